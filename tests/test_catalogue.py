@@ -1,0 +1,418 @@
+"""The requirement catalogue (ontology/requirements.ttl) checked against facts read off the standard.
+
+Every expected value below was written down from the draft of GB/T 《品牌培育 产业集群》
+(chapters 4 to 9) and from the decisions in docs/model.md; none is derived from the catalogue itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+import pytest
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS
+
+from checker.paths import REQUIREMENTS_FILE
+
+BCIC = Namespace("https://w3id.org/bcic/ontology#")
+REQ = Namespace("https://w3id.org/bcic/req/gbt-draft/")
+XSD_INTEGER = URIRef("http://www.w3.org/2001/XMLSchema#integer")
+
+# --------------------------------------------------------------------------------------------
+# Facts from the standard
+# --------------------------------------------------------------------------------------------
+
+# Numbered clauses with text of their own. Headings without text (4.2, 4.3, 5.2, 6.1.1, 6.1.2, 7.1,
+# 7.1.2, 7.2, 7.2.1, 7.2.2, 7.3, 7.4, 7.5, 8.1, 8.2, 8.3, 9.1, 9.2, 9.3, 9.4) are not provisions.
+NUMBERED_CLAUSES: tuple[str, ...] = (
+    "4.1", "4.2.1", "4.2.2", "4.2.3", "4.3.1", "4.3.2",
+    "5.1", "5.2.1", "5.2.2", "5.2.3", "5.2.4", "5.3",
+    "6.1", "6.1.1.1", "6.1.1.2", "6.1.2.1", "6.1.2.2", "6.2",
+    "7.1.1", "7.1.2.1", "7.1.2.2", "7.1.2.3",
+    "7.2.1.1", "7.2.1.2", "7.2.1.3", "7.2.2.1", "7.2.2.2", "7.2.2.3", "7.2.3", "7.2.4", "7.2.5",
+    "7.3.1", "7.3.2", "7.3.3", "7.3.4",
+    "7.4.1", "7.4.2", "7.4.3", "7.4.4",
+    "7.5.1", "7.5.2", "7.5.3", "7.5.4",
+    "8.1.1", "8.1.2", "8.1.3", "8.1.4",
+    "8.2.1", "8.2.2", "8.2.3", "8.2.4", "8.2.5", "8.2.6",
+    "8.3.1", "8.3.2", "8.3.3", "8.3.4",
+    "9.1.1", "9.1.2", "9.1.3", "9.1.4", "9.2.1", "9.2.2", "9.2.3",
+    "9.3.1", "9.3.2", "9.4.1", "9.4.2",
+)
+
+LIST_ITEMS: tuple[str, ...] = (
+    "4.2.1-a", "4.2.1-b", "4.2.1-c", "4.2.1-d", "4.2.1-e", "4.2.1-f", "4.2.1-g", "4.2.1-h", "4.2.1-i",
+    "4.2.2-a", "4.2.2-b", "4.2.2-c", "4.2.2-d", "4.2.2-e", "4.2.2-f", "4.2.2-g",
+    "4.2.3-a", "4.2.3-b", "4.2.3-c",
+    "5.3-1", "5.3-2", "5.3-3", "5.3-4", "5.3-5",
+    "6.2-a", "6.2-b", "6.2-c", "6.2-d",
+    "8.1.3-1", "8.1.3-2", "8.1.3-3", "8.1.3-4", "8.1.3-5",
+    "8.3.2-1", "8.3.2-2", "8.3.2-3", "8.3.2-4",
+    "8.3.3-1", "8.3.3-2", "8.3.3-3",
+    "8.3.4-1", "8.3.4-2", "8.3.4-3",
+    "9.1.4-a", "9.1.4-a-1", "9.1.4-a-2", "9.1.4-a-3", "9.1.4-a-4",
+    "9.1.4-b", "9.1.4-b-1", "9.1.4-b-2",
+    "9.1.4-c", "9.1.4-c-1", "9.1.4-c-2", "9.1.4-c-3", "9.1.4-c-4",
+    "9.3.2-a", "9.3.2-b", "9.3.2-c", "9.3.2-d",
+    "9.4.1-a", "9.4.1-b", "9.4.1-c",
+)
+
+EXPECTED_IDS: tuple[str, ...] = NUMBERED_CLAUSES + LIST_ITEMS
+
+# How many items each list of the standard has (the lead-in provision → its direct items).
+LIST_ITEM_COUNTS: dict[str, int] = {
+    "4.2.1": 9, "4.2.2": 7, "4.2.3": 3,
+    "5.3": 5,
+    "6.2": 4,
+    "8.1.3": 5, "8.3.2": 4, "8.3.3": 3, "8.3.4": 3,
+    "9.1.4": 3, "9.1.4-a": 4, "9.1.4-b": 2, "9.1.4-c": 4,
+    "9.3.2": 4, "9.4.1": 3,
+}
+
+# Levels (docs/model.md, Decisions 1-5). Everything not listed here is shall.
+INFORMATIVE_IDS: frozenset[str] = frozenset({
+    "4.3.1", "7.2.1.1", "9.2.2",
+    "9.3.2", "9.3.2-a", "9.3.2-b", "9.3.2-c", "9.3.2-d",
+    "9.4.1-a", "9.4.1-b", "9.4.1-c",
+})
+MAY_IDS: frozenset[str] = frozenset({"8.3.1"})
+# Chapter 7 instructions without a modal verb, read as shall (Decision 2).
+IMPERATIVE_IDS: frozenset[str] = frozenset({
+    "7.1.2.2", "7.3.2", "7.3.4", "7.4.2", "7.4.4", "7.5.1", "7.5.2", "7.5.3", "7.5.4",
+})
+
+# The modal verb of each clause whose sentence uses something other than 应 (by clause id; list items
+# take the modal verb of their lead-in). 6.1 starts with 应当 (its second sentence also has 应);
+# 9.1.3's 应能 is 应.
+MODAL_OF_CLAUSE: dict[str, str] = {
+    "4.3.2": "需要", "6.1": "应当", "6.1.2.1": "应当", "7.2.4": "需要",
+    "7.4.1": "要", "7.4.3": "要", "8.3.1": "可",
+}
+
+# Whom each clause binds, where it is not the cultivation body as a whole.
+ACTORS_OF_CLAUSE: dict[str, frozenset[URIRef]] = {
+    "4.2.1": frozenset({BCIC.GovernmentRole}),
+    "4.2.2": frozenset({BCIC.IndustryOrganisationRole, BCIC.ThirdPartyInstitutionRole}),
+    "4.2.3": frozenset({BCIC.IndustryEnterpriseRole, BCIC.SupportingEnterpriseRole}),
+    "4.3.2": frozenset({BCIC.CultivationBodyMemberRole}),
+    "7.4.2": frozenset({BCIC.IndustryOrganisationRole}),
+    "7.4.3": frozenset({BCIC.IndustryEnterpriseRole}),
+    "7.4.4": frozenset({BCIC.GovernmentRole, BCIC.IndustryOrganisationRole}),
+}
+DEFAULT_ACTORS: frozenset[URIRef] = frozenset({BCIC.CultivationBodyRole})
+
+# Figure 0.1 (Decision 6).
+LAYER_OF_CHAPTER: dict[int, URIRef] = {
+    4: BCIC.DriverLayer, 5: BCIC.DriverLayer, 6: BCIC.DriverLayer,
+    7: BCIC.ProcessLayer, 8: BCIC.ProcessLayer,
+    9: BCIC.ResultLayer,
+}
+
+# Modal verbs in chapters 4-9, counted in the text by hand. NOTES.md says 应 ×51, 应当 ×2, 需要 ×2,
+# 要 ×2, 可 ×2 and no 宜, and the text agrees once the non-modal uses below are set aside.
+# 应 ×51 = 50 clauses' own verbs + 1 inside 4.2.3 b) (所应具有, see ITEM_OWN_MODALS); 9.1.3's 应能
+# counts as 应; 6.1 holds 应当 + 应 and 7.1.1 holds 应 twice. 可 ×2 = 6.1.2.2 (可考虑, inside a shall
+# clause) + 8.3.1.
+EXPECTED_MODAL_COUNTS: dict[str, int] = {"应": 51, "应当": 2, "需要": 2, "要": 2, "可": 2, "宜": 0}
+
+# Words that contain a modal character but are not modal verbs (NOTES.md and docs/model.md), plus
+# 适宜 (9.2.3 "suitable", holds 宜).
+LOOK_ALIKE_WORDS: tuple[str, ...] = (
+    "相应", "供应", "适应", "效应", "应用", "要素", "主要", "重要", "要求", "可能", "可持续",
+    "必要时", "适宜",
+)
+# Non-modal uses that only their context tells apart, each with the one provision it occurs in.
+# - 应对 in 4.2.1 h) is the verb "respond to" (识别和应对 "identify and respond to"); elsewhere
+#   (5.1, 5.2.2, 5.3, 8.2.6, 8.3.3) 应对 is 应 "shall" + 对 "on" and counts.
+# - 需要 in 7.1.1 is twice the noun/verb "need" (所需要的基础设施 "the infrastructure needed",
+#   品牌发展的需要 "the needs of brand development"), not the modal of 4.3.2 and 7.2.4.
+# Each maps to (the provision it occurs in, an ASCII gloss for test ids).
+CONTEXTUAL_NON_MODALS: dict[str, tuple[str, str]] = {
+    "识别和应对": ("4.2.1-h", "respond-to"),
+    "所需要": ("7.1.1", "needed"),
+    "发展的需要": ("7.1.1", "needs-of"),
+}
+# The one list item whose own text holds a modal verb: 4.2.3 b) 产业集群产品所应具有的质量特色 ("the
+# quality features the cluster's products ought to have") — 应 "ought to" inside an attributive
+# 所-phrase. It is a modal use and NOTES.md's 51 counts it, but it qualifies a noun: the item's level
+# still comes from its lead-in's 应, like every other item.
+ITEM_OWN_MODALS: dict[str, dict[str, int]] = {"4.2.3-b": {"应": 1}}
+
+# Verbatim zh texts, copied from the standard (page breaks joined without a space).
+VERBATIM_ZH: dict[str, str] = {
+    "4.1": "培育主体应明确其成员，成员一般包含各级政府机构、行业组织、其他第三方机构、行业内企业及相关及支持产业的企业等。",
+    "4.2.1": "政府在产业集群品牌建设中应履行的职责包括：",
+    "4.2.1-h": "组织识别和应对产业集群品牌风险；",
+    "5.2.1": "培育主体应结合该产业集群所在产业特点，分析该产业全球价值链驱动模式，如，购买者驱动型、生产者驱动型或混合型。",
+    "5.3-2": "质量水平：主要分析产业集群的产业成熟度，包括供应链管理能力和企业数量、企业规模；产业内分工协作等；",
+    "5.3-3": "服务水平：主要分析产业集群的营销能力和服务提供能力等。",
+    "6.1.2.2": "培育主体应根据产业集群的发展阶段以及自身具备的资源和能力，权衡各类品牌架构模式的收益、成本和风险，合理设计产业集群品牌架构模式，可考虑采用集群品牌、集群品牌+企业品牌、集群品牌+产品品牌、背书品牌等模式。",
+    "7.2.4": "培育主体需要制定政策促进研发、技术、管理、营销人才集聚到产业集群区域，为集群品牌的发展提供充分的人力资本，促进知识外溢效应的实现，促进人力资源的有效配置。",
+    "7.2.5": "培育主体应识别、选择、评价集群品牌培育的利益相关者，包括地方政府、集群内企业、顾客、经销商、金融机构、中介结构、其他合作伙伴等；建立和加强与利益相关者的信任，推动和促进双向沟通和知识分享，加强利益相关者之间在技术、管理、人员、资金、信息等方面的协作。",
+    "7.4.2": "由产业集群内的行业协会牵头，组织质量攻关，提高集群内整体质量水平。",
+    "8.1.2": "培育主体应设计的品牌要素，包括但不限于品牌名称、品牌标志、品牌口号、品牌故事等基本要素，以及这些要素的运用载体。",
+    "8.3.1": "培育主体可申请注册集群品牌，并进行统一的使用、管理和保护。",
+    "8.3.3-3": "确保集群产品的包装形象、品质形象、价格形象、运输形象、销售终端形象等与集群品牌形象一致。",
+    "9.1.4-a": "培育过程能力指标",
+    "9.1.4-a-1": "资源水平，含区位优势、历史积淀、文化传承、政策支持率；",
+    "9.1.4-c-4": "可持续性，含发展机会、发展能力。",
+    "9.4.1": "培育主体应根据评价结果，结合品牌战略目标，确定持续改进的优先次序和改进方向。可能的改进方向包括：",
+    "9.4.2": "培育主体应结合产业集群的特点，建立循环和纠偏机制。",
+}
+
+DUTY_LISTS: tuple[str, ...] = ("4.2.1", "4.2.2", "4.2.3")
+
+
+# --------------------------------------------------------------------------------------------
+# Helpers
+# --------------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def catalogue() -> Graph:
+    """The parsed catalogue (parsed once per test session)."""
+    graph = Graph()
+    graph.parse(REQUIREMENTS_FILE, format="turtle")
+    return graph
+
+
+def req(pid: str) -> URIRef:
+    """The IRI of a provision id."""
+    return REQ[pid]
+
+
+def clause_of(pid: str) -> str:
+    """'4.2.1-a' → '4.2.1'; '9.1.4-a-1' → '9.1.4'."""
+    return pid.split("-", 1)[0]
+
+
+def parent_of(pid: str) -> str | None:
+    """The lead-in a list item belongs to: '9.1.4-a-1' → '9.1.4-a', '5.3-2' → '5.3'."""
+    return pid.rsplit("-", 1)[0] if "-" in pid else None
+
+
+def marker_of(pid: str) -> str | None:
+    """The bcic:listItem marker the model prescribes: 'a)', '—2' or 'a) —2'."""
+    parts = pid.split("-")[1:]
+    if not parts:
+        return None
+    return " ".join(f"{p})" if p.isalpha() else f"—{p}" for p in parts)
+
+
+def expected_level(pid: str) -> URIRef:
+    """The level written down above."""
+    if pid in INFORMATIVE_IDS:
+        return BCIC.Informative
+    if pid in MAY_IDS:
+        return BCIC.May
+    return BCIC.Shall
+
+
+def lang_values(subject: URIRef, prop: URIRef, lang: str) -> list[Literal]:
+    """The literals of a property in one language."""
+    return [o for o in catalogue().objects(subject, prop) if isinstance(o, Literal) and o.language == lang]
+
+
+def zh_text(pid: str) -> str:
+    """The single zh provision text of a provision."""
+    values = lang_values(req(pid), BCIC.provisionText, "zh")
+    assert len(values) == 1, f"{pid}: expected one zh provision text, found {len(values)}"
+    return str(values[0])
+
+
+def modal_counts(text: str) -> Counter[str]:
+    """Occurrences of each modal verb in a zh text, look-alikes and contextual non-modals removed."""
+    for word in sorted((*LOOK_ALIKE_WORDS, *CONTEXTUAL_NON_MODALS), key=len, reverse=True):
+        text = text.replace(word, "〇")
+    counts: Counter[str] = Counter()
+    for modal in ("应当", "需要", "应", "要", "可", "宜"):  # longer first: 应当 before 应, 需要 before 要
+        counts[modal] = text.count(modal)
+        text = text.replace(modal, "〇")
+    return counts
+
+
+def catalogued_ids() -> set[str]:
+    """Local parts of every bcic:Requirement in the catalogue."""
+    ids = set()
+    for subject in catalogue().subjects(RDF.type, BCIC.Requirement):
+        assert str(subject).startswith(str(REQ)), f"requirement outside the req: namespace: {subject}"
+        ids.add(str(subject)[len(str(REQ)):])
+    return ids
+
+
+# --------------------------------------------------------------------------------------------
+# Tests
+# --------------------------------------------------------------------------------------------
+
+def test_the_expected_ids_written_here_are_consistent() -> None:
+    """The explicit id tuple and the per-list counts above agree with each other (guards the test)."""
+    assert len(EXPECTED_IDS) == len(set(EXPECTED_IDS)) == 131
+    items_per_parent = Counter(parent_of(pid) for pid in LIST_ITEMS)
+    assert dict(items_per_parent) == LIST_ITEM_COUNTS
+    assert INFORMATIVE_IDS | MAY_IDS | IMPERATIVE_IDS <= set(EXPECTED_IDS)
+
+
+def test_every_clause_of_the_standard_is_catalogued_and_nothing_else() -> None:
+    """Every provision id of chapters 4-9 is a bcic:Requirement, and there is no other."""
+    found = catalogued_ids()
+    missing = sorted(set(EXPECTED_IDS) - found)
+    extra = sorted(found - set(EXPECTED_IDS))
+    assert not missing and not extra, f"missing: {missing}; extra: {extra}"
+
+
+@pytest.mark.parametrize(
+    "lead_in, count",
+    [pytest.param(k, v, id=f"{k}:{v}-items") for k, v in sorted(LIST_ITEM_COUNTS.items())],
+)
+def test_every_list_has_as_many_items_as_the_standard(lead_in: str, count: int) -> None:
+    """Each list's items point to their lead-in through bcic:partOfProvision, as many as in the text."""
+    items = sorted(str(s) for s in catalogue().subjects(BCIC.partOfProvision, req(lead_in)))
+    assert len(items) == count, f"{lead_in}: {len(items)} items, the standard has {count}: {items}"
+
+
+@pytest.mark.parametrize("pid", EXPECTED_IDS)
+def test_every_provision_has_the_level_the_standard_gives(pid: str) -> None:
+    """bcic:normativeLevel is the level written down above (shall unless listed otherwise)."""
+    levels = set(catalogue().objects(req(pid), BCIC.normativeLevel))
+    assert levels == {expected_level(pid)}, f"{pid}: {levels}"
+
+
+@pytest.mark.parametrize("pid", EXPECTED_IDS)
+def test_every_provision_carries_every_required_field(pid: str) -> None:
+    """Identifier, clause id, zh/en text and labels, level, actor, chapter, layer, source, types."""
+    g = catalogue()
+    s = req(pid)
+    assert (s, RDF.type, OWL.NamedIndividual) in g
+    assert set(g.objects(s, DCTERMS.identifier)) == {Literal(pid)}
+    assert set(g.objects(s, BCIC.clauseId)) == {Literal(clause_of(pid))}
+    for prop in (BCIC.provisionText, RDFS.label):
+        for lang in ("zh", "en"):
+            values = lang_values(s, prop, lang)
+            assert len(values) == 1 and str(values[0]).strip(), f"{pid}: {prop} @{lang}: {values}"
+    assert len(set(g.objects(s, BCIC.normativeLevel))) == 1
+    assert set(g.objects(s, BCIC.bindsActor)), f"{pid}: no bcic:bindsActor"
+    chapter = int(pid.split(".")[0])
+    assert set(g.objects(s, BCIC.chapter)) == {Literal(chapter, datatype=XSD_INTEGER)}
+    assert set(g.objects(s, BCIC.layer)) == {LAYER_OF_CHAPTER[chapter]}
+    assert set(g.objects(s, DCTERMS.source)) == {BCIC.StandardDraft}
+
+
+@pytest.mark.parametrize("pid", EXPECTED_IDS)
+def test_labels_start_with_the_display_id(pid: str) -> None:
+    """rdfs:label reads '4.2.1 a) …', '5.3 —2 …', '9.1.4 a) —1 …' or '5.2.1 …' in both languages."""
+    marker = marker_of(pid)
+    prefix = f"{clause_of(pid)} {marker} " if marker else f"{pid} "
+    for lang in ("zh", "en"):
+        (label,) = lang_values(req(pid), RDFS.label, lang)
+        assert str(label).startswith(prefix) and len(str(label)) > len(prefix), f"{pid} @{lang}: {label}"
+
+
+@pytest.mark.parametrize("pid", EXPECTED_IDS)
+def test_list_items_and_only_they_have_a_marker_and_a_lead_in(pid: str) -> None:
+    """List items carry bcic:listItem and bcic:partOfProvision of the model's form; clauses do not."""
+    g = catalogue()
+    markers = set(g.objects(req(pid), BCIC.listItem))
+    parents = set(g.objects(req(pid), BCIC.partOfProvision))
+    if parent_of(pid) is None:
+        assert not markers and not parents, f"{pid}: {markers} {parents}"
+    else:
+        assert markers == {Literal(marker_of(pid))}, f"{pid}: {markers}"
+        assert parents == {req(parent_of(pid))}, f"{pid}: {parents}"
+
+
+@pytest.mark.parametrize("pid", EXPECTED_IDS)
+def test_modal_verbs_are_those_of_the_provision_sentence(pid: str) -> None:
+    """Modal-level provisions name their modal verb; imperative and informative ones name none."""
+    modals = set(catalogue().objects(req(pid), BCIC.modalVerb))
+    if pid in IMPERATIVE_IDS or pid in INFORMATIVE_IDS:
+        assert not modals, f"{pid}: {modals}"
+    else:
+        expected = MODAL_OF_CLAUSE.get(clause_of(pid), "应")
+        assert modals == {Literal(expected)}, f"{pid}: {modals}, expected {expected}"
+
+
+@pytest.mark.parametrize("pid", sorted(IMPERATIVE_IDS | INFORMATIVE_IDS | {"6.1.2.2"}))
+def test_levels_not_read_off_a_modal_verb_are_explained(pid: str) -> None:
+    """Imperative and informative provisions, and 6.1.2.2's open list, carry a levelNote in zh and en."""
+    for lang in ("zh", "en"):
+        assert lang_values(req(pid), BCIC.levelNote, lang), f"{pid}: no levelNote @{lang}"
+
+
+def test_modal_verb_totals_match_the_standard() -> None:
+    """Counted in the zh texts of all provisions, the modal verbs occur as often as in the text."""
+    totals: Counter[str] = Counter()
+    for pid in EXPECTED_IDS:
+        totals.update(modal_counts(zh_text(pid)))
+    assert {m: totals[m] for m in EXPECTED_MODAL_COUNTS} == EXPECTED_MODAL_COUNTS
+
+
+@pytest.mark.parametrize(
+    "phrase, pid",
+    [pytest.param(k, pid, id=f"{pid}:{gloss}") for k, (pid, gloss) in CONTEXTUAL_NON_MODALS.items()],
+)
+def test_each_contextual_non_modal_occurs_only_where_it_was_judged(phrase: str, pid: str) -> None:
+    """A phrase set aside as non-modal occurs in the one provision it was judged in, and nowhere else."""
+    holders = sorted(p for p in EXPECTED_IDS if phrase in zh_text(p))
+    assert holders == [pid]
+
+
+def test_clauses_without_a_modal_verb_are_exactly_the_informative_and_imperative_ones() -> None:
+    """A numbered clause whose text has no modal verb is informative or an imperative of chapter 7."""
+    without = {pid for pid in NUMBERED_CLAUSES if not sum(modal_counts(zh_text(pid)).values())}
+    expected = {pid for pid in NUMBERED_CLAUSES if pid in INFORMATIVE_IDS | IMPERATIVE_IDS}
+    assert without == expected, f"no modal: {sorted(without)}; expected: {sorted(expected)}"
+
+
+@pytest.mark.parametrize("pid", NUMBERED_CLAUSES)
+def test_the_catalogued_modal_verb_is_written_in_the_clause(pid: str) -> None:
+    """A clause's bcic:modalVerb occurs in its own zh text once look-alikes are removed."""
+    counts = modal_counts(zh_text(pid))
+    for modal in catalogue().objects(req(pid), BCIC.modalVerb):
+        assert counts[str(modal)] >= 1, f"{pid}: {modal} not in {zh_text(pid)}"
+
+
+def test_list_items_carry_no_modal_verb_of_their_own_but_4_2_3_b() -> None:
+    """Items take the lead-in's level: only 4.2.3 b)'s attributive 所应具有 holds a modal of its own."""
+    with_modal = {
+        pid: dict(+modal_counts(zh_text(pid))) for pid in LIST_ITEMS if +modal_counts(zh_text(pid))
+    }
+    assert with_modal == ITEM_OWN_MODALS
+    assert "所应具有" in zh_text("4.2.3-b")
+
+
+@pytest.mark.parametrize("pid", sorted(VERBATIM_ZH))
+def test_zh_text_is_the_standard_verbatim(pid: str) -> None:
+    """Spot check: the zh provision text equals the standard's, character for character."""
+    assert zh_text(pid) == VERBATIM_ZH[pid]
+
+
+def test_zh_texts_are_trimmed_and_free_of_list_markers() -> None:
+    """No zh text keeps whitespace, a markdown dash, a —— marker or a letter marker."""
+    bad = {}
+    for pid in EXPECTED_IDS:
+        text = zh_text(pid)
+        if re.search(r"\s", text) or text.startswith(("-", "——")) or re.match(r"^[a-z]\)", text):
+            bad[pid] = text
+    assert not bad
+
+
+@pytest.mark.parametrize("pid", EXPECTED_IDS)
+def test_every_provision_binds_the_actor_its_subject_names(pid: str) -> None:
+    """bcic:bindsActor is the role named by the clause's subject, else the cultivation body."""
+    actors = set(catalogue().objects(req(pid), BCIC.bindsActor))
+    assert actors == ACTORS_OF_CLAUSE.get(clause_of(pid), DEFAULT_ACTORS), f"{pid}: {actors}"
+
+
+def test_the_duties_of_4_2_are_exactly_its_lettered_items() -> None:
+    """bcic:Duty holds the 19 lettered items of 4.2.1-4.2.3 and nothing else (not their lead-ins)."""
+    duties = {str(s)[len(str(REQ)):] for s in catalogue().subjects(RDF.type, BCIC.Duty)}
+    expected = {pid for pid in LIST_ITEMS if clause_of(pid) in DUTY_LISTS}
+    assert len(expected) == 19
+    assert duties == expected, f"missing: {sorted(expected - duties)}; extra: {sorted(duties - expected)}"
+
+
+def test_only_zh_and_en_language_tags_are_used() -> None:
+    """Language tags are zh or en, nothing else (docs/model.md)."""
+    tags = {o.language for o in catalogue().objects() if isinstance(o, Literal) and o.language}
+    assert tags == {"zh", "en"}
