@@ -1,0 +1,99 @@
+"""The `bcic` command line: a thin client of the checker library.
+
+Exit codes: 0 conforms, 1 gaps found, 2 bad input or usage, 3 internal error.
+"""
+
+from collections.abc import Iterator
+
+import click
+
+from . import __version__
+from .errors import CheckerError
+from .i18n import DEFAULT_LANG, LANGUAGES, Lang, message
+from .ontology_check import OntologyCheck, check_ontology
+
+_LANG_META_KEY = "bcic.lang"  # ctx.meta is shared by nested contexts: the error handler reads it
+_INTERNAL_ERROR_EXIT = 3
+
+_lang_option = click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    default=DEFAULT_LANG,
+    show_default=True,
+    envvar="BCIC_LANG",
+    help="Output language / 输出语言 (zh, en).",
+)
+
+
+class _CheckerGroup(click.Group):
+    """A command group that turns errors into the documented exit codes."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        lang: Lang = ctx.meta.get(_LANG_META_KEY, DEFAULT_LANG)
+        try:
+            return super().invoke(ctx)
+        except CheckerError as exc:
+            lang = ctx.meta.get(_LANG_META_KEY, lang)
+            click.echo(message("error.checker", lang, message=exc.message), err=True)
+            ctx.exit(exc.exit_code)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise  # click's own usage errors (exit 2) and exits
+        except Exception as exc:
+            lang = ctx.meta.get(_LANG_META_KEY, lang)
+            click.echo(message("error.internal", lang, message=repr(exc)), err=True)
+            ctx.exit(_INTERNAL_ERROR_EXIT)
+
+
+@click.group(name="bcic", cls=_CheckerGroup)
+@click.version_option(__version__, prog_name="bcic")
+def main() -> None:
+    """bcic: compliance checker for GB/T 《品牌培育 产业集群》.
+
+    \b
+    检查产业集群品牌培育是否符合 GB/T 《品牌培育 产业集群》。
+    Exit codes / 退出码: 0 conforms 符合, 1 gaps 有差距,
+    2 bad input or usage 输入或用法有误, 3 internal 内部错误.
+    """
+
+
+@main.group()
+def ontology() -> None:
+    """Work with the ontology / 本体相关命令."""
+
+
+@ontology.command("check")
+@_lang_option
+@click.pass_context
+def ontology_check(ctx: click.Context, lang: Lang) -> None:
+    """Count the ontology's terms and run the HermiT reasoner / 统计本体并用 HermiT 推理检查."""
+    ctx.meta[_LANG_META_KEY] = lang
+    result = check_ontology()
+    for line in _render_ontology_check(result, lang):
+        click.echo(line)
+    ctx.exit(0 if result.ok else 1)
+
+
+def _render_ontology_check(result: OntologyCheck, lang: Lang) -> Iterator[str]:
+    s, v = result.summary, result.verdict
+    yield message("ontology.heading", lang, files=len(result.files),
+                  reasoned=len(result.reasoned_files))
+    yield "  " + message("count.classes", lang, n=s.classes)
+    yield "  " + message("count.object_properties", lang, n=s.object_properties)
+    yield "  " + message("count.datatype_properties", lang, n=s.datatype_properties)
+    yield "  " + message("count.annotation_properties", lang, n=s.annotation_properties)
+    yield "  " + message("count.named_individuals", lang, n=s.named_individuals)
+    yield "  " + message("count.requirements", lang, n=s.requirements, shall=s.shall,
+                         should=s.should, may=s.may, informative=s.informative)
+    yield message("reasoner.heading", lang, reasoner=v.reasoner, seconds=v.seconds)
+    yield "  " + message("reasoner.consistent" if v.consistent else "reasoner.inconsistent", lang)
+    if v.unsatisfiable_classes:
+        yield "  " + message("reasoner.unsatisfiable_some", lang, n=len(v.unsatisfiable_classes))
+        yield from (f"    {iri}" for iri in v.unsatisfiable_classes)
+    else:
+        yield "  " + message("reasoner.unsatisfiable_none", lang)
+    if not v.consistent:
+        yield message("result.inconsistent", lang)
+    elif v.unsatisfiable_classes:
+        yield message("result.unsatisfiable", lang, n=len(v.unsatisfiable_classes))
+    else:
+        yield message("result.ok", lang)

@@ -1,0 +1,31 @@
+"""One error family for the library, the CLI and the web app.
+
+Each class carries the CLI exit code and the HTTP status it maps to, so clients never
+translate errors themselves. Exit codes: 0 conforms, 1 gaps found, 2 bad input or usage,
+3 internal.
+"""
+
+
+class CheckerError(Exception):
+    """Base of every error bcic raises on purpose."""
+
+    exit_code: int = 3
+    http_status: int = 500
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class InputError(CheckerError):
+    """The input (a file, an option, a submission) is missing or cannot be read."""
+
+    exit_code = 2
+    http_status = 400
+
+
+class ReasonerError(CheckerError):
+    """The OWL reasoner could not run (no Java, a crash, an unexpected failure)."""
+
+    exit_code = 3
+    http_status = 500

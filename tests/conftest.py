@@ -1,0 +1,48 @@
+"""Shared fixtures: the project ontology, a CLI runner and a writer of tiny Turtle files."""
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph
+
+from checker.ontology import load_ontology_graph
+from checker.paths import ALL_ONTOLOGY_FILES
+
+TURTLE_PREFIXES = """\
+@prefix owl:  <http://www.w3.org/2002/07/owl#> .
+@prefix rdf:  <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix xsd:  <http://www.w3.org/2001/XMLSchema#> .
+@prefix bcic: <https://w3id.org/bcic/ontology#> .
+@prefix req:  <https://w3id.org/bcic/req/gbt-draft/> .
+@prefix ex:   <https://example.org/test#> .
+"""
+
+TurtleWriter = Callable[[str, str], Path]
+
+
+@pytest.fixture(scope="session")
+def ontology_graph() -> Graph:
+    """All the project's ontology files, parsed once per test session."""
+    return load_ontology_graph(ALL_ONTOLOGY_FILES)
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    """A click runner that invokes the CLI in-process."""
+    return CliRunner()
+
+
+@pytest.fixture
+def write_turtle(tmp_path: Path) -> TurtleWriter:
+    """Write a small Turtle file (common prefixes added) under tmp_path and return its path."""
+
+    def write(name: str, body: str) -> Path:
+        path = tmp_path / name
+        path.write_text(TURTLE_PREFIXES + body, encoding="utf-8")
+        return path
+
+    return write

@@ -1,0 +1,84 @@
+"""The `bcic` command line, run in-process."""
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from checker import __version__, cli
+from checker.cli import main
+from checker.errors import InputError
+from checker.ontology_check import check_ontology
+
+TurtleWriter = Callable[[str, str], Path]  # the write_turtle fixture of conftest.py
+
+
+def test_version_option_prints_the_package_version(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["--version"])
+    assert result.exit_code == 0
+    assert __version__ in result.output
+
+
+def test_ontology_check_exits_0_on_the_project_ontology_and_prints_counts(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["ontology", "check"])
+    assert result.exit_code == 0, result.output
+    for label in ("classes", "object properties", "datatype properties",
+                  "annotation properties", "named individuals", "requirements"):
+        assert re.search(rf"{label}: \d+", result.output), f"no count of {label}"
+    assert "consistent: yes" in result.output
+    assert "unsatisfiable classes: none" in result.output
+
+
+def test_ontology_check_in_zh_prints_chinese(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["ontology", "check", "--lang", "zh"])
+    assert result.exit_code == 0, result.output
+    assert re.search(r"类：\d+", result.output)
+    assert "一致性：一致" in result.output
+    assert "结论：本体一致" in result.output
+
+
+def test_unknown_language_is_a_usage_error_with_exit_2(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["ontology", "check", "--lang", "fr"])
+    assert result.exit_code == 2
+
+
+INCONSISTENT = """
+ex:A a owl:Class .
+ex:B a owl:Class ; owl:disjointWith ex:A .
+ex:C a owl:Class ; rdfs:subClassOf ex:A, ex:B .
+"""
+
+
+def test_ontology_check_exits_1_and_lists_unsatisfiable_classes(
+    runner: CliRunner, write_turtle: TurtleWriter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write_turtle("unsatisfiable.ttl", INCONSISTENT)
+    monkeypatch.setattr(cli, "check_ontology", lambda: check_ontology([path], [path]))
+    result = runner.invoke(main, ["ontology", "check"])
+    assert result.exit_code == 1, result.output
+    assert "https://example.org/test#C" in result.output
+    assert "unsatisfiable classes: 1" in result.output
+
+
+def test_checker_error_exits_with_its_code_and_a_message_in_the_chosen_language(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fail() -> None:
+        raise InputError("cannot read ontology file ontology/x.ttl")
+
+    monkeypatch.setattr(cli, "check_ontology", fail)
+    result = runner.invoke(main, ["ontology", "check", "--lang", "zh"])
+    assert result.exit_code == 2
+    assert "错误：cannot read ontology file ontology/x.ttl" in result.output
+
+
+def test_unexpected_failure_exits_3(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    def crash() -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli, "check_ontology", crash)
+    result = runner.invoke(main, ["ontology", "check"])
+    assert result.exit_code == 3
+    assert "Internal error" in result.output and "boom" in result.output

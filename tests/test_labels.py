@@ -1,0 +1,89 @@
+"""Every term the project defines is labelled, defined and traced to a clause, in zh and en."""
+
+import re
+from pathlib import Path
+
+import pytest
+from rdflib import RDFS, SKOS, Graph, Literal, URIRef
+
+from checker.namespaces import BCIC
+from checker.ontology import TermKind, defined_terms, load_ontology_graph, requirement_individuals
+from checker.paths import ALL_ONTOLOGY_FILES
+
+LANGS = ("zh", "en")
+
+# A clause of the draft ("3.1", "5.2.1", "7.1.2.1"; "0.2" is Figure 0.1's clause), optionally
+# narrowed to a provision as docs/model.md names them ("4.2.1-a", "5.3-1", "9.1.4-a-1").
+CLAUSE_REF = re.compile(r"^[0-9](\.[1-9][0-9]?){0,3}(-[a-z](-[1-9][0-9]?)?|-[1-9][0-9]?)?$")
+
+
+def _missing_langs(graph: Graph, term: URIRef, predicate: URIRef) -> list[str]:
+    present = {o.language for o in graph.objects(term, predicate) if isinstance(o, Literal)}
+    return [lang for lang in LANGS if lang not in present]
+
+
+def _report(offenders: list[str]) -> str:
+    return f"{len(offenders)} offender(s):\n  " + "\n  ".join(sorted(offenders))
+
+
+def _terms_needing_definitions(graph: Graph) -> set[URIRef]:
+    terms = defined_terms(graph)
+    requirements = requirement_individuals(graph)
+    wanted = set().union(*(terms[k] for k in TermKind if k is not TermKind.NAMED_INDIVIDUAL))
+    return wanted | (terms[TermKind.NAMED_INDIVIDUAL] - requirements)
+
+
+def test_every_bcic_term_has_a_zh_and_an_en_label(ontology_graph: Graph) -> None:
+    terms = set().union(*defined_terms(ontology_graph).values())
+    assert terms, "the ontology defines no term at all"
+    offenders = [
+        f"{term} lacks rdfs:label @{', @'.join(missing)}"
+        for term in terms
+        if (missing := _missing_langs(ontology_graph, term, RDFS.label))
+    ]
+    assert not offenders, _report(offenders)
+
+
+def test_every_bcic_class_property_and_non_requirement_individual_has_zh_and_en_definitions(
+    ontology_graph: Graph,
+) -> None:
+    offenders = [
+        f"{term} lacks skos:definition @{', @'.join(missing)}"
+        for term in _terms_needing_definitions(ontology_graph)
+        if (missing := _missing_langs(ontology_graph, term, SKOS.definition))
+    ]
+    assert not offenders, _report(offenders)
+
+
+def test_every_bcic_class_property_and_non_requirement_individual_names_a_clause(
+    ontology_graph: Graph,
+) -> None:
+    offenders = []
+    for term in _terms_needing_definitions(ontology_graph):
+        refs = [str(o) for o in ontology_graph.objects(term, BCIC.clauseRef)]
+        if not refs:
+            offenders.append(f"{term} has no bcic:clauseRef")
+        offenders += [f"{term} has bcic:clauseRef {r!r}, not a clause id" for r in refs
+                      if not CLAUSE_REF.match(r)]
+    assert not offenders, _report(offenders)
+
+
+@pytest.mark.parametrize("path", ALL_ONTOLOGY_FILES, ids=lambda p: p.name)
+def test_literals_carry_no_language_tag_but_zh_or_en(path: Path) -> None:
+    graph = load_ontology_graph([path])
+    offenders = [
+        f"{s} {p} {o!r}"
+        for s, p, o in graph
+        if isinstance(o, Literal) and o.language is not None and o.language not in LANGS
+    ]
+    assert not offenders, _report(offenders)
+
+
+@pytest.mark.parametrize("ref", ["0.2", "3.1", "5.2.1", "7.1.2.1", "9.1.4", "4.2.1-a", "9.1.4-a-1", "5.3-1"])
+def test_clause_ref_pattern_accepts_clause_and_provision_ids(ref: str) -> None:
+    assert CLAUSE_REF.match(ref)
+
+
+@pytest.mark.parametrize("ref", ["", "5.2.1.", "GB/T 5.2", "5.2.1 a)", "10.1", "5..2", "A.1"])
+def test_clause_ref_pattern_rejects_other_strings(ref: str) -> None:
+    assert not CLAUSE_REF.match(ref)

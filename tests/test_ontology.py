@@ -1,0 +1,57 @@
+"""Loading the ontology files and counting only the terms of the project's namespaces."""
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from checker.errors import InputError
+from checker.ontology import TermKind, defined_terms, load_ontology_graph, ontology_summary
+
+TurtleWriter = Callable[[str, str], Path]  # the write_turtle fixture of conftest.py
+
+SMALL_ONTOLOGY = """
+bcic:Requirement a owl:Class .
+bcic:Duty a owl:Class ; rdfs:subClassOf bcic:Requirement .
+bcic:bindsActor a owl:ObjectProperty .
+bcic:chapter a owl:DatatypeProperty .
+bcic:clauseRef a owl:AnnotationProperty .
+bcic:normativeLevel a owl:ObjectProperty .
+bcic:Shall a owl:NamedIndividual .
+bcic:May a owl:NamedIndividual .
+skos:Concept a owl:Class .
+skos:definition a owl:AnnotationProperty .
+ex:Other a owl:Class .
+req:4.1 a bcic:Requirement ; bcic:normativeLevel bcic:Shall .
+req:4.2.1-a a bcic:Requirement, bcic:Duty ; bcic:normativeLevel bcic:Shall .
+req:8.3.1 a bcic:Duty ; bcic:normativeLevel bcic:May .
+"""
+
+
+def test_summary_counts_only_terms_of_the_bcic_namespaces(write_turtle: TurtleWriter) -> None:
+    summary = ontology_summary(load_ontology_graph([write_turtle("small.ttl", SMALL_ONTOLOGY)]))
+    assert (summary.classes, summary.object_properties, summary.datatype_properties,
+            summary.annotation_properties) == (2, 2, 1, 1)
+    # bcic:Shall, bcic:May and the three requirements; skos:Concept and ex:Other are not ours.
+    assert summary.named_individuals == 5
+
+
+def test_summary_counts_requirements_by_normative_level(write_turtle: TurtleWriter) -> None:
+    summary = ontology_summary(load_ontology_graph([write_turtle("small.ttl", SMALL_ONTOLOGY)]))
+    assert (summary.requirements, summary.shall, summary.should, summary.may,
+            summary.informative) == (3, 2, 0, 1, 0)
+
+
+def test_relative_iris_resolve_against_the_ontology_base_not_the_working_directory(
+    write_turtle: TurtleWriter,
+) -> None:
+    graph = load_ontology_graph([write_turtle("relative.ttl", "<#Thing> a owl:Class .\n")])
+    assert {str(c) for c in defined_terms(graph)[TermKind.CLASS]} == {
+        "https://w3id.org/bcic/ontology#Thing"
+    }
+
+
+def test_unparseable_turtle_is_an_input_error_naming_the_file(write_turtle: TurtleWriter) -> None:
+    with pytest.raises(InputError, match="broken.ttl") as caught:
+        load_ontology_graph([write_turtle("broken.ttl", "bcic:A a \n")])
+    assert (caught.value.exit_code, caught.value.http_status) == (2, 400)
