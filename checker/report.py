@@ -1,0 +1,135 @@
+"""The typed conformance report: a status per requirement, rates, verdict; built from SHACL results."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import ORG
+
+from .rulebook import Layer, Level, Requirement, Rulebook
+from .shacl import ShaclResult, Severity
+
+
+class Status(Enum):
+    """What the report says of one requirement."""
+
+    MET = "met"
+    NOT_MET = "not_met"
+    MANUAL_REVIEW = "manual_review"
+    NOT_APPLICABLE = "not_applicable"
+
+
+@dataclass(frozen=True)
+class RequirementOutcome:
+    """One requirement's status and the validation results behind it."""
+
+    requirement: Requirement
+    status: Status
+    results: tuple[ShaclResult, ...]
+
+
+@dataclass(frozen=True)
+class Rate:
+    """Shall-level requirements met (or met pending manual review) out of those that apply."""
+
+    met: int
+    total: int
+
+    @property
+    def ratio(self) -> float:
+        """The share met, 1.0 when nothing applies."""
+        return self.met / self.total if self.total else 1.0
+
+
+@dataclass(frozen=True)
+class Report:
+    """A submission's conformance report under one rulebook version."""
+
+    cluster: str | None
+    cluster_label: dict[str, str]
+    rulebook_version: str
+    created: datetime
+    files: tuple[str, ...]
+    triples: int
+    outcomes: tuple[RequirementOutcome, ...]
+    conforms: bool
+    overall: Rate
+    by_chapter: dict[int, Rate]
+    by_layer: dict[Layer, Rate]
+
+    def outcome(self, requirement_id: str) -> RequirementOutcome:
+        """The outcome of one requirement by its id."""
+        return next(o for o in self.outcomes if o.requirement.id == requirement_id)
+
+    def with_status(self, status: Status) -> tuple[RequirementOutcome, ...]:
+        """The outcomes that have `status`, in clause order."""
+        return tuple(o for o in self.outcomes if o.status is status)
+
+    def manual_checklist(self) -> tuple[RequirementOutcome, ...]:
+        """Every applicable requirement the evaluator must judge, whatever the shapes found."""
+        return tuple(o for o in self.outcomes
+                     if o.requirement.review_prompt and o.status is not Status.NOT_APPLICABLE)
+
+    def worst_severity(self) -> Severity | None:
+        """The most serious severity among all results, None when there are none."""
+        found = {r.severity for o in self.outcomes for r in o.results}
+        return next((s for s in Severity if s in found), None)
+
+
+def build_report(rulebook: Rulebook, data: Graph, results: list[ShaclResult], *,
+                 files: tuple[str, ...], created: datetime,
+                 cluster: URIRef | None, cluster_label: dict[str, str]) -> Report:
+    """Turn SHACL results into a status for every requirement of the catalogue."""
+    by_requirement: dict[str, list[ShaclResult]] = {}
+    for result in results:
+        rid = rulebook.shape_requirements.get(result.source_shape)
+        if rid is not None:
+            by_requirement.setdefault(rid, []).append(result)
+    roles_present = {o for o in data.objects(None, ORG.role) if isinstance(o, URIRef)}
+    statuses: dict[str, Status] = {}
+    # Items before their lead-ins: catalogue order reversed puts every list item first.
+    for requirement in reversed(rulebook.requirements.values()):
+        statuses[requirement.id] = _status(requirement, rulebook, statuses, roles_present,
+                                           by_requirement.get(requirement.id, []))
+    outcomes = tuple(RequirementOutcome(r, statuses[r.id], tuple(by_requirement.get(r.id, [])))
+                     for r in rulebook.requirements.values())
+    shall = [o for o in outcomes if o.requirement.level is Level.SHALL]
+    return Report(
+        cluster=str(cluster) if cluster is not None else None,
+        cluster_label=cluster_label,
+        rulebook_version=rulebook.version,
+        created=created,
+        files=files,
+        triples=len(data),
+        outcomes=outcomes,
+        conforms=not any(o.status is Status.NOT_MET for o in shall),
+        overall=_rate(shall),
+        by_chapter={c: _rate([o for o in shall if o.requirement.chapter == c])
+                    for c in sorted({o.requirement.chapter for o in outcomes})},
+        by_layer={layer: _rate([o for o in shall if o.requirement.layer is layer])
+                  for layer in Layer},
+    )
+
+
+def _status(requirement: Requirement, rulebook: Rulebook, known: dict[str, Status],
+            roles_present: set[URIRef], results: list[ShaclResult]) -> Status:
+    if requirement.level is Level.INFORMATIVE:
+        return Status.NOT_APPLICABLE
+    if requirement.is_duty and not requirement.actors & roles_present:
+        return Status.NOT_APPLICABLE  # no member of the role the duty binds (4.2)
+    children = [known[c.id] for c in rulebook.children(requirement.id)]
+    if results or Status.NOT_MET in children:
+        return Status.NOT_MET
+    if children and all(s is Status.NOT_APPLICABLE for s in children) and not requirement.shapes:
+        return Status.NOT_APPLICABLE
+    if requirement.review_prompt or Status.MANUAL_REVIEW in children:
+        return Status.MANUAL_REVIEW
+    return Status.MET
+
+
+def _rate(outcomes: list[RequirementOutcome]) -> Rate:
+    applicable = [o for o in outcomes if o.status is not Status.NOT_APPLICABLE]
+    return Rate(sum(o.status is not Status.NOT_MET for o in applicable), len(applicable))

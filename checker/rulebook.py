@@ -1,0 +1,138 @@
+"""The rulebook: requirement catalogue, SHACL shapes and the vocabulary they need, loaded once."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import SKOS
+
+from . import __version__
+from .namespaces import BCIC, REQ
+from .ontology import load_ontology_graph
+from .paths import ALL_ONTOLOGY_FILES, SHAPES_DIR
+
+SH = Namespace("http://www.w3.org/ns/shacl#")
+
+# Predicates of the ontology that validation needs beside the data: the class hierarchy and the
+# typing and broader links of the concept schemes (see docs/evidence.md).
+_SUPPORT_PREDICATES = (RDFS.subClassOf, RDF.type, SKOS.broader)
+
+
+class Level(Enum):
+    """Normative level of a provision (docs/model.md, decision 1)."""
+
+    SHALL = "shall"
+    SHOULD = "should"
+    MAY = "may"
+    INFORMATIVE = "informative"
+
+
+class Layer(Enum):
+    """Layer of Figure 0.1 that a provision belongs to."""
+
+    DRIVER = "driver"
+    PROCESS = "process"
+    RESULT = "result"
+
+
+_LEVELS = {BCIC.Shall: Level.SHALL, BCIC.Should: Level.SHOULD, BCIC.May: Level.MAY,
+           BCIC.Informative: Level.INFORMATIVE}
+_LAYERS = {BCIC.DriverLayer: Layer.DRIVER, BCIC.ProcessLayer: Layer.PROCESS,
+           BCIC.ResultLayer: Layer.RESULT}
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """One provision of the catalogue, with the shapes that check it."""
+
+    id: str
+    iri: URIRef
+    clause: str
+    level: Level
+    layer: Layer
+    chapter: int
+    label: dict[str, str]
+    text: dict[str, str]
+    actors: frozenset[URIRef]
+    parent: str | None
+    is_duty: bool
+    review_prompt: dict[str, str] | None
+    shapes: tuple[URIRef, ...]
+
+
+@dataclass(frozen=True)
+class Rulebook:
+    """Everything a validation needs, parsed once and shared between validations."""
+
+    version: str
+    requirements: dict[str, Requirement]
+    shapes_graph: Graph
+    support_graph: Graph
+    shape_requirements: dict[URIRef, str]
+
+    def children(self, requirement_id: str) -> tuple[Requirement, ...]:
+        """The list items whose lead-in is `requirement_id`, in catalogue order."""
+        return tuple(r for r in self.requirements.values() if r.parent == requirement_id)
+
+
+def clause_sort_key(requirement_id: str) -> tuple[tuple[int, ...], str]:
+    """Order provision ids as the standard does: 4.2.1 < 4.2.1-a < 4.2.10 < 5.1."""
+    clause, _, item = requirement_id.partition("-")
+    return tuple(int(part) for part in clause.split(".")), item
+
+
+@functools.cache
+def load_rulebook(shapes_dir: Path = SHAPES_DIR) -> Rulebook:
+    """Parse the ontology, catalogue and shapes; cached, as rule files do not change at run time."""
+    ontology = load_ontology_graph(ALL_ONTOLOGY_FILES)
+    shapes = load_ontology_graph(tuple(sorted(shapes_dir.glob("*.ttl"))))
+    shape_requirements = {
+        shape: str(req).removeprefix(str(REQ))
+        for shape, req in shapes.subject_objects(BCIC.checksRequirement)
+        if isinstance(shape, URIRef)
+    }
+    requirements = _read_requirements(ontology, shapes, shape_requirements)
+    support = Graph()
+    for predicate in _SUPPORT_PREDICATES:
+        for triple in ontology.triples((None, predicate, None)):
+            support.add(triple)
+    return Rulebook(__version__, requirements, shapes, support, shape_requirements)
+
+
+def _read_requirements(ontology: Graph, shapes: Graph,
+                       shape_requirements: dict[URIRef, str]) -> dict[str, Requirement]:
+    by_requirement: dict[str, list[URIRef]] = {}
+    for shape, rid in sorted(shape_requirements.items()):
+        by_requirement.setdefault(rid, []).append(shape)
+    found = []
+    for iri in ontology.subjects(BCIC.normativeLevel, None):
+        assert isinstance(iri, URIRef)
+        rid = str(iri).removeprefix(str(REQ))
+        parent = ontology.value(iri, BCIC.partOfProvision)
+        found.append(Requirement(
+            id=rid,
+            iri=iri,
+            clause=str(ontology.value(iri, BCIC.clauseId)),
+            level=_LEVELS[ontology.value(iri, BCIC.normativeLevel)],  # type: ignore[index]
+            layer=_LAYERS[ontology.value(iri, BCIC.layer)],  # type: ignore[index]
+            chapter=int(ontology.value(iri, BCIC.chapter)),  # type: ignore[arg-type]
+            label=_by_language(ontology, iri, RDFS.label),
+            text=_by_language(ontology, iri, BCIC.provisionText),
+            actors=frozenset(o for o in ontology.objects(iri, BCIC.bindsActor)
+                             if isinstance(o, URIRef)),
+            parent=str(parent).removeprefix(str(REQ)) if parent is not None else None,
+            is_duty=(iri, RDF.type, BCIC.Duty) in ontology,
+            review_prompt=_by_language(shapes, iri, BCIC.reviewPrompt) or None,
+            shapes=tuple(by_requirement.get(rid, ())),
+        ))
+    found.sort(key=lambda r: clause_sort_key(r.id))
+    return {r.id: r for r in found}
+
+
+def _by_language(graph: Graph, subject: URIRef, predicate: URIRef) -> dict[str, str]:
+    return {o.language: str(o) for o in graph.objects(subject, predicate)
+            if isinstance(o, Literal) and o.language}

@@ -1,0 +1,51 @@
+"""Validate a submission: merge the vocabulary it needs, run the shapes, build the report."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+
+from .namespaces import BCIC
+from .report import Report, build_report
+from .rulebook import Rulebook, load_rulebook
+from .shacl import run_shapes
+
+
+def validate_graph(data: Graph, *, files: tuple[str, ...] = (),
+                   rulebook: Rulebook | None = None) -> Report:
+    """Validate one submission graph (left unchanged) and report on every requirement."""
+    rulebook = rulebook or load_rulebook()
+    working = Graph()
+    for triple in data:
+        working.add(triple)
+    # The class hierarchy and concept typing go into the data graph itself, so subclasses count for
+    # targets and sh:class without running any inference (docs: NOTES on pyshacl and subclasses).
+    for triple in rulebook.support_graph:
+        working.add(triple)
+    _conforms, results, _report_graph = run_shapes(working, rulebook.shapes_graph)
+    cluster = _cluster_of(data)
+    return build_report(
+        rulebook, data, results,
+        files=files,
+        created=datetime.now(timezone.utc),
+        cluster=cluster,
+        cluster_label=_labels(data, cluster),
+    )
+
+
+def _cluster_of(data: Graph) -> URIRef | None:
+    """The cluster a submission is about: the one its cultivation body cultivates, else any."""
+    for _body, cluster in data.subject_objects(BCIC.cultivates):
+        if isinstance(cluster, URIRef):
+            return cluster
+    found = sorted(c for c in data.subjects(RDF.type, BCIC.IndustrialCluster)
+                   if isinstance(c, URIRef))
+    return found[0] if found else None
+
+
+def _labels(data: Graph, node: URIRef | None) -> dict[str, str]:
+    if node is None:
+        return {}
+    return {o.language or "": str(o) for o in data.objects(node, RDFS.label)
+            if isinstance(o, Literal)}
