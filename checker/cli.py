@@ -10,9 +10,9 @@ import click
 from . import __version__
 from .errors import CheckerError
 from .i18n import DEFAULT_LANG, LANGUAGES, Lang, message
+from .cli_validate import LANG_META_KEY, validate_command
 from .ontology_check import OntologyCheck, check_ontology
 
-_LANG_META_KEY = "bcic.lang"  # ctx.meta is shared by nested contexts: the error handler reads it
 _INTERNAL_ERROR_EXIT = 3
 
 _lang_option = click.option(
@@ -29,17 +29,17 @@ class _CheckerGroup(click.Group):
     """A command group that turns errors into the documented exit codes."""
 
     def invoke(self, ctx: click.Context) -> object:
-        lang: Lang = ctx.meta.get(_LANG_META_KEY, DEFAULT_LANG)
+        lang: Lang = ctx.meta.get(LANG_META_KEY, DEFAULT_LANG)
         try:
             return super().invoke(ctx)
         except CheckerError as exc:
-            lang = ctx.meta.get(_LANG_META_KEY, lang)
+            lang = ctx.meta.get(LANG_META_KEY, lang)
             click.echo(message("error.checker", lang, message=exc.message), err=True)
             ctx.exit(exc.exit_code)
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise  # click's own usage errors (exit 2) and exits
         except Exception as exc:
-            lang = ctx.meta.get(_LANG_META_KEY, lang)
+            lang = ctx.meta.get(LANG_META_KEY, lang)
             click.echo(message("error.internal", lang, message=repr(exc)), err=True)
             ctx.exit(_INTERNAL_ERROR_EXIT)
 
@@ -56,6 +56,9 @@ def main() -> None:
     """
 
 
+main.add_command(validate_command)
+
+
 @main.group()
 def ontology() -> None:
     """Work with the ontology / 本体相关命令."""
@@ -66,7 +69,7 @@ def ontology() -> None:
 @click.pass_context
 def ontology_check(ctx: click.Context, lang: Lang) -> None:
     """Count the ontology's terms and run the HermiT reasoner / 统计本体并用 HermiT 推理检查."""
-    ctx.meta[_LANG_META_KEY] = lang
+    ctx.meta[LANG_META_KEY] = lang
     result = check_ontology()
     for line in _render_ontology_check(result, lang):
         click.echo(line)

@@ -73,6 +73,14 @@ class Report:
         return tuple(o for o in self.outcomes
                      if o.requirement.review_prompt and o.status is not Status.NOT_APPLICABLE)
 
+    def fails(self, threshold: Severity) -> bool:
+        """Whether the report fails at `threshold`: always when not conformant, and for
+        `Severity.WARNING` also when any should-level result was found."""
+        if not self.conforms:
+            return True
+        worst = self.worst_severity()
+        return threshold is Severity.WARNING and worst in (Severity.VIOLATION, Severity.WARNING)
+
     def worst_severity(self) -> Severity | None:
         """The most serious severity among all results, None when there are none."""
         found = {r.severity for o in self.outcomes for r in o.results}

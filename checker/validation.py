@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timezone
+from pathlib import Path
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
+from .loading import load_submission, read_submission_files
 from .namespaces import BCIC
 from .report import Report, build_report
 from .rulebook import Rulebook, load_rulebook
@@ -49,3 +52,10 @@ def _labels(data: Graph, node: URIRef | None) -> dict[str, str]:
         return {}
     return {o.language or "": str(o) for o in data.objects(node, RDFS.label)
             if isinstance(o, Literal)}
+
+
+def validate_files(paths: Sequence[Path], *, rulebook: Rulebook | None = None) -> Report:
+    """Read, parse (safely) and validate files that together form one submission."""
+    files = read_submission_files(paths)
+    data = load_submission(files)
+    return validate_graph(data, files=tuple(f.name for f in files), rulebook=rulebook)

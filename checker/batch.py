@@ -1,0 +1,47 @@
+"""Validate many submissions at once, one per file, on every core."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import CheckerError
+from .i18n import Lang
+from .render import render_report
+from .validation import validate_files
+
+
+@dataclass(frozen=True)
+class BatchOutcome:
+    """What became of one submission of a batch: its verdict and rendered report, or its error."""
+
+    source: Path
+    conforms: bool | None
+    rendered: str | None
+    error: str | None
+
+
+def validate_each(paths: Sequence[Path], *, fmt: str, lang: Lang,
+                  workers: int | None = None) -> Iterator[BatchOutcome]:
+    """Validate every file as its own submission in worker processes; yield as each finishes."""
+    workers = workers or os.cpu_count() or 1
+    if workers == 1 or len(paths) == 1:
+        for path in paths:
+            yield _validate_one(path, fmt, lang)
+        return
+    with ProcessPoolExecutor(max_workers=min(workers, len(paths))) as pool:
+        futures = [pool.submit(_validate_one, path, fmt, lang) for path in paths]
+        for future in as_completed(futures):
+            yield future.result()
+
+
+def _validate_one(path: Path, fmt: str, lang: Lang) -> BatchOutcome:
+    try:
+        report = validate_files([path])
+    except CheckerError as exc:
+        return BatchOutcome(path, None, None, exc.message)
+    return BatchOutcome(path, report.conforms, render_report(report, fmt, lang), None)
+

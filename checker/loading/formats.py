@@ -1,0 +1,70 @@
+"""The submission formats: one registry shared by the loader, the CLI and the HTTP API."""
+
+import re
+from collections.abc import Mapping
+from pathlib import PurePath
+from typing import NamedTuple
+
+from ..errors import InputError
+
+
+class SubmissionFormat(NamedTuple):
+    """How one RDF syntax is named on the wire, on disk and in rdflib."""
+
+    media_type: str
+    extensions: tuple[str, ...]
+    rdflib_name: str
+    label: str
+
+
+SUBMISSION_FORMATS: Mapping[str, SubmissionFormat] = {
+    "turtle": SubmissionFormat("text/turtle", (".ttl",), "turtle", "Turtle"),
+    "trig": SubmissionFormat("application/trig", (".trig",), "trig", "TriG"),
+    "json-ld": SubmissionFormat("application/ld+json", (".jsonld", ".json"), "json-ld", "JSON-LD"),
+    "rdf-xml": SubmissionFormat("application/rdf+xml", (".rdf", ".owl", ".xml"), "xml", "RDF/XML"),
+    "n-triples": SubmissionFormat("application/n-triples", (".nt",), "nt", "N-Triples"),
+    "n-quads": SubmissionFormat("application/n-quads", (".nq",), "nquads", "N-Quads"),
+}
+
+# Every way a user may name a format (short name, media type, extension with or without
+# its dot), lower-cased, to the short name: choosing a format is one dictionary lookup.
+_ALIASES: dict[str, str] = {}
+for _name, _format in SUBMISSION_FORMATS.items():
+    for _alias in (_name, _format.media_type, *_format.extensions):
+        _ALIASES[_alias] = _ALIASES[_alias.lstrip(".")] = _name
+
+_XML_START = re.compile(r"\s*<(?:\?xml|rdf:RDF|!--)")
+_JSON_START = re.compile(r"\s*[\[{]")
+_IRI, _BNODE = r"<[^>\s]*>", r"_:\S+"
+_LITERAL = r'"(?:[^"\\\n]|\\.)*"(?:@[A-Za-z0-9-]+|\^\^<[^>\s]*>)?'
+# A first statement (after blank and comment lines) with a fourth, graph term: N-Quads.
+_NQUADS_START = re.compile(
+    rf"(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*(?:{_IRI}|{_BNODE})\s+{_IRI}\s+"
+    rf"(?:{_IRI}|{_BNODE}|{_LITERAL})\s+(?:{_IRI}|{_BNODE})\s*\."
+)
+
+
+def resolve_format(value: str) -> str:
+    """Return the short name for a format given by short name, media type or extension."""
+    key = value.split(";", 1)[0].strip().lower()
+    if key not in _ALIASES:
+        known = ", ".join(SUBMISSION_FORMATS)
+        raise InputError(f"unknown submission format {value!r}; known formats: {known}")
+    return _ALIASES[key]
+
+
+def format_from_extension(file_name: str) -> str | None:
+    """Return the short name the file name's extension stands for, or None."""
+    suffix = PurePath(file_name).suffix.lower()
+    return _ALIASES.get(suffix) if suffix else None
+
+
+def sniff_format(text: str) -> str:
+    """Guess a format from the first characters; Turtle (a superset of N-Triples) by default."""
+    if _XML_START.match(text):
+        return "rdf-xml"
+    if _JSON_START.match(text):
+        return "json-ld"
+    if _NQUADS_START.match(text):
+        return "n-quads"
+    return "turtle"

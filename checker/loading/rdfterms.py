@@ -1,0 +1,68 @@
+"""Parse RDF text with pyoxigraph into an rdflib graph: fast, never fetching anything."""
+
+import re
+
+import pyoxigraph
+from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
+from rdflib.term import Identifier
+
+from .guards import MARKUP_DECLARATION, SubmissionParseError
+
+# pyoxigraph is linear on long literals (rdflib's N-Triples parser is not), gives line and
+# column for errors in text formats, and has no loader for remote JSON-LD contexts.
+_OXIGRAPH_FORMATS = {
+    "turtle": pyoxigraph.RdfFormat.TURTLE,
+    "trig": pyoxigraph.RdfFormat.TRIG,
+    "json-ld": pyoxigraph.RdfFormat.JSON_LD,
+    "rdf-xml": pyoxigraph.RdfFormat.RDF_XML,
+    "n-triples": pyoxigraph.RdfFormat.N_TRIPLES,
+    "n-quads": pyoxigraph.RdfFormat.N_QUADS,
+}
+# rdflib parses the lexical form of these datatypes with an XML or HTML parser.
+_MARKUP_DATATYPES = frozenset({str(RDF.XMLLiteral), str(RDF.HTML)})
+_XSD_STRING = str(XSD.string)
+_POSITION_PREFIX = re.compile(r"Parser error (?:at|between) [^:]*: ")
+
+
+class _Unsupported(Exception):
+    """A term the submission model has no place for."""
+
+
+def parse_into(graph: Graph, file: str, text: str, format_name: str, label: str, base: str) -> None:
+    """Add every triple of the text to graph; named graphs are merged into it."""
+    try:
+        quads = pyoxigraph.parse(
+            text, _OXIGRAPH_FORMATS[format_name], base_iri=base, rename_blank_nodes=True
+        )
+        for quad in quads:
+            graph.add((_term(quad.subject), URIRef(quad.predicate.value), _term(quad.object)))
+    except SyntaxError as error:
+        problem = f"{label} syntax error: {_POSITION_PREFIX.sub('', error.msg, count=1)}"
+        raise SubmissionParseError(file, problem, error.lineno, error.offset) from None
+    except (_Unsupported, ValueError) as error:
+        raise SubmissionParseError(file, f"{label}: {error}") from None
+
+
+def _term(node: object) -> Identifier:
+    """Return the rdflib term for a pyoxigraph term."""
+    if isinstance(node, pyoxigraph.NamedNode):
+        return URIRef(node.value)
+    if isinstance(node, pyoxigraph.BlankNode):
+        return BNode(node.value)
+    if isinstance(node, pyoxigraph.Literal):
+        return _literal(node)
+    raise _Unsupported("RDF 1.2 triple terms are not accepted")
+
+
+def _literal(node: pyoxigraph.Literal) -> Literal:
+    """Return the rdflib literal, with xsd:string written as rdflib's plain literal."""
+    if node.direction:
+        raise _Unsupported(f"the base direction of {node.value!r}@{node.language} is not accepted")
+    if node.language:
+        return Literal(node.value, lang=node.language)
+    datatype = node.datatype.value
+    if datatype == _XSD_STRING:
+        return Literal(node.value)
+    if datatype in _MARKUP_DATATYPES and MARKUP_DECLARATION.search(node.value):
+        raise _Unsupported("DOCTYPE or ENTITY declaration inside an XML or HTML literal")
+    return Literal(node.value, datatype=URIRef(datatype))

@@ -1,0 +1,78 @@
+"""The JSON report: stable keys and enum values; the language changes only the prose fields."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from rdflib import BNode
+from rdflib.term import Node
+
+from ..i18n import Lang
+from ..report import Rate, Report, RequirementOutcome
+from ..shacl import ShaclResult
+from .text import pick, sorted_results
+
+
+def render_json(report: Report, lang: Lang) -> str:
+    """The report as an indented JSON document (UTF-8 text, not ASCII-escaped)."""
+    return json.dumps(report_document(report, lang), ensure_ascii=False, indent=2) + "\n"
+
+
+def report_document(report: Report, lang: Lang) -> dict[str, Any]:
+    """The report as plain JSON-ready data."""
+    return {
+        "lang": lang,
+        "cluster": report.cluster,
+        "cluster_label": pick(report.cluster_label, lang) or None,
+        "rulebook_version": report.rulebook_version,
+        "created": report.created.isoformat(),
+        "files": list(report.files),
+        "triples": report.triples,
+        "conforms": report.conforms,
+        "rates": {
+            "overall": _rate(report.overall),
+            "by_chapter": {str(c): _rate(r) for c, r in sorted(report.by_chapter.items())},
+            "by_layer": {layer.value: _rate(r) for layer, r in report.by_layer.items()},
+        },
+        "requirements": [_requirement(o, lang) for o in report.outcomes],
+        "manual_review": [o.requirement.id for o in report.manual_checklist()],
+    }
+
+
+def _rate(rate: Rate) -> dict[str, Any]:
+    return {"met": rate.met, "total": rate.total, "ratio": round(rate.ratio, 4)}
+
+
+def _requirement(outcome: RequirementOutcome, lang: Lang) -> dict[str, Any]:
+    r = outcome.requirement
+    return {
+        "id": r.id,
+        "clause": r.clause,
+        "level": r.level.value,
+        "layer": r.layer.value,
+        "chapter": r.chapter,
+        "label": pick(r.label, lang),
+        "text": pick(r.text, lang),
+        "status": outcome.status.value,
+        "review_prompt": pick(r.review_prompt, lang) if r.review_prompt else None,
+        "results": [_result(x, lang) for x in sorted_results(outcome.results)],
+    }
+
+
+def _result(result: ShaclResult, lang: Lang) -> dict[str, Any]:
+    return {
+        "focus_node": _node(result.focus_node),
+        "path": result.path,
+        "value": _node(result.value),
+        "severity": result.severity.value,
+        "message": pick(result.messages, lang),
+        "shape": str(result.source_shape),
+    }
+
+
+def _node(node: Node | None) -> str | None:
+    """An IRI or a literal's lexical form as a string; a blank node as `_:id`."""
+    if node is None:
+        return None
+    return node.n3() if isinstance(node, BNode) else str(node)

@@ -1,0 +1,256 @@
+"""The plain-text report for a terminal, and the text helpers the other renderers share."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from rdflib import BNode, Graph, Literal
+from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD, NamespaceManager
+from rdflib.term import Node
+
+from ..i18n import LANGUAGES, Lang, message
+from ..namespaces import BCIC, IND, REQ
+from ..report import Rate, Report, RequirementOutcome, Status
+from ..rulebook import Layer, Level, Requirement
+from ..shacl import ShaclResult, Severity
+
+MARKERS = {Status.MET: "✔", Status.NOT_MET: "✘", Status.MANUAL_REVIEW: "?",
+           Status.NOT_APPLICABLE: "–"}
+_NODES_SHOWN = 5  # focus nodes listed under one message before "… and n more"
+_VALUE_CHARS = 60  # a value longer than this is cut in the terminal
+# The clause number and list marker that open every catalogue label ("4.2.1 a) —2 …").
+_LABEL_LEAD = re.compile(r"\s*(?:[a-z]\))?\s*(?:—\d+)?\s*")
+
+_PREFIXES = (("bcic", str(BCIC)), ("req", str(REQ)), ("ind", str(IND)), ("rdf", str(RDF)),
+             ("rdfs", str(RDFS)), ("owl", str(OWL)), ("skos", str(SKOS)), ("xsd", str(XSD)))
+_NAMESPACES = NamespaceManager(Graph(bind_namespaces="none"))  # for literals' datatypes
+for _prefix, _ns in _PREFIXES:
+    _NAMESPACES.bind(_prefix, _ns)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One distinct message of a requirement's results, with the nodes it was found on."""
+
+    message: str
+    severity: Severity
+    nodes: tuple[tuple[str, str | None], ...]  # (focus node, value or None), shortened
+    more: int  # nodes found but not listed
+
+
+def pick(texts: Mapping[str, str], lang: Lang) -> str:
+    """The text in `lang`, else in the other language, else untagged, else any (or "")."""
+    for key in (lang, *LANGUAGES, ""):
+        if texts.get(key):
+            return texts[key]
+    return next(iter(texts.values()), "")
+
+
+def short_label(requirement: Requirement, lang: Lang) -> str:
+    """The label without the clause number and list marker that the provision id already shows."""
+    label = pick(requirement.label, lang)
+    if not label.startswith(requirement.clause + " "):
+        return label
+    rest = label[len(requirement.clause):]
+    return rest[_LABEL_LEAD.match(rest).end():] or label  # type: ignore[union-attr]
+
+
+def base_of(report: Report) -> str | None:
+    """The namespace of the cluster IRI, by which the submission's own nodes are shortened."""
+    if not report.cluster:
+        return None
+    cut = max(report.cluster.rfind("#"), report.cluster.rfind("/"))
+    return report.cluster[:cut + 1] if cut > len("https://") else None
+
+
+def short_node(node: Node | None, base: str | None, limit: int | None = None) -> str:
+    """A node for reading: a prefixed name, `…/local` within the cluster's namespace, a literal."""
+    if node is None:
+        return ""
+    if isinstance(node, BNode):
+        return "[]"
+    if isinstance(node, Literal):
+        text = node.n3(_NAMESPACES)
+        return text if limit is None or len(text) <= limit else text[:limit - 1] + "…"
+    iri = str(node)
+    if base and iri.startswith(base) and len(iri) > len(base):
+        return "…" + base[-1] + iri[len(base):]
+    for prefix, namespace in _PREFIXES:
+        if iri.startswith(namespace) and len(iri) > len(namespace):
+            return f"{prefix}:{iri[len(namespace):]}"
+    return iri
+
+
+def sorted_results(results: tuple[ShaclResult, ...]) -> list[ShaclResult]:
+    """Results in a stable order (the engine's order is not): by shape, focus node, path, value."""
+    return sorted(results, key=lambda r: (str(r.source_shape), str(r.focus_node), r.path or "",
+                                          "" if r.value is None else str(r.value)))
+
+
+def findings(results: tuple[ShaclResult, ...], lang: Lang, base: str | None,
+             limit: int | None = _VALUE_CHARS) -> list[Finding]:
+    """Group results by their message in `lang`, so an identical message is shown once."""
+    grouped: dict[str, list[ShaclResult]] = {}
+    for result in sorted_results(results):
+        grouped.setdefault(pick(result.messages, lang), []).append(result)
+    found = []
+    for text, group in grouped.items():
+        nodes = list(dict.fromkeys(
+            (short_node(r.focus_node, base),
+             short_node(r.value, base, limit) if r.value is not None else None) for r in group))
+        found.append(Finding(text, min((r.severity for r in group), key=list(Severity).index),
+                             tuple(nodes[:_NODES_SHOWN]), max(0, len(nodes) - _NODES_SHOWN)))
+    return found
+
+
+def items_not_met(report: Report, outcome: RequirementOutcome) -> list[str]:
+    """The ids of a lead-in's list items that are not met (why a lead-in with no results fails)."""
+    return [o.requirement.id for o in report.outcomes
+            if o.requirement.parent == outcome.requirement.id and o.status is Status.NOT_MET]
+
+
+def chapter_title(chapter: int, lang: Lang) -> str:
+    """"Chapter 4 Management of the cultivation body" in `lang`."""
+    return f"{message('report.chapter', lang, n=chapter)} {message(f'report.chapter.{chapter}', lang)}"
+
+
+def rate_rows(report: Report, lang: Lang) -> list[tuple[str, tuple[tuple[str, Rate], ...]]]:
+    """The rate table's sections: by chapter, by layer, overall; each a list of (scope, rate)."""
+    return [
+        (message("report.rates.by_chapter", lang),
+         tuple((chapter_title(c, lang), r) for c, r in sorted(report.by_chapter.items()))),
+        (message("report.rates.by_layer", lang),
+         tuple((message(f"report.layer.{layer.value}", lang), report.by_layer[layer])
+               for layer in Layer if layer in report.by_layer)),
+        (message("report.rates.overall", lang),
+         ((message("report.rates.overall", lang), report.overall),)),
+    ]
+
+
+def percent(rate: Rate) -> str:
+    """A rate as a percentage with one decimal."""
+    return f"{rate.ratio * 100:.1f}%"
+
+
+def verdict_lines(report: Report, lang: Lang) -> list[str]:
+    """The verdict's detail sentence, and the pending manual review when there is any."""
+    not_met = sum(1 for o in report.with_status(Status.NOT_MET)
+                  if o.requirement.level is Level.SHALL)
+    lines = [message("report.verdict.conformant_detail", lang) if report.conforms
+             else message("report.verdict.not_conformant_detail", lang, n=not_met)]
+    pending = len(report.manual_checklist())
+    if pending:
+        lines.append(message("report.verdict.manual_pending", lang, n=pending))
+    return lines
+
+
+def width(text: str) -> int:
+    """Columns `text` takes in a terminal: wide and full-width characters count twice."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _ljust(text: str, columns: int) -> str:
+    return text + " " * max(0, columns - width(text))
+
+
+def _rjust(text: str, columns: int) -> str:
+    return " " * max(0, columns - width(text)) + text
+
+
+def render_text(report: Report, lang: Lang) -> str:
+    """The whole report as aligned plain text."""
+    return "\n".join(_lines(report, lang)) + "\n"
+
+
+def _lines(report: Report, lang: Lang) -> Iterator[str]:
+    title = f"{message('report.title', lang)} — {message('report.standard', lang)}"
+    yield title
+    yield "=" * width(title)
+    verdict_key = "conformant" if report.conforms else "not_conformant"
+    fields = [
+        ("cluster", pick(report.cluster_label, lang) or message("report.no_cluster", lang)),
+        ("iri", report.cluster or message("report.none", lang)),
+        ("files", ", ".join(report.files) or message("report.none", lang)),
+        ("triples", str(report.triples)),
+        ("rulebook", report.rulebook_version),
+        ("created", report.created.isoformat(timespec="seconds")),
+        ("verdict", message(f"report.verdict.{verdict_key}", lang).upper()),
+    ]
+    names = [message(f"report.field.{key}", lang) for key, _ in fields]
+    column = max(width(n) for n in names) + 2
+    for name, (_key, value) in zip(names, fields):
+        yield _ljust(name, column) + value
+    for line in verdict_lines(report, lang):
+        yield " " * column + line
+    yield ""
+    yield from _rates(report, lang)
+    yield ""
+    yield from _requirements(report, lang)
+    yield ""
+    yield from _checklist(report, lang)
+
+
+def _rates(report: Report, lang: Lang) -> Iterator[str]:
+    yield message("report.rates.heading", lang)
+    head = [message(f"report.rates.{k}", lang) for k in ("scope", "met", "total", "ratio")]
+    sections = rate_rows(report, lang)
+    rows = [(scope, str(r.met), str(r.total), percent(r)) for _s, rs in sections for scope, r in rs]
+    widths = [max(width(row[i]) for row in [*rows, tuple(head)]) for i in range(4)]
+
+    def line(cells: tuple[str, ...] | list[str]) -> str:
+        return "  " + "  ".join([_ljust(cells[0], widths[0]),
+                                 *(_rjust(c, w) for c, w in zip(cells[1:], widths[1:]))])
+
+    yield line(head)
+    for index, (_section, section_rows) in enumerate(sections):
+        if index:
+            yield ""
+        for scope, rate in section_rows:
+            yield line((scope, str(rate.met), str(rate.total), percent(rate)))
+
+
+def _requirements(report: Report, lang: Lang) -> Iterator[str]:
+    yield message("report.requirements.heading", lang)
+    yield "  " + "   ".join(f"{MARKERS[s]} {message(f'report.status.{s.value}', lang)}"
+                            for s in Status)
+    base = base_of(report)
+    value_word = message("report.result.value", lang)
+    id_width = max(width(o.requirement.id) for o in report.outcomes)
+    level_width = max(width(message(f"report.level.{o.requirement.level.value}", lang))
+                      for o in report.outcomes)
+    chapter = None
+    for outcome in report.outcomes:
+        requirement = outcome.requirement
+        if requirement.chapter != chapter:
+            chapter = requirement.chapter
+            yield ""
+            yield chapter_title(chapter, lang)
+        level = message(f"report.level.{requirement.level.value}", lang)
+        yield (f"  {MARKERS[outcome.status]} {_ljust(requirement.id, id_width)}  "
+               f"{_ljust(level, level_width)}  {short_label(requirement, lang)}")
+        if outcome.status is not Status.NOT_MET:
+            continue
+        for finding in findings(outcome.results, lang, base):
+            yield f"      · {finding.message}"
+            for focus, value in finding.nodes:
+                yield f"          {focus}" + (f"  {value_word}: {value}" if value is not None else "")
+            if finding.more:
+                yield "          " + message("report.result.more", lang, n=finding.more)
+        if not outcome.results and (items := items_not_met(report, outcome)):
+            yield "      · " + message("report.items_not_met", lang, items=", ".join(items))
+
+
+def _checklist(report: Report, lang: Lang) -> Iterator[str]:
+    yield message("report.manual.heading", lang)
+    checklist = report.manual_checklist()
+    if not checklist:
+        yield "  " + message("report.manual.none", lang)
+    id_width = max((width(o.requirement.id) for o in checklist), default=0)
+    for outcome in checklist:
+        requirement = outcome.requirement
+        yield (f"  {MARKERS[outcome.status]} {_ljust(requirement.id, id_width)}  "
+               f"{short_label(requirement, lang)}")
+        yield f"      {pick(requirement.review_prompt or {}, lang)}"

@@ -1,0 +1,109 @@
+"""The Turtle report: a sh:ValidationReport rebuilt from the typed model, plus EARL assertions."""
+
+from __future__ import annotations
+
+import uuid
+from urllib.parse import urlsplit
+
+from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, XSD
+
+from ..i18n import Lang
+from ..namespaces import BCIC, REQ
+from ..report import Report, RequirementOutcome, Status
+from ..rulebook import SH
+from ..shacl import ShaclResult, Severity
+from .text import sorted_results
+
+EARL = Namespace("http://www.w3.org/ns/earl#")
+
+_SEVERITIES = {Severity.VIOLATION: SH.Violation, Severity.WARNING: SH.Warning,
+               Severity.INFO: SH.Info}
+_OUTCOMES = {Status.MET: EARL.passed, Status.NOT_MET: EARL.failed,
+             Status.MANUAL_REVIEW: EARL.cantTell, Status.NOT_APPLICABLE: EARL.inapplicable}
+
+
+def render_turtle(report: Report, lang: Lang) -> str:
+    """The report as Turtle; messages carry both languages, so `lang` changes nothing."""
+    return report_graph(report).serialize(format="turtle")
+
+
+def report_graph(report: Report) -> Graph:
+    """The report as RDF: SHACL validation report, EARL assertions, provenance of the run."""
+    g = Graph(bind_namespaces="none")
+    for prefix, namespace in (("sh", SH), ("bcic", BCIC), ("req", REQ), ("earl", EARL),
+                              ("dcterms", DCTERMS), ("prov", PROV), ("xsd", XSD), ("owl", OWL),
+                              ("rdf", RDF), ("rdfs", RDFS)):
+        g.bind(prefix, namespace)
+    # Blank-node labels unique to this report, ordered so the serialiser writes the report
+    # first, then the assertions and results in catalogue order.
+    label = _Labeller()
+    node = label("0-report")
+    g.add((node, RDF.type, SH.ValidationReport))
+    g.add((node, SH.conforms, Literal(report.conforms)))
+    g.add((node, DCTERMS.created, Literal(report.created.isoformat(), datatype=XSD.dateTime)))
+    g.add((node, OWL.versionInfo, Literal(report.rulebook_version)))
+    if report.cluster:
+        g.add((node, DCTERMS.subject, URIRef(report.cluster)))
+    for name in report.files:
+        # prov:used takes an entity, so each file is one, named by its label.
+        source = label(f"1-file-{len(g)}")
+        g.add((node, PROV.used, source))
+        g.add((source, RDF.type, PROV.Entity))
+        g.add((source, RDFS.label, Literal(name)))
+    tool = label("2-tool")
+    g.add((tool, RDF.type, EARL.Software))
+    g.add((tool, DCTERMS.title, Literal("bcic")))
+    g.add((tool, DCTERMS.hasVersion, Literal(report.rulebook_version)))
+    for index, outcome in enumerate(report.outcomes):
+        for number, result in enumerate(sorted_results(outcome.results)):
+            result_node = label(f"4-result-{index:04d}-{number:04d}")
+            g.add((node, SH.result, result_node))
+            _add_result(g, result_node, result, outcome)
+        _add_assertion(g, report, outcome, tool, label(f"3-assertion-{index:04d}"),
+                       label(f"3-outcome-{index:04d}"))
+    return g
+
+
+class _Labeller:
+    """Makes blank nodes whose labels share a prefix unique to one report."""
+
+    def __init__(self) -> None:
+        self._prefix = "r" + uuid.uuid4().hex[:12]
+
+    def __call__(self, suffix: str) -> BNode:
+        return BNode(f"{self._prefix}-{suffix}")
+
+
+def _add_result(g: Graph, node: BNode, result: ShaclResult, outcome: RequirementOutcome) -> None:
+    g.add((node, RDF.type, SH.ValidationResult))
+    g.add((node, SH.focusNode, result.focus_node))
+    if result.path is not None and _is_iri(result.path):
+        g.add((node, SH.resultPath, URIRef(result.path)))
+    if result.value is not None:
+        g.add((node, SH.value, result.value))
+    g.add((node, SH.resultSeverity, _SEVERITIES[result.severity]))
+    g.add((node, SH.sourceShape, result.source_shape))
+    if result.constraint:
+        g.add((node, SH.sourceConstraintComponent, SH[result.constraint]))
+    for language, text in result.messages.items():
+        g.add((node, SH.resultMessage, Literal(text, lang=language or None)))
+    g.add((node, DCTERMS.references, outcome.requirement.iri))
+    g.add((node, BCIC.clauseId, Literal(outcome.requirement.clause)))
+
+
+def _add_assertion(g: Graph, report: Report, outcome: RequirementOutcome, tool: BNode,
+                   assertion: BNode, result: BNode) -> None:
+    g.add((assertion, RDF.type, EARL.Assertion))
+    g.add((assertion, EARL.assertedBy, tool))
+    g.add((assertion, EARL.test, outcome.requirement.iri))
+    if report.cluster:
+        g.add((assertion, EARL.subject, URIRef(report.cluster)))
+    g.add((assertion, EARL.result, result))
+    g.add((result, RDF.type, EARL.TestResult))
+    g.add((result, EARL.outcome, _OUTCOMES[outcome.status]))
+
+
+def _is_iri(path: str) -> bool:
+    """Whether a result path is an IRI (the model marks complex paths with a short text)."""
+    return bool(urlsplit(path).scheme) and not any(c in path for c in " ()<>\"")
