@@ -15,14 +15,14 @@ from ..i18n import LANGUAGES, Lang, message
 from ..namespaces import BCIC, IND, REQ
 from ..report import Rate, Report, RequirementOutcome, Status
 from ..rulebook import Layer, Level, Requirement
-from ..shacl import ShaclResult, Severity
+from ..shacl import Severity, ShaclResult
 
 MARKERS = {Status.MET: "✔", Status.NOT_MET: "✘", Status.MANUAL_REVIEW: "?",
            Status.NOT_APPLICABLE: "–"}
 _NODES_SHOWN = 5  # focus nodes listed under one message before "… and n more"
 _VALUE_CHARS = 60  # a value longer than this is cut in the terminal
 # The clause number and list marker that open every catalogue label ("4.2.1 a) —2 …").
-_LABEL_LEAD = re.compile(r"\s*(?:[a-z]\))?\s*(?:—\d+)?\s*")
+_LABEL_LEAD = re.compile(r"\A\s*(?:[a-z]\))?\s*(?:—\d+)?\s*")
 
 _PREFIXES = (("bcic", str(BCIC)), ("req", str(REQ)), ("ind", str(IND)), ("rdf", str(RDF)),
              ("rdfs", str(RDFS)), ("owl", str(OWL)), ("skos", str(SKOS)), ("xsd", str(XSD)))
@@ -49,13 +49,19 @@ def pick(texts: Mapping[str, str], lang: Lang) -> str:
     return next(iter(texts.values()), "")
 
 
+def printable(text: str) -> str:
+    """`text` with control characters (a terminal's escape sequences) written as `\\xNN`."""
+    return "".join(f"\\x{ord(ch):02x}" if unicodedata.category(ch) == "Cc" else ch
+                   for ch in text)
+
+
 def short_label(requirement: Requirement, lang: Lang) -> str:
     """The label without the clause number and list marker that the provision id already shows."""
     label = pick(requirement.label, lang)
     if not label.startswith(requirement.clause + " "):
         return label
     rest = label[len(requirement.clause):]
-    return rest[_LABEL_LEAD.match(rest).end():] or label  # type: ignore[union-attr]
+    return _LABEL_LEAD.sub("", rest, count=1) or label
 
 
 def base_of(report: Report) -> str | None:
@@ -73,9 +79,9 @@ def short_node(node: Node | None, base: str | None, limit: int | None = None) ->
     if isinstance(node, BNode):
         return "[]"
     if isinstance(node, Literal):
-        text = node.n3(_NAMESPACES)
+        text = printable(node.n3(_NAMESPACES))
         return text if limit is None or len(text) <= limit else text[:limit - 1] + "…"
-    iri = str(node)
+    iri = printable(str(node))
     if base and iri.startswith(base) and len(iri) > len(base):
         return "…" + base[-1] + iri[len(base):]
     for prefix, namespace in _PREFIXES:
@@ -114,7 +120,8 @@ def items_not_met(report: Report, outcome: RequirementOutcome) -> list[str]:
 
 def chapter_title(chapter: int, lang: Lang) -> str:
     """"Chapter 4 Management of the cultivation body" in `lang`."""
-    return f"{message('report.chapter', lang, n=chapter)} {message(f'report.chapter.{chapter}', lang)}"
+    title = message(f"report.chapter.{chapter}", lang)
+    return f"{message('report.chapter', lang, n=chapter)} {title}"
 
 
 def rate_rows(report: Report, lang: Lang) -> list[tuple[str, tuple[tuple[str, Rate], ...]]]:
@@ -149,7 +156,8 @@ def verdict_lines(report: Report, lang: Lang) -> list[str]:
 
 def width(text: str) -> int:
     """Columns `text` takes in a terminal: wide and full-width characters count twice."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF"
+               else 1 for ch in text)
 
 
 def _ljust(text: str, columns: int) -> str:
@@ -181,8 +189,8 @@ def _lines(report: Report, lang: Lang) -> Iterator[str]:
     ]
     names = [message(f"report.field.{key}", lang) for key, _ in fields]
     column = max(width(n) for n in names) + 2
-    for name, (_key, value) in zip(names, fields):
-        yield _ljust(name, column) + value
+    for name, (_key, value) in zip(names, fields, strict=True):
+        yield _ljust(name, column) + printable(value)
     for line in verdict_lines(report, lang):
         yield " " * column + line
     yield ""
@@ -201,8 +209,8 @@ def _rates(report: Report, lang: Lang) -> Iterator[str]:
     widths = [max(width(row[i]) for row in [*rows, tuple(head)]) for i in range(4)]
 
     def line(cells: tuple[str, ...] | list[str]) -> str:
-        return "  " + "  ".join([_ljust(cells[0], widths[0]),
-                                 *(_rjust(c, w) for c, w in zip(cells[1:], widths[1:]))])
+        numbers = (_rjust(c, w) for c, w in zip(cells[1:], widths[1:], strict=True))
+        return "  " + "  ".join([_ljust(cells[0], widths[0]), *numbers])
 
     yield line(head)
     for index, (_section, section_rows) in enumerate(sections):
@@ -218,9 +226,9 @@ def _requirements(report: Report, lang: Lang) -> Iterator[str]:
                             for s in Status)
     base = base_of(report)
     value_word = message("report.result.value", lang)
-    id_width = max(width(o.requirement.id) for o in report.outcomes)
-    level_width = max(width(message(f"report.level.{o.requirement.level.value}", lang))
-                      for o in report.outcomes)
+    id_width = max((width(o.requirement.id) for o in report.outcomes), default=0)
+    level_width = max((width(message(f"report.level.{o.requirement.level.value}", lang))
+                       for o in report.outcomes), default=0)
     chapter = None
     for outcome in report.outcomes:
         requirement = outcome.requirement
@@ -236,7 +244,8 @@ def _requirements(report: Report, lang: Lang) -> Iterator[str]:
         for finding in findings(outcome.results, lang, base):
             yield f"      · {finding.message}"
             for focus, value in finding.nodes:
-                yield f"          {focus}" + (f"  {value_word}: {value}" if value is not None else "")
+                shown = f"  {value_word}: {value}" if value is not None else ""
+                yield f"          {focus}{shown}"
             if finding.more:
                 yield "          " + message("report.result.more", lang, n=finding.more)
         if not outcome.results and (items := items_not_met(report, outcome)):

@@ -12,7 +12,7 @@ from ..i18n import Lang
 from ..namespaces import BCIC, REQ
 from ..report import Report, RequirementOutcome, Status
 from ..rulebook import SH
-from ..shacl import ShaclResult, Severity
+from ..shacl import Severity, ShaclResult
 from .text import sorted_results
 
 EARL = Namespace("http://www.w3.org/ns/earl#")
@@ -45,9 +45,9 @@ def report_graph(report: Report) -> Graph:
     g.add((node, OWL.versionInfo, Literal(report.rulebook_version)))
     if report.cluster:
         g.add((node, DCTERMS.subject, URIRef(report.cluster)))
-    for name in report.files:
-        # prov:used takes an entity, so each file is one, named by its label.
-        source = label(f"1-file-{len(g)}")
+    for index, name in enumerate(report.files):
+        # prov:used takes an entity, not a string: each file is one, named by its label.
+        source = label(f"1-file-{index:04d}")
         g.add((node, PROV.used, source))
         g.add((source, RDF.type, PROV.Entity))
         g.add((source, RDFS.label, Literal(name)))

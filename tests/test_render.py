@@ -1,0 +1,264 @@
+"""Reports render as text, JSON, Turtle and HTML, in Chinese and English."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from typing import Any
+
+import pytest
+from markupsafe import escape
+from rdflib import RDF, Graph, Literal, Namespace
+from rdflib.namespace import DCTERMS
+
+from checker.errors import InputError
+from checker.i18n import LANGUAGES, Lang
+from checker.namespaces import BCIC, REQ
+from checker.render import REPORT_FORMATS, format_for_media_type, render_report
+from checker.render.text import width
+from checker.report import Report, Status
+from checker.rulebook import SH, load_rulebook
+from checker.validation import validate_graph
+
+EARL = Namespace("http://www.w3.org/ns/earl#")
+
+PREFIXES = """\
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd:  <http://www.w3.org/2001/XMLSchema#> .
+@prefix org:  <http://www.w3.org/ns/org#> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix bcic: <https://w3id.org/bcic/ontology#> .
+@prefix ind:  <https://w3id.org/bcic/indicator/> .
+@prefix ex:   <https://example.org/render-test/> .
+"""
+
+# A cluster with a body, one member and a macro analysis that covers one dimension of five.
+GAPPY = PREFIXES + """
+ex:cluster a bcic:IndustrialCluster ; rdfs:label "测试集群"@zh , "Test cluster"@en .
+ex:body a bcic:CultivationBody ; bcic:cultivates ex:cluster ; rdfs:label "培育主体"@zh .
+ex:m1 a org:Membership ; org:organization ex:body ; org:member ex:gov ;
+    org:role bcic:GovernmentRole .
+ex:gov a bcic:GovernmentBody ; rdfs:label "县政府"@zh .
+ex:macro a bcic:MacroEnvironmentAnalysis ; prov:wasAttributedTo ex:body ;
+    bcic:covers bcic:PolicyEnvironment .
+"""
+
+HOSTILE_LABEL = "<script>alert(1)</script>"
+HOSTILE_VALUE = "<script>x</script>"
+
+# Markup in the cluster's label, and in an observed value that 9.2.3 reports (not xsd:decimal).
+HOSTILE = PREFIXES + f"""
+ex:cluster a bcic:IndustrialCluster ; rdfs:label "{HOSTILE_LABEL}"@en .
+ex:body a bcic:CultivationBody ; bcic:cultivates ex:cluster .
+ex:obs a bcic:IndicatorObservation ; bcic:refCluster ex:cluster ;
+    bcic:refYear "2023"^^xsd:gYear ; bcic:valueKind bcic:ActualValue ;
+    bcic:observedValue "{HOSTILE_VALUE}" ; bcic:unitOfMeasure "%" .
+"""
+
+
+def _report(turtle: str, name: str) -> Report:
+    return validate_graph(Graph().parse(data=turtle, format="turtle"), files=(name,))
+
+
+@pytest.fixture(scope="module")
+def gappy() -> Report:
+    """A tiny submission with many gaps."""
+    return _report(GAPPY, "gappy.ttl")
+
+
+@pytest.fixture(scope="module")
+def hostile() -> Report:
+    """A submission whose literals carry markup."""
+    return _report(HOSTILE, "hostile.ttl")
+
+
+def _not_met_with_message(report: Report) -> tuple[str, dict[str, str]]:
+    """A not-met requirement that has results of its own, and one of its messages."""
+    outcome = next(o for o in report.with_status(Status.NOT_MET) if o.results)
+    return outcome.requirement.id, outcome.results[0].messages
+
+
+# --- the registry ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("fmt", sorted(REPORT_FORMATS))
+def test_every_format_renders_in_zh_and_en(gappy: Report, fmt: str, lang: Lang) -> None:
+    rendered = render_report(gappy, fmt, lang)
+    assert rendered.strip()
+    assert REPORT_FORMATS[fmt].render(gappy, lang) is not None
+
+
+def test_formats_are_registered_by_short_name_and_media_type() -> None:
+    assert {name: f.media_type for name, f in REPORT_FORMATS.items()} == {
+        "text": "text/plain", "json": "application/json", "ttl": "text/turtle",
+        "html": "text/html"}
+    assert all(f.name == name for name, f in REPORT_FORMATS.items())
+    assert format_for_media_type("text/turtle; charset=utf-8") is REPORT_FORMATS["ttl"]
+    assert format_for_media_type("Application/JSON") is REPORT_FORMATS["json"]
+    assert format_for_media_type("application/pdf") is None
+
+
+def test_unknown_format_is_an_input_error_naming_the_known_ones(gappy: Report) -> None:
+    with pytest.raises(InputError) as caught:
+        render_report(gappy, "pdf", "en")
+    assert all(name in caught.value.message for name in REPORT_FORMATS)
+
+
+# --- text ------------------------------------------------------------------------------------
+
+def test_text_report_shows_the_verdict_in_the_chosen_language(gappy: Report) -> None:
+    assert "NOT CONFORMANT" in render_report(gappy, "text", "en")
+    assert "不符合" in render_report(gappy, "text", "zh")
+    conformant = dataclasses.replace(gappy, conforms=True)
+    assert re.search(r"^Verdict\s+CONFORMANT$", render_report(conformant, "text", "en"), re.M)
+
+
+def test_text_report_says_manual_review_is_pending_the_evaluator(gappy: Report) -> None:
+    assert gappy.manual_checklist()
+    text = render_report(gappy, "text", "en")
+    assert f"{len(gappy.manual_checklist())} requirement(s) on the manual-review checklist" in text
+    assert "Manual review checklist" in text
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_text_report_lists_a_not_met_clause_with_its_message_in_that_language(
+        gappy: Report, lang: Lang) -> None:
+    rid, messages = _not_met_with_message(gappy)
+    other: Lang = "en" if lang == "zh" else "zh"
+    text = render_report(gappy, "text", lang)
+    assert re.search(rf"^  ✘ {re.escape(rid)}\s", text, re.M)
+    assert messages[lang] in text
+    assert messages[other] not in text
+
+
+def test_text_report_shows_an_identical_message_once(gappy: Report) -> None:
+    text = render_report(gappy, "text", "en")
+    lines = [line for line in text.splitlines() if line.startswith("      · ")]
+    rid, messages = _not_met_with_message(gappy)
+    assert lines.count(f"      · {messages['en']}") == 1
+
+
+def test_text_rate_table_is_aligned_by_display_width_in_chinese(gappy: Report) -> None:
+    text = render_report(gappy, "text", "zh")
+    rows = [line for line in text.splitlines() if re.match(r"^  第\d章 .*%$", line)]
+    assert len(rows) == len(gappy.by_chapter)
+    assert len({width(row) for row in rows}) == 1
+
+
+def test_text_report_shows_a_result_value(hostile: Report) -> None:
+    assert f'"{HOSTILE_VALUE}"' in render_report(hostile, "text", "en")
+
+
+def test_text_report_neutralises_terminal_escapes_from_the_submission() -> None:
+    turtle = GAPPY.replace('"Test cluster"@en', '"Test\\u001b[2Jcluster"@en')
+    text = render_report(_report(turtle, "escape.ttl"), "text", "en")
+    assert "\x1b" not in text
+    assert "Test\\x1b[2Jcluster" in text
+
+
+# --- JSON ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_json_has_a_status_for_every_requirement_of_the_catalogue(gappy: Report,
+                                                                  lang: Lang) -> None:
+    document = json.loads(render_report(gappy, "json", lang))
+    catalogue = list(load_rulebook().requirements)
+    assert [r["id"] for r in document["requirements"]] == catalogue
+    assert {r["status"] for r in document["requirements"]} <= {s.value for s in Status}
+    assert document["conforms"] is False
+    assert document["manual_review"] == [o.requirement.id for o in gappy.manual_checklist()]
+
+
+def _shape(value: Any) -> Any:
+    """The document with prose replaced by its type: what must not depend on the language."""
+    if isinstance(value, dict):
+        return {k: (type(v).__name__ if k in _PROSE else _shape(v)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_shape(v) for v in value]
+    return value
+
+
+_PROSE = {"lang", "cluster_label", "label", "text", "message", "review_prompt"}
+
+
+def test_json_keys_and_enum_values_do_not_change_with_the_language(gappy: Report) -> None:
+    zh = json.loads(render_report(gappy, "json", "zh"))
+    en = json.loads(render_report(gappy, "json", "en"))
+    assert _shape(zh) == _shape(en)
+    assert zh["cluster_label"] == "测试集群" and en["cluster_label"] == "Test cluster"
+    assert zh["requirements"][0]["label"] != en["requirements"][0]["label"]
+
+
+def test_json_is_written_without_ascii_escapes(gappy: Report) -> None:
+    assert "测试集群" in render_report(gappy, "json", "zh")
+
+
+# --- Turtle ----------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def report_graph(gappy: Report) -> Graph:
+    """The gappy report rendered as Turtle and parsed back."""
+    return Graph().parse(data=render_report(gappy, "ttl", "en"), format="turtle")
+
+
+def test_turtle_parses_back_as_a_non_conforming_validation_report(report_graph: Graph) -> None:
+    reports = list(report_graph.subjects(RDF.type, SH.ValidationReport))
+    assert len(reports) == 1
+    assert report_graph.value(reports[0], SH.conforms) == Literal(False)
+
+
+def test_turtle_has_one_earl_assertion_per_requirement(report_graph: Graph,
+                                                       gappy: Report) -> None:
+    assertions = list(report_graph.subjects(RDF.type, EARL.Assertion))
+    assert len(assertions) == len(load_rulebook().requirements)
+    tested = {report_graph.value(a, EARL.test) for a in assertions}
+    assert tested == {r.iri for r in load_rulebook().requirements.values()}
+    outcomes = {report_graph.value(report_graph.value(a, EARL.result), EARL.outcome)
+                for a in assertions}
+    assert EARL.failed in outcomes and EARL.inapplicable in outcomes
+
+
+def test_every_turtle_result_references_its_requirement_and_clause(report_graph: Graph,
+                                                                   gappy: Report) -> None:
+    results = list(report_graph.objects(None, SH.result))
+    assert len(results) == sum(len(o.results) for o in gappy.outcomes) > 0
+    for result in results:
+        requirement = report_graph.value(result, DCTERMS.references)
+        assert requirement is not None and str(requirement).startswith(str(REQ))
+        clause = report_graph.value(result, BCIC.clauseId)
+        assert clause is not None
+        assert str(requirement).removeprefix(str(REQ)).startswith(str(clause))
+        languages = {m.language for m in report_graph.objects(result, SH.resultMessage)
+                     if isinstance(m, Literal)}
+        assert languages == {"zh", "en"}
+
+
+# --- HTML ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_html_escapes_markup_from_the_submission(hostile: Report, lang: Lang) -> None:
+    values = [r.value for o in hostile.outcomes for r in o.results]
+    assert Literal(HOSTILE_VALUE) in values, "the 9.2.3 datatype shape should report the value"
+    html = render_report(hostile, "html", lang)
+    assert "<script" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;script&gt;x&lt;/script&gt;" in html
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_html_is_one_self_contained_page_in_the_chosen_language(gappy: Report,
+                                                                lang: Lang) -> None:
+    html = render_report(gappy, "html", lang)
+    assert f'<html lang="{lang}">' in html
+    assert "<style>" in html
+    assert not re.search(r"<(link|script|img|iframe)\b|\bsrc=|@import|url\(", html)
+
+
+def test_html_shows_statuses_and_the_checklist_in_the_chosen_language(gappy: Report) -> None:
+    zh = render_report(gappy, "html", "zh")
+    assert "不满足" in zh and "人工审核清单" in zh and "第5章" in zh
+    rid, messages = _not_met_with_message(gappy)
+    assert f'id="req-{rid}"' in zh and escape(messages["zh"]) in zh
+    en = render_report(gappy, "html", "en")
+    assert "not met" in en and "Manual review checklist" in en and escape(messages["en"]) in en
