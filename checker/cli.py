@@ -10,6 +10,7 @@ import click
 from . import __version__
 from .errors import CheckerError
 from .i18n import DEFAULT_LANG, LANGUAGES, Lang, message
+from .cli_generate import generate_command
 from .cli_validate import LANG_META_KEY, validate_command
 from .ontology_check import OntologyCheck, check_ontology
 
@@ -57,6 +58,7 @@ def main() -> None:
 
 
 main.add_command(validate_command)
+main.add_command(generate_command)
 
 
 @main.group()

@@ -1,0 +1,196 @@
+"""Derive, for every shape of the rulebook, the non-conforming twin of a conforming submission.
+
+The twin differs from the conforming graph only in the facts the shape looks at: the evidence
+nodes it counts or the property values it requires.
+Reading the shape's own structure keeps every shape covered without a hand-written fixture each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from rdflib import RDF, RDFS, Graph, URIRef
+from rdflib.collection import Collection
+from rdflib.paths import AlternativePath, InvPath, MulPath, Path, SequencePath, ZeroOrMore
+from rdflib.term import Node
+
+from checker.rulebook import SH
+
+Mutation = Callable[[Graph], Graph]
+
+
+def shacl_path(shapes: Graph, node: Node) -> URIRef | Path:
+    """Turn a SHACL property path node into an rdflib path."""
+    if isinstance(node, URIRef):
+        return node
+    repeated = shapes.value(node, SH.zeroOrMorePath)
+    if repeated is not None:
+        return MulPath(shacl_path(shapes, repeated), ZeroOrMore)
+    inverse = shapes.value(node, SH.inversePath)
+    if inverse is not None:
+        return InvPath(shacl_path(shapes, inverse))  # type: ignore[arg-type]
+    alternatives = shapes.value(node, SH.alternativePath)
+    if alternatives is not None:
+        return AlternativePath(*[shacl_path(shapes, n) for n in Collection(shapes, alternatives)])
+    return SequencePath(*[shacl_path(shapes, n) for n in Collection(shapes, node)])
+
+
+def instances(data: Graph, cls: Node) -> set[Node]:
+    """Instances of `cls` or of its subclasses (the hierarchy is in the data graph)."""
+    classes = set(data.transitive_subjects(RDFS.subClassOf, cls))
+    return {s for c in classes for s in data.subjects(RDF.type, c)}
+
+
+def mutation_for(shapes: Graph, shape: URIRef, support: Graph) -> Mutation:
+    """The change that must make `shape` report on a conforming submission.
+
+    `support` is the vocabulary validation merges into the data (class hierarchy, concept
+    types): paths are followed over both, facts are removed from the submission only.
+    """
+    inner = _mutation(shapes, shape)
+    return lambda data: inner(data, data + support)
+
+
+def _mutation(shapes: Graph, shape: URIRef) -> Callable[[Graph, Graph], Graph]:
+    qualifier = shapes.value(shape, SH.qualifiedValueShape)
+    if qualifier is not None:
+        return _break_qualifier(shapes, shape, qualifier)
+    node = shapes.value(shape, SH.node)
+    if node is not None:
+        return _strip_node_properties(shapes, shape, node)
+    path = shacl_path(shapes, shapes.value(shape, SH.path))  # type: ignore[arg-type]
+    value = shapes.value(shape, SH.hasValue)
+    if value is not None:
+        return _drop_path_to(shapes, shape, path, value)
+    return _drop_last_step(shapes, shape, path)
+
+
+def _focus_nodes(shapes: Graph, shape: URIRef, data: Graph) -> set[Node]:
+    node = shapes.value(shape, SH.targetNode)
+    if node is not None:
+        return {node}
+    cls = shapes.value(shape, SH.targetClass)
+    if cls is not None:
+        return instances(data, cls)
+    predicate = shapes.value(shape, SH.targetObjectsOf)
+    return set(data.objects(None, predicate))
+
+
+def _values(data: Graph, focus: set[Node], path: URIRef | Path) -> set[Node]:
+    return {v for f in focus for v in data.objects(f, path)}  # type: ignore[arg-type]
+
+
+def _without_nodes(data: Graph, nodes: set[Node]) -> Graph:
+    mutated = Graph()
+    for s, p, o in data:
+        if s not in nodes and o not in nodes:
+            mutated.add((s, p, o))
+    return mutated
+
+
+def _without_triples(data: Graph, doomed: set[tuple[Node, Node, Node]]) -> Graph:
+    mutated = Graph()
+    for triple in data:
+        if triple not in doomed:
+            mutated.add(triple)
+    return mutated
+
+
+def _break_qualifier(shapes: Graph, shape: URIRef, qualifier: Node) -> Mutation:
+    """Remove what the qualified value shape asks of the values the shape counts."""
+    path = shacl_path(shapes, shapes.value(shape, SH.path))  # type: ignore[arg-type]
+    cls = shapes.value(qualifier, SH["class"])
+    # A duty fulfilment is picked by the duty it claims; its evidence document is not the point.
+    inner = [p for p in shapes.objects(qualifier, SH.property)
+             if not str(p).endswith("HasEvidenceDocument")]
+
+    def mutate(data: Graph, nav: Graph) -> Graph:
+        values = _values(nav, _focus_nodes(shapes, shape, nav), path)
+        candidates = {v for v in values if cls is None or v in instances(nav, cls)}
+        required = [(shacl_path(shapes, shapes.value(p, SH.path)), shapes.value(p, SH.hasValue))  # type: ignore[arg-type]
+                    for p in inner]
+        if not required or _only_selects(shapes, qualifier):
+            selected = {v for v in candidates
+                        if all(val is None or (v, step, val) in nav for step, val in required)}
+            return _without_nodes(data, selected)
+        doomed: set[tuple[Node, Node, Node]] = set()
+        for step, val in required:
+            for v in candidates:
+                for o in nav.objects(v, step):  # type: ignore[arg-type]
+                    if val is None or o == val:
+                        doomed.add((v, step, o))  # type: ignore[arg-type]
+        return _without_triples(data, doomed)
+    return mutate
+
+
+def _only_selects(shapes: Graph, qualifier: Node) -> bool:
+    """Qualifiers that pick evidence by kind (duty fulfilled, measure kind) rather than ask more."""
+    name = str(qualifier).rsplit("/", 1)[-1]
+    return name.startswith(("Fulfils-", "IsCovers"))
+
+
+def _strip_node_properties(shapes: Graph, shape: URIRef, node: Node) -> Mutation:
+    """Remove, from every value (or focus node), the properties the referenced node shape requires."""
+    path_node = shapes.value(shape, SH.path)
+    steps = [shapes.value(p, SH.path) for p in shapes.objects(node, SH.property)]
+
+    def mutate(data: Graph, nav: Graph) -> Graph:
+        focus = _focus_nodes(shapes, shape, nav)
+        values = focus if path_node is None else _values(nav, focus, shacl_path(shapes, path_node))
+        return _without_triples(data, {(v, s, o) for v in values for s in steps
+                                       for o in nav.objects(v, s)})  # type: ignore[arg-type]
+    return mutate
+
+
+def _drop_path_to(shapes: Graph, shape: URIRef, path: URIRef | Path, value: Node) -> Mutation:
+    """Cut every route from the focus nodes to the required value at the route's first own step."""
+    def mutate(data: Graph, nav: Graph) -> Graph:
+        doomed: set[tuple[Node, Node, Node]] = set()
+        for subject, predicate, obj in _last_owned_steps(nav, shapes, shape, path):
+            if value in _reachable(nav, obj, _rest_after(path, predicate)):
+                doomed.add((subject, predicate, obj))
+        return _without_triples(data, doomed)
+    return mutate
+
+
+def _drop_last_step(shapes: Graph, shape: URIRef, path: URIRef | Path) -> Mutation:
+    """Remove the triples of the path's last step, so counts fall to zero."""
+    def mutate(data: Graph, nav: Graph) -> Graph:
+        return _without_triples(data, set(_last_owned_steps(nav, shapes, shape, path, last=True)))
+    return mutate
+
+
+def _last_owned_steps(data: Graph, shapes: Graph, shape: URIRef, path: URIRef | Path,
+                      last: bool = False) -> Iterator[tuple[Node, Node, Node]]:
+    """Triples realising the step of `path` after the evidence path (or its very last step)."""
+    steps = list(path.args) if isinstance(path, SequencePath) else [path]
+    # The first plain predicate after the class-instance prefix is the submission's own fact.
+    plain = [i for i, step in enumerate(steps) if isinstance(step, URIRef)]
+    index = len(steps) - 1 if last or not plain else plain[0]
+    heads = _focus_nodes(shapes, shape, data)
+    for step in steps[:index]:
+        heads = {o for h in heads for o in data.objects(h, step)}  # type: ignore[arg-type]
+    step = steps[index]
+    if isinstance(step, InvPath):
+        for h in heads:
+            for s in data.subjects(step.arg, h):  # type: ignore[arg-type]
+                yield (s, step.arg, h)  # type: ignore[misc]
+    else:
+        for h in heads:
+            for o in data.objects(h, step):  # type: ignore[arg-type]
+                yield (h, step, o)  # type: ignore[misc]
+
+
+def _rest_after(path: URIRef | Path, predicate: Node) -> list[URIRef | Path]:
+    steps = list(path.args) if isinstance(path, SequencePath) else [path]
+    for i, step in enumerate(steps):
+        if step == predicate:
+            return steps[i + 1:]
+    return []
+
+
+def _reachable(data: Graph, start: Node, steps: list[URIRef | Path]) -> set[Node]:
+    nodes = {start}
+    for step in steps:
+        nodes = {o for n in nodes for o in data.objects(n, step)}  # type: ignore[arg-type]
+    return nodes

@@ -1,0 +1,73 @@
+"""Validating the sample clusters gives the verdicts and gaps their descriptions promise."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from rdflib import RDF, Graph
+from rdflib.namespace import ORG
+
+from checker.namespaces import BCIC
+from checker.paths import EXAMPLES_DIR
+from checker.report import Status
+from checker.rulebook import Level, load_rulebook
+from checker.validation import validate_files, validate_graph
+
+EXPECTED = json.loads((EXAMPLES_DIR / "expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_sample_cluster_gets_its_promised_verdict_and_gaps(name: str) -> None:
+    report = validate_files([EXAMPLES_DIR / name])
+    unmet = sorted(o.requirement.id for o in report.with_status(Status.NOT_MET)
+                   if o.requirement.level is Level.SHALL)
+    assert report.conforms is (EXPECTED[name]["verdict"] == "conformant")
+    assert unmet == sorted(EXPECTED[name]["unmet_shall"])
+
+
+def test_every_requirement_of_the_catalogue_gets_a_status() -> None:
+    report = validate_files([EXAMPLES_DIR / "meitan-tea.ttl"])
+    assert [o.requirement.id for o in report.outcomes] == list(load_rulebook().requirements)
+    assert all(isinstance(o.status, Status) for o in report.outcomes)
+
+
+def test_informative_provisions_are_never_unmet() -> None:
+    report = validate_files([EXAMPLES_DIR / "meitan-tea.ttl"])
+    informative = [o for o in report.outcomes if o.requirement.level is Level.INFORMATIVE]
+    assert len(informative) == 11
+    assert {o.status for o in informative} == {Status.NOT_APPLICABLE}
+
+
+def test_manual_review_items_are_listed_even_when_the_cluster_conforms() -> None:
+    report = validate_files([EXAMPLES_DIR / "dehua-ceramics.ttl"])
+    checklist = {o.requirement.id for o in report.manual_checklist()}
+    assert report.conforms and {"9.1.3", "4.3.2", "8.1.3-4"} <= checklist
+
+
+def test_missing_collective_mark_is_information_not_a_gap_under_8_3_1() -> None:
+    data = Graph().parse(EXAMPLES_DIR / "dehua-ceramics.ttl")
+    for registration in list(data.subjects(RDF.type, BCIC.CollectiveBrandRegistration)):
+        data.remove((registration, None, None))
+    report = validate_graph(data)
+    outcome = report.outcome("8.3.1")
+    assert outcome.status is Status.NOT_MET and report.conforms
+    assert {r.severity.value for r in outcome.results} == {"info"}
+
+
+def test_duties_of_a_role_the_body_lacks_are_not_applicable() -> None:
+    data = Graph().parse(EXAMPLES_DIR / "dehua-ceramics.ttl")
+    for membership in list(data.subjects(ORG.role, BCIC.GovernmentRole)):
+        data.remove((membership, None, None))
+    outcome = validate_graph(data).outcome("4.2.1-a")
+    assert outcome.status is Status.NOT_APPLICABLE
+
+
+def test_a_subclass_instance_counts_for_its_superclass_requirement() -> None:
+    """A bcic:QualityStandard is an bcic:AdoptedStandard (7.3.1) through the class hierarchy."""
+    data = Graph().parse(EXAMPLES_DIR / "dehua-ceramics.ttl")
+    adopted = [s for s in data.subjects(RDF.type, BCIC.AdoptedStandard)]
+    for node in adopted:
+        data.remove((node, RDF.type, BCIC.AdoptedStandard))
+        data.add((node, RDF.type, BCIC.QualityStandard))
+    assert adopted and validate_graph(data).outcome("7.3.1").status is Status.MET
