@@ -11,6 +11,7 @@ from . import __version__
 from .errors import CheckerError
 from .i18n import DEFAULT_LANG, LANGUAGES, Lang, message
 from .cli_generate import generate_command
+from .cli_rules import rules_group
 from .cli_validate import LANG_META_KEY, validate_command
 from .ontology_check import OntologyCheck, check_ontology
 
@@ -59,6 +60,7 @@ def main() -> None:
 
 main.add_command(validate_command)
 main.add_command(generate_command)
+main.add_command(rules_group)
 
 
 @main.group()

@@ -44,6 +44,16 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "Result: {n} class(es) can have no instance.",
         "zh": "结论：有 {n} 个类不可满足（不能有任何实例）。",
     },
+    "rules.proving": {"en": "Proving fixtures", "zh": "正在验证测试例"},
+    "rules.shapes": {"en": "{n} shape(s)", "zh": "{n} 个形状"},
+    "rules.manual": {"en": "manual review", "zh": "人工评审"},
+    "rules.items": {"en": "through items {items}", "zh": "由列项 {items} 判定"},
+    "rules.gap_mark": {"en": "GAP", "zh": "缺口"},
+    "rules.summary": {
+        "en": "{requirements} requirements, {shapes} shapes, {gaps} gap(s)",
+        "zh": "要求 {requirements} 条，形状 {shapes} 个，缺口 {gaps} 处",
+    },
+    "rules.gap": {"en": "gap: {item}", "zh": "缺口：{item}"},
     "batch.progress": {"en": "Validating", "zh": "正在验证"},
     "error.checker": {"en": "Error: {message}", "zh": "错误：{message}"},
     "error.internal": {

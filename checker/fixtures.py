@@ -1,22 +1,41 @@
-"""Derive, for every shape of the rulebook, the non-conforming twin of a conforming submission.
+"""Each shape's fixture pair: a conforming submission and its non-conforming twin.
 
 The twin differs from the conforming graph only in the facts the shape looks at: the evidence
-nodes it counts or the property values it requires.
-Reading the shape's own structure keeps every shape covered without a hand-written fixture each.
+nodes it counts or the property values it requires. Reading the shape's own structure keeps every
+shape covered without a hand-written fixture each; a shape whose structure no rule here can read
+has no fixture, and `bcic rules coverage` reports it as a gap.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.collection import Collection
 from rdflib.paths import AlternativePath, InvPath, MulPath, Path, SequencePath, ZeroOrMore
 from rdflib.term import Node
 
-from checker.rulebook import SH
+from .errors import CheckerError
+from .rulebook import SH
 
 Mutation = Callable[[Graph], Graph]
+_Inner = Callable[[Graph, Graph], Graph]
+
+
+class NoFixtureError(CheckerError):
+    """No rule here can derive a non-conforming twin for the shape's structure."""
+
+    exit_code = 1
+
+
+@dataclass(frozen=True)
+class ShapeFixture:
+    """How a shape's non-conforming twin is made from a conforming submission."""
+
+    shape: URIRef
+    kind: str
+    mutate: Mutation
 
 
 def shacl_path(shapes: Graph, node: Node) -> URIRef | Path:
@@ -41,28 +60,33 @@ def instances(data: Graph, cls: Node) -> set[Node]:
     return {s for c in classes for s in data.subjects(RDF.type, c)}
 
 
-def mutation_for(shapes: Graph, shape: URIRef, support: Graph) -> Mutation:
-    """The change that must make `shape` report on a conforming submission.
+def fixture_for(shapes: Graph, shape: URIRef, support: Graph) -> ShapeFixture:
+    """The fixture of `shape`: the change that must make it report on a conforming submission.
 
     `support` is the vocabulary validation merges into the data (class hierarchy, concept
     types): paths are followed over both, facts are removed from the submission only.
     """
-    inner = _mutation(shapes, shape)
-    return lambda data: inner(data, data + support)
+    kind, inner = _mutation(shapes, shape)
+    return ShapeFixture(shape, kind, lambda data: inner(data, data + support))
 
 
-def _mutation(shapes: Graph, shape: URIRef) -> Callable[[Graph, Graph], Graph]:
+def _mutation(shapes: Graph, shape: URIRef) -> tuple[str, _Inner]:
     qualifier = shapes.value(shape, SH.qualifiedValueShape)
     if qualifier is not None:
-        return _break_qualifier(shapes, shape, qualifier)
+        return "remove-qualifying-evidence", _break_qualifier(shapes, shape, qualifier)
     node = shapes.value(shape, SH.node)
     if node is not None:
-        return _strip_node_properties(shapes, shape, node)
-    path = shacl_path(shapes, shapes.value(shape, SH.path))  # type: ignore[arg-type]
+        return "strip-required-properties", _strip_node_properties(shapes, shape, node)
+    path_node = shapes.value(shape, SH.path)
+    if path_node is None:
+        raise NoFixtureError(f"no fixture rule fits shape {shape}")
+    path = shacl_path(shapes, path_node)
     value = shapes.value(shape, SH.hasValue)
     if value is not None:
-        return _drop_path_to(shapes, shape, path, value)
-    return _drop_last_step(shapes, shape, path)
+        return "cut-path-to-required-value", _drop_path_to(shapes, shape, path, value)
+    if shapes.value(shape, SH.minCount) is None:
+        raise NoFixtureError(f"no fixture rule fits shape {shape}")
+    return "remove-counted-values", _drop_last_step(shapes, shape, path)
 
 
 def _focus_nodes(shapes: Graph, shape: URIRef, data: Graph) -> set[Node]:
@@ -96,7 +120,7 @@ def _without_triples(data: Graph, doomed: set[tuple[Node, Node, Node]]) -> Graph
     return mutated
 
 
-def _break_qualifier(shapes: Graph, shape: URIRef, qualifier: Node) -> Mutation:
+def _break_qualifier(shapes: Graph, shape: URIRef, qualifier: Node) -> _Inner:
     """Remove what the qualified value shape asks of the values the shape counts."""
     path = shacl_path(shapes, shapes.value(shape, SH.path))  # type: ignore[arg-type]
     cls = shapes.value(qualifier, SH["class"])
@@ -124,12 +148,11 @@ def _break_qualifier(shapes: Graph, shape: URIRef, qualifier: Node) -> Mutation:
 
 
 def _only_selects(shapes: Graph, qualifier: Node) -> bool:
-    """Qualifiers that pick evidence by kind (duty fulfilled, measure kind) rather than ask more."""
-    name = str(qualifier).rsplit("/", 1)[-1]
-    return name.startswith(("Fulfils-", "IsCovers"))
+    """Qualifiers that pick evidence by the duty it fulfils rather than ask more of it."""
+    return str(qualifier).rsplit("/", 1)[-1].startswith("Fulfils-")
 
 
-def _strip_node_properties(shapes: Graph, shape: URIRef, node: Node) -> Mutation:
+def _strip_node_properties(shapes: Graph, shape: URIRef, node: Node) -> _Inner:
     """Remove, from every value (or focus node), the properties the referenced node shape requires."""
     path_node = shapes.value(shape, SH.path)
     steps = [shapes.value(p, SH.path) for p in shapes.objects(node, SH.property)]
@@ -142,7 +165,7 @@ def _strip_node_properties(shapes: Graph, shape: URIRef, node: Node) -> Mutation
     return mutate
 
 
-def _drop_path_to(shapes: Graph, shape: URIRef, path: URIRef | Path, value: Node) -> Mutation:
+def _drop_path_to(shapes: Graph, shape: URIRef, path: URIRef | Path, value: Node) -> _Inner:
     """Cut every route from the focus nodes to the required value at the route's first own step."""
     def mutate(data: Graph, nav: Graph) -> Graph:
         doomed: set[tuple[Node, Node, Node]] = set()
@@ -153,7 +176,7 @@ def _drop_path_to(shapes: Graph, shape: URIRef, path: URIRef | Path, value: Node
     return mutate
 
 
-def _drop_last_step(shapes: Graph, shape: URIRef, path: URIRef | Path) -> Mutation:
+def _drop_last_step(shapes: Graph, shape: URIRef, path: URIRef | Path) -> _Inner:
     """Remove the triples of the path's last step, so counts fall to zero."""
     def mutate(data: Graph, nav: Graph) -> Graph:
         return _without_triples(data, set(_last_owned_steps(nav, shapes, shape, path, last=True)))

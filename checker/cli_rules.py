@@ -1,0 +1,60 @@
+"""`bcic rules`: the rulebook's traceability matrix and the proof of its fixtures."""
+
+from __future__ import annotations
+
+import click
+
+from .coverage import CoverageRow, base_is_clean, conforming_base, coverage_matrix, prove_fixtures
+from .i18n import DEFAULT_LANG, LANGUAGES, Lang, message
+from .rulebook import load_rulebook
+
+
+@click.group("rules")
+def rules_group() -> None:
+    """Maintain the rulebook / 规则库维护."""
+
+
+@rules_group.command("coverage")
+@click.option("--lang", type=click.Choice(LANGUAGES), default=DEFAULT_LANG, show_default=True,
+              envvar="BCIC_LANG", help="Output language / 输出语言.")
+@click.option("--prove", is_flag=True,
+              help="Also validate every fixture pair (slow) / 同时运行每个形状的正反例验证.")
+@click.pass_context
+def coverage_command(ctx: click.Context, lang: Lang, prove: bool) -> None:
+    """Print requirement → shapes → fixtures; exit 1 on a gap / 打印要求—形状—测试例对照表."""
+    rulebook = load_rulebook()
+    rows = coverage_matrix(rulebook)
+    for row in rows:
+        click.echo(_row_line(row, lang))
+    gaps = [row.requirement.id for row in rows if row.gap]
+    failed: list[str] = []
+    if prove:
+        base = conforming_base()
+        if not base_is_clean(rulebook, base):
+            failed.append("base")
+        shapes = sorted(rulebook.shape_requirements)
+        with click.progressbar(prove_fixtures(rulebook, base, shapes), length=len(shapes),
+                               label=message("rules.proving", lang),
+                               file=click.get_text_stream("stderr")) as proofs:
+            failed += [str(p.shape) for p in proofs if not p.ok]
+    click.echo(message("rules.summary", lang, requirements=len(rows),
+                       shapes=len(rulebook.shape_requirements), gaps=len(gaps)))
+    for item in gaps + failed:
+        click.echo("  " + message("rules.gap", lang, item=item), err=True)
+    ctx.exit(1 if gaps or failed else 0)
+
+
+def _row_line(row: CoverageRow, lang: Lang) -> str:
+    r = row.requirement
+    kinds = sorted({f.kind if f else "NO FIXTURE" for _shape, f in row.fixtures})
+    parts = [f"{r.id:<12}", f"{r.level.value:<11}",
+             message("rules.shapes", lang, n=len(row.fixtures))]
+    if kinds:
+        parts.append("[" + ", ".join(kinds) + "]")
+    if row.manual_review:
+        parts.append(message("rules.manual", lang))
+    if row.items:
+        parts.append(message("rules.items", lang, items=" ".join(row.items)))
+    if row.gap:
+        parts.append(message("rules.gap_mark", lang))
+    return "  ".join(parts)
