@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from .coverage import CoverageRow, base_is_clean, conforming_base, coverage_matrix, prove_fixtures
@@ -35,7 +37,7 @@ def coverage_command(ctx: click.Context, lang: Lang, prove: bool) -> None:
         shapes = sorted(rulebook.shape_requirements)
         with click.progressbar(prove_fixtures(rulebook, base, shapes), length=len(shapes),
                                label=message("rules.proving", lang),
-                               file=click.get_text_stream("stderr")) as proofs:
+                               file=sys.stderr) as proofs:
             failed += [str(p.shape) for p in proofs if not p.ok]
     click.echo(message("rules.summary", lang, requirements=len(rows),
                        shapes=len(rulebook.shape_requirements), gaps=len(gaps)))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from pathlib import Path
 
 import click
@@ -52,7 +54,7 @@ def _validate_each(files: tuple[Path, ...], lang: Lang, fmt: str, output: Path |
     extension = REPORT_FORMATS[fmt].extension
     worst = 0
     with click.progressbar(length=len(files), label=message("batch.progress", lang),
-                           file=click.get_text_stream("stderr")) as bar:
+                           file=sys.stderr) as bar:
         for outcome in validate_each(list(files), fmt=fmt, lang=lang):
             bar.update(1)
             if outcome.error is not None:

@@ -51,7 +51,7 @@ def decode_utf8(file: str, data: bytes) -> str:
 def refuse_markup_declarations(file: str, text: str) -> None:
     """Refuse any <!DOCTYPE or <!ENTITY, whatever the file's format."""
     if found := MARKUP_DECLARATION.search(text):
-        problem = f"{found.group()} declarations are not accepted (they can expand without bound)"
+        problem = f"{found.group().upper()} declarations are not accepted (they can expand forever)"
         raise SubmissionParseError(file, problem, *_position(text[: found.start()]))
 
 
@@ -88,7 +88,7 @@ def check_xml(file: str, text: str) -> None:
 
 
 def check_json_ld(file: str, text: str) -> None:
-    """Check JSON syntax, depth, duplicate keys, and that no context is fetched from elsewhere."""
+    """Check JSON syntax, depth and duplicate keys; accept only inline, top-level contexts."""
     try:
         document = json.loads(text, object_pairs_hook=_object_without_duplicate_keys)
     except json.JSONDecodeError as error:
@@ -98,17 +98,21 @@ def check_json_ld(file: str, text: str) -> None:
         raise SubmissionParseError(file, f"JSON nested more than {MAX_DEPTH} levels deep") from None
     except ValueError as error:  # a duplicate key, an integer too long to convert
         raise SubmissionParseError(file, f"JSON error: {error}") from None
-    stack: list[tuple[Any, int]] = [(document, 1)]
+    # Only the document object (or each object of a top-level array) may carry a context:
+    # a nested or scoped context is re-processed at every use, which takes time quadratic
+    # in the size of the document in both pyoxigraph and rdflib.
+    stack: list[tuple[Any, int, bool]] = [(document, 1, True)]
     while stack:
-        value, depth = stack.pop()
+        value, depth, top = stack.pop()
         if depth > MAX_DEPTH:
             raise SubmissionParseError(file, f"JSON nested more than {MAX_DEPTH} levels deep")
         if isinstance(value, dict):
             for key, child in value.items():
-                _refuse_referenced_context(file, key, child)
-                stack.append((child, depth + 1))
+                if key in ("@context", "@import"):
+                    _check_context(file, key, child, top)
+                stack.append((child, depth + 1, False))
         elif isinstance(value, list):
-            stack.extend((child, depth + 1) for child in value)
+            stack.extend((child, depth + 1, depth == 1) for child in value)
 
 
 def _object_without_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -121,13 +125,19 @@ def _object_without_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, An
     return dict(pairs)
 
 
-def _refuse_referenced_context(file: str, key: str, value: Any) -> None:
-    """Refuse @import and any @context given as (or listing) an IRI: only inline contexts."""
+def _check_context(file: str, key: str, value: Any, top: bool) -> None:
+    """Accept only inline contexts at the top of the document; never @import."""
     listed = value if isinstance(value, list) else [value]
     reference = next((item for item in listed if isinstance(item, str)), None)
-    if key == "@import" or (key == "@context" and reference is not None):
-        problem = f"JSON-LD {key} refers to {reference or value!r}; only inline contexts are accepted"
-        raise SubmissionParseError(file, problem)
+    if key == "@import":
+        problem = "JSON-LD @import is not accepted; write the context inline"
+    elif reference is not None:
+        problem = f"JSON-LD @context refers to {reference[:200]!r}; write the context inline"
+    elif not top:
+        problem = "JSON-LD @context is accepted only at the top of the document (not nested)"
+    else:
+        return
+    raise SubmissionParseError(file, problem)
 
 
 def _position(before: str) -> tuple[int, int]:

@@ -1,6 +1,7 @@
 """Parse RDF text with pyoxigraph into an rdflib graph: fast, never fetching anything."""
 
 import re
+from functools import lru_cache
 
 import pyoxigraph
 from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
@@ -35,7 +36,7 @@ def parse_into(graph: Graph, file: str, text: str, format_name: str, label: str,
             text, _OXIGRAPH_FORMATS[format_name], base_iri=base, rename_blank_nodes=True
         )
         for quad in quads:
-            graph.add((_term(quad.subject), URIRef(quad.predicate.value), _term(quad.object)))
+            graph.add((_term(quad.subject), _iri(quad.predicate.value), _term(quad.object)))
     except SyntaxError as error:
         problem = f"{label} syntax error: {_POSITION_PREFIX.sub('', error.msg, count=1)}"
         raise SubmissionParseError(file, problem, error.lineno, error.offset) from None
@@ -46,12 +47,18 @@ def parse_into(graph: Graph, file: str, text: str, format_name: str, label: str,
 def _term(node: object) -> Identifier:
     """Return the rdflib term for a pyoxigraph term."""
     if isinstance(node, pyoxigraph.NamedNode):
-        return URIRef(node.value)
+        return _iri(node.value)
     if isinstance(node, pyoxigraph.BlankNode):
         return BNode(node.value)
     if isinstance(node, pyoxigraph.Literal):
         return _literal(node)
     raise _Unsupported("RDF 1.2 triple terms are not accepted")
+
+
+@lru_cache(maxsize=4096)
+def _iri(value: str) -> URIRef:
+    """Return the URIRef; cached, as predicates and classes repeat on every line."""
+    return URIRef(value)
 
 
 def _literal(node: pyoxigraph.Literal) -> Literal:
@@ -65,4 +72,4 @@ def _literal(node: pyoxigraph.Literal) -> Literal:
         return Literal(node.value)
     if datatype in _MARKUP_DATATYPES and MARKUP_DECLARATION.search(node.value):
         raise _Unsupported("DOCTYPE or ENTITY declaration inside an XML or HTML literal")
-    return Literal(node.value, datatype=URIRef(datatype))
+    return Literal(node.value, datatype=_iri(datatype))

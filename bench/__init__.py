@@ -1,0 +1,1 @@
+"""Benchmarks of bcic (run by `make bench`; results are written to bench/results/)."""

@@ -1,0 +1,120 @@
+"""Load an untrusted submission (one or more RDF files) into one in-memory rdflib graph.
+
+Checks run before any parser sees the text: size, UTF-8, DOCTYPE/ENTITY declarations, XML
+well-formedness and depth, JSON depth and JSON-LD context references. Parsing runs in
+pyoxigraph with a fixed base IRI, and nothing is ever fetched (no @context, no owl:imports).
+Any problem is one InputError naming the file and, when known, the line and column.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Graph
+
+from ..errors import InputError
+from .formats import (
+    SUBMISSION_FORMATS,
+    SubmissionFormat,
+    format_from_extension,
+    resolve_format,
+    sniff_format,
+)
+from .guards import (
+    SubmissionParseError,
+    check_json_ld,
+    check_total_size,
+    check_xml,
+    decode_utf8,
+    refuse_markup_declarations,
+)
+from .rdfterms import parse_into
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "SUBMISSION_BASE_IRI",
+    "SUBMISSION_FORMATS",
+    "SubmissionFile",
+    "SubmissionFormat",
+    "SubmissionParseError",
+    "load_submission",
+    "read_submission_files",
+    "resolve_format",
+]
+
+DEFAULT_MAX_BYTES = 20_000_000
+# Relative IRIs in every file of a submission resolve here, never against the working
+# directory; the reserved .invalid domain can never be fetched nor clash with a real IRI.
+SUBMISSION_BASE_IRI = "https://submission.bcic.invalid/"
+
+
+@dataclass(frozen=True)
+class SubmissionFile:
+    """One file of a submission: the name the user gave it, its bytes, an optional format."""
+
+    name: str
+    data: bytes
+    format: str | None = None
+
+
+def load_submission(
+    files: Sequence[SubmissionFile], *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Graph:
+    """Parse all files into one new graph, or raise InputError and return nothing."""
+    if not files:
+        raise InputError("the submission has no files")
+    check_total_size(sum(len(file.data) for file in files), max_bytes)
+    graph = Graph()
+    for file in files:
+        _load_file(graph, file)
+    if len(graph) == 0:
+        names = ", ".join(file.name for file in files)
+        raise InputError(f"the submission contains no RDF statements ({names})")
+    return graph
+
+
+def read_submission_files(
+    paths: Sequence[Path], *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> list[SubmissionFile]:
+    """Read files for load_submission, refusing the set once it grows over max_bytes."""
+    for path in paths:
+        if not path.is_file():
+            problem = "is a directory" if path.is_dir() else "is not a readable file"
+            raise InputError(f"{path}: {problem}" if path.exists() else f"{path}: no such file")
+    check_total_size(sum(path.stat().st_size for path in paths), max_bytes)
+    files: list[SubmissionFile] = []
+    total = 0
+    for path in paths:
+        try:
+            with path.open("rb") as stream:  # bounded: the file may grow after stat()
+                data = stream.read(max_bytes - total + 1)
+        except OSError as error:
+            raise InputError(f"{path}: cannot be read ({error.strerror})") from None
+        total += len(data)
+        check_total_size(total, max_bytes)
+        files.append(SubmissionFile(str(path), data))
+    return files
+
+
+def _load_file(graph: Graph, file: SubmissionFile) -> None:
+    """Check one file's text, then parse it into graph."""
+    text = decode_utf8(file.name, file.data)
+    refuse_markup_declarations(file.name, text)
+    format_name, label = _format_of(file, text)
+    if format_name == "rdf-xml":
+        check_xml(file.name, text)
+    elif format_name == "json-ld":
+        check_json_ld(file.name, text)
+    parse_into(graph, file.name, text, format_name, label, SUBMISSION_BASE_IRI)
+
+
+def _format_of(file: SubmissionFile, text: str) -> tuple[str, str]:
+    """Return the file's format (given, from its extension, else guessed) and its label."""
+    if file.format:
+        name = resolve_format(file.format)
+    elif (found := format_from_extension(file.name)) is not None:
+        name = found
+    else:
+        name = sniff_format(text)
+        return name, f"{SUBMISSION_FORMATS[name].label} (guessed from content)"
+    return name, SUBMISSION_FORMATS[name].label

@@ -1,0 +1,105 @@
+"""`bcic validate`, `bcic generate` and `bcic rules coverage` from the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from checker.cli import main
+from checker.paths import EXAMPLES_DIR
+
+MATURE = str(EXAMPLES_DIR / "dehua-ceramics.ttl")
+PARTIAL = str(EXAMPLES_DIR / "datang-socks.ttl")
+
+
+def test_conformant_submission_exits_0_and_says_so(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["validate", MATURE])
+    assert result.exit_code == 0, result.output
+    assert "conformant" in result.output.lower()
+
+
+def test_submission_with_gaps_exits_1_and_names_the_unmet_clause(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["validate", PARTIAL, "--lang", "zh"])
+    assert result.exit_code == 1
+    assert "8.2.6" in result.output and "传播效果评价" in result.output
+
+
+def test_json_report_has_the_promised_unmet_clauses(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["validate", PARTIAL, "--format", "json"])
+    document = json.loads(result.output)
+    unmet = {r["id"] for r in document["requirements"] if r["status"] == "not_met"}
+    expected = json.loads((EXAMPLES_DIR / "expected.json").read_text())["datang-socks.ttl"]
+    assert set(expected["unmet_shall"]) <= unmet and document["conforms"] is False
+
+
+def test_report_is_written_to_the_output_file(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "report.html"
+    result = runner.invoke(main, ["validate", MATURE, "--format", "html", "--output", str(target)])
+    assert result.exit_code == 0 and target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_several_files_form_one_submission(runner: CliRunner, tmp_path: Path) -> None:
+    lines = (EXAMPLES_DIR / "dehua-ceramics.ttl").read_text(encoding="utf-8").splitlines()
+    prefixes = [line for line in lines if line.startswith("@prefix")]
+    body = [line for line in lines if not line.startswith("@prefix")]
+    cut = next(i for i in range(len(body) // 2, len(body)) if body[i].strip() == "")
+    first, second = tmp_path / "a.ttl", tmp_path / "b.ttl"
+    first.write_text("\n".join(prefixes + body[:cut]), encoding="utf-8")
+    second.write_text("\n".join(prefixes + body[cut:]), encoding="utf-8")
+    assert runner.invoke(main, ["validate", str(first)]).exit_code == 1
+    assert runner.invoke(main, ["validate", str(first), str(second)]).exit_code == 0
+
+
+def test_syntax_error_exits_2_naming_file_and_line(runner: CliRunner, tmp_path: Path) -> None:
+    bad = tmp_path / "broken.ttl"
+    bad.write_text("@prefix ex: <https://example.org/> .\nex:a ex:b ex:c .\nex:a ex:b ex:c ex:d .\n"
+                   "ex:e ex:f ex:g .\n", encoding="utf-8")
+    result = runner.invoke(main, ["validate", str(bad)])
+    assert result.exit_code == 2
+    assert "broken.ttl:3:" in result.output
+
+
+def test_missing_file_exits_2(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["validate", str(tmp_path / "nope.ttl")])
+    assert result.exit_code == 2
+
+
+def test_unknown_format_is_a_usage_error(runner: CliRunner) -> None:
+    assert runner.invoke(main, ["validate", MATURE, "--format", "pdf"]).exit_code == 2
+
+
+def test_fail_on_warning_still_passes_a_submission_with_only_infos(runner: CliRunner,
+                                                                    tmp_path: Path) -> None:
+    """The samples have no should-level provision to miss: infos (8.3.1) never fail."""
+    text = (EXAMPLES_DIR / "dehua-ceramics.ttl").read_text(encoding="utf-8")
+    assert runner.invoke(main, ["validate", MATURE, "--fail-on", "warning"]).exit_code == 0
+    assert "CollectiveBrandRegistration" in text
+
+
+def test_each_validates_every_file_into_its_own_report(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "reports"
+    result = runner.invoke(main, ["validate", "--each", MATURE, PARTIAL, "--format", "json",
+                                  "--output", str(out)])
+    assert result.exit_code == 1
+    verdicts = {p.stem: json.loads(p.read_text())["conforms"] for p in out.glob("*.json")}
+    assert verdicts == {"dehua-ceramics": True, "datang-socks": False}
+
+
+def test_each_without_output_directory_is_bad_usage(runner: CliRunner) -> None:
+    assert runner.invoke(main, ["validate", "--each", MATURE]).exit_code == 2
+
+
+def test_generated_cluster_validates_as_conformant(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "synthetic.ttl"
+    made = runner.invoke(main, ["generate", "--members", "20", "--years", "2",
+                                "--output", str(target)])
+    assert made.exit_code == 0, made.output
+    assert runner.invoke(main, ["validate", str(target)]).exit_code == 0
+
+
+def test_rules_coverage_reports_no_gap(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["rules", "coverage"])
+    assert result.exit_code == 0
+    assert "131 requirements" in result.output and "0 gap(s)" in result.output

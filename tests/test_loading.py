@@ -1,0 +1,455 @@
+"""Loading untrusted submissions: formats, merging, and every refusal the loader owes."""
+
+import json
+import socket
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from rdflib import OWL, RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
+from rdflib.compare import isomorphic
+
+from checker.errors import InputError
+from checker.loading import (
+    SUBMISSION_BASE_IRI,
+    SUBMISSION_FORMATS,
+    SubmissionFile,
+    SubmissionParseError,
+    load_submission,
+    read_submission_files,
+    resolve_format,
+)
+from checker.loading.formats import sniff_format
+from checker.loading.rdfterms import parse_into
+
+EX = Namespace("http://example.org/ns#")
+XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+# One small graph written in each of the six syntaxes; TriG and N-Quads put it in a named graph.
+SAMPLES = {
+    "turtle": """\
+@prefix ex: <http://example.org/ns#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+ex:cluster a ex:Cluster ; rdfs:label "大唐袜业"@zh ; ex:members 120 ; ex:note "plain" ;
+    ex:body [ ex:name "Body" ] .
+""",
+    "trig": """\
+@prefix ex: <http://example.org/ns#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+ex:g { ex:cluster a ex:Cluster ; rdfs:label "大唐袜业"@zh ; ex:members 120 ; ex:note "plain" ;
+    ex:body [ ex:name "Body" ] . }
+""",
+    "json-ld": """\
+{"@context": {"ex": "http://example.org/ns#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#"},
+ "@id": "ex:cluster", "@type": "ex:Cluster",
+ "rdfs:label": {"@value": "大唐袜业", "@language": "zh"},
+ "ex:members": 120, "ex:note": "plain", "ex:body": {"ex:name": "Body"}}
+""",
+    "rdf-xml": """\
+<?xml version="1.0" encoding="UTF-8"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+         xmlns:rdfs="http://www.w3.org/2000/01/rdf-schema#" xmlns:ex="http://example.org/ns#">
+  <ex:Cluster rdf:about="http://example.org/ns#cluster">
+    <rdfs:label xml:lang="zh">大唐袜业</rdfs:label>
+    <ex:members rdf:datatype="http://www.w3.org/2001/XMLSchema#integer">120</ex:members>
+    <ex:note>plain</ex:note>
+    <ex:body><rdf:Description><ex:name>Body</ex:name></rdf:Description></ex:body>
+  </ex:Cluster>
+</rdf:RDF>
+""",
+    "n-triples": """\
+<http://example.org/ns#cluster> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://example.org/ns#Cluster> .
+<http://example.org/ns#cluster> <http://www.w3.org/2000/01/rdf-schema#label> "大唐袜业"@zh .
+<http://example.org/ns#cluster> <http://example.org/ns#members> "120"^^<http://www.w3.org/2001/XMLSchema#integer> .
+<http://example.org/ns#cluster> <http://example.org/ns#note> "plain" .
+<http://example.org/ns#cluster> <http://example.org/ns#body> _:b .
+_:b <http://example.org/ns#name> "Body" .
+""",
+    "n-quads": """\
+# a comment first
+<http://example.org/ns#cluster> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://example.org/ns#Cluster> <http://example.org/ns#g> .
+<http://example.org/ns#cluster> <http://www.w3.org/2000/01/rdf-schema#label> "大唐袜业"@zh <http://example.org/ns#g> .
+<http://example.org/ns#cluster> <http://example.org/ns#members> "120"^^<http://www.w3.org/2001/XMLSchema#integer> <http://example.org/ns#g> .
+<http://example.org/ns#cluster> <http://example.org/ns#note> "plain" <http://example.org/ns#g> .
+<http://example.org/ns#cluster> <http://example.org/ns#body> _:b <http://example.org/ns#g> .
+_:b <http://example.org/ns#name> "Body" <http://example.org/ns#g> .
+""",
+}
+EXTENSIONS = {"turtle": "ttl", "trig": "trig", "json-ld": "jsonld", "rdf-xml": "rdf",
+              "n-triples": "nt", "n-quads": "nq"}
+
+
+def expected_graph() -> Graph:
+    """The graph every sample writes, built from rdflib terms."""
+    graph, body = Graph(), BNode()
+    graph.add((EX.cluster, RDF.type, EX.Cluster))
+    graph.add((EX.cluster, RDFS.label, Literal("大唐袜业", lang="zh")))
+    graph.add((EX.cluster, EX.members, Literal(120)))
+    graph.add((EX.cluster, EX.note, Literal("plain")))
+    graph.add((EX.cluster, EX.body, body))
+    graph.add((body, EX.name, Literal("Body")))
+    return graph
+
+
+def load_one(name: str, text: str | bytes, format: str | None = None) -> Graph:
+    """Load a one-file submission."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    return load_submission([SubmissionFile(name, data, format)])
+
+
+def refusal(name: str, text: str | bytes) -> SubmissionParseError:
+    """Load a one-file submission that must be refused, and return the error."""
+    with pytest.raises(SubmissionParseError) as caught:
+        load_one(name, text)
+    assert caught.value.file == name
+    assert str(caught.value).startswith(f"{name}:")
+    return caught.value
+
+
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make any Python-level network call fail the test loudly."""
+
+    def forbidden(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the loader tried to open a connection")
+
+    monkeypatch.setattr(urllib.request, "urlopen", forbidden)
+    monkeypatch.setattr(socket.socket, "connect", forbidden)
+
+
+@pytest.fixture
+def listener() -> Iterator[socket.socket]:
+    """A local TCP server that records whether anything (Python or native code) connected."""
+    server = socket.create_server(("127.0.0.1", 0))
+    server.setblocking(False)
+    yield server
+    server.close()
+
+
+def assert_never_contacted(server: socket.socket) -> None:
+    with pytest.raises(BlockingIOError):
+        server.accept()
+
+
+def server_url(server: socket.socket, path: str) -> str:
+    return f"http://127.0.0.1:{server.getsockname()[1]}/{path}"
+
+
+@pytest.mark.parametrize("format_name", SAMPLES)
+def test_each_format_loads_the_same_graph(format_name: str) -> None:
+    graph = load_one(f"cluster.{EXTENSIONS[format_name]}", SAMPLES[format_name])
+    assert isomorphic(graph, expected_graph())
+
+
+def test_terms_equal_those_of_rdflibs_own_turtle_parser() -> None:
+    text = SAMPLES["turtle"] + 'ex:x ex:v "01"^^xsd:integer, 1.50, 1e3, true, "x"@en-gb, <b> .\n'
+    text = "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n" + text
+    rdflib_graph = Graph().parse(data=text, format="turtle", publicID=SUBMISSION_BASE_IRI)
+    assert isomorphic(load_one("a.ttl", text), rdflib_graph)
+
+
+def test_language_tags_are_lower_cased_yet_equal_to_rdflibs() -> None:
+    [literal] = load_one("a.nt", '<http://e/a> <http://e/b> "x"@zh-Hans .').objects()
+    assert isinstance(literal, Literal) and literal.language == "zh-hans"
+    assert literal == Literal("x", lang="zh-Hans")
+
+
+def test_explicit_xsd_string_becomes_rdflibs_plain_literal() -> None:
+    graph = load_one("a.nt", f'<http://e/a> <http://e/b> "x"^^<{XSD_STRING}> .')
+    assert list(graph.objects()) == [Literal("x")]
+
+
+def test_several_files_merge_into_one_graph() -> None:
+    graph = load_submission([
+        SubmissionFile("one.ttl", b"<http://e/a> <http://e/p> _:x ."),
+        SubmissionFile("two.ttl", b"<http://e/b> <http://e/p> _:x ."),
+        SubmissionFile("three.jsonld", b'{"@id": "http://e/c", "http://e/p": 1}'),
+    ])
+    assert len(graph) == 3
+    assert len(set(graph.objects(None, URIRef("http://e/p")))) == 3, "_:x of two files must differ"
+
+
+def test_relative_iris_in_different_files_name_the_same_node() -> None:
+    graph = load_submission([SubmissionFile("one.ttl", b"<#org> a <#Body> ."),
+                             SubmissionFile("two.jsonld", b'{"@id": "#org", "http://e/p": 1}')])
+    assert set(graph.subjects()) == {URIRef(SUBMISSION_BASE_IRI + "#org")}
+
+
+def test_named_graphs_of_trig_and_n_quads_are_merged_into_the_one_graph() -> None:
+    graph = load_submission([
+        SubmissionFile("a.trig", b"<http://e/g1> { <http://e/a> <http://e/p> 1 }\n"
+                                 b"<http://e/a> <http://e/p> 2 ."),
+        SubmissionFile("b.nq", b'<http://e/a> <http://e/p> "3" <http://e/g2> .'),
+    ])
+    assert isinstance(graph, Graph) and not graph.context_aware
+    assert len(graph) == 3
+
+
+@pytest.mark.parametrize("format_name", ["turtle", "json-ld", "rdf-xml", "n-triples", "n-quads"])
+def test_format_is_sniffed_from_content_when_the_extension_is_unknown(format_name: str) -> None:
+    # Blank lines may come first, except before an XML declaration.
+    text = ("" if format_name == "rdf-xml" else "\n  ") + SAMPLES[format_name]
+    expected = "turtle" if format_name == "n-triples" else format_name  # Turtle reads N-Triples
+    assert sniff_format(text) == expected
+    assert isomorphic(load_one("upload.dat", "\ufeff" + text), expected_graph())
+
+
+def test_error_in_a_sniffed_file_says_the_format_was_guessed() -> None:
+    error = refusal("upload", "<a> <b>")
+    assert str(error).startswith("upload:1:8: Turtle (guessed from content) syntax error: ")
+
+
+def test_explicit_format_overrides_the_extension() -> None:
+    graph = load_one("export.ttl", SAMPLES["json-ld"], format="application/ld+json")
+    assert isomorphic(graph, expected_graph())
+
+
+def test_unknown_format_name_is_refused() -> None:
+    with pytest.raises(InputError, match="unknown submission format 'yaml'; known formats: turtle"):
+        load_one("a.yaml", "x: 1", format="yaml")
+
+
+def test_registry_resolves_names_media_types_and_extensions() -> None:
+    for name, fmt in SUBMISSION_FORMATS.items():
+        aliases = (name, fmt.media_type, *fmt.extensions)
+        assert {resolve_format(alias) for alias in aliases} == {name}
+    assert resolve_format("Text/Turtle; charset=utf-8") == "turtle"
+    assert resolve_format("ttl") == "turtle"
+
+
+@pytest.mark.parametrize(("name", "text", "line", "column", "message"), [
+    ("bad.ttl", "@prefix ex: <http://example.org/ns#> .\nex:a ex:b ex:c .\nex:a ex:b @@ .\n", 3, 12,
+     "Turtle syntax error: A language code should always start with a letter"),
+    ("bad.rdf", f'<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="{RDF}" xmlns:ex="http://e/">\n'
+     "  <rdf:Description>\n    <ex:p>1</ex:q>\n  </rdf:Description>\n</rdf:RDF>\n",
+     4, 14, "XML syntax error: mismatched tag"),
+    ("bad.jsonld", '{\n  "@id": "http://e/a",\n  "http://e/p": 1\n  "http://e/q": 2\n}\n', 4, 3,
+     "JSON syntax error: Expecting ',' delimiter"),
+    ("bad.nt", "<http://e/a> <http://e/b> <http://e/c> .\n<http://e/a> <http://e/b> .\n", 2, 27,
+     "N-Triples syntax error: "),
+])
+def test_parse_error_names_file_line_and_column(
+    name: str, text: str, line: int, column: int, message: str
+) -> None:
+    error = refusal(name, text)
+    assert (error.line, error.column) == (line, column)
+    assert str(error).startswith(f"{name}:{line}:{column}: {message}")
+    assert isinstance(error, InputError) and error.exit_code == 2 and error.http_status == 400
+
+
+def test_one_bad_file_fails_the_whole_submission() -> None:
+    with pytest.raises(SubmissionParseError, match="^second.ttl:1:"):
+        load_submission([SubmissionFile("first.ttl", SAMPLES["turtle"].encode()),
+                         SubmissionFile("second.ttl", b"<http://e/a> <http://e/b>")])
+
+
+BILLION_LAUGHS = """\
+<?xml version="1.0"?>
+<!DOCTYPE lolz [
+  <!ENTITY lol "lol">
+  <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+  <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+]>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://e/">
+  <rdf:Description rdf:about="http://e/a"><ex:p>&lol3;</ex:p></rdf:Description>
+</rdf:RDF>
+"""
+
+
+@pytest.mark.parametrize(("name", "text", "line"), [
+    ("laughs.rdf", BILLION_LAUGHS, 2),
+    ("laughs.dat", BILLION_LAUGHS.lower(), 2),  # sniffed as XML, and lower case
+    ("entity.ttl", '<http://e/a> <http://e/b> "x" .\n# <!ENTITY a "b">\n', 2),
+    ("literal.jsonld", '{"@id": "http://e/a", "http://e/b": "<!doctype html>"}', 1),
+])
+def test_doctype_and_entity_declarations_are_refused_in_any_file(
+    name: str, text: str, line: int
+) -> None:
+    error = refusal(name, text)
+    assert "declarations are not accepted" in str(error)
+    assert error.line == line
+
+
+def test_escaped_doctype_in_an_xml_literal_is_refused() -> None:
+    text = ('<http://e/a> <http://e/b> "\\u003C!DOCTYPE x [\\u003C!ENTITY a \'b\'>]><x>&a;</x>"'
+            "^^<http://www.w3.org/1999/02/22-rdf-syntax-ns#XMLLiteral> .")
+    error = refusal("a.nt", text)
+    assert "DOCTYPE or ENTITY declaration inside an XML or HTML literal" in str(error)
+
+
+def test_xml_declaring_another_encoding_is_refused() -> None:
+    text = '<?xml version="1.0" encoding="UTF-16"?>\n<rdf:RDF/>'
+    assert "not UTF-8" in str(refusal("a.rdf", text))
+
+
+@pytest.mark.parametrize("context", [
+    "{url}",
+    "file://{context_file}",
+    ["{url}"],
+    [{"ex": "http://example.org/ns#"}, "file://{context_file}"],
+    {"@import": "{url}"},
+    {"p": {"@id": "http://e/p", "@context": "{url}"}},
+], ids=["remote", "file", "remote-in-list", "file-in-list", "import", "scoped"])
+def test_remote_and_file_json_ld_contexts_are_refused_without_access(
+    context: object, tmp_path: Path, listener: socket.socket, no_network: None
+) -> None:
+    context_file = tmp_path / "context.jsonld"
+    context_file.write_text('{"@context": {"name": "http://e/name"}}', encoding="utf-8")
+    document = json.dumps({"@context": context, "@id": "http://e/a", "name": "x"})
+    document = document.replace("{url}", server_url(listener, "ctx")).replace(
+        "{context_file}", str(context_file))
+    assert "JSON-LD @" in str(refusal("a.jsonld", document))
+    assert_never_contacted(listener)
+
+
+def test_nested_json_ld_context_is_refused() -> None:
+    document = {"@context": {"ex": "http://e/"}, "@graph": [
+        {"@context": {"q": "http://e/q"}, "@id": "ex:a", "q": 1}]}
+    assert "only at the top of the document" in str(refusal("a.jsonld", json.dumps(document)))
+
+
+def test_json_ld_parser_fetches_nothing_even_without_the_guard(
+    listener: socket.socket, no_network: None
+) -> None:
+    text = json.dumps({"@context": server_url(listener, "ctx"), "@id": "http://e/a", "name": "x"})
+    with pytest.raises(SubmissionParseError, match="remote contexts"):
+        parse_into(Graph(), "a.jsonld", text, "json-ld", "JSON-LD", SUBMISSION_BASE_IRI)
+    assert_never_contacted(listener)
+
+
+def test_duplicate_json_keys_are_refused() -> None:
+    text = '{"@context": {"ex": "http://e/"}, "@context": "http://e/ctx", "@id": "http://e/a"}'
+    assert "key '@context' appears twice" in str(refusal("a.jsonld", text))
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("a.ttl", "<foo> <bar> <#baz> ."),
+    ("a.trig", "{ <foo> <bar> <#baz> . }"),
+    ("a.jsonld", '{"@id": "foo", "@type": "#baz", "http://e/p": {"@id": "../../foo"}}'),
+    ("a.rdf", f'<rdf:RDF xmlns:rdf="{RDF}" xmlns:ex="http://e/">'
+     '<rdf:Description rdf:about="foo"><ex:p rdf:resource="#baz"/></rdf:Description></rdf:RDF>'),
+])
+def test_relative_iris_resolve_against_the_submission_base_not_the_working_directory(
+    name: str, text: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    terms = {term for triple in load_one(name, text) for term in triple}
+    assert URIRef(SUBMISSION_BASE_IRI + "foo") in terms
+    assert all(str(term).startswith(("https://submission.bcic.invalid/", "http://e/", str(RDF)))
+               for term in terms), terms
+
+
+def test_relative_iris_in_n_triples_are_refused() -> None:
+    assert "N-Triples syntax error" in str(refusal("a.nt", "<foo> <bar> <baz> ."))
+
+
+def test_owl_imports_are_not_followed(
+    tmp_path: Path, listener: socket.socket, no_network: None
+) -> None:
+    imported = tmp_path / "imported.ttl"
+    imported.write_text("<http://e/imported> <http://e/p> 1 .", encoding="utf-8")
+    text = f"<> <{OWL.imports}> <{server_url(listener, 'onto.ttl')}>, <file://{imported}> ."
+    graph = load_one("a.ttl", text)
+    assert len(graph) == 2
+    assert (URIRef("http://e/imported"), None, None) not in graph
+    assert_never_contacted(listener)
+
+
+def test_submission_over_the_size_limit_is_refused() -> None:
+    files = [SubmissionFile("a.ttl", b"<http://e/a> <http://e/b> 1 ." * 3)] * 2
+    with pytest.raises(InputError, match=r"over the limit of 0.0 MB"):
+        load_submission(files, max_bytes=100)
+
+
+def test_size_limit_is_checked_before_files_are_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = [tmp_path / "a.ttl", tmp_path / "b.ttl"]
+    for path in paths:
+        path.write_bytes(b"x" * 60)
+
+    def forbidden(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a file was opened")
+
+    monkeypatch.setattr(Path, "open", forbidden)
+    with pytest.raises(InputError, match="the submission is 0.0 MB, over the limit"):
+        read_submission_files(paths, max_bytes=100)
+
+
+def test_files_are_read_with_the_names_the_user_gave(tmp_path: Path) -> None:
+    path = tmp_path / "cluster.ttl"
+    path.write_text(SAMPLES["turtle"], encoding="utf-8")
+    [file] = read_submission_files([path])
+    assert file == SubmissionFile(str(path), SAMPLES["turtle"].encode("utf-8"))
+    assert isomorphic(load_submission([file]), expected_graph())
+
+
+@pytest.mark.parametrize(("relative", "message"), [
+    ("missing.ttl", "no such file"),
+    (".", "is a directory"),
+])
+def test_missing_files_and_directories_are_refused(
+    relative: str, message: str, tmp_path: Path
+) -> None:
+    with pytest.raises(InputError, match=message):
+        read_submission_files([tmp_path / relative])
+
+
+def test_invalid_utf8_is_refused_with_its_position() -> None:
+    data = b'<http://e/a> <http://e/b> "x" .\n<http://e/a> <http://e/b> "caf\xe9" .\n'
+    error = refusal("a.nt", data)
+    assert (error.line, error.column) == (2, 31)
+    offset = data.index(b"\xe9")
+    assert f"byte 0xe9 at offset {offset}" in str(error)
+
+
+def test_utf8_byte_order_mark_is_accepted() -> None:
+    assert isomorphic(load_one("a.ttl", "\ufeff" + SAMPLES["turtle"]), expected_graph())
+
+
+def test_nul_character_is_refused() -> None:
+    assert "NUL character" in str(refusal("a.ttl", '<http://e/a> <http://e/b> "x\0" .'))
+
+
+@pytest.mark.parametrize("text", ["[" * 100_000 + "]" * 100_000, '{"a": ' * 150 + "1" + "}" * 150])
+def test_deeply_nested_json_is_refused_cleanly(text: str) -> None:
+    assert "nested more than 100 levels deep" in str(refusal("deep.jsonld", text))
+
+
+def test_deeply_nested_xml_is_refused_cleanly() -> None:
+    text = ('<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://e/">'
+            + "<ex:p>" * 200 + "</ex:p>" * 200 + "</rdf:RDF>")
+    assert "XML elements nested more than 100 deep" in str(refusal("deep.rdf", text))
+
+
+def test_two_megabyte_literal_in_n_triples_loads() -> None:
+    value = "长" * 700_000  # 2.1 MB of UTF-8
+    graph = load_one("long.nt", f'<http://e/a> <http://e/b> "{value}" .')
+    assert list(graph.objects()) == [Literal(value)]
+
+
+@pytest.mark.parametrize("text", ["", "   \n", "@prefix ex: <http://e/> .\n# nothing else\n"])
+def test_empty_submission_is_refused(text: str) -> None:
+    with pytest.raises(InputError, match=r"no RDF statements \(empty.ttl\)"):
+        load_one("empty.ttl", text)
+
+
+def test_submission_without_files_is_refused() -> None:
+    with pytest.raises(InputError, match="no files"):
+        load_submission([])
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ('<http://e/a> <http://e/b> <<( <http://e/s> <http://e/p> <http://e/o> )>> .', "triple terms"),
+    ('<http://e/a> <http://e/b> "x"@ar--rtl .', "base direction"),
+])
+def test_rdf_1_2_terms_rdflib_cannot_hold_are_refused(text: str, message: str) -> None:
+    assert message in str(refusal("a.nt", text))
+
+
+def test_ill_typed_literal_is_kept_for_shacl_to_judge() -> None:
+    graph = load_one("a.nt", f'<http://e/a> <http://e/b> "{"9" * 5000}"^^<{XSD_INTEGER}> .')
+    [literal] = graph.objects()
+    assert isinstance(literal, Literal) and literal.ill_typed
