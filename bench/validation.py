@@ -63,7 +63,7 @@ def bcic_keys(data: Graph, rulebook: Rulebook) -> set[tuple[str, str]]:
     merged = Graph()
     merged += data
     merged += rulebook.support_graph
-    _conforms, results, _graph = run_shapes(merged, rulebook.shapes_graph)
+    results = run_shapes(merged, rulebook.shapes_graph)
     return {(str(r.source_shape), str(r.focus_node)) for r in results}
 
 

@@ -7,6 +7,7 @@ from enum import Enum
 
 import pyshacl
 from rdflib import RDF, Graph, Literal, URIRef
+from rdflib.collection import Collection
 from rdflib.term import Node
 
 from .errors import CheckerError
@@ -45,10 +46,11 @@ class ShaclResult:
     constraint: str
 
 
-def run_shapes(data: Graph, shapes: Graph) -> tuple[bool, list[ShaclResult], Graph]:
-    """Validate `data` (with the ontology's class hierarchy already merged) against `shapes`."""
+def run_shapes(data: Graph, shapes: Graph) -> list[ShaclResult]:
+    """Validate `data` (the ontology's class hierarchy merged in) against `shapes`; no inference,
+    and the data graph is read in place, never copied or changed."""
     try:
-        conforms, report, _text = pyshacl.validate(
+        _conforms, report, _text = pyshacl.validate(
             data,
             shacl_graph=shapes,
             ont_graph=None,
@@ -63,7 +65,7 @@ def run_shapes(data: Graph, shapes: Graph) -> tuple[bool, list[ShaclResult], Gra
     except Exception as exc:  # pyshacl raises its own and rdflib's error types
         raise ValidationEngineError(f"the SHACL engine failed: {exc}") from exc
     assert isinstance(report, Graph)
-    return bool(conforms), _read_results(report), report
+    return _read_results(report)
 
 
 def _read_results(report: Graph) -> list[ShaclResult]:
@@ -85,9 +87,23 @@ def _read_results(report: Graph) -> list[ShaclResult]:
 
 
 def _path_text(report: Graph, path: Node | None) -> str | None:
-    """Name a result path: an IRI as is, a complex path as a short marker."""
+    """Write a result path in SPARQL property-path syntax (prefixed names where bound)."""
     if path is None:
         return None
     if isinstance(path, URIRef):
-        return str(path)
-    return "(complex path)"
+        return path.n3(report.namespace_manager)
+    for predicate, template in ((SH.inversePath, "^{}"), (SH.zeroOrMorePath, "{}*"),
+                                (SH.oneOrMorePath, "{}+"), (SH.zeroOrOnePath, "{}?")):
+        inner = report.value(path, predicate)
+        if inner is not None:
+            return template.format(_grouped(report, inner))
+    alternatives = report.value(path, SH.alternativePath)
+    if alternatives is not None:
+        return "|".join(_grouped(report, n) for n in Collection(report, alternatives))
+    return "/".join(_grouped(report, n) for n in Collection(report, path))
+
+
+def _grouped(report: Graph, path: Node) -> str:
+    """Parenthesise sequences and alternatives when they are operands."""
+    text = _path_text(report, path) or ""
+    return f"({text})" if not isinstance(path, URIRef) and ("/" in text or "|" in text) else text

@@ -17,16 +17,22 @@ from .shacl import run_shapes
 
 def validate_graph(data: Graph, *, files: tuple[str, ...] = (),
                    rulebook: Rulebook | None = None) -> Report:
-    """Validate one submission graph (left unchanged) and report on every requirement."""
+    """Validate one submission graph and report on every requirement.
+
+    The graph is borrowed, not copied: the ontology's class hierarchy and concept typing are added
+    to it for the run (so subclasses count for targets and sh:class without any inference, see
+    NOTES on pyshacl) and removed again, leaving it as it was. Do not share it with another thread
+    while it validates.
+    """
     rulebook = rulebook or load_rulebook()
-    working = Graph()
-    for triple in data:
-        working.add(triple)
-    # The class hierarchy and concept typing go into the data graph itself, so subclasses count for
-    # targets and sh:class without running any inference (docs: NOTES on pyshacl and subclasses).
-    for triple in rulebook.support_graph:
-        working.add(triple)
-    _conforms, results, _report_graph = run_shapes(working, rulebook.shapes_graph)
+    borrowed = [triple for triple in rulebook.support_graph if triple not in data]
+    for triple in borrowed:
+        data.add(triple)
+    try:
+        results = run_shapes(data, rulebook.shapes_graph)
+    finally:
+        for triple in borrowed:
+            data.remove(triple)
     cluster = _cluster_of(data)
     return build_report(
         rulebook, data, results,

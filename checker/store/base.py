@@ -1,0 +1,107 @@
+"""The store interface every backend implements (docs/store.md), and the records it keeps."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from rdflib import Graph, URIRef
+from rdflib.term import Node
+
+GRAPH_ROOT = "https://w3id.org/bcic/graph/"
+ONTOLOGY_GRAPH = URIRef(GRAPH_ROOT + "rules/ontology")
+SHAPES_GRAPH = URIRef(GRAPH_ROOT + "rules/shapes")
+PROVENANCE_GRAPH = URIRef(GRAPH_ROOT + "provenance")
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file a revision was made from: its name as given and the SHA-256 of its bytes."""
+
+    name: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class RevisionRecord:
+    """Everything one revision writes, in one atomic call: data, report, provenance."""
+
+    cluster: URIRef
+    number: int
+    submission: Graph
+    report: Graph
+    provenance: Graph
+
+    @property
+    def submission_graph(self) -> URIRef:
+        """The named graph of the submission."""
+        return submission_graph_iri(self.cluster, self.number)
+
+    @property
+    def report_graph(self) -> URIRef:
+        """The named graph of the report."""
+        return report_graph_iri(self.cluster, self.number)
+
+
+@dataclass(frozen=True)
+class RevisionInfo:
+    """What the provenance graph says of one stored revision."""
+
+    cluster: URIRef
+    number: int
+    submission_graph: URIRef
+    report_graph: URIRef
+    conforms: bool
+    conformance_rate: float
+    rulebook_version: str
+    generated: datetime
+    submitter: str | None
+    files: tuple[SourceFile, ...]
+
+
+class Store(Protocol):
+    """A store of rules, submissions and reports as named graphs, queryable with SPARQL."""
+
+    persistent: bool
+    remote: bool
+
+    def load_rules(self, ontology: Graph, shapes: Graph) -> None:
+        """Replace the rule graphs (ontology with catalogue, shapes) with these."""
+
+    def add_revision(self, revision: RevisionRecord) -> None:
+        """Write a revision's graphs and provenance atomically; refuse an existing number."""
+
+    def revisions(self, cluster: URIRef | None = None) -> list[RevisionInfo]:
+        """Stored revisions, of one cluster or all, ordered by cluster then number."""
+
+    def named_graph(self, iri: URIRef) -> Graph:
+        """A copy of one named graph (empty when absent)."""
+
+    def select(self, query: str) -> list[dict[str, Node]]:
+        """Run a SELECT query (default graph: the union of all graphs)."""
+
+    def ask(self, query: str) -> bool:
+        """Run an ASK query (default graph: the union of all graphs)."""
+
+    def construct(self, query: str) -> Graph:
+        """Run a CONSTRUCT or DESCRIBE query (default graph: the union of all graphs)."""
+
+    def close(self) -> None:
+        """Release the store (locks, connections)."""
+
+
+def cluster_key(cluster: URIRef) -> str:
+    """The short, stable key of a cluster in graph IRIs: 16 hex digits of SHA-256 of its IRI."""
+    return hashlib.sha256(str(cluster).encode("utf-8")).hexdigest()[:16]
+
+
+def submission_graph_iri(cluster: URIRef, number: int) -> URIRef:
+    """The named graph of revision `number` of `cluster`'s submission."""
+    return URIRef(f"{GRAPH_ROOT}submission/{cluster_key(cluster)}/{number}")
+
+
+def report_graph_iri(cluster: URIRef, number: int) -> URIRef:
+    """The named graph of the report of revision `number` of `cluster`."""
+    return URIRef(f"{GRAPH_ROOT}report/{cluster_key(cluster)}/{number}")
