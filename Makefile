@@ -7,7 +7,7 @@ BCIC   := $(VENV)/bin/bcic
 # Re-install only when the declared dependencies change.
 STAMP  := $(VENV)/.installed-from-pyproject
 
-.PHONY: install java test demo demo-ontology demo-validate bench clean
+.PHONY: install java jena virtuoso test demo demo-ontology demo-validate bench clean
 
 install: $(STAMP) java
 
@@ -30,7 +30,32 @@ java:
 	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends default-jre-headless; \
 	fi
 
-test: install
+# Apache Jena's command-line tools: tests/test_sparql_endpoint.py runs its SPARQL client
+# (arq.rsparql) against the /sparql endpoint. Debian's package ships the jars, no launcher scripts.
+jena: java
+	@if [ ! -f /usr/share/java/jena-cmds.jar ]; then \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; \
+	  elif command -v sudo >/dev/null 2>&1; then SUDO=sudo; \
+	  else echo "Apache Jena is missing and neither root nor sudo is available: install libapache-jena-java." >&2; exit 2; fi; \
+	  echo "Installing Apache Jena's jars for the SPARQL client tests..."; \
+	  $$SUDO apt-get update && \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libapache-jena-java; \
+	fi
+
+# Virtuoso, the real SPARQL server that tests/test_store_virtuoso.py starts (its own instance,
+# database and ports, never a system service): Debian's binaries only (virtuoso-t, isql-vt), so
+# there is no debconf prompt and no service to stop.
+virtuoso:
+	@if ! command -v virtuoso-t >/dev/null 2>&1 || ! command -v isql-vt >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; \
+	  elif command -v sudo >/dev/null 2>&1; then SUDO=sudo; \
+	  else echo "Virtuoso is missing and neither root nor sudo is available: install virtuoso-opensource-7-bin." >&2; exit 2; fi; \
+	  echo "Installing Virtuoso for the remote-store tests..."; \
+	  $$SUDO apt-get update && \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends virtuoso-opensource-7-bin; \
+	fi
+
+test: install jena virtuoso
 	$(PY) -m pytest
 
 # The main job on the sample clusters: check the ontology, then validate each sample submission and
@@ -55,8 +80,10 @@ demo-validate: install
 	done
 	@echo "Reports: $(REPORTS)/"
 
-bench: install
+bench: install virtuoso
 	$(PY) -m bench.validation
+	$(PY) -m bench.named_queries
+	$(PY) -m bench.store_sparql
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache

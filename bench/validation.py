@@ -79,7 +79,7 @@ def cases() -> list[tuple[str, Graph]]:
 
 def shape_group_costs(data: Graph, rulebook: Rulebook) -> list[tuple[str, float]]:
     """Seconds each group of shapes adds, measured by running without that group's targets."""
-    full = median_seconds(plain_call(data, rulebook), 1)
+    full = median_seconds(plain_call(data, rulebook), 3)
     groups = {
         "membership (4.1)": lambda s: "Member" in s,
         "duties (4.2)": lambda s: "Duty" in s,
@@ -90,7 +90,7 @@ def shape_group_costs(data: Graph, rulebook: Rulebook) -> list[tuple[str, float]
     for name, chosen in groups.items():
         trimmed = Rulebook(rulebook.version, rulebook.requirements, _without_targets(
             rulebook, chosen), rulebook.support_graph, rulebook.shape_requirements)
-        costs.append((name, full - median_seconds(plain_call(data, trimmed), 1)))
+        costs.append((name, full - median_seconds(plain_call(data, trimmed), 3)))
     return costs
 
 

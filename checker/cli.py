@@ -12,6 +12,7 @@ from .errors import CheckerError
 from .i18n import DEFAULT_LANG, LANGUAGES, Lang, message
 from .cli_generate import generate_command
 from .cli_rules import rules_group
+from .cli_store import STORE_COMMANDS
 from .cli_validate import LANG_META_KEY, validate_command
 from .ontology_check import OntologyCheck, check_ontology
 
@@ -61,6 +62,8 @@ def main() -> None:
 main.add_command(validate_command)
 main.add_command(generate_command)
 main.add_command(rules_group)
+for _command in STORE_COMMANDS:
+    main.add_command(_command)
 
 
 @main.group()

@@ -29,3 +29,25 @@ class ReasonerError(CheckerError):
 
     exit_code = 3
     http_status = 500
+
+
+class StoreError(CheckerError):
+    """The knowledge-graph store cannot be opened, read or written (locked, unreachable)."""
+
+    exit_code = 3
+    http_status = 503
+
+
+class RevisionExistsError(StoreError):
+    """A revision with this number is already stored for the cluster: nothing was written."""
+
+    exit_code = 3
+    http_status = 409
+
+
+class QueryRefusedError(InputError):
+    """A SPARQL query is malformed, of the wrong form, or asks for what the store never does
+    (SERVICE, LOAD, updates, deep nesting)."""
+
+    exit_code = 2
+    http_status = 400

@@ -142,6 +142,33 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     },
     "report.filter.label": {"en": "Show", "zh": "显示"},
     "report.filter.all": {"en": "all", "zh": "全部"},
+    # The knowledge-graph store (checker/cli_store.py): ingest, clusters, history, query.
+    "store.ingest.stored": {
+        "en": "Stored revision {number} of {cluster}",
+        "zh": "已存储产业集群 {cluster} 的第 {number} 版",
+    },
+    "store.ingest.verdict": {
+        "en": "Verdict: {verdict}; conformance rate {rate}",
+        "zh": "结论：{verdict}；符合率 {rate}",
+    },
+    "store.ingest.gaps_stored": {
+        "en": "The submission has gaps; it was stored all the same (see `bcic history`).",
+        "zh": "提交材料存在差距，但已照常存储（可用 `bcic history` 查看）。",
+    },
+    "store.clusters.none": {"en": "The store holds no cluster yet.", "zh": "存储中尚无产业集群。"},
+    "store.history.none": {
+        "en": "The store holds no revision of {cluster}.",
+        "zh": "存储中没有产业集群 {cluster} 的任何版本。",
+    },
+    "store.history.closed": {"en": "closed: {ids}", "zh": "已解决：{ids}"},
+    "store.history.opened": {"en": "opened: {ids}", "zh": "新出现：{ids}"},
+    "store.column.cluster": {"en": "Cluster", "zh": "产业集群"},
+    "store.column.label": {"en": "Name", "zh": "名称"},
+    "store.column.revisions": {"en": "Revisions", "zh": "版本数"},
+    "store.column.verdict": {"en": "Latest verdict", "zh": "最新结论"},
+    "store.column.rate": {"en": "Rate", "zh": "符合率"},
+    "store.column.date": {"en": "Last stored", "zh": "最近存储时间"},
+    "store.revision": {"en": "revision {number}", "zh": "第 {number} 版"},
 }
 
 

@@ -1,4 +1,7 @@
-"""Parse RDF text with pyoxigraph into an rdflib graph: fast, never fetching anything."""
+"""Parse RDF text with pyoxigraph into an rdflib graph: fast, never fetching anything.
+
+Also converts single terms both ways (rdflib <-> pyoxigraph) for the embedded store.
+"""
 
 import re
 from functools import lru_cache
@@ -42,6 +45,35 @@ def parse_into(graph: Graph, file: str, text: str, format_name: str, label: str,
         raise SubmissionParseError(file, problem, error.lineno, error.offset) from None
     except (_Unsupported, ValueError) as error:
         raise SubmissionParseError(file, f"{label}: {error}") from None
+
+
+def from_oxigraph(node: object) -> Identifier:
+    """Return the rdflib term for a pyoxigraph term (IRI, blank node or literal)."""
+    return _term(node)
+
+
+OxigraphTerm = pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal
+
+
+def to_oxigraph(term: object) -> OxigraphTerm:
+    """Return the pyoxigraph term for an rdflib IRI, blank node or literal."""
+    if isinstance(term, URIRef):
+        return _named_node(str(term))
+    if isinstance(term, BNode):
+        return pyoxigraph.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return pyoxigraph.Literal(str(term), language=term.language)
+        if term.datatype is None:
+            return pyoxigraph.Literal(str(term))
+        return pyoxigraph.Literal(str(term), datatype=_named_node(str(term.datatype)))
+    raise TypeError(f"no pyoxigraph term for {term!r}")
+
+
+@lru_cache(maxsize=4096)
+def _named_node(value: str) -> pyoxigraph.NamedNode:
+    """Return the NamedNode; cached, as predicates and classes repeat on every triple."""
+    return pyoxigraph.NamedNode(value)
 
 
 def _term(node: object) -> Identifier:

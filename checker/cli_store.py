@@ -1,0 +1,218 @@
+"""`bcic ingest`, `clusters`, `history`, `query`: the knowledge-graph store on the command line."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import closing
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TypeVar
+
+import click
+
+from .cli_validate import LANG_META_KEY
+from .history import ClusterSummary, RevisionChange, cluster_history, cluster_overview
+from .i18n import DEFAULT_LANG, LANGUAGES, Lang, message
+from .ingest import ingest_files
+from .queries import bind, get_query, list_queries, result_columns, run_named_query
+from .query import QueryResult, read_query_argument, run_query, run_remote_query
+from .render.results import RESULT_FORMATS, aligned_table, render_results
+from .store import open_configured_store
+from .store.base import RevisionInfo
+from .store.guard import QueryForm, checked_iri
+
+F = TypeVar("F", bound=Callable[..., object])
+
+
+def _store_options(command: F) -> F:
+    """The options every store command shares: where the store is, and the output language."""
+    command = click.option(
+        "--store", "location", envvar="BCIC_STORE", metavar="LOCATION",
+        help="Store directory or SPARQL endpoint URL (default var/store) / 存储目录或 SPARQL 端点.",
+    )(command)
+    return click.option(
+        "--lang", type=click.Choice(LANGUAGES), default=DEFAULT_LANG, show_default=True,
+        envvar="BCIC_LANG", help="Output language / 输出语言.",
+    )(command)
+
+
+@click.command("ingest")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--cluster", help="The cluster's IRI, when the submission does not name it / 集群 IRI.")
+@click.option("--submitter", help="Who submitted it, for the provenance / 提交者.")
+@_store_options
+@click.pass_context
+def ingest_command(ctx: click.Context, files: tuple[Path, ...], cluster: str | None,
+                   submitter: str | None, location: str | None, lang: Lang) -> None:
+    """Validate a submission (all FILES together) and store it as its cluster's next revision /
+    验证并存储集群提交材料。
+
+    Exit codes / 退出码: 0 stored 已存储 (whatever the verdict 不论结论), 2 bad input 输入有误.
+    """
+    ctx.meta[LANG_META_KEY] = lang
+    subject = checked_iri(cluster) if cluster else None
+    with closing(open_configured_store(location)) as store:
+        info = ingest_files(store, list(files), cluster=subject, submitter=submitter)
+    click.echo(message("store.ingest.stored", lang, number=info.number, cluster=info.cluster))
+    click.echo(message("store.ingest.verdict", lang, verdict=_verdict(info.conforms, lang),
+                       rate=f"{info.conformance_rate:.1%}"))
+    if not info.conforms:
+        click.echo(message("store.ingest.gaps_stored", lang))
+
+
+@click.command("clusters")
+@_store_options
+@click.pass_context
+def clusters_command(ctx: click.Context, location: str | None, lang: Lang) -> None:
+    """List the stored clusters and their latest verdicts / 列出已存储的产业集群。"""
+    ctx.meta[LANG_META_KEY] = lang
+    with closing(open_configured_store(location, create=False)) as store:
+        summaries = cluster_overview(store)
+    if not summaries:
+        click.echo(message("store.clusters.none", lang))
+        return
+    for line in aligned_table(_cluster_rows(summaries, lang)):
+        click.echo(line)
+
+
+@click.command("history")
+@click.argument("cluster")
+@_store_options
+@click.pass_context
+def history_command(ctx: click.Context, cluster: str, location: str | None, lang: Lang) -> None:
+    """Show a cluster's revisions and the clauses each closed or opened / 显示集群各版本的变化。"""
+    ctx.meta[LANG_META_KEY] = lang
+    subject = checked_iri(cluster)
+    with closing(open_configured_store(location, create=False)) as store:
+        changes = cluster_history(store, subject)
+    if not changes:
+        click.echo(message("store.history.none", lang, cluster=subject))
+        return
+    for line in _history_lines(changes, lang):
+        click.echo(line)
+
+
+@click.command("query")
+@click.argument("query")
+@click.option("--endpoint", metavar="URL",
+              help="Ask this SPARQL endpoint instead of the store / 改为查询此 SPARQL 端点.")
+@click.option("--format", "fmt", type=click.Choice(sorted(RESULT_FORMATS)), default="table",
+              show_default=True, help="Result format (SPARQL JSON, SPARQL CSV, table) / 结果格式.")
+@_store_options
+@click.pass_context
+def query_command(ctx: click.Context, query: str, endpoint: str | None, fmt: str,
+                  location: str | None, lang: Lang) -> None:
+    """Run a SPARQL SELECT, ASK or CONSTRUCT (text, or a file holding it) / 运行 SPARQL 查询。
+
+    The store's default graph is the union of all its graphs; SERVICE is refused.
+    存储的默认图为所有命名图的并集；不允许 SERVICE。
+    """
+    ctx.meta[LANG_META_KEY] = lang
+    text = read_query_argument(query)
+    if endpoint:
+        result = run_remote_query(endpoint, text)
+    else:
+        with closing(open_configured_store(location, create=False)) as store:
+            result = run_query(store, text)
+    text = render_results(result, fmt)
+    click.echo(text, nl=not text.endswith("\n"))
+
+
+_param_option = click.option(
+    "--param", "params", multiple=True, metavar="NAME=VALUE",
+    help="A parameter of the named query (repeatable) / 命名查询的参数（可重复）.")
+
+
+@click.group("queries")
+def queries_group() -> None:
+    """The library of named queries (checker/queries) / 命名查询库."""
+
+
+@queries_group.command("list")
+@click.option("--lang", type=click.Choice(LANGUAGES), default=DEFAULT_LANG, show_default=True,
+              envvar="BCIC_LANG", help="Output language / 输出语言.")
+def queries_list_command(lang: Lang) -> None:
+    """List the named queries and their parameters / 列出命名查询及其参数。"""
+    for named in list_queries():
+        clause = f"  [{named.clause}]" if named.clause else ""
+        click.echo(f"{named.name}  {named.title[lang]}{clause}")
+        for param in named.params:
+            usage = f"{param.name}=<{param.kind.value}>"
+            click.echo(f"    {usage if param.required else f'[{usage}]'}  {param.label[lang]}")
+
+
+@queries_group.command("show")
+@click.argument("name")
+@_param_option
+def queries_show_command(name: str, params: tuple[str, ...]) -> None:
+    """Print a named query, with the parameters given bound / 打印命名查询（代入所给参数）。"""
+    click.echo(bind(get_query(name), _param_values(params)), nl=False)
+
+
+@queries_group.command("run")
+@click.argument("name")
+@_param_option
+@click.option("--format", "fmt", type=click.Choice(sorted(RESULT_FORMATS)), default="table",
+              show_default=True, help="Result format (SPARQL JSON, SPARQL CSV, table) / 结果格式.")
+@_store_options
+@click.pass_context
+def queries_run_command(ctx: click.Context, name: str, params: tuple[str, ...], fmt: str,
+                        location: str | None, lang: Lang) -> None:
+    """Run a named query on the store / 在存储上运行命名查询。"""
+    ctx.meta[LANG_META_KEY] = lang
+    values = _param_values(params)
+    bind(get_query(name), values)  # refuse bad parameters before the store is opened
+    with closing(open_configured_store(location, create=False)) as store:
+        rows = run_named_query(store, name, values)
+    text = render_results(QueryResult(QueryForm.SELECT, result_columns(name), rows), fmt)
+    click.echo(text, nl=not text.endswith("\n"))
+
+
+def _param_values(params: tuple[str, ...]) -> dict[str, str]:
+    """NAME=VALUE options as a mapping; a usage error (exit 2) for a malformed or repeated one."""
+    values: dict[str, str] = {}
+    for param in params:
+        name, equals, value = param.partition("=")
+        if not equals or not name:
+            raise click.BadParameter(f"{param!r} is not NAME=VALUE", param_hint="--param")
+        if name in values:
+            raise click.BadParameter(f"{name} is given twice", param_hint="--param")
+        values[name] = value
+    return values
+
+
+STORE_COMMANDS = (ingest_command, clusters_command, history_command, query_command,
+                  queries_group)
+
+
+def _verdict(conforms: bool, lang: Lang) -> str:
+    return message("report.verdict.conformant" if conforms else "report.verdict.not_conformant",
+                   lang)
+
+
+def _date(moment: datetime) -> str:
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _cluster_rows(summaries: list[ClusterSummary], lang: Lang) -> list[list[str]]:
+    header = [message(f"store.column.{key}", lang)
+              for key in ("cluster", "label", "revisions", "verdict", "rate", "date")]
+    rows = [header]
+    for summary in summaries:
+        latest: RevisionInfo = summary.latest
+        label = summary.labels.get(lang) or summary.labels.get("") or next(
+            iter(summary.labels.values()), "")
+        rows.append([str(summary.cluster), label, str(summary.revisions),
+                     _verdict(latest.conforms, lang), f"{latest.conformance_rate:.1%}",
+                     _date(latest.generated)])
+    return rows
+
+
+def _history_lines(changes: list[RevisionChange], lang: Lang) -> Iterator[str]:
+    none = message("report.none", lang)
+    for change in changes:
+        yield "  ".join((message("store.revision", lang, number=change.number),
+                         _date(change.generated), _verdict(change.conforms, lang),
+                         f"{change.conformance_rate:.1%}"))
+        yield "    " + message("store.history.closed", lang, ids=", ".join(change.closed) or none)
+        yield "    " + message("store.history.opened", lang, ids=", ".join(change.opened) or none)

@@ -1,0 +1,221 @@
+"""Named SPARQL queries: one `.rq` file each, with a header saying what it answers (README.md).
+
+Parameters are never pasted into query text as the user typed them. Each one is validated for its
+kind (an absolute http/https/urn IRI, an integer, a single-line string), turned into an RDF term,
+written with rdflib's `n3()`, and put in place of the `UNDEF` of the query's own placeholder line
+`VALUES ?name { UNDEF }`. The same text therefore runs unbound (the placeholder matches anything) in
+any SPARQL tool, and bound through `bind` here; it works on every store backend because only the
+query text changes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import Enum
+from functools import lru_cache
+from importlib import resources
+from urllib.parse import urlsplit
+
+import pyoxigraph
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+
+from ..errors import CheckerError, InputError
+from ..i18n import LANGUAGES, Lang
+from ..store.base import Store
+from ..store.guard import inspect_query
+
+__all__ = ["NamedQuery", "ParamKind", "QueryParam", "bind", "get_query", "list_queries",
+           "result_columns", "run_named_query"]
+
+_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_HEADER_LINE = re.compile(r"#\s?(?P<key>[a-z]+(?:@[a-z]+)?):\s*(?P<value>.*?)\s*")
+_PARAM = re.compile(r'(?P<name>[A-Za-z][A-Za-z0-9_]*) (?P<kind>iri|literal|integer) '
+                    r'(?P<need>required|optional) @en "(?P<en>[^"]+)" @zh "(?P<zh>[^"]+)"')
+# A placeholder is a whole line of its own; `bind` replaces its UNDEF and nothing else.
+_PLACEHOLDER = re.compile(r"^(?P<indent>[ \t]*)VALUES \?(?P<name>[A-Za-z][A-Za-z0-9_]*) "
+                          r"\{ UNDEF \}[ \t]*$", re.MULTILINE)
+_IRI_SCHEMES = ("http", "https", "urn")
+_IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\\x7f]')
+_INTEGER = re.compile(r"[+-]?[0-9]{1,18}")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+MAX_VALUE_LENGTH = 2000
+
+
+class ParamKind(Enum):
+    """What a parameter's value is, which decides how it is checked and written."""
+
+    IRI = "iri"
+    LITERAL = "literal"
+    INTEGER = "integer"
+
+
+@dataclass(frozen=True)
+class QueryParam:
+    """One parameter of a named query: bound to the query variable of the same name."""
+
+    name: str
+    kind: ParamKind
+    required: bool
+    label: Mapping[Lang, str]
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """A query of the library: its name (the file's stem), header and SPARQL text."""
+
+    name: str
+    title: Mapping[Lang, str]
+    description: Mapping[Lang, str]
+    clause: str | None
+    params: tuple[QueryParam, ...]
+    text: str
+
+
+def list_queries() -> tuple[NamedQuery, ...]:
+    """Every named query, by name."""
+    return tuple(_library().values())
+
+
+def get_query(name: str) -> NamedQuery:
+    """The named query `name`; InputError when there is none."""
+    library = _library()
+    if name not in library:
+        raise InputError(f"no named query {name!r}; known: {', '.join(library)}")
+    return library[name]
+
+
+def bind(query: NamedQuery, values: Mapping[str, str]) -> str:
+    """The query's text with each given parameter's validated term in its placeholders.
+
+    Raises InputError for an unknown parameter, a missing required one or an invalid value.
+    """
+    unknown = sorted(set(values) - {p.name for p in query.params})
+    if unknown:
+        known = ", ".join(p.name for p in query.params) or "none"
+        raise InputError(f"{query.name}: unknown parameter(s) {', '.join(unknown)} "
+                         f"(parameters: {known})")
+    missing = [p.name for p in query.params if p.required and not values.get(p.name)]
+    if missing:
+        raise InputError(f"{query.name}: missing required parameter(s) {', '.join(missing)}")
+    terms = {p.name: _term(p, values[p.name]) for p in query.params if values.get(p.name)}
+
+    def substitute(match: re.Match[str]) -> str:
+        term = terms.get(match["name"])
+        return match[0] if term is None else f"{match['indent']}VALUES ?{match['name']} {{ {term} }}"
+
+    # One pass over the trusted text: an inserted term is never scanned again.
+    return _PLACEHOLDER.sub(substitute, query.text)
+
+
+def run_named_query(store: Store, name: str, values: Mapping[str, str]) -> list[dict[str, Node]]:
+    """Bind and run a named query on the store; rows map result variables to terms."""
+    return store.select(bind(get_query(name), values))
+
+
+@lru_cache(maxsize=None)
+def result_columns(name: str) -> tuple[str, ...]:
+    """The result variables of a named query, in the order its SELECT gives them."""
+    return inspect_query(get_query(name).text).variables
+
+
+def _term(param: QueryParam, value: str) -> str:
+    """The value as SPARQL term text, or InputError when it is not a valid value of its kind."""
+    if len(value) > MAX_VALUE_LENGTH:
+        raise InputError(f"parameter {param.name}: the value is over {MAX_VALUE_LENGTH} characters")
+    if param.kind is ParamKind.IRI:
+        return checked_query_iri(value, param.name).n3()
+    if param.kind is ParamKind.INTEGER:
+        if not _INTEGER.fullmatch(value):
+            raise InputError(f"parameter {param.name}: {value!r} is not an integer")
+        return Literal(int(value)).n3()
+    if _CONTROL.search(value):
+        raise InputError(f"parameter {param.name}: the text holds a control character")
+    return Literal(value).n3()
+
+
+def checked_query_iri(value: str, name: str = "iri") -> URIRef:
+    """An absolute http, https or urn IRI with no character SPARQL or Turtle would misread."""
+    scheme = urlsplit(value).scheme.lower() if ":" in value else ""
+    if scheme not in _IRI_SCHEMES:
+        raise InputError(f"parameter {name}: {value!r} is not an absolute http, https or urn IRI")
+    if _IRI_FORBIDDEN.search(value):
+        raise InputError(f"parameter {name}: {value!r} holds a space or one of <>\"{{}}|^`\\")
+    if scheme != "urn" and not urlsplit(value).netloc:
+        raise InputError(f"parameter {name}: {value!r} names no host")
+    try:
+        pyoxigraph.NamedNode(value)  # RFC 3987 syntax, as the store will read it
+    except ValueError as error:
+        raise InputError(f"parameter {name}: {value!r} is not a valid IRI: {error}") from None
+    return URIRef(value)
+
+
+@lru_cache(maxsize=1)
+def _library() -> dict[str, NamedQuery]:
+    files = sorted((f for f in resources.files(__name__).iterdir() if f.name.endswith(".rq")),
+                   key=lambda f: f.name)
+    queries = [parse_named_query(f.name[:-3], f.read_text(encoding="utf-8")) for f in files]
+    return {q.name: q for q in queries}
+
+
+def parse_named_query(name: str, text: str) -> NamedQuery:
+    """Read a `.rq` file's header (README.md) into a NamedQuery; CheckerError if it is malformed."""
+    if not _NAME.fullmatch(name):
+        raise _malformed(name, "the file name is not lower-case words joined by '-'")
+    fields: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        match = _HEADER_LINE.fullmatch(line)
+        if match is None:
+            raise _malformed(name, f"header line not 'key: value': {line!r}")
+        fields.setdefault(match["key"], []).append(match["value"])
+    allowed = {"clause", "param"} | {f"{k}@{lang}" for k in ("title", "description")
+                                     for lang in LANGUAGES}
+    if extra := sorted(set(fields) - allowed):
+        raise _malformed(name, f"unknown header key(s) {', '.join(extra)}")
+    title, description = (_by_language(name, fields, key) for key in ("title", "description"))
+    if len(fields.get("clause", [])) > 1 or any(len(fields[f"title@{lang}"]) > 1
+                                                 for lang in LANGUAGES):
+        raise _malformed(name, "title and clause are given once")
+    params = tuple(_param(name, line) for line in fields.get("param", []))
+    _check_placeholders(name, text, params)
+    clause = fields.get("clause", [None])[0]
+    return NamedQuery(name, title, description, clause, params, text)
+
+
+def _by_language(name: str, fields: Mapping[str, list[str]], key: str) -> dict[Lang, str]:
+    found: dict[Lang, str] = {}
+    for lang in LANGUAGES:
+        lines = fields.get(f"{key}@{lang}")
+        if not lines or not all(lines):
+            raise _malformed(name, f"no {key}@{lang}")
+        found[lang] = " ".join(lines)  # a long description may go on over several lines
+    return found
+
+
+def _param(name: str, line: str) -> QueryParam:
+    match = _PARAM.fullmatch(line)
+    if match is None:
+        raise _malformed(name, f"param not 'NAME iri|literal|integer required|optional "
+                               f"@en \"…\" @zh \"…\"': {line!r}")
+    return QueryParam(match["name"], ParamKind(match["kind"]), match["need"] == "required",
+                      {"en": match["en"], "zh": match["zh"]})
+
+
+def _check_placeholders(name: str, text: str, params: tuple[QueryParam, ...]) -> None:
+    """Every parameter has a placeholder line, and every placeholder belongs to a parameter."""
+    declared = {p.name for p in params}
+    placed = {m["name"] for m in _PLACEHOLDER.finditer(text)}
+    if len(declared) != len(params):
+        raise _malformed(name, "a parameter is declared twice")
+    if declared - placed:
+        raise _malformed(name, f"no 'VALUES ?x {{ UNDEF }}' line for {sorted(declared - placed)}")
+    if placed - declared:
+        raise _malformed(name, f"placeholder(s) without a param line: {sorted(placed - declared)}")
+
+
+def _malformed(name: str, problem: str) -> CheckerError:
+    return CheckerError(f"named query {name}.rq: {problem}")

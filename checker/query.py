@@ -1,0 +1,113 @@
+"""Run a user's SPARQL query on the store, or on a partner's endpoint, into one result shape."""
+
+from __future__ import annotations
+
+import urllib.error
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph
+from rdflib import Graph, URIRef
+from rdflib.term import Node
+from SPARQLWrapper import JSON, POST, TURTLE, URLENCODED, SPARQLWrapper
+from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+
+from . import __version__
+from .errors import InputError, StoreError
+from .loading.rdfterms import from_oxigraph
+from .store.base import Store
+from .store.guard import QueryForm, check_query, inspect_query
+
+MAX_RESPONSE_BYTES = 50_000_000
+REMOTE_TIMEOUT_SECONDS = 60
+TRIPLE_VARIABLES = ("subject", "predicate", "object")  # how graph results are tabulated
+_GRAPH_MEDIA_TYPES = {"text/turtle": pyoxigraph.RdfFormat.TURTLE,
+                      "application/n-triples": pyoxigraph.RdfFormat.N_TRIPLES,
+                      "text/plain": pyoxigraph.RdfFormat.N_TRIPLES}
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """A query's answer: a boolean (ASK), or rows over `variables` (SELECT, and CONSTRUCT or
+    DESCRIBE as subject/predicate/object rows, with the graph itself in `graph`)."""
+
+    form: QueryForm
+    variables: tuple[str, ...] = ()
+    rows: list[dict[str, Node]] = field(default_factory=list)
+    boolean: bool | None = None
+    graph: Graph | None = None
+
+
+def run_query(store: Store, text: str) -> QueryResult:
+    """Run a query on the store (guarded: SERVICE and the like are refused)."""
+    info = check_query(text)
+    if info.form is QueryForm.SELECT:
+        return QueryResult(info.form, info.variables, store.select(text))
+    if info.form is QueryForm.ASK:
+        return QueryResult(info.form, boolean=store.ask(text))
+    return _graph_result(info.form, store.construct(text))
+
+
+def run_remote_query(endpoint: str, text: str) -> QueryResult:
+    """Send a query to a SPARQL 1.1 endpoint the user chose, and read its answer safely."""
+    info = inspect_query(text)
+    wrapper = SPARQLWrapper(endpoint, agent=f"bcic/{__version__}")
+    wrapper.setQuery(text)
+    wrapper.setMethod(POST)
+    wrapper.setRequestMethod(URLENCODED)
+    wrapper.setTimeout(REMOTE_TIMEOUT_SECONDS)
+    graph_form = info.form in (QueryForm.CONSTRUCT, QueryForm.DESCRIBE)
+    wrapper.setReturnFormat(TURTLE if graph_form else JSON)
+    if graph_form:
+        wrapper.addCustomHttpHeader("Accept", "text/turtle, application/n-triples;q=0.9")
+    try:
+        response = wrapper.query().response
+        body = response.read(MAX_RESPONSE_BYTES + 1)
+        media_type = (response.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+    except (SPARQLWrapperException, urllib.error.URLError, OSError, ValueError) as error:
+        raise StoreError(f"the SPARQL endpoint {endpoint} failed: {error}") from None
+    if len(body) > MAX_RESPONSE_BYTES:
+        raise StoreError(f"the answer of {endpoint} is over {MAX_RESPONSE_BYTES:,} bytes")
+    try:
+        if graph_form:
+            return _graph_result(info.form, _parse_graph(body, media_type))
+        return _solutions(info.form, pyoxigraph.parse_query_results(
+            body, pyoxigraph.QueryResultsFormat.JSON))
+    except (SyntaxError, ValueError) as error:
+        raise StoreError(f"the answer of {endpoint} cannot be read: {error}") from None
+
+
+def read_query_argument(value: str) -> str:
+    """The query text of a QUERY_OR_FILE argument: a file's contents when it names one."""
+    path = Path(value)
+    if len(value) < 4096 and "\n" not in value and path.is_file():
+        try:
+            return path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise InputError(f"{value}: cannot be read ({error})") from None
+    return value
+
+
+def _graph_result(form: QueryForm, graph: Graph) -> QueryResult:
+    rows = [dict(zip(TRIPLE_VARIABLES, triple)) for triple in sorted(graph)]
+    return QueryResult(form, TRIPLE_VARIABLES, rows, graph=graph)
+
+
+def _parse_graph(body: bytes, media_type: str) -> Graph:
+    """Parse an RDF answer with pyoxigraph (never fetching anything) into an rdflib graph."""
+    rdf_format = _GRAPH_MEDIA_TYPES.get(media_type, pyoxigraph.RdfFormat.TURTLE)
+    graph = Graph()
+    for quad in pyoxigraph.parse(body, rdf_format):
+        graph.add((from_oxigraph(quad.subject), URIRef(quad.predicate.value),
+                   from_oxigraph(quad.object)))
+    return graph
+
+
+def _solutions(form: QueryForm,
+               parsed: pyoxigraph.QuerySolutions | pyoxigraph.QueryBoolean) -> QueryResult:
+    if isinstance(parsed, pyoxigraph.QueryBoolean):
+        return QueryResult(form, boolean=bool(parsed))
+    names = tuple(v.value for v in parsed.variables)
+    rows = [{name: from_oxigraph(solution[name]) for name in names
+             if solution[name] is not None} for solution in parsed]
+    return QueryResult(form, names, rows)

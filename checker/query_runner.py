@@ -1,0 +1,254 @@
+"""Run read-only SPARQL queries in worker processes that can be killed, over a store snapshot.
+
+pyoxigraph has no query timeout, releases the GIL (so signals never interrupt it) and crashes the
+whole process on some inputs (shared/NOTES.md). So a user's query never runs in the server's
+process: a small pool of worker processes (checker/query_worker.py) runs them. The parent sends a
+job, waits up to the time limit and, when it passes, kills the worker — the only way to stop the
+query's work — and starts a fresh one. A worker that dies (a crash) costs its query an error and
+is replaced; the server and the other workers never notice.
+
+Workers read a *snapshot*, never the live store: one process (ingest) holds the live directory's
+lock, and opening it read-only beside a writer is undefined in pyoxigraph. `refresh_snapshot`
+makes a consistent copy with `Store.backup` (hard links on the same file system: cheap) and
+points `<snapshot_dir>/current` at it atomically; each worker checks that link before each job
+and reopens when it moved. The trade-off: queries see the store as of the last refresh, so the
+writer must call `refresh_snapshot` after each ingest, and a query running during a refresh
+finishes on the snapshot it started on.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import queue
+import shutil
+import signal
+import time
+from multiprocessing.connection import Connection
+from multiprocessing.context import ForkServerContext, SpawnContext
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+from typing import Protocol
+
+from .errors import CheckerError, QueryRefusedError, StoreError
+from .query_worker import CURRENT_LINK, JobDone, JobFailed, QueryJob, serve
+
+SNAPSHOTS_KEPT = 3  # the current one and two before it, for queries that started on them
+
+
+class SupportsBackup(Protocol):
+    """A store that can write a consistent snapshot directory (OxigraphStore)."""
+
+    def backup(self, target: Path) -> None:
+        """Write the snapshot into `target`, which must not exist."""
+
+
+class QueryTimeoutError(StoreError):
+    """A query ran past the time limit: its worker was killed and replaced."""
+
+    http_status = 503
+
+
+class QueryCrashedError(CheckerError):
+    """The worker running a query died (a crash in the engine); a fresh one replaced it."""
+
+    http_status = 500
+
+
+class QueryBusyError(StoreError):
+    """Every worker stayed busy for the whole time limit: the query was not started."""
+
+    http_status = 503
+
+
+class QueryRunner:
+    """A pool of query worker processes over the snapshots in `snapshot_dir`."""
+
+    def __init__(self, snapshot_dir: str | Path, *, workers: int = 2,
+                 timeout: float = 10.0) -> None:
+        if workers < 1 or timeout <= 0:
+            raise CheckerError("a query runner needs at least one worker and a positive timeout")
+        self.snapshot_dir = Path(snapshot_dir)
+        self.timeout = timeout
+        # forkserver: workers are forked from a clean single-threaded server process, never from
+        # the (threaded) web server; spawn where the platform has no forkserver.
+        context: ForkServerContext | SpawnContext = (
+            multiprocessing.get_context("forkserver")
+            if "forkserver" in multiprocessing.get_all_start_methods()
+            else multiprocessing.get_context("spawn"))
+        self._workers = [_Worker(context, self.snapshot_dir) for _ in range(workers)]
+        self._idle: queue.SimpleQueue[_Worker] = queue.SimpleQueue()
+        for worker in self._workers:
+            self._idle.put(worker)
+
+    def start(self) -> None:
+        """Start every worker now (otherwise each starts on its first job)."""
+        for worker in self._workers:
+            worker.ensure_started()
+
+    def run(self, job: QueryJob) -> JobDone:
+        """Run a job on an idle worker within the time limit; raise a CheckerError otherwise."""
+        try:
+            worker = self._idle.get(timeout=self.timeout)
+        except queue.Empty:
+            raise QueryBusyError(f"all {len(self._workers)} query workers stayed busy for "
+                                 f"{self.timeout:g} s; try again later") from None
+        try:
+            reply = worker.call(job, self.timeout)
+        finally:
+            self._idle.put(worker)
+        if isinstance(reply, JobFailed):
+            raise _failure(reply)
+        return reply
+
+    def worker_pids(self) -> list[int | None]:
+        """The process id of each worker (None: not started), for monitoring and tests."""
+        return [worker.pid for worker in self._workers]
+
+    def close(self) -> None:
+        """Stop every worker (a running query is killed)."""
+        for worker in self._workers:
+            worker.stop()
+
+
+class _Worker:
+    """One worker process and the parent's end of its pipe; used by one thread at a time."""
+
+    def __init__(self, context: ForkServerContext | SpawnContext, snapshot_dir: Path) -> None:
+        self._context = context
+        self._snapshot_dir = snapshot_dir
+        self._process: BaseProcess | None = None
+        self._connection: Connection | None = None
+
+    @property
+    def pid(self) -> int | None:
+        """The process id, while a process is started."""
+        return self._process.pid if self._process is not None else None
+
+    def ensure_started(self) -> None:
+        """Start the process unless it runs."""
+        if self._process is not None and self._process.is_alive():
+            return
+        self.stop()
+        parent_end, child_end = self._context.Pipe()
+        process = self._context.Process(target=serve, args=(child_end, str(self._snapshot_dir)),
+                                        name="bcic-query-worker", daemon=True)
+        process.start()
+        child_end.close()  # the child holds its own copy: EOF reaches us when it dies
+        self._process, self._connection = process, parent_end
+
+    def call(self, job: QueryJob, timeout: float) -> JobDone | JobFailed:
+        """Send one job and wait for its reply; kill and replace the worker on timeout or death."""
+        self.ensure_started()
+        assert self._connection is not None
+        try:
+            self._connection.send(job)
+            if not self._connection.poll(timeout):
+                self.restart()
+                raise QueryTimeoutError(f"query stopped after {timeout:g} s (the time limit); "
+                                        "make it more selective or add a LIMIT")
+            reply: JobDone | JobFailed = self._connection.recv()
+            return reply
+        except (EOFError, OSError):
+            cause = self._cause_of_death()
+            self.restart()
+            raise QueryCrashedError(f"the query engine stopped while running this query "
+                                    f"({cause}); a fresh engine has been started") from None
+
+    def restart(self) -> None:
+        """Kill the process (SIGKILL stops the query's work at once) and start a fresh one."""
+        self.stop()
+        self.ensure_started()
+
+    def stop(self) -> None:
+        """Kill the process if it runs and release the pipe."""
+        if self._process is not None:
+            if self._process.is_alive():
+                self._process.kill()
+            self._process.join()
+            self._process.close()
+            self._process = None
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+    def _cause_of_death(self) -> str:
+        """How the worker ended, e.g. "killed by SIGSEGV"."""
+        if self._process is None:
+            return "not running"
+        self._process.join(timeout=1.0)
+        code = self._process.exitcode
+        if code is None:
+            return "its pipe broke"
+        if code < 0:
+            try:
+                return f"killed by {signal.Signals(-code).name}"
+            except ValueError:
+                return f"killed by signal {-code}"
+        return f"exit status {code}"
+
+
+def _failure(reply: JobFailed) -> CheckerError:
+    """The error a worker's refusal maps to."""
+    if reply.reason == "syntax":
+        return QueryRefusedError(reply.message)
+    if reply.reason == "store":
+        return StoreError(reply.message)
+    return CheckerError(reply.message)
+
+
+def refresh_snapshot(store: str | Path | SupportsBackup, snapshot_dir: str | Path) -> Path:
+    """Make a new snapshot of `store` under `snapshot_dir` and make it the current one.
+
+    `store` is an open OxigraphStore (the writer calls this after each ingest) or the live
+    directory, which is then opened for the time of the backup: that fails while another process
+    writes it. Returns the new snapshot's directory; older snapshots beyond the last few go.
+    """
+    snapshot_dir = Path(snapshot_dir)
+    snapshot_dir.mkdir(parents=True, exist_ok=True)
+    stamp = f"{time.time_ns():020d}-{os.getpid()}"
+    target = snapshot_dir / f"snapshot-{stamp}"
+    if isinstance(store, (str, Path)):
+        _backup_directory(Path(store), target)
+    else:
+        store.backup(target)
+    link = snapshot_dir / f".{CURRENT_LINK}-{stamp}"
+    os.symlink(target.name, link)  # relative: the snapshot directory may be moved whole
+    os.replace(link, snapshot_dir / CURRENT_LINK)  # atomic: readers see the old or the new
+    _prune(snapshot_dir)
+    return target
+
+
+def snapshot_dir_for(store_dir: str | Path) -> Path:
+    """Where the snapshots of a store directory live unless configured: beside it, so that
+    `Store.backup` can hard-link its files (same file system) instead of copying them."""
+    store_dir = Path(store_dir)
+    return store_dir.with_name(f"{store_dir.name}-snapshots")
+
+
+def current_snapshot(snapshot_dir: str | Path) -> Path | None:
+    """The snapshot queries are served from now, or None before the first refresh."""
+    link = Path(snapshot_dir) / CURRENT_LINK
+    return link.resolve() if link.is_symlink() and link.resolve().is_dir() else None
+
+
+def _backup_directory(store_dir: Path, target: Path) -> None:
+    """Back up a store directory that no other process is writing."""
+    from .store.oxigraph_store import OxigraphStore  # rdflib and friends: only when needed
+
+    if not store_dir.is_dir():
+        raise StoreError(f"there is no store at {store_dir}")
+    opened = OxigraphStore(store_dir)
+    try:
+        opened.backup(target)
+    finally:
+        opened.close()
+
+
+def _prune(snapshot_dir: Path) -> None:
+    """Remove all but the newest snapshots (and never the current one)."""
+    current = current_snapshot(snapshot_dir)
+    snapshots = sorted(p for p in snapshot_dir.glob("snapshot-*") if p.is_dir())
+    for old in snapshots[:-SNAPSHOTS_KEPT]:
+        if old != current:
+            shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,104 @@
+"""SPARQL query results as text: SPARQL 1.1 JSON, SPARQL 1.1 CSV, or an aligned table."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import unicodedata
+from collections.abc import Callable
+
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.term import Node
+
+from ..query import QueryResult
+
+ASK_CSV_HEADER = "_askResult"  # CSV has no boolean form; the column name Jena and others use
+
+
+def render_json(result: QueryResult) -> str:
+    """The SPARQL 1.1 Query Results JSON Format."""
+    if result.boolean is not None:
+        document: dict[str, object] = {"head": {}, "boolean": result.boolean}
+    else:
+        document = {"head": {"vars": list(result.variables)},
+                    "results": {"bindings": [{name: _json_term(term) for name, term in row.items()}
+                                             for row in result.rows]}}
+    return json.dumps(document, ensure_ascii=False, indent=2)
+
+
+def render_csv(result: QueryResult) -> str:
+    """The SPARQL 1.1 Query Results CSV Format (CRLF line ends, lexical forms only)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    if result.boolean is not None:
+        writer.writerows([[ASK_CSV_HEADER], ["true" if result.boolean else "false"]])
+    else:
+        writer.writerow(result.variables)
+        for row in result.rows:
+            writer.writerow([_csv_term(row.get(name)) for name in result.variables])
+    return out.getvalue()
+
+
+def render_table(result: QueryResult) -> str:
+    """Aligned columns for a terminal (wide CJK characters count twice), and a row count."""
+    if result.boolean is not None:
+        return "true" if result.boolean else "false"
+    header = list(result.variables)
+    body = [[_shown(row.get(name)) for name in header] for row in result.rows]
+    return "\n".join([*aligned_table([header, *body]), f"({len(body)})"])
+
+
+def aligned_table(rows: list[list[str]]) -> list[str]:
+    """Rows as aligned text lines, the first underlined (wide CJK characters count twice)."""
+    widths = [max(_width(cell) for cell in column) for column in zip(*rows)]
+    lines = []
+    for index, row in enumerate(rows):
+        lines.append("  ".join(c + " " * (w - _width(c)) for c, w in zip(row, widths)).rstrip())
+        if index == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return lines
+
+
+RESULT_FORMATS: dict[str, Callable[[QueryResult], str]] = {
+    "table": render_table, "json": render_json, "csv": render_csv,
+}
+
+
+def render_results(result: QueryResult, fmt: str) -> str:
+    """Render a result in one of RESULT_FORMATS."""
+    return RESULT_FORMATS[fmt](result)
+
+
+def _json_term(term: Node) -> dict[str, str]:
+    if isinstance(term, URIRef):
+        return {"type": "uri", "value": str(term)}
+    if isinstance(term, BNode):
+        return {"type": "bnode", "value": str(term)}
+    assert isinstance(term, Literal)
+    found = {"type": "literal", "value": str(term)}
+    if term.language:
+        found["xml:lang"] = term.language
+    elif term.datatype is not None and term.datatype != XSD.string:
+        found["datatype"] = str(term.datatype)
+    return found
+
+
+def _csv_term(term: Node | None) -> str:
+    if term is None:
+        return ""
+    return f"_:{term}" if isinstance(term, BNode) else str(term)
+
+
+def _shown(term: Node | None) -> str:
+    """A term for reading: IRIs bare, literals with their language tag, blank nodes as _:id."""
+    if term is None:
+        return ""
+    if isinstance(term, Literal) and term.language:
+        return f"{term}@{term.language}"
+    return _csv_term(term).replace("\n", " ")
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)

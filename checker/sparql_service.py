@@ -1,0 +1,305 @@
+"""The public SPARQL query service: what is checked, how results are written, what is promised.
+
+Everything here is independent of HTTP; web/sparql.py only reads the request, calls `prepare` and
+`execute` and copies the answer out. A query is checked before any parser or engine sees it
+(size), then by checker/store/guard.py (nesting, a real parse, SERVICE), and only then sent to a
+worker process (checker/query_runner.py) with a time limit and a row cap.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pyoxigraph
+from pyparsing import ParseException, ParseResults
+from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+from rdflib.plugins.sparql.parserutils import CompValue
+from rdflib.term import URIRef
+
+from .errors import CheckerError, QueryRefusedError
+from .query_runner import QueryRunner
+from .query_worker import QueryJob, ResultKind
+from .store.guard import QueryForm, QueryInfo, inspect_query
+
+TRUNCATED_HEADER = "X-BCIC-Truncated"
+SD = "http://www.w3.org/ns/sparql-service-description#"
+FORMATS_NS = "http://www.w3.org/ns/formats/"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+RDFS_COMMENT = "http://www.w3.org/2000/01/rdf-schema#comment"
+Term = pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal
+
+
+class UpdateRefusedError(CheckerError):
+    """A SPARQL update was sent to the read-only endpoint: nothing was changed."""
+
+    exit_code = 2
+    http_status = 403
+
+
+class QueryTooLargeError(QueryRefusedError):
+    """The query text is longer than the configured limit."""
+
+    http_status = 413
+
+
+class NotAcceptableError(QueryRefusedError):
+    """No result format the client accepts fits the query form."""
+
+    http_status = 406
+
+
+@dataclass(frozen=True)
+class ResultFormat:
+    """An output format: short name, media type (first = preferred), pyoxigraph member, W3C IRI."""
+
+    name: str
+    media_types: tuple[str, ...]
+    engine_name: str  # a QueryResultsFormat or RdfFormat member name
+    iri: str
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def media_type(self) -> str:
+        """The media type the response is labelled with."""
+        return self.media_types[0]
+
+    @property
+    def content_type(self) -> str:
+        """The Content-Type header value (text types say their charset)."""
+        return f"{self.media_type}; charset=utf-8" if self.media_type.startswith("text/") \
+            else self.media_type
+
+
+# SELECT and ASK results; the first is the default.
+RESULT_FORMATS = (
+    ResultFormat("json", ("application/sparql-results+json", "application/json"), "JSON",
+                 FORMATS_NS + "SPARQL_Results_JSON", ("srj",)),
+    ResultFormat("xml", ("application/sparql-results+xml", "application/xml", "text/xml"), "XML",
+                 FORMATS_NS + "SPARQL_Results_XML", ("srx",)),
+    ResultFormat("csv", ("text/csv",), "CSV", FORMATS_NS + "SPARQL_Results_CSV"),
+    ResultFormat("tsv", ("text/tab-separated-values",), "TSV", FORMATS_NS + "SPARQL_Results_TSV"),
+)
+# CONSTRUCT and DESCRIBE results (and the service description); the first is the default.
+GRAPH_FORMATS = (
+    ResultFormat("turtle", ("text/turtle", "application/x-turtle", "application/turtle"),
+                 "TURTLE", FORMATS_NS + "Turtle", ("ttl", "n3", "text/n3")),
+    ResultFormat("ntriples", ("application/n-triples", "text/plain"), "N_TRIPLES",
+                 FORMATS_NS + "N-Triples", ("nt", "n-triples")),
+    ResultFormat("jsonld", ("application/ld+json", "application/json"), "JSON_LD",
+                 FORMATS_NS + "JSON-LD", ("json-ld", "json")),
+    ResultFormat("rdfxml", ("application/rdf+xml", "application/xml", "text/xml"), "RDF_XML",
+                 FORMATS_NS + "RDF_XML", ("rdf", "xml", "rdf+xml")),
+)
+
+
+def formats_for(form: QueryForm | None) -> tuple[ResultFormat, ...]:
+    """The formats a query form can be answered in (None: the service description's)."""
+    return RESULT_FORMATS if form in (QueryForm.SELECT, QueryForm.ASK) else GRAPH_FORMATS
+
+
+def media_types_for(form: QueryForm | None) -> list[str]:
+    """Every media type the form can be answered in, the preferred first (for negotiation)."""
+    return list(dict.fromkeys(t for f in formats_for(form) for t in f.media_types))
+
+
+def format_for(form: QueryForm | None, wanted: str) -> ResultFormat | None:
+    """The format a short name, alias or media type names for this form, if any."""
+    key = wanted.split(";")[0].strip().lower()
+    for candidate in formats_for(form):
+        if key == candidate.name or key in candidate.aliases or key in candidate.media_types:
+            return candidate
+    return None
+
+
+def not_acceptable(form: QueryForm | None, asked: str) -> NotAcceptableError:
+    """The 406 for a format the form cannot be answered in."""
+    what = form.value if form is not None else "the service description"
+    offered = ", ".join(f"{f.name} ({f.media_type})" for f in formats_for(form))
+    return NotAcceptableError(f"cannot answer {what} as {asked}; available: {offered}")
+
+
+@dataclass(frozen=True)
+class SparqlLimits:
+    """What the endpoint allows: query size, time, rows, workers, federated endpoints."""
+
+    timeout: float = 10.0
+    row_limit: int = 10_000
+    workers: int = 2
+    max_query_bytes: int = 64 * 1024
+    allowed_services: tuple[str, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class PreparedQuery:
+    """A query that passed every check, with what the engine must know about it."""
+
+    text: str
+    info: QueryInfo
+    has_dataset: bool  # FROM / FROM NAMED present
+
+    @property
+    def form(self) -> QueryForm:
+        """SELECT, ASK, CONSTRUCT or DESCRIBE."""
+        return self.info.form
+
+
+@dataclass(frozen=True)
+class SparqlAnswer:
+    """A serialised answer: the bytes, their format, how many rows and whether rows were cut."""
+
+    body: bytes
+    format: ResultFormat
+    kind: ResultKind
+    rows: int
+    truncated: bool
+
+
+def prepare_query(text: str, limits: SparqlLimits) -> PreparedQuery:
+    """Check a query for the public endpoint: size, nesting, syntax, form, SERVICE; run nothing."""
+    if len(text.encode("utf-8")) > limits.max_query_bytes:
+        raise QueryTooLargeError(f"the query is longer than {limits.max_query_bytes} bytes")
+    if not text.strip():
+        raise QueryRefusedError("the query is empty")
+    info, has_dataset, services = _analyse(text)
+    refused = [s for s in services if s not in limits.allowed_services]
+    if refused:
+        raise QueryRefusedError(f"SERVICE {refused[0]} is refused: this endpoint calls no other "
+                                "server" + (" but those its operator allows" if
+                                            limits.allowed_services else ""))
+    return PreparedQuery(text, info, has_dataset)
+
+
+def refuse_update() -> UpdateRefusedError:
+    """The error for any SPARQL update sent to the endpoint."""
+    return UpdateRefusedError("this SPARQL endpoint is read-only: updates are refused and "
+                              "nothing was changed")
+
+
+def graph_iris(values: list[str], parameter: str) -> tuple[str, ...]:
+    """Check the IRIs of a `default-graph-uri` / `named-graph-uri` parameter."""
+    for value in values:
+        try:
+            pyoxigraph.NamedNode(value)
+        except ValueError:
+            raise QueryRefusedError(f"{parameter} is not an absolute IRI: {value!r}") from None
+    return tuple(values)
+
+
+class SparqlService:
+    """Runs prepared queries against the snapshots in `snapshot_dir`, within `limits`."""
+
+    def __init__(self, snapshot_dir: str | Path, limits: SparqlLimits) -> None:
+        self.limits = limits
+        self.snapshot_dir = Path(snapshot_dir)
+        self.runner = QueryRunner(snapshot_dir, workers=limits.workers, timeout=limits.timeout)
+
+    def execute(self, query: PreparedQuery, result_format: ResultFormat,
+                default_graphs: tuple[str, ...] | None = None,
+                named_graphs: tuple[str, ...] | None = None) -> SparqlAnswer:
+        """Run a prepared query and return its serialised, capped result."""
+        if result_format not in formats_for(query.form):
+            raise not_acceptable(query.form, result_format.name)
+        job = QueryJob(query.text, result_format.engine_name, self.limits.row_limit,
+                       default_graphs, named_graphs, query.has_dataset)
+        done = self.runner.run(job)
+        return SparqlAnswer(done.body, result_format, done.kind, done.rows, done.truncated)
+
+    def close(self) -> None:
+        """Stop the worker processes."""
+        self.runner.close()
+
+
+def service_description(endpoint: str, limits: SparqlLimits,
+                        result_format: ResultFormat) -> bytes:
+    """The SPARQL 1.1 Service Description of the endpoint, in an RDF format."""
+    service, dataset, graph = (pyoxigraph.BlankNode(n) for n in ("service", "dataset", "default"))
+
+    def iri(value: str) -> pyoxigraph.NamedNode:
+        return pyoxigraph.NamedNode(value)
+
+    triples: list[tuple[pyoxigraph.BlankNode, pyoxigraph.NamedNode, Term]] = [
+        (service, iri(RDF_TYPE), iri(SD + "Service")),
+        (service, iri(SD + "endpoint"), iri(endpoint)),
+        (service, iri(SD + "supportedLanguage"), iri(SD + "SPARQL11Query")),
+        (service, iri(SD + "feature"), iri(SD + "UnionDefaultGraph")),
+        (service, iri(SD + "defaultEntailmentRegime"),
+         iri("http://www.w3.org/ns/entailment/Simple")),
+        (service, iri(SD + "defaultDataset"), dataset),
+        (dataset, iri(RDF_TYPE), iri(SD + "Dataset")),
+        (dataset, iri(SD + "defaultGraph"), graph),
+        (graph, iri(RDF_TYPE), iri(SD + "Graph")),
+        (graph, iri(RDFS_COMMENT), pyoxigraph.Literal(
+            "The default graph is the union of all named graphs (rules, submissions, reports, "
+            "provenance; see docs/store.md), unless the request names default-graph-uri / "
+            "named-graph-uri or the query uses FROM / FROM NAMED.")),
+        (service, iri(RDFS_COMMENT), pyoxigraph.Literal(
+            f"Read-only. A query may run {limits.timeout:g} s and return {limits.row_limit} rows "
+            f"(or triples); a longer result is cut and flagged with the response header "
+            f"{TRUNCATED_HEADER}: true. Queries are answered from a snapshot of the store taken "
+            f"after each ingest. SERVICE is refused" + (
+                f" except to {', '.join(limits.allowed_services)}." if limits.allowed_services
+                else "."))),
+    ]
+    triples += [(service, iri(SD + "resultFormat"), iri(f.iri))
+                for f in RESULT_FORMATS + GRAPH_FORMATS]
+    if limits.allowed_services:
+        triples.append((service, iri(SD + "feature"), iri(SD + "BasicFederatedQuery")))
+    body = pyoxigraph.serialize(
+        [pyoxigraph.Triple(s, p, o) for s, p, o in triples],
+        format=getattr(pyoxigraph.RdfFormat, result_format.engine_name),
+        prefixes={"sd": SD, "formats": FORMATS_NS,
+                  "rdfs": "http://www.w3.org/2000/01/rdf-schema#"}
+        if result_format.engine_name in ("TURTLE", "RDF_XML") else None)
+    assert body is not None  # no output file given: the bytes are returned
+    return body
+
+
+_MAY_NAME_A_DATASET = re.compile("from", re.IGNORECASE)  # a shortcut only: FROM needs the word
+
+
+@lru_cache(maxsize=256)
+def _analyse(text: str) -> tuple[QueryInfo, bool, tuple[str, ...]]:
+    """The guard's verdict on a query, whether it has FROM clauses, and its SERVICE IRIs.
+
+    Cached by text: dashboards repeat their queries and rdflib's parser takes milliseconds.
+    """
+    try:
+        info = inspect_query(text)
+    except QueryRefusedError:
+        if _is_update(text):
+            raise refuse_update() from None
+        raise
+    if not info.uses_service and not _MAY_NAME_A_DATASET.search(text):
+        return info, False, ()
+    # The guard says what the query is; the dataset and the SERVICE IRIs need the tree itself.
+    tree = parseQuery(text)
+    has_dataset = bool(tree[1].get("datasetClause"))
+    services = tuple(str(node.get("term")) if isinstance(node.get("term"), URIRef)
+                     else f"?{node.get('term')}" for node in _service_nodes(tree))
+    return info, has_dataset, services
+
+
+def _service_nodes(tree: object) -> list[CompValue]:
+    """Every SERVICE pattern of a parse tree (iterative: trees may be deep)."""
+    found: list[CompValue] = []
+    stack: list[object] = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, CompValue):
+            if node.name == "ServiceGraphPattern":
+                found.append(node)
+            stack.extend(node.values())
+        elif isinstance(node, (ParseResults, list, tuple)):
+            stack.extend(node)
+    return found
+
+
+def _is_update(text: str) -> bool:
+    """Whether the text is a SPARQL update with at least one operation."""
+    try:
+        return "request" in parseUpdate(text)
+    except (ParseException, RecursionError):
+        return False

@@ -1,0 +1,99 @@
+"""The knowledge-graph store: backends registered by name, opened from options or a location.
+
+`open_store("oxigraph", path=...)` opens the embedded store; `open_store("sparql",
+query_endpoint=..., update_endpoint=...)` a remote SPARQL 1.1 server. `open_configured_store`
+turns one location string (a directory or an endpoint URL) into the right one.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from ..errors import InputError, StoreError
+from .base import (
+    ONTOLOGY_GRAPH,
+    PROVENANCE_GRAPH,
+    SHAPES_GRAPH,
+    RevisionInfo,
+    RevisionRecord,
+    SourceFile,
+    Store,
+    cluster_key,
+    report_graph_iri,
+    submission_graph_iri,
+)
+
+__all__ = [
+    "DEFAULT_LOCATION", "ONTOLOGY_GRAPH", "PROVENANCE_GRAPH", "SHAPES_GRAPH", "RevisionInfo",
+    "RevisionRecord", "SourceFile", "Store", "cluster_key", "open_configured_store", "open_store",
+    "register_backend", "report_graph_iri", "submission_graph_iri",
+]
+
+DEFAULT_LOCATION = Path("var") / "store"  # relative to the current directory
+STORE_ENV = "BCIC_STORE"
+UPDATE_ENV = "BCIC_STORE_UPDATE"
+
+Backend = Callable[..., Store]
+# Factories are looked up when a store is opened, so a backend's imports (SPARQLWrapper,
+# HTTP clients) cost nothing to those who never use it.
+_BACKENDS: dict[str, Callable[[], Backend]] = {}
+
+
+def register_backend(name: str, loader: Callable[[], Backend]) -> None:
+    """Register a backend by name: `loader()` returns the callable that opens it."""
+    _BACKENDS[name] = loader
+
+
+def open_store(name: str = "oxigraph", **options: object) -> Store:
+    """Open the store backend `name` with its options (docs/store.md)."""
+    if name not in _BACKENDS:
+        raise InputError(f"unknown store backend {name!r}; known backends: "
+                         f"{', '.join(sorted(_BACKENDS))}")
+    backend = _BACKENDS[name]()
+    try:
+        inspect.signature(backend).bind(**options)
+    except TypeError as error:
+        raise InputError(f"bad options for the {name} store: {error}") from None
+    return backend(**options)
+
+
+def open_configured_store(location: str | None = None, *, create: bool = True) -> Store:
+    """Open the store at a location: an http(s) SPARQL endpoint, else a directory.
+
+    None means the environment's BCIC_STORE, else var/store under the current directory. A remote
+    store's updates go to BCIC_STORE_UPDATE when set, else to the same URL. A missing directory
+    is created, unless `create` is false (readers), when it is a StoreError.
+    """
+    location = location or os.environ.get(STORE_ENV) or str(DEFAULT_LOCATION)
+    if location.startswith(("http://", "https://")):
+        update = os.environ.get(UPDATE_ENV) or location
+        return open_store("sparql", query_endpoint=location, update_endpoint=update)
+    return open_store("oxigraph", path=Path(location), create=create)
+
+
+def _oxigraph() -> Backend:
+    from .oxigraph_store import OxigraphStore
+
+    return OxigraphStore
+
+
+def _sparql() -> Backend:
+    try:
+        module = importlib.import_module("checker.store.sparql_store")
+    except ModuleNotFoundError as error:
+        if error.name != "checker.store.sparql_store":
+            raise
+        raise StoreError("the remote SPARQL store backend is not installed "
+                         "(checker/store/sparql_store.py is missing)") from None
+    backend = getattr(module, "open_sparql_store", None) or getattr(module, "SparqlStore", None)
+    if backend is None:
+        raise StoreError("checker.store.sparql_store defines no open_sparql_store")
+    return backend  # type: ignore[no-any-return]
+
+
+register_backend("oxigraph", _oxigraph)
+register_backend("sparql", _sparql)

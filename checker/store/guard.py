@@ -1,0 +1,175 @@
+"""Inspect SPARQL text before an engine runs it: its form, its variables, and what is refused.
+
+pyoxigraph executes SERVICE (queries) and LOAD (updates) as real HTTP requests and crashes the
+process on deeply nested text (docs/NOTES). So anything the store runs for a user is first
+measured for nesting, then parsed with rdflib's SPARQL parser — a real parser, never a regex on
+keywords — and refused when its parse tree holds a SERVICE pattern or a LOAD operation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import Enum
+from functools import lru_cache
+
+import pyoxigraph
+from pyparsing import ParseException, ParseResults
+from rdflib import URIRef
+from rdflib.plugins.sparql.algebra import translateQuery
+from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+from rdflib.plugins.sparql.parserutils import CompValue
+from rdflib.term import Variable
+
+from ..errors import InputError, QueryRefusedError
+
+MAX_NESTING = 48  # brackets of any kind; pyoxigraph crashes near 3,000, rdflib recurses deeply
+_IRI_TOKEN = re.compile(r"<[^<>\"{}|^`\\\x00-\x20]*>")  # SPARQL IRIREF: may hold '#' and '('
+_REFUSED_NODES = {"ServiceGraphPattern": "SERVICE", "Load": "LOAD"}
+
+
+class QueryForm(Enum):
+    """The four SPARQL query forms."""
+
+    SELECT = "SELECT"
+    ASK = "ASK"
+    CONSTRUCT = "CONSTRUCT"
+    DESCRIBE = "DESCRIBE"
+
+
+_FORMS = {"SelectQuery": QueryForm.SELECT, "AskQuery": QueryForm.ASK,
+          "ConstructQuery": QueryForm.CONSTRUCT, "DescribeQuery": QueryForm.DESCRIBE}
+
+
+@dataclass(frozen=True)
+class QueryInfo:
+    """What a parsed query is: its form, its result variables (SELECT), whether it federates."""
+
+    form: QueryForm
+    variables: tuple[str, ...]
+    uses_service: bool
+
+
+@lru_cache(maxsize=512)
+def inspect_query(text: str) -> QueryInfo:
+    """Parse a query (refusing bad syntax and deep nesting) and say what it is; nothing runs.
+
+    Cached by text: named queries and partners' repeated queries are parsed once (an rdflib
+    parse costs tens of milliseconds, more than most queries take to run)."""
+    _check_nesting(text)
+    try:
+        tree = parseQuery(text)
+        form = _FORMS[tree[1].name]
+        variables: tuple[str, ...] = ()
+        if form is QueryForm.SELECT:
+            variables = _projection(tree)
+    except (ParseException, RecursionError) as error:
+        raise QueryRefusedError(f"the SPARQL query cannot be parsed: {error}") from None
+    except Exception as error:  # rdflib's algebra raises plain exceptions (unknown prefix, …)
+        raise QueryRefusedError(f"the SPARQL query is not valid: {error}") from None
+    return QueryInfo(form, variables, any(n == "SERVICE" for n in _refused(tree)))
+
+
+def check_query(text: str, form: QueryForm | None = None) -> QueryInfo:
+    """Inspect a query for the local store: refuse SERVICE, and a form other than `form`."""
+    info = inspect_query(text)
+    if info.uses_service:
+        raise QueryRefusedError("SERVICE is refused: the store never calls other servers")
+    if form is not None and info.form is not form and not (
+            form is QueryForm.CONSTRUCT and info.form is QueryForm.DESCRIBE):
+        raise QueryRefusedError(f"expected a {form.value} query, got {info.form.value}")
+    return info
+
+
+def check_update(text: str) -> None:
+    """Parse an update and refuse LOAD and SERVICE in it (both fetch from the network)."""
+    _check_nesting(text)
+    try:
+        tree = parseUpdate(text)
+    except (ParseException, RecursionError) as error:
+        raise QueryRefusedError(f"the SPARQL update cannot be parsed: {error}") from None
+    for keyword in _refused(tree):
+        raise QueryRefusedError(f"{keyword} is refused: the store never calls other servers")
+
+
+def checked_iri(value: str) -> URIRef:
+    """An absolute IRI safe to write as <…> in SPARQL text; InputError otherwise."""
+    try:
+        pyoxigraph.NamedNode(value)
+    except ValueError as error:
+        raise InputError(f"{value!r} is not an absolute IRI: {error}") from None
+    return URIRef(value)
+
+
+def _check_nesting(text: str) -> None:
+    """Refuse text nested deeper than MAX_NESTING before any parser sees it."""
+    depth = 0
+
+    def bracket(char: str) -> None:
+        nonlocal depth
+        if char in "{([":
+            depth += 1
+            if depth > MAX_NESTING:
+                raise QueryRefusedError(f"the SPARQL text is nested deeper than {MAX_NESTING}")
+        elif char in "})]":
+            depth = max(depth - 1, 0)
+
+    index, end = 0, len(text)
+    while index < end:
+        char = text[index]
+        if char in "\"'":
+            index = _after_string(text, index)
+        elif char == "<" and (iri := _IRI_TOKEN.match(text, index)):
+            for inside in iri.group():  # brackets in an IRI (or what looks like one) count too
+                bracket(inside)
+            index = iri.end()
+        elif char == "#":  # a comment: '#' in IRIs and strings is skipped with them above
+            newline = text.find("\n", index)
+            index = end if newline < 0 else newline
+        else:
+            bracket(char)
+            index += 2 if char == "\\" else 1
+
+
+def _after_string(text: str, start: int) -> int:
+    """The index after the string literal opening at `start` (short or long quotes)."""
+    quote = text[start] * 3 if text.startswith(text[start] * 3, start) else text[start]
+    index = start + len(quote)
+    while index < len(text):
+        if text[index] == "\\":
+            index += 2
+        elif text.startswith(quote, index):
+            return index + len(quote)
+        else:
+            index += 1
+    return len(text)
+
+
+def _nodes(tree: object) -> Iterator[object]:
+    """Every node of a parse tree, depth first in text order (iterative: trees may be deep)."""
+    stack: list[object] = [tree]
+    while stack:
+        node = stack.pop()
+        yield node
+        if isinstance(node, CompValue):
+            stack.extend(reversed(list(node.values())))
+        elif isinstance(node, (ParseResults, list, tuple)):
+            stack.extend(reversed(list(node)))
+
+
+def _refused(tree: object) -> Iterator[str]:
+    """The keywords of refused operations found anywhere in the tree."""
+    for node in _nodes(tree):
+        if isinstance(node, CompValue) and node.name in _REFUSED_NODES:
+            yield _REFUSED_NODES[node.name]
+
+
+def _projection(tree: ParseResults) -> tuple[str, ...]:
+    """The result variables of a SELECT: as written, or for `*` in order of first appearance."""
+    projected = translateQuery(tree).algebra.get("PV") or []
+    names = [str(v) for v in projected]
+    if "projection" in tree[1]:
+        return tuple(names)
+    order = list(dict.fromkeys(str(n) for n in _nodes(tree[1]) if isinstance(n, Variable)))
+    return tuple(sorted(names, key=lambda n: order.index(n) if n in order else len(order)))

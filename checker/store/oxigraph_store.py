@@ -1,0 +1,185 @@
+"""The embedded backend: a pyoxigraph Store in a directory, or in memory (docs/store.md).
+
+Queries see the union of all graphs as their default graph and pass the guard first, so nothing
+the store runs for a user reaches the network. Each revision is written by one `Store.extend`
+call, which pyoxigraph applies as one transaction: a killed process leaves all of it or none.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TypeVar
+
+import pyoxigraph
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from ..errors import InputError, QueryRefusedError, RevisionExistsError, StoreError
+from ..loading.rdfterms import OxigraphTerm, from_oxigraph, to_oxigraph
+from .base import ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SHAPES_GRAPH, RevisionInfo, RevisionRecord
+from .guard import QueryForm, check_query
+from .provenance import check_describes, read_revisions, revisions_query
+
+T = TypeVar("T")
+_Solutions = pyoxigraph.QuerySolutions | pyoxigraph.QueryBoolean | pyoxigraph.QueryTriples
+
+
+class OxigraphStore:
+    """A Store on pyoxigraph: `path` a directory (created if missing) or None for memory."""
+
+    remote = False
+
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False,
+                 create: bool = True) -> None:
+        self.path = Path(path) if path is not None else None
+        self.persistent = self.path is not None
+        self._writable = self.persistent and not read_only
+        self._lock = threading.Lock()  # one writer at a time within the process
+        self._store: pyoxigraph.Store | None = None
+        if self.path is not None and not self.path.is_dir() and (read_only or not create):
+            raise InputError(f"there is no store at {self.path}")
+        try:
+            if self.path is None:
+                self._store = pyoxigraph.Store()
+            elif read_only:
+                self._store = pyoxigraph.Store.read_only(str(self.path))
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self._store = pyoxigraph.Store(str(self.path))
+        except OSError as error:
+            hint = " (another process has it open)" if "lock" in str(error).lower() else ""
+            raise StoreError(f"cannot open the store at {self.path}{hint}: {error}") from None
+
+    def load_rules(self, ontology: Graph, shapes: Graph) -> None:
+        """Replace both rule graphs in one update (one transaction)."""
+        body = "\n".join(f"GRAPH <{name}> {{\n{_ntriples(graph)}\n}}"
+                         for name, graph in ((ONTOLOGY_GRAPH, ontology), (SHAPES_GRAPH, shapes)))
+        update = (f"DROP SILENT GRAPH <{ONTOLOGY_GRAPH}> ;\nDROP SILENT GRAPH <{SHAPES_GRAPH}> ;\n"
+                  f"INSERT DATA {{\n{body}\n}}")
+        with self._lock:
+            self._call(lambda store: store.update(update))
+
+    def add_revision(self, revision: RevisionRecord) -> None:
+        """Write the revision's three graphs in one extend; refuse a number already taken."""
+        check_describes(revision)
+        with self._lock:
+            if self._taken(revision):
+                raise RevisionExistsError(
+                    f"revision {revision.number} of {revision.cluster} is already stored")
+            # A generator: terms are converted inside the one transaction that writes them.
+            self._call(lambda store: store.extend(_revision_quads(revision)))
+
+    def revisions(self, cluster: URIRef | None = None) -> list[RevisionInfo]:
+        """Stored revisions, of one cluster or all, ordered by cluster then number."""
+        return read_revisions(self._select(revisions_query(cluster)))
+
+    def named_graph(self, iri: URIRef) -> Graph:
+        """A copy of one named graph (empty when absent)."""
+        name = pyoxigraph.NamedNode(str(iri))
+        graph = Graph()
+        for quad in self._call(lambda store: list(store.quads_for_pattern(None, None, None, name))):
+            graph.add((from_oxigraph(quad.subject), from_oxigraph(quad.predicate),
+                       from_oxigraph(quad.object)))
+        return graph
+
+    def select(self, query: str) -> list[dict[str, Node]]:
+        """Run a guarded SELECT over the union of all graphs."""
+        check_query(query, QueryForm.SELECT)
+        return self._select(query)
+
+    def ask(self, query: str) -> bool:
+        """Run a guarded ASK over the union of all graphs."""
+        check_query(query, QueryForm.ASK)
+        result = self._query(query)
+        assert isinstance(result, pyoxigraph.QueryBoolean)
+        return bool(result)
+
+    def construct(self, query: str) -> Graph:
+        """Run a guarded CONSTRUCT or DESCRIBE over the union of all graphs."""
+        check_query(query, QueryForm.CONSTRUCT)
+        result = self._query(query)
+        assert isinstance(result, pyoxigraph.QueryTriples)
+        graph = Graph()
+        for triple in result:
+            graph.add((from_oxigraph(triple.subject), from_oxigraph(triple.predicate),
+                       from_oxigraph(triple.object)))
+        return graph
+
+    def backup(self, target: Path) -> None:
+        """Write a consistent snapshot directory that other processes may open read-only."""
+        if self.path is None:
+            raise StoreError("an in-memory store cannot be backed up")
+        self._call(lambda store: store.backup(str(target)))
+
+    def close(self) -> None:
+        """Release the store; a directory store's lock goes with the last reference."""
+        with self._lock:
+            if self._store is not None:
+                if self._writable:
+                    self._call(lambda store: store.flush())
+                self._store = None
+
+    def _select(self, query: str) -> list[dict[str, Node]]:
+        """SELECT without the guard: for the store's own, trusted queries."""
+        result = self._query(query)
+        assert isinstance(result, pyoxigraph.QuerySolutions)
+        names = [v.value for v in result.variables]
+        rows: list[dict[str, Node]] = []
+        for solution in self._call(lambda _store: list(result)):
+            row: dict[str, Node] = {}
+            for name in names:
+                value = solution[name]
+                if value is not None:
+                    row[name] = from_oxigraph(value)
+            rows.append(row)
+        return rows
+
+    def _query(self, query: str) -> _Solutions:
+        try:
+            return self._call(lambda store: store.query(query, use_default_graph_as_union=True))
+        except SyntaxError as error:
+            raise QueryRefusedError(f"the SPARQL query is not valid: {error.msg}") from None
+
+    def _taken(self, revision: RevisionRecord) -> bool:
+        """Whether anything of this revision is stored: its graphs or its provenance block."""
+        subject = pyoxigraph.NamedNode(str(revision.submission_graph))
+        return self._call(lambda store: (
+            store.contains_named_graph(subject)
+            or store.contains_named_graph(pyoxigraph.NamedNode(str(revision.report_graph)))
+            or any(True for _ in store.quads_for_pattern(
+                subject, None, None, pyoxigraph.NamedNode(str(PROVENANCE_GRAPH))))))
+
+    def _call(self, action: Callable[[pyoxigraph.Store], T]) -> T:
+        """Run `action(store)`, turning a closed store and I/O failures into StoreError."""
+        if self._store is None:
+            raise StoreError("the store is closed")
+        try:
+            return action(self._store)
+        except OSError as error:
+            raise StoreError(f"the store failed: {error}") from None
+
+
+def _revision_quads(revision: RevisionRecord) -> Iterator[pyoxigraph.Quad]:
+    """The revision's quads; blank nodes renamed per revision so no write touches another's."""
+    fresh = f"v{uuid.uuid4().hex[:16]}"
+    for name, graph in ((revision.submission_graph, revision.submission),
+                        (revision.report_graph, revision.report),
+                        (PROVENANCE_GRAPH, revision.provenance)):
+        graph_name = pyoxigraph.NamedNode(str(name))
+        for s, p, o in graph:
+            yield pyoxigraph.Quad(_fresh(s, fresh), to_oxigraph(p), _fresh(o, fresh), graph_name)
+
+
+def _fresh(term: Node, prefix: str) -> OxigraphTerm:
+    if isinstance(term, BNode):
+        return pyoxigraph.BlankNode(f"{prefix}{term}")
+    return to_oxigraph(term)
+
+
+def _ntriples(graph: Graph) -> str:
+    """The graph as N-Triples lines, which are also valid INSERT DATA content."""
+    return "\n".join(f"{to_oxigraph(s)} {to_oxigraph(p)} {to_oxigraph(o)} ." for s, p, o in graph
+                     if isinstance(o, (URIRef, BNode, Literal)))

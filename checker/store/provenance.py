@@ -1,0 +1,126 @@
+"""The provenance block of a revision (docs/store.md): written from, and read into, RevisionInfo.
+
+Backend-neutral: any store writes `provenance_graph(info)` and reads with `revisions_query` and
+`read_revisions`, so every backend answers `revisions()` the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from decimal import Decimal
+
+from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, XSD
+from rdflib.term import Node
+
+from ..errors import InputError
+from ..namespaces import BCIC
+from .guard import checked_iri
+from .base import (PROVENANCE_GRAPH, RevisionInfo, RevisionRecord, SourceFile,
+                   submission_graph_iri)
+
+_PREFIXES = f"""PREFIX bcic: <{BCIC}>
+PREFIX prov: <{PROV}>
+PREFIX rdfs: <{RDFS}>
+PREFIX dcterms: <{DCTERMS}>
+"""
+
+
+def provenance_graph(info: RevisionInfo) -> Graph:
+    """The provenance block describing one revision, with prov:wasRevisionOf from number 2 on."""
+    g = Graph(bind_namespaces="none")
+    for prefix, namespace in (("bcic", BCIC), ("prov", PROV), ("dcterms", DCTERMS),
+                              ("rdfs", RDFS), ("xsd", XSD)):
+        g.bind(prefix, namespace)
+    revision = info.submission_graph
+    g.add((revision, RDF.type, BCIC.Revision))
+    g.add((revision, RDF.type, PROV.Entity))
+    g.add((revision, BCIC.cluster, info.cluster))
+    g.add((revision, BCIC.revisionNumber, Literal(info.number, datatype=XSD.integer)))
+    g.add((revision, BCIC.reportGraph, info.report_graph))
+    g.add((revision, BCIC.conforms, Literal(info.conforms)))
+    g.add((revision, BCIC.conformanceRate, _decimal(info.conformance_rate)))
+    g.add((revision, BCIC.rulebookVersion, Literal(info.rulebook_version)))
+    g.add((revision, PROV.generatedAtTime,
+           Literal(info.generated.isoformat(), datatype=XSD.dateTime)))
+    if info.submitter is not None:
+        agent = BNode()
+        g.add((revision, PROV.wasAttributedTo, agent))
+        g.add((agent, RDF.type, PROV.Agent))
+        g.add((agent, RDFS.label, Literal(info.submitter)))
+    for source in info.files:
+        entity = BNode()
+        g.add((revision, PROV.wasDerivedFrom, entity))
+        g.add((entity, RDF.type, PROV.Entity))
+        g.add((entity, DCTERMS.title, Literal(source.name)))
+        g.add((entity, BCIC.sha256, Literal(source.sha256)))
+    if info.number > 1:
+        g.add((revision, PROV.wasRevisionOf, submission_graph_iri(info.cluster, info.number - 1)))
+    return g
+
+
+def revisions_query(cluster: URIRef | None = None) -> str:
+    """A SELECT over the provenance graph: one row per revision × file (see read_revisions)."""
+    values = f"VALUES ?cluster {{ <{checked_iri(cluster)}> }}" if cluster is not None else ""
+    return _PREFIXES + f"""SELECT ?revision ?cluster ?number ?report ?conforms ?rate ?version
+       ?generated ?submitter ?title ?sha WHERE {{
+  {values}
+  GRAPH <{PROVENANCE_GRAPH}> {{
+    ?revision a bcic:Revision ; bcic:cluster ?cluster ; bcic:revisionNumber ?number ;
+      bcic:reportGraph ?report ; bcic:conforms ?conforms ; bcic:conformanceRate ?rate ;
+      bcic:rulebookVersion ?version ; prov:generatedAtTime ?generated .
+    OPTIONAL {{ ?revision prov:wasAttributedTo ?agent . ?agent rdfs:label ?submitter }}
+    OPTIONAL {{ ?revision prov:wasDerivedFrom ?file . ?file dcterms:title ?title ;
+                bcic:sha256 ?sha }}
+  }}
+}}"""
+
+
+def read_revisions(rows: Sequence[Mapping[str, Node]]) -> list[RevisionInfo]:
+    """Group revisions_query rows into RevisionInfo by cluster, then number; files by name."""
+    first: dict[Node, Mapping[str, Node]] = {}
+    files: dict[Node, set[SourceFile]] = {}
+    for row in rows:
+        first.setdefault(row["revision"], row)
+        found = files.setdefault(row["revision"], set())
+        if "title" in row and "sha" in row:
+            found.add(SourceFile(str(row["title"]), str(row["sha"])))
+    infos = [_info(row, files[revision]) for revision, row in first.items()]
+    return sorted(infos, key=lambda i: (str(i.cluster), i.number))
+
+
+def _info(row: Mapping[str, Node], files: set[SourceFile]) -> RevisionInfo:
+    submitter = row.get("submitter")
+    return RevisionInfo(
+        cluster=URIRef(str(row["cluster"])),
+        number=int(str(row["number"])),
+        submission_graph=URIRef(str(row["revision"])),
+        report_graph=URIRef(str(row["report"])),
+        conforms=str(row["conforms"]) in ("true", "1"),
+        conformance_rate=float(str(row["rate"])),
+        rulebook_version=str(row["version"]),
+        generated=_datetime(row["generated"]),
+        submitter=str(submitter) if submitter is not None else None,
+        files=tuple(sorted(files, key=lambda f: (f.name, f.sha256))),
+    )
+
+
+def _datetime(node: Node) -> datetime:
+    """An xsd:dateTime literal as a datetime (a trailing Z read as UTC)."""
+    return datetime.fromisoformat(str(node).replace("Z", "+00:00"))
+
+
+def _decimal(rate: float) -> Literal:
+    """xsd:decimal with the float's shortest exact repr, so it reads back to the same float."""
+    return Literal(format(Decimal(repr(float(rate))), "f"), datatype=XSD.decimal)
+
+
+def check_describes(revision: RevisionRecord) -> None:
+    """Refuse a record whose provenance does not describe this cluster and number."""
+    subject, provenance = revision.submission_graph, revision.provenance
+    numbers = {str(o) for o in provenance.objects(subject, BCIC.revisionNumber)}
+    if (subject, BCIC.cluster, revision.cluster) not in provenance or numbers != {
+            str(revision.number)}:
+        raise InputError(f"the provenance of revision {revision.number} of {revision.cluster} "
+                         f"does not describe <{subject}>")

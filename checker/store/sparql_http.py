@@ -1,0 +1,154 @@
+"""HTTP for the remote store: SPARQL 1.1 Protocol queries and updates, with errors as ours.
+
+Plain urllib, no SPARQLWrapper: one request path for queries and updates, so every failure —
+refused connection, time-out, HTTP status, a server's partial answer — becomes one
+`SparqlEndpointError` naming the endpoint and the status. HTTP digest and basic authentication
+are both offered when credentials are given (Virtuoso's /sparql-auth asks for digest).
+"""
+
+from __future__ import annotations
+
+import http.client
+import re
+import socket
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+from email.message import Message
+
+from ..errors import StoreError
+
+_DETAIL_CHARS = 300
+_TAG = re.compile(r"<[^>]*>")
+
+
+class SparqlEndpointError(StoreError):
+    """A SPARQL server could not be reached, timed out, refused a request or failed on it."""
+
+    def __init__(self, message: str, endpoint: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.endpoint = endpoint
+        self.status = status
+
+
+@dataclass(frozen=True)
+class Response:
+    """A successful answer: its body, media type (without parameters) and headers."""
+
+    body: bytes
+    media_type: str
+    headers: Message
+
+
+class SparqlClient:
+    """Sends SPARQL Protocol requests to one query and one update endpoint."""
+
+    def __init__(self, query_endpoint: str, update_endpoint: str | None,
+                 graph_store_endpoint: str | None, username: str | None, password: str | None,
+                 timeout: float) -> None:
+        self.query_endpoint = query_endpoint
+        self.update_endpoint = update_endpoint
+        self.timeout = timeout
+        self.server: str | None = None  # the Server header of the last answer
+        handlers: list[urllib.request.BaseHandler] = []
+        if username is not None:
+            passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+            endpoints = [e for e in (query_endpoint, update_endpoint, graph_store_endpoint) if e]
+            passwords.add_password(None, endpoints, username, password or "")
+            # Digest runs first (handler_order 490); basic answers servers that ask for basic.
+            handlers += [urllib.request.HTTPDigestAuthHandler(passwords),
+                         urllib.request.HTTPBasicAuthHandler(passwords)]
+        self._opener = urllib.request.build_opener(*handlers)
+
+    def query(self, text: str, accept: str) -> Response:
+        """POST a query as an HTML form (no URL length limit) and return the answer."""
+        body = urllib.parse.urlencode({"query": text}).encode("ascii")
+        return self._post(self.query_endpoint, body,
+                          "application/x-www-form-urlencoded", accept)
+
+    def update(self, text: str) -> Response:
+        """POST an update as application/sparql-update (UTF-8)."""
+        if not self.update_endpoint:
+            shown = shown_endpoint(self.query_endpoint)
+            raise StoreError(f"no update endpoint was given for {shown}: it can only be read")
+        return self._post(self.update_endpoint, text.encode("utf-8"),
+                          "application/sparql-update; charset=UTF-8", "*/*")
+
+    def get(self, endpoint: str, params: dict[str, str], accept: str) -> Response:
+        """GET a resource, such as a graph of the Graph Store Protocol (`?graph=`)."""
+        separator = "&" if "?" in endpoint else "?"
+        url = endpoint + separator + urllib.parse.urlencode(params)
+        return self._send(urllib.request.Request(url, headers={"Accept": accept}), endpoint)
+
+    def _post(self, endpoint: str, body: bytes, content_type: str, accept: str) -> Response:
+        request = urllib.request.Request(endpoint, data=body, method="POST", headers={
+            "Content-Type": content_type, "Accept": accept})
+        return self._send(request, endpoint)
+
+    def _send(self, request: urllib.request.Request, endpoint: str) -> Response:
+        shown = shown_endpoint(endpoint)
+        try:
+            with self._opener.open(request, timeout=self.timeout) as answer:
+                data = answer.read()
+                headers = answer.headers
+        except urllib.error.HTTPError as error:
+            self.server = error.headers.get("Server") if error.headers else None
+            raise SparqlEndpointError(_http_message(shown, error), shown, error.code) from None
+        except urllib.error.URLError as error:
+            raise SparqlEndpointError(self._network_message(shown, error.reason), shown) from None
+        except (TimeoutError, OSError, http.client.HTTPException) as error:
+            raise SparqlEndpointError(self._network_message(shown, error), shown) from None
+        self.server = headers.get("Server")
+        # Virtuoso's "anytime" queries stop at MaxQueryExecutionTime and send what they have,
+        # with status 200: a partial answer must never pass for a whole one.
+        if headers.get("X-SQL-State"):
+            raise SparqlEndpointError(
+                f"the SPARQL endpoint {shown} sent a partial answer "
+                f"({headers.get('X-SQL-State')}: {headers.get('X-SQL-Message', '').strip()}); "
+                f"the query hit the server's time limit", shown, 200)
+        media_type = (headers.get_content_type() if headers.get("Content-Type") else "")
+        return Response(data, media_type, headers)
+
+    def _network_message(self, shown: str, reason: object) -> str:
+        if isinstance(reason, (TimeoutError, socket.timeout)):
+            return f"the SPARQL endpoint {shown} did not answer within {self.timeout:g} s"
+        if isinstance(reason, ConnectionRefusedError):
+            return f"cannot reach the SPARQL endpoint {shown}: connection refused"
+        return f"cannot reach the SPARQL endpoint {shown}: {reason}"
+
+
+def _http_message(shown: str, error: urllib.error.HTTPError) -> str:
+    """A one-line message: endpoint, status, the server's own words, and a hint when known."""
+    try:
+        raw = error.read(4096) if error.fp is not None else b""
+    except OSError:
+        raw = b""
+    detail = raw.decode("utf-8", "replace")
+    detail = detail.split("SPARQL query:", 1)[0]  # Virtuoso echoes the whole request after this
+    detail = " ".join(_TAG.sub(" ", detail).split())[:_DETAIL_CHARS]
+    message = f"the SPARQL endpoint {shown} answered HTTP {error.code} {error.reason}"
+    if detail:
+        message += f": {detail}"
+    if error.code in (401, 403):
+        message += " (check the store's username and password)"
+    if "SR186" in detail:  # Virtuoso: "No permission to execute procedure"
+        message += (" (the SPARQL user may not update: on Virtuoso, grant SPARQL_UPDATE to it or "
+                    "use the authenticated endpoint /sparql-auth)")
+    if "not translated to an accurate SQL text" in detail:
+        # With `define sql:big-data-const 1`, Virtuoso 7.2 reports any failure of an INSERT DATA
+        # this way, including its transaction being rolled back.
+        message += (" (Virtuoso says this of any failure inside a large INSERT DATA: a value it "
+                    "cannot store, such as an integer beyond 64 bits, or a transaction above "
+                    "[Parameters] TransactionAfterImageLimit; the update was rolled back)")
+    return message
+
+
+def shown_endpoint(endpoint: str) -> str:
+    """The endpoint as shown in messages: without any user:password@ part."""
+    parts = urllib.parse.urlsplit(endpoint)
+    if parts.username is None and parts.password is None:
+        return endpoint
+    host = parts.hostname or ""
+    netloc = f"{host}:{parts.port}" if parts.port else host
+    return urllib.parse.urlunsplit(parts._replace(netloc=netloc))

@@ -1,0 +1,226 @@
+"""The store contract (docs/store.md): claims every backend makes good, whatever it runs on.
+
+Reuse: subclass `StoreContract` in a `Test…` class that supplies two fixtures,
+- `store`: a fresh, open `checker.store.Store` (closed by the fixture afterwards), and
+- `reopen`: a function taking that store and returning it, or for a persistent backend a newly
+  opened one over the same data (the old one closed), so every claim also covers persistence.
+The store need not be empty: every test works on clusters of its own (fresh IRIs), so the suite
+can run against a shared server. Only `load_rules` touches global graphs.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Callable, Iterator
+from datetime import datetime, timezone
+from http.server import BaseHTTPRequestHandler, HTTPServer
+
+import pytest
+from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
+from rdflib.compare import isomorphic
+
+from checker.errors import QueryRefusedError, RevisionExistsError
+from checker.namespaces import BCIC
+from checker.store import ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SHAPES_GRAPH, Store
+from checker.store.base import (
+    RevisionInfo,
+    RevisionRecord,
+    SourceFile,
+    report_graph_iri,
+    submission_graph_iri,
+)
+from checker.store.provenance import provenance_graph
+
+Reopen = Callable[[Store], Store]
+
+EX = Namespace("https://example.org/contract/")
+EARL = Namespace("http://www.w3.org/ns/earl#")
+# Whole seconds and a binary-exact rate, so a server's own datetime and decimal types round-trip.
+GENERATED = datetime(2024, 5, 1, 9, 30, 15, tzinfo=timezone.utc)
+
+
+def new_cluster() -> URIRef:
+    """A cluster IRI no other test (nor run) uses."""
+    return EX[f"cluster-{uuid.uuid4().hex[:12]}"]
+
+
+def make_record(cluster: URIRef, number: int, *, conforms: bool = False, rate: float = 0.75,
+                marker: str = "first") -> tuple[RevisionRecord, RevisionInfo]:
+    """A small revision: a submission with a blank node and a label, a one-assertion EARL report."""
+    submission = Graph()
+    body = BNode()
+    submission.add((cluster, RDF.type, BCIC.IndustrialCluster))
+    submission.add((cluster, RDFS.label, Literal(f"集群 {marker}", lang="zh")))
+    submission.add((body, BCIC.cultivates, cluster))
+    submission.add((body, EX.marker, Literal(marker)))
+    report = Graph()
+    assertion, result = BNode(), BNode()
+    report.add((assertion, RDF.type, EARL.Assertion))
+    report.add((assertion, EARL.test, URIRef("https://w3id.org/bcic/req/gbt-draft/8.2.6")))
+    report.add((assertion, EARL.subject, cluster))
+    report.add((assertion, EARL.result, result))
+    report.add((result, EARL.outcome, EARL.passed if conforms else EARL.failed))
+    info = RevisionInfo(
+        cluster=cluster, number=number,
+        submission_graph=submission_graph_iri(cluster, number),
+        report_graph=report_graph_iri(cluster, number),
+        conforms=conforms, conformance_rate=rate, rulebook_version="0.1.0",
+        generated=GENERATED, submitter="评价员 A",
+        files=(SourceFile("a.ttl", "0" * 64), SourceFile("b.ttl", "f" * 64)),
+    )
+    return RevisionRecord(cluster, number, submission, report, provenance_graph(info)), info
+
+
+def _count(store: Store, graph: URIRef) -> int:
+    rows = store.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+    return int(str(rows[0]["n"]))
+
+
+class _Trap(BaseHTTPRequestHandler):
+    """Counts every request: a refused SERVICE or LOAD must never arrive here."""
+
+    hits: list[str] = []
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+        self.hits.append(self.path)
+        self.send_response(500)
+        self.end_headers()
+
+    do_POST = do_GET
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+class StoreContract:
+    """The claims; run them by subclassing with `store` and `reopen` fixtures (module docstring)."""
+
+    @pytest.fixture
+    def trap(self) -> Iterator[tuple[str, list[str]]]:
+        """A local HTTP server that records requests: (its URL, the requests it saw)."""
+        server = HTTPServer(("127.0.0.1", 0), _Trap)
+        _Trap.hits = []
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        yield f"http://127.0.0.1:{server.server_port}/sparql", _Trap.hits
+        server.shutdown()
+        server.server_close()
+
+    def test_rules_load_into_their_two_graphs_and_a_reload_replaces_them(
+            self, store: Store, reopen: Reopen) -> None:
+        ontology, shapes = Graph(), Graph()
+        ontology.add((EX.Thing, RDF.type, URIRef("http://www.w3.org/2002/07/owl#Class")))
+        ontology.add((EX.Thing, RDFS.label, Literal("事物", lang="zh")))
+        shapes.add((EX.ThingShape, RDF.type, URIRef("http://www.w3.org/ns/shacl#NodeShape")))
+        store.load_rules(ontology, shapes)
+        newer = Graph()
+        newer.add((EX.Other, RDFS.label, Literal("other", lang="en")))
+        store.load_rules(newer, shapes)
+        store = reopen(store)
+        assert isomorphic(store.named_graph(ONTOLOGY_GRAPH), newer)
+        assert isomorphic(store.named_graph(SHAPES_GRAPH), shapes)
+
+    def test_added_revision_is_listed_with_every_field(self, store: Store, reopen: Reopen) -> None:
+        cluster = new_cluster()
+        record, info = make_record(cluster, 1)
+        store.add_revision(record)
+        store = reopen(store)
+        assert store.revisions(cluster) == [info]
+        assert info in store.revisions()
+
+    def test_second_revision_is_a_new_graph_pair_and_leaves_the_first_unchanged(
+            self, store: Store, reopen: Reopen) -> None:
+        cluster = new_cluster()
+        first, first_info = make_record(cluster, 1)
+        second, second_info = make_record(cluster, 2, conforms=True, rate=1.0, marker="second")
+        store.add_revision(first)
+        store.add_revision(second)
+        store = reopen(store)
+        assert [i.number for i in store.revisions(cluster)] == [1, 2]
+        assert store.revisions(cluster)[1] == second_info
+        assert second_info.submission_graph != first_info.submission_graph
+        assert isomorphic(store.named_graph(first.submission_graph), first.submission)
+        assert isomorphic(store.named_graph(first.report_graph), first.report)
+        assert isomorphic(store.named_graph(second.submission_graph), second.submission)
+        assert store.ask(f"ASK {{ GRAPH <{PROVENANCE_GRAPH}> {{ <{second.submission_graph}> "
+                         f"<http://www.w3.org/ns/prov#wasRevisionOf> "
+                         f"<{first.submission_graph}> }} }}")
+
+    def test_taken_revision_number_is_refused_and_nothing_is_written(
+            self, store: Store, reopen: Reopen) -> None:
+        cluster = new_cluster()
+        first, info = make_record(cluster, 1)
+        store.add_revision(first)
+        clash, _ = make_record(cluster, 1, conforms=True, marker="clash")
+        with pytest.raises(RevisionExistsError):
+            store.add_revision(clash)
+        store = reopen(store)
+        assert store.revisions(cluster) == [info]
+        assert isomorphic(store.named_graph(first.submission_graph), first.submission)
+        assert not store.ask('ASK { ?s <https://example.org/contract/marker> "clash" }')
+
+    def test_named_graph_returns_exactly_its_triples_and_nothing_when_absent(
+            self, store: Store, reopen: Reopen) -> None:
+        cluster = new_cluster()
+        record, _ = make_record(cluster, 1)
+        store.add_revision(record)
+        store = reopen(store)
+        assert isomorphic(store.named_graph(record.submission_graph), record.submission)
+        assert isomorphic(store.named_graph(record.report_graph), record.report)
+        assert len(store.named_graph(submission_graph_iri(cluster, 9))) == 0
+
+    def test_select_ask_and_construct_see_the_union_of_all_graphs(
+            self, store: Store, reopen: Reopen) -> None:
+        cluster = new_cluster()
+        record, _ = make_record(cluster, 1, marker="union")
+        store.add_revision(record)
+        store = reopen(store)
+        # No GRAPH clause: the submission's triples and the provenance block meet in one pattern.
+        rows = store.select(f"""SELECT ?label ?number WHERE {{
+            <{cluster}> <{RDFS.label}> ?label .
+            ?revision <{BCIC.cluster}> <{cluster}> ; <{BCIC.revisionNumber}> ?number }}""")
+        assert [(str(r["label"]), int(str(r["number"]))) for r in rows] == [("集群 union", 1)]
+        assert rows[0]["label"] == Literal("集群 union", lang="zh")
+        assert store.ask(f"ASK {{ ?body <{BCIC.cultivates}> <{cluster}> }}")
+        assert not store.ask(f"ASK {{ ?body <{BCIC.cultivates}> <{new_cluster()}> }}")
+        built = store.construct(f"CONSTRUCT {{ ?b <{EX.marks}> ?m }} WHERE {{ "
+                                f"?b <{BCIC.cultivates}> <{cluster}> ; <{EX.marker}> ?m }}")
+        assert [o for _, _, o in built] == [Literal("union")]
+
+    def test_service_is_refused_and_no_request_leaves(
+            self, store: Store, trap: tuple[str, list[str]]) -> None:
+        url, hits = trap
+        with pytest.raises(QueryRefusedError):
+            store.select(f"SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}")
+        with pytest.raises(QueryRefusedError):
+            store.ask(f"ASK {{ FILTER EXISTS {{ SERVICE SILENT <{url}> {{ ?s ?p ?o }} }} }}")
+        with pytest.raises(QueryRefusedError):
+            store.construct(f"CONSTRUCT WHERE {{ {{ SELECT * {{ SERVICE <{url}> "
+                            f"{{ ?s ?p ?o }} }} }} }}")
+        assert hits == []
+
+    def test_load_is_refused_and_no_request_leaves(
+            self, store: Store, trap: tuple[str, list[str]]) -> None:
+        url, hits = trap
+        for run in (store.select, store.ask, store.construct):
+            with pytest.raises(QueryRefusedError):
+                run(f"LOAD <{url}> INTO GRAPH <{EX.g}>")
+        assert hits == []
+        assert len(store.named_graph(EX.g)) == 0
+
+    def test_query_over_two_clusters_finds_each_latest_revision(
+            self, store: Store, reopen: Reopen) -> None:
+        red, blue = new_cluster(), new_cluster()
+        for record in (make_record(red, 1)[0], make_record(red, 2, conforms=True, rate=1.0)[0],
+                       make_record(blue, 1)[0]):
+            store.add_revision(record)
+        store = reopen(store)
+        rows = store.select(f"""SELECT ?cluster (MAX(?n) AS ?latest) WHERE {{
+            GRAPH <{PROVENANCE_GRAPH}> {{ ?r <{BCIC.cluster}> ?cluster ;
+                                             <{BCIC.revisionNumber}> ?n }}
+            VALUES ?cluster {{ <{red}> <{blue}> }} }} GROUP BY ?cluster""")
+        assert {(r["cluster"], int(str(r["latest"]))) for r in rows} == {(red, 2), (blue, 1)}
+        assert [(i.cluster, i.number) for i in store.revisions()
+                if i.cluster in (red, blue)] == sorted([(red, 1), (red, 2), (blue, 1)],
+                                                       key=lambda p: (str(p[0]), p[1]))

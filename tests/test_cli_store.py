@@ -1,0 +1,215 @@
+"""`bcic ingest`, `clusters`, `history` and `query` against a store in a temporary directory."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import threading
+import urllib.parse
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from pathlib import Path
+
+import pyoxigraph
+import pytest
+from click.testing import CliRunner, Result
+
+from checker.cli import main
+from checker.paths import EXAMPLES_DIR
+
+DATANG = str(EXAMPLES_DIR / "datang-socks.ttl")
+DEHUA = str(EXAMPLES_DIR / "dehua-ceramics.ttl")
+DATANG_CLUSTER = "https://example.org/cluster/datang/cluster"
+LATEST = """PREFIX bcic: <https://w3id.org/bcic/ontology#>
+SELECT ?cluster ?number ?conforms WHERE {
+  GRAPH <https://w3id.org/bcic/graph/provenance> {
+    ?r bcic:cluster ?cluster ; bcic:revisionNumber ?number ; bcic:conforms ?conforms } }
+ORDER BY ?cluster ?number"""
+
+
+@pytest.fixture
+def store_dir(tmp_path: Path) -> str:
+    return str(tmp_path / "store")
+
+
+@pytest.fixture
+def bcic(runner: CliRunner, store_dir: str) -> "Bcic":
+    return Bcic(runner, store_dir)
+
+
+class Bcic:
+    """Runs bcic commands in-process against one store directory."""
+
+    def __init__(self, runner: CliRunner, store_dir: str) -> None:
+        self.runner, self.store_dir = runner, store_dir
+
+    def __call__(self, *args: str) -> Result:
+        return self.runner.invoke(main, [*args, "--store", self.store_dir])
+
+
+def test_ingest_of_a_conformant_submission_exits_0_and_prints_the_revision(bcic: Bcic) -> None:
+    result = bcic("ingest", DEHUA, "--submitter", "评价员 A")
+    assert result.exit_code == 0, result.output
+    assert "Stored revision 1 of https://example.org/cluster/dehua/cluster" in result.output
+    assert "conformant" in result.output and "100.0%" in result.output
+
+
+def test_ingest_with_gaps_still_exits_0_and_says_it_was_stored(bcic: Bcic) -> None:
+    result = bcic("ingest", DATANG, "--lang", "zh")
+    assert result.exit_code == 0, result.output
+    assert "第 1 版" in result.output and "不符合" in result.output and "已照常存储" in result.output
+
+
+def test_ingest_of_a_bad_file_exits_2_and_stores_nothing(bcic: Bcic, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("this is not turtle", encoding="utf-8")
+    assert bcic("ingest", str(bad)).exit_code == 2
+    assert bcic("ingest", DATANG, "--cluster", "not an iri").exit_code == 2
+    ingest_then = bcic("clusters")
+    assert "no cluster" in ingest_then.output
+
+
+def test_ingest_names_the_cluster_given_with_the_option(bcic: Bcic) -> None:
+    result = bcic("ingest", DATANG, "--cluster", "https://example.org/cluster/renamed")
+    assert "https://example.org/cluster/renamed" in result.output
+    assert "https://example.org/cluster/renamed" in bcic("clusters").output
+
+
+def test_clusters_lists_each_with_label_count_and_latest_verdict(bcic: Bcic) -> None:
+    for path in (DATANG, DATANG, DEHUA):
+        assert bcic("ingest", path).exit_code == 0
+    english = bcic("clusters").output.splitlines()
+    datang = next(line for line in english if DATANG_CLUSTER in line)
+    assert "Datang (Zhuji) hosiery industrial cluster" in datang and " 2 " in datang
+    assert "not conformant" in datang and "84.9%" in datang
+    chinese = bcic("clusters", "--lang", "zh").output
+    assert "诸暨大唐袜业产业集群" in chinese and "德化陶瓷产业集群" in chinese
+
+
+def test_history_shows_the_closed_clause(bcic: Bcic, tmp_path: Path) -> None:
+    fixed = tmp_path / "fixed.ttl"
+    fixed.write_text(Path(DATANG).read_text(encoding="utf-8") + """
+ex:communication-evaluation a bcic:CommunicationEvaluation ;
+    prov:wasAssociatedWith ex:body ; dcterms:date "2024-01-25"^^xsd:date .
+""", encoding="utf-8")
+    bcic("ingest", DATANG)
+    bcic("ingest", str(fixed))
+    result = bcic("history", DATANG_CLUSTER)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    second = lines.index(next(line for line in lines if line.startswith("revision 2")))
+    assert lines[second + 1].strip() == "closed: 8.2.6"
+    assert lines[second + 2].strip() == "opened: (none)"
+    assert "已解决：8.2.6" in bcic("history", DATANG_CLUSTER, "--lang", "zh").output
+
+
+def test_history_of_an_unknown_cluster_says_so(bcic: Bcic) -> None:
+    bcic("ingest", DEHUA)
+    result = bcic("history", "https://example.org/cluster/none")
+    assert result.exit_code == 0 and "no revision" in result.output
+
+
+def test_query_json_is_sparql_results_json(bcic: Bcic) -> None:
+    bcic("ingest", DATANG)
+    result = bcic("query", LATEST, "--format", "json")
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.output)
+    assert document["head"]["vars"] == ["cluster", "number", "conforms"]
+    (binding,) = document["results"]["bindings"]
+    assert binding["cluster"] == {"type": "uri", "value": DATANG_CLUSTER}
+    assert binding["conforms"] == {"type": "literal", "value": "false",
+                                   "datatype": "http://www.w3.org/2001/XMLSchema#boolean"}
+
+
+def test_query_csv_is_sparql_results_csv(bcic: Bcic) -> None:
+    bcic("ingest", DATANG)
+    result = bcic("query", LATEST, "--format", "csv")
+    assert result.stdout_bytes.startswith(b"cluster,number,conforms\r\n")  # CRLF, as specified
+    assert list(csv.reader(io.StringIO(result.output))) == [
+        ["cluster", "number", "conforms"], [DATANG_CLUSTER, "1", "false"]]
+
+
+def test_query_table_is_aligned_with_a_row_count(bcic: Bcic) -> None:
+    bcic("ingest", DATANG)
+    bcic("ingest", DEHUA)
+    lines = bcic("query", LATEST).output.splitlines()
+    assert lines[0].split() == ["cluster", "number", "conforms"]
+    assert lines[-1] == "(2)"
+    assert lines[2].index("1") == lines[0].index("number")
+
+
+def test_query_ask_and_construct_and_a_query_file(bcic: Bcic, tmp_path: Path) -> None:
+    bcic("ingest", DATANG)
+    ask = bcic("query", "ASK { ?s a <https://w3id.org/bcic/ontology#IndustrialCluster> }",
+               "--format", "json")
+    assert json.loads(ask.output) == {"head": {}, "boolean": True}
+    query_file = tmp_path / "labels.rq"
+    query_file.write_text("CONSTRUCT { ?c <urn:name> ?l } WHERE { ?c a "
+                          "<https://w3id.org/bcic/ontology#IndustrialCluster> ; "
+                          "<http://www.w3.org/2000/01/rdf-schema#label> ?l }", encoding="utf-8")
+    rows = list(csv.reader(io.StringIO(bcic("query", str(query_file), "--format", "csv").output)))
+    assert rows[0] == ["subject", "predicate", "object"]
+    assert [DATANG_CLUSTER, "urn:name", "诸暨大唐袜业产业集群"] in rows
+
+
+def test_query_with_service_is_refused_with_exit_2(bcic: Bcic) -> None:
+    bcic("ingest", DEHUA)
+    result = bcic("query", "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }")
+    assert result.exit_code == 2 and "SERVICE" in result.output
+
+
+def test_reading_commands_on_a_missing_store_exit_2_and_create_nothing(
+        bcic: Bcic, store_dir: str) -> None:
+    assert bcic("clusters").exit_code == 2
+    assert bcic("query", "ASK {}").exit_code == 2
+    assert not Path(store_dir).exists()
+
+
+class _Endpoint(BaseHTTPRequestHandler):
+    """A tiny SPARQL 1.1 protocol endpoint over an in-memory pyoxigraph store."""
+
+    store = pyoxigraph.Store()
+
+    def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
+        length = int(self.headers["Content-Length"])
+        form = urllib.parse.parse_qs(self.rfile.read(length).decode("utf-8"))
+        result = self.store.query(form["query"][0])
+        if isinstance(result, pyoxigraph.QueryTriples):
+            body, media = result.serialize(format=pyoxigraph.RdfFormat.N_TRIPLES), \
+                "application/n-triples"
+        else:
+            body, media = result.serialize(format=pyoxigraph.QueryResultsFormat.JSON), \
+                "application/sparql-results+json"
+        self.send_response(200)
+        self.send_header("Content-Type", media)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def endpoint() -> Iterator[str]:
+    _Endpoint.store = pyoxigraph.Store()
+    _Endpoint.store.add(pyoxigraph.Quad(pyoxigraph.NamedNode("https://partner.example/c"),
+                                        pyoxigraph.NamedNode("urn:label"),
+                                        pyoxigraph.Literal("伙伴集群", language="zh")))
+    server = HTTPServer(("127.0.0.1", 0), _Endpoint)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/sparql"
+    server.shutdown()
+    server.server_close()
+
+
+def test_query_with_endpoint_asks_the_partner_not_the_store(
+        bcic: Bcic, endpoint: str, store_dir: str) -> None:
+    result = bcic("query", "SELECT ?c ?l WHERE { ?c <urn:label> ?l }", "--endpoint", endpoint,
+                  "--format", "json")
+    assert result.exit_code == 0, result.output
+    (binding,) = json.loads(result.output)["results"]["bindings"]
+    assert binding["l"] == {"type": "literal", "value": "伙伴集群", "xml:lang": "zh"}
+    construct = bcic("query", "CONSTRUCT WHERE { ?c <urn:label> ?l }", "--endpoint", endpoint)
+    assert "https://partner.example/c" in construct.output and "(1)" in construct.output
+    assert not Path(store_dir).exists()

@@ -1,0 +1,150 @@
+"""Ingest stores a submission as a revision with its report and provenance; history reads them."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from rdflib import URIRef
+
+from checker.errors import InputError
+from checker.history import cluster_history, cluster_overview
+from checker.ingest import ingest_files, rules_loaded
+from checker.loading import load_submission, read_submission_files
+from checker.namespaces import BCIC
+from checker.paths import EXAMPLES_DIR
+from checker.rulebook import load_rulebook
+from checker.store import ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SHAPES_GRAPH, Store, open_store
+
+EXPECTED = json.loads((EXAMPLES_DIR / "expected.json").read_text(encoding="utf-8"))
+SAMPLES = sorted(EXPECTED)
+DATANG = EXAMPLES_DIR / "datang-socks.ttl"
+DATANG_CLUSTER = URIRef("https://example.org/cluster/datang/cluster")
+PROV = "http://www.w3.org/ns/prov#"
+# What 8.2.6 asks for (docs/evidence.md): a communication evaluation, by the body, dated.
+EVALUATION = """
+ex:communication-evaluation a bcic:CommunicationEvaluation ;
+    rdfs:label "集群品牌传播效果年度评价"@zh ;
+    prov:wasAssociatedWith ex:body ;
+    dcterms:date "2024-01-25"^^xsd:date .
+"""
+
+
+@pytest.fixture
+def store() -> Iterator[Store]:
+    """An empty in-memory store."""
+    store = open_store("oxigraph")
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def fixed_datang(tmp_path: Path) -> Path:
+    """The Datang sample with the communication evaluation it lacks (8.2.6) added."""
+    path = tmp_path / "datang-fixed.ttl"
+    path.write_text(DATANG.read_text(encoding="utf-8") + EVALUATION, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_sample_is_stored_with_the_verdict_expected_json_promises(store: Store, name: str) -> None:
+    info = ingest_files(store, [EXAMPLES_DIR / name], submitter="测试评价员")
+    promised = EXPECTED[name]["verdict"] == "conformant"
+    assert info.conforms is promised
+    assert store.revisions() == [info]
+    assert store.ask(f"""ASK {{ GRAPH <{PROVENANCE_GRAPH}> {{
+        <{info.submission_graph}> <{BCIC.conforms}> {str(promised).lower()} ;
+                                  <{BCIC.reportGraph}> <{info.report_graph}> }} }}""")
+    assert len(store.named_graph(info.report_graph)) > 0
+
+
+def test_three_samples_make_three_clusters_with_their_labels(store: Store) -> None:
+    for name in SAMPLES:
+        ingest_files(store, [EXAMPLES_DIR / name])
+    overview = {s.cluster: s for s in cluster_overview(store)}
+    assert len(overview) == 3
+    assert overview[DATANG_CLUSTER].labels["zh"] == "诸暨大唐袜业产业集群"
+    assert overview[DATANG_CLUSTER].revisions == 1
+
+
+def test_submission_graph_holds_exactly_the_parsed_file(store: Store) -> None:
+    info = ingest_files(store, [DATANG])
+    parsed = load_submission(read_submission_files([DATANG]))
+    assert len(store.named_graph(info.submission_graph)) == len(parsed)
+
+
+def test_sha256_of_each_file_is_recorded(store: Store) -> None:
+    info = ingest_files(store, [DATANG])
+    (stored,) = store.revisions(DATANG_CLUSTER)
+    assert stored.files == info.files
+    assert [f.sha256 for f in stored.files] == [hashlib.sha256(DATANG.read_bytes()).hexdigest()]
+    assert [f.name for f in stored.files] == [str(DATANG)]
+
+
+def test_reingest_makes_revision_2_which_is_a_revision_of_1(store: Store) -> None:
+    first = ingest_files(store, [DATANG])
+    second = ingest_files(store, [DATANG])
+    assert (first.number, second.number) == (1, 2)
+    assert second.submission_graph != first.submission_graph
+    assert store.ask(f"ASK {{ GRAPH <{PROVENANCE_GRAPH}> {{ <{second.submission_graph}> "
+                     f"<{PROV}wasRevisionOf> <{first.submission_graph}> }} }}")
+    assert not store.ask(f"ASK {{ <{first.submission_graph}> <{PROV}wasRevisionOf> ?earlier }}")
+
+
+def test_bad_file_is_an_input_error_and_nothing_is_stored(store: Store, tmp_path: Path) -> None:
+    bad = tmp_path / "broken.ttl"
+    bad.write_text("@prefix ex: <https://example.org/> .\nex:a ex:b ex:c ex:d .\n",
+                   encoding="utf-8")
+    with pytest.raises(InputError, match="broken.ttl"):
+        ingest_files(store, [DATANG, bad])
+    assert store.revisions() == []
+    assert not store.ask("ASK { GRAPH ?g { ?s ?p ?o } }")
+
+
+def test_submission_without_a_cluster_needs_one_named(store: Store, tmp_path: Path) -> None:
+    loose = tmp_path / "loose.ttl"
+    loose.write_text("<https://example.org/a> <https://example.org/b> 1 .\n", encoding="utf-8")
+    with pytest.raises(InputError, match="--cluster"):
+        ingest_files(store, [loose])
+    named = URIRef("https://example.org/cluster/named")
+    info = ingest_files(store, [loose], cluster=named)
+    assert info.cluster == named and store.revisions(named) == [info]
+
+
+def test_rule_graphs_are_loaded_once_and_reloaded_for_another_rulebook(store: Store) -> None:
+    rulebook = load_rulebook()
+    ingest_files(store, [DATANG], rulebook=rulebook)
+    assert rules_loaded(store, rulebook.version)
+    assert len(store.named_graph(SHAPES_GRAPH)) == len(rulebook.shapes_graph)
+    newer = dataclasses.replace(rulebook, version="9.9.9")
+    ingest_files(store, [DATANG], rulebook=newer)
+    assert rules_loaded(store, "9.9.9") and not rules_loaded(store, rulebook.version)
+    versions = store.select(f"SELECT ?v WHERE {{ GRAPH <{ONTOLOGY_GRAPH}> "
+                            f"{{ ?g <{BCIC.rulebookVersion}> ?v }} }}")
+    assert [str(r["v"]) for r in versions] == ["9.9.9"]
+
+
+def test_history_shows_8_2_6_closed_when_the_evaluation_is_added(
+        store: Store, fixed_datang: Path) -> None:
+    ingest_files(store, [DATANG])
+    ingest_files(store, [fixed_datang])
+    first, second = cluster_history(store, DATANG_CLUSTER)
+    assert (first.closed, first.opened) == ((), ())
+    assert second.closed == ("8.2.6",) and second.opened == ()
+    assert second.conformance_rate > first.conformance_rate
+
+
+def test_history_shows_8_2_6_opened_when_the_evaluation_is_dropped(
+        store: Store, fixed_datang: Path) -> None:
+    ingest_files(store, [fixed_datang])
+    ingest_files(store, [DATANG])
+    _, second = cluster_history(store, DATANG_CLUSTER)
+    assert second.opened == ("8.2.6",) and second.closed == ()
+
+
+def test_history_of_an_unknown_cluster_is_empty(store: Store) -> None:
+    assert cluster_history(store, URIRef("https://example.org/cluster/none")) == []

@@ -1,0 +1,146 @@
+"""A real ingest process killed with SIGKILL leaves the whole revision in the store or none of it.
+
+The child ingests a large generated submission (20,000 members, 5 years) into a directory store
+and prints WRITING just before `add_revision` and WRITTEN just after. The parent kills it with
+SIGKILL after fixed delays, or right after (or well into) the write, reopens the store and counts
+what is there: the submission graph's triples equal the file's, the report graph and the
+provenance block are present — or there is no trace of the revision at all.
+
+Measured here: killed 0 or 1.5 s into the write, nothing was stored; killed 3 s or later (before
+WRITTEN was printed) all of it was — the transaction's log record was down, and reopening the
+store replayed it.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from rdflib import RDF, URIRef
+
+from checker.namespaces import BCIC
+from checker.paths import PROJECT_ROOT
+from checker.store import PROVENANCE_GRAPH, open_store, report_graph_iri, submission_graph_iri
+from checker.synthetic import generate_cluster, write_cluster
+
+CHILD = textwrap.dedent("""
+    import sys
+    from pathlib import Path
+
+    from checker.ingest import ingest_files
+    from checker.store import open_store
+
+
+    class Marked:
+        '''The store, announcing its one write on stdout just before and just after it.'''
+
+        def __init__(self, store):
+            self.store = store
+
+        def __getattr__(self, name):
+            return getattr(self.store, name)
+
+        def add_revision(self, revision):
+            print("WRITING", flush=True)
+            self.store.add_revision(revision)
+            print("WRITTEN", flush=True)
+
+
+    store = open_store("oxigraph", path=Path(sys.argv[1]))
+    ingest_files(Marked(store), [Path(sys.argv[2])])
+    store.close()
+    print("DONE", flush=True)
+""")
+
+
+@dataclass(frozen=True)
+class Submission:
+    """The generated file, its cluster and how many triples it holds."""
+
+    path: Path
+    cluster: URIRef
+    triples: int
+
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory: pytest.TempPathFactory) -> Submission:
+    graph = generate_cluster(members=20000, years=5)
+    path = tmp_path_factory.mktemp("crash") / "large.ttl"
+    write_cluster(graph, path)
+    cluster = next(graph.subjects(RDF.type, BCIC.IndustrialCluster))
+    assert isinstance(cluster, URIRef)
+    return Submission(path, cluster, len(graph))
+
+
+def _start(store_dir: Path, submission: Submission) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(store_dir), str(submission.path)],
+        cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _kill(child: subprocess.Popen[str]) -> str:
+    """SIGKILL the child, still at work; return everything it printed."""
+    assert child.poll() is None, "the child ended before the kill"
+    child.kill()
+    out, _err = child.communicate(timeout=60)
+    return out
+
+
+def _what_is_stored(store_dir: Path, submission: Submission) -> str:
+    """'all' when the whole revision is stored, 'none' when no trace of it is; fails otherwise."""
+    if not store_dir.exists():
+        return "none"
+    store = open_store("oxigraph", path=store_dir)
+    try:
+        def count(graph: URIRef) -> int:
+            rows = store.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> "
+                                f"{{ ?s ?p ?o }} }}")
+            return int(str(rows[0]["n"]))
+
+        revision = submission_graph_iri(submission.cluster, 1)
+        found = (count(revision), count(report_graph_iri(submission.cluster, 1)),
+                 store.ask(f"ASK {{ GRAPH <{PROVENANCE_GRAPH}> {{ <{revision}> ?p ?o }} }}"),
+                 len(store.revisions()))
+    finally:
+        store.close()
+    if found == (0, 0, False, 0):
+        return "none"
+    assert found[0] == submission.triples and found[1] > 0 and found[2:] == (True, 1), (
+        f"a partial revision is stored: {found}")
+    return "all"
+
+
+@pytest.mark.parametrize("delay", [0.2, 1.1, 3.0], ids=lambda d: f"kill-after-{d}s")
+def test_kill_at_any_moment_leaves_all_or_nothing(
+        tmp_path: Path, large: Submission, delay: float) -> None:
+    child = _start(tmp_path / "store", large)
+    time.sleep(delay)
+    _kill(child)
+    assert _what_is_stored(tmp_path / "store", large) in ("all", "none")
+
+
+@pytest.mark.parametrize("after_writing", [0.0, 1.5, 4.0], ids=lambda d: f"kill-{d}s-into-write")
+def test_kill_during_the_write_leaves_all_or_nothing(
+        tmp_path: Path, large: Submission, after_writing: float) -> None:
+    child = _start(tmp_path / "store", large)
+    assert child.stdout is not None
+    line = child.stdout.readline()  # blocks until the child is about to write
+    assert line.strip() == "WRITING", line + (child.stderr.read() if child.stderr else "")
+    time.sleep(after_writing)
+    printed = _kill(child)
+    if after_writing == 0.0:
+        assert "WRITTEN" not in printed, "the kill did not land during the write"
+    assert _what_is_stored(tmp_path / "store", large) in ("all", "none")
+
+
+def test_uninterrupted_ingest_stores_all_of_it(tmp_path: Path, large: Submission) -> None:
+    child = _start(tmp_path / "store", large)
+    out, err = child.communicate(timeout=600)
+    assert child.returncode == 0, err
+    assert out.split() == ["WRITING", "WRITTEN", "DONE"]
+    assert _what_is_stored(tmp_path / "store", large) == "all"

@@ -1,0 +1,541 @@
+"""The named queries of checker/queries: their headers, safe binding, and their answers.
+
+Every answer is checked against facts read independently of the store: examples/expected.json,
+and the sample Turtle files parsed with rdflib.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import SKOS
+from rdflib.plugins.sparql.parser import parseQuery
+from rdflib.term import Node
+
+from checker.cli import main
+from checker.errors import CheckerError, InputError
+from checker.ingest import ingest_files
+from checker.namespaces import BCIC, IND, REQ
+from checker.paths import EXAMPLES_DIR, INDICATORS_FILE, REQUIREMENTS_FILE
+from checker.queries import (
+    NamedQuery,
+    ParamKind,
+    bind,
+    get_query,
+    list_queries,
+    parse_named_query,
+    result_columns,
+    run_named_query,
+)
+from checker.store import Store, open_store
+from checker.store.guard import QueryForm, check_query
+
+EARL = Namespace("http://www.w3.org/ns/earl#")
+XSD_DATETIME = URIRef("http://www.w3.org/2001/XMLSchema#dateTime")
+SAMPLES = ("dehua-ceramics.ttl", "datang-socks.ttl", "meitan-tea.ttl")
+DEHUA = URIRef("https://example.org/cluster/dehua/cluster")
+DATANG = URIRef("https://example.org/cluster/datang/cluster")
+MEITAN = URIRef("https://example.org/cluster/meitan/cluster")
+JINGDEZHEN = URIRef("https://example.org/cluster/dehua/jingdezhen")
+CHAOZHOU = URIRef("https://example.org/cluster/dehua/chaozhou")
+CLUSTER_OF = {"dehua-ceramics.ttl": DEHUA, "datang-socks.ttl": DATANG, "meitan-tea.ttl": MEITAN}
+REQUIRED_QUERIES = {
+    "clusters-by-conformance", "most-violated-clauses", "indicators-vs-targets",
+    "indicators-vs-history", "indicators-vs-benchmark", "indicators-vs-competitors",
+    "clusters-by-architecture-mode", "clusters-by-drive-mode",
+    "clusters-without-crisis-warning-system", "indicator-trends",
+}
+
+Observations = dict[tuple[URIRef, URIRef, int, URIRef], Decimal]
+
+
+# --- independent facts ------------------------------------------------------------------------
+
+def _sample(name: str) -> Graph:
+    return Graph().parse(EXAMPLES_DIR / name, format="turtle")
+
+
+@pytest.fixture(scope="module")
+def samples() -> dict[str, Graph]:
+    """The three sample submissions, parsed with rdflib."""
+    return {name: _sample(name) for name in SAMPLES}
+
+
+@pytest.fixture(scope="module")
+def expected() -> dict[str, dict[str, object]]:
+    """The verdicts and unmet shall-level ids the samples promise."""
+    return json.loads((EXAMPLES_DIR / "expected.json").read_text(encoding="utf-8"))
+
+
+def observations(graph: Graph) -> Observations:
+    """(cluster, indicator, year, value kind) → value, for every observation of a graph."""
+    found: Observations = {}
+    for obs in graph.subjects(RDF.type, BCIC.IndicatorObservation):
+        key = (graph.value(obs, BCIC.refCluster), graph.value(obs, BCIC.indicator),
+               int(str(graph.value(obs, BCIC.refYear))), graph.value(obs, BCIC.valueKind))
+        found[key] = Decimal(str(graph.value(obs, BCIC.observedValue)))
+    return found
+
+
+def actuals(obs: Observations, cluster: URIRef) -> dict[tuple[URIRef, int], Decimal]:
+    return {(i, y): v for (c, i, y, k), v in obs.items()
+            if c == cluster and k == BCIC.ActualValue}
+
+
+def side_by_side(own: dict[tuple[URIRef, int], Decimal],
+                 other: dict[tuple[URIRef, int], Decimal]) -> dict[URIRef, tuple[int, Decimal,
+                                                                                    Decimal]]:
+    """indicator → (latest year both have, own value, other value)."""
+    found = {}
+    for indicator in {i for i, _ in own} & {i for i, _ in other}:
+        years = {y for i, y in own if i == indicator} & {y for i, y in other if i == indicator}
+        if years:
+            year = max(years)
+            found[indicator] = (year, own[indicator, year], other[indicator, year])
+    return found
+
+
+def number(node: Node | None) -> Decimal:
+    assert isinstance(node, Literal), node
+    return Decimal(str(node))
+
+
+# --- stores ---------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def store() -> Iterator[Store]:
+    """An in-memory store holding one revision of each sample cluster, ingested as users do."""
+    opened = open_store("oxigraph", path=None)
+    for name in SAMPLES:
+        ingest_files(opened, [EXAMPLES_DIR / name])
+    yield opened
+    opened.close()
+
+
+LOCATION_2024 = URIRef("https://example.org/cluster/dehua/obs-LocationAdvantage-2024-actual")
+PEER_OBSERVATIONS = """
+@prefix bcic: <https://w3id.org/bcic/ontology#> .
+@prefix ind:  <https://w3id.org/bcic/indicator/> .
+@prefix xsd:  <http://www.w3.org/2001/XMLSchema#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+<{cluster}> a bcic:IndustrialCluster ; rdfs:label "{zh}"@zh , "{en}"@en .
+""" + "".join(
+    f"<{{cluster}}/{i}-{y}> a bcic:IndicatorObservation ; bcic:refCluster <{{cluster}}> ; "
+    f"bcic:indicator ind:{i} ; bcic:refYear \"{y}\"^^xsd:gYear ; "
+    f"bcic:valueKind bcic:ActualValue ; bcic:observedValue {v} ; bcic:unitOfMeasure \"{u}\" .\n"
+    for i, y, v, u in (("LocationAdvantage", 2022, "80.5", "分(0-100)"),
+                       ("LocationAdvantage", 2023, "81.0", "分(0-100)"),
+                       ("IndustryScale", 2024, "700.0", "亿元"),
+                       ("BrandReputation", 2021, "88.0", "分(0-100)")))
+
+
+def revised_dehua() -> Graph:
+    """Dehua's second revision: no crisis warning system, a lower 2024 location advantage, and
+    figures about its competitor Chaozhou reported in its own submission."""
+    graph = _sample("dehua-ceramics.ttl")
+    warning = URIRef("https://example.org/cluster/dehua/crisis-warning")
+    graph.remove((warning, None, None))
+    graph.remove((None, None, warning))
+    graph.set((LOCATION_2024, BCIC.observedValue, Literal(Decimal("70.0"))))
+    peer = Graph().parse(data=PEER_OBSERVATIONS.format(cluster=CHAOZHOU, zh="潮州陶瓷产业集群",
+                                                       en="Chaozhou ceramics industrial cluster"),
+                         format="turtle")
+    for triple in peer:
+        if triple[1] != RDFS.label and not (triple[0] == CHAOZHOU and triple[1] == RDF.type):
+            graph.add(triple)
+    return graph
+
+
+def jingdezhen() -> Graph:
+    """The benchmark's own (small) submission."""
+    return Graph().parse(data=PEER_OBSERVATIONS.format(
+        cluster=JINGDEZHEN, zh="景德镇陶瓷产业集群", en="Jingdezhen ceramics industrial cluster"),
+        format="turtle")
+
+
+@pytest.fixture(scope="module")
+def revised_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """Dehua twice (the original, then `revised_dehua`) and Jingdezhen's own submission."""
+    folder = tmp_path_factory.mktemp("revised")
+    second, peer = folder / "dehua-r2.ttl", folder / "jingdezhen.ttl"
+    revised_dehua().serialize(second, format="turtle")
+    jingdezhen().serialize(peer, format="turtle")
+    opened = open_store("oxigraph", path=None)
+    for path in (EXAMPLES_DIR / "dehua-ceramics.ttl", second, peer):
+        ingest_files(opened, [path])
+    yield opened
+    opened.close()
+
+
+# --- the library and its headers ------------------------------------------------------------
+
+def test_the_library_holds_every_required_query() -> None:
+    assert REQUIRED_QUERIES <= {q.name for q in list_queries()}
+
+
+@pytest.mark.parametrize("query", list_queries(), ids=lambda q: q.name)
+def test_every_query_has_zh_and_en_titles_and_descriptions(query: NamedQuery) -> None:
+    assert query.title["en"] and query.description["en"]
+    assert re.search(r"[\u4e00-\u9fff]", query.title["zh"])
+    assert re.search(r"[\u4e00-\u9fff]", query.description["zh"])
+    for param in query.params:
+        assert param.label["en"] and re.search(r"[\u4e00-\u9fff]", param.label["zh"])
+
+
+@pytest.mark.parametrize("query", list_queries(), ids=lambda q: q.name)
+def test_every_query_is_a_guarded_select_naming_an_existing_provision(query: NamedQuery) -> None:
+    info = check_query(query.text, QueryForm.SELECT)
+    assert not info.uses_service and info.variables == result_columns(query.name)
+    catalogue = {str(i) for i in Graph().parse(REQUIREMENTS_FILE).objects(
+        None, URIRef("http://purl.org/dc/terms/identifier"))}
+    assert query.clause in catalogue
+
+
+@pytest.mark.parametrize(("header", "problem"), [
+    ("# title@en: T\n# description@en: D\n# description@zh: 说明\n", "no title@zh"),
+    ("# title@en: T\n# title@zh: 题\n# description@en: D\n# description@zh: 说明\n# colour: red\n",
+     "unknown header key"),
+    ("# title@en: T\n# title@zh: 题\n# description@en: D\n# description@zh: 说明\n"
+     "# param: cluster iri required @en \"c\" @zh \"集群\"\n", "no 'VALUES"),
+    ("# title@en: T\n# title@zh: 题\n# description@en: D\n# description@zh: 说明\n"
+     "# param: cluster (IRI) @en \"c\"\n", "param not"),
+])
+def test_a_malformed_header_is_refused_when_loaded(header: str, problem: str) -> None:
+    with pytest.raises(CheckerError, match=problem):
+        parse_named_query("broken", header + "\nSELECT * WHERE { ?s ?p ?o }\n")
+
+
+def test_a_placeholder_without_a_param_line_is_refused() -> None:
+    text = ("# title@en: T\n# title@zh: 题\n# description@en: D\n# description@zh: 说明\n\n"
+            "SELECT * WHERE {\n  VALUES ?s { UNDEF }\n  ?s ?p ?o\n}\n")
+    with pytest.raises(CheckerError, match="without a param line"):
+        parse_named_query("broken", text)
+
+
+# --- binding --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("value", [
+    "https://example.org/a>b", "https://example.org/a b", "https://example.org/{x}",
+    'https://example.org/"', "https://example.org/a\\b", "https://example.org/a^b",
+    "https://example.org/a|b", "https://example.org/`", "example.org/cluster", "/cluster",
+    "javascript:alert(1)", "file:///etc/passwd", "https://", "urn:x\n}", "",
+])
+def test_bind_refuses_an_invalid_iri(value: str) -> None:
+    query = get_query("indicators-vs-history")
+    with pytest.raises(InputError):
+        bind(query, {"cluster": value} if value else {})
+
+
+@pytest.mark.parametrize("value", ["2024; DROP ALL", "20.24", "2024 ", "１２", "9" * 19])
+def test_bind_refuses_an_invalid_integer(value: str) -> None:
+    with pytest.raises(InputError, match="not an integer"):
+        bind(get_query("indicators-vs-targets"), {"cluster": str(DEHUA), "year": value})
+
+
+def test_bind_refuses_unknown_and_missing_parameters() -> None:
+    with pytest.raises(InputError, match="unknown parameter"):
+        bind(get_query("indicators-vs-history"), {"cluster": str(DEHUA), "graph": str(DEHUA)})
+    with pytest.raises(InputError, match="unknown parameter"):
+        bind(get_query("clusters-by-conformance"), {"cluster": str(DEHUA)})
+    with pytest.raises(InputError, match="missing required parameter"):
+        bind(get_query("indicators-vs-targets"), {"year": "2024"})
+
+
+def test_bind_refuses_a_literal_with_a_line_break() -> None:
+    with pytest.raises(InputError, match="control character"):
+        bind(get_query("indicator-trends"), {"code": "b.1.1\n} ; DROP ALL"})
+
+
+def test_a_bound_iri_appears_only_as_a_validated_iri_in_a_values_line() -> None:
+    iri = "urn:bcic:test-cluster"
+    text = bind(get_query("indicators-vs-benchmark"), {"cluster": iri, "benchmark": str(DATANG)})
+    for match in re.finditer(re.escape(iri), text):
+        line = text[text.rfind("\n", 0, match.start()) + 1:text.find("\n", match.end())]
+        assert line.strip() == f"VALUES ?cluster {{ <{iri}> }}"
+    placeholders = get_query("indicators-vs-benchmark").text.count("VALUES ?benchmark { UNDEF }")
+    assert placeholders >= 1 and text.count(f"<{DATANG}>") == placeholders
+    assert "UNDEF" not in text
+
+
+def test_a_hostile_literal_never_appears_raw_in_the_query(store: Store) -> None:
+    hostile = 'b.1.1" ) } } SELECT * WHERE { ?s ?p ?o } #'
+    text = bind(get_query("indicator-trends"), {"code": hostile})
+    assert hostile not in text
+    assert Literal(hostile).n3() in text
+    parseQuery(text)  # still one well-formed query
+    assert run_named_query(store, "indicator-trends", {"code": hostile}) == []
+
+
+def test_an_unbound_optional_parameter_keeps_its_undef_placeholder() -> None:
+    text = bind(get_query("indicators-vs-targets"), {"cluster": str(DEHUA)})
+    assert "VALUES ?year { UNDEF }" in text and f"VALUES ?cluster {{ <{DEHUA}> }}" in text
+
+
+def test_parameter_kinds_are_read_from_the_header() -> None:
+    kinds = {p.name: (p.kind, p.required) for p in get_query("indicators-vs-targets").params}
+    assert kinds == {"cluster": (ParamKind.IRI, True), "year": (ParamKind.INTEGER, False)}
+
+
+def test_an_unknown_query_name_is_an_input_error() -> None:
+    with pytest.raises(InputError, match="no named query"):
+        get_query("clusters-by-mood")
+
+
+# --- answers on the three samples -----------------------------------------------------------
+
+def test_clusters_by_conformance_ranks_the_samples_by_their_gaps(
+        store: Store, expected: dict[str, dict[str, object]]) -> None:
+    rows = run_named_query(store, "clusters-by-conformance", {})
+    assert [r["cluster"] for r in rows] == [
+        CLUSTER_OF[name] for name in sorted(SAMPLES, key=lambda n: len(expected[n]["unmet_shall"]))]
+    rates = [number(r["rate"]) for r in rows]
+    assert rates == sorted(rates, reverse=True)
+    for row in rows:
+        name = next(n for n, c in CLUSTER_OF.items() if c == row["cluster"])
+        assert str(row["verdict"]) == expected[name]["verdict"]
+        assert (number(row["rate"]) == 1) == (expected[name]["verdict"] == "conformant")
+        assert int(row["revisionNumber"]) == 1
+        assert str(row["labelZh"]) == str(_label(name, "zh"))
+        assert str(row["labelEn"]) == str(_label(name, "en"))
+        assert row["generated"].datatype == XSD_DATETIME
+
+
+def _label(name: str, lang: str) -> Literal:
+    graph = _sample(name)
+    return next(o for o in graph.objects(CLUSTER_OF[name], RDFS.label) if o.language == lang)
+
+
+def test_most_violated_clauses_count_the_clusters_missing_each_shall_provision(
+        store: Store, expected: dict[str, dict[str, object]]) -> None:
+    rows = run_named_query(store, "most-violated-clauses", {})
+    counts = [int(r["clusters"]) for r in rows]
+    assert counts == sorted(counts, reverse=True)
+    shall = {str(r["id"]): int(r["clusters"]) for r in rows if r.get("level") == BCIC.Shall}
+    promised = Counter(i for facts in expected.values() for i in facts["unmet_shall"])
+    assert shall == dict(promised)
+    assert shall["8.2.6"] == shall["9.4.2"] == 2  # datang and meitan both miss them
+    assert shall["9.1.1"] == 1  # only meitan's gaps reach it
+    for row in rows:
+        assert row["requirement"] == REQ[str(row["id"])]
+        assert str(row["labelZh"]).startswith(str(row["id"]).split("-")[0])
+        assert row["labelEn"].language == "en"
+
+
+def test_indicators_vs_targets_gives_dehuas_gaps_as_computed_from_the_file(
+        store: Store, samples: dict[str, Graph]) -> None:
+    obs = observations(samples["dehua-ceramics.ttl"])
+    rows = run_named_query(store, "indicators-vs-targets", {"cluster": str(DEHUA)})
+    found = {(r["indicator"], int(r["year"])): r for r in rows}
+    targets = {(i, y): v for (c, i, y, k), v in obs.items()
+               if c == DEHUA and k == BCIC.TargetValue}
+    assert set(found) == set(targets)
+    for (indicator, year), target in targets.items():
+        row = found[indicator, year]
+        assert number(row["target"]) == target
+        actual = obs.get((DEHUA, indicator, year, BCIC.ActualValue))
+        if actual is None:
+            assert "actual" not in row and "gap" not in row
+        else:
+            assert number(row["actual"]) == actual
+            assert number(row["gap"]) == actual - target
+    assert any(number(r["gap"]) != 0 for r in rows if "gap" in r)
+
+
+def test_indicators_vs_targets_for_one_year(store: Store, samples: dict[str, Graph]) -> None:
+    rows = run_named_query(store, "indicators-vs-targets", {"cluster": str(DEHUA), "year": "2024"})
+    with_target_2024 = {i for (c, i, y, k) in observations(samples["dehua-ceramics.ttl"])
+                        if c == DEHUA and y == 2024 and k == BCIC.TargetValue}
+    assert {r["indicator"] for r in rows} == with_target_2024 and len(rows) == 30
+    assert {int(r["year"]) for r in rows} == {2024}
+    assert all("gap" in r for r in rows)
+
+
+def test_indicators_vs_history_gives_each_yearly_change(
+        store: Store, samples: dict[str, Graph]) -> None:
+    values = actuals(observations(samples["datang-socks.ttl"]), DATANG)
+    rows = run_named_query(store, "indicators-vs-history", {"cluster": str(DATANG)})
+    assert {(r["indicator"], int(r["year"])): number(r["value"]) for r in rows} == values
+    for row in rows:
+        previous = values.get((row["indicator"], int(row["year"]) - 1))
+        if previous is None:
+            assert "change" not in row and int(row["year"]) == 2021
+        else:
+            assert number(row["previous"]) == previous
+            assert number(row["change"]) == number(row["value"]) - previous
+
+
+def test_indicators_vs_benchmark_defaults_to_the_declared_benchmark(
+        store: Store, samples: dict[str, Graph]) -> None:
+    declared = samples["dehua-ceramics.ttl"].value(DEHUA, BCIC.benchmarkCluster)
+    assert declared == JINGDEZHEN
+    assert not any(c == JINGDEZHEN for g in samples.values() for c, *_ in observations(g))
+    assert run_named_query(store, "indicators-vs-benchmark", {"cluster": str(DEHUA)}) == []
+
+
+def test_indicators_vs_benchmark_with_a_given_benchmark_uses_the_latest_common_year(
+        store: Store, samples: dict[str, Graph]) -> None:
+    want = side_by_side(actuals(observations(samples["dehua-ceramics.ttl"]), DEHUA),
+                        actuals(observations(samples["datang-socks.ttl"]), DATANG))
+    rows = run_named_query(store, "indicators-vs-benchmark",
+                           {"cluster": str(DEHUA), "benchmark": str(DATANG)})
+    assert want and {r["benchmarkCluster"] for r in rows} == {DATANG}
+    assert {r["indicator"]: (int(r["year"]), number(r["value"]), number(r["benchmarkValue"]))
+            for r in rows} == want
+    assert all(number(r["difference"]) == number(r["value"]) - number(r["benchmarkValue"])
+               for r in rows)
+    assert str(rows[0]["benchmarkLabelEn"]) == str(_label("datang-socks.ttl", "en"))
+
+
+def test_indicators_vs_competitors_is_empty_while_no_competitor_has_figures(
+        store: Store, samples: dict[str, Graph]) -> None:
+    assert samples["dehua-ceramics.ttl"].value(DEHUA, BCIC.competitorCluster) == CHAOZHOU
+    assert not any(c == CHAOZHOU for g in samples.values() for c, *_ in observations(g))
+    assert run_named_query(store, "indicators-vs-competitors", {"cluster": str(DEHUA)}) == []
+    assert run_named_query(store, "indicators-vs-competitors", {"cluster": str(DATANG)}) == []
+
+
+@pytest.mark.parametrize(("query", "predicate"), [
+    ("clusters-by-architecture-mode", BCIC.architectureMode),
+    ("clusters-by-drive-mode", BCIC.driveMode),
+])
+def test_clusters_by_mode_match_the_modes_the_files_declare(
+        store: Store, samples: dict[str, Graph], query: str, predicate: URIRef) -> None:
+    declared = {(mode, CLUSTER_OF[name]) for name, g in samples.items()
+                for mode in g.objects(None, predicate)}
+    rows = run_named_query(store, query, {})
+    assert {(r["mode"], r["cluster"]) for r in rows} == declared
+    per_mode = Counter(mode for mode, _ in declared)
+    assert all(int(r["clusters"]) == per_mode[r["mode"]] for r in rows)
+    assert all(r["modeLabelZh"].language == "zh" and r["modeLabelEn"] for r in rows)
+    assert MEITAN not in {r["cluster"] for r in rows}  # meitan has no strategy yet
+
+
+def test_clusters_without_crisis_warning_system_are_those_the_files_show(
+        store: Store, samples: dict[str, Graph], expected: dict[str, dict[str, object]]) -> None:
+    without = {CLUSTER_OF[name] for name, g in samples.items()
+               if (None, RDF.type, BCIC.CrisisWarningSystem) not in g
+               or "8.3.4-1" in expected[name]["unmet_shall"]}
+    rows = run_named_query(store, "clusters-without-crisis-warning-system", {})
+    assert {r["cluster"] for r in rows} == without
+    assert MEITAN in without and DEHUA not in without
+    assert all(r["outcome"] == EARL.failed for r in rows)
+
+
+def test_indicator_trends_hold_every_actual_value_of_every_cluster(
+        store: Store, samples: dict[str, Graph]) -> None:
+    want = {(c, i, y): v for g in samples.values() for (c, i, y, k), v in observations(g).items()
+            if k == BCIC.ActualValue}
+    rows = run_named_query(store, "indicator-trends", {})
+    assert {(r["cluster"], r["indicator"], int(r["year"])): number(r["value"]) for r in rows} == want
+
+
+def test_indicator_trends_of_one_indicator_by_iri_or_by_code(
+        store: Store, samples: dict[str, Graph]) -> None:
+    code = str(Graph().parse(INDICATORS_FILE).value(IND.IndustryScale, SKOS.notation))
+    want = {(c, y): v for g in samples.values() for (c, i, y, k), v in observations(g).items()
+            if k == BCIC.ActualValue and i == IND.IndustryScale}
+    for values in ({"indicator": str(IND.IndustryScale)}, {"code": code}):
+        rows = run_named_query(store, "indicator-trends", values)
+        assert {(r["cluster"], int(r["year"])): number(r["value"]) for r in rows} == want
+        assert {str(r["notation"]) for r in rows} == {code}
+    assert {c for c, _ in want} == {DEHUA, DATANG, MEITAN}
+
+
+# --- answers after a new revision and peer submissions ---------------------------------------
+
+def test_only_the_latest_revision_counts(revised_store: Store) -> None:
+    rows = run_named_query(revised_store, "clusters-by-conformance", {})
+    dehua = [r for r in rows if r["cluster"] == DEHUA]
+    assert len(dehua) == 1 and int(dehua[0]["revisionNumber"]) == 2
+    targets = run_named_query(revised_store, "indicators-vs-targets",
+                              {"cluster": str(DEHUA), "year": "2024"})
+    location = next(r for r in targets if r["indicator"] == IND.LocationAdvantage)
+    assert number(location["actual"]) == Decimal("70.0")
+    assert number(location["gap"]) == Decimal("70.0") - number(location["target"])
+    without = run_named_query(revised_store, "clusters-without-crisis-warning-system", {})
+    assert DEHUA in {r["cluster"] for r in without}
+    assert next(r for r in without if r["cluster"] == DEHUA)["hasWarningSystem"] == Literal(False)
+
+
+def test_the_declared_benchmark_is_compared_with_its_own_submission(revised_store: Store) -> None:
+    want = side_by_side(actuals(observations(revised_dehua()), DEHUA),
+                        actuals(observations(jingdezhen()), JINGDEZHEN))
+    rows = run_named_query(revised_store, "indicators-vs-benchmark", {"cluster": str(DEHUA)})
+    assert {r["indicator"]: (int(r["year"]), number(r["value"]), number(r["benchmarkValue"]))
+            for r in rows} == want
+    assert want[IND.LocationAdvantage][0] == 2023  # the benchmark has no 2024 figure
+    assert {str(r["benchmarkLabelZh"]) for r in rows} == {"景德镇陶瓷产业集群"}
+
+
+def test_competitor_figures_reported_by_the_cluster_itself_are_compared(
+        revised_store: Store) -> None:
+    revised = observations(revised_dehua())
+    want = side_by_side(actuals(revised, DEHUA), actuals(revised, CHAOZHOU))
+    rows = run_named_query(revised_store, "indicators-vs-competitors", {"cluster": str(DEHUA)})
+    assert want and {r["competitorCluster"] for r in rows} == {CHAOZHOU}
+    assert {r["indicator"]: (int(r["year"]), number(r["value"]), number(r["competitorValue"]))
+            for r in rows} == want
+    assert all(number(r["difference"]) == number(r["value"]) - number(r["competitorValue"])
+               for r in rows)
+
+
+# --- the command line -----------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A directory store holding the meitan sample (the quickest to validate)."""
+    path = tmp_path_factory.mktemp("cli") / "store"
+    opened = open_store("oxigraph", path=path)
+    try:
+        ingest_files(opened, [EXAMPLES_DIR / "meitan-tea.ttl"])
+    finally:
+        opened.close()
+    return path
+
+
+def test_queries_list_shows_every_query_in_the_chosen_language(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["queries", "list", "--lang", "zh"])
+    assert result.exit_code == 0, result.output
+    for query in list_queries():
+        assert query.name in result.output and query.title["zh"] in result.output
+    assert "cluster=<iri>" in result.output and "[year=<integer>]" in result.output
+
+
+def test_queries_run_prints_json_rows(runner: CliRunner, store_dir: Path) -> None:
+    result = runner.invoke(main, ["queries", "run", "indicators-vs-history", "--param",
+                                           f"cluster={MEITAN}", "--store", str(store_dir),
+                                           "--format", "json"])
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.output)
+    assert document["head"]["vars"] == list(result_columns("indicators-vs-history"))
+    assert len(document["results"]["bindings"]) == 12  # six indicators × 2023, 2024
+
+
+def test_queries_run_without_a_required_parameter_exits_2(runner: CliRunner,
+                                                          store_dir: Path) -> None:
+    result = runner.invoke(main, ["queries", "run", "indicators-vs-targets",
+                                           "--store", str(store_dir)])
+    assert result.exit_code == 2
+    assert "missing required parameter" in result.output
+
+
+def test_queries_run_refuses_a_param_without_equals_sign(runner: CliRunner,
+                                                         store_dir: Path) -> None:
+    result = runner.invoke(main, ["queries", "run", "indicators-vs-targets", "--param", "cluster",
+                                           "--store", str(store_dir)])
+    assert result.exit_code == 2
+
+
+def test_queries_show_prints_the_bound_query(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["queries", "show", "indicators-vs-targets", "--param",
+                                           f"cluster={DEHUA}"])
+    assert result.exit_code == 0, result.output
+    assert f"VALUES ?cluster {{ <{DEHUA}> }}" in result.output

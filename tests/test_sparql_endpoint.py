@@ -1,0 +1,667 @@
+"""The public SPARQL endpoint /sparql: protocol, formats, refusals, limits, and real clients.
+
+The store is real: the three sample submissions loaded into named graphs of an on-disk pyoxigraph
+store, served from a snapshot as in production. Queries run in real worker processes; the last
+tests start the app under waitress on loopback and query it with SPARQLWrapper, curl and Apache
+Jena's command-line client.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+import zipfile
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from rdflib import Graph
+from SPARQLWrapper import JSON, TURTLE, XML, SPARQLWrapper
+
+from checker.ingest import ingest_files
+from checker.paths import EXAMPLES_DIR
+from checker.query_runner import QueryCrashedError, QueryRunner, current_snapshot, refresh_snapshot
+from checker.query_worker import QueryJob
+from checker.store.oxigraph_store import OxigraphStore
+from web import create_app, query_service
+
+GRAPH = "https://w3id.org/bcic/graph/submission/test-{}/1"
+SAMPLES = ("dehua-ceramics", "datang-socks", "meitan-tea")
+SD = "http://www.w3.org/ns/sparql-service-description#"
+COUNT_ALL = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+CONSTRUCT_TEA = ("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <" + GRAPH.format("meitan-tea")
+                 + "> { ?s ?p ?o } }")
+TIMEOUT = 1.5
+
+
+# --- fixtures -------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A live store directory holding each sample submission in its own named graph."""
+    path = tmp_path_factory.mktemp("sparql") / "store"
+    store = pyoxigraph.Store(str(path))
+    for name in SAMPLES:
+        store.load(path=str(EXAMPLES_DIR / f"{name}.ttl"), format=pyoxigraph.RdfFormat.TURTLE,
+                   to_graph=pyoxigraph.NamedNode(GRAPH.format(name)))
+    store.flush()
+    del store  # release the directory's lock, as an ingest process does when it ends
+    return path
+
+
+@pytest.fixture(scope="module")
+def triple_counts(store_dir: Path) -> dict[str, int]:
+    """How many triples each sample graph holds (read straight from the store)."""
+    store = pyoxigraph.Store.read_only(str(store_dir))
+    return {name: sum(1 for _ in store.quads_for_pattern(
+        None, None, None, pyoxigraph.NamedNode(GRAPH.format(name)))) for name in SAMPLES}
+
+
+def make_app(store_dir: Path, **config: Any) -> Flask:
+    """A fresh app over `store_dir` (its snapshots beside it), short limits for the tests."""
+    return create_app({"TESTING": True, "BCIC_STORE": str(store_dir),
+                       "BCIC_SNAPSHOT": str(store_dir.parent / "snapshots"),
+                       "BCIC_SPARQL_TIMEOUT": TIMEOUT, **config})
+
+
+@pytest.fixture
+def app(store_dir: Path) -> Iterator[Flask]:
+    """The app with the test limits; its worker processes stop after the test."""
+    application = make_app(store_dir)
+    yield application
+    query_service(application).close()
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+def select(client: FlaskClient, query: str,
+           params: dict[str, Any] | None = None) -> list[dict[str, str]]:
+    """Run a SELECT over GET (with protocol parameters) and return rows as {variable: value}."""
+    response = client.get("/sparql", query_string={"query": query, **(params or {})})
+    assert response.status_code == 200, response.get_data(as_text=True)
+    return [{name: term["value"] for name, term in row.items()}
+            for row in response.get_json()["results"]["bindings"]]
+
+
+def count(client: FlaskClient, query: str = COUNT_ALL,
+          params: dict[str, Any] | None = None) -> int:
+    """The ?n of a COUNT query."""
+    return int(select(client, query, params)[0]["n"])
+
+
+def store_size(path: Path) -> int:
+    """The number of quads in a store or snapshot directory, read directly."""
+    return len(pyoxigraph.Store.read_only(str(path)))
+
+
+# --- the protocol ---------------------------------------------------------------------------
+
+def test_get_form_post_and_direct_post_give_the_same_json_results(client: FlaskClient) -> None:
+    query = ("SELECT ?s ?o WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?o } "
+             "ORDER BY ?s ?o")
+    by_get = client.get("/sparql", query_string={"query": query})
+    by_form = client.post("/sparql", data={"query": query})
+    by_body = client.post("/sparql", data=query.encode("utf-8"),
+                          content_type="application/sparql-query")
+    assert by_get.status_code == by_form.status_code == by_body.status_code == 200
+    assert by_get.content_type == "application/sparql-results+json"
+    assert by_get.get_json() == by_form.get_json() == by_body.get_json()
+    assert len(by_get.get_json()["results"]["bindings"]) > 10
+
+
+def test_default_graph_is_the_union_of_all_graphs(client: FlaskClient,
+                                                  triple_counts: dict[str, int]) -> None:
+    assert count(client) == sum(triple_counts.values())
+
+
+def test_default_graph_uri_makes_that_graph_the_default(client: FlaskClient,
+                                                        triple_counts: dict[str, int]) -> None:
+    tea = GRAPH.format("meitan-tea")
+    assert count(client, params={"default-graph-uri": tea}) == triple_counts["meitan-tea"]
+    both = [tea, GRAPH.format("datang-socks")]
+    assert count(client, params={"default-graph-uri": both}) == (
+        triple_counts["meitan-tea"] + triple_counts["datang-socks"])
+    # The protocol's dataset is exactly what is named: no named graph is left to GRAPH ?g.
+    graphs = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+    assert select(client, graphs, {"default-graph-uri": tea}) == []
+
+
+def test_named_graph_uri_names_the_graphs_and_leaves_the_default_empty(
+        client: FlaskClient) -> None:
+    socks = GRAPH.format("datang-socks")
+    graphs = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+    assert select(client, graphs, {"named-graph-uri": socks}) == [{"g": socks}]
+    assert count(client, params={"named-graph-uri": socks}) == 0
+    every = {row["g"] for row in select(client, graphs)}
+    assert every == {GRAPH.format(name) for name in SAMPLES}
+
+
+def test_from_in_the_query_chooses_the_default_graph(client: FlaskClient,
+                                                     triple_counts: dict[str, int]) -> None:
+    query = f"SELECT (COUNT(*) AS ?n) FROM <{GRAPH.format('meitan-tea')}> WHERE {{ ?s ?p ?o }}"
+    assert count(client, query) == triple_counts["meitan-tea"]
+
+
+def test_ask_answers_true_and_false(client: FlaskClient) -> None:
+    yes = client.get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"})
+    no = client.post("/sparql", data={"query": "ASK { <urn:x:nothing> ?p ?o }"})
+    assert yes.get_json() == {"head": {}, "boolean": True}
+    assert no.get_json()["boolean"] is False
+
+
+# --- formats and negotiation ----------------------------------------------------------------
+
+SELECT_LABELS = ("SELECT ?s ?label WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?label }"
+                 " ORDER BY ?s ?label LIMIT 7")
+
+
+@pytest.mark.parametrize("accept, media_type, engine_format", [
+    ("application/sparql-results+json", "application/sparql-results+json", "JSON"),
+    ("application/sparql-results+xml", "application/sparql-results+xml", "XML"),
+    ("text/tab-separated-values", "text/tab-separated-values", "TSV"),
+], ids=["json", "xml", "tsv"])
+def test_select_results_in_each_parseable_format(client: FlaskClient, accept: str,
+                                                 media_type: str, engine_format: str) -> None:
+    response = client.get("/sparql", query_string={"query": SELECT_LABELS},
+                          headers={"Accept": accept})
+    assert response.status_code == 200
+    assert response.mimetype == media_type
+    assert "Accept" in response.headers["Vary"]
+    solutions = pyoxigraph.parse_query_results(
+        response.data, getattr(pyoxigraph.QueryResultsFormat, engine_format))
+    assert isinstance(solutions, pyoxigraph.QuerySolutions)
+    labels = [solution["label"].value for solution in solutions]
+    expected = [row["label"] for row in select(client, SELECT_LABELS)]
+    assert labels == expected and len(labels) == 7
+
+
+def test_select_results_as_csv(client: FlaskClient) -> None:
+    response = client.get("/sparql", query_string={"query": SELECT_LABELS},
+                          headers={"Accept": "text/csv"})
+    assert response.status_code == 200
+    assert response.content_type == "text/csv; charset=utf-8"
+    rows = list(csv.reader(io.StringIO(response.get_data(as_text=True))))
+    assert rows[0] == ["s", "label"]
+    assert [row[1] for row in rows[1:]] == [r["label"] for r in select(client, SELECT_LABELS)]
+
+
+@pytest.mark.parametrize("accept, engine_format", [
+    ("text/turtle", "TURTLE"),
+    ("application/n-triples", "N_TRIPLES"),
+    ("application/ld+json", "JSON_LD"),
+    ("application/rdf+xml", "RDF_XML"),
+], ids=["turtle", "ntriples", "jsonld", "rdfxml"])
+def test_construct_results_in_each_rdf_format(client: FlaskClient, accept: str,
+                                              engine_format: str,
+                                              triple_counts: dict[str, int]) -> None:
+    response = client.get("/sparql", query_string={"query": CONSTRUCT_TEA},
+                          headers={"Accept": accept})
+    assert response.status_code == 200
+    assert response.mimetype == accept
+    triples = list(pyoxigraph.parse(response.data,
+                                    getattr(pyoxigraph.RdfFormat, engine_format)))
+    assert len(triples) == triple_counts["meitan-tea"]
+
+
+def test_describe_answers_turtle_by_default(client: FlaskClient) -> None:
+    subject = select(client, SELECT_LABELS)[0]["s"]
+    response = client.get("/sparql", query_string={"query": f"DESCRIBE <{subject}>"})
+    assert response.status_code == 200 and response.mimetype == "text/turtle"
+    assert subject in {t.subject.value for t in pyoxigraph.parse(
+        response.data, pyoxigraph.RdfFormat.TURTLE)}
+
+
+def test_accept_q_values_choose_the_preferred_format(client: FlaskClient) -> None:
+    accept = "text/csv;q=0.5, application/sparql-results+xml;q=0.9, text/html"
+    response = client.get("/sparql", query_string={"query": SELECT_LABELS},
+                          headers={"Accept": accept})
+    assert response.mimetype == "application/sparql-results+xml"
+    wildcard = client.get("/sparql", query_string={"query": CONSTRUCT_TEA},
+                          headers={"Accept": "text/html, */*;q=0.1"})
+    assert wildcard.mimetype == "text/turtle"
+
+
+def test_format_parameter_overrides_accept(client: FlaskClient) -> None:
+    response = client.get("/sparql", query_string={"query": SELECT_LABELS, "format": "tsv"},
+                          headers={"Accept": "application/sparql-results+json"})
+    assert response.mimetype == "text/tab-separated-values"
+    graph = client.get("/sparql", query_string={"query": CONSTRUCT_TEA,
+                                                "format": "application/n-triples"})
+    assert graph.mimetype == "application/n-triples"
+
+
+@pytest.mark.parametrize("query, accept", [
+    (SELECT_LABELS, "text/turtle"),
+    (SELECT_LABELS, "image/png"),
+    (CONSTRUCT_TEA, "application/sparql-results+json"),
+], ids=["select-as-turtle", "select-as-png", "construct-as-results"])
+def test_unsupported_accept_is_406(client: FlaskClient, query: str, accept: str) -> None:
+    response = client.get("/sparql", query_string={"query": query}, headers={"Accept": accept})
+    assert response.status_code == 406
+    body = response.get_json()
+    assert body["error"] == "NotAcceptableError" and "available" in body["message"]
+
+
+def test_unknown_format_parameter_is_406(client: FlaskClient) -> None:
+    response = client.get("/sparql", query_string={"query": SELECT_LABELS, "format": "yaml"})
+    assert response.status_code == 406
+
+
+# --- refusals -------------------------------------------------------------------------------
+
+INSERT = "INSERT DATA { GRAPH <urn:x:g> { <urn:x:s> <urn:x:p> <urn:x:o> } }"
+
+
+@pytest.mark.parametrize("send", [
+    lambda c: c.post("/sparql", data={"update": INSERT}),
+    lambda c: c.post("/sparql", data=INSERT, content_type="application/sparql-update"),
+    lambda c: c.post("/sparql", data={"query": INSERT}),
+    lambda c: c.get("/sparql", query_string={"query": "CLEAR ALL"}),
+    lambda c: c.get("/sparql", query_string={"update": "DROP ALL"}),
+], ids=["form-update", "direct-update", "update-as-query", "clear-as-get", "get-update"])
+def test_update_sent_to_sparql_endpoint_is_rejected(client: FlaskClient, store_dir: Path,
+                                                    send: Any) -> None:
+    snapshot = current_snapshot(store_dir.parent / "snapshots")
+    assert snapshot is not None
+    before = (store_size(store_dir), store_size(snapshot), count(client))
+    response = send(client)
+    assert response.status_code == 403
+    assert "read-only" in response.get_json()["message"]
+    assert (store_size(store_dir), store_size(snapshot), count(client)) == before
+    assert count(client, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <urn:x:g> { ?s ?p ?o } }") == 0
+
+
+class _RecordingSparqlServer:
+    """A SPARQL endpoint on loopback that records every request and answers one binding."""
+
+    def __init__(self) -> None:
+        self.requests: list[str] = []
+        recorder = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                recorder.requests.append(self.path)
+                body = json.dumps({"head": {"vars": ["x"]}, "results": {"bindings": [
+                    {"x": {"type": "literal", "value": "from the partner"}}]}}).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/sparql-results+json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            do_POST = do_GET
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/sparql"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def partner() -> Iterator[_RecordingSparqlServer]:
+    server = _RecordingSparqlServer()
+    yield server
+    server.close()
+
+
+def test_service_is_refused_and_no_request_leaves(client: FlaskClient,
+                                                  partner: _RecordingSparqlServer) -> None:
+    for query in (f"SELECT ?x WHERE {{ SERVICE <{partner.url}> {{ ?x ?y ?z }} }}",
+                  (f"SELECT ?x WHERE {{ ?a ?b ?c OPTIONAL {{ SERVICE SILENT <{partner.url}> "
+                   f"{{ ?x ?y ?z }} }} }}"),
+                  "SELECT ?x WHERE { BIND(<http://127.0.0.1:9/> AS ?e) SERVICE ?e { ?x ?y ?z } }"):
+        response = client.get("/sparql", query_string={"query": query})
+        assert response.status_code == 400, query
+        assert "SERVICE" in response.get_json()["message"]
+    time.sleep(0.2)
+    assert partner.requests == []
+
+
+def test_service_to_an_allowed_endpoint_is_federated(store_dir: Path,
+                                                     partner: _RecordingSparqlServer) -> None:
+    app = make_app(store_dir, BCIC_SPARQL_ALLOWED_SERVICES=[partner.url])
+    try:
+        client = app.test_client()
+        rows = select(client, f"SELECT ?x WHERE {{ SERVICE <{partner.url}> {{ ?x ?y ?z }} }}")
+        assert rows == [{"x": "from the partner"}]
+        assert len(partner.requests) == 1
+        other = "http://127.0.0.1:9/sparql"
+        refused = client.get("/sparql", query_string={
+            "query": f"SELECT ?x WHERE {{ SERVICE <{other}> {{ ?x ?y ?z }} }}"})
+        assert refused.status_code == 400
+    finally:
+        query_service(app).close()
+
+
+def test_malformed_query_is_400_with_the_parsers_position(client: FlaskClient) -> None:
+    response = client.get("/sparql", query_string={"query": "SELECT ?s WHERE {\n  ?s ?p ?o\n"})
+    assert response.status_code == 400
+    body = response.get_json()
+    assert body["error"] == "QueryRefusedError"
+    assert re.search(r"line:3, col:\d+", body["message"]), body["message"]
+    typo = client.get("/sparql", query_string={"query": "SELEC * WHERE { ?s ?p ?o }"})
+    assert typo.status_code == 400 and "line:1, col:1" in typo.get_json()["message"]
+
+
+def test_query_nested_5000_levels_is_refused_and_the_endpoint_still_answers(
+        client: FlaskClient, triple_counts: dict[str, int]) -> None:
+    deep = "SELECT * WHERE " + "{" * 5000 + " ?s ?p ?o " + "}" * 5000
+    response = client.post("/sparql", data={"query": deep})
+    assert response.status_code == 400
+    assert "nested" in response.get_json()["message"]
+    parens = "SELECT * WHERE { FILTER(" + "(" * 5000 + "1" + ")" * 5000 + ") }"
+    assert client.post("/sparql", data={"query": parens}).status_code == 400
+    assert count(client) == sum(triple_counts.values())
+
+
+def test_a_crashing_query_costs_an_error_and_a_fresh_worker(store_dir: Path) -> None:
+    """Behind the guard's back, the nesting that segfaults pyoxigraph kills only its worker."""
+    snapshots = store_dir.parent / "snapshots"
+    refresh_snapshot(store_dir, snapshots)
+    runner = QueryRunner(snapshots, workers=1, timeout=10)
+    try:
+        deep = "SELECT * WHERE " + "{" * 5000 + " ?s ?p ?o " + "}" * 5000
+        with pytest.raises(QueryCrashedError, match="SIGSEGV"):
+            runner.run(QueryJob(deep, "JSON", 10))
+        done = runner.run(QueryJob("ASK { ?s ?p ?o }", "JSON", 10))
+        assert json.loads(done.body)["boolean"] is True
+    finally:
+        runner.close()
+
+
+def test_over_long_query_is_413(store_dir: Path) -> None:
+    app = make_app(store_dir, BCIC_SPARQL_MAX_QUERY_BYTES=1000, MAX_CONTENT_LENGTH=4000)
+    try:
+        client = app.test_client()
+        long_query = "SELECT * WHERE { ?s ?p ?o } #" + "x" * 1200
+        assert client.get("/sparql", query_string={"query": long_query}).status_code == 413
+        huge_body = client.post("/sparql", data="ASK {}" + " " * 5000,
+                                content_type="application/sparql-query")
+        assert huge_body.status_code == 413
+        assert huge_body.get_json()["status"] == 413
+    finally:
+        query_service(app).close()
+
+
+def test_post_without_a_query_or_of_another_type_is_refused(client: FlaskClient) -> None:
+    assert client.post("/sparql", data={"default-graph-uri": "urn:x:g"}).status_code == 400
+    assert client.post("/sparql", data="ASK {}", content_type="text/plain").status_code == 415
+    two = client.get("/sparql", query_string={"query": ["ASK {}", "ASK {}"]})
+    assert two.status_code == 400
+    bad_graph = client.get("/sparql", query_string={"query": "ASK {}",
+                                                    "default-graph-uri": "not an iri"})
+    assert bad_graph.status_code == 400
+
+
+# --- limits ---------------------------------------------------------------------------------
+
+def test_runaway_query_is_stopped_while_another_query_still_answers(app: Flask) -> None:
+    service = query_service(app)
+    service.runner.start()
+    pids_before = set(service.runner.worker_pids())
+    outcome: dict[str, Any] = {}
+
+    def run_the_runaway() -> None:
+        started = time.monotonic()
+        response = app.test_client().get("/sparql", query_string={"query": RUNAWAY})
+        outcome.update(status=response.status_code, body=response.get_json(),
+                       seconds=time.monotonic() - started)
+
+    runaway = threading.Thread(target=run_the_runaway)
+    runaway.start()
+    time.sleep(0.3)  # the runaway now holds one worker
+    started = time.monotonic()
+    quick = app.test_client().get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"})
+    quick_seconds = time.monotonic() - started
+    runaway.join(timeout=30)
+
+    assert quick.status_code == 200 and quick_seconds < 1.0, quick_seconds
+    assert outcome["status"] == 503
+    assert outcome["body"]["message"].startswith(f"query stopped after {TIMEOUT:g} s")
+    assert TIMEOUT <= outcome["seconds"] < TIMEOUT + 3
+    # The worker that ran it was killed (its work stopped), and a fresh one took its place.
+    pids_after = set(service.runner.worker_pids())
+    killed = [pid for pid in pids_before - pids_after if pid is not None]
+    assert len(killed) == 1 and None not in pids_after
+    with pytest.raises(ProcessLookupError):
+        os.kill(killed[0], 0)
+    assert app.test_client().get("/sparql", query_string={"query": COUNT_ALL}).status_code == 200
+
+
+def test_rows_beyond_the_limit_are_cut_and_flagged(store_dir: Path) -> None:
+    app = make_app(store_dir, BCIC_SPARQL_ROW_LIMIT=50)
+    try:
+        client = app.test_client()
+        cut = client.get("/sparql", query_string={"query": "SELECT * WHERE { ?s ?p ?o }"})
+        assert cut.status_code == 200
+        assert cut.headers["X-BCIC-Truncated"] == "true"
+        assert len(cut.get_json()["results"]["bindings"]) == 50
+        exact = client.get("/sparql", query_string={"query": "SELECT * { ?s ?p ?o } LIMIT 50"})
+        assert "X-BCIC-Truncated" not in exact.headers
+        graph = client.get("/sparql", query_string={"query": CONSTRUCT_TEA},
+                           headers={"Accept": "application/n-triples"})
+        assert graph.headers["X-BCIC-Truncated"] == "true"
+        assert len(graph.get_data(as_text=True).splitlines()) == 50
+        # The cartesian product streams: the row cap, not the clock, ends it.
+        product = client.get("/sparql", query_string={
+            "query": "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", "format": "csv"})
+        assert product.status_code == 200 and product.headers["X-BCIC-Truncated"] == "true"
+    finally:
+        query_service(app).close()
+
+
+def test_new_data_is_seen_after_the_snapshot_is_refreshed(tmp_path: Path) -> None:
+    """Queries read the last snapshot: an ingest shows once refresh_snapshot has run."""
+    live = OxigraphStore(tmp_path / "store")  # the writer, as `bcic store ingest` is
+    app = create_app({"TESTING": True, "BCIC_STORE": str(tmp_path / "store"),
+                      "BCIC_SNAPSHOT": str(tmp_path / "snapshots")})
+    try:
+        client = app.test_client()
+        revisions = "SELECT ?r WHERE { ?r a <https://w3id.org/bcic/ontology#Revision> }"
+        assert client.get("/sparql", query_string={"query": revisions}).status_code == 503
+        info = ingest_files(live, [EXAMPLES_DIR / "meitan-tea.ttl"])
+        refresh_snapshot(live, tmp_path / "snapshots")
+        assert select(client, revisions) == [{"r": str(info.submission_graph)}]
+    finally:
+        query_service(app).close()
+        live.close()
+
+
+# --- the service description and CORS -------------------------------------------------------
+
+def test_bare_get_answers_the_service_description(client: FlaskClient) -> None:
+    response = client.get("/sparql")
+    assert response.status_code == 200 and response.mimetype == "text/turtle"
+    graph = Graph().parse(data=response.get_data(as_text=True), format="turtle")
+    answer = graph.query(f"""PREFIX sd: <{SD}>
+        SELECT ?endpoint ?language (COUNT(DISTINCT ?format) AS ?formats) ?comment WHERE {{
+          ?service a sd:Service ; sd:endpoint ?endpoint ; sd:supportedLanguage ?language ;
+                   sd:feature sd:UnionDefaultGraph ; sd:resultFormat ?format ;
+                   sd:defaultDataset/sd:defaultGraph/<http://www.w3.org/2000/01/rdf-schema#comment>
+                   ?comment }} GROUP BY ?endpoint ?language ?comment""")
+    rows = [tuple(row) for row in answer]  # type: ignore[arg-type]  # rdflib's union result type
+    assert len(rows) == 1
+    endpoint, language, formats, comment = rows[0]
+    assert str(endpoint) == "http://localhost/sparql"
+    assert str(language) == SD + "SPARQL11Query"
+    assert int(str(formats)) == 8
+    assert "union of all named graphs" in str(comment)
+
+
+def test_cors_headers_on_answers_errors_and_preflight(client: FlaskClient) -> None:
+    origin = {"Origin": "https://partner.example"}
+    preflight = client.options("/sparql", headers={
+        **origin, "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "Content-Type"})
+    assert preflight.status_code == 200
+    assert preflight.headers["Access-Control-Allow-Origin"] == "*"
+    assert "POST" in preflight.headers["Access-Control-Allow-Methods"]
+    assert "Content-Type" in preflight.headers["Access-Control-Allow-Headers"]
+    answer = client.get("/sparql", query_string={"query": "ASK {}"}, headers=origin)
+    assert answer.headers["Access-Control-Allow-Origin"] == "*"
+    assert "X-BCIC-Truncated" in answer.headers["Access-Control-Expose-Headers"]
+    error = client.get("/sparql", query_string={"query": "nonsense"}, headers=origin)
+    assert error.status_code == 400 and error.headers["Access-Control-Allow-Origin"] == "*"
+
+
+def test_errors_are_json_without_a_stack_trace(client: FlaskClient) -> None:
+    response = client.put("/sparql")
+    assert response.status_code == 405
+    assert response.get_json()["error"] == "MethodNotAllowed"
+    assert "Traceback" not in response.get_data(as_text=True)
+    assert client.get("/nowhere").get_json()["status"] == 404
+
+
+# --- real clients against a real server -----------------------------------------------------
+
+@pytest.fixture(scope="module")
+def server_url(store_dir: Path) -> Iterator[str]:
+    """The app under waitress in its own process on a free loopback port, configured by env."""
+    env = {**os.environ, "BCIC_STORE": str(store_dir),
+           "BCIC_SNAPSHOT": str(store_dir.parent / "snapshots"), "BCIC_SPARQL_TIMEOUT": "5"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "waitress", "--listen=127.0.0.1:0", "--threads=4",
+         "--call", "web:create_app"],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    assert process.stdout is not None
+    url = None
+    deadline = time.monotonic() + 30
+    while url is None and time.monotonic() < deadline:
+        line = process.stdout.readline()
+        if not line:
+            break
+        found = re.search(r"Serving on (http://127\.0\.0\.1:\d+)", line)
+        url = found.group(1) + "/sparql" if found else None
+    assert url is not None, "waitress did not start"
+    threading.Thread(target=process.stdout.read, daemon=True).start()  # drain its log
+    yield url
+    process.send_signal(signal.SIGINT)  # a clean exit stops its query workers too
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+@pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
+def test_sparqlwrapper_select_ask_and_construct_against_waitress(
+        server_url: str, triple_counts: dict[str, int]) -> None:
+    client = SPARQLWrapper(server_url)
+    client.setReturnFormat(JSON)
+    client.setQuery(COUNT_ALL)
+    result = client.queryAndConvert()
+    assert isinstance(result, dict)
+    assert int(result["results"]["bindings"][0]["n"]["value"]) == sum(triple_counts.values())
+    client.setQuery("ASK { ?s ?p ?o }")
+    client.setMethod("POST")
+    answer = client.queryAndConvert()
+    assert isinstance(answer, dict) and answer["boolean"] is True
+
+    construct = SPARQLWrapper(server_url)
+    construct.setQuery(CONSTRUCT_TEA)
+    construct.setReturnFormat(TURTLE)
+    turtle = construct.queryAndConvert()
+    assert isinstance(turtle, bytes)
+    assert len(Graph().parse(data=turtle, format="turtle")) == triple_counts["meitan-tea"]
+    construct.setReturnFormat(XML)  # SPARQLWrapper's default for graphs: RDF/XML into a Graph
+    graph = construct.queryAndConvert()
+    assert isinstance(graph, Graph) and len(graph) == triple_counts["meitan-tea"]
+
+
+def test_curl_gets_csv_from_waitress(server_url: str) -> None:
+    curl = shutil.which("curl")
+    if curl is None:
+        pytest.skip("curl is not installed")
+    done = subprocess.run(
+        [curl, "-s", "-S", "-G", "-H", "Accept: text/csv", "-D", "-", server_url,
+         "--data-urlencode", f"query={SELECT_LABELS}"],
+        capture_output=True, text=True, timeout=30, check=True)
+    headers, _, body = done.stdout.replace("\r\n", "\n").partition("\n\n")
+    assert headers.startswith("HTTP/1.1 200")
+    assert "content-type: text/csv; charset=utf-8" in headers.lower()
+    rows = list(csv.reader(io.StringIO(body)))
+    assert rows[0] == ["s", "label"] and len(rows) == 8
+
+
+# Apache Jena's SPARQL client, arq.rsparql, from Debian's libapache-jena-java (`make jena`).
+# Debian ships the jars without launcher scripts, so the test builds the class path itself: the
+# jars of Jena and of its dependencies, one SLF4J binding (all of /usr/share/java holds several,
+# and SLF4J refuses to start with two), and the XML Schema message files that Debian's build left
+# under their pre-relocation package (Jena fails to initialise its datatypes without them).
+JAVA_DIR = Path("/usr/share/java")
+JENA_JARS = (
+    "jena-base", "jena-core", "jena-arq", "jena-iri", "jena-cmds", "jena-rdfconnection",
+    "jena-dboe-base", "jena-dboe-index", "jena-dboe-storage", "jena-dboe-trans-data",
+    "jena-dboe-transaction", "jena-tdb", "jena-tdb2", "jena-shacl", "jena-shex", "commons-cli",
+    "commons-codec", "commons-compress", "commons-csv", "commons-io", "commons-lang3",
+    "dexx.collection", "gson", "guava", "jackson-core", "jackson-databind", "jackson-annotations",
+    "jsonld-java", "jakarta.json-api", "titanium-json-ld", "protobuf", "thrift", "slf4j-api",
+    "slf4j-nop", "httpclient", "httpcore",
+)
+
+
+def jena_classpath(work: Path) -> str:
+    """The class path that runs Jena's command-line tools from Debian's jars."""
+    jars = [JAVA_DIR / f"{name}.jar" for name in JENA_JARS]
+    if shutil.which("java") is None or not all(jar.exists() for jar in jars):
+        pytest.skip("Apache Jena is not installed: run `make jena`")
+    resources = work / "jena-resources"
+    with zipfile.ZipFile(JAVA_DIR / "jena-core.jar") as jar:
+        for name in jar.namelist():
+            if name.startswith("org/apache/jena/ext/xerces/") and not name.endswith(".class"):
+                target = resources / name.removeprefix("org/apache/jena/ext/")
+                target.parent.mkdir(parents=True, exist_ok=True)
+                if not name.endswith("/"):
+                    target.write_bytes(jar.read(name))
+    return os.pathsep.join([*map(str, jars), str(resources)])
+
+
+def test_jena_rsparql_queries_waitress(server_url: str, tmp_path: Path,
+                                       triple_counts: dict[str, int]) -> None:
+    classpath = jena_classpath(tmp_path)
+
+    def rsparql(query: str, results: str) -> str:
+        done = subprocess.run(
+            ["java", "-cp", classpath, "arq.rsparql", "--service", server_url,
+             "--query", _write(tmp_path / "q.rq", query), f"--results={results}"],
+            capture_output=True, text=True, timeout=120, check=False)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    table = rsparql(COUNT_ALL, "CSV")
+    assert table.splitlines() == ["n", str(sum(triple_counts.values()))]
+    assert rsparql("ASK { ?s ?p ?o }", "JSON").strip().endswith("}")
+    assert '"boolean" : true' in rsparql("ASK { ?s ?p ?o }", "JSON")
+    ntriples = rsparql(CONSTRUCT_TEA, "N-Triples")
+    assert len([line for line in ntriples.splitlines() if line.strip()]) == (
+        triple_counts["meitan-tea"])
+
+
+def _write(path: Path, text: str) -> str:
+    path.write_text(text, encoding="utf-8")
+    return str(path)

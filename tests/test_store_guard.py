@@ -1,0 +1,69 @@
+"""The query guard parses SPARQL for real: what it refuses, and what it says a query is."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import URIRef
+
+from checker.errors import InputError, QueryRefusedError
+from checker.store.guard import MAX_NESTING, QueryForm, check_query, check_update, checked_iri, \
+    inspect_query
+
+HIDDEN_SERVICES = [
+    "SELECT * WHERE { OPTIONAL { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } } }",
+    "SELECT * WHERE { { SELECT ?s WHERE { SERVICE SILENT <http://127.0.0.1:9/> { ?s ?p ?o } } } }",
+    "ASK { FILTER NOT EXISTS { SERVICE ?where { ?s ?p ?o } } }",
+    "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o "
+    "MINUS { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } } }",
+    "prefix x: <http://e/> select * where { service <http://127.0.0.1:9/> { ?s x:p ?o } }",
+]
+
+
+@pytest.mark.parametrize("query", HIDDEN_SERVICES, ids=range(len(HIDDEN_SERVICES)))
+def test_service_anywhere_in_the_parse_tree_is_refused(query: str) -> None:
+    assert inspect_query(query).uses_service
+    with pytest.raises(QueryRefusedError, match="SERVICE"):
+        check_query(query)
+
+
+def test_the_word_service_in_a_string_or_iri_is_no_service() -> None:
+    query = ('SELECT ?s WHERE { ?s <http://e/SERVICE> "SERVICE <http://127.0.0.1:9/> { }" }'
+             " # SERVICE in a comment")
+    assert not inspect_query(query).uses_service
+
+
+def test_load_and_service_in_updates_are_refused_and_plain_updates_pass() -> None:
+    for update in ("LOAD <http://127.0.0.1:9/data.ttl>",
+                   "INSERT { ?s ?p ?o } WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"):
+        with pytest.raises(QueryRefusedError):
+            check_update(update)
+    check_update("INSERT DATA { <http://e/a> <http://e/b> 1 }")
+
+
+def test_nesting_is_counted_outside_strings_comments_and_past_iris() -> None:
+    deep = "{" * (MAX_NESTING + 1)
+    shallow = f'SELECT ?s WHERE {{ ?s <http://e/a#b(c)> "{deep}" }} # {deep}\n'
+    assert inspect_query(shallow).form is QueryForm.SELECT
+    with pytest.raises(QueryRefusedError, match="nested"):
+        inspect_query("SELECT * WHERE " + "{" * 3000 + "}" * 3000)
+    with pytest.raises(QueryRefusedError, match="nested"):  # parens hidden in an IRI-like token
+        inspect_query("SELECT * { FILTER(?a<" + "(" * 60 + "?b" + ")" * 60 + ">?c) }")
+
+
+def test_select_variables_come_in_projection_or_first_appearance_order() -> None:
+    assert inspect_query("SELECT ?b ?a (1 AS ?c) WHERE { ?a ?p ?b }").variables == ("b", "a", "c")
+    assert inspect_query("SELECT * WHERE { ?z ?y ?x OPTIONAL { ?x ?q ?w } }").variables == (
+        "z", "y", "x", "q", "w")
+
+
+def test_bad_syntax_and_unknown_prefixes_are_refused() -> None:
+    for text in ("SELEC ?s", "SELECT * WHERE { ?s ex:p ?o }", "INSERT DATA { <a:b> <a:c> 1 }"):
+        with pytest.raises(QueryRefusedError):
+            inspect_query(text)
+
+
+def test_checked_iri_refuses_what_would_break_out_of_angle_brackets() -> None:
+    assert checked_iri("https://example.org/c") == URIRef("https://example.org/c")
+    for bad in ("https://e/x> } ; DROP ALL ; <y", "relative", "https://e/a b"):
+        with pytest.raises(InputError):
+            checked_iri(bad)

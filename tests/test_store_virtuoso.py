@@ -1,0 +1,396 @@
+"""The remote SPARQL store keeps the store contract on a real Virtuoso, and survives its limits.
+
+A Virtuoso of the tests' own (tests/virtuoso.py) runs for the session on loopback ports, with
+Virtuoso's usual cap of 10,000 result rows. Without virtuoso-t these tests fail, never skip:
+`make virtuoso` installs it.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from datetime import UTC
+from decimal import Decimal
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from pathlib import Path
+
+import pyoxigraph
+import pytest
+from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef, namespace
+from rdflib.term import Node
+
+from checker.errors import InputError, StoreError
+from checker.ingest import load_rules_into
+from checker.loading.rdfterms import to_oxigraph
+from checker.paths import EXAMPLES_DIR
+from checker.rulebook import load_rulebook
+from checker.store import ONTOLOGY_GRAPH, SHAPES_GRAPH, Store, open_store, sparql_store
+from checker.store.base import RevisionRecord
+from checker.store.sparql_http import SparqlEndpointError
+from checker.store.sparql_store import SparqlStore
+from checker.store.sparql_terms import SKOLEM_ROOT
+from checker.synthetic import generate_cluster
+
+from store_contract import EX, Reopen, StoreContract, make_record, new_cluster
+from virtuoso import VirtuosoNotInstalledError, VirtuosoServer, require_binaries
+
+DBA = ("dba", "dba")
+
+
+@pytest.fixture(scope="session")
+def virtuoso_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[VirtuosoServer]:
+    """One Virtuoso for the session, stopped at its end whatever happened."""
+    missing = None
+    try:
+        require_binaries()
+    except VirtuosoNotInstalledError as error:
+        missing = str(error)
+    if missing:  # fail, never skip: `make test` installs Virtuoso first
+        pytest.fail(missing, pytrace=False)
+    server = VirtuosoServer(tmp_path_factory.mktemp("virtuoso"))
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def virtuoso_endpoint(virtuoso_server: VirtuosoServer) -> str:
+    """The session Virtuoso's /sparql, where the anonymous user may query and update."""
+    return virtuoso_server.endpoint
+
+
+@pytest.fixture
+def store(virtuoso_endpoint: str) -> Iterator[SparqlStore]:
+    opened = SparqlStore(virtuoso_endpoint, virtuoso_endpoint)
+    yield opened
+    opened.close()
+
+
+class TestVirtuosoStore(StoreContract):
+    """The contract over /sparql; `reopen` opens a new client on the same server."""
+
+    @pytest.fixture
+    def reopen(self, virtuoso_endpoint: str) -> Reopen:
+        def reopen(old: Store) -> Store:
+            old.close()
+            return SparqlStore(virtuoso_endpoint, virtuoso_endpoint)
+
+        return reopen
+
+
+class TestVirtuosoStoreWithDigestAndGraphStore(StoreContract):
+    """The contract through the registry, writing to /sparql-auth (HTTP digest) and reading
+    named graphs through the Graph Store Protocol."""
+
+    @staticmethod
+    def _open(server: VirtuosoServer) -> Store:
+        return open_store("sparql", query_endpoint=server.endpoint,
+                          update_endpoint=server.auth_endpoint,
+                          graph_store_endpoint=server.graph_store_endpoint,
+                          username=DBA[0], password=DBA[1])
+
+    @pytest.fixture
+    def store(self, virtuoso_server: VirtuosoServer) -> Iterator[Store]:
+        opened = self._open(virtuoso_server)
+        yield opened
+        opened.close()
+
+    @pytest.fixture
+    def reopen(self, virtuoso_server: VirtuosoServer) -> Reopen:
+        def reopen(old: Store) -> Store:
+            old.close()
+            return self._open(virtuoso_server)
+
+        return reopen
+
+
+def same(stored: Graph, expected: Graph) -> bool:
+    """Whether two graphs are the same up to blank node names and Virtuoso's canonical values.
+
+    Through pyoxigraph's canonicalisation: rdflib's `isomorphic` takes minutes on the shapes."""
+    return _canonical_quads(comparable(stored)) == _canonical_quads(comparable(expected))
+
+
+def _canonical_quads(graph: Graph) -> set[str]:
+    lines = "".join(f"{to_oxigraph(s)} {to_oxigraph(p)} {to_oxigraph(o)} .\n" for s, p, o in graph)
+    dataset = pyoxigraph.Dataset(pyoxigraph.parse(lines, pyoxigraph.RdfFormat.N_TRIPLES))
+    dataset.canonicalize(pyoxigraph.CanonicalizationAlgorithm.UNSTABLE)
+    return {str(quad) for quad in dataset}
+
+
+def comparable(graph: Graph) -> Graph:
+    """The graph with literals in the canonical form Virtuoso keeps (it stores values, not
+    lexical forms): decimals without trailing zeros, dateTimes in UTC, language tags lower case."""
+    out = Graph()
+    for s, p, o in graph:
+        out.add((s, p, _canonical(o)))
+    return out
+
+
+def _canonical(node: Node) -> Node:
+    if not isinstance(node, Literal):
+        return node
+    if node.language:
+        return Literal(str(node), lang=node.language.lower())
+    value = node.toPython()
+    if node.datatype == namespace.XSD.decimal and isinstance(value, Decimal):
+        text = format(value.normalize(), "f")
+        return Literal(text, datatype=namespace.XSD.decimal)
+    if node.datatype == namespace.XSD.dateTime and getattr(value, "tzinfo", None) is not None:
+        return Literal(value.astimezone(UTC).isoformat().replace("+00:00", "Z"),
+                       datatype=namespace.XSD.dateTime)
+    return node
+
+
+def record_for(submission: Graph, *, cluster: URIRef | None = None) -> RevisionRecord:
+    """A revision of `submission` with make_record's small report and provenance."""
+    small, _ = make_record(cluster or new_cluster(), 1)
+    return RevisionRecord(small.cluster, 1, submission, small.report, small.provenance)
+
+
+def count(store: SparqlStore, graph: URIRef) -> int:
+    rows = store.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+    return int(str(rows[0]["n"]))
+
+
+def assert_nothing_stored(store: SparqlStore, record: RevisionRecord) -> None:
+    assert store.revisions(record.cluster) == []
+    assert count(store, record.submission_graph) == 0
+    assert count(store, record.report_graph) == 0
+
+
+@pytest.fixture(scope="module")
+def large_record(virtuoso_endpoint: str) -> RevisionRecord:
+    """A stored revision whose submission graph is larger than the server's 10,000-row cap."""
+    record = record_for(generate_cluster(members=2_000, years=2, cluster_id="capped"))
+    assert len(record.submission) > 12_000
+    SparqlStore(virtuoso_endpoint, virtuoso_endpoint).add_revision(record)
+    return record
+
+
+def test_sample_submission_round_trips_up_to_the_values_virtuoso_keeps(
+        store: SparqlStore) -> None:
+    submission = Graph().parse(EXAMPLES_DIR / "dehua-ceramics.ttl")
+    record = record_for(submission)
+    store.add_revision(record)
+    stored = store.named_graph(record.submission_graph)
+    assert len(stored) == len(submission)
+    assert same(stored, submission)
+
+
+def test_graph_larger_than_the_row_cap_is_read_whole_in_pages(
+        store: SparqlStore, large_record: RevisionRecord, virtuoso_server: VirtuosoServer) -> None:
+    expected = large_record.submission
+    assert same(store.named_graph(large_record.submission_graph), expected)
+    through_graph_store = SparqlStore(virtuoso_server.endpoint,
+                                      graph_store_endpoint=virtuoso_server.graph_store_endpoint)
+    assert same(through_graph_store.named_graph(large_record.submission_graph), expected)
+
+
+def test_select_that_reaches_the_row_cap_fails_instead_of_answering_short(
+        store: SparqlStore, large_record: RevisionRecord) -> None:
+    query = f"SELECT ?s ?p ?o WHERE {{ GRAPH <{large_record.submission_graph}> {{ ?s ?p ?o }} }}"
+    with pytest.raises(StoreError, match="limit of 10000 rows"):
+        store.select(query)
+    assert len(store.select(query + " LIMIT 9999")) == 9_999
+
+
+def test_blank_nodes_are_stored_as_skolem_iris_and_read_back_as_blank_nodes(
+        store: SparqlStore) -> None:
+    submission = Graph()
+    cluster, body, address = new_cluster(), BNode(), BNode()
+    submission.add((body, EX.cultivates, cluster))
+    submission.add((body, EX.address, address))
+    submission.add((address, RDFS.label, Literal("德化县")))
+    record = record_for(submission, cluster=cluster)
+    store.add_revision(record)
+    graph = f"<{record.submission_graph}>"
+    assert not store.ask(
+        f"ASK {{ GRAPH {graph} {{ ?s ?p ?o FILTER(isBlank(?s) || isBlank(?o)) }} }}")
+    assert store.ask(
+        f'ASK {{ GRAPH {graph} {{ ?s ?p ?o FILTER(STRSTARTS(STR(?s), "{SKOLEM_ROOT}")) }} }}')
+    assert same(store.named_graph(record.submission_graph), submission)
+    rows = store.select(f"SELECT ?b WHERE {{ GRAPH {graph} {{ ?b <{EX.cultivates}> ?c }} }}")
+    assert [type(row["b"]) for row in rows] == [BNode]
+
+
+def test_literals_keep_quotes_escapes_controls_languages_and_datatypes(
+        store: SparqlStore) -> None:
+    cluster = new_cluster()
+    texts = ['say "品牌"', "back\\slash", "two\nlines\r\n", "tab\there", "bell\x07",
+             "\u00e9 \U0001F600", '"""', "ends with a quote\""]
+    submission = Graph()
+    for index, text in enumerate(texts):
+        submission.add((cluster, EX[f"text{index}"], Literal(text)))
+    submission.add((cluster, RDFS.label, Literal("德化陶瓷", lang="zh")))
+    submission.add((cluster, RDFS.label, Literal("Dehua ceramics", lang="en-GB")))
+    submission.add((cluster, EX.founded, Literal("2005", datatype=namespace.XSD.gYear)))
+    submission.add((cluster, EX.members, Literal(1_800, datatype=namespace.XSD.integer)))
+    submission.add((cluster, EX.custom, Literal("x", datatype=URIRef("https://example.org/dt#t"))))
+    submission.add((cluster, RDF.type, URIRef("https://example.org/contract/类")))
+    record = record_for(submission, cluster=cluster)
+    store.add_revision(record)
+    assert same(store.named_graph(record.submission_graph), submission)
+
+
+def test_iri_that_sparql_cannot_spell_is_refused_before_anything_is_sent(
+        store: SparqlStore) -> None:
+    submission = Graph()
+    submission.add((URIRef("https://example.org/a b"), RDF.type, EX.Thing))
+    record = record_for(submission)
+    with pytest.raises(InputError, match="cannot be written"):
+        store.add_revision(record)
+    assert_nothing_stored(store, record)
+
+
+def test_revision_the_server_refuses_leaves_nothing_and_the_error_names_endpoint_and_status(
+        store: SparqlStore, virtuoso_endpoint: str) -> None:
+    submission = generate_cluster(members=300, years=2, cluster_id="refused")
+    # A valid xsd:integer that Virtuoso cannot hold (it keeps 64 bits), in the last graph written.
+    record = record_for(submission)
+    record.provenance.add((record.submission_graph, EX.big, Literal(2 ** 70)))
+    with pytest.raises(SparqlEndpointError) as refused:
+        store.add_revision(record)
+    assert refused.value.status == 400
+    assert virtuoso_endpoint in refused.value.message and "HTTP 400" in refused.value.message
+    assert_nothing_stored(store, record)
+
+
+def test_update_longer_than_virtuoso_takes_is_refused_before_it_is_sent(
+        store: SparqlStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    record, _ = make_record(new_cluster(), 1)
+    monkeypatch.setattr(sparql_store, "VIRTUOSO_MAX_UPDATE_BYTES", 1_000)
+    with pytest.raises(StoreError, match="more than Virtuoso takes in one request"):
+        store.add_revision(record)
+    assert_nothing_stored(store, record)
+
+
+def test_project_rules_load_whole_with_their_rdf_lists(store: SparqlStore) -> None:
+    load_rules_into(store)
+    shapes = load_rulebook().shapes_graph
+    assert same(store.named_graph(SHAPES_GRAPH), shapes)
+    assert len(store.named_graph(ONTOLOGY_GRAPH)) > 1_000
+
+
+def test_store_without_update_endpoint_reads_but_refuses_to_write(
+        virtuoso_endpoint: str) -> None:
+    reader = SparqlStore(virtuoso_endpoint)
+    assert (reader.remote, reader.persistent) == (True, True)
+    assert reader.ask("ASK {}")
+    with pytest.raises(StoreError, match="without an update endpoint"):
+        reader.add_revision(make_record(new_cluster(), 1)[0])
+
+
+def test_wrong_password_is_refused_with_401(virtuoso_server: VirtuosoServer) -> None:
+    store = SparqlStore(virtuoso_server.endpoint, virtuoso_server.auth_endpoint,
+                        username="dba", password="not-the-password")
+    with pytest.raises(SparqlEndpointError, match="HTTP 401.*username and password") as refused:
+        store.load_rules(Graph(), Graph())
+    assert refused.value.status == 401
+
+
+def test_closed_store_refuses_every_call(virtuoso_endpoint: str) -> None:
+    store = SparqlStore(virtuoso_endpoint, virtuoso_endpoint)
+    store.close()
+    with pytest.raises(StoreError, match="closed"):
+        store.ask("ASK {}")
+
+
+def test_unreachable_endpoint_is_named_in_the_error() -> None:
+    with HTTPServer(("127.0.0.1", 0), BaseHTTPRequestHandler) as probe:
+        port = probe.server_port  # free now, and nobody listens once closed
+    endpoint = f"http://127.0.0.1:{port}/sparql"
+    with pytest.raises(SparqlEndpointError, match="connection refused") as failed:
+        SparqlStore(endpoint).ask("ASK {}")
+    assert endpoint in failed.value.message and failed.value.status is None
+
+
+def test_http_error_is_named_with_its_status(virtuoso_server: VirtuosoServer) -> None:
+    endpoint = f"http://127.0.0.1:{virtuoso_server.http_port}/no-such-endpoint"
+    with pytest.raises(SparqlEndpointError, match="HTTP 404") as failed:
+        SparqlStore(endpoint).ask("ASK {}")
+    assert failed.value.status == 404 and endpoint in failed.value.message
+
+
+class _Slow(BaseHTTPRequestHandler):
+    def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
+        time.sleep(1.5)
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_endpoint_that_does_not_answer_in_time_is_a_timeout_error() -> None:
+    server = HTTPServer(("127.0.0.1", 0), _Slow)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        store = SparqlStore(f"http://127.0.0.1:{server.server_port}/sparql", timeout=0.3)
+        with pytest.raises(SparqlEndpointError, match=r"did not answer within 0\.3 s"):
+            store.ask("ASK {}")
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def own_virtuoso(tmp_path: Path) -> Iterator[VirtuosoServer]:
+    """A second Virtuoso, not started, for tests that crash or reconfigure it."""
+    server = VirtuosoServer(tmp_path / "own")
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def test_server_killed_during_a_write_keeps_all_of_the_revision_or_none(
+        own_virtuoso: VirtuosoServer) -> None:
+    own_virtuoso.start()
+    store = SparqlStore(own_virtuoso.endpoint, own_virtuoso.endpoint)
+    record = record_for(generate_cluster(members=5_000, years=2, cluster_id="crash"))
+    outcome: list[object] = []
+
+    def write() -> None:
+        try:
+            store.add_revision(record)
+            outcome.append("written")
+        except StoreError as error:
+            outcome.append(error)
+
+    # Crash once the server has spent a second of CPU on the write: inside the INSERT, which
+    # takes it a few seconds (if it is done sooner, all of it must be there).
+    busy = own_virtuoso.cpu_seconds() + 1.0
+    writer = threading.Thread(target=write)
+    writer.start()
+    deadline = time.monotonic() + 60
+    while not outcome and own_virtuoso.cpu_seconds() < busy and time.monotonic() < deadline:
+        time.sleep(0.05)
+    own_virtuoso.crash()
+    writer.join(60)
+    own_virtuoso.start()  # rolls its transaction log forward
+    store = SparqlStore(own_virtuoso.endpoint, own_virtuoso.endpoint)
+    stored = count(store, record.submission_graph)
+    if outcome == ["written"]:
+        assert stored == len(record.submission)
+    else:
+        assert stored == 0 and store.revisions(record.cluster) == []
+
+
+def test_write_the_server_rolls_back_midway_leaves_nothing(own_virtuoso: VirtuosoServer) -> None:
+    # A transaction may write at most 1 MB of log here: a 2,000-member cluster (~19,000
+    # triples) fails while it is being inserted, a small revision still fits.
+    own_virtuoso.extra_parameters = "TransactionAfterImageLimit = 1000000\n"
+    own_virtuoso.start()
+    store = SparqlStore(own_virtuoso.endpoint, own_virtuoso.endpoint)
+    record = record_for(generate_cluster(members=2_000, years=2, cluster_id="rolled-back"))
+    with pytest.raises(SparqlEndpointError, match="rolled back"):
+        store.add_revision(record)
+    assert_nothing_stored(store, record)
+    small, info = make_record(new_cluster(), 1)
+    store.add_revision(small)
+    assert store.revisions(small.cluster) == [info]
