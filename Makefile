@@ -7,7 +7,7 @@ BCIC   := $(VENV)/bin/bcic
 # Re-install only when the declared dependencies change.
 STAMP  := $(VENV)/.installed-from-pyproject
 
-.PHONY: install java jena virtuoso test demo demo-ontology demo-validate bench clean
+.PHONY: install java jena virtuoso test demo demo-ontology demo-validate demo-store bench clean
 
 install: $(STAMP) java
 
@@ -64,7 +64,7 @@ test: install jena virtuoso
 EXAMPLES := dehua-ceramics datang-socks meitan-tea
 REPORTS  := var/reports
 
-demo: demo-ontology demo-validate
+demo: demo-ontology demo-validate demo-store
 
 demo-ontology: install
 	$(BCIC) ontology check
@@ -79,6 +79,16 @@ demo-validate: install
 	  head -n 12 $(REPORTS)/$$name.zh.txt; \
 	done
 	@echo "Reports: $(REPORTS)/"
+
+# Store the samples as revisions of a fresh embedded store and ask it across clusters.
+DEMO_STORE := var/demo-store
+
+demo-store: install
+	@rm -rf $(DEMO_STORE) $(DEMO_STORE)-snapshots
+	@for name in $(EXAMPLES); do $(BCIC) ingest examples/$$name.ttl --store $(DEMO_STORE) || exit $$?; done
+	$(BCIC) clusters --store $(DEMO_STORE) --lang zh
+	$(BCIC) queries run most-violated-clauses --store $(DEMO_STORE) --format table | head -n 12
+	@echo "Serve it: $(BCIC) serve --store $(DEMO_STORE)   (SPARQL at http://127.0.0.1:8080/sparql)"
 
 bench: install virtuoso
 	$(PY) -m bench.validation

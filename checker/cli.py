@@ -12,6 +12,7 @@ from .errors import CheckerError
 from .i18n import DEFAULT_LANG, LANGUAGES, Lang, message
 from .cli_generate import generate_command
 from .cli_rules import rules_group
+from .cli_serve import serve_command
 from .cli_store import STORE_COMMANDS
 from .cli_validate import LANG_META_KEY, validate_command
 from .ontology_check import OntologyCheck, check_ontology
@@ -62,6 +63,7 @@ def main() -> None:
 main.add_command(validate_command)
 main.add_command(generate_command)
 main.add_command(rules_group)
+main.add_command(serve_command)
 for _command in STORE_COMMANDS:
     main.add_command(_command)
 
@@ -107,3 +109,7 @@ def _render_ontology_check(result: OntologyCheck, lang: Lang) -> Iterator[str]:
         yield message("result.unsatisfiable", lang, n=len(v.unsatisfiable_classes))
     else:
         yield message("result.ok", lang)
+
+
+if __name__ == "__main__":
+    main()

@@ -12,6 +12,7 @@ from .errors import InputError
 from .loading import load_submission, read_submission_files
 from .namespaces import BCIC
 from .ontology import load_ontology_graph
+from .query_runner import refresh_snapshot, snapshot_dir_for
 from .paths import ALL_ONTOLOGY_FILES
 from .render.turtle import report_graph
 from .rulebook import Rulebook, load_rulebook
@@ -25,6 +26,7 @@ from .store.base import (
     report_graph_iri,
     submission_graph_iri,
 )
+from .store.oxigraph_store import OxigraphStore
 from .store.provenance import provenance_graph
 from .validation import validate_graph
 
@@ -88,3 +90,13 @@ def ensure_rules(store: Store, rulebook: Rulebook) -> None:
     """Load the rule graphs when they are missing or from another rulebook version."""
     if not rules_loaded(store, rulebook.version):
         load_rules_into(store, rulebook)
+
+
+def publish_for_queries(store: Store) -> Path | None:
+    """Refresh the snapshot the SPARQL endpoint reads, after an ingest into a directory store.
+
+    Returns the new snapshot, or None for stores the endpoint does not serve (in memory, remote).
+    """
+    if not isinstance(store, OxigraphStore) or store.path is None:
+        return None
+    return refresh_snapshot(store, snapshot_dir_for(store.path))

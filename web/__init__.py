@@ -47,9 +47,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config.from_mapping(test_config)
 
     app.extensions[SPARQL_EXTENSION] = _sparql_service(app)
-    from . import sparql
+    from . import api, sparql
 
     app.register_blueprint(sparql.bp)
+    app.register_blueprint(api.bp)
     app.register_error_handler(CheckerError, _checker_error)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _internal_error)

@@ -1,0 +1,110 @@
+"""The named-query API (`/api/queries`), snapshot refresh after ingest, and `bcic serve`."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from flask.testing import FlaskClient
+
+from checker.cli import main
+from checker.paths import EXAMPLES_DIR
+from web import create_app, query_service
+
+DEHUA = "https://example.org/cluster/dehua/cluster"
+SAMPLES = ("dehua-ceramics", "datang-socks", "meitan-tea")
+
+
+@pytest.fixture(scope="module")
+def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store with the three samples, ingested through the CLI (which refreshes the snapshot)."""
+    path = tmp_path_factory.mktemp("api") / "store"
+    for name in SAMPLES:
+        result = CliRunner().invoke(main, ["ingest", str(EXAMPLES_DIR / f"{name}.ttl"),
+                                           "--store", str(path)])
+        assert result.exit_code == 0, result.output
+    return path
+
+
+@pytest.fixture
+def client(store_dir: Path) -> Iterator[FlaskClient]:
+    app = create_app({"TESTING": True, "BCIC_STORE": str(store_dir)})
+    yield app.test_client()
+    query_service(app).close()
+
+
+def test_query_catalogue_lists_every_named_query_in_the_asked_language(
+        client: FlaskClient) -> None:
+    document = client.get("/api/queries?lang=zh").get_json()
+    names = {q["name"] for q in document["queries"]}
+    assert {"clusters-by-conformance", "most-violated-clauses", "indicators-vs-targets"} <= names
+    ranked = next(q for q in document["queries"] if q["name"] == "clusters-by-conformance")
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in ranked["title"])
+
+
+def test_clusters_are_ranked_with_the_conformant_sample_first(client: FlaskClient) -> None:
+    document = client.get("/api/queries/clusters-by-conformance").get_json()
+    assert document["rows"][0]["cluster"] == DEHUA and len(document["rows"]) == 3
+
+
+def test_indicators_against_targets_answer_for_a_cluster_parameter(client: FlaskClient) -> None:
+    response = client.get("/api/queries/indicators-vs-targets",
+                          query_string={"cluster": DEHUA, "year": "2024"})
+    rows = response.get_json()["rows"]
+    assert response.status_code == 200 and len(rows) == 30
+    assert all(row["year"] == "2024" for row in rows)
+
+
+def test_invalid_parameter_is_a_400_with_the_error_envelope(client: FlaskClient) -> None:
+    response = client.get("/api/queries/indicators-vs-targets",
+                          query_string={"cluster": "https://x.org/a b>"})
+    body = response.get_json()
+    assert response.status_code == 400 and body["ok"] is False and "cluster" in body["message"]
+
+
+def test_unknown_named_query_is_refused(client: FlaskClient) -> None:
+    assert client.get("/api/queries/drop-everything").status_code == 400
+
+
+def test_an_ingest_through_the_cli_is_visible_to_the_endpoint(client: FlaskClient) -> None:
+    response = client.get("/sparql", query_string={
+        "query": "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?r <https://w3id.org/bcic/ontology#"
+                 "cluster> ?c }"}, headers={"Accept": "application/sparql-results+json"})
+    assert response.get_json()["results"]["bindings"][0]["n"]["value"] == "3"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_bcic_serve_answers_over_http(store_dir: Path) -> None:
+    port = _free_port()
+    server = subprocess.Popen([sys.executable, "-m", "checker.cli", "serve", "--port", str(port),
+                               "--store", str(store_dir)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/queries",
+                                            timeout=5) as answer:
+                    document = json.load(answer)
+                    assert answer.headers["Server"].startswith("waitress")
+                    break
+            except OSError:
+                assert time.monotonic() < deadline, "bcic serve did not answer"
+                time.sleep(0.3)
+        assert len(document["queries"]) >= 10
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
