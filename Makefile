@@ -7,7 +7,7 @@ BCIC   := $(VENV)/bin/bcic
 # Re-install only when the declared dependencies change.
 STAMP  := $(VENV)/.installed-from-pyproject
 
-.PHONY: install java jena virtuoso test demo demo-ontology demo-validate demo-store bench clean
+.PHONY: install java system-packages test demo demo-ontology demo-validate demo-store bench clean
 
 install: $(STAMP) java
 
@@ -18,44 +18,43 @@ $(STAMP): pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $@
 
-# HermiT, the OWL reasoner behind `bcic ontology check`, runs on Java.
-java:
-	@if ! command -v java >/dev/null 2>&1; then \
+# Debian packages the project needs beside Python, each as package:probe (a command on PATH, or a
+# file). Only the missing ones are installed, with one apt-get run (root, or sudo when available).
+# - default-jre-headless: HermiT, the OWL reasoner behind `bcic ontology check`, runs on Java;
+# - libapache-jena-java: Jena's SPARQL client (arq.rsparql) queries /sparql in the tests (jars
+#   only, no launcher scripts);
+# - virtuoso-opensource-7-bin: the real SPARQL server the remote-store tests start (their own
+#   instance, database and ports; binaries only, so no debconf prompt and no system service);
+# - curl: another real client of the endpoint in the tests.
+DEMO_PACKAGES := default-jre-headless:java
+TEST_PACKAGES := $(DEMO_PACKAGES) libapache-jena-java:/usr/share/java/jena-cmds.jar \
+                 virtuoso-opensource-7-bin:virtuoso-t curl:curl
+
+define apt_ensure
+	@missing=""; \
+	for pair in $(1); do \
+	  package=$${pair%%:*}; probe=$${pair#*:}; \
+	  case "$$probe" in /*) [ -e "$$probe" ] ;; *) command -v "$$probe" >/dev/null 2>&1 ;; esac \
+	    || missing="$$missing $$package"; \
+	done; \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; \
 	  elif command -v sudo >/dev/null 2>&1; then SUDO=sudo; \
-	  else echo "Java is missing and neither root nor sudo is available: install a Java runtime (default-jre-headless)." >&2; exit 2; fi; \
-	  echo "Installing a Java runtime for the HermiT reasoner..."; \
+	  else echo "Missing Debian packages:$$missing (root or sudo is needed to install them)" >&2; exit 2; fi; \
+	  echo "Installing Debian packages:$$missing"; \
 	  $$SUDO mkdir -p /usr/share/man/man1; \
 	  $$SUDO apt-get update && \
-	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends default-jre-headless; \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing; \
 	fi
+endef
 
-# Apache Jena's command-line tools: tests/test_sparql_endpoint.py runs its SPARQL client
-# (arq.rsparql) against the /sparql endpoint. Debian's package ships the jars, no launcher scripts.
-jena: java
-	@if [ ! -f /usr/share/java/jena-cmds.jar ]; then \
-	  if [ "$$(id -u)" = 0 ]; then SUDO=; \
-	  elif command -v sudo >/dev/null 2>&1; then SUDO=sudo; \
-	  else echo "Apache Jena is missing and neither root nor sudo is available: install libapache-jena-java." >&2; exit 2; fi; \
-	  echo "Installing Apache Jena's jars for the SPARQL client tests..."; \
-	  $$SUDO apt-get update && \
-	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libapache-jena-java; \
-	fi
+java:
+	$(call apt_ensure,$(DEMO_PACKAGES))
 
-# Virtuoso, the real SPARQL server that tests/test_store_virtuoso.py starts (its own instance,
-# database and ports, never a system service): Debian's binaries only (virtuoso-t, isql-vt), so
-# there is no debconf prompt and no service to stop.
-virtuoso:
-	@if ! command -v virtuoso-t >/dev/null 2>&1 || ! command -v isql-vt >/dev/null 2>&1; then \
-	  if [ "$$(id -u)" = 0 ]; then SUDO=; \
-	  elif command -v sudo >/dev/null 2>&1; then SUDO=sudo; \
-	  else echo "Virtuoso is missing and neither root nor sudo is available: install virtuoso-opensource-7-bin." >&2; exit 2; fi; \
-	  echo "Installing Virtuoso for the remote-store tests..."; \
-	  $$SUDO apt-get update && \
-	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends virtuoso-opensource-7-bin; \
-	fi
+system-packages:
+	$(call apt_ensure,$(TEST_PACKAGES))
 
-test: install jena virtuoso
+test: install system-packages
 	$(PY) -m pytest
 
 # The main job on the sample clusters: check the ontology, then validate each sample submission and
@@ -90,7 +89,7 @@ demo-store: install
 	$(BCIC) queries run most-violated-clauses --store $(DEMO_STORE) --format table | head -n 12
 	@echo "Serve it: $(BCIC) serve --store $(DEMO_STORE)   (SPARQL at http://127.0.0.1:8080/sparql)"
 
-bench: install virtuoso
+bench: install system-packages
 	$(PY) -m bench.validation
 	$(PY) -m bench.named_queries
 	$(PY) -m bench.store_sparql

@@ -2,7 +2,7 @@
 
 Starts its own Virtuoso (tests/virtuoso.py, the tests' settings: 10,000-row result cap) on
 loopback ports. Run with `.venv/bin/python -m bench.store_sparql` from the repository root
-after `make virtuoso`.
+after `make system-packages`.
 """
 
 from __future__ import annotations

@@ -82,8 +82,10 @@ class Report:
         return threshold is Severity.WARNING and worst in (Severity.VIOLATION, Severity.WARNING)
 
     def worst_severity(self) -> Severity | None:
-        """The most serious severity among all results, None when there are none."""
-        found = {r.severity for o in self.outcomes for r in o.results}
+        """The most serious severity among the results of unmet requirements (results behind a
+        requirement that does not apply, such as a duty of a role the body lacks, do not count)."""
+        found = {r.severity for o in self.outcomes if o.status is Status.NOT_MET
+                 for r in o.results}
         return next((s for s in Severity if s in found), None)
 
 

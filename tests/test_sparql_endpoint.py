@@ -596,7 +596,7 @@ def test_sparqlwrapper_select_ask_and_construct_against_waitress(
 def test_curl_gets_csv_from_waitress(server_url: str) -> None:
     curl = shutil.which("curl")
     if curl is None:
-        pytest.skip("curl is not installed")
+        pytest.fail("curl is not installed: run `make system-packages`")
     done = subprocess.run(
         [curl, "-s", "-S", "-G", "-H", "Accept: text/csv", "-D", "-", server_url,
          "--data-urlencode", f"query={SELECT_LABELS}"],
@@ -608,7 +608,7 @@ def test_curl_gets_csv_from_waitress(server_url: str) -> None:
     assert rows[0] == ["s", "label"] and len(rows) == 8
 
 
-# Apache Jena's SPARQL client, arq.rsparql, from Debian's libapache-jena-java (`make jena`).
+# Apache Jena's SPARQL client, arq.rsparql, from Debian's libapache-jena-java (`make system-packages`).
 # Debian ships the jars without launcher scripts, so the test builds the class path itself: the
 # jars of Jena and of its dependencies, one SLF4J binding (all of /usr/share/java holds several,
 # and SLF4J refuses to start with two), and the XML Schema message files that Debian's build left
@@ -629,7 +629,7 @@ def jena_classpath(work: Path) -> str:
     """The class path that runs Jena's command-line tools from Debian's jars."""
     jars = [JAVA_DIR / f"{name}.jar" for name in JENA_JARS]
     if shutil.which("java") is None or not all(jar.exists() for jar in jars):
-        pytest.skip("Apache Jena is not installed: run `make jena`")
+        pytest.fail("Apache Jena is not installed: run `make system-packages`")
     resources = work / "jena-resources"
     with zipfile.ZipFile(JAVA_DIR / "jena-core.jar") as jar:
         for name in jar.namelist():

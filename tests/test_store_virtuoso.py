@@ -2,7 +2,7 @@
 
 A Virtuoso of the tests' own (tests/virtuoso.py) runs for the session on loopback ports, with
 Virtuoso's usual cap of 10,000 result rows. Without virtuoso-t these tests fail, never skip:
-`make virtuoso` installs it.
+`make system-packages` installs it.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ Not the system service: `VirtuosoServer(directory)` writes a minimal virtuoso.in
 `virtuoso-t +foreground` on two free 127.0.0.1 ports (SQL and HTTP), waits until /sparql answers,
 lets the anonymous SPARQL user update, and stops the process on `stop()` — terminate, then kill.
 The server also dies with the Python process that started it (PR_SET_PDEATHSIG), so a crashed or
-killed test run leaves nothing behind. `make virtuoso` installs the binaries (Debian's
+killed test run leaves nothing behind. `make system-packages` installs the binaries (Debian's
 virtuoso-opensource-7-bin).
 """
 
@@ -209,7 +209,7 @@ def require_binaries() -> tuple[str, str]:
     if None in found:
         raise VirtuosoNotInstalledError(
             f"{SERVER_BINARY} and {ISQL_BINARY} are needed for the remote-store tests and are "
-            f"not on PATH: run `make virtuoso` (installs Debian's virtuoso-opensource-7-bin)")
+            f"not on PATH: run `make system-packages` (installs Debian's virtuoso-opensource-7-bin)")
     return found[0] or "", found[1] or ""
 
 
