@@ -93,6 +93,7 @@ bench: install system-packages
 	$(PY) -m bench.validation
 	$(PY) -m bench.named_queries
 	$(PY) -m bench.store_sparql
+	$(PY) -m bench.knowledge_graph
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache

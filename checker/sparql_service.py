@@ -276,7 +276,8 @@ def _analyse(text: str) -> tuple[QueryInfo, bool, tuple[str, ...]]:
         return info, False, ()
     # The guard says what the query is; the dataset and the SERVICE IRIs need the tree itself.
     tree = parseQuery(text)
-    has_dataset = bool(tree[1].get("datasetClause"))
+    # CompValue.get returns the key itself for a missing key: test membership instead.
+    has_dataset = "datasetClause" in tree[1]
     services = tuple(str(node.get("term")) if isinstance(node.get("term"), URIRef)
                      else f"?{node.get('term')}" for node in _service_nodes(tree))
     return info, has_dataset, services

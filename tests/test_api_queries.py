@@ -108,3 +108,16 @@ def test_bcic_serve_answers_over_http(store_dir: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_queries_whose_text_says_from_still_read_the_union_of_all_graphs(
+        client: FlaskClient) -> None:
+    """The word "from" in a comment or literal is no FROM clause (the dataset stays the union)."""
+    history = client.get("/api/queries/indicators-vs-history",
+                         query_string={"cluster": DEHUA}).get_json()
+    assert len(history["rows"]) == 150
+    answer = client.post("/sparql", data="# values from every graph\nSELECT (COUNT(*) AS ?n) "
+                         "WHERE { ?s ?p ?o }", headers={
+                             "Content-Type": "application/sparql-query",
+                             "Accept": "application/sparql-results+json"}).get_json()
+    assert int(answer["results"]["bindings"][0]["n"]["value"]) > 1000
