@@ -28,6 +28,7 @@ from .store.base import (
 )
 from .store.oxigraph_store import OxigraphStore
 from .store.provenance import provenance_graph
+from .store.summary import ensure_summary
 from .validation import validate_graph
 
 
@@ -46,6 +47,7 @@ def ingest_files(store: Store, paths: Sequence[Path], *, cluster: URIRef | None 
     if subject is None:
         raise InputError("the submission names no bcic:IndustrialCluster; give one with --cluster")
     ensure_rules(store, rulebook)
+    ensure_summary(store)
     number = next_revision_number(store, subject)
     info = RevisionInfo(
         cluster=subject,

@@ -5,7 +5,7 @@ Reuse: subclass `StoreContract` in a `Test…` class that supplies two fixtures,
 - `reopen`: a function taking that store and returning it, or for a persistent backend a newly
   opened one over the same data (the old one closed), so every claim also covers persistence.
 The store need not be empty: every test works on clusters of its own (fresh IRIs), so the suite
-can run against a shared server. Only `load_rules` touches global graphs.
+can run against a shared server. Only `load_rules` and `rebuild_summary` touch global graphs.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from rdflib.compare import isomorphic
 
 from checker.errors import QueryRefusedError, RevisionExistsError
 from checker.namespaces import BCIC
-from checker.store import ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SHAPES_GRAPH, Store
+from checker.store import ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SHAPES_GRAPH, SUMMARY_GRAPH, Store
 from checker.store.base import (
     RevisionInfo,
     RevisionRecord,
@@ -31,6 +31,7 @@ from checker.store.base import (
     submission_graph_iri,
 )
 from checker.store.provenance import provenance_graph
+from checker.store.summary import summary_current
 
 Reopen = Callable[[Store], Store]
 
@@ -70,6 +71,12 @@ def make_record(cluster: URIRef, number: int, *, conforms: bool = False, rate: f
         files=(SourceFile("a.ttl", "0" * 64), SourceFile("b.ttl", "f" * 64)),
     )
     return RevisionRecord(cluster, number, submission, report, provenance_graph(info)), info
+
+
+def _summary(store: Store, revision: URIRef) -> set[tuple[str, str]]:
+    """The summary graph's facts about one revision, as (predicate, object) texts."""
+    rows = store.select(f"SELECT ?p ?o WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ <{revision}> ?p ?o }} }}")
+    return {(str(r["p"]), r["o"].n3()) for r in rows}
 
 
 def _count(store: Store, graph: URIRef) -> int:
@@ -224,3 +231,37 @@ class StoreContract:
         assert [(i.cluster, i.number) for i in store.revisions()
                 if i.cluster in (red, blue)] == sorted([(red, 1), (red, 2), (blue, 1)],
                                                        key=lambda p: (str(p[0]), p[1]))
+
+    def test_added_revision_writes_its_summary_block(self, store: Store, reopen: Reopen) -> None:
+        cluster = new_cluster()
+        first, _ = make_record(cluster, 1)
+        second, _ = make_record(cluster, 2, conforms=True, rate=1.0, marker="second")
+        store.add_revision(first)
+        store.add_revision(second)
+        store = reopen(store)
+        assert _summary(store, first.submission_graph) == {
+            (str(BCIC.clusterLabel), Literal("集群 first", lang="zh").n3()),
+            (str(BCIC.crisisWarningSystemCount), Literal(0).n3()),
+            (str(BCIC.failsRequirement), "<https://w3id.org/bcic/req/gbt-draft/8.2.6>")}
+        assert _summary(store, second.submission_graph) == {
+            (str(BCIC.clusterLabel), Literal("集群 second", lang="zh").n3()),
+            (str(BCIC.crisisWarningSystemCount), Literal(0).n3())}
+
+    def test_rebuilt_summary_equals_the_blocks_written_with_the_revisions(
+            self, store: Store, reopen: Reopen) -> None:
+        cluster = new_cluster()
+        records = [make_record(cluster, 1)[0],
+                   make_record(cluster, 2, conforms=True, rate=1.0, marker="second")[0]]
+        warned = Graph()
+        warned += records[1].submission
+        warned.add((EX[f"warning-{cluster.split('-')[-1]}"], RDF.type, BCIC.CrisisWarningSystem))
+        records.append(RevisionRecord(cluster, 3, warned, records[1].report, provenance_graph(
+            make_record(cluster, 3, conforms=True, rate=1.0)[1])))
+        for record in records:
+            store.add_revision(record)
+        written = [_summary(store, r.submission_graph) for r in records]
+        assert (str(BCIC.crisisWarningSystemCount), Literal(1).n3()) in written[2]
+        store.rebuild_summary()
+        store = reopen(store)
+        assert [_summary(store, r.submission_graph) for r in records] == written
+        assert summary_current(store)

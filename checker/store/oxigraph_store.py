@@ -19,9 +19,11 @@ from rdflib.term import Node
 
 from ..errors import InputError, QueryRefusedError, RevisionExistsError, StoreError
 from ..loading.rdfterms import OxigraphTerm, from_oxigraph, to_oxigraph
-from .base import ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SHAPES_GRAPH, RevisionInfo, RevisionRecord
+from .base import (ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SHAPES_GRAPH, SUMMARY_GRAPH, RevisionInfo,
+                   RevisionRecord)
 from .guard import QueryForm, check_query
 from .provenance import check_describes, read_revisions, revisions_query
+from .summary import REBUILD_SUMMARY, summary_graph
 
 T = TypeVar("T")
 _Solutions = pyoxigraph.QuerySolutions | pyoxigraph.QueryBoolean | pyoxigraph.QueryTriples
@@ -63,7 +65,7 @@ class OxigraphStore:
             self._call(lambda store: store.update(update))
 
     def add_revision(self, revision: RevisionRecord) -> None:
-        """Write the revision's three graphs in one extend; refuse a number already taken."""
+        """Write the revision's graphs and summary in one extend; refuse a number already taken."""
         check_describes(revision)
         with self._lock:
             if self._taken(revision):
@@ -71,6 +73,11 @@ class OxigraphStore:
                     f"revision {revision.number} of {revision.cluster} is already stored")
             # A generator: terms are converted inside the one transaction that writes them.
             self._call(lambda store: store.extend(_revision_quads(revision)))
+
+    def rebuild_summary(self) -> None:
+        """Recompute the summary graph in one update (one transaction)."""
+        with self._lock:
+            self._call(lambda store: store.update(REBUILD_SUMMARY))
 
     def revisions(self, cluster: URIRef | None = None) -> list[RevisionInfo]:
         """Stored revisions, of one cluster or all, ordered by cluster then number."""
@@ -167,7 +174,8 @@ def _revision_quads(revision: RevisionRecord) -> Iterator[pyoxigraph.Quad]:
     fresh = f"v{uuid.uuid4().hex[:16]}"
     for name, graph in ((revision.submission_graph, revision.submission),
                         (revision.report_graph, revision.report),
-                        (PROVENANCE_GRAPH, revision.provenance)):
+                        (PROVENANCE_GRAPH, revision.provenance),
+                        (SUMMARY_GRAPH, summary_graph(revision))):
         graph_name = pyoxigraph.NamedNode(str(name))
         for s, p, o in graph:
             yield pyoxigraph.Quad(_fresh(s, fresh), to_oxigraph(p), _fresh(o, fresh), graph_name)
