@@ -172,13 +172,22 @@ class OxigraphStore:
 def _revision_quads(revision: RevisionRecord) -> Iterator[pyoxigraph.Quad]:
     """The revision's quads; blank nodes renamed per revision so no write touches another's."""
     fresh = f"v{uuid.uuid4().hex[:16]}"
+    # Subjects, predicates and classes recur across a revision's graphs: convert each term once.
+    converted: dict[Node, OxigraphTerm] = {}
+
+    def term(node: Node) -> OxigraphTerm:
+        found = converted.get(node)
+        if found is None:
+            found = converted[node] = _fresh(node, fresh)
+        return found
+
     for name, graph in ((revision.submission_graph, revision.submission),
                         (revision.report_graph, revision.report),
                         (PROVENANCE_GRAPH, revision.provenance),
                         (SUMMARY_GRAPH, summary_graph(revision))):
         graph_name = pyoxigraph.NamedNode(str(name))
         for s, p, o in graph:
-            yield pyoxigraph.Quad(_fresh(s, fresh), to_oxigraph(p), _fresh(o, fresh), graph_name)
+            yield pyoxigraph.Quad(term(s), term(p), term(o), graph_name)
 
 
 def _fresh(term: Node, prefix: str) -> OxigraphTerm:

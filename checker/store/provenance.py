@@ -61,11 +61,16 @@ def provenance_graph(info: RevisionInfo) -> Graph:
 
 
 def revisions_query(cluster: URIRef | None = None) -> str:
-    """A SELECT over the provenance graph: one row per revision × file (see read_revisions)."""
-    values = f"VALUES ?cluster {{ <{checked_iri(cluster)}> }}" if cluster is not None else ""
-    return _PREFIXES + f"""SELECT ?revision ?cluster ?number ?report ?conforms ?rate ?version
+    """A SELECT over the provenance graph: one row per revision × file (see read_revisions).
+
+    Two shapes for Oxigraph's optimiser (checker/queries/README.md). For one cluster, its VALUES
+    inside the graph block before the patterns it binds, and every OPTIONAL one pattern (or a
+    path) deep, so that its revisions are looked up, not every revision read; for all of them,
+    plain groups that Oxigraph reads whole and joins by hash.
+    """
+    if cluster is None:
+        return _PREFIXES + f"""SELECT ?revision ?cluster ?number ?report ?conforms ?rate ?version
        ?generated ?submitter ?title ?sha WHERE {{
-  {values}
   GRAPH <{PROVENANCE_GRAPH}> {{
     ?revision a bcic:Revision ; bcic:cluster ?cluster ; bcic:revisionNumber ?number ;
       bcic:reportGraph ?report ; bcic:conforms ?conforms ; bcic:conformanceRate ?rate ;
@@ -73,6 +78,21 @@ def revisions_query(cluster: URIRef | None = None) -> str:
     OPTIONAL {{ ?revision prov:wasAttributedTo ?agent . ?agent rdfs:label ?submitter }}
     OPTIONAL {{ ?revision prov:wasDerivedFrom ?file . ?file dcterms:title ?title ;
                 bcic:sha256 ?sha }}
+  }}
+}}"""
+    return _PREFIXES + f"""SELECT ?revision ?cluster ?number ?report ?conforms ?rate ?version
+       ?generated ?submitter ?title ?sha WHERE {{
+  GRAPH <{PROVENANCE_GRAPH}> {{
+    VALUES ?cluster {{ <{checked_iri(cluster)}> }}
+    ?revision bcic:cluster ?cluster ; a bcic:Revision ; bcic:revisionNumber ?number ;
+      bcic:reportGraph ?report ; bcic:conforms ?conforms ; bcic:conformanceRate ?rate ;
+      bcic:rulebookVersion ?version ; prov:generatedAtTime ?generated .
+    OPTIONAL {{ ?revision prov:wasAttributedTo/rdfs:label ?submitter }}
+    OPTIONAL {{
+      ?revision prov:wasDerivedFrom ?file
+      OPTIONAL {{ ?file dcterms:title ?title }}
+      OPTIONAL {{ ?file bcic:sha256 ?sha }}
+    }}
   }}
 }}"""
 
