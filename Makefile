@@ -7,9 +7,9 @@ BCIC   := $(VENV)/bin/bcic
 # Re-install only when the declared dependencies change.
 STAMP  := $(VENV)/.installed-from-pyproject
 
-.PHONY: install java system-packages test demo demo-ontology demo-validate demo-store bench clean
+.PHONY: install runtime-packages system-packages web-assets test demo demo-ontology demo-validate demo-store bench clean
 
-install: $(STAMP) java
+install: $(STAMP) runtime-packages web-assets
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -26,9 +26,11 @@ $(STAMP): pyproject.toml | $(PY)
 # - virtuoso-opensource-7-bin: the real SPARQL server the remote-store tests start (their own
 #   instance, database and ports; binaries only, so no debconf prompt and no system service);
 # - curl: another real client of the endpoint in the tests.
-DEMO_PACKAGES := default-jre-headless:java
+# - nodejs, npm: install the web app's front-end packages (YASGUI, Chart.js) from the npm registry;
+# - chromium: the real browser the web app's browser tests drive (through Playwright).
+DEMO_PACKAGES := default-jre-headless:java nodejs:node npm:npm
 TEST_PACKAGES := $(DEMO_PACKAGES) libapache-jena-java:/usr/share/java/jena-cmds.jar \
-                 virtuoso-opensource-7-bin:virtuoso-t curl:curl
+                 virtuoso-opensource-7-bin:virtuoso-t curl:curl chromium:/usr/bin/chromium
 
 define apt_ensure
 	@missing=""; \
@@ -48,8 +50,17 @@ define apt_ensure
 	fi
 endef
 
-java:
+runtime-packages:
 	$(call apt_ensure,$(DEMO_PACKAGES))
+
+# The front-end packages pinned in web/package-lock.json, into web/node_modules (not committed).
+WEB_STAMP := web/node_modules/.installed-from-lock
+
+web-assets: $(WEB_STAMP)
+
+$(WEB_STAMP): web/package-lock.json | runtime-packages
+	cd web && npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
 
 system-packages:
 	$(call apt_ensure,$(TEST_PACKAGES))

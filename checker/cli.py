@@ -14,6 +14,7 @@ from .cli_generate import generate_command
 from .cli_rules import rules_group
 from .cli_serve import serve_command
 from .cli_store import STORE_COMMANDS
+from .cli_tokens import token_group
 from .cli_validate import LANG_META_KEY, validate_command
 from .ontology_check import OntologyCheck, check_ontology
 
@@ -64,6 +65,7 @@ main.add_command(validate_command)
 main.add_command(generate_command)
 main.add_command(rules_group)
 main.add_command(serve_command)
+main.add_command(token_group)
 for _command in STORE_COMMANDS:
     main.add_command(_command)
 

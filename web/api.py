@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, jsonify, request
+from flask import Blueprint, Response, current_app, jsonify, render_template, request
 
 from checker.i18n import DEFAULT_LANG, LANGUAGES, Lang
 from checker.query_api import answer_named_query, query_catalogue
@@ -10,6 +10,12 @@ from checker.query_api import answer_named_query, query_catalogue
 from . import query_service
 
 bp = Blueprint("api", __name__, url_prefix="/api")
+
+
+@bp.get("/docs")
+def docs() -> str:
+    """The API's human documentation, from its OpenAPI document."""
+    return render_template("api_docs.html")
 
 
 @bp.get("/queries")

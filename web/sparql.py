@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import Blueprint, Response, current_app, request
+from flask import Blueprint, Response, current_app, render_template, request
 from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import UnsupportedMediaType
 
@@ -45,6 +45,12 @@ class ProtocolRequest:
     default_graphs: tuple[str, ...] | None
     named_graphs: tuple[str, ...] | None
     formats: tuple[str, ...]
+
+
+@bp.get("/sparql/editor")
+def editor() -> str:
+    """The SPARQL editor page (YASGUI) against /sparql."""
+    return render_template("sparql_editor.html")
 
 
 @bp.route("/sparql", methods=["GET", "POST"])

@@ -1,0 +1,3 @@
+"""UI strings of the clusters pages."""
+
+STRINGS: dict[str, dict[str, str]] = {}

@@ -1,0 +1,3 @@
+"""UI strings of the sparql pages."""
+
+STRINGS: dict[str, dict[str, str]] = {}
