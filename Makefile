@@ -7,7 +7,7 @@ BCIC   := $(VENV)/bin/bcic
 # Re-install only when the declared dependencies change.
 STAMP  := $(VENV)/.installed-from-pyproject
 
-.PHONY: install runtime-packages system-packages web-assets test demo demo-ontology demo-validate demo-store bench clean
+.PHONY: install runtime-packages system-packages web-assets test demo demo-ontology demo-validate demo-store demo-serve bench clean
 
 install: $(STAMP) runtime-packages web-assets
 
@@ -74,7 +74,7 @@ test: install system-packages
 EXAMPLES := dehua-ceramics datang-socks meitan-tea
 REPORTS  := var/reports
 
-demo: demo-ontology demo-validate demo-store
+demo: demo-ontology demo-validate demo-store demo-serve
 
 demo-ontology: install
 	$(BCIC) ontology check
@@ -98,7 +98,13 @@ demo-store: install
 	@for name in $(EXAMPLES); do $(BCIC) ingest examples/$$name.ttl --store $(DEMO_STORE) || exit $$?; done
 	$(BCIC) clusters --store $(DEMO_STORE) --lang zh
 	$(BCIC) queries run most-violated-clauses --store $(DEMO_STORE) --format table | head -n 12
-	@echo "Serve it: $(BCIC) serve --store $(DEMO_STORE)   (SPARQL at http://127.0.0.1:8080/sparql)"
+
+# The web app on the demo store, in the foreground (Ctrl-C stops it). DEMO_PORT=… to move it.
+DEMO_PORT ?= 8080
+
+demo-serve: install
+	@echo "The web app: http://127.0.0.1:$(DEMO_PORT)/  (SPARQL editor /sparql/editor, API /api/docs)"
+	$(BCIC) serve --store $(DEMO_STORE) --port $(DEMO_PORT)
 
 bench: install system-packages
 	$(PY) -m bench.validation
