@@ -169,6 +169,10 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "store.column.rate": {"en": "Rate", "zh": "符合率"},
     "store.column.date": {"en": "Last stored", "zh": "最近存储时间"},
     "store.revision": {"en": "revision {number}", "zh": "第 {number} 版"},
+    "store.delete.deleted": {
+        "en": "Deleted revision {number} of {cluster}; its number will not be given again",
+        "zh": "已删除产业集群 {cluster} 的第 {number} 版；该版本号不再复用",
+    },
 }
 
 

@@ -30,6 +30,7 @@ from checker.store.base import (
     report_graph_iri,
     submission_graph_iri,
 )
+from checker.store.deletion import highest_number_query
 from checker.store.provenance import provenance_graph
 
 Reopen = Callable[[Store], Store]
@@ -224,3 +225,62 @@ class StoreContract:
         assert [(i.cluster, i.number) for i in store.revisions()
                 if i.cluster in (red, blue)] == sorted([(red, 1), (red, 2), (blue, 1)],
                                                        key=lambda p: (str(p[0]), p[1]))
+
+    def test_deleted_revision_loses_its_graphs_and_provenance_and_others_stay(
+            self, store: Store, reopen: Reopen) -> None:
+        cluster, other = new_cluster(), new_cluster()
+        first, _ = make_record(cluster, 1)
+        second, second_info = make_record(cluster, 2, conforms=True, marker="second")
+        neighbour, neighbour_info = make_record(other, 1, marker="neighbour")
+        for record in (first, second, neighbour):
+            store.add_revision(record)
+        before = _count(store, PROVENANCE_GRAPH)
+        assert store.delete_revision(cluster, 1, deleted_by="评价员 B") is True
+        store = reopen(store)
+        assert store.revisions(cluster) == [second_info]
+        assert store.revisions(other) == [neighbour_info]
+        assert len(store.named_graph(first.submission_graph)) == 0
+        assert len(store.named_graph(first.report_graph)) == 0
+        assert isomorphic(store.named_graph(second.submission_graph), second.submission)
+        assert isomorphic(store.named_graph(second.report_graph), second.report)
+        assert isomorphic(store.named_graph(neighbour.submission_graph), neighbour.submission)
+        # The block (with its submitter and file nodes) went; a five-triple tombstone (type,
+        # cluster, number, time, activity) and the activity's four came in.
+        tombstone = {str(r["p"]) for r in store.select(
+            f"SELECT ?p WHERE {{ GRAPH <{PROVENANCE_GRAPH}> {{ <{first.submission_graph}> ?p ?o }} }}")}
+        assert tombstone == {str(RDF.type), str(BCIC.cluster), str(BCIC.revisionNumber),
+                             "http://www.w3.org/ns/prov#invalidatedAtTime",
+                             "http://www.w3.org/ns/prov#wasInvalidatedBy"}
+        assert _count(store, PROVENANCE_GRAPH) == before - len(first.provenance) + 5 + 4
+        assert store.ask(f'ASK {{ GRAPH <{PROVENANCE_GRAPH}> {{ ?agent <{RDFS.label}> '
+                         f'"评价员 B" }} }}')
+
+    def test_deleting_a_revision_that_is_not_stored_changes_nothing(
+            self, store: Store, reopen: Reopen) -> None:
+        cluster = new_cluster()
+        record, info = make_record(cluster, 1)
+        store.add_revision(record)
+        before = _count(store, PROVENANCE_GRAPH)
+        assert store.delete_revision(cluster, 2) is False
+        assert store.delete_revision(new_cluster(), 1) is False
+        assert store.delete_revision(cluster, 1) is True
+        assert store.delete_revision(cluster, 1) is False  # deleted already: a tombstone only
+        store = reopen(store)
+        assert store.revisions(cluster) == []
+        assert _count(store, PROVENANCE_GRAPH) == before - len(record.provenance) + 4
+        assert info not in store.revisions()
+
+    def test_number_of_a_deleted_revision_is_never_reused(
+            self, store: Store, reopen: Reopen) -> None:
+        cluster = new_cluster()
+        for number in (1, 2):
+            store.add_revision(make_record(cluster, number)[0])
+        assert store.delete_revision(cluster, 2) is True
+        store = reopen(store)
+        again, _ = make_record(cluster, 2, marker="again")
+        with pytest.raises(RevisionExistsError):
+            store.add_revision(again)
+        assert not store.ask('ASK { ?s <https://example.org/contract/marker> "again" }')
+        rows = store.select(highest_number_query(cluster))
+        assert int(str(rows[0]["highest"])) == 2
+        assert store.select(highest_number_query(new_cluster())) in ([], [{}])
