@@ -10,6 +10,7 @@ import click
 from . import __version__
 from .errors import CheckerError
 from .i18n import DEFAULT_LANG, LANGUAGES, Lang, message
+from .cli_benchmark import benchmark_command
 from .cli_generate import generate_command
 from .cli_rules import rules_group
 from .cli_serve import serve_command
@@ -66,6 +67,7 @@ main.add_command(generate_command)
 main.add_command(rules_group)
 main.add_command(serve_command)
 main.add_command(token_group)
+main.add_command(benchmark_command)
 for _command in STORE_COMMANDS:
     main.add_command(_command)
 
