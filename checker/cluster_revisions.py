@@ -1,4 +1,4 @@
-"""A stored cluster found by its URL key, and its revisions as the PDCA loop of 9.4 sees them.
+"""The stored clusters, and a cluster's revisions as the PDCA loop of 9.4 sees them.
 
 Each revision carries its provenance (date, verdict, rate, submitter, files with SHA-256) and the
 requirements it closed and opened against the one before (`checker.history.cluster_history`),
@@ -13,7 +13,7 @@ from rdflib import URIRef
 
 from .history import ClusterSummary, cluster_history, cluster_overview
 from .rulebook import load_rulebook
-from .store.base import RevisionInfo, Store, cluster_key
+from .store.base import RevisionInfo, Store
 
 
 @dataclass(frozen=True)
@@ -31,11 +31,6 @@ class RevisionEntry:
     info: RevisionInfo
     closed: tuple[RequirementRef, ...]
     opened: tuple[RequirementRef, ...]
-
-
-def find_cluster(store: Store, key: str) -> ClusterSummary | None:
-    """The stored cluster whose key (`cluster_key`, 16 hex digits) is `key`, if any."""
-    return next((c for c in cluster_overview(store) if cluster_key(c.cluster) == key), None)
 
 
 def stored_clusters(store: Store) -> list[ClusterSummary]:

@@ -50,7 +50,7 @@ class IndicatorCategory:
 
 @dataclass(frozen=True)
 class IndicatorScheme:
-    """The whole 9.1.4 tree, with lookups by code and IRI."""
+    """The whole 9.1.4 tree, with lookups by code."""
 
     categories: tuple[IndicatorCategory, ...]
 
@@ -71,10 +71,6 @@ class IndicatorScheme:
     def group(self, code: str) -> IndicatorGroup | None:
         """The group with this code, if any."""
         return next((g for g in self.groups if g.code == code), None)
-
-    def by_iri(self, iri: URIRef) -> Indicator | None:
-        """The leaf indicator with this IRI, if any."""
-        return next((i for i in self.indicators if i.iri == iri), None)
 
 
 @functools.cache
