@@ -74,6 +74,13 @@ def shape_document(document: RulebookDocument, name: str) -> Graph:
     return graph
 
 
+def shape_users(document: RulebookDocument, name: str) -> tuple[URIRef, ...]:
+    """The shapes that name shape `name` as a helper (sh:node, sh:qualifiedValueShape …)."""
+    iri = SHP[name]
+    return tuple(sorted({s for p in _SHAPE_LINKS for s in document.shapes_graph.subjects(p, iri)
+                         if isinstance(s, URIRef)}))
+
+
 def shapes_document(document: RulebookDocument) -> Graph:
     """Every shape of the rulebook (the shapes graph)."""
     return _new_graph(document.shapes_graph)
