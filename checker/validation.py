@@ -8,7 +8,7 @@ from pathlib import Path
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
-from .loading import load_submission, read_submission_files
+from .loading import SubmissionFile, load_submission, read_submission_files
 from .namespaces import BCIC
 from .report import Report, build_report
 from .rulebook import Rulebook, load_rulebook
@@ -62,6 +62,11 @@ def _labels(data: Graph, node: URIRef | None) -> dict[str, str]:
 
 def validate_files(paths: Sequence[Path], *, rulebook: Rulebook | None = None) -> Report:
     """Read, parse (safely) and validate files that together form one submission."""
-    files = read_submission_files(paths)
+    return validate_submission(read_submission_files(paths), rulebook=rulebook)
+
+
+def validate_submission(files: Sequence[SubmissionFile], *,
+                        rulebook: Rulebook | None = None) -> Report:
+    """Parse (safely) and validate files already in memory (uploads) as one submission."""
     data = load_submission(files)
     return validate_graph(data, files=tuple(f.name for f in files), rulebook=rulebook)

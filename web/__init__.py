@@ -29,7 +29,7 @@ from .i18n import pick, remember_language, request_language, ui
 
 SPARQL_EXTENSION = "bcic.sparql"
 # The blueprints, by audience; each module defines `bp` (pages and the JSON API behind them).
-BLUEPRINTS = ("evaluation", "clusters", "rulebook", "sparql", "api")
+BLUEPRINTS = ("evaluation", "clusters", "rulebook", "sparql", "api", "evaluation_api")
 # Front-end packages from the npm registry (web/package.json), installed by `make install`
 # into web/node_modules and served read-only under /vendor/<name>/.
 NODE_MODULES = Path(__file__).resolve().parent / "node_modules"
@@ -70,7 +70,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     for name in BLUEPRINTS:
         module = __import__(f"{__name__}.{name}", fromlist=["bp"])
         app.register_blueprint(module.bp)
-    for exempt in ("sparql", "api"):  # protocol and bearer-token clients: no cookies, no forms
+    for exempt in ("sparql", "api", "evaluation_api"):  # protocol, bearer-token clients: no forms
         csrf.exempt(app.blueprints[exempt])
     app.add_url_rule("/vendor/<package>/<path:filename>", "vendor", _vendor_file)
     app.context_processor(_template_globals)
@@ -219,7 +219,7 @@ def _internal_error(error: Exception) -> tuple[Response, int]:
 def _cors(response: Response) -> Response:
     """CORS headers on every answer (errors too) so partner systems' browsers can read them."""
     response.headers["Access-Control-Allow-Origin"] = current_app.config["BCIC_CORS_ORIGIN"]
-    response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
+    response.headers["Access-Control-Allow-Methods"] = "GET, POST, DELETE, OPTIONS"
     response.headers["Access-Control-Allow-Headers"] = "Accept, Content-Type, Authorization"
     response.headers["Access-Control-Expose-Headers"] = TRUNCATED_HEADER
     response.headers["Access-Control-Max-Age"] = "86400"
