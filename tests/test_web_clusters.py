@@ -545,3 +545,13 @@ def test_charts_draw_in_a_real_browser_under_the_content_security_policy(
                 assert points and all(n > 0 for n in points), (name, chart, points)
             screenshot(tab, f"clusters-{name}")
         assert not [p for p in problems if "Content Security Policy" in p or "Chart" in p], problems
+
+
+@pytest.mark.parametrize(("lang", "text"), [("en", "No cluster is stored yet"),
+                                            ("zh", "尚未存储任何产业集群")])
+def test_the_benchmark_page_of_an_empty_store_says_there_is_nothing_yet(
+        make_web_app, tmp_path: Path, lang: str, text: str) -> None:
+    client = make_web_app(tmp_path / "empty-store").test_client()
+    html = page(client, f"/benchmark?lang={lang}")
+    assert text in html and "benchmark-table" not in html
+    assert client.get("/api/benchmark").status_code == 400

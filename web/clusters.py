@@ -86,7 +86,11 @@ def indicators_api(key: str) -> Response:
 @bp.get("/benchmark")
 def benchmark() -> str:
     """Compare clusters' indicators side by side, and one cluster's four comparisons (9.3.2)."""
-    view = _benchmark_view(default_all=True)
+    store = read_store()
+    stored = stored_clusters(store)
+    if not stored:
+        return render_template("benchmark.html", refs=[])
+    view = _benchmark_view(store, stored, default_all=True)
     table = view["table"]
     chart = bars_chart(table.leaves, [c.iri for c in table.clusters], _names(table.clusters))
     api_url = url_for("clusters.benchmark_api", cluster=[c.key for c in view["chosen"]],
@@ -100,7 +104,8 @@ def benchmark() -> str:
 @bp.get("/api/benchmark")
 def benchmark_api() -> Response:
     """Clusters side by side on indicators in a year, and the four comparisons of one of them."""
-    view = _benchmark_view(default_all=False)
+    store = read_store()
+    view = _benchmark_view(store, stored_clusters(store), default_all=False)
     return jsonify(benchmark_document(view["table"], view["comparisons"], view["focus"]))
 
 
@@ -116,12 +121,11 @@ def _panel(store: Store, stored: list[ClusterSummary],
     return panel, choices
 
 
-def _benchmark_view(*, default_all: bool) -> dict[str, Any]:
+def _benchmark_view(store: Store, stored: list[ClusterSummary], *,
+                    default_all: bool) -> dict[str, Any]:
     """The benchmark page's clusters, indicators, year, focus cluster and its comparisons.
 
     The page starts from every stored cluster; the API asks for at least one `cluster`."""
-    store = read_store()
-    stored = stored_clusters(store)
     refs = [stored_ref(s) for s in stored]
     chosen = clusters_param(refs) or (refs if default_all else [])
     if not chosen:

@@ -112,6 +112,9 @@ STRINGS: dict[str, dict[str, str]] = {
               "revision.",
         "zh": "按 9.1.4 的指标比较已存储的产业集群某一年的数值，并查看某一集群 9.3.2 规定的四种对比：与战略目标、"
               "与历史同期、与标杆集群、与竞争集群。数值取自各集群的最新一版提交。"},
+    "benchmark.empty": {"en": "No cluster is stored yet: store a submission first (Validate, or "
+                              "`bcic ingest`).",
+                        "zh": "尚未存储任何产业集群：请先存储一份提交材料（“验证”页面或 `bcic ingest`）。"},
     "benchmark.form.clusters": {"en": "Clusters", "zh": "产业集群"},
     "benchmark.form.indicators": {"en": "Indicators", "zh": "指标"},
     "benchmark.form.year": {"en": "Year", "zh": "年份"},
