@@ -583,3 +583,47 @@ def test_api_delete_removes_a_revision_whose_number_is_not_reused(
     assert [n for _, n in _revisions(own_store)] == [1, 3]
     listed = client.get(f"/api/clusters/{TINY_KEY}").get_json()
     assert [r["number"] for r in listed["revisions"]] == [1, 3]
+
+
+# --- deleting from the report page ------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, summary", [("zh", "此操作需要访问令牌"),
+                                           ("en", "This action needs a bearer token")])
+def test_page_delete_without_a_token_is_401_and_with_a_maintainer_token_403(
+        writable: Flask, own_store: Path, tokens: dict[str, str], lang: str,
+        summary: str) -> None:
+    client = writable.test_client()
+    client.post("/api/clusters/revisions", data=TINY, content_type="text/turtle",
+                headers=_bearer(tokens["evaluator"]))
+    target = f"/clusters/{TINY_KEY}/revisions/1/delete?lang={lang}"
+    html = {"Accept": "text/html"}
+    anonymous = client.post(target, headers=html)
+    assert anonymous.status_code == 401 and summary in _text(anonymous)
+    maintainer = client.post(target, data={"token": tokens["maintainer"]}, headers=html)
+    assert maintainer.status_code == 403
+    assert _revisions(own_store) == [(URIRef("https://example.org/tiny/cluster"), 1)]
+
+
+@pytest.mark.parametrize("lang, button", [("zh", "删除第 1 版"), ("en", "Delete revision 1")])
+def test_page_delete_with_an_evaluator_token_removes_the_revision(
+        own_store: Path, make_web_app, tokens: dict[str, str], lang: str,
+        button: str) -> None:  # type: ignore[no-untyped-def]
+    client = make_web_app(own_store).test_client()  # CSRF on, as in production
+    for _ in range(2):
+        client.post("/api/clusters/revisions", data=TINY, content_type="text/turtle",
+                    headers=_bearer(tokens["evaluator"]))
+    page = _text(client.get(f"/clusters/{TINY_KEY}/revisions/1?lang={lang}"))
+    assert button in page
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
+    target = f"/clusters/{TINY_KEY}/revisions/1/delete"
+    assert client.post(target, data={"token": tokens["evaluator"]}).status_code == 400  # no CSRF
+    deleted = client.post(target, data={"token": tokens["evaluator"], "csrf_token": csrf})
+    assert deleted.status_code == 303
+    assert deleted.headers["Location"] == f"/clusters/{TINY_KEY}"
+    assert [n for _, n in _revisions(own_store)] == [2]
+    assert client.post(target, data={"token": tokens["evaluator"], "csrf_token": csrf},
+                       headers={"Accept": "text/html"}).status_code == 404
+    last = client.post(f"/clusters/{TINY_KEY}/revisions/2/delete",
+                       data={"token": tokens["evaluator"], "csrf_token": csrf})
+    assert last.headers["Location"] == "/"
+    assert _revisions(own_store) == []

@@ -20,7 +20,7 @@ from checker.ingest import ingest_submission
 from checker.render.text import percent
 from checker.report import Report, Status
 from checker.report_reader import read_report
-from checker.revisions import find_cluster, revision_info
+from checker.revisions import delete_revision, find_cluster, revision_info
 from checker.shacl import Severity
 from checker.store.base import RevisionInfo, Store, cluster_key
 from checker.validation import validate_submission
@@ -88,6 +88,20 @@ def revision_report(key: str, number: int) -> Response | str:
     info = revision_info(store, cluster, number)
     report = read_report(store, cluster, number)
     return _report_response(report, f"bcic-report-{key}-{number}", revision=info)
+
+
+@bp.post("/clusters/<key>/revisions/<int:number>/delete")
+def delete_revision_form(key: str, number: int) -> Response:
+    """Delete a revision from its page (evaluator token); then the cluster's page, or the
+    clusters when it was the last. Its number is never given again."""
+    record = require_role("evaluator")
+    with write_store() as store:
+        cluster = stored_cluster(store, key)
+        delete_revision(store, cluster, number, deleted_by=submitter(record))
+        remaining = store.revisions(cluster)
+    if remaining:
+        return redirect(url_for("clusters.cluster", key=key), 303)
+    return redirect(url_for(".home"), 303)
 
 
 def stored_cluster(store: Store, key: str) -> URIRef:

@@ -72,4 +72,9 @@ STRINGS = {
     "report.page.text_en": {"en": "English rendering", "zh": "英文译文"},
     "report.page.path": {"en": "path", "zh": "路径"},
     "report.page.chapter_rate": {"en": "chapter rate", "zh": "本章符合率"},
+    "report.page.delete": {"en": "Delete revision {number}", "zh": "删除第 {number} 版"},
+    "report.page.delete_hint": {
+        "en": "Removes this revision's submission, report and provenance for good; needs an "
+              "evaluator's token. Its number is never given to another revision.",
+        "zh": "永久删除本版本的提交材料、评价报告及来源信息；需要评价人员令牌。该版本号不会再分配给其他版本。"},
 }
