@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import Blueprint, Response, current_app, render_template, request
+from flask import Blueprint, Response, current_app, render_template, request, url_for
 from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import UnsupportedMediaType
 
 from checker.errors import QueryRefusedError
+from checker.query_api import example_queries
 from checker.sparql_service import (
     TRUNCATED_HEADER,
     ResultFormat,
@@ -29,6 +30,8 @@ from checker.sparql_service import (
 from checker.store.guard import QueryForm
 
 from . import query_service
+from .data import read_store
+from .i18n import request_language
 
 bp = Blueprint("sparql", __name__)
 
@@ -49,8 +52,13 @@ class ProtocolRequest:
 
 @bp.get("/sparql/editor")
 def editor() -> str:
-    """The SPARQL editor page (YASGUI) against /sparql."""
-    return render_template("sparql_editor.html")
+    """The SPARQL editor page (YASGUI) against /sparql, with the named queries as examples."""
+    revisions = read_store().revisions()
+    # A stored cluster fills the required `cluster` parameters, so every example answers.
+    defaults = {"cluster": str(revisions[0].cluster)} if revisions else {}
+    config = {"endpoint": url_for("sparql.endpoint", _external=True),
+              "queries": example_queries(request_language(), defaults)}
+    return render_template("sparql_editor.html", config=config)
 
 
 @bp.route("/sparql", methods=["GET", "POST"])
