@@ -15,7 +15,7 @@ from checker.ingest import ingest_submission
 from checker.render.json_ import report_document
 from checker.report import Report
 from checker.report_reader import read_report
-from checker.revisions import delete_revision, revision_info
+from checker.revisions import delete_revision
 from checker.store.base import RevisionInfo, cluster_key
 from checker.validation import validate_submission
 
@@ -64,9 +64,8 @@ def cluster(key: str) -> Response:
 def report(key: str, number: int) -> Response:
     """The stored report of a revision: JSON, or `?format=ttl|html|text` (`?lang=` zh|en)."""
     store = read_store()
-    subject = stored_cluster(store, key)
-    revision_info(store, subject, number)  # 404 before anything is read
-    return _report(read_report(store, subject, number), f"bcic-report-{key}-{number}")
+    found = read_report(store, stored_cluster(store, key), number)  # 404 when not stored
+    return _report(found, f"bcic-report-{key}-{number}")
 
 
 @bp.post("/validate")
