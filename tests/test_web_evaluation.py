@@ -251,10 +251,12 @@ def test_storing_with_an_evaluator_token_stores_a_revision_and_shows_its_page(
     assert _revisions(own_store) == [(DEHUA_CLUSTER, 1)]
 
 
+@pytest.mark.parametrize("csrf", [True, False])  # the CSRF check reads the form first
 @pytest.mark.parametrize("lang, said", [("zh", "上传内容过大"), ("en", "larger than the limit")])
 def test_an_upload_over_the_size_limit_is_413(
-        own_store: Path, make_web_app, lang: str, said: str) -> None:  # type: ignore[no-untyped-def]
-    app = make_web_app(own_store, WTF_CSRF_ENABLED=False, MAX_CONTENT_LENGTH=4096)
+        own_store: Path, make_web_app, lang: str, said: str,  # type: ignore[no-untyped-def]
+        csrf: bool) -> None:
+    app = make_web_app(own_store, WTF_CSRF_ENABLED=csrf, MAX_CONTENT_LENGTH=4096)
     answer = app.test_client().post(f"/validate?lang={lang}", data={"text": TINY * 100},
                                     headers={"Accept": "text/html"})
     assert answer.status_code == 413
