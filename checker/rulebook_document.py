@@ -13,11 +13,13 @@ from rdflib import RDFS, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from .coverage import CoverageRow, coverage_matrix
+from .ingest import load_rules_into
 from .namespaces import BCIC
 from .ontology import load_ontology_graph
 from .paths import ALL_ONTOLOGY_FILES
 from .rulebook import SH, Level, Requirement, Rulebook, load_rulebook
 from .shacl import Severity, _path_text  # one writer of SHACL paths in SPARQL syntax
+from .store import Store
 
 # The chapters the catalogue covers, titled as the draft does (our English rendering).
 CHAPTER_TITLES: dict[int, dict[str, str]] = {
@@ -125,6 +127,14 @@ def reload_rulebook_document() -> RulebookDocument:
     load_rulebook.cache_clear()
     load_rulebook_document.cache_clear()
     return load_rulebook_document()
+
+
+def reload_rules(store: Store) -> RulebookDocument:
+    """Re-read the rule files and replace the store's rule graphs (ontology, catalogue, shapes)
+    with them; the new document is what this process serves from now on."""
+    document = reload_rulebook_document()
+    load_rules_into(store, load_rulebook())
+    return document
 
 
 def build_rulebook_document(rulebook: Rulebook, ontology: Graph) -> RulebookDocument:
