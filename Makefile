@@ -25,12 +25,14 @@ $(STAMP): pyproject.toml | $(PY)
 #   only, no launcher scripts);
 # - virtuoso-opensource-7-bin: the real SPARQL server the remote-store tests start (their own
 #   instance, database and ports; binaries only, so no debconf prompt and no system service);
-# - curl: another real client of the endpoint in the tests.
+# - curl: another real client of the endpoint in the tests;
 # - nodejs, npm: install the web app's front-end packages (YASGUI, Chart.js) from the npm registry;
 # - chromium: the real browser the web app's browser tests drive (through Playwright).
+# - fonts-wqy-microhei: Chinese glyphs in the browser tests' screenshots.
 DEMO_PACKAGES := default-jre-headless:java nodejs:node npm:npm
 TEST_PACKAGES := $(DEMO_PACKAGES) libapache-jena-java:/usr/share/java/jena-cmds.jar \
-                 virtuoso-opensource-7-bin:virtuoso-t curl:curl chromium:/usr/bin/chromium
+                 virtuoso-opensource-7-bin:virtuoso-t curl:curl chromium:/usr/bin/chromium \
+                 fonts-wqy-microhei:/usr/share/fonts/truetype/wqy/wqy-microhei.ttc
 
 define apt_ensure
 	@missing=""; \
