@@ -16,6 +16,7 @@ from markupsafe import escape
 from openapi_spec_validator import validate as validate_spec
 
 from checker.paths import EXAMPLES_DIR
+from checker.rulebook import load_rulebook
 from checker.store.base import cluster_key
 from checker.tokens import TokenFile
 
@@ -206,3 +207,24 @@ def test_reload_with_a_maintainer_token_loads_the_rule_graphs(
 def test_reload_refuses_get(writable: tuple[FlaskClient, Path]) -> None:
     client, _tokens = writable
     assert client.get("/api/rules/reload").status_code == 405
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "Rule graphs reloaded"),
+                                             ("zh", "规则图已重新加载")])
+def test_cli_reload_loads_the_rule_graphs_the_api_would(tmp_path: Path, lang: str,
+                                                        words: str) -> None:
+    from click.testing import CliRunner
+
+    from checker.cli import main
+    from checker.store import open_configured_store
+    from checker.store.base import SHAPES_GRAPH
+
+    location = tmp_path / "store"
+    result = CliRunner().invoke(main, ["rules", "reload", "--store", str(location),
+                                       "--lang", lang])
+    assert result.exit_code == 0 and words in result.output and "131" in result.output
+    store = open_configured_store(str(location), create=False)
+    try:
+        assert len(store.named_graph(SHAPES_GRAPH)) == len(load_rulebook().shapes_graph)
+    finally:
+        store.close()

@@ -10,11 +10,11 @@ STRINGS = {
     "api.auth_text": {
         "en": "Reading needs no token. Storing or deleting a revision needs a bearer token of "
               "role evaluator; reloading the rule graphs needs role maintainer. Send it as "
-              "`Authorization: Bearer <token>`; tokens come from `bcic token create --role …`. "
+              "“Authorization: Bearer <token>”; tokens come from “bcic token create --role …”. "
               "No token: 401; a token of another role: 403.",
         "zh": "读取无需令牌。存储或删除修订版需要评价人员（evaluator）角色的访问令牌；重新加载规则图"
-              "需要维护者（maintainer）角色。以 `Authorization: Bearer <令牌>` 发送；令牌由 "
-              "`bcic token create --role …` 生成。无令牌返回 401，角色不符返回 403。"},
+              "需要维护者（maintainer）角色。以“Authorization: Bearer <令牌>”发送；令牌由"
+              "“bcic token create --role …”生成。无令牌返回 401，角色不符返回 403。"},
     "api.errors": {"en": "Errors", "zh": "错误"},
     "api.errors_text": {"en": "Every error is one JSON envelope, never a stack trace:",
                         "zh": "所有错误均以同一 JSON 结构返回，从不包含堆栈信息："},
