@@ -228,3 +228,19 @@ def test_cli_reload_loads_the_rule_graphs_the_api_would(tmp_path: Path, lang: st
         assert len(store.named_graph(SHAPES_GRAPH)) == len(load_rulebook().shapes_graph)
     finally:
         store.close()
+
+
+def test_reload_while_another_writer_holds_the_store_is_503_and_changes_nothing(
+        make_web_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from checker.store import open_configured_store
+
+    app = make_web_app(tmp_path / "store")
+    _record, token = TokenFile(Path(app.config["BCIC_TOKENS"])).create("maintainer")
+    holder = open_configured_store(str(tmp_path / "store"))  # e.g. `bcic ingest` running
+    try:
+        answer = app.test_client().post("/api/rules/reload",
+                                        headers={"Authorization": f"Bearer {token}"})
+        assert answer.status_code == 503 and answer.get_json()["error"] == "StoreError"
+        assert not holder.ask("ASK { GRAPH ?g { ?s ?p ?o } }")
+    finally:
+        holder.close()
