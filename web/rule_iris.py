@@ -109,7 +109,7 @@ def _answer(build: Callable[[RulebookDocument], Graph],
     """The document in the negotiated format, or a 303 to the page for people."""
     document = load_rulebook_document()
     chosen = negotiate()
-    graph = build(document)  # raises UnknownResourceError (404) for an unknown id first
+    graph = build(document)  # an unknown id is 404, also for people (no redirect to nowhere)
     if chosen is None:
         lang = request.args.get("lang")
         return redirect(page(**({"lang": lang} if lang in LANGUAGES else {})), code=303)
