@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import Blueprint, Response, current_app, render_template, request, url_for
+from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import UnsupportedMediaType
 
@@ -61,12 +61,23 @@ def editor() -> str:
     return render_template("sparql_editor.html", config=config)
 
 
+def _prefers_html() -> bool:
+    """Whether a query-less GET comes from a browser: one that names text/html and ranks it
+    above every format of the service description (`*/*` alone, as curl sends, is not one)."""
+    accept = request.accept_mimetypes
+    if "text/html" not in accept.values():
+        return False
+    return accept.best_match(["text/html", *media_types_for(None)]) == "text/html"
+
+
 @bp.route("/sparql", methods=["GET", "POST"])
 def endpoint() -> Response:
     """Answer a SPARQL query, or describe the service when there is none."""
     service = query_service(current_app)
     asked = read_protocol_request()
     if asked.query is None:
+        if request.method == "GET" and _prefers_html():
+            return redirect(url_for("sparql.editor"), code=303)  # a person: the editor
         chosen = negotiate(None, asked.formats)
         body = service_description(request.base_url, service.limits, chosen)
         return _response(body, chosen)
