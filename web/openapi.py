@@ -137,7 +137,7 @@ def _paths() -> Json:
               "description": "the query's parameters by name (see listQueries), e.g. "
                              "`cluster=https://…&year=2024`",
               "schema": {"type": "object", "additionalProperties": {"type": "string"}}}],
-            _json_ok("QueryAnswer"), (400, 503))},
+            _json_ok("QueryAnswer"), (400, 404, 503))},
         "/api/rules/reload": {"post": _op(
             "rules", "reloadRules", "Reload the store's rule graphs (ontology, catalogue, "
             "shapes) from the rule files", "从规则文件重新加载存储中的规则图（本体、要求目录、形状）",
