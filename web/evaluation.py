@@ -17,6 +17,7 @@ from checker.errors import CheckerError
 from checker.history import cluster_overview
 from checker.i18n import message
 from checker.ingest import ingest_submission
+from checker.render.outline import report_outline
 from checker.render.text import percent
 from checker.report import Report, Status
 from checker.report_reader import read_report
@@ -28,7 +29,7 @@ from checker.validation import validate_submission
 from .auth import require_role
 from .data import read_store, write_store
 from .i18n import request_language, ui
-from .report_view import DOWNLOADS, parse_filters, report_download, report_page
+from .report_view import DOWNLOADS, parse_filters, report_download
 from .strings import STRINGS
 from .submissions import (ACCEPTED_EXTENSIONS, form_submission, fresh_reports, submitter,
                           upload_limit)
@@ -119,7 +120,7 @@ def _report_response(report: Report, name: str, revision: RevisionInfo | None) -
         return report_download(report, fmt, lang, name)
     filters = parse_filters(request.args)
     return render_template(
-        "report.html", page=report_page(report, filters, lang), filters=filters,
+        "report.html", page=report_outline(report, lang, filters), filters=filters,
         t=lambda key, **values: message(key, lang, **values),
         revision=revision, key=cluster_key, downloads=DOWNLOADS, percent=percent,
         statuses=[s.value for s in Status], severities=[s.value for s in Severity])
