@@ -76,6 +76,7 @@ def make_web_app(tmp_path: Path):  # type: ignore[no-untyped-def]
     """Build web apps for a test (TESTING on, CSRF on unless asked off) and close their query
     workers afterwards: `make_web_app(store_dir, **config)`."""
     from web import create_app, query_service
+    from web.data import is_remote
 
     apps = []
 
@@ -89,4 +90,5 @@ def make_web_app(tmp_path: Path):  # type: ignore[no-untyped-def]
 
     yield make
     for app in apps:
-        query_service(app).close()
+        if not is_remote(app.config["BCIC_STORE"]):  # a remote store's app has no query service
+            query_service(app).close()
