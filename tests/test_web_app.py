@@ -168,3 +168,12 @@ def test_the_token_commands_create_list_and_revoke(runner, tmp_path: Path) -> No
     assert runner.invoke(main, ["token", "revoke", record.id, "--tokens", str(path)]).exit_code == 0
     assert json.loads(path.read_text(encoding="utf-8")) == []
     assert runner.invoke(main, ["token", "revoke", record.id, "--tokens", str(path)]).exit_code == 2
+
+
+def test_the_upload_limit_and_secret_come_from_the_environment(monkeypatch, sample_store: Path,
+                                                               make_web_app) -> None:
+    monkeypatch.setenv("BCIC_MAX_CONTENT_LENGTH", "2048")
+    monkeypatch.setenv("BCIC_SECRET_KEY", "from-the-environment")
+    app = make_web_app(sample_store, SECRET_KEY=None)
+    assert app.config["MAX_CONTENT_LENGTH"] == 2048
+    assert app.config["SECRET_KEY"] == "from-the-environment"

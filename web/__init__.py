@@ -63,6 +63,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config.from_mapping(test_config)
     app.config["SECRET_KEY"] = (app.config["SECRET_KEY"] or app.config.get("BCIC_SECRET_KEY")
                                 or _ephemeral_secret(app))
+    if app.config.get("BCIC_MAX_CONTENT_LENGTH"):  # the environment's name for Flask's key
+        app.config["MAX_CONTENT_LENGTH"] = int(app.config["BCIC_MAX_CONTENT_LENGTH"])
 
     app.extensions[SPARQL_EXTENSION] = _sparql_service(app)
     install_reader(app)
