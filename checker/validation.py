@@ -12,24 +12,25 @@ from .loading import load_submission, read_submission_files
 from .namespaces import BCIC
 from .report import Report, build_report
 from .rulebook import Rulebook, load_rulebook
-from .shacl import run_shapes
+from .shacl import default_processes
 
 
 def validate_graph(data: Graph, *, files: tuple[str, ...] = (),
-                   rulebook: Rulebook | None = None) -> Report:
+                   rulebook: Rulebook | None = None, processes: int | None = None) -> Report:
     """Validate one submission graph and report on every requirement.
 
     The graph is borrowed, not copied: the ontology's class hierarchy and concept typing are added
     to it for the run (so subclasses count for targets and sh:class without any inference, see
     NOTES on pyshacl) and removed again, leaving it as it was. Do not share it with another thread
-    while it validates.
+    while it validates. The shapes run in `processes` processes (default: one per core, see
+    checker/shacl.py); pass 1 where the cores are already busy, as in a batch.
     """
     rulebook = rulebook or load_rulebook()
     borrowed = [triple for triple in rulebook.support_graph if triple not in data]
     for triple in borrowed:
         data.add(triple)
     try:
-        results = run_shapes(data, rulebook.shapes_graph)
+        results = rulebook.engine.run(data, processes=processes or default_processes())
     finally:
         for triple in borrowed:
             data.remove(triple)
@@ -60,8 +61,10 @@ def _labels(data: Graph, node: URIRef | None) -> dict[str, str]:
             if isinstance(o, Literal)}
 
 
-def validate_files(paths: Sequence[Path], *, rulebook: Rulebook | None = None) -> Report:
+def validate_files(paths: Sequence[Path], *, rulebook: Rulebook | None = None,
+                   processes: int | None = None) -> Report:
     """Read, parse (safely) and validate files that together form one submission."""
     files = read_submission_files(paths)
     data = load_submission(files)
-    return validate_graph(data, files=tuple(f.name for f in files), rulebook=rulebook)
+    return validate_graph(data, files=tuple(f.name for f in files), rulebook=rulebook,
+                          processes=processes)
