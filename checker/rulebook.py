@@ -78,7 +78,7 @@ class Rulebook:
     @functools.cached_property
     def engine(self) -> ShapeEngine:
         """The shapes as pyshacl parses them, built at the first validation and then reused."""
-        return ShapeEngine(self.shapes_graph)
+        return ShapeEngine(self.shapes_graph, self.support_graph)
 
     def children(self, requirement_id: str) -> tuple[Requirement, ...]:
         """The list items whose lead-in is `requirement_id`, in catalogue order."""

@@ -22,8 +22,8 @@ from .errors import CheckerError
 from .forking import WorkerError, run_forked
 from .shacl_warm import DataGraph, WarmShapesGraph, Work, as_data_graph, focus_work, run_work
 
-# A cap on the processes of one validation: each one more costs a fork and repeats every shape's
-# set-up for fewer focus nodes (the speed-up was measured with 2, see bench/results/validation.md).
+# A cap on the processes of one validation: each one more costs a fork, the copy-on-write faults of
+# the pages it touches and every shape's set-up again (only 2 were measured: bench/results/).
 MAX_PROCESSES = 4
 
 
@@ -60,26 +60,53 @@ class ShaclResult:
 
 
 class ShapeEngine:
-    """A shapes graph parsed by pyshacl once, to validate any number of data graphs."""
+    """Shapes parsed by pyshacl once, with the triples they need beside any data (the ontology's
+    class hierarchy and concept typing), to validate any number of data graphs."""
 
-    def __init__(self, shapes: Graph) -> None:
+    def __init__(self, shapes: Graph, support: Graph) -> None:
         self._shapes = WarmShapesGraph(shapes)
+        self._support = tuple(support)
 
     def run(self, data: Graph, *, processes: int = 1) -> list[ShaclResult]:
-        """Validate `data` (the ontology's class hierarchy merged in) with no inference, reading it
-        in place, never copying or changing it; the focus nodes are shared out to `processes`."""
+        """Validate `data` with the support triples beside it, no inference, sharing the focus
+        nodes out to `processes` processes.
+
+        The graph is borrowed, not copied: the support triples it lacks are added for the run (so
+        subclasses count for targets and sh:class without any inference) and removed again as soon
+        as this process's own share is done, leaving it as it was.
+        """
+        borrowed = [triple for triple in self._support if triple not in data]
+        for triple in borrowed:
+            data.add(triple)
+        loan = _Loan(data, borrowed)
         try:
             data_graph = as_data_graph(data)
             parts = _deal(focus_work(self._shapes, data_graph), processes)
-            found = run_forked([partial(self._results, data_graph, part) for part in parts])
+            found = run_forked([partial(self._results, data_graph, part) for part in parts],
+                               release=loan.end)
         except WorkerError as exc:
             raise ValidationEngineError(f"the SHACL engine failed: {exc.message}") from exc
         except Exception as exc:  # pyshacl raises its own and rdflib's error types
             raise ValidationEngineError(f"the SHACL engine failed: {exc}") from exc
+        finally:
+            loan.end()
         return [result for part in found for result in part]
 
     def _results(self, data: DataGraph, work: Work) -> list[ShaclResult]:
         return _read_results(run_work(self._shapes, data, work))
+
+
+@dataclass
+class _Loan:
+    """Support triples added to a data graph for a validation, to be removed exactly once."""
+
+    data: Graph
+    triples: list[tuple[Node, Node, Node]]
+
+    def end(self) -> None:
+        for triple in self.triples:
+            self.data.remove(triple)
+        self.triples = []
 
 
 def default_processes() -> int:

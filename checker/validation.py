@@ -21,19 +21,12 @@ def validate_graph(data: Graph, *, files: tuple[str, ...] = (),
 
     The graph is borrowed, not copied: the ontology's class hierarchy and concept typing are added
     to it for the run (so subclasses count for targets and sh:class without any inference, see
-    NOTES on pyshacl) and removed again, leaving it as it was. Do not share it with another thread
-    while it validates. The shapes run in `processes` processes (default: one per core, see
-    checker/shacl.py); pass 1 where the cores are already busy, as in a batch.
+    NOTES on pyshacl) and removed again, leaving it as it was (checker/shacl.py). Do not share it
+    with another thread while it validates. The shapes run in `processes` processes (default: one
+    per core); pass 1 where the cores are already busy, as in a batch.
     """
     rulebook = rulebook or load_rulebook()
-    borrowed = [triple for triple in rulebook.support_graph if triple not in data]
-    for triple in borrowed:
-        data.add(triple)
-    try:
-        results = rulebook.engine.run(data, processes=processes or default_processes())
-    finally:
-        for triple in borrowed:
-            data.remove(triple)
+    results = rulebook.engine.run(data, processes=processes or default_processes())
     cluster = _cluster_of(data)
     return build_report(
         rulebook, data, results,
