@@ -13,6 +13,8 @@ import os
 import pickle
 import select
 import signal
+import struct
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -64,20 +66,29 @@ def run_forked(tasks: Sequence[Callable[[], T]], *, release: Callable[[], None] 
             child.stop()
 
 
+_LENGTH = struct.Struct("!Q")  # a child's answer: its length, then the pickled outcome
+
+
 @dataclass
 class _Child:
     pid: int
     fd: int
-    reaped: bool = False
+    waited: bool = False
 
     def wait(self) -> int:
         _pid, status = os.waitpid(self.pid, 0)
-        self.reaped = True
+        self.waited = True
         return status
 
+    def wait_behind(self) -> None:
+        """Wait for the child in a background thread: it has answered and is only exiting, which
+        takes a while for a large process."""
+        threading.Thread(target=self.wait, name=f"wait-{self.pid}", daemon=True).start()
+        self.waited = True
+
     def stop(self) -> None:
-        """Kill the child unless it has already exited and been waited for; close its pipe."""
-        if not self.reaped:
+        """Kill the child unless it has answered or been waited for; close its pipe."""
+        if not self.waited:
             try:
                 os.kill(self.pid, signal.SIGKILL)
             except ProcessLookupError:
@@ -108,9 +119,10 @@ def _child_main(task: Callable[[], object], write_end: int) -> None:
             payload = pickle.dumps((True, task()), protocol=pickle.HIGHEST_PROTOCOL)
         except BaseException as exc:  # noqa: BLE001 -- the parent reports it; nothing escapes
             payload = pickle.dumps((False, f"{type(exc).__name__}: {exc}"))
-        view = memoryview(payload)
+        view = memoryview(_LENGTH.pack(len(payload)) + payload)
         while view:
             view = view[os.write(write_end, view):]
+        os.close(write_end)  # the answer is complete now, not once this process is torn down
         status = 0
     finally:
         os._exit(status)
@@ -129,10 +141,12 @@ def _collect(child: _Child, deadline: float) -> object:
             if not chunk:
                 break
             chunks.append(chunk)
-    status = child.wait()
-    if not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0:
-        raise WorkerError(f"a worker process (pid {child.pid}) died: {_describe(status)}")
-    succeeded, value = pickle.loads(b"".join(chunks))
+    answer = b"".join(chunks)
+    if len(answer) < _LENGTH.size or len(answer) != _LENGTH.size + _LENGTH.unpack_from(answer)[0]:
+        raise WorkerError(f"a worker process (pid {child.pid}) died: "
+                          f"{_describe(child.wait())}")
+    child.wait_behind()
+    succeeded, value = pickle.loads(answer[_LENGTH.size:])
     if not succeeded:
         raise WorkerError(f"a worker process failed: {value}")
     return value
