@@ -12,6 +12,7 @@ series this was checked against and tests/test_shacl_engine.py compares it with 
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Sequence
 
@@ -119,11 +120,23 @@ class _WarmShape(Shape):
             components = []
             for kind in kinds:
                 try:
-                    components.append(kind(self))
+                    components.append(_untold(kind)(self))
                 except ConstraintLoadWarning as warning:  # pyshacl skips such a component too
                     _LOG.warning(repr(warning))
             self._components = components
         return self._components
+
+
+@functools.cache
+def _untold(kind: type) -> type:
+    """`kind` (a pyshacl constraint component) without the text report pyshacl writes beside the
+    report graph for every result, nested ones included: bcic never reads that text."""
+    return type(kind.__name__, (kind,), {"__slots__": (), "__module__": __name__,
+                                         "make_v_result_description": _no_description})
+
+
+def _no_description(*_args: object, **_kwargs: object) -> str:
+    return ""
 
 
 def _plain(executor: SHACLExecutor, shape: Shape) -> bool:
