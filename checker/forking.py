@@ -9,6 +9,7 @@ waiting for ever.
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import select
@@ -54,6 +55,7 @@ def run_forked(tasks: Sequence[Callable[[], T]], *, release: Callable[[], None] 
         release()
         return found
     children: list[_Child] = []
+    gc.freeze()  # keep the collector off the objects shared with the children (no page copies)
     try:
         children = [_start(task) for task in tasks[1:]]
         started = time.monotonic()
@@ -64,6 +66,7 @@ def run_forked(tasks: Sequence[Callable[[], T]], *, release: Callable[[], None] 
     finally:
         for child in children:
             child.stop()
+        gc.unfreeze()
 
 
 _LENGTH = struct.Struct("!Q")  # a child's answer: its length, then the pickled outcome
