@@ -43,24 +43,17 @@ def can_fork() -> bool:
     return hasattr(os, "fork")
 
 
-def run_forked(tasks: Sequence[Callable[[], T]], *, release: Callable[[], None] = lambda: None,
-               patience: float = PATIENCE, min_wait: float = MIN_WAIT) -> list[T]:
-    """Run `tasks` at the same time, the first here and each other in a child; their results.
-
-    `release` runs here as soon as no task left to run here needs what the tasks share (the
-    children have their own copy): after the first task, or after all of them without fork.
-    """
+def run_forked(tasks: Sequence[Callable[[], T]], *, patience: float = PATIENCE,
+               min_wait: float = MIN_WAIT) -> list[T]:
+    """Run `tasks` at the same time, the first here and each other in a child; their results."""
     if len(tasks) < 2 or not can_fork():
-        found = [task() for task in tasks]
-        release()
-        return found
+        return [task() for task in tasks]
     children: list[_Child] = []
     gc.freeze()  # keep the collector off the objects shared with the children (no page copies)
     try:
         children = [_start(task) for task in tasks[1:]]
         started = time.monotonic()
         first = tasks[0]()
-        release()
         deadline = time.monotonic() + max(min_wait, patience * (time.monotonic() - started))
         return [first, *(_collect(child, deadline) for child in children)]
     finally:

@@ -1,9 +1,10 @@
 """The adapter around pyshacl: run the shapes, return typed results.
 
 The shapes are parsed by pyshacl once per rulebook and kept warm (checker/shacl_warm.py, the only
-module that imports pyshacl). A validation finds every shape's focus nodes, deals them out to a few
-processes (this one and forked copies of it, checker/forking.py) and gathers the results: the same
-results one plain pyshacl.validate call gives on the same data and shapes.
+module that imports pyshacl). A validation reads the data with the ontology's support triples beside
+it (checker/overlay.py), finds every shape's focus nodes, deals them out to a few processes (this one
+and forked copies of it, checker/forking.py) and gathers the results: the same results one plain
+pyshacl.validate call gives on the same data, with those triples merged in, and the same shapes.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from rdflib.term import Node
 
 from .errors import CheckerError
 from .forking import WorkerError, run_forked
+from .overlay import Extra, beside
 from .shacl_warm import DataGraph, WarmShapesGraph, Work, as_data_graph, focus_work, run_work
 
 # A cap on the processes of one validation: each one more costs a fork, the copy-on-write faults of
@@ -65,48 +67,24 @@ class ShapeEngine:
 
     def __init__(self, shapes: Graph, support: Graph) -> None:
         self._shapes = WarmShapesGraph(shapes)
-        self._support = tuple(support)
+        self._support = Extra(support)
 
     def run(self, data: Graph, *, processes: int = 1) -> list[ShaclResult]:
-        """Validate `data` with the support triples beside it, no inference, sharing the focus
-        nodes out to `processes` processes.
-
-        The graph is borrowed, not copied: the support triples it lacks are added for the run (so
-        subclasses count for targets and sh:class without any inference) and removed again as soon
-        as this process's own share is done, leaving it as it was.
-        """
-        borrowed = [triple for triple in self._support if triple not in data]
-        for triple in borrowed:
-            data.add(triple)
-        loan = _Loan(data, borrowed)
+        """Validate `data` with the support triples beside it (so subclasses count for targets and
+        sh:class without any inference), sharing the focus nodes out to `processes` processes.
+        The graph is read in place, never copied or changed; it must not change meanwhile."""
         try:
-            data_graph = as_data_graph(data)
+            data_graph = as_data_graph(beside(data, self._support))
             parts = _deal(focus_work(self._shapes, data_graph), processes)
-            found = run_forked([partial(self._results, data_graph, part) for part in parts],
-                               release=loan.end)
+            found = run_forked([partial(self._results, data_graph, part) for part in parts])
         except WorkerError as exc:
             raise ValidationEngineError(f"the SHACL engine failed: {exc.message}") from exc
         except Exception as exc:  # pyshacl raises its own and rdflib's error types
             raise ValidationEngineError(f"the SHACL engine failed: {exc}") from exc
-        finally:
-            loan.end()
         return [result for part in found for result in part]
 
     def _results(self, data: DataGraph, work: Work) -> list[ShaclResult]:
         return _read_results(run_work(self._shapes, data, work))
-
-
-@dataclass
-class _Loan:
-    """Support triples added to a data graph for a validation, to be removed exactly once."""
-
-    data: Graph
-    triples: list[tuple[Node, Node, Node]]
-
-    def end(self) -> None:
-        for triple in self.triples:
-            self.data.remove(triple)
-        self.triples = []
 
 
 def default_processes() -> int:

@@ -19,11 +19,10 @@ def validate_graph(data: Graph, *, files: tuple[str, ...] = (),
                    rulebook: Rulebook | None = None, processes: int | None = None) -> Report:
     """Validate one submission graph and report on every requirement.
 
-    The graph is borrowed, not copied: the ontology's class hierarchy and concept typing are added
-    to it for the run (so subclasses count for targets and sh:class without any inference, see
-    NOTES on pyshacl) and removed again, leaving it as it was (checker/shacl.py). Do not share it
-    with another thread while it validates. The shapes run in `processes` processes (default: one
-    per core); pass 1 where the cores are already busy, as in a batch.
+    The graph is read in place, never copied or changed: the ontology's class hierarchy and concept
+    typing are read beside it (so subclasses count for targets and sh:class without any inference,
+    see NOTES on pyshacl). It must not change while it validates. The shapes run in `processes`
+    processes (default: one per core); pass 1 where the cores are already busy, as in a batch.
     """
     rulebook = rulebook or load_rulebook()
     results = rulebook.engine.run(data, processes=processes or default_processes())

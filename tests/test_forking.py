@@ -67,22 +67,3 @@ def _assert_gone(pid: int) -> None:
     """The child was stopped and waited for: no process and no zombie is left."""
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)
-
-
-def test_release_runs_here_once_no_task_left_here_needs_the_shared_state() -> None:
-    events: list[str] = []
-    run_forked([lambda: events.append("task"), lambda: 0], release=lambda: events.append("free"))
-    assert events == ["task", "free"]
-    events.clear()
-    run_forked([lambda: events.append("task")], release=lambda: events.append("free"))
-    assert events == ["task", "free"]
-
-
-def test_what_the_parent_releases_stays_in_the_children() -> None:
-    shared = [1, 2, 3]
-
-    def child() -> int:
-        time.sleep(0.2)  # long after the parent has cleared its own copy
-        return sum(shared)
-
-    assert run_forked([lambda: 0, child], release=shared.clear) == [0, 6] and shared == []
