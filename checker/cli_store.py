@@ -62,6 +62,23 @@ def ingest_command(ctx: click.Context, files: tuple[Path, ...], cluster: str | N
         click.echo(message("store.ingest.gaps_stored", lang))
 
 
+@click.command("reindex")
+@_store_options
+@click.pass_context
+def reindex_command(ctx: click.Context, location: str | None, lang: Lang) -> None:
+    """Rebuild the summary graph the named queries read (docs/store.md) / 重建摘要图。
+
+    Ingest does it by itself when the summary is missing or outdated; run this for a store that
+    gets no new submission. 入库时会自动重建；对不再入库的存储可手动运行。
+    """
+    ctx.meta[LANG_META_KEY] = lang
+    with closing(open_configured_store(location, create=False)) as store:
+        store.rebuild_summary()
+        publish_for_queries(store)
+        revisions = len(store.revisions())
+    click.echo(message("store.reindex.done", lang, revisions=revisions))
+
+
 @click.command("clusters")
 @_store_options
 @click.pass_context
@@ -204,8 +221,8 @@ def delete_revision_command(ctx: click.Context, cluster: str, number: int,
     click.echo(message("store.delete.deleted", lang, number=info.number, cluster=info.cluster))
 
 
-STORE_COMMANDS = (ingest_command, clusters_command, history_command, query_command,
-                  queries_group, delete_revision_command)
+STORE_COMMANDS = (ingest_command, reindex_command, clusters_command, history_command,
+                  query_command, queries_group, delete_revision_command)
 
 
 def _verdict(conforms: bool, lang: Lang) -> str:

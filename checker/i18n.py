@@ -155,6 +155,10 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "Verdict: {verdict}; conformance rate {rate}",
         "zh": "结论：{verdict}；符合率 {rate}",
     },
+    "store.reindex.done": {
+        "en": "Rebuilt the summary graph of {revisions} revision(s)",
+        "zh": "已重建 {revisions} 个修订版的摘要图",
+    },
     "store.ingest.gaps_stored": {
         "en": "The submission has gaps; it was stored all the same (see `bcic history`).",
         "zh": "提交材料存在差距，但已照常存储（可用 `bcic history` 查看）。",

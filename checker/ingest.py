@@ -30,6 +30,7 @@ from .store.base import (
 from .store.deletion import highest_number_query
 from .store.oxigraph_store import OxigraphStore
 from .store.provenance import provenance_graph
+from .store.summary import ensure_summary
 from .validation import validate_graph
 
 
@@ -56,6 +57,7 @@ def ingest_submission(store: Store, files: Sequence[SubmissionFile], *,
     if subject is None:
         raise InputError("the submission names no bcic:IndustrialCluster; give one with --cluster")
     ensure_rules(store, rulebook)
+    ensure_summary(store)
     number = next_revision_number(store, subject)
     info = RevisionInfo(
         cluster=subject,
@@ -69,8 +71,9 @@ def ingest_submission(store: Store, files: Sequence[SubmissionFile], *,
         submitter=submitter,
         files=tuple(SourceFile(f.name, hashlib.sha256(f.data).hexdigest()) for f in files),
     )
+    previous = max((r.number for r in store.revisions(subject)), default=None)
     store.add_revision(RevisionRecord(subject, number, data, report_graph(report),
-                                      provenance_graph(info)))
+                                      provenance_graph(info, previous)))
     return info, report
 
 

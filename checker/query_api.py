@@ -8,7 +8,7 @@ from typing import Any
 
 from .i18n import Lang
 from .queries import NamedQuery, bind, get_query, list_queries
-from .sparql_service import RESULT_FORMATS, SparqlService, prepare_query
+from .sparql_service import RESULT_FORMATS, SparqlService, prepare_bound_query
 
 _JSON = RESULT_FORMATS[0]
 
@@ -37,7 +37,7 @@ def answer_named_query(service: SparqlService, name: str, values: Mapping[str, s
     Values are plain strings: IRIs and literals as their text, not SPARQL syntax.
     """
     query = get_query(name)
-    prepared = prepare_query(bind(query, values), service.limits)
+    prepared = prepare_bound_query(query.text, bind(query, values), service.limits)
     answer = service.execute(prepared, _JSON)
     results = json.loads(answer.body)
     columns = results["head"].get("vars", [])

@@ -9,7 +9,6 @@ it holds no state worth saving: the parent kills it without ceremony when a quer
 from __future__ import annotations
 
 import itertools
-import json
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,9 +18,6 @@ from typing import Any, Literal
 
 import pyoxigraph
 
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
-RDF_DIR_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#dirLangString"
 PREFIXES = {
     "bcic": "https://w3id.org/bcic/ontology#", "req": "https://w3id.org/bcic/req/gbt-draft/",
     "ind": "https://w3id.org/bcic/indicator/", "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
@@ -103,10 +99,8 @@ def run_job(store: pyoxigraph.Store, job: QueryJob) -> JobDone:
         body = result.serialize(format=getattr(pyoxigraph.QueryResultsFormat, job.result_format))
         return JobDone("boolean", _returned(body), 1, False)
     if isinstance(result, pyoxigraph.QuerySolutions):
-        variables = [variable.value for variable in result.variables]
-        rows, truncated = _capped(result, job.row_limit)
-        body = _solutions_body(variables, rows, job.result_format)
-        return JobDone("solutions", body, len(rows), truncated)
+        body, rows, truncated = _capped_solutions(result, job.row_limit, job.result_format)
+        return JobDone("solutions", body, rows, truncated)
     triples, truncated = _capped(result, job.row_limit)
     body = pyoxigraph.serialize(triples, format=getattr(pyoxigraph.RdfFormat, job.result_format),
                                 prefixes=_prefixes(job.result_format, triples))
@@ -131,50 +125,62 @@ def _capped(items: Iterable[Any], limit: int) -> tuple[list[Any], bool]:
     return taken[:limit], len(taken) > limit
 
 
-def _solutions_body(variables: list[str], rows: list[pyoxigraph.QuerySolution],
-                    result_format: str) -> bytes:
-    """SELECT rows in the requested results format.
+class _Enough(Exception):
+    """Raised inside pyoxigraph's serialiser to stop it: the row cap is reached."""
 
-    pyoxigraph serialises only a whole QuerySolutions, so capped rows are written as SPARQL JSON
-    here and, for the other formats, read back by pyoxigraph and written by its own serialiser.
+
+class _RowCap:
+    """A binary sink for SPARQL TSV results that stops the writer one row past `limit`.
+
+    TSV holds one solution per line (line breaks in values are escaped), after a header line, so
+    counting line ends counts rows; pyoxigraph writes in buffered chunks and lets the exception
+    raised here end its work, so a query that streams stops at the cap.
     """
-    document = {"head": {"vars": variables}, "results": {"bindings": [
-        {name: _json_term(term) for name, term in zip(variables, row) if term is not None}
-        for row in rows]}}
-    body = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    if result_format == "JSON":
-        return body
-    solutions = pyoxigraph.parse_query_results(body, pyoxigraph.QueryResultsFormat.JSON)
-    return _returned(solutions.serialize(
-        format=getattr(pyoxigraph.QueryResultsFormat, result_format)))
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.chunks: list[bytes] = []
+        self.line_ends = 0
+
+    def write(self, data: bytes) -> int:
+        self.chunks.append(bytes(data))
+        self.line_ends += data.count(b"\n")
+        if self.line_ends > self.limit + 1:  # the header, `limit` rows and one more row
+            raise _Enough
+        return len(data)
+
+    def flush(self) -> None:
+        """Nothing is buffered here."""
+
+
+def _capped_solutions(solutions: pyoxigraph.QuerySolutions, limit: int,
+                      result_format: str) -> tuple[bytes, int, bool]:
+    """SELECT results in the requested format, at most `limit` rows: the body, rows, truncated.
+
+    pyoxigraph serialises only whole results, so they are written as TSV into a sink that stops
+    past the cap, cut to `limit` rows, and for other formats read back and written by pyoxigraph
+    again — all in Rust, where writing each term from Python cost more than most queries.
+    """
+    sink = _RowCap(limit)
+    try:
+        solutions.serialize(sink, format=pyoxigraph.QueryResultsFormat.TSV)
+    except _Enough:
+        pass
+    lines = b"".join(sink.chunks).split(b"\n")
+    complete = max(sink.line_ends - 1, 0)  # rows whose line end was written
+    rows = min(complete, limit)
+    tsv = b"\n".join(lines[:1 + rows]) + b"\n"
+    if result_format == "TSV":
+        return tsv, rows, complete > limit
+    capped = pyoxigraph.parse_query_results(tsv, pyoxigraph.QueryResultsFormat.TSV)
+    body = capped.serialize(format=getattr(pyoxigraph.QueryResultsFormat, result_format))
+    return _returned(body), rows, complete > limit
 
 
 def _returned(body: bytes | None) -> bytes:
     """pyoxigraph's serialisers return the bytes when given no output file."""
     assert body is not None
     return body
-
-
-def _json_term(term: Any) -> dict[str, Any]:
-    """One RDF term as SPARQL 1.1 (and 1.2 triple-term) JSON results."""
-    if isinstance(term, pyoxigraph.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, pyoxigraph.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    if isinstance(term, pyoxigraph.Literal):
-        encoded: dict[str, Any] = {"type": "literal", "value": term.value}
-        if term.language:
-            encoded["xml:lang"] = term.language
-            if term.direction is not None:
-                encoded["its:dir"] = str(term.direction)  # "ltr" or "rtl"
-        elif term.datatype.value not in (XSD_STRING, RDF_LANG_STRING, RDF_DIR_LANG_STRING):
-            encoded["datatype"] = term.datatype.value
-        return encoded
-    if isinstance(term, pyoxigraph.Triple):
-        return {"type": "triple", "value": {"subject": _json_term(term.subject),
-                                            "predicate": _json_term(term.predicate),
-                                            "object": _json_term(term.object)}}
-    raise TypeError(f"unexpected term in query results: {term!r}")
 
 
 def _prefixes(result_format: str, triples: list[pyoxigraph.Triple]) -> dict[str, str] | None:

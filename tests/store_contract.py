@@ -5,7 +5,7 @@ Reuse: subclass `StoreContract` in a `Test…` class that supplies two fixtures,
 - `reopen`: a function taking that store and returning it, or for a persistent backend a newly
   opened one over the same data (the old one closed), so every claim also covers persistence.
 The store need not be empty: every test works on clusters of its own (fresh IRIs), so the suite
-can run against a shared server. Only `load_rules` touches global graphs.
+can run against a shared server. Only `load_rules` and `rebuild_summary` touch global graphs.
 """
 
 from __future__ import annotations
@@ -19,10 +19,11 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 import pytest
 from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
+from rdflib.namespace import PROV
 
 from checker.errors import QueryRefusedError, RevisionExistsError
 from checker.namespaces import BCIC
-from checker.store import ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SHAPES_GRAPH, Store
+from checker.store import ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SHAPES_GRAPH, SUMMARY_GRAPH, Store
 from checker.store.base import (
     RevisionInfo,
     RevisionRecord,
@@ -32,6 +33,7 @@ from checker.store.base import (
 )
 from checker.store.deletion import highest_number_query
 from checker.store.provenance import provenance_graph
+from checker.store.summary import summary_current
 
 Reopen = Callable[[Store], Store]
 
@@ -70,7 +72,14 @@ def make_record(cluster: URIRef, number: int, *, conforms: bool = False, rate: f
         generated=GENERATED, submitter="评价员 A",
         files=(SourceFile("a.ttl", "0" * 64), SourceFile("b.ttl", "f" * 64)),
     )
-    return RevisionRecord(cluster, number, submission, report, provenance_graph(info)), info
+    return (RevisionRecord(cluster, number, submission, report,
+                           provenance_graph(info, number - 1 if number > 1 else None)), info)
+
+
+def _summary(store: Store, revision: URIRef) -> set[tuple[str, str]]:
+    """The summary graph's facts about one revision, as (predicate, object) texts."""
+    rows = store.select(f"SELECT ?p ?o WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ <{revision}> ?p ?o }} }}")
+    return {(str(r["p"]), r["o"].n3()) for r in rows}
 
 
 def _count(store: Store, graph: URIRef) -> int:
@@ -244,14 +253,15 @@ class StoreContract:
         assert isomorphic(store.named_graph(second.submission_graph), second.submission)
         assert isomorphic(store.named_graph(second.report_graph), second.report)
         assert isomorphic(store.named_graph(neighbour.submission_graph), neighbour.submission)
-        # The block (with its submitter and file nodes) went; a five-triple tombstone (type,
-        # cluster, number, time, activity) and the activity's four came in.
+        # The block (with its submitter and file nodes) went, and with it the second revision's
+        # link to it (there is no revision before the first to link to); a five-triple tombstone
+        # (type, cluster, number, time, activity) and the activity's four came in.
         tombstone = {str(r["p"]) for r in store.select(
             f"SELECT ?p WHERE {{ GRAPH <{PROVENANCE_GRAPH}> {{ <{first.submission_graph}> ?p ?o }} }}")}
         assert tombstone == {str(RDF.type), str(BCIC.cluster), str(BCIC.revisionNumber),
                              "http://www.w3.org/ns/prov#invalidatedAtTime",
                              "http://www.w3.org/ns/prov#wasInvalidatedBy"}
-        assert _count(store, PROVENANCE_GRAPH) == before - len(first.provenance) + 5 + 4
+        assert _count(store, PROVENANCE_GRAPH) == before - len(first.provenance) - 1 + 5 + 4
         assert store.ask(f'ASK {{ GRAPH <{PROVENANCE_GRAPH}> {{ ?agent <{RDFS.label}> '
                          f'"评价员 B" }} }}')
 
@@ -270,6 +280,26 @@ class StoreContract:
         assert _count(store, PROVENANCE_GRAPH) == before - len(record.provenance) + 4
         assert info not in store.revisions()
 
+    def test_deleting_a_revision_keeps_one_latest_revision_and_its_summary_goes(
+            self, store: Store, reopen: Reopen) -> None:
+        cluster = new_cluster()
+        records = [make_record(cluster, n)[0] for n in (1, 2, 3)]
+        for record in records:
+            store.add_revision(record)
+        assert _summary(store, records[1].submission_graph)
+        latest = (f"SELECT ?revision WHERE {{ GRAPH <{PROVENANCE_GRAPH}> {{ ?revision a "
+                  f"<{BCIC.Revision}> ; <{BCIC.cluster}> <{cluster}> FILTER NOT EXISTS {{ "
+                  f"?newer <{PROV.wasRevisionOf}> ?revision }} }} }}")
+        assert store.delete_revision(cluster, 2) is True  # from the middle: 3 follows 1 now
+        store = reopen(store)
+        assert [r["revision"] for r in store.select(latest)] == [records[2].submission_graph]
+        assert store.ask(f"ASK {{ GRAPH <{PROVENANCE_GRAPH}> {{ <{records[2].submission_graph}> "
+                         f"<{PROV.wasRevisionOf}> <{records[0].submission_graph}> }} }}")
+        assert not _summary(store, records[1].submission_graph)
+        assert store.delete_revision(cluster, 3) is True  # the latest: 1 is the latest again
+        store = reopen(store)
+        assert [r["revision"] for r in store.select(latest)] == [records[0].submission_graph]
+
     def test_number_of_a_deleted_revision_is_never_reused(
             self, store: Store, reopen: Reopen) -> None:
         cluster = new_cluster()
@@ -284,3 +314,37 @@ class StoreContract:
         rows = store.select(highest_number_query(cluster))
         assert int(str(rows[0]["highest"])) == 2
         assert store.select(highest_number_query(new_cluster())) in ([], [{}])
+
+    def test_added_revision_writes_its_summary_block(self, store: Store, reopen: Reopen) -> None:
+        cluster = new_cluster()
+        first, _ = make_record(cluster, 1)
+        second, _ = make_record(cluster, 2, conforms=True, rate=1.0, marker="second")
+        store.add_revision(first)
+        store.add_revision(second)
+        store = reopen(store)
+        assert _summary(store, first.submission_graph) == {
+            (str(BCIC.clusterLabel), Literal("集群 first", lang="zh").n3()),
+            (str(BCIC.crisisWarningSystemCount), Literal(0).n3()),
+            (str(BCIC.failsRequirement), "<https://w3id.org/bcic/req/gbt-draft/8.2.6>")}
+        assert _summary(store, second.submission_graph) == {
+            (str(BCIC.clusterLabel), Literal("集群 second", lang="zh").n3()),
+            (str(BCIC.crisisWarningSystemCount), Literal(0).n3())}
+
+    def test_rebuilt_summary_equals_the_blocks_written_with_the_revisions(
+            self, store: Store, reopen: Reopen) -> None:
+        cluster = new_cluster()
+        records = [make_record(cluster, 1)[0],
+                   make_record(cluster, 2, conforms=True, rate=1.0, marker="second")[0]]
+        warned = Graph()
+        warned += records[1].submission
+        warned.add((EX[f"warning-{cluster.split('-')[-1]}"], RDF.type, BCIC.CrisisWarningSystem))
+        records.append(RevisionRecord(cluster, 3, warned, records[1].report, provenance_graph(
+            make_record(cluster, 3, conforms=True, rate=1.0)[1], 2)))
+        for record in records:
+            store.add_revision(record)
+        written = [_summary(store, r.submission_graph) for r in records]
+        assert (str(BCIC.crisisWarningSystemCount), Literal(1).n3()) in written[2]
+        store.rebuild_summary()
+        store = reopen(store)
+        assert [_summary(store, r.submission_graph) for r in records] == written
+        assert summary_current(store)

@@ -17,6 +17,7 @@ from flask.testing import FlaskClient
 
 from checker.cli import main
 from checker.paths import EXAMPLES_DIR
+from checker.store import guard
 from web import create_app, query_service
 
 DEHUA = "https://example.org/cluster/dehua/cluster"
@@ -61,6 +62,20 @@ def test_indicators_against_targets_answer_for_a_cluster_parameter(client: Flask
     rows = response.get_json()["rows"]
     assert response.status_code == 200 and len(rows) == 30
     assert all(row["year"] == "2024" for row in rows)
+
+
+def test_new_parameter_values_are_not_parsed_again(
+        client: FlaskClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Binding only writes checked terms on VALUES lines: the template's analysis holds."""
+    client.get("/api/queries/indicators-vs-history", query_string={"cluster": DEHUA})
+    parsed: list[str] = []
+    original = guard.parseQuery
+    monkeypatch.setattr(guard, "parseQuery", lambda text: parsed.append(text) or original(text))
+    for cluster in ("https://example.org/cluster/datang/cluster", "urn:bcic:nowhere"):
+        response = client.get("/api/queries/indicators-vs-history", query_string={"cluster": cluster})
+        assert response.status_code == 200
+    assert parsed == []
+    assert len(response.get_json()["rows"]) == 0
 
 
 def test_invalid_parameter_is_a_400_with_the_error_envelope(client: FlaskClient) -> None:

@@ -159,10 +159,27 @@ def test_query_with_service_is_refused_with_exit_2(bcic: Bcic) -> None:
     assert result.exit_code == 2 and "SERVICE" in result.output
 
 
+def test_reindex_rebuilds_a_summary_graph_that_was_lost(bcic: Bcic, store_dir: str) -> None:
+    assert bcic("ingest", DATANG).exit_code == 0
+    before = bcic("queries", "run", "most-violated-clauses", "--format", "json")
+    store = pyoxigraph.Store(store_dir)
+    store.remove_graph(pyoxigraph.NamedNode("https://w3id.org/bcic/graph/summary"))
+    del store
+    lost = bcic("queries", "run", "most-violated-clauses", "--format", "json")
+    assert json.loads(lost.output)["results"]["bindings"] == []
+    result = bcic("reindex")
+    assert result.exit_code == 0, result.output
+    assert "1 revision" in result.output
+    after = bcic("queries", "run", "most-violated-clauses", "--format", "json")
+    assert json.loads(after.output) == json.loads(before.output)
+    assert json.loads(after.output)["results"]["bindings"]
+
+
 def test_reading_commands_on_a_missing_store_exit_2_and_create_nothing(
         bcic: Bcic, store_dir: str) -> None:
     assert bcic("clusters").exit_code == 2
     assert bcic("query", "ASK {}").exit_code == 2
+    assert bcic("reindex").exit_code == 2
     assert not Path(store_dir).exists()
 
 

@@ -8,6 +8,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
+import pyoxigraph
 import pytest
 from rdflib import URIRef
 
@@ -18,7 +19,9 @@ from checker.loading import load_submission, read_submission_files
 from checker.namespaces import BCIC
 from checker.paths import EXAMPLES_DIR
 from checker.rulebook import load_rulebook
-from checker.store import ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SHAPES_GRAPH, Store, open_store
+from checker.store import (ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SHAPES_GRAPH, SUMMARY_GRAPH, Store,
+                           open_store)
+from checker.store.summary import summary_current
 
 EXPECTED = json.loads((EXAMPLES_DIR / "expected.json").read_text(encoding="utf-8"))
 SAMPLES = sorted(EXPECTED)
@@ -126,6 +129,29 @@ def test_rule_graphs_are_loaded_once_and_reloaded_for_another_rulebook(store: St
     versions = store.select(f"SELECT ?v WHERE {{ GRAPH <{ONTOLOGY_GRAPH}> "
                             f"{{ ?g <{BCIC.rulebookVersion}> ?v }} }}")
     assert [str(r["v"]) for r in versions] == ["9.9.9"]
+
+
+def test_ingest_rebuilds_a_summary_graph_from_an_older_store(tmp_path: Path) -> None:
+    store = open_store("oxigraph", path=tmp_path / "store")
+    first = ingest_files(store, [DATANG])
+    summary = store.named_graph(SUMMARY_GRAPH)
+    assert summary_current(store) and (first.submission_graph, None, None) in summary
+    store.close()
+    # A store written before the summary graph existed: revisions, but no summary.
+    raw = pyoxigraph.Store(str(tmp_path / "store"))
+    raw.remove_graph(pyoxigraph.NamedNode(str(SUMMARY_GRAPH)))
+    del raw
+    store = open_store("oxigraph", path=tmp_path / "store")
+    try:
+        assert not summary_current(store)
+        second = ingest_files(store, [EXAMPLES_DIR / "dehua-ceramics.ttl"])
+        rebuilt = store.named_graph(SUMMARY_GRAPH)
+        assert summary_current(store)
+    finally:
+        store.close()
+    assert set(rebuilt.triples((first.submission_graph, None, None))) == set(
+        summary.triples((first.submission_graph, None, None)))
+    assert (second.submission_graph, BCIC.crisisWarningSystemCount, None) in rebuilt
 
 
 def test_history_shows_8_2_6_closed_when_the_evaluation_is_added(

@@ -4,7 +4,7 @@ The child ingests a large generated submission (20,000 members, 5 years) into a 
 and prints WRITING just before `add_revision` and WRITTEN just after. The parent kills it with
 SIGKILL after fixed delays, or right after (or well into) the write, reopens the store and counts
 what is there: the submission graph's triples equal the file's, the report graph and the
-provenance block are present — or there is no trace of the revision at all.
+provenance and summary blocks are present — or there is no trace of the revision at all.
 
 Measured here: killed 0 or 1.5 s into the write, nothing was stored; killed 3 s or later (before
 WRITTEN was printed) all of it was — the transaction's log record was down, and reopening the
@@ -25,7 +25,8 @@ from rdflib import RDF, URIRef
 
 from checker.namespaces import BCIC
 from checker.paths import PROJECT_ROOT
-from checker.store import PROVENANCE_GRAPH, open_store, report_graph_iri, submission_graph_iri
+from checker.store import (PROVENANCE_GRAPH, SUMMARY_GRAPH, open_store, report_graph_iri,
+                           submission_graph_iri)
 from checker.synthetic import generate_cluster, write_cluster
 
 CHILD = textwrap.dedent("""
@@ -105,12 +106,13 @@ def _what_is_stored(store_dir: Path, submission: Submission) -> str:
         revision = submission_graph_iri(submission.cluster, 1)
         found = (count(revision), count(report_graph_iri(submission.cluster, 1)),
                  store.ask(f"ASK {{ GRAPH <{PROVENANCE_GRAPH}> {{ <{revision}> ?p ?o }} }}"),
+                 store.ask(f"ASK {{ GRAPH <{SUMMARY_GRAPH}> {{ <{revision}> ?p ?o }} }}"),
                  len(store.revisions()))
     finally:
         store.close()
-    if found == (0, 0, False, 0):
+    if found == (0, 0, False, False, 0):
         return "none"
-    assert found[0] == submission.triples and found[1] > 0 and found[2:] == (True, 1), (
+    assert found[0] == submission.triples and found[1] > 0 and found[2:] == (True, True, 1), (
         f"a partial revision is stored: {found}")
     return "all"
 

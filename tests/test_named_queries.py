@@ -437,6 +437,29 @@ def test_indicator_trends_hold_every_actual_value_of_every_cluster(
     assert {(r["cluster"], r["indicator"], int(r["year"])): number(r["value"]) for r in rows} == want
 
 
+def test_indicator_trends_for_one_cluster_and_a_range_of_years(
+        store: Store, samples: dict[str, Graph]) -> None:
+    want = {(i, y): v for (c, i, y, k), v in observations(samples["datang-socks.ttl"]).items()
+            if c == DATANG and k == BCIC.ActualValue and 2022 <= y <= 2023}
+    rows = run_named_query(store, "indicator-trends",
+                           {"cluster": str(DATANG), "fromYear": "2022", "toYear": "2023"})
+    assert want and {(r["indicator"], int(r["year"])): number(r["value"]) for r in rows} == want
+    assert {r["cluster"] for r in rows} == {DATANG}
+    code = str(Graph().parse(INDICATORS_FILE).value(IND.IndustryScale, SKOS.notation))
+    one = run_named_query(store, "indicator-trends",
+                          {"code": code, "cluster": str(DATANG), "fromYear": "2023"})
+    assert {(r["indicator"], int(r["year"])) for r in one} == {
+        (i, y) for i, y in actuals(observations(samples["datang-socks.ttl"]), DATANG)
+        if i == IND.IndustryScale and y >= 2023}
+
+
+def test_indicator_trends_are_sorted_by_code_indicator_cluster_and_year(store: Store) -> None:
+    rows = run_named_query(store, "indicator-trends", {})
+    keys = [(str(r.get("notation", "")), str(r["indicator"]), str(r["cluster"]), int(r["year"]))
+            for r in rows]
+    assert keys == sorted(keys)
+
+
 def test_indicator_trends_of_one_indicator_by_iri_or_by_code(
         store: Store, samples: dict[str, Graph]) -> None:
     code = str(Graph().parse(INDICATORS_FILE).value(IND.IndustryScale, SKOS.notation))
@@ -463,6 +486,24 @@ def test_only_the_latest_revision_counts(revised_store: Store) -> None:
     without = run_named_query(revised_store, "clusters-without-crisis-warning-system", {})
     assert DEHUA in {r["cluster"] for r in without}
     assert next(r for r in without if r["cluster"] == DEHUA)["hasWarningSystem"] == Literal(False)
+
+
+def test_most_violated_clauses_count_each_clusters_latest_report(revised_store: Store) -> None:
+    """Read the latest reports directly (named_graph, rdflib) and count their failed tests."""
+    latest = {}
+    for info in revised_store.revisions():
+        latest[info.cluster] = info  # ordered by cluster, then number: the last one stays
+    failed: Counter[URIRef] = Counter()
+    for info in latest.values():
+        report = revised_store.named_graph(info.report_graph)
+        failed.update({test for assertion in report.subjects(RDF.type, EARL.Assertion)
+                       for result in report.objects(assertion, EARL.result)
+                       if (result, EARL.outcome, EARL.failed) in report
+                       for test in report.objects(assertion, EARL.test)})
+    rows = run_named_query(revised_store, "most-violated-clauses", {})
+    assert {r["requirement"]: int(r["clusters"]) for r in rows} == dict(failed)
+    # dehua's second revision dropped its warning system; jingdezhen's file never had one
+    assert failed[REQ["8.3.4-1"]] == 2
 
 
 def test_the_declared_benchmark_is_compared_with_its_own_submission(revised_store: Store) -> None:

@@ -33,6 +33,10 @@ def test_deleting_the_latest_revision_keeps_its_number_taken_for_the_next_ingest
     assert [i.number for i in store.revisions(DEHUA_CLUSTER)] == [1]
     assert ingest_files(store, [DEHUA]).number == 3
     assert [i.number for i in store.revisions(DEHUA_CLUSTER)] == [1, 3]
+    # Revision 3 follows the latest stored one, 1, not the deleted 2.
+    links = store.select("SELECT ?s ?o WHERE { ?s <http://www.w3.org/ns/prov#wasRevisionOf> ?o }")
+    assert [(r["s"], r["o"]) for r in links] == [(submission_graph_iri(DEHUA_CLUSTER, 3),
+                                                  submission_graph_iri(DEHUA_CLUSTER, 1))]
 
 
 def test_deleting_the_only_revision_removes_the_cluster_but_not_its_numbers(

@@ -18,6 +18,7 @@ from .base import (
     ONTOLOGY_GRAPH,
     PROVENANCE_GRAPH,
     SHAPES_GRAPH,
+    SUMMARY_GRAPH,
     RevisionInfo,
     RevisionRecord,
     SourceFile,
@@ -28,7 +29,8 @@ from .base import (
 )
 
 __all__ = [
-    "DEFAULT_LOCATION", "ONTOLOGY_GRAPH", "PROVENANCE_GRAPH", "SHAPES_GRAPH", "RevisionInfo",
+    "DEFAULT_LOCATION", "ONTOLOGY_GRAPH", "PROVENANCE_GRAPH", "SHAPES_GRAPH", "SUMMARY_GRAPH",
+    "RevisionInfo",
     "RevisionRecord", "SourceFile", "Store", "cluster_key", "open_configured_store", "open_store",
     "register_backend", "report_graph_iri", "submission_graph_iri",
 ]

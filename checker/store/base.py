@@ -14,6 +14,8 @@ GRAPH_ROOT = "https://w3id.org/bcic/graph/"
 ONTOLOGY_GRAPH = URIRef(GRAPH_ROOT + "rules/ontology")
 SHAPES_GRAPH = URIRef(GRAPH_ROOT + "rules/shapes")
 PROVENANCE_GRAPH = URIRef(GRAPH_ROOT + "provenance")
+# Facts derived from each revision for the named queries (checker/store/summary.py).
+SUMMARY_GRAPH = URIRef(GRAPH_ROOT + "summary")
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,11 @@ class Store(Protocol):
         """Replace the rule graphs (ontology with catalogue, shapes) with these."""
 
     def add_revision(self, revision: RevisionRecord) -> None:
-        """Write a revision's graphs and provenance atomically; refuse an existing number."""
+        """Write a revision's graphs, provenance and summary atomically; refuse an existing
+        number."""
+
+    def rebuild_summary(self) -> None:
+        """Recompute the summary graph from every stored revision, in one update."""
 
     def revisions(self, cluster: URIRef | None = None) -> list[RevisionInfo]:
         """Stored revisions, of one cluster or all, ordered by cluster then number."""

@@ -15,7 +15,7 @@ from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV, XSD
 
 from ..namespaces import BCIC
-from .base import PROVENANCE_GRAPH, report_graph_iri, submission_graph_iri
+from .base import PROVENANCE_GRAPH, SUMMARY_GRAPH, report_graph_iri, submission_graph_iri
 from .guard import checked_iri
 from .sparql_terms import SKOLEM_ROOT
 
@@ -28,14 +28,24 @@ def revision_stored_query(cluster: URIRef, number: int) -> str:
 
 
 def removal_operations(cluster: URIRef, number: int) -> str:
-    """Update operations that drop the revision's two graphs and its provenance block, the
-    block's own blank nodes (submitter, files) included; each ends with ` ;`."""
+    """Update operations that drop the revision's two graphs, its summary block and its
+    provenance block (the block's own blank nodes, submitter and files, included), and make the
+    revision after it a revision of the one before it, so that "the latest revision" (the one no
+    other names in prov:wasRevisionOf) stays one per cluster; each ends with ` ;`."""
     revision = submission_graph_iri(checked_iri(str(cluster)), number)
     report = report_graph_iri(cluster, number)
     # A remote store keeps blank nodes as Skolem IRIs (sparql_terms): they count as blank here.
     own = f'(isBlank(?node) || STRSTARTS(STR(?node), "{SKOLEM_ROOT}"))'
     return f"""DROP SILENT GRAPH <{revision}> ;
 DROP SILENT GRAPH <{report}> ;
+DELETE {{ GRAPH <{SUMMARY_GRAPH}> {{ <{revision}> ?p ?o }} }}
+WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ <{revision}> ?p ?o }} }} ;
+INSERT {{ GRAPH <{PROVENANCE_GRAPH}> {{ ?next <{PROV.wasRevisionOf}> ?previous }} }}
+WHERE {{ GRAPH <{PROVENANCE_GRAPH}> {{
+  ?next <{PROV.wasRevisionOf}> <{revision}> . <{revision}> <{PROV.wasRevisionOf}> ?previous
+}} }} ;
+DELETE {{ GRAPH <{PROVENANCE_GRAPH}> {{ ?next <{PROV.wasRevisionOf}> <{revision}> }} }}
+WHERE {{ GRAPH <{PROVENANCE_GRAPH}> {{ ?next <{PROV.wasRevisionOf}> <{revision}> }} }} ;
 DELETE {{ GRAPH <{PROVENANCE_GRAPH}> {{ ?node ?p ?o }} }}
 WHERE {{ GRAPH <{PROVENANCE_GRAPH}> {{ <{revision}> ?link ?node . ?node ?p ?o . FILTER {own} }} }} ;
 DELETE {{ GRAPH <{PROVENANCE_GRAPH}> {{ <{revision}> ?p ?o }} }}

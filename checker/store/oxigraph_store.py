@@ -20,10 +20,12 @@ from rdflib.term import Node
 
 from ..errors import InputError, QueryRefusedError, RevisionExistsError, StoreError
 from ..loading.rdfterms import OxigraphTerm, from_oxigraph, to_oxigraph
-from .base import ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SHAPES_GRAPH, RevisionInfo, RevisionRecord
+from .base import (ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SHAPES_GRAPH, SUMMARY_GRAPH, RevisionInfo,
+                   RevisionRecord)
 from .deletion import removal_operations, revision_stored_query, tombstone_graph
 from .guard import QueryForm, check_query
 from .provenance import check_describes, read_revisions, revisions_query
+from .summary import REBUILD_SUMMARY, summary_graph
 
 T = TypeVar("T")
 _Solutions = pyoxigraph.QuerySolutions | pyoxigraph.QueryBoolean | pyoxigraph.QueryTriples
@@ -65,7 +67,7 @@ class OxigraphStore:
             self._call(lambda store: store.update(update))
 
     def add_revision(self, revision: RevisionRecord) -> None:
-        """Write the revision's three graphs in one extend; refuse a number already taken."""
+        """Write the revision's graphs and summary in one extend; refuse a number already taken."""
         check_describes(revision)
         with self._lock:
             if self._taken(revision):
@@ -85,6 +87,11 @@ class OxigraphStore:
                 return False
             self._call(lambda store: store.update(update))
         return True
+
+    def rebuild_summary(self) -> None:
+        """Recompute the summary graph in one update (one transaction)."""
+        with self._lock:
+            self._call(lambda store: store.update(REBUILD_SUMMARY))
 
     def revisions(self, cluster: URIRef | None = None) -> list[RevisionInfo]:
         """Stored revisions, of one cluster or all, ordered by cluster then number."""
@@ -185,12 +192,22 @@ class OxigraphStore:
 def _revision_quads(revision: RevisionRecord) -> Iterator[pyoxigraph.Quad]:
     """The revision's quads; blank nodes renamed per revision so no write touches another's."""
     fresh = f"v{uuid.uuid4().hex[:16]}"
+    # Subjects, predicates and classes recur across a revision's graphs: convert each term once.
+    converted: dict[Node, OxigraphTerm] = {}
+
+    def term(node: Node) -> OxigraphTerm:
+        found = converted.get(node)
+        if found is None:
+            found = converted[node] = _fresh(node, fresh)
+        return found
+
     for name, graph in ((revision.submission_graph, revision.submission),
                         (revision.report_graph, revision.report),
-                        (PROVENANCE_GRAPH, revision.provenance)):
+                        (PROVENANCE_GRAPH, revision.provenance),
+                        (SUMMARY_GRAPH, summary_graph(revision))):
         graph_name = pyoxigraph.NamedNode(str(name))
         for s, p, o in graph:
-            yield pyoxigraph.Quad(_fresh(s, fresh), to_oxigraph(p), _fresh(o, fresh), graph_name)
+            yield pyoxigraph.Quad(term(s), term(p), term(o), graph_name)
 
 
 def _fresh(term: Node, prefix: str) -> OxigraphTerm:

@@ -27,8 +27,10 @@ PREFIX dcterms: <{DCTERMS}>
 """
 
 
-def provenance_graph(info: RevisionInfo) -> Graph:
-    """The provenance block describing one revision, with prov:wasRevisionOf from number 2 on."""
+def provenance_graph(info: RevisionInfo, previous: int | None) -> Graph:
+    """The provenance block describing one revision; prov:wasRevisionOf names revision
+    `previous`, the cluster's latest stored one before it (None: there is none; after a
+    deletion it need not be number − 1)."""
     g = Graph(bind_namespaces="none")
     for prefix, namespace in (("bcic", BCIC), ("prov", PROV), ("dcterms", DCTERMS),
                               ("rdfs", RDFS), ("xsd", XSD)):
@@ -55,17 +57,22 @@ def provenance_graph(info: RevisionInfo) -> Graph:
         g.add((entity, RDF.type, PROV.Entity))
         g.add((entity, DCTERMS.title, Literal(source.name)))
         g.add((entity, BCIC.sha256, Literal(source.sha256)))
-    if info.number > 1:
-        g.add((revision, PROV.wasRevisionOf, submission_graph_iri(info.cluster, info.number - 1)))
+    if previous is not None:
+        g.add((revision, PROV.wasRevisionOf, submission_graph_iri(info.cluster, previous)))
     return g
 
 
 def revisions_query(cluster: URIRef | None = None) -> str:
-    """A SELECT over the provenance graph: one row per revision × file (see read_revisions)."""
-    values = f"VALUES ?cluster {{ <{checked_iri(cluster)}> }}" if cluster is not None else ""
-    return _PREFIXES + f"""SELECT ?revision ?cluster ?number ?report ?conforms ?rate ?version
+    """A SELECT over the provenance graph: one row per revision × file (see read_revisions).
+
+    Two shapes for Oxigraph's optimiser (checker/queries/README.md). For one cluster, its VALUES
+    inside the graph block before the patterns it binds, and every OPTIONAL one pattern (or a
+    path) deep, so that its revisions are looked up, not every revision read; for all of them,
+    plain groups that Oxigraph reads whole and joins by hash.
+    """
+    if cluster is None:
+        return _PREFIXES + f"""SELECT ?revision ?cluster ?number ?report ?conforms ?rate ?version
        ?generated ?submitter ?title ?sha WHERE {{
-  {values}
   GRAPH <{PROVENANCE_GRAPH}> {{
     ?revision a bcic:Revision ; bcic:cluster ?cluster ; bcic:revisionNumber ?number ;
       bcic:reportGraph ?report ; bcic:conforms ?conforms ; bcic:conformanceRate ?rate ;
@@ -73,6 +80,21 @@ def revisions_query(cluster: URIRef | None = None) -> str:
     OPTIONAL {{ ?revision prov:wasAttributedTo ?agent . ?agent rdfs:label ?submitter }}
     OPTIONAL {{ ?revision prov:wasDerivedFrom ?file . ?file dcterms:title ?title ;
                 bcic:sha256 ?sha }}
+  }}
+}}"""
+    return _PREFIXES + f"""SELECT ?revision ?cluster ?number ?report ?conforms ?rate ?version
+       ?generated ?submitter ?title ?sha WHERE {{
+  GRAPH <{PROVENANCE_GRAPH}> {{
+    VALUES ?cluster {{ <{checked_iri(cluster)}> }}
+    ?revision bcic:cluster ?cluster ; a bcic:Revision ; bcic:revisionNumber ?number ;
+      bcic:reportGraph ?report ; bcic:conforms ?conforms ; bcic:conformanceRate ?rate ;
+      bcic:rulebookVersion ?version ; prov:generatedAtTime ?generated .
+    OPTIONAL {{ ?revision prov:wasAttributedTo/rdfs:label ?submitter }}
+    OPTIONAL {{
+      ?revision prov:wasDerivedFrom ?file
+      OPTIONAL {{ ?file dcterms:title ?title }}
+      OPTIONAL {{ ?file bcic:sha256 ?sha }}
+    }}
   }}
 }}"""
 

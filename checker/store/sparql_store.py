@@ -7,7 +7,8 @@ What the store assumes of the server, and how it copes with Virtuoso (checked on
 - **The update endpoint's user may update.** Virtuoso's anonymous /sparql user "SPARQL" needs
   `grant SPARQL_UPDATE to "SPARQL"`; or write to /sparql-auth with credentials (HTTP digest).
 - **One revision, one update request**: an ASK that the number is free, then a single
-  `INSERT DATA { GRAPH <submission> {…} GRAPH <report> {…} GRAPH <provenance> {…} }`, which
+  `INSERT DATA { GRAPH <submission> {…} GRAPH <report> {…} GRAPH <provenance> {…}
+  GRAPH <summary> {…} }`, which
   the server applies whole or not at all. Two processes writing the same revision at once could
   both pass the ASK: run one writer, as with the embedded store. Each graph is cut into GRAPH
   blocks of TRIPLES_PER_BLOCK triples, which SPARQL allows and Virtuoso needs (its parser runs
@@ -39,10 +40,12 @@ from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from ..errors import InputError, RevisionExistsError, StoreError
-from .base import ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SHAPES_GRAPH, RevisionInfo, RevisionRecord
+from .base import (ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SHAPES_GRAPH, SUMMARY_GRAPH, RevisionInfo,
+                   RevisionRecord)
 from .deletion import removal_operations, revision_stored_query, tombstone_graph
 from .guard import QueryForm, check_query
 from .provenance import check_describes, read_revisions, revisions_query
+from .summary import REBUILD_SUMMARY, summary_graph
 from .sparql_http import Response, SparqlClient, SparqlEndpointError, shown_endpoint
 from .sparql_terms import TermWriter, graph_from_rdf, iri_text, rows_from_json
 
@@ -79,13 +82,14 @@ class SparqlStore:
         self._update(drops + _insert_data(((ONTOLOGY_GRAPH, ontology), (SHAPES_GRAPH, shapes))))
 
     def add_revision(self, revision: RevisionRecord) -> None:
-        """Write the revision's three graphs in one update; refuse a number already taken."""
+        """Write the revision's graphs and summary in one update; refuse a number already taken."""
         self._writable()
         check_describes(revision)
         text = _insert_data((
             (revision.submission_graph, revision.submission),
             (revision.report_graph, revision.report),
-            (PROVENANCE_GRAPH, revision.provenance)))
+            (PROVENANCE_GRAPH, revision.provenance),
+            (SUMMARY_GRAPH, summary_graph(revision))))
         if self._taken(revision):
             raise RevisionExistsError(
                 f"revision {revision.number} of {revision.cluster} is already stored")
@@ -103,6 +107,11 @@ class SparqlStore:
         self._update(writer.prologue() + removal_operations(cluster, number)
                      + f"INSERT DATA {{ GRAPH {iri_text(PROVENANCE_GRAPH)} {{\n{blocks}\n}} }}")
         return True
+
+    def rebuild_summary(self) -> None:
+        """Recompute the summary graph with one update request (drop, then insert)."""
+        self._writable()
+        self._update(REBUILD_SUMMARY)
 
     def revisions(self, cluster: URIRef | None = None) -> list[RevisionInfo]:
         """Stored revisions, of one cluster or all, ordered by cluster then number (one SELECT)."""
