@@ -56,11 +56,12 @@ def _labels(data: Graph, node: URIRef | None) -> dict[str, str]:
 def validate_files(paths: Sequence[Path], *, rulebook: Rulebook | None = None,
                    processes: int | None = None) -> Report:
     """Read, parse (safely) and validate files that together form one submission."""
-    return validate_submission(read_submission_files(paths), rulebook=rulebook)
+    return validate_submission(read_submission_files(paths), rulebook=rulebook,
+                               processes=processes)
 
 
-def validate_submission(files: Sequence[SubmissionFile], *,
-                        rulebook: Rulebook | None = None) -> Report:
+def validate_submission(files: Sequence[SubmissionFile], *, rulebook: Rulebook | None = None,
+                        processes: int | None = None) -> Report:
     """Parse (safely) and validate files already in memory (uploads) as one submission."""
     data = load_submission(files)
     return validate_graph(data, files=tuple(f.name for f in files), rulebook=rulebook,
