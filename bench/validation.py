@@ -116,9 +116,10 @@ def main() -> None:
              f"bcic = `validate_graph` end to end, with {processes} processes (this machine's "
              "default) and with 1; plain = one `pyshacl.validate` call on the same data with the "
              "class hierarchy merged in, the same shapes, no inference. Medians of warm runs "
-             f"taken in turn, each sample repeating a run for at least {SAMPLE_SECONDS} s; a sample "
-             f"during which other processes took more than {OTHERS_SHARE:.0%} of a core is set "
-             "aside and taken again (samples kept, and set aside, in the last column).", "",
+             f"taken in turn, each sample repeating a run for at least {SAMPLE_SECONDS} s; a "
+             f"sample during which other processes took more than {OTHERS_SHARE:.0%} of a core "
+             "is set aside and taken again (samples kept, and set aside, in the last column).",
+             "",
              "| case | triples | bcic (s) | bcic, 1 process (s) | plain pyshacl (s) | "
              "plain ÷ bcic | plain ÷ bcic, 1 process | same results | samples |",
              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |"]
