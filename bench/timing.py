@@ -31,7 +31,7 @@ class Timing:
 def alternating(runs: dict[str, Callable[[], object]], samples: int,
                 budget: float) -> dict[str, Timing]:
     """Time `runs` in turn, round after round (one unmeasured round first), until each has
-    `samples` undisturbed samples or `budget` seconds have passed; then disturbed samples fill in."""
+    `samples` undisturbed samples or `budget` seconds have passed (then disturbed ones count)."""
     for run in runs.values():
         run()
     kept: dict[str, list[float]] = {name: [] for name in runs}

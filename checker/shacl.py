@@ -1,10 +1,11 @@
 """The adapter around pyshacl: run the shapes, return typed results.
 
 The shapes are parsed by pyshacl once per rulebook and kept warm (checker/shacl_warm.py, the only
-module that imports pyshacl). A validation reads the data with the ontology's support triples beside
-it (checker/overlay.py), finds every shape's focus nodes, deals them out to a few processes (this one
-and forked copies of it, checker/forking.py) and gathers the results: the same results one plain
-pyshacl.validate call gives on the same data, with those triples merged in, and the same shapes.
+module that imports pyshacl). A validation reads the data with the ontology's support triples
+beside it (checker/overlay.py), finds every shape's focus nodes, deals them out to a few processes
+(this one and forked copies of it, checker/forking.py) and gathers the results: the same results
+one plain pyshacl.validate call gives on the same data, with those triples merged in, and the same
+shapes.
 """
 
 from __future__ import annotations

@@ -66,6 +66,6 @@ def test_the_view_writes_names_with_the_prefixes_of_the_graph(data: Graph) -> No
 def test_a_dataset_is_read_as_the_union_of_its_graphs() -> None:
     dataset = Dataset()
     dataset.graph(URIRef("https://example.org/g1")).add((EX.a, RDF.type, EX.Sub))
-    dataset.add((EX.b, RDF.type, EX.Super))
+    dataset.graph(URIRef("https://example.org/g2")).add((EX.b, RDF.type, EX.Super))
     view = beside(dataset, Extra(EXTRA))
     assert set(view.subjects(RDF.type, None)) == {EX.a, EX.b, EX.role}
