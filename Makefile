@@ -7,9 +7,9 @@ BCIC   := $(VENV)/bin/bcic
 # Re-install only when the declared dependencies change.
 STAMP  := $(VENV)/.installed-from-pyproject
 
-.PHONY: install java system-packages test demo demo-ontology demo-validate demo-store bench clean
+.PHONY: install runtime-packages system-packages web-assets test demo demo-ontology demo-validate demo-store demo-serve bench clean
 
-install: $(STAMP) java
+install: $(STAMP) runtime-packages web-assets
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -25,10 +25,14 @@ $(STAMP): pyproject.toml | $(PY)
 #   only, no launcher scripts);
 # - virtuoso-opensource-7-bin: the real SPARQL server the remote-store tests start (their own
 #   instance, database and ports; binaries only, so no debconf prompt and no system service);
-# - curl: another real client of the endpoint in the tests.
-DEMO_PACKAGES := default-jre-headless:java
+# - curl: another real client of the endpoint in the tests;
+# - nodejs, npm: install the web app's front-end packages (YASGUI, Chart.js) from the npm registry;
+# - chromium: the real browser the web app's browser tests drive (through Playwright).
+# - fonts-wqy-microhei: Chinese glyphs in the browser tests' screenshots.
+DEMO_PACKAGES := default-jre-headless:java nodejs:node npm:npm
 TEST_PACKAGES := $(DEMO_PACKAGES) libapache-jena-java:/usr/share/java/jena-cmds.jar \
-                 virtuoso-opensource-7-bin:virtuoso-t curl:curl
+                 virtuoso-opensource-7-bin:virtuoso-t curl:curl chromium:/usr/bin/chromium \
+                 fonts-wqy-microhei:/usr/share/fonts/truetype/wqy/wqy-microhei.ttc
 
 define apt_ensure
 	@missing=""; \
@@ -48,8 +52,17 @@ define apt_ensure
 	fi
 endef
 
-java:
+runtime-packages:
 	$(call apt_ensure,$(DEMO_PACKAGES))
+
+# The front-end packages pinned in web/package-lock.json, into web/node_modules (not committed).
+WEB_STAMP := web/node_modules/.installed-from-lock
+
+web-assets: $(WEB_STAMP)
+
+$(WEB_STAMP): web/package-lock.json | runtime-packages
+	cd web && npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
 
 system-packages:
 	$(call apt_ensure,$(TEST_PACKAGES))
@@ -63,7 +76,7 @@ test: install system-packages
 EXAMPLES := dehua-ceramics datang-socks meitan-tea
 REPORTS  := var/reports
 
-demo: demo-ontology demo-validate demo-store
+demo: demo-ontology demo-validate demo-store demo-serve
 
 demo-ontology: install
 	$(BCIC) ontology check
@@ -87,7 +100,13 @@ demo-store: install
 	@for name in $(EXAMPLES); do $(BCIC) ingest examples/$$name.ttl --store $(DEMO_STORE) || exit $$?; done
 	$(BCIC) clusters --store $(DEMO_STORE) --lang zh
 	$(BCIC) queries run most-violated-clauses --store $(DEMO_STORE) --format table | head -n 12
-	@echo "Serve it: $(BCIC) serve --store $(DEMO_STORE)   (SPARQL at http://127.0.0.1:8080/sparql)"
+
+# The web app on the demo store, in the foreground (Ctrl-C stops it). DEMO_PORT=… to move it.
+DEMO_PORT ?= 8080
+
+demo-serve: install
+	@echo "The web app: http://127.0.0.1:$(DEMO_PORT)/  (SPARQL editor /sparql/editor, API /api/docs)"
+	$(BCIC) serve --store $(DEMO_STORE) --port $(DEMO_PORT)
 
 bench: install system-packages
 	$(PY) -m bench.validation

@@ -693,7 +693,7 @@ def main() -> None:
              f"`python -m bench.knowledge_graph` ({elapsed / 60:.0f} min in all, of which "
              f"{generated / 60:.0f} generating the files).", "",
              *describe(), f"- Flask {version('flask')}, waitress {version('waitress')}",
-             f"- load average (1 min) at the start, after each ingest step and after each "
+             "- load average (1 min) at the start, after each ingest step and after each "
              f"checkpoint's queries: " + ", ".join(f"{load:.2f}" for load in loads)
              + (" — the 2 cores were shared with other work during the run, so figures carry "
                 "its noise" if max(loads) > 1.2 else ""), "",

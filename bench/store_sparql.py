@@ -49,7 +49,7 @@ def revisions(data: Graph, count: int) -> list[RevisionRecord]:
                             report.overall.ratio, report.rulebook_version, report.created,
                             "bench", (SourceFile("bench.ttl", "0" * 64),))
         found.append(RevisionRecord(cluster, number, data, report_graph(report),
-                                    provenance_graph(info)))
+                                    provenance_graph(info, number - 1 if number > 1 else None)))
     return found
 
 

@@ -30,17 +30,18 @@ def validate_each(paths: Sequence[Path], *, fmt: str, lang: Lang,
     workers = workers or os.cpu_count() or 1
     if workers == 1 or len(paths) == 1:
         for path in paths:
-            yield _validate_one(path, fmt, lang)
+            yield _validate_one(path, fmt, lang, None)
         return
     with ProcessPoolExecutor(max_workers=min(workers, len(paths))) as pool:
-        futures = [pool.submit(_validate_one, path, fmt, lang) for path in paths]
+        # One file per worker, each validated in one process: the pool keeps the cores busy.
+        futures = [pool.submit(_validate_one, path, fmt, lang, 1) for path in paths]
         for future in as_completed(futures):
             yield future.result()
 
 
-def _validate_one(path: Path, fmt: str, lang: Lang) -> BatchOutcome:
+def _validate_one(path: Path, fmt: str, lang: Lang, processes: int | None) -> BatchOutcome:
     try:
-        report = validate_files([path])
+        report = validate_files([path], processes=processes)
     except CheckerError as exc:
         return BatchOutcome(path, None, None, exc.message)
     return BatchOutcome(path, report.conforms, render_report(report, fmt, lang), None)

@@ -10,10 +10,12 @@ import click
 from . import __version__
 from .errors import CheckerError
 from .i18n import DEFAULT_LANG, LANGUAGES, Lang, message
+from .cli_benchmark import benchmark_command
 from .cli_generate import generate_command
 from .cli_rules import rules_group
 from .cli_serve import serve_command
 from .cli_store import STORE_COMMANDS
+from .cli_tokens import token_group
 from .cli_validate import LANG_META_KEY, validate_command
 from .ontology_check import OntologyCheck, check_ontology
 
@@ -64,6 +66,8 @@ main.add_command(validate_command)
 main.add_command(generate_command)
 main.add_command(rules_group)
 main.add_command(serve_command)
+main.add_command(token_group)
+main.add_command(benchmark_command)
 for _command in STORE_COMMANDS:
     main.add_command(_command)
 

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import sys
+from contextlib import closing
 
 import click
 
 from .coverage import CoverageRow, base_is_clean, conforming_base, coverage_matrix, prove_fixtures
 from .i18n import DEFAULT_LANG, LANGUAGES, Lang, message
+from .ingest import publish_for_queries
 from .rulebook import load_rulebook
+from .rulebook_document import reload_rules
+from .store import open_configured_store
 
 
 @click.group("rules")
@@ -44,6 +48,24 @@ def coverage_command(ctx: click.Context, lang: Lang, prove: bool) -> None:
     for item in gaps + failed:
         click.echo("  " + message("rules.gap", lang, item=item), err=True)
     ctx.exit(1 if gaps or failed else 0)
+
+
+@rules_group.command("reload")
+@click.option("--store", "location", envvar="BCIC_STORE", metavar="LOCATION",
+              help="Store directory or SPARQL endpoint URL (default var/store) / "
+                   "存储目录或 SPARQL 端点.")
+@click.option("--lang", type=click.Choice(LANGUAGES), default=DEFAULT_LANG, show_default=True,
+              envvar="BCIC_LANG", help="Output language / 输出语言.")
+def reload_command(location: str | None, lang: Lang) -> None:
+    """Replace the store's rule graphs with the rule files / 用规则文件替换存储中的规则图.
+
+    The web app's POST /api/rules/reload (maintainer token) does the same.
+    """
+    with closing(open_configured_store(location)) as store:
+        document = reload_rules(store)
+        publish_for_queries(store)
+    click.echo(message("rules.reloaded", lang, version=document.version,
+                       requirements=len(document.provisions), shapes=document.summary.shapes))
 
 
 def _row_line(row: CoverageRow, lang: Lang) -> str:

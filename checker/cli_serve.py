@@ -1,4 +1,4 @@
-"""`bcic serve`: the web app (SPARQL endpoint, API) under a production WSGI server."""
+"""`bcic serve`: the web app (pages, SPARQL endpoint, API) under a production WSGI server."""
 
 from __future__ import annotations
 
@@ -22,5 +22,5 @@ def serve_command(host: str, port: int, location: str | None, threads: int) -> N
 
     if location:
         os.environ["BCIC_STORE"] = location
-    click.echo(f"bcic serving http://{host}:{port}/sparql", err=True)
+    click.echo(f"bcic serving http://{host}:{port}/ (SPARQL: /sparql, API: /api/docs)", err=True)
     waitress.serve(create_app(), host=host, port=port, threads=threads)

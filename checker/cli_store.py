@@ -17,6 +17,7 @@ from .ingest import ingest_files, publish_for_queries
 from .queries import bind, get_query, list_queries, result_columns, run_named_query
 from .query import QueryResult, read_query_argument, run_query, run_remote_query
 from .render.results import RESULT_FORMATS, aligned_table, render_results
+from .revisions import delete_revision, find_cluster
 from .store import open_configured_store
 from .store.base import RevisionInfo
 from .store.guard import QueryForm, checked_iri
@@ -199,8 +200,29 @@ def _param_values(params: tuple[str, ...]) -> dict[str, str]:
     return values
 
 
-STORE_COMMANDS = (ingest_command, reindex_command, clusters_command, history_command, query_command,
-                  queries_group)
+@click.command("delete-revision")
+@click.argument("cluster")
+@click.argument("number", type=click.IntRange(min=1))
+@click.option("--by", "deleted_by", help="Who deletes it, for the provenance / 删除者.")
+@_store_options
+@click.pass_context
+def delete_revision_command(ctx: click.Context, cluster: str, number: int,
+                            deleted_by: str | None, location: str | None, lang: Lang) -> None:
+    """Delete revision NUMBER of CLUSTER (IRI or 16-hex key): its submission, report and
+    provenance; the number is never given again / 删除某产业集群的一个版本（版本号不再复用）。
+
+    Exit codes / 退出码: 0 deleted 已删除, 2 no such revision or bad input 无此版本或输入有误.
+    """
+    ctx.meta[LANG_META_KEY] = lang
+    with closing(open_configured_store(location, create=False)) as store:
+        info = delete_revision(store, find_cluster(store, cluster), number,
+                               deleted_by=deleted_by)
+        publish_for_queries(store)
+    click.echo(message("store.delete.deleted", lang, number=info.number, cluster=info.cluster))
+
+
+STORE_COMMANDS = (ingest_command, reindex_command, clusters_command, history_command,
+                  query_command, queries_group, delete_revision_command)
 
 
 def _verdict(conforms: bool, lang: Lang) -> str:

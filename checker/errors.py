@@ -51,3 +51,10 @@ class QueryRefusedError(InputError):
 
     exit_code = 2
     http_status = 400
+
+
+class NotFoundError(InputError):
+    """What was asked for (a stored cluster, revision or report) does not exist."""
+
+    exit_code = 2
+    http_status = 404

@@ -54,6 +54,10 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "要求 {requirements} 条，形状 {shapes} 个，缺口 {gaps} 处",
     },
     "rules.gap": {"en": "gap: {item}", "zh": "缺口：{item}"},
+    "rules.reloaded": {
+        "en": "Rule graphs reloaded: rulebook {version}, {requirements} requirements, {shapes} shapes",
+        "zh": "规则图已重新加载：规则库 {version}，要求 {requirements} 条，形状 {shapes} 个",
+    },
     "batch.progress": {"en": "Validating", "zh": "正在验证"},
     "error.checker": {"en": "Error: {message}", "zh": "错误：{message}"},
     "error.internal": {
@@ -173,6 +177,10 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "store.column.rate": {"en": "Rate", "zh": "符合率"},
     "store.column.date": {"en": "Last stored", "zh": "最近存储时间"},
     "store.revision": {"en": "revision {number}", "zh": "第 {number} 版"},
+    "store.delete.deleted": {
+        "en": "Deleted revision {number} of {cluster}; its number will not be given again",
+        "zh": "已删除产业集群 {cluster} 的第 {number} 版；该版本号不再复用",
+    },
 }
 
 

@@ -9,12 +9,13 @@ from pathlib import Path
 from rdflib import Literal, URIRef
 
 from .errors import InputError
-from .loading import load_submission, read_submission_files
+from .loading import SubmissionFile, load_submission, read_submission_files
 from .namespaces import BCIC
 from .ontology import load_ontology_graph
 from .query_runner import refresh_snapshot, snapshot_dir_for
 from .paths import ALL_ONTOLOGY_FILES
 from .render.turtle import report_graph
+from .report import Report
 from .rulebook import Rulebook, load_rulebook
 from .store.base import (
     ONTOLOGY_GRAPH,
@@ -26,6 +27,7 @@ from .store.base import (
     report_graph_iri,
     submission_graph_iri,
 )
+from .store.deletion import highest_number_query
 from .store.oxigraph_store import OxigraphStore
 from .store.provenance import provenance_graph
 from .store.summary import ensure_summary
@@ -39,8 +41,16 @@ def ingest_files(store: Store, paths: Sequence[Path], *, cluster: URIRef | None 
     The revision is stored whatever the verdict; the cluster is `cluster`, else the one the
     submission describes. Raises InputError (nothing stored) on unreadable or invalid input.
     """
+    info, _report = ingest_submission(store, read_submission_files(paths), cluster=cluster,
+                                      submitter=submitter, rulebook=rulebook)
+    return info
+
+
+def ingest_submission(store: Store, files: Sequence[SubmissionFile], *,
+                      cluster: URIRef | None = None, submitter: str | None = None,
+                      rulebook: Rulebook | None = None) -> tuple[RevisionInfo, Report]:
+    """`ingest_files` for files already in memory (uploads): the stored revision and its report."""
     rulebook = rulebook or load_rulebook()
-    files = read_submission_files(paths)
     data = load_submission(files)
     report = validate_graph(data, files=tuple(f.name for f in files), rulebook=rulebook)
     subject = cluster or (URIRef(report.cluster) if report.cluster else None)
@@ -61,14 +71,18 @@ def ingest_files(store: Store, paths: Sequence[Path], *, cluster: URIRef | None 
         submitter=submitter,
         files=tuple(SourceFile(f.name, hashlib.sha256(f.data).hexdigest()) for f in files),
     )
+    previous = max((r.number for r in store.revisions(subject)), default=None)
     store.add_revision(RevisionRecord(subject, number, data, report_graph(report),
-                                      provenance_graph(info)))
-    return info
+                                      provenance_graph(info, previous)))
+    return info, report
 
 
 def next_revision_number(store: Store, cluster: URIRef) -> int:
-    """One more than the highest revision stored for the cluster (1 for a new cluster)."""
-    return max((info.number for info in store.revisions(cluster)), default=0) + 1
+    """One more than the highest number the cluster ever had: a deleted revision's number is
+    never given again (docs/store.md)."""
+    rows = store.select(highest_number_query(cluster))
+    highest = rows[0].get("highest") if rows else None
+    return int(str(highest)) + 1 if highest is not None else 1
 
 
 def load_rules_into(store: Store, rulebook: Rulebook | None = None) -> None:

@@ -8,6 +8,7 @@ BCIC_ROOT = "https://w3id.org/bcic/"
 BCIC = Namespace("https://w3id.org/bcic/ontology#")
 REQ = Namespace("https://w3id.org/bcic/req/gbt-draft/")
 IND = Namespace("https://w3id.org/bcic/indicator/")
+SHP = Namespace("https://w3id.org/bcic/shapes/gbt-draft/")
 
 ONTOLOGY_IRI = "https://w3id.org/bcic/ontology"
 # Given to every parse so that a relative IRI never resolves against the working directory.

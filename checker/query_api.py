@@ -45,3 +45,20 @@ def answer_named_query(service: SparqlService, name: str, values: Mapping[str, s
             for binding in results["results"]["bindings"]]
     return {**describe_query(query, lang), "values": dict(values), "columns": columns,
             "rows": rows, "truncated": answer.truncated}
+
+
+def example_queries(lang: Lang, defaults: Mapping[str, str]) -> list[dict[str, Any]]:
+    """Every named query described in `lang` with its SPARQL text, ready for an editor: each
+    parameter named in `defaults` is bound to that value (and says so); the others stay unbound
+    (their `VALUES … { UNDEF }` line matches anything), all of them when a required one has no
+    default."""
+    examples = []
+    for query in list_queries():
+        values = {p.name: defaults[p.name] for p in query.params if p.name in defaults}
+        if any(p.required and p.name not in values for p in query.params):
+            values = {}
+        described = describe_query(query, lang)
+        for param in described["params"]:
+            param["default"] = values.get(param["name"])
+        examples.append({**described, "text": bind(query, values) if values else query.text})
+    return examples

@@ -106,14 +106,25 @@ def build_report(rulebook: Rulebook, data: Graph, results: list[ShaclResult], *,
                                            by_requirement.get(requirement.id, []))
     outcomes = tuple(RequirementOutcome(r, statuses[r.id], tuple(by_requirement.get(r.id, [])))
                      for r in rulebook.requirements.values())
+    return report_from_outcomes(
+        outcomes, cluster=str(cluster) if cluster is not None else None,
+        cluster_label=cluster_label, rulebook_version=rulebook.version, created=created,
+        files=files, triples=len(data))
+
+
+def report_from_outcomes(outcomes: tuple[RequirementOutcome, ...], *, cluster: str | None,
+                         cluster_label: dict[str, str], rulebook_version: str,
+                         created: datetime, files: tuple[str, ...], triples: int) -> Report:
+    """A report over outcomes already decided (fresh, or read back from a store): the verdict
+    and the rates count the shall-level requirements."""
     shall = [o for o in outcomes if o.requirement.level is Level.SHALL]
     return Report(
-        cluster=str(cluster) if cluster is not None else None,
+        cluster=cluster,
         cluster_label=cluster_label,
-        rulebook_version=rulebook.version,
+        rulebook_version=rulebook_version,
         created=created,
         files=files,
-        triples=len(data),
+        triples=triples,
         outcomes=outcomes,
         conforms=not any(o.status is Status.NOT_MET for o in shall),
         overall=_rate(shall),

@@ -14,6 +14,7 @@ from . import __version__
 from .namespaces import BCIC, REQ
 from .ontology import load_ontology_graph
 from .paths import ALL_ONTOLOGY_FILES, SHAPES_DIR
+from .shacl import ShapeEngine
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
@@ -73,6 +74,11 @@ class Rulebook:
     shapes_graph: Graph
     support_graph: Graph
     shape_requirements: dict[URIRef, str]
+
+    @functools.cached_property
+    def engine(self) -> ShapeEngine:
+        """The shapes as pyshacl parses them, built at the first validation and then reused."""
+        return ShapeEngine(self.shapes_graph, self.support_graph)
 
     def children(self, requirement_id: str) -> tuple[Requirement, ...]:
         """The list items whose lead-in is `requirement_id`, in catalogue order."""

@@ -1,17 +1,33 @@
-"""The one module that talks to pyshacl: run the shapes, return typed results."""
+"""The adapter around pyshacl: run the shapes, return typed results.
+
+The shapes are parsed by pyshacl once per rulebook and kept warm (checker/shacl_warm.py, the only
+module that imports pyshacl). A validation reads the data with the ontology's support triples
+beside it (checker/overlay.py), finds every shape's focus nodes, deals them out to a few processes
+(this one and forked copies of it, checker/forking.py) and gathers the results: the same results
+one plain pyshacl.validate call gives on the same data, with those triples merged in, and the same
+shapes.
+"""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from enum import Enum
+from functools import partial
 
-import pyshacl
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.collection import Collection
+from rdflib.namespace import SH
 from rdflib.term import Node
 
 from .errors import CheckerError
-from .rulebook import SH
+from .forking import WorkerError, run_forked
+from .overlay import Extra, beside
+from .shacl_warm import DataGraph, WarmShapesGraph, Work, as_data_graph, focus_work, run_work
+
+# A cap on the processes of one validation: each one more costs a fork, the copy-on-write faults of
+# the pages it touches and every shape's set-up again (only 2 were measured: bench/results/).
+MAX_PROCESSES = 4
 
 
 class Severity(Enum):
@@ -46,26 +62,53 @@ class ShaclResult:
     constraint: str
 
 
-def run_shapes(data: Graph, shapes: Graph) -> list[ShaclResult]:
-    """Validate `data` (the ontology's class hierarchy merged in) against `shapes`; no inference,
-    and the data graph is read in place, never copied or changed."""
-    try:
-        _conforms, report, _text = pyshacl.validate(
-            data,
-            shacl_graph=shapes,
-            ont_graph=None,
-            inference="none",
-            advanced=False,
-            meta_shacl=False,
-            abort_on_first=False,
-            allow_warnings=False,
-            allow_infos=False,
-            inplace=True,
-        )
-    except Exception as exc:  # pyshacl raises its own and rdflib's error types
-        raise ValidationEngineError(f"the SHACL engine failed: {exc}") from exc
-    assert isinstance(report, Graph)
-    return _read_results(report)
+class ShapeEngine:
+    """Shapes parsed by pyshacl once, with the triples they need beside any data (the ontology's
+    class hierarchy and concept typing), to validate any number of data graphs."""
+
+    def __init__(self, shapes: Graph, support: Graph) -> None:
+        self._shapes = WarmShapesGraph(shapes)
+        self._support = Extra(support)
+
+    def run(self, data: Graph, *, processes: int = 1) -> list[ShaclResult]:
+        """Validate `data` with the support triples beside it (so subclasses count for targets and
+        sh:class without any inference), sharing the focus nodes out to `processes` processes.
+        The graph is read in place, never copied or changed; it must not change meanwhile."""
+        try:
+            data_graph = as_data_graph(beside(data, self._support))
+            parts = _deal(focus_work(self._shapes, data_graph), processes)
+            found = run_forked([partial(self._results, data_graph, part) for part in parts])
+        except WorkerError as exc:
+            raise ValidationEngineError(f"the SHACL engine failed: {exc.message}") from exc
+        except Exception as exc:  # pyshacl raises its own and rdflib's error types
+            raise ValidationEngineError(f"the SHACL engine failed: {exc}") from exc
+        return [result for part in found for result in part]
+
+    def _results(self, data: DataGraph, work: Work) -> list[ShaclResult]:
+        return _read_results(run_work(self._shapes, data, work))
+
+
+def default_processes() -> int:
+    """How many processes a validation uses unless told: one per usable core, up to a few."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, min(cores or 1, MAX_PROCESSES))
+
+
+def _deal(work: Work, parts: int) -> list[Work]:
+    """Share the focus nodes out like cards, continuing from shape to shape, so that every part
+    gets about as many of each shape's focus nodes as the others (the cost of a focus node
+    depends mostly on its shape)."""
+    if parts < 2:
+        return [work]
+    dealt: list[Work] = [[] for _ in range(parts)]
+    turn = 0
+    for shape, focus in work:
+        for part, hand in enumerate(dealt):
+            share = focus[(part - turn) % parts::parts]
+            if share:
+                hand.append((shape, share))
+        turn += len(focus)
+    return [hand for hand in dealt if hand] or [[]]
 
 
 def _read_results(report: Graph) -> list[ShaclResult]:

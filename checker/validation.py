@@ -8,31 +8,24 @@ from pathlib import Path
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
-from .loading import load_submission, read_submission_files
+from .loading import SubmissionFile, load_submission, read_submission_files
 from .namespaces import BCIC
 from .report import Report, build_report
 from .rulebook import Rulebook, load_rulebook
-from .shacl import run_shapes
+from .shacl import default_processes
 
 
 def validate_graph(data: Graph, *, files: tuple[str, ...] = (),
-                   rulebook: Rulebook | None = None) -> Report:
+                   rulebook: Rulebook | None = None, processes: int | None = None) -> Report:
     """Validate one submission graph and report on every requirement.
 
-    The graph is borrowed, not copied: the ontology's class hierarchy and concept typing are added
-    to it for the run (so subclasses count for targets and sh:class without any inference, see
-    NOTES on pyshacl) and removed again, leaving it as it was. Do not share it with another thread
-    while it validates.
+    The graph is read in place, never copied or changed: the ontology's class hierarchy and concept
+    typing are read beside it (so subclasses count for targets and sh:class without any inference,
+    see NOTES on pyshacl). It must not change while it validates. The shapes run in `processes`
+    processes (default: one per core); pass 1 where the cores are already busy, as in a batch.
     """
     rulebook = rulebook or load_rulebook()
-    borrowed = [triple for triple in rulebook.support_graph if triple not in data]
-    for triple in borrowed:
-        data.add(triple)
-    try:
-        results = run_shapes(data, rulebook.shapes_graph)
-    finally:
-        for triple in borrowed:
-            data.remove(triple)
+    results = rulebook.engine.run(data, processes=processes or default_processes())
     cluster = _cluster_of(data)
     return build_report(
         rulebook, data, results,
@@ -60,8 +53,16 @@ def _labels(data: Graph, node: URIRef | None) -> dict[str, str]:
             if isinstance(o, Literal)}
 
 
-def validate_files(paths: Sequence[Path], *, rulebook: Rulebook | None = None) -> Report:
+def validate_files(paths: Sequence[Path], *, rulebook: Rulebook | None = None,
+                   processes: int | None = None) -> Report:
     """Read, parse (safely) and validate files that together form one submission."""
-    files = read_submission_files(paths)
+    return validate_submission(read_submission_files(paths), rulebook=rulebook,
+                               processes=processes)
+
+
+def validate_submission(files: Sequence[SubmissionFile], *, rulebook: Rulebook | None = None,
+                        processes: int | None = None) -> Report:
+    """Parse (safely) and validate files already in memory (uploads) as one submission."""
     data = load_submission(files)
-    return validate_graph(data, files=tuple(f.name for f in files), rulebook=rulebook)
+    return validate_graph(data, files=tuple(f.name for f in files), rulebook=rulebook,
+                          processes=processes)

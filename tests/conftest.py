@@ -46,3 +46,49 @@ def write_turtle(tmp_path: Path) -> TurtleWriter:
         return path
 
     return write
+
+
+SAMPLE_NAMES = ("dehua-ceramics", "datang-socks", "meitan-tea")
+
+
+@pytest.fixture(scope="session")
+def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A directory store holding the three sample clusters (one revision each), with its query
+    snapshot published, as `bcic ingest` leaves it. Read it only: tests that write make their
+    own store."""
+    from checker.ingest import ingest_files, publish_for_queries
+    from checker.paths import EXAMPLES_DIR
+    from checker.store import open_configured_store
+
+    path = tmp_path_factory.mktemp("samples") / "store"
+    store = open_configured_store(str(path))
+    try:
+        for name in SAMPLE_NAMES:
+            ingest_files(store, [EXAMPLES_DIR / f"{name}.ttl"], submitter="tests")
+        publish_for_queries(store)
+    finally:
+        store.close()
+    return path
+
+
+@pytest.fixture
+def make_web_app(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Build web apps for a test (TESTING on, CSRF on unless asked off) and close their query
+    workers afterwards: `make_web_app(store_dir, **config)`."""
+    from web import create_app, query_service
+    from web.data import is_remote
+
+    apps = []
+
+    def make(store: Path, **config: object):  # type: ignore[no-untyped-def]
+        settings = {"TESTING": True, "BCIC_STORE": str(store), "SECRET_KEY": "test-secret",
+                    "BCIC_TOKENS": str(tmp_path / "tokens.json")}
+        settings.update(config)
+        app = create_app(settings)
+        apps.append(app)
+        return app
+
+    yield make
+    for app in apps:
+        if not is_remote(app.config["BCIC_STORE"]):  # a remote store's app has no query service
+            query_service(app).close()

@@ -19,6 +19,7 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 import pytest
 from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
+from rdflib.namespace import PROV
 
 from checker.errors import QueryRefusedError, RevisionExistsError
 from checker.namespaces import BCIC
@@ -30,6 +31,7 @@ from checker.store.base import (
     report_graph_iri,
     submission_graph_iri,
 )
+from checker.store.deletion import highest_number_query
 from checker.store.provenance import provenance_graph
 from checker.store.summary import summary_current
 
@@ -70,7 +72,8 @@ def make_record(cluster: URIRef, number: int, *, conforms: bool = False, rate: f
         generated=GENERATED, submitter="评价员 A",
         files=(SourceFile("a.ttl", "0" * 64), SourceFile("b.ttl", "f" * 64)),
     )
-    return RevisionRecord(cluster, number, submission, report, provenance_graph(info)), info
+    return (RevisionRecord(cluster, number, submission, report,
+                           provenance_graph(info, number - 1 if number > 1 else None)), info)
 
 
 def _summary(store: Store, revision: URIRef) -> set[tuple[str, str]]:
@@ -232,6 +235,86 @@ class StoreContract:
                 if i.cluster in (red, blue)] == sorted([(red, 1), (red, 2), (blue, 1)],
                                                        key=lambda p: (str(p[0]), p[1]))
 
+    def test_deleted_revision_loses_its_graphs_and_provenance_and_others_stay(
+            self, store: Store, reopen: Reopen) -> None:
+        cluster, other = new_cluster(), new_cluster()
+        first, _ = make_record(cluster, 1)
+        second, second_info = make_record(cluster, 2, conforms=True, marker="second")
+        neighbour, neighbour_info = make_record(other, 1, marker="neighbour")
+        for record in (first, second, neighbour):
+            store.add_revision(record)
+        before = _count(store, PROVENANCE_GRAPH)
+        assert store.delete_revision(cluster, 1, deleted_by="评价员 B") is True
+        store = reopen(store)
+        assert store.revisions(cluster) == [second_info]
+        assert store.revisions(other) == [neighbour_info]
+        assert len(store.named_graph(first.submission_graph)) == 0
+        assert len(store.named_graph(first.report_graph)) == 0
+        assert isomorphic(store.named_graph(second.submission_graph), second.submission)
+        assert isomorphic(store.named_graph(second.report_graph), second.report)
+        assert isomorphic(store.named_graph(neighbour.submission_graph), neighbour.submission)
+        # The block (with its submitter and file nodes) went, and with it the second revision's
+        # link to it (there is no revision before the first to link to); a five-triple tombstone
+        # (type, cluster, number, time, activity) and the activity's four came in.
+        tombstone = {str(r["p"]) for r in store.select(
+            f"SELECT ?p WHERE {{ GRAPH <{PROVENANCE_GRAPH}> {{ <{first.submission_graph}> ?p ?o }} }}")}
+        assert tombstone == {str(RDF.type), str(BCIC.cluster), str(BCIC.revisionNumber),
+                             "http://www.w3.org/ns/prov#invalidatedAtTime",
+                             "http://www.w3.org/ns/prov#wasInvalidatedBy"}
+        assert _count(store, PROVENANCE_GRAPH) == before - len(first.provenance) - 1 + 5 + 4
+        assert store.ask(f'ASK {{ GRAPH <{PROVENANCE_GRAPH}> {{ ?agent <{RDFS.label}> '
+                         f'"评价员 B" }} }}')
+
+    def test_deleting_a_revision_that_is_not_stored_changes_nothing(
+            self, store: Store, reopen: Reopen) -> None:
+        cluster = new_cluster()
+        record, info = make_record(cluster, 1)
+        store.add_revision(record)
+        before = _count(store, PROVENANCE_GRAPH)
+        assert store.delete_revision(cluster, 2) is False
+        assert store.delete_revision(new_cluster(), 1) is False
+        assert store.delete_revision(cluster, 1) is True
+        assert store.delete_revision(cluster, 1) is False  # deleted already: a tombstone only
+        store = reopen(store)
+        assert store.revisions(cluster) == []
+        assert _count(store, PROVENANCE_GRAPH) == before - len(record.provenance) + 4
+        assert info not in store.revisions()
+
+    def test_deleting_a_revision_keeps_one_latest_revision_and_its_summary_goes(
+            self, store: Store, reopen: Reopen) -> None:
+        cluster = new_cluster()
+        records = [make_record(cluster, n)[0] for n in (1, 2, 3)]
+        for record in records:
+            store.add_revision(record)
+        assert _summary(store, records[1].submission_graph)
+        latest = (f"SELECT ?revision WHERE {{ GRAPH <{PROVENANCE_GRAPH}> {{ ?revision a "
+                  f"<{BCIC.Revision}> ; <{BCIC.cluster}> <{cluster}> FILTER NOT EXISTS {{ "
+                  f"?newer <{PROV.wasRevisionOf}> ?revision }} }} }}")
+        assert store.delete_revision(cluster, 2) is True  # from the middle: 3 follows 1 now
+        store = reopen(store)
+        assert [r["revision"] for r in store.select(latest)] == [records[2].submission_graph]
+        assert store.ask(f"ASK {{ GRAPH <{PROVENANCE_GRAPH}> {{ <{records[2].submission_graph}> "
+                         f"<{PROV.wasRevisionOf}> <{records[0].submission_graph}> }} }}")
+        assert not _summary(store, records[1].submission_graph)
+        assert store.delete_revision(cluster, 3) is True  # the latest: 1 is the latest again
+        store = reopen(store)
+        assert [r["revision"] for r in store.select(latest)] == [records[0].submission_graph]
+
+    def test_number_of_a_deleted_revision_is_never_reused(
+            self, store: Store, reopen: Reopen) -> None:
+        cluster = new_cluster()
+        for number in (1, 2):
+            store.add_revision(make_record(cluster, number)[0])
+        assert store.delete_revision(cluster, 2) is True
+        store = reopen(store)
+        again, _ = make_record(cluster, 2, marker="again")
+        with pytest.raises(RevisionExistsError):
+            store.add_revision(again)
+        assert not store.ask('ASK { ?s <https://example.org/contract/marker> "again" }')
+        rows = store.select(highest_number_query(cluster))
+        assert int(str(rows[0]["highest"])) == 2
+        assert store.select(highest_number_query(new_cluster())) in ([], [{}])
+
     def test_added_revision_writes_its_summary_block(self, store: Store, reopen: Reopen) -> None:
         cluster = new_cluster()
         first, _ = make_record(cluster, 1)
@@ -256,7 +339,7 @@ class StoreContract:
         warned += records[1].submission
         warned.add((EX[f"warning-{cluster.split('-')[-1]}"], RDF.type, BCIC.CrisisWarningSystem))
         records.append(RevisionRecord(cluster, 3, warned, records[1].report, provenance_graph(
-            make_record(cluster, 3, conforms=True, rate=1.0)[1])))
+            make_record(cluster, 3, conforms=True, rate=1.0)[1], 2)))
         for record in records:
             store.add_revision(record)
         written = [_summary(store, r.submission_graph) for r in records]

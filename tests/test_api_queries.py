@@ -85,8 +85,9 @@ def test_invalid_parameter_is_a_400_with_the_error_envelope(client: FlaskClient)
     assert response.status_code == 400 and body["ok"] is False and "cluster" in body["message"]
 
 
-def test_unknown_named_query_is_refused(client: FlaskClient) -> None:
-    assert client.get("/api/queries/drop-everything").status_code == 400
+def test_unknown_named_query_is_not_found(client: FlaskClient) -> None:
+    response = client.get("/api/queries/drop-everything")
+    assert response.status_code == 404 and "no named query" in response.get_json()["message"]
 
 
 def test_an_ingest_through_the_cli_is_visible_to_the_endpoint(client: FlaskClient) -> None:

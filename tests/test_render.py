@@ -16,9 +16,11 @@ from checker.errors import InputError
 from checker.i18n import LANGUAGES, Lang
 from checker.namespaces import BCIC, REQ
 from checker.render import REPORT_FORMATS, format_for_media_type, render_report
+from checker.render.outline import Filters, report_outline
 from checker.render.text import width
 from checker.report import Report, Status
 from checker.rulebook import SH, load_rulebook
+from checker.shacl import Severity
 from checker.validation import validate_graph
 
 EARL = Namespace("http://www.w3.org/ns/earl#")
@@ -232,6 +234,37 @@ def test_every_turtle_result_references_its_requirement_and_clause(report_graph:
         languages = {m.language for m in report_graph.objects(result, SH.resultMessage)
                      if isinstance(m, Literal)}
         assert languages == {"zh", "en"}
+
+
+# --- the outline that the HTML report and the web page share ---------------------------------
+
+def test_outline_groups_every_requirement_by_chapter_and_clause(gappy: Report) -> None:
+    outline = report_outline(gappy, "en")
+    rows = [(chapter.number, clause.id, row.id) for chapter in outline.chapters
+            for clause in chapter.clauses for row in clause.rows]
+    assert [rid for _c, _cl, rid in rows] == [o.requirement.id for o in gappy.outcomes]
+    assert all(rid.startswith(f"{number}.") and rid.startswith(clause)
+               for number, clause, rid in rows)
+    assert outline.shown == outline.total == len(gappy.outcomes)
+
+
+def test_outline_filtered_by_severity_keeps_only_results_of_that_severity(gappy: Report) -> None:
+    outline = report_outline(gappy, "en", Filters(severity=Severity.VIOLATION))
+    results = [r for chapter in outline.chapters for clause in chapter.clauses
+               for row in clause.rows for r in row.results]
+    assert results and {r.severity for r in results} == {"violation"}
+    assert 0 < outline.shown < outline.total
+
+
+def test_outline_titles_a_clause_by_its_provision_even_when_filtered_out(gappy: Report) -> None:
+    outline = report_outline(gappy, "en", Filters(severity=Severity.VIOLATION))
+    requirements = load_rulebook().requirements
+    titled = [(clause.id, clause.title) for chapter in outline.chapters
+              for clause in chapter.clauses
+              if clause.id in requirements and clause.id not in {row.id for row in clause.rows}]
+    assert titled, "some lead-in should fail only through its list items' violations"
+    for clause, title in titled:
+        assert title == requirements[clause].label["en"]
 
 
 # --- HTML ------------------------------------------------------------------------------------

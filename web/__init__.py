@@ -11,18 +11,31 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, Response, current_app, jsonify, request
-from werkzeug.exceptions import HTTPException, MethodNotAllowed
+from flask import Flask, Response, current_app, jsonify, render_template, request, send_from_directory
+from flask_wtf.csrf import CSRFError, CSRFProtect
+from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound
 
-from checker.errors import CheckerError, InputError, StoreError
+from checker.errors import CheckerError, StoreError
 from checker.query_runner import current_snapshot, refresh_snapshot, snapshot_dir_for
 from checker.sparql_service import TRUNCATED_HEADER, SparqlLimits, SparqlService
 from checker.store import DEFAULT_LOCATION
 
+from .data import install_reader, is_remote
+from .i18n import pick, remember_language, request_language, ui
+
 SPARQL_EXTENSION = "bcic.sparql"
+# The blueprints, by audience; each module defines `bp` (pages and the JSON API behind them).
+BLUEPRINTS = ("evaluation", "clusters", "rulebook", "sparql", "api", "evaluation_api")
+# Front-end packages from the npm registry (web/package.json), installed by `make install`
+# into web/node_modules and served read-only under /vendor/<name>/.
+NODE_MODULES = Path(__file__).resolve().parent / "node_modules"
+VENDOR_DIRS = {"yasgui": NODE_MODULES / "@zazuko" / "yasgui" / "build",
+               "chart.js": NODE_MODULES / "chart.js" / "dist"}
+csrf = CSRFProtect()
 
 DEFAULTS: dict[str, Any] = {
     "BCIC_STORE": str(DEFAULT_LOCATION),  # the live store directory, written by ingest
@@ -33,7 +46,10 @@ DEFAULTS: dict[str, Any] = {
     "BCIC_SPARQL_MAX_QUERY_BYTES": 64 * 1024,
     "BCIC_SPARQL_ALLOWED_SERVICES": [],  # SERVICE endpoints a query may call; none by default
     "BCIC_CORS_ORIGIN": "*",  # partner systems query from browsers on other origins
-    "MAX_CONTENT_LENGTH": 256 * 1024,  # request bodies beyond this get 413
+    "MAX_CONTENT_LENGTH": 8 * 1024 * 1024,  # request bodies beyond this get 413 (uploads)
+    "BCIC_TOKENS": None,  # token file; None: beside the store, "<store>-tokens.json"
+    "SECRET_KEY": None,  # signs CSRF tokens; set BCIC_SECRET_KEY in production
+    "WTF_CSRF_TIME_LIMIT": 3600 * 8,
 }
 
 
@@ -45,23 +61,58 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.config.update(_environment())
     if test_config is not None:
         app.config.from_mapping(test_config)
+    app.config["SECRET_KEY"] = (app.config["SECRET_KEY"] or app.config.get("BCIC_SECRET_KEY")
+                                or _ephemeral_secret(app))
+    if app.config.get("BCIC_MAX_CONTENT_LENGTH"):  # the environment's name for Flask's key
+        app.config["MAX_CONTENT_LENGTH"] = int(app.config["BCIC_MAX_CONTENT_LENGTH"])
 
     app.extensions[SPARQL_EXTENSION] = _sparql_service(app)
-    from . import api, sparql
-
-    app.register_blueprint(sparql.bp)
-    app.register_blueprint(api.bp)
+    install_reader(app)
+    csrf.init_app(app)
+    for name in BLUEPRINTS:
+        module = __import__(f"{__name__}.{name}", fromlist=["bp"])
+        app.register_blueprint(module.bp)
+    for exempt in ("sparql", "api", "evaluation_api"):  # protocol, bearer-token clients: no forms
+        csrf.exempt(app.blueprints[exempt])
+    app.add_url_rule("/vendor/<package>/<path:filename>", "vendor", _vendor_file)
+    app.context_processor(_template_globals)
     app.register_error_handler(CheckerError, _checker_error)
+    app.register_error_handler(CSRFError, _csrf_error)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _internal_error)
     app.after_request(_cors)
+    app.after_request(_security_headers)
+    app.after_request(remember_language)
     return app
 
 
 def query_service(app: Flask) -> SparqlService:
     """The app's query service (tests close it with `.close()`)."""
-    service: SparqlService = app.extensions[SPARQL_EXTENSION]
+    service: SparqlService | None = app.extensions[SPARQL_EXTENSION]
+    if service is None:
+        raise StoreError("this app reads a remote SPARQL server (BCIC_STORE): send queries to "
+                         "that server; /sparql serves the embedded store only")
     return service
+
+
+def _ephemeral_secret(app: Flask) -> str:
+    app.logger.warning("BCIC_SECRET_KEY is not set: forms signed now expire with this process")
+    return secrets.token_hex(32)
+
+
+def _template_globals() -> dict[str, Any]:
+    """What every template may use: the language, UI strings, label picking."""
+    return {"lang": request_language(), "ui": ui, "pick": pick}
+
+
+def _vendor_file(package: str, filename: str) -> Response:
+    """A file of an installed front-end package (only the packages listed in VENDOR_DIRS)."""
+    folder = VENDOR_DIRS.get(package)
+    if folder is None:
+        raise NotFound(f"no front-end package {package!r}")
+    if not folder.is_dir():
+        raise NotFound(f"the front-end package {package!r} is not installed: run `make install`")
+    return send_from_directory(folder, filename, max_age=86400)
 
 
 def _environment() -> dict[str, Any]:
@@ -76,13 +127,12 @@ def _environment() -> dict[str, Any]:
     return values
 
 
-def _sparql_service(app: Flask) -> SparqlService:
+def _sparql_service(app: Flask) -> SparqlService | None:
     """Open the query service on the snapshot; make a first snapshot if there is none yet."""
     config = app.config
     store = str(config["BCIC_STORE"])
-    if store.startswith(("http://", "https://")):
-        raise InputError("BCIC_STORE names a remote SPARQL server: query it directly; this "
-                         "endpoint serves the embedded store")
+    if is_remote(store):
+        return None  # partners query the remote server itself
     snapshot_dir = Path(config["BCIC_SNAPSHOT"] or snapshot_dir_for(store))
     if current_snapshot(snapshot_dir) is None and Path(store).is_dir():
         try:
@@ -106,8 +156,39 @@ def _sparql_service(app: Flask) -> SparqlService:
 
 
 def _error_body(status: int, kind: str, message: str) -> tuple[Response, int]:
-    """The one error envelope of the app."""
+    """The one error envelope of the app: an HTML page for people, JSON for programs."""
+    if _wants_html():
+        return _error_page(status, message), status
     return jsonify({"ok": False, "status": status, "error": kind, "message": message}), status
+
+
+def _wants_html() -> bool:
+    """Whether the client is a browser on a page (not the API or the protocol endpoint)."""
+    if request.path.startswith(("/api/", "/sparql")):
+        return False
+    best = request.accept_mimetypes.best_match(["application/json", "text/html"])
+    return best == "text/html"
+
+
+def _error_page(status: int, detail: str) -> Response:
+    """The error page: the status, a sentence in the page's language, the detail; no trace."""
+    key = f"error.{status}"
+    from .strings import STRINGS
+
+    if status == 413:
+        summary = ui(key, limit=_size(current_app.config["MAX_CONTENT_LENGTH"]))
+    else:
+        summary = ui(key) if key in STRINGS else ""
+    html = render_template("error.html", status=status, summary=summary, detail=detail)
+    return Response(html, status=status, mimetype="text/html")
+
+
+def _size(limit: int) -> str:
+    return f"{limit / 1024 / 1024:.0f} MiB" if limit >= 1024 * 1024 else f"{limit // 1024} KiB"
+
+
+def _csrf_error(error: CSRFError) -> tuple[Response, int]:
+    return _error_body(400, "CSRFError", ui("error.csrf") + f" ({error.description})")
 
 
 def _checker_error(error: CheckerError) -> tuple[Response, int]:
@@ -116,9 +197,16 @@ def _checker_error(error: CheckerError) -> tuple[Response, int]:
 
 def _http_error(error: HTTPException) -> tuple[Response, int]:
     status = error.code or 500
-    response, _ = _error_body(status, type(error).__name__, error.description or error.name)
+    description = error.description or error.name
+    if status == 413:
+        description = (f"the request body is larger than the limit of "
+                       f"{_size(current_app.config['MAX_CONTENT_LENGTH'])}")
+    response, _ = _error_body(status, type(error).__name__, description)
     if isinstance(error, MethodNotAllowed) and error.valid_methods:
         response.headers["Allow"] = ", ".join(error.valid_methods)
+    for name, value in error.get_headers():
+        if name == "WWW-Authenticate":
+            response.headers[name] = value
     return response, status
 
 
@@ -133,8 +221,21 @@ def _internal_error(error: Exception) -> tuple[Response, int]:
 def _cors(response: Response) -> Response:
     """CORS headers on every answer (errors too) so partner systems' browsers can read them."""
     response.headers["Access-Control-Allow-Origin"] = current_app.config["BCIC_CORS_ORIGIN"]
-    response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
-    response.headers["Access-Control-Allow-Headers"] = "Accept, Content-Type"
+    response.headers["Access-Control-Allow-Methods"] = "GET, POST, DELETE, OPTIONS"
+    response.headers["Access-Control-Allow-Headers"] = "Accept, Content-Type, Authorization"
     response.headers["Access-Control-Expose-Headers"] = TRUNCATED_HEADER
     response.headers["Access-Control-Max-Age"] = "86400"
+    return response
+
+
+def _security_headers(response: Response) -> Response:
+    """Headers that keep a page's content from being run or framed elsewhere."""
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    if response.mimetype == "text/html":
+        response.headers.setdefault(
+            "Content-Security-Policy",
+            "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+            "script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'")
     return response

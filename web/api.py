@@ -1,15 +1,47 @@
-"""JSON API for partner systems: the named queries of the library (`/api/queries`)."""
+"""JSON API for partner systems: the named queries of the library (`/api/queries`), the rule
+reload (`/api/rules/reload`, maintainer token) and the OpenAPI document of the whole API."""
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, jsonify, request
+from flask import Blueprint, Response, current_app, jsonify, render_template, request
 
 from checker.i18n import DEFAULT_LANG, LANGUAGES, Lang
 from checker.query_api import answer_named_query, query_catalogue
+from checker.rulebook_document import reload_rules
 
 from . import query_service
+from .auth import require_role
+from .data import write_store
+from .openapi import openapi_document, operations_by_tag
 
 bp = Blueprint("api", __name__, url_prefix="/api")
+
+
+@bp.get("/docs")
+def docs() -> str:
+    """The API's human documentation, from its OpenAPI document."""
+    document = openapi_document(request.url_root)
+    return render_template("api_docs.html", document=document,
+                           operations=operations_by_tag(document))
+
+
+@bp.get("/openapi.json")
+def openapi() -> Response:
+    """The OpenAPI 3.1 document of every JSON endpoint and the SPARQL protocol."""
+    return jsonify(openapi_document(request.url_root))
+
+
+@bp.post("/rules/reload")
+def reload_rules_from_files() -> Response:
+    """Reload the store's rule graphs from the rule files (maintainer token)."""
+    require_role("maintainer")
+    with write_store() as store:
+        document = reload_rules(store)
+    return jsonify({"ok": True, "rulebook_version": document.version,
+                    "requirements": len(document.provisions),
+                    "shapes": document.summary.shapes,
+                    "ontology_triples": len(document.ontology),
+                    "shapes_triples": len(document.shapes_graph)})
 
 
 @bp.get("/queries")

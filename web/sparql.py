@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import Blueprint, Response, current_app, request
+from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import UnsupportedMediaType
 
 from checker.errors import QueryRefusedError
+from checker.query_api import example_queries
 from checker.sparql_service import (
     TRUNCATED_HEADER,
     ResultFormat,
@@ -29,6 +30,8 @@ from checker.sparql_service import (
 from checker.store.guard import QueryForm
 
 from . import query_service
+from .data import read_store
+from .i18n import request_language
 
 bp = Blueprint("sparql", __name__)
 
@@ -47,12 +50,34 @@ class ProtocolRequest:
     formats: tuple[str, ...]
 
 
+@bp.get("/sparql/editor")
+def editor() -> str:
+    """The SPARQL editor page (YASGUI) against /sparql, with the named queries as examples."""
+    revisions = read_store().revisions()
+    # A stored cluster fills the required `cluster` parameters, so every example answers.
+    defaults = {"cluster": str(revisions[0].cluster)} if revisions else {}
+    config = {"endpoint": url_for("sparql.endpoint", _external=True),
+              "queries": example_queries(request_language(), defaults)}
+    return render_template("sparql_editor.html", config=config)
+
+
+def _prefers_html() -> bool:
+    """Whether a query-less GET comes from a browser: one that names text/html and ranks it
+    above every format of the service description (`*/*` alone, as curl sends, is not one)."""
+    accept = request.accept_mimetypes
+    if "text/html" not in accept.values():
+        return False
+    return accept.best_match(["text/html", *media_types_for(None)]) == "text/html"
+
+
 @bp.route("/sparql", methods=["GET", "POST"])
 def endpoint() -> Response:
     """Answer a SPARQL query, or describe the service when there is none."""
     service = query_service(current_app)
     asked = read_protocol_request()
     if asked.query is None:
+        if request.method == "GET" and _prefers_html():
+            return redirect(url_for("sparql.editor"), code=303)  # a person: the editor
         chosen = negotiate(None, asked.formats)
         body = service_description(request.base_url, service.limits, chosen)
         return _response(body, chosen)

@@ -22,7 +22,7 @@ import pyoxigraph
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from ..errors import CheckerError, InputError
+from ..errors import CheckerError, InputError, NotFoundError
 from ..i18n import LANGUAGES, Lang
 from ..store.base import Store
 from ..store.guard import inspect_query
@@ -83,7 +83,7 @@ def get_query(name: str) -> NamedQuery:
     """The named query `name`; InputError when there is none."""
     library = _library()
     if name not in library:
-        raise InputError(f"no named query {name!r}; known: {', '.join(library)}")
+        raise NotFoundError(f"no named query {name!r}; known: {', '.join(library)}")
     return library[name]
 
 

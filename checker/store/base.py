@@ -82,6 +82,11 @@ class Store(Protocol):
     def revisions(self, cluster: URIRef | None = None) -> list[RevisionInfo]:
         """Stored revisions, of one cluster or all, ordered by cluster then number."""
 
+    def delete_revision(self, cluster: URIRef, number: int, *,
+                        deleted_by: str | None = None) -> bool:
+        """Remove a revision's graphs and provenance atomically, leaving a tombstone so its
+        number is never reused; False (nothing changed) when it is not stored."""
+
     def named_graph(self, iri: URIRef) -> Graph:
         """A copy of one named graph (empty when absent)."""
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 import uuid
 from collections.abc import Callable, Iterator
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import TypeVar
 
@@ -21,6 +22,7 @@ from ..errors import InputError, QueryRefusedError, RevisionExistsError, StoreEr
 from ..loading.rdfterms import OxigraphTerm, from_oxigraph, to_oxigraph
 from .base import (ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SHAPES_GRAPH, SUMMARY_GRAPH, RevisionInfo,
                    RevisionRecord)
+from .deletion import removal_operations, revision_stored_query, tombstone_graph
 from .guard import QueryForm, check_query
 from .provenance import check_describes, read_revisions, revisions_query
 from .summary import REBUILD_SUMMARY, summary_graph
@@ -73,6 +75,18 @@ class OxigraphStore:
                     f"revision {revision.number} of {revision.cluster} is already stored")
             # A generator: terms are converted inside the one transaction that writes them.
             self._call(lambda store: store.extend(_revision_quads(revision)))
+
+    def delete_revision(self, cluster: URIRef, number: int, *,
+                        deleted_by: str | None = None) -> bool:
+        """Drop the revision's graphs and provenance and write its tombstone in one update."""
+        tombstone = tombstone_graph(cluster, number, datetime.now(timezone.utc), deleted_by)
+        update = (removal_operations(cluster, number) + f"INSERT DATA {{ GRAPH "
+                  f"<{PROVENANCE_GRAPH}> {{\n{_ntriples(tombstone)}\n}} }}")
+        with self._lock:
+            if not self._ask(revision_stored_query(cluster, number)):
+                return False
+            self._call(lambda store: store.update(update))
+        return True
 
     def rebuild_summary(self) -> None:
         """Recompute the summary graph in one update (one transaction)."""
@@ -143,6 +157,12 @@ class OxigraphStore:
                     row[name] = from_oxigraph(value)
             rows.append(row)
         return rows
+
+    def _ask(self, query: str) -> bool:
+        """ASK without the guard: for the store's own, trusted queries."""
+        result = self._query(query)
+        assert isinstance(result, pyoxigraph.QueryBoolean)
+        return bool(result)
 
     def _query(self, query: str) -> _Solutions:
         try:

@@ -27,8 +27,10 @@ PREFIX dcterms: <{DCTERMS}>
 """
 
 
-def provenance_graph(info: RevisionInfo) -> Graph:
-    """The provenance block describing one revision, with prov:wasRevisionOf from number 2 on."""
+def provenance_graph(info: RevisionInfo, previous: int | None) -> Graph:
+    """The provenance block describing one revision; prov:wasRevisionOf names revision
+    `previous`, the cluster's latest stored one before it (None: there is none; after a
+    deletion it need not be number − 1)."""
     g = Graph(bind_namespaces="none")
     for prefix, namespace in (("bcic", BCIC), ("prov", PROV), ("dcterms", DCTERMS),
                               ("rdfs", RDFS), ("xsd", XSD)):
@@ -55,8 +57,8 @@ def provenance_graph(info: RevisionInfo) -> Graph:
         g.add((entity, RDF.type, PROV.Entity))
         g.add((entity, DCTERMS.title, Literal(source.name)))
         g.add((entity, BCIC.sha256, Literal(source.sha256)))
-    if info.number > 1:
-        g.add((revision, PROV.wasRevisionOf, submission_graph_iri(info.cluster, info.number - 1)))
+    if previous is not None:
+        g.add((revision, PROV.wasRevisionOf, submission_graph_iri(info.cluster, previous)))
     return g
 
 

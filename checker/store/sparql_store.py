@@ -33,6 +33,7 @@ What the store assumes of the server, and how it copes with Virtuoso (checked on
 from __future__ import annotations
 
 import json
+from datetime import datetime, timezone
 from typing import Any
 
 from rdflib import Graph, URIRef
@@ -41,6 +42,7 @@ from rdflib.term import Node
 from ..errors import InputError, RevisionExistsError, StoreError
 from .base import (ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SHAPES_GRAPH, SUMMARY_GRAPH, RevisionInfo,
                    RevisionRecord)
+from .deletion import removal_operations, revision_stored_query, tombstone_graph
 from .guard import QueryForm, check_query
 from .provenance import check_describes, read_revisions, revisions_query
 from .summary import REBUILD_SUMMARY, summary_graph
@@ -92,6 +94,19 @@ class SparqlStore:
             raise RevisionExistsError(
                 f"revision {revision.number} of {revision.cluster} is already stored")
         self._update(text)
+
+    def delete_revision(self, cluster: URIRef, number: int, *,
+                        deleted_by: str | None = None) -> bool:
+        """Drop the revision's graphs and provenance and write its tombstone in one update."""
+        self._writable()
+        if not self._ask(revision_stored_query(cluster, number)):
+            return False
+        tombstone = tombstone_graph(cluster, number, datetime.now(timezone.utc), deleted_by)
+        writer = TermWriter([tombstone])
+        blocks = "\n".join(writer.blocks(tombstone, TRIPLES_PER_BLOCK))
+        self._update(writer.prologue() + removal_operations(cluster, number)
+                     + f"INSERT DATA {{ GRAPH {iri_text(PROVENANCE_GRAPH)} {{\n{blocks}\n}} }}")
+        return True
 
     def rebuild_summary(self) -> None:
         """Recompute the summary graph with one update request (drop, then insert)."""

@@ -1,0 +1,106 @@
+"""JSON documents of a cluster's history, its indicators and a benchmark (the web API's bodies).
+
+Labels are given in both languages ({"zh": …, "en": …}); numbers are JSON numbers (decimal values
+as floats, relative scores rounded to 0.1); a missing value is null.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from typing import Any
+
+from .benchmarking import Comparison, LeafScore, Radar
+from .cluster_dashboard import BenchmarkTable, ClusterRef, IndicatorPanel, SeriesLine
+from .cluster_revisions import RequirementRef, RevisionEntry
+from .indicator_scheme import Indicator
+
+ReportUrl = Callable[[int], str]
+
+
+def cluster_document(cluster: ClusterRef) -> dict[str, Any]:
+    """A cluster's IRI, URL key and labels."""
+    return {"iri": str(cluster.iri), "key": cluster.key, "labels": dict(cluster.labels),
+            "stored": cluster.stored}
+
+
+def history_document(cluster: ClusterRef, entries: Sequence[RevisionEntry],
+                     report_url: ReportUrl) -> dict[str, Any]:
+    """Every revision with its provenance and the requirements it closed and opened (9.4)."""
+    return {"cluster": cluster_document(cluster), "revisions": [{
+        "number": e.info.number,
+        "generated": e.info.generated.isoformat(),
+        "conforms": e.info.conforms,
+        "conformance_rate": e.info.conformance_rate,
+        "rulebook_version": e.info.rulebook_version,
+        "submitter": e.info.submitter,
+        "files": [{"name": f.name, "sha256": f.sha256} for f in e.info.files],
+        "closed": [_requirement(r) for r in e.closed],
+        "opened": [_requirement(r) for r in e.opened],
+        "report": report_url(e.info.number),
+    } for e in entries]}
+
+
+def indicators_document(panel: IndicatorPanel) -> dict[str, Any]:
+    """Every indicator's actual and target values by year, and the group radar."""
+    return {
+        "cluster": cluster_document(panel.cluster),
+        "indicators": [_series(line) for line in panel.all_series],
+        "benchmark": cluster_document(panel.benchmark) if panel.benchmark else None,
+        "peers": [{"iri": str(p.iri), "role": p.role, "labels": p.labels} for p in panel.peers],
+        "radar": radar_document(panel.radar),
+    }
+
+
+def radar_document(radar: Radar) -> dict[str, Any]:
+    """The radar: per 9.1.4 group, each cluster's mean relative score and the leaves behind it."""
+    return {"year": radar.year, "clusters": [str(c) for c in radar.clusters], "groups": [{
+        "code": g.group.code, "labels": g.group.labels, "counted": g.counted,
+        "scores": {str(c): _score(s) for c, s in g.scores.items()},
+        "leaves": [_leaf(leaf) for leaf in g.leaves],
+    } for g in radar.groups]}
+
+
+def benchmark_document(table: BenchmarkTable,
+                       comparisons: Sequence[Comparison] = (),
+                       focus: ClusterRef | None = None) -> dict[str, Any]:
+    """Clusters side by side on the chosen indicators, and the four 9.3.2 comparisons of one."""
+    return {
+        "year": table.year,
+        "clusters": [cluster_document(c) for c in table.clusters],
+        "indicators": [_leaf(leaf) for leaf in table.leaves],
+        "focus": cluster_document(focus) if focus else None,
+        "comparisons": {c.key: {"query": c.query, "clause": c.clause,
+                                "rows": [{k: _number(v) for k, v in row.items()} for row in c.rows]}
+                        for c in comparisons},
+    }
+
+
+def _indicator(indicator: Indicator) -> dict[str, Any]:
+    return {"code": indicator.code, "iri": str(indicator.iri), "labels": indicator.labels,
+            "group": indicator.group}
+
+
+def _series(line: SeriesLine) -> dict[str, Any]:
+    return {**_indicator(line.indicator), "unit": line.unit,
+            "actual": {str(y): float(v) for y, v in line.actual.items()},
+            "target": {str(y): float(v) for y, v in line.target.items()}}
+
+
+def _leaf(leaf: LeafScore) -> dict[str, Any]:
+    return {**_indicator(leaf.indicator),
+            "values": {str(c): _number(v) for c, v in leaf.values.items()},
+            "units": {str(c): u for c, u in leaf.units.items()},
+            "scores": {str(c): _score(s) for c, s in leaf.scores.items()}}
+
+
+def _requirement(requirement: RequirementRef) -> dict[str, Any]:
+    return {"id": requirement.id, "labels": requirement.labels}
+
+
+def _score(score: float | None) -> float | None:
+    return round(score, 1) if score is not None else None
+
+
+def _number(value: object) -> object:
+    return float(value) if isinstance(value, Decimal) else value

@@ -1,0 +1,154 @@
+"""Comparing clusters' indicators (9.3.2): relative scores, the group radar, the four comparisons.
+
+9.1.4 names the indicators but gives them no units, formulas or scales, and every cluster states its
+own units (9.2.1). To put indicators of different units on one axis, each leaf indicator is scored
+**relative to the best of the compared clusters** in one year: score = value ÷ the highest value any
+compared cluster states for it that year × 100 (negative values count as 0; a leaf whose best
+value is not positive has no score). Every 9.1.4 indicator names a level, a rate or a strength to be
+raised, so higher counts as better. A radar axis is one 9.1.4 indicator group: the mean score of
+its leaves that **every** compared cluster states that year, so both sides of an axis rest on the
+same indicators; a group with no such leaf is a gap, not a zero. This is benchmarking in the sense
+of 9.3.2 c) (against a benchmark cluster) and d) (against competitors); comparisons against targets
+(9.3.2 a) and history (9.3.2 b) are the named queries, read by `four_comparisons`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+
+from .indicator_data import ClusterFigures
+from .indicator_scheme import Indicator, IndicatorGroup, IndicatorScheme
+from .queries import run_named_query
+from .store.base import Store
+
+Cell = str | int | Decimal | None
+
+# The four comparisons of 9.3.2 a)–d), each a named query of checker/queries/.
+COMPARISONS = (("targets", "indicators-vs-targets", "9.3.2-a"),
+               ("history", "indicators-vs-history", "9.3.2-b"),
+               ("benchmark", "indicators-vs-benchmark", "9.3.2-c"),
+               ("competitors", "indicators-vs-competitors", "9.3.2-d"))
+
+
+@dataclass(frozen=True)
+class LeafScore:
+    """One indicator in one year across the compared clusters: values and relative scores."""
+
+    indicator: Indicator
+    values: dict[URIRef, Decimal | None]
+    units: dict[URIRef, str | None]
+    scores: dict[URIRef, float | None]
+
+    @property
+    def stated_by_all(self) -> bool:
+        """Whether every compared cluster states a value, and the values can be scored."""
+        return all(s is not None for s in self.scores.values())
+
+
+@dataclass(frozen=True)
+class GroupScore:
+    """One radar axis: a 9.1.4 indicator group's mean score per cluster, over `counted` leaves."""
+
+    group: IndicatorGroup
+    scores: dict[URIRef, float | None]
+    leaves: tuple[LeafScore, ...]
+    counted: int
+
+
+@dataclass(frozen=True)
+class Radar:
+    """The group radar of several clusters for one year (None: no year with figures)."""
+
+    year: int | None
+    clusters: tuple[URIRef, ...]
+    groups: tuple[GroupScore, ...]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """One of the four comparisons of 9.3.2: a named query's rows as plain values."""
+
+    key: str
+    query: str
+    clause: str
+    rows: tuple[dict[str, Cell], ...]
+
+
+def leaf_score(indicator: Indicator, figures: Sequence[ClusterFigures], year: int) -> LeafScore:
+    """Values of one indicator in a year and each value relative to the best of them (× 100)."""
+    values = {f.cluster: f.value(indicator.iri, year) for f in figures}
+    stated = [v for v in values.values() if v is not None]
+    best = max(stated, default=None)
+    scores = {c: (None if v is None or best is None or best <= 0
+                  else float(max(v, Decimal(0)) / best * 100)) for c, v in values.items()}
+    units = {f.cluster: f.unit(indicator.iri) for f in figures}
+    return LeafScore(indicator, values, units, scores)
+
+
+def group_radar(scheme: IndicatorScheme, figures: Sequence[ClusterFigures],
+                year: int | None = None) -> Radar:
+    """The radar of the 9.1.4 groups for the clusters in `year` (default: `common_year`)."""
+    year = year if year is not None else common_year(figures)
+    clusters = tuple(f.cluster for f in figures)
+    if year is None:
+        return Radar(None, clusters, ())
+    groups = []
+    for group in scheme.groups:
+        leaves = tuple(leaf_score(i, figures, year) for i in group.indicators)
+        counted = [leaf for leaf in leaves if leaf.stated_by_all]
+        scores = {c: (sum(leaf.scores[c] or 0.0 for leaf in counted) / len(counted)
+                      if counted else None) for c in clusters}
+        groups.append(GroupScore(group, scores, leaves, len(counted)))
+    return Radar(year, clusters, tuple(groups))
+
+
+def common_year(figures: Sequence[ClusterFigures]) -> int | None:
+    """The latest year in which every cluster states an actual value (else the first cluster's
+    latest year, else None)."""
+    if not figures:
+        return None
+    shared = set.intersection(*(set(f.years()) for f in figures))
+    latest = shared or set(figures[0].years())
+    return max(latest, default=None)
+
+
+def latest_year(figures: Iterable[ClusterFigures]) -> int | None:
+    """The latest year in which any of the clusters states an actual value."""
+    return max((y for f in figures for y in f.years()), default=None)
+
+
+def four_comparisons(store: Store, cluster: URIRef, benchmark: URIRef | None = None,
+                     indicators: Iterable[URIRef] | None = None,
+                     year: int | None = None) -> tuple[Comparison, ...]:
+    """The comparisons of 9.3.2 a)–d) for one cluster, from the named queries, kept to the given
+    indicators, and to `year` for targets and history (benchmark and competitor rows are each
+    indicator's latest common year)."""
+    wanted = {str(i) for i in indicators} if indicators is not None else None
+    found = []
+    for key, name, clause in COMPARISONS:
+        values = {"cluster": str(cluster)}
+        if key == "benchmark" and benchmark is not None:
+            values["benchmark"] = str(benchmark)
+        rows = [_plain(row) for row in run_named_query(store, name, values)]
+        rows = [r for r in rows if (wanted is None or r.get("indicator") in wanted)
+                and (year is None or key in ("benchmark", "competitors") or r.get("year") == year)]
+        found.append(Comparison(key, name, clause, tuple(rows)))
+    return tuple(found)
+
+
+def _plain(row: dict[str, Node]) -> dict[str, Cell]:
+    """A result row with numbers as Decimal (years as int) and everything else as text."""
+    plain: dict[str, Cell] = {}
+    for name, term in row.items():
+        if isinstance(term, Literal) and name == "year":
+            plain[name] = int(str(term))
+        elif isinstance(term, Literal) and isinstance(term.toPython(), (int, float, Decimal)):
+            plain[name] = Decimal(str(term))
+        else:
+            plain[name] = str(term)
+    return plain

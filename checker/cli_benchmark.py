@@ -1,0 +1,105 @@
+"""`bcic benchmark`: stored clusters side by side on 9.1.4 indicators in one year (9.3.2 c) d)),
+the same comparison as the web app's benchmark page and `/api/benchmark`."""
+
+from __future__ import annotations
+
+import json
+from contextlib import closing
+
+import click
+
+from .benchmark_json import benchmark_document
+from .cli_store import _store_options
+from .cli_validate import LANG_META_KEY
+from .cluster_dashboard import BenchmarkTable, benchmark_table, stored_ref
+from .cluster_revisions import stored_clusters
+from .errors import InputError
+from .i18n import Lang
+from .indicator_scheme import Indicator, indicator_scheme
+from .render.results import aligned_table
+from .store import open_configured_store
+from .store.guard import checked_iri
+
+_TEXT = {
+    "not_stored": {"en": "{cluster} is not a stored cluster (see `bcic clusters`)",
+                   "zh": "{cluster} 不是已存储的产业集群（见 `bcic clusters`）"},
+    "indicator": {"en": "there is no 9.1.4 indicator with the code {code} (codes look like b.1.1)",
+                  "zh": "9.1.4 中没有编号为 {code} 的指标（编号形如 b.1.1）"},
+    "group": {"en": "there is no 9.1.4 indicator group with the code {code} (e.g. b.1)",
+              "zh": "9.1.4 中没有编号为 {code} 的指标组（如 b.1）"},
+    "indicator_column": {"en": "Indicator", "zh": "指标"},
+    "year": {"en": "Year {year}; score = value ÷ best of these clusters × 100 (docs/model.md, 8)",
+             "zh": "{year} 年；得分 = 数值 ÷ 这些集群中的最好值 × 100（docs/model.md 第 8 条）"},
+    "no_data": {"en": "These clusters state no actual values.", "zh": "这些产业集群没有指标实际值。"},
+}
+
+
+@click.command("benchmark")
+@click.argument("clusters", nargs=-1, required=True)
+@click.option("--indicator", "codes", multiple=True, metavar="CODE",
+              help="A 9.1.4 indicator code such as b.1.1 (repeatable; default all) / 指标编号.")
+@click.option("--group", "group_codes", multiple=True, metavar="CODE",
+              help="Every indicator of a 9.1.4 group such as b.1 (repeatable) / 指标组编号.")
+@click.option("--year", type=click.IntRange(1000, 9999),
+              help="The year (default: the latest any of them states) / 年份.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True, help="Output format / 输出格式.")
+@_store_options
+@click.pass_context
+def benchmark_command(ctx: click.Context, clusters: tuple[str, ...], codes: tuple[str, ...],
+                      group_codes: tuple[str, ...], year: int | None, fmt: str,
+                      location: str | None, lang: Lang) -> None:
+    """Compare stored CLUSTERS (IRIs) on 9.1.4 indicators in one year / 对标比较已存储的产业集群。
+
+    Exit codes / 退出码: 0 shown 已显示, 2 bad input 输入有误.
+    """
+    ctx.meta[LANG_META_KEY] = lang
+    indicators = _indicators(codes, group_codes, lang)
+    with closing(open_configured_store(location, create=False)) as store:
+        stored = {s.cluster: s for s in stored_clusters(store)}
+        refs = []
+        for text in clusters:
+            iri = checked_iri(text)
+            if iri not in stored:
+                raise InputError(_TEXT["not_stored"][lang].format(cluster=iri))
+            refs.append(stored_ref(stored[iri]))
+        table = benchmark_table(store, refs, indicators, year)
+    if fmt == "json":
+        click.echo(json.dumps(benchmark_document(table), ensure_ascii=False, indent=2))
+    else:
+        for line in _lines(table, lang):
+            click.echo(line)
+
+
+def _indicators(codes: tuple[str, ...], group_codes: tuple[str, ...],
+                lang: Lang) -> list[Indicator]:
+    """The indicators the codes and groups name, in code order (all of them when none)."""
+    scheme = indicator_scheme()
+    chosen = set()
+    for code in codes:
+        if scheme.indicator(code) is None:
+            raise InputError(_TEXT["indicator"][lang].format(code=code))
+        chosen.add(code)
+    for code in group_codes:
+        group = scheme.group(code)
+        if group is None:
+            raise InputError(_TEXT["group"][lang].format(code=code))
+        chosen.update(i.code for i in group.indicators)
+    return [i for i in scheme.indicators if not chosen or i.code in chosen]
+
+
+def _lines(table: BenchmarkTable, lang: Lang) -> list[str]:
+    if table.year is None:
+        return [_TEXT["no_data"][lang]]
+    header = [_TEXT["indicator_column"][lang]] + [
+        c.labels.get(lang) or c.labels.get("en") or str(c.iri) for c in table.clusters]
+    rows = [header]
+    for leaf in table.leaves:
+        row = [f"{leaf.indicator.code} {leaf.indicator.labels.get(lang, '')}"]
+        for c in table.clusters:
+            value, score = leaf.values[c.iri], leaf.scores[c.iri]
+            row.append("—" if value is None else
+                       f"{value.normalize():f} {leaf.units[c.iri] or ''}".strip()
+                       + (f" ({score:.1f})" if score is not None else ""))
+        rows.append(row)
+    return [_TEXT["year"][lang].format(year=table.year), *aligned_table(rows)]

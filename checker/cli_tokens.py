@@ -1,0 +1,61 @@
+"""`bcic token create|list|revoke`: the bearer tokens the web app's write actions need."""
+
+from __future__ import annotations
+
+import os
+
+import click
+
+from .store import DEFAULT_LOCATION, STORE_ENV
+from .tokens import ROLES, TokenFile, token_file_for
+
+_file_option = click.option(
+    "--tokens", "tokens_path", envvar="BCIC_TOKENS",
+    help="Token file (default: beside the store, <store>-tokens.json) / 令牌文件.")
+_store_option = click.option("--store", "location", envvar=STORE_ENV,
+                             help="Store directory or endpoint the tokens are for / 存储位置.")
+
+
+def _token_file(tokens_path: str | None, location: str | None) -> TokenFile:
+    store = location or os.environ.get(STORE_ENV) or str(DEFAULT_LOCATION)
+    return TokenFile(tokens_path or token_file_for(store))
+
+
+@click.group("token")
+def token_group() -> None:
+    """Bearer tokens for storing revisions and changing rules / 写操作令牌."""
+
+
+@token_group.command("create")
+@click.option("--role", type=click.Choice(ROLES), required=True,
+              help="evaluator: store and delete revisions; maintainer: rulebook data / 角色.")
+@click.option("--label", default="", help="Who or what the token is for / 用途说明.")
+@_file_option
+@_store_option
+def create_command(role: str, label: str, tokens_path: str | None, location: str | None) -> None:
+    """Create a token and print it once; only its hash is kept / 创建令牌（仅显示一次）."""
+    tokens = _token_file(tokens_path, location)
+    record, token = tokens.create(role, label)
+    click.echo(token)
+    click.echo(f"id {record.id}, role {record.role}, stored hashed in {tokens.path}; "
+               "this is the only time the token is shown / 令牌仅显示这一次", err=True)
+
+
+@token_group.command("list")
+@_file_option
+@_store_option
+def list_command(tokens_path: str | None, location: str | None) -> None:
+    """List tokens (id, role, created, label), never the tokens / 列出令牌."""
+    for record in _token_file(tokens_path, location).records():
+        click.echo(f"{record.id}\t{record.role}\t{record.created}\t{record.label}")
+
+
+@token_group.command("revoke")
+@click.argument("token_id")
+@_file_option
+@_store_option
+def revoke_command(token_id: str, tokens_path: str | None, location: str | None) -> None:
+    """Revoke a token by its id / 吊销令牌."""
+    if not _token_file(tokens_path, location).revoke(token_id):
+        raise click.BadParameter(f"no token with id {token_id}", param_hint="TOKEN_ID")
+    click.echo(f"revoked {token_id}")

@@ -1,0 +1,142 @@
+"""What the cluster and benchmark pages show, assembled from the store (no HTTP here).
+
+The cluster page: the cluster's indicator figures as time series (9.2.3, 9.3.2 b) and the radar of
+the 9.1.4 groups against one benchmark cluster (9.3.2 c); the benchmark page: chosen clusters and
+indicators side by side in one year, and the four comparisons of 9.3.2 for one cluster. How values
+of different units share one axis is decided in `checker.benchmarking`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from rdflib import URIRef
+
+from .benchmarking import Comparison, LeafScore, Radar, four_comparisons, group_radar, leaf_score
+from .benchmarking import latest_year
+from .history import ClusterSummary
+from .indicator_data import ClusterFigures, Peer, ValueKind, declared_peers, read_figures
+from .indicator_scheme import Indicator, IndicatorScheme, indicator_scheme
+from .store.base import Store, cluster_key
+
+
+@dataclass(frozen=True)
+class ClusterRef:
+    """A cluster that can be compared: stored, or only named as a peer by a stored one."""
+
+    iri: URIRef
+    key: str
+    labels: dict[str, str]
+    stored: bool
+    role: str | None = None  # "benchmark" or "competitor" when declared by the page's cluster
+
+
+@dataclass(frozen=True)
+class SeriesLine:
+    """One indicator's actual and target values by year."""
+
+    indicator: Indicator
+    unit: str | None
+    actual: dict[int, Decimal]
+    target: dict[int, Decimal]
+
+
+@dataclass(frozen=True)
+class IndicatorPanel:
+    """The cluster page's charts: time series of the shown indicators, the group radar."""
+
+    cluster: ClusterRef
+    benchmark: ClusterRef | None
+    peers: tuple[Peer, ...]
+    series: tuple[SeriesLine, ...]
+    years: tuple[int, ...]
+    radar: Radar
+    own_years: tuple[int, ...]  # the years the cluster states actual values for
+    all_series: tuple[SeriesLine, ...]  # every indicator with a figure (the JSON API)
+
+
+@dataclass(frozen=True)
+class BenchmarkTable:
+    """Clusters side by side on chosen indicators in one year, each leaf scored (9.3.2 c) d)."""
+
+    clusters: tuple[ClusterRef, ...]
+    year: int | None
+    leaves: tuple[LeafScore, ...]
+
+
+def stored_ref(summary: ClusterSummary) -> ClusterRef:
+    """A stored cluster as a comparable cluster."""
+    return ClusterRef(summary.cluster, cluster_key(summary.cluster), dict(summary.labels), True)
+
+
+def comparable_clusters(store: Store, stored: Sequence[ClusterSummary],
+                        cluster: URIRef) -> list[ClusterRef]:
+    """Every stored cluster but `cluster`, then the peers it declares that are not stored."""
+    refs = [stored_ref(s) for s in stored if s.cluster != cluster]
+    roles = {}
+    for peer in declared_peers(store, cluster):
+        roles.setdefault(peer.iri, peer)
+    refs = [ClusterRef(r.iri, r.key, r.labels, True, roles[r.iri].role if r.iri in roles else None)
+            for r in refs]
+    known = {r.iri for r in refs} | {cluster}
+    refs += [ClusterRef(p.iri, cluster_key(p.iri), p.labels, False, p.role)
+             for p in roles.values() if p.iri not in known]
+    return refs
+
+
+def default_benchmark(choices: Sequence[ClusterRef]) -> ClusterRef | None:
+    """The benchmark a cluster declares (bcic:benchmarkCluster), if any."""
+    return next((c for c in choices if c.role == "benchmark"), None)
+
+
+def indicator_panel(store: Store, cluster: ClusterRef, benchmark: ClusterRef | None,
+                    shown: Sequence[Indicator] | None = None, year: int | None = None,
+                    scheme: IndicatorScheme | None = None) -> IndicatorPanel:
+    """Series of the shown indicators (default: the first group with figures) and the radar of
+    the cluster against the benchmark in `year` (default: their latest common year)."""
+    scheme = scheme or indicator_scheme()
+    wanted = [cluster.iri] + ([benchmark.iri] if benchmark else [])
+    figures = read_figures(store, wanted)
+    own = figures[cluster.iri]
+    compared = [own] + ([figures[benchmark.iri]] if benchmark else [])
+    every = tuple(_line(own, i) for i in scheme.indicators if i.iri in own.indicators())
+    chosen = tuple(shown) if shown is not None else _first_group_with_figures(scheme, own)
+    series = tuple(_line(own, i) for i in chosen)
+    years = sorted({y for line in series for y in (*line.actual, *line.target)})
+    return IndicatorPanel(cluster, benchmark, tuple(declared_peers(store, cluster.iri)), series,
+                          tuple(years), group_radar(scheme, compared, year), tuple(own.years()),
+                          every)
+
+
+def benchmark_table(store: Store, clusters: Sequence[ClusterRef], indicators: Sequence[Indicator],
+                    year: int | None = None) -> BenchmarkTable:
+    """The clusters' values of the indicators in `year` (default: the latest year any states)."""
+    figures = read_figures(store, [c.iri for c in clusters])
+    ordered = [figures[c.iri] for c in clusters]
+    year = year if year is not None else latest_year(ordered)
+    leaves = tuple(leaf_score(i, ordered, year) for i in indicators) if year is not None else ()
+    return BenchmarkTable(tuple(clusters), year, leaves)
+
+
+def comparisons_for(store: Store, cluster: ClusterRef, benchmark: ClusterRef | None,
+                    indicators: Sequence[Indicator], year: int | None) -> tuple[Comparison, ...]:
+    """The four comparisons of 9.3.2 for one cluster, on the chosen indicators."""
+    return four_comparisons(store, cluster.iri, benchmark.iri if benchmark else None,
+                            [i.iri for i in indicators], year)
+
+
+def _line(figures: ClusterFigures, indicator: Indicator) -> SeriesLine:
+    return SeriesLine(indicator, figures.unit(indicator.iri),
+                      figures.series(indicator.iri, ValueKind.ACTUAL),
+                      figures.series(indicator.iri, ValueKind.TARGET))
+
+
+def _first_group_with_figures(scheme: IndicatorScheme,
+                              figures: ClusterFigures) -> tuple[Indicator, ...]:
+    present = figures.indicators()
+    for group in scheme.groups:
+        if any(i.iri in present for i in group.indicators):
+            return group.indicators
+    return ()

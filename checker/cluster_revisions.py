@@ -1,0 +1,57 @@
+"""The stored clusters, and a cluster's revisions as the PDCA loop of 9.4 sees them.
+
+Each revision carries its provenance (date, verdict, rate, submitter, files with SHA-256) and the
+requirements it closed and opened against the one before (`checker.history.cluster_history`),
+each with its short label from the catalogue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rdflib import URIRef
+
+from .history import ClusterSummary, cluster_history, cluster_overview
+from .rulebook import load_rulebook
+from .store.base import RevisionInfo, Store
+
+
+@dataclass(frozen=True)
+class RequirementRef:
+    """A provision id with its short label (zh, en), as listed in the catalogue."""
+
+    id: str
+    labels: dict[str, str]
+
+
+@dataclass(frozen=True)
+class RevisionEntry:
+    """One stored revision and what it closed and opened against the revision before."""
+
+    info: RevisionInfo
+    closed: tuple[RequirementRef, ...]
+    opened: tuple[RequirementRef, ...]
+
+
+def stored_clusters(store: Store) -> list[ClusterSummary]:
+    """Every stored cluster, in IRI order."""
+    return sorted(cluster_overview(store), key=lambda c: str(c.cluster))
+
+
+def revision_entries(store: Store, cluster: URIRef) -> list[RevisionEntry]:
+    """Every stored revision of the cluster, oldest first, with closed and opened requirements."""
+    changes = {change.number: change for change in cluster_history(store, cluster)}
+    entries = []
+    for info in store.revisions(cluster):
+        change = changes.get(info.number)
+        entries.append(RevisionEntry(
+            info,
+            tuple(requirement_ref(r) for r in (change.closed if change else ())),
+            tuple(requirement_ref(r) for r in (change.opened if change else ()))))
+    return entries
+
+
+def requirement_ref(requirement_id: str) -> RequirementRef:
+    """The id with its catalogue label; an id outside the catalogue keeps only the id."""
+    requirement = load_rulebook().requirements.get(requirement_id)
+    return RequirementRef(requirement_id, dict(requirement.label) if requirement else {})

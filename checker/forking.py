@@ -1,0 +1,155 @@
+"""Run a few tasks at once: the first in this process, the others in forked child processes.
+
+A forked child starts as a copy of this process, so the tasks share whatever is already in memory
+(parsed shapes, the data graph) without shipping it anywhere; only a child's return value travels
+back, pickled, over a pipe. Where os.fork does not exist, the tasks run here one after the other.
+A child that dies, fails or stops answering is reported as an error; it never leaves the caller
+waiting for ever.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import pickle
+import select
+import signal
+import struct
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from .errors import CheckerError
+
+T = TypeVar("T")
+
+# A child may take this many times as long as this process's own task, and at least MIN_WAIT
+# seconds, before it counts as hung: tasks are split to take about the same time.
+PATIENCE = 20.0
+MIN_WAIT = 60.0
+
+
+class WorkerError(CheckerError):
+    """A forked worker process died, failed or did not answer in time."""
+
+    exit_code = 3
+    http_status = 500
+
+
+def can_fork() -> bool:
+    """Whether tasks can run in forked processes on this platform."""
+    return hasattr(os, "fork")
+
+
+def run_forked(tasks: Sequence[Callable[[], T]], *, patience: float = PATIENCE,
+               min_wait: float = MIN_WAIT) -> list[T]:
+    """Run `tasks` at the same time, the first here and each other in a child; their results."""
+    if len(tasks) < 2 or not can_fork():
+        return [task() for task in tasks]
+    children: list[_Child] = []
+    gc.freeze()  # keep the collector off the objects shared with the children (no page copies)
+    try:
+        children = [_start(task) for task in tasks[1:]]
+        started = time.monotonic()
+        first = tasks[0]()
+        deadline = time.monotonic() + max(min_wait, patience * (time.monotonic() - started))
+        return [first, *(_collect(child, deadline) for child in children)]
+    finally:
+        for child in children:
+            child.stop()
+        gc.unfreeze()
+
+
+_LENGTH = struct.Struct("!Q")  # a child's answer: its length, then the pickled outcome
+
+
+@dataclass
+class _Child:
+    pid: int
+    fd: int
+    waited: bool = False
+
+    def wait(self) -> int:
+        _pid, status = os.waitpid(self.pid, 0)
+        self.waited = True
+        return status
+
+    def wait_behind(self) -> None:
+        """Wait for the child in a background thread: it has answered and is only exiting, which
+        takes a while for a large process."""
+        threading.Thread(target=self.wait, name=f"wait-{self.pid}", daemon=True).start()
+        self.waited = True
+
+    def stop(self) -> None:
+        """Kill the child unless it has answered or been waited for; close its pipe."""
+        if not self.waited:
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            self.wait()
+        os.close(self.fd)
+
+
+def _start(task: Callable[[], object]) -> _Child:
+    read_end, write_end = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read_end)
+        os.close(write_end)
+        raise
+    if pid == 0:  # the child: run the task, send its outcome, leave without running any cleanup
+        os.close(read_end)
+        _child_main(task, write_end)
+    os.close(write_end)
+    return _Child(pid, read_end)
+
+
+def _child_main(task: Callable[[], object], write_end: int) -> None:
+    status = 1
+    try:
+        try:
+            payload = pickle.dumps((True, task()), protocol=pickle.HIGHEST_PROTOCOL)
+        except BaseException as exc:  # noqa: BLE001 -- the parent reports it; nothing escapes
+            payload = pickle.dumps((False, f"{type(exc).__name__}: {exc}"))
+        view = memoryview(_LENGTH.pack(len(payload)) + payload)
+        while view:
+            view = view[os.write(write_end, view):]
+        os.close(write_end)  # the answer is complete now, not once this process is torn down
+        status = 0
+    finally:
+        os._exit(status)
+
+
+def _collect(child: _Child, deadline: float) -> object:
+    chunks = []
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise WorkerError(f"a worker process (pid {child.pid}) did not answer in time and "
+                              "was stopped")
+        ready, _, _ = select.select([child.fd], [], [], remaining)
+        if ready:
+            chunk = os.read(child.fd, 1 << 20)
+            if not chunk:
+                break
+            chunks.append(chunk)
+    answer = b"".join(chunks)
+    if len(answer) < _LENGTH.size or len(answer) != _LENGTH.size + _LENGTH.unpack_from(answer)[0]:
+        raise WorkerError(f"a worker process (pid {child.pid}) died: "
+                          f"{_describe(child.wait())}")
+    child.wait_behind()
+    succeeded, value = pickle.loads(answer[_LENGTH.size:])
+    if not succeeded:
+        raise WorkerError(f"a worker process failed: {value}")
+    return value
+
+
+def _describe(status: int) -> str:
+    if os.WIFSIGNALED(status):
+        number = os.WTERMSIG(status)
+        return f"killed by signal {number} ({signal.strsignal(number)})"
+    return f"exit status {os.WEXITSTATUS(status)}"

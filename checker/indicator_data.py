@@ -1,0 +1,175 @@
+"""Indicator figures and declared peers of clusters, read from their latest stored submissions.
+
+A figure is one `bcic:IndicatorObservation` (datacube.ttl; docs/evidence.md): cluster × indicator ×
+year × value kind (actual or target, 9.3.2 a) → one value and its unit. As in the named queries
+(`checker/queries/README.md`), the figures of a cluster are read from the latest submission of every
+stored cluster: its own, and those in which another cluster reports about it (a benchmark's or a
+competitor's figures, 9.3.2 c) d)). When two submissions give a figure for the same indicator, year
+and kind, the cluster's own submission wins, then the reporting clusters in IRI order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+
+from rdflib import Literal, URIRef
+
+from .namespaces import BCIC
+from .store.base import PROVENANCE_GRAPH, Store
+from .store.guard import checked_iri
+
+_YEAR = re.compile(r"-?[0-9]{4,}")
+_LATEST = f"""{{
+    SELECT ?source (MAX(?number) AS ?latest)
+    WHERE {{ GRAPH <{PROVENANCE_GRAPH}> {{
+      ?anyRevision a <{BCIC.Revision}> ; <{BCIC.cluster}> ?source ; <{BCIC.revisionNumber}> ?number .
+    }} }}
+    GROUP BY ?source
+  }}
+  GRAPH <{PROVENANCE_GRAPH}> {{
+    ?submission a <{BCIC.Revision}> ; <{BCIC.cluster}> ?source ; <{BCIC.revisionNumber}> ?latest .
+  }}"""
+
+
+class ValueKind(Enum):
+    """Whether a figure is what was achieved or what was aimed at (9.3.2 a)."""
+
+    ACTUAL = "actual"
+    TARGET = "target"
+
+
+_KINDS = {BCIC.ActualValue: ValueKind.ACTUAL, BCIC.TargetValue: ValueKind.TARGET}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One value of one indicator for one year."""
+
+    indicator: URIRef
+    year: int
+    kind: ValueKind
+    value: Decimal
+    unit: str | None
+    source: URIRef  # the cluster whose submission states it
+
+
+@dataclass(frozen=True)
+class ClusterFigures:
+    """Every figure known for one cluster, at most one per indicator, year and kind."""
+
+    cluster: URIRef
+    figures: tuple[Figure, ...]
+    _index: dict[tuple[URIRef, int, ValueKind], Figure] = field(init=False, repr=False,
+                                                                 compare=False)
+
+    def __post_init__(self) -> None:
+        index = {(f.indicator, f.year, f.kind): f for f in self.figures}
+        object.__setattr__(self, "_index", index)
+
+    def value(self, indicator: URIRef, year: int,
+              kind: ValueKind = ValueKind.ACTUAL) -> Decimal | None:
+        """The value of an indicator in a year, if stated."""
+        found = self._index.get((indicator, year, kind))
+        return found.value if found else None
+
+    def series(self, indicator: URIRef, kind: ValueKind = ValueKind.ACTUAL) -> dict[int, Decimal]:
+        """Year → value of one indicator, in year order."""
+        return {f.year: f.value for f in sorted(self.figures, key=lambda f: f.year)
+                if f.indicator == indicator and f.kind is kind}
+
+    def unit(self, indicator: URIRef) -> str | None:
+        """The unit the figures of an indicator are stated in (the actual values' first)."""
+        units = [f.unit for f in sorted(self.figures, key=lambda f: (f.kind.value, f.year))
+                 if f.indicator == indicator and f.unit]
+        return units[0] if units else None
+
+    def years(self, kind: ValueKind = ValueKind.ACTUAL) -> list[int]:
+        """The years with at least one figure of this kind, ascending."""
+        return sorted({f.year for f in self.figures if f.kind is kind})
+
+    def indicators(self) -> set[URIRef]:
+        """The indicators with at least one figure."""
+        return {f.indicator for f in self.figures}
+
+
+@dataclass(frozen=True)
+class Peer:
+    """A cluster another cluster's latest submission names as its benchmark or competitor."""
+
+    iri: URIRef
+    role: str  # "benchmark" (bcic:benchmarkCluster) or "competitor" (bcic:competitorCluster)
+    labels: dict[str, str]
+
+
+def read_figures(store: Store, clusters: Iterable[URIRef]) -> dict[URIRef, ClusterFigures]:
+    """The figures of each cluster, from the latest submission of every stored cluster."""
+    wanted = sorted({checked_iri(str(c)) for c in clusters})
+    if not wanted:
+        return {}
+    values = " ".join(f"<{c}>" for c in wanted)
+    rows = store.select(f"""SELECT ?subject ?source ?indicator ?kind ?year ?value ?unit WHERE {{
+  VALUES ?subject {{ {values} }}
+  {_LATEST}
+  GRAPH ?submission {{
+    ?observation <{BCIC.refCluster}> ?subject ; <{BCIC.indicator}> ?indicator ;
+        <{BCIC.valueKind}> ?kind ; <{BCIC.refYear}> ?year ; <{BCIC.observedValue}> ?value .
+  }}
+  OPTIONAL {{ GRAPH ?submission {{ ?observation <{BCIC.unitOfMeasure}> ?unit }} }}
+}}""")
+    found: dict[URIRef, list[Figure]] = {c: [] for c in wanted}
+    for row in rows:
+        figure = _figure(row)
+        if figure is not None:
+            found[URIRef(str(row["subject"]))].append(figure)
+    return {c: ClusterFigures(c, _one_per_key(c, figures)) for c, figures in found.items()}
+
+
+def declared_peers(store: Store, cluster: URIRef) -> list[Peer]:
+    """The benchmark and competitor clusters the cluster's latest submission declares (9.3.2 c) d)),
+    with their labels from that submission, benchmarks first."""
+    subject = checked_iri(str(cluster))
+    rows = store.select(f"""SELECT ?peer ?role ?label WHERE {{
+  VALUES ?source {{ <{subject}> }}
+  {_LATEST}
+  GRAPH ?submission {{
+    VALUES (?property ?role) {{ (<{BCIC.benchmarkCluster}> "benchmark")
+                                (<{BCIC.competitorCluster}> "competitor") }}
+    ?source ?property ?peer .
+  }}
+  OPTIONAL {{ GRAPH ?submission {{ ?peer <http://www.w3.org/2000/01/rdf-schema#label> ?label }} }}
+}}""")
+    peers: dict[tuple[str, URIRef], dict[str, str]] = {}
+    for row in rows:
+        labels = peers.setdefault((str(row["role"]), URIRef(str(row["peer"]))), {})
+        label = row.get("label")
+        if isinstance(label, Literal):
+            labels[label.language or ""] = str(label)
+    return [Peer(iri, role, labels) for (role, iri), labels in sorted(peers.items())]
+
+
+def _figure(row: dict[str, object]) -> Figure | None:
+    """A figure from a result row; None for a row that does not fit the data structure."""
+    kind = _KINDS.get(row["kind"])  # type: ignore[call-overload]
+    year = _YEAR.match(str(row["year"]))
+    try:
+        value = Decimal(str(row["value"]))
+    except InvalidOperation:
+        return None
+    if kind is None or year is None or not value.is_finite():
+        return None
+    unit = row.get("unit")
+    return Figure(URIRef(str(row["indicator"])), int(year.group()), kind, value,
+                  str(unit) if unit is not None else None, URIRef(str(row["source"])))
+
+
+def _one_per_key(cluster: URIRef, figures: Sequence[Figure]) -> tuple[Figure, ...]:
+    """One figure per indicator, year and kind: the cluster's own first, then by source IRI."""
+    ranked = sorted(figures, key=lambda f: (f.source != cluster, str(f.source), f.value))
+    chosen: dict[tuple[URIRef, int, ValueKind], Figure] = {}
+    for figure in ranked:
+        chosen.setdefault((figure.indicator, figure.year, figure.kind), figure)
+    return tuple(sorted(chosen.values(), key=lambda f: (str(f.indicator), f.year, f.kind.value)))

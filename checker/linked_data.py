@@ -1,0 +1,138 @@
+"""The rulebook's IRIs as RDF documents: the ontology, a requirement, a shape (or all of them), an
+indicator (or the whole scheme); written in the graph formats the SPARQL endpoint offers.
+
+Each document is what a client dereferencing the IRI needs: the resource's own triples with the
+blank nodes they lead to (its concise bounded description), and for a shape the helper shapes it
+names, so the document stands alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rdflib import OWL, Graph, URIRef
+from rdflib.term import BNode, Node
+
+from .errors import InputError
+from .namespaces import BCIC, IND, ONTOLOGY_IRI, QB, REQ, SHP
+from .rulebook import SH
+from .rulebook_document import RulebookDocument
+from .sparql_service import ResultFormat
+
+# rdflib's serializer for each graph format of checker/sparql_service.py (by engine name).
+_RDFLIB_FORMATS = {"TURTLE": "turtle", "N_TRIPLES": "nt", "JSON_LD": "json-ld",
+                   "RDF_XML": "xml"}
+_PREFIXES = {"bcic": BCIC, "req": REQ, "ind": IND, "shp": SHP, "sh": SH, "qb": QB,
+             "org": "http://www.w3.org/ns/org#", "prov": "http://www.w3.org/ns/prov#",
+             "skos": "http://www.w3.org/2004/02/skos/core#", "dcterms": "http://purl.org/dc/terms/",
+             "cccev": "http://data.europa.eu/m8g/"}
+# Shape-valued properties whose helper shapes belong in a shape's document.
+_SHAPE_LINKS = (SH.node, SH.qualifiedValueShape, SH.property)
+
+
+class UnknownResourceError(InputError):
+    """No resource of the rulebook has this IRI."""
+
+    http_status = 404
+
+
+def ontology_document(document: RulebookDocument) -> Graph:
+    """The ontology module: every triple of the ontology files but the requirement catalogue and
+    the indicator scheme, which have IRIs of their own."""
+    return _new_graph(t for t in document.ontology
+                      if not str(t[0]).startswith((str(REQ), str(IND))))
+
+
+def requirement_document(document: RulebookDocument, requirement_id: str) -> Graph:
+    """A requirement: its catalogue entry, review prompt, and which shapes check it."""
+    if requirement_id not in document.provisions:
+        raise UnknownResourceError(f"no requirement {requirement_id!r} in the catalogue of the "
+                                   f"draft edition (ids look like 4.2.1-a)")
+    iri = REQ[requirement_id]
+    graph = _new_graph(_bounded(document.ontology, [iri]))
+    graph += _new_graph(_bounded(document.shapes_graph, [iri]))
+    for shape in document.shapes_graph.subjects(BCIC.checksRequirement, iri):
+        graph.add((shape, BCIC.checksRequirement, iri))
+    return graph
+
+
+def shape_document(document: RulebookDocument, name: str) -> Graph:
+    """A shape with the helper shapes it names (transitively)."""
+    iri = SHP[name]
+    if (iri, None, None) not in document.shapes_graph:
+        raise UnknownResourceError(f"no shape {name!r} in the rulebook's shapes")
+    seen: set[Node] = set()
+    todo: list[Node] = [iri]
+    graph = _new_graph(())
+    while todo:
+        subject = todo.pop()
+        seen.add(subject)
+        described = _new_graph(_bounded(document.shapes_graph, [subject]))
+        graph += described
+        todo += [o for s, p, o in described if p in _SHAPE_LINKS and isinstance(o, URIRef)
+                 and str(o).startswith(str(SHP)) and o not in seen]
+    return graph
+
+
+def shape_users(document: RulebookDocument, name: str) -> tuple[URIRef, ...]:
+    """The shapes that name shape `name` as a helper (sh:node, sh:qualifiedValueShape …)."""
+    iri = SHP[name]
+    return tuple(sorted({s for p in _SHAPE_LINKS for s in document.shapes_graph.subjects(p, iri)
+                         if isinstance(s, URIRef)}))
+
+
+def shapes_document(document: RulebookDocument) -> Graph:
+    """Every shape of the rulebook (the shapes graph)."""
+    return _new_graph(document.shapes_graph)
+
+
+def indicator_document(document: RulebookDocument, code: str) -> Graph:
+    """One concept of the 9.1.4 indicator scheme (the scheme itself for `IndicatorScheme`)."""
+    iri = IND[code]
+    if (iri, None, None) not in document.ontology:
+        raise UnknownResourceError(f"no indicator {code!r} in the 9.1.4 scheme (codes are names "
+                                   f"such as LocationAdvantage)")
+    return _new_graph(_bounded(document.ontology, [iri]))
+
+
+def indicator_scheme_document(document: RulebookDocument) -> Graph:
+    """The whole 9.1.4 indicator scheme."""
+    return _new_graph(t for t in document.ontology if str(t[0]).startswith(str(IND)))
+
+
+def serialize(graph: Graph, fmt: ResultFormat) -> bytes:
+    """The graph written in a graph format of checker/sparql_service.py (prefixed where it can)."""
+    name = _RDFLIB_FORMATS[fmt.engine_name]
+    if name == "json-ld":
+        context = {prefix: str(ns) for prefix, ns in graph.namespaces() if prefix}
+        return graph.serialize(format=name, context=context, auto_compact=True, encoding="utf-8")
+    return graph.serialize(format=name, encoding="utf-8")
+
+
+def ontology_version(document: RulebookDocument) -> str:
+    """The ontology's owl:versionInfo (its version IRI ends with it)."""
+    return str(document.ontology.value(URIRef(ONTOLOGY_IRI), OWL.versionInfo))
+
+
+def _bounded(graph: Graph, subjects: Iterable[Node]) -> Iterable[tuple[Node, Node, Node]]:
+    """The subjects' triples and, recursively, those of the blank nodes they reach."""
+    todo = list(subjects)
+    seen: set[Node] = set()
+    while todo:
+        subject = todo.pop()
+        if subject in seen:
+            continue
+        seen.add(subject)
+        for s, p, o in graph.triples((subject, None, None)):
+            yield s, p, o
+            if isinstance(o, BNode):
+                todo.append(o)
+
+
+def _new_graph(triples: Iterable[tuple[Node, Node, Node]]) -> Graph:
+    graph = Graph(bind_namespaces="core")
+    for prefix, namespace in _PREFIXES.items():
+        graph.bind(prefix, namespace)
+    for triple in triples:
+        graph.add(triple)
+    return graph

@@ -1,0 +1,164 @@
+"""A report as its pages show it: requirements grouped by chapter and clause, optionally filtered
+by status and severity, every string already in the page's language.
+
+The self-contained HTML report (checker.render.html) and the web app's report page both read it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..i18n import Lang, message
+from ..report import Rate, Report, RequirementOutcome, Status
+from ..shacl import Severity
+from .text import (Finding, base_of, chapter_title, findings, items_not_met, pick, rate_rows,
+                   short_label, short_node, sorted_results, verdict_lines)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Which requirements are shown: one status, one severity of their results, or all."""
+
+    status: Status | None = None
+    severity: Severity | None = None
+
+    def keeps(self, outcome: RequirementOutcome) -> bool:
+        """Whether the outcome passes both filters."""
+        if self.status is not None and outcome.status is not self.status:
+            return False
+        return self.severity is None or any(r.severity is self.severity for r in outcome.results)
+
+    @property
+    def active(self) -> bool:
+        """Whether any filter is set."""
+        return self.status is not None or self.severity is not None
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    """One validation result: what was found, on which node, along which path, with what value."""
+
+    severity: str  # the Severity value, used as a CSS class
+    severity_name: str
+    message: str
+    focus: str
+    path: str
+    value: str | None
+
+
+@dataclass(frozen=True)
+class RequirementRow:
+    """One requirement of the catalogue with its status and the results behind it."""
+
+    id: str
+    label: str
+    level: str
+    status: str  # the Status value, used as a CSS class
+    status_name: str
+    text: str  # in the page's language
+    text_zh: str
+    text_en: str
+    results: tuple[ResultRow, ...]  # each result of the severity shown
+    findings: tuple[Finding, ...]  # the same results grouped by message, when not met
+    items_not_met: str
+    prompt: str
+
+
+@dataclass(frozen=True)
+class ClauseGroup:
+    """The requirements of one clause."""
+
+    id: str
+    title: str
+    rows: tuple[RequirementRow, ...]
+
+
+@dataclass(frozen=True)
+class ChapterGroup:
+    """The clauses of one chapter, with the chapter's layer and rate."""
+
+    number: int
+    title: str
+    layer: str
+    rate: Rate
+    clauses: tuple[ClauseGroup, ...]
+
+
+@dataclass(frozen=True)
+class ReportOutline:
+    """Everything a report page shows."""
+
+    report: Report
+    cluster_label: str
+    verdict_lines: tuple[str, ...]
+    rates: tuple[tuple[str, tuple[tuple[str, Rate], ...]], ...]  # by chapter, by layer, overall
+    chapters: tuple[ChapterGroup, ...]
+    checklist: tuple[RequirementRow, ...]
+    shown: int
+    total: int
+
+
+def report_outline(report: Report, lang: Lang, filters: Filters = Filters()) -> ReportOutline:
+    """The view of `report` in `lang`, with only the requirements `filters` keep."""
+    kept = [o for o in report.outcomes if filters.keeps(o)]
+    return ReportOutline(
+        report=report,
+        cluster_label=pick(report.cluster_label, lang),
+        verdict_lines=tuple(verdict_lines(report, lang)),
+        rates=tuple(rate_rows(report, lang)),
+        chapters=_chapters(report, kept, filters.severity, lang),
+        checklist=tuple(_row(report, o, None, lang) for o in report.manual_checklist()),
+        shown=len(kept),
+        total=len(report.outcomes),
+    )
+
+
+def _chapters(report: Report, kept: list[RequirementOutcome], severity: Severity | None,
+              lang: Lang) -> tuple[ChapterGroup, ...]:
+    grouped: dict[int, dict[str, list[RequirementOutcome]]] = {}
+    for outcome in kept:
+        r = outcome.requirement
+        grouped.setdefault(r.chapter, {}).setdefault(r.clause, []).append(outcome)
+    # A clause is titled by its own provision, even one the filters leave out, else by its number.
+    titles = {o.requirement.id: pick(o.requirement.label, lang) for o in report.outcomes}
+    chapters = []
+    for number, clauses in grouped.items():
+        layer = next(iter(clauses.values()))[0].requirement.layer
+        chapters.append(ChapterGroup(
+            number, chapter_title(number, lang), message(f"report.layer.{layer.value}", lang),
+            report.by_chapter.get(number, Rate(0, 0)),
+            tuple(ClauseGroup(clause, titles.get(clause, clause),
+                              tuple(_row(report, o, severity, lang) for o in outcomes))
+                  for clause, outcomes in clauses.items())))
+    return tuple(chapters)
+
+
+def _row(report: Report, outcome: RequirementOutcome, severity: Severity | None,
+         lang: Lang) -> RequirementRow:
+    r = outcome.requirement
+    base = base_of(report)
+    results = tuple(x for x in sorted_results(outcome.results)
+                    if severity is None or x.severity is severity)
+    failing = outcome.status is Status.NOT_MET
+    return RequirementRow(
+        id=r.id,
+        label=short_label(r, lang),
+        level=message(f"report.level.{r.level.value}", lang),
+        status=outcome.status.value,
+        status_name=message(f"report.status.{outcome.status.value}", lang),
+        text=pick(r.text, lang),
+        text_zh=r.text.get("zh", ""),
+        text_en=r.text.get("en", ""),
+        results=tuple(ResultRow(
+            severity=x.severity.value,
+            severity_name=message(f"report.severity.{x.severity.value}", lang),
+            message=pick(x.messages, lang),
+            focus=short_node(x.focus_node, base),
+            path=x.path or "",
+            value=short_node(x.value, base) if x.value is not None else None,
+        ) for x in results),
+        findings=tuple(findings(results, lang, base, limit=None)) if failing else (),
+        items_not_met=", ".join(items_not_met(report, outcome))
+        if failing and not outcome.results else "",
+        prompt=pick(r.review_prompt, lang) if r.review_prompt else "",
+    )

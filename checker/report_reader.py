@@ -1,0 +1,126 @@
+"""Read a stored revision's report back into the typed `Report`, without validating again.
+
+The report graph holds what the Turtle renderer wrote (checker/render/turtle.py): the
+sh:ValidationReport with its verdict, time, rulebook version and files, one EARL assertion per
+requirement, and the results with focus node, value, severity, source shape, constraint,
+messages and clause. The rest comes from beside it: the cluster's labels and the triple count
+from the submission graph, requirement texts and result paths (by source shape) from the
+rulebook. Requirements the running rulebook does not know are left out.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV
+from rdflib.term import Node
+
+from .errors import NotFoundError, StoreError
+from .namespaces import REQ
+from .render.text import sorted_results
+from .render.turtle import EARL
+from .report import Report, RequirementOutcome, Status, report_from_outcomes
+from .rulebook import SH, Rulebook, load_rulebook
+from .shacl import Severity, ShaclResult, _path_text  # the one writer of SHACL paths
+from .store.base import Store, report_graph_iri, submission_graph_iri
+from .store.guard import checked_iri
+
+_STATUSES = {EARL.passed: Status.MET, EARL.failed: Status.NOT_MET,
+             EARL.cantTell: Status.MANUAL_REVIEW, EARL.inapplicable: Status.NOT_APPLICABLE}
+_SEVERITIES = {SH.Violation: Severity.VIOLATION, SH.Warning: Severity.WARNING,
+               SH.Info: Severity.INFO}
+
+
+def read_report(store: Store, cluster: URIRef, number: int,
+                rulebook: Rulebook | None = None) -> Report:
+    """The report of revision `number` of `cluster` as it was stored; NotFoundError if absent."""
+    rulebook = rulebook or load_rulebook()
+    cluster = checked_iri(str(cluster))
+    graph = store.named_graph(report_graph_iri(cluster, number))
+    node = next(graph.subjects(RDF.type, SH.ValidationReport), None)
+    if node is None:
+        raise NotFoundError(f"no report is stored for revision {number} of <{cluster}>")
+    subject = graph.value(node, DCTERMS.subject)
+    statuses, results = _statuses(graph), _results(graph, node, rulebook)
+    outcomes = tuple(
+        RequirementOutcome(requirement, statuses[rid], tuple(sorted_results(results.get(rid, []))))
+        for rid, requirement in rulebook.requirements.items() if rid in statuses)
+    labels, triples = _submission_facts(store, submission_graph_iri(cluster, number),
+                                        URIRef(str(subject)) if subject else cluster)
+    return report_from_outcomes(
+        outcomes,
+        cluster=str(subject) if subject is not None else None,
+        cluster_label=labels,
+        rulebook_version=str(graph.value(node, OWL.versionInfo) or ""),
+        created=_datetime(graph.value(node, DCTERMS.created)),
+        files=tuple(sorted(str(graph.value(f, RDFS.label) or "")
+                           for f in graph.objects(node, PROV.used))),
+        triples=triples,
+    )
+
+
+def _statuses(graph: Graph) -> dict[str, Status]:
+    """Requirement id → status, from the EARL assertions."""
+    found: dict[str, Status] = {}
+    for assertion in graph.subjects(RDF.type, EARL.Assertion):
+        test, result = graph.value(assertion, EARL.test), graph.value(assertion, EARL.result)
+        outcome = graph.value(result, EARL.outcome) if result is not None else None
+        if test is not None and outcome in _STATUSES:
+            found[str(test).removeprefix(str(REQ))] = _STATUSES[outcome]  # type: ignore[index]
+    return found
+
+
+def _results(graph: Graph, report: Node, rulebook: Rulebook) -> dict[str, list[ShaclResult]]:
+    """Requirement id → its validation results."""
+    found: dict[str, list[ShaclResult]] = {}
+    for node in graph.objects(report, SH.result):
+        requirement = graph.value(node, DCTERMS.references)
+        shape = graph.value(node, SH.sourceShape)
+        constraint = graph.value(node, SH.sourceConstraintComponent)
+        if requirement is None or not isinstance(shape, URIRef):
+            continue
+        found.setdefault(str(requirement).removeprefix(str(REQ)), []).append(ShaclResult(
+            source_shape=shape,
+            focus_node=graph.value(node, SH.focusNode),  # type: ignore[arg-type]
+            path=_path(graph, node, shape, rulebook),
+            value=graph.value(node, SH.value),
+            severity=_SEVERITIES.get(graph.value(node, SH.resultSeverity),  # type: ignore[arg-type]
+                                     Severity.VIOLATION),
+            messages={m.language or "": str(m) for m in graph.objects(node, SH.resultMessage)
+                      if isinstance(m, Literal)},
+            constraint=str(constraint).rsplit("#", 1)[-1] if constraint is not None else "",
+        ))
+    return found
+
+
+def _path(graph: Graph, node: Node, shape: URIRef, rulebook: Rulebook) -> str | None:
+    """The result's path: its source shape's sh:path as validation wrote it (the stored report
+    keeps only simple paths), else the stored one."""
+    shapes = rulebook.shapes_graph
+    path = shapes.value(shape, SH.path)
+    if path is not None:
+        return _path_text(shapes, path)
+    stored = graph.value(node, SH.resultPath)
+    return str(stored) if stored is not None else None
+
+
+def _submission_facts(store: Store, submission: URIRef,
+                      cluster: URIRef) -> tuple[dict[str, str], int]:
+    """The cluster's labels by language and the triple count of the stored submission."""
+    rows = store.select(f"SELECT ?label WHERE {{ GRAPH <{submission}> {{ <{cluster}> "
+                        f"<{RDFS.label}> ?label }} }}")
+    labels = {getattr(r["label"], "language", None) or "": str(r["label"]) for r in rows}
+    counted = store.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{submission}> "
+                           f"{{ ?s ?p ?o }} }}")
+    try:
+        return labels, int(str(counted[0]["n"]))
+    except (IndexError, KeyError, ValueError):
+        raise StoreError(f"the store did not count graph <{submission}>") from None
+
+
+def _datetime(node: Node | None) -> datetime:
+    """An xsd:dateTime literal as a datetime (a trailing Z read as UTC)."""
+    if node is None:
+        raise StoreError("a stored report has no dcterms:created time")
+    return datetime.fromisoformat(str(node).replace("Z", "+00:00"))

@@ -1,0 +1,223 @@
+"""The rulebook as people read it: the standard's clauses in order, each with its provisions, the
+shapes that check them (severity, message, fixture) or the manual-review prompt, and the coverage
+figures; built once from the rule files and shared by the web pages and any other client.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from dataclasses import dataclass
+
+from rdflib import RDFS, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from .coverage import CoverageRow, coverage_matrix
+from .ingest import load_rules_into
+from .namespaces import BCIC
+from .ontology import load_ontology_graph
+from .paths import ALL_ONTOLOGY_FILES
+from .rulebook import SH, Level, Requirement, Rulebook, load_rulebook
+from .shacl import Severity, _path_text  # one writer of SHACL paths in SPARQL syntax
+from .store import Store
+
+# The chapters the catalogue covers, titled as the draft does (our English rendering).
+CHAPTER_TITLES: dict[int, dict[str, str]] = {
+    4: {"zh": "培育主体管理", "en": "Management of the cultivation body"},
+    5: {"zh": "品牌环境分析", "en": "Brand environment analysis"},
+    6: {"zh": "品牌培育战略", "en": "Brand cultivation strategy"},
+    7: {"zh": "资源管理", "en": "Resource management"},
+    8: {"zh": "品牌化过程", "en": "Branding process"},
+    9: {"zh": "品牌培育的绩效和改进", "en": "Performance and improvement of brand cultivation"},
+}
+LEVEL_LABELS: dict[Level, dict[str, str]] = {
+    Level.SHALL: {"zh": "应（要求）", "en": "shall (requirement)"},
+    Level.SHOULD: {"zh": "宜（推荐）", "en": "should (recommendation)"},
+    Level.MAY: {"zh": "可（允许）", "en": "may (permission)"},
+    Level.INFORMATIVE: {"zh": "资料性", "en": "informative"},
+}
+_SEVERITIES = {SH.Violation: Severity.VIOLATION, SH.Warning: Severity.WARNING,
+               SH.Info: Severity.INFO}
+# What each fixture rule of checker/fixtures.py removes to make the non-conforming twin.
+_FIXTURE_TEXT = {
+    "remove-qualifying-evidence": {
+        "en": "The twin removes the evidence counted along {path} that satisfies {qualifier}.",
+        "zh": "反例删除沿 {path} 计数、且符合 {qualifier} 的证据。"},
+    "strip-required-properties": {
+        "en": "The twin strips the properties that {node} requires ({properties}) from each value.",
+        "zh": "反例从每个值上删除 {node} 所要求的属性（{properties}）。"},
+    "cut-path-to-required-value": {
+        "en": "The twin cuts every route along {path} to the required value {value}.",
+        "zh": "反例切断沿 {path} 通往必需值 {value} 的每条路径。"},
+    "remove-counted-values": {
+        "en": "The twin removes the values counted along {path}, so fewer than {count} remain.",
+        "zh": "反例删除沿 {path} 计数的值，使其少于 {count} 个。"},
+}
+
+
+@dataclass(frozen=True)
+class ShapeEntry:
+    """A shape that checks a provision: its severity, message and fixture."""
+
+    iri: URIRef
+    name: str
+    requirement_id: str
+    severity: Severity
+    message: dict[str, str]
+    fixture_kind: str | None  # None: no fixture rule fits (a coverage gap)
+    fixture: dict[str, str]  # what the non-conforming twin removes, zh and en
+
+
+@dataclass(frozen=True)
+class ProvisionEntry:
+    """One provision with what checks it."""
+
+    requirement: Requirement
+    modal_verb: str | None
+    level_note: dict[str, str]
+    actors: tuple[tuple[URIRef, dict[str, str]], ...]
+    shapes: tuple[ShapeEntry, ...]
+    items: tuple[str, ...]
+    gap: bool
+
+
+@dataclass(frozen=True)
+class ClauseEntry:
+    """A numbered clause: its lead-in provision first, then its list items."""
+
+    clause: str
+    chapter: int
+    label: dict[str, str]
+    provisions: tuple[ProvisionEntry, ...]
+
+
+@dataclass(frozen=True)
+class CoverageSummary:
+    """Coverage at a glance, counted from the coverage matrix."""
+
+    requirements: int
+    by_level: dict[Level, int]
+    shapes: int
+    fixtures_by_kind: dict[str, int]
+    manual_review: int
+    gaps: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RulebookDocument:
+    """Everything the rulebook pages show, parsed once."""
+
+    version: str
+    clauses: tuple[ClauseEntry, ...]
+    provisions: dict[str, ProvisionEntry]
+    shapes: dict[str, ShapeEntry]
+    summary: CoverageSummary
+    ontology: Graph  # every ontology file
+    shapes_graph: Graph  # every shapes file
+
+
+@functools.cache
+def load_rulebook_document() -> RulebookDocument:
+    """The rulebook document of the rule files (cached; `reload_rulebook_document` re-reads)."""
+    return build_rulebook_document(load_rulebook(), load_ontology_graph(ALL_ONTOLOGY_FILES))
+
+
+def reload_rulebook_document() -> RulebookDocument:
+    """Forget the cached rulebook and its document and read the rule files again."""
+    load_rulebook.cache_clear()
+    load_rulebook_document.cache_clear()
+    return load_rulebook_document()
+
+
+def reload_rules(store: Store) -> RulebookDocument:
+    """Re-read the rule files and replace the store's rule graphs (ontology, catalogue, shapes)
+    with them; the new document is what this process serves from now on."""
+    document = reload_rulebook_document()
+    load_rules_into(store, load_rulebook())
+    return document
+
+
+def build_rulebook_document(rulebook: Rulebook, ontology: Graph) -> RulebookDocument:
+    """Join the coverage matrix with the shapes' own statements and the ontology's labels."""
+    rows = coverage_matrix(rulebook)
+    shapes = {entry.name: entry for row in rows for entry in _shape_entries(rulebook, row)}
+    by_iri = {entry.iri: entry for entry in shapes.values()}
+    provisions = {row.requirement.id: _provision(row, ontology, by_iri) for row in rows}
+    clauses: dict[str, list[ProvisionEntry]] = {}
+    for provision in provisions.values():  # clause order: the matrix is in clause order
+        clauses.setdefault(provision.requirement.clause, []).append(provision)
+    entries = tuple(
+        ClauseEntry(clause, items[0].requirement.chapter,
+                    provisions[clause].requirement.label if clause in provisions
+                    else items[0].requirement.label, tuple(items))
+        for clause, items in clauses.items())
+    return RulebookDocument(rulebook.version, entries, provisions, shapes,
+                            _summary(rows, rulebook), ontology, rulebook.shapes_graph)
+
+
+def shape_name(iri: URIRef | str) -> str:
+    """The last segment of a shape IRI (its page name)."""
+    return str(iri).rstrip("/").rsplit("/", 1)[-1]
+
+
+def _summary(rows: list[CoverageRow], rulebook: Rulebook) -> CoverageSummary:
+    levels = Counter(row.requirement.level for row in rows)
+    kinds = Counter(f.kind if f else "none" for row in rows for _shape, f in row.fixtures)
+    return CoverageSummary(
+        requirements=len(rows),
+        by_level={level: levels.get(level, 0) for level in Level},
+        shapes=len(rulebook.shape_requirements),
+        fixtures_by_kind=dict(sorted(kinds.items())),
+        manual_review=sum(row.manual_review for row in rows),
+        gaps=tuple(row.requirement.id for row in rows if row.gap))
+
+
+def _provision(row: CoverageRow, ontology: Graph,
+               shapes: dict[URIRef, ShapeEntry]) -> ProvisionEntry:
+    requirement = row.requirement
+    verb = ontology.value(requirement.iri, BCIC.modalVerb)
+    actors = tuple((actor, _texts(ontology, actor, RDFS.label))
+                   for actor in sorted(requirement.actors))
+    return ProvisionEntry(requirement, str(verb) if verb is not None else None,
+                          _texts(ontology, requirement.iri, BCIC.levelNote), actors,
+                          tuple(shapes[iri] for iri in requirement.shapes), row.items, row.gap)
+
+
+def _shape_entries(rulebook: Rulebook, row: CoverageRow) -> list[ShapeEntry]:
+    graph = rulebook.shapes_graph
+    entries = []
+    for shape, fixture in row.fixtures:
+        severity = graph.value(shape, SH.severity, default=SH.Violation)
+        entries.append(ShapeEntry(
+            shape, shape_name(shape), row.requirement.id,
+            _SEVERITIES[severity],  # type: ignore[index]
+            _texts(graph, shape, SH.message), fixture.kind if fixture else None,
+            fixture_text(graph, shape, fixture.kind) if fixture else {}))
+    return entries
+
+
+def fixture_text(shapes: Graph, shape: URIRef, kind: str) -> dict[str, str]:
+    """What the non-conforming twin of `shape` removes, in zh and en, naming the shape's terms."""
+    def name(node: Node | None) -> str:
+        if isinstance(node, Literal):
+            return str(node)
+        return node.n3(shapes.namespace_manager) if isinstance(node, URIRef) else "—"
+
+    path_node = shapes.value(shape, SH.path)
+    node = shapes.value(shape, SH.node)
+    values = {
+        "path": _path_text(shapes, path_node) if path_node is not None else "—",
+        "qualifier": name(shapes.value(shape, SH.qualifiedValueShape)),
+        "node": name(node),
+        "properties": ", ".join(sorted(_path_text(shapes, shapes.value(p, SH.path)) or "—"
+                                       for p in shapes.objects(node, SH.property))),
+        "value": name(shapes.value(shape, SH.hasValue)),
+        "count": name(shapes.value(shape, SH.minCount)),
+    }
+    return {lang: text.format(**values) for lang, text in _FIXTURE_TEXT[kind].items()}
+
+
+
+def _texts(graph: Graph, subject: Node, predicate: URIRef) -> dict[str, str]:
+    return {o.language: str(o) for o in graph.objects(subject, predicate)
+            if isinstance(o, Literal) and o.language}

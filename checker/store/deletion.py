@@ -1,0 +1,79 @@
+"""Deleting a stored revision (docs/store.md): its graphs and provenance go, its number stays taken.
+
+Backend-neutral text. A backend asks `revision_stored_query`, then runs `removal_operations`
+followed by an INSERT DATA of `tombstone_graph` (in its own syntax) as one update request, which
+the store applies whole or not at all. The tombstone — the revision's IRI with its cluster,
+number and the time it was deleted, but no `a bcic:Revision` — keeps the number taken: ingest
+numbers after it, and `add_revision` refuses it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
+from rdflib.namespace import PROV, XSD
+
+from ..namespaces import BCIC
+from .base import PROVENANCE_GRAPH, SUMMARY_GRAPH, report_graph_iri, submission_graph_iri
+from .guard import checked_iri
+from .sparql_terms import SKOLEM_ROOT
+
+
+def revision_stored_query(cluster: URIRef, number: int) -> str:
+    """ASK whether the revision is stored (a tombstone does not count)."""
+    revision = submission_graph_iri(checked_iri(str(cluster)), number)
+    return (f"ASK {{ GRAPH <{PROVENANCE_GRAPH}> {{ <{revision}> a <{BCIC.Revision}> ; "
+            f"<{BCIC.cluster}> <{cluster}> }} }}")
+
+
+def removal_operations(cluster: URIRef, number: int) -> str:
+    """Update operations that drop the revision's two graphs, its summary block and its
+    provenance block (the block's own blank nodes, submitter and files, included), and make the
+    revision after it a revision of the one before it, so that "the latest revision" (the one no
+    other names in prov:wasRevisionOf) stays one per cluster; each ends with ` ;`."""
+    revision = submission_graph_iri(checked_iri(str(cluster)), number)
+    report = report_graph_iri(cluster, number)
+    # A remote store keeps blank nodes as Skolem IRIs (sparql_terms): they count as blank here.
+    own = f'(isBlank(?node) || STRSTARTS(STR(?node), "{SKOLEM_ROOT}"))'
+    return f"""DROP SILENT GRAPH <{revision}> ;
+DROP SILENT GRAPH <{report}> ;
+DELETE {{ GRAPH <{SUMMARY_GRAPH}> {{ <{revision}> ?p ?o }} }}
+WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ <{revision}> ?p ?o }} }} ;
+INSERT {{ GRAPH <{PROVENANCE_GRAPH}> {{ ?next <{PROV.wasRevisionOf}> ?previous }} }}
+WHERE {{ GRAPH <{PROVENANCE_GRAPH}> {{
+  ?next <{PROV.wasRevisionOf}> <{revision}> . <{revision}> <{PROV.wasRevisionOf}> ?previous
+}} }} ;
+DELETE {{ GRAPH <{PROVENANCE_GRAPH}> {{ ?next <{PROV.wasRevisionOf}> <{revision}> }} }}
+WHERE {{ GRAPH <{PROVENANCE_GRAPH}> {{ ?next <{PROV.wasRevisionOf}> <{revision}> }} }} ;
+DELETE {{ GRAPH <{PROVENANCE_GRAPH}> {{ ?node ?p ?o }} }}
+WHERE {{ GRAPH <{PROVENANCE_GRAPH}> {{ <{revision}> ?link ?node . ?node ?p ?o . FILTER {own} }} }} ;
+DELETE {{ GRAPH <{PROVENANCE_GRAPH}> {{ <{revision}> ?p ?o }} }}
+WHERE {{ GRAPH <{PROVENANCE_GRAPH}> {{ <{revision}> ?p ?o }} }} ;
+"""
+
+
+def tombstone_graph(cluster: URIRef, number: int, deleted: datetime,
+                    deleted_by: str | None = None) -> Graph:
+    """What the provenance graph keeps of a deleted revision: enough to never reuse its number."""
+    revision = submission_graph_iri(cluster, number)
+    g = Graph()
+    g.add((revision, RDF.type, PROV.Entity))
+    g.add((revision, BCIC.cluster, cluster))
+    g.add((revision, BCIC.revisionNumber, Literal(number, datatype=XSD.integer)))
+    g.add((revision, PROV.invalidatedAtTime, Literal(deleted.isoformat(), datatype=XSD.dateTime)))
+    if deleted_by is not None:
+        activity, agent = BNode(), BNode()
+        g.add((revision, PROV.wasInvalidatedBy, activity))
+        g.add((activity, RDF.type, PROV.Activity))
+        g.add((activity, PROV.wasAssociatedWith, agent))
+        g.add((agent, RDF.type, PROV.Agent))
+        g.add((agent, RDFS.label, Literal(deleted_by)))
+    return g
+
+
+def highest_number_query(cluster: URIRef) -> str:
+    """SELECT ?highest: the cluster's highest revision number, stored or deleted (none: unbound)."""
+    return (f"SELECT (MAX(?number) AS ?highest) WHERE {{ GRAPH <{PROVENANCE_GRAPH}> {{ "
+            f"?revision <{BCIC.cluster}> <{checked_iri(str(cluster))}> ; "
+            f"<{BCIC.revisionNumber}> ?number }} }}")

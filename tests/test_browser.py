@@ -1,0 +1,104 @@
+"""The web app as a person uses it, in Debian's Chromium (headless, through Playwright): upload a
+sample, read its report in zh and en, store it with a token, find it on the home page and open the
+cluster's charts. Screenshots are kept in test-artifacts/screenshots/."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from browser import chromium, live_server, screenshot
+from checker.paths import EXAMPLES_DIR
+from checker.rulebook import Level, load_rulebook
+from checker.tokens import TokenFile
+
+DATANG = EXAMPLES_DIR / "datang-socks.ttl"
+DEHUA = EXAMPLES_DIR / "dehua-ceramics.ttl"
+HOSTILE_LABEL = ('<script>window.__bcicXss = 1</script>'
+                 '<img src="x" onerror="window.__bcicXss = 2">Dehua & co')
+
+
+def _upload(tab: object, base: str, files: list[Path] | None = None, text: str | None = None,
+            token: str | None = None) -> None:
+    tab.goto(base + "/validate?lang=en")  # type: ignore[attr-defined]
+    if files:
+        tab.set_input_files("input[name=files]", [str(f) for f in files])  # type: ignore[attr-defined]
+    if text is not None:
+        tab.fill("textarea[name=text]", text)  # type: ignore[attr-defined]
+    if token is not None:
+        tab.check("input[name=store]")  # type: ignore[attr-defined]
+        tab.fill("input[name=token]", token)  # type: ignore[attr-defined]
+    with tab.expect_navigation():  # type: ignore[attr-defined]
+        tab.click("form.stack button[type=submit]")  # type: ignore[attr-defined]
+
+
+def test_an_uploaded_sample_is_reported_in_english_and_in_chinese(make_web_app,
+                                                                 tmp_path: Path) -> None:
+    app = make_web_app(tmp_path / "store")
+    with live_server(app) as base, chromium() as browser:
+        tab = browser.new_page()  # type: ignore[attr-defined]
+        errors: list[str] = []
+        tab.on("pageerror", lambda error: errors.append(str(error)))
+        _upload(tab, base, files=[DATANG])
+        assert "/validations/" in tab.url
+        assert tab.inner_text("#verdict").startswith("Verdict: not conformant")
+        screenshot(tab, "report-en")
+        # Filter to unmet requirements: the shall-level ones are exactly the gaps the sample
+        # promises.
+        tab.select_option("form.filters select[name=status]", "not_met")
+        with tab.expect_navigation():
+            tab.click("form.filters button[type=submit]")
+        shown = tab.eval_on_selector_all("article.requirement[data-status=not_met]",
+                                         "rows => rows.map(r => r.id.slice(4))")
+        expected = json.loads((EXAMPLES_DIR / "expected.json").read_text(encoding="utf-8"))
+        requirements = load_rulebook().requirements
+        shall = {r for r in shown if requirements[r].level is Level.SHALL}
+        assert shall == set(expected["datang-socks.ttl"]["unmet_shall"])
+        with tab.expect_navigation():
+            tab.click("header.site a[hreflang=zh]")
+        assert "结论：不符合" in tab.inner_text("#verdict").replace(": ", "：")
+        assert "人工审核" in tab.inner_text("#manual-review")
+        screenshot(tab, "report-zh")
+        assert not errors, errors
+
+
+def test_literal_values_with_html_and_script_render_as_text(make_web_app, tmp_path: Path) -> None:
+    hostile = DEHUA.read_text(encoding="utf-8").replace(
+        '"Dehua ceramics industrial cluster"@en',
+        '"' + HOSTILE_LABEL.replace('"', '\\"') + '"@en', 1)
+    assert HOSTILE_LABEL.replace('"', '\\"') in hostile
+    app = make_web_app(tmp_path / "store")
+    with live_server(app) as base, chromium() as browser:
+        tab = browser.new_page()  # type: ignore[attr-defined]
+        dialogs: list[str] = []
+        tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        _upload(tab, base, text=hostile)
+        assert tab.evaluate("window.__bcicXss === undefined")
+        assert tab.locator("img[src=x]").count() == 0
+        assert HOSTILE_LABEL in tab.inner_text("dl.meta")
+        screenshot(tab, "report-hostile-label")
+        assert not dialogs
+
+
+def test_an_evaluator_stores_a_revision_and_opens_the_cluster_charts(make_web_app,
+                                                                    tmp_path: Path) -> None:
+    app = make_web_app(tmp_path / "store")
+    _record, token = TokenFile(app.config["BCIC_TOKENS"]).create("evaluator", "browser test")
+    with live_server(app) as base, chromium() as browser:
+        tab = browser.new_page()  # type: ignore[attr-defined]
+        _upload(tab, base, files=[DATANG], token="wrong-token")
+        assert tab.locator("#validate-error").get_attribute("data-status") == "401"
+        _upload(tab, base, files=[DEHUA], token=token)
+        _upload(tab, base, files=[DATANG], token=token)
+        assert "/revisions/1" in tab.url
+        tab.goto(base + "/?lang=zh")
+        rows = tab.locator("#clusters tbody tr")
+        assert rows.count() == 2
+        tab.click("#clusters a:has-text('大唐')")
+        tab.wait_for_load_state("load")
+        assert "/clusters/" in tab.url
+        drawn = tab.evaluate("[...document.querySelectorAll('canvas')].filter("
+                             "c => Chart.getChart(c)).length")
+        assert drawn >= 1
+        screenshot(tab, "cluster-charts")
+

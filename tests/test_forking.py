@@ -1,0 +1,69 @@
+"""Tasks run side by side in forked processes come back in order, and a child that dies, fails or
+hangs is reported, stopped and never waited for without end."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from pathlib import Path
+
+import pytest
+
+from checker.forking import WorkerError, run_forked
+
+
+def test_each_task_runs_in_its_own_process_and_results_come_back_in_order() -> None:
+    pids = run_forked([os.getpid, os.getpid, os.getpid])
+    assert pids[0] == os.getpid() and len(set(pids)) == 3
+
+
+def test_a_child_sees_what_the_parent_built_before_the_fork() -> None:
+    shared = {"rows": list(range(1000))}
+    assert run_forked([lambda: 0, lambda: sum(shared["rows"])]) == [0, 499500]
+
+
+def test_a_child_killed_by_a_signal_is_reported() -> None:
+    with pytest.raises(WorkerError, match="killed by signal 9"):
+        run_forked([lambda: 0, lambda: os.kill(os.getpid(), signal.SIGKILL)])
+
+
+def test_an_exception_in_a_child_is_reported_with_its_message() -> None:
+    def fail() -> None:
+        raise ValueError("no such shape")
+
+    with pytest.raises(WorkerError, match="ValueError: no such shape"):
+        run_forked([lambda: 0, fail])
+
+
+def test_a_child_that_never_answers_is_stopped_and_reported() -> None:
+    with pytest.raises(WorkerError, match="did not answer in time") as caught:
+        run_forked([lambda: 0, lambda: time.sleep(3600)], patience=0, min_wait=0.2)
+    _assert_gone(int(caught.value.message.split("pid ")[1].split(")")[0]))
+
+
+def test_a_failing_parent_task_stops_the_children(tmp_path: Path) -> None:
+    pid_file = tmp_path / "child.pid"
+
+    def child() -> None:
+        pid_file.write_text(str(os.getpid()))
+        time.sleep(3600)
+
+    def parent() -> None:
+        while not pid_file.exists() or not pid_file.read_text():
+            time.sleep(0.01)
+        raise RuntimeError("parent failed")
+
+    with pytest.raises(RuntimeError, match="parent failed"):
+        run_forked([parent, child])
+    _assert_gone(int(pid_file.read_text()))
+
+
+def test_a_single_task_runs_here_without_forking() -> None:
+    assert run_forked([os.getpid]) == [os.getpid()]
+
+
+def _assert_gone(pid: int) -> None:
+    """The child was stopped and waited for: no process and no zombie is left."""
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)

@@ -1,0 +1,93 @@
+"""Deleting a stored revision (checker.revisions, `bcic delete-revision`): gone whole, number kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import URIRef
+
+from checker.cli import main
+from checker.errors import NotFoundError
+from checker.ingest import ingest_files
+from checker.paths import EXAMPLES_DIR
+from checker.revisions import delete_revision, find_cluster, revision_info
+from checker.store import Store, cluster_key, open_store, report_graph_iri, submission_graph_iri
+
+DEHUA = EXAMPLES_DIR / "dehua-ceramics.ttl"
+DEHUA_CLUSTER = URIRef("https://example.org/cluster/dehua/cluster")
+
+
+@pytest.fixture
+def store() -> Store:
+    return open_store("oxigraph")
+
+
+def test_deleting_the_latest_revision_keeps_its_number_taken_for_the_next_ingest(
+        store: Store) -> None:
+    for _ in range(2):
+        ingest_files(store, [DEHUA])
+    deleted = delete_revision(store, DEHUA_CLUSTER, 2, deleted_by="tests")
+    assert (deleted.cluster, deleted.number) == (DEHUA_CLUSTER, 2)
+    assert [i.number for i in store.revisions(DEHUA_CLUSTER)] == [1]
+    assert ingest_files(store, [DEHUA]).number == 3
+    assert [i.number for i in store.revisions(DEHUA_CLUSTER)] == [1, 3]
+    # Revision 3 follows the latest stored one, 1, not the deleted 2.
+    links = store.select("SELECT ?s ?o WHERE { ?s <http://www.w3.org/ns/prov#wasRevisionOf> ?o }")
+    assert [(r["s"], r["o"]) for r in links] == [(submission_graph_iri(DEHUA_CLUSTER, 3),
+                                                  submission_graph_iri(DEHUA_CLUSTER, 1))]
+
+
+def test_deleting_the_only_revision_removes_the_cluster_but_not_its_numbers(
+        store: Store) -> None:
+    ingest_files(store, [DEHUA])
+    delete_revision(store, DEHUA_CLUSTER, 1)
+    assert store.revisions() == []
+    assert len(store.named_graph(submission_graph_iri(DEHUA_CLUSTER, 1))) == 0
+    assert len(store.named_graph(report_graph_iri(DEHUA_CLUSTER, 1))) == 0
+    with pytest.raises(NotFoundError):
+        find_cluster(store, str(DEHUA_CLUSTER))
+    assert ingest_files(store, [DEHUA]).number == 2
+
+
+def test_deleting_a_revision_that_is_not_stored_is_not_found_and_changes_nothing(
+        store: Store) -> None:
+    info = ingest_files(store, [DEHUA])
+    with pytest.raises(NotFoundError, match="revision 2 of"):
+        delete_revision(store, DEHUA_CLUSTER, 2)
+    assert store.revisions() == [info]
+    assert revision_info(store, DEHUA_CLUSTER, 1) == info
+
+
+def test_clusters_are_found_by_iri_or_key_and_unknown_ones_are_not_found(store: Store) -> None:
+    ingest_files(store, [DEHUA])
+    key = cluster_key(DEHUA_CLUSTER)
+    assert find_cluster(store, key) == find_cluster(store, str(DEHUA_CLUSTER)) == DEHUA_CLUSTER
+    with pytest.raises(NotFoundError, match="0123456789abcdef"):
+        find_cluster(store, "0123456789abcdef")
+
+
+@pytest.mark.parametrize("lang, said", [("en", "Deleted revision 1 of"),
+                                        ("zh", "已删除产业集群")])
+def test_cli_deletes_a_revision_by_key_and_exits_0(tmp_path: Path, lang: str, said: str) -> None:
+    runner, location = CliRunner(), str(tmp_path / "store")
+    assert runner.invoke(main, ["ingest", str(DEHUA), "--store", location]).exit_code == 0
+    result = runner.invoke(main, ["delete-revision", cluster_key(DEHUA_CLUSTER), "1",
+                                  "--by", "评价员", "--store", location, "--lang", lang])
+    assert result.exit_code == 0, result.output
+    assert said in result.output
+    listed = runner.invoke(main, ["clusters", "--store", location])
+    assert str(DEHUA_CLUSTER) not in listed.output
+
+
+def test_cli_refuses_a_revision_that_is_not_stored_with_exit_2(tmp_path: Path) -> None:
+    runner, location = CliRunner(), str(tmp_path / "store")
+    runner.invoke(main, ["ingest", str(DEHUA), "--store", location])
+    result = runner.invoke(main, ["delete-revision", str(DEHUA_CLUSTER), "4",
+                                  "--store", location])
+    assert result.exit_code == 2
+    assert "revision 4 of" in result.output
+    assert "dehua" in runner.invoke(main, ["clusters", "--store", location]).output
+    bad = runner.invoke(main, ["delete-revision", str(DEHUA_CLUSTER), "0", "--store", location])
+    assert bad.exit_code == 2

@@ -1,0 +1,130 @@
+"""The warm SHACL engine gives exactly what a plain pyshacl.validate call gives, in any number of
+processes, and fails cleanly when a worker process does."""
+
+from __future__ import annotations
+
+import os
+import signal
+import tomllib
+from collections import Counter
+from importlib.metadata import version
+
+import pyshacl
+import pytest
+from packaging.requirements import Requirement
+from rdflib import Graph
+
+from checker.paths import EXAMPLES_DIR, PROJECT_ROOT
+from checker.rulebook import load_rulebook
+from checker.shacl import ShaclResult, ShapeEngine, ValidationEngineError, _deal, _read_results
+from checker.synthetic import generate_cluster
+
+RULEBOOK = load_rulebook()
+SAMPLES = sorted(p.name for p in EXAMPLES_DIR.glob("*.ttl"))
+
+
+def _merged(data: Graph) -> Graph:
+    merged = Graph()
+    merged += data
+    merged += RULEBOOK.support_graph
+    return merged
+
+
+def _everything(results: list[ShaclResult]) -> Counter[tuple[object, ...]]:
+    """Every field of every result, counted (a result found twice must show twice)."""
+    return Counter((r.source_shape, r.focus_node, r.path, r.value, r.severity,
+                    tuple(sorted(r.messages.items())), r.constraint) for r in results)
+
+
+def _plain(data: Graph) -> Counter[tuple[object, ...]]:
+    _conforms, report, _text = pyshacl.validate(data, shacl_graph=RULEBOOK.shapes_graph,
+                                                inference="none")
+    return _everything(_read_results(report))
+
+
+@pytest.fixture(scope="module")
+def gappy_cluster() -> Graph:
+    """A generated cluster with many gaps, so that many shapes report results."""
+    return generate_cluster(members=60, years=3, seed=7, gaps=0.4)
+
+
+@pytest.mark.parametrize("processes", [1, 2, 3])
+@pytest.mark.parametrize("name", SAMPLES)
+def test_engine_reports_what_a_plain_pyshacl_call_reports_on_the_samples(
+        name: str, processes: int) -> None:
+    data = Graph().parse(EXAMPLES_DIR / name)
+    found = _everything(RULEBOOK.engine.run(data, processes=processes))
+    assert found == _plain(_merged(data))
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_engine_reports_what_a_plain_pyshacl_call_reports_on_a_cluster_with_gaps(
+        gappy_cluster: Graph, processes: int) -> None:
+    found = _everything(RULEBOOK.engine.run(gappy_cluster, processes=processes))
+    assert len(found) > 40 and found == _plain(_merged(gappy_cluster))
+
+
+@pytest.mark.filterwarnings("ignore:Warning, A Recursive Shape")
+def test_engine_reports_nested_and_recursive_shapes_as_pyshacl_does() -> None:
+    shapes = Graph().parse(data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <https://example.org/t#> .
+        ex:Person a sh:NodeShape ; sh:targetClass ex:Person ;
+            sh:property [ sh:path ex:knows ; sh:node ex:Person ; sh:minCount 1 ] ;
+            sh:property [ sh:path ( ex:address ex:city ) ; sh:minCount 1 ; sh:maxCount 1 ] .
+    """, format="turtle")
+    data = Graph().parse(data="""
+        @prefix ex: <https://example.org/t#> .
+        ex:a a ex:Person ; ex:knows ex:b ; ex:address [ ex:city "X" ] .
+        ex:b a ex:Person ; ex:knows ex:a .
+        ex:c a ex:Person ; ex:knows ex:d ; ex:address [ ex:city "Y", "Z" ] .
+        ex:d ex:knows ex:a .
+    """, format="turtle")
+    _conforms, report, _text = pyshacl.validate(data, shacl_graph=shapes, inference="none")
+    for processes in (1, 2):
+        found = _everything(ShapeEngine(shapes, Graph()).run(data, processes=processes))
+        assert found and found == _everything(_read_results(report))
+
+
+def test_every_focus_node_is_dealt_to_exactly_one_process_and_shares_stay_even() -> None:
+    work = [("big", list(range(101))), ("single-1", ["x"]), ("single-2", ["y"]),
+            ("pair", ["p", "q"])]
+    hands = _deal(work, 2)  # type: ignore[arg-type]
+    dealt = [(shape, node) for hand in hands for shape, nodes in hand for node in nodes]
+    assert sorted(dealt, key=str) == sorted(((s, n) for s, ns in work for n in ns), key=str)
+    per_shape = [{shape: len(nodes) for shape, nodes in hand} for hand in hands]
+    assert abs(per_shape[0]["big"] - per_shape[1]["big"]) <= 1
+    assert ("single-1" in per_shape[0]) != ("single-2" in per_shape[0])  # one in each process
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_validation_leaves_the_submission_graph_as_it_was(processes: int) -> None:
+    data = Graph().parse(EXAMPLES_DIR / "datang-socks.ttl")
+    before = set(data)
+    assert RULEBOOK.engine.run(data, processes=processes) and set(data) == before
+
+
+def test_a_worker_process_that_dies_is_a_clear_engine_error(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    parent = os.getpid()
+    results = ShapeEngine._results
+
+    def die_in_the_child(self: ShapeEngine, *args: object) -> list[ShaclResult]:
+        if os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return results(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ShapeEngine, "_results", die_in_the_child)
+    data = Graph().parse(EXAMPLES_DIR / "dehua-ceramics.ttl")
+    before = set(data)
+    with pytest.raises(ValidationEngineError, match="died: killed by signal 9"):
+        RULEBOOK.engine.run(data, processes=2)
+    assert set(data) == before
+
+
+def test_installed_pyshacl_is_the_series_the_warm_engine_was_checked_against() -> None:
+    """checker/shacl_warm.py leans on pyshacl internals: pyproject.toml pins the series."""
+    project = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    pinned = next(Requirement(d) for d in project["project"]["dependencies"]
+                  if d.startswith("pyshacl"))
+    assert version("pyshacl") in pinned.specifier
+    assert not pinned.specifier.contains("0.41.0") and not pinned.specifier.contains("0.39.0")

@@ -1,0 +1,557 @@
+"""The cluster and benchmark pages and their JSON API (web/clusters.py, checker/cluster_dashboard.py).
+
+Expected numbers are read here from the sample Turtle files with rdflib and scored with the rule the
+pages document (value ÷ best of the compared clusters × 100, group = mean over leaves every
+compared cluster states), never copied from the app.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from decimal import Decimal
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from rdflib import RDFS, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import SKOS
+
+from checker.ingest import ingest_files, publish_for_queries
+from checker.paths import EXAMPLES_DIR, INDICATORS_FILE, REQUIREMENTS_FILE
+from checker.report import Status
+from checker.store import open_configured_store
+from checker.validation import validate_files
+
+BCIC = Namespace("https://w3id.org/bcic/ontology#")
+IND = Namespace("https://w3id.org/bcic/indicator/")
+DEHUA = URIRef("https://example.org/cluster/dehua/cluster")
+DATANG = URIRef("https://example.org/cluster/datang/cluster")
+MEITAN = URIRef("https://example.org/cluster/meitan/cluster")
+JINGDEZHEN = URIRef("https://example.org/cluster/dehua/jingdezhen")
+FILES = {DEHUA: "dehua-ceramics.ttl", DATANG: "datang-socks.ttl", MEITAN: "meitan-tea.ttl"}
+HTML = {"Accept": "text/html"}
+HTML_LABEL = 'Dehua <script>alert("x")</script> & <b>co</b>'
+LANGS = ("zh", "en")
+
+
+def key(cluster: URIRef) -> str:
+    return hashlib.sha256(str(cluster).encode()).hexdigest()[:16]
+
+
+# --- reading the samples with rdflib -------------------------------------------------------------
+
+def codes() -> dict[URIRef, str]:
+    scheme = Graph().parse(INDICATORS_FILE)
+    return {s: str(o) for s, o in scheme.subject_objects(SKOS.notation)}  # type: ignore[misc]
+
+
+def groups() -> dict[str, list[str]]:
+    """Group code → its leaf codes, from the indicator file."""
+    found: dict[str, list[str]] = {}
+    for code in codes().values():
+        if code.count(".") == 2:
+            found.setdefault(code.rsplit(".", 1)[0], []).append(code)
+    return {g: sorted(leaves, key=lambda c: int(c.rsplit(".", 1)[1])) for g, leaves in found.items()}
+
+
+def figures(graph: Graph, cluster: URIRef) -> dict[tuple[str, int, str], Decimal]:
+    """(indicator code, year, "actual"/"target") → value, for observations about `cluster`."""
+    notation = codes()
+    found = {}
+    for obs in graph.subjects(BCIC.refCluster, cluster):
+        kind = "actual" if graph.value(obs, BCIC.valueKind) == BCIC.ActualValue else "target"
+        year = int(str(graph.value(obs, BCIC.refYear)))
+        value = graph.value(obs, BCIC.observedValue)
+        found[(notation[graph.value(obs, BCIC.indicator)], year, kind)] = Decimal(str(value))
+    return found
+
+
+def sample_figures(cluster: URIRef) -> dict[tuple[str, int, str], Decimal]:
+    return figures(Graph().parse(EXAMPLES_DIR / FILES[cluster]), cluster)
+
+
+def expected_scores(compared: list[dict[tuple[str, int, str], Decimal]], year: int,
+                    leaves: list[str]) -> tuple[list[float | None], int]:
+    """Each cluster's mean score over the leaves all of them state, and how many there are."""
+    counted: list[list[float]] = []
+    for code in leaves:
+        values = [f.get((code, year, "actual")) for f in compared]
+        if any(v is None for v in values) or max(values) <= 0:  # type: ignore[type-var]
+            continue
+        best = max(values)  # type: ignore[type-var]
+        counted.append([float(max(v, 0) / best * 100) for v in values])  # type: ignore[type-var, operator]
+    if not counted:
+        return [None] * len(compared), 0
+    return [sum(row[i] for row in counted) / len(counted) for i in range(len(compared))], len(counted)
+
+
+def requirement_label(requirement_id: str, lang: str) -> str:
+    graph = Graph().parse(REQUIREMENTS_FILE)
+    iri = URIRef("https://w3id.org/bcic/req/gbt-draft/" + requirement_id)
+    return next(str(o) for o in graph.objects(iri, RDFS.label)
+                if isinstance(o, Literal) and o.language == lang)
+
+
+# --- reading the pages --------------------------------------------------------------------------
+
+class Tables(HTMLParser):
+    """The tables of a page by id: each row's attributes and cell texts (th and td)."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.tables: dict[str, list[tuple[dict[str, str], list[str]]]] = {}
+        self._table: str | None = None
+        self._cell: list[str] | None = None
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k: v or "" for k, v in attrs}
+        if tag == "table":
+            self._table = values.get("id", "")
+            self.tables[self._table] = []
+        elif tag == "tr" and self._table is not None:
+            self.tables[self._table].append((values, []))
+        elif tag in ("td", "th") and self._table is not None:
+            self._cell = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self._cell is not None and self._table is not None:
+            self.tables[self._table][-1][1].append(" ".join("".join(self._cell).split()))
+            self._cell = None
+        elif tag == "table":
+            self._table = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def table(html: str, table_id: str) -> list[tuple[dict[str, str], list[str]]]:
+    tables = Tables(html).tables
+    assert table_id in tables, f"no table {table_id}"
+    return tables[table_id]
+
+
+def number(cell: str) -> Decimal | None:
+    text = cell.split()[0] if cell.split() else cell
+    return None if text == "—" else Decimal(text)
+
+
+def page(client, url: str) -> str:  # type: ignore[no-untyped-def]
+    response = client.get(url, headers=HTML)
+    assert response.status_code == 200, response.get_data(as_text=True)[:500]
+    return response.get_data(as_text=True)
+
+
+# --- a store with three revisions of one cluster ------------------------------------------------
+
+@pytest.fixture(scope="module")
+def revised(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    """Dehua three times: (1) without its crisis warning system, (2) complete, with a label that
+    holds HTML and figures it reports about its declared benchmark Jingdezhen, (3) as 2 without its
+    correction mechanism. Also Datang once."""
+    folder = tmp_path_factory.mktemp("revised")
+    ex = Namespace("https://example.org/cluster/dehua/")
+    original = Graph().parse(EXAMPLES_DIR / FILES[DEHUA])
+
+    first = _copy(original)
+    first.remove((ex["crisis-warning"], None, None))
+    first.remove((None, None, ex["crisis-warning"]))
+
+    second = _copy(original)
+    second.remove((DEHUA, RDFS.label, Literal("Dehua ceramics industrial cluster", lang="en")))
+    second.add((DEHUA, RDFS.label, Literal(HTML_LABEL, lang="en")))
+    reported = {"LocationAdvantage": "80", "HistoricalHeritage": "95", "IndustryScale": "600.5"}
+    for n, (name, value) in enumerate(reported.items()):
+        obs = ex[f"jdz-{n}"]
+        second.add((obs, BCIC.refCluster, JINGDEZHEN))
+        second.add((obs, BCIC.indicator, IND[name]))
+        second.add((obs, BCIC.refYear, Literal("2024", datatype=URIRef(
+            "http://www.w3.org/2001/XMLSchema#gYear"))))
+        second.add((obs, BCIC.valueKind, BCIC.ActualValue))
+        second.add((obs, BCIC.observedValue, Literal(Decimal(value))))
+        second.add((obs, BCIC.unitOfMeasure, Literal("u")))
+
+    third = _copy(second)
+    third.remove((ex["correction-mechanism"], None, None))
+
+    paths = []
+    for n, graph in enumerate((first, second, third), start=1):
+        path = folder / f"dehua-{n}.ttl"
+        graph.serialize(path, format="turtle")
+        paths.append(path)
+    store_dir = folder / "store"
+    store = open_configured_store(str(store_dir))
+    try:
+        for path in paths:
+            ingest_files(store, [path], submitter="evaluator <b>x</b>")
+        ingest_files(store, [EXAMPLES_DIR / FILES[DATANG]], submitter="tests")
+        publish_for_queries(store)
+    finally:
+        store.close()
+    return {"store": store_dir, "paths": paths, "graphs": (first, second, third)}
+
+
+def _copy(graph: Graph) -> Graph:
+    copy = Graph()
+    for triple in graph:
+        copy.add(triple)
+    return copy
+
+
+def _changes(before: Path, after: Path) -> tuple[set[str], set[str]]:
+    """Closed and opened requirement ids between two files, from two validations."""
+    old = {o.requirement.id: o.status for o in validate_files([before]).outcomes}
+    new = {o.requirement.id: o.status for o in validate_files([after]).outcomes}
+    good = {Status.MET, Status.MANUAL_REVIEW}
+    closed = {r for r, s in new.items() if s in good and old.get(r) is Status.NOT_MET}
+    opened = {r for r, s in new.items() if s is Status.NOT_MET and old.get(r) in good}
+    return closed, opened
+
+
+# --- the cluster page ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_cluster_page_shows_labels_iri_and_the_stored_revision(make_web_app, sample_store: Path,
+                                                               lang: str) -> None:
+    html = page(make_web_app(sample_store).test_client(), f"/clusters/{key(DEHUA)}?lang={lang}")
+    graph = Graph().parse(EXAMPLES_DIR / FILES[DEHUA])
+    label = next(str(o) for o in graph.objects(DEHUA, RDFS.label) if o.language == lang)
+    assert f"<h1>{label}</h1>" in html and str(DEHUA) in html
+    [(attrs, cells)] = table(html, "revisions-table")[1:]
+    digest = hashlib.sha256((EXAMPLES_DIR / FILES[DEHUA]).read_bytes()).hexdigest()
+    assert attrs["id"] == "revision-1" and cells[0] == "1" and cells[4] == "tests"
+    assert cells[3] == "100.0 %" and digest in cells[5] and FILES[DEHUA] in cells[5]
+    assert cells[6] == cells[7] == ("first revision" if lang == "en" else "首版")
+    assert f'href="/clusters/{key(DEHUA)}/revisions/1"' in html
+
+
+@pytest.mark.parametrize(("lang", "query", "expected_codes"), [
+    ("en", "", None),  # default: the first group with figures
+    ("zh", "&group=b.1", "b.1"),
+    ("en", "&indicator=c.1.3&indicator=a.2.1", ["a.2.1", "c.1.3"]),
+])
+def test_series_table_holds_the_sample_values_actual_and_target(
+        make_web_app, sample_store: Path, lang: str, query: str,
+        expected_codes: str | list[str] | None) -> None:
+    html = page(make_web_app(sample_store).test_client(),
+                f"/clusters/{key(DEHUA)}?lang={lang}{query}")
+    data = sample_figures(DEHUA)
+    wanted = (groups()["a.1"] if expected_codes is None else groups()[expected_codes]
+              if isinstance(expected_codes, str) else expected_codes)
+    rows = table(html, "series-table")
+    years = [int(c) for c in rows[0][1][3:]]
+    assert years == sorted({y for (code, y, _) in data if code in wanted})
+    body = rows[1:]
+    assert [r[0]["data-indicator"] for r in body] == [c for c in wanted for _ in (1, 2)]
+    for attrs, cells in body:
+        for year, cell in zip(years, cells[3:]):
+            assert number(cell) == data.get((attrs["data-indicator"], year, attrs["data-kind"]))
+
+
+def test_radar_against_a_chosen_benchmark_follows_the_documented_rule(make_web_app,
+                                                                       sample_store: Path) -> None:
+    client = make_web_app(sample_store).test_client()
+    html = page(client, f"/clusters/{key(DEHUA)}?lang=en&benchmark={key(DATANG)}")
+    own, other = sample_figures(DEHUA), sample_figures(DATANG)
+    year = max({y for (_, y, k) in own if k == "actual"} & {y for (_, y, k) in other if k == "actual"})
+    rows = table(html, "radar-table")
+    assert f"Group scores in {year} " in html
+    body = {r[0]["data-group"]: r[1] for r in rows[1:]}
+    assert list(body) == sorted(groups(), key=lambda g: (g[0], int(g[2:])))
+    gaps = 0
+    for group, leaves in groups().items():
+        scores, counted = expected_scores([own, other], year, leaves)
+        cells = body[group]
+        assert cells[3] == f"{counted} / {len(leaves)}"
+        for cell, score in zip(cells[1:3], scores):
+            if score is None:
+                assert cell == "—"
+                gaps += 1
+            else:
+                assert abs(float(cell) - score) <= 0.051, (group, cell, score)
+    assert gaps, "Datang lacks groups c.3 and c.4: the radar must leave gaps there"
+    leaves = {r[0]["data-indicator"]: r[1] for r in table(html, "radar-leaves")[1:]}
+    assert number(leaves["b.1.1"][1]) == own[("b.1.1", year, "actual")]
+    assert number(leaves["b.1.1"][3]) == other[("b.1.1", year, "actual")]
+    chart = json.loads(html.split('id="radar-data">')[1].split("</script>")[0])
+    assert chart["type"] == "radar" and len(chart["data"]["labels"]) == len(groups())
+
+
+def test_a_cluster_without_a_benchmark_says_so_and_compares_with_itself(make_web_app,
+                                                                        sample_store: Path) -> None:
+    html = page(make_web_app(sample_store).test_client(), f"/clusters/{key(MEITAN)}?lang=en")
+    assert "No benchmark is chosen or declared" in html
+    rows = table(html, "radar-table")
+    assert len(rows[0][1]) == 3  # group, this cluster, counted
+    stated = {code for (code, _, kind) in sample_figures(MEITAN) if kind == "actual"}
+    for attrs, cells in rows[1:]:
+        has = any(code in stated for code in groups()[attrs["data-group"]])
+        assert cells[1] == ("100.0" if has else "—")
+
+
+def test_the_declared_benchmark_is_the_default_with_figures_the_cluster_reports(
+        make_web_app, revised: dict[str, object]) -> None:
+    client = make_web_app(revised["store"]).test_client()
+    html = page(client, f"/clusters/{key(DEHUA)}?lang=en")
+    assert "Jingdezhen ceramics industrial cluster" in table(html, "radar-table")[0][1][2]
+    third = revised["graphs"][2]  # type: ignore[index]
+    own, other = figures(third, DEHUA), figures(third, JINGDEZHEN)
+    body = {r[0]["data-group"]: r[1] for r in table(html, "radar-table")[1:]}
+    for group in ("a.1", "b.1"):
+        scores, counted = expected_scores([own, other], 2024, groups()[group])
+        assert counted and abs(float(body[group][2]) - scores[1]) <= 0.051  # type: ignore[operator]
+    assert body["a.2"][1] == body["a.2"][2] == "—"
+    none = page(client, f"/clusters/{key(DEHUA)}?lang=en&benchmark=")
+    assert len(table(none, "radar-table")[0][1]) == 3
+
+
+def test_a_cluster_with_three_revisions_shows_what_each_closed_and_opened(
+        make_web_app, revised: dict[str, object]) -> None:
+    paths: list[Path] = revised["paths"]  # type: ignore[assignment]
+    closed2, opened2 = _changes(paths[0], paths[1])
+    closed3, opened3 = _changes(paths[1], paths[2])
+    assert closed2 and opened3 and not opened2  # the modifications must change something
+    client = make_web_app(revised["store"]).test_client()
+    for lang in LANGS:
+        html = page(client, f"/clusters/{key(DEHUA)}?lang={lang}")
+        rows = {attrs["id"]: cells for attrs, cells in table(html, "revisions-table")[1:]}
+        assert set(rows) == {"revision-1", "revision-2", "revision-3"}
+        for name, closed, opened in (("revision-2", closed2, opened2),
+                                     ("revision-3", closed3, opened3)):
+            assert _ids(html, name, "closed") == closed
+            assert _ids(html, name, "opened") == opened
+            assert all(r in rows[name][6] for r in closed)
+        some = sorted(opened3)[0]
+        assert requirement_label(some, lang) in html
+        assert f'/clusters/{key(DEHUA)}/revisions/3"' in html
+    document = client.get(f"/api/clusters/{key(DEHUA)}/history").get_json()
+    by_number = {r["number"]: r for r in document["revisions"]}
+    assert {r["id"] for r in by_number[2]["closed"]} == closed2
+    assert {r["id"] for r in by_number[3]["opened"]} == opened3
+    assert by_number[3]["files"][0]["sha256"] == hashlib.sha256(paths[2].read_bytes()).hexdigest()
+    assert by_number[1]["closed"] == [] and by_number[1]["submitter"] == "evaluator <b>x</b>"
+    assert by_number[3]["report"].endswith(f"/clusters/{key(DEHUA)}/revisions/3")
+
+
+def _ids(html: str, row: str, column: str) -> set[str]:
+    """The requirement ids listed in one column ("closed", "opened") of one revision's row."""
+    cells = html.split(f'<tr id="{row}">')[1].split("</tr>")[0]
+    cell = cells.split(f'<td class="{column}">')[1].split("</td>")[0]
+    return set(re.findall(r'data-requirement="([^"]+)"', cell))
+
+
+def test_values_that_hold_html_are_escaped_everywhere(make_web_app,
+                                                      revised: dict[str, object]) -> None:
+    client = make_web_app(revised["store"]).test_client()
+    urls = [f"/clusters/{key(DEHUA)}?lang=en", f"/clusters/{key(DATANG)}?lang=en",
+            "/benchmark?lang=en", f"/clusters/{key(DATANG)}?lang=en&benchmark={key(DEHUA)}"]
+    for url in urls:
+        html = page(client, url)
+        assert "<script>alert" not in html and "<b>co</b>" not in html and "<b>x</b>" not in html
+        assert "&lt;script&gt;alert" in html or "\\u003cscript\\u003e" in html, url
+
+
+# --- the benchmark page -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_benchmark_table_puts_the_sample_values_side_by_side(make_web_app, sample_store: Path,
+                                                             lang: str) -> None:
+    chosen = [DATANG, DEHUA, MEITAN]
+    indicators = ["a.1.1", "a.1.4", "b.1.1", "c.1.1", "c.3.1"]
+    query = "&".join([f"cluster={key(c)}" for c in chosen] +
+                     [f"indicator={c}" for c in indicators] + ["year=2024", f"lang={lang}"])
+    html = page(make_web_app(sample_store).test_client(), f"/benchmark?{query}")
+    data = [sample_figures(c) for c in chosen]
+    rows = table(html, "benchmark-table")
+    assert [a["data-indicator"] for a, _ in rows[2:]] == indicators
+    for attrs, cells in rows[2:]:
+        code = attrs["data-indicator"]
+        values = [f.get((code, 2024, "actual")) for f in data]
+        stated = [v for v in values if v is not None]
+        for n, value in enumerate(values):
+            assert number(cells[1 + 3 * n]) == value
+            score = cells[3 + 3 * n]
+            if value is None:
+                assert score == "—"
+            else:
+                assert abs(float(score) - float(max(value, 0) / max(stated) * 100)) <= 0.051
+    chart = json.loads(html.split('id="bars-data">')[1].split("</script>")[0])
+    assert len(chart["data"]["datasets"]) == 3 and len(chart["data"]["labels"]) == 5
+
+
+def test_benchmark_page_shows_the_four_comparisons_of_the_focus_cluster(make_web_app,
+                                                                        sample_store: Path) -> None:
+    html = page(make_web_app(sample_store).test_client(),
+                f"/benchmark?lang=en&cluster={key(DEHUA)}&focus={key(DEHUA)}&year=2024"
+                f"&benchmark={key(DATANG)}")
+    data, other = sample_figures(DEHUA), sample_figures(DATANG)
+    targets = table(html, "table-targets")[1:]
+    assert len(targets) == len({c for (c, y, k) in data if y == 2024 and k == "target"})
+    for attrs, cells in targets:
+        code = attrs["data-indicator"]
+        target, actual = data[(code, 2024, "target")], data.get((code, 2024, "actual"))
+        assert cells[1] == "2024" and number(cells[2]) == target and number(cells[3]) == actual
+        assert number(cells[4]) == (actual - target if actual is not None else None)
+    for attrs, cells in table(html, "table-history")[1:]:
+        code = attrs["data-indicator"]
+        value, previous = data[(code, 2024, "actual")], data.get((code, 2023, "actual"))
+        assert number(cells[2]) == value and number(cells[3]) == previous
+    bench = table(html, "table-benchmark")[1:]
+    assert bench and all("Datang" in cells[0] for _, cells in bench)
+    for attrs, cells in bench:
+        code, year = attrs["data-indicator"], int(cells[2])
+        assert number(cells[3]) == data[(code, year, "actual")]
+        assert number(cells[4]) == other[(code, year, "actual")]
+    assert "No competitor cluster with figures in the store" in html  # Chaozhou has none
+
+
+def test_benchmark_page_defaults_to_every_stored_cluster(make_web_app, sample_store: Path) -> None:
+    html = page(make_web_app(sample_store).test_client(), "/benchmark?lang=zh")
+    header = table(html, "benchmark-table")[0][1]
+    leaves = sum(len(codes) for codes in groups().values())
+    assert len(header) == 1 + 3 and len(table(html, "benchmark-table")) == 2 + leaves
+    assert "对标比较（9.3.2）" in html
+
+
+# --- the JSON API -------------------------------------------------------------------------------
+
+def test_indicators_api_gives_every_value_and_target_by_year(make_web_app,
+                                                            sample_store: Path) -> None:
+    client = make_web_app(sample_store).test_client()
+    document = client.get(f"/api/clusters/{key(DATANG)}/indicators").get_json()
+    data = sample_figures(DATANG)
+    got = {(i["code"], int(y), kind): Decimal(str(v)) for i in document["indicators"]
+           for kind in ("actual", "target") for y, v in i[kind].items()}
+    assert got == data
+    assert document["cluster"]["iri"] == str(DATANG) and document["radar"]["year"] == 2024
+    assert document["benchmark"] is None
+    with_benchmark = client.get(f"/api/clusters/{key(DATANG)}/indicators?benchmark={key(DEHUA)}")
+    radar = with_benchmark.get_json()["radar"]
+    group = next(g for g in radar["groups"] if g["code"] == "b.2")
+    scores, _ = expected_scores([data, sample_figures(DEHUA)], 2024, groups()["b.2"])
+    assert abs(group["scores"][str(DATANG)] - scores[0]) <= 0.051  # type: ignore[operator]
+
+
+def test_benchmark_api_compares_the_named_clusters(make_web_app, sample_store: Path) -> None:
+    client = make_web_app(sample_store).test_client()
+    response = client.get(f"/api/benchmark?cluster={key(DEHUA)}&cluster={key(MEITAN)}"
+                          "&indicator=b.1.1&year=2023")
+    document = response.get_json()
+    assert response.status_code == 200 and document["year"] == 2023
+    [leaf] = document["indicators"]
+    for cluster in (DEHUA, MEITAN):
+        expected = sample_figures(cluster).get(("b.1.1", 2023, "actual"))
+        assert leaf["values"][str(cluster)] == (float(expected) if expected is not None else None)
+    assert set(document["comparisons"]) == {"targets", "history", "benchmark", "competitors"}
+    assert document["focus"]["iri"] == str(DEHUA)
+
+
+def test_history_api_lists_the_revision_with_its_file(make_web_app, sample_store: Path) -> None:
+    document = make_web_app(sample_store).test_client().get(
+        f"/api/clusters/{key(MEITAN)}/history").get_json()
+    [revision] = document["revisions"]
+    assert revision["number"] == 1 and revision["closed"] == [] == revision["opened"]
+    assert revision["files"][0]["sha256"] == hashlib.sha256(
+        (EXAMPLES_DIR / FILES[MEITAN]).read_bytes()).hexdigest()
+
+
+# --- errors -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("url", ["/clusters/0123456789abcdef", "/api/clusters/nope/history",
+                                 "/api/clusters/0123456789abcdef/indicators"])
+def test_an_unknown_cluster_is_404_with_a_message_in_the_language(make_web_app, sample_store: Path,
+                                                                  url: str, lang: str) -> None:
+    response = make_web_app(sample_store).test_client().get(f"{url}?lang={lang}", headers=HTML)
+    assert response.status_code == 404
+    text = response.get_data(as_text=True)
+    message = "没有键为" if lang == "zh" else "No stored cluster has the key"
+    if url.startswith("/api/"):
+        assert response.get_json()["ok"] is False and message in response.get_json()["message"]
+    else:
+        assert message in text and "Traceback" not in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize(("url", "en", "zh"), [
+    ("/clusters/{dehua}?year=24", "four digits", "四位数字"),
+    ("/clusters/{dehua}?indicator=z.9", "no 9.1.4 indicator with the code z.9", "z.9"),
+    ("/clusters/{dehua}?group=a.9", "no 9.1.4 indicator group", "a.9"),
+    ("/clusters/{dehua}?benchmark=ffff", "no cluster is known by the key ffff", "ffff"),
+    ("/api/clusters/{dehua}/indicators?year=x", "four digits", "四位数字"),
+    ("/benchmark?cluster=abc", "no cluster is known by the key abc", "abc"),
+    ("/benchmark?indicator=b.1.9", "b.1.9", "b.1.9"),
+    ("/api/benchmark", "at least one stored cluster", "至少指定一个"),
+    ("/api/benchmark?cluster={dehua}&indicator=nope", "nope", "nope"),
+    ("/api/benchmark?cluster={dehua}&year=20245", "four digits", "四位数字"),
+    ("/api/benchmark?cluster={dehua}&focus=beef", "focus", "focus"),
+])
+def test_bad_parameters_are_400_with_a_clear_message(make_web_app, sample_store: Path, url: str,
+                                                     en: str, zh: str, lang: str) -> None:
+    url = url.format(dehua=key(DEHUA))
+    joiner = "&" if "?" in url else "?"
+    response = make_web_app(sample_store).test_client().get(f"{url}{joiner}lang={lang}",
+                                                            headers=HTML)
+    assert response.status_code == 400
+    text = response.get_data(as_text=True)
+    assert (en if lang == "en" else zh) in (response.get_json()["message"]
+                                            if url.startswith("/api/") else text)
+
+
+@pytest.mark.parametrize("url", ["/clusters/{dehua}", "/benchmark", "/api/benchmark",
+                                 "/api/clusters/{dehua}/history"])
+def test_other_methods_are_405(make_web_app, sample_store: Path, url: str) -> None:
+    client = make_web_app(sample_store, WTF_CSRF_ENABLED=False).test_client()
+    response = client.post(url.format(dehua=key(DEHUA)))
+    assert response.status_code == 405 and "GET" in response.headers["Allow"]
+
+
+def test_pages_load_chart_js_and_their_script_without_inline_code(make_web_app,
+                                                                  sample_store: Path) -> None:
+    client = make_web_app(sample_store).test_client()
+    for url in (f"/clusters/{key(DEHUA)}", "/benchmark"):
+        html = page(client, url)
+        scripts = [s.split(">", 1)[0] for s in html.split("<script")[1:]]
+        assert all("src=" in s or 'type="application/json"' in s for s in scripts)
+        assert "/vendor/chart.js/chart.umd.min.js" in html and "/static/charts.js" in html
+    assert client.get("/static/charts.js").status_code == 200
+
+
+def test_charts_draw_in_a_real_browser_under_the_content_security_policy(
+        make_web_app, sample_store: Path) -> None:
+    """Chromium loads both pages: Chart.js draws every chart and nothing breaks the CSP."""
+    from browser import chromium, live_server, screenshot
+
+    app = make_web_app(sample_store)
+    pages = {"cluster": (f"/clusters/{key(DEHUA)}?lang=en&benchmark={key(DATANG)}",
+                         ["radar-data", "series-data"]),
+             "benchmark": ("/benchmark?lang=zh", ["bars-data"])}
+    with live_server(app) as base, chromium() as browser:
+        tab = browser.new_page()  # type: ignore[attr-defined]
+        problems: list[str] = []
+        tab.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+        tab.on("pageerror", lambda error: problems.append(str(error)))
+        for name, (url, charts) in pages.items():
+            tab.goto(base + url)
+            tab.wait_for_load_state("load")
+            for chart in charts:
+                points = tab.evaluate(
+                    "id => { const c = Chart.getChart(document.querySelector("
+                    "`canvas[data-chart=${id}]`)); return c ? c.data.datasets.map("
+                    "d => d.data.filter(v => v !== null).length) : null; }", chart)
+                assert points and all(n > 0 for n in points), (name, chart, points)
+            screenshot(tab, f"clusters-{name}")
+        assert not [p for p in problems if "Content Security Policy" in p or "Chart" in p], problems
+
+
+@pytest.mark.parametrize(("lang", "text"), [("en", "No cluster is stored yet"),
+                                            ("zh", "尚未存储任何产业集群")])
+def test_the_benchmark_page_of_an_empty_store_says_there_is_nothing_yet(
+        make_web_app, tmp_path: Path, lang: str, text: str) -> None:
+    client = make_web_app(tmp_path / "empty-store").test_client()
+    html = page(client, f"/benchmark?lang={lang}")
+    assert text in html and "benchmark-table" not in html
+    assert client.get("/api/benchmark").status_code == 400

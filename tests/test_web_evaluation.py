@@ -1,0 +1,631 @@
+"""The evaluation area of the web app: home, submit and validate, report pages, the JSON API of
+clusters, reports, validation, storing and deleting revisions — in zh and en, with every error."""
+
+from __future__ import annotations
+
+import json
+import re
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from markupsafe import escape
+from rdflib import Dataset, Graph, URIRef
+
+from checker.paths import EXAMPLES_DIR
+from checker.render.json_ import report_document
+from checker.report import Report, Status
+from checker.report_reader import read_report
+from checker.rulebook import SH, load_rulebook
+from checker.shacl import Severity
+from checker.store import cluster_key, open_store
+from checker.tokens import TokenFile
+
+DEHUA = EXAMPLES_DIR / "dehua-ceramics.ttl"
+DATANG = EXAMPLES_DIR / "datang-socks.ttl"
+DEHUA_CLUSTER = URIRef("https://example.org/cluster/dehua/cluster")
+DATANG_CLUSTER = URIRef("https://example.org/cluster/datang/cluster")
+DATANG_KEY = cluster_key(DATANG_CLUSTER)
+DEHUA_KEY = cluster_key(DEHUA_CLUSTER)
+LANGS = ("zh", "en")
+TINY = """@prefix bcic: <https://w3id.org/bcic/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+<https://example.org/tiny/cluster> a bcic:IndustrialCluster ; rdfs:label "Tiny"@en .
+<https://example.org/tiny/body> bcic:cultivates <https://example.org/tiny/cluster> .
+"""
+TINY_KEY = cluster_key(URIRef("https://example.org/tiny/cluster"))
+# Markup in values the shapes report (a year and a value of 9.2.3) and in the cluster's label.
+HOSTILE = DEHUA.read_bytes() + b"""
+@prefix bcic: <https://w3id.org/bcic/ontology#> .
+<https://example.org/x/odd> a bcic:IndicatorObservation ;
+    bcic:refCluster <https://example.org/cluster/dehua/cluster> ;
+    bcic:indicator <https://w3id.org/bcic/indicator/LocationAdvantage> ;
+    bcic:refYear "<script>alert(1)</script>" ; bcic:valueKind bcic:ActualValue ;
+    bcic:observedValue "<img src=x onerror=alert(2)>" ; bcic:unitOfMeasure "x" .
+<https://example.org/cluster/dehua/cluster>
+    <http://www.w3.org/2000/01/rdf-schema#label> "<b>Dehua</b><script>alert(3)</script>"@zh .
+"""
+_ROW = re.compile(r'<article class="requirement[^"]*" id="req-([^"]+)" data-status="(\w+)"')
+
+
+# --- fixtures ---------------------------------------------------------------------------------
+
+@pytest.fixture
+def samples(sample_store: Path, make_web_app) -> FlaskClient:  # type: ignore[no-untyped-def]
+    """A client of an app over the three stored samples (read only)."""
+    return make_web_app(sample_store, WTF_CSRF_ENABLED=False).test_client()
+
+
+@pytest.fixture
+def own_store(tmp_path: Path) -> Path:
+    return tmp_path / "store"
+
+
+@pytest.fixture
+def writable(own_store: Path, make_web_app) -> Flask:  # type: ignore[no-untyped-def]
+    """An app over an empty store of this test's own (CSRF off)."""
+    app: Flask = make_web_app(own_store, WTF_CSRF_ENABLED=False)
+    return app
+
+
+@pytest.fixture
+def tokens(tmp_path: Path) -> dict[str, str]:
+    """An evaluator's and a maintainer's token, in the token file the apps read."""
+    made = TokenFile(tmp_path / "tokens.json")
+    return {role: made.create(role, label=f"{role} of the tests")[1]
+            for role in ("evaluator", "maintainer")}
+
+
+def _bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+def _revisions(store_dir: Path) -> list[tuple[URIRef, int]]:
+    """What the live store holds (opened after the app closed it)."""
+    if not store_dir.exists():
+        return []
+    store = open_store("oxigraph", path=store_dir)
+    try:
+        return [(i.cluster, i.number) for i in store.revisions()]
+    finally:
+        store.close()
+
+
+def _stored_report(store_dir: Path, cluster: URIRef) -> Report:
+    """Revision 1 of `cluster` as stored in `store_dir` (opened read-only)."""
+    store = open_store("oxigraph", path=store_dir, read_only=True)
+    try:
+        return read_report(store, cluster, 1)
+    finally:
+        store.close()
+
+
+def _rows(html: str) -> list[tuple[str, str]]:
+    return _ROW.findall(html)
+
+
+def _text(response) -> str:  # type: ignore[no-untyped-def]
+    return response.get_data(as_text=True)
+
+
+# --- home -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, verdict", [("zh", "不符合"), ("en", "not conformant")])
+def test_home_lists_every_stored_cluster_with_its_latest_verdict(
+        samples: FlaskClient, lang: str, verdict: str) -> None:
+    page = _text(samples.get(f"/?lang={lang}"))
+    for key in (DATANG_KEY, DEHUA_KEY):
+        assert f'href="/clusters/{key}"' in page
+    assert verdict in page
+    assert "84.9 %" in page  # Datang's rate, from its stored provenance
+
+
+def test_home_of_an_empty_store_says_none_is_stored(writable: Flask) -> None:
+    assert "No cluster has been stored yet." in _text(writable.test_client().get("/?lang=en"))
+
+
+# --- the validate form ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, title", [("zh", "验证提交材料"), ("en", "Validate a submission")])
+def test_validate_form_offers_files_text_and_storing_with_a_token(
+        samples: FlaskClient, lang: str, title: str) -> None:
+    page = _text(samples.get(f"/validate?lang={lang}"))
+    assert title in page
+    assert re.search(r'<input type="file" name="files" multiple accept="[^"]*\.ttl', page)
+    assert '<textarea id="text" name="text"' in page
+    assert 'name="store"' in page and 'type="password" name="token"' in page
+    assert 'name="csrf_token"' in page
+
+
+@pytest.mark.parametrize("lang, verdict", [("zh", "结论: 符合"), ("en", "Verdict: conformant")])
+def test_pasted_turtle_is_validated_and_its_report_shown_without_storing(
+        writable: Flask, own_store: Path, lang: str, verdict: str) -> None:
+    client = writable.test_client()
+    posted = client.post(f"/validate?lang={lang}", data={"text": DEHUA.read_text()})
+    assert posted.status_code == 303
+    assert posted.headers["Location"].startswith("/validations/")
+    page = client.get(posted.headers["Location"])
+    assert page.status_code == 200
+    assert verdict in _text(page)
+    assert "pasted.ttl" in _text(page)
+    assert _revisions(own_store) == []
+
+
+def test_several_uploaded_files_form_one_submission(writable: Flask) -> None:
+    """Datang split in two files (Turtle and N-Triples) validates as the whole file does."""
+    whole = Graph().parse(DATANG)
+    triples = sorted(whole, key=lambda t: (str(t[0]), str(t[1]), str(t[2])))
+    first, second = Graph(), Graph()
+    for index, triple in enumerate(triples):
+        (first if index % 2 else second).add(triple)
+    client = writable.test_client()
+    posted = client.post("/validate?lang=en", content_type="multipart/form-data", data={
+        "files": [(BytesIO(first.serialize(format="turtle").encode()), "part-1.ttl"),
+                  (BytesIO(second.serialize(format="nt").encode()), "part-2.nt")]})
+    assert posted.status_code == 303
+    page = _text(client.get(posted.headers["Location"] + "?status=not_met"))
+    assert "part-1.ttl, part-2.nt" in page
+    expected = json.loads((EXAMPLES_DIR / "expected.json").read_text())["datang-socks.ttl"]
+    shown = {rid for rid, _ in _rows(page)}
+    assert set(expected["unmet_shall"]) <= shown
+
+
+@pytest.mark.parametrize("lang, summary", [("zh", "无法读取该提交材料"),
+                                           ("en", "The submission cannot be read")])
+def test_bad_turtle_is_400_with_its_line_and_column_and_the_text_kept(
+        writable: Flask, own_store: Path, tokens: dict[str, str], lang: str,
+        summary: str) -> None:
+    text = "@prefix ex: <https://example.org/> .\nex:a ex:b ex:c .\nex:d ex:e \"open .\n"
+    answer = writable.test_client().post(f"/validate?lang={lang}", data={
+        "text": text, "store": "1", "token": tokens["evaluator"]})
+    assert answer.status_code == 400
+    page = _text(answer)
+    assert summary in page
+    assert re.search(r"pasted\.ttl:3:\d+", page)
+    assert "ex:d ex:e &#34;open ." in page  # the text is shown again, escaped
+    assert _revisions(own_store) == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_file_of_another_format_is_415_naming_it(writable: Flask, lang: str) -> None:
+    answer = writable.test_client().post(f"/validate?lang={lang}", data={
+        "files": [(BytesIO(b"%PDF-1.4"), "evidence.pdf")]}, content_type="multipart/form-data")
+    assert answer.status_code == 415
+    assert "evidence.pdf" in _text(answer) and ".ttl" in _text(answer)
+
+
+def test_a_file_without_extension_is_read_by_its_content(writable: Flask) -> None:
+    client = writable.test_client()
+    answer = client.post("/validate", data={"files": [(BytesIO(TINY.encode()), "tiny")]},
+                         content_type="multipart/form-data")
+    assert answer.status_code == 303
+    assert "https://example.org/tiny/cluster" in _text(client.get(answer.headers["Location"]))
+
+
+@pytest.mark.parametrize("lang, summary", [("zh", "无法读取该提交材料"),
+                                           ("en", "The submission cannot be read")])
+def test_an_empty_form_is_400(writable: Flask, lang: str, summary: str) -> None:
+    answer = writable.test_client().post(f"/validate?lang={lang}", data={"text": "  "})
+    assert answer.status_code == 400
+    assert summary in _text(answer) and "paste Turtle" in _text(answer)
+
+
+@pytest.mark.parametrize("lang, summary", [("zh", "存储需要有效的评价人员令牌"),
+                                           ("en", "Storing needs a valid evaluator token")])
+def test_storing_without_a_token_is_401_and_stores_nothing(
+        writable: Flask, own_store: Path, lang: str, summary: str) -> None:
+    answer = writable.test_client().post(f"/validate?lang={lang}",
+                                         data={"text": TINY, "store": "1", "token": "bcic_x_y"})
+    assert answer.status_code == 401
+    assert summary in _text(answer)
+    assert answer.headers["WWW-Authenticate"].lower().startswith("bearer")
+    assert _revisions(own_store) == []
+
+
+@pytest.mark.parametrize("lang, summary", [("zh", "该令牌无权存储版本"),
+                                           ("en", "This token may not store revisions")])
+def test_storing_with_a_maintainer_token_is_403_and_stores_nothing(
+        writable: Flask, own_store: Path, tokens: dict[str, str], lang: str,
+        summary: str) -> None:
+    answer = writable.test_client().post(f"/validate?lang={lang}", data={
+        "text": TINY, "store": "1", "token": tokens["maintainer"]})
+    assert answer.status_code == 403
+    assert summary in _text(answer)
+    assert _revisions(own_store) == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_storing_with_an_evaluator_token_stores_a_revision_and_shows_its_page(
+        writable: Flask, own_store: Path, tokens: dict[str, str], lang: str) -> None:
+    client = writable.test_client()
+    answer = client.post(f"/validate?lang={lang}", data={
+        "files": [(BytesIO(DEHUA.read_bytes()), "dehua.ttl")], "store": "1",
+        "token": tokens["evaluator"]}, content_type="multipart/form-data")
+    assert answer.status_code == 303
+    assert answer.headers["Location"] == f"/clusters/{DEHUA_KEY}/revisions/1"
+    page = _text(client.get(answer.headers["Location"]))
+    assert {"zh": "第 1 版", "en": "Revision 1"}[lang] in page
+    assert "evaluator of the tests" in page  # the submitter, from the token's label
+    assert _revisions(own_store) == [(DEHUA_CLUSTER, 1)]
+
+
+@pytest.mark.parametrize("csrf", [True, False])  # the CSRF check reads the form first
+@pytest.mark.parametrize("lang, said", [("zh", "上传内容过大"), ("en", "larger than the limit")])
+def test_an_upload_over_the_size_limit_is_413(
+        own_store: Path, make_web_app, lang: str, said: str,  # type: ignore[no-untyped-def]
+        csrf: bool) -> None:
+    app = make_web_app(own_store, WTF_CSRF_ENABLED=csrf, MAX_CONTENT_LENGTH=4096)
+    answer = app.test_client().post(f"/validate?lang={lang}", data={"text": TINY * 100},
+                                    headers={"Accept": "text/html"})
+    assert answer.status_code == 413
+    assert said in _text(answer) and "4 KiB" in _text(answer)
+    assert _revisions(own_store) == []
+
+
+@pytest.mark.parametrize("lang, said", [("zh", "表单已过期"), ("en", "The form expired")])
+def test_a_form_without_its_csrf_token_is_400_and_with_it_goes_through(
+        own_store: Path, make_web_app, lang: str, said: str) -> None:  # type: ignore[no-untyped-def]
+    client = make_web_app(own_store).test_client()
+    refused = client.post(f"/validate?lang={lang}", data={"text": TINY},
+                          headers={"Accept": "text/html"})
+    assert refused.status_code == 400
+    assert said in _text(refused)
+    form = _text(client.get("/validate"))
+    token = re.search(r'name="csrf_token" value="([^"]+)"', form).group(1)  # type: ignore[union-attr]
+    assert client.post("/validate", data={"text": TINY, "csrf_token": token}).status_code == 303
+
+
+def test_other_methods_are_405(samples: FlaskClient) -> None:
+    assert samples.put("/validate").status_code == 405
+    assert samples.post(f"/clusters/{DATANG_KEY}/revisions/1").status_code == 405
+    assert samples.get("/api/validate").status_code == 405
+    assert samples.put("/api/clusters/revisions").status_code == 405
+    assert samples.put(f"/api/clusters/{DATANG_KEY}/revisions/1").status_code == 405
+    assert samples.post("/api/clusters").status_code == 405
+
+
+# --- report pages -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, words", [
+    ("zh", ("不满足", "满足", "第4章 培育主体管理", "驱动层", "人工审核清单", "结论: 不符合")),
+    ("en", ("not met", "manual review", "Chapter 4 Management of the cultivation body",
+            "Driver layer", "Manual review checklist", "Verdict: not conformant"))])
+def test_stored_revision_page_shows_statuses_rates_clause_texts_and_checklist(
+        samples: FlaskClient, lang: str, words: tuple[str, ...]) -> None:
+    answer = samples.get(f"/clusters/{DATANG_KEY}/revisions/1?lang={lang}")
+    assert answer.status_code == 200
+    page = _text(answer)
+    for word in words:
+        assert word in page
+    rows = dict(_rows(page))
+    assert len(rows) == 131
+    expected = json.loads((EXAMPLES_DIR / "expected.json").read_text())["datang-socks.ttl"]
+    assert {r for r, s in rows.items() if s == "not_met"} >= set(expected["unmet_shall"])
+    # Each clause's text verbatim in Chinese and its English rendering, both on the page.
+    for rid in ("4.2.2-g", "9.4.2"):
+        texts = load_rulebook().requirements[rid].text
+        assert str(escape(texts["zh"])) in page and str(escape(texts["en"])) in page
+    assert "84.9%" in page and "0.1.0" in page and "datang-socks.ttl" in page
+
+
+def test_status_and_severity_filters_keep_only_matching_requirements(
+        samples: FlaskClient, sample_store: Path) -> None:
+    stored = _stored_report(sample_store, DATANG_CLUSTER)
+    base = f"/clusters/{DATANG_KEY}/revisions/1?lang=en"
+    for status in Status:
+        rows = _rows(_text(samples.get(f"{base}&status={status.value}")))
+        assert [rid for rid, _ in rows] == [o.requirement.id for o in stored.with_status(status)]
+    for severity in Severity:
+        page = _text(samples.get(f"{base}&severity={severity.value}"))
+        assert [rid for rid, _ in _rows(page)] == [
+            o.requirement.id for o in stored.outcomes
+            if any(r.severity is severity for r in o.results)]
+        others = {s.value for s in Severity} - {severity.value}
+        assert not any(f"result severity-{other}" in page for other in others)
+    assert _rows(_text(samples.get(base + "&severity=info")))  # Datang has an info result
+    both = _text(samples.get(base + "&status=not_met&severity=violation"))
+    assert {s for _, s in _rows(both)} == {"not_met"}
+    none = _text(samples.get(base + "&status=met&severity=violation"))
+    assert _rows(none) == [] and "No requirement matches the filter." in none
+
+
+@pytest.mark.parametrize("query, named", [("status=passed", "status"), ("severity=fatal", "severity")])
+def test_unknown_filter_values_are_400_naming_what_is_accepted(
+        samples: FlaskClient, query: str, named: str) -> None:
+    answer = samples.get(f"/clusters/{DATANG_KEY}/revisions/1?{query}",
+                         headers={"Accept": "text/html"})
+    assert answer.status_code == 400
+    assert f"unknown {named}" in _text(answer) and "accepted" in _text(answer)
+
+
+def test_report_downloads_as_json_turtle_and_html_with_a_file_name(
+        samples: FlaskClient) -> None:
+    base = f"/clusters/{DATANG_KEY}/revisions/1"
+    as_json = samples.get(base + "?format=json&lang=zh")
+    assert as_json.mimetype == "application/json"
+    assert as_json.headers["Content-Disposition"] == (
+        f'attachment; filename="bcic-report-{DATANG_KEY}-1.json"')
+    document = json.loads(as_json.data)
+    assert document["lang"] == "zh" and document["cluster"] == str(DATANG_CLUSTER)
+    as_ttl = samples.get(base + "?format=ttl")
+    assert as_ttl.mimetype == "text/turtle"
+    graph = Graph().parse(data=as_ttl.data, format="turtle")
+    assert (None, None, SH.ValidationReport) in graph
+    as_html = samples.get(base + "?format=html&lang=en")
+    assert as_html.mimetype == "text/html" and b"Conformance report" in as_html.data
+    assert as_html.headers["Content-Disposition"].endswith('.html"')
+    assert samples.get(base + "?format=docx").status_code == 400
+
+
+@pytest.mark.parametrize("path", [
+    "/clusters/0123456789abcdef/revisions/1",  # a key no stored cluster has
+    "/clusters/not-a-key/revisions/1",
+    f"/clusters/{DATANG_KEY}/revisions/7",  # a revision that is not stored
+    "/validations/no-such-validation",
+])
+@pytest.mark.parametrize("lang, said", [("zh", "页面不存在"), ("en", "There is no such page")])
+def test_unknown_clusters_revisions_and_validations_are_404(
+        samples: FlaskClient, path: str, lang: str, said: str) -> None:
+    answer = samples.get(f"{path}?lang={lang}", headers={"Accept": "text/html"})
+    assert answer.status_code == 404
+    assert said in _text(answer)
+
+
+def test_fresh_reports_are_kept_only_up_to_their_number(
+        own_store: Path, make_web_app) -> None:  # type: ignore[no-untyped-def]
+    client = make_web_app(own_store, WTF_CSRF_ENABLED=False, BCIC_FRESH_REPORTS=1).test_client()
+    first = client.post("/validate", data={"text": TINY}).headers["Location"]
+    assert client.get(first).status_code == 200
+    second = client.post("/validate", data={"text": TINY}).headers["Location"]
+    assert first != second
+    assert client.get(second).status_code == 200
+    assert client.get(first).status_code == 404
+    download = client.get(second + "?format=json")
+    assert download.headers["Content-Disposition"].startswith(
+        'attachment; filename="bcic-validation-')
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_markup_in_a_submission_is_shown_as_escaped_text(writable: Flask, lang: str) -> None:
+    client = writable.test_client()
+    posted = client.post(f"/validate?lang={lang}", content_type="multipart/form-data", data={
+        "files": [(BytesIO(HOSTILE), "<i>hostile.ttl")]})
+    assert posted.status_code == 303
+    page = _text(client.get(posted.headers["Location"]))
+    for raw in ("<script>alert(1)</script>", "<img src=x onerror=alert(2)>",
+                "<script>alert(3)</script>", "<b>Dehua</b>", "<i>hostile"):
+        assert raw not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page  # the reported year value
+    assert "&lt;img src=x onerror=alert(2)&gt;" in page
+    assert "&lt;i&gt;hostile.ttl" in page
+    if lang == "zh":
+        assert "&lt;b&gt;Dehua&lt;/b&gt;&lt;script&gt;alert(3)&lt;/script&gt;" in page
+    assert "<script" not in page.replace('<script type="application/json"', "")
+
+
+# --- JSON API: clusters and stored reports ----------------------------------------------------
+
+def test_api_lists_the_stored_clusters(samples: FlaskClient) -> None:
+    listed = samples.get("/api/clusters?lang=en").get_json()["clusters"]
+    assert {c["cluster"] for c in listed} == {
+        str(DATANG_CLUSTER), str(DEHUA_CLUSTER), "https://example.org/cluster/meitan/cluster"}
+    datang = next(c for c in listed if c["key"] == DATANG_KEY)
+    assert datang["revisions"] == 1 and datang["latest"]["number"] == 1
+    assert datang["latest"]["conforms"] is False
+    assert datang["latest"]["report"] == f"/api/clusters/{DATANG_KEY}/revisions/1/report"
+    assert datang["url"] == f"/api/clusters/{DATANG_KEY}"
+
+
+def test_api_shows_one_cluster_with_its_revisions(samples: FlaskClient) -> None:
+    answer = samples.get(f"/api/clusters/{DEHUA_KEY}").get_json()
+    assert answer["cluster"] == str(DEHUA_CLUSTER)
+    assert [r["number"] for r in answer["revisions"]] == [1]
+    revision = answer["revisions"][0]
+    assert revision["conforms"] is True and revision["submitter"] == "tests"
+    assert revision["files"][0]["name"].endswith("dehua-ceramics.ttl")
+    assert revision["closed"] == [] and revision["opened"] == []
+
+
+@pytest.mark.parametrize("path", ["/api/clusters/0123456789abcdef", "/api/clusters/nokey",
+                                  f"/api/clusters/{DATANG_KEY}/revisions/2/report",
+                                  "/api/clusters/0123456789abcdef/revisions/1/report"])
+def test_api_unknown_cluster_or_revision_is_404_in_the_json_envelope(
+        samples: FlaskClient, path: str) -> None:
+    answer = samples.get(path)
+    assert answer.status_code == 404
+    body = answer.get_json()
+    assert body["ok"] is False and body["status"] == 404 and body["message"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_api_report_is_the_stored_report_document(
+        samples: FlaskClient, sample_store: Path, lang: str) -> None:
+    answer = samples.get(f"/api/clusters/{DATANG_KEY}/revisions/1/report?lang={lang}")
+    assert answer.status_code == 200
+    document = answer.get_json()
+    stored = _stored_report(sample_store, DATANG_CLUSTER)
+    assert document == json.loads(json.dumps(report_document(stored, lang)))  # type: ignore[arg-type]
+    statuses = {r["id"]: r["status"] for r in document["requirements"]}
+    assert statuses["4.2.2-g"] == Status.NOT_MET.value
+
+
+def test_api_report_in_turtle_and_html(samples: FlaskClient) -> None:
+    base = f"/api/clusters/{DATANG_KEY}/revisions/1/report"
+    ttl = samples.get(base + "?format=ttl")
+    assert ttl.mimetype == "text/turtle"
+    assert (None, None, SH.ValidationReport) in Graph().parse(data=ttl.data, format="turtle")
+    html = samples.get(base + "?format=html&lang=zh")
+    assert html.mimetype == "text/html" and "符合性评价报告" in html.get_data(as_text=True)
+    assert samples.get(base + "?format=pdf").status_code == 400
+
+
+# --- JSON API: validate -----------------------------------------------------------------------
+
+def _tiny_as(media_type: str) -> bytes:
+    graph = Graph().parse(data=TINY, format="turtle")
+    if media_type in ("application/trig", "application/n-quads"):
+        dataset = Dataset()
+        target = dataset.graph(URIRef("https://example.org/tiny/graph"))
+        for triple in graph:
+            target.add(triple)
+        fmt = "trig" if media_type == "application/trig" else "nquads"
+        return dataset.serialize(format=fmt).encode()
+    fmt = {"text/turtle": "turtle", "application/n-triples": "nt",
+           "application/ld+json": "json-ld", "application/rdf+xml": "xml"}[media_type]
+    return graph.serialize(format=fmt).encode()
+
+
+@pytest.mark.parametrize("media_type", ["text/turtle", "application/n-triples",
+                                        "application/ld+json", "application/rdf+xml",
+                                        "application/trig", "application/n-quads"])
+def test_api_validates_a_body_in_each_syntax_its_content_type_names(
+        writable: Flask, own_store: Path, media_type: str) -> None:
+    answer = writable.test_client().post("/api/validate?lang=en", data=_tiny_as(media_type),
+                                         content_type=f"{media_type}; charset=utf-8")
+    assert answer.status_code == 200, answer.get_data(as_text=True)
+    document = answer.get_json()
+    assert document["cluster"] == "https://example.org/tiny/cluster"
+    assert document["conforms"] is False and len(document["requirements"]) == 131
+    assert _revisions(own_store) == []
+
+
+@pytest.mark.parametrize("content_type", ["text/plain", "application/json", None])
+def test_api_validate_refuses_other_content_types_with_415(
+        writable: Flask, content_type: str | None) -> None:
+    headers = {"Content-Type": content_type} if content_type else {}
+    answer = writable.test_client().post("/api/validate", data=TINY.encode(), headers=headers)
+    assert answer.status_code == 415
+    assert "text/turtle" in answer.get_json()["message"]
+
+
+def test_api_validate_reports_bad_syntax_with_line_and_column(writable: Flask) -> None:
+    answer = writable.test_client().post("/api/validate", data=TINY + "<x> <y> .\n",
+                                         content_type="text/turtle")
+    assert answer.status_code == 400
+    assert re.search(r"request-body\.ttl:5:\d+", answer.get_json()["message"])
+
+
+def test_api_validate_refuses_an_empty_body_and_one_over_the_limit(
+        own_store: Path, make_web_app) -> None:  # type: ignore[no-untyped-def]
+    client = make_web_app(own_store, MAX_CONTENT_LENGTH=2048).test_client()
+    assert client.post("/api/validate", data=b"", content_type="text/turtle").status_code == 400
+    too_big = client.post("/api/validate", data=TINY.encode() * 20, content_type="text/turtle")
+    assert too_big.status_code == 413
+    assert "2 KiB" in too_big.get_json()["message"]
+
+
+def test_api_validate_renders_turtle_when_asked(writable: Flask) -> None:
+    answer = writable.test_client().post("/api/validate?format=ttl", data=TINY,
+                                         content_type="text/turtle")
+    assert answer.mimetype == "text/turtle"
+    assert (None, None, SH.ValidationReport) in Graph().parse(data=answer.data, format="turtle")
+
+
+# --- JSON API: store and delete revisions -----------------------------------------------------
+
+def test_api_store_needs_an_evaluator_token_and_stores_nothing_without_one(
+        writable: Flask, own_store: Path, tokens: dict[str, str]) -> None:
+    client = writable.test_client()
+    anonymous = client.post("/api/clusters/revisions", data=TINY, content_type="text/turtle")
+    assert anonymous.status_code == 401
+    assert anonymous.headers["WWW-Authenticate"].lower().startswith("bearer")
+    maintainer = client.post("/api/clusters/revisions", data=TINY, content_type="text/turtle",
+                             headers=_bearer(tokens["maintainer"]))
+    assert maintainer.status_code == 403
+    assert maintainer.get_json()["error"] == "Forbidden"
+    assert _revisions(own_store) == []
+
+
+def test_api_stored_revision_reads_back_as_the_validated_report(
+        writable: Flask, tokens: dict[str, str]) -> None:
+    client = writable.test_client()
+    body = DATANG.read_bytes()
+    fresh = client.post("/api/validate?lang=zh", data=body, content_type="text/turtle")
+    stored = client.post("/api/clusters/revisions", data=body, content_type="text/turtle",
+                         headers=_bearer(tokens["evaluator"]))
+    assert stored.status_code == 201
+    assert stored.headers["Location"] == f"/api/clusters/{DATANG_KEY}/revisions/1/report"
+    created = stored.get_json()
+    assert (created["number"], created["key"], created["conforms"]) == (1, DATANG_KEY, False)
+    assert created["submitter"] == "evaluator of the tests"
+    read = client.get(stored.headers["Location"] + "?lang=zh").get_json()
+    expected = fresh.get_json()
+    for field in ("conforms", "rates", "requirements", "manual_review", "cluster",
+                  "rulebook_version", "triples"):
+        assert read[field] == expected[field], field
+    page = _text(client.get(created["page"] + "?lang=en&status=not_met"))
+    assert len(_rows(page)) == sum(r["status"] == "not_met" for r in read["requirements"])
+
+
+def test_api_delete_removes_a_revision_whose_number_is_not_reused(
+        writable: Flask, own_store: Path, tokens: dict[str, str]) -> None:
+    client = writable.test_client()
+    evaluator = _bearer(tokens["evaluator"])
+    for _ in range(2):
+        assert client.post("/api/clusters/revisions", data=TINY, content_type="text/turtle",
+                           headers=evaluator).status_code == 201
+    target = f"/api/clusters/{TINY_KEY}/revisions/2"
+    assert client.delete(target).status_code == 401
+    assert client.delete(target, headers=_bearer(tokens["maintainer"])).status_code == 403
+    assert [n for _, n in _revisions(own_store)] == [1, 2]
+    deleted = client.delete(target, headers=evaluator)
+    assert deleted.status_code == 200
+    assert deleted.get_json()["deleted"] == {"key": TINY_KEY, "number": 2,
+                                             "cluster": "https://example.org/tiny/cluster"}
+    assert client.get(target + "/report").status_code == 404
+    assert client.get(f"/clusters/{TINY_KEY}/revisions/2").status_code == 404
+    assert client.delete(target, headers=evaluator).status_code == 404
+    assert client.delete("/api/clusters/0123456789abcdef/revisions/1",
+                         headers=evaluator).status_code == 404
+    again = client.post("/api/clusters/revisions", data=TINY, content_type="text/turtle",
+                        headers=evaluator)
+    assert again.get_json()["number"] == 3
+    assert [n for _, n in _revisions(own_store)] == [1, 3]
+    listed = client.get(f"/api/clusters/{TINY_KEY}").get_json()
+    assert [r["number"] for r in listed["revisions"]] == [1, 3]
+
+
+# --- deleting from the report page ------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, summary", [("zh", "此操作需要访问令牌"),
+                                           ("en", "This action needs a bearer token")])
+def test_page_delete_without_a_token_is_401_and_with_a_maintainer_token_403(
+        writable: Flask, own_store: Path, tokens: dict[str, str], lang: str,
+        summary: str) -> None:
+    client = writable.test_client()
+    client.post("/api/clusters/revisions", data=TINY, content_type="text/turtle",
+                headers=_bearer(tokens["evaluator"]))
+    target = f"/clusters/{TINY_KEY}/revisions/1/delete?lang={lang}"
+    html = {"Accept": "text/html"}
+    anonymous = client.post(target, headers=html)
+    assert anonymous.status_code == 401 and summary in _text(anonymous)
+    maintainer = client.post(target, data={"token": tokens["maintainer"]}, headers=html)
+    assert maintainer.status_code == 403
+    assert _revisions(own_store) == [(URIRef("https://example.org/tiny/cluster"), 1)]
+
+
+@pytest.mark.parametrize("lang, button", [("zh", "删除第 1 版"), ("en", "Delete revision 1")])
+def test_page_delete_with_an_evaluator_token_removes_the_revision(
+        own_store: Path, make_web_app, tokens: dict[str, str], lang: str,
+        button: str) -> None:  # type: ignore[no-untyped-def]
+    client = make_web_app(own_store).test_client()  # CSRF on, as in production
+    for _ in range(2):
+        client.post("/api/clusters/revisions", data=TINY, content_type="text/turtle",
+                    headers=_bearer(tokens["evaluator"]))
+    page = _text(client.get(f"/clusters/{TINY_KEY}/revisions/1?lang={lang}"))
+    assert button in page
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
+    target = f"/clusters/{TINY_KEY}/revisions/1/delete"
+    assert client.post(target, data={"token": tokens["evaluator"]}).status_code == 400  # no CSRF
+    deleted = client.post(target, data={"token": tokens["evaluator"], "csrf_token": csrf})
+    assert deleted.status_code == 303
+    assert deleted.headers["Location"] == f"/clusters/{TINY_KEY}"
+    assert [n for _, n in _revisions(own_store)] == [2]
+    assert client.post(target, data={"token": tokens["evaluator"], "csrf_token": csrf},
+                       headers={"Accept": "text/html"}).status_code == 404
+    last = client.post(f"/clusters/{TINY_KEY}/revisions/2/delete",
+                       data={"token": tokens["evaluator"], "csrf_token": csrf})
+    assert last.headers["Location"] == "/"
+    assert _revisions(own_store) == []

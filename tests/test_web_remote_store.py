@@ -1,0 +1,77 @@
+"""The web app on a remote SPARQL store (BCIC_STORE is a server's URL): pages read it and an
+evaluator's revision is written to it; /sparql sends partners to the server itself. Against a
+real Virtuoso started by the test (tests/virtuoso.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from rdflib import URIRef
+
+from checker.ingest import ingest_files
+from checker.paths import EXAMPLES_DIR
+from checker.store.base import cluster_key
+from checker.store.sparql_store import SparqlStore
+from checker.tokens import TokenFile
+from virtuoso import VirtuosoNotInstalledError, VirtuosoServer, require_binaries
+
+DEHUA = URIRef("https://example.org/cluster/dehua/cluster")
+DATANG = URIRef("https://example.org/cluster/datang/cluster")
+
+
+@pytest.fixture(scope="module")
+def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A Virtuoso holding the dehua sample as revision 1."""
+    try:
+        require_binaries()
+    except VirtuosoNotInstalledError as error:  # fail, never skip: `make test` installs it
+        pytest.fail(str(error), pytrace=False)
+    server = VirtuosoServer(tmp_path_factory.mktemp("virtuoso-web"))
+    server.start()
+    try:
+        store = SparqlStore(server.endpoint, server.endpoint)
+        try:
+            ingest_files(store, [EXAMPLES_DIR / "dehua-ceramics.ttl"], submitter="tests")
+        finally:
+            store.close()
+        yield server.endpoint
+    finally:
+        server.stop()
+
+
+def test_pages_read_the_remote_store(make_web_app, endpoint: str) -> None:
+    client = make_web_app(endpoint).test_client()
+    home = client.get("/?lang=en").get_data(as_text=True)
+    assert str(DEHUA) in home and "100.0 %" in home
+    cluster = client.get(f"/clusters/{cluster_key(DEHUA)}?lang=zh")
+    assert cluster.status_code == 200 and "德化陶瓷产业集群" in cluster.get_data(as_text=True)
+    report = client.get(f"/clusters/{cluster_key(DEHUA)}/revisions/1?lang=en")
+    assert report.status_code == 200 and "Verdict: conformant" in report.get_data(as_text=True)
+
+
+def test_an_evaluator_stores_a_revision_in_the_remote_store(make_web_app, endpoint: str,
+                                                            tmp_path: Path) -> None:
+    app = make_web_app(endpoint)
+    _record, token = TokenFile(app.config["BCIC_TOKENS"]).create("evaluator")
+    client = app.test_client()
+    body = (EXAMPLES_DIR / "datang-socks.ttl").read_bytes()
+    created = client.post("/api/clusters/revisions", data=body, headers={
+        "Content-Type": "text/turtle", "Authorization": f"Bearer {token}"})
+    assert created.status_code == 201, created.get_json()
+    store = SparqlStore(endpoint, endpoint)
+    try:
+        assert [r.number for r in store.revisions(DATANG)] == [1]
+    finally:
+        store.close()
+    listed = client.get("/api/clusters").get_json()
+    assert str(DATANG) in str(listed)
+
+
+def test_the_protocol_endpoint_points_partners_to_the_remote_server(make_web_app,
+                                                                   endpoint: str) -> None:
+    response = make_web_app(endpoint).test_client().get("/sparql", query_string={
+        "query": "ASK {}"})
+    assert response.status_code == 503
+    assert "remote SPARQL server" in response.get_json()["message"]

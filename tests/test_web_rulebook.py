@@ -1,0 +1,328 @@
+"""The rulebook pages (/rulebook, a requirement, a shape, the ontology and 9.1.4 taxonomy) and the
+rulebook's IRIs served with content negotiation (/ontology, /req/gbt-draft/…, /shapes/gbt-draft/…,
+/indicator/…)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from html import unescape
+from pathlib import Path
+
+import pytest
+from flask.testing import FlaskClient
+from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import SKOS
+
+from checker.coverage import coverage_matrix
+from checker.namespaces import BCIC, IND, REQ, SHP
+from checker.paths import CORE_ONTOLOGY_FILE, DATA_STRUCTURE_FILE, INDICATORS_FILE
+from checker.rulebook import SH, load_rulebook
+
+RDF_TYPES = {"turtle": "text/turtle", "ntriples": "application/n-triples",
+             "jsonld": "application/ld+json", "rdfxml": "application/rdf+xml"}
+RDFLIB_NAMES = {"text/turtle": "turtle", "application/n-triples": "nt",
+                "application/ld+json": "json-ld", "application/rdf+xml": "xml"}
+# rdflib's JSON-LD parser still builds a ConjunctiveGraph inside; not ours to fix.
+pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
+BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+
+
+@pytest.fixture
+def client(make_web_app, tmp_path: Path) -> FlaskClient:  # type: ignore[no-untyped-def]
+    return make_web_app(tmp_path / "store").test_client()
+
+
+def html(client: FlaskClient, url: str, status: int = 200) -> str:
+    response = client.get(url, headers={"Accept": "text/html"})
+    assert response.status_code == status, (url, response.status_code)
+    return response.get_data(as_text=True)
+
+
+def parsed(response) -> Graph:  # type: ignore[no-untyped-def]
+    graph = Graph()
+    graph.parse(data=response.data, format=RDFLIB_NAMES[response.mimetype],
+                publicID="https://w3id.org/bcic/")
+    return graph
+
+
+# --- the rulebook page -------------------------------------------------------------------------
+
+def test_coverage_figures_are_those_the_library_computes(client: FlaskClient) -> None:
+    rulebook = load_rulebook()
+    rows = coverage_matrix(rulebook)
+    levels = Counter(row.requirement.level.value for row in rows)
+    page = html(client, "/rulebook?lang=en")
+    shown = dict(re.findall(r'data-count="([a-z_-]+)">(\d+)<', page))
+    assert int(shown["requirements"]) == len(rows) == 131
+    for level in ("shall", "should", "may", "informative"):
+        assert int(shown[f"level-{level}"]) == levels.get(level, 0)
+    assert int(shown["shapes"]) == len(rulebook.shape_requirements)
+    assert int(shown["manual"]) == sum(row.manual_review for row in rows)
+    assert int(shown["gaps"]) == sum(row.gap for row in rows) == 0
+    kinds = Counter(f.kind for row in rows for _shape, f in row.fixtures if f)
+    for kind, count in kinds.items():
+        assert f'data-count="fixture-{kind}">{count}<' in page
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("en", ["Coverage at a glance", "Chapter 4 Management of the cultivation body",
+            "shall (requirement)", "Manual review", "maintainer token"]),
+    ("zh", ["覆盖情况一览", "第4章 培育主体管理", "应（要求）", "人工评审", "维护者"]),
+])
+def test_rulebook_page_in_both_languages(client: FlaskClient, lang: str, words: list[str]) -> None:
+    page = html(client, f"/rulebook?lang={lang}")
+    for word in words:
+        assert word in page, word
+
+
+def test_every_provision_is_listed_in_clause_order_with_both_texts(client: FlaskClient) -> None:
+    page = html(client, "/rulebook?lang=en")
+    rulebook = load_rulebook()
+    ids = re.findall(r'<article class="provision" id="req-([^"]+)"', page)
+    assert ids == list(rulebook.requirements)  # the catalogue's clause order, all 131
+    chapters = re.findall(r'<h2 id="chapter-(\d)">', page)
+    assert chapters == ["4", "5", "6", "7", "8", "9"]
+    duty = rulebook.requirements["4.2.1-a"]
+    assert duty.text["zh"] in page and duty.text["en"] in page
+
+
+def test_a_provision_shows_its_shapes_severity_message_and_fixture(client: FlaskClient) -> None:
+    page = html(client, "/rulebook?chapter=4&lang=en")
+    row = page.split('id="shape-MembershipHasMember"', 1)[1].split("</tr>", 1)[0]
+    assert "violation" in row and "A membership lacks its cultivation body" in row
+    assert "strip-required-properties" in row
+    assert "org:member, org:organization, org:role" in row  # what the twin removes
+    assert str(SHP.MembershipHasMember) in row
+
+
+def test_manual_review_prompt_and_modal_verb_are_shown(client: FlaskClient) -> None:
+    page = html(client, "/rulebook?chapter=9&lang=zh")
+    prompt = load_rulebook().requirements["9.1.3"].review_prompt
+    assert prompt and prompt["zh"] in page
+    assert "「应」" in page
+
+
+@pytest.mark.parametrize(("query", "expected", "absent"), [
+    ("chapter=7", {"7.1.1", "7.5.4"}, {"4.1", "8.1.1"}),
+    ("level=may", {"8.3.1"}, {"4.1", "9.1.3"}),
+    ("level=informative&chapter=9", {"9.2.2", "9.3.2-a"}, {"4.3.1", "9.1.3"}),
+])
+def test_filters_by_chapter_and_level(client: FlaskClient, query: str, expected: set[str],
+                                      absent: set[str]) -> None:
+    page = html(client, f"/rulebook?{query}&lang=en")
+    ids = set(re.findall(r'<article class="provision" id="req-([^"]+)"', page))
+    assert expected <= ids and not ids & absent
+
+
+@pytest.mark.parametrize(("query", "lang", "words"), [
+    ("chapter=3", "en", "the catalogue covers chapters 4–9"),
+    ("chapter=x", "zh", "请求格式有误"),
+    ("level=must", "en", "choose one of shall, should, may, informative"),
+])
+def test_bad_filters_are_400_and_say_why(client: FlaskClient, query: str, lang: str,
+                                         words: str) -> None:
+    assert words in html(client, f"/rulebook?{query}&lang={lang}", 400)
+
+
+def test_a_filter_value_is_escaped_in_the_error(client: FlaskClient) -> None:
+    page = html(client, "/rulebook?level=<script>alert(1)</script>", 400)
+    assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)" in page
+
+
+def test_rulebook_refuses_post(client: FlaskClient) -> None:
+    assert client.post("/rulebook").status_code == 405
+
+
+# --- a requirement, a shape --------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_requirement_page_has_text_items_and_machine_twins(client: FlaskClient, lang: str) -> None:
+    page = html(client, f"/rulebook/4.2.1?lang={lang}")
+    rulebook = load_rulebook()
+    for item in "abcdefghi":
+        assert f'href="/rulebook/4.2.1-{item}"' in page
+    assert rulebook.requirements["4.2.1"].text["zh"] in page
+    assert rulebook.requirements["4.2.1"].label[lang] in page
+    assert 'rel="alternate" type="text/turtle" href="/req/gbt-draft/4.2.1?format=turtle"' in page
+
+
+def test_requirement_page_of_a_list_item_links_its_lead_in(client: FlaskClient) -> None:
+    page = html(client, "/rulebook/4.2.1-a?lang=en")
+    assert 'href="/rulebook/4.2.1"' in page and "DutyFulfilled-4.2.1-a" in page
+
+
+def test_imperative_clause_says_why_it_is_shall(client: FlaskClient) -> None:
+    page = html(client, "/rulebook/7.1.2.2?lang=en")
+    assert "no modal verb" in page and "Why this level" in page
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "no requirement"), ("zh", "页面不存在")])
+def test_unknown_requirement_page_is_404(client: FlaskClient, lang: str, words: str) -> None:
+    assert words in html(client, f"/rulebook/99.9?lang={lang}", 404)
+    answer = client.get("/rulebook/99.9", headers={"Accept": "application/json"})
+    assert answer.status_code == 404 and answer.get_json()["ok"] is False
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_shape_page_shows_its_turtle_and_requirement(client: FlaskClient, lang: str) -> None:
+    page = html(client, f"/rulebook/shapes/MembershipHasMember?lang={lang}")
+    assert 'href="/rulebook/4.1"' in page
+    turtle = page.split('<pre class="turtle">', 1)[1].split("</pre>", 1)[0]
+    graph = Graph().parse(data=unescape(turtle), format="turtle")
+    assert (SHP.MembershipHasMember, SH.node, SHP.CompleteMembership) in graph
+    assert (SHP["CompleteMembership-role"], SH.path, URIRef("http://www.w3.org/ns/org#role")) \
+        in graph
+
+
+def test_helper_shape_page_names_the_shapes_that_use_it(client: FlaskClient) -> None:
+    page = html(client, "/rulebook/shapes/CompleteMembership?lang=en")
+    assert 'href="/rulebook/shapes/MembershipHasMember"' in page
+
+
+def test_unknown_shape_page_is_404(client: FlaskClient) -> None:
+    assert "no shape" in html(client, "/rulebook/shapes/NoSuchShape?lang=en", 404)
+
+
+# --- ontology and taxonomy ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("en", ["Indicator taxonomy (9.1.4)", "3 categories, 10 groups, 30 indicators",
+            "location advantage", "cultivation body"]),
+    ("zh", ["指标体系（9.1.4）", "3 个类别，10 个指标组，30 项指标", "区位优势", "培育主体"]),
+])
+def test_ontology_page_in_both_languages(client: FlaskClient, lang: str,
+                                         words: list[str]) -> None:
+    page = html(client, f"/rulebook/ontology?lang={lang}")
+    for word in words:
+        assert word in page, word
+
+
+def test_ontology_page_has_every_class_and_the_whole_taxonomy(client: FlaskClient) -> None:
+    page = html(client, "/rulebook/ontology?lang=en")
+    core = Graph().parse(CORE_ONTOLOGY_FILE).parse(DATA_STRUCTURE_FILE)
+    classes = {c for c in core.subjects(RDF.type, OWL.Class) if str(c).startswith(str(BCIC))}
+    for cls in classes:
+        assert f'id="{str(cls).removeprefix(str(BCIC))}"' in page, cls
+    scheme = Graph().parse(INDICATORS_FILE)
+    concepts = set(scheme.subjects(SKOS.inScheme, IND.IndicatorScheme))
+    assert len(concepts) == 43  # 3 categories + 10 groups + 30 indicators
+    for concept in concepts:
+        notation = scheme.value(concept, SKOS.notation)
+        anchor = f'id="ind-{str(concept).removeprefix(str(IND))}"><code>{notation}</code>'
+        assert anchor in page, concept
+    # Subclasses sit inside their superclass's list item.
+    duty = page.index('id="Duty"')
+    assert page.rfind('id="Requirement"', 0, duty) != -1
+
+
+# --- IRIs with content negotiation -------------------------------------------------------------
+
+ITEMS = [
+    ("/req/gbt-draft/4.2.1-a", (REQ["4.2.1-a"], BCIC.clauseId, Literal("4.2.1")),
+     "/rulebook/4.2.1-a"),
+    ("/shapes/gbt-draft/MembersDeclared",
+     (SHP.MembersDeclared, BCIC.checksRequirement, REQ["4.1"]), "/rulebook/shapes/MembersDeclared"),
+    ("/shapes/gbt-draft/", (SHP["DutyFulfilled-4.2.1-a"], SH.severity, SH.Violation), "/rulebook"),
+    ("/indicator/LocationAdvantage", (IND.LocationAdvantage, SKOS.notation, Literal("a.1.1")),
+     "/rulebook/ontology#ind-LocationAdvantage"),
+    ("/indicator/", (IND.ResourceLevel, SKOS.broader, IND.ProcessCapability),
+     "/rulebook/ontology#indicators"),
+    ("/ontology", (BCIC.Duty, RDFS.subClassOf, BCIC.Requirement), "/rulebook/ontology"),
+    ("/ontology/0.1.0", (URIRef("https://w3id.org/bcic/ontology"), OWL.versionInfo,
+                         Literal("0.1.0")), "/rulebook/ontology"),
+]
+
+
+@pytest.mark.parametrize(("path", "triple", "page"), ITEMS)
+@pytest.mark.parametrize("media_type", list(RDF_TYPES.values()))
+def test_iri_answers_each_rdf_format_with_the_items_triples(
+        client: FlaskClient, path: str, triple: tuple, page: str, media_type: str) -> None:  # type: ignore[type-arg]
+    response = client.get(path, headers={"Accept": media_type})
+    assert response.status_code == 200 and response.mimetype == media_type
+    assert "Accept" in response.headers["Vary"]
+    assert triple in parsed(response)
+
+
+@pytest.mark.parametrize(("path", "triple", "page"), ITEMS)
+def test_iri_sends_people_to_the_page(client: FlaskClient, path: str, triple: tuple,  # type: ignore[type-arg]
+                                      page: str) -> None:
+    response = client.get(path, headers={"Accept": BROWSER_ACCEPT})
+    assert response.status_code == 303 and response.headers["Location"] == page
+    assert "Accept" in response.headers["Vary"]
+    assert client.get(path + "?format=html").status_code == 303
+
+
+def test_redirect_keeps_the_language_choice(client: FlaskClient) -> None:
+    response = client.get("/req/gbt-draft/4.1?lang=zh", headers={"Accept": "text/html"})
+    assert response.headers["Location"] == "/rulebook/4.1?lang=zh"
+
+
+def test_format_parameter_overrides_accept(client: FlaskClient) -> None:
+    response = client.get("/req/gbt-draft/4.1?format=jsonld", headers={"Accept": "text/html"})
+    assert response.mimetype == "application/ld+json"
+    assert (REQ["4.1"], RDF.type, BCIC.Requirement) in parsed(response)
+
+
+def test_no_accept_header_gets_turtle_and_formats_agree(client: FlaskClient) -> None:
+    plain = client.get("/req/gbt-draft/9.1.4-a-1")
+    assert plain.mimetype == "text/turtle"
+    graphs = [parsed(client.get("/req/gbt-draft/9.1.4-a-1", headers={"Accept": t}))
+              for t in RDF_TYPES.values()]
+    assert all(isomorphic(graphs[0], g) for g in graphs[1:])
+    assert isomorphic(graphs[0], parsed(plain))
+
+
+def test_requirement_document_names_its_shapes_and_review_prompt(client: FlaskClient) -> None:
+    graph = parsed(client.get("/req/gbt-draft/4.2.1-a", headers={"Accept": "text/turtle"}))
+    assert (SHP["DutyFulfilled-4.2.1-a"], BCIC.checksRequirement, REQ["4.2.1-a"]) in graph
+    assert any(graph.objects(REQ["4.2.1-a"], BCIC.reviewPrompt))
+    assert set(graph.subjects(RDF.type, BCIC.Requirement)) == {REQ["4.2.1-a"]}
+
+
+def test_shape_document_includes_the_helper_shapes(client: FlaskClient) -> None:
+    graph = parsed(client.get("/shapes/gbt-draft/MembershipHasMember?format=turtle"))
+    assert (SHP.CompleteMembership, SH.property, SHP["CompleteMembership-member"]) in graph
+    assert (SHP["CompleteMembership-member"], SH.minCount, Literal(1)) in graph
+    assert not any(graph.triples((SHP.MembersDeclared, None, None)))
+
+
+def test_ontology_document_is_the_core_and_data_cube_modules(client: FlaskClient) -> None:
+    served = parsed(client.get("/ontology", headers={"Accept": "text/turtle"}))
+    files = Graph().parse(CORE_ONTOLOGY_FILE).parse(DATA_STRUCTURE_FILE)
+    assert isomorphic(served, files)
+
+
+def test_indicator_scheme_document_has_the_whole_scheme(client: FlaskClient) -> None:
+    served = parsed(client.get("/indicator/?format=ntriples"))
+    assert isomorphic(served, Graph().parse(INDICATORS_FILE))
+
+
+@pytest.mark.parametrize("asked", [{"headers": {"Accept": "application/pdf"}},
+                                   {"query_string": {"format": "pdf"}},
+                                   {"headers": {"Accept": "text/turtle;q=0, text/html;q=0"}}])
+def test_unsupported_format_is_406_listing_what_is_offered(client: FlaskClient,
+                                                           asked: dict) -> None:  # type: ignore[type-arg]
+    response = client.get("/req/gbt-draft/4.1", **asked)
+    assert response.status_code == 406 and "Accept" in response.headers["Vary"]
+    assert "turtle (text/turtle)" in response.get_json()["message"]
+
+
+@pytest.mark.parametrize("path", ["/req/gbt-draft/99.9", "/shapes/gbt-draft/NoSuchShape",
+                                  "/indicator/NoSuchIndicator", "/ontology/9.9.9"])
+def test_unknown_ids_are_404(client: FlaskClient, path: str) -> None:
+    response = client.get(path, headers={"Accept": "text/turtle"})
+    assert response.status_code == 404 and response.get_json()["status"] == 404
+    assert "Accept" in response.headers["Vary"]
+    assert client.get(path, headers={"Accept": "text/html"}).status_code == 404
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_unknown_id_page_for_people_in_both_languages(client: FlaskClient, lang: str) -> None:
+    page = html(client, f"/indicator/NoSuchIndicator?lang={lang}", 404)
+    assert ("There is no such page" if lang == "en" else "页面不存在") in page
+
+
+def test_iris_refuse_post(client: FlaskClient) -> None:
+    assert client.post("/req/gbt-draft/4.1").status_code == 405

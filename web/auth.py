@@ -1,0 +1,40 @@
+"""Who may write: bearer tokens of a role (created with `bcic token create`, kept hashed)."""
+
+from __future__ import annotations
+
+from flask import current_app, request
+from werkzeug.datastructures import WWWAuthenticate
+from werkzeug.exceptions import Forbidden, Unauthorized
+
+from checker.tokens import Role, TokenFile, TokenRecord, token_file_for
+
+
+def token_file() -> TokenFile:
+    """The app's token file: BCIC_TOKENS, else the one beside the store."""
+    configured = current_app.config.get("BCIC_TOKENS")
+    return TokenFile(configured or token_file_for(str(current_app.config["BCIC_STORE"])))
+
+
+def presented_token() -> str | None:
+    """The token of this request: `Authorization: Bearer …`, else a form's `token` field."""
+    header = request.headers.get("Authorization", "")
+    scheme, _, value = header.partition(" ")
+    if scheme.lower() == "bearer" and value.strip():
+        return value.strip()
+    field = request.form.get("token", "").strip() if request.form else ""
+    return field or None
+
+
+def require_role(role: Role) -> TokenRecord:
+    """The record of the request's token when it has `role`; 401 without a valid token, 403
+    with a token of another role."""
+    token = presented_token()
+    record = token_file().verify(token) if token else None
+    if record is None:
+        raise Unauthorized(f"a valid bearer token is needed: create one with "
+                           f"`bcic token create --role {role}`",
+                           www_authenticate=WWWAuthenticate("bearer", {"realm": "bcic"}))
+    if record.role != role:
+        raise Forbidden(f"this action needs a token of role {role}; this one is {record.role}")
+    return record
+

@@ -1,0 +1,80 @@
+"""Query-string parameters of the cluster and benchmark pages and their API, checked: a bad value
+is a 400 (an unknown cluster in the path a 404) with a message in the request's language."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from flask import request
+from werkzeug.exceptions import BadRequest, NotFound
+
+from checker.cluster_dashboard import ClusterRef
+from checker.history import ClusterSummary
+from checker.indicator_scheme import Indicator, IndicatorScheme
+from checker.store.base import cluster_key
+
+from .i18n import ui
+
+_YEAR = re.compile(r"[0-9]{4}")
+
+
+def cluster_in_path(stored: Sequence[ClusterSummary], key: str) -> ClusterSummary:
+    """The stored cluster a URL names by its key; 404 when there is none."""
+    found = next((c for c in stored if cluster_key(c.cluster) == key), None)
+    if found is None:
+        raise NotFound(ui("clusters.error.no_cluster", given=key))
+    return found
+
+
+def year_param() -> int | None:
+    """`?year=` as a four-digit year; None when absent or empty."""
+    text = request.args.get("year", "").strip()
+    if not text:
+        return None
+    if not _YEAR.fullmatch(text):
+        raise BadRequest(ui("clusters.error.year", value=text))
+    return int(text)
+
+
+def indicators_param(scheme: IndicatorScheme) -> list[Indicator] | None:
+    """The indicators `?indicator=<code>` (repeatable) and `?group=<code>` choose, in code
+    order; None when neither is given."""
+    codes = [c.strip() for c in request.args.getlist("indicator") if c.strip()]
+    group_code = request.args.get("group", "").strip()
+    if not codes and not group_code:
+        return None
+    chosen: set[str] = set()
+    for code in codes:
+        if scheme.indicator(code) is None:
+            raise BadRequest(ui("clusters.error.indicator", code=code))
+        chosen.add(code)
+    if group_code:
+        group = scheme.group(group_code)
+        if group is None:
+            raise BadRequest(ui("clusters.error.group", code=group_code))
+        chosen.update(i.code for i in group.indicators)
+    return [i for i in scheme.indicators if i.code in chosen]
+
+
+def clusters_param(choices: Sequence[ClusterRef], name: str = "cluster") -> list[ClusterRef]:
+    """The clusters `?<name>=<key>` (repeatable) names, in the order given, each once."""
+    by_key = {c.key: c for c in choices}
+    chosen: list[ClusterRef] = []
+    for key in (k.strip() for k in request.args.getlist(name)):
+        if not key:
+            continue
+        if key not in by_key:
+            raise BadRequest(ui("clusters.error.unknown_param", name=name, given=key))
+        if by_key[key] not in chosen:
+            chosen.append(by_key[key])
+    return chosen
+
+
+def benchmark_param(choices: Sequence[ClusterRef],
+                    default: ClusterRef | None) -> ClusterRef | None:
+    """`?benchmark=<key>`: absent → the default; empty → none; otherwise one of the choices."""
+    if "benchmark" not in request.args:
+        return default
+    chosen = clusters_param(choices, "benchmark")
+    return chosen[0] if chosen else None

@@ -1,0 +1,162 @@
+"""Pages and API about stored clusters: one cluster's revisions and charts, benchmarking (9.3.2, 9.4).
+
+The figures, scores and comparisons come from `checker.cluster_dashboard` (how different units
+share one chart axis: `checker.benchmarking`); the views here only parse the request and render.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from flask import Blueprint, Response, current_app, jsonify, render_template, url_for
+from rdflib import URIRef
+from werkzeug.exceptions import BadRequest
+
+from checker.benchmark_json import benchmark_document, history_document, indicators_document
+from checker.cluster_dashboard import (
+    ClusterRef,
+    IndicatorPanel,
+    benchmark_table,
+    comparable_clusters,
+    comparisons_for,
+    default_benchmark,
+    indicator_panel,
+    stored_ref,
+)
+from checker.cluster_revisions import revision_entries, stored_clusters
+from checker.history import ClusterSummary
+from checker.indicator_scheme import indicator_scheme
+from checker.store.base import Store
+
+from .cluster_charts import bars_chart, radar_chart, series_chart
+from .cluster_params import (
+    benchmark_param,
+    cluster_in_path,
+    clusters_param,
+    indicators_param,
+    year_param,
+)
+from .data import read_store
+from .i18n import pick, ui
+
+bp = Blueprint("clusters", __name__)
+# The value columns each comparison of 9.3.2 a)–d) shows (named-query result variables).
+COMPARISON_COLUMNS = {"targets": ("target", "actual", "gap"),
+                      "history": ("value", "previous", "change"),
+                      "benchmark": ("value", "benchmarkValue", "difference"),
+                      "competitors": ("value", "competitorValue", "difference")}
+
+
+@bp.get("/clusters/<key>")
+def cluster(key: str) -> str:
+    """One cluster: revisions, what each closed and opened, indicator charts."""
+    store = read_store()
+    stored = stored_clusters(store)
+    summary = cluster_in_path(stored, key)
+    panel, choices = _panel(store, stored, summary)
+    names = _names([panel.cluster] + ([panel.benchmark] if panel.benchmark else []))
+    return render_template(
+        "cluster.html", summary=summary, entries=revision_entries(store, summary.cluster),
+        report_url=_report_url, scheme=indicator_scheme(), panel=panel, choices=choices,
+        decimal_text=decimal_text,
+        radar_chart=radar_chart(panel.radar, names),
+        series_chart=series_chart(panel.series, panel.years))
+
+
+@bp.get("/api/clusters/<key>/history")
+def history_api(key: str) -> Response:
+    """A cluster's revisions with provenance and the requirements each closed and opened."""
+    store = read_store()
+    summary = cluster_in_path(stored_clusters(store), key)
+    document = history_document(stored_ref(summary), revision_entries(store, summary.cluster),
+                                lambda number: _report_url(key, number))
+    return jsonify(document)
+
+
+@bp.get("/api/clusters/<key>/indicators")
+def indicators_api(key: str) -> Response:
+    """A cluster's values by indicator and year, its targets, and the group radar."""
+    store = read_store()
+    stored = stored_clusters(store)
+    panel, _ = _panel(store, stored, cluster_in_path(stored, key))
+    return jsonify(indicators_document(panel))
+
+
+@bp.get("/benchmark")
+def benchmark() -> str:
+    """Compare clusters' indicators side by side, and one cluster's four comparisons (9.3.2)."""
+    store = read_store()
+    stored = stored_clusters(store)
+    if not stored:
+        return render_template("benchmark.html", refs=[])
+    view = _benchmark_view(store, stored, default_all=True)
+    table = view["table"]
+    chart = bars_chart(table.leaves, [c.iri for c in table.clusters], _names(table.clusters))
+    api_url = url_for("clusters.benchmark_api", cluster=[c.key for c in view["chosen"]],
+                      indicator=[i.code for i in view["indicators"]], year=table.year,
+                      focus=view["focus"].key)
+    return render_template("benchmark.html", scheme=indicator_scheme(), bars_chart=chart,
+                           columns=COMPARISON_COLUMNS, decimal_text=decimal_text,
+                           api_url=api_url, **view)
+
+
+@bp.get("/api/benchmark")
+def benchmark_api() -> Response:
+    """Clusters side by side on indicators in a year, and the four comparisons of one of them."""
+    store = read_store()
+    view = _benchmark_view(store, stored_clusters(store), default_all=False)
+    return jsonify(benchmark_document(view["table"], view["comparisons"], view["focus"]))
+
+
+def _panel(store: Store, stored: list[ClusterSummary],
+           summary: ClusterSummary) -> tuple[IndicatorPanel, list[ClusterRef]]:
+    """The cluster's indicator panel for the request's benchmark, year and indicators, and the
+    clusters it may be compared with."""
+    choices = comparable_clusters(store, stored, summary.cluster)
+    benchmark = benchmark_param(choices, default_benchmark(choices))
+    scheme = indicator_scheme()
+    panel = indicator_panel(store, stored_ref(summary), benchmark, indicators_param(scheme),
+                            year_param(), scheme)
+    return panel, choices
+
+
+def _benchmark_view(store: Store, stored: list[ClusterSummary], *,
+                    default_all: bool) -> dict[str, Any]:
+    """The benchmark page's clusters, indicators, year, focus cluster and its comparisons.
+
+    The page starts from every stored cluster; the API asks for at least one `cluster`."""
+    refs = [stored_ref(s) for s in stored]
+    chosen = clusters_param(refs) or (refs if default_all else [])
+    if not chosen:
+        raise BadRequest(ui("clusters.error.no_clusters"))
+    scheme = indicator_scheme()
+    indicators = indicators_param(scheme) or list(scheme.indicators)
+    table = benchmark_table(store, chosen, indicators, year_param())
+    focus = (clusters_param(refs, "focus") or chosen)[0]
+    declared = comparable_clusters(store, stored, focus.iri)
+    benchmark = benchmark_param(declared, None)
+    comparisons = comparisons_for(store, focus, benchmark, indicators, table.year)
+    return {"refs": refs, "table": table, "chosen": chosen, "indicators": indicators,
+            "focus": focus, "benchmark": benchmark, "comparisons": comparisons,
+            "benchmark_choices": declared}
+
+
+def decimal_text(value: object) -> str:
+    """A figure as written plainly (41.6, 72, 0.25; never 1E+2); a dash when there is none."""
+    if value is None:
+        return "—"
+    if isinstance(value, Decimal):
+        return f"{value.normalize():f}"
+    return str(value)
+
+
+def _names(clusters: list[ClusterRef] | tuple[ClusterRef, ...]) -> dict[URIRef, str]:
+    return {c.iri: pick(c.labels) or str(c.iri) for c in clusters}
+
+
+def _report_url(key: str, number: int) -> str:
+    """The report page of one revision (built by the evaluation blueprint)."""
+    if "evaluation.revision_report" in current_app.view_functions:
+        return url_for("evaluation.revision_report", key=key, number=number)
+    return f"/clusters/{key}/revisions/{number}"

@@ -1,0 +1,144 @@
+"""Pages for evaluators and cultivation bodies: the clusters, submit and validate, report pages.
+
+A validation not stored is kept in memory for a while (`submissions.FreshReports`) under a random
+id, so its page at /validations/<id> can offer downloads; a stored revision's page reads the
+report that was stored (checker.report_reader), never validating again.
+"""
+
+from __future__ import annotations
+
+import re
+
+from flask import Blueprint, Response, redirect, render_template, request, url_for
+from rdflib import URIRef
+from werkzeug.exceptions import HTTPException, NotFound
+
+from checker.errors import CheckerError
+from checker.history import cluster_overview
+from checker.i18n import message
+from checker.ingest import ingest_submission
+from checker.render.outline import report_outline
+from checker.render.text import percent
+from checker.report import Report, Status
+from checker.report_reader import read_report
+from checker.revisions import delete_revision, find_cluster, revision_info
+from checker.shacl import Severity
+from checker.store.base import RevisionInfo, Store, cluster_key
+from checker.validation import validate_submission
+
+from .auth import require_role
+from .data import read_store, write_store
+from .i18n import request_language, ui
+from .report_view import DOWNLOADS, parse_filters, report_download
+from .strings import STRINGS
+from .submissions import (ACCEPTED_EXTENSIONS, form_submission, fresh_reports, submitter,
+                          upload_limit)
+
+bp = Blueprint("evaluation", __name__)
+_KEY = re.compile(r"[0-9a-f]{16}")
+
+
+@bp.get("/")
+def home() -> str:
+    """The stored clusters with their latest verdict, conformance rate and revision date."""
+    clusters = sorted(cluster_overview(read_store()), key=lambda c: str(c.cluster))
+    return render_template("home.html", clusters=clusters, key=cluster_key)
+
+
+@bp.get("/validate")
+def validate_form() -> str:
+    """The form: upload files or paste Turtle; optionally store as a new revision (token)."""
+    return render_template("validate.html", extensions=ACCEPTED_EXTENSIONS,
+                           upload_limit=upload_limit(), pasted="")
+
+
+@bp.post("/validate")
+def validate_submit() -> Response | tuple[str, int, dict[str, str]]:
+    """Validate the submission and show its report; with "store" and an evaluator token, store
+    it as its cluster's next revision first. Any error re-shows the form, nothing stored."""
+    form = request.form  # a body over MAX_CONTENT_LENGTH is 413 here, answered by the app
+    try:
+        record = require_role("evaluator") if form.get("store") else None
+        files = form_submission()
+        if record is None:
+            report_id = fresh_reports().keep(validate_submission(files))
+            return redirect(url_for(".validation_report", report_id=report_id), 303)
+        with write_store() as store:
+            info, _report = ingest_submission(store, files, submitter=submitter(record))
+        return redirect(url_for(".revision_report", key=cluster_key(info.cluster),
+                                number=info.number), 303)
+    except (CheckerError, HTTPException) as error:
+        return _form_error(error)
+
+
+@bp.get("/validations/<report_id>")
+def validation_report(report_id: str) -> Response | str:
+    """The report of a validation that was not stored (while it is kept), or a download of it."""
+    report = fresh_reports().get(report_id)
+    if report is None:
+        raise NotFound(f"no validation {report_id!r} is kept: validations not stored are kept "
+                       f"for a while only; validate the submission again")
+    return _report_response(report, f"bcic-validation-{report_id[:8]}", revision=None)
+
+
+@bp.get("/clusters/<key>/revisions/<int:number>")
+def revision_report(key: str, number: int) -> Response | str:
+    """The stored report of one revision of a cluster, or a download of it."""
+    store = read_store()
+    cluster = stored_cluster(store, key)
+    info = revision_info(store, cluster, number)
+    report = read_report(store, cluster, number)
+    return _report_response(report, f"bcic-report-{key}-{number}", revision=info)
+
+
+@bp.post("/clusters/<key>/revisions/<int:number>/delete")
+def delete_revision_form(key: str, number: int) -> Response:
+    """Delete a revision from its page (evaluator token); then the cluster's page, or the
+    clusters when it was the last. Its number is never given again."""
+    record = require_role("evaluator")
+    with write_store() as store:
+        cluster = stored_cluster(store, key)
+        delete_revision(store, cluster, number, deleted_by=submitter(record))
+        remaining = store.revisions(cluster)
+    if remaining:
+        return redirect(url_for("clusters.cluster", key=key), 303)
+    return redirect(url_for(".home"), 303)
+
+
+def stored_cluster(store: Store, key: str) -> URIRef:
+    """The stored cluster whose URL key is `key`; 404 for anything else."""
+    if not _KEY.fullmatch(key):
+        raise NotFound(f"{key!r} is not a cluster key (16 hexadecimal digits)")
+    return find_cluster(store, key)
+
+
+def _report_response(report: Report, name: str, revision: RevisionInfo | None) -> Response | str:
+    """The report page, filtered by `?status=` and `?severity=`; `?format=` downloads it."""
+    lang = request_language()
+    fmt = request.args.get("format")
+    if fmt:
+        return report_download(report, fmt, lang, name)
+    filters = parse_filters(request.args)
+    return render_template(
+        "report.html", page=report_outline(report, lang, filters), filters=filters,
+        t=lambda key, **values: message(key, lang, **values),
+        revision=revision, key=cluster_key, downloads=DOWNLOADS, percent=percent,
+        statuses=[s.value for s in Status], severities=[s.value for s in Severity])
+
+
+def _form_error(error: CheckerError | HTTPException) -> tuple[str, int, dict[str, str]]:
+    """The form again, with what went wrong (in the page's language) and its status."""
+    if isinstance(error, CheckerError):
+        status, detail = error.http_status, error.message
+        headers: dict[str, str] = {}
+    else:
+        status, detail = error.code or 400, error.description or error.name
+        headers = {k: v for k, v in error.get_headers() if k == "WWW-Authenticate"}
+    keys = [k for k in (f"validate.error.{status}", f"error.{status}") if k in STRINGS]
+    summary = ui(keys[0]) if keys else ui("validate.failed")
+    pasted = request.form.get("text", "")
+    html = render_template("validate.html", extensions=ACCEPTED_EXTENSIONS,
+                           upload_limit=upload_limit(), pasted=pasted,
+                           error_status=status, error_summary=summary, error_detail=detail,
+                           storing=bool(request.form.get("store")))
+    return html, status, headers

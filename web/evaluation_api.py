@@ -1,0 +1,123 @@
+"""JSON API of the evaluation area: stored clusters and their reports, validate, store, delete.
+
+Bearer-token clients, so no CSRF (the app exempts this blueprint). A submission is the request
+body, its syntax named by Content-Type (415 for any other); errors use the app's JSON envelope.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, Response, jsonify, request, url_for
+
+from checker.history import cluster_history, cluster_overview
+from checker.ingest import ingest_submission
+from checker.render.json_ import report_document
+from checker.report import Report
+from checker.report_reader import read_report
+from checker.revisions import delete_revision
+from checker.store.base import RevisionInfo, cluster_key
+from checker.validation import validate_submission
+
+from .auth import require_role
+from .data import read_store, write_store
+from .evaluation import stored_cluster
+from .i18n import pick, request_language
+from .report_view import report_download
+from .submissions import body_submission, submitter
+
+bp = Blueprint("evaluation_api", __name__, url_prefix="/api")
+
+
+@bp.get("/clusters")
+def clusters() -> Response:
+    """Every stored cluster with its latest revision."""
+    summaries = sorted(cluster_overview(read_store()), key=lambda c: str(c.cluster))
+    return jsonify({"clusters": [{
+        "key": cluster_key(s.cluster),
+        "cluster": str(s.cluster),
+        "label": pick(s.labels) or None,
+        "revisions": s.revisions,
+        "latest": _revision(s.latest),
+        "url": url_for(".cluster", key=cluster_key(s.cluster)),
+    } for s in summaries]})
+
+
+@bp.get("/clusters/<key>")
+def cluster(key: str) -> Response:
+    """One stored cluster with every revision and what each closed and opened."""
+    store = read_store()
+    subject = stored_cluster(store, key)
+    changes = {c.number: c for c in cluster_history(store, subject)}
+    summary = next(s for s in cluster_overview(store) if s.cluster == subject)
+    revisions = []
+    for info in store.revisions(subject):
+        change = changes.get(info.number)
+        revisions.append({**_revision(info),
+                          "closed": list(change.closed) if change else [],
+                          "opened": list(change.opened) if change else []})
+    return jsonify({"key": key, "cluster": str(subject), "label": pick(summary.labels) or None,
+                    "revisions": revisions})
+
+
+@bp.get("/clusters/<key>/revisions/<int:number>/report")
+def report(key: str, number: int) -> Response:
+    """The stored report of a revision: JSON, or `?format=ttl|html|text` (`?lang=` zh|en)."""
+    store = read_store()
+    found = read_report(store, stored_cluster(store, key), number)  # 404 when not stored
+    return _report(found, f"bcic-report-{key}-{number}")
+
+
+@bp.post("/validate")
+def validate() -> Response:
+    """Validate the body as a submission, store nothing; the report as JSON (or `?format=`)."""
+    return _report(validate_submission([body_submission()]), "bcic-validation")
+
+
+@bp.post("/clusters/revisions")
+def store_revision() -> tuple[Response, int, dict[str, str]]:
+    """Validate the body and store it as its cluster's next revision (evaluator token): 201."""
+    record = require_role("evaluator")
+    files = [body_submission()]
+    with write_store() as store:
+        info, stored = ingest_submission(store, files, submitter=submitter(record))
+    location = url_for(".report", key=cluster_key(info.cluster), number=info.number)
+    document = {"ok": True, **_revision(info), "key": cluster_key(info.cluster),
+                "cluster": str(info.cluster), "label": pick(stored.cluster_label) or None}
+    return jsonify(document), 201, {"Location": location}
+
+
+@bp.delete("/clusters/<key>/revisions/<int:number>")
+def delete(key: str, number: int) -> Response:
+    """Delete a revision (evaluator token): its graphs and provenance; its number stays taken."""
+    record = require_role("evaluator")
+    with write_store() as store:
+        info = delete_revision(store, stored_cluster(store, key), number,
+                               deleted_by=submitter(record))
+    return jsonify({"ok": True, "deleted": {"key": key, "cluster": str(info.cluster),
+                                            "number": info.number}})
+
+
+def _report(found: Report, name: str) -> Response:
+    """A report as JSON, or rendered as `?format=` names."""
+    lang = request_language()
+    fmt = request.args.get("format", "json")
+    if fmt != "json":
+        return report_download(found, fmt, lang, name)
+    return jsonify(report_document(found, lang))
+
+
+def _revision(info: RevisionInfo) -> dict[str, Any]:
+    """A revision's provenance as JSON, with the URLs of its report."""
+    key = cluster_key(info.cluster)
+    return {
+        "number": info.number,
+        "generated": info.generated.isoformat(),
+        "conforms": info.conforms,
+        "conformance_rate": round(info.conformance_rate, 4),
+        "rulebook_version": info.rulebook_version,
+        "submitter": info.submitter,
+        "files": [{"name": f.name, "sha256": f.sha256} for f in info.files],
+        "report": url_for("evaluation_api.report", key=key, number=info.number),
+        "page": url_for("evaluation.revision_report", key=key, number=info.number),
+    }

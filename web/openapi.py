@@ -1,0 +1,350 @@
+"""The OpenAPI 3.1 document of the app's JSON endpoints (`/api/*`) and the SPARQL protocol
+(`/sparql`), served at /api/openapi.json and rendered for people at /api/docs.
+
+A test walks the app's URL map and fails when a route or method under /api/ or /sparql is missing
+here, so the document cannot drift from the code. Summaries carry zh and en (`x-bcic-summary`);
+operations that need a token name its role (`x-bcic-role`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from checker import __version__
+from checker.loading import SUBMISSION_FORMATS
+from checker.queries import list_queries
+from checker.sparql_service import GRAPH_FORMATS, RESULT_FORMATS
+
+Json = dict[str, Any]
+_REPORT_FORMATS = ("json", "ttl", "html", "text")
+_ERRORS = {400: "the request is malformed or a value is invalid (the message says which)",
+           401: "no valid bearer token", 403: "the token's role may not do this",
+           404: "no such cluster, revision, query or resource",
+           405: "method not allowed", 406: "no acceptable response format",
+           409: "a revision with this number is already stored",
+           413: "the request body or query is over the limit",
+           415: "the body's Content-Type is not accepted here",
+           503: "the store is busy (another writer) or a query ran out of time"}
+
+
+def openapi_document(server_url: str) -> Json:
+    """The whole document, with `server_url` (this app's root URL) as its server."""
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "bcic API",
+            "version": __version__,
+            "summary": "Compliance checking for GB/T 《品牌培育 产业集群》 (draft): clusters, "
+                       "reports, validation, indicators, named queries, SPARQL.",
+            "description": "JSON for partner systems. Errors always use one envelope "
+                           "(`Error`). Reading needs no token; storing or deleting revisions "
+                           "needs an `evaluator` bearer token, reloading the rules a "
+                           "`maintainer` one (`bcic token create --role …`). `?lang=zh|en` "
+                           "chooses the language of labels and messages.",
+            "license": {"name": "CC BY 4.0 (rules)", "identifier": "CC-BY-4.0"},
+        },
+        "servers": [{"url": server_url.rstrip("/")}],
+        "tags": [{"name": n, "description": d} for n, d in (
+            ("clusters", "stored clusters, revisions and reports"),
+            ("validation", "validate and store submissions"),
+            ("indicators", "9.1.4 indicators and benchmarking (9.3.2)"),
+            ("queries", "named SPARQL queries"), ("sparql", "SPARQL 1.1 Protocol (read only)"),
+            ("rules", "the rulebook"), ("meta", "this document"))],
+        "paths": _paths(),
+        "components": {"schemas": _schemas(), "parameters": _parameters(),
+                       "responses": {str(code): _error_response(text)
+                                     for code, text in _ERRORS.items()},
+                       "securitySchemes": {"bearerAuth": {
+                           "type": "http", "scheme": "bearer",
+                           "description": "A token made by `bcic token create --role evaluator` "
+                                          "or `--role maintainer`; roles are listed per "
+                                          "operation in `x-bcic-role`."}}},
+    }
+
+
+def operations_by_tag(document: Json) -> list[tuple[Json, list[tuple[str, str, Json]]]]:
+    """The document's operations grouped under its tags, in the tags' order: (tag, [(method,
+    path, operation)])."""
+    grouped: dict[str, list[tuple[str, str, Json]]] = {t["name"]: [] for t in document["tags"]}
+    for path, item in document["paths"].items():
+        for method, operation in item.items():
+            grouped[operation["tags"][0]].append((method.upper(), path, operation))
+    return [(tag, grouped[tag["name"]]) for tag in document["tags"] if grouped[tag["name"]]]
+
+
+def _paths() -> Json:
+    key, number, lang = _ref_param("key"), _ref_param("number"), _ref_param("lang")
+    return {
+        "/api/clusters": {"get": _op(
+            "clusters", "listClusters", "Stored clusters with their latest revision",
+            "已存储的产业集群及其最新修订版", [lang], _json_ok("ClusterList"), (400,))},
+        "/api/clusters/{key}": {"get": _op(
+            "clusters", "getCluster", "One cluster with every revision and what each closed and "
+            "opened", "某产业集群的全部修订版及各版解决和新出现的问题", [key, lang],
+            _json_ok("ClusterDetail"), (404,))},
+        "/api/clusters/{key}/history": {"get": _op(
+            "clusters", "getClusterHistory", "A cluster's revisions with provenance",
+            "某产业集群的修订历史与来源信息", [key, lang], _json_ok("ClusterHistory"), (404,))},
+        "/api/clusters/{key}/revisions/{number}/report": {"get": _op(
+            "clusters", "getRevisionReport", "The stored report of a revision",
+            "某修订版的已存储报告",
+            [key, number, lang, _query("format", "report format (default json)",
+                                       {"type": "string", "enum": list(_REPORT_FORMATS)})],
+            _report_ok(), (400, 404))},
+        "/api/clusters/{key}/revisions/{number}": {"delete": _op(
+            "clusters", "deleteRevision", "Delete a revision (its number stays taken)",
+            "删除某修订版（其编号不再复用）", [key, number], _json_ok("Deleted"),
+            (401, 403, 404, 503), role="evaluator")},
+        "/api/clusters/revisions": {"post": _op(
+            "validation", "storeRevision", "Validate the body and store it as its cluster's "
+            "next revision", "验证请求体并存储为该集群的下一修订版", [lang],
+            {"201": {"description": "stored; `Location` is the report's URL",
+                     "headers": {"Location": {"schema": {"type": "string"}}},
+                     "content": _json_content("StoredRevision")}},
+            (400, 401, 403, 409, 413, 415, 503), role="evaluator", body=_submission_body())},
+        "/api/validate": {"post": _op(
+            "validation", "validate", "Validate the body as a submission; nothing is stored",
+            "验证提交材料（不存储）",
+            [lang, _query("format", "report format (default json)",
+                          {"type": "string", "enum": list(_REPORT_FORMATS)})],
+            _report_ok(), (400, 413, 415), body=_submission_body())},
+        "/api/clusters/{key}/indicators": {"get": _op(
+            "indicators", "getClusterIndicators", "A cluster's indicator values by year, its "
+            "targets and the group radar", "某产业集群各年指标值、目标值与指标组雷达图",
+            [key, lang, _ref_param("year"), _ref_param("indicator"), _ref_param("group"),
+             _query("benchmark", "key of the benchmark cluster (empty: none)",
+                    {"type": "string"})], _json_ok("ClusterIndicators"), (400, 404))},
+        "/api/benchmark": {"get": _op(
+            "indicators", "benchmark", "Clusters side by side on indicators in one year, and "
+            "one cluster's four comparisons (9.3.2)", "多个产业集群同年指标对比及某集群的四类比较"
+            "（9.3.2）",
+            [_query("cluster", "cluster keys (at least one)",
+                    {"type": "array", "items": {"type": "string"}}, required=True, many=True),
+             _ref_param("indicator"), _ref_param("group"), _ref_param("year"),
+             _query("focus", "key of the cluster whose comparisons are given",
+                    {"type": "string"}),
+             _query("benchmark", "key of its benchmark cluster", {"type": "string"}), lang],
+            _json_ok("Benchmark"), (400,))},
+        "/api/queries": {"get": _op(
+            "queries", "listQueries", "The named queries with their parameters",
+            "命名查询及其参数", [lang], _json_ok("QueryList"), ())},
+        "/api/queries/{name}": {"get": _op(
+            "queries", "runQuery", "Run a named query; its parameters are query-string values",
+            "运行命名查询，参数以查询字符串传入",
+            [{"name": "name", "in": "path", "required": True,
+              "schema": {"type": "string", "enum": [q.name for q in list_queries()]}}, lang,
+             {"name": "values", "in": "query", "style": "form", "explode": True,
+              "description": "the query's parameters by name (see listQueries), e.g. "
+                             "`cluster=https://…&year=2024`",
+              "schema": {"type": "object", "additionalProperties": {"type": "string"}}}],
+            _json_ok("QueryAnswer"), (400, 404, 503))},
+        "/api/rules/reload": {"post": _op(
+            "rules", "reloadRules", "Reload the store's rule graphs (ontology, catalogue, "
+            "shapes) from the rule files", "从规则文件重新加载存储中的规则图（本体、要求目录、形状）",
+            [], _json_ok("RulesReloaded"), (401, 403, 503), role="maintainer")},
+        "/api/openapi.json": {"get": _op(
+            "meta", "openapi", "This document", "本文档", [],
+            {"200": {"description": "OpenAPI 3.1",
+                     "content": {"application/json": {"schema": {"type": "object"}}}}}, ())},
+        "/api/docs": {"get": _op(
+            "meta", "apiDocs", "This document as a page for people", "本文档的网页版", [lang],
+            {"200": {"description": "HTML", "content": {"text/html": {
+                "schema": {"type": "string"}}}}}, ())},
+        "/sparql": {"get": _sparql_op("get"), "post": _sparql_op("post")},
+    }
+
+
+def _op(tag: str, operation_id: str, summary: str, summary_zh: str, parameters: list[Json],
+        responses: Json, errors: tuple[int, ...], role: str | None = None,
+        body: Json | None = None) -> Json:
+    operation: Json = {"tags": [tag], "operationId": operation_id, "summary": summary,
+                       "x-bcic-summary": {"en": summary, "zh": summary_zh},
+                       "parameters": parameters,
+                       "responses": {**responses, **{str(c): {"$ref": f"#/components/responses/{c}"}
+                                                     for c in errors}}}
+    if role is not None:
+        operation["security"] = [{"bearerAuth": []}]
+        operation["x-bcic-role"] = role
+        operation["description"] = f"Needs a bearer token of role `{role}`."
+    if body is not None:
+        operation["requestBody"] = body
+    return operation
+
+
+def _sparql_op(method: str) -> Json:
+    query = _query("query", "a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE); without it a "
+                   "GET answers the service description", {"type": "string"})
+    graphs = [_query(n, f"{n} (repeatable)", {"type": "array", "items": {"type": "string"}},
+                     many=True) for n in ("default-graph-uri", "named-graph-uri")]
+    fmt = _query("format", "result format by short name or media type, overriding Accept "
+                 "(also `output`)", {"type": "string"})
+    media = [t for f in RESULT_FORMATS + GRAPH_FORMATS for t in f.media_types[:1]]
+    operation = _op(
+        "sparql", f"sparql{method.capitalize()}",
+        "SPARQL 1.1 query (read only; updates are 403)" if method == "post"
+        else "SPARQL 1.1 query, or the service description without one",
+        "SPARQL 1.1 查询（只读，更新返回 403）" if method == "post" else "SPARQL 1.1 查询；无查询时返回服务描述",
+        ([query] if method == "get" else []) + graphs + [fmt],
+        {"200": {"description": "results (header X-BCIC-Truncated: true when cut)",
+                 "headers": {"X-BCIC-Truncated": {"schema": {"type": "string", "enum": ["true"]}}},
+                 "content": {t: {"schema": {"type": "string"}} for t in media}}},
+        (400, 403, 406, 413, 415, 503) if method == "post" else (400, 403, 406, 413, 503))
+    if method == "post":
+        operation["requestBody"] = {"required": True, "content": {
+            "application/sparql-query": {"schema": {"type": "string"}},
+            "application/x-www-form-urlencoded": {"schema": {
+                "type": "object", "required": ["query"],
+                "properties": {"query": {"type": "string"},
+                               "default-graph-uri": {"type": "array", "items": {"type": "string"}},
+                               "named-graph-uri": {"type": "array", "items": {"type": "string"}},
+                               "format": {"type": "string"}}}}}}
+    return operation
+
+
+def _query(name: str, description: str, schema: Json, required: bool = False,
+           many: bool = False) -> Json:
+    parameter: Json = {"name": name, "in": "query", "description": description,
+                       "required": required, "schema": schema}
+    if many:
+        parameter.update(style="form", explode=True)
+    return parameter
+
+
+def _ref_param(name: str) -> Json:
+    return {"$ref": f"#/components/parameters/{name}"}
+
+
+def _parameters() -> Json:
+    return {
+        "key": {"name": "key", "in": "path", "required": True,
+                "description": "16 hex digits of the SHA-256 of the cluster IRI",
+                "schema": {"type": "string", "pattern": "^[0-9a-f]{16}$"}},
+        "number": {"name": "number", "in": "path", "required": True,
+                   "description": "revision number, from 1",
+                   "schema": {"type": "integer", "minimum": 1}},
+        "lang": {"name": "lang", "in": "query", "required": False,
+                 "description": "language of labels and messages (else Accept-Language)",
+                 "schema": {"type": "string", "enum": ["zh", "en"]}},
+        "year": {"name": "year", "in": "query", "required": False,
+                 "description": "a four-digit year (default: the latest with values)",
+                 "schema": {"type": "string", "pattern": "^[0-9]{4}$"}},
+        "indicator": {"name": "indicator", "in": "query", "required": False, "style": "form",
+                      "explode": True, "description": "9.1.4 indicator codes (repeatable)",
+                      "schema": {"type": "array", "items": {"type": "string"}}},
+        "group": {"name": "group", "in": "query", "required": False,
+                  "description": "a 9.1.4 indicator group code: all its indicators",
+                  "schema": {"type": "string"}},
+    }
+
+
+def _json_content(schema: str) -> Json:
+    return {"application/json": {"schema": {"$ref": f"#/components/schemas/{schema}"}}}
+
+
+def _json_ok(schema: str) -> Json:
+    return {"200": {"description": "OK", "content": _json_content(schema)}}
+
+
+def _report_ok() -> Json:
+    return {"200": {"description": "the report (JSON, or a download in the asked format)",
+                    "content": {**_json_content("Report"),
+                                **{t: {"schema": {"type": "string"}}
+                                   for t in ("text/turtle", "text/html", "text/plain")}}}}
+
+
+def _submission_body() -> Json:
+    return {"required": True, "description": "the submission; its syntax is the Content-Type",
+            "content": {f.media_type: {"schema": {"type": "string"}}
+                        for f in SUBMISSION_FORMATS.values()}}
+
+
+def _error_response(text: str) -> Json:
+    return {"description": text, "content": _json_content("Error")}
+
+
+def _object(required: list[str], /, **properties: Json) -> Json:
+    return {"type": "object", "required": required, "properties": properties}
+
+
+def _schemas() -> Json:
+    string, integer, number, boolean = ({"type": t} for t in ("string", "integer", "number",
+                                                               "boolean"))
+    labels = {"type": "object", "additionalProperties": string}
+    ref = _object(["iri", "key"], iri=string, key=string, labels=labels, stored=boolean)
+    revision = _object(
+        ["number", "generated", "conforms", "conformance_rate"], number=integer,
+        generated={"type": "string", "format": "date-time"}, conforms=boolean,
+        conformance_rate=number, rulebook_version=string, submitter={"type": ["string", "null"]},
+        files={"type": "array", "items": _object(["name", "sha256"], name=string,
+                                                 sha256=string)},
+        report=string, page=string,
+        closed={"type": "array", "items": string}, opened={"type": "array", "items": string})
+    rows = {"type": "array", "items": {"type": "object"}}
+    return {
+        "Error": _object(["ok", "status", "error", "message"],
+                         ok={"const": False}, status=integer,
+                         error={"type": "string", "description": "the error class"},
+                         message={"type": "string", "description": "what and where"}),
+        "ClusterRef": ref,
+        "Revision": revision,
+        "ClusterList": _object(["clusters"], clusters={"type": "array", "items": _object(
+            ["key", "cluster", "revisions", "latest"], key=string, cluster=string,
+            label={"type": ["string", "null"]}, revisions=integer,
+            latest={"$ref": "#/components/schemas/Revision"}, url=string)}),
+        "ClusterDetail": _object(["key", "cluster", "revisions"], key=string, cluster=string,
+                                 label={"type": ["string", "null"]},
+                                 revisions={"type": "array",
+                                            "items": {"$ref": "#/components/schemas/Revision"}}),
+        "ClusterHistory": _object(["cluster", "revisions"],
+                                  cluster={"$ref": "#/components/schemas/ClusterRef"},
+                                  revisions={"type": "array",
+                                             "items": {"$ref": "#/components/schemas/Revision"}}),
+        "StoredRevision": {"allOf": [{"$ref": "#/components/schemas/Revision"}, _object(
+            ["ok", "key", "cluster"], ok={"const": True}, key=string, cluster=string,
+            label={"type": ["string", "null"]})]},
+        "Deleted": _object(["ok", "deleted"], ok={"const": True}, deleted=_object(
+            ["key", "cluster", "number"], key=string, cluster=string, number=integer)),
+        "Report": _object(
+            ["conforms", "requirements", "rates"], cluster={"type": ["string", "null"]},
+            cluster_label={"type": ["string", "null"]}, conforms=boolean, created=string,
+            files={"type": "array", "items": string}, lang={"enum": ["zh", "en"]},
+            manual_review={"type": "array", "items": string}, rates={"type": "object"},
+            rulebook_version=string, triples=integer,
+            requirements={"type": "array", "items": _object(
+                ["id", "status"], id=string, clause=string, chapter=integer, label=string,
+                layer=string, level=string, status=string, text=string,
+                review_prompt={"type": ["string", "null"]}, results=rows)}),
+        "ClusterIndicators": _object(["cluster", "indicators"],
+                                     cluster={"$ref": "#/components/schemas/ClusterRef"},
+                                     benchmark={"oneOf": [{"$ref": "#/components/schemas/"
+                                                                   "ClusterRef"},
+                                                          {"type": "null"}]},
+                                     indicators=rows, peers=rows, radar={"type": "object"}),
+        "Benchmark": _object(["clusters", "indicators", "year"],
+                             clusters={"type": "array",
+                                       "items": {"$ref": "#/components/schemas/ClusterRef"}},
+                             focus={"$ref": "#/components/schemas/ClusterRef"},
+                             indicators=rows, year={"type": ["integer", "null"]},
+                             comparisons={"type": "object", "additionalProperties": _object(
+                                 ["rows"], clause=string, query=string, rows=rows)}),
+        "QueryParam": _object(["name", "kind", "required"], name=string,
+                              kind={"enum": ["iri", "literal", "integer"]}, required=boolean,
+                              label=string),
+        "Query": _object(["name", "title", "params"], name=string, title=string,
+                         description=string, clause={"type": ["string", "null"]},
+                         params={"type": "array",
+                                 "items": {"$ref": "#/components/schemas/QueryParam"}}),
+        "QueryList": _object(["queries"], queries={"type": "array",
+                                                   "items": {"$ref": "#/components/schemas/"
+                                                                     "Query"}}),
+        "QueryAnswer": {"allOf": [{"$ref": "#/components/schemas/Query"}, _object(
+            ["columns", "rows", "truncated"], values={"type": "object"},
+            columns={"type": "array", "items": string},
+            rows={"type": "array", "items": {"type": "object",
+                                             "additionalProperties": string}},
+            truncated=boolean)]},
+        "RulesReloaded": _object(
+            ["ok", "rulebook_version", "requirements", "shapes"], ok={"const": True},
+            rulebook_version=string, requirements=integer, shapes=integer,
+            ontology_triples=integer, shapes_triples=integer),
+    }

@@ -1,0 +1,129 @@
+"""The rulebook's IRIs, served at the same paths as under https://w3id.org/bcic/ (docs/iris.md):
+people get the rulebook page (303 See Other), programs Turtle, JSON-LD, N-Triples or RDF/XML.
+
+The format is `?format=` (a short name or media type, `html` included) when given, else the best
+`Accept` match; no `Accept` header gets Turtle. Every answer says `Vary: Accept`; a format nobody
+offers is 406, an unknown id 404.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from flask import Blueprint, Response, redirect, request, url_for
+from rdflib import Graph
+from werkzeug.exceptions import NotAcceptable
+from werkzeug.wrappers import Response as WerkzeugResponse
+
+from checker.i18n import LANGUAGES
+from checker.linked_data import (
+    UnknownResourceError,
+    indicator_document,
+    indicator_scheme_document,
+    ontology_document,
+    ontology_version,
+    requirement_document,
+    serialize,
+    shape_document,
+    shapes_document,
+)
+from checker.rulebook_document import RulebookDocument, load_rulebook_document
+from checker.sparql_service import GRAPH_FORMATS, ResultFormat, format_for, media_types_for
+from checker.store.guard import QueryForm
+
+bp = Blueprint("iris", __name__)
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+_GRAPH = QueryForm.CONSTRUCT  # the rulebook's documents are graphs: the endpoint's graph formats
+
+
+@bp.get("/ontology")
+def ontology() -> WerkzeugResponse:
+    """The ontology (https://w3id.org/bcic/ontology, and its terms …/ontology#Term)."""
+    return _answer(ontology_document, lambda **q: url_for("rulebook.ontology", **q))
+
+
+@bp.get("/ontology/<version>")
+def ontology_at_version(version: str) -> WerkzeugResponse:
+    """The ontology's version IRI (…/ontology/0.1.0): the current version only."""
+    current = ontology_version(load_rulebook_document())
+    if version != current:
+        raise UnknownResourceError(f"no ontology version {version!r}; this server has {current}")
+    return _answer(ontology_document, lambda **q: url_for("rulebook.ontology", **q))
+
+
+@bp.get("/req/gbt-draft/<requirement_id>")
+def requirement(requirement_id: str) -> WerkzeugResponse:
+    """A provision of the draft edition (https://w3id.org/bcic/req/gbt-draft/<id>)."""
+    return _answer(lambda d: requirement_document(d, requirement_id),
+                   lambda **q: url_for("rulebook.requirement", requirement_id=requirement_id, **q))
+
+
+@bp.get("/shapes/gbt-draft/")
+def shapes() -> WerkzeugResponse:
+    """Every shape of the rulebook (the shapes graph)."""
+    return _answer(shapes_document, lambda **q: url_for("rulebook.index", **q))
+
+
+@bp.get("/shapes/gbt-draft/<name>")
+def shape(name: str) -> WerkzeugResponse:
+    """A shape (https://w3id.org/bcic/shapes/gbt-draft/<name>) with the helper shapes it names."""
+    return _answer(lambda d: shape_document(d, name),
+                   lambda **q: url_for("rulebook.shape", name=name, **q))
+
+
+@bp.get("/indicator/")
+def indicators() -> WerkzeugResponse:
+    """The 9.1.4 indicator scheme."""
+    return _answer(indicator_scheme_document,
+                   lambda **q: url_for("rulebook.ontology", _anchor="indicators", **q))
+
+
+@bp.get("/indicator/<code>")
+def indicator(code: str) -> WerkzeugResponse:
+    """An indicator category, group or indicator (https://w3id.org/bcic/indicator/<code>)."""
+    return _answer(lambda d: indicator_document(d, code),
+                   lambda **q: url_for("rulebook.ontology", _anchor=f"ind-{code}", **q))
+
+
+def negotiate() -> ResultFormat | None:
+    """The graph format to answer in, or None for the HTML page; 406 when none fits."""
+    asked = request.args.get("format")
+    if asked is not None:
+        if asked.strip().lower() in ("html",) + HTML_TYPES:
+            return None
+        chosen = format_for(_GRAPH, asked)
+        if chosen is None:
+            raise _not_acceptable(f"format={asked!r}")
+        return chosen
+    if not request.accept_mimetypes:
+        return GRAPH_FORMATS[0]
+    best = request.accept_mimetypes.best_match(media_types_for(_GRAPH) + list(HTML_TYPES))
+    if best is None:
+        raise _not_acceptable(f"Accept: {request.headers.get('Accept', '')}")
+    return None if best in HTML_TYPES else format_for(_GRAPH, best)
+
+
+def _answer(build: Callable[[RulebookDocument], Graph],
+            page: Callable[..., str]) -> WerkzeugResponse:
+    """The document in the negotiated format, or a 303 to the page for people."""
+    document = load_rulebook_document()
+    chosen = negotiate()
+    graph = build(document)  # an unknown id is 404, also for people (no redirect to nowhere)
+    if chosen is None:
+        lang = request.args.get("lang")
+        return redirect(page(**({"lang": lang} if lang in LANGUAGES else {})), code=303)
+    return Response(serialize(graph, chosen), content_type=chosen.content_type)
+
+
+@bp.after_request
+def _vary(response: Response) -> Response:
+    """Every answer of these IRIs depends on Accept, errors (404, 406) included."""
+    response.vary.add("Accept")
+    return response
+
+
+def _not_acceptable(asked: str) -> NotAcceptable:
+    offered = ", ".join(f"{f.name} ({f.media_type})" for f in GRAPH_FORMATS)
+    return NotAcceptable(f"cannot answer {asked}; available: {offered}, html (text/html)")
+

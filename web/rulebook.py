@@ -1,0 +1,104 @@
+"""Pages for standards bodies: the clauses, requirements, shapes, fixtures and the ontology.
+
+The rulebook's own IRIs (w3id.org/bcic/…) are served with content negotiation by the nested
+blueprint of web/rule_iris.py.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, render_template, request
+from werkzeug.exceptions import BadRequest, NotFound
+
+from checker.linked_data import UnknownResourceError, serialize, shape_document, shape_users
+from checker.rulebook import Level
+from checker.rulebook_document import (
+    CHAPTER_TITLES,
+    LEVEL_LABELS,
+    load_rulebook_document,
+)
+from checker.sparql_service import GRAPH_FORMATS
+from checker.vocabulary_tree import class_tree, indicator_taxonomy, properties
+
+from .rule_iris import bp as iris_bp
+
+bp = Blueprint("rulebook", __name__)
+bp.register_blueprint(iris_bp)
+_TURTLE = GRAPH_FORMATS[0]
+
+
+@bp.get("/rulebook")
+def index() -> str:
+    """The standard's clauses with their requirements, shapes and fixtures; coverage figures."""
+    document = load_rulebook_document()
+    chapter, level = _chapter_filter(), _level_filter()
+    clauses = [(c, [p for p in c.provisions if level is None or p.requirement.level is level])
+               for c in document.clauses if chapter is None or c.chapter == chapter]
+    clauses = [(c, shown) for c, shown in clauses if shown]
+    return render_template("rulebook.html", document=document, clauses=clauses,
+                           chapter=chapter, level=level, **_labels())
+
+
+@bp.get("/rulebook/<requirement_id>")
+def requirement(requirement_id: str) -> str:
+    """One provision: its text, level, actors, the shapes that check it, their fixtures."""
+    document = load_rulebook_document()
+    provision = document.provisions.get(requirement_id)
+    if provision is None:
+        raise NotFound(f"no requirement {requirement_id!r} in the catalogue (ids look like "
+                       f"4.2.1-a)")
+    children = [document.provisions[i] for i in provision.items]
+    return render_template("rulebook_requirement.html", document=document, provision=provision,
+                           children=children, **_labels())
+
+
+@bp.get("/rulebook/shapes/<name>")
+def shape(name: str) -> str:
+    """One shape: what it checks, its severity, message and fixture, and its Turtle."""
+    document = load_rulebook_document()
+    try:
+        turtle = serialize(shape_document(document, name), _TURTLE).decode("utf-8")
+    except UnknownResourceError as error:
+        raise NotFound(error.message) from None
+    return render_template("rulebook_shape.html", document=document, name=name,
+                           entry=document.shapes.get(name), turtle=turtle,
+                           users=shape_users(document, name), **_labels())
+
+
+@bp.get("/rulebook/ontology")
+def ontology() -> str:
+    """The ontology's class tree, its properties and the 9.1.4 indicator taxonomy."""
+    document = load_rulebook_document()
+    taxonomy = indicator_taxonomy(document.ontology)
+    groups = [g for category in taxonomy for g in category.children]
+    counts = {"categories": len(taxonomy), "groups": len(groups),
+              "indicators": sum(len(g.children) for g in groups)}
+    return render_template("ontology.html", document=document,
+                           tree=class_tree(document.ontology),
+                           properties=properties(document.ontology), taxonomy=taxonomy,
+                           taxonomy_counts=counts, **_labels())
+
+
+def _labels() -> dict[str, object]:
+    return {"chapter_titles": CHAPTER_TITLES, "level_labels": LEVEL_LABELS, "levels": list(Level)}
+
+
+def _chapter_filter() -> int | None:
+    asked = request.args.get("chapter", "")
+    if not asked:
+        return None
+    if not asked.isdigit() or int(asked) not in CHAPTER_TITLES:
+        raise BadRequest(f"chapter={asked!r}: the catalogue covers chapters "
+                         f"{min(CHAPTER_TITLES)}–{max(CHAPTER_TITLES)}")
+    return int(asked)
+
+
+def _level_filter() -> Level | None:
+    asked = request.args.get("level", "")
+    if not asked:
+        return None
+    try:
+        return Level(asked)
+    except ValueError:
+        raise BadRequest(f"level={asked!r}: choose one of "
+                         f"{', '.join(lv.value for lv in Level)}") from None
+

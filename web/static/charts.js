@@ -1,0 +1,24 @@
+/* bcic charts: draws every <canvas data-chart="ID"> with the Chart.js configuration held in the
+   JSON block <script type="application/json" id="ID"> (the page states the numbers in a table
+   beside each chart; no inline script, as the Content-Security-Policy requires). */
+(function () {
+  "use strict";
+  function draw(canvas) {
+    var source = document.getElementById(canvas.getAttribute("data-chart"));
+    if (!source || typeof Chart === "undefined") { return; }
+    var config = JSON.parse(source.textContent);
+    config.options = config.options || {};
+    config.options.responsive = true;
+    config.options.maintainAspectRatio = true;
+    new Chart(canvas, config);
+  }
+  function start() {
+    var canvases = document.querySelectorAll("canvas[data-chart]");
+    for (var i = 0; i < canvases.length; i += 1) { draw(canvases[i]); }
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+}());

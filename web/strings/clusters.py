@@ -1,0 +1,167 @@
+"""UI strings of the clusters pages: one cluster (revisions, indicator charts) and benchmarking."""
+
+_SCORE_RULE_EN = (
+    "9.1.4 names the indicators but gives them no units or scales, and each cluster states its "
+    "own (9.2.1). So that indicators of different units can share one axis, each indicator is "
+    "scored relative to the best of the compared clusters in that year: value ÷ the highest value "
+    "among them × 100 (every 9.1.4 indicator is a level, rate or strength to raise, so higher "
+    "counts as better; negative values count as 0).")
+_SCORE_RULE_ZH = (
+    "9.1.4 只规定了指标名称，没有规定单位和量纲，各集群自行规定（9.2.1）。为使不同单位的指标能画在同一坐标轴上，"
+    "每项指标按当年参与比较的集群中的最好值计算相对得分：数值 ÷ 其中的最高值 × 100（9.1.4 的指标均为需要提升的"
+    "水平、比率或力度，数值越高越好；负值按 0 计）。")
+
+STRINGS: dict[str, dict[str, str]] = {
+    # errors
+    "clusters.error.no_cluster": {"en": "No stored cluster has the key {given}.",
+                                  "zh": "没有键为 {given} 的已存储产业集群。"},
+    "clusters.error.year": {"en": "The year must be four digits, e.g. 2024 (got {value}).",
+                            "zh": "年份须为四位数字，如 2024（收到的是 {value}）。"},
+    "clusters.error.indicator": {
+        "en": "There is no 9.1.4 indicator with the code {code}; codes look like b.1.1.",
+        "zh": "9.1.4 中没有编号为 {code} 的指标；编号形如 b.1.1。"},
+    "clusters.error.group": {
+        "en": "There is no 9.1.4 indicator group with the code {code}; codes look like b.1.",
+        "zh": "9.1.4 中没有编号为 {code} 的指标组；编号形如 b.1。"},
+    "clusters.error.unknown_param": {
+        "en": "Parameter {name}: no cluster is known by the key {given}.",
+        "zh": "参数 {name}：没有键为 {given} 的产业集群。"},
+    "clusters.error.no_clusters": {
+        "en": "Name at least one stored cluster: cluster=<key> (repeatable).",
+        "zh": "请至少指定一个已存储的产业集群：cluster=<键>（可重复）。"},
+    # the cluster page
+    "cluster.iri": {"en": "IRI", "zh": "IRI"},
+    "cluster.label": {"en": "Name", "zh": "名称"},
+    "cluster.key": {"en": "Key", "zh": "键"},
+    "cluster.revisions.title": {"en": "Revisions and what each changed (PDCA, 9.4)",
+                                "zh": "各版提交及其变化（PDCA 循环，9.4）"},
+    "cluster.revisions.caption": {
+        "en": "Newest first. Closed: requirements not met in the revision before and met (or "
+              "left for manual review) now; opened: met before and not met now. Each links to "
+              "the revision's report.",
+        "zh": "最新的在前。已解决：上一版未满足、本版满足（或待人工评审）的要求；新出现：上一版满足、本版未满足的"
+              "要求。每项链接到该版的报告。"},
+    "cluster.revisions.number": {"en": "Revision", "zh": "版本"},
+    "cluster.revisions.date": {"en": "Stored", "zh": "存储时间"},
+    "cluster.revisions.verdict": {"en": "Verdict", "zh": "结论"},
+    "cluster.revisions.rate": {"en": "Conformance", "zh": "符合率"},
+    "cluster.revisions.submitter": {"en": "Submitted by", "zh": "提交者"},
+    "cluster.revisions.files": {"en": "Files (SHA-256)", "zh": "文件（SHA-256）"},
+    "cluster.revisions.closed": {"en": "Closed", "zh": "已解决"},
+    "cluster.revisions.opened": {"en": "Opened", "zh": "新出现"},
+    "cluster.revisions.first": {"en": "first revision", "zh": "首版"},
+    "cluster.revisions.conformant": {"en": "conformant", "zh": "符合"},
+    "cluster.revisions.not_conformant": {"en": "not conformant", "zh": "不符合"},
+    "cluster.revisions.report": {"en": "report of revision {number}", "zh": "第 {number} 版报告"},
+    "cluster.indicators.title": {"en": "Indicators (9.1.4, 9.3.2)", "zh": "关键绩效指标（9.1.4、9.3.2）"},
+    "cluster.form.benchmark": {"en": "Benchmark cluster", "zh": "标杆集群"},
+    "cluster.form.no_benchmark": {"en": "none", "zh": "无"},
+    "cluster.form.not_stored": {"en": "figures reported by this cluster",
+                                "zh": "数值来自本集群的记录"},
+    "cluster.form.year": {"en": "Year", "zh": "年份"},
+    "cluster.form.latest_common_year": {"en": "latest common year", "zh": "最近的共同年份"},
+    "cluster.form.group": {"en": "Indicator group", "zh": "指标组"},
+    "cluster.form.indicators": {"en": "Indicators", "zh": "指标"},
+    "cluster.form.show": {"en": "Show", "zh": "显示"},
+    "cluster.role.benchmark": {"en": "declared benchmark", "zh": "声明的标杆"},
+    "cluster.role.competitor": {"en": "declared competitor", "zh": "声明的竞争集群"},
+    "cluster.radar.title": {"en": "Indicator groups against the benchmark (9.3.2 c)",
+                            "zh": "各指标组与标杆对比（9.3.2 c）"},
+    "cluster.radar.caption": {
+        "en": _SCORE_RULE_EN + " An axis is one of the ten 9.1.4 indicator groups: the mean "
+              "score of its indicators that both clusters state that year; a group with none is "
+              "left empty, not counted as 0.",
+        "zh": _SCORE_RULE_ZH + "每条轴是 9.1.4 的一个指标组，取该组中两个集群当年都有数值的指标得分的平均值；"
+              "没有这样的指标时该轴留空，不计为 0。"},
+    "cluster.radar.no_benchmark": {
+        "en": "No benchmark is chosen or declared: the radar shows this cluster alone (100 "
+              "wherever it states a value). Choose a benchmark cluster above.",
+        "zh": "未选择也未声明标杆集群：雷达图只显示本集群（有数值的指标组为 100）。请在上方选择标杆集群。"},
+    "cluster.radar.no_data": {"en": "No actual indicator values are stored for this cluster.",
+                              "zh": "库中没有本集群的指标实际值。"},
+    "cluster.radar.table": {"en": "Group scores in {year} (0–100, relative to the best)",
+                            "zh": "{year} 年各指标组得分（0–100，相对最好值）"},
+    "cluster.radar.group": {"en": "Indicator group", "zh": "指标组"},
+    "cluster.radar.counted": {"en": "Indicators compared", "zh": "参与比较的指标"},
+    "cluster.radar.leaves": {"en": "The values behind each axis", "zh": "各轴所依据的数值"},
+    "cluster.radar.score": {"en": "Score", "zh": "得分"},
+    "cluster.radar.axis": {"en": "Score relative to the best of the compared clusters (0–100)",
+                           "zh": "相对参与比较集群最好值的得分（0–100）"},
+    "cluster.series.title": {"en": "Values by year (9.2.3, 9.3.2 a) b)",
+                             "zh": "各年数值（9.2.3、9.3.2 a) b)）"},
+    "cluster.series.caption": {
+        "en": "Actual values (solid lines) and targets (dashed) of the chosen indicators, each in "
+              "the unit the cluster states for it; choose indicators or a group above.",
+        "zh": "所选指标的实际值（实线）与目标值（虚线），单位为本集群为各指标规定的单位；可在上方选择指标或指标组。"},
+    "cluster.series.no_data": {"en": "No values are stored for the chosen indicators.",
+                               "zh": "库中没有所选指标的数值。"},
+    "cluster.series.axis": {"en": "Value (each indicator in its own unit)",
+                            "zh": "数值（各指标按其自身单位）"},
+    "cluster.series.indicator": {"en": "Indicator", "zh": "指标"},
+    "cluster.series.unit": {"en": "Unit", "zh": "单位"},
+    "cluster.series.kind": {"en": "Kind", "zh": "类别"},
+    "cluster.series.actual": {"en": "actual", "zh": "实际值"},
+    "cluster.series.target": {"en": "target", "zh": "目标值"},
+    "cluster.benchmark_link": {"en": "Compare on the benchmark page", "zh": "在对标比较页中比较"},
+    # the benchmark page
+    "benchmark.title": {"en": "Benchmarking (9.3.2)", "zh": "对标比较（9.3.2）"},
+    "benchmark.intro": {
+        "en": "Compare stored clusters on the indicators of 9.1.4 in one year, and see one "
+              "cluster's four comparisons of 9.3.2: against its targets, its own history, a "
+              "benchmark cluster and its competitors. Values come from each cluster's latest "
+              "revision.",
+        "zh": "按 9.1.4 的指标比较已存储的产业集群某一年的数值，并查看某一集群 9.3.2 规定的四种对比：与战略目标、"
+              "与历史同期、与标杆集群、与竞争集群。数值取自各集群的最新一版提交。"},
+    "benchmark.empty": {"en": "No cluster is stored yet: store a submission first (Validate, or "
+                              "`bcic ingest`).",
+                        "zh": "尚未存储任何产业集群：请先存储一份提交材料（“验证”页面或 `bcic ingest`）。"},
+    "benchmark.form.clusters": {"en": "Clusters", "zh": "产业集群"},
+    "benchmark.form.indicators": {"en": "Indicators", "zh": "指标"},
+    "benchmark.form.year": {"en": "Year", "zh": "年份"},
+    "benchmark.form.focus": {"en": "Four comparisons for", "zh": "四种对比的对象"},
+    "benchmark.form.benchmark": {"en": "its benchmark", "zh": "其标杆"},
+    "benchmark.form.declared": {"en": "the declared one", "zh": "声明的标杆"},
+    "benchmark.side.title": {"en": "Side by side in {year}", "zh": "{year} 年并列比较"},
+    "benchmark.side.caption": {
+        "en": _SCORE_RULE_EN + " The bars show these scores (9.3.2 c) d); the table gives "
+              "the values as stated, with their units.",
+        "zh": _SCORE_RULE_ZH + "柱形图显示这些得分（9.3.2 c) d)）；表格列出原始数值及其单位。"},
+    "benchmark.side.no_data": {"en": "The chosen clusters state no actual values.",
+                               "zh": "所选产业集群没有指标实际值。"},
+    "benchmark.value": {"en": "Value", "zh": "数值"},
+    "benchmark.chart.axis": {"en": "Score relative to the best of the chosen clusters (0–100)",
+                             "zh": "相对所选集群最好值的得分（0–100）"},
+    "benchmark.four.title": {"en": "The four comparisons of 9.3.2 for {cluster}",
+                             "zh": "{cluster}：9.3.2 规定的四种对比"},
+    "benchmark.four.caption": {
+        "en": "Differences are plain subtractions in the indicator's own unit; targets and "
+              "history are shown for the chosen year, the benchmark and competitors for each "
+              "indicator's latest year both state.",
+        "zh": "差值为按指标自身单位直接相减；目标与历史对比显示所选年份，标杆与竞争集群对比显示每项指标双方都有数值的最近年份。"},
+    "benchmark.four.targets": {"en": "Against its targets", "zh": "与战略目标对比"},
+    "benchmark.four.history": {"en": "Against its own history", "zh": "与历史同期对比"},
+    "benchmark.four.benchmark": {"en": "Against a benchmark cluster", "zh": "与标杆集群对比"},
+    "benchmark.four.competitors": {"en": "Against its competitors", "zh": "与竞争集群对比"},
+    "benchmark.four.peer": {"en": "Cluster compared", "zh": "对比集群"},
+    "benchmark.four.empty.targets": {"en": "No targets are stated for these indicators and year.",
+                                     "zh": "这些指标在该年份没有目标值。"},
+    "benchmark.four.empty.history": {"en": "No values are stated for these indicators and year.",
+                                     "zh": "这些指标在该年份没有数值。"},
+    "benchmark.four.empty.benchmark": {
+        "en": "No benchmark cluster with figures in the store: none is declared, or no stored "
+              "submission states its values.",
+        "zh": "库中没有带数值的标杆集群：未声明标杆，或没有任何已存储的提交记录其数值。"},
+    "benchmark.four.empty.competitors": {
+        "en": "No competitor cluster with figures in the store: none is declared, or no stored "
+              "submission states its values.",
+        "zh": "库中没有带数值的竞争集群：未声明竞争集群，或没有任何已存储的提交记录其数值。"},
+    "benchmark.column.target": {"en": "Target", "zh": "目标值"},
+    "benchmark.column.actual": {"en": "Actual", "zh": "实际值"},
+    "benchmark.column.gap": {"en": "Gap (actual − target)", "zh": "差距（实际 − 目标）"},
+    "benchmark.column.value": {"en": "Value", "zh": "数值"},
+    "benchmark.column.previous": {"en": "Previous year", "zh": "上一年"},
+    "benchmark.column.change": {"en": "Change", "zh": "变化"},
+    "benchmark.column.benchmarkValue": {"en": "Benchmark's value", "zh": "标杆数值"},
+    "benchmark.column.competitorValue": {"en": "Competitor's value", "zh": "竞争集群数值"},
+    "benchmark.column.difference": {"en": "Difference", "zh": "差值"},
+}

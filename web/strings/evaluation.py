@@ -1,0 +1,80 @@
+"""UI strings of the evaluation pages: clusters list, validation, reports."""
+
+STRINGS = {
+    "home.title": {"en": "Industrial clusters", "zh": "产业集群"},
+    "home.cluster": {"en": "Cluster", "zh": "产业集群"},
+    "home.verdict": {"en": "Latest verdict", "zh": "最新结论"},
+    "home.rate": {"en": "Conformance rate", "zh": "符合率"},
+    "home.revisions": {"en": "Revisions", "zh": "修订次数"},
+    "home.last": {"en": "Last revision", "zh": "最近修订"},
+    "home.conformant": {"en": "conformant", "zh": "符合"},
+    "home.not_conformant": {"en": "not conformant", "zh": "不符合"},
+    "home.empty": {"en": "No cluster has been stored yet.", "zh": "尚未存储任何产业集群。"},
+    "home.validate_link": {"en": "Validate a submission", "zh": "验证一份提交材料"},
+    # Submit and validate (/validate)
+    "validate.title": {"en": "Validate a submission", "zh": "验证提交材料"},
+    "validate.intro": {
+        "en": "Upload the files of one cluster's submission, or paste it as Turtle. It is checked "
+              "against every provision of the standard and its report is shown at once.",
+        "zh": "上传一个产业集群提交材料的文件，或以 Turtle 格式粘贴其内容。系统将依据标准的全部条款进行检查，"
+              "并立即显示评价报告。"},
+    "validate.files": {"en": "Files", "zh": "文件"},
+    "validate.files_hint": {
+        "en": "One or more files that together form the submission. The format follows the file "
+              "extension ({extensions}); a file without one is recognised by its content. "
+              "At most {limit} in all.",
+        "zh": "可选择一个或多个文件，共同构成一份提交材料。格式依文件扩展名判断（{extensions}）；"
+              "无扩展名的文件按内容识别。总大小不超过 {limit}。"},
+    "validate.text": {"en": "Or paste Turtle", "zh": "或粘贴 Turtle 文本"},
+    "validate.store": {"en": "Store as a new revision", "zh": "存储为新版本"},
+    "validate.store_box": {
+        "en": "Store this submission as its cluster's next revision (whatever the verdict)",
+        "zh": "将本提交材料存储为该产业集群的下一个版本（不论结论如何）"},
+    "validate.store_hint": {
+        "en": "Storing needs an evaluator's token (created with `bcic token create --role "
+              "evaluator`). Without it nothing is stored.",
+        "zh": "存储需要评价人员令牌（用 `bcic token create --role evaluator` 创建）。"
+              "没有令牌则不存储任何内容。"},
+    "validate.token": {"en": "Evaluator token", "zh": "评价人员令牌"},
+    "validate.submit": {"en": "Validate", "zh": "验证"},
+    "validate.failed": {"en": "The submission was not validated.", "zh": "提交材料未能验证。"},
+    "validate.nothing_stored": {"en": "Nothing was stored.", "zh": "未存储任何内容。"},
+    "validate.error.400": {"en": "The submission cannot be read.",
+                           "zh": "无法读取该提交材料。"},
+    "validate.error.401": {"en": "Storing needs a valid evaluator token.",
+                           "zh": "存储需要有效的评价人员令牌。"},
+    "validate.error.403": {"en": "This token may not store revisions: it needs the evaluator "
+                                 "role.",
+                           "zh": "该令牌无权存储版本：需要评价人员角色。"},
+    "validate.error.415": {"en": "A file is not in a format bcic reads.",
+                           "zh": "有文件的格式无法识别。"},
+    # Report pages (/validations/<id>, /clusters/<key>/revisions/<n>)
+    "report.page.fresh": {"en": "Validation (not stored)", "zh": "验证结果（未存储）"},
+    "report.page.fresh_note": {
+        "en": "This report is kept for a while only: download it to keep it.",
+        "zh": "此报告仅临时保留，如需保存请下载。"},
+    "report.page.revision": {"en": "Revision {number}", "zh": "第 {number} 版"},
+    "report.page.cluster_link": {"en": "All revisions of this cluster",
+                                 "zh": "该产业集群的全部版本"},
+    "report.page.submitter": {"en": "Submitted by", "zh": "提交者"},
+    "report.page.download": {"en": "Download", "zh": "下载"},
+    "report.page.filter": {"en": "Filter", "zh": "筛选"},
+    "report.page.status": {"en": "Status", "zh": "状态"},
+    "report.page.severity": {"en": "Severity", "zh": "严重程度"},
+    "report.page.any": {"en": "any", "zh": "全部"},
+    "report.page.apply": {"en": "Apply", "zh": "应用"},
+    "report.page.clear": {"en": "Clear", "zh": "清除"},
+    "report.page.shown": {"en": "{shown} of {total} requirements shown",
+                          "zh": "显示 {total} 项要求中的 {shown} 项"},
+    "report.page.none_shown": {"en": "No requirement matches the filter.",
+                               "zh": "没有符合筛选条件的要求。"},
+    "report.page.text_zh": {"en": "Text (Chinese, verbatim)", "zh": "条文（原文）"},
+    "report.page.text_en": {"en": "English rendering", "zh": "英文译文"},
+    "report.page.path": {"en": "path", "zh": "路径"},
+    "report.page.chapter_rate": {"en": "chapter rate", "zh": "本章符合率"},
+    "report.page.delete": {"en": "Delete revision {number}", "zh": "删除第 {number} 版"},
+    "report.page.delete_hint": {
+        "en": "Removes this revision's submission, report and provenance for good; needs an "
+              "evaluator's token. Its number is never given to another revision.",
+        "zh": "永久删除本版本的提交材料、评价报告及来源信息；需要评价人员令牌。该版本号不会再分配给其他版本。"},
+}

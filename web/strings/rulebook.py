@@ -1,0 +1,103 @@
+"""UI strings of the rulebook pages."""
+
+STRINGS = {
+    "rulebook.title": {"en": "Rulebook", "zh": "规则库"},
+    "rulebook.intro": {
+        "en": "The provisions of chapters 4–9 of the draft standard, in clause order, with the "
+              "SHACL shapes that check each one (and the fixture that proves each shape) or the "
+              "prompt an evaluator answers by hand. The Chinese text is the standard's, verbatim; "
+              "the English is bcic's rendering.",
+        "zh": "标准征求意见稿第4章至第9章的全部规定，按条款顺序列出；每条规定附有检查它的 SHACL "
+              "形状（及证明该形状有效的正反例）或需由评价人员人工判断的提示。中文为标准原文，英文为 "
+              "bcic 的译文。"},
+    "rulebook.coverage": {"en": "Coverage at a glance", "zh": "覆盖情况一览"},
+    "rulebook.coverage.requirements": {"en": "Provisions", "zh": "规定总数"},
+    "rulebook.coverage.shapes": {"en": "Shapes that check a provision", "zh": "检查规定的形状"},
+    "rulebook.coverage.manual": {"en": "Manual-review items", "zh": "人工评审项"},
+    "rulebook.coverage.gaps": {"en": "Gaps (shall-level provisions nothing checks, shapes "
+                                     "without a fixture)",
+                               "zh": "缺口（无任何检查的“应”级规定、无正反例的形状）"},
+    "rulebook.coverage.fixtures": {"en": "Fixtures by kind", "zh": "各类正反例数量"},
+    "rulebook.coverage.none": {"en": "none", "zh": "无"},
+    "rulebook.filter": {"en": "Filter", "zh": "筛选"},
+    "rulebook.filter.chapter": {"en": "Chapter", "zh": "章"},
+    "rulebook.filter.level": {"en": "Level", "zh": "规定级别"},
+    "rulebook.filter.all": {"en": "all", "zh": "全部"},
+    "rulebook.filter.apply": {"en": "Show", "zh": "显示"},
+    "rulebook.filter.shown": {"en": "{n} clauses shown", "zh": "显示 {n} 个条款"},
+    "rulebook.chapter": {"en": "Chapter {n}", "zh": "第{n}章"},
+    "rulebook.clause": {"en": "Clause", "zh": "条款"},
+    "rulebook.level": {"en": "Level", "zh": "级别"},
+    "rulebook.modal": {"en": "modal verb", "zh": "助动词"},
+    "rulebook.no_modal": {"en": "no modal verb", "zh": "无助动词"},
+    "rulebook.layer": {"en": "Layer", "zh": "层级"},
+    "rulebook.layer.driver": {"en": "driver layer", "zh": "驱动层"},
+    "rulebook.layer.process": {"en": "process layer", "zh": "过程层"},
+    "rulebook.layer.result": {"en": "result layer", "zh": "结果层"},
+    "rulebook.actor": {"en": "Actor", "zh": "责任主体"},
+    "rulebook.text_zh": {"en": "Standard text (zh, verbatim)", "zh": "标准原文"},
+    "rulebook.text_en": {"en": "English rendering", "zh": "英文译文"},
+    "rulebook.level_note": {"en": "Why this level", "zh": "级别说明"},
+    "rulebook.shapes": {"en": "Shapes that check it", "zh": "检查该规定的形状"},
+    "rulebook.shape": {"en": "Shape", "zh": "形状"},
+    "rulebook.severity": {"en": "Severity", "zh": "严重程度"},
+    "rulebook.severity.violation": {"en": "violation", "zh": "违规"},
+    "rulebook.severity.warning": {"en": "warning", "zh": "警告"},
+    "rulebook.severity.info": {"en": "info", "zh": "提示"},
+    "rulebook.message": {"en": "Message", "zh": "消息"},
+    "rulebook.fixture": {"en": "Fixture (what the non-conforming twin removes)",
+                         "zh": "正反例（反例删除了什么）"},
+    "rulebook.no_fixture": {"en": "no fixture rule fits this shape", "zh": "无适用的反例规则"},
+    "rulebook.manual": {"en": "Manual review", "zh": "人工评审"},
+    "rulebook.items": {"en": "List items", "zh": "列项"},
+    "rulebook.part_of": {"en": "Item of", "zh": "所属条款"},
+    "rulebook.unchecked": {"en": "Checked through its list items.", "zh": "通过其列项进行检查。"},
+    "rulebook.informative": {"en": "Informative: never a violation; the shapes use it as "
+                                   "vocabulary.",
+                             "zh": "资料性规定：不构成违规，仅作为形状的词汇。"},
+    "rulebook.gap": {"en": "GAP", "zh": "缺口"},
+    "rulebook.iri": {"en": "IRI", "zh": "IRI"},
+    "rulebook.machine": {"en": "As data", "zh": "数据格式"},
+    "rulebook.details": {"en": "Details", "zh": "详情"},
+    "rulebook.checks": {"en": "Checks", "zh": "检查的规定"},
+    "rulebook.helper": {"en": "Helper shape, used by", "zh": "辅助形状，被以下形状引用"},
+    "rulebook.turtle": {"en": "Shape in Turtle", "zh": "形状的 Turtle 表示"},
+    "rulebook.back": {"en": "Back to the rulebook", "zh": "返回规则库"},
+    "rulebook.roles": {
+        "en": "Reading the rulebook needs no token. Reloading the rule graphs of the store from "
+              "the rule files (POST /api/rules/reload) needs a maintainer token; storing "
+              "submissions needs an evaluator token.",
+        "zh": "查阅规则库无需令牌。从规则文件重新加载存储中的规则图（POST /api/rules/reload）"
+              "需要维护者（maintainer）令牌；存储提交材料需要评价人员（evaluator）令牌。"},
+    "rulebook.ontology_link": {"en": "Ontology and indicator taxonomy", "zh": "本体与指标体系"},
+    "ontology.title": {"en": "Ontology and indicator taxonomy", "zh": "本体与指标体系"},
+    "ontology.intro": {
+        "en": "The classes of the bcic ontology under the reused classes they specialise, with "
+              "their named individuals; then the properties and the 9.1.4 indicator taxonomy. "
+              "Each term names the clauses it models.",
+        "zh": "bcic 本体的类（挂在其所细化的复用类之下）及其命名个体；其后是属性和 9.1.4 "
+              "指标体系。每个术语都注明其所依据的条款。"},
+    "ontology.classes": {"en": "Classes", "zh": "类"},
+    "ontology.properties": {"en": "Properties", "zh": "属性"},
+    "ontology.taxonomy": {"en": "Indicator taxonomy (9.1.4)", "zh": "指标体系（9.1.4）"},
+    "ontology.taxonomy_note": {
+        "en": "Three categories, ten groups, thirty indicators, named as the standard lists them; "
+              "the standard gives no units, formulas or scales (clusters state them, 9.2.1).",
+        "zh": "3 个类别、10 个指标组、30 项指标，名称与标准所列一致；标准未给出单位、公式或量表，"
+              "由各产业集群自行说明（9.2.1）。"},
+    "ontology.counts": {"en": "{categories} categories, {groups} groups, {indicators} indicators",
+                        "zh": "{categories} 个类别，{groups} 个指标组，{indicators} 项指标"},
+    "ontology.term": {"en": "Term", "zh": "术语"},
+    "ontology.label": {"en": "Label", "zh": "名称"},
+    "ontology.definition": {"en": "Definition", "zh": "定义"},
+    "ontology.clauses": {"en": "Clauses", "zh": "条款"},
+    "ontology.kind": {"en": "Kind", "zh": "类型"},
+    "ontology.domain": {"en": "Domain", "zh": "定义域"},
+    "ontology.range": {"en": "Range", "zh": "值域"},
+    "ontology.members": {"en": "Individuals", "zh": "个体"},
+    "ontology.also": {"en": "also a subclass of", "zh": "亦为其子类"},
+    "ontology.notation": {"en": "Code", "zh": "编码"},
+    "ontology.kind.object": {"en": "object property", "zh": "对象属性"},
+    "ontology.kind.datatype": {"en": "datatype property", "zh": "数据属性"},
+    "ontology.kind.annotation": {"en": "annotation property", "zh": "注释属性"},
+}

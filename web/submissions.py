@@ -1,0 +1,102 @@
+"""Submissions as requests bring them (form uploads, pasted text, an API body), and the fresh
+reports of validations that were not stored, kept a while so their pages can offer downloads."""
+
+from __future__ import annotations
+
+import secrets
+import threading
+from collections import OrderedDict
+from pathlib import PurePath
+
+from flask import current_app, request
+from werkzeug.exceptions import BadRequest, UnsupportedMediaType
+
+from checker.loading import SUBMISSION_FORMATS, SubmissionFile
+from checker.loading.formats import format_from_extension, resolve_format
+from checker.report import Report
+from checker.tokens import TokenRecord
+
+PASTED_NAME = "pasted.ttl"  # what error messages call the textarea's text (file:line:col)
+BODY_NAME = "request-body"
+ACCEPTED_EXTENSIONS = tuple(e for f in SUBMISSION_FORMATS.values() for e in f.extensions)
+ACCEPTED_MEDIA_TYPES = tuple(f.media_type for f in SUBMISSION_FORMATS.values())
+_FRESH = "bcic.fresh_reports"
+
+
+def form_submission() -> list[SubmissionFile]:
+    """The uploaded files (format from the extension; none: from the content) and the pasted
+    Turtle of the validate form; 415 for a file of another kind, 400 when nothing was given."""
+    files = []
+    for upload in request.files.getlist("files"):
+        if not upload.filename:
+            continue  # the browser sends an empty part when no file was chosen
+        name = PurePath(upload.filename).name
+        if PurePath(name).suffix and format_from_extension(name) is None:
+            raise UnsupportedMediaType(
+                f"{name}: not a format bcic reads; accepted file extensions: "
+                f"{', '.join(ACCEPTED_EXTENSIONS)}")
+        files.append(SubmissionFile(name, upload.read()))
+    pasted = request.form.get("text", "")
+    if pasted.strip():
+        files.append(SubmissionFile(PASTED_NAME, pasted.encode("utf-8"), "turtle"))
+    if not files:
+        raise BadRequest("choose at least one file or paste Turtle text")
+    return files
+
+
+def body_submission() -> SubmissionFile:
+    """The request body as one file in the syntax its Content-Type names; 415 for any other."""
+    media_type = request.mimetype
+    if media_type not in ACCEPTED_MEDIA_TYPES:
+        raise UnsupportedMediaType(
+            f"Content-Type {media_type or '(none)'!r} is not a submission syntax; send one of "
+            f"{', '.join(ACCEPTED_MEDIA_TYPES)}")
+    name = resolve_format(media_type)
+    data = request.get_data(cache=False)
+    if not data.strip():
+        raise BadRequest("the request body is empty: send the submission as the body")
+    return SubmissionFile(BODY_NAME + SUBMISSION_FORMATS[name].extensions[0], data, name)
+
+
+def upload_limit() -> str:
+    """The app's request size limit (MAX_CONTENT_LENGTH) for people: "8 MiB", "64 KiB"."""
+    limit = int(current_app.config["MAX_CONTENT_LENGTH"])
+    return f"{limit / 1024 / 1024:.0f} MiB" if limit >= 1024 * 1024 else f"{limit // 1024} KiB"
+
+
+def submitter(record: TokenRecord) -> str:
+    """Who stored a revision, for its provenance: the token's label, else its id."""
+    return record.label or f"token {record.id}"
+
+
+class FreshReports:
+    """The latest validations' reports by a random id, the oldest forgotten first (an LRU)."""
+
+    def __init__(self, capacity: int) -> None:
+        self.capacity = capacity
+        self._reports: OrderedDict[str, Report] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def keep(self, report: Report) -> str:
+        """Keep a report and return its new id."""
+        report_id = secrets.token_urlsafe(12)
+        with self._lock:
+            self._reports[report_id] = report
+            while len(self._reports) > self.capacity:
+                self._reports.popitem(last=False)
+        return report_id
+
+    def get(self, report_id: str) -> Report | None:
+        """The report kept under `report_id`, if it is still kept."""
+        with self._lock:
+            report = self._reports.get(report_id)
+            if report is not None:
+                self._reports.move_to_end(report_id)
+            return report
+
+
+def fresh_reports() -> FreshReports:
+    """The app's fresh reports (BCIC_FRESH_REPORTS of them, 32 by default)."""
+    capacity = int(current_app.config.get("BCIC_FRESH_REPORTS", 32))
+    kept: FreshReports = current_app.extensions.setdefault(_FRESH, FreshReports(capacity))
+    return kept
