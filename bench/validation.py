@@ -124,6 +124,7 @@ def main() -> None:
              "plain ÷ bcic | plain ÷ bcic, 1 process | same results | samples |",
              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |"]
     last: Graph | None = None
+    set_aside = 0
     for name, data in cases():
         same = same_results(data, rulebook)
         times = alternating({
@@ -134,6 +135,7 @@ def main() -> None:
         bcic, one, plain = (times[k].seconds for k in ("bcic", "one", "plain"))
         kept = min(t.kept for t in times.values())
         disturbed = sum(t.disturbed for t in times.values())
+        set_aside += disturbed
         lines.append(f"| {name} | {len(data):,} | {bcic:.3f} | {one:.3f} | {plain:.3f} | "
                      f"{plain / bcic:.2f}× | {plain / one:.2f}× | {'yes' if same else 'NO'} | "
                      f"{kept} ({disturbed}) |")
@@ -155,7 +157,9 @@ def main() -> None:
     lines.append(f"| all | {sum(c[1] for c in costs):,} | {total_plain:.3f} | 100% | "
                  f"{total_warm:.3f} |")
     lines += ["", f"Load average (1 min) at start {load_before:.2f}, at end "
-              f"{os.getloadavg()[0]:.2f} on {os.cpu_count()} cores."]
+              f"{os.getloadavg()[0]:.2f} on {os.cpu_count()} cores."
+              + (f" Other work ran on the machine meanwhile: {set_aside} samples it disturbed "
+                 "were set aside." if set_aside else " No other work disturbed a sample.")]
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines[-(TOP_SHAPES + 8):]))
