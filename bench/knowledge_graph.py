@@ -694,7 +694,7 @@ def main() -> None:
              f"{generated / 60:.0f} generating the files).", "",
              *describe(), f"- Flask {version('flask')}, waitress {version('waitress')}",
              "- load average (1 min) at the start, after each ingest step and after each "
-             f"checkpoint's queries: " + ", ".join(f"{load:.2f}" for load in loads)
+             "checkpoint's queries: " + ", ".join(f"{load:.2f}" for load in loads)
              + (" — the 2 cores were shared with other work during the run, so figures carry "
                 "its noise" if max(loads) > 1.2 else ""), "",
              "Clusters: `generate_cluster(members=10, years=5, seed=i, cluster_id=f\"c{i}\")`, "
