@@ -22,7 +22,7 @@ from .render.text import sorted_results
 from .render.turtle import EARL
 from .report import Report, RequirementOutcome, Status, report_from_outcomes
 from .rulebook import SH, Rulebook, load_rulebook
-from .shacl import Severity, ShaclResult, _path_text  # the one writer of SHACL paths
+from .shacl import Severity, ShaclResult, path_text
 from .store.base import Store, report_graph_iri, submission_graph_iri
 from .store.guard import checked_iri
 
@@ -100,7 +100,7 @@ def _path(graph: Graph, node: Node, shape: URIRef, rulebook: Rulebook) -> str | 
     shapes = rulebook.shapes_graph
     path = shapes.value(shape, SH.path)
     if path is not None:
-        return _path_text(shapes, path)
+        return path_text(shapes, path)
     stored = graph.value(node, SH.resultPath)
     return str(stored) if stored is not None else None
 

@@ -18,7 +18,7 @@ from .namespaces import BCIC
 from .ontology import load_ontology_graph
 from .paths import ALL_ONTOLOGY_FILES
 from .rulebook import SH, Level, Requirement, Rulebook, load_rulebook
-from .shacl import Severity, _path_text  # one writer of SHACL paths in SPARQL syntax
+from .shacl import Severity, path_text
 from .store import Store
 
 # The chapters the catalogue covers, titled as the draft does (our English rendering).
@@ -206,10 +206,10 @@ def fixture_text(shapes: Graph, shape: URIRef, kind: str) -> dict[str, str]:
     path_node = shapes.value(shape, SH.path)
     node = shapes.value(shape, SH.node)
     values = {
-        "path": _path_text(shapes, path_node) if path_node is not None else "—",
+        "path": path_text(shapes, path_node) if path_node is not None else "—",
         "qualifier": name(shapes.value(shape, SH.qualifiedValueShape)),
         "node": name(node),
-        "properties": ", ".join(sorted(_path_text(shapes, shapes.value(p, SH.path)) or "—"
+        "properties": ", ".join(sorted(path_text(shapes, shapes.value(p, SH.path)) or "—"
                                        for p in shapes.objects(node, SH.property))),
         "value": name(shapes.value(shape, SH.hasValue)),
         "count": name(shapes.value(shape, SH.minCount)),

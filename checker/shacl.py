@@ -119,7 +119,7 @@ def _read_results(report: Graph) -> list[ShaclResult]:
         results.append(ShaclResult(
             source_shape=shape if isinstance(shape, URIRef) else URIRef(""),
             focus_node=report.value(node, SH.focusNode),  # type: ignore[arg-type]
-            path=_path_text(report, path),
+            path=path_text(report, path),
             value=report.value(node, SH.value),
             severity=_SEVERITIES[report.value(node, SH.resultSeverity)],  # type: ignore[index]
             messages={m.language or "": str(m) for m in report.objects(node, SH.resultMessage)
@@ -129,7 +129,7 @@ def _read_results(report: Graph) -> list[ShaclResult]:
     return results
 
 
-def _path_text(report: Graph, path: Node | None) -> str | None:
+def path_text(report: Graph, path: Node | None) -> str | None:
     """Write a result path in SPARQL property-path syntax (prefixed names where bound)."""
     if path is None:
         return None
@@ -148,5 +148,5 @@ def _path_text(report: Graph, path: Node | None) -> str | None:
 
 def _grouped(report: Graph, path: Node) -> str:
     """Parenthesise sequences and alternatives when they are operands."""
-    text = _path_text(report, path) or ""
+    text = path_text(report, path) or ""
     return f"({text})" if not isinstance(path, URIRef) and ("/" in text or "|" in text) else text
