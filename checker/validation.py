@@ -1,4 +1,4 @@
-"""Validate a submission: merge the vocabulary it needs, run the shapes, build the report."""
+"""Validate a submission: read the vocabulary it needs beside it, run shapes, build the report."""
 
 from __future__ import annotations
 
