@@ -54,6 +54,7 @@ from checker.loading.rdfterms import from_oxigraph
 from checker.namespaces import BCIC
 from checker.paths import PROJECT_ROOT
 from checker.queries import bind, get_query, list_queries
+from checker.shacl import default_processes
 from checker.query_runner import current_snapshot, snapshot_dir_for
 from checker.store import RevisionRecord, open_store
 from checker.store.guard import inspect_query
@@ -534,11 +535,12 @@ def verdict(steps: list[IngestStep], checkpoints: list[Checkpoint]) -> list[str]
           "revision's terms converted for pyoxigraph, one transaction of about "
           f"{(steps[-1].quads_after - steps[0].quads_before) / clusters:,.0f} quads); the rest is "
           "the report graph, provenance and summary blocks and the revision lookup. Both sides "
-          "run in this one process on one core, on the same files, alternately first and "
-          "second; validation is the same code in both. The write is work validation does not "
-          "do, so on equal cores ingest cannot take less than validation plus the write; "
-          "overlapping the write with the next file's validation would only borrow the second "
-          "core, which validating files in parallel (`bcic validate --each`) uses as well.")
+          f"validate the same files with the same code and the same {default_processes()} "
+          "process(es) (validation's default, one per core), alternately first and second; "
+          "ingest then writes from this process. The write is work validation does not do, "
+          "so with the same cores ingest cannot take less than validation plus the write; "
+          "overlapping the write with the next file's validation would only take a core the "
+          "validation of that file (or of files in parallel, `bcic validate --each`) uses.")
     last = checkpoints[-1]
     slow = [f for f in last.figures if (f.oxigraph.ms or 0) >= TARGET_MS]
     worst = max(last.figures, key=lambda f: f.oxigraph.ms or 0)
@@ -707,7 +709,8 @@ def main() -> None:
              "Real `ingest_files` (read, parse, validate, report graph, provenance, revision "
              "number, one `Store.extend` with the summary block) on each file, beside "
              "`validate_files` (read, parse, validate) on the same file, alternately first and "
-             "second, both in this process (one core each). \"Of which store write\": the "
+             f"second, both validating with {default_processes()} process(es) (the default: one "
+             "per core), the same on both sides. \"Of which store write\": the "
              "time ingest spent in `Store.add_revision` (measured by a wrapper around the "
              "store). Not timed: generating the files, and refreshing the endpoint's snapshot "
              "after each step (`publish_for_queries`: "
