@@ -14,10 +14,11 @@ import threading
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
+from decimal import Decimal
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
-from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import PROV
 
@@ -38,6 +39,7 @@ from checker.store.summary import summary_current
 Reopen = Callable[[Store], Store]
 
 EX = Namespace("https://example.org/contract/")
+INDUSTRY_SCALE = URIRef("https://w3id.org/bcic/indicator/IndustryScale")
 EARL = Namespace("http://www.w3.org/ns/earl#")
 # Whole seconds and a binary-exact rate, so a server's own datetime and decimal types round-trip.
 GENERATED = datetime(2024, 5, 1, 9, 30, 15, tzinfo=timezone.utc)
@@ -80,6 +82,37 @@ def _summary(store: Store, revision: URIRef) -> set[tuple[str, str]]:
     """The summary graph's facts about one revision, as (predicate, object) texts."""
     rows = store.select(f"SELECT ?p ?o WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ <{revision}> ?p ?o }} }}")
     return {(str(r["p"]), r["o"].n3()) for r in rows}
+
+
+def with_observations(record: RevisionRecord) -> RevisionRecord:
+    """The record, its submission given observations that count as actual values (9.3.2) and some
+    that do not: a target, a figure about another cluster, a year with a time zone."""
+    data = Graph()
+    data += record.submission
+    for key, (cluster, kind, year, value, unit) in enumerate((
+            (record.cluster, BCIC.ActualValue, Literal("2023", datatype=XSD.gYear), "81.5", "亿元"),
+            (record.cluster, BCIC.ActualValue, Literal(2024), "82", None),
+            (record.cluster, BCIC.TargetValue, Literal("2024", datatype=XSD.gYear), "90", "亿元"),
+            (EX.peer, BCIC.ActualValue, Literal("2023", datatype=XSD.gYear), "70", "亿元"),
+            (record.cluster, BCIC.ActualValue, Literal("2023Z", datatype=XSD.gYear), "1", None))):
+        observation = EX[f"observation-{record.number}-{key}"]
+        data.add((observation, BCIC.refCluster, cluster))
+        data.add((observation, BCIC.indicator, INDUSTRY_SCALE))
+        data.add((observation, BCIC.valueKind, kind))
+        data.add((observation, BCIC.refYear, year))
+        data.add((observation, BCIC.observedValue, Literal(Decimal(value))))
+        if unit is not None:
+            data.add((observation, BCIC.unitOfMeasure, Literal(unit)))
+    return RevisionRecord(record.cluster, record.number, data, record.report, record.provenance)
+
+
+def _actual_values(store: Store, revision: URIRef) -> set[tuple[str, ...]]:
+    """The revision's actual values: (graph, its year, its unit, value) texts."""
+    rows = store.select(f"""SELECT ?g ?year ?unit ?value WHERE {{
+  GRAPH <{SUMMARY_GRAPH}> {{ ?i <{BCIC.actualValuesGraph}> ?g . ?g <{BCIC.graphYear}> ?year
+    OPTIONAL {{ ?g <{BCIC.graphUnit}> ?unit }} }}
+  GRAPH ?g {{ <{revision}> <{BCIC.actualValue}> ?value }} }}""")
+    return {(str(r["g"]), str(r["year"]), str(r.get("unit", "")), str(r["value"])) for r in rows}
 
 
 def _count(store: Store, graph: URIRef) -> int:
@@ -283,10 +316,11 @@ class StoreContract:
     def test_deleting_a_revision_keeps_one_latest_revision_and_its_summary_goes(
             self, store: Store, reopen: Reopen) -> None:
         cluster = new_cluster()
-        records = [make_record(cluster, n)[0] for n in (1, 2, 3)]
+        records = [with_observations(make_record(cluster, n)[0]) for n in (1, 2, 3)]
         for record in records:
             store.add_revision(record)
         assert _summary(store, records[1].submission_graph)
+        assert _actual_values(store, records[1].submission_graph)
         latest = (f"SELECT ?revision WHERE {{ GRAPH <{PROVENANCE_GRAPH}> {{ ?revision a "
                   f"<{BCIC.Revision}> ; <{BCIC.cluster}> <{cluster}> FILTER NOT EXISTS {{ "
                   f"?newer <{PROV.wasRevisionOf}> ?revision }} }} }}")
@@ -296,6 +330,8 @@ class StoreContract:
         assert store.ask(f"ASK {{ GRAPH <{PROVENANCE_GRAPH}> {{ <{records[2].submission_graph}> "
                          f"<{PROV.wasRevisionOf}> <{records[0].submission_graph}> }} }}")
         assert not _summary(store, records[1].submission_graph)
+        assert not _actual_values(store, records[1].submission_graph)
+        assert _actual_values(store, records[2].submission_graph)
         assert store.delete_revision(cluster, 3) is True  # the latest: 1 is the latest again
         store = reopen(store)
         assert [r["revision"] for r in store.select(latest)] == [records[0].submission_graph]
@@ -340,11 +376,20 @@ class StoreContract:
         warned.add((EX[f"warning-{cluster.split('-')[-1]}"], RDF.type, BCIC.CrisisWarningSystem))
         records.append(RevisionRecord(cluster, 3, warned, records[1].report, provenance_graph(
             make_record(cluster, 3, conforms=True, rate=1.0)[1], 2)))
+        records[1] = with_observations(records[1])
         for record in records:
             store.add_revision(record)
         written = [_summary(store, r.submission_graph) for r in records]
+        values = [_actual_values(store, r.submission_graph) for r in records]
         assert (str(BCIC.crisisWarningSystemCount), Literal(1).n3()) in written[2]
+        # 9.3.2: the revision's own actual values only, by year and unit
+        root = ("https://w3id.org/bcic/graph/actual-values/"
+                "https%3A%2F%2Fw3id.org%2Fbcic%2Findicator%2FIndustryScale")
+        assert values[1] == {(f"{root}/2023/%E4%BA%BF%E5%85%83", "2023", "亿元", "81.5"),
+                             (f"{root}/2024", "2024", "", "82")}
+        assert not values[0] and not values[2]
         store.rebuild_summary()
         store = reopen(store)
         assert [_summary(store, r.submission_graph) for r in records] == written
+        assert [_actual_values(store, r.submission_graph) for r in records] == values
         assert summary_current(store)

@@ -453,11 +453,12 @@ def test_indicator_trends_for_one_cluster_and_a_range_of_years(
         if i == IND.IndustryScale and y >= 2023}
 
 
-def test_indicator_trends_are_sorted_by_code_indicator_cluster_and_year(store: Store) -> None:
+def test_indicator_trends_are_sorted_by_code_year_and_value_from_the_highest(
+        store: Store) -> None:
     rows = run_named_query(store, "indicator-trends", {})
-    keys = [(str(r.get("notation", "")), str(r["indicator"]), str(r["cluster"]), int(r["year"]))
-            for r in rows]
-    assert keys == sorted(keys)
+    keys = [(str(r.get("notation", "")), int(r["year"]), -number(r["value"]), str(r["indicator"]),
+             str(r["cluster"])) for r in rows]
+    assert len(rows) > 100 and keys == sorted(keys)
 
 
 def test_indicator_trends_of_one_indicator_by_iri_or_by_code(
@@ -526,6 +527,23 @@ def test_competitor_figures_reported_by_the_cluster_itself_are_compared(
             for r in rows} == want
     assert all(number(r["difference"]) == number(r["value"]) - number(r["competitorValue"])
                for r in rows)
+
+
+def test_indicator_trends_show_what_each_latest_submission_states_about_itself(
+        revised_store: Store) -> None:
+    """9.3.2: Dehua's trend is its second revision's own figures; Chaozhou, which Dehua reports on
+    but which never submitted, has no trend; Jingdezhen's comes from its own submission."""
+    want = {(DEHUA, i, y): v for (i, y), v in actuals(observations(revised_dehua()), DEHUA).items()}
+    want.update({(JINGDEZHEN, i, y): v
+                 for (i, y), v in actuals(observations(jingdezhen()), JINGDEZHEN).items()})
+    rows = run_named_query(revised_store, "indicator-trends", {})
+    assert {(r["cluster"], r["indicator"], int(r["year"])): number(r["value"])
+            for r in rows} == want
+    assert want[(DEHUA, IND.LocationAdvantage, 2024)] == Decimal("70.0")
+    assert {str(r["clusterLabelZh"]) for r in rows if r["cluster"] == JINGDEZHEN} == {
+        "景德镇陶瓷产业集群"}
+    assert {str(r["unit"]) for r in rows if r["cluster"] == JINGDEZHEN
+            and r["indicator"] == IND.IndustryScale} == {"亿元"}
 
 
 # --- the command line -----------------------------------------------------------------------

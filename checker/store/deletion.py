@@ -28,9 +28,9 @@ def revision_stored_query(cluster: URIRef, number: int) -> str:
 
 
 def removal_operations(cluster: URIRef, number: int) -> str:
-    """Update operations that drop the revision's two graphs, its summary block and its
-    provenance block (the block's own blank nodes, submitter and files, included), and make the
-    revision after it a revision of the one before it, so that "the latest revision" (the one no
+    """Update operations that drop the revision's two graphs, its summary blocks (the index of
+    the actual-values graphs stays: it names graphs, not revisions) and its provenance block
+    (the block's own blank nodes, submitter and files, included), and make the revision after it a revision of the one before it, so that "the latest revision" (the one no
     other names in prov:wasRevisionOf) stays one per cluster; each ends with ` ;`."""
     revision = submission_graph_iri(checked_iri(str(cluster)), number)
     report = report_graph_iri(cluster, number)
@@ -38,6 +38,9 @@ def removal_operations(cluster: URIRef, number: int) -> str:
     own = f'(isBlank(?node) || STRSTARTS(STR(?node), "{SKOLEM_ROOT}"))'
     return f"""DROP SILENT GRAPH <{revision}> ;
 DROP SILENT GRAPH <{report}> ;
+DELETE {{ GRAPH ?values {{ <{revision}> ?p ?o }} }}
+WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ ?indicator <{BCIC.actualValuesGraph}> ?values }}
+        GRAPH ?values {{ <{revision}> ?p ?o }} }} ;
 DELETE {{ GRAPH <{SUMMARY_GRAPH}> {{ <{revision}> ?p ?o }} }}
 WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ <{revision}> ?p ?o }} }} ;
 INSERT {{ GRAPH <{PROVENANCE_GRAPH}> {{ ?next <{PROV.wasRevisionOf}> ?previous }} }}

@@ -20,12 +20,12 @@ from rdflib.term import Node
 
 from ..errors import InputError, QueryRefusedError, RevisionExistsError, StoreError
 from ..loading.rdfterms import OxigraphTerm, from_oxigraph, to_oxigraph
-from .base import (ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SHAPES_GRAPH, SUMMARY_GRAPH, RevisionInfo,
+from .base import (ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SHAPES_GRAPH, RevisionInfo,
                    RevisionRecord)
 from .deletion import removal_operations, revision_stored_query, tombstone_graph
 from .guard import QueryForm, check_query
 from .provenance import check_describes, read_revisions, revisions_query
-from .summary import REBUILD_SUMMARY, summary_graph
+from .summary import REBUILD_SUMMARY, summary_blocks
 
 T = TypeVar("T")
 _Solutions = pyoxigraph.QuerySolutions | pyoxigraph.QueryBoolean | pyoxigraph.QueryTriples
@@ -204,7 +204,7 @@ def _revision_quads(revision: RevisionRecord) -> Iterator[pyoxigraph.Quad]:
     for name, graph in ((revision.submission_graph, revision.submission),
                         (revision.report_graph, revision.report),
                         (PROVENANCE_GRAPH, revision.provenance),
-                        (SUMMARY_GRAPH, summary_graph(revision))):
+                        *summary_blocks(revision)):
         graph_name = pyoxigraph.NamedNode(str(name))
         for s, p, o in graph:
             yield pyoxigraph.Quad(term(s), term(p), term(o), graph_name)

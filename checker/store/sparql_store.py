@@ -40,12 +40,12 @@ from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from ..errors import InputError, RevisionExistsError, StoreError
-from .base import (ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SHAPES_GRAPH, SUMMARY_GRAPH, RevisionInfo,
+from .base import (ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SHAPES_GRAPH, RevisionInfo,
                    RevisionRecord)
 from .deletion import removal_operations, revision_stored_query, tombstone_graph
 from .guard import QueryForm, check_query
 from .provenance import check_describes, read_revisions, revisions_query
-from .summary import REBUILD_SUMMARY, summary_graph
+from .summary import REBUILD_SUMMARY, summary_blocks
 from .sparql_http import Response, SparqlClient, SparqlEndpointError, shown_endpoint
 from .sparql_terms import TermWriter, graph_from_rdf, iri_text, rows_from_json
 
@@ -89,7 +89,7 @@ class SparqlStore:
             (revision.submission_graph, revision.submission),
             (revision.report_graph, revision.report),
             (PROVENANCE_GRAPH, revision.provenance),
-            (SUMMARY_GRAPH, summary_graph(revision))))
+            *summary_blocks(revision)))
         if self._taken(revision):
             raise RevisionExistsError(
                 f"revision {revision.number} of {revision.cluster} is already stored")

@@ -1,23 +1,88 @@
-"""The summary graph (docs/store.md): the few facts per revision that cross-cluster queries need.
+"""The summary graphs (docs/store.md): the few facts per revision that cross-cluster queries need.
 
-Derived, never edited by hand: `summary_graph(revision)` is the block a revision adds, written in
-the same atomic call as the revision itself, and `REBUILD_SUMMARY` recomputes the whole graph from
-the stored revisions with one SPARQL update, for a store written before the summary existed or
-under another SUMMARY_VERSION. The two must agree; the store contract tests compare them. Like
+Derived, never edited by hand: `summary_blocks(revision)` is what a revision adds — its block of
+the summary graph and its actual values in the actual-values graphs, one graph per indicator, year
+and unit — written in the same atomic call as the revision itself; `REBUILD_SUMMARY` recomputes
+all of them from the stored revisions with one SPARQL update, for a store written before the
+summary existed or under another SUMMARY_VERSION. The two must agree; the tests compare them. Like
 every other graph of a revision, a block is added and never changed.
 """
 
 from __future__ import annotations
 
-from rdflib import RDF, RDFS, Graph, Literal, Namespace
+import re
+from collections.abc import Iterator
+from urllib.parse import quote
+
+from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
 from ..namespaces import BCIC
-from .base import PROVENANCE_GRAPH, SUMMARY_GRAPH, RevisionRecord, Store
+from .base import GRAPH_ROOT, PROVENANCE_GRAPH, SUMMARY_GRAPH, RevisionRecord, Store
 
 EARL = Namespace("http://www.w3.org/ns/earl#")
 # Raise it whenever the facts below change: `ensure_summary` then rebuilds stored summaries.
-SUMMARY_VERSION = "1"
+SUMMARY_VERSION = "2"
+# One graph per indicator, year and unit: {root}{indicator IRI, encoded}/{year}[/{unit, encoded}].
+ACTUAL_VALUES_ROOT = GRAPH_ROOT + "actual-values/"
+# A refYear counts when its text is a year number (xsd:gYear without a time zone, or an integer).
+YEAR_TEXT = re.compile(r"-?[0-9]{4,}")
+
+
+def summary_blocks(revision: RevisionRecord) -> list[tuple[URIRef, Graph]]:
+    """(graph name, triples) of everything derived the revision adds to the store."""
+    summary = summary_graph(revision)
+    blocks = [(SUMMARY_GRAPH, summary)]
+    for name, (indicator, year, unit, values) in _actual_values(revision).items():
+        summary.add((indicator, BCIC.actualValuesGraph, name))
+        summary.add((name, BCIC.graphYear, Literal(year)))
+        if unit is not None:
+            summary.add((name, BCIC.graphUnit, unit))
+        graph = Graph(bind_namespaces="none")
+        for value in values:
+            graph.add((revision.submission_graph, BCIC.actualValue, value))
+        blocks.append((name, graph))
+    return blocks
+
+
+def actual_values_graph_iri(indicator: URIRef, year: int, unit: Literal | None) -> URIRef:
+    """The actual-values graph of one indicator, year and unit (no unit: none stated)."""
+    tail = "" if unit is None else "/" + quote(str(unit), safe="")
+    return URIRef(f"{ACTUAL_VALUES_ROOT}{quote(str(indicator), safe='')}/{year}{tail}")
+
+
+_ActualValues = tuple[URIRef, int, Literal | None, set[Node]]
+
+
+def _actual_values(revision: RevisionRecord) -> dict[URIRef, _ActualValues]:
+    """The actual values the submission states about its own cluster, by actual-values graph."""
+    found: dict[URIRef, _ActualValues] = {}
+    for indicator, year, unit, value in _own_actual_values(revision):
+        name = actual_values_graph_iri(indicator, year, unit)
+        found.setdefault(name, (indicator, year, unit, set()))[3].add(value)
+    return found
+
+
+def _own_actual_values(revision: RevisionRecord) -> Iterator[tuple[URIRef, int, Literal | None,
+                                                                   Node]]:
+    """(indicator, year, unit as plain text, value) of every bcic:ActualValue observation whose
+    bcic:refCluster is the revision's cluster; figures about other clusters are not theirs."""
+    data = revision.submission
+    for observation in data.subjects(BCIC.valueKind, BCIC.ActualValue):
+        if (observation, BCIC.refCluster, revision.cluster) not in data:
+            continue
+        units: list[Literal | None] = [Literal(str(u)) for u in
+                                       data.objects(observation, BCIC.unitOfMeasure)
+                                       if not isinstance(u, BNode)] or [None]
+        for indicator in data.objects(observation, BCIC.indicator):
+            if not isinstance(indicator, URIRef):
+                continue
+            for ref_year in data.objects(observation, BCIC.refYear):
+                if isinstance(ref_year, BNode) or not YEAR_TEXT.fullmatch(str(ref_year)):
+                    continue
+                for unit in units:
+                    for value in data.objects(observation, BCIC.observedValue):
+                        yield indicator, int(str(ref_year)), unit, value
 
 
 def summary_graph(revision: RevisionRecord) -> Graph:
@@ -51,9 +116,16 @@ def failed_requirements(report: Graph) -> set[Node]:
 
 # The same facts for every stored revision, then the version marker; one update, so a store
 # applies it whole or not at all. Plain SPARQL 1.1 (no BIND(EXISTS …)), which Virtuoso also runs.
+# The actual-values graphs are found through the summary graph's index before it is dropped.
 REBUILD_SUMMARY = f"""PREFIX bcic: <{BCIC}>
 PREFIX earl: <{EARL}>
 PREFIX rdfs: <{RDFS}>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+DELETE {{ GRAPH ?values {{ ?s ?p ?o }} }}
+WHERE {{
+  GRAPH <{SUMMARY_GRAPH}> {{ ?indicator bcic:actualValuesGraph ?values }}
+  GRAPH ?values {{ ?s ?p ?o }}
+}} ;
 DROP SILENT GRAPH <{SUMMARY_GRAPH}> ;
 INSERT {{ GRAPH <{SUMMARY_GRAPH}> {{ ?revision bcic:clusterLabel ?label }} }}
 WHERE {{
@@ -78,6 +150,25 @@ WHERE {{
     ?assertion earl:result ?result ; a earl:Assertion ; earl:test ?requirement .
   }}
 }} ;
+INSERT {{
+  GRAPH ?values {{ ?revision bcic:actualValue ?value }}
+  GRAPH <{SUMMARY_GRAPH}> {{
+    ?indicator bcic:actualValuesGraph ?values . ?values bcic:graphYear ?year ; bcic:graphUnit ?unit
+  }}
+}}
+WHERE {{
+  GRAPH <{PROVENANCE_GRAPH}> {{ ?revision a bcic:Revision ; bcic:cluster ?cluster }}
+  GRAPH ?revision {{
+    ?observation bcic:valueKind bcic:ActualValue ; bcic:refCluster ?cluster ;
+        bcic:indicator ?indicator ; bcic:refYear ?refYear ; bcic:observedValue ?value .
+    OPTIONAL {{ ?observation bcic:unitOfMeasure ?stated FILTER(!isBlank(?stated)) }}
+  }}
+  FILTER(isIRI(?indicator) && !isBlank(?refYear) && REGEX(STR(?refYear), "^-?[0-9]{{4,}}$"))
+  BIND(xsd:integer(STR(?refYear)) AS ?year)
+  BIND(STR(?stated) AS ?unit)
+  BIND(IRI(CONCAT("{ACTUAL_VALUES_ROOT}", ENCODE_FOR_URI(STR(?indicator)), "/", STR(?year),
+                  IF(BOUND(?unit), CONCAT("/", ENCODE_FOR_URI(?unit)), ""))) AS ?values)
+}} ;
 INSERT DATA {{
   GRAPH <{SUMMARY_GRAPH}> {{ <{SUMMARY_GRAPH}> bcic:summaryVersion "{SUMMARY_VERSION}" }}
 }}
@@ -98,5 +189,6 @@ def ensure_summary(store: Store) -> bool:
     return True
 
 
-__all__ = ["REBUILD_SUMMARY", "SUMMARY_GRAPH", "SUMMARY_VERSION", "ensure_summary",
-           "failed_requirements", "summary_current", "summary_graph"]
+__all__ = ["ACTUAL_VALUES_ROOT", "REBUILD_SUMMARY", "SUMMARY_GRAPH", "SUMMARY_VERSION",
+           "actual_values_graph_iri", "ensure_summary", "failed_requirements", "summary_blocks",
+           "summary_current", "summary_graph"]
