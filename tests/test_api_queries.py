@@ -78,7 +78,7 @@ def test_named_query_rows_beyond_the_limit_are_cut_and_flagged(store_dir: Path) 
 
 def test_plain_values_leave_unbound_columns_out_and_stop_at_the_row_cap() -> None:
     """What a worker writes for the API: each bound variable's value, as SPARQL JSON's "value"."""
-    query = ('SELECT ?a ?b WHERE { VALUES (?a ?b) { (1 UNDEF) (<urn:x:a> "y"@en) (<urn:x:c> "z") } }')
+    query = 'SELECT ?a ?b { VALUES (?a ?b) { (1 UNDEF) (<urn:x:a> "y"@en) (<urn:x:c> "z") } }'
     done = run_job(pyoxigraph.Store(), QueryJob(query, VALUES_JSON, 2))
     assert json.loads(done.body) == {"columns": ["a", "b"],
                                      "rows": [{"a": "1"}, {"a": "urn:x:a", "b": "y"}]}
