@@ -556,9 +556,9 @@ def verdict(steps: list[IngestStep], checkpoints: list[Checkpoint]) -> list[str]
              "takes `cluster`, `fromYear` and `toYear` to narrow it.")
         + " Through the endpoint: " + _under(last, "api") + ".")
     lines.append("- The endpoint's own work is a few ms a request whatever the query (HTTP and "
-                 "Flask, the round trip to a worker process, JSON written by the worker and "
-                 "rewritten by the API in proportion to the rows), so a query that takes a few ms "
-                 "on the store cannot stay within 1.5× of it:")
+                 "Flask, the round trip to a worker process, the rows' values written as JSON "
+                 "by the worker in proportion to the rows), so a query that takes a few ms on the "
+                 "store cannot stay within 1.5× of it:")
     for checkpoint in checkpoints:
         lines.append(f"- **Endpoint overhead under {TARGET_ENDPOINT_RATIO}× at "
                      f"{checkpoint.clusters:,} clusters: {_overhead_verdict(checkpoint, 'api')}"
@@ -736,8 +736,8 @@ def main() -> None:
               "127.0.0.1 in a thread of the benchmark process. The app binds the values, "
               "checks the query by its template's guard analysis (made once; binding adds no "
               "pattern), runs it in one of its 2 query worker processes on the snapshot, which "
-              "caps the rows and writes SPARQL JSON in Rust (through TSV), and the API rebuilds "
-              "that as its own JSON document. (b') the same over one kept-alive HTTP/1.1 "
+              "caps the rows and writes their plain values as JSON, which the API splices "
+              "into its own JSON document unparsed. (b') the same over one kept-alive HTTP/1.1 "
               "connection (`http.client`), as a client with a connection pool sees it.",
               "- (a') the bound text on the endpoint's current snapshot (`Store.backup` of the "
               "live store, opened read-only in this process), like (a). The live store, just "

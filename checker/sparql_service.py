@@ -21,7 +21,7 @@ from rdflib.term import URIRef
 
 from .errors import CheckerError, QueryRefusedError
 from .query_runner import QueryRunner
-from .query_worker import QueryJob, ResultKind
+from .query_worker import VALUES_JSON, QueryJob, ResultKind
 from .store.guard import QueryForm, QueryInfo, inspect_query
 
 TRUNCATED_HEADER = "X-BCIC-Truncated"
@@ -93,6 +93,10 @@ GRAPH_FORMATS = (
     ResultFormat("rdfxml", ("application/rdf+xml", "application/xml", "text/xml"), "RDF_XML",
                  FORMATS_NS + "RDF_XML", ("rdf", "xml", "rdf+xml")),
 )
+
+# SELECT results as plain values, for the named-query API (checker/query_api.py); not offered to
+# SPARQL clients, so not among RESULT_FORMATS.
+PLAIN_VALUES = ResultFormat("values", ("application/json",), VALUES_JSON, "")
 
 
 def formats_for(form: QueryForm | None) -> tuple[ResultFormat, ...]:
@@ -213,7 +217,8 @@ class SparqlService:
                 default_graphs: tuple[str, ...] | None = None,
                 named_graphs: tuple[str, ...] | None = None) -> SparqlAnswer:
         """Run a prepared query and return its serialised, capped result."""
-        if result_format not in formats_for(query.form):
+        if result_format not in formats_for(query.form) and not (
+                result_format is PLAIN_VALUES and query.form is QueryForm.SELECT):
             raise not_acceptable(query.form, result_format.name)
         job = QueryJob(query.text, result_format.engine_name, self.limits.row_limit,
                        default_graphs, named_graphs, query.has_dataset)

@@ -11,12 +11,14 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
+import pyoxigraph
 import pytest
 from click.testing import CliRunner
 from flask.testing import FlaskClient
 
 from checker.cli import main
 from checker.paths import EXAMPLES_DIR
+from checker.query_worker import VALUES_JSON, QueryJob, run_job
 from checker.store import guard
 from web import create_app, query_service
 
@@ -62,6 +64,27 @@ def test_indicators_against_targets_answer_for_a_cluster_parameter(client: Flask
     rows = response.get_json()["rows"]
     assert response.status_code == 200 and len(rows) == 30
     assert all(row["year"] == "2024" for row in rows)
+
+
+def test_named_query_rows_beyond_the_limit_are_cut_and_flagged(store_dir: Path) -> None:
+    app = create_app({"TESTING": True, "BCIC_STORE": str(store_dir), "BCIC_SPARQL_ROW_LIMIT": 2})
+    try:
+        document = app.test_client().get("/api/queries/clusters-by-conformance").get_json()
+        assert document["truncated"] is True and len(document["rows"]) == 2
+        assert document["columns"][0] == "cluster" and document["name"] == "clusters-by-conformance"
+    finally:
+        query_service(app).close()
+
+
+def test_plain_values_leave_unbound_columns_out_and_stop_at_the_row_cap() -> None:
+    """What a worker writes for the API: each bound variable's value, as SPARQL JSON's "value"."""
+    query = 'SELECT ?a ?b { VALUES (?a ?b) { (1 UNDEF) (<urn:x:a> "y"@en) (<urn:x:c> "z") } }'
+    done = run_job(pyoxigraph.Store(), QueryJob(query, VALUES_JSON, 2))
+    assert json.loads(done.body) == {"columns": ["a", "b"],
+                                     "rows": [{"a": "1"}, {"a": "urn:x:a", "b": "y"}]}
+    assert (done.rows, done.truncated) == (2, True)
+    everything = run_job(pyoxigraph.Store(), QueryJob(query, VALUES_JSON, 3))
+    assert everything.truncated is False and len(json.loads(everything.body)["rows"]) == 3
 
 
 def test_new_parameter_values_are_not_parsed_again(

@@ -55,7 +55,7 @@ def named_query(name: str) -> Response:
     """Run one named query; parameters come as query-string values (`lang` chooses the language)."""
     values = {k: v for k, v in request.args.items() if k != "lang"}
     document = answer_named_query(query_service(current_app), name, values, request_language())
-    return jsonify(document)
+    return Response(document, mimetype="application/json")
 
 
 def request_language() -> Lang:
