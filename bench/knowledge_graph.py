@@ -551,9 +551,8 @@ def verdict(steps: list[IngestStep], checkpoints: list[Checkpoint]) -> list[str]
            f"for {len(slow)} of {len(last.figures)}: " + ", ".join(
                f"`{f.name}` {_ms(f.oxigraph.ms)} ms ({f.rows:,} rows)" for f in slow)
            + f"; the other {len(last.figures) - len(slow)} are under it. Each row of an answer "
-             "needs a few index lookups and term reads on disk (some µs each): an answer of "
-             "thousands of rows takes hundreds of ms whatever its shape; `indicator-trends` "
-             "takes `cluster`, `fromYear` and `toYear` to narrow it.")
+             "has its IRIs and labels read from disk (some µs each), whatever the plan; "
+             "`indicator-trends` takes `cluster`, `fromYear` and `toYear` to narrow it.")
         + " Through the endpoint: " + _under(last, "api") + ".")
     lines.append("- The endpoint's own work is a few ms a request whatever the query (HTTP and "
                  "Flask, the round trip to a worker process, the rows' values written as JSON "
