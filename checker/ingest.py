@@ -27,7 +27,6 @@ from .store.base import (
     report_graph_iri,
     submission_graph_iri,
 )
-from .store.deletion import highest_number_query
 from .store.oxigraph_store import OxigraphStore
 from .store.provenance import provenance_graph
 from .store.summary import ensure_summary
@@ -80,9 +79,8 @@ def ingest_submission(store: Store, files: Sequence[SubmissionFile], *,
 def next_revision_number(store: Store, cluster: URIRef) -> int:
     """One more than the highest number the cluster ever had: a deleted revision's number is
     never given again (docs/store.md)."""
-    rows = store.select(highest_number_query(cluster))
-    highest = rows[0].get("highest") if rows else None
-    return int(str(highest)) + 1 if highest is not None else 1
+    highest = store.highest_revision_number(cluster)
+    return highest + 1 if highest is not None else 1
 
 
 def load_rules_into(store: Store, rulebook: Rulebook | None = None) -> None:

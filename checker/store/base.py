@@ -82,6 +82,10 @@ class Store(Protocol):
     def revisions(self, cluster: URIRef | None = None) -> list[RevisionInfo]:
         """Stored revisions, of one cluster or all, ordered by cluster then number."""
 
+    def highest_revision_number(self, cluster: URIRef) -> int | None:
+        """The highest number the cluster's revisions ever had, deleted ones included (None:
+        it never had one); ingest numbers the next revision one past it."""
+
     def delete_revision(self, cluster: URIRef, number: int, *,
                         deleted_by: str | None = None) -> bool:
         """Remove a revision's graphs and provenance atomically, leaving a tombstone so its

@@ -9,10 +9,12 @@ numbers after it, and `add_revision` refuses it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV, XSD
+from rdflib.term import Node
 
 from ..namespaces import BCIC
 from .base import PROVENANCE_GRAPH, SUMMARY_GRAPH, report_graph_iri, submission_graph_iri
@@ -80,3 +82,9 @@ def highest_number_query(cluster: URIRef) -> str:
     return (f"SELECT (MAX(?number) AS ?highest) WHERE {{ GRAPH <{PROVENANCE_GRAPH}> {{ "
             f"?revision <{BCIC.cluster}> <{checked_iri(str(cluster))}> ; "
             f"<{BCIC.revisionNumber}> ?number }} }}")
+
+
+def read_highest_number(rows: Sequence[Mapping[str, Node]]) -> int | None:
+    """The number highest_number_query found (None: the cluster never had a revision)."""
+    highest = rows[0].get("highest") if rows else None
+    return int(str(highest)) if highest is not None else None

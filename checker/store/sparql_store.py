@@ -42,7 +42,8 @@ from rdflib.term import Node
 from ..errors import InputError, RevisionExistsError, StoreError
 from .base import (ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SHAPES_GRAPH, RevisionInfo,
                    RevisionRecord)
-from .deletion import removal_operations, revision_stored_query, tombstone_graph
+from .deletion import (highest_number_query, read_highest_number, removal_operations,
+                       revision_stored_query, tombstone_graph)
 from .guard import QueryForm, check_query
 from .provenance import check_describes, read_revisions, revisions_query
 from .summary import REBUILD_SUMMARY, summary_blocks
@@ -116,6 +117,11 @@ class SparqlStore:
     def revisions(self, cluster: URIRef | None = None) -> list[RevisionInfo]:
         """Stored revisions, of one cluster or all, ordered by cluster then number (one SELECT)."""
         return read_revisions(self._select(revisions_query(cluster)))
+
+    def highest_revision_number(self, cluster: URIRef) -> int | None:
+        """The cluster's highest revision number, stored or deleted (None: it never had one)."""
+        # The store's own query: unguarded, as the guard's cache would miss on every cluster.
+        return read_highest_number(self._select(highest_number_query(cluster)))
 
     def named_graph(self, iri: URIRef) -> Graph:
         """A copy of one named graph (empty when absent), read in pages if the server caps it."""
