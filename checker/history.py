@@ -11,7 +11,7 @@ from .namespaces import BCIC, REQ
 from .render.turtle import EARL
 from .rulebook import clause_sort_key
 from .store.base import PROVENANCE_GRAPH, RevisionInfo, Store
-from .store.guard import checked_iri
+from .store.guard import OwnQuery, checked_iri
 
 _FAILED = str(EARL.failed)
 _SATISFIED = frozenset({str(EARL.passed), str(EARL.cantTell)})  # met, or met pending review
@@ -68,15 +68,15 @@ def cluster_overview(store: Store) -> list[ClusterSummary]:
 
 def _outcomes(store: Store, cluster: URIRef) -> dict[int, dict[str, str]]:
     """Revision number → requirement id → EARL outcome IRI, from the stored report graphs."""
-    rows = store.select(f"""PREFIX earl: <{EARL}>
+    rows = store.select(OwnQuery(f"""PREFIX earl: <{EARL}>
 SELECT ?number ?test ?outcome WHERE {{
   GRAPH <{PROVENANCE_GRAPH}> {{
-    ?revision <{BCIC.cluster}> <{cluster}> ; <{BCIC.revisionNumber}> ?number ;
+    ?revision <{BCIC.cluster}> <{checked_iri(str(cluster))}> ; <{BCIC.revisionNumber}> ?number ;
               <{BCIC.reportGraph}> ?report .
   }}
   GRAPH ?report {{ ?assertion a earl:Assertion ; earl:test ?test ; earl:result ?result .
                   ?result earl:outcome ?outcome . }}
-}}""")
+}}"""))
     found: dict[int, dict[str, str]] = {}
     for row in rows:
         requirement = str(row["test"]).removeprefix(str(REQ))
@@ -88,11 +88,12 @@ def _labels(store: Store, infos: list[RevisionInfo]) -> dict[URIRef, dict[str, s
     """Each cluster's rdfs:label by language, from its latest submission graph."""
     if not infos:
         return {}
-    pairs = " ".join(f"(<{i.submission_graph}> <{i.cluster}>)" for i in infos)
-    rows = store.select(f"""SELECT ?cluster ?label WHERE {{
+    pairs = " ".join(f"(<{checked_iri(str(i.submission_graph))}> <{checked_iri(str(i.cluster))}>)"
+                     for i in infos)
+    rows = store.select(OwnQuery(f"""SELECT ?cluster ?label WHERE {{
   VALUES (?graph ?cluster) {{ {pairs} }}
   GRAPH ?graph {{ ?cluster <http://www.w3.org/2000/01/rdf-schema#label> ?label }}
-}}""")
+}}"""))
     found: dict[URIRef, dict[str, str]] = {}
     for row in rows:
         label = row["label"]

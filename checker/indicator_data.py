@@ -20,7 +20,7 @@ from rdflib import Literal, URIRef
 
 from .namespaces import BCIC
 from .store.base import PROVENANCE_GRAPH, Store
-from .store.guard import checked_iri
+from .store.guard import OwnQuery, checked_iri
 
 _YEAR = re.compile(r"-?[0-9]{4,}")
 _LATEST = f"""{{
@@ -111,7 +111,8 @@ def read_figures(store: Store, clusters: Iterable[URIRef]) -> dict[URIRef, Clust
     if not wanted:
         return {}
     values = " ".join(f"<{c}>" for c in wanted)
-    rows = store.select(f"""SELECT ?subject ?source ?indicator ?kind ?year ?value ?unit WHERE {{
+    rows = store.select(OwnQuery(f"""
+SELECT ?subject ?source ?indicator ?kind ?year ?value ?unit WHERE {{
   VALUES ?subject {{ {values} }}
   {_LATEST}
   GRAPH ?submission {{
@@ -119,7 +120,7 @@ def read_figures(store: Store, clusters: Iterable[URIRef]) -> dict[URIRef, Clust
         <{BCIC.valueKind}> ?kind ; <{BCIC.refYear}> ?year ; <{BCIC.observedValue}> ?value .
   }}
   OPTIONAL {{ GRAPH ?submission {{ ?observation <{BCIC.unitOfMeasure}> ?unit }} }}
-}}""")
+}}"""))
     found: dict[URIRef, list[Figure]] = {c: [] for c in wanted}
     for row in rows:
         figure = _figure(row)
@@ -132,7 +133,7 @@ def declared_peers(store: Store, cluster: URIRef) -> list[Peer]:
     """The benchmark and competitor clusters the cluster's latest submission declares (9.3.2 c) d)),
     with their labels from that submission, benchmarks first."""
     subject = checked_iri(str(cluster))
-    rows = store.select(f"""SELECT ?peer ?role ?label WHERE {{
+    rows = store.select(OwnQuery(f"""SELECT ?peer ?role ?label WHERE {{
   VALUES ?source {{ <{subject}> }}
   {_LATEST}
   GRAPH ?submission {{
@@ -141,7 +142,7 @@ def declared_peers(store: Store, cluster: URIRef) -> list[Peer]:
     ?source ?property ?peer .
   }}
   OPTIONAL {{ GRAPH ?submission {{ ?peer <http://www.w3.org/2000/01/rdf-schema#label> ?label }} }}
-}}""")
+}}"""))
     peers: dict[tuple[str, URIRef], dict[str, str]] = {}
     for row in rows:
         labels = peers.setdefault((str(row["role"]), URIRef(str(row["peer"]))), {})

@@ -24,7 +24,7 @@ from .report import Report, RequirementOutcome, Status, report_from_outcomes
 from .rulebook import SH, Rulebook, load_rulebook
 from .shacl import Severity, ShaclResult, path_text
 from .store.base import Store, report_graph_iri, submission_graph_iri
-from .store.guard import checked_iri
+from .store.guard import OwnQuery, checked_iri
 
 _STATUSES = {EARL.passed: Status.MET, EARL.failed: Status.NOT_MET,
              EARL.cantTell: Status.MANUAL_REVIEW, EARL.inapplicable: Status.NOT_APPLICABLE}
@@ -108,11 +108,12 @@ def _path(graph: Graph, node: Node, shape: URIRef, rulebook: Rulebook) -> str | 
 def _submission_facts(store: Store, submission: URIRef,
                       cluster: URIRef) -> tuple[dict[str, str], int]:
     """The cluster's labels by language and the triple count of the stored submission."""
-    rows = store.select(f"SELECT ?label WHERE {{ GRAPH <{submission}> {{ <{cluster}> "
-                        f"<{RDFS.label}> ?label }} }}")
+    graph, subject = checked_iri(str(submission)), checked_iri(str(cluster))
+    rows = store.select(OwnQuery(f"SELECT ?label WHERE {{ GRAPH <{graph}> {{ <{subject}> "
+                                 f"<{RDFS.label}> ?label }} }}"))
     labels = {getattr(r["label"], "language", None) or "": str(r["label"]) for r in rows}
-    counted = store.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{submission}> "
-                           f"{{ ?s ?p ?o }} }}")
+    counted = store.select(OwnQuery(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> "
+                                    f"{{ ?s ?p ?o }} }}"))
     try:
         return labels, int(str(counted[0]["n"]))
     except (IndexError, KeyError, ValueError):

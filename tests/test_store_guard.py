@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import pyoxigraph
 import pytest
 from rdflib import URIRef
 
+import checker.store.guard as guard_module
 from checker.errors import InputError, QueryRefusedError
-from checker.store.guard import MAX_NESTING, QueryForm, check_query, check_update, checked_iri, \
-    inspect_query
+from checker.store.guard import MAX_NESTING, OwnQuery, QueryForm, check_query, check_update, \
+    checked_iri, inspect_query
+from checker.store.oxigraph_store import OxigraphStore
 
 HIDDEN_SERVICES = [
     "SELECT * WHERE { OPTIONAL { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } } }",
@@ -67,3 +70,23 @@ def test_checked_iri_refuses_what_would_break_out_of_angle_brackets() -> None:
     for bad in ("https://e/x> } ; DROP ALL ; <y", "relative", "https://e/a b"):
         with pytest.raises(InputError):
             checked_iri(bad)
+
+
+def test_the_programs_own_queries_skip_the_parse_and_text_built_on_them_does_not(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """An OwnQuery runs unparsed; a plain string, even one made from an OwnQuery, is guarded."""
+    parsed: list[str] = []
+    real = guard_module.inspect_query
+    monkeypatch.setattr(guard_module, "inspect_query",
+                        lambda text: parsed.append(text) or real(text))
+    store = OxigraphStore(None)
+    store._call(lambda raw: raw.add(pyoxigraph.Quad(
+        pyoxigraph.NamedNode("http://e/a"), pyoxigraph.NamedNode("http://e/b"),
+        pyoxigraph.Literal("c"), pyoxigraph.NamedNode("http://e/g"))))
+    own = OwnQuery("SELECT ?o WHERE { <http://e/a> <http://e/b> ?o }")
+    assert [str(r["o"]) for r in store.select(own)] == ["c"] and parsed == []
+    federated = own.replace("?o }", "?o SERVICE <http://127.0.0.1:9/> { ?o ?p ?x } }")
+    assert type(federated) is str and type(f"{own}") is str
+    with pytest.raises(QueryRefusedError, match="SERVICE"):
+        store.select(federated)
+    assert parsed == [federated]

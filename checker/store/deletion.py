@@ -32,8 +32,9 @@ def revision_stored_query(cluster: URIRef, number: int) -> str:
 def removal_operations(cluster: URIRef, number: int) -> str:
     """Update operations that drop the revision's two graphs, its summary blocks (the index of
     the actual-values graphs stays: it names graphs, not revisions) and its provenance block
-    (the block's own blank nodes, submitter and files, included), and make the revision after it a revision of the one before it, so that "the latest revision" (the one no
-    other names in prov:wasRevisionOf) stays one per cluster; each ends with ` ;`."""
+    (the block's own blank nodes, submitter and files, included), and make the revision after it
+    a revision of the one before it, so that "the latest revision" (the one no other names in
+    prov:wasRevisionOf) stays one per cluster; each ends with ` ;`."""
     revision = submission_graph_iri(checked_iri(str(cluster)), number)
     report = report_graph_iri(cluster, number)
     # A remote store keeps blank nodes as Skolem IRIs (sparql_terms): they count as blank here.

@@ -24,7 +24,7 @@ from .base import (ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SHAPES_GRAPH, RevisionInfo,
                    RevisionRecord)
 from .deletion import (highest_number_query, read_highest_number, removal_operations,
                        revision_stored_query, tombstone_graph)
-from .guard import QueryForm, check_query
+from .guard import QueryForm, guard_query
 from .provenance import check_describes, read_revisions, revisions_query
 from .summary import REBUILD_SUMMARY, summary_blocks
 
@@ -113,20 +113,20 @@ class OxigraphStore:
         return graph
 
     def select(self, query: str) -> list[dict[str, Node]]:
-        """Run a guarded SELECT over the union of all graphs."""
-        check_query(query, QueryForm.SELECT)
+        """Run a guarded (unless an OwnQuery) SELECT over the union of all graphs."""
+        guard_query(query, QueryForm.SELECT)
         return self._select(query)
 
     def ask(self, query: str) -> bool:
-        """Run a guarded ASK over the union of all graphs."""
-        check_query(query, QueryForm.ASK)
+        """Run a guarded (unless an OwnQuery) ASK over the union of all graphs."""
+        guard_query(query, QueryForm.ASK)
         result = self._query(query)
         assert isinstance(result, pyoxigraph.QueryBoolean)
         return bool(result)
 
     def construct(self, query: str) -> Graph:
-        """Run a guarded CONSTRUCT or DESCRIBE over the union of all graphs."""
-        check_query(query, QueryForm.CONSTRUCT)
+        """Run a guarded (unless an OwnQuery) CONSTRUCT or DESCRIBE over the union of all graphs."""
+        guard_query(query, QueryForm.CONSTRUCT)
         result = self._query(query)
         assert isinstance(result, pyoxigraph.QueryTriples)
         graph = Graph()

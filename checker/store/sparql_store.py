@@ -44,7 +44,7 @@ from .base import (ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SHAPES_GRAPH, RevisionInfo,
                    RevisionRecord)
 from .deletion import (highest_number_query, read_highest_number, removal_operations,
                        revision_stored_query, tombstone_graph)
-from .guard import QueryForm, check_query
+from .guard import QueryForm, guard_query
 from .provenance import check_describes, read_revisions, revisions_query
 from .summary import REBUILD_SUMMARY, summary_blocks
 from .sparql_http import Response, SparqlClient, SparqlEndpointError, shown_endpoint
@@ -148,22 +148,24 @@ class SparqlStore:
         return graph
 
     def select(self, query: str) -> list[dict[str, Node]]:
-        """Run a guarded SELECT; the server's default graph is taken as the union of all graphs."""
-        check_query(query, QueryForm.SELECT)
+        """Run a guarded (unless an OwnQuery) SELECT; the server's default graph is taken as the
+        union of all graphs."""
+        guard_query(query, QueryForm.SELECT)
         return self._select(query)
 
     def ask(self, query: str) -> bool:
-        """Run a guarded ASK over the server's default graph (the union of all graphs)."""
-        check_query(query, QueryForm.ASK)
+        """Run a guarded (unless an OwnQuery) ASK over the server's default graph (the union of
+        all graphs)."""
+        guard_query(query, QueryForm.ASK)
         return self._ask(query)
 
     def construct(self, query: str) -> Graph:
-        """Run a guarded CONSTRUCT or DESCRIBE over the server's default graph.
+        """Run a guarded (unless an OwnQuery) CONSTRUCT or DESCRIBE over the server's default graph.
 
         A server cap on result size (Virtuoso's ResultSetMaxRows) cuts a CONSTRUCT without a
         sign: give the query a LIMIT below it, or use named_graph for whole graphs.
         """
-        check_query(query, QueryForm.CONSTRUCT)
+        guard_query(query, QueryForm.CONSTRUCT)
         return self._read_graph(query, Graph())
 
     def close(self) -> None:
