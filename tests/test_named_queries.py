@@ -35,7 +35,7 @@ from checker.queries import (
     result_columns,
     run_named_query,
 )
-from checker.store import Store, open_store
+from checker.store import Store, guard, open_store
 from checker.store.guard import QueryForm, check_query
 
 EARL = Namespace("http://www.w3.org/ns/earl#")
@@ -597,3 +597,15 @@ def test_queries_show_prints_the_bound_query(runner: CliRunner) -> None:
                                            f"cluster={DEHUA}"])
     assert result.exit_code == 0, result.output
     assert f"VALUES ?cluster {{ <{DEHUA}> }}" in result.output
+
+
+def test_new_values_cost_no_parse_of_their_own(store: Store,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """The template is parsed once; a bound text adds no pattern and is not parsed again."""
+    run_named_query(store, "indicators-vs-history", {"cluster": str(DEHUA)})
+    parsed: list[str] = []
+    real = guard.inspect_query
+    monkeypatch.setattr(guard, "inspect_query", lambda text: parsed.append(text) or real(text))
+    for cluster in (DATANG, MEITAN):
+        assert run_named_query(store, "indicators-vs-history", {"cluster": str(cluster)})
+    assert parsed == [get_query("indicators-vs-history").text] * 2  # answered from the cache

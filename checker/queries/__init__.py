@@ -25,7 +25,7 @@ from rdflib.term import Node
 from ..errors import CheckerError, InputError, NotFoundError
 from ..i18n import LANGUAGES, Lang
 from ..store.base import Store
-from ..store.guard import inspect_query
+from ..store.guard import OwnQuery, QueryForm, check_query, inspect_query
 
 __all__ = ["NamedQuery", "ParamKind", "QueryParam", "bind", "get_query", "list_queries",
            "result_columns", "run_named_query"]
@@ -111,8 +111,14 @@ def bind(query: NamedQuery, values: Mapping[str, str]) -> str:
 
 
 def run_named_query(store: Store, name: str, values: Mapping[str, str]) -> list[dict[str, Node]]:
-    """Bind and run a named query on the store; rows map result variables to terms."""
-    return store.select(bind(get_query(name), values))
+    """Bind and run a named query on the store; rows map result variables to terms.
+
+    The template is guarded (parsed once, cached); binding writes only checked terms in place of
+    `UNDEF`, adding no pattern, so the bound text runs as an OwnQuery, unparsed.
+    """
+    query = get_query(name)
+    check_query(query.text, QueryForm.SELECT)
+    return store.select(OwnQuery(bind(query, values)))
 
 
 @lru_cache(maxsize=None)
