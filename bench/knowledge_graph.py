@@ -65,6 +65,7 @@ from web import create_app, query_service
 
 from .environment import describe
 from .named_queries import REPEAT, Params, _cluster, median_ms
+from .timing import OTHERS_SHARE, SAMPLE_SECONDS, alternating
 
 RESULTS = PROJECT_ROOT / "bench" / "results" / "knowledge_graph.md"
 CHECKPOINTS = (10, 100, 1_000)
@@ -72,7 +73,8 @@ RDFLIB_TIMEOUT = 10.0  # seconds one rdflib run may take before it is stopped
 RDFLIB_ALONE = 2.0  # a first rdflib run this slow is the figure (1 run): rdflib keeps no warm state
 RDFLIB_BUDGET = 15.0  # otherwise warm runs, as many as fit in this (at most REPEAT, at least 1)
 SLOW_RUN = 0.5  # seconds: a first pyoxigraph or endpoint run this slow is followed by SLOW_REPEAT
-SLOW_REPEAT = 3  # warm runs instead of REPEAT, to keep the whole benchmark near 20 minutes
+SLOW_REPEAT = 3  # samples instead of REPEAT, to keep the whole benchmark near 20 minutes
+SAMPLING_BUDGET = 60.0  # seconds for the samples of one query's four ways (then disturbed count)
 TARGET_ENDPOINT_RATIO = 1.5
 TARGET_MS = 100.0
 def cluster_graph(i: int, total: int) -> Graph:
@@ -382,13 +384,14 @@ class Timed:
     ms: float | None
     rows: int | None
     error: str | None = None
-    runs: int = REPEAT
+    runs: int = REPEAT  # samples taken
+    disturbed: int = 0  # disturbed samples the median had to use (too few quiet ones in time)
 
 
 def timed_together(runs: list[Callable[[], int]]) -> list[Timed]:
-    """Each run once unmeasured, then all of them in turn, REPEAT times (SLOW_REPEAT when a first
-    run took SLOW_RUN or more): medians taken under the same load, which on a shared machine
-    moves between seconds more than between the turns of one round."""
+    """Each run once (its rows, or its error), then `bench.timing.alternating`: the runs take
+    turns, sample after sample, and a sample other work on the machine disturbed is set aside
+    and taken again, so that the medians compare the ways under the same, quiet conditions."""
     firsts: list[int | EndpointError] = []
     slow = False
     for run in runs:
@@ -398,18 +401,14 @@ def timed_together(runs: list[Callable[[], int]]) -> list[Timed]:
         except EndpointError as failure:
             firsts.append(failure)
         slow = slow or time.perf_counter() - start >= SLOW_RUN
-    repeat = SLOW_REPEAT if slow else REPEAT
-    times: list[list[float]] = [[] for _ in runs]
-    for _ in range(repeat):
-        for run, first, spent in zip(runs, firsts, times):
-            if isinstance(first, EndpointError):
-                continue
-            start = time.perf_counter()
-            run()
-            spent.append(time.perf_counter() - start)
+    working = {i: run for i, (run, first) in enumerate(zip(runs, firsts))
+               if not isinstance(first, EndpointError)}
+    samples = SLOW_REPEAT if slow else REPEAT
+    timings = alternating(working, samples, SAMPLING_BUDGET) if working else {}
     return [Timed(None, None, str(first)) if isinstance(first, EndpointError) else
-            Timed(statistics.median(spent) * 1000, first, runs=repeat)
-            for first, spent in zip(firsts, times)]
+            Timed(timings[i].seconds * 1000, first, runs=samples,
+                  disturbed=0 if timings[i].kept >= samples else timings[i].disturbed)
+            for i, first in enumerate(firsts)]
 
 
 @dataclass
@@ -467,6 +466,16 @@ def _runs(runs: int) -> str:
     return "" if runs == REPEAT else f" ({runs} run{'s' * (runs > 1)})"
 
 
+def _timed(timed: Timed) -> str:
+    """A median in ms, with its samples when not REPEAT and the disturbed ones it used."""
+    if timed.error:
+        return f"error: {timed.error}"
+    notes = [] if timed.runs == REPEAT else [f"{timed.runs} samples"]
+    if timed.disturbed:
+        notes.append(f"{timed.disturbed} disturbed")
+    return _ms(timed.ms) + (f" ({', '.join(notes)})" if notes else "")
+
+
 def _times(value: float | None) -> str:
     return "—" if value is None else f"{value:,.2f}×" if value < 10 else f"{value:,.0f}×"
 
@@ -476,9 +485,6 @@ def query_rows(figures: list[QueryFigures]) -> list[str]:
              "b ÷ a' | (b') kept alive ms | b' ÷ a' | (c) rdflib ms | c ÷ a | rows differ |",
              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
     for f in figures:
-        api = f"error: {f.api.error}" if f.api.error else _ms(f.api.ms) + _runs(f.api.runs)
-        kept = (f"error: {f.kept_alive.error}" if f.kept_alive.error
-                else _ms(f.kept_alive.ms) + _runs(f.kept_alive.runs))
         if f.rdflib.ms is None:
             rdflib = f"> {RDFLIB_TIMEOUT:.0f} s" + ("" if f.rdflib.tried else " (not run)")
             rdflib_ratio = "—"
@@ -493,9 +499,9 @@ def query_rows(figures: list[QueryFigures]) -> list[str]:
         if f.rdflib.rows is not None and f.rdflib.rows != f.rows:
             differ.append(f"rdflib {f.rdflib.rows:,}")
         differs = f"**{', '.join(differ)}**" if differ else "—"
-        lines.append(f"| `{f.name}` | {f.rows:,} | {_ms(f.oxigraph.ms)}{_runs(f.oxigraph.runs)} "
-                     f"| {_ms(f.snapshot.ms)}{_runs(f.snapshot.runs)} "
-                     f"| {api} | {_times(f.ratio(f.api, f.snapshot))} | {kept} "
+        lines.append(f"| `{f.name}` | {f.rows:,} | {_timed(f.oxigraph)} | {_timed(f.snapshot)} "
+                     f"| {_timed(f.api)} | {_times(f.ratio(f.api, f.snapshot))} "
+                     f"| {_timed(f.kept_alive)} "
                      f"| {_times(f.ratio(f.kept_alive, f.snapshot))} "
                      f"| {rdflib} | {rdflib_ratio} | {differs} |")
     return lines
@@ -721,11 +727,15 @@ def main() -> None:
     params_text = "; ".join(f"`{name}` {', '.join(f'{k}={v}' for k, v in values.items())}"
                             for name, values in params.items())
     lines += ["## Named-query latency", "",
-              f"Medians of {REPEAT} warm runs after one unmeasured run; when a first run takes "
-              f"{SLOW_RUN} s or more, medians of {SLOW_REPEAT} warm runs (\"({SLOW_REPEAT} "
-              f"runs)\"). The four ways (a), (a'), (b), (b') of running a query take turns "
-              "within each round, so that load from other work on the machine falls on all of "
-              "them alike. Parameters: "
+              f"Medians of {REPEAT} samples after one unmeasured run (`bench.timing."
+              f"alternating`): a sample repeats a run for at least {SAMPLE_SECONDS} s and gives "
+              f"the mean run; when a first run takes {SLOW_RUN} s or more, {SLOW_REPEAT} samples "
+              f"(\"({SLOW_REPEAT} samples)\"). The four ways (a), (a'), (b), (b') of running a "
+              "query take turns, sample after sample. A sample during which processes other than "
+              "this one and its descendants (the query workers) took more than "
+              f"{OTHERS_SHARE:.0%} of a core is set aside and taken again; after "
+              f"{SAMPLING_BUDGET:.0f} s the disturbed ones count too, and the figure says how "
+              "many it used. Parameters: "
               f"{params_text}; the other queries have none.", "",
               "- (a) pyoxigraph: the bound text (`bind`) run by the store's own "
               "`pyoxigraph.Store.query(text, use_default_graph_as_union=True)` on the live "
