@@ -2,7 +2,7 @@
 
 Benchmarks here share a small machine with other jobs; a job that takes a core for a while makes a
 run that uses both cores look slower than it is. Each sample therefore also measures the CPU time
-that processes other than this one (and its children) took meanwhile, from /proc/stat, and a
+that processes other than this one (and its descendants) took meanwhile, from /proc, and a
 sample during which they took more than a sliver of a core is set aside and taken again. The
 processes a run uses itself — forked children, query workers started through a fork server — are
 this process's descendants, and their CPU time counts as its own (read from /proc).
@@ -81,13 +81,13 @@ def _family_seconds() -> float:
     (with the children each of those waited for)."""
     times = os.times()
     total = times.user + times.system + times.children_user + times.children_system
-    return total + sum(ticks for _, ticks in _descendants()) / _TICK
+    return total + _descendant_ticks() / _TICK
 
 
-def _descendants() -> list[tuple[int, int]]:
-    """(pid, CPU ticks incl. its waited-for children) of every live descendant of this process."""
+def _descendant_ticks() -> int:
+    """CPU clock ticks of every live descendant of this process, with its waited-for children."""
     if not os.path.isdir("/proc"):
-        return []
+        return 0
     parents: dict[int, int] = {}
     ticks: dict[int, int] = {}
     for entry in os.scandir("/proc"):
@@ -102,13 +102,10 @@ def _descendants() -> list[tuple[int, int]]:
         parents[pid] = int(fields[1])  # after the command: state, ppid, …; utime is field 14
         ticks[pid] = sum(int(value) for value in fields[11:15])  # utime stime cutime cstime
     family = {os.getpid()}
-    found: list[tuple[int, int]] = []
     grown = True
     while grown:
-        grown = False
-        for pid, parent in parents.items():
-            if parent in family and pid not in family:
-                family.add(pid)
-                found.append((pid, ticks[pid]))
-                grown = True
-    return found
+        before = len(family)
+        family.update(pid for pid, parent in parents.items() if parent in family)
+        grown = len(family) > before
+    family.discard(os.getpid())
+    return sum(ticks[pid] for pid in family)
