@@ -16,8 +16,10 @@ parameters of bench/named_queries.py (cluster c0, `indicator-trends` for `code=b
     snapshot (refreshed after each step) in its query worker processes: with a new connection
     per request, and (b') over one kept-alive connection, as a client with a connection pool;
 (c) rdflib's SPARQL engine on an in-memory rdflib Dataset (default_union=True) holding the same
-    quads, copied from the store (copy not timed), a run stopped after 10 s and not tried again at
-    a larger size (nor is the copy made once every query has been stopped).
+    quads, copied from the snapshot (copy not timed) in a spawned process of its own after (a)
+    and (b) are timed, so that the copy's millions of objects never share a heap with them; a
+    run stopped after 10 s and not tried again at a larger size (nor is the copy made once every
+    query has been stopped).
 Run with `python -m bench.knowledge_graph` (about 20 minutes on 2 cores).
 """
 
@@ -26,6 +28,7 @@ from __future__ import annotations
 import argparse
 import gc
 import http.client
+import multiprocessing
 import json
 import os
 import signal
@@ -321,7 +324,7 @@ def rdflib_median(dataset: Dataset, text: str) -> RdflibFigure:
     return RdflibFigure(statistics.median(times) * 1000, runs, first[1])
 
 
-def rdflib_copy(store: OxigraphStore) -> tuple[Dataset, float, int]:
+def rdflib_copy(raw: pyoxigraph.Store) -> tuple[Dataset, float, int]:
     """An rdflib Dataset (union default graph) with every quad of the store, the copy's seconds,
     and the number of distinct terms (each made once and shared)."""
     start = time.perf_counter()
@@ -337,7 +340,7 @@ def rdflib_copy(store: OxigraphStore) -> tuple[Dataset, float, int]:
         return found
 
     def quads() -> Iterator[tuple[Identifier, Identifier, Identifier, Graph]]:
-        for quad in _raw(store).quads_for_pattern(None, None, None, None):
+        for quad in raw.quads_for_pattern(None, None, None, None):
             graph_name = quad.graph_name
             assert isinstance(graph_name, pyoxigraph.NamedNode)  # every quad is in a named graph
             context = contexts.get(graph_name.value)
@@ -351,6 +354,44 @@ def rdflib_copy(store: OxigraphStore) -> tuple[Dataset, float, int]:
     gc.enable()
     gc.freeze()  # the loaded data is never garbage: keep it out of every later collection
     return dataset, time.perf_counter() - start, count
+
+
+@dataclass
+class RdflibRound:
+    """What the rdflib side measured at one checkpoint."""
+
+    figures: dict[str, RdflibFigure]
+    copy_seconds: float
+    terms: int
+
+
+def rdflib_round(snapshot: Path, texts: dict[str, str]) -> RdflibRound:
+    """Copy the snapshot into rdflib and time each query on it: run in a process of its own, so
+    that millions of rdflib objects never share a heap with the pyoxigraph timings."""
+    dataset, seconds, terms = rdflib_copy(pyoxigraph.Store.read_only(str(snapshot)))
+    return RdflibRound({name: rdflib_median(dataset, text) for name, text in texts.items()},
+                       seconds, terms)
+
+
+def time_rdflib(snapshot: Path, figures: list[QueryFigures], params: Params,
+                skip_rdflib: set[str]) -> RdflibRound | None:
+    """Fill in the rdflib figure of every query not yet stopped at a smaller size (in a spawned
+    process); None when every query had been, and no copy was made."""
+    texts = {f.name: bind(get_query(f.name), dict(params.get(f.name, {})))
+             for f in figures if f.name not in skip_rdflib}
+    if not texts:
+        return None
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) \
+            as pool:
+        measured = pool.submit(rdflib_round, snapshot, texts).result()
+    for figure in figures:
+        found = measured.figures.get(figure.name)
+        if found is not None:
+            figure.rdflib = found
+            if found.ms is None:
+                skip_rdflib.add(figure.name)
+    print(f"  rdflib copy {measured.copy_seconds:.0f} s", flush=True)
+    return measured
 
 
 # --- the endpoint ---------------------------------------------------------------------------
@@ -435,8 +476,8 @@ class QueryFigures:
         return other.rows == self.rows
 
 
-def measure(store: OxigraphStore, endpoint: Endpoint, dataset: Dataset | None, params: Params,
-            skip_rdflib: set[str]) -> list[QueryFigures]:
+def measure(store: OxigraphStore, endpoint: Endpoint, params: Params) -> list[QueryFigures]:
+    """(a), (a'), (b) and (b') of every named query; rdflib's figures come later (time_rdflib)."""
     figures = []
     endpoint.connection.close()  # a fresh kept-alive connection for each checkpoint
     snapshot = pyoxigraph.Store.read_only(str(current_snapshot(endpoint.snapshot_dir)))
@@ -447,13 +488,8 @@ def measure(store: OxigraphStore, endpoint: Endpoint, dataset: Dataset | None, p
             oxigraph_run(store, text), pyoxigraph_run(snapshot, text),
             api_run(endpoint.base, query.name, values),
             api_run_kept_alive(endpoint.connection, query.name, values)])
-        if dataset is None or query.name in skip_rdflib:
-            rdflib = RdflibFigure(None, 0, None, tried=False)
-        else:
-            rdflib = rdflib_median(dataset, text)
-            if rdflib.ms is None:
-                skip_rdflib.add(query.name)
-        figures.append(QueryFigures(query.name, oxigraph, on_snapshot, api, kept_alive, rdflib))
+        figures.append(QueryFigures(query.name, oxigraph, on_snapshot, api, kept_alive,
+                                    RdflibFigure(None, 0, None, tried=False)))
         print(f"  {figures[-1]}", flush=True)
     return figures
 
@@ -674,20 +710,14 @@ def main() -> None:
                 loads.append(os.getloadavg()[0])
                 if endpoint is None:
                     endpoint = Endpoint(store_dir)
-                dataset: Dataset | None = None
-                copy_seconds: float | None = None
-                terms = 0
-                if {q.name for q in list_queries()} - skip_rdflib:
-                    dataset, copy_seconds, terms = rdflib_copy(store)
-                    print(f"  rdflib copy {copy_seconds:.0f} s", flush=True)
-                figures = measure(store, endpoint, dataset, params, skip_rdflib)
+                figures = measure(store, endpoint, params)
                 loads.append(os.getloadavg()[0])
-                results.append(Checkpoint(size, steps[-1].quads_after, copy_seconds, terms,
-                                          figures, loads[-1]))
-                if dataset is not None:
-                    gc.unfreeze()
-                    del dataset
-                    gc.collect()
+                snapshot = current_snapshot(endpoint.snapshot_dir)
+                assert snapshot is not None
+                rdflib = time_rdflib(snapshot, figures, params, skip_rdflib)
+                results.append(Checkpoint(size, steps[-1].quads_after,
+                                          rdflib.copy_seconds if rdflib else None,
+                                          rdflib.terms if rdflib else 0, figures, loads[-1]))
         finally:
             if endpoint is not None:
                 endpoint.close()
@@ -760,8 +790,9 @@ def main() -> None:
               f"{RDFLIB_BUDGET:.0f} s (the number in brackets when fewer). A run is stopped "
               f"after {RDFLIB_TIMEOUT:.0f} s (SIGALRM): "
               f"\"> {RDFLIB_TIMEOUT:.0f} s\"; \"(not run)\" means it was stopped at a smaller "
-              "size already (and once every query has been, the copy is not made). The copy from "
-              "the store is not timed; garbage collection is frozen after it.",
+              "size already (and once every query has been, the copy is not made). The copy, from "
+              "the snapshot, is not timed; it is made in a spawned process of its own after "
+              "(a), (a'), (b) and (b') were timed, and garbage collection is frozen after it.",
               "- rows: from (a); the last column names any other answer with a different "
               "number of rows.", ""]
     for checkpoint in results:
