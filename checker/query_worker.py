@@ -10,7 +10,6 @@ a query runs too long.
 from __future__ import annotations
 
 import itertools
-import json
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, Literal
 
+import orjson
 import pyoxigraph
 
 PREFIXES = {
@@ -35,7 +35,6 @@ CURRENT_LINK = "current"  # inside a snapshot directory: the symlink to the newe
 VALUES_JSON = "VALUES_JSON"
 
 ResultKind = Literal["solutions", "boolean", "graph"]
-Term = pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal | pyoxigraph.Triple
 
 
 @dataclass(frozen=True)
@@ -192,21 +191,18 @@ def _values_json(solutions: pyoxigraph.QuerySolutions, limit: int) -> tuple[byte
     """SELECT results as VALUES_JSON, at most `limit` rows: the body, rows, truncated.
 
     Each row maps the variables bound in a solution to their plain value: an IRI, a literal's
-    lexical form, a blank node's label ("value" in SPARQL JSON). Reading `.value` term by term
-    costs about what the TSV-to-JSON route costs here, and spares the API decoding SPARQL JSON,
-    three times the size, and encoding it again: it splices these bytes into its document.
+    lexical form, a blank node's label ("value" in SPARQL JSON; a triple term, which has none,
+    its N-Triples text). Rows are made as the solutions stream, none kept (holding them all
+    first cost a tenth more at 5,000 rows), and written by orjson as UTF-8 (json.dumps took
+    13 ms longer at 5,000 rows). This spares the API decoding SPARQL JSON, three times the
+    size, and encoding it again: it splices these bytes into its document.
     """
     columns = [variable.value for variable in solutions.variables]
-    taken, truncated = _capped(solutions, limit)
-    rows = [{name: _plain(term) for name, term in zip(columns, solution) if term is not None}
-            for solution in taken]
-    body = json.dumps({"columns": columns, "rows": rows}, separators=(",", ":"))
-    return body.encode("ascii"), len(rows), truncated
-
-
-def _plain(term: Term) -> str:
-    """A term's plain value (a triple term, which has none, as its N-Triples text)."""
-    return str(term) if isinstance(term, pyoxigraph.Triple) else term.value
+    rows = [{name: term.value if type(term) is not pyoxigraph.Triple else str(term)
+             for name, term in zip(columns, solution) if term is not None}
+            for solution in itertools.islice(solutions, limit)]
+    truncated = next(solutions, None) is not None
+    return orjson.dumps({"columns": columns, "rows": rows}), len(rows), truncated
 
 
 def _returned(body: bytes | None) -> bytes:

@@ -78,13 +78,21 @@ def test_named_query_rows_beyond_the_limit_are_cut_and_flagged(store_dir: Path) 
 
 def test_plain_values_leave_unbound_columns_out_and_stop_at_the_row_cap() -> None:
     """What a worker writes for the API: each bound variable's value, as SPARQL JSON's "value"."""
-    query = 'SELECT ?a ?b { VALUES (?a ?b) { (1 UNDEF) (<urn:x:a> "y"@en) (<urn:x:c> "z") } }'
+    query = 'SELECT ?a ?b { VALUES (?a ?b) { (1 UNDEF) (<urn:x:a> "产业集群"@zh) (<urn:x:c> "z") } }'
     done = run_job(pyoxigraph.Store(), QueryJob(query, VALUES_JSON, 2))
     assert json.loads(done.body) == {"columns": ["a", "b"],
-                                     "rows": [{"a": "1"}, {"a": "urn:x:a", "b": "y"}]}
+                                     "rows": [{"a": "1"}, {"a": "urn:x:a", "b": "产业集群"}]}
     assert (done.rows, done.truncated) == (2, True)
     everything = run_job(pyoxigraph.Store(), QueryJob(query, VALUES_JSON, 3))
     assert everything.truncated is False and len(json.loads(everything.body)["rows"]) == 3
+
+
+def test_plain_value_of_a_triple_term_is_its_n_triples_text() -> None:
+    """A triple term has no "value" of its own; the row still says what it is."""
+    query = "SELECT ?t { BIND(TRIPLE(<urn:x:s>, <urn:x:p>, <urn:x:o>) AS ?t) }"
+    done = run_job(pyoxigraph.Store(), QueryJob(query, VALUES_JSON, 5))
+    assert json.loads(done.body)["rows"] == [{"t": "<urn:x:s> <urn:x:p> <urn:x:o>"}]
+    assert (done.rows, done.truncated) == (1, False)
 
 
 def test_new_parameter_values_are_not_parsed_again(
