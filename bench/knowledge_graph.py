@@ -28,8 +28,8 @@ from __future__ import annotations
 import argparse
 import gc
 import http.client
-import multiprocessing
 import json
+import multiprocessing
 import os
 import signal
 import statistics
