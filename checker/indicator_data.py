@@ -10,7 +10,6 @@ and kind, the cluster's own submission wins, then the reporting clusters in IRI 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -21,8 +20,8 @@ from rdflib import Literal, URIRef
 from .namespaces import BCIC
 from .store.base import PROVENANCE_GRAPH, Store
 from .store.guard import OwnQuery, checked_iri
+from .store.summary import YEAR_TEXT
 
-_YEAR = re.compile(r"-?[0-9]{4,}")
 _LATEST = f"""{{
     SELECT ?source (MAX(?number) AS ?latest)
     WHERE {{ GRAPH <{PROVENANCE_GRAPH}> {{
@@ -155,7 +154,7 @@ def declared_peers(store: Store, cluster: URIRef) -> list[Peer]:
 def _figure(row: dict[str, object]) -> Figure | None:
     """A figure from a result row; None for a row that does not fit the data structure."""
     kind = _KINDS.get(row["kind"])  # type: ignore[call-overload]
-    year = _YEAR.match(str(row["year"]))
+    year = YEAR_TEXT.match(str(row["year"]))  # the leading year; a time zone after it is ignored
     try:
         value = Decimal(str(row["value"]))
     except InvalidOperation:
