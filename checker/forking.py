@@ -49,7 +49,6 @@ def run_forked(tasks: Sequence[Callable[[], T]], *, patience: float = PATIENCE,
     if len(tasks) < 2 or not can_fork():
         return [task() for task in tasks]
     children: list[_Child] = []
-    gc.freeze()  # keep the collector off the objects shared with the children (no page copies)
     try:
         children = [_start(task) for task in tasks[1:]]
         started = time.monotonic()
@@ -59,7 +58,22 @@ def run_forked(tasks: Sequence[Callable[[], T]], *, patience: float = PATIENCE,
     finally:
         for child in children:
             child.stop()
-        gc.unfreeze()
+
+
+_long_lived_settled = False
+
+
+def settle_long_lived() -> None:
+    """Once per process, when its long-lived state (the rules, the parsed shapes) is built: free
+    what is garbage now and put everything still alive out of the collector's reach for good.
+    Full collections then scan only what validations make, and forked children never write to
+    these objects' pages. Later calls do nothing: what is alive then may be short-lived (a draft
+    rulebook), and frozen objects are never freed."""
+    global _long_lived_settled
+    if not _long_lived_settled:
+        _long_lived_settled = True
+        gc.collect()
+        gc.freeze()
 
 
 _LENGTH = struct.Struct("!Q")  # a child's answer: its length, then the pickled outcome
@@ -102,6 +116,7 @@ def _start(task: Callable[[], object]) -> _Child:
         os.close(write_end)
         raise
     if pid == 0:  # the child: run the task, send its outcome, leave without running any cleanup
+        gc.freeze()  # keep the collector off the objects shared with the parent (no page copies)
         os.close(read_end)
         _child_main(task, write_end)
     os.close(write_end)

@@ -13,6 +13,7 @@ from rdflib.namespace import SKOS
 from . import __version__
 from .namespaces import BCIC, REQ
 from .ontology import load_ontology_graph
+from .forking import settle_long_lived
 from .paths import ALL_ONTOLOGY_FILES, SHAPES_DIR
 from .shacl import ShapeEngine
 
@@ -78,7 +79,9 @@ class Rulebook:
     @functools.cached_property
     def engine(self) -> ShapeEngine:
         """The shapes as pyshacl parses them, built at the first validation and then reused."""
-        return ShapeEngine(self.shapes_graph, self.support_graph)
+        engine = ShapeEngine(self.shapes_graph, self.support_graph)
+        settle_long_lived()
+        return engine
 
     def children(self, requirement_id: str) -> tuple[Requirement, ...]:
         """The list items whose lead-in is `requirement_id`, in catalogue order."""

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
+import textwrap
 import time
 from pathlib import Path
 
@@ -61,6 +64,55 @@ def test_a_failing_parent_task_stops_the_children(tmp_path: Path) -> None:
 
 def test_a_single_task_runs_here_without_forking() -> None:
     assert run_forked([os.getpid]) == [os.getpid()]
+
+
+# Each round builds cyclic objects, keeps them alive while tasks run forked, then drops them.
+_GARBAGE_ROUNDS = textwrap.dedent("""
+    import gc
+    from checker.forking import run_forked
+
+    class Node:
+        def __init__(self):
+            self.me = self
+
+    for _ in range(150):
+        alive = [Node() for _ in range(4000)]
+        run_forked([lambda: 0, lambda: 0])
+        del alive
+    print(gc.get_stats()[2]["collections"], len(gc.get_objects()))
+""")
+
+
+def test_objects_alive_during_forked_tasks_are_collected_afterwards_without_being_asked() -> None:
+    """Memory stays flat over many validations (a long-running server, `bcic ingest` of many
+    files): the collector's own full collections still come and free what the tasks used."""
+    answer = subprocess.run([sys.executable, "-c", _GARBAGE_ROUNDS], capture_output=True,
+                            text=True, check=True, cwd=Path(__file__).resolve().parents[1])
+    full_collections, tracked = map(int, answer.stdout.split())
+    made = 150 * 4000 * 2  # each Node and its __dict__
+    assert full_collections > 1
+    assert tracked < made / 4, f"{tracked:,} objects still tracked of {made:,} made and dropped"
+
+
+_SETTLE_TWICE = textwrap.dedent("""
+    import gc
+    from checker.rulebook import load_rulebook
+
+    load_rulebook().engine
+    settled = gc.get_freeze_count()
+    load_rulebook.__wrapped__().engine  # a second rulebook, built after: not frozen
+    print(settled, gc.get_freeze_count())
+""")
+
+
+def test_the_rules_are_put_out_of_the_collectors_reach_once_and_only_once() -> None:
+    """The first validation engine settles the process's long-lived state; what is alive when a
+    later one is built (a draft rulebook, say) stays collectable."""
+    answer = subprocess.run([sys.executable, "-c", _SETTLE_TWICE], capture_output=True,
+                            text=True, check=True, cwd=Path(__file__).resolve().parents[1])
+    settled, after_second = map(int, answer.stdout.split())
+    assert settled > 10000  # the parsed shapes and ontology at least
+    assert after_second == settled
 
 
 def _assert_gone(pid: int) -> None:
