@@ -80,6 +80,18 @@ def test_backup_is_a_snapshot_another_store_can_read(tmp_path: Path) -> None:
     store.close()
 
 
+def test_each_write_leaves_memory_for_files_on_disk(tmp_path: Path) -> None:
+    """Writes are flushed from RocksDB's buffers into table files at once, so a process writing
+    many revisions (a server, `bcic ingest` of many files) stays at its own size."""
+    store = OxigraphStore(tmp_path / "s")
+    for number in (1, 2):
+        tables = set((tmp_path / "s").glob("*.sst"))
+        record, _info = make_record(new_cluster(), number)
+        store.add_revision(record)
+        assert set((tmp_path / "s").glob("*.sst")) - tables, f"revision {number} left no table"
+    store.close()
+
+
 def test_revision_whose_provenance_describes_another_is_refused() -> None:
     store = open_store("oxigraph")
     record, _ = make_record(new_cluster(), 1)
