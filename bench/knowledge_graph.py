@@ -575,7 +575,8 @@ def verdict(steps: list[IngestStep], checkpoints: list[Checkpoint]) -> list[str]
         + f". What ingest adds to validation is {(ingest - validation) / clusters:.3f} s a "
           f"cluster, of which {write / clusters:.3f} s the store write (`add_revision`: the "
           "revision's terms converted for pyoxigraph, one transaction of about "
-          f"{(steps[-1].quads_after - steps[0].quads_before) / clusters:,.0f} quads); the rest is "
+          f"{(steps[-1].quads_after - steps[0].quads_before) / clusters:,.0f} quads, then "
+          "RocksDB's buffers flushed to disk); the rest is "
           "the report graph, provenance and summary blocks and the revision lookup. Both sides "
           f"validate the same files with the same code and the same {default_processes()} "
           "process(es) (validation's default, one per core), alternately first and second; "
@@ -742,7 +743,8 @@ def main() -> None:
              + ", ".join(f"{c:,}" for c in checkpoints) + ".", "",
              "## Ingest throughput", "",
              "Real `ingest_files` (read, parse, validate, report graph, provenance, revision "
-             "number, one `Store.extend` with the summary block) on each file, beside "
+             "number, one `Store.extend` with the summary block, then `Store.flush()`) on each "
+             "file, beside "
              "`validate_files` (read, parse, validate) on the same file, alternately first and "
              f"second, both validating with {default_processes()} process(es) (the default: one "
              "per core), the same on both sides. \"Of which store write\": the "

@@ -189,7 +189,7 @@ class OxigraphStore:
         """Run one write, then move what it wrote out of memory onto disk. Left to itself,
         RocksDB holds writes in memory up to its buffer sizes, which grew a writer by about
         4 MB a revision up to 2 GB; with the flush it stays at its own size, and writes get
-        faster too (bench/results/knowledge_graph.md)."""
+        faster too (docs/store.md)."""
         self._call(action)
         self._call(lambda store: store.flush())
 
