@@ -66,9 +66,10 @@ _long_lived_settled = False
 def settle_long_lived() -> None:
     """Once per process, when its long-lived state (the rules, the parsed shapes) is built: free
     what is garbage now and put everything still alive out of the collector's reach for good.
-    Full collections then scan only what validations make, and forked children never write to
-    these objects' pages. Later calls do nothing: what is alive then may be short-lived (a draft
-    rulebook), and frozen objects are never freed."""
+    Full collections then scan only what validations make, and a forked child's collector never
+    writes to these objects' pages. Frozen objects are never freed, so only the first call
+    freezes: what is alive at a later one may be short-lived (a draft rulebook). The price: a
+    first rulebook that a rules reload replaces stays in memory (one, once)."""
     global _long_lived_settled
     if not _long_lived_settled:
         _long_lived_settled = True
