@@ -11,9 +11,9 @@ from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import SKOS
 
 from . import __version__
+from .forking import settle_long_lived
 from .namespaces import BCIC, REQ
 from .ontology import load_ontology_graph
-from .forking import settle_long_lived
 from .paths import ALL_ONTOLOGY_FILES, SHAPES_DIR
 from .shacl import ShapeEngine
 

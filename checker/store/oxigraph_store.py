@@ -41,7 +41,6 @@ class OxigraphStore:
                  create: bool = True) -> None:
         self.path = Path(path) if path is not None else None
         self.persistent = self.path is not None
-        self._writable = self.persistent and not read_only
         self._lock = threading.Lock()  # one writer at a time within the process
         self._store: pyoxigraph.Store | None = None
         if self.path is not None and not self.path.is_dir() and (read_only or not create):
@@ -144,10 +143,7 @@ class OxigraphStore:
     def close(self) -> None:
         """Release the store; a directory store's lock goes with the last reference."""
         with self._lock:
-            if self._store is not None:
-                if self._writable:
-                    self._call(lambda store: store.flush())
-                self._store = None
+            self._store = None  # every write was flushed as it was made (`_write`)
 
     def _select(self, query: str) -> list[dict[str, Node]]:
         """SELECT without the guard: for the store's own, trusted queries."""
