@@ -11,7 +11,6 @@ request grows round after round; one that does not levels off after the first. R
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
 import tempfile
@@ -26,6 +25,7 @@ from checker.ingest import ingest_files
 from checker.paths import EXAMPLES_DIR, PROJECT_ROOT
 from checker.store.oxigraph_store import OxigraphStore
 from checker.tokens import TokenFile, token_file_for
+from tests.virtuoso import free_port
 
 from .environment import describe
 
@@ -34,13 +34,6 @@ ROUNDS = 5  # a phase
 REQUESTS_A_ROUND = 40  # of each kind
 SAMPLE = EXAMPLES_DIR / "dehua-ceramics.ttl"
 SELECT = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 500"
-
-
-def free_port() -> int:
-    """A loopback port nothing listens on now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def resident_mb(root: int) -> dict[int, float]:

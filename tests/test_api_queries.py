@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import socket
 import subprocess
 import sys
 import time
@@ -21,6 +20,8 @@ from checker.paths import EXAMPLES_DIR
 from checker.query_worker import VALUES_JSON, QueryJob, run_job
 from checker.store import guard
 from web import create_app, query_service
+
+from virtuoso import free_port
 
 DEHUA = "https://example.org/cluster/dehua/cluster"
 SAMPLES = ("dehua-ceramics", "datang-socks", "meitan-tea")
@@ -128,14 +129,8 @@ def test_an_ingest_through_the_cli_is_visible_to_the_endpoint(client: FlaskClien
     assert response.get_json()["results"]["bindings"][0]["n"]["value"] == "3"
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def test_bcic_serve_answers_over_http(store_dir: Path) -> None:
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "checker.cli", "serve", "--port", str(port),
                                "--store", str(store_dir)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

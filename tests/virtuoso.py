@@ -87,8 +87,8 @@ class VirtuosoServer:
         self.max_rows = max_rows
         self.buffers = buffers
         self.extra_parameters = extra_parameters
-        self.sql_port = _free_port()
-        self.http_port = _free_port(avoid=self.sql_port)
+        self.sql_port = free_port()
+        self.http_port = free_port(avoid=self.sql_port)
         self.process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -213,7 +213,7 @@ def require_binaries() -> tuple[str, str]:
     return found[0] or "", found[1] or ""
 
 
-def _free_port(avoid: int | None = None) -> int:
+def free_port(avoid: int | None = None) -> int:
     """A TCP port free on 127.0.0.1 now (the kernel's choice)."""
     while True:
         with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
