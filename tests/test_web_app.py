@@ -29,6 +29,10 @@ def test_every_ui_string_has_both_languages_and_the_same_placeholders() -> None:
 @pytest.mark.parametrize(("headers", "query", "expected"), [
     ({"Accept-Language": "zh-CN,zh;q=0.9"}, "", "产业集群"),
     ({"Accept-Language": "en-GB,en;q=0.8"}, "", "Industrial clusters"),
+    # The first choice's region does not lose to an exact tag of lower quality.
+    ({"Accept-Language": "zh-CN,en-US;q=0.7,en;q=0.3"}, "", "产业集群"),
+    ({"Accept-Language": "zh-TW,en;q=0.5"}, "", "产业集群"),
+    ({"Accept-Language": "en-US,zh;q=0.5"}, "", "Industrial clusters"),
     ({"Accept-Language": "en"}, "?lang=zh", "产业集群"),
     ({"Accept-Language": "zh"}, "?lang=en", "Industrial clusters"),
 ])

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, jsonify, render_template, request
 
-from checker.i18n import DEFAULT_LANG, LANGUAGES, Lang
+from checker.i18n import LANGUAGES, Lang
 from checker.query_api import answer_named_query, query_catalogue
 from checker.rulebook_document import reload_rules
 
 from . import query_service
 from .auth import require_role
 from .data import write_store
+from .i18n import preferred_language
 from .openapi import openapi_document, operations_by_tag
 
 bp = Blueprint("api", __name__, url_prefix="/api")
@@ -63,5 +64,4 @@ def request_language() -> Lang:
     asked = request.args.get("lang")
     if asked in LANGUAGES:
         return asked  # type: ignore[return-value]
-    best = request.accept_languages.best_match(LANGUAGES, default=DEFAULT_LANG)
-    return best  # type: ignore[return-value]
+    return preferred_language(request.accept_languages)

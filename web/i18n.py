@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from flask import Response, g, request
+from werkzeug.datastructures import LanguageAccept
 
 from checker.i18n import DEFAULT_LANG, LANGUAGES, Lang
 
@@ -27,9 +28,22 @@ def request_language() -> Lang:
         if asked in LANGUAGES:
             g.lang = asked
             return asked  # type: ignore[return-value]
-    best = request.accept_languages.best_match(LANGUAGES, default=DEFAULT_LANG)
+    best = preferred_language(request.accept_languages)
     g.lang = best
-    return best  # type: ignore[return-value]
+    return best
+
+
+def preferred_language(accepted: LanguageAccept) -> Lang:
+    """The client's most wanted of zh and en, by primary subtag: `zh-CN,en-US;q=0.7,en;q=0.3`
+    is zh. (Werkzeug's best_match prefers an exact tag of lower quality, `en`, to a regional
+    variant of the first choice.) `*` or nothing known is the default language."""
+    for tag, quality in accepted:  # best quality first, in the header's order among equals
+        primary = tag.replace("_", "-").split("-")[0].lower()
+        if quality > 0 and primary in LANGUAGES:
+            return primary  # type: ignore[return-value]
+        if quality > 0 and tag == "*":
+            break
+    return DEFAULT_LANG
 
 
 def ui(key: str, **values: object) -> str:

@@ -1,0 +1,34 @@
+"""Which of zh and en a client's Accept-Language asks for (web/i18n.py)."""
+
+import pytest
+from werkzeug.datastructures import LanguageAccept
+from werkzeug.http import parse_accept_header
+
+from checker.i18n import DEFAULT_LANG
+from web.i18n import preferred_language
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    ("zh-CN,en-US;q=0.7,en;q=0.3", "zh"),  # werkzeug's best_match says en
+    ("zh-Hant-TW", "zh"),
+    ("zh_CN", "zh"),
+    ("en-GB,en;q=0.8,zh;q=0.5", "en"),
+    ("fr-FR,en;q=0.5,zh;q=0.4", "en"),
+    ("en;q=0,zh;q=0.1", "zh"),
+])
+def test_the_first_wanted_language_wins_by_its_primary_subtag(header: str, expected: str) -> None:
+    assert preferred_language(parse_accept_header(header, LanguageAccept)) == expected
+
+
+@pytest.mark.parametrize("header", ["", "fr, de;q=0.5", "*", "en;q=0, zh;q=0"])
+def test_no_known_language_gets_the_default(header: str) -> None:
+    assert preferred_language(parse_accept_header(header, LanguageAccept)) == DEFAULT_LANG
+
+
+def test_the_api_answers_in_the_language_of_a_regional_first_choice(make_web_app,
+                                                                    sample_store) -> None:
+    client = make_web_app(sample_store).test_client()
+    document = client.get("/api/queries",
+                          headers={"Accept-Language": "zh-CN,en-US;q=0.7,en;q=0.3"}).get_json()
+    title = document["queries"][0]["title"]
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in title)
