@@ -15,9 +15,11 @@ from pathlib import Path
 
 import pyoxigraph
 from pyparsing import ParseException, ParseResults
+from rdflib.plugins.sparql.algebra import translatePrologue
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
-from rdflib.term import URIRef
+from rdflib.plugins.sparql.sparql import Prologue
+from rdflib.term import Variable
 
 from .errors import CheckerError, QueryRefusedError
 from .query_runner import QueryRunner
@@ -296,9 +298,18 @@ def _analyse(text: str) -> tuple[QueryInfo, bool, tuple[str, ...]]:
     tree = parseQuery(text)
     # CompValue.get returns the key itself for a missing key: test membership instead.
     has_dataset = "datasetClause" in tree[1]
-    services = tuple(str(node.get("term")) if isinstance(node.get("term"), URIRef)
-                     else f"?{node.get('term')}" for node in _service_nodes(tree))
+    prologue = translatePrologue(tree[0], None)
+    services = tuple(_service_endpoint(node.get("term"), prologue)
+                     for node in _service_nodes(tree))
     return info, has_dataset, services
+
+
+def _service_endpoint(term: object, prologue: Prologue) -> str:
+    """A SERVICE pattern's endpoint as an absolute IRI (a prefixed name or an IRI relative to
+    BASE resolved as the engine would), or `?name` for a variable."""
+    if isinstance(term, Variable):
+        return f"?{term}"
+    return str(prologue.absolutize(term))
 
 
 def _service_nodes(tree: object) -> list[CompValue]:

@@ -358,6 +358,27 @@ def test_service_to_an_allowed_endpoint_is_federated(store_dir: Path,
         query_service(app).close()
 
 
+def test_a_service_endpoint_written_as_a_prefixed_or_relative_name_is_checked_resolved(
+        store_dir: Path, partner: _RecordingSparqlServer) -> None:
+    """The allow-list compares the IRI the engine would call, not the text as written."""
+    app = make_app(store_dir, BCIC_SPARQL_ALLOWED_SERVICES=[partner.url])
+    base, local = partner.url.rsplit("/", 1)
+    try:
+        client = app.test_client()
+        prefixed = (f"PREFIX partner: <{base}/> "
+                    f"SELECT ?x WHERE {{ SERVICE partner:{local} {{ ?x ?y ?z }} }}")
+        relative = f"BASE <{base}/> SELECT ?x WHERE {{ SERVICE <{local}> {{ ?x ?y ?z }} }}"
+        assert select(client, prefixed) == [{"x": "from the partner"}]
+        assert select(client, relative) == [{"x": "from the partner"}]
+        elsewhere = prefixed.replace(f"<{base}/>", "<http://127.0.0.1:9/>")
+        refused = client.get("/sparql", query_string={"query": elsewhere})
+        assert refused.status_code == 400
+        assert f"SERVICE http://127.0.0.1:9/{local} is refused" in refused.get_json()["message"]
+        assert len(partner.requests) == 2
+    finally:
+        query_service(app).close()
+
+
 def test_malformed_query_is_400_with_the_parsers_position(client: FlaskClient) -> None:
     response = client.get("/sparql", query_string={"query": "SELECT ?s WHERE {\n  ?s ?p ?o\n"})
     assert response.status_code == 400
