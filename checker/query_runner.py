@@ -190,7 +190,7 @@ class _Worker:
 
 def _failure(reply: JobFailed) -> CheckerError:
     """The error a worker's refusal maps to."""
-    if reply.reason == "syntax":
+    if reply.reason in ("syntax", "unsupported"):
         return QueryRefusedError(reply.message)
     if reply.reason == "store":
         return StoreError(reply.message)

@@ -2,9 +2,9 @@
 
 A worker opens the current snapshot of the store read-only, receives one job at a time over a
 pipe, runs it with pyoxigraph, caps the rows, serialises the result and sends the bytes back.
-It imports nothing but pyoxigraph and the standard library so that starting a fresh worker after
-a kill stays cheap, and it holds no state worth saving: the parent kills it without ceremony when
-a query runs too long.
+It imports nothing but pyoxigraph, orjson, the standard library and checker.errors (plain
+Python) so that starting a fresh worker after a kill stays cheap, and it holds no state worth
+saving: the parent kills it without ceremony when a query runs too long.
 """
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ from typing import Any, Literal
 
 import orjson
 import pyoxigraph
+
+from .errors import UNSUPPORTED_QUERY
 
 PREFIXES = {
     "bcic": "https://w3id.org/bcic/ontology#", "req": "https://w3id.org/bcic/req/gbt-draft/",
@@ -68,7 +70,8 @@ class JobDone:
 
 @dataclass(frozen=True)
 class JobFailed:
-    """A job the engine refused or could not run: `reason` is "syntax", "store" or "engine"."""
+    """A job the engine refused or could not run: `reason` is "syntax", "unsupported" (valid
+    SPARQL the engine cannot run, e.g. an unknown function), "store" or "engine"."""
 
     reason: str
     message: str
@@ -92,6 +95,8 @@ def serve(connection: Connection, snapshot_dir: str) -> None:
             reply = JobFailed("syntax", f"the SPARQL query is not valid: {error.msg or error}")
         except OSError as error:
             reply = JobFailed("store", f"the store snapshot cannot be read: {error}")
+        except RuntimeError as error:  # pyoxigraph's error for what the query asks beyond it
+            reply = JobFailed("unsupported", f"{UNSUPPORTED_QUERY}: {error}")
         except Exception as error:  # noqa: BLE001 — reported to the parent, never a traceback
             reply = JobFailed("engine", f"the query engine failed: {type(error).__name__}: {error}")
         connection.send(reply)

@@ -389,6 +389,18 @@ def test_malformed_query_is_400_with_the_parsers_position(client: FlaskClient) -
     assert typo.status_code == 400 and "line:1, col:1" in typo.get_json()["message"]
 
 
+@pytest.mark.parametrize("function", ["<https://example.org/fn>", "xsd:foo"])
+def test_a_function_the_engine_does_not_know_is_400_not_a_server_error(
+        client: FlaskClient, function: str) -> None:
+    query = ("PREFIX xsd: <http://www.w3.org/2001/XMLSchema#> "
+             f'SELECT ?o WHERE {{ VALUES ?o {{ "a" }} FILTER({function}(?o)) }}')
+    response = client.get("/sparql", query_string={"query": query})
+    assert response.status_code == 400
+    body = response.get_json()
+    assert body["error"] == "QueryRefusedError" and "does not support" in body["message"]
+    assert count(client) > 0  # the worker lives on
+
+
 def test_query_nested_5000_levels_is_refused_and_the_endpoint_still_answers(
         client: FlaskClient, triple_counts: dict[str, int]) -> None:
     deep = "SELECT * WHERE " + "{" * 5000 + " ?s ?p ?o " + "}" * 5000

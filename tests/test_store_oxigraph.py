@@ -129,6 +129,12 @@ def test_deeply_nested_query_is_refused_before_any_parser() -> None:
         store.select("SELECT * WHERE " + "{" * 3000 + "}" * 3000)
 
 
+def test_a_function_the_engine_does_not_know_is_a_refused_query() -> None:
+    store = open_store("oxigraph")
+    with pytest.raises(QueryRefusedError, match="does not support.*example.org/fn"):
+        store.select('SELECT ?o WHERE { VALUES ?o { "a" } FILTER(<https://example.org/fn>(?o)) }')
+
+
 def test_query_of_the_wrong_form_is_refused() -> None:
     store = open_store("oxigraph")
     with pytest.raises(QueryRefusedError, match="expected a SELECT"):

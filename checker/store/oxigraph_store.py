@@ -18,7 +18,8 @@ import pyoxigraph
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from ..errors import InputError, QueryRefusedError, RevisionExistsError, StoreError
+from ..errors import (UNSUPPORTED_QUERY, InputError, QueryRefusedError, RevisionExistsError,
+                      StoreError)
 from ..loading.rdfterms import OxigraphTerm, from_oxigraph, to_oxigraph
 from .base import (ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SHAPES_GRAPH, RevisionInfo,
                    RevisionRecord)
@@ -171,6 +172,8 @@ class OxigraphStore:
             return self._call(lambda store: store.query(query, use_default_graph_as_union=True))
         except SyntaxError as error:
             raise QueryRefusedError(f"the SPARQL query is not valid: {error.msg}") from None
+        except RuntimeError as error:
+            raise QueryRefusedError(f"{UNSUPPORTED_QUERY}: {error}") from None
 
     def _taken(self, revision: RevisionRecord) -> bool:
         """Whether anything of this revision is stored: its graphs or its provenance block."""
