@@ -198,13 +198,15 @@ def refuse_update() -> UpdateRefusedError:
 
 
 def graph_iris(values: list[str], parameter: str) -> tuple[str, ...]:
-    """Check the IRIs of a `default-graph-uri` / `named-graph-uri` parameter."""
+    """Check the IRIs of a `default-graph-uri` / `named-graph-uri` parameter; each once, as a
+    graph named twice is still one graph of the dataset (pyoxigraph would match its triples
+    twice)."""
     for value in values:
         try:
             pyoxigraph.NamedNode(value)
         except ValueError:
             raise QueryRefusedError(f"{parameter} is not an absolute IRI: {value!r}") from None
-    return tuple(values)
+    return tuple(dict.fromkeys(values))
 
 
 class SparqlService:

@@ -144,6 +144,14 @@ def test_default_graph_uri_makes_that_graph_the_default(client: FlaskClient,
     assert select(client, graphs, {"default-graph-uri": tea}) == []
 
 
+def test_a_graph_named_twice_is_one_graph_of_the_dataset(client: FlaskClient,
+                                                         triple_counts: dict[str, int]) -> None:
+    tea = GRAPH.format("meitan-tea")
+    assert count(client, params={"default-graph-uri": [tea, tea]}) == triple_counts["meitan-tea"]
+    in_named = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    assert count(client, in_named, {"named-graph-uri": [tea, tea]}) == triple_counts["meitan-tea"]
+
+
 def test_named_graph_uri_names_the_graphs_and_leaves_the_default_empty(
         client: FlaskClient) -> None:
     socks = GRAPH.format("datang-socks")
