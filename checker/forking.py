@@ -60,6 +60,17 @@ def run_forked(tasks: Sequence[Callable[[], T]], *, patience: float = PATIENCE,
             child.stop()
 
 
+def run_in_child(task: Callable[[], T], *, seconds: float) -> T:
+    """Run `task` in a forked child and return its result, waiting at most `seconds`: a child
+    still at work then is killed (WorkerTimeoutError); one that fails or dies is a WorkerError.
+    Whatever the task does to its process (deep recursion, a crash) stays in the child."""
+    child = _start(task)
+    try:
+        return _collect(child, time.monotonic() + seconds)  # type: ignore[return-value]
+    finally:
+        child.stop()
+
+
 _long_lived_settled = False
 
 
@@ -75,6 +86,10 @@ def settle_long_lived() -> None:
         _long_lived_settled = True
         gc.collect()
         gc.freeze()
+
+
+class WorkerTimeoutError(WorkerError):
+    """A forked worker process did not answer in time; it was stopped."""
 
 
 _LENGTH = struct.Struct("!Q")  # a child's answer: its length, then the pickled outcome
@@ -145,8 +160,8 @@ def _collect(child: _Child, deadline: float) -> object:
     while True:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
-            raise WorkerError(f"a worker process (pid {child.pid}) did not answer in time and "
-                              "was stopped")
+            raise WorkerTimeoutError(f"a worker process (pid {child.pid}) did not answer in "
+                                     "time and was stopped")
         ready, _, _ = select.select([child.fd], [], [], remaining)
         if ready:
             chunk = os.read(child.fd, 1 << 20)

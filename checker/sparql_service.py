@@ -9,8 +9,11 @@ worker process (checker/query_runner.py) with a time limit and a row cap.
 from __future__ import annotations
 
 import re
+import sys
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import partial
 from pathlib import Path
 
 import pyoxigraph
@@ -22,6 +25,7 @@ from rdflib.plugins.sparql.sparql import Prologue
 from rdflib.term import Variable
 
 from .errors import CheckerError, QueryRefusedError
+from .forking import WorkerError, WorkerTimeoutError, can_fork, run_in_child
 from .query_runner import QueryRunner
 from .query_worker import VALUES_JSON, QueryJob, ResultKind
 from .store.guard import QueryForm, QueryInfo, inspect_query
@@ -169,7 +173,7 @@ def prepare_query(text: str, limits: SparqlLimits) -> PreparedQuery:
         raise QueryTooLargeError(f"the query is longer than {limits.max_query_bytes} bytes")
     if not text.strip():
         raise QueryRefusedError("the query is empty")
-    info, has_dataset, services = _analyse(text)
+    info, has_dataset, services = analyse_within(text, limits.timeout)
     refused = [s for s in services if s not in limits.allowed_services]
     if refused:
         raise QueryRefusedError(f"SERVICE {refused[0]} is refused: this endpoint calls no other "
@@ -282,12 +286,60 @@ def service_description(endpoint: str, limits: SparqlLimits,
 _MAY_NAME_A_DATASET = re.compile("from", re.IGNORECASE)  # a shortcut only: FROM needs the word
 
 
-@lru_cache(maxsize=256)
-def _analyse(text: str) -> tuple[QueryInfo, bool, tuple[str, ...]]:
-    """The guard's verdict on a query, whether it has FROM clauses, and its SERVICE IRIs.
+Analysis = tuple[QueryInfo, bool, tuple[str, ...]]
+ANALYSES_KEPT = 256  # analyses cached by text: dashboards repeat their queries
+# rdflib's parser recurses about 20 frames a bracket: within MAX_NESTING in the child, not here.
+PARSER_RECURSION_LIMIT = 10_000
+_analyses: OrderedDict[str, Analysis] = OrderedDict()
+_analyses_lock = threading.Lock()
 
-    Cached by text: dashboards repeat their queries and rdflib's parser takes milliseconds.
+
+def analyse_within(text: str, seconds: float) -> Analysis:
+    """`_analyse` for text from outside, in a forked child stopped after `seconds`.
+
+    rdflib's parser takes seconds for long expressions or lists (an `IN` list of 3,000 numbers)
+    or a few hundred triple patterns, and recurses deeply: in the server's own process that would
+    hold a thread and the interpreter lock without any limit. Each text is analysed once;
+    analyses are kept by text (ANALYSES_KEPT).
     """
+    with _analyses_lock:
+        if text in _analyses:
+            _analyses.move_to_end(text)
+            return _analyses[text]
+    analysis = _analyse_in_child(text, seconds) if can_fork() else _analyse(text)
+    with _analyses_lock:
+        _analyses[text] = analysis
+        while len(_analyses) > ANALYSES_KEPT:
+            _analyses.popitem(last=False)
+    return analysis
+
+
+def _analyse_in_child(text: str, seconds: float) -> Analysis:
+    try:
+        outcome = run_in_child(partial(_analysis_or_refusal, text), seconds=seconds)
+    except WorkerTimeoutError:
+        raise QueryRefusedError(f"the SPARQL query takes longer than {seconds:g} s to parse; it "
+                                "was not run (very long expressions or lists parse slowly)"
+                                ) from None
+    except WorkerError as error:
+        raise QueryRefusedError(f"the SPARQL query cannot be parsed: the parser failed "
+                                f"({error.message})") from None
+    if isinstance(outcome, CheckerError):
+        raise outcome
+    return outcome
+
+
+def _analysis_or_refusal(text: str) -> Analysis | CheckerError:
+    """In the child: the analysis, or the refusal as a value (its class travels back)."""
+    sys.setrecursionlimit(PARSER_RECURSION_LIMIT)
+    try:
+        return _analyse(text)
+    except CheckerError as refusal:
+        return refusal
+
+
+def _analyse(text: str) -> Analysis:
+    """The guard's verdict on a query, whether it has FROM clauses, and its SERVICE IRIs."""
     try:
         info = inspect_query(text)
     except QueryRefusedError:

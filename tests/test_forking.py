@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.forking import WorkerError, run_forked
+from checker.forking import WorkerError, WorkerTimeoutError, run_forked, run_in_child
 
 
 def test_each_task_runs_in_its_own_process_and_results_come_back_in_order() -> None:
@@ -60,6 +60,24 @@ def test_a_failing_parent_task_stops_the_children(tmp_path: Path) -> None:
     with pytest.raises(RuntimeError, match="parent failed"):
         run_forked([parent, child])
     _assert_gone(int(pid_file.read_text()))
+
+
+def test_one_task_in_a_child_returns_its_result_from_another_process() -> None:
+    assert run_in_child(os.getpid, seconds=30) != os.getpid()
+
+
+def test_one_task_in_a_child_past_its_time_is_killed_and_reported_as_a_timeout() -> None:
+    started = time.monotonic()
+    with pytest.raises(WorkerTimeoutError) as caught:
+        run_in_child(lambda: time.sleep(3600), seconds=0.3)
+    assert time.monotonic() - started < 30
+    _assert_gone(int(caught.value.message.split("pid ")[1].split(")")[0]))
+
+
+def test_one_task_in_a_child_that_ends_its_process_leaves_this_one_alive() -> None:
+    with pytest.raises(WorkerError, match="killed by signal 9") as caught:
+        run_in_child(lambda: os.kill(os.getpid(), signal.SIGKILL), seconds=30)
+    assert not isinstance(caught.value, WorkerTimeoutError)
 
 
 def test_a_single_task_runs_here_without_forking() -> None:

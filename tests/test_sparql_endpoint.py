@@ -420,6 +420,16 @@ def test_query_nested_5000_levels_is_refused_and_the_endpoint_still_answers(
     assert count(client) == sum(triple_counts.values())
 
 
+def test_nesting_up_to_the_guards_limit_is_answered(client: FlaskClient) -> None:
+    """MAX_NESTING, not the parser's recursion, decides: 40 levels are fine for both engines."""
+    parens = "SELECT ?v WHERE { BIND(" + "(" * 40 + "1" + ")" * 40 + " AS ?v) }"
+    assert select(client, parens) == [{"v": "1"}]
+    braces = "ASK " + "{" * 40 + " ?s ?p ?o " + "}" * 40
+    response = client.get("/sparql", query_string={"query": braces},
+                          headers={"Accept": "application/sparql-results+json"})
+    assert response.status_code == 200 and response.get_json()["boolean"] is True
+
+
 def test_a_crashing_query_costs_an_error_and_a_fresh_worker(store_dir: Path) -> None:
     """Behind the guard's back, the nesting that segfaults pyoxigraph kills only its worker."""
     snapshots = store_dir.parent / "snapshots"
@@ -514,6 +524,32 @@ def test_rows_beyond_the_limit_are_cut_and_flagged(store_dir: Path) -> None:
         assert product.status_code == 200 and product.headers["X-BCIC-Truncated"] == "true"
     finally:
         query_service(app).close()
+
+
+def test_a_query_slow_to_parse_is_stopped_while_another_query_still_answers(app: Flask) -> None:
+    """rdflib's parse of a long IN list takes seconds: it runs in a child, under the time limit."""
+    slow = "ASK { FILTER(?x IN (" + ",".join(str(n) for n in range(6000)) + ")) }"
+    outcome: dict[str, Any] = {}
+
+    def send_the_slow_one() -> None:
+        started = time.monotonic()
+        response = app.test_client().post("/sparql", data={"query": slow})
+        outcome.update(status=response.status_code, body=response.get_json(),
+                       seconds=time.monotonic() - started)
+
+    sender = threading.Thread(target=send_the_slow_one)
+    sender.start()
+    time.sleep(0.3)  # the slow one is being parsed now
+    started = time.monotonic()
+    fresh = f"ASK {{ ?s ?p ?o }} # never sent before: {time.time_ns()}"  # parsed, not cached
+    quick = app.test_client().get("/sparql", query_string={"query": fresh})
+    quick_seconds = time.monotonic() - started
+    sender.join(timeout=60)
+
+    assert quick.status_code == 200 and quick_seconds < 1.0, quick_seconds
+    assert outcome["status"] == 400
+    assert f"takes longer than {TIMEOUT:g} s to parse" in outcome["body"]["message"]
+    assert TIMEOUT <= outcome["seconds"] < TIMEOUT + 3
 
 
 def test_new_data_is_seen_after_the_snapshot_is_refreshed(tmp_path: Path) -> None:
