@@ -44,6 +44,16 @@ def test_pages_follow_the_asked_language(make_web_app, sample_store: Path,
     assert f"<h1>{expected}</h1>" in page
 
 
+def test_the_language_switch_keeps_the_pages_other_parameters(make_web_app,
+                                                              sample_store: Path) -> None:
+    client = make_web_app(sample_store).test_client()
+    page = client.get("/?year=2023&cluster=https%3A%2F%2Fe%2Fa&cluster=https%3A%2F%2Fe%2Fb"
+                      "&lang=en").get_data(as_text=True)
+    kept = "year=2023&amp;cluster=https%3A%2F%2Fe%2Fa&amp;cluster=https%3A%2F%2Fe%2Fb"
+    assert f'href="?{kept}&amp;lang=zh" hreflang="zh"' in page
+    assert f'href="?{kept}&amp;lang=en" hreflang="en"' in page
+
+
 def test_an_explicit_language_choice_is_remembered(make_web_app, sample_store: Path) -> None:
     client = make_web_app(sample_store).test_client()
     first = client.get("/?lang=zh", headers={"Accept-Language": "en"})

@@ -25,7 +25,7 @@ from checker.sparql_service import TRUNCATED_HEADER, SparqlLimits, SparqlService
 from checker.store import DEFAULT_LOCATION
 
 from .data import install_reader, is_remote
-from .i18n import pick, remember_language, request_language, ui
+from .i18n import language_link, pick, remember_language, request_language, ui
 
 SPARQL_EXTENSION = "bcic.sparql"
 # The blueprints, by audience; each module defines `bp` (pages and the JSON API behind them).
@@ -102,7 +102,7 @@ def _ephemeral_secret(app: Flask) -> str:
 
 def _template_globals() -> dict[str, Any]:
     """What every template may use: the language, UI strings, label picking."""
-    return {"lang": request_language(), "ui": ui, "pick": pick}
+    return {"lang": request_language(), "ui": ui, "pick": pick, "language_link": language_link}
 
 
 def _vendor_file(package: str, filename: str) -> Response:

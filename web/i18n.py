@@ -8,6 +8,7 @@ mapping key → {"en": …, "zh": …}; `ui(key)` picks the request's language.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from urllib.parse import urlencode
 
 from flask import Response, g, request
 from werkzeug.datastructures import LanguageAccept
@@ -44,6 +45,13 @@ def preferred_language(accepted: LanguageAccept) -> Lang:
         if quality > 0 and tag == "*":
             break
     return DEFAULT_LANG
+
+
+def language_link(lang: Lang) -> str:
+    """This page's address in `lang`: its other query parameters kept (chosen clusters, year,
+    filters), `lang` set."""
+    kept = [(name, value) for name, value in request.args.items(multi=True) if name != "lang"]
+    return "?" + urlencode([*kept, ("lang", lang)])
 
 
 def ui(key: str, **values: object) -> str:
