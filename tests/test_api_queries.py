@@ -117,6 +117,19 @@ def test_invalid_parameter_is_a_400_with_the_error_envelope(client: FlaskClient)
     assert response.status_code == 400 and body["ok"] is False and "cluster" in body["message"]
 
 
+@pytest.mark.parametrize("query", [
+    "indicators-vs-history?cluster=http://%5B::1", "indicators-vs-history?cluster=https://a%5D/",
+    "indicators-vs-history?cluster=http://%5Bzz%5D/", "indicator-trends?indicator=http://%5Bx",
+    f"indicators-vs-benchmark?cluster={DEHUA}&benchmark=https://x%5B/",
+])
+def test_a_stray_bracket_in_an_iri_is_a_400_not_an_internal_error(
+        client: FlaskClient, query: str) -> None:
+    response = client.get(f"/api/queries/{query}")
+    body = response.get_json()
+    assert response.status_code == 400 and body["error"] == "InputError"
+    assert "is not a valid IRI" in body["message"]
+
+
 def test_unknown_named_query_is_not_found(client: FlaskClient) -> None:
     response = client.get("/api/queries/drop-everything")
     assert response.status_code == 404 and "no named query" in response.get_json()["message"]

@@ -234,6 +234,25 @@ def test_bind_refuses_an_invalid_iri(value: str) -> None:
         bind(query, {"cluster": value} if value else {})
 
 
+@pytest.mark.parametrize(("name", "values"), [
+    ("indicators-vs-history", {"cluster": "http://[::1"}),
+    ("indicators-vs-history", {"cluster": "https://a]/"}),
+    ("indicators-vs-history", {"cluster": "http://[zz]/"}),
+    ("indicator-trends", {"indicator": "http://[x"}),
+    ("indicators-vs-benchmark", {"cluster": str(DEHUA), "benchmark": "https://x[/"}),
+], ids=["unclosed-host", "bracket-closing-host", "bracketed-non-address", "indicator",
+        "benchmark"])
+def test_bind_refuses_a_stray_bracket_in_an_iri_as_an_invalid_iri(
+        name: str, values: dict[str, str]) -> None:
+    with pytest.raises(InputError, match="is not a valid IRI"):
+        bind(get_query(name), values)
+
+
+def test_bind_accepts_an_ipv6_host_in_brackets() -> None:
+    text = bind(get_query("indicators-vs-history"), {"cluster": "http://[::1]/cluster"})
+    assert "VALUES ?cluster { <http://[::1]/cluster> }" in text
+
+
 @pytest.mark.parametrize("value", ["2024; DROP ALL", "20.24", "2024 ", "１２", "9" * 19])
 def test_bind_refuses_an_invalid_integer(value: str) -> None:
     with pytest.raises(InputError, match="not an integer"):
@@ -590,6 +609,16 @@ def test_queries_run_refuses_a_param_without_equals_sign(runner: CliRunner,
     result = runner.invoke(main, ["queries", "run", "indicators-vs-targets", "--param", "cluster",
                                            "--store", str(store_dir)])
     assert result.exit_code == 2
+
+
+@pytest.mark.parametrize("command", ["run", "show"])
+def test_queries_refuse_a_stray_bracket_in_an_iri_with_exit_2(
+        command: str, runner: CliRunner, store_dir: Path) -> None:
+    store = ["--store", str(store_dir)] if command == "run" else []
+    result = runner.invoke(main, ["queries", command, "indicators-vs-history", "--param",
+                                  "cluster=http://[::1", *store])
+    assert result.exit_code == 2, result.output
+    assert "is not a valid IRI" in result.output
 
 
 def test_queries_show_prints_the_bound_query(runner: CliRunner) -> None:
