@@ -130,6 +130,13 @@ def test_a_stray_bracket_in_an_iri_is_a_400_not_an_internal_error(
     assert "is not a valid IRI" in body["message"]
 
 
+def test_a_year_of_over_18_digits_is_refused_with_the_rule(client: FlaskClient) -> None:
+    response = client.get("/api/queries/indicators-vs-targets",
+                          query_string={"cluster": DEHUA, "year": "1234567890123456789"})
+    assert response.status_code == 400
+    assert "an integer has at most 18" in response.get_json()["message"]
+
+
 def test_unknown_named_query_is_not_found(client: FlaskClient) -> None:
     response = client.get("/api/queries/drop-everything")
     assert response.status_code == 404 and "no named query" in response.get_json()["message"]

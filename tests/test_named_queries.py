@@ -253,10 +253,21 @@ def test_bind_accepts_an_ipv6_host_in_brackets() -> None:
     assert "VALUES ?cluster { <http://[::1]/cluster> }" in text
 
 
-@pytest.mark.parametrize("value", ["2024; DROP ALL", "20.24", "2024 ", "１２", "9" * 19])
+@pytest.mark.parametrize("value", ["2024; DROP ALL", "20.24", "2024 ", "１２", "+-1"])
 def test_bind_refuses_an_invalid_integer(value: str) -> None:
     with pytest.raises(InputError, match="not an integer"):
         bind(get_query("indicators-vs-targets"), {"cluster": str(DEHUA), "year": value})
+
+
+@pytest.mark.parametrize("value", ["1234567890123456789", "-" + "9" * 19])
+def test_bind_refuses_an_integer_of_over_18_digits_naming_the_rule(value: str) -> None:
+    with pytest.raises(InputError, match="has 19 digits; an integer has at most 18"):
+        bind(get_query("indicators-vs-targets"), {"cluster": str(DEHUA), "year": value})
+
+
+def test_bind_accepts_an_integer_of_18_digits() -> None:
+    text = bind(get_query("indicators-vs-targets"), {"cluster": str(DEHUA), "year": "-" + "9" * 18})
+    assert f"VALUES ?year {{ {Literal(-int('9' * 18)).n3()} }}" in text
 
 
 def test_bind_refuses_unknown_and_missing_parameters() -> None:

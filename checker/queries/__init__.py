@@ -41,7 +41,8 @@ _IRI_SCHEMES = ("http", "https", "urn")
 # stray `[` or `]`, a pattern never fails: pyoxigraph's syntax check judges the brackets.
 _SCHEME_AUTHORITY = re.compile(r"(?P<scheme>[^:/?#]+):(?://(?P<authority>[^/?#]*))?")
 _IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\\x7f]')
-_INTEGER = re.compile(r"[+-]?[0-9]{1,18}")
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+MAX_INTEGER_DIGITS = 18  # so that every value fits a signed 64-bit integer, whatever the store
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 MAX_VALUE_LENGTH = 2000
 
@@ -136,12 +137,21 @@ def _term(param: QueryParam, value: str) -> str:
     if param.kind is ParamKind.IRI:
         return checked_query_iri(value, param.name).n3()
     if param.kind is ParamKind.INTEGER:
-        if not _INTEGER.fullmatch(value):
-            raise InputError(f"parameter {param.name}: {value!r} is not an integer")
-        return Literal(int(value)).n3()
+        return _integer_term(value, param.name)
     if _CONTROL.search(value):
         raise InputError(f"parameter {param.name}: the text holds a control character")
     return Literal(value).n3()
+
+
+def _integer_term(value: str, name: str) -> str:
+    """A decimal integer of at most MAX_INTEGER_DIGITS digits as a term, else InputError."""
+    if not _INTEGER.fullmatch(value):
+        raise InputError(f"parameter {name}: {value!r} is not an integer")
+    digits = len(value.lstrip("+-"))
+    if digits > MAX_INTEGER_DIGITS:
+        raise InputError(f"parameter {name}: {value!r} has {digits} digits; an integer has at "
+                         f"most {MAX_INTEGER_DIGITS}")
+    return Literal(int(value)).n3()
 
 
 def checked_query_iri(value: str, name: str = "iri") -> URIRef:
