@@ -25,16 +25,18 @@ from .store.guard import QueryForm, checked_iri
 F = TypeVar("F", bound=Callable[..., object])
 
 
+_lang_option = click.option(
+    "--lang", type=click.Choice(LANGUAGES), default=DEFAULT_LANG, show_default=True,
+    envvar="BCIC_LANG", help="Output language / 输出语言.")
+
+
 def _store_options(command: F) -> F:
     """The options every store command shares: where the store is, and the output language."""
     command = click.option(
         "--store", "location", envvar="BCIC_STORE", metavar="LOCATION",
         help="Store directory or SPARQL endpoint URL (default var/store) / 存储目录或 SPARQL 端点.",
     )(command)
-    return click.option(
-        "--lang", type=click.Choice(LANGUAGES), default=DEFAULT_LANG, show_default=True,
-        envvar="BCIC_LANG", help="Output language / 输出语言.",
-    )(command)
+    return _lang_option(command)
 
 
 @click.command("ingest")
@@ -148,8 +150,7 @@ def queries_group() -> None:
 
 
 @queries_group.command("list")
-@click.option("--lang", type=click.Choice(LANGUAGES), default=DEFAULT_LANG, show_default=True,
-              envvar="BCIC_LANG", help="Output language / 输出语言.")
+@_lang_option
 def queries_list_command(lang: Lang) -> None:
     """List the named queries and their parameters / 列出命名查询及其参数。"""
     for named in list_queries():
@@ -163,9 +164,13 @@ def queries_list_command(lang: Lang) -> None:
 @queries_group.command("show")
 @click.argument("name")
 @_param_option
-def queries_show_command(name: str, params: tuple[str, ...]) -> None:
+@_lang_option
+@click.pass_context
+def queries_show_command(ctx: click.Context, name: str, params: tuple[str, ...],
+                         lang: Lang) -> None:
     """Print a named query, with the parameters given bound / 打印命名查询（代入所给参数）。"""
-    click.echo(bind(get_query(name), _param_values(params)), nl=False)
+    ctx.meta[LANG_META_KEY] = lang
+    click.echo(bind(get_query(name, lang), _param_values(params), lang), nl=False)
 
 
 @queries_group.command("run")
@@ -180,7 +185,7 @@ def queries_run_command(ctx: click.Context, name: str, params: tuple[str, ...], 
     """Run a named query on the store / 在存储上运行命名查询。"""
     ctx.meta[LANG_META_KEY] = lang
     values = _param_values(params)
-    bind(get_query(name), values)  # refuse bad parameters before the store is opened
+    bind(get_query(name, lang), values, lang)  # refuse bad parameters before the store is opened
     with closing(open_configured_store(location, create=False)) as store:
         rows = run_named_query(store, name, values)
     text = render_results(QueryResult(QueryForm.SELECT, result_columns(name), rows), fmt)

@@ -137,6 +137,26 @@ def test_a_year_of_over_18_digits_is_refused_with_the_rule(client: FlaskClient) 
     assert "an integer has at most 18" in response.get_json()["message"]
 
 
+@pytest.mark.parametrize(("path", "status", "zh", "en"), [
+    ("indicators-vs-targets?", 400, "indicators-vs-targets：缺少必需参数 cluster",
+     "indicators-vs-targets: missing required parameter(s) cluster"),
+    (f"indicators-vs-targets?cluster={DEHUA}&foo=1&", 400, "未知参数 foo",
+     "unknown parameter(s) foo"),
+    ("indicators-vs-targets?cluster=notanIRI&", 400, "参数 cluster：'notanIRI' 不是",
+     "parameter cluster: 'notanIRI' is not"),
+    (f"indicators-vs-targets?cluster={DEHUA}&year=abc&", 400, "参数 year：'abc' 不是整数",
+     "parameter year: 'abc' is not an integer"),
+    ("nosuch?", 404, "没有名为 'nosuch' 的命名查询", "no named query 'nosuch'"),
+], ids=["missing", "unknown", "iri", "integer", "no-such-query"])
+def test_named_query_errors_are_in_the_asked_language(
+        client: FlaskClient, path: str, status: int, zh: str, en: str) -> None:
+    by_parameter = client.get(f"/api/queries/{path}lang=zh")
+    by_header = client.get(f"/api/queries/{path}", headers={"Accept-Language": "zh-CN,zh;q=0.9"})
+    english = client.get(f"/api/queries/{path}lang=en", headers={"Accept-Language": "zh"})
+    for response, said in ((by_parameter, zh), (by_header, zh), (english, en)):
+        assert response.status_code == status and said in response.get_json()["message"]
+
+
 def test_unknown_named_query_is_not_found(client: FlaskClient) -> None:
     response = client.get("/api/queries/drop-everything")
     assert response.status_code == 404 and "no named query" in response.get_json()["message"]
