@@ -11,10 +11,12 @@ from typing import TypeVar
 import click
 
 from .cli_validate import LANG_META_KEY
+from .errors import InputError
 from .history import ClusterSummary, RevisionChange, cluster_history, cluster_overview
 from .i18n import DEFAULT_LANG, LANGUAGES, Lang, message
 from .ingest import ingest_files, publish_for_queries
-from .queries import bind, get_query, list_queries, result_columns, run_named_query
+from .queries import (bind, get_query, list_queries, result_columns, run_named_query,
+                      values_given_once)
 from .query import QueryResult, read_query_argument, run_query, run_remote_query
 from .render.results import RESULT_FORMATS, aligned_table, render_results
 from .revisions import delete_revision, find_cluster
@@ -170,7 +172,7 @@ def queries_show_command(ctx: click.Context, name: str, params: tuple[str, ...],
                          lang: Lang) -> None:
     """Print a named query, with the parameters given bound / 打印命名查询（代入所给参数）。"""
     ctx.meta[LANG_META_KEY] = lang
-    click.echo(bind(get_query(name, lang), _param_values(params), lang), nl=False)
+    click.echo(bind(get_query(name, lang), _param_values(params, lang), lang), nl=False)
 
 
 @queries_group.command("run")
@@ -184,7 +186,7 @@ def queries_run_command(ctx: click.Context, name: str, params: tuple[str, ...], 
                         location: str | None, lang: Lang) -> None:
     """Run a named query on the store / 在存储上运行命名查询。"""
     ctx.meta[LANG_META_KEY] = lang
-    values = _param_values(params)
+    values = _param_values(params, lang)
     bind(get_query(name, lang), values, lang)  # refuse bad parameters before the store is opened
     with closing(open_configured_store(location, create=False)) as store:
         rows = run_named_query(store, name, values)
@@ -192,17 +194,16 @@ def queries_run_command(ctx: click.Context, name: str, params: tuple[str, ...], 
     click.echo(text, nl=not text.endswith("\n"))
 
 
-def _param_values(params: tuple[str, ...]) -> dict[str, str]:
-    """NAME=VALUE options as a mapping; a usage error (exit 2) for a malformed or repeated one."""
-    values: dict[str, str] = {}
+def _param_values(params: tuple[str, ...], lang: Lang) -> dict[str, str]:
+    """NAME=VALUE options as a mapping; InputError (exit 2), in `lang`, for a malformed or
+    repeated one."""
+    pairs: list[tuple[str, str]] = []
     for param in params:
         name, equals, value = param.partition("=")
         if not equals or not name:
-            raise click.BadParameter(f"{param!r} is not NAME=VALUE", param_hint="--param")
-        if name in values:
-            raise click.BadParameter(f"{name} is given twice", param_hint="--param")
-        values[name] = value
-    return values
+            raise InputError(message("query.not_name_value", lang, given=param))
+        pairs.append((name, value))
+    return values_given_once(pairs, lang)
 
 
 @click.command("delete-revision")

@@ -186,6 +186,14 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "no named query {name!r}; known: {known}",
         "zh": "没有名为 {name!r} 的命名查询；现有：{known}",
     },
+    "query.not_name_value": {
+        "en": "--param {given!r} is not NAME=VALUE",
+        "zh": "--param {given!r} 不是 NAME=VALUE 的形式",
+    },
+    "query.repeated_param": {
+        "en": "parameter {name} is given more than once; give each parameter once",
+        "zh": "参数 {name} 给出了不止一次；每个参数只能给出一次",
+    },
     "query.unknown_params": {
         "en": "{query}: unknown parameter(s) {names} (parameters: {known})",
         "zh": "{query}：未知参数 {names}（可用参数：{known}）",

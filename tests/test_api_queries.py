@@ -157,6 +157,25 @@ def test_named_query_errors_are_in_the_asked_language(
         assert response.status_code == status and said in response.get_json()["message"]
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_repeated_parameter_is_a_400_saying_what_the_cli_says(
+        client: FlaskClient, store_dir: Path, lang: str) -> None:
+    response = client.get(f"/api/queries/indicators-vs-targets?cluster={DEHUA}&year=2024&year=abc"
+                          f"&lang={lang}")
+    cli = CliRunner().invoke(main, ["queries", "run", "indicators-vs-targets", "--param",
+                                    f"cluster={DEHUA}", "--param", "year=2024", "--param",
+                                    "year=abc", "--lang", lang, "--store", str(store_dir)])
+    said = response.get_json()["message"]
+    assert response.status_code == 400 and cli.exit_code == 2
+    assert said.startswith({"en": "parameter year ", "zh": "参数 year "}[lang]) and said in cli.output
+
+
+def test_a_repeated_lang_is_refused_too(client: FlaskClient) -> None:
+    response = client.get(f"/api/queries/indicators-vs-targets?cluster={DEHUA}&lang=zh&lang=en")
+    assert response.status_code == 400
+    assert response.get_json()["message"].startswith("参数 lang 给出了不止一次")
+
+
 def test_unknown_named_query_is_not_found(client: FlaskClient) -> None:
     response = client.get("/api/queries/drop-everything")
     assert response.status_code == 404 and "no named query" in response.get_json()["message"]

@@ -652,6 +652,18 @@ def test_queries_run_refuses_a_param_without_equals_sign(runner: CliRunner,
     assert result.exit_code == 2
 
 
+@pytest.mark.parametrize(("params", "said"), [
+    (["cluster"], "错误：--param 'cluster' 不是 NAME=VALUE 的形式"),
+    ([f"cluster={DEHUA}", "year=2024", "year=abc"], "错误：参数 year 给出了不止一次"),
+], ids=["not-name-value", "repeated"])
+def test_queries_show_says_a_malformed_or_repeated_param_in_the_asked_language(
+        runner: CliRunner, params: list[str], said: str) -> None:
+    options = [option for param in params for option in ("--param", param)]
+    result = runner.invoke(main, ["queries", "show", "indicators-vs-targets", "--lang", "zh",
+                                  *options])
+    assert result.exit_code == 2 and said in result.output
+
+
 @pytest.mark.parametrize("command", ["run", "show"])
 def test_queries_refuse_a_stray_bracket_in_an_iri_with_exit_2(
         command: str, runner: CliRunner, store_dir: Path) -> None:

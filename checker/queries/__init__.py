@@ -11,7 +11,7 @@ query text changes.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
@@ -27,7 +27,7 @@ from ..store.base import Store
 from ..store.guard import OwnQuery, QueryForm, check_query, inspect_query
 
 __all__ = ["NamedQuery", "ParamKind", "QueryParam", "bind", "get_query", "list_queries",
-           "result_columns", "run_named_query"]
+           "result_columns", "run_named_query", "values_given_once"]
 
 _NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _HEADER_LINE = re.compile(r"#\s?(?P<key>[a-z]+(?:@[a-z]+)?):\s*(?P<value>.*?)\s*")
@@ -88,6 +88,18 @@ def get_query(name: str, lang: Lang = DEFAULT_LANG) -> NamedQuery:
     if name not in library:
         raise NotFoundError(message("query.unknown", lang, name=name, known=", ".join(library)))
     return library[name]
+
+
+def values_given_once(pairs: Iterable[tuple[str, str]],
+                      lang: Lang = DEFAULT_LANG) -> dict[str, str]:
+    """(name, value) pairs as parameter values; InputError, in `lang`, for a name given twice,
+    which would leave the value to use unsaid."""
+    values: dict[str, str] = {}
+    for name, value in pairs:
+        if name in values:
+            raise _refused("repeated_param", lang, name=name)
+        values[name] = value
+    return values
 
 
 def bind(query: NamedQuery, values: Mapping[str, str], lang: Lang = DEFAULT_LANG) -> str:
