@@ -11,10 +11,12 @@ from typing import TypeVar
 import click
 
 from .cli_validate import LANG_META_KEY
+from .errors import InputError
 from .history import ClusterSummary, RevisionChange, cluster_history, cluster_overview
 from .i18n import DEFAULT_LANG, LANGUAGES, Lang, message
 from .ingest import ingest_files, publish_for_queries
-from .queries import bind, get_query, list_queries, result_columns, run_named_query
+from .queries import (bind, get_query, list_queries, result_columns, run_named_query,
+                      values_given_once)
 from .query import QueryResult, read_query_argument, run_query, run_remote_query
 from .render.results import RESULT_FORMATS, aligned_table, render_results
 from .revisions import delete_revision, find_cluster
@@ -25,16 +27,18 @@ from .store.guard import QueryForm, checked_iri
 F = TypeVar("F", bound=Callable[..., object])
 
 
+_lang_option = click.option(
+    "--lang", type=click.Choice(LANGUAGES), default=DEFAULT_LANG, show_default=True,
+    envvar="BCIC_LANG", help="Output language / 输出语言.")
+
+
 def _store_options(command: F) -> F:
     """The options every store command shares: where the store is, and the output language."""
     command = click.option(
         "--store", "location", envvar="BCIC_STORE", metavar="LOCATION",
         help="Store directory or SPARQL endpoint URL (default var/store) / 存储目录或 SPARQL 端点.",
     )(command)
-    return click.option(
-        "--lang", type=click.Choice(LANGUAGES), default=DEFAULT_LANG, show_default=True,
-        envvar="BCIC_LANG", help="Output language / 输出语言.",
-    )(command)
+    return _lang_option(command)
 
 
 @click.command("ingest")
@@ -148,8 +152,7 @@ def queries_group() -> None:
 
 
 @queries_group.command("list")
-@click.option("--lang", type=click.Choice(LANGUAGES), default=DEFAULT_LANG, show_default=True,
-              envvar="BCIC_LANG", help="Output language / 输出语言.")
+@_lang_option
 def queries_list_command(lang: Lang) -> None:
     """List the named queries and their parameters / 列出命名查询及其参数。"""
     for named in list_queries():
@@ -163,9 +166,13 @@ def queries_list_command(lang: Lang) -> None:
 @queries_group.command("show")
 @click.argument("name")
 @_param_option
-def queries_show_command(name: str, params: tuple[str, ...]) -> None:
+@_lang_option
+@click.pass_context
+def queries_show_command(ctx: click.Context, name: str, params: tuple[str, ...],
+                         lang: Lang) -> None:
     """Print a named query, with the parameters given bound / 打印命名查询（代入所给参数）。"""
-    click.echo(bind(get_query(name), _param_values(params)), nl=False)
+    ctx.meta[LANG_META_KEY] = lang
+    click.echo(bind(get_query(name, lang), _param_values(params, lang), lang), nl=False)
 
 
 @queries_group.command("run")
@@ -179,25 +186,24 @@ def queries_run_command(ctx: click.Context, name: str, params: tuple[str, ...], 
                         location: str | None, lang: Lang) -> None:
     """Run a named query on the store / 在存储上运行命名查询。"""
     ctx.meta[LANG_META_KEY] = lang
-    values = _param_values(params)
-    bind(get_query(name), values)  # refuse bad parameters before the store is opened
+    values = _param_values(params, lang)
+    bind(get_query(name, lang), values, lang)  # refuse bad parameters before the store is opened
     with closing(open_configured_store(location, create=False)) as store:
         rows = run_named_query(store, name, values)
     text = render_results(QueryResult(QueryForm.SELECT, result_columns(name), rows), fmt)
     click.echo(text, nl=not text.endswith("\n"))
 
 
-def _param_values(params: tuple[str, ...]) -> dict[str, str]:
-    """NAME=VALUE options as a mapping; a usage error (exit 2) for a malformed or repeated one."""
-    values: dict[str, str] = {}
+def _param_values(params: tuple[str, ...], lang: Lang) -> dict[str, str]:
+    """NAME=VALUE options as a mapping; InputError (exit 2), in `lang`, for a malformed or
+    repeated one."""
+    pairs: list[tuple[str, str]] = []
     for param in params:
         name, equals, value = param.partition("=")
         if not equals or not name:
-            raise click.BadParameter(f"{param!r} is not NAME=VALUE", param_hint="--param")
-        if name in values:
-            raise click.BadParameter(f"{name} is given twice", param_hint="--param")
-        values[name] = value
-    return values
+            raise InputError(message("query.not_name_value", lang, given=param))
+        pairs.append((name, value))
+    return values_given_once(pairs, lang)
 
 
 @click.command("delete-revision")

@@ -181,6 +181,63 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "Deleted revision {number} of {cluster}; its number will not be given again",
         "zh": "已删除产业集群 {cluster} 的第 {number} 版；该版本号不再复用",
     },
+    # Named queries (checker/queries): the query asked for and the values of its parameters.
+    "query.unknown": {
+        "en": "no named query {name!r}; known: {known}",
+        "zh": "没有名为 {name!r} 的命名查询；现有：{known}",
+    },
+    "query.not_name_value": {
+        "en": "--param {given!r} is not NAME=VALUE",
+        "zh": "--param {given!r} 不是 NAME=VALUE 的形式",
+    },
+    "query.repeated_param": {
+        "en": "parameter {name} is given more than once; give each parameter once",
+        "zh": "参数 {name} 给出了不止一次；每个参数只能给出一次",
+    },
+    "query.unknown_params": {
+        "en": "{query}: unknown parameter(s) {names} (parameters: {known})",
+        "zh": "{query}：未知参数 {names}（可用参数：{known}）",
+    },
+    "query.takes_no_params": {
+        "en": "{query}: unknown parameter(s) {names} (this query takes none)",
+        "zh": "{query}：未知参数 {names}（此查询不接受参数）",
+    },
+    "query.missing_params": {
+        "en": "{query}: missing required parameter(s) {names}",
+        "zh": "{query}：缺少必需参数 {names}",
+    },
+    "query.value_too_long": {
+        "en": "parameter {name}: the value is over {limit} characters",
+        "zh": "参数 {name}：取值超过 {limit} 个字符",
+    },
+    "query.control_character": {
+        "en": "parameter {name}: the text holds a control character",
+        "zh": "参数 {name}：文本含有控制字符",
+    },
+    "query.not_integer": {
+        "en": "parameter {name}: {value!r} is not an integer",
+        "zh": "参数 {name}：{value!r} 不是整数",
+    },
+    "query.too_many_digits": {
+        "en": "parameter {name}: {value!r} has {digits} digits; an integer has at most {limit}",
+        "zh": "参数 {name}：{value!r} 有 {digits} 位数字；整数至多 {limit} 位",
+    },
+    "query.iri_not_absolute": {
+        "en": "parameter {name}: {value!r} is not an absolute http, https or urn IRI",
+        "zh": "参数 {name}：{value!r} 不是 http、https 或 urn 形式的绝对 IRI",
+    },
+    "query.iri_forbidden_character": {
+        "en": "parameter {name}: {value!r} holds a space or one of <>\"{{}}|^`\\",
+        "zh": "参数 {name}：{value!r} 含有空格或 <>\"{{}}|^`\\ 中的字符",
+    },
+    "query.iri_no_host": {
+        "en": "parameter {name}: {value!r} names no host",
+        "zh": "参数 {name}：{value!r} 未指明主机",
+    },
+    "query.iri_invalid": {
+        "en": "parameter {name}: {value!r} is not a valid IRI: {problem}",
+        "zh": "参数 {name}：{value!r} 不是有效的 IRI：{problem}",
+    },
 }
 
 

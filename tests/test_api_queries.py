@@ -117,6 +117,65 @@ def test_invalid_parameter_is_a_400_with_the_error_envelope(client: FlaskClient)
     assert response.status_code == 400 and body["ok"] is False and "cluster" in body["message"]
 
 
+@pytest.mark.parametrize("query", [
+    "indicators-vs-history?cluster=http://%5B::1", "indicators-vs-history?cluster=https://a%5D/",
+    "indicators-vs-history?cluster=http://%5Bzz%5D/", "indicator-trends?indicator=http://%5Bx",
+    f"indicators-vs-benchmark?cluster={DEHUA}&benchmark=https://x%5B/",
+])
+def test_a_stray_bracket_in_an_iri_is_a_400_not_an_internal_error(
+        client: FlaskClient, query: str) -> None:
+    response = client.get(f"/api/queries/{query}")
+    body = response.get_json()
+    assert response.status_code == 400 and body["error"] == "InputError"
+    assert "is not a valid IRI" in body["message"]
+
+
+def test_a_year_of_over_18_digits_is_refused_with_the_rule(client: FlaskClient) -> None:
+    response = client.get("/api/queries/indicators-vs-targets",
+                          query_string={"cluster": DEHUA, "year": "1234567890123456789"})
+    assert response.status_code == 400
+    assert "an integer has at most 18" in response.get_json()["message"]
+
+
+@pytest.mark.parametrize(("path", "status", "zh", "en"), [
+    ("indicators-vs-targets?", 400, "indicators-vs-targets：缺少必需参数 cluster",
+     "indicators-vs-targets: missing required parameter(s) cluster"),
+    (f"indicators-vs-targets?cluster={DEHUA}&foo=1&", 400, "未知参数 foo",
+     "unknown parameter(s) foo"),
+    ("indicators-vs-targets?cluster=notanIRI&", 400, "参数 cluster：'notanIRI' 不是",
+     "parameter cluster: 'notanIRI' is not"),
+    (f"indicators-vs-targets?cluster={DEHUA}&year=abc&", 400, "参数 year：'abc' 不是整数",
+     "parameter year: 'abc' is not an integer"),
+    ("nosuch?", 404, "没有名为 'nosuch' 的命名查询", "no named query 'nosuch'"),
+], ids=["missing", "unknown", "iri", "integer", "no-such-query"])
+def test_named_query_errors_are_in_the_asked_language(
+        client: FlaskClient, path: str, status: int, zh: str, en: str) -> None:
+    by_parameter = client.get(f"/api/queries/{path}lang=zh")
+    by_header = client.get(f"/api/queries/{path}", headers={"Accept-Language": "zh-CN,zh;q=0.9"})
+    english = client.get(f"/api/queries/{path}lang=en", headers={"Accept-Language": "zh"})
+    for response, said in ((by_parameter, zh), (by_header, zh), (english, en)):
+        assert response.status_code == status and said in response.get_json()["message"]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_repeated_parameter_is_a_400_saying_what_the_cli_says(
+        client: FlaskClient, store_dir: Path, lang: str) -> None:
+    response = client.get(f"/api/queries/indicators-vs-targets?cluster={DEHUA}&year=2024&year=abc"
+                          f"&lang={lang}")
+    cli = CliRunner().invoke(main, ["queries", "run", "indicators-vs-targets", "--param",
+                                    f"cluster={DEHUA}", "--param", "year=2024", "--param",
+                                    "year=abc", "--lang", lang, "--store", str(store_dir)])
+    said = response.get_json()["message"]
+    assert response.status_code == 400 and cli.exit_code == 2
+    assert said.startswith({"en": "parameter year ", "zh": "参数 year "}[lang]) and said in cli.output
+
+
+def test_a_repeated_lang_is_refused_too(client: FlaskClient) -> None:
+    response = client.get(f"/api/queries/indicators-vs-targets?cluster={DEHUA}&lang=zh&lang=en")
+    assert response.status_code == 400
+    assert response.get_json()["message"].startswith("参数 lang 给出了不止一次")
+
+
 def test_unknown_named_query_is_not_found(client: FlaskClient) -> None:
     response = client.get("/api/queries/drop-everything")
     assert response.status_code == 404 and "no named query" in response.get_json()["message"]

@@ -234,10 +234,40 @@ def test_bind_refuses_an_invalid_iri(value: str) -> None:
         bind(query, {"cluster": value} if value else {})
 
 
-@pytest.mark.parametrize("value", ["2024; DROP ALL", "20.24", "2024 ", "１２", "9" * 19])
+@pytest.mark.parametrize(("name", "values"), [
+    ("indicators-vs-history", {"cluster": "http://[::1"}),
+    ("indicators-vs-history", {"cluster": "https://a]/"}),
+    ("indicators-vs-history", {"cluster": "http://[zz]/"}),
+    ("indicator-trends", {"indicator": "http://[x"}),
+    ("indicators-vs-benchmark", {"cluster": str(DEHUA), "benchmark": "https://x[/"}),
+], ids=["unclosed-host", "bracket-closing-host", "bracketed-non-address", "indicator",
+        "benchmark"])
+def test_bind_refuses_a_stray_bracket_in_an_iri_as_an_invalid_iri(
+        name: str, values: dict[str, str]) -> None:
+    with pytest.raises(InputError, match="is not a valid IRI"):
+        bind(get_query(name), values)
+
+
+def test_bind_accepts_an_ipv6_host_in_brackets() -> None:
+    text = bind(get_query("indicators-vs-history"), {"cluster": "http://[::1]/cluster"})
+    assert "VALUES ?cluster { <http://[::1]/cluster> }" in text
+
+
+@pytest.mark.parametrize("value", ["2024; DROP ALL", "20.24", "2024 ", "１２", "+-1"])
 def test_bind_refuses_an_invalid_integer(value: str) -> None:
     with pytest.raises(InputError, match="not an integer"):
         bind(get_query("indicators-vs-targets"), {"cluster": str(DEHUA), "year": value})
+
+
+@pytest.mark.parametrize("value", ["1234567890123456789", "-" + "9" * 19])
+def test_bind_refuses_an_integer_of_over_18_digits_naming_the_rule(value: str) -> None:
+    with pytest.raises(InputError, match="has 19 digits; an integer has at most 18"):
+        bind(get_query("indicators-vs-targets"), {"cluster": str(DEHUA), "year": value})
+
+
+def test_bind_accepts_an_integer_of_18_digits() -> None:
+    text = bind(get_query("indicators-vs-targets"), {"cluster": str(DEHUA), "year": "-" + "9" * 18})
+    assert f"VALUES ?year {{ {Literal(-int('9' * 18)).n3()} }}" in text
 
 
 def test_bind_refuses_unknown_and_missing_parameters() -> None:
@@ -247,6 +277,36 @@ def test_bind_refuses_unknown_and_missing_parameters() -> None:
         bind(get_query("clusters-by-conformance"), {"cluster": str(DEHUA)})
     with pytest.raises(InputError, match="missing required parameter"):
         bind(get_query("indicators-vs-targets"), {"year": "2024"})
+
+
+@pytest.mark.parametrize(("name", "values", "said"), [
+    ("indicators-vs-targets", {"year": "2024"}, "indicators-vs-targets：缺少必需参数 cluster"),
+    ("indicators-vs-history", {"cluster": str(DEHUA), "foo": "1"},
+     "indicators-vs-history：未知参数 foo（可用参数：cluster）"),
+    ("clusters-by-conformance", {"foo": "1"}, "clusters-by-conformance：未知参数 foo（此查询不接受参数）"),
+    ("indicators-vs-history", {"cluster": "notanIRI"},
+     "参数 cluster：'notanIRI' 不是 http、https 或 urn 形式的绝对 IRI"),
+    ("indicators-vs-history", {"cluster": "https://x.org/a b"},
+     "参数 cluster：'https://x.org/a b' 含有空格或"),
+    ("indicators-vs-history", {"cluster": "https:x"}, "参数 cluster：'https:x' 未指明主机"),
+    ("indicators-vs-history", {"cluster": "http://[::1"}, "参数 cluster：'http://[::1' 不是有效的 IRI"),
+    ("indicators-vs-targets", {"cluster": str(DEHUA), "year": "abc"}, "参数 year：'abc' 不是整数"),
+    ("indicators-vs-targets", {"cluster": str(DEHUA), "year": "9" * 19},
+     f"参数 year：'{'9' * 19}' 有 19 位数字；整数至多 18 位"),
+    ("indicator-trends", {"code": "b.1.1\n"}, "参数 code：文本含有控制字符"),
+    ("indicator-trends", {"code": "b" * 2001}, "参数 code：取值超过 2000 个字符"),
+], ids=["missing", "unknown", "none-taken", "not-absolute", "space", "no-host", "invalid",
+        "not-integer", "digits", "control", "too-long"])
+def test_bind_says_each_refusal_in_chinese_when_asked(name: str, values: dict[str, str],
+                                                      said: str) -> None:
+    with pytest.raises(InputError) as refused:
+        bind(get_query(name), values, "zh")
+    assert said in refused.value.message
+
+
+def test_an_unknown_query_name_is_said_in_chinese_when_asked() -> None:
+    with pytest.raises(InputError, match="没有名为 'clusters-by-mood' 的命名查询"):
+        get_query("clusters-by-mood", "zh")
 
 
 def test_bind_refuses_a_literal_with_a_line_break() -> None:
@@ -590,6 +650,43 @@ def test_queries_run_refuses_a_param_without_equals_sign(runner: CliRunner,
     result = runner.invoke(main, ["queries", "run", "indicators-vs-targets", "--param", "cluster",
                                            "--store", str(store_dir)])
     assert result.exit_code == 2
+
+
+@pytest.mark.parametrize(("params", "said"), [
+    (["cluster"], "错误：--param 'cluster' 不是 NAME=VALUE 的形式"),
+    ([f"cluster={DEHUA}", "year=2024", "year=abc"], "错误：参数 year 给出了不止一次"),
+], ids=["not-name-value", "repeated"])
+def test_queries_show_says_a_malformed_or_repeated_param_in_the_asked_language(
+        runner: CliRunner, params: list[str], said: str) -> None:
+    options = [option for param in params for option in ("--param", param)]
+    result = runner.invoke(main, ["queries", "show", "indicators-vs-targets", "--lang", "zh",
+                                  *options])
+    assert result.exit_code == 2 and said in result.output
+
+
+@pytest.mark.parametrize("command", ["run", "show"])
+def test_queries_refuse_a_stray_bracket_in_an_iri_with_exit_2(
+        command: str, runner: CliRunner, store_dir: Path) -> None:
+    store = ["--store", str(store_dir)] if command == "run" else []
+    result = runner.invoke(main, ["queries", command, "indicators-vs-history", "--param",
+                                  "cluster=http://[::1", *store])
+    assert result.exit_code == 2, result.output
+    assert "is not a valid IRI" in result.output
+
+
+def test_queries_run_says_a_parameter_error_in_the_asked_language(runner: CliRunner,
+                                                                  store_dir: Path) -> None:
+    result = runner.invoke(main, ["queries", "run", "indicators-vs-targets", "--lang", "zh",
+                                  "--store", str(store_dir)])
+    assert result.exit_code == 2
+    assert "错误：indicators-vs-targets：缺少必需参数 cluster" in result.output
+
+
+def test_queries_show_says_a_parameter_error_in_the_asked_language(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["queries", "show", "indicators-vs-targets", "--lang", "zh",
+                                  "--param", f"cluster={DEHUA}", "--param", "year=abc"])
+    assert result.exit_code == 2
+    assert "错误：参数 year：'abc' 不是整数" in result.output
 
 
 def test_queries_show_prints_the_bound_query(runner: CliRunner) -> None:

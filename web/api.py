@@ -6,6 +6,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, current_app, jsonify, render_template, request
 
 from checker.i18n import LANGUAGES, Lang
+from checker.queries import values_given_once
 from checker.query_api import answer_named_query, query_catalogue
 from checker.rulebook_document import reload_rules
 
@@ -53,9 +54,12 @@ def queries() -> Response:
 
 @bp.get("/queries/<name>")
 def named_query(name: str) -> Response:
-    """Run one named query; parameters come as query-string values (`lang` chooses the language)."""
-    values = {k: v for k, v in request.args.items() if k != "lang"}
-    document = answer_named_query(query_service(current_app), name, values, request_language())
+    """Run one named query; its parameters and `lang` (the language) come in the query string,
+    each at most once."""
+    lang = request_language()
+    given = values_given_once(request.args.items(multi=True), lang)
+    values = {k: v for k, v in given.items() if k != "lang"}
+    document = answer_named_query(query_service(current_app), name, values, lang)
     return Response(document, mimetype="application/json")
 
 

@@ -134,8 +134,8 @@ def _paths() -> Json:
             [{"name": "name", "in": "path", "required": True,
               "schema": {"type": "string", "enum": [q.name for q in list_queries()]}}, lang,
              {"name": "values", "in": "query", "style": "form", "explode": True,
-              "description": "the query's parameters by name (see listQueries), e.g. "
-                             "`cluster=https://…&year=2024`",
+              "description": "the query's parameters by name (see listQueries), each at "
+                             "most once, e.g. `cluster=https://…&year=2024`",
               "schema": {"type": "object", "additionalProperties": {"type": "string"}}}],
             _json_ok("QueryAnswer"), (400, 404, 503))},
         "/api/rules/reload": {"post": _op(

@@ -11,24 +11,23 @@ query text changes.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 from importlib import resources
-from urllib.parse import urlsplit
 
 import pyoxigraph
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from ..errors import CheckerError, InputError, NotFoundError
-from ..i18n import LANGUAGES, Lang
+from ..i18n import DEFAULT_LANG, LANGUAGES, Lang, message
 from ..store.base import Store
 from ..store.guard import OwnQuery, QueryForm, check_query, inspect_query
 
 __all__ = ["NamedQuery", "ParamKind", "QueryParam", "bind", "get_query", "list_queries",
-           "result_columns", "run_named_query"]
+           "result_columns", "run_named_query", "values_given_once"]
 
 _NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _HEADER_LINE = re.compile(r"#\s?(?P<key>[a-z]+(?:@[a-z]+)?):\s*(?P<value>.*?)\s*")
@@ -38,8 +37,12 @@ _PARAM = re.compile(r'(?P<name>[A-Za-z][A-Za-z0-9_]*) (?P<kind>iri|literal|integ
 _PLACEHOLDER = re.compile(r"^(?P<indent>[ \t]*)VALUES \?(?P<name>[A-Za-z][A-Za-z0-9_]*) "
                           r"\{ UNDEF \}[ \t]*$", re.MULTILINE)
 _IRI_SCHEMES = ("http", "https", "urn")
+# Scheme and authority as RFC 3986 appendix B splits an IRI. Unlike urlsplit, which raises on a
+# stray `[` or `]`, a pattern never fails: pyoxigraph's syntax check judges the brackets.
+_SCHEME_AUTHORITY = re.compile(r"(?P<scheme>[^:/?#]+):(?://(?P<authority>[^/?#]*))?")
 _IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\\x7f]')
-_INTEGER = re.compile(r"[+-]?[0-9]{1,18}")
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+MAX_INTEGER_DIGITS = 18  # so that every value fits a signed 64-bit integer, whatever the store
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 MAX_VALUE_LENGTH = 2000
 
@@ -79,28 +82,34 @@ def list_queries() -> tuple[NamedQuery, ...]:
     return tuple(_library().values())
 
 
-def get_query(name: str) -> NamedQuery:
-    """The named query `name`; InputError when there is none."""
+def get_query(name: str, lang: Lang = DEFAULT_LANG) -> NamedQuery:
+    """The named query `name`; NotFoundError, in `lang`, when there is none."""
     library = _library()
     if name not in library:
-        raise NotFoundError(f"no named query {name!r}; known: {', '.join(library)}")
+        raise NotFoundError(message("query.unknown", lang, name=name, known=", ".join(library)))
     return library[name]
 
 
-def bind(query: NamedQuery, values: Mapping[str, str]) -> str:
+def values_given_once(pairs: Iterable[tuple[str, str]],
+                      lang: Lang = DEFAULT_LANG) -> dict[str, str]:
+    """(name, value) pairs as parameter values; InputError, in `lang`, for a name given twice,
+    which would leave the value to use unsaid."""
+    values: dict[str, str] = {}
+    for name, value in pairs:
+        if name in values:
+            raise _refused("repeated_param", lang, name=name)
+        values[name] = value
+    return values
+
+
+def bind(query: NamedQuery, values: Mapping[str, str], lang: Lang = DEFAULT_LANG) -> str:
     """The query's text with each given parameter's validated term in its placeholders.
 
-    Raises InputError for an unknown parameter, a missing required one or an invalid value.
+    Raises InputError, in `lang`, for an unknown parameter, a missing required one or an invalid
+    value.
     """
-    unknown = sorted(set(values) - {p.name for p in query.params})
-    if unknown:
-        known = ", ".join(p.name for p in query.params) or "none"
-        raise InputError(f"{query.name}: unknown parameter(s) {', '.join(unknown)} "
-                         f"(parameters: {known})")
-    missing = [p.name for p in query.params if p.required and not values.get(p.name)]
-    if missing:
-        raise InputError(f"{query.name}: missing required parameter(s) {', '.join(missing)}")
-    terms = {p.name: _term(p, values[p.name]) for p in query.params if values.get(p.name)}
+    _check_names(query, values, lang)
+    terms = {p.name: _term(p, values[p.name], lang) for p in query.params if values.get(p.name)}
 
     def substitute(match: re.Match[str]) -> str:
         term = terms.get(match["name"])
@@ -127,35 +136,62 @@ def result_columns(name: str) -> tuple[str, ...]:
     return inspect_query(get_query(name).text).variables
 
 
-def _term(param: QueryParam, value: str) -> str:
+def _check_names(query: NamedQuery, values: Mapping[str, str], lang: Lang) -> None:
+    """InputError unless each name in `values` is a parameter and each required one has a value."""
+    unknown = ", ".join(sorted(set(values) - {p.name for p in query.params}))
+    if unknown and not query.params:
+        raise _refused("takes_no_params", lang, query=query.name, names=unknown)
+    if unknown:
+        raise _refused("unknown_params", lang, query=query.name, names=unknown,
+                       known=", ".join(p.name for p in query.params))
+    missing = ", ".join(p.name for p in query.params if p.required and not values.get(p.name))
+    if missing:
+        raise _refused("missing_params", lang, query=query.name, names=missing)
+
+
+def _term(param: QueryParam, value: str, lang: Lang) -> str:
     """The value as SPARQL term text, or InputError when it is not a valid value of its kind."""
     if len(value) > MAX_VALUE_LENGTH:
-        raise InputError(f"parameter {param.name}: the value is over {MAX_VALUE_LENGTH} characters")
+        raise _refused("value_too_long", lang, name=param.name, limit=MAX_VALUE_LENGTH)
     if param.kind is ParamKind.IRI:
-        return checked_query_iri(value, param.name).n3()
+        return checked_query_iri(value, param.name, lang).n3()
     if param.kind is ParamKind.INTEGER:
-        if not _INTEGER.fullmatch(value):
-            raise InputError(f"parameter {param.name}: {value!r} is not an integer")
-        return Literal(int(value)).n3()
+        return _integer_term(value, param.name, lang)
     if _CONTROL.search(value):
-        raise InputError(f"parameter {param.name}: the text holds a control character")
+        raise _refused("control_character", lang, name=param.name)
     return Literal(value).n3()
 
 
-def checked_query_iri(value: str, name: str = "iri") -> URIRef:
+def _integer_term(value: str, name: str, lang: Lang) -> str:
+    """A decimal integer of at most MAX_INTEGER_DIGITS digits as a term, else InputError."""
+    if not _INTEGER.fullmatch(value):
+        raise _refused("not_integer", lang, name=name, value=value)
+    digits = len(value.lstrip("+-"))
+    if digits > MAX_INTEGER_DIGITS:
+        raise _refused("too_many_digits", lang, name=name, value=value, digits=digits,
+                       limit=MAX_INTEGER_DIGITS)
+    return Literal(int(value)).n3()
+
+
+def checked_query_iri(value: str, name: str = "iri", lang: Lang = DEFAULT_LANG) -> URIRef:
     """An absolute http, https or urn IRI with no character SPARQL or Turtle would misread."""
-    scheme = urlsplit(value).scheme.lower() if ":" in value else ""
-    if scheme not in _IRI_SCHEMES:
-        raise InputError(f"parameter {name}: {value!r} is not an absolute http, https or urn IRI")
+    parts = _SCHEME_AUTHORITY.match(value)
+    if parts is None or parts["scheme"].lower() not in _IRI_SCHEMES:
+        raise _refused("iri_not_absolute", lang, name=name, value=value)
     if _IRI_FORBIDDEN.search(value):
-        raise InputError(f"parameter {name}: {value!r} holds a space or one of <>\"{{}}|^`\\")
-    if scheme != "urn" and not urlsplit(value).netloc:
-        raise InputError(f"parameter {name}: {value!r} names no host")
+        raise _refused("iri_forbidden_character", lang, name=name, value=value)
+    if parts["scheme"].lower() != "urn" and not parts["authority"]:
+        raise _refused("iri_no_host", lang, name=name, value=value)
     try:
         pyoxigraph.NamedNode(value)  # RFC 3987 syntax, as the store will read it
     except ValueError as error:
-        raise InputError(f"parameter {name}: {value!r} is not a valid IRI: {error}") from None
+        raise _refused("iri_invalid", lang, name=name, value=value, problem=error) from None
     return URIRef(value)
+
+
+def _refused(key: str, lang: Lang, **values: object) -> InputError:
+    """An InputError saying the catalogue's message `query.<key>` in `lang`."""
+    return InputError(message(f"query.{key}", lang, **values))
 
 
 @lru_cache(maxsize=1)
