@@ -155,6 +155,21 @@ def test_docs_page_lists_every_operation_in_both_languages(
     assert "<code>maintainer</code>" in page and "<code>evaluator</code>" in page
 
 
+def test_every_parameter_is_described_in_both_languages_on_the_docs_page(
+        client: FlaskClient, document: dict[str, Any]) -> None:
+    shared = document["components"]["parameters"]
+    parameters = [shared[p["$ref"].rsplit("/", 1)[-1]] if "$ref" in p else p
+                  for item in document["paths"].values() for operation in item.values()
+                  for p in operation.get("parameters", [])]
+    for parameter in parameters:
+        assert set(parameter["x-bcic-description"]) == {"en", "zh"}, parameter["name"]
+    zh = client.get("/api/docs?lang=zh").get_data(as_text=True)
+    for parameter in parameters:
+        assert str(escape(parameter["x-bcic-description"]["zh"])) in zh
+        assert str(escape(parameter["x-bcic-description"]["en"])) not in zh
+    assert "<td>查询字符串</td>" in zh and "<td>query</td>" not in zh
+
+
 def test_docs_and_document_refuse_post(client: FlaskClient) -> None:
     for url in ("/api/docs", "/api/openapi.json"):
         answer = client.post(url)

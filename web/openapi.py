@@ -88,7 +88,7 @@ def _paths() -> Json:
         "/api/clusters/{key}/revisions/{number}/report": {"get": _op(
             "clusters", "getRevisionReport", "The stored report of a revision",
             "某修订版的已存储报告",
-            [key, number, lang, _query("format", "report format (default json)",
+            [key, number, lang, _query("format", "report format (default json)", "报告格式（默认 json）",
                                        {"type": "string", "enum": list(_REPORT_FORMATS)})],
             _report_ok(), (400, 404))},
         "/api/clusters/{key}/revisions/{number}": {"delete": _op(
@@ -105,7 +105,7 @@ def _paths() -> Json:
         "/api/validate": {"post": _op(
             "validation", "validate", "Validate the body as a submission; nothing is stored",
             "验证提交材料（不存储）",
-            [lang, _query("format", "report format (default json)",
+            [lang, _query("format", "report format (default json)", "报告格式（默认 json）",
                           {"type": "string", "enum": list(_REPORT_FORMATS)})],
             _report_ok(), (400, 413, 415), body=_submission_body())},
         "/api/clusters/{key}/indicators": {"get": _op(
@@ -113,17 +113,18 @@ def _paths() -> Json:
             "targets and the group radar", "某产业集群各年指标值、目标值与指标组雷达图",
             [key, lang, _ref_param("year"), _ref_param("indicator"), _ref_param("group"),
              _query("benchmark", "key of the benchmark cluster (empty: none)",
-                    {"type": "string"})], _json_ok("ClusterIndicators"), (400, 404))},
+                    "标杆集群的键（为空：无）", {"type": "string"})], _json_ok("ClusterIndicators"), (400, 404))},
         "/api/benchmark": {"get": _op(
             "indicators", "benchmark", "Clusters side by side on indicators in one year, and "
             "one cluster's four comparisons (9.3.2)", "多个产业集群同年指标对比及某集群的四类比较"
             "（9.3.2）",
-            [_query("cluster", "cluster keys (at least one)",
+            [_query("cluster", "cluster keys (at least one)", "集群的键（至少一个）",
                     {"type": "array", "items": {"type": "string"}}, required=True, many=True),
              _ref_param("indicator"), _ref_param("group"), _ref_param("year"),
              _query("focus", "key of the cluster whose comparisons are given",
-                    {"type": "string"}),
-             _query("benchmark", "key of its benchmark cluster", {"type": "string"}), lang],
+                    "给出其四类比较的集群的键", {"type": "string"}),
+             _query("benchmark", "key of its benchmark cluster", "其标杆集群的键",
+                    {"type": "string"}), lang],
             _json_ok("Benchmark"), (400,))},
         "/api/queries": {"get": _op(
             "queries", "listQueries", "The named queries with their parameters",
@@ -132,10 +133,13 @@ def _paths() -> Json:
             "queries", "runQuery", "Run a named query; its parameters are query-string values",
             "运行命名查询，参数以查询字符串传入",
             [{"name": "name", "in": "path", "required": True,
+              **_described("the named query", "命名查询的名称"),
               "schema": {"type": "string", "enum": [q.name for q in list_queries()]}}, lang,
              {"name": "values", "in": "query", "style": "form", "explode": True,
-              "description": "the query's parameters by name (see listQueries), each at "
-                             "most once, e.g. `cluster=https://…&year=2024`",
+              **_described("the query's parameters by name (see listQueries), each at most "
+                           "once, e.g. `cluster=https://…&year=2024`",
+                           "该查询的参数，按名称给出（见 listQueries），每个至多一次，例如 "
+                           "`cluster=https://…&year=2024`"),
               "schema": {"type": "object", "additionalProperties": {"type": "string"}}}],
             _json_ok("QueryAnswer"), (400, 404, 503))},
         "/api/rules/reload": {"post": _op(
@@ -173,11 +177,15 @@ def _op(tag: str, operation_id: str, summary: str, summary_zh: str, parameters: 
 
 def _sparql_op(method: str) -> Json:
     query = _query("query", "a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE); without it a "
-                   "GET answers the service description", {"type": "string"})
-    graphs = [_query(n, f"{n} (repeatable)", {"type": "array", "items": {"type": "string"}},
-                     many=True) for n in ("default-graph-uri", "named-graph-uri")]
+                   "GET answers the service description",
+                   "SPARQL 1.1 查询（SELECT、ASK、CONSTRUCT、DESCRIBE）；GET 不带查询时返回服务描述",
+                   {"type": "string"})
+    graphs = [_query(n, f"{n} (repeatable)", f"{n}（可重复）",
+                     {"type": "array", "items": {"type": "string"}}, many=True)
+              for n in ("default-graph-uri", "named-graph-uri")]
     fmt = _query("format", "result format by short name or media type, overriding Accept "
-                 "(also `output`)", {"type": "string"})
+                 "(also `output`)", "结果格式（简称或媒体类型），优先于 Accept（也可用 `output`）",
+                 {"type": "string"})
     media = [t for f in RESULT_FORMATS + GRAPH_FORMATS for t in f.media_types[:1]]
     operation = _op(
         "sparql", f"sparql{method.capitalize()}",
@@ -201,13 +209,19 @@ def _sparql_op(method: str) -> Json:
     return operation
 
 
-def _query(name: str, description: str, schema: Json, required: bool = False,
-           many: bool = False) -> Json:
-    parameter: Json = {"name": name, "in": "query", "description": description,
-                       "required": required, "schema": schema}
+def _query(name: str, description: str, description_zh: str, schema: Json,
+           required: bool = False, many: bool = False) -> Json:
+    parameter: Json = {"name": name, "in": "query", "required": required, "schema": schema,
+                       **_described(description, description_zh)}
     if many:
         parameter.update(style="form", explode=True)
     return parameter
+
+
+def _described(description: str, description_zh: str) -> Json:
+    """A parameter's description: OpenAPI's own field in English, both languages beside it."""
+    return {"description": description,
+            "x-bcic-description": {"en": description, "zh": description_zh}}
 
 
 def _ref_param(name: str) -> Json:
@@ -217,22 +231,27 @@ def _ref_param(name: str) -> Json:
 def _parameters() -> Json:
     return {
         "key": {"name": "key", "in": "path", "required": True,
-                "description": "16 hex digits of the SHA-256 of the cluster IRI",
+                **_described("16 hex digits of the SHA-256 of the cluster IRI",
+                             "集群 IRI 的 SHA-256 的前 16 位十六进制数字"),
                 "schema": {"type": "string", "pattern": "^[0-9a-f]{16}$"}},
         "number": {"name": "number", "in": "path", "required": True,
-                   "description": "revision number, from 1",
+                   **_described("revision number, from 1", "修订版编号，从 1 起"),
                    "schema": {"type": "integer", "minimum": 1}},
         "lang": {"name": "lang", "in": "query", "required": False,
-                 "description": "language of labels and messages (else Accept-Language)",
+                 **_described("language of labels and messages (else Accept-Language)",
+                              "标签与消息的语言（否则按 Accept-Language）"),
                  "schema": {"type": "string", "enum": ["zh", "en"]}},
         "year": {"name": "year", "in": "query", "required": False,
-                 "description": "a four-digit year (default: the latest with values)",
+                 **_described("a four-digit year (default: the latest with values)",
+                              "四位数年份（默认：有数值的最近一年）"),
                  "schema": {"type": "string", "pattern": "^[0-9]{4}$"}},
         "indicator": {"name": "indicator", "in": "query", "required": False, "style": "form",
-                      "explode": True, "description": "9.1.4 indicator codes (repeatable)",
+                      "explode": True, **_described("9.1.4 indicator codes (repeatable)",
+                                                    "9.1.4 指标代码（可重复）"),
                       "schema": {"type": "array", "items": {"type": "string"}}},
         "group": {"name": "group", "in": "query", "required": False,
-                  "description": "a 9.1.4 indicator group code: all its indicators",
+                  **_described("a 9.1.4 indicator group code: all its indicators",
+                               "9.1.4 指标组代码：该组全部指标"),
                   "schema": {"type": "string"}},
     }
 

@@ -21,6 +21,8 @@ STRINGS = {
     "api.role": {"en": "Token role", "zh": "令牌角色"},
     "api.param": {"en": "Parameter", "zh": "参数"},
     "api.in": {"en": "In", "zh": "位置"},
+    "api.in.path": {"en": "path", "zh": "路径"},
+    "api.in.query": {"en": "query string", "zh": "查询字符串"},
     "api.required": {"en": "Required", "zh": "必填"},
     "api.description": {"en": "Description", "zh": "说明"},
     "api.yes": {"en": "yes", "zh": "是"},

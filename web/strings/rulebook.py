@@ -62,6 +62,8 @@ STRINGS = {
     "rulebook.checks": {"en": "Checks", "zh": "检查的规定"},
     "rulebook.helper": {"en": "Helper shape, used by", "zh": "辅助形状，被以下形状引用"},
     "rulebook.turtle": {"en": "Shape in Turtle", "zh": "形状的 Turtle 表示"},
+    "rulebook.shapes_turtle": {"en": "shapes (Turtle)", "zh": "形状（Turtle）"},
+    "rulebook.ontology_turtle": {"en": "ontology (Turtle)", "zh": "本体（Turtle）"},
     "rulebook.back": {"en": "Back to the rulebook", "zh": "返回规则库"},
     "rulebook.roles": {
         "en": "Reading the rulebook needs no token. Reloading the rule graphs of the store from "
