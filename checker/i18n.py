@@ -101,7 +101,7 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "report.rates.by_layer": {"en": "By layer", "zh": "按层"},
     "report.rates.overall": {"en": "Overall", "zh": "总体"},
     "report.rates.scope": {"en": "Scope", "zh": "范围"},
-    "report.rates.met": {"en": "Met", "zh": "满足"},
+    "report.rates.met": {"en": "Met (incl. pending manual review)", "zh": "满足（含待人工评审）"},
     "report.rates.total": {"en": "Applicable", "zh": "适用"},
     "report.rates.ratio": {"en": "Rate", "zh": "符合率"},
     "report.chapter": {"en": "Chapter {n}", "zh": "第{n}章"},
