@@ -585,13 +585,31 @@ def test_cors_headers_on_answers_errors_and_preflight(client: FlaskClient) -> No
         "Access-Control-Request-Headers": "Content-Type"})
     assert preflight.status_code == 200
     assert preflight.headers["Access-Control-Allow-Origin"] == "*"
-    assert "POST" in preflight.headers["Access-Control-Allow-Methods"]
+    assert "POST" in preflight.headers["Access-Control-Allow-Methods"].split(", ")
     assert "Content-Type" in preflight.headers["Access-Control-Allow-Headers"]
     answer = client.get("/sparql", query_string={"query": "ASK {}"}, headers=origin)
     assert answer.headers["Access-Control-Allow-Origin"] == "*"
     assert "X-BCIC-Truncated" in answer.headers["Access-Control-Expose-Headers"]
     error = client.get("/sparql", query_string={"query": "nonsense"}, headers=origin)
     assert error.status_code == 400 and error.headers["Access-Control-Allow-Origin"] == "*"
+
+
+def test_preflight_allows_only_the_endpoints_methods(client: FlaskClient) -> None:
+    preflight = client.options("/sparql", headers={
+        "Origin": "https://partner.example", "Access-Control-Request-Method": "DELETE"})
+    allowed = preflight.headers["Access-Control-Allow-Methods"].split(", ")
+    assert sorted(allowed) == ["GET", "HEAD", "OPTIONS", "POST"]
+    assert client.delete("/sparql").status_code == 405
+
+
+def test_preflight_allows_the_request_headers_it_asks_for(client: FlaskClient) -> None:
+    preflight = client.options("/sparql", headers={
+        "Origin": "https://partner.example", "Access-Control-Request-Method": "GET",
+        "Access-Control-Request-Headers": "x-requested-with, accept"})
+    allowed = {h.strip().lower()
+               for h in preflight.headers["Access-Control-Allow-Headers"].split(",")}
+    assert allowed == {"x-requested-with", "accept"}
+    assert "Access-Control-Request-Headers" in preflight.headers["Vary"]
 
 
 def test_errors_are_json_without_a_stack_trace(client: FlaskClient) -> None:
