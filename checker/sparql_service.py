@@ -72,12 +72,6 @@ class ResultFormat:
         """The media type the response is labelled with."""
         return self.media_types[0]
 
-    @property
-    def content_type(self) -> str:
-        """The Content-Type header value (text types say their charset)."""
-        return f"{self.media_type}; charset=utf-8" if self.media_type.startswith("text/") \
-            else self.media_type
-
 
 # SELECT and ASK results; the first is the default.
 RESULT_FORMATS = (
@@ -110,9 +104,15 @@ def formats_for(form: QueryForm | None) -> tuple[ResultFormat, ...]:
     return RESULT_FORMATS if form in (QueryForm.SELECT, QueryForm.ASK) else GRAPH_FORMATS
 
 
-def media_types_for(form: QueryForm | None) -> list[str]:
-    """Every media type the form can be answered in, the preferred first (for negotiation)."""
-    return list(dict.fromkeys(t for f in formats_for(form) for t in f.media_types))
+def media_types_for(form: QueryForm | None) -> dict[ResultFormat, tuple[str, ...]]:
+    """Each format of the form, the preferred first, with its media types (for negotiation)."""
+    return {f: f.media_types for f in formats_for(form)}
+
+
+def content_type(media_type: str) -> str:
+    """The Content-Type of an answer labelled `media_type`: every format is written in UTF-8,
+    which text types say (other types are UTF-8 by their definition or say it inside)."""
+    return f"{media_type}; charset=utf-8" if media_type.startswith("text/") else media_type
 
 
 def format_for(form: QueryForm | None, wanted: str) -> ResultFormat | None:

@@ -273,6 +273,55 @@ def test_unknown_format_parameter_is_406(client: FlaskClient) -> None:
     assert response.status_code == 406
 
 
+@pytest.mark.parametrize("query, accept, media_type", [
+    ("ASK {}", "application/sparql-results+json;charset=utf-8", "application/sparql-results+json"),
+    (CONSTRUCT_TEA, "text/turtle;charset=utf-8", "text/turtle"),
+    (None, "text/turtle;charset=utf-8", "text/turtle"),
+    (SELECT_LABELS, "text/csv;header=present", "text/csv"),
+    (CONSTRUCT_TEA, "text/turtle;charset=UTF-8, application/rdf+xml;q=0.5", "text/turtle"),
+], ids=["ask-json", "construct-turtle", "service-description", "select-csv", "turtle-over-rdfxml"])
+def test_accept_with_parameters_matches_its_media_type(client: FlaskClient, query: str | None,
+                                                       accept: str, media_type: str) -> None:
+    response = client.get("/sparql", query_string={"query": query} if query else {},
+                          headers={"Accept": accept})
+    assert response.status_code == 200 and response.mimetype == media_type
+
+
+@pytest.mark.parametrize("query, accept, media_type", [
+    (CONSTRUCT_TEA, "text/turtle;q=0, */*;q=0.1", "application/n-triples"),
+    (SELECT_LABELS, "application/sparql-results+json;q=0, */*;q=0.1",
+     "application/sparql-results+xml"),
+    (SELECT_LABELS, "text/*", "text/csv"),
+], ids=["turtle-refused", "json-refused", "text-wildcard"])
+def test_a_format_refused_or_unnamed_under_its_main_type_is_not_chosen_by_an_alias(
+        client: FlaskClient, query: str, accept: str, media_type: str) -> None:
+    response = client.get("/sparql", query_string={"query": query}, headers={"Accept": accept})
+    assert response.status_code == 200 and response.mimetype == media_type
+
+
+def test_formats_refused_under_their_main_types_leave_nothing_acceptable(
+        client: FlaskClient) -> None:
+    accept = ("application/sparql-results+json;q=0, application/sparql-results+xml;q=0, "
+              "application/*")
+    response = client.get("/sparql", query_string={"query": SELECT_LABELS},
+                          headers={"Accept": accept})
+    assert response.status_code == 406
+
+
+@pytest.mark.parametrize("accept, engine_format", [
+    ("application/json", "JSON_LD"),
+    ("text/plain", "N_TRIPLES"),
+], ids=["json-ld-as-json", "n-triples-as-text"])
+def test_a_graph_asked_for_by_an_alias_is_labelled_with_that_alias(
+        client: FlaskClient, accept: str, engine_format: str,
+        triple_counts: dict[str, int]) -> None:
+    response = client.get("/sparql", query_string={"query": CONSTRUCT_TEA},
+                          headers={"Accept": accept})
+    assert response.status_code == 200 and response.mimetype == accept
+    triples = list(pyoxigraph.parse(response.data, getattr(pyoxigraph.RdfFormat, engine_format)))
+    assert len(triples) == triple_counts["meitan-tea"]
+
+
 # --- refusals -------------------------------------------------------------------------------
 
 INSERT = "INSERT DATA { GRAPH <urn:x:g> { <urn:x:s> <urn:x:p> <urn:x:o> } }"
@@ -590,6 +639,22 @@ def test_bare_get_answers_the_service_description(client: FlaskClient) -> None:
     assert "union of all named graphs" in str(comment)
 
 
+@pytest.mark.parametrize("accept, location", [
+    ("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "/sparql/editor"),
+    ("text/html, */*", "/sparql/editor"),
+    ("*/*", None),
+    ("text/*", None),
+    ("text/html;q=0.5, text/turtle;charset=utf-8", None),
+], ids=["browser", "html-beside-wildcard", "curl", "any-text", "turtle-preferred"])
+def test_a_browser_without_a_query_is_sent_to_the_editor(client: FlaskClient, accept: str,
+                                                         location: str | None) -> None:
+    response = client.get("/sparql", headers={"Accept": accept})
+    if location is None:
+        assert response.status_code == 200 and response.mimetype == "text/turtle"
+    else:
+        assert response.status_code == 303 and response.headers["Location"] == location
+
+
 def test_cors_headers_on_answers_errors_and_preflight(client: FlaskClient) -> None:
     origin = {"Origin": "https://partner.example"}
     preflight = client.options("/sparql", headers={
@@ -597,13 +662,31 @@ def test_cors_headers_on_answers_errors_and_preflight(client: FlaskClient) -> No
         "Access-Control-Request-Headers": "Content-Type"})
     assert preflight.status_code == 200
     assert preflight.headers["Access-Control-Allow-Origin"] == "*"
-    assert "POST" in preflight.headers["Access-Control-Allow-Methods"]
+    assert "POST" in preflight.headers["Access-Control-Allow-Methods"].split(", ")
     assert "Content-Type" in preflight.headers["Access-Control-Allow-Headers"]
     answer = client.get("/sparql", query_string={"query": "ASK {}"}, headers=origin)
     assert answer.headers["Access-Control-Allow-Origin"] == "*"
     assert "X-BCIC-Truncated" in answer.headers["Access-Control-Expose-Headers"]
     error = client.get("/sparql", query_string={"query": "nonsense"}, headers=origin)
     assert error.status_code == 400 and error.headers["Access-Control-Allow-Origin"] == "*"
+
+
+def test_preflight_allows_only_the_endpoints_methods(client: FlaskClient) -> None:
+    preflight = client.options("/sparql", headers={
+        "Origin": "https://partner.example", "Access-Control-Request-Method": "DELETE"})
+    allowed = preflight.headers["Access-Control-Allow-Methods"].split(", ")
+    assert sorted(allowed) == ["GET", "HEAD", "OPTIONS", "POST"]
+    assert client.delete("/sparql").status_code == 405
+
+
+def test_preflight_allows_the_request_headers_it_asks_for(client: FlaskClient) -> None:
+    preflight = client.options("/sparql", headers={
+        "Origin": "https://partner.example", "Access-Control-Request-Method": "GET",
+        "Access-Control-Request-Headers": "x-requested-with, accept"})
+    allowed = {h.strip().lower()
+               for h in preflight.headers["Access-Control-Allow-Headers"].split(",")}
+    assert allowed == {"x-requested-with", "accept"}
+    assert "Access-Control-Request-Headers" in preflight.headers["Vary"]
 
 
 def test_errors_are_json_without_a_stack_trace(client: FlaskClient) -> None:

@@ -126,6 +126,19 @@ def test_html_pages_carry_a_content_security_policy(make_web_app, sample_store: 
     assert response.headers["X-Content-Type-Options"] == "nosniff"
 
 
+@pytest.mark.parametrize(("path", "methods"), [
+    ("/api/clusters/0123456789abcdef/revisions/1", ["DELETE", "OPTIONS"]),
+    ("/api/clusters", ["GET", "HEAD", "OPTIONS"]),
+])
+def test_a_cors_preflight_is_allowed_each_paths_own_methods(make_web_app, sample_store: Path,
+                                                            path: str, methods: list[str]) -> None:
+    preflight = make_web_app(sample_store).test_client().options(path, headers={
+        "Origin": "https://partner.example", "Access-Control-Request-Method": methods[0],
+        "Access-Control-Request-Headers": "Authorization"})
+    assert preflight.headers["Access-Control-Allow-Methods"].split(", ") == methods
+    assert preflight.headers["Access-Control-Allow-Headers"] == "Authorization"
+
+
 def test_a_form_post_without_its_csrf_token_is_refused(make_web_app, sample_store: Path) -> None:
     client = _with_form_route(make_web_app(sample_store)).test_client()
     response = client.post("/echo?lang=en", data={"text": "<a> <b> <c> ."}, headers=HTML)

@@ -17,6 +17,7 @@ from openapi_spec_validator import validate as validate_spec
 
 from checker.paths import EXAMPLES_DIR
 from checker.rulebook import load_rulebook
+from checker.sparql_service import GRAPH_FORMATS, RESULT_FORMATS
 from checker.store.base import cluster_key
 from checker.tokens import TokenFile
 
@@ -75,6 +76,13 @@ def test_the_document_describes_no_route_the_app_lacks(app: Flask,
                                                        document: dict[str, Any]) -> None:
     stale = documented_operations(document) - routed_operations(app)
     assert not stale, f"documented but not routed: {sorted(stale)}"
+
+
+def test_sparql_answers_list_every_media_type_they_may_be_labelled_with(
+        document: dict[str, Any]) -> None:
+    labels = {t for f in RESULT_FORMATS + GRAPH_FORMATS for t in f.media_types}
+    for method in ("get", "post"):
+        assert set(document["paths"]["/sparql"][method]["responses"]["200"]["content"]) == labels
 
 
 def test_server_is_this_apps_root_url(client: FlaskClient) -> None:

@@ -23,7 +23,8 @@ from checker.rulebook import SH, load_rulebook
 RDF_TYPES = {"turtle": "text/turtle", "ntriples": "application/n-triples",
              "jsonld": "application/ld+json", "rdfxml": "application/rdf+xml"}
 RDFLIB_NAMES = {"text/turtle": "turtle", "application/n-triples": "nt",
-                "application/ld+json": "json-ld", "application/rdf+xml": "xml"}
+                "application/ld+json": "json-ld", "application/json": "json-ld",
+                "application/rdf+xml": "xml"}
 # rdflib's JSON-LD parser still builds a ConjunctiveGraph inside; not ours to fix.
 pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
 BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
@@ -254,6 +255,14 @@ def test_iri_sends_people_to_the_page(client: FlaskClient, path: str, triple: tu
     assert client.get(path + "?format=html").status_code == 303
 
 
+@pytest.mark.parametrize("accept", [BROWSER_ACCEPT, "text/html, application/xhtml+xml, */*"],
+                         ids=["wildcard-ranked-lower", "wildcard-ranked-equal"])
+def test_a_browser_naming_html_beside_the_wildcard_gets_the_page(client: FlaskClient,
+                                                                 accept: str) -> None:
+    assert client.get("/req/gbt-draft/4.1", headers={"Accept": accept}).status_code == 303
+    assert client.get("/req/gbt-draft/4.1", headers={"Accept": "*/*"}).mimetype == "text/turtle"
+
+
 def test_redirect_keeps_the_language_choice(client: FlaskClient) -> None:
     response = client.get("/req/gbt-draft/4.1?lang=zh", headers={"Accept": "text/html"})
     assert response.headers["Location"] == "/rulebook/4.1?lang=zh"
@@ -262,6 +271,18 @@ def test_redirect_keeps_the_language_choice(client: FlaskClient) -> None:
 def test_format_parameter_overrides_accept(client: FlaskClient) -> None:
     response = client.get("/req/gbt-draft/4.1?format=jsonld", headers={"Accept": "text/html"})
     assert response.mimetype == "application/ld+json"
+    assert (REQ["4.1"], RDF.type, BCIC.Requirement) in parsed(response)
+
+
+@pytest.mark.parametrize(("accept", "media_type"), [
+    ("text/turtle;charset=utf-8", "text/turtle"),
+    ("text/turtle;q=0, */*;q=0.1", "application/n-triples"),
+    ("application/json", "application/json"),
+], ids=["parameters-ignored", "q-0-refuses-the-aliases-too", "alias-kept-as-label"])
+def test_iri_negotiates_each_format_under_all_its_media_types(client: FlaskClient, accept: str,
+                                                              media_type: str) -> None:
+    response = client.get("/req/gbt-draft/4.1", headers={"Accept": accept})
+    assert response.status_code == 200 and response.mimetype == media_type
     assert (REQ["4.1"], RDF.type, BCIC.Requirement) in parsed(response)
 
 

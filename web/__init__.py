@@ -221,11 +221,27 @@ def _internal_error(error: Exception) -> tuple[Response, int]:
 def _cors(response: Response) -> Response:
     """CORS headers on every answer (errors too) so partner systems' browsers can read them."""
     response.headers["Access-Control-Allow-Origin"] = current_app.config["BCIC_CORS_ORIGIN"]
-    response.headers["Access-Control-Allow-Methods"] = "GET, POST, DELETE, OPTIONS"
-    response.headers["Access-Control-Allow-Headers"] = "Accept, Content-Type, Authorization"
     response.headers["Access-Control-Expose-Headers"] = TRUNCATED_HEADER
-    response.headers["Access-Control-Max-Age"] = "86400"
+    if request.method == "OPTIONS" and "Access-Control-Request-Method" in request.headers:
+        _answer_preflight(response)
     return response
+
+
+def _answer_preflight(response: Response) -> None:
+    """Tell a browser's preflight what it may send: the path's own methods (Flask's automatic
+    OPTIONS answer lists them in `Allow`; an unknown path has none) and the headers it asked for.
+
+    Echoing the asked headers is safe because no answer allows credentials: a page on another
+    origin sends no cookie, so whatever header it adds, a bearer token included, it could send
+    from any other client too.
+    """
+    if response.allow:
+        response.headers["Access-Control-Allow-Methods"] = ", ".join(sorted(response.allow))
+    asked = request.headers.get("Access-Control-Request-Headers")
+    if asked:
+        response.headers["Access-Control-Allow-Headers"] = asked
+        response.vary.add("Access-Control-Request-Headers")
+    response.headers["Access-Control-Max-Age"] = "86400"
 
 
 def _security_headers(response: Response) -> Response:

@@ -186,14 +186,18 @@ def _sparql_op(method: str) -> Json:
     fmt = _query("format", "result format by short name or media type, overriding Accept "
                  "(also `output`)", "结果格式（简称或媒体类型），优先于 Accept（也可用 `output`）",
                  {"type": "string"})
-    media = [t for f in RESULT_FORMATS + GRAPH_FORMATS for t in f.media_types[:1]]
+    # An answer is labelled with an alias when only that was accepted (web/negotiation.py).
+    media = dict.fromkeys(t for f in RESULT_FORMATS + GRAPH_FORMATS for t in f.media_types)
     operation = _op(
         "sparql", f"sparql{method.capitalize()}",
         "SPARQL 1.1 query (read only; updates are 403)" if method == "post"
         else "SPARQL 1.1 query, or the service description without one",
         "SPARQL 1.1 查询（只读，更新返回 403）" if method == "post" else "SPARQL 1.1 查询；无查询时返回服务描述",
         ([query] if method == "get" else []) + graphs + [fmt],
-        {"200": {"description": "results (header X-BCIC-Truncated: true when cut)",
+        {"200": {"description": "results in the format chosen by `format`, else by Accept: "
+                                "labelled with the format's main media type, or with an alias "
+                                "when only that was accepted (header X-BCIC-Truncated: true "
+                                "when cut)",
                  "headers": {"X-BCIC-Truncated": {"schema": {"type": "string", "enum": ["true"]}}},
                  "content": {t: {"schema": {"type": "string"}} for t in media}}},
         (400, 403, 406, 413, 415, 503) if method == "post" else (400, 403, 406, 413, 503))

@@ -28,8 +28,16 @@ from checker.linked_data import (
     shapes_document,
 )
 from checker.rulebook_document import RulebookDocument, load_rulebook_document
-from checker.sparql_service import GRAPH_FORMATS, ResultFormat, format_for, media_types_for
+from checker.sparql_service import (
+    GRAPH_FORMATS,
+    ResultFormat,
+    content_type,
+    format_for,
+    media_types_for,
+)
 from checker.store.guard import QueryForm
+
+from .negotiation import Choice, choose
 
 bp = Blueprint("iris", __name__)
 
@@ -86,22 +94,22 @@ def indicator(code: str) -> WerkzeugResponse:
                    lambda **q: url_for("rulebook.ontology", _anchor=f"ind-{code}", **q))
 
 
-def negotiate() -> ResultFormat | None:
-    """The graph format to answer in, or None for the HTML page; 406 when none fits."""
+def negotiate() -> Choice[ResultFormat | None]:
+    """The graph format to answer in and its label, or None for the HTML page; 406 when none
+    fits. HTML comes last in the server's order, so `*/*` alone gets Turtle."""
     asked = request.args.get("format")
     if asked is not None:
         if asked.strip().lower() in ("html",) + HTML_TYPES:
-            return None
-        chosen = format_for(_GRAPH, asked)
-        if chosen is None:
+            return Choice(None, HTML_TYPES[0])
+        named = format_for(_GRAPH, asked)
+        if named is None:
             raise _not_acceptable(f"format={asked!r}")
-        return chosen
-    if not request.accept_mimetypes:
-        return GRAPH_FORMATS[0]
-    best = request.accept_mimetypes.best_match(media_types_for(_GRAPH) + list(HTML_TYPES))
-    if best is None:
-        raise _not_acceptable(f"Accept: {request.headers.get('Accept', '')}")
-    return None if best in HTML_TYPES else format_for(_GRAPH, best)
+        return Choice(named, named.media_type)
+    accept = request.headers.get("Accept", "")
+    chosen = choose(accept, {**media_types_for(_GRAPH), None: HTML_TYPES})
+    if chosen is None:
+        raise _not_acceptable(f"Accept: {accept}")
+    return chosen
 
 
 def _answer(build: Callable[[RulebookDocument], Graph],
@@ -110,10 +118,10 @@ def _answer(build: Callable[[RulebookDocument], Graph],
     document = load_rulebook_document()
     chosen = negotiate()
     graph = build(document)  # an unknown id is 404, also for people (no redirect to nowhere)
-    if chosen is None:
+    if chosen.offer is None:
         lang = request.args.get("lang")
         return redirect(page(**({"lang": lang} if lang in LANGUAGES else {})), code=303)
-    return Response(serialize(graph, chosen), content_type=chosen.content_type)
+    return Response(serialize(graph, chosen.offer), content_type=content_type(chosen.media_type))
 
 
 @bp.after_request

@@ -18,8 +18,8 @@ from checker.query_api import example_queries
 from checker.sparql_service import (
     TRUNCATED_HEADER,
     ResultFormat,
+    content_type,
     format_for,
-    formats_for,
     graph_iris,
     media_types_for,
     not_acceptable,
@@ -32,6 +32,7 @@ from checker.store.guard import QueryForm
 from . import query_service
 from .data import read_store
 from .i18n import request_language
+from .negotiation import Choice, choose
 
 bp = Blueprint("sparql", __name__)
 
@@ -62,12 +63,11 @@ def editor() -> str:
 
 
 def _prefers_html() -> bool:
-    """Whether a query-less GET comes from a browser: one that names text/html and ranks it
-    above every format of the service description (`*/*` alone, as curl sends, is not one)."""
-    accept = request.accept_mimetypes
-    if "text/html" not in accept.values():
-        return False
-    return accept.best_match(["text/html", *media_types_for(None)]) == "text/html"
+    """Whether a query-less GET comes from a browser: one whose Accept prefers text/html to every
+    format of the service description (HTML comes last on a tie, so `*/*` alone, as curl sends,
+    gets the description)."""
+    chosen = choose(_accept(), {**media_types_for(None), None: ("text/html",)})
+    return chosen is not None and chosen.offer is None
 
 
 @bp.route("/sparql", methods=["GET", "POST"])
@@ -79,12 +79,12 @@ def endpoint() -> Response:
         if request.method == "GET" and _prefers_html():
             return redirect(url_for("sparql.editor"), code=303)  # a person: the editor
         chosen = negotiate(None, asked.formats)
-        body = service_description(request.base_url, service.limits, chosen)
-        return _response(body, chosen)
+        body = service_description(request.base_url, service.limits, chosen.offer)
+        return _response(body, chosen.media_type)
     prepared = prepare_query(asked.query, service.limits)
-    answer = service.execute(prepared, negotiate(prepared.form, asked.formats),
-                             asked.default_graphs, asked.named_graphs)
-    response = _response(answer.body, answer.format)
+    chosen = negotiate(prepared.form, asked.formats)
+    answer = service.execute(prepared, chosen.offer, asked.default_graphs, asked.named_graphs)
+    response = _response(answer.body, chosen.media_type)
     if answer.truncated:
         response.headers[TRUNCATED_HEADER] = "true"
     return response
@@ -120,25 +120,27 @@ def read_protocol_request() -> ProtocolRequest:
                            tuple(fields.getlist("format") + fields.getlist("output")))
 
 
-def negotiate(form: QueryForm | None, formats: tuple[str, ...]) -> ResultFormat:
-    """The format to answer in: the first known `format=` value, else the best Accept match."""
+def negotiate(form: QueryForm | None, formats: tuple[str, ...]) -> Choice[ResultFormat]:
+    """The format to answer in and its label: the first known `format=` value (labelled with its
+    main media type), else the format the Accept header ranks best (web/negotiation.py)."""
     for wanted in formats:
-        chosen = format_for(form, wanted)
-        if chosen is not None:
-            return chosen
+        named = format_for(form, wanted)
+        if named is not None:
+            return Choice(named, named.media_type)
     if formats:
         raise not_acceptable(form, formats[0])
-    if not request.accept_mimetypes:  # no Accept header: anything goes, so the default
-        return formats_for(form)[0]
-    best = request.accept_mimetypes.best_match(media_types_for(form))
-    chosen = format_for(form, best) if best else None
+    chosen = choose(_accept(), media_types_for(form))
     if chosen is None:
-        raise not_acceptable(form, request.headers.get("Accept", ""))
+        raise not_acceptable(form, _accept())
     return chosen
 
 
-def _response(body: bytes, result_format: ResultFormat) -> Response:
-    response = Response(body, content_type=result_format.content_type)
+def _accept() -> str:
+    return request.headers.get("Accept", "")
+
+
+def _response(body: bytes, media_type: str) -> Response:
+    response = Response(body, content_type=content_type(media_type))
     response.vary.add("Accept")
     return response
 
