@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pyoxigraph
 import pytest
-from rdflib import URIRef
+from rdflib import RDF, Graph, URIRef
+from rdflib.namespace import ORG
 
 from checker.errors import InputError
 from checker.history import cluster_history, cluster_overview
@@ -18,15 +19,19 @@ from checker.ingest import ingest_files, rules_loaded
 from checker.loading import load_submission, read_submission_files
 from checker.namespaces import BCIC
 from checker.paths import EXAMPLES_DIR
-from checker.rulebook import load_rulebook
+from checker.report import Status
+from checker.rulebook import clause_sort_key, load_rulebook
 from checker.store import (ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SHAPES_GRAPH, SUMMARY_GRAPH, Store,
                            open_store)
 from checker.store.summary import summary_current
+from checker.validation import validate_files
 
 EXPECTED = json.loads((EXAMPLES_DIR / "expected.json").read_text(encoding="utf-8"))
 SAMPLES = sorted(EXPECTED)
 DATANG = EXAMPLES_DIR / "datang-socks.ttl"
 DATANG_CLUSTER = URIRef("https://example.org/cluster/datang/cluster")
+MEITAN = EXAMPLES_DIR / "meitan-tea.ttl"
+MEITAN_CLUSTER = URIRef("https://example.org/cluster/meitan/cluster")
 PROV = "http://www.w3.org/ns/prov#"
 # What 8.2.6 asks for (docs/evidence.md): a communication evaluation, by the body, dated.
 EVALUATION = """
@@ -51,6 +56,28 @@ def fixed_datang(tmp_path: Path) -> Path:
     path = tmp_path / "datang-fixed.ttl"
     path.write_text(DATANG.read_text(encoding="utf-8") + EVALUATION, encoding="utf-8")
     return path
+
+
+@pytest.fixture
+def meitan_without_members(tmp_path: Path) -> Path:
+    """The Meitan sample without its org:Membership nodes: no role, so the duties of 4.2 bind no
+    one and are not applicable."""
+    graph = Graph().parse(MEITAN)
+    for membership in set(graph.subjects(RDF.type, ORG.Membership)):
+        graph.remove((membership, None, None))
+    path = tmp_path / "meitan-without-members.ttl"
+    graph.serialize(path, format="turtle")
+    return path
+
+
+def statuses(path: Path) -> dict[str, Status]:
+    """Requirement id → status, from a fresh validation of the file."""
+    return {o.requirement.id: o.status for o in validate_files([path]).outcomes}
+
+
+def not_met(path: Path) -> set[str]:
+    """The requirements a fresh validation of the file reports not met."""
+    return {r for r, status in statuses(path).items() if status is Status.NOT_MET}
 
 
 @pytest.mark.parametrize("name", SAMPLES)
@@ -159,7 +186,7 @@ def test_history_shows_8_2_6_closed_when_the_evaluation_is_added(
     ingest_files(store, [DATANG])
     ingest_files(store, [fixed_datang])
     first, second = cluster_history(store, DATANG_CLUSTER)
-    assert (first.closed, first.opened) == ((), ())
+    assert first.closed == () and set(first.opened) == not_met(DATANG)
     assert second.closed == ("8.2.6",) and second.opened == ()
     assert second.conformance_rate > first.conformance_rate
 
@@ -170,6 +197,39 @@ def test_history_shows_8_2_6_opened_when_the_evaluation_is_dropped(
     ingest_files(store, [DATANG])
     _, second = cluster_history(store, DATANG_CLUSTER)
     assert second.opened == ("8.2.6",) and second.closed == ()
+
+
+def test_the_first_revision_opens_every_gap_it_has(store: Store) -> None:
+    ingest_files(store, [DATANG])
+    [first] = cluster_history(store, DATANG_CLUSTER)
+    assert first.closed == ()
+    assert set(first.opened) == not_met(DATANG) and "8.2.6" in first.opened
+    assert list(first.opened) == sorted(first.opened, key=clause_sort_key)
+
+
+def test_history_opens_duties_that_were_not_applicable_and_are_now_unmet(
+        store: Store, meitan_without_members: Path) -> None:
+    """Without members the duties of 4.2 bind no one (not applicable); with them, most are unmet."""
+    ingest_files(store, [meitan_without_members], cluster=MEITAN_CLUSTER)
+    ingest_files(store, [MEITAN])
+    before = statuses(meitan_without_members)
+    now = statuses(MEITAN)
+    woken = {r for r, s in now.items() if s is Status.NOT_MET
+             and before[r] is Status.NOT_APPLICABLE}
+    assert {"4.2.1", "4.2.2", "4.2.3"} <= woken
+    _, second = cluster_history(store, MEITAN_CLUSTER)
+    assert woken <= set(second.opened)
+    assert set(second.opened) == not_met(MEITAN) - not_met(meitan_without_members)
+    assert set(second.closed) == not_met(meitan_without_members) - not_met(MEITAN)
+
+
+def test_history_closes_a_gap_whose_requirement_no_longer_applies(
+        store: Store, meitan_without_members: Path) -> None:
+    ingest_files(store, [MEITAN])
+    ingest_files(store, [meitan_without_members], cluster=MEITAN_CLUSTER)
+    _, second = cluster_history(store, MEITAN_CLUSTER)
+    assert {"4.2.1", "4.2.2", "4.2.3"} <= set(second.closed)
+    assert set(second.closed) == not_met(MEITAN) - not_met(meitan_without_members)
 
 
 def test_history_of_an_unknown_cluster_is_empty(store: Store) -> None:
