@@ -9,7 +9,8 @@ from rdflib import URIRef
 
 from .namespaces import BCIC, REQ
 from .render.turtle import EARL
-from .rulebook import clause_sort_key
+from .report import Status, is_gap
+from .rulebook import Rulebook, clause_sort_key, load_rulebook
 from .store.base import PROVENANCE_GRAPH, RevisionInfo, Store
 from .store.guard import OwnQuery, checked_iri
 
@@ -18,9 +19,10 @@ from .store.guard import OwnQuery, checked_iri
 class RevisionChange:
     """One revision of a cluster and the gaps it closed and opened against the revision before.
 
-    A gap is a requirement the report records not met. Opened: a gap now and not before (met,
-    pending manual review, not applicable, or not assessed at all); the first revision opens
-    every gap it has. Closed: a gap before and not now, whatever its outcome now.
+    A gap is a shall-level requirement the report records not met (`report.is_gap`). Opened: a
+    gap now and not before (met, pending manual review, not applicable, or not assessed at all);
+    the first revision opens every gap it has. Closed: a gap before and not now, whatever its
+    outcome now.
     """
 
     number: int
@@ -41,13 +43,15 @@ class ClusterSummary:
     latest: RevisionInfo
 
 
-def cluster_history(store: Store, cluster: URIRef) -> list[RevisionChange]:
+def cluster_history(store: Store, cluster: URIRef,
+                    rulebook: Rulebook | None = None) -> list[RevisionChange]:
     """Every stored revision of the cluster, oldest first, with the gaps it closed and opened."""
+    rulebook = rulebook or load_rulebook()
     failed = _failed(store, checked_iri(str(cluster)))
     changes: list[RevisionChange] = []
     before: frozenset[str] = frozenset()  # before the first revision, nothing is outstanding
     for info in store.revisions(cluster):
-        now = failed.get(info.number, frozenset())
+        now = _gaps(failed.get(info.number, frozenset()), rulebook)
         changes.append(RevisionChange(info.number, info.generated, info.conforms,
                                       info.conformance_rate, _in_clause_order(before - now),
                                       _in_clause_order(now - before)))
@@ -64,6 +68,13 @@ def cluster_overview(store: Store) -> list[ClusterSummary]:
         counts[info.cluster] = counts.get(info.cluster, 0) + 1
     labels = _labels(store, list(latest.values()))
     return [ClusterSummary(c, labels.get(c, {}), counts[c], latest[c]) for c in latest]
+
+
+def _gaps(failed: frozenset[str], rulebook: Rulebook) -> frozenset[str]:
+    """The failed requirements that are gaps; ids the rulebook does not know are left out, as
+    the stored report read back leaves them out."""
+    return frozenset(r for r in failed if r in rulebook.requirements
+                     and is_gap(rulebook.requirements[r], Status.NOT_MET))
 
 
 def _failed(store: Store, cluster: URIRef) -> dict[int, frozenset[str]]:
@@ -103,11 +114,4 @@ def _labels(store: Store, infos: list[RevisionInfo]) -> dict[URIRef, dict[str, s
 
 
 def _in_clause_order(ids: frozenset[str]) -> tuple[str, ...]:
-    return tuple(sorted(ids, key=_sort_key))
-
-
-def _sort_key(requirement_id: str) -> tuple[tuple[int, ...], str]:
-    try:
-        return clause_sort_key(requirement_id)
-    except ValueError:  # an id outside the catalogue's numbering sorts last, by text
-        return (10_000,), requirement_id
+    return tuple(sorted(ids, key=clause_sort_key))

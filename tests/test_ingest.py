@@ -20,7 +20,7 @@ from checker.loading import load_submission, read_submission_files
 from checker.namespaces import BCIC
 from checker.paths import EXAMPLES_DIR
 from checker.report import Status
-from checker.rulebook import clause_sort_key, load_rulebook
+from checker.rulebook import Level, clause_sort_key, load_rulebook
 from checker.store import (ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SHAPES_GRAPH, SUMMARY_GRAPH, Store,
                            open_store)
 from checker.store.summary import summary_current
@@ -30,6 +30,8 @@ EXPECTED = json.loads((EXAMPLES_DIR / "expected.json").read_text(encoding="utf-8
 SAMPLES = sorted(EXPECTED)
 DATANG = EXAMPLES_DIR / "datang-socks.ttl"
 DATANG_CLUSTER = URIRef("https://example.org/cluster/datang/cluster")
+DEHUA = EXAMPLES_DIR / "dehua-ceramics.ttl"
+DEHUA_CLUSTER = URIRef("https://example.org/cluster/dehua/cluster")
 MEITAN = EXAMPLES_DIR / "meitan-tea.ttl"
 MEITAN_CLUSTER = URIRef("https://example.org/cluster/meitan/cluster")
 PROV = "http://www.w3.org/ns/prov#"
@@ -59,6 +61,17 @@ def fixed_datang(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def dehua_without_mark(tmp_path: Path) -> Path:
+    """The Dehua sample without its collective mark registration (8.3.1, may-level)."""
+    graph = Graph().parse(DEHUA)
+    for registration in set(graph.subjects(RDF.type, BCIC.CollectiveBrandRegistration)):
+        graph.remove((registration, None, None))
+    path = tmp_path / "dehua-without-mark.ttl"
+    graph.serialize(path, format="turtle")
+    return path
+
+
+@pytest.fixture
 def meitan_without_members(tmp_path: Path) -> Path:
     """The Meitan sample without its org:Membership nodes: no role, so the duties of 4.2 bind no
     one and are not applicable."""
@@ -75,9 +88,10 @@ def statuses(path: Path) -> dict[str, Status]:
     return {o.requirement.id: o.status for o in validate_files([path]).outcomes}
 
 
-def not_met(path: Path) -> set[str]:
-    """The requirements a fresh validation of the file reports not met."""
-    return {r for r, status in statuses(path).items() if status is Status.NOT_MET}
+def gaps(path: Path) -> set[str]:
+    """The shall-level requirements a fresh validation of the file reports not met."""
+    return {o.requirement.id for o in validate_files([path]).with_status(Status.NOT_MET)
+            if o.requirement.level is Level.SHALL}
 
 
 @pytest.mark.parametrize("name", SAMPLES)
@@ -186,7 +200,7 @@ def test_history_shows_8_2_6_closed_when_the_evaluation_is_added(
     ingest_files(store, [DATANG])
     ingest_files(store, [fixed_datang])
     first, second = cluster_history(store, DATANG_CLUSTER)
-    assert first.closed == () and set(first.opened) == not_met(DATANG)
+    assert first.closed == () and set(first.opened) == gaps(DATANG)
     assert second.closed == ("8.2.6",) and second.opened == ()
     assert second.conformance_rate > first.conformance_rate
 
@@ -203,7 +217,8 @@ def test_the_first_revision_opens_every_gap_it_has(store: Store) -> None:
     ingest_files(store, [DATANG])
     [first] = cluster_history(store, DATANG_CLUSTER)
     assert first.closed == ()
-    assert set(first.opened) == not_met(DATANG) and "8.2.6" in first.opened
+    assert first.opened == tuple(EXPECTED["datang-socks.ttl"]["unmet_shall"])
+    assert set(first.opened) == gaps(DATANG) and "8.2.6" in first.opened
     assert list(first.opened) == sorted(first.opened, key=clause_sort_key)
 
 
@@ -219,8 +234,8 @@ def test_history_opens_duties_that_were_not_applicable_and_are_now_unmet(
     assert {"4.2.1", "4.2.2", "4.2.3"} <= woken
     _, second = cluster_history(store, MEITAN_CLUSTER)
     assert woken <= set(second.opened)
-    assert set(second.opened) == not_met(MEITAN) - not_met(meitan_without_members)
-    assert set(second.closed) == not_met(meitan_without_members) - not_met(MEITAN)
+    assert set(second.opened) == gaps(MEITAN) - gaps(meitan_without_members)
+    assert set(second.closed) == gaps(meitan_without_members) - gaps(MEITAN)
 
 
 def test_history_closes_a_gap_whose_requirement_no_longer_applies(
@@ -229,7 +244,25 @@ def test_history_closes_a_gap_whose_requirement_no_longer_applies(
     ingest_files(store, [meitan_without_members], cluster=MEITAN_CLUSTER)
     _, second = cluster_history(store, MEITAN_CLUSTER)
     assert {"4.2.1", "4.2.2", "4.2.3"} <= set(second.closed)
-    assert set(second.closed) == not_met(MEITAN) - not_met(meitan_without_members)
+    assert set(second.closed) == gaps(MEITAN) - gaps(meitan_without_members)
+
+
+def test_a_may_level_item_not_met_is_never_a_gap_in_history(
+        store: Store, dehua_without_mark: Path) -> None:
+    """8.3.1 (可申请注册集群品牌) is may-level: missing it is information, never a gap."""
+    ingest_files(store, [DEHUA])
+    ingest_files(store, [dehua_without_mark])
+    ingest_files(store, [DEHUA])
+    assert statuses(dehua_without_mark)["8.3.1"] is Status.NOT_MET
+    changes = cluster_history(store, DEHUA_CLUSTER)
+    assert all(c.conforms for c in changes)
+    assert [(c.closed, c.opened) for c in changes] == [((), ())] * 3
+
+
+def test_the_first_revision_does_not_list_its_may_level_item(store: Store) -> None:
+    ingest_files(store, [DATANG])
+    [first] = cluster_history(store, DATANG_CLUSTER)
+    assert statuses(DATANG)["8.3.1"] is Status.NOT_MET and "8.3.1" not in first.opened
 
 
 def test_history_of_an_unknown_cluster_is_empty(store: Store) -> None:
