@@ -265,5 +265,15 @@ def test_the_first_revision_does_not_list_its_may_level_item(store: Store) -> No
     assert statuses(DATANG)["8.3.1"] is Status.NOT_MET and "8.3.1" not in first.opened
 
 
+def test_after_a_deletion_a_revision_is_compared_with_the_stored_one_before(
+        store: Store, fixed_datang: Path) -> None:
+    for path in (DATANG, fixed_datang, DATANG):
+        ingest_files(store, [path])
+    assert store.delete_revision(DATANG_CLUSTER, 2)
+    first, third = cluster_history(store, DATANG_CLUSTER)
+    assert third.number == 3 and (third.closed, third.opened) == ((), ())
+    assert "8.2.6" in first.opened
+
+
 def test_history_of_an_unknown_cluster_is_empty(store: Store) -> None:
     assert cluster_history(store, URIRef("https://example.org/cluster/none")) == []
