@@ -9,24 +9,28 @@ from rdflib import URIRef
 
 from .namespaces import BCIC, REQ
 from .render.turtle import EARL
-from .rulebook import clause_sort_key
+from .report import Status, is_gap
+from .rulebook import Rulebook, clause_sort_key, load_rulebook
 from .store.base import PROVENANCE_GRAPH, RevisionInfo, Store
 from .store.guard import OwnQuery, checked_iri
-
-_FAILED = str(EARL.failed)
-_SATISFIED = frozenset({str(EARL.passed), str(EARL.cantTell)})  # met, or met pending review
 
 
 @dataclass(frozen=True)
 class RevisionChange:
-    """One revision of a cluster and the requirements it closed or opened against the one before."""
+    """One revision of a cluster and the gaps it closed and opened against the revision before.
+
+    A gap is a shall-level requirement the report records not met (`report.is_gap`). Opened: a
+    gap now and not before (met, pending manual review, not applicable, or not assessed at all);
+    the first revision opens every gap it has. Closed: a gap before and not now, whatever its
+    outcome now.
+    """
 
     number: int
     generated: datetime
     conforms: bool
     conformance_rate: float
-    closed: tuple[str, ...]  # not met before, met (or manual review) now
-    opened: tuple[str, ...]  # met (or manual review) before, not met now
+    closed: tuple[str, ...]
+    opened: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -39,18 +43,18 @@ class ClusterSummary:
     latest: RevisionInfo
 
 
-def cluster_history(store: Store, cluster: URIRef) -> list[RevisionChange]:
-    """Every stored revision of the cluster, oldest first, with the clauses it closed and opened."""
-    outcomes = _outcomes(store, checked_iri(str(cluster)))
+def cluster_history(store: Store, cluster: URIRef,
+                    rulebook: Rulebook | None = None) -> list[RevisionChange]:
+    """Every stored revision of the cluster, oldest first, with the gaps it closed and opened."""
+    rulebook = rulebook or load_rulebook()
+    failed = _failed(store, checked_iri(str(cluster)))
     changes: list[RevisionChange] = []
-    before: dict[str, str] = {}
+    before: frozenset[str] = frozenset()  # before the first revision, nothing is outstanding
     for info in store.revisions(cluster):
-        now = outcomes.get(info.number, {})
-        closed = [r for r, o in now.items() if o in _SATISFIED and before.get(r) == _FAILED]
-        opened = [r for r, o in now.items() if o == _FAILED and before.get(r) in _SATISFIED]
+        now = _gaps(failed.get(info.number, frozenset()), rulebook)
         changes.append(RevisionChange(info.number, info.generated, info.conforms,
-                                      info.conformance_rate, _in_clause_order(closed),
-                                      _in_clause_order(opened)))
+                                      info.conformance_rate, _in_clause_order(before - now),
+                                      _in_clause_order(now - before)))
         before = now
     return changes
 
@@ -66,22 +70,29 @@ def cluster_overview(store: Store) -> list[ClusterSummary]:
     return [ClusterSummary(c, labels.get(c, {}), counts[c], latest[c]) for c in latest]
 
 
-def _outcomes(store: Store, cluster: URIRef) -> dict[int, dict[str, str]]:
-    """Revision number → requirement id → EARL outcome IRI, from the stored report graphs."""
+def _gaps(failed: frozenset[str], rulebook: Rulebook) -> frozenset[str]:
+    """The failed requirements that are gaps; ids the rulebook does not know are left out, as
+    the stored report read back leaves them out."""
+    return frozenset(r for r in failed if r in rulebook.requirements
+                     and is_gap(rulebook.requirements[r], Status.NOT_MET))
+
+
+def _failed(store: Store, cluster: URIRef) -> dict[int, frozenset[str]]:
+    """Revision number → the requirements its stored report records not met (earl:failed)."""
     rows = store.select(OwnQuery(f"""PREFIX earl: <{EARL}>
-SELECT ?number ?test ?outcome WHERE {{
+SELECT ?number ?test WHERE {{
   GRAPH <{PROVENANCE_GRAPH}> {{
     ?revision <{BCIC.cluster}> <{checked_iri(str(cluster))}> ; <{BCIC.revisionNumber}> ?number ;
               <{BCIC.reportGraph}> ?report .
   }}
   GRAPH ?report {{ ?assertion a earl:Assertion ; earl:test ?test ; earl:result ?result .
-                  ?result earl:outcome ?outcome . }}
+                  ?result earl:outcome earl:failed . }}
 }}"""))
-    found: dict[int, dict[str, str]] = {}
+    found: dict[int, set[str]] = {}
     for row in rows:
-        requirement = str(row["test"]).removeprefix(str(REQ))
-        found.setdefault(int(str(row["number"])), {})[requirement] = str(row["outcome"])
-    return found
+        found.setdefault(int(str(row["number"])), set()).add(
+            str(row["test"]).removeprefix(str(REQ)))
+    return {number: frozenset(ids) for number, ids in found.items()}
 
 
 def _labels(store: Store, infos: list[RevisionInfo]) -> dict[URIRef, dict[str, str]]:
@@ -102,12 +113,5 @@ def _labels(store: Store, infos: list[RevisionInfo]) -> dict[URIRef, dict[str, s
     return found
 
 
-def _in_clause_order(ids: list[str]) -> tuple[str, ...]:
-    return tuple(sorted(ids, key=_sort_key))
-
-
-def _sort_key(requirement_id: str) -> tuple[tuple[int, ...], str]:
-    try:
-        return clause_sort_key(requirement_id)
-    except ValueError:  # an id outside the catalogue's numbering sorts last, by text
-        return (10_000,), requirement_id
+def _in_clause_order(ids: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(ids, key=clause_sort_key))

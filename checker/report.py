@@ -126,13 +126,21 @@ def report_from_outcomes(outcomes: tuple[RequirementOutcome, ...], *, cluster: s
         files=files,
         triples=triples,
         outcomes=outcomes,
-        conforms=not any(o.status is Status.NOT_MET for o in shall),
+        conforms=not any(is_gap(o.requirement, o.status) for o in outcomes),
         overall=_rate(shall),
         by_chapter={c: _rate([o for o in shall if o.requirement.chapter == c])
                     for c in sorted({o.requirement.chapter for o in outcomes})},
         by_layer={layer: _rate([o for o in shall if o.requirement.layer is layer])
                   for layer in Layer},
     )
+
+
+def is_gap(requirement: Requirement, status: Status) -> bool:
+    """Whether this outcome is a gap: a shall-level (应) requirement not met. Gaps alone decide
+    the verdict; a may-level item not met (8.3.1, 可) is information, a pending manual review is
+    the evaluator's to judge, and should-level (宜) results, of which the draft has none, fail a
+    report only at the `Severity.WARNING` threshold."""
+    return status is Status.NOT_MET and requirement.level is Level.SHALL
 
 
 def _status(requirement: Requirement, rulebook: Rulebook, known: dict[str, Status],

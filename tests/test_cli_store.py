@@ -104,6 +104,16 @@ ex:communication-evaluation a bcic:CommunicationEvaluation ;
     assert "已解决：8.2.6" in bcic("history", DATANG_CLUSTER, "--lang", "zh").output
 
 
+def test_history_lists_the_gaps_of_the_first_revision_as_opened(bcic: Bcic) -> None:
+    bcic("ingest", DATANG)
+    for lang, closed, opened in (("en", "closed: ", "opened: "), ("zh", "已解决：", "新出现：")):
+        lines = [line.strip() for line in bcic("history", DATANG_CLUSTER, "--lang", lang)
+                 .output.splitlines()]
+        assert lines[1] == closed + ("(none)" if lang == "en" else "（无）")
+        assert lines[2].startswith(opened + "4.2.2, 4.2.2-g, 5.2.2, ")
+        assert "8.2.6" in lines[2].split(", ") and "8.3.1" not in lines[2]  # 8.3.1: may-level
+
+
 def test_history_of_an_unknown_cluster_says_so(bcic: Bcic) -> None:
     bcic("ingest", DEHUA)
     result = bcic("history", "https://example.org/cluster/none")

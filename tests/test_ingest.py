@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pyoxigraph
 import pytest
-from rdflib import URIRef
+from rdflib import RDF, Graph, URIRef
+from rdflib.namespace import ORG
 
 from checker.errors import InputError
 from checker.history import cluster_history, cluster_overview
@@ -18,15 +19,21 @@ from checker.ingest import ingest_files, rules_loaded
 from checker.loading import load_submission, read_submission_files
 from checker.namespaces import BCIC
 from checker.paths import EXAMPLES_DIR
-from checker.rulebook import load_rulebook
+from checker.report import Status
+from checker.rulebook import Level, clause_sort_key, load_rulebook
 from checker.store import (ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SHAPES_GRAPH, SUMMARY_GRAPH, Store,
                            open_store)
 from checker.store.summary import summary_current
+from checker.validation import validate_files
 
 EXPECTED = json.loads((EXAMPLES_DIR / "expected.json").read_text(encoding="utf-8"))
 SAMPLES = sorted(EXPECTED)
 DATANG = EXAMPLES_DIR / "datang-socks.ttl"
 DATANG_CLUSTER = URIRef("https://example.org/cluster/datang/cluster")
+DEHUA = EXAMPLES_DIR / "dehua-ceramics.ttl"
+DEHUA_CLUSTER = URIRef("https://example.org/cluster/dehua/cluster")
+MEITAN = EXAMPLES_DIR / "meitan-tea.ttl"
+MEITAN_CLUSTER = URIRef("https://example.org/cluster/meitan/cluster")
 PROV = "http://www.w3.org/ns/prov#"
 # What 8.2.6 asks for (docs/evidence.md): a communication evaluation, by the body, dated.
 EVALUATION = """
@@ -51,6 +58,40 @@ def fixed_datang(tmp_path: Path) -> Path:
     path = tmp_path / "datang-fixed.ttl"
     path.write_text(DATANG.read_text(encoding="utf-8") + EVALUATION, encoding="utf-8")
     return path
+
+
+@pytest.fixture
+def dehua_without_mark(tmp_path: Path) -> Path:
+    """The Dehua sample without its collective mark registration (8.3.1, may-level)."""
+    graph = Graph().parse(DEHUA)
+    for registration in set(graph.subjects(RDF.type, BCIC.CollectiveBrandRegistration)):
+        graph.remove((registration, None, None))
+    path = tmp_path / "dehua-without-mark.ttl"
+    graph.serialize(path, format="turtle")
+    return path
+
+
+@pytest.fixture
+def meitan_without_members(tmp_path: Path) -> Path:
+    """The Meitan sample without its org:Membership nodes: no role, so the duties of 4.2 bind no
+    one and are not applicable."""
+    graph = Graph().parse(MEITAN)
+    for membership in set(graph.subjects(RDF.type, ORG.Membership)):
+        graph.remove((membership, None, None))
+    path = tmp_path / "meitan-without-members.ttl"
+    graph.serialize(path, format="turtle")
+    return path
+
+
+def statuses(path: Path) -> dict[str, Status]:
+    """Requirement id → status, from a fresh validation of the file."""
+    return {o.requirement.id: o.status for o in validate_files([path]).outcomes}
+
+
+def gaps(path: Path) -> set[str]:
+    """The shall-level requirements a fresh validation of the file reports not met."""
+    return {o.requirement.id for o in validate_files([path]).with_status(Status.NOT_MET)
+            if o.requirement.level is Level.SHALL}
 
 
 @pytest.mark.parametrize("name", SAMPLES)
@@ -159,7 +200,7 @@ def test_history_shows_8_2_6_closed_when_the_evaluation_is_added(
     ingest_files(store, [DATANG])
     ingest_files(store, [fixed_datang])
     first, second = cluster_history(store, DATANG_CLUSTER)
-    assert (first.closed, first.opened) == ((), ())
+    assert first.closed == () and set(first.opened) == gaps(DATANG)
     assert second.closed == ("8.2.6",) and second.opened == ()
     assert second.conformance_rate > first.conformance_rate
 
@@ -170,6 +211,68 @@ def test_history_shows_8_2_6_opened_when_the_evaluation_is_dropped(
     ingest_files(store, [DATANG])
     _, second = cluster_history(store, DATANG_CLUSTER)
     assert second.opened == ("8.2.6",) and second.closed == ()
+
+
+def test_the_first_revision_opens_every_gap_it_has(store: Store) -> None:
+    ingest_files(store, [DATANG])
+    [first] = cluster_history(store, DATANG_CLUSTER)
+    assert first.closed == ()
+    assert first.opened == tuple(EXPECTED["datang-socks.ttl"]["unmet_shall"])
+    assert set(first.opened) == gaps(DATANG) and "8.2.6" in first.opened
+    assert list(first.opened) == sorted(first.opened, key=clause_sort_key)
+
+
+def test_history_opens_duties_that_were_not_applicable_and_are_now_unmet(
+        store: Store, meitan_without_members: Path) -> None:
+    """Without members the duties of 4.2 bind no one (not applicable); with them, most are unmet."""
+    ingest_files(store, [meitan_without_members], cluster=MEITAN_CLUSTER)
+    ingest_files(store, [MEITAN])
+    before = statuses(meitan_without_members)
+    now = statuses(MEITAN)
+    woken = {r for r, s in now.items() if s is Status.NOT_MET
+             and before[r] is Status.NOT_APPLICABLE}
+    assert {"4.2.1", "4.2.2", "4.2.3"} <= woken
+    _, second = cluster_history(store, MEITAN_CLUSTER)
+    assert woken <= set(second.opened)
+    assert set(second.opened) == gaps(MEITAN) - gaps(meitan_without_members)
+    assert set(second.closed) == gaps(meitan_without_members) - gaps(MEITAN)
+
+
+def test_history_closes_a_gap_whose_requirement_no_longer_applies(
+        store: Store, meitan_without_members: Path) -> None:
+    ingest_files(store, [MEITAN])
+    ingest_files(store, [meitan_without_members], cluster=MEITAN_CLUSTER)
+    _, second = cluster_history(store, MEITAN_CLUSTER)
+    assert {"4.2.1", "4.2.2", "4.2.3"} <= set(second.closed)
+    assert set(second.closed) == gaps(MEITAN) - gaps(meitan_without_members)
+
+
+def test_a_may_level_item_not_met_is_never_a_gap_in_history(
+        store: Store, dehua_without_mark: Path) -> None:
+    """8.3.1 (可申请注册集群品牌) is may-level: missing it is information, never a gap."""
+    ingest_files(store, [DEHUA])
+    ingest_files(store, [dehua_without_mark])
+    ingest_files(store, [DEHUA])
+    assert statuses(dehua_without_mark)["8.3.1"] is Status.NOT_MET
+    changes = cluster_history(store, DEHUA_CLUSTER)
+    assert all(c.conforms for c in changes)
+    assert [(c.closed, c.opened) for c in changes] == [((), ())] * 3
+
+
+def test_the_first_revision_does_not_list_its_may_level_item(store: Store) -> None:
+    ingest_files(store, [DATANG])
+    [first] = cluster_history(store, DATANG_CLUSTER)
+    assert statuses(DATANG)["8.3.1"] is Status.NOT_MET and "8.3.1" not in first.opened
+
+
+def test_after_a_deletion_a_revision_is_compared_with_the_stored_one_before(
+        store: Store, fixed_datang: Path) -> None:
+    for path in (DATANG, fixed_datang, DATANG):
+        ingest_files(store, [path])
+    assert store.delete_revision(DATANG_CLUSTER, 2)
+    first, third = cluster_history(store, DATANG_CLUSTER)
+    assert third.number == 3 and (third.closed, third.opened) == ((), ())
+    assert "8.2.6" in first.opened
 
 
 def test_history_of_an_unknown_cluster_is_empty(store: Store) -> None:

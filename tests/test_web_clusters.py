@@ -15,12 +15,15 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from rdflib import RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import SKOS
 
+from checker.cli import main
 from checker.ingest import ingest_files, publish_for_queries
 from checker.paths import EXAMPLES_DIR, INDICATORS_FILE, REQUIREMENTS_FILE
 from checker.report import Status
+from checker.rulebook import Level
 from checker.store import open_configured_store
 from checker.validation import validate_files
 
@@ -202,13 +205,16 @@ def _copy(graph: Graph) -> Graph:
 
 
 def _changes(before: Path, after: Path) -> tuple[set[str], set[str]]:
-    """Closed and opened requirement ids between two files, from two validations."""
-    old = {o.requirement.id: o.status for o in validate_files([before]).outcomes}
-    new = {o.requirement.id: o.status for o in validate_files([after]).outcomes}
-    good = {Status.MET, Status.MANUAL_REVIEW}
-    closed = {r for r, s in new.items() if s in good and old.get(r) is Status.NOT_MET}
-    opened = {r for r, s in new.items() if s is Status.NOT_MET and old.get(r) in good}
-    return closed, opened
+    """Closed and opened requirement ids between two files, from two validations: a gap before
+    and no longer, a gap now and not before."""
+    old, new = _gaps(before), _gaps(after)
+    return old - new, new - old
+
+
+def _gaps(path: Path) -> set[str]:
+    """The shall-level requirements a fresh validation of the file reports not met."""
+    return {o.requirement.id for o in validate_files([path]).with_status(Status.NOT_MET)
+            if o.requirement.level is Level.SHALL}
 
 
 # --- the cluster page ---------------------------------------------------------------------------
@@ -224,7 +230,7 @@ def test_cluster_page_shows_labels_iri_and_the_stored_revision(make_web_app, sam
     digest = hashlib.sha256((EXAMPLES_DIR / FILES[DEHUA]).read_bytes()).hexdigest()
     assert attrs["id"] == "revision-1" and cells[0] == "1" and cells[4] == "tests"
     assert cells[3] == "100.0 %" and digest in cells[5] and FILES[DEHUA] in cells[5]
-    assert cells[6] == cells[7] == ("first revision" if lang == "en" else "首版")
+    assert cells[6] == cells[7] == "—"  # conformant from the start: no gap opened
     assert f'href="/clusters/{key(DEHUA)}/revisions/1"' in html
 
 
@@ -334,6 +340,24 @@ def test_a_cluster_with_three_revisions_shows_what_each_closed_and_opened(
     assert by_number[3]["files"][0]["sha256"] == hashlib.sha256(paths[2].read_bytes()).hexdigest()
     assert by_number[1]["closed"] == [] and by_number[1]["submitter"] == "evaluator <b>x</b>"
     assert by_number[3]["report"].endswith(f"/clusters/{key(DEHUA)}/revisions/3")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_first_revision_lists_its_gaps_as_opened_as_bcic_history_does(
+        make_web_app, sample_store: Path, runner: CliRunner, lang: str) -> None:
+    client = make_web_app(sample_store).test_client()
+    html = page(client, f"/clusters/{key(MEITAN)}?lang={lang}")
+    output = runner.invoke(main, ["history", str(MEITAN), "--store", str(sample_store),
+                                  "--lang", lang]).output
+    opened = output.splitlines()[2].strip().split("：" if lang == "zh" else ": ", 1)[1]
+    gaps = _gaps(EXAMPLES_DIR / FILES[MEITAN])
+    assert _ids(html, "revision-1", "opened") == set(opened.split(", ")) == gaps
+    assert "8.3.1" not in _ids(html, "revision-1", "opened")  # may-level: information
+    assert _ids(html, "revision-1", "closed") == set()
+    for url in (f"/api/clusters/{key(MEITAN)}/history", f"/api/clusters/{key(MEITAN)}"):
+        [revision] = client.get(url).get_json()["revisions"]
+        assert [r if isinstance(r, str) else r["id"] for r in revision["opened"]] == \
+            opened.split(", ")
 
 
 def _ids(html: str, row: str, column: str) -> set[str]:
@@ -453,7 +477,8 @@ def test_history_api_lists_the_revision_with_its_file(make_web_app, sample_store
     document = make_web_app(sample_store).test_client().get(
         f"/api/clusters/{key(MEITAN)}/history").get_json()
     [revision] = document["revisions"]
-    assert revision["number"] == 1 and revision["closed"] == [] == revision["opened"]
+    assert revision["number"] == 1 and revision["closed"] == []
+    assert {r["id"] for r in revision["opened"]} == _gaps(EXAMPLES_DIR / FILES[MEITAN])
     assert revision["files"][0]["sha256"] == hashlib.sha256(
         (EXAMPLES_DIR / FILES[MEITAN]).read_bytes()).hexdigest()
 

@@ -13,8 +13,8 @@ from rdflib.term import Node
 
 from ..i18n import LANGUAGES, Lang, message
 from ..namespaces import BCIC, IND, REQ
-from ..report import Rate, Report, RequirementOutcome, Status
-from ..rulebook import Layer, Level, Requirement
+from ..report import Rate, Report, RequirementOutcome, Status, is_gap
+from ..rulebook import Layer, Requirement
 from ..shacl import Severity, ShaclResult
 
 MARKERS = {Status.MET: "✔", Status.NOT_MET: "✘", Status.MANUAL_REVIEW: "?",
@@ -144,8 +144,7 @@ def percent(rate: Rate) -> str:
 
 def verdict_lines(report: Report, lang: Lang) -> list[str]:
     """The verdict's detail sentence, and the pending manual review when there is any."""
-    not_met = sum(1 for o in report.with_status(Status.NOT_MET)
-                  if o.requirement.level is Level.SHALL)
+    not_met = sum(is_gap(o.requirement, o.status) for o in report.outcomes)
     lines = [message("report.verdict.conformant_detail", lang) if report.conforms
              else message("report.verdict.not_conformant_detail", lang, n=not_met)]
     pending = len(report.manual_checklist())

@@ -36,11 +36,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "cluster.revisions.title": {"en": "Revisions and what each changed (PDCA, 9.4)",
                                 "zh": "各版提交及其变化（PDCA 循环，9.4）"},
     "cluster.revisions.caption": {
-        "en": "Newest first. Closed: requirements not met in the revision before and met (or "
-              "left for manual review) now; opened: met before and not met now. Each links to "
-              "the revision's report.",
-        "zh": "最新的在前。已解决：上一版未满足、本版满足（或待人工评审）的要求；新出现：上一版满足、本版未满足的"
-              "要求。每项链接到该版的报告。"},
+        "en": "Newest first. A gap is a shall-level requirement not met; a may-level item (8.3.1) "
+              "is information, never a gap. Opened: gaps now that were not in the revision before "
+              "(met, left for manual review, not applicable or not yet assessed); the first "
+              "revision opens every gap it has. Closed: gaps in the revision before that are no "
+              "longer. Each links to the revision's report.",
+        "zh": "最新的在前。差距指未满足的“应”级要求；“可”级条款（8.3.1）仅作提示，不算差距。新出现：本版的差距"
+              "中上一版不是差距的（满足、待人工评审、不适用或尚未评价）；首版列出其全部差距。已解决：上一版的差距中"
+              "本版不再是差距的。每项链接到该版的报告。"},
     "cluster.revisions.number": {"en": "Revision", "zh": "版本"},
     "cluster.revisions.date": {"en": "Stored", "zh": "存储时间"},
     "cluster.revisions.verdict": {"en": "Verdict", "zh": "结论"},
@@ -49,7 +52,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "cluster.revisions.files": {"en": "Files (SHA-256)", "zh": "文件（SHA-256）"},
     "cluster.revisions.closed": {"en": "Closed", "zh": "已解决"},
     "cluster.revisions.opened": {"en": "Opened", "zh": "新出现"},
-    "cluster.revisions.first": {"en": "first revision", "zh": "首版"},
     "cluster.revisions.conformant": {"en": "conformant", "zh": "符合"},
     "cluster.revisions.not_conformant": {"en": "not conformant", "zh": "不符合"},
     "cluster.revisions.report": {"en": "report of revision {number}", "zh": "第 {number} 版报告"},
