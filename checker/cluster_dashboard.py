@@ -55,6 +55,7 @@ class IndicatorPanel:
     radar: Radar
     own_years: tuple[int, ...]  # the years the cluster states actual values for
     all_series: tuple[SeriesLine, ...]  # every indicator with a figure (the JSON API)
+    benchmark_years: tuple[int, ...] = ()  # the years the benchmark has actual values for
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,7 @@ def indicator_panel(store: Store, cluster: ClusterRef, benchmark: ClusterRef | N
     years = sorted({y for line in series for y in (*line.actual, *line.target)})
     return IndicatorPanel(cluster, benchmark, tuple(declared_peers(store, cluster.iri)), series,
                           tuple(years), group_radar(scheme, compared, year), tuple(own.years()),
-                          every)
+                          every, tuple(compared[1].years()) if benchmark else ())
 
 
 def benchmark_table(store: Store, clusters: Sequence[ClusterRef], indicators: Sequence[Indicator],

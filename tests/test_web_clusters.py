@@ -286,6 +286,29 @@ def test_radar_against_a_chosen_benchmark_follows_the_documented_rule(make_web_a
     assert chart["type"] == "radar" and len(chart["data"]["labels"]) == len(groups())
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_declared_benchmark_without_figures_is_explained(make_web_app, sample_store: Path,
+                                                           lang: str) -> None:
+    """Dehua declares Jingdezhen its benchmark, but no figures of Jingdezhen are anywhere."""
+    html = page(make_web_app(sample_store).test_client(), f"/clusters/{key(DEHUA)}?lang={lang}")
+    assert f'value="{key(JINGDEZHEN)}" selected' in html
+    note = {"en": "has no actual indicator values", "zh": "没有指标实际值"}[lang]
+    assert note in html
+    with_figures = page(make_web_app(sample_store).test_client(),
+                        f"/clusters/{key(DEHUA)}?lang={lang}&benchmark={key(DATANG)}")
+    assert note not in with_figures
+
+
+def test_a_year_the_benchmark_lacks_is_explained(make_web_app, sample_store: Path) -> None:
+    own, other = sample_figures(DEHUA), sample_figures(DATANG)
+    only_own = sorted({y for (_, y, k) in own if k == "actual"}
+                      - {y for (_, y, k) in other if k == "actual"})
+    assert only_own, "the samples need a year Dehua states and Datang does not"
+    html = page(make_web_app(sample_store).test_client(),
+                f"/clusters/{key(DEHUA)}?lang=en&benchmark={key(DATANG)}&year={only_own[0]}")
+    assert f"has no actual values for {only_own[0]}" in html
+
+
 def test_a_cluster_without_a_benchmark_says_so_and_compares_with_itself(make_web_app,
                                                                         sample_store: Path) -> None:
     html = page(make_web_app(sample_store).test_client(), f"/clusters/{key(MEITAN)}?lang=en")

@@ -79,6 +79,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "No benchmark is chosen or declared: the radar shows this cluster alone (100 "
               "wherever it states a value). Choose a benchmark cluster above.",
         "zh": "未选择也未声明标杆集群：雷达图只显示本集群（有数值的指标组为 100）。请在上方选择标杆集群。"},
+    "cluster.radar.benchmark_without_figures": {
+        "en": "The benchmark {name} has no actual indicator values, neither stored as its own "
+              "submission nor reported by this cluster: its column stays empty (—). Choose "
+              "another benchmark above, or store its submission.",
+        "zh": "标杆集群 {name} 没有指标实际值（库中无其自身提交，本集群也未报告其数据）：其列为空（—）。"
+              "请在上方选择其他标杆集群，或存储其提交材料。"},
+    "cluster.radar.no_common_year": {
+        "en": "The benchmark {name} has no actual values for {year}: its column stays empty "
+              "(—). Choose a year above for which both clusters have values.",
+        "zh": "标杆集群 {name} 没有 {year} 年的指标实际值：其列为空（—）。请在上方选择两者都有数据的年份。"},
     "cluster.radar.no_data": {"en": "No actual indicator values are stored for this cluster.",
                               "zh": "库中没有本集群的指标实际值。"},
     "cluster.radar.table": {"en": "Group scores in {year} (0–100, relative to the best)",
