@@ -40,7 +40,7 @@ class _CheckerGroup(click.Group):
             return super().invoke(ctx)
         except CheckerError as exc:
             lang = ctx.meta.get(LANG_META_KEY, lang)
-            click.echo(message("error.checker", lang, message=exc.message), err=True)
+            click.echo(message("error.checker", lang, message=exc.text(lang)), err=True)
             ctx.exit(exc.exit_code)
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise  # click's own usage errors (exit 2) and exits

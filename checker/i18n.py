@@ -64,6 +64,11 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "Internal error: {message}",
         "zh": "内部错误：{message}",
     },
+    # Errors made with CheckerError.of (checker/errors.py): what the user gave is wrong.
+    "error.several_clusters": {
+        "en": "the submission describes several clusters: {clusters}; submit each on its own",
+        "zh": "提交材料描述了多个产业集群：{clusters}；请逐个集群分别提交",
+    },
     # Conformance reports (checker/render/): headings, field names, verdicts, enum names.
     "report.title": {"en": "Conformance report", "zh": "符合性评价报告"},
     "report.standard": {

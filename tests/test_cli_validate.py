@@ -103,3 +103,13 @@ def test_rules_coverage_reports_no_gap(runner: CliRunner) -> None:
     result = runner.invoke(main, ["rules", "coverage"])
     assert result.exit_code == 0
     assert "131 requirements" in result.output and "0 gap(s)" in result.output
+
+
+def test_two_clusters_in_one_submission_exit_2_in_either_order(runner: CliRunner) -> None:
+    tea = str(EXAMPLES_DIR / "meitan-tea.ttl")
+    for files in ([tea, MATURE], [MATURE, tea]):
+        result = runner.invoke(main, ["validate", *files])
+        assert result.exit_code == 2, result.output
+        assert "the submission describes several clusters: " in result.output
+    chinese = runner.invoke(main, ["validate", tea, MATURE, "--lang", "zh"])
+    assert "错误：提交材料描述了多个产业集群" in chinese.output
