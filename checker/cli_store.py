@@ -39,7 +39,8 @@ def _store_options(command: F) -> F:
 
 @click.command("ingest")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--cluster", help="The cluster's IRI, when the submission does not name it / 集群 IRI.")
+@click.option("--cluster", help="The cluster's IRI, for a submission that names none (one that "
+              "does must name this one) / 提交材料未指明时的集群 IRI.")
 @click.option("--submitter", help="Who submitted it, for the provenance / 提交者.")
 @_store_options
 @click.pass_context

@@ -69,6 +69,16 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "the submission describes several clusters: {clusters}; submit each on its own",
         "zh": "提交材料描述了多个产业集群：{clusters}；请逐个集群分别提交",
     },
+    "error.no_cluster": {
+        "en": "the submission names no bcic:IndustrialCluster; give one with --cluster",
+        "zh": "提交材料未指明任何 bcic:IndustrialCluster；请用 --cluster 给出",
+    },
+    "error.cluster_mismatch": {
+        "en": "the submission is about {named}, not {given}: --cluster names the cluster only of "
+              "a submission that names none",
+        "zh": "提交材料所述的产业集群是 {named}，而不是 {given}：--cluster 仅用于未指明产业集群的"
+              "提交材料",
+    },
     # Conformance reports (checker/render/): headings, field names, verdicts, enum names.
     "report.title": {"en": "Conformance report", "zh": "符合性评价报告"},
     "report.standard": {

@@ -37,8 +37,9 @@ def ingest_files(store: Store, paths: Sequence[Path], *, cluster: URIRef | None 
                  submitter: str | None = None, rulebook: Rulebook | None = None) -> RevisionInfo:
     """Validate the files as one submission and store it with its report and provenance.
 
-    The revision is stored whatever the verdict; the cluster is `cluster`, else the one the
-    submission describes. Raises InputError (nothing stored) on unreadable or invalid input.
+    The revision is stored whatever the verdict, under the cluster the submission describes, or
+    `cluster` when it names none (`stored_cluster`). Raises InputError (nothing stored) on
+    unreadable or invalid input.
     """
     info, _report = ingest_submission(store, read_submission_files(paths), cluster=cluster,
                                       submitter=submitter, rulebook=rulebook)
@@ -52,9 +53,7 @@ def ingest_submission(store: Store, files: Sequence[SubmissionFile], *,
     rulebook = rulebook or load_rulebook()
     data = load_submission(files)
     report = validate_graph(data, files=tuple(f.name for f in files), rulebook=rulebook)
-    subject = cluster or (URIRef(report.cluster) if report.cluster else None)
-    if subject is None:
-        raise InputError("the submission names no bcic:IndustrialCluster; give one with --cluster")
+    subject = stored_cluster(report.cluster, cluster)
     ensure_rules(store, rulebook)
     ensure_summary(store)
     number = next_revision_number(store, subject)
@@ -74,6 +73,18 @@ def ingest_submission(store: Store, files: Sequence[SubmissionFile], *,
     store.add_revision(RevisionRecord(subject, number, data, report_graph(report),
                                       provenance_graph(info, previous)))
     return info, report
+
+
+def stored_cluster(named: str | None, given: URIRef | None) -> URIRef:
+    """The cluster a revision is stored under: the one the submission names (`Report.cluster`);
+    `given` (--cluster) only for a submission that names none, else it must be the same."""
+    if named is None:
+        if given is None:
+            raise InputError.of("error.no_cluster")
+        return given
+    if given is not None and given != URIRef(named):
+        raise InputError.of("error.cluster_mismatch", named=named, given=given)
+    return URIRef(named)
 
 
 def next_revision_number(store: Store, cluster: URIRef) -> int:

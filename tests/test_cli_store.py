@@ -70,10 +70,27 @@ def test_ingest_of_a_bad_file_exits_2_and_stores_nothing(bcic: Bcic, tmp_path: P
     assert "no cluster" in ingest_then.output
 
 
-def test_ingest_names_the_cluster_given_with_the_option(bcic: Bcic) -> None:
-    result = bcic("ingest", DATANG, "--cluster", "https://example.org/cluster/renamed")
+def test_ingest_names_the_cluster_given_with_the_option(bcic: Bcic, tmp_path: Path) -> None:
+    loose = tmp_path / "loose.ttl"
+    loose.write_text("<https://example.org/a> <https://example.org/b> 1 .\n", encoding="utf-8")
+    result = bcic("ingest", str(loose), "--cluster", "https://example.org/cluster/renamed")
     assert "https://example.org/cluster/renamed" in result.output
     assert "https://example.org/cluster/renamed" in bcic("clusters").output
+
+
+def test_cluster_option_naming_the_submissions_own_cluster_is_accepted(bcic: Bcic) -> None:
+    result = bcic("ingest", DATANG, "--cluster", DATANG_CLUSTER)
+    assert result.exit_code == 0 and f"revision 1 of {DATANG_CLUSTER}" in result.output
+
+
+def test_cluster_option_never_renames_the_cluster_a_submission_names(bcic: Bcic) -> None:
+    result = bcic("ingest", DATANG, "--cluster", "https://example.org/other")
+    assert result.exit_code == 2, result.output
+    assert (f"Error: the submission is about {DATANG_CLUSTER}, not https://example.org/other"
+            in result.output)
+    assert "而不是 https://example.org/other" in bcic(
+        "ingest", DATANG, "--cluster", "https://example.org/other", "--lang", "zh").output
+    assert "https://example.org/other" not in bcic("clusters").output
 
 
 def test_clusters_lists_each_with_label_count_and_latest_verdict(bcic: Bcic) -> None:
