@@ -122,7 +122,8 @@ def history_command(ctx: click.Context, cluster: str, location: str | None, lang
 @click.pass_context
 def query_command(ctx: click.Context, query: str, endpoint: str | None, fmt: str,
                   location: str | None, lang: Lang) -> None:
-    """Run a SPARQL SELECT, ASK or CONSTRUCT (text, or a file holding it) / 运行 SPARQL 查询。
+    """Run a SPARQL SELECT, ASK or CONSTRUCT: QUERY is its text or a file holding it (a name
+    ending in .rq, .sparql or .txt is always a file) / 运行 SPARQL 查询（文本或文件）。
 
     The store's default graph is the union of all its graphs; SERVICE is refused.
     存储的默认图为所有命名图的并集；不允许 SERVICE。

@@ -79,6 +79,12 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "提交材料所述的产业集群是 {named}，而不是 {given}：--cluster 仅用于未指明产业集群的"
               "提交材料",
     },
+    "error.no_such_file": {"en": "{path}: no such file", "zh": "{path}：文件不存在"},
+    "error.is_directory": {"en": "{path}: is a directory", "zh": "{path}：是目录，不是文件"},
+    "error.cannot_read": {
+        "en": "{path}: cannot be read ({reason})",
+        "zh": "{path}：无法读取（{reason}）",
+    },
     # Conformance reports (checker/render/): headings, field names, verdicts, enum names.
     "report.title": {"en": "Conformance report", "zh": "符合性评价报告"},
     "report.standard": {

@@ -21,6 +21,8 @@ from .store.guard import QueryForm, check_query, inspect_query
 MAX_RESPONSE_BYTES = 50_000_000
 REMOTE_TIMEOUT_SECONDS = 60
 TRIPLE_VARIABLES = ("subject", "predicate", "object")  # how graph results are tabulated
+# A QUERY_OR_FILE argument ending so is a file name, never query text (no query ends so).
+QUERY_FILE_SUFFIXES = (".rq", ".sparql", ".txt")
 _GRAPH_MEDIA_TYPES = {"text/turtle": pyoxigraph.RdfFormat.TURTLE,
                       "application/n-triples": pyoxigraph.RdfFormat.N_TRIPLES,
                       "text/plain": pyoxigraph.RdfFormat.N_TRIPLES}
@@ -78,14 +80,34 @@ def run_remote_query(endpoint: str, text: str) -> QueryResult:
 
 
 def read_query_argument(value: str) -> str:
-    """The query text of a QUERY_OR_FILE argument: a file's contents when it names one."""
-    path = Path(value)
-    if len(value) < 4096 and "\n" not in value and path.is_file():
+    """The query text of a QUERY_OR_FILE argument: the contents of the file it names, else itself.
+
+    An argument naming a directory, or ending in one of QUERY_FILE_SUFFIXES without naming a
+    file, was meant as a file: InputError.
+    """
+    path = _existing_path(value)
+    if path is not None and path.is_dir():
+        raise InputError.of("error.is_directory", path=value)
+    if path is not None:
         try:
             return path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
-            raise InputError(f"{value}: cannot be read ({error})") from None
+            raise InputError.of("error.cannot_read", path=value, reason=error) from None
+    if value.lower().endswith(QUERY_FILE_SUFFIXES):
+        raise InputError.of("error.no_such_file", path=value)
     return value
+
+
+def _existing_path(value: str) -> Path | None:
+    """The file or directory `value` names, None when it names none or cannot be a path at all
+    (a query text longer than a file name may be)."""
+    if "\n" in value:
+        return None
+    path = Path(value)
+    try:
+        return path if path.is_file() or path.is_dir() else None
+    except (OSError, ValueError):
+        return None
 
 
 def _graph_result(form: QueryForm, graph: Graph) -> QueryResult:

@@ -247,3 +247,23 @@ def test_query_with_endpoint_asks_the_partner_not_the_store(
     construct = bcic("query", "CONSTRUCT WHERE { ?c <urn:label> ?l }", "--endpoint", endpoint)
     assert "https://partner.example/c" in construct.output and "(1)" in construct.output
     assert not Path(store_dir).exists()
+
+
+def test_a_long_inline_query_runs_as_text(bcic: Bcic) -> None:
+    """Longer than a file name may be, with no '/' in its first 255 bytes."""
+    bcic("ingest", DEHUA)
+    query = 'ASK { ?s ?p ?o FILTER(?o != "' + "x" * 300 + '") }'
+    result = bcic("query", query, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output) == {"head": {}, "boolean": True}
+
+
+def test_a_query_argument_meant_as_a_file_is_named_when_it_is_not_one(
+        bcic: Bcic, tmp_path: Path) -> None:
+    bcic("ingest", DEHUA)
+    for name in ("nonexist.rq", "q.sparql", "Q.TXT"):
+        result = bcic("query", name)
+        assert result.exit_code == 2 and f"Error: {name}: no such file" in result.output
+    result = bcic("query", str(tmp_path))
+    assert result.exit_code == 2 and f"Error: {tmp_path}: is a directory" in result.output
+    assert "文件不存在" in bcic("query", "nonexist.rq", "--lang", "zh").output
