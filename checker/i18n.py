@@ -85,6 +85,15 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "{path}: cannot be read ({reason})",
         "zh": "{path}：无法读取（{reason}）",
     },
+    "error.no_store": {"en": "there is no store at {path}", "zh": "{path} 处没有存储"},
+    "error.store_is_a_file": {
+        "en": "{path} is a file, not a store directory",
+        "zh": "{path} 是文件，不是存储目录",
+    },
+    "error.endpoint_url": {
+        "en": "{url} is not the http(s) URL of a SPARQL endpoint",
+        "zh": "{url} 不是 SPARQL 端点的 http(s) URL",
+    },
     # Conformance reports (checker/render/): headings, field names, verdicts, enum names.
     "report.title": {"en": "Conformance report", "zh": "符合性评价报告"},
     "report.standard": {

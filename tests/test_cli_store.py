@@ -267,3 +267,48 @@ def test_a_query_argument_meant_as_a_file_is_named_when_it_is_not_one(
     result = bcic("query", str(tmp_path))
     assert result.exit_code == 2 and f"Error: {tmp_path}: is a directory" in result.output
     assert "文件不存在" in bcic("query", "nonexist.rq", "--lang", "zh").output
+
+
+READERS = (("clusters",), ("query", "ASK {}"), ("history", DATANG_CLUSTER), ("reindex",),
+           ("queries", "run", "most-violated-clauses"), ("delete-revision", DATANG_CLUSTER, "1"))
+
+
+@pytest.mark.parametrize("holding", [(), ("notes.txt",)], ids=["empty", "other-files"])
+def test_readers_of_a_directory_without_a_store_exit_2_and_write_nothing(
+        runner: CliRunner, tmp_path: Path, holding: tuple[str, ...]) -> None:
+    directory = tmp_path / "not-a-store"
+    directory.mkdir()
+    for name in holding:
+        (directory / name).write_text("mine", encoding="utf-8")
+    for command in READERS:
+        result = runner.invoke(main, [*command, "--store", str(directory)])
+        assert result.exit_code == 2, (command, result.output)
+        assert f"Error: there is no store at {directory}" in result.output
+    assert sorted(p.name for p in directory.iterdir()) == list(holding)
+    assert "处没有存储" in runner.invoke(main, ["clusters", "--store", str(directory),
+                                              "--lang", "zh"]).output
+
+
+def test_a_store_location_that_is_a_file_is_refused_by_readers_and_writers(
+        runner: CliRunner, tmp_path: Path) -> None:
+    afile = tmp_path / "afile"
+    afile.write_text("mine", encoding="utf-8")
+    for command in (("ingest", DATANG), ("clusters",), ("query", "ASK {}")):
+        result = runner.invoke(main, [*command, "--store", str(afile)])
+        assert result.exit_code == 2, (command, result.output)
+        assert f"Error: {afile} is a file, not a store directory" in result.output
+    assert afile.read_text(encoding="utf-8") == "mine"
+
+
+@pytest.mark.parametrize("location", ["ftp://x/y", "htps://kg.example.org/sparql",
+                                      "http://[::1", "http://", "https:///sparql",
+                                      "http://kg.example.org:port/sparql"])
+def test_a_store_url_that_is_not_http_with_a_host_exits_2_and_stores_nothing_locally(
+        runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        location: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    for command in (("ingest", DATANG), ("clusters",)):
+        result = runner.invoke(main, [*command, "--store", location])
+        assert result.exit_code == 2, (command, result.output)
+        assert f"Error: {location} is not the http(s) URL of a SPARQL endpoint" in result.output
+    assert list(tmp_path.iterdir()) == []
