@@ -13,7 +13,7 @@ import click
 from .cli_validate import LANG_META_KEY
 from .history import ClusterSummary, RevisionChange, cluster_history, cluster_overview
 from .i18n import DEFAULT_LANG, LANGUAGES, Lang, message
-from .ingest import ingest_files, publish_for_queries
+from .ingest import ingest_at, publish_for_queries
 from .queries import bind, get_query, list_queries, result_columns, run_named_query
 from .query import QueryResult, read_query_argument, run_query, run_remote_query
 from .render.results import RESULT_FORMATS, aligned_table, render_results
@@ -53,9 +53,7 @@ def ingest_command(ctx: click.Context, files: tuple[Path, ...], cluster: str | N
     """
     ctx.meta[LANG_META_KEY] = lang
     subject = checked_iri(cluster) if cluster else None
-    with closing(open_configured_store(location)) as store:
-        info = ingest_files(store, list(files), cluster=subject, submitter=submitter)
-        publish_for_queries(store)
+    info = ingest_at(location, list(files), cluster=subject, submitter=submitter)
     click.echo(message("store.ingest.stored", lang, number=info.number, cluster=info.cluster))
     click.echo(message("store.ingest.verdict", lang, verdict=_verdict(info.conforms, lang),
                        rate=f"{info.conformance_rate:.1%}"))

@@ -62,12 +62,25 @@ def test_ingest_with_gaps_still_exits_0_and_says_it_was_stored(bcic: Bcic) -> No
 
 
 def test_ingest_of_a_bad_file_exits_2_and_stores_nothing(bcic: Bcic, tmp_path: Path) -> None:
+    assert bcic("ingest", DEHUA).exit_code == 0
     bad = tmp_path / "bad.ttl"
     bad.write_text("this is not turtle", encoding="utf-8")
     assert bcic("ingest", str(bad)).exit_code == 2
     assert bcic("ingest", DATANG, "--cluster", "not an iri").exit_code == 2
-    ingest_then = bcic("clusters")
-    assert "no cluster" in ingest_then.output
+    assert DATANG_CLUSTER not in bcic("clusters").output
+
+
+def test_a_failed_ingest_leaves_no_new_store_behind(
+        runner: CliRunner, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("this is not turtle", encoding="utf-8")
+    tea = str(Path(DEHUA).with_name("meitan-tea.ttl"))
+    for n, arguments in enumerate([[str(tmp_path / "nonexist.ttl")], [str(bad)], [tea, DEHUA],
+                                   [DATANG, "--cluster", "https://example.org/other"]]):
+        fresh = tmp_path / f"fresh{n}"
+        result = runner.invoke(main, ["ingest", *arguments, "--store", str(fresh)])
+        assert result.exit_code == 2, (arguments, result.output)
+        assert not fresh.exists() and not fresh.with_name(f"{fresh.name}-snapshots").exists()
 
 
 def test_ingest_names_the_cluster_given_with_the_option(bcic: Bcic, tmp_path: Path) -> None:
