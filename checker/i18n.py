@@ -85,6 +85,10 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "{path}: cannot be read ({reason})",
         "zh": "{path}：无法读取（{reason}）",
     },
+    "error.cannot_write": {
+        "en": "{path}: cannot be written ({reason})",
+        "zh": "{path}：无法写入（{reason}）",
+    },
     "error.no_store": {"en": "there is no store at {path}", "zh": "{path} 处没有存储"},
     "error.store_is_a_file": {
         "en": "{path} is a file, not a store directory",

@@ -17,6 +17,7 @@ from .errors import InputError, StoreError
 from .loading.rdfterms import from_oxigraph
 from .store.base import Store
 from .store.guard import QueryForm, check_query, inspect_query
+from .store.location import checked_endpoint
 
 MAX_RESPONSE_BYTES = 50_000_000
 REMOTE_TIMEOUT_SECONDS = 60
@@ -52,6 +53,7 @@ def run_query(store: Store, text: str) -> QueryResult:
 
 def run_remote_query(endpoint: str, text: str) -> QueryResult:
     """Send a query to a SPARQL 1.1 endpoint the user chose, and read its answer safely."""
+    checked_endpoint(endpoint)
     info = inspect_query(text)
     wrapper = SPARQLWrapper(endpoint, agent=f"bcic/{__version__}")
     wrapper.setQuery(text)

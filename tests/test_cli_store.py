@@ -325,3 +325,10 @@ def test_a_store_url_that_is_not_http_with_a_host_exits_2_and_stores_nothing_loc
         assert result.exit_code == 2, (command, result.output)
         assert f"Error: {location} is not the http(s) URL of a SPARQL endpoint" in result.output
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("url", ["not a url", "ftp://x/y", "http://[::1", "http://"])
+def test_query_endpoint_that_is_not_an_http_url_exits_2(bcic: Bcic, url: str) -> None:
+    result = bcic("query", "ASK {}", "--endpoint", url)
+    assert result.exit_code == 2, result.output
+    assert f"Error: {url} is not the http(s) URL of a SPARQL endpoint" in result.output
