@@ -2,28 +2,27 @@
 
 from __future__ import annotations
 
-import urllib.error
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph
 from rdflib import Graph, URIRef
 from rdflib.term import Node
-from SPARQLWrapper import JSON, POST, TURTLE, URLENCODED, SPARQLWrapper
-from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
-from . import __version__
 from .errors import InputError, StoreError
 from .loading.rdfterms import from_oxigraph
 from .store.base import Store
 from .store.guard import QueryForm, check_query, inspect_query
 from .store.location import checked_endpoint
+from .store.sparql_http import SparqlClient, shown_endpoint
 
 MAX_RESPONSE_BYTES = 50_000_000
 REMOTE_TIMEOUT_SECONDS = 60
 TRIPLE_VARIABLES = ("subject", "predicate", "object")  # how graph results are tabulated
 # A QUERY_OR_FILE argument ending so is a file name, never query text (no query ends so).
 QUERY_FILE_SUFFIXES = (".rq", ".sparql", ".txt")
+_RESULTS_ACCEPT = "application/sparql-results+json, application/json;q=0.9"
+_GRAPH_ACCEPT = "text/turtle, application/n-triples;q=0.9"
 _GRAPH_MEDIA_TYPES = {"text/turtle": pyoxigraph.RdfFormat.TURTLE,
                       "application/n-triples": pyoxigraph.RdfFormat.N_TRIPLES,
                       "text/plain": pyoxigraph.RdfFormat.N_TRIPLES}
@@ -52,33 +51,24 @@ def run_query(store: Store, text: str) -> QueryResult:
 
 
 def run_remote_query(endpoint: str, text: str) -> QueryResult:
-    """Send a query to a SPARQL 1.1 endpoint the user chose, and read its answer safely."""
-    checked_endpoint(endpoint)
+    """Send a query to a SPARQL 1.1 endpoint the user chose, and read its answer safely.
+
+    It goes the remote store's way (checker/store/sparql_http.py), so a failure is the same one
+    line naming the endpoint: refused connection, time-out, HTTP status and the server's words.
+    """
+    client = SparqlClient(checked_endpoint(endpoint), None, None, None, None,
+                          REMOTE_TIMEOUT_SECONDS, max_bytes=MAX_RESPONSE_BYTES)
     info = inspect_query(text)
-    wrapper = SPARQLWrapper(endpoint, agent=f"bcic/{__version__}")
-    wrapper.setQuery(text)
-    wrapper.setMethod(POST)
-    wrapper.setRequestMethod(URLENCODED)
-    wrapper.setTimeout(REMOTE_TIMEOUT_SECONDS)
     graph_form = info.form in (QueryForm.CONSTRUCT, QueryForm.DESCRIBE)
-    wrapper.setReturnFormat(TURTLE if graph_form else JSON)
-    if graph_form:
-        wrapper.addCustomHttpHeader("Accept", "text/turtle, application/n-triples;q=0.9")
-    try:
-        response = wrapper.query().response
-        body = response.read(MAX_RESPONSE_BYTES + 1)
-        media_type = (response.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-    except (SPARQLWrapperException, urllib.error.URLError, OSError, ValueError) as error:
-        raise StoreError(f"the SPARQL endpoint {endpoint} failed: {error}") from None
-    if len(body) > MAX_RESPONSE_BYTES:
-        raise StoreError(f"the answer of {endpoint} is over {MAX_RESPONSE_BYTES:,} bytes")
+    answer = client.query(text, _GRAPH_ACCEPT if graph_form else _RESULTS_ACCEPT)
     try:
         if graph_form:
-            return _graph_result(info.form, _parse_graph(body, media_type))
+            return _graph_result(info.form, _parse_graph(answer.body, answer.media_type))
         return _solutions(info.form, pyoxigraph.parse_query_results(
-            body, pyoxigraph.QueryResultsFormat.JSON))
+            answer.body, pyoxigraph.QueryResultsFormat.JSON))
     except (SyntaxError, ValueError) as error:
-        raise StoreError(f"the answer of {endpoint} cannot be read: {error}") from None
+        raise StoreError(f"the answer of {shown_endpoint(endpoint)} cannot be read: "
+                         f"{error}") from None
 
 
 def read_query_argument(value: str) -> str:

@@ -332,3 +332,40 @@ def test_query_endpoint_that_is_not_an_http_url_exits_2(bcic: Bcic, url: str) ->
     result = bcic("query", "ASK {}", "--endpoint", url)
     assert result.exit_code == 2, result.output
     assert f"Error: {url} is not the http(s) URL of a SPARQL endpoint" in result.output
+
+
+class _Missing(BaseHTTPRequestHandler):
+    """An HTTP server with no SPARQL endpoint: a JSON 404 for everything, as Oxigraph's server."""
+
+    def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
+        body = b'{"error":"NotFound",\n"message":"no such route"}'
+        self.send_response(404)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_endpoint_failures_read_as_one_line_like_the_stores(bcic: Bcic) -> None:
+    closed = HTTPServer(("127.0.0.1", 0), _Missing)
+    refused = f"http://127.0.0.1:{closed.server_port}/sparql"
+    closed.server_close()
+    by_endpoint = bcic("query", "ASK {}", "--endpoint", refused)
+    by_store = CliRunner().invoke(main, ["clusters", "--store", refused])
+    expected = f"Error: cannot reach the SPARQL endpoint {refused}: connection refused\n"
+    assert (by_endpoint.exit_code, by_endpoint.output) == (3, expected)
+    assert (by_store.exit_code, by_store.output) == (3, expected)
+    server = HTTPServer(("127.0.0.1", 0), _Missing)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        missing = f"http://127.0.0.1:{server.server_port}/nothing"
+        result = bcic("query", "ASK {}", "--endpoint", missing)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert result.exit_code == 3 and result.output.count("\n") == 1, result.output
+    assert result.output == (f"Error: the SPARQL endpoint {missing} answered HTTP 404 Not Found: "
+                             '{"error":"NotFound", "message":"no such route"}\n')

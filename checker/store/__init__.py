@@ -41,8 +41,8 @@ STORE_ENV = "BCIC_STORE"
 UPDATE_ENV = "BCIC_STORE_UPDATE"
 
 Backend = Callable[..., Store]
-# Factories are looked up when a store is opened, so a backend's imports (SPARQLWrapper,
-# HTTP clients) cost nothing to those who never use it.
+# Factories are looked up when a store is opened, so a backend's imports (HTTP clients, SPARQL
+# result parsers) cost nothing to those who never use it.
 _BACKENDS: dict[str, Callable[[], Backend]] = {}
 
 
