@@ -81,6 +81,10 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     },
     "error.no_such_file": {"en": "{path}: no such file", "zh": "{path}：文件不存在"},
     "error.is_directory": {"en": "{path}: is a directory", "zh": "{path}：是目录，不是文件"},
+    "error.file_twice": {
+        "en": "{path} is given twice: each file counts once in a submission",
+        "zh": "{path} 重复给出：每个文件在一份提交材料中只计一次",
+    },
     "error.cannot_read": {
         "en": "{path}: cannot be read ({reason})",
         "zh": "{path}：无法读取（{reason}）",

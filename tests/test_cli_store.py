@@ -369,3 +369,13 @@ def test_endpoint_failures_read_as_one_line_like_the_stores(bcic: Bcic) -> None:
     assert result.exit_code == 3 and result.output.count("\n") == 1, result.output
     assert result.output == (f"Error: the SPARQL endpoint {missing} answered HTTP 404 Not Found: "
                              '{"error":"NotFound", "message":"no such route"}\n')
+
+
+def test_the_same_file_given_twice_is_refused_under_any_name(
+        bcic: Bcic, store_dir: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(Path(DATANG).parent)
+    for twice in ([DATANG, DATANG], [DATANG, "./datang-socks.ttl"]):
+        result = bcic("ingest", *twice)
+        assert result.exit_code == 2, result.output
+        assert f"Error: {Path(twice[1])} is given twice" in result.output
+    assert not Path(store_dir).exists()
