@@ -1,6 +1,7 @@
 """The `bcic` command line: a thin client of the checker library.
 
-Exit codes: 0 conforms, 1 gaps found, 2 bad input or usage, 3 internal error.
+Exit codes: 0 conforms, 1 gaps found, 2 bad input or usage, 3 internal error; 141 (as for a
+command ended by SIGPIPE) when the output's reader has gone.
 """
 
 import os

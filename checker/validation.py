@@ -40,7 +40,8 @@ def validate_graph(data: Graph, *, files: tuple[str, ...] = (),
 
 def submission_clusters(data: Graph) -> list[URIRef]:
     """The clusters a submission is about, sorted: those a cultivation body cultivates; when no
-    body names one, every bcic:IndustrialCluster it does not name as a benchmark or competitor.
+    body names one, the clusters (typed bcic:IndustrialCluster, or naming a benchmark or
+    competitor) that it does not name as anyone's benchmark or competitor.
 
     Clusters it only mentions — benchmarks, competitors, peers it gives figures about (9.3.2) —
     are not among them unless a body of the submission cultivates them.
@@ -48,10 +49,11 @@ def submission_clusters(data: Graph) -> list[URIRef]:
     cultivated = {c for c in data.objects(None, BCIC.cultivates) if isinstance(c, URIRef)}
     if cultivated:
         return sorted(cultivated)
-    peers = {*data.objects(None, BCIC.benchmarkCluster),
-             *data.objects(None, BCIC.competitorCluster)}
-    return sorted(c for c in set(data.subjects(RDF.type, BCIC.IndustrialCluster))
-                  if isinstance(c, URIRef) and c not in peers)
+    links = [*data.subject_objects(BCIC.benchmarkCluster),
+             *data.subject_objects(BCIC.competitorCluster)]
+    peers = {peer for _cluster, peer in links}
+    clusters = {*data.subjects(RDF.type, BCIC.IndustrialCluster), *(c for c, _peer in links)}
+    return sorted(c for c in clusters if isinstance(c, URIRef) and c not in peers)
 
 
 def _cluster_of(data: Graph) -> URIRef | None:

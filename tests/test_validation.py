@@ -95,3 +95,5 @@ def test_benchmarks_and_competitors_a_submission_mentions_are_not_what_it_is_abo
 <https://example.org/b/cluster> a bcic:IndustrialCluster .
 """, format="turtle")
     assert submission_clusters(data) == [URIRef("https://example.org/z/cluster")]
+    data.remove((URIRef("https://example.org/z/cluster"), RDF.type, None))
+    assert submission_clusters(data) == [URIRef("https://example.org/z/cluster")]
