@@ -1,8 +1,11 @@
 """The `bcic` command line: a thin client of the checker library.
 
-Exit codes: 0 conforms, 1 gaps found, 2 bad input or usage, 3 internal error.
+Exit codes: 0 conforms, 1 gaps found, 2 bad input or usage, 3 internal error; 141 (as for a
+command ended by SIGPIPE) when the output's reader has gone.
 """
 
+import os
+import sys
 from collections.abc import Iterator
 
 import click
@@ -20,6 +23,7 @@ from .cli_validate import LANG_META_KEY, validate_command
 from .ontology_check import OntologyCheck, check_ontology
 
 _INTERNAL_ERROR_EXIT = 3
+_BROKEN_PIPE_EXIT = 141  # 128 + SIGPIPE: what a shell reports for a command its reader left
 
 _lang_option = click.option(
     "--lang",
@@ -40,14 +44,26 @@ class _CheckerGroup(click.Group):
             return super().invoke(ctx)
         except CheckerError as exc:
             lang = ctx.meta.get(LANG_META_KEY, lang)
-            click.echo(message("error.checker", lang, message=exc.message), err=True)
+            click.echo(message("error.checker", lang, message=exc.text(lang)), err=True)
             ctx.exit(exc.exit_code)
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise  # click's own usage errors (exit 2) and exits
+        except BrokenPipeError:
+            _discard_stdout()
+            ctx.exit(_BROKEN_PIPE_EXIT)
         except Exception as exc:
             lang = ctx.meta.get(LANG_META_KEY, lang)
             click.echo(message("error.internal", lang, message=repr(exc)), err=True)
             ctx.exit(_INTERNAL_ERROR_EXIT)
+
+
+def _discard_stdout() -> None:
+    """Send what is left for stdout nowhere once its reader has gone (`bcic history | head -1`),
+    so that the flush at exit raises nothing (Python's documented recipe for SIGPIPE)."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass  # stdout is no file (an in-process runner): there is nothing to flush at exit
 
 
 @click.group(name="bcic", cls=_CheckerGroup)

@@ -33,4 +33,12 @@ def generate_command(members: int, years: int, seed: int, gaps: float, cluster_i
     if str(output) == "-":
         click.echo(text, nl=False)
     else:
+        _write(output, text)
+
+
+def _write(output: Path, text: str) -> None:
+    """Write the Turtle file; InputError (exit 2) when it cannot be, as in a missing directory."""
+    try:
         output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise InputError.of("error.cannot_write", path=output, reason=error.strerror) from None

@@ -14,7 +14,7 @@ from .cli_validate import LANG_META_KEY
 from .errors import InputError
 from .history import ClusterSummary, RevisionChange, cluster_history, cluster_overview
 from .i18n import DEFAULT_LANG, LANGUAGES, Lang, message
-from .ingest import ingest_files, publish_for_queries
+from .ingest import ingest_at, publish_for_queries
 from .queries import (bind, get_query, list_queries, result_columns, run_named_query,
                       values_given_once)
 from .query import QueryResult, read_query_argument, run_query, run_remote_query
@@ -43,7 +43,8 @@ def _store_options(command: F) -> F:
 
 @click.command("ingest")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--cluster", help="The cluster's IRI, when the submission does not name it / 集群 IRI.")
+@click.option("--cluster", help="The cluster's IRI, for a submission that names none (one that "
+              "does must name this one) / 提交材料未指明时的集群 IRI.")
 @click.option("--submitter", help="Who submitted it, for the provenance / 提交者.")
 @_store_options
 @click.pass_context
@@ -56,9 +57,7 @@ def ingest_command(ctx: click.Context, files: tuple[Path, ...], cluster: str | N
     """
     ctx.meta[LANG_META_KEY] = lang
     subject = checked_iri(cluster) if cluster else None
-    with closing(open_configured_store(location)) as store:
-        info = ingest_files(store, list(files), cluster=subject, submitter=submitter)
-        publish_for_queries(store)
+    info = ingest_at(location, list(files), cluster=subject, submitter=submitter)
     click.echo(message("store.ingest.stored", lang, number=info.number, cluster=info.cluster))
     click.echo(message("store.ingest.verdict", lang, verdict=_verdict(info.conforms, lang),
                        rate=f"{info.conformance_rate:.1%}"))
@@ -125,7 +124,8 @@ def history_command(ctx: click.Context, cluster: str, location: str | None, lang
 @click.pass_context
 def query_command(ctx: click.Context, query: str, endpoint: str | None, fmt: str,
                   location: str | None, lang: Lang) -> None:
-    """Run a SPARQL SELECT, ASK or CONSTRUCT (text, or a file holding it) / 运行 SPARQL 查询。
+    """Run a SPARQL SELECT, ASK or CONSTRUCT: QUERY is its text or a file holding it (a name
+    ending in .rq, .sparql or .txt is always a file) / 运行 SPARQL 查询（文本或文件）。
 
     The store's default graph is the union of all its graphs; SERVICE is refused.
     存储的默认图为所有命名图的并集；不允许 SERVICE。

@@ -5,16 +5,37 @@ translate errors themselves. Exit codes: 0 conforms, 1 gaps found, 2 bad input o
 3 internal.
 """
 
+from collections.abc import Mapping
+from typing import Self
+
+from . import i18n
+from .i18n import Lang
+
 
 class CheckerError(Exception):
-    """Base of every error bcic raises on purpose."""
+    """Base of every error bcic raises on purpose.
+
+    `message` is English; an error made with `of` also carries the other languages of its
+    catalogue message, which the CLI shows in the language asked for.
+    """
 
     exit_code: int = 3
     http_status: int = 500
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, *, translations: Mapping[Lang, str] | None = None) -> None:
         super().__init__(message)
         self.message = message
+        self.translations: Mapping[Lang, str] = translations or {}
+
+    @classmethod
+    def of(cls, key: str, **values: object) -> Self:
+        """The error whose text is the catalogue's message `key` (checker/i18n.py)."""
+        texts = {lang: i18n.message(key, lang, **values) for lang in i18n.LANGUAGES}
+        return cls(texts["en"], translations=texts)
+
+    def text(self, lang: Lang) -> str:
+        """The message in `lang` when the error has it, else in English."""
+        return self.translations.get(lang, self.message)
 
 
 class InputError(CheckerError):

@@ -64,6 +64,44 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "Internal error: {message}",
         "zh": "内部错误：{message}",
     },
+    # Errors made with CheckerError.of (checker/errors.py): what the user gave is wrong.
+    "error.several_clusters": {
+        "en": "the submission describes several clusters: {clusters}; submit each on its own",
+        "zh": "提交材料描述了多个产业集群：{clusters}；请逐个集群分别提交",
+    },
+    "error.no_cluster": {
+        "en": "the submission names no bcic:IndustrialCluster; give one with --cluster",
+        "zh": "提交材料未指明任何 bcic:IndustrialCluster；请用 --cluster 给出",
+    },
+    "error.cluster_mismatch": {
+        "en": "the submission is about {named}, not {given}: --cluster names the cluster only of "
+              "a submission that names none",
+        "zh": "提交材料所述的产业集群是 {named}，而不是 {given}：--cluster 仅用于未指明产业集群的"
+              "提交材料",
+    },
+    "error.no_such_file": {"en": "{path}: no such file", "zh": "{path}：文件不存在"},
+    "error.is_directory": {"en": "{path}: is a directory", "zh": "{path}：是目录，不是文件"},
+    "error.file_twice": {
+        "en": "{path} is given twice: each file counts once in a submission",
+        "zh": "{path} 重复给出：每个文件在一份提交材料中只计一次",
+    },
+    "error.cannot_read": {
+        "en": "{path}: cannot be read ({reason})",
+        "zh": "{path}：无法读取（{reason}）",
+    },
+    "error.cannot_write": {
+        "en": "{path}: cannot be written ({reason})",
+        "zh": "{path}：无法写入（{reason}）",
+    },
+    "error.no_store": {"en": "there is no store at {path}", "zh": "{path} 处没有存储"},
+    "error.store_is_a_file": {
+        "en": "{path} is a file, not a store directory",
+        "zh": "{path} 是文件，不是存储目录",
+    },
+    "error.endpoint_url": {
+        "en": "{url} is not the http(s) URL of a SPARQL endpoint",
+        "zh": "{url} 不是 SPARQL 端点的 http(s) URL",
+    },
     # Conformance reports (checker/render/): headings, field names, verdicts, enum names.
     "report.title": {"en": "Conformance report", "zh": "符合性评价报告"},
     "report.standard": {

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from contextlib import closing
+from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 
 from .errors import InputError
 from .loading import SubmissionFile, load_submission, read_submission_files
@@ -17,6 +19,7 @@ from .paths import ALL_ONTOLOGY_FILES
 from .render.turtle import report_graph
 from .report import Report
 from .rulebook import Rulebook, load_rulebook
+from .store import open_configured_store, store_location
 from .store.base import (
     ONTOLOGY_GRAPH,
     SHAPES_GRAPH,
@@ -33,29 +36,66 @@ from .store.summary import ensure_summary
 from .validation import validate_graph
 
 
+@dataclass(frozen=True)
+class CheckedSubmission:
+    """A submission parsed and validated, and the cluster it is to be stored under."""
+
+    files: tuple[SubmissionFile, ...]
+    data: Graph
+    report: Report
+    cluster: URIRef
+    rulebook: Rulebook
+
+
+def ingest_at(location: str | None, paths: Sequence[Path], *, cluster: URIRef | None = None,
+              submitter: str | None = None) -> RevisionInfo:
+    """`ingest_files` into the store at a location (`open_configured_store`'s), then publish it
+    for queries. The store is opened, and created if missing, only once the location and the
+    submission have passed their checks: bad input leaves no new store behind."""
+    where = store_location(location)
+    checked = check_submission(read_submission_files(paths), cluster=cluster)
+    with closing(open_configured_store(where)) as store:
+        info = store_submission(store, checked, submitter=submitter)
+        publish_for_queries(store)
+    return info
+
+
 def ingest_files(store: Store, paths: Sequence[Path], *, cluster: URIRef | None = None,
                  submitter: str | None = None, rulebook: Rulebook | None = None) -> RevisionInfo:
     """Validate the files as one submission and store it with its report and provenance.
 
-    The revision is stored whatever the verdict; the cluster is `cluster`, else the one the
-    submission describes. Raises InputError (nothing stored) on unreadable or invalid input.
+    The revision is stored whatever the verdict, under the cluster the submission describes, or
+    `cluster` when it names none (`stored_cluster`). Raises InputError (nothing stored) on
+    unreadable or invalid input.
     """
-    info, _report = ingest_submission(store, read_submission_files(paths), cluster=cluster,
-                                      submitter=submitter, rulebook=rulebook)
-    return info
+    checked = check_submission(read_submission_files(paths), cluster=cluster, rulebook=rulebook)
+    return store_submission(store, checked, submitter=submitter)
 
 
 def ingest_submission(store: Store, files: Sequence[SubmissionFile], *,
                       cluster: URIRef | None = None, submitter: str | None = None,
                       rulebook: Rulebook | None = None) -> tuple[RevisionInfo, Report]:
     """`ingest_files` for files already in memory (uploads): the stored revision and its report."""
+    checked = check_submission(files, cluster=cluster, rulebook=rulebook)
+    return store_submission(store, checked, submitter=submitter), checked.report
+
+
+def check_submission(files: Sequence[SubmissionFile], *, cluster: URIRef | None = None,
+                     rulebook: Rulebook | None = None) -> CheckedSubmission:
+    """Parse and validate a submission, and find its cluster, without any store: InputError
+    when it cannot be stored."""
     rulebook = rulebook or load_rulebook()
     data = load_submission(files)
     report = validate_graph(data, files=tuple(f.name for f in files), rulebook=rulebook)
-    subject = cluster or (URIRef(report.cluster) if report.cluster else None)
-    if subject is None:
-        raise InputError("the submission names no bcic:IndustrialCluster; give one with --cluster")
-    ensure_rules(store, rulebook)
+    return CheckedSubmission(tuple(files), data, report, stored_cluster(report.cluster, cluster),
+                             rulebook)
+
+
+def store_submission(store: Store, checked: CheckedSubmission, *,
+                     submitter: str | None = None) -> RevisionInfo:
+    """Store a checked submission as its cluster's next revision, with report and provenance."""
+    subject, report = checked.cluster, checked.report
+    ensure_rules(store, checked.rulebook)
     ensure_summary(store)
     number = next_revision_number(store, subject)
     info = RevisionInfo(
@@ -68,12 +108,25 @@ def ingest_submission(store: Store, files: Sequence[SubmissionFile], *,
         rulebook_version=report.rulebook_version,
         generated=report.created,
         submitter=submitter,
-        files=tuple(SourceFile(f.name, hashlib.sha256(f.data).hexdigest()) for f in files),
+        files=tuple(SourceFile(f.name, hashlib.sha256(f.data).hexdigest())
+                    for f in checked.files),
     )
     previous = max((r.number for r in store.revisions(subject)), default=None)
-    store.add_revision(RevisionRecord(subject, number, data, report_graph(report),
+    store.add_revision(RevisionRecord(subject, number, checked.data, report_graph(report),
                                       provenance_graph(info, previous)))
-    return info, report
+    return info
+
+
+def stored_cluster(named: str | None, given: URIRef | None) -> URIRef:
+    """The cluster a revision is stored under: the one the submission names (`Report.cluster`);
+    `given` (--cluster) only for a submission that names none, else it must be the same."""
+    if named is None:
+        if given is None:
+            raise InputError.of("error.no_cluster")
+        return given
+    if given is not None and given != URIRef(named):
+        raise InputError.of("error.cluster_mismatch", named=named, given=given)
+    return URIRef(named)
 
 
 def next_revision_number(store: Store, cluster: URIRef) -> int:

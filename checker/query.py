@@ -2,25 +2,27 @@
 
 from __future__ import annotations
 
-import urllib.error
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph
 from rdflib import Graph, URIRef
 from rdflib.term import Node
-from SPARQLWrapper import JSON, POST, TURTLE, URLENCODED, SPARQLWrapper
-from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
-from . import __version__
 from .errors import InputError, StoreError
 from .loading.rdfterms import from_oxigraph
 from .store.base import Store
 from .store.guard import QueryForm, check_query, inspect_query
+from .store.location import checked_endpoint
+from .store.sparql_http import SparqlClient, shown_endpoint
 
 MAX_RESPONSE_BYTES = 50_000_000
 REMOTE_TIMEOUT_SECONDS = 60
 TRIPLE_VARIABLES = ("subject", "predicate", "object")  # how graph results are tabulated
+# A QUERY_OR_FILE argument ending so is a file name, never query text (no query ends so).
+QUERY_FILE_SUFFIXES = (".rq", ".sparql", ".txt")
+_RESULTS_ACCEPT = "application/sparql-results+json, application/json;q=0.9"
+_GRAPH_ACCEPT = "text/turtle, application/n-triples;q=0.9"
 _GRAPH_MEDIA_TYPES = {"text/turtle": pyoxigraph.RdfFormat.TURTLE,
                       "application/n-triples": pyoxigraph.RdfFormat.N_TRIPLES,
                       "text/plain": pyoxigraph.RdfFormat.N_TRIPLES}
@@ -49,43 +51,55 @@ def run_query(store: Store, text: str) -> QueryResult:
 
 
 def run_remote_query(endpoint: str, text: str) -> QueryResult:
-    """Send a query to a SPARQL 1.1 endpoint the user chose, and read its answer safely."""
+    """Send a query to a SPARQL 1.1 endpoint the user chose, and read its answer safely.
+
+    It goes the remote store's way (checker/store/sparql_http.py), so a failure is the same one
+    line naming the endpoint: refused connection, time-out, HTTP status and the server's words.
+    """
+    client = SparqlClient(checked_endpoint(endpoint), None, None, None, None,
+                          REMOTE_TIMEOUT_SECONDS, max_bytes=MAX_RESPONSE_BYTES)
     info = inspect_query(text)
-    wrapper = SPARQLWrapper(endpoint, agent=f"bcic/{__version__}")
-    wrapper.setQuery(text)
-    wrapper.setMethod(POST)
-    wrapper.setRequestMethod(URLENCODED)
-    wrapper.setTimeout(REMOTE_TIMEOUT_SECONDS)
     graph_form = info.form in (QueryForm.CONSTRUCT, QueryForm.DESCRIBE)
-    wrapper.setReturnFormat(TURTLE if graph_form else JSON)
-    if graph_form:
-        wrapper.addCustomHttpHeader("Accept", "text/turtle, application/n-triples;q=0.9")
-    try:
-        response = wrapper.query().response
-        body = response.read(MAX_RESPONSE_BYTES + 1)
-        media_type = (response.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-    except (SPARQLWrapperException, urllib.error.URLError, OSError, ValueError) as error:
-        raise StoreError(f"the SPARQL endpoint {endpoint} failed: {error}") from None
-    if len(body) > MAX_RESPONSE_BYTES:
-        raise StoreError(f"the answer of {endpoint} is over {MAX_RESPONSE_BYTES:,} bytes")
+    answer = client.query(text, _GRAPH_ACCEPT if graph_form else _RESULTS_ACCEPT)
     try:
         if graph_form:
-            return _graph_result(info.form, _parse_graph(body, media_type))
+            return _graph_result(info.form, _parse_graph(answer.body, answer.media_type))
         return _solutions(info.form, pyoxigraph.parse_query_results(
-            body, pyoxigraph.QueryResultsFormat.JSON))
+            answer.body, pyoxigraph.QueryResultsFormat.JSON))
     except (SyntaxError, ValueError) as error:
-        raise StoreError(f"the answer of {endpoint} cannot be read: {error}") from None
+        raise StoreError(f"the answer of {shown_endpoint(endpoint)} cannot be read: "
+                         f"{error}") from None
 
 
 def read_query_argument(value: str) -> str:
-    """The query text of a QUERY_OR_FILE argument: a file's contents when it names one."""
-    path = Path(value)
-    if len(value) < 4096 and "\n" not in value and path.is_file():
+    """The query text of a QUERY_OR_FILE argument: the contents of the file it names, else itself.
+
+    An argument naming a directory, or ending in one of QUERY_FILE_SUFFIXES without naming a
+    file, was meant as a file: InputError.
+    """
+    path = _existing_path(value)
+    if path is not None and path.is_dir():
+        raise InputError.of("error.is_directory", path=value)
+    if path is not None:
         try:
             return path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
-            raise InputError(f"{value}: cannot be read ({error})") from None
+            raise InputError.of("error.cannot_read", path=value, reason=error) from None
+    if value.lower().endswith(QUERY_FILE_SUFFIXES):
+        raise InputError.of("error.no_such_file", path=value)
     return value
+
+
+def _existing_path(value: str) -> Path | None:
+    """The file or directory `value` names, None when it names none or cannot be a path at all
+    (a query text longer than a file name may be)."""
+    if "\n" in value:
+        return None
+    path = Path(value)
+    try:
+        return path if path.is_file() or path.is_dir() else None
+    except (OSError, ValueError):
+        return None
 
 
 def _graph_result(form: QueryForm, graph: Graph) -> QueryResult:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Literal, get_args
 
 from .errors import InputError
+from .store.location import is_url
 
 Role = Literal["evaluator", "maintainer"]
 ROLES: tuple[Role, ...] = get_args(Role)
@@ -49,6 +50,9 @@ class TokenFile:
         try:
             entries = json.loads(self.path.read_text(encoding="utf-8"))
             return [TokenRecord(**entry) for entry in entries]
+        except OSError as error:
+            raise InputError.of("error.cannot_read", path=self.path,
+                                reason=error.strerror) from None
         except (ValueError, TypeError) as error:
             raise InputError(f"{self.path}: not a bcic token file ({error})") from error
 
@@ -84,13 +88,17 @@ class TokenFile:
         return None
 
     def _write(self, records: list[TokenRecord]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps([asdict(r) for r in records], ensure_ascii=False, indent=1)
-        handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".tokens-")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.chmod(temporary, 0o600)
-        os.replace(temporary, self.path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".tokens-")
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(text)
+            os.chmod(temporary, 0o600)
+            os.replace(temporary, self.path)
+        except OSError as error:
+            raise InputError.of("error.cannot_write", path=self.path,
+                                reason=error.strerror) from None
 
 
 def _digest(token: str) -> str:
@@ -100,7 +108,7 @@ def _digest(token: str) -> str:
 def token_file_for(store_location: str | None) -> Path:
     """Where a store's tokens live by default: beside a directory store, `<store>-tokens.json`;
     for a remote store or none, `var/tokens.json` under the current directory."""
-    if store_location and not store_location.startswith(("http://", "https://")):
+    if store_location and not is_url(store_location):
         store_path = Path(store_location)
         return store_path.with_name(store_path.name + "-tokens.json")
     return Path("var") / "tokens.json"

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
+from .errors import InputError
 from .loading import SubmissionFile, load_submission, read_submission_files
 from .namespaces import BCIC
 from .report import Report, build_report
@@ -23,10 +24,11 @@ def validate_graph(data: Graph, *, files: tuple[str, ...] = (),
     typing are read beside it (so subclasses count for targets and sh:class without any inference,
     see NOTES on pyshacl). It must not change while it validates. The shapes run in `processes`
     processes (default: one per core); pass 1 where the cores are already busy, as in a batch.
+    Raises InputError when the submission is about several clusters (`submission_clusters`).
     """
+    cluster = _cluster_of(data)  # before the shapes: a submission about two clusters is refused
     rulebook = rulebook or load_rulebook()
     results = rulebook.engine.run(data, processes=processes or default_processes())
-    cluster = _cluster_of(data)
     return build_report(
         rulebook, data, results,
         files=files,
@@ -36,14 +38,30 @@ def validate_graph(data: Graph, *, files: tuple[str, ...] = (),
     )
 
 
+def submission_clusters(data: Graph) -> list[URIRef]:
+    """The clusters a submission is about, sorted: those a cultivation body cultivates; when no
+    body names one, the clusters (typed bcic:IndustrialCluster, or naming a benchmark or
+    competitor) that it does not name as anyone's benchmark or competitor.
+
+    Clusters it only mentions — benchmarks, competitors, peers it gives figures about (9.3.2) —
+    are not among them unless a body of the submission cultivates them.
+    """
+    cultivated = {c for c in data.objects(None, BCIC.cultivates) if isinstance(c, URIRef)}
+    if cultivated:
+        return sorted(cultivated)
+    links = [*data.subject_objects(BCIC.benchmarkCluster),
+             *data.subject_objects(BCIC.competitorCluster)]
+    peers = {peer for _cluster, peer in links}
+    clusters = {*data.subjects(RDF.type, BCIC.IndustrialCluster), *(c for c, _peer in links)}
+    return sorted(c for c in clusters if isinstance(c, URIRef) and c not in peers)
+
+
 def _cluster_of(data: Graph) -> URIRef | None:
-    """The cluster a submission is about: the one its cultivation body cultivates, else any."""
-    for _body, cluster in data.subject_objects(BCIC.cultivates):
-        if isinstance(cluster, URIRef):
-            return cluster
-    found = sorted(c for c in data.subjects(RDF.type, BCIC.IndustrialCluster)
-                   if isinstance(c, URIRef))
-    return found[0] if found else None
+    """The one cluster a submission is about, None when it names none; InputError for several."""
+    clusters = submission_clusters(data)
+    if len(clusters) > 1:
+        raise InputError.of("error.several_clusters", clusters="; ".join(clusters))
+    return clusters[0] if clusters else None
 
 
 def _labels(data: Graph, node: URIRef | None) -> dict[str, str]:

@@ -1,6 +1,9 @@
 """The `bcic` command line, run in-process."""
 
+import os
 import re
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,6 +14,7 @@ from checker import __version__, cli
 from checker.cli import main
 from checker.errors import InputError
 from checker.ontology_check import check_ontology
+from checker.paths import PROJECT_ROOT
 
 TurtleWriter = Callable[[str, str], Path]  # the write_turtle fixture of conftest.py
 
@@ -82,3 +86,23 @@ def test_unexpected_failure_exits_3(runner: CliRunner, monkeypatch: pytest.Monke
     result = runner.invoke(main, ["ontology", "check"])
     assert result.exit_code == 3
     assert "Internal error" in result.output and "boom" in result.output
+
+
+def test_output_cut_short_by_its_reader_ends_quietly_with_141() -> None:
+    """As `bcic queries list | head -1` once head has gone: no traceback, no internal error."""
+    reading, writing = os.pipe()
+    os.close(reading)  # the reader is gone before the first line is written
+    try:
+        child = subprocess.run([sys.executable, "-m", "checker.cli", "queries", "list"],
+                               cwd=PROJECT_ROOT, stdout=writing, stderr=subprocess.PIPE,
+                               text=True, timeout=120, check=False)
+    finally:
+        os.close(writing)
+    assert (child.returncode, child.stderr) == (141, "")
+
+
+def test_a_token_file_that_is_a_directory_exits_2(runner: CliRunner, tmp_path: Path) -> None:
+    for command in (["token", "list"], ["token", "create", "--role", "evaluator"]):
+        result = runner.invoke(main, [*command, "--tokens", str(tmp_path)])
+        assert result.exit_code == 2, result.output
+        assert f"Error: {tmp_path}: cannot" in result.output

@@ -62,18 +62,48 @@ def test_ingest_with_gaps_still_exits_0_and_says_it_was_stored(bcic: Bcic) -> No
 
 
 def test_ingest_of_a_bad_file_exits_2_and_stores_nothing(bcic: Bcic, tmp_path: Path) -> None:
+    assert bcic("ingest", DEHUA).exit_code == 0
     bad = tmp_path / "bad.ttl"
     bad.write_text("this is not turtle", encoding="utf-8")
     assert bcic("ingest", str(bad)).exit_code == 2
     assert bcic("ingest", DATANG, "--cluster", "not an iri").exit_code == 2
-    ingest_then = bcic("clusters")
-    assert "no cluster" in ingest_then.output
+    assert DATANG_CLUSTER not in bcic("clusters").output
 
 
-def test_ingest_names_the_cluster_given_with_the_option(bcic: Bcic) -> None:
-    result = bcic("ingest", DATANG, "--cluster", "https://example.org/cluster/renamed")
+def test_a_failed_ingest_leaves_no_new_store_behind(
+        runner: CliRunner, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("this is not turtle", encoding="utf-8")
+    tea = str(Path(DEHUA).with_name("meitan-tea.ttl"))
+    for n, arguments in enumerate([[str(tmp_path / "nonexist.ttl")], [str(bad)], [tea, DEHUA],
+                                   [DATANG, "--cluster", "https://example.org/other"]]):
+        fresh = tmp_path / f"fresh{n}"
+        result = runner.invoke(main, ["ingest", *arguments, "--store", str(fresh)])
+        assert result.exit_code == 2, (arguments, result.output)
+        assert not fresh.exists() and not fresh.with_name(f"{fresh.name}-snapshots").exists()
+
+
+def test_ingest_names_the_cluster_given_with_the_option(bcic: Bcic, tmp_path: Path) -> None:
+    loose = tmp_path / "loose.ttl"
+    loose.write_text("<https://example.org/a> <https://example.org/b> 1 .\n", encoding="utf-8")
+    result = bcic("ingest", str(loose), "--cluster", "https://example.org/cluster/renamed")
     assert "https://example.org/cluster/renamed" in result.output
     assert "https://example.org/cluster/renamed" in bcic("clusters").output
+
+
+def test_cluster_option_naming_the_submissions_own_cluster_is_accepted(bcic: Bcic) -> None:
+    result = bcic("ingest", DATANG, "--cluster", DATANG_CLUSTER)
+    assert result.exit_code == 0 and f"revision 1 of {DATANG_CLUSTER}" in result.output
+
+
+def test_cluster_option_never_renames_the_cluster_a_submission_names(bcic: Bcic) -> None:
+    result = bcic("ingest", DATANG, "--cluster", "https://example.org/other")
+    assert result.exit_code == 2, result.output
+    assert (f"Error: the submission is about {DATANG_CLUSTER}, not https://example.org/other"
+            in result.output)
+    assert "而不是 https://example.org/other" in bcic(
+        "ingest", DATANG, "--cluster", "https://example.org/other", "--lang", "zh").output
+    assert "https://example.org/other" not in bcic("clusters").output
 
 
 def test_clusters_lists_each_with_label_count_and_latest_verdict(bcic: Bcic) -> None:
@@ -239,4 +269,123 @@ def test_query_with_endpoint_asks_the_partner_not_the_store(
     assert binding["l"] == {"type": "literal", "value": "伙伴集群", "xml:lang": "zh"}
     construct = bcic("query", "CONSTRUCT WHERE { ?c <urn:label> ?l }", "--endpoint", endpoint)
     assert "https://partner.example/c" in construct.output and "(1)" in construct.output
+    assert not Path(store_dir).exists()
+
+
+def test_a_long_inline_query_runs_as_text(bcic: Bcic) -> None:
+    """Longer than a file name may be, with no '/' in its first 255 bytes."""
+    bcic("ingest", DEHUA)
+    query = 'ASK { ?s ?p ?o FILTER(?o != "' + "x" * 300 + '") }'
+    result = bcic("query", query, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output) == {"head": {}, "boolean": True}
+
+
+def test_a_query_argument_meant_as_a_file_is_named_when_it_is_not_one(
+        bcic: Bcic, tmp_path: Path) -> None:
+    bcic("ingest", DEHUA)
+    for name in ("nonexist.rq", "q.sparql", "Q.TXT"):
+        result = bcic("query", name)
+        assert result.exit_code == 2 and f"Error: {name}: no such file" in result.output
+    result = bcic("query", str(tmp_path))
+    assert result.exit_code == 2 and f"Error: {tmp_path}: is a directory" in result.output
+    assert "文件不存在" in bcic("query", "nonexist.rq", "--lang", "zh").output
+
+
+READERS = (("clusters",), ("query", "ASK {}"), ("history", DATANG_CLUSTER), ("reindex",),
+           ("queries", "run", "most-violated-clauses"), ("delete-revision", DATANG_CLUSTER, "1"))
+
+
+@pytest.mark.parametrize("holding", [(), ("notes.txt",)], ids=["empty", "other-files"])
+def test_readers_of_a_directory_without_a_store_exit_2_and_write_nothing(
+        runner: CliRunner, tmp_path: Path, holding: tuple[str, ...]) -> None:
+    directory = tmp_path / "not-a-store"
+    directory.mkdir()
+    for name in holding:
+        (directory / name).write_text("mine", encoding="utf-8")
+    for command in READERS:
+        result = runner.invoke(main, [*command, "--store", str(directory)])
+        assert result.exit_code == 2, (command, result.output)
+        assert f"Error: there is no store at {directory}" in result.output
+    assert sorted(p.name for p in directory.iterdir()) == list(holding)
+    assert "处没有存储" in runner.invoke(main, ["clusters", "--store", str(directory),
+                                              "--lang", "zh"]).output
+
+
+def test_a_store_location_that_is_a_file_is_refused_by_readers_and_writers(
+        runner: CliRunner, tmp_path: Path) -> None:
+    afile = tmp_path / "afile"
+    afile.write_text("mine", encoding="utf-8")
+    for command in (("ingest", DATANG), ("clusters",), ("query", "ASK {}")):
+        result = runner.invoke(main, [*command, "--store", str(afile)])
+        assert result.exit_code == 2, (command, result.output)
+        assert f"Error: {afile} is a file, not a store directory" in result.output
+    assert afile.read_text(encoding="utf-8") == "mine"
+
+
+@pytest.mark.parametrize("location", ["ftp://x/y", "htps://kg.example.org/sparql",
+                                      "http://[::1", "http://", "https:///sparql",
+                                      "http://kg.example.org:port/sparql"])
+def test_a_store_url_that_is_not_http_with_a_host_exits_2_and_stores_nothing_locally(
+        runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        location: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    for command in (("ingest", DATANG), ("clusters",)):
+        result = runner.invoke(main, [*command, "--store", location])
+        assert result.exit_code == 2, (command, result.output)
+        assert f"Error: {location} is not the http(s) URL of a SPARQL endpoint" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("url", ["not a url", "ftp://x/y", "http://[::1", "http://"])
+def test_query_endpoint_that_is_not_an_http_url_exits_2(bcic: Bcic, url: str) -> None:
+    result = bcic("query", "ASK {}", "--endpoint", url)
+    assert result.exit_code == 2, result.output
+    assert f"Error: {url} is not the http(s) URL of a SPARQL endpoint" in result.output
+
+
+class _Missing(BaseHTTPRequestHandler):
+    """An HTTP server with no SPARQL endpoint: a JSON 404 for everything, as Oxigraph's server."""
+
+    def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
+        body = b'{"error":"NotFound",\n"message":"no such route"}'
+        self.send_response(404)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_endpoint_failures_read_as_one_line_like_the_stores(bcic: Bcic) -> None:
+    closed = HTTPServer(("127.0.0.1", 0), _Missing)
+    refused = f"http://127.0.0.1:{closed.server_port}/sparql"
+    closed.server_close()
+    by_endpoint = bcic("query", "ASK {}", "--endpoint", refused)
+    by_store = CliRunner().invoke(main, ["clusters", "--store", refused])
+    expected = f"Error: cannot reach the SPARQL endpoint {refused}: connection refused\n"
+    assert (by_endpoint.exit_code, by_endpoint.output) == (3, expected)
+    assert (by_store.exit_code, by_store.output) == (3, expected)
+    server = HTTPServer(("127.0.0.1", 0), _Missing)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        missing = f"http://127.0.0.1:{server.server_port}/nothing"
+        result = bcic("query", "ASK {}", "--endpoint", missing)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert result.exit_code == 3 and result.output.count("\n") == 1, result.output
+    assert result.output == (f"Error: the SPARQL endpoint {missing} answered HTTP 404 Not Found: "
+                             '{"error":"NotFound", "message":"no such route"}\n')
+
+
+def test_the_same_file_given_twice_is_refused_under_any_name(
+        bcic: Bcic, store_dir: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(Path(DATANG).parent)
+    for twice in ([DATANG, DATANG], [DATANG, "./datang-socks.ttl"]):
+        result = bcic("ingest", *twice)
+        assert result.exit_code == 2, result.output
+        assert f"Error: {Path(twice[1])} is given twice" in result.output
     assert not Path(store_dir).exists()

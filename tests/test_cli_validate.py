@@ -103,3 +103,20 @@ def test_rules_coverage_reports_no_gap(runner: CliRunner) -> None:
     result = runner.invoke(main, ["rules", "coverage"])
     assert result.exit_code == 0
     assert "131 requirements" in result.output and "0 gap(s)" in result.output
+
+
+def test_two_clusters_in_one_submission_exit_2_in_either_order(runner: CliRunner) -> None:
+    tea = str(EXAMPLES_DIR / "meitan-tea.ttl")
+    for files in ([tea, MATURE], [MATURE, tea]):
+        result = runner.invoke(main, ["validate", *files])
+        assert result.exit_code == 2, result.output
+        assert "the submission describes several clusters: " in result.output
+    chinese = runner.invoke(main, ["validate", tea, MATURE, "--lang", "zh"])
+    assert "错误：提交材料描述了多个产业集群" in chinese.output
+
+
+def test_generate_into_a_missing_directory_exits_2(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "nodir" / "x.ttl"
+    result = runner.invoke(main, ["generate", "--members", "1", "--years", "1", "-o", str(target)])
+    assert result.exit_code == 2, result.output
+    assert f"Error: {target}: cannot be written (No such file or directory)" in result.output

@@ -5,14 +5,15 @@ from __future__ import annotations
 import json
 
 import pytest
-from rdflib import RDF, Graph
+from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import ORG
 
+from checker.errors import InputError
 from checker.namespaces import BCIC
 from checker.paths import EXAMPLES_DIR
 from checker.report import Status
 from checker.rulebook import Level, load_rulebook
-from checker.validation import validate_files, validate_graph
+from checker.validation import submission_clusters, validate_files, validate_graph
 
 EXPECTED = json.loads((EXAMPLES_DIR / "expected.json").read_text(encoding="utf-8"))
 
@@ -71,3 +72,28 @@ def test_a_subclass_instance_counts_for_its_superclass_requirement() -> None:
         data.remove((node, RDF.type, BCIC.AdoptedStandard))
         data.add((node, RDF.type, BCIC.QualityStandard))
     assert adopted and validate_graph(data).outcome("7.3.1").status is Status.MET
+
+
+def test_a_submission_about_two_clusters_is_refused_naming_both() -> None:
+    """Meitan's and Dehua's files together: each has a body cultivating its own cluster."""
+    with pytest.raises(InputError, match="several clusters") as refused:
+        validate_files([EXAMPLES_DIR / "meitan-tea.ttl", EXAMPLES_DIR / "dehua-ceramics.ttl"])
+    assert refused.value.message.endswith("; submit each on its own")
+    assert ("https://example.org/cluster/dehua/cluster; "
+            "https://example.org/cluster/meitan/cluster") in refused.value.message
+    assert "多个产业集群" in refused.value.text("zh")
+
+
+def test_benchmarks_and_competitors_a_submission_mentions_are_not_what_it_is_about() -> None:
+    """Without a cultivation body, the cluster is the one not named as a benchmark or competitor,
+    whichever sorts first."""
+    data = Graph().parse(data=f"""@prefix bcic: <{BCIC}> .
+<https://example.org/z/cluster> a bcic:IndustrialCluster ;
+    bcic:benchmarkCluster <https://example.org/a/cluster> ;
+    bcic:competitorCluster <https://example.org/b/cluster> .
+<https://example.org/a/cluster> a bcic:IndustrialCluster .
+<https://example.org/b/cluster> a bcic:IndustrialCluster .
+""", format="turtle")
+    assert submission_clusters(data) == [URIRef("https://example.org/z/cluster")]
+    data.remove((URIRef("https://example.org/z/cluster"), RDF.type, None))
+    assert submission_clusters(data) == [URIRef("https://example.org/z/cluster")]

@@ -76,11 +76,15 @@ def load_submission(
 def read_submission_files(
     paths: Sequence[Path], *, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> list[SubmissionFile]:
-    """Read files for load_submission, refusing the set once it grows over max_bytes."""
+    """Read files for load_submission, refusing the set once it grows over max_bytes, and a file
+    given twice (under any name): it would count twice in the provenance."""
+    seen: set[tuple[int, int]] = set()
     for path in paths:
-        if not path.is_file():
-            problem = "is a directory" if path.is_dir() else "is not a readable file"
-            raise InputError(f"{path}: {problem}" if path.exists() else f"{path}: no such file")
+        _check_file(path)
+        identity = (path.stat().st_dev, path.stat().st_ino)
+        if identity in seen:
+            raise InputError.of("error.file_twice", path=path)
+        seen.add(identity)
     check_total_size(sum(path.stat().st_size for path in paths), max_bytes)
     files: list[SubmissionFile] = []
     total = 0
@@ -94,6 +98,16 @@ def read_submission_files(
         check_total_size(total, max_bytes)
         files.append(SubmissionFile(str(path), data))
     return files
+
+
+def _check_file(path: Path) -> None:
+    """Refuse a path that is no regular file."""
+    if path.is_dir():
+        raise InputError.of("error.is_directory", path=path)
+    if not path.exists():
+        raise InputError.of("error.no_such_file", path=path)
+    if not path.is_file():
+        raise InputError(f"{path}: is not a readable file")
 
 
 def _load_file(graph: Graph, file: SubmissionFile) -> None:

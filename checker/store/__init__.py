@@ -27,12 +27,13 @@ from .base import (
     report_graph_iri,
     submission_graph_iri,
 )
+from .location import check_store_directory, checked_endpoint, is_url
 
 __all__ = [
     "DEFAULT_LOCATION", "ONTOLOGY_GRAPH", "PROVENANCE_GRAPH", "SHAPES_GRAPH", "SUMMARY_GRAPH",
     "RevisionInfo",
     "RevisionRecord", "SourceFile", "Store", "cluster_key", "open_configured_store", "open_store",
-    "register_backend", "report_graph_iri", "submission_graph_iri",
+    "register_backend", "report_graph_iri", "store_location", "submission_graph_iri",
 ]
 
 DEFAULT_LOCATION = Path("var") / "store"  # relative to the current directory
@@ -40,8 +41,8 @@ STORE_ENV = "BCIC_STORE"
 UPDATE_ENV = "BCIC_STORE_UPDATE"
 
 Backend = Callable[..., Store]
-# Factories are looked up when a store is opened, so a backend's imports (SPARQLWrapper,
-# HTTP clients) cost nothing to those who never use it.
+# Factories are looked up when a store is opened, so a backend's imports (HTTP clients, SPARQL
+# result parsers) cost nothing to those who never use it.
 _BACKENDS: dict[str, Callable[[], Backend]] = {}
 
 
@@ -68,13 +69,24 @@ def open_configured_store(location: str | None = None, *, create: bool = True) -
 
     None means the environment's BCIC_STORE, else var/store under the current directory. A remote
     store's updates go to BCIC_STORE_UPDATE when set, else to the same URL. A missing directory
-    is created, unless `create` is false (readers), when it is a StoreError.
+    is created, unless `create` is false (readers). Refused as `store_location` refuses.
     """
-    location = location or os.environ.get(STORE_ENV) or str(DEFAULT_LOCATION)
-    if location.startswith(("http://", "https://")):
-        update = os.environ.get(UPDATE_ENV) or location
+    location = store_location(location, create=create)
+    if is_url(location):
+        update = checked_endpoint(os.environ.get(UPDATE_ENV) or location)
         return open_store("sparql", query_endpoint=location, update_endpoint=update)
     return open_store("oxigraph", path=Path(location), create=create)
+
+
+def store_location(location: str | None = None, *, create: bool = True) -> str:
+    """The location `open_configured_store` opens, checked without opening or creating anything:
+    InputError for a URL other than http(s) with a host, a file, and, unless `create`, a
+    directory that holds no store."""
+    location = location or os.environ.get(STORE_ENV) or str(DEFAULT_LOCATION)
+    if is_url(location):
+        return checked_endpoint(location)
+    check_store_directory(Path(location), create=create)
+    return location
 
 
 def _oxigraph() -> Backend:

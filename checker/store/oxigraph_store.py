@@ -18,14 +18,14 @@ import pyoxigraph
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from ..errors import (UNSUPPORTED_QUERY, InputError, QueryRefusedError, RevisionExistsError,
-                      StoreError)
+from ..errors import UNSUPPORTED_QUERY, QueryRefusedError, RevisionExistsError, StoreError
 from ..loading.rdfterms import OxigraphTerm, from_oxigraph, to_oxigraph
 from .base import (ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SHAPES_GRAPH, RevisionInfo,
                    RevisionRecord)
 from .deletion import (highest_number_query, read_highest_number, removal_operations,
                        revision_stored_query, tombstone_graph)
 from .guard import QueryForm, guard_query
+from .location import check_store_directory
 from .provenance import check_describes, read_revisions, revisions_query
 from .summary import REBUILD_SUMMARY, summary_blocks
 
@@ -34,7 +34,8 @@ _Solutions = pyoxigraph.QuerySolutions | pyoxigraph.QueryBoolean | pyoxigraph.Qu
 
 
 class OxigraphStore:
-    """A Store on pyoxigraph: `path` a directory (created if missing) or None for memory."""
+    """A Store on pyoxigraph: `path` a directory (created if missing, unless `create` is false or
+    `read_only`) or None for memory."""
 
     remote = False
 
@@ -44,8 +45,8 @@ class OxigraphStore:
         self.persistent = self.path is not None
         self._lock = threading.Lock()  # one writer at a time within the process
         self._store: pyoxigraph.Store | None = None
-        if self.path is not None and not self.path.is_dir() and (read_only or not create):
-            raise InputError(f"there is no store at {self.path}")
+        if self.path is not None:
+            check_store_directory(self.path, create=create and not read_only)
         try:
             if self.path is None:
                 self._store = pyoxigraph.Store()

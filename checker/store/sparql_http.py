@@ -46,10 +46,11 @@ class SparqlClient:
 
     def __init__(self, query_endpoint: str, update_endpoint: str | None,
                  graph_store_endpoint: str | None, username: str | None, password: str | None,
-                 timeout: float) -> None:
+                 timeout: float, max_bytes: int | None = None) -> None:
         self.query_endpoint = query_endpoint
         self.update_endpoint = update_endpoint
         self.timeout = timeout
+        self.max_bytes = max_bytes  # a longer answer is an error; None: no limit
         self.server: str | None = None  # the Server header of the last answer
         handlers: list[urllib.request.BaseHandler] = []
         if username is not None:
@@ -90,7 +91,7 @@ class SparqlClient:
         shown = shown_endpoint(endpoint)
         try:
             with self._opener.open(request, timeout=self.timeout) as answer:
-                data = answer.read()
+                data = answer.read() if self.max_bytes is None else answer.read(self.max_bytes + 1)
                 headers = answer.headers
         except urllib.error.HTTPError as error:
             self.server = error.headers.get("Server") if error.headers else None
@@ -100,6 +101,9 @@ class SparqlClient:
         except (TimeoutError, OSError, http.client.HTTPException) as error:
             raise SparqlEndpointError(self._network_message(shown, error), shown) from None
         self.server = headers.get("Server")
+        if self.max_bytes is not None and len(data) > self.max_bytes:
+            raise SparqlEndpointError(f"the answer of the SPARQL endpoint {shown} is over "
+                                      f"{self.max_bytes:,} bytes", shown, 200)
         # Virtuoso's "anytime" queries stop at MaxQueryExecutionTime and send what they have,
         # with status 200: a partial answer must never pass for a whole one.
         if headers.get("X-SQL-State"):

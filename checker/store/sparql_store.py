@@ -45,6 +45,7 @@ from .base import (ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SHAPES_GRAPH, RevisionInfo,
 from .deletion import (highest_number_query, read_highest_number, removal_operations,
                        revision_stored_query, tombstone_graph)
 from .guard import QueryForm, guard_query
+from .location import checked_endpoint
 from .provenance import check_describes, read_revisions, revisions_query
 from .summary import REBUILD_SUMMARY, summary_blocks
 from .sparql_http import Response, SparqlClient, SparqlEndpointError, shown_endpoint
@@ -66,9 +67,7 @@ class SparqlStore:
     def __init__(self, query_endpoint: str, update_endpoint: str | None = None,
                  graph_store_endpoint: str | None = None, username: str | None = None,
                  password: str | None = None, timeout: float = 60) -> None:
-        if not query_endpoint.startswith(("http://", "https://")):
-            raise InputError(f"a SPARQL endpoint is an http(s) URL, not {query_endpoint!r}")
-        self.query_endpoint = query_endpoint
+        self.query_endpoint = checked_endpoint(query_endpoint)
         self._shown = shown_endpoint(query_endpoint)
         self.graph_store_endpoint = graph_store_endpoint
         self._client = SparqlClient(query_endpoint, update_endpoint, graph_store_endpoint,
