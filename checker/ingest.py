@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Sequence
 from contextlib import closing
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from rdflib import Graph, Literal, URIRef
 
@@ -86,7 +86,8 @@ def check_submission(files: Sequence[SubmissionFile], *, cluster: URIRef | None 
     when it cannot be stored."""
     rulebook = rulebook or load_rulebook()
     data = load_submission(files)
-    report = validate_graph(data, files=tuple(f.name for f in files), rulebook=rulebook)
+    report = validate_graph(data, files=tuple(stored_file_name(f.name) for f in files),
+                            rulebook=rulebook)
     return CheckedSubmission(tuple(files), data, report, stored_cluster(report.cluster, cluster),
                              rulebook)
 
@@ -108,13 +109,19 @@ def store_submission(store: Store, checked: CheckedSubmission, *,
         rulebook_version=report.rulebook_version,
         generated=report.created,
         submitter=submitter,
-        files=tuple(SourceFile(f.name, hashlib.sha256(f.data).hexdigest())
+        files=tuple(SourceFile(stored_file_name(f.name), hashlib.sha256(f.data).hexdigest())
                     for f in checked.files),
     )
     previous = max((r.number for r in store.revisions(subject)), default=None)
     store.add_revision(RevisionRecord(subject, number, checked.data, report_graph(report),
                                       provenance_graph(info, previous)))
     return info
+
+
+def stored_file_name(name: str) -> str:
+    """A submitted file's name as stored, and shown on public pages: its last path component
+    only, so the folders of whoever ran `bcic ingest` stay private (its hash tells files apart)."""
+    return PurePath(name).name or name
 
 
 def stored_cluster(named: str | None, given: URIRef | None) -> URIRef:

@@ -126,7 +126,17 @@ def test_sha256_of_each_file_is_recorded(store: Store) -> None:
     (stored,) = store.revisions(DATANG_CLUSTER)
     assert stored.files == info.files
     assert [f.sha256 for f in stored.files] == [hashlib.sha256(DATANG.read_bytes()).hexdigest()]
-    assert [f.name for f in stored.files] == [str(DATANG)]
+    assert [f.name for f in stored.files] == [DATANG.name]
+
+
+def test_no_folder_of_the_ingesting_machine_is_stored(store: Store) -> None:
+    """File names go to public pages: the last path component only, in provenance and report."""
+    assert DATANG.is_absolute()
+    info = ingest_files(store, [DATANG])
+    dumped = store.named_graph(info.report_graph).serialize(format="nt")
+    provenance = "".join(f.name for r in store.revisions(DATANG_CLUSTER) for f in r.files)
+    assert str(DATANG.parent) not in dumped and str(DATANG.parent) not in provenance
+    assert DATANG.name in dumped and provenance == DATANG.name
 
 
 def test_reingest_makes_revision_2_which_is_a_revision_of_1(store: Store) -> None:
