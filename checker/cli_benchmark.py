@@ -4,11 +4,11 @@ the same comparison as the web app's benchmark page and `/api/benchmark`."""
 from __future__ import annotations
 
 import json
-from contextlib import closing
 
 import click
 
 from .benchmark_json import benchmark_document
+from .cli_reading import store_to_read
 from .cli_store import _store_options
 from .cli_validate import LANG_META_KEY
 from .cluster_dashboard import BenchmarkTable, benchmark_table, stored_ref
@@ -17,7 +17,6 @@ from .errors import InputError
 from .i18n import Lang
 from .indicator_scheme import Indicator, indicator_scheme
 from .render.results import aligned_table
-from .store import open_configured_store
 from .store.guard import checked_iri
 
 _TEXT = {
@@ -55,7 +54,7 @@ def benchmark_command(ctx: click.Context, clusters: tuple[str, ...], codes: tupl
     """
     ctx.meta[LANG_META_KEY] = lang
     indicators = _indicators(codes, group_codes, lang)
-    with closing(open_configured_store(location, create=False)) as store:
+    with store_to_read(location, lang) as store:
         stored = {s.cluster: s for s in stored_clusters(store)}
         refs = []
         for text in clusters:

@@ -10,6 +10,7 @@ from typing import TypeVar
 
 import click
 
+from .cli_reading import store_to_read
 from .cli_validate import LANG_META_KEY
 from .errors import InputError
 from .history import ClusterSummary, RevisionChange, cluster_history, cluster_overview
@@ -88,7 +89,7 @@ def reindex_command(ctx: click.Context, location: str | None, lang: Lang) -> Non
 def clusters_command(ctx: click.Context, location: str | None, lang: Lang) -> None:
     """List the stored clusters and their latest verdicts / 列出已存储的产业集群。"""
     ctx.meta[LANG_META_KEY] = lang
-    with closing(open_configured_store(location, create=False)) as store:
+    with store_to_read(location, lang) as store:
         summaries = cluster_overview(store)
     if not summaries:
         click.echo(message("store.clusters.none", lang))
@@ -105,7 +106,7 @@ def history_command(ctx: click.Context, cluster: str, location: str | None, lang
     """Show a cluster's revisions and the clauses each closed or opened / 显示集群各版本的变化。"""
     ctx.meta[LANG_META_KEY] = lang
     subject = checked_iri(cluster)
-    with closing(open_configured_store(location, create=False)) as store:
+    with store_to_read(location, lang) as store:
         changes = cluster_history(store, subject)
     if not changes:
         click.echo(message("store.history.none", lang, cluster=subject))
@@ -135,7 +136,7 @@ def query_command(ctx: click.Context, query: str, endpoint: str | None, fmt: str
     if endpoint:
         result = run_remote_query(endpoint, text)
     else:
-        with closing(open_configured_store(location, create=False)) as store:
+        with store_to_read(location, lang) as store:
             result = run_query(store, text)
     text = render_results(result, fmt)
     click.echo(text, nl=not text.endswith("\n"))
@@ -188,7 +189,7 @@ def queries_run_command(ctx: click.Context, name: str, params: tuple[str, ...], 
     ctx.meta[LANG_META_KEY] = lang
     values = _param_values(params, lang)
     bind(get_query(name, lang), values, lang)  # refuse bad parameters before the store is opened
-    with closing(open_configured_store(location, create=False)) as store:
+    with store_to_read(location, lang) as store:
         rows = run_named_query(store, name, values)
     text = render_results(QueryResult(QueryForm.SELECT, result_columns(name), rows), fmt)
     click.echo(text, nl=not text.endswith("\n"))

@@ -59,6 +59,10 @@ class StoreError(CheckerError):
     http_status = 503
 
 
+class StoreLockedError(StoreError):
+    """The store directory is held by another process: RocksDB lets one process open it."""
+
+
 class RevisionExistsError(StoreError):
     """A revision with this number is already stored for the cluster: nothing was written."""
 

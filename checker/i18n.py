@@ -202,6 +202,11 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "提交材料存在差距，但已照常存储（可用 `bcic history` 查看）。",
     },
     "store.clusters.none": {"en": "The store holds no cluster yet.", "zh": "存储中尚无产业集群。"},
+    "store.read_snapshot": {
+        "en": "Another process (an ingest) is writing the store: read from its snapshot of "
+              "{time}, which holds every revision stored until then.",
+        "zh": "另一进程（入库）正在写入存储：改为读取其 {time} 的快照，其中含截至该时刻存储的全部修订版。",
+    },
     "store.history.none": {
         "en": "The store holds no revision of {cluster}.",
         "zh": "存储中没有产业集群 {cluster} 的任何版本。",

@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 import threading
 import urllib.parse
 from collections.abc import Iterator
@@ -16,7 +18,9 @@ import pytest
 from click.testing import CliRunner, Result
 
 from checker.cli import main
+from checker.errors import StoreLockedError
 from checker.paths import EXAMPLES_DIR
+from checker.store.oxigraph_store import OxigraphStore
 
 DATANG = str(EXAMPLES_DIR / "datang-socks.ttl")
 DEHUA = str(EXAMPLES_DIR / "dehua-ceramics.ttl")
@@ -59,6 +63,31 @@ def test_ingest_with_gaps_still_exits_0_and_says_it_was_stored(bcic: Bcic) -> No
     result = bcic("ingest", DATANG, "--lang", "zh")
     assert result.exit_code == 0, result.output
     assert "第 1 版" in result.output and "不符合" in result.output and "已照常存储" in result.output
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_readers_read_the_snapshot_while_another_process_writes_the_store(
+        bcic: Bcic, store_dir: str, lang: str) -> None:
+    assert bcic("ingest", DATANG).exit_code == 0  # which also publishes the snapshot
+    writer = subprocess.Popen(  # holds the directory, as a running ingest does
+        [sys.executable, "-c", "import sys, time, pyoxigraph; s = pyoxigraph.Store(sys.argv[1]); "
+         "print('open', flush=True); time.sleep(600)", store_dir],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert writer.stdout is not None and writer.stdout.readline() == "open\n"
+        with pytest.raises(StoreLockedError):
+            OxigraphStore(store_dir)
+        listed = bcic("clusters", "--lang", lang)
+        assert listed.exit_code == 0, listed.output
+        assert DATANG_CLUSTER in listed.stdout
+        note = {"en": "is writing the store: read from its snapshot", "zh": "改为读取其"}[lang]
+        assert note in listed.stderr and note not in listed.stdout
+        rows = bcic("query", LATEST, "--format", "csv")
+        assert rows.exit_code == 0 and DATANG_CLUSTER in rows.stdout
+        assert bcic("history", DATANG_CLUSTER).exit_code == 0
+    finally:
+        writer.kill()
+        writer.wait()
 
 
 def test_ingest_of_a_bad_file_exits_2_and_stores_nothing(bcic: Bcic, tmp_path: Path) -> None:

@@ -13,7 +13,8 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from ..errors import InputError, StoreError
+from ..errors import InputError, StoreError, StoreLockedError
+from ..query_runner import current_snapshot, snapshot_dir_for
 from .base import (
     ONTOLOGY_GRAPH,
     PROVENANCE_GRAPH,
@@ -76,6 +77,20 @@ def open_configured_store(location: str | None = None, *, create: bool = True) -
         update = checked_endpoint(os.environ.get(UPDATE_ENV) or location)
         return open_store("sparql", query_endpoint=location, update_endpoint=update)
     return open_store("oxigraph", path=Path(location), create=create)
+
+
+def open_store_for_reading(location: str | None = None) -> tuple[Store, Path | None]:
+    """Open the store at a location to read it, never creating one. A directory another process
+    holds (an ingest writing it: one process at a time may open it) is read through its latest
+    query snapshot instead, read-only, as the web app's queries are. Returns the store, and the
+    snapshot directory when one was used."""
+    try:
+        return open_configured_store(location, create=False), None
+    except StoreLockedError:
+        snapshot = current_snapshot(snapshot_dir_for(store_location(location, create=False)))
+        if snapshot is None:
+            raise
+        return open_store("oxigraph", path=snapshot, read_only=True), snapshot
 
 
 def store_location(location: str | None = None, *, create: bool = True) -> str:

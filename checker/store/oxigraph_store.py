@@ -18,7 +18,8 @@ import pyoxigraph
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from ..errors import UNSUPPORTED_QUERY, QueryRefusedError, RevisionExistsError, StoreError
+from ..errors import (UNSUPPORTED_QUERY, QueryRefusedError, RevisionExistsError, StoreError,
+                      StoreLockedError)
 from ..loading.rdfterms import OxigraphTerm, from_oxigraph, to_oxigraph
 from .base import (ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SHAPES_GRAPH, RevisionInfo,
                    RevisionRecord)
@@ -56,8 +57,10 @@ class OxigraphStore:
                 self.path.mkdir(parents=True, exist_ok=True)
                 self._store = pyoxigraph.Store(str(self.path))
         except OSError as error:
-            hint = " (another process has it open)" if "lock" in str(error).lower() else ""
-            raise StoreError(f"cannot open the store at {self.path}{hint}: {error}") from None
+            if "lock" in str(error).lower():
+                raise StoreLockedError(f"cannot open the store at {self.path} (another process "
+                                       f"has it open): {error}") from None
+            raise StoreError(f"cannot open the store at {self.path}: {error}") from None
 
     def load_rules(self, ontology: Graph, shapes: Graph) -> None:
         """Replace both rule graphs in one update (one transaction)."""

@@ -1,0 +1,30 @@
+"""The store as the read-only commands open it: the live directory, or its snapshot while an
+ingest holds the directory (one process at a time may open it)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from datetime import datetime
+from pathlib import Path
+
+import click
+
+from .i18n import Lang, message
+from .store import Store, open_store_for_reading
+
+
+@contextmanager
+def store_to_read(location: str | None, lang: Lang) -> Iterator[Store]:
+    """The store at `location`, closed afterwards; says on stderr, in `lang`, when it is the
+    snapshot because another process is writing the store."""
+    store, snapshot = open_store_for_reading(location)
+    with closing(store):
+        if snapshot is not None:
+            click.echo(message("store.read_snapshot", lang, time=_taken_at(snapshot)), err=True)
+        yield store
+
+
+def _taken_at(snapshot: Path) -> str:
+    """When a snapshot was made (its directory's time), local time to the second."""
+    return datetime.fromtimestamp(snapshot.stat().st_mtime).strftime("%Y-%m-%d %H:%M:%S")
