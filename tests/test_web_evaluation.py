@@ -538,6 +538,19 @@ def test_api_store_needs_an_evaluator_token_and_stores_nothing_without_one(
     assert _revisions(own_store) == []
 
 
+def test_a_bad_submission_to_store_creates_no_store(writable: Flask, own_store: Path,
+                                                    tokens: dict[str, str]) -> None:
+    """The submission is validated before the live store is opened (and so created)."""
+    client = writable.test_client()
+    bad = client.post("/api/clusters/revisions", data=b"this is not turtle",
+                      content_type="text/turtle", headers=_bearer(tokens["evaluator"]))
+    assert bad.status_code == 400
+    form = client.post("/validate", data={"store": "1", "text": "this is not turtle",
+                                          "token": tokens["evaluator"]})
+    assert form.status_code == 400
+    assert not own_store.exists()
+
+
 def test_api_stored_revision_reads_back_as_the_validated_report(
         writable: Flask, tokens: dict[str, str]) -> None:
     client = writable.test_client()

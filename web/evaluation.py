@@ -16,7 +16,7 @@ from werkzeug.exceptions import HTTPException, NotFound
 from checker.errors import CheckerError
 from checker.history import cluster_overview
 from checker.i18n import message
-from checker.ingest import ingest_submission
+from checker.ingest import check_submission, store_submission
 from checker.render.outline import report_outline
 from checker.render.text import percent
 from checker.report import Report, Status
@@ -63,8 +63,9 @@ def validate_submit() -> Response | tuple[str, int, dict[str, str]]:
         if record is None:
             report_id = fresh_reports().keep(validate_submission(files))
             return redirect(url_for(".validation_report", report_id=report_id), 303)
-        with write_store() as store:
-            info, _report = ingest_submission(store, files, submitter=submitter(record))
+        checked = check_submission(files)  # before the store is opened: bad input creates
+        with write_store() as store:        # no store, and validation holds no lock
+            info = store_submission(store, checked, submitter=submitter(record))
         return redirect(url_for(".revision_report", key=cluster_key(info.cluster),
                                 number=info.number), 303)
     except (CheckerError, HTTPException) as error:

@@ -11,7 +11,7 @@ from typing import Any
 from flask import Blueprint, Response, jsonify, request, url_for
 
 from checker.history import cluster_history, cluster_overview
-from checker.ingest import ingest_submission
+from checker.ingest import check_submission, store_submission
 from checker.render.json_ import report_document
 from checker.report import Report
 from checker.report_reader import read_report
@@ -78,9 +78,10 @@ def validate() -> Response:
 def store_revision() -> tuple[Response, int, dict[str, str]]:
     """Validate the body and store it as its cluster's next revision (evaluator token): 201."""
     record = require_role("evaluator")
-    files = [body_submission()]
+    checked = check_submission([body_submission()])  # validated before the store is opened
     with write_store() as store:
-        info, stored = ingest_submission(store, files, submitter=submitter(record))
+        info = store_submission(store, checked, submitter=submitter(record))
+    stored = checked.report
     location = url_for(".report", key=cluster_key(info.cluster), number=info.number)
     document = {"ok": True, **_revision(info), "key": cluster_key(info.cluster),
                 "cluster": str(info.cluster), "label": pick(stored.cluster_label) or None}
