@@ -13,9 +13,14 @@ from .store.guard import checked_iri
 _KEY = re.compile(r"[0-9a-f]{16}")
 
 
+def is_cluster_key(name: str) -> bool:
+    """Whether `name` is written as a cluster's 16-hex key (as in /clusters/<key>)."""
+    return _KEY.fullmatch(name) is not None
+
+
 def find_cluster(store: Store, name: str) -> URIRef:
     """The stored cluster named by its IRI or its 16-hex key (as in /clusters/<key>)."""
-    if _KEY.fullmatch(name):
+    if is_cluster_key(name):
         for info in store.revisions():
             if cluster_key(info.cluster) == name:
                 return info.cluster

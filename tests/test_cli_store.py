@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import subprocess
@@ -171,6 +172,15 @@ def test_history_lists_the_gaps_of_the_first_revision_as_opened(bcic: Bcic) -> N
         assert lines[1] == closed + ("(none)" if lang == "en" else "（无）")
         assert lines[2].startswith(opened + "4.2.2, 4.2.2-g, 5.2.2, ")
         assert "8.2.6" in lines[2].split(", ") and "8.3.1" not in lines[2]  # 8.3.1: may-level
+
+
+def test_history_takes_a_clusters_key_as_delete_revision_does(bcic: Bcic) -> None:
+    bcic("ingest", DATANG)
+    key = hashlib.sha256(DATANG_CLUSTER.encode()).hexdigest()[:16]
+    by_key, by_iri = bcic("history", key), bcic("history", DATANG_CLUSTER)
+    assert by_key.exit_code == 0 and by_key.output == by_iri.output
+    unknown = bcic("history", "0" * 16)
+    assert unknown.exit_code == 2 and "0000000000000000" in unknown.output
 
 
 def test_history_of_an_unknown_cluster_says_so(bcic: Bcic) -> None:
