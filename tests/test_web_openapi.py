@@ -263,7 +263,7 @@ def test_reload_while_another_writer_holds_the_store_is_503_and_changes_nothing(
     try:
         answer = app.test_client().post("/api/rules/reload",
                                         headers={"Authorization": f"Bearer {token}"})
-        assert answer.status_code == 503 and answer.get_json()["error"] == "StoreError"
+        assert answer.status_code == 503 and answer.get_json()["error"] == "StoreLockedError"
         assert not holder.ask("ASK { GRAPH ?g { ?s ?p ?o } }")
     finally:
         holder.close()
