@@ -60,27 +60,27 @@ def fixed_datang(tmp_path: Path) -> Path:
     return path
 
 
+def sample_without(sample: Path, kind: URIRef, path: Path) -> Path:
+    """The sample without the statements of its nodes of type `kind`, written to `path`."""
+    graph = Graph().parse(sample)
+    for node in set(graph.subjects(RDF.type, kind)):
+        graph.remove((node, None, None))
+    graph.serialize(path, format="turtle")
+    return path
+
+
 @pytest.fixture
 def dehua_without_mark(tmp_path: Path) -> Path:
     """The Dehua sample without its collective mark registration (8.3.1, may-level)."""
-    graph = Graph().parse(DEHUA)
-    for registration in set(graph.subjects(RDF.type, BCIC.CollectiveBrandRegistration)):
-        graph.remove((registration, None, None))
-    path = tmp_path / "dehua-without-mark.ttl"
-    graph.serialize(path, format="turtle")
-    return path
+    return sample_without(DEHUA, BCIC.CollectiveBrandRegistration,
+                          tmp_path / "dehua-without-mark.ttl")
 
 
 @pytest.fixture
 def meitan_without_members(tmp_path: Path) -> Path:
     """The Meitan sample without its org:Membership nodes: no role, so the duties of 4.2 bind no
     one and are not applicable."""
-    graph = Graph().parse(MEITAN)
-    for membership in set(graph.subjects(RDF.type, ORG.Membership)):
-        graph.remove((membership, None, None))
-    path = tmp_path / "meitan-without-members.ttl"
-    graph.serialize(path, format="turtle")
-    return path
+    return sample_without(MEITAN, ORG.Membership, tmp_path / "meitan-without-members.ttl")
 
 
 def statuses(path: Path) -> dict[str, Status]:

@@ -29,6 +29,7 @@ import pyoxigraph
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from werkzeug.test import TestResponse
 from rdflib import Graph
 from SPARQLWrapper import JSON, TURTLE, XML, SPARQLWrapper
 
@@ -520,25 +521,34 @@ def test_post_without_a_query_or_of_another_type_is_refused(client: FlaskClient)
 
 # --- limits ---------------------------------------------------------------------------------
 
+def beside_a_slow_request(app: Flask, slow: str, quick: str
+                          ) -> tuple[dict[str, Any], tuple[TestResponse, float]]:
+    """Send `slow` (POST, in a thread), then, 0.3 s later, `quick` (GET): the slow one's status,
+    JSON body and seconds, and the quick one's response and seconds."""
+    outcome: dict[str, Any] = {}
+
+    def send_the_slow_one() -> None:
+        started = time.monotonic()
+        response = app.test_client().post("/sparql", data={"query": slow})
+        outcome.update(status=response.status_code, body=response.get_json(),
+                       seconds=time.monotonic() - started)
+
+    sender = threading.Thread(target=send_the_slow_one)
+    sender.start()
+    time.sleep(0.3)  # the slow one is at work now
+    started = time.monotonic()
+    answer = app.test_client().get("/sparql", query_string={"query": quick})
+    quick_seconds = time.monotonic() - started
+    sender.join(timeout=60)
+    return outcome, (answer, quick_seconds)
+
+
 def test_runaway_query_is_stopped_while_another_query_still_answers(app: Flask) -> None:
     service = query_service(app)
     service.runner.start()
     pids_before = set(service.runner.worker_pids())
-    outcome: dict[str, Any] = {}
-
-    def run_the_runaway() -> None:
-        started = time.monotonic()
-        response = app.test_client().get("/sparql", query_string={"query": RUNAWAY})
-        outcome.update(status=response.status_code, body=response.get_json(),
-                       seconds=time.monotonic() - started)
-
-    runaway = threading.Thread(target=run_the_runaway)
-    runaway.start()
-    time.sleep(0.3)  # the runaway now holds one worker
-    started = time.monotonic()
-    quick = app.test_client().get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"})
-    quick_seconds = time.monotonic() - started
-    runaway.join(timeout=30)
+    # While the runaway holds one worker, another query is answered.
+    outcome, (quick, quick_seconds) = beside_a_slow_request(app, RUNAWAY, "ASK { ?s ?p ?o }")
 
     assert quick.status_code == 200 and quick_seconds < 1.0, quick_seconds
     assert outcome["status"] == 503
@@ -578,22 +588,8 @@ def test_rows_beyond_the_limit_are_cut_and_flagged(store_dir: Path) -> None:
 def test_a_query_slow_to_parse_is_stopped_while_another_query_still_answers(app: Flask) -> None:
     """rdflib's parse of a long IN list takes seconds: it runs in a child, under the time limit."""
     slow = "ASK { FILTER(?x IN (" + ",".join(str(n) for n in range(6000)) + ")) }"
-    outcome: dict[str, Any] = {}
-
-    def send_the_slow_one() -> None:
-        started = time.monotonic()
-        response = app.test_client().post("/sparql", data={"query": slow})
-        outcome.update(status=response.status_code, body=response.get_json(),
-                       seconds=time.monotonic() - started)
-
-    sender = threading.Thread(target=send_the_slow_one)
-    sender.start()
-    time.sleep(0.3)  # the slow one is being parsed now
-    started = time.monotonic()
     fresh = f"ASK {{ ?s ?p ?o }} # never sent before: {time.time_ns()}"  # parsed, not cached
-    quick = app.test_client().get("/sparql", query_string={"query": fresh})
-    quick_seconds = time.monotonic() - started
-    sender.join(timeout=60)
+    outcome, (quick, quick_seconds) = beside_a_slow_request(app, slow, fresh)
 
     assert quick.status_code == 200 and quick_seconds < 1.0, quick_seconds
     assert outcome["status"] == 400
