@@ -6,6 +6,6 @@ shown as given: clause ids, IRIs, file names, parameter names and a library's ow
 they are, inside a frame said in the asked language.
 """
 
-from . import submission
+from . import commands, rulebook, submission
 
-AREAS = (submission.MESSAGES,)
+AREAS = (submission.MESSAGES, commands.MESSAGES, rulebook.MESSAGES)
