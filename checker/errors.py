@@ -86,11 +86,6 @@ class QueryRefusedError(InputError):
     http_status = 400
 
 
-# pyoxigraph raises RuntimeError for valid SPARQL it cannot run (an unknown function, …):
-# the query's fault, so a QueryRefusedError that starts with this.
-UNSUPPORTED_QUERY = "the SPARQL query asks for what the engine does not support"
-
-
 class NotFoundError(InputError):
     """What was asked for (a stored cluster, revision or report) does not exist."""
 
