@@ -80,6 +80,24 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "the SPARQL query cannot be parsed: the parser failed ({reason})",
         "zh": "无法解析该 SPARQL 查询：解析器出错（{reason}）",
     },
+    "error.sparql.one_query": {
+        "en": "send one query per request",
+        "zh": "每个请求只能发送一个查询",
+    },
+    "error.sparql.post_without_query": {
+        "en": "a POST must carry a query",
+        "zh": "POST 请求必须带有查询",
+    },
+    "error.sparql.not_utf8": {
+        "en": "the query is not UTF-8 text: {detail}",
+        "zh": "查询不是 UTF-8 文本：{detail}",
+    },
+    "error.sparql.remote_store": {
+        "en": "this app reads a remote SPARQL server (BCIC_STORE): send queries to that server; "
+              "/sparql serves the embedded store only",
+        "zh": "本应用读取的是远程 SPARQL 服务器（BCIC_STORE）：请把查询发给该服务器；/sparql 只服务"
+              "内嵌存储",
+    },
     "error.sparql.runner_settings": {
         "en": "a query runner needs at least one worker and a positive timeout",
         "zh": "查询执行器至少需要一个工作进程和一个大于零的超时时间",
