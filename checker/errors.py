@@ -7,7 +7,7 @@ translate errors themselves. Exit codes: 0 conforms, 1 gaps found, 2 bad input o
 
 from typing import Self
 
-from .i18n import DEFAULT_LANG, Lang, Localized, in_every_language, phrase
+from .i18n import Lang, Localized, in_every_language, phrase
 
 
 class CheckerError(Localized, Exception):
@@ -23,7 +23,7 @@ class CheckerError(Localized, Exception):
 
     def __init__(self, message: str | Localized) -> None:
         texts = in_every_language(message) if isinstance(message, Localized) else {}
-        english = texts.get(DEFAULT_LANG, str(message))
+        english = texts.get("en", str(message))
         super().__init__(english)
         self.message = english
         self.translations: dict[Lang, str] = texts

@@ -103,6 +103,15 @@ def test_each_validates_every_file_into_its_own_report(runner: CliRunner, tmp_pa
     assert verdicts == {"dehua-ceramics": True, "datang-socks": False}
 
 
+def test_each_says_a_files_error_in_the_language_asked(runner: CliRunner, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.ttl"
+    empty.write_text("# nothing here\n", encoding="utf-8")
+    result = runner.invoke(main, ["validate", "--each", str(empty), "--output",
+                                  str(tmp_path / "reports"), "--lang", "zh"])
+    assert result.exit_code == 2
+    assert "提交材料中没有任何 RDF 陈述（" in result.output
+
+
 def test_each_without_output_directory_is_bad_usage(runner: CliRunner) -> None:
     assert runner.invoke(main, ["validate", "--each", MATURE]).exit_code == 2
 
