@@ -1,5 +1,6 @@
 """No error of ours is written in one language: an error made from a literal message (English only)
-anywhere in checker/ or web/ fails here unless the allow-list below says why it may stay English.
+anywhere in checker/ or web/, or a CheckerError made from a message already said in one language
+(`message(…)`, `ui(…)`), fails here unless the allow-list below says why it may stay English.
 User-facing errors come from the catalogue (`SomeError.of(key, …)`, checker/error_messages/) or,
 for the web's own HTTP errors, from its UI strings (`ui(key, …)`, web/strings/)."""
 
@@ -73,25 +74,38 @@ def _literal_text(node: ast.expr) -> str | None:
     return None
 
 
-def literal_messages(tree: ast.Module, classes: set[str]) -> Iterator[tuple[str, str, int]]:
-    """(class, message start, line) of each error of `classes` made from a literal message."""
+def _said_once(argument: ast.expr, ours: bool) -> str | None:
+    """The start of a message in one language: a literal, or (for our errors, which must carry
+    every language) a text rendered for one language already."""
+    literal = _literal_text(argument)
+    if literal is None and ours and isinstance(argument, ast.Call) \
+            and _name(argument.func) in ("message", "ui"):
+        return f"{_name(argument.func)}(…)"
+    return literal
+
+
+def one_language_messages(tree: ast.Module, ours: set[str],
+                          http: set[str]) -> Iterator[tuple[str, str, int]]:
+    """(class, message start, line) of each error made from a message in one language."""
     for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and _name(node.func) in classes:
+        name = _name(node.func) if isinstance(node, ast.Call) else ""
+        if name in ours or name in http:
+            assert isinstance(node, ast.Call)
             given = node.args[:1] + [k.value for k in node.keywords if k.arg == "description"]
             for argument in given:
-                text = _literal_text(argument)
+                text = _said_once(argument, name in ours)
                 if text is not None:
-                    yield _name(node.func), text, node.lineno
+                    yield name, text, node.lineno
 
 
 def test_no_error_is_made_from_a_literal_message_outside_the_allow_list() -> None:
     trees = {path: ast.parse(path.read_text(encoding="utf-8")) for path in _python_files()}
-    classes = _our_error_classes(trees) | _http_error_classes()
+    ours, http = _our_error_classes(trees), _http_error_classes()
     found = set()
     offending = []
     for path, tree in trees.items():
         relative = path.relative_to(PROJECT_ROOT).as_posix()
-        for name, text, line in literal_messages(tree, classes):
+        for name, text, line in one_language_messages(tree, ours, http):
             allowed = next((entry for entry in ALLOWED if entry[:2] == (relative, name)
                             and text.startswith(entry[2])), None)
             if allowed is None:
@@ -107,8 +121,9 @@ def test_the_guard_sees_the_errors_and_the_literals_it_is_about() -> None:
     assert {"InputError", "SubmissionParseError", "QueryTooLargeError", "WorkerTimeoutError",
             "UnknownResourceError"} <= classes
     planted = ast.parse('raise InputError(f"no {x}")\nraise NotFound("gone" + y)\n'
+                        'raise InputError(message("query.unknown", lang, name=n, known=k))\n'
                         'raise InputError.of("error.no_store", path=p)\n'
                         'raise BadRequest(ui("validate.error.nothing_given"))\n')
     assert [(name, text) for name, text, _ in
-            literal_messages(planted, classes | _http_error_classes())] == [
-        ("InputError", "no "), ("NotFound", "gone")]
+            one_language_messages(planted, classes, _http_error_classes())] == [
+        ("InputError", "no "), ("NotFound", "gone"), ("InputError", "message(…)")]
