@@ -16,7 +16,8 @@ from .validation import validate_files
 
 @dataclass(frozen=True)
 class BatchOutcome:
-    """What became of one submission of a batch: its verdict and rendered report, or its error."""
+    """What became of one submission of a batch: its verdict and rendered report, or its error
+    (in the language of the batch)."""
 
     source: Path
     conforms: bool | None
@@ -43,6 +44,6 @@ def _validate_one(path: Path, fmt: str, lang: Lang, processes: int | None) -> Ba
     try:
         report = validate_files([path], processes=processes)
     except CheckerError as exc:
-        return BatchOutcome(path, None, None, exc.message)
+        return BatchOutcome(path, None, None, exc.text(lang))
     return BatchOutcome(path, report.conforms, render_report(report, fmt, lang), None)
 

@@ -24,13 +24,14 @@ from .ontology_check import OntologyCheck, check_ontology
 
 _INTERNAL_ERROR_EXIT = 3
 _BROKEN_PIPE_EXIT = 141  # 128 + SIGPIPE: what a shell reports for a command its reader left
+LANG_ENV = "BCIC_LANG"
 
 _lang_option = click.option(
     "--lang",
     type=click.Choice(LANGUAGES),
     default=DEFAULT_LANG,
     show_default=True,
-    envvar="BCIC_LANG",
+    envvar=LANG_ENV,
     help="Output language / 输出语言 (zh, en).",
 )
 
@@ -39,11 +40,10 @@ class _CheckerGroup(click.Group):
     """A command group that turns errors into the documented exit codes."""
 
     def invoke(self, ctx: click.Context) -> object:
-        lang: Lang = ctx.meta.get(LANG_META_KEY, DEFAULT_LANG)
         try:
             return super().invoke(ctx)
         except CheckerError as exc:
-            lang = ctx.meta.get(LANG_META_KEY, lang)
+            lang = _error_language(ctx)
             click.echo(message("error.checker", lang, message=exc.text(lang)), err=True)
             ctx.exit(exc.exit_code)
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
@@ -52,9 +52,16 @@ class _CheckerGroup(click.Group):
             _discard_stdout()
             ctx.exit(_BROKEN_PIPE_EXIT)
         except Exception as exc:
-            lang = ctx.meta.get(LANG_META_KEY, lang)
-            click.echo(message("error.internal", lang, message=repr(exc)), err=True)
+            click.echo(message("error.internal", _error_language(ctx), message=repr(exc)),
+                       err=True)
             ctx.exit(_INTERNAL_ERROR_EXIT)
+
+
+def _error_language(ctx: click.Context) -> Lang:
+    """The language errors are said in: the command's --lang, else BCIC_LANG (a command without
+    --lang, or one that failed before reading it), else the default."""
+    asked = ctx.meta.get(LANG_META_KEY) or os.environ.get(LANG_ENV)
+    return asked if asked in LANGUAGES else DEFAULT_LANG
 
 
 def _discard_stdout() -> None:

@@ -20,12 +20,6 @@ from .render.results import aligned_table
 from .store.guard import checked_iri
 
 _TEXT = {
-    "not_stored": {"en": "{cluster} is not a stored cluster (see `bcic clusters`)",
-                   "zh": "{cluster} 不是已存储的产业集群（见 `bcic clusters`）"},
-    "indicator": {"en": "there is no 9.1.4 indicator with the code {code} (codes look like b.1.1)",
-                  "zh": "9.1.4 中没有编号为 {code} 的指标（编号形如 b.1.1）"},
-    "group": {"en": "there is no 9.1.4 indicator group with the code {code} (e.g. b.1)",
-              "zh": "9.1.4 中没有编号为 {code} 的指标组（如 b.1）"},
     "indicator_column": {"en": "Indicator", "zh": "指标"},
     "year": {"en": "Year {year}; score = value ÷ best of these clusters × 100 (docs/model.md, 8)",
              "zh": "{year} 年；得分 = 数值 ÷ 这些集群中的最好值 × 100（docs/model.md 第 8 条）"},
@@ -53,14 +47,14 @@ def benchmark_command(ctx: click.Context, clusters: tuple[str, ...], codes: tupl
     Exit codes / 退出码: 0 shown 已显示, 2 bad input 输入有误.
     """
     ctx.meta[LANG_META_KEY] = lang
-    indicators = _indicators(codes, group_codes, lang)
+    indicators = _indicators(codes, group_codes)
     with store_to_read(location, lang) as store:
         stored = {s.cluster: s for s in stored_clusters(store)}
         refs = []
         for text in clusters:
             iri = checked_iri(text)
             if iri not in stored:
-                raise InputError(_TEXT["not_stored"][lang].format(cluster=iri))
+                raise InputError.of("error.benchmark.not_stored", cluster=iri)
             refs.append(stored_ref(stored[iri]))
         table = benchmark_table(store, refs, indicators, year)
     if fmt == "json":
@@ -70,19 +64,18 @@ def benchmark_command(ctx: click.Context, clusters: tuple[str, ...], codes: tupl
             click.echo(line)
 
 
-def _indicators(codes: tuple[str, ...], group_codes: tuple[str, ...],
-                lang: Lang) -> list[Indicator]:
+def _indicators(codes: tuple[str, ...], group_codes: tuple[str, ...]) -> list[Indicator]:
     """The indicators the codes and groups name, in code order (all of them when none)."""
     scheme = indicator_scheme()
     chosen = set()
     for code in codes:
         if scheme.indicator(code) is None:
-            raise InputError(_TEXT["indicator"][lang].format(code=code))
+            raise InputError.of("error.benchmark.indicator", code=code)
         chosen.add(code)
     for code in group_codes:
         group = scheme.group(code)
         if group is None:
-            raise InputError(_TEXT["group"][lang].format(code=code))
+            raise InputError.of("error.benchmark.group", code=code)
         chosen.update(i.code for i in group.indicators)
     return [i for i in scheme.indicators if not chosen or i.code in chosen]
 

@@ -25,11 +25,7 @@ from .synthetic import generate_cluster, to_turtle
 def generate_command(members: int, years: int, seed: int, gaps: float, cluster_id: str,
                      output: Path) -> None:
     """Generate a synthetic, fictional cluster submission in Turtle / 生成合成的产业集群提交数据."""
-    try:
-        graph = generate_cluster(members, years, seed=seed, gaps=gaps, cluster_id=cluster_id)
-    except InputError as exc:
-        raise click.BadParameter(exc.message) from exc
-    text = to_turtle(graph)
+    text = to_turtle(generate_cluster(members, years, seed=seed, gaps=gaps, cluster_id=cluster_id))
     if str(output) == "-":
         click.echo(text, nl=False)
     else:

@@ -7,6 +7,7 @@ from contextlib import closing
 
 import click
 
+from .cli_validate import LANG_META_KEY
 from .coverage import CoverageRow, base_is_clean, conforming_base, coverage_matrix, prove_fixtures
 from .i18n import DEFAULT_LANG, LANGUAGES, Lang, message
 from .ingest import publish_for_queries
@@ -28,6 +29,7 @@ def rules_group() -> None:
 @click.pass_context
 def coverage_command(ctx: click.Context, lang: Lang, prove: bool) -> None:
     """Print requirement → shapes → fixtures; exit 1 on a gap / 打印要求—形状—测试例对照表."""
+    ctx.meta[LANG_META_KEY] = lang
     rulebook = load_rulebook()
     rows = coverage_matrix(rulebook)
     for row in rows:
@@ -56,11 +58,13 @@ def coverage_command(ctx: click.Context, lang: Lang, prove: bool) -> None:
                    "存储目录或 SPARQL 端点.")
 @click.option("--lang", type=click.Choice(LANGUAGES), default=DEFAULT_LANG, show_default=True,
               envvar="BCIC_LANG", help="Output language / 输出语言.")
-def reload_command(location: str | None, lang: Lang) -> None:
+@click.pass_context
+def reload_command(ctx: click.Context, location: str | None, lang: Lang) -> None:
     """Replace the store's rule graphs with the rule files / 用规则文件替换存储中的规则图.
 
     The web app's POST /api/rules/reload (maintainer token) does the same.
     """
+    ctx.meta[LANG_META_KEY] = lang
     with closing(open_configured_store(location)) as store:
         document = reload_rules(store)
         publish_for_queries(store)

@@ -174,7 +174,7 @@ def queries_show_command(ctx: click.Context, name: str, params: tuple[str, ...],
                          lang: Lang) -> None:
     """Print a named query, with the parameters given bound / 打印命名查询（代入所给参数）。"""
     ctx.meta[LANG_META_KEY] = lang
-    click.echo(bind(get_query(name, lang), _param_values(params, lang), lang), nl=False)
+    click.echo(bind(get_query(name), _param_values(params)), nl=False)
 
 
 @queries_group.command("run")
@@ -188,24 +188,23 @@ def queries_run_command(ctx: click.Context, name: str, params: tuple[str, ...], 
                         location: str | None, lang: Lang) -> None:
     """Run a named query on the store / 在存储上运行命名查询。"""
     ctx.meta[LANG_META_KEY] = lang
-    values = _param_values(params, lang)
-    bind(get_query(name, lang), values, lang)  # refuse bad parameters before the store is opened
+    values = _param_values(params)
+    bind(get_query(name), values)  # refuse bad parameters before the store is opened
     with store_to_read(location, lang) as store:
         rows = run_named_query(store, name, values)
     text = render_results(QueryResult(QueryForm.SELECT, result_columns(name), rows), fmt)
     click.echo(text, nl=not text.endswith("\n"))
 
 
-def _param_values(params: tuple[str, ...], lang: Lang) -> dict[str, str]:
-    """NAME=VALUE options as a mapping; InputError (exit 2), in `lang`, for a malformed or
-    repeated one."""
+def _param_values(params: tuple[str, ...]) -> dict[str, str]:
+    """NAME=VALUE options as a mapping; InputError (exit 2) for a malformed or repeated one."""
     pairs: list[tuple[str, str]] = []
     for param in params:
         name, equals, value = param.partition("=")
         if not equals or not name:
-            raise InputError(message("query.not_name_value", lang, given=param))
+            raise InputError.of("query.not_name_value", given=param)
         pairs.append((name, value))
-    return values_given_once(pairs, lang)
+    return values_given_once(pairs)
 
 
 @click.command("delete-revision")

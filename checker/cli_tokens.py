@@ -6,6 +6,7 @@ import os
 
 import click
 
+from .errors import InputError
 from .store import DEFAULT_LOCATION, STORE_ENV
 from .tokens import ROLES, TokenFile, token_file_for
 
@@ -57,5 +58,5 @@ def list_command(tokens_path: str | None, location: str | None) -> None:
 def revoke_command(token_id: str, tokens_path: str | None, location: str | None) -> None:
     """Revoke a token by its id / 吊销令牌."""
     if not _token_file(tokens_path, location).revoke(token_id):
-        raise click.BadParameter(f"no token with id {token_id}", param_hint="TOKEN_ID")
+        raise InputError.of("error.token.unknown_id", token_id=token_id)
     click.echo(f"revoked {token_id}")

@@ -49,7 +49,7 @@ def validate_command(ctx: click.Context, files: tuple[Path, ...], lang: Lang, fm
 def _validate_each(files: tuple[Path, ...], lang: Lang, fmt: str, output: Path | None) -> int:
     """Validate every file on its own; reports go to OUTPUT/<name>.<ext>, progress to stderr."""
     if output is None:
-        raise InputError("--each needs --output DIRECTORY for the reports")
+        raise InputError.of("error.validate.each_needs_output")
     output.mkdir(parents=True, exist_ok=True)
     extension = REPORT_FORMATS[fmt].extension
     worst = 0

@@ -5,37 +5,49 @@ translate errors themselves. Exit codes: 0 conforms, 1 gaps found, 2 bad input o
 3 internal.
 """
 
-from collections.abc import Mapping
 from typing import Self
 
-from . import i18n
-from .i18n import Lang
+from .i18n import Lang, Localized, in_every_language, phrase
 
 
-class CheckerError(Exception):
+class CheckerError(Localized, Exception):
     """Base of every error bcic raises on purpose.
 
-    `message` is English; an error made with `of` also carries the other languages of its
-    catalogue message, which the CLI shows in the language asked for.
+    Made from a catalogue message (`of`, or any Localized text given to the constructor), the
+    error says it in every language: `message` is English, `text(lang)` the language asked for.
+    Made from a plain string (messages for developers only), it says that string in all of them.
     """
 
     exit_code: int = 3
     http_status: int = 500
 
-    def __init__(self, message: str, *, translations: Mapping[Lang, str] | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.translations: Mapping[Lang, str] = translations or {}
+    def __init__(self, message: str | Localized) -> None:
+        texts = in_every_language(message) if isinstance(message, Localized) else {}
+        english = texts.get("en", str(message))
+        super().__init__(english)
+        self.message = english
+        self.translations: dict[Lang, str] = texts
 
     @classmethod
-    def of(cls, key: str, **values: object) -> Self:
+    def of(cls, key: str, /, **values: object) -> Self:
         """The error whose text is the catalogue's message `key` (checker/i18n.py)."""
-        texts = {lang: i18n.message(key, lang, **values) for lang in i18n.LANGUAGES}
-        return cls(texts["en"], translations=texts)
+        return cls(phrase(key, **values))
 
     def text(self, lang: Lang) -> str:
         """The message in `lang` when the error has it, else in English."""
         return self.translations.get(lang, self.message)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickle with the translations and whatever a subclass adds, whatever its __init__
+        takes: forked children send errors back to their parent (checker/forking.py)."""
+        return _rebuilt, (type(self), self.message), self.__dict__
+
+
+def _rebuilt(cls: type[CheckerError], message: str) -> CheckerError:
+    """An unpickled error before its attributes are set again (no __init__ runs)."""
+    error = cls.__new__(cls)
+    Exception.__init__(error, message)
+    return error
 
 
 class InputError(CheckerError):
@@ -76,11 +88,6 @@ class QueryRefusedError(InputError):
 
     exit_code = 2
     http_status = 400
-
-
-# pyoxigraph raises RuntimeError for valid SPARQL it cannot run (an unknown function, …):
-# the query's fault, so a QueryRefusedError that starts with this.
-UNSUPPORTED_QUERY = "the SPARQL query asks for what the engine does not support"
 
 
 class NotFoundError(InputError):

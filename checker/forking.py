@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from .errors import CheckerError
+from .i18n import Phrase, phrase
 
 T = TypeVar("T")
 
@@ -160,8 +161,7 @@ def _collect(child: _Child, deadline: float) -> object:
     while True:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
-            raise WorkerTimeoutError(f"a worker process (pid {child.pid}) did not answer in "
-                                     "time and was stopped")
+            raise WorkerTimeoutError.of("error.worker.no_answer", pid=child.pid)
         ready, _, _ = select.select([child.fd], [], [], remaining)
         if ready:
             chunk = os.read(child.fd, 1 << 20)
@@ -170,17 +170,16 @@ def _collect(child: _Child, deadline: float) -> object:
             chunks.append(chunk)
     answer = b"".join(chunks)
     if len(answer) < _LENGTH.size or len(answer) != _LENGTH.size + _LENGTH.unpack_from(answer)[0]:
-        raise WorkerError(f"a worker process (pid {child.pid}) died: "
-                          f"{_describe(child.wait())}")
+        raise WorkerError.of("error.worker.died", pid=child.pid, cause=_describe(child.wait()))
     child.wait_behind()
     succeeded, value = pickle.loads(answer[_LENGTH.size:])
     if not succeeded:
-        raise WorkerError(f"a worker process failed: {value}")
+        raise WorkerError.of("error.worker.failed", detail=value)
     return value
 
 
-def _describe(status: int) -> str:
+def _describe(status: int) -> Phrase:
     if os.WIFSIGNALED(status):
         number = os.WTERMSIG(status)
-        return f"killed by signal {number} ({signal.strsignal(number)})"
-    return f"exit status {os.WEXITSTATUS(status)}"
+        return phrase("error.process.signal", number=number, name=signal.strsignal(number))
+    return phrase("error.process.exit_status", code=os.WEXITSTATUS(status))

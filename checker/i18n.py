@@ -1,13 +1,22 @@
-"""User-facing strings in Chinese and English: every key exists in both languages."""
+"""User-facing strings in Chinese and English: every key exists in both languages.
 
+Error messages live beside them in checker/error_messages/; all are read as one catalogue.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Literal, get_args
+
+from .error_messages import AREAS as ERROR_AREAS
 
 Lang = Literal["en", "zh"]
 LANGUAGES: tuple[Lang, ...] = get_args(Lang)
 DEFAULT_LANG: Lang = "en"
 
-MESSAGES: Mapping[str, Mapping[Lang, str]] = {
+_MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "ontology.heading": {
         "en": "Ontology: {files} files, {reasoned} of them reasoned over",
         "zh": "本体：{files} 个文件，其中 {reasoned} 个参与推理",
@@ -284,6 +293,62 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
 }
 
 
-def message(key: str, lang: Lang, **values: object) -> str:
-    """Return the message `key` in `lang`, formatted with `values`."""
-    return MESSAGES[key][lang].format(**values)
+class Localized(ABC):
+    """Text that can be said in every language of the catalogue (a Phrase, a CheckerError)."""
+
+    @abstractmethod
+    def text(self, lang: Lang) -> str:
+        """The text in `lang`."""
+
+
+@dataclass(frozen=True)
+class Phrase(Localized):
+    """A catalogue message with its values, said once the language is known."""
+
+    key: str
+    values: Mapping[str, object] = field(default_factory=dict)
+
+    def text(self, lang: Lang) -> str:
+        """The message in `lang`."""
+        return message(self.key, lang, **self.values)
+
+
+@dataclass(frozen=True)
+class Joined(Localized):
+    """Texts said one after the other, as a message and the hints that follow it."""
+
+    parts: tuple[Localized, ...]
+
+    def text(self, lang: Lang) -> str:
+        """The parts in `lang`, joined."""
+        return "".join(part.text(lang) for part in self.parts)
+
+
+def phrase(key: str, /, **values: object) -> Phrase:
+    """The message `key` with `values`, to be said in a language chosen later."""
+    return Phrase(key, values)
+
+
+def in_every_language(said: Localized) -> dict[Lang, str]:
+    """The text in each language of the catalogue."""
+    return {lang: said.text(lang) for lang in LANGUAGES}
+
+
+def message(key: str, lang: Lang, /, **values: object) -> str:
+    """Return the message `key` in `lang`, formatted with `values`; a Localized value (a phrase,
+    an error) is said in `lang` too."""
+    said = {name: value.text(lang) if isinstance(value, Localized) else value
+            for name, value in values.items()}
+    return MESSAGES[key][lang].format(**said)
+
+
+def _merged(*parts: Mapping[str, Mapping[Lang, str]]) -> dict[str, Mapping[Lang, str]]:
+    merged: dict[str, Mapping[Lang, str]] = {}
+    for part in parts:
+        if clash := merged.keys() & part.keys():
+            raise ValueError(f"message keys defined twice: {sorted(clash)}")
+        merged.update(part)
+    return merged
+
+
+MESSAGES: Mapping[str, Mapping[Lang, str]] = _merged(_MESSAGES, *ERROR_AREAS)

@@ -46,8 +46,8 @@ def ontology_document(document: RulebookDocument) -> Graph:
 def requirement_document(document: RulebookDocument, requirement_id: str) -> Graph:
     """A requirement: its catalogue entry, review prompt, and which shapes check it."""
     if requirement_id not in document.provisions:
-        raise UnknownResourceError(f"no requirement {requirement_id!r} in the catalogue of the "
-                                   f"draft edition (ids look like 4.2.1-a)")
+        raise UnknownResourceError.of("error.rulebook.no_requirement",
+                                      requirement_id=requirement_id)
     iri = REQ[requirement_id]
     graph = _new_graph(_bounded(document.ontology, [iri]))
     graph += _new_graph(_bounded(document.shapes_graph, [iri]))
@@ -60,7 +60,7 @@ def shape_document(document: RulebookDocument, name: str) -> Graph:
     """A shape with the helper shapes it names (transitively)."""
     iri = SHP[name]
     if (iri, None, None) not in document.shapes_graph:
-        raise UnknownResourceError(f"no shape {name!r} in the rulebook's shapes")
+        raise UnknownResourceError.of("error.rulebook.no_shape", name=name)
     seen: set[Node] = set()
     todo: list[Node] = [iri]
     graph = _new_graph(())
@@ -90,8 +90,7 @@ def indicator_document(document: RulebookDocument, code: str) -> Graph:
     """One concept of the 9.1.4 indicator scheme (the scheme itself for `IndicatorScheme`)."""
     iri = IND[code]
     if (iri, None, None) not in document.ontology:
-        raise UnknownResourceError(f"no indicator {code!r} in the 9.1.4 scheme (codes are names "
-                                   f"such as LocationAdvantage)")
+        raise UnknownResourceError.of("error.rulebook.no_indicator", code=code)
     return _new_graph(_bounded(document.ontology, [iri]))
 
 

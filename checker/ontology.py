@@ -66,12 +66,14 @@ def load_ontology_graph(files: Sequence[Path] = ALL_ONTOLOGY_FILES) -> Graph:
         try:
             data = Path(path).read_bytes()
         except OSError as exc:
-            raise InputError(f"cannot read ontology file {_shown(path)}: {exc.strerror}") from exc
+            raise InputError.of("error.ontology.cannot_read", path=_shown(path),
+                                reason=exc.strerror) from exc
         try:
             # Turtle parsing never dereferences anything; owl:imports are plain triples here.
             graph.parse(data=data, format="turtle", publicID=BASE_IRI)
         except Exception as exc:  # rdflib raises many unrelated types on bad input
-            raise InputError(f"cannot parse ontology file {_shown(path)}: {exc}") from exc
+            raise InputError.of("error.ontology.cannot_parse", path=_shown(path),
+                                detail=exc) from exc
     return graph
 
 

@@ -67,8 +67,8 @@ def run_remote_query(endpoint: str, text: str) -> QueryResult:
         return _solutions(info.form, pyoxigraph.parse_query_results(
             answer.body, pyoxigraph.QueryResultsFormat.JSON))
     except (SyntaxError, ValueError) as error:
-        raise StoreError(f"the answer of {shown_endpoint(endpoint)} cannot be read: "
-                         f"{error}") from None
+        raise StoreError.of("error.remote.unreadable_answer", endpoint=shown_endpoint(endpoint),
+                            detail=error) from None
 
 
 def read_query_argument(value: str) -> str:

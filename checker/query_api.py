@@ -31,7 +31,7 @@ def query_catalogue(lang: Lang) -> list[dict[str, Any]]:
 def answer_named_query(service: SparqlService, name: str, values: Mapping[str, str],
                        lang: Lang) -> bytes:
     """Bind and run a named query through the guarded endpoint service (its limits, its workers);
-    a refused name or value is an error in `lang`. The answer is a JSON document: the query
+    a refused name or value is an InputError. The answer is a JSON document: the query
     described in `lang`, the values, `columns`, `rows` (each a {column: value} object of the bound
     columns) and `truncated`.
 
@@ -40,8 +40,8 @@ def answer_named_query(service: SparqlService, name: str, values: Mapping[str, s
     here: decoding SPARQL JSON and encoding its values again cost the server about 1 ms at 150
     rows, more than the round trip to the worker.
     """
-    query = get_query(name, lang)
-    prepared = prepare_bound_query(query.text, bind(query, values, lang), service.limits)
+    query = get_query(name)
+    prepared = prepare_bound_query(query.text, bind(query, values), service.limits)
     answer = service.execute(prepared, PLAIN_VALUES)
     head = {**describe_query(query, lang), "values": dict(values),
             "truncated": answer.truncated}

@@ -30,7 +30,8 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Protocol
 
-from .errors import CheckerError, QueryRefusedError, StoreError
+from .errors import CheckerError, StoreError
+from .i18n import Phrase, phrase
 from .query_worker import CURRENT_LINK, JobDone, JobFailed, QueryJob, serve
 
 SNAPSHOTS_KEPT = 3  # the current one and two before it, for queries that started on them
@@ -67,7 +68,7 @@ class QueryRunner:
     def __init__(self, snapshot_dir: str | Path, *, workers: int = 2,
                  timeout: float = 10.0) -> None:
         if workers < 1 or timeout <= 0:
-            raise CheckerError("a query runner needs at least one worker and a positive timeout")
+            raise CheckerError.of("error.sparql.runner_settings")
         self.snapshot_dir = Path(snapshot_dir)
         self.timeout = timeout
         # forkserver: workers are forked from a clean single-threaded server process, never from
@@ -91,14 +92,14 @@ class QueryRunner:
         try:
             worker = self._idle.get(timeout=self.timeout)
         except queue.Empty:
-            raise QueryBusyError(f"all {len(self._workers)} query workers stayed busy for "
-                                 f"{self.timeout:g} s; try again later") from None
+            raise QueryBusyError.of("error.sparql.busy", workers=len(self._workers),
+                                    seconds=self.timeout) from None
         try:
             reply = worker.call(job, self.timeout)
         finally:
             self._idle.put(worker)
         if isinstance(reply, JobFailed):
-            raise _failure(reply)
+            raise reply.error
         return reply
 
     def worker_pids(self) -> list[int | None]:
@@ -145,15 +146,13 @@ class _Worker:
             self._connection.send(job)
             if not self._connection.poll(timeout):
                 self.restart()
-                raise QueryTimeoutError(f"query stopped after {timeout:g} s (the time limit); "
-                                        "make it more selective or add a LIMIT")
+                raise QueryTimeoutError.of("error.sparql.timeout", seconds=timeout)
             reply: JobDone | JobFailed = self._connection.recv()
             return reply
         except (EOFError, OSError):
             cause = self._cause_of_death()
             self.restart()
-            raise QueryCrashedError(f"the query engine stopped while running this query "
-                                    f"({cause}); a fresh engine has been started") from None
+            raise QueryCrashedError.of("error.sparql.engine_stopped", cause=cause) from None
 
     def restart(self) -> None:
         """Kill the process (SIGKILL stops the query's work at once) and start a fresh one."""
@@ -172,29 +171,25 @@ class _Worker:
             self._connection.close()
             self._connection = None
 
-    def _cause_of_death(self) -> str:
-        """How the worker ended, e.g. "killed by SIGSEGV"."""
+    def _cause_of_death(self) -> Phrase:
+        """How the worker ended, e.g. "killed by signal 11 (SIGSEGV)"."""
         if self._process is None:
-            return "not running"
+            return phrase("error.process.not_running")
         self._process.join(timeout=1.0)
         code = self._process.exitcode
         if code is None:
-            return "its pipe broke"
+            return phrase("error.process.pipe_broke")
         if code < 0:
-            try:
-                return f"killed by {signal.Signals(-code).name}"
-            except ValueError:
-                return f"killed by signal {-code}"
-        return f"exit status {code}"
+            return phrase("error.process.signal", number=-code, name=_signal_name(-code))
+        return phrase("error.process.exit_status", code=code)
 
 
-def _failure(reply: JobFailed) -> CheckerError:
-    """The error a worker's refusal maps to."""
-    if reply.reason in ("syntax", "unsupported"):
-        return QueryRefusedError(reply.message)
-    if reply.reason == "store":
-        return StoreError(reply.message)
-    return CheckerError(reply.message)
+def _signal_name(number: int) -> str:
+    """SIGSEGV for 11; the number itself for a signal Python does not name."""
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return str(number)
 
 
 def refresh_snapshot(store: str | Path | SupportsBackup, snapshot_dir: str | Path) -> Path:
@@ -237,7 +232,7 @@ def _backup_directory(store_dir: Path, target: Path) -> None:
     from .store.oxigraph_store import OxigraphStore  # rdflib and friends: only when needed
 
     if not store_dir.is_dir():
-        raise StoreError(f"there is no store at {store_dir}")
+        raise StoreError.of("error.no_store", path=store_dir)
     opened = OxigraphStore(store_dir)
     try:
         opened.backup(target)

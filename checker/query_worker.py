@@ -2,8 +2,8 @@
 
 A worker opens the current snapshot of the store read-only, receives one job at a time over a
 pipe, runs it with pyoxigraph, caps the rows, serialises the result and sends the bytes back.
-It imports nothing but pyoxigraph, orjson, the standard library and checker.errors (plain
-Python) so that starting a fresh worker after a kill stays cheap, and it holds no state worth
+It imports nothing but pyoxigraph, orjson, the standard library and checker.errors with its
+message catalogue (plain Python) so that starting a fresh worker after a kill stays cheap, and it holds no state worth
 saving: the parent kills it without ceremony when a query runs too long.
 """
 
@@ -20,7 +20,7 @@ from typing import Any, Literal
 import orjson
 import pyoxigraph
 
-from .errors import UNSUPPORTED_QUERY
+from .errors import CheckerError, QueryRefusedError, StoreError
 
 PREFIXES = {
     "bcic": "https://w3id.org/bcic/ontology#", "req": "https://w3id.org/bcic/req/gbt-draft/",
@@ -70,11 +70,20 @@ class JobDone:
 
 @dataclass(frozen=True)
 class JobFailed:
-    """A job the engine refused or could not run: `reason` is "syntax", "unsupported" (valid
-    SPARQL the engine cannot run, e.g. an unknown function), "store" or "engine"."""
+    """A job the engine refused or could not run, and the error the parent raises for it (it
+    travels pickled, with its translations): a QueryRefusedError for bad syntax or valid SPARQL
+    the engine cannot run (an unknown function), a StoreError for the snapshot, a CheckerError
+    for the engine's own failure."""
 
-    reason: str
-    message: str
+    error: CheckerError
+
+
+class _NoSnapshot(OSError):
+    """No snapshot has been made at `link` yet."""
+
+    def __init__(self, link: Path) -> None:
+        super().__init__(str(link))
+        self.link = link
 
 
 def serve(connection: Connection, snapshot_dir: str) -> None:
@@ -91,15 +100,22 @@ def serve(connection: Connection, snapshot_dir: str) -> None:
             return  # the parent is gone or closed the pipe
         try:
             reply: JobDone | JobFailed = run_job(snapshots.store(), job)
-        except SyntaxError as error:
-            reply = JobFailed("syntax", f"the SPARQL query is not valid: {error.msg or error}")
-        except OSError as error:
-            reply = JobFailed("store", f"the store snapshot cannot be read: {error}")
-        except RuntimeError as error:  # pyoxigraph's error for what the query asks beyond it
-            reply = JobFailed("unsupported", f"{UNSUPPORTED_QUERY}: {error}")
         except Exception as error:  # noqa: BLE001 — reported to the parent, never a traceback
-            reply = JobFailed("engine", f"the query engine failed: {type(error).__name__}: {error}")
+            reply = JobFailed(_refusal(error))
         connection.send(reply)
+
+
+def _refusal(error: Exception) -> CheckerError:
+    """The error a job's failure is reported as."""
+    if isinstance(error, SyntaxError):
+        return QueryRefusedError.of("error.sparql.invalid", detail=error.msg or error)
+    if isinstance(error, _NoSnapshot):
+        return StoreError.of("error.store.no_snapshot", link=error.link)
+    if isinstance(error, OSError):
+        return StoreError.of("error.store.snapshot_unreadable", detail=error)
+    if isinstance(error, RuntimeError):  # pyoxigraph's error for what the query asks beyond it
+        return QueryRefusedError.of("error.sparql.unsupported", detail=error)
+    return CheckerError.of("error.sparql.engine_failed", detail=f"{type(error).__name__}: {error}")
 
 
 def run_job(store: pyoxigraph.Store, job: QueryJob) -> JobDone:
@@ -242,7 +258,7 @@ class _SnapshotStore:
         try:
             target = os.path.realpath(self._link, strict=True)
         except OSError:
-            raise OSError(f"there is no snapshot at {self._link} yet") from None
+            raise _NoSnapshot(self._link) from None
         if target != self._opened or self._store is None:
             self._store = None  # let go of the old snapshot before opening the new one
             self._store = pyoxigraph.Store.read_only(target)

@@ -26,11 +26,14 @@ import owlready2
 from rdflib import OWL
 
 from .errors import ReasonerError
+from .i18n import phrase
 from .namespaces import ONTOLOGY_IRI
 from .ontology import load_ontology_graph
 from .paths import PROJECT_ROOT, REASONED_FILES
 
 _OWL_NOTHING = str(OWL.Nothing)
+# How the child says it failed: {"error": one of these, "detail": …}, error.reasoner.<one>.
+_CHILD_FAILURES = ("hermit", "run")
 DEFAULT_TIMEOUT_SECONDS = 600.0
 
 
@@ -66,10 +69,7 @@ def reason(
 
 def _require_java() -> None:
     if shutil.which(owlready2.JAVA_EXE) is None:
-        raise ReasonerError(
-            "the HermiT reasoner needs Java, and no 'java' was found on PATH: "
-            "install a Java runtime (e.g. Debian's default-jre-headless, or run `make install`)"
-        )
+        raise ReasonerError.of("error.reasoner.no_java")
 
 
 def _run_child(ntriples: Path, tmp: Path, timeout: float) -> dict[str, object]:
@@ -84,22 +84,23 @@ def _run_child(ntriples: Path, tmp: Path, timeout: float) -> dict[str, object]:
             start_new_session=True,
         )
     except OSError as exc:
-        raise ReasonerError(f"could not start the reasoner process: {exc}") from exc
+        raise ReasonerError.of("error.reasoner.cannot_start", reason=exc) from exc
     try:
         stdout, stderr = child.communicate(timeout=timeout)
     except subprocess.TimeoutExpired as exc:
         os.killpg(child.pid, signal.SIGKILL)
         child.communicate()
-        raise ReasonerError(f"the reasoner did not finish within {timeout:g} s") from exc
+        raise ReasonerError.of("error.reasoner.timeout", seconds=timeout) from exc
     try:
         result = json.loads(stdout.strip().splitlines()[-1])
     except (IndexError, ValueError) as exc:
-        detail = _java_message(stderr) or "no output"
-        raise ReasonerError(
-            f"the reasoner process ended with code {child.returncode}: {detail}"
-        ) from exc
+        detail = _java_message(stderr) or phrase("error.reasoner.no_output")
+        raise ReasonerError.of("error.reasoner.ended", code=child.returncode,
+                               detail=detail) from exc
+    if isinstance(result, dict) and result.get("error") in _CHILD_FAILURES:
+        raise ReasonerError.of(f"error.reasoner.{result['error']}", detail=result.get("detail"))
     if not isinstance(result, dict) or "error" in result:
-        raise ReasonerError(str(result.get("error") if isinstance(result, dict) else result))
+        raise ReasonerError.of("error.reasoner.unexpected", answer=result)
     return result
 
 
@@ -108,7 +109,7 @@ def _verdict_from(result: dict[str, object]) -> ReasonerVerdict:
         result.get("consistent"), result.get("unsatisfiable"), result.get("seconds"))
     if not (isinstance(consistent, bool) and isinstance(unsatisfiable, list)
             and isinstance(seconds, int | float)):
-        raise ReasonerError(f"unexpected answer from the reasoner process: {result!r}")
+        raise ReasonerError.of("error.reasoner.unexpected", answer=result)
     return ReasonerVerdict(
         consistent=consistent,
         unsatisfiable_classes=tuple(str(iri) for iri in unsatisfiable),
@@ -146,9 +147,9 @@ def _child_main(argv: Sequence[str]) -> int:
         try:
             result = _classify(Path(argv[0]))
         except owlready2.OwlReadyJavaError as exc:
-            result = {"error": f"HermiT failed: {_java_message(str(exc))}"}
+            result = {"error": "hermit", "detail": _java_message(str(exc))}
         except Exception as exc:  # owlready2 has no common error base; report, don't crash
-            result = {"error": f"the reasoner run failed: {exc!r}"}
+            result = {"error": "run", "detail": repr(exc)}
     print(json.dumps(result))
     return 0
 

@@ -40,7 +40,7 @@ def read_report(store: Store, cluster: URIRef, number: int,
     graph = store.named_graph(report_graph_iri(cluster, number))
     node = next(graph.subjects(RDF.type, SH.ValidationReport), None)
     if node is None:
-        raise NotFoundError(f"no report is stored for revision {number} of <{cluster}>")
+        raise NotFoundError.of("error.revision.no_report", number=number, cluster=cluster)
     subject = graph.value(node, DCTERMS.subject)
     statuses, results = _statuses(graph), _results(graph, node, rulebook)
     outcomes = tuple(
@@ -117,11 +117,11 @@ def _submission_facts(store: Store, submission: URIRef,
     try:
         return labels, int(str(counted[0]["n"]))
     except (IndexError, KeyError, ValueError):
-        raise StoreError(f"the store did not count graph <{submission}>") from None
+        raise StoreError.of("error.store.uncounted_graph", graph=submission) from None
 
 
 def _datetime(node: Node | None) -> datetime:
     """An xsd:dateTime literal as a datetime (a trailing Z read as UTC)."""
     if node is None:
-        raise StoreError("a stored report has no dcterms:created time")
+        raise StoreError.of("error.store.report_without_time")
     return datetime.fromisoformat(str(node).replace("Z", "+00:00"))

@@ -24,10 +24,10 @@ def find_cluster(store: Store, name: str) -> URIRef:
         for info in store.revisions():
             if cluster_key(info.cluster) == name:
                 return info.cluster
-        raise NotFoundError(f"no stored cluster has the key {name}")
+        raise NotFoundError.of("error.revision.no_cluster_key", key=name)
     cluster = checked_iri(name)
     if not store.revisions(cluster):
-        raise NotFoundError(f"no revision of <{cluster}> is stored")
+        raise NotFoundError.of("error.revision.none_stored", cluster=cluster)
     return cluster
 
 
@@ -36,7 +36,7 @@ def revision_info(store: Store, cluster: URIRef, number: int) -> RevisionInfo:
     for info in store.revisions(cluster):
         if info.number == number:
             return info
-    raise NotFoundError(f"revision {number} of <{cluster}> is not stored")
+    raise NotFoundError.of("error.revision.not_stored", number=number, cluster=cluster)
 
 
 def delete_revision(store: Store, cluster: URIRef, number: int, *,
@@ -45,5 +45,5 @@ def delete_revision(store: Store, cluster: URIRef, number: int, *,
     return what it was; NotFoundError, with nothing changed, when it is not stored."""
     info = revision_info(store, cluster, number)
     if not store.delete_revision(cluster, number, deleted_by=deleted_by):
-        raise NotFoundError(f"revision {number} of <{cluster}> is not stored")
+        raise NotFoundError.of("error.revision.not_stored", number=number, cluster=cluster)
     return info

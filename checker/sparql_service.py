@@ -25,6 +25,7 @@ from rdflib.plugins.sparql.sparql import Prologue
 from rdflib.term import Variable
 
 from .errors import CheckerError, QueryRefusedError
+from .i18n import phrase
 from .forking import WorkerError, WorkerTimeoutError, can_fork, run_in_child
 from .query_runner import QueryRunner
 from .query_worker import VALUES_JSON, QueryJob, ResultKind
@@ -126,9 +127,10 @@ def format_for(form: QueryForm | None, wanted: str) -> ResultFormat | None:
 
 def not_acceptable(form: QueryForm | None, asked: str) -> NotAcceptableError:
     """The 406 for a format the form cannot be answered in."""
-    what = form.value if form is not None else "the service description"
+    what = form.value if form is not None else phrase("error.sparql.service_description")
     offered = ", ".join(f"{f.name} ({f.media_type})" for f in formats_for(form))
-    return NotAcceptableError(f"cannot answer {what} as {asked}; available: {offered}")
+    return NotAcceptableError.of("error.sparql.not_acceptable", what=what, asked=asked,
+                                 offered=offered)
 
 
 @dataclass(frozen=True)
@@ -170,15 +172,14 @@ class SparqlAnswer:
 def prepare_query(text: str, limits: SparqlLimits) -> PreparedQuery:
     """Check a query for the public endpoint: size, nesting, syntax, form, SERVICE; run nothing."""
     if len(text.encode("utf-8")) > limits.max_query_bytes:
-        raise QueryTooLargeError(f"the query is longer than {limits.max_query_bytes} bytes")
+        raise QueryTooLargeError.of("error.sparql.too_long", limit=limits.max_query_bytes)
     if not text.strip():
-        raise QueryRefusedError("the query is empty")
+        raise QueryRefusedError.of("error.sparql.empty")
     info, has_dataset, services = analyse_within(text, limits.timeout)
     refused = [s for s in services if s not in limits.allowed_services]
     if refused:
-        raise QueryRefusedError(f"SERVICE {refused[0]} is refused: this endpoint calls no other "
-                                "server" + (" but those its operator allows" if
-                                            limits.allowed_services else ""))
+        key = "service_not_allowed" if limits.allowed_services else "service_refused"
+        raise QueryRefusedError.of(f"error.sparql.{key}", endpoint=refused[0])
     return PreparedQuery(text, info, has_dataset)
 
 
@@ -190,15 +191,14 @@ def prepare_bound_query(template: str, bound: str, limits: SparqlLimits) -> Prep
     for the bound text, and each new set of values costs no parse of its own.
     """
     if len(bound.encode("utf-8")) > limits.max_query_bytes:
-        raise QueryTooLargeError(f"the query is longer than {limits.max_query_bytes} bytes")
+        raise QueryTooLargeError.of("error.sparql.too_long", limit=limits.max_query_bytes)
     prepared = prepare_query(template, limits)
     return PreparedQuery(bound, prepared.info, prepared.has_dataset)
 
 
 def refuse_update() -> UpdateRefusedError:
     """The error for any SPARQL update sent to the endpoint."""
-    return UpdateRefusedError("this SPARQL endpoint is read-only: updates are refused and "
-                              "nothing was changed")
+    return UpdateRefusedError.of("error.sparql.read_only")
 
 
 def graph_iris(values: list[str], parameter: str) -> tuple[str, ...]:
@@ -209,7 +209,8 @@ def graph_iris(values: list[str], parameter: str) -> tuple[str, ...]:
         try:
             pyoxigraph.NamedNode(value)
         except ValueError:
-            raise QueryRefusedError(f"{parameter} is not an absolute IRI: {value!r}") from None
+            raise QueryRefusedError.of("error.sparql.graph_iri", parameter=parameter,
+                                       value=value) from None
     return tuple(dict.fromkeys(values))
 
 
@@ -318,19 +319,17 @@ def _analyse_in_child(text: str, seconds: float) -> Analysis:
     try:
         outcome = run_in_child(partial(_analysis_or_refusal, text), seconds=seconds)
     except WorkerTimeoutError:
-        raise QueryRefusedError(f"the SPARQL query takes longer than {seconds:g} s to parse; it "
-                                "was not run (very long expressions or lists parse slowly)"
-                                ) from None
+        raise QueryRefusedError.of("error.sparql.parse_timeout", seconds=seconds) from None
     except WorkerError as error:
-        raise QueryRefusedError(f"the SPARQL query cannot be parsed: the parser failed "
-                                f"({error.message})") from None
+        raise QueryRefusedError.of("error.sparql.parser_failed", reason=error) from None
     if isinstance(outcome, CheckerError):
         raise outcome
     return outcome
 
 
 def _analysis_or_refusal(text: str) -> Analysis | CheckerError:
-    """In the child: the analysis, or the refusal as a value (its class travels back)."""
+    """In the child: the analysis, or the refusal as a value (its class and its translations
+    travel back)."""
     sys.setrecursionlimit(PARSER_RECURSION_LIMIT)
     try:
         return _analyse(text)

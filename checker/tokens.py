@@ -54,12 +54,13 @@ class TokenFile:
             raise InputError.of("error.cannot_read", path=self.path,
                                 reason=error.strerror) from None
         except (ValueError, TypeError) as error:
-            raise InputError(f"{self.path}: not a bcic token file ({error})") from error
+            raise InputError.of("error.token.not_a_token_file", path=self.path,
+                                detail=error) from error
 
     def create(self, role: str, label: str = "") -> tuple[TokenRecord, str]:
         """Make a token for `role`; returns its record and the token, which is not kept."""
         if role not in ROLES:
-            raise InputError(f"unknown role {role!r}; roles: {', '.join(ROLES)}")
+            raise InputError.of("error.token.unknown_role", role=role, roles=", ".join(ROLES))
         token_id = secrets.token_hex(4)
         token = f"{PREFIX}{token_id}_{secrets.token_urlsafe(32)}"
         record = TokenRecord(token_id, role, label,  # type: ignore[arg-type]

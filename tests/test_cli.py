@@ -106,3 +106,13 @@ def test_a_token_file_that_is_a_directory_exits_2(runner: CliRunner, tmp_path: P
         result = runner.invoke(main, [*command, "--tokens", str(tmp_path)])
         assert result.exit_code == 2, result.output
         assert f"Error: {tmp_path}: cannot" in result.output
+
+
+def test_revoking_an_unknown_token_is_said_in_the_language_of_bcic_lang(
+        runner: CliRunner, tmp_path: Path) -> None:
+    """`bcic token` has no --lang of its own: BCIC_LANG decides the language of its errors."""
+    tokens = str(tmp_path / "tokens.json")
+    result = runner.invoke(main, ["token", "revoke", "abc123", "--tokens", tokens],
+                           env={"BCIC_LANG": "zh"})
+    assert result.exit_code == 2
+    assert "错误：没有编号为 abc123 的令牌" in result.output

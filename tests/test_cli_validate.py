@@ -61,6 +61,22 @@ def test_syntax_error_exits_2_naming_file_and_line(runner: CliRunner, tmp_path: 
     assert "broken.ttl:3:" in result.output
 
 
+def test_a_syntax_error_is_said_in_chinese_around_the_parsers_own_words(
+        runner: CliRunner, tmp_path: Path) -> None:
+    bad = tmp_path / "broken.ttl"
+    bad.write_text("@prefix ex: <https://example.org/> .\nex:a ex:b ex:c ex:d .\n",
+                   encoding="utf-8")
+    result = runner.invoke(main, ["validate", str(bad), "--lang", "zh"])
+    assert result.exit_code == 2
+    assert f"错误：{bad}:2:16：Turtle 语法错误：A dot is expected" in result.output
+
+
+def test_a_usage_error_is_said_in_the_language_of_bcic_lang(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["validate", MATURE, "--each"], env={"BCIC_LANG": "zh"})
+    assert result.exit_code == 2
+    assert "错误：--each 需要用 --output DIRECTORY 指定存放各份报告的目录" in result.output
+
+
 def test_missing_file_exits_2(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(main, ["validate", str(tmp_path / "nope.ttl")])
     assert result.exit_code == 2
@@ -85,6 +101,15 @@ def test_each_validates_every_file_into_its_own_report(runner: CliRunner, tmp_pa
     assert result.exit_code == 1
     verdicts = {p.stem: json.loads(p.read_text())["conforms"] for p in out.glob("*.json")}
     assert verdicts == {"dehua-ceramics": True, "datang-socks": False}
+
+
+def test_each_says_a_files_error_in_the_language_asked(runner: CliRunner, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.ttl"
+    empty.write_text("# nothing here\n", encoding="utf-8")
+    result = runner.invoke(main, ["validate", "--each", str(empty), "--output",
+                                  str(tmp_path / "reports"), "--lang", "zh"])
+    assert result.exit_code == 2
+    assert "提交材料中没有任何 RDF 陈述（" in result.output
 
 
 def test_each_without_output_directory_is_bad_usage(runner: CliRunner) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from checker.forking import WorkerError, WorkerTimeoutError, run_forked, run_in_child
+from checker.loading import SubmissionParseError
 
 
 def test_each_task_runs_in_its_own_process_and_results_come_back_in_order() -> None:
@@ -78,6 +79,18 @@ def test_one_task_in_a_child_that_ends_its_process_leaves_this_one_alive() -> No
     with pytest.raises(WorkerError, match="killed by signal 9") as caught:
         run_in_child(lambda: os.kill(os.getpid(), signal.SIGKILL), seconds=30)
     assert not isinstance(caught.value, WorkerTimeoutError)
+
+
+def test_an_error_a_child_returns_comes_back_with_its_translations_and_attributes() -> None:
+    returned = run_in_child(lambda: SubmissionParseError("a.ttl", "nul", 2, 5), seconds=30)
+    assert isinstance(returned, SubmissionParseError) and returned.line == 2
+    assert returned.text("zh") == "a.ttl:2:5：文本中含有 NUL 字符"
+
+
+def test_a_child_that_dies_is_reported_in_chinese_too() -> None:
+    with pytest.raises(WorkerError) as caught:
+        run_in_child(lambda: os._exit(3), seconds=30)
+    assert caught.value.text("zh").endswith("意外终止：退出状态 3")
 
 
 def test_a_single_task_runs_here_without_forking() -> None:

@@ -33,10 +33,12 @@ from werkzeug.test import TestResponse
 from rdflib import Graph
 from SPARQLWrapper import JSON, TURTLE, XML, SPARQLWrapper
 
+from checker.errors import QueryRefusedError
 from checker.ingest import ingest_files
 from checker.paths import EXAMPLES_DIR
 from checker.query_runner import QueryCrashedError, QueryRunner, current_snapshot, refresh_snapshot
 from checker.query_worker import QueryJob
+from checker.sparql_service import SparqlLimits, prepare_query
 from checker.store.oxigraph_store import OxigraphStore
 from web import create_app, query_service
 
@@ -493,6 +495,28 @@ def test_a_crashing_query_costs_an_error_and_a_fresh_worker(store_dir: Path) -> 
         assert json.loads(done.body)["boolean"] is True
     finally:
         runner.close()
+
+
+def test_a_refusal_from_a_query_worker_keeps_its_chinese(store_dir: Path) -> None:
+    """The worker's error crosses the pipe pickled, with its translations."""
+    snapshots = store_dir.parent / "snapshots"
+    refresh_snapshot(store_dir, snapshots)
+    runner = QueryRunner(snapshots, workers=1, timeout=10)
+    try:
+        with pytest.raises(QueryRefusedError) as refused:
+            runner.run(QueryJob("SELECT * WHERE { ?s ?p ?o } LIMT 1", "JSON", 10))
+        assert refused.value.message.startswith("the SPARQL query is not valid: ")
+        assert refused.value.text("zh").startswith("该 SPARQL 查询无效：")
+    finally:
+        runner.close()
+
+
+def test_a_refusal_made_in_the_parsing_child_keeps_its_chinese() -> None:
+    """The guard runs in a forked child (checker/forking.py); its refusal comes back whole."""
+    with pytest.raises(QueryRefusedError) as refused:
+        prepare_query("SELECT * WHERE { ?s ?p ?o } ORDER", SparqlLimits())
+    assert refused.value.message.startswith("the SPARQL query cannot be parsed: ")
+    assert refused.value.text("zh").startswith("无法解析该 SPARQL 查询：")
 
 
 def test_over_long_query_is_413(store_dir: Path) -> None:

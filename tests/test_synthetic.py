@@ -13,6 +13,7 @@ from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import ORG, PROV
 from rdflib.term import Node
 
+from checker.cli import main
 from checker.cli_generate import generate_command
 from checker.errors import InputError
 from checker.namespaces import BCIC, is_bcic_term
@@ -166,4 +167,11 @@ def test_generate_command_prints_to_stdout_by_default(runner: CliRunner) -> None
                                        ["--cluster-id", "no spaces"]])
 def test_generate_command_rejects_bad_options_as_usage_errors(runner: CliRunner,
                                                               arguments: list[str]) -> None:
-    assert runner.invoke(generate_command, arguments).exit_code == 2
+    assert runner.invoke(main, ["generate", *arguments]).exit_code == 2
+
+
+def test_a_bad_cluster_id_is_said_in_chinese_when_asked(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["generate", "--cluster-id", "no spaces"],
+                           env={"BCIC_LANG": "zh"})
+    assert result.exit_code == 2
+    assert "错误：集群标识只能由字母、数字、'-' 或 '_' 组成，不能是 'no spaces'" in result.output

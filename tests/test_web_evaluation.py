@@ -209,7 +209,8 @@ def test_a_file_without_extension_is_read_by_its_content(writable: Flask) -> Non
 def test_an_empty_form_is_400(writable: Flask, lang: str, summary: str) -> None:
     answer = writable.test_client().post(f"/validate?lang={lang}", data={"text": "  "})
     assert answer.status_code == 400
-    assert summary in _text(answer) and "paste Turtle" in _text(answer)
+    detail = {"zh": "请至少选择一个文件，或粘贴 Turtle 文本", "en": "paste Turtle text"}[lang]
+    assert summary in _text(answer) and detail in _text(answer)
 
 
 @pytest.mark.parametrize("lang, summary", [("zh", "存储需要有效的评价人员令牌"),
@@ -337,7 +338,7 @@ def test_unknown_filter_values_are_400_naming_what_is_accepted(
     answer = samples.get(f"/clusters/{DATANG_KEY}/revisions/1?{query}",
                          headers={"Accept": "text/html"})
     assert answer.status_code == 400
-    assert f"unknown {named}" in _text(answer) and "accepted" in _text(answer)
+    assert f"Unknown {named}" in _text(answer) and "accepted" in _text(answer)
 
 
 def test_report_downloads_as_json_turtle_and_html_with_a_file_name(

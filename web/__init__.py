@@ -25,7 +25,9 @@ from checker.sparql_service import TRUNCATED_HEADER, SparqlLimits, SparqlService
 from checker.store import DEFAULT_LOCATION
 
 from .data import install_reader, is_remote
+from .errors import error_detail
 from .i18n import language_link, pick, remember_language, request_language, ui
+from .submissions import upload_limit
 
 SPARQL_EXTENSION = "bcic.sparql"
 # The blueprints, by audience; each module defines `bp` (pages and the JSON API behind them).
@@ -90,8 +92,7 @@ def query_service(app: Flask) -> SparqlService:
     """The app's query service (tests close it with `.close()`)."""
     service: SparqlService | None = app.extensions[SPARQL_EXTENSION]
     if service is None:
-        raise StoreError("this app reads a remote SPARQL server (BCIC_STORE): send queries to "
-                         "that server; /sparql serves the embedded store only")
+        raise StoreError.of("error.sparql.remote_store")
     return service
 
 
@@ -109,9 +110,9 @@ def _vendor_file(package: str, filename: str) -> Response:
     """A file of an installed front-end package (only the packages listed in VENDOR_DIRS)."""
     folder = VENDOR_DIRS.get(package)
     if folder is None:
-        raise NotFound(f"no front-end package {package!r}")
+        raise NotFound(ui("error.vendor.unknown", package=package))
     if not folder.is_dir():
-        raise NotFound(f"the front-end package {package!r} is not installed: run `make install`")
+        raise NotFound(ui("error.vendor.missing", package=package))
     return send_from_directory(folder, filename, max_age=86400)
 
 
@@ -176,32 +177,25 @@ def _error_page(status: int, detail: str) -> Response:
     from .strings import STRINGS
 
     if status == 413:
-        summary = ui(key, limit=_size(current_app.config["MAX_CONTENT_LENGTH"]))
+        summary = ui(key, limit=upload_limit())
     else:
         summary = ui(key) if key in STRINGS else ""
-    html = render_template("error.html", status=status, summary=summary, detail=detail)
+    html = render_template("error.html", status=status, summary=summary,
+                           detail=detail if detail != summary else "")
     return Response(html, status=status, mimetype="text/html")
 
 
-def _size(limit: int) -> str:
-    return f"{limit / 1024 / 1024:.0f} MiB" if limit >= 1024 * 1024 else f"{limit // 1024} KiB"
-
-
 def _csrf_error(error: CSRFError) -> tuple[Response, int]:
-    return _error_body(400, "CSRFError", ui("error.csrf") + f" ({error.description})")
+    return _error_body(400, "CSRFError", error_detail(error))
 
 
 def _checker_error(error: CheckerError) -> tuple[Response, int]:
-    return _error_body(error.http_status, type(error).__name__, error.message)
+    return _error_body(error.http_status, type(error).__name__, error_detail(error))
 
 
 def _http_error(error: HTTPException) -> tuple[Response, int]:
     status = error.code or 500
-    description = error.description or error.name
-    if status == 413:
-        description = (f"the request body is larger than the limit of "
-                       f"{_size(current_app.config['MAX_CONTENT_LENGTH'])}")
-    response, _ = _error_body(status, type(error).__name__, description)
+    response, _ = _error_body(status, type(error).__name__, error_detail(error))
     if isinstance(error, MethodNotAllowed) and error.valid_methods:
         response.headers["Allow"] = ", ".join(error.valid_methods)
     for name, value in error.get_headers():
@@ -215,7 +209,7 @@ def _internal_error(error: Exception) -> tuple[Response, int]:
     if isinstance(error, HTTPException):
         return _http_error(error)
     current_app.logger.exception("internal error on %s %s", request.method, request.path)
-    return _error_body(500, "InternalError", "internal error; the server's log has the details")
+    return _error_body(500, "InternalError", ui("error.500"))
 
 
 def _cors(response: Response) -> Response:

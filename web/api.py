@@ -57,7 +57,7 @@ def named_query(name: str) -> Response:
     """Run one named query; its parameters and `lang` (the language) come in the query string,
     each at most once."""
     lang = request_language()
-    given = values_given_once(request.args.items(multi=True), lang)
+    given = values_given_once(request.args.items(multi=True))
     values = {k: v for k, v in given.items() if k != "lang"}
     document = answer_named_query(query_service(current_app), name, values, lang)
     return Response(document, mimetype="application/json")

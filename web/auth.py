@@ -8,6 +8,8 @@ from werkzeug.exceptions import Forbidden, Unauthorized
 
 from checker.tokens import Role, TokenFile, TokenRecord, token_file_for
 
+from .i18n import ui
+
 
 def token_file() -> TokenFile:
     """The app's token file: BCIC_TOKENS, else the one beside the store."""
@@ -31,10 +33,9 @@ def require_role(role: Role) -> TokenRecord:
     token = presented_token()
     record = token_file().verify(token) if token else None
     if record is None:
-        raise Unauthorized(f"a valid bearer token is needed: create one with "
-                           f"`bcic token create --role {role}`",
+        raise Unauthorized(ui("auth.error.no_token", role=role),
                            www_authenticate=WWWAuthenticate("bearer", {"realm": "bcic"}))
     if record.role != role:
-        raise Forbidden(f"this action needs a token of role {role}; this one is {record.role}")
+        raise Forbidden(ui("auth.error.role", role=role, given=record.role))
     return record
 

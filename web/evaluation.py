@@ -28,6 +28,7 @@ from checker.validation import validate_submission
 
 from .auth import require_role
 from .data import read_store, write_store
+from .errors import error_detail
 from .i18n import request_language, ui
 from .report_view import DOWNLOADS, parse_filters, report_download
 from .strings import STRINGS
@@ -77,8 +78,7 @@ def validation_report(report_id: str) -> Response | str:
     """The report of a validation that was not stored (while it is kept), or a download of it."""
     report = fresh_reports().get(report_id)
     if report is None:
-        raise NotFound(f"no validation {report_id!r} is kept: validations not stored are kept "
-                       f"for a while only; validate the submission again")
+        raise NotFound(ui("report.error.not_kept", report_id=report_id))
     return _report_response(report, f"bcic-validation-{report_id[:8]}", revision=None)
 
 
@@ -109,7 +109,7 @@ def delete_revision_form(key: str, number: int) -> Response:
 def stored_cluster(store: Store, key: str) -> URIRef:
     """The stored cluster whose URL key is `key`; 404 for anything else."""
     if not _KEY.fullmatch(key):
-        raise NotFound(f"{key!r} is not a cluster key (16 hexadecimal digits)")
+        raise NotFound(ui("report.error.not_a_key", key=key))
     return find_cluster(store, key)
 
 
@@ -130,16 +130,17 @@ def _report_response(report: Report, name: str, revision: RevisionInfo | None) -
 def _form_error(error: CheckerError | HTTPException) -> tuple[str, int, dict[str, str]]:
     """The form again, with what went wrong (in the page's language) and its status."""
     if isinstance(error, CheckerError):
-        status, detail = error.http_status, error.message
+        status = error.http_status
         headers: dict[str, str] = {}
     else:
-        status, detail = error.code or 400, error.description or error.name
+        status = error.code or 400
         headers = {k: v for k, v in error.get_headers() if k == "WWW-Authenticate"}
     keys = [k for k in (f"validate.error.{status}", f"error.{status}") if k in STRINGS]
     summary = ui(keys[0]) if keys else ui("validate.failed")
     pasted = request.form.get("text", "")
     html = render_template("validate.html", extensions=ACCEPTED_EXTENSIONS,
                            upload_limit=upload_limit(), pasted=pasted,
-                           error_status=status, error_summary=summary, error_detail=detail,
+                           error_status=status, error_summary=summary,
+                           error_detail=error_detail(error),
                            storing=bool(request.form.get("store")))
     return html, status, headers

@@ -54,7 +54,7 @@ def language_link(lang: Lang) -> str:
     return "?" + urlencode([*kept, ("lang", lang)])
 
 
-def ui(key: str, **values: object) -> str:
+def ui(key: str, /, **values: object) -> str:
     """The UI string `key` in the request's language, with `values` filled in."""
     text = STRINGS[key][request_language()]
     return text.format(**values) if values else text

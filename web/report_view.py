@@ -13,6 +13,8 @@ from checker.render.outline import Filters
 from checker.report import Report, Status
 from checker.shacl import Severity
 
+from .i18n import ui
+
 DOWNLOADS = ("html", "json", "ttl")  # offered on the page; every REPORT_FORMATS name is served
 
 
@@ -30,7 +32,8 @@ def _choice(args: Mapping[str, str], name: str,
         return kind(value)
     except ValueError:
         accepted = ", ".join(item.value for item in kind)
-        raise BadRequest(f"unknown {name} {value!r}; accepted: {accepted}") from None
+        raise BadRequest(ui("report.error.filter", name=name, value=value,
+                            accepted=accepted)) from None
 
 
 def report_download(report: Report, fmt: str, lang: Lang, name: str) -> Response:

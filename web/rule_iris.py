@@ -37,6 +37,7 @@ from checker.sparql_service import (
 )
 from checker.store.guard import QueryForm
 
+from .i18n import ui
 from .negotiation import Choice, choose
 
 bp = Blueprint("iris", __name__)
@@ -56,7 +57,8 @@ def ontology_at_version(version: str) -> WerkzeugResponse:
     """The ontology's version IRI (…/ontology/0.1.0): the current version only."""
     current = ontology_version(load_rulebook_document())
     if version != current:
-        raise UnknownResourceError(f"no ontology version {version!r}; this server has {current}")
+        raise UnknownResourceError.of("error.rulebook.no_ontology_version", version=version,
+                                      current=current)
     return _answer(ontology_document, lambda **q: url_for("rulebook.ontology", **q))
 
 
@@ -133,5 +135,6 @@ def _vary(response: Response) -> Response:
 
 def _not_acceptable(asked: str) -> NotAcceptable:
     offered = ", ".join(f"{f.name} ({f.media_type})" for f in GRAPH_FORMATS)
-    return NotAcceptable(f"cannot answer {asked}; available: {offered}, html (text/html)")
+    return NotAcceptable(ui("rulebook.error.not_acceptable", asked=asked,
+                            offered=f"{offered}, html (text/html)"))
 

@@ -19,6 +19,7 @@ from checker.rulebook_document import (
 from checker.sparql_service import GRAPH_FORMATS
 from checker.vocabulary_tree import class_tree, indicator_taxonomy, properties
 
+from .i18n import request_language, ui
 from .rule_iris import bp as iris_bp
 
 bp = Blueprint("rulebook", __name__)
@@ -44,8 +45,7 @@ def requirement(requirement_id: str) -> str:
     document = load_rulebook_document()
     provision = document.provisions.get(requirement_id)
     if provision is None:
-        raise NotFound(f"no requirement {requirement_id!r} in the catalogue (ids look like "
-                       f"4.2.1-a)")
+        raise NotFound(ui("rulebook.error.no_requirement", requirement_id=requirement_id))
     children = [document.provisions[i] for i in provision.items]
     return render_template("rulebook_requirement.html", document=document, provision=provision,
                            children=children, **_labels())
@@ -58,7 +58,7 @@ def shape(name: str) -> str:
     try:
         turtle = serialize(shape_document(document, name), _TURTLE).decode("utf-8")
     except UnknownResourceError as error:
-        raise NotFound(error.message) from None
+        raise NotFound(error.text(request_language())) from None
     return render_template("rulebook_shape.html", document=document, name=name,
                            entry=document.shapes.get(name), turtle=turtle,
                            users=shape_users(document, name), **_labels())
@@ -87,8 +87,8 @@ def _chapter_filter() -> int | None:
     if not asked:
         return None
     if not asked.isdigit() or int(asked) not in CHAPTER_TITLES:
-        raise BadRequest(f"chapter={asked!r}: the catalogue covers chapters "
-                         f"{min(CHAPTER_TITLES)}–{max(CHAPTER_TITLES)}")
+        raise BadRequest(ui("rulebook.error.chapter", asked=asked, first=min(CHAPTER_TITLES),
+                            last=max(CHAPTER_TITLES)))
     return int(asked)
 
 
@@ -99,6 +99,6 @@ def _level_filter() -> Level | None:
     try:
         return Level(asked)
     except ValueError:
-        raise BadRequest(f"level={asked!r}: choose one of "
-                         f"{', '.join(lv.value for lv in Level)}") from None
+        raise BadRequest(ui("rulebook.error.level", asked=asked,
+                            levels=", ".join(lv.value for lv in Level))) from None
 

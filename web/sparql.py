@@ -31,7 +31,7 @@ from checker.store.guard import QueryForm
 
 from . import query_service
 from .data import read_store
-from .i18n import request_language
+from .i18n import request_language, ui
 from .negotiation import Choice, choose
 
 bp = Blueprint("sparql", __name__)
@@ -102,15 +102,15 @@ def read_protocol_request() -> ProtocolRequest:
         elif request.mimetype in FORM_TYPES:
             fields = request.values  # the body's fields, then the URL's
         else:
-            raise UnsupportedMediaType(f"send the query as {QUERY_TYPE} or as a form field "
-                                       f"`query` ({FORM_TYPES[0]}), not {request.mimetype!r}")
+            raise UnsupportedMediaType(ui("sparql.error.media_type", query_type=QUERY_TYPE,
+                                          form_type=FORM_TYPES[0], given=request.mimetype))
     if "update" in fields:
         raise refuse_update()
     queries += fields.getlist("query")
     if len(queries) > 1:
-        raise QueryRefusedError("send one query per request")
+        raise QueryRefusedError.of("error.sparql.one_query")
     if request.method == "POST" and not queries:
-        raise QueryRefusedError("a POST must carry a query")
+        raise QueryRefusedError.of("error.sparql.post_without_query")
     default_graphs = graph_iris(fields.getlist("default-graph-uri"), "default-graph-uri")
     named_graphs = graph_iris(fields.getlist("named-graph-uri"), "named-graph-uri")
     dataset_given = bool(default_graphs or named_graphs)
@@ -149,4 +149,4 @@ def _utf8(data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise QueryRefusedError(f"the query is not UTF-8 text: {error}") from None
+        raise QueryRefusedError.of("error.sparql.not_utf8", detail=error) from None

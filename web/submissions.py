@@ -16,6 +16,8 @@ from checker.loading.formats import format_from_extension, resolve_format
 from checker.report import Report
 from checker.tokens import TokenRecord
 
+from .i18n import ui
+
 PASTED_NAME = "pasted.ttl"  # what error messages call the textarea's text (file:line:col)
 BODY_NAME = "request-body"
 ACCEPTED_EXTENSIONS = tuple(e for f in SUBMISSION_FORMATS.values() for e in f.extensions)
@@ -32,15 +34,14 @@ def form_submission() -> list[SubmissionFile]:
             continue  # the browser sends an empty part when no file was chosen
         name = PurePath(upload.filename).name
         if PurePath(name).suffix and format_from_extension(name) is None:
-            raise UnsupportedMediaType(
-                f"{name}: not a format bcic reads; accepted file extensions: "
-                f"{', '.join(ACCEPTED_EXTENSIONS)}")
+            raise UnsupportedMediaType(ui("validate.error.file_format", name=name,
+                                          extensions=", ".join(ACCEPTED_EXTENSIONS)))
         files.append(SubmissionFile(name, upload.read()))
     pasted = request.form.get("text", "")
     if pasted.strip():
         files.append(SubmissionFile(PASTED_NAME, pasted.encode("utf-8"), "turtle"))
     if not files:
-        raise BadRequest("choose at least one file or paste Turtle text")
+        raise BadRequest(ui("validate.error.nothing_given"))
     return files
 
 
@@ -48,13 +49,13 @@ def body_submission() -> SubmissionFile:
     """The request body as one file in the syntax its Content-Type names; 415 for any other."""
     media_type = request.mimetype
     if media_type not in ACCEPTED_MEDIA_TYPES:
-        raise UnsupportedMediaType(
-            f"Content-Type {media_type or '(none)'!r} is not a submission syntax; send one of "
-            f"{', '.join(ACCEPTED_MEDIA_TYPES)}")
+        given = repr(media_type) if media_type else ui("validate.error.no_body_type")
+        raise UnsupportedMediaType(ui("validate.error.body_type", given=given,
+                                      accepted=", ".join(ACCEPTED_MEDIA_TYPES)))
     name = resolve_format(media_type)
     data = request.get_data(cache=False)
     if not data.strip():
-        raise BadRequest("the request body is empty: send the submission as the body")
+        raise BadRequest(ui("validate.error.empty_body"))
     return SubmissionFile(BODY_NAME + SUBMISSION_FORMATS[name].extensions[0], data, name)
 
 

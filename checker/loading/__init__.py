@@ -62,14 +62,14 @@ def load_submission(
 ) -> Graph:
     """Parse all files into one new graph, or raise InputError and return nothing."""
     if not files:
-        raise InputError("the submission has no files")
+        raise InputError.of("error.submission.no_files")
     check_total_size(sum(len(file.data) for file in files), max_bytes)
     graph = Graph()
     for file in files:
         _load_file(graph, file)
     if len(graph) == 0:
         names = ", ".join(file.name for file in files)
-        raise InputError(f"the submission contains no RDF statements ({names})")
+        raise InputError.of("error.submission.no_statements", names=names)
     return graph
 
 
@@ -93,7 +93,7 @@ def read_submission_files(
             with path.open("rb") as stream:  # bounded: the file may grow after stat()
                 data = stream.read(max_bytes - total + 1)
         except OSError as error:
-            raise InputError(f"{path}: cannot be read ({error.strerror})") from None
+            raise InputError.of("error.cannot_read", path=path, reason=error.strerror) from None
         total += len(data)
         check_total_size(total, max_bytes)
         files.append(SubmissionFile(str(path), data))
@@ -107,7 +107,7 @@ def _check_file(path: Path) -> None:
     if not path.exists():
         raise InputError.of("error.no_such_file", path=path)
     if not path.is_file():
-        raise InputError(f"{path}: is not a readable file")
+        raise InputError.of("error.submission.not_a_file", path=path)
 
 
 def _load_file(graph: Graph, file: SubmissionFile) -> None:

@@ -49,7 +49,7 @@ def resolve_format(value: str) -> str:
     key = value.split(";", 1)[0].strip().lower()
     if key not in _ALIASES:
         known = ", ".join(SUBMISSION_FORMATS)
-        raise InputError(f"unknown submission format {value!r}; known formats: {known}")
+        raise InputError.of("error.submission.unknown_format", value=value, known=known)
     return _ALIASES[key]
 
 

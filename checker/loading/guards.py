@@ -6,6 +6,7 @@ from typing import Any
 from xml.parsers import expat
 
 from ..errors import InputError
+from ..i18n import phrase
 
 # Deeper JSON or XML is refused: parsers recurse on it or slow down quadratically.
 MAX_DEPTH = 100
@@ -17,22 +18,23 @@ _XML_ENCODING = re.compile(r"\s*<\?xml[^>]*?\bencoding\s*=\s*[\"']([^\"']*)")
 
 
 class SubmissionParseError(InputError):
-    """A submission file was refused; says which file and, when known, where in it."""
+    """A submission file was refused; says which file and, when known, where in it.
 
-    def __init__(
-        self, file: str, problem: str, line: int | None = None, column: int | None = None
-    ) -> None:
-        where = [str(part) for part in (line, column) if part is not None]
-        super().__init__(":".join([file, *where]) + f": {problem}")
-        self.file, self.problem, self.line, self.column = file, problem, line, column
+    `problem` is the catalogue's message `error.parse.<problem>` filled with `values`.
+    """
+
+    def __init__(self, file: str, problem: str, line: int | None = None,
+                 column: int | None = None, **values: object) -> None:
+        where = ":".join([file, *(str(part) for part in (line, column) if part is not None)])
+        super().__init__(phrase("error.parse.at", where=where,
+                                problem=phrase(f"error.parse.{problem}", **values)))
+        self.file, self.line, self.column = file, line, column
 
 
 def check_total_size(size: int, max_bytes: int) -> None:
     """Refuse a submission larger than max_bytes."""
     if size > max_bytes:
-        raise InputError(
-            f"the submission is {size / 1e6:.1f} MB, over the limit of {max_bytes / 1e6:.1f} MB"
-        )
+        raise InputError.of("error.submission.too_large", size=size / 1e6, limit=max_bytes / 1e6)
 
 
 def decode_utf8(file: str, data: bytes) -> str:
@@ -41,50 +43,50 @@ def decode_utf8(file: str, data: bytes) -> str:
         text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
         line, column = _position(data[: error.start].decode("utf-8").removeprefix("\ufeff"))
-        problem = f"not UTF-8: byte 0x{data[error.start]:02x} at offset {error.start}"
-        raise SubmissionParseError(file, problem, line, column) from None
+        raise SubmissionParseError(file, "not_utf8", line, column, byte=data[error.start],
+                                   offset=error.start) from None
     if (nul := text.find("\0")) >= 0:
-        raise SubmissionParseError(file, "NUL character in text", *_position(text[:nul]))
+        raise SubmissionParseError(file, "nul", *_position(text[:nul]))
     return text
 
 
 def refuse_markup_declarations(file: str, text: str) -> None:
     """Refuse any <!DOCTYPE or <!ENTITY, whatever the file's format."""
     if found := MARKUP_DECLARATION.search(text):
-        problem = f"{found.group().upper()} declarations are not accepted (they can expand forever)"
-        raise SubmissionParseError(file, problem, *_position(text[: found.start()]))
+        raise SubmissionParseError(file, "markup_declaration", *_position(text[: found.start()]),
+                                   declaration=found.group().upper())
 
 
 def check_xml(file: str, text: str) -> None:
     """Check that XML is UTF-8, well-formed, without DTD and at most MAX_DEPTH elements deep."""
     declared = _XML_ENCODING.match(text)
     if declared and declared.group(1).lower() not in ("utf-8", "utf8"):
-        raise SubmissionParseError(file, f"XML declares encoding {declared.group(1)!r}, not UTF-8")
+        raise SubmissionParseError(file, "xml_encoding", encoding=declared.group(1))
     parser = expat.ParserCreate(encoding="UTF-8")
     depth = 0
 
-    def refuse(problem: str) -> None:
+    def refuse(problem: str, **values: object) -> None:
         line, column = parser.CurrentLineNumber, parser.CurrentColumnNumber + 1
-        raise SubmissionParseError(file, problem, line, column)
+        raise SubmissionParseError(file, problem, line, column, **values)
 
     def start(tag: str, attributes: dict[str, str]) -> None:
         nonlocal depth
         depth += 1
         if depth > MAX_DEPTH:
-            refuse(f"XML elements nested more than {MAX_DEPTH} deep")
+            refuse("xml_depth", depth=MAX_DEPTH)
 
     def end(tag: str) -> None:
         nonlocal depth
         depth -= 1
 
     parser.StartElementHandler, parser.EndElementHandler = start, end
-    parser.StartDoctypeDeclHandler = lambda *_: refuse("DOCTYPE declarations are not accepted")
-    parser.EntityDeclHandler = lambda *_: refuse("ENTITY declarations are not accepted")
+    parser.StartDoctypeDeclHandler = lambda *_: refuse("xml_declaration", declaration="DOCTYPE")
+    parser.EntityDeclHandler = lambda *_: refuse("xml_declaration", declaration="ENTITY")
     try:
         parser.Parse(text, True)
     except expat.ExpatError as error:
-        problem = f"XML syntax error: {expat.ErrorString(error.code)}"
-        raise SubmissionParseError(file, problem, error.lineno, error.offset + 1) from None
+        raise SubmissionParseError(file, "xml_syntax", error.lineno, error.offset + 1,
+                                   detail=expat.ErrorString(error.code)) from None
 
 
 def check_json_ld(file: str, text: str) -> None:
@@ -92,12 +94,14 @@ def check_json_ld(file: str, text: str) -> None:
     try:
         document = json.loads(text, object_pairs_hook=_object_without_duplicate_keys)
     except json.JSONDecodeError as error:
-        problem = f"JSON syntax error: {error.msg}"
-        raise SubmissionParseError(file, problem, error.lineno, error.colno) from None
+        raise SubmissionParseError(file, "json_syntax", error.lineno, error.colno,
+                                   detail=error.msg) from None
     except RecursionError:
-        raise SubmissionParseError(file, f"JSON nested more than {MAX_DEPTH} levels deep") from None
-    except ValueError as error:  # a duplicate key, an integer too long to convert
-        raise SubmissionParseError(file, f"JSON error: {error}") from None
+        raise SubmissionParseError(file, "json_depth", depth=MAX_DEPTH) from None
+    except _DuplicateKey as error:
+        raise SubmissionParseError(file, "json_duplicate_key", key=error.key) from None
+    except ValueError as error:  # an integer too long to convert
+        raise SubmissionParseError(file, "json", detail=error) from None
     # Only the document object (or each object of a top-level array) may carry a context:
     # a nested or scoped context is re-processed at every use, which takes time quadratic
     # in the size of the document in both pyoxigraph and rdflib.
@@ -105,7 +109,7 @@ def check_json_ld(file: str, text: str) -> None:
     while stack:
         value, depth, top = stack.pop()
         if depth > MAX_DEPTH:
-            raise SubmissionParseError(file, f"JSON nested more than {MAX_DEPTH} levels deep")
+            raise SubmissionParseError(file, "json_depth", depth=MAX_DEPTH)
         if isinstance(value, dict):
             for key, child in value.items():
                 if key in ("@context", "@import"):
@@ -115,12 +119,20 @@ def check_json_ld(file: str, text: str) -> None:
             stack.extend((child, depth + 1, depth == 1) for child in value)
 
 
+class _DuplicateKey(ValueError):
+    """A JSON object names the same key twice."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
 def _object_without_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     """Build a JSON object; a repeated key would let two parsers read different documents."""
     seen: set[str] = set()
     for key, _ in pairs:
         if key in seen:
-            raise ValueError(f"key {key!r} appears twice in one object")
+            raise _DuplicateKey(key)
         seen.add(key)
     return dict(pairs)
 
@@ -130,14 +142,11 @@ def _check_context(file: str, key: str, value: Any, top: bool) -> None:
     listed = value if isinstance(value, list) else [value]
     reference = next((item for item in listed if isinstance(item, str)), None)
     if key == "@import":
-        problem = "JSON-LD @import is not accepted; write the context inline"
-    elif reference is not None:
-        problem = f"JSON-LD @context refers to {reference[:200]!r}; write the context inline"
-    elif not top:
-        problem = "JSON-LD @context is accepted only at the top of the document (not nested)"
-    else:
-        return
-    raise SubmissionParseError(file, problem)
+        raise SubmissionParseError(file, "jsonld_import")
+    if reference is not None:
+        raise SubmissionParseError(file, "jsonld_remote_context", reference=reference[:200])
+    if not top:
+        raise SubmissionParseError(file, "jsonld_nested_context")
 
 
 def _position(before: str) -> tuple[int, int]:

@@ -10,6 +10,7 @@ import pyoxigraph
 from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
+from ..i18n import Phrase, phrase
 from .guards import MARKUP_DECLARATION, SubmissionParseError
 
 # pyoxigraph is linear on long literals (rdflib's N-Triples parser is not), gives line and
@@ -29,7 +30,11 @@ _POSITION_PREFIX = re.compile(r"Parser error (?:at|between) [^:]*: ")
 
 
 class _Unsupported(Exception):
-    """A term the submission model has no place for."""
+    """A term the submission model has no place for; `problem` says which, in every language."""
+
+    def __init__(self, problem: Phrase) -> None:
+        super().__init__(problem.key)
+        self.problem = problem
 
 
 def parse_into(graph: Graph, file: str, text: str, format_name: str, label: str, base: str) -> None:
@@ -41,10 +46,12 @@ def parse_into(graph: Graph, file: str, text: str, format_name: str, label: str,
         for quad in quads:
             graph.add((_term(quad.subject), _iri(quad.predicate.value), _term(quad.object)))
     except SyntaxError as error:
-        problem = f"{label} syntax error: {_POSITION_PREFIX.sub('', error.msg, count=1)}"
-        raise SubmissionParseError(file, problem, error.lineno, error.offset) from None
-    except (_Unsupported, ValueError) as error:
-        raise SubmissionParseError(file, f"{label}: {error}") from None
+        raise SubmissionParseError(file, "rdf_syntax", error.lineno, error.offset, label=label,
+                                   detail=_POSITION_PREFIX.sub("", error.msg, count=1)) from None
+    except _Unsupported as error:
+        raise SubmissionParseError(file, "rdf", label=label, detail=error.problem) from None
+    except ValueError as error:
+        raise SubmissionParseError(file, "rdf", label=label, detail=error) from None
 
 
 def from_oxigraph(node: object) -> Identifier:
@@ -84,7 +91,7 @@ def _term(node: object) -> Identifier:
         return BNode(node.value)
     if isinstance(node, pyoxigraph.Literal):
         return _literal(node)
-    raise _Unsupported("RDF 1.2 triple terms are not accepted")
+    raise _Unsupported(phrase("error.parse.triple_term"))
 
 
 @lru_cache(maxsize=4096)
@@ -96,12 +103,13 @@ def _iri(value: str) -> URIRef:
 def _literal(node: pyoxigraph.Literal) -> Literal:
     """Return the rdflib literal, with xsd:string written as rdflib's plain literal."""
     if node.direction:
-        raise _Unsupported(f"the base direction of {node.value!r}@{node.language} is not accepted")
+        raise _Unsupported(phrase("error.parse.base_direction", value=node.value,
+                                  language=node.language))
     if node.language:
         return Literal(node.value, lang=node.language)
     datatype = node.datatype.value
     if datatype == _XSD_STRING:
         return Literal(node.value)
     if datatype in _MARKUP_DATATYPES and MARKUP_DECLARATION.search(node.value):
-        raise _Unsupported("DOCTYPE or ENTITY declaration inside an XML or HTML literal")
+        raise _Unsupported(phrase("error.parse.markup_literal"))
     return Literal(node.value, datatype=_iri(datatype))

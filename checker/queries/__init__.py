@@ -22,7 +22,7 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from ..errors import CheckerError, InputError, NotFoundError
-from ..i18n import DEFAULT_LANG, LANGUAGES, Lang, message
+from ..i18n import LANGUAGES, Lang
 from ..store.base import Store
 from ..store.guard import OwnQuery, QueryForm, check_query, inspect_query
 
@@ -82,34 +82,32 @@ def list_queries() -> tuple[NamedQuery, ...]:
     return tuple(_library().values())
 
 
-def get_query(name: str, lang: Lang = DEFAULT_LANG) -> NamedQuery:
-    """The named query `name`; NotFoundError, in `lang`, when there is none."""
+def get_query(name: str) -> NamedQuery:
+    """The named query `name`; NotFoundError when there is none."""
     library = _library()
     if name not in library:
-        raise NotFoundError(message("query.unknown", lang, name=name, known=", ".join(library)))
+        raise NotFoundError.of("query.unknown", name=name, known=", ".join(library))
     return library[name]
 
 
-def values_given_once(pairs: Iterable[tuple[str, str]],
-                      lang: Lang = DEFAULT_LANG) -> dict[str, str]:
-    """(name, value) pairs as parameter values; InputError, in `lang`, for a name given twice,
-    which would leave the value to use unsaid."""
+def values_given_once(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """(name, value) pairs as parameter values; InputError for a name given twice, which would
+    leave the value to use unsaid."""
     values: dict[str, str] = {}
     for name, value in pairs:
         if name in values:
-            raise _refused("repeated_param", lang, name=name)
+            raise _refused("repeated_param", name=name)
         values[name] = value
     return values
 
 
-def bind(query: NamedQuery, values: Mapping[str, str], lang: Lang = DEFAULT_LANG) -> str:
+def bind(query: NamedQuery, values: Mapping[str, str]) -> str:
     """The query's text with each given parameter's validated term in its placeholders.
 
-    Raises InputError, in `lang`, for an unknown parameter, a missing required one or an invalid
-    value.
+    Raises InputError for an unknown parameter, a missing required one or an invalid value.
     """
-    _check_names(query, values, lang)
-    terms = {p.name: _term(p, values[p.name], lang) for p in query.params if values.get(p.name)}
+    _check_names(query, values)
+    terms = {p.name: _term(p, values[p.name]) for p in query.params if values.get(p.name)}
 
     def substitute(match: re.Match[str]) -> str:
         term = terms.get(match["name"])
@@ -136,62 +134,62 @@ def result_columns(name: str) -> tuple[str, ...]:
     return inspect_query(get_query(name).text).variables
 
 
-def _check_names(query: NamedQuery, values: Mapping[str, str], lang: Lang) -> None:
+def _check_names(query: NamedQuery, values: Mapping[str, str]) -> None:
     """InputError unless each name in `values` is a parameter and each required one has a value."""
     unknown = ", ".join(sorted(set(values) - {p.name for p in query.params}))
     if unknown and not query.params:
-        raise _refused("takes_no_params", lang, query=query.name, names=unknown)
+        raise _refused("takes_no_params", query=query.name, names=unknown)
     if unknown:
-        raise _refused("unknown_params", lang, query=query.name, names=unknown,
+        raise _refused("unknown_params", query=query.name, names=unknown,
                        known=", ".join(p.name for p in query.params))
     missing = ", ".join(p.name for p in query.params if p.required and not values.get(p.name))
     if missing:
-        raise _refused("missing_params", lang, query=query.name, names=missing)
+        raise _refused("missing_params", query=query.name, names=missing)
 
 
-def _term(param: QueryParam, value: str, lang: Lang) -> str:
+def _term(param: QueryParam, value: str) -> str:
     """The value as SPARQL term text, or InputError when it is not a valid value of its kind."""
     if len(value) > MAX_VALUE_LENGTH:
-        raise _refused("value_too_long", lang, name=param.name, limit=MAX_VALUE_LENGTH)
+        raise _refused("value_too_long", name=param.name, limit=MAX_VALUE_LENGTH)
     if param.kind is ParamKind.IRI:
-        return checked_query_iri(value, param.name, lang).n3()
+        return checked_query_iri(value, param.name).n3()
     if param.kind is ParamKind.INTEGER:
-        return _integer_term(value, param.name, lang)
+        return _integer_term(value, param.name)
     if _CONTROL.search(value):
-        raise _refused("control_character", lang, name=param.name)
+        raise _refused("control_character", name=param.name)
     return Literal(value).n3()
 
 
-def _integer_term(value: str, name: str, lang: Lang) -> str:
+def _integer_term(value: str, name: str) -> str:
     """A decimal integer of at most MAX_INTEGER_DIGITS digits as a term, else InputError."""
     if not _INTEGER.fullmatch(value):
-        raise _refused("not_integer", lang, name=name, value=value)
+        raise _refused("not_integer", name=name, value=value)
     digits = len(value.lstrip("+-"))
     if digits > MAX_INTEGER_DIGITS:
-        raise _refused("too_many_digits", lang, name=name, value=value, digits=digits,
+        raise _refused("too_many_digits", name=name, value=value, digits=digits,
                        limit=MAX_INTEGER_DIGITS)
     return Literal(int(value)).n3()
 
 
-def checked_query_iri(value: str, name: str = "iri", lang: Lang = DEFAULT_LANG) -> URIRef:
+def checked_query_iri(value: str, name: str = "iri") -> URIRef:
     """An absolute http, https or urn IRI with no character SPARQL or Turtle would misread."""
     parts = _SCHEME_AUTHORITY.match(value)
     if parts is None or parts["scheme"].lower() not in _IRI_SCHEMES:
-        raise _refused("iri_not_absolute", lang, name=name, value=value)
+        raise _refused("iri_not_absolute", name=name, value=value)
     if _IRI_FORBIDDEN.search(value):
-        raise _refused("iri_forbidden_character", lang, name=name, value=value)
+        raise _refused("iri_forbidden_character", name=name, value=value)
     if parts["scheme"].lower() != "urn" and not parts["authority"]:
-        raise _refused("iri_no_host", lang, name=name, value=value)
+        raise _refused("iri_no_host", name=name, value=value)
     try:
         pyoxigraph.NamedNode(value)  # RFC 3987 syntax, as the store will read it
     except ValueError as error:
-        raise _refused("iri_invalid", lang, name=name, value=value, problem=error) from None
+        raise _refused("iri_invalid", name=name, value=value, problem=error) from None
     return URIRef(value)
 
 
-def _refused(key: str, lang: Lang, **values: object) -> InputError:
-    """An InputError saying the catalogue's message `query.<key>` in `lang`."""
-    return InputError(message(f"query.{key}", lang, **values))
+def _refused(key: str, /, **values: object) -> InputError:
+    """An InputError saying the catalogue's message `query.<key>`."""
+    return InputError.of(f"query.{key}", **values)
 
 
 @lru_cache(maxsize=1)

@@ -48,5 +48,5 @@ def render_report(report: Report, fmt: str, lang: Lang) -> str:
         chosen = REPORT_FORMATS[fmt]
     except KeyError:
         known = ", ".join(REPORT_FORMATS)
-        raise InputError(f"unknown report format {fmt!r}; known formats: {known}") from None
+        raise InputError.of("error.report.unknown_format", fmt=fmt, known=known) from None
     return chosen.render(report, lang)

@@ -55,13 +55,13 @@ def register_backend(name: str, loader: Callable[[], Backend]) -> None:
 def open_store(name: str = "oxigraph", **options: object) -> Store:
     """Open the store backend `name` with its options (docs/store.md)."""
     if name not in _BACKENDS:
-        raise InputError(f"unknown store backend {name!r}; known backends: "
-                         f"{', '.join(sorted(_BACKENDS))}")
+        raise InputError.of("error.store.unknown_backend", name=name,
+                            known=", ".join(sorted(_BACKENDS)))
     backend = _BACKENDS[name]()
     try:
         inspect.signature(backend).bind(**options)
     except TypeError as error:
-        raise InputError(f"bad options for the {name} store: {error}") from None
+        raise InputError.of("error.store.bad_options", name=name, detail=error) from None
     return backend(**options)
 
 

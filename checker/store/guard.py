@@ -65,9 +65,9 @@ def inspect_query(text: str) -> QueryInfo:
         if form is QueryForm.SELECT:
             variables = _projection(tree)
     except (ParseException, RecursionError) as error:
-        raise QueryRefusedError(f"the SPARQL query cannot be parsed: {error}") from None
+        raise QueryRefusedError.of("error.sparql.unparsable", detail=error) from None
     except Exception as error:  # rdflib's algebra raises plain exceptions (unknown prefix, …)
-        raise QueryRefusedError(f"the SPARQL query is not valid: {error}") from None
+        raise QueryRefusedError.of("error.sparql.invalid", detail=error) from None
     return QueryInfo(form, variables, any(n == "SERVICE" for n in _refused(tree)))
 
 
@@ -75,10 +75,11 @@ def check_query(text: str, form: QueryForm | None = None) -> QueryInfo:
     """Inspect a query for the local store: refuse SERVICE, and a form other than `form`."""
     info = inspect_query(text)
     if info.uses_service:
-        raise QueryRefusedError("SERVICE is refused: the store never calls other servers")
+        raise QueryRefusedError.of("error.sparql.calls_out", keyword="SERVICE")
     if form is not None and info.form is not form and not (
             form is QueryForm.CONSTRUCT and info.form is QueryForm.DESCRIBE):
-        raise QueryRefusedError(f"expected a {form.value} query, got {info.form.value}")
+        raise QueryRefusedError.of("error.sparql.wrong_form", expected=form.value,
+                                   got=info.form.value)
     return info
 
 
@@ -101,9 +102,9 @@ def check_update(text: str) -> None:
     try:
         tree = parseUpdate(text)
     except (ParseException, RecursionError) as error:
-        raise QueryRefusedError(f"the SPARQL update cannot be parsed: {error}") from None
+        raise QueryRefusedError.of("error.sparql.update_unparsable", detail=error) from None
     for keyword in _refused(tree):
-        raise QueryRefusedError(f"{keyword} is refused: the store never calls other servers")
+        raise QueryRefusedError.of("error.sparql.calls_out", keyword=keyword)
 
 
 def checked_iri(value: str) -> URIRef:
@@ -111,7 +112,7 @@ def checked_iri(value: str) -> URIRef:
     try:
         pyoxigraph.NamedNode(value)
     except ValueError as error:
-        raise InputError(f"{value!r} is not an absolute IRI: {error}") from None
+        raise InputError.of("error.sparql.not_absolute_iri", value=value, detail=error) from None
     return URIRef(value)
 
 
@@ -124,7 +125,7 @@ def _check_nesting(text: str) -> None:
         if char in "{([":
             depth += 1
             if depth > MAX_NESTING:
-                raise QueryRefusedError(f"the SPARQL text is nested deeper than {MAX_NESTING}")
+                raise QueryRefusedError.of("error.sparql.too_deep", limit=MAX_NESTING)
         elif char in "})]":
             depth = max(depth - 1, 0)
 

@@ -18,8 +18,8 @@ import pyoxigraph
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from ..errors import (UNSUPPORTED_QUERY, QueryRefusedError, RevisionExistsError, StoreError,
-                      StoreLockedError)
+from ..errors import QueryRefusedError, RevisionExistsError, StoreError, StoreLockedError
+from ..i18n import phrase
 from ..loading.rdfterms import OxigraphTerm, from_oxigraph, to_oxigraph
 from .base import (ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SHAPES_GRAPH, RevisionInfo,
                    RevisionRecord)
@@ -57,10 +57,10 @@ class OxigraphStore:
                 self.path.mkdir(parents=True, exist_ok=True)
                 self._store = pyoxigraph.Store(str(self.path))
         except OSError as error:
-            if "lock" in str(error).lower():
-                raise StoreLockedError(f"cannot open the store at {self.path} (another process "
-                                       f"has it open): {error}") from None
-            raise StoreError(f"cannot open the store at {self.path}: {error}") from None
+            locked = "lock" in str(error).lower()  # another process has it open
+            hint = phrase("error.store.locked_hint") if locked else ""
+            raise (StoreLockedError if locked else StoreError).of(
+                "error.store.cannot_open", path=self.path, hint=hint, detail=error) from None
 
     def load_rules(self, ontology: Graph, shapes: Graph) -> None:
         """Replace both rule graphs in one update (one transaction)."""
@@ -76,8 +76,8 @@ class OxigraphStore:
         check_describes(revision)
         with self._lock:
             if self._taken(revision):
-                raise RevisionExistsError(
-                    f"revision {revision.number} of {revision.cluster} is already stored")
+                raise RevisionExistsError.of("error.revision.exists", number=revision.number,
+                                             cluster=revision.cluster)
             # A generator: terms are converted inside the one transaction that writes them.
             self._write(lambda store: store.extend(_revision_quads(revision)))
 
@@ -142,7 +142,7 @@ class OxigraphStore:
     def backup(self, target: Path) -> None:
         """Write a consistent snapshot directory that other processes may open read-only."""
         if self.path is None:
-            raise StoreError("an in-memory store cannot be backed up")
+            raise StoreError.of("error.store.in_memory_backup")
         self._call(lambda store: store.backup(str(target)))
 
     def close(self) -> None:
@@ -175,9 +175,9 @@ class OxigraphStore:
         try:
             return self._call(lambda store: store.query(query, use_default_graph_as_union=True))
         except SyntaxError as error:
-            raise QueryRefusedError(f"the SPARQL query is not valid: {error.msg}") from None
+            raise QueryRefusedError.of("error.sparql.invalid", detail=error.msg) from None
         except RuntimeError as error:
-            raise QueryRefusedError(f"{UNSUPPORTED_QUERY}: {error}") from None
+            raise QueryRefusedError.of("error.sparql.unsupported", detail=error) from None
 
     def _taken(self, revision: RevisionRecord) -> bool:
         """Whether anything of this revision is stored: its graphs or its provenance block."""
@@ -199,11 +199,11 @@ class OxigraphStore:
     def _call(self, action: Callable[[pyoxigraph.Store], T]) -> T:
         """Run `action(store)`, turning a closed store and I/O failures into StoreError."""
         if self._store is None:
-            raise StoreError("the store is closed")
+            raise StoreError.of("error.store.closed")
         try:
             return action(self._store)
         except OSError as error:
-            raise StoreError(f"the store failed: {error}") from None
+            raise StoreError.of("error.store.failed", detail=error) from None
 
 
 def _revision_quads(revision: RevisionRecord) -> Iterator[pyoxigraph.Quad]:

@@ -144,5 +144,5 @@ def check_describes(revision: RevisionRecord) -> None:
     numbers = {str(o) for o in provenance.objects(subject, BCIC.revisionNumber)}
     if (subject, BCIC.cluster, revision.cluster) not in provenance or numbers != {
             str(revision.number)}:
-        raise InputError(f"the provenance of revision {revision.number} of {revision.cluster} "
-                         f"does not describe <{subject}>")
+        raise InputError.of("error.revision.provenance", number=revision.number,
+                            cluster=revision.cluster, subject=subject)

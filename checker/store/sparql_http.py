@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from email.message import Message
 
 from ..errors import StoreError
+from ..i18n import Joined, Localized, Phrase, phrase
 
 _DETAIL_CHARS = 300
 _TAG = re.compile(r"<[^>]*>")
@@ -26,7 +27,7 @@ _TAG = re.compile(r"<[^>]*>")
 class SparqlEndpointError(StoreError):
     """A SPARQL server could not be reached, timed out, refused a request or failed on it."""
 
-    def __init__(self, message: str, endpoint: str, status: int | None = None) -> None:
+    def __init__(self, message: Localized, endpoint: str, status: int | None = None) -> None:
         super().__init__(message)
         self.endpoint = endpoint
         self.status = status
@@ -72,7 +73,7 @@ class SparqlClient:
         """POST an update as application/sparql-update (UTF-8)."""
         if not self.update_endpoint:
             shown = shown_endpoint(self.query_endpoint)
-            raise StoreError(f"no update endpoint was given for {shown}: it can only be read")
+            raise StoreError.of("error.remote.no_update_endpoint", endpoint=shown)
         return self._post(self.update_endpoint, text.encode("utf-8"),
                           "application/sparql-update; charset=UTF-8", "*/*")
 
@@ -102,27 +103,26 @@ class SparqlClient:
             raise SparqlEndpointError(self._network_message(shown, error), shown) from None
         self.server = headers.get("Server")
         if self.max_bytes is not None and len(data) > self.max_bytes:
-            raise SparqlEndpointError(f"the answer of the SPARQL endpoint {shown} is over "
-                                      f"{self.max_bytes:,} bytes", shown, 200)
+            raise SparqlEndpointError(phrase("error.remote.too_large", endpoint=shown,
+                                             limit=self.max_bytes), shown, 200)
         # Virtuoso's "anytime" queries stop at MaxQueryExecutionTime and send what they have,
         # with status 200: a partial answer must never pass for a whole one.
         if headers.get("X-SQL-State"):
-            raise SparqlEndpointError(
-                f"the SPARQL endpoint {shown} sent a partial answer "
-                f"({headers.get('X-SQL-State')}: {headers.get('X-SQL-Message', '').strip()}); "
-                f"the query hit the server's time limit", shown, 200)
+            raise SparqlEndpointError(phrase(
+                "error.remote.partial", endpoint=shown, state=headers.get("X-SQL-State"),
+                detail=headers.get("X-SQL-Message", "").strip()), shown, 200)
         media_type = (headers.get_content_type() if headers.get("Content-Type") else "")
         return Response(data, media_type, headers)
 
-    def _network_message(self, shown: str, reason: object) -> str:
+    def _network_message(self, shown: str, reason: object) -> Phrase:
         if isinstance(reason, (TimeoutError, socket.timeout)):
-            return f"the SPARQL endpoint {shown} did not answer within {self.timeout:g} s"
+            return phrase("error.remote.timeout", endpoint=shown, seconds=self.timeout)
         if isinstance(reason, ConnectionRefusedError):
-            return f"cannot reach the SPARQL endpoint {shown}: connection refused"
-        return f"cannot reach the SPARQL endpoint {shown}: {reason}"
+            return phrase("error.remote.refused", endpoint=shown)
+        return phrase("error.remote.unreachable", endpoint=shown, reason=reason)
 
 
-def _http_message(shown: str, error: urllib.error.HTTPError) -> str:
+def _http_message(shown: str, error: urllib.error.HTTPError) -> Phrase:
     """A one-line message: endpoint, status, the server's own words, and a hint when known."""
     try:
         raw = error.read(4096) if error.fp is not None else b""
@@ -131,21 +131,17 @@ def _http_message(shown: str, error: urllib.error.HTTPError) -> str:
     detail = raw.decode("utf-8", "replace")
     detail = detail.split("SPARQL query:", 1)[0]  # Virtuoso echoes the whole request after this
     detail = " ".join(_TAG.sub(" ", detail).split())[:_DETAIL_CHARS]
-    message = f"the SPARQL endpoint {shown} answered HTTP {error.code} {error.reason}"
-    if detail:
-        message += f": {detail}"
+    hints = []
     if error.code in (401, 403):
-        message += " (check the store's username and password)"
+        hints.append(phrase("error.remote.hint_credentials"))
     if "SR186" in detail:  # Virtuoso: "No permission to execute procedure"
-        message += (" (the SPARQL user may not update: on Virtuoso, grant SPARQL_UPDATE to it or "
-                    "use the authenticated endpoint /sparql-auth)")
+        hints.append(phrase("error.remote.hint_update_permission"))
     if "not translated to an accurate SQL text" in detail:
         # With `define sql:big-data-const 1`, Virtuoso 7.2 reports any failure of an INSERT DATA
         # this way, including its transaction being rolled back.
-        message += (" (Virtuoso says this of any failure inside a large INSERT DATA: a value it "
-                    "cannot store, such as an integer beyond 64 bits, or a transaction above "
-                    "[Parameters] TransactionAfterImageLimit; the update was rolled back)")
-    return message
+        hints.append(phrase("error.remote.hint_large_insert"))
+    return phrase("error.remote.http_detail" if detail else "error.remote.http", endpoint=shown,
+                  status=error.code, reason=error.reason, detail=detail, hints=Joined(tuple(hints)))
 
 
 def shown_endpoint(endpoint: str) -> str:

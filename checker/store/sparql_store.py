@@ -91,8 +91,8 @@ class SparqlStore:
             (PROVENANCE_GRAPH, revision.provenance),
             *summary_blocks(revision)))
         if self._taken(revision):
-            raise RevisionExistsError(
-                f"revision {revision.number} of {revision.cluster} is already stored")
+            raise RevisionExistsError.of("error.revision.exists", number=revision.number,
+                                         cluster=revision.cluster)
         self._update(text)
 
     def delete_revision(self, cluster: URIRef, number: int, *,
@@ -141,9 +141,8 @@ class SparqlStore:
             for offset in range(0, expected, page):
                 self._read_graph(f"{pattern} LIMIT {page} OFFSET {offset}", graph)
         if len(graph) != expected:
-            raise StoreError(f"read {len(graph)} of the {expected} triples of graph <{iri}> from "
-                             f"{self._shown}: the server caps its answers (Virtuoso: "
-                             f"[SPARQL] ResultSetMaxRows) and its pages did not add up")
+            raise StoreError.of("error.remote.short_graph", read=len(graph), expected=expected,
+                                iri=iri, endpoint=self._shown)
         return graph
 
     def select(self, query: str) -> list[dict[str, Node]]:
@@ -177,16 +176,13 @@ class SparqlStore:
         rows = rows_from_json(self._json(answer.body))
         cap = answer.headers.get("X-SPARQL-MaxRows")  # Virtuoso: "I stopped at this many"
         if cap and cap.strip().isdigit() and len(rows) >= int(cap):
-            raise StoreError(f"the SPARQL endpoint {self._shown} stopped at its limit of "
-                             f"{cap} rows, so the answer may be incomplete: add a LIMIT below it, "
-                             f"or raise the server's limit ([SPARQL] ResultSetMaxRows)")
+            raise StoreError.of("error.remote.row_cap", endpoint=self._shown, cap=cap)
         return rows
 
     def _ask(self, query: str) -> bool:
         found = self._json(self._query(query, _RESULTS_JSON).body).get("boolean")
         if not isinstance(found, bool):
-            raise StoreError(f"the SPARQL endpoint {self._shown} answered an ASK "
-                             f"without a boolean")
+            raise StoreError.of("error.remote.ask_without_boolean", endpoint=self._shown)
         return found
 
     def _count(self, name: str) -> int:
@@ -194,8 +190,8 @@ class SparqlStore:
         try:
             return int(str(rows[0]["n"]))
         except (IndexError, KeyError, ValueError):
-            raise StoreError(f"the SPARQL endpoint {self._shown} did not count "
-                             f"graph {name}") from None
+            raise StoreError.of("error.remote.uncounted_graph", endpoint=self._shown,
+                                graph=name) from None
 
     def _read_graph(self, query: str, into: Graph) -> Graph:
         answer = self._query(query, _GRAPH_MEDIA)
@@ -224,9 +220,8 @@ class SparqlStore:
             text = _VIRTUOSO_PRAGMA + text
             size = len(text.encode("utf-8"))
             if size > VIRTUOSO_MAX_UPDATE_BYTES:
-                raise StoreError(
-                    f"the update is {size:,} bytes, more than Virtuoso takes in one request "
-                    f"({VIRTUOSO_MAX_UPDATE_BYTES:,}) at {self._shown}; nothing was written")
+                raise StoreError.of("error.remote.update_too_large", size=size,
+                                    limit=VIRTUOSO_MAX_UPDATE_BYTES, endpoint=self._shown)
         self._open()
         self._client.update(text)
 
@@ -244,20 +239,19 @@ class SparqlStore:
         try:
             document = json.loads(body)
         except ValueError as error:
-            raise StoreError(f"the SPARQL endpoint {self._shown} sent JSON that cannot "
-                             f"be read: {error}") from None
+            raise StoreError.of("error.remote.unreadable_json", endpoint=self._shown,
+                                detail=error) from None
         if not isinstance(document, dict):
-            raise StoreError(f"the SPARQL endpoint {self._shown} sent no JSON object")
+            raise StoreError.of("error.remote.no_json_object", endpoint=self._shown)
         return document
 
     def _writable(self) -> None:
         if not self._client.update_endpoint:
-            raise StoreError(f"the SPARQL store at {self._shown} was opened without an "
-                             f"update endpoint: it can only be read")
+            raise StoreError.of("error.remote.read_only_store", endpoint=self._shown)
 
     def _open(self) -> None:
         if self._closed:
-            raise StoreError("the store is closed")
+            raise StoreError.of("error.store.closed")
 
 
 def open_sparql_store(**options: Any) -> SparqlStore:
@@ -265,7 +259,7 @@ def open_sparql_store(**options: Any) -> SparqlStore:
     try:
         return SparqlStore(**options)
     except TypeError as error:
-        raise InputError(f"bad options for the SPARQL store: {error}") from None
+        raise InputError.of("error.store.bad_options", name="SPARQL", detail=error) from None
 
 
 def _insert_data(graphs: tuple[tuple[URIRef, Graph], ...]) -> str:

@@ -97,7 +97,7 @@ class TermWriter:
             if label is None:
                 label = self._labels[node] = f"genid:{len(self._labels):x}"
             return label
-        raise InputError(f"no SPARQL term for {node!r} (RDF-star is not stored)")
+        raise InputError.of("error.store.sparql_term", node=node)
 
     def _iri(self, iri: URIRef) -> str:
         split = _split(iri)
@@ -116,8 +116,7 @@ def _split(iri: str) -> tuple[str, str] | None:
 def iri_text(iri: URIRef | str) -> str:
     """`<iri>`, refusing an IRI that SPARQL cannot spell (spaces, quotes, angle brackets…)."""
     if _BAD_IRI_CHAR.search(iri):
-        raise InputError(f"the IRI {str(iri)[:200]!r} cannot be written to a SPARQL store: "
-                         f"it holds a space, a control character or one of <>\"{{}}|^`\\")
+        raise InputError.of("error.store.unwritable_iri", iri=str(iri)[:200])
     return f"<{iri}>"
 
 
@@ -126,7 +125,7 @@ def literal_text(literal: Literal, write_iri: Callable[[URIRef], str] = iri_text
     text = '"' + _NEEDS_ESCAPE.sub(_escape, str(literal)) + '"'
     if literal.language:
         if not _LANGUAGE_TAG.fullmatch(literal.language):
-            raise InputError(f"the language tag {literal.language!r} is not a BCP 47 tag")
+            raise InputError.of("error.store.language_tag", tag=literal.language)
         return f"{text}@{literal.language}"
     if literal.datatype is not None and str(literal.datatype) != _XSD_STRING:
         return f"{text}^^{write_iri(literal.datatype)}"
@@ -149,7 +148,7 @@ def from_binding(value: Mapping[str, Any]) -> Node:
     """The rdflib term of one SPARQL JSON results binding (also the older "typed-literal")."""
     kind, text = value.get("type"), value.get("value")
     if not isinstance(text, str):
-        raise StoreError(f"the SPARQL server sent a binding without a value: {value!r}")
+        raise StoreError.of("error.remote.binding_without_value", binding=value)
     if kind == "uri":
         return from_skolem(URIRef(text))
     if kind == "bnode":
@@ -163,7 +162,7 @@ def from_binding(value: Mapping[str, Any]) -> Node:
         if datatype and datatype != _XSD_STRING:
             return Literal(text, datatype=URIRef(datatype))
         return Literal(text)
-    raise StoreError(f"the SPARQL server sent a binding of unknown type {kind!r}")
+    raise StoreError.of("error.remote.binding_type", kind=kind)
 
 
 def rows_from_json(document: Mapping[str, Any]) -> list[dict[str, Node]]:
@@ -172,7 +171,7 @@ def rows_from_json(document: Mapping[str, Any]) -> list[dict[str, Node]]:
         bindings: Iterable[Mapping[str, Mapping[str, Any]]] = document["results"]["bindings"]
         return [{name: from_binding(value) for name, value in row.items()} for row in bindings]
     except (KeyError, TypeError, AttributeError) as error:
-        raise StoreError(f"the SPARQL server sent a malformed SELECT result ({error})") from None
+        raise StoreError.of("error.remote.malformed_select", detail=error) from None
 
 
 def graph_from_rdf(data: bytes, media_type: str, into: Graph | None = None) -> Graph:
@@ -181,12 +180,11 @@ def graph_from_rdf(data: bytes, media_type: str, into: Graph | None = None) -> G
     rdf_format = pyoxigraph.RdfFormat.from_media_type(media_type)
     # Line-based formats only: an XML parser must never see what a server sends (NOTES).
     if rdf_format not in _GRAPH_FORMATS:
-        raise StoreError(f"the SPARQL server answered a graph query with {media_type!r}, "
-                         f"not N-Triples or Turtle")
+        raise StoreError.of("error.remote.graph_media_type", media_type=media_type)
     try:
         for triple in pyoxigraph.parse(data, rdf_format, rename_blank_nodes=False):
             graph.add((from_skolem(from_oxigraph(triple.subject)), from_oxigraph(triple.predicate),
                        from_skolem(from_oxigraph(triple.object))))
     except (SyntaxError, ValueError) as error:
-        raise StoreError(f"the SPARQL server sent RDF that cannot be parsed: {error}") from None
+        raise StoreError.of("error.remote.unparsable_rdf", detail=error) from None
     return graph

@@ -66,13 +66,13 @@ def write_cluster(graph: Graph, path: Path) -> None:
 
 def _check(members: int, years: int, gaps: float, cluster_id: str) -> None:
     if members < 1:
-        raise InputError(f"members must be at least 1, not {members}")
+        raise InputError.of("error.generate.members", members=members)
     if years < 1:
-        raise InputError(f"years must be at least 1, not {years}")
+        raise InputError.of("error.generate.years", years=years)
     if not 0.0 <= gaps <= 1.0:
-        raise InputError(f"gaps must lie between 0 and 1, not {gaps}")
+        raise InputError.of("error.generate.gaps", gaps=gaps)
     if not _CLUSTER_ID.fullmatch(cluster_id):
-        raise InputError(f"cluster id must be letters, digits, '-' or '_', not {cluster_id!r}")
+        raise InputError.of("error.generate.cluster_id", cluster_id=cluster_id)
 
 
 def _dropped(keys: list[str], gaps: float, rng: random.Random) -> frozenset[str]:

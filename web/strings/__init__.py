@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from . import api, clusters, common, evaluation, rulebook, sparql
+from . import api, clusters, common, errors, evaluation, rulebook, sparql
 
 Texts = Mapping[str, Mapping[str, str]]
 
@@ -19,5 +19,5 @@ def _merge(*parts: Texts) -> dict[str, Mapping[str, str]]:
     return merged
 
 
-STRINGS = _merge(common.STRINGS, evaluation.STRINGS, clusters.STRINGS, rulebook.STRINGS,
-                 sparql.STRINGS, api.STRINGS)
+STRINGS = _merge(common.STRINGS, errors.STRINGS, evaluation.STRINGS, clusters.STRINGS,
+                 rulebook.STRINGS, sparql.STRINGS, api.STRINGS)

@@ -48,7 +48,29 @@ STRINGS = {
                            "zh": "该令牌无权存储版本：需要评价人员角色。"},
     "validate.error.415": {"en": "A file is not in a format bcic reads.",
                            "zh": "有文件的格式无法识别。"},
+    "validate.error.nothing_given": {"en": "Choose at least one file or paste Turtle text.",
+                                     "zh": "请至少选择一个文件，或粘贴 Turtle 文本。"},
+    "validate.error.file_format": {
+        "en": "{name}: not a format bcic reads; accepted file extensions: {extensions}.",
+        "zh": "{name}：不是 bcic 能读取的格式；可接受的文件扩展名：{extensions}。"},
+    "validate.error.body_type": {
+        "en": "Content-Type {given} is not a submission syntax; send one of {accepted}.",
+        "zh": "Content-Type {given} 不是提交材料的语法；请使用以下之一：{accepted}。"},
+    "validate.error.no_body_type": {"en": "(none)", "zh": "（无）"},
+    "validate.error.empty_body": {
+        "en": "The request body is empty: send the submission as the body.",
+        "zh": "请求体为空：请把提交材料作为请求体发送。"},
     # Report pages (/validations/<id>, /clusters/<key>/revisions/<n>)
+    "report.error.not_kept": {
+        "en": "No validation {report_id!r} is kept: validations that were not stored are kept "
+              "for a while only; validate the submission again.",
+        "zh": "没有保留编号为 {report_id!r} 的验证结果：未存储的验证结果只临时保留；请重新验证该提交"
+              "材料。"},
+    "report.error.not_a_key": {
+        "en": "{key!r} is not a cluster key (16 hexadecimal digits).",
+        "zh": "{key!r} 不是产业集群的键（应为 16 位十六进制数字）。"},
+    "report.error.filter": {"en": "Unknown {name} {value!r}; accepted: {accepted}.",
+                            "zh": "未知的 {name} 取值 {value!r}；可接受的取值：{accepted}。"},
     "report.page.fresh": {"en": "Validation (not stored)", "zh": "验证结果（未存储）"},
     "report.page.fresh_note": {
         "en": "This report is kept for a while only: download it to keep it.",

@@ -1,6 +1,17 @@
 """UI strings of the rulebook pages."""
 
 STRINGS = {
+    "rulebook.error.no_requirement": {
+        "en": "There is no requirement {requirement_id!r} in the catalogue; ids look like 4.2.1-a.",
+        "zh": "条款目录中没有要求 {requirement_id!r}；编号形如 4.2.1-a。"},
+    "rulebook.error.chapter": {
+        "en": "chapter={asked!r}: the catalogue covers chapters {first}–{last}.",
+        "zh": "chapter={asked!r}：条款目录涵盖第 {first}–{last} 章。"},
+    "rulebook.error.level": {"en": "level={asked!r}: choose one of {levels}.",
+                             "zh": "level={asked!r}：请从 {levels} 中选择。"},
+    "rulebook.error.not_acceptable": {
+        "en": "Cannot answer {asked}; available: {offered}.",
+        "zh": "无法按 {asked} 应答；可用格式：{offered}。"},
     "rulebook.title": {"en": "Rulebook", "zh": "规则库"},
     "rulebook.intro": {
         "en": "The provisions of chapters 4–9 of the draft standard, in clause order, with the "

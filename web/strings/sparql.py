@@ -1,6 +1,10 @@
 """UI strings of the sparql pages."""
 
 STRINGS = {
+    "sparql.error.media_type": {
+        "en": "Send the query as {query_type} or as a form field `query` ({form_type}), not "
+              "{given!r}.",
+        "zh": "请以 {query_type} 或表单字段 `query`（{form_type}）发送查询，而不是 {given!r}。"},
     "sparql.title": {"en": "SPARQL editor", "zh": "SPARQL 查询编辑器"},
     "sparql.intro": {"en": "Query the knowledge graph (rules, submissions, reports, provenance) "
                            "read-only through this server's SPARQL 1.1 endpoint:",

@@ -1,0 +1,60 @@
+"""Error messages of the commands' own options: validate, generate, token, benchmark, reports."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..i18n import Lang
+
+MESSAGES: Mapping[str, Mapping[Lang, str]] = {
+    "error.validate.each_needs_output": {
+        "en": "--each needs --output DIRECTORY for the reports",
+        "zh": "--each 需要用 --output DIRECTORY 指定存放各份报告的目录",
+    },
+    "error.report.unknown_format": {
+        "en": "unknown report format {fmt!r}; known formats: {known}",
+        "zh": "未知的报告格式 {fmt!r}；已知格式：{known}",
+    },
+    "error.generate.members": {
+        "en": "members must be at least 1, not {members}",
+        "zh": "成员数量至少为 1，不能是 {members}",
+    },
+    "error.generate.years": {
+        "en": "years must be at least 1, not {years}",
+        "zh": "年数至少为 1，不能是 {years}",
+    },
+    "error.generate.gaps": {
+        "en": "gaps must lie between 0 and 1, not {gaps}",
+        "zh": "gaps 必须在 0 到 1 之间，不能是 {gaps}",
+    },
+    "error.generate.cluster_id": {
+        "en": "cluster id must be letters, digits, '-' or '_', not {cluster_id!r}",
+        "zh": "集群标识只能由字母、数字、'-' 或 '_' 组成，不能是 {cluster_id!r}",
+    },
+    "error.token.not_a_token_file": {
+        "en": "{path}: not a bcic token file ({detail})",
+        "zh": "{path}：不是 bcic 令牌文件（{detail}）",
+    },
+    "error.token.unknown_role": {
+        "en": "unknown role {role!r}; roles: {roles}",
+        "zh": "未知角色 {role!r}；可用角色：{roles}",
+    },
+    "error.token.unknown_id": {
+        "en": "no token with id {token_id}",
+        "zh": "没有编号为 {token_id} 的令牌",
+    },
+    "error.benchmark.not_stored": {
+        "en": "{cluster} is not a stored cluster (see `bcic clusters`)",
+        "zh": "{cluster} 不是已存储的产业集群（见 `bcic clusters`）",
+    },
+    "error.benchmark.indicator": {
+        "en": "there is no 9.1.4 indicator with the code {code} (codes look like b.1.1)",
+        "zh": "9.1.4 中没有编号为 {code} 的指标（编号形如 b.1.1）",
+    },
+    "error.benchmark.group": {
+        "en": "there is no 9.1.4 indicator group with the code {code} (e.g. b.1)",
+        "zh": "9.1.4 中没有编号为 {code} 的指标组（如 b.1）",
+    },
+}

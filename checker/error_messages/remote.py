@@ -1,0 +1,130 @@
+"""Error messages about a remote SPARQL server that the store reads and writes, or that
+`bcic query` asks."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..i18n import Lang
+
+MESSAGES: Mapping[str, Mapping[Lang, str]] = {
+    "error.remote.binding_without_value": {
+        "en": "the SPARQL server sent a binding without a value: {binding!r}",
+        "zh": "SPARQL 服务器发来的绑定没有值：{binding!r}",
+    },
+    "error.remote.binding_type": {
+        "en": "the SPARQL server sent a binding of unknown type {kind!r}",
+        "zh": "SPARQL 服务器发来了未知类型 {kind!r} 的绑定",
+    },
+    "error.remote.malformed_select": {
+        "en": "the SPARQL server sent a malformed SELECT result ({detail})",
+        "zh": "SPARQL 服务器发来的 SELECT 结果格式有误（{detail}）",
+    },
+    "error.remote.graph_media_type": {
+        "en": "the SPARQL server answered a graph query with {media_type!r}, not N-Triples or "
+              "Turtle",
+        "zh": "SPARQL 服务器以 {media_type!r} 应答图查询，而不是 N-Triples 或 Turtle",
+    },
+    "error.remote.unparsable_rdf": {
+        "en": "the SPARQL server sent RDF that cannot be parsed: {detail}",
+        "zh": "SPARQL 服务器发来的 RDF 无法解析：{detail}",
+    },
+    "error.remote.unreadable_answer": {
+        "en": "the answer of {endpoint} cannot be read: {detail}",
+        "zh": "无法读取 {endpoint} 的应答：{detail}",
+    },
+    "error.remote.short_graph": {
+        "en": "read {read} of the {expected} triples of graph <{iri}> from {endpoint}: the server "
+              "caps its answers (Virtuoso: [SPARQL] ResultSetMaxRows) and its pages did not add "
+              "up",
+        "zh": "从 {endpoint} 读取图 <{iri}> 时只读到 {expected} 个三元组中的 {read} 个：服务器限制"
+              "了应答的大小（Virtuoso：[SPARQL] ResultSetMaxRows），分页读取的结果对不上",
+    },
+    "error.remote.row_cap": {
+        "en": "the SPARQL endpoint {endpoint} stopped at its limit of {cap} rows, so the answer "
+              "may be incomplete: add a LIMIT below it, or raise the server's limit ([SPARQL] "
+              "ResultSetMaxRows)",
+        "zh": "SPARQL 端点 {endpoint} 在其 {cap} 行的上限处停止，应答可能不完整：请加上低于该上限"
+              "的 LIMIT，或提高服务器的上限（[SPARQL] ResultSetMaxRows）",
+    },
+    "error.remote.ask_without_boolean": {
+        "en": "the SPARQL endpoint {endpoint} answered an ASK without a boolean",
+        "zh": "SPARQL 端点 {endpoint} 对 ASK 查询的应答中没有布尔值",
+    },
+    "error.remote.uncounted_graph": {
+        "en": "the SPARQL endpoint {endpoint} did not count graph {graph}",
+        "zh": "SPARQL 端点 {endpoint} 未能统计图 {graph} 中的三元组",
+    },
+    "error.remote.update_too_large": {
+        "en": "the update is {size:,} bytes, more than Virtuoso takes in one request ({limit:,}) "
+              "at {endpoint}; nothing was written",
+        "zh": "更新大小为 {size:,} 字节，超过了 {endpoint} 处的 Virtuoso 单个请求所能接受的大小"
+              "（{limit:,}）；未写入任何内容",
+    },
+    "error.remote.unreadable_json": {
+        "en": "the SPARQL endpoint {endpoint} sent JSON that cannot be read: {detail}",
+        "zh": "SPARQL 端点 {endpoint} 发来的 JSON 无法读取：{detail}",
+    },
+    "error.remote.no_json_object": {
+        "en": "the SPARQL endpoint {endpoint} sent no JSON object",
+        "zh": "SPARQL 端点 {endpoint} 发来的不是 JSON 对象",
+    },
+    "error.remote.read_only_store": {
+        "en": "the SPARQL store at {endpoint} was opened without an update endpoint: it can only "
+              "be read",
+        "zh": "{endpoint} 处的 SPARQL 存储打开时没有给出更新端点：只能读取",
+    },
+    "error.remote.no_update_endpoint": {
+        "en": "no update endpoint was given for {endpoint}: it can only be read",
+        "zh": "没有给出 {endpoint} 的更新端点：只能读取",
+    },
+    "error.remote.http": {
+        "en": "the SPARQL endpoint {endpoint} answered HTTP {status} {reason}{hints}",
+        "zh": "SPARQL 端点 {endpoint} 返回 HTTP {status} {reason}{hints}",
+    },
+    "error.remote.http_detail": {
+        "en": "the SPARQL endpoint {endpoint} answered HTTP {status} {reason}: {detail}{hints}",
+        "zh": "SPARQL 端点 {endpoint} 返回 HTTP {status} {reason}：{detail}{hints}",
+    },
+    "error.remote.hint_credentials": {
+        "en": " (check the store's username and password)",
+        "zh": "（请检查存储的用户名和密码）",
+    },
+    "error.remote.hint_update_permission": {
+        "en": " (the SPARQL user may not update: on Virtuoso, grant SPARQL_UPDATE to it or use "
+              "the authenticated endpoint /sparql-auth)",
+        "zh": "（该 SPARQL 用户无权更新：在 Virtuoso 上请授予它 SPARQL_UPDATE 权限，或改用需要"
+              "认证的端点 /sparql-auth）",
+    },
+    "error.remote.hint_large_insert": {
+        "en": " (Virtuoso says this of any failure inside a large INSERT DATA: a value it cannot "
+              "store, such as an integer beyond 64 bits, or a transaction above [Parameters] "
+              "TransactionAfterImageLimit; the update was rolled back)",
+        "zh": "（大型 INSERT DATA 中的任何失败 Virtuoso 都这样报告：例如它无法存储的值（超过 64 位"
+              "的整数），或超过 [Parameters] TransactionAfterImageLimit 的事务；该更新已回滚）",
+    },
+    "error.remote.too_large": {
+        "en": "the answer of the SPARQL endpoint {endpoint} is over {limit:,} bytes",
+        "zh": "SPARQL 端点 {endpoint} 的应答超过 {limit:,} 字节",
+    },
+    "error.remote.partial": {
+        "en": "the SPARQL endpoint {endpoint} sent a partial answer ({state}: {detail}); the "
+              "query hit the server's time limit",
+        "zh": "SPARQL 端点 {endpoint} 只发来了部分应答（{state}：{detail}）；查询达到了服务器的"
+              "时间上限",
+    },
+    "error.remote.timeout": {
+        "en": "the SPARQL endpoint {endpoint} did not answer within {seconds:g} s",
+        "zh": "SPARQL 端点 {endpoint} 未在 {seconds:g} 秒内应答",
+    },
+    "error.remote.refused": {
+        "en": "cannot reach the SPARQL endpoint {endpoint}: connection refused",
+        "zh": "无法连接 SPARQL 端点 {endpoint}：连接被拒绝",
+    },
+    "error.remote.unreachable": {
+        "en": "cannot reach the SPARQL endpoint {endpoint}: {reason}",
+        "zh": "无法连接 SPARQL 端点 {endpoint}：{reason}",
+    },
+}

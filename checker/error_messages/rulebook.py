@@ -1,0 +1,71 @@
+"""Error messages about the rulebook: its requirements, shapes, indicators and ontology, the
+reasoner and the SHACL engine."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..i18n import Lang
+
+MESSAGES: Mapping[str, Mapping[Lang, str]] = {
+    "error.rulebook.no_requirement": {
+        "en": "no requirement {requirement_id!r} in the catalogue of the draft edition "
+              "(ids look like 4.2.1-a)",
+        "zh": "征求意见稿的条款目录中没有要求 {requirement_id!r}（编号形如 4.2.1-a）",
+    },
+    "error.rulebook.no_shape": {
+        "en": "no shape {name!r} in the rulebook's shapes",
+        "zh": "规则库的形状中没有 {name!r}",
+    },
+    "error.rulebook.no_indicator": {
+        "en": "no indicator {code!r} in the 9.1.4 scheme (codes are names such as "
+              "LocationAdvantage)",
+        "zh": "9.1.4 指标体系中没有指标 {code!r}（指标编号是 LocationAdvantage 这样的名称）",
+    },
+    "error.rulebook.no_ontology_version": {
+        "en": "no ontology version {version!r}; this server has {current}",
+        "zh": "没有本体版本 {version!r}；本服务器的版本为 {current}",
+    },
+    "error.ontology.cannot_read": {
+        "en": "cannot read ontology file {path}: {reason}",
+        "zh": "无法读取本体文件 {path}：{reason}",
+    },
+    "error.ontology.cannot_parse": {
+        "en": "cannot parse ontology file {path}: {detail}",
+        "zh": "无法解析本体文件 {path}：{detail}",
+    },
+    "error.reasoner.no_java": {
+        "en": "the HermiT reasoner needs Java, and no 'java' was found on PATH: install a Java "
+              "runtime (e.g. Debian's default-jre-headless, or run `make install`)",
+        "zh": "HermiT 推理机需要 Java，但在 PATH 中找不到 'java'：请安装 Java 运行环境"
+              "（如 Debian 的 default-jre-headless，或运行 `make install`）",
+    },
+    "error.reasoner.cannot_start": {
+        "en": "could not start the reasoner process: {reason}",
+        "zh": "无法启动推理机进程：{reason}",
+    },
+    "error.reasoner.timeout": {
+        "en": "the reasoner did not finish within {seconds:g} s",
+        "zh": "推理机未在 {seconds:g} 秒内完成",
+    },
+    "error.reasoner.ended": {
+        "en": "the reasoner process ended with code {code}: {detail}",
+        "zh": "推理机进程以代码 {code} 结束：{detail}",
+    },
+    "error.reasoner.no_output": {"en": "no output", "zh": "没有输出"},
+    "error.reasoner.hermit": {"en": "HermiT failed: {detail}", "zh": "HermiT 出错：{detail}"},
+    "error.reasoner.run": {
+        "en": "the reasoner run failed: {detail}",
+        "zh": "推理运行出错：{detail}",
+    },
+    "error.reasoner.unexpected": {
+        "en": "unexpected answer from the reasoner process: {answer!r}",
+        "zh": "推理机进程的应答无法识别：{answer!r}",
+    },
+    "error.shacl.failed": {
+        "en": "the SHACL engine failed: {reason}",
+        "zh": "SHACL 引擎出错：{reason}",
+    },
+}

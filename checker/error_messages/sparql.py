@@ -1,0 +1,123 @@
+"""Error messages about SPARQL queries: the guard, the public endpoint, the query workers."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..i18n import Lang
+
+MESSAGES: Mapping[str, Mapping[Lang, str]] = {
+    "error.sparql.unparsable": {
+        "en": "the SPARQL query cannot be parsed: {detail}",
+        "zh": "无法解析该 SPARQL 查询：{detail}",
+    },
+    "error.sparql.invalid": {
+        "en": "the SPARQL query is not valid: {detail}",
+        "zh": "该 SPARQL 查询无效：{detail}",
+    },
+    "error.sparql.unsupported": {
+        "en": "the SPARQL query asks for what the engine does not support: {detail}",
+        "zh": "该 SPARQL 查询要求查询引擎不支持的功能：{detail}",
+    },
+    "error.sparql.update_unparsable": {
+        "en": "the SPARQL update cannot be parsed: {detail}",
+        "zh": "无法解析该 SPARQL 更新：{detail}",
+    },
+    "error.sparql.calls_out": {
+        "en": "{keyword} is refused: the store never calls other servers",
+        "zh": "拒绝 {keyword}：存储从不调用其他服务器",
+    },
+    "error.sparql.wrong_form": {
+        "en": "expected a {expected} query, got {got}",
+        "zh": "应为 {expected} 查询，实际为 {got}",
+    },
+    "error.sparql.not_absolute_iri": {
+        "en": "{value!r} is not an absolute IRI: {detail}",
+        "zh": "{value!r} 不是绝对 IRI：{detail}",
+    },
+    "error.sparql.too_deep": {
+        "en": "the SPARQL text is nested deeper than {limit}",
+        "zh": "SPARQL 文本的嵌套深度超过 {limit}",
+    },
+    "error.sparql.too_long": {
+        "en": "the query is longer than {limit} bytes",
+        "zh": "查询长度超过 {limit} 字节",
+    },
+    "error.sparql.empty": {"en": "the query is empty", "zh": "查询为空"},
+    "error.sparql.service_refused": {
+        "en": "SERVICE {endpoint} is refused: this endpoint calls no other server",
+        "zh": "拒绝 SERVICE {endpoint}：本端点不调用其他服务器",
+    },
+    "error.sparql.service_not_allowed": {
+        "en": "SERVICE {endpoint} is refused: this endpoint calls no other server but those its "
+              "operator allows",
+        "zh": "拒绝 SERVICE {endpoint}：本端点只调用其运营者允许的服务器",
+    },
+    "error.sparql.graph_iri": {
+        "en": "{parameter} is not an absolute IRI: {value!r}",
+        "zh": "{parameter} 不是绝对 IRI：{value!r}",
+    },
+    "error.sparql.not_acceptable": {
+        "en": "cannot answer {what} as {asked}; available: {offered}",
+        "zh": "无法以 {asked} 格式应答 {what}；可用格式：{offered}",
+    },
+    "error.sparql.service_description": {
+        "en": "the service description",
+        "zh": "服务描述",
+    },
+    "error.sparql.read_only": {
+        "en": "this SPARQL endpoint is read-only: updates are refused and nothing was changed",
+        "zh": "此 SPARQL 端点只读：拒绝更新操作，未做任何更改",
+    },
+    "error.sparql.parse_timeout": {
+        "en": "the SPARQL query takes longer than {seconds:g} s to parse; it was not run (very "
+              "long expressions or lists parse slowly)",
+        "zh": "该 SPARQL 查询的解析时间超过 {seconds:g} 秒，未执行（很长的表达式或列表解析得慢）",
+    },
+    "error.sparql.parser_failed": {
+        "en": "the SPARQL query cannot be parsed: the parser failed ({reason})",
+        "zh": "无法解析该 SPARQL 查询：解析器出错（{reason}）",
+    },
+    "error.sparql.one_query": {
+        "en": "send one query per request",
+        "zh": "每个请求只能发送一个查询",
+    },
+    "error.sparql.post_without_query": {
+        "en": "a POST must carry a query",
+        "zh": "POST 请求必须带有查询",
+    },
+    "error.sparql.not_utf8": {
+        "en": "the query is not UTF-8 text: {detail}",
+        "zh": "查询不是 UTF-8 文本：{detail}",
+    },
+    "error.sparql.remote_store": {
+        "en": "this app reads a remote SPARQL server (BCIC_STORE): send queries to that server; "
+              "/sparql serves the embedded store only",
+        "zh": "本应用读取的是远程 SPARQL 服务器（BCIC_STORE）：请把查询发给该服务器；/sparql 只服务"
+              "内嵌存储",
+    },
+    "error.sparql.runner_settings": {
+        "en": "a query runner needs at least one worker and a positive timeout",
+        "zh": "查询执行器至少需要一个工作进程和一个大于零的超时时间",
+    },
+    "error.sparql.busy": {
+        "en": "all {workers} query workers stayed busy for {seconds:g} s; try again later",
+        "zh": "全部 {workers} 个查询工作进程在 {seconds:g} 秒内一直繁忙；请稍后重试",
+    },
+    "error.sparql.timeout": {
+        "en": "query stopped after {seconds:g} s (the time limit); make it more selective or add "
+              "a LIMIT",
+        "zh": "查询在 {seconds:g} 秒（时间上限）后被终止；请缩小查询范围或加上 LIMIT",
+    },
+    "error.sparql.engine_stopped": {
+        "en": "the query engine stopped while running this query ({cause}); a fresh engine has "
+              "been started",
+        "zh": "查询引擎在执行此查询时停止（{cause}）；已启动新的引擎",
+    },
+    "error.sparql.engine_failed": {
+        "en": "the query engine failed: {detail}",
+        "zh": "查询引擎出错：{detail}",
+    },
+}

@@ -1,0 +1,98 @@
+"""Error messages about a submission: its files, their size, and what a parser refused in them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..i18n import Lang
+
+MESSAGES: Mapping[str, Mapping[Lang, str]] = {
+    "error.submission.no_files": {
+        "en": "the submission has no files",
+        "zh": "提交材料中没有文件",
+    },
+    "error.submission.no_statements": {
+        "en": "the submission contains no RDF statements ({names})",
+        "zh": "提交材料中没有任何 RDF 陈述（{names}）",
+    },
+    "error.submission.too_large": {
+        "en": "the submission is {size:.1f} MB, over the limit of {limit:.1f} MB",
+        "zh": "提交材料大小为 {size:.1f} MB，超过了 {limit:.1f} MB 的上限",
+    },
+    "error.submission.not_a_file": {
+        "en": "{path}: is not a readable file",
+        "zh": "{path}：不是可读取的文件",
+    },
+    "error.submission.unknown_format": {
+        "en": "unknown submission format {value!r}; known formats: {known}",
+        "zh": "未知的提交材料格式 {value!r}；已知格式：{known}",
+    },
+    # A refused submission file: where (file:line:column), then what (error.parse.*).
+    "error.parse.at": {"en": "{where}: {problem}", "zh": "{where}：{problem}"},
+    "error.parse.not_utf8": {
+        "en": "not UTF-8: byte 0x{byte:02x} at offset {offset}",
+        "zh": "不是 UTF-8 编码：偏移量 {offset} 处的字节 0x{byte:02x}",
+    },
+    "error.parse.nul": {"en": "NUL character in text", "zh": "文本中含有 NUL 字符"},
+    "error.parse.markup_declaration": {
+        "en": "{declaration} declarations are not accepted (they can expand forever)",
+        "zh": "不接受 {declaration} 声明（它们可能无限展开）",
+    },
+    "error.parse.xml_declaration": {
+        "en": "{declaration} declarations are not accepted",
+        "zh": "不接受 {declaration} 声明",
+    },
+    "error.parse.xml_encoding": {
+        "en": "XML declares encoding {encoding!r}, not UTF-8",
+        "zh": "XML 声明的编码为 {encoding!r}，不是 UTF-8",
+    },
+    "error.parse.xml_depth": {
+        "en": "XML elements nested more than {depth} deep",
+        "zh": "XML 元素嵌套超过 {depth} 层",
+    },
+    "error.parse.xml_syntax": {"en": "XML syntax error: {detail}", "zh": "XML 语法错误：{detail}"},
+    "error.parse.json_syntax": {
+        "en": "JSON syntax error: {detail}",
+        "zh": "JSON 语法错误：{detail}",
+    },
+    "error.parse.json_depth": {
+        "en": "JSON nested more than {depth} levels deep",
+        "zh": "JSON 嵌套超过 {depth} 层",
+    },
+    "error.parse.json_duplicate_key": {
+        "en": "JSON error: key {key!r} appears twice in one object",
+        "zh": "JSON 错误：同一对象中键 {key!r} 出现了两次",
+    },
+    "error.parse.json": {"en": "JSON error: {detail}", "zh": "JSON 错误：{detail}"},
+    "error.parse.jsonld_import": {
+        "en": "JSON-LD @import is not accepted; write the context inline",
+        "zh": "不接受 JSON-LD @import；请把上下文直接写在文档中",
+    },
+    "error.parse.jsonld_remote_context": {
+        "en": "JSON-LD @context refers to {reference!r}; write the context inline",
+        "zh": "JSON-LD @context 引用了 {reference!r}；请把上下文直接写在文档中",
+    },
+    "error.parse.jsonld_nested_context": {
+        "en": "JSON-LD @context is accepted only at the top of the document (not nested)",
+        "zh": "JSON-LD @context 只能出现在文档顶层（不能嵌套）",
+    },
+    "error.parse.rdf_syntax": {
+        "en": "{label} syntax error: {detail}",
+        "zh": "{label} 语法错误：{detail}",
+    },
+    "error.parse.rdf": {"en": "{label}: {detail}", "zh": "{label}：{detail}"},
+    "error.parse.triple_term": {
+        "en": "RDF 1.2 triple terms are not accepted",
+        "zh": "不接受 RDF 1.2 三元组项",
+    },
+    "error.parse.base_direction": {
+        "en": "the base direction of {value!r}@{language} is not accepted",
+        "zh": "不接受 {value!r}@{language} 的书写方向",
+    },
+    "error.parse.markup_literal": {
+        "en": "DOCTYPE or ENTITY declaration inside an XML or HTML literal",
+        "zh": "XML 或 HTML 字面量中含有 DOCTYPE 或 ENTITY 声明",
+    },
+}
