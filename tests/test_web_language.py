@@ -32,3 +32,17 @@ def test_the_api_answers_in_the_language_of_a_regional_first_choice(make_web_app
                           headers={"Accept-Language": "zh-CN,en-US;q=0.7,en;q=0.3"}).get_json()
     title = document["queries"][0]["title"]
     assert any("\u4e00" <= ch <= "\u9fff" for ch in title)
+
+
+def test_the_api_follows_the_language_cookie_as_pages_do(make_web_app, sample_store) -> None:
+    client = make_web_app(sample_store).test_client()
+    client.get("/?lang=zh")  # remembered in the cookie
+    document = client.get("/api/queries", headers={"Accept-Language": "en"}).get_json()
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in document["queries"][0]["title"])
+
+
+@pytest.mark.parametrize("path", ["/", "/api/queries", "/no-such-page"])
+def test_answers_tell_caches_their_language_follows_the_request(make_web_app, sample_store,
+                                                                path: str) -> None:
+    response = make_web_app(sample_store).test_client().get(path)
+    assert {"Accept-Language", "Cookie"} <= set(response.vary)

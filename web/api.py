@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, jsonify, render_template, request
 
-from checker.i18n import LANGUAGES, Lang
 from checker.queries import values_given_once
 from checker.query_api import answer_named_query, query_catalogue
 from checker.rulebook_document import reload_rules
@@ -13,7 +12,7 @@ from checker.rulebook_document import reload_rules
 from . import query_service
 from .auth import require_role
 from .data import write_store
-from .i18n import preferred_language
+from .i18n import request_language
 from .openapi import openapi_document, operations_by_tag
 
 bp = Blueprint("api", __name__, url_prefix="/api")
@@ -62,10 +61,3 @@ def named_query(name: str) -> Response:
     document = answer_named_query(query_service(current_app), name, values, lang)
     return Response(document, mimetype="application/json")
 
-
-def request_language() -> Lang:
-    """`?lang=` when given, else the best of zh and en in Accept-Language, else the default."""
-    asked = request.args.get("lang")
-    if asked in LANGUAGES:
-        return asked  # type: ignore[return-value]
-    return preferred_language(request.accept_languages)

@@ -68,8 +68,10 @@ def pick(texts: Mapping[str, str], lang: Lang | None = None) -> str:
 
 
 def remember_language(response: Response) -> Response:
-    """Keep an explicit `?lang=` choice in a cookie for the next pages."""
+    """Keep an explicit `?lang=` choice in a cookie for the next pages; tell caches that the
+    answer's language follows the request's Accept-Language and cookie."""
     asked = request.args.get("lang")
     if asked in LANGUAGES and request.cookies.get(LANG_COOKIE) != asked:
         response.set_cookie(LANG_COOKIE, asked, max_age=365 * 24 * 3600, samesite="Lax")
+    response.vary.update(("Accept-Language", "Cookie"))
     return response
