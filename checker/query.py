@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import ast
+import http.client
+import urllib.error
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -9,12 +12,19 @@ import pyoxigraph
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
+from SPARQLWrapper import JSON, POST, TURTLE, URLENCODED, SPARQLWrapper
+from SPARQLWrapper.SPARQLExceptions import (EndPointInternalError, EndPointNotFound,
+                                            QueryBadFormed, SPARQLWrapperException, Unauthorized,
+                                            URITooLong)
+
+from . import __version__
 from .errors import InputError, StoreError
+from .i18n import phrase
 from .loading.rdfterms import from_oxigraph
 from .store.base import Store
 from .store.guard import QueryForm, check_query, inspect_query
 from .store.location import checked_endpoint
-from .store.sparql_http import SparqlClient, shown_endpoint
+from .store.sparql_http import SparqlEndpointError, http_failure, network_failure, shown_endpoint
 
 MAX_RESPONSE_BYTES = 50_000_000
 REMOTE_TIMEOUT_SECONDS = 60
@@ -23,6 +33,10 @@ TRIPLE_VARIABLES = ("subject", "predicate", "object")  # how graph results are t
 QUERY_FILE_SUFFIXES = (".rq", ".sparql", ".txt")
 _RESULTS_ACCEPT = "application/sparql-results+json, application/json;q=0.9"
 _GRAPH_ACCEPT = "text/turtle, application/n-triples;q=0.9"
+# The HTTP statuses SPARQLWrapper turns into its own exceptions.
+_SPARQLWRAPPER_STATUS = {QueryBadFormed: (400, "Bad Request"), Unauthorized: (401, "Unauthorized"),
+                         EndPointNotFound: (404, "Not Found"), URITooLong: (414, "URI Too Long"),
+                         EndPointInternalError: (500, "Internal Server Error")}
 _GRAPH_MEDIA_TYPES = {"text/turtle": pyoxigraph.RdfFormat.TURTLE,
                       "application/n-triples": pyoxigraph.RdfFormat.N_TRIPLES,
                       "text/plain": pyoxigraph.RdfFormat.N_TRIPLES}
@@ -51,24 +65,62 @@ def run_query(store: Store, text: str) -> QueryResult:
 
 
 def run_remote_query(endpoint: str, text: str) -> QueryResult:
-    """Send a query to a SPARQL 1.1 endpoint the user chose, and read its answer safely.
-
-    It goes the remote store's way (checker/store/sparql_http.py), so a failure is the same one
-    line naming the endpoint: refused connection, time-out, HTTP status and the server's words.
-    """
-    client = SparqlClient(checked_endpoint(endpoint), None, None, None, None,
-                          REMOTE_TIMEOUT_SECONDS, max_bytes=MAX_RESPONSE_BYTES)
+    """Send a query to a SPARQL 1.1 endpoint the user chose, through SPARQLWrapper, and read its
+    answer safely; a failure is one line naming the endpoint, as the remote store says it."""
+    shown = shown_endpoint(checked_endpoint(endpoint))
     info = inspect_query(text)
     graph_form = info.form in (QueryForm.CONSTRUCT, QueryForm.DESCRIBE)
-    answer = client.query(text, _GRAPH_ACCEPT if graph_form else _RESULTS_ACCEPT)
+    body, media_type = _ask(endpoint, text, graph_form, shown)
     try:
         if graph_form:
-            return _graph_result(info.form, _parse_graph(answer.body, answer.media_type))
+            return _graph_result(info.form, _parse_graph(body, media_type))
         return _solutions(info.form, pyoxigraph.parse_query_results(
-            answer.body, pyoxigraph.QueryResultsFormat.JSON))
+            body, pyoxigraph.QueryResultsFormat.JSON))
     except (SyntaxError, ValueError) as error:
-        raise StoreError.of("error.remote.unreadable_answer", endpoint=shown_endpoint(endpoint),
+        raise StoreError.of("error.remote.unreadable_answer", endpoint=shown,
                             detail=error) from None
+
+
+def _ask(endpoint: str, text: str, graph_form: bool, shown: str) -> tuple[bytes, str]:
+    """POST the query as a form with SPARQLWrapper: the answer's body and media type."""
+    wrapper = SPARQLWrapper(endpoint, agent=f"bcic/{__version__}")
+    wrapper.setQuery(text)
+    wrapper.setMethod(POST)
+    wrapper.setRequestMethod(URLENCODED)
+    wrapper.setTimeout(REMOTE_TIMEOUT_SECONDS)
+    wrapper.setReturnFormat(TURTLE if graph_form else JSON)
+    wrapper.addCustomHttpHeader("Accept", _GRAPH_ACCEPT if graph_form else _RESULTS_ACCEPT)
+    try:
+        response = wrapper.query().response
+        body = response.read(MAX_RESPONSE_BYTES + 1)
+        media_type = response.headers.get_content_type() if response.headers else ""
+    except SPARQLWrapperException as error:
+        status, reason = _SPARQLWRAPPER_STATUS.get(type(error), (None, type(error).__name__))
+        raise SparqlEndpointError(http_failure(shown, status, reason, _server_words(error)),
+                                  shown, status) from None
+    except urllib.error.HTTPError as error:  # the statuses SPARQLWrapper has no class for
+        raise SparqlEndpointError(http_failure(shown, error.code, error.reason, b""), shown,
+                                  error.code) from None
+    except urllib.error.URLError as error:
+        raise SparqlEndpointError(network_failure(shown, error.reason, REMOTE_TIMEOUT_SECONDS),
+                                  shown) from None
+    except (OSError, http.client.HTTPException, ValueError) as error:
+        raise SparqlEndpointError(network_failure(shown, error, REMOTE_TIMEOUT_SECONDS),
+                                  shown) from None
+    if len(body) > MAX_RESPONSE_BYTES:
+        raise SparqlEndpointError(phrase("error.remote.too_large", endpoint=shown,
+                                         limit=MAX_RESPONSE_BYTES), shown, 200)
+    return body, media_type
+
+
+def _server_words(error: SPARQLWrapperException) -> bytes:
+    """The body SPARQLWrapper put in its message (`…\n\nResponse:\n<bytes repr>`), or nothing."""
+    _, found, shown = str(error).partition("\n\nResponse:\n")
+    try:
+        words = ast.literal_eval(shown) if found else b""
+    except (ValueError, SyntaxError):
+        return b""
+    return words if isinstance(words, bytes) else b""
 
 
 def read_query_argument(value: str) -> str:

@@ -18,6 +18,7 @@ import pyoxigraph
 import pytest
 from click.testing import CliRunner, Result
 
+from checker import __version__
 from checker.cli import main
 from checker.errors import StoreLockedError
 from checker.paths import EXAMPLES_DIR
@@ -266,8 +267,10 @@ class _Endpoint(BaseHTTPRequestHandler):
     """A tiny SPARQL 1.1 protocol endpoint over an in-memory pyoxigraph store."""
 
     store = pyoxigraph.Store()
+    agents: list[str] = []  # the User-Agent of each request
 
     def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
+        type(self).agents.append(self.headers.get("User-Agent", ""))
         length = int(self.headers["Content-Length"])
         form = urllib.parse.parse_qs(self.rfile.read(length).decode("utf-8"))
         result = self.store.query(form["query"][0])
@@ -289,6 +292,7 @@ class _Endpoint(BaseHTTPRequestHandler):
 @pytest.fixture
 def endpoint() -> Iterator[str]:
     _Endpoint.store = pyoxigraph.Store()
+    _Endpoint.agents = []
     _Endpoint.store.add(pyoxigraph.Quad(pyoxigraph.NamedNode("https://partner.example/c"),
                                         pyoxigraph.NamedNode("urn:label"),
                                         pyoxigraph.Literal("伙伴集群", language="zh")))
@@ -309,6 +313,8 @@ def test_query_with_endpoint_asks_the_partner_not_the_store(
     construct = bcic("query", "CONSTRUCT WHERE { ?c <urn:label> ?l }", "--endpoint", endpoint)
     assert "https://partner.example/c" in construct.output and "(1)" in construct.output
     assert not Path(store_dir).exists()
+    # Through SPARQLWrapper, which says who asks (the issue's client for partner endpoints).
+    assert _Endpoint.agents == [f"bcic/{__version__}"] * 2
 
 
 def test_a_long_inline_query_runs_as_text(bcic: Bcic) -> None:

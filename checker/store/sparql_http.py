@@ -47,11 +47,10 @@ class SparqlClient:
 
     def __init__(self, query_endpoint: str, update_endpoint: str | None,
                  graph_store_endpoint: str | None, username: str | None, password: str | None,
-                 timeout: float, max_bytes: int | None = None) -> None:
+                 timeout: float) -> None:
         self.query_endpoint = query_endpoint
         self.update_endpoint = update_endpoint
         self.timeout = timeout
-        self.max_bytes = max_bytes  # a longer answer is an error; None: no limit
         self.server: str | None = None  # the Server header of the last answer
         handlers: list[urllib.request.BaseHandler] = []
         if username is not None:
@@ -92,19 +91,18 @@ class SparqlClient:
         shown = shown_endpoint(endpoint)
         try:
             with self._opener.open(request, timeout=self.timeout) as answer:
-                data = answer.read() if self.max_bytes is None else answer.read(self.max_bytes + 1)
+                data = answer.read()
                 headers = answer.headers
         except urllib.error.HTTPError as error:
             self.server = error.headers.get("Server") if error.headers else None
-            raise SparqlEndpointError(_http_message(shown, error), shown, error.code) from None
+            raise SparqlEndpointError(http_failure(shown, error.code, error.reason,
+                                                   _body_of(error)), shown, error.code) from None
         except urllib.error.URLError as error:
-            raise SparqlEndpointError(self._network_message(shown, error.reason), shown) from None
+            raise SparqlEndpointError(network_failure(shown, error.reason, self.timeout),
+                                      shown) from None
         except (TimeoutError, OSError, http.client.HTTPException) as error:
-            raise SparqlEndpointError(self._network_message(shown, error), shown) from None
+            raise SparqlEndpointError(network_failure(shown, error, self.timeout), shown) from None
         self.server = headers.get("Server")
-        if self.max_bytes is not None and len(data) > self.max_bytes:
-            raise SparqlEndpointError(phrase("error.remote.too_large", endpoint=shown,
-                                             limit=self.max_bytes), shown, 200)
         # Virtuoso's "anytime" queries stop at MaxQueryExecutionTime and send what they have,
         # with status 200: a partial answer must never pass for a whole one.
         if headers.get("X-SQL-State"):
@@ -114,25 +112,31 @@ class SparqlClient:
         media_type = (headers.get_content_type() if headers.get("Content-Type") else "")
         return Response(data, media_type, headers)
 
-    def _network_message(self, shown: str, reason: object) -> Phrase:
-        if isinstance(reason, (TimeoutError, socket.timeout)):
-            return phrase("error.remote.timeout", endpoint=shown, seconds=self.timeout)
-        if isinstance(reason, ConnectionRefusedError):
-            return phrase("error.remote.refused", endpoint=shown)
-        return phrase("error.remote.unreachable", endpoint=shown, reason=reason)
+
+def network_failure(shown: str, reason: object, timeout: float) -> Phrase:
+    """A one-line message for an endpoint that could not be reached or did not answer in time."""
+    if isinstance(reason, (TimeoutError, socket.timeout)):
+        return phrase("error.remote.timeout", endpoint=shown, seconds=timeout)
+    if isinstance(reason, ConnectionRefusedError):
+        return phrase("error.remote.refused", endpoint=shown)
+    return phrase("error.remote.unreachable", endpoint=shown, reason=reason)
 
 
-def _http_message(shown: str, error: urllib.error.HTTPError) -> Phrase:
-    """A one-line message: endpoint, status, the server's own words, and a hint when known."""
+def _body_of(error: urllib.error.HTTPError) -> bytes:
+    """The start of an HTTP error's body (the server's own words), empty when unreadable."""
     try:
-        raw = error.read(4096) if error.fp is not None else b""
+        return error.read(4096) if error.fp is not None else b""
     except OSError:
-        raw = b""
-    detail = raw.decode("utf-8", "replace")
+        return b""
+
+
+def http_failure(shown: str, status: int | None, reason: str, raw: bytes) -> Phrase:
+    """A one-line message: endpoint, status, the server's own words, and a hint when known."""
+    detail = raw[:4096].decode("utf-8", "replace")
     detail = detail.split("SPARQL query:", 1)[0]  # Virtuoso echoes the whole request after this
     detail = " ".join(_TAG.sub(" ", detail).split())[:_DETAIL_CHARS]
     hints = []
-    if error.code in (401, 403):
+    if status in (401, 403):
         hints.append(phrase("error.remote.hint_credentials"))
     if "SR186" in detail:  # Virtuoso: "No permission to execute procedure"
         hints.append(phrase("error.remote.hint_update_permission"))
@@ -141,7 +145,7 @@ def _http_message(shown: str, error: urllib.error.HTTPError) -> Phrase:
         # this way, including its transaction being rolled back.
         hints.append(phrase("error.remote.hint_large_insert"))
     return phrase("error.remote.http_detail" if detail else "error.remote.http", endpoint=shown,
-                  status=error.code, reason=error.reason, detail=detail, hints=Joined(tuple(hints)))
+                  status=status, reason=reason, detail=detail, hints=Joined(tuple(hints)))
 
 
 def shown_endpoint(endpoint: str) -> str:
