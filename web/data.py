@@ -9,14 +9,18 @@ publishes a new snapshot after it. A remote SPARQL store is read and written dir
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 from flask import Flask, current_app
 
+from checker.ingest import check_submission, store_submission
+from checker.loading import SubmissionFile
 from checker.query_runner import current_snapshot, refresh_snapshot, snapshot_dir_for
+from checker.report import Report
 from checker.store import Store, open_configured_store
+from checker.store.base import RevisionInfo
 from checker.store.oxigraph_store import OxigraphStore
 
 _READER = "bcic.reader"
@@ -57,6 +61,15 @@ class SnapshotReader:
             if self._opened is not None:
                 self._opened[1].close()
                 self._opened = None
+
+
+def store_upload(files: Sequence[SubmissionFile],
+                 submitter: str | None) -> tuple[RevisionInfo, Report]:
+    """Validate an upload, then store it as its cluster's next revision: validated before the
+    live store is opened, so a bad one creates no store and validation holds no lock."""
+    checked = check_submission(files)
+    with write_store() as store:
+        return store_submission(store, checked, submitter=submitter), checked.report
 
 
 def is_remote(location: str) -> bool:

@@ -16,7 +16,6 @@ from werkzeug.exceptions import HTTPException, NotFound
 from checker.errors import CheckerError
 from checker.history import cluster_overview
 from checker.i18n import message
-from checker.ingest import check_submission, store_submission
 from checker.render.outline import report_outline
 from checker.render.text import percent
 from checker.report import Report, Status
@@ -27,7 +26,7 @@ from checker.store.base import RevisionInfo, Store, cluster_key
 from checker.validation import validate_submission
 
 from .auth import require_role
-from .data import read_store, write_store
+from .data import read_store, store_upload, write_store
 from .errors import error_detail
 from .i18n import request_language, ui
 from .report_view import DOWNLOADS, parse_filters, report_download
@@ -64,9 +63,7 @@ def validate_submit() -> Response | tuple[str, int, dict[str, str]]:
         if record is None:
             report_id = fresh_reports().keep(validate_submission(files))
             return redirect(url_for(".validation_report", report_id=report_id), 303)
-        checked = check_submission(files)  # before the store is opened: bad input creates
-        with write_store() as store:        # no store, and validation holds no lock
-            info = store_submission(store, checked, submitter=submitter(record))
+        info, _report = store_upload(files, submitter(record))
         return redirect(url_for(".revision_report", key=cluster_key(info.cluster),
                                 number=info.number), 303)
     except (CheckerError, HTTPException) as error:

@@ -11,7 +11,6 @@ from typing import Any
 from flask import Blueprint, Response, jsonify, request, url_for
 
 from checker.history import cluster_history, cluster_overview
-from checker.ingest import check_submission, store_submission
 from checker.render.json_ import report_document
 from checker.report import Report
 from checker.report_reader import read_report
@@ -20,7 +19,7 @@ from checker.store.base import RevisionInfo, cluster_key
 from checker.validation import validate_submission
 
 from .auth import require_role
-from .data import read_store, write_store
+from .data import read_store, store_upload, write_store
 from .evaluation import stored_cluster
 from .i18n import pick, request_language
 from .report_view import report_download
@@ -78,10 +77,7 @@ def validate() -> Response:
 def store_revision() -> tuple[Response, int, dict[str, str]]:
     """Validate the body and store it as its cluster's next revision (evaluator token): 201."""
     record = require_role("evaluator")
-    checked = check_submission([body_submission()])  # validated before the store is opened
-    with write_store() as store:
-        info = store_submission(store, checked, submitter=submitter(record))
-    stored = checked.report
+    info, stored = store_upload([body_submission()], submitter(record))
     location = url_for(".report", key=cluster_key(info.cluster), number=info.number)
     document = {"ok": True, **_revision(info), "key": cluster_key(info.cluster),
                 "cluster": str(info.cluster), "label": pick(stored.cluster_label) or None}
