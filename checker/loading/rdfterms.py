@@ -65,7 +65,7 @@ OxigraphTerm = pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal
 def to_oxigraph(term: object) -> OxigraphTerm:
     """Return the pyoxigraph term for an rdflib IRI, blank node or literal."""
     if isinstance(term, URIRef):
-        return _named_node(str(term))
+        return named_node(str(term))
     if isinstance(term, BNode):
         return pyoxigraph.BlankNode(str(term))
     if isinstance(term, Literal):
@@ -73,12 +73,12 @@ def to_oxigraph(term: object) -> OxigraphTerm:
             return pyoxigraph.Literal(str(term), language=term.language)
         if term.datatype is None:
             return pyoxigraph.Literal(str(term))
-        return pyoxigraph.Literal(str(term), datatype=_named_node(str(term.datatype)))
+        return pyoxigraph.Literal(str(term), datatype=named_node(str(term.datatype)))
     raise TypeError(f"no pyoxigraph term for {term!r}")
 
 
 @lru_cache(maxsize=4096)
-def _named_node(value: str) -> pyoxigraph.NamedNode:
+def named_node(value: str) -> pyoxigraph.NamedNode:
     """Return the NamedNode; cached, as predicates and classes repeat on every triple."""
     return pyoxigraph.NamedNode(value)
 

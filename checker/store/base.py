@@ -17,6 +17,8 @@ PROVENANCE_GRAPH = URIRef(GRAPH_ROOT + "provenance")
 # Facts derived from each revision for the named queries (checker/store/summary.py).
 SUMMARY_GRAPH = URIRef(GRAPH_ROOT + "summary")
 
+Triple = tuple[Node, Node, Node]
+
 
 @dataclass(frozen=True)
 class SourceFile:

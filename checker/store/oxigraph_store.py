@@ -20,7 +20,7 @@ from rdflib.term import Node
 
 from ..errors import QueryRefusedError, RevisionExistsError, StoreError, StoreLockedError
 from ..i18n import phrase
-from ..loading.rdfterms import OxigraphTerm, from_oxigraph, to_oxigraph
+from ..loading.rdfterms import OxigraphTerm, from_oxigraph, named_node, to_oxigraph
 from .base import (ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SHAPES_GRAPH, RevisionInfo,
                    RevisionRecord)
 from .deletion import (highest_number_query, read_highest_number, removal_operations,
@@ -209,13 +209,17 @@ class OxigraphStore:
 def _revision_quads(revision: RevisionRecord) -> Iterator[pyoxigraph.Quad]:
     """The revision's quads; blank nodes renamed per revision so no write touches another's."""
     fresh = f"v{uuid.uuid4().hex[:16]}"
-    # Subjects, predicates and classes recur across a revision's graphs: convert each term once.
-    converted: dict[Node, OxigraphTerm] = {}
+    literals: dict[Node, OxigraphTerm] = {}  # values recur: years, units, outcomes
 
     def term(node: Node) -> OxigraphTerm:
-        found = converted.get(node)
+        # IRIs through `to_oxigraph`'s cache, keyed by text: faster than hashing rdflib terms.
+        if isinstance(node, URIRef):
+            return named_node(str(node))
+        if isinstance(node, BNode):
+            return pyoxigraph.BlankNode(f"{fresh}{node}")
+        found = literals.get(node)
         if found is None:
-            found = converted[node] = _fresh(node, fresh)
+            found = literals[node] = to_oxigraph(node)
         return found
 
     for name, graph in ((revision.submission_graph, revision.submission),
@@ -225,12 +229,6 @@ def _revision_quads(revision: RevisionRecord) -> Iterator[pyoxigraph.Quad]:
         graph_name = pyoxigraph.NamedNode(str(name))
         for s, p, o in graph:
             yield pyoxigraph.Quad(term(s), term(p), term(o), graph_name)
-
-
-def _fresh(term: Node, prefix: str) -> OxigraphTerm:
-    if isinstance(term, BNode):
-        return pyoxigraph.BlankNode(f"{prefix}{term}")
-    return to_oxigraph(term)
 
 
 def _ntriples(graph: Graph) -> str:

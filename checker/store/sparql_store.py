@@ -33,6 +33,7 @@ What the store assumes of the server, and how it copes with Virtuoso (checked on
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from datetime import datetime, timezone
 from typing import Any
 
@@ -41,7 +42,7 @@ from rdflib.term import Node
 
 from ..errors import InputError, RevisionExistsError, StoreError
 from .base import (ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SHAPES_GRAPH, RevisionInfo,
-                   RevisionRecord)
+                   RevisionRecord, Triple)
 from .deletion import (highest_number_query, read_highest_number, removal_operations,
                        revision_stored_query, tombstone_graph)
 from .guard import QueryForm, guard_query
@@ -262,7 +263,7 @@ def open_sparql_store(**options: Any) -> SparqlStore:
         raise InputError.of("error.store.bad_options", name="SPARQL", detail=error) from None
 
 
-def _insert_data(graphs: tuple[tuple[URIRef, Graph], ...]) -> str:
+def _insert_data(graphs: tuple[tuple[URIRef, Collection[Triple]], ...]) -> str:
     """One INSERT DATA with every graph, cut into GRAPH blocks of TRIPLES_PER_BLOCK triples."""
     writer = TermWriter(graph for _, graph in graphs)
     blocks = [f"GRAPH {iri_text(name)} {{\n{block}\n}}" for name, graph in graphs

@@ -20,6 +20,7 @@ from rdflib.term import Node
 
 from ..errors import InputError, StoreError
 from ..loading.rdfterms import from_oxigraph
+from .base import Triple
 
 SKOLEM_ROOT = "https://w3id.org/bcic/.well-known/genid/"
 _XSD_STRING = str(XSD.string)
@@ -42,7 +43,7 @@ class TermWriter:
     parser reads alike), and the triples of one subject share it (`s p o ; p o .`).
     """
 
-    def __init__(self, graphs: Iterable[Graph]) -> None:
+    def __init__(self, graphs: Iterable[Iterable[Triple]]) -> None:
         self._skolem = f"{SKOLEM_ROOT}{uuid.uuid4().hex[:20]}-"
         self._labels: dict[BNode, str] = {}
         self._prefixes = {self._skolem: "genid"}
@@ -70,12 +71,15 @@ class TermWriter:
             text = self._cache[node] = self._write(node)
         return text
 
-    def blocks(self, graph: Graph, per_block: int) -> Iterator[str]:
-        """The graph's triples in blocks of at most `per_block`, each subject's written together."""
+    def blocks(self, triples: Iterable[Triple], per_block: int) -> Iterator[str]:
+        """The triples (a graph's, say) in blocks of at most `per_block`, each subject's written
+        together."""
+        by_subject: dict[Node, list[tuple[Node, Node]]] = {}
+        for subject, predicate, obj in triples:
+            by_subject.setdefault(subject, []).append((predicate, obj))
         block: list[str] = []
         size = 0
-        for subject in graph.subjects(unique=True):
-            pairs = list(graph.predicate_objects(subject))
+        for subject, pairs in by_subject.items():
             for start in range(0, len(pairs), per_block):
                 chunk = pairs[start:start + per_block]
                 if size + len(chunk) > per_block:
