@@ -393,8 +393,12 @@ def test_most_violated_clauses_count_the_clusters_missing_each_shall_provision(
 
 def test_indicators_vs_targets_gives_dehuas_gaps_as_computed_from_the_file(
         store: Store, samples: dict[str, Graph]) -> None:
-    obs = observations(samples["dehua-ceramics.ttl"])
     rows = run_named_query(store, "indicators-vs-targets", {"cluster": str(DEHUA)})
+    assert_gaps_of(rows, observations(samples["dehua-ceramics.ttl"]))
+
+
+def assert_gaps_of(rows: list[dict[str, Node]], obs: Observations) -> None:
+    """The rows give each of Dehua's targets with its actual value and gap, where it has one."""
     found = {(r["indicator"], int(r["year"])): r for r in rows}
     targets = {(i, y): v for (c, i, y, k), v in obs.items()
                if c == DEHUA and k == BCIC.TargetValue}
@@ -409,6 +413,21 @@ def test_indicators_vs_targets_gives_dehuas_gaps_as_computed_from_the_file(
             assert number(row["actual"]) == actual
             assert number(row["gap"]) == actual - target
     assert any(number(r["gap"]) != 0 for r in rows if "gap" in r)
+
+
+def test_a_target_meets_its_actual_value_by_year_number(
+        tmp_path: Path, samples: dict[str, Graph]) -> None:
+    """9.3.2 a): a target year written as an integer still meets the xsd:gYear actual value."""
+    dehua = samples["dehua-ceramics.ttl"]
+    path = tmp_path / "dehua.ttl"
+    with_integer_years(dehua, BCIC.valueKind, BCIC.TargetValue).serialize(path, format="turtle")
+    opened = open_store("oxigraph", path=None)
+    try:
+        ingest_files(opened, [path])
+        rows = run_named_query(opened, "indicators-vs-targets", {"cluster": str(DEHUA)})
+    finally:
+        opened.close()
+    assert_gaps_of(rows, observations(dehua))
 
 
 def test_indicators_vs_targets_for_one_year(store: Store, samples: dict[str, Graph]) -> None:
@@ -605,6 +624,46 @@ def test_competitor_figures_reported_by_the_cluster_itself_are_compared(
             for r in rows} == want
     assert all(number(r["difference"]) == number(r["value"]) - number(r["competitorValue"])
                for r in rows)
+
+
+def with_integer_years(graph: Graph, predicate: URIRef, value: Node) -> Graph:
+    """The graph with the years of the observations having `predicate` `value` written as plain
+    integers (2023) instead of xsd:gYear: 9.2.3's shape refuses them, yet such a revision is
+    stored too."""
+    changed = Graph()
+    for s, p, o in graph:
+        if p == BCIC.refYear and (s, predicate, value) in graph:
+            o = Literal(int(str(o)))
+        changed.add((s, p, o))
+    return changed
+
+
+@pytest.fixture(scope="module")
+def integer_year_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """`revised_store`, but Jingdezhen's own submission and Dehua's figures about Chaozhou give
+    their years as integers, while Dehua's own stay xsd:gYear."""
+    folder = tmp_path_factory.mktemp("integer-years")
+    second, peer = folder / "dehua-r2.ttl", folder / "jingdezhen.ttl"
+    with_integer_years(revised_dehua(), BCIC.refCluster, CHAOZHOU).serialize(second, format="turtle")
+    with_integer_years(jingdezhen(), BCIC.refCluster, JINGDEZHEN).serialize(peer, format="turtle")
+    opened = open_store("oxigraph", path=None)
+    for path in (second, peer):
+        ingest_files(opened, [path])
+    yield opened
+    opened.close()
+
+
+@pytest.mark.parametrize(("name", "other", "column"), [
+    ("indicators-vs-benchmark", JINGDEZHEN, "benchmarkValue"),
+    ("indicators-vs-competitors", CHAOZHOU, "competitorValue")])
+def test_years_meet_by_number_whether_gyear_or_integer(
+        integer_year_store: Store, name: str, other: URIRef, column: str) -> None:
+    """9.3.2 c) and d): a year is the same year in either form; the comparison is not lost."""
+    figures = observations(revised_dehua()) | observations(jingdezhen())
+    want = side_by_side(actuals(figures, DEHUA), actuals(figures, other))
+    rows = run_named_query(integer_year_store, name, {"cluster": str(DEHUA)})
+    assert want and {r["indicator"]: (int(r["year"]), number(r["value"]), number(r[column]))
+                     for r in rows} == want
 
 
 def test_indicator_trends_show_what_each_latest_submission_states_about_itself(
