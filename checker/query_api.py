@@ -68,5 +68,6 @@ def example_queries(lang: Lang, defaults: Mapping[str, str]) -> list[dict[str, A
         described = describe_query(query, lang)
         for param in described["params"]:
             param["default"] = values.get(param["name"])
-        examples.append({**described, "text": bind(query, values) if values else query.text})
+        text = bind(query, values, keep_placeholders=True) if values else query.text
+        examples.append({**described, "text": text})
     return examples

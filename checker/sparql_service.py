@@ -186,9 +186,10 @@ def prepare_query(text: str, limits: SparqlLimits) -> PreparedQuery:
 def prepare_bound_query(template: str, bound: str, limits: SparqlLimits) -> PreparedQuery:
     """Check a named query bound with validated values (checker.queries.bind) for the endpoint.
 
-    Binding writes only checked terms in place of `UNDEF` on VALUES lines: it adds no pattern, no
-    SERVICE, no dataset and no nesting, so the template's analysis (parsed once, cached) holds
-    for the bound text, and each new set of values costs no parse of its own.
+    Binding writes only checked terms in place of `UNDEF` on VALUES lines and takes out the lines
+    left unbound: it adds no pattern, no SERVICE, no dataset and no nesting, so the template's
+    analysis (parsed once, cached) holds for the bound text, and each new set of values costs no
+    parse of its own.
     """
     if len(bound.encode("utf-8")) > limits.max_query_bytes:
         raise QueryTooLargeError.of("error.sparql.too_long", limit=limits.max_query_bytes)

@@ -33,9 +33,10 @@ _NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _HEADER_LINE = re.compile(r"#\s?(?P<key>[a-z]+(?:@[a-z]+)?):\s*(?P<value>.*?)\s*")
 _PARAM = re.compile(r'(?P<name>[A-Za-z][A-Za-z0-9_]*) (?P<kind>iri|literal|integer) '
                     r'(?P<need>required|optional) @en "(?P<en>[^"]+)" @zh "(?P<zh>[^"]+)"')
-# A placeholder is a whole line of its own; `bind` replaces its UNDEF and nothing else.
+# A placeholder is a whole line of its own: `bind` writes the value in place of its UNDEF, or
+# takes the whole line out when the parameter has none.
 _PLACEHOLDER = re.compile(r"^(?P<indent>[ \t]*)VALUES \?(?P<name>[A-Za-z][A-Za-z0-9_]*) "
-                          r"\{ UNDEF \}[ \t]*$", re.MULTILINE)
+                          r"\{ UNDEF \}[ \t]*(?:\n|\Z)", re.MULTILINE)
 _IRI_SCHEMES = ("http", "https", "urn")
 # Scheme and authority as RFC 3986 appendix B splits an IRI. Unlike urlsplit, which raises on a
 # stray `[` or `]`, a pattern never fails: pyoxigraph's syntax check judges the brackets.
@@ -101,17 +102,23 @@ def values_given_once(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
     return values
 
 
-def bind(query: NamedQuery, values: Mapping[str, str]) -> str:
-    """The query's text with each given parameter's validated term in its placeholders.
+def bind(query: NamedQuery, values: Mapping[str, str], *, keep_placeholders: bool = False) -> str:
+    """The query's text with each given parameter's validated term in its placeholders, and the
+    placeholders of the others taken out (unless `keep_placeholders`, for a text to edit).
 
-    Raises InputError for an unknown parameter, a missing required one or an invalid value.
+    A `VALUES ?x { UNDEF }` line joins as the empty solution, so taking it out changes no answer
+    (SPARQL 1.1, 18.2.4.3), and Virtuoso 7 answers wrongly with one before a subquery or beside
+    another VALUES (?x unbound, or no rows). Raises InputError for an unknown parameter, a missing
+    required one or an invalid value.
     """
     _check_names(query, values)
     terms = {p.name: _term(p, values[p.name]) for p in query.params if values.get(p.name)}
 
     def substitute(match: re.Match[str]) -> str:
         term = terms.get(match["name"])
-        return match[0] if term is None else f"{match['indent']}VALUES ?{match['name']} {{ {term} }}"
+        if term is None:
+            return match[0] if keep_placeholders else ""
+        return f"{match['indent']}VALUES ?{match['name']} {{ {term} }}\n"
 
     # One pass over the trusted text: an inserted term is never scanned again.
     return _PLACEHOLDER.sub(substitute, query.text)
@@ -121,7 +128,8 @@ def run_named_query(store: Store, name: str, values: Mapping[str, str]) -> list[
     """Bind and run a named query on the store; rows map result variables to terms.
 
     The template is guarded (parsed once, cached); binding writes only checked terms in place of
-    `UNDEF`, adding no pattern, so the bound text runs as an OwnQuery, unparsed.
+    `UNDEF` and takes unbound placeholders out, adding no pattern, so the bound text runs as an
+    OwnQuery, unparsed.
     """
     query = get_query(name)
     check_query(query.text, QueryForm.SELECT)

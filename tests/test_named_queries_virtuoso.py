@@ -1,0 +1,91 @@
+"""Every named query gives the embedded store's answer on a real Virtuoso holding the same
+revisions, so the library serves a remote store too (checker/queries/README.md, "On a remote
+store").
+
+Values are compared as Virtuoso 7 can write them: numbers by value to 12 significant digits (it
+prints a double with 15), a boolean as the number 0 or 1 (it has no boolean results), and each
+revision's `generated` time left out (each store ingested the files at its own moment). Without
+virtuoso-t these tests fail, never skip: `make system-packages` installs it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+import pytest
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+
+from checker.ingest import ingest_files
+from checker.paths import EXAMPLES_DIR
+from checker.queries import list_queries, run_named_query
+from checker.store import Store, open_store
+
+from test_named_queries import DATANG, DEHUA, jingdezhen, revised_dehua
+from virtuoso import VirtuosoNotInstalledError, VirtuosoServer, require_binaries
+
+XSD = "http://www.w3.org/2001/XMLSchema#"  # as text: pytest trips over rdflib's XSD namespace
+NUMERIC = {URIRef(XSD + name) for name in ("integer", "decimal", "double", "float", "int", "long")}
+BOOLEAN = URIRef(XSD + "boolean")
+PER_INGEST = {"generated"}  # the moment each store took the revision in
+PARAMS: dict[str, list[dict[str, str]]] = {
+    "indicators-vs-targets": [{"cluster": str(DEHUA)}, {"cluster": str(DEHUA), "year": "2024"}],
+    "indicators-vs-history": [{"cluster": str(DATANG)}],
+    "indicators-vs-benchmark": [{"cluster": str(DEHUA)}],
+    "indicators-vs-competitors": [{"cluster": str(DEHUA)}],
+    "indicator-trends": [{}, {"code": "a.1.1"}, {"cluster": str(DEHUA), "fromYear": "2022"}],
+}
+CASES = [(q.name, values) for q in list_queries() for values in PARAMS.get(q.name, [{}])]
+
+
+@pytest.fixture(scope="module")
+def stores(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, Store]]:
+    """(embedded, Virtuoso), each given the three samples, then Dehua's second revision (with
+    figures about its competitor) and its benchmark Jingdezhen's own submission."""
+    try:
+        require_binaries()
+    except VirtuosoNotInstalledError as error:
+        pytest.fail(str(error), pytrace=False)
+    folder = tmp_path_factory.mktemp("named-queries-virtuoso")
+    second, peer = folder / "dehua-r2.ttl", folder / "jingdezhen.ttl"
+    revised_dehua().serialize(second, format="turtle")
+    jingdezhen().serialize(peer, format="turtle")
+    files = [EXAMPLES_DIR / n for n in ("dehua-ceramics.ttl", "datang-socks.ttl",
+                                        "meitan-tea.ttl")] + [second, peer]
+    with VirtuosoServer(folder / "virtuoso") as server:
+        embedded = open_store("oxigraph", path=None)
+        remote = open_store("sparql", query_endpoint=server.endpoint,
+                            update_endpoint=server.endpoint)
+        for path in files:
+            ingest_files(embedded, [path])
+            ingest_files(remote, [path])
+        yield embedded, remote
+        embedded.close()
+        remote.close()
+
+
+def comparable(node: Node) -> object:
+    """A term as both stores' answers can be compared (the module's docstring says how)."""
+    if isinstance(node, Literal) and node.datatype in NUMERIC:
+        return ("number", f"{float(Decimal(str(node))):.12g}")
+    if isinstance(node, Literal) and node.datatype == BOOLEAN:
+        return ("number", "1" if node.toPython() is True else "0")
+    return (type(node).__name__, str(node), getattr(node, "language", None))
+
+
+def answer(store: Store, name: str, values: dict[str, str]) -> list[tuple[object, ...]]:
+    rows = run_named_query(store, name, values)
+    return sorted((tuple(sorted((column, comparable(value)) for column, value in row.items()
+                                if column not in PER_INGEST)) for row in rows), key=repr)
+
+
+@pytest.mark.parametrize(("name", "values"), CASES,
+                         ids=[f"{n}-{'&'.join(f'{k}={v}' for k, v in p.items())}"
+                              for n, p in CASES])
+def test_virtuoso_gives_the_embedded_stores_answer(stores: tuple[Store, Store], name: str,
+                                                   values: dict[str, str]) -> None:
+    embedded, remote = stores
+    expected = answer(embedded, name, values)
+    assert expected, name  # every case has rows to compare
+    assert answer(remote, name, values) == expected
