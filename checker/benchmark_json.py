@@ -14,6 +14,7 @@ from .benchmarking import Comparison, LeafScore, Radar
 from .cluster_dashboard import BenchmarkTable, ClusterRef, IndicatorPanel, SeriesLine
 from .cluster_revisions import RequirementRef, RevisionEntry
 from .indicator_scheme import Indicator
+from .timestamps import xsd_datetime
 
 ReportUrl = Callable[[int], str]
 
@@ -29,7 +30,7 @@ def history_document(cluster: ClusterRef, entries: Sequence[RevisionEntry],
     """Every revision with its provenance and the requirements it closed and opened (9.4)."""
     return {"cluster": cluster_document(cluster), "revisions": [{
         "number": e.info.number,
-        "generated": e.info.generated.isoformat(),
+        "generated": xsd_datetime(e.info.generated),
         "conforms": e.info.conforms,
         "conformance_rate": e.info.conformance_rate,
         "rulebook_version": e.info.rulebook_version,

@@ -573,6 +573,21 @@ def test_api_stored_revision_reads_back_as_the_validated_report(
     assert len(_rows(page)) == sum(r["status"] == "not_met" for r in read["requirements"])
 
 
+def test_a_revisions_time_reads_the_same_in_every_answer(
+        writable: Flask, tokens: dict[str, str]) -> None:
+    """The time a revision was generated, as the upload's answer, the cluster's revisions, its
+    report and a named query over the store give it: one xsd:dateTime text, not two forms."""
+    client = writable.test_client()
+    created = client.post("/api/clusters/revisions", data=DATANG.read_bytes(),
+                          content_type="text/turtle", headers=_bearer(tokens["evaluator"]))
+    generated = created.get_json()["generated"]
+    assert generated.endswith("Z") and "+00:00" not in generated
+    listed = client.get(f"/api/clusters/{DATANG_KEY}").get_json()["revisions"][0]["generated"]
+    report = client.get(created.headers["Location"]).get_json()["created"]
+    (row,) = client.get("/api/queries/clusters-by-conformance").get_json()["rows"]
+    assert listed == report == row["generated"] == generated
+
+
 def test_api_delete_removes_a_revision_whose_number_is_not_reused(
         writable: Flask, own_store: Path, tokens: dict[str, str]) -> None:
     client = writable.test_client()

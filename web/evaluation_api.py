@@ -16,6 +16,7 @@ from checker.report import Report
 from checker.report_reader import read_report
 from checker.revisions import delete_revision
 from checker.store.base import RevisionInfo, cluster_key
+from checker.timestamps import xsd_datetime
 from checker.validation import validate_submission
 
 from .auth import require_role
@@ -109,7 +110,7 @@ def _revision(info: RevisionInfo) -> dict[str, Any]:
     key = cluster_key(info.cluster)
     return {
         "number": info.number,
-        "generated": info.generated.isoformat(),
+        "generated": xsd_datetime(info.generated),
         "conforms": info.conforms,
         "conformance_rate": round(info.conformance_rate, 4),
         "rulebook_version": info.rulebook_version,

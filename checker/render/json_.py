@@ -11,6 +11,7 @@ from rdflib.term import Node
 from ..i18n import Lang
 from ..report import Rate, Report, RequirementOutcome
 from ..shacl import ShaclResult
+from ..timestamps import xsd_datetime
 from .text import pick, sorted_results
 
 
@@ -26,7 +27,7 @@ def report_document(report: Report, lang: Lang) -> dict[str, Any]:
         "cluster": report.cluster,
         "cluster_label": pick(report.cluster_label, lang) or None,
         "rulebook_version": report.rulebook_version,
-        "created": report.created.isoformat(),
+        "created": xsd_datetime(report.created),
         "files": list(report.files),
         "triples": report.triples,
         "conforms": report.conforms,

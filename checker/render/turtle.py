@@ -13,6 +13,7 @@ from ..namespaces import BCIC, REQ
 from ..report import Report, RequirementOutcome, Status
 from ..rulebook import SH
 from ..shacl import Severity, ShaclResult
+from ..timestamps import datetime_literal
 from .text import sorted_results
 
 EARL = Namespace("http://www.w3.org/ns/earl#")
@@ -41,7 +42,7 @@ def report_graph(report: Report) -> Graph:
     node = label("0-report")
     g.add((node, RDF.type, SH.ValidationReport))
     g.add((node, SH.conforms, Literal(report.conforms)))
-    g.add((node, DCTERMS.created, Literal(report.created.isoformat(), datatype=XSD.dateTime)))
+    g.add((node, DCTERMS.created, datetime_literal(report.created)))
     g.add((node, OWL.versionInfo, Literal(report.rulebook_version)))
     if report.cluster:
         g.add((node, DCTERMS.subject, URIRef(report.cluster)))

@@ -17,6 +17,7 @@ from rdflib.namespace import PROV, XSD
 from rdflib.term import Node
 
 from ..namespaces import BCIC
+from ..timestamps import datetime_literal
 from .base import PROVENANCE_GRAPH, SUMMARY_GRAPH, report_graph_iri, submission_graph_iri
 from .guard import checked_iri
 from .sparql_terms import SKOLEM_ROOT
@@ -67,7 +68,7 @@ def tombstone_graph(cluster: URIRef, number: int, deleted: datetime,
     g.add((revision, RDF.type, PROV.Entity))
     g.add((revision, BCIC.cluster, cluster))
     g.add((revision, BCIC.revisionNumber, Literal(number, datatype=XSD.integer)))
-    g.add((revision, PROV.invalidatedAtTime, Literal(deleted.isoformat(), datatype=XSD.dateTime)))
+    g.add((revision, PROV.invalidatedAtTime, datetime_literal(deleted)))
     if deleted_by is not None:
         activity, agent = BNode(), BNode()
         g.add((revision, PROV.wasInvalidatedBy, activity))

@@ -16,6 +16,7 @@ from rdflib.term import Node
 
 from ..errors import InputError
 from ..namespaces import BCIC
+from ..timestamps import datetime_literal
 from .guard import checked_iri
 from .base import (PROVENANCE_GRAPH, RevisionInfo, RevisionRecord, SourceFile,
                    submission_graph_iri)
@@ -45,7 +46,7 @@ def provenance_graph(info: RevisionInfo, previous: int | None) -> Graph:
     g.add((revision, BCIC.conformanceRate, _decimal(info.conformance_rate)))
     g.add((revision, BCIC.rulebookVersion, Literal(info.rulebook_version)))
     g.add((revision, PROV.generatedAtTime,
-           Literal(info.generated.isoformat(), datatype=XSD.dateTime)))
+           datetime_literal(info.generated)))
     if info.submitter is not None:
         agent = BNode()
         g.add((revision, PROV.wasAttributedTo, agent))
