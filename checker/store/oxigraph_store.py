@@ -212,7 +212,7 @@ def _revision_quads(revision: RevisionRecord) -> Iterator[pyoxigraph.Quad]:
     literals: dict[Node, OxigraphTerm] = {}  # values recur: years, units, outcomes
 
     def term(node: Node) -> OxigraphTerm:
-        # IRIs through `to_oxigraph`'s cache, keyed by text: faster than hashing rdflib terms.
+        # IRIs through `named_node`'s cache, keyed by text: faster than hashing rdflib terms.
         if isinstance(node, URIRef):
             return named_node(str(node))
         if isinstance(node, BNode):
