@@ -7,8 +7,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from .i18n import Lang
-from .queries import NamedQuery, bind, get_query, list_queries
+from .queries import NamedQuery, bind, get_query, list_queries, result_columns, run_named_query
 from .sparql_service import PLAIN_VALUES, SparqlService, prepare_bound_query
+from .store import Store
 
 
 def describe_query(query: NamedQuery, lang: Lang) -> dict[str, Any]:
@@ -46,6 +47,20 @@ def answer_named_query(service: SparqlService, name: str, values: Mapping[str, s
     head = {**describe_query(query, lang), "values": dict(values),
             "truncated": answer.truncated}
     return _merged(json.dumps(head, separators=(",", ":")).encode("ascii"), answer.body)
+
+
+def answer_named_query_on(store: Store, name: str, values: Mapping[str, str], lang: Lang,
+                          row_limit: int) -> bytes:
+    """`answer_named_query`'s document for an app that reads a remote store: the store's server
+    runs the query (under its own time limit), and the rows past `row_limit` are dropped, which
+    `truncated` says. Values are the same plain strings."""
+    query = get_query(name)
+    rows = run_named_query(store, name, values)
+    head = {**describe_query(query, lang), "values": dict(values),
+            "truncated": len(rows) > row_limit}
+    plain = [{column: str(value) for column, value in row.items()} for row in rows[:row_limit]]
+    return json.dumps({**head, "columns": list(result_columns(name)), "rows": plain},
+                      separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
 def _merged(first: bytes, second: bytes) -> bytes:

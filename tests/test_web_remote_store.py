@@ -5,12 +5,14 @@ real Virtuoso started by the test (tests/virtuoso.py)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from rdflib import URIRef
+from rdflib import Graph, URIRef
 
 from checker.ingest import ingest_files
+from checker.namespaces import BCIC, IND
 from checker.paths import EXAMPLES_DIR
 from checker.store.base import cluster_key
 from checker.store.sparql_store import SparqlStore
@@ -49,6 +51,31 @@ def test_pages_read_the_remote_store(make_web_app, endpoint: str) -> None:
     assert cluster.status_code == 200 and "德化陶瓷产业集群" in cluster.get_data(as_text=True)
     report = client.get(f"/clusters/{cluster_key(DEHUA)}/revisions/1?lang=en")
     assert report.status_code == 200 and "Verdict: conformant" in report.get_data(as_text=True)
+
+
+def test_the_named_query_api_answers_from_the_remote_store(make_web_app, endpoint: str) -> None:
+    """/api/queries runs on the remote server: Dehua's own yearly figures of 9.1.4 a.1.1, as
+    its sample states them, in the same document as on the embedded store."""
+    client = make_web_app(endpoint).test_client()
+    answer = client.get("/api/queries/indicator-trends?code=a.1.1&lang=zh")
+    assert answer.status_code == 200
+    document = answer.get_json()
+    sample = Graph().parse(EXAMPLES_DIR / "dehua-ceramics.ttl")
+    stated = {(int(str(sample.value(o, BCIC.refYear))),
+               Decimal(str(sample.value(o, BCIC.observedValue))))
+              for o in sample.subjects(BCIC.indicator, IND.LocationAdvantage)
+              if sample.value(o, BCIC.valueKind) == BCIC.ActualValue
+              and sample.value(o, BCIC.refCluster) == DEHUA}
+    assert stated and {(int(r["year"]), Decimal(r["value"])) for r in document["rows"]} == stated
+    assert document["title"] == "各产业集群的指标趋势" and document["truncated"] is False
+    assert document["columns"][:2] == ["indicator", "notation"]
+    assert {r["clusterLabelZh"] for r in document["rows"]} == {"德化陶瓷产业集群"}
+
+
+def test_the_named_query_api_caps_the_remote_stores_rows(make_web_app, endpoint: str) -> None:
+    client = make_web_app(endpoint, BCIC_SPARQL_ROW_LIMIT=3).test_client()
+    document = client.get("/api/queries/indicator-trends").get_json()
+    assert len(document["rows"]) == 3 and document["truncated"] is True
 
 
 def test_an_evaluator_stores_a_revision_in_the_remote_store(make_web_app, endpoint: str,

@@ -6,12 +6,12 @@ from __future__ import annotations
 from flask import Blueprint, Response, current_app, jsonify, render_template, request
 
 from checker.queries import values_given_once
-from checker.query_api import answer_named_query, query_catalogue
+from checker.query_api import answer_named_query, answer_named_query_on, query_catalogue
 from checker.rulebook_document import reload_rules
 
 from . import query_service
 from .auth import require_role
-from .data import write_store
+from .data import is_remote, read_store, write_store
 from .i18n import request_language
 from .openapi import openapi_document, operations_by_tag
 
@@ -58,6 +58,10 @@ def named_query(name: str) -> Response:
     lang = request_language()
     given = values_given_once(request.args.items(multi=True))
     values = {k: v for k, v in given.items() if k != "lang"}
-    document = answer_named_query(query_service(current_app), name, values, lang)
+    if is_remote(str(current_app.config["BCIC_STORE"])):
+        document = answer_named_query_on(read_store(), name, values, lang,
+                                         int(current_app.config["BCIC_SPARQL_ROW_LIMIT"]))
+    else:
+        document = answer_named_query(query_service(current_app), name, values, lang)
     return Response(document, mimetype="application/json")
 
