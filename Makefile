@@ -112,6 +112,7 @@ bench: install system-packages
 	$(PY) -m bench.validation
 	$(PY) -m bench.named_queries
 	$(PY) -m bench.store_sparql
+	$(PY) -m bench.remote_named_queries
 	$(PY) -m bench.server_memory
 	$(PY) -m bench.knowledge_graph
 

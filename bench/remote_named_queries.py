@@ -1,0 +1,110 @@
+"""Named queries on a remote store: each one's time on a real Virtuoso holding 100 generated
+clusters, and whether it answers as the embedded store does on the same revisions.
+
+Starts its own Virtuoso (tests/virtuoso.py, the tests' settings) on loopback ports; the clusters
+are bench/knowledge_graph.py's (`cluster_graph`), ingested with the real `ingest_files` into the
+server and into an in-memory Oxigraph store. Run with `.venv/bin/python -m
+bench.remote_named_queries` from the repository root after `make system-packages`.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from datetime import datetime, timezone
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from rdflib import Literal
+from rdflib.term import Node
+
+from checker.errors import CheckerError
+from checker.ingest import ingest_files
+from checker.paths import PROJECT_ROOT
+from checker.queries import list_queries, run_named_query
+from checker.store import Store, open_store
+from tests.virtuoso import VirtuosoServer
+
+from .environment import describe
+from .knowledge_graph import query_params, write_cluster_file
+
+RESULTS = PROJECT_ROOT / "bench" / "results" / "remote_named_queries.md"
+CLUSTERS = 100
+CLIENT_TIMEOUT = 180.0  # seconds the remote store's client waits for one answer
+PER_INGEST = {"generated"}  # the moment each store took the revision in
+
+
+def comparable(node: Node) -> object:
+    """A term as both answers can be compared: numbers by value (Virtuoso writes a double to 15
+    digits and a boolean as 0 or 1), everything else as itself."""
+    if isinstance(node, Literal):
+        if node.datatype is not None and node.datatype.endswith("#boolean"):
+            return "1" if node.toPython() is True else "0"
+        try:
+            return f"{float(Decimal(str(node))):.12g}"
+        except (InvalidOperation, ValueError):
+            pass
+    return str(node)
+
+
+def answer(rows: list[dict[str, Node]]) -> list[tuple[tuple[str, object], ...]]:
+    return sorted((tuple(sorted((column, comparable(value)) for column, value in row.items()
+                                if column not in PER_INGEST)) for row in rows), key=repr)
+
+
+def timed_row(name: str, values: dict[str, str], embedded: Store, remote: Store) -> str:
+    """One table row: the query, its rows on each store, Virtuoso's seconds, same answer."""
+    expected = run_named_query(embedded, name, values)
+    started = time.perf_counter()
+    try:
+        found = run_named_query(remote, name, values)
+    except CheckerError as error:
+        return (f"| `{name}` | {len(expected):,} | — | > {time.perf_counter() - started:.1f} "
+                f"| no answer: {error.message} |")
+    took = time.perf_counter() - started
+    same = "yes" if answer(found) == answer(expected) else "**no**"
+    return f"| `{name}` | {len(expected):,} | {len(found):,} | {took:.2f} | {same} |"
+
+
+def main() -> None:
+    """Start a Virtuoso, ingest the clusters into it and into memory, time each named query."""
+    params = query_params()
+    with tempfile.TemporaryDirectory() as directory, \
+            VirtuosoServer(Path(directory) / "virtuoso") as server:
+        folder = Path(directory) / "files"
+        folder.mkdir()
+        remote = open_store("sparql", query_endpoint=server.endpoint,
+                            update_endpoint=server.endpoint, timeout=CLIENT_TIMEOUT)
+        embedded = open_store("oxigraph", path=None)
+        started = time.perf_counter()
+        for i in range(CLUSTERS):
+            write_cluster_file(folder, i, CLUSTERS)
+            ingest_files(remote, [folder / f"c{i}.ttl"])
+            ingest_files(embedded, [folder / f"c{i}.ttl"])
+        ingest = time.perf_counter() - started
+        lines = ["# Named queries on a remote store (Virtuoso)", "",
+                 f"Run {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC with "
+                 "`python -m bench.remote_named_queries`.", "", *describe(),
+                 f"- server: tests/virtuoso.py settings (ResultSetMaxRows {server.max_rows:,}, "
+                 f"NumberOfBuffers {server.buffers:,}); client timeout {CLIENT_TIMEOUT:.0f} s", "",
+                 f"{CLUSTERS} clusters of bench/knowledge_graph.py (`cluster_graph`), each "
+                 f"ingested into Virtuoso and into an in-memory Oxigraph store ({ingest:.0f} s "
+                 "for both). Each query runs once on Virtuoso (a first, cold run: the figure a "
+                 "page or partner waits for), with the parameters of bench/knowledge_graph.py; "
+                 "\"same answer\" compares its rows with the embedded store's (numbers by value, "
+                 "booleans as 0/1, the ingest times left out).", "",
+                 "| query | rows (embedded) | rows (Virtuoso) | Virtuoso s | same answer |",
+                 "| --- | ---: | ---: | ---: | --- |"]
+        for query in list_queries():
+            lines.append(timed_row(query.name, dict(params.get(query.name, {})), embedded,
+                                   remote))
+            print(lines[-1], flush=True)
+        embedded.close()
+        remote.close()
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"written to {RESULTS.relative_to(PROJECT_ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
