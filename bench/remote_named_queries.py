@@ -12,11 +12,7 @@ from __future__ import annotations
 import tempfile
 import time
 from datetime import datetime, timezone
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
-
-from rdflib import Literal
-from rdflib.term import Node
 
 from checker.errors import CheckerError
 from checker.ingest import ingest_files
@@ -24,6 +20,7 @@ from checker.paths import PROJECT_ROOT
 from checker.queries import list_queries, run_named_query
 from checker.store import Store, open_store
 from tests.virtuoso import VirtuosoServer
+from tests.virtuoso_answers import comparable_answer
 
 from .environment import describe
 from .knowledge_graph import query_params, write_cluster_file
@@ -31,25 +28,6 @@ from .knowledge_graph import query_params, write_cluster_file
 RESULTS = PROJECT_ROOT / "bench" / "results" / "remote_named_queries.md"
 CLUSTERS = 100
 CLIENT_TIMEOUT = 180.0  # seconds the remote store's client waits for one answer
-PER_INGEST = {"generated"}  # the moment each store took the revision in
-
-
-def comparable(node: Node) -> object:
-    """A term as both answers can be compared: numbers by value (Virtuoso writes a double to 15
-    digits and a boolean as 0 or 1), everything else as itself."""
-    if isinstance(node, Literal):
-        if node.datatype is not None and node.datatype.endswith("#boolean"):
-            return "1" if node.toPython() is True else "0"
-        try:
-            return f"{float(Decimal(str(node))):.12g}"
-        except (InvalidOperation, ValueError):
-            pass
-    return str(node)
-
-
-def answer(rows: list[dict[str, Node]]) -> list[tuple[tuple[str, object], ...]]:
-    return sorted((tuple(sorted((column, comparable(value)) for column, value in row.items()
-                                if column not in PER_INGEST)) for row in rows), key=repr)
 
 
 def timed_row(name: str, values: dict[str, str], embedded: Store, remote: Store) -> str:
@@ -62,7 +40,7 @@ def timed_row(name: str, values: dict[str, str], embedded: Store, remote: Store)
         return (f"| `{name}` | {len(expected):,} | — | > {time.perf_counter() - started:.1f} "
                 f"| no answer: {error.message} |")
     took = time.perf_counter() - started
-    same = "yes" if answer(found) == answer(expected) else "**no**"
+    same = "yes" if comparable_answer(found) == comparable_answer(expected) else "**no**"
     return f"| `{name}` | {len(expected):,} | {len(found):,} | {took:.2f} | {same} |"
 
 
@@ -91,8 +69,9 @@ def main() -> None:
                  f"ingested into Virtuoso and into an in-memory Oxigraph store ({ingest:.0f} s "
                  "for both). Each query runs once on Virtuoso (a first, cold run: the figure a "
                  "page or partner waits for), with the parameters of bench/knowledge_graph.py; "
-                 "\"same answer\" compares its rows with the embedded store's (numbers by value, "
-                 "booleans as 0/1, the ingest times left out).", "",
+                 "\"same answer\" compares its rows with the embedded store's as the tests do "
+                 "(tests/virtuoso_answers.py: numbers by value, booleans as 0/1, the ingest "
+                 "times left out).", "",
                  "| query | rows (embedded) | rows (Virtuoso) | Virtuoso s | same answer |",
                  "| --- | ---: | ---: | ---: | --- |"]
         for query in list_queries():

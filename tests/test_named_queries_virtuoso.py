@@ -2,20 +2,15 @@
 revisions, so the library serves a remote store too (checker/queries/README.md, "On a remote
 store").
 
-Values are compared as Virtuoso 7 can write them: numbers by value to 12 significant digits (it
-prints a double with 15), a boolean as the number 0 or 1 (it has no boolean results), and each
-revision's `generated` time left out (each store ingested the files at its own moment). Without
-virtuoso-t these tests fail, never skip: `make system-packages` installs it.
+Answers are compared as tests/virtuoso_answers.py says. Without virtuoso-t these tests fail, never
+skip: `make system-packages` installs it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 
 import pytest
-from rdflib import Literal, URIRef
-from rdflib.term import Node
 
 from checker.ingest import ingest_files
 from checker.paths import EXAMPLES_DIR
@@ -24,11 +19,8 @@ from checker.store import Store, open_store
 
 from test_named_queries import DATANG, DEHUA, jingdezhen, revised_dehua
 from virtuoso import VirtuosoNotInstalledError, VirtuosoServer, require_binaries
+from virtuoso_answers import Row, comparable_answer
 
-XSD = "http://www.w3.org/2001/XMLSchema#"  # as text: pytest trips over rdflib's XSD namespace
-NUMERIC = {URIRef(XSD + name) for name in ("integer", "decimal", "double", "float", "int", "long")}
-BOOLEAN = URIRef(XSD + "boolean")
-PER_INGEST = {"generated"}  # the moment each store took the revision in
 PARAMS: dict[str, list[dict[str, str]]] = {
     "indicators-vs-targets": [{"cluster": str(DEHUA)}, {"cluster": str(DEHUA), "year": "2024"}],
     "indicators-vs-history": [{"cluster": str(DATANG)}],
@@ -65,19 +57,8 @@ def stores(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, St
         remote.close()
 
 
-def comparable(node: Node) -> object:
-    """A term as both stores' answers can be compared (the module's docstring says how)."""
-    if isinstance(node, Literal) and node.datatype in NUMERIC:
-        return ("number", f"{float(Decimal(str(node))):.12g}")
-    if isinstance(node, Literal) and node.datatype == BOOLEAN:
-        return ("number", "1" if node.toPython() is True else "0")
-    return (type(node).__name__, str(node), getattr(node, "language", None))
-
-
-def answer(store: Store, name: str, values: dict[str, str]) -> list[tuple[object, ...]]:
-    rows = run_named_query(store, name, values)
-    return sorted((tuple(sorted((column, comparable(value)) for column, value in row.items()
-                                if column not in PER_INGEST)) for row in rows), key=repr)
+def answer(store: Store, name: str, values: dict[str, str]) -> list[Row]:
+    return comparable_answer(run_named_query(store, name, values))
 
 
 @pytest.mark.parametrize(("name", "values"), CASES,
