@@ -394,7 +394,10 @@ def test_service_is_refused_and_no_request_leaves(client: FlaskClient,
     for query in (f"SELECT ?x WHERE {{ SERVICE <{partner.url}> {{ ?x ?y ?z }} }}",
                   (f"SELECT ?x WHERE {{ ?a ?b ?c OPTIONAL {{ SERVICE SILENT <{partner.url}> "
                    f"{{ ?x ?y ?z }} }} }}"),
-                  "SELECT ?x WHERE { BIND(<http://127.0.0.1:9/> AS ?e) SERVICE ?e { ?x ?y ?z } }"):
+                  "SELECT ?x WHERE { BIND(<http://127.0.0.1:9/> AS ?e) SERVICE ?e { ?x ?y ?z } }",
+                  f"SELECT * WHERE {{ FILTER EXISTS {{ SERVICE <{partner.url}> {{ ?s ?p ?o }} }} }}",
+                  (f"SELECT * WHERE {{ VALUES ?e {{ <{partner.url}> }} "
+                   f"FILTER NOT EXISTS {{ SERVICE ?e {{ ?s ?p ?o }} }} }}")):
         response = client.get("/sparql", query_string={"query": query})
         assert response.status_code == 400, query
         assert "SERVICE" in response.get_json()["message"]

@@ -19,6 +19,11 @@ HIDDEN_SERVICES = [
     "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o "
     "MINUS { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } } }",
     "prefix x: <http://e/> select * where { service <http://127.0.0.1:9/> { ?s x:p ?o } }",
+    # In a SELECT's FILTER (NOT) EXISTS: rdflib's algebra drops these from the parse tree.
+    "SELECT * WHERE { FILTER EXISTS { SERVICE <http://127.0.0.1:9/x> { ?s ?p ?o } } }",
+    "SELECT ?a WHERE { ?a ?b ?c FILTER NOT EXISTS { SERVICE ?e { ?a ?p ?o } } }",
+    "SELECT ?a WHERE { ?a ?b ?c FILTER EXISTS { { SELECT ?a WHERE { "
+    "SERVICE <http://127.0.0.1:9/> { ?a ?p ?o } } } } }",
 ]
 
 
@@ -27,6 +32,28 @@ def test_service_anywhere_in_the_parse_tree_is_refused(query: str) -> None:
     assert inspect_query(query).uses_service
     with pytest.raises(QueryRefusedError, match="SERVICE"):
         check_query(query)
+
+
+SCOPED_VARIABLES = [
+    ("SELECT * WHERE { ?a ?b ?c MINUS { ?a ?b ?zz } FILTER NOT EXISTS { ?a ?q ?w } }",
+     ("a", "b", "c")),
+    ("SELECT * WHERE { ?a ?b ?c { SELECT ?x (1 AS ?one) WHERE { ?x ?y ?z } } BIND(STR(?c) AS ?k) "
+     "OPTIONAL { GRAPH ?g { ?a ?p ?o FILTER(?hidden) } } } VALUES ?v { 1 }",
+     ("a", "b", "c", "x", "one", "k", "g", "p", "o", "v")),
+    ("SELECT ?a (COUNT(?b) AS ?n) WHERE { ?a ?b ?c } GROUP BY ?a", ("a", "n")),
+]
+
+
+@pytest.mark.parametrize(("query", "expected"), SCOPED_VARIABLES,
+                         ids=range(len(SCOPED_VARIABLES)))
+def test_result_variables_are_those_in_scope_in_text_order(query: str, expected: tuple[str, ...],
+                                                           ) -> None:
+    """SPARQL 1.1 section 18.2.1: variables only inside FILTER, EXISTS or MINUS, or hidden by a
+    subquery's projection, are no columns of `SELECT *`; the engine agrees (as a set)."""
+    assert inspect_query(query).variables == expected
+    engine = pyoxigraph.Store().query(query)
+    assert isinstance(engine, pyoxigraph.QuerySolutions)
+    assert {v.value for v in engine.variables} == set(expected)
 
 
 def test_the_word_service_in_a_string_or_iri_is_no_service() -> None:

@@ -60,15 +60,19 @@ def inspect_query(text: str) -> QueryInfo:
     _check_nesting(text)
     try:
         tree = parseQuery(text)
+        # Read before rdflib's algebra sees the tree: translateQuery rewrites it in place, and
+        # drops a SERVICE inside FILTER (NOT) EXISTS on the way.
+        uses_service = any(keyword == "SERVICE" for keyword in _refused(tree))
         form = _FORMS[tree[1].name]
         variables: tuple[str, ...] = ()
         if form is QueryForm.SELECT:
-            variables = _projection(tree)
+            variables = _projection(tree[1])
+            translateQuery(tree)  # its semantic checks: unknown prefixes, misplaced aggregates…
     except (ParseException, RecursionError) as error:
         raise QueryRefusedError.of("error.sparql.unparsable", detail=error) from None
     except Exception as error:  # rdflib's algebra raises plain exceptions (unknown prefix, …)
         raise QueryRefusedError.of("error.sparql.invalid", detail=error) from None
-    return QueryInfo(form, variables, any(n == "SERVICE" for n in _refused(tree)))
+    return QueryInfo(form, variables, uses_service)
 
 
 def check_query(text: str, form: QueryForm | None = None) -> QueryInfo:
@@ -179,11 +183,38 @@ def _refused(tree: object) -> Iterator[str]:
             yield _REFUSED_NODES[node.name]
 
 
-def _projection(tree: ParseResults) -> tuple[str, ...]:
-    """The result variables of a SELECT: as written, or for `*` in order of first appearance."""
-    projected = translateQuery(tree).algebra.get("PV") or []
-    names = [str(v) for v in projected]
-    if "projection" in tree[1]:
-        return tuple(names)
-    order = list(dict.fromkeys(str(n) for n in _nodes(tree[1]) if isinstance(n, Variable)))
-    return tuple(sorted(names, key=lambda n: order.index(n) if n in order else len(order)))
+def _projection(select: CompValue) -> tuple[str, ...]:
+    """The result variables of a SELECT (or subquery): as written, or for `*` the variables in
+    scope of its WHERE clause and its trailing VALUES, in order of first appearance."""
+    if "projection" in select:
+        # CompValue.get answers a missing key with the key itself: test membership instead.
+        return tuple(str(item["evar"] if "evar" in item else item["var"])
+                     for item in select["projection"])
+    in_scope = _in_scope(select["where"])
+    if "valuesClause" in select:
+        in_scope += _in_scope(select["valuesClause"])
+    return tuple(dict.fromkeys(in_scope))
+
+
+def _in_scope(pattern: object) -> list[str]:
+    """The variables a pattern puts in scope (SPARQL 1.1 section 18.2.1), in text order, with
+    repeats: none that occur only in a FILTER (EXISTS included) or a MINUS; of a subquery only
+    its result variables; of a BIND only the one it binds."""
+    found: list[str] = []
+    stack: list[object] = [pattern]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Variable):
+            found.append(str(node))
+        elif isinstance(node, CompValue):
+            if node.name in ("Filter", "MinusGraphPattern"):
+                continue
+            if node.name == "SubSelect":
+                found.extend(_projection(node))
+            elif node.name == "Bind":
+                found.append(str(node["var"]))
+            else:
+                stack.extend(reversed(list(node.values())))
+        elif isinstance(node, (ParseResults, list, tuple)):
+            stack.extend(reversed(list(node)))
+    return found
