@@ -8,7 +8,7 @@ from rdflib import URIRef
 
 import checker.store.guard as guard_module
 from checker.errors import InputError, QueryRefusedError
-from checker.store.guard import MAX_NESTING, OwnQuery, QueryForm, check_query, check_update, \
+from checker.store.guard import MAX_CHAIN, MAX_NESTING, OwnQuery, QueryForm, check_query, check_update, \
     checked_iri, inspect_query
 from checker.store.oxigraph_store import OxigraphStore
 
@@ -78,6 +78,32 @@ def test_nesting_is_counted_outside_strings_comments_and_past_iris() -> None:
         inspect_query("SELECT * WHERE " + "{" * 3000 + "}" * 3000)
     with pytest.raises(QueryRefusedError, match="nested"):  # parens hidden in an IRI-like token
         inspect_query("SELECT * { FILTER(?a<" + "(" * 60 + "?b" + ")" * 60 + ">?c) }")
+
+
+LONG_CHAINS = {
+    "UNION": "SELECT * WHERE { " + " UNION ".join(["{}"] * 7000) + " }",
+    "OPTIONAL": "SELECT * WHERE { " + " ".join(["OPTIONAL {}"] * 2500) + " }",
+    "path": "SELECT * WHERE { ?s " + "/".join(["<http://e/p>"] * 15000) + " ?o }",
+    "operators": "SELECT * WHERE { BIND(" + " + ".join(["1"] * 9000) + " AS ?x) }",
+    "chains within one another": "SELECT * WHERE { { ?s " + "|".join(["<http://e/p>"] * 900)
+    + " ?o } UNION " + " UNION ".join(["{}"] * 1200) + " }",
+}
+
+
+@pytest.mark.parametrize("query", LONG_CHAINS.values(), ids=LONG_CHAINS.keys())
+def test_long_chains_are_refused_though_shallow(query: str) -> None:
+    """Shallow text whose chain of operands pyoxigraph would recurse through (it crashed near
+    8,000 UNIONs) is refused; a chain the engine nests counts its operands, and nested chains add."""
+    with pytest.raises(QueryRefusedError, match="chains more than"):
+        inspect_query(query)
+    with pytest.raises(QueryRefusedError, match="chains more than"):
+        check_update("INSERT { ?s ?p ?o } WHERE { " + query.split("WHERE {", 1)[1])
+
+
+def test_chains_up_to_the_limit_pass() -> None:
+    union = "ASK { " + " UNION ".join(["{}"] * (MAX_CHAIN - 10)) + " }"
+    assert inspect_query(union).form is QueryForm.ASK
+    assert bool(pyoxigraph.Store().query(union)) is True
 
 
 def test_select_variables_come_in_projection_or_first_appearance_order() -> None:

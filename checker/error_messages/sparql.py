@@ -41,6 +41,11 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "the SPARQL text is nested deeper than {limit}",
         "zh": "SPARQL 文本的嵌套深度超过 {limit}",
     },
+    "error.sparql.too_long_chain": {
+        "en": "the query chains more than {limit} UNION, OPTIONAL, path or operator steps "
+              "within one another; split it into smaller queries",
+        "zh": "查询中相互嵌套的 UNION、OPTIONAL、路径或运算步骤超过 {limit} 个，请拆分为较小的查询",
+    },
     "error.sparql.too_long": {
         "en": "the query is longer than {limit} bytes",
         "zh": "查询长度超过 {limit} 字节",

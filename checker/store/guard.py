@@ -25,6 +25,14 @@ from rdflib.term import Variable
 from ..errors import InputError, QueryRefusedError
 
 MAX_NESTING = 48  # brackets of any kind; pyoxigraph crashes near 3,000, rdflib recurses deeply
+# Operands along any path of the parse tree, a chain of n counting n: pyoxigraph nests a chain of
+# n UNIONs, OPTIONALs, path steps or operators n levels deep and recursed out of its stack near
+# 8,000 (UNION, OPTIONAL, +) on unnested, short text.
+MAX_CHAIN = 2000
+_CHAINS = {"GroupOrUnionGraphPattern": "graph", "GroupGraphPatternSub": "part",
+           "PathAlternative": "part", "PathSequence": "part",
+           "ConditionalOrExpression": "other", "ConditionalAndExpression": "other",
+           "AdditiveExpression": "other", "MultiplicativeExpression": "other"}
 _IRI_TOKEN = re.compile(r"<[^<>\"{}|^`\\\x00-\x20]*>")  # SPARQL IRIREF: may hold '#' and '('
 _REFUSED_NODES = {"ServiceGraphPattern": "SERVICE", "Load": "LOAD"}
 
@@ -60,18 +68,22 @@ def inspect_query(text: str) -> QueryInfo:
     _check_nesting(text)
     try:
         tree = parseQuery(text)
-        # Read before rdflib's algebra sees the tree: translateQuery rewrites it in place, and
-        # drops a SERVICE inside FILTER (NOT) EXISTS on the way.
-        uses_service = any(keyword == "SERVICE" for keyword in _refused(tree))
-        form = _FORMS[tree[1].name]
-        variables: tuple[str, ...] = ()
-        if form is QueryForm.SELECT:
-            variables = _projection(tree[1])
-            translateQuery(tree)  # its semantic checks: unknown prefixes, misplaced aggregates…
     except (ParseException, RecursionError) as error:
         raise QueryRefusedError.of("error.sparql.unparsable", detail=error) from None
-    except Exception as error:  # rdflib's algebra raises plain exceptions (unknown prefix, …)
-        raise QueryRefusedError.of("error.sparql.invalid", detail=error) from None
+    _check_chains(tree)
+    # Read before rdflib's algebra sees the tree: translateQuery rewrites it in place, and drops
+    # a SERVICE inside FILTER (NOT) EXISTS on the way.
+    uses_service = any(keyword == "SERVICE" for keyword in _refused(tree))
+    form = _FORMS[tree[1].name]
+    variables: tuple[str, ...] = ()
+    if form is QueryForm.SELECT:
+        variables = _projection(tree[1])
+        try:
+            translateQuery(tree)  # its semantic checks: unknown prefixes, misplaced aggregates…
+        except RecursionError as error:
+            raise QueryRefusedError.of("error.sparql.unparsable", detail=error) from None
+        except Exception as error:  # rdflib's algebra raises plain exceptions
+            raise QueryRefusedError.of("error.sparql.invalid", detail=error) from None
     return QueryInfo(form, variables, uses_service)
 
 
@@ -107,6 +119,7 @@ def check_update(text: str) -> None:
         tree = parseUpdate(text)
     except (ParseException, RecursionError) as error:
         raise QueryRefusedError.of("error.sparql.update_unparsable", detail=error) from None
+    _check_chains(tree)
     for keyword in _refused(tree):
         raise QueryRefusedError.of("error.sparql.calls_out", keyword=keyword)
 
@@ -148,6 +161,23 @@ def _check_nesting(text: str) -> None:
         else:
             bracket(char)
             index += 2 if char == "\\" else 1
+
+
+def _check_chains(tree: object) -> None:
+    """Refuse a parse tree with more than MAX_CHAIN operands along any path from its root."""
+    stack: list[tuple[object, int]] = [(tree, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, CompValue):
+            key = _CHAINS.get(node.name)
+            if key is not None and key in node:
+                operands = node[key]
+                depth += len(operands) if isinstance(operands, (ParseResults, list)) else 1
+                if depth > MAX_CHAIN:
+                    raise QueryRefusedError.of("error.sparql.too_long_chain", limit=MAX_CHAIN)
+            stack.extend((child, depth) for child in node.values())
+        elif isinstance(node, (ParseResults, list, tuple)):
+            stack.extend((child, depth) for child in node)
 
 
 def _after_string(text: str, start: int) -> int:
