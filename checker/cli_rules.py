@@ -13,7 +13,7 @@ from .i18n import DEFAULT_LANG, LANGUAGES, Lang, message
 from .ingest import publish_for_queries
 from .rulebook import load_rulebook
 from .rulebook_document import reload_rules
-from .store import open_configured_store
+from .store import open_store_for_writing
 
 
 @click.group("rules")
@@ -65,7 +65,7 @@ def reload_command(ctx: click.Context, location: str | None, lang: Lang) -> None
     The web app's POST /api/rules/reload (maintainer token) does the same.
     """
     ctx.meta[LANG_META_KEY] = lang
-    with closing(open_configured_store(location)) as store:
+    with closing(open_store_for_writing(location)) as store:
         document = reload_rules(store)
         publish_for_queries(store)
     click.echo(message("rules.reloaded", lang, version=document.version,

@@ -21,7 +21,7 @@ from .queries import (bind, get_query, list_queries, result_columns, run_named_q
 from .query import QueryResult, read_query_argument, run_query, run_remote_query
 from .render.results import RESULT_FORMATS, aligned_table, render_results
 from .revisions import delete_revision, find_cluster, is_cluster_key
-from .store import open_configured_store
+from .store import open_store_for_writing
 from .store.base import RevisionInfo
 from .store.guard import QueryForm, checked_iri
 
@@ -76,7 +76,7 @@ def reindex_command(ctx: click.Context, location: str | None, lang: Lang) -> Non
     gets no new submission. 入库时会自动重建；对不再入库的存储可手动运行。
     """
     ctx.meta[LANG_META_KEY] = lang
-    with closing(open_configured_store(location, create=False)) as store:
+    with closing(open_store_for_writing(location, create=False)) as store:
         store.rebuild_summary()
         publish_for_queries(store)
         revisions = len(store.revisions())
@@ -221,7 +221,7 @@ def delete_revision_command(ctx: click.Context, cluster: str, number: int,
     Exit codes / 退出码: 0 deleted 已删除, 2 no such revision or bad input 无此版本或输入有误.
     """
     ctx.meta[LANG_META_KEY] = lang
-    with closing(open_configured_store(location, create=False)) as store:
+    with closing(open_store_for_writing(location, create=False)) as store:
         info = delete_revision(store, find_cluster(store, cluster), number,
                                deleted_by=deleted_by)
         publish_for_queries(store)

@@ -212,9 +212,9 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     },
     "store.clusters.none": {"en": "The store holds no cluster yet.", "zh": "存储中尚无产业集群。"},
     "store.read_snapshot": {
-        "en": "Another process (an ingest) is writing the store: read from its snapshot of "
-              "{time}, which holds every revision stored until then.",
-        "zh": "另一进程（入库）正在写入存储：改为读取其 {time} 的快照，其中含截至该时刻存储的全部修订版。",
+        "en": "Another process (an ingest, a query or the web app) has the store open: read "
+              "from its snapshot of {time}, which holds every revision stored until then.",
+        "zh": "另一进程（入库、查询或网页应用）正打开着存储：改为读取其 {time} 的快照，其中含截至该时刻存储的全部修订版。",
     },
     "store.history.none": {
         "en": "The store holds no revision of {cluster}.",

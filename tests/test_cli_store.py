@@ -27,6 +27,7 @@ from checker.store.oxigraph_store import OxigraphStore
 DATANG = str(EXAMPLES_DIR / "datang-socks.ttl")
 DEHUA = str(EXAMPLES_DIR / "dehua-ceramics.ttl")
 DATANG_CLUSTER = "https://example.org/cluster/datang/cluster"
+DEHUA_CLUSTER = "https://example.org/cluster/dehua/cluster"
 LATEST = """PREFIX bcic: <https://w3id.org/bcic/ontology#>
 SELECT ?cluster ?number ?conforms WHERE {
   GRAPH <https://w3id.org/bcic/graph/provenance> {
@@ -82,7 +83,7 @@ def test_readers_read_the_snapshot_while_another_process_writes_the_store(
         listed = bcic("clusters", "--lang", lang)
         assert listed.exit_code == 0, listed.output
         assert DATANG_CLUSTER in listed.stdout
-        note = {"en": "is writing the store: read from its snapshot", "zh": "改为读取其"}[lang]
+        note = {"en": "has the store open: read from its snapshot", "zh": "改为读取其"}[lang]
         assert note in listed.stderr and note not in listed.stdout
         rows = bcic("query", LATEST, "--format", "csv")
         assert rows.exit_code == 0 and DATANG_CLUSTER in rows.stdout
@@ -90,6 +91,58 @@ def test_readers_read_the_snapshot_while_another_process_writes_the_store(
     finally:
         writer.kill()
         writer.wait()
+
+
+def _hold_store(store_dir: str, seconds: float) -> subprocess.Popen[str]:
+    """Another process holding the store directory for `seconds`, as a running reader does;
+    returns once it has the store open."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time, pyoxigraph; s = pyoxigraph.Store(sys.argv[1]); "
+         "print('open', flush=True); time.sleep(float(sys.argv[2]))", store_dir, str(seconds)],
+        stdout=subprocess.PIPE, text=True)
+    assert holder.stdout is not None and holder.stdout.readline() == "open\n"
+    return holder
+
+
+def test_a_writer_waits_for_a_reader_holding_the_store(
+        bcic: Bcic, store_dir: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert bcic("ingest", DATANG).exit_code == 0
+    monkeypatch.setenv("BCIC_STORE_LOCK_WAIT", "60")
+    holder = _hold_store(store_dir, 1.5)
+    try:
+        result = bcic("ingest", DEHUA)
+        assert result.exit_code == 0, result.output
+        assert "Stored revision 1 of https://example.org/cluster/dehua/cluster" in result.output
+    finally:
+        holder.wait()
+    assert DEHUA_CLUSTER in bcic("clusters").stdout
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_writer_gives_up_after_the_lock_wait_and_stores_nothing(
+        bcic: Bcic, store_dir: str, monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+    assert bcic("ingest", DATANG).exit_code == 0
+    monkeypatch.setenv("BCIC_STORE_LOCK_WAIT", "0.5")
+    holder = _hold_store(store_dir, 600)
+    try:
+        result = bcic("ingest", DEHUA, "--lang", lang)
+        assert result.exit_code == 3
+        assert {"en": "another process has it open; waited 0.5 s",
+                "zh": "另一个进程正打开着它；已等待 0.5 秒"}[lang] in result.output
+        assert "Traceback" not in result.output
+    finally:
+        holder.kill()
+        holder.wait()
+    assert DEHUA_CLUSTER not in bcic("clusters").stdout
+
+
+@pytest.mark.parametrize("value", ["soon", "-1", "inf", "nan"])
+def test_a_lock_wait_that_is_no_number_of_seconds_is_bad_input(
+        bcic: Bcic, monkeypatch: pytest.MonkeyPatch, value: str) -> None:
+    monkeypatch.setenv("BCIC_STORE_LOCK_WAIT", value)
+    result = bcic("ingest", DEHUA)
+    assert result.exit_code == 2
+    assert "BCIC_STORE_LOCK_WAIT must be a number of seconds" in result.output
 
 
 def test_ingest_of_a_bad_file_exits_2_and_stores_nothing(bcic: Bcic, tmp_path: Path) -> None:

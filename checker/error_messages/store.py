@@ -53,9 +53,13 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "cannot open the store at {path}{hint}: {detail}",
         "zh": "无法打开 {path} 处的存储{hint}：{detail}",
     },
+    "error.store.bad_lock_wait": {
+        "en": "{name} must be a number of seconds, 0 or more, not {value!r}",
+        "zh": "{name} 须为不小于 0 的秒数，而不是 {value!r}",
+    },
     "error.store.locked_hint": {
-        "en": " (another process has it open)",
-        "zh": "（另一个进程正打开着它）",
+        "en": " (another process has it open; waited {seconds} s)",
+        "zh": "（另一个进程正打开着它；已等待 {seconds} 秒）",
     },
     "error.store.in_memory_backup": {
         "en": "an in-memory store cannot be backed up",

@@ -34,12 +34,15 @@ __all__ = [
     "DEFAULT_LOCATION", "ONTOLOGY_GRAPH", "PROVENANCE_GRAPH", "SHAPES_GRAPH", "SUMMARY_GRAPH",
     "RevisionInfo",
     "RevisionRecord", "SourceFile", "Store", "cluster_key", "open_configured_store", "open_store",
+    "open_store_for_writing",
     "register_backend", "report_graph_iri", "store_location", "submission_graph_iri",
 ]
 
 DEFAULT_LOCATION = Path("var") / "store"  # relative to the current directory
 STORE_ENV = "BCIC_STORE"
 UPDATE_ENV = "BCIC_STORE_UPDATE"
+LOCK_WAIT_ENV = "BCIC_STORE_LOCK_WAIT"
+DEFAULT_LOCK_WAIT = 30.0
 
 Backend = Callable[..., Store]
 # Factories are looked up when a store is opened, so a backend's imports (HTTP clients, SPARQL
@@ -65,18 +68,40 @@ def open_store(name: str = "oxigraph", **options: object) -> Store:
     return backend(**options)
 
 
-def open_configured_store(location: str | None = None, *, create: bool = True) -> Store:
+def open_configured_store(location: str | None = None, *, create: bool = True,
+                          lock_wait: float = 0.0) -> Store:
     """Open the store at a location: an http(s) SPARQL endpoint, else a directory.
 
     None means the environment's BCIC_STORE, else var/store under the current directory. A remote
     store's updates go to BCIC_STORE_UPDATE when set, else to the same URL. A missing directory
-    is created, unless `create` is false (readers). Refused as `store_location` refuses.
+    is created, unless `create` is false (readers). A directory another process holds is retried
+    for `lock_wait` seconds. Refused as `store_location` refuses.
     """
     location = store_location(location, create=create)
     if is_url(location):
         update = checked_endpoint(os.environ.get(UPDATE_ENV) or location)
         return open_store("sparql", query_endpoint=location, update_endpoint=update)
-    return open_store("oxigraph", path=Path(location), create=create)
+    return open_store("oxigraph", path=Path(location), create=create, lock_wait=lock_wait)
+
+
+def open_store_for_writing(location: str | None = None, *, create: bool = True) -> Store:
+    """`open_configured_store` for a command that writes: a directory another process holds
+    (a reader, for a moment) is waited for, up to BCIC_STORE_LOCK_WAIT seconds (default 30)."""
+    return open_configured_store(location, create=create, lock_wait=writer_lock_wait())
+
+
+def writer_lock_wait() -> float:
+    """BCIC_STORE_LOCK_WAIT in seconds (a non-negative number), else 30; InputError otherwise."""
+    text = os.environ.get(LOCK_WAIT_ENV, "").strip()
+    if not text:
+        return DEFAULT_LOCK_WAIT
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds < float("inf"):
+        raise InputError.of("error.store.bad_lock_wait", name=LOCK_WAIT_ENV, value=text)
+    return seconds
 
 
 def open_store_for_reading(location: str | None = None) -> tuple[Store, Path | None]:

@@ -8,6 +8,7 @@ call, which pyoxigraph applies as one transaction: a killed process leaves all o
 from __future__ import annotations
 
 import threading
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
@@ -31,6 +32,7 @@ from .provenance import check_describes, read_revisions, revisions_query
 from .summary import REBUILD_SUMMARY, summary_blocks
 
 T = TypeVar("T")
+LOCK_RETRY_SECONDS = 0.2
 _Solutions = pyoxigraph.QuerySolutions | pyoxigraph.QueryBoolean | pyoxigraph.QueryTriples
 
 
@@ -41,7 +43,7 @@ class OxigraphStore:
     remote = False
 
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False,
-                 create: bool = True) -> None:
+                 create: bool = True, lock_wait: float = 0.0) -> None:
         self.path = Path(path) if path is not None else None
         self.persistent = self.path is not None
         self._lock = threading.Lock()  # one writer at a time within the process
@@ -55,10 +57,11 @@ class OxigraphStore:
                 self._store = pyoxigraph.Store.read_only(str(self.path))
             else:
                 self.path.mkdir(parents=True, exist_ok=True)
-                self._store = pyoxigraph.Store(str(self.path))
+                self._store = _open_waiting(self.path, lock_wait)
         except OSError as error:
-            locked = "lock" in str(error).lower()  # another process has it open
-            hint = phrase("error.store.locked_hint") if locked else ""
+            locked = _is_lock_error(error)
+            hint = (phrase("error.store.locked_hint", seconds=f"{lock_wait:g}") if locked
+                    else "")
             raise (StoreLockedError if locked else StoreError).of(
                 "error.store.cannot_open", path=self.path, hint=hint, detail=error) from None
 
@@ -204,6 +207,24 @@ class OxigraphStore:
             return action(self._store)
         except OSError as error:
             raise StoreError.of("error.store.failed", detail=error) from None
+
+
+def _open_waiting(path: Path, lock_wait: float) -> pyoxigraph.Store:
+    """Open a directory store for writing, retrying for up to `lock_wait` seconds while another
+    process holds it (a reader such as `bcic clusters` holds it for a moment)."""
+    deadline = time.monotonic() + lock_wait
+    while True:
+        try:
+            return pyoxigraph.Store(str(path))
+        except OSError as error:
+            if not _is_lock_error(error) or time.monotonic() >= deadline:
+                raise
+            time.sleep(LOCK_RETRY_SECONDS)
+
+
+def _is_lock_error(error: OSError) -> bool:
+    """Whether opening failed because another process has the directory open."""
+    return "lock" in str(error).lower()
 
 
 def _revision_quads(revision: RevisionRecord) -> Iterator[pyoxigraph.Quad]:
