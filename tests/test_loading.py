@@ -453,3 +453,9 @@ def test_ill_typed_literal_is_kept_for_shacl_to_judge() -> None:
     graph = load_one("a.nt", f'<http://e/a> <http://e/b> "{"9" * 5000}"^^<{XSD_INTEGER}> .')
     [literal] = graph.objects()
     assert isinstance(literal, Literal) and literal.ill_typed
+
+
+def test_ill_typed_literal_logs_no_traceback(caplog: pytest.LogCaptureFixture) -> None:
+    graph = load_one("a.ttl", f'<http://e/a> <http://e/b> "abc"^^<{XSD_INTEGER}> .')
+    assert [literal.ill_typed for literal in graph.objects()] == [True]
+    assert not [r for r in caplog.records if r.name.startswith("rdflib")]

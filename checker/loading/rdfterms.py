@@ -3,6 +3,7 @@
 Also converts single terms both ways (rdflib <-> pyoxigraph) for the embedded store.
 """
 
+import logging
 import re
 from functools import lru_cache
 
@@ -27,6 +28,27 @@ _OXIGRAPH_FORMATS = {
 _MARKUP_DATATYPES = frozenset({str(RDF.XMLLiteral), str(RDF.HTML)})
 _XSD_STRING = str(XSD.string)
 _POSITION_PREFIX = re.compile(r"Parser error (?:at|between) [^:]*: ")
+
+
+
+
+class _IllTypedLiteralNoise(logging.Filter):
+    """Drops rdflib's warning, traceback included, for a literal whose lexical form is not of
+    its datatype (`"abc"^^xsd:integer`).
+
+    Such a literal is well-formed RDF, so it is kept as data: rdflib marks it `ill_typed` and the
+    shapes' `sh:datatype` report it against the clause that asks for the value, which tells a
+    submitter more than refusing the whole file would. rdflib says so on every Literal it makes,
+    while parsing, validating and reading the store, and its traceback would reach the user's
+    terminal as if bcic had crashed. Only that record is dropped; rdflib's other warnings stay.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(_ILL_TYPED_WARNING)
+
+
+_ILL_TYPED_WARNING = "Failed to convert Literal lexical form to value."
+logging.getLogger("rdflib.term").addFilter(_IllTypedLiteralNoise())
 
 
 class _Unsupported(Exception):
