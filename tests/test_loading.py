@@ -459,3 +459,14 @@ def test_ill_typed_literal_logs_no_traceback(caplog: pytest.LogCaptureFixture) -
     graph = load_one("a.ttl", f'<http://e/a> <http://e/b> "abc"^^<{XSD_INTEGER}> .')
     assert [literal.ill_typed for literal in graph.objects()] == [True]
     assert not [r for r in caplog.records if r.name.startswith("rdflib")]
+
+
+@pytest.mark.parametrize(("name", "template"), [
+    ("long.ttl", '<http://e/a> <http://e/b> "{}" .'),
+    ("long.nt", "<http://e/a> <http://e/b> <http://e/{}> ."),
+    ("long.jsonld", '{{"@id": "http://e/a", "http://e/b": "{}"}}'),
+])
+def test_term_over_the_parser_buffer_is_an_input_error(name: str, template: str) -> None:
+    error = refusal(name, template.format("x" * 16_800_000))
+    assert "a literal or IRI is longer than 16 MiB" in str(error)
+    assert error.text("zh").startswith(f"{name}：") and "16 MiB" in error.text("zh")

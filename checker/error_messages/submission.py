@@ -83,6 +83,10 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "{label} 语法错误：{detail}",
     },
     "error.parse.rdf": {"en": "{label}: {detail}", "zh": "{label}：{detail}"},
+    "error.parse.term_too_long": {
+        "en": "{label}: a literal or IRI is longer than {limit:g} MiB, the most a term can hold",
+        "zh": "{label}：某个字面量或 IRI 超过 {limit:g} MiB，超出了单个项的上限",
+    },
     "error.parse.triple_term": {
         "en": "RDF 1.2 triple terms are not accepted",
         "zh": "不接受 RDF 1.2 三元组项",

@@ -28,6 +28,8 @@ _OXIGRAPH_FORMATS = {
 _MARKUP_DATATYPES = frozenset({str(RDF.XMLLiteral), str(RDF.HTML)})
 _XSD_STRING = str(XSD.string)
 _POSITION_PREFIX = re.compile(r"Parser error (?:at|between) [^:]*: ")
+# pyoxigraph's lexers hold one token (a literal, an IRI) in a buffer of bounded size.
+_TOKEN_BUFFER_FULL = re.compile(r"Reached the buffer maximal size of (\d+)")
 
 
 
@@ -74,6 +76,12 @@ def parse_into(graph: Graph, file: str, text: str, format_name: str, label: str,
         raise SubmissionParseError(file, "rdf", label=label, detail=error.problem) from None
     except ValueError as error:
         raise SubmissionParseError(file, "rdf", label=label, detail=error) from None
+    except MemoryError as error:
+        if (full := _TOKEN_BUFFER_FULL.fullmatch(str(error))) is None:
+            raise
+        # The parser says neither which term nor where it starts.
+        raise SubmissionParseError(file, "term_too_long", label=label,
+                                   limit=int(full[1]) / 2**20) from None
 
 
 def from_oxigraph(node: object) -> Identifier:
