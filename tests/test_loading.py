@@ -470,3 +470,9 @@ def test_term_over_the_parser_buffer_is_an_input_error(name: str, template: str)
     error = refusal(name, template.format("x" * 16_800_000))
     assert "a literal or IRI is longer than 16 MiB" in str(error)
     assert error.text("zh").startswith(f"{name}：") and "16 MiB" in error.text("zh")
+
+
+def test_two_files_with_the_same_bytes_are_refused_under_any_names() -> None:
+    data = b"<http://e/a> <http://e/b> <http://e/c> .\n"
+    with pytest.raises(InputError, match=r"a\.nt and b\.nt have the same content \(SHA-256 "):
+        load_submission([SubmissionFile("a.nt", data), SubmissionFile("b.nt", data)])

@@ -17,6 +17,11 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "the submission contains no RDF statements ({names})",
         "zh": "提交材料中没有任何 RDF 陈述（{names}）",
     },
+    "error.submission.same_content": {
+        "en": "{first} and {second} have the same content (SHA-256 {digest}): each file counts "
+              "once in a submission",
+        "zh": "{first} 与 {second} 内容相同（SHA-256 {digest}）：每个文件在一份提交材料中只计一次",
+    },
     "error.submission.too_large": {
         "en": "the submission is {size:.1f} MB, over the limit of {limit:.1f} MB",
         "zh": "提交材料大小为 {size:.1f} MB，超过了 {limit:.1f} MB 的上限",
