@@ -172,7 +172,8 @@ def test_submission_without_a_cluster_needs_one_named(store: Store, tmp_path: Pa
 RELATIVE_CLUSTERS = {
     "relative.ttl": "@prefix bcic: <https://w3id.org/bcic/ontology#> .\n"
                     "<cluster> a bcic:IndustrialCluster .\n",
-    "relative.jsonld": '{"@id": "cluster", "@type": "https://w3id.org/bcic/ontology#IndustrialCluster"}',
+    "relative.jsonld": '{"@id": "cluster", '
+                       '"@type": "https://w3id.org/bcic/ontology#IndustrialCluster"}',
 }
 
 

@@ -476,3 +476,24 @@ def test_two_files_with_the_same_bytes_are_refused_under_any_names() -> None:
     data = b"<http://e/a> <http://e/b> <http://e/c> .\n"
     with pytest.raises(InputError, match=r"a\.nt and b\.nt have the same content \(SHA-256 "):
         load_submission([SubmissionFile("a.nt", data), SubmissionFile("b.nt", data)])
+
+
+@pytest.mark.parametrize(("text", "said", "where"), [
+    ('{"@id": "http://e/a",\n "http://e/p": {"@id": "http://e/my b"}}',
+     "'http://e/my b' is not an absolute IRI, so 1 statement(s) would be dropped", "2:25"),
+    ('{"@id": "http://e/a", "http://e/p": {"@value": "v", "@language": "not a lang!"}}',
+     "'not a lang!' is not a valid language tag, so 1 statement(s)", "1:67"),
+    ('{"@context": {"ex": "http://e/"}, "@id": "ex:a", "label": "v", "ex:p": "w"}',
+     "'label' is not an absolute IRI", "1:51"),
+])
+def test_json_ld_statements_the_parser_would_drop_are_refused(
+        text: str, said: str, where: str) -> None:
+    error = refusal("a.jsonld", text)
+    assert str(error).startswith(f"a.jsonld:{where}: JSON-LD: ") and said in str(error)
+    assert "悄然丢弃" in error.text("zh")
+
+
+def test_json_ld_drop_of_a_compact_iri_names_the_expanded_iri_without_position() -> None:
+    text = '{"@context": {"ex": "http://e/"}, "@id": "ex:a b", "http://e/p": "v"}'
+    assert str(refusal("a.jsonld", text)).startswith(
+        "a.jsonld: JSON-LD: 'http://e/a b' is not an absolute IRI, so 1 statement(s)")

@@ -83,6 +83,21 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "JSON-LD @context is accepted only at the top of the document (not nested)",
         "zh": "JSON-LD @context 只能出现在文档顶层（不能嵌套）",
     },
+    "error.parse.jsonld_dropped_iri": {
+        "en": "{label}: {value!r} is not an absolute IRI, so {count} statement(s) would be dropped "
+              "without a word (an IRI holds no space; a key must be mapped by the @context)",
+        "zh": "{label}：{value!r} 不是绝对 IRI，会有 {count} 条陈述被悄然丢弃（IRI 中不能有空格；"
+              "键须由 @context 映射）",
+    },
+    "error.parse.jsonld_dropped_language": {
+        "en": "{label}: {value!r} is not a valid language tag, so {count} statement(s) would be "
+              "dropped without a word",
+        "zh": "{label}：{value!r} 不是有效的语言标签，会有 {count} 条陈述被悄然丢弃",
+    },
+    "error.parse.jsonld_dropped": {
+        "en": "{label}: {count} statement(s) would be dropped without a word",
+        "zh": "{label}：会有 {count} 条陈述被悄然丢弃",
+    },
     "error.parse.rdf_syntax": {
         "en": "{label} syntax error: {detail}",
         "zh": "{label} 语法错误：{detail}",

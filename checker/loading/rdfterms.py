@@ -13,6 +13,7 @@ from rdflib.term import Identifier
 
 from ..i18n import Phrase, phrase
 from .guards import MARKUP_DECLARATION, SubmissionParseError
+from .jsonld_drops import refuse_dropped_statements
 
 # pyoxigraph is linear on long literals (rdflib's N-Triples parser is not), gives line and
 # column for errors in text formats, and has no loader for remote JSON-LD contexts.
@@ -67,8 +68,12 @@ def parse_into(graph: Graph, file: str, text: str, format_name: str, label: str,
         quads = pyoxigraph.parse(
             text, _OXIGRAPH_FORMATS[format_name], base_iri=base, rename_blank_nodes=True
         )
+        kept = 0
         for quad in quads:
             graph.add((_term(quad.subject), _iri(quad.predicate.value), _term(quad.object)))
+            kept += 1
+        if format_name == "json-ld":
+            refuse_dropped_statements(file, text, base, label, kept)
     except SyntaxError as error:
         raise SubmissionParseError(file, "rdf_syntax", error.lineno, error.offset, label=label,
                                    detail=_POSITION_PREFIX.sub("", error.msg, count=1)) from None
