@@ -497,3 +497,14 @@ def test_json_ld_drop_of_a_compact_iri_names_the_expanded_iri_without_position()
     text = '{"@context": {"ex": "http://e/"}, "@id": "ex:a b", "http://e/p": "v"}'
     assert str(refusal("a.jsonld", text)).startswith(
         "a.jsonld: JSON-LD: 'http://e/a b' is not an absolute IRI, so 1 statement(s)")
+
+
+@pytest.mark.parametrize(("text", "where"), [
+    ('<rdf:Description rdf:about="http://e/my cluster"><ex:p>v</ex:p></rdf:Description>', "3:29"),
+    ('<rdf:Description rdf:about="http://e/a"><ex:p xml:lang="not a lang!">v</ex:p>'
+     "</rdf:Description>", "3:57"),
+])
+def test_rdf_xml_iri_and_language_errors_say_where_the_value_is_written(
+        text: str, where: str) -> None:
+    document = (f'<rdf:RDF xmlns:rdf="{RDF}"\n xmlns:ex="http://e/">\n' + text + "</rdf:RDF>")
+    assert str(refusal("a.rdf", document)).startswith(f"a.rdf:{where}: RDF/XML syntax error: ")

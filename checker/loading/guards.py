@@ -150,6 +150,24 @@ def _check_context(file: str, key: str, value: Any, top: bool) -> None:
         raise SubmissionParseError(file, "jsonld_nested_context")
 
 
+def position_of_only(text: str, *forms: str) -> tuple[int, int] | tuple[()]:
+    """The line and column just inside the one place where the text holds any of the quoted forms
+    of a value; nothing when it holds none, or several and so cannot say which was meant."""
+    starts = [start for form in forms for start in _starts(text, form)][:2]
+    if len(starts) != 1:
+        return ()
+    return text_position(text[: starts[0] + 1])
+
+
+def _starts(text: str, form: str) -> list[int]:
+    """Where form begins in the text, at most twice (two are enough to know it is not once)."""
+    first = text.find(form)
+    if first < 0:
+        return []
+    second = text.find(form, first + 1)
+    return [first] if second < 0 else [first, second]
+
+
 def text_position(before: str) -> tuple[int, int]:
     """Return the 1-based line and column just after the given text."""
     return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1

@@ -10,12 +10,13 @@ import json
 
 import pyoxigraph
 
-from .guards import SubmissionParseError, text_position
+from .guards import SubmissionParseError, position_of_only
 
 
 def refuse_dropped_statements(file: str, text: str, base: str, label: str, kept: int) -> None:
     """Raise SubmissionParseError when a lenient parse finds more statements than the `kept`
-    ones of the strict parse; name the first invalid term, and where it is written if only once."""
+    ones of the strict parse; name the first invalid term, and where it is written if only once
+    (a compact IRI or a term is written otherwise than it expands, and then has no position)."""
     lenient = pyoxigraph.parse(text, pyoxigraph.RdfFormat.JSON_LD, base_iri=base, lenient=True)
     dropped = sum(1 for _ in lenient) - kept
     if dropped <= 0:
@@ -25,7 +26,8 @@ def refuse_dropped_statements(file: str, text: str, base: str, label: str, kept:
     if found is None:
         raise SubmissionParseError(file, "jsonld_dropped", label=label, count=dropped)
     problem, value = found
-    raise SubmissionParseError(file, problem, *_written_once(text, value), label=label,
+    written = json.dumps(value, ensure_ascii=False)
+    raise SubmissionParseError(file, problem, *position_of_only(text, written), label=label,
                                value=value, count=dropped)
 
 
@@ -47,13 +49,3 @@ def _invalid_term(quad: pyoxigraph.Quad) -> tuple[str, str] | None:
             except ValueError:
                 return "jsonld_dropped_iri", term.value
     return None
-
-
-def _written_once(text: str, value: str) -> tuple[int, int] | tuple[()]:
-    """The line and column of the value as a JSON string, when the text holds it exactly once
-    (a compact IRI or a term is written otherwise than it expands, and then has no position)."""
-    written = json.dumps(value, ensure_ascii=False)
-    start = text.find(written)
-    if start < 0 or text.find(written, start + 1) >= 0:
-        return ()
-    return text_position(text[: start + 1])

@@ -12,7 +12,7 @@ from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
 from ..i18n import Phrase, phrase
-from .guards import MARKUP_DECLARATION, SubmissionParseError
+from .guards import MARKUP_DECLARATION, SubmissionParseError, position_of_only
 from .jsonld_drops import refuse_dropped_statements
 
 # pyoxigraph is linear on long literals (rdflib's N-Triples parser is not), gives line and
@@ -29,6 +29,7 @@ _OXIGRAPH_FORMATS = {
 _MARKUP_DATATYPES = frozenset({str(RDF.XMLLiteral), str(RDF.HTML)})
 _XSD_STRING = str(XSD.string)
 _POSITION_PREFIX = re.compile(r"Parser error (?:at|between) [^:]*: ")
+_NAMED_VALUE = re.compile(r"error while parsing (?:IRI|language tag) '(.*?)': ")
 # pyoxigraph's lexers hold one token (a literal, an IRI) in a buffer of bounded size.
 _TOKEN_BUFFER_FULL = re.compile(r"Reached the buffer maximal size of (\d+)")
 
@@ -75,7 +76,9 @@ def parse_into(graph: Graph, file: str, text: str, format_name: str, label: str,
         if format_name == "json-ld":
             refuse_dropped_statements(file, text, base, label, kept)
     except SyntaxError as error:
-        raise SubmissionParseError(file, "rdf_syntax", error.lineno, error.offset, label=label,
+        where = ((error.lineno, error.offset) if error.lineno
+                 else _position_of_named(text, error.msg))
+        raise SubmissionParseError(file, "rdf_syntax", *where, label=label,
                                    detail=_POSITION_PREFIX.sub("", error.msg, count=1)) from None
     except _Unsupported as error:
         raise SubmissionParseError(file, "rdf", label=label, detail=error.problem) from None
@@ -87,6 +90,14 @@ def parse_into(graph: Graph, file: str, text: str, format_name: str, label: str,
         # The parser says neither which term nor where it starts.
         raise SubmissionParseError(file, "term_too_long", label=label,
                                    limit=int(full[1]) / 2**20) from None
+
+
+def _position_of_named(text: str, message: str) -> tuple[int, int] | tuple[()]:
+    """Where the IRI or language tag an error names (RDF/XML's errors have no position) is written
+    in the text, when it is written there, quoted, exactly once."""
+    if (named := _NAMED_VALUE.match(message)) is None:
+        return ()
+    return position_of_only(text, f'"{named[1]}"', f"'{named[1]}'")
 
 
 def from_oxigraph(node: object) -> Identifier:
