@@ -88,6 +88,19 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "提交材料所述的产业集群是 {named}，而不是 {given}：--cluster 仅用于未指明产业集群的"
               "提交材料",
     },
+    "error.cluster_relative": {
+        "en": "the cluster IRI <{relative}> is relative: it resolves to {resolved}, a placeholder "
+              "every submission shares, so unrelated clusters would be stored as one; give the "
+              "cluster an absolute IRI, such as https://example.org/cluster/name",
+        "zh": "产业集群的 IRI <{relative}> 是相对 IRI：它解析为所有提交材料共用的占位 IRI {resolved}，"
+              "不相关的产业集群会被存为同一个；请为产业集群给出绝对 IRI，例如 "
+              "https://example.org/cluster/name",
+    },
+    "error.cluster_iri": {
+        "en": "the cluster cannot be stored under this IRI: {problem} (the named queries could "
+              "never be asked about it)",
+        "zh": "无法以该 IRI 存储产业集群：{problem}（命名查询永远无法查询它）",
+    },
     "error.no_such_file": {"en": "{path}: no such file", "zh": "{path}：文件不存在"},
     "error.is_directory": {"en": "{path}: is a directory", "zh": "{path}：是目录，不是文件"},
     "error.file_twice": {
@@ -274,21 +287,20 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "parameter {name}: {value!r} has {digits} digits; an integer has at most {limit}",
         "zh": "参数 {name}：{value!r} 有 {digits} 位数字；整数至多 {limit} 位",
     },
-    "query.iri_not_absolute": {
-        "en": "parameter {name}: {value!r} is not an absolute http, https or urn IRI",
-        "zh": "参数 {name}：{value!r} 不是 http、https 或 urn 形式的绝对 IRI",
+    "query.iri": {"en": "parameter {name}: {problem}", "zh": "参数 {name}：{problem}"},
+    # Why a value is not an IRI bcic can be asked about (checker/iri_policy.py).
+    "iri.not_absolute": {
+        "en": "{value!r} is not an absolute http, https or urn IRI",
+        "zh": "{value!r} 不是 http、https 或 urn 形式的绝对 IRI",
     },
-    "query.iri_forbidden_character": {
-        "en": "parameter {name}: {value!r} holds a space or one of <>\"{{}}|^`\\",
-        "zh": "参数 {name}：{value!r} 含有空格或 <>\"{{}}|^`\\ 中的字符",
+    "iri.forbidden_character": {
+        "en": "{value!r} holds a space or one of <>\"{{}}|^`\\",
+        "zh": "{value!r} 含有空格或 <>\"{{}}|^`\\ 中的字符",
     },
-    "query.iri_no_host": {
-        "en": "parameter {name}: {value!r} names no host",
-        "zh": "参数 {name}：{value!r} 未指明主机",
-    },
-    "query.iri_invalid": {
-        "en": "parameter {name}: {value!r} is not a valid IRI: {problem}",
-        "zh": "参数 {name}：{value!r} 不是有效的 IRI：{problem}",
+    "iri.no_host": {"en": "{value!r} names no host", "zh": "{value!r} 未指明主机"},
+    "iri.invalid": {
+        "en": "{value!r} is not a valid IRI: {problem}",
+        "zh": "{value!r} 不是有效的 IRI：{problem}",
     },
 }
 

@@ -11,7 +11,9 @@ from pathlib import Path, PurePath
 from rdflib import Graph, Literal, URIRef
 
 from .errors import InputError
-from .loading import SubmissionFile, load_submission, read_submission_files
+from .iri_policy import iri_problem
+from .loading import (SUBMISSION_BASE_IRI, SubmissionFile, load_submission,
+                      read_submission_files)
 from .namespaces import BCIC
 from .ontology import load_ontology_graph
 from .query_runner import refresh_snapshot, snapshot_dir_for
@@ -130,10 +132,26 @@ def stored_cluster(named: str | None, given: URIRef | None) -> URIRef:
     if named is None:
         if given is None:
             raise InputError.of("error.no_cluster")
-        return given
+        return storable_cluster(given)
     if given is not None and given != URIRef(named):
         raise InputError.of("error.cluster_mismatch", named=named, given=given)
-    return URIRef(named)
+    return storable_cluster(URIRef(named))
+
+
+def storable_cluster(cluster: URIRef) -> URIRef:
+    """The cluster IRI, when a revision can be stored under it: absolute, and one the named
+    queries can be asked about (checker/iri_policy.py); else InputError.
+
+    A relative IRI (`<cluster>`, `"@id": "cluster"`) was resolved against the one placeholder base
+    every submission shares, so it would make unrelated submitters' clusters revisions of one
+    another. Validation alone still reports on such a submission: it stores nothing to merge.
+    """
+    if cluster.startswith(SUBMISSION_BASE_IRI):
+        raise InputError.of("error.cluster_relative", relative=cluster[len(SUBMISSION_BASE_IRI):],
+                            resolved=str(cluster))
+    if (problem := iri_problem(str(cluster))) is not None:
+        raise InputError.of("error.cluster_iri", problem=problem)
+    return cluster
 
 
 def next_revision_number(store: Store, cluster: URIRef) -> int:

@@ -487,3 +487,13 @@ def test_the_same_file_given_twice_is_refused_under_any_name(
         assert result.exit_code == 2, result.output
         assert f"Error: {Path(twice[1])} is given twice" in result.output
     assert not Path(store_dir).exists()
+
+
+def test_a_copy_of_a_file_under_another_name_is_refused(
+        bcic: Bcic, store_dir: str, tmp_path: Path) -> None:
+    copy = tmp_path / "copy.ttl"
+    copy.write_bytes(Path(DATANG).read_bytes())
+    result = bcic("ingest", DATANG, str(copy), "--lang", "zh")
+    assert result.exit_code == 2, result.output
+    assert f"{DATANG} 与 {copy} 内容相同" in result.output
+    assert not Path(store_dir).exists()

@@ -169,6 +169,47 @@ def test_submission_without_a_cluster_needs_one_named(store: Store, tmp_path: Pa
     assert info.cluster == named and store.revisions(named) == [info]
 
 
+RELATIVE_CLUSTERS = {
+    "relative.ttl": "@prefix bcic: <https://w3id.org/bcic/ontology#> .\n"
+                    "<cluster> a bcic:IndustrialCluster .\n",
+    "relative.jsonld": '{"@id": "cluster", '
+                       '"@type": "https://w3id.org/bcic/ontology#IndustrialCluster"}',
+}
+
+
+@pytest.mark.parametrize("name", sorted(RELATIVE_CLUSTERS))
+def test_relative_cluster_iri_is_refused_and_nothing_is_stored(
+        store: Store, tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_text(RELATIVE_CLUSTERS[name], encoding="utf-8")
+    with pytest.raises(InputError, match=r"<cluster> is relative.*absolute IRI") as caught:
+        ingest_files(store, [path])
+    assert "相对 IRI" in caught.value.text("zh")
+    assert not store.ask("ASK { GRAPH ?g { ?s ?p ?o } }")
+
+
+@pytest.mark.parametrize("iri", ["javascript:alert(1)//x", "file:///etc/passwd", "mailto:a@b.c"])
+def test_cluster_iri_the_named_queries_refuse_is_not_stored(
+        store: Store, tmp_path: Path, iri: str) -> None:
+    path = tmp_path / "scheme.ttl"
+    path.write_text(MEITAN.read_text(encoding="utf-8").replace("ex:cluster", f"<{iri}>"),
+                    encoding="utf-8")
+    with pytest.raises(InputError, match="not an absolute http, https or urn IRI") as caught:
+        ingest_files(store, [path])
+    assert "命名查询" in caught.value.text("zh")
+    assert not store.ask("ASK { GRAPH ?g { ?s ?p ?o } }")
+
+
+@pytest.mark.parametrize("given", ["cluster", "javascript:x"])
+def test_cluster_given_for_a_submission_naming_none_follows_the_same_rule(
+        store: Store, tmp_path: Path, given: str) -> None:
+    loose = tmp_path / "loose.ttl"
+    loose.write_text("<https://example.org/a> <https://example.org/b> 1 .\n", encoding="utf-8")
+    with pytest.raises(InputError, match="not an absolute http, https or urn IRI"):
+        ingest_files(store, [loose], cluster=URIRef(given))
+    assert store.revisions() == []
+
+
 def test_rule_graphs_are_loaded_once_and_reloaded_for_another_rulebook(store: Store) -> None:
     rulebook = load_rulebook()
     ingest_files(store, [DATANG], rulebook=rulebook)

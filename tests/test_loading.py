@@ -453,3 +453,58 @@ def test_ill_typed_literal_is_kept_for_shacl_to_judge() -> None:
     graph = load_one("a.nt", f'<http://e/a> <http://e/b> "{"9" * 5000}"^^<{XSD_INTEGER}> .')
     [literal] = graph.objects()
     assert isinstance(literal, Literal) and literal.ill_typed
+
+
+def test_ill_typed_literal_logs_no_traceback(caplog: pytest.LogCaptureFixture) -> None:
+    graph = load_one("a.ttl", f'<http://e/a> <http://e/b> "abc"^^<{XSD_INTEGER}> .')
+    assert [literal.ill_typed for literal in graph.objects()] == [True]
+    assert not [r for r in caplog.records if r.name.startswith("rdflib")]
+
+
+@pytest.mark.parametrize(("name", "template"), [
+    ("long.ttl", '<http://e/a> <http://e/b> "{}" .'),
+    ("long.nt", "<http://e/a> <http://e/b> <http://e/{}> ."),
+    ("long.jsonld", '{{"@id": "http://e/a", "http://e/b": "{}"}}'),
+])
+def test_term_over_the_parser_buffer_is_an_input_error(name: str, template: str) -> None:
+    error = refusal(name, template.format("x" * 16_800_000))
+    assert "a literal or IRI is longer than 16 MiB" in str(error)
+    assert error.text("zh").startswith(f"{name}：") and "16 MiB" in error.text("zh")
+
+
+def test_two_files_with_the_same_bytes_are_refused_under_any_names() -> None:
+    data = b"<http://e/a> <http://e/b> <http://e/c> .\n"
+    with pytest.raises(InputError, match=r"a\.nt and b\.nt have the same content \(SHA-256 "):
+        load_submission([SubmissionFile("a.nt", data), SubmissionFile("b.nt", data)])
+
+
+@pytest.mark.parametrize(("text", "said", "where"), [
+    ('{"@id": "http://e/a",\n "http://e/p": {"@id": "http://e/my b"}}',
+     "'http://e/my b' is not an absolute IRI, so 1 statement(s) would be dropped", "2:25"),
+    ('{"@id": "http://e/a", "http://e/p": {"@value": "v", "@language": "not a lang!"}}',
+     "'not a lang!' is not a valid language tag, so 1 statement(s)", "1:67"),
+    ('{"@context": {"ex": "http://e/"}, "@id": "ex:a", "label": "v", "ex:p": "w"}',
+     "'label' is not an absolute IRI", "1:51"),
+])
+def test_json_ld_statements_the_parser_would_drop_are_refused(
+        text: str, said: str, where: str) -> None:
+    error = refusal("a.jsonld", text)
+    assert str(error).startswith(f"a.jsonld:{where}: JSON-LD: ") and said in str(error)
+    assert "悄然丢弃" in error.text("zh")
+
+
+def test_json_ld_drop_of_a_compact_iri_names_the_expanded_iri_without_position() -> None:
+    text = '{"@context": {"ex": "http://e/"}, "@id": "ex:a b", "http://e/p": "v"}'
+    assert str(refusal("a.jsonld", text)).startswith(
+        "a.jsonld: JSON-LD: 'http://e/a b' is not an absolute IRI, so 1 statement(s)")
+
+
+@pytest.mark.parametrize(("text", "where"), [
+    ('<rdf:Description rdf:about="http://e/my cluster"><ex:p>v</ex:p></rdf:Description>', "3:29"),
+    ('<rdf:Description rdf:about="http://e/a"><ex:p xml:lang="not a lang!">v</ex:p>'
+     "</rdf:Description>", "3:57"),
+])
+def test_rdf_xml_iri_and_language_errors_say_where_the_value_is_written(
+        text: str, where: str) -> None:
+    document = (f'<rdf:RDF xmlns:rdf="{RDF}"\n xmlns:ex="http://e/">\n' + text + "</rdf:RDF>")
+    assert str(refusal("a.rdf", document)).startswith(f"a.rdf:{where}: RDF/XML syntax error: ")

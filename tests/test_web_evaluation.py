@@ -172,6 +172,17 @@ def test_several_uploaded_files_form_one_submission(writable: Flask) -> None:
     assert set(expected["unmet_shall"]) <= shown
 
 
+@pytest.mark.parametrize("names", [("dehua.ttl", "dehua.ttl"), ("dehua.ttl", "other.ttl")])
+def test_the_same_upload_twice_is_400_and_nothing_is_stored(
+        writable: Flask, own_store: Path, tokens: dict[str, str], names: tuple[str, str]) -> None:
+    answer = writable.test_client().post("/validate?lang=en", data={
+        "files": [(BytesIO(DEHUA.read_bytes()), name) for name in names], "store": "1",
+        "token": tokens["evaluator"]}, content_type="multipart/form-data")
+    assert answer.status_code == 400
+    assert f"{names[0]} and {names[1]} have the same content" in _text(answer)
+    assert _revisions(own_store) == []
+
+
 @pytest.mark.parametrize("lang, summary", [("zh", "无法读取该提交材料"),
                                            ("en", "The submission cannot be read")])
 def test_bad_turtle_is_400_with_its_line_and_column_and_the_text_kept(

@@ -17,6 +17,11 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "the submission contains no RDF statements ({names})",
         "zh": "提交材料中没有任何 RDF 陈述（{names}）",
     },
+    "error.submission.same_content": {
+        "en": "{first} and {second} have the same content (SHA-256 {digest}): each file counts "
+              "once in a submission",
+        "zh": "{first} 与 {second} 内容相同（SHA-256 {digest}）：每个文件在一份提交材料中只计一次",
+    },
     "error.submission.too_large": {
         "en": "the submission is {size:.1f} MB, over the limit of {limit:.1f} MB",
         "zh": "提交材料大小为 {size:.1f} MB，超过了 {limit:.1f} MB 的上限",
@@ -78,11 +83,30 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "JSON-LD @context is accepted only at the top of the document (not nested)",
         "zh": "JSON-LD @context 只能出现在文档顶层（不能嵌套）",
     },
+    "error.parse.jsonld_dropped_iri": {
+        "en": "{label}: {value!r} is not an absolute IRI, so {count} statement(s) would be dropped "
+              "without a word (an IRI holds no space; a key must be mapped by the @context)",
+        "zh": "{label}：{value!r} 不是绝对 IRI，会有 {count} 条陈述被悄然丢弃（IRI 中不能有空格；"
+              "键须由 @context 映射）",
+    },
+    "error.parse.jsonld_dropped_language": {
+        "en": "{label}: {value!r} is not a valid language tag, so {count} statement(s) would be "
+              "dropped without a word",
+        "zh": "{label}：{value!r} 不是有效的语言标签，会有 {count} 条陈述被悄然丢弃",
+    },
+    "error.parse.jsonld_dropped": {
+        "en": "{label}: {count} statement(s) would be dropped without a word",
+        "zh": "{label}：会有 {count} 条陈述被悄然丢弃",
+    },
     "error.parse.rdf_syntax": {
         "en": "{label} syntax error: {detail}",
         "zh": "{label} 语法错误：{detail}",
     },
     "error.parse.rdf": {"en": "{label}: {detail}", "zh": "{label}：{detail}"},
+    "error.parse.term_too_long": {
+        "en": "{label}: a literal or IRI is longer than {limit:g} MiB, the most a term can hold",
+        "zh": "{label}：某个字面量或 IRI 超过 {limit:g} MiB，超出了单个项的上限",
+    },
     "error.parse.triple_term": {
         "en": "RDF 1.2 triple terms are not accepted",
         "zh": "不接受 RDF 1.2 三元组项",

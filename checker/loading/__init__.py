@@ -6,6 +6,7 @@ pyoxigraph with a fixed base IRI, and nothing is ever fetched (no @context, no o
 Any problem is one InputError naming the file and, when known, the line and column.
 """
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,6 +65,7 @@ def load_submission(
     if not files:
         raise InputError.of("error.submission.no_files")
     check_total_size(sum(len(file.data) for file in files), max_bytes)
+    _refuse_same_content(files)
     graph = Graph()
     for file in files:
         _load_file(graph, file)
@@ -98,6 +100,18 @@ def read_submission_files(
         check_total_size(total, max_bytes)
         files.append(SubmissionFile(str(path), data))
     return files
+
+
+def _refuse_same_content(files: Sequence[SubmissionFile]) -> None:
+    """Refuse two files with the same bytes, whatever their names: the copy would count twice in
+    the provenance, and its blank nodes would enter the graph twice."""
+    seen: dict[str, str] = {}
+    for file in files:
+        digest = hashlib.sha256(file.data).hexdigest()
+        if digest in seen:
+            raise InputError.of("error.submission.same_content", first=seen[digest],
+                                second=file.name, digest=digest)
+        seen[digest] = file.name
 
 
 def _check_file(path: Path) -> None:

@@ -42,18 +42,19 @@ def decode_utf8(file: str, data: bytes) -> str:
     try:
         text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
-        line, column = _position(data[: error.start].decode("utf-8").removeprefix("\ufeff"))
+        line, column = text_position(data[: error.start].decode("utf-8").removeprefix("\ufeff"))
         raise SubmissionParseError(file, "not_utf8", line, column, byte=data[error.start],
                                    offset=error.start) from None
     if (nul := text.find("\0")) >= 0:
-        raise SubmissionParseError(file, "nul", *_position(text[:nul]))
+        raise SubmissionParseError(file, "nul", *text_position(text[:nul]))
     return text
 
 
 def refuse_markup_declarations(file: str, text: str) -> None:
     """Refuse any <!DOCTYPE or <!ENTITY, whatever the file's format."""
     if found := MARKUP_DECLARATION.search(text):
-        raise SubmissionParseError(file, "markup_declaration", *_position(text[: found.start()]),
+        raise SubmissionParseError(file, "markup_declaration",
+                                   *text_position(text[: found.start()]),
                                    declaration=found.group().upper())
 
 
@@ -149,6 +150,24 @@ def _check_context(file: str, key: str, value: Any, top: bool) -> None:
         raise SubmissionParseError(file, "jsonld_nested_context")
 
 
-def _position(before: str) -> tuple[int, int]:
+def position_of_only(text: str, *forms: str) -> tuple[int, int] | tuple[()]:
+    """The line and column just inside the one place where the text holds any of the quoted forms
+    of a value; nothing when it holds none, or several and so cannot say which was meant."""
+    starts = [start for form in forms for start in _starts(text, form)][:2]
+    if len(starts) != 1:
+        return ()
+    return text_position(text[: starts[0] + 1])
+
+
+def _starts(text: str, form: str) -> list[int]:
+    """Where form begins in the text, at most twice (two are enough to know it is not once)."""
+    first = text.find(form)
+    if first < 0:
+        return []
+    second = text.find(form, first + 1)
+    return [first] if second < 0 else [first, second]
+
+
+def text_position(before: str) -> tuple[int, int]:
     """Return the 1-based line and column just after the given text."""
     return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1

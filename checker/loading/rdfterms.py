@@ -3,6 +3,7 @@
 Also converts single terms both ways (rdflib <-> pyoxigraph) for the embedded store.
 """
 
+import logging
 import re
 from functools import lru_cache
 
@@ -11,7 +12,8 @@ from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
 from ..i18n import Phrase, phrase
-from .guards import MARKUP_DECLARATION, SubmissionParseError
+from .guards import MARKUP_DECLARATION, SubmissionParseError, position_of_only
+from .jsonld_drops import refuse_dropped_statements
 
 # pyoxigraph is linear on long literals (rdflib's N-Triples parser is not), gives line and
 # column for errors in text formats, and has no loader for remote JSON-LD contexts.
@@ -27,6 +29,30 @@ _OXIGRAPH_FORMATS = {
 _MARKUP_DATATYPES = frozenset({str(RDF.XMLLiteral), str(RDF.HTML)})
 _XSD_STRING = str(XSD.string)
 _POSITION_PREFIX = re.compile(r"Parser error (?:at|between) [^:]*: ")
+_NAMED_VALUE = re.compile(r"error while parsing (?:IRI|language tag) '(.*?)': ")
+# pyoxigraph's lexers hold one token (a literal, an IRI) in a buffer of bounded size.
+_TOKEN_BUFFER_FULL = re.compile(r"Reached the buffer maximal size of (\d+)")
+
+
+
+
+class _IllTypedLiteralNoise(logging.Filter):
+    """Drops rdflib's warning, traceback included, for a literal whose lexical form is not of
+    its datatype (`"abc"^^xsd:integer`).
+
+    Such a literal is well-formed RDF, so it is kept as data: rdflib marks it `ill_typed` and the
+    shapes' `sh:datatype` report it against the clause that asks for the value, which tells a
+    submitter more than refusing the whole file would. rdflib says so on every Literal it makes,
+    while parsing, validating and reading the store, and its traceback would reach the user's
+    terminal as if bcic had crashed. Only that record is dropped; rdflib's other warnings stay.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(_ILL_TYPED_WARNING)
+
+
+_ILL_TYPED_WARNING = "Failed to convert Literal lexical form to value."
+logging.getLogger("rdflib.term").addFilter(_IllTypedLiteralNoise())
 
 
 class _Unsupported(Exception):
@@ -43,15 +69,35 @@ def parse_into(graph: Graph, file: str, text: str, format_name: str, label: str,
         quads = pyoxigraph.parse(
             text, _OXIGRAPH_FORMATS[format_name], base_iri=base, rename_blank_nodes=True
         )
+        kept = 0
         for quad in quads:
             graph.add((_term(quad.subject), _iri(quad.predicate.value), _term(quad.object)))
+            kept += 1
+        if format_name == "json-ld":
+            refuse_dropped_statements(file, text, base, label, kept)
     except SyntaxError as error:
-        raise SubmissionParseError(file, "rdf_syntax", error.lineno, error.offset, label=label,
+        where = ((error.lineno, error.offset) if error.lineno
+                 else _position_of_named(text, error.msg))
+        raise SubmissionParseError(file, "rdf_syntax", *where, label=label,
                                    detail=_POSITION_PREFIX.sub("", error.msg, count=1)) from None
     except _Unsupported as error:
         raise SubmissionParseError(file, "rdf", label=label, detail=error.problem) from None
     except ValueError as error:
         raise SubmissionParseError(file, "rdf", label=label, detail=error) from None
+    except MemoryError as error:
+        if (full := _TOKEN_BUFFER_FULL.fullmatch(str(error))) is None:
+            raise
+        # The parser says neither which term nor where it starts.
+        raise SubmissionParseError(file, "term_too_long", label=label,
+                                   limit=int(full[1]) / 2**20) from None
+
+
+def _position_of_named(text: str, message: str) -> tuple[int, int] | tuple[()]:
+    """Where the IRI or language tag an error names (RDF/XML's errors have no position) is written
+    in the text, when it is written there, quoted, exactly once."""
+    if (named := _NAMED_VALUE.match(message)) is None:
+        return ()
+    return position_of_only(text, f'"{named[1]}"', f"'{named[1]}'")
 
 
 def from_oxigraph(node: object) -> Identifier:

@@ -17,12 +17,12 @@ from enum import Enum
 from functools import lru_cache
 from importlib import resources
 
-import pyoxigraph
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from ..errors import CheckerError, InputError, NotFoundError
 from ..i18n import LANGUAGES, Lang
+from ..iri_policy import iri_problem
 from ..store.base import Store
 from ..store.guard import OwnQuery, QueryForm, check_query, inspect_query
 
@@ -37,11 +37,6 @@ _PARAM = re.compile(r'(?P<name>[A-Za-z][A-Za-z0-9_]*) (?P<kind>iri|literal|integ
 # takes the whole line out when the parameter has none.
 _PLACEHOLDER = re.compile(r"^(?P<indent>[ \t]*)VALUES \?(?P<name>[A-Za-z][A-Za-z0-9_]*) "
                           r"\{ UNDEF \}[ \t]*(?:\n|\Z)", re.MULTILINE)
-_IRI_SCHEMES = ("http", "https", "urn")
-# Scheme and authority as RFC 3986 appendix B splits an IRI. Unlike urlsplit, which raises on a
-# stray `[` or `]`, a pattern never fails: pyoxigraph's syntax check judges the brackets.
-_SCHEME_AUTHORITY = re.compile(r"(?P<scheme>[^:/?#]+):(?://(?P<authority>[^/?#]*))?")
-_IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\\x7f]')
 _INTEGER = re.compile(r"[+-]?[0-9]+")
 MAX_INTEGER_DIGITS = 18  # so that every value fits a signed 64-bit integer, whatever the store
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -181,17 +176,8 @@ def _integer_term(value: str, name: str) -> str:
 
 def checked_query_iri(value: str, name: str = "iri") -> URIRef:
     """An absolute http, https or urn IRI with no character SPARQL or Turtle would misread."""
-    parts = _SCHEME_AUTHORITY.match(value)
-    if parts is None or parts["scheme"].lower() not in _IRI_SCHEMES:
-        raise _refused("iri_not_absolute", name=name, value=value)
-    if _IRI_FORBIDDEN.search(value):
-        raise _refused("iri_forbidden_character", name=name, value=value)
-    if parts["scheme"].lower() != "urn" and not parts["authority"]:
-        raise _refused("iri_no_host", name=name, value=value)
-    try:
-        pyoxigraph.NamedNode(value)  # RFC 3987 syntax, as the store will read it
-    except ValueError as error:
-        raise _refused("iri_invalid", name=name, value=value, problem=error) from None
+    if (problem := iri_problem(value)) is not None:
+        raise _refused("iri", name=name, problem=problem)
     return URIRef(value)
 
 
