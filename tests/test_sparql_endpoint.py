@@ -271,6 +271,20 @@ def test_unsupported_accept_is_406(client: FlaskClient, query: str, accept: str)
     assert body["error"] == "NotAcceptableError" and "available" in body["message"]
 
 
+@pytest.mark.parametrize("query, accept", [
+    (None, "text/html"),
+    (None, "image/png"),
+    (SELECT_LABELS, "text/turtle"),
+    ("SELECT * WHERE {", "application/sparql-results+json"),
+], ids=["redirect-to-editor", "406-description", "406-results", "400-malformed"])
+def test_every_answer_of_the_endpoint_varies_by_accept(client: FlaskClient, query: str | None,
+                                                       accept: str) -> None:
+    response = client.get("/sparql", query_string={"query": query} if query else {},
+                          headers={"Accept": accept})
+    assert response.status_code in (303, 400, 406)
+    assert "Accept" in response.vary
+
+
 def test_unknown_format_parameter_is_406(client: FlaskClient) -> None:
     response = client.get("/sparql", query_string={"query": SELECT_LABELS, "format": "yaml"})
     assert response.status_code == 406

@@ -140,8 +140,15 @@ def _accept() -> str:
 
 
 def _response(body: bytes, media_type: str) -> Response:
-    response = Response(body, content_type=content_type(media_type))
-    response.vary.add("Accept")
+    return Response(body, content_type=content_type(media_type))
+
+
+@bp.after_request
+def _vary(response: Response) -> Response:
+    """Every answer of /sparql depends on Accept (RFC 7231 section 7.1.4): the format, the 303 to
+    the editor for browsers, the 406; errors included, so no cache hands one client's to another."""
+    if request.endpoint == "sparql.endpoint":
+        response.vary.add("Accept")
     return response
 
 
