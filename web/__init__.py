@@ -26,7 +26,8 @@ from checker.store import DEFAULT_LOCATION
 
 from .data import install_reader, is_remote
 from .errors import error_detail
-from .i18n import language_link, pick, remember_language, request_language, ui
+from .i18n import (check_api_language, language_link, pick, remember_language, request_language, ui,
+                   unknown_language)
 from .submissions import upload_limit
 
 SPARQL_EXTENSION = "bcic.sparql"
@@ -78,6 +79,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         csrf.exempt(app.blueprints[exempt])
     app.add_url_rule("/vendor/<package>/<path:filename>", "vendor", _vendor_file)
     app.context_processor(_template_globals)
+    app.before_request(check_api_language)
     app.register_error_handler(CheckerError, _checker_error)
     app.register_error_handler(CSRFError, _csrf_error)
     app.register_error_handler(HTTPException, _http_error)
@@ -103,7 +105,8 @@ def _ephemeral_secret(app: Flask) -> str:
 
 def _template_globals() -> dict[str, Any]:
     """What every template may use: the language, UI strings, label picking."""
-    return {"lang": request_language(), "ui": ui, "pick": pick, "language_link": language_link}
+    return {"lang": request_language(), "ui": ui, "pick": pick, "language_link": language_link,
+            "unknown_language": unknown_language()}
 
 
 def _vendor_file(package: str, filename: str) -> Response:
