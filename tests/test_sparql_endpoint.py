@@ -560,6 +560,18 @@ def test_post_without_a_query_or_of_another_type_is_refused(client: FlaskClient)
     assert bad_graph.status_code == 400
 
 
+@pytest.mark.parametrize("body", [b"query=ASK{}\xff", b"query=ASK%7B%7D%FF"],
+                         ids=["raw-byte", "percent-escape"])
+def test_a_form_post_that_is_not_utf8_is_refused_as_such(client: FlaskClient, body: bytes) -> None:
+    response = client.post("/sparql", data=body,
+                           content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 400
+    assert "not UTF-8" in response.get_json()["message"]
+    zh = client.post("/sparql", data=body, content_type="application/x-www-form-urlencoded",
+                     headers={"Accept-Language": "zh"})
+    assert "UTF-8" in zh.get_json()["message"] and "not UTF-8" not in zh.get_json()["message"]
+
+
 # --- limits ---------------------------------------------------------------------------------
 
 def beside_a_slow_request(app: Flask, slow: str, quick: str

@@ -8,6 +8,7 @@ GET `?query=`, POST form-encoded `query=`, or POST `application/sparql-query`; o
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import parse_qsl
 
 from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 from werkzeug.datastructures import MultiDict
@@ -100,6 +101,8 @@ def read_protocol_request() -> ProtocolRequest:
         if request.mimetype == QUERY_TYPE:
             queries.append(_utf8(request.get_data()))
         elif request.mimetype in FORM_TYPES:
+            if request.mimetype == FORM_TYPES[0]:
+                _utf8_form(request.get_data(cache=True))  # kept for the form parser after it
             fields = request.values  # the body's fields, then the URL's
         else:
             raise UnsupportedMediaType(ui("sparql.error.media_type", query_type=QUERY_TYPE,
@@ -150,6 +153,15 @@ def _vary(response: Response) -> Response:
     if request.endpoint == "sparql.endpoint":
         response.vary.add("Accept")
     return response
+
+
+def _utf8_form(data: bytes) -> None:
+    """Refuse a form body that is not UTF-8, in its bytes or its %-escapes, as a direct POST's
+    query is refused: werkzeug would drop the field, leaving "a POST must carry a query"."""
+    try:
+        parse_qsl(_utf8(data), keep_blank_values=True, errors="strict")
+    except UnicodeDecodeError as error:
+        raise QueryRefusedError.of("error.sparql.not_utf8", detail=error) from None
 
 
 def _utf8(data: bytes) -> str:
