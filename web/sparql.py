@@ -8,6 +8,7 @@ GET `?query=`, POST form-encoded `query=`, or POST `application/sparql-query`; o
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import parse_qsl
 
 from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
@@ -59,8 +60,20 @@ def editor() -> str:
     # A stored cluster fills the required `cluster` parameters, so every example answers.
     defaults = {"cluster": str(revisions[0].cluster)} if revisions else {}
     config = {"endpoint": url_for("sparql.endpoint", _external=True),
-              "queries": example_queries(request_language(), defaults)}
+              "queries": example_queries(request_language(), defaults),
+              "labels": _editor_labels()}
     return render_template("sparql_editor.html", config=config)
+
+
+def _editor_labels() -> dict[str, Any]:
+    """YASGUI's texts that its configuration reaches, in the page's language: the tab name and
+    the results table's DataTables `language` (the rest is fixed in YASGUI: web/README.md)."""
+    return {"tabName": ui("sparql.yasgui.tab"),
+            "table": {"info": ui("sparql.yasgui.info"),
+                      "infoEmpty": ui("sparql.yasgui.info_empty"),
+                      "infoFiltered": ui("sparql.yasgui.info_filtered"),
+                      "zeroRecords": ui("sparql.yasgui.zero_records"),
+                      "emptyTable": ui("sparql.yasgui.empty_table")}}
 
 
 def _prefers_html() -> bool:
