@@ -336,6 +336,13 @@ class Joined(Localized):
         return "".join(part.text(lang) for part in self.parts)
 
 
+def language_of(tag: str) -> Lang | None:
+    """The language a BCP 47 tag asks for, matched by its primary subtag regardless of case
+    (RFC 4647 lookup): zh, zh-CN, ZH-hans, zh_TW → zh; en-GB → en; fr or an empty tag → None."""
+    primary = tag.strip().replace("_", "-").split("-")[0].lower()
+    return next((lang for lang in LANGUAGES if lang == primary), None)
+
+
 def phrase(key: str, /, **values: object) -> Phrase:
     """The message `key` with `values`, to be said in a language chosen later."""
     return Phrase(key, values)

@@ -113,3 +113,28 @@ def token_file_for(store_location: str | None) -> Path:
         store_path = Path(store_location)
         return store_path.with_name(store_path.name + "-tokens.json")
     return Path("var") / "tokens.json"
+
+
+def secret_key_file_for(store_location: str | None) -> Path:
+    """Where the web app keeps the key signing its forms when none is configured: beside the
+    token file (`<store>-secret-key`, or `var/secret-key`), never in the project's sources."""
+    tokens = token_file_for(store_location)
+    return tokens.with_name(tokens.name.removesuffix("tokens.json") + "secret-key")
+
+
+def kept_secret(path: Path) -> str:
+    """The secret kept in `path`; made first (256 random bits, readable by its owner only) when
+    there is none. Two processes starting at once keep the one written first."""
+    if path.exists():
+        return path.read_text(encoding="ascii").strip()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, draft = tempfile.mkstemp(dir=path.parent, prefix=".secret-")  # mode 0600
+    try:
+        with os.fdopen(handle, "w", encoding="ascii") as out:
+            out.write(secrets.token_hex(32) + "\n")
+        os.link(draft, path)  # fails if another process made it meanwhile: that one is kept
+    except FileExistsError:
+        pass
+    finally:
+        os.unlink(draft)
+    return path.read_text(encoding="ascii").strip()

@@ -271,6 +271,20 @@ def test_unsupported_accept_is_406(client: FlaskClient, query: str, accept: str)
     assert body["error"] == "NotAcceptableError" and "available" in body["message"]
 
 
+@pytest.mark.parametrize("query, accept", [
+    (None, "text/html"),
+    (None, "image/png"),
+    (SELECT_LABELS, "text/turtle"),
+    ("SELECT * WHERE {", "application/sparql-results+json"),
+], ids=["redirect-to-editor", "406-description", "406-results", "400-malformed"])
+def test_every_answer_of_the_endpoint_varies_by_accept(client: FlaskClient, query: str | None,
+                                                       accept: str) -> None:
+    response = client.get("/sparql", query_string={"query": query} if query else {},
+                          headers={"Accept": accept})
+    assert response.status_code in (303, 400, 406)
+    assert "Accept" in response.vary
+
+
 def test_unknown_format_parameter_is_406(client: FlaskClient) -> None:
     response = client.get("/sparql", query_string={"query": SELECT_LABELS, "format": "yaml"})
     assert response.status_code == 406
@@ -544,6 +558,18 @@ def test_post_without_a_query_or_of_another_type_is_refused(client: FlaskClient)
     bad_graph = client.get("/sparql", query_string={"query": "ASK {}",
                                                     "default-graph-uri": "not an iri"})
     assert bad_graph.status_code == 400
+
+
+@pytest.mark.parametrize("body", [b"query=ASK{}\xff", b"query=ASK%7B%7D%FF"],
+                         ids=["raw-byte", "percent-escape"])
+def test_a_form_post_that_is_not_utf8_is_refused_as_such(client: FlaskClient, body: bytes) -> None:
+    response = client.post("/sparql", data=body,
+                           content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 400
+    assert "not UTF-8" in response.get_json()["message"]
+    zh = client.post("/sparql", data=body, content_type="application/x-www-form-urlencoded",
+                     headers={"Accept-Language": "zh"})
+    assert "UTF-8" in zh.get_json()["message"] and "not UTF-8" not in zh.get_json()["message"]
 
 
 # --- limits ---------------------------------------------------------------------------------

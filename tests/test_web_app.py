@@ -182,6 +182,21 @@ def test_tokens_live_beside_a_directory_store_by_default() -> None:
     assert token_file_for("http://localhost:8890/sparql") == Path("var/tokens.json")
 
 
+def test_without_a_configured_key_forms_survive_a_restart(make_web_app, tmp_path: Path) -> None:
+    """The key made by the first app is kept beside the store, owner-only, and used after it."""
+    store = tmp_path / "store"
+    first = make_web_app(store, SECRET_KEY=None).test_client()
+    form = first.get("/validate").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', form).group(1)  # type: ignore[union-attr]
+    kept = tmp_path / "store-secret-key"
+    assert kept.stat().st_mode & 0o777 == 0o600
+    restarted = make_web_app(store, SECRET_KEY=None).test_client()
+    restarted.set_cookie("session", first.get_cookie("session").value)  # type: ignore[union-attr]
+    sent = restarted.post("/validate", data={"csrf_token": token, "text": "<urn:a> <urn:b> 1 ."})
+    assert sent.status_code == 303
+    assert kept.read_text(encoding="ascii").strip() not in form
+
+
 def test_the_token_commands_create_list_and_revoke(runner, tmp_path: Path) -> None:
     path = tmp_path / "tokens.json"
     created = runner.invoke(main, ["token", "create", "--role", "maintainer", "--label", "rules",

@@ -273,19 +273,22 @@ def test_an_upload_over_the_size_limit_is_413(
                                     headers={"Accept": "text/html"})
     assert answer.status_code == 413
     assert said in _text(answer) and "4 KiB" in _text(answer)
+    assert 'action="/validate"' in _text(answer) and 'data-status="413"' in _text(answer)
     assert _revisions(own_store) == []
 
 
 @pytest.mark.parametrize("lang, said", [("zh", "表单已过期"), ("en", "The form expired")])
-def test_a_form_without_its_csrf_token_is_400_and_with_it_goes_through(
+def test_a_form_without_its_csrf_token_comes_back_filled_in_and_then_goes_through(
         own_store: Path, make_web_app, lang: str, said: str) -> None:  # type: ignore[no-untyped-def]
     client = make_web_app(own_store).test_client()
-    refused = client.post(f"/validate?lang={lang}", data={"text": TINY},
+    refused = client.post(f"/validate?lang={lang}", data={"text": TINY, "store": "1"},
                           headers={"Accept": "text/html"})
     assert refused.status_code == 400
-    assert said in _text(refused)
-    form = _text(client.get("/validate"))
-    token = re.search(r'name="csrf_token" value="([^"]+)"', form).group(1)  # type: ignore[union-attr]
+    page = _text(refused)
+    assert said in page and 'data-status="400"' in page
+    assert escape(TINY) in page  # the pasted Turtle is kept
+    assert 'name="store" value="1" checked' in page
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
     assert client.post("/validate", data={"text": TINY, "csrf_token": token}).status_code == 303
 
 

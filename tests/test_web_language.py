@@ -4,7 +4,7 @@ import pytest
 from werkzeug.datastructures import LanguageAccept
 from werkzeug.http import parse_accept_header
 
-from checker.i18n import DEFAULT_LANG
+from checker.i18n import DEFAULT_LANG, language_of
 from web.i18n import preferred_language
 
 
@@ -46,3 +46,45 @@ def test_answers_tell_caches_their_language_follows_the_request(make_web_app, sa
                                                                 path: str) -> None:
     response = make_web_app(sample_store).test_client().get(path)
     assert {"Accept-Language", "Cookie"} <= set(response.vary)
+
+
+@pytest.mark.parametrize(("tag", "expected"), [
+    ("zh", "zh"), ("zh-CN", "zh"), ("ZH", "zh"), ("zh-Hans", "zh"), ("zh_TW", "zh"),
+    ("en", "en"), ("en-GB", "en"), ("EN-us", "en"), ("fr", None), ("", None), ("zhx", None),
+])
+def test_a_language_tag_counts_by_its_primary_subtag_in_any_case(tag: str,
+                                                                  expected: str | None) -> None:
+    assert language_of(tag) == expected
+
+
+@pytest.mark.parametrize("asked", ["zh-CN", "ZH", "zh-Hans"])
+def test_pages_and_the_api_take_a_regional_or_uppercase_lang(make_web_app, sample_store,
+                                                              asked: str) -> None:
+    client = make_web_app(sample_store).test_client()
+    page = client.get(f"/?lang={asked}", headers={"Accept-Language": "en"})
+    assert '<html lang="zh-CN"' in page.get_data(as_text=True)
+    assert "bcic_lang=zh" in page.headers["Set-Cookie"]
+    title = client.get(f"/api/queries?lang={asked}").get_json()["queries"][0]["title"]
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in title)
+
+
+@pytest.mark.parametrize(("accept_language", "notice"), [
+    ("en", "There is no “fr” version of this site: this page is in English"),
+    ("zh", "本站没有“fr”语言版本：本页为中文"),
+])
+def test_a_page_asked_in_an_unknown_language_says_which_language_it_is_in(
+        make_web_app, sample_store, accept_language: str, notice: str) -> None:
+    client = make_web_app(sample_store).test_client()
+    page = client.get("/?lang=fr", headers={"Accept-Language": accept_language})
+    assert page.status_code == 200 and notice in page.get_data(as_text=True)
+    assert notice not in client.get("/?lang=en").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("url", ["/api/queries?lang=fr", "/api/clusters?lang=fr",
+                                 "/api/queries/most-violated-clauses?lang=fr",
+                                 "/api/queries?lang=zh&lang=en"])
+def test_the_api_refuses_an_unknown_or_repeated_lang_with_400(make_web_app, sample_store,
+                                                             url: str) -> None:
+    response = make_web_app(sample_store).test_client().get(url)
+    assert response.status_code == 400
+    assert "lang" in response.get_json()["message"]

@@ -128,3 +128,32 @@ def test_editor_runs_a_named_query_in_a_real_browser_under_the_csp(
     assert row_count == 3 and DEHUA in text
     assert not [p for p in problems if "Content Security Policy" in p or "Refused" in p], problems
     assert not outside, outside
+
+
+@pytest.mark.parametrize(("lang", "tab", "info"), [
+    ("zh", "查询", "第 _START_ 至 _END_ 行，共 _TOTAL_ 行"),
+    ("en", "Query", "Showing _START_ to _END_ of _TOTAL_ rows"),
+])
+def test_editor_config_carries_yasguis_labels_in_the_page_language(
+        client: FlaskClient, lang: str, tab: str, info: str) -> None:
+    page = client.get(f"/sparql/editor?lang={lang}").get_data(as_text=True)
+    labels = editor_config(page)["labels"]
+    assert labels["tabName"] == tab and labels["table"]["info"] == info
+
+
+def test_the_chinese_editor_names_its_tab_and_counts_its_rows_in_chinese(
+        make_web_app, sample_store: Path) -> None:  # type: ignore[no-untyped-def]
+    from browser import chromium, live_server
+
+    app = make_web_app(sample_store)
+    with live_server(app) as base, chromium() as browser:
+        tab = browser.new_page()  # type: ignore[attr-defined]
+        tab.goto(base + "/sparql/editor?lang=zh")
+        tab.wait_for_selector(".yasqe .CodeMirror")
+        tab.click('button[data-query="clusters-by-conformance"]')
+        tab.click(".yasqe_queryButton")
+        tab.wait_for_selector(".yasr table.dataTable tbody tr td")
+        tab_name = tab.locator(".tabsList .tab").first.inner_text()
+        info = tab.locator(".yasr .dt-info").inner_text()
+    assert tab_name.splitlines()[0] == "查询"  # then the tab's close mark
+    assert info == "第 1 至 3 行，共 3 行"

@@ -23,10 +23,12 @@ from checker.errors import CheckerError, StoreError
 from checker.query_runner import current_snapshot, refresh_snapshot, snapshot_dir_for
 from checker.sparql_service import TRUNCATED_HEADER, SparqlLimits, SparqlService
 from checker.store import DEFAULT_LOCATION
+from checker.tokens import kept_secret, secret_key_file_for
 
 from .data import install_reader, is_remote
 from .errors import error_detail
-from .i18n import language_link, pick, remember_language, request_language, ui
+from .i18n import (check_api_language, language_link, pick, remember_language, request_language, ui,
+                   unknown_language)
 from .submissions import upload_limit
 
 SPARQL_EXTENSION = "bcic.sparql"
@@ -50,7 +52,7 @@ DEFAULTS: dict[str, Any] = {
     "BCIC_CORS_ORIGIN": "*",  # partner systems query from browsers on other origins
     "MAX_CONTENT_LENGTH": 8 * 1024 * 1024,  # request bodies beyond this get 413 (uploads)
     "BCIC_TOKENS": None,  # token file; None: beside the store, "<store>-tokens.json"
-    "SECRET_KEY": None,  # signs CSRF tokens; set BCIC_SECRET_KEY in production
+    "SECRET_KEY": None,  # signs CSRF tokens: BCIC_SECRET_KEY, else kept in <store>-secret-key
     "WTF_CSRF_TIME_LIMIT": 3600 * 8,
 }
 
@@ -64,7 +66,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     if test_config is not None:
         app.config.from_mapping(test_config)
     app.config["SECRET_KEY"] = (app.config["SECRET_KEY"] or app.config.get("BCIC_SECRET_KEY")
-                                or _ephemeral_secret(app))
+                                or _kept_secret(app))
     if app.config.get("BCIC_MAX_CONTENT_LENGTH"):  # the environment's name for Flask's key
         app.config["MAX_CONTENT_LENGTH"] = int(app.config["BCIC_MAX_CONTENT_LENGTH"])
 
@@ -78,6 +80,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         csrf.exempt(app.blueprints[exempt])
     app.add_url_rule("/vendor/<package>/<path:filename>", "vendor", _vendor_file)
     app.context_processor(_template_globals)
+    app.before_request(check_api_language)
     app.register_error_handler(CheckerError, _checker_error)
     app.register_error_handler(CSRFError, _csrf_error)
     app.register_error_handler(HTTPException, _http_error)
@@ -96,14 +99,22 @@ def query_service(app: Flask) -> SparqlService:
     return service
 
 
-def _ephemeral_secret(app: Flask) -> str:
-    app.logger.warning("BCIC_SECRET_KEY is not set: forms signed now expire with this process")
-    return secrets.token_hex(32)
+def _kept_secret(app: Flask) -> str:
+    """The key signing forms when BCIC_SECRET_KEY is not set: one kept beside the token file, so
+    that open forms survive a restart; one for this process only if that file cannot be made."""
+    path = secret_key_file_for(str(app.config["BCIC_STORE"]))
+    try:
+        return kept_secret(path)
+    except OSError as error:
+        app.logger.warning("BCIC_SECRET_KEY is not set and %s cannot be kept (%s): forms signed "
+                           "now expire with this process", path, error)
+        return secrets.token_hex(32)
 
 
 def _template_globals() -> dict[str, Any]:
     """What every template may use: the language, UI strings, label picking."""
-    return {"lang": request_language(), "ui": ui, "pick": pick, "language_link": language_link}
+    return {"lang": request_language(), "ui": ui, "pick": pick, "language_link": language_link,
+            "unknown_language": unknown_language()}
 
 
 def _vendor_file(package: str, filename: str) -> Response:

@@ -71,10 +71,14 @@ def clusters_param(choices: Sequence[ClusterRef], name: str = "cluster") -> list
     return chosen
 
 
-def benchmark_param(choices: Sequence[ClusterRef],
-                    default: ClusterRef | None) -> ClusterRef | None:
-    """`?benchmark=<key>`: absent → the default; empty → none; otherwise one of the choices."""
+def benchmark_param(choices: Sequence[ClusterRef], default: ClusterRef | None,
+                    own_key: str) -> ClusterRef | None:
+    """`?benchmark=<key>`: absent → the default; empty → none; otherwise one of the choices.
+    The compared cluster's own key is refused by name: 9.3.2 c) compares with a benchmark, another
+    cluster (its own past is 9.3.2 b), the history comparison)."""
     if "benchmark" not in request.args:
         return default
+    if any(k.strip() == own_key for k in request.args.getlist("benchmark")):
+        raise BadRequest(ui("clusters.error.own_benchmark", given=own_key))
     chosen = clusters_param(choices, "benchmark")
     return chosen[0] if chosen else None

@@ -27,7 +27,7 @@ from checker.cluster_dashboard import (
 from checker.cluster_revisions import revision_entries, stored_clusters
 from checker.history import ClusterSummary
 from checker.indicator_scheme import indicator_scheme
-from checker.store.base import Store
+from checker.store.base import Store, cluster_key
 
 from .cluster_charts import bars_chart, radar_chart, series_chart
 from .cluster_params import (
@@ -114,7 +114,8 @@ def _panel(store: Store, stored: list[ClusterSummary],
     """The cluster's indicator panel for the request's benchmark, year and indicators, and the
     clusters it may be compared with."""
     choices = comparable_clusters(store, stored, summary.cluster)
-    benchmark = benchmark_param(choices, default_benchmark(choices))
+    benchmark = benchmark_param(choices, default_benchmark(choices),
+                                cluster_key(summary.cluster))
     scheme = indicator_scheme()
     panel = indicator_panel(store, stored_ref(summary), benchmark, indicators_param(scheme),
                             year_param(), scheme)
@@ -135,7 +136,7 @@ def _benchmark_view(store: Store, stored: list[ClusterSummary], *,
     table = benchmark_table(store, chosen, indicators, year_param())
     focus = (clusters_param(refs, "focus") or chosen)[0]
     declared = comparable_clusters(store, stored, focus.iri)
-    benchmark = benchmark_param(declared, None)
+    benchmark = benchmark_param(declared, None, focus.key)
     comparisons = comparisons_for(store, focus, benchmark, indicators, table.year)
     return {"refs": refs, "table": table, "chosen": chosen, "indicators": indicators,
             "focus": focus, "benchmark": benchmark, "comparisons": comparisons,

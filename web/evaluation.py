@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 
-from flask import Blueprint, Response, redirect, render_template, request, url_for
+from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 from rdflib import URIRef
-from werkzeug.exceptions import HTTPException, NotFound
+from flask_wtf.csrf import CSRFError
+from werkzeug.datastructures import MultiDict
+from werkzeug.exceptions import HTTPException, NotFound, RequestEntityTooLarge
 
 from checker.errors import CheckerError
 from checker.history import cluster_overview
@@ -25,6 +27,7 @@ from checker.shacl import Severity
 from checker.store.base import RevisionInfo, Store, cluster_key
 from checker.validation import validate_submission
 
+from . import csrf
 from .auth import require_role
 from .data import read_store, store_upload, write_store
 from .errors import error_detail
@@ -53,11 +56,13 @@ def validate_form() -> str:
 
 
 @bp.post("/validate")
+@csrf.exempt  # checked below, so that a refused form comes back filled in, not as an error page
 def validate_submit() -> Response | tuple[str, int, dict[str, str]]:
     """Validate the submission and show its report; with "store" and an evaluator token, store
-    it as its cluster's next revision first. Any error re-shows the form, nothing stored."""
-    form = request.form  # a body over MAX_CONTENT_LENGTH is 413 here, answered by the app
+    it as its cluster's next revision first. Any error re-shows the form, nothing stored: a
+    CSRF failure and a body over MAX_CONTENT_LENGTH (413) too."""
     try:
+        form = _checked_form()
         record = require_role("evaluator") if form.get("store") else None
         files = form_submission()
         if record is None:
@@ -132,12 +137,30 @@ def _form_error(error: CheckerError | HTTPException) -> tuple[str, int, dict[str
     else:
         status = error.code or 400
         headers = {k: v for k, v in error.get_headers() if k == "WWW-Authenticate"}
-    keys = [k for k in (f"validate.error.{status}", f"error.{status}") if k in STRINGS]
-    summary = ui(keys[0]) if keys else ui("validate.failed")
-    pasted = request.form.get("text", "")
+    kind = "csrf" if isinstance(error, CSRFError) else status
+    keys = [k for k in (f"validate.error.{kind}", f"error.{status}") if k in STRINGS]
+    summary = ui(keys[0], limit=upload_limit()) if keys else ui("validate.failed")
+    received = _received_form()
     html = render_template("validate.html", extensions=ACCEPTED_EXTENSIONS,
-                           upload_limit=upload_limit(), pasted=pasted,
+                           upload_limit=upload_limit(), pasted=received.get("text", ""),
                            error_status=status, error_summary=summary,
                            error_detail=error_detail(error),
-                           storing=bool(request.form.get("store")))
+                           storing=bool(received.get("store")))
     return html, status, headers
+
+
+def _checked_form() -> MultiDict[str, str]:
+    """The form, read (413 when over MAX_CONTENT_LENGTH) and its CSRF token checked, as the app
+    checks every other form's (unless WTF_CSRF_ENABLED is off)."""
+    form = request.form
+    if current_app.config["WTF_CSRF_ENABLED"]:
+        csrf.protect()
+    return form
+
+
+def _received_form() -> MultiDict[str, str]:
+    """The form's fields as received; none when the body was refused unread (413)."""
+    try:
+        return request.form
+    except RequestEntityTooLarge:
+        return MultiDict()

@@ -1,8 +1,12 @@
 """The language of a page and the UI strings in it.
 
 The language is `?lang=` when given (remembered in a cookie), else the cookie, else the best of
-zh and en in Accept-Language. UI strings live in `web/strings/`, one module per area, each a
-mapping key → {"en": …, "zh": …}; `ui(key)` picks the request's language.
+zh and en in Accept-Language; a tag counts by its primary subtag, in any case (`zh-CN`, `ZH`,
+`zh-Hans` are zh). A `?lang=` naming another language is refused by the API (400, as a repeated
+one is) and noted on pages, which then say which language they are in.
+
+UI strings live in `web/strings/`, one module per area, each a mapping key → {"en": …, "zh": …};
+`ui(key)` picks the request's language.
 """
 
 from __future__ import annotations
@@ -12,8 +16,10 @@ from urllib.parse import urlencode
 
 from flask import Response, g, request
 from werkzeug.datastructures import LanguageAccept
+from werkzeug.exceptions import BadRequest
 
-from checker.i18n import DEFAULT_LANG, LANGUAGES, Lang
+from checker.i18n import DEFAULT_LANG, Lang, language_of
+from checker.queries import values_given_once
 
 from .strings import STRINGS
 
@@ -26,12 +32,30 @@ def request_language() -> Lang:
     if cached is not None:
         return cached
     for asked in (request.args.get("lang"), request.cookies.get(LANG_COOKIE)):
-        if asked in LANGUAGES:
-            g.lang = asked
-            return asked  # type: ignore[return-value]
+        known = language_of(asked or "")
+        if known is not None:
+            g.lang = known
+            return known
     best = preferred_language(request.accept_languages)
     g.lang = best
     return best
+
+
+def unknown_language() -> str | None:
+    """The `?lang=` value when it names no language of this app (`fr`), else None."""
+    asked = request.args.get("lang")
+    return asked if asked and language_of(asked) is None else None
+
+
+def check_api_language() -> None:
+    """An API request's `?lang=` is one known language, given once: else 400, as for any other
+    parameter of the API (the message is in the language the request falls back to)."""
+    if not request.path.startswith("/api/"):
+        return
+    values_given_once(("lang", value) for value in request.args.getlist("lang"))
+    asked = unknown_language()
+    if asked is not None:
+        raise BadRequest(ui("error.lang.unknown", given=asked))
 
 
 def preferred_language(accepted: LanguageAccept) -> Lang:
@@ -39,9 +63,9 @@ def preferred_language(accepted: LanguageAccept) -> Lang:
     is zh. (Werkzeug's best_match prefers an exact tag of lower quality, `en`, to a regional
     variant of the first choice.) `*` or nothing known is the default language."""
     for tag, quality in accepted:  # best quality first, in the header's order among equals
-        primary = tag.replace("_", "-").split("-")[0].lower()
-        if quality > 0 and primary in LANGUAGES:
-            return primary  # type: ignore[return-value]
+        known = language_of(tag)
+        if quality > 0 and known is not None:
+            return known
         if quality > 0 and tag == "*":
             break
     return DEFAULT_LANG
@@ -70,8 +94,8 @@ def pick(texts: Mapping[str, str], lang: Lang | None = None) -> str:
 def remember_language(response: Response) -> Response:
     """Keep an explicit `?lang=` choice in a cookie for the next pages; tell caches that the
     answer's language follows the request's Accept-Language and cookie."""
-    asked = request.args.get("lang")
-    if asked in LANGUAGES and request.cookies.get(LANG_COOKIE) != asked:
+    asked = language_of(request.args.get("lang") or "")
+    if asked is not None and request.cookies.get(LANG_COOKIE) != asked:
         response.set_cookie(LANG_COOKIE, asked, max_age=365 * 24 * 3600, samesite="Lax")
     response.vary.update(("Accept-Language", "Cookie"))
     return response

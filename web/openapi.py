@@ -242,9 +242,13 @@ def _parameters() -> Json:
                    **_described("revision number, from 1", "修订版编号，从 1 起"),
                    "schema": {"type": "integer", "minimum": 1}},
         "lang": {"name": "lang", "in": "query", "required": False,
-                 **_described("language of labels and messages (else Accept-Language)",
-                              "标签与消息的语言（否则按 Accept-Language）"),
-                 "schema": {"type": "string", "enum": ["zh", "en"]}},
+                 **_described("language of labels and messages (else Accept-Language): zh or "
+                              "en, any case, a regional tag counting as its language (zh-CN); "
+                              "another language is 400",
+                              "标签与消息的语言（否则按 Accept-Language）：zh 或 en，不分大小写，"
+                              "带地区的标签（zh-CN）按其语言；其他语言为 400"),
+                 "schema": {"type": "string",
+                            "pattern": "^([zZ][hH]|[eE][nN])([-_][0-9A-Za-z-]*)?$"}},
         "year": {"name": "year", "in": "query", "required": False,
                  **_described("a four-digit year (default: the latest with values)",
                               "四位数年份（默认：有数值的最近一年）"),

@@ -15,7 +15,7 @@ from rdflib import Graph
 from werkzeug.exceptions import NotAcceptable
 from werkzeug.wrappers import Response as WerkzeugResponse
 
-from checker.i18n import LANGUAGES
+from checker.i18n import language_of
 from checker.linked_data import (
     UnknownResourceError,
     indicator_document,
@@ -121,8 +121,8 @@ def _answer(build: Callable[[RulebookDocument], Graph],
     chosen = negotiate()
     graph = build(document)  # an unknown id is 404, also for people (no redirect to nowhere)
     if chosen.offer is None:
-        lang = request.args.get("lang")
-        return redirect(page(**({"lang": lang} if lang in LANGUAGES else {})), code=303)
+        lang = language_of(request.args.get("lang") or "")
+        return redirect(page(**({"lang": lang} if lang else {})), code=303)
     return Response(serialize(graph, chosen.offer), content_type=content_type(chosen.media_type))
 
 

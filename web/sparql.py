@@ -8,6 +8,8 @@ GET `?query=`, POST form-encoded `query=`, or POST `application/sparql-query`; o
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
+from urllib.parse import parse_qsl
 
 from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 from werkzeug.datastructures import MultiDict
@@ -58,8 +60,20 @@ def editor() -> str:
     # A stored cluster fills the required `cluster` parameters, so every example answers.
     defaults = {"cluster": str(revisions[0].cluster)} if revisions else {}
     config = {"endpoint": url_for("sparql.endpoint", _external=True),
-              "queries": example_queries(request_language(), defaults)}
+              "queries": example_queries(request_language(), defaults),
+              "labels": _editor_labels()}
     return render_template("sparql_editor.html", config=config)
+
+
+def _editor_labels() -> dict[str, Any]:
+    """YASGUI's texts that its configuration reaches, in the page's language: the tab name and
+    the results table's DataTables `language` (the rest is fixed in YASGUI: web/README.md)."""
+    return {"tabName": ui("sparql.yasgui.tab"),
+            "table": {"info": ui("sparql.yasgui.info"),
+                      "infoEmpty": ui("sparql.yasgui.info_empty"),
+                      "infoFiltered": ui("sparql.yasgui.info_filtered"),
+                      "zeroRecords": ui("sparql.yasgui.zero_records"),
+                      "emptyTable": ui("sparql.yasgui.empty_table")}}
 
 
 def _prefers_html() -> bool:
@@ -100,6 +114,8 @@ def read_protocol_request() -> ProtocolRequest:
         if request.mimetype == QUERY_TYPE:
             queries.append(_utf8(request.get_data()))
         elif request.mimetype in FORM_TYPES:
+            if request.mimetype == FORM_TYPES[0]:
+                _utf8_form(request.get_data(cache=True))  # kept for the form parser after it
             fields = request.values  # the body's fields, then the URL's
         else:
             raise UnsupportedMediaType(ui("sparql.error.media_type", query_type=QUERY_TYPE,
@@ -140,9 +156,25 @@ def _accept() -> str:
 
 
 def _response(body: bytes, media_type: str) -> Response:
-    response = Response(body, content_type=content_type(media_type))
-    response.vary.add("Accept")
+    return Response(body, content_type=content_type(media_type))
+
+
+@bp.after_request
+def _vary(response: Response) -> Response:
+    """Every answer of /sparql depends on Accept (RFC 7231 section 7.1.4): the format, the 303 to
+    the editor for browsers, the 406; errors included, so no cache hands one client's to another."""
+    if request.endpoint == "sparql.endpoint":
+        response.vary.add("Accept")
     return response
+
+
+def _utf8_form(data: bytes) -> None:
+    """Refuse a form body that is not UTF-8, in its bytes or its %-escapes, as a direct POST's
+    query is refused: werkzeug would drop the field, leaving "a POST must carry a query"."""
+    try:
+        parse_qsl(_utf8(data), keep_blank_values=True, errors="strict")
+    except UnicodeDecodeError as error:
+        raise QueryRefusedError.of("error.sparql.not_utf8", detail=error) from None
 
 
 def _utf8(data: bytes) -> str:

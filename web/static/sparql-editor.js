@@ -7,7 +7,13 @@
   var byName = {};
   config.queries.forEach(function (q) { byName[q.name] = q; });
 
+  // The table plugin takes its DataTables options from its class defaults only (no per-instance
+  // option): the page's language goes there, over the paging symbols YASR sets.
+  var table = Yasgui.Yasr.plugins.table.defaults.tableConfig;
+  table.language = Object.assign({}, table.language, config.labels.table);
+
   var yasgui = new Yasgui(document.getElementById("yasgui"), {
+    tabName: config.labels.tabName,
     requestConfig: { endpoint: config.endpoint, method: "POST" },
     endpointCatalogueOptions: {
       getData: function () { return [{ endpoint: config.endpoint }]; },

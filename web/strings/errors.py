@@ -2,6 +2,10 @@
 English text, why a form was refused (flask-wtf's CSRF reasons), and who may write (tokens)."""
 
 STRINGS = {
+    "error.lang.unknown": {"en": "Parameter lang: {given!r} is not a language of this API; give zh "
+                                 "or en (a regional tag such as zh-CN or en-GB is the same).",
+                           "zh": "参数 lang：{given!r} 不是本 API 提供的语言；请给出 zh 或 en"
+                                 "（zh-CN、en-GB 等带地区的标签与之相同）。"},
     # An HTTP error raised with werkzeug's default description gets this one instead.
     "error.detail.400": {"en": "The browser or program sent a request this server cannot "
                                "understand.",

@@ -46,6 +46,15 @@ STRINGS = {
     "validate.error.403": {"en": "This token may not store revisions: it needs the evaluator "
                                  "role.",
                            "zh": "该令牌无权存储版本：需要评价人员角色。"},
+    "validate.error.413": {"en": "The upload is too large: at most {limit}. Nothing was read, "
+                                 "pasted text included: choose smaller files or paste less.",
+                           "zh": "上传内容过大：上限为 {limit}。所提交的内容（包括粘贴的文本）均未"
+                                 "读取：请选择较小的文件或少粘贴一些内容。"},
+    "validate.error.csrf": {"en": "The form expired or did not come from this site. It is shown "
+                                  "again below, ready to send: choose the files again and check "
+                                  "the token.",
+                            "zh": "表单已过期或并非来自本站。下方已重新显示表单，可以再次提交："
+                                  "请重新选择文件并检查令牌。"},
     "validate.error.415": {"en": "A file is not in a format bcic reads.",
                            "zh": "有文件的格式无法识别。"},
     "validate.error.nothing_given": {"en": "Choose at least one file or paste Turtle text.",

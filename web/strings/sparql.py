@@ -29,4 +29,14 @@ STRINGS = {
     "sparql.noscript": {"en": "The editor needs JavaScript; the endpoint itself does not "
                               "(GET /sparql?query=…).",
                         "zh": "编辑器需要启用 JavaScript；端点本身不需要（GET /sparql?query=…）。"},
+    # YASGUI's labels it lets be configured: the tab name, and the results table's DataTables
+    # `language` (`_START_`, `_END_`, `_TOTAL_`, `_MAX_` are DataTables' placeholders).
+    "sparql.yasgui.tab": {"en": "Query", "zh": "查询"},
+    "sparql.yasgui.info": {"en": "Showing _START_ to _END_ of _TOTAL_ rows",
+                           "zh": "第 _START_ 至 _END_ 行，共 _TOTAL_ 行"},
+    "sparql.yasgui.info_empty": {"en": "No rows", "zh": "没有结果行"},
+    "sparql.yasgui.info_filtered": {"en": "(filtered from _MAX_ rows)",
+                                    "zh": "（从 _MAX_ 行中筛选）"},
+    "sparql.yasgui.zero_records": {"en": "No matching rows", "zh": "没有匹配的结果行"},
+    "sparql.yasgui.empty_table": {"en": "The query answered no rows", "zh": "查询没有返回结果行"},
 }
