@@ -94,7 +94,7 @@ def clusters_command(ctx: click.Context, location: str | None, lang: Lang) -> No
     if not summaries:
         click.echo(message("store.clusters.none", lang))
         return
-    for line in aligned_table(_cluster_rows(summaries, lang)):
+    for line in aligned_table(_cluster_rows(summaries, lang), lang):
         click.echo(line)
 
 
@@ -139,8 +139,7 @@ def query_command(ctx: click.Context, query: str, endpoint: str | None, fmt: str
     else:
         with store_to_read(location, lang) as store:
             result = run_query(store, text)
-    text = render_results(result, fmt)
-    click.echo(text, nl=not text.endswith("\n"))
+    _echo_results(render_results(result, fmt, lang))
 
 
 _param_option = click.option(
@@ -192,8 +191,14 @@ def queries_run_command(ctx: click.Context, name: str, params: tuple[str, ...], 
     bind(get_query(name), values)  # refuse bad parameters before the store is opened
     with store_to_read(location, lang) as store:
         rows = run_named_query(store, name, values)
-    text = render_results(QueryResult(QueryForm.SELECT, result_columns(name), rows), fmt)
-    click.echo(text, nl=not text.endswith("\n"))
+    _echo_results(render_results(QueryResult(QueryForm.SELECT, result_columns(name), rows), fmt,
+                                 lang))
+
+
+def _echo_results(text: str) -> None:
+    """Print rendered results as they are: click would strip escape sequences from CSV sent to
+    a file or pipe, and CSV must keep values exact (a table has none left to strip)."""
+    click.echo(text, nl=not text.endswith("\n"), color=True)
 
 
 def _param_values(params: tuple[str, ...]) -> dict[str, str]:

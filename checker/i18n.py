@@ -21,6 +21,11 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "Ontology: {files} files, {reasoned} of them reasoned over",
         "zh": "本体：{files} 个文件，其中 {reasoned} 个参与推理",
     },
+    "table.cells_cut": {
+        "en": "(a cell longer than {chars} characters is cut, ending in …; the stored value is "
+              "whole)",
+        "zh": "（超过 {chars} 个字符的单元格已截断，以 … 结尾；存储的值完整无缺）",
+    },
     "count.classes": {"en": "classes: {n}", "zh": "类：{n}"},
     "count.object_properties": {"en": "object properties: {n}", "zh": "对象属性：{n}"},
     "count.datatype_properties": {"en": "datatype properties: {n}", "zh": "数据属性：{n}"},
