@@ -140,6 +140,8 @@ def query_command(ctx: click.Context, query: str, endpoint: str | None, fmt: str
         with store_to_read(location, lang) as store:
             result = run_query(store, text)
     _echo_results(render_results(result, fmt, lang))
+    if result.truncated:
+        click.echo(message("query.truncated", lang, rows=len(result.rows)), err=True)
 
 
 _param_option = click.option(

@@ -21,6 +21,12 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "Ontology: {files} files, {reasoned} of them reasoned over",
         "zh": "本体：{files} 个文件，其中 {reasoned} 个参与推理",
     },
+    "query.truncated": {
+        "en": "Warning: the endpoint cut the answer short (it sent {rows} rows and says there "
+              "are more); narrow the query or page through it with LIMIT and OFFSET",
+        "zh": "警告：端点截断了结果（只返回 {rows} 行，实际更多）；请缩小查询范围，或用 LIMIT 与 "
+              "OFFSET 分页获取",
+    },
     "table.cells_cut": {
         "en": "(a cell longer than {chars} characters is cut, ending in …; the stored value is "
               "whole)",

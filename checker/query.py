@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 import http.client
 import urllib.error
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pyoxigraph
@@ -21,6 +21,7 @@ from . import __version__
 from .errors import InputError, StoreError
 from .i18n import phrase
 from .loading.rdfterms import from_oxigraph
+from .sparql_service import TRUNCATED_HEADER
 from .store.base import Store
 from .store.guard import QueryForm, check_query, inspect_query
 from .store.location import checked_endpoint
@@ -52,6 +53,7 @@ class QueryResult:
     rows: list[dict[str, Node]] = field(default_factory=list)
     boolean: bool | None = None
     graph: Graph | None = None
+    truncated: bool = False  # the endpoint said it sent only the first rows (TRUNCATED_HEADER)
 
 
 def run_query(store: Store, text: str) -> QueryResult:
@@ -66,23 +68,27 @@ def run_query(store: Store, text: str) -> QueryResult:
 
 def run_remote_query(endpoint: str, text: str) -> QueryResult:
     """Send a query to a SPARQL 1.1 endpoint the user chose, through SPARQLWrapper, and read its
-    answer safely; a failure is one line naming the endpoint, as the remote store says it."""
+    answer safely; a failure is one line naming the endpoint, as the remote store says it. The
+    result is `truncated` when the endpoint says so (a bcic endpoint's row limit)."""
     shown = shown_endpoint(checked_endpoint(endpoint))
     info = inspect_query(text)
     graph_form = info.form in (QueryForm.CONSTRUCT, QueryForm.DESCRIBE)
-    body, media_type = _ask(endpoint, text, graph_form, shown)
+    body, media_type, truncated = _ask(endpoint, text, graph_form, shown)
     try:
         if graph_form:
-            return _graph_result(info.form, _parse_graph(body, media_type))
-        return _solutions(info.form, pyoxigraph.parse_query_results(
-            body, pyoxigraph.QueryResultsFormat.JSON))
+            result = _graph_result(info.form, _parse_graph(body, media_type))
+        else:
+            result = _solutions(info.form, pyoxigraph.parse_query_results(
+                body, pyoxigraph.QueryResultsFormat.JSON))
     except (SyntaxError, ValueError) as error:
         raise StoreError.of("error.remote.unreadable_answer", endpoint=shown,
                             detail=error) from None
+    return replace(result, truncated=truncated)
 
 
-def _ask(endpoint: str, text: str, graph_form: bool, shown: str) -> tuple[bytes, str]:
-    """POST the query as a form with SPARQLWrapper: the answer's body and media type."""
+def _ask(endpoint: str, text: str, graph_form: bool, shown: str) -> tuple[bytes, str, bool]:
+    """POST the query as a form with SPARQLWrapper: the answer's body, its media type, and
+    whether the endpoint says it cut the rows."""
     wrapper = SPARQLWrapper(endpoint, agent=f"bcic/{__version__}")
     wrapper.setQuery(text)
     wrapper.setMethod(POST)
@@ -94,6 +100,8 @@ def _ask(endpoint: str, text: str, graph_form: bool, shown: str) -> tuple[bytes,
         response = wrapper.query().response
         body = response.read(MAX_RESPONSE_BYTES + 1)
         media_type = response.headers.get_content_type() if response.headers else ""
+        truncated = bool(response.headers) and (
+            response.headers.get(TRUNCATED_HEADER, "").strip().lower() == "true")
     except SPARQLWrapperException as error:
         status, reason = _SPARQLWRAPPER_STATUS.get(type(error), (None, type(error).__name__))
         raise SparqlEndpointError(http_failure(shown, status, reason, _server_words(error)),
@@ -110,7 +118,7 @@ def _ask(endpoint: str, text: str, graph_form: bool, shown: str) -> tuple[bytes,
     if len(body) > MAX_RESPONSE_BYTES:
         raise SparqlEndpointError(phrase("error.remote.too_large", endpoint=shown,
                                          limit=MAX_RESPONSE_BYTES), shown, 200)
-    return body, media_type
+    return body, media_type, truncated
 
 
 def _server_words(error: SPARQLWrapperException) -> bytes:
