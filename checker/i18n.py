@@ -21,6 +21,10 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "Ontology: {files} files, {reasoned} of them reasoned over",
         "zh": "本体：{files} 个文件，其中 {reasoned} 个参与推理",
     },
+    "serve.listening": {
+        "en": "bcic serving {url} (SPARQL: /sparql, API: /api/docs)",
+        "zh": "bcic 服务地址 {url}（SPARQL：/sparql，API：/api/docs）",
+    },
     "query.truncated": {
         "en": "Warning: the endpoint cut the answer short (it sent {rows} rows and says there "
               "are more); narrow the query or page through it with LIMIT and OFFSET",
