@@ -20,7 +20,7 @@ from .queries import (bind, get_query, list_queries, result_columns, run_named_q
                       values_given_once)
 from .query import QueryResult, read_query_argument, run_query, run_remote_query
 from .render.results import RESULT_FORMATS, aligned_table, render_results
-from .revisions import delete_revision, find_cluster, is_cluster_key
+from .revisions import delete_revision, find_cluster
 from .store import open_configured_store
 from .store.base import RevisionInfo
 from .store.guard import QueryForm, checked_iri
@@ -107,11 +107,7 @@ def history_command(ctx: click.Context, cluster: str, location: str | None, lang
     16-hex key / 显示集群各版本的变化（集群 IRI 或 16 位键）。"""
     ctx.meta[LANG_META_KEY] = lang
     with store_to_read(location, lang) as store:
-        subject = find_cluster(store, cluster) if is_cluster_key(cluster) else checked_iri(cluster)
-        changes = cluster_history(store, subject)
-    if not changes:
-        click.echo(message("store.history.none", lang, cluster=subject))
-        return
+        changes = cluster_history(store, find_cluster(store, cluster))
     for line in _history_lines(changes, lang):
         click.echo(line)
 

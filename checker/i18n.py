@@ -140,6 +140,7 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "report.field.created": {"en": "Created", "zh": "生成时间"},
     "report.field.verdict": {"en": "Verdict", "zh": "结论"},
     "report.no_cluster": {"en": "(no cluster found)", "zh": "（未找到产业集群）"},
+    "report.no_name": {"en": "(no name given)", "zh": "（未给出名称）"},
     "report.none": {"en": "(none)", "zh": "（无）"},
     "report.verdict.conformant": {"en": "conformant", "zh": "符合"},
     "report.verdict.not_conformant": {"en": "not conformant", "zh": "不符合"},
@@ -230,10 +231,6 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "Another process (an ingest) is writing the store: read from its snapshot of "
               "{time}, which holds every revision stored until then.",
         "zh": "另一进程（入库）正在写入存储：改为读取其 {time} 的快照，其中含截至该时刻存储的全部修订版。",
-    },
-    "store.history.none": {
-        "en": "The store holds no revision of {cluster}.",
-        "zh": "存储中没有产业集群 {cluster} 的任何版本。",
     },
     "store.history.closed": {"en": "closed: {ids}", "zh": "已解决：{ids}"},
     "store.history.opened": {"en": "opened: {ids}", "zh": "新出现：{ids}"},

@@ -173,7 +173,8 @@ def _lines(report: Report, lang: Lang) -> Iterator[str]:
     yield "=" * width(title)
     verdict_key = "conformant" if report.conforms else "not_conformant"
     fields = [
-        ("cluster", pick(report.cluster_label, lang) or message("report.no_cluster", lang)),
+        ("cluster", pick(report.cluster_label, lang)
+         or message("report.no_name" if report.cluster else "report.no_cluster", lang)),
         ("iri", report.cluster or message("report.none", lang)),
         ("files", ", ".join(report.files) or message("report.none", lang)),
         ("triples", str(report.triples)),
