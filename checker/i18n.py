@@ -21,6 +21,13 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "Ontology: {files} files, {reasoned} of them reasoned over",
         "zh": "本体：{files} 个文件，其中 {reasoned} 个参与推理",
     },
+    "token.created": {
+        "en": "id {id}, role {role}, stored hashed in {path}; this is the only time the token "
+              "is shown",
+        "zh": "编号 {id}，角色 {role}，仅以哈希值存于 {path}；令牌仅显示这一次",
+    },
+    "token.revoked": {"en": "revoked {id}", "zh": "已吊销 {id}"},
+    "format.guessed": {"en": "{label} (guessed from content)", "zh": "{label}（根据内容推断）"},
     "serve.listening": {
         "en": "bcic serving {url} (SPARQL: /sparql, API: /api/docs)",
         "zh": "bcic 服务地址 {url}（SPARQL：/sparql，API：/api/docs）",

@@ -34,6 +34,10 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "cluster id must be letters, digits, '-' or '_', not {cluster_id!r}",
         "zh": "集群标识只能由字母、数字、'-' 或 '_' 组成，不能是 {cluster_id!r}",
     },
+    "error.usage": {
+        "en": "Error: {detail} (see '{command} --help')",
+        "zh": "错误：命令行用法有误：{detail}（用 '{command} --help' 查看帮助）",
+    },
     "error.serve.cannot_listen": {
         "en": "cannot listen on {host} port {port}: {reason}",
         "zh": "无法在 {host} 的 {port} 端口监听：{reason}",
