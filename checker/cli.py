@@ -36,8 +36,15 @@ _lang_option = click.option(
 )
 
 
+_ARGS_META_KEY = "bcic.args"  # the command line after `bcic`, for the language of usage errors
+
+
 class _CheckerGroup(click.Group):
     """A command group that turns errors into the documented exit codes."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta[_ARGS_META_KEY] = list(args)
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -46,8 +53,13 @@ class _CheckerGroup(click.Group):
             lang = _error_language(ctx)
             click.echo(message("error.checker", lang, message=exc.text(lang)), err=True)
             ctx.exit(exc.exit_code)
+        except click.UsageError as exc:
+            if _error_language(ctx) == DEFAULT_LANG:
+                raise  # click's own words, as for any click program
+            _show_usage_error(exc, _error_language(ctx))
+            ctx.exit(exc.exit_code)
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
-            raise  # click's own usage errors (exit 2) and exits
+            raise  # click's other errors and exits
         except BrokenPipeError:
             _discard_stdout()
             ctx.exit(_BROKEN_PIPE_EXIT)
@@ -58,10 +70,32 @@ class _CheckerGroup(click.Group):
 
 
 def _error_language(ctx: click.Context) -> Lang:
-    """The language errors are said in: the command's --lang, else BCIC_LANG (a command without
-    --lang, or one that failed before reading it), else the default."""
-    asked = ctx.meta.get(LANG_META_KEY) or os.environ.get(LANG_ENV)
+    """The language errors are said in: the command's --lang, else the --lang on the command
+    line (a command that failed before reading it), else BCIC_LANG, else the default."""
+    asked = (ctx.meta.get(LANG_META_KEY) or _lang_in(ctx.meta.get(_ARGS_META_KEY, []))
+             or os.environ.get(LANG_ENV))
     return asked if asked in LANGUAGES else DEFAULT_LANG
+
+
+def _lang_in(args: list[str]) -> str | None:
+    """The value of the last `--lang X` or `--lang=X` among the arguments, if any."""
+    found = None
+    for index, arg in enumerate(args):
+        if arg == "--lang" and index + 1 < len(args):
+            found = args[index + 1]
+        elif arg.startswith("--lang="):
+            found = arg.partition("=")[2]
+    return found
+
+
+def _show_usage_error(error: click.UsageError, lang: Lang) -> None:
+    """A usage error framed in `lang`: click's usage line, then its own (English) words of the
+    mistake, which click has no translation of."""
+    if error.ctx is not None:
+        click.echo(error.ctx.get_usage(), err=True)
+    command = error.ctx.command_path if error.ctx is not None else "bcic"
+    click.echo(message("error.usage", lang, detail=error.format_message(), command=command),
+               err=True)
 
 
 def _discard_stdout() -> None:

@@ -94,4 +94,4 @@ def _lines(table: BenchmarkTable, lang: Lang) -> list[str]:
                        f"{value.normalize():f} {leaf.units[c.iri] or ''}".strip()
                        + (f" ({score:.1f})" if score is not None else ""))
         rows.append(row)
-    return [_TEXT["year"][lang].format(year=table.year), *aligned_table(rows)]
+    return [_TEXT["year"][lang].format(year=table.year), *aligned_table(rows, lang)]

@@ -6,21 +6,42 @@ import os
 
 import click
 
+from .cli_validate import LANG_META_KEY
+from .errors import InputError
+from .i18n import DEFAULT_LANG, LANGUAGES, Lang, message
+from .store import STORE_ENV, store_location
+
 
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on / 监听地址.")
-@click.option("--port", default=8080, show_default=True, type=int, help="Port / 端口.")
-@click.option("--store", "location", envvar="BCIC_STORE",
+@click.option("--port", default=8080, show_default=True, type=click.IntRange(0, 65535),
+              help="Port, 0 for any free one / 端口（0 表示任一空闲端口）.")
+@click.option("--store", "location", envvar=STORE_ENV,
               help="Store directory the app serves / 存储目录.")
-@click.option("--threads", default=8, show_default=True, type=int,
+@click.option("--threads", default=8, show_default=True, type=click.IntRange(min=1),
               help="Request threads of the WSGI server / 服务线程数.")
-def serve_command(host: str, port: int, location: str | None, threads: int) -> None:
+@click.option("--lang", type=click.Choice(LANGUAGES), default=DEFAULT_LANG, show_default=True,
+              envvar="BCIC_LANG", help="Output language / 输出语言.")
+@click.pass_context
+def serve_command(ctx: click.Context, host: str, port: int, location: str | None, threads: int,
+                  lang: Lang) -> None:
     """Serve the web app with waitress (not Flask's development server) / 启动 Web 服务."""
     import waitress  # the server and the app are only needed here
 
     from web import create_app
 
-    if location:
-        os.environ["BCIC_STORE"] = location
-    click.echo(f"bcic serving http://{host}:{port}/ (SPARQL: /sparql, API: /api/docs)", err=True)
-    waitress.serve(create_app(), host=host, port=port, threads=threads)
+    ctx.meta[LANG_META_KEY] = lang
+    os.environ[STORE_ENV] = store_location(location)  # a file or a bad URL: refused now
+    app = create_app()
+    try:
+        server = waitress.create_server(app, host=host, port=port, threads=threads)
+    except (OSError, ValueError) as error:  # in use, not ours to take, or no such address
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+        raise InputError.of("error.serve.cannot_listen", host=host, port=port,
+                            reason=reason) from None
+    for bound_host, bound_port in getattr(server, "effective_listen", None) or [
+            (server.effective_host, server.effective_port)]:
+        shown = f"[{bound_host}]" if ":" in str(bound_host) else bound_host
+        click.echo(message("serve.listening", lang, url=f"http://{shown}:{bound_port}/"),
+                   err=True)
+    server.run()

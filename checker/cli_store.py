@@ -20,7 +20,7 @@ from .queries import (bind, get_query, list_queries, result_columns, run_named_q
                       values_given_once)
 from .query import QueryResult, read_query_argument, run_query, run_remote_query
 from .render.results import RESULT_FORMATS, aligned_table, render_results
-from .revisions import delete_revision, find_cluster, is_cluster_key
+from .revisions import delete_revision, find_cluster
 from .store import open_store_for_writing
 from .store.base import RevisionInfo
 from .store.guard import QueryForm, checked_iri
@@ -94,7 +94,7 @@ def clusters_command(ctx: click.Context, location: str | None, lang: Lang) -> No
     if not summaries:
         click.echo(message("store.clusters.none", lang))
         return
-    for line in aligned_table(_cluster_rows(summaries, lang)):
+    for line in aligned_table(_cluster_rows(summaries, lang), lang):
         click.echo(line)
 
 
@@ -107,11 +107,7 @@ def history_command(ctx: click.Context, cluster: str, location: str | None, lang
     16-hex key / 显示集群各版本的变化（集群 IRI 或 16 位键）。"""
     ctx.meta[LANG_META_KEY] = lang
     with store_to_read(location, lang) as store:
-        subject = find_cluster(store, cluster) if is_cluster_key(cluster) else checked_iri(cluster)
-        changes = cluster_history(store, subject)
-    if not changes:
-        click.echo(message("store.history.none", lang, cluster=subject))
-        return
+        changes = cluster_history(store, find_cluster(store, cluster))
     for line in _history_lines(changes, lang):
         click.echo(line)
 
@@ -139,8 +135,9 @@ def query_command(ctx: click.Context, query: str, endpoint: str | None, fmt: str
     else:
         with store_to_read(location, lang) as store:
             result = run_query(store, text)
-    text = render_results(result, fmt)
-    click.echo(text, nl=not text.endswith("\n"))
+    _echo_results(render_results(result, fmt, lang))
+    if result.truncated:
+        click.echo(message("query.truncated", lang, rows=len(result.rows)), err=True)
 
 
 _param_option = click.option(
@@ -192,8 +189,14 @@ def queries_run_command(ctx: click.Context, name: str, params: tuple[str, ...], 
     bind(get_query(name), values)  # refuse bad parameters before the store is opened
     with store_to_read(location, lang) as store:
         rows = run_named_query(store, name, values)
-    text = render_results(QueryResult(QueryForm.SELECT, result_columns(name), rows), fmt)
-    click.echo(text, nl=not text.endswith("\n"))
+    _echo_results(render_results(QueryResult(QueryForm.SELECT, result_columns(name), rows), fmt,
+                                 lang))
+
+
+def _echo_results(text: str) -> None:
+    """Print rendered results as they are: click would strip escape sequences from CSV sent to
+    a file or pipe, and CSV must keep values exact (a table has none left to strip)."""
+    click.echo(text, nl=not text.endswith("\n"), color=True)
 
 
 def _param_values(params: tuple[str, ...]) -> dict[str, str]:

@@ -6,7 +6,9 @@ import os
 
 import click
 
+from .cli_validate import LANG_META_KEY
 from .errors import InputError
+from .i18n import DEFAULT_LANG, LANGUAGES, Lang, message
 from .store import DEFAULT_LOCATION, STORE_ENV
 from .tokens import ROLES, TokenFile, token_file_for
 
@@ -15,6 +17,9 @@ _file_option = click.option(
     help="Token file (default: beside the store, <store>-tokens.json) / 令牌文件.")
 _store_option = click.option("--store", "location", envvar=STORE_ENV,
                              help="Store directory or endpoint the tokens are for / 存储位置.")
+_lang_option = click.option("--lang", type=click.Choice(LANGUAGES), default=DEFAULT_LANG,
+                            show_default=True, envvar="BCIC_LANG",
+                            help="Output language / 输出语言.")
 
 
 def _token_file(tokens_path: str | None, location: str | None) -> TokenFile:
@@ -33,13 +38,17 @@ def token_group() -> None:
 @click.option("--label", default="", help="Who or what the token is for / 用途说明.")
 @_file_option
 @_store_option
-def create_command(role: str, label: str, tokens_path: str | None, location: str | None) -> None:
+@_lang_option
+@click.pass_context
+def create_command(ctx: click.Context, role: str, label: str, tokens_path: str | None,
+                   location: str | None, lang: Lang) -> None:
     """Create a token and print it once; only its hash is kept / 创建令牌（仅显示一次）."""
+    ctx.meta[LANG_META_KEY] = lang
     tokens = _token_file(tokens_path, location)
     record, token = tokens.create(role, label)
     click.echo(token)
-    click.echo(f"id {record.id}, role {record.role}, stored hashed in {tokens.path}; "
-               "this is the only time the token is shown / 令牌仅显示这一次", err=True)
+    click.echo(message("token.created", lang, id=record.id, role=record.role, path=tokens.path),
+               err=True)
 
 
 @token_group.command("list")
@@ -55,8 +64,12 @@ def list_command(tokens_path: str | None, location: str | None) -> None:
 @click.argument("token_id")
 @_file_option
 @_store_option
-def revoke_command(token_id: str, tokens_path: str | None, location: str | None) -> None:
+@_lang_option
+@click.pass_context
+def revoke_command(ctx: click.Context, token_id: str, tokens_path: str | None,
+                   location: str | None, lang: Lang) -> None:
     """Revoke a token by its id / 吊销令牌."""
+    ctx.meta[LANG_META_KEY] = lang
     if not _token_file(tokens_path, location).revoke(token_id):
         raise InputError.of("error.token.unknown_id", token_id=token_id)
-    click.echo(f"revoked {token_id}")
+    click.echo(message("token.revoked", lang, id=token_id))

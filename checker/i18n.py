@@ -21,6 +21,28 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "Ontology: {files} files, {reasoned} of them reasoned over",
         "zh": "本体：{files} 个文件，其中 {reasoned} 个参与推理",
     },
+    "token.created": {
+        "en": "id {id}, role {role}, stored hashed in {path}; this is the only time the token "
+              "is shown",
+        "zh": "编号 {id}，角色 {role}，仅以哈希值存于 {path}；令牌仅显示这一次",
+    },
+    "token.revoked": {"en": "revoked {id}", "zh": "已吊销 {id}"},
+    "format.guessed": {"en": "{label} (guessed from content)", "zh": "{label}（根据内容推断）"},
+    "serve.listening": {
+        "en": "bcic serving {url} (SPARQL: /sparql, API: /api/docs)",
+        "zh": "bcic 服务地址 {url}（SPARQL：/sparql，API：/api/docs）",
+    },
+    "query.truncated": {
+        "en": "Warning: the endpoint cut the answer short (it sent {rows} rows and says there "
+              "are more); narrow the query or page through it with LIMIT and OFFSET",
+        "zh": "警告：端点截断了结果（只返回 {rows} 行，实际更多）；请缩小查询范围，或用 LIMIT 与 "
+              "OFFSET 分页获取",
+    },
+    "table.cells_cut": {
+        "en": "(a cell longer than {chars} characters is cut, ending in …; the stored value is "
+              "whole)",
+        "zh": "（超过 {chars} 个字符的单元格已截断，以 … 结尾；存储的值完整无缺）",
+    },
     "count.classes": {"en": "classes: {n}", "zh": "类：{n}"},
     "count.object_properties": {"en": "object properties: {n}", "zh": "对象属性：{n}"},
     "count.datatype_properties": {"en": "datatype properties: {n}", "zh": "数据属性：{n}"},
@@ -138,6 +160,7 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "report.field.created": {"en": "Created", "zh": "生成时间"},
     "report.field.verdict": {"en": "Verdict", "zh": "结论"},
     "report.no_cluster": {"en": "(no cluster found)", "zh": "（未找到产业集群）"},
+    "report.no_name": {"en": "(no name given)", "zh": "（未给出名称）"},
     "report.none": {"en": "(none)", "zh": "（无）"},
     "report.verdict.conformant": {"en": "conformant", "zh": "符合"},
     "report.verdict.not_conformant": {"en": "not conformant", "zh": "不符合"},
@@ -228,10 +251,6 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "Another process (an ingest, a query or the web app) has the store open: read "
               "from its snapshot of {time}, which holds every revision stored until then.",
         "zh": "另一进程（入库、查询或网页应用）正打开着存储：改为读取其 {time} 的快照，其中含截至该时刻存储的全部修订版。",
-    },
-    "store.history.none": {
-        "en": "The store holds no revision of {cluster}.",
-        "zh": "存储中没有产业集群 {cluster} 的任何版本。",
     },
     "store.history.closed": {"en": "closed: {ids}", "zh": "已解决：{ids}"},
     "store.history.opened": {"en": "opened: {ids}", "zh": "新出现：{ids}"},

@@ -5,7 +5,8 @@ from __future__ import annotations
 import ast
 import http.client
 import urllib.error
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pyoxigraph
@@ -18,13 +19,15 @@ from SPARQLWrapper.SPARQLExceptions import (EndPointInternalError, EndPointNotFo
                                             URITooLong)
 
 from . import __version__
-from .errors import InputError, StoreError
+from .errors import InputError, QueryRefusedError, StoreError
 from .i18n import phrase
 from .loading.rdfterms import from_oxigraph
+from .sparql_service import TRUNCATED_HEADER, is_update, refuse_update
 from .store.base import Store
-from .store.guard import QueryForm, check_query, inspect_query
+from .store.guard import QueryForm, QueryInfo, check_query, inspect_query
 from .store.location import checked_endpoint
-from .store.sparql_http import SparqlEndpointError, http_failure, network_failure, shown_endpoint
+from .store.sparql_http import (SparqlEndpointError, SparqlQueryRefusedError, http_failure,
+                                network_failure, shown_endpoint)
 
 MAX_RESPONSE_BYTES = 50_000_000
 REMOTE_TIMEOUT_SECONDS = 60
@@ -52,11 +55,12 @@ class QueryResult:
     rows: list[dict[str, Node]] = field(default_factory=list)
     boolean: bool | None = None
     graph: Graph | None = None
+    truncated: bool = False  # the endpoint said it sent only the first rows (TRUNCATED_HEADER)
 
 
 def run_query(store: Store, text: str) -> QueryResult:
     """Run a query on the store (guarded: SERVICE and the like are refused)."""
-    info = check_query(text)
+    info = _guarded(check_query, text)
     if info.form is QueryForm.SELECT:
         return QueryResult(info.form, info.variables, store.select(text))
     if info.form is QueryForm.ASK:
@@ -66,23 +70,38 @@ def run_query(store: Store, text: str) -> QueryResult:
 
 def run_remote_query(endpoint: str, text: str) -> QueryResult:
     """Send a query to a SPARQL 1.1 endpoint the user chose, through SPARQLWrapper, and read its
-    answer safely; a failure is one line naming the endpoint, as the remote store says it."""
+    answer safely; a failure is one line naming the endpoint, as the remote store says it. The
+    result is `truncated` when the endpoint says so (a bcic endpoint's row limit)."""
     shown = shown_endpoint(checked_endpoint(endpoint))
-    info = inspect_query(text)
+    info = _guarded(inspect_query, text)
     graph_form = info.form in (QueryForm.CONSTRUCT, QueryForm.DESCRIBE)
-    body, media_type = _ask(endpoint, text, graph_form, shown)
+    body, media_type, truncated = _ask(endpoint, text, graph_form, shown)
     try:
         if graph_form:
-            return _graph_result(info.form, _parse_graph(body, media_type))
-        return _solutions(info.form, pyoxigraph.parse_query_results(
-            body, pyoxigraph.QueryResultsFormat.JSON))
+            result = _graph_result(info.form, _parse_graph(body, media_type))
+        else:
+            result = _solutions(info.form, pyoxigraph.parse_query_results(
+                body, pyoxigraph.QueryResultsFormat.JSON))
     except (SyntaxError, ValueError) as error:
         raise StoreError.of("error.remote.unreadable_answer", endpoint=shown,
                             detail=error) from None
+    return replace(result, truncated=truncated)
 
 
-def _ask(endpoint: str, text: str, graph_form: bool, shown: str) -> tuple[bytes, str]:
-    """POST the query as a form with SPARQLWrapper: the answer's body and media type."""
+def _guarded(check: Callable[[str], QueryInfo], text: str) -> QueryInfo:
+    """`check(text)`, with an update refused as such (read-only), not as a query that does not
+    parse, in the words the SPARQL endpoint uses."""
+    try:
+        return check(text)
+    except QueryRefusedError:
+        if is_update(text):
+            raise refuse_update() from None
+        raise
+
+
+def _ask(endpoint: str, text: str, graph_form: bool, shown: str) -> tuple[bytes, str, bool]:
+    """POST the query as a form with SPARQLWrapper: the answer's body, its media type, and
+    whether the endpoint says it cut the rows."""
     wrapper = SPARQLWrapper(endpoint, agent=f"bcic/{__version__}")
     wrapper.setQuery(text)
     wrapper.setMethod(POST)
@@ -94,10 +113,13 @@ def _ask(endpoint: str, text: str, graph_form: bool, shown: str) -> tuple[bytes,
         response = wrapper.query().response
         body = response.read(MAX_RESPONSE_BYTES + 1)
         media_type = response.headers.get_content_type() if response.headers else ""
+        truncated = bool(response.headers) and (
+            response.headers.get(TRUNCATED_HEADER, "").strip().lower() == "true")
     except SPARQLWrapperException as error:
         status, reason = _SPARQLWRAPPER_STATUS.get(type(error), (None, type(error).__name__))
-        raise SparqlEndpointError(http_failure(shown, status, reason, _server_words(error)),
-                                  shown, status) from None
+        refused = SparqlQueryRefusedError if status == 400 else SparqlEndpointError
+        raise refused(http_failure(shown, status, reason, _server_words(error)), shown,
+                      status) from None
     except urllib.error.HTTPError as error:  # the statuses SPARQLWrapper has no class for
         raise SparqlEndpointError(http_failure(shown, error.code, error.reason, b""), shown,
                                   error.code) from None
@@ -110,7 +132,7 @@ def _ask(endpoint: str, text: str, graph_form: bool, shown: str) -> tuple[bytes,
     if len(body) > MAX_RESPONSE_BYTES:
         raise SparqlEndpointError(phrase("error.remote.too_large", endpoint=shown,
                                          limit=MAX_RESPONSE_BYTES), shown, 200)
-    return body, media_type
+    return body, media_type, truncated
 
 
 def _server_words(error: SPARQLWrapperException) -> bytes:
@@ -127,8 +149,17 @@ def read_query_argument(value: str) -> str:
     """The query text of a QUERY_OR_FILE argument: the contents of the file it names, else itself.
 
     An argument naming a directory, or ending in one of QUERY_FILE_SUFFIXES without naming a
-    file, was meant as a file: InputError.
+    file, was meant as a file: InputError. So is an empty query (`''` would name the current
+    directory).
     """
+    text = _text_or_file(value) if value.strip() else value
+    if not text.strip():
+        raise InputError.of("error.sparql.empty_query")
+    return text
+
+
+def _text_or_file(value: str) -> str:
+    """The contents of the file `value` names, else `value` itself."""
     path = _existing_path(value)
     if path is not None and path.is_dir():
         raise InputError.of("error.is_directory", path=value)

@@ -216,8 +216,9 @@ def refresh_snapshot(store: str | Path | SupportsBackup, snapshot_dir: str | Pat
 
 def snapshot_dir_for(store_dir: str | Path) -> Path:
     """Where the snapshots of a store directory live unless configured: beside it, so that
-    `Store.backup` can hard-link its files (same file system) instead of copying them."""
-    store_dir = Path(store_dir)
+    `Store.backup` can hard-link its files (same file system) instead of copying them. The path
+    is resolved first: `.` or `..` names no directory of its own to put the suffix on."""
+    store_dir = Path(store_dir).resolve()
     return store_dir.with_name(f"{store_dir.name}-snapshots")
 
 

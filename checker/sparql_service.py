@@ -343,7 +343,7 @@ def _analyse(text: str) -> Analysis:
     try:
         info = inspect_query(text)
     except QueryRefusedError:
-        if _is_update(text):
+        if is_update(text):
             raise refuse_update() from None
         raise
     if not info.uses_service and not _MAY_NAME_A_DATASET.search(text):
@@ -381,7 +381,7 @@ def _service_nodes(tree: object) -> list[CompValue]:
     return found
 
 
-def _is_update(text: str) -> bool:
+def is_update(text: str) -> bool:
     """Whether the text is a SPARQL update with at least one operation."""
     try:
         return "request" in parseUpdate(text)

@@ -108,9 +108,10 @@ def _digest(token: str) -> str:
 
 def token_file_for(store_location: str | None) -> Path:
     """Where a store's tokens live by default: beside a directory store, `<store>-tokens.json`;
-    for a remote store or none, `var/tokens.json` under the current directory."""
+    for a remote store or none, `var/tokens.json` under the current directory. A directory is
+    resolved first, so that `.` or `..` names the store itself."""
     if store_location and not is_url(store_location):
-        store_path = Path(store_location)
+        store_path = Path(store_location).resolve()
         return store_path.with_name(store_path.name + "-tokens.json")
     return Path("var") / "tokens.json"
 

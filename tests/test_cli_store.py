@@ -237,10 +237,10 @@ def test_history_takes_a_clusters_key_as_delete_revision_does(bcic: Bcic) -> Non
     assert unknown.exit_code == 2 and "0000000000000000" in unknown.output
 
 
-def test_history_of_an_unknown_cluster_says_so(bcic: Bcic) -> None:
+def test_history_of_an_unknown_cluster_says_so_and_exits_2(bcic: Bcic) -> None:
     bcic("ingest", DEHUA)
     result = bcic("history", "https://example.org/cluster/none")
-    assert result.exit_code == 0 and "no revision" in result.output
+    assert result.exit_code == 2 and "no revision" in result.output
 
 
 def test_query_json_is_sparql_results_json(bcic: Bcic) -> None:

@@ -178,7 +178,7 @@ def test_an_unknown_role_is_refused(tmp_path: Path) -> None:
 
 
 def test_tokens_live_beside_a_directory_store_by_default() -> None:
-    assert token_file_for("var/store") == Path("var/store-tokens.json")
+    assert token_file_for("var/store") == Path("var/store-tokens.json").resolve()
     assert token_file_for("http://localhost:8890/sparql") == Path("var/tokens.json")
 
 

@@ -1,4 +1,5 @@
-"""Error messages of the commands' own options: validate, generate, token, benchmark, reports."""
+"""Error messages of the commands' own options: validate, generate, serve, token, benchmark,
+reports."""
 
 from __future__ import annotations
 
@@ -32,6 +33,14 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "error.generate.cluster_id": {
         "en": "cluster id must be letters, digits, '-' or '_', not {cluster_id!r}",
         "zh": "集群标识只能由字母、数字、'-' 或 '_' 组成，不能是 {cluster_id!r}",
+    },
+    "error.usage": {
+        "en": "Error: {detail} (see '{command} --help')",
+        "zh": "错误：命令行用法有误：{detail}（用 '{command} --help' 查看帮助）",
+    },
+    "error.serve.cannot_listen": {
+        "en": "cannot listen on {host} port {port}: {reason}",
+        "zh": "无法在 {host} 的 {port} 端口监听：{reason}",
     },
     "error.token.not_a_token_file": {
         "en": "{path}: not a bcic token file ({detail})",

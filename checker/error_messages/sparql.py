@@ -72,9 +72,13 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "the service description",
         "zh": "服务描述",
     },
+    "error.sparql.empty_query": {
+        "en": "the SPARQL query is empty",
+        "zh": "SPARQL 查询为空",
+    },
     "error.sparql.read_only": {
-        "en": "this SPARQL endpoint is read-only: updates are refused and nothing was changed",
-        "zh": "此 SPARQL 端点只读：拒绝更新操作，未做任何更改",
+        "en": "SPARQL is read-only here: updates are refused and nothing was changed",
+        "zh": "此处的 SPARQL 只读：拒绝更新操作，未做任何更改",
     },
     "error.sparql.parse_timeout": {
         "en": "the SPARQL query takes longer than {seconds:g} s to parse; it was not run (very "

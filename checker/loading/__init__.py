@@ -14,6 +14,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from ..errors import InputError
+from ..i18n import Phrase, phrase
 from .formats import (
     SUBMISSION_FORMATS,
     SubmissionFormat,
@@ -136,13 +137,14 @@ def _load_file(graph: Graph, file: SubmissionFile) -> None:
     parse_into(graph, file.name, text, format_name, label, SUBMISSION_BASE_IRI)
 
 
-def _format_of(file: SubmissionFile, text: str) -> tuple[str, str]:
-    """Return the file's format (given, from its extension, else guessed) and its label."""
+def _format_of(file: SubmissionFile, text: str) -> tuple[str, str | Phrase]:
+    """Return the file's format (given, from its extension, else guessed) and its label (one
+    that says it was guessed is said in the error's language)."""
     if file.format:
         name = resolve_format(file.format)
     elif (found := format_from_extension(file.name)) is not None:
         name = found
     else:
         name = sniff_format(text)
-        return name, f"{SUBMISSION_FORMATS[name].label} (guessed from content)"
+        return name, phrase("format.guessed", label=SUBMISSION_FORMATS[name].label)
     return name, SUBMISSION_FORMATS[name].label

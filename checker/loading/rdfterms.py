@@ -63,7 +63,8 @@ class _Unsupported(Exception):
         self.problem = problem
 
 
-def parse_into(graph: Graph, file: str, text: str, format_name: str, label: str, base: str) -> None:
+def parse_into(graph: Graph, file: str, text: str, format_name: str, label: str | Phrase,
+               base: str) -> None:
     """Add every triple of the text to graph; named graphs are merged into it."""
     try:
         quads = pyoxigraph.parse(

@@ -12,7 +12,9 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
+from ..i18n import Lang, message
 from ..query import QueryResult
+from .cells import CELL_CHARS, table_cell
 
 ASK_CSV_HEADER = "_askResult"  # CSV has no boolean form; the column name Jena and others use
 
@@ -41,34 +43,44 @@ def render_csv(result: QueryResult) -> str:
     return out.getvalue()
 
 
-def render_table(result: QueryResult) -> str:
+def render_table(result: QueryResult, lang: Lang) -> str:
     """Aligned columns for a terminal (wide CJK characters count twice), and a row count."""
     if result.boolean is not None:
         return "true" if result.boolean else "false"
     header = list(result.variables)
     body = [[_shown(row.get(name)) for name in header] for row in result.rows]
-    return "\n".join([*aligned_table([header, *body]), f"({len(body)})"])
+    return "\n".join([*aligned_table([header, *body], lang), f"({len(body)})"])
 
 
-def aligned_table(rows: list[list[str]]) -> list[str]:
-    """Rows as aligned text lines, the first underlined (wide CJK characters count twice)."""
-    widths = [max(_width(cell) for cell in column) for column in zip(*rows)]
+def aligned_table(rows: list[list[str]], lang: Lang) -> list[str]:
+    """Rows as aligned text lines, the first underlined (wide CJK characters count twice).
+
+    Cells are submitted text: shown with control characters escaped and cut at CELL_CHARS
+    characters, in which case a last line, in `lang`, says so."""
+    cells = [[table_cell(cell) for cell in row] for row in rows]
+    shown = [[text for text, _cut in row] for row in cells]
+    widths = [max(_width(cell) for cell in column) for column in zip(*shown)]
     lines = []
-    for index, row in enumerate(rows):
+    for index, row in enumerate(shown):
         lines.append("  ".join(c + " " * (w - _width(c)) for c, w in zip(row, widths)).rstrip())
         if index == 0:
             lines.append("  ".join("-" * w for w in widths))
+    if any(cut for row in cells for _text, cut in row):
+        lines.append(message("table.cells_cut", lang, chars=CELL_CHARS))
     return lines
 
 
-RESULT_FORMATS: dict[str, Callable[[QueryResult], str]] = {
-    "table": render_table, "json": render_json, "csv": render_csv,
+# Only the table is for a terminal; JSON and CSV keep every value exact, in any language.
+RESULT_FORMATS: dict[str, Callable[[QueryResult, Lang], str]] = {
+    "table": render_table,
+    "json": lambda result, _lang: render_json(result),
+    "csv": lambda result, _lang: render_csv(result),
 }
 
 
-def render_results(result: QueryResult, fmt: str) -> str:
-    """Render a result in one of RESULT_FORMATS."""
-    return RESULT_FORMATS[fmt](result)
+def render_results(result: QueryResult, fmt: str, lang: Lang) -> str:
+    """Render a result in one of RESULT_FORMATS (a table's notes in `lang`)."""
+    return RESULT_FORMATS[fmt](result, lang)
 
 
 def _json_term(term: Node) -> dict[str, str]:
@@ -97,7 +109,7 @@ def _shown(term: Node | None) -> str:
         return ""
     if isinstance(term, Literal) and term.language:
         return f"{term}@{term.language}"
-    return _csv_term(term).replace("\n", " ")
+    return _csv_term(term)
 
 
 def _width(text: str) -> int:

@@ -16,6 +16,7 @@ from ..namespaces import BCIC, IND, REQ
 from ..report import Rate, Report, RequirementOutcome, Status, is_gap
 from ..rulebook import Layer, Requirement
 from ..shacl import Severity, ShaclResult
+from .cells import printable
 
 MARKERS = {Status.MET: "✔", Status.NOT_MET: "✘", Status.MANUAL_REVIEW: "?",
            Status.NOT_APPLICABLE: "–"}
@@ -47,12 +48,6 @@ def pick(texts: Mapping[str, str], lang: Lang) -> str:
         if texts.get(key):
             return texts[key]
     return next(iter(texts.values()), "")
-
-
-def printable(text: str) -> str:
-    """`text` with control characters (a terminal's escape sequences) written as `\\xNN`."""
-    return "".join(f"\\x{ord(ch):02x}" if unicodedata.category(ch) == "Cc" else ch
-                   for ch in text)
 
 
 def short_label(requirement: Requirement, lang: Lang) -> str:
@@ -178,7 +173,8 @@ def _lines(report: Report, lang: Lang) -> Iterator[str]:
     yield "=" * width(title)
     verdict_key = "conformant" if report.conforms else "not_conformant"
     fields = [
-        ("cluster", pick(report.cluster_label, lang) or message("report.no_cluster", lang)),
+        ("cluster", pick(report.cluster_label, lang)
+         or message("report.no_name" if report.cluster else "report.no_cluster", lang)),
         ("iri", report.cluster or message("report.none", lang)),
         ("files", ", ".join(report.files) or message("report.none", lang)),
         ("triples", str(report.triples)),

@@ -19,7 +19,8 @@ import pyoxigraph
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from ..errors import QueryRefusedError, RevisionExistsError, StoreError, StoreLockedError
+from ..errors import (InputError, QueryRefusedError, RevisionExistsError, StoreError,
+                      StoreLockedError)
 from ..i18n import phrase
 from ..loading.rdfterms import OxigraphTerm, from_oxigraph, named_node, to_oxigraph
 from .base import (ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SHAPES_GRAPH, RevisionInfo,
@@ -56,7 +57,7 @@ class OxigraphStore:
             elif read_only:
                 self._store = pyoxigraph.Store.read_only(str(self.path))
             else:
-                self.path.mkdir(parents=True, exist_ok=True)
+                _make_directory(self.path)
                 self._store = _open_waiting(self.path, lock_wait)
         except OSError as error:
             locked = _is_lock_error(error)
@@ -256,3 +257,13 @@ def _ntriples(graph: Graph) -> str:
     """The graph as N-Triples lines, which are also valid INSERT DATA content."""
     return "\n".join(f"{to_oxigraph(s)} {to_oxigraph(p)} {to_oxigraph(o)} ." for s, p, o in graph
                      if isinstance(o, (URIRef, BNode, Literal)))
+
+
+def _make_directory(path: Path) -> None:
+    """Create a store's directory; a path that cannot be one (under a file, in a read-only or
+    virtual file system) is the user's bad input, not a failure of the store."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise InputError.of("error.cannot_write", path=path,
+                            reason=error.strerror or error) from None

@@ -33,6 +33,14 @@ class SparqlEndpointError(StoreError):
         self.status = status
 
 
+class SparqlQueryRefusedError(SparqlEndpointError):
+    """The endpoint refused the query it was sent as bad (HTTP 400): the user's input, when
+    the user wrote the query (`bcic query --endpoint`)."""
+
+    exit_code = 2
+    http_status = 400
+
+
 @dataclass(frozen=True)
 class Response:
     """A successful answer: its body, media type (without parameters) and headers."""

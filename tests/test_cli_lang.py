@@ -1,0 +1,54 @@
+"""What bcic writes follows --lang / BCIC_LANG, usage errors and token messages included."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from checker.cli import main
+
+
+def test_a_guessed_format_is_said_in_chinese(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.txt"
+    junk.write_text("hello world\n")
+    result = CliRunner().invoke(main, ["validate", str(junk), "--lang", "zh"])
+    assert result.exit_code == 2
+    assert "Turtle（根据内容推断）" in result.output and "(guessed from content)" not in result.output
+
+
+def test_token_create_and_revoke_speak_chinese(tmp_path: Path) -> None:
+    runner = CliRunner(env={"BCIC_LANG": "zh"})
+    tokens = str(tmp_path / "tokens.json")
+    created = runner.invoke(main, ["token", "create", "--role", "evaluator", "--tokens", tokens])
+    assert created.exit_code == 0, created.output
+    assert "令牌仅显示这一次" in created.stderr and "stored hashed" not in created.stderr
+    token_id = created.stderr.split("，")[0].removeprefix("编号 ")
+    revoked = runner.invoke(main, ["token", "revoke", token_id, "--tokens", tokens])
+    assert (revoked.exit_code, revoked.stdout) == (0, f"已吊销 {token_id}\n")
+
+
+def test_token_messages_stay_english_by_default(tmp_path: Path) -> None:
+    tokens = str(tmp_path / "tokens.json")
+    created = CliRunner().invoke(main, ["token", "create", "--role", "maintainer",
+                                        "--tokens", tokens])
+    assert "this is the only time the token is shown" in created.stderr
+    assert "令牌" not in created.stderr
+
+
+@pytest.mark.parametrize(("args", "env"), [
+    (["delete-revision", "abc", "x", "--lang", "zh"], {}),
+    (["delete-revision", "abc", "x", "--lang=zh"], {}),
+    (["history"], {"BCIC_LANG": "zh"}),
+])
+def test_a_usage_error_is_framed_in_chinese(args: list[str], env: dict[str, str]) -> None:
+    result = CliRunner(env=env).invoke(main, args)
+    assert result.exit_code == 2
+    assert "错误：命令行用法有误：" in result.stderr and "--help' 查看帮助" in result.stderr
+
+
+def test_a_usage_error_in_english_is_clicks_own() -> None:
+    result = CliRunner().invoke(main, ["history"])
+    assert result.exit_code == 2
+    assert "Error: Missing argument 'CLUSTER'." in result.stderr
