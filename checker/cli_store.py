@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from contextlib import closing
+from contextlib import AbstractContextManager, closing
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TypeVar
@@ -19,11 +19,13 @@ from .ingest import ingest_at, publish_for_queries
 from .queries import (bind, get_query, list_queries, result_columns, run_named_query,
                       values_given_once)
 from .query import QueryResult, read_query_argument, run_query, run_remote_query
+from .query_runner import QueryTimeoutError
 from .render.results import RESULT_FORMATS, aligned_table, render_results
 from .revisions import delete_revision, find_cluster
 from .store import open_store_for_writing
 from .store.base import RevisionInfo
 from .store.guard import QueryForm, checked_iri
+from .stoppable import stoppable
 
 F = TypeVar("F", bound=Callable[..., object])
 
@@ -31,6 +33,22 @@ F = TypeVar("F", bound=Callable[..., object])
 _lang_option = click.option(
     "--lang", type=click.Choice(LANGUAGES), default=DEFAULT_LANG, show_default=True,
     envvar="BCIC_LANG", help="Output language / 输出语言.")
+
+
+DEFAULT_QUERY_TIMEOUT = 300.0
+
+_timeout_option = click.option(
+    "--timeout", type=click.FloatRange(min=0), default=DEFAULT_QUERY_TIMEOUT, show_default=True,
+    help="Seconds a query on the local store may run, 0 for no limit (Ctrl-C stops it anyway) / "
+         "本地存储上查询的时间上限（秒，0 为不限）.")
+
+
+def _time_limit(seconds: float, lang: Lang) -> AbstractContextManager[None]:
+    """`stoppable` for a query on the local store: `seconds` (0: none), then the time-limit error."""
+    def timed_out() -> tuple[str, int]:
+        error = QueryTimeoutError.of("error.sparql.timeout", seconds=seconds)
+        return message("error.checker", lang, message=error.text(lang)), error.exit_code
+    return stoppable(seconds or None, timed_out)
 
 
 def _store_options(command: F) -> F:
@@ -118,10 +136,11 @@ def history_command(ctx: click.Context, cluster: str, location: str | None, lang
               help="Ask this SPARQL endpoint instead of the store / 改为查询此 SPARQL 端点.")
 @click.option("--format", "fmt", type=click.Choice(sorted(RESULT_FORMATS)), default="table",
               show_default=True, help="Result format (SPARQL JSON, SPARQL CSV, table) / 结果格式.")
+@_timeout_option
 @_store_options
 @click.pass_context
 def query_command(ctx: click.Context, query: str, endpoint: str | None, fmt: str,
-                  location: str | None, lang: Lang) -> None:
+                  timeout: float, location: str | None, lang: Lang) -> None:
     """Run a SPARQL SELECT, ASK or CONSTRUCT: QUERY is its text or a file holding it (a name
     ending in .rq, .sparql or .txt is always a file) / 运行 SPARQL 查询（文本或文件）。
 
@@ -133,7 +152,7 @@ def query_command(ctx: click.Context, query: str, endpoint: str | None, fmt: str
     if endpoint:
         result = run_remote_query(endpoint, text)
     else:
-        with store_to_read(location, lang) as store:
+        with store_to_read(location, lang) as store, _time_limit(timeout, lang):
             result = run_query(store, text)
     _echo_results(render_results(result, fmt, lang))
     if result.truncated:
@@ -179,15 +198,16 @@ def queries_show_command(ctx: click.Context, name: str, params: tuple[str, ...],
 @_param_option
 @click.option("--format", "fmt", type=click.Choice(sorted(RESULT_FORMATS)), default="table",
               show_default=True, help="Result format (SPARQL JSON, SPARQL CSV, table) / 结果格式.")
+@_timeout_option
 @_store_options
 @click.pass_context
 def queries_run_command(ctx: click.Context, name: str, params: tuple[str, ...], fmt: str,
-                        location: str | None, lang: Lang) -> None:
+                        timeout: float, location: str | None, lang: Lang) -> None:
     """Run a named query on the store / 在存储上运行命名查询。"""
     ctx.meta[LANG_META_KEY] = lang
     values = _param_values(params)
     bind(get_query(name), values)  # refuse bad parameters before the store is opened
-    with store_to_read(location, lang) as store:
+    with store_to_read(location, lang) as store, _time_limit(timeout, lang):
         rows = run_named_query(store, name, values)
     _echo_results(render_results(QueryResult(QueryForm.SELECT, result_columns(name), rows), fmt,
                                  lang))

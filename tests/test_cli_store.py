@@ -6,9 +6,11 @@ import csv
 import hashlib
 import io
 import json
+import signal
 import subprocess
 import sys
 import threading
+import time
 import urllib.parse
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, HTTPServer
@@ -497,3 +499,38 @@ def test_a_copy_of_a_file_under_another_name_is_refused(
     assert result.exit_code == 2, result.output
     assert f"{DATANG} 与 {copy} 内容相同" in result.output
     assert not Path(store_dir).exists()
+
+
+CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
+def _bcic_process(*args: str) -> subprocess.Popen[str]:
+    """`bcic` in a process of its own: the time limit and Ctrl-C end the whole process."""
+    return subprocess.Popen([sys.executable, "-m", "checker.cli", *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_local_query_past_its_time_limit_is_stopped_and_says_so(
+        bcic: Bcic, store_dir: str, lang: str) -> None:
+    """pyoxigraph holds the main thread in Rust: the limit must end the query all the same."""
+    assert bcic("ingest", DATANG).exit_code == 0
+    child = _bcic_process("query", CARTESIAN, "--store", store_dir, "--timeout", "1",
+                          "--lang", lang)
+    out, err = child.communicate(timeout=60)
+    assert child.returncode == 3 and out == ""
+    assert {"en": "query stopped after 1 s (the time limit)",
+            "zh": "查询在 1 秒（时间上限）后被终止"}[lang] in err
+    assert "Traceback" not in err
+    assert bcic("ingest", DEHUA).exit_code == 0  # the store was let go
+
+
+def test_ctrl_c_stops_a_local_query_inside_the_engine(bcic: Bcic, store_dir: str) -> None:
+    assert bcic("ingest", DATANG).exit_code == 0
+    child = _bcic_process("queries", "run", "most-violated-clauses", "--store", store_dir)
+    assert child.wait(timeout=60) == 0  # a named query runs to its end under the limit
+    child = _bcic_process("query", CARTESIAN, "--store", store_dir, "--timeout", "0")
+    time.sleep(2)  # well inside the engine by now
+    child.send_signal(signal.SIGINT)
+    _out, err = child.communicate(timeout=20)
+    assert child.returncode == 130 and "Traceback" not in err
