@@ -138,6 +138,15 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "{path}：无法写入（{reason}）",
     },
     "error.no_store": {"en": "there is no store at {path}", "zh": "{path} 处没有存储"},
+    "error.store_among_other_files": {
+        "en": "{path} holds other files and no store: a new store needs an empty or new "
+              "directory, so the database files never mix with other files",
+        "zh": "{path} 中有其他文件但没有存储：新存储须使用空目录或新目录，以免数据库文件与其他文件混在一起",
+    },
+    "error.store_location_empty": {
+        "en": "the store location is empty: give a directory or a SPARQL endpoint URL",
+        "zh": "存储位置为空：请给出目录或 SPARQL 端点 URL",
+    },
     "error.store_is_a_file": {
         "en": "{path} is a file, not a store directory",
         "zh": "{path} 是文件，不是存储目录",

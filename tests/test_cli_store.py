@@ -534,3 +534,22 @@ def test_ctrl_c_stops_a_local_query_inside_the_engine(bcic: Bcic, store_dir: str
     child.send_signal(signal.SIGINT)
     _out, err = child.communicate(timeout=20)
     assert child.returncode == 130 and "Traceback" not in err
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_no_store_is_made_among_other_files(runner: CliRunner, tmp_path: Path, lang: str) -> None:
+    """A mistyped --store must not fill a folder of documents with database files."""
+    folder = tmp_path / "documents"
+    folder.mkdir()
+    (folder / "letter.txt").write_text("hello", encoding="utf-8")
+    result = runner.invoke(main, ["ingest", DEHUA, "--store", str(folder), "--lang", lang])
+    assert result.exit_code == 2
+    assert {"en": "holds other files and no store", "zh": "中有其他文件但没有存储"}[lang] in result.output
+    assert [p.name for p in folder.iterdir()] == ["letter.txt"]
+    assert not (tmp_path / "documents-snapshots").exists()
+
+
+def test_an_empty_store_location_is_bad_input(runner: CliRunner) -> None:
+    for command in (["ingest", DEHUA], ["clusters"]):
+        result = runner.invoke(main, [*command, "--store", ""])
+        assert result.exit_code == 2 and "the store location is empty" in result.output

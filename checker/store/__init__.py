@@ -120,8 +120,10 @@ def open_store_for_reading(location: str | None = None) -> tuple[Store, Path | N
 
 def store_location(location: str | None = None, *, create: bool = True) -> str:
     """The location `open_configured_store` opens, checked without opening or creating anything:
-    InputError for a URL other than http(s) with a host, a file, and, unless `create`, a
-    directory that holds no store."""
+    InputError for an empty location, a URL other than http(s) with a host, a file, a directory
+    that holds no store unless `create`, and with `create` one that holds other files."""
+    if location is not None and not location.strip():
+        raise InputError.of("error.store_location_empty")
     location = location or os.environ.get(STORE_ENV) or str(DEFAULT_LOCATION)
     if is_url(location):
         return checked_endpoint(location)

@@ -34,9 +34,14 @@ def checked_endpoint(url: str) -> str:
 
 
 def check_store_directory(path: Path, *, create: bool) -> None:
-    """Refuse (InputError) a path that is a file, or, unless `create`, holds no store: readers
-    never create one, not even in an empty directory."""
+    """Refuse (InputError) a path that is a file, or holds no store: readers never create one,
+    not even in an empty directory; writers create one only in a new or empty directory (a
+    mistyped location must not fill a folder of documents with database files)."""
     if path.exists() and not path.is_dir():
         raise InputError.of("error.store_is_a_file", path=path)
-    if not create and not (path / _STORE_MARKER).is_file():
+    if (path / _STORE_MARKER).is_file():
+        return
+    if not create:
         raise InputError.of("error.no_store", path=path)
+    if path.is_dir() and any(path.iterdir()):
+        raise InputError.of("error.store_among_other_files", path=path)
