@@ -153,6 +153,19 @@ def test_pasted_turtle_is_validated_and_its_report_shown_without_storing(
     assert _revisions(own_store) == []
 
 
+@pytest.mark.parametrize("lang, said, wrong", [("en", "(no name given)", "no cluster found"),
+                                               ("zh", "（未给出名称）", "未找到产业集群")])
+def test_a_report_on_a_nameless_cluster_does_not_say_it_is_missing(
+        writable: Flask, lang: str, said: str, wrong: str) -> None:
+    client = writable.test_client()
+    nameless = ("<https://example.org/x/c> a "
+                "<https://w3id.org/bcic/ontology#IndustrialCluster> .\n")
+    posted = client.post(f"/validate?lang={lang}", data={"text": nameless})
+    assert posted.status_code == 303
+    page = _text(client.get(posted.headers["Location"]))
+    assert said in page and wrong not in page
+
+
 def test_several_uploaded_files_form_one_submission(writable: Flask) -> None:
     """Datang split in two files (Turtle and N-Triples) validates as the whole file does."""
     whole = Graph().parse(DATANG)
