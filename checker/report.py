@@ -20,6 +20,7 @@ class Status(Enum):
     NOT_MET = "not_met"
     MANUAL_REVIEW = "manual_review"
     NOT_APPLICABLE = "not_applicable"
+    NOT_USED = "not_used"  # a may-level (可) provision the submission does not take up: information
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ def build_report(rulebook: Rulebook, data: Graph, results: list[ShaclResult], *,
         rid = rulebook.shape_requirements.get(result.source_shape)
         if rid is not None:
             by_requirement.setdefault(rid, []).append(result)
+    by_requirement = {rid: without_entailed(found) for rid, found in by_requirement.items()}
     roles_present = {o for o in data.objects(None, ORG.role) if isinstance(o, URIRef)}
     statuses: dict[str, Status] = {}
     # Items before their lead-ins: catalogue order reversed puts every list item first.
@@ -143,6 +145,14 @@ def is_gap(requirement: Requirement, status: Status) -> bool:
     return status is Status.NOT_MET and requirement.level is Level.SHALL
 
 
+def without_entailed(results: list[ShaclResult]) -> list[ShaclResult]:
+    """One requirement's results less those another entails: where a node has no value at all on
+    a path (sh:minCount), a qualified count on the same node and path says nothing more."""
+    empty = {(r.focus_node, r.path) for r in results if r.constraint == "MinCountConstraintComponent"}
+    return [r for r in results if not (r.constraint == "QualifiedMinCountConstraintComponent"
+                                       and (r.focus_node, r.path) in empty)]
+
+
 def _status(requirement: Requirement, rulebook: Rulebook, known: dict[str, Status],
             roles_present: set[URIRef], results: list[ShaclResult]) -> Status:
     if requirement.level is Level.INFORMATIVE:
@@ -150,6 +160,8 @@ def _status(requirement: Requirement, rulebook: Rulebook, known: dict[str, Statu
     if requirement.is_duty and not requirement.actors & roles_present:
         return Status.NOT_APPLICABLE  # no member of the role the duty binds (4.2)
     children = [known[c.id] for c in rulebook.children(requirement.id)]
+    if requirement.level is Level.MAY and results:
+        return Status.NOT_USED
     if results or Status.NOT_MET in children:
         return Status.NOT_MET
     if children and all(s is Status.NOT_APPLICABLE for s in children) and not requirement.shapes:

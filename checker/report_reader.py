@@ -21,7 +21,7 @@ from .namespaces import REQ
 from .render.text import sorted_results
 from .render.turtle import EARL
 from .report import Report, RequirementOutcome, Status, report_from_outcomes
-from .rulebook import SH, Rulebook, load_rulebook
+from .rulebook import SH, Level, Requirement, Rulebook, load_rulebook
 from .shacl import Severity, ShaclResult, path_text
 from .store.base import Store, report_graph_iri, submission_graph_iri
 from .store.guard import OwnQuery, checked_iri
@@ -42,9 +42,9 @@ def read_report(store: Store, cluster: URIRef, number: int,
     if node is None:
         raise NotFoundError.of("error.revision.no_report", number=number, cluster=cluster)
     subject = graph.value(node, DCTERMS.subject)
-    statuses, results = _statuses(graph), _results(graph, node, rulebook)
+    statuses, results = _statuses(graph), _results(graph, rulebook)
     outcomes = tuple(
-        RequirementOutcome(requirement, statuses[rid], tuple(sorted_results(results.get(rid, []))))
+        RequirementOutcome(requirement, _read_status(requirement, statuses[rid]), tuple(sorted_results(results.get(rid, []))))
         for rid, requirement in rulebook.requirements.items() if rid in statuses)
     labels, triples = _submission_facts(store, submission_graph_iri(cluster, number),
                                         URIRef(str(subject)) if subject else cluster)
@@ -60,6 +60,13 @@ def read_report(store: Store, cluster: URIRef, number: int,
     )
 
 
+def _read_status(requirement: Requirement, status: Status) -> Status:
+    """The status EARL says, where earl:inapplicable of a may-level provision means not used."""
+    if status is Status.NOT_APPLICABLE and requirement.level is Level.MAY:
+        return Status.NOT_USED
+    return status
+
+
 def _statuses(graph: Graph) -> dict[str, Status]:
     """Requirement id → status, from the EARL assertions."""
     found: dict[str, Status] = {}
@@ -71,10 +78,10 @@ def _statuses(graph: Graph) -> dict[str, Status]:
     return found
 
 
-def _results(graph: Graph, report: Node, rulebook: Rulebook) -> dict[str, list[ShaclResult]]:
+def _results(graph: Graph, rulebook: Rulebook) -> dict[str, list[ShaclResult]]:
     """Requirement id → its validation results."""
     found: dict[str, list[ShaclResult]] = {}
-    for node in graph.objects(report, SH.result):
+    for node in graph.subjects(RDF.type, SH.ValidationResult):  # sh:result or rdfs:seeAlso
         requirement = graph.value(node, DCTERMS.references)
         shape = graph.value(node, SH.sourceShape)
         constraint = graph.value(node, SH.sourceConstraintComponent)

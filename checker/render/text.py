@@ -19,7 +19,9 @@ from ..shacl import Severity, ShaclResult
 from .cells import printable
 
 MARKERS = {Status.MET: "✔", Status.NOT_MET: "✘", Status.MANUAL_REVIEW: "?",
-           Status.NOT_APPLICABLE: "–"}
+           Status.NOT_APPLICABLE: "–", Status.NOT_USED: "ℹ"}
+# Statuses whose results are shown: a gap's, and an unused optional provision's as information.
+SHOWS_FINDINGS = (Status.NOT_MET, Status.NOT_USED)
 _NODES_SHOWN = 5  # focus nodes listed under one message before "… and n more"
 _VALUE_CHARS = 60  # a value longer than this is cut in the terminal
 # The clause number and list marker that open every catalogue label ("4.2.1 a) —2 …").
@@ -234,7 +236,7 @@ def _requirements(report: Report, lang: Lang) -> Iterator[str]:
         level = message(f"report.level.{requirement.level.value}", lang)
         yield (f"  {MARKERS[outcome.status]} {_ljust(requirement.id, id_width)}  "
                f"{_ljust(level, level_width)}  {short_label(requirement, lang)}")
-        if outcome.status is not Status.NOT_MET:
+        if outcome.status not in SHOWS_FINDINGS:
             continue
         for finding in findings(outcome.results, lang, base):
             yield f"      · {finding.message}"
