@@ -60,6 +60,7 @@ class Report:
     overall: Rate
     by_chapter: dict[int, Rate]
     by_layer: dict[Layer, Rate]
+    sha256: tuple[str, ...] = ()  # of each file's bytes, in the order of `files`, when known
 
     def outcome(self, requirement_id: str) -> RequirementOutcome:
         """The outcome of one requirement by its id."""
@@ -92,7 +93,8 @@ class Report:
 
 def build_report(rulebook: Rulebook, data: Graph, results: list[ShaclResult], *,
                  files: tuple[str, ...], created: datetime,
-                 cluster: URIRef | None, cluster_label: dict[str, str]) -> Report:
+                 cluster: URIRef | None, cluster_label: dict[str, str],
+                 sha256: tuple[str, ...] = ()) -> Report:
     """Turn SHACL results into a status for every requirement of the catalogue."""
     by_requirement: dict[str, list[ShaclResult]] = {}
     for result in results:
@@ -111,12 +113,13 @@ def build_report(rulebook: Rulebook, data: Graph, results: list[ShaclResult], *,
     return report_from_outcomes(
         outcomes, cluster=str(cluster) if cluster is not None else None,
         cluster_label=cluster_label, rulebook_version=rulebook.version, created=created,
-        files=files, triples=len(data))
+        files=files, triples=len(data), sha256=sha256)
 
 
 def report_from_outcomes(outcomes: tuple[RequirementOutcome, ...], *, cluster: str | None,
                          cluster_label: dict[str, str], rulebook_version: str,
-                         created: datetime, files: tuple[str, ...], triples: int) -> Report:
+                         created: datetime, files: tuple[str, ...], triples: int,
+                         sha256: tuple[str, ...] = ()) -> Report:
     """A report over outcomes already decided (fresh, or read back from a store): the verdict
     and the rates count the shall-level requirements."""
     shall = [o for o in outcomes if o.requirement.level is Level.SHALL]
@@ -134,6 +137,7 @@ def report_from_outcomes(outcomes: tuple[RequirementOutcome, ...], *, cluster: s
                     for c in sorted({o.requirement.chapter for o in outcomes})},
         by_layer={layer: _rate([o for o in shall if o.requirement.layer is layer])
                   for layer in Layer},
+        sha256=sha256,
     )
 
 

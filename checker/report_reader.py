@@ -17,7 +17,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV
 from rdflib.term import Node
 
 from .errors import NotFoundError, StoreError
-from .namespaces import REQ
+from .namespaces import BCIC, REQ
 from .render.text import sorted_results
 from .render.turtle import EARL
 from .report import Report, RequirementOutcome, Status, report_from_outcomes
@@ -46,6 +46,8 @@ def read_report(store: Store, cluster: URIRef, number: int,
     outcomes = tuple(
         RequirementOutcome(requirement, _read_status(requirement, statuses[rid]), tuple(sorted_results(results.get(rid, []))))
         for rid, requirement in rulebook.requirements.items() if rid in statuses)
+    sources = sorted((str(graph.value(f, RDFS.label) or ""), str(graph.value(f, BCIC.sha256) or ""))
+                     for f in graph.objects(node, PROV.used))
     labels, triples = _submission_facts(store, submission_graph_iri(cluster, number),
                                         URIRef(str(subject)) if subject else cluster)
     return report_from_outcomes(
@@ -54,8 +56,8 @@ def read_report(store: Store, cluster: URIRef, number: int,
         cluster_label=labels,
         rulebook_version=str(graph.value(node, OWL.versionInfo) or ""),
         created=_datetime(graph.value(node, DCTERMS.created)),
-        files=tuple(sorted(str(graph.value(f, RDFS.label) or "")
-                           for f in graph.objects(node, PROV.used))),
+        files=tuple(name for name, _digest in sources),
+        sha256=tuple(digest for _name, digest in sources) if all(d for _n, d in sources) else (),
         triples=triples,
     )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import re
 from typing import Any
@@ -22,7 +23,7 @@ from checker.render.text import width
 from checker.report import Report, Status
 from checker.rulebook import SH, load_rulebook
 from checker.shacl import Severity
-from checker.validation import validate_graph
+from checker.validation import validate_files, validate_graph
 
 EARL = Namespace("http://www.w3.org/ns/earl#")
 EXAMPLE_MARK = URIRef("https://example.org/cluster/dehua/collective-mark")
@@ -344,3 +345,14 @@ def test_turtle_conforms_is_false_iff_the_report_has_results(report_graph: Graph
     for report in report_graph.subjects(RDF.type, SH.ValidationReport):
         has_results = any(True for _ in report_graph.objects(report, SH.result))
         assert report_graph.value(report, SH.conforms) == Literal(not has_results)
+
+
+def test_every_format_records_each_files_sha256() -> None:
+    path = EXAMPLES_DIR / "dehua-ceramics.ttl"
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    report = validate_files([path])
+    for fmt in REPORT_FORMATS:
+        assert digest in render_report(report, fmt, "zh"), fmt
+    assert json.loads(render_report(report, "json", "en"))["sha256"] == {str(path): digest}
+    graph = Graph().parse(data=render_report(report, "ttl", "en"), format="turtle")
+    assert list(graph.objects(None, BCIC.sha256)) == [Literal(digest)]

@@ -134,6 +134,13 @@ def rate_rows(report: Report, lang: Lang) -> list[tuple[str, tuple[tuple[str, Ra
     ]
 
 
+def files_with_digests(report: Report) -> list[str]:
+    """Each file's name, followed by the SHA-256 of its bytes when the report knows it."""
+    digests = report.sha256 or ("",) * len(report.files)
+    return [f"{name} (SHA-256 {digest})" if digest else name
+            for name, digest in zip(report.files, digests, strict=True)]
+
+
 def percent(rate: Rate) -> str:
     """A rate as a percentage with one decimal."""
     return f"{rate.ratio * 100:.1f}%"
@@ -178,7 +185,7 @@ def _lines(report: Report, lang: Lang) -> Iterator[str]:
         ("cluster", pick(report.cluster_label, lang)
          or message("report.no_name" if report.cluster else "report.no_cluster", lang)),
         ("iri", report.cluster or message("report.none", lang)),
-        ("files", ", ".join(report.files) or message("report.none", lang)),
+        ("files", ", ".join(files_with_digests(report)) or message("report.none", lang)),
         ("triples", str(report.triples)),
         ("rulebook", report.rulebook_version),
         ("created", report.created.isoformat(timespec="seconds")),

@@ -51,12 +51,15 @@ def report_graph(report: Report) -> Graph:
     g.add((node, OWL.versionInfo, Literal(report.rulebook_version)))
     if report.cluster:
         g.add((node, DCTERMS.subject, URIRef(report.cluster)))
-    for index, name in enumerate(report.files):
+    digests = report.sha256 or ("",) * len(report.files)
+    for index, (name, digest) in enumerate(zip(report.files, digests, strict=True)):
         # prov:used takes an entity, not a string: each file is one, named by its label.
         source = label(f"1-file-{index:04d}")
         g.add((node, PROV.used, source))
         g.add((source, RDF.type, PROV.Entity))
         g.add((source, RDFS.label, Literal(name)))
+        if digest:
+            g.add((source, BCIC.sha256, Literal(digest)))
     tool = label("2-tool")
     g.add((tool, RDF.type, EARL.Software))
     g.add((tool, DCTERMS.title, Literal("bcic")))
