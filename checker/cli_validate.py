@@ -12,6 +12,7 @@ from .batch import validate_each
 from .errors import InputError
 from .i18n import DEFAULT_LANG, LANGUAGES, Lang, message
 from .render import REPORT_FORMATS, render_report
+from .report_paths import batch_report_paths, refuse_input_as_output
 from .shacl import Severity
 from .validation import validate_files
 
@@ -41,6 +42,8 @@ def validate_command(ctx: click.Context, files: tuple[Path, ...], lang: Lang, fm
     ctx.meta[LANG_META_KEY] = lang
     if each:
         ctx.exit(_validate_each(files, lang, fmt, output))
+    if output is not None:
+        refuse_input_as_output(output, files)
     report = validate_files(files)
     _emit(render_report(report, fmt, lang), output)
     ctx.exit(1 if report.fails(_THRESHOLDS[fail_on]) else 0)
@@ -50,8 +53,8 @@ def _validate_each(files: tuple[Path, ...], lang: Lang, fmt: str, output: Path |
     """Validate every file on its own; reports go to OUTPUT/<name>.<ext>, progress to stderr."""
     if output is None:
         raise InputError.of("error.validate.each_needs_output")
+    targets = batch_report_paths(files, output, REPORT_FORMATS[fmt].extension)
     output.mkdir(parents=True, exist_ok=True)
-    extension = REPORT_FORMATS[fmt].extension
     worst = 0
     with click.progressbar(length=len(files), label=message("batch.progress", lang),
                            file=sys.stderr) as bar:
@@ -62,8 +65,7 @@ def _validate_each(files: tuple[Path, ...], lang: Lang, fmt: str, output: Path |
                 worst = 2
                 continue
             assert outcome.rendered is not None
-            (output / f"{outcome.source.stem}.{extension}").write_text(outcome.rendered,
-                                                                       encoding="utf-8")
+            targets[outcome.source].write_text(outcome.rendered, encoding="utf-8")
             if not outcome.conforms:
                 worst = max(worst, 1)
     return worst

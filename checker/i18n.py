@@ -217,6 +217,7 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "report.status.not_met": {"en": "not met", "zh": "不满足"},
     "report.status.manual_review": {"en": "manual review", "zh": "待人工审核"},
     "report.status.not_applicable": {"en": "not applicable", "zh": "不适用"},
+    "report.status.not_used": {"en": "not used (optional)", "zh": "未采用（可选）"},
     "report.severity.violation": {"en": "violation", "zh": "违规"},
     "report.severity.warning": {"en": "warning", "zh": "警告"},
     "report.severity.info": {"en": "info", "zh": "提示"},

@@ -20,6 +20,7 @@ class Status(Enum):
     NOT_MET = "not_met"
     MANUAL_REVIEW = "manual_review"
     NOT_APPLICABLE = "not_applicable"
+    NOT_USED = "not_used"  # a may-level (可) provision the submission does not take up: information
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class Report:
     overall: Rate
     by_chapter: dict[int, Rate]
     by_layer: dict[Layer, Rate]
+    sha256: tuple[str, ...] = ()  # of each file's bytes, in the order of `files`, when known
 
     def outcome(self, requirement_id: str) -> RequirementOutcome:
         """The outcome of one requirement by its id."""
@@ -91,13 +93,15 @@ class Report:
 
 def build_report(rulebook: Rulebook, data: Graph, results: list[ShaclResult], *,
                  files: tuple[str, ...], created: datetime,
-                 cluster: URIRef | None, cluster_label: dict[str, str]) -> Report:
+                 cluster: URIRef | None, cluster_label: dict[str, str],
+                 sha256: tuple[str, ...] = ()) -> Report:
     """Turn SHACL results into a status for every requirement of the catalogue."""
     by_requirement: dict[str, list[ShaclResult]] = {}
     for result in results:
         rid = rulebook.shape_requirements.get(result.source_shape)
         if rid is not None:
             by_requirement.setdefault(rid, []).append(result)
+    by_requirement = {rid: without_entailed(found) for rid, found in by_requirement.items()}
     roles_present = {o for o in data.objects(None, ORG.role) if isinstance(o, URIRef)}
     statuses: dict[str, Status] = {}
     # Items before their lead-ins: catalogue order reversed puts every list item first.
@@ -109,12 +113,13 @@ def build_report(rulebook: Rulebook, data: Graph, results: list[ShaclResult], *,
     return report_from_outcomes(
         outcomes, cluster=str(cluster) if cluster is not None else None,
         cluster_label=cluster_label, rulebook_version=rulebook.version, created=created,
-        files=files, triples=len(data))
+        files=files, triples=len(data), sha256=sha256)
 
 
 def report_from_outcomes(outcomes: tuple[RequirementOutcome, ...], *, cluster: str | None,
                          cluster_label: dict[str, str], rulebook_version: str,
-                         created: datetime, files: tuple[str, ...], triples: int) -> Report:
+                         created: datetime, files: tuple[str, ...], triples: int,
+                         sha256: tuple[str, ...] = ()) -> Report:
     """A report over outcomes already decided (fresh, or read back from a store): the verdict
     and the rates count the shall-level requirements."""
     shall = [o for o in outcomes if o.requirement.level is Level.SHALL]
@@ -132,6 +137,7 @@ def report_from_outcomes(outcomes: tuple[RequirementOutcome, ...], *, cluster: s
                     for c in sorted({o.requirement.chapter for o in outcomes})},
         by_layer={layer: _rate([o for o in shall if o.requirement.layer is layer])
                   for layer in Layer},
+        sha256=sha256,
     )
 
 
@@ -143,6 +149,14 @@ def is_gap(requirement: Requirement, status: Status) -> bool:
     return status is Status.NOT_MET and requirement.level is Level.SHALL
 
 
+def without_entailed(results: list[ShaclResult]) -> list[ShaclResult]:
+    """One requirement's results less those another entails: where a node has no value at all on
+    a path (sh:minCount), a qualified count on the same node and path says nothing more."""
+    empty = {(r.focus_node, r.path) for r in results if r.constraint == "MinCountConstraintComponent"}
+    return [r for r in results if not (r.constraint == "QualifiedMinCountConstraintComponent"
+                                       and (r.focus_node, r.path) in empty)]
+
+
 def _status(requirement: Requirement, rulebook: Rulebook, known: dict[str, Status],
             roles_present: set[URIRef], results: list[ShaclResult]) -> Status:
     if requirement.level is Level.INFORMATIVE:
@@ -150,6 +164,8 @@ def _status(requirement: Requirement, rulebook: Rulebook, known: dict[str, Statu
     if requirement.is_duty and not requirement.actors & roles_present:
         return Status.NOT_APPLICABLE  # no member of the role the duty binds (4.2)
     children = [known[c.id] for c in rulebook.children(requirement.id)]
+    if requirement.level is Level.MAY and results:
+        return Status.NOT_USED
     if results or Status.NOT_MET in children:
         return Status.NOT_MET
     if children and all(s is Status.NOT_APPLICABLE for s in children) and not requirement.shapes:

@@ -17,11 +17,11 @@ from rdflib.namespace import DCTERMS, OWL, PROV
 from rdflib.term import Node
 
 from .errors import NotFoundError, StoreError
-from .namespaces import REQ
+from .namespaces import BCIC, REQ
 from .render.text import sorted_results
 from .render.turtle import EARL
 from .report import Report, RequirementOutcome, Status, report_from_outcomes
-from .rulebook import SH, Rulebook, load_rulebook
+from .rulebook import SH, Level, Requirement, Rulebook, load_rulebook
 from .shacl import Severity, ShaclResult, path_text
 from .store.base import Store, report_graph_iri, submission_graph_iri
 from .store.guard import OwnQuery, checked_iri
@@ -42,10 +42,12 @@ def read_report(store: Store, cluster: URIRef, number: int,
     if node is None:
         raise NotFoundError.of("error.revision.no_report", number=number, cluster=cluster)
     subject = graph.value(node, DCTERMS.subject)
-    statuses, results = _statuses(graph), _results(graph, node, rulebook)
+    statuses, results = _statuses(graph), _results(graph, rulebook)
     outcomes = tuple(
-        RequirementOutcome(requirement, statuses[rid], tuple(sorted_results(results.get(rid, []))))
+        RequirementOutcome(requirement, _read_status(requirement, statuses[rid]), tuple(sorted_results(results.get(rid, []))))
         for rid, requirement in rulebook.requirements.items() if rid in statuses)
+    sources = sorted((str(graph.value(f, RDFS.label) or ""), str(graph.value(f, BCIC.sha256) or ""))
+                     for f in graph.objects(node, PROV.used))
     labels, triples = _submission_facts(store, submission_graph_iri(cluster, number),
                                         URIRef(str(subject)) if subject else cluster)
     return report_from_outcomes(
@@ -54,10 +56,17 @@ def read_report(store: Store, cluster: URIRef, number: int,
         cluster_label=labels,
         rulebook_version=str(graph.value(node, OWL.versionInfo) or ""),
         created=_datetime(graph.value(node, DCTERMS.created)),
-        files=tuple(sorted(str(graph.value(f, RDFS.label) or "")
-                           for f in graph.objects(node, PROV.used))),
+        files=tuple(name for name, _digest in sources),
+        sha256=tuple(digest for _name, digest in sources) if all(d for _n, d in sources) else (),
         triples=triples,
     )
+
+
+def _read_status(requirement: Requirement, status: Status) -> Status:
+    """The status EARL says, where earl:inapplicable of a may-level provision means not used."""
+    if status is Status.NOT_APPLICABLE and requirement.level is Level.MAY:
+        return Status.NOT_USED
+    return status
 
 
 def _statuses(graph: Graph) -> dict[str, Status]:
@@ -71,10 +80,10 @@ def _statuses(graph: Graph) -> dict[str, Status]:
     return found
 
 
-def _results(graph: Graph, report: Node, rulebook: Rulebook) -> dict[str, list[ShaclResult]]:
+def _results(graph: Graph, rulebook: Rulebook) -> dict[str, list[ShaclResult]]:
     """Requirement id → its validation results."""
     found: dict[str, list[ShaclResult]] = {}
-    for node in graph.objects(report, SH.result):
+    for node in graph.subjects(RDF.type, SH.ValidationResult):  # sh:result or rdfs:seeAlso
         requirement = graph.value(node, DCTERMS.references)
         shape = graph.value(node, SH.sourceShape)
         constraint = graph.value(node, SH.sourceConstraintComponent)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from collections.abc import Sequence
 from datetime import datetime, timezone
 from pathlib import Path
@@ -16,7 +18,7 @@ from .rulebook import Rulebook, load_rulebook
 from .shacl import default_processes
 
 
-def validate_graph(data: Graph, *, files: tuple[str, ...] = (),
+def validate_graph(data: Graph, *, files: tuple[str, ...] = (), sha256: tuple[str, ...] = (),
                    rulebook: Rulebook | None = None, processes: int | None = None) -> Report:
     """Validate one submission graph and report on every requirement.
 
@@ -32,6 +34,7 @@ def validate_graph(data: Graph, *, files: tuple[str, ...] = (),
     return build_report(
         rulebook, data, results,
         files=files,
+        sha256=sha256,
         created=datetime.now(timezone.utc),
         cluster=cluster,
         cluster_label=_labels(data, cluster),
@@ -82,5 +85,7 @@ def validate_submission(files: Sequence[SubmissionFile], *, rulebook: Rulebook |
                         processes: int | None = None) -> Report:
     """Parse (safely) and validate files already in memory (uploads) as one submission."""
     data = load_submission(files)
-    return validate_graph(data, files=tuple(f.name for f in files), rulebook=rulebook,
+    return validate_graph(data, files=tuple(f.name for f in files),
+                          sha256=tuple(hashlib.sha256(f.data).hexdigest() for f in files),
+                          rulebook=rulebook,
                           processes=processes)

@@ -145,3 +145,52 @@ def test_generate_into_a_missing_directory_exits_2(runner: CliRunner, tmp_path: 
     result = runner.invoke(main, ["generate", "--members", "1", "--years", "1", "-o", str(target)])
     assert result.exit_code == 2, result.output
     assert f"Error: {target}: cannot be written (No such file or directory)" in result.output
+
+
+def _copy_of_mature(path: Path) -> Path:
+    path.write_bytes(Path(MATURE).read_bytes())
+    return path
+
+
+def test_output_naming_an_input_is_refused_and_the_input_kept(runner: CliRunner,
+                                                               tmp_path: Path) -> None:
+    victim = _copy_of_mature(tmp_path / "victim.ttl")
+    before = victim.read_bytes()
+    result = runner.invoke(main, ["validate", str(victim), "--format", "ttl", "--output",
+                                  str(victim), "--lang", "zh"])
+    assert result.exit_code == 2 and "报告会覆盖输入文件" in result.output
+    assert victim.read_bytes() == before
+
+
+def test_output_linked_to_an_input_is_refused(runner: CliRunner, tmp_path: Path) -> None:
+    victim = _copy_of_mature(tmp_path / "victim.ttl")
+    before = victim.read_bytes()
+    (tmp_path / "symlink.txt").symlink_to(victim)
+    (tmp_path / "hardlink.txt").hardlink_to(victim)
+    for link in ("symlink.txt", "hardlink.txt"):
+        result = runner.invoke(main, ["validate", str(victim), "--output", str(tmp_path / link)])
+        assert result.exit_code == 2 and "would overwrite the input file" in result.output, link
+    assert victim.read_bytes() == before
+
+
+def test_each_report_landing_on_an_input_is_refused(runner: CliRunner, tmp_path: Path) -> None:
+    victim = _copy_of_mature(tmp_path / "x.ttl")
+    before = victim.read_bytes()
+    result = runner.invoke(main, ["validate", "--each", str(victim), "--format", "ttl",
+                                  "--output", str(tmp_path)])
+    assert result.exit_code == 2 and victim.read_bytes() == before
+
+
+def test_each_refuses_two_inputs_of_one_stem_naming_both(runner: CliRunner,
+                                                          tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first = _copy_of_mature(tmp_path / "a" / "x.ttl")
+    second = tmp_path / "b" / "x.ttl"
+    second.write_bytes(Path(PARTIAL).read_bytes())
+    out = tmp_path / "reports"
+    result = runner.invoke(main, ["validate", "--each", str(first), str(second), "--format",
+                                  "json", "--output", str(out), "--lang", "zh"])
+    assert result.exit_code == 2
+    assert str(first) in result.output and str(second) in result.output
+    assert "x.json" in result.output and not out.exists()

@@ -304,7 +304,7 @@ def test_a_may_level_item_not_met_is_never_a_gap_in_history(
     ingest_files(store, [DEHUA])
     ingest_files(store, [dehua_without_mark])
     ingest_files(store, [DEHUA])
-    assert statuses(dehua_without_mark)["8.3.1"] is Status.NOT_MET
+    assert statuses(dehua_without_mark)["8.3.1"] is Status.NOT_USED
     changes = cluster_history(store, DEHUA_CLUSTER)
     assert all(c.conforms for c in changes)
     assert [(c.closed, c.opened) for c in changes] == [((), ())] * 3
@@ -313,7 +313,7 @@ def test_a_may_level_item_not_met_is_never_a_gap_in_history(
 def test_the_first_revision_does_not_list_its_may_level_item(store: Store) -> None:
     ingest_files(store, [DATANG])
     [first] = cluster_history(store, DATANG_CLUSTER)
-    assert statuses(DATANG)["8.3.1"] is Status.NOT_MET and "8.3.1" not in first.opened
+    assert statuses(DATANG)["8.3.1"] is Status.NOT_USED and "8.3.1" not in first.opened
 
 
 def test_after_a_deletion_a_revision_is_compared_with_the_stored_one_before(

@@ -3,27 +3,30 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import re
 from typing import Any
 
 import pytest
 from markupsafe import escape
-from rdflib import RDF, Graph, Literal, Namespace
+from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS
 
 from checker.errors import InputError
 from checker.i18n import LANGUAGES, Lang
 from checker.namespaces import BCIC, REQ
+from checker.paths import EXAMPLES_DIR
 from checker.render import REPORT_FORMATS, format_for_media_type, render_report
 from checker.render.outline import Filters, report_outline
 from checker.render.text import width
 from checker.report import Report, Status
 from checker.rulebook import SH, load_rulebook
 from checker.shacl import Severity
-from checker.validation import validate_graph
+from checker.validation import validate_files, validate_graph
 
 EARL = Namespace("http://www.w3.org/ns/earl#")
+EXAMPLE_MARK = URIRef("https://example.org/cluster/dehua/collective-mark")
 
 PREFIXES = """\
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
@@ -223,7 +226,7 @@ def test_turtle_has_one_earl_assertion_per_requirement(report_graph: Graph,
 
 def test_every_turtle_result_references_its_requirement_and_clause(report_graph: Graph,
                                                                    gappy: Report) -> None:
-    results = list(report_graph.objects(None, SH.result))
+    results = list(report_graph.subjects(RDF.type, SH.ValidationResult))
     assert len(results) == sum(len(o.results) for o in gappy.outcomes) > 0
     for result in results:
         requirement = report_graph.value(result, DCTERMS.references)
@@ -295,3 +298,61 @@ def test_html_shows_statuses_and_the_checklist_in_the_chosen_language(gappy: Rep
     assert f'id="req-{rid}"' in zh and escape(messages["zh"]) in zh
     en = render_report(gappy, "html", "en")
     assert "not met" in en and "Manual review checklist" in en and escape(messages["en"]) in en
+
+
+# --- a may-level (可) provision not taken up is information, never a failure ------------------
+
+@pytest.fixture(scope="module")
+def without_mark() -> Report:
+    """The mature sample less its collective mark registration (8.3.1, may-level)."""
+    data = Graph().parse(EXAMPLES_DIR / "dehua-ceramics.ttl")
+    data.remove((EXAMPLE_MARK, None, None))
+    return validate_graph(data, files=("without-mark.ttl",))
+
+
+def test_an_unused_may_level_provision_is_not_used_with_one_finding(without_mark: Report) -> None:
+    outcome = without_mark.outcome("8.3.1")
+    assert without_mark.conforms and outcome.status is Status.NOT_USED
+    assert [r.messages["zh"] for r in outcome.results] == ["未见集群品牌注册（可选）（8.3.1）"]
+
+
+def test_every_format_shows_an_unused_may_level_provision_as_information(
+        without_mark: Report) -> None:
+    text = render_report(without_mark, "text", "zh")
+    assert re.search(r"^  ℹ 8\.3\.1 .*$", text, re.M) and not re.search(r"^  ✘ ", text, re.M)
+    assert "集群品牌注册缺少注册号" not in text
+    document = json.loads(render_report(without_mark, "json", "en"))
+    assert {r["id"]: r["status"] for r in document["requirements"]}["8.3.1"] == "not_used"
+    html = render_report(without_mark, "html", "zh")
+    assert 'class="req s-not_used" id="req-8.3.1"' in html and "未采用（可选）" in html
+    assert 'class="req s-not_met"' not in html
+
+
+def test_turtle_of_a_conformant_report_with_an_unused_option_has_no_sh_result(
+        without_mark: Report) -> None:
+    graph = Graph().parse(data=render_report(without_mark, "ttl", "en"), format="turtle")
+    report = next(graph.subjects(RDF.type, SH.ValidationReport))
+    assert graph.value(report, SH.conforms) == Literal(True)
+    assert not list(graph.objects(report, SH.result))
+    outcomes = {graph.value(a, EARL.test): graph.value(graph.value(a, EARL.result), EARL.outcome)
+                for a in graph.subjects(RDF.type, EARL.Assertion)}
+    assert outcomes[REQ["8.3.1"]] == EARL.inapplicable
+    assert EARL.failed not in outcomes.values()
+    assert len(list(graph.subjects(RDF.type, SH.ValidationResult))) == 1
+
+
+def test_turtle_conforms_is_false_iff_the_report_has_results(report_graph: Graph) -> None:
+    for report in report_graph.subjects(RDF.type, SH.ValidationReport):
+        has_results = any(True for _ in report_graph.objects(report, SH.result))
+        assert report_graph.value(report, SH.conforms) == Literal(not has_results)
+
+
+def test_every_format_records_each_files_sha256() -> None:
+    path = EXAMPLES_DIR / "dehua-ceramics.ttl"
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    report = validate_files([path])
+    for fmt in REPORT_FORMATS:
+        assert digest in render_report(report, fmt, "zh"), fmt
+    assert json.loads(render_report(report, "json", "en"))["sha256"] == {str(path): digest}
+    graph = Graph().parse(data=render_report(report, "ttl", "en"), format="turtle")
+    assert list(graph.objects(None, BCIC.sha256)) == [Literal(digest)]

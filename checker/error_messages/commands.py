@@ -14,6 +14,16 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "--each needs --output DIRECTORY for the reports",
         "zh": "--each 需要用 --output DIRECTORY 指定存放各份报告的目录",
     },
+    "error.validate.output_is_input": {
+        "en": "the report would overwrite the input file {source} (--output {output}); write it "
+              "elsewhere",
+        "zh": "报告会覆盖输入文件 {source}（--output {output}）；请写到其他位置",
+    },
+    "error.validate.each_same_stem": {
+        "en": "{first} and {second} would both be reported to {report}; rename one of them or "
+              "validate them in separate runs",
+        "zh": "{first} 与 {second} 的报告都会写成 {report}；请重命名其中一个，或分两次验证",
+    },
     "error.report.unknown_format": {
         "en": "unknown report format {fmt!r}; known formats: {known}",
         "zh": "未知的报告格式 {fmt!r}；已知格式：{known}",

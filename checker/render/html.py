@@ -9,7 +9,7 @@ import jinja2
 from ..i18n import Lang, message
 from ..report import Report, Status
 from .outline import report_outline
-from .text import percent
+from .text import files_with_digests, percent
 
 
 @functools.cache
@@ -30,6 +30,7 @@ def render_html(report: Report, lang: Lang) -> str:
         lang=lang,
         t=lambda key, **values: message(key, lang, **values),
         percent=percent,
+        files=files_with_digests(report),
         statuses=[s.value for s in Status],
         page=report_outline(report, lang),
     )

@@ -29,6 +29,7 @@ def report_document(report: Report, lang: Lang) -> dict[str, Any]:
         "rulebook_version": report.rulebook_version,
         "created": xsd_datetime(report.created),
         "files": list(report.files),
+        "sha256": dict(zip(report.files, report.sha256)),
         "triples": report.triples,
         "conforms": report.conforms,
         "rates": {

@@ -12,7 +12,7 @@ from ..i18n import Lang, message
 from ..report import Rate, Report, RequirementOutcome, Status
 from ..shacl import Severity
 from .text import (Finding, base_of, chapter_title, findings, items_not_met, pick, rate_rows,
-                   short_label, short_node, sorted_results, verdict_lines)
+                   SHOWS_FINDINGS, short_label, short_node, sorted_results, verdict_lines)
 
 
 @dataclass(frozen=True)
@@ -140,6 +140,7 @@ def _row(report: Report, outcome: RequirementOutcome, severity: Severity | None,
     results = tuple(x for x in sorted_results(outcome.results)
                     if severity is None or x.severity is severity)
     failing = outcome.status is Status.NOT_MET
+    shown = outcome.status in SHOWS_FINDINGS
     return RequirementRow(
         id=r.id,
         label=short_label(r, lang),
@@ -157,7 +158,7 @@ def _row(report: Report, outcome: RequirementOutcome, severity: Severity | None,
             path=x.path or "",
             value=short_node(x.value, base) if x.value is not None else None,
         ) for x in results),
-        findings=tuple(findings(results, lang, base, limit=None)) if failing else (),
+        findings=tuple(findings(results, lang, base, limit=None)) if shown else (),
         items_not_met=", ".join(items_not_met(report, outcome))
         if failing and not outcome.results else "",
         prompt=pick(r.review_prompt, lang) if r.review_prompt else "",

@@ -19,7 +19,9 @@ from ..shacl import Severity, ShaclResult
 from .cells import printable
 
 MARKERS = {Status.MET: "✔", Status.NOT_MET: "✘", Status.MANUAL_REVIEW: "?",
-           Status.NOT_APPLICABLE: "–"}
+           Status.NOT_APPLICABLE: "–", Status.NOT_USED: "ℹ"}
+# Statuses whose results are shown: a gap's, and an unused optional provision's as information.
+SHOWS_FINDINGS = (Status.NOT_MET, Status.NOT_USED)
 _NODES_SHOWN = 5  # focus nodes listed under one message before "… and n more"
 _VALUE_CHARS = 60  # a value longer than this is cut in the terminal
 # The clause number and list marker that open every catalogue label ("4.2.1 a) —2 …").
@@ -132,6 +134,13 @@ def rate_rows(report: Report, lang: Lang) -> list[tuple[str, tuple[tuple[str, Ra
     ]
 
 
+def files_with_digests(report: Report) -> list[str]:
+    """Each file's name, followed by the SHA-256 of its bytes when the report knows it."""
+    digests = report.sha256 or ("",) * len(report.files)
+    return [f"{name} (SHA-256 {digest})" if digest else name
+            for name, digest in zip(report.files, digests, strict=True)]
+
+
 def percent(rate: Rate) -> str:
     """A rate as a percentage with one decimal."""
     return f"{rate.ratio * 100:.1f}%"
@@ -176,7 +185,7 @@ def _lines(report: Report, lang: Lang) -> Iterator[str]:
         ("cluster", pick(report.cluster_label, lang)
          or message("report.no_name" if report.cluster else "report.no_cluster", lang)),
         ("iri", report.cluster or message("report.none", lang)),
-        ("files", ", ".join(report.files) or message("report.none", lang)),
+        ("files", ", ".join(files_with_digests(report)) or message("report.none", lang)),
         ("triples", str(report.triples)),
         ("rulebook", report.rulebook_version),
         ("created", report.created.isoformat(timespec="seconds")),
@@ -234,7 +243,7 @@ def _requirements(report: Report, lang: Lang) -> Iterator[str]:
         level = message(f"report.level.{requirement.level.value}", lang)
         yield (f"  {MARKERS[outcome.status]} {_ljust(requirement.id, id_width)}  "
                f"{_ljust(level, level_width)}  {short_label(requirement, lang)}")
-        if outcome.status is not Status.NOT_MET:
+        if outcome.status not in SHOWS_FINDINGS:
             continue
         for finding in findings(outcome.results, lang, base):
             yield f"      · {finding.message}"

@@ -21,7 +21,8 @@ EARL = Namespace("http://www.w3.org/ns/earl#")
 _SEVERITIES = {Severity.VIOLATION: SH.Violation, Severity.WARNING: SH.Warning,
                Severity.INFO: SH.Info}
 _OUTCOMES = {Status.MET: EARL.passed, Status.NOT_MET: EARL.failed,
-             Status.MANUAL_REVIEW: EARL.cantTell, Status.NOT_APPLICABLE: EARL.inapplicable}
+             Status.MANUAL_REVIEW: EARL.cantTell, Status.NOT_APPLICABLE: EARL.inapplicable,
+             Status.NOT_USED: EARL.inapplicable}
 
 
 def render_turtle(report: Report, lang: Lang) -> str:
@@ -41,28 +42,38 @@ def report_graph(report: Report) -> Graph:
     label = _Labeller()
     node = label("0-report")
     g.add((node, RDF.type, SH.ValidationReport))
-    g.add((node, SH.conforms, Literal(report.conforms)))
+    # SHACL: sh:conforms is false iff the report has a result. Only the results behind an unmet
+    # requirement are the report's; the others (an unused may-level provision's, a duty's whose
+    # role is absent) are information, linked from their EARL outcome by rdfs:seeAlso.
+    g.add((node, SH.conforms, Literal(not any(o.status is Status.NOT_MET and o.results
+                                              for o in report.outcomes))))
     g.add((node, DCTERMS.created, datetime_literal(report.created)))
     g.add((node, OWL.versionInfo, Literal(report.rulebook_version)))
     if report.cluster:
         g.add((node, DCTERMS.subject, URIRef(report.cluster)))
-    for index, name in enumerate(report.files):
+    digests = report.sha256 or ("",) * len(report.files)
+    for index, (name, digest) in enumerate(zip(report.files, digests, strict=True)):
         # prov:used takes an entity, not a string: each file is one, named by its label.
         source = label(f"1-file-{index:04d}")
         g.add((node, PROV.used, source))
         g.add((source, RDF.type, PROV.Entity))
         g.add((source, RDFS.label, Literal(name)))
+        if digest:
+            g.add((source, BCIC.sha256, Literal(digest)))
     tool = label("2-tool")
     g.add((tool, RDF.type, EARL.Software))
     g.add((tool, DCTERMS.title, Literal("bcic")))
     g.add((tool, DCTERMS.hasVersion, Literal(report.rulebook_version)))
     for index, outcome in enumerate(report.outcomes):
+        earl_result = label(f"3-outcome-{index:04d}")
+        _add_assertion(g, report, outcome, tool, label(f"3-assertion-{index:04d}"), earl_result)
         for number, result in enumerate(sorted_results(outcome.results)):
             result_node = label(f"4-result-{index:04d}-{number:04d}")
-            g.add((node, SH.result, result_node))
+            if outcome.status is Status.NOT_MET:
+                g.add((node, SH.result, result_node))
+            else:
+                g.add((earl_result, RDFS.seeAlso, result_node))
             _add_result(g, result_node, result, outcome)
-        _add_assertion(g, report, outcome, tool, label(f"3-assertion-{index:04d}"),
-                       label(f"3-outcome-{index:04d}"))
     return g
 
 
