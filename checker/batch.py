@@ -23,6 +23,7 @@ class BatchOutcome:
     conforms: bool | None
     rendered: str | None
     error: str | None
+    rate: float | None = None  # the conformance rate, when the file was validated
 
 
 def validate_each(paths: Sequence[Path], *, fmt: str, lang: Lang,
@@ -45,5 +46,6 @@ def _validate_one(path: Path, fmt: str, lang: Lang, processes: int | None) -> Ba
         report = validate_files([path], processes=processes)
     except CheckerError as exc:
         return BatchOutcome(path, None, None, exc.text(lang))
-    return BatchOutcome(path, report.conforms, render_report(report, fmt, lang), None)
+    return BatchOutcome(path, report.conforms, render_report(report, fmt, lang), None,
+                        report.overall.ratio)
 

@@ -11,7 +11,7 @@ from typing import TypeVar
 import click
 
 from .cli_reading import store_to_read
-from .cli_validate import LANG_META_KEY
+from .cli_validate import LANG_META_KEY, verdict_word
 from .errors import InputError
 from .history import ClusterSummary, RevisionChange, cluster_history, cluster_overview
 from .i18n import DEFAULT_LANG, LANGUAGES, Lang, message
@@ -78,7 +78,7 @@ def ingest_command(ctx: click.Context, files: tuple[Path, ...], cluster: str | N
     subject = checked_iri(cluster) if cluster else None
     info = ingest_at(location, list(files), cluster=subject, submitter=submitter)
     click.echo(message("store.ingest.stored", lang, number=info.number, cluster=info.cluster))
-    click.echo(message("store.ingest.verdict", lang, verdict=_verdict(info.conforms, lang),
+    click.echo(message("store.ingest.verdict", lang, verdict=verdict_word(info.conforms, lang),
                        rate=f"{info.conformance_rate:.1%}"))
     if not info.conforms:
         click.echo(message("store.ingest.gaps_stored", lang))
@@ -255,11 +255,6 @@ STORE_COMMANDS = (ingest_command, reindex_command, clusters_command, history_com
                   query_command, queries_group, delete_revision_command)
 
 
-def _verdict(conforms: bool, lang: Lang) -> str:
-    return message("report.verdict.conformant" if conforms else "report.verdict.not_conformant",
-                   lang)
-
-
 def _date(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
 
@@ -273,7 +268,7 @@ def _cluster_rows(summaries: list[ClusterSummary], lang: Lang) -> list[list[str]
         label = summary.labels.get(lang) or summary.labels.get("") or next(
             iter(summary.labels.values()), "")
         rows.append([str(summary.cluster), label, str(summary.revisions),
-                     _verdict(latest.conforms, lang), f"{latest.conformance_rate:.1%}",
+                     verdict_word(latest.conforms, lang), f"{latest.conformance_rate:.1%}",
                      _date(latest.generated)])
     return rows
 
@@ -282,7 +277,7 @@ def _history_lines(changes: list[RevisionChange], lang: Lang) -> Iterator[str]:
     none = message("report.none", lang)
     for change in changes:
         yield "  ".join((message("store.revision", lang, number=change.number),
-                         _date(change.generated), _verdict(change.conforms, lang),
+                         _date(change.generated), verdict_word(change.conforms, lang),
                          f"{change.conformance_rate:.1%}"))
         yield "    " + message("store.history.closed", lang, ids=", ".join(change.closed) or none)
         yield "    " + message("store.history.opened", lang, ids=", ".join(change.opened) or none)

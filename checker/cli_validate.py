@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from .batch import validate_each
+from .batch import BatchOutcome, validate_each
 from .errors import InputError
 from .i18n import DEFAULT_LANG, LANGUAGES, Lang, message
 from .render import REPORT_FORMATS, render_report
@@ -55,20 +55,47 @@ def _validate_each(files: tuple[Path, ...], lang: Lang, fmt: str, output: Path |
         raise InputError.of("error.validate.each_needs_output")
     targets = batch_report_paths(files, output, REPORT_FORMATS[fmt].extension)
     output.mkdir(parents=True, exist_ok=True)
-    worst = 0
+    outcomes: dict[Path, BatchOutcome] = {}
     with click.progressbar(length=len(files), label=message("batch.progress", lang),
                            file=sys.stderr) as bar:
         for outcome in validate_each(list(files), fmt=fmt, lang=lang):
             bar.update(1)
-            if outcome.error is not None:
-                click.echo(f"\n{outcome.source}: {outcome.error}", err=True)
-                worst = 2
-                continue
-            assert outcome.rendered is not None
-            targets[outcome.source].write_text(outcome.rendered, encoding="utf-8")
-            if not outcome.conforms:
-                worst = max(worst, 1)
-    return worst
+            if outcome.rendered is not None:
+                targets[outcome.source].write_text(outcome.rendered, encoding="utf-8")
+            outcomes[outcome.source] = outcome
+    ordered = [outcomes[path] for path in files]
+    for line in batch_summary(ordered, targets, lang):
+        click.echo(line)
+    if any(o.error is not None for o in ordered):
+        return 2
+    return 0 if all(o.conforms for o in ordered) else 1
+
+
+def batch_summary(outcomes: list[BatchOutcome], targets: dict[Path, Path],
+                  lang: Lang) -> list[str]:
+    """One line per file in the order given — verdict, rate and report, or why it could not be
+    read — then the counts."""
+    lines = []
+    for o in outcomes:
+        if o.error is not None:
+            # Parse errors name their file already ("a.ttl:2:11: …"); others get it in front.
+            said = o.error if o.error.startswith(str(o.source)) else f"{o.source}: {o.error}"
+            lines.append(message("batch.unreadable", lang, error=said))
+        else:
+            lines.append(message("batch.validated", lang, source=o.source,
+                                 verdict=verdict_word(bool(o.conforms), lang),
+                                 rate=f"{o.rate or 0.0:.1%}", report=targets[o.source]))
+    conforming = sum(1 for o in outcomes if o.error is None and o.conforms)
+    unreadable = sum(1 for o in outcomes if o.error is not None)
+    lines.append(message("batch.total", lang, files=len(outcomes), conforming=conforming,
+                         gaps=len(outcomes) - conforming - unreadable, unreadable=unreadable))
+    return lines
+
+
+def verdict_word(conforms: bool, lang: Lang) -> str:
+    """"conformant" or "not conformant", in `lang`."""
+    return message("report.verdict.conformant" if conforms else "report.verdict.not_conformant",
+                   lang)
 
 
 def _emit(text: str, output: Path | None) -> None:

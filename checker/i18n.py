@@ -90,6 +90,16 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "规则图已重新加载：规则库 {version}，要求 {requirements} 条，形状 {shapes} 个",
     },
     "batch.progress": {"en": "Validating", "zh": "正在验证"},
+    "batch.validated": {
+        "en": "{source}: {verdict}, conformance rate {rate} — report {report}",
+        "zh": "{source}：{verdict}，符合率 {rate} —— 报告 {report}",
+    },
+    "batch.unreadable": {"en": "not validated: {error}", "zh": "未能验证：{error}"},
+    "batch.total": {
+        "en": "{files} files: {conforming} conformant, {gaps} with gaps, {unreadable} not "
+              "validated (bad input)",
+        "zh": "共 {files} 个文件：{conforming} 个符合，{gaps} 个有差距，{unreadable} 个未能验证（输入有误）",
+    },
     "error.checker": {"en": "Error: {message}", "zh": "错误：{message}"},
     "error.internal": {
         "en": "Internal error: {message}",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from checker.cli import main
@@ -110,6 +111,28 @@ def test_each_says_a_files_error_in_the_language_asked(runner: CliRunner, tmp_pa
                                   str(tmp_path / "reports"), "--lang", "zh"])
     assert result.exit_code == 2
     assert "提交材料中没有任何 RDF 陈述（" in result.output
+
+
+@pytest.mark.parametrize("lang, lines", [
+    ("en", ["not validated: {broken}:1:", "{partial}: not conformant, conformance rate 84.9% — "
+            "report {out}/datang-socks.txt", "{mature}: conformant, conformance rate 100.0%",
+            "3 files: 1 conformant, 1 with gaps, 1 not validated (bad input)"]),
+    ("zh", ["未能验证：{broken}:1:", "{partial}：不符合，符合率 84.9% —— 报告 {out}/datang-socks.txt",
+            "{mature}：符合，符合率 100.0%", "共 3 个文件：1 个符合，1 个有差距，1 个未能验证（输入有误）"]),
+])
+def test_each_ends_with_a_line_per_file_in_order_and_the_counts(
+        runner: CliRunner, tmp_path: Path, lang: str, lines: list[str]) -> None:
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("this is not turtle\n", encoding="utf-8")
+    out = tmp_path / "reports"
+    result = runner.invoke(main, ["validate", "--each", str(broken), PARTIAL, MATURE,
+                                  "--output", str(out), "--lang", lang])
+    assert result.exit_code == 2  # bad input outranks gaps
+    summary = result.stdout.splitlines()[-4:]
+    for said, expected in zip(summary, lines, strict=True):
+        assert said.startswith(expected.format(broken=broken, partial=PARTIAL, mature=MATURE,
+                                               out=out)), (said, expected)
+    assert summary[0].count(str(broken)) == 1  # the parse error names the file once
 
 
 def test_each_without_output_directory_is_bad_usage(runner: CliRunner) -> None:
