@@ -97,3 +97,25 @@ def test_benchmarks_and_competitors_a_submission_mentions_are_not_what_it_is_abo
     assert submission_clusters(data) == [URIRef("https://example.org/z/cluster")]
     data.remove((URIRef("https://example.org/z/cluster"), RDF.type, None))
     assert submission_clusters(data) == [URIRef("https://example.org/z/cluster")]
+
+
+ONLY_A_CLUSTER = f"""@prefix bcic: <{BCIC}> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+<https://example.org/c/x> a bcic:IndustrialCluster ; rdfs:label "测试集群"@zh , "Test cluster"@en .
+"""
+
+
+def test_a_cluster_without_a_cultivation_body_fails_4_1_saying_none_is_declared() -> None:
+    outcome = validate_graph(Graph().parse(data=ONLY_A_CLUSTER, format="turtle")).outcome("4.1")
+    assert outcome.status is Status.NOT_MET
+    [result] = outcome.results
+    assert result.messages["zh"].startswith("未声明培育主体") and "（4.1）" in result.messages["zh"]
+    assert "No cultivation body (培育主体) is declared" in result.messages["en"]
+
+
+def test_a_body_that_names_no_cluster_it_cultivates_fails_4_1() -> None:
+    data = Graph().parse(EXAMPLES_DIR / "dehua-ceramics.ttl")
+    data.remove((None, BCIC.cultivates, None))
+    outcome = validate_graph(data).outcome("4.1")
+    assert outcome.status is Status.NOT_MET
+    assert [r.messages["zh"][:7] for r in outcome.results] == ["未声明培育主体"]
