@@ -137,14 +137,22 @@ def _break_qualifier(shapes: Graph, shape: URIRef, qualifier: Node) -> _Inner:
             selected = {v for v in candidates
                         if all(val is None or (v, step, val) in nav for step, val in required)}
             return _without_nodes(data, selected)
-        doomed: set[tuple[Node, Node, Node]] = set()
-        for step, val in required:
-            for v in candidates:
-                for o in nav.objects(v, step):  # type: ignore[arg-type]
-                    if val is None or o == val:
-                        doomed.add((v, step, o))  # type: ignore[arg-type]
+        doomed = {triple for step, val in required for v in candidates
+                  for triple in _first_steps_to(nav, v, step, val)}
         return _without_triples(data, doomed)
     return mutate
+
+
+def _first_steps_to(data: Graph, start: Node, path: URIRef | Path,
+                    value: Node | None) -> Iterator[tuple[Node, Node, Node]]:
+    """The triples of the path's first step from `start` that lead on to `value` (to anything
+    when None): cutting them leaves the path without that value."""
+    steps = list(path.args) if isinstance(path, SequencePath) else [path]
+    first, rest = steps[0], steps[1:]
+    for o in data.objects(start, first):  # type: ignore[arg-type]
+        reached = _reachable(data, o, rest)
+        if reached and (value is None or value in reached):
+            yield (start, first, o)
 
 
 def _only_selects(shapes: Graph, qualifier: Node) -> bool:

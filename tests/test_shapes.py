@@ -10,6 +10,7 @@ from rdflib import Graph, URIRef
 
 from checker.coverage import base_is_clean, conforming_base, coverage_matrix, prove_fixtures
 from checker.fixtures import NoFixtureError, fixture_for
+from checker.namespaces import BCIC, SHP
 from checker.rulebook import SH, Level, load_rulebook
 from checker.shacl import Severity
 
@@ -97,3 +98,15 @@ def test_removing_the_evidence_a_shape_checks_is_reported_under_its_clause(
     (proof,) = prove_fixtures(RULEBOOK, base, [shape])
     assert proof.twin_flagged, f"{shape} did not report on its non-conforming twin"
     assert proof.status_not_met and proof.severity_ok
+
+
+def test_the_9_2_3_twin_loses_the_clusters_own_actual_figures(base: Graph) -> None:
+    """shp:IndicatorMeasured counts actual values of the cultivated cluster only: its twin cuts
+    both the value kind and the observation's link to the cluster (bcic:refCluster)."""
+    shape = SHP.IndicatorMeasured
+    twin = fixture_for(RULEBOOK.shapes_graph, shape, RULEBOOK.support_graph).mutate(base)
+    measured = set(base.objects(None, BCIC.includesIndicator))
+    observations = {o for o in base.subjects(BCIC.valueKind, BCIC.ActualValue)
+                    if base.value(o, BCIC.indicator) in measured}
+    assert observations and not any((o, BCIC.refCluster, None) in twin for o in observations)
+    assert not any((o, BCIC.valueKind, None) in twin for o in observations)

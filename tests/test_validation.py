@@ -9,7 +9,7 @@ from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import ORG
 
 from checker.errors import InputError
-from checker.namespaces import BCIC
+from checker.namespaces import BCIC, IND
 from checker.paths import EXAMPLES_DIR
 from checker.report import Status
 from checker.rulebook import Level, load_rulebook
@@ -119,3 +119,25 @@ def test_a_body_that_names_no_cluster_it_cultivates_fails_4_1() -> None:
     outcome = validate_graph(data).outcome("4.1")
     assert outcome.status is Status.NOT_MET
     assert [r.messages["zh"][:7] for r in outcome.results] == ["未声明培育主体"]
+
+
+def test_a_competitors_actual_figures_do_not_measure_the_clusters_indicator_under_9_2_3() -> None:
+    """9.2.3 asks for the cluster's own measurements; Dehua's actual values of
+    ind:LocationAdvantage are moved to its benchmark Jingdezhen (9.3.2)."""
+    data = Graph().parse(EXAMPLES_DIR / "dehua-ceramics.ttl")
+    benchmark = URIRef("https://example.org/cluster/dehua/jingdezhen")
+    moved = [o for o in data.subjects(BCIC.indicator, URIRef(f"{IND}LocationAdvantage"))
+             if (o, BCIC.valueKind, BCIC.ActualValue) in data]
+    for observation in moved:
+        data.set((observation, BCIC.refCluster, benchmark))
+    outcome = validate_graph(data).outcome("9.2.3")
+    assert moved and outcome.status is Status.NOT_MET
+    said = {r.messages["zh"].split("：")[0] for r in outcome.results}
+    assert said == {"关键绩效指标没有本集群的实际测量值"}
+    assert "figures of other clusters" in outcome.results[0].messages["en"]
+
+
+def test_the_clusters_own_actual_figures_leave_9_2_3_to_manual_review_only() -> None:
+    """Dehua's observations name its own cluster: no shape of 9.2.3 reports."""
+    outcome = validate_files([EXAMPLES_DIR / "dehua-ceramics.ttl"]).outcome("9.2.3")
+    assert (outcome.status, outcome.results) == (Status.MANUAL_REVIEW, ())
