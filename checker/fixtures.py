@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from rdflib import RDF, RDFS, Graph, URIRef
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.paths import AlternativePath, InvPath, MulPath, Path, SequencePath, ZeroOrMore
 from rdflib.term import Node
@@ -75,6 +75,8 @@ def _mutation(shapes: Graph, shape: URIRef) -> tuple[str, _Inner]:
     if qualifier is not None:
         return "remove-qualifying-evidence", _break_qualifier(shapes, shape, qualifier)
     node = shapes.value(shape, SH.node)
+    if node is not None and not any(shapes.objects(node, SH.property)):
+        return "replace-values-with-text", _replace_values_with_text(shapes, shape)
     if node is not None:
         return "strip-required-properties", _strip_node_properties(shapes, shape, node)
     path_node = shapes.value(shape, SH.path)
@@ -170,6 +172,20 @@ def _strip_node_properties(shapes: Graph, shape: URIRef, node: Node) -> _Inner:
         values = focus if path_node is None else _values(nav, focus, shacl_path(shapes, path_node))
         return _without_triples(data, {(v, s, o) for v in values for s in steps
                                        for o in nav.objects(v, s)})  # type: ignore[arg-type]
+    return mutate
+
+
+def _replace_values_with_text(shapes: Graph, shape: URIRef) -> _Inner:
+    """Write each value the shape reaches as plain text: a node shape without properties
+    constrains the value itself (its datatype), and text is of no datatype it asks for."""
+    path = shacl_path(shapes, shapes.value(shape, SH.path))  # type: ignore[arg-type]
+
+    def mutate(data: Graph, nav: Graph) -> Graph:
+        doomed = set(_last_owned_steps(nav, shapes, shape, path, last=True))
+        mutated = _without_triples(data, doomed)
+        for subject, predicate, value in doomed:
+            mutated.add((subject, predicate, Literal(f"{value} (text)")))
+        return mutated
     return mutate
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from rdflib import RDF, Graph, URIRef
+from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import ORG
 
 from checker.errors import InputError
@@ -141,3 +141,43 @@ def test_the_clusters_own_actual_figures_leave_9_2_3_to_manual_review_only() -> 
     """Dehua's observations name its own cluster: no shape of 9.2.3 reports."""
     outcome = validate_files([EXAMPLES_DIR / "dehua-ceramics.ttl"]).outcome("9.2.3")
     assert (outcome.status, outcome.results) == (Status.MANUAL_REVIEW, ())
+
+
+def _dehua_with(predicate: URIRef, value: Literal) -> Graph:
+    """Dehua with every value of `predicate` replaced by `value`."""
+    data = Graph().parse(EXAMPLES_DIR / "dehua-ceramics.ttl")
+    subjects = set(data.subjects(predicate, None))
+    assert subjects
+    for subject in subjects:
+        data.set((subject, predicate, value))
+    return data
+
+
+XSD_NS = "http://www.w3.org/2001/XMLSchema#"
+NUMBERS = [Literal(312), Literal("312", datatype=URIRef(f"{XSD_NS}nonNegativeInteger")),
+           Literal(3.12e2), Literal("312.0", datatype=URIRef(f"{XSD_NS}decimal"))]
+FIGURES = [("5.2.3", BCIC.concentrationValue), ("7.1.2.1", BCIC.amount),
+           ("9.2.3", BCIC.observedValue)]
+
+
+@pytest.mark.parametrize("number", NUMBERS, ids=lambda n: str(n.datatype).rsplit("#", 1)[-1])
+@pytest.mark.parametrize(("clause", "predicate"), FIGURES, ids=[c for c, _ in FIGURES])
+def test_a_figure_of_any_numeric_datatype_is_accepted(
+        clause: str, predicate: URIRef, number: Literal) -> None:
+    """The draft fixes no datatype: a whole number such as 312 counts as a value (5.2.3, 7.1.2.1,
+    9.2.3)."""
+    outcome = validate_graph(_dehua_with(predicate, number)).outcome(clause)
+    assert outcome.status is not Status.NOT_MET, [r.messages["en"] for r in outcome.results]
+
+
+@pytest.mark.parametrize(("clause", "predicate", "said"), [
+    ("5.2.3", BCIC.concentrationValue, "集聚水平测度的集中度数值不是数字（5.2.3）"),
+    ("7.1.2.1", BCIC.amount, "集群品牌基金的金额不是数字（7.1.2.1）"),
+    ("9.2.3", BCIC.observedValue, "指标观测值的数值不是数字（9.2.3）"),
+], ids=["5.2.3", "7.1.2.1", "9.2.3"])
+def test_a_figure_given_as_text_is_said_to_be_no_number_not_to_be_missing(
+        clause: str, predicate: URIRef, said: str) -> None:
+    outcome = validate_graph(_dehua_with(predicate, Literal("四十五"))).outcome(clause)
+    assert outcome.status is Status.NOT_MET
+    assert {r.messages["zh"] for r in outcome.results} == {said}
+    assert all("not a number" in r.messages["en"] for r in outcome.results)
