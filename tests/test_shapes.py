@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 
 import pyshacl
 import pytest
@@ -110,3 +111,29 @@ def test_the_9_2_3_twin_loses_the_clusters_own_actual_figures(base: Graph) -> No
                     if base.value(o, BCIC.indicator) in measured}
     assert observations and not any((o, BCIC.refCluster, None) in twin for o in observations)
     assert not any((o, BCIC.valueKind, None) in twin for o in observations)
+
+
+def _messages(shape: URIRef, lang: str) -> list[str]:
+    return [str(m) for m in RULEBOOK.shapes_graph.objects(shape, SH.message)
+            if getattr(m, "language", None) == lang]
+
+
+DUTY_SHAPES = [s for s, rid in RULEBOOK.shape_requirements.items()
+               if RULEBOOK.requirements[rid].parent in ("4.2.1", "4.2.2", "4.2.3")]
+
+
+@pytest.mark.parametrize("shape", sorted(DUTY_SHAPES), ids=lambda s: str(s).rsplit("/", 1)[-1])
+def test_a_duty_message_names_who_owes_it_in_the_words_of_its_clause(shape: URIRef) -> None:
+    """4.2.2 binds 行业组织及其他第三方机构, not only 第三方机构: the message quotes the subject
+    of the duty list's lead-in sentence (4.2.1, 4.2.2, 4.2.3) as written."""
+    parent = RULEBOOK.requirements[RULEBOOK.shape_requirements[shape]].parent
+    assert parent is not None
+    owed_by = RULEBOOK.requirements[parent].text["zh"].split("在产业集群品牌建设中")[0]
+    [message] = _messages(shape, "zh")
+    assert f"未见由{owed_by}履行职责" in message
+
+
+def test_english_messages_use_an_before_a_vowel() -> None:
+    """"No activity by a enterprise" (4.2.3) read as broken English."""
+    wrong = [m for s in CHECKING_SHAPES for m in _messages(s, "en") if re.search(r"\ba [aeio]", m)]
+    assert wrong == []
