@@ -548,3 +548,24 @@ def test_a_statement_about_any_term_of_the_standards_namespaces_is_refused(
 def test_the_standards_terms_stay_usable_as_classes_and_values() -> None:
     graph = load_one("a.ttl", REWRITTEN_ONTOLOGY.rsplit("\n", 2)[0] + "\n")
     assert len(graph) == 1
+
+
+def test_a_class_of_the_submission_made_a_subclass_of_the_standards_is_refused() -> None:
+    """The same rewrite through a class of its own: the body would count for 7.1.2.3."""
+    error = refusal("own.ttl", """\
+@prefix bcic: <https://w3id.org/bcic/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix ex: <https://example.org/> .
+ex:body a bcic:CultivationBody , ex:Mine .
+ex:Mine rdfs:subClassOf bcic:CreditMechanism .
+""")
+    assert (error.line, error.column) == (5, 1)
+    assert "<https://example.org/Mine> may not be made a subclass" in str(error)
+    assert "本标准术语 <https://w3id.org/bcic/ontology#CreditMechanism> 的子类" in error.text("zh")
+
+
+def test_a_hierarchy_among_the_submissions_own_terms_is_kept() -> None:
+    graph = load_one("own.ttl", "@prefix ex: <https://example.org/> .\n"
+                     "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+                     "ex:Mine rdfs:subClassOf ex:Theirs .\n")
+    assert len(graph) == 1

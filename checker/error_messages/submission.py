@@ -123,6 +123,13 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "<{term}> 是本标准的术语（属于其本体、要求目录、指标或形状），提交材料不得对其作出陈述"
               "（此处使用了 <{predicate}>）：请用本标准的术语描述集群，新的事物请使用自己的 IRI",
     },
+    "error.parse.standard_term_extended": {
+        "en": "<{subject}> may not be made a subclass or an equivalent of the standard's term "
+              "<{term}> (here with <{predicate}>): an instance counts as evidence only through "
+              "the standard's own classes",
+        "zh": "不得把 <{subject}> 声明为本标准术语 <{term}> 的子类或等价项（此处使用了 <{predicate}>）："
+              "只有本标准自身的类才能使实例计为证据",
+    },
     "error.parse.markup_literal": {
         "en": "DOCTYPE or ENTITY declaration inside an XML or HTML literal",
         "zh": "XML 或 HTML 字面量中含有 DOCTYPE 或 ENTITY 声明",

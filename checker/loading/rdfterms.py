@@ -74,8 +74,9 @@ def parse_into(graph: Graph, file: str, text: str, format_name: str, label: str 
         kept = 0
         for quad in quads:
             if isinstance(quad.subject, pyoxigraph.NamedNode):
+                obj = quad.object.value if isinstance(quad.object, pyoxigraph.NamedNode) else None
                 refuse_standard_subject(file, text, quad.subject.value, quad.predicate.value,
-                                        quads.prefixes)
+                                        obj, quads.prefixes)
             graph.add((_term(quad.subject), _iri(quad.predicate.value), _term(quad.object)))
             kept += 1
         if format_name == "json-ld":

@@ -4,25 +4,37 @@ shapes).
 Validation merges the ontology's class hierarchy into the submission's graph, and the shapes
 follow rdfs:subClassOf there: a submitted `bcic:CultivationBody rdfs:subClassOf
 bcic:CreditMechanism` would make the body count as evidence of 7.1.2.3. A submission describes a
-cluster with the standard's terms; it never describes the terms themselves.
+cluster with the standard's terms; it never describes the terms themselves, nor extends them
+(`ex:Mine rdfs:subClassOf bcic:CreditMechanism` would do the same through a class of its own).
 """
 
 import re
 from collections.abc import Mapping
 
+from rdflib import OWL, RDFS
+
 from ..namespaces import is_bcic_term
 from .guards import SubmissionParseError, position_of_only, text_position
 
 
+# Predicates that would make a term of the submission count as one of the standard's.
+_EXTENDING = frozenset(str(p) for p in (RDFS.subClassOf, RDFS.subPropertyOf, OWL.equivalentClass,
+                                        OWL.equivalentProperty, OWL.sameAs))
+
+
 def refuse_standard_subject(file: str, text: str, subject: str, predicate: str,
-                            prefixes: Mapping[str, str]) -> None:
-    """Raise SubmissionParseError when the subject IRI is a term of the standard's namespaces;
-    say where when the statement can be found in the text."""
-    if not is_bcic_term(subject):
-        return
-    forms = _written_forms(subject, prefixes)
-    raise SubmissionParseError(file, "standard_term", *_position(text, forms),
-                               term=subject, predicate=predicate)
+                            obj: str | None, prefixes: Mapping[str, str]) -> None:
+    """Raise SubmissionParseError when the subject IRI is a term of the standard's namespaces,
+    or when the statement makes it a subclass or an equivalent of one (`obj` is the object's IRI,
+    None for a blank node or a literal); say where when the statement can be found in the text."""
+    if is_bcic_term(subject):
+        raise SubmissionParseError(file, "standard_term",
+                                   *_position(text, _written_forms(subject, prefixes)),
+                                   term=subject, predicate=predicate)
+    if obj is not None and predicate in _EXTENDING and is_bcic_term(obj):
+        raise SubmissionParseError(file, "standard_term_extended",
+                                   *_position(text, _written_forms(subject, prefixes)),
+                                   subject=subject, term=obj, predicate=predicate)
 
 
 def _written_forms(iri: str, prefixes: Mapping[str, str]) -> list[str]:
