@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from rdflib import RDF, RDFS, Graph, URIRef
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.paths import AlternativePath, InvPath, MulPath, Path, SequencePath, ZeroOrMore
 from rdflib.term import Node
@@ -75,6 +75,8 @@ def _mutation(shapes: Graph, shape: URIRef) -> tuple[str, _Inner]:
     if qualifier is not None:
         return "remove-qualifying-evidence", _break_qualifier(shapes, shape, qualifier)
     node = shapes.value(shape, SH.node)
+    if node is not None and not any(shapes.objects(node, SH.property)):
+        return "replace-values-with-text", _replace_values_with_text(shapes, shape)
     if node is not None:
         return "strip-required-properties", _strip_node_properties(shapes, shape, node)
     path_node = shapes.value(shape, SH.path)
@@ -137,14 +139,22 @@ def _break_qualifier(shapes: Graph, shape: URIRef, qualifier: Node) -> _Inner:
             selected = {v for v in candidates
                         if all(val is None or (v, step, val) in nav for step, val in required)}
             return _without_nodes(data, selected)
-        doomed: set[tuple[Node, Node, Node]] = set()
-        for step, val in required:
-            for v in candidates:
-                for o in nav.objects(v, step):  # type: ignore[arg-type]
-                    if val is None or o == val:
-                        doomed.add((v, step, o))  # type: ignore[arg-type]
+        doomed = {triple for step, val in required for v in candidates
+                  for triple in _first_steps_to(nav, v, step, val)}
         return _without_triples(data, doomed)
     return mutate
+
+
+def _first_steps_to(data: Graph, start: Node, path: URIRef | Path,
+                    value: Node | None) -> Iterator[tuple[Node, Node, Node]]:
+    """The triples of the path's first step from `start` that lead on to `value` (to anything
+    when None): cutting them leaves the path without that value."""
+    steps = list(path.args) if isinstance(path, SequencePath) else [path]
+    first, rest = steps[0], steps[1:]
+    for o in data.objects(start, first):  # type: ignore[arg-type]
+        reached = _reachable(data, o, rest)
+        if reached and (value is None or value in reached):
+            yield (start, first, o)
 
 
 def _only_selects(shapes: Graph, qualifier: Node) -> bool:
@@ -162,6 +172,20 @@ def _strip_node_properties(shapes: Graph, shape: URIRef, node: Node) -> _Inner:
         values = focus if path_node is None else _values(nav, focus, shacl_path(shapes, path_node))
         return _without_triples(data, {(v, s, o) for v in values for s in steps
                                        for o in nav.objects(v, s)})  # type: ignore[arg-type]
+    return mutate
+
+
+def _replace_values_with_text(shapes: Graph, shape: URIRef) -> _Inner:
+    """Write each value the shape reaches as plain text: a node shape without properties
+    constrains the value itself (its datatype), and text is of no datatype it asks for."""
+    path = shacl_path(shapes, shapes.value(shape, SH.path))  # type: ignore[arg-type]
+
+    def mutate(data: Graph, nav: Graph) -> Graph:
+        doomed = set(_last_owned_steps(nav, shapes, shape, path, last=True))
+        mutated = _without_triples(data, doomed)
+        for subject, predicate, value in doomed:
+            mutated.add((subject, predicate, Literal(f"{value} (text)")))
+        return mutated
     return mutate
 
 

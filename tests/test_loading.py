@@ -508,3 +508,64 @@ def test_rdf_xml_iri_and_language_errors_say_where_the_value_is_written(
         text: str, where: str) -> None:
     document = (f'<rdf:RDF xmlns:rdf="{RDF}"\n xmlns:ex="http://e/">\n' + text + "</rdf:RDF>")
     assert str(refusal("a.rdf", document)).startswith(f"a.rdf:{where}: RDF/XML syntax error: ")
+
+
+# 7.1.2.3: with this one line the cultivation body itself would count as the credit mechanism.
+REWRITTEN_ONTOLOGY = """\
+@prefix bcic: <https://w3id.org/bcic/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+<https://example.org/body> a bcic:CultivationBody .
+bcic:CultivationBody rdfs:subClassOf bcic:CreditMechanism .
+"""
+
+
+def test_a_subclass_axiom_on_a_term_of_the_standard_is_refused_at_its_line() -> None:
+    error = refusal("tbox.ttl", REWRITTEN_ONTOLOGY)
+    assert (error.line, error.column) == (4, 1)
+    term = "<https://w3id.org/bcic/ontology#CultivationBody>"
+    assert f"{term} is a term of the standard" in str(error)
+    assert "rdf-schema#subClassOf" in str(error)
+    assert "是本标准的术语" in error.text("zh") and error.text("zh").startswith("tbox.ttl:4:1：")
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("req.nt", '<https://w3id.org/bcic/req/gbt-draft/4.1> <http://e/p> "met" .'),
+    ("ind.nt", "<https://w3id.org/bcic/indicator/MarketShare> <http://e/p> <http://e/o> ."),
+    ("shape.nt",
+     "<https://w3id.org/bcic/shapes/gbt-draft/MembersDeclared> <http://e/p> <http://e/o> ."),
+    ("class.jsonld", '{"@id": "https://w3id.org/bcic/ontology#CreditMechanism",'
+                     ' "http://www.w3.org/2000/01/rdf-schema#label": "mine"}'),
+    ("class.rdf", '<?xml version="1.0" encoding="UTF-8"?>\n<rdf:RDF '
+                  'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n<rdf:Description '
+                  'rdf:about="https://w3id.org/bcic/ontology#CreditMechanism">\n'
+                  '<rdf:type rdf:resource="http://e/C"/></rdf:Description></rdf:RDF>'),
+])
+def test_a_statement_about_any_term_of_the_standards_namespaces_is_refused(
+        name: str, text: str) -> None:
+    assert "is a term of the standard" in str(refusal(name, text))
+
+
+def test_the_standards_terms_stay_usable_as_classes_and_values() -> None:
+    graph = load_one("a.ttl", REWRITTEN_ONTOLOGY.rsplit("\n", 2)[0] + "\n")
+    assert len(graph) == 1
+
+
+def test_a_class_of_the_submission_made_a_subclass_of_the_standards_is_refused() -> None:
+    """The same rewrite through a class of its own: the body would count for 7.1.2.3."""
+    error = refusal("own.ttl", """\
+@prefix bcic: <https://w3id.org/bcic/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix ex: <https://example.org/> .
+ex:body a bcic:CultivationBody , ex:Mine .
+ex:Mine rdfs:subClassOf bcic:CreditMechanism .
+""")
+    assert (error.line, error.column) == (5, 1)
+    assert "<https://example.org/Mine> may not be made a subclass" in str(error)
+    assert "本标准术语 <https://w3id.org/bcic/ontology#CreditMechanism> 的子类" in error.text("zh")
+
+
+def test_a_hierarchy_among_the_submissions_own_terms_is_kept() -> None:
+    graph = load_one("own.ttl", "@prefix ex: <https://example.org/> .\n"
+                     "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+                     "ex:Mine rdfs:subClassOf ex:Theirs .\n")
+    assert len(graph) == 1

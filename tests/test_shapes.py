@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 
 import pyshacl
 import pytest
@@ -10,6 +11,7 @@ from rdflib import Graph, URIRef
 
 from checker.coverage import base_is_clean, conforming_base, coverage_matrix, prove_fixtures
 from checker.fixtures import NoFixtureError, fixture_for
+from checker.namespaces import BCIC, SHP
 from checker.rulebook import SH, Level, load_rulebook
 from checker.shacl import Severity
 
@@ -97,3 +99,41 @@ def test_removing_the_evidence_a_shape_checks_is_reported_under_its_clause(
     (proof,) = prove_fixtures(RULEBOOK, base, [shape])
     assert proof.twin_flagged, f"{shape} did not report on its non-conforming twin"
     assert proof.status_not_met and proof.severity_ok
+
+
+def test_the_9_2_3_twin_loses_the_clusters_own_actual_figures(base: Graph) -> None:
+    """shp:IndicatorMeasured counts actual values of the cultivated cluster only: its twin cuts
+    both the value kind and the observation's link to the cluster (bcic:refCluster)."""
+    shape = SHP.IndicatorMeasured
+    twin = fixture_for(RULEBOOK.shapes_graph, shape, RULEBOOK.support_graph).mutate(base)
+    measured = set(base.objects(None, BCIC.includesIndicator))
+    observations = {o for o in base.subjects(BCIC.valueKind, BCIC.ActualValue)
+                    if base.value(o, BCIC.indicator) in measured}
+    assert observations and not any((o, BCIC.refCluster, None) in twin for o in observations)
+    assert not any((o, BCIC.valueKind, None) in twin for o in observations)
+
+
+def _messages(shape: URIRef, lang: str) -> list[str]:
+    return [str(m) for m in RULEBOOK.shapes_graph.objects(shape, SH.message)
+            if getattr(m, "language", None) == lang]
+
+
+DUTY_SHAPES = [s for s, rid in RULEBOOK.shape_requirements.items()
+               if RULEBOOK.requirements[rid].parent in ("4.2.1", "4.2.2", "4.2.3")]
+
+
+@pytest.mark.parametrize("shape", sorted(DUTY_SHAPES), ids=lambda s: str(s).rsplit("/", 1)[-1])
+def test_a_duty_message_names_who_owes_it_in_the_words_of_its_clause(shape: URIRef) -> None:
+    """4.2.2 binds 行业组织及其他第三方机构, not only 第三方机构: the message quotes the subject
+    of the duty list's lead-in sentence (4.2.1, 4.2.2, 4.2.3) as written."""
+    parent = RULEBOOK.requirements[RULEBOOK.shape_requirements[shape]].parent
+    assert parent is not None
+    owed_by = RULEBOOK.requirements[parent].text["zh"].split("在产业集群品牌建设中")[0]
+    [message] = _messages(shape, "zh")
+    assert f"未见由{owed_by}履行职责" in message
+
+
+def test_english_messages_use_an_before_a_vowel() -> None:
+    """"No activity by a enterprise" (4.2.3) read as broken English."""
+    wrong = [m for s in CHECKING_SHAPES for m in _messages(s, "en") if re.search(r"\ba [aeio]", m)]
+    assert wrong == []

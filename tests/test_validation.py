@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from rdflib import RDF, Graph, URIRef
+from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import ORG
 
 from checker.errors import InputError
-from checker.namespaces import BCIC
+from checker.namespaces import BCIC, IND
 from checker.paths import EXAMPLES_DIR
 from checker.report import Status
 from checker.rulebook import Level, load_rulebook
@@ -97,3 +97,87 @@ def test_benchmarks_and_competitors_a_submission_mentions_are_not_what_it_is_abo
     assert submission_clusters(data) == [URIRef("https://example.org/z/cluster")]
     data.remove((URIRef("https://example.org/z/cluster"), RDF.type, None))
     assert submission_clusters(data) == [URIRef("https://example.org/z/cluster")]
+
+
+ONLY_A_CLUSTER = f"""@prefix bcic: <{BCIC}> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+<https://example.org/c/x> a bcic:IndustrialCluster ; rdfs:label "测试集群"@zh , "Test cluster"@en .
+"""
+
+
+def test_a_cluster_without_a_cultivation_body_fails_4_1_saying_none_is_declared() -> None:
+    outcome = validate_graph(Graph().parse(data=ONLY_A_CLUSTER, format="turtle")).outcome("4.1")
+    assert outcome.status is Status.NOT_MET
+    [result] = outcome.results
+    assert result.messages["zh"].startswith("未声明培育主体") and "（4.1）" in result.messages["zh"]
+    assert "No cultivation body (培育主体) is declared" in result.messages["en"]
+
+
+def test_a_body_that_names_no_cluster_it_cultivates_fails_4_1() -> None:
+    data = Graph().parse(EXAMPLES_DIR / "dehua-ceramics.ttl")
+    data.remove((None, BCIC.cultivates, None))
+    outcome = validate_graph(data).outcome("4.1")
+    assert outcome.status is Status.NOT_MET
+    assert [r.messages["zh"][:7] for r in outcome.results] == ["未声明培育主体"]
+
+
+def test_a_competitors_actual_figures_do_not_measure_the_clusters_indicator_under_9_2_3() -> None:
+    """9.2.3 asks for the cluster's own measurements; Dehua's actual values of
+    ind:LocationAdvantage are moved to its benchmark Jingdezhen (9.3.2)."""
+    data = Graph().parse(EXAMPLES_DIR / "dehua-ceramics.ttl")
+    benchmark = URIRef("https://example.org/cluster/dehua/jingdezhen")
+    moved = [o for o in data.subjects(BCIC.indicator, URIRef(f"{IND}LocationAdvantage"))
+             if (o, BCIC.valueKind, BCIC.ActualValue) in data]
+    for observation in moved:
+        data.set((observation, BCIC.refCluster, benchmark))
+    outcome = validate_graph(data).outcome("9.2.3")
+    assert moved and outcome.status is Status.NOT_MET
+    said = {r.messages["zh"].split("：")[0] for r in outcome.results}
+    assert said == {"关键绩效指标没有本集群的实际测量值"}
+    assert "figures of other clusters" in outcome.results[0].messages["en"]
+
+
+def test_the_clusters_own_actual_figures_leave_9_2_3_to_manual_review_only() -> None:
+    """Dehua's observations name its own cluster: no shape of 9.2.3 reports."""
+    outcome = validate_files([EXAMPLES_DIR / "dehua-ceramics.ttl"]).outcome("9.2.3")
+    assert (outcome.status, outcome.results) == (Status.MANUAL_REVIEW, ())
+
+
+def _dehua_with(predicate: URIRef, value: Literal) -> Graph:
+    """Dehua with every value of `predicate` replaced by `value`."""
+    data = Graph().parse(EXAMPLES_DIR / "dehua-ceramics.ttl")
+    subjects = set(data.subjects(predicate, None))
+    assert subjects
+    for subject in subjects:
+        data.set((subject, predicate, value))
+    return data
+
+
+XSD_NS = "http://www.w3.org/2001/XMLSchema#"
+NUMBERS = [Literal(312), Literal("312", datatype=URIRef(f"{XSD_NS}nonNegativeInteger")),
+           Literal(3.12e2), Literal("312.0", datatype=URIRef(f"{XSD_NS}decimal"))]
+FIGURES = [("5.2.3", BCIC.concentrationValue), ("7.1.2.1", BCIC.amount),
+           ("9.2.3", BCIC.observedValue)]
+
+
+@pytest.mark.parametrize("number", NUMBERS, ids=lambda n: str(n.datatype).rsplit("#", 1)[-1])
+@pytest.mark.parametrize(("clause", "predicate"), FIGURES, ids=[c for c, _ in FIGURES])
+def test_a_figure_of_any_numeric_datatype_is_accepted(
+        clause: str, predicate: URIRef, number: Literal) -> None:
+    """The draft fixes no datatype: a whole number such as 312 counts as a value (5.2.3, 7.1.2.1,
+    9.2.3)."""
+    outcome = validate_graph(_dehua_with(predicate, number)).outcome(clause)
+    assert outcome.status is not Status.NOT_MET, [r.messages["en"] for r in outcome.results]
+
+
+@pytest.mark.parametrize(("clause", "predicate", "said"), [
+    ("5.2.3", BCIC.concentrationValue, "集聚水平测度的集中度数值不是数字（5.2.3）"),
+    ("7.1.2.1", BCIC.amount, "集群品牌基金的金额不是数字（7.1.2.1）"),
+    ("9.2.3", BCIC.observedValue, "指标观测值的数值不是数字（9.2.3）"),
+], ids=["5.2.3", "7.1.2.1", "9.2.3"])
+def test_a_figure_given_as_text_is_said_to_be_no_number_not_to_be_missing(
+        clause: str, predicate: URIRef, said: str) -> None:
+    outcome = validate_graph(_dehua_with(predicate, Literal("四十五"))).outcome(clause)
+    assert outcome.status is Status.NOT_MET
+    assert {r.messages["zh"] for r in outcome.results} == {said}
+    assert all("not a number" in r.messages["en"] for r in outcome.results)

@@ -685,3 +685,15 @@ def test_page_delete_with_an_evaluator_token_removes_the_revision(
                        data={"token": tokens["evaluator"], "csrf_token": csrf})
     assert last.headers["Location"] == "/"
     assert _revisions(own_store) == []
+
+
+def test_an_upload_describing_the_standards_own_class_is_400_and_nothing_is_stored(
+        writable: Flask, own_store: Path, tokens: dict[str, str]) -> None:
+    text = ("@prefix bcic: <https://w3id.org/bcic/ontology#> .\n"
+            "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+            "bcic:CultivationBody rdfs:subClassOf bcic:CreditMechanism .\n")
+    answer = writable.test_client().post("/validate?lang=en", data={
+        "text": text, "store": "1", "token": tokens["evaluator"]})
+    assert answer.status_code == 400
+    assert re.search(r"pasted\.ttl:3:1: .*is a term of the standard", _text(answer))
+    assert _revisions(own_store) == []

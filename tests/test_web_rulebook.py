@@ -19,6 +19,7 @@ from checker.coverage import coverage_matrix
 from checker.namespaces import BCIC, IND, REQ, SHP
 from checker.paths import CORE_ONTOLOGY_FILE, DATA_STRUCTURE_FILE, INDICATORS_FILE
 from checker.rulebook import SH, load_rulebook
+from checker.rulebook_document import fixture_text
 
 RDF_TYPES = {"turtle": "text/turtle", "ntriples": "application/n-triples",
              "jsonld": "application/ld+json", "rdfxml": "application/rdf+xml"}
@@ -347,3 +348,11 @@ def test_unknown_id_page_for_people_in_both_languages(client: FlaskClient, lang:
 
 def test_iris_refuse_post(client: FlaskClient) -> None:
     assert client.post("/req/gbt-draft/4.1").status_code == 405
+
+
+def test_a_number_shapes_fixture_says_its_twin_writes_the_value_as_text() -> None:
+    """shp:Observation-observedValue-number (9.2.3) has a described fixture in both languages."""
+    texts = fixture_text(load_rulebook().shapes_graph, SHP["Observation-observedValue-number"],
+                         "replace-values-with-text")
+    assert "as plain text, which shp:Number refuses" in texts["en"]
+    assert "纯文本" in texts["zh"]

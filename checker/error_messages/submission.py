@@ -115,6 +115,21 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "the base direction of {value!r}@{language} is not accepted",
         "zh": "不接受 {value!r}@{language} 的书写方向",
     },
+    "error.parse.standard_term": {
+        "en": "<{term}> is a term of the standard (its ontology, requirement catalogue, "
+              "indicators or shapes) and a submission may not describe it (here with "
+              "<{predicate}>): use the standard's terms to describe the cluster, and your own "
+              "IRIs for anything new",
+        "zh": "<{term}> 是本标准的术语（属于其本体、要求目录、指标或形状），提交材料不得对其作出陈述"
+              "（此处使用了 <{predicate}>）：请用本标准的术语描述集群，新的事物请使用自己的 IRI",
+    },
+    "error.parse.standard_term_extended": {
+        "en": "<{subject}> may not be made a subclass or an equivalent of the standard's term "
+              "<{term}> (here with <{predicate}>): an instance counts as evidence only through "
+              "the standard's own classes",
+        "zh": "不得把 <{subject}> 声明为本标准术语 <{term}> 的子类或等价项（此处使用了 <{predicate}>）："
+              "只有本标准自身的类才能使实例计为证据",
+    },
     "error.parse.markup_literal": {
         "en": "DOCTYPE or ENTITY declaration inside an XML or HTML literal",
         "zh": "XML 或 HTML 字面量中含有 DOCTYPE 或 ENTITY 声明",

@@ -3,6 +3,7 @@
 Checks run before any parser sees the text: size, UTF-8, DOCTYPE/ENTITY declarations, XML
 well-formedness and depth, JSON depth and JSON-LD context references. Parsing runs in
 pyoxigraph with a fixed base IRI, and nothing is ever fetched (no @context, no owl:imports).
+A statement about a term of the standard's own namespaces is refused (standard_terms.py).
 Any problem is one InputError naming the file and, when known, the line and column.
 """
 

@@ -14,6 +14,7 @@ from rdflib.term import Identifier
 from ..i18n import Phrase, phrase
 from .guards import MARKUP_DECLARATION, SubmissionParseError, position_of_only
 from .jsonld_drops import refuse_dropped_statements
+from .standard_terms import refuse_standard_subject
 
 # pyoxigraph is linear on long literals (rdflib's N-Triples parser is not), gives line and
 # column for errors in text formats, and has no loader for remote JSON-LD contexts.
@@ -72,6 +73,10 @@ def parse_into(graph: Graph, file: str, text: str, format_name: str, label: str 
         )
         kept = 0
         for quad in quads:
+            if isinstance(quad.subject, pyoxigraph.NamedNode):
+                obj = quad.object.value if isinstance(quad.object, pyoxigraph.NamedNode) else None
+                refuse_standard_subject(file, text, quad.subject.value, quad.predicate.value,
+                                        obj, quads.prefixes)
             graph.add((_term(quad.subject), _iri(quad.predicate.value), _term(quad.object)))
             kept += 1
         if format_name == "json-ld":
