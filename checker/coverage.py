@@ -41,13 +41,13 @@ class FixtureProof:
     shape: URIRef
     requirement_id: str
     twin_flagged: bool
-    status_not_met: bool
+    status_ok: bool  # the twin's requirement is not met (a may-level one: not used)
     severity_ok: bool
 
     @property
     def ok(self) -> bool:
         """The fixture pair proves the shape."""
-        return self.twin_flagged and self.status_not_met and self.severity_ok
+        return self.twin_flagged and self.status_ok and self.severity_ok
 
 
 def coverage_matrix(rulebook: Rulebook) -> list[CoverageRow]:
@@ -82,9 +82,11 @@ def prove_fixtures(rulebook: Rulebook, base: Graph,
         fixture = fixture_for(rulebook.shapes_graph, shape, rulebook.support_graph)
         outcome = validate_graph(fixture.mutate(base), rulebook=rulebook).outcome(rid)
         flagged = [r for r in outcome.results if r.source_shape == shape]
-        expected = SEVERITY_OF_LEVEL[rulebook.requirements[rid].level]
-        yield FixtureProof(shape, rid, bool(flagged), outcome.status is Status.NOT_MET,
-                           bool(flagged) and {r.severity for r in flagged} == {expected})
+        level = rulebook.requirements[rid].level
+        missing = Status.NOT_USED if level is Level.MAY else Status.NOT_MET
+        yield FixtureProof(shape, rid, bool(flagged), outcome.status is missing,
+                           bool(flagged) and {r.severity for r in flagged}
+                           == {SEVERITY_OF_LEVEL[level]})
 
 
 def _fixture_or_none(rulebook: Rulebook, shape: URIRef) -> ShapeFixture | None:

@@ -11,11 +11,15 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDFS, SKOS
 from rdflib.term import Node
 
-from checker.ingest import ingest_files
+from checker.errors import InputError
+from checker.ingest import CheckedSubmission, ingest_files, store_submission
+from checker.loading import SubmissionFile
 from checker.namespaces import BCIC, IND, REQ
 from checker.paths import EXAMPLES_DIR
 from checker.queries import run_named_query
+from checker.rulebook import load_rulebook
 from checker.store import Store, open_store
+from checker.validation import validate_graph
 
 SAMPLES = ("dehua-ceramics.ttl", "datang-socks.ttl", "meitan-tea.ttl")
 DEHUA = "https://example.org/cluster/dehua/cluster"
@@ -61,8 +65,9 @@ bcic:ClusterPlusEnterpriseBrandMode rdfs:label "AAA 篡改架构"@zh , "AAA hack
 """
 
 
-def build_store(folder: Path, extra: dict[str, str]) -> Store:
-    """An in-memory store of the three samples, then each extra file in order."""
+def build_store(folder: Path, extra: dict[str, str], hostile: str | None = None) -> Store:
+    """An in-memory store of the three samples, then each extra file in order, then the hostile
+    submission past the loader (which refuses it)."""
     store = open_store("oxigraph", path=None)
     for name in SAMPLES:
         ingest_files(store, [EXAMPLES_DIR / name])
@@ -70,7 +75,27 @@ def build_store(folder: Path, extra: dict[str, str]) -> Store:
         path = folder / name
         path.write_text(text, encoding="utf-8")
         ingest_files(store, [path])
+    if hostile is not None:
+        store_past_the_loader(store, "evil.ttl", hostile)
     return store
+
+
+def store_past_the_loader(store: Store, name: str, text: str) -> None:
+    """Store a revision whose graph never went through the loader: what a store written before
+    the loader refused descriptions of the standard's terms holds, or a remote store that other
+    tools write. The queries must not trust it either."""
+    rulebook = load_rulebook()
+    data = Graph().parse(data=text, format="turtle")
+    report = validate_graph(data, files=(name,), rulebook=rulebook)
+    store_submission(store, CheckedSubmission((SubmissionFile(name, text.encode()),), data,
+                                              report, URIRef(str(report.cluster)), rulebook))
+
+
+def test_the_loader_refuses_the_hostile_submission(tmp_path: Path) -> None:
+    path = tmp_path / "evil.ttl"
+    path.write_text(HOSTILE, encoding="utf-8")
+    with pytest.raises(InputError, match="is a term of the standard"):
+        ingest_files(open_store("oxigraph", path=None), [path])
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +107,7 @@ def honest(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
 
 @pytest.fixture(scope="module")
 def attacked(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    store = build_store(tmp_path_factory.mktemp("attacked"), {**HONEST_PEERS, "evil.ttl": HOSTILE})
+    store = build_store(tmp_path_factory.mktemp("attacked"), HONEST_PEERS, HOSTILE)
     yield store
     store.close()
 
