@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, HTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from click.testing import CliRunner
 from checker.cli import main
 from checker.paths import EXAMPLES_DIR
 from tests.conftest import TurtleWriter
+from tests.loopback import loopback_endpoint
 
 NOWHERE = "https://example.org/cluster/nope"
 
@@ -76,11 +76,8 @@ class _Refusing(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def refusing_endpoint() -> Iterator[str]:
-    server = HTTPServer(("127.0.0.1", 0), _Refusing)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/sparql"
-    server.shutdown()
-    server.server_close()
+    with loopback_endpoint(_Refusing) as url:
+        yield url
 
 
 def test_a_query_the_endpoint_refuses_exits_2(refusing_endpoint: str) -> None:

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, HTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 from click.testing import CliRunner
 
 from checker.cli import main
 from checker.sparql_service import TRUNCATED_HEADER
+from tests.loopback import loopback_endpoint
 
 ROWS = {"head": {"vars": ["n"]}, "results": {"bindings": [
     {"n": {"type": "literal", "value": str(n)}} for n in range(3)]}}
@@ -37,11 +37,8 @@ class _Cutting(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def endpoint() -> Iterator[str]:
-    server = HTTPServer(("127.0.0.1", 0), _Cutting)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/sparql"
-    server.shutdown()
-    server.server_close()
+    with loopback_endpoint(_Cutting) as url:
+        yield url
 
 
 @pytest.mark.parametrize(("lang", "said"), [("en", "Warning: the endpoint cut the answer short"),
