@@ -48,6 +48,18 @@ def write_turtle(tmp_path: Path) -> TurtleWriter:
     return write
 
 
+@pytest.fixture
+def ontology_rewrite_file(tmp_path: Path) -> Path:
+    """A submission whose third line (column 1) rewrites the standard's own class hierarchy,
+    which the loader refuses wherever a submission enters."""
+    path = tmp_path / "tbox.ttl"
+    path.write_text("@prefix bcic: <https://w3id.org/bcic/ontology#> .\n"
+                    "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+                    "bcic:CultivationBody rdfs:subClassOf bcic:CreditMechanism .\n",
+                    encoding="utf-8")
+    return path
+
+
 SAMPLE_NAMES = ("dehua-ceramics", "datang-socks", "meitan-tea")
 
 

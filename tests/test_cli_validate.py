@@ -220,12 +220,8 @@ def test_each_refuses_two_inputs_of_one_stem_naming_both(runner: CliRunner,
 
 
 def test_a_submission_describing_the_standards_own_class_exits_2_naming_the_line(
-        runner: CliRunner, tmp_path: Path) -> None:
-    tbox = tmp_path / "tbox.ttl"
-    tbox.write_text("@prefix bcic: <https://w3id.org/bcic/ontology#> .\n"
-                    "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
-                    "bcic:CultivationBody rdfs:subClassOf bcic:CreditMechanism .\n",
-                    encoding="utf-8")
+        runner: CliRunner, ontology_rewrite_file: Path) -> None:
+    tbox = ontology_rewrite_file
     result = runner.invoke(main, ["validate", str(tbox), "--lang", "zh"])
     assert result.exit_code == 2
     assert f"{tbox}:3:1：<https://w3id.org/bcic/ontology#CultivationBody> 是本标准的术语" \

@@ -331,12 +331,8 @@ def test_history_of_an_unknown_cluster_is_empty(store: Store) -> None:
 
 
 def test_a_submission_rewriting_the_ontology_is_refused_and_nothing_is_stored(
-        store: Store, tmp_path: Path) -> None:
-    tbox = tmp_path / "tbox.ttl"
-    tbox.write_text("@prefix bcic: <https://w3id.org/bcic/ontology#> .\n"
-                    "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
-                    "bcic:CultivationBody rdfs:subClassOf bcic:CreditMechanism .\n",
-                    encoding="utf-8")
+        store: Store, ontology_rewrite_file: Path) -> None:
+    tbox = ontology_rewrite_file
     with pytest.raises(InputError, match=r"tbox\.ttl:3:1: .* is a term of the standard"):
         ingest_files(store, [DATANG, tbox])
     assert store.revisions() == []
