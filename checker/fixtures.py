@@ -148,13 +148,14 @@ def _break_qualifier(shapes: Graph, shape: URIRef, qualifier: Node) -> _Inner:
 def _first_steps_to(data: Graph, start: Node, path: URIRef | Path,
                     value: Node | None) -> Iterator[tuple[Node, Node, Node]]:
     """The triples of the path's first step from `start` that lead on to `value` (to anything
-    when None): cutting them leaves the path without that value."""
+    when None): cutting them leaves the path without that value. An inverse first step (an
+    agent's memberships, [ sh:inversePath org:member ]) is cut at the triple that points at `start`."""
     steps = list(path.args) if isinstance(path, SequencePath) else [path]
     first, rest = steps[0], steps[1:]
     for o in data.objects(start, first):  # type: ignore[arg-type]
         reached = _reachable(data, o, rest)
         if reached and (value is None or value in reached):
-            yield (start, first, o)
+            yield (o, first.arg, start) if isinstance(first, InvPath) else (start, first, o)  # type: ignore[misc]
 
 
 def _only_selects(shapes: Graph, qualifier: Node) -> bool:

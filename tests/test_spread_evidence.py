@@ -1,0 +1,184 @@
+"""One provision's parts on one node: evidence spread over partial nodes, or parts linked to
+nothing, is reported under the clause and names the incomplete node; evidence that may be several
+documents (5.1, 6.2 a)'s communication, 7.2.2.3) still counts when split."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import RDF, Graph, URIRef
+from rdflib.namespace import ORG, PROV
+
+from checker.coverage import conforming_base
+from checker.namespaces import BCIC, SHP
+from checker.report import Report, Status
+from checker.rulebook import load_rulebook
+from checker.validation import validate_graph
+
+RULEBOOK = load_rulebook()
+ITEMS_9_1_4 = [f"9.1.4-{g}-{n}" for g, n in (("a", 1), ("a", 2), ("a", 3), ("a", 4), ("b", 1),
+                                             ("b", 2), ("c", 1), ("c", 2), ("c", 3), ("c", 4))]
+
+# The node of the conforming base to spread, the parts to spread it by, and the clauses that
+# ask those parts of one node.
+SPREADS: dict[str, tuple[tuple[URIRef, ...], tuple[str, ...]]] = {
+    "strategy": ((BCIC.hasPositioning, BCIC.hasArchitecture, BCIC.basedOn, BCIC.covers), ("6.1",)),
+    "positioning": ((BCIC.coreValue, BCIC.differentiation, BCIC.competitorConsidered, BCIC.basedOn,
+                     BCIC.covers), ("6.1.1.1",)),
+    "architecture": ((BCIC.relationDescription, BCIC.includesBrand, BCIC.architectureMode,
+                      BCIC.developmentStage, BCIC.benefit, BCIC.cost, BCIC.risk),
+                     ("6.1.2.1", "6.1.2.2")),
+    "agglomeration": ((BCIC.concentrationIndicator, BCIC.concentrationValue,
+                       BCIC.valueChainPosition), ("5.2.3",)),
+    "brand-fund": ((BCIC.covers, BCIC.amount, BCIC.currency), ("7.1.2.1",)),
+    "service-evaluation": ((BCIC.covers,), ("7.5.4",)),
+    "kpi-system": ((BCIC.includesIndicator,), ("9.1.2", *ITEMS_9_1_4)),
+    "performance-measurement": ((BCIC.dataScreening, BCIC.period), ("9.2.3",)),
+    "performance-evaluation": ((BCIC.analysisMethod, BCIC.period, BCIC.finding), ("9.3.1",)),
+    "improvement": ((BCIC.basedOn, BCIC.priority, BCIC.improvementDirection), ("9.4.1",)),
+    "correction": ((BCIC.covers,), ("9.4.2",)),
+}
+
+
+def _node(graph: Graph, local: str) -> URIRef:
+    body = next(graph.subjects(RDF.type, BCIC.CultivationBody))
+    return URIRef(str(body).rsplit("/", 1)[0] + "/" + local)
+
+
+def spread(graph: Graph, node: URIRef, parts: tuple[URIRef, ...]) -> list[URIRef]:
+    """Leave `node` with its first part and give each other part to a node of its own, alike in
+    everything else (type, title, date, attribution): no node carries all the parts."""
+    found = [(p, o) for p in parts for o in sorted(graph.objects(node, p))]
+    rest = [(p, o) for p, o in graph.predicate_objects(node) if p not in parts]
+    fragments = [node]
+    for i, (p, o) in enumerate(found[1:], 1):
+        fragment = URIRef(f"{node}-part-{i}")
+        for q, v in (*rest, (p, o)):
+            graph.add((fragment, q, v))
+        graph.remove((node, p, o))
+        fragments.append(fragment)
+    return fragments
+
+
+def _focus_nodes(report: Report, rid: str) -> set[object]:
+    return {r.focus_node for r in report.outcome(rid).results}
+
+
+@pytest.fixture(scope="module")
+def base() -> Graph:
+    """The conforming base of every fixture pair: each case below changes it in one way."""
+    return conforming_base()
+
+
+@pytest.fixture(scope="module")
+def spread_case(base: Graph) -> tuple[Report, dict[str, list[URIRef]]]:
+    """Every node of SPREADS split into partial nodes, and the work goal cut from the strategy."""
+    graph = Graph() + base
+    fragments = {local: spread(graph, _node(graph, local), parts)
+                 for local, (parts, _clauses) in SPREADS.items()}
+    graph.remove((_node(graph, "work-goal"), BCIC.basedOn, None))
+    return validate_graph(graph, rulebook=RULEBOOK, processes=1), fragments
+
+
+@pytest.mark.parametrize("local", sorted(SPREADS))
+def test_parts_spread_over_several_nodes_are_reported_on_each_partial_node(
+        spread_case: tuple[Report, dict[str, list[URIRef]]], local: str) -> None:
+    report, fragments = spread_case
+    assert len(fragments[local]) > 1
+    for rid in SPREADS[local][1]:
+        assert report.outcome(rid).status is Status.NOT_MET, rid
+        assert set(fragments[local]) <= _focus_nodes(report, rid), rid
+
+
+def test_a_spread_strategy_names_the_missing_part_of_each_fragment(
+        spread_case: tuple[Report, dict[str, list[URIRef]]]) -> None:
+    """The strategy left with the positioning alone (6.1) is told it lacks the architecture."""
+    report, fragments = spread_case
+    first = fragments["strategy"][0]
+    paths = {r.path for r in report.outcome("6.1").results if r.focus_node == first}
+    assert "bcic:hasArchitecture" in paths and "bcic:hasPositioning" not in paths
+
+
+def test_a_work_goal_based_on_no_strategy_fails_6_2_a(
+        spread_case: tuple[Report, dict[str, list[URIRef]]], base: Graph) -> None:
+    report, _fragments = spread_case
+    assert report.outcome("6.2-a").status is Status.NOT_MET
+    assert {(r.focus_node, r.path) for r in report.outcome("6.2-a").results} == {
+        (_node(base, "work-goal"), "bcic:basedOn")}
+
+
+@pytest.fixture(scope="module")
+def unlinked_case(base: Graph) -> Report:
+    """Parts linked to nothing (7.2.2.2, 7.4.4, 6.1), beside evidence split where the clause
+    allows several documents (5.1, 6.2 a)'s communication, 7.2.2.3)."""
+    graph = Graph() + base
+    positioning, orphan = _node(graph, "positioning"), _node(graph, "positioning-2")
+    for p, o in graph.predicate_objects(positioning):
+        graph.add((orphan, p, o))
+    graph.remove((None, ORG.hasUnit, _node(graph, "brand-agency")))
+    centre, platform = _node(graph, "testing-centre"), _node(graph, "quality-platform")
+    enterprise = next(graph.value(m, ORG.member) for m in graph.subjects(ORG.role,
+                                                                          BCIC.IndustryEnterpriseRole))
+    outsider = _node(graph, "outside-government")
+    graph.add((outsider, RDF.type, BCIC.GovernmentBody))
+    for node, agent in ((centre, enterprise), (platform, outsider)):
+        graph.remove((node, PROV.wasAttributedTo, None))
+        graph.add((node, PROV.wasAttributedTo, _node(graph, "body")))
+        graph.add((node, PROV.wasAttributedTo, agent))
+    for local, parts in (("macro", (BCIC.covers, BCIC.opportunity, BCIC.risk)),
+                         ("strategy-communication", (BCIC.covers,)),
+                         ("community", (BCIC.covers,))):
+        assert len(spread(graph, _node(graph, local), parts)) > 1
+    return validate_graph(graph, rulebook=RULEBOOK, processes=1)
+
+
+def test_a_positioning_of_no_strategy_fails_6_1(unlinked_case: Report, base: Graph) -> None:
+    outcome = unlinked_case.outcome("6.1")
+    assert outcome.status is Status.NOT_MET
+    assert {r.source_shape for r in outcome.results} == {SHP.PositioningInStrategy}
+    assert _focus_nodes(unlinked_case, "6.1") == {_node(base, "positioning-2")}
+    assert unlinked_case.outcome("6.1.1.1").status is Status.MET  # complete, only unlinked
+
+
+def test_a_dedicated_agency_not_of_the_body_fails_7_2_2_2(unlinked_case: Report,
+                                                           base: Graph) -> None:
+    assert unlinked_case.outcome("7.2.2.2").status is Status.NOT_MET
+    assert _focus_nodes(unlinked_case, "7.2.2.2") == {_node(base, "brand-agency")}
+
+
+def test_quality_resources_not_set_up_through_a_government_or_association_member_fail_7_4_4(
+        unlinked_case: Report, base: Graph) -> None:
+    """An enterprise member, or a government body outside the cultivation body, is not 「通过政府和
+    行业协会」."""
+    assert unlinked_case.outcome("7.4.4").status is Status.NOT_MET
+    assert _focus_nodes(unlinked_case, "7.4.4") == {_node(base, "testing-centre"),
+                                                    _node(base, "quality-platform")}
+
+
+@pytest.mark.parametrize("rid", ["5.1", "6.2-a", "7.2.2.3"])
+def test_evidence_that_may_be_several_documents_still_counts_when_split(
+        unlinked_case: Report, rid: str) -> None:
+    assert unlinked_case.outcome(rid).status is Status.MET, unlinked_case.outcome(rid).results
+
+
+@pytest.fixture(scope="module")
+def nothing_case(base: Graph) -> Report:
+    """No strategy, positioning, architecture, indicator system or evaluation at all."""
+    graph = Graph() + base
+    for local in ("strategy", "positioning", "architecture", "kpi-system",
+                  "performance-evaluation"):
+        node = _node(graph, local)
+        graph.remove((node, None, None))
+        graph.remove((None, None, node))
+    return validate_graph(graph, rulebook=RULEBOOK, processes=1)
+
+
+@pytest.mark.parametrize("rid, shape", [
+    ("6.1", SHP.StrategyExists), ("6.1.1.1", SHP.PositioningExists),
+    ("6.1.2.1", SHP.ArchitectureExists), ("6.1.2.2", SHP.ArchitectureDesignExists),
+    ("9.1.2", SHP["KPISystemFor-9.1.2"]), ("9.3.1", SHP.PerformanceEvaluationExists),
+    *[(rid, SHP[f"KPISystemFor-{rid}"]) for rid in ITEMS_9_1_4]])
+def test_a_clause_with_no_evidence_at_all_has_one_clear_finding(
+        nothing_case: Report, rid: str, shape: URIRef) -> None:
+    outcome = nothing_case.outcome(rid)
+    assert outcome.status is Status.NOT_MET
+    assert [r.source_shape for r in outcome.results] == [shape]
