@@ -10,8 +10,9 @@ from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import SH
 
 from checker.errors import InputError
+from checker.diagnosis import Explainer
 from checker.findings import Diagnosis, arrange
-from checker.namespaces import BCIC, IND, REQ, SHP
+from checker.namespaces import BCIC, REQ, SHP
 from checker.paths import EXAMPLES_DIR
 from checker.render import render_report
 from checker.render.turtle import EARL
@@ -188,4 +189,26 @@ def test_an_english_report_names_a_node_without_an_english_label_by_its_iri(
         datang: Report) -> None:
     (finding,) = [f for f in _json_findings(datang, "8.1.3-5", "en")]
     assert finding["nodes"][0]["name"] == "…/element-design"
-    assert IND  # the indicator namespace is what 9.2.1 names by label
+
+
+def test_a_shape_targeting_an_evidence_class_names_each_instance_and_what_it_lacks() -> None:
+    """sh:targetClass on an evidence class: the focus node is the submission's own node."""
+    shapes = Graph().parse(data="""
+    @prefix sh: <http://www.w3.org/ns/shacl#> .
+    @prefix bcic: <https://w3id.org/bcic/ontology#> .
+    @prefix shp: <https://w3id.org/bcic/shapes/gbt-draft/> .
+    shp:ReviewPeriod a sh:PropertyShape ; sh:targetClass bcic:StrategyReview ;
+        sh:path bcic:period ; sh:minCount 1 .
+    """, format="turtle")
+    data = Graph().parse(data=PREFIXES + """
+    x:r a bcic:StrategyReview ; rdfs:label "年度战略评审"@zh .
+    """, format="turtle")
+    explainer = Explainer(shapes, load_rulebook().labels_graph)
+    result = ShaclResult(SHP.ReviewPeriod, URIRef("https://example.org/x#r"), "bcic:period",
+                         None, Severity.VIOLATION, {}, "MinCountConstraintComponent")
+    diagnosis = explainer.diagnose(data, result)
+    assert diagnosis.about is None
+    (candidate,) = diagnosis.candidates
+    (lack,) = candidate.lacks
+    assert (candidate.node, lack.path, lack.constraint, lack.count) == (
+        result.focus_node, BCIC.period, "MinCountConstraintComponent", 1)
