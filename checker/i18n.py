@@ -110,6 +110,7 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "the submission describes several clusters: {clusters}; submit each on its own",
         "zh": "提交材料描述了多个产业集群：{clusters}；请逐个集群分别提交",
     },
+    "error.named_cluster": {"en": "“{label}” ({iri})", "zh": "“{label}”（{iri}）"},
     "error.no_cluster": {
         "en": "the submission names no bcic:IndustrialCluster; give one with --cluster",
         "zh": "提交材料未指明任何 bcic:IndustrialCluster；请用 --cluster 给出",
@@ -237,10 +238,43 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "report.requirement.status": {"en": "Status", "zh": "状态"},
     "report.requirement.text": {"en": "Text", "zh": "条文"},
     "report.clause": {"en": "Clause {clause}", "zh": "条款 {clause}"},
-    "report.result.focus": {"en": "node", "zh": "节点"},
-    "report.result.value": {"en": "value", "zh": "取值"},
     "report.result.message": {"en": "Finding", "zh": "发现的问题"},
     "report.result.more": {"en": "… and {n} more", "zh": "……另有 {n} 个"},
+    # What a submission node lacks (checker/render/findings_view.py); quoted names are labels.
+    "report.lack.has_value": {"en": "its “{property}” lacks “{expected}”",
+                              "zh": "“{property}”缺少“{expected}”"},
+    "report.lack.min_count": {"en": "lacks “{property}”", "zh": "缺少“{property}”"},
+    "report.lack.min_count_inverse": {"en": "no node refers to it by “{property}”",
+                                      "zh": "没有节点以“{property}”指向它"},
+    "report.lack.max_count": {"en": "has more “{property}” than allowed",
+                              "zh": "“{property}”多于允许的个数"},
+    "report.lack.class": {"en": "its “{property}” “{value}” is not a “{expected}”",
+                          "zh": "“{property}”的取值“{value}”不是“{expected}”"},
+    "report.lack.self.class": {"en": "is not a “{expected}”", "zh": "不是“{expected}”"},
+    "report.lack.datatype": {"en": "its “{property}” “{value}” is not of datatype {expected}",
+                             "zh": "“{property}”的取值“{value}”不是 {expected} 类型"},
+    "report.lack.self.datatype": {"en": "“{value}” is not of datatype {expected}",
+                                  "zh": "“{value}”不是 {expected} 类型"},
+    "report.lack.in": {"en": "its “{property}” “{value}” is not one of the values allowed",
+                       "zh": "“{property}”的取值“{value}”不在允许的取值之中"},
+    "report.lack.pattern": {"en": "its “{property}” “{value}” does not have the form required",
+                            "zh": "“{property}”的取值“{value}”格式不符"},
+    "report.lack.self.pattern": {"en": "“{value}” does not have the form required",
+                                 "zh": "“{value}”格式不符"},
+    "report.lack.node": {"en": "its “{property}” “{value}” is incomplete",
+                         "zh": "“{property}”的取值“{value}”不完整"},
+    "report.lack.qualified": {"en": "lacks a “{property}” of type “{expected}”",
+                              "zh": "缺少属于“{expected}”的“{property}”"},
+    "report.lack.qualified_any": {"en": "lacks a “{property}” that meets the requirement",
+                                  "zh": "缺少符合要求的“{property}”"},
+    "report.lack.other": {"en": "its “{property}” does not meet the requirement",
+                          "zh": "“{property}”不符合要求"},
+    "report.lack.of_class": {"en": " (a “{expected}”)", "zh": "（应为“{expected}”）"},
+    "report.lack.at_least": {"en": " (at least {n})", "zh": "（至少 {n} 个）"},
+    "report.missing.instances": {"en": "The submission has no instance of {about}.",
+                                 "zh": "提交材料中没有{about}的实例。"},
+    "report.missing.via": {"en": "The submission has no node whose “{via}” is {about}.",
+                           "zh": "提交材料中没有“{via}”为{about}的节点。"},
     "report.items_not_met": {"en": "list items not met: {items}", "zh": "未满足的列项：{items}"},
     "report.manual.heading": {"en": "Manual review checklist", "zh": "人工审核清单"},
     "report.manual.none": {
@@ -373,6 +407,19 @@ class Joined(Localized):
     def text(self, lang: Lang) -> str:
         """The parts in `lang`, joined."""
         return "".join(part.text(lang) for part in self.parts)
+
+
+@dataclass(frozen=True)
+class Listed(Localized):
+    """Names listed the way each language lists them (、 or ；in Chinese, commas in English),
+    each name given in every language."""
+
+    names: tuple[Mapping[Lang, str], ...]
+    separators: Mapping[Lang, str] = field(default_factory=lambda: {"zh": "；", "en": "; "})
+
+    def text(self, lang: Lang) -> str:
+        """The names in `lang`, joined."""
+        return self.separators[lang].join(name[lang] for name in self.names)
 
 
 def language_of(tag: str) -> Lang | None:

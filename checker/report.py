@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import ORG
+from rdflib.term import Node
 
+from .findings import Diagnosis, Finding, arrange, mentioned
+from .labels import collect_labels
 from .rulebook import Layer, Level, Requirement, Rulebook
 from .shacl import ShaclResult, Severity
 
@@ -25,11 +29,13 @@ class Status(Enum):
 
 @dataclass(frozen=True)
 class RequirementOutcome:
-    """One requirement's status and the validation results behind it."""
+    """One requirement's status, the validation results behind it (for machines) and the
+    findings they make (for people: grouped, folded, in the standard's order)."""
 
     requirement: Requirement
     status: Status
     results: tuple[ShaclResult, ...]
+    findings: tuple[Finding, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -61,6 +67,7 @@ class Report:
     by_chapter: dict[int, Rate]
     by_layer: dict[Layer, Rate]
     sha256: tuple[str, ...] = ()  # of each file's bytes, in the order of `files`, when known
+    labels: Mapping[Node, Mapping[str, str]] = field(default_factory=dict)  # of nodes it names
 
     def outcome(self, requirement_id: str) -> RequirementOutcome:
         """The outcome of one requirement by its id."""
@@ -108,18 +115,40 @@ def build_report(rulebook: Rulebook, data: Graph, results: list[ShaclResult], *,
     for requirement in reversed(rulebook.requirements.values()):
         statuses[requirement.id] = _status(requirement, rulebook, statuses, roles_present,
                                            by_requirement.get(requirement.id, []))
-    outcomes = tuple(RequirementOutcome(r, statuses[r.id], tuple(by_requirement.get(r.id, [])))
-                     for r in rulebook.requirements.values())
+    view = rulebook.engine.view(data)
+    outcomes = tuple(RequirementOutcome(
+        r, statuses[r.id], tuple(found := by_requirement.get(r.id, [])),
+        explained(rulebook, r, [rulebook.explainer.diagnose(view, x) for x in found]))
+        for r in rulebook.requirements.values())
     return report_from_outcomes(
         outcomes, cluster=str(cluster) if cluster is not None else None,
         cluster_label=cluster_label, rulebook_version=rulebook.version, created=created,
-        files=files, triples=len(data), sha256=sha256)
+        files=files, triples=len(data), sha256=sha256,
+        labels=collect_labels(named_nodes(outcomes), data, rulebook.labels_graph))
+
+
+def explained(rulebook: Rulebook, requirement: Requirement,
+              diagnoses: list[Diagnosis]) -> tuple[Finding, ...]:
+    """A requirement's diagnoses as findings in the order its text lists what it asks for."""
+    text = requirement.text.get("zh", "")
+    return arrange(diagnoses, lambda shape: rulebook.explainer.order(shape, text))
+
+
+def named_nodes(outcomes: tuple[RequirementOutcome, ...]) -> Iterator[Node]:
+    """Every node a report names: the results' and the findings'."""
+    for outcome in outcomes:
+        for result in outcome.results:
+            yield result.focus_node
+            if result.value is not None:
+                yield result.value
+        yield from mentioned(outcome.findings)
 
 
 def report_from_outcomes(outcomes: tuple[RequirementOutcome, ...], *, cluster: str | None,
                          cluster_label: dict[str, str], rulebook_version: str,
                          created: datetime, files: tuple[str, ...], triples: int,
-                         sha256: tuple[str, ...] = ()) -> Report:
+                         sha256: tuple[str, ...] = (),
+                         labels: Mapping[Node, Mapping[str, str]] | None = None) -> Report:
     """A report over outcomes already decided (fresh, or read back from a store): the verdict
     and the rates count the shall-level requirements."""
     shall = [o for o in outcomes if o.requirement.level is Level.SHALL]
@@ -138,6 +167,7 @@ def report_from_outcomes(outcomes: tuple[RequirementOutcome, ...], *, cluster: s
         by_layer={layer: _rate([o for o in shall if o.requirement.layer is layer])
                   for layer in Layer},
         sha256=sha256,
+        labels=labels or {},
     )
 
 

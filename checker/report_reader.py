@@ -3,9 +3,12 @@
 The report graph holds what the Turtle renderer wrote (checker/render/turtle.py): the
 sh:ValidationReport with its verdict, time, rulebook version and files, one EARL assertion per
 requirement, and the results with focus node, value, severity, source shape, constraint,
-messages and clause. The rest comes from beside it: the cluster's labels and the triple count
-from the submission graph, requirement texts and result paths (by source shape) from the
-rulebook. Requirements the running rulebook does not know are left out.
+messages and clause, their details (the submission's nodes that came closest and what each
+lacks, checker/findings_rdf.py) and the labels of those nodes. The rest comes from beside it:
+the cluster's labels and the triple count from the submission graph, requirement texts, result
+paths (by source shape), what each lack expects and the terms' labels from the rulebook; the
+findings are grouped, folded and ordered again as a fresh report's are. Requirements the running
+rulebook does not know are left out.
 """
 
 from __future__ import annotations
@@ -20,7 +23,10 @@ from .errors import NotFoundError, StoreError
 from .namespaces import BCIC, REQ
 from .render.text import sorted_results
 from .render.turtle import EARL
-from .report import Report, RequirementOutcome, Status, report_from_outcomes
+from .findings_rdf import read_diagnosis
+from .labels import collect_labels
+from .report import (Report, RequirementOutcome, Status, explained, named_nodes,
+                     report_from_outcomes)
 from .rulebook import SH, Level, Requirement, Rulebook, load_rulebook
 from .shacl import Severity, ShaclResult, path_text
 from .store.base import Store, report_graph_iri, submission_graph_iri
@@ -44,7 +50,11 @@ def read_report(store: Store, cluster: URIRef, number: int,
     subject = graph.value(node, DCTERMS.subject)
     statuses, results = _statuses(graph), _results(graph, rulebook)
     outcomes = tuple(
-        RequirementOutcome(requirement, _read_status(requirement, statuses[rid]), tuple(sorted_results(results.get(rid, []))))
+        RequirementOutcome(requirement, _read_status(requirement, statuses[rid]),
+                           tuple(sorted_results([r for r, _node in results.get(rid, [])])),
+                           explained(rulebook, requirement, [
+                               read_diagnosis(graph, node, r, rulebook.explainer)
+                               for r, node in results.get(rid, [])]))
         for rid, requirement in rulebook.requirements.items() if rid in statuses)
     sources = sorted((str(graph.value(f, RDFS.label) or ""), str(graph.value(f, BCIC.sha256) or ""))
                      for f in graph.objects(node, PROV.used))
@@ -59,6 +69,7 @@ def read_report(store: Store, cluster: URIRef, number: int,
         files=tuple(name for name, _digest in sources),
         sha256=tuple(digest for _name, digest in sources) if all(d for _n, d in sources) else (),
         triples=triples,
+        labels=collect_labels(named_nodes(outcomes), graph, rulebook.labels_graph),
     )
 
 
@@ -80,16 +91,18 @@ def _statuses(graph: Graph) -> dict[str, Status]:
     return found
 
 
-def _results(graph: Graph, rulebook: Rulebook) -> dict[str, list[ShaclResult]]:
-    """Requirement id → its validation results."""
-    found: dict[str, list[ShaclResult]] = {}
+def _results(graph: Graph, rulebook: Rulebook) -> dict[str, list[tuple[ShaclResult, Node]]]:
+    """Requirement id → its validation results, each with its node in the graph."""
+    found: dict[str, list[tuple[ShaclResult, Node]]] = {}
     for node in graph.subjects(RDF.type, SH.ValidationResult):  # sh:result or rdfs:seeAlso
+        if (None, SH.detail, node) in graph:
+            continue  # a detail of another result (checker/findings_rdf.py)
         requirement = graph.value(node, DCTERMS.references)
         shape = graph.value(node, SH.sourceShape)
         constraint = graph.value(node, SH.sourceConstraintComponent)
         if requirement is None or not isinstance(shape, URIRef):
             continue
-        found.setdefault(str(requirement).removeprefix(str(REQ)), []).append(ShaclResult(
+        found.setdefault(str(requirement).removeprefix(str(REQ)), []).append((ShaclResult(
             source_shape=shape,
             focus_node=graph.value(node, SH.focusNode),  # type: ignore[arg-type]
             path=_path(graph, node, shape, rulebook),
@@ -99,7 +112,7 @@ def _results(graph: Graph, rulebook: Rulebook) -> dict[str, list[ShaclResult]]:
             messages={m.language or "": str(m) for m in graph.objects(node, SH.resultMessage)
                       if isinstance(m, Literal)},
             constraint=str(constraint).rsplit("#", 1)[-1] if constraint is not None else "",
-        ))
+        ), node))
     return found
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
@@ -11,6 +11,7 @@ from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import SKOS
 
 from . import __version__
+from .diagnosis import Explainer
 from .forking import settle_long_lived
 from .namespaces import BCIC, REQ
 from .ontology import load_ontology_graph
@@ -75,6 +76,12 @@ class Rulebook:
     shapes_graph: Graph
     support_graph: Graph
     shape_requirements: dict[URIRef, str]
+    labels_graph: Graph = field(default_factory=Graph)  # the ontology, to name its terms
+
+    @functools.cached_property
+    def explainer(self) -> Explainer:
+        """The shapes read to explain their results (checker/diagnosis.py)."""
+        return Explainer(self.shapes_graph, self.labels_graph)
 
     @functools.cached_property
     def engine(self) -> ShapeEngine:
@@ -109,7 +116,7 @@ def load_rulebook(shapes_dir: Path = SHAPES_DIR) -> Rulebook:
     for predicate in _SUPPORT_PREDICATES:
         for triple in ontology.triples((None, predicate, None)):
             support.add(triple)
-    return Rulebook(__version__, requirements, shapes, support, shape_requirements)
+    return Rulebook(__version__, requirements, shapes, support, shape_requirements, ontology)
 
 
 def _read_requirements(ontology: Graph, shapes: Graph,

@@ -82,6 +82,10 @@ class ShapeEngine:
             raise ValidationEngineError.of("error.shacl.failed", reason=exc) from exc
         return [result for part in found for result in part]
 
+    def view(self, data: Graph) -> Graph:
+        """`data` as the shapes see it: read-only, the support triples beside it."""
+        return beside(data, self._support)
+
     def _results(self, data: DataGraph, work: Work) -> list[ShaclResult]:
         return _read_results(run_work(self._shapes, data, work))
 

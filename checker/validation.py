@@ -11,6 +11,8 @@ from pathlib import Path
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
 from .errors import InputError
+from .i18n import LANGUAGES, Lang, Listed, message
+from .labels import labels_of
 from .loading import SubmissionFile, load_submission, read_submission_files
 from .namespaces import BCIC
 from .report import Report, build_report
@@ -63,8 +65,17 @@ def _cluster_of(data: Graph) -> URIRef | None:
     """The one cluster a submission is about, None when it names none; InputError for several."""
     clusters = submission_clusters(data)
     if len(clusters) > 1:
-        raise InputError.of("error.several_clusters", clusters="; ".join(clusters))
+        raise InputError.of("error.several_clusters",
+                            clusters=Listed(tuple(_named(data, c) for c in clusters)))
     return clusters[0] if clusters else None
+
+
+def _named(data: Graph, cluster: URIRef) -> dict[Lang, str]:
+    """A cluster as an error names it in each language: its label, then its IRI."""
+    labels = labels_of(data, cluster)
+    return {lang: message("error.named_cluster", lang, iri=str(cluster), label=label)
+            if (label := labels.get(lang) or labels.get("")) else str(cluster)
+            for lang in LANGUAGES}
 
 
 def _labels(data: Graph, node: URIRef | None) -> dict[str, str]:

@@ -1,7 +1,7 @@
 """A stored report read back (checker.report_reader) equals the report that was stored."""
 
 from __future__ import annotations
-
+import json
 
 import pytest
 from rdflib import BNode, URIRef
@@ -11,6 +11,7 @@ from checker.errors import NotFoundError
 from checker.ingest import ingest_submission
 from checker.loading import SubmissionFile, read_submission_files
 from checker.paths import EXAMPLES_DIR
+from checker.render import render_report
 from checker.render.text import sorted_results
 from checker.report import Report
 from checker.report_reader import read_report
@@ -56,6 +57,22 @@ def test_stored_report_reads_back_with_the_same_statuses_results_rates_and_verdi
             back.triples) == (original.cluster, original.cluster_label,
                               original.rulebook_version, original.created, original.files,
                               original.triples)
+
+
+@pytest.mark.parametrize("sample", ("datang-socks", "meitan-tea"))
+def test_stored_report_reads_back_with_the_same_findings_in_every_format(
+        store: Store, sample: str) -> None:
+    """The nodes that came closest, what each lacks, their labels, the folding and the order:
+    the text and JSON of the report read back are those of the fresh one."""
+    files = read_submission_files([EXAMPLES_DIR / f"{sample}.ttl"])
+    info, original = ingest_submission(store, files, submitter="tests")
+    back = read_report(store, info.cluster, info.number)
+    assert sum(len(o.findings) for o in original.outcomes) > 0
+    for lang in ("zh", "en"):
+        assert render_report(back, "text", lang) == render_report(original, "text", lang)
+        fresh = json.loads(render_report(original, "json", lang))["requirements"]
+        stored = json.loads(render_report(back, "json", lang))["requirements"]
+        assert [r["findings"] for r in stored] == [r["findings"] for r in fresh]
 
 
 def test_results_with_complex_paths_keep_their_path_text(store: Store) -> None:

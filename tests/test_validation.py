@@ -79,8 +79,9 @@ def test_a_submission_about_two_clusters_is_refused_naming_both() -> None:
     with pytest.raises(InputError, match="several clusters") as refused:
         validate_files([EXAMPLES_DIR / "meitan-tea.ttl", EXAMPLES_DIR / "dehua-ceramics.ttl"])
     assert refused.value.message.endswith("; submit each on its own")
-    assert ("https://example.org/cluster/dehua/cluster; "
-            "https://example.org/cluster/meitan/cluster") in refused.value.message
+    assert ("(https://example.org/cluster/dehua/cluster); "
+            "“Meitan tea industrial cluster” (https://example.org/cluster/meitan/cluster)"
+            ) in refused.value.message
     assert "多个产业集群" in refused.value.text("zh")
 
 

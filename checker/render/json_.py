@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from rdflib import BNode
-from rdflib.term import Node
-
 from ..i18n import Lang
 from ..report import Rate, Report, RequirementOutcome
 from ..shacl import ShaclResult
 from ..timestamps import xsd_datetime
+from .findings_json import findings_document, node_text
+from .findings_view import Namer
 from .text import pick, sorted_results
 
 
@@ -37,7 +36,7 @@ def report_document(report: Report, lang: Lang) -> dict[str, Any]:
             "by_chapter": {str(c): _rate(r) for c, r in sorted(report.by_chapter.items())},
             "by_layer": {layer.value: _rate(r) for layer, r in report.by_layer.items()},
         },
-        "requirements": [_requirement(o, lang) for o in report.outcomes],
+        "requirements": [_requirement(o, Namer(report, lang)) for o in report.outcomes],
         "manual_review": [o.requirement.id for o in report.manual_checklist()],
     }
 
@@ -46,8 +45,8 @@ def _rate(rate: Rate) -> dict[str, Any]:
     return {"met": rate.met, "total": rate.total, "ratio": round(rate.ratio, 4)}
 
 
-def _requirement(outcome: RequirementOutcome, lang: Lang) -> dict[str, Any]:
-    r = outcome.requirement
+def _requirement(outcome: RequirementOutcome, namer: Namer) -> dict[str, Any]:
+    r, lang = outcome.requirement, namer.lang
     return {
         "id": r.id,
         "clause": r.clause,
@@ -58,23 +57,18 @@ def _requirement(outcome: RequirementOutcome, lang: Lang) -> dict[str, Any]:
         "text": pick(r.text, lang),
         "status": outcome.status.value,
         "review_prompt": pick(r.review_prompt, lang) if r.review_prompt else None,
-        "results": [_result(x, lang) for x in sorted_results(outcome.results)],
+        "findings": findings_document(outcome.findings, namer),
+        # The validation results behind the findings, as SHACL gives them: for machines.
+        "shacl_results": [_result(x, lang) for x in sorted_results(outcome.results)],
     }
 
 
 def _result(result: ShaclResult, lang: Lang) -> dict[str, Any]:
     return {
-        "focus_node": _node(result.focus_node),
-        "path": result.path,
-        "value": _node(result.value),
+        "focus_node": node_text(result.focus_node),
+        "result_path": result.path,
+        "value": node_text(result.value),
         "severity": result.severity.value,
         "message": pick(result.messages, lang),
         "shape": str(result.source_shape),
     }
-
-
-def _node(node: Node | None) -> str | None:
-    """An IRI or a literal's lexical form as a string; a blank node as `_:id`."""
-    if node is None:
-        return None
-    return node.n3() if isinstance(node, BNode) else str(node)

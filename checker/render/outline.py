@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from ..i18n import Lang, message
 from ..report import Rate, Report, RequirementOutcome, Status
 from ..shacl import Severity
-from .text import (Finding, base_of, chapter_title, findings, items_not_met, pick, rate_rows,
-                   SHOWS_FINDINGS, short_label, short_node, sorted_results, verdict_lines)
+from .findings_view import FindingView, Namer
+from .text import (chapter_title, items_not_met, pick, rate_rows, SHOWS_FINDINGS, short_label,
+                   verdict_lines)
 
 
 @dataclass(frozen=True)
@@ -35,18 +36,6 @@ class Filters:
 
 
 @dataclass(frozen=True)
-class ResultRow:
-    """One validation result: what was found, on which node, along which path, with what value."""
-
-    severity: str  # the Severity value, used as a CSS class
-    severity_name: str
-    message: str
-    focus: str
-    path: str
-    value: str | None
-
-
-@dataclass(frozen=True)
 class RequirementRow:
     """One requirement of the catalogue with its status and the results behind it."""
 
@@ -58,8 +47,7 @@ class RequirementRow:
     text: str  # in the page's language
     text_zh: str
     text_en: str
-    results: tuple[ResultRow, ...]  # each result of the severity shown
-    findings: tuple[Finding, ...]  # the same results grouped by message, when not met
+    findings: tuple[FindingView, ...]  # of the severity shown, when not met or not used
     items_not_met: str
     prompt: str
 
@@ -136,9 +124,7 @@ def _chapters(report: Report, kept: list[RequirementOutcome], severity: Severity
 def _row(report: Report, outcome: RequirementOutcome, severity: Severity | None,
          lang: Lang) -> RequirementRow:
     r = outcome.requirement
-    base = base_of(report)
-    results = tuple(x for x in sorted_results(outcome.results)
-                    if severity is None or x.severity is severity)
+    namer = Namer(report, lang)
     failing = outcome.status is Status.NOT_MET
     shown = outcome.status in SHOWS_FINDINGS
     return RequirementRow(
@@ -150,15 +136,8 @@ def _row(report: Report, outcome: RequirementOutcome, severity: Severity | None,
         text=pick(r.text, lang),
         text_zh=r.text.get("zh", ""),
         text_en=r.text.get("en", ""),
-        results=tuple(ResultRow(
-            severity=x.severity.value,
-            severity_name=message(f"report.severity.{x.severity.value}", lang),
-            message=pick(x.messages, lang),
-            focus=short_node(x.focus_node, base),
-            path=x.path or "",
-            value=short_node(x.value, base) if x.value is not None else None,
-        ) for x in results),
-        findings=tuple(findings(results, lang, base, limit=None)) if shown else (),
+        findings=tuple(namer.view(f, limit=None) for f in outcome.findings
+                       if shown and (severity is None or f.severity is severity)),
         items_not_met=", ".join(items_not_met(report, outcome))
         if failing and not outcome.results else "",
         prompt=pick(r.review_prompt, lang) if r.review_prompt else "",

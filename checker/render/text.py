@@ -4,52 +4,25 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterator
 
-from rdflib import BNode, Graph, Literal
-from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD, NamespaceManager
-from rdflib.term import Node
-
-from ..i18n import LANGUAGES, Lang, message
-from ..namespaces import BCIC, IND, REQ
+from ..i18n import Lang, message
 from ..report import Rate, Report, RequirementOutcome, Status, is_gap
 from ..rulebook import Layer, Requirement
-from ..shacl import Severity, ShaclResult
+from ..shacl import ShaclResult
 from .cells import printable
+from .findings_view import Namer, NodeLine
+from .naming import base_of, pick, short_node
+
+__all__ = ["base_of", "pick", "short_node"]  # shared with the other renderers from here
 
 MARKERS = {Status.MET: "✔", Status.NOT_MET: "✘", Status.MANUAL_REVIEW: "?",
            Status.NOT_APPLICABLE: "–", Status.NOT_USED: "ℹ"}
 # Statuses whose results are shown: a gap's, and an unused optional provision's as information.
 SHOWS_FINDINGS = (Status.NOT_MET, Status.NOT_USED)
-_NODES_SHOWN = 5  # focus nodes listed under one message before "… and n more"
-_VALUE_CHARS = 60  # a value longer than this is cut in the terminal
+_PUNCTUATION = {"zh": ("：", "（", "）"), "en": (": ", " (", ")")}  # colon, brackets
 # The clause number and list marker that open every catalogue label ("4.2.1 a) —2 …").
 _LABEL_LEAD = re.compile(r"\A\s*(?:[a-z]\))?\s*(?:—\d+)?\s*")
-
-_PREFIXES = (("bcic", str(BCIC)), ("req", str(REQ)), ("ind", str(IND)), ("rdf", str(RDF)),
-             ("rdfs", str(RDFS)), ("owl", str(OWL)), ("skos", str(SKOS)), ("xsd", str(XSD)))
-_NAMESPACES = NamespaceManager(Graph(bind_namespaces="none"))  # for literals' datatypes
-for _prefix, _ns in _PREFIXES:
-    _NAMESPACES.bind(_prefix, _ns)
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One distinct message of a requirement's results, with the nodes it was found on."""
-
-    message: str
-    severity: Severity
-    nodes: tuple[tuple[str, str | None], ...]  # (focus node, value or None), shortened
-    more: int  # nodes found but not listed
-
-
-def pick(texts: Mapping[str, str], lang: Lang) -> str:
-    """The text in `lang`, else in the other language, else untagged, else any (or "")."""
-    for key in (lang, *LANGUAGES, ""):
-        if texts.get(key):
-            return texts[key]
-    return next(iter(texts.values()), "")
 
 
 def short_label(requirement: Requirement, lang: Lang) -> str:
@@ -61,52 +34,10 @@ def short_label(requirement: Requirement, lang: Lang) -> str:
     return _LABEL_LEAD.sub("", rest, count=1) or label
 
 
-def base_of(report: Report) -> str | None:
-    """The namespace of the cluster IRI, by which the submission's own nodes are shortened."""
-    if not report.cluster:
-        return None
-    cut = max(report.cluster.rfind("#"), report.cluster.rfind("/"))
-    return report.cluster[:cut + 1] if cut > len("https://") else None
-
-
-def short_node(node: Node | None, base: str | None, limit: int | None = None) -> str:
-    """A node for reading: a prefixed name, `…/local` within the cluster's namespace, a literal."""
-    if node is None:
-        return ""
-    if isinstance(node, BNode):
-        return "[]"
-    if isinstance(node, Literal):
-        text = printable(node.n3(_NAMESPACES))
-        return text if limit is None or len(text) <= limit else text[:limit - 1] + "…"
-    iri = printable(str(node))
-    if base and iri.startswith(base) and len(iri) > len(base):
-        return "…" + base[-1] + iri[len(base):]
-    for prefix, namespace in _PREFIXES:
-        if iri.startswith(namespace) and len(iri) > len(namespace):
-            return f"{prefix}:{iri[len(namespace):]}"
-    return iri
-
-
 def sorted_results(results: tuple[ShaclResult, ...]) -> list[ShaclResult]:
     """Results in a stable order (the engine's order is not): by shape, focus node, path, value."""
     return sorted(results, key=lambda r: (str(r.source_shape), str(r.focus_node), r.path or "",
                                           "" if r.value is None else str(r.value)))
-
-
-def findings(results: tuple[ShaclResult, ...], lang: Lang, base: str | None,
-             limit: int | None = _VALUE_CHARS) -> list[Finding]:
-    """Group results by their message in `lang`, so an identical message is shown once."""
-    grouped: dict[str, list[ShaclResult]] = {}
-    for result in sorted_results(results):
-        grouped.setdefault(pick(result.messages, lang), []).append(result)
-    found = []
-    for text, group in grouped.items():
-        nodes = list(dict.fromkeys(
-            (short_node(r.focus_node, base),
-             short_node(r.value, base, limit) if r.value is not None else None) for r in group))
-        found.append(Finding(text, min((r.severity for r in group), key=list(Severity).index),
-                             tuple(nodes[:_NODES_SHOWN]), max(0, len(nodes) - _NODES_SHOWN)))
-    return found
 
 
 def items_not_met(report: Report, outcome: RequirementOutcome) -> list[str]:
@@ -228,8 +159,7 @@ def _requirements(report: Report, lang: Lang) -> Iterator[str]:
     yield message("report.requirements.heading", lang)
     yield "  " + "   ".join(f"{MARKERS[s]} {message(f'report.status.{s.value}', lang)}"
                             for s in Status)
-    base = base_of(report)
-    value_word = message("report.result.value", lang)
+    namer = Namer(report, lang)
     id_width = max((width(o.requirement.id) for o in report.outcomes), default=0)
     level_width = max((width(message(f"report.level.{o.requirement.level.value}", lang))
                        for o in report.outcomes), default=0)
@@ -245,15 +175,32 @@ def _requirements(report: Report, lang: Lang) -> Iterator[str]:
                f"{_ljust(level, level_width)}  {short_label(requirement, lang)}")
         if outcome.status not in SHOWS_FINDINGS:
             continue
-        for finding in findings(outcome.results, lang, base):
-            yield f"      · {finding.message}"
-            for focus, value in finding.nodes:
-                shown = f"  {value_word}: {value}" if value is not None else ""
-                yield f"          {focus}{shown}"
-            if finding.more:
-                yield "          " + message("report.result.more", lang, n=finding.more)
+        for finding in outcome.findings:
+            view = namer.view(finding)
+            yield f"      · {printable(view.message)}"
+            yield from (f"      · {printable(also)}" for also in view.also)
+            yield from (f"          {printable(line)}" for line in view.missing)
+            for node in view.nodes:
+                yield from _node_lines(node, 10, lang)
+            if view.more:
+                yield "          " + message("report.result.more", lang, n=view.more)
         if not outcome.results and (items := items_not_met(report, outcome)):
             yield "      · " + message("report.items_not_met", lang, items=", ".join(items))
+
+
+def _node_lines(node: NodeLine, indent: int, lang: Lang) -> Iterator[str]:
+    """A node named (its IRI beside its label), then what it lacks, each on a line."""
+    colon, left, right = _PUNCTUATION[lang]
+    named = f"{node.name}{left}{node.iri}{right}" if node.iri else node.name
+    pad = " " * indent
+    if len(node.lacks) == 1 and not node.lacks[0].closest:
+        yield printable(f"{pad}{named}{colon}{node.lacks[0].text}")
+        return
+    yield printable(f"{pad}{named}" + (colon.rstrip() if node.lacks else ""))
+    for lack in node.lacks:
+        yield printable(f"{pad}  – {lack.text}")
+        for closer in lack.closest:
+            yield from _node_lines(closer, indent + 4, lang)
 
 
 def _checklist(report: Report, lang: Lang) -> Iterator[str]:

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import uuid
-from urllib.parse import urlsplit
 
 from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, XSD
 
-from ..i18n import Lang
+from ..diagnosis import is_submission_node
+from ..findings_rdf import add_diagnosis
+from ..i18n import LANGUAGES, Lang
 from ..namespaces import BCIC, REQ
-from ..report import Report, RequirementOutcome, Status
-from ..rulebook import SH
+from ..report import Rate, Report, RequirementOutcome, Status
+from ..rulebook import SH, load_rulebook
 from ..shacl import Severity, ShaclResult
+from ..shape_paths import write_path
 from ..timestamps import datetime_literal
+from .findings_view import Namer
 from .text import sorted_results
 
 EARL = Namespace("http://www.w3.org/ns/earl#")
@@ -51,6 +54,9 @@ def report_graph(report: Report) -> Graph:
     g.add((node, OWL.versionInfo, Literal(report.rulebook_version)))
     if report.cluster:
         g.add((node, DCTERMS.subject, URIRef(report.cluster)))
+        for language, text in report.cluster_label.items():
+            g.add((URIRef(report.cluster), RDFS.label, Literal(text, lang=language or None)))
+    _add_rates(g, node, report, label)
     digests = report.sha256 or ("",) * len(report.files)
     for index, (name, digest) in enumerate(zip(report.files, digests, strict=True)):
         # prov:used takes an entity, not a string: each file is one, named by its label.
@@ -64,9 +70,13 @@ def report_graph(report: Report) -> Graph:
     g.add((tool, RDF.type, EARL.Software))
     g.add((tool, DCTERMS.title, Literal("bcic")))
     g.add((tool, DCTERMS.hasVersion, Literal(report.rulebook_version)))
+    checklist = {o.requirement.id for o in report.manual_checklist()}
+    namers = [Namer(report, lang) for lang in LANGUAGES]
     for index, outcome in enumerate(report.outcomes):
         earl_result = label(f"3-outcome-{index:04d}")
-        _add_assertion(g, report, outcome, tool, label(f"3-assertion-{index:04d}"), earl_result)
+        _add_assertion(g, report, outcome, tool, label(f"3-assertion-{index:04d}"), earl_result,
+                       outcome.requirement.id in checklist)
+        diagnoses = {id(d.result): d for f in outcome.findings for d in (*f.diagnoses, *f.folded)}
         for number, result in enumerate(sorted_results(outcome.results)):
             result_node = label(f"4-result-{index:04d}-{number:04d}")
             if outcome.status is Status.NOT_MET:
@@ -74,7 +84,38 @@ def report_graph(report: Report) -> Graph:
             else:
                 g.add((earl_result, RDFS.seeAlso, result_node))
             _add_result(g, result_node, result, outcome)
+            if (diagnosis := diagnoses.get(id(result))) is not None:
+                add_diagnosis(g, result_node, diagnosis, _SEVERITIES[result.severity],
+                              lambda lack: {n.lang: n.lack_text(lack) for n in namers})
+    _add_labels(g, report)
     return g
+
+
+def _add_labels(g: Graph, report: Report) -> None:
+    """The labels of the submission's nodes the report names (the ontology labels its terms)."""
+    for named, labels in report.labels.items():
+        if is_submission_node(named) and (None, None, named) in g:
+            for language, text in labels.items():
+                g.add((named, RDFS.label, Literal(text, lang=language or None)))
+
+
+def _add_rates(g: Graph, node: BNode, report: Report, label: _Labeller) -> None:
+    """The rates overall, by chapter and by layer of Figure 0.1 (bcic:RateSummary)."""
+    scopes: list[tuple[str, Rate, tuple[URIRef, Literal | URIRef] | None]] = [
+        ("overall", report.overall, None)]
+    scopes += [(f"chapter-{c}", r, (BCIC.rateChapter, Literal(c)))
+               for c, r in sorted(report.by_chapter.items())]
+    scopes += [(f"layer-{layer.value}", r, (BCIC.rateLayer, BCIC[f"{layer.value.title()}Layer"]))
+               for layer, r in report.by_layer.items()]
+    for name, rate, scope in scopes:
+        summary = label(f"1-rate-{name}")
+        g.add((node, BCIC.hasRate, summary))
+        g.add((summary, RDF.type, BCIC.RateSummary))
+        if scope is not None:
+            g.add((summary, *scope))
+        g.add((summary, BCIC.metCount, Literal(rate.met)))
+        g.add((summary, BCIC.applicableCount, Literal(rate.total)))
+        g.add((summary, BCIC.rateRatio, Literal(round(rate.ratio, 4), datatype=XSD.decimal)))
 
 
 class _Labeller:
@@ -90,8 +131,9 @@ class _Labeller:
 def _add_result(g: Graph, node: BNode, result: ShaclResult, outcome: RequirementOutcome) -> None:
     g.add((node, RDF.type, SH.ValidationResult))
     g.add((node, SH.focusNode, result.focus_node))
-    if result.path is not None and _is_iri(result.path):
-        g.add((node, SH.resultPath, URIRef(result.path)))
+    # SHACL: a property shape's result has sh:resultPath, whatever form its path takes.
+    if (path := load_rulebook().explainer.path(result.source_shape)) is not None:
+        g.add((node, SH.resultPath, write_path(g, path)))
     if result.value is not None:
         g.add((node, SH.value, result.value))
     g.add((node, SH.resultSeverity, _SEVERITIES[result.severity]))
@@ -105,17 +147,21 @@ def _add_result(g: Graph, node: BNode, result: ShaclResult, outcome: Requirement
 
 
 def _add_assertion(g: Graph, report: Report, outcome: RequirementOutcome, tool: BNode,
-                   assertion: BNode, result: BNode) -> None:
+                   assertion: BNode, result: BNode, manual: bool) -> None:
+    requirement = outcome.requirement
     g.add((assertion, RDF.type, EARL.Assertion))
     g.add((assertion, EARL.assertedBy, tool))
-    g.add((assertion, EARL.test, outcome.requirement.iri))
+    g.add((assertion, EARL.test, requirement.iri))
+    g.add((requirement.iri, BCIC.normativeLevel, BCIC[requirement.level.value.title()]))
+    g.add((requirement.iri, BCIC.clauseId, Literal(requirement.clause)))
+    # The manual-review checklist: data showed the evidence, an evaluator must judge it (EARL's
+    # semi-automatic mode), with what to judge as the result's description.
+    g.add((assertion, EARL.mode, EARL.semiAuto if manual else EARL.automatic))
+    if manual:
+        for language, text in (requirement.review_prompt or {}).items():
+            g.add((result, DCTERMS.description, Literal(text, lang=language)))
     if report.cluster:
         g.add((assertion, EARL.subject, URIRef(report.cluster)))
     g.add((assertion, EARL.result, result))
     g.add((result, RDF.type, EARL.TestResult))
     g.add((result, EARL.outcome, _OUTCOMES[outcome.status]))
-
-
-def _is_iri(path: str) -> bool:
-    """Whether a result path is an IRI (the model marks complex paths with a short text)."""
-    return bool(urlsplit(path).scheme) and not any(c in path for c in " ()<>\"")

@@ -1,0 +1,227 @@
+"""Work out, from the shapes themselves, which submission nodes a failing shape looked at and
+what each lacks (checker/findings.py holds the model).
+
+A shape's path is walked from its focus node until it reaches nodes of the submission (anything
+outside the standard's namespace): the instances of a class, the records of a duty, the
+specifications of an indicator. Each of those is then held against the rest of the shape — its
+sh:hasValue, sh:minCount, sh:maxCount, sh:class, sh:datatype, sh:in, sh:node and qualified value
+shapes, the property shapes of those shapes in turn — and the closest (the fewest lacks) are
+kept. Constraint components not listed here are not explained (the result's message still is).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import SH
+from rdflib.paths import MulPath, SequencePath
+from rdflib.term import Node
+
+from .findings import Candidate, Diagnosis, Lack
+from .labels import labels_of
+from .namespaces import is_bcic_term
+from .shacl import ShaclResult
+from .shape_paths import ShapePath, is_type_step, joined, path_properties, path_steps, read_path
+
+_INSTANCE_OF = SequencePath(RDF.type, MulPath(RDFS.subClassOf, "*"))
+_DEPTH = 3  # nested shapes explained below a candidate: qualified value, then its own properties
+_NOT_FOUND = 10_000  # the order of a shape whose term the provision's text does not name
+
+
+def is_submission_node(node: Node) -> bool:
+    """Whether a node is the submission's own (not a term of the standard, not a literal)."""
+    return isinstance(node, BNode) or (isinstance(node, URIRef) and not is_bcic_term(node))
+
+
+class Explainer:
+    """The shapes, read once, to explain their results on any submission."""
+
+    def __init__(self, shapes: Graph, ontology: Graph) -> None:
+        self.shapes = shapes
+        self.ontology = ontology
+        self._paths: dict[Node, ShapePath | None] = {}
+
+    def path(self, shape: Node) -> ShapePath | None:
+        """The shape's sh:path, read once."""
+        if shape not in self._paths:
+            node = self.shapes.value(shape, SH.path)
+            self._paths[shape] = read_path(self.shapes, node) if node is not None else None
+        return self._paths[shape]
+
+    def diagnose(self, data: Graph, result: ShaclResult) -> Diagnosis:
+        """Explain one result on `data` (the submission with the ontology's hierarchy beside it)."""
+        shape, focus = result.source_shape, result.focus_node
+        path = self.path(shape)
+        if is_submission_node(focus) or path is None:
+            return Diagnosis(result, (self._candidate(data, focus, shape, path),))
+        steps = path_steps(path)
+        reached: set[Node] = {focus}
+        for index, step in enumerate(steps):
+            reached = {o for n in reached for o in data.objects(n, step)}  # type: ignore[arg-type]
+            nodes = [n for n in reached if is_submission_node(n)]
+            if nodes or not reached:
+                rest = joined(steps[index + 1:])
+                found = [self._candidate(data, n, shape, rest) for n in _sorted(nodes)]
+                return Diagnosis(result, _closest(found), focus, _via(step))
+        return Diagnosis(result, (), focus, _via(steps[-1]))
+
+    def _candidate(self, data: Graph, node: Node, shape: URIRef,
+                   rest: ShapePath | None) -> Candidate:
+        return Candidate(node, shape, tuple(self._property_lacks(data, node, shape, rest, 0)))
+
+    def _property_lacks(self, data: Graph, node: Node, shape: Node, path: ShapePath | None,
+                        depth: int) -> Iterable[Lack]:
+        """What `node` lacks for `shape` whose values are reached along `path` (None: the node)."""
+        values = _sorted(set(data.objects(node, path))) if path is not None else [node]  # type: ignore[arg-type]
+        s = self.shapes
+        lack = _LackMaker(self, _iri(shape), path)
+        if (expected := s.value(shape, SH.hasValue)) is not None and expected not in values:
+            yield lack("HasValueConstraintComponent")
+        if (least := s.value(shape, SH.minCount)) is not None and len(values) < int(least):
+            yield lack("MinCountConstraintComponent")
+        if (most := s.value(shape, SH.maxCount)) is not None and len(values) > int(most):
+            yield lack("MaxCountConstraintComponent")
+        for cls in s.objects(shape, SH["class"]):
+            yield from (lack("ClassConstraintComponent", value=v) for v in values
+                        if (v, _INSTANCE_OF, cls) not in data)
+        if (datatype := s.value(shape, SH.datatype)) is not None:
+            yield from (lack("DatatypeConstraintComponent", value=v) for v in values
+                        if not isinstance(v, Literal) or v.datatype != datatype)
+        if (allowed := s.value(shape, SH["in"])) is not None:
+            members = set(Collection(s, allowed))
+            yield from (lack("InConstraintComponent", value=v) for v in values
+                        if v not in members)
+        if (pattern := s.value(shape, SH.pattern)) is not None:
+            yield from (lack("PatternConstraintComponent", value=v) for v in values
+                        if isinstance(v, BNode) or not re.search(str(pattern), str(v)))
+        if depth >= _DEPTH:
+            return
+        for inner in s.objects(shape, SH.property):
+            for v in values:
+                yield from self._property_lacks(data, v, inner, self.path(inner), depth + 1)
+        for inner in s.objects(shape, SH.node):
+            for v in values:
+                found = tuple(self._property_lacks(data, v, inner, None, depth + 1))
+                if path is None:  # the node itself must conform: its lacks are the shape's
+                    yield from found
+                elif found:
+                    yield lack("NodeConstraintComponent", value=v,
+                               closest=(Candidate(v, _iri(inner), found),))
+        if (qualified := s.value(shape, SH.qualifiedValueShape)) is not None:
+            yield from self._qualified_lacks(data, lack, qualified, values, path, depth)
+
+    def _qualified_lacks(self, data: Graph, lack: _LackMaker, qualified: Node,
+                         values: list[Node], path: ShapePath | None,
+                         depth: int) -> Iterable[Lack]:
+        held = [Candidate(v, _iri(qualified),
+                          tuple(self._property_lacks(data, v, qualified, None, depth + 1)))
+                for v in values]
+        if path is None:  # the node itself must conform: what it lacks is what the shape asks
+            yield from (x for c in held for x in c.lacks)
+            return
+        _expected, least = self.expectation(lack.shape, "QualifiedMinCountConstraintComponent")
+        if sum(not c.lacks for c in held) < (least or 0):
+            yield lack("QualifiedMinCountConstraintComponent",
+                       closest=_closest([c for c in held if c.lacks]))
+
+    def expectation(self, shape: URIRef, constraint: str) -> tuple[Node | None, int | None]:
+        """What a shape's constraint component asks for: a value, class or datatype, and a
+        count (both None where it asks for neither)."""
+        s = self.shapes
+        if constraint == "HasValueConstraintComponent":
+            return s.value(shape, SH.hasValue), None
+        if constraint == "MinCountConstraintComponent":
+            return s.value(shape, SH["class"]), _int(s.value(shape, SH.minCount))
+        if constraint == "MaxCountConstraintComponent":
+            return None, _int(s.value(shape, SH.maxCount))
+        if constraint == "QualifiedMinCountConstraintComponent":
+            qualified = s.value(shape, SH.qualifiedValueShape)
+            return (self.term_of(qualified) if qualified is not None else None,
+                    _int(s.value(shape, SH.qualifiedMinCount)))
+        if constraint == "ClassConstraintComponent":
+            return s.value(shape, SH["class"]), None
+        if constraint == "DatatypeConstraintComponent":
+            return s.value(shape, SH.datatype), None
+        return None, None
+
+    def term_of(self, shape: Node) -> Node | None:
+        """The term a node shape asks for, to name it: its sh:class, else the value or class of
+        its first property shape that asks for one."""
+        s = self.shapes
+        found = s.value(shape, SH["class"])
+        if found is not None:
+            return found
+        for inner in sorted(s.objects(shape, SH.property), key=str):
+            for predicate in (SH.hasValue, SH["class"]):
+                if (value := s.value(inner, predicate)) is not None:
+                    return value
+            if (nested := s.value(inner, SH.qualifiedValueShape)) is not None:
+                return self.term_of(nested)
+        return None
+
+    def order(self, shape: URIRef, text: str) -> int:
+        """Where the provision's text (zh) first names what `shape` asks for, so findings follow
+        the order in which the standard lists the items; _NOT_FOUND when it does not. A label
+        not in the text is looked for by its head (「管理人才」 in 「研发、技术、管理、营销人才」)."""
+        for term in self._terms_asked(shape):
+            for label in sorted(labels_of(self.ontology, term).values(), key=len, reverse=True):
+                for size in range(len(label), 1, -1):
+                    if (at := text.find(label[:size])) >= 0:
+                        return at
+        return _NOT_FOUND
+
+    def _terms_asked(self, shape: URIRef) -> list[Node]:
+        s = self.shapes
+        terms = [t for t in (s.value(shape, SH.hasValue), s.value(shape, SH["class"])) if t]
+        if (qualified := s.value(shape, SH.qualifiedValueShape)) is not None:
+            terms.append(self.term_of(qualified))
+            terms += [p for inner in s.objects(qualified, SH.property)
+                      for p, _inverse in path_properties(self.path(inner))]
+        properties = path_properties(self.path(shape))
+        terms += [p for p, _inverse in reversed(properties) if p not in (RDF.type, RDFS.subClassOf)]
+        terms += list(s.objects(shape, SH.targetNode)) + list(s.objects(shape, SH.targetClass))
+        return [t for t in terms if t is not None]
+
+
+class _LackMaker:
+    """Lacks of one shape along one path, with what the shape asks for."""
+
+    def __init__(self, explainer: Explainer, shape: URIRef, path: ShapePath | None) -> None:
+        self.explainer, self.shape, self.path = explainer, shape, path
+
+    def __call__(self, constraint: str, *, value: Node | None = None,
+                 closest: tuple[Candidate, ...] = ()) -> Lack:
+        expected, count = self.explainer.expectation(self.shape, constraint)
+        return Lack(self.path, self.shape, constraint, expected, count, value, closest)
+
+
+def _closest(candidates: list[Candidate]) -> tuple[Candidate, ...]:
+    """The candidates with the fewest lacks."""
+    if not candidates:
+        return ()
+    fewest = min(len(c.lacks) for c in candidates)
+    return tuple(c for c in candidates if len(c.lacks) == fewest)
+
+
+def _via(step: ShapePath) -> URIRef | None:
+    """The property a reaching step walks (backwards, in the shapes' forms)."""
+    if is_type_step(step):
+        return RDF.type
+    properties = path_properties(step)
+    return properties[-1][0] if properties else None
+
+
+def _iri(node: Node) -> URIRef:
+    """A shape's IRI (every shape has one, NOTES: blank-node shapes cannot be joined back)."""
+    return node if isinstance(node, URIRef) else URIRef("")
+
+
+def _int(node: Node | None) -> int | None:
+    return int(node) if isinstance(node, Literal) else None
+
+
+def _sorted(nodes: Iterable[Node]) -> list[Node]:
+    return sorted(nodes, key=lambda n: (isinstance(n, Literal), str(n)))

@@ -1,0 +1,144 @@
+"""Findings: validation results as people read them — which node of the submission came closest
+to what a provision asks and what it lacks — grouped, folded and in the standard's order.
+
+A result of an existence shape has the standard's class as its focus node, and a duty's result
+the requirement (docs/evidence.md): neither is a node of the submission. Its `Diagnosis` names
+the submission's nodes the shape reached instead (instances of the class, records of the duty),
+the closest of them and what each lacks, or says that none exists (checker/diagnosis.py works
+them out from the shapes). A requirement's findings are its diagnoses grouped by message; where
+no node exists at all, the findings about that node's parts are moot and folded under it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from rdflib import URIRef
+from rdflib.term import Node
+
+from .shacl import Severity, ShaclResult
+from .shape_paths import ShapePath, path_properties
+
+MIN_COUNT = "MinCountConstraintComponent"
+
+
+@dataclass(frozen=True)
+class Lack:
+    """What one node lacks along one path: a value, a class, a count, or a value it should not
+    have; the shape and component of the shapes graph that ask for it."""
+
+    path: ShapePath | None  # None: the node itself (its class, its form)
+    shape: URIRef
+    constraint: str
+    expected: Node | None = None  # the value (sh:hasValue), class or datatype asked for
+    count: int | None = None  # the count asked for (min, max or qualified min)
+    value: Node | None = None  # a value that breaks the constraint
+    closest: tuple[Candidate, ...] = ()  # values that came closest to a qualified shape
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A node of the submission and what it lacks (nothing known: an empty tuple)."""
+
+    node: Node
+    shape: URIRef  # the shape it was held against
+    lacks: tuple[Lack, ...] = ()
+
+
+@dataclass(frozen=True)
+class Diagnosis:
+    """One validation result explained: the nodes of the submission that came closest, or, when
+    the shape reached none, the standard's term it looked from (`about`) and the property it
+    looked along (`via`, walked backwards: rdf:type for instances, bcic:fulfilsDuty for records)."""
+
+    result: ShaclResult
+    candidates: tuple[Candidate, ...] = ()
+    about: Node | None = None
+    via: URIRef | None = None
+
+    @property
+    def absent(self) -> bool:
+        """Whether the shape found no node of the submission at all."""
+        return self.about is not None and not self.candidates
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One message of a requirement, the diagnoses behind it, and the messages folded under it."""
+
+    message: dict[str, str]
+    severity: Severity
+    diagnoses: tuple[Diagnosis, ...]
+    also: tuple[dict[str, str], ...] = field(default=())
+    folded: tuple[Diagnosis, ...] = field(default=())  # of the findings folded under it
+
+    @property
+    def absences(self) -> tuple[Diagnosis, ...]:
+        """The diagnoses that found nothing, one per term looked from."""
+        seen: dict[tuple[Node | None, URIRef | None], Diagnosis] = {}
+        for d in self.diagnoses:
+            if d.absent:
+                seen.setdefault((d.about, d.via), d)
+        return tuple(seen.values())
+
+
+def arrange(diagnoses: list[Diagnosis], order: Callable[[URIRef], int]) -> tuple[Finding, ...]:
+    """A requirement's findings: one per message, those made moot by a missing node folded under
+    the finding that says it is missing, in the standard's order (`order` of a shape: where the
+    provision's text names what it asks for)."""
+    grouped: dict[tuple[tuple[str, str], ...], list[Diagnosis]] = {}
+    for d in sorted(diagnoses, key=lambda d: (str(d.result.source_shape), str(d.result.focus_node),
+                                              str(d.result.value))):
+        grouped.setdefault(tuple(sorted(d.result.messages.items())), []).append(d)
+    found = sorted((_finding(group) for group in grouped.values()),
+                   key=lambda f: (not _says_missing(f), order(f.diagnoses[0].result.source_shape),
+                                  f.message.get("zh", ""), f.message.get("en", "")))
+    return tuple(_folded(found))
+
+
+def _finding(group: list[Diagnosis]) -> Finding:
+    severity = min((d.result.severity for d in group), key=list(Severity).index)
+    return Finding(dict(group[0].result.messages), severity, tuple(group))
+
+
+def _says_missing(finding: Finding) -> bool:
+    """Whether the finding is only that some node does not exist (an existence shape)."""
+    return all(d.absent and d.result.constraint == MIN_COUNT for d in finding.diagnoses)
+
+
+def _folded(findings: list[Finding]) -> list[Finding]:
+    """Findings less those whose every diagnosis finds no node that an earlier finding already
+    finds missing: a moot one (its node does not exist, which an existence finding says) is
+    dropped; others are folded under the first, so that the absence is said once."""
+    kept: list[Finding] = []
+    for finding in findings:
+        absent = {(d.about, d.via) for d in finding.diagnoses}
+        host = next((i for i, k in enumerate(kept)
+                     if all(d.absent for d in finding.diagnoses)
+                     and absent <= {(d.about, d.via) for d in k.absences}), None)
+        if host is None:
+            kept.append(finding)
+            continue
+        k = kept[host]
+        also = k.also if _says_missing(k) else (*k.also, finding.message)  # else moot: dropped
+        kept[host] = Finding(k.message, k.severity, k.diagnoses, also,
+                             (*k.folded, *finding.diagnoses))
+    return kept
+
+
+def mentioned(findings: Iterable[Finding]) -> Iterator[Node]:
+    """Every node the findings name, to label them."""
+    for finding in findings:
+        for d in finding.diagnoses:
+            yield from (n for n in (d.about, d.via) if n is not None)
+            yield from _candidates_mention(d.candidates)
+
+
+def _candidates_mention(candidates: tuple[Candidate, ...]) -> Iterator[Node]:
+    for candidate in candidates:
+        yield candidate.node
+        for lack in candidate.lacks:
+            yield from (p for p, _inverse in path_properties(lack.path))
+            yield from (n for n in (lack.expected, lack.value) if n is not None)
+            yield from _candidates_mention(lack.closest)

@@ -1,0 +1,102 @@
+"""Diagnoses as SHACL detail results (`sh:detail`), written into a report graph and read back.
+
+Under a validation result: a detail per node of the submission that came closest (focus node:
+that node; source shape: the shape it was held against), and under it a detail per thing it
+lacks (result path, source shape and constraint component of the property shape that asks for
+it, the offending value, a message in each language), with the values that came closest below
+that in turn. Where the shape reached no node, one detail says so: focus node the standard's
+term, result path the inverse of the property looked along, sh:MinCountConstraintComponent.
+What each lack expects is not stored: it is read off its source shape (checker/diagnosis.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rdflib import RDF, BNode, Graph, Literal, URIRef
+from rdflib.namespace import SH
+from rdflib.paths import InvPath
+from rdflib.term import Node
+
+from .diagnosis import Explainer, is_submission_node
+from .findings import Candidate, Diagnosis, Lack
+from .shacl import ShaclResult
+from .shape_paths import read_path, write_path
+
+LackMessages = Callable[[Lack], dict[str, str]]
+
+
+def add_diagnosis(g: Graph, node: Node, diagnosis: Diagnosis, severity: Node,
+                  messages: LackMessages) -> None:
+    """Write the diagnosis of the result `node` as its details."""
+    if diagnosis.absent and diagnosis.via is not None:
+        detail = _detail(g, node, diagnosis.about, diagnosis.result.source_shape,  # type: ignore[arg-type]
+                         "MinCountConstraintComponent", severity)
+        g.add((detail, SH.resultPath, write_path(g, InvPath(diagnosis.via))))
+    for candidate in diagnosis.candidates:
+        _add_candidate(g, node, candidate, diagnosis.result.constraint, severity, messages)
+
+
+def _add_candidate(g: Graph, parent: Node, candidate: Candidate, constraint: str, severity: Node,
+                   messages: LackMessages) -> None:
+    detail = _detail(g, parent, candidate.node, candidate.shape, constraint, severity)
+    for lack in candidate.lacks:
+        found = _detail(g, detail, candidate.node, lack.shape, lack.constraint, severity)
+        if lack.path is not None:
+            g.add((found, SH.resultPath, write_path(g, lack.path)))
+        if lack.value is not None:
+            g.add((found, SH.value, lack.value))
+        for language, text in messages(lack).items():
+            g.add((found, SH.resultMessage, Literal(text, lang=language)))
+        for closer in lack.closest:
+            _add_candidate(g, found, closer, lack.constraint, severity, messages)
+
+
+def _detail(g: Graph, parent: Node, focus: Node, shape: URIRef, constraint: str,
+            severity: Node) -> BNode:
+    node = BNode()
+    g.add((parent, SH.detail, node))
+    g.add((node, RDF.type, SH.ValidationResult))
+    g.add((node, SH.focusNode, focus))
+    g.add((node, SH.sourceShape, shape))
+    g.add((node, SH.sourceConstraintComponent, SH[constraint]))
+    g.add((node, SH.resultSeverity, severity))
+    return node
+
+
+def read_diagnosis(g: Graph, node: Node, result: ShaclResult, explainer: Explainer) -> Diagnosis:
+    """The diagnosis written under the result `node` (none written: no node named)."""
+    candidates, about, via = [], None, None
+    if not is_submission_node(result.focus_node):
+        about = result.focus_node
+    for detail in sorted(g.objects(node, SH.detail), key=_order(g)):
+        focus = g.value(detail, SH.focusNode)
+        if focus is not None and not is_submission_node(focus):
+            path = g.value(detail, SH.resultPath)
+            inverse = read_path(g, path) if path is not None else None
+            via = inverse.arg if isinstance(inverse, InvPath) else None  # type: ignore[assignment]
+        elif focus is not None:
+            candidates.append(_read_candidate(g, detail, focus, explainer))
+    return Diagnosis(result, tuple(candidates), about, via)
+
+
+def _read_candidate(g: Graph, detail: Node, focus: Node, explainer: Explainer) -> Candidate:
+    lacks = []
+    for found in sorted(g.objects(detail, SH.detail), key=_order(g)):
+        shape = g.value(found, SH.sourceShape)
+        constraint = str(g.value(found, SH.sourceConstraintComponent) or "").rsplit("#", 1)[-1]
+        shape = shape if isinstance(shape, URIRef) else URIRef("")
+        path = g.value(found, SH.resultPath)
+        expected, count = explainer.expectation(shape, constraint)
+        closest = tuple(_read_candidate(g, c, g.value(c, SH.focusNode), explainer)  # type: ignore[arg-type]
+                        for c in sorted(g.objects(found, SH.detail), key=_order(g)))
+        lacks.append(Lack(read_path(g, path) if path is not None else None, shape, constraint,
+                          expected, count, g.value(found, SH.value), closest))
+    shape = g.value(detail, SH.sourceShape)
+    return Candidate(focus, shape if isinstance(shape, URIRef) else URIRef(""), tuple(lacks))
+
+
+def _order(g: Graph) -> Callable[[Node], tuple[str, str, str]]:
+    """Details in a stable order: by focus node, source shape, constraint."""
+    return lambda d: (str(g.value(d, SH.focusNode)), str(g.value(d, SH.sourceShape)),
+                      str(g.value(d, SH.sourceConstraintComponent)))

@@ -1,0 +1,58 @@
+"""Names for people: a node's labels by language, from the submission or the rulebook.
+
+A report names every node it mentions by its label in the report's language when it has one,
+else by its IRI. The submission labels its own nodes (`rdfs:label`, else `skos:prefLabel`, else
+`dcterms:title`); the ontology labels the standard's terms; the few terms of reused vocabularies
+that the shapes walk through are labelled here, as the ontology does not describe them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from rdflib import RDF, RDFS, Graph, Literal
+from rdflib.namespace import DCTERMS, ORG, PROV, SKOS
+from rdflib.term import Node
+
+Labels = Mapping[Node, Mapping[str, str]]
+
+LABEL_PREDICATES = (RDFS.label, SKOS.prefLabel, DCTERMS.title)
+
+# Reused terms on the shapes' paths (docs/evidence.md), which the ontology does not label.
+_REUSED: dict[Node, dict[str, str]] = {
+    RDF.type: {"zh": "类型", "en": "type"},
+    PROV.generated: {"zh": "生成的证据", "en": "generated evidence"},
+    PROV.wasAssociatedWith: {"zh": "相关责任方", "en": "associated with"},
+    ORG.organization: {"zh": "所属组织", "en": "organisation"},
+    ORG.member: {"zh": "成员", "en": "member"},
+    ORG.role: {"zh": "角色", "en": "role"},
+    ORG.Organization: {"zh": "组织", "en": "organisation"},
+    SKOS.broader: {"zh": "上位概念", "en": "broader concept"},
+}
+
+
+def labels_of(graph: Graph, node: Node) -> dict[str, str]:
+    """The node's labels by language tag ("" for an untagged one), from the first predicate of
+    LABEL_PREDICATES that gives any, else from the reused terms' table."""
+    for predicate in LABEL_PREDICATES:
+        found = {o.language or "": str(o) for o in graph.objects(node, predicate)
+                 if isinstance(o, Literal)}
+        if found:
+            return found
+    return dict(_REUSED.get(node, {}))
+
+
+def collect_labels(nodes: Iterable[Node], *graphs: Graph) -> dict[Node, dict[str, str]]:
+    """Labels of every node that has any, each looked up in `graphs` in turn."""
+    found: dict[Node, dict[str, str]] = {}
+    for node in dict.fromkeys(nodes):
+        if isinstance(node, Literal) or node in found:
+            continue
+        for graph in graphs:
+            if labels := labels_of(graph, node):
+                found[node] = labels
+                break
+        else:
+            if node in _REUSED:
+                found[node] = dict(_REUSED[node])
+    return found

@@ -1,0 +1,66 @@
+"""Findings as JSON: what people read (sentences; `name`: a node's label in the report's
+language, else its IRI shortened) beside what machines match on (IRIs, SPARQL paths, constraint
+components, shapes), for every node named."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rdflib import BNode, Graph
+from rdflib.term import Node
+
+from ..findings import Candidate, Finding, Lack
+from ..shape_paths import path_properties, path_sparql
+from .findings_view import Namer
+
+_NAMESPACES = Graph().namespace_manager  # the common W3C prefixes, for paths
+_NAMESPACES.bind("bcic", "https://w3id.org/bcic/ontology#")
+
+
+def findings_document(findings: tuple[Finding, ...], namer: Namer) -> list[dict[str, Any]]:
+    """A requirement's findings, in the order and grouping the other formats show."""
+    return [_finding(f, namer) for f in findings]
+
+
+def _finding(finding: Finding, namer: Namer) -> dict[str, Any]:
+    view = namer.view(finding, limit=None)
+    return {
+        "message": view.message,
+        "also": list(view.also),
+        "severity": finding.severity.value,
+        "missing": [{"about": node_text(d.about), "about_name": namer.name(d.about),
+                     "via": node_text(d.via)} for d in finding.absences],
+        "missing_text": list(view.missing),
+        "nodes": [_candidate(c, namer) for c in
+                  {c.node: c for d in finding.diagnoses for c in d.candidates}.values()],
+        "shapes": sorted({str(d.result.source_shape) for d in finding.diagnoses}),
+    }
+
+
+def _candidate(candidate: Candidate, namer: Namer) -> dict[str, Any]:
+    return {"node": node_text(candidate.node), "name": namer.name(candidate.node),
+            "lacks": [_lack(x, namer) for x in candidate.lacks]}
+
+
+def _lack(lack: Lack, namer: Namer) -> dict[str, Any]:
+    steps = path_properties(lack.path)
+    return {
+        "text": namer.lack_text(lack),
+        "property": " › ".join(namer.name(p) for p, _inverse in steps) or None,
+        "path": path_sparql(lack.path, _NAMESPACES),
+        "constraint": lack.constraint,
+        "expected": node_text(lack.expected),
+        "expected_name": namer.name(lack.expected) if lack.expected is not None else None,
+        "count": lack.count,
+        "value": node_text(lack.value),
+        "value_name": namer.name(lack.value) if lack.value is not None else None,
+        "shape": str(lack.shape),
+        "closest": [_candidate(c, namer) for c in lack.closest],
+    }
+
+
+def node_text(node: Node | None) -> str | None:
+    """An IRI or a literal's lexical form as a string; a blank node as `_:id`."""
+    if node is None:
+        return None
+    return node.n3() if isinstance(node, BNode) else str(node)

@@ -1,0 +1,137 @@
+"""Findings as sentences in the report's language: which submission node came closest and what
+it lacks, every node and term named by its label (checker/findings.py holds the model)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rdflib import RDF, URIRef
+from rdflib.term import Node
+
+from ..findings import Candidate, Finding, Lack
+from ..i18n import Lang, message
+from ..labels import Labels
+from ..report import Report
+from ..shacl import Severity
+from ..shape_paths import path_properties
+from .naming import base_of, pick, short_node
+
+NODES_SHOWN = 5  # nodes listed under one finding before "… and n more"
+_LISTED = {"zh": "、", "en": ", "}
+_LACK_KEYS = {"HasValueConstraintComponent": "has_value", "MinCountConstraintComponent": "min_count",
+              "MaxCountConstraintComponent": "max_count", "ClassConstraintComponent": "class",
+              "DatatypeConstraintComponent": "datatype", "InConstraintComponent": "in",
+              "PatternConstraintComponent": "pattern", "NodeConstraintComponent": "node",
+              "QualifiedMinCountConstraintComponent": "qualified"}
+
+
+@dataclass(frozen=True)
+class NodeLine:
+    """A submission node as a report names it, and what it lacks."""
+
+    name: str  # its label in the report's language, else its shortened IRI
+    iri: str  # its shortened IRI, "" when `name` already is
+    lacks: tuple[LackLine, ...]
+
+
+@dataclass(frozen=True)
+class LackLine:
+    """One lack as a sentence, with the values that came closest to what is asked."""
+
+    text: str
+    closest: tuple[NodeLine, ...]
+
+
+@dataclass(frozen=True)
+class FindingView:
+    """A finding in one language: its message, the messages folded under it, the nodes that
+    do not exist, the nodes that came closest."""
+
+    message: str
+    also: tuple[str, ...]
+    severity: Severity
+    missing: tuple[str, ...]
+    nodes: tuple[NodeLine, ...]
+    more: int
+
+
+class Namer:
+    """Names nodes and terms of one report in one language."""
+
+    def __init__(self, report: Report, lang: Lang) -> None:
+        self.labels: Labels = report.labels
+        self.lang = lang
+        self.base = base_of(report)
+
+    def label(self, node: Node) -> str | None:
+        """The node's label in the language (or untagged), None when it has none."""
+        found = self.labels.get(node, {})
+        return found.get(self.lang) or found.get("") or None
+
+    def name(self, node: Node | None, limit: int | None = None) -> str:
+        """The node's label, else its shortened IRI (or a literal's form)."""
+        if node is None:
+            return ""
+        return self.label(node) or short_node(node, self.base, limit)
+
+    def node_line(self, candidate: Candidate) -> NodeLine:
+        """A candidate named, with its lacks as sentences."""
+        iri = short_node(candidate.node, self.base)
+        name = self.name(candidate.node)
+        return NodeLine(name, iri if iri != name else "",
+                        tuple(self.lack_line(x) for x in candidate.lacks))
+
+    def lack_line(self, lack: Lack) -> LackLine:
+        """A lack as a sentence."""
+        return LackLine(self.lack_text(lack), tuple(self.node_line(c) for c in lack.closest))
+
+    def lack_text(self, lack: Lack) -> str:
+        """What a node lacks, in words: the property, the value, class or count expected."""
+        steps = path_properties(lack.path)
+        key = _LACK_KEYS.get(lack.constraint, "other")
+        if not steps or steps == ((RDF.type, False),):
+            key = f"self.{key}" if key in ("class", "datatype", "pattern") else key
+        elif key == "min_count" and steps[0][1] and len(steps) == 1:
+            key = "min_count_inverse"
+        elif key == "qualified" and lack.expected is None:
+            key = "qualified_any"
+        prop = " › ".join(self.name(p) for p, _inverse in steps)
+        count = lack.count if lack.count and lack.count > 1 else None
+        text = message(f"report.lack.{key}", self.lang, property=prop,
+                       expected=self.name(lack.expected), value=self.name(lack.value, 60))
+        if lack.expected is not None and key in ("min_count", "min_count_inverse"):
+            text += message("report.lack.of_class", self.lang, expected=self.name(lack.expected))
+        if count:
+            text += message("report.lack.at_least", self.lang, n=count)
+        return text
+
+    def missing(self, finding: Finding) -> tuple[str, ...]:
+        """The absences of a finding, one sentence per property looked along."""
+        by_via: dict[URIRef | None, list[str]] = {}
+        for d in finding.absences:
+            by_via.setdefault(d.via, []).append(f"“{self.name(d.about)}”")
+        said = []
+        for via, names in by_via.items():
+            listed = _LISTED[self.lang].join(dict.fromkeys(names))
+            if via == RDF.type:
+                said.append(message("report.missing.instances", self.lang, about=listed))
+            else:
+                said.append(message("report.missing.via", self.lang, about=listed,
+                                    via=self.name(via)))
+        return tuple(said)
+
+    def view(self, finding: Finding, limit: int | None = NODES_SHOWN) -> FindingView:
+        """A finding in the language; at most `limit` nodes listed (None: all)."""
+        candidates = list({c.node: c for d in finding.diagnoses for c in d.candidates}.values())
+        shown = candidates if limit is None else candidates[:limit]
+        says_missing = all(d.absent for d in finding.diagnoses) and not finding.also and all(
+            d.result.constraint == "MinCountConstraintComponent" for d in finding.diagnoses)
+        return FindingView(
+            message=pick(finding.message, self.lang),
+            also=tuple(pick(m, self.lang) for m in finding.also),
+            severity=finding.severity,
+            # An existence finding's message already says the node is missing: said once.
+            missing=() if says_missing and len(finding.diagnoses) == 1 else self.missing(finding),
+            nodes=tuple(self.node_line(c) for c in shown),
+            more=len(candidates) - len(shown),
+        )

@@ -1,0 +1,54 @@
+"""How reports name things: a text in the report's language, a node shortened for reading."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from rdflib import BNode, Graph, Literal
+from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD, NamespaceManager
+from rdflib.term import Node
+
+from ..i18n import LANGUAGES, Lang
+from ..namespaces import BCIC, IND, REQ
+from ..report import Report
+from .cells import printable
+
+_PREFIXES = (("bcic", str(BCIC)), ("req", str(REQ)), ("ind", str(IND)), ("rdf", str(RDF)),
+             ("rdfs", str(RDFS)), ("owl", str(OWL)), ("skos", str(SKOS)), ("xsd", str(XSD)))
+_NAMESPACES = NamespaceManager(Graph(bind_namespaces="none"))  # for literals' datatypes
+for _prefix, _ns in _PREFIXES:
+    _NAMESPACES.bind(_prefix, _ns)
+
+
+def pick(texts: Mapping[str, str], lang: Lang) -> str:
+    """The text in `lang`, else in the other language, else untagged, else any (or "")."""
+    for key in (lang, *LANGUAGES, ""):
+        if texts.get(key):
+            return texts[key]
+    return next(iter(texts.values()), "")
+
+
+def base_of(report: Report) -> str | None:
+    """The namespace of the cluster IRI, by which the submission's own nodes are shortened."""
+    if not report.cluster:
+        return None
+    cut = max(report.cluster.rfind("#"), report.cluster.rfind("/"))
+    return report.cluster[:cut + 1] if cut > len("https://") else None
+
+
+def short_node(node: Node | None, base: str | None, limit: int | None = None) -> str:
+    """A node for reading: a prefixed name, `…/local` within the cluster's namespace, a literal."""
+    if node is None:
+        return ""
+    if isinstance(node, BNode):
+        return "[]"
+    if isinstance(node, Literal):
+        text = printable(node.n3(_NAMESPACES))
+        return text if limit is None or len(text) <= limit else text[:limit - 1] + "…"
+    iri = printable(str(node))
+    if base and iri.startswith(base) and len(iri) > len(base):
+        return "…" + base[-1] + iri[len(base):]
+    for prefix, namespace in _PREFIXES:
+        if iri.startswith(namespace) and len(iri) > len(namespace):
+            return f"{prefix}:{iri[len(namespace):]}"
+    return iri

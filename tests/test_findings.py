@@ -1,0 +1,214 @@
+"""Findings name the submission's nodes that came closest and what each lacks, by label, once,
+in the standard's order — in every report format."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from rdflib import RDF, Graph, Literal, URIRef
+from rdflib.namespace import SH
+
+from checker.errors import InputError
+from checker.diagnosis import Explainer
+from checker.findings import Diagnosis, arrange
+from checker.namespaces import BCIC, REQ, SHP
+from checker.paths import EXAMPLES_DIR
+from checker.render import render_report
+from checker.render.turtle import EARL
+from checker.report import Report
+from checker.rulebook import load_rulebook
+from checker.shacl import Severity, ShaclResult
+from checker.validation import validate_files, validate_graph
+
+DATANG = "https://example.org/cluster/datang/"
+PREFIXES = """\
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix org:  <http://www.w3.org/ns/org#> .
+@prefix bcic: <https://w3id.org/bcic/ontology#> .
+@prefix ind:  <https://w3id.org/bcic/indicator/> .
+@prefix x:    <https://example.org/x#> .
+"""
+
+
+@pytest.fixture(scope="module")
+def datang() -> Report:
+    """The Datang sample: a few gaps in nodes that exist, a few nodes missing."""
+    return validate_files([EXAMPLES_DIR / "datang-socks.ttl"])
+
+
+def _json_findings(report: Report, rid: str, lang: str = "zh") -> list[dict]:
+    document = json.loads(render_report(report, "json", lang))  # type: ignore[arg-type]
+    return next(r for r in document["requirements"] if r["id"] == rid)["findings"]
+
+
+def test_5_2_2_names_datangs_structure_analysis_and_the_aspects_it_does_not_cover(
+        datang: Report) -> None:
+    findings = _json_findings(datang, "5.2.2")
+    assert [f["message"] for f in findings] == [
+        "未见涵盖“治理结构”的全球价值链组织结构分析（5.2.2）",
+        "未见涵盖“体制框架”的全球价值链组织结构分析（5.2.2）"]
+    for finding, aspect in zip(findings, ("GovernanceStructure", "InstitutionalFramework")):
+        (node,) = finding["nodes"]
+        assert node["node"] == DATANG + "vc-structure"
+        assert node["name"] == "袜业价值链投入产出与空间布局分析"  # its rdfs:label
+        (lack,) = node["lacks"]
+        assert (lack["path"], lack["constraint"], lack["expected"]) == (
+            "bcic:covers", "HasValueConstraintComponent", str(BCIC[aspect]))
+        assert lack["property"] == "涵盖"
+
+
+def test_a_duty_finding_names_the_record_that_lacks_an_evidence_document_under_4_2_2_g(
+        datang: Report) -> None:
+    (finding,) = _json_findings(datang, "4.2.2-g")
+    (node,) = finding["nodes"]
+    assert node["node"] == DATANG + "fulfil-4.2.2-g"
+    (lack,) = node["lacks"]
+    assert (lack["path"], lack["expected"], lack["count"]) == (
+        "prov:generated", str(BCIC.EvidenceDocument), 1)
+    text = render_report(datang, "text", "zh")
+    assert "计划举办袜业品牌经理研修班（未留存结业材料）（…/fulfil-4.2.2-g）：缺少属于“证据文件”的“生成的证据”" in text
+
+
+@pytest.mark.parametrize("fmt", ["text", "html"])
+def test_no_finding_shows_a_class_or_a_requirement_as_the_node(datang: Report, fmt: str) -> None:
+    shown = render_report(datang, fmt, "zh")
+    for term in ("bcic:ValueChainStructureAnalysis", "bcic:StrategyReview", "req:4.2.2-g",
+                 "bcic:KPISystem", str(REQ["4.2.2-g"])):
+        assert term not in shown
+
+
+def test_9_1_4_c_3_lists_industry_concentration_first_as_the_standard_does(
+        datang: Report) -> None:
+    messages = [f["message"] for f in _json_findings(datang, "9.1.4-c-3")]
+    assert messages == ["关键绩效指标体系未包含“产业集中度”（9.1.4 c) —3）",
+                        "关键绩效指标体系未包含“竞争优势差异度”（9.1.4 c) —3）"]
+
+
+def test_9_2_1_names_the_specification_and_the_field_it_lacks() -> None:
+    data = Graph().parse(data=PREFIXES + """
+    x:c a bcic:IndustrialCluster ; rdfs:label "集群"@zh .
+    x:b a bcic:CultivationBody ; bcic:cultivates x:c ; rdfs:label "主体"@zh .
+    x:kpi a bcic:KPISystem ; bcic:includesIndicator ind:BrandReputation , ind:ExportRate .
+    x:spec a bcic:MeasurementSpecification ; rdfs:label "美誉度测量规范"@zh ;
+        bcic:specifiesIndicator ind:BrandReputation ; bcic:informationContent "…" ;
+        bcic:informationSource "…" ; bcic:collectionMethod "…" ; bcic:calculationMethod "…" ;
+        bcic:period "P1Y" ; bcic:responsibleParty x:b .
+    """, format="turtle")
+    report = validate_graph(data)
+    findings = [f for f in report.outcome("9.2.1").findings if "测量规范" in f.message["zh"]]
+    (finding,) = findings
+    lacks = {(c.node, lack.path) for d in finding.diagnoses for c in d.candidates
+             for lack in c.lacks}
+    assert lacks == {(URIRef("https://example.org/x#spec"), BCIC.unitOfMeasure)}
+    text = render_report(report, "text", "zh")
+    assert "美誉度测量规范（…#spec）：缺少“计量单位”" in text
+    assert "提交材料中没有“所规范的指标”为“出口率”的节点。" in text
+    assert "ind:ExportRate" not in text and "ind:BrandReputation" not in text
+
+
+def test_4_1_names_the_body_by_its_chinese_label_not_its_iri() -> None:
+    data = Graph().parse(data=PREFIXES + """
+    x:c a bcic:IndustrialCluster ; rdfs:label "集群"@zh .
+    x:b a bcic:CultivationBody ; bcic:cultivates x:c ; rdfs:label "主体"@zh .
+    """, format="turtle")
+    text = render_report(validate_graph(data), "text", "zh")
+    assert "主体（…#b）：没有节点以“所属组织”指向它" in text
+
+
+def test_where_no_node_exists_the_findings_about_its_parts_are_folded_under_it() -> None:
+    """9.4.2: the shapes' five results on a submission without a mechanism make one finding."""
+    rulebook = load_rulebook()
+    shapes = [s for s, rid in rulebook.shape_requirements.items() if rid == "9.4.2"]
+    results = [ShaclResult(s, BCIC.CorrectionMechanism, "^rdfs:subClassOf*/^rdf:type", None,
+                           Severity.VIOLATION, _messages(rulebook.shapes_graph, s),
+                           "MinCountConstraintComponent" if str(s).endswith("Exists")
+                           else "QualifiedMinCountConstraintComponent")
+               for s in shapes]
+    assert len(results) == 5
+    diagnoses = [Diagnosis(r, (), r.focus_node, RDF.type) for r in results]
+    (finding,) = arrange(diagnoses, lambda shape: 0)
+    assert finding.message["zh"] == "未见循环和纠偏机制（9.4.2）" and not finding.also
+
+
+def test_parts_of_a_missing_node_without_an_existence_shape_say_it_is_missing_once() -> None:
+    data = Graph().parse(data=PREFIXES + """
+    x:c a bcic:IndustrialCluster ; rdfs:label "集群"@zh .
+    x:b a bcic:CultivationBody ; bcic:cultivates x:c ; rdfs:label "主体"@zh .
+    """, format="turtle")
+    report = validate_graph(data)
+    findings = report.outcome("9.1.4-c-3").findings
+    assert len(findings) == 1 and len(findings[0].also) == 1
+    text = render_report(report, "text", "zh")
+    section = text.split("✘ 9.1.4-c-3", 1)[1].split("9.1.4-c-4", 1)[0]
+    assert section.count("提交材料中没有“关键绩效指标体系”的实例。") == 1
+    assert section.index("产业集中度") < section.index("竞争优势差异度")
+
+
+def test_turtle_results_carry_their_path_rates_levels_label_and_checklist(datang: Report) -> None:
+    graph = Graph().parse(data=render_report(datang, "ttl", "zh"), format="turtle")
+    report = next(graph.subjects(RDF.type, SH.ValidationReport))
+    top = [r for r in graph.objects(report, SH.result)]
+    assert top and all(graph.value(r, SH.resultPath) is not None for r in top)
+    structure = next(r for r in top
+                     if graph.value(r, SH.sourceShape) == SHP.StructureAnalysisCoversGovernanceStructure)
+    (candidate,) = graph.objects(structure, SH.detail)
+    assert graph.value(candidate, SH.focusNode) == URIRef(DATANG + "vc-structure")
+    (lack,) = graph.objects(candidate, SH.detail)
+    assert graph.value(lack, SH.resultPath) == BCIC.covers
+    assert graph.value(URIRef(DATANG + "vc-structure"), RDFS_LABEL) is not None
+    assert Literal("诸暨大唐袜业产业集群", lang="zh") in set(
+        graph.objects(URIRef(str(datang.cluster)), RDFS_LABEL))
+    rates = {graph.value(r, BCIC.rateChapter): r for r in graph.objects(report, BCIC.hasRate)}
+    assert graph.value(rates[None], BCIC.metCount) == Literal(datang.overall.met)
+    assert graph.value(rates[Literal(4)], BCIC.applicableCount) == Literal(datang.by_chapter[4].total)
+    assert graph.value(REQ["8.3.1"], BCIC.normativeLevel) == BCIC.May
+    manual = {graph.value(a, EARL.test) for a in graph.subjects(EARL.mode, EARL.semiAuto)}
+    assert manual == {o.requirement.iri for o in datang.manual_checklist()}
+
+
+def test_several_clusters_are_named_by_their_labels_with_the_languages_punctuation() -> None:
+    with pytest.raises(InputError) as refused:
+        validate_files([EXAMPLES_DIR / "meitan-tea.ttl", EXAMPLES_DIR / "dehua-ceramics.ttl"])
+    zh = refused.value.text("zh")
+    assert "“德化陶瓷产业集群”（https://example.org/cluster/dehua/cluster）；“湄潭" in zh
+    assert ";" not in zh
+    assert "“Dehua ceramics industrial cluster” (https://example.org/cluster/dehua/cluster); " \
+        in refused.value.text("en")
+
+
+RDFS_LABEL = URIRef("http://www.w3.org/2000/01/rdf-schema#label")
+
+
+def _messages(shapes: Graph, shape: URIRef) -> dict[str, str]:
+    return {m.language: str(m) for m in shapes.objects(shape, SH.message)
+            if isinstance(m, Literal)}
+
+
+def test_an_english_report_names_a_node_without_an_english_label_by_its_iri(
+        datang: Report) -> None:
+    (finding,) = [f for f in _json_findings(datang, "8.1.3-5", "en")]
+    assert finding["nodes"][0]["name"] == "…/element-design"
+
+
+def test_a_shape_targeting_an_evidence_class_names_each_instance_and_what_it_lacks() -> None:
+    """sh:targetClass on an evidence class: the focus node is the submission's own node."""
+    shapes = Graph().parse(data="""
+    @prefix sh: <http://www.w3.org/ns/shacl#> .
+    @prefix bcic: <https://w3id.org/bcic/ontology#> .
+    @prefix shp: <https://w3id.org/bcic/shapes/gbt-draft/> .
+    shp:ReviewPeriod a sh:PropertyShape ; sh:targetClass bcic:StrategyReview ;
+        sh:path bcic:period ; sh:minCount 1 .
+    """, format="turtle")
+    data = Graph().parse(data=PREFIXES + """
+    x:r a bcic:StrategyReview ; rdfs:label "年度战略评审"@zh .
+    """, format="turtle")
+    explainer = Explainer(shapes, load_rulebook().labels_graph)
+    result = ShaclResult(SHP.ReviewPeriod, URIRef("https://example.org/x#r"), "bcic:period",
+                         None, Severity.VIOLATION, {}, "MinCountConstraintComponent")
+    diagnosis = explainer.diagnose(data, result)
+    assert diagnosis.about is None
+    (candidate,) = diagnosis.candidates
+    (lack,) = candidate.lacks
+    assert (candidate.node, lack.path, lack.constraint, lack.count) == (
+        result.focus_node, BCIC.period, "MinCountConstraintComponent", 1)
