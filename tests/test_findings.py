@@ -131,17 +131,28 @@ def test_where_no_node_exists_the_findings_about_its_parts_are_folded_under_it()
     assert finding.message["zh"] == "未见循环和纠偏机制（9.4.2）" and not finding.also
 
 
-def test_parts_of_a_missing_node_without_an_existence_shape_say_it_is_missing_once() -> None:
+def test_a_missing_kpi_system_is_said_once_under_9_1_4_c_3() -> None:
+    """9.1.4 c) —3 has an existence shape: without a KPI system, its one finding says so and the
+    findings about the indicators the system would include are dropped as moot."""
     data = Graph().parse(data=PREFIXES + """
     x:c a bcic:IndustrialCluster ; rdfs:label "集群"@zh .
     x:b a bcic:CultivationBody ; bcic:cultivates x:c ; rdfs:label "主体"@zh .
     """, format="turtle")
-    report = validate_graph(data)
-    findings = report.outcome("9.1.4-c-3").findings
-    assert len(findings) == 1 and len(findings[0].also) == 1
-    text = render_report(report, "text", "zh")
+    (finding,) = validate_graph(data).outcome("9.1.4-c-3").findings
+    assert finding.message["zh"] == "未见关键绩效指标体系（9.1.4 c) —3）" and not finding.also
+
+
+def test_a_kpi_system_lacking_indicators_is_named_with_them_in_the_standards_order() -> None:
+    """9.1.4 c) —3 lists 产业集中度 before 竞争优势差异度: the findings follow that order, each
+    naming the KPI system by its label and the indicator it lacks."""
+    data = Graph().parse(data=PREFIXES + """
+    x:c a bcic:IndustrialCluster ; rdfs:label "集群"@zh .
+    x:b a bcic:CultivationBody ; bcic:cultivates x:c ; rdfs:label "主体"@zh .
+    x:k a bcic:KPISystem ; rdfs:label "指标体系"@zh .
+    """, format="turtle")
+    text = render_report(validate_graph(data), "text", "zh")
     section = text.split("✘ 9.1.4-c-3", 1)[1].split("9.1.4-c-4", 1)[0]
-    assert section.count("提交材料中没有“关键绩效指标体系”的实例。") == 1
+    assert "指标体系（…#k）：“包含指标”缺少“产业集中度”" in section
     assert section.index("产业集中度") < section.index("竞争优势差异度")
 
 
