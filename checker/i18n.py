@@ -195,6 +195,24 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "{n} requirement(s) on the manual-review checklist await the evaluator's judgement.",
         "zh": "人工审核清单中有 {n} 项要求有待评价人员判定。",
     },
+    "report.duties_set_aside": {
+        "en": "No member of the cultivation body has the role {roles}: the {n} duties of {clause} "
+              "({duties}) bind that role and are set aside as not applicable. 4.1 says the members "
+              "generally include such bodies, not that every kind is present: the evaluator should "
+              "confirm that the body rightly has none.",
+        "zh": "培育主体没有角色为{roles}的成员：{clause} 的 {n} 项职责（{duties}）约束该角色，记为不适用。"
+              "4.1 说成员“一般包含”此类机构或企业，并非每类必有；评价人员应确认培育主体确实没有此类成员。",
+    },
+    "report.role.or": {"en": " or ", "zh": "或"},
+    # The member roles' names, as the ontology labels them (bcic:GovernmentRole …).
+    "report.role.GovernmentRole": {"en": "“government”", "zh": "“政府”"},
+    "report.role.IndustryOrganisationRole": {"en": "“industry organisation”", "zh": "“行业组织”"},
+    "report.role.ThirdPartyInstitutionRole": {"en": "“other third-party institution”",
+                                              "zh": "“其他第三方机构”"},
+    "report.role.IndustryEnterpriseRole": {"en": "“enterprise of the industry”",
+                                           "zh": "“行业内企业”"},
+    "report.role.SupportingEnterpriseRole": {"en": "“enterprise of a related or supporting industry”",
+                                             "zh": "“相关及支持产业的企业”"},
     "report.rates.heading": {
         "en": "Conformance rates (shall-level requirements met of those that apply)",
         "zh": "符合率（适用的“应”级要求中已满足的比例）",

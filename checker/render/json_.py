@@ -8,6 +8,7 @@ from typing import Any
 from rdflib import BNode
 from rdflib.term import Node
 
+from ..duties import duties_set_aside, set_aside_lines
 from ..i18n import Lang
 from ..report import Rate, Report, RequirementOutcome
 from ..shacl import ShaclResult
@@ -39,7 +40,14 @@ def report_document(report: Report, lang: Lang) -> dict[str, Any]:
         },
         "requirements": [_requirement(o, lang) for o in report.outcomes],
         "manual_review": [o.requirement.id for o in report.manual_checklist()],
+        "duties_set_aside": _set_aside(report, lang),
     }
+
+
+def _set_aside(report: Report, lang: Lang) -> list[dict[str, Any]]:
+    return [{"clause": s.clause, "roles": [str(r) for r in s.roles], "duties": list(s.duties),
+             "note": note}
+            for s, note in zip(duties_set_aside(report), set_aside_lines(report, lang), strict=True)]
 
 
 def _rate(rate: Rate) -> dict[str, Any]:

@@ -8,7 +8,8 @@ from urllib.parse import urlsplit
 from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, XSD
 
-from ..i18n import Lang
+from ..duties import set_aside_lines
+from ..i18n import LANGUAGES, Lang
 from ..namespaces import BCIC, REQ
 from ..report import Report, RequirementOutcome, Status
 from ..rulebook import SH
@@ -60,6 +61,9 @@ def report_graph(report: Report) -> Graph:
         g.add((source, RDFS.label, Literal(name)))
         if digest:
             g.add((source, BCIC.sha256, Literal(digest)))
+    for lang in LANGUAGES:  # the duties of 4.2 set aside for want of a member of their role
+        for line in set_aside_lines(report, lang):
+            g.add((node, RDFS.comment, Literal(line, lang=lang)))
     tool = label("2-tool")
     g.add((tool, RDF.type, EARL.Software))
     g.add((tool, DCTERMS.title, Literal("bcic")))
