@@ -106,6 +106,17 @@ def test_manual_review_prompt_and_modal_verb_are_shown(client: FlaskClient) -> N
     assert "「应」" in page
 
 
+def test_both_modal_verbs_of_6_1_2_2_and_the_actor_notes_are_shown(client: FlaskClient) -> None:
+    """6.1.2.2 records 应 and 可 (one shall provision); 7.4.1 and 7.4.3 say why they bind whom they do."""
+    page = html(client, "/rulebook/6.1.2.2?lang=zh")
+    assert "「可」「应」" in page
+    page = html(client, "/rulebook?chapter=7&lang=en")
+    for pid in ("7.4.1", "7.4.3"):
+        block = page.split(f'id="req-{pid}"', 1)[1].split("</article>", 1)[0]
+        assert "Why this actor" in block
+    assert "集群内的企业 (the enterprises in the cluster)" in unescape(page)
+
+
 @pytest.mark.parametrize(("query", "expected", "absent"), [
     ("chapter=7", {"7.1.1", "7.5.4"}, {"4.1", "8.1.1"}),
     ("level=may", {"8.3.1"}, {"4.1", "9.1.3"}),

@@ -49,6 +49,7 @@ STRINGS = {
     "rulebook.text_zh": {"en": "Standard text (zh, verbatim)", "zh": "标准原文"},
     "rulebook.text_en": {"en": "English rendering", "zh": "英文译文"},
     "rulebook.level_note": {"en": "Why this level", "zh": "级别说明"},
+    "rulebook.actor_note": {"en": "Why this actor", "zh": "责任主体说明"},
     "rulebook.shapes": {"en": "Shapes that check it", "zh": "检查该规定的形状"},
     "rulebook.shape": {"en": "Shape", "zh": "形状"},
     "rulebook.severity": {"en": "Severity", "zh": "严重程度"},
