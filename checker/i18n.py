@@ -80,9 +80,11 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "rules.manual": {"en": "manual review", "zh": "人工评审"},
     "rules.items": {"en": "through items {items}", "zh": "由列项 {items} 判定"},
     "rules.gap_mark": {"en": "GAP", "zh": "缺口"},
+    "rules.manual_only": {"en": "MANUAL REVIEW ONLY", "zh": "仅人工评审"},
     "rules.summary": {
-        "en": "{requirements} requirements, {shapes} shapes, {gaps} gap(s)",
-        "zh": "要求 {requirements} 条，形状 {shapes} 个，缺口 {gaps} 处",
+        "en": "{requirements} requirements, {shapes} shapes, {gaps} gap(s), "
+              "{manual_only} shall-level requirement(s) checked by manual review only",
+        "zh": "要求 {requirements} 条，形状 {shapes} 个，缺口 {gaps} 处，仅靠人工评审的“应”级要求 {manual_only} 条",
     },
     "rules.gap": {"en": "gap: {item}", "zh": "缺口：{item}"},
     "rules.reloaded": {

@@ -104,6 +104,7 @@ class CoverageSummary:
     shapes: int
     fixtures_by_kind: dict[str, int]
     manual_review: int
+    manual_only: tuple[str, ...]  # shall-level provisions no shape checks, only the evaluator
     gaps: tuple[str, ...]
 
 
@@ -173,6 +174,7 @@ def _summary(rows: list[CoverageRow], rulebook: Rulebook) -> CoverageSummary:
         shapes=len(rulebook.shape_requirements),
         fixtures_by_kind=dict(sorted(kinds.items())),
         manual_review=sum(row.manual_review for row in rows),
+        manual_only=tuple(row.requirement.id for row in rows if row.manual_only),
         gaps=tuple(row.requirement.id for row in rows if row.gap))
 
 

@@ -63,6 +63,7 @@ def test_coverage_figures_are_those_the_library_computes(client: FlaskClient) ->
     assert int(shown["shapes"]) == len(rulebook.shape_requirements)
     assert int(shown["manual"]) == sum(row.manual_review for row in rows)
     assert int(shown["gaps"]) == sum(row.gap for row in rows) == 0
+    assert int(shown["manual-only"]) == sum(row.manual_only for row in rows)
     kinds = Counter(f.kind for row in rows for _shape, f in row.fixtures if f)
     for kind, count in kinds.items():
         assert f'data-count="fixture-{kind}">{count}<' in page

@@ -25,6 +25,8 @@ STRINGS = {
     "rulebook.coverage.requirements": {"en": "Provisions", "zh": "规定总数"},
     "rulebook.coverage.shapes": {"en": "Shapes that check a provision", "zh": "检查规定的形状"},
     "rulebook.coverage.manual": {"en": "Manual-review items", "zh": "人工评审项"},
+    "rulebook.coverage.manual_only": {"en": "Shall-level provisions only the evaluator checks (no shape)",
+                                      "zh": "仅由评价人员检查（无形状）的“应”级规定"},
     "rulebook.coverage.gaps": {"en": "Gaps (shall-level provisions nothing checks, shapes "
                                      "without a fixture)",
                                "zh": "缺口（无任何检查的“应”级规定、无正反例的形状）"},
