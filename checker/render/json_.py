@@ -46,7 +46,7 @@ def report_document(report: Report, lang: Lang) -> dict[str, Any]:
 
 def _set_aside(report: Report, lang: Lang) -> list[dict[str, Any]]:
     return [{"clause": s.clause, "roles": [str(r) for r in s.roles], "duties": list(s.duties),
-             "note": note}
+             "message": note}
             for s, note in zip(duties_set_aside(report), set_aside_lines(report, lang), strict=True)]
 
 
