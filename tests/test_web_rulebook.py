@@ -94,7 +94,7 @@ def test_every_provision_is_listed_in_clause_order_with_both_texts(client: Flask
 def test_a_provision_shows_its_shapes_severity_message_and_fixture(client: FlaskClient) -> None:
     page = html(client, "/rulebook?chapter=4&lang=en")
     row = page.split('id="shape-MembershipHasMember"', 1)[1].split("</tr>", 1)[0]
-    assert "violation" in row and "A membership lacks its cultivation body" in row
+    assert "violation" in row and "A member is listed without its cultivation body" in row
     assert "strip-required-properties" in row
     assert "org:member, org:organization, org:role" in row  # what the twin removes
     assert str(SHP.MembershipHasMember) in row
