@@ -46,7 +46,8 @@ def coverage_command(ctx: click.Context, lang: Lang, prove: bool) -> None:
                                file=sys.stderr) as proofs:
             failed += [str(p.shape) for p in proofs if not p.ok]
     click.echo(message("rules.summary", lang, requirements=len(rows),
-                       shapes=len(rulebook.shape_requirements), gaps=len(gaps)))
+                       shapes=len(rulebook.shape_requirements), gaps=len(gaps),
+                       manual_only=sum(row.manual_only for row in rows)))
     for item in gaps + failed:
         click.echo("  " + message("rules.gap", lang, item=item), err=True)
     ctx.exit(1 if gaps or failed else 0)
@@ -80,7 +81,7 @@ def _row_line(row: CoverageRow, lang: Lang) -> str:
     if kinds:
         parts.append("[" + ", ".join(kinds) + "]")
     if row.manual_review:
-        parts.append(message("rules.manual", lang))
+        parts.append(message("rules.manual_only" if row.manual_only else "rules.manual", lang))
     if row.items:
         parts.append(message("rules.items", lang, items=" ".join(row.items)))
     if row.gap:

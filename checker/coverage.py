@@ -27,6 +27,13 @@ class CoverageRow:
     items: tuple[str, ...]
 
     @property
+    def manual_only(self) -> bool:
+        """A shall-level requirement with no shape and no items: only the evaluator checks it, so
+        it counts as covered (not a gap) but not as checked by data."""
+        return (self.requirement.level is Level.SHALL and not self.fixtures and not self.items
+                and self.manual_review)
+
+    @property
     def gap(self) -> bool:
         """A shall-level requirement nothing checks, or a shape without a fixture."""
         unchecked = (self.requirement.level is Level.SHALL and not self.fixtures

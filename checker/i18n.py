@@ -80,9 +80,11 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "rules.manual": {"en": "manual review", "zh": "人工评审"},
     "rules.items": {"en": "through items {items}", "zh": "由列项 {items} 判定"},
     "rules.gap_mark": {"en": "GAP", "zh": "缺口"},
+    "rules.manual_only": {"en": "MANUAL REVIEW ONLY", "zh": "仅人工评审"},
     "rules.summary": {
-        "en": "{requirements} requirements, {shapes} shapes, {gaps} gap(s)",
-        "zh": "要求 {requirements} 条，形状 {shapes} 个，缺口 {gaps} 处",
+        "en": "{requirements} requirements, {shapes} shapes, {gaps} gap(s), "
+              "{manual_only} shall-level requirement(s) checked by manual review only",
+        "zh": "要求 {requirements} 条，形状 {shapes} 个，缺口 {gaps} 处，仅靠人工评审的“应”级要求 {manual_only} 条",
     },
     "rules.gap": {"en": "gap: {item}", "zh": "缺口：{item}"},
     "rules.reloaded": {
@@ -196,6 +198,24 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "{n} requirement(s) on the manual-review checklist await the evaluator's judgement.",
         "zh": "人工审核清单中有 {n} 项要求有待评价人员判定。",
     },
+    "report.duties_set_aside": {
+        "en": "No member of the cultivation body has the role {roles}: the {n} duties of {clause} "
+              "({duties}) bind that role and are set aside as not applicable. 4.1 says the members "
+              "generally include such bodies, not that every kind is present: the evaluator should "
+              "confirm that the body rightly has none.",
+        "zh": "培育主体没有角色为{roles}的成员：{clause} 的 {n} 项职责（{duties}）约束该角色，记为不适用。"
+              "4.1 说成员“一般包含”此类机构或企业，并非每类必有；评价人员应确认培育主体确实没有此类成员。",
+    },
+    "report.role.or": {"en": " or ", "zh": "或"},
+    # The member roles' names, as the ontology labels them (bcic:GovernmentRole …).
+    "report.role.GovernmentRole": {"en": "“government”", "zh": "“政府”"},
+    "report.role.IndustryOrganisationRole": {"en": "“industry organisation”", "zh": "“行业组织”"},
+    "report.role.ThirdPartyInstitutionRole": {"en": "“other third-party institution”",
+                                              "zh": "“其他第三方机构”"},
+    "report.role.IndustryEnterpriseRole": {"en": "“enterprise of the industry”",
+                                           "zh": "“行业内企业”"},
+    "report.role.SupportingEnterpriseRole": {"en": "“enterprise of a related or supporting industry”",
+                                             "zh": "“相关及支持产业的企业”"},
     "report.rates.heading": {
         "en": "Conformance rates (shall-level requirements met of those that apply)",
         "zh": "符合率（适用的“应”级要求中已满足的比例）",
@@ -265,6 +285,8 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
                          "zh": "“{property}”的取值“{value}”不完整"},
     "report.lack.qualified": {"en": "lacks a “{property}” of type “{expected}”",
                               "zh": "缺少属于“{expected}”的“{property}”"},
+    "report.lack.qualified_inverse": {"en": "no “{expected}” refers to it by “{property}”",
+                                      "zh": "没有“{expected}”以“{property}”指向它"},
     "report.lack.qualified_any": {"en": "lacks a “{property}” that meets the requirement",
                                   "zh": "缺少符合要求的“{property}”"},
     "report.lack.other": {"en": "its “{property}” does not meet the requirement",

@@ -27,6 +27,7 @@ _REUSED: dict[Node, dict[str, str]] = {
     ORG.member: {"zh": "成员", "en": "member"},
     ORG.role: {"zh": "角色", "en": "role"},
     ORG.Organization: {"zh": "组织", "en": "organisation"},
+    ORG.Membership: {"zh": "成员关系", "en": "membership"},
     SKOS.broader: {"zh": "上位概念", "en": "broader concept"},
 }
 

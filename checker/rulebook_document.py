@@ -76,8 +76,9 @@ class ProvisionEntry:
     """One provision with what checks it."""
 
     requirement: Requirement
-    modal_verb: str | None
+    modal_verbs: tuple[str, ...]  # as written; 6.1.2.2 has two (应, 可)
     level_note: dict[str, str]
+    actor_note: dict[str, str]
     actors: tuple[tuple[URIRef, dict[str, str]], ...]
     shapes: tuple[ShapeEntry, ...]
     items: tuple[str, ...]
@@ -103,6 +104,7 @@ class CoverageSummary:
     shapes: int
     fixtures_by_kind: dict[str, int]
     manual_review: int
+    manual_only: tuple[str, ...]  # shall-level provisions no shape checks, only the evaluator
     gaps: tuple[str, ...]
 
 
@@ -172,17 +174,18 @@ def _summary(rows: list[CoverageRow], rulebook: Rulebook) -> CoverageSummary:
         shapes=len(rulebook.shape_requirements),
         fixtures_by_kind=dict(sorted(kinds.items())),
         manual_review=sum(row.manual_review for row in rows),
+        manual_only=tuple(row.requirement.id for row in rows if row.manual_only),
         gaps=tuple(row.requirement.id for row in rows if row.gap))
 
 
 def _provision(row: CoverageRow, ontology: Graph,
                shapes: dict[URIRef, ShapeEntry]) -> ProvisionEntry:
     requirement = row.requirement
-    verb = ontology.value(requirement.iri, BCIC.modalVerb)
+    verbs = tuple(sorted(str(v) for v in ontology.objects(requirement.iri, BCIC.modalVerb)))
     actors = tuple((actor, _texts(ontology, actor, RDFS.label))
                    for actor in sorted(requirement.actors))
-    return ProvisionEntry(requirement, str(verb) if verb is not None else None,
-                          _texts(ontology, requirement.iri, BCIC.levelNote), actors,
+    return ProvisionEntry(requirement, verbs, _texts(ontology, requirement.iri, BCIC.levelNote),
+                          _texts(ontology, requirement.iri, BCIC.actorNote), actors,
                           tuple(shapes[iri] for iri in requirement.shapes), row.items, row.gap)
 
 

@@ -98,7 +98,8 @@ ACTORS_OF_CLAUSE: dict[str, frozenset[URIRef]] = {
     "4.2.3": frozenset({BCIC.IndustryEnterpriseRole, BCIC.SupportingEnterpriseRole}),
     "4.3.2": frozenset({BCIC.CultivationBodyMemberRole}),
     "7.4.2": frozenset({BCIC.IndustryOrganisationRole}),
-    "7.4.3": frozenset({BCIC.IndustryEnterpriseRole}),
+    # 集群内的企业: the enterprises of the industry and of related and supporting industries.
+    "7.4.3": frozenset({BCIC.IndustryEnterpriseRole, BCIC.SupportingEnterpriseRole}),
     "7.4.4": frozenset({BCIC.GovernmentRole, BCIC.IndustryOrganisationRole}),
 }
 DEFAULT_ACTORS: frozenset[URIRef] = frozenset({BCIC.CultivationBodyRole})
@@ -329,6 +330,9 @@ def test_modal_verbs_are_those_of_the_provision_sentence(pid: str) -> None:
         assert not modals, f"{pid}: {modals}"
     else:
         expected = MODAL_OF_CLAUSE.get(clause_of(pid), "应")
+        if pid == "6.1.2.2":  # 应……合理设计，可考虑采用……等模式: both verbs, one shall individual
+            assert modals == {Literal("应"), Literal("可")}, f"{pid}: {modals}"
+            return
         assert modals == {Literal(expected)}, f"{pid}: {modals}, expected {expected}"
 
 
@@ -402,6 +406,32 @@ def test_every_provision_binds_the_actor_its_subject_names(pid: str) -> None:
     """bcic:bindsActor is the role named by the clause's subject, else the cultivation body."""
     actors = set(catalogue().objects(req(pid), BCIC.bindsActor))
     assert actors == ACTORS_OF_CLAUSE.get(clause_of(pid), DEFAULT_ACTORS), f"{pid}: {actors}"
+
+
+def test_6_1_2_2_records_both_its_modal_verbs_as_one_shall_provision() -> None:
+    """「应……合理设计…，可考虑采用……等模式」: the 可 names examples of an open list, no may-level
+    provision of its own (docs/model.md, decision 4)."""
+    g = catalogue()
+    assert set(g.objects(req("6.1.2.2"), BCIC.modalVerb)) == {Literal("应"), Literal("可")}
+    assert set(g.objects(req("6.1.2.2"), BCIC.normativeLevel)) == {BCIC.Shall}
+    assert not [s for s in g.subjects(BCIC.partOfProvision, req("6.1.2.2"))]
+    assert "“应”和“可”" in str(lang_values(req("6.1.2.2"), BCIC.levelNote, "zh")[0])
+
+
+# Provisions whose actor is not the subject their text names, with the reason in bcic:actorNote.
+ACTOR_NOTES = {"7.4.1": "产业集群要", "7.4.3": "集群内的企业要"}
+
+
+@pytest.mark.parametrize("pid", EXPECTED_IDS)
+def test_an_actor_not_read_off_the_subject_is_explained(pid: str) -> None:
+    """7.4.1's subject is 产业集群 (bound: the cultivation body); 7.4.3's 集群内的企业 covers both
+    kinds of enterprise member. These and only these carry a bcic:actorNote in zh and en."""
+    notes = {lang: lang_values(req(pid), BCIC.actorNote, lang) for lang in ("zh", "en")}
+    if pid in ACTOR_NOTES:
+        assert zh_text(pid).startswith(ACTOR_NOTES[pid])
+        assert all(len(n) == 1 for n in notes.values()), notes
+    else:
+        assert not any(notes.values()), f"{pid}: {notes}"
 
 
 def test_the_duties_of_4_2_are_exactly_its_lettered_items() -> None:

@@ -151,6 +151,7 @@ def test_rules_coverage_reports_no_gap(runner: CliRunner) -> None:
     result = runner.invoke(main, ["rules", "coverage"])
     assert result.exit_code == 0
     assert "131 requirements" in result.output and "0 gap(s)" in result.output
+    assert "0 shall-level requirement(s) checked by manual review only" in result.output
 
 
 def test_two_clusters_in_one_submission_exit_2_in_either_order(runner: CliRunner) -> None:

@@ -113,7 +113,7 @@ def test_4_1_names_the_body_by_its_chinese_label_not_its_iri() -> None:
     x:b a bcic:CultivationBody ; bcic:cultivates x:c ; rdfs:label "主体"@zh .
     """, format="turtle")
     text = render_report(validate_graph(data), "text", "zh")
-    assert "主体（…#b）：没有节点以“所属组织”指向它" in text
+    assert "主体（…#b）：没有“成员关系”以“所属组织”指向它" in text
 
 
 def test_where_no_node_exists_the_findings_about_its_parts_are_folded_under_it() -> None:

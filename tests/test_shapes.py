@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import replace
 
 import pyshacl
 import pytest
 from rdflib import Graph, URIRef
 
-from checker.coverage import base_is_clean, conforming_base, coverage_matrix, prove_fixtures
+from checker.coverage import (
+    CoverageRow,
+    base_is_clean,
+    conforming_base,
+    coverage_matrix,
+    prove_fixtures,
+)
 from checker.fixtures import NoFixtureError, fixture_for
 from checker.namespaces import BCIC, SHP
 from checker.rulebook import SH, Level, load_rulebook
@@ -137,3 +144,21 @@ def test_english_messages_use_an_before_a_vowel() -> None:
     """"No activity by a enterprise" (4.2.3) read as broken English."""
     wrong = [m for s in CHECKING_SHAPES for m in _messages(s, "en") if re.search(r"\ba [aeio]", m)]
     assert wrong == []
+
+
+def test_a_shall_requirement_with_only_a_manual_prompt_is_counted_apart_from_checked_ones() -> None:
+    """9.1.3 once had a review prompt and no shape, and coverage counted it like a checked
+    provision: a shall row with only a prompt is no gap, but it is `manual_only`."""
+    requirement = RULEBOOK.requirements["9.1.3"]
+    prompt_only = CoverageRow(replace(requirement, shapes=()), (), True, ())
+    assert prompt_only.manual_only and not prompt_only.gap
+    assert not CoverageRow(replace(requirement, shapes=()), (), False, ()).manual_only
+
+
+def test_9_1_3_is_checked_from_the_data_besides_its_manual_review() -> None:
+    """9.1.3: a KPI system exists and each holds market position (competitiveness) and benefit
+    level (value creation) indicators; no shall-level provision is left to the evaluator alone."""
+    assert set(RULEBOOK.requirements["9.1.3"].shapes) == {
+        SHP["KPISystemFor-9.1.3"], SHP.KPIReflectsMarketCompetitiveness, SHP.KPIReflectsValueCreation}
+    assert RULEBOOK.requirements["9.1.3"].review_prompt
+    assert [row.requirement.id for row in coverage_matrix(RULEBOOK) if row.manual_only] == []

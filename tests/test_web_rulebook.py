@@ -63,6 +63,7 @@ def test_coverage_figures_are_those_the_library_computes(client: FlaskClient) ->
     assert int(shown["shapes"]) == len(rulebook.shape_requirements)
     assert int(shown["manual"]) == sum(row.manual_review for row in rows)
     assert int(shown["gaps"]) == sum(row.gap for row in rows) == 0
+    assert int(shown["manual-only"]) == sum(row.manual_only for row in rows)
     kinds = Counter(f.kind for row in rows for _shape, f in row.fixtures if f)
     for kind, count in kinds.items():
         assert f'data-count="fixture-{kind}">{count}<' in page
@@ -93,7 +94,7 @@ def test_every_provision_is_listed_in_clause_order_with_both_texts(client: Flask
 def test_a_provision_shows_its_shapes_severity_message_and_fixture(client: FlaskClient) -> None:
     page = html(client, "/rulebook?chapter=4&lang=en")
     row = page.split('id="shape-MembershipHasMember"', 1)[1].split("</tr>", 1)[0]
-    assert "violation" in row and "A membership lacks its cultivation body" in row
+    assert "violation" in row and "A member is listed without its cultivation body" in row
     assert "strip-required-properties" in row
     assert "org:member, org:organization, org:role" in row  # what the twin removes
     assert str(SHP.MembershipHasMember) in row
@@ -104,6 +105,17 @@ def test_manual_review_prompt_and_modal_verb_are_shown(client: FlaskClient) -> N
     prompt = load_rulebook().requirements["9.1.3"].review_prompt
     assert prompt and prompt["zh"] in page
     assert "「应」" in page
+
+
+def test_both_modal_verbs_of_6_1_2_2_and_the_actor_notes_are_shown(client: FlaskClient) -> None:
+    """6.1.2.2 records 应 and 可 (one shall provision); 7.4.1 and 7.4.3 say why they bind whom they do."""
+    page = html(client, "/rulebook/6.1.2.2?lang=zh")
+    assert "「可」「应」" in page
+    page = html(client, "/rulebook?chapter=7&lang=en")
+    for pid in ("7.4.1", "7.4.3"):
+        block = page.split(f'id="req-{pid}"', 1)[1].split("</article>", 1)[0]
+        assert "Why this actor" in block
+    assert "集群内的企业 (the enterprises in the cluster)" in unescape(page)
 
 
 @pytest.mark.parametrize(("query", "expected", "absent"), [

@@ -336,6 +336,10 @@ def _schemas() -> Json:
             cluster_label={"type": ["string", "null"]}, conforms=boolean, created=string,
             files={"type": "array", "items": string}, lang={"enum": ["zh", "en"]},
             manual_review={"type": "array", "items": string}, rates={"type": "object"},
+            duties_set_aside={"type": "array", "items": _object(
+                ["clause", "roles", "duties", "message"], clause=string,
+                roles={"type": "array", "items": string},
+                duties={"type": "array", "items": string}, message=string)},
             rulebook_version=string, triples=integer,
             requirements={"type": "array", "items": _object(
                 ["id", "status"], id=string, clause=string, chapter=integer, label=string,

@@ -91,8 +91,9 @@ class Namer:
         key = _LACK_KEYS.get(lack.constraint, "other")
         if not steps or steps == ((RDF.type, False),):
             key = f"self.{key}" if key in ("class", "datatype", "pattern") else key
-        elif key == "min_count" and steps[0][1] and len(steps) == 1:
-            key = "min_count_inverse"
+        elif (key == "min_count" or key == "qualified" and lack.expected is not None) \
+                and steps[0][1] and len(steps) == 1:
+            key = f"{key}_inverse"
         elif key == "qualified" and lack.expected is None:
             key = "qualified_any"
         prop = " › ".join(self.name(p) for p, _inverse in steps)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..duties import duties_set_aside, set_aside_lines
 from ..i18n import Lang
 from ..report import Rate, Report, RequirementOutcome
 from ..shacl import ShaclResult
@@ -38,7 +39,14 @@ def report_document(report: Report, lang: Lang) -> dict[str, Any]:
         },
         "requirements": [_requirement(o, Namer(report, lang)) for o in report.outcomes],
         "manual_review": [o.requirement.id for o in report.manual_checklist()],
+        "duties_set_aside": _set_aside(report, lang),
     }
+
+
+def _set_aside(report: Report, lang: Lang) -> list[dict[str, Any]]:
+    return [{"clause": s.clause, "roles": [str(r) for r in s.roles], "duties": list(s.duties),
+             "message": note}
+            for s, note in zip(duties_set_aside(report), set_aside_lines(report, lang), strict=True)]
 
 
 def _rate(rate: Rate) -> dict[str, Any]:

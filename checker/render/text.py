@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from ..duties import set_aside_lines
 from ..i18n import Lang, message
 from ..report import Rate, Report, RequirementOutcome, Status, is_gap
 from ..rulebook import Layer, Requirement
@@ -78,14 +79,15 @@ def percent(rate: Rate) -> str:
 
 
 def verdict_lines(report: Report, lang: Lang) -> list[str]:
-    """The verdict's detail sentence, and the pending manual review when there is any."""
+    """The verdict's detail sentence, the pending manual review when there is any, and the
+    duties of 4.2 set aside for want of a member of their role."""
     not_met = sum(is_gap(o.requirement, o.status) for o in report.outcomes)
     lines = [message("report.verdict.conformant_detail", lang) if report.conforms
              else message("report.verdict.not_conformant_detail", lang, n=not_met)]
     pending = len(report.manual_checklist())
     if pending:
         lines.append(message("report.verdict.manual_pending", lang, n=pending))
-    return lines
+    return lines + set_aside_lines(report, lang)
 
 
 def width(text: str) -> int:

@@ -9,6 +9,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, XSD
 
 from ..diagnosis import is_submission_node
 from ..findings_rdf import add_diagnosis
+from ..duties import set_aside_lines
 from ..i18n import LANGUAGES, Lang
 from ..namespaces import BCIC, REQ
 from ..report import Rate, Report, RequirementOutcome, Status
@@ -66,6 +67,9 @@ def report_graph(report: Report) -> Graph:
         g.add((source, RDFS.label, Literal(name)))
         if digest:
             g.add((source, BCIC.sha256, Literal(digest)))
+    for lang in LANGUAGES:  # the duties of 4.2 set aside for want of a member of their role
+        for line in set_aside_lines(report, lang):
+            g.add((node, RDFS.comment, Literal(line, lang=lang)))
     tool = label("2-tool")
     g.add((tool, RDF.type, EARL.Software))
     g.add((tool, DCTERMS.title, Literal("bcic")))

@@ -25,6 +25,8 @@ STRINGS = {
     "rulebook.coverage.requirements": {"en": "Provisions", "zh": "规定总数"},
     "rulebook.coverage.shapes": {"en": "Shapes that check a provision", "zh": "检查规定的形状"},
     "rulebook.coverage.manual": {"en": "Manual-review items", "zh": "人工评审项"},
+    "rulebook.coverage.manual_only": {"en": "Shall-level provisions only the evaluator checks (no shape)",
+                                      "zh": "仅由评价人员检查（无形状）的“应”级规定"},
     "rulebook.coverage.gaps": {"en": "Gaps (shall-level provisions nothing checks, shapes "
                                      "without a fixture)",
                                "zh": "缺口（无任何检查的“应”级规定、无正反例的形状）"},
@@ -49,6 +51,7 @@ STRINGS = {
     "rulebook.text_zh": {"en": "Standard text (zh, verbatim)", "zh": "标准原文"},
     "rulebook.text_en": {"en": "English rendering", "zh": "英文译文"},
     "rulebook.level_note": {"en": "Why this level", "zh": "级别说明"},
+    "rulebook.actor_note": {"en": "Why this actor", "zh": "责任主体说明"},
     "rulebook.shapes": {"en": "Shapes that check it", "zh": "检查该规定的形状"},
     "rulebook.shape": {"en": "Shape", "zh": "形状"},
     "rulebook.severity": {"en": "Severity", "zh": "严重程度"},
