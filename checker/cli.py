@@ -6,11 +6,13 @@ command ended by SIGPIPE) when the output's reader has gone.
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 import click
 
 from . import __version__
+from .cli_click_i18n import speaking
 from .errors import CheckerError
 from .i18n import DEFAULT_LANG, LANGUAGES, Lang, message
 from .cli_benchmark import benchmark_command
@@ -41,6 +43,14 @@ _ARGS_META_KEY = "bcic.args"  # the command line after `bcic`, for the language 
 
 class _CheckerGroup(click.Group):
     """A command group that turns errors into the documented exit codes."""
+
+    def main(self, args: Sequence[str] | None = None, *rest: Any, **options: Any) -> Any:
+        """Run the command with click's own words (usage, help, errors) in the language of
+        the command line's --lang, else BCIC_LANG."""
+        given = list(sys.argv[1:] if args is None else args)
+        asked = _lang_in(given) or os.environ.get(LANG_ENV)
+        with speaking(asked if asked in LANGUAGES else DEFAULT_LANG):
+            return super().main(given, *rest, **options)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         ctx.meta[_ARGS_META_KEY] = list(args)
@@ -89,8 +99,8 @@ def _lang_in(args: list[str]) -> str | None:
 
 
 def _show_usage_error(error: click.UsageError, lang: Lang) -> None:
-    """A usage error framed in `lang`: click's usage line, then its own (English) words of the
-    mistake, which click has no translation of."""
+    """A usage error framed in `lang`: click's usage line, then its own words of the mistake
+    (in `lang` too: checker/cli_click_i18n.py)."""
     if error.ctx is not None:
         click.echo(error.ctx.get_usage(), err=True)
     command = error.ctx.command_path if error.ctx is not None else "bcic"
@@ -108,7 +118,8 @@ def _discard_stdout() -> None:
 
 
 @click.group(name="bcic", cls=_CheckerGroup)
-@click.version_option(__version__, prog_name="bcic")
+@click.version_option(__version__, prog_name="bcic",
+                      help="Show the version and exit / 显示版本并退出.")
 def main() -> None:
     """bcic: compliance checker for GB/T 《品牌培育 产业集群》.
 

@@ -31,8 +31,8 @@ def query_catalogue(lang: Lang) -> list[dict[str, Any]]:
 
 def answer_named_query(service: SparqlService, name: str, values: Mapping[str, str],
                        lang: Lang) -> bytes:
-    """Bind and run a named query through the guarded endpoint service (its limits, its workers);
-    a refused name or value is an InputError. The answer is a JSON document: the query
+    """Bind and run a named query through the guarded endpoint service (its limits, its workers,
+    the reserved ones included); a refused name or value is an InputError. The answer is a JSON document: the query
     described in `lang`, the values, `columns`, `rows` (each a {column: value} object of the bound
     columns) and `truncated`.
 
@@ -43,7 +43,7 @@ def answer_named_query(service: SparqlService, name: str, values: Mapping[str, s
     """
     query = get_query(name)
     prepared = prepare_bound_query(query.text, bind(query, values), service.limits)
-    answer = service.execute(prepared, PLAIN_VALUES)
+    answer = service.execute(prepared, PLAIN_VALUES, reserved=True)  # the app's own query
     head = {**describe_query(query, lang), "values": dict(values),
             "truncated": answer.truncated}
     return _merged(json.dumps(head, separators=(",", ":")).encode("ascii"), answer.body)

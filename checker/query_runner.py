@@ -7,6 +7,12 @@ job, waits up to the time limit and, when it passes, kills the worker — the on
 query's work — and starts a fresh one. A worker that dies (a crash) costs its query an error and
 is replaced; the server and the other workers never notice.
 
+Anonymous queries must not starve the app's own: `reserved` workers are kept from them. A public
+job (`run(job)`) takes a worker only while fewer than `workers - reserved` public jobs run; a
+job of the app (`run(job, reserved=True)`: a named query, its template checked) may take any
+idle worker. So however many slow public queries arrive, `reserved` workers stay free for the
+named-query API, at the cost of no memory beyond the workers themselves.
+
 Workers read a *snapshot*, never the live store: one process (ingest) holds the live directory's
 lock, and opening it read-only beside a writer is undefined in pyoxigraph. `refresh_snapshot`
 makes a consistent copy with `Store.backup` (hard links on the same file system: cheap) and
@@ -23,6 +29,7 @@ import os
 import queue
 import shutil
 import signal
+import threading
 import time
 from multiprocessing.connection import Connection
 from multiprocessing.context import ForkServerContext, SpawnContext
@@ -65,12 +72,14 @@ class QueryBusyError(StoreError):
 class QueryRunner:
     """A pool of query worker processes over the snapshots in `snapshot_dir`."""
 
-    def __init__(self, snapshot_dir: str | Path, *, workers: int = 2,
-                 timeout: float = 10.0) -> None:
-        if workers < 1 or timeout <= 0:
+    def __init__(self, snapshot_dir: str | Path, *, workers: int = 2, timeout: float = 10.0,
+                 reserved: int = 0) -> None:
+        if workers < 1 or timeout <= 0 or not 0 <= reserved < workers:
             raise CheckerError.of("error.sparql.runner_settings")
         self.snapshot_dir = Path(snapshot_dir)
         self.timeout = timeout
+        self.public_workers = workers - reserved
+        self._public = threading.BoundedSemaphore(self.public_workers)
         # forkserver: workers are forked from a clean single-threaded server process, never from
         # the (threaded) web server; spawn where the platform has no forkserver.
         context: ForkServerContext | SpawnContext = (
@@ -87,10 +96,24 @@ class QueryRunner:
         for worker in self._workers:
             worker.ensure_started()
 
-    def run(self, job: QueryJob) -> JobDone:
-        """Run a job on an idle worker within the time limit; raise a CheckerError otherwise."""
+    def run(self, job: QueryJob, *, reserved: bool = False) -> JobDone:
+        """Run a job on an idle worker within the time limit; raise a CheckerError otherwise.
+        A public job (the default) waits for one of the public share; `reserved`, the app's own
+        job, may also take a reserved worker."""
+        deadline = time.monotonic() + self.timeout
+        if not reserved and not self._public.acquire(timeout=self.timeout):
+            raise QueryBusyError.of("error.sparql.busy", workers=self.public_workers,
+                                    seconds=self.timeout)
         try:
-            worker = self._idle.get(timeout=self.timeout)
+            return self._run_on_idle(job, deadline)
+        finally:
+            if not reserved:
+                self._public.release()
+
+    def _run_on_idle(self, job: QueryJob, deadline: float) -> JobDone:
+        """Wait for an idle worker until `deadline`, then run the job on it."""
+        try:
+            worker = self._idle.get(timeout=max(0.0, deadline - time.monotonic()))
         except queue.Empty:
             raise QueryBusyError.of("error.sparql.busy", workers=len(self._workers),
                                     seconds=self.timeout) from None
@@ -101,6 +124,10 @@ class QueryRunner:
         if isinstance(reply, JobFailed):
             raise reply.error
         return reply
+
+    def idle_workers(self) -> int:
+        """How many workers wait for a job now, for monitoring and tests."""
+        return self._idle.qsize()
 
     def worker_pids(self) -> list[int | None]:
         """The process id of each worker (None: not started), for monitoring and tests."""

@@ -12,6 +12,8 @@ import re
 import sys
 import threading
 from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -27,7 +29,7 @@ from rdflib.term import Variable
 from .errors import CheckerError, QueryRefusedError
 from .i18n import phrase
 from .forking import WorkerError, WorkerTimeoutError, can_fork, run_in_child
-from .query_runner import QueryRunner
+from .query_runner import QueryBusyError, QueryRunner
 from .query_worker import VALUES_JSON, QueryJob, ResultKind
 from .store.guard import QueryForm, QueryInfo, inspect_query
 
@@ -135,11 +137,14 @@ def not_acceptable(form: QueryForm | None, asked: str) -> NotAcceptableError:
 
 @dataclass(frozen=True)
 class SparqlLimits:
-    """What the endpoint allows: query size, time, rows, workers, federated endpoints."""
+    """What the endpoint allows: query size, time, rows, workers (and how many of them are kept
+    for the app's named queries), public queries let wait, federated endpoints."""
 
     timeout: float = 10.0
     row_limit: int = 10_000
-    workers: int = 2
+    workers: int = 3
+    reserved_workers: int = 1
+    waiting: int = 2
     max_query_bytes: int = 64 * 1024
     allowed_services: tuple[str, ...] = field(default_factory=tuple)
 
@@ -221,18 +226,37 @@ class SparqlService:
     def __init__(self, snapshot_dir: str | Path, limits: SparqlLimits) -> None:
         self.limits = limits
         self.snapshot_dir = Path(snapshot_dir)
-        self.runner = QueryRunner(snapshot_dir, workers=limits.workers, timeout=limits.timeout)
+        if limits.waiting < 0:
+            raise CheckerError.of("error.sparql.runner_settings")
+        self.runner = QueryRunner(snapshot_dir, workers=limits.workers, timeout=limits.timeout,
+                                  reserved=limits.reserved_workers)
+        self.public_limit = self.runner.public_workers + limits.waiting
+        self._public = threading.BoundedSemaphore(self.public_limit)
+
+    @contextmanager
+    def public_request(self) -> Iterator[None]:
+        """Admit one public query, its parse and its run, or refuse it at once (503) when the
+        public share's workers are busy and `waiting` more already wait: each holds one of the
+        server's request threads, which the app's pages and named queries need too."""
+        if not self._public.acquire(blocking=False):
+            raise QueryBusyError.of("error.sparql.queue_full", limit=self.public_limit)
+        try:
+            yield
+        finally:
+            self._public.release()
 
     def execute(self, query: PreparedQuery, result_format: ResultFormat,
                 default_graphs: tuple[str, ...] | None = None,
-                named_graphs: tuple[str, ...] | None = None) -> SparqlAnswer:
-        """Run a prepared query and return its serialised, capped result."""
+                named_graphs: tuple[str, ...] | None = None, *,
+                reserved: bool = False) -> SparqlAnswer:
+        """Run a prepared query and return its serialised, capped result; `reserved`: a query of
+        the app's own (a named query), which may use the workers kept from public queries."""
         if result_format not in formats_for(query.form) and not (
                 result_format is PLAIN_VALUES and query.form is QueryForm.SELECT):
             raise not_acceptable(query.form, result_format.name)
         job = QueryJob(query.text, result_format.engine_name, self.limits.row_limit,
                        default_graphs, named_graphs, query.has_dataset)
-        done = self.runner.run(job)
+        done = self.runner.run(job, reserved=reserved)
         return SparqlAnswer(done.body, result_format, done.kind, done.rows, done.truncated)
 
     def close(self) -> None:

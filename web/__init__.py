@@ -46,7 +46,9 @@ DEFAULTS: dict[str, Any] = {
     "BCIC_SNAPSHOT": None,  # where query snapshots live; None: beside the store, "<name>-snapshots"
     "BCIC_SPARQL_TIMEOUT": 10.0,  # seconds a query may run before its worker is killed
     "BCIC_SPARQL_ROW_LIMIT": 10_000,  # rows (or triples) returned at most; more are cut, flagged
-    "BCIC_SPARQL_WORKERS": 2,  # query worker processes: queries that can run at once
+    "BCIC_SPARQL_WORKERS": 3,  # query worker processes: queries that can run at once
+    "BCIC_SPARQL_RESERVED_WORKERS": 1,  # of them, kept from /sparql for the named-query API
+    "BCIC_SPARQL_WAITING": 2,  # /sparql queries that may wait for a worker; more: 503 at once
     "BCIC_SPARQL_MAX_QUERY_BYTES": 64 * 1024,
     "BCIC_SPARQL_ALLOWED_SERVICES": [],  # SERVICE endpoints a query may call; none by default
     "BCIC_CORS_ORIGIN": "*",  # partner systems query from browsers on other origins
@@ -158,6 +160,8 @@ def _sparql_service(app: Flask) -> SparqlService | None:
         timeout=float(config["BCIC_SPARQL_TIMEOUT"]),
         row_limit=int(config["BCIC_SPARQL_ROW_LIMIT"]),
         workers=int(config["BCIC_SPARQL_WORKERS"]),
+        reserved_workers=int(config["BCIC_SPARQL_RESERVED_WORKERS"]),
+        waiting=int(config["BCIC_SPARQL_WAITING"]),
         max_query_bytes=int(config["BCIC_SPARQL_MAX_QUERY_BYTES"]),
         allowed_services=tuple(services),
     )

@@ -95,9 +95,11 @@ def endpoint() -> Response:
         chosen = negotiate(None, asked.formats)
         body = service_description(request.base_url, service.limits, chosen.offer)
         return _response(body, chosen.media_type)
-    prepared = prepare_query(asked.query, service.limits)
-    chosen = negotiate(prepared.form, asked.formats)
-    answer = service.execute(prepared, chosen.offer, asked.default_graphs, asked.named_graphs)
+    with service.public_request():  # a share of the workers and the server's threads
+        prepared = prepare_query(asked.query, service.limits)
+        chosen = negotiate(prepared.form, asked.formats)
+        answer = service.execute(prepared, chosen.offer, asked.default_graphs,
+                                 asked.named_graphs)
     response = _response(answer.body, chosen.media_type)
     if answer.truncated:
         response.headers[TRUNCATED_HEADER] = "true"

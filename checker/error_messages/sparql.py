@@ -108,8 +108,15 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
               "内嵌存储",
     },
     "error.sparql.runner_settings": {
-        "en": "a query runner needs at least one worker and a positive timeout",
-        "zh": "查询执行器至少需要一个工作进程和一个大于零的超时时间",
+        "en": "a query runner needs at least one worker, a positive timeout, fewer reserved "
+              "workers than workers, and no negative number of waiting queries",
+        "zh": "查询执行器至少需要一个工作进程和一个大于零的超时时间，保留的工作进程须少于工作进程总数，"
+              "等待的查询数不能为负",
+    },
+    "error.sparql.queue_full": {
+        "en": "the endpoint already holds {limit} queries, running or waiting for a worker, the "
+              "most it takes at once; try again later",
+        "zh": "该端点已有 {limit} 个查询正在执行或等待工作进程，已达同时受理的上限；请稍后重试",
     },
     "error.sparql.busy": {
         "en": "all {workers} query workers stayed busy for {seconds:g} s; try again later",
