@@ -9,6 +9,7 @@ from rdflib import BNode
 from rdflib.term import Node
 
 from ..i18n import Lang
+from ..notation import provision_notation
 from ..report import Rate, Report, RequirementOutcome
 from ..shacl import ShaclResult
 from ..timestamps import xsd_datetime
@@ -39,11 +40,14 @@ def report_document(report: Report, lang: Lang) -> dict[str, Any]:
         },
         "requirements": [_requirement(o, lang) for o in report.outcomes],
         "manual_review": [o.requirement.id for o in report.manual_checklist()],
+        "awaiting_judgement": [o.requirement.id for o in report.awaiting_judgement()],
     }
 
 
 def _rate(rate: Rate) -> dict[str, Any]:
-    return {"met": rate.met, "total": rate.total, "ratio": round(rate.ratio, 4)}
+    """Met (pending reviews not counted), pending review, not met, applicable; ratio met ÷ total."""
+    return {"met": rate.met, "pending_review": rate.pending, "not_met": rate.not_met,
+            "total": rate.total, "ratio": round(rate.ratio, 4)}
 
 
 def _requirement(outcome: RequirementOutcome, lang: Lang) -> dict[str, Any]:
@@ -51,6 +55,7 @@ def _requirement(outcome: RequirementOutcome, lang: Lang) -> dict[str, Any]:
     return {
         "id": r.id,
         "clause": r.clause,
+        "notation": provision_notation(r.id),
         "level": r.level.value,
         "layer": r.layer.value,
         "chapter": r.chapter,

@@ -9,10 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..i18n import Lang, message
+from ..notation import provision_notation, provisions_listed
 from ..report import Rate, Report, RequirementOutcome, Status
 from ..shacl import Severity
 from .text import (Finding, base_of, chapter_title, findings, items_not_met, pick, rate_rows,
-                   SHOWS_FINDINGS, short_label, short_node, sorted_results, verdict_lines)
+                   SHOWS_FINDINGS, short_label, short_node, sorted_results, verdict_lines,
+                   verdict_word)
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,8 @@ class ResultRow:
 class RequirementRow:
     """One requirement of the catalogue with its status and the results behind it."""
 
-    id: str
+    id: str  # for anchors and machine formats
+    notation: str  # the standard's notation, for reading: `9.1.4 c) —3`
     label: str
     level: str
     status: str  # the Status value, used as a CSS class
@@ -69,6 +72,7 @@ class ClauseGroup:
     """The requirements of one clause."""
 
     id: str
+    notation: str
     title: str
     rows: tuple[RequirementRow, ...]
 
@@ -90,6 +94,8 @@ class ReportOutline:
 
     report: Report
     cluster_label: str
+    files: tuple[tuple[str, str], ...]  # each file judged and the SHA-256 of its bytes ("": unknown)
+    verdict: str
     verdict_lines: tuple[str, ...]
     rates: tuple[tuple[str, tuple[tuple[str, Rate], ...]], ...]  # by chapter, by layer, overall
     chapters: tuple[ChapterGroup, ...]
@@ -104,6 +110,8 @@ def report_outline(report: Report, lang: Lang, filters: Filters = Filters()) -> 
     return ReportOutline(
         report=report,
         cluster_label=pick(report.cluster_label, lang),
+        files=tuple(zip(report.files, report.sha256 or ("",) * len(report.files), strict=True)),
+        verdict=verdict_word(report, lang),
         verdict_lines=tuple(verdict_lines(report, lang)),
         rates=tuple(rate_rows(report, lang)),
         chapters=_chapters(report, kept, filters.severity, lang),
@@ -127,7 +135,7 @@ def _chapters(report: Report, kept: list[RequirementOutcome], severity: Severity
         chapters.append(ChapterGroup(
             number, chapter_title(number, lang), message(f"report.layer.{layer.value}", lang),
             report.by_chapter.get(number, Rate(0, 0)),
-            tuple(ClauseGroup(clause, titles.get(clause, clause),
+            tuple(ClauseGroup(clause, provision_notation(clause), titles.get(clause, clause),
                               tuple(_row(report, o, severity, lang) for o in outcomes))
                   for clause, outcomes in clauses.items())))
     return tuple(chapters)
@@ -143,6 +151,7 @@ def _row(report: Report, outcome: RequirementOutcome, severity: Severity | None,
     shown = outcome.status in SHOWS_FINDINGS
     return RequirementRow(
         id=r.id,
+        notation=provision_notation(r.id),
         label=short_label(r, lang),
         level=message(f"report.level.{r.level.value}", lang),
         status=outcome.status.value,
@@ -159,7 +168,7 @@ def _row(report: Report, outcome: RequirementOutcome, severity: Severity | None,
             value=short_node(x.value, base) if x.value is not None else None,
         ) for x in results),
         findings=tuple(findings(results, lang, base, limit=None)) if shown else (),
-        items_not_met=", ".join(items_not_met(report, outcome))
+        items_not_met=provisions_listed(items_not_met(report, outcome), lang)
         if failing and not outcome.results else "",
         prompt=pick(r.review_prompt, lang) if r.review_prompt else "",
     )

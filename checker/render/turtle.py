@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from decimal import Decimal
 from urllib.parse import urlsplit
 
 from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
@@ -49,6 +50,7 @@ def report_graph(report: Report) -> Graph:
                                               for o in report.outcomes))))
     g.add((node, DCTERMS.created, datetime_literal(report.created)))
     g.add((node, OWL.versionInfo, Literal(report.rulebook_version)))
+    _add_rate(g, node, report)
     if report.cluster:
         g.add((node, DCTERMS.subject, URIRef(report.cluster)))
     digests = report.sha256 or ("",) * len(report.files)
@@ -75,6 +77,17 @@ def report_graph(report: Report) -> Graph:
                 g.add((earl_result, RDFS.seeAlso, result_node))
             _add_result(g, result_node, result, outcome)
     return g
+
+
+def _add_rate(g: Graph, node: BNode, report: Report) -> None:
+    """The headline rate and its counts: shall-level requirements met (pending reviews not
+    counted), pending manual review, and applicable (docs/store.md, the summary graph)."""
+    rate = report.overall
+    g.add((node, BCIC.metCount, Literal(rate.met)))
+    g.add((node, BCIC.pendingReviewCount, Literal(rate.pending)))
+    g.add((node, BCIC.applicableCount, Literal(rate.total)))
+    ratio = Decimal(rate.met) / Decimal(rate.total) if rate.total else Decimal(1)
+    g.add((node, BCIC.conformanceRate, Literal(ratio, datatype=XSD.decimal)))
 
 
 class _Labeller:
