@@ -46,7 +46,7 @@ def revisions(data: Graph, count: int) -> list[RevisionRecord]:
     for number in range(1, count + 1):
         info = RevisionInfo(cluster, number, submission_graph_iri(cluster, number),
                             report_graph_iri(cluster, number), report.conforms,
-                            report.overall.ratio, report.rulebook_version, report.created,
+                            report.overall, report.rulebook_version, report.created,
                             "bench", (SourceFile("bench.ttl", "0" * 64),))
         found.append(RevisionRecord(cluster, number, data, report_graph(report),
                                     provenance_graph(info, number - 1 if number > 1 else None)))

@@ -11,6 +11,7 @@ from pathlib import Path
 from .errors import CheckerError
 from .i18n import Lang
 from .render import render_report
+from .report import Rate
 from .validation import validate_files
 
 
@@ -23,7 +24,7 @@ class BatchOutcome:
     conforms: bool | None
     rendered: str | None
     error: str | None
-    rate: float | None = None  # the conformance rate, when the file was validated
+    rate: Rate | None = None  # the headline rate, when the file was validated
 
 
 def validate_each(paths: Sequence[Path], *, fmt: str, lang: Lang,
@@ -47,5 +48,5 @@ def _validate_one(path: Path, fmt: str, lang: Lang, processes: int | None) -> Ba
     except CheckerError as exc:
         return BatchOutcome(path, None, None, exc.text(lang))
     return BatchOutcome(path, report.conforms, render_report(report, fmt, lang), None,
-                        report.overall.ratio)
+                        report.overall)
 

@@ -15,6 +15,7 @@ from .cluster_dashboard import BenchmarkTable, ClusterRef, IndicatorPanel, Serie
 from .cluster_revisions import RequirementRef, RevisionEntry
 from .indicator_scheme import Indicator
 from .timestamps import xsd_datetime
+from .verdicts import rate_document
 
 ReportUrl = Callable[[int], str]
 
@@ -32,7 +33,7 @@ def history_document(cluster: ClusterRef, entries: Sequence[RevisionEntry],
         "number": e.info.number,
         "generated": xsd_datetime(e.info.generated),
         "conforms": e.info.conforms,
-        "conformance_rate": e.info.conformance_rate,
+        **rate_document(e.info.rate),
         "rulebook_version": e.info.rulebook_version,
         "submitter": e.info.submitter,
         "files": [{"name": f.name, "sha256": f.sha256} for f in e.info.files],

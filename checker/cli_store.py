@@ -11,7 +11,9 @@ from typing import TypeVar
 import click
 
 from .cli_reading import store_to_read
-from .cli_validate import LANG_META_KEY, verdict_word
+from .cli_validate import LANG_META_KEY
+from .notation import provisions_listed
+from .verdicts import rate_text, verdict_text
 from .errors import InputError
 from .history import ClusterSummary, RevisionChange, cluster_history, cluster_overview
 from .i18n import DEFAULT_LANG, LANGUAGES, Lang, message
@@ -78,8 +80,9 @@ def ingest_command(ctx: click.Context, files: tuple[Path, ...], cluster: str | N
     subject = checked_iri(cluster) if cluster else None
     info = ingest_at(location, list(files), cluster=subject, submitter=submitter)
     click.echo(message("store.ingest.stored", lang, number=info.number, cluster=info.cluster))
-    click.echo(message("store.ingest.verdict", lang, verdict=verdict_word(info.conforms, lang),
-                       rate=f"{info.conformance_rate:.1%}"))
+    click.echo(message("store.ingest.verdict", lang,
+                       verdict=verdict_text(info.conforms, info.rate, lang),
+                       rate=rate_text(info.rate, lang, pending=not info.conforms)))
     if not info.conforms:
         click.echo(message("store.ingest.gaps_stored", lang))
 
@@ -268,7 +271,8 @@ def _cluster_rows(summaries: list[ClusterSummary], lang: Lang) -> list[list[str]
         label = summary.labels.get(lang) or summary.labels.get("") or next(
             iter(summary.labels.values()), "")
         rows.append([str(summary.cluster), label, str(summary.revisions),
-                     verdict_word(latest.conforms, lang), f"{latest.conformance_rate:.1%}",
+                     verdict_text(latest.conforms, latest.rate, lang),
+                     rate_text(latest.rate, lang, pending=not latest.conforms),
                      _date(latest.generated)])
     return rows
 
@@ -277,7 +281,10 @@ def _history_lines(changes: list[RevisionChange], lang: Lang) -> Iterator[str]:
     none = message("report.none", lang)
     for change in changes:
         yield "  ".join((message("store.revision", lang, number=change.number),
-                         _date(change.generated), verdict_word(change.conforms, lang),
-                         f"{change.conformance_rate:.1%}"))
-        yield "    " + message("store.history.closed", lang, ids=", ".join(change.closed) or none)
-        yield "    " + message("store.history.opened", lang, ids=", ".join(change.opened) or none)
+                         _date(change.generated),
+                         verdict_text(change.conforms, change.rate, lang),
+                         rate_text(change.rate, lang, pending=not change.conforms)))
+        yield "    " + message("store.history.closed", lang,
+                               ids=provisions_listed(change.closed, lang) or none)
+        yield "    " + message("store.history.opened", lang,
+                               ids=provisions_listed(change.opened, lang) or none)

@@ -15,6 +15,7 @@ from .render import REPORT_FORMATS, render_report
 from .report_paths import batch_report_paths, refuse_input_as_output
 from .shacl import Severity
 from .validation import validate_files
+from .verdicts import rate_text, verdict_text
 
 LANG_META_KEY = "bcic.lang"  # ctx.meta is shared by nested contexts: the error handler reads it
 _THRESHOLDS = {"violation": Severity.VIOLATION, "warning": Severity.WARNING}
@@ -83,19 +84,13 @@ def batch_summary(outcomes: list[BatchOutcome], targets: dict[Path, Path],
             lines.append(message("batch.unreadable", lang, error=said))
         else:
             lines.append(message("batch.validated", lang, source=o.source,
-                                 verdict=verdict_word(bool(o.conforms), lang),
-                                 rate=f"{o.rate or 0.0:.1%}", report=targets[o.source]))
+                                 verdict=verdict_text(bool(o.conforms), o.rate, lang),
+                                 rate=rate_text(o.rate, lang, pending=not o.conforms), report=targets[o.source]))
     conforming = sum(1 for o in outcomes if o.error is None and o.conforms)
     unreadable = sum(1 for o in outcomes if o.error is not None)
     lines.append(message("batch.total", lang, files=len(outcomes), conforming=conforming,
                          gaps=len(outcomes) - conforming - unreadable, unreadable=unreadable))
     return lines
-
-
-def verdict_word(conforms: bool, lang: Lang) -> str:
-    """"conformant" or "not conformant", in `lang`."""
-    return message("report.verdict.conformant" if conforms else "report.verdict.not_conformant",
-                   lang)
 
 
 def _emit(text: str, output: Path | None) -> None:

@@ -9,7 +9,7 @@ from rdflib import URIRef
 
 from .namespaces import BCIC, REQ
 from .render.turtle import EARL
-from .report import Status, is_gap
+from .report import Rate, Status, is_gap
 from .rulebook import Rulebook, clause_sort_key, load_rulebook
 from .store.base import PROVENANCE_GRAPH, RevisionInfo, Store
 from .store.guard import OwnQuery, checked_iri
@@ -28,7 +28,7 @@ class RevisionChange:
     number: int
     generated: datetime
     conforms: bool
-    conformance_rate: float
+    rate: Rate | None  # None: stored before the summary had rate counts (`bcic reindex`)
     closed: tuple[str, ...]
     opened: tuple[str, ...]
 
@@ -53,7 +53,7 @@ def cluster_history(store: Store, cluster: URIRef,
     for info in store.revisions(cluster):
         now = _gaps(failed.get(info.number, frozenset()), rulebook)
         changes.append(RevisionChange(info.number, info.generated, info.conforms,
-                                      info.conformance_rate, _in_clause_order(before - now),
+                                      info.rate, _in_clause_order(before - now),
                                       _in_clause_order(now - before)))
         before = now
     return changes

@@ -98,9 +98,9 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     },
     "batch.unreadable": {"en": "not validated: {error}", "zh": "未能验证：{error}"},
     "batch.total": {
-        "en": "{files} files: {conforming} conformant, {gaps} with gaps, {unreadable} not "
+        "en": "{files} files: {conforming} with no gap found, {gaps} with gaps, {unreadable} not "
               "validated (bad input)",
-        "zh": "共 {files} 个文件：{conforming} 个符合，{gaps} 个有差距，{unreadable} 个未能验证（输入有误）",
+        "zh": "共 {files} 个文件：{conforming} 个未发现差距，{gaps} 个有差距，{unreadable} 个未能验证（输入有误）",
     },
     "error.checker": {"en": "Error: {message}", "zh": "错误：{message}"},
     "error.internal": {
@@ -181,6 +181,7 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "report.field.rulebook": {"en": "Rulebook", "zh": "规则库版本"},
     "report.field.created": {"en": "Created", "zh": "生成时间"},
     "report.field.verdict": {"en": "Verdict", "zh": "结论"},
+    "report.labelled": {"en": "{label}: {value}", "zh": "{label}：{value}"},
     "report.no_cluster": {"en": "(no cluster found)", "zh": "（未找到产业集群）"},
     "report.no_name": {"en": "(no name given)", "zh": "（未给出名称）"},
     "report.none": {"en": "(none)", "zh": "（无）"},
@@ -194,9 +195,35 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "{n} applicable shall-level requirement(s) not met.",
         "zh": "有 {n} 项适用的“应”级要求未满足。",
     },
+    "report.verdict.no_gap_pending": {
+        "en": "no gap found; {n} item(s) await an evaluator",
+        "zh": "未发现差距，{n} 项待人工评审确认",
+    },
+    "report.verdict.no_gap_detail": {
+        "en": "No applicable shall-level requirement is unmet; {n} must still be judged by an "
+              "evaluator before conformance is confirmed.",
+        "zh": "没有未满足的适用“应”级要求；尚有 {n} 项须经评价人员判定后方能确认符合。",
+    },
+    "report.verdict.also_pending": {
+        "en": "{n} more await manual review.",
+        "zh": "另有 {n} 项待人工评审。",
+    },
     "report.verdict.manual_pending": {
-        "en": "{n} requirement(s) on the manual-review checklist await the evaluator's judgement.",
-        "zh": "人工审核清单中有 {n} 项要求有待评价人员判定。",
+        "en": "{n} item(s) of the manual-review checklist await the evaluator's judgement.",
+        "zh": "人工审核清单中有 {n} 项待评价人员判定。",
+    },
+    "report.verdict.lead_ins_pending": {
+        "en": "{n} lead-in provision(s) follow from their list items once these are judged.",
+        "zh": "另有 {n} 项列项的引导条款随其列项的判定而定。",
+    },
+    "report.verdict.checklist_not_met": {
+        "en": "{n} other checklist item(s) are already not met: record the missing evidence "
+              "first, then ask for a judgement.",
+        "zh": "清单中另有 {n} 项已判为不满足：须先补齐证据，再请评价人员判定。",
+    },
+    "report.verdict.have_ready": {
+        "en": "Have the documents each awaiting checklist item names ready for the evaluator.",
+        "zh": "请按人工审核清单各待判定项所列，备好证据文件供评价人员查阅。",
     },
     "report.duties_set_aside": {
         "en": "No member of the cultivation body has the role {roles}: the {n} duties of {clause} "
@@ -217,14 +244,25 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "report.role.SupportingEnterpriseRole": {"en": "“enterprise of a related or supporting industry”",
                                              "zh": "“相关及支持产业的企业”"},
     "report.rates.heading": {
-        "en": "Conformance rates (shall-level requirements met of those that apply)",
-        "zh": "符合率（适用的“应”级要求中已满足的比例）",
+        "en": "Conformance rates (shall-level requirements met of those that apply; those "
+              "pending manual review are not counted as met)",
+        "zh": "符合率（适用的“应”级要求中已满足的比例；待人工评审的不计为已满足）",
+    },
+    "report.rate.with_pending": {
+        "en": "{rate} ({n} pending review)",
+        "zh": "{rate}（{n} 项待人工评审）",
+    },
+    "report.rate.unknown": {
+        "en": "— (run `bcic reindex`)",
+        "zh": "—（请运行 `bcic reindex`）",
     },
     "report.rates.by_chapter": {"en": "By chapter", "zh": "按章"},
     "report.rates.by_layer": {"en": "By layer", "zh": "按层"},
     "report.rates.overall": {"en": "Overall", "zh": "总体"},
     "report.rates.scope": {"en": "Scope", "zh": "范围"},
-    "report.rates.met": {"en": "Met (incl. pending manual review)", "zh": "满足（含待人工评审）"},
+    "report.rates.met": {"en": "Met", "zh": "满足"},
+    "report.rates.pending": {"en": "Pending review", "zh": "待人工评审"},
+    "report.rates.not_met": {"en": "Not met", "zh": "不满足"},
     "report.rates.total": {"en": "Applicable", "zh": "适用"},
     "report.rates.ratio": {"en": "Rate", "zh": "符合率"},
     "report.chapter": {"en": "Chapter {n}", "zh": "第{n}章"},

@@ -40,15 +40,22 @@ class RequirementOutcome:
 
 @dataclass(frozen=True)
 class Rate:
-    """Shall-level requirements met (or met pending manual review) out of those that apply."""
+    """Applicable shall-level requirements: how many are met, how many await manual review,
+    out of how many apply. The rate is met ÷ applicable: a pending review is not met yet."""
 
     met: int
     total: int
+    pending: int = 0
 
     @property
     def ratio(self) -> float:
-        """The share met, 1.0 when nothing applies."""
+        """The share met, pending reviews not counted; 1.0 when nothing applies."""
         return self.met / self.total if self.total else 1.0
+
+    @property
+    def not_met(self) -> int:
+        """The applicable requirements neither met nor pending: the gaps."""
+        return self.total - self.met - self.pending
 
 
 @dataclass(frozen=True)
@@ -81,6 +88,11 @@ class Report:
         """Every applicable requirement the evaluator must judge, whatever the shapes found."""
         return tuple(o for o in self.outcomes
                      if o.requirement.review_prompt and o.status is not Status.NOT_APPLICABLE)
+
+    def awaiting_judgement(self) -> tuple[RequirementOutcome, ...]:
+        """The checklist's items really awaiting the evaluator: those the shapes found no gap in
+        (an item already not met needs new evidence first, not a judgement)."""
+        return tuple(o for o in self.manual_checklist() if o.status is Status.MANUAL_REVIEW)
 
     def fails(self, threshold: Severity) -> bool:
         """Whether the report fails at `threshold`: always when not conformant, and for
@@ -207,4 +219,5 @@ def _status(requirement: Requirement, rulebook: Rulebook, known: dict[str, Statu
 
 def _rate(outcomes: list[RequirementOutcome]) -> Rate:
     applicable = [o for o in outcomes if o.status is not Status.NOT_APPLICABLE]
-    return Rate(sum(o.status is not Status.NOT_MET for o in applicable), len(applicable))
+    return Rate(met=sum(o.status is Status.MET for o in applicable), total=len(applicable),
+                pending=sum(o.status is Status.MANUAL_REVIEW for o in applicable))

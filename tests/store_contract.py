@@ -23,7 +23,9 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import PROV
 
 from checker.errors import QueryRefusedError, RevisionExistsError
-from checker.namespaces import BCIC
+from checker.namespaces import BCIC, REQ
+from checker.report import Rate
+from checker.rulebook import SH
 from checker.store import ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SHAPES_GRAPH, SUMMARY_GRAPH, Store
 from checker.store.base import (
     RevisionInfo,
@@ -40,7 +42,7 @@ Reopen = Callable[[Store], Store]
 EX = Namespace("https://example.org/contract/")
 INDUSTRY_SCALE = URIRef("https://w3id.org/bcic/indicator/IndustryScale")
 EARL = Namespace("http://www.w3.org/ns/earl#")
-# Whole seconds and a binary-exact rate, so a server's own datetime and decimal types round-trip.
+# Whole seconds, so a server's own datetime type round-trips.
 GENERATED = datetime(2024, 5, 1, 9, 30, 15, tzinfo=timezone.utc)
 
 
@@ -49,9 +51,10 @@ def new_cluster() -> URIRef:
     return EX[f"cluster-{uuid.uuid4().hex[:12]}"]
 
 
-def make_record(cluster: URIRef, number: int, *, conforms: bool = False, rate: float = 0.75,
+def make_record(cluster: URIRef, number: int, *, conforms: bool = False,
                 marker: str = "first") -> tuple[RevisionRecord, RevisionInfo]:
-    """A small revision: a submission with a blank node and a label, a one-assertion EARL report."""
+    """A small revision: a submission with a blank node and a label, a one-assertion EARL report
+    (8.2.6, shall-level: met when it conforms) stating its rate's counts."""
     submission = Graph()
     body = BNode()
     submission.add((cluster, RDF.type, BCIC.IndustrialCluster))
@@ -65,11 +68,13 @@ def make_record(cluster: URIRef, number: int, *, conforms: bool = False, rate: f
     report.add((assertion, EARL.subject, cluster))
     report.add((assertion, EARL.result, result))
     report.add((result, EARL.outcome, EARL.passed if conforms else EARL.failed))
+    rate = Rate(met=int(conforms), total=1)
+    _state_rate(report, rate)
     info = RevisionInfo(
         cluster=cluster, number=number,
         submission_graph=submission_graph_iri(cluster, number),
         report_graph=report_graph_iri(cluster, number),
-        conforms=conforms, conformance_rate=rate, rulebook_version="0.1.0",
+        conforms=conforms, rate=rate, rulebook_version="0.1.0",
         generated=GENERATED, submitter="评价员 A",
         files=(SourceFile("a.ttl", "0" * 64), SourceFile("b.ttl", "f" * 64)),
     )
@@ -77,10 +82,34 @@ def make_record(cluster: URIRef, number: int, *, conforms: bool = False, rate: f
                            provenance_graph(info, number - 1 if number > 1 else None)), info)
 
 
+def _state_rate(report: Graph, rate: Rate) -> None:
+    """The counts a report's sh:ValidationReport states (checker/render/turtle.py)."""
+    node = BNode()
+    report.add((node, RDF.type, SH.ValidationReport))
+    report.add((node, BCIC.metCount, Literal(rate.met)))
+    report.add((node, BCIC.pendingReviewCount, Literal(rate.pending)))
+    report.add((node, BCIC.applicableCount, Literal(rate.total)))
+
+
+def shall_level_rules(store: Store, *requirements: str) -> None:
+    """Rule graphs in which the requirements named are shall-level, as the rebuild reads them."""
+    ontology = Graph()
+    for rid in requirements:
+        ontology.add((REQ[rid], BCIC.normativeLevel, BCIC.Shall))
+    store.load_rules(ontology, Graph())
+
+
 def _summary(store: Store, revision: URIRef) -> set[tuple[str, str]]:
     """The summary graph's facts about one revision, as (predicate, object) texts."""
     rows = store.select(f"SELECT ?p ?o WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ <{revision}> ?p ?o }} }}")
     return {(str(r["p"]), r["o"].n3()) for r in rows}
+
+
+def _counts(met: int, pending: int, applicable: int) -> set[tuple[str, str]]:
+    """The summary's rate counts, as _summary gives them."""
+    return {(str(BCIC.metCount), Literal(met).n3()),
+            (str(BCIC.pendingReviewCount), Literal(pending).n3()),
+            (str(BCIC.applicableCount), Literal(applicable).n3())}
 
 
 def with_observations(record: RevisionRecord) -> RevisionRecord:
@@ -175,7 +204,7 @@ class StoreContract:
             self, store: Store, reopen: Reopen) -> None:
         cluster = new_cluster()
         first, first_info = make_record(cluster, 1)
-        second, second_info = make_record(cluster, 2, conforms=True, rate=1.0, marker="second")
+        second, second_info = make_record(cluster, 2, conforms=True, marker="second")
         store.add_revision(first)
         store.add_revision(second)
         store = reopen(store)
@@ -254,7 +283,7 @@ class StoreContract:
     def test_query_over_two_clusters_finds_each_latest_revision(
             self, store: Store, reopen: Reopen) -> None:
         red, blue = new_cluster(), new_cluster()
-        for record in (make_record(red, 1)[0], make_record(red, 2, conforms=True, rate=1.0)[0],
+        for record in (make_record(red, 1)[0], make_record(red, 2, conforms=True)[0],
                        make_record(blue, 1)[0]):
             store.add_revision(record)
         store = reopen(store)
@@ -352,28 +381,29 @@ class StoreContract:
     def test_added_revision_writes_its_summary_block(self, store: Store, reopen: Reopen) -> None:
         cluster = new_cluster()
         first, _ = make_record(cluster, 1)
-        second, _ = make_record(cluster, 2, conforms=True, rate=1.0, marker="second")
+        second, _ = make_record(cluster, 2, conforms=True, marker="second")
         store.add_revision(first)
         store.add_revision(second)
         store = reopen(store)
         assert _summary(store, first.submission_graph) == {
             (str(BCIC.clusterLabel), Literal("集群 first", lang="zh").n3()),
             (str(BCIC.crisisWarningSystemCount), Literal(0).n3()),
-            (str(BCIC.failsRequirement), "<https://w3id.org/bcic/req/gbt-draft/8.2.6>")}
+            (str(BCIC.failsRequirement), "<https://w3id.org/bcic/req/gbt-draft/8.2.6>"),
+            *_counts(0, 0, 1)}
         assert _summary(store, second.submission_graph) == {
             (str(BCIC.clusterLabel), Literal("集群 second", lang="zh").n3()),
-            (str(BCIC.crisisWarningSystemCount), Literal(0).n3())}
+            (str(BCIC.crisisWarningSystemCount), Literal(0).n3()), *_counts(1, 0, 1)}
 
     def test_rebuilt_summary_equals_the_blocks_written_with_the_revisions(
             self, store: Store, reopen: Reopen) -> None:
         cluster = new_cluster()
         records = [make_record(cluster, 1)[0],
-                   make_record(cluster, 2, conforms=True, rate=1.0, marker="second")[0]]
+                   make_record(cluster, 2, conforms=True, marker="second")[0]]
         warned = Graph()
         warned += records[1].submission
         warned.add((EX[f"warning-{cluster.split('-')[-1]}"], RDF.type, BCIC.CrisisWarningSystem))
         records.append(RevisionRecord(cluster, 3, warned, records[1].report, provenance_graph(
-            make_record(cluster, 3, conforms=True, rate=1.0)[1], 2)))
+            make_record(cluster, 3, conforms=True)[1], 2)))
         records[1] = with_observations(records[1])
         for record in records:
             store.add_revision(record)
@@ -386,8 +416,36 @@ class StoreContract:
         assert values[1] == {(f"{root}/2023/%E4%BA%BF%E5%85%83", "2023", "亿元", "81.5"),
                              (f"{root}/2024", "2024", "", "82")}
         assert not values[0] and not values[2]
+        shall_level_rules(store, "8.2.6")
         store.rebuild_summary()
         store = reopen(store)
         assert [_summary(store, r.submission_graph) for r in records] == written
         assert [_actual_values(store, r.submission_graph) for r in records] == values
         assert summary_current(store)
+
+    def test_rebuild_brings_a_revision_stored_under_the_old_rate_to_met_over_applicable(
+            self, store: Store, reopen: Reopen) -> None:
+        # Stored before the rate had its counts: a report of one met and one pending shall-level
+        # requirement, and a provenance block whose rate counted the pending one as met (1.0).
+        cluster = new_cluster()
+        record, info = make_record(cluster, 1, conforms=True)
+        report = Graph()
+        for rid, outcome in (("8.2.6", EARL.passed), ("4.3.2", EARL.cantTell),
+                             ("9.2.2", EARL.inapplicable)):
+            assertion, result = BNode(), BNode()
+            report.add((assertion, RDF.type, EARL.Assertion))
+            report.add((assertion, EARL.test, REQ[rid]))
+            report.add((assertion, EARL.result, result))
+            report.add((result, EARL.outcome, outcome))
+        provenance = provenance_graph(info, None)
+        provenance.add((info.submission_graph, BCIC.conformanceRate,
+                        Literal(Decimal("1.0"), datatype=XSD.decimal)))
+        store.add_revision(RevisionRecord(cluster, 1, record.submission, report, provenance))
+        assert store.revisions(cluster)[0].rate is None  # no counts until rebuilt
+        shall_level_rules(store, "8.2.6", "4.3.2")
+        store.rebuild_summary()
+        store = reopen(store)
+        assert store.revisions(cluster)[0].rate == Rate(met=1, total=2, pending=1)
+        assert not store.ask(f"ASK {{ GRAPH <{PROVENANCE_GRAPH}> {{ <{info.submission_graph}> "
+                             f"<{BCIC.conformanceRate}> ?rate }} }}")
+

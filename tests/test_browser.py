@@ -102,3 +102,31 @@ def test_an_evaluator_stores_a_revision_and_opens_the_cluster_charts(make_web_ap
         assert drawn >= 1
         screenshot(tab, "cluster-charts")
 
+
+
+def test_the_html_report_hides_emptied_clauses_on_screen_and_prints_legibly() -> None:
+    from checker.render import render_report
+    from checker.validation import validate_files
+
+    html = render_report(validate_files([DATANG]), "html", "zh")
+    with chromium() as browser:
+        tab = browser.new_page()  # type: ignore[attr-defined]
+        tab.set_content(html)
+        clause = "[id='clause-5.1']"  # all met: nothing under it once only "not met" is shown
+        assert tab.is_visible(clause)
+        tab.click("label[for=f-not_met]")
+        assert not tab.is_visible(clause)
+        assert tab.is_visible("[id='clause-5.2.2']")  # it holds an unmet requirement
+        screenshot(tab, "html-report-not-met")
+        tab.emulate_media(media="print")
+        style = tab.evaluate("""() => {
+            const css = (selector) => getComputedStyle(document.querySelector(selector));
+            const badge = css(".req.s-not_met .badge"), bar = css(".bar span");
+            return {background: badge.backgroundColor, colour: badge.color,
+                    chips: css("nav.filter").display, clause: css("[id='clause-5.1']").display,
+                    adjust: bar.printColorAdjust || bar.webkitPrintColorAdjust};
+        }""")
+        # Dark status colour on white, never white on colour; chips off; every clause printed.
+        assert style == {"background": "rgb(255, 255, 255)", "colour": "rgb(207, 34, 46)",
+                         "chips": "none", "clause": "block", "adjust": "exact"}
+        screenshot(tab, "html-report-print")

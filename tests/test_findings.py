@@ -151,7 +151,7 @@ def test_a_kpi_system_lacking_indicators_is_named_with_them_in_the_standards_ord
     x:k a bcic:KPISystem ; rdfs:label "指标体系"@zh .
     """, format="turtle")
     text = render_report(validate_graph(data), "text", "zh")
-    section = text.split("✘ 9.1.4-c-3", 1)[1].split("9.1.4-c-4", 1)[0]
+    section = text.split("✘ 9.1.4 c) —3", 1)[1].split("9.1.4 c) —4", 1)[0]
     assert "指标体系（…#k）：“包含指标”缺少“产业集中度”" in section
     assert section.index("产业集中度") < section.index("竞争优势差异度")
 

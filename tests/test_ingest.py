@@ -253,7 +253,8 @@ def test_history_shows_8_2_6_closed_when_the_evaluation_is_added(
     first, second = cluster_history(store, DATANG_CLUSTER)
     assert first.closed == () and set(first.opened) == gaps(DATANG)
     assert second.closed == ("8.2.6",) and second.opened == ()
-    assert second.conformance_rate > first.conformance_rate
+    assert second.rate is not None and first.rate is not None
+    assert second.rate.ratio > first.rate.ratio
 
 
 def test_history_shows_8_2_6_opened_when_the_evaluation_is_dropped(

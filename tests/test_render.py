@@ -17,11 +17,12 @@ from rdflib.term import Node
 from checker.errors import InputError
 from checker.i18n import LANGUAGES, Lang
 from checker.namespaces import BCIC, REQ
+from checker.notation import provision_notation
 from checker.paths import EXAMPLES_DIR
 from checker.render import REPORT_FORMATS, format_for_media_type, render_report
 from checker.render.outline import Filters, report_outline
 from checker.render.text import width
-from checker.report import Report, Status
+from checker.report import Rate, Report, Status
 from checker.rulebook import SH, load_rulebook
 from checker.shacl import Severity
 from checker.validation import validate_files, validate_graph
@@ -39,7 +40,8 @@ PREFIXES = """\
 @prefix ex:   <https://example.org/render-test/> .
 """
 
-# A cluster with a body, one member and a macro analysis that covers one dimension of five.
+# A cluster with a body, one member, a macro analysis that covers one dimension of five, and a
+# synergy practice (4.3.2) that awaits the evaluator's judgement.
 GAPPY = PREFIXES + """
 ex:cluster a bcic:IndustrialCluster ; rdfs:label "测试集群"@zh , "Test cluster"@en .
 ex:body a bcic:CultivationBody ; bcic:cultivates ex:cluster ; rdfs:label "培育主体"@zh .
@@ -48,6 +50,8 @@ ex:m1 a org:Membership ; org:organization ex:body ; org:member ex:gov ;
 ex:gov a bcic:GovernmentBody ; rdfs:label "县政府"@zh .
 ex:macro a bcic:MacroEnvironmentAnalysis ; prov:wasAttributedTo ex:body ;
     bcic:covers bcic:PolicyEnvironment .
+ex:synergy a bcic:SynergyPractice ; rdfs:label "协同实践"@zh ; bcic:covers bcic:IntegrationMeans ;
+    prov:wasAssociatedWith ex:body ; <http://purl.org/dc/terms/date> "2024-03-01"^^xsd:date .
 """
 
 HOSTILE_LABEL = "<script>alert(1)</script>"
@@ -116,14 +120,15 @@ def test_unknown_format_is_an_input_error_naming_the_known_ones(gappy: Report) -
 def test_text_report_shows_the_verdict_in_the_chosen_language(gappy: Report) -> None:
     assert "NOT CONFORMANT" in render_report(gappy, "text", "en")
     assert "不符合" in render_report(gappy, "text", "zh")
-    conformant = dataclasses.replace(gappy, conforms=True)
+    conformant = dataclasses.replace(gappy, conforms=True, overall=Rate(met=5, total=5))
     assert re.search(r"^Verdict\s+CONFORMANT$", render_report(conformant, "text", "en"), re.M)
 
 
 def test_text_report_says_manual_review_is_pending_the_evaluator(gappy: Report) -> None:
-    assert gappy.manual_checklist()
+    assert gappy.awaiting_judgement()
     text = render_report(gappy, "text", "en")
-    assert f"{len(gappy.manual_checklist())} requirement(s) on the manual-review checklist" in text
+    assert (f"{len(gappy.awaiting_judgement())} item(s) of the manual-review checklist await "
+            "the evaluator's judgement") in text
     assert "Manual review checklist" in text
 
 
@@ -133,7 +138,7 @@ def test_text_report_lists_a_not_met_clause_with_its_message_in_that_language(
     rid, messages = _not_met_with_message(gappy)
     other: Lang = "en" if lang == "zh" else "zh"
     text = render_report(gappy, "text", lang)
-    assert re.search(rf"^  ✘ {re.escape(rid)}\s", text, re.M)
+    assert re.search(rf"^  ✘ {re.escape(provision_notation(rid))}\s", text, re.M)
     assert messages[lang] in text
     assert messages[other] not in text
 

@@ -27,6 +27,16 @@ def test_sample_cluster_gets_its_promised_verdict_and_gaps(name: str) -> None:
     assert unmet == sorted(EXPECTED[name]["unmet_shall"])
 
 
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_a_requirement_pending_manual_review_is_not_counted_as_met(name: str) -> None:
+    overall = validate_files([EXAMPLES_DIR / name]).overall
+    promised = EXPECTED[name]["rate"]
+    assert (overall.met, overall.pending, overall.total) == (
+        promised["met"], promised["pending_review"], promised["applicable"])
+    assert overall.not_met == len(EXPECTED[name]["unmet_shall"])
+    assert overall.ratio == promised["met"] / promised["applicable"]
+
+
 def test_every_requirement_of_the_catalogue_gets_a_status() -> None:
     report = validate_files([EXAMPLES_DIR / "meitan-tea.ttl"])
     assert [o.requirement.id for o in report.outcomes] == list(load_rulebook().requirements)

@@ -119,7 +119,7 @@ def test_editor_runs_a_named_query_in_a_real_browser_under_the_csp(
         tab.wait_for_selector(".yasqe .CodeMirror")
         tab.click('button[data-query="clusters-by-conformance"]')
         assert "clusters-by-conformance" not in tab.evaluate("bcicYasgui.getTab().getQuery()")
-        assert "bcic:conformanceRate" in tab.evaluate("bcicYasgui.getTab().getQuery()")
+        assert "bcic:pendingReviewCount" in tab.evaluate("bcicYasgui.getTab().getQuery()")
         tab.click(".yasqe_queryButton")
         tab.wait_for_selector(".yasr table.dataTable tbody tr td")
         row_count = tab.locator(".yasr table.dataTable tbody tr").count()

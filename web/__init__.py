@@ -23,7 +23,9 @@ from checker.errors import CheckerError, StoreError
 from checker.query_runner import current_snapshot, refresh_snapshot, snapshot_dir_for
 from checker.sparql_service import TRUNCATED_HEADER, SparqlLimits, SparqlService
 from checker.store import DEFAULT_LOCATION
+from checker.notation import provision_notation
 from checker.tokens import kept_secret, secret_key_file_for
+from checker.verdicts import rate_text, verdict_text
 
 from .data import install_reader, is_remote
 from .errors import error_detail
@@ -114,9 +116,14 @@ def _kept_secret(app: Flask) -> str:
 
 
 def _template_globals() -> dict[str, Any]:
-    """What every template may use: the language, UI strings, label picking."""
-    return {"lang": request_language(), "ui": ui, "pick": pick, "language_link": language_link,
-            "unknown_language": unknown_language()}
+    """What every template may use: the language, UI strings, label picking, verdicts and rates
+    as people read them."""
+    lang = request_language()
+    return {"lang": lang, "ui": ui, "pick": pick, "language_link": language_link,
+            "unknown_language": unknown_language(),
+            "verdict_text": lambda conforms, rate: verdict_text(conforms, rate, lang),
+            "rate_text": lambda rate, conforms: rate_text(rate, lang, pending=not conforms),
+            "notation": provision_notation}
 
 
 def _vendor_file(package: str, filename: str) -> Response:

@@ -19,7 +19,7 @@ from checker.errors import CheckerError
 from checker.history import cluster_overview
 from checker.i18n import message
 from checker.render.outline import report_outline
-from checker.render.text import percent
+from checker.render.text import RATE_COLUMNS, percent, rate_cells
 from checker.report import Report, Status
 from checker.report_reader import read_report
 from checker.revisions import delete_revision, find_cluster, revision_info
@@ -126,6 +126,7 @@ def _report_response(report: Report, name: str, revision: RevisionInfo | None) -
         "report.html", page=report_outline(report, lang, filters), filters=filters,
         t=lambda key, **values: message(key, lang, **values),
         revision=revision, key=cluster_key, downloads=DOWNLOADS, percent=percent,
+        rate_columns=RATE_COLUMNS, rate_cells=rate_cells,
         statuses=[s.value for s in Status], severities=[s.value for s in Severity])
 
 

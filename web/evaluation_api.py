@@ -18,6 +18,7 @@ from checker.revisions import delete_revision
 from checker.store.base import RevisionInfo, cluster_key
 from checker.timestamps import xsd_datetime
 from checker.validation import validate_submission
+from checker.verdicts import rate_document
 
 from .auth import require_role
 from .data import read_store, store_upload, write_store
@@ -112,7 +113,7 @@ def _revision(info: RevisionInfo) -> dict[str, Any]:
         "number": info.number,
         "generated": xsd_datetime(info.generated),
         "conforms": info.conforms,
-        "conformance_rate": round(info.conformance_rate, 4),
+        **rate_document(info.rate),
         "rulebook_version": info.rulebook_version,
         "submitter": info.submitter,
         "files": [{"name": f.name, "sha256": f.sha256} for f in info.files],

@@ -301,7 +301,8 @@ def _schemas() -> Json:
     revision = _object(
         ["number", "generated", "conforms", "conformance_rate"], number=integer,
         generated={"type": "string", "format": "date-time"}, conforms=boolean,
-        conformance_rate=number, rulebook_version=string, submitter={"type": ["string", "null"]},
+        conformance_rate={"type": ["number", "null"]},
+        pending_review={"type": ["integer", "null"]}, rulebook_version=string, submitter={"type": ["string", "null"]},
         files={"type": "array", "items": _object(["name", "sha256"], name=string,
                                                  sha256=string)},
         report=string, page=string,

@@ -5,22 +5,35 @@ from __future__ import annotations
 import functools
 
 import jinja2
+from markupsafe import Markup
 
 from ..i18n import Lang, message
 from ..report import Report, Status
 from .outline import report_outline
-from .text import files_with_digests, percent
+from .text import RATE_COLUMNS, percent, pick
 
 
 @functools.cache
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    environment = jinja2.Environment(
         loader=jinja2.PackageLoader("checker", "templates"),
         autoescape=True,  # every string of the submission reaches the page escaped
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    environment.filters["css_string"] = css_string
+    return environment
+
+
+def css_string(text: str) -> Markup:
+    """`text` as a quoted CSS string for a stylesheet: every character but ASCII letters, digits
+    and spaces written as a CSS escape (`\\5fb7 `), so no quote, backslash, `<` or line break of a
+    submitted label can end the string, the rule or the style element. Safe by construction,
+    hence Markup: HTML escaping would put `&#34;` into the CSS."""
+    escaped = "".join(ch if ch.isascii() and (ch.isalnum() or ch == " ") else f"\\{ord(ch):x} "
+                      for ch in text)
+    return Markup(f'"{escaped}"')
 
 
 def render_html(report: Report, lang: Lang) -> str:
@@ -30,7 +43,16 @@ def render_html(report: Report, lang: Lang) -> str:
         lang=lang,
         t=lambda key, **values: message(key, lang, **values),
         percent=percent,
-        files=files_with_digests(report),
+        rate_columns=RATE_COLUMNS,
+        page_header=_page_header(report, lang),
+        page_date=report.created.date().isoformat(),
         statuses=[s.value for s in Status],
         page=report_outline(report, lang),
     )
+
+
+def _page_header(report: Report, lang: Lang) -> str:
+    """What every printed page says at its top: the report's title and the cluster."""
+    cluster = (pick(report.cluster_label, lang) or report.cluster
+               or message("report.no_cluster", lang))
+    return f"{message('report.title', lang)} — {cluster}"

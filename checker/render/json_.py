@@ -7,6 +7,7 @@ from typing import Any
 
 from ..duties import duties_set_aside, set_aside_lines
 from ..i18n import Lang
+from ..notation import provision_notation
 from ..report import Rate, Report, RequirementOutcome
 from ..shacl import ShaclResult
 from ..timestamps import xsd_datetime
@@ -40,6 +41,7 @@ def report_document(report: Report, lang: Lang) -> dict[str, Any]:
         "requirements": [_requirement(o, Namer(report, lang)) for o in report.outcomes],
         "manual_review": [o.requirement.id for o in report.manual_checklist()],
         "duties_set_aside": _set_aside(report, lang),
+        "awaiting_judgement": [o.requirement.id for o in report.awaiting_judgement()],
     }
 
 
@@ -50,7 +52,9 @@ def _set_aside(report: Report, lang: Lang) -> list[dict[str, Any]]:
 
 
 def _rate(rate: Rate) -> dict[str, Any]:
-    return {"met": rate.met, "total": rate.total, "ratio": round(rate.ratio, 4)}
+    """Met (pending reviews not counted), pending review, not met, applicable; ratio met ÷ total."""
+    return {"met": rate.met, "pending_review": rate.pending, "not_met": rate.not_met,
+            "total": rate.total, "ratio": round(rate.ratio, 4)}
 
 
 def _requirement(outcome: RequirementOutcome, namer: Namer) -> dict[str, Any]:
@@ -58,6 +62,7 @@ def _requirement(outcome: RequirementOutcome, namer: Namer) -> dict[str, Any]:
     return {
         "id": r.id,
         "clause": r.clause,
+        "notation": provision_notation(r.id),
         "level": r.level.value,
         "layer": r.layer.value,
         "chapter": r.chapter,

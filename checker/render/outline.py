@@ -9,11 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..i18n import Lang, message
+from ..notation import provision_notation, provisions_listed
 from ..report import Rate, Report, RequirementOutcome, Status
 from ..shacl import Severity
 from .findings_view import FindingView, Namer
 from .text import (chapter_title, items_not_met, pick, rate_rows, SHOWS_FINDINGS, short_label,
-                   verdict_lines)
+                   verdict_lines, verdict_word)
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,8 @@ class Filters:
 class RequirementRow:
     """One requirement of the catalogue with its status and the results behind it."""
 
-    id: str
+    id: str  # for anchors and machine formats
+    notation: str  # the standard's notation, for reading: `9.1.4 c) —3`
     label: str
     level: str
     status: str  # the Status value, used as a CSS class
@@ -57,6 +59,7 @@ class ClauseGroup:
     """The requirements of one clause."""
 
     id: str
+    notation: str
     title: str
     rows: tuple[RequirementRow, ...]
 
@@ -78,6 +81,8 @@ class ReportOutline:
 
     report: Report
     cluster_label: str
+    files: tuple[tuple[str, str], ...]  # each file judged and the SHA-256 of its bytes ("": unknown)
+    verdict: str
     verdict_lines: tuple[str, ...]
     rates: tuple[tuple[str, tuple[tuple[str, Rate], ...]], ...]  # by chapter, by layer, overall
     chapters: tuple[ChapterGroup, ...]
@@ -92,6 +97,8 @@ def report_outline(report: Report, lang: Lang, filters: Filters = Filters()) -> 
     return ReportOutline(
         report=report,
         cluster_label=pick(report.cluster_label, lang),
+        files=tuple(zip(report.files, report.sha256 or ("",) * len(report.files), strict=True)),
+        verdict=verdict_word(report, lang),
         verdict_lines=tuple(verdict_lines(report, lang)),
         rates=tuple(rate_rows(report, lang)),
         chapters=_chapters(report, kept, filters.severity, lang),
@@ -115,7 +122,7 @@ def _chapters(report: Report, kept: list[RequirementOutcome], severity: Severity
         chapters.append(ChapterGroup(
             number, chapter_title(number, lang), message(f"report.layer.{layer.value}", lang),
             report.by_chapter.get(number, Rate(0, 0)),
-            tuple(ClauseGroup(clause, titles.get(clause, clause),
+            tuple(ClauseGroup(clause, provision_notation(clause), titles.get(clause, clause),
                               tuple(_row(report, o, severity, lang) for o in outcomes))
                   for clause, outcomes in clauses.items())))
     return tuple(chapters)
@@ -129,6 +136,7 @@ def _row(report: Report, outcome: RequirementOutcome, severity: Severity | None,
     shown = outcome.status in SHOWS_FINDINGS
     return RequirementRow(
         id=r.id,
+        notation=provision_notation(r.id),
         label=short_label(r, lang),
         level=message(f"report.level.{r.level.value}", lang),
         status=outcome.status.value,
@@ -138,7 +146,7 @@ def _row(report: Report, outcome: RequirementOutcome, severity: Severity | None,
         text_en=r.text.get("en", ""),
         findings=tuple(namer.view(f, limit=None) for f in outcome.findings
                        if shown and (severity is None or f.severity is severity)),
-        items_not_met=", ".join(items_not_met(report, outcome))
+        items_not_met=provisions_listed(items_not_met(report, outcome), lang)
         if failing and not outcome.results else "",
         prompt=pick(r.review_prompt, lang) if r.review_prompt else "",
     )

@@ -8,9 +8,11 @@ from collections.abc import Iterator
 
 from ..duties import set_aside_lines
 from ..i18n import Lang, message
+from ..notation import provision_notation, provisions_listed
 from ..report import Rate, Report, RequirementOutcome, Status, is_gap
-from ..rulebook import Layer, Requirement
+from ..rulebook import Layer, Level, Requirement
 from ..shacl import ShaclResult
+from ..verdicts import verdict_text
 from .cells import printable
 from .findings_view import Namer, NodeLine
 from .naming import base_of, pick, short_node
@@ -78,16 +80,53 @@ def percent(rate: Rate) -> str:
     return f"{rate.ratio * 100:.1f}%"
 
 
+RATE_COLUMNS = ("scope", "met", "pending", "not_met", "total", "ratio")
+
+
+def rate_cells(rate: Rate) -> tuple[str, ...]:
+    """A rate's numbers as the rate table shows them, in RATE_COLUMNS order after the scope."""
+    return str(rate.met), str(rate.pending), str(rate.not_met), str(rate.total), percent(rate)
+
+
+def verdict_word(report: Report, lang: Lang) -> str:
+    """The report's verdict, qualified when requirements await manual review."""
+    return verdict_text(report.conforms, report.overall, lang)
+
+
 def verdict_lines(report: Report, lang: Lang) -> list[str]:
-    """The verdict's detail sentence, the pending manual review when there is any, and the
-    duties of 4.2 set aside for want of a member of their role."""
+    """The verdict's detail sentences: gaps, then what awaits the evaluator and what to do,
+    and the duties of 4.2 set aside for want of a member of their role."""
     not_met = sum(is_gap(o.requirement, o.status) for o in report.outcomes)
-    lines = [message("report.verdict.conformant_detail", lang) if report.conforms
-             else message("report.verdict.not_conformant_detail", lang, n=not_met)]
-    pending = len(report.manual_checklist())
-    if pending:
-        lines.append(message("report.verdict.manual_pending", lang, n=pending))
-    return lines + set_aside_lines(report, lang)
+    pending = report.overall.pending
+    if not report.conforms:
+        lines = [message("report.verdict.not_conformant_detail", lang, n=not_met)]
+        if pending:
+            lines.append(message("report.verdict.also_pending", lang, n=pending))
+    elif pending:
+        lines = [message("report.verdict.no_gap_detail", lang, n=pending)]
+    else:
+        lines = [message("report.verdict.conformant_detail", lang)]
+    return lines + _review_lines(report, lang) + set_aside_lines(report, lang)
+
+
+def _review_lines(report: Report, lang: Lang) -> list[str]:
+    """What the manual-review checklist asks of the submitter: only the items really awaiting
+    a judgement count; lead-ins follow their items; items already not met need evidence first."""
+    awaiting = report.awaiting_judgement()
+    listed = {o.requirement.id for o in report.manual_checklist()}
+    lead_ins = sum(o.status is Status.MANUAL_REVIEW and o.requirement.id not in listed
+                   and o.requirement.level is Level.SHALL for o in report.outcomes)
+    already_not_met = len(listed) - len(awaiting)
+    lines = []
+    if awaiting:
+        lines.append(message("report.verdict.manual_pending", lang, n=len(awaiting)))
+    if lead_ins:
+        lines.append(message("report.verdict.lead_ins_pending", lang, n=lead_ins))
+    if already_not_met:
+        lines.append(message("report.verdict.checklist_not_met", lang, n=already_not_met))
+    if awaiting:
+        lines.append(message("report.verdict.have_ready", lang))
+    return lines
 
 
 def width(text: str) -> int:
@@ -113,7 +152,6 @@ def _lines(report: Report, lang: Lang) -> Iterator[str]:
     title = f"{message('report.title', lang)} — {message('report.standard', lang)}"
     yield title
     yield "=" * width(title)
-    verdict_key = "conformant" if report.conforms else "not_conformant"
     fields = [
         ("cluster", pick(report.cluster_label, lang)
          or message("report.no_name" if report.cluster else "report.no_cluster", lang)),
@@ -122,7 +160,7 @@ def _lines(report: Report, lang: Lang) -> Iterator[str]:
         ("triples", str(report.triples)),
         ("rulebook", report.rulebook_version),
         ("created", report.created.isoformat(timespec="seconds")),
-        ("verdict", message(f"report.verdict.{verdict_key}", lang).upper()),
+        ("verdict", verdict_word(report, lang).upper()),
     ]
     names = [message(f"report.field.{key}", lang) for key, _ in fields]
     column = max(width(n) for n in names) + 2
@@ -140,10 +178,10 @@ def _lines(report: Report, lang: Lang) -> Iterator[str]:
 
 def _rates(report: Report, lang: Lang) -> Iterator[str]:
     yield message("report.rates.heading", lang)
-    head = [message(f"report.rates.{k}", lang) for k in ("scope", "met", "total", "ratio")]
+    head = [message(f"report.rates.{k}", lang) for k in RATE_COLUMNS]
     sections = rate_rows(report, lang)
-    rows = [(scope, str(r.met), str(r.total), percent(r)) for _s, rs in sections for scope, r in rs]
-    widths = [max(width(row[i]) for row in [*rows, tuple(head)]) for i in range(4)]
+    rows = [(scope, *rate_cells(r)) for _s, rs in sections for scope, r in rs]
+    widths = [max(width(row[i]) for row in [*rows, tuple(head)]) for i in range(len(head))]
 
     def line(cells: tuple[str, ...] | list[str]) -> str:
         numbers = (_rjust(c, w) for c, w in zip(cells[1:], widths[1:], strict=True))
@@ -154,7 +192,7 @@ def _rates(report: Report, lang: Lang) -> Iterator[str]:
         if index:
             yield ""
         for scope, rate in section_rows:
-            yield line((scope, str(rate.met), str(rate.total), percent(rate)))
+            yield line((scope, *rate_cells(rate)))
 
 
 def _requirements(report: Report, lang: Lang) -> Iterator[str]:
@@ -162,7 +200,8 @@ def _requirements(report: Report, lang: Lang) -> Iterator[str]:
     yield "  " + "   ".join(f"{MARKERS[s]} {message(f'report.status.{s.value}', lang)}"
                             for s in Status)
     namer = Namer(report, lang)
-    id_width = max((width(o.requirement.id) for o in report.outcomes), default=0)
+    id_width = max((width(provision_notation(o.requirement.id)) for o in report.outcomes),
+                   default=0)
     level_width = max((width(message(f"report.level.{o.requirement.level.value}", lang))
                        for o in report.outcomes), default=0)
     chapter = None
@@ -173,7 +212,7 @@ def _requirements(report: Report, lang: Lang) -> Iterator[str]:
             yield ""
             yield chapter_title(chapter, lang)
         level = message(f"report.level.{requirement.level.value}", lang)
-        yield (f"  {MARKERS[outcome.status]} {_ljust(requirement.id, id_width)}  "
+        yield (f"  {MARKERS[outcome.status]} {_ljust(provision_notation(requirement.id), id_width)}  "
                f"{_ljust(level, level_width)}  {short_label(requirement, lang)}")
         if outcome.status not in SHOWS_FINDINGS:
             continue
@@ -187,7 +226,8 @@ def _requirements(report: Report, lang: Lang) -> Iterator[str]:
             if view.more:
                 yield "          " + message("report.result.more", lang, n=view.more)
         if not outcome.results and (items := items_not_met(report, outcome)):
-            yield "      · " + message("report.items_not_met", lang, items=", ".join(items))
+            yield "      · " + message("report.items_not_met", lang,
+                                      items=provisions_listed(items, lang))
 
 
 def _node_lines(node: NodeLine, indent: int, lang: Lang) -> Iterator[str]:
@@ -210,9 +250,9 @@ def _checklist(report: Report, lang: Lang) -> Iterator[str]:
     checklist = report.manual_checklist()
     if not checklist:
         yield "  " + message("report.manual.none", lang)
-    id_width = max((width(o.requirement.id) for o in checklist), default=0)
+    id_width = max((width(provision_notation(o.requirement.id)) for o in checklist), default=0)
     for outcome in checklist:
         requirement = outcome.requirement
-        yield (f"  {MARKERS[outcome.status]} {_ljust(requirement.id, id_width)}  "
+        yield (f"  {MARKERS[outcome.status]} {_ljust(provision_notation(requirement.id), id_width)}  "
                f"{short_label(requirement, lang)}")
         yield f"      {pick(requirement.review_prompt or {}, lang)}"

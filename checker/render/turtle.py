@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from decimal import Decimal
 
 from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, XSD
@@ -53,6 +54,7 @@ def report_graph(report: Report) -> Graph:
                                               for o in report.outcomes))))
     g.add((node, DCTERMS.created, datetime_literal(report.created)))
     g.add((node, OWL.versionInfo, Literal(report.rulebook_version)))
+    _add_rate(g, node, report)
     if report.cluster:
         g.add((node, DCTERMS.subject, URIRef(report.cluster)))
         for language, text in report.cluster_label.items():
@@ -117,9 +119,20 @@ def _add_rates(g: Graph, node: BNode, report: Report, label: _Labeller) -> None:
         g.add((summary, RDF.type, BCIC.RateSummary))
         if scope is not None:
             g.add((summary, *scope))
-        g.add((summary, BCIC.metCount, Literal(rate.met)))
-        g.add((summary, BCIC.applicableCount, Literal(rate.total)))
-        g.add((summary, BCIC.rateRatio, Literal(round(rate.ratio, 4), datatype=XSD.decimal)))
+        _add_counts(g, summary, rate)
+def _add_rate(g: Graph, node: BNode, report: Report) -> None:
+    """The headline rate and its counts: shall-level requirements met (pending reviews not
+    counted), pending manual review, and applicable (docs/store.md, the summary graph)."""
+    _add_counts(g, node, report.overall)
+
+
+def _add_counts(g: Graph, node: BNode, rate: Rate) -> None:
+    """A rate's counts and ratio, met ÷ applicable (1 when nothing applies)."""
+    g.add((node, BCIC.metCount, Literal(rate.met)))
+    g.add((node, BCIC.pendingReviewCount, Literal(rate.pending)))
+    g.add((node, BCIC.applicableCount, Literal(rate.total)))
+    ratio = Decimal(rate.met) / Decimal(rate.total) if rate.total else Decimal(1)
+    g.add((node, BCIC.conformanceRate, Literal(ratio, datatype=XSD.decimal)))
 
 
 class _Labeller:

@@ -10,6 +10,8 @@ from typing import Protocol
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
+from ..report import Rate
+
 GRAPH_ROOT = "https://w3id.org/bcic/graph/"
 ONTOLOGY_GRAPH = URIRef(GRAPH_ROOT + "rules/ontology")
 SHAPES_GRAPH = URIRef(GRAPH_ROOT + "rules/shapes")
@@ -58,7 +60,7 @@ class RevisionInfo:
     submission_graph: URIRef
     report_graph: URIRef
     conforms: bool
-    conformance_rate: float
+    rate: Rate | None  # met ÷ applicable, with the pending reviews; None: not summarised yet
     rulebook_version: str
     generated: datetime
     submitter: str | None

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import datetime
-from decimal import Decimal
 
 from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, XSD
@@ -16,9 +15,10 @@ from rdflib.term import Node
 
 from ..errors import InputError
 from ..namespaces import BCIC
+from ..report import Rate
 from ..timestamps import datetime_literal
 from .guard import checked_iri
-from .base import (PROVENANCE_GRAPH, RevisionInfo, RevisionRecord, SourceFile,
+from .base import (PROVENANCE_GRAPH, SUMMARY_GRAPH, RevisionInfo, RevisionRecord, SourceFile,
                    submission_graph_iri)
 
 _PREFIXES = f"""PREFIX bcic: <{BCIC}>
@@ -26,6 +26,13 @@ PREFIX prov: <{PROV}>
 PREFIX rdfs: <{RDFS}>
 PREFIX dcterms: <{DCTERMS}>
 """
+
+
+# The headline rate's counts, from the summary graph (absent there until a store written before
+# they existed is rebuilt: `bcic reindex`, or the next ingest).
+_RATE_COUNTS = f"""  OPTIONAL {{ GRAPH <{SUMMARY_GRAPH}> {{
+    ?revision bcic:metCount ?met ; bcic:pendingReviewCount ?pending ; bcic:applicableCount ?applicable
+  }} }}"""
 
 
 def provenance_graph(info: RevisionInfo, previous: int | None) -> Graph:
@@ -43,7 +50,6 @@ def provenance_graph(info: RevisionInfo, previous: int | None) -> Graph:
     g.add((revision, BCIC.revisionNumber, Literal(info.number, datatype=XSD.integer)))
     g.add((revision, BCIC.reportGraph, info.report_graph))
     g.add((revision, BCIC.conforms, Literal(info.conforms)))
-    g.add((revision, BCIC.conformanceRate, _decimal(info.conformance_rate)))
     g.add((revision, BCIC.rulebookVersion, Literal(info.rulebook_version)))
     g.add((revision, PROV.generatedAtTime,
            datetime_literal(info.generated)))
@@ -72,23 +78,24 @@ def revisions_query(cluster: URIRef | None = None) -> str:
     plain groups that Oxigraph reads whole and joins by hash.
     """
     if cluster is None:
-        return _PREFIXES + f"""SELECT ?revision ?cluster ?number ?report ?conforms ?rate ?version
+        return _PREFIXES + f"""SELECT ?revision ?cluster ?number ?report ?conforms ?met ?pending ?applicable ?version
        ?generated ?submitter ?title ?sha WHERE {{
   GRAPH <{PROVENANCE_GRAPH}> {{
     ?revision a bcic:Revision ; bcic:cluster ?cluster ; bcic:revisionNumber ?number ;
-      bcic:reportGraph ?report ; bcic:conforms ?conforms ; bcic:conformanceRate ?rate ;
+      bcic:reportGraph ?report ; bcic:conforms ?conforms ;
       bcic:rulebookVersion ?version ; prov:generatedAtTime ?generated .
     OPTIONAL {{ ?revision prov:wasAttributedTo ?agent . ?agent rdfs:label ?submitter }}
     OPTIONAL {{ ?revision prov:wasDerivedFrom ?file . ?file dcterms:title ?title ;
                 bcic:sha256 ?sha }}
   }}
+{_RATE_COUNTS}
 }}"""
-    return _PREFIXES + f"""SELECT ?revision ?cluster ?number ?report ?conforms ?rate ?version
+    return _PREFIXES + f"""SELECT ?revision ?cluster ?number ?report ?conforms ?met ?pending ?applicable ?version
        ?generated ?submitter ?title ?sha WHERE {{
   GRAPH <{PROVENANCE_GRAPH}> {{
     VALUES ?cluster {{ <{checked_iri(cluster)}> }}
     ?revision bcic:cluster ?cluster ; a bcic:Revision ; bcic:revisionNumber ?number ;
-      bcic:reportGraph ?report ; bcic:conforms ?conforms ; bcic:conformanceRate ?rate ;
+      bcic:reportGraph ?report ; bcic:conforms ?conforms ;
       bcic:rulebookVersion ?version ; prov:generatedAtTime ?generated .
     OPTIONAL {{ ?revision prov:wasAttributedTo/rdfs:label ?submitter }}
     OPTIONAL {{
@@ -97,6 +104,7 @@ def revisions_query(cluster: URIRef | None = None) -> str:
       OPTIONAL {{ ?file bcic:sha256 ?sha }}
     }}
   }}
+{_RATE_COUNTS}
 }}"""
 
 
@@ -121,7 +129,7 @@ def _info(row: Mapping[str, Node], files: set[SourceFile]) -> RevisionInfo:
         submission_graph=URIRef(str(row["revision"])),
         report_graph=URIRef(str(row["report"])),
         conforms=str(row["conforms"]) in ("true", "1"),
-        conformance_rate=float(str(row["rate"])),
+        rate=_rate(row),
         rulebook_version=str(row["version"]),
         generated=_datetime(row["generated"]),
         submitter=str(submitter) if submitter is not None else None,
@@ -129,14 +137,18 @@ def _info(row: Mapping[str, Node], files: set[SourceFile]) -> RevisionInfo:
     )
 
 
+def _rate(row: Mapping[str, Node]) -> Rate | None:
+    """The revision's rate from its summary counts; None when the summary has none yet."""
+    if not all(key in row for key in ("met", "pending", "applicable")):
+        return None
+    return Rate(met=int(str(row["met"])), total=int(str(row["applicable"])),
+                pending=int(str(row["pending"])))
+
+
 def _datetime(node: Node) -> datetime:
     """An xsd:dateTime literal as a datetime (a trailing Z read as UTC)."""
     return datetime.fromisoformat(str(node).replace("Z", "+00:00"))
 
-
-def _decimal(rate: float) -> Literal:
-    """xsd:decimal with the float's shortest exact repr, so it reads back to the same float."""
-    return Literal(format(Decimal(repr(float(rate))), "f"), datatype=XSD.decimal)
 
 
 def check_describes(revision: RevisionRecord) -> None:

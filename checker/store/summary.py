@@ -15,14 +15,16 @@ from collections.abc import Iterator
 from urllib.parse import quote
 
 from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import SH
 from rdflib.term import Node
 
 from ..namespaces import BCIC
-from .base import GRAPH_ROOT, PROVENANCE_GRAPH, SUMMARY_GRAPH, RevisionRecord, Store, Triple
+from .base import (GRAPH_ROOT, ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SUMMARY_GRAPH, RevisionRecord,
+                   Store, Triple)
 
 EARL = Namespace("http://www.w3.org/ns/earl#")
 # Raise it whenever the facts below change: `ensure_summary` then rebuilds stored summaries.
-SUMMARY_VERSION = "2"
+SUMMARY_VERSION = "3"  # 3: the rate counts (met, pending review, applicable)
 # One graph per indicator, year and unit: {root}{indicator IRI, encoded}/{year}[/{unit, encoded}].
 ACTUAL_VALUES_ROOT = GRAPH_ROOT + "actual-values/"
 # A refYear counts when its text is a year number (xsd:gYear without a time zone, or an integer).
@@ -90,7 +92,10 @@ def summary_graph(revision: RevisionRecord) -> Graph:
 
     - bcic:clusterLabel: every literal rdfs:label the submission gives its cluster;
     - bcic:crisisWarningSystemCount: how many bcic:CrisisWarningSystem nodes it holds;
-    - bcic:failsRequirement: every requirement an earl:Assertion of the report records failed.
+    - bcic:failsRequirement: every requirement an earl:Assertion of the report records failed;
+    - bcic:metCount, bcic:pendingReviewCount, bcic:applicableCount: the report's headline rate,
+      as its sh:ValidationReport states them (shall-level requirements met, pending review,
+      applicable; the rate is met ÷ applicable).
     """
     graph = Graph(bind_namespaces="none")
     subject = revision.submission_graph
@@ -101,7 +106,16 @@ def summary_graph(revision: RevisionRecord) -> Graph:
     graph.add((subject, BCIC.crisisWarningSystemCount, Literal(len(systems))))
     for requirement in failed_requirements(revision.report):
         graph.add((subject, BCIC.failsRequirement, requirement))
+    # The headline counts only: the report's bcic:RateSummary nodes count chapters and layers too.
+    for report in revision.report.subjects(RDF.type, SH.ValidationReport):
+        for count in RATE_COUNTS:
+            for value in revision.report.objects(report, count):
+                graph.add((subject, count, value))
     return graph
+
+
+# The counts behind a revision's rate, in the order a Rate takes them: met, pending, applicable.
+RATE_COUNTS = (BCIC.metCount, BCIC.pendingReviewCount, BCIC.applicableCount)
 
 
 def failed_requirements(report: Graph) -> set[Node]:
@@ -117,6 +131,10 @@ def failed_requirements(report: Graph) -> set[Node]:
 # The same facts for every stored revision, then the version marker; one update, so a store
 # applies it whole or not at all. Plain SPARQL 1.1 (no BIND(EXISTS …)), which Virtuoso also runs.
 # The actual-values graphs are found through the summary graph's index before it is dropped.
+# The rate counts come from the EARL outcomes and the levels of the rule graphs, so a report
+# stored before its sh:ValidationReport stated them (when the rate counted a pending review as
+# met, and the provenance block kept that rate as bcic:conformanceRate) gets the definition of
+# today; the provenance's outdated figure is removed.
 REBUILD_SUMMARY = f"""PREFIX bcic: <{BCIC}>
 PREFIX earl: <{EARL}>
 PREFIX rdfs: <{RDFS}>
@@ -127,6 +145,8 @@ WHERE {{
   GRAPH ?values {{ ?s ?p ?o }}
 }} ;
 DROP SILENT GRAPH <{SUMMARY_GRAPH}> ;
+DELETE {{ GRAPH <{PROVENANCE_GRAPH}> {{ ?revision bcic:conformanceRate ?rate }} }}
+WHERE {{ GRAPH <{PROVENANCE_GRAPH}> {{ ?revision bcic:conformanceRate ?rate }} }} ;
 INSERT {{ GRAPH <{SUMMARY_GRAPH}> {{ ?revision bcic:clusterLabel ?label }} }}
 WHERE {{
   GRAPH <{PROVENANCE_GRAPH}> {{ ?revision a bcic:Revision ; bcic:cluster ?cluster }}
@@ -149,6 +169,23 @@ WHERE {{
     ?result earl:outcome earl:failed .
     ?assertion earl:result ?result ; a earl:Assertion ; earl:test ?requirement .
   }}
+}} ;
+INSERT {{ GRAPH <{SUMMARY_GRAPH}> {{
+  ?revision bcic:metCount ?met ; bcic:pendingReviewCount ?pending ; bcic:applicableCount ?applicable
+}} }}
+WHERE {{
+  SELECT ?revision (SUM(IF(?outcome = earl:passed, 1, 0)) AS ?met)
+         (SUM(IF(?outcome = earl:cantTell, 1, 0)) AS ?pending)
+         (SUM(IF(?outcome = earl:inapplicable, 0, 1)) AS ?applicable)
+  WHERE {{
+    GRAPH <{PROVENANCE_GRAPH}> {{ ?revision a bcic:Revision ; bcic:reportGraph ?report }}
+    GRAPH ?report {{
+      ?assertion a earl:Assertion ; earl:test ?requirement ; earl:result ?result .
+      ?result earl:outcome ?outcome .
+    }}
+    GRAPH <{ONTOLOGY_GRAPH}> {{ ?requirement bcic:normativeLevel bcic:Shall }}
+  }}
+  GROUP BY ?revision
 }} ;
 INSERT {{
   GRAPH ?values {{ ?revision bcic:actualValue ?value }}
@@ -189,6 +226,6 @@ def ensure_summary(store: Store) -> bool:
     return True
 
 
-__all__ = ["ACTUAL_VALUES_ROOT", "REBUILD_SUMMARY", "SUMMARY_GRAPH", "SUMMARY_VERSION",
+__all__ = ["ACTUAL_VALUES_ROOT", "RATE_COUNTS", "REBUILD_SUMMARY", "SUMMARY_GRAPH", "SUMMARY_VERSION",
            "actual_values_graph_iri", "ensure_summary", "failed_requirements", "summary_blocks",
            "summary_current", "summary_graph"]

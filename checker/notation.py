@@ -1,0 +1,29 @@
+"""Provisions as people read them: the standard's own notation, lists in the reader's language.
+
+Ids (`9.1.4-c-3`) stay in machine formats (JSON, Turtle, IRIs, CSS anchors); what people read
+says `9.1.4 c) —3`, as the draft numbers its list items (letters with a parenthesis, dashes with
+a number) and as the shapes' messages cite them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .i18n import Lang
+
+
+def provision_notation(requirement_id: str) -> str:
+    """`8.1.3-5` → `8.1.3 —5`, `9.1.4-c-3` → `9.1.4 c) —3`, `4.2.2-g` → `4.2.2 g)`, `5.1` → `5.1`."""
+    clause, *items = requirement_id.split("-")
+    marks = [f"—{item}" if item.isdigit() else f"{item})" for item in items]
+    return " ".join([clause, *marks])
+
+
+def listed(items: Iterable[str], lang: Lang) -> str:
+    """Items joined as the language lists them: `a、b` in Chinese, `a, b` in English."""
+    return ("、" if lang == "zh" else ", ").join(items)
+
+
+def provisions_listed(requirement_ids: Iterable[str], lang: Lang) -> str:
+    """Provision ids in the standard's notation, listed in `lang`."""
+    return listed((provision_notation(r) for r in requirement_ids), lang)

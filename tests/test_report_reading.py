@@ -1,0 +1,105 @@
+"""What a reader of a report sees: the rate without pending reviews counted as met, a verdict
+qualified while reviews are pending, only the checklist items really awaiting judgement counted,
+provisions in the standard's notation, and a page that prints."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+
+import pytest
+from rdflib import Graph, Literal
+
+from checker.namespaces import BCIC
+from checker.notation import provision_notation, provisions_listed
+from checker.paths import EXAMPLES_DIR
+from checker.render import render_report
+from checker.render.html import css_string
+from checker.report import Report
+from checker.rulebook import SH
+from checker.validation import validate_files
+
+EXPECTED = json.loads((EXAMPLES_DIR / "expected.json").read_text(encoding="utf-8"))
+
+
+@cache
+def sample(name: str) -> Report:
+    """The report on one of examples/."""
+    return validate_files([EXAMPLES_DIR / name])
+
+
+@pytest.mark.parametrize("rid, notation", [
+    ("5.1", "5.1"), ("4.2.2-g", "4.2.2 g)"), ("8.1.3-5", "8.1.3 —5"),
+    ("9.1.4-c-3", "9.1.4 c) —3")])
+def test_a_provision_id_reads_in_the_notation_of_the_standard(rid: str, notation: str) -> None:
+    assert provision_notation(rid) == notation
+
+
+def test_provisions_are_listed_with_the_chinese_enumeration_comma_in_chinese() -> None:
+    assert provisions_listed(["9.1.4-c-3", "9.1.4-c-4"], "zh") == "9.1.4 c) —3、9.1.4 c) —4"
+    assert provisions_listed(["9.1.4-c-3", "9.1.4-c-4"], "en") == "9.1.4 c) —3, 9.1.4 c) —4"
+
+
+@pytest.mark.parametrize("fmt", ["text", "html"])
+def test_what_people_read_cites_list_items_as_the_standard_does(fmt: str) -> None:
+    shown = render_report(sample("datang-socks.ttl"), fmt, "zh")
+    assert "未满足的列项：9.1.4 c) —3、9.1.4 c) —4" in shown
+    assert "9.1.4-c-3" not in re.sub(r'(id|href)="[^"]*"', "", shown)  # ids only in anchors
+
+
+def test_the_text_rate_table_counts_pending_reviews_apart_from_met() -> None:
+    text = render_report(sample("datang-socks.ttl"), "text", "zh")
+    assert "满足  待人工评审  不满足  适用  符合率" in text
+    assert re.search(r"^  总体\s+67\s+34\s+18\s+119\s+56\.3%$", text, re.M)
+
+
+def test_no_gap_with_pending_reviews_is_not_called_conformant() -> None:
+    text = render_report(sample("dehua-ceramics.ttl"), "text", "zh")
+    assert re.search(r"^结论\s+未发现差距，38 项待人工评审确认$", text, re.M)
+    assert not re.search(r"^结论\s+符合$", text, re.M)
+    english = render_report(sample("dehua-ceramics.ttl"), "text", "en")
+    assert "NO GAP FOUND; 38 ITEM(S) AWAIT AN EVALUATOR" in english
+
+
+def test_only_checklist_items_really_awaiting_judgement_are_counted() -> None:
+    report = sample("meitan-tea.ttl")
+    assert len(report.manual_checklist()) == 34 and len(report.awaiting_judgement()) == 7
+    text = render_report(report, "text", "zh")
+    assert "人工审核清单中有 7 项待评价人员判定。" in text
+    assert "清单中另有 27 项已判为不满足：须先补齐证据，再请评价人员判定。" in text
+    assert "请按人工审核清单各待判定项所列，备好证据文件供评价人员查阅。" in text
+
+
+def test_json_and_turtle_state_met_and_pending_review_apart() -> None:
+    report = sample("datang-socks.ttl")
+    overall = json.loads(render_report(report, "json", "en"))["rates"]["overall"]
+    assert overall == {"met": 67, "pending_review": 34, "not_met": 18, "total": 119,
+                       "ratio": round(67 / 119, 4)}
+    graph = Graph().parse(data=render_report(report, "ttl", "en"), format="turtle")
+    node = next(graph.subjects(predicate=SH.conforms))
+    assert graph.value(node, BCIC.metCount) == Literal(67)
+    assert graph.value(node, BCIC.pendingReviewCount) == Literal(34)
+    assert graph.value(node, BCIC.applicableCount) == Literal(119)
+
+
+def test_the_html_rate_table_has_a_pending_review_column_and_the_verdict_its_qualifier() -> None:
+    html = render_report(sample("dehua-ceramics.ttl"), "html", "zh")
+    assert "<th>待人工评审</th>" in html
+    assert "<strong>结论：未发现差距，38 项待人工评审确认</strong>" in html
+
+
+@pytest.mark.parametrize("hostile", ['a"; } body { display: none', "x\\", "</style><script>",
+                                     "行\n业"])
+def test_a_label_in_the_print_header_cannot_leave_its_css_string(hostile: str) -> None:
+    quoted = str(css_string(hostile))
+    inner = quoted[1:-1]
+    assert quoted[0] == quoted[-1] == '"'
+    assert re.fullmatch(r'(?:[A-Za-z0-9 ]|\\[0-9a-f]+ )*', inner)
+
+
+def test_the_html_report_prints_with_cluster_date_and_page_numbers() -> None:
+    html = render_report(sample("datang-socks.ttl"), "html", "en")
+    assert "@media print" in html and "print-color-adjust: exact" in html
+    assert re.search(r"@top-left \{ content: \"[^\"]*\"", html)
+    assert 'counter(page) " / " counter(pages)' in html
