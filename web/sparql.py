@@ -16,6 +16,7 @@ from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import UnsupportedMediaType
 
 from checker.errors import QueryRefusedError
+from checker.i18n import Lang
 from checker.query_api import example_queries
 from checker.sparql_service import (
     TRUNCATED_HEADER,
@@ -35,6 +36,7 @@ from . import query_service
 from .data import read_store
 from .i18n import request_language, ui
 from .negotiation import Choice, choose
+from .strings.sparql import YASGUI_TEXTS
 
 bp = Blueprint("sparql", __name__)
 
@@ -66,14 +68,40 @@ def editor() -> str:
 
 
 def _editor_labels() -> dict[str, Any]:
-    """YASGUI's texts that its configuration reaches, in the page's language: the tab name and
-    the results table's DataTables `language` (the rest is fixed in YASGUI: web/README.md)."""
+    """YASGUI's texts in the page's language: what its configuration reaches (the tab name, the
+    results table's DataTables `language`, the error renderer's), and the table of its other texts
+    the editor script swaps in (web/README.md, "The SPARQL editor's own texts")."""
     return {"tabName": ui("sparql.yasgui.tab"),
             "table": {"info": ui("sparql.yasgui.info"),
                       "infoEmpty": ui("sparql.yasgui.info_empty"),
                       "infoFiltered": ui("sparql.yasgui.info_filtered"),
                       "zeroRecords": ui("sparql.yasgui.zero_records"),
-                      "emptyTable": ui("sparql.yasgui.empty_table")}}
+                      "emptyTable": ui("sparql.yasgui.empty_table"),
+                      "aria": {"orderable": ui("sparql.yasgui.aria.orderable"),
+                               "orderableReverse": ui("sparql.yasgui.aria.orderable_reverse"),
+                               "orderableRemove": ui("sparql.yasgui.aria.orderable_remove"),
+                               "paginate": {name: ui(f"sparql.yasgui.aria.{name}")
+                                            for name in ("first", "previous", "next", "last")}}},
+            "error": {"refused": ui("sparql.yasgui.error.refused"),
+                      "failed": ui("sparql.yasgui.error.failed")},
+            "chip": {"rows": ui("sparql.yasgui.chip.rows"),
+                     "rowsTime": ui("sparql.yasgui.chip.rows_time"),
+                     "time": ui("sparql.yasgui.chip.time")},
+            "texts": yasgui_texts(request_language())}
+
+
+def yasgui_texts(lang: Lang) -> dict[str, str]:
+    """YASGUI's own English texts mapped to `lang`'s, those that differ (none in English); a
+    `{plugin}` text once per result view, with the view's name in each language."""
+    views = [YASGUI_TEXTS[f"sparql.yasgui.text.{name}"] for name in ("table", "response")]
+    pairs: dict[str, str] = {}
+    for texts in YASGUI_TEXTS.values():
+        if "{plugin}" not in texts["en"]:
+            pairs[texts["en"]] = texts[lang]
+            continue
+        for view in views:
+            pairs[texts["en"].format(plugin=view["en"])] = texts[lang].format(plugin=view[lang])
+    return {english: text for english, text in pairs.items() if english != text}
 
 
 def _prefers_html() -> bool:
