@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
+from typing import cast
 
 import pytest
 from click.testing import CliRunner
@@ -26,9 +27,11 @@ from checker.ingest import ingest_files
 from checker.namespaces import BCIC, IND, REQ
 from checker.paths import EXAMPLES_DIR, INDICATORS_FILE, REQUIREMENTS_FILE
 from checker.queries import (
+    ENGINE_PROLOGUES,
     NamedQuery,
     ParamKind,
     bind,
+    build_library,
     get_query,
     list_queries,
     parse_named_query,
@@ -793,3 +796,110 @@ def test_new_values_cost_no_parse_of_their_own(store: Store,
     for cluster in (DATANG, MEITAN):
         assert run_named_query(store, "indicators-vs-history", {"cluster": str(cluster)})
     assert parsed == [get_query("indicators-vs-history").text] * 2  # answered from the cache
+
+
+# --- texts per engine (README.md, "Texts per engine") ----------------------------------------
+ENGINE_TEXTS = [(q, engine) for q in list_queries() for engine in q.variants]
+# Each query with an engine text, on the stores where its parameters find rows: the default and
+# a given benchmark, which starts the standard text down another branch.
+ENGINE_CASES = [
+    ("store", "indicators-vs-benchmark", {"cluster": str(DEHUA), "benchmark": str(DATANG)}),
+    ("store", "indicators-vs-benchmark", {"cluster": str(DATANG), "benchmark": str(MEITAN)}),
+    ("revised_store", "indicators-vs-benchmark", {"cluster": str(DEHUA)}),
+    ("revised_store", "indicators-vs-benchmark", {"cluster": str(DEHUA),
+                                                  "benchmark": str(JINGDEZHEN)}),
+    ("revised_store", "indicators-vs-competitors", {"cluster": str(DEHUA)}),
+]
+
+
+def test_the_comparisons_have_a_virtuoso_text() -> None:
+    """The library found the engine files (a renamed one would silently fall back)."""
+    assert {q.name for q, engine in ENGINE_TEXTS if engine == "virtuoso"} >= {
+        "indicators-vs-benchmark", "indicators-vs-competitors"}
+    assert {name for _, name, _ in ENGINE_CASES} == {q.name for q, _ in ENGINE_TEXTS}
+
+
+@pytest.mark.parametrize(("query", "engine"), ENGINE_TEXTS,
+                         ids=[f"{q.name}.{e}" for q, e in ENGINE_TEXTS])
+def test_an_engine_text_is_a_guarded_select_with_the_standard_columns_and_placeholders(
+        query: NamedQuery, engine: str) -> None:
+    text = query.text_for(engine)
+    assert text != query.text
+    info = check_query(text, QueryForm.SELECT)
+    assert not info.uses_service and info.variables == result_columns(query.name)
+    placeholders = re.compile(r"^[ \t]*VALUES \?(\w+) \{ UNDEF \}[ \t]*$", re.MULTILINE)
+    assert set(placeholders.findall(text)) == set(placeholders.findall(query.text))
+
+
+@pytest.mark.parametrize(("fixture", "name", "values"), ENGINE_CASES,
+                         ids=[f"{f}-{n}-{'&'.join(v)}" for f, n, v in ENGINE_CASES])
+def test_an_engine_text_gives_the_standard_answer_on_oxigraph(
+        request: pytest.FixtureRequest, fixture: str, name: str, values: dict[str, str]) -> None:
+    store: Store = request.getfixturevalue(fixture)
+    query = get_query(name)
+    expected = store.select(bind(query, values))
+    assert expected  # rows to compare
+    for engine in query.variants:
+        sparql = bind(query, values, engine=engine).removeprefix(ENGINE_PROLOGUES[engine])
+        assert Counter(map(_row_key, store.select(sparql))) == Counter(map(_row_key, expected))
+
+
+def _row_key(row: dict[str, Node]) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted((column, value.n3()) for column, value in row.items()))
+
+
+class _EngineStore:
+    """A store that says it is Virtuoso and keeps the text it is asked to run."""
+
+    persistent, remote, query_engine = True, True, "virtuoso"
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+
+    def select(self, query: str) -> list[dict[str, Node]]:
+        self.texts.append(query)
+        return []
+
+
+def test_a_store_of_an_engine_is_sent_its_text_after_the_engines_prologue() -> None:
+    virtuoso = _EngineStore()
+    for name in ("indicators-vs-competitors", "indicators-vs-history"):
+        run_named_query(cast(Store, virtuoso), name, {"cluster": str(DEHUA)})
+    competitors, history = virtuoso.texts
+    assert competitors == (ENGINE_PROLOGUES["virtuoso"] + bind(
+        get_query("indicators-vs-competitors"), {"cluster": str(DEHUA)}, engine="virtuoso")
+        .removeprefix(ENGINE_PROLOGUES["virtuoso"]))
+    assert "indicators-vs-competitors.rq (its header" in competitors
+    assert history == bind(get_query("indicators-vs-history"), {"cluster": str(DEHUA)})
+
+
+def test_bind_for_an_engine_without_a_text_of_its_own_gives_the_standard_text() -> None:
+    query = get_query("indicators-vs-history")
+    assert bind(query, {"cluster": str(DEHUA)}, engine="virtuoso") == bind(
+        query, {"cluster": str(DEHUA)})
+    assert bind(query, {"cluster": str(DEHUA)}, engine="sparql") == bind(
+        query, {"cluster": str(DEHUA)})
+
+
+HEADER = ("# title@en: T\n# title@zh: 题\n# description@en: D\n# description@zh: 说明\n"
+          "# param: s iri required @en \"s\" @zh \"主语\"\n\n")
+BODY = "SELECT * WHERE {\n  VALUES ?s { UNDEF }\n  ?s ?p ?o\n}\n"
+
+
+@pytest.mark.parametrize(("texts", "problem"), [
+    ({"q": HEADER + BODY, "q.fuseki": BODY}, "'fuseki' is not an engine"),
+    ({"q.virtuoso": BODY}, "no q.rq beside it"),
+    ({"q": HEADER + BODY, "q.virtuoso": "SELECT * WHERE { ?s ?p ?o }\n"}, "no 'VALUES"),
+])
+def test_a_stray_or_malformed_engine_text_is_refused_when_loaded(texts: dict[str, str],
+                                                                 problem: str) -> None:
+    with pytest.raises(CheckerError, match=problem):
+        build_library(texts)
+
+
+def test_an_engine_text_is_loaded_beside_its_query() -> None:
+    library = build_library({"q": HEADER + BODY, "q.virtuoso": "# mine\n" + BODY})
+    assert list(library) == ["q"] and library["q"].variants == {"virtuoso": "# mine\n" + BODY}
+    assert bind(library["q"], {"s": "urn:x:s"}, engine="virtuoso") == (
+        ENGINE_PROLOGUES["virtuoso"] + "# mine\nSELECT * WHERE {\n  VALUES ?s { <urn:x:s> }\n"
+        "  ?s ?p ?o\n}\n")

@@ -2,7 +2,9 @@
 revisions, so the library serves a remote store too (checker/queries/README.md, "On a remote
 store").
 
-Answers are compared as tests/virtuoso_answers.py says. Without virtuoso-t these tests fail, never
+A query with a Virtuoso text (checker/queries/README.md, "Texts per engine") runs it there, so
+both its texts are also compared with each other on Virtuoso. Answers are compared as
+tests/virtuoso_answers.py says. Without virtuoso-t these tests fail, never
 skip: `make system-packages` installs it.
 """
 
@@ -14,21 +16,25 @@ import pytest
 
 from checker.ingest import ingest_files
 from checker.paths import EXAMPLES_DIR
-from checker.queries import list_queries, run_named_query
+from checker.queries import bind, get_query, list_queries, run_named_query
 from checker.store import Store, open_store
 
-from test_named_queries import DATANG, DEHUA, jingdezhen, revised_dehua
+from test_named_queries import DATANG, DEHUA, JINGDEZHEN, MEITAN, jingdezhen, revised_dehua
 from virtuoso import VirtuosoNotInstalledError, VirtuosoServer, require_binaries
 from virtuoso_answers import Row, comparable_answer
 
 PARAMS: dict[str, list[dict[str, str]]] = {
     "indicators-vs-targets": [{"cluster": str(DEHUA)}, {"cluster": str(DEHUA), "year": "2024"}],
     "indicators-vs-history": [{"cluster": str(DATANG)}],
-    "indicators-vs-benchmark": [{"cluster": str(DEHUA)}],
+    "indicators-vs-benchmark": [{"cluster": str(DEHUA)},
+                                {"cluster": str(DEHUA), "benchmark": str(JINGDEZHEN)},
+                                {"cluster": str(DATANG), "benchmark": str(MEITAN)}],
     "indicators-vs-competitors": [{"cluster": str(DEHUA)}],
     "indicator-trends": [{}, {"code": "a.1.1"}, {"cluster": str(DEHUA), "fromYear": "2022"}],
 }
 CASES = [(q.name, values) for q in list_queries() for values in PARAMS.get(q.name, [{}])]
+ENGINE_CASES = [(name, values) for name, values in CASES
+                if "virtuoso" in get_query(name).variants]
 
 
 @pytest.fixture(scope="module")
@@ -70,3 +76,18 @@ def test_virtuoso_gives_the_embedded_stores_answer(stores: tuple[Store, Store], 
     expected = answer(embedded, name, values)
     assert expected, name  # every case has rows to compare
     assert answer(remote, name, values) == expected
+
+
+def test_the_remote_store_knows_its_server_is_virtuoso(stores: tuple[Store, Store]) -> None:
+    assert stores[0].query_engine == "oxigraph" and stores[1].query_engine == "virtuoso"
+
+
+@pytest.mark.parametrize(("name", "values"), ENGINE_CASES,
+                         ids=[f"{n}-{'&'.join(f'{k}={v}' for k, v in p.items())}"
+                              for n, p in ENGINE_CASES])
+def test_the_standard_and_the_virtuoso_text_give_the_same_rows_on_virtuoso(
+        stores: tuple[Store, Store], name: str, values: dict[str, str]) -> None:
+    remote = stores[1]
+    standard = comparable_answer(remote.select(bind(get_query(name), values)))
+    assert standard  # rows to compare
+    assert answer(remote, name, values) == standard

@@ -6,13 +6,17 @@ written with rdflib's `n3()`, and put in place of the `UNDEF` of the query's own
 `VALUES ?name { UNDEF }`. The same text therefore runs unbound (the placeholder matches anything) in
 any SPARQL tool, and bound through `bind` here; it works on every store backend because only the
 query text changes.
+
+A query may also have a text written for one engine, `NAME.ENGINE.rq` beside `NAME.rq` (README.md,
+"Texts per engine"): the same answer, in the form that engine runs fast. `run_named_query` takes
+the text of the store's `query_engine`, else the standard one.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import lru_cache
 from importlib import resources
@@ -26,8 +30,9 @@ from ..iri_policy import iri_problem
 from ..store.base import Store
 from ..store.guard import OwnQuery, QueryForm, check_query, inspect_query
 
-__all__ = ["NamedQuery", "ParamKind", "QueryParam", "bind", "get_query", "list_queries",
-           "result_columns", "run_named_query", "values_given_once"]
+__all__ = ["ENGINE_PROLOGUES", "NamedQuery", "ParamKind", "QueryParam", "bind", "build_library",
+           "get_query", "list_queries", "result_columns", "run_named_query",
+           "values_given_once"]
 
 _NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _HEADER_LINE = re.compile(r"#\s?(?P<key>[a-z]+(?:@[a-z]+)?):\s*(?P<value>.*?)\s*")
@@ -41,6 +46,11 @@ _INTEGER = re.compile(r"[+-]?[0-9]+")
 MAX_INTEGER_DIGITS = 18  # so that every value fits a signed 64-bit integer, whatever the store
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 MAX_VALUE_LENGTH = 2000
+# The engines a query may have a text of its own for, and what goes before that text on them.
+# Virtuoso joins in the order the text gives (its own pragma, not SPARQL): an engine text is
+# written in the order it should run, and Virtuoso's estimates, which differ from one server to
+# the next, no longer choose the plan (README.md, "Texts per engine").
+ENGINE_PROLOGUES: Mapping[str, str] = {"virtuoso": 'define sql:select-option "order"\n'}
 
 
 class ParamKind(Enum):
@@ -71,6 +81,11 @@ class NamedQuery:
     clause: str | None
     params: tuple[QueryParam, ...]
     text: str
+    variants: Mapping[str, str] = field(default_factory=dict)  # engine -> its own text
+
+    def text_for(self, engine: str | None) -> str:
+        """The SPARQL text run on `engine`: its own text when it has one, else the standard."""
+        return self.variants.get(engine or "", self.text)
 
 
 def list_queries() -> tuple[NamedQuery, ...]:
@@ -97,9 +112,11 @@ def values_given_once(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
     return values
 
 
-def bind(query: NamedQuery, values: Mapping[str, str], *, keep_placeholders: bool = False) -> str:
-    """The query's text with each given parameter's validated term in its placeholders, and the
-    placeholders of the others taken out (unless `keep_placeholders`, for a text to edit).
+def bind(query: NamedQuery, values: Mapping[str, str], *, keep_placeholders: bool = False,
+         engine: str | None = None) -> str:
+    """The query's text (for `engine`: its own text after the engine's prologue, when it has one)
+    with each given parameter's validated term in its placeholders, and the placeholders of the
+    others taken out (unless `keep_placeholders`, for a text to edit).
 
     A `VALUES ?x { UNDEF }` line joins as the empty solution, so taking it out changes no answer
     (SPARQL 1.1, 18.2.4.3), and Virtuoso 7 answers wrongly with one before a subquery or beside
@@ -115,20 +132,23 @@ def bind(query: NamedQuery, values: Mapping[str, str], *, keep_placeholders: boo
             return match[0] if keep_placeholders else ""
         return f"{match['indent']}VALUES ?{match['name']} {{ {term} }}\n"
 
+    prologue = ENGINE_PROLOGUES[engine] if engine in query.variants else ""
     # One pass over the trusted text: an inserted term is never scanned again.
-    return _PLACEHOLDER.sub(substitute, query.text)
+    return prologue + _PLACEHOLDER.sub(substitute, query.text_for(engine))
 
 
 def run_named_query(store: Store, name: str, values: Mapping[str, str]) -> list[dict[str, Node]]:
-    """Bind and run a named query on the store; rows map result variables to terms.
+    """Bind and run a named query on the store, in the text for the store's engine; rows map
+    result variables to terms.
 
     The template is guarded (parsed once, cached); binding writes only checked terms in place of
-    `UNDEF` and takes unbound placeholders out, adding no pattern, so the bound text runs as an
-    OwnQuery, unparsed.
+    `UNDEF`, takes unbound placeholders out and puts the engine's fixed prologue first, adding no
+    pattern, so the bound text runs as an OwnQuery, unparsed.
     """
     query = get_query(name)
-    check_query(query.text, QueryForm.SELECT)
-    return store.select(OwnQuery(bind(query, values)))
+    engine = store.query_engine
+    check_query(query.text_for(engine), QueryForm.SELECT)
+    return store.select(OwnQuery(bind(query, values, engine=engine)))
 
 
 @lru_cache(maxsize=None)
@@ -188,10 +208,33 @@ def _refused(key: str, /, **values: object) -> InputError:
 
 @lru_cache(maxsize=1)
 def _library() -> dict[str, NamedQuery]:
-    files = sorted((f for f in resources.files(__name__).iterdir() if f.name.endswith(".rq")),
-                   key=lambda f: f.name)
-    queries = [parse_named_query(f.name[:-3], f.read_text(encoding="utf-8")) for f in files]
-    return {q.name: q for q in queries}
+    return build_library({f.name[:-3]: f.read_text(encoding="utf-8")
+                          for f in resources.files(__name__).iterdir() if f.name.endswith(".rq")})
+
+
+def build_library(texts: Mapping[str, str]) -> dict[str, NamedQuery]:
+    """The named queries of the files' texts by stem (`name` for `name.rq`, `name.engine` for an
+    engine's text of it), by name; CheckerError for a malformed file or a stray engine text."""
+    queries = {stem: parse_named_query(stem, text) for stem, text in sorted(texts.items())
+               if "." not in stem}
+    for stem, text in texts.items():
+        if "." in stem:
+            name, engine = stem.split(".", 1)
+            query = _main_of(stem, queries.get(name), engine)
+            _check_placeholders(stem, text, query.params)
+            queries[name] = replace(query, variants={**query.variants, engine: text})
+    return queries
+
+
+def _main_of(stem: str, query: NamedQuery | None, engine: str) -> NamedQuery:
+    """The standard query an engine's text `stem.rq` belongs to; CheckerError when there is none
+    or the engine is not one of ENGINE_PROLOGUES."""
+    if engine not in ENGINE_PROLOGUES:
+        raise _malformed(stem, f"'{engine}' is not an engine a query may have its own text for "
+                               f"({', '.join(ENGINE_PROLOGUES)})")
+    if query is None:
+        raise _malformed(stem, f"no {stem.split('.')[0]}.rq beside it")
+    return query
 
 
 def parse_named_query(name: str, text: str) -> NamedQuery:

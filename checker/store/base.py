@@ -73,6 +73,11 @@ class Store(Protocol):
     persistent: bool
     remote: bool
 
+    @property
+    def query_engine(self) -> str:
+        """The SPARQL engine that runs the queries: "oxigraph", "virtuoso", or "sparql" for any
+        other server; named queries may have a text written for an engine (checker/queries)."""
+
     def load_rules(self, ontology: Graph, shapes: Graph) -> None:
         """Replace the rule graphs (ontology with catalogue, shapes) with these."""
 

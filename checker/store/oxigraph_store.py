@@ -42,6 +42,7 @@ class OxigraphStore:
     `read_only`) or None for memory."""
 
     remote = False
+    query_engine = "oxigraph"
 
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False,
                  create: bool = True, lock_wait: float = 0.0) -> None:

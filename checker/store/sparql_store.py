@@ -13,7 +13,8 @@ What the store assumes of the server, and how it copes with Virtuoso (checked on
   both pass the ASK: run one writer, as with the embedded store. Each graph is cut into GRAPH
   blocks of TRIPLES_PER_BLOCK triples, which SPARQL allows and Virtuoso needs (its parser runs
   out of stack near 5,000 triples in one block). The text is compact (sparql_terms.TermWriter).
-- On Virtuoso (told by its Server header) an update opens with its pragma
+- On Virtuoso (told by its Server header, which a proxy in front of it must pass on) an update
+  opens with its pragma
   `define sql:big-data-const 1`, without which INSERT DATA fails past ~4,000 triples; it then
   reports any failure inside the insert as "SP031 … not translated to an accurate SQL text". Its
   HTTP server takes at most 10 MB in a request, so a longer update is refused before it is sent,
@@ -28,6 +29,8 @@ What the store assumes of the server, and how it copes with Virtuoso (checked on
 - Virtuoso keeps values, not lexical forms: `6.0` and `50000000.00` (xsd:decimal) read back as
   `6` and `50000000`, a dateTime in UTC with `Z`, a language tag in lower case, and a SELECT
   sends xsd:boolean true as `1`. An integer beyond 64 bits cannot be stored at all.
+- `query_engine` says "virtuoso" by the same header, and the named queries then run their
+  Virtuoso texts where they have one (checker/queries/README.md, "On a remote store").
 """
 
 from __future__ import annotations
@@ -74,6 +77,11 @@ class SparqlStore:
         self._client = SparqlClient(query_endpoint, update_endpoint, graph_store_endpoint,
                                     username, password, timeout)
         self._closed = False
+
+    @property
+    def query_engine(self) -> str:
+        """"virtuoso" when the server is Virtuoso (its Server header), else "sparql"."""
+        return "virtuoso" if self._virtuoso() else "sparql"
 
     def load_rules(self, ontology: Graph, shapes: Graph) -> None:
         """Replace both rule graphs in one update request (drop, then insert)."""
