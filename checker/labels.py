@@ -23,6 +23,8 @@ _REUSED: dict[Node, dict[str, str]] = {
     RDF.type: {"zh": "类型", "en": "type"},
     PROV.generated: {"zh": "生成的证据", "en": "generated evidence"},
     PROV.wasAssociatedWith: {"zh": "相关责任方", "en": "associated with"},
+    PROV.wasAttributedTo: {"zh": "责任方", "en": "attributed to"},
+    ORG.hasUnit: {"zh": "下设单位", "en": "has unit"},
     ORG.organization: {"zh": "所属组织", "en": "organisation"},
     ORG.member: {"zh": "成员", "en": "member"},
     ORG.role: {"zh": "角色", "en": "role"},

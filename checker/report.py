@@ -12,6 +12,7 @@ from rdflib.namespace import ORG
 from rdflib.term import Node
 
 from .findings import Diagnosis, Finding, arrange, mentioned
+from .guidance import Guidance, guidance_terms
 from .labels import collect_labels
 from .rulebook import Layer, Level, Requirement, Rulebook
 from .shacl import ShaclResult, Severity
@@ -36,6 +37,12 @@ class RequirementOutcome:
     status: Status
     results: tuple[ShaclResult, ...]
     findings: tuple[Finding, ...] = ()
+    guidance: Guidance | None = None  # where a report shows it (guidance_of)
+
+    @property
+    def how_to(self) -> Guidance | None:
+        """How to meet the requirement: said only when it is not met, or not used (may-level)."""
+        return self.guidance if self.status in (Status.NOT_MET, Status.NOT_USED) else None
 
 
 @dataclass(frozen=True)
@@ -130,7 +137,8 @@ def build_report(rulebook: Rulebook, data: Graph, results: list[ShaclResult], *,
     view = rulebook.engine.view(data)
     outcomes = tuple(RequirementOutcome(
         r, statuses[r.id], tuple(found := by_requirement.get(r.id, [])),
-        explained(rulebook, r, [rulebook.explainer.diagnose(view, x) for x in found]))
+        explained(rulebook, r, [rulebook.explainer.diagnose(view, x) for x in found]),
+        guidance_of(rulebook, r, statuses[r.id]))
         for r in rulebook.requirements.values())
     return report_from_outcomes(
         outcomes, cluster=str(cluster) if cluster is not None else None,
@@ -146,14 +154,25 @@ def explained(rulebook: Rulebook, requirement: Requirement,
     return arrange(diagnoses, lambda shape: rulebook.explainer.order(shape, text))
 
 
+def guidance_of(rulebook: Rulebook, requirement: Requirement,
+                status: Status) -> Guidance | None:
+    """The requirement's guidance where a report shows it: how to meet it when it is not met or
+    not used, the records to show when it is on the manual-review checklist; else None."""
+    shown = status in (Status.NOT_MET, Status.NOT_USED) or (
+        requirement.review_prompt is not None and status is not Status.NOT_APPLICABLE)
+    return rulebook.guidance.get(requirement.id) if shown else None
+
+
 def named_nodes(outcomes: tuple[RequirementOutcome, ...]) -> Iterator[Node]:
-    """Every node a report names: the results' and the findings'."""
+    """Every node a report names: the results', the findings' and the guidance's terms."""
     for outcome in outcomes:
         for result in outcome.results:
             yield result.focus_node
             if result.value is not None:
                 yield result.value
         yield from mentioned(outcome.findings)
+        if outcome.guidance is not None:
+            yield from guidance_terms(outcome.guidance)
 
 
 def report_from_outcomes(outcomes: tuple[RequirementOutcome, ...], *, cluster: str | None,

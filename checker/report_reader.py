@@ -25,7 +25,7 @@ from .render.text import sorted_results
 from .render.turtle import EARL
 from .findings_rdf import read_diagnosis
 from .labels import collect_labels
-from .report import (Report, RequirementOutcome, Status, explained, named_nodes,
+from .report import (Report, RequirementOutcome, Status, explained, guidance_of, named_nodes,
                      report_from_outcomes)
 from .rulebook import SH, Level, Requirement, Rulebook, load_rulebook
 from .shacl import Severity, ShaclResult, path_text
@@ -50,11 +50,12 @@ def read_report(store: Store, cluster: URIRef, number: int,
     subject = graph.value(node, DCTERMS.subject)
     statuses, results = _statuses(graph), _results(graph, rulebook)
     outcomes = tuple(
-        RequirementOutcome(requirement, _read_status(requirement, statuses[rid]),
+        RequirementOutcome(requirement, status := _read_status(requirement, statuses[rid]),
                            tuple(sorted_results([r for r, _node in results.get(rid, [])])),
                            explained(rulebook, requirement, [
                                read_diagnosis(graph, node, r, rulebook.explainer)
-                               for r, node in results.get(rid, [])]))
+                               for r, node in results.get(rid, [])]),
+                           guidance_of(rulebook, requirement, status))
         for rid, requirement in rulebook.requirements.items() if rid in statuses)
     sources = sorted((str(graph.value(f, RDFS.label) or ""), str(graph.value(f, BCIC.sha256) or ""))
                      for f in graph.objects(node, PROV.used))

@@ -13,6 +13,7 @@ from rdflib.namespace import SKOS
 from . import __version__
 from .diagnosis import Explainer
 from .forking import settle_long_lived
+from .guidance import Guidance, read_guidance
 from .namespaces import BCIC, REQ
 from .ontology import load_ontology_graph
 from .paths import ALL_ONTOLOGY_FILES, SHAPES_DIR
@@ -82,6 +83,12 @@ class Rulebook:
     def explainer(self) -> Explainer:
         """The shapes read to explain their results (checker/diagnosis.py)."""
         return Explainer(self.shapes_graph, self.labels_graph)
+
+    @functools.cached_property
+    def guidance(self) -> dict[str, Guidance]:
+        """How to meet each requirement, read off its shapes (checker/guidance.py)."""
+        return read_guidance(self.requirements, self.shapes_graph, self.labels_graph,
+                             self.explainer)
 
     @functools.cached_property
     def engine(self) -> ShapeEngine:

@@ -4,6 +4,7 @@ in the standard's order — in every report format."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from rdflib import RDF, Graph, Literal, URIRef
@@ -35,6 +36,12 @@ PREFIXES = """\
 def datang() -> Report:
     """The Datang sample: a few gaps in nodes that exist, a few nodes missing."""
     return validate_files([EXAMPLES_DIR / "datang-socks.ttl"])
+
+
+def _without_hints(shown: str) -> str:
+    """A text or HTML report less its hints on how to meet a provision and on the records to
+    show, which name classes, provisions and indicators by their IRIs on purpose."""
+    return re.sub(r"      → .*|<p class=\"(guidance|documents)\">.*?</p>", "", shown)
 
 
 def _json_findings(report: Report, rid: str, lang: str = "zh") -> list[dict]:
@@ -72,7 +79,7 @@ def test_a_duty_finding_names_the_record_that_lacks_an_evidence_document_under_4
 
 @pytest.mark.parametrize("fmt", ["text", "html"])
 def test_no_finding_shows_a_class_or_a_requirement_as_the_node(datang: Report, fmt: str) -> None:
-    shown = render_report(datang, fmt, "zh")
+    shown = _without_hints(render_report(datang, fmt, "zh"))
     for term in ("bcic:ValueChainStructureAnalysis", "bcic:StrategyReview", "req:4.2.2-g",
                  "bcic:KPISystem", str(REQ["4.2.2-g"])):
         assert term not in shown
@@ -104,7 +111,8 @@ def test_9_2_1_names_the_specification_and_the_field_it_lacks() -> None:
     text = render_report(report, "text", "zh")
     assert "美誉度测量规范（…#spec）：缺少“计量单位”" in text
     assert "提交材料中没有“所规范的指标”为“出口率”的节点。" in text
-    assert "ind:ExportRate" not in text and "ind:BrandReputation" not in text
+    assert "ind:ExportRate" not in _without_hints(text)
+    assert "ind:BrandReputation" not in _without_hints(text)
 
 
 def test_4_1_names_the_body_by_its_chinese_label_not_its_iri() -> None:

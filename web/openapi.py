@@ -345,7 +345,14 @@ def _schemas() -> Json:
             requirements={"type": "array", "items": _object(
                 ["id", "status"], id=string, clause=string, chapter=integer, label=string,
                 layer=string, level=string, status=string, text=string,
-                review_prompt={"type": ["string", "null"]}, results=rows)}),
+                review_prompt={"type": ["string", "null"]}, results=rows,
+                guidance=_object(["text", "see", "by_items", "evidence"], text=string,
+                                 see=string, by_items=boolean,
+                                 evidence={"type": "array", "items": {"type": "object"}})
+                | {"type": ["object", "null"]},
+                review_documents=_object(["text", "classes"], text=string,
+                                         classes={"type": "array", "items": string})
+                | {"type": ["object", "null"]})}),
         "ClusterIndicators": _object(["cluster", "indicators"],
                                      cluster={"$ref": "#/components/schemas/ClusterRef"},
                                      benchmark={"oneOf": [{"$ref": "#/components/schemas/"

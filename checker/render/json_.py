@@ -13,6 +13,8 @@ from ..shacl import ShaclResult
 from ..timestamps import xsd_datetime
 from .findings_json import findings_document, node_text
 from .findings_view import Namer
+from .guidance_json import documents_document, how_to_document
+from .guidance_view import GuidanceWriter
 from .text import pick, sorted_results
 
 
@@ -70,6 +72,10 @@ def _requirement(outcome: RequirementOutcome, namer: Namer) -> dict[str, Any]:
         "text": pick(r.text, lang),
         "status": outcome.status.value,
         "review_prompt": pick(r.review_prompt, lang) if r.review_prompt else None,
+        # How to meet it (not met, or not used); the records to show (checklist items).
+        "guidance": how_to_document(outcome.how_to, GuidanceWriter(namer)),
+        "review_documents": documents_document(
+            outcome.guidance if r.review_prompt else None, GuidanceWriter(namer)),
         "findings": findings_document(outcome.findings, namer),
         # The validation results behind the findings, as SHACL gives them: for machines.
         "shacl_results": [_result(x, lang) for x in sorted_results(outcome.results)],

@@ -13,6 +13,7 @@ from ..notation import provision_notation, provisions_listed
 from ..report import Rate, Report, RequirementOutcome, Status
 from ..shacl import Severity
 from .findings_view import FindingView, Namer
+from .guidance_view import GuidanceWriter
 from .text import (chapter_title, items_not_met, pick, rate_rows, SHOWS_FINDINGS, short_label,
                    verdict_lines, verdict_word)
 
@@ -52,6 +53,8 @@ class RequirementRow:
     findings: tuple[FindingView, ...]  # of the severity shown, when not met or not used
     items_not_met: str
     prompt: str
+    guidance: str  # how to meet it, when not met or not used; else ""
+    documents: str  # what the evaluator will want to see, for a checklist item; else ""
 
 
 @dataclass(frozen=True)
@@ -132,6 +135,7 @@ def _row(report: Report, outcome: RequirementOutcome, severity: Severity | None,
          lang: Lang) -> RequirementRow:
     r = outcome.requirement
     namer = Namer(report, lang)
+    writer = GuidanceWriter(namer)
     failing = outcome.status is Status.NOT_MET
     shown = outcome.status in SHOWS_FINDINGS
     return RequirementRow(
@@ -149,4 +153,7 @@ def _row(report: Report, outcome: RequirementOutcome, severity: Severity | None,
         items_not_met=provisions_listed(items_not_met(report, outcome), lang)
         if failing and not outcome.results else "",
         prompt=pick(r.review_prompt, lang) if r.review_prompt else "",
+        guidance=writer.how_to(outcome.how_to) if outcome.how_to is not None else "",
+        documents=writer.documents(outcome.guidance)
+        if outcome.guidance is not None and r.review_prompt else "",
     )

@@ -15,6 +15,7 @@ from ..shacl import ShaclResult
 from ..verdicts import verdict_text
 from .cells import printable
 from .findings_view import Namer, NodeLine
+from .guidance_view import GuidanceWriter
 from .naming import base_of, pick, short_node
 
 __all__ = ["base_of", "pick", "short_node"]  # shared with the other renderers from here
@@ -228,6 +229,9 @@ def _requirements(report: Report, lang: Lang) -> Iterator[str]:
         if not outcome.results and (items := items_not_met(report, outcome)):
             yield "      · " + message("report.items_not_met", lang,
                                       items=provisions_listed(items, lang))
+        if outcome.how_to is not None:
+            yield printable(f"      → {message('report.guidance.label', lang)}"
+                            f"{_PUNCTUATION[lang][0]}{GuidanceWriter(namer).how_to(outcome.how_to)}")
 
 
 def _node_lines(node: NodeLine, indent: int, lang: Lang) -> Iterator[str]:
@@ -247,6 +251,7 @@ def _node_lines(node: NodeLine, indent: int, lang: Lang) -> Iterator[str]:
 
 def _checklist(report: Report, lang: Lang) -> Iterator[str]:
     yield message("report.manual.heading", lang)
+    namer = Namer(report, lang)
     checklist = report.manual_checklist()
     if not checklist:
         yield "  " + message("report.manual.none", lang)
@@ -256,3 +261,5 @@ def _checklist(report: Report, lang: Lang) -> Iterator[str]:
         yield (f"  {MARKERS[outcome.status]} {_ljust(provision_notation(requirement.id), id_width)}  "
                f"{short_label(requirement, lang)}")
         yield f"      {pick(requirement.review_prompt or {}, lang)}"
+        if outcome.guidance is not None:
+            yield printable(f"      → {GuidanceWriter(namer).documents(outcome.guidance)}")

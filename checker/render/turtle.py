@@ -19,6 +19,7 @@ from ..shacl import Severity, ShaclResult
 from ..shape_paths import write_path
 from ..timestamps import datetime_literal
 from .findings_view import Namer
+from .guidance_view import GuidanceWriter
 from .text import sorted_results
 
 EARL = Namespace("http://www.w3.org/ns/earl#")
@@ -82,6 +83,7 @@ def report_graph(report: Report) -> Graph:
         earl_result = label(f"3-outcome-{index:04d}")
         _add_assertion(g, report, outcome, tool, label(f"3-assertion-{index:04d}"), earl_result,
                        outcome.requirement.id in checklist)
+        _add_guidance(g, earl_result, outcome, [GuidanceWriter(n) for n in namers])
         diagnoses = {id(d.result): d for f in outcome.findings for d in (*f.diagnoses, *f.folded)}
         for number, result in enumerate(sorted_results(outcome.results)):
             result_node = label(f"4-result-{index:04d}-{number:04d}")
@@ -95,6 +97,19 @@ def report_graph(report: Report) -> Graph:
                               lambda lack: {n.lang: n.lack_text(lack) for n in namers})
     _add_labels(g, report)
     return g
+
+
+def _add_guidance(g: Graph, result: BNode, outcome: RequirementOutcome,
+                  writers: list[GuidanceWriter]) -> None:
+    """On the EARL result: how to meet the requirement (not met, or not used), and for a
+    checklist item the records the evaluator will want to see, in every language."""
+    for writer in writers:
+        if outcome.how_to is not None:
+            g.add((result, BCIC.howToMeet, Literal(writer.how_to(outcome.how_to),
+                                                   lang=writer.lang)))
+        if outcome.guidance is not None and outcome.requirement.review_prompt:
+            g.add((result, BCIC.reviewDocuments, Literal(writer.documents(outcome.guidance),
+                                                         lang=writer.lang)))
 
 
 def _add_labels(g: Graph, report: Report) -> None:

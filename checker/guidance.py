@@ -1,0 +1,275 @@
+"""How to meet a requirement, read off its shapes: which evidence to record, of which class, with
+which properties and values (checker/render/guidance_view.py says it in words).
+
+A shape names its requirement (bcic:checksRequirement) and looks at the submission from a class
+(sh:targetClass, or sh:targetNode with a path through the instances of that class) or from a term
+the records point to (a duty of 4.2 by bcic:fulfilsDuty, every indicator of a KPI system by
+bcic:specifiesIndicator). What it asks along the rest of its path — sh:hasValue, sh:in, sh:class,
+sh:datatype, sh:minCount, qualified value shapes and sh:node, one level down — becomes an `Ask` of
+the class whose instance carries it. A lead-in with no shape of its own is met through its list
+items: its guidance names the classes they ask for. Nothing here is written by hand per clause,
+so a changed shape changes the guidance.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from enum import Enum
+from typing import TYPE_CHECKING
+
+from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import SH
+from rdflib.paths import InvPath
+from rdflib.term import Node
+
+from .namespaces import BCIC
+from .shape_paths import ShapePath, is_type_step, joined, path_properties, path_steps
+
+if TYPE_CHECKING:
+    from .diagnosis import Explainer
+    from .rulebook import Requirement
+
+EVIDENCE_DOC = "docs/evidence.md"  # the evidence profile, one anchored row per clause
+# Classes whose instances are documents or records an evaluator reads (docs/evidence.md, the frame).
+_DOCUMENT_ROOTS = (BCIC.ClusterDocument, BCIC.ClusterActivity)
+_DEPTH = 2  # levels of what a value must carry, below the evidence node's own asks
+
+
+class AskKind(Enum):
+    """What an ask wants along its path."""
+
+    ANY = "any"  # some value
+    VALUE = "value"  # each of `expected` (sh:hasValue, gathered over shapes)
+    ONE_OF = "one_of"  # one of `expected` (sh:in)
+    CLASS = "class"  # a value of the class `expected[0]`
+    DATATYPE = "datatype"  # a literal of the datatype `expected[0]`
+    EACH_OBJECT = "each_object"  # every value of the property `expected[0]` (sh:targetObjectsOf)
+
+
+@dataclass(frozen=True)
+class Ask:
+    """One thing an evidence node must carry along a path."""
+
+    path: ShapePath
+    kind: AskKind
+    expected: tuple[Node, ...] = ()
+    count: int | None = None  # a least count above one
+    then: tuple[Ask, ...] = ()  # what the value itself must carry (sh:node, one level down)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A class whose instance the submission records, and what that instance carries."""
+
+    cls: Node
+    asks: tuple[Ask, ...] = ()
+
+
+@dataclass(frozen=True)
+class Guidance:
+    """How to meet one requirement: the evidence its shapes ask for, and where docs/evidence.md
+    describes it."""
+
+    requirement: str
+    anchor: str  # of the clause's row in docs/evidence.md: `8-2-6`
+    evidence: tuple[Evidence, ...]
+    by_items: bool = False  # a lead-in met through its list items
+    documents: tuple[Node, ...] = field(default=())  # what an evaluator reads, for the checklist
+
+    @property
+    def see(self) -> str:
+        """The pointer to the clause's row, relative to the project: `docs/evidence.md#8-2-6`."""
+        return f"{EVIDENCE_DOC}#{self.anchor}"
+
+    @property
+    def classes(self) -> tuple[Node, ...]:
+        """The classes whose instances the requirement asks for, in order."""
+        return tuple(e.cls for e in self.evidence)
+
+
+def guidance_terms(guidance: Guidance) -> Iterable[Node]:
+    """Every term the guidance names, to label them: classes, properties, values."""
+    yield from guidance.documents
+    for evidence in guidance.evidence:
+        yield evidence.cls
+        yield from _ask_terms(evidence.asks)
+
+
+def _ask_terms(asks: tuple[Ask, ...]) -> Iterable[Node]:
+    for ask in asks:
+        yield from (p for p, _inverse in path_properties(ask.path))
+        yield from ask.expected
+        yield from _ask_terms(ask.then)
+
+
+def clause_anchor(clause: str) -> str:
+    """The anchor of a clause's row in docs/evidence.md: `8.2.6` → `8-2-6`."""
+    return clause.replace(".", "-")
+
+
+def read_guidance(requirements: Mapping[str, Requirement], shapes: Graph, ontology: Graph,
+                  explainer: Explainer) -> dict[str, Guidance]:
+    """The guidance of every requirement that has shapes, or list items with shapes."""
+    reader = _Reader(shapes, ontology, explainer)
+    found: dict[str, Guidance] = {}
+    for requirement in reversed(list(requirements.values())):  # list items before lead-ins
+        if requirement.shapes:
+            text = requirement.text.get("zh", "")
+            ordered = sorted(requirement.shapes, key=lambda s: (explainer.order(s, text), str(s)))
+            evidence = _merged(e for shape in ordered for e in reader.evidence(shape))
+            by_items = False
+        else:
+            items = [found[r.id] for r in requirements.values()
+                     if r.parent == requirement.id and r.id in found]
+            evidence = _merged(Evidence(e.cls) for g in items for e in g.evidence)
+            by_items = True
+        if evidence:
+            found[requirement.id] = Guidance(
+                requirement.id, clause_anchor(requirement.clause), evidence, by_items,
+                reader.documents(evidence))
+    return found
+
+
+class _Reader:
+    """Reads what one shape asks, as evidence of a class."""
+
+    def __init__(self, shapes: Graph, ontology: Graph, explainer: Explainer) -> None:
+        self.shapes, self.ontology, self.explainer = shapes, ontology, explainer
+
+    def evidence(self, shape: Node) -> Iterable[Evidence]:
+        """The evidence one top-level shape asks for, one per target."""
+        s, path = self.shapes, self.explainer.path(shape)
+        for cls in s.objects(shape, SH.targetClass):
+            yield Evidence(cls, self._asks(shape, path))
+        for term in s.objects(shape, SH.targetNode):
+            steps = path_steps(path) if path is not None else []
+            at = next((i for i, step in enumerate(steps) if is_type_step(step)), None)
+            if at is not None:  # from a class through its instances
+                yield Evidence(term, self._asks(shape, joined(steps[at + 1:])))
+            else:  # records that point to a term (a duty)
+                yield from self._records(shape, path, AskKind.VALUE, term)
+        for prop in s.objects(shape, SH.targetObjectsOf):  # every indicator of a KPI system
+            yield from self._records(shape, path, AskKind.EACH_OBJECT, prop)
+
+    def _records(self, shape: Node, path: ShapePath | None, kind: AskKind,
+                 focus: Node) -> Iterable[Evidence]:
+        """Records that point back to the focus by one property (`^p`), of the class the shape
+        asks them to be, else of the property's domain; `kind` and `focus` say what they point
+        to (a term, or each value of a property)."""
+        if not isinstance(path, InvPath) or not isinstance(path.arg, URIRef):
+            return
+        record = self.shapes.value(shape, SH.qualifiedValueShape) or self.shapes.value(shape, SH.node)
+        cls = (self.shapes.value(record, SH["class"]) if record is not None else None) \
+            or self.ontology.value(path.arg, RDFS.domain)
+        if cls is None:
+            return
+        pointing = Ask(path.arg, kind, (focus,))
+        yield Evidence(cls, (pointing, *(self._node_asks(record) if record is not None else ())))
+
+    def _asks(self, shape: Node, path: ShapePath | None) -> tuple[Ask, ...]:
+        """What `shape` asks of the instance, along `path` (None: of the instance itself)."""
+        if path is not None:
+            return (self._ask(shape, path),)
+        inner = self.shapes.value(shape, SH.qualifiedValueShape) or self.shapes.value(shape, SH.node)
+        return self._node_asks(inner) if inner is not None else ()
+
+    def _node_asks(self, node_shape: Node) -> tuple[Ask, ...]:
+        """The asks of a node shape's property shapes."""
+        found = []
+        for inner in sorted(self.shapes.objects(node_shape, SH.property), key=str):
+            if (path := self.explainer.path(inner)) is not None:
+                found.append(self._ask(inner, path))
+        return tuple(found)
+
+    def _ask(self, shape: Node, path: ShapePath, depth: int = 0) -> Ask:
+        """What a property shape asks along its path, and what the value must carry (two levels
+        down at most); a bare step whose value only leads on to one ask is joined to it."""
+        s = self.shapes
+        least = s.value(shape, SH.minCount) or s.value(shape, SH.qualifiedMinCount)
+        count = int(least) if isinstance(least, Literal) and int(least) > 1 else None
+        kind, expected = self._expected(shape)
+        then: tuple[Ask, ...] = ()
+        inner = s.value(shape, SH.qualifiedValueShape) or s.value(shape, SH.node)
+        if inner is not None and kind is AskKind.ANY:
+            kind, expected = self._expected(inner)
+        if inner is not None and depth < _DEPTH:
+            then = merged_asks(self._ask(p, q, depth + 1)
+                               for p in sorted(s.objects(inner, SH.property), key=str)
+                               if (q := self.explainer.path(p)) is not None)
+        if kind is AskKind.ANY and count is None and len(then) == 1:
+            step = then[0]
+            return replace(step, path=joined([*path_steps(path), *path_steps(step.path)]))
+        return Ask(path, kind, expected, count, then)
+
+    def _expected(self, shape: Node) -> tuple[AskKind, tuple[Node, ...]]:
+        s = self.shapes
+        if (value := s.value(shape, SH.hasValue)) is not None:
+            return AskKind.VALUE, (value,)
+        if (allowed := s.value(shape, SH["in"])) is not None:
+            members = tuple(Collection(s, allowed))
+            return (AskKind.VALUE if len(members) == 1 else AskKind.ONE_OF), members
+        if (cls := s.value(shape, SH["class"])) is not None:
+            return AskKind.CLASS, (cls,)
+        if (datatype := s.value(shape, SH.datatype)) is not None:
+            return AskKind.DATATYPE, (datatype,)
+        return AskKind.ANY, ()
+
+    def documents(self, evidence: tuple[Evidence, ...]) -> tuple[Node, ...]:
+        """The classes of records an evaluator reads: the evidence's own, and the documents and
+        activities its asks point to."""
+        asked = [a.expected[0] for e in evidence for a in e.asks
+                 if a.kind is AskKind.CLASS and self._is_document(a.expected[0])]
+        return tuple(dict.fromkeys([*(e.cls for e in evidence), *asked]))
+
+    def _is_document(self, cls: Node) -> bool:
+        seen, todo = set(), [cls]
+        while todo:
+            current = todo.pop()
+            if current in _DOCUMENT_ROOTS:
+                return True
+            seen.add(current)
+            todo += [o for o in self.ontology.objects(current, RDFS.subClassOf)
+                     if o not in seen and (o, RDF.type, OWL.Class) in self.ontology]
+        return False
+
+
+def _merged(evidence: Iterable[Evidence]) -> tuple[Evidence, ...]:
+    """Evidence of one class as one, in order of first mention, its asks merged."""
+    by_class: dict[Node, list[Ask]] = {}
+    for item in evidence:
+        by_class.setdefault(item.cls, []).extend(item.asks)
+    return tuple(Evidence(cls, merged_asks(asks)) for cls, asks in by_class.items())
+
+
+def merged_asks(asks: Iterable[Ask]) -> tuple[Ask, ...]:
+    """Asks along one path said once: values gathered, a bare ask folded into a fuller one."""
+    kept: list[Ask] = []
+    for ask in asks:
+        for index, known in enumerate(kept):
+            if known.path == ask.path and (combined := _combined(known, ask)) is not None:
+                kept[index] = combined
+                break
+        else:
+            kept.append(ask)
+    return tuple(kept)
+
+
+def _combined(a: Ask, b: Ask) -> Ask | None:
+    """One ask saying what two asks along one path say, None when they ask different things."""
+    kinds = {a.kind, b.kind}
+    if AskKind.ANY in kinds:
+        base = b if a.kind is AskKind.ANY else a
+    elif a.kind is b.kind and (a.kind is AskKind.VALUE or a.expected == b.expected):
+        base = a
+    elif kinds == {AskKind.VALUE, AskKind.ONE_OF}:  # a value asked, among those allowed
+        base = a if a.kind is AskKind.VALUE else b
+    elif kinds == {AskKind.EACH_OBJECT, AskKind.CLASS}:  # each indicator, an indicator
+        base = a if a.kind is AskKind.EACH_OBJECT else b
+    else:
+        return None
+    expected = tuple(dict.fromkeys(a.expected + b.expected)) \
+        if a.kind is b.kind is AskKind.VALUE else base.expected
+    return Ask(base.path, base.kind, expected, max(a.count or 0, b.count or 0) or None,
+               merged_asks(a.then + b.then))

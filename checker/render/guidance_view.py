@@ -1,0 +1,124 @@
+"""Guidance in words, in the report's language: how to meet a requirement not met (or a may-level
+one not used), and which records an evaluator will want to see for a checklist item; every term
+named by its label and its prefixed name (checker/guidance.py reads them off the shapes)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rdflib import Graph
+from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.paths import AlternativePath, InvPath, MulPath, SequencePath
+from rdflib.term import Node, URIRef
+
+from ..guidance import Ask, AskKind, Evidence, Guidance
+from ..i18n import Lang, message
+from ..namespaces import BCIC, IND, REQ
+from ..shape_paths import ShapePath
+from .findings_view import Namer
+
+_NAMESPACES = Graph(bind_namespaces="none").namespace_manager
+for _prefix, _namespace in (("bcic", BCIC), ("req", REQ), ("ind", IND), ("prov", PROV),
+                            ("org", ORG), ("skos", SKOS), ("dcterms", DCTERMS), ("rdf", RDF),
+                            ("rdfs", RDFS), ("xsd", XSD)):
+    _NAMESPACES.bind(_prefix, _namespace)
+
+_VALUES = {"zh": "、", "en": ", "}  # between values, between terms
+_ASKS = {"zh": "；", "en": "; "}  # between the properties of one record
+_STOP = {"zh": "。", "en": "."}
+_BETWEEN_SENTENCES = {"zh": "", "en": " "}
+
+
+def curie(node: Node | ShapePath) -> str:
+    """A term or path in SPARQL notation, with the prefixes the evidence profile uses."""
+    return node.n3(_NAMESPACES)
+
+
+class GuidanceWriter:
+    """Says guidance in one language, naming terms as the report does."""
+
+    def __init__(self, namer: Namer) -> None:
+        self.namer, self.lang = namer, namer.lang
+
+    def how_to(self, guidance: Guidance) -> str:
+        """How to meet the requirement, then where docs/evidence.md says more."""
+        if guidance.by_items:
+            said = [message("report.guidance.by_items", self.lang,
+                            terms=self._listed(self.term(e.cls) for e in guidance.evidence))]
+        else:
+            said = [self.evidence(e) for e in guidance.evidence]
+        said.append(message("report.guidance.see", self.lang, see=guidance.see))
+        return _BETWEEN_SENTENCES[self.lang].join(_sentence(s, self.lang) for s in said)
+
+    def documents(self, guidance: Guidance) -> str:
+        """What an evaluator will want to see for a checklist item."""
+        return _sentence(message("report.guidance.documents", self.lang,
+                                 terms=self._listed(self.term(d) for d in guidance.documents)),
+                         self.lang)
+
+    def evidence(self, evidence: Evidence) -> str:
+        """Record a thing of a class, with what it carries."""
+        thing = self.thing(evidence.cls)
+        if not evidence.asks:
+            return message("report.guidance.record", self.lang, thing=thing)
+        return message("report.guidance.record_with", self.lang, thing=thing,
+                       asks=_ASKS[self.lang].join(self.ask(a) for a in evidence.asks))
+
+    def ask(self, ask: Ask) -> str:
+        """One property and what it takes."""
+        single_inverse = isinstance(ask.path, InvPath) and isinstance(ask.path.arg, URIRef)
+        path = self.path(ask.path.arg if single_inverse else ask.path)  # type: ignore[union-attr]
+        first = ask.expected[0] if ask.expected else None
+        values = {"path": path, "term": self.term(first) if first is not None else "",
+                  "thing": self.thing(first) if first is not None else "",
+                  "values": self._listed(self.term(v) for v in ask.expected)}
+        if single_inverse:
+            key = "inverse" if ask.kind is AskKind.CLASS else "inverse_any"
+        else:
+            key = ask.kind.value
+        said = message(f"report.guidance.ask.{key}", self.lang, **values)
+        if ask.count:
+            said += message("report.lack.at_least", self.lang, n=ask.count)
+        if ask.then:
+            said += message("report.guidance.then", self.lang,
+                            asks=_ASKS[self.lang].join(self.ask(t) for t in ask.then))
+        return said
+
+    def path(self, path: ShapePath) -> str:
+        """A path as “labels” (prefixed path)."""
+        return message("report.guidance.term", self.lang, label=self._path_label(path),
+                       curie=curie(path))
+
+    def term(self, node: Node) -> str:
+        """A term as “label” (prefixed name); a provision by its id alone."""
+        label = self.namer.label(node)
+        if label is None or str(node).startswith(str(REQ)):
+            return curie(node)
+        return message("report.guidance.term", self.lang, label=label, curie=curie(node))
+
+    def _path_label(self, path: ShapePath) -> str:
+        if isinstance(path, URIRef):
+            return self.namer.label(path) or curie(path)
+        if isinstance(path, (InvPath, MulPath)):
+            return self._path_label(path.arg if isinstance(path, InvPath) else path.path)
+        if isinstance(path, AlternativePath):
+            return message("report.guidance.or", self.lang).join(
+                self._path_label(p) for p in path.args)
+        assert isinstance(path, SequencePath)
+        return " › ".join(self._path_label(p) for p in path.args)
+
+    def thing(self, node: Node) -> str:
+        """One thing of a class: “a” or “an” before its English label, 一项 in Chinese."""
+        label = self.namer.label(node) or ""
+        article = "an" if label[:1].lower() in tuple("aeiou") else "a"
+        return message(f"report.guidance.{article}", self.lang, term=self.term(node))
+
+    def _listed(self, said: Iterable[str]) -> str:
+        return _VALUES[self.lang].join(dict.fromkeys(said))
+
+
+def _sentence(text: str, lang: Lang) -> str:
+    """The text as a sentence: capitalised (en) and stopped."""
+    if lang == "en":
+        text = text[:1].upper() + text[1:]
+    return text if text.endswith(_STOP[lang]) else text + _STOP[lang]

@@ -1,0 +1,238 @@
+"""Every report says how to meet a provision not met (or a may-level one not used) and, for the
+manual-review checklist, which records the evaluator will want to see: read off the shapes
+(checker/guidance.py), in zh and en, in every format; never for a provision that is met."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from flask.testing import FlaskClient
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib.namespace import OWL, SH
+from rdflib.paths import InvPath
+
+from checker.guidance import AskKind
+from checker.namespaces import BCIC, REQ
+from checker.paths import EXAMPLES_DIR, PROJECT_ROOT, SHAPES_DIR
+from checker.render import render_report
+from checker.render.outline import report_outline
+from checker.render.turtle import EARL, report_graph
+from checker.report import Report, Status
+from checker.rulebook import Rulebook, load_rulebook
+from checker.store import cluster_key
+from checker.validation import validate_graph
+
+DEHUA = EXAMPLES_DIR / "dehua-ceramics.ttl"
+DATANG_KEY = cluster_key(URIRef("https://example.org/cluster/datang/cluster"))
+HINT_8_2_6 = {
+    "zh": "记录一项“传播效果评价”（bcic:CommunicationEvaluation）。详见 docs/evidence.md#8-2-6。",
+    "en": "Record a “communication effect evaluation” (bcic:CommunicationEvaluation). "
+          "See docs/evidence.md#8-2-6.",
+}
+
+
+def _dehua() -> Graph:
+    return Graph().parse(DEHUA, format="turtle")
+
+
+def _without(graph: Graph, cls: URIRef) -> Graph:
+    """The submission less every instance of `cls` and what is said of it."""
+    for node in list(graph.subjects(RDF.type, cls)):
+        graph.remove((node, None, None))
+        graph.remove((None, None, node))
+    return graph
+
+
+@pytest.fixture(scope="module")
+def without_8_2_6() -> Report:
+    """Dehua (conformant) with its communication evaluation taken out: 8.2.6 is its only gap."""
+    return validate_graph(_without(_dehua(), BCIC.CommunicationEvaluation))
+
+
+@pytest.fixture(scope="module")
+def dehua() -> Report:
+    return validate_graph(_dehua())
+
+
+def _earl_result(graph: Graph, rid: str) -> URIRef:
+    assertion = next(graph.subjects(EARL.test, REQ[rid]))
+    return graph.value(assertion, EARL.result)  # type: ignore[return-value]
+
+
+def _json_requirement(report: Report, rid: str, lang: str) -> dict:
+    document = json.loads(render_report(report, "json", lang))  # type: ignore[arg-type]
+    return next(r for r in document["requirements"] if r["id"] == rid)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_missing_8_2_6_evidence_gets_a_hint_naming_the_communication_evaluation_class(
+        without_8_2_6: Report, lang: str) -> None:
+    assert without_8_2_6.outcome("8.2.6").status is Status.NOT_MET
+    hint = HINT_8_2_6[lang]
+    label = {"zh": "如何满足", "en": "How to meet it"}[lang]
+    assert f"{label}{'：' if lang == 'zh' else ': '}{hint}" in render_report(
+        without_8_2_6, "text", lang)  # type: ignore[arg-type]
+    assert hint in render_report(without_8_2_6, "html", lang)  # type: ignore[arg-type]
+    row = next(r for c in report_outline(without_8_2_6, lang).chapters  # type: ignore[arg-type]
+               for g in c.clauses for r in g.rows if r.id == "8.2.6")
+    assert row.guidance == hint
+    guidance = _json_requirement(without_8_2_6, "8.2.6", lang)["guidance"]
+    assert guidance["text"] == hint and guidance["see"] == "docs/evidence.md#8-2-6"
+    assert [e["class"] for e in guidance["evidence"]] == [str(BCIC.CommunicationEvaluation)]
+
+
+def test_the_turtle_report_says_how_to_meet_8_2_6_on_its_earl_result_in_both_languages(
+        without_8_2_6: Report) -> None:
+    graph = Graph().parse(data=render_report(without_8_2_6, "ttl", "en"), format="turtle")
+    said = {o.language: str(o) for o in graph.objects(_earl_result(graph, "8.2.6"),
+                                                      BCIC.howToMeet)}
+    assert said == HINT_8_2_6
+    assert (BCIC.howToMeet, RDFS.subPropertyOf, URIRef("http://purl.org/dc/terms/description")) \
+        in load_rulebook().labels_graph
+
+
+def test_a_met_requirement_has_no_hint_in_any_format(dehua: Report) -> None:
+    outcome = dehua.outcome("8.2.6")
+    assert outcome.status is Status.MET and outcome.how_to is None
+    for lang in ("zh", "en"):
+        assert _json_requirement(dehua, "8.2.6", lang)["guidance"] is None
+        text = render_report(dehua, "text", lang)  # type: ignore[arg-type]
+        assert "docs/evidence.md#8-2-6" not in text
+        assert "docs/evidence.md#8-2-6" not in render_report(dehua, "html", lang)  # type: ignore[arg-type]
+    graph = report_graph(dehua)
+    assert graph.value(_earl_result(graph, "8.2.6"), BCIC.howToMeet) is None
+    # Only what is not met, or not used, gets a hint: one per language on each.
+    hinted = {o.requirement.id for o in dehua.outcomes
+              if o.status in (Status.NOT_MET, Status.NOT_USED)}
+    assert len(list(graph.subject_objects(BCIC.howToMeet))) == 2 * len(hinted)
+
+
+def test_a_may_level_provision_not_used_gets_a_hint_too() -> None:
+    report = validate_graph(_without(_dehua(), BCIC.CollectiveBrandRegistration))
+    assert report.outcome("8.3.1").status is Status.NOT_USED
+    text = render_report(report, "text", "en")
+    assert ("Record a “collective brand registration” (bcic:CollectiveBrandRegistration) with "
+            "“registration number” (bcic:registrationNumber). See docs/evidence.md#8-3-1.") in text
+
+
+def _rulebook_with(tmp_path: Path, old: str, new: str) -> Rulebook:
+    """The rulebook with one change to its chapter 8 shapes."""
+    shapes = tmp_path / "shapes"
+    shutil.copytree(SHAPES_DIR, shapes)
+    path = shapes / "ch8-branding.ttl"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return load_rulebook(shapes)
+
+
+def test_the_hint_follows_the_shapes_when_8_2_6_asks_for_a_period(tmp_path: Path) -> None:
+    rulebook = _rulebook_with(tmp_path, "shp:CollectiveMarkRegistered a sh:PropertyShape", """\
+shp:CommunicationEvaluationPeriod a sh:PropertyShape ;
+    bcic:checksRequirement req:8.2.6 ;
+    sh:targetClass bcic:CommunicationEvaluation ;
+    sh:path bcic:period ; sh:minCount 1 ;
+    sh:severity sh:Violation ;
+    sh:message "传播效果评价未写明周期（8.2.6）"@zh , "The communication evaluation has no period (8.2.6)"@en .
+
+shp:CollectiveMarkRegistered a sh:PropertyShape""")
+    (evidence,) = rulebook.guidance["8.2.6"].evidence
+    assert evidence.cls == BCIC.CommunicationEvaluation
+    assert [(a.path, a.kind) for a in evidence.asks] == [(BCIC.period, AskKind.ANY)]
+    assert load_rulebook().guidance["8.2.6"].evidence[0].asks == ()
+    report = validate_graph(_without(_dehua(), BCIC.CommunicationEvaluation), rulebook=rulebook)
+    assert ("记录一项“传播效果评价”（bcic:CommunicationEvaluation），写明“周期”（bcic:period）。"
+            in render_report(report, "text", "zh"))
+
+
+def test_the_hint_names_another_class_when_the_shape_targets_it(tmp_path: Path) -> None:
+    rulebook = _rulebook_with(tmp_path, "sh:targetNode bcic:CommunicationEvaluation ;",
+                              "sh:targetNode bcic:EnvironmentMonitoring ;")
+    assert rulebook.guidance["8.2.6"].classes == (BCIC.EnvironmentMonitoring,)
+
+
+def _classes_asked(rulebook: Rulebook, shape: URIRef) -> set[URIRef]:
+    """What a shape asks the submission to hold instances of, worked out apart from the
+    guidance: its target classes, the class it counts instances of, and for records pointing
+    back to a term (duties, indicators) their class, else the pointing property's domain."""
+    shapes, ontology = rulebook.shapes_graph, rulebook.labels_graph
+    found = set(shapes.objects(shape, SH.targetClass))
+    for term in shapes.objects(shape, SH.targetNode):
+        if (term, RDF.type, OWL.Class) in ontology:
+            found.add(term)
+    path = rulebook.explainer.path(shape)
+    if not found and isinstance(path, InvPath):
+        record = shapes.value(shape, SH.qualifiedValueShape)
+        found.add(shapes.value(record, SH["class"]) or ontology.value(path.arg, RDFS.domain))
+    return found  # type: ignore[return-value]
+
+
+def test_every_hint_names_exactly_the_classes_its_shapes_target() -> None:
+    rulebook = load_rulebook()
+    checked = 0
+    for rid, requirement in rulebook.requirements.items():
+        if not requirement.shapes:
+            continue
+        asked = set().union(*(_classes_asked(rulebook, s) for s in requirement.shapes))
+        assert set(rulebook.guidance[rid].classes) == asked, rid
+        checked += 1
+    assert checked > 100
+
+
+def test_a_lead_in_without_shapes_of_its_own_names_the_classes_of_its_items() -> None:
+    guidance = load_rulebook().guidance["8.3.2"]
+    assert guidance.by_items and guidance.classes == (BCIC.QualityAssuranceMeasure,)
+
+
+def test_every_hint_points_to_an_anchored_row_of_its_clause_in_docs_evidence() -> None:
+    text = (PROJECT_ROOT / "docs" / "evidence.md").read_text(encoding="utf-8")
+    rulebook = load_rulebook()
+    for rid, guidance in rulebook.guidance.items():
+        clause = rulebook.requirements[rid].clause
+        anchor = guidance.see.removeprefix("docs/evidence.md#")
+        # Kept as id and name: GitHub keeps `name`, other renderers `id`.
+        row = re.search(rf'^\| <a id="{anchor}" name="{anchor}"></a>{re.escape(clause)}\b',
+                        text, re.MULTILINE)
+        assert row, rid
+    informative = [r for r in rulebook.requirements.values() if r.level.value == "informative"]
+    assert all(r.id not in rulebook.guidance for r in informative)
+    shall = [r for r in rulebook.requirements.values() if r.level.value in ("shall", "may")]
+    assert all(r.id in rulebook.guidance for r in shall)
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("zh", "评价人员将查阅提交材料中的这些记录及其所指的文件：“协同发展实践”（bcic:SynergyPractice）。"),
+    ("en", "The evaluator will want to see these records of the submission and the documents "
+           "behind them: “synergy practice” (bcic:SynergyPractice)."),
+])
+def test_each_checklist_item_names_the_records_the_evaluator_will_want_to_see(
+        dehua: Report, lang: str, said: str) -> None:
+    assert dehua.outcome("4.3.2").status is Status.MANUAL_REVIEW
+    assert said in render_report(dehua, "text", lang)  # type: ignore[arg-type]
+    assert _json_requirement(dehua, "4.3.2", lang)["review_documents"]["text"] == said
+    (item,) = [r for r in report_outline(dehua, lang).checklist if r.id == "4.3.2"]  # type: ignore[arg-type]
+    assert item.documents == said and item.guidance == ""
+    graph = report_graph(dehua)
+    assert Literal(said, lang=lang) in set(graph.objects(_earl_result(graph, "4.3.2"),
+                                                         BCIC.reviewDocuments))
+
+
+def test_a_duty_on_the_checklist_names_the_fulfilment_and_its_evidence_document() -> None:
+    guidance = load_rulebook().guidance["4.2.1-a"]
+    assert guidance.documents == (BCIC.DutyFulfilment, BCIC.EvidenceDocument)
+
+
+def test_the_web_report_page_shows_the_hint_under_unmet_provisions_only(
+        sample_store: Path, make_web_app) -> None:  # type: ignore[no-untyped-def]
+    client: FlaskClient = make_web_app(sample_store, WTF_CSRF_ENABLED=False).test_client()
+    page = client.get(f"/clusters/{DATANG_KEY}/revisions/1?lang=zh").get_data(as_text=True)
+    articles = re.findall(r'<article class="requirement[^"]*" id="req-([^"]+)" '
+                          r'data-status="(\w+)">(.*?)</article>', page, re.DOTALL)
+    hinted = {rid: status for rid, status, body in articles if 'class="guidance"' in body}
+    assert hinted and set(hinted.values()) <= {"not_met", "not_used"}
+    assert {rid for rid, status, _body in articles if status == "not_met"} <= set(hinted)
+    assert "如何满足" in page and "docs/evidence.md#" in page
