@@ -72,6 +72,8 @@ def fixture_for(shapes: Graph, shape: URIRef, support: Graph) -> ShapeFixture:
 
 def _mutation(shapes: Graph, shape: URIRef) -> tuple[str, _Inner]:
     qualifier = shapes.value(shape, SH.qualifiedValueShape)
+    if qualifier is not None and shapes.value(shape, SH.targetClass) is not None:
+        return "unlink-qualifying-values", _unlink_qualifying(shapes, shape, qualifier)
     if qualifier is not None:
         return "remove-qualifying-evidence", _break_qualifier(shapes, shape, qualifier)
     node = shapes.value(shape, SH.node)
@@ -142,6 +144,21 @@ def _break_qualifier(shapes: Graph, shape: URIRef, qualifier: Node) -> _Inner:
         doomed = {triple for step, val in required for v in candidates
                   for triple in _first_steps_to(nav, v, step, val)}
         return _without_triples(data, doomed)
+    return mutate
+
+
+def _unlink_qualifying(shapes: Graph, shape: URIRef, qualifier: Node) -> _Inner:
+    """Cut each focus node's link to the values of the qualifier's class: a shape that asks every
+    instance of a class to name such a value (the cultivation body, as the one its evidence is
+    attributed to) is broken by the instances, not by changing the value, which others share."""
+    path = shacl_path(shapes, shapes.value(shape, SH.path))  # type: ignore[arg-type]
+    cls = shapes.value(qualifier, SH["class"])
+
+    def mutate(data: Graph, nav: Graph) -> Graph:
+        focus = _focus_nodes(shapes, shape, nav)
+        values = {v for v in _values(nav, focus, path) if cls is None or v in instances(nav, cls)}
+        return _without_triples(data, {triple for f in focus for v in values
+                                       for triple in _first_steps_to(nav, f, path, v)})
     return mutate
 
 
