@@ -15,6 +15,7 @@ from rdflib.namespace import DCTERMS, PROV
 
 from checker.namespaces import BCIC, SHP
 from checker.paths import EXAMPLES_DIR, SHAPES_DIR
+from checker.render import render_report
 from checker.report import Report, Status
 from checker.fixtures import fixture_for
 from checker.rulebook import SH, Level, load_rulebook
@@ -225,3 +226,17 @@ def test_an_attribution_shapes_twin_unlinks_the_record_and_keeps_the_body() -> N
         if (s, RDF.type, BCIC.ValueChainDriveAnalysis) in base}
     texts = fixture_text(RULEBOOK.shapes_graph, shape, fixture.kind)
     assert "prov:wasAttributedTo" in texts["en"] and "shp:CultivatingBody" in texts["zh"]
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("zh", ["环境变化监测缺少日期（dcterms:date）（8.1.4）", "（2023年）（…/environment-monitoring）：缺少“日期”",
+            "未归属于培育主体", "缺少属于“培育主体”的“责任方”"]),
+    ("en", ["An environment monitoring has no date (dcterms:date) (8.1.4)", "lacks “date”",
+            "is not attributed to the cultivation body", "lacks a “attributed to” of type"]),
+])
+def test_the_text_report_names_the_record_and_what_it_lacks(lang: str, said: list[str]) -> None:
+    data = dehua()
+    data.remove((MONITORING, DCTERMS.date, None))
+    data.remove((DRIVE_ANALYSIS, PROV.wasAttributedTo, BODY))
+    text = render_report(validate_graph(data), "text", lang)
+    assert [s for s in said if s not in text] == []
