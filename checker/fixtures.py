@@ -72,7 +72,8 @@ def fixture_for(shapes: Graph, shape: URIRef, support: Graph) -> ShapeFixture:
 
 def _mutation(shapes: Graph, shape: URIRef) -> tuple[str, _Inner]:
     qualifier = shapes.value(shape, SH.qualifiedValueShape)
-    if qualifier is not None and shapes.value(shape, SH.targetClass) is not None:
+    if (qualifier is not None and shapes.value(shape, SH.targetClass) is not None
+            and isinstance(shapes.value(shape, SH.path), URIRef)):
         return "unlink-qualifying-values", _unlink_qualifying(shapes, shape, qualifier)
     if qualifier is not None:
         return "remove-qualifying-evidence", _break_qualifier(shapes, shape, qualifier)
@@ -148,17 +149,18 @@ def _break_qualifier(shapes: Graph, shape: URIRef, qualifier: Node) -> _Inner:
 
 
 def _unlink_qualifying(shapes: Graph, shape: URIRef, qualifier: Node) -> _Inner:
-    """Cut each focus node's link to the values of the qualifier's class: a shape that asks every
-    instance of a class to name such a value (the cultivation body, as the one its evidence is
-    attributed to) is broken by the instances, not by changing the value, which others share."""
-    path = shacl_path(shapes, shapes.value(shape, SH.path))  # type: ignore[arg-type]
+    """Cut each focus node's own statement naming a value of the qualifier's class: a shape that
+    asks every instance of a class to name such a value with one predicate (the cultivation body
+    its record is attributed to) is broken by the instances, not by changing the value, which
+    others share."""
+    predicate = shapes.value(shape, SH.path)
     cls = shapes.value(qualifier, SH["class"])
 
     def mutate(data: Graph, nav: Graph) -> Graph:
-        focus = _focus_nodes(shapes, shape, nav)
-        values = {v for v in _values(nav, focus, path) if cls is None or v in instances(nav, cls)}
-        return _without_triples(data, {triple for f in focus for v in values
-                                       for triple in _first_steps_to(nav, f, path, v)})
+        named = instances(nav, cls) if cls is not None else None
+        return _without_triples(data, {
+            (f, predicate, v) for f in _focus_nodes(shapes, shape, nav)
+            for v in nav.objects(f, predicate) if named is None or v in named})  # type: ignore[arg-type]
     return mutate
 
 

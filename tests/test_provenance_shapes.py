@@ -240,3 +240,12 @@ def test_the_text_report_names_the_record_and_what_it_lacks(lang: str, said: lis
     data.remove((DRIVE_ANALYSIS, PROV.wasAttributedTo, BODY))
     text = render_report(validate_graph(data), "text", lang)
     assert [s for s in said if s not in text] == []
+
+
+def test_a_per_record_qualified_shape_over_a_path_of_several_steps_keeps_its_own_rule() -> None:
+    """shp:DedicatedAgencyOfBody (7.2.2.2) reaches the body through units or memberships: only a
+    one-predicate shape is unlinked; this one still loses the qualifying evidence, and reports."""
+    fixture = fixture_for(RULEBOOK.shapes_graph, SHP.DedicatedAgencyOfBody, RULEBOOK.support_graph)
+    assert fixture.kind == "remove-qualifying-evidence"
+    base = generate_cluster(members=5, years=1, seed=1)
+    assert set(fixture.mutate(base)) != set(base)
