@@ -72,6 +72,9 @@ def fixture_for(shapes: Graph, shape: URIRef, support: Graph) -> ShapeFixture:
 
 def _mutation(shapes: Graph, shape: URIRef) -> tuple[str, _Inner]:
     qualifier = shapes.value(shape, SH.qualifiedValueShape)
+    if (qualifier is not None and shapes.value(shape, SH.targetClass) is not None
+            and isinstance(shapes.value(shape, SH.path), URIRef)):
+        return "unlink-qualifying-values", _unlink_qualifying(shapes, shape, qualifier)
     if qualifier is not None:
         return "remove-qualifying-evidence", _break_qualifier(shapes, shape, qualifier)
     node = shapes.value(shape, SH.node)
@@ -142,6 +145,22 @@ def _break_qualifier(shapes: Graph, shape: URIRef, qualifier: Node) -> _Inner:
         doomed = {triple for step, val in required for v in candidates
                   for triple in _first_steps_to(nav, v, step, val)}
         return _without_triples(data, doomed)
+    return mutate
+
+
+def _unlink_qualifying(shapes: Graph, shape: URIRef, qualifier: Node) -> _Inner:
+    """Cut each focus node's own statement naming a value of the qualifier's class: a shape that
+    asks every instance of a class to name such a value with one predicate (the cultivation body
+    its record is attributed to) is broken by the instances, not by changing the value, which
+    others share."""
+    predicate = shapes.value(shape, SH.path)
+    cls = shapes.value(qualifier, SH["class"])
+
+    def mutate(data: Graph, nav: Graph) -> Graph:
+        named = instances(nav, cls) if cls is not None else None
+        return _without_triples(data, {
+            (f, predicate, v) for f in _focus_nodes(shapes, shape, nav)
+            for v in nav.objects(f, predicate) if named is None or v in named})  # type: ignore[arg-type]
     return mutate
 
 

@@ -25,6 +25,8 @@ _REUSED: dict[Node, dict[str, str]] = {
     PROV.wasAssociatedWith: {"zh": "相关责任方", "en": "associated with"},
     PROV.wasAttributedTo: {"zh": "责任方", "en": "attributed to"},
     ORG.hasUnit: {"zh": "下设单位", "en": "has unit"},
+    DCTERMS.title: {"zh": "标题", "en": "title"},
+    DCTERMS.date: {"zh": "日期", "en": "date"},
     ORG.organization: {"zh": "所属组织", "en": "organisation"},
     ORG.member: {"zh": "成员", "en": "member"},
     ORG.role: {"zh": "角色", "en": "role"},

@@ -43,6 +43,9 @@ _FIXTURE_TEXT = {
     "remove-qualifying-evidence": {
         "en": "The twin removes the evidence counted along {path} that satisfies {qualifier}.",
         "zh": "反例删除沿 {path} 计数、且符合 {qualifier} 的证据。"},
+    "unlink-qualifying-values": {
+        "en": "The twin cuts each instance's link along {path} to the values that satisfy {qualifier}.",
+        "zh": "反例删除每个实例沿 {path} 指向符合 {qualifier} 的值的链接。"},
     "strip-required-properties": {
         "en": "The twin strips the properties that {node} requires ({properties}) from each value.",
         "zh": "反例从每个值上删除 {node} 所要求的属性（{properties}）。"},

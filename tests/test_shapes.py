@@ -159,6 +159,8 @@ def test_9_1_3_is_checked_from_the_data_besides_its_manual_review() -> None:
     """9.1.3: a KPI system exists and each holds market position (competitiveness) and benefit
     level (value creation) indicators; no shall-level provision is left to the evaluator alone."""
     assert set(RULEBOOK.requirements["9.1.3"].shapes) == {
-        SHP["KPISystemFor-9.1.3"], SHP.KPIReflectsMarketCompetitiveness, SHP.KPIReflectsValueCreation}
+        SHP["KPISystemFor-9.1.3"], SHP.KPIReflectsMarketCompetitiveness, SHP.KPIReflectsValueCreation,
+        # the KPI system's frame (shapes/provenance.ttl): the body's, titled, dated
+        *(SHP[f"{kind}-9.1.3-KPISystem"] for kind in ("ByBody", "Titled", "Dated", "DateWellFormed"))}
     assert RULEBOOK.requirements["9.1.3"].review_prompt
     assert [row.requirement.id for row in coverage_matrix(RULEBOOK) if row.manual_only] == []
