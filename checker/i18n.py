@@ -321,7 +321,7 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
                                  "zh": "“{value}”格式不符"},
     "report.lack.node": {"en": "its “{property}” “{value}” is incomplete",
                          "zh": "“{property}”的取值“{value}”不完整"},
-    "report.lack.qualified": {"en": "lacks a “{property}” of type “{expected}”",
+    "report.lack.qualified": {"en": "has no “{property}” that is a “{expected}”",
                               "zh": "缺少属于“{expected}”的“{property}”"},
     "report.lack.qualified_inverse": {"en": "no “{expected}” refers to it by “{property}”",
                                       "zh": "没有“{expected}”以“{property}”指向它"},

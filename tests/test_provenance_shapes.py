@@ -160,6 +160,18 @@ def test_a_malformed_date_is_reported_with_its_value(date: Literal) -> None:
     assert not frame_results(report, "8.1.4", "Dated")  # it has a date: only its form is wrong
 
 
+@pytest.mark.parametrize("lang, said", [
+    ("zh", "（…/environment-monitoring）：“日期”的取值“\"2021年\"”不是 xsd:date 类型\n"),
+    ("en", "…/environment-monitoring: its “date” “\"2021年\"” is not of datatype xsd:date\n"),
+])
+def test_the_text_report_says_a_malformed_date_in_one_line(lang: str, said: str) -> None:
+    """The value fails a nested shape one way: one sentence, not an 'incomplete' value holding
+    a second line about itself."""
+    data = dehua()
+    data.set((MONITORING, DCTERMS.date, Literal("2021年")))
+    assert said in render_report(validate_graph(data), "text", lang)
+
+
 def test_an_untitled_document_is_reported_under_its_clause() -> None:
     data = dehua()
     data.remove((DRIVE_ANALYSIS, DCTERMS.title, None))
@@ -232,7 +244,7 @@ def test_an_attribution_shapes_twin_unlinks_the_record_and_keeps_the_body() -> N
     ("zh", ["环境变化监测缺少日期（dcterms:date）（8.1.4）", "（2023年）（…/environment-monitoring）：缺少“日期”",
             "未归属于培育主体", "缺少属于“培育主体”的“责任方”"]),
     ("en", ["An environment monitoring has no date (dcterms:date) (8.1.4)", "lacks “date”",
-            "is not attributed to the cultivation body", "lacks a “attributed to” of type"]),
+            "is not attributed to the cultivation body", "has no “attributed to” that is a “cultivation body”"]),
 ])
 def test_the_text_report_names_the_record_and_what_it_lacks(lang: str, said: list[str]) -> None:
     data = dehua()

@@ -3,9 +3,9 @@ it lacks, every node and term named by its label (checker/findings.py holds the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from rdflib import RDF, URIRef
+from rdflib import RDF, Literal, URIRef
 from rdflib.term import Node
 
 from ..findings import Candidate, Finding, Lack
@@ -55,6 +55,20 @@ class FindingView:
     more: int
 
 
+def _literal_lack(lack: Lack) -> Lack | None:
+    """The one lack of the one literal value a sh:node lack holds (its datatype, its form), the
+    value filled in; None otherwise."""
+    if _LACK_KEYS.get(lack.constraint) != "node" or len(lack.closest) != 1:
+        return None
+    (candidate,) = lack.closest
+    if not isinstance(candidate.node, Literal) or len(candidate.lacks) != 1:
+        return None
+    (inner,) = candidate.lacks
+    if inner.path is not None or _LACK_KEYS.get(inner.constraint) not in ("datatype", "pattern"):
+        return None
+    return replace(inner, value=candidate.node)
+
+
 class Namer:
     """Names nodes and terms of one report in one language."""
 
@@ -82,7 +96,11 @@ class Namer:
                         tuple(self.lack_line(x) for x in candidate.lacks))
 
     def lack_line(self, lack: Lack) -> LackLine:
-        """A lack as a sentence."""
+        """A lack as a sentence; a literal that fails a nested shape in one way (a malformed
+        date) is said in that one sentence, not as an incomplete value holding a lack."""
+        inner = _literal_lack(lack)
+        if inner is not None:
+            return LackLine(self.lack_text(replace(inner, path=lack.path)), ())
         return LackLine(self.lack_text(lack), tuple(self.node_line(c) for c in lack.closest))
 
     def lack_text(self, lack: Lack) -> str:
