@@ -1,9 +1,15 @@
-"""A stand-in SPARQL endpoint for the command line's tests: an HTTP server on loopback."""
+"""Servers on loopback for the tests: a stand-in SPARQL endpoint for the command line's tests,
+and the web app under waitress in a process of its own."""
 
 from __future__ import annotations
 
+import re
+import signal
+import subprocess
+import sys
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
@@ -18,3 +24,34 @@ def loopback_endpoint(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextmanager
+def waitress_app(env: Mapping[str, str], threads: int) -> Iterator[str]:
+    """The web app (`web:create_app`, configured by `env`) under waitress with `threads` request
+    threads, in its own process on a free loopback port; yield its base URL. It is stopped with
+    SIGINT, whose clean exit stops its query workers too."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "waitress", "--listen=127.0.0.1:0", f"--threads={threads}",
+         "--call", "web:create_app"],
+        env=dict(env), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    assert process.stdout is not None
+    try:
+        url = None
+        deadline = time.monotonic() + 30
+        while url is None and time.monotonic() < deadline:
+            line = process.stdout.readline()
+            if not line:
+                break
+            found = re.search(r"Serving on (http://127\.0\.0\.1:\d+)", line)
+            url = found.group(1) if found else None
+        assert url is not None, "waitress did not start"
+        threading.Thread(target=process.stdout.read, daemon=True).start()  # drain its log
+        yield url
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()

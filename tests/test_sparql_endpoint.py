@@ -14,9 +14,7 @@ import json
 import os
 import re
 import shutil
-import signal
 import subprocess
-import sys
 import threading
 import time
 import zipfile
@@ -40,6 +38,7 @@ from checker.query_runner import QueryCrashedError, QueryRunner, current_snapsho
 from checker.query_worker import QueryJob
 from checker.sparql_service import SparqlLimits, prepare_query
 from checker.store.oxigraph_store import OxigraphStore
+from tests.loopback import waitress_app
 from web import create_app, query_service
 
 GRAPH = "https://w3id.org/bcic/graph/submission/test-{}/1"
@@ -753,28 +752,8 @@ def server_url(store_dir: Path) -> Iterator[str]:
     """The app under waitress in its own process on a free loopback port, configured by env."""
     env = {**os.environ, "BCIC_STORE": str(store_dir),
            "BCIC_SNAPSHOT": str(store_dir.parent / "snapshots"), "BCIC_SPARQL_TIMEOUT": "5"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "waitress", "--listen=127.0.0.1:0", "--threads=4",
-         "--call", "web:create_app"],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    assert process.stdout is not None
-    url = None
-    deadline = time.monotonic() + 30
-    while url is None and time.monotonic() < deadline:
-        line = process.stdout.readline()
-        if not line:
-            break
-        found = re.search(r"Serving on (http://127\.0\.0\.1:\d+)", line)
-        url = found.group(1) + "/sparql" if found else None
-    assert url is not None, "waitress did not start"
-    threading.Thread(target=process.stdout.read, daemon=True).start()  # drain its log
-    yield url
-    process.send_signal(signal.SIGINT)  # a clean exit stops its query workers too
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
+    with waitress_app(env, threads=4) as url:
+        yield url + "/sparql"
 
 
 @pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")

@@ -4,10 +4,6 @@ cap on the public queries that wait, so they never hold every request thread of 
 from __future__ import annotations
 
 import os
-import re
-import signal
-import subprocess
-import sys
 import threading
 import time
 import urllib.error
@@ -24,6 +20,7 @@ from checker.query_runner import (QueryBusyError, QueryRunner, QueryTimeoutError
                                   snapshot_dir_for)
 from checker.query_worker import QueryJob
 from checker.sparql_service import SparqlLimits, SparqlService, prepare_query
+from tests.loopback import waitress_app
 from web import query_service
 
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
@@ -143,28 +140,8 @@ def server(sample_store: Path) -> Iterator[str]:
     env = {**os.environ, "BCIC_STORE": str(sample_store), "BCIC_SPARQL_TIMEOUT": str(TIMEOUT),
            "BCIC_SPARQL_WORKERS": "2", "BCIC_SPARQL_RESERVED_WORKERS": "1",
            "BCIC_SPARQL_WAITING": "0"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "waitress", "--listen=127.0.0.1:0", "--threads=3",
-         "--call", "web:create_app"],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    assert process.stdout is not None
-    url = None
-    deadline = time.monotonic() + 30
-    while url is None and time.monotonic() < deadline:
-        line = process.stdout.readline()
-        if not line:
-            break
-        found = re.search(r"Serving on (http://127\.0\.0\.1:\d+)", line)
-        url = found.group(1) if found else None
-    assert url is not None, "waitress did not start"
-    threading.Thread(target=process.stdout.read, daemon=True).start()  # drain its log
-    yield url
-    process.send_signal(signal.SIGINT)
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
+    with waitress_app(env, threads=3) as url:
+        yield url
 
 
 def test_pages_answer_while_public_queries_crowd_the_server(server: str) -> None:
