@@ -66,6 +66,17 @@ def _run(tab: Any, column: str, query: str | None = None) -> None:
     tab.wait_for_selector(".yasr table.dataTable tbody tr td")
 
 
+def _editor_with_named_query(browser: Any, base: str, lang: str) -> Any:
+    """A page of the editor in `lang` that has run the named query clusters-by-conformance."""
+    tab = browser.new_page()
+    tab.set_default_timeout(20_000)
+    tab.goto(f"{base}/sparql/editor?lang={lang}")
+    tab.wait_for_selector(".yasqe .CodeMirror")
+    tab.click('button[data-query="clusters-by-conformance"]')
+    _run(tab, "labelZh")
+    return tab
+
+
 def test_the_chinese_editor_shows_no_english_ui_text_and_keeps_result_values(
         make_web_app, sample_store: Path) -> None:  # type: ignore[no-untyped-def]
     """A named query run in the zh editor: none of YASGUI's English labels is left, in the text
@@ -75,12 +86,7 @@ def test_the_chinese_editor_shows_no_english_ui_text_and_keeps_result_values(
 
     english = [*yasgui_texts("zh"), *ENGLISH]
     with live_server(make_web_app(sample_store)) as base, chromium() as browser:
-        tab = browser.new_page()  # type: ignore[attr-defined]
-        tab.set_default_timeout(20_000)
-        tab.goto(base + "/sparql/editor?lang=zh")
-        tab.wait_for_selector(".yasqe .CodeMirror")
-        tab.click('button[data-query="clusters-by-conformance"]')
-        _run(tab, "labelZh")
+        tab = _editor_with_named_query(browser, base, "zh")
         shown = tab.evaluate(UI_TEXT)
         chip = tab.locator(".yasr_response_chip").inner_text()
         screenshot(tab, "sparql-editor-zh")
@@ -110,12 +116,7 @@ def test_the_english_editor_keeps_yasguis_english(
     from browser import chromium, live_server
 
     with live_server(make_web_app(sample_store)) as base, chromium() as browser:
-        tab = browser.new_page()  # type: ignore[attr-defined]
-        tab.set_default_timeout(20_000)
-        tab.goto(base + "/sparql/editor?lang=en")
-        tab.wait_for_selector(".yasqe .CodeMirror")
-        tab.click('button[data-query="clusters-by-conformance"]')
-        _run(tab, "labelZh")
+        tab = _editor_with_named_query(browser, base, "en")
         shown = tab.evaluate(UI_TEXT)
         config = json.loads(tab.locator("#sparql-editor-config").text_content())
     assert config["labels"]["texts"] == {}
