@@ -12,12 +12,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
-from rdflib.collection import Collection
-from rdflib.paths import AlternativePath, InvPath, MulPath, Path, SequencePath, ZeroOrMore
+from rdflib.paths import InvPath, Path, SequencePath
 from rdflib.term import Node
 
 from .errors import CheckerError
 from .rulebook import SH
+from .shape_paths import read_path
 
 Mutation = Callable[[Graph], Graph]
 _Inner = Callable[[Graph, Graph], Graph]
@@ -36,22 +36,6 @@ class ShapeFixture:
     shape: URIRef
     kind: str
     mutate: Mutation
-
-
-def shacl_path(shapes: Graph, node: Node) -> URIRef | Path:
-    """Turn a SHACL property path node into an rdflib path."""
-    if isinstance(node, URIRef):
-        return node
-    repeated = shapes.value(node, SH.zeroOrMorePath)
-    if repeated is not None:
-        return MulPath(shacl_path(shapes, repeated), ZeroOrMore)
-    inverse = shapes.value(node, SH.inversePath)
-    if inverse is not None:
-        return InvPath(shacl_path(shapes, inverse))  # type: ignore[arg-type]
-    alternatives = shapes.value(node, SH.alternativePath)
-    if alternatives is not None:
-        return AlternativePath(*[shacl_path(shapes, n) for n in Collection(shapes, alternatives)])
-    return SequencePath(*[shacl_path(shapes, n) for n in Collection(shapes, node)])
 
 
 def instances(data: Graph, cls: Node) -> set[Node]:
@@ -85,7 +69,7 @@ def _mutation(shapes: Graph, shape: URIRef) -> tuple[str, _Inner]:
     path_node = shapes.value(shape, SH.path)
     if path_node is None:
         raise NoFixtureError(f"no fixture rule fits shape {shape}")
-    path = shacl_path(shapes, path_node)
+    path = read_path(shapes, path_node)
     value = shapes.value(shape, SH.hasValue)
     if value is not None:
         return "cut-path-to-required-value", _drop_path_to(shapes, shape, path, value)
@@ -127,7 +111,7 @@ def _without_triples(data: Graph, doomed: set[tuple[Node, Node, Node]]) -> Graph
 
 def _break_qualifier(shapes: Graph, shape: URIRef, qualifier: Node) -> _Inner:
     """Remove what the qualified value shape asks of the values the shape counts."""
-    path = shacl_path(shapes, shapes.value(shape, SH.path))  # type: ignore[arg-type]
+    path = read_path(shapes, shapes.value(shape, SH.path))  # type: ignore[arg-type]
     cls = shapes.value(qualifier, SH["class"])
     # A duty fulfilment is picked by the duty it claims; its evidence document is not the point.
     inner = [p for p in shapes.objects(qualifier, SH.property)
@@ -136,7 +120,7 @@ def _break_qualifier(shapes: Graph, shape: URIRef, qualifier: Node) -> _Inner:
     def mutate(data: Graph, nav: Graph) -> Graph:
         values = _values(nav, _focus_nodes(shapes, shape, nav), path)
         candidates = {v for v in values if cls is None or v in instances(nav, cls)}
-        required = [(shacl_path(shapes, shapes.value(p, SH.path)), shapes.value(p, SH.hasValue))  # type: ignore[arg-type]
+        required = [(read_path(shapes, shapes.value(p, SH.path)), shapes.value(p, SH.hasValue))  # type: ignore[arg-type]
                     for p in inner]
         if not required or _only_selects(shapes, qualifier):
             selected = {v for v in candidates
@@ -189,7 +173,7 @@ def _strip_node_properties(shapes: Graph, shape: URIRef, node: Node) -> _Inner:
 
     def mutate(data: Graph, nav: Graph) -> Graph:
         focus = _focus_nodes(shapes, shape, nav)
-        values = focus if path_node is None else _values(nav, focus, shacl_path(shapes, path_node))
+        values = focus if path_node is None else _values(nav, focus, read_path(shapes, path_node))
         return _without_triples(data, {(v, s, o) for v in values for s in steps
                                        for o in nav.objects(v, s)})  # type: ignore[arg-type]
     return mutate
@@ -198,7 +182,7 @@ def _strip_node_properties(shapes: Graph, shape: URIRef, node: Node) -> _Inner:
 def _replace_values_with_text(shapes: Graph, shape: URIRef) -> _Inner:
     """Write each value the shape reaches as plain text: a node shape without properties
     constrains the value itself (its datatype), and text is of no datatype it asks for."""
-    path = shacl_path(shapes, shapes.value(shape, SH.path))  # type: ignore[arg-type]
+    path = read_path(shapes, shapes.value(shape, SH.path))  # type: ignore[arg-type]
 
     def mutate(data: Graph, nav: Graph) -> Graph:
         doomed = set(_last_owned_steps(nav, shapes, shape, path, last=True))
