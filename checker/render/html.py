@@ -10,7 +10,8 @@ from markupsafe import Markup
 from ..i18n import Lang, message
 from ..report import Report, Status
 from .outline import report_outline
-from .text import RATE_COLUMNS, percent, pick
+from .naming import pick
+from .text import RATE_COLUMNS, percent
 
 
 @functools.cache

@@ -15,7 +15,8 @@ from .findings_json import findings_document, node_text
 from .findings_view import Namer
 from .guidance_json import documents_document, how_to_document
 from .guidance_view import GuidanceWriter
-from .text import pick, sorted_results
+from .naming import pick
+from .text import sorted_results
 
 
 def render_json(report: Report, lang: Lang) -> str:

@@ -14,7 +14,8 @@ from ..report import Rate, Report, RequirementOutcome, Status
 from ..shacl import Severity
 from .findings_view import FindingView, Namer
 from .guidance_view import GuidanceWriter
-from .text import (chapter_title, items_not_met, pick, rate_rows, SHOWS_FINDINGS, short_label,
+from .naming import pick
+from .text import (chapter_title, items_not_met, rate_rows, SHOWS_FINDINGS, short_label,
                    verdict_lines, verdict_word)
 
 

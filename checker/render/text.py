@@ -16,9 +16,7 @@ from ..verdicts import verdict_text
 from .cells import printable
 from .findings_view import Namer, NodeLine
 from .guidance_view import GuidanceWriter
-from .naming import base_of, pick, short_node
-
-__all__ = ["base_of", "pick", "short_node"]  # shared with the other renderers from here
+from .naming import pick
 
 MARKERS = {Status.MET: "✔", Status.NOT_MET: "✘", Status.MANUAL_REVIEW: "?",
            Status.NOT_APPLICABLE: "–", Status.NOT_USED: "ℹ"}
