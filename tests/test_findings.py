@@ -32,6 +32,14 @@ PREFIXES = """\
 """
 
 
+def cluster_and_body(more: str = "") -> Graph:
+    """A cluster (x:c, 集群) and the body that cultivates it (x:b, 主体), and `more` Turtle."""
+    return Graph().parse(data=PREFIXES + """
+    x:c a bcic:IndustrialCluster ; rdfs:label "集群"@zh .
+    x:b a bcic:CultivationBody ; bcic:cultivates x:c ; rdfs:label "主体"@zh .
+    """ + more, format="turtle")
+
+
 @pytest.fixture(scope="module")
 def datang() -> Report:
     """The Datang sample: a few gaps in nodes that exist, a few nodes missing."""
@@ -93,15 +101,13 @@ def test_9_1_4_c_3_lists_industry_concentration_first_as_the_standard_does(
 
 
 def test_9_2_1_names_the_specification_and_the_field_it_lacks() -> None:
-    data = Graph().parse(data=PREFIXES + """
-    x:c a bcic:IndustrialCluster ; rdfs:label "集群"@zh .
-    x:b a bcic:CultivationBody ; bcic:cultivates x:c ; rdfs:label "主体"@zh .
+    data = cluster_and_body("""
     x:kpi a bcic:KPISystem ; bcic:includesIndicator ind:BrandReputation , ind:ExportRate .
     x:spec a bcic:MeasurementSpecification ; rdfs:label "美誉度测量规范"@zh ;
         bcic:specifiesIndicator ind:BrandReputation ; bcic:informationContent "…" ;
         bcic:informationSource "…" ; bcic:collectionMethod "…" ; bcic:calculationMethod "…" ;
         bcic:period "P1Y" ; bcic:responsibleParty x:b .
-    """, format="turtle")
+    """)
     report = validate_graph(data)
     findings = [f for f in report.outcome("9.2.1").findings if "完整的测量规范" in f.message["zh"]]
     (finding,) = findings
@@ -116,10 +122,7 @@ def test_9_2_1_names_the_specification_and_the_field_it_lacks() -> None:
 
 
 def test_4_1_names_the_body_by_its_chinese_label_not_its_iri() -> None:
-    data = Graph().parse(data=PREFIXES + """
-    x:c a bcic:IndustrialCluster ; rdfs:label "集群"@zh .
-    x:b a bcic:CultivationBody ; bcic:cultivates x:c ; rdfs:label "主体"@zh .
-    """, format="turtle")
+    data = cluster_and_body()
     text = render_report(validate_graph(data), "text", "zh")
     assert "主体（…#b）：没有“成员关系”以“所属组织”指向它" in text
 
@@ -144,10 +147,7 @@ def test_where_no_node_exists_the_findings_about_its_parts_are_folded_under_it()
 def test_a_missing_kpi_system_is_said_once_under_9_1_4_c_3() -> None:
     """9.1.4 c) —3 has an existence shape: without a KPI system, its one finding says so and the
     findings about the indicators the system would include are dropped as moot."""
-    data = Graph().parse(data=PREFIXES + """
-    x:c a bcic:IndustrialCluster ; rdfs:label "集群"@zh .
-    x:b a bcic:CultivationBody ; bcic:cultivates x:c ; rdfs:label "主体"@zh .
-    """, format="turtle")
+    data = cluster_and_body()
     (finding,) = validate_graph(data).outcome("9.1.4-c-3").findings
     assert finding.message["zh"] == "未见关键绩效指标体系（9.1.4 c) —3）" and not finding.also
 
@@ -155,11 +155,9 @@ def test_a_missing_kpi_system_is_said_once_under_9_1_4_c_3() -> None:
 def test_a_kpi_system_lacking_indicators_is_named_with_them_in_the_standards_order() -> None:
     """9.1.4 c) —3 lists 产业集中度 before 竞争优势差异度: the findings follow that order, each
     naming the KPI system by its label and the indicator it lacks."""
-    data = Graph().parse(data=PREFIXES + """
-    x:c a bcic:IndustrialCluster ; rdfs:label "集群"@zh .
-    x:b a bcic:CultivationBody ; bcic:cultivates x:c ; rdfs:label "主体"@zh .
+    data = cluster_and_body("""
     x:k a bcic:KPISystem ; rdfs:label "指标体系"@zh .
-    """, format="turtle")
+    """)
     text = render_report(validate_graph(data), "text", "zh")
     section = text.split("✘ 9.1.4 c) —3", 1)[1].split("9.1.4 c) —4", 1)[0]
     assert "指标体系（…#k）：“包含指标”缺少“产业集中度”" in section
