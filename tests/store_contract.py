@@ -241,6 +241,30 @@ class StoreContract:
         assert isomorphic(store.named_graph(record.report_graph), record.report)
         assert len(store.named_graph(submission_graph_iri(cluster, 9))) == 0
 
+    def test_every_kind_of_term_is_stored_as_it_was_given(
+            self, store: Store, reopen: Reopen) -> None:
+        """What a submission can hold and a report writes comes back unchanged: escapes in
+        literals, language tags, datatypes, non-ASCII IRIs, chains of blank nodes. (Numbers and
+        language tags come back in their canonical form, "12.50" as "12.5", zh-Hans as zh-hans:
+        stores keep the value, which is the same.)"""
+        cluster = new_cluster()
+        record, _ = make_record(cluster, 1)
+        node, inner = BNode(), BNode()
+        subject = URIRef(f"{cluster}/成员/%E5%BE%B7?x=1#frag")
+        for value in (Literal('引号 " 反斜杠 \\ 换行\n回车\r制表\t'), Literal("品牌", lang="zh-hans"),
+                      Literal("Brand", lang="en-gb"), Literal("2021-06-30", datatype=XSD.date),
+                      Literal("12.5", datatype=XSD.decimal), Literal("𝔘 emoji 😀"),
+                      Literal("x" * 20_000), Literal("3", datatype=EX.customType)):
+            record.submission.add((subject, EX.value, value))
+        record.submission.add((subject, EX.part, node))
+        record.submission.add((node, EX.part, inner))
+        record.submission.add((inner, RDFS.label, Literal("最里层", lang="zh")))
+        record.report.add((node, RDFS.comment, Literal("报告里的空白节点")))
+        store.add_revision(record)
+        store = reopen(store)
+        assert isomorphic(store.named_graph(record.submission_graph), record.submission)
+        assert isomorphic(store.named_graph(record.report_graph), record.report)
+
     def test_select_ask_and_construct_see_the_union_of_all_graphs(
             self, store: Store, reopen: Reopen) -> None:
         cluster = new_cluster()
