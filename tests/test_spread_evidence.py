@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import pytest
-from rdflib import RDF, Graph, URIRef
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import ORG, PROV
 from rdflib.term import Node
 
@@ -138,10 +138,10 @@ def test_a_list_item_is_reported_on_each_partial_node_that_lacks_its_part(
     assert _focus_nodes(spread_case.report, rid) == lacking
 
 
-@pytest.mark.parametrize("rid", [rid for _local, rid in ITEMS])
+@pytest.mark.parametrize("rid", [rid for _local, rid in ITEMS] + ["9.1.1"])
 def test_one_complete_record_meets_the_provision(base_report: Report, rid: str) -> None:
     """The conforming base: one design stating the five principles, one mechanism with its
-    three parts."""
+    three parts, one KPI system based on the body's strategy."""
     assert base_report.outcome(rid).status is not Status.NOT_MET
     assert base_report.outcome(rid).results == ()
 
@@ -158,6 +158,48 @@ def test_a_work_goal_based_on_no_strategy_fails_6_2_a(spread_case: Spread, base:
     assert report.outcome("6.2-a").status is Status.NOT_MET
     assert {(r.focus_node, r.path) for r in report.outcome("6.2-a").results} == {
         (_node(base, "work-goal"), "bcic:basedOn")}
+
+
+def _foreign_strategy(graph: Graph, agent: URIRef) -> URIRef:
+    """A copy of the body's strategy, complete but attributed to `agent` alone."""
+    strategy = _node(graph, "strategy")
+    foreign = URIRef(f"{strategy}-of-{str(agent).rsplit('/', 1)[-1]}")
+    for p, o in graph.predicate_objects(strategy):
+        if p != PROV.wasAttributedTo:
+            graph.add((foreign, p, o))
+    graph.add((foreign, PROV.wasAttributedTo, agent))
+    return foreign
+
+
+@pytest.mark.parametrize("agent_class", [ORG.Organization, BCIC.CultivationBody],
+                         ids=["consultancy", "benchmark-cluster-body"])
+def test_a_kpi_system_based_on_a_strategy_not_of_the_body_fails_9_1_1(
+        base: Graph, agent_class: URIRef) -> None:
+    """9.1.1 「培育主体应依据品牌战略，确定关键绩效指标」: a consultancy's strategy, or that of a
+    benchmark cluster's body (which cultivates no cluster of this submission), is not the body's."""
+    graph = Graph() + base
+    agent = _node(graph, "other-agent")
+    graph.add((agent, RDF.type, agent_class))
+    graph.add((agent, RDFS.label, Literal("他方", lang="zh")))
+    kpi = _node(graph, "kpi-system")
+    graph.remove((kpi, BCIC.basedOn, None))
+    graph.add((kpi, BCIC.basedOn, _foreign_strategy(graph, agent)))
+    report = validate_graph(graph, rulebook=RULEBOOK, processes=1)
+    assert report.outcome("9.1.1").status is Status.NOT_MET
+    assert {(r.focus_node, r.source_shape) for r in report.outcome("9.1.1").results} == {
+        (kpi, SHP.KPISystemOnStrategy)}
+
+
+def test_every_kpi_system_rests_on_the_body_strategy_under_9_1_1(base: Graph) -> None:
+    """A second KPI system based on no strategy fails 9.1.1 beside one that is."""
+    graph = Graph() + base
+    kpi, second = _node(graph, "kpi-system"), _node(graph, "kpi-system-2")
+    for p, o in graph.predicate_objects(kpi):
+        if p != BCIC.basedOn:
+            graph.add((second, p, o))
+    report = validate_graph(graph, rulebook=RULEBOOK, processes=1)
+    assert report.outcome("9.1.1").status is Status.NOT_MET
+    assert _focus_nodes(report, "9.1.1") == {second}
 
 
 @pytest.fixture(scope="module")
@@ -230,7 +272,8 @@ def nothing_case(base: Graph) -> Report:
 @pytest.mark.parametrize("rid, shape", [
     ("6.1", SHP.StrategyExists), ("6.1.1.1", SHP.PositioningExists),
     ("6.1.2.1", SHP.ArchitectureExists), ("6.1.2.2", SHP.ArchitectureDesignExists),
-    ("9.1.2", SHP["KPISystemFor-9.1.2"]), ("9.3.1", SHP.PerformanceEvaluationExists),
+    ("9.1.1", SHP["KPISystemFor-9.1.1"]), ("9.1.2", SHP["KPISystemFor-9.1.2"]),
+    ("9.3.1", SHP.PerformanceEvaluationExists),
     *[(rid, SHP[f"KPISystemFor-{rid}"]) for rid in ITEMS_9_1_4],
     *[(f"8.1.3-{n}", SHP[f"ElementDesignFor-8.1.3-{n}"]) for n in range(1, 6)],
     *[(f"8.3.4-{n}", SHP[f"CrisisMechanismFor-8.3.4-{n}"]) for n in range(1, 4)]])
