@@ -92,6 +92,7 @@ def base() -> Graph:
 
 @pytest.fixture(scope="module")
 def base_report(base: Graph) -> Report:
+    """The report on the conforming base itself."""
     return validate_graph(base, rulebook=RULEBOOK, processes=1)
 
 
