@@ -146,6 +146,15 @@ def test_english_messages_use_an_before_a_vowel() -> None:
     assert wrong == []
 
 
+def test_english_messages_give_it_a_verb_after_that_it() -> None:
+    """"does not state that it simple and memorable" (8.1.3 —4) and "that it fit for every
+    occasion" (8.1.3 —5) lacked their verb: after "that it" comes a verb of the third person
+    (reflects, is) or a modal (shall)."""
+    no_verb = re.compile(r"\bthat it (?!(?:can|may|must|shall|will)\b)[a-z]+(?<!s)\b")
+    wrong = [m for s in CHECKING_SHAPES for m in _messages(s, "en") if no_verb.search(m)]
+    assert wrong == []
+
+
 def test_a_shall_requirement_with_only_a_manual_prompt_is_counted_apart_from_checked_ones() -> None:
     """9.1.3 once had a review prompt and no shape, and coverage counted it like a checked
     provision: a shall row with only a prompt is no gap, but it is `manual_only`."""
