@@ -14,7 +14,7 @@ from ..timestamps import xsd_datetime
 from .findings_json import findings_document, node_text
 from .findings_view import Namer
 from .guidance_json import documents_document, how_to_document
-from .guidance_view import GuidanceWriter
+from .guidance_view import GuidanceWriter, shown_hints
 from .naming import pick
 from .text import sorted_results
 
@@ -26,6 +26,7 @@ def render_json(report: Report, lang: Lang) -> str:
 
 def report_document(report: Report, lang: Lang) -> dict[str, Any]:
     """The report as plain JSON-ready data."""
+    writer = GuidanceWriter(Namer(report, lang), shown_hints(report.outcomes))
     return {
         "lang": lang,
         "cluster": report.cluster,
@@ -41,7 +42,7 @@ def report_document(report: Report, lang: Lang) -> dict[str, Any]:
             "by_chapter": {str(c): _rate(r) for c, r in sorted(report.by_chapter.items())},
             "by_layer": {layer.value: _rate(r) for layer, r in report.by_layer.items()},
         },
-        "requirements": [_requirement(o, Namer(report, lang)) for o in report.outcomes],
+        "requirements": [_requirement(o, writer) for o in report.outcomes],
         "manual_review": [o.requirement.id for o in report.manual_checklist()],
         "duties_set_aside": _set_aside(report, lang),
         "awaiting_judgement": [o.requirement.id for o in report.awaiting_judgement()],
@@ -60,8 +61,8 @@ def _rate(rate: Rate) -> dict[str, Any]:
             "total": rate.total, "ratio": round(rate.ratio, 4)}
 
 
-def _requirement(outcome: RequirementOutcome, namer: Namer) -> dict[str, Any]:
-    r, lang = outcome.requirement, namer.lang
+def _requirement(outcome: RequirementOutcome, writer: GuidanceWriter) -> dict[str, Any]:
+    r, namer, lang = outcome.requirement, writer.namer, writer.lang
     return {
         "id": r.id,
         "clause": r.clause,
@@ -74,9 +75,9 @@ def _requirement(outcome: RequirementOutcome, namer: Namer) -> dict[str, Any]:
         "status": outcome.status.value,
         "review_prompt": pick(r.review_prompt, lang) if r.review_prompt else None,
         # How to meet it (not met, or not used); the records to show (checklist items).
-        "guidance": how_to_document(outcome.how_to, GuidanceWriter(namer)),
+        "guidance": how_to_document(outcome.how_to, writer),
         "review_documents": documents_document(
-            outcome.guidance if r.review_prompt else None, GuidanceWriter(namer)),
+            outcome.guidance if r.review_prompt else None, writer),
         "findings": findings_document(outcome.findings, namer),
         # The validation results behind the findings, as SHACL gives them: for machines.
         "shacl_results": [_result(x, lang) for x in sorted_results(outcome.results)],
