@@ -15,6 +15,7 @@ changes the guidance.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import Enum
@@ -90,6 +91,11 @@ class Guidance:
     def classes(self) -> tuple[Node, ...]:
         """The classes whose instances the requirement asks for, in order."""
         return tuple(e.cls for e in self.evidence)
+
+    @functools.cached_property
+    def terms(self) -> tuple[Node, ...]:
+        """Every term the guidance names, once each (to label them), found once."""
+        return tuple(dict.fromkeys(guidance_terms(self)))
 
     def asks_of(self, cls: Node) -> tuple[Ask, ...]:
         """What the guidance asks of a record of `cls` (nothing when it does not name the class)."""

@@ -5,7 +5,8 @@ item's hint shown beside its lead-in's says only what the lead-in's does not."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import functools
+from collections.abc import Callable, Iterable, Mapping
 
 from rdflib import Graph
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
@@ -32,9 +33,17 @@ _STOP = {"zh": "。", "en": "."}
 _BETWEEN_SENTENCES = {"zh": "", "en": " "}
 
 
+@functools.lru_cache(maxsize=4096)
 def curie(node: Node | ShapePath) -> str:
-    """A term or path in SPARQL notation, with the prefixes the evidence profile uses."""
+    """A term or path in SPARQL notation, with the prefixes the evidence profile uses; kept, as
+    rdflib's prefixing (normalizeUri) is slow and reports name the same few terms again and again."""
     return node.n3(_NAMESPACES)
+
+
+# Hints already worded, by guidance, language, lead-ins shown and labels (GuidanceWriter._worded):
+# the guidance is the rulebook's, so a hint is worded once, not once per report or per format.
+_WORDED: dict[tuple[object, ...], str] = {}
+_WORDED_KEPT = 8192  # beyond this (many rulebooks, many labels), start again
 
 
 def shown_hints(outcomes: Iterable[RequirementOutcome]) -> dict[str, Guidance]:
@@ -45,19 +54,28 @@ def shown_hints(outcomes: Iterable[RequirementOutcome]) -> dict[str, Guidance]:
 
 class GuidanceWriter:
     """Says guidance in one language, naming terms as the report does; a list item's hint builds
-    on its lead-in's where `shown` (the hints the same report or page shows) has it. Each hint is
-    worded once per writer: make one per report and language."""
+    on its lead-in's where `shown` (the hints the same report or page shows) has it."""
 
     def __init__(self, namer: Namer, shown: Mapping[str, Guidance] | None = None) -> None:
         self.namer, self.lang = namer, namer.lang
         self.shown: Mapping[str, Guidance] = shown or {}
-        self._said: dict[str, str] = {}
 
     def how_to(self, guidance: Guidance) -> str:
         """How to meet the requirement, then where docs/evidence.md says more (unless the lead-in's
         hint, shown too, points to the same row)."""
-        if (said := self._said.get(guidance.requirement)) is None:
-            said = self._said[guidance.requirement] = self._how_to(guidance)
+        context = tuple(self.shown.get(rid) for rid in guidance.lead_ins)
+        return self._worded("how_to", guidance, context, self._how_to)
+
+    def _worded(self, kind: str, guidance: Guidance, context: tuple[Guidance | None, ...],
+                word: Callable[[Guidance], str]) -> str:
+        """The text `word` gives, worded once for every report that names the guidance's terms
+        alike: the guidance comes from the rulebook, the labels from the report."""
+        key = (kind, guidance, self.lang, context,
+               tuple(self.namer.label(t) for t in guidance.terms))
+        if (said := _WORDED.get(key)) is None:
+            if len(_WORDED) >= _WORDED_KEPT:
+                _WORDED.clear()
+            said = _WORDED[key] = word(guidance)
         return said
 
     def _how_to(self, guidance: Guidance) -> str:
@@ -91,6 +109,9 @@ class GuidanceWriter:
 
     def documents(self, guidance: Guidance) -> str:
         """What an evaluator will want to see for a checklist item."""
+        return self._worded("documents", guidance, (), self._documents)
+
+    def _documents(self, guidance: Guidance) -> str:
         return _sentence(message("report.guidance.documents", self.lang,
                                  terms=self._listed(self.term(d) for d in guidance.documents)),
                          self.lang)

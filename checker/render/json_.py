@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
+
+import orjson
 
 from ..duties import duties_set_aside, set_aside_lines
 from ..i18n import Lang
@@ -20,8 +21,11 @@ from .text import sorted_results
 
 
 def render_json(report: Report, lang: Lang) -> str:
-    """The report as an indented JSON document (UTF-8 text, not ASCII-escaped)."""
-    return json.dumps(report_document(report, lang), ensure_ascii=False, indent=2) + "\n"
+    """The report as an indented JSON document (UTF-8 text, not ASCII-escaped). Written by orjson,
+    the same text as `json.dumps(…, ensure_ascii=False, indent=2)`, whose indenting encoder is
+    pure Python: 11 ms against 0.2 for meitan-tea's report."""
+    return orjson.dumps(report_document(report, lang),
+                        option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode()
 
 
 def report_document(report: Report, lang: Lang) -> dict[str, Any]:
