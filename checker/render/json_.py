@@ -14,7 +14,7 @@ from ..shacl import ShaclResult
 from ..timestamps import xsd_datetime
 from .findings_json import findings_document, node_text
 from .findings_view import Namer
-from .guidance_json import documents_document, how_to_document
+from .guidance_json import AskTable, documents_document, how_to_document
 from .guidance_view import GuidanceWriter, shown_hints
 from .naming import pick
 from .text import sorted_results
@@ -30,7 +30,7 @@ def render_json(report: Report, lang: Lang) -> str:
 
 def report_document(report: Report, lang: Lang) -> dict[str, Any]:
     """The report as plain JSON-ready data."""
-    writer = GuidanceWriter(Namer(report, lang), shown_hints(report.outcomes))
+    writer, asks = GuidanceWriter(Namer(report, lang), shown_hints(report.outcomes)), AskTable()
     return {
         "lang": lang,
         "cluster": report.cluster,
@@ -46,7 +46,10 @@ def report_document(report: Report, lang: Lang) -> dict[str, Any]:
             "by_chapter": {str(c): _rate(r) for c, r in sorted(report.by_chapter.items())},
             "by_layer": {layer.value: _rate(r) for layer, r in report.by_layer.items()},
         },
-        "requirements": [_requirement(o, writer) for o in report.outcomes],
+        "requirements": [_requirement(o, writer, asks) for o in report.outcomes],
+        # What the guidance's evidence asks, each distinct ask once (after the requirements,
+        # which fill it).
+        "guidance_asks": asks.asks,
         "manual_review": [o.requirement.id for o in report.manual_checklist()],
         "duties_set_aside": _set_aside(report, lang),
         "awaiting_judgement": [o.requirement.id for o in report.awaiting_judgement()],
@@ -65,7 +68,8 @@ def _rate(rate: Rate) -> dict[str, Any]:
             "total": rate.total, "ratio": round(rate.ratio, 4)}
 
 
-def _requirement(outcome: RequirementOutcome, writer: GuidanceWriter) -> dict[str, Any]:
+def _requirement(outcome: RequirementOutcome, writer: GuidanceWriter,
+                 asks: AskTable) -> dict[str, Any]:
     r, namer, lang = outcome.requirement, writer.namer, writer.lang
     return {
         "id": r.id,
@@ -79,7 +83,7 @@ def _requirement(outcome: RequirementOutcome, writer: GuidanceWriter) -> dict[st
         "status": outcome.status.value,
         "review_prompt": pick(r.review_prompt, lang) if r.review_prompt else None,
         # How to meet it (not met, or not used); the records to show (checklist items).
-        "guidance": how_to_document(outcome.how_to, writer),
+        "guidance": how_to_document(outcome.how_to, writer, asks),
         "review_documents": documents_document(
             outcome.guidance if r.review_prompt else None, writer),
         "findings": findings_document(outcome.findings, namer),
