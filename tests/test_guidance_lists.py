@@ -8,15 +8,18 @@ from __future__ import annotations
 import html
 import json
 import re
+from dataclasses import replace
 
 import pytest
 from rdflib import Graph
 
-from checker.guidance import hint_parts
+from checker.guidance import Evidence, hint_parts
 from checker.i18n import Lang
 from checker.namespaces import BCIC, REQ
 from checker.paths import EXAMPLES_DIR
 from checker.render import render_report
+from checker.render.findings_view import Namer
+from checker.render.guidance_view import GuidanceWriter
 from checker.render.outline import Filters, report_outline
 from checker.render.text import width
 from checker.render.turtle import EARL
@@ -140,3 +143,26 @@ def test_an_item_shown_without_its_lead_in_says_its_hint_in_full(meitan: Report,
     full = {r.id: r for c in report_outline(meitan, lang).chapters for g in c.clauses
             for r in g.rows}
     assert len(full["4.2.1-c"].guidance) < len(hint) / 3
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "Record a “brand crisis warning system” (bcic:CrisisWarningSystem) as the hint of 8.3.4 "
+           "says. Record a “brand crisis management mechanism” (bcic:CrisisManagementMechanism) as "
+           "the hint of 8.3.4 says, with “has warning system” (bcic:hasWarningSystem) pointing to "),
+    ("zh", "按 8.3.4 的提示记录一项“品牌危机预警系统”（bcic:CrisisWarningSystem）。按 8.3.4 的提示记录一项"
+           "“品牌危机管理机制”（bcic:CrisisManagementMechanism），写明“预警系统”（bcic:hasWarningSystem）指向"),
+])
+def test_an_item_names_the_record_it_builds_on_when_its_lead_in_names_several(
+        meitan: Report, lang: Lang, said: str) -> None:
+    """Were 8.3.4's hint to describe the warning system as well as the mechanism, 8.3.4 —1 would
+    name which of the two it adds to."""
+    guidance = load_rulebook().guidance
+    item = guidance["8.3.4-1"]
+    lead_in = replace(guidance["8.3.4"], evidence=(*guidance["8.3.4"].evidence, Evidence(
+        BCIC.CrisisWarningSystem, item.asks_of(BCIC.CrisisWarningSystem))))
+    writer = GuidanceWriter(Namer(meitan, lang), {"8.3.4": lead_in})
+    assert writer.how_to(item).startswith(said)
+    each = writer.how_to(replace(item, by_items=True))
+    assert each.startswith({"en": "Record, item by item, a “brand crisis warning system” "
+                                  "(bcic:CrisisWarningSystem) as the hint of 8.3.4 says.",
+                            "zh": "按 8.3.4 的提示逐列项记录一项“品牌危机预警系统”"}[lang])
