@@ -7,12 +7,15 @@ the records point to (a duty of 4.2 by bcic:fulfilsDuty, every indicator of a KP
 bcic:specifiesIndicator). What it asks along the rest of its path — sh:hasValue, sh:in, sh:class,
 sh:datatype, sh:minCount, qualified value shapes and sh:node, one level down — becomes an `Ask` of
 the class whose instance carries it. A lead-in with no shape of its own is met through its list
-items: its guidance names the classes they ask for. Nothing here is written by hand per clause,
-so a changed shape changes the guidance.
+items: its guidance names the classes they ask for, with what every item asks of them alike.
+A list item's hint builds on its lead-in's where a report shows that (`hint_parts`): it says only
+what the lead-in's hint does not. Nothing here is written by hand per clause, so a changed shape
+changes the guidance.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import Enum
@@ -77,6 +80,7 @@ class Guidance:
     evidence: tuple[Evidence, ...]
     by_items: bool = False  # a lead-in met through its list items
     documents: tuple[Node, ...] = field(default=())  # what an evaluator reads, for the checklist
+    lead_ins: tuple[str, ...] = ()  # the lead-ins above a list item that have guidance, nearest first
 
     @property
     def see(self) -> str:
@@ -87,6 +91,48 @@ class Guidance:
     def classes(self) -> tuple[Node, ...]:
         """The classes whose instances the requirement asks for, in order."""
         return tuple(e.cls for e in self.evidence)
+
+    @functools.cached_property
+    def terms(self) -> tuple[Node, ...]:
+        """Every term the guidance names, once each (to label them), found once."""
+        return tuple(dict.fromkeys(guidance_terms(self)))
+
+    def asks_of(self, cls: Node) -> tuple[Ask, ...]:
+        """What the guidance asks of a record of `cls` (nothing when it does not name the class)."""
+        return next((e.asks for e in self.evidence if e.cls == cls), ())
+
+
+@dataclass(frozen=True)
+class HintPart:
+    """One record of a hint: what is left to say of it, and the lead-in whose hint, shown in the
+    same report, already describes that record (None: the part says it all)."""
+
+    evidence: Evidence
+    lead_in: str | None = None
+
+
+def hint_parts(guidance: Guidance, shown: Mapping[str, Guidance]) -> tuple[HintPart, ...]:
+    """The records a hint names, each less what the nearest lead-in whose hint is `shown` already
+    asks of a record of its class (5.3 —1 asks of 5.3's internal environment analysis only that it
+    covers tangible assets)."""
+    parts = []
+    for evidence in guidance.evidence:
+        lead_in = next((rid for rid in guidance.lead_ins
+                        if rid in shown and shown[rid].asks_of(evidence.cls)), None)
+        if lead_in is None:
+            parts.append(HintPart(evidence))
+            continue
+        said = shown[lead_in].asks_of(evidence.cls)
+        parts.append(HintPart(Evidence(evidence.cls, tuple(a for a in evidence.asks
+                                                           if a not in said)), lead_in))
+    return tuple(parts)
+
+
+def says_see(guidance: Guidance, shown: Mapping[str, Guidance]) -> bool:
+    """Whether a hint points to docs/evidence.md itself: not when its lead-in's hint, shown in the
+    same report, points to the same row."""
+    parent = guidance.lead_ins[0] if guidance.lead_ins else None
+    return parent not in shown or shown[parent].anchor != guidance.anchor
 
 
 def guidance_terms(guidance: Guidance) -> Iterable[Node]:
@@ -115,21 +161,45 @@ def read_guidance(requirements: Mapping[str, Requirement], shapes: Graph, ontolo
     reader = _Reader(shapes, ontology, explainer)
     found: dict[str, Guidance] = {}
     for requirement in reversed(list(requirements.values())):  # list items before lead-ins
+        items = [found[r.id] for r in requirements.values()
+                 if r.parent == requirement.id and r.id in found]
         if requirement.shapes:
             text = requirement.text.get("zh", "")
             ordered = sorted(requirement.shapes, key=lambda s: (explainer.order(s, text), str(s)))
             evidence = _merged(e for shape in ordered for e in reader.evidence(shape))
             by_items = False
         else:
-            items = [found[r.id] for r in requirements.values()
-                     if r.parent == requirement.id and r.id in found]
             evidence = _merged(Evidence(e.cls) for g in items for e in g.evidence)
             by_items = True
         if evidence:
+            named = {e.cls for e in evidence}
+            shared = [e for e in _shared(items) if e.cls in named]
             found[requirement.id] = Guidance(
-                requirement.id, clause_anchor(requirement.clause), evidence, by_items,
-                reader.documents(evidence))
-    return found
+                requirement.id, clause_anchor(requirement.clause), _merged([*evidence, *shared]),
+                by_items, reader.documents(evidence))
+    return {rid: replace(g, lead_ins=_lead_ins(requirements, rid, found))
+            for rid, g in reversed(found.items())}
+
+
+def _shared(items: list[Guidance]) -> tuple[Evidence, ...]:
+    """What every list item asks alike of a class (every duty of 4.2.1 asks a fulfilment by a
+    government member, with an evidence document)."""
+    if not items:
+        return ()
+    first, rest = items[0], items[1:]
+    return tuple(Evidence(e.cls, asks) for e in first.evidence
+                 if (asks := tuple(a for a in e.asks if all(a in g.asks_of(e.cls) for g in rest))))
+
+
+def _lead_ins(requirements: Mapping[str, Requirement], rid: str,
+              found: Mapping[str, Guidance]) -> tuple[str, ...]:
+    """The lead-ins above a list item that have guidance, nearest first."""
+    chain, parent = [], requirements[rid].parent
+    while parent is not None:
+        if parent in found:
+            chain.append(parent)
+        parent = requirements[parent].parent
+    return tuple(chain)
 
 
 class _Reader:

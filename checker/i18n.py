@@ -341,6 +341,20 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "report.guidance.see": {"en": "see {see}", "zh": "详见 {see}"},
     "report.guidance.by_items": {"en": "record, item by item: {terms}",
                                  "zh": "按各列项分别记录：{terms}"},
+    "report.guidance.by_items_with": {"en": "record, item by item, {thing} with {asks}",
+                                      "zh": "按各列项分别记录{thing}，写明{asks}"},
+    # A list item's hint where its lead-in's, shown too, describes the record (4.2.1 c), 5.3 —1).
+    "report.guidance.as_lead_in": {"en": "record as the hint of {lead_in} says",
+                                   "zh": "按 {lead_in} 的提示记录"},
+    "report.guidance.thing_as_lead_in": {"en": "record {thing} as the hint of {lead_in} says",
+                                         "zh": "按 {lead_in} 的提示记录{thing}"},
+    "report.guidance.by_items_as_lead_in": {
+        "en": "record, item by item, as the hint of {lead_in} says",
+        "zh": "按 {lead_in} 的提示逐列项记录"},
+    "report.guidance.by_items_thing_as_lead_in": {
+        "en": "record, item by item, {thing} as the hint of {lead_in} says",
+        "zh": "按 {lead_in} 的提示逐列项记录{thing}"},
+    "report.guidance.with": {"en": ", with {asks}", "zh": "，写明{asks}"},
     "report.guidance.record": {"en": "record {thing}", "zh": "记录{thing}"},
     "report.guidance.record_with": {"en": "record {thing} with {asks}",
                                     "zh": "记录{thing}，写明{asks}"},

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,8 @@ from checker.guidance import AskKind
 from checker.namespaces import BCIC, REQ
 from checker.paths import EXAMPLES_DIR, PROJECT_ROOT, SHAPES_DIR
 from checker.render import render_report
+from checker.render.findings_view import Namer
+from checker.render.guidance_view import GuidanceWriter
 from checker.render.outline import report_outline
 from checker.render.turtle import EARL, report_graph
 from checker.report import Report, Status
@@ -247,3 +250,16 @@ def test_the_web_report_page_shows_the_hint_under_unmet_provisions_only(
     assert hinted and set(hinted.values()) <= {"not_met", "not_used"}
     assert {rid for rid, status, _body in articles if status == "not_met"} <= set(hinted)
     assert "如何满足" in page and "docs/evidence.md#" in page
+
+
+def test_a_hint_is_worded_once_for_every_report_and_again_where_the_labels_differ(
+        without_8_2_6: Report) -> None:
+    guidance = without_8_2_6.outcome("8.2.6").how_to
+    assert guidance is not None
+    first = GuidanceWriter(Namer(without_8_2_6, "en")).how_to(guidance)
+    assert GuidanceWriter(Namer(without_8_2_6, "en")).how_to(guidance) is first  # not worded again
+    relabelled = replace(without_8_2_6, labels={**without_8_2_6.labels,
+                                                BCIC.CommunicationEvaluation: {"en": "reach study"}})
+    said = GuidanceWriter(Namer(relabelled, "en")).how_to(guidance)
+    assert said.startswith("Record a “reach study” (bcic:CommunicationEvaluation) with ")
+    assert first == HINT_8_2_6["en"]

@@ -342,13 +342,22 @@ def _schemas() -> Json:
                 roles={"type": "array", "items": string},
                 duties={"type": "array", "items": string}, message=string)},
             rulebook_version=string, triples=integer,
+            # Each distinct ask of the guidance's evidence once, by the id the evidence names.
+            guidance_asks={"type": "object", "additionalProperties": _object(
+                ["path", "kind", "expected", "count", "then"], path=string, kind=string,
+                expected={"type": "array", "items": string},
+                count={"type": ["integer", "null"]},
+                then={"type": "array", "items": string})},
             requirements={"type": "array", "items": _object(
                 ["id", "status"], id=string, clause=string, chapter=integer, label=string,
                 layer=string, level=string, status=string, text=string,
                 review_prompt={"type": ["string", "null"]}, results=rows,
-                guidance=_object(["text", "see", "by_items", "evidence"], text=string,
-                                 see=string, by_items=boolean,
-                                 evidence={"type": "array", "items": {"type": "object"}})
+                guidance=_object(["text", "see", "by_items", "refers_to", "evidence"],
+                                 text=string, see=string, by_items=boolean,
+                                 refers_to={"type": "array", "items": string},
+                                 evidence={"type": "array", "items": _object(
+                                     ["class", "name", "asks"], **{"class": string},
+                                     name=string, asks={"type": "array", "items": string})})
                 | {"type": ["object", "null"]},
                 review_documents=_object(["text", "classes"], text=string,
                                          classes={"type": "array", "items": string})

@@ -1,24 +1,50 @@
 """Guidance as JSON: the sentence people read beside what machines use — the classes to record,
-the property paths (SPARQL syntax) and the values or classes each takes."""
+the property paths (SPARQL syntax) and the values or classes each takes. Many records ask the same
+(“attributed to” a cultivation body, a dated title…): each distinct ask is written once, in the
+report's `guidance_asks`, and the evidence refers to it by id."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..guidance import Ask, Guidance
+from ..guidance import Ask, Guidance, hint_parts
 from .guidance_view import GuidanceWriter, curie
 
 
-def how_to_document(guidance: Guidance | None, writer: GuidanceWriter) -> dict[str, Any] | None:
-    """How to meet a requirement (None where the report does not say it)."""
+class AskTable:
+    """The distinct asks of one report's guidance, each under an id (`ask-1`, `ask-2`…) in the
+    order they are first named."""
+
+    def __init__(self) -> None:
+        self.asks: dict[str, dict[str, Any]] = {}
+        self._ids: dict[Ask, str] = {}
+
+    def id_of(self, ask: Ask) -> str:
+        """The ask's id, writing it (and what its value carries) the first time."""
+        if (known := self._ids.get(ask)) is not None:
+            return known
+        known = self._ids[ask] = f"ask-{len(self._ids) + 1}"
+        document = self.asks[known] = {"path": curie(ask.path), "kind": ask.kind.value,
+                                       "expected": [str(e) for e in ask.expected],
+                                       "count": ask.count}
+        document["then"] = [self.id_of(t) for t in ask.then]
+        return known
+
+
+def how_to_document(guidance: Guidance | None, writer: GuidanceWriter,
+                    table: AskTable) -> dict[str, Any] | None:
+    """How to meet a requirement (None where the report does not say it); `refers_to`: the
+    lead-ins whose hints the text builds on."""
     if guidance is None:
         return None
     return {
         "text": writer.how_to(guidance),
         "see": guidance.see,
         "by_items": guidance.by_items,
+        "refers_to": list(dict.fromkeys(p.lead_in for p in hint_parts(guidance, writer.shown)
+                                        if p.lead_in is not None)),
         "evidence": [{"class": str(e.cls), "name": writer.namer.name(e.cls),
-                      "asks": [_ask(a, writer) for a in e.asks]} for e in guidance.evidence],
+                      "asks": [table.id_of(a) for a in e.asks]} for e in guidance.evidence],
     }
 
 
@@ -28,13 +54,3 @@ def documents_document(guidance: Guidance | None,
     if guidance is None:
         return None
     return {"text": writer.documents(guidance), "classes": [str(d) for d in guidance.documents]}
-
-
-def _ask(ask: Ask, writer: GuidanceWriter) -> dict[str, Any]:
-    return {
-        "path": curie(ask.path),
-        "kind": ask.kind.value,
-        "expected": [str(e) for e in ask.expected],
-        "count": ask.count,
-        "then": [_ask(t, writer) for t in ask.then],
-    }

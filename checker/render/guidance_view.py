@@ -1,19 +1,23 @@
 """Guidance in words, in the report's language: how to meet a requirement not met (or a may-level
 one not used), and which records an evaluator will want to see for a checklist item; every term
-named by its label and its prefixed name (checker/guidance.py reads them off the shapes)."""
+named by its label and its prefixed name (checker/guidance.py reads them off the shapes). A list
+item's hint shown beside its lead-in's says only what the lead-in's does not."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+from collections.abc import Callable, Iterable, Mapping
 
 from rdflib import Graph
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 from rdflib.paths import AlternativePath, InvPath, MulPath, SequencePath
 from rdflib.term import Node, URIRef
 
-from ..guidance import Ask, AskKind, Evidence, Guidance
+from ..guidance import Ask, AskKind, Evidence, Guidance, HintPart, hint_parts, says_see
 from ..i18n import Lang, message
 from ..namespaces import BCIC, IND, REQ
+from ..notation import provision_notation
+from ..report import RequirementOutcome
 from ..shape_paths import ShapePath
 from .findings_view import Namer
 
@@ -29,29 +33,85 @@ _STOP = {"zh": "。", "en": "."}
 _BETWEEN_SENTENCES = {"zh": "", "en": " "}
 
 
+@functools.lru_cache(maxsize=4096)
 def curie(node: Node | ShapePath) -> str:
-    """A term or path in SPARQL notation, with the prefixes the evidence profile uses."""
+    """A term or path in SPARQL notation, with the prefixes the evidence profile uses; kept, as
+    rdflib's prefixing (normalizeUri) is slow and reports name the same few terms again and again."""
     return node.n3(_NAMESPACES)
 
 
-class GuidanceWriter:
-    """Says guidance in one language, naming terms as the report does."""
+# Hints already worded, by guidance, language, lead-ins shown and labels (GuidanceWriter._worded):
+# the guidance is the rulebook's, so a hint is worded once, not once per report or per format.
+_WORDED: dict[tuple[object, ...], str] = {}
+_WORDED_KEPT = 8192  # beyond this (many rulebooks, many labels), start again
 
-    def __init__(self, namer: Namer) -> None:
+
+def shown_hints(outcomes: Iterable[RequirementOutcome]) -> dict[str, Guidance]:
+    """The hints a report or page shows, by requirement id: those of the provisions not met or
+    not used among `outcomes`."""
+    return {o.requirement.id: o.how_to for o in outcomes if o.how_to is not None}
+
+
+class GuidanceWriter:
+    """Says guidance in one language, naming terms as the report does; a list item's hint builds
+    on its lead-in's where `shown` (the hints the same report or page shows) has it."""
+
+    def __init__(self, namer: Namer, shown: Mapping[str, Guidance] | None = None) -> None:
         self.namer, self.lang = namer, namer.lang
+        self.shown: Mapping[str, Guidance] = shown or {}
 
     def how_to(self, guidance: Guidance) -> str:
-        """How to meet the requirement, then where docs/evidence.md says more."""
-        if guidance.by_items:
-            said = [message("report.guidance.by_items", self.lang,
-                            terms=self._listed(self.term(e.cls) for e in guidance.evidence))]
-        else:
-            said = [self.evidence(e) for e in guidance.evidence]
-        said.append(message("report.guidance.see", self.lang, see=guidance.see))
+        """How to meet the requirement, then where docs/evidence.md says more (unless the lead-in's
+        hint, shown too, points to the same row)."""
+        context = tuple(self.shown.get(rid) for rid in guidance.lead_ins)
+        return self._worded("how_to", guidance, context, self._how_to)
+
+    def _worded(self, kind: str, guidance: Guidance, context: tuple[Guidance | None, ...],
+                word: Callable[[Guidance], str]) -> str:
+        """The text `word` gives, worded once for every report that names the guidance's terms
+        alike: the guidance comes from the rulebook, the labels from the report."""
+        key = (kind, guidance, self.lang, context,
+               tuple(self.namer.label(t) for t in guidance.terms))
+        if (said := _WORDED.get(key)) is None:
+            if len(_WORDED) >= _WORDED_KEPT:
+                _WORDED.clear()
+            said = _WORDED[key] = word(guidance)
+        return said
+
+    def _how_to(self, guidance: Guidance) -> str:
+        # What a lead-in's hint already describes first, then the records it does not name.
+        parts = sorted(hint_parts(guidance, self.shown), key=lambda p: p.lead_in is None)
+        said = []
+        if guidance.by_items:  # the classes of the items, less those with more to say
+            if bare := [p.evidence.cls for p in parts if p.lead_in is None and not p.evidence.asks]:
+                said.append(message("report.guidance.by_items", self.lang,
+                                    terms=self._listed(self.term(c) for c in bare)))
+            parts = [p for p in parts if p.lead_in is not None or p.evidence.asks]
+        said += [self._part(p, guidance.by_items) for p in parts]
+        if says_see(guidance, self.shown):
+            said.append(message("report.guidance.see", self.lang, see=guidance.see))
         return _BETWEEN_SENTENCES[self.lang].join(_sentence(s, self.lang) for s in said)
+
+    def _part(self, part: HintPart, by_items: bool) -> str:
+        """One record: as a lead-in's hint describes it, and what else it carries."""
+        evidence, each = part.evidence, "by_items_" if by_items else ""
+        if part.lead_in is None:
+            if not by_items:
+                return self.evidence(evidence)
+            return message("report.guidance.by_items_with", self.lang,
+                           thing=self.thing(evidence.cls), asks=self._asks(evidence.asks))
+        named = "thing_" if len(self.shown[part.lead_in].evidence) > 1 else ""
+        said = message(f"report.guidance.{each}{named}as_lead_in", self.lang,
+                       lead_in=provision_notation(part.lead_in), thing=self.thing(evidence.cls))
+        if evidence.asks:
+            said += message("report.guidance.with", self.lang, asks=self._asks(evidence.asks))
+        return said
 
     def documents(self, guidance: Guidance) -> str:
         """What an evaluator will want to see for a checklist item."""
+        return self._worded("documents", guidance, (), self._documents)
+
+    def _documents(self, guidance: Guidance) -> str:
         return _sentence(message("report.guidance.documents", self.lang,
                                  terms=self._listed(self.term(d) for d in guidance.documents)),
                          self.lang)
@@ -62,7 +122,7 @@ class GuidanceWriter:
         if not evidence.asks:
             return message("report.guidance.record", self.lang, thing=thing)
         return message("report.guidance.record_with", self.lang, thing=thing,
-                       asks=_ASKS[self.lang].join(self.ask(a) for a in evidence.asks))
+                       asks=self._asks(evidence.asks))
 
     def ask(self, ask: Ask) -> str:
         """One property and what it takes."""
@@ -80,9 +140,11 @@ class GuidanceWriter:
         if ask.count:
             said += message("report.lack.at_least", self.lang, n=ask.count)
         if ask.then:
-            said += message("report.guidance.then", self.lang,
-                            asks=_ASKS[self.lang].join(self.ask(t) for t in ask.then))
+            said += message("report.guidance.then", self.lang, asks=self._asks(ask.then))
         return said
+
+    def _asks(self, asks: tuple[Ask, ...]) -> str:
+        return _ASKS[self.lang].join(self.ask(a) for a in asks)
 
     def path(self, path: ShapePath) -> str:
         """A path as “labels” (prefixed path)."""

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
+
+import orjson
 
 from ..duties import duties_set_aside, set_aside_lines
 from ..i18n import Lang
@@ -13,19 +14,23 @@ from ..shacl import ShaclResult
 from ..timestamps import xsd_datetime
 from .findings_json import findings_document, node_text
 from .findings_view import Namer
-from .guidance_json import documents_document, how_to_document
-from .guidance_view import GuidanceWriter
+from .guidance_json import AskTable, documents_document, how_to_document
+from .guidance_view import GuidanceWriter, shown_hints
 from .naming import pick
 from .text import sorted_results
 
 
 def render_json(report: Report, lang: Lang) -> str:
-    """The report as an indented JSON document (UTF-8 text, not ASCII-escaped)."""
-    return json.dumps(report_document(report, lang), ensure_ascii=False, indent=2) + "\n"
+    """The report as an indented JSON document (UTF-8 text, not ASCII-escaped). Written by orjson,
+    the same text as `json.dumps(…, ensure_ascii=False, indent=2)`, whose indenting encoder is
+    pure Python: 11 ms against 0.2 for meitan-tea's report."""
+    return orjson.dumps(report_document(report, lang),
+                        option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode()
 
 
 def report_document(report: Report, lang: Lang) -> dict[str, Any]:
     """The report as plain JSON-ready data."""
+    writer, asks = GuidanceWriter(Namer(report, lang), shown_hints(report.outcomes)), AskTable()
     return {
         "lang": lang,
         "cluster": report.cluster,
@@ -41,7 +46,10 @@ def report_document(report: Report, lang: Lang) -> dict[str, Any]:
             "by_chapter": {str(c): _rate(r) for c, r in sorted(report.by_chapter.items())},
             "by_layer": {layer.value: _rate(r) for layer, r in report.by_layer.items()},
         },
-        "requirements": [_requirement(o, Namer(report, lang)) for o in report.outcomes],
+        "requirements": [_requirement(o, writer, asks) for o in report.outcomes],
+        # What the guidance's evidence asks, each distinct ask once (after the requirements,
+        # which fill it).
+        "guidance_asks": asks.asks,
         "manual_review": [o.requirement.id for o in report.manual_checklist()],
         "duties_set_aside": _set_aside(report, lang),
         "awaiting_judgement": [o.requirement.id for o in report.awaiting_judgement()],
@@ -60,8 +68,9 @@ def _rate(rate: Rate) -> dict[str, Any]:
             "total": rate.total, "ratio": round(rate.ratio, 4)}
 
 
-def _requirement(outcome: RequirementOutcome, namer: Namer) -> dict[str, Any]:
-    r, lang = outcome.requirement, namer.lang
+def _requirement(outcome: RequirementOutcome, writer: GuidanceWriter,
+                 asks: AskTable) -> dict[str, Any]:
+    r, namer, lang = outcome.requirement, writer.namer, writer.lang
     return {
         "id": r.id,
         "clause": r.clause,
@@ -74,9 +83,9 @@ def _requirement(outcome: RequirementOutcome, namer: Namer) -> dict[str, Any]:
         "status": outcome.status.value,
         "review_prompt": pick(r.review_prompt, lang) if r.review_prompt else None,
         # How to meet it (not met, or not used); the records to show (checklist items).
-        "guidance": how_to_document(outcome.how_to, GuidanceWriter(namer)),
+        "guidance": how_to_document(outcome.how_to, writer, asks),
         "review_documents": documents_document(
-            outcome.guidance if r.review_prompt else None, GuidanceWriter(namer)),
+            outcome.guidance if r.review_prompt else None, writer),
         "findings": findings_document(outcome.findings, namer),
         # The validation results behind the findings, as SHACL gives them: for machines.
         "shacl_results": [_result(x, lang) for x in sorted_results(outcome.results)],

@@ -13,7 +13,7 @@ from ..notation import provision_notation, provisions_listed
 from ..report import Rate, Report, RequirementOutcome, Status
 from ..shacl import Severity
 from .findings_view import FindingView, Namer
-from .guidance_view import GuidanceWriter
+from .guidance_view import GuidanceWriter, shown_hints
 from .naming import pick
 from .text import (chapter_title, items_not_met, rate_rows, SHOWS_FINDINGS, short_label,
                    verdict_lines, verdict_word)
@@ -98,6 +98,8 @@ class ReportOutline:
 def report_outline(report: Report, lang: Lang, filters: Filters = Filters()) -> ReportOutline:
     """The view of `report` in `lang`, with only the requirements `filters` keep."""
     kept = [o for o in report.outcomes if filters.keeps(o)]
+    # A list item's hint refers to its lead-in's only where the page shows that one too.
+    writer = GuidanceWriter(Namer(report, lang), shown_hints(kept))
     return ReportOutline(
         report=report,
         cluster_label=pick(report.cluster_label, lang),
@@ -105,15 +107,16 @@ def report_outline(report: Report, lang: Lang, filters: Filters = Filters()) -> 
         verdict=verdict_word(report, lang),
         verdict_lines=tuple(verdict_lines(report, lang)),
         rates=tuple(rate_rows(report, lang)),
-        chapters=_chapters(report, kept, filters.severity, lang),
-        checklist=tuple(_row(report, o, None, lang) for o in report.manual_checklist()),
+        chapters=_chapters(report, kept, filters.severity, writer),
+        checklist=tuple(_row(report, o, None, writer) for o in report.manual_checklist()),
         shown=len(kept),
         total=len(report.outcomes),
     )
 
 
 def _chapters(report: Report, kept: list[RequirementOutcome], severity: Severity | None,
-              lang: Lang) -> tuple[ChapterGroup, ...]:
+              writer: GuidanceWriter) -> tuple[ChapterGroup, ...]:
+    lang = writer.lang
     grouped: dict[int, dict[str, list[RequirementOutcome]]] = {}
     for outcome in kept:
         r = outcome.requirement
@@ -127,16 +130,14 @@ def _chapters(report: Report, kept: list[RequirementOutcome], severity: Severity
             number, chapter_title(number, lang), message(f"report.layer.{layer.value}", lang),
             report.by_chapter.get(number, Rate(0, 0)),
             tuple(ClauseGroup(clause, provision_notation(clause), titles.get(clause, clause),
-                              tuple(_row(report, o, severity, lang) for o in outcomes))
+                              tuple(_row(report, o, severity, writer) for o in outcomes))
                   for clause, outcomes in clauses.items())))
     return tuple(chapters)
 
 
 def _row(report: Report, outcome: RequirementOutcome, severity: Severity | None,
-         lang: Lang) -> RequirementRow:
-    r = outcome.requirement
-    namer = Namer(report, lang)
-    writer = GuidanceWriter(namer)
+         writer: GuidanceWriter) -> RequirementRow:
+    r, namer, lang = outcome.requirement, writer.namer, writer.lang
     failing = outcome.status is Status.NOT_MET
     shown = outcome.status in SHOWS_FINDINGS
     return RequirementRow(

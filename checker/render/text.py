@@ -15,7 +15,7 @@ from ..shacl import ShaclResult
 from ..verdicts import verdict_text
 from .cells import printable
 from .findings_view import Namer, NodeLine
-from .guidance_view import GuidanceWriter
+from .guidance_view import GuidanceWriter, shown_hints
 from .naming import pick
 
 MARKERS = {Status.MET: "✔", Status.NOT_MET: "✘", Status.MANUAL_REVIEW: "?",
@@ -199,6 +199,7 @@ def _requirements(report: Report, lang: Lang) -> Iterator[str]:
     yield "  " + "   ".join(f"{MARKERS[s]} {message(f'report.status.{s.value}', lang)}"
                             for s in Status)
     namer = Namer(report, lang)
+    writer = GuidanceWriter(namer, shown_hints(report.outcomes))
     id_width = max((width(provision_notation(o.requirement.id)) for o in report.outcomes),
                    default=0)
     level_width = max((width(message(f"report.level.{o.requirement.level.value}", lang))
@@ -229,7 +230,7 @@ def _requirements(report: Report, lang: Lang) -> Iterator[str]:
                                       items=provisions_listed(items, lang))
         if outcome.how_to is not None:
             yield printable(f"      → {message('report.guidance.label', lang)}"
-                            f"{_PUNCTUATION[lang][0]}{GuidanceWriter(namer).how_to(outcome.how_to)}")
+                            f"{_PUNCTUATION[lang][0]}{writer.how_to(outcome.how_to)}")
 
 
 def _node_lines(node: NodeLine, indent: int, lang: Lang) -> Iterator[str]:
@@ -249,7 +250,7 @@ def _node_lines(node: NodeLine, indent: int, lang: Lang) -> Iterator[str]:
 
 def _checklist(report: Report, lang: Lang) -> Iterator[str]:
     yield message("report.manual.heading", lang)
-    namer = Namer(report, lang)
+    writer = GuidanceWriter(Namer(report, lang))
     checklist = report.manual_checklist()
     if not checklist:
         yield "  " + message("report.manual.none", lang)
@@ -260,4 +261,4 @@ def _checklist(report: Report, lang: Lang) -> Iterator[str]:
                f"{short_label(requirement, lang)}")
         yield f"      {pick(requirement.review_prompt or {}, lang)}"
         if outcome.guidance is not None:
-            yield printable(f"      → {GuidanceWriter(namer).documents(outcome.guidance)}")
+            yield printable(f"      → {writer.documents(outcome.guidance)}")

@@ -19,7 +19,7 @@ from ..shacl import Severity, ShaclResult
 from ..shape_paths import write_path
 from ..timestamps import datetime_literal
 from .findings_view import Namer
-from .guidance_view import GuidanceWriter
+from .guidance_view import GuidanceWriter, shown_hints
 from .text import sorted_results
 
 EARL = Namespace("http://www.w3.org/ns/earl#")
@@ -79,11 +79,13 @@ def report_graph(report: Report) -> Graph:
     g.add((tool, DCTERMS.hasVersion, Literal(report.rulebook_version)))
     checklist = {o.requirement.id for o in report.manual_checklist()}
     namers = [Namer(report, lang) for lang in LANGUAGES]
+    shown = shown_hints(report.outcomes)
+    writers = [GuidanceWriter(n, shown) for n in namers]
     for index, outcome in enumerate(report.outcomes):
         earl_result = label(f"3-outcome-{index:04d}")
         _add_assertion(g, report, outcome, tool, label(f"3-assertion-{index:04d}"), earl_result,
                        outcome.requirement.id in checklist)
-        _add_guidance(g, earl_result, outcome, [GuidanceWriter(n) for n in namers])
+        _add_guidance(g, earl_result, outcome, writers)
         diagnoses = {id(d.result): d for f in outcome.findings for d in (*f.diagnoses, *f.folded)}
         for number, result in enumerate(sorted_results(outcome.results)):
             result_node = label(f"4-result-{index:04d}-{number:04d}")
