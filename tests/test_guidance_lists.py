@@ -20,7 +20,7 @@ from checker.paths import EXAMPLES_DIR
 from checker.render import render_report
 from checker.render.findings_view import Namer
 from checker.render.guidance_view import GuidanceWriter
-from checker.render.outline import Filters, report_outline
+from checker.render.outline import Filters, TextPart, linked_parts, report_outline
 from checker.render.text import width
 from checker.render.turtle import EARL
 from checker.report import Report, Status
@@ -53,8 +53,8 @@ def _hints(report: Report, fmt: str, lang: Lang) -> dict[str, str]:
         label = {"zh": "→ 如何满足：", "en": "→ How to meet it: "}[lang]
         said = [line.split(label, 1)[1] for line in rendered.splitlines() if label in line]
     else:
-        said = [html.unescape(h) for h in re.findall(
-            r'<p class="guidance"><strong>[^<]*</strong> ([^<]*)</p>', rendered)]
+        said = [html.unescape(re.sub(r"<[^>]+>", "", h)) for h in re.findall(
+            r'<p class="guidance"><strong>[^<]*</strong> (.*?)</p>', rendered)]
     assert len(said) == len(hinted)
     return dict(zip(hinted, said, strict=True))
 
@@ -166,3 +166,22 @@ def test_an_item_names_the_record_it_builds_on_when_its_lead_in_names_several(
     assert each.startswith({"en": "Record, item by item, a “brand crisis warning system” "
                                   "(bcic:CrisisWarningSystem) as the hint of 8.3.4 says.",
                             "zh": "按 8.3.4 的提示逐列项记录一项“品牌危机预警系统”"}[lang])
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_html_item_hint_links_the_lead_in_it_builds_on(meitan: Report, lang: Lang) -> None:
+    """The lead-in's row is on the same page: "as the hint of 4.2.1 says" takes the reader there,
+    and the row it points to exists."""
+    rendered = render_report(meitan, "html", lang)
+    hint = re.search(r'<article[^>]*id="req-4\.2\.1-c".*?<p class="guidance">(.*?)</p>', rendered,
+                     re.S)
+    assert hint is not None
+    assert '<a href="#req-4.2.1">4.2.1</a>' in hint[1]
+    assert 'id="req-4.2.1"' in rendered
+
+
+def test_only_the_first_naming_of_each_lead_in_is_linked() -> None:
+    parts = linked_parts("按 4.2.1 的提示记录，写明为“4.2.1 c)”。", ("4.2.1",))
+    assert [(p.text, p.links_to) for p in parts] == [
+        ("按 ", None), ("4.2.1", "4.2.1"), (" 的提示记录，写明为“4.2.1 c)”。", None)]
+    assert linked_parts("no lead-in named", ("9.1.4",)) == (TextPart("no lead-in named"),)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..guidance import Ask, Guidance, hint_parts
+from ..guidance import Ask, Guidance
 from .guidance_view import GuidanceWriter, curie
 
 
@@ -41,8 +41,7 @@ def how_to_document(guidance: Guidance | None, writer: GuidanceWriter,
         "text": writer.how_to(guidance),
         "see": guidance.see,
         "by_items": guidance.by_items,
-        "refers_to": list(dict.fromkeys(p.lead_in for p in hint_parts(guidance, writer.shown)
-                                        if p.lead_in is not None)),
+        "refers_to": list(writer.refers_to(guidance)),
         "evidence": [{"class": str(e.cls), "name": writer.namer.name(e.cls),
                       "asks": [table.id_of(a) for a in e.asks]} for e in guidance.evidence],
     }

@@ -66,6 +66,11 @@ class GuidanceWriter:
         context = tuple(self.shown.get(rid) for rid in guidance.lead_ins)
         return self._worded("how_to", guidance, context, self._how_to)
 
+    def refers_to(self, guidance: Guidance) -> tuple[str, ...]:
+        """The lead-ins whose hints, shown too, the hint of `guidance` builds on (by id)."""
+        return tuple(dict.fromkeys(p.lead_in for p in hint_parts(guidance, self.shown)
+                                   if p.lead_in is not None))
+
     def _worded(self, kind: str, guidance: Guidance, context: tuple[Guidance | None, ...],
                 word: Callable[[Guidance], str]) -> str:
         """The text `word` gives, worded once for every report that names the guidance's terms

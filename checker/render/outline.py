@@ -39,6 +39,27 @@ class Filters:
 
 
 @dataclass(frozen=True)
+class TextPart:
+    """A run of text, and the requirement (id) it names, for pages to link to its row."""
+
+    text: str
+    links_to: str | None = None
+
+
+def linked_parts(text: str, requirement_ids: tuple[str, ...]) -> tuple[TextPart, ...]:
+    """`text` cut where it first names each requirement by its notation, the names linked."""
+    parts = [TextPart(text)]
+    for rid in requirement_ids:
+        notation = provision_notation(rid)
+        for at, part in enumerate(parts):
+            if part.links_to is None and notation in part.text:
+                before, after = part.text.split(notation, 1)
+                parts[at:at + 1] = [TextPart(before), TextPart(notation, rid), TextPart(after)]
+                break
+    return tuple(p for p in parts if p.text)
+
+
+@dataclass(frozen=True)
 class RequirementRow:
     """One requirement of the catalogue with its status and the results behind it."""
 
@@ -55,6 +76,7 @@ class RequirementRow:
     items_not_met: str
     prompt: str
     guidance: str  # how to meet it, when not met or not used; else ""
+    guidance_parts: tuple[TextPart, ...]  # the same, with the lead-ins it builds on to link
     documents: str  # what the evaluator will want to see, for a checklist item; else ""
 
 
@@ -140,6 +162,7 @@ def _row(report: Report, outcome: RequirementOutcome, severity: Severity | None,
     r, namer, lang = outcome.requirement, writer.namer, writer.lang
     failing = outcome.status is Status.NOT_MET
     shown = outcome.status in SHOWS_FINDINGS
+    guidance = writer.how_to(outcome.how_to) if outcome.how_to is not None else ""
     return RequirementRow(
         id=r.id,
         notation=provision_notation(r.id),
@@ -155,7 +178,9 @@ def _row(report: Report, outcome: RequirementOutcome, severity: Severity | None,
         items_not_met=provisions_listed(items_not_met(report, outcome), lang)
         if failing and not outcome.results else "",
         prompt=pick(r.review_prompt, lang) if r.review_prompt else "",
-        guidance=writer.how_to(outcome.how_to) if outcome.how_to is not None else "",
+        guidance=guidance,
+        guidance_parts=linked_parts(guidance, writer.refers_to(outcome.how_to))
+        if outcome.how_to is not None else (),
         documents=writer.documents(outcome.guidance)
         if outcome.guidance is not None and r.review_prompt else "",
     )
