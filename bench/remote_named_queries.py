@@ -10,8 +10,10 @@ bench.remote_named_queries` from the repository root after `make system-packages
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable
 import time
+import urllib.parse
+import urllib.request
+from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -68,6 +70,13 @@ def _why(error: CheckerError) -> str:
     return "no answer: " + error.message.rsplit(":", 1)[-1].strip()
 
 
+def server_name(endpoint: str) -> str:
+    """The server's own name and version, as its HTTP Server header gives them."""
+    probe = endpoint + "?" + urllib.parse.urlencode({"query": "ASK {}"})
+    with urllib.request.urlopen(probe, timeout=10) as answer:
+        return str(answer.headers.get("Server", "unnamed")).strip()
+
+
 def main() -> None:
     """Start a Virtuoso, ingest the clusters into it and into memory, time each named query."""
     params = query_params()
@@ -87,7 +96,8 @@ def main() -> None:
         lines = ["# Named queries on a remote store (Virtuoso)", "",
                  f"Run {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC with "
                  "`python -m bench.remote_named_queries`.", "", *describe(),
-                 f"- server: tests/virtuoso.py settings (ResultSetMaxRows {server.max_rows:,}, "
+                 f"- server: {server_name(server.endpoint)}, tests/virtuoso.py settings "
+                 f"(ResultSetMaxRows {server.max_rows:,}, "
                  f"NumberOfBuffers {server.buffers:,}); client timeout {CLIENT_TIMEOUT:.0f} s", "",
                  f"{CLUSTERS} clusters of bench/knowledge_graph.py (`cluster_graph`), each "
                  f"ingested into Virtuoso and into an in-memory Oxigraph store ({ingest:.0f} s "

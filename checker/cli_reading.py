@@ -15,10 +15,11 @@ from .store import Store, open_store_for_reading
 
 
 @contextmanager
-def store_to_read(location: str | None, lang: Lang) -> Iterator[Store]:
-    """The store at `location`, closed afterwards; says on stderr, in `lang`, when it is the
-    snapshot because another process is writing the store."""
-    store, snapshot = open_store_for_reading(location)
+def store_to_read(location: str | None, lang: Lang,
+                  engine: str | None = None) -> Iterator[Store]:
+    """The store at `location` (a remote one's engine as `engine` sets), closed afterwards; says
+    on stderr, in `lang`, when it is the snapshot because another process is writing the store."""
+    store, snapshot = open_store_for_reading(location, engine)
     with closing(store):
         if snapshot is not None:
             click.echo(message("store.read_snapshot", lang, time=_taken_at(snapshot)), err=True)

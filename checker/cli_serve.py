@@ -9,7 +9,8 @@ import click
 from .cli_validate import LANG_META_KEY
 from .errors import InputError
 from .i18n import DEFAULT_LANG, LANGUAGES, Lang, message
-from .store import STORE_ENV, store_location
+from .cli_store import store_engine_option
+from .store import ENGINE_ENV, STORE_ENV, engine_setting, store_location
 
 
 @click.command("serve")
@@ -18,13 +19,14 @@ from .store import STORE_ENV, store_location
               help="Port, 0 for any free one / 端口（0 表示任一空闲端口）.")
 @click.option("--store", "location", envvar=STORE_ENV,
               help="Store directory the app serves / 存储目录.")
+@store_engine_option
 @click.option("--threads", default=8, show_default=True, type=click.IntRange(min=1),
               help="Request threads of the WSGI server / 服务线程数.")
 @click.option("--lang", type=click.Choice(LANGUAGES), default=DEFAULT_LANG, show_default=True,
               envvar="BCIC_LANG", help="Output language / 输出语言.")
 @click.pass_context
-def serve_command(ctx: click.Context, host: str, port: int, location: str | None, threads: int,
-                  lang: Lang) -> None:
+def serve_command(ctx: click.Context, host: str, port: int, location: str | None,
+                  engine: str | None, threads: int, lang: Lang) -> None:
     """Serve the web app with waitress (not Flask's development server) / 启动 Web 服务."""
     import waitress  # the server and the app are only needed here
 
@@ -32,6 +34,7 @@ def serve_command(ctx: click.Context, host: str, port: int, location: str | None
 
     ctx.meta[LANG_META_KEY] = lang
     os.environ[STORE_ENV] = store_location(location)  # a file or a bad URL: refused now
+    os.environ[ENGINE_ENV] = engine_setting(engine)  # an unknown engine too
     app = create_app()
     try:
         server = waitress.create_server(app, host=host, port=port, threads=threads)

@@ -21,7 +21,7 @@ from .paths import ALL_ONTOLOGY_FILES
 from .render.turtle import report_graph
 from .report import Report
 from .rulebook import Rulebook, load_rulebook
-from .store import open_store_for_writing, store_location
+from .store import engine_setting, open_store_for_writing, store_location
 from .store.base import (
     ONTOLOGY_GRAPH,
     SHAPES_GRAPH,
@@ -50,13 +50,14 @@ class CheckedSubmission:
 
 
 def ingest_at(location: str | None, paths: Sequence[Path], *, cluster: URIRef | None = None,
-              submitter: str | None = None) -> RevisionInfo:
-    """`ingest_files` into the store at a location (`open_store_for_writing`'s), then publish it
-    for queries. The store is opened, and created if missing, only once the location and the
-    submission have passed their checks: bad input leaves no new store behind."""
-    where = store_location(location)
+              submitter: str | None = None, engine: str | None = None) -> RevisionInfo:
+    """`ingest_files` into the store at a location (`open_store_for_writing`'s, with its
+    `engine` setting), then publish it for queries. The store is opened, and created if missing,
+    only once the location, the setting and the submission have passed their checks: bad input
+    leaves no new store behind."""
+    where, engine = store_location(location), engine_setting(engine)
     checked = check_submission(read_submission_files(paths), cluster=cluster)
-    with closing(open_store_for_writing(where)) as store:
+    with closing(open_store_for_writing(where, engine=engine)) as store:
         info = store_submission(store, checked, submitter=submitter)
         publish_for_queries(store)
     return info

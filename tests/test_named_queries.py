@@ -43,6 +43,7 @@ from checker.store.guard import QueryForm, check_query
 
 EARL = Namespace("http://www.w3.org/ns/earl#")
 XSD_DATETIME = URIRef("http://www.w3.org/2001/XMLSchema#dateTime")
+XSD_GYEAR = URIRef("http://www.w3.org/2001/XMLSchema#gYear")
 SAMPLES = ("dehua-ceramics.ttl", "datang-socks.ttl", "meitan-tea.ttl")
 DEHUA = URIRef("https://example.org/cluster/dehua/cluster")
 DATANG = URIRef("https://example.org/cluster/datang/cluster")
@@ -173,6 +174,31 @@ def revised_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     jingdezhen().serialize(peer, format="turtle")
     opened = open_store("oxigraph", path=None)
     for path in (EXAMPLES_DIR / "dehua-ceramics.ttl", second, peer):
+        ingest_files(opened, [path])
+    yield opened
+    opened.close()
+
+
+UNEVEN_GAP = URIRef("https://example.org/cluster/datang/obs-LocationAdvantage-2022-actual")
+
+
+def uneven_datang() -> Graph:
+    """Datang's second revision: its 2022 location advantage left out (2023 then has no previous
+    year), and the years of its 2023 figures and of its targets written as integers, so that
+    9.3.2 a) and b) must meet years by number across both forms."""
+    graph = _sample("datang-socks.ttl")
+    graph.remove((UNEVEN_GAP, None, None))
+    return with_integer_years(with_integer_years(graph, BCIC.refYear, Literal(
+        "2023", datatype=XSD_GYEAR)), BCIC.valueKind, BCIC.TargetValue)
+
+
+@pytest.fixture(scope="module")
+def uneven_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """Datang twice: the sample, then `uneven_datang`."""
+    second = tmp_path_factory.mktemp("uneven") / "datang-r2.ttl"
+    uneven_datang().serialize(second, format="turtle")
+    opened = open_store("oxigraph", path=None)
+    for path in (EXAMPLES_DIR / "datang-socks.ttl", second):
         ingest_files(opened, [path])
     yield opened
     opened.close()
@@ -461,6 +487,20 @@ def test_indicators_vs_history_gives_each_yearly_change(
         else:
             assert number(row["previous"]) == previous
             assert number(row["change"]) == number(row["value"]) - previous
+
+
+def test_after_a_missing_year_the_change_is_empty_and_years_meet_by_number(
+        uneven_store: Store) -> None:
+    """9.3.2 b): Datang's latest revision lacks its 2022 location advantage and writes its 2023
+    years as integers: 2023 has no previous value, 2024 meets 2023 across the two forms."""
+    values = actuals(observations(uneven_datang()), DATANG)
+    rows = run_named_query(uneven_store, "indicators-vs-history", {"cluster": str(DATANG)})
+    assert {(r["indicator"], int(r["year"])): number(r["value"]) for r in rows} == values
+    previous = {(r["indicator"], int(r["year"])): number(r["previous"])
+                for r in rows if "previous" in r}
+    assert previous == {(i, y): values[(i, y - 1)] for i, y in values if (i, y - 1) in values}
+    assert (IND.LocationAdvantage, 2023) not in previous
+    assert (IND.LocationAdvantage, 2024) in previous and (IND.IndustryScale, 2023) in previous
 
 
 def test_indicators_vs_benchmark_defaults_to_the_declared_benchmark(
@@ -809,13 +849,21 @@ ENGINE_CASES = [
     ("revised_store", "indicators-vs-benchmark", {"cluster": str(DEHUA),
                                                   "benchmark": str(JINGDEZHEN)}),
     ("revised_store", "indicators-vs-competitors", {"cluster": str(DEHUA)}),
+    ("store", "indicators-vs-targets", {"cluster": str(DEHUA)}),
+    ("store", "indicators-vs-targets", {"cluster": str(DATANG), "year": "2025"}),
+    ("revised_store", "indicators-vs-targets", {"cluster": str(DEHUA), "year": "2024"}),
+    ("uneven_store", "indicators-vs-targets", {"cluster": str(DATANG)}),
+    ("store", "indicators-vs-history", {"cluster": str(DATANG)}),
+    ("revised_store", "indicators-vs-history", {"cluster": str(DEHUA)}),
+    ("uneven_store", "indicators-vs-history", {"cluster": str(DATANG)}),
 ]
 
 
-def test_the_comparisons_have_a_virtuoso_text() -> None:
+def test_the_comparisons_of_9_3_2_have_a_virtuoso_text() -> None:
     """The library found the engine files (a renamed one would silently fall back)."""
     assert {q.name for q, engine in ENGINE_TEXTS if engine == "virtuoso"} >= {
-        "indicators-vs-benchmark", "indicators-vs-competitors"}
+        "indicators-vs-targets", "indicators-vs-history", "indicators-vs-benchmark",
+        "indicators-vs-competitors"}
     assert {name for _, name, _ in ENGINE_CASES} == {q.name for q, _ in ENGINE_TEXTS}
 
 
@@ -863,18 +911,19 @@ class _EngineStore:
 
 def test_a_store_of_an_engine_is_sent_its_text_after_the_engines_prologue() -> None:
     virtuoso = _EngineStore()
-    for name in ("indicators-vs-competitors", "indicators-vs-history"):
+    for name in ("indicators-vs-competitors", "indicator-trends"):
         run_named_query(cast(Store, virtuoso), name, {"cluster": str(DEHUA)})
-    competitors, history = virtuoso.texts
+    competitors, trends = virtuoso.texts
     assert competitors == (ENGINE_PROLOGUES["virtuoso"] + bind(
         get_query("indicators-vs-competitors"), {"cluster": str(DEHUA)}, engine="virtuoso")
         .removeprefix(ENGINE_PROLOGUES["virtuoso"]))
     assert "indicators-vs-competitors.rq (its header" in competitors
-    assert history == bind(get_query("indicators-vs-history"), {"cluster": str(DEHUA)})
+    assert trends == bind(get_query("indicator-trends"), {"cluster": str(DEHUA)})
 
 
 def test_bind_for_an_engine_without_a_text_of_its_own_gives_the_standard_text() -> None:
-    query = get_query("indicators-vs-history")
+    query = get_query("indicator-trends")
+    assert "virtuoso" not in query.variants
     assert bind(query, {"cluster": str(DEHUA)}, engine="virtuoso") == bind(
         query, {"cluster": str(DEHUA)})
     assert bind(query, {"cluster": str(DEHUA)}, engine="sparql") == bind(

@@ -19,13 +19,15 @@ from checker.paths import EXAMPLES_DIR
 from checker.queries import bind, get_query, list_queries, run_named_query
 from checker.store import Store, open_store
 
-from test_named_queries import DATANG, DEHUA, JINGDEZHEN, MEITAN, jingdezhen, revised_dehua
+from test_named_queries import (DATANG, DEHUA, JINGDEZHEN, MEITAN, jingdezhen, revised_dehua,
+                                uneven_datang)
 from virtuoso import VirtuosoNotInstalledError, VirtuosoServer, require_binaries
 from virtuoso_answers import Row, comparable_answer
 
 PARAMS: dict[str, list[dict[str, str]]] = {
-    "indicators-vs-targets": [{"cluster": str(DEHUA)}, {"cluster": str(DEHUA), "year": "2024"}],
-    "indicators-vs-history": [{"cluster": str(DATANG)}],
+    "indicators-vs-targets": [{"cluster": str(DEHUA)}, {"cluster": str(DEHUA), "year": "2024"},
+                              {"cluster": str(DATANG)}],
+    "indicators-vs-history": [{"cluster": str(DATANG)}, {"cluster": str(DEHUA)}],
     "indicators-vs-benchmark": [{"cluster": str(DEHUA)},
                                 {"cluster": str(DEHUA), "benchmark": str(JINGDEZHEN)},
                                 {"cluster": str(DATANG), "benchmark": str(MEITAN)}],
@@ -40,17 +42,20 @@ ENGINE_CASES = [(name, values) for name, values in CASES
 @pytest.fixture(scope="module")
 def stores(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, Store]]:
     """(embedded, Virtuoso), each given the three samples, then Dehua's second revision (with
-    figures about its competitor) and its benchmark Jingdezhen's own submission."""
+    figures about its competitor), its benchmark Jingdezhen's own submission, and Datang's second
+    revision (a year missing, years written as integers: `uneven_datang`)."""
     try:
         require_binaries()
     except VirtuosoNotInstalledError as error:
         pytest.fail(str(error), pytrace=False)
     folder = tmp_path_factory.mktemp("named-queries-virtuoso")
     second, peer = folder / "dehua-r2.ttl", folder / "jingdezhen.ttl"
+    uneven = folder / "datang-r2.ttl"
     revised_dehua().serialize(second, format="turtle")
     jingdezhen().serialize(peer, format="turtle")
+    uneven_datang().serialize(uneven, format="turtle")
     files = [EXAMPLES_DIR / n for n in ("dehua-ceramics.ttl", "datang-socks.ttl",
-                                        "meitan-tea.ttl")] + [second, peer]
+                                        "meitan-tea.ttl")] + [second, peer, uneven]
     with VirtuosoServer(folder / "virtuoso") as server:
         embedded = open_store("oxigraph", path=None)
         remote = open_store("sparql", query_endpoint=server.endpoint,

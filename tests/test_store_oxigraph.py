@@ -187,7 +187,7 @@ def test_url_location_opens_the_sparql_backend_with_both_endpoints(
     monkeypatch.setenv("BCIC_STORE_UPDATE", "https://kg.example.org/update")
     open_configured_store("https://kg.example.org/query").close()
     assert seen == {"query_endpoint": "https://kg.example.org/query",
-                    "update_endpoint": "https://kg.example.org/update"}
+                    "update_endpoint": "https://kg.example.org/update", "engine": "auto"}
 
 
 def test_literal_terms_round_trip_through_the_store() -> None:

@@ -19,7 +19,7 @@ from checker.ingest import check_submission, store_submission
 from checker.loading import SubmissionFile
 from checker.query_runner import current_snapshot, refresh_snapshot, snapshot_dir_for
 from checker.report import Report
-from checker.store import Store, open_configured_store
+from checker.store import Store, engine_setting, open_configured_store
 from checker.store.base import RevisionInfo
 from checker.store.oxigraph_store import OxigraphStore
 
@@ -29,9 +29,10 @@ _READER = "bcic.reader"
 class SnapshotReader:
     """A read-only store over the current snapshot, reopened when the snapshot changes."""
 
-    def __init__(self, store_location: str, snapshot_dir: Path) -> None:
+    def __init__(self, store_location: str, snapshot_dir: Path, engine: str) -> None:
         self.store_location = store_location
         self.snapshot_dir = snapshot_dir
+        self.engine = engine  # a remote store's engine setting (checker/store/engine.py)
         self._lock = threading.Lock()
         self._opened: tuple[Path | None, Store] | None = None
 
@@ -52,7 +53,8 @@ class SnapshotReader:
     def _remote(self) -> Store:
         with self._lock:
             if self._opened is None:
-                self._opened = (None, open_configured_store(self.store_location))
+                self._opened = (None, open_configured_store(self.store_location,
+                                                            engine=self.engine))
             return self._opened[1]
 
     def close(self) -> None:
@@ -78,10 +80,12 @@ def is_remote(location: str) -> bool:
 
 
 def install_reader(app: Flask) -> None:
-    """Attach the snapshot reader to the app (done by the factory)."""
+    """Attach the snapshot reader to the app (done by the factory); InputError for an unknown
+    BCIC_STORE_ENGINE, so that the app never starts with it."""
     location = str(app.config["BCIC_STORE"])
     snapshot_dir = Path(app.config["BCIC_SNAPSHOT"] or snapshot_dir_for(location))
-    app.extensions[_READER] = SnapshotReader(location, snapshot_dir)
+    engine = engine_setting(app.config["BCIC_STORE_ENGINE"])
+    app.extensions[_READER] = SnapshotReader(location, snapshot_dir, engine)
 
 
 def read_store() -> Store:
@@ -95,7 +99,7 @@ def write_store() -> Iterator[Store]:
     """The live store, opened for one write and closed after it; publishes a snapshot for the
     readers when the write succeeded. Raises StoreError (503) while another process writes."""
     reader: SnapshotReader = current_app.extensions[_READER]
-    store = open_configured_store(reader.store_location)
+    store = open_configured_store(reader.store_location, engine=reader.engine)
     try:
         yield store
         if isinstance(store, OxigraphStore) and store.path is not None:

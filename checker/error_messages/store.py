@@ -57,6 +57,11 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "{name} must be a number of seconds, 0 or more, not {value!r}",
         "zh": "{name} 须为不小于 0 的秒数，而不是 {value!r}",
     },
+    "error.store.bad_engine": {
+        "en": "{value!r} is not a store engine: give auto, virtuoso or generic ({name}, "
+              "--store-engine)",
+        "zh": "{value!r} 不是可选的存储引擎：请取 auto、virtuoso 或 generic（{name}、--store-engine）",
+    },
     "error.store.locked_hint": {
         "en": " (another process has it open; waited {seconds} s)",
         "zh": "（另一个进程正打开着它；已等待 {seconds} 秒）",

@@ -13,8 +13,8 @@ What the store assumes of the server, and how it copes with Virtuoso (checked on
   both pass the ASK: run one writer, as with the embedded store. Each graph is cut into GRAPH
   blocks of TRIPLES_PER_BLOCK triples, which SPARQL allows and Virtuoso needs (its parser runs
   out of stack near 5,000 triples in one block). The text is compact (sparql_terms.TermWriter).
-- On Virtuoso (told by its Server header, which a proxy in front of it must pass on) an update
-  opens with its pragma
+- On Virtuoso (told by its Server header, or by the engine setting when a proxy in front of it
+  strips or rewrites that header: checker/store/engine.py) an update opens with its pragma
   `define sql:big-data-const 1`, without which INSERT DATA fails past ~4,000 triples; it then
   reports any failure inside the insert as "SP031 … not translated to an accurate SQL text". Its
   HTTP server takes at most 10 MB in a request, so a longer update is refused before it is sent,
@@ -29,8 +29,8 @@ What the store assumes of the server, and how it copes with Virtuoso (checked on
 - Virtuoso keeps values, not lexical forms: `6.0` and `50000000.00` (xsd:decimal) read back as
   `6` and `50000000`, a dateTime in UTC with `Z`, a language tag in lower case, and a SELECT
   sends xsd:boolean true as `1`. An integer beyond 64 bits cannot be stored at all.
-- `query_engine` says "virtuoso" by the same header, and the named queries then run their
-  Virtuoso texts where they have one (checker/queries/README.md, "On a remote store").
+- `query_engine` says "virtuoso" by the same header or setting, and the named queries then run
+  their Virtuoso texts where they have one (checker/queries/README.md, "On a remote store").
 """
 
 from __future__ import annotations
@@ -48,6 +48,7 @@ from .base import (ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SHAPES_GRAPH, RevisionInfo,
                    RevisionRecord, Triple)
 from .deletion import (highest_number_query, read_highest_number, removal_operations,
                        revision_stored_query, tombstone_graph)
+from .engine import AUTO, VIRTUOSO, engine_setting
 from .guard import QueryForm, guard_query
 from .location import checked_endpoint
 from .provenance import check_describes, read_revisions, revisions_query
@@ -70,7 +71,8 @@ class SparqlStore:
 
     def __init__(self, query_endpoint: str, update_endpoint: str | None = None,
                  graph_store_endpoint: str | None = None, username: str | None = None,
-                 password: str | None = None, timeout: float = 60) -> None:
+                 password: str | None = None, timeout: float = 60, engine: str = AUTO) -> None:
+        self._engine = engine_setting(engine)  # refused before anything else is checked
         self.query_endpoint = checked_endpoint(query_endpoint)
         self._shown = shown_endpoint(query_endpoint)
         self.graph_store_endpoint = graph_store_endpoint
@@ -80,7 +82,8 @@ class SparqlStore:
 
     @property
     def query_engine(self) -> str:
-        """"virtuoso" when the server is Virtuoso (its Server header), else "sparql"."""
+        """"virtuoso" when the server is Virtuoso (its Server header, unless the engine setting
+        says), else "sparql"."""
         return "virtuoso" if self._virtuoso() else "sparql"
 
     def load_rules(self, ontology: Graph, shapes: Graph) -> None:
@@ -235,7 +238,10 @@ class SparqlStore:
         self._client.update(text)
 
     def _virtuoso(self) -> bool:
-        """Whether the server is Virtuoso, from its Server header (asked once if not yet seen)."""
+        """Whether the server is Virtuoso: as the engine setting says, unless `auto`, else from
+        its Server header (asked once if not yet seen)."""
+        if self._engine != AUTO:
+            return self._engine == VIRTUOSO
         if self._client.server is None:
             self._query("ASK {}", _RESULTS_JSON)
         return (self._client.server or "").startswith("Virtuoso")
