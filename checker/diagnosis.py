@@ -5,8 +5,9 @@ A shape's path is walked from its focus node until it reaches nodes of the submi
 outside the standard's namespace): the instances of a class, the records of a duty, the
 specifications of an indicator. Each of those is then held against the rest of the shape — its
 sh:hasValue, sh:minCount, sh:maxCount, sh:class, sh:datatype, sh:in, sh:node and qualified value
-shapes, the property shapes of those shapes in turn — and the closest (the fewest lacks) are
-kept. Constraint components not listed here are not explained (the result's message still is).
+shapes, the property shapes of those shapes in turn, a guarded shape's check — and the closest
+(the fewest lacks) are kept. Constraint components not listed here are not explained (the
+result's message still is).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from .findings import Candidate, Diagnosis, Lack
 from .labels import labels_of
 from .namespaces import is_bcic_term
 from .shacl import ShaclResult
+from .shape_guards import guarded_checks
 from .shape_paths import ShapePath, is_type_step, joined, path_properties, path_steps, read_path
 
 _INSTANCE_OF = SequencePath(RDF.type, MulPath(RDFS.subClassOf, "*"))
@@ -110,6 +112,9 @@ class Explainer:
                 elif found:
                     yield lack("NodeConstraintComponent", value=v,
                                closest=(Candidate(v, _iri(inner), found),))
+        for inner in guarded_checks(s, shape):  # the guard does not hold: the check is what fails
+            for v in values:
+                yield from self._property_lacks(data, v, inner, self.path(inner), depth + 1)
         if (qualified := s.value(shape, SH.qualifiedValueShape)) is not None:
             yield from self._qualified_lacks(data, lack, qualified, values, path, depth)
 
@@ -180,6 +185,8 @@ class Explainer:
             terms.append(self.term_of(qualified))
             terms += [p for inner in s.objects(qualified, SH.property)
                       for p, _inverse in path_properties(self.path(inner))]
+        for check in guarded_checks(s, shape):
+            terms += self._terms_asked(check)  # type: ignore[arg-type]
         properties = path_properties(self.path(shape))
         terms += [p for p, _inverse in reversed(properties) if p not in (RDF.type, RDFS.subClassOf)]
         terms += list(s.objects(shape, SH.targetNode)) + list(s.objects(shape, SH.targetClass))

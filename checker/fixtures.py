@@ -3,7 +3,8 @@
 The twin differs from the conforming graph only in the facts the shape looks at: the evidence
 nodes it counts or the property values it requires. Reading the shape's own structure keeps every
 shape covered without a hand-written fixture each; a shape whose structure no rule here can read
-has no fixture, and `bcic rules coverage` reports it as a gap.
+has no fixture, and `bcic rules coverage` reports it as a gap. A guarded shape (sh:or of a guard
+and a check, checker/shape_guards.py) takes its check's fixture, applied to its own focus nodes.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from rdflib.term import Node
 
 from .errors import CheckerError
 from .rulebook import SH
+from .shape_guards import guarded_checks, guarding_shapes
 from .shape_paths import read_path
 
 Mutation = Callable[[Graph], Graph]
@@ -55,6 +57,9 @@ def fixture_for(shapes: Graph, shape: URIRef, support: Graph) -> ShapeFixture:
 
 
 def _mutation(shapes: Graph, shape: URIRef) -> tuple[str, _Inner]:
+    checks = guarded_checks(shapes, shape)
+    if len(checks) == 1:  # the check's twin, on the guarded shape's focus nodes (_focus_nodes)
+        return _mutation(shapes, checks[0])  # type: ignore[arg-type]
     qualifier = shapes.value(shape, SH.qualifiedValueShape)
     if (qualifier is not None and shapes.value(shape, SH.targetClass) is not None
             and isinstance(shapes.value(shape, SH.path), URIRef)):
@@ -79,6 +84,8 @@ def _mutation(shapes: Graph, shape: URIRef) -> tuple[str, _Inner]:
 
 
 def _focus_nodes(shapes: Graph, shape: URIRef, data: Graph) -> set[Node]:
+    # A guarded shape's check has no target of its own: it looks at the guarded shape's.
+    shape = next(iter(guarding_shapes(shapes, shape)), shape)  # type: ignore[assignment]
     node = shapes.value(shape, SH.targetNode)
     if node is not None:
         return {node}

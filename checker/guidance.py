@@ -6,7 +6,8 @@ A shape names its requirement (bcic:checksRequirement) and looks at the submissi
 the records point to (a duty of 4.2 by bcic:fulfilsDuty, every indicator of a KPI system by
 bcic:specifiesIndicator). What it asks along the rest of its path — sh:hasValue, sh:in, sh:class,
 sh:datatype, sh:minCount, qualified value shapes and sh:node, one level down — becomes an `Ask` of
-the class whose instance carries it. A lead-in with no shape of its own is met through its list
+the class whose instance carries it; a guarded shape's check (checker/shape_guards.py) asks it of
+the guarded shape's targets. A lead-in with no shape of its own is met through its list
 items: its guidance names the classes they ask for, with what every item asks of them alike.
 A list item's hint builds on its lead-in's where a report shows that (`hint_parts`): it says only
 what the lead-in's hint does not. Nothing here is written by hand per clause, so a changed shape
@@ -28,6 +29,7 @@ from rdflib.paths import InvPath
 from rdflib.term import Node
 
 from .namespaces import BCIC
+from .shape_guards import guarded_checks
 from .shape_paths import ShapePath, is_type_step, joined, path_properties, path_steps
 
 if TYPE_CHECKING:
@@ -242,6 +244,8 @@ class _Reader:
         """What `shape` asks of the instance, along `path` (None: of the instance itself)."""
         if path is not None:
             return (self._ask(shape, path),)
+        if checks := guarded_checks(self.shapes, shape):  # what 8.1.2 asks of this cluster's brand
+            return tuple(self._ask(c, p) for c in checks if (p := self.explainer.path(c)) is not None)
         inner = self.shapes.value(shape, SH.qualifiedValueShape) or self.shapes.value(shape, SH.node)
         return self._node_asks(inner) if inner is not None else ()
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rdflib import OWL, Graph, URIRef
+from rdflib import OWL, RDF, Graph, URIRef
 from rdflib.term import BNode, Node
 
 from .errors import InputError
 from .namespaces import BCIC, IND, ONTOLOGY_IRI, QB, REQ, SHP
 from .rulebook import SH
 from .rulebook_document import RulebookDocument
+from .shape_guards import guarding_shapes
 from .sparql_service import ResultFormat
 
 # rdflib's serializer for each graph format of checker/sparql_service.py (by engine name).
@@ -26,8 +27,9 @@ _PREFIXES = {"bcic": BCIC, "req": REQ, "ind": IND, "shp": SHP, "sh": SH, "qb": Q
              "org": "http://www.w3.org/ns/org#", "prov": "http://www.w3.org/ns/prov#",
              "skos": "http://www.w3.org/2004/02/skos/core#", "dcterms": "http://purl.org/dc/terms/",
              "cccev": "http://data.europa.eu/m8g/"}
-# Shape-valued properties whose helper shapes belong in a shape's document.
-_SHAPE_LINKS = (SH.node, SH.qualifiedValueShape, SH.property)
+# Shape-valued properties whose helper shapes belong in a shape's document; the members of a
+# guarded shape's sh:or list (checker/shape_guards.py) belong there too.
+_SHAPE_LINKS = (SH.node, SH.qualifiedValueShape, SH.property, SH["not"])
 
 
 class UnknownResourceError(InputError):
@@ -69,15 +71,16 @@ def shape_document(document: RulebookDocument, name: str) -> Graph:
         seen.add(subject)
         described = _new_graph(_bounded(document.shapes_graph, [subject]))
         graph += described
-        todo += [o for s, p, o in described if p in _SHAPE_LINKS and isinstance(o, URIRef)
-                 and str(o).startswith(str(SHP)) and o not in seen]
+        todo += [o for s, p, o in described if p in (*_SHAPE_LINKS, RDF.first)
+                 and isinstance(o, URIRef) and str(o).startswith(str(SHP)) and o not in seen]
     return graph
 
 
 def shape_users(document: RulebookDocument, name: str) -> tuple[URIRef, ...]:
     """The shapes that name shape `name` as a helper (sh:node, sh:qualifiedValueShape …)."""
-    iri = SHP[name]
-    return tuple(sorted({s for p in _SHAPE_LINKS for s in document.shapes_graph.subjects(p, iri)
+    iri, shapes = SHP[name], document.shapes_graph
+    named = [s for p in _SHAPE_LINKS for s in shapes.subjects(p, iri)]
+    return tuple(sorted({s for s in (*named, *guarding_shapes(shapes, iri))
                          if isinstance(s, URIRef)}))
 
 

@@ -19,6 +19,7 @@ from .ontology import load_ontology_graph
 from .paths import ALL_ONTOLOGY_FILES
 from .rulebook import SH, Level, Requirement, Rulebook, load_rulebook
 from .shacl import Severity, path_text
+from .shape_guards import guarded_checks
 from .store import Store
 
 # The chapters the catalogue covers, titled as the draft does (our English rendering).
@@ -206,7 +207,10 @@ def _shape_entries(rulebook: Rulebook, row: CoverageRow) -> list[ShapeEntry]:
 
 
 def fixture_text(shapes: Graph, shape: URIRef, kind: str) -> dict[str, str]:
-    """What the non-conforming twin of `shape` removes, in zh and en, naming the shape's terms."""
+    """What the non-conforming twin of `shape` removes, in zh and en, naming the shape's terms (a
+    guarded shape's: its check's)."""
+    shape = next(iter(guarded_checks(shapes, shape)), shape)  # type: ignore[assignment]
+
     def name(node: Node | None) -> str:
         if isinstance(node, Literal):
             return str(node)

@@ -17,6 +17,7 @@ from checker.coverage import conforming_base
 from checker.namespaces import BCIC, SHP
 from checker.report import Report, Status
 from checker.rulebook import load_rulebook
+from checker.shape_paths import path_properties
 from checker.validation import validate_graph
 
 RULEBOOK = load_rulebook()
@@ -139,10 +140,11 @@ def test_a_list_item_is_reported_on_each_partial_node_that_lacks_its_part(
     assert _focus_nodes(spread_case.report, rid) == lacking
 
 
-@pytest.mark.parametrize("rid", [rid for _local, rid in ITEMS] + ["9.1.1"])
+@pytest.mark.parametrize("rid", [rid for _local, rid in ITEMS] + ["8.1.2", "9.1.1"])
 def test_one_complete_record_meets_the_provision(base_report: Report, rid: str) -> None:
-    """The conforming base: one design stating the five principles, one mechanism with its
-    three parts, one KPI system based on the body's strategy."""
+    """The conforming base: one cluster brand with its four elements, one applied on a carrier;
+    one design stating the five principles, one mechanism with its three parts, one KPI system
+    based on the body's strategy."""
     assert base_report.outcome(rid).status is not Status.NOT_MET
     assert base_report.outcome(rid).results == ()
 
@@ -259,11 +261,11 @@ def test_evidence_that_may_be_several_documents_still_counts_when_split(
 
 @pytest.fixture(scope="module")
 def nothing_case(base: Graph) -> Report:
-    """No strategy, positioning, architecture, indicator system, evaluation, brand element
-    design or crisis management mechanism at all."""
+    """No strategy, positioning, architecture, indicator system, evaluation, cluster brand, brand
+    element design or crisis management mechanism at all."""
     graph = Graph() + base
     for local in ("strategy", "positioning", "architecture", "kpi-system",
-                  "performance-evaluation", "element-design", "crisis-mechanism"):
+                  "performance-evaluation", "cluster-brand", "element-design", "crisis-mechanism"):
         node = _node(graph, local)
         graph.remove((node, None, None))
         graph.remove((None, None, node))
@@ -274,7 +276,7 @@ def nothing_case(base: Graph) -> Report:
     ("6.1", SHP.StrategyExists), ("6.1.1.1", SHP.PositioningExists),
     ("6.1.2.1", SHP.ArchitectureExists), ("6.1.2.2", SHP.ArchitectureDesignExists),
     ("9.1.1", SHP["KPISystemFor-9.1.1"]), ("9.1.2", SHP["KPISystemFor-9.1.2"]),
-    ("9.3.1", SHP.PerformanceEvaluationExists),
+    ("9.3.1", SHP.PerformanceEvaluationExists), ("8.1.2", SHP.ClusterBrandExists),
     *[(rid, SHP[f"KPISystemFor-{rid}"]) for rid in ITEMS_9_1_4],
     *[(f"8.1.3-{n}", SHP[f"ElementDesignFor-8.1.3-{n}"]) for n in range(1, 6)],
     *[(f"8.3.4-{n}", SHP[f"CrisisMechanismFor-8.3.4-{n}"]) for n in range(1, 4)]])
@@ -283,3 +285,100 @@ def test_a_clause_with_no_evidence_at_all_has_one_clear_finding(
     outcome = nothing_case.outcome(rid)
     assert outcome.status is Status.NOT_MET
     assert [r.source_shape for r in outcome.results] == [shape]
+
+
+# 8.1.2 「培育主体应设计的品牌要素，包括但不限于品牌名称、品牌标志、品牌口号、品牌故事等基本要素，以及这些要素的
+# 运用载体。」: each element kind, with the shape that asks every cluster brand of the cluster for it.
+ELEMENT_SHAPES = {BCIC.BrandName: SHP.ClusterBrandHasBrandName,
+                  BCIC.BrandLogo: SHP.ClusterBrandHasBrandLogo,
+                  BCIC.BrandSlogan: SHP.ClusterBrandHasBrandSlogan,
+                  BCIC.BrandStory: SHP.ClusterBrandHasBrandStory}
+
+
+def _brand_of(graph: Graph, brand: URIRef, cluster: URIRef) -> URIRef:
+    """Add `brand`, a cluster brand of `cluster` with no element."""
+    graph.add((brand, RDF.type, BCIC.ClusterBrand))
+    graph.add((brand, RDFS.label, Literal("集群品牌", lang="zh")))
+    graph.add((brand, BCIC.brandOf, cluster))
+    return brand
+
+
+@pytest.fixture(scope="module")
+def split_brand(base: Graph) -> Spread:
+    """The cluster brand's name and logo left on its record, its slogan and story (and the
+    elements applied on a carrier: the logo) on a second record of the same cluster."""
+    graph = Graph() + base
+    brand = _node(graph, "cluster-brand")
+    second = _brand_of(graph, _node(graph, "cluster-brand-2"), graph.value(brand, BCIC.brandOf))
+    for local in ("element-slogan", "element-story"):
+        graph.remove((brand, BCIC.hasBrandElement, _node(graph, local)))
+        graph.add((second, BCIC.hasBrandElement, _node(graph, local)))
+    report = validate_graph(graph, rulebook=RULEBOOK, processes=1)
+    return Spread(report, {"cluster-brand": [brand, second]}, graph)
+
+
+@pytest.mark.parametrize("kind", sorted(ELEMENT_SHAPES), ids=lambda k: str(k).rsplit("#", 1)[-1])
+def test_elements_spread_over_two_brand_records_of_the_cluster_are_reported_under_8_1_2(
+        split_brand: Spread, kind: URIRef) -> None:
+    """A name on one record and a slogan on another make no cluster brand complete: each record
+    is named for the kinds it lacks."""
+    graph, (brand, second) = split_brand.graph, split_brand.fragments["cluster-brand"]
+    outcome = split_brand.report.outcome("8.1.2")
+    assert outcome.status is Status.NOT_MET
+    lacking = {b for b in (brand, second)
+               if not any((e, RDF.type, kind) in graph for e in graph.objects(b, BCIC.hasBrandElement))}
+    assert len(lacking) == 1
+    assert {r.focus_node for r in outcome.results if r.source_shape == ELEMENT_SHAPES[kind]} \
+        == lacking
+
+
+def test_a_brand_record_with_no_element_on_a_carrier_is_named_under_8_1_2(
+        split_brand: Spread) -> None:
+    """Only the logo, on the first record, is applied on a carrier: the second record has no
+    element on one, and the finding explains what it lacks along the brand's elements."""
+    _brand, second = split_brand.fragments["cluster-brand"]
+    outcome = split_brand.report.outcome("8.1.2")
+    assert {r.focus_node for r in outcome.results
+            if r.source_shape == SHP.ElementCarrierExists} == {second}
+    (finding,) = [f for f in outcome.findings
+                  if f.diagnoses[0].result.source_shape == SHP.ElementCarrierExists]
+    (candidate,) = finding.diagnoses[0].candidates
+    assert candidate.node == second
+    assert [path_properties(lack.path) for lack in candidate.lacks] == [
+        ((BCIC.hasBrandElement, False), (BCIC.appliedOn, False))]
+
+
+@pytest.mark.parametrize("link", [BCIC.benchmarkCluster, BCIC.competitorCluster],
+                         ids=["benchmark", "competitor"])
+def test_a_cluster_brand_of_another_cluster_with_no_elements_is_not_reported_under_8_1_2(
+        base: Graph, link: URIRef) -> None:
+    """The elements are asked of the assessed cluster's brand only: a benchmark's or a
+    competitor's cluster brand, whose cluster no body of the submission cultivates, is not."""
+    graph = Graph() + base
+    cluster, other = _node(graph, "cluster"), _node(graph, "other-cluster")
+    graph.add((other, RDF.type, BCIC.IndustrialCluster))
+    graph.add((other, RDFS.label, Literal("他方集群", lang="zh")))
+    graph.add((cluster, link, other))
+    _brand_of(graph, _node(graph, "other-cluster-brand"), other)
+    report = validate_graph(graph, rulebook=RULEBOOK, processes=1)
+    assert report.outcome("8.1.2").status is Status.MET
+    assert report.outcome("8.1.2").results == ()
+
+
+def test_a_cluster_brand_of_no_cluster_does_not_meet_8_1_2(base: Graph) -> None:
+    """A complete cluster brand that names no cluster (no bcic:brandOf) is not shown to be this
+    cluster's: one finding says no brand of the cluster exists."""
+    graph = Graph() + base
+    graph.remove((_node(graph, "cluster-brand"), BCIC.brandOf, None))
+    outcome = validate_graph(graph, rulebook=RULEBOOK, processes=1).outcome("8.1.2")
+    assert outcome.status is Status.NOT_MET
+    assert [r.source_shape for r in outcome.results] == [SHP.ClusterBrandExists]
+
+
+def test_the_8_1_2_hint_asks_the_cluster_brand_of_the_cluster_for_each_element() -> None:
+    """The hint reads the checks of the guarded shapes: the brand names its cluster and has an
+    element of each kind."""
+    asks = RULEBOOK.guidance["8.1.2"].asks_of(BCIC.ClusterBrand)
+    asked = {(path_properties(a.path), a.expected) for a in asks}
+    assert {(((BCIC.hasBrandElement, False),), (kind,)) for kind in ELEMENT_SHAPES} <= asked
+    assert (((BCIC.brandOf, False), (BCIC.cultivates, True)), (BCIC.CultivationBody,)) in asked

@@ -322,6 +322,22 @@ def test_shape_document_includes_the_helper_shapes(client: FlaskClient) -> None:
     assert not any(graph.triples((SHP.MembersDeclared, None, None)))
 
 
+def test_a_guarded_shape_document_includes_its_guard_and_check(client: FlaskClient) -> None:
+    """8.1.2's check of a cluster brand lists, under sh:or, the guard (another cluster's brand)
+    and the check: both belong to its document, with what they name in turn."""
+    graph = parsed(client.get("/shapes/gbt-draft/ClusterBrandHasBrandName?format=turtle"))
+    assert (SHP.OtherClustersBrand, SH["not"], SHP.ThisClustersBrand) in graph
+    assert (SHP["ClusterBrandHasBrandName-Evidence"], SH.qualifiedValueShape, SHP.IsBrandName) \
+        in graph
+    assert (SHP["CultivatedCluster-body"], SH.qualifiedMinCount, Literal(1)) in graph
+
+
+def test_a_guard_page_names_every_shape_it_guards(client: FlaskClient) -> None:
+    page = client.get("/rulebook/shapes/OtherClustersBrand").get_data(as_text=True)
+    for name in ("ClusterBrandHasBrandName", "ClusterBrandHasBrandStory", "ElementCarrierExists"):
+        assert f"shp:{name}<" in page
+
+
 def test_ontology_document_is_the_core_and_data_cube_modules(client: FlaskClient) -> None:
     served = parsed(client.get("/ontology", headers={"Accept": "text/turtle"}))
     files = Graph().parse(CORE_ONTOLOGY_FILE).parse(DATA_STRUCTURE_FILE)

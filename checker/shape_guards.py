@@ -1,0 +1,34 @@
+"""Guarded shapes: a node shape whose sh:or lists a guard (a node shape: when the focus node
+conforms to it, the check does not apply) and the check itself (a property shape with a path).
+
+8.1.2 asks its elements of every cluster brand of the assessed cluster, not of a benchmark's or
+a competitor's: SHACL Core cannot pick those brands as targets, so each check targets every cluster
+brand, under `sh:or ( shp:OtherClustersBrand <check> )`. What the check asks is read (guidance,
+diagnosis, fixtures) as if the guarded shape asked it itself, of its own focus nodes.
+"""
+
+from __future__ import annotations
+
+from rdflib import RDF, Graph
+from rdflib.collection import Collection
+from rdflib.namespace import SH
+from rdflib.term import Node
+
+
+def guarded_checks(shapes: Graph, shape: Node) -> tuple[Node, ...]:
+    """The checks a guarded shape's sh:or lists (its members with a sh:path); () for others."""
+    listed = shapes.value(shape, SH["or"])
+    if listed is None:
+        return ()
+    return tuple(m for m in Collection(shapes, listed) if shapes.value(m, SH.path) is not None)
+
+
+def guarding_shapes(shapes: Graph, member: Node) -> tuple[Node, ...]:
+    """The guarded shapes whose sh:or lists `member` (a check or a guard), () when none does."""
+    found = []
+    for cell in shapes.subjects(RDF.first, member):
+        while cell is not None and (owner := shapes.value(predicate=SH["or"], object=cell)) is None:
+            cell = shapes.value(predicate=RDF.rest, object=cell)
+        if cell is not None:
+            found.append(owner)
+    return tuple(found)
