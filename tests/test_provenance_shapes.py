@@ -278,3 +278,36 @@ def test_frame_messages_are_plain_words_without_prefixed_names() -> None:
     assert {m.language for m in messages} == {"zh", "en"} and len(messages) > 500
     assert [str(m) for m in messages if PREFIXED_NAME.search(str(m))] == []
     assert [str(m) for m in messages if not re.search(r"[（(]\d+(\.\d+)+[^（(]*[）)]$", str(m))] == []
+
+
+def test_an_analysis_typed_only_with_the_parent_class_is_no_basis_for_6_1_or_6_1_1_1() -> None:
+    """bcic:EnvironmentAnalysis is the parent of the analyses chapter 5 counts; no frame shape
+    targets a node typed only with it. Counted as the strategy's and positioning's basis, it
+    would meet 6.1 and 6.1.1.1 undated and unattributed: it does not count, and the report says
+    which type it lacks."""
+    data, generic = dehua(), URIRef(EX + "generic-analysis")
+    data.add((generic, RDF.type, BCIC.EnvironmentAnalysis))
+    for record in (URIRef(EX + "strategy"), URIRef(EX + "positioning")):
+        data.remove((record, BCIC.basedOn, None))
+        data.add((record, BCIC.basedOn, generic))
+    report = validate_graph(data)
+    assert report.outcome("6.1").status is Status.NOT_MET
+    assert report.outcome("6.1.1.1").status is Status.NOT_MET
+    text = render_report(report, "text", "en")
+    assert "…/generic-analysis:\n                – lacks a “type” that meets the requirement" in text
+    assert "“brand environment analysis” is not one of the values allowed" in text
+
+
+def test_an_analysis_counted_as_a_basis_is_framed_under_its_chapter_5_clause() -> None:
+    """Typed with its class, the same undated, unattributed analysis counts for 6.1 and
+    6.1.1.1 and is reported under 5.1, the clause that counts that class."""
+    data, analysis = dehua(), URIRef(EX + "macro-2")
+    data.add((analysis, RDF.type, BCIC.MacroEnvironmentAnalysis))
+    for record in (URIRef(EX + "strategy"), URIRef(EX + "positioning")):
+        data.remove((record, BCIC.basedOn, None))
+        data.add((record, BCIC.basedOn, analysis))
+    report = validate_graph(data)
+    assert report.outcome("6.1").status is Status.MET
+    assert report.outcome("6.1.1.1").status is Status.MET
+    assert {r.focus_node for kind in ("ByBody", "Titled", "Dated")
+            for r in frame_results(report, "5.1", kind)} == {analysis}
