@@ -88,8 +88,9 @@ class Explainer:
             yield from (lack("ClassConstraintComponent", value=v) for v in values
                         if (v, _INSTANCE_OF, cls) not in data)
         if (datatype := s.value(shape, SH.datatype)) is not None:
+            # An ill-typed literal ("2021-02-30"^^xsd:date) is of no datatype, as pyshacl says.
             yield from (lack("DatatypeConstraintComponent", value=v) for v in values
-                        if not isinstance(v, Literal) or v.datatype != datatype)
+                        if not isinstance(v, Literal) or v.datatype != datatype or v.ill_typed)
         if (allowed := s.value(shape, SH["in"])) is not None:
             members = set(Collection(s, allowed))
             yield from (lack("InConstraintComponent", value=v) for v in values
