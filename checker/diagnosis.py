@@ -5,8 +5,9 @@ A shape's path is walked from its focus node until it reaches nodes of the submi
 outside the standard's namespace): the instances of a class, the records of a duty, the
 specifications of an indicator. Each of those is then held against the rest of the shape — its
 sh:hasValue, sh:minCount, sh:maxCount, sh:class, sh:datatype, sh:in, sh:node and qualified value
-shapes, the property shapes of those shapes in turn — and the closest (the fewest lacks) are
-kept. Constraint components not listed here are not explained (the result's message still is).
+shapes, the property shapes of those shapes in turn, down to the role of the member a duty's
+evidence document is attributed to (4.2) — and the closest (the fewest lacks) are kept.
+Constraint components not listed here are not explained (the result's message still is).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from .shacl import ShaclResult
 from .shape_paths import ShapePath, is_type_step, joined, path_properties, path_steps, read_path
 
 _INSTANCE_OF = SequencePath(RDF.type, MulPath(RDFS.subClassOf, "*"))
-_DEPTH = 3  # nested shapes explained below a candidate: qualified value, then its own properties
+_DEPTH = 7  # nested shapes explained below a candidate (4.2: record › document › membership › role)
 _NOT_FOUND = 10_000  # the order of a shape whose term the provision's text does not name
 
 
