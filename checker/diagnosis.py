@@ -5,9 +5,10 @@ A shape's path is walked from its focus node until it reaches nodes of the submi
 outside the standard's namespace): the instances of a class, the records of a duty, the
 specifications of an indicator. Each of those is then held against the rest of the shape — its
 sh:hasValue, sh:minCount, sh:maxCount, sh:class, sh:datatype, sh:in, sh:node and qualified value
-shapes, the property shapes of those shapes in turn, a guarded shape's check — and the closest
-(the fewest lacks) are kept. Constraint components not listed here are not explained (the
-result's message still is).
+shapes, the property shapes of those shapes in turn (down to the role of the member a duty's
+evidence document is attributed to, 4.2), a guarded shape's check — and the closest (the fewest
+lacks) are kept. Constraint components not listed here are not explained (the result's message
+still is).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from .shape_guards import guarded_checks
 from .shape_paths import ShapePath, is_type_step, joined, path_properties, path_steps, read_path
 
 _INSTANCE_OF = SequencePath(RDF.type, MulPath(RDFS.subClassOf, "*"))
-_DEPTH = 3  # nested shapes explained below a candidate: qualified value, then its own properties
+_DEPTH = 7  # nested shapes explained below a candidate (4.2: record › document › membership › role)
 _NOT_FOUND = 10_000  # the order of a shape whose term the provision's text does not name
 
 
@@ -90,8 +91,9 @@ class Explainer:
             yield from (lack("ClassConstraintComponent", value=v) for v in values
                         if (v, _INSTANCE_OF, cls) not in data)
         if (datatype := s.value(shape, SH.datatype)) is not None:
+            # An ill-typed literal ("2021-02-30"^^xsd:date) is of no datatype, as pyshacl says.
             yield from (lack("DatatypeConstraintComponent", value=v) for v in values
-                        if not isinstance(v, Literal) or v.datatype != datatype)
+                        if not isinstance(v, Literal) or v.datatype != datatype or v.ill_typed)
         if (allowed := s.value(shape, SH["in"])) is not None:
             members = set(Collection(s, allowed))
             yield from (lack("InConstraintComponent", value=v) for v in values

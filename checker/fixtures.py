@@ -120,9 +120,7 @@ def _break_qualifier(shapes: Graph, shape: URIRef, qualifier: Node) -> _Inner:
     """Remove what the qualified value shape asks of the values the shape counts."""
     path = read_path(shapes, shapes.value(shape, SH.path))  # type: ignore[arg-type]
     cls = shapes.value(qualifier, SH["class"])
-    # A duty fulfilment is picked by the duty it claims; its evidence document is not the point.
-    inner = [p for p in shapes.objects(qualifier, SH.property)
-             if not str(p).endswith("HasEvidenceDocument")]
+    inner = list(shapes.objects(qualifier, SH.property))
 
     def mutate(data: Graph, nav: Graph) -> Graph:
         values = _values(nav, _focus_nodes(shapes, shape, nav), path)

@@ -184,8 +184,8 @@ def read_guidance(requirements: Mapping[str, Requirement], shapes: Graph, ontolo
 
 
 def _shared(items: list[Guidance]) -> tuple[Evidence, ...]:
-    """What every list item asks alike of a class (every duty of 4.2.1 asks a fulfilment by a
-    government member, with an evidence document)."""
+    """What every list item asks alike of a class (every duty of 4.2.1 asks a dated fulfilment by
+    a government member, with a titled, dated evidence document attributed to one)."""
     if not items:
         return ()
     first, rest = items[0], items[1:]

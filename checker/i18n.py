@@ -315,6 +315,8 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
                                   "zh": "“{value}”不是 {expected} 类型"},
     "report.lack.in": {"en": "its “{property}” “{value}” is not one of the values allowed",
                        "zh": "“{property}”的取值“{value}”不在允许的取值之中"},
+    "report.lack.self.in": {"en": "“{value}” is not one of the values allowed",
+                            "zh": "“{value}”不在允许的取值之中"},
     "report.lack.pattern": {"en": "its “{property}” “{value}” does not have the form required",
                             "zh": "“{property}”的取值“{value}”格式不符"},
     "report.lack.self.pattern": {"en": "“{value}” does not have the form required",

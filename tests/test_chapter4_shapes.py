@@ -1,5 +1,6 @@
-"""Chapter 4's shapes on mutated conformant clusters: who the members are (4.1) and who owes a
-duty (4.2), each a mutation of the smallest conformant synthetic submission."""
+"""Chapter 4's shapes on mutated conformant clusters: who the members are (4.1), who owes a duty
+(4.2) and the frame of a duty's record (dated; its evidence document titled, dated and attributed
+to a member of the role), each a mutation of the smallest conformant synthetic submission."""
 
 from __future__ import annotations
 
@@ -7,15 +8,18 @@ import re
 
 import pytest
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
-from rdflib.namespace import ORG, PROV
+from rdflib.namespace import DCTERMS, ORG, PROV
 
 from checker.coverage import conforming_base
 from checker.namespaces import BCIC, REQ, SHP
+from checker.render import render_report
 from checker.report import Report, Status
 from checker.rulebook import SH, load_rulebook
 from checker.validation import validate_graph
 
 OUTSIDER = URIRef("https://example.org/test#outsider")
+# Spelled out: a module-level rdflib XSD namespace makes pytest's collection warn.
+XSD_DATE = URIRef("http://www.w3.org/2001/XMLSchema#date")
 
 
 @pytest.fixture(scope="module")
@@ -137,3 +141,127 @@ def test_a_4_2_2_duty_may_be_done_by_another_third_party_institution(base: Graph
     assert isinstance(member, URIRef)
     _associate_only(graph, _fulfilment(graph, "4.2.2-a"), member)
     assert validate_graph(graph).outcome("4.2.2-a").status is Status.MANUAL_REVIEW
+
+
+# 4.2's frame (docs/evidence.md, 4.2.1 a)–i)): what one record of a duty may lack, and what the text
+# report then says of the record or of its evidence document, in zh and en.
+def _undated(graph: Graph, record: URIRef, _document: URIRef) -> None:
+    graph.remove((record, DCTERMS.date, None))
+
+
+def _dated_by_year(graph: Graph, record: URIRef, _document: URIRef) -> None:
+    graph.remove((record, DCTERMS.date, None))
+    graph.add((record, DCTERMS.date, Literal("2021年")))
+
+
+def _dated_on_no_day(graph: Graph, record: URIRef, _document: URIRef) -> None:
+    graph.remove((record, DCTERMS.date, None))
+    graph.add((record, DCTERMS.date, Literal("2021-02-30", datatype=XSD_DATE)))
+
+
+def _untitled(graph: Graph, _record: URIRef, document: URIRef) -> None:
+    graph.remove((document, DCTERMS.title, None))
+
+
+def _document_dated_by_year(graph: Graph, _record: URIRef, document: URIRef) -> None:
+    graph.remove((document, DCTERMS.date, None))
+    graph.add((document, DCTERMS.date, Literal("2021年")))
+
+
+def _attributed_to_the_body_only(graph: Graph, _record: URIRef, document: URIRef) -> None:
+    graph.remove((document, PROV.wasAttributedTo, None))
+    graph.add((document, PROV.wasAttributedTo, _body(graph)))
+
+
+def _attributed_to_another_role(graph: Graph, record: URIRef, document: URIRef) -> None:
+    """The body and a member whose role the duty's list does not bind (4.2: who owes the duty)."""
+    _attributed_to_the_body_only(graph, record, document)
+    duty = str(graph.value(record, BCIC.fulfilsDuty)).rsplit("/", 1)[-1]
+    other = next(role for d, _cls, role in DUTIES if d == duty)
+    graph.add((document, PROV.wasAttributedTo, graph.value(graph.value(None, ORG.role, other), ORG.member)))
+
+
+# How a record's frame is broken → what the report says it lacks (zh, en), the document named too.
+FRAME_BREAKS = {
+    "undated-activity": (_undated, "：缺少“日期”", ": lacks “date”", False),
+    "activity-dated-2021年": (_dated_by_year, "“日期”的取值“\"2021年\"”不是 xsd:date 类型",
+                             "its “date” “\"2021年\"” is not of datatype xsd:date", False),
+    "activity-dated-2021-02-30": (_dated_on_no_day, "“日期”的取值“\"2021-02-30\"^^xsd:date”不是 xsd:date 类型",
+                                  "its “date” “\"2021-02-30\"^^xsd:date” is not of datatype xsd:date", False),
+    "untitled-document": (_untitled, "缺少“标题”", "lacks “title”", True),
+    "document-dated-2021年": (_document_dated_by_year, "“日期”的取值“\"2021年\"”不是 xsd:date 类型",
+                             "its “date” “\"2021年\"” is not of datatype xsd:date", True),
+    "document-attributed-to-the-body-only": (
+        _attributed_to_the_body_only, "缺少属于“成员关系”的“责任方 › 成员”",
+        "has no “attributed to › member” that is a “membership”", True),
+    "document-attributed-to-a-member-in-another-role": (
+        _attributed_to_another_role, "缺少符合要求的“角色”", "lacks a “role” that meets the requirement",
+        True),
+}
+
+
+def _broken(base: Graph, duty: str, how: str) -> tuple[Graph, URIRef, URIRef]:
+    """The base with the record of `duty` broken as `how` says, and the record and its document."""
+    graph = _copy(base)
+    record = _fulfilment(graph, duty)
+    document = graph.value(record, PROV.generated)
+    assert isinstance(document, URIRef)
+    FRAME_BREAKS[how][0](graph, record, document)
+    return graph, record, document
+
+
+def _finding_block(report: Report, duty: str, lang: str) -> str:
+    """The lines of the text report under the duty's row, up to its hint."""
+    shown = render_report(report, "text", lang)  # type: ignore[arg-type]
+    notation = f"{duty[:-2]} {duty[-1]})"
+    start = shown.index(f"✘ {notation} ")
+    return shown[start:shown.index("→", start)]
+
+
+@pytest.mark.parametrize("how", FRAME_BREAKS)
+@pytest.mark.parametrize("duty", [d for d, _cls, _role in DUTIES])
+def test_a_duty_record_lacking_its_frame_does_not_fulfil_the_duty_and_the_report_says_what_it_lacks(
+        base: Graph, duty: str, how: str) -> None:
+    """4.2 (docs/evidence.md): a record counts for its duty only when it is dated (a well-formed
+    xsd:date) and its evidence document is titled, dated and attributed to a member in a role the
+    list binds; the finding names the closest record, its document where that is what lacks, and
+    the property lacking, in zh and en."""
+    graph, record, document = _broken(base, duty, how)
+    report = validate_graph(graph)
+    assert report.outcome(duty).status is Status.NOT_MET
+    assert report.outcome(duty[:-2]).status is Status.NOT_MET
+    assert _sources(report, duty) == {SHP[f"DutyFulfilled-{duty}"]}
+    _mutate, zh, en, of_document = FRAME_BREAKS[how]
+    for lang, lack in (("zh", zh), ("en", en)):
+        block = _finding_block(report, duty, lang)
+        assert str(record).rsplit("/", 1)[-1] in block, block
+        assert lack in block, block
+        assert (str(document).rsplit("/", 1)[-1] in block) is of_document, block
+
+
+@pytest.mark.parametrize("how", FRAME_BREAKS)
+def test_one_complete_record_beside_a_broken_one_fulfils_the_duty(base: Graph, how: str) -> None:
+    """4.2 asks that the duty be fulfilled: one record with its whole frame meets it, whatever
+    another record of the same duty lacks."""
+    graph, record, document = _broken(base, "4.2.1-a", how)
+    assert validate_graph(graph).outcome("4.2.1-a").status is Status.NOT_MET
+    complete_record, complete_document = URIRef(f"{record}-again"), URIRef(f"{document}-again")
+    for old, new in ((record, complete_record), (document, complete_document)):
+        for p, o in base.predicate_objects(old):
+            graph.add((new, p, complete_document if o == document else o))
+    assert validate_graph(graph).outcome("4.2.1-a").status is Status.MANUAL_REVIEW
+
+
+def test_a_duty_message_says_what_a_record_must_have_in_plain_words() -> None:
+    """The finding names the lacking property beside the message: the message (zh and en) says
+    what a record that counts has — a date, an evidence document with a title and a date,
+    attributed to whom the duty binds — in words, as shapes/provenance.ttl's messages do."""
+    rulebook = load_rulebook()
+    duties = [s for s, rid in rulebook.shape_requirements.items()
+              if rulebook.requirements[rid].parent in ("4.2.1", "4.2.2", "4.2.3")]
+    assert len(duties) == 19
+    for shape in duties:
+        said = {m.language: str(m) for m in rulebook.shapes_graph.objects(shape, SH.message)}
+        assert all(w in said["zh"] for w in ("注明日期", "标题", "归属于", "年-月-日")), said["zh"]
+        assert all(w in said["en"] for w in ("dated", "titled", "attributed to", "year-month-day"))
+        assert not [m for m in said.values() if re.search(r"\b[a-z]+:[A-Za-z]", m)]

@@ -131,6 +131,21 @@ def test_the_lead_in_of_4_2_1_says_once_what_every_duty_asks_alike() -> None:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lead_in, role", [("4.2.1", "bcic:GovernmentRole"),
+                                           ("4.2.2", "bcic:ThirdPartyInstitutionRole"),
+                                           ("4.2.3", "bcic:SupportingEnterpriseRole")])
+def test_the_hint_of_a_4_2_lead_in_names_the_frame_a_record_must_have(
+        meitan: Report, lead_in: str, role: str, lang: Lang) -> None:
+    """4.2 (docs/evidence.md): a record counts for its duty only when dated, its evidence document
+    titled, dated and attributed to a member of the role, as the activity is associated with one:
+    the lead-in's hint says so once for all its items (a date and the role each twice)."""
+    hint = _hints(meitan, "text", lang)[lead_in]
+    document = hint[hint.index("prov:generated"):]
+    assert "dcterms:title" in document and "prov:wasAttributedTo/^org:member" in document
+    assert hint.count("dcterms:date") == 2 and hint.count(role) == 2
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
 def test_an_item_shown_without_its_lead_in_says_its_hint_in_full(meitan: Report,
                                                                   lang: Lang) -> None:
     """The report page filtered by severity leaves out 4.2.1, which has no results itself."""

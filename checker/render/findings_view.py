@@ -107,13 +107,12 @@ class Namer:
         """What a node lacks, in words: the property, the value, class or count expected."""
         steps = path_properties(lack.path)
         key = _LACK_KEYS.get(lack.constraint, "other")
-        if not steps or steps == ((RDF.type, False),):
-            key = f"self.{key}" if key in ("class", "datatype", "pattern") else key
-        elif (key == "min_count" or key == "qualified" and lack.expected is not None) \
-                and steps[0][1] and len(steps) == 1:
-            key = f"{key}_inverse"
-        elif key == "qualified" and lack.expected is None:
+        if key == "qualified" and lack.expected is None:  # a qualifier naming no term (sh:in)
             key = "qualified_any"
+        elif not steps or steps == ((RDF.type, False),):
+            key = f"self.{key}" if key in ("class", "datatype", "pattern", "in") else key
+        elif (key == "min_count" or key == "qualified") and steps[0][1] and len(steps) == 1:
+            key = f"{key}_inverse"
         prop = " › ".join(self.name(p) for p, _inverse in steps)
         count = lack.count if lack.count and lack.count > 1 else None
         text = message(f"report.lack.{key}", self.lang, property=prop,
