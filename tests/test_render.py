@@ -369,3 +369,13 @@ def test_every_format_records_each_files_sha256() -> None:
     assert json.loads(render_report(report, "json", "en"))["sha256"] == {str(path): digest}
     graph = Graph().parse(data=render_report(report, "ttl", "en"), format="turtle")
     assert list(graph.objects(None, BCIC.sha256)) == [Literal(digest)]
+
+
+def test_english_lacks_put_an_before_a_vowel_and_a_before_a_consonant() -> None:
+    """A lack names the class it expected with the article its label takes ("an evidence
+    document", "a cluster brand cultivation strategy"); the wrong one read as a typo."""
+    shown = render_report(validate_files([EXAMPLES_DIR / "meitan-tea.ttl"]), "text", "en")
+    articles = re.findall(r"(?:is|\() (an?) “(\w)", shown)
+    assert articles  # the sample's report names expected classes
+    for article, first in articles:
+        assert article == ("an" if first.lower() in "aeiou" else "a"), (article, first)

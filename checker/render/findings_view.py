@@ -14,7 +14,7 @@ from ..labels import Labels
 from ..report import Report
 from ..shacl import Severity
 from ..shape_paths import path_properties
-from .naming import base_of, pick, short_node
+from .naming import base_of, indefinite_article, pick, short_node
 
 NODES_SHOWN = 5  # nodes listed under one finding before "… and n more"
 _LISTED = {"zh": "、", "en": ", "}
@@ -115,13 +115,20 @@ class Namer:
             key = f"{key}_inverse"
         prop = " › ".join(self.name(p) for p, _inverse in steps)
         count = lack.count if lack.count and lack.count > 1 else None
-        text = message(f"report.lack.{key}", self.lang, property=prop,
-                       expected=self.name(lack.expected), value=self.name(lack.value, 60))
+        expected = self.name(lack.expected)
+        articles = {"a_expected": self._one(expected), "a_property": self._one(prop)}
+        text = message(f"report.lack.{key}", self.lang, property=prop, expected=expected,
+                       value=self.name(lack.value, 60), **articles)
         if lack.expected is not None and key in ("min_count", "min_count_inverse"):
-            text += message("report.lack.of_class", self.lang, expected=self.name(lack.expected))
+            text += message("report.lack.of_class", self.lang, expected=expected, **articles)
         if count:
             text += message("report.lack.at_least", self.lang, n=count)
         return text
+
+    def _one(self, label: str) -> str:
+        """A label quoted as one thing: “label” in Chinese, with "a" or "an" in English."""
+        quoted = f"“{label}”"
+        return f"{indefinite_article(label)} {quoted}" if self.lang == "en" else quoted
 
     def missing(self, finding: Finding) -> tuple[str, ...]:
         """The absences of a finding, one sentence per property looked along."""

@@ -20,6 +20,7 @@ from ..notation import provision_notation
 from ..report import RequirementOutcome
 from ..shape_paths import ShapePath
 from .findings_view import Namer
+from .naming import indefinite_article
 
 _NAMESPACES = Graph(bind_namespaces="none").namespace_manager
 for _prefix, _namespace in (("bcic", BCIC), ("req", REQ), ("ind", IND), ("prov", PROV),
@@ -177,8 +178,7 @@ class GuidanceWriter:
     def thing(self, node: Node) -> str:
         """One thing of a class: “a” or “an” before its English label, 一项 in Chinese."""
         label = self.namer.label(node) or ""
-        article = "an" if label[:1].lower() in tuple("aeiou") else "a"
-        return message(f"report.guidance.{article}", self.lang, term=self.term(node))
+        return message(f"report.guidance.{indefinite_article(label)}", self.lang, term=self.term(node))
 
     def _listed(self, said: Iterable[str]) -> str:
         return _VALUES[self.lang].join(dict.fromkeys(said))

@@ -20,6 +20,11 @@ for _prefix, _ns in _PREFIXES:
     _NAMESPACES.bind(_prefix, _ns)
 
 
+def indefinite_article(label: str) -> str:
+    """The English article before a label: "an" before a vowel letter, else "a"."""
+    return "an" if label[:1].lower() in ("a", "e", "i", "o", "u") else "a"
+
+
 def pick(texts: Mapping[str, str], lang: Lang) -> str:
     """The text in `lang`, else in the other language, else untagged, else any (or "")."""
     for key in (lang, *LANGUAGES, ""):
