@@ -277,12 +277,13 @@ def test_a_per_record_qualified_shape_over_a_path_of_several_steps_keeps_its_own
 PREFIXED_NAME = re.compile(r"\b[a-z][\w-]*:[A-Za-z]")
 
 
-def test_frame_messages_are_plain_words_without_prefixed_names() -> None:
+@pytest.mark.parametrize("shapes_file", sorted(p.name for p in SHAPES_DIR.glob("*.ttl")))
+def test_messages_are_plain_words_without_prefixed_names(shapes_file: str) -> None:
     """Evaluators and cultivation bodies read these messages: the lacking property is named
     beside them (the result's path, the finding's lack), not inside them. Clause ids stay."""
-    graph = Graph().parse(SHAPES_DIR / "provenance.ttl")
+    graph = Graph().parse(SHAPES_DIR / shapes_file)
     messages = [m for m in graph.objects(None, SH.message) if isinstance(m, Literal)]
-    assert {m.language for m in messages} == {"zh", "en"} and len(messages) > 500
+    assert {m.language for m in messages} <= {"zh", "en"}
     assert [str(m) for m in messages if PREFIXED_NAME.search(str(m))] == []
     assert [str(m) for m in messages if not re.search(r"[（(]\d+(\.\d+)+[^（(]*[）)]$", str(m))] == []
 
