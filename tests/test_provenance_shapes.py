@@ -319,3 +319,22 @@ def test_an_analysis_counted_as_a_basis_is_framed_under_its_chapter_5_clause() -
     assert report.outcome("6.1.1.1").status is Status.MET
     assert {r.focus_node for kind in ("ByBody", "Titled", "Dated")
             for r in frame_results(report, "5.1", kind)} == {analysis}
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "has no “attributed to” that is a “membership”"),
+    ("zh", "缺少属于“成员关系”的“责任方”"),
+])
+def test_a_testing_centre_of_the_body_alone_lacks_a_membership_not_a_body(lang: str,
+                                                                          said: str) -> None:
+    """7.4.4 「通过政府和行业协会建立」: the centre names only the body, so what it lacks is a member
+    (a membership of the body in the government or association role), not the body it names."""
+    data = dehua()
+    centre, body = URIRef(EX + "testing-centre"), next(data.subjects(RDF.type, BCIC.CultivationBody))
+    data.remove((centre, PROV.wasAttributedTo, None))
+    data.add((centre, PROV.wasAttributedTo, body))
+    report = validate_graph(data)
+    assert report.outcome("7.4.4").status is Status.NOT_MET
+    shown = render_report(report, "text", lang)  # type: ignore[arg-type]
+    row = shown[shown.index("7.4.4  "):]
+    assert said in row[:row.index("→")]
