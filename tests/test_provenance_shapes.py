@@ -288,17 +288,24 @@ def test_messages_are_plain_words_without_prefixed_names(shapes_file: str) -> No
     assert [str(m) for m in messages if not re.search(r"[（(]\d+(\.\d+)+[^（(]*[）)]$", str(m))] == []
 
 
+def _based_on_a_new_analysis(analysis: URIRef, cls: URIRef) -> Graph:
+    """The conformant sample whose strategy and positioning rest on a new, bare analysis of
+    class `cls` (undated, unattributed) instead of their own."""
+    data = dehua()
+    data.add((analysis, RDF.type, cls))
+    for record in (URIRef(EX + "strategy"), URIRef(EX + "positioning")):
+        data.remove((record, BCIC.basedOn, None))
+        data.add((record, BCIC.basedOn, analysis))
+    return data
+
+
 def test_an_analysis_typed_only_with_the_parent_class_is_no_basis_for_6_1_or_6_1_1_1() -> None:
     """bcic:EnvironmentAnalysis is the parent of the analyses chapter 5 counts; no frame shape
     targets a node typed only with it. Counted as the strategy's and positioning's basis, it
     would meet 6.1 and 6.1.1.1 undated and unattributed: it does not count, and the report says
     which type it lacks."""
-    data, generic = dehua(), URIRef(EX + "generic-analysis")
-    data.add((generic, RDF.type, BCIC.EnvironmentAnalysis))
-    for record in (URIRef(EX + "strategy"), URIRef(EX + "positioning")):
-        data.remove((record, BCIC.basedOn, None))
-        data.add((record, BCIC.basedOn, generic))
-    report = validate_graph(data)
+    generic = URIRef(EX + "generic-analysis")
+    report = validate_graph(_based_on_a_new_analysis(generic, BCIC.EnvironmentAnalysis))
     assert report.outcome("6.1").status is Status.NOT_MET
     assert report.outcome("6.1.1.1").status is Status.NOT_MET
     text = render_report(report, "text", "en")
@@ -309,12 +316,8 @@ def test_an_analysis_typed_only_with_the_parent_class_is_no_basis_for_6_1_or_6_1
 def test_an_analysis_counted_as_a_basis_is_framed_under_its_chapter_5_clause() -> None:
     """Typed with its class, the same undated, unattributed analysis counts for 6.1 and
     6.1.1.1 and is reported under 5.1, the clause that counts that class."""
-    data, analysis = dehua(), URIRef(EX + "macro-2")
-    data.add((analysis, RDF.type, BCIC.MacroEnvironmentAnalysis))
-    for record in (URIRef(EX + "strategy"), URIRef(EX + "positioning")):
-        data.remove((record, BCIC.basedOn, None))
-        data.add((record, BCIC.basedOn, analysis))
-    report = validate_graph(data)
+    analysis = URIRef(EX + "macro-2")
+    report = validate_graph(_based_on_a_new_analysis(analysis, BCIC.MacroEnvironmentAnalysis))
     assert report.outcome("6.1").status is Status.MET
     assert report.outcome("6.1.1.1").status is Status.MET
     assert {r.focus_node for kind in ("ByBody", "Titled", "Dated")
