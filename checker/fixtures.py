@@ -61,7 +61,7 @@ def _mutation(shapes: Graph, shape: URIRef) -> tuple[str, _Inner]:
     if len(checks) == 1:  # the check's twin, on the guarded shape's focus nodes (_focus_nodes)
         return _mutation(shapes, checks[0])  # type: ignore[arg-type]
     qualifier = shapes.value(shape, SH.qualifiedValueShape)
-    if (qualifier is not None and shapes.value(shape, SH.targetClass) is not None
+    if (qualifier is not None and shapes.value(_targeting(shapes, shape), SH.targetClass) is not None
             and isinstance(shapes.value(shape, SH.path), URIRef)):
         return "unlink-qualifying-values", _unlink_qualifying(shapes, shape, qualifier)
     if qualifier is not None:
@@ -83,9 +83,13 @@ def _mutation(shapes: Graph, shape: URIRef) -> tuple[str, _Inner]:
     return "remove-counted-values", _drop_last_step(shapes, shape, path)
 
 
+def _targeting(shapes: Graph, shape: URIRef) -> URIRef:
+    """The shape whose targets `shape` looks at: a guarded shape's check has none of its own."""
+    return next(iter(guarding_shapes(shapes, shape)), shape)  # type: ignore[return-value]
+
+
 def _focus_nodes(shapes: Graph, shape: URIRef, data: Graph) -> set[Node]:
-    # A guarded shape's check has no target of its own: it looks at the guarded shape's.
-    shape = next(iter(guarding_shapes(shapes, shape)), shape)  # type: ignore[assignment]
+    shape = _targeting(shapes, shape)
     node = shapes.value(shape, SH.targetNode)
     if node is not None:
         return {node}

@@ -18,7 +18,7 @@ from checker.namespaces import BCIC, SHP
 from checker.paths import EXAMPLES_DIR, SHAPES_DIR
 from checker.render import render_report
 from checker.report import Report, Status
-from checker.fixtures import fixture_for
+from checker.fixtures import fixture_for, instances
 from checker.rulebook import SH, Level, load_rulebook
 from checker.rulebook_document import fixture_text
 from checker.shacl import ShaclResult
@@ -235,17 +235,23 @@ def test_each_framed_class_gets_each_check_its_kind_asks_for() -> None:
     assert len(kinds) > 70 and wrong == {}
 
 
-def test_an_attribution_shapes_twin_unlinks_the_record_and_keeps_the_body() -> None:
+@pytest.mark.parametrize("shape, cls", [
+    (SHP["ByBody-5.2.1-ValueChainDriveAnalysis"], BCIC.ValueChainDriveAnalysis),
+    (SHP["ByBody-8.1.2-BrandElement"], BCIC.BrandElement),  # guarded: its check has no target
+], ids=["5.2.1", "8.1.2"])
+def test_an_attribution_shapes_twin_unlinks_the_record_and_keeps_the_body(shape: URIRef,
+                                                                           cls: URIRef) -> None:
     """The twin of shp:ByBody-… cuts the record's own prov:wasAttributedTo the body; the body
-    still cultivates the cluster, so nothing else of the submission changes."""
-    shape = SHP["ByBody-5.2.1-ValueChainDriveAnalysis"]
+    still cultivates the cluster, so nothing else of the submission changes (under 8.1.2, the
+    elements stay this cluster's brand's, so the guard still lets the check apply)."""
     fixture = fixture_for(RULEBOOK.shapes_graph, shape, RULEBOOK.support_graph)
     base = generate_cluster(members=5, years=1, seed=1)
     twin = fixture.mutate(base)
-    assert fixture.kind == "unlink-qualifying-values"
+    records = instances(base + RULEBOOK.support_graph, cls)
+    assert fixture.kind == "unlink-qualifying-values" and records
     assert set(base) - set(twin) == {
         (s, PROV.wasAttributedTo, o) for s, o in base.subject_objects(PROV.wasAttributedTo)
-        if (s, RDF.type, BCIC.ValueChainDriveAnalysis) in base}
+        if s in records}
     texts = fixture_text(RULEBOOK.shapes_graph, shape, fixture.kind)
     assert "prov:wasAttributedTo" in texts["en"] and "shp:CultivatingBody" in texts["zh"]
 

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 import pytest
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
-from rdflib.namespace import ORG, PROV
+from rdflib.namespace import DCTERMS, ORG, PROV
 from rdflib.term import Node
 
 from checker.coverage import conforming_base
@@ -348,6 +348,16 @@ def test_a_brand_record_with_no_element_on_a_carrier_is_named_under_8_1_2(
         ((BCIC.hasBrandElement, False), (BCIC.appliedOn, False))]
 
 
+def _other_cluster(graph: Graph, link: URIRef) -> URIRef:
+    """Add a benchmark or competitor cluster (`link`) of the assessed cluster, which no body of
+    the submission cultivates."""
+    other = _node(graph, "other-cluster")
+    graph.add((other, RDF.type, BCIC.IndustrialCluster))
+    graph.add((other, RDFS.label, Literal("他方集群", lang="zh")))
+    graph.add((_node(graph, "cluster"), link, other))
+    return other
+
+
 @pytest.mark.parametrize("link", [BCIC.benchmarkCluster, BCIC.competitorCluster],
                          ids=["benchmark", "competitor"])
 def test_a_cluster_brand_of_another_cluster_with_no_elements_is_not_reported_under_8_1_2(
@@ -355,14 +365,73 @@ def test_a_cluster_brand_of_another_cluster_with_no_elements_is_not_reported_und
     """The elements are asked of the assessed cluster's brand only: a benchmark's or a
     competitor's cluster brand, whose cluster no body of the submission cultivates, is not."""
     graph = Graph() + base
-    cluster, other = _node(graph, "cluster"), _node(graph, "other-cluster")
-    graph.add((other, RDF.type, BCIC.IndustrialCluster))
-    graph.add((other, RDFS.label, Literal("他方集群", lang="zh")))
-    graph.add((cluster, link, other))
-    _brand_of(graph, _node(graph, "other-cluster-brand"), other)
+    _brand_of(graph, _node(graph, "other-cluster-brand"), _other_cluster(graph, link))
     report = validate_graph(graph, rulebook=RULEBOOK, processes=1)
     assert report.outcome("8.1.2").status is Status.MET
     assert report.outcome("8.1.2").results == ()
+
+
+# What 8.1.2 asks of every element record: its content (ch8-branding.ttl) and its frame
+# (provenance.ttl), each guarded by shp:OtherClustersElement.
+ELEMENT_RECORD_SHAPES = {SHP.BrandElementContent: BCIC.elementContent,
+                         SHP["ByBody-8.1.2-BrandElement"]: PROV.wasAttributedTo,
+                         SHP["Titled-8.1.2-BrandElement"]: DCTERMS.title,
+                         SHP["Dated-8.1.2-BrandElement"]: DCTERMS.date}
+
+
+def _bare_element(graph: Graph, agent: URIRef) -> URIRef:
+    """Add a brand logo record with no content, title or date, attributed to `agent` only."""
+    element = _node(graph, "bare-logo")
+    graph.add((element, RDF.type, BCIC.BrandLogo))
+    graph.add((element, RDFS.label, Literal("品牌标志", lang="zh")))
+    graph.add((element, PROV.wasAttributedTo, agent))
+    return element
+
+
+def _rival_body(graph: Graph) -> URIRef:
+    """The other cluster's cultivation body, which cultivates no cluster of this submission."""
+    body = _node(graph, "other-body")
+    graph.add((body, RDF.type, BCIC.CultivationBody))
+    graph.add((body, RDFS.label, Literal("他方集群培育主体", lang="zh")))
+    return body
+
+
+@pytest.mark.parametrize("link", [BCIC.benchmarkCluster, BCIC.competitorCluster],
+                         ids=["benchmark", "competitor"])
+def test_an_element_of_another_clusters_brand_is_not_asked_its_content_or_frame_under_8_1_2(
+        base: Graph, link: URIRef) -> None:
+    """A benchmark's (9.3.2) or a competitor's (5.2.4) logo described in the submission is that
+    cluster's, attributed to its own body: 8.1.2 asks neither its content nor the cultivation body
+    as the one answerable for it."""
+    graph = Graph() + base
+    other_brand = _brand_of(graph, _node(graph, "other-cluster-brand"), _other_cluster(graph, link))
+    graph.add((other_brand, BCIC.hasBrandElement, _bare_element(graph, _rival_body(graph))))
+    outcome = validate_graph(graph, rulebook=RULEBOOK, processes=1).outcome("8.1.2")
+    assert outcome.status is Status.MET
+    assert outcome.results == ()
+
+
+@pytest.mark.parametrize("brands", [("cluster-brand",), ("cluster-brand", "other-cluster-brand"), ()],
+                         ids=["of-this-clusters-brand", "also-of-a-competitors-brand", "of-no-brand"])
+def test_an_element_record_of_this_submission_without_content_or_frame_is_named_under_8_1_2(
+        base: Graph, brands: tuple[str, ...]) -> None:
+    """An element of this cluster's brand, even one a competitor's brand shares, or of no brand at
+    all (the submission's own loose record) is asked everything: each finding names the element
+    record and the property it lacks."""
+    graph = Graph() + base
+    _brand_of(graph, _node(graph, "other-cluster-brand"),
+              _other_cluster(graph, BCIC.competitorCluster))
+    element = _bare_element(graph, _rival_body(graph))
+    for brand in brands:
+        graph.add((_node(graph, brand), BCIC.hasBrandElement, element))
+    outcome = validate_graph(graph, rulebook=RULEBOOK, processes=1).outcome("8.1.2")
+    assert outcome.status is Status.NOT_MET
+    named = {f.diagnoses[0].result.source_shape:
+             [(c.node, [path_properties(lack.path) for lack in c.lacks])
+              for c in f.diagnoses[0].candidates]
+             for f in outcome.findings if f.diagnoses[0].result.source_shape in ELEMENT_RECORD_SHAPES}
+    assert named == {shape: [(element, [((prop, False),)])]
+                     for shape, prop in ELEMENT_RECORD_SHAPES.items()}
 
 
 def test_a_cluster_brand_of_no_cluster_does_not_meet_8_1_2(base: Graph) -> None:

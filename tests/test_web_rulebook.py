@@ -338,6 +338,23 @@ def test_a_guard_page_names_every_shape_it_guards(client: FlaskClient) -> None:
         assert f"shp:{name}<" in page
 
 
+def test_a_brand_element_frame_shape_document_includes_the_element_guard(client: FlaskClient) -> None:
+    """8.1.2's frame of a brand element is guarded by shp:OtherClustersElement, which reads its
+    brands through shp:OtherClustersBrand: the document holds both, and the check."""
+    graph = parsed(client.get("/shapes/gbt-draft/ByBody-8.1.2-BrandElement?format=turtle"))
+    assert (SHP["OtherClustersElement-brand"], SH.node, SHP.OtherClustersBrand) in graph
+    assert (SHP.OtherClustersBrand, SH["not"], SHP.ThisClustersBrand) in graph
+    assert (SHP["ByBody-8.1.2-BrandElement-Evidence"], SH.qualifiedValueShape,
+            SHP.CultivatingBody) in graph
+
+
+def test_the_element_guard_page_names_the_content_and_frame_shapes(client: FlaskClient) -> None:
+    page = client.get("/rulebook/shapes/OtherClustersElement").get_data(as_text=True)
+    for name in ("BrandElementContent", "ByBody-8.1.2-BrandElement", "Titled-8.1.2-BrandElement",
+                 "Dated-8.1.2-BrandElement", "DateWellFormed-8.1.2-BrandElement"):
+        assert f"shp:{name}<" in page
+
+
 def test_ontology_document_is_the_core_and_data_cube_modules(client: FlaskClient) -> None:
     served = parsed(client.get("/ontology", headers={"Accept": "text/turtle"}))
     files = Graph().parse(CORE_ONTOLOGY_FILE).parse(DATA_STRUCTURE_FILE)
