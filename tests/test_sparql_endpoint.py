@@ -48,7 +48,7 @@ COUNT_ALL = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 CONSTRUCT_TEA = ("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <" + GRAPH.format("meitan-tea")
                  + "> { ?s ?p ?o } }")
-TIMEOUT = 1.5
+TIMEOUT = 2.5  # long enough for a quick query to be answered beside a slow one on a busy machine
 
 
 # --- fixtures -------------------------------------------------------------------------------
@@ -574,25 +574,27 @@ def test_a_form_post_that_is_not_utf8_is_refused_as_such(client: FlaskClient, bo
 # --- limits ---------------------------------------------------------------------------------
 
 def beside_a_slow_request(app: Flask, slow: str, quick: str
-                          ) -> tuple[dict[str, Any], tuple[TestResponse, float]]:
+                          ) -> tuple[dict[str, Any], tuple[TestResponse, bool]]:
     """Send `slow` (POST, in a thread), then, 0.3 s later, `quick` (GET): the slow one's status,
-    JSON body and seconds, and the quick one's response and seconds."""
+    JSON body and seconds, and the quick one's response and whether the slow one was still at
+    work when the quick one was answered (so it did not wait for it, however loaded the machine)."""
     outcome: dict[str, Any] = {}
+    slow_done = threading.Event()
 
     def send_the_slow_one() -> None:
         started = time.monotonic()
         response = app.test_client().post("/sparql", data={"query": slow})
         outcome.update(status=response.status_code, body=response.get_json(),
                        seconds=time.monotonic() - started)
+        slow_done.set()
 
     sender = threading.Thread(target=send_the_slow_one)
     sender.start()
     time.sleep(0.3)  # the slow one is at work now
-    started = time.monotonic()
     answer = app.test_client().get("/sparql", query_string={"query": quick})
-    quick_seconds = time.monotonic() - started
+    answered_first = not slow_done.is_set()
     sender.join(timeout=60)
-    return outcome, (answer, quick_seconds)
+    return outcome, (answer, answered_first)
 
 
 def test_runaway_query_is_stopped_while_another_query_still_answers(app: Flask) -> None:
@@ -600,9 +602,9 @@ def test_runaway_query_is_stopped_while_another_query_still_answers(app: Flask) 
     service.runner.start()
     pids_before = set(service.runner.worker_pids())
     # While the runaway holds one worker, another query is answered.
-    outcome, (quick, quick_seconds) = beside_a_slow_request(app, RUNAWAY, "ASK { ?s ?p ?o }")
+    outcome, (quick, answered_first) = beside_a_slow_request(app, RUNAWAY, "ASK { ?s ?p ?o }")
 
-    assert quick.status_code == 200 and quick_seconds < 1.0, quick_seconds
+    assert quick.status_code == 200 and answered_first
     assert outcome["status"] == 503
     assert outcome["body"]["message"].startswith(f"query stopped after {TIMEOUT:g} s")
     assert TIMEOUT <= outcome["seconds"] < TIMEOUT + 3
@@ -641,9 +643,9 @@ def test_a_query_slow_to_parse_is_stopped_while_another_query_still_answers(app:
     """rdflib's parse of a long IN list takes seconds: it runs in a child, under the time limit."""
     slow = "ASK { FILTER(?x IN (" + ",".join(str(n) for n in range(6000)) + ")) }"
     fresh = f"ASK {{ ?s ?p ?o }} # never sent before: {time.time_ns()}"  # parsed, not cached
-    outcome, (quick, quick_seconds) = beside_a_slow_request(app, slow, fresh)
+    outcome, (quick, answered_first) = beside_a_slow_request(app, slow, fresh)
 
-    assert quick.status_code == 200 and quick_seconds < 1.0, quick_seconds
+    assert quick.status_code == 200 and answered_first
     assert outcome["status"] == 400
     assert f"takes longer than {TIMEOUT:g} s to parse" in outcome["body"]["message"]
     assert TIMEOUT <= outcome["seconds"] < TIMEOUT + 3
