@@ -85,8 +85,8 @@ def _row_line(row: CoverageRow, lang: Lang) -> str:
         parts.append("[" + ", ".join(kinds) + "]")
     if row.manual_review:
         parts.append(message("rules.manual_only" if row.manual_only else "rules.manual", lang))
-    if row.items:
-        parts.append(message("rules.items", lang, items=" ".join(row.items)))
+    if row.deciding_items:  # informative items decide nothing (9.3.2 a)–d), 9.4.1 a)–c))
+        parts.append(message("rules.items", lang, items=" ".join(row.deciding_items)))
     if row.gap:
         parts.append(message("rules.gap_mark", lang))
     return "  ".join(parts)

@@ -158,6 +158,19 @@ def test_rules_coverage_reports_no_gap(runner: CliRunner) -> None:
     assert "0 shall-level requirement(s) checked by manual review only" in result.output
 
 
+def test_rules_coverage_says_through_items_only_where_shall_level_items_decide(
+        runner: CliRunner) -> None:
+    """9.3.2's and 9.4.1's items are informative and decide nothing (9.4.1 has shapes of its own):
+    only the lead-ins of shall-level items are said to be decided through them."""
+    result = runner.invoke(main, ["rules", "coverage"])
+    through = {line.split()[0] for line in result.output.splitlines() if "through items" in line}
+    assert through == {"4.2.1", "4.2.2", "4.2.3", "5.3", "6.2", "8.1.3", "8.3.2", "8.3.3",
+                       "8.3.4", "9.1.4", "9.1.4-a", "9.1.4-b", "9.1.4-c"}
+    chinese = runner.invoke(main, ["rules", "coverage", "--lang", "zh"]).output
+    assert "由列项 9.4.1-a" not in chinese and "由列项 9.3.2-a" not in chinese
+    assert "由列项 9.1.4-a 9.1.4-b 9.1.4-c 判定" in chinese
+
+
 def test_two_clusters_in_one_submission_exit_2_in_either_order(runner: CliRunner) -> None:
     tea = str(EXAMPLES_DIR / "meitan-tea.ttl")
     for files in ([tea, MATURE], [MATURE, tea]):
