@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from click.testing import CliRunner
 
 from checker.cli import main
 from checker.paths import EXAMPLES_DIR
+from checker.render.text import width
 
 MATURE = str(EXAMPLES_DIR / "dehua-ceramics.ttl")
 PARTIAL = str(EXAMPLES_DIR / "datang-socks.ttl")
@@ -156,6 +158,18 @@ def test_rules_coverage_reports_no_gap(runner: CliRunner) -> None:
     assert result.exit_code == 0
     assert "131 requirements" in result.output and "0 gap(s)" in result.output
     assert "0 shall-level requirement(s) checked by manual review only" in result.output
+
+
+def test_rules_coverage_in_chinese_names_the_levels_as_the_reports_do(runner: CliRunner) -> None:
+    """The level column says 应 / 可 / 资料性 under zh (report.level.*, the words of the text
+    report), never shall / may / informative, and stays aligned although they are wide."""
+    result = runner.invoke(main, ["rules", "coverage", "--lang", "zh"])
+    rows = [re.match(r"(\S+ +)(\S+)( +)\d+ 个形状", line) for line in result.output.splitlines()]
+    levels = {m.group(1).strip(): m.group(2) for m in rows if m}
+    assert len(levels) == 131
+    assert (levels["4.1"], levels["8.3.1"], levels["9.3.2"]) == ("应", "可", "资料性")
+    assert set(levels.values()) == {"应", "可", "资料性"}
+    assert len({width("".join(m.groups())) for m in rows if m}) == 1  # counts in one column
 
 
 def test_rules_coverage_says_through_items_only_where_shall_level_items_decide(
