@@ -12,7 +12,8 @@ from .cli_validate import LANG_META_KEY
 from .coverage import CoverageRow, base_is_clean, conforming_base, coverage_matrix, prove_fixtures
 from .i18n import DEFAULT_LANG, LANGUAGES, Lang, message
 from .ingest import publish_for_queries
-from .rulebook import load_rulebook
+from .render.text import width
+from .rulebook import Level, load_rulebook
 from .rulebook_document import reload_rules
 from .store import open_store_for_writing
 
@@ -79,14 +80,17 @@ def reload_command(ctx: click.Context, location: str | None, engine: str | None,
 def _row_line(row: CoverageRow, lang: Lang) -> str:
     r = row.requirement
     kinds = sorted({f.kind if f else "NO FIXTURE" for _shape, f in row.fixtures})
-    parts = [f"{r.id:<12}", f"{r.level.value:<11}",
+    levels = {level: message(f"report.level.{level.value}", lang) for level in Level}
+    column = max(width(name) for name in levels.values())  # 资料性 takes six terminal columns
+    level = levels[r.level]
+    parts = [f"{r.id:<12}", level + " " * (column - width(level)),
              message("rules.shapes", lang, n=len(row.fixtures))]
     if kinds:
         parts.append("[" + ", ".join(kinds) + "]")
     if row.manual_review:
         parts.append(message("rules.manual_only" if row.manual_only else "rules.manual", lang))
-    if row.items:
-        parts.append(message("rules.items", lang, items=" ".join(row.items)))
+    if row.deciding_items:  # informative items decide nothing (9.3.2 a)–d), 9.4.1 a)–c))
+        parts.append(message("rules.items", lang, items=" ".join(row.deciding_items)))
     if row.gap:
         parts.append(message("rules.gap_mark", lang))
     return "  ".join(parts)

@@ -24,20 +24,23 @@ class CoverageRow:
     requirement: Requirement
     fixtures: tuple[tuple[URIRef, ShapeFixture | None], ...]
     manual_review: bool
-    items: tuple[str, ...]
+    items: tuple[str, ...]  # its list items, every level
+    # The shall-level ones: a lead-in is met only when they are (checker/report.py). Informative
+    # items (9.3.2 a)–d), 9.4.1 a)–c)) are never unmet, so they decide nothing.
+    deciding_items: tuple[str, ...]
 
     @property
     def manual_only(self) -> bool:
-        """A shall-level requirement with no shape and no items: only the evaluator checks it, so
-        it counts as covered (not a gap) but not as checked by data."""
-        return (self.requirement.level is Level.SHALL and not self.fixtures and not self.items
-                and self.manual_review)
+        """A shall-level requirement with no shape and no deciding items: only the evaluator
+        checks it, so it counts as covered (not a gap) but not as checked by data."""
+        return (self.requirement.level is Level.SHALL and not self.fixtures
+                and not self.deciding_items and self.manual_review)
 
     @property
     def gap(self) -> bool:
         """A shall-level requirement nothing checks, or a shape without a fixture."""
         unchecked = (self.requirement.level is Level.SHALL and not self.fixtures
-                     and not self.manual_review and not self.items)
+                     and not self.manual_review and not self.deciding_items)
         return unchecked or any(f is None for _shape, f in self.fixtures)
 
 
@@ -63,8 +66,10 @@ def coverage_matrix(rulebook: Rulebook) -> list[CoverageRow]:
     for requirement in rulebook.requirements.values():
         fixtures = tuple((shape, _fixture_or_none(rulebook, shape))
                          for shape in requirement.shapes)
+        items = rulebook.children(requirement.id)
         rows.append(CoverageRow(requirement, fixtures, requirement.review_prompt is not None,
-                                tuple(c.id for c in rulebook.children(requirement.id))))
+                                tuple(c.id for c in items),
+                                tuple(c.id for c in items if c.level is Level.SHALL)))
     return rows
 
 

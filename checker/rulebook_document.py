@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rdflib import RDFS, Graph, Literal, URIRef
@@ -80,7 +81,7 @@ class ProvisionEntry:
     """One provision with what checks it."""
 
     requirement: Requirement
-    modal_verbs: tuple[str, ...]  # as written; 6.1.2.2 has two (应, 可)
+    modal_verbs: tuple[str, ...]  # as written, in the text's order: 6.1 (应当, 应), 6.1.2.2 (应, 可)
     level_note: dict[str, str]
     actor_note: dict[str, str]
     actors: tuple[tuple[URIRef, dict[str, str]], ...]
@@ -185,12 +186,23 @@ def _summary(rows: list[CoverageRow], rulebook: Rulebook) -> CoverageSummary:
 def _provision(row: CoverageRow, ontology: Graph,
                shapes: dict[URIRef, ShapeEntry]) -> ProvisionEntry:
     requirement = row.requirement
-    verbs = tuple(sorted(str(v) for v in ontology.objects(requirement.iri, BCIC.modalVerb)))
+    verbs = _in_text_order((str(v) for v in ontology.objects(requirement.iri, BCIC.modalVerb)),
+                          requirement.text.get("zh", ""))
     actors = tuple((actor, _texts(ontology, actor, RDFS.label))
                    for actor in sorted(requirement.actors))
     return ProvisionEntry(requirement, verbs, _texts(ontology, requirement.iri, BCIC.levelNote),
                           _texts(ontology, requirement.iri, BCIC.actorNote), actors,
                           tuple(shapes[iri] for iri in requirement.shapes), row.items, row.gap)
+
+
+def _in_text_order(verbs: Iterable[str], text: str) -> tuple[str, ...]:
+    """Modal verbs in the order the zh text writes them, each at its first place that a longer
+    one does not hold (6.1 「应当建立…应包括」: the 应 of 应当 is not the second verb)."""
+    places: dict[str, int] = {}
+    for verb in sorted(verbs, key=len, reverse=True):
+        places[verb] = text.find(verb)
+        text = text.replace(verb, "〇" * len(verb))
+    return tuple(sorted(places, key=places.__getitem__))
 
 
 def _shape_entries(rulebook: Rulebook, row: CoverageRow) -> list[ShapeEntry]:

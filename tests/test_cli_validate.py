@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from click.testing import CliRunner
 
 from checker.cli import main
 from checker.paths import EXAMPLES_DIR
+from checker.render.text import width
 
 MATURE = str(EXAMPLES_DIR / "dehua-ceramics.ttl")
 PARTIAL = str(EXAMPLES_DIR / "datang-socks.ttl")
@@ -156,6 +158,31 @@ def test_rules_coverage_reports_no_gap(runner: CliRunner) -> None:
     assert result.exit_code == 0
     assert "131 requirements" in result.output and "0 gap(s)" in result.output
     assert "0 shall-level requirement(s) checked by manual review only" in result.output
+
+
+def test_rules_coverage_in_chinese_names_the_levels_as_the_reports_do(runner: CliRunner) -> None:
+    """The level column says 应 / 可 / 资料性 under zh (report.level.*, the words of the text
+    report), never shall / may / informative, and stays aligned although they are wide."""
+    result = runner.invoke(main, ["rules", "coverage", "--lang", "zh"])
+    rows = [re.match(r"(\S+ +)(\S+)( +)\d+ 个形状", line) for line in result.output.splitlines()]
+    levels = {m.group(1).strip(): m.group(2) for m in rows if m}
+    assert len(levels) == 131
+    assert (levels["4.1"], levels["8.3.1"], levels["9.3.2"]) == ("应", "可", "资料性")
+    assert set(levels.values()) == {"应", "可", "资料性"}
+    assert len({width("".join(m.groups())) for m in rows if m}) == 1  # counts in one column
+
+
+def test_rules_coverage_says_through_items_only_where_shall_level_items_decide(
+        runner: CliRunner) -> None:
+    """9.3.2's and 9.4.1's items are informative and decide nothing (9.4.1 has shapes of its own):
+    only the lead-ins of shall-level items are said to be decided through them."""
+    result = runner.invoke(main, ["rules", "coverage"])
+    through = {line.split()[0] for line in result.output.splitlines() if "through items" in line}
+    assert through == {"4.2.1", "4.2.2", "4.2.3", "5.3", "6.2", "8.1.3", "8.3.2", "8.3.3",
+                       "8.3.4", "9.1.4", "9.1.4-a", "9.1.4-b", "9.1.4-c"}
+    chinese = runner.invoke(main, ["rules", "coverage", "--lang", "zh"]).output
+    assert "由列项 9.4.1-a" not in chinese and "由列项 9.3.2-a" not in chinese
+    assert "由列项 9.1.4-a 9.1.4-b 9.1.4-c 判定" in chinese
 
 
 def test_two_clusters_in_one_submission_exit_2_in_either_order(runner: CliRunner) -> None:

@@ -31,6 +31,7 @@ BODY = URIRef(EX + "body")
 DRIVE_ANALYSIS = URIRef(EX + "vc-drive")  # 5.2.1, attributed to the body and a member college
 MONITORING = URIRef(EX + "environment-monitoring")  # 8.1.4
 QUALITY_PROJECT = URIRef(EX + "quality-project")  # 7.4.2, with the body and an association
+MANAGEMENT_MODEL = URIRef(EX + "management-model")  # 7.4.3, with the body and an enterprise
 # Spelled out: a module-level rdflib XSD namespace makes pytest's collection warn.
 XSD_DATE = URIRef("http://www.w3.org/2001/XMLSchema#date")
 XSD_DATETIME = URIRef("http://www.w3.org/2001/XMLSchema#dateTime")
@@ -121,6 +122,54 @@ def test_a_quality_project_without_the_body_fails_7_4_2_and_without_the_associat
     assert not frame_results(report, "7.4.2", "ByBody")
     assert {r.source_shape for r in report.outcome("7.4.2").results} == {
         SHP.QualityProjectLedByAssociation}
+
+
+# 7.4.2 「由产业集群内的行业协会牵头」, 7.4.3 「集群内的企业要导入…」: the activity, its member named
+# beside the body, the shape that asks for that member, and who replaces the member.
+CLUSTER_ACTORS = {
+    "7.4.2": (QUALITY_PROJECT, "assoc-ceramics", SHP.QualityProjectLedByAssociation),
+    "7.4.3": (MANAGEMENT_MODEL, "ent-ciyun", SHP.ManagementModelByEnterprise),
+}
+
+
+@pytest.mark.parametrize("requirement_id, outsider, kind, label", [
+    ("7.4.2", "jdz-assoc", BCIC.IndustryOrganisation, "景德镇陶瓷行业协会"),
+    ("7.4.3", "outsider", BCIC.IndustryEnterprise, "外地某咨询公司"),
+], ids=["7.4.2-another-clusters-association", "7.4.3-enterprise-outside-the-body"])
+def test_an_actor_the_body_does_not_count_among_its_members_is_not_the_clusters(
+        requirement_id: str, outsider: str, kind: URIRef, label: str) -> None:
+    """An association or an enterprise of the right kind that is no member of the body (another
+    cluster's association, an outside firm) is not 「集群内的」: the clause is not met."""
+    data = dehua()
+    activity, member, shape = CLUSTER_ACTORS[requirement_id]
+    agent = URIRef(EX + outsider)
+    data.remove((activity, PROV.wasAssociatedWith, URIRef(EX + member)))
+    data.add((activity, PROV.wasAssociatedWith, agent))
+    data.add((agent, RDF.type, kind))
+    data.add((agent, RDFS.label, Literal(label, lang="zh")))
+    report = validate_graph(data)
+    assert report.outcome(requirement_id).status is Status.NOT_MET and not report.conforms
+    assert {r.source_shape for r in report.outcome(requirement_id).results} == {shape}
+    assert "培育主体中担任" in render_report(report, "text", "zh")
+
+
+@pytest.mark.parametrize("requirement_id, member, met", [
+    ("7.4.2", "lab-testing", False),  # a third-party institution: no industry association
+    ("7.4.2", "assoc-export", True),  # the body's other industry organisation
+    ("7.4.3", "sup-kaolin", True),  # an enterprise of a related and supporting industry
+    ("7.4.3", "college", False),  # a third-party institution: no enterprise
+], ids=["7.4.2-third-party", "7.4.2-other-association", "7.4.3-supporting-enterprise",
+        "7.4.3-third-party"])
+def test_a_member_of_the_body_counts_for_7_4_2_and_7_4_3_only_in_the_role_the_clause_names(
+        requirement_id: str, member: str, met: bool) -> None:
+    """7.4.2 binds the industry-organisation role, 7.4.3 either enterprise role (docs/model.md,
+    decision 2): the membership's org:role decides, as for 4.2's duties and 7.4.4."""
+    data = dehua()
+    activity, own_member, _shape = CLUSTER_ACTORS[requirement_id]
+    data.remove((activity, PROV.wasAssociatedWith, URIRef(EX + own_member)))
+    data.add((activity, PROV.wasAssociatedWith, URIRef(EX + member)))
+    status = validate_graph(data).outcome(requirement_id).status
+    assert status is (Status.MET if met else Status.NOT_MET)
 
 
 def test_an_undated_environment_monitoring_is_reported_under_8_1_4() -> None:

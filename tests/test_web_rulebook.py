@@ -19,7 +19,7 @@ from checker.coverage import coverage_matrix
 from checker.namespaces import BCIC, IND, REQ, SHP
 from checker.paths import CORE_ONTOLOGY_FILE, DATA_STRUCTURE_FILE, INDICATORS_FILE
 from checker.rulebook import SH, load_rulebook
-from checker.rulebook_document import fixture_text
+from checker.rulebook_document import fixture_text, load_rulebook_document
 
 RDF_TYPES = {"turtle": "text/turtle", "ntriples": "application/n-triples",
              "jsonld": "application/ld+json", "rdfxml": "application/rdf+xml"}
@@ -110,12 +110,26 @@ def test_manual_review_prompt_and_modal_verb_are_shown(client: FlaskClient) -> N
 def test_both_modal_verbs_of_6_1_2_2_and_the_actor_notes_are_shown(client: FlaskClient) -> None:
     """6.1.2.2 records 应 and 可 (one shall provision); 7.4.1 and 7.4.3 say why they bind whom they do."""
     page = html(client, "/rulebook/6.1.2.2?lang=zh")
-    assert "「可」「应」" in page
+    assert "「应」「可」" in page
     page = html(client, "/rulebook?chapter=7&lang=en")
     for pid in ("7.4.1", "7.4.3"):
         block = page.split(f'id="req-{pid}"', 1)[1].split("</article>", 1)[0]
         assert "Why this actor" in block
     assert "集群内的企业 (the enterprises in the cluster)" in unescape(page)
+
+
+@pytest.mark.parametrize(("pid", "verbs"), [("6.1", ("应当", "应")), ("6.1.2.2", ("应", "可"))])
+def test_modal_verbs_are_listed_in_the_order_the_text_writes_them(client: FlaskClient, pid: str,
+                                                                  verbs: tuple[str, ...]) -> None:
+    """6.1 「培育主体应当建立…战略应包括…」 and 6.1.2.2 「培育主体应根据…合理设计…，可考虑采用…」, the
+    provisions with two modal verbs: the rulebook document and its page keep the text's order, not
+    the code points' (可 U+53EF before 应 U+5E94), nor the 应 inside 应当 first."""
+    document = load_rulebook_document()
+    assert {p for p, entry in document.provisions.items() if len(entry.modal_verbs) > 1} == {
+        "6.1", "6.1.2.2"}
+    assert document.provisions[pid].modal_verbs == verbs
+    block = html(client, f"/rulebook/{pid}?lang=zh").split(f'id="req-{pid}"', 1)[1]
+    assert "".join(f"「{verb}」" for verb in verbs) in block.split("</article>", 1)[0]
 
 
 @pytest.mark.parametrize(("query", "expected", "absent"), [
