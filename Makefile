@@ -7,7 +7,7 @@ BCIC   := $(VENV)/bin/bcic
 # Re-install only when the declared dependencies change.
 STAMP  := $(VENV)/.installed-from-pyproject
 
-.PHONY: install runtime-packages system-packages web-assets test demo demo-ontology demo-validate demo-store demo-serve bench clean
+.PHONY: install runtime-packages system-packages web-assets lint test demo demo-ontology demo-validate demo-store demo-serve bench clean
 
 install: $(STAMP) runtime-packages web-assets
 
@@ -67,7 +67,11 @@ $(WEB_STAMP): web/package-lock.json | runtime-packages
 system-packages:
 	$(call apt_ensure,$(TEST_PACKAGES))
 
-test: install system-packages
+# Unused imports and names, undefined names: the suite does not start while pyflakes finds any.
+lint: install
+	$(PY) -m pyflakes checker web/*.py web/strings tests bench
+
+test: install system-packages lint
 	$(PY) -m pytest
 
 # The main job on the sample clusters: check the ontology, then validate each sample submission and
