@@ -5,10 +5,11 @@ A shape names its requirement (bcic:checksRequirement) and looks at the submissi
 (sh:targetClass, or sh:targetNode with a path through the instances of that class) or from a term
 the records point to (a duty of 4.2 by bcic:fulfilsDuty, every indicator of a KPI system by
 bcic:specifiesIndicator). What it asks along the rest of its path — sh:hasValue, sh:in, sh:class,
-sh:datatype, sh:minCount, qualified value shapes and sh:node, one level down — becomes an `Ask` of
-the class whose instance carries it; a guarded shape's check (checker/shape_guards.py) asks it of
-the guarded shape's targets. A lead-in with no shape of its own is met through its list
-items: its guidance names the classes they ask for, with what every item asks of them alike.
+sh:datatype, sh:languageIn, sh:minCount, qualified value shapes and sh:node, one level down —
+becomes an `Ask` of the class whose instance carries it; a guarded shape's check
+(checker/shape_guards.py) asks it of the guarded shape's targets. A lead-in with no shape of its
+own is met through its list items: its guidance names the classes they ask for, with what every
+item asks of them alike.
 A list item's hint builds on its lead-in's where a report shows that (`hint_parts`): it says only
 what the lead-in's hint does not. Nothing here is written by hand per clause, so a changed shape
 changes the guidance.
@@ -50,6 +51,7 @@ class AskKind(Enum):
     ONE_OF = "one_of"  # one of `expected` (sh:in)
     CLASS = "class"  # a value of the class `expected[0]`
     DATATYPE = "datatype"  # a literal of the datatype `expected[0]`
+    LANGUAGE = "language"  # a literal tagged with one of the languages `expected` (sh:languageIn)
     EACH_OBJECT = "each_object"  # every value of the property `expected[0]` (sh:targetObjectsOf)
 
 
@@ -288,6 +290,8 @@ class _Reader:
             return AskKind.CLASS, (cls,)
         if (datatype := s.value(shape, SH.datatype)) is not None:
             return AskKind.DATATYPE, (datatype,)
+        if (languages := s.value(shape, SH.languageIn)) is not None:
+            return AskKind.LANGUAGE, tuple(Collection(s, languages))
         return AskKind.ANY, ()
 
     def documents(self, evidence: tuple[Evidence, ...]) -> tuple[Node, ...]:

@@ -363,21 +363,40 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     # One thing of a class, by the article its English label takes.
     "report.guidance.a": {"en": "a {term}", "zh": "一项{term}"},
     "report.guidance.an": {"en": "an {term}", "zh": "一项{term}"},
+    # A term in words, its prefixed name after the words at its first mention in a hint only.
     "report.guidance.term": {"en": "“{label}” ({curie})", "zh": "“{label}”（{curie}）"},
+    "report.guidance.named": {"en": "“{label}”", "zh": "“{label}”"},
+    # The last two of several values: all of them (sh:hasValue), or one of them (sh:in).
+    "report.guidance.and": {"en": " and ", "zh": "和"},
     "report.guidance.or": {"en": " or ", "zh": "或"},
+    # A path in words, step by step (a record: a node reached by an inverse step, of no class said).
+    "report.guidance.step.next": {"en": "{path} with {step}", "zh": "{path}的{step}"},
+    "report.guidance.step.inverse_first": {"en": "{by} referring to it through {step}",
+                                           "zh": "由{by}以{step}指向它"},
+    "report.guidance.step.inverse": {"en": "{path} that {by} refers to through {step}",
+                                     "zh": "{path}由{by}以{step}指向"},
+    "report.guidance.step.after_inverse": {"en": "{path} with {step}", "zh": "{path}，该记录的{step}"},
+    "report.guidance.step.record": {"en": "a record", "zh": "一项记录"},
+    "report.guidance.either": {"en": ", or ", "zh": "，或"},
     "report.guidance.ask.any": {"en": "{path}", "zh": "{path}"},
     "report.guidance.ask.value": {"en": "{path} set to {values}", "zh": "{path}为{values}"},
-    "report.guidance.ask.one_of": {"en": "{path} set to one of {values}",
-                                   "zh": "{path}取{values}之一"},
     "report.guidance.ask.class": {"en": "{path} pointing to {thing}", "zh": "{path}指向{thing}"},
+    # Dates, years and numbers as people write them; a datatype with no words here by its name.
+    "report.guidance.ask.date": {"en": "{path} as a year-month-day date (e.g. 2021-06-30)",
+                                 "zh": "{path}为年-月-日（如 2021-06-30）"},
+    "report.guidance.ask.year": {"en": "{path} as a four-digit year (e.g. 2021)",
+                                 "zh": "{path}为四位数年份（如 2021）"},
+    "report.guidance.ask.integer": {"en": "{path} as a whole number (e.g. 1)",
+                                    "zh": "{path}为整数（如 1）"},
     "report.guidance.ask.datatype": {"en": "{path} as {term}", "zh": "{path}取 {term} 类型的值"},
+    "report.guidance.ask.language": {"en": "{path} with the language tag {values}",
+                                     "zh": "{path}，语言标记为 {values}"},
     "report.guidance.ask.each_object": {"en": "{path} pointing to each value of {term}",
                                         "zh": "{path}指向{term}的每个取值"},
-    "report.guidance.ask.inverse": {"en": "referred to by {thing} through {path}",
-                                    "zh": "由{thing}以{path}指向它"},
-    "report.guidance.ask.inverse_any": {"en": "referred to through {path}",
-                                        "zh": "由另一节点以{path}指向它"},
-    "report.guidance.then": {"en": " (which has {asks})", "zh": "（其须有{asks}）"},
+    # What the value an ask points to must carry: one plain ask in the same sentence, more in a
+    # sentence of their own after the record's.
+    "report.guidance.then": {"en": " that has {asks}", "zh": "，其写明{asks}"},
+    "report.guidance.then_sentence": {"en": "that {ref} has {asks}", "zh": "该{ref}写明{asks}"},
     "report.guidance.documents": {
         "en": "the evaluator will want to see these records of the submission and the "
               "documents behind them: {terms}",

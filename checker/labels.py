@@ -21,13 +21,14 @@ LABEL_PREDICATES = (RDFS.label, SKOS.prefLabel, DCTERMS.title)
 # Reused terms on the shapes' paths (docs/evidence.md), which the ontology does not label.
 _REUSED: dict[Node, dict[str, str]] = {
     RDF.type: {"zh": "类型", "en": "type"},
+    RDFS.label: {"zh": "名称", "en": "name"},
     PROV.generated: {"zh": "生成的证据", "en": "generated evidence"},
     PROV.wasAssociatedWith: {"zh": "相关责任方", "en": "associated with"},
-    PROV.wasAttributedTo: {"zh": "责任方", "en": "attributed to"},
+    PROV.wasAttributedTo: {"zh": "归属方", "en": "attributed to"},
     ORG.hasUnit: {"zh": "下设单位", "en": "has unit"},
     DCTERMS.title: {"zh": "标题", "en": "title"},
     DCTERMS.date: {"zh": "日期", "en": "date"},
-    ORG.organization: {"zh": "所属组织", "en": "organisation"},
+    ORG.organization: {"zh": "所属组织", "en": "member of"},
     ORG.member: {"zh": "成员", "en": "member"},
     ORG.role: {"zh": "角色", "en": "role"},
     ORG.Organization: {"zh": "组织", "en": "organisation"},

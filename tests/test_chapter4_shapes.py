@@ -192,7 +192,7 @@ FRAME_BREAKS = {
     "document-dated-2021年": (_document_dated_by_year, "“日期”的取值“\"2021年\"”不是 xsd:date 类型",
                              "its “date” “\"2021年\"” is not of datatype xsd:date", True),
     "document-attributed-to-the-body-only": (
-        _attributed_to_the_body_only, "缺少属于“成员关系”的“责任方 › 成员”",
+        _attributed_to_the_body_only, "缺少属于“成员关系”的“归属方 › 成员”",
         "has no “attributed to › member” that is a “membership”", True),
     "document-attributed-to-a-member-in-another-role": (
         _attributed_to_another_role, "缺少符合要求的“角色”", "lacks a “role” that meets the requirement",

@@ -32,15 +32,17 @@ from checker.validation import validate_graph
 DEHUA = EXAMPLES_DIR / "dehua-ceramics.ttl"
 DATANG_KEY = cluster_key(URIRef("https://example.org/cluster/datang/cluster"))
 # The evaluation's own shape asks only that it exists; shapes/provenance.ttl asks, of every activity
-# 8.2.6 counts, the body's association and a well-formed date.
+# 8.2.6 counts, the body's association and a well-formed date: said in words, the date as people
+# write one, each prefixed name after the words.
 HINT_8_2_6 = {
     "zh": "记录一项“传播效果评价”（bcic:CommunicationEvaluation），写明“相关责任方”"
-          "（prov:wasAssociatedWith）指向一项“培育主体”（bcic:CultivationBody）（其须有“培育”"
-          "（bcic:cultivates））；“日期”（dcterms:date）取 xsd:date 类型的值。详见 docs/evidence.md#8-2-6。",
+          "（prov:wasAssociatedWith）指向一项“培育主体”（bcic:CultivationBody），其写明“培育”"
+          "（bcic:cultivates）；“日期”（dcterms:date）为年-月-日（如 2021-06-30）。"
+          "详见 docs/evidence.md#8-2-6。",
     "en": "Record a “communication effect evaluation” (bcic:CommunicationEvaluation) with "
           "“associated with” (prov:wasAssociatedWith) pointing to a “cultivation body” "
-          "(bcic:CultivationBody) (which has “cultivates” (bcic:cultivates)); “date” (dcterms:date) "
-          "as xsd:date. See docs/evidence.md#8-2-6.",
+          "(bcic:CultivationBody) that has “cultivates” (bcic:cultivates); “date” (dcterms:date) "
+          "as a year-month-day date (e.g. 2021-06-30). See docs/evidence.md#8-2-6.",
 }
 
 
@@ -126,9 +128,9 @@ def test_a_may_level_provision_not_used_gets_a_hint_too() -> None:
     text = render_report(report, "text", "en")
     assert ("Record a “collective brand registration” (bcic:CollectiveBrandRegistration) with "
             "“attributed to” (prov:wasAttributedTo) pointing to a “cultivation body” "
-            "(bcic:CultivationBody) (which has “cultivates” (bcic:cultivates)); “registration number” "
-            "(bcic:registrationNumber); “date” (dcterms:date) as xsd:date; “title” (dcterms:title). "
-            "See docs/evidence.md#8-3-1.") in text
+            "(bcic:CultivationBody) that has “cultivates” (bcic:cultivates); “registration number” "
+            "(bcic:registrationNumber); “date” (dcterms:date) as a year-month-day date "
+            "(e.g. 2021-06-30); “title” (dcterms:title). See docs/evidence.md#8-3-1.") in text
 
 
 def _rulebook_with(tmp_path: Path, old: str, new: str) -> Rulebook:

@@ -1,6 +1,7 @@
 """The JSON report's guidance (checker/render/guidance_json.py): each distinct ask of the evidence
 is written once, under the report's `guidance_asks`, and the evidence names it by id; nothing of
-the guidance is lost on the way. Checked on meitan-tea, the sample with the most gaps."""
+the guidance is lost on the way; people's text is in words, machines' asks in SPARQL paths.
+Checked on meitan-tea, the sample with the most gaps."""
 
 from __future__ import annotations
 
@@ -69,6 +70,22 @@ def test_the_evidence_read_back_through_the_ids_is_the_guidance_of_the_report(
             assert [_resolved(i, asks) for i in said["asks"]] == [_model(a) for a in evidence.asks]
         checked += 1
     assert checked > 100
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_text_is_in_words_and_the_asks_keep_paths_and_datatypes(meitan: Report,
+                                                                    lang: Lang) -> None:
+    """A hint's and a checklist item's text say no `xsd:`, `^` or `›` (tests/test_guidance_words.py);
+    `guidance_asks` keeps the path and the datatype IRI for a program to act on."""
+    document = json.loads(render_json(meitan, lang))
+    texts = [r[key]["text"] for r in document["requirements"]
+             for key in ("guidance", "review_documents") if r[key] is not None]
+    assert len(texts) > 100
+    assert not [t for t in texts if "xsd:" in t or "^" in t or "›" in t]
+    asks = document["guidance_asks"].values()
+    assert "prov:wasAssociatedWith/^org:member" in {a["path"] for a in asks}
+    assert ["http://www.w3.org/2001/XMLSchema#date"] in [a["expected"] for a in asks
+                                                          if a["kind"] == "datatype"]
 
 
 def test_an_item_names_the_lead_in_its_hint_builds_on(document: dict[str, Any]) -> None:

@@ -113,7 +113,7 @@ def test_each_duty_of_4_2_has_a_one_line_hint_naming_only_its_own_provision(
     duties = [rid for rid in hints if re.fullmatch(r"4\.2\.[123]-[a-i]", rid)]
     assert len(duties) >= 10
     for rid in duties:
-        assert width(hints[rid]) <= 100, hints[rid]
+        assert width(hints[rid]) <= 110, hints[rid]  # the provision in words, then its id
         assert f"req:{rid}" in hints[rid]
         assert rid.split("-")[0] in hints[rid]  # the lead-in it builds on, by its number
 
@@ -138,11 +138,20 @@ def test_the_hint_of_a_4_2_lead_in_names_the_frame_a_record_must_have(
         meitan: Report, lead_in: str, role: str, lang: Lang) -> None:
     """4.2 (docs/evidence.md): a record counts for its duty only when dated, its evidence document
     titled, dated and attributed to a member of the role, as the activity is associated with one:
-    the lead-in's hint says so once for all its items (a date and the role each twice)."""
+    the lead-in's hint says so once for all its items, a sentence for each thing to record (the
+    fulfilment, the membership that makes its performer a member in the role, the document), a
+    date asked of the fulfilment and of the document, and each prefixed name said once."""
     hint = _hints(meitan, "text", lang)[lead_in]
-    document = hint[hint.index("prov:generated"):]
-    assert "dcterms:title" in document and "prov:wasAttributedTo/^org:member" in document
-    assert hint.count("dcterms:date") == 2 and hint.count(role) == 2
+    record, membership, document, see = [s for s in _SENTENCE_END.split(hint) if s.strip()]
+    assert "bcic:DutyFulfilment" in record and "prov:wasAssociatedWith" in record
+    assert "org:member" in record and "prov:generated" in record
+    assert role in membership and "org:organization" in membership
+    assert "prov:wasAttributedTo" in document and "dcterms:title" in document
+    assert {"zh": "“成员关系”", "en": "“membership”"}[lang] in document  # the same membership
+    date = {"zh": "为年-月-日（如 2021-06-30）", "en": "as a year-month-day date (e.g. 2021-06-30)"}[lang]
+    assert date in record and date in document
+    assert [hint.count(term) for term in ("dcterms:date", "org:Membership", role)] == [1, 1, 1]
+    assert "docs/evidence.md#" in see
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -1,14 +1,21 @@
-"""Every term the project defines is labelled, defined and traced to a clause, in zh and en."""
+"""Every term the project defines is labelled, defined and traced to a clause, in zh and en; no two
+terms the shapes use share a label."""
 
 import re
 from pathlib import Path
 
 import pytest
-from rdflib import RDFS, SKOS, Graph, Literal, URIRef
+from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import ORG, PROV, SH
+from rdflib.term import Node
 
+from checker.labels import collect_labels
 from checker.namespaces import BCIC
 from checker.ontology import TermKind, defined_terms, load_ontology_graph, requirement_individuals
 from checker.paths import ALL_ONTOLOGY_FILES
+from checker.rulebook import Rulebook, load_rulebook
+from checker.shape_paths import path_properties, read_path
 
 LANGS = ("zh", "en")
 
@@ -87,3 +94,35 @@ def test_clause_ref_pattern_accepts_clause_and_provision_ids(ref: str) -> None:
 @pytest.mark.parametrize("ref", ["", "5.2.1.", "GB/T 5.2", "5.2.1 a)", "10.1", "5..2", "A.1"])
 def test_clause_ref_pattern_rejects_other_strings(ref: str) -> None:
     assert not CLAUSE_REF.match(ref)
+
+
+def _shape_terms(rulebook: Rulebook) -> set[URIRef]:
+    """The properties and classes the shapes use: every property of a path, every class a shape
+    targets or asks for (sh:class, or a class among its values), every class their hints name
+    (the records of a duty are of the domain of bcic:fulfilsDuty)."""
+    shapes, ontology = rulebook.shapes_graph, rulebook.labels_graph
+    terms = {p for path in shapes.objects(None, SH.path)
+             for p, _inverse in path_properties(read_path(shapes, path))}
+    terms |= {o for predicate in (SH["class"], SH.targetClass)
+              for o in shapes.objects(None, predicate) if isinstance(o, URIRef)}
+    values = [*shapes.objects(None, SH.targetNode), *shapes.objects(None, SH.hasValue),
+              *(v for listed in shapes.objects(None, SH["in"]) for v in Collection(shapes, listed))]
+    terms |= {v for v in values if isinstance(v, URIRef) and (v, RDF.type, OWL.Class) in ontology}
+    return terms | {c for g in rulebook.guidance.values() for c in g.classes if isinstance(c, URIRef)}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_two_properties_or_classes_the_shapes_use_share_a_label(lang: str) -> None:
+    """Reports name a term by its label (hints, findings): two terms with one label read as one
+    field. 8.3.4 —1's warning system has a “responsible party” (bcic:responsibleParty) and, as every
+    document, is “attributed to” the body (prov:wasAttributedTo): 「责任方」 named both in Chinese."""
+    rulebook = load_rulebook()
+    terms = _shape_terms(rulebook)
+    assert {PROV.wasAttributedTo, BCIC.responsibleParty, ORG.Membership, BCIC.DutyFulfilment} <= terms
+    by_label: dict[str, set[Node]] = {}
+    for term, labels in collect_labels(terms, rulebook.labels_graph).items():
+        if lang in labels:
+            by_label.setdefault(labels[lang], set()).add(term)
+    assert len(by_label) > 150
+    shared = [f"{label}: {sorted(found)}" for label, found in by_label.items() if len(found) > 1]
+    assert not shared, _report(shared)

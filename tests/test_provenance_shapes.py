@@ -307,7 +307,7 @@ def test_an_attribution_shapes_twin_unlinks_the_record_and_keeps_the_body(shape:
 
 @pytest.mark.parametrize("lang, said", [
     ("zh", ["环境变化监测缺少日期（8.1.4）", "（2023年）（…/environment-monitoring）：缺少“日期”",
-            "未归属于培育主体", "缺少属于“培育主体”的“责任方”"]),
+            "未归属于培育主体", "缺少属于“培育主体”的“归属方”"]),
     ("en", ["An environment monitoring has no date (8.1.4)", "lacks “date”",
             "is not attributed to the cultivation body", "has no “attributed to” that is a “cultivation body”"]),
 ])
@@ -381,7 +381,7 @@ def test_an_analysis_counted_as_a_basis_is_framed_under_its_chapter_5_clause() -
 
 @pytest.mark.parametrize("lang, said", [
     ("en", "has no “attributed to” that is a “membership”"),
-    ("zh", "缺少属于“成员关系”的“责任方”"),
+    ("zh", "缺少属于“成员关系”的“归属方”"),
 ])
 def test_a_testing_centre_of_the_body_alone_lacks_a_membership_not_a_body(lang: str,
                                                                           said: str) -> None:

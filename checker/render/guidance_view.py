@@ -1,7 +1,9 @@
 """Guidance in words, in the report's language: how to meet a requirement not met (or a may-level
-one not used), and which records an evaluator will want to see for a checklist item; every term
-named by its label and its prefixed name (checker/guidance.py reads them off the shapes). A list
-item's hint shown beside its lead-in's says only what the lead-in's does not."""
+one not used), and which records an evaluator will want to see for a checklist item
+(checker/guidance.py reads them off the shapes). A hint is read by people who write no RDF, in the
+style of the shapes' messages: words first, each term's prefixed name after them for those who
+write the RDF, no path or datatype notation, no bracket inside another (`_Hint`). A list item's
+hint shown beside its lead-in's says only what the lead-in's does not."""
 
 from __future__ import annotations
 
@@ -10,15 +12,15 @@ from collections.abc import Callable, Iterable, Mapping
 
 from rdflib import Graph
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
-from rdflib.paths import AlternativePath, InvPath, MulPath, SequencePath
-from rdflib.term import Node, URIRef
+from rdflib.paths import AlternativePath
+from rdflib.term import Node
 
 from ..guidance import Ask, AskKind, Evidence, Guidance, HintPart, hint_parts, says_see
 from ..i18n import Lang, message
 from ..namespaces import BCIC, IND, REQ
 from ..notation import provision_notation
 from ..report import RequirementOutcome
-from ..shape_paths import ShapePath
+from ..shape_paths import ShapePath, path_properties
 from .findings_view import Namer
 from .naming import indefinite_article
 
@@ -29,6 +31,8 @@ for _prefix, _namespace in (("bcic", BCIC), ("req", REQ), ("ind", IND), ("prov",
     _NAMESPACES.bind(_prefix, _namespace)
 
 _VALUES = {"zh": "、", "en": ", "}  # between values, between terms
+# Datatypes said as people write their values (report.guidance.ask.<words>).
+_DATATYPES = {XSD.date: "date", XSD.gYear: "year", XSD.integer: "integer"}
 _ASKS = {"zh": "；", "en": "; "}  # between the properties of one record
 _STOP = {"zh": "。", "en": "."}
 _BETWEEN_SENTENCES = {"zh": "", "en": " "}
@@ -86,102 +90,165 @@ class GuidanceWriter:
 
     def _how_to(self, guidance: Guidance) -> str:
         # What a lead-in's hint already describes first, then the records it does not name.
+        hint = _Hint(self.namer, self.shown)
         parts = sorted(hint_parts(guidance, self.shown), key=lambda p: p.lead_in is None)
         said = []
         if guidance.by_items:  # the classes of the items, less those with more to say
             if bare := [p.evidence.cls for p in parts if p.lead_in is None and not p.evidence.asks]:
                 said.append(message("report.guidance.by_items", self.lang,
-                                    terms=self._listed(self.term(c) for c in bare)))
+                                    terms=hint.terms(bare)))
             parts = [p for p in parts if p.lead_in is not None or p.evidence.asks]
-        said += [self._part(p, guidance.by_items) for p in parts]
+        for part in parts:
+            said.append(hint.part(part, guidance.by_items))
+            said += hint.values_described()
         if says_see(guidance, self.shown):
             said.append(message("report.guidance.see", self.lang, see=guidance.see))
         return _BETWEEN_SENTENCES[self.lang].join(_sentence(s, self.lang) for s in said)
-
-    def _part(self, part: HintPart, by_items: bool) -> str:
-        """One record: as a lead-in's hint describes it, and what else it carries."""
-        evidence, each = part.evidence, "by_items_" if by_items else ""
-        if part.lead_in is None:
-            if not by_items:
-                return self.evidence(evidence)
-            return message("report.guidance.by_items_with", self.lang,
-                           thing=self.thing(evidence.cls), asks=self._asks(evidence.asks))
-        named = "thing_" if len(self.shown[part.lead_in].evidence) > 1 else ""
-        said = message(f"report.guidance.{each}{named}as_lead_in", self.lang,
-                       lead_in=provision_notation(part.lead_in), thing=self.thing(evidence.cls))
-        if evidence.asks:
-            said += message("report.guidance.with", self.lang, asks=self._asks(evidence.asks))
-        return said
 
     def documents(self, guidance: Guidance) -> str:
         """What an evaluator will want to see for a checklist item."""
         return self._worded("documents", guidance, (), self._documents)
 
     def _documents(self, guidance: Guidance) -> str:
-        return _sentence(message("report.guidance.documents", self.lang,
-                                 terms=self._listed(self.term(d) for d in guidance.documents)),
-                         self.lang)
+        terms = _Hint(self.namer, self.shown).terms(guidance.documents)
+        return _sentence(message("report.guidance.documents", self.lang, terms=terms), self.lang)
 
-    def evidence(self, evidence: Evidence) -> str:
+
+class _Hint:
+    """One hint being worded. Plain words come first: each term is named by its label, its prefixed
+    name following only at its first mention; a path is said step by step, an inverse step as the
+    record that refers to the value; a date as people write one. What the value of an ask must
+    carry is said in the same sentence when it is one plain thing, else in a sentence of its own
+    after the record's (once per hint), so that no bracket holds another."""
+
+    def __init__(self, namer: Namer, shown: Mapping[str, Guidance]) -> None:
+        self.namer, self.lang, self.shown = namer, namer.lang, shown
+        self.named: set[Node] = set()  # terms whose prefixed name the hint has given
+        self.pending: list[tuple[Node, tuple[Ask, ...]]] = []  # values to describe, in order
+        self.described: set[tuple[Node, tuple[Ask, ...]]] = set()
+
+    def part(self, part: HintPart, by_items: bool) -> str:
+        """One record: as a lead-in's hint describes it, and what else it carries."""
+        evidence, each = part.evidence, "by_items_" if by_items else ""
+        if part.lead_in is None:
+            if not by_items:
+                return self.record(evidence)
+            return message("report.guidance.by_items_with", self.lang,
+                           thing=self.thing(evidence.cls), asks=self.asks(evidence.asks))
+        named = "thing_" if len(self.shown[part.lead_in].evidence) > 1 else ""
+        said = message(f"report.guidance.{each}{named}as_lead_in", self.lang,
+                       lead_in=provision_notation(part.lead_in), thing=self.thing(evidence.cls))
+        if evidence.asks:
+            said += message("report.guidance.with", self.lang, asks=self.asks(evidence.asks))
+        return said
+
+    def record(self, evidence: Evidence) -> str:
         """Record a thing of a class, with what it carries."""
         thing = self.thing(evidence.cls)
         if not evidence.asks:
             return message("report.guidance.record", self.lang, thing=thing)
         return message("report.guidance.record_with", self.lang, thing=thing,
-                       asks=self._asks(evidence.asks))
+                       asks=self.asks(evidence.asks))
 
-    def ask(self, ask: Ask) -> str:
-        """One property and what it takes."""
-        single_inverse = isinstance(ask.path, InvPath) and isinstance(ask.path.arg, URIRef)
-        path = self.path(ask.path.arg if single_inverse else ask.path)  # type: ignore[union-attr]
-        first = ask.expected[0] if ask.expected else None
-        values = {"path": path, "term": self.term(first) if first is not None else "",
-                  "thing": self.thing(first) if first is not None else "",
-                  "values": self._listed(self.term(v) for v in ask.expected)}
-        if single_inverse:
-            key = "inverse" if ask.kind is AskKind.CLASS else "inverse_any"
-        else:
-            key = ask.kind.value
-        said = message(f"report.guidance.ask.{key}", self.lang, **values)
-        if ask.count:
-            said += message("report.lack.at_least", self.lang, n=ask.count)
-        if ask.then:
-            said += message("report.guidance.then", self.lang, asks=self._asks(ask.then))
+    def values_described(self) -> list[str]:
+        """Sentences saying what the values named so far must carry, in the order named."""
+        said = []
+        while self.pending:
+            ref, asks = self.pending.pop(0)
+            said.append(message("report.guidance.then_sentence", self.lang,
+                                ref=self.term(ref), asks=self.asks(asks)))
         return said
 
-    def _asks(self, asks: tuple[Ask, ...]) -> str:
+    def asks(self, asks: tuple[Ask, ...]) -> str:
+        """The asks of one record or value, one after the other."""
         return _ASKS[self.lang].join(self.ask(a) for a in asks)
 
-    def path(self, path: ShapePath) -> str:
-        """A path as “labels” (prefixed path)."""
-        return message("report.guidance.term", self.lang, label=self._path_label(path),
-                       curie=curie(path))
+    def ask(self, ask: Ask) -> str:
+        """One property (or path) and what it takes."""
+        if isinstance(ask.path, AlternativePath):
+            said = message("report.guidance.either", self.lang).join(
+                self._along(p, ask) for p in ask.path.args)
+        else:
+            said = self._along(ask.path, ask)
+        if ask.count:
+            said += message("report.lack.at_least", self.lang, n=ask.count)
+        if not ask.then:
+            return said
+        if len(ask.then) == 1 and not ask.then[0].then:  # one plain thing: in the same sentence
+            return said + message("report.guidance.then", self.lang, asks=self.ask(ask.then[0]))
+        ref = ask.expected[0] if ask.kind is AskKind.CLASS else path_properties(ask.path)[-1][0]
+        if (ref, ask.then) not in self.described:
+            self.described.add((ref, ask.then))
+            self.pending.append((ref, ask.then))
+        return said
+
+    def _along(self, path: ShapePath, ask: Ask) -> str:
+        """The path in words, step by step, with what its value takes; a class asked at the end
+        of an inverse step is the record that refers to the value."""
+        steps = path_properties(path)
+        by_class = ask.kind is AskKind.CLASS and steps[-1][1]
+        said = ""
+        for index, (prop, inverse) in enumerate(steps):
+            step = self.term(prop)
+            if inverse:
+                last = index == len(steps) - 1
+                by = self.thing(ask.expected[0]) if by_class and last else \
+                    message("report.guidance.step.record", self.lang)
+                key = "inverse" if said else "inverse_first"
+                said = message(f"report.guidance.step.{key}", self.lang, path=said, step=step,
+                               by=by)
+            elif said:
+                key = "after_inverse" if steps[index - 1][1] else "next"
+                said = message(f"report.guidance.step.{key}", self.lang, path=said, step=step)
+            else:
+                said = step
+        return said if by_class else self._takes(said, ask)
+
+    def _takes(self, path: str, ask: Ask) -> str:
+        """The path said, with the value, class or kind of value its ask wants."""
+        kind, values = ask.kind, {"path": path}
+        if kind is AskKind.ANY:
+            return message("report.guidance.ask.any", self.lang, **values)
+        first = ask.expected[0]
+        if kind is AskKind.DATATYPE and (words := _DATATYPES.get(first)) is not None:
+            return message(f"report.guidance.ask.{words}", self.lang, **values)
+        if kind in (AskKind.VALUE, AskKind.ONE_OF):
+            key, values["values"] = "value", self._listed(ask.expected, kind is AskKind.VALUE)
+        elif kind is AskKind.LANGUAGE:
+            key, values["values"] = "language", _VALUES[self.lang].join(map(str, ask.expected))
+        elif kind is AskKind.CLASS:
+            key, values["thing"] = "class", self.thing(first)
+        else:  # a datatype with no words of its own, each value of a property
+            key, values["term"] = kind.value, self.term(first)
+        return message(f"report.guidance.ask.{key}", self.lang, **values)
 
     def term(self, node: Node) -> str:
-        """A term as “label” (prefixed name); a provision by its id alone."""
-        label = self.namer.label(node)
-        if label is None or str(node).startswith(str(REQ)):
+        """A term as “label” (prefixed name) the first time, by its label after; a provision as
+        the standard numbers it; a term with no label by its prefixed name."""
+        is_provision = str(node).startswith(str(REQ))
+        label = provision_notation(str(node)[len(str(REQ)):]) if is_provision \
+            else self.namer.label(node)
+        if label is None:
             return curie(node)
+        if node in self.named:
+            return message("report.guidance.named", self.lang, label=label)
+        self.named.add(node)
         return message("report.guidance.term", self.lang, label=label, curie=curie(node))
-
-    def _path_label(self, path: ShapePath) -> str:
-        if isinstance(path, URIRef):
-            return self.namer.label(path) or curie(path)
-        if isinstance(path, (InvPath, MulPath)):
-            return self._path_label(path.arg if isinstance(path, InvPath) else path.path)
-        if isinstance(path, AlternativePath):
-            return message("report.guidance.or", self.lang).join(
-                self._path_label(p) for p in path.args)
-        assert isinstance(path, SequencePath)
-        return " › ".join(self._path_label(p) for p in path.args)
 
     def thing(self, node: Node) -> str:
         """One thing of a class: “a” or “an” before its English label, 一项 in Chinese."""
         label = self.namer.label(node) or ""
         return message(f"report.guidance.{indefinite_article(label)}", self.lang, term=self.term(node))
 
-    def _listed(self, said: Iterable[str]) -> str:
-        return _VALUES[self.lang].join(dict.fromkeys(said))
+    def terms(self, nodes: Iterable[Node]) -> str:
+        """Terms listed, each once."""
+        return _VALUES[self.lang].join(self.term(n) for n in dict.fromkeys(nodes))
+
+    def _listed(self, nodes: Iterable[Node], every: bool) -> str:
+        """Values listed, the last two joined by “and” (each is asked) or “or” (one is)."""
+        said = [self.term(n) for n in dict.fromkeys(nodes)]
+        last = message("report.guidance.and" if every else "report.guidance.or", self.lang)
+        return last.join(filter(None, (_VALUES[self.lang].join(said[:-1]), said[-1])))
 
 
 def _sentence(text: str, lang: Lang) -> str:

@@ -1,0 +1,152 @@
+"""Hints (如何满足) are read by a cultivation body that writes no RDF: said in plain words first, the
+prefixed names after the words for those who write the RDF (checker/render/guidance_view.py). No
+path notation, no datatype names, no brackets inside brackets; what the value of an ask must carry
+is a sentence of its own. Checked on every hint the rulebook can give, in zh and en."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import pytest
+from rdflib import RDFS, Literal, URIRef
+from rdflib.namespace import ORG
+
+from checker.guidance import Ask, AskKind, Evidence, Guidance
+from checker.i18n import Lang
+from checker.labels import collect_labels
+from checker.namespaces import BCIC
+from checker.paths import EXAMPLES_DIR
+from checker.render.findings_view import Namer
+from checker.render.guidance_view import GuidanceWriter
+from checker.report import Report
+from checker.rulebook import load_rulebook
+from checker.validation import validate_files
+
+_SENTENCE_END = re.compile(r"(?<=。)|(?<=\.) (?=[A-Z])")
+_QUOTED = re.compile(r"“[^”]*”")  # a label, whose own brackets (“处置（A）”, “4.2.1 c)”) are words
+XSD_DECIMAL = URIRef("http://www.w3.org/2001/XMLSchema#decimal")  # a datatype no shape asks for
+
+
+@pytest.fixture(scope="module")
+def meitan() -> Report:
+    """The sample with the most gaps, 4.2's lead-ins among them."""
+    return validate_files([EXAMPLES_DIR / "meitan-tea.ttl"])
+
+
+def _writer(report: Report, lang: Lang, shown: dict[str, Guidance] | None = None) -> GuidanceWriter:
+    """A writer that knows the label of every term the rulebook's guidance names."""
+    rulebook = load_rulebook()
+    terms = [t for g in rulebook.guidance.values() for t in g.terms]
+    labelled = replace(report, labels={**report.labels,
+                                       **collect_labels(terms, rulebook.labels_graph)})
+    return GuidanceWriter(Namer(labelled, lang), shown)
+
+
+def _every_hint(report: Report, lang: Lang) -> list[str]:
+    """Every hint the rulebook gives, alone and beside its lead-ins', and every checklist item's
+    records to see."""
+    guidance = load_rulebook().guidance
+    alone, beside = _writer(report, lang), _writer(report, lang, guidance)
+    return [*(w.how_to(g) for w in (alone, beside) for g in guidance.values()),
+            *(alone.documents(g) for g in guidance.values())]
+
+
+def _bracket_depth(text: str) -> int:
+    """How deep brackets nest in a text, labels left out."""
+    depth = deepest = 0
+    for char in _QUOTED.sub("", text):
+        if char in "(（[【":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in ")）]】":
+            depth -= 1
+    return deepest
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_hint_writes_a_datatype_or_a_path_in_rdf_notation(meitan: Report, lang: Lang) -> None:
+    """`xsd:date` is 年-月-日 (a year-month-day date); `^org:member` and `a › b` are steps in words."""
+    hints = _every_hint(meitan, lang)
+    assert len(hints) > 300
+    assert not [h for h in hints if "xsd:" in h or "^" in h or "›" in h]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_hint_nests_brackets(meitan: Report, lang: Lang) -> None:
+    depths = [_bracket_depth(h) for h in _every_hint(meitan, lang)]
+    assert max(depths) == 1
+    assert _bracket_depth("“处置（A）”（bcic:ActPhase）") == 1
+    assert _bracket_depth("（其须有“角色”（org:role））") == 2
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("zh", "写明“相关责任方”（prov:wasAssociatedWith）由一项“成员关系”（org:Membership）以“成员”"
+           "（org:member）指向；"),
+    ("en", "with “associated with” (prov:wasAssociatedWith) that a “membership” (org:Membership) "
+           "refers to through “member” (org:member); "),
+], ids=["zh", "en"])
+def test_an_inverse_step_is_said_as_the_record_that_refers_to_the_value(
+        meitan: Report, lang: Lang, words: str) -> None:
+    """4.2.2: the member who performed the duty is the member of a membership; the membership, with
+    the body and the role, is described in a sentence of its own, once for the fulfilment and its
+    document alike."""
+    hint = _writer(meitan, lang).how_to(load_rulebook().guidance["4.2.2"])
+    assert words in hint
+    (membership,) = [s for s in _SENTENCE_END.split(hint)
+                     if s.startswith({"zh": "该“成员关系”写明", "en": "That “membership” has"}[lang])]
+    assert "bcic:IndustryOrganisationRole" in membership and "bcic:CultivationBody" in membership
+
+
+@pytest.mark.parametrize("lang, limit, longest", [("zh", 520, 220), ("en", 860, 360)])
+def test_the_hint_of_4_2_2_is_a_few_short_sentences(meitan: Report, lang: Lang, limit: int,
+                                                    longest: int) -> None:
+    """It was one sentence of 677 characters (1,028 in English) with brackets three deep. It names
+    14 terms, each with the prefixed name people writing the RDF need: with their brackets these
+    take 276 characters, said once each. The rest are words: a sentence for the fulfilment, one for
+    the membership, one for the document, and the pointer. The limits leave room for a relabelled
+    term, not for the membership said twice again (about 110 characters more) or the names repeated
+    at every mention."""
+    hint = _writer(meitan, lang, load_rulebook().guidance).how_to(load_rulebook().guidance["4.2.2"])
+    sentences = [s for s in _SENTENCE_END.split(hint) if s.strip()]
+    assert len(hint) < limit and len(sentences) == 4
+    assert max(len(s) for s in sentences) < longest
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("zh", "“成员”（org:member）指向一项“组织”（org:Organization），其写明“名称”（rdfs:label），"
+           "语言标记为 zh；"),
+    ("en", "“member” (org:member) pointing to an “organisation” (org:Organization) that has "
+           "“name” (rdfs:label) with the language tag zh; "),
+], ids=["zh", "en"])
+def test_the_hint_of_4_1_asks_for_the_member_organisation_s_chinese_name(
+        meitan: Report, lang: Lang, said: str) -> None:
+    """4.1 「明确其成员」: the member organisation is named in the standard's language
+    (shp:NamedOrganisation-zh, sh:languageIn), which the hint says too."""
+    guidance = load_rulebook().guidance["4.1"]
+    member = next(a for e in guidance.evidence for a in e.asks if a.path == ORG.member)
+    assert member.then == (Ask(RDFS.label, AskKind.LANGUAGE, (Literal("zh"),)),)
+    assert said in _writer(meitan, lang).how_to(guidance)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_each_prefixed_name_follows_the_words_at_its_first_mention_only(
+        meitan: Report, lang: Lang) -> None:
+    """7.2.3 asks three documents alike, each attributed to the body, dated and titled."""
+    hint = _writer(meitan, lang).how_to(load_rulebook().guidance["7.2.3"])
+    label = {"zh": "“归属方”", "en": "“attributed to”"}[lang]
+    assert hint.count(label) == 3 and hint.count("prov:wasAttributedTo") == 1
+    assert hint.count("dcterms:date") == 1
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("zh", "写明“优先次序”（bcic:priority）取 xsd:decimal 类型的值。"),
+    ("en", "with “priority” (bcic:priority) as xsd:decimal."),
+], ids=["zh", "en"])
+def test_a_datatype_without_words_of_its_own_is_named_by_its_prefixed_name(
+        meitan: Report, lang: Lang, said: str) -> None:
+    """Dates, years and whole numbers, the datatypes the shapes ask for, are said in words; a shape
+    asking another would still be read, by the datatype's name."""
+    guidance = Guidance("9.4.1", "9-4-1", (Evidence(BCIC.ImprovementAction, (
+        Ask(BCIC.priority, AskKind.DATATYPE, (XSD_DECIMAL,)),)),))
+    assert said in _writer(meitan, lang).how_to(guidance)
