@@ -249,3 +249,29 @@ def test_an_improvement_action_without_a_priority_is_said_to_have_none_under_9_4
     outcome = validate_graph(data).outcome("9.4.1")
     assert outcome.status is Status.NOT_MET
     assert {r.messages["zh"] for r in outcome.results} == {"改进措施未确定优先次序（9.4.1）"}
+
+
+def test_a_measurement_specification_without_a_unit_meets_9_2_1() -> None:
+    """9.2.1 lists 「信息内涵、信息来源、收集与计算方法、测量周期、责任部门等」 and no unit: Dehua's
+    specifications without their units still meet it."""
+    data = Graph().parse(EXAMPLES_DIR / "dehua-ceramics.ttl")
+    specifications = set(data.subjects(RDF.type, BCIC.MeasurementSpecification))
+    assert specifications
+    for specification in specifications:
+        data.remove((specification, BCIC.unitOfMeasure, None))
+    report = validate_graph(data)
+    assert report.outcome("9.2.1").status is not Status.NOT_MET
+    assert report.conforms
+
+
+def test_an_observation_without_a_unit_fails_9_2_3_not_9_2_1() -> None:
+    """The unit goes with the figure: an observation without one is a gap of 9.2.3."""
+    data = Graph().parse(EXAMPLES_DIR / "dehua-ceramics.ttl")
+    observation = sorted(data.subjects(RDF.type, BCIC.IndicatorObservation))[0]
+    data.remove((observation, BCIC.unitOfMeasure, None))
+    report = validate_graph(data)
+    outcome = report.outcome("9.2.3")
+    assert outcome.status is Status.NOT_MET
+    assert {r.messages["zh"] for r in outcome.results} == {"指标观测值缺少或重复计量单位（9.2.3）"}
+    assert {r.focus_node for r in outcome.results} == {observation}
+    assert report.outcome("9.2.1").status is not Status.NOT_MET
