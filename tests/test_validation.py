@@ -275,3 +275,45 @@ def test_an_observation_without_a_unit_fails_9_2_3_not_9_2_1() -> None:
     assert {r.messages["zh"] for r in outcome.results} == {"指标观测值缺少或重复计量单位（9.2.3）"}
     assert {r.focus_node for r in outcome.results} == {observation}
     assert report.outcome("9.2.1").status is not Status.NOT_MET
+
+
+def _dehua_macro_analysis_without(*predicates: URIRef) -> Graph:
+    """Dehua whose macro-environment analyses state none of `predicates`."""
+    data = Graph().parse(EXAMPLES_DIR / "dehua-ceramics.ttl")
+    analyses = set(data.subjects(RDF.type, BCIC.MacroEnvironmentAnalysis))
+    assert analyses
+    for analysis in analyses:
+        for predicate in predicates:
+            assert (analysis, predicate, None) in data
+            data.remove((analysis, predicate, None))
+    return data
+
+
+def test_a_macro_analysis_naming_no_opportunity_or_risk_is_no_gap_of_5_1() -> None:
+    """5.1's 「有助于识别产业集群品牌培育过程所面临的机遇与风险」 says what the analysis is for: an
+    analysis covering the five environments at home and abroad leaves 5.1 to the evaluator."""
+    report = validate_graph(_dehua_macro_analysis_without(BCIC.opportunity, BCIC.risk))
+    outcome = report.outcome("5.1")
+    assert (outcome.status, outcome.results) == (Status.MANUAL_REVIEW, ())
+    assert report.conforms
+
+
+def test_5_1_asks_the_evaluator_whether_the_analysis_helps_identify_opportunities_and_risks() -> None:
+    report = validate_files([EXAMPLES_DIR / "dehua-ceramics.ttl"])
+    outcome = report.outcome("5.1")
+    assert outcome in report.awaiting_judgement()
+    prompt = outcome.requirement.review_prompt
+    assert prompt is not None
+    assert "有助于识别产业集群品牌培育过程所面临的机遇与风险" in prompt["zh"]
+    assert "helps to identify the opportunities and risks" in prompt["en"]
+    assert prompt["zh"] in render_report(report, "text", "zh")
+
+
+def test_a_macro_analysis_missing_an_environment_still_fails_5_1() -> None:
+    """The analysis and its coverage are what 5.1 obliges: without the cultural environment it
+    is unmet, and the finding says so, not that any opportunity or risk is missing."""
+    data = Graph().parse(EXAMPLES_DIR / "dehua-ceramics.ttl")
+    data.remove((None, BCIC.covers, BCIC.CulturalEnvironment))
+    outcome = validate_graph(data).outcome("5.1")
+    assert outcome.status is Status.NOT_MET
+    assert {r.messages["zh"] for r in outcome.results} == {"未见涵盖“文化环境”的宏观环境分析（5.1）"}
