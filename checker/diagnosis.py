@@ -4,11 +4,11 @@ what each lacks (checker/findings.py holds the model).
 A shape's path is walked from its focus node until it reaches nodes of the submission (anything
 outside the standard's namespace): the instances of a class, the records of a duty, the
 specifications of an indicator. Each of those is then held against the rest of the shape — its
-sh:hasValue, sh:minCount, sh:maxCount, sh:class, sh:datatype, sh:in, sh:node and qualified value
-shapes, the property shapes of those shapes in turn (down to the role of the member a duty's
-evidence document is attributed to, 4.2), a guarded shape's check — and the closest (the fewest
-lacks) are kept. Constraint components not listed here are not explained (the result's message
-still is).
+sh:hasValue, sh:minCount, sh:maxCount, sh:class, sh:datatype, sh:in, sh:pattern, sh:node, sh:or (a
+value that meets none of its shapes), sh:not and qualified value shapes, the property shapes of
+those shapes in turn (down to the role of the member a duty's evidence document is attributed to,
+4.2), a guarded shape's check — and the closest (the fewest lacks) are kept. Constraint
+components not listed here are not explained (the result's message still is).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import SH
+from rdflib.namespace import SH, XSD
 from rdflib.paths import MulPath, SequencePath
 from rdflib.term import Node
 
@@ -93,7 +93,7 @@ class Explainer:
         if (datatype := s.value(shape, SH.datatype)) is not None:
             # An ill-typed literal ("2021-02-30"^^xsd:date) is of no datatype, as pyshacl says.
             yield from (lack("DatatypeConstraintComponent", value=v) for v in values
-                        if not isinstance(v, Literal) or v.datatype != datatype or v.ill_typed)
+                        if not isinstance(v, Literal) or _datatype(v) != datatype or v.ill_typed)
         if (allowed := s.value(shape, SH["in"])) is not None:
             members = set(Collection(s, allowed))
             yield from (lack("InConstraintComponent", value=v) for v in values
@@ -103,6 +103,13 @@ class Explainer:
                         if isinstance(v, BNode) or not re.search(str(pattern), str(v)))
         if depth >= _DEPTH:
             return
+        if (listed := s.value(shape, SH["or"])) is not None and not guarded_checks(s, shape):
+            options = list(Collection(s, listed))  # a value of none of them (9.4.1's priority)
+            yield from (lack("OrConstraintComponent", value=v) for v in values
+                        if all(self._fails(data, v, o, depth) for o in options))
+        if (negated := s.value(shape, SH["not"])) is not None:
+            yield from (lack("NotConstraintComponent", value=v) for v in values
+                        if not self._fails(data, v, negated, depth))
         for inner in s.objects(shape, SH.property):
             for v in values:
                 yield from self._property_lacks(data, v, inner, self.path(inner), depth + 1)
@@ -119,6 +126,10 @@ class Explainer:
                 yield from self._property_lacks(data, v, inner, self.path(inner), depth + 1)
         if (qualified := s.value(shape, SH.qualifiedValueShape)) is not None:
             yield from self._qualified_lacks(data, lack, qualified, values, path, depth)
+
+    def _fails(self, data: Graph, value: Node, shape: Node, depth: int) -> bool:
+        """Whether `value` lacks anything `shape` asks of it (itself, not along a path)."""
+        return any(True for _lack in self._property_lacks(data, value, shape, None, depth + 1))
 
     def _qualified_lacks(self, data: Graph, lack: _LackMaker, qualified: Node,
                          values: list[Node], path: ShapePath | None,
@@ -226,6 +237,14 @@ def _via(step: ShapePath) -> URIRef | None:
 def _iri(node: Node) -> URIRef:
     """A shape's IRI (every shape has one, NOTES: blank-node shapes cannot be joined back)."""
     return node if isinstance(node, URIRef) else URIRef("")
+
+
+def _datatype(literal: Literal) -> URIRef:
+    """A literal's datatype as SHACL reads it: text without one is xsd:string, tagged text
+    rdf:langString (rdflib gives None for both)."""
+    if literal.datatype is not None:
+        return literal.datatype
+    return RDF.langString if literal.language else XSD.string
 
 
 def _int(node: Node | None) -> int | None:

@@ -189,15 +189,16 @@ def _strip_node_properties(shapes: Graph, shape: URIRef, node: Node) -> _Inner:
 
 
 def _replace_values_with_text(shapes: Graph, shape: URIRef) -> _Inner:
-    """Write each value the shape reaches as plain text: a node shape without properties
-    constrains the value itself (its datatype), and text is of no datatype it asks for."""
+    """Write each value the shape reaches as empty text: a node shape without properties
+    constrains the value itself (its datatype, its form), and empty text is of no datatype or
+    form it asks for, not even where text is accepted (9.4.1's ranking word)."""
     path = read_path(shapes, shapes.value(shape, SH.path))  # type: ignore[arg-type]
 
     def mutate(data: Graph, nav: Graph) -> Graph:
         doomed = set(_last_owned_steps(nav, shapes, shape, path, last=True))
         mutated = _without_triples(data, doomed)
-        for subject, predicate, value in doomed:
-            mutated.add((subject, predicate, Literal(f"{value} (text)")))
+        for subject, predicate, _value in doomed:
+            mutated.add((subject, predicate, Literal("")))
         return mutated
     return mutate
 

@@ -52,8 +52,8 @@ _FIXTURE_TEXT = {
         "en": "The twin strips the properties that {node} requires ({properties}) from each value.",
         "zh": "反例从每个值上删除 {node} 所要求的属性（{properties}）。"},
     "replace-values-with-text": {
-        "en": "The twin writes each value along {path} as plain text, which {node} refuses.",
-        "zh": "反例把沿 {path} 的每个值改写为纯文本，{node} 不接受这样的值。"},
+        "en": "The twin writes each value along {path} as empty text, which {node} refuses.",
+        "zh": "反例把沿 {path} 的每个值改写为空文本，{node} 不接受这样的值。"},
     "cut-path-to-required-value": {
         "en": "The twin cuts every route along {path} to the required value {value}.",
         "zh": "反例切断沿 {path} 通往必需值 {value} 的每条路径。"},

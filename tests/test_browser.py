@@ -112,7 +112,7 @@ def test_the_html_report_hides_emptied_clauses_on_screen_and_prints_legibly() ->
     with chromium() as browser:
         tab = browser.new_page()  # type: ignore[attr-defined]
         tab.set_content(html)
-        clause = "[id='clause-5.1']"  # all met: nothing under it once only "not met" is shown
+        clause = "[id='clause-5.1']"  # no gap: nothing under it once only "not met" is shown
         assert tab.is_visible(clause)
         tab.click("label[for=f-not_met]")
         assert not tab.is_visible(clause)

@@ -223,7 +223,7 @@ def unlinked_case(base: Graph) -> Report:
         graph.remove((node, PROV.wasAttributedTo, None))
         graph.add((node, PROV.wasAttributedTo, _node(graph, "body")))
         graph.add((node, PROV.wasAttributedTo, agent))
-    for local, parts in (("macro", (BCIC.covers, BCIC.opportunity, BCIC.risk)),
+    for local, parts in (("macro", (BCIC.covers,)),
                          ("strategy-communication", (BCIC.covers,)),
                          ("community", (BCIC.covers,))):
         assert len(spread(graph, _node(graph, local), parts)) > 1
@@ -256,7 +256,10 @@ def test_quality_resources_not_set_up_through_a_government_or_association_member
 @pytest.mark.parametrize("rid", ["5.1", "6.2-a", "7.2.2.3"])
 def test_evidence_that_may_be_several_documents_still_counts_when_split(
         unlinked_case: Report, rid: str) -> None:
-    assert unlinked_case.outcome(rid).status is Status.MET, unlinked_case.outcome(rid).results
+    """No gap (5.1 still awaits the evaluator's judgement: its manual review)."""
+    outcome = unlinked_case.outcome(rid)
+    assert outcome.status in (Status.MET, Status.MANUAL_REVIEW) and not outcome.results, \
+        outcome.results
 
 
 @pytest.fixture(scope="module")

@@ -11,6 +11,7 @@ from rdflib.namespace import ORG
 from checker.errors import InputError
 from checker.namespaces import BCIC, IND
 from checker.paths import EXAMPLES_DIR
+from checker.render import render_report
 from checker.report import Status
 from checker.rulebook import Level, load_rulebook
 from checker.validation import submission_clusters, validate_files, validate_graph
@@ -192,3 +193,127 @@ def test_a_figure_given_as_text_is_said_to_be_no_number_not_to_be_missing(
     assert outcome.status is Status.NOT_MET
     assert {r.messages["zh"] for r in outcome.results} == {said}
     assert all("not a number" in r.messages["en"] for r in outcome.results)
+
+
+PRIORITIES = [Literal(1), Literal("1", datatype=URIRef(f"{XSD_NS}positiveInteger")),
+              Literal("2", datatype=URIRef(f"{XSD_NS}int")), Literal("高", lang="zh"),
+              Literal("high")]
+
+
+@pytest.mark.parametrize("priority", PRIORITIES,
+                         ids=["integer", "positiveInteger", "int", "word-zh", "word"])
+def test_a_priority_of_any_integer_datatype_or_a_ranking_word_meets_9_4_1(priority: Literal) -> None:
+    """9.4.1 「确定持续改进的优先次序」 asks for an order, not a datatype: a rank of any
+    integer-derived datatype or a ranking word (高) sets one."""
+    report = validate_graph(_dehua_with(BCIC.priority, priority))
+    outcome = report.outcome("9.4.1")
+    assert outcome.status is not Status.NOT_MET, [r.messages["en"] for r in outcome.results]
+    assert report.conforms
+
+
+UNUSABLE_PRIORITIES = [(Literal(""), '“""”'), (Literal(-1), '“"-1"^^xsd:integer”'),
+                       (Literal(True), '“"true"^^xsd:boolean”'), (Literal("-1"), '“"-1"”')]
+
+
+@pytest.mark.parametrize(("priority", "shown"), UNUSABLE_PRIORITIES,
+                         ids=["empty", "negative", "boolean", "negative-as-text"])
+def test_a_priority_that_says_no_order_is_said_to_be_unusable_not_missing(
+        priority: Literal, shown: str) -> None:
+    """Empty text, a negative number or true is a priority given but unusable: 9.4.1 is not met,
+    and the report says so of the value it names, in zh and en, never that there is none."""
+    report = validate_graph(_dehua_with(BCIC.priority, priority))
+    outcome = report.outcome("9.4.1")
+    assert outcome.status is Status.NOT_MET
+    assert {r.messages["zh"].split("：")[0] for r in outcome.results} == {"改进措施的优先次序无法使用"}
+    assert all("cannot be used" in r.messages["en"] for r in outcome.results)
+    zh, en = (render_report(report, "text", lang) for lang in ("zh", "en"))
+    assert f"：“优先次序”的取值{shown}不属于任何一种可接受的形式" in zh and "未确定优先次序" not in zh
+    assert f": its “priority” {shown} is in none of the forms accepted" in en
+    assert "has no priority" not in en
+
+
+def test_only_the_unusable_one_of_two_priorities_is_named_under_9_4_1() -> None:
+    """A ranking word in Chinese (rdf:langString) beside empty text: the report names the empty
+    text alone."""
+    data = _dehua_with(BCIC.priority, Literal("高", lang="zh"))
+    for action in set(data.subjects(BCIC.priority, None)):
+        data.add((action, BCIC.priority, Literal("")))
+    text = render_report(validate_graph(data), "text", "zh")
+    assert "：“优先次序”的取值“\"\"”不属于任何一种可接受的形式" in text
+    assert "“高”不属于" not in text
+
+
+def test_an_improvement_action_without_a_priority_is_said_to_have_none_under_9_4_1() -> None:
+    data = Graph().parse(EXAMPLES_DIR / "dehua-ceramics.ttl")
+    data.remove((None, BCIC.priority, None))
+    outcome = validate_graph(data).outcome("9.4.1")
+    assert outcome.status is Status.NOT_MET
+    assert {r.messages["zh"] for r in outcome.results} == {"改进措施未确定优先次序（9.4.1）"}
+
+
+def test_a_measurement_specification_without_a_unit_meets_9_2_1() -> None:
+    """9.2.1 lists 「信息内涵、信息来源、收集与计算方法、测量周期、责任部门等」 and no unit: Dehua's
+    specifications without their units still meet it."""
+    data = Graph().parse(EXAMPLES_DIR / "dehua-ceramics.ttl")
+    specifications = set(data.subjects(RDF.type, BCIC.MeasurementSpecification))
+    assert specifications
+    for specification in specifications:
+        data.remove((specification, BCIC.unitOfMeasure, None))
+    report = validate_graph(data)
+    assert report.outcome("9.2.1").status is not Status.NOT_MET
+    assert report.conforms
+
+
+def test_an_observation_without_a_unit_fails_9_2_3_not_9_2_1() -> None:
+    """The unit goes with the figure: an observation without one is a gap of 9.2.3."""
+    data = Graph().parse(EXAMPLES_DIR / "dehua-ceramics.ttl")
+    observation = sorted(data.subjects(RDF.type, BCIC.IndicatorObservation))[0]
+    data.remove((observation, BCIC.unitOfMeasure, None))
+    report = validate_graph(data)
+    outcome = report.outcome("9.2.3")
+    assert outcome.status is Status.NOT_MET
+    assert {r.messages["zh"] for r in outcome.results} == {"指标观测值缺少或重复计量单位（9.2.3）"}
+    assert {r.focus_node for r in outcome.results} == {observation}
+    assert report.outcome("9.2.1").status is not Status.NOT_MET
+
+
+def _dehua_macro_analysis_without(*predicates: URIRef) -> Graph:
+    """Dehua whose macro-environment analyses state none of `predicates`."""
+    data = Graph().parse(EXAMPLES_DIR / "dehua-ceramics.ttl")
+    analyses = set(data.subjects(RDF.type, BCIC.MacroEnvironmentAnalysis))
+    assert analyses
+    for analysis in analyses:
+        for predicate in predicates:
+            assert (analysis, predicate, None) in data
+            data.remove((analysis, predicate, None))
+    return data
+
+
+def test_a_macro_analysis_naming_no_opportunity_or_risk_is_no_gap_of_5_1() -> None:
+    """5.1's 「有助于识别产业集群品牌培育过程所面临的机遇与风险」 says what the analysis is for: an
+    analysis covering the five environments at home and abroad leaves 5.1 to the evaluator."""
+    report = validate_graph(_dehua_macro_analysis_without(BCIC.opportunity, BCIC.risk))
+    outcome = report.outcome("5.1")
+    assert (outcome.status, outcome.results) == (Status.MANUAL_REVIEW, ())
+    assert report.conforms
+
+
+def test_5_1_asks_the_evaluator_whether_the_analysis_helps_identify_opportunities_and_risks() -> None:
+    report = validate_files([EXAMPLES_DIR / "dehua-ceramics.ttl"])
+    outcome = report.outcome("5.1")
+    assert outcome in report.awaiting_judgement()
+    prompt = outcome.requirement.review_prompt
+    assert prompt is not None
+    assert "有助于识别产业集群品牌培育过程所面临的机遇与风险" in prompt["zh"]
+    assert "helps to identify the opportunities and risks" in prompt["en"]
+    assert prompt["zh"] in render_report(report, "text", "zh")
+
+
+def test_a_macro_analysis_missing_an_environment_still_fails_5_1() -> None:
+    """The analysis and its coverage are what 5.1 obliges: without the cultural environment it
+    is unmet, and the finding says so, not that any opportunity or risk is missing."""
+    data = Graph().parse(EXAMPLES_DIR / "dehua-ceramics.ttl")
+    data.remove((None, BCIC.covers, BCIC.CulturalEnvironment))
+    outcome = validate_graph(data).outcome("5.1")
+    assert outcome.status is Status.NOT_MET
+    assert {r.messages["zh"] for r in outcome.results} == {"未见涵盖“文化环境”的宏观环境分析（5.1）"}

@@ -22,7 +22,7 @@ _LACK_KEYS = {"HasValueConstraintComponent": "has_value", "MinCountConstraintCom
               "MaxCountConstraintComponent": "max_count", "ClassConstraintComponent": "class",
               "DatatypeConstraintComponent": "datatype", "InConstraintComponent": "in",
               "PatternConstraintComponent": "pattern", "NodeConstraintComponent": "node",
-              "QualifiedMinCountConstraintComponent": "qualified"}
+              "OrConstraintComponent": "or", "QualifiedMinCountConstraintComponent": "qualified"}
 
 
 @dataclass(frozen=True)
@@ -56,15 +56,15 @@ class FindingView:
 
 
 def _literal_lack(lack: Lack) -> Lack | None:
-    """The one lack of the one literal value a sh:node lack holds (its datatype, its form), the
-    value filled in; None otherwise."""
+    """The one lack of the one literal value a sh:node lack holds (its datatype, its form, none of
+    the forms accepted), the value filled in; None otherwise."""
     if _LACK_KEYS.get(lack.constraint) != "node" or len(lack.closest) != 1:
         return None
     (candidate,) = lack.closest
     if not isinstance(candidate.node, Literal) or len(candidate.lacks) != 1:
         return None
     (inner,) = candidate.lacks
-    if inner.path is not None or _LACK_KEYS.get(inner.constraint) not in ("datatype", "pattern"):
+    if inner.path is not None or _LACK_KEYS.get(inner.constraint) not in ("datatype", "pattern", "or"):
         return None
     return replace(inner, value=candidate.node)
 
@@ -110,7 +110,7 @@ class Namer:
         if key == "qualified" and lack.expected is None:  # a qualifier naming no term (sh:in)
             key = "qualified_any"
         elif not steps or steps == ((RDF.type, False),):
-            key = f"self.{key}" if key in ("class", "datatype", "pattern", "in") else key
+            key = f"self.{key}" if key in ("class", "datatype", "pattern", "in", "or") else key
         elif (key == "min_count" or key == "qualified") and steps[0][1] and len(steps) == 1:
             key = f"{key}_inverse"
         prop = " › ".join(self.name(p) for p, _inverse in steps)
