@@ -21,7 +21,10 @@ LABEL_PREDICATES = (RDFS.label, SKOS.prefLabel, DCTERMS.title)
 # Reused terms on the shapes' paths (docs/evidence.md), which the ontology does not label.
 _REUSED: dict[Node, dict[str, str]] = {
     RDF.type: {"zh": "类型", "en": "type"},
+    RDFS.label: {"zh": "名称", "en": "label"},
     PROV.generated: {"zh": "生成的证据", "en": "generated evidence"},
+    PROV.used: {"zh": "所用对象", "en": "used"},
+    PROV.wasInformedBy: {"zh": "所依据的活动", "en": "informed by"},
     PROV.wasAssociatedWith: {"zh": "相关责任方", "en": "associated with"},
     PROV.wasAttributedTo: {"zh": "责任方", "en": "attributed to"},
     ORG.hasUnit: {"zh": "下设单位", "en": "has unit"},

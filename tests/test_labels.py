@@ -6,9 +6,12 @@ from pathlib import Path
 import pytest
 from rdflib import RDFS, SKOS, Graph, Literal, URIRef
 
+from checker.labels import labels_of
 from checker.namespaces import BCIC
 from checker.ontology import TermKind, defined_terms, load_ontology_graph, requirement_individuals
 from checker.paths import ALL_ONTOLOGY_FILES
+from checker.rulebook import SH, load_rulebook
+from checker.shape_paths import path_properties, read_path
 
 LANGS = ("zh", "en")
 
@@ -66,6 +69,19 @@ def test_every_bcic_class_property_and_non_requirement_individual_names_a_clause
         offenders += [f"{term} has bcic:clauseRef {r!r}, not a clause id" for r in refs
                       if not CLAUSE_REF.match(r)]
     assert not offenders, _report(offenders)
+
+
+def test_every_property_a_shape_walks_is_named_in_zh_and_en() -> None:
+    """Hints and findings name the properties of the shapes' paths: “informed by”
+    (prov:wasInformedBy), never “prov:wasInformedBy” (prov:wasInformedBy). rdfs:subClassOf is
+    walked only to reach a class's instances and is never shown."""
+    rulebook = load_rulebook()
+    shapes = rulebook.shapes_graph
+    walked = {p for path in shapes.objects(None, SH.path)
+              for p, _backwards in path_properties(read_path(shapes, path))} - {RDFS.subClassOf}
+    offenders = [f"{p} is not named in {', '.join(sorted(set(LANGS) - set(names)))}"
+                 for p in walked if not set(LANGS) <= set(names := labels_of(rulebook.labels_graph, p))]
+    assert len(walked) > 50 and not offenders, _report(offenders)
 
 
 @pytest.mark.parametrize("path", ALL_ONTOLOGY_FILES, ids=lambda p: p.name)
