@@ -209,7 +209,11 @@ def test_history_shows_the_closed_clause(bcic: Bcic, tmp_path: Path) -> None:
     fixed = tmp_path / "fixed.ttl"
     fixed.write_text(Path(DATANG).read_text(encoding="utf-8") + """
 ex:communication-evaluation a bcic:CommunicationEvaluation ;
-    prov:wasAssociatedWith ex:body ; dcterms:date "2024-01-25"^^xsd:date .
+    prov:wasAssociatedWith ex:body ; dcterms:date "2024-01-25"^^xsd:date ;
+    bcic:finding "直播探厂的转化率最高"@zh .
+ex:communication-improvement a bcic:CommunicationImprovement ;
+    prov:wasAssociatedWith ex:body ; dcterms:date "2024-03-01"^^xsd:date ;
+    prov:wasInformedBy ex:communication-evaluation .
 """, encoding="utf-8")
     bcic("ingest", DATANG)
     bcic("ingest", str(fixed))
