@@ -23,6 +23,8 @@ _REUSED: dict[Node, dict[str, str]] = {
     RDF.type: {"zh": "类型", "en": "type"},
     RDFS.label: {"zh": "名称", "en": "name"},
     PROV.generated: {"zh": "生成的证据", "en": "generated evidence"},
+    PROV.used: {"zh": "所用对象", "en": "used"},
+    PROV.wasInformedBy: {"zh": "所依据的活动", "en": "informed by"},
     PROV.wasAssociatedWith: {"zh": "相关责任方", "en": "associated with"},
     PROV.wasAttributedTo: {"zh": "归属方", "en": "attributed to"},
     ORG.hasUnit: {"zh": "下设单位", "en": "has unit"},

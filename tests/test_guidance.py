@@ -31,18 +31,24 @@ from checker.validation import validate_graph
 
 DEHUA = EXAMPLES_DIR / "dehua-ceramics.ttl"
 DATANG_KEY = cluster_key(URIRef("https://example.org/cluster/datang/cluster"))
-# The evaluation's own shape asks only that it exists; shapes/provenance.ttl asks, of every activity
-# 8.2.6 counts, the body's association and a well-formed date: said in words, the date as people
-# write one, each prefixed name after the words.
+# 8.2.6 asks for an evaluation with its findings and an improvement it informed (shapes/ch8-branding.ttl);
+# shapes/provenance.ttl asks, of both activities, the body's association and a well-formed date: said
+# in words, the date as people write one, each prefixed name once, after the words.
 HINT_8_2_6 = {
     "zh": "记录一项“传播效果评价”（bcic:CommunicationEvaluation），写明“相关责任方”"
           "（prov:wasAssociatedWith）指向一项“培育主体”（bcic:CultivationBody），其写明“培育”"
-          "（bcic:cultivates）；“日期”（dcterms:date）为年-月-日（如 2021-06-30）。"
-          "详见 docs/evidence.md#8-2-6。",
+          "（bcic:cultivates）；“结论”（bcic:finding）；“日期”（dcterms:date）为年-月-日"
+          "（如 2021-06-30）。记录一项“传播改进”（bcic:CommunicationImprovement），写明“相关责任方”"
+          "指向一项“培育主体”，其写明“培育”；“所依据的活动”（prov:wasInformedBy）指向一项"
+          "“传播效果评价”；“日期”为年-月-日（如 2021-06-30）。详见 docs/evidence.md#8-2-6。",
     "en": "Record a “communication effect evaluation” (bcic:CommunicationEvaluation) with "
           "“associated with” (prov:wasAssociatedWith) pointing to a “cultivation body” "
-          "(bcic:CultivationBody) that has “cultivates” (bcic:cultivates); “date” (dcterms:date) "
-          "as a year-month-day date (e.g. 2021-06-30). See docs/evidence.md#8-2-6.",
+          "(bcic:CultivationBody) that has “cultivates” (bcic:cultivates); “finding” (bcic:finding); "
+          "“date” (dcterms:date) as a year-month-day date (e.g. 2021-06-30). Record a "
+          "“communication improvement” (bcic:CommunicationImprovement) with “associated with” "
+          "pointing to a “cultivation body” that has “cultivates”; “informed by” (prov:wasInformedBy) "
+          "pointing to a “communication effect evaluation”; “date” as a year-month-day date "
+          "(e.g. 2021-06-30). See docs/evidence.md#8-2-6.",
 }
 
 
@@ -80,7 +86,7 @@ def _json_requirement(report: Report, rid: str, lang: str) -> dict:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_missing_8_2_6_evidence_gets_a_hint_naming_the_communication_evaluation_class(
+def test_missing_8_2_6_evidence_gets_a_hint_naming_the_evaluation_and_the_improvement_classes(
         without_8_2_6: Report, lang: str) -> None:
     assert without_8_2_6.outcome("8.2.6").status is Status.NOT_MET
     hint = HINT_8_2_6[lang]
@@ -93,7 +99,8 @@ def test_missing_8_2_6_evidence_gets_a_hint_naming_the_communication_evaluation_
     assert row.guidance == hint
     guidance = _json_requirement(without_8_2_6, "8.2.6", lang)["guidance"]
     assert guidance["text"] == hint and guidance["see"] == "docs/evidence.md#8-2-6"
-    assert [e["class"] for e in guidance["evidence"]] == [str(BCIC.CommunicationEvaluation)]
+    assert [e["class"] for e in guidance["evidence"]] == [str(BCIC.CommunicationEvaluation),
+                                                          str(BCIC.CommunicationImprovement)]
 
 
 def test_the_turtle_report_says_how_to_meet_8_2_6_on_its_earl_result_in_both_languages(
@@ -107,15 +114,15 @@ def test_the_turtle_report_says_how_to_meet_8_2_6_on_its_earl_result_in_both_lan
 
 
 def test_a_met_requirement_has_no_hint_in_any_format(dehua: Report) -> None:
-    outcome = dehua.outcome("8.2.6")
+    outcome = dehua.outcome("8.2.5")
     assert outcome.status is Status.MET and outcome.how_to is None
     for lang in ("zh", "en"):
-        assert _json_requirement(dehua, "8.2.6", lang)["guidance"] is None
+        assert _json_requirement(dehua, "8.2.5", lang)["guidance"] is None
         text = render_report(dehua, "text", lang)  # type: ignore[arg-type]
-        assert "docs/evidence.md#8-2-6" not in text
-        assert "docs/evidence.md#8-2-6" not in render_report(dehua, "html", lang)  # type: ignore[arg-type]
+        assert "docs/evidence.md#8-2-5" not in text
+        assert "docs/evidence.md#8-2-5" not in render_report(dehua, "html", lang)  # type: ignore[arg-type]
     graph = report_graph(dehua)
-    assert graph.value(_earl_result(graph, "8.2.6"), BCIC.howToMeet) is None
+    assert graph.value(_earl_result(graph, "8.2.5"), BCIC.howToMeet) is None
     # Only what is not met, or not used, gets a hint: one per language on each.
     hinted = {o.requirement.id for o in dehua.outcomes
               if o.status in (Status.NOT_MET, Status.NOT_USED)}
@@ -154,7 +161,7 @@ shp:CommunicationEvaluationPeriod a sh:PropertyShape ;
     sh:message "传播效果评价未写明周期（8.2.6）"@zh , "The communication evaluation has no period (8.2.6)"@en .
 
 shp:CollectiveMarkRegistered a sh:PropertyShape""")
-    (evidence,) = rulebook.guidance["8.2.6"].evidence
+    evidence = rulebook.guidance["8.2.6"].evidence[0]
     assert evidence.cls == BCIC.CommunicationEvaluation
     assert (BCIC.period, AskKind.ANY) in [(a.path, a.kind) for a in evidence.asks]
     assert BCIC.period not in [a.path for a in load_rulebook().guidance["8.2.6"].evidence[0].asks]
@@ -165,9 +172,10 @@ shp:CollectiveMarkRegistered a sh:PropertyShape""")
 def test_the_hint_names_another_class_when_the_shape_targets_it(tmp_path: Path) -> None:
     rulebook = _rulebook_with(tmp_path, "sh:targetNode bcic:CommunicationEvaluation ;",
                               "sh:targetNode bcic:EnvironmentMonitoring ;")
-    # provenance.ttl's shapes still target the evaluation (its frame), the changed one the monitoring
-    assert set(rulebook.guidance["8.2.6"].classes) == {BCIC.EnvironmentMonitoring,
-                                                       BCIC.CommunicationEvaluation}
+    # provenance.ttl's and the finding's shapes still target the evaluation, the changed one the
+    # monitoring; the improvement's shapes target the improvement
+    assert set(rulebook.guidance["8.2.6"].classes) == {
+        BCIC.EnvironmentMonitoring, BCIC.CommunicationEvaluation, BCIC.CommunicationImprovement}
     assert BCIC.EnvironmentMonitoring not in load_rulebook().guidance["8.2.6"].classes
 
 

@@ -35,12 +35,19 @@ DEHUA_CLUSTER = URIRef("https://example.org/cluster/dehua/cluster")
 MEITAN = EXAMPLES_DIR / "meitan-tea.ttl"
 MEITAN_CLUSTER = URIRef("https://example.org/cluster/meitan/cluster")
 PROV = "http://www.w3.org/ns/prov#"
-# What 8.2.6 asks for (docs/evidence.md): a communication evaluation, by the body, dated.
+# What 8.2.6 asks for (docs/evidence.md): a communication evaluation with its findings, and an
+# improvement of the communication that it informed, each by the body and dated.
 EVALUATION = """
 ex:communication-evaluation a bcic:CommunicationEvaluation ;
     rdfs:label "集群品牌传播效果年度评价"@zh ;
     prov:wasAssociatedWith ex:body ;
-    dcterms:date "2024-01-25"^^xsd:date .
+    dcterms:date "2024-01-25"^^xsd:date ;
+    bcic:finding "直播探厂的转化率最高"@zh .
+ex:communication-improvement a bcic:CommunicationImprovement ;
+    rdfs:label "增加直播探厂场次"@zh ;
+    prov:wasAssociatedWith ex:body ;
+    dcterms:date "2024-03-01"^^xsd:date ;
+    prov:wasInformedBy ex:communication-evaluation .
 """
 
 
@@ -254,7 +261,8 @@ def test_history_shows_8_2_6_closed_when_the_evaluation_is_added(
     assert first.closed == () and set(first.opened) == gaps(DATANG)
     assert second.closed == ("8.2.6",) and second.opened == ()
     assert second.rate is not None and first.rate is not None
-    assert second.rate.ratio > first.rate.ratio
+    # 8.2.6 is on the manual-review checklist: closed, it awaits the evaluator, not yet met
+    assert (second.rate.met, second.rate.pending) == (first.rate.met, first.rate.pending + 1)
 
 
 def test_history_shows_8_2_6_opened_when_the_evaluation_is_dropped(

@@ -10,7 +10,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import ORG, PROV, SH
 from rdflib.term import Node
 
-from checker.labels import collect_labels
+from checker.labels import collect_labels, labels_of
 from checker.namespaces import BCIC
 from checker.ontology import TermKind, defined_terms, load_ontology_graph, requirement_individuals
 from checker.paths import ALL_ONTOLOGY_FILES
@@ -73,6 +73,19 @@ def test_every_bcic_class_property_and_non_requirement_individual_names_a_clause
         offenders += [f"{term} has bcic:clauseRef {r!r}, not a clause id" for r in refs
                       if not CLAUSE_REF.match(r)]
     assert not offenders, _report(offenders)
+
+
+def test_every_property_a_shape_walks_is_named_in_zh_and_en() -> None:
+    """Hints and findings name the properties of the shapes' paths: “informed by”
+    (prov:wasInformedBy), never “prov:wasInformedBy” (prov:wasInformedBy). rdfs:subClassOf is
+    walked only to reach a class's instances and is never shown."""
+    rulebook = load_rulebook()
+    shapes = rulebook.shapes_graph
+    walked = {p for path in shapes.objects(None, SH.path)
+              for p, _backwards in path_properties(read_path(shapes, path))} - {RDFS.subClassOf}
+    offenders = [f"{p} is not named in {', '.join(sorted(set(LANGS) - set(names)))}"
+                 for p in walked if not set(LANGS) <= set(names := labels_of(rulebook.labels_graph, p))]
+    assert len(walked) > 50 and not offenders, _report(offenders)
 
 
 @pytest.mark.parametrize("path", ALL_ONTOLOGY_FILES, ids=lambda p: p.name)

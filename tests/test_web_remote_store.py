@@ -53,7 +53,7 @@ def test_pages_read_the_remote_store(make_web_app, endpoint: str) -> None:
     cluster = client.get(f"/clusters/{cluster_key(DEHUA)}?lang=zh")
     assert cluster.status_code == 200 and "德化陶瓷产业集群" in cluster.get_data(as_text=True)
     report = client.get(f"/clusters/{cluster_key(DEHUA)}/revisions/1?lang=en")
-    assert report.status_code == 200 and "Verdict: no gap found; 39 item(s) await" in report.get_data(as_text=True)
+    assert report.status_code == 200 and "Verdict: no gap found; 43 item(s) await" in report.get_data(as_text=True)
 
 
 def test_the_named_query_api_answers_from_the_remote_store(make_web_app, endpoint: str) -> None:

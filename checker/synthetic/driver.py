@@ -69,5 +69,7 @@ DRIVER_ITEMS: dict[str, tuple[Node, ...]] = {
     "6.2-c": (doc("implementation-plan", B.ImplementationPlan,
                   *P(B.implementationStep, T("建设公共服务平台", "build a service platform")),
                   *P(B.allocatedResource, T("品牌专项资金", "the brand fund"))),),
-    "6.2-d": (act("strategy-review", B.StrategyReview, *P(B.period, "P1Y")),),
+    "6.2-d": (act("strategy-review", B.StrategyReview, *P(B.period, "P1Y"),
+                  *P(PROV.used, Ref("strategy")),
+                  *P(B.finding, T("目标按期推进，加强线上传播", "on track; more online outreach"))),),
 }
