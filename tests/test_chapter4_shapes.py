@@ -113,6 +113,37 @@ def test_a_duty_done_by_an_organisation_outside_the_body_is_not_fulfilled(
     assert validate_graph(graph).outcome(duty).status is Status.NOT_MET
 
 
+# The role each duty of DUTIES binds (the lead-in's actor).
+BOUND_ROLES = {"4.2.1-a": BCIC.GovernmentRole, "4.2.2-a": BCIC.IndustryOrganisationRole,
+               "4.2.3-a": BCIC.IndustryEnterpriseRole}
+
+
+@pytest.mark.parametrize("duty, cls, _other", DUTIES, ids=[d[0] for d in DUTIES])
+def test_a_duty_done_by_a_member_of_another_cultivation_body_is_not_fulfilled(
+        base: Graph, duty: str, cls: URIRef, _other: URIRef) -> None:
+    """4.1 「培育主体应明确其成员」 and 4.2 bind the members of the body that cultivates this
+    cluster: a membership, in the role the duty binds, of a body that cultivates nothing here
+    (another cluster's) makes no member of it. The duty still applies: the body has members in
+    that role."""
+    graph = _copy(base)
+    other_body = URIRef(f"{OUTSIDER}-body")
+    graph.add((other_body, RDF.type, BCIC.CultivationBody))
+    graph.add((OUTSIDER, RDF.type, cls))
+    graph.add((OUTSIDER, RDFS.label, Literal("另一集群的成员", lang="zh")))
+    membership = URIRef(f"{OUTSIDER}-membership")
+    for p, o in ((RDF.type, ORG.Membership), (ORG.organization, other_body),
+                 (ORG.member, OUTSIDER), (ORG.role, BOUND_ROLES[duty])):
+        graph.add((membership, p, o))
+    record = _fulfilment(graph, duty)
+    _associate_only(graph, record, OUTSIDER)
+    document = graph.value(record, PROV.generated)
+    graph.remove((document, PROV.wasAttributedTo, None))
+    graph.add((document, PROV.wasAttributedTo, OUTSIDER))
+    report = validate_graph(graph)
+    assert report.outcome(duty).status is Status.NOT_MET
+    assert _sources(report, duty) == {SHP[f"DutyFulfilled-{duty}"]}
+
+
 @pytest.mark.parametrize("duty, cls, other", DUTIES, ids=[d[0] for d in DUTIES])
 def test_a_duty_done_by_a_member_in_another_role_is_not_fulfilled(
         base: Graph, duty: str, cls: URIRef, other: URIRef) -> None:
