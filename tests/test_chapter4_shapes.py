@@ -286,13 +286,16 @@ def test_one_complete_record_beside_a_broken_one_fulfils_the_duty(base: Graph, h
 def test_a_duty_message_says_what_a_record_must_have_in_plain_words() -> None:
     """The finding names the lacking property beside the message: the message (zh and en) says
     what a record that counts has — a date, an evidence document with a title and a date,
-    attributed to whom the duty binds — in words, as shapes/provenance.ttl's messages do."""
+    attributed to whom the duty binds, a member of the body that cultivates this cluster — in
+    words, as shapes/provenance.ttl's messages do."""
     rulebook = load_rulebook()
     duties = [s for s, rid in rulebook.shape_requirements.items()
               if rulebook.requirements[rid].parent in ("4.2.1", "4.2.2", "4.2.3")]
     assert len(duties) == 19
     for shape in duties:
         said = {m.language: str(m) for m in rulebook.shapes_graph.objects(shape, SH.message)}
-        assert all(w in said["zh"] for w in ("注明日期", "标题", "归属于", "年-月-日")), said["zh"]
-        assert all(w in said["en"] for w in ("dated", "titled", "attributed to", "year-month-day"))
+        assert all(w in said["zh"] for w in ("注明日期", "标题", "归属于", "年-月-日",
+                                             "培育本集群的培育主体中")), said["zh"]
+        assert all(w in said["en"] for w in ("dated", "titled", "attributed to", "year-month-day",
+                                             "a member of the cultivation body that cultivates this cluster"))
         assert not [m for m in said.values() if re.search(r"\b[a-z]+:[A-Za-z]", m)]
