@@ -226,11 +226,11 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "请按人工审核清单各待判定项所列，备好证据文件供评价人员查阅。",
     },
     "report.duties_set_aside": {
-        "en": "No member of the cultivation body has the role {roles}: the {n} duties of {clause} "
-              "({duties}) bind that role and are set aside as not applicable. 4.1 says the members "
-              "generally include such bodies, not that every kind is present: the evaluator should "
-              "confirm that the body rightly has none.",
-        "zh": "培育主体没有角色为{roles}的成员：{clause} 的 {n} 项职责（{duties}）约束该角色，记为不适用。"
+        "en": "No member of the cultivation body that cultivates this cluster has the role {roles}: "
+              "the {n} duties of {clause} ({duties}) bind that role and are set aside as not "
+              "applicable. 4.1 says the members generally include such bodies, not that every kind "
+              "is present: the evaluator should confirm that the body rightly has none.",
+        "zh": "培育本集群的培育主体没有角色为{roles}的成员：{clause} 的 {n} 项职责（{duties}）约束该角色，记为不适用。"
               "4.1 说成员“一般包含”此类机构或企业，并非每类必有；评价人员应确认培育主体确实没有此类成员。",
     },
     "report.role.or": {"en": " or ", "zh": "或"},

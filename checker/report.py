@@ -7,13 +7,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
 
-from rdflib import Graph, URIRef
+from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import ORG
 from rdflib.term import Node
 
 from .findings import Diagnosis, Finding, arrange, mentioned
 from .guidance import Guidance, guidance_terms
 from .labels import collect_labels
+from .namespaces import BCIC
 from .rulebook import Layer, Level, Requirement, Rulebook
 from .shacl import ShaclResult, Severity
 
@@ -128,13 +129,13 @@ def build_report(rulebook: Rulebook, data: Graph, results: list[ShaclResult], *,
         if rid is not None:
             by_requirement.setdefault(rid, []).append(result)
     by_requirement = {rid: without_entailed(found) for rid, found in by_requirement.items()}
-    roles_present = {o for o in data.objects(None, ORG.role) if isinstance(o, URIRef)}
+    view = rulebook.engine.view(data)
+    roles_present = roles_in_the_body(view)
     statuses: dict[str, Status] = {}
     # Items before their lead-ins: catalogue order reversed puts every list item first.
     for requirement in reversed(rulebook.requirements.values()):
         statuses[requirement.id] = _status(requirement, rulebook, statuses, roles_present,
                                            by_requirement.get(requirement.id, []))
-    view = rulebook.engine.view(data)
     outcomes = tuple(RequirementOutcome(
         r, statuses[r.id], tuple(found := by_requirement.get(r.id, [])),
         explained(rulebook, r, [rulebook.explainer.diagnose(view, x) for x in found]),
@@ -145,6 +146,25 @@ def build_report(rulebook: Rulebook, data: Graph, results: list[ShaclResult], *,
         cluster_label=cluster_label, rulebook_version=rulebook.version, created=created,
         files=files, triples=len(data), sha256=sha256,
         labels=collect_labels(named_nodes(outcomes), data, rulebook.labels_graph))
+
+
+def roles_in_the_body(view: Graph) -> set[URIRef]:
+    """The roles members hold in the body that cultivates the assessed cluster (4.2's duties bind
+    them, docs/model.md decision 9), by the memberships the duty shapes count
+    (shp:MembershipOfTheBody): an org:Membership whose org:organization is a bcic:CultivationBody
+    that bcic:cultivates a cluster. A membership of another body, a benchmark's say, gives no role.
+    `view` is the data as the shapes see it, the class hierarchy beside it."""
+    bodies = _instances(view, BCIC.CultivationBody) & set(view.subjects(BCIC.cultivates, None))
+    ours = _instances(view, ORG.Membership) & {
+        membership for membership, body in view.subject_objects(ORG.organization) if body in bodies}
+    return {role for membership, role in view.subject_objects(ORG.role)
+            if membership in ours and isinstance(role, URIRef)}
+
+
+def _instances(view: Graph, cls: URIRef) -> set[Node]:
+    """The instances of `cls` or of a subclass of it, as sh:class counts them."""
+    return {node for subclass in view.transitive_subjects(RDFS.subClassOf, cls)
+            for node in view.subjects(RDF.type, subclass)}
 
 
 def explained(rulebook: Rulebook, requirement: Requirement,

@@ -113,6 +113,37 @@ def test_a_duty_done_by_an_organisation_outside_the_body_is_not_fulfilled(
     assert validate_graph(graph).outcome(duty).status is Status.NOT_MET
 
 
+# The role each duty of DUTIES binds (the lead-in's actor).
+BOUND_ROLES = {"4.2.1-a": BCIC.GovernmentRole, "4.2.2-a": BCIC.IndustryOrganisationRole,
+               "4.2.3-a": BCIC.IndustryEnterpriseRole}
+
+
+@pytest.mark.parametrize("duty, cls, _other", DUTIES, ids=[d[0] for d in DUTIES])
+def test_a_duty_done_by_a_member_of_another_cultivation_body_is_not_fulfilled(
+        base: Graph, duty: str, cls: URIRef, _other: URIRef) -> None:
+    """4.1 「培育主体应明确其成员」 and 4.2 bind the members of the body that cultivates this
+    cluster: a membership, in the role the duty binds, of a body that cultivates nothing here
+    (another cluster's) makes no member of it. The duty still applies: the body has members in
+    that role."""
+    graph = _copy(base)
+    other_body = URIRef(f"{OUTSIDER}-body")
+    graph.add((other_body, RDF.type, BCIC.CultivationBody))
+    graph.add((OUTSIDER, RDF.type, cls))
+    graph.add((OUTSIDER, RDFS.label, Literal("另一集群的成员", lang="zh")))
+    membership = URIRef(f"{OUTSIDER}-membership")
+    for p, o in ((RDF.type, ORG.Membership), (ORG.organization, other_body),
+                 (ORG.member, OUTSIDER), (ORG.role, BOUND_ROLES[duty])):
+        graph.add((membership, p, o))
+    record = _fulfilment(graph, duty)
+    _associate_only(graph, record, OUTSIDER)
+    document = graph.value(record, PROV.generated)
+    graph.remove((document, PROV.wasAttributedTo, None))
+    graph.add((document, PROV.wasAttributedTo, OUTSIDER))
+    report = validate_graph(graph)
+    assert report.outcome(duty).status is Status.NOT_MET
+    assert _sources(report, duty) == {SHP[f"DutyFulfilled-{duty}"]}
+
+
 @pytest.mark.parametrize("duty, cls, other", DUTIES, ids=[d[0] for d in DUTIES])
 def test_a_duty_done_by_a_member_in_another_role_is_not_fulfilled(
         base: Graph, duty: str, cls: URIRef, other: URIRef) -> None:
@@ -255,13 +286,16 @@ def test_one_complete_record_beside_a_broken_one_fulfils_the_duty(base: Graph, h
 def test_a_duty_message_says_what_a_record_must_have_in_plain_words() -> None:
     """The finding names the lacking property beside the message: the message (zh and en) says
     what a record that counts has — a date, an evidence document with a title and a date,
-    attributed to whom the duty binds — in words, as shapes/provenance.ttl's messages do."""
+    attributed to whom the duty binds, a member of the body that cultivates this cluster — in
+    words, as shapes/provenance.ttl's messages do."""
     rulebook = load_rulebook()
     duties = [s for s, rid in rulebook.shape_requirements.items()
               if rulebook.requirements[rid].parent in ("4.2.1", "4.2.2", "4.2.3")]
     assert len(duties) == 19
     for shape in duties:
         said = {m.language: str(m) for m in rulebook.shapes_graph.objects(shape, SH.message)}
-        assert all(w in said["zh"] for w in ("注明日期", "标题", "归属于", "年-月-日")), said["zh"]
-        assert all(w in said["en"] for w in ("dated", "titled", "attributed to", "year-month-day"))
+        assert all(w in said["zh"] for w in ("注明日期", "标题", "归属于", "年-月-日",
+                                             "培育本集群的培育主体中")), said["zh"]
+        assert all(w in said["en"] for w in ("dated", "titled", "attributed to", "year-month-day",
+                                             "a member of the cultivation body that cultivates this cluster"))
         assert not [m for m in said.values() if re.search(r"\b[a-z]+:[A-Za-z]", m)]

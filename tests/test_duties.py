@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from rdflib import RDFS, Graph, Literal
+from rdflib import RDF, RDFS, Graph, Literal
 from rdflib.namespace import ORG
 
 from checker.coverage import conforming_base
@@ -75,3 +75,15 @@ def test_the_role_names_are_the_ontologys_labels(role: str) -> None:
         [label] = [o for o in ontology.objects(role, RDFS.label) if o.language == lang]
         said = message(f"report.role.{role.removeprefix(str(BCIC))}", lang)
         assert said.strip("“”") == str(label)
+
+
+def test_a_role_held_without_an_org_membership_sets_its_duties_aside() -> None:
+    """A role counts as the shapes count a member (shp:MembershipOfTheBody, and 4.1's
+    shp:MembersDeclared): through an org:Membership of the body. A node that links the body, a
+    government body and the role but is typed no membership names no member."""
+    graph = Graph()
+    graph += conforming_base()
+    for membership in list(graph.subjects(ORG.role, BCIC.GovernmentRole)):
+        graph.remove((membership, RDF.type, None))
+    report = validate_graph(graph)
+    assert [(s.clause, s.roles) for s in duties_set_aside(report)] == [("4.2.1", (BCIC.GovernmentRole,))]

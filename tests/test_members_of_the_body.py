@@ -1,0 +1,149 @@
+"""Only members of the body that cultivates the assessed cluster count (4.1 「培育主体应明确其成员」):
+for whether a duty of 4.2 applies, for who fulfils it, and for who sets up 7.4.4's quality
+resources. Each case is the evaluator's repro, a change of a few lines to examples/dehua-ceramics.ttl
+(conformant): memberships of a second cultivation body, one that cultivates nothing here, make no
+member of this cluster's body."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import ORG, PROV
+
+from checker.duties import duties_set_aside, set_aside_lines
+from checker.namespaces import BASE_IRI, BCIC, SHP
+from checker.paths import EXAMPLES_DIR
+from checker.render import render_report
+from checker.report import Report, Status
+from checker.rulebook import SH, load_rulebook
+from checker.validation import validate_graph
+
+EX = Namespace("https://example.org/cluster/dehua/")
+DUTY_LISTS = {"4.2.1": "abcdefghi", "4.2.2": "abcdefg", "4.2.3": "abc"}
+
+
+@cache
+def dehua() -> Graph:
+    """examples/dehua-ceramics.ttl, parsed once; every case changes a copy."""
+    graph = Graph()
+    graph.parse(EXAMPLES_DIR / "dehua-ceramics.ttl", format="turtle", publicID=BASE_IRI)
+    return graph
+
+
+def _copy() -> Graph:
+    graph = Graph()
+    graph += dehua()
+    return graph
+
+
+def _other_body(graph: Graph, body: URIRef, label: str) -> URIRef:
+    """Declare `body`, a second cultivation body that cultivates no cluster."""
+    graph.add((body, RDF.type, BCIC.CultivationBody))
+    graph.add((body, RDFS.label, Literal(label, lang="zh")))
+    return body
+
+
+def _move_memberships(graph: Graph, to: URIRef, role: URIRef | None = None) -> None:
+    """Make the memberships of ex:body (those in `role`, or all) memberships of `to`."""
+    for membership in list(graph.subjects(ORG.organization, EX.body)):
+        if role is None or (membership, ORG.role, role) in graph:
+            graph.set((membership, ORG.organization, to))
+
+
+def _duties(clause: str) -> list[str]:
+    return [f"{clause}-{letter}" for letter in DUTY_LISTS[clause]]
+
+
+def test_the_sample_counts_its_members_before_any_change() -> None:
+    report = validate_graph(dehua(), processes=1)
+    assert report.conforms and duties_set_aside(report) == ()
+    assert report.outcome("7.4.4").status is Status.MET
+
+
+@pytest.fixture(scope="module")
+def government_in_another_body() -> Report:
+    """Repro A: the three government memberships name 德化县其他工作委员会, which cultivates nothing."""
+    graph = _copy()
+    _move_memberships(graph, _other_body(graph, EX["county-committee"], "德化县其他工作委员会"),
+                      BCIC.GovernmentRole)
+    return validate_graph(graph, processes=1)
+
+
+def test_government_members_of_another_body_set_4_2_1_aside(government_in_another_body: Report) -> None:
+    """4.2.1 「政府在产业集群品牌建设中应履行的职责包括」 binds government members of this cluster's
+    body: it has none, so the nine duties do not apply, and the report says so."""
+    report = government_in_another_body
+    assert [(s.clause, s.roles) for s in duties_set_aside(report)] == [("4.2.1", (BCIC.GovernmentRole,))]
+    for rid in ("4.2.1", *_duties("4.2.1")):
+        assert report.outcome(rid).status is Status.NOT_APPLICABLE, rid
+    assert report.outcome("4.2.2").status is Status.MANUAL_REVIEW  # its members are the body's
+    (zh,) = set_aside_lines(report, "zh")
+    (en,) = set_aside_lines(report, "en")
+    assert zh.startswith("培育本集群的培育主体没有角色为“政府”的成员")
+    assert en.startswith("No member of the cultivation body that cultivates this cluster has the role “government”")
+
+
+def test_a_platform_set_up_through_another_bodys_government_member_fails_7_4_4(
+        government_in_another_body: Report) -> None:
+    """7.4.4 「通过政府和行业协会……建立产业集群内的质量监控平台」: the platform is attributed to the
+    body and to 德化县市场监督管理局, now a member of another body only; the testing centre also
+    names an association of this cluster's body, so it still counts."""
+    outcome = government_in_another_body.outcome("7.4.4")
+    assert outcome.status is Status.NOT_MET
+    assert {(r.source_shape, r.focus_node) for r in outcome.results} == {
+        (SHP.QualityPlatformThroughMember, EX["quality-platform"])}
+    shown = render_report(government_in_another_body, "text", "en")
+    assert "a member of the cultivation body that cultivates this cluster" in shown
+    assert "…/county-committee: lacks “cultivates”" in shown
+
+
+def test_a_body_whose_memberships_all_name_another_body_has_no_member_and_no_duty() -> None:
+    """Repro B: every membership names ex:body2. 4.1 says the body lists no member, and the report
+    agrees with itself: no duty of 4.2 applies, and 7.4.4 has no member to be set up through."""
+    graph = _copy()
+    _move_memberships(graph, _other_body(graph, EX.body2, "另一个培育主体（不培育本集群）"))
+    report = validate_graph(graph, processes=1)
+    assert report.outcome("4.1").status is Status.NOT_MET
+    assert {r.focus_node for r in report.outcome("4.1").results if r.source_shape == SHP.MembersDeclared} == {
+        EX.body}
+    assert [s.clause for s in duties_set_aside(report)] == ["4.2.1", "4.2.2", "4.2.3"]
+    for clause in DUTY_LISTS:
+        for rid in (clause, *_duties(clause)):
+            assert report.outcome(rid).status is Status.NOT_APPLICABLE, rid
+    assert report.outcome("7.4.4").status is Status.NOT_MET
+
+
+def test_a_duty_done_by_a_member_of_another_clusters_body_is_not_fulfilled() -> None:
+    """Repro C: 4.2.1 a) done, and its document attributed, by 景德镇市人民政府, a government member
+    of 景德镇's body, not of this cluster's: the duty is not met, the others stay as they were."""
+    graph = _copy()
+    jdz_body = _other_body(graph, EX["jdz-body"], "景德镇培育主体")
+    jdz_gov = EX["jdz-gov"]
+    graph.add((jdz_gov, RDF.type, BCIC.GovernmentBody))
+    graph.add((jdz_gov, RDFS.label, Literal("景德镇市人民政府", lang="zh")))
+    for p, o in ((RDF.type, ORG.Membership), (ORG.organization, jdz_body), (ORG.member, jdz_gov),
+                 (ORG.role, BCIC.GovernmentRole)):
+        graph.add((EX["jdz-ms"], p, o))
+    for node, link in ((EX["fulfil-4.2.1-a"], PROV.wasAssociatedWith),
+                       (EX["evd-4.2.1-a"], PROV.wasAttributedTo)):
+        graph.remove((node, link, EX["gov-market"]))
+        graph.add((node, link, jdz_gov))
+    report = validate_graph(graph, processes=1)
+    assert report.outcome("4.2.1-a").status is Status.NOT_MET
+    assert report.outcome("4.2.1").status is Status.NOT_MET
+    assert {report.outcome(rid).status for rid in _duties("4.2.1")[1:]} == {Status.MANUAL_REVIEW}
+    assert [o.requirement.id for o in report.with_status(Status.NOT_MET)] == ["4.2.1", "4.2.1-a"]
+    shown = render_report(report, "text", "zh")
+    assert "活动应由培育本集群的培育主体中担任政府角色的成员开展" in shown
+
+
+def test_the_7_4_4_messages_say_the_member_is_of_the_body_that_cultivates_this_cluster() -> None:
+    """Where a 7.4.4 message speaks of a member, it says whose (the duties' messages of 4.2 do too:
+    tests/test_chapter4_shapes.py)."""
+    rulebook = load_rulebook()
+    for shape in (SHP.SharedTestingCentreThroughMember, SHP.QualityPlatformThroughMember):
+        said = {m.language: str(m) for m in rulebook.shapes_graph.objects(shape, SH.message)}
+        assert "培育本集群的培育主体中" in said["zh"], said["zh"]
+        assert "a member of the cultivation body that cultivates this cluster" in said["en"], said["en"]
