@@ -158,6 +158,19 @@ def test_ingest_of_a_bad_file_exits_2_and_stores_nothing(bcic: Bcic, tmp_path: P
     assert DATANG_CLUSTER not in bcic("clusters").output
 
 
+def test_ingest_of_a_literal_xml_cannot_carry_exits_2_and_stores_nothing(
+        bcic: Bcic, tmp_path: Path) -> None:
+    """The endpoint answers in XML formats too, which could not carry the literal."""
+    noted = tmp_path / "datang.ttl"
+    noted.write_text(Path(DATANG).read_text(encoding="utf-8") +
+                     f'<{DATANG_CLUSTER}> <http://www.w3.org/2000/01/rdf-schema#comment> '
+                     '"Note\\u0001 with control\\u000C char"@en .\n', encoding="utf-8")
+    result = bcic("ingest", str(noted))
+    assert result.exit_code == 2
+    assert "holds the character U+0001, which XML 1.0 cannot carry" in result.output
+    assert not Path(bcic.store_dir).exists()
+
+
 def test_a_failed_ingest_leaves_no_new_store_behind(
         runner: CliRunner, tmp_path: Path) -> None:
     bad = tmp_path / "bad.ttl"
