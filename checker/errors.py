@@ -90,6 +90,12 @@ class QueryRefusedError(InputError):
     http_status = 400
 
 
+class NotAcceptableError(QueryRefusedError):
+    """No result format the client accepts fits the query form, or can carry its answer."""
+
+    http_status = 406
+
+
 class NotFoundError(InputError):
     """What was asked for (a stored cluster, revision or report) does not exist."""
 

@@ -270,6 +270,38 @@ def test_unsupported_accept_is_406(client: FlaskClient, query: str, accept: str)
     assert body["error"] == "NotAcceptableError" and "available" in body["message"]
 
 
+CONTROL_SELECT = 'SELECT ?x WHERE { BIND("a\\u0001b" AS ?x) }'
+CONTROL_CONSTRUCT = 'CONSTRUCT { <urn:x:a> <urn:x:note> "form\\u000Cfeed" } WHERE {}'
+
+
+@pytest.mark.parametrize("query, xml, character, others, carrier", [
+    (CONTROL_SELECT, "application/sparql-results+xml", "U+0001", "JSON, CSV, TSV",
+     "application/sparql-results+json"),
+    (CONTROL_CONSTRUCT, "application/rdf+xml", "U+000C", "Turtle, N-Triples, JSON-LD",
+     "text/turtle"),
+], ids=["select-as-xml", "construct-as-rdfxml"])
+def test_an_answer_xml_cannot_carry_is_406_in_xml_and_sent_in_other_formats(
+        client: FlaskClient, query: str, xml: str, character: str, others: str,
+        carrier: str) -> None:
+    """XML 1.0 has no way to write U+0001 (not even &#1;): a 200 would not be XML at all."""
+    refused = client.get("/sparql", query_string={"query": query}, headers={"Accept": xml})
+    assert refused.status_code == 406
+    body = refused.get_json()
+    assert body["error"] == "NotAcceptableError"
+    assert f"holds the character {character}, which XML 1.0 cannot carry" in body["message"]
+    assert others in body["message"]
+    zh = client.get("/sparql", query_string={"query": query, "lang": "zh"},
+                    headers={"Accept": xml}).get_json()["message"]
+    assert f"XML 1.0 无法承载的字符 {character}" in zh and others in zh
+    sent = client.get("/sparql", query_string={"query": query}, headers={"Accept": carrier})
+    assert sent.status_code == 200
+    values = ([solution["x"].value for solution in pyoxigraph.parse_query_results(
+        sent.data, pyoxigraph.QueryResultsFormat.JSON)] if carrier.endswith("json")
+        else [triple.object.value for triple in pyoxigraph.parse(
+            sent.data, pyoxigraph.RdfFormat.TURTLE)])
+    assert len(values) == 1 and chr(int(character[2:], 16)) in values[0]
+
+
 @pytest.mark.parametrize("query, accept", [
     (None, "text/html"),
     (None, "image/png"),

@@ -68,6 +68,12 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "cannot answer {what} as {asked}; available: {offered}",
         "zh": "无法以 {asked} 格式应答 {what}；可用格式：{offered}",
     },
+    "error.sparql.xml_unsafe": {
+        "en": "the answer holds the character {character}, which XML 1.0 cannot carry, so it "
+              "cannot be sent as {format}; ask for one of {others}, which carry it",
+        "zh": "应答中含有 XML 1.0 无法承载的字符 {character}，因此不能以 {format} 格式发送；请改用"
+              "可以承载它的 {others} 格式之一",
+    },
     "error.sparql.service_description": {
         "en": "the service description",
         "zh": "服务描述",
