@@ -483,8 +483,9 @@ def test_endpoint_failures_read_as_one_line_like_the_stores(bcic: Bcic) -> None:
     by_endpoint = bcic("query", "ASK {}", "--endpoint", refused)
     by_store = CliRunner().invoke(main, ["clusters", "--store", refused])
     expected = f"Error: cannot reach the SPARQL endpoint {refused}: connection refused\n"
-    assert (by_endpoint.exit_code, by_endpoint.output) == (3, expected)
-    assert (by_store.exit_code, by_store.output) == (3, expected)
+    # 4: the endpoint could not answer; neither bcic's own failure (3) nor bad input (2)
+    assert (by_endpoint.exit_code, by_endpoint.output) == (4, expected)
+    assert (by_store.exit_code, by_store.output) == (4, expected)
     server = HTTPServer(("127.0.0.1", 0), _Missing)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
@@ -493,7 +494,7 @@ def test_endpoint_failures_read_as_one_line_like_the_stores(bcic: Bcic) -> None:
     finally:
         server.shutdown()
         server.server_close()
-    assert result.exit_code == 3 and result.output.count("\n") == 1, result.output
+    assert result.exit_code == 4 and result.output.count("\n") == 1, result.output
     assert result.output == (f"Error: the SPARQL endpoint {missing} answered HTTP 404 Not Found: "
                              '{"error":"NotFound", "message":"no such route"}\n')
 
@@ -535,7 +536,7 @@ def test_a_local_query_past_its_time_limit_is_stopped_and_says_so(
     child = _bcic_process("query", CARTESIAN, "--store", store_dir, "--timeout", "1",
                           "--lang", lang)
     out, err = child.communicate(timeout=60)
-    assert child.returncode == 3 and out == ""
+    assert child.returncode == 4 and out == ""  # the store could not answer in time
     assert {"en": "query stopped after 1 s (the time limit)",
             "zh": "查询在 1 秒（时间上限）后被终止"}[lang] in err
     assert "Traceback" not in err
