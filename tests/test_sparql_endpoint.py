@@ -603,6 +603,31 @@ def test_a_form_post_that_is_not_utf8_is_refused_as_such(client: FlaskClient, bo
     assert "UTF-8" in zh.get_json()["message"] and "not UTF-8" not in zh.get_json()["message"]
 
 
+@pytest.mark.parametrize("query_string", [
+    b"query=SELECT%20%3Fx%20%7B%20BIND(%22a%FFb%22%20AS%20%3Fx)%20%7D",
+    b"query=ASK%7B%7D&default-graph-uri=urn:x:%E4%B8",
+    b"query=ASK%7B%7D\xff",
+], ids=["percent-escape-in-query", "cut-escape-in-graph", "raw-byte"])
+def test_a_get_whose_url_is_not_utf8_is_refused_as_such(client: FlaskClient,
+                                                        query_string: bytes) -> None:
+    """Not run as the text werkzeug leaves (`"a%FFb"`): POST refuses the same bytes."""
+    raw = {"QUERY_STRING": query_string.decode("latin-1")}  # as WSGI hands the URL's bytes
+    response = client.get("/sparql", environ_overrides=raw)
+    assert response.status_code == 400
+    assert "the query is not UTF-8 text" in response.get_json()["message"]
+    zh = client.get("/sparql", environ_overrides=raw, headers={"Accept-Language": "zh"})
+    assert "查询不是 UTF-8 文本" in zh.get_json()["message"]
+
+
+def test_a_get_with_raw_utf8_bytes_in_its_url_reads_them_as_utf8(client: FlaskClient) -> None:
+    """As curl sends a URL it was given unescaped: the same query as the escaped one."""
+    raw = {"QUERY_STRING": 'query=SELECT ?x { BIND("中" AS ?x) }'.encode().decode("latin-1")}
+    response = client.get("/sparql", environ_overrides=raw)
+    assert response.status_code == 200
+    assert response.get_json()["results"]["bindings"] == [{"x": {"type": "literal",
+                                                                 "value": "中"}}]
+
+
 # --- limits ---------------------------------------------------------------------------------
 
 def beside_a_slow_request(app: Flask, slow: str, quick: str
