@@ -99,3 +99,28 @@ def test_a_refusal_keeps_the_servers_words_and_exits_as_the_readme_says(
     assert result.exit_code == exit_code, result.output
     assert result.output.startswith(frame.format(url=refusing, status=status)), result.output
     assert _Refusing.said in result.output and result.output.count("\n") == 1
+
+
+class _Asking(BaseHTTPRequestHandler):
+    """An endpoint that answers every query as an ASK that is true."""
+
+    def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
+        self.rfile.read(int(self.headers["Content-Length"]))
+        self.send_response(200)
+        self.send_header("Content-Type", "application/sparql-results+json")
+        self.end_headers()
+        self.wfile.write(b'{"head":{},"boolean":true}')
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.mark.parametrize(("fmt", "printed"), [
+    ("csv", ["true"]), ("table", ["true"]), ("json", ["{", '  "head": {},', '  "boolean": true', "}"])])
+def test_an_ask_prints_its_answer_without_an_internal_header(fmt: str,
+                                                             printed: list[str]) -> None:
+    """As the endpoint's own CSV answers an ASK: `true`, no header such as `_askResult`."""
+    with loopback_endpoint(_Asking) as url:
+        result = CliRunner().invoke(main, ["query", "ASK { ?s ?p ?o }", "--endpoint", url,
+                                           "--format", fmt])
+    assert (result.exit_code, result.stdout.splitlines()) == (0, printed)

@@ -296,6 +296,9 @@ def test_query_ask_and_construct_and_a_query_file(bcic: Bcic, tmp_path: Path) ->
     ask = bcic("query", "ASK { ?s a <https://w3id.org/bcic/ontology#IndustrialCluster> }",
                "--format", "json")
     assert json.loads(ask.output) == {"head": {}, "boolean": True}
+    for fmt in ("csv", "table"):  # the bare answer, as the endpoint's CSV: no internal header
+        said = bcic("query", "ASK { ?s a <urn:x:Nothing> }", "--format", fmt)
+        assert (said.exit_code, said.output.splitlines()) == (0, ["false"])
     query_file = tmp_path / "labels.rq"
     query_file.write_text("CONSTRUCT { ?c <urn:name> ?l } WHERE { ?c a "
                           "<https://w3id.org/bcic/ontology#IndustrialCluster> ; "
