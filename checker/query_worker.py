@@ -2,8 +2,9 @@
 
 A worker opens the current snapshot of the store read-only, receives one job at a time over a
 pipe, runs it with pyoxigraph, caps the rows, serialises the result and sends the bytes back.
-It imports nothing but pyoxigraph, orjson, the standard library and checker.errors with its
-message catalogue (plain Python) so that starting a fresh worker after a kill stays cheap, and
+It imports nothing but pyoxigraph, orjson, the standard library, checker.errors with its
+message catalogue (plain Python) and checker.sparql_syntax (pyoxigraph and the standard library)
+so that starting a fresh worker after a kill stays cheap, and
 it holds no state worth saving: the parent kills it without ceremony when a query runs too long.
 """
 
@@ -22,6 +23,7 @@ import orjson
 import pyoxigraph
 
 from .errors import CheckerError, NotAcceptableError, QueryRefusedError, StoreError
+from .sparql_syntax import undeclared_prefix
 
 PREFIXES = {
     "bcic": "https://w3id.org/bcic/ontology#", "req": "https://w3id.org/bcic/req/gbt-draft/",
@@ -109,16 +111,18 @@ def serve(connection: Connection, snapshot_dir: str) -> None:
         try:
             reply: JobDone | JobFailed = run_job(snapshots.store(), job)
         except Exception as error:  # noqa: BLE001 — reported to the parent, never a traceback
-            reply = JobFailed(_refusal(error))
+            reply = JobFailed(_refusal(error, job.query))
         connection.send(reply)
 
 
-def _refusal(error: Exception) -> CheckerError:
-    """The error a job's failure is reported as."""
+def _refusal(error: Exception, query: str) -> CheckerError:
+    """The error a job's failure is reported as (an undeclared prefix by its line and column:
+    the guard's rdflib lets one pass in an ASK, CONSTRUCT or DESCRIBE)."""
     if isinstance(error, CheckerError):
         return error
     if isinstance(error, SyntaxError):
-        return QueryRefusedError.of("error.sparql.invalid", detail=error.msg or error)
+        return (undeclared_prefix(query, error.msg or "")
+                or QueryRefusedError.of("error.sparql.invalid", detail=error.msg or error))
     if isinstance(error, _NoSnapshot):
         return StoreError.of("error.store.no_snapshot", link=error.link)
     if isinstance(error, OSError):

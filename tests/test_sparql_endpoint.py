@@ -487,14 +487,31 @@ def test_a_service_endpoint_written_as_a_prefixed_or_relative_name_is_checked_re
         query_service(app).close()
 
 
-def test_malformed_query_is_400_with_the_parsers_position(client: FlaskClient) -> None:
-    response = client.get("/sparql", query_string={"query": "SELECT ?s WHERE {\n  ?s ?p ?o\n"})
+@pytest.mark.parametrize("query, said", [
+    ("SELECT ?x WHERE {\n ?x ?y \n}",  # rdflib said line 2, col 2, "Expected SelectQuery"
+     "the SPARQL query cannot be parsed: unexpected “}” at line 3, column 1"),
+    ("SELEC * WHERE { ?s ?p ?o }",
+     "the SPARQL query cannot be parsed: unexpected “SELEC” at line 1, column 1"),
+    ("SELECT ?x WHERE { ?x ?y ?z FILTER(?x = ) } LIMIT 10",  # pyoxigraph said column 54
+     "the SPARQL query cannot be parsed: unexpected “)” at line 1, column 40"),
+    ("SELECT ?s WHERE {\n  ?s ?p ?o\n",
+     "the SPARQL query cannot be parsed: it ends at line 3, column 1 before it is complete"),
+    ("SELECT ?x WHERE { ?x a foo:Bar }",  # rdflib said no position at all
+     "the SPARQL query is not valid: the prefix foo: of “foo:Bar” at line 1, column 24 is not "
+     "declared (PREFIX foo: <…>)"),
+    ("ASK {\n  ?x a foo:Bar }",  # rdflib lets an ASK through: the worker's pyoxigraph refuses it
+     "the SPARQL query is not valid: the prefix foo: of “foo:Bar” at line 2, column 8 is not "
+     "declared (PREFIX foo: <…>)"),
+], ids=["incomplete-triple", "typo", "empty-operand", "cut-short", "undeclared-prefix",
+        "undeclared-prefix-in-ask"])
+def test_malformed_query_is_400_naming_the_offending_token_by_line_and_column(
+        client: FlaskClient, query: str, said: str) -> None:
+    response = client.get("/sparql", query_string={"query": query})
     assert response.status_code == 400
     body = response.get_json()
-    assert body["error"] == "QueryRefusedError"
-    assert re.search(r"line:3, col:\d+", body["message"]), body["message"]
-    typo = client.get("/sparql", query_string={"query": "SELEC * WHERE { ?s ?p ?o }"})
-    assert typo.status_code == 400 and "line:1, col:1" in typo.get_json()["message"]
+    assert (body["error"], body["message"]) == ("QueryRefusedError", said)
+    zh = client.get("/sparql", query_string={"query": query, "lang": "zh"}).get_json()["message"]
+    assert re.search(r"第 \d 行第 \d+ 列", zh), zh
 
 
 @pytest.mark.parametrize("function", ["<https://example.org/fn>", "xsd:foo"])
