@@ -3,9 +3,9 @@
 A worker opens the current snapshot of the store read-only, receives one job at a time over a
 pipe, runs it with pyoxigraph, caps the rows, serialises the result and sends the bytes back.
 It imports nothing but pyoxigraph, orjson, the standard library, checker.errors with its
-message catalogue (plain Python) and checker.sparql_syntax (pyoxigraph and the standard library)
-so that starting a fresh worker after a kill stays cheap, and
-it holds no state worth saving: the parent kills it without ceremony when a query runs too long.
+message catalogue (plain Python) and checker.sparql_syntax (pyoxigraph and the standard library),
+so that starting a fresh worker after a kill stays cheap, and it holds no state worth saving: the
+parent kills it without ceremony when a query runs too long.
 """
 
 from __future__ import annotations

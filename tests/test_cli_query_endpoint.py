@@ -116,7 +116,8 @@ class _Asking(BaseHTTPRequestHandler):
 
 
 @pytest.mark.parametrize(("fmt", "printed"), [
-    ("csv", ["true"]), ("table", ["true"]), ("json", ["{", '  "head": {},', '  "boolean": true', "}"])])
+    ("csv", ["true"]), ("table", ["true"]),
+    ("json", ["{", '  "head": {},', '  "boolean": true', "}"])])
 def test_an_ask_prints_its_answer_without_an_internal_header(fmt: str,
                                                              printed: list[str]) -> None:
     """As the endpoint's own CSV answers an ASK: `true`, no header such as `_askResult`."""

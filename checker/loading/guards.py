@@ -62,8 +62,7 @@ def refuse_xml_unsafe(file: str, text: str, value: str) -> None:
     if (found := XML_UNSAFE.search(value)) is None:
         return
     code = ord(found.group())
-    written = re.compile(f"{re.escape(found.group())}|\\\\u{code:04x}|\\\\U{code:08x}",
-                         re.IGNORECASE)
+    written = re.compile(f"{re.escape(found.group())}|\\\\u(?i:{code:04x})|\\\\U(?i:{code:08x})")
     places = [match.start() for match in itertools.islice(written.finditer(text), 2)]
     where = text_position(text[: places[0]]) if len(places) == 1 else ()
     shown = value if len(value) <= _VALUE_SHOWN else value[:_VALUE_SHOWN] + "…"
