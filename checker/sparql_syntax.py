@@ -48,6 +48,8 @@ _TOKEN_SHOWN = 40  # characters of a token quoted in a message
 
 @dataclass(frozen=True)
 class _Token:
+    """Where a token begins and ends in the text (character offsets)."""
+
     start: int
     end: int
 
