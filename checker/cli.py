@@ -1,7 +1,8 @@
 """The `bcic` command line: a thin client of the checker library.
 
-Exit codes: 0 conforms, 1 gaps found, 2 bad input or usage, 3 internal error; 141 (as for a
-command ended by SIGPIPE) when the output's reader has gone.
+Exit codes: 0 conforms, 1 gaps found, 2 bad input or usage, 3 internal error, 4 the store or a
+SPARQL endpoint could not answer; 141 (as for a command ended by SIGPIPE) when the output's reader
+has gone.
 """
 
 import os
@@ -126,7 +127,8 @@ def main() -> None:
     \b
     检查产业集群品牌培育是否符合 GB/T 《品牌培育 产业集群》。
     Exit codes / 退出码: 0 conforms 符合, 1 gaps 有差距,
-    2 bad input or usage 输入或用法有误, 3 internal 内部错误.
+    2 bad input or usage 输入或用法有误, 3 internal 内部错误,
+    4 the store or endpoint could not answer 存储或端点未能应答.
     """
 
 

@@ -2,7 +2,7 @@
 
 Each class carries the CLI exit code and the HTTP status it maps to, so clients never
 translate errors themselves. Exit codes: 0 conforms, 1 gaps found, 2 bad input or usage,
-3 internal.
+3 internal, 4 the store or a SPARQL endpoint could not answer.
 """
 
 from typing import Self
@@ -71,6 +71,13 @@ class StoreError(CheckerError):
     http_status = 503
 
 
+class NoAnswerError(StoreError):
+    """The store, or a SPARQL endpoint, could not answer: unreachable, out of time, or refusing
+    the request. Not a failure of bcic's own (exit 3), nor the user's input (exit 2)."""
+
+    exit_code = 4
+
+
 class StoreLockedError(StoreError):
     """The store directory is held by another process: RocksDB lets one process open it."""
 
@@ -88,6 +95,12 @@ class QueryRefusedError(InputError):
 
     exit_code = 2
     http_status = 400
+
+
+class NotAcceptableError(QueryRefusedError):
+    """No result format the client accepts fits the query form, or can carry its answer."""
+
+    http_status = 406
 
 
 class NotFoundError(InputError):

@@ -19,15 +19,15 @@ from SPARQLWrapper.SPARQLExceptions import (EndPointInternalError, EndPointNotFo
                                             URITooLong)
 
 from . import __version__
-from .errors import InputError, QueryRefusedError, StoreError
+from .errors import InputError, QueryRefusedError
 from .i18n import phrase
 from .loading.rdfterms import from_oxigraph
 from .sparql_service import TRUNCATED_HEADER, is_update, refuse_update
 from .store.base import Store
 from .store.guard import QueryForm, QueryInfo, check_query, inspect_query
 from .store.location import checked_endpoint
-from .store.sparql_http import (SparqlEndpointError, SparqlQueryRefusedError, http_failure,
-                                network_failure, shown_endpoint)
+from .store.sparql_http import (SparqlEndpointError, SparqlQueryRefusedError, error_body,
+                                http_failure, network_failure, shown_endpoint)
 
 MAX_RESPONSE_BYTES = 50_000_000
 REMOTE_TIMEOUT_SECONDS = 60
@@ -70,8 +70,10 @@ def run_query(store: Store, text: str) -> QueryResult:
 
 def run_remote_query(endpoint: str, text: str) -> QueryResult:
     """Send a query to a SPARQL 1.1 endpoint the user chose, through SPARQLWrapper, and read its
-    answer safely; a failure is one line naming the endpoint, as the remote store says it. The
-    result is `truncated` when the endpoint says so (a bcic endpoint's row limit)."""
+    answer safely; a failure is one line naming the endpoint and keeping the server's own words,
+    as the remote store says it: a SparqlQueryRefusedError (exit 2) when the endpoint refused the
+    query as bad (400), else a SparqlEndpointError (exit 4). The result is `truncated` when the
+    endpoint says so (a bcic endpoint's row limit)."""
     shown = shown_endpoint(checked_endpoint(endpoint))
     info = _guarded(inspect_query, text)
     graph_form = info.form in (QueryForm.CONSTRUCT, QueryForm.DESCRIBE)
@@ -83,8 +85,8 @@ def run_remote_query(endpoint: str, text: str) -> QueryResult:
             result = _solutions(info.form, pyoxigraph.parse_query_results(
                 body, pyoxigraph.QueryResultsFormat.JSON))
     except (SyntaxError, ValueError) as error:
-        raise StoreError.of("error.remote.unreadable_answer", endpoint=shown,
-                            detail=error) from None
+        raise SparqlEndpointError(phrase("error.remote.unreadable_answer", endpoint=shown,
+                                         detail=error), shown, 200) from None
     return replace(result, truncated=truncated)
 
 
@@ -121,8 +123,8 @@ def _ask(endpoint: str, text: str, graph_form: bool, shown: str) -> tuple[bytes,
         raise refused(http_failure(shown, status, reason, _server_words(error)), shown,
                       status) from None
     except urllib.error.HTTPError as error:  # the statuses SPARQLWrapper has no class for
-        raise SparqlEndpointError(http_failure(shown, error.code, error.reason, b""), shown,
-                                  error.code) from None
+        raise SparqlEndpointError(http_failure(shown, error.code, error.reason,
+                                               error_body(error)), shown, error.code) from None
     except urllib.error.URLError as error:
         raise SparqlEndpointError(network_failure(shown, error.reason, REMOTE_TIMEOUT_SECONDS),
                                   shown) from None

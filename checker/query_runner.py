@@ -37,7 +37,7 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Protocol
 
-from .errors import CheckerError, StoreError
+from .errors import CheckerError, NoAnswerError, StoreError
 from .i18n import Phrase, phrase
 from .query_worker import CURRENT_LINK, JobDone, JobFailed, QueryJob, serve
 
@@ -51,7 +51,7 @@ class SupportsBackup(Protocol):
         """Write the snapshot into `target`, which must not exist."""
 
 
-class QueryTimeoutError(StoreError):
+class QueryTimeoutError(NoAnswerError):
     """A query ran past the time limit: its worker was killed and replaced."""
 
     http_status = 503
@@ -63,7 +63,7 @@ class QueryCrashedError(CheckerError):
     http_status = 500
 
 
-class QueryBusyError(StoreError):
+class QueryBusyError(NoAnswerError):
     """Every worker stayed busy for the whole time limit: the query was not started."""
 
     http_status = 503

@@ -2,15 +2,17 @@
 
 A worker opens the current snapshot of the store read-only, receives one job at a time over a
 pipe, runs it with pyoxigraph, caps the rows, serialises the result and sends the bytes back.
-It imports nothing but pyoxigraph, orjson, the standard library and checker.errors with its
-message catalogue (plain Python) so that starting a fresh worker after a kill stays cheap, and
-it holds no state worth saving: the parent kills it without ceremony when a query runs too long.
+It imports nothing but pyoxigraph, orjson, the standard library, checker.errors with its
+message catalogue (plain Python) and checker.sparql_syntax (pyoxigraph and the standard library),
+so that starting a fresh worker after a kill stays cheap, and it holds no state worth saving: the
+parent kills it without ceremony when a query runs too long.
 """
 
 from __future__ import annotations
 
 import itertools
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -20,7 +22,8 @@ from typing import Any, Literal
 import orjson
 import pyoxigraph
 
-from .errors import CheckerError, QueryRefusedError, StoreError
+from .errors import CheckerError, NotAcceptableError, QueryRefusedError, StoreError
+from .sparql_syntax import undeclared_prefix
 
 PREFIXES = {
     "bcic": "https://w3id.org/bcic/ontology#", "req": "https://w3id.org/bcic/req/gbt-draft/",
@@ -37,6 +40,13 @@ CURRENT_LINK = "current"  # inside a snapshot directory: the symlink to the newe
 VALUES_JSON = "VALUES_JSON"
 
 ResultKind = Literal["solutions", "boolean", "graph"]
+# What XML 1.0 cannot carry (checker/loading/guards.py refuses it in submissions, but a query can
+# make it: BIND("\u0001" AS ?x)), as UTF-8 bytes: C0 controls but tab, line feed and carriage
+# return, and U+FFFE, U+FFFF. A body holding one is no XML at all.
+_XML_UNSAFE = re.compile(b"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]")
+# The XML formats (pyoxigraph's names): as people know them, and the formats that carry anything.
+_XML_FORMATS = {"XML": ("SPARQL XML", "JSON, CSV, TSV"),
+                "RDF_XML": ("RDF/XML", "Turtle, N-Triples, JSON-LD")}
 
 
 @dataclass(frozen=True)
@@ -101,14 +111,18 @@ def serve(connection: Connection, snapshot_dir: str) -> None:
         try:
             reply: JobDone | JobFailed = run_job(snapshots.store(), job)
         except Exception as error:  # noqa: BLE001 — reported to the parent, never a traceback
-            reply = JobFailed(_refusal(error))
+            reply = JobFailed(_refusal(error, job.query))
         connection.send(reply)
 
 
-def _refusal(error: Exception) -> CheckerError:
-    """The error a job's failure is reported as."""
+def _refusal(error: Exception, query: str) -> CheckerError:
+    """The error a job's failure is reported as (an undeclared prefix by its line and column:
+    the guard's rdflib lets one pass in an ASK, CONSTRUCT or DESCRIBE)."""
+    if isinstance(error, CheckerError):
+        return error
     if isinstance(error, SyntaxError):
-        return QueryRefusedError.of("error.sparql.invalid", detail=error.msg or error)
+        return (undeclared_prefix(query, error.msg or "")
+                or QueryRefusedError.of("error.sparql.invalid", detail=error.msg or error))
     if isinstance(error, _NoSnapshot):
         return StoreError.of("error.store.no_snapshot", link=error.link)
     if isinstance(error, OSError):
@@ -129,13 +143,24 @@ def run_job(store: pyoxigraph.Store, job: QueryJob) -> JobDone:
             body, rows, truncated = _values_json(result, job.row_limit)
         else:
             body, rows, truncated = _capped_solutions(result, job.row_limit, job.result_format)
-        return JobDone("solutions", body, rows, truncated)
+        return JobDone("solutions", _xml_safe(body, job.result_format), rows, truncated)
     if job.result_format == VALUES_JSON:
         raise ValueError("plain values are written for SELECT queries only")
     triples, truncated = _capped(result, job.row_limit)
     body = pyoxigraph.serialize(triples, format=getattr(pyoxigraph.RdfFormat, job.result_format),
                                 prefixes=_prefixes(job.result_format, triples))
-    return JobDone("graph", _returned(body), len(triples), truncated)
+    return JobDone("graph", _xml_safe(_returned(body), job.result_format), len(triples),
+                   truncated)
+
+
+def _xml_safe(body: bytes, result_format: str) -> bytes:
+    """The body, unless it is XML holding a character XML cannot carry: no client could read it.
+    Only XML bodies are scanned, for single bytes mostly (a regular expression, in C)."""
+    if result_format in _XML_FORMATS and (found := _XML_UNSAFE.search(body)):
+        name, others = _XML_FORMATS[result_format]
+        raise NotAcceptableError.of("error.sparql.xml_unsafe", format=name, others=others,
+                                    character=f"U+{ord(found.group().decode('utf-8')):04X}")
+    return body
 
 
 def _dataset_options(job: QueryJob) -> dict[str, Any]:

@@ -26,7 +26,7 @@ from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.plugins.sparql.sparql import Prologue
 from rdflib.term import Variable
 
-from .errors import CheckerError, QueryRefusedError
+from .errors import CheckerError, NotAcceptableError, QueryRefusedError
 from .i18n import phrase
 from .forking import WorkerError, WorkerTimeoutError, can_fork, run_in_child
 from .query_runner import QueryBusyError, QueryRunner
@@ -52,12 +52,6 @@ class QueryTooLargeError(QueryRefusedError):
     """The query text is longer than the configured limit."""
 
     http_status = 413
-
-
-class NotAcceptableError(QueryRefusedError):
-    """No result format the client accepts fits the query form."""
-
-    http_status = 406
 
 
 @dataclass(frozen=True)

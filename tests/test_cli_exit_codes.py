@@ -94,3 +94,15 @@ def test_a_cluster_without_a_name_is_not_said_to_be_missing(
                               ("zh", "（未给出名称）", "未找到产业集群")):
         result = CliRunner().invoke(main, ["validate", str(path), "--lang", lang])
         assert said in result.output and wrong not in result.output, result.output
+
+
+@pytest.mark.parametrize("query, said", [
+    ("ASK { ?x a foo:Bar }", "the SPARQL query is not valid: the prefix foo: of “foo:Bar” at "
+                             "line 1, column 12 is not declared (PREFIX foo: <…>)"),
+    ("SELECT ?x WHERE {\n ?x ?y \n}",
+     "the SPARQL query cannot be parsed: unexpected “}” at line 3, column 1"),
+], ids=["undeclared-prefix-in-ask", "incomplete-triple"])
+def test_a_malformed_query_on_the_store_names_the_offending_token(
+        sample_store: Path, query: str, said: str) -> None:
+    result = CliRunner().invoke(main, ["query", query, "--store", str(sample_store)])
+    assert (result.exit_code, result.output) == (2, f"Error: {said}\n")

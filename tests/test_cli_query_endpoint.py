@@ -57,3 +57,71 @@ def test_a_whole_answer_says_nothing_on_stderr(endpoint: str) -> None:
     result = CliRunner().invoke(main, ["query", "SELECT ?n WHERE {}", "--endpoint", endpoint])
     assert result.exit_code == 0, result.output
     assert result.stderr == ""
+
+
+class _Refusing(BaseHTTPRequestHandler):
+    """An endpoint that answers every query with `status` and a bcic error envelope."""
+
+    status = 503
+    said = "query stopped after 10 s (the time limit); make it more selective or add a LIMIT"
+
+    def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
+        self.rfile.read(int(self.headers["Content-Length"]))
+        body = json.dumps({"ok": False, "status": self.status, "error": "QueryTimeoutError",
+                           "message": self.said}).encode("utf-8")
+        self.send_response(self.status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def refusing() -> Iterator[str]:
+    with loopback_endpoint(_Refusing) as url:
+        yield url
+
+
+@pytest.mark.parametrize(("status", "exit_code"), [(503, 4), (500, 4), (429, 4), (403, 4),
+                                                    (400, 2)])
+@pytest.mark.parametrize(("lang", "frame"), [("en", "Error: the SPARQL endpoint {url} answered "
+                                                    "HTTP {status} "),
+                                             ("zh", "错误：SPARQL 端点 {url} 返回 HTTP {status} ")])
+def test_a_refusal_keeps_the_servers_words_and_exits_as_the_readme_says(
+        refusing: str, status: int, exit_code: int, lang: str, frame: str) -> None:
+    """2 when the endpoint refuses the query as bad, else 4: it could not answer (README)."""
+    _Refusing.status = status
+    result = CliRunner().invoke(main, ["query", "SELECT ?n WHERE {}", "--endpoint", refusing,
+                                       "--lang", lang])
+    assert result.exit_code == exit_code, result.output
+    assert result.output.startswith(frame.format(url=refusing, status=status)), result.output
+    assert _Refusing.said in result.output and result.output.count("\n") == 1
+
+
+class _Asking(BaseHTTPRequestHandler):
+    """An endpoint that answers every query as an ASK that is true."""
+
+    def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
+        self.rfile.read(int(self.headers["Content-Length"]))
+        self.send_response(200)
+        self.send_header("Content-Type", "application/sparql-results+json")
+        self.end_headers()
+        self.wfile.write(b'{"head":{},"boolean":true}')
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.mark.parametrize(("fmt", "printed"), [
+    ("csv", ["true"]), ("table", ["true"]),
+    ("json", ["{", '  "head": {},', '  "boolean": true', "}"])])
+def test_an_ask_prints_its_answer_without_an_internal_header(fmt: str,
+                                                             printed: list[str]) -> None:
+    """As the endpoint's own CSV answers an ASK: `true`, no header such as `_askResult`."""
+    with loopback_endpoint(_Asking) as url:
+        result = CliRunner().invoke(main, ["query", "ASK { ?s ?p ?o }", "--endpoint", url,
+                                           "--format", fmt])
+    assert (result.exit_code, result.stdout.splitlines()) == (0, printed)

@@ -158,6 +158,19 @@ def test_ingest_of_a_bad_file_exits_2_and_stores_nothing(bcic: Bcic, tmp_path: P
     assert DATANG_CLUSTER not in bcic("clusters").output
 
 
+def test_ingest_of_a_literal_xml_cannot_carry_exits_2_and_stores_nothing(
+        bcic: Bcic, tmp_path: Path) -> None:
+    """The endpoint answers in XML formats too, which could not carry the literal."""
+    noted = tmp_path / "datang.ttl"
+    noted.write_text(Path(DATANG).read_text(encoding="utf-8") +
+                     f'<{DATANG_CLUSTER}> <http://www.w3.org/2000/01/rdf-schema#comment> '
+                     '"Note\\u0001 with control\\u000C char"@en .\n', encoding="utf-8")
+    result = bcic("ingest", str(noted))
+    assert result.exit_code == 2
+    assert "holds the character U+0001, which XML 1.0 cannot carry" in result.output
+    assert not Path(bcic.store_dir).exists()
+
+
 def test_a_failed_ingest_leaves_no_new_store_behind(
         runner: CliRunner, tmp_path: Path) -> None:
     bad = tmp_path / "bad.ttl"
@@ -287,6 +300,9 @@ def test_query_ask_and_construct_and_a_query_file(bcic: Bcic, tmp_path: Path) ->
     ask = bcic("query", "ASK { ?s a <https://w3id.org/bcic/ontology#IndustrialCluster> }",
                "--format", "json")
     assert json.loads(ask.output) == {"head": {}, "boolean": True}
+    for fmt in ("csv", "table"):  # the bare answer, as the endpoint's CSV: no internal header
+        said = bcic("query", "ASK { ?s a <urn:x:Nothing> }", "--format", fmt)
+        assert (said.exit_code, said.output.splitlines()) == (0, ["false"])
     query_file = tmp_path / "labels.rq"
     query_file.write_text("CONSTRUCT { ?c <urn:name> ?l } WHERE { ?c a "
                           "<https://w3id.org/bcic/ontology#IndustrialCluster> ; "
@@ -474,8 +490,9 @@ def test_endpoint_failures_read_as_one_line_like_the_stores(bcic: Bcic) -> None:
     by_endpoint = bcic("query", "ASK {}", "--endpoint", refused)
     by_store = CliRunner().invoke(main, ["clusters", "--store", refused])
     expected = f"Error: cannot reach the SPARQL endpoint {refused}: connection refused\n"
-    assert (by_endpoint.exit_code, by_endpoint.output) == (3, expected)
-    assert (by_store.exit_code, by_store.output) == (3, expected)
+    # 4: the endpoint could not answer; neither bcic's own failure (3) nor bad input (2)
+    assert (by_endpoint.exit_code, by_endpoint.output) == (4, expected)
+    assert (by_store.exit_code, by_store.output) == (4, expected)
     server = HTTPServer(("127.0.0.1", 0), _Missing)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
@@ -484,7 +501,7 @@ def test_endpoint_failures_read_as_one_line_like_the_stores(bcic: Bcic) -> None:
     finally:
         server.shutdown()
         server.server_close()
-    assert result.exit_code == 3 and result.output.count("\n") == 1, result.output
+    assert result.exit_code == 4 and result.output.count("\n") == 1, result.output
     assert result.output == (f"Error: the SPARQL endpoint {missing} answered HTTP 404 Not Found: "
                              '{"error":"NotFound", "message":"no such route"}\n')
 
@@ -526,7 +543,7 @@ def test_a_local_query_past_its_time_limit_is_stopped_and_says_so(
     child = _bcic_process("query", CARTESIAN, "--store", store_dir, "--timeout", "1",
                           "--lang", lang)
     out, err = child.communicate(timeout=60)
-    assert child.returncode == 3 and out == ""
+    assert child.returncode == 4 and out == ""  # the store could not answer in time
     assert {"en": "query stopped after 1 s (the time limit)",
             "zh": "查询在 1 秒（时间上限）后被终止"}[lang] in err
     assert "Traceback" not in err

@@ -55,6 +55,19 @@ def test_several_files_form_one_submission(runner: CliRunner, tmp_path: Path) ->
     assert runner.invoke(main, ["validate", str(first), str(second)]).exit_code == 0
 
 
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "Error: {path}:2:19: the literal 'Note\\x01' holds the character U+0001"),
+    ("zh", "错误：{path}:2:19：字面量 'Note\\x01' 含有字符 U+0001")])
+def test_a_control_character_in_a_literal_exits_2_naming_file_line_and_character(
+        runner: CliRunner, tmp_path: Path, lang: str, said: str) -> None:
+    noted = tmp_path / "noted.ttl"
+    noted.write_text('@prefix ex: <https://example.org/> .\nex:a ex:note "Note\\u0001" .\n',
+                     encoding="utf-8")
+    result = runner.invoke(main, ["validate", str(noted), "--lang", lang])
+    assert result.exit_code == 2
+    assert result.output.startswith(said.format(path=noted)), result.output
+
+
 def test_syntax_error_exits_2_naming_file_and_line(runner: CliRunner, tmp_path: Path) -> None:
     bad = tmp_path / "broken.ttl"
     bad.write_text("@prefix ex: <https://example.org/> .\nex:a ex:b ex:c .\nex:a ex:b ex:c ex:d .\n"

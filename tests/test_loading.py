@@ -272,6 +272,35 @@ def test_doctype_and_entity_declarations_are_refused_in_any_file(
     assert error.line == line
 
 
+@pytest.mark.parametrize(("name", "text", "where", "character"), [
+    ("escaped.ttl", '@prefix ex: <http://e/> .\nex:a ex:b "Note\\u0001 with\\u000C" .\n',
+     "escaped.ttl:2:16", "U+0001"),
+    ("raw.nt", '<http://e/a> <http://e/b> "x\x1fy" .\n', "raw.nt:1:29", "U+001F"),
+    ("nul.nt", '<http://e/a> <http://e/b> "x\\u0000y"@en .\n', "nul.nt:1:29", "U+0000"),
+    ("long.ttl", '<http://e/a> <http://e/b> "\\U0000000b" .\n', "long.ttl:1:28", "U+000B"),
+    ("nonchar.jsonld", '{"@id": "http://e/a", "http://e/b": "x\\uFFFF"}', "nonchar.jsonld:1:39",
+     "U+FFFF"),
+    # written twice: the file cannot say which literal is meant, so no line is given
+    ("twice.nt", '<http://e/a> <http://e/b> "\\u0002" .\n<http://e/a> <http://e/c> "\\u0002" .\n',
+     "twice.nt", "U+0002"),
+])
+def test_a_literal_holding_a_character_xml_cannot_carry_is_refused(
+    name: str, text: str, where: str, character: str
+) -> None:
+    """SPARQL XML results and RDF/XML could never carry it: the endpoint's answer would not be
+    XML at all."""
+    error = refusal(name, text)
+    assert str(error).startswith(f"{where}: the literal ")
+    assert f"holds the character {character}, which XML 1.0 cannot carry" in str(error)
+    assert f"含有字符 {character}，XML 1.0 无法承载该字符" in error.text("zh")
+
+
+def test_tab_line_feed_and_carriage_return_in_literals_are_accepted() -> None:
+    graph = load_one("spaces.nt", '<http://e/a> <http://e/b> "a\\tb\\nc\\rd\x7f" .\n'
+                                  "# a comment may hold \x01: it is no literal\n")
+    assert set(graph.objects()) == {Literal("a\tb\nc\rd\x7f")}
+
+
 def test_escaped_doctype_in_an_xml_literal_is_refused() -> None:
     text = ('<http://e/a> <http://e/b> "\\u003C!DOCTYPE x [\\u003C!ENTITY a \'b\'>]><x>&a;</x>"'
             "^^<http://www.w3.org/1999/02/22-rdf-syntax-ns#XMLLiteral> .")

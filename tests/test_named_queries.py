@@ -26,6 +26,7 @@ from checker.errors import CheckerError, InputError
 from checker.ingest import ingest_files
 from checker.namespaces import BCIC, IND, REQ
 from checker.paths import EXAMPLES_DIR, INDICATORS_FILE, REQUIREMENTS_FILE
+from checker.report import Rate
 from checker.queries import (
     ENGINE_PROLOGUES,
     NamedQuery,
@@ -40,6 +41,8 @@ from checker.queries import (
 )
 from checker.store import Store, guard, open_store
 from checker.store.guard import QueryForm, check_query
+from checker.verdicts import verdict_text
+from tests.store_contract import make_record, new_cluster
 
 EARL = Namespace("http://www.w3.org/ns/earl#")
 XSD_DATETIME = URIRef("http://www.w3.org/2001/XMLSchema#dateTime")
@@ -393,8 +396,11 @@ def test_clusters_by_conformance_ranks_the_samples_by_their_gaps(
     assert rates == sorted(rates, reverse=True)
     for row in rows:
         name = next(n for n, c in CLUSTER_OF.items() if c == row["cluster"])
-        assert str(row["verdict"]) == expected[name]["verdict"]
         promised = expected[name]["rate"]
+        # no gap is "conformant" only when no review is pending either (dehua has 38 pending)
+        assert str(row["verdict"]) == (
+            "nonconformant" if expected[name]["verdict"] == "nonconformant"
+            else "no-gap-pending-review" if promised["pending_review"] else "conformant")
         # met ÷ applicable: a requirement pending manual review is not met (not even dehua's)
         assert number(row["rate"]) == pytest.approx(
             Decimal(promised["met"]) / Decimal(promised["applicable"]), rel=Decimal("1e-12"))
@@ -403,6 +409,35 @@ def test_clusters_by_conformance_ranks_the_samples_by_their_gaps(
         assert str(row["labelZh"]) == str(_label(name, "zh"))
         assert str(row["labelEn"]) == str(_label(name, "en"))
         assert row["generated"].datatype == XSD_DATETIME
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_clusters_by_conformance_says_each_verdict_as_the_reports_do(store: Store,
+                                                                     lang: str) -> None:
+    """A cluster with no gap and reviews pending is not called conformant (README, Reports)."""
+    rows = {row["cluster"]: row for row in run_named_query(store, "clusters-by-conformance", {})}
+    column = {"zh": "verdictZh", "en": "verdictEn"}[lang]
+    for row in rows.values():
+        rate = Rate(met=0, total=0, pending=int(row["pendingReview"]))
+        assert row[column] == Literal(verdict_text(row["conforms"].toPython(), rate, lang),
+                                      lang=lang)
+    assert (str(rows[DEHUA]["verdict"]), str(rows[DEHUA][column])) == (
+        "no-gap-pending-review",
+        {"zh": "未发现差距，38 项待人工评审确认", "en": "no gap found; 38 item(s) await an evaluator"}[lang])
+    assert str(rows[DATANG][column]) == {"zh": "不符合", "en": "not conformant"}[lang]
+
+
+def test_clusters_by_conformance_calls_conformant_only_a_cluster_with_no_review_pending() -> None:
+    opened = open_store("oxigraph", path=None)
+    try:
+        record, _info = make_record(new_cluster(), 1, conforms=True)  # met 1 of 1, none pending
+        opened.add_revision(record)
+        (row,) = run_named_query(opened, "clusters-by-conformance", {})
+    finally:
+        opened.close()
+    assert int(row["pendingReview"]) == 0
+    assert (str(row["verdict"]), row["verdictZh"], row["verdictEn"]) == (
+        "conformant", Literal("符合", lang="zh"), Literal("conformant", lang="en"))
 
 
 def _label(name: str, lang: str) -> Literal:

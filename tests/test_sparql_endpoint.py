@@ -270,6 +270,38 @@ def test_unsupported_accept_is_406(client: FlaskClient, query: str, accept: str)
     assert body["error"] == "NotAcceptableError" and "available" in body["message"]
 
 
+CONTROL_SELECT = 'SELECT ?x WHERE { BIND("a\\u0001b" AS ?x) }'
+CONTROL_CONSTRUCT = 'CONSTRUCT { <urn:x:a> <urn:x:note> "form\\u000Cfeed" } WHERE {}'
+
+
+@pytest.mark.parametrize("query, xml, character, others, carrier", [
+    (CONTROL_SELECT, "application/sparql-results+xml", "U+0001", "JSON, CSV, TSV",
+     "application/sparql-results+json"),
+    (CONTROL_CONSTRUCT, "application/rdf+xml", "U+000C", "Turtle, N-Triples, JSON-LD",
+     "text/turtle"),
+], ids=["select-as-xml", "construct-as-rdfxml"])
+def test_an_answer_xml_cannot_carry_is_406_in_xml_and_sent_in_other_formats(
+        client: FlaskClient, query: str, xml: str, character: str, others: str,
+        carrier: str) -> None:
+    """XML 1.0 has no way to write U+0001 (not even &#1;): a 200 would not be XML at all."""
+    refused = client.get("/sparql", query_string={"query": query}, headers={"Accept": xml})
+    assert refused.status_code == 406
+    body = refused.get_json()
+    assert body["error"] == "NotAcceptableError"
+    assert f"holds the character {character}, which XML 1.0 cannot carry" in body["message"]
+    assert others in body["message"]
+    zh = client.get("/sparql", query_string={"query": query, "lang": "zh"},
+                    headers={"Accept": xml}).get_json()["message"]
+    assert f"XML 1.0 无法承载的字符 {character}" in zh and others in zh
+    sent = client.get("/sparql", query_string={"query": query}, headers={"Accept": carrier})
+    assert sent.status_code == 200
+    values = ([solution["x"].value for solution in pyoxigraph.parse_query_results(
+        sent.data, pyoxigraph.QueryResultsFormat.JSON)] if carrier.endswith("json")
+        else [triple.object.value for triple in pyoxigraph.parse(
+            sent.data, pyoxigraph.RdfFormat.TURTLE)])
+    assert len(values) == 1 and chr(int(character[2:], 16)) in values[0]
+
+
 @pytest.mark.parametrize("query, accept", [
     (None, "text/html"),
     (None, "image/png"),
@@ -455,14 +487,31 @@ def test_a_service_endpoint_written_as_a_prefixed_or_relative_name_is_checked_re
         query_service(app).close()
 
 
-def test_malformed_query_is_400_with_the_parsers_position(client: FlaskClient) -> None:
-    response = client.get("/sparql", query_string={"query": "SELECT ?s WHERE {\n  ?s ?p ?o\n"})
+@pytest.mark.parametrize("query, said", [
+    ("SELECT ?x WHERE {\n ?x ?y \n}",  # rdflib said line 2, col 2, "Expected SelectQuery"
+     "the SPARQL query cannot be parsed: unexpected “}” at line 3, column 1"),
+    ("SELEC * WHERE { ?s ?p ?o }",
+     "the SPARQL query cannot be parsed: unexpected “SELEC” at line 1, column 1"),
+    ("SELECT ?x WHERE { ?x ?y ?z FILTER(?x = ) } LIMIT 10",  # pyoxigraph said column 54
+     "the SPARQL query cannot be parsed: unexpected “)” at line 1, column 40"),
+    ("SELECT ?s WHERE {\n  ?s ?p ?o\n",
+     "the SPARQL query cannot be parsed: it ends at line 3, column 1 before it is complete"),
+    ("SELECT ?x WHERE { ?x a foo:Bar }",  # rdflib said no position at all
+     "the SPARQL query is not valid: the prefix foo: of “foo:Bar” at line 1, column 24 is not "
+     "declared (PREFIX foo: <…>)"),
+    ("ASK {\n  ?x a foo:Bar }",  # rdflib lets an ASK through: the worker's pyoxigraph refuses it
+     "the SPARQL query is not valid: the prefix foo: of “foo:Bar” at line 2, column 8 is not "
+     "declared (PREFIX foo: <…>)"),
+], ids=["incomplete-triple", "typo", "empty-operand", "cut-short", "undeclared-prefix",
+        "undeclared-prefix-in-ask"])
+def test_malformed_query_is_400_naming_the_offending_token_by_line_and_column(
+        client: FlaskClient, query: str, said: str) -> None:
+    response = client.get("/sparql", query_string={"query": query})
     assert response.status_code == 400
     body = response.get_json()
-    assert body["error"] == "QueryRefusedError"
-    assert re.search(r"line:3, col:\d+", body["message"]), body["message"]
-    typo = client.get("/sparql", query_string={"query": "SELEC * WHERE { ?s ?p ?o }"})
-    assert typo.status_code == 400 and "line:1, col:1" in typo.get_json()["message"]
+    assert (body["error"], body["message"]) == ("QueryRefusedError", said)
+    zh = client.get("/sparql", query_string={"query": query, "lang": "zh"}).get_json()["message"]
+    assert re.search(r"第 \d 行第 \d+ 列", zh), zh
 
 
 @pytest.mark.parametrize("function", ["<https://example.org/fn>", "xsd:foo"])
@@ -569,6 +618,31 @@ def test_a_form_post_that_is_not_utf8_is_refused_as_such(client: FlaskClient, bo
     zh = client.post("/sparql", data=body, content_type="application/x-www-form-urlencoded",
                      headers={"Accept-Language": "zh"})
     assert "UTF-8" in zh.get_json()["message"] and "not UTF-8" not in zh.get_json()["message"]
+
+
+@pytest.mark.parametrize("query_string", [
+    b"query=SELECT%20%3Fx%20%7B%20BIND(%22a%FFb%22%20AS%20%3Fx)%20%7D",
+    b"query=ASK%7B%7D&default-graph-uri=urn:x:%E4%B8",
+    b"query=ASK%7B%7D\xff",
+], ids=["percent-escape-in-query", "cut-escape-in-graph", "raw-byte"])
+def test_a_get_whose_url_is_not_utf8_is_refused_as_such(client: FlaskClient,
+                                                        query_string: bytes) -> None:
+    """Not run as the text werkzeug leaves (`"a%FFb"`): POST refuses the same bytes."""
+    raw = {"QUERY_STRING": query_string.decode("latin-1")}  # as WSGI hands the URL's bytes
+    response = client.get("/sparql", environ_overrides=raw)
+    assert response.status_code == 400
+    assert "the query is not UTF-8 text" in response.get_json()["message"]
+    zh = client.get("/sparql", environ_overrides=raw, headers={"Accept-Language": "zh"})
+    assert "查询不是 UTF-8 文本" in zh.get_json()["message"]
+
+
+def test_a_get_with_raw_utf8_bytes_in_its_url_reads_them_as_utf8(client: FlaskClient) -> None:
+    """As curl sends a URL it was given unescaped: the same query as the escaped one."""
+    raw = {"QUERY_STRING": 'query=SELECT ?x { BIND("中" AS ?x) }'.encode().decode("latin-1")}
+    response = client.get("/sparql", environ_overrides=raw)
+    assert response.status_code == 200
+    assert response.get_json()["results"]["bindings"] == [{"x": {"type": "literal",
+                                                                 "value": "中"}}]
 
 
 # --- limits ---------------------------------------------------------------------------------

@@ -698,6 +698,19 @@ def test_page_delete_with_an_evaluator_token_removes_the_revision(
     assert _revisions(own_store) == []
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_an_upload_with_a_control_character_is_400_and_nothing_is_stored(
+        writable: Flask, own_store: Path, tokens: dict[str, str], lang: str) -> None:
+    text = TINY + '<https://example.org/tiny/cluster> rdfs:comment "bell\\u0007" .\n'
+    answer = writable.test_client().post(f"/validate?lang={lang}", data={
+        "text": text, "store": "1", "token": tokens["evaluator"]})
+    assert answer.status_code == 400
+    said = {"en": "holds the character U+0007, which XML 1.0 cannot carry",
+            "zh": "含有字符 U+0007，XML 1.0 无法承载该字符"}[lang]
+    assert re.search(rf"pasted\.ttl:5:54[:：] ?.*{re.escape(said)}", _text(answer))
+    assert _revisions(own_store) == []
+
+
 def test_an_upload_describing_the_standards_own_class_is_400_and_nothing_is_stored(
         writable: Flask, own_store: Path, tokens: dict[str, str]) -> None:
     text = ("@prefix bcic: <https://w3id.org/bcic/ontology#> .\n"

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
 
 from flask import Flask, Response, current_app, jsonify, render_template, request, send_from_directory
 from flask_wtf.csrf import CSRFError, CSRFProtect
@@ -42,6 +45,7 @@ NODE_MODULES = Path(__file__).resolve().parent / "node_modules"
 VENDOR_DIRS = {"yasgui": NODE_MODULES / "@zazuko" / "yasgui" / "build",
                "chart.js": NODE_MODULES / "chart.js" / "dist"}
 csrf = CSRFProtect()
+_RAW_BYTE = re.compile("[\x80-\xff]")  # a byte beyond ASCII in a WSGI string (PEP 3333: latin-1)
 
 DEFAULTS: dict[str, Any] = {
     "BCIC_STORE": str(DEFAULT_LOCATION),  # the live store directory, written by ingest
@@ -93,7 +97,21 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.after_request(_cors)
     app.after_request(_security_headers)
     app.after_request(remember_language)
+    app.wsgi_app = _escaped_query_string(app.wsgi_app)  # type: ignore[method-assign]
     return app
+
+
+def _escaped_query_string(wsgi_app: WSGIApplication) -> WSGIApplication:
+    """The app behind URLs whose query string may hold raw bytes beyond ASCII (browsers escape
+    them, curl may not): they reach it %-escaped, as a browser sends them. werkzeug's
+    `request.args` fails on raw bytes that are not UTF-8, even in the error handler asked to say
+    so; escaped, they are refused where it matters (/sparql: 400, not UTF-8)."""
+    def escaped(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        query: str = environ.get("QUERY_STRING", "")
+        if not query.isascii():
+            environ["QUERY_STRING"] = _RAW_BYTE.sub(lambda raw: f"%{ord(raw.group()):02X}", query)
+        return wsgi_app(environ, start_response)
+    return escaped
 
 
 def query_service(app: Flask) -> SparqlService:

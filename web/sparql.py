@@ -136,6 +136,9 @@ def endpoint() -> Response:
 
 def read_protocol_request() -> ProtocolRequest:
     """Read the query and its options from a GET, a form POST or a direct POST."""
+    # The URL's fields are percent-encoded UTF-8 (SPARQL 1.1 Protocol 2.1.1); werkzeug would keep
+    # an escape that is not (%FF) as the three characters and run a query nobody sent.
+    _utf8_form(request.query_string)
     fields: MultiDict[str, str] = request.args
     queries: list[str] = []
     if request.method == "POST":
@@ -199,8 +202,9 @@ def _vary(response: Response) -> Response:
 
 
 def _utf8_form(data: bytes) -> None:
-    """Refuse a form body that is not UTF-8, in its bytes or its %-escapes, as a direct POST's
-    query is refused: werkzeug would drop the field, leaving "a POST must carry a query"."""
+    """Refuse form-encoded fields (a URL's query string, a form body) that are not UTF-8, in
+    their bytes or their %-escapes, as a direct POST's query is refused: werkzeug would drop a
+    body's field, leaving "a POST must carry a query", and keep a URL's bad escape as text."""
     try:
         parse_qsl(_utf8(data), keep_blank_values=True, errors="strict")
     except UnicodeDecodeError as error:

@@ -13,6 +13,22 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "the SPARQL query cannot be parsed: {detail}",
         "zh": "无法解析该 SPARQL 查询：{detail}",
     },
+    "error.sparql.unexpected": {
+        "en": "the SPARQL query cannot be parsed: unexpected “{token}” at line {line}, column "
+              "{column}",
+        "zh": "无法解析该 SPARQL 查询：第 {line} 行第 {column} 列的“{token}”不合语法",
+    },
+    "error.sparql.incomplete": {
+        "en": "the SPARQL query cannot be parsed: it ends at line {line}, column {column} before "
+              "it is complete",
+        "zh": "无法解析该 SPARQL 查询：查询在第 {line} 行第 {column} 列处结束，但尚不完整",
+    },
+    "error.sparql.undeclared_prefix": {
+        "en": "the SPARQL query is not valid: the prefix {prefix}: of “{token}” at line {line}, "
+              "column {column} is not declared (PREFIX {prefix}: <…>)",
+        "zh": "该 SPARQL 查询无效：第 {line} 行第 {column} 列“{token}”的前缀 {prefix}: 未声明"
+              "（PREFIX {prefix}: <…>）",
+    },
     "error.sparql.invalid": {
         "en": "the SPARQL query is not valid: {detail}",
         "zh": "该 SPARQL 查询无效：{detail}",
@@ -67,6 +83,12 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "error.sparql.not_acceptable": {
         "en": "cannot answer {what} as {asked}; available: {offered}",
         "zh": "无法以 {asked} 格式应答 {what}；可用格式：{offered}",
+    },
+    "error.sparql.xml_unsafe": {
+        "en": "the answer holds the character {character}, which XML 1.0 cannot carry, so it "
+              "cannot be sent as {format}; ask for one of {others}, which carry it",
+        "zh": "应答中含有 XML 1.0 无法承载的字符 {character}，因此不能以 {format} 格式发送；请改用"
+              "可以承载它的 {others} 格式之一",
     },
     "error.sparql.service_description": {
         "en": "the service description",

@@ -41,6 +41,15 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "不是 UTF-8 编码：偏移量 {offset} 处的字节 0x{byte:02x}",
     },
     "error.parse.nul": {"en": "NUL character in text", "zh": "文本中含有 NUL 字符"},
+    "error.parse.xml_unsafe_character": {
+        "en": "the literal {value!r} holds the character {character}, which XML 1.0 cannot carry "
+              "(a control character other than tab, line feed and carriage return, or U+FFFE, "
+              "U+FFFF): the store answers queries in SPARQL XML and RDF/XML too, so it is not "
+              "accepted; remove it",
+        "zh": "字面量 {value!r} 含有字符 {character}，XML 1.0 无法承载该字符（制表符、换行符、回车符"
+              "以外的控制字符，或 U+FFFE、U+FFFF）：存储也以 SPARQL XML 和 RDF/XML 应答查询，因此不予"
+              "接受；请删除该字符",
+    },
     "error.parse.markup_declaration": {
         "en": "{declaration} declarations are not accepted (they can expand forever)",
         "zh": "不接受 {declaration} 声明（它们可能无限展开）",

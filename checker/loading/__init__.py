@@ -3,7 +3,9 @@
 Checks run before any parser sees the text: size, UTF-8, DOCTYPE/ENTITY declarations, XML
 well-formedness and depth, JSON depth and JSON-LD context references. Parsing runs in
 pyoxigraph with a fixed base IRI, and nothing is ever fetched (no @context, no owl:imports).
-A statement about a term of the standard's own namespaces is refused (standard_terms.py).
+A statement about a term of the standard's own namespaces is refused (standard_terms.py), and so
+is a literal holding a character XML 1.0 cannot carry (a C0 control character other than tab, line
+feed and carriage return, U+FFFE, U+FFFF): the store answers queries as XML too.
 Any problem is one InputError naming the file and, when known, the line and column.
 """
 

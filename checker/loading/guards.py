@@ -1,5 +1,6 @@
 """Checks that run on a submission's text before any RDF parser sees it."""
 
+import itertools
 import json
 import re
 from typing import Any
@@ -15,6 +16,11 @@ MAX_DEPTH = 100
 # XML parser, including the one rdflib runs on rdf:XMLLiteral values.
 MARKUP_DECLARATION = re.compile(r"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _XML_ENCODING = re.compile(r"\s*<\?xml[^>]*?\bencoding\s*=\s*[\"']([^\"']*)")
+# The characters XML 1.0 cannot carry (its Char production): every C0 control character but tab,
+# line feed and carriage return, and the non-characters U+FFFE and U+FFFF. A literal holding one
+# could never be answered as SPARQL XML results or RDF/XML, which must be well-formed XML.
+XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_VALUE_SHOWN = 60  # characters of a refused literal quoted in the message
 
 
 class SubmissionParseError(InputError):
@@ -48,6 +54,20 @@ def decode_utf8(file: str, data: bytes) -> str:
     if (nul := text.find("\0")) >= 0:
         raise SubmissionParseError(file, "nul", *text_position(text[:nul]))
     return text
+
+
+def refuse_xml_unsafe(file: str, text: str, value: str) -> None:
+    """Refuse a literal value holding a character of XML_UNSAFE, written as itself or escaped
+    (`\\u0001`, `\\U00000001`); say where when the text writes that character once."""
+    if (found := XML_UNSAFE.search(value)) is None:
+        return
+    code = ord(found.group())
+    written = re.compile(f"{re.escape(found.group())}|\\\\u(?i:{code:04x})|\\\\U(?i:{code:08x})")
+    places = [match.start() for match in itertools.islice(written.finditer(text), 2)]
+    where = text_position(text[: places[0]]) if len(places) == 1 else ()
+    shown = value if len(value) <= _VALUE_SHOWN else value[:_VALUE_SHOWN] + "…"
+    raise SubmissionParseError(file, "xml_unsafe_character", *where, character=f"U+{code:04X}",
+                               value=shown)
 
 
 def refuse_markup_declarations(file: str, text: str) -> None:

@@ -12,7 +12,8 @@ from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
 from ..i18n import Phrase, phrase
-from .guards import MARKUP_DECLARATION, SubmissionParseError, position_of_only
+from .guards import (MARKUP_DECLARATION, SubmissionParseError, position_of_only,
+                     refuse_xml_unsafe)
 from .jsonld_drops import refuse_dropped_statements
 from .standard_terms import refuse_standard_subject
 
@@ -66,7 +67,8 @@ class _Unsupported(Exception):
 
 def parse_into(graph: Graph, file: str, text: str, format_name: str, label: str | Phrase,
                base: str) -> None:
-    """Add every triple of the text to graph; named graphs are merged into it."""
+    """Add every triple of the text to graph; named graphs are merged into it. A literal holding
+    a character XML cannot carry is refused (guards.XML_UNSAFE)."""
     try:
         quads = pyoxigraph.parse(
             text, _OXIGRAPH_FORMATS[format_name], base_iri=base, rename_blank_nodes=True
@@ -77,6 +79,8 @@ def parse_into(graph: Graph, file: str, text: str, format_name: str, label: str 
                 obj = quad.object.value if isinstance(quad.object, pyoxigraph.NamedNode) else None
                 refuse_standard_subject(file, text, quad.subject.value, quad.predicate.value,
                                         obj, quads.prefixes)
+            if isinstance(quad.object, pyoxigraph.Literal):
+                refuse_xml_unsafe(file, text, quad.object.value)
             graph.add((_term(quad.subject), _iri(quad.predicate.value), _term(quad.object)))
             kept += 1
         if format_name == "json-ld":

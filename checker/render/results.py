@@ -16,9 +16,6 @@ from ..i18n import Lang, message
 from ..query import QueryResult
 from .cells import CELL_CHARS, table_cell
 
-ASK_CSV_HEADER = "_askResult"  # CSV has no boolean form; the column name Jena and others use
-
-
 def render_json(result: QueryResult) -> str:
     """The SPARQL 1.1 Query Results JSON Format."""
     if result.boolean is not None:
@@ -31,11 +28,13 @@ def render_json(result: QueryResult) -> str:
 
 
 def render_csv(result: QueryResult) -> str:
-    """The SPARQL 1.1 Query Results CSV Format (CRLF line ends, lexical forms only)."""
+    """The SPARQL 1.1 Query Results CSV Format (CRLF line ends, lexical forms only); an ASK,
+    which that format leaves out, as the endpoint writes it: `true` or `false` alone, no
+    header (no engine's internal variable name)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     if result.boolean is not None:
-        writer.writerows([[ASK_CSV_HEADER], ["true" if result.boolean else "false"]])
+        writer.writerow(["true" if result.boolean else "false"])
     else:
         writer.writerow(result.variables)
         for row in result.rows:

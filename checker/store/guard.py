@@ -23,6 +23,7 @@ from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.term import Variable
 
 from ..errors import InputError, QueryRefusedError
+from ..sparql_syntax import prefix_refusal, syntax_refusal
 
 MAX_NESTING = 48  # brackets of any kind; pyoxigraph crashes near 3,000, rdflib recurses deeply
 # Operands along any path of the parse tree, a chain of n counting n: pyoxigraph nests a chain of
@@ -64,11 +65,16 @@ def inspect_query(text: str) -> QueryInfo:
     """Parse a query (refusing bad syntax and deep nesting) and say what it is; nothing runs.
 
     Cached by text: named queries and partners' repeated queries are parsed once (an rdflib
-    parse costs tens of milliseconds, more than most queries take to run)."""
+    parse costs tens of milliseconds, more than most queries take to run). A refused text's
+    message says where, by line and column, pyoxigraph's parser stops on it (sparql_syntax.py):
+    rdflib's own position is where the alternative that failed began, often far before."""
     _check_nesting(text)
     try:
         tree = parseQuery(text)
-    except (ParseException, RecursionError) as error:
+    except ParseException as error:
+        raise (syntax_refusal(text)
+               or QueryRefusedError.of("error.sparql.unparsable", detail=error)) from None
+    except RecursionError as error:
         raise QueryRefusedError.of("error.sparql.unparsable", detail=error) from None
     _check_chains(tree)
     # Read before rdflib's algebra sees the tree: translateQuery rewrites it in place, and drops
@@ -83,7 +89,8 @@ def inspect_query(text: str) -> QueryInfo:
         except RecursionError as error:
             raise QueryRefusedError.of("error.sparql.unparsable", detail=error) from None
         except Exception as error:  # rdflib's algebra raises plain exceptions
-            raise QueryRefusedError.of("error.sparql.invalid", detail=error) from None
+            raise (prefix_refusal(text)  # rdflib's "Unknown namespace prefix" says not where
+                   or QueryRefusedError.of("error.sparql.invalid", detail=error)) from None
     return QueryInfo(form, variables, uses_service)
 
 

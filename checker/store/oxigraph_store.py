@@ -23,6 +23,7 @@ from ..errors import (InputError, QueryRefusedError, RevisionExistsError, StoreE
                       StoreLockedError)
 from ..i18n import phrase
 from ..loading.rdfterms import OxigraphTerm, from_oxigraph, named_node, to_oxigraph
+from ..sparql_syntax import undeclared_prefix
 from .base import (ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SHAPES_GRAPH, RevisionInfo,
                    RevisionRecord)
 from .deletion import (highest_number_query, read_highest_number, removal_operations,
@@ -180,7 +181,8 @@ class OxigraphStore:
         try:
             return self._call(lambda store: store.query(query, use_default_graph_as_union=True))
         except SyntaxError as error:
-            raise QueryRefusedError.of("error.sparql.invalid", detail=error.msg) from None
+            raise (undeclared_prefix(query, error.msg)
+                   or QueryRefusedError.of("error.sparql.invalid", detail=error.msg)) from None
         except RuntimeError as error:
             raise QueryRefusedError.of("error.sparql.unsupported", detail=error) from None
 

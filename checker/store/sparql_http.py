@@ -17,14 +17,14 @@ import urllib.request
 from dataclasses import dataclass
 from email.message import Message
 
-from ..errors import StoreError
+from ..errors import NoAnswerError, StoreError
 from ..i18n import Joined, Localized, Phrase, phrase
 
 _DETAIL_CHARS = 300
 _TAG = re.compile(r"<[^>]*>")
 
 
-class SparqlEndpointError(StoreError):
+class SparqlEndpointError(NoAnswerError):
     """A SPARQL server could not be reached, timed out, refused a request or failed on it."""
 
     def __init__(self, message: Localized, endpoint: str, status: int | None = None) -> None:
@@ -104,7 +104,7 @@ class SparqlClient:
         except urllib.error.HTTPError as error:
             self.server = error.headers.get("Server") if error.headers else None
             raise SparqlEndpointError(http_failure(shown, error.code, error.reason,
-                                                   _body_of(error)), shown, error.code) from None
+                                                   error_body(error)), shown, error.code) from None
         except urllib.error.URLError as error:
             raise SparqlEndpointError(network_failure(shown, error.reason, self.timeout),
                                       shown) from None
@@ -130,7 +130,7 @@ def network_failure(shown: str, reason: object, timeout: float) -> Phrase:
     return phrase("error.remote.unreachable", endpoint=shown, reason=reason)
 
 
-def _body_of(error: urllib.error.HTTPError) -> bytes:
+def error_body(error: urllib.error.HTTPError) -> bytes:
     """The start of an HTTP error's body (the server's own words), empty when unreadable."""
     try:
         return error.read(4096) if error.fp is not None else b""

@@ -1,0 +1,152 @@
+"""Where a SPARQL text stops being SPARQL: the token a parser stumbles on, by line and column.
+
+rdflib's parser (the guard's, checker/store/guard.py) reports where the alternative that failed
+began: "Expected SelectQuery, found '?' (line:2, col:2)" for `SELECT ?x WHERE {\\n ?x ?y \\n}`,
+whose error is the `}` of line 3; and its "Unknown namespace prefix" has no position at all.
+pyoxigraph's parser reports the furthest character any of its rules read, and a keyword rule
+reads as many characters as the keyword has (`ENCODE_FOR_URI` fourteen) before it compares
+them: its position can lie up to fourteen characters past the error, or at the end of the text.
+
+So the text is cut into tokens, and pyoxigraph is asked, halving the range each time, for the
+first token after which no text can make a query. Each probe is a prefix of the text followed by
+a line break, PAD spaces and U+0001 (no query holds it outside a string or a comment, which the
+line break ends): no probe is ever a query, so none runs, and a probe's error lies in its tail
+exactly when the prefix could still go on. This costs a dozen parses of a text already refused,
+and nothing for a valid one. Only pyoxigraph and the standard library are used: the query
+workers import this module.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pyoxigraph
+
+from .errors import QueryRefusedError
+
+PAD = 32  # spaces after a probe's prefix: more than any keyword of pyoxigraph's parser reads
+_TAIL = "\n" + " " * PAD + "\x01"
+# A token: an IRI, a string (long, then short; unterminated to the end), a variable, a name
+# (keyword, prefixed name, number, blank node; dots only inside), an operator, any other
+# character. Space and comments separate tokens.
+_TOKEN = re.compile("|".join((
+    r"(?P<space>[ \t\r\n]+|#[^\n]*)",
+    r"<[^<>\"{}|^`\\\x00-\x20]*>",
+    r"(?P<long>\"\"\"|''')(?:\\.|(?!(?P=long))[^\\])*(?:(?P=long)|\Z)",
+    r"\"(?:\\.|[^\"\\\n])*\"?",
+    r"'(?:\\.|[^'\\\n])*'?",
+    r"[?$]\w+",
+    r"[\w:%\\-]+(?:\.+[\w:%\\-]+)*",
+    r"\^\^|\|\||&&|!=|<=|>=",
+    r"\S",
+)))
+_AT = re.compile(r"error at (\d+):(\d+)")
+_UNDECLARED = "Prefix not found"  # pyoxigraph's words for a prefixed name with no PREFIX
+_TOKEN_SHOWN = 40  # characters of a token quoted in a message
+
+
+@dataclass(frozen=True)
+class _Token:
+    """Where a token begins and ends in the text (character offsets)."""
+
+    start: int
+    end: int
+
+
+def syntax_refusal(text: str) -> QueryRefusedError | None:
+    """The refusal for text a parser could not parse, naming where pyoxigraph's parser stops on
+    it: the first token no query can go on with (an undeclared prefix said as such), or the end
+    of a text that stops short; None when pyoxigraph parses it whole (the caller's words stand)."""
+    tokens = _tokens(text)
+    parser = pyoxigraph.Store()
+    viable, refused = 0, len(tokens)  # prefixes up to tokens[:viable] go on; tokens[refused] not
+    failures: dict[int, str] = {}
+    while viable < refused:
+        middle = (viable + refused) // 2
+        failure = _failure_inside(parser, text[:tokens[middle].end])
+        if failure is None:
+            viable = middle + 1
+        else:
+            refused, failures[middle] = middle, failure
+    if refused < len(tokens):
+        return _at_token(text, tokens[refused], failures[refused])
+    if _complete(parser, text):
+        return None
+    line, column = _line_column(text, len(text))
+    return QueryRefusedError.of("error.sparql.incomplete", line=line, column=column)
+
+
+def prefix_refusal(text: str) -> QueryRefusedError | None:
+    """The refusal naming the undeclared prefix of a text rdflib parsed but could not translate,
+    and where it is written; None when pyoxigraph finds no undeclared prefix in it."""
+    failure = _failure_inside(pyoxigraph.Store(), text)
+    return undeclared_prefix(text, failure) if failure is not None else None
+
+
+def undeclared_prefix(text: str, message: str) -> QueryRefusedError | None:
+    """The refusal for pyoxigraph's `message` about `text` when it says a prefix is undeclared:
+    pyoxigraph reports it just past the prefixed name, whose line and column are given."""
+    at = _offset(text, message) if _UNDECLARED in message else None
+    if at is None:
+        return None
+    token = next((t for t in _tokens(text) if t.end == at), None)
+    return _at_token(text, token, message) if token is not None else None
+
+
+def _at_token(text: str, token: _Token, failure: str) -> QueryRefusedError:
+    """The refusal naming a token and its line and column."""
+    line, column = _line_column(text, token.start)
+    written = text[token.start:token.end].split("\n", 1)[0]
+    shown = written if len(written) <= _TOKEN_SHOWN else written[:_TOKEN_SHOWN] + "…"
+    if _UNDECLARED in failure and ":" in written:
+        return QueryRefusedError.of("error.sparql.undeclared_prefix", token=shown, line=line,
+                                    column=column, prefix=written.split(":", 1)[0])
+    return QueryRefusedError.of("error.sparql.unexpected", token=shown, line=line, column=column)
+
+
+def _tokens(text: str) -> list[_Token]:
+    """The text's tokens, spaces and comments left out."""
+    return [_Token(found.start(), found.end()) for found in _TOKEN.finditer(text)
+            if found.group("space") is None]
+
+
+def _failure_inside(parser: pyoxigraph.Store, prefix: str) -> str | None:
+    """pyoxigraph's error for the prefix followed by the tail when it lies before the tail's
+    U+0001 (the prefix cannot go on), else None."""
+    probe = prefix + _TAIL
+    try:
+        parser.query(probe)
+    except SyntaxError as error:
+        at = _offset(probe, error.msg)
+        return error.msg if at is not None and at < len(probe) - 1 else None
+    return None  # not reached: U+0001 is no SPARQL
+
+
+def _complete(parser: pyoxigraph.Store, text: str) -> bool:
+    """Whether the text is a whole query for pyoxigraph: a trailing VALUES block may follow it,
+    after which its parser expects only the end (a probe again, never run)."""
+    try:
+        parser.query(text + "\nVALUES () {}" + _TAIL)
+    except SyntaxError as error:
+        return error.msg.endswith("expected EOF")
+    return False  # not reached: U+0001 is no SPARQL
+
+
+def _offset(text: str, message: str) -> int | None:
+    """The character offset in `text` of pyoxigraph's `error at LINE:COLUMN`, if it says one."""
+    found = _AT.match(message)
+    if found is None:
+        return None
+    start = 0
+    for _ in range(int(found[1]) - 1):
+        start = text.find("\n", start) + 1
+        if start == 0:
+            return None
+    return start + int(found[2]) - 1
+
+
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    """The 1-based line and column (in characters) of an offset."""
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
