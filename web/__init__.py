@@ -123,7 +123,7 @@ def _template_globals() -> dict[str, Any]:
     return {"lang": lang, "ui": ui, "pick": pick, "language_link": language_link,
             "unknown_language": unknown_language(),
             "verdict_text": lambda conforms, rate: verdict_text(conforms, rate, lang),
-            "rate_text": lambda rate, conforms: rate_text(rate, lang, pending=not conforms),
+            "rate_text": lambda rate: rate_text(rate, lang),
             "notation": provision_notation}
 
 
