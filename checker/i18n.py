@@ -210,7 +210,7 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     },
     "report.verdict.manual_pending": {
         "en": "{n} item(s) of the manual-review checklist await the evaluator's judgement.",
-        "zh": "人工审核清单中有 {n} 项待评价人员判定。",
+        "zh": "人工评审清单中有 {n} 项待评价人员判定。",
     },
     "report.verdict.lead_ins_pending": {
         "en": "{n} lead-in provision(s) follow from their list items once these are judged.",
@@ -223,7 +223,7 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     },
     "report.verdict.have_ready": {
         "en": "Have the documents each awaiting checklist item names ready for the evaluator.",
-        "zh": "请按人工审核清单各待判定项所列，备好证据文件供评价人员查阅。",
+        "zh": "请按人工评审清单各待判定项所列，备好证据文件供评价人员查阅。",
     },
     "report.duties_set_aside": {
         "en": "No member of the cultivation body has the role {roles}: the {n} duties of {clause} "
@@ -284,7 +284,7 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "report.level.informative": {"en": "informative", "zh": "资料性"},
     "report.status.met": {"en": "met", "zh": "满足"},
     "report.status.not_met": {"en": "not met", "zh": "不满足"},
-    "report.status.manual_review": {"en": "manual review", "zh": "待人工审核"},
+    "report.status.manual_review": {"en": "manual review", "zh": "待人工评审"},
     "report.status.not_applicable": {"en": "not applicable", "zh": "不适用"},
     "report.status.not_used": {"en": "not used (optional)", "zh": "未采用（可选）"},
     "report.severity.violation": {"en": "violation", "zh": "违规"},
@@ -383,10 +383,10 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
               "documents behind them: {terms}",
         "zh": "评价人员将查阅提交材料中的这些记录及其所指的文件：{terms}",
     },
-    "report.manual.heading": {"en": "Manual review checklist", "zh": "人工审核清单"},
+    "report.manual.heading": {"en": "Manual review checklist", "zh": "人工评审清单"},
     "report.manual.none": {
         "en": "No requirement needs manual review.",
-        "zh": "没有需要人工审核的要求。",
+        "zh": "没有需要人工评审的要求。",
     },
     "report.filter.label": {"en": "Show", "zh": "显示"},
     "report.filter.all": {"en": "all", "zh": "全部"},

@@ -306,7 +306,7 @@ def test_html_is_one_self_contained_page_in_the_chosen_language(gappy: Report,
 
 def test_html_shows_statuses_and_the_checklist_in_the_chosen_language(gappy: Report) -> None:
     zh = render_report(gappy, "html", "zh")
-    assert "不满足" in zh and "人工审核清单" in zh and "第5章" in zh
+    assert "不满足" in zh and "人工评审清单" in zh and "第5章" in zh
     rid, messages = _not_met_with_message(gappy)
     assert f'id="req-{rid}"' in zh and escape(messages["zh"]) in zh
     en = render_report(gappy, "html", "en")
