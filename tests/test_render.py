@@ -157,8 +157,9 @@ def test_text_rate_table_is_aligned_by_display_width_in_chinese(gappy: Report) -
     assert len({width(row) for row in rows}) == 1
 
 
-def test_text_report_shows_a_result_value(hostile: Report) -> None:
-    assert f'"{HOSTILE_VALUE}"' in render_report(hostile, "text", "en")
+def test_text_report_shows_a_result_value_quoted_once(hostile: Report) -> None:
+    assert f'“{HOSTILE_VALUE}”' in render_report(hostile, "text", "en")
+    assert f'"{HOSTILE_VALUE}"' not in render_report(hostile, "text", "en")  # no Turtle quotes
 
 
 def test_text_report_neutralises_terminal_escapes_from_the_submission() -> None:
