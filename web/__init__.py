@@ -23,7 +23,7 @@ from checker.errors import CheckerError, StoreError
 from checker.query_runner import current_snapshot, refresh_snapshot, snapshot_dir_for
 from checker.sparql_service import TRUNCATED_HEADER, SparqlLimits, SparqlService
 from checker.store import DEFAULT_LOCATION
-from checker.notation import provision_notation
+from checker.notation import provision_notation, provisions_listed, without_notation
 from checker.tokens import kept_secret, secret_key_file_for
 from checker.verdicts import rate_text, verdict_text
 
@@ -118,13 +118,17 @@ def _kept_secret(app: Flask) -> str:
 
 def _template_globals() -> dict[str, Any]:
     """What every template may use: the language, UI strings, label picking, verdicts and rates
-    as people read them."""
+    as people read them; a provision's notation, its label without it (to show the number once:
+    `notation(id)` then `short_label(id, labels)`) and provisions listed."""
     lang = request_language()
     return {"lang": lang, "ui": ui, "pick": pick, "language_link": language_link,
             "unknown_language": unknown_language(),
             "verdict_text": lambda conforms, rate: verdict_text(conforms, rate, lang),
             "rate_text": lambda rate: rate_text(rate, lang),
-            "notation": provision_notation}
+            "notation": provision_notation,
+            "provisions": lambda requirement_ids: provisions_listed(requirement_ids, lang),
+            "short_label": lambda requirement_id, labels: without_notation(requirement_id,
+                                                                           pick(labels))}
 
 
 def _vendor_file(package: str, filename: str) -> Response:
