@@ -348,6 +348,9 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     # How to meet a requirement, read off its shapes (checker/render/guidance_view.py).
     "report.guidance.label": {"en": "How to meet it", "zh": "如何满足"},
     "report.guidance.see": {"en": "see {see}", "zh": "详见 {see}"},
+    # The pointer of a page that links the provision's notation to its rulebook page.
+    "report.guidance.see_rulebook": {"en": "see {provision} in the rulebook",
+                                     "zh": "详见规则库中的 {provision}"},
     "report.guidance.by_items": {"en": "record, item by item: {terms}",
                                  "zh": "按各列项分别记录：{terms}"},
     "report.guidance.by_items_with": {"en": "record, item by item, {thing} with {asks}",

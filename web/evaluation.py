@@ -123,7 +123,7 @@ def _report_response(report: Report, name: str, revision: RevisionInfo | None) -
         return report_download(report, fmt, lang, name)
     filters = parse_filters(request.args)
     return render_template(
-        "report.html", page=report_outline(report, lang, filters), filters=filters,
+        "report.html", page=report_outline(report, lang, filters, rulebook=True), filters=filters,
         t=lambda key, **values: message(key, lang, **values),
         revision=revision, key=cluster_key, downloads=DOWNLOADS, percent=percent,
         rate_columns=RATE_COLUMNS, rate_cells=rate_cells,

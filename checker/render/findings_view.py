@@ -71,13 +71,12 @@ def _literal_lack(lack: Lack) -> Lack | None:
     return replace(inner, value=candidate.node)
 
 
-class Namer:
-    """Names nodes and terms of one report in one language."""
+class TermNamer:
+    """Names nodes by their labels in one language, else by their shortened IRIs (those under
+    `base` as `…/local`); a rulebook page names the standard's terms with one and no base."""
 
-    def __init__(self, report: Report, lang: Lang) -> None:
-        self.labels: Labels = report.labels
-        self.lang = lang
-        self.base = base_of(report)
+    def __init__(self, labels: Labels, lang: Lang, base: str | None = None) -> None:
+        self.labels, self.lang, self.base = labels, lang, base
 
     def label(self, node: Node) -> str | None:
         """The node's label in the language (or untagged), None when it has none."""
@@ -89,6 +88,13 @@ class Namer:
         if node is None:
             return ""
         return self.label(node) or short_node(node, self.base, limit)
+
+
+class Namer(TermNamer):
+    """Names nodes and terms of one report in one language."""
+
+    def __init__(self, report: Report, lang: Lang) -> None:
+        super().__init__(report.labels, lang, base_of(report))
 
     def node_line(self, candidate: Candidate) -> NodeLine:
         """A candidate named, with its lacks as sentences."""

@@ -1,12 +1,16 @@
 """Guidance in words, in the report's language: how to meet a requirement not met (or a may-level
 one not used), and which records an evaluator will want to see for a checklist item; every term
 named by its label and its prefixed name (checker/guidance.py reads them off the shapes). A list
-item's hint shown beside its lead-in's says only what the lead-in's does not."""
+item's hint shown beside its lead-in's says only what the lead-in's does not. A hint ends with a
+pointer (`Pointer`): to docs/evidence.md where the reader has the project (text, JSON, Turtle), to
+the provision's rulebook page where a page links it there (the web app, an HTML report it
+serves), none on that rulebook page itself."""
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable, Mapping
+from enum import Enum
 
 from rdflib import Graph
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
@@ -19,7 +23,7 @@ from ..namespaces import BCIC, IND, REQ
 from ..notation import provision_notation
 from ..report import RequirementOutcome
 from ..shape_paths import ShapePath
-from .findings_view import Namer
+from .findings_view import TermNamer
 from .naming import indefinite_article
 
 _NAMESPACES = Graph(bind_namespaces="none").namespace_manager
@@ -53,17 +57,26 @@ def shown_hints(outcomes: Iterable[RequirementOutcome]) -> dict[str, Guidance]:
     return {o.requirement.id: o.how_to for o in outcomes if o.how_to is not None}
 
 
+class Pointer(Enum):
+    """Where a hint sends the reader for more."""
+
+    DOCS = "docs"  # "See docs/evidence.md#8-2-6": the clause's row of the evidence profile
+    RULEBOOK = "rulebook"  # "See 8.2.6 in the rulebook": a page links it to /rulebook/8.2.6
+    NONE = "none"  # nothing: the hint is shown on that rulebook page
+
+
 class GuidanceWriter:
     """Says guidance in one language, naming terms as the report does; a list item's hint builds
     on its lead-in's where `shown` (the hints the same report or page shows) has it."""
 
-    def __init__(self, namer: Namer, shown: Mapping[str, Guidance] | None = None) -> None:
-        self.namer, self.lang = namer, namer.lang
+    def __init__(self, namer: TermNamer, shown: Mapping[str, Guidance] | None = None,
+                 pointer: Pointer = Pointer.DOCS) -> None:
+        self.namer, self.lang, self.pointer = namer, namer.lang, pointer
         self.shown: Mapping[str, Guidance] = shown or {}
 
     def how_to(self, guidance: Guidance) -> str:
-        """How to meet the requirement, then where docs/evidence.md says more (unless the lead-in's
-        hint, shown too, points to the same row)."""
+        """How to meet the requirement, then where to read more (`self.pointer`; unless the
+        lead-in's hint, shown too, points to the same row)."""
         context = tuple(self.shown.get(rid) for rid in guidance.lead_ins)
         return self._worded("how_to", guidance, context, self._how_to)
 
@@ -76,7 +89,7 @@ class GuidanceWriter:
                 word: Callable[[Guidance], str]) -> str:
         """The text `word` gives, worded once for every report that names the guidance's terms
         alike: the guidance comes from the rulebook, the labels from the report."""
-        key = (kind, guidance, self.lang, context,
+        key = (kind, guidance, self.lang, self.pointer, context,
                tuple(self.namer.label(t) for t in guidance.terms))
         if (said := _WORDED.get(key)) is None:
             if len(_WORDED) >= _WORDED_KEPT:
@@ -94,9 +107,20 @@ class GuidanceWriter:
                                     terms=self._listed(self.term(c) for c in bare)))
             parts = [p for p in parts if p.lead_in is not None or p.evidence.asks]
         said += [self._part(p, guidance.by_items) for p in parts]
-        if says_see(guidance, self.shown):
-            said.append(message("report.guidance.see", self.lang, see=guidance.see))
+        if self.points_to_more(guidance):
+            said.append(self._see(guidance))
         return _BETWEEN_SENTENCES[self.lang].join(_sentence(s, self.lang) for s in said)
+
+    def points_to_more(self, guidance: Guidance) -> bool:
+        """Whether the hint ends with a pointer: not on the rulebook page, nor where the lead-in's
+        hint, shown too, points to the same row."""
+        return self.pointer is not Pointer.NONE and says_see(guidance, self.shown)
+
+    def _see(self, guidance: Guidance) -> str:
+        if self.pointer is Pointer.RULEBOOK:  # the provision's notation, which a page links
+            return message("report.guidance.see_rulebook", self.lang,
+                           provision=provision_notation(guidance.requirement))
+        return message("report.guidance.see", self.lang, see=guidance.see)
 
     def _part(self, part: HintPart, by_items: bool) -> str:
         """One record: as a lead-in's hint describes it, and what else it carries."""

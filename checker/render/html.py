@@ -37,18 +37,22 @@ def css_string(text: str) -> Markup:
     return Markup(f'"{escaped}"')
 
 
-def render_html(report: Report, lang: Lang) -> str:
-    """The report as one HTML page, no external assets and no scripts."""
+def render_html(report: Report, lang: Lang, rulebook_url: str | None = None) -> str:
+    """The report as one HTML page, no external assets and no scripts. With `rulebook_url` (a
+    bcic server's rulebook, `https://host/rulebook/`), each provision links to its page there
+    and the hints point there; without it (the CLI knows no server) they point to
+    docs/evidence.md, as the text report does."""
     template = _environment().get_template("report.html")
     return template.render(
         lang=lang,
+        rulebook_url=rulebook_url,
         t=lambda key, **values: message(key, lang, **values),
         percent=percent,
         rate_columns=RATE_COLUMNS,
         page_header=_page_header(report, lang),
         page_date=report.created.date().isoformat(),
         statuses=[s.value for s in Status],
-        page=report_outline(report, lang),
+        page=report_outline(report, lang, rulebook=rulebook_url is not None),
     )
 
 
