@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 from pathlib import Path
 from typing import Any
 
 from flask import Flask, Response, current_app, jsonify, render_template, request, send_from_directory
 from flask_wtf.csrf import CSRFError, CSRFProtect
+from markupsafe import Markup, escape
 from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound
 
 from checker.errors import CheckerError, StoreError
@@ -42,6 +44,7 @@ NODE_MODULES = Path(__file__).resolve().parent / "node_modules"
 VENDOR_DIRS = {"yasgui": NODE_MODULES / "@zazuko" / "yasgui" / "build",
                "chart.js": NODE_MODULES / "chart.js" / "dist"}
 csrf = CSRFProtect()
+_CODE_SPAN = re.compile(r"`([^`\n]+)`")
 
 DEFAULTS: dict[str, Any] = {
     "BCIC_STORE": str(DEFAULT_LOCATION),  # the live store directory, written by ingest
@@ -85,6 +88,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         csrf.exempt(app.blueprints[exempt])
     app.add_url_rule("/vendor/<package>/<path:filename>", "vendor", _vendor_file)
     app.context_processor(_template_globals)
+    app.add_template_filter(code_spans)
     app.before_request(check_api_language)
     app.register_error_handler(CheckerError, _checker_error)
     app.register_error_handler(CSRFError, _csrf_error)
@@ -129,6 +133,13 @@ def _template_globals() -> dict[str, Any]:
             "provisions": lambda requirement_ids: provisions_listed(requirement_ids, lang),
             "short_label": lambda requirement_id, labels: without_notation(requirement_id,
                                                                            pick(labels))}
+
+
+def code_spans(text: str) -> Markup:
+    """`text` for a page: escaped, its Markdown code spans (`bcic reindex`, as messages and the
+    OpenAPI document write commands and parameters) as <code> elements, so that no page shows a
+    backtick."""
+    return Markup(_CODE_SPAN.sub(r"<code>\1</code>", str(escape(text))))
 
 
 def _vendor_file(package: str, filename: str) -> Response:

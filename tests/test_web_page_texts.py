@@ -1,0 +1,88 @@
+"""What the pages say to a person at a browser, in zh and en: no raw Markdown, no shell command
+for a reader who has no shell on the server (the API, read by programs' authors, names it)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from rdflib import URIRef
+
+from checker.store import cluster_key
+
+LANGS = ("zh", "en")
+TINY = """@prefix bcic: <https://w3id.org/bcic/ontology#> .
+<https://example.org/tiny/cluster> a bcic:IndustrialCluster .
+<https://example.org/tiny/body> bcic:cultivates <https://example.org/tiny/cluster> .
+"""
+TINY_KEY = cluster_key(URIRef("https://example.org/tiny/cluster"))
+HTML = {"Accept": "text/html"}
+
+
+@pytest.fixture
+def app(make_web_app, tmp_path: Path) -> Flask:  # type: ignore[no-untyped-def]
+    made: Flask = make_web_app(tmp_path / "store", WTF_CSRF_ENABLED=False)
+    return made
+
+
+def _shown(html: str) -> str:
+    """The page's text as a browser shows it: scripts left out."""
+    return re.sub(r"<script.*?</script>", "", html, flags=re.S)
+
+
+@pytest.mark.parametrize("path", ["/", "/validate", "/benchmark", "/rulebook", "/rulebook/8.2.6",
+                                  "/rulebook/ontology", "/sparql/editor", "/api/docs", "/nope"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_page_shows_markdown_backticks(app: Flask, path: str, lang: str) -> None:
+    answer = app.test_client().get(f"{path}?lang={lang}", headers=HTML)
+    assert "`" not in _shown(answer.get_data(as_text=True)), path
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_api_docs_show_code_spans_as_code(app: Flask, lang: str) -> None:
+    page = app.test_client().get(f"/api/docs?lang={lang}").get_data(as_text=True)
+    assert "<code>output</code>" in page and "<code>cluster=https://…&amp;year=2024</code>" in page
+
+
+@pytest.mark.parametrize("lang, asks, untick", [
+    ("zh", "请向评价人员索取", "若仅作自查，请不要勾选此项"),
+    ("en", "ask an evaluator for one", "To check a submission yourself, leave the box unticked")])
+def test_the_form_says_whom_to_ask_for_a_token_and_how_to_self_check(
+        app: Flask, lang: str, asks: str, untick: str) -> None:
+    page = app.test_client().get(f"/validate?lang={lang}").get_data(as_text=True)
+    assert asks in page and untick in page and "bcic token" not in page
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("zh", "请向评价人员索取令牌。若仅作自查，请取消勾选“存储为新版本”后重新提交：这样不存储任何内容。"),
+    ("en", "Ask an evaluator for a token. To check the submission yourself, untick “Store as a "
+           "new revision” and send it again: nothing is stored then.")])
+def test_storing_from_the_form_without_a_token_says_whom_to_ask_not_which_command_to_run(
+        app: Flask, lang: str, said: str) -> None:
+    answer = app.test_client().post(f"/validate?lang={lang}", data={"text": TINY, "store": "1"})
+    page = answer.get_data(as_text=True).replace("&#34;", '"')
+    assert answer.status_code == 401 and said in page
+    assert "bcic token" not in page
+
+
+@pytest.mark.parametrize("lang, said", [("zh", "删除版本需要有效的评价人员令牌：请向评价人员索取。"),
+                                        ("en", "Deleting a revision needs a valid evaluator "
+                                               "token: ask an evaluator for one.")])
+def test_deleting_from_a_page_without_a_token_says_whom_to_ask(
+        app: Flask, lang: str, said: str) -> None:
+    answer = app.test_client().post(f"/clusters/{TINY_KEY}/revisions/1/delete?lang={lang}",
+                                    headers=HTML)
+    assert answer.status_code == 401 and said in answer.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("lang, ask", [("zh", "请向服务器管理员索取"), ("en", "ask the server's administrator")])
+def test_the_apis_401_says_whom_to_ask_and_the_command_that_makes_a_token(
+        app: Flask, lang: str, ask: str) -> None:
+    answer = app.test_client().post(f"/api/clusters/revisions?lang={lang}", data=TINY,
+                                    content_type="text/turtle")
+    said = answer.get_json()["message"]
+    assert answer.status_code == 401 and ask in said
+    assert "`bcic token create --role evaluator`" in said
