@@ -314,6 +314,13 @@ def test_html_shows_statuses_and_the_checklist_in_the_chosen_language(gappy: Rep
     assert "not met" in en and "Manual review checklist" in en and escape(messages["en"]) in en
 
 
+def test_the_english_html_report_marks_the_standards_chinese_title_as_chinese(
+        gappy: Report) -> None:
+    en = render_report(gappy, "html", "en")
+    assert en.count('GB/T <span lang="zh">《品牌培育 产业集群》</span> (brand cultivation') == 2
+    assert '<span lang="zh">' not in render_report(gappy, "html", "zh")  # all of it is Chinese
+
+
 # --- a may-level (可) provision not taken up is information, never a failure ------------------
 
 @pytest.fixture(scope="module")

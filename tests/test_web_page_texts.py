@@ -1,9 +1,11 @@
 """What the pages say to a person at a browser, in zh and en: no raw Markdown, no shell command
-for a reader who has no shell on the server (the API, read by programs' authors, names it)."""
+for a reader who has no shell on the server (the API, read by programs' authors, names it), and
+every text in the other language marked with its `lang`, for screen readers."""
 
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -86,3 +88,58 @@ def test_the_apis_401_says_whom_to_ask_and_the_command_that_makes_a_token(
     said = answer.get_json()["message"]
     assert answer.status_code == 401 and ask in said
     assert "`bcic token create --role evaluator`" in said
+
+
+class _Unmarked(HTMLParser):
+    """The text runs of a page whose language, by the nearest `lang`, is English but which hold
+    Chinese (scripts, styles and form controls left out)."""
+
+    _VOID = {"br", "img", "input", "meta", "link", "hr", "wbr", "col", "source"}
+    _SKIPPED = {"script", "style", "textarea", "select", "option"}
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.open: list[tuple[str, str]] = []
+        self.found: list[str] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in self._VOID:
+            inherited = self.open[-1][1] if self.open else ""
+            self.open.append((tag, dict(attrs).get("lang") or inherited))
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.open and self.open.pop()[0] != tag:
+            pass
+
+    def handle_data(self, data: str) -> None:
+        if self.open and self.open[-1][0] not in self._SKIPPED \
+                and self.open[-1][1].startswith("en") and re.search(r"[\u3400-\u9fff]", data):
+            self.found.append(data.strip())
+
+
+def test_english_pages_mark_every_chinese_text_as_chinese(sample_store: Path,
+                                                          make_web_app) -> None:  # type: ignore[no-untyped-def]
+    """The standard's title in the footer, notes quoting the standard, the ontology's secondary
+    labels, units a submission states in Chinese: each inside an element with lang="zh"."""
+    client = make_web_app(sample_store).test_client()
+    key = cluster_key(URIRef("https://example.org/cluster/dehua/cluster"))
+    for path in ("/", "/validate", "/benchmark", "/rulebook", "/rulebook/7.4.3",
+                 "/rulebook/ontology", f"/clusters/{key}", f"/clusters/{key}/revisions/1"):
+        page = client.get(f"{path}?lang=en", headers=HTML).get_data(as_text=True)
+        assert not _Unmarked(page).found, (path, _Unmarked(page).found[:5])
+
+
+@pytest.mark.parametrize("lang, other, label", [("zh", "en", "dedicated cluster-brand agency"),
+                                                ("en", "zh", "集群品牌专门机构")])
+def test_the_ontologys_other_language_labels_carry_their_language(
+        app: Flask, lang: str, other: str, label: str) -> None:
+    page = app.test_client().get(f"/rulebook/ontology?lang={lang}").get_data(as_text=True)
+    assert f'<span lang="{other}">{label}</span>' in page
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_language_switch_names_each_language_in_its_own(app: Flask, lang: str) -> None:
+    page = app.test_client().get(f"/?lang={lang}").get_data(as_text=True)
+    assert re.search(r'<a [^>]*hreflang="zh" lang="zh"[^>]*>中文</a>', page)
+    assert re.search(r'<a [^>]*hreflang="en" lang="en"[^>]*>English</a>', page)

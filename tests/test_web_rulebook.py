@@ -115,7 +115,7 @@ def test_both_modal_verbs_of_6_1_2_2_and_the_actor_notes_are_shown(client: Flask
     for pid in ("7.4.1", "7.4.3"):
         block = page.split(f'id="req-{pid}"', 1)[1].split("</article>", 1)[0]
         assert "Why this actor" in block
-    assert "集群内的企业 (the enterprises in the cluster)" in unescape(page)
+    assert '<span lang="zh">集群内的企业</span> (the enterprises in the cluster)' in unescape(page)
 
 
 @pytest.mark.parametrize(("query", "expected", "absent"), [

@@ -23,6 +23,7 @@ from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound
 
 from checker.errors import CheckerError, StoreError
 from checker.query_runner import current_snapshot, refresh_snapshot, snapshot_dir_for
+from checker.render.html import chinese_marked
 from checker.sparql_service import TRUNCATED_HEADER, SparqlLimits, SparqlService
 from checker.store import DEFAULT_LOCATION
 from checker.notation import provision_notation, provisions_listed, without_notation
@@ -89,6 +90,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.add_url_rule("/vendor/<package>/<path:filename>", "vendor", _vendor_file)
     app.context_processor(_template_globals)
     app.add_template_filter(code_spans)
+    app.add_template_filter(chinese_marked)
     app.before_request(check_api_language)
     app.register_error_handler(CheckerError, _checker_error)
     app.register_error_handler(CSRFError, _csrf_error)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import functools
+import re
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..i18n import Lang, message
 from ..report import Report, Status
@@ -24,7 +25,21 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     environment.filters["css_string"] = css_string
+    environment.filters["chinese_marked"] = chinese_marked
     return environment
+
+
+# A run of Chinese in an English text: the standard's title 《品牌培育 产业集群》, a quoted term.
+_CHINESE_RUN = re.compile(r"[《「“]?[\u3400-\u9fff]+(?:[ \u3000、]*[\u3400-\u9fff]+)*[》」”]?")
+
+
+def chinese_marked(text: str, lang: Lang) -> Markup:
+    """`text` escaped for a page in `lang`; in an English page, its runs of Chinese (the
+    standard's title) marked `lang="zh"`, so that a screen reader reads them as Chinese."""
+    escaped = str(escape(text))
+    if lang == "zh":
+        return Markup(escaped)
+    return Markup(_CHINESE_RUN.sub(lambda m: f'<span lang="zh">{m.group(0)}</span>', escaped))
 
 
 def css_string(text: str) -> Markup:
