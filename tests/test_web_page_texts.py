@@ -143,3 +143,30 @@ def test_the_language_switch_names_each_language_in_its_own(app: Flask, lang: st
     page = app.test_client().get(f"/?lang={lang}").get_data(as_text=True)
     assert re.search(r'<a [^>]*hreflang="zh" lang="zh"[^>]*>中文</a>', page)
     assert re.search(r'<a [^>]*hreflang="en" lang="en"[^>]*>English</a>', page)
+
+
+def test_the_site_has_an_icon_where_pages_name_it_and_where_browsers_look(app: Flask) -> None:
+    client = app.test_client()
+    page = client.get("/?lang=en").get_data(as_text=True)
+    assert '<link rel="icon" type="image/svg+xml" href="/static/favicon.svg">' in page
+    for path in ("/favicon.ico", "/static/favicon.svg"):
+        answer = client.get(path)
+        assert answer.status_code == 200 and answer.mimetype == "image/svg+xml", path
+        assert answer.data.startswith(b"<svg ")
+
+
+def test_no_page_logs_a_missing_resource_in_a_real_browser(make_web_app,
+                                                           sample_store: Path) -> None:  # type: ignore[no-untyped-def]
+    """Chromium asks for the site's icon by itself (no request event shows it) and logged its 404
+    on every page, as a console error."""
+    from browser import chromium, live_server
+
+    app = make_web_app(sample_store)
+    with live_server(app) as base, chromium() as browser:
+        tab = browser.new_page()  # type: ignore[attr-defined]
+        errors: list[str] = []
+        tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        for path in ("/?lang=zh", "/rulebook/8.2.6?lang=en", "/validate?lang=en"):
+            tab.goto(base + path, wait_until="networkidle")
+            tab.wait_for_timeout(500)  # the icon is fetched after the page's load
+    assert not errors, errors

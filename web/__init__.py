@@ -88,6 +88,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     for exempt in ("sparql", "api", "evaluation_api"):  # protocol, bearer-token clients: no forms
         csrf.exempt(app.blueprints[exempt])
     app.add_url_rule("/vendor/<package>/<path:filename>", "vendor", _vendor_file)
+    app.add_url_rule("/favicon.ico", "favicon", _favicon)
     app.context_processor(_template_globals)
     app.add_template_filter(code_spans)
     app.add_template_filter(chinese_marked)
@@ -142,6 +143,13 @@ def code_spans(text: str) -> Markup:
     OpenAPI document write commands and parameters) as <code> elements, so that no page shows a
     backtick."""
     return Markup(_CODE_SPAN.sub(r"<code>\1</code>", str(escape(text))))
+
+
+def _favicon() -> Response:
+    """The site's icon where browsers look for it unasked (pages name it in <link rel="icon">;
+    an answer with no page, a JSON document or an error, gets it from here): the SVG."""
+    return send_from_directory(Path(__file__).resolve().parent / "static", "favicon.svg",
+                               mimetype="image/svg+xml", max_age=86400)
 
 
 def _vendor_file(package: str, filename: str) -> Response:
