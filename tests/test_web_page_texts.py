@@ -59,9 +59,9 @@ def test_the_form_says_whom_to_ask_for_a_token_and_how_to_self_check(
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("zh", "请向评价人员索取令牌。若仅作自查，请取消勾选“存储为新版本”后重新提交：这样不存储任何内容。"),
-    ("en", "Ask an evaluator for a token. To check the submission yourself, untick “Store as a "
-           "new revision” and send it again: nothing is stored then.")])
+    ("zh", "请向评价人员索取令牌；若仅作自查、不存储，请取消勾选“存储为新版本”后重新提交。"),
+    ("en", "Ask an evaluator for a token; to check the submission yourself without storing it, "
+           "untick “Store as a new revision” and send it again.")])
 def test_storing_from_the_form_without_a_token_says_whom_to_ask_not_which_command_to_run(
         app: Flask, lang: str, said: str) -> None:
     answer = app.test_client().post(f"/validate?lang={lang}", data={"text": TINY, "store": "1"})

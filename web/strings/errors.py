@@ -95,11 +95,11 @@ STRINGS = {
                                   "with `bcic token create --role {role}`.",
                             "zh": "需要有效的 {role} 角色访问令牌：请向服务器管理员索取（管理员在服务器上用 "
                                   "`bcic token create --role {role}` 创建）。"},
-    "auth.error.no_token.store": {"en": "Ask an evaluator for a token. To check the submission "
-                                        "yourself, untick “Store as a new revision” and send it "
-                                        "again: nothing is stored then.",
-                                  "zh": "请向评价人员索取令牌。若仅作自查，请取消勾选“存储为新版本”后"
-                                        "重新提交：这样不存储任何内容。"},
+    "auth.error.no_token.store": {"en": "Ask an evaluator for a token; to check the submission "
+                                        "yourself without storing it, untick “Store as a new "
+                                        "revision” and send it again.",
+                                  "zh": "请向评价人员索取令牌；若仅作自查、不存储，请取消勾选“存储为新版本”"
+                                        "后重新提交。"},
     "auth.error.no_token.page": {"en": "Deleting a revision needs a valid evaluator token: ask "
                                        "an evaluator for one.",
                                  "zh": "删除版本需要有效的评价人员令牌：请向评价人员索取。"},
