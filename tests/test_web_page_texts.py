@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from flask import Flask
-from flask.testing import FlaskClient
 from rdflib import URIRef
 
 from checker.store import cluster_key
@@ -80,7 +79,8 @@ def test_deleting_from_a_page_without_a_token_says_whom_to_ask(
     assert answer.status_code == 401 and said in answer.get_data(as_text=True)
 
 
-@pytest.mark.parametrize("lang, ask", [("zh", "请向服务器管理员索取"), ("en", "ask the server's administrator")])
+@pytest.mark.parametrize("lang, ask", [("zh", "请向服务器管理员索取"),
+                                       ("en", "ask the server's administrator")])
 def test_the_apis_401_says_whom_to_ask_and_the_command_that_makes_a_token(
         app: Flask, lang: str, ask: str) -> None:
     answer = app.test_client().post(f"/api/clusters/revisions?lang={lang}", data=TINY,
@@ -118,8 +118,8 @@ class _Unmarked(HTMLParser):
             self.found.append(data.strip())
 
 
-def test_english_pages_mark_every_chinese_text_as_chinese(sample_store: Path,
-                                                          make_web_app) -> None:  # type: ignore[no-untyped-def]
+def test_english_pages_mark_every_chinese_text_as_chinese(  # type: ignore[no-untyped-def]
+        sample_store: Path, make_web_app) -> None:
     """The standard's title in the footer, notes quoting the standard, the ontology's secondary
     labels, units a submission states in Chinese: each inside an element with lang="zh"."""
     client = make_web_app(sample_store).test_client()
@@ -155,8 +155,8 @@ def test_the_site_has_an_icon_where_pages_name_it_and_where_browsers_look(app: F
         assert answer.data.startswith(b"<svg ")
 
 
-def test_no_page_logs_a_missing_resource_in_a_real_browser(make_web_app,
-                                                           sample_store: Path) -> None:  # type: ignore[no-untyped-def]
+def test_no_page_logs_a_missing_resource_in_a_real_browser(  # type: ignore[no-untyped-def]
+        make_web_app, sample_store: Path) -> None:
     """Chromium asks for the site's icon by itself (no request event shows it) and logged its 404
     on every page, as a console error."""
     from browser import chromium, live_server

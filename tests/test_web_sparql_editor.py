@@ -138,7 +138,8 @@ def test_a_wide_result_table_scrolls_in_its_own_container_not_the_page(
 
     app = make_web_app(sample_store)
     with live_server(app) as base, chromium() as browser:
-        tab = browser.new_page(viewport={"width": 1280, "height": 1000})  # type: ignore[attr-defined]
+        tab = browser.new_page(  # type: ignore[attr-defined]
+            viewport={"width": 1280, "height": 1000})
         tab.goto(base + "/sparql/editor?lang=zh")
         tab.wait_for_selector(".yasqe .CodeMirror")
         tab.click('button[data-query="clusters-by-architecture-mode"]')
