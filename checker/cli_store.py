@@ -90,7 +90,7 @@ def ingest_command(ctx: click.Context, files: tuple[Path, ...], cluster: str | N
     click.echo(message("store.ingest.stored", lang, number=info.number, cluster=info.cluster))
     click.echo(message("store.ingest.verdict", lang,
                        verdict=verdict_text(info.conforms, info.rate, lang),
-                       rate=rate_text(info.rate, lang, pending=not info.conforms)))
+                       rate=rate_text(info.rate, lang)))
     if not info.conforms:
         click.echo(message("store.ingest.gaps_stored", lang))
 
@@ -285,7 +285,7 @@ def _cluster_rows(summaries: list[ClusterSummary], lang: Lang) -> list[list[str]
             iter(summary.labels.values()), "")
         rows.append([str(summary.cluster), label, str(summary.revisions),
                      verdict_text(latest.conforms, latest.rate, lang),
-                     rate_text(latest.rate, lang, pending=not latest.conforms),
+                     rate_text(latest.rate, lang),
                      _date(latest.generated)])
     return rows
 
@@ -296,7 +296,7 @@ def _history_lines(changes: list[RevisionChange], lang: Lang) -> Iterator[str]:
         yield "  ".join((message("store.revision", lang, number=change.number),
                          _date(change.generated),
                          verdict_text(change.conforms, change.rate, lang),
-                         rate_text(change.rate, lang, pending=not change.conforms)))
+                         rate_text(change.rate, lang)))
         yield "    " + message("store.history.closed", lang,
                                ids=provisions_listed(change.closed, lang) or none)
         yield "    " + message("store.history.opened", lang,

@@ -85,7 +85,7 @@ def batch_summary(outcomes: list[BatchOutcome], targets: dict[Path, Path],
         else:
             lines.append(message("batch.validated", lang, source=o.source,
                                  verdict=verdict_text(bool(o.conforms), o.rate, lang),
-                                 rate=rate_text(o.rate, lang, pending=not o.conforms), report=targets[o.source]))
+                                 rate=rate_text(o.rate, lang), report=targets[o.source]))
     conforming = sum(1 for o in outcomes if o.error is None and o.conforms)
     unreadable = sum(1 for o in outcomes if o.error is not None)
     lines.append(message("batch.total", lang, files=len(outcomes), conforming=conforming,

@@ -14,6 +14,7 @@ from rdflib import URIRef
 
 from .i18n import Lang, message
 from .namespaces import BCIC
+from .notation import provisions_listed
 from .report import Report, Status
 
 
@@ -39,9 +40,10 @@ def duties_set_aside(report: Report) -> tuple[SetAside, ...]:
 
 
 def set_aside_lines(report: Report, lang: Lang) -> list[str]:
-    """One sentence per duty list set aside: the roles absent, the duties, why (4.1)."""
+    """One sentence per duty list set aside: the roles absent, the duties (in the standard's
+    notation, listed as the language lists), why (4.1)."""
     return [message("report.duties_set_aside", lang, clause=s.clause, n=len(s.duties),
-                    duties=", ".join(s.duties),
+                    duties=provisions_listed(s.duties, lang),
                     roles=message("report.role.or", lang).join(
                         message(f"report.role.{role.removeprefix(str(BCIC))}", lang)
                         for role in s.roles))

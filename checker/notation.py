@@ -7,9 +7,13 @@ a number) and as the shapes' messages cite them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from .i18n import Lang
+
+# The list marker after the clause number that opens every catalogue label ("4.2.1 a) —2 …").
+_LABEL_LEAD = re.compile(r"\A\s*(?:[a-z]\))?\s*(?:—\d+)?\s*")
 
 
 def provision_notation(requirement_id: str) -> str:
@@ -17,6 +21,15 @@ def provision_notation(requirement_id: str) -> str:
     clause, *items = requirement_id.split("-")
     marks = [f"—{item}" if item.isdigit() else f"{item})" for item in items]
     return " ".join([clause, *marks])
+
+
+def without_notation(requirement_id: str, label: str) -> str:
+    """A catalogue label less the clause number and list marker it opens with, for a line that
+    shows the provision's notation beside it: `4.2.1 a) 地方性法规与执法` → `地方性法规与执法`."""
+    clause = requirement_id.split("-", 1)[0]
+    if not label.startswith(clause + " "):
+        return label
+    return _LABEL_LEAD.sub("", label[len(clause):], count=1) or label
 
 
 def listed(items: Iterable[str], lang: Lang) -> str:

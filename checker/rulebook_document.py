@@ -14,10 +14,14 @@ from rdflib import RDFS, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from .coverage import CoverageRow, coverage_matrix
+from .i18n import LANGUAGES
 from .ingest import load_rules_into
+from .labels import collect_labels
 from .namespaces import BCIC
 from .ontology import load_ontology_graph
 from .paths import ALL_ONTOLOGY_FILES
+from .render.findings_view import TermNamer
+from .render.guidance_view import GuidanceWriter, Pointer
 from .rulebook import SH, Level, Requirement, Rulebook, load_rulebook
 from .shacl import Severity, path_text
 from .shape_guards import guarded_checks
@@ -88,6 +92,7 @@ class ProvisionEntry:
     shapes: tuple[ShapeEntry, ...]
     items: tuple[str, ...]
     gap: bool
+    how_to: dict[str, str]  # the evidence to record, read off the shapes, zh and en ({}: none)
 
 
 @dataclass(frozen=True)
@@ -152,7 +157,10 @@ def build_rulebook_document(rulebook: Rulebook, ontology: Graph) -> RulebookDocu
     rows = coverage_matrix(rulebook)
     shapes = {entry.name: entry for row in rows for entry in _shape_entries(rulebook, row)}
     by_iri = {entry.iri: entry for entry in shapes.values()}
-    provisions = {row.requirement.id: _provision(row, ontology, by_iri) for row in rows}
+    hints = _hints(rulebook)
+    provisions = {row.requirement.id: _provision(row, ontology, by_iri,
+                                                 hints.get(row.requirement.id, {}))
+                  for row in rows}
     clauses: dict[str, list[ProvisionEntry]] = {}
     for provision in provisions.values():  # clause order: the matrix is in clause order
         clauses.setdefault(provision.requirement.clause, []).append(provision)
@@ -183,8 +191,20 @@ def _summary(rows: list[CoverageRow], rulebook: Rulebook) -> CoverageSummary:
         gaps=tuple(row.requirement.id for row in rows if row.gap))
 
 
-def _provision(row: CoverageRow, ontology: Graph,
-               shapes: dict[URIRef, ShapeEntry]) -> ProvisionEntry:
+def _hints(rulebook: Rulebook) -> dict[str, dict[str, str]]:
+    """How to meet each provision that has guidance, zh and en, as a report words it (the same
+    labels) but whole, with no lead-in's hint beside it, and no pointer: it is shown on the
+    provision's own rulebook page, where the reports' hints point."""
+    guidance = rulebook.guidance
+    labels = collect_labels((t for g in guidance.values() for t in g.terms),
+                            rulebook.labels_graph)
+    writers = [GuidanceWriter(TermNamer(labels, lang), pointer=Pointer.NONE)
+               for lang in LANGUAGES]
+    return {rid: {w.lang: w.how_to(g) for w in writers} for rid, g in guidance.items()}
+
+
+def _provision(row: CoverageRow, ontology: Graph, shapes: dict[URIRef, ShapeEntry],
+               how_to: dict[str, str]) -> ProvisionEntry:
     requirement = row.requirement
     verbs = _in_text_order((str(v) for v in ontology.objects(requirement.iri, BCIC.modalVerb)),
                           requirement.text.get("zh", ""))
@@ -192,7 +212,8 @@ def _provision(row: CoverageRow, ontology: Graph,
                    for actor in sorted(requirement.actors))
     return ProvisionEntry(requirement, verbs, _texts(ontology, requirement.iri, BCIC.levelNote),
                           _texts(ontology, requirement.iri, BCIC.actorNote), actors,
-                          tuple(shapes[iri] for iri in requirement.shapes), row.items, row.gap)
+                          tuple(shapes[iri] for iri in requirement.shapes), row.items, row.gap,
+                          how_to)
 
 
 def _in_text_order(verbs: Iterable[str], text: str) -> tuple[str, ...]:

@@ -17,14 +17,14 @@ def verdict_text(conforms: bool, rate: Rate | None, lang: Lang) -> str:
     return message("report.verdict.conformant", lang)
 
 
-def rate_text(rate: Rate | None, lang: Lang, *, pending: bool = True) -> str:
-    """`56.3%`, with `（34 项待人工评审）` when reviews are pending (unless `pending` is False:
-    beside a verdict that says it already); a dash with the command that fills it in for a
-    revision stored before rates had their counts."""
+def rate_text(rate: Rate | None, lang: Lang) -> str:
+    """`56.3%`, with `（34 项待人工评审）` whenever reviews are pending, whatever the verdict (rates
+    side by side stay comparable); a dash with the command that fills it in for a revision stored
+    before rates had their counts."""
     if rate is None:
         return message("report.rate.unknown", lang)
     shown = f"{rate.ratio:.1%}"
-    if pending and rate.pending:
+    if rate.pending:
         return message("report.rate.with_pending", lang, rate=shown, n=rate.pending)
     return shown
 

@@ -57,7 +57,7 @@ def test_an_uploaded_sample_is_reported_in_english_and_in_chinese(make_web_app,
         with tab.expect_navigation():
             tab.click("header.site a[hreflang=zh]")
         assert "结论：不符合" in tab.inner_text("#verdict").replace(": ", "：")
-        assert "人工审核" in tab.inner_text("#manual-review")
+        assert "人工评审" in tab.inner_text("#manual-review")
         screenshot(tab, "report-zh")
         assert not errors, errors
 

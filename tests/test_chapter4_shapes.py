@@ -215,13 +215,13 @@ def _attributed_to_another_role(graph: Graph, record: URIRef, document: URIRef) 
 # How a record's frame is broken → what the report says it lacks (zh, en), the document named too.
 FRAME_BREAKS = {
     "undated-activity": (_undated, "：缺少“日期”", ": lacks “date”", False),
-    "activity-dated-2021年": (_dated_by_year, "“日期”的取值“\"2021年\"”不是 xsd:date 类型",
-                             "its “date” “\"2021年\"” is not of datatype xsd:date", False),
-    "activity-dated-2021-02-30": (_dated_on_no_day, "“日期”的取值“\"2021-02-30\"^^xsd:date”不是 xsd:date 类型",
-                                  "its “date” “\"2021-02-30\"^^xsd:date” is not of datatype xsd:date", False),
+    "activity-dated-2021年": (_dated_by_year, "“日期”的取值“2021年”不是 xsd:date 类型",
+                             "its “date” “2021年” is not of datatype xsd:date", False),
+    "activity-dated-2021-02-30": (_dated_on_no_day, "“日期”的取值“2021-02-30”不是有效的 xsd:date 值",
+                                  "its “date” “2021-02-30” is not a valid xsd:date", False),
     "untitled-document": (_untitled, "缺少“标题”", "lacks “title”", True),
-    "document-dated-2021年": (_document_dated_by_year, "“日期”的取值“\"2021年\"”不是 xsd:date 类型",
-                             "its “date” “\"2021年\"” is not of datatype xsd:date", True),
+    "document-dated-2021年": (_document_dated_by_year, "“日期”的取值“2021年”不是 xsd:date 类型",
+                             "its “date” “2021年” is not of datatype xsd:date", True),
     "document-attributed-to-the-body-only": (
         _attributed_to_the_body_only, "缺少属于“成员关系”的“归属方 › 成员”",
         "has no “attributed to › member” that is a “membership”", True),

@@ -61,9 +61,10 @@ def test_ingest_of_a_conformant_submission_exits_0_and_prints_the_revision(bcic:
     result = bcic("ingest", DEHUA, "--submitter", "评价员 A")
     assert result.exit_code == 0, result.output
     assert "Stored revision 1 of https://example.org/cluster/dehua/cluster" in result.output
-    # no gap, but what awaits review is neither called conformant nor counted as met
-    assert "Verdict: no gap found; 43 item(s) await an evaluator; conformance rate 63.9%\n" \
-        in result.output
+    # no gap, but what awaits review is neither called conformant nor counted as met; the rate
+    # says its pending reviews whatever the verdict
+    assert ("Verdict: no gap found; 43 item(s) await an evaluator; conformance rate 63.9% "
+            "(43 pending review)\n") in result.output
 
 
 def test_ingest_with_gaps_still_exits_0_and_says_it_was_stored(bcic: Bcic) -> None:
@@ -249,6 +250,13 @@ def test_history_lists_the_gaps_of_the_first_revision_as_opened(bcic: Bcic) -> N
         separator = ", " if lang == "en" else "、"
         assert lines[2].startswith(opened + separator.join(("4.2.2", "4.2.2 g)", "5.2.2", "")))
         assert "8.2.6" in lines[2].split(separator) and "8.3.1" not in lines[2]  # 8.3.1: may
+
+
+def test_history_and_clusters_give_a_no_gap_revision_its_pending_reviews(bcic: Bcic) -> None:
+    bcic("ingest", DEHUA)
+    history = bcic("history", DEHUA_CLUSTER, "--lang", "zh").output.splitlines()[0]
+    assert history.endswith("未发现差距，43 项待人工评审确认  63.9%（43 项待人工评审）")
+    assert "63.9% (43 pending review)" in bcic("clusters").output
 
 
 def test_history_takes_a_clusters_key_as_delete_revision_does(bcic: Bcic) -> None:

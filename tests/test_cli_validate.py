@@ -132,11 +132,12 @@ def test_each_says_a_files_error_in_the_language_asked(runner: CliRunner, tmp_pa
     # The rate is met ÷ applicable: a requirement pending manual review is not met yet.
     ("en", ["not validated: {broken}:1:", "{partial}: not conformant, conformance rate 54.6% (36 "
             "pending review) — report {out}/datang-socks.txt",
-            "{mature}: no gap found; 43 item(s) await an evaluator, conformance rate 63.9% — ",
+            "{mature}: no gap found; 43 item(s) await an evaluator, conformance rate 63.9% (43 "
+            "pending review) — ",
             "3 files: 1 with no gap found, 1 with gaps, 1 not validated (bad input)"]),
     ("zh", ["未能验证：{broken}:1:",
             "{partial}：不符合，符合率 54.6%（36 项待人工评审） —— 报告 {out}/datang-socks.txt",
-            "{mature}：未发现差距，43 项待人工评审确认，符合率 63.9% —— ",
+            "{mature}：未发现差距，43 项待人工评审确认，符合率 63.9%（43 项待人工评审） —— ",
             "共 3 个文件：1 个未发现差距，1 个有差距，1 个未能验证（输入有误）"]),
 ])
 def test_each_ends_with_a_line_per_file_in_order_and_the_counts(

@@ -259,7 +259,9 @@ def test_the_web_report_page_shows_the_hint_under_unmet_provisions_only(
     hinted = {rid: status for rid, status, body in articles if 'class="guidance"' in body}
     assert hinted and set(hinted.values()) <= {"not_met", "not_used"}
     assert {rid for rid, status, _body in articles if status == "not_met"} <= set(hinted)
-    assert "如何满足" in page and "docs/evidence.md#" in page
+    # the pointer goes to the provision's rulebook page, which the app serves (docs/ it does not)
+    assert "如何满足" in page and '详见规则库中的 <a href="/rulebook/' in page
+    assert "docs/evidence.md" not in page
 
 
 def test_a_hint_is_worded_once_for_every_report_and_again_where_the_labels_differ(

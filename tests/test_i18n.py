@@ -50,3 +50,17 @@ def test_an_error_keeps_its_translations_and_attributes_through_pickle() -> None
     assert (copy.file, copy.line, copy.column) == ("a.ttl", 3, 4)
     assert copy.text("en") == "a.ttl:3:4: JSON nested more than 100 levels deep"
     assert copy.text("zh") == "a.ttl:3:4：JSON 嵌套超过 100 层"
+
+
+def test_manual_review_has_one_chinese_name_everywhere_people_read_it() -> None:
+    """待人工评审 (README), never 待人工审核 beside it: the catalogues, the web app's strings and
+    templates, the report template and the ontology's labels and definitions."""
+    from checker.paths import ONTOLOGY_DIR, PROJECT_ROOT
+    from web.strings import STRINGS
+
+    texts = [t["zh"] for catalogue in (MESSAGES, STRINGS) for t in catalogue.values()]
+    files = [*(PROJECT_ROOT / "web" / "templates").glob("*.html"),
+             PROJECT_ROOT / "checker" / "templates" / "report.html", *ONTOLOGY_DIR.glob("*.ttl")]
+    texts += [f.read_text(encoding="utf-8") for f in files]
+    assert len(files) > 10 and any("待人工评审" in t for t in texts)
+    assert not [t for t in texts if "人工审核" in t]

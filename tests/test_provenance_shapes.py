@@ -212,19 +212,29 @@ def test_a_malformed_date_is_reported_with_its_value(date: Literal) -> None:
 
 
 @pytest.mark.parametrize("lang, date, said", [
-    ("zh", Literal("2021年"), "（…/environment-monitoring）：“日期”的取值“\"2021年\"”不是 xsd:date 类型\n"),
+    ("zh", Literal("2021年"), "（…/environment-monitoring）：“日期”的取值“2021年”不是 xsd:date 类型\n"),
     ("en", Literal("2021年"),
-     "…/environment-monitoring: its “date” “\"2021年\"” is not of datatype xsd:date\n"),
+     "…/environment-monitoring: its “date” “2021年” is not of datatype xsd:date\n"),
+    ("zh", Literal("2021年", lang="zh"),
+     "（…/environment-monitoring）：“日期”的取值“2021年”不是 xsd:date 类型\n"),
+    ("zh", Literal("2021", datatype=XSD_GYEAR),
+     "（…/environment-monitoring）：“日期”的取值“2021”（给出的类型为 xsd:gYear）不是 xsd:date 类型\n"),
+    ("en", Literal("2021", datatype=XSD_GYEAR),
+     "…/environment-monitoring: its “date” “2021” (given as xsd:gYear) is not of datatype "
+     "xsd:date\n"),
     ("zh", Literal("2021-02-30", datatype=XSD_DATE),
-     "（…/environment-monitoring）：“日期”的取值“\"2021-02-30\"^^xsd:date”不是 xsd:date 类型\n"),
+     "（…/environment-monitoring）：“日期”的取值“2021-02-30”不是有效的 xsd:date 值\n"),
     ("en", Literal("2021-02-30", datatype=XSD_DATE),
-     "…/environment-monitoring: its “date” “\"2021-02-30\"^^xsd:date” is not of datatype xsd:date\n"),
-], ids=["zh-text", "en-text", "zh-no-such-day", "en-no-such-day"])
+     "…/environment-monitoring: its “date” “2021-02-30” is not a valid xsd:date\n"),
+], ids=["zh-text", "en-text", "zh-text-tagged", "zh-gYear", "en-gYear", "zh-no-such-day",
+        "en-no-such-day"])
 def test_the_text_report_says_a_malformed_date_in_one_line(lang: str, date: Literal,
                                                            said: str) -> None:
     """The value fails a nested shape one way: one sentence, not an 'incomplete' value holding
     a second line about itself; an xsd:date with no such day (2021-02-30) is no xsd:date either,
-    as pyshacl says (checker/diagnosis.py used to find nothing wrong with it)."""
+    as pyshacl says (checker/diagnosis.py used to find nothing wrong with it). The value is
+    quoted once, as written, without RDF notation; a datatype other than text is said in words
+    (given as xsd:gYear), and one given as xsd:date is said to be no valid date."""
     data = dehua()
     data.set((MONITORING, DCTERMS.date, date))
     assert said in render_report(validate_graph(data), "text", lang)

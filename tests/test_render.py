@@ -157,8 +157,9 @@ def test_text_rate_table_is_aligned_by_display_width_in_chinese(gappy: Report) -
     assert len({width(row) for row in rows}) == 1
 
 
-def test_text_report_shows_a_result_value(hostile: Report) -> None:
-    assert f'"{HOSTILE_VALUE}"' in render_report(hostile, "text", "en")
+def test_text_report_shows_a_result_value_quoted_once(hostile: Report) -> None:
+    assert f'“{HOSTILE_VALUE}”' in render_report(hostile, "text", "en")
+    assert f'"{HOSTILE_VALUE}"' not in render_report(hostile, "text", "en")  # no Turtle quotes
 
 
 def test_text_report_neutralises_terminal_escapes_from_the_submission() -> None:
@@ -306,11 +307,18 @@ def test_html_is_one_self_contained_page_in_the_chosen_language(gappy: Report,
 
 def test_html_shows_statuses_and_the_checklist_in_the_chosen_language(gappy: Report) -> None:
     zh = render_report(gappy, "html", "zh")
-    assert "不满足" in zh and "人工审核清单" in zh and "第5章" in zh
+    assert "不满足" in zh and "人工评审清单" in zh and "第5章" in zh
     rid, messages = _not_met_with_message(gappy)
     assert f'id="req-{rid}"' in zh and escape(messages["zh"]) in zh
     en = render_report(gappy, "html", "en")
     assert "not met" in en and "Manual review checklist" in en and escape(messages["en"]) in en
+
+
+def test_the_english_html_report_marks_the_standards_chinese_title_as_chinese(
+        gappy: Report) -> None:
+    en = render_report(gappy, "html", "en")
+    assert en.count('GB/T <span lang="zh">《品牌培育 产业集群》</span> (brand cultivation') == 2
+    assert '<span lang="zh">' not in render_report(gappy, "html", "zh")  # all of it is Chinese
 
 
 # --- a may-level (可) provision not taken up is information, never a failure ------------------

@@ -11,6 +11,7 @@ import hashlib
 import json
 import re
 from decimal import Decimal
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -230,7 +231,8 @@ def test_cluster_page_shows_labels_iri_and_the_stored_revision(make_web_app, sam
     [(attrs, cells)] = table(html, "revisions-table")[1:]
     digest = hashlib.sha256((EXAMPLES_DIR / FILES[DEHUA]).read_bytes()).hexdigest()
     assert attrs["id"] == "revision-1" and cells[0] == "1" and cells[4] == "tests"
-    assert cells[3] == "63.9%" and digest in cells[5] and FILES[DEHUA] in cells[5]
+    assert cells[3] == ("63.9%（43 项待人工评审）" if lang == "zh" else "63.9% (43 pending review)")
+    assert digest in cells[5] and FILES[DEHUA] in cells[5]
     assert cells[6] == cells[7] == "—"  # conformant from the start: no gap opened
     assert f'href="/clusters/{key(DEHUA)}/revisions/1"' in html
 
@@ -354,8 +356,9 @@ def test_a_cluster_with_three_revisions_shows_what_each_closed_and_opened(
             assert _ids(html, name, "closed") == closed
             assert _ids(html, name, "opened") == opened
             assert all(provision_notation(r) in rows[name][6] for r in closed)
-        some = sorted(opened3)[0]
-        assert requirement_label(some, lang) in html
+        some = sorted(opened3)[0]  # its number (linked to the report), then its label
+        label = requirement_label(some, lang).removeprefix(provision_notation(some) + " ")
+        assert f">{provision_notation(some)}</a> {label}</li>" in html
         assert f'/clusters/{key(DEHUA)}/revisions/3"' in html
     document = client.get(f"/api/clusters/{key(DEHUA)}/history").get_json()
     by_number = {r["number"]: r for r in document["revisions"]}
@@ -381,6 +384,11 @@ def test_the_first_revision_lists_its_gaps_as_opened_as_bcic_history_does(
     assert _ids(html, "revision-1", "opened") == gaps
     assert "8.3.1" not in _ids(html, "revision-1", "opened")  # may-level: information
     assert _ids(html, "revision-1", "closed") == set()
+    # each gap by its number once, then its label: 「8.1.3 —5 适合各种场合使用」, not 「8.1.3 —5 8.1.3 —5 …」
+    cell = html.split('<tr id="revision-1">')[1].split('<td class="opened">')[1].split("</td>")[0]
+    shown = {rid: " ".join(unescape(re.sub(r"<[^>]+>", "", text)).split()) for rid, text in
+             re.findall(r'<li data-requirement="([^"]+)">(.*?)</li>', cell, re.S)}
+    assert shown == {rid: requirement_label(rid, lang) for rid in gaps}
     for url in (f"/api/clusters/{key(MEITAN)}/history", f"/api/clusters/{key(MEITAN)}"):
         [revision] = client.get(url).get_json()["revisions"]
         assert [provision_notation(r if isinstance(r, str) else r["id"])

@@ -328,7 +328,7 @@ def test_other_methods_are_405(samples: FlaskClient) -> None:
 # --- report pages -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang, words", [
-    ("zh", ("不满足", "满足", "第4章 培育主体管理", "驱动层", "人工审核清单", "结论：不符合")),
+    ("zh", ("不满足", "满足", "第4章 培育主体管理", "驱动层", "人工评审清单", "结论：不符合")),
     ("en", ("not met", "manual review", "Chapter 4 Management of the cultivation body",
             "Driver layer", "Manual review checklist", "Verdict: not conformant"))])
 def test_stored_revision_page_shows_statuses_rates_clause_texts_and_checklist(

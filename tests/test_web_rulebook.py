@@ -115,7 +115,7 @@ def test_both_modal_verbs_of_6_1_2_2_and_the_actor_notes_are_shown(client: Flask
     for pid in ("7.4.1", "7.4.3"):
         block = page.split(f'id="req-{pid}"', 1)[1].split("</article>", 1)[0]
         assert "Why this actor" in block
-    assert "集群内的企业 (the enterprises in the cluster)" in unescape(page)
+    assert '<span lang="zh">集群内的企业</span> (the enterprises in the cluster)' in unescape(page)
 
 
 @pytest.mark.parametrize(("pid", "verbs"), [("6.1", ("应当", "应")), ("6.1.2.2", ("应", "可"))])
@@ -179,6 +179,38 @@ def test_requirement_page_has_text_items_and_machine_twins(client: FlaskClient, 
 def test_requirement_page_of_a_list_item_links_its_lead_in(client: FlaskClient) -> None:
     page = html(client, "/rulebook/4.2.1-a?lang=en")
     assert 'href="/rulebook/4.2.1"' in page and "DutyFulfilled-4.2.1-a" in page
+
+
+def _headings(page: str) -> list[tuple[int, str]]:
+    """The page's headings in order: their level and their text, tags left out."""
+    return [(int(level), " ".join(re.sub(r"<[^>]+>", "", text).split()))
+            for level, text in re.findall(r"<h([1-6])[^>]*>(.*?)</h\1>", page, re.S)]
+
+
+@pytest.mark.parametrize("path", ["/rulebook", "/rulebook/4.2.2-g", "/rulebook/4.2.1",
+                                  "/rulebook/shapes/MembershipHasMember", "/rulebook/ontology"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_rulebook_headings_skip_no_level(client: FlaskClient, path: str, lang: str) -> None:
+    """A provision's own page heads it h2 under its h1 (its items h3), not h4 as on /rulebook."""
+    levels = [level for level, _text in _headings(html(client, f"{path}?lang={lang}"))]
+    assert levels[0] == 1
+    assert all(later <= earlier + 1 for earlier, later in zip(levels, levels[1:])), levels
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_provision_is_headed_by_its_number_once(client: FlaskClient, lang: str) -> None:
+    """「4.2.1 a) 地方性法规与执法」, not 「4.2.1-a 4.2.1 a) …」 or 「4.1 4.1 …」 (the labels open
+    with the number)."""
+    labels = {rid: r.label[lang] for rid, r in load_rulebook().requirements.items()}
+    rulebook = _headings(html(client, f"/rulebook?lang={lang}"))
+    assert (4, labels["4.1"]) in rulebook and (4, labels["4.2.1-a"]) in rulebook
+    assert not [text for _level, text in rulebook if re.match(r"(\S+) \1 ", text)]
+    provision = _headings(html(client, f"/rulebook/4.2.2?lang={lang}"))
+    assert (2, labels["4.2.2"]) in provision and (3, labels["4.2.2-g"]) in provision
+    shape = html(client, f"/rulebook/shapes/DutyFulfilled-4.2.2-g?lang={lang}")
+    checks = " ".join(re.sub(r"<[^>]+>", "", shape.split('href="/rulebook/4.2.2-g"')[1]
+                             .split("</p>")[0]).split())
+    assert checks == ">" + labels["4.2.2-g"]
 
 
 def test_imperative_clause_says_why_it_is_shall(client: FlaskClient) -> None:

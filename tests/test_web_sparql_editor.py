@@ -130,6 +130,32 @@ def test_editor_runs_a_named_query_in_a_real_browser_under_the_csp(
     assert not outside, outside
 
 
+def test_a_wide_result_table_scrolls_in_its_own_container_not_the_page(
+        make_web_app, sample_store: Path) -> None:  # type: ignore[no-untyped-def]
+    """At 1280 px, the architecture modes' results (IRIs and typed literals, wider than the
+    editor's column) made the page 2052 px wide; the table now scrolls inside YASR's results."""
+    from browser import chromium, live_server, screenshot
+
+    app = make_web_app(sample_store)
+    with live_server(app) as base, chromium() as browser:
+        tab = browser.new_page(  # type: ignore[attr-defined]
+            viewport={"width": 1280, "height": 1000})
+        tab.goto(base + "/sparql/editor?lang=zh")
+        tab.wait_for_selector(".yasqe .CodeMirror")
+        tab.click('button[data-query="clusters-by-architecture-mode"]')
+        tab.click(".yasqe_queryButton")
+        tab.wait_for_selector(".yasr table.dataTable tbody tr td")
+        widths = tab.evaluate("""() => {
+            const results = document.querySelector('.yasr_results');
+            return {page: document.documentElement.scrollWidth, view: window.innerWidth,
+                    table: document.querySelector('.yasr table.dataTable').scrollWidth,
+                    box: results.clientWidth, scrolls: getComputedStyle(results).overflowX};
+        }""")
+        screenshot(tab, "sparql-editor-wide-results")
+    assert widths["table"] > widths["box"]  # wider than its column: the case at hand
+    assert widths["page"] <= widths["view"] and widths["scrolls"] == "auto", widths
+
+
 @pytest.mark.parametrize(("lang", "tab", "info"), [
     ("zh", "查询", "第 _START_ 至 _END_ 行，共 _TOTAL_ 行"),
     ("en", "Query", "Showing _START_ to _END_ of _TOTAL_ rows"),

@@ -20,13 +20,15 @@ from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
 
 from flask import Flask, Response, current_app, jsonify, render_template, request, send_from_directory
 from flask_wtf.csrf import CSRFError, CSRFProtect
+from markupsafe import Markup, escape
 from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound
 
 from checker.errors import CheckerError, StoreError
 from checker.query_runner import current_snapshot, refresh_snapshot, snapshot_dir_for
+from checker.render.html import chinese_marked
 from checker.sparql_service import TRUNCATED_HEADER, SparqlLimits, SparqlService
 from checker.store import DEFAULT_LOCATION
-from checker.notation import provision_notation
+from checker.notation import provision_notation, provisions_listed, without_notation
 from checker.tokens import kept_secret, secret_key_file_for
 from checker.verdicts import rate_text, verdict_text
 
@@ -46,6 +48,7 @@ VENDOR_DIRS = {"yasgui": NODE_MODULES / "@zazuko" / "yasgui" / "build",
                "chart.js": NODE_MODULES / "chart.js" / "dist"}
 csrf = CSRFProtect()
 _RAW_BYTE = re.compile("[\x80-\xff]")  # a byte beyond ASCII in a WSGI string (PEP 3333: latin-1)
+_CODE_SPAN = re.compile(r"`([^`\n]+)`")
 
 DEFAULTS: dict[str, Any] = {
     "BCIC_STORE": str(DEFAULT_LOCATION),  # the live store directory, written by ingest
@@ -88,7 +91,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     for exempt in ("sparql", "api", "evaluation_api"):  # protocol, bearer-token clients: no forms
         csrf.exempt(app.blueprints[exempt])
     app.add_url_rule("/vendor/<package>/<path:filename>", "vendor", _vendor_file)
+    app.add_url_rule("/favicon.ico", "favicon", _favicon)
     app.context_processor(_template_globals)
+    app.add_template_filter(code_spans)
+    app.add_template_filter(chinese_marked)
     app.before_request(check_api_language)
     app.register_error_handler(CheckerError, _checker_error)
     app.register_error_handler(CSRFError, _csrf_error)
@@ -136,13 +142,31 @@ def _kept_secret(app: Flask) -> str:
 
 def _template_globals() -> dict[str, Any]:
     """What every template may use: the language, UI strings, label picking, verdicts and rates
-    as people read them."""
+    as people read them; a provision's notation, its label without it (to show the number once:
+    `notation(id)` then `short_label(id, labels)`) and provisions listed."""
     lang = request_language()
     return {"lang": lang, "ui": ui, "pick": pick, "language_link": language_link,
             "unknown_language": unknown_language(),
             "verdict_text": lambda conforms, rate: verdict_text(conforms, rate, lang),
-            "rate_text": lambda rate, conforms: rate_text(rate, lang, pending=not conforms),
-            "notation": provision_notation}
+            "rate_text": lambda rate: rate_text(rate, lang),
+            "notation": provision_notation,
+            "provisions": lambda requirement_ids: provisions_listed(requirement_ids, lang),
+            "short_label": lambda requirement_id, labels: without_notation(requirement_id,
+                                                                           pick(labels))}
+
+
+def code_spans(text: str) -> Markup:
+    """`text` for a page: escaped, its Markdown code spans (`bcic reindex`, as messages and the
+    OpenAPI document write commands and parameters) as <code> elements, so that no page shows a
+    backtick."""
+    return Markup(_CODE_SPAN.sub(r"<code>\1</code>", str(escape(text))))
+
+
+def _favicon() -> Response:
+    """The site's icon where browsers look for it unasked (pages name it in <link rel="icon">;
+    an answer with no page, a JSON document or an error, gets it from here): the SVG."""
+    return send_from_directory(Path(__file__).resolve().parent / "static", "favicon.svg",
+                               mimetype="image/svg+xml", max_age=86400)
 
 
 def _vendor_file(package: str, filename: str) -> Response:

@@ -63,7 +63,8 @@ def validate_submit() -> Response | tuple[str, int, dict[str, str]]:
     CSRF failure and a body over MAX_CONTENT_LENGTH (413) too."""
     try:
         form = _checked_form()
-        record = require_role("evaluator") if form.get("store") else None
+        record = require_role("evaluator", "auth.error.no_token.store") \
+            if form.get("store") else None
         files = form_submission()
         if record is None:
             report_id = fresh_reports().keep(validate_submission(files))
@@ -98,7 +99,7 @@ def revision_report(key: str, number: int) -> Response | str:
 def delete_revision_form(key: str, number: int) -> Response:
     """Delete a revision from its page (evaluator token); then the cluster's page, or the
     clusters when it was the last. Its number is never given again."""
-    record = require_role("evaluator")
+    record = require_role("evaluator", "auth.error.no_token.page")
     with write_store() as store:
         cluster = stored_cluster(store, key)
         delete_revision(store, cluster, number, deleted_by=submitter(record))
@@ -123,7 +124,7 @@ def _report_response(report: Report, name: str, revision: RevisionInfo | None) -
         return report_download(report, fmt, lang, name)
     filters = parse_filters(request.args)
     return render_template(
-        "report.html", page=report_outline(report, lang, filters), filters=filters,
+        "report.html", page=report_outline(report, lang, filters, rulebook=True), filters=filters,
         t=lambda key, **values: message(key, lang, **values),
         revision=revision, key=cluster_key, downloads=DOWNLOADS, percent=percent,
         rate_columns=RATE_COLUMNS, rate_cells=rate_cells,

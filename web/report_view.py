@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from flask import Response
+from flask import Response, url_for
 from werkzeug.exceptions import BadRequest
 
 from checker.i18n import Lang
@@ -37,8 +37,10 @@ def _choice(args: Mapping[str, str], name: str,
 
 
 def report_download(report: Report, fmt: str, lang: Lang, name: str) -> Response:
-    """The report rendered in `fmt` as an attachment `name.<extension>` (400 for other formats)."""
-    text = render_report(report, fmt, lang)
+    """The report rendered in `fmt` as an attachment `name.<extension>` (400 for other formats);
+    the HTML one links its provisions to this server's rulebook pages."""
+    rulebook = url_for("rulebook.index", _external=True) + "/"
+    text = render_report(report, fmt, lang, rulebook_url=rulebook)
     chosen = REPORT_FORMATS[fmt]
     response = Response(text, mimetype=chosen.media_type)
     response.headers["Content-Disposition"] = f'attachment; filename="{name}.{chosen.extension}"'

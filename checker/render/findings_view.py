@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from rdflib import RDF, Literal, URIRef
+from rdflib import RDF, XSD, Literal, URIRef
 from rdflib.term import Node
 
 from ..findings import Candidate, Finding, Lack
@@ -14,9 +14,11 @@ from ..labels import Labels
 from ..report import Report
 from ..shacl import Severity
 from ..shape_paths import path_properties
+from .cells import printable
 from .naming import base_of, indefinite_article, pick, short_node
 
 NODES_SHOWN = 5  # nodes listed under one finding before "… and n more"
+VALUE_CHARS = 60  # a value quoted in a lack is cut beyond this
 _LISTED = {"zh": "、", "en": ", "}
 _LACK_KEYS = {"HasValueConstraintComponent": "has_value", "MinCountConstraintComponent": "min_count",
               "MaxCountConstraintComponent": "max_count", "ClassConstraintComponent": "class",
@@ -69,13 +71,12 @@ def _literal_lack(lack: Lack) -> Lack | None:
     return replace(inner, value=candidate.node)
 
 
-class Namer:
-    """Names nodes and terms of one report in one language."""
+class TermNamer:
+    """Names nodes by their labels in one language, else by their shortened IRIs (those under
+    `base` as `…/local`); a rulebook page names the standard's terms with one and no base."""
 
-    def __init__(self, report: Report, lang: Lang) -> None:
-        self.labels: Labels = report.labels
-        self.lang = lang
-        self.base = base_of(report)
+    def __init__(self, labels: Labels, lang: Lang, base: str | None = None) -> None:
+        self.labels, self.lang, self.base = labels, lang, base
 
     def label(self, node: Node) -> str | None:
         """The node's label in the language (or untagged), None when it has none."""
@@ -87,6 +88,13 @@ class Namer:
         if node is None:
             return ""
         return self.label(node) or short_node(node, self.base, limit)
+
+
+class Namer(TermNamer):
+    """Names nodes and terms of one report in one language."""
+
+    def __init__(self, report: Report, lang: Lang) -> None:
+        super().__init__(report.labels, lang, base_of(report))
 
     def node_line(self, candidate: Candidate) -> NodeLine:
         """A candidate named, with its lacks as sentences."""
@@ -113,17 +121,37 @@ class Namer:
             key = f"self.{key}" if key in ("class", "datatype", "pattern", "in", "or") else key
         elif (key == "min_count" or key == "qualified") and steps[0][1] and len(steps) == 1:
             key = f"{key}_inverse"
+        if key.endswith("datatype") and isinstance(lack.value, Literal) \
+                and lack.value.datatype == lack.expected:  # of the datatype, not in its form
+            key = key.replace("datatype", "ill_formed")
         prop = " › ".join(self.name(p) for p, _inverse in steps)
         count = lack.count if lack.count and lack.count > 1 else None
         expected = self.name(lack.expected)
         articles = {"a_expected": self._one(expected), "a_property": self._one(prop)}
         text = message(f"report.lack.{key}", self.lang, property=prop, expected=expected,
-                       value=self.name(lack.value, 60), **articles)
+                       value=self.value(lack.value), given=self._given_as(lack.value),
+                       **articles)
         if lack.expected is not None and key in ("min_count", "min_count_inverse"):
             text += message("report.lack.of_class", self.lang, expected=expected, **articles)
         if count:
             text += message("report.lack.at_least", self.lang, n=count)
         return text
+
+    def value(self, node: Node | None) -> str:
+        """A value as a lack quotes it: a literal by its text alone, no RDF notation (the
+        message's quotation marks are its only ones), anything else by its name; cut at
+        VALUE_CHARS characters."""
+        if not isinstance(node, Literal):
+            return self.name(node, VALUE_CHARS)
+        text = printable(str(node))
+        return text if len(text) <= VALUE_CHARS else text[:VALUE_CHARS - 1] + "…"
+
+    def _given_as(self, node: Node | None) -> str:
+        """After a quoted literal of a datatype other than text (a year, a number…): the
+        datatype it was given as, in words; "" for text and for anything but a literal."""
+        if not isinstance(node, Literal) or node.datatype in (None, XSD.string):
+            return ""
+        return message("report.lack.given_as", self.lang, datatype=self.name(node.datatype))
 
     def _one(self, label: str) -> str:
         """A label quoted as one thing: “label” in Chinese, with "a" or "an" in English."""

@@ -3,12 +3,16 @@ one not used), and which records an evaluator will want to see for a checklist i
 (checker/guidance.py reads them off the shapes). A hint is read by people who write no RDF, in the
 style of the shapes' messages: words first, each term's prefixed name after them for those who
 write the RDF, no path or datatype notation, no bracket inside another (`_Hint`). A list item's
-hint shown beside its lead-in's says only what the lead-in's does not."""
+hint shown beside its lead-in's says only what the lead-in's does not. A hint ends with a pointer
+(`Pointer`): to docs/evidence.md where the reader has the project (text, JSON, Turtle), to the
+provision's rulebook page where a page links it there (the web app, an HTML report it serves), none
+on that rulebook page itself."""
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable, Mapping
+from enum import Enum
 
 from rdflib import Graph
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
@@ -21,7 +25,7 @@ from ..namespaces import BCIC, IND, REQ
 from ..notation import provision_notation
 from ..report import RequirementOutcome
 from ..shape_paths import ShapePath, path_properties
-from .findings_view import Namer
+from .findings_view import TermNamer
 from .naming import indefinite_article
 
 _NAMESPACES = Graph(bind_namespaces="none").namespace_manager
@@ -57,17 +61,26 @@ def shown_hints(outcomes: Iterable[RequirementOutcome]) -> dict[str, Guidance]:
     return {o.requirement.id: o.how_to for o in outcomes if o.how_to is not None}
 
 
+class Pointer(Enum):
+    """Where a hint sends the reader for more."""
+
+    DOCS = "docs"  # "See docs/evidence.md#8-2-6": the clause's row of the evidence profile
+    RULEBOOK = "rulebook"  # "See 8.2.6 in the rulebook": a page links it to /rulebook/8.2.6
+    NONE = "none"  # nothing: the hint is shown on that rulebook page
+
+
 class GuidanceWriter:
     """Says guidance in one language, naming terms as the report does; a list item's hint builds
     on its lead-in's where `shown` (the hints the same report or page shows) has it."""
 
-    def __init__(self, namer: Namer, shown: Mapping[str, Guidance] | None = None) -> None:
-        self.namer, self.lang = namer, namer.lang
+    def __init__(self, namer: TermNamer, shown: Mapping[str, Guidance] | None = None,
+                 pointer: Pointer = Pointer.DOCS) -> None:
+        self.namer, self.lang, self.pointer = namer, namer.lang, pointer
         self.shown: Mapping[str, Guidance] = shown or {}
 
     def how_to(self, guidance: Guidance) -> str:
-        """How to meet the requirement, then where docs/evidence.md says more (unless the lead-in's
-        hint, shown too, points to the same row)."""
+        """How to meet the requirement, then where to read more (`self.pointer`; unless the
+        lead-in's hint, shown too, points to the same row)."""
         context = tuple(self.shown.get(rid) for rid in guidance.lead_ins)
         return self._worded("how_to", guidance, context, self._how_to)
 
@@ -80,7 +93,7 @@ class GuidanceWriter:
                 word: Callable[[Guidance], str]) -> str:
         """The text `word` gives, worded once for every report that names the guidance's terms
         alike: the guidance comes from the rulebook, the labels from the report."""
-        key = (kind, guidance, self.lang, context,
+        key = (kind, guidance, self.lang, self.pointer, context,
                tuple(self.namer.label(t) for t in guidance.terms))
         if (said := _WORDED.get(key)) is None:
             if len(_WORDED) >= _WORDED_KEPT:
@@ -101,9 +114,20 @@ class GuidanceWriter:
         for part in parts:
             said.append(hint.part(part, guidance.by_items))
             said += hint.values_described()
-        if says_see(guidance, self.shown):
-            said.append(message("report.guidance.see", self.lang, see=guidance.see))
+        if self.points_to_more(guidance):
+            said.append(self._see(guidance))
         return _BETWEEN_SENTENCES[self.lang].join(_sentence(s, self.lang) for s in said)
+
+    def points_to_more(self, guidance: Guidance) -> bool:
+        """Whether the hint ends with a pointer: not on the rulebook page, nor where the lead-in's
+        hint, shown too, points to the same row."""
+        return self.pointer is not Pointer.NONE and says_see(guidance, self.shown)
+
+    def _see(self, guidance: Guidance) -> str:
+        if self.pointer is Pointer.RULEBOOK:  # the provision's notation, which a page links
+            return message("report.guidance.see_rulebook", self.lang,
+                           provision=provision_notation(guidance.requirement))
+        return message("report.guidance.see", self.lang, see=guidance.see)
 
     def documents(self, guidance: Guidance) -> str:
         """What an evaluator will want to see for a checklist item."""
@@ -121,7 +145,7 @@ class _Hint:
     carry is said in the same sentence when it is one plain thing, else in a sentence of its own
     after the record's (once per hint), so that no bracket holds another."""
 
-    def __init__(self, namer: Namer, shown: Mapping[str, Guidance]) -> None:
+    def __init__(self, namer: TermNamer, shown: Mapping[str, Guidance]) -> None:
         self.namer, self.lang, self.shown = namer, namer.lang, shown
         self.named: set[Node] = set()  # terms whose prefixed name the hint has given
         self.pending: list[tuple[Node, tuple[Ask, ...]]] = []  # values to describe, in order

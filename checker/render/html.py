@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import functools
+import re
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..i18n import Lang, message
 from ..report import Report, Status
@@ -24,7 +25,21 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     environment.filters["css_string"] = css_string
+    environment.filters["chinese_marked"] = chinese_marked
     return environment
+
+
+# A run of Chinese in an English text: the standard's title 《品牌培育 产业集群》, a quoted term.
+_CHINESE_RUN = re.compile(r"[《「“]?[\u3400-\u9fff]+(?:[ \u3000、]*[\u3400-\u9fff]+)*[》」”]?")
+
+
+def chinese_marked(text: str, lang: Lang) -> Markup:
+    """`text` escaped for a page in `lang`; in an English page, its runs of Chinese (the
+    standard's title) marked `lang="zh"`, so that a screen reader reads them as Chinese."""
+    escaped = str(escape(text))
+    if lang == "zh":
+        return Markup(escaped)
+    return Markup(_CHINESE_RUN.sub(lambda m: f'<span lang="zh">{m.group(0)}</span>', escaped))
 
 
 def css_string(text: str) -> Markup:
@@ -37,18 +52,22 @@ def css_string(text: str) -> Markup:
     return Markup(f'"{escaped}"')
 
 
-def render_html(report: Report, lang: Lang) -> str:
-    """The report as one HTML page, no external assets and no scripts."""
+def render_html(report: Report, lang: Lang, rulebook_url: str | None = None) -> str:
+    """The report as one HTML page, no external assets and no scripts. With `rulebook_url` (a
+    bcic server's rulebook, `https://host/rulebook/`), each provision links to its page there
+    and the hints point there; without it (the CLI knows no server) they point to
+    docs/evidence.md, as the text report does."""
     template = _environment().get_template("report.html")
     return template.render(
         lang=lang,
+        rulebook_url=rulebook_url,
         t=lambda key, **values: message(key, lang, **values),
         percent=percent,
         rate_columns=RATE_COLUMNS,
         page_header=_page_header(report, lang),
         page_date=report.created.date().isoformat(),
         statuses=[s.value for s in Status],
-        page=report_outline(report, lang),
+        page=report_outline(report, lang, rulebook=rulebook_url is not None),
     )
 
 

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..guidance import Guidance
 from ..i18n import Lang, message
 from ..notation import provision_notation, provisions_listed
 from ..report import Rate, Report, RequirementOutcome, Status
 from ..shacl import Severity
 from .findings_view import FindingView, Namer
-from .guidance_view import GuidanceWriter, shown_hints
+from .guidance_view import GuidanceWriter, Pointer, shown_hints
 from .naming import pick
 from .text import (chapter_title, items_not_met, rate_rows, SHOWS_FINDINGS, short_label,
                    verdict_lines, verdict_word)
@@ -40,19 +41,27 @@ class Filters:
 
 @dataclass(frozen=True)
 class TextPart:
-    """A run of text, and the requirement (id) it names, for pages to link to its row."""
+    """A run of text, and the requirement (id) it names, for pages to link to its row
+    (`links_to`) or to its rulebook page (`rulebook`)."""
 
     text: str
     links_to: str | None = None
+    rulebook: str | None = None
 
 
-def linked_parts(text: str, requirement_ids: tuple[str, ...]) -> tuple[TextPart, ...]:
-    """`text` cut where it first names each requirement by its notation, the names linked."""
+def linked_parts(text: str, requirement_ids: tuple[str, ...],
+                 see: str | None = None) -> tuple[TextPart, ...]:
+    """`text` cut where it first names each requirement by its notation, the names linked to
+    their rows; and, with `see`, where it last names that one (the pointer that ends a hint),
+    linked to its rulebook page."""
     parts = [TextPart(text)]
+    if see is not None and (cut := text.rfind(named := provision_notation(see))) >= 0:
+        parts = [TextPart(text[:cut]), TextPart(named, rulebook=see),
+                 TextPart(text[cut + len(named):])]
     for rid in requirement_ids:
         notation = provision_notation(rid)
         for at, part in enumerate(parts):
-            if part.links_to is None and notation in part.text:
+            if part.links_to is None and part.rulebook is None and notation in part.text:
                 before, after = part.text.split(notation, 1)
                 parts[at:at + 1] = [TextPart(before), TextPart(notation, rid), TextPart(after)]
                 break
@@ -76,7 +85,7 @@ class RequirementRow:
     items_not_met: str
     prompt: str
     guidance: str  # how to meet it, when not met or not used; else ""
-    guidance_parts: tuple[TextPart, ...]  # the same, with the lead-ins it builds on to link
+    guidance_parts: tuple[TextPart, ...]  # the same, cut at the lead-ins and pointer it links
     documents: str  # what the evaluator will want to see, for a checklist item; else ""
 
 
@@ -117,11 +126,15 @@ class ReportOutline:
     total: int
 
 
-def report_outline(report: Report, lang: Lang, filters: Filters = Filters()) -> ReportOutline:
-    """The view of `report` in `lang`, with only the requirements `filters` keep."""
+def report_outline(report: Report, lang: Lang, filters: Filters = Filters(),
+                   rulebook: bool = False) -> ReportOutline:
+    """The view of `report` in `lang`, with only the requirements `filters` keep; `rulebook`:
+    the page links each provision to its rulebook page, and the hints point there (else to
+    docs/evidence.md, as the text report does)."""
     kept = [o for o in report.outcomes if filters.keeps(o)]
     # A list item's hint refers to its lead-in's only where the page shows that one too.
-    writer = GuidanceWriter(Namer(report, lang), shown_hints(kept))
+    writer = GuidanceWriter(Namer(report, lang), shown_hints(kept),
+                            Pointer.RULEBOOK if rulebook else Pointer.DOCS)
     return ReportOutline(
         report=report,
         cluster_label=pick(report.cluster_label, lang),
@@ -179,8 +192,15 @@ def _row(report: Report, outcome: RequirementOutcome, severity: Severity | None,
         if failing and not outcome.results else "",
         prompt=pick(r.review_prompt, lang) if r.review_prompt else "",
         guidance=guidance,
-        guidance_parts=linked_parts(guidance, writer.refers_to(outcome.how_to))
-        if outcome.how_to is not None else (),
+        guidance_parts=linked_parts(guidance, writer.refers_to(outcome.how_to), _see(
+            outcome.how_to, writer)) if outcome.how_to is not None else (),
         documents=writer.documents(outcome.guidance)
         if outcome.guidance is not None and r.review_prompt else "",
     )
+
+
+def _see(guidance: Guidance, writer: GuidanceWriter) -> str | None:
+    """The requirement whose rulebook page the hint's pointer names, None when it names none."""
+    if writer.pointer is not Pointer.RULEBOOK or not writer.points_to_more(guidance):
+        return None
+    return guidance.requirement

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterator
 
 from ..duties import set_aside_lines
 from ..i18n import Lang, message
-from ..notation import provision_notation, provisions_listed
+from ..notation import provision_notation, provisions_listed, without_notation
 from ..report import Rate, Report, RequirementOutcome, Status, is_gap
 from ..rulebook import Layer, Level, Requirement
 from ..shacl import ShaclResult
@@ -23,17 +22,11 @@ MARKERS = {Status.MET: "✔", Status.NOT_MET: "✘", Status.MANUAL_REVIEW: "?",
 # Statuses whose results are shown: a gap's, and an unused optional provision's as information.
 SHOWS_FINDINGS = (Status.NOT_MET, Status.NOT_USED)
 _PUNCTUATION = {"zh": ("：", "（", "）"), "en": (": ", " (", ")")}  # colon, brackets
-# The clause number and list marker that open every catalogue label ("4.2.1 a) —2 …").
-_LABEL_LEAD = re.compile(r"\A\s*(?:[a-z]\))?\s*(?:—\d+)?\s*")
 
 
 def short_label(requirement: Requirement, lang: Lang) -> str:
     """The label without the clause number and list marker that the provision id already shows."""
-    label = pick(requirement.label, lang)
-    if not label.startswith(requirement.clause + " "):
-        return label
-    rest = label[len(requirement.clause):]
-    return _LABEL_LEAD.sub("", rest, count=1) or label
+    return without_notation(requirement.id, pick(requirement.label, lang))
 
 
 def sorted_results(results: tuple[ShaclResult, ...]) -> list[ShaclResult]:

@@ -13,8 +13,8 @@ STRINGS = {
     "nav.api": {"en": "API", "zh": "接口"},
     "nav.language": {"en": "Language", "zh": "语言"},
     "lang.unknown": {"en": "There is no “{given}” version of this site: this page is in English "
-                           "(中文 above).",
-                     "zh": "本站没有“{given}”语言版本：本页为中文（English 见上方）。"},
+                           "(the other language is at the top right).",
+                     "zh": "本站没有“{given}”语言版本：本页为中文（另一语言见右上方）。"},
     "footer.note": {
         "en": "Checks submissions against the shall-level provisions of the standard; items that "
               "need an evaluator's judgement are listed for manual review.",

@@ -88,10 +88,21 @@ STRINGS = {
                                "zh": "缺少 Referer 请求头。"},
     "error.csrf.foreign_referrer": {"en": "The referrer does not match the host.",
                                     "zh": "Referer 与主机不一致。"},
-    # Tokens (web/auth.py)
-    "auth.error.no_token": {"en": "A valid bearer token is needed: create one with "
-                                  "`bcic token create --role {role}`.",
-                            "zh": "需要有效的访问令牌：请用 `bcic token create --role {role}` 创建。"},
+    # Tokens (web/auth.py). The API's reader may be a program's author at a shell (or ask one);
+    # a form's reader is at a browser, with no shell on the server: ask, or do without storing.
+    "auth.error.no_token": {"en": "A valid bearer token of role {role} is needed: ask the "
+                                  "server's administrator for one, who creates it on the server "
+                                  "with `bcic token create --role {role}`.",
+                            "zh": "需要有效的 {role} 角色访问令牌：请向服务器管理员索取（管理员在服务器上用 "
+                                  "`bcic token create --role {role}` 创建）。"},
+    "auth.error.no_token.store": {"en": "Ask an evaluator for a token; to check the submission "
+                                        "yourself without storing it, untick “Store as a new "
+                                        "revision” and send it again.",
+                                  "zh": "请向评价人员索取令牌；若仅作自查、不存储，请取消勾选“存储为新版本”"
+                                        "后重新提交。"},
+    "auth.error.no_token.page": {"en": "Deleting a revision needs a valid evaluator token: ask "
+                                       "an evaluator for one.",
+                                 "zh": "删除版本需要有效的评价人员令牌：请向评价人员索取。"},
     "auth.error.role": {"en": "This action needs a token of role {role}; this one is {given}.",
                         "zh": "此操作需要 {role} 角色的令牌；该令牌的角色是 {given}。"},
     # Front-end packages (/vendor/<package>/…)

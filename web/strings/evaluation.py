@@ -29,10 +29,9 @@ STRINGS = {
         "en": "Store this submission as its cluster's next revision (whatever the verdict)",
         "zh": "将本提交材料存储为该产业集群的下一个版本（不论结论如何）"},
     "validate.store_hint": {
-        "en": "Storing needs an evaluator's token (created with `bcic token create --role "
-              "evaluator`). Without it nothing is stored.",
-        "zh": "存储需要评价人员令牌（用 `bcic token create --role evaluator` 创建）。"
-              "没有令牌则不存储任何内容。"},
+        "en": "Storing needs an evaluator's token: ask an evaluator for one. To check a "
+              "submission yourself, leave the box unticked: nothing is stored.",
+        "zh": "存储需要评价人员令牌，请向评价人员索取。若仅作自查，请不要勾选此项：不存储任何内容。"},
     "validate.token": {"en": "Evaluator token", "zh": "评价人员令牌"},
     "validate.submit": {"en": "Validate", "zh": "验证"},
     "validate.failed": {"en": "The submission was not validated.", "zh": "提交材料未能验证。"},

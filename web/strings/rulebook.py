@@ -63,6 +63,8 @@ STRINGS = {
                          "zh": "正反例（反例删除了什么）"},
     "rulebook.no_fixture": {"en": "no fixture rule fits this shape", "zh": "无适用的反例规则"},
     "rulebook.manual": {"en": "Manual review", "zh": "人工评审"},
+    "rulebook.how_to": {"en": "How to meet it (the evidence to record, read off the shapes)",
+                        "zh": "如何满足（应记录的证据，依据检查该规定的形状）"},
     "rulebook.items": {"en": "List items", "zh": "列项"},
     "rulebook.part_of": {"en": "Item of", "zh": "所属条款"},
     "rulebook.unchecked": {"en": "Checked through its list items.", "zh": "通过其列项进行检查。"},
