@@ -15,12 +15,11 @@ from collections.abc import Iterator
 import pytest
 
 from checker.ingest import ingest_files
-from checker.paths import EXAMPLES_DIR
 from checker.queries import bind, get_query, list_queries, run_named_query
 from checker.store import Store, open_store
 
-from test_named_queries import (DATANG, DEHUA, JINGDEZHEN, MEITAN, jingdezhen, revised_dehua,
-                                uneven_datang)
+from test_named_queries import DATANG, DEHUA, JINGDEZHEN, MEITAN, uneven_datang
+from test_named_queries_units import unit_files
 from virtuoso import VirtuosoNotInstalledError, VirtuosoServer, require_binaries
 from virtuoso_answers import Row, comparable_answer
 
@@ -41,21 +40,18 @@ ENGINE_CASES = [(name, values) for name, values in CASES
 
 @pytest.fixture(scope="module")
 def stores(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, Store]]:
-    """(embedded, Virtuoso), each given the three samples, then Dehua's second revision (with
-    figures about its competitor), its benchmark Jingdezhen's own submission, and Datang's second
+    """(embedded, Virtuoso), each given the files of test_named_queries_units.py (the three
+    samples, Dehua's second revision stating its industry scale in two units and figures about its
+    competitor Chaozhou, Jingdezhen's and Chaozhou's own submissions), then Datang's second
     revision (a year missing, years written as integers: `uneven_datang`)."""
     try:
         require_binaries()
     except VirtuosoNotInstalledError as error:
         pytest.fail(str(error), pytrace=False)
     folder = tmp_path_factory.mktemp("named-queries-virtuoso")
-    second, peer = folder / "dehua-r2.ttl", folder / "jingdezhen.ttl"
     uneven = folder / "datang-r2.ttl"
-    revised_dehua().serialize(second, format="turtle")
-    jingdezhen().serialize(peer, format="turtle")
     uneven_datang().serialize(uneven, format="turtle")
-    files = [EXAMPLES_DIR / n for n in ("dehua-ceramics.ttl", "datang-socks.ttl",
-                                        "meitan-tea.ttl")] + [second, peer, uneven]
+    files = unit_files(folder) + [uneven]
     with VirtuosoServer(folder / "virtuoso") as server:
         embedded = open_store("oxigraph", path=None)
         remote = open_store("sparql", query_endpoint=server.endpoint,
@@ -96,3 +92,4 @@ def test_the_standard_and_the_virtuoso_text_give_the_same_rows_on_virtuoso(
     standard = comparable_answer(remote.select(bind(get_query(name), values)))
     assert standard  # rows to compare
     assert answer(remote, name, values) == standard
+
