@@ -2,8 +2,8 @@
 
 9.3.2 「绩效分析的常用方法包括但不限于：a) 与战略目标的对比；b) 与历史同期的对比；c) 与标杆的对比；
 d) 与竞争对手的对比。」 A comparison is made between values of one unit only: a gap or change
-between a value in 亿元 and an index is left unbound. Expected answers are read from the
-Turtle written here with rdflib.
+between a value in 亿元 and an index is left unbound, and a ranking puts each unit apart. Expected
+answers are read from the Turtle written here with rdflib.
 """
 
 from __future__ import annotations
@@ -23,8 +23,9 @@ from checker.paths import EXAMPLES_DIR
 from checker.queries import ENGINE_PROLOGUES, bind, get_query, run_named_query
 from checker.store import Store, open_store
 
-from test_named_queries import (CHAOZHOU, DEHUA, SAMPLES, Figures, figures_about, jingdezhen,
-                                number, peer_submission, revised_dehua)
+from test_named_queries import (CHAOZHOU, DATANG, DEHUA, JINGDEZHEN, MEITAN, SAMPLES, Figures,
+                                figures_about, jingdezhen, number, peer_submission,
+                                revised_dehua)
 
 QB = Namespace("http://purl.org/linked-data/cube#")
 XSD_GYEAR = URIRef("http://www.w3.org/2001/XMLSchema#gYear")
@@ -154,6 +155,19 @@ def test_a_change_is_measured_only_from_the_previous_value_of_its_unit(units_sto
     assert got[IND.IndustryScale, 2024, "亿元"][1:] == (Decimal("487.6"), Decimal("35.8"), "亿元")
     assert got[IND.IndustryScale, 2024, INDEX][1:] == (Decimal("221.4"), Decimal("15.4"), INDEX)
     assert got[IND.IndustryScale, 2023, INDEX][1:] == (None, None, None)
+
+
+# --- 9.3.2: trends across clusters ---------------------------------------------------------
+
+def test_indicator_trends_rank_the_clusters_within_one_unit(units_store: Store) -> None:
+    """9.3.2: in 2024 the 亿元 figures are ranked among themselves, then Dehua's index apart, though
+    its 236.8 is above Meitan's 181.7 亿元."""
+    rows = run_named_query(units_store, "indicator-trends", {"code": "b.1.1"})
+    keys = [(int(r["year"]), str(r["unit"]), -number(r["value"])) for r in rows]
+    assert keys == sorted(keys)
+    assert [(r["cluster"], str(r["unit"])) for r in rows if int(r["year"]) == 2024] == [
+        (DATANG, "亿元"), (JINGDEZHEN, "亿元"), (CHAOZHOU, "亿元"), (DEHUA, "亿元"), (MEITAN, "亿元"),
+        (DEHUA, INDEX)]
 
 
 # --- both texts of each comparison ----------------------------------------------------------

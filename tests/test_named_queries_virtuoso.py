@@ -31,7 +31,8 @@ PARAMS: dict[str, list[dict[str, str]]] = {
                                 {"cluster": str(DEHUA), "benchmark": str(JINGDEZHEN)},
                                 {"cluster": str(DATANG), "benchmark": str(MEITAN)}],
     "indicators-vs-competitors": [{"cluster": str(DEHUA)}],
-    "indicator-trends": [{}, {"code": "a.1.1"}, {"cluster": str(DEHUA), "fromYear": "2022"}],
+    "indicator-trends": [{}, {"code": "a.1.1"}, {"code": "b.1.1"},
+                         {"cluster": str(DEHUA), "fromYear": "2022"}],
 }
 CASES = [(q.name, values) for q in list_queries() for values in PARAMS.get(q.name, [{}])]
 ENGINE_CASES = [(name, values) for name, values in CASES
