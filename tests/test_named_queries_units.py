@@ -1,9 +1,11 @@
-"""The comparisons of 9.3.2 when an indicator is stated in two units (checker/queries/README.md).
+"""The comparisons of 9.3.2 when an indicator is stated in two units, and when a peer's figure is
+stated both by the peer and by another cluster (checker/queries/README.md).
 
 9.3.2 「绩效分析的常用方法包括但不限于：a) 与战略目标的对比；b) 与历史同期的对比；c) 与标杆的对比；
-d) 与竞争对手的对比。」 A comparison is made between values of one unit only: a gap or change
-between a value in 亿元 and an index is left unbound, and a ranking puts each unit apart. Expected
-answers are read from the Turtle written here with rdflib.
+d) 与竞争对手的对比。」 A comparison is made between values of one unit only: a gap, change or
+difference between a value in 亿元 and an index is left unbound, and a ranking puts each unit apart.
+A peer's figures carry the cluster whose submission states them, the peer's own first
+(docs/model.md, decision 8). Expected answers are read from the Turtle written here with rdflib.
 """
 
 from __future__ import annotations
@@ -170,11 +172,77 @@ def test_indicator_trends_rank_the_clusters_within_one_unit(units_store: Store) 
         (DEHUA, INDEX)]
 
 
+# --- 9.3.2 c) and d): against peers ------------------------------------------------------------
+
+PEER_CASES = [("indicators-vs-benchmark", JINGDEZHEN, "benchmark"),
+              ("indicators-vs-competitors", CHAOZHOU, "competitor")]
+
+
+@pytest.mark.parametrize(("name", "peer", "side"), PEER_CASES)
+def test_a_difference_is_given_only_between_values_of_one_unit(
+        units_store: Store, name: str, peer: URIRef, side: str) -> None:
+    """9.3.2 c) d): Dehua's 2024 index stands beside the peer's 亿元 figure with both units and no
+    difference; its 亿元 figure gets one."""
+    rows = run_named_query(units_store, name, {"cluster": str(DEHUA)})
+    for row in rows:
+        value, other = number(row["value"]), number(row[f"{side}Value"])
+        if str(row["unit"]) == str(row[f"{side}Unit"]):
+            assert number(row["difference"]) == value - other
+        else:
+            assert "difference" not in row, row
+    own_scale = {(str(r["unit"]), str(r[f"{side}Unit"]), optional(r, "difference")) for r in rows
+                 if r["indicator"] == IND.IndustryScale and r["sourceCluster"] == peer}
+    figure = {JINGDEZHEN: Decimal("700.0"), CHAOZHOU: Decimal("650.0")}[peer]
+    assert own_scale == {("亿元", "亿元", Decimal("523.4") - figure), (INDEX, "亿元", None)}
+
+
+def test_a_competitors_own_figure_comes_first_then_those_reported_about_it(
+        units_store: Store) -> None:
+    """Chaozhou's 2024 industry scale is 650 亿元 in its own submission and 700 in Dehua's: both
+    rows come, Chaozhou's own first, each saying where it comes from; a third cluster's report
+    (Jingdezhen's) says so too."""
+    rows = run_named_query(units_store, "indicators-vs-competitors", {"cluster": str(DEHUA)})
+    sources = {(r["sourceCluster"], str(r["sourceLabelZh"]), str(r["sourceLabelEn"]))
+               for r in rows}
+    assert sources == {(CHAOZHOU, "竞争集群自己的提交", "the competitor's own submission"),
+                       (DEHUA, "本集群的提交", "this cluster's submission"),
+                       (JINGDEZHEN, "另一产业集群的提交", "another cluster's submission")}
+    assert {(r["sourceLabelZh"].language, r["sourceLabelEn"].language) for r in rows} == {
+        ("zh", "en")}
+    scale = [(r["sourceCluster"], number(r["competitorValue"])) for r in rows
+             if r["indicator"] == IND.IndustryScale and str(r["unit"]) == "亿元"]
+    assert scale == [(CHAOZHOU, Decimal("650.0")), (DEHUA, Decimal("700.0"))]
+    reputation = [r["sourceCluster"] for r in rows if r["indicator"] == IND.BrandReputation]
+    assert reputation == [DEHUA, JINGDEZHEN]  # no figure of Chaozhou's own: the others by IRI
+    assert_own_rows_first(rows, CHAOZHOU)
+
+
+def test_a_given_benchmarks_own_figure_comes_first_then_those_reported_about_it(
+        units_store: Store) -> None:
+    rows = run_named_query(units_store, "indicators-vs-benchmark",
+                           {"cluster": str(DEHUA), "benchmark": str(CHAOZHOU)})
+    scale = [(r["sourceCluster"], str(r["sourceLabelEn"]), number(r["benchmarkValue"]))
+             for r in rows if r["indicator"] == IND.IndustryScale and str(r["unit"]) == "亿元"]
+    assert scale == [(CHAOZHOU, "the benchmark's own submission", Decimal("650.0")),
+                     (DEHUA, "this cluster's submission", Decimal("700.0"))]
+    assert {str(r["sourceLabelZh"]) for r in rows if r["sourceCluster"] == CHAOZHOU} == {
+        "标杆集群自己的提交"}
+    assert_own_rows_first(rows, CHAOZHOU)
+
+
+def assert_own_rows_first(rows: list[dict[str, Node]], peer: URIRef) -> None:
+    """Rows come by indicator, the peer's own figures before any other's."""
+    ranks = [(str(r["notation"]), r["sourceCluster"] != peer) for r in rows]
+    assert ranks == sorted(ranks)
+
+
 # --- both texts of each comparison ----------------------------------------------------------
 
 ENGINE_CASES = [("indicators-vs-targets", {"cluster": str(DEHUA)}),
                 ("indicators-vs-history", {"cluster": str(DEHUA)}),
-]
+                ("indicators-vs-benchmark", {"cluster": str(DEHUA)}),
+                ("indicators-vs-benchmark", {"cluster": str(DEHUA), "benchmark": str(CHAOZHOU)}),
+                ("indicators-vs-competitors", {"cluster": str(DEHUA)})]
 
 
 @pytest.mark.parametrize(("name", "values"), ENGINE_CASES,
