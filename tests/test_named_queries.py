@@ -128,20 +128,37 @@ def store() -> Iterator[Store]:
 
 
 LOCATION_2024 = URIRef("https://example.org/cluster/dehua/obs-LocationAdvantage-2024-actual")
-PEER_OBSERVATIONS = """
+# (indicator, year, value, unit) of the actual values a peer's figures give
+Figures = tuple[tuple[str, int, str, str], ...]
+PEER_FIGURES: Figures = (("LocationAdvantage", 2022, "80.5", "分(0-100)"),
+                         ("LocationAdvantage", 2023, "81.0", "分(0-100)"),
+                         ("IndustryScale", 2024, "700.0", "亿元"),
+                         ("BrandReputation", 2021, "88.0", "分(0-100)"))
+
+
+def peer_submission(cluster: URIRef, zh: str, en: str,
+                    figures: Figures = PEER_FIGURES) -> Graph:
+    """A small submission of `cluster`: its labels and its actual values."""
+    return Graph().parse(data="""
 @prefix bcic: <https://w3id.org/bcic/ontology#> .
 @prefix ind:  <https://w3id.org/bcic/indicator/> .
 @prefix xsd:  <http://www.w3.org/2001/XMLSchema#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-<{cluster}> a bcic:IndustrialCluster ; rdfs:label "{zh}"@zh , "{en}"@en .
-""" + "".join(
-    f"<{{cluster}}/{i}-{y}> a bcic:IndicatorObservation ; bcic:refCluster <{{cluster}}> ; "
-    f"bcic:indicator ind:{i} ; bcic:refYear \"{y}\"^^xsd:gYear ; "
-    f"bcic:valueKind bcic:ActualValue ; bcic:observedValue {v} ; bcic:unitOfMeasure \"{u}\" .\n"
-    for i, y, v, u in (("LocationAdvantage", 2022, "80.5", "分(0-100)"),
-                       ("LocationAdvantage", 2023, "81.0", "分(0-100)"),
-                       ("IndustryScale", 2024, "700.0", "亿元"),
-                       ("BrandReputation", 2021, "88.0", "分(0-100)")))
+""" + f'<{cluster}> a bcic:IndustrialCluster ; rdfs:label "{zh}"@zh , "{en}"@en .\n' + "".join(
+        f"<{cluster}/{i}-{y}> a bcic:IndicatorObservation ; bcic:refCluster <{cluster}> ; "
+        f"bcic:indicator ind:{i} ; bcic:refYear \"{y}\"^^xsd:gYear ; "
+        f"bcic:valueKind bcic:ActualValue ; bcic:observedValue {v} ; bcic:unitOfMeasure \"{u}\" .\n"
+        for i, y, v, u in figures), format="turtle")
+
+
+def figures_about(cluster: URIRef, figures: Figures) -> Graph:
+    """The observations of `peer_submission`, as figures another cluster reports about `cluster`
+    in its own submission (no labels, no class)."""
+    found = Graph()
+    for triple in peer_submission(cluster, "", "", figures):
+        if triple[0] != cluster:
+            found.add(triple)
+    return found
 
 
 def revised_dehua() -> Graph:
@@ -152,20 +169,13 @@ def revised_dehua() -> Graph:
     graph.remove((warning, None, None))
     graph.remove((None, None, warning))
     graph.set((LOCATION_2024, BCIC.observedValue, Literal(Decimal("70.0"))))
-    peer = Graph().parse(data=PEER_OBSERVATIONS.format(cluster=CHAOZHOU, zh="潮州陶瓷产业集群",
-                                                       en="Chaozhou ceramics industrial cluster"),
-                         format="turtle")
-    for triple in peer:
-        if triple[1] != RDFS.label and not (triple[0] == CHAOZHOU and triple[1] == RDF.type):
-            graph.add(triple)
+    graph += figures_about(CHAOZHOU, PEER_FIGURES)
     return graph
 
 
 def jingdezhen() -> Graph:
     """The benchmark's own (small) submission."""
-    return Graph().parse(data=PEER_OBSERVATIONS.format(
-        cluster=JINGDEZHEN, zh="景德镇陶瓷产业集群", en="Jingdezhen ceramics industrial cluster"),
-        format="turtle")
+    return peer_submission(JINGDEZHEN, "景德镇陶瓷产业集群", "Jingdezhen ceramics industrial cluster")
 
 
 @pytest.fixture(scope="module")

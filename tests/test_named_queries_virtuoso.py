@@ -13,14 +13,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from rdflib import URIRef
 
 from checker.ingest import ingest_files
-from checker.paths import EXAMPLES_DIR
 from checker.queries import bind, get_query, list_queries, run_named_query
 from checker.store import Store, open_store
 
-from test_named_queries import (DATANG, DEHUA, JINGDEZHEN, MEITAN, jingdezhen, revised_dehua,
-                                uneven_datang)
+from test_named_queries import CHAOZHOU, DATANG, DEHUA, JINGDEZHEN, MEITAN, uneven_datang
+from test_named_queries_units import assert_own_rows_first, unit_files
 from virtuoso import VirtuosoNotInstalledError, VirtuosoServer, require_binaries
 from virtuoso_answers import Row, comparable_answer
 
@@ -30,9 +30,11 @@ PARAMS: dict[str, list[dict[str, str]]] = {
     "indicators-vs-history": [{"cluster": str(DATANG)}, {"cluster": str(DEHUA)}],
     "indicators-vs-benchmark": [{"cluster": str(DEHUA)},
                                 {"cluster": str(DEHUA), "benchmark": str(JINGDEZHEN)},
+                                {"cluster": str(DEHUA), "benchmark": str(CHAOZHOU)},
                                 {"cluster": str(DATANG), "benchmark": str(MEITAN)}],
     "indicators-vs-competitors": [{"cluster": str(DEHUA)}],
-    "indicator-trends": [{}, {"code": "a.1.1"}, {"cluster": str(DEHUA), "fromYear": "2022"}],
+    "indicator-trends": [{}, {"code": "a.1.1"}, {"code": "b.1.1"},
+                         {"cluster": str(DEHUA), "fromYear": "2022"}],
 }
 CASES = [(q.name, values) for q in list_queries() for values in PARAMS.get(q.name, [{}])]
 ENGINE_CASES = [(name, values) for name, values in CASES
@@ -41,21 +43,18 @@ ENGINE_CASES = [(name, values) for name, values in CASES
 
 @pytest.fixture(scope="module")
 def stores(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, Store]]:
-    """(embedded, Virtuoso), each given the three samples, then Dehua's second revision (with
-    figures about its competitor), its benchmark Jingdezhen's own submission, and Datang's second
+    """(embedded, Virtuoso), each given the files of test_named_queries_units.py (the three
+    samples, Dehua's second revision stating its industry scale in two units and figures about its
+    competitor Chaozhou, Jingdezhen's and Chaozhou's own submissions), then Datang's second
     revision (a year missing, years written as integers: `uneven_datang`)."""
     try:
         require_binaries()
     except VirtuosoNotInstalledError as error:
         pytest.fail(str(error), pytrace=False)
     folder = tmp_path_factory.mktemp("named-queries-virtuoso")
-    second, peer = folder / "dehua-r2.ttl", folder / "jingdezhen.ttl"
     uneven = folder / "datang-r2.ttl"
-    revised_dehua().serialize(second, format="turtle")
-    jingdezhen().serialize(peer, format="turtle")
     uneven_datang().serialize(uneven, format="turtle")
-    files = [EXAMPLES_DIR / n for n in ("dehua-ceramics.ttl", "datang-socks.ttl",
-                                        "meitan-tea.ttl")] + [second, peer, uneven]
+    files = unit_files(folder) + [uneven]
     with VirtuosoServer(folder / "virtuoso") as server:
         embedded = open_store("oxigraph", path=None)
         remote = open_store("sparql", query_endpoint=server.endpoint,
@@ -96,3 +95,14 @@ def test_the_standard_and_the_virtuoso_text_give_the_same_rows_on_virtuoso(
     standard = comparable_answer(remote.select(bind(get_query(name), values)))
     assert standard  # rows to compare
     assert answer(remote, name, values) == standard
+
+
+@pytest.mark.parametrize(("name", "values", "peer"), [
+    ("indicators-vs-competitors", {"cluster": str(DEHUA)}, CHAOZHOU),
+    ("indicators-vs-benchmark", {"cluster": str(DEHUA), "benchmark": str(CHAOZHOU)}, CHAOZHOU)])
+def test_virtuoso_gives_a_peers_own_figures_first(stores: tuple[Store, Store], name: str,
+                                                  values: dict[str, str], peer: URIRef) -> None:
+    """The order the standard text gives (docs/model.md, decision 8) holds on Virtuoso too."""
+    rows = run_named_query(stores[1], name, values)
+    assert {r["sourceCluster"] for r in rows} >= {peer, DEHUA}
+    assert_own_rows_first(rows, peer)

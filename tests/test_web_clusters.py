@@ -77,6 +77,17 @@ def sample_figures(cluster: URIRef) -> dict[tuple[str, int, str], Decimal]:
     return figures(Graph().parse(EXAMPLES_DIR / FILES[cluster]), cluster)
 
 
+def units_of(graph: Graph, cluster: URIRef) -> dict[str, str]:
+    """Indicator code → the unit of the observations about `cluster` (one unit each here)."""
+    notation = codes()
+    return {notation[graph.value(obs, BCIC.indicator)]: str(graph.value(obs, BCIC.unitOfMeasure))
+            for obs in graph.subjects(BCIC.refCluster, cluster)}
+
+
+def sample_units(cluster: URIRef) -> dict[str, str]:
+    return units_of(Graph().parse(EXAMPLES_DIR / FILES[cluster]), cluster)
+
+
 def expected_scores(compared: list[dict[tuple[str, int, str], Decimal]], year: int,
                     leaves: list[str]) -> tuple[list[float | None], int]:
     """Each cluster's mean score over the leaves all of them state, and how many there are."""
@@ -460,11 +471,35 @@ def test_benchmark_page_shows_the_four_comparisons_of_the_focus_cluster(make_web
         assert number(cells[2]) == value and number(cells[3]) == previous
     bench = table(html, "table-benchmark")[1:]
     assert bench and all("Datang" in cells[0] for _, cells in bench)
+    units, other_units = sample_units(DEHUA), sample_units(DATANG)
     for attrs, cells in bench:
         code, year = attrs["data-indicator"], int(cells[2])
-        assert number(cells[3]) == data[(code, year, "actual")]
-        assert number(cells[4]) == other[(code, year, "actual")]
+        value, benchmark_value = data[(code, year, "actual")], other[(code, year, "actual")]
+        assert number(cells[3]) == value and cells[4] == units[code]
+        assert number(cells[5]) == benchmark_value and cells[6] == other_units[code]
+        assert units[code] == other_units[code] and number(cells[7]) == value - benchmark_value
+        assert cells[8] == "the benchmark's own submission"
     assert "No competitor cluster with figures in the store" in html  # Chaozhou has none
+
+
+@pytest.mark.parametrize(("lang", "source"), [("en", "this cluster's submission"),
+                                              ("zh", "本集群的提交")])
+def test_benchmark_page_gives_no_difference_between_values_of_two_units(
+        make_web_app, revised: dict[str, object], lang: str, source: str) -> None:
+    """9.3.2 c): Dehua reports its benchmark Jingdezhen's figures in a unit ("u") of its own: each
+    value stands with its unit, with no difference, and the figure says it is Dehua's report."""
+    html = page(make_web_app(revised["store"]).test_client(),
+                f"/benchmark?lang={lang}&focus={key(DEHUA)}&year=2024")
+    third = revised["graphs"][2]  # type: ignore[index]
+    own, other, units = figures(third, DEHUA), figures(third, JINGDEZHEN), units_of(third, DEHUA)
+    bench = table(html, "table-benchmark")[1:]
+    assert {attrs["data-indicator"] for attrs, _ in bench} == {
+        code for (code, _, _) in other}
+    for attrs, cells in bench:
+        code = attrs["data-indicator"]
+        assert number(cells[3]) == own[(code, 2024, "actual")] and cells[4] == units[code] != "u"
+        assert number(cells[5]) == other[(code, 2024, "actual")] and cells[6] == "u"
+        assert cells[7] == "—" and cells[8] == source
 
 
 def test_benchmark_page_defaults_to_every_stored_cluster(make_web_app, sample_store: Path) -> None:

@@ -41,11 +41,17 @@ from .data import read_store
 from .i18n import pick, ui
 
 bp = Blueprint("clusters", __name__)
-# The value columns each comparison of 9.3.2 a)–d) shows (named-query result variables).
-COMPARISON_COLUMNS = {"targets": ("target", "actual", "gap"),
-                      "history": ("value", "previous", "change"),
-                      "benchmark": ("value", "benchmarkValue", "difference"),
-                      "competitors": ("value", "competitorValue", "difference")}
+# The columns each comparison of 9.3.2 a)–d) shows (named-query result variables), each a number
+# (True) or a unit: a target and its actual value, a value and the previous one, are only paired in
+# one unit, while a peer's value may be in another unit than the cluster's, beside it with its own.
+COMPARISON_COLUMNS = {
+    "targets": (("target", True), ("actual", True), ("gap", True), ("unit", False)),
+    "history": (("value", True), ("previous", True), ("change", True), ("unit", False)),
+    "benchmark": (("value", True), ("unit", False), ("benchmarkValue", True),
+                  ("benchmarkUnit", False), ("difference", True)),
+    "competitors": (("value", True), ("unit", False), ("competitorValue", True),
+                    ("competitorUnit", False), ("difference", True)),
+}
 
 
 @bp.get("/clusters/<key>")

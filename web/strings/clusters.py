@@ -150,15 +150,21 @@ STRINGS: dict[str, dict[str, str]] = {
     "benchmark.four.title": {"en": "The four comparisons of 9.3.2 for {cluster}",
                              "zh": "{cluster}：9.3.2 规定的四种对比"},
     "benchmark.four.caption": {
-        "en": "Differences are plain subtractions in the indicator's own unit; targets and "
-              "history are shown for the chosen year, the benchmark and competitors for each "
-              "indicator's latest year both state.",
-        "zh": "差值为按指标自身单位直接相减；目标与历史对比显示所选年份，标杆与竞争集群对比显示每项指标双方都有数值的最近年份。"},
+        "en": "Gaps, changes and differences are plain subtractions of two values in one unit: a "
+              "target or the previous year is taken in the value's own unit, and a compared "
+              "cluster's value in another unit stands beside the value with no difference (—). "
+              "Targets and history are shown for the chosen year, the benchmark and competitors "
+              "for each indicator's latest year both state, the compared cluster's own figures "
+              "first, then those other submissions report about it.",
+        "zh": "差距、变化与差值均为同一计量单位的两值直接相减：目标值与上年值取与本值相同单位者；对比集群以其他单位给出的数值"
+              "与本值并列，不给差值（—）。目标与历史对比显示所选年份，标杆与竞争集群对比显示每项指标双方都有数值的最近年份，"
+              "先列对比集群自己提交的数值，再列其他提交对它的记录。"},
     "benchmark.four.targets": {"en": "Against its targets", "zh": "与战略目标对比"},
     "benchmark.four.history": {"en": "Against its own history", "zh": "与历史同期对比"},
     "benchmark.four.benchmark": {"en": "Against a benchmark cluster", "zh": "与标杆集群对比"},
     "benchmark.four.competitors": {"en": "Against its competitors", "zh": "与竞争集群对比"},
     "benchmark.four.peer": {"en": "Cluster compared", "zh": "对比集群"},
+    "benchmark.four.source": {"en": "Figure from", "zh": "数值来源"},
     "benchmark.four.empty.targets": {"en": "No targets are stated for these indicators and year.",
                                      "zh": "这些指标在该年份没有目标值。"},
     "benchmark.four.empty.history": {"en": "No values are stated for these indicators and year.",
@@ -177,7 +183,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "benchmark.column.value": {"en": "Value", "zh": "数值"},
     "benchmark.column.previous": {"en": "Previous year", "zh": "上一年"},
     "benchmark.column.change": {"en": "Change", "zh": "变化"},
+    "benchmark.column.unit": {"en": "Unit", "zh": "单位"},
     "benchmark.column.benchmarkValue": {"en": "Benchmark's value", "zh": "标杆数值"},
+    "benchmark.column.benchmarkUnit": {"en": "Benchmark's unit", "zh": "标杆单位"},
     "benchmark.column.competitorValue": {"en": "Competitor's value", "zh": "竞争集群数值"},
+    "benchmark.column.competitorUnit": {"en": "Competitor's unit", "zh": "竞争集群单位"},
     "benchmark.column.difference": {"en": "Difference", "zh": "差值"},
 }
