@@ -211,14 +211,17 @@ def test_a_priority_of_any_integer_datatype_or_a_ranking_word_meets_9_4_1(priori
     assert report.conforms
 
 
-UNUSABLE_PRIORITIES = [(Literal(""), '“""”'), (Literal(-1), '“"-1"^^xsd:integer”'),
-                       (Literal(True), '“"true"^^xsd:boolean”'), (Literal("-1"), '“"-1"”')]
+# How each value is quoted: as written, with the datatype it was given as unless it is text.
+UNUSABLE_PRIORITIES = [(Literal(""), ("“”", "“”")),
+                       (Literal(-1), ("“-1”（给出的类型为 xsd:integer）", "“-1” (given as xsd:integer)")),
+                       (Literal(True), ("“true”（给出的类型为 xsd:boolean）", "“true” (given as xsd:boolean)")),
+                       (Literal("-1"), ("“-1”", "“-1”"))]
 
 
 @pytest.mark.parametrize(("priority", "shown"), UNUSABLE_PRIORITIES,
                          ids=["empty", "negative", "boolean", "negative-as-text"])
 def test_a_priority_that_says_no_order_is_said_to_be_unusable_not_missing(
-        priority: Literal, shown: str) -> None:
+        priority: Literal, shown: tuple[str, str]) -> None:
     """Empty text, a negative number or true is a priority given but unusable: 9.4.1 is not met,
     and the report says so of the value it names, in zh and en, never that there is none."""
     report = validate_graph(_dehua_with(BCIC.priority, priority))
@@ -227,8 +230,8 @@ def test_a_priority_that_says_no_order_is_said_to_be_unusable_not_missing(
     assert {r.messages["zh"].split("：")[0] for r in outcome.results} == {"改进措施的优先次序无法使用"}
     assert all("cannot be used" in r.messages["en"] for r in outcome.results)
     zh, en = (render_report(report, "text", lang) for lang in ("zh", "en"))
-    assert f"：“优先次序”的取值{shown}不属于任何一种可接受的形式" in zh and "未确定优先次序" not in zh
-    assert f": its “priority” {shown} is in none of the forms accepted" in en
+    assert f"：“优先次序”的取值{shown[0]}不属于任何一种可接受的形式" in zh and "未确定优先次序" not in zh
+    assert f": its “priority” {shown[1]} is in none of the forms accepted" in en
     assert "has no priority" not in en
 
 
@@ -239,7 +242,7 @@ def test_only_the_unusable_one_of_two_priorities_is_named_under_9_4_1() -> None:
     for action in set(data.subjects(BCIC.priority, None)):
         data.add((action, BCIC.priority, Literal("")))
     text = render_report(validate_graph(data), "text", "zh")
-    assert "：“优先次序”的取值“\"\"”不属于任何一种可接受的形式" in text
+    assert "：“优先次序”的取值“”不属于任何一种可接受的形式" in text
     assert "“高”不属于" not in text
 
 

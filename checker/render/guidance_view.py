@@ -149,7 +149,7 @@ class _Hint:
         self.namer, self.lang, self.shown = namer, namer.lang, shown
         self.named: set[Node] = set()  # terms whose prefixed name the hint has given
         self.pending: list[tuple[Node, tuple[Ask, ...]]] = []  # values to describe, in order
-        self.described: set[tuple[Node, tuple[Ask, ...]]] = set()
+        self.described: set[tuple[Node, tuple[object, ...]]] = set()  # by `_outline`
 
     def part(self, part: HintPart, by_items: bool) -> str:
         """One record: as a lead-in's hint describes it, and what else it carries."""
@@ -201,10 +201,22 @@ class _Hint:
         if len(ask.then) == 1 and not ask.then[0].then:  # one plain thing: in the same sentence
             return said + message("report.guidance.then", self.lang, asks=self.ask(ask.then[0]))
         ref = ask.expected[0] if ask.kind is AskKind.CLASS else path_properties(ask.path)[-1][0]
-        if (ref, ask.then) not in self.described:
-            self.described.add((ref, ask.then))
-            self.pending.append((ref, ask.then))
+        self._describe_later(ref, ask.then)
         return said
+
+    def _describe_later(self, ref: Node, asks: tuple[Ask, ...]) -> None:
+        """Queue what a value must carry, once per hint: the same asks met again, or met again
+        with less said of their own values (a shape read one level less deep), are not said twice;
+        met again with more, the fuller ones are said if the first are still to be said."""
+        key = (ref, _outline(asks))
+        if key not in self.described:
+            self.described.add(key)
+            self.pending.append((ref, asks))
+            return
+        for index, (pending_ref, pending_asks) in enumerate(self.pending):
+            if (pending_ref, _outline(pending_asks)) == key \
+                    and _depth(asks) > _depth(pending_asks):
+                self.pending[index] = (ref, asks)
 
     def _along(self, path: ShapePath, ask: Ask) -> str:
         """The path in words, step by step, with what its value takes; a class asked at the end
@@ -280,3 +292,13 @@ def _sentence(text: str, lang: Lang) -> str:
     if lang == "en":
         text = text[:1].upper() + text[1:]
     return text if text.endswith(_STOP[lang]) else text + _STOP[lang]
+
+
+def _outline(asks: tuple[Ask, ...]) -> tuple[object, ...]:
+    """What asks ask at their own level: the paths and what each takes, not what its value carries."""
+    return tuple((a.path, a.kind, a.expected, a.count) for a in asks)
+
+
+def _depth(asks: tuple[Ask, ...]) -> int:
+    """How many asks, nested ones included: how much is said of the values."""
+    return sum(1 + _depth(a.then) for a in asks)
