@@ -10,16 +10,18 @@ from typing import Any
 
 import pytest
 from markupsafe import escape
-from rdflib import RDF, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS
 from rdflib.term import Node
 
 from checker.errors import InputError
 from checker.i18n import LANGUAGES, Lang
+from checker.labels import NAME_CHARS
 from checker.namespaces import BCIC, REQ
 from checker.notation import provision_notation
 from checker.paths import EXAMPLES_DIR
 from checker.render import REPORT_FORMATS, format_for_media_type, render_report
+from checker.render.html import css_string
 from checker.render.outline import Filters, report_outline
 from checker.render.text import width
 from checker.report import Rate, Report, Status
@@ -167,6 +169,42 @@ def test_text_report_neutralises_terminal_escapes_from_the_submission() -> None:
     text = render_report(_report(turtle, "escape.ttl"), "text", "en")
     assert "\x1b" not in text
     assert "Test\\x1b[2Jcluster" in text
+
+
+# --- labels: names for reading, cut in every format -----------------------------------------
+
+HUGE_NAMES = {"cluster": "集" * 1_000_000, "node": "析" * 1_000_000}
+
+
+@pytest.fixture(scope="module")
+def huge_labels() -> Report:
+    """The gappy submission whose cluster, and the analysis a finding names, have labels of a
+    million characters each."""
+    cluster, node = HUGE_NAMES["cluster"], HUGE_NAMES["node"]
+    turtle = GAPPY.replace('"测试集群"@zh , "Test cluster"@en',
+                           f'"{cluster}"@zh , "{cluster}"@en')
+    turtle = turtle.replace("ex:macro a bcic:MacroEnvironmentAnalysis ;",
+                            f'ex:macro a bcic:MacroEnvironmentAnalysis ; '
+                            f'rdfs:label "{node}"@zh , "{node}"@en ;')
+    return _report(turtle, "huge.ttl")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("fmt", sorted(REPORT_FORMATS))
+def test_a_huge_label_is_cut_in_every_format_saying_so(huge_labels: Report, fmt: str,
+                                                       lang: Lang) -> None:
+    rendered = render_report(huge_labels, fmt, lang)
+    assert len(rendered) < 1_000_000
+    cut = {key: name[:NAME_CHARS - 1] + "…" for key, name in HUGE_NAMES.items()}
+    assert not any(name[:NAME_CHARS] in rendered for name in HUGE_NAMES.values())
+    if fmt == "ttl":  # the labels as RDF: the report says what it shows
+        labels = set(Graph().parse(data=rendered, format="turtle").objects(None, RDFS.label))
+        assert {Literal(cut["cluster"], lang="zh"), Literal(cut["node"], lang="zh")} <= labels
+        return
+    assert cut["cluster"] in rendered and cut["node"] in rendered
+    if fmt == "html":  # and in the header of every printed page, a CSS string
+        title = "符合性评价报告" if lang == "zh" else "Conformance report"
+        assert css_string(f"{title} — {cut['cluster']}") in rendered
 
 
 # --- JSON ------------------------------------------------------------------------------------
