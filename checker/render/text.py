@@ -207,7 +207,7 @@ def _requirements(report: Report, lang: Lang) -> Iterator[str]:
         yield (f"  {MARKERS[outcome.status]} {_ljust(provision_notation(requirement.id), id_width)}  "
                f"{_ljust(level, level_width)}  {short_label(requirement, lang)}")
         if outcome.status in QUOTES_TEXT:
-            yield from quoted_text(requirement, lang, "      ")
+            yield from _quoted_text(requirement, lang, "      ")
         if outcome.status not in SHOWS_FINDINGS:
             continue
         for finding in outcome.findings:
@@ -227,7 +227,7 @@ def _requirements(report: Report, lang: Lang) -> Iterator[str]:
                             f"{_PUNCTUATION[lang][0]}{writer.how_to(outcome.how_to)}")
 
 
-def quoted_text(requirement: Requirement, lang: Lang, indent: str) -> Iterator[str]:
+def _quoted_text(requirement: Requirement, lang: Lang, indent: str) -> Iterator[str]:
     """The provision's text as the standard writes it (zh), and in English beside it our
     rendering, said to be unofficial; wrapped at COLUMNS, each line after `indent`."""
     colon = _PUNCTUATION[lang][0]
