@@ -225,7 +225,7 @@ def queries_run_command(ctx: click.Context, name: str, params: tuple[str, ...], 
     with store_to_read(location, lang, engine) as store, _time_limit(timeout, lang):
         rows = run_named_query(store, name, values)
     _echo_results(render_results(QueryResult(QueryForm.SELECT, result_columns(name), rows), fmt,
-                                 lang))
+                                 lang, named=True))
 
 
 def _echo_results(text: str) -> None:

@@ -351,6 +351,14 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "report.items_not_met": {"en": "list items not met: {items}", "zh": "未满足的列项：{items}"},
     # How to meet a requirement, read off its shapes (checker/render/guidance_view.py).
     "report.guidance.label": {"en": "How to meet it", "zh": "如何满足"},
+    # The provision's text: the standard's (zh, normative), and in English reports ours beside it.
+    "report.text.standard": {"en": "Standard (zh)", "zh": "原文"},
+    "report.text.rendering": {"en": "English (unofficial translation)", "zh": "英文（非官方译文）"},
+    "report.text.unofficial": {
+        "en": "The English text of each provision is an unofficial translation; the standard's "
+              "Chinese text, quoted with it, is the normative one.",
+        "zh": "英文为非官方译文，以标准中文原文为准。",
+    },
     "report.guidance.see": {"en": "see {see}", "zh": "详见 {see}"},
     # The pointer of a page that links the provision's notation to its rulebook page.
     "report.guidance.see_rulebook": {"en": "see {provision} in the rulebook",

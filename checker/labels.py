@@ -4,17 +4,24 @@ A report names every node it mentions by its label in the report's language when
 else by its IRI. The submission labels its own nodes (`rdfs:label`, else `skos:prefLabel`, else
 `dcterms:title`); the ontology labels the standard's terms; the few terms of reused vocabularies
 that the shapes walk through are labelled here, as the ontology does not describe them.
+A name is for reading: one longer than NAME_CHARS characters is cut (`cut_text`), in reports as in
+the terminal's tables (checker/render/cells.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
 
 from rdflib import RDF, RDFS, Graph, Literal
 from rdflib.namespace import DCTERMS, ORG, PROV, SKOS
 from rdflib.term import Node
 
 Labels = Mapping[Node, Mapping[str, str]]
+
+NAME_CHARS = 200  # a name or table cell longer than this is cut: a wide one already spans a screen
+CUT_MARK = "…"
+_JOINER = "\u200d"  # the zero-width joiner of emoji sequences
 
 LABEL_PREDICATES = (RDFS.label, SKOS.prefLabel, DCTERMS.title)
 
@@ -64,3 +71,32 @@ def collect_labels(nodes: Iterable[Node], *graphs: Graph) -> dict[Node, dict[str
             if node in _REUSED:
                 found[node] = dict(_REUSED[node])
     return found
+
+
+def cut_text(text: str, limit: int = NAME_CHARS,
+             shown: Callable[[str], str] = str) -> tuple[str, bool]:
+    """`text` as shown, each character through `shown` (a terminal shows a control character as
+    an escape), and whether it was cut: at most `limit` characters, else cut and ending in
+    CUT_MARK. A cut never falls inside what one character is shown as, nor before a combining
+    mark or beside a zero-width joiner, which are read with the character before them (a Python
+    string holds code points: no surrogate pair can be split)."""
+    pieces = [shown(ch) for ch in text[:limit + 1]]  # each character is shown as one at least
+    if len(text) <= limit and sum(map(len, pieces)) <= limit:
+        return "".join(pieces), False
+    room, kept = limit - len(CUT_MARK), 0
+    while kept < len(pieces) and room >= len(pieces[kept]):
+        room -= len(pieces[kept])
+        kept += 1
+    while kept > 0 and _read_with_the_one_before(text, kept):
+        kept -= 1
+    return "".join(pieces[:kept]) + CUT_MARK, True
+
+
+def _read_with_the_one_before(text: str, at: int) -> bool:
+    """Whether a cut before `text[at]` would part it from the character before it."""
+    return unicodedata.category(text[at]).startswith("M") or _JOINER in (text[at], text[at - 1])
+
+
+def cut_labels(labels: Mapping[str, str]) -> dict[str, str]:
+    """Labels by language, each cut at NAME_CHARS characters (`cut_text`)."""
+    return {lang: cut_text(text)[0] for lang, text in labels.items()}

@@ -13,7 +13,7 @@ from rdflib.term import Node
 
 from .findings import Diagnosis, Finding, arrange, mentioned
 from .guidance import Guidance, guidance_terms
-from .labels import collect_labels
+from .labels import collect_labels, cut_labels
 from .namespaces import BCIC
 from .rulebook import Layer, Level, Requirement, Rulebook
 from .shacl import ShaclResult, Severity
@@ -201,11 +201,13 @@ def report_from_outcomes(outcomes: tuple[RequirementOutcome, ...], *, cluster: s
                          sha256: tuple[str, ...] = (),
                          labels: Mapping[Node, Mapping[str, str]] | None = None) -> Report:
     """A report over outcomes already decided (fresh, or read back from a store): the verdict
-    and the rates count the shall-level requirements."""
+    and the rates count the shall-level requirements. Labels name things for people: each is
+    cut at labels.NAME_CHARS characters, so a submission's megabyte label is not copied into every
+    format and every page header."""
     shall = [o for o in outcomes if o.requirement.level is Level.SHALL]
     return Report(
         cluster=cluster,
-        cluster_label=cluster_label,
+        cluster_label=cut_labels(cluster_label),
         rulebook_version=rulebook_version,
         created=created,
         files=files,
@@ -218,7 +220,7 @@ def report_from_outcomes(outcomes: tuple[RequirementOutcome, ...], *, cluster: s
         by_layer={layer: _rate([o for o in shall if o.requirement.layer is layer])
                   for layer in Layer},
         sha256=sha256,
-        labels=labels or {},
+        labels={node: cut_labels(found) for node, found in (labels or {}).items()},
     )
 
 

@@ -43,8 +43,8 @@ class Layer(Enum):
     RESULT = "result"
 
 
-_LEVELS = {BCIC.Shall: Level.SHALL, BCIC.Should: Level.SHOULD, BCIC.May: Level.MAY,
-           BCIC.Informative: Level.INFORMATIVE}
+LEVEL_BY_IRI = {BCIC.Shall: Level.SHALL, BCIC.Should: Level.SHOULD, BCIC.May: Level.MAY,
+                BCIC.Informative: Level.INFORMATIVE}
 _LAYERS = {BCIC.DriverLayer: Layer.DRIVER, BCIC.ProcessLayer: Layer.PROCESS,
            BCIC.ResultLayer: Layer.RESULT}
 
@@ -140,7 +140,7 @@ def _read_requirements(ontology: Graph, shapes: Graph,
             id=rid,
             iri=iri,
             clause=str(ontology.value(iri, BCIC.clauseId)),
-            level=_LEVELS[ontology.value(iri, BCIC.normativeLevel)],  # type: ignore[index]
+            level=LEVEL_BY_IRI[ontology.value(iri, BCIC.normativeLevel)],  # type: ignore[index]
             layer=_LAYERS[ontology.value(iri, BCIC.layer)],  # type: ignore[index]
             chapter=int(ontology.value(iri, BCIC.chapter)),  # type: ignore[arg-type]
             label=_by_language(ontology, iri, RDFS.label),

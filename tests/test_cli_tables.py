@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from checker.cli import main
-from checker.render.cells import CELL_CHARS
+from checker.render.cells import CELL_CHARS, table_cell
 from checker.render.results import aligned_table
 
 HOSTILE = "Evil\x1b[31mRED\x1b[0m\nsecond line\r\tTAB\x1b]0;pwned\x07"
@@ -90,3 +90,20 @@ def test_the_cut_note_follows_the_language() -> None:
 
 def test_a_table_whose_cells_fit_has_no_note() -> None:
     assert aligned_table([["label"], ["x" * CELL_CHARS]], "en")[-1] == "x" * CELL_CHARS
+
+
+def test_a_cell_is_never_cut_inside_an_escape() -> None:
+    """ESC is shown as four characters: the cut leaves the whole escape out, not `\\` alone."""
+    shown, cut = table_cell("x" * (CELL_CHARS - 2) + "\x1b[2J" + "y" * 10)
+    assert cut and shown == "x" * (CELL_CHARS - 2) + "…"
+
+
+def test_a_cell_is_never_cut_between_a_letter_and_its_combining_accent() -> None:
+    shown, cut = table_cell("x" * (CELL_CHARS - 2) + "e\u0301" + "y" * 10)
+    assert cut and shown == "x" * (CELL_CHARS - 2) + "…"
+
+
+def test_a_cell_is_never_cut_beside_the_joiner_of_an_emoji_sequence() -> None:
+    family = "\U0001F468\u200d\U0001F469\u200d\U0001F467"  # man ZWJ woman ZWJ girl: one emoji
+    shown, cut = table_cell("x" * (CELL_CHARS - 4) + family + "y" * 10)
+    assert cut and shown == "x" * (CELL_CHARS - 4) + "…"

@@ -812,6 +812,36 @@ def test_queries_run_prints_json_rows(runner: CliRunner, store_dir: Path) -> Non
     assert len(document["results"]["bindings"]) == 12  # six indicators × 2023, 2024
 
 
+@pytest.mark.parametrize(("lang", "level"), [("en", "shall"), ("zh", "应")])
+def test_queries_run_table_shows_labels_as_text_levels_in_words_and_rules_by_prefixed_name(
+        runner: CliRunner, store_dir: Path, lang: str, level: str) -> None:
+    result = runner.invoke(main, ["queries", "run", "most-violated-clauses", "--lang", lang,
+                                  "--store", str(store_dir)])
+    assert result.exit_code == 0, result.output
+    assert not re.search(r"@(zh|en)\b", result.output)  # no language tags
+    assert "https://w3id.org/bcic/" not in result.output  # no IRI of a requirement or level
+    rows = re.findall(rf"^req:(\S+) +(\S+) +\1 .*  {level} +(\d+)$", result.output, re.M)
+    assert rows and all(rid == own_id for rid, own_id, _count in rows)
+
+
+def test_queries_run_table_keeps_a_clusters_iri_whole_for_the_queries_that_take_it(
+        runner: CliRunner, store_dir: Path) -> None:
+    result = runner.invoke(main, ["queries", "run", "clusters-by-conformance",
+                                  "--store", str(store_dir)])
+    assert result.exit_code == 0, result.output
+    assert re.search(rf"^{re.escape(str(MEITAN))} +湄潭", result.output, re.M)
+
+
+def test_queries_run_json_keeps_language_tags_and_level_iris(runner: CliRunner,
+                                                            store_dir: Path) -> None:
+    result = runner.invoke(main, ["queries", "run", "most-violated-clauses", "--format", "json",
+                                  "--store", str(store_dir)])
+    first = json.loads(result.output)["results"]["bindings"][0]
+    assert first["level"] == {"type": "uri", "value": str(BCIC.Shall)}
+    assert first["labelZh"]["xml:lang"] == "zh"
+    assert first["requirement"]["value"].startswith(str(REQ))
+
+
 def test_queries_run_without_a_required_parameter_exits_2(runner: CliRunner,
                                                           store_dir: Path) -> None:
     result = runner.invoke(main, ["queries", "run", "indicators-vs-targets",

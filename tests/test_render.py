@@ -10,18 +10,21 @@ from typing import Any
 
 import pytest
 from markupsafe import escape
-from rdflib import RDF, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS
 from rdflib.term import Node
 
 from checker.errors import InputError
 from checker.i18n import LANGUAGES, Lang
+from checker.labels import NAME_CHARS
 from checker.namespaces import BCIC, REQ
 from checker.notation import provision_notation
 from checker.paths import EXAMPLES_DIR
 from checker.render import REPORT_FORMATS, format_for_media_type, render_report
+from checker.render.html import css_string
 from checker.render.outline import Filters, report_outline
-from checker.render.text import width
+from checker.render.cells import width, wrapped
+from checker.render.text import COLUMNS
 from checker.report import Rate, Report, Status
 from checker.rulebook import SH, load_rulebook
 from checker.shacl import Severity
@@ -169,6 +172,104 @@ def test_text_report_neutralises_terminal_escapes_from_the_submission() -> None:
     assert "Test\\x1b[2Jcluster" in text
 
 
+def _unwrapped(text: str) -> str:
+    """A text report's prose with its line breaks and indents taken out (Chinese wraps between
+    any two characters, so all spaces go: compare with a text whose spaces are taken out too)."""
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_text_report_quotes_the_standards_text_of_what_is_not_met_or_awaits_review(
+        gappy: Report, lang: Lang) -> None:
+    text = render_report(gappy, "text", lang)
+    label = "原文：" if lang == "zh" else "Standard (zh): "
+    for status in (Status.NOT_MET, Status.MANUAL_REVIEW):
+        outcome = gappy.with_status(status)[0]
+        assert _unwrapped(label + outcome.requirement.text["zh"]) in _unwrapped(text), status
+    met = gappy.with_status(Status.MET)[0].requirement  # a text is quoted where it helps
+    assert _unwrapped(met.text["zh"]) not in _unwrapped(text)
+
+
+def test_english_text_report_gives_the_english_beside_the_standards_text_as_unofficial(
+        gappy: Report) -> None:
+    text = render_report(gappy, "text", "en")
+    requirement = gappy.with_status(Status.NOT_MET)[0].requirement
+    spaced = " ".join(text.split())  # English wraps between words
+    assert (f"English (unofficial translation): {' '.join(requirement.text['en'].split())}"
+            in spaced)
+    assert ("The English text of each provision is an unofficial translation; the standard's "
+            "Chinese text, quoted with it, is the normative one.") in spaced
+    chinese = render_report(gappy, "text", "zh")
+    assert requirement.text["en"].split()[0] not in chinese and "非官方译文" not in chinese
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_quoted_texts_are_wrapped_to_the_reports_width(gappy: Report, lang: Lang) -> None:
+    labels = ("原文：",) if lang == "zh" else ("Standard (zh): ", "English (unofficial translation): ")
+    quoted, within = [], False
+    for line in render_report(gappy, "text", lang).splitlines():
+        within = line.startswith(tuple(f"      {label}" for label in labels)) or (
+            within and re.match(r"^ {8}\S", line) is not None)  # a quote's next lines
+        if within:
+            quoted.append(line)
+    assert len(quoted) > len(gappy.with_status(Status.NOT_MET)) * len(labels)  # some wrap
+    assert all(width(line) <= COLUMNS for line in quoted)
+
+
+@pytest.mark.parametrize(("text", "columns"), [
+    ("培育主体需要制定政策促进研发、技术、管理、营销人才集聚到产业集群区域，为集群品牌的发展提供充分的"
+     "人力资本，促进知识外溢效应的实现，促进人力资源的有效配置。", 30),
+    ("The cultivation body shall formulate policies that draw research and development, "
+     "technical, management and marketing talent to the region of the industrial cluster.", 30),
+    ("可考虑采用集群品牌、集群品牌+企业品牌、集群品牌+产品品牌、背书品牌等模式（见 6.1.2.2）。", 21),
+    ("x" * 70, 25),
+], ids=["chinese", "english", "mixed", "one-long-word"])
+def test_wrapped_lines_fit_and_never_start_with_closing_punctuation(text: str,
+                                                                    columns: int) -> None:
+    lines = wrapped(text, "  原文：", "    ", columns)
+    assert len(lines) > 1 and all(width(line) <= columns for line in lines)
+    assert not any(line.strip()[0] in "，。、；：）" for line in lines[1:])
+    assert lines[0].startswith("  原文：") and all(line.startswith("    ") for line in lines[1:])
+    said = " ".join(line.strip() for line in lines).removeprefix("原文：")
+    assert said.replace(" ", "") == text.replace(" ", "")
+
+
+# --- labels: names for reading, cut in every format -----------------------------------------
+
+HUGE_NAMES = {"cluster": "集" * 1_000_000, "node": "析" * 1_000_000}
+
+
+@pytest.fixture(scope="module")
+def huge_labels() -> Report:
+    """The gappy submission whose cluster, and the analysis a finding names, have labels of a
+    million characters each."""
+    cluster, node = HUGE_NAMES["cluster"], HUGE_NAMES["node"]
+    turtle = GAPPY.replace('"测试集群"@zh , "Test cluster"@en',
+                           f'"{cluster}"@zh , "{cluster}"@en')
+    turtle = turtle.replace("ex:macro a bcic:MacroEnvironmentAnalysis ;",
+                            f'ex:macro a bcic:MacroEnvironmentAnalysis ; '
+                            f'rdfs:label "{node}"@zh , "{node}"@en ;')
+    return _report(turtle, "huge.ttl")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("fmt", sorted(REPORT_FORMATS))
+def test_a_huge_label_is_cut_in_every_format_saying_so(huge_labels: Report, fmt: str,
+                                                       lang: Lang) -> None:
+    rendered = render_report(huge_labels, fmt, lang)
+    assert len(rendered) < 1_000_000
+    cut = {key: name[:NAME_CHARS - 1] + "…" for key, name in HUGE_NAMES.items()}
+    assert not any(name[:NAME_CHARS] in rendered for name in HUGE_NAMES.values())
+    if fmt == "ttl":  # the labels as RDF: the report says what it shows
+        labels = set(Graph().parse(data=rendered, format="turtle").objects(None, RDFS.label))
+        assert {Literal(cut["cluster"], lang="zh"), Literal(cut["node"], lang="zh")} <= labels
+        return
+    assert cut["cluster"] in rendered and cut["node"] in rendered
+    if fmt == "html":  # and in the header of every printed page, a CSS string
+        title = "符合性评价报告" if lang == "zh" else "Conformance report"
+        assert css_string(f"{title} — {cut['cluster']}") in rendered
+
+
 # --- JSON ------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -198,9 +299,22 @@ _PROSE = {"lang", "cluster_label", "label", "text", "message", "review_prompt", 
 def test_json_keys_and_enum_values_do_not_change_with_the_language(gappy: Report) -> None:
     zh = json.loads(render_report(gappy, "json", "zh"))
     en = json.loads(render_report(gappy, "json", "en"))
+    assert zh.pop("translation_note") is None and en.pop("translation_note")  # only English's
     assert _shape(zh) == _shape(en)
     assert zh["cluster_label"] == "测试集群" and en["cluster_label"] == "Test cluster"
     assert zh["requirements"][0]["label"] != en["requirements"][0]["label"]
+
+
+def test_json_gives_the_standards_text_in_both_languages_and_says_the_english_is_ours(
+        gappy: Report) -> None:
+    requirements = load_rulebook().requirements
+    for lang in LANGUAGES:
+        document = json.loads(render_report(gappy, "json", lang))
+        for row in document["requirements"]:
+            texts = requirements[row["id"]].text
+            assert row["text_zh"] == texts["zh"] and row["text"] == texts[lang]
+    english = json.loads(render_report(gappy, "json", "en"))["translation_note"]
+    assert "unofficial translation" in english
 
 
 def test_json_is_written_without_ascii_escapes(gappy: Report) -> None:
@@ -312,6 +426,19 @@ def test_html_shows_statuses_and_the_checklist_in_the_chosen_language(gappy: Rep
     assert f'id="req-{rid}"' in zh and escape(messages["zh"]) in zh
     en = render_report(gappy, "html", "en")
     assert "not met" in en and "Manual review checklist" in en and escape(messages["en"]) in en
+
+
+def test_the_html_report_quotes_the_standards_text_in_chinese_in_every_language(
+        gappy: Report) -> None:
+    zh, en = (render_report(gappy, "html", lang) for lang in ("zh", "en"))
+    for requirement in load_rulebook().requirements.values():
+        quoted, rendering = escape(requirement.text["zh"]), escape(requirement.text["en"])
+        assert f'<blockquote class="text" lang="zh">{quoted}</blockquote>' in zh
+        assert (f'<blockquote class="text" lang="zh"><span class="text-label" lang="en">'
+                f'Standard (zh)</span> {quoted}</blockquote>') in en
+        assert (f'<span class="text-label">English (unofficial translation)</span> {rendering}'
+                in en)
+    assert "is an unofficial translation" in en and "非官方译文" not in zh
 
 
 def test_the_english_html_report_marks_the_standards_chinese_title_as_chinese(

@@ -349,6 +349,21 @@ def test_stored_revision_page_shows_statuses_rates_clause_texts_and_checklist(
     assert "54.6%" in page and "0.1.0" in page and "datang-socks.ttl" in page
 
 
+@pytest.mark.parametrize("lang, label", [("zh", "英文（非官方译文）"),
+                                         ("en", "English (unofficial translation)")])
+def test_report_page_quotes_the_standards_text_with_the_english_said_to_be_unofficial(
+        samples: FlaskClient, lang: str, label: str) -> None:
+    page = _text(samples.get(f"/clusters/{DATANG_KEY}/revisions/1?lang={lang}"))
+    texts = load_rulebook().requirements["7.2.4"].text
+    article = page[page.index('id="req-7.2.4"'):]
+    article = article[:article.index("</article>")]
+    assert "<details" not in article  # shown, not folded away
+    assert re.search(r'<blockquote lang="zh" class="text-zh">.*</span> '
+                     + re.escape(str(escape(texts["zh"]))) + "</blockquote>", article)
+    assert f'{label}</span> {escape(texts["en"])}</blockquote>' in article
+    assert 'id="translation-note"' in page
+
+
 def test_status_and_severity_filters_keep_only_matching_requirements(
         samples: FlaskClient, sample_store: Path) -> None:
     stored = _stored_report(sample_store, DATANG_CLUSTER)

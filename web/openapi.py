@@ -342,6 +342,7 @@ def _schemas() -> Json:
                 roles={"type": "array", "items": string},
                 duties={"type": "array", "items": string}, message=string)},
             rulebook_version=string, triples=integer,
+            translation_note={"type": ["string", "null"]},
             # Each distinct ask of the guidance's evidence once, by the id the evidence names.
             guidance_asks={"type": "object", "additionalProperties": _object(
                 ["path", "kind", "expected", "count", "then"], path=string, kind=string,
@@ -350,7 +351,7 @@ def _schemas() -> Json:
                 then={"type": "array", "items": string})},
             requirements={"type": "array", "items": _object(
                 ["id", "status"], id=string, clause=string, chapter=integer, label=string,
-                layer=string, level=string, status=string, text=string,
+                layer=string, level=string, status=string, text=string, text_zh=string,
                 review_prompt={"type": ["string", "null"]}, results=rows,
                 guidance=_object(["text", "see", "by_items", "refers_to", "evidence"],
                                  text=string, see=string, by_items=boolean,

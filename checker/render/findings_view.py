@@ -14,7 +14,7 @@ from ..labels import Labels
 from ..report import Report
 from ..shacl import Severity
 from ..shape_paths import path_properties
-from .cells import printable
+from .cells import printable_cut
 from .naming import base_of, indefinite_article, pick, short_node
 
 NODES_SHOWN = 5  # nodes listed under one finding before "… and n more"
@@ -143,8 +143,7 @@ class Namer(TermNamer):
         VALUE_CHARS characters."""
         if not isinstance(node, Literal):
             return self.name(node, VALUE_CHARS)
-        text = printable(str(node))
-        return text if len(text) <= VALUE_CHARS else text[:VALUE_CHARS - 1] + "…"
+        return printable_cut(str(node), VALUE_CHARS)[0]
 
     def _given_as(self, node: Node | None) -> str:
         """After a quoted literal of a datatype other than text (a year, a number…): the

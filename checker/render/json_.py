@@ -7,7 +7,7 @@ from typing import Any
 import orjson
 
 from ..duties import duties_set_aside, set_aside_lines
-from ..i18n import Lang
+from ..i18n import Lang, message
 from ..notation import provision_notation
 from ..report import Rate, Report, RequirementOutcome
 from ..shacl import ShaclResult
@@ -40,6 +40,8 @@ def report_document(report: Report, lang: Lang) -> dict[str, Any]:
         "files": list(report.files),
         "sha256": dict(zip(report.files, report.sha256)),
         "triples": report.triples,
+        # The texts of an English report are ours, those of the standard in text_zh.
+        "translation_note": message("report.text.unofficial", lang) if lang == "en" else None,
         "conforms": report.conforms,
         "rates": {
             "overall": _rate(report.overall),
@@ -79,7 +81,8 @@ def _requirement(outcome: RequirementOutcome, writer: GuidanceWriter,
         "layer": r.layer.value,
         "chapter": r.chapter,
         "label": pick(r.label, lang),
-        "text": pick(r.text, lang),
+        "text": pick(r.text, lang),  # in English, our rendering: see translation_note
+        "text_zh": r.text.get("zh", ""),  # the standard's own, verbatim
         "status": outcome.status.value,
         "review_prompt": pick(r.review_prompt, lang) if r.review_prompt else None,
         # How to meet it (not met, or not used); the records to show (checklist items).

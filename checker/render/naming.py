@@ -11,7 +11,7 @@ from rdflib.term import Node
 from ..i18n import LANGUAGES, Lang
 from ..namespaces import BCIC, IND, REQ
 from ..report import Report
-from .cells import printable
+from .cells import printable, printable_cut
 
 _PREFIXES = (("bcic", str(BCIC)), ("req", str(REQ)), ("ind", str(IND)), ("rdf", str(RDF)),
              ("rdfs", str(RDFS)), ("owl", str(OWL)), ("skos", str(SKOS)), ("xsd", str(XSD)))
@@ -48,8 +48,8 @@ def short_node(node: Node | None, base: str | None, limit: int | None = None) ->
     if isinstance(node, BNode):
         return "[]"
     if isinstance(node, Literal):
-        text = printable(node.n3(_NAMESPACES))
-        return text if limit is None or len(text) <= limit else text[:limit - 1] + "…"
+        text = node.n3(_NAMESPACES)
+        return printable(text) if limit is None else printable_cut(text, limit)[0]
     iri = printable(str(node))
     if base and iri.startswith(base) and len(iri) > len(base):
         return "…" + base[-1] + iri[len(base):]

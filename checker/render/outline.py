@@ -78,9 +78,8 @@ class RequirementRow:
     level: str
     status: str  # the Status value, used as a CSS class
     status_name: str
-    text: str  # in the page's language
-    text_zh: str
-    text_en: str
+    text_zh: str  # the standard's, verbatim: every page quotes it
+    text_en: str  # our English rendering, an unofficial translation: beside it in English
     findings: tuple[FindingView, ...]  # of the severity shown, when not met or not used
     items_not_met: str
     prompt: str
@@ -183,7 +182,6 @@ def _row(report: Report, outcome: RequirementOutcome, severity: Severity | None,
         level=message(f"report.level.{r.level.value}", lang),
         status=outcome.status.value,
         status_name=message(f"report.status.{outcome.status.value}", lang),
-        text=pick(r.text, lang),
         text_zh=r.text.get("zh", ""),
         text_en=r.text.get("en", ""),
         findings=tuple(namer.view(f, limit=None) for f in outcome.findings

@@ -14,7 +14,9 @@ from rdflib.term import Node
 
 from ..i18n import Lang, message
 from ..query import QueryResult
+from ..rulebook import LEVEL_BY_IRI
 from .cells import CELL_CHARS, table_cell
+from .naming import short_node
 
 def render_json(result: QueryResult) -> str:
     """The SPARQL 1.1 Query Results JSON Format."""
@@ -42,13 +44,23 @@ def render_csv(result: QueryResult) -> str:
     return out.getvalue()
 
 
-def render_table(result: QueryResult, lang: Lang) -> str:
-    """Aligned columns for a terminal (wide CJK characters count twice), and a row count."""
+def render_table(result: QueryResult, lang: Lang,
+                 cell: Callable[[Node | None], str] | None = None) -> str:
+    """Aligned columns for a terminal (wide CJK characters count twice), and a row count; each
+    term written by `cell`, by default as SPARQL gives it (a literal with its language tag)."""
     if result.boolean is not None:
         return "true" if result.boolean else "false"
     header = list(result.variables)
-    body = [[_shown(row.get(name)) for name in header] for row in result.rows]
+    body = [[(cell or _shown)(row.get(name)) for name in header] for row in result.rows]
     return "\n".join([*aligned_table([header, *body], lang), f"({len(body)})"])
+
+
+def render_readable_table(result: QueryResult, lang: Lang) -> str:
+    """The table of a named query, whose columns say what each holds (`labelZh`, `level`): a
+    literal as its text alone, a normative level in words of `lang` (应, shall), a term of the
+    standard by its prefixed name (`req:4.2.2`, `bcic:BuyerDriven`); other IRIs, the clusters'
+    that other queries take as parameters, whole."""
+    return render_table(result, lang, lambda term: _readable(term, lang))
 
 
 def aligned_table(rows: list[list[str]], lang: Lang) -> list[str]:
@@ -77,9 +89,15 @@ RESULT_FORMATS: dict[str, Callable[[QueryResult, Lang], str]] = {
 }
 
 
-def render_results(result: QueryResult, fmt: str, lang: Lang) -> str:
-    """Render a result in one of RESULT_FORMATS (a table's notes in `lang`)."""
-    return RESULT_FORMATS[fmt](result, lang)
+# A named query's results: the same, but the table for reading (JSON and CSV stay exact).
+NAMED_RESULT_FORMATS: dict[str, Callable[[QueryResult, Lang], str]] = {
+    **RESULT_FORMATS, "table": render_readable_table}
+
+
+def render_results(result: QueryResult, fmt: str, lang: Lang, named: bool = False) -> str:
+    """Render a result in one of RESULT_FORMATS (a table's notes in `lang`); `named`: the result
+    of a named query, whose table is for reading (`render_readable_table`)."""
+    return (NAMED_RESULT_FORMATS if named else RESULT_FORMATS)[fmt](result, lang)
 
 
 def _json_term(term: Node) -> dict[str, str]:
@@ -109,6 +127,15 @@ def _shown(term: Node | None) -> str:
     if isinstance(term, Literal) and term.language:
         return f"{term}@{term.language}"
     return _csv_term(term)
+
+
+def _readable(term: Node | None, lang: Lang) -> str:
+    """A term as a named query's table shows it (`render_readable_table`)."""
+    if isinstance(term, Literal):
+        return str(term)
+    if isinstance(term, URIRef) and (level := LEVEL_BY_IRI.get(term)) is not None:
+        return message(f"report.level.{level.value}", lang)
+    return short_node(term, None) if isinstance(term, URIRef) else _shown(term)
 
 
 def _width(text: str) -> int:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 
 from ..duties import set_aside_lines
@@ -12,7 +11,7 @@ from ..report import Rate, Report, RequirementOutcome, Status, is_gap
 from ..rulebook import Layer, Level, Requirement
 from ..shacl import ShaclResult
 from ..verdicts import verdict_text
-from .cells import printable
+from .cells import printable, width, wrapped
 from .findings_view import Namer, NodeLine
 from .guidance_view import GuidanceWriter, shown_hints
 from .naming import pick
@@ -21,6 +20,10 @@ MARKERS = {Status.MET: "✔", Status.NOT_MET: "✘", Status.MANUAL_REVIEW: "?",
            Status.NOT_APPLICABLE: "–", Status.NOT_USED: "ℹ"}
 # Statuses whose results are shown: a gap's, and an unused optional provision's as information.
 SHOWS_FINDINGS = (Status.NOT_MET, Status.NOT_USED)
+# Statuses whose provision text the text report quotes: the gaps, what awaits the evaluator, an
+# unused option (the HTML and JSON reports give every provision's).
+QUOTES_TEXT = (Status.NOT_MET, Status.MANUAL_REVIEW, Status.NOT_USED)
+COLUMNS = 100  # the width the text report wraps its prose at
 _PUNCTUATION = {"zh": ("：", "（", "）"), "en": (": ", " (", ")")}  # colon, brackets
 
 
@@ -121,12 +124,6 @@ def _review_lines(report: Report, lang: Lang) -> list[str]:
     return lines
 
 
-def width(text: str) -> int:
-    """Columns `text` takes in a terminal: wide and full-width characters count twice."""
-    return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF"
-               else 1 for ch in text)
-
-
 def _ljust(text: str, columns: int) -> str:
     return text + " " * max(0, columns - width(text))
 
@@ -191,6 +188,8 @@ def _requirements(report: Report, lang: Lang) -> Iterator[str]:
     yield message("report.requirements.heading", lang)
     yield "  " + "   ".join(f"{MARKERS[s]} {message(f'report.status.{s.value}', lang)}"
                             for s in Status)
+    if lang == "en":  # the English beside the standard's text is ours
+        yield from wrapped(message("report.text.unofficial", lang), "  ", "  ", COLUMNS)
     namer = Namer(report, lang)
     writer = GuidanceWriter(namer, shown_hints(report.outcomes))
     id_width = max((width(provision_notation(o.requirement.id)) for o in report.outcomes),
@@ -207,6 +206,8 @@ def _requirements(report: Report, lang: Lang) -> Iterator[str]:
         level = message(f"report.level.{requirement.level.value}", lang)
         yield (f"  {MARKERS[outcome.status]} {_ljust(provision_notation(requirement.id), id_width)}  "
                f"{_ljust(level, level_width)}  {short_label(requirement, lang)}")
+        if outcome.status in QUOTES_TEXT:
+            yield from _quoted_text(requirement, lang, "      ")
         if outcome.status not in SHOWS_FINDINGS:
             continue
         for finding in outcome.findings:
@@ -224,6 +225,17 @@ def _requirements(report: Report, lang: Lang) -> Iterator[str]:
         if outcome.how_to is not None:
             yield printable(f"      → {message('report.guidance.label', lang)}"
                             f"{_PUNCTUATION[lang][0]}{writer.how_to(outcome.how_to)}")
+
+
+def _quoted_text(requirement: Requirement, lang: Lang, indent: str) -> Iterator[str]:
+    """The provision's text as the standard writes it (zh), and in English beside it our
+    rendering, said to be unofficial; wrapped at COLUMNS, each line after `indent`."""
+    colon = _PUNCTUATION[lang][0]
+    texts = [("report.text.standard", requirement.text.get("zh", ""))]
+    if lang == "en":
+        texts.append(("report.text.rendering", requirement.text.get("en", "")))
+    for key, text in texts:
+        yield from wrapped(text, f"{indent}{message(key, lang)}{colon}", indent + "  ", COLUMNS)
 
 
 def _node_lines(node: NodeLine, indent: int, lang: Lang) -> Iterator[str]:

@@ -96,8 +96,6 @@ STRINGS = {
                           "zh": "显示 {total} 项要求中的 {shown} 项"},
     "report.page.none_shown": {"en": "No requirement matches the filter.",
                                "zh": "没有符合筛选条件的要求。"},
-    "report.page.text_zh": {"en": "Text (Chinese, verbatim)", "zh": "条文（原文）"},
-    "report.page.text_en": {"en": "English rendering", "zh": "英文译文"},
     "report.page.chapter_rate": {"en": "chapter rate", "zh": "本章符合率"},
     "report.page.delete": {"en": "Delete revision {number}", "zh": "删除第 {number} 版"},
     "report.page.delete_hint": {
