@@ -1,7 +1,9 @@
 """JSON documents of a cluster's history, its indicators and a benchmark (the web API's bodies).
 
 Labels are given in both languages ({"zh": …, "en": …}); numbers are JSON numbers (decimal values
-as floats, relative scores rounded to 0.1); a missing value is null.
+as floats, relative scores rounded to 0.1); a missing value is null. A scored indicator gives the
+unit its values are compared in (`compared_unit`) and the clusters whose value is in a unit the
+others do not share (`not_comparable`: no score; docs/model.md, decision 8).
 """
 
 from __future__ import annotations
@@ -91,9 +93,11 @@ def _series(line: SeriesLine) -> dict[str, Any]:
 
 def _leaf(leaf: LeafScore) -> dict[str, Any]:
     return {**_indicator(leaf.indicator),
+            "compared_unit": leaf.unit,
             "values": {str(c): _number(v) for c, v in leaf.values.items()},
             "units": {str(c): u for c, u in leaf.units.items()},
-            "scores": {str(c): _score(s) for c, s in leaf.scores.items()}}
+            "scores": {str(c): _score(s) for c, s in leaf.scores.items()},
+            "not_comparable": [str(c) for c in leaf.values if c in leaf.other_unit]}
 
 
 def _requirement(requirement: RequirementRef) -> dict[str, Any]:

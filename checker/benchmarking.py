@@ -4,16 +4,23 @@
 own units (9.2.1). To put indicators of different units on one axis, each leaf indicator is scored
 **relative to the best of the compared clusters** in one year: score = value ÷ the highest value any
 compared cluster states for it that year × 100 (negative values count as 0; a leaf whose best
-value is not positive has no score). Every 9.1.4 indicator names a level, a rate or a strength to be
-raised, so higher counts as better. A radar axis is one 9.1.4 indicator group: the mean score of
-its leaves that **every** compared cluster states that year, so both sides of an axis rest on the
-same indicators; a group with no such leaf is a gap, not a zero. This is benchmarking in the sense
-of 9.3.2 c) (against a benchmark cluster) and d) (against competitors); comparisons against targets
-(9.3.2 a) and history (9.3.2 b) are the named queries, read by `four_comparisons`.
+value is not positive has no score). Values are compared **only within one unit**
+(`bcic:unitOfMeasure`, as text, as the named queries compare them): a leaf's unit is the one most
+of the clusters stating it that year share (at least two of them); on a tie, the one the
+measurement specification (9.2.1) of the first compared cluster names, else the first by sort. A
+cluster whose value is in no shared unit gets no score: it is not comparable (different units). A
+cluster alone in stating a leaf is compared with itself. Every 9.1.4 indicator names a level, a rate
+or a strength to be raised, so higher counts as better. A radar axis is one 9.1.4 indicator group:
+the mean score of its leaves that **every** compared cluster has a score for that year, so both
+sides of an axis rest on the same indicators; a group with no such leaf is a gap, not a zero. This
+is benchmarking in the sense of 9.3.2 c) (against a benchmark cluster) and d) (against
+competitors); comparisons against targets (9.3.2 a) and history (9.3.2 b) are the named queries,
+read by `four_comparisons`.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -37,16 +44,20 @@ COMPARISONS = (("targets", "indicators-vs-targets", "9.3.2-a"),
 
 @dataclass(frozen=True)
 class LeafScore:
-    """One indicator in one year across the compared clusters: values and relative scores."""
+    """One indicator in one year across the compared clusters: each one's value with its unit,
+    and the scores of the values in the unit compared (`unit`; None when they share none)."""
 
     indicator: Indicator
+    unit: str | None
     values: dict[URIRef, Decimal | None]
     units: dict[URIRef, str | None]
     scores: dict[URIRef, float | None]
+    other_unit: frozenset[URIRef]  # stating a value in no unit the others share: not comparable
 
     @property
     def stated_by_all(self) -> bool:
-        """Whether every compared cluster states a value, and the values can be scored."""
+        """Whether every compared cluster has a score: a value in the unit compared, and a
+        positive best."""
         return all(s is not None for s in self.scores.values())
 
 
@@ -80,14 +91,39 @@ class Comparison:
 
 
 def leaf_score(indicator: Indicator, figures: Sequence[ClusterFigures], year: int) -> LeafScore:
-    """Values of one indicator in a year and each value relative to the best of them (× 100)."""
-    values = {f.cluster: f.value(indicator.iri, year) for f in figures}
-    stated = [v for v in values.values() if v is not None]
-    best = max(stated, default=None)
-    scores = {c: (None if v is None or best is None or best <= 0
-                  else float(max(v, Decimal(0)) / best * 100)) for c, v in values.items()}
-    units = {f.cluster: f.unit(indicator.iri) for f in figures}
-    return LeafScore(indicator, values, units, scores)
+    """Values of one indicator in a year, and each value in the unit compared relative to the
+    best of them (× 100); a value in another unit is shown in its cluster's preferred unit."""
+    stated = {f.cluster: f.stated(indicator.iri, year) for f in figures}
+    stating = [f for f in figures if stated[f.cluster]]
+    if len(stating) == 1:  # alone: compared with itself, in its preferred unit
+        unit = next(iter(stated[stating[0].cluster]))
+        compared = {stating[0].cluster}
+    else:
+        unit = _shared_unit(indicator, stating, stated)
+        compared = {f.cluster for f in stating if unit is not None and unit in stated[f.cluster]}
+    units = {c: unit if c in compared else next(iter(stated[c]), None) for c in stated}
+    values = {c: stated[c].get(units[c]) for c in stated}
+    best = max((values[c] for c in compared), default=None)
+    scores = {c: (float(max(v, Decimal(0)) / best * 100)
+                  if c in compared and v is not None and best is not None and best > 0 else None)
+              for c, v in values.items()}
+    return LeafScore(indicator, unit, values, units, scores,
+                     frozenset(f.cluster for f in stating if f.cluster not in compared))
+
+
+def _shared_unit(indicator: Indicator, stating: Sequence[ClusterFigures],
+                 stated: dict[URIRef, dict[str | None, Decimal]]) -> str | None:
+    """The unit most of the clusters state the indicator in, when at least two share it: on a
+    tie, the unit the measurement specification of the first of them to name one gives, else
+    the first by sort. None when no two share a unit (a value without one shares none)."""
+    counts = Counter(u for f in stating for u in stated[f.cluster] if u is not None)
+
+    def rank(unit: str) -> tuple[int, int, str]:
+        specified = next((n for n, f in enumerate(stating)
+                          if f.specified_units.get(indicator.iri) == unit), len(stating))
+        return -counts[unit], specified, unit
+
+    return min((u for u, n in counts.items() if n > 1), key=rank, default=None)
 
 
 def group_radar(scheme: IndicatorScheme, figures: Sequence[ClusterFigures],

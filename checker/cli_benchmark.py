@@ -6,23 +6,26 @@ from __future__ import annotations
 import json
 
 import click
+from rdflib import URIRef
 
 from .benchmark_json import benchmark_document
+from .benchmarking import LeafScore
 from .cli_reading import store_to_read
 from .cli_store import _store_options
 from .cli_validate import LANG_META_KEY
 from .cluster_dashboard import BenchmarkTable, benchmark_table, stored_ref
 from .cluster_revisions import stored_clusters
 from .errors import InputError
-from .i18n import Lang
+from .i18n import Lang, message
 from .indicator_scheme import Indicator, indicator_scheme
 from .render.results import aligned_table
 from .store.guard import checked_iri
 
 _TEXT = {
     "indicator_column": {"en": "Indicator", "zh": "指标"},
-    "year": {"en": "Year {year}; score = value ÷ best of these clusters × 100 (docs/model.md, 8)",
-             "zh": "{year} 年；得分 = 数值 ÷ 这些集群中的最好值 × 100（docs/model.md 第 8 条）"},
+    "year": {"en": "Year {year}; score = value ÷ best of these clusters in the same unit × 100 "
+                   "(docs/model.md, 8)",
+             "zh": "{year} 年；得分 = 数值 ÷ 这些集群中同一单位的最好值 × 100（docs/model.md 第 8 条）"},
     "no_data": {"en": "These clusters state no actual values.", "zh": "这些产业集群没有指标实际值。"},
 }
 
@@ -87,11 +90,18 @@ def _lines(table: BenchmarkTable, lang: Lang) -> list[str]:
         c.labels.get(lang) or c.labels.get("en") or str(c.iri) for c in table.clusters]
     rows = [header]
     for leaf in table.leaves:
-        row = [f"{leaf.indicator.code} {leaf.indicator.labels.get(lang, '')}"]
-        for c in table.clusters:
-            value, score = leaf.values[c.iri], leaf.scores[c.iri]
-            row.append("—" if value is None else
-                       f"{value.normalize():f} {leaf.units[c.iri] or ''}".strip()
-                       + (f" ({score:.1f})" if score is not None else ""))
-        rows.append(row)
+        rows.append([f"{leaf.indicator.code} {leaf.indicator.labels.get(lang, '')}",
+                     *(_cell(leaf, c.iri, lang) for c in table.clusters)])
     return [_TEXT["year"][lang].format(year=table.year), *aligned_table(rows, lang)]
+
+
+def _cell(leaf: LeafScore, cluster: URIRef, lang: Lang) -> str:
+    """A cluster's value with its unit, then its score, or why it has none when its unit is not
+    the others'."""
+    value, score = leaf.values[cluster], leaf.scores[cluster]
+    if value is None:
+        return "—"
+    stated = f"{value.normalize():f} {leaf.units[cluster] or ''}".strip()
+    if cluster in leaf.other_unit:
+        return f"{stated} — {message('benchmark.other_unit', lang)}"
+    return stated + (f" ({score:.1f})" if score is not None else "")

@@ -35,7 +35,8 @@ class ClusterRef:
 
 @dataclass(frozen=True)
 class SeriesLine:
-    """One indicator's actual and target values by year."""
+    """One indicator's actual and target values by year in one unit (an indicator stated in two
+    units has two lines: values are never joined across units)."""
 
     indicator: Indicator
     unit: str | None
@@ -102,9 +103,10 @@ def indicator_panel(store: Store, cluster: ClusterRef, benchmark: ClusterRef | N
     figures = read_figures(store, wanted)
     own = figures[cluster.iri]
     compared = [own] + ([figures[benchmark.iri]] if benchmark else [])
-    every = tuple(_line(own, i) for i in scheme.indicators if i.iri in own.indicators())
+    every = tuple(line for i in scheme.indicators if i.iri in own.indicators()
+                  for line in _lines(own, i))
     chosen = tuple(shown) if shown is not None else _first_group_with_figures(scheme, own)
-    series = tuple(_line(own, i) for i in chosen)
+    series = tuple(line for i in chosen for line in _lines(own, i))
     years = sorted({y for line in series for y in (*line.actual, *line.target)})
     return IndicatorPanel(cluster, benchmark, tuple(declared_peers(store, cluster.iri)), series,
                           tuple(years), group_radar(scheme, compared, year), tuple(own.years()),
@@ -128,10 +130,12 @@ def comparisons_for(store: Store, cluster: ClusterRef, benchmark: ClusterRef | N
                             [i.iri for i in indicators], year)
 
 
-def _line(figures: ClusterFigures, indicator: Indicator) -> SeriesLine:
-    return SeriesLine(indicator, figures.unit(indicator.iri),
-                      figures.series(indicator.iri, ValueKind.ACTUAL),
-                      figures.series(indicator.iri, ValueKind.TARGET))
+def _lines(figures: ClusterFigures, indicator: Indicator) -> list[SeriesLine]:
+    """One line per unit the indicator is stated in, the preferred unit first; a chosen indicator
+    with no figure keeps an empty line."""
+    units = figures.units(indicator.iri) or [None]
+    return [SeriesLine(indicator, unit, figures.series(indicator.iri, unit, ValueKind.ACTUAL),
+                       figures.series(indicator.iri, unit, ValueKind.TARGET)) for unit in units]
 
 
 def _first_group_with_figures(scheme: IndicatorScheme,

@@ -509,6 +509,9 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "参数 {name}：{value!r} 有 {digits} 位数字；整数至多 {limit} 位",
     },
     "query.iri": {"en": "parameter {name}: {problem}", "zh": "参数 {name}：{problem}"},
+    # A value of a chart or `bcic benchmark` in a unit the compared clusters do not share
+    # (docs/model.md, decision 8).
+    "benchmark.other_unit": {"en": "not comparable (different units)", "zh": "不可比（单位不同）"},
     # Why a value is not an IRI bcic can be asked about (checker/iri_policy.py).
     "iri.not_absolute": {
         "en": "{value!r} is not an absolute http, https or urn IRI",

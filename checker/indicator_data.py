@@ -1,16 +1,21 @@
 """Indicator figures and declared peers of clusters, read from their latest stored submissions.
 
 A figure is one `bcic:IndicatorObservation` (datacube.ttl; docs/evidence.md): cluster × indicator ×
-year × value kind (actual or target, 9.3.2 a) → one value and its unit. As in the named queries
+year × value kind (actual or target, 9.3.2 a) × unit → one value. As in the named queries
 (`checker/queries/README.md`), the figures of a cluster are read from the latest submission of every
 stored cluster: its own, and those in which another cluster reports about it (a benchmark's or a
-competitor's figures, 9.3.2 c) d)). When two submissions give a figure for the same indicator, year
-and kind, the cluster's own submission wins, then the reporting clusters in IRI order.
+competitor's figures, 9.3.2 c) d)). A cluster may state one indicator and year in several units (an
+index and 亿元): each unit keeps its figure, since values are compared only within one unit
+(docs/model.md, decision 8). When two submissions give a figure for the same indicator, year, kind
+and unit, the cluster's own submission wins, then the reporting clusters in IRI order. The unit
+each indicator's measurement specification (9.2.1) names, in the cluster's own latest submission,
+is read too: it decides which unit a cluster's figures are shown and compared in when it states
+several.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import Enum
@@ -58,33 +63,39 @@ class Figure:
 
 @dataclass(frozen=True)
 class ClusterFigures:
-    """Every figure known for one cluster, at most one per indicator, year and kind."""
+    """Every figure known for one cluster, at most one per indicator, year, kind and unit, and
+    the unit each indicator's measurement specification (9.2.1) names."""
 
     cluster: URIRef
     figures: tuple[Figure, ...]
-    _index: dict[tuple[URIRef, int, ValueKind], Figure] = field(init=False, repr=False,
-                                                                 compare=False)
+    specified_units: Mapping[URIRef, str] = field(default_factory=dict)
+    _index: dict[tuple[URIRef, int, ValueKind], dict[str | None, Decimal]] = field(
+        init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        index = {(f.indicator, f.year, f.kind): f for f in self.figures}
+        index: dict[tuple[URIRef, int, ValueKind], dict[str | None, Decimal]] = {}
+        for f in self.figures:
+            index.setdefault((f.indicator, f.year, f.kind), {})[f.unit] = f.value
         object.__setattr__(self, "_index", index)
 
-    def value(self, indicator: URIRef, year: int,
-              kind: ValueKind = ValueKind.ACTUAL) -> Decimal | None:
-        """The value of an indicator in a year, if stated."""
-        found = self._index.get((indicator, year, kind))
-        return found.value if found else None
+    def stated(self, indicator: URIRef, year: int,
+               kind: ValueKind = ValueKind.ACTUAL) -> dict[str | None, Decimal]:
+        """Unit → value of an indicator in a year (empty when not stated), the preferred unit
+        first (`units`)."""
+        found = self._index.get((indicator, year, kind), {})
+        return {u: found[u] for u in self._in_preference(indicator, found)}
 
-    def series(self, indicator: URIRef, kind: ValueKind = ValueKind.ACTUAL) -> dict[int, Decimal]:
-        """Year → value of one indicator, in year order."""
+    def units(self, indicator: URIRef) -> list[str | None]:
+        """Every unit an indicator's figures are stated in, the preferred first: the one its
+        measurement specification names, then by sort (a figure without a unit last)."""
+        return self._in_preference(indicator, {f.unit for f in self.figures
+                                               if f.indicator == indicator})
+
+    def series(self, indicator: URIRef, unit: str | None,
+               kind: ValueKind = ValueKind.ACTUAL) -> dict[int, Decimal]:
+        """Year → value of one indicator in one unit, in year order."""
         return {f.year: f.value for f in sorted(self.figures, key=lambda f: f.year)
-                if f.indicator == indicator and f.kind is kind}
-
-    def unit(self, indicator: URIRef) -> str | None:
-        """The unit the figures of an indicator are stated in (the actual values' first)."""
-        units = [f.unit for f in sorted(self.figures, key=lambda f: (f.kind.value, f.year))
-                 if f.indicator == indicator and f.unit]
-        return units[0] if units else None
+                if f.indicator == indicator and f.unit == unit and f.kind is kind}
 
     def years(self, kind: ValueKind = ValueKind.ACTUAL) -> list[int]:
         """The years with at least one figure of this kind, ascending."""
@@ -93,6 +104,11 @@ class ClusterFigures:
     def indicators(self) -> set[URIRef]:
         """The indicators with at least one figure."""
         return {f.indicator for f in self.figures}
+
+    def _in_preference(self, indicator: URIRef, units: Iterable[str | None]) -> list[str | None]:
+        specified = self.specified_units.get(indicator)
+        return sorted(set(units),
+                      key=lambda u: (u is None or u != specified, u is None, u or ""))
 
 
 @dataclass(frozen=True)
@@ -125,7 +141,29 @@ SELECT ?subject ?source ?indicator ?kind ?year ?value ?unit WHERE {{
         figure = _figure(row)
         if figure is not None:
             found[URIRef(str(row["subject"]))].append(figure)
-    return {c: ClusterFigures(c, _one_per_key(c, figures)) for c, figures in found.items()}
+    specified = _specified_units(store, values)
+    return {c: ClusterFigures(c, _one_per_key(c, figures), specified.get(c, {}))
+            for c, figures in found.items()}
+
+
+def _specified_units(store: Store, values: str) -> dict[URIRef, dict[URIRef, str]]:
+    """Cluster → indicator → the unit its measurement specification (9.2.1) names, in the
+    cluster's own latest submission; of two specifications naming two units, the first by sort."""
+    rows = store.select(OwnQuery(f"""
+SELECT ?source ?indicator (MIN(STR(?unit)) AS ?specified) WHERE {{
+  VALUES ?source {{ {values} }}
+  {_LATEST}
+  GRAPH ?submission {{
+    ?specification a <{BCIC.MeasurementSpecification}> ;
+        <{BCIC.specifiesIndicator}> ?indicator ; <{BCIC.unitOfMeasure}> ?unit .
+  }}
+}}
+GROUP BY ?source ?indicator"""))
+    found: dict[URIRef, dict[URIRef, str]] = {}
+    for row in rows:
+        found.setdefault(URIRef(str(row["source"])), {})[URIRef(str(row["indicator"]))] = str(
+            row["specified"])
+    return found
 
 
 def declared_peers(store: Store, cluster: URIRef) -> list[Peer]:
@@ -167,9 +205,11 @@ def _figure(row: dict[str, object]) -> Figure | None:
 
 
 def _one_per_key(cluster: URIRef, figures: Sequence[Figure]) -> tuple[Figure, ...]:
-    """One figure per indicator, year and kind: the cluster's own first, then by source IRI."""
+    """One figure per indicator, year, kind and unit: the cluster's own first, then by source
+    IRI."""
     ranked = sorted(figures, key=lambda f: (f.source != cluster, str(f.source), f.value))
-    chosen: dict[tuple[URIRef, int, ValueKind], Figure] = {}
+    chosen: dict[tuple[URIRef, int, ValueKind, str | None], Figure] = {}
     for figure in ranked:
-        chosen.setdefault((figure.indicator, figure.year, figure.kind), figure)
-    return tuple(sorted(chosen.values(), key=lambda f: (str(f.indicator), f.year, f.kind.value)))
+        chosen.setdefault((figure.indicator, figure.year, figure.kind, figure.unit), figure)
+    return tuple(sorted(chosen.values(), key=lambda f: (str(f.indicator), f.year, f.kind.value,
+                                                        f.unit is None, f.unit or "")))

@@ -19,14 +19,24 @@ A = URIRef("https://example.org/a")
 B = URIRef("https://example.org/b")
 C = URIRef("https://example.org/c")
 IND = "https://w3id.org/bcic/indicator/"
+SCALE = indicator_scheme().indicator("b.1.1")  # 产业规模, industry scale
 
 
 def cluster(iri: URIRef, values: dict[tuple[str, int], str]) -> ClusterFigures:
-    """Actual values by (indicator code, year)."""
+    """Actual values by (indicator code, year), all in one unit."""
+    return in_units(iri, {(code, year, "u"): value for (code, year), value in values.items()})
+
+
+def in_units(iri: URIRef, values: dict[tuple[str, int, str | None], str],
+             specified: dict[str, str] | None = None) -> ClusterFigures:
+    """Actual values by (indicator code, year, unit), and the unit the measurement specification
+    of an indicator (by code) names."""
     scheme = indicator_scheme()
     return ClusterFigures(iri, tuple(
         Figure(scheme.indicator(code).iri, year, ValueKind.ACTUAL,  # type: ignore[union-attr]
-               Decimal(value), None, iri) for (code, year), value in values.items()))
+               Decimal(value), unit, iri) for (code, year, unit), value in values.items()),
+        {scheme.indicator(code).iri: unit  # type: ignore[union-attr]
+         for code, unit in (specified or {}).items()})
 
 
 def test_the_scheme_has_the_three_categories_ten_groups_and_thirty_indicators() -> None:
@@ -50,6 +60,75 @@ def test_a_leaf_is_scored_relative_to_the_best_stated_value(values: list[str | N
                for iri, v in zip((A, B), values)]
     leaf = leaf_score(indicator_scheme().indicator("a.1.1"), figures, 2024)  # type: ignore[arg-type]
     assert [leaf.scores[A], leaf.scores[B]] == scores
+
+
+def test_a_cluster_stating_two_units_is_scored_in_the_unit_the_other_also_states() -> None:
+    """9.3.2 c): A's industry scale as an index (236.8) is never set against B's 650 亿元; A's
+    523.4 亿元 is, though A's measurement specification names the index."""
+    a = in_units(A, {("b.1.1", 2024, "亿元"): "523.4", ("b.1.1", 2024, "指数"): "236.8"},
+                 {"b.1.1": "指数"})
+    b = in_units(B, {("b.1.1", 2024, "亿元"): "650"})
+    leaf = leaf_score(SCALE, [a, b], 2024)
+    assert leaf.unit == "亿元" and leaf.other_unit == frozenset()
+    assert leaf.values == {A: Decimal("523.4"), B: Decimal("650")}
+    assert leaf.units == {A: "亿元", B: "亿元"}
+    assert leaf.scores[A] == pytest.approx(523.4 / 650 * 100) and leaf.scores[B] == 100.0
+
+
+def test_values_in_units_no_other_cluster_states_are_not_comparable() -> None:
+    """No score between an index and 亿元: each value is shown in its own unit, the one of its
+    measurement specification when it states several, and marked not comparable."""
+    a = in_units(A, {("b.1.1", 2024, "亿元(2015年价)"): "480", ("b.1.1", 2024, "指数"): "236.8"},
+                 {"b.1.1": "指数"})
+    b = in_units(B, {("b.1.1", 2024, "亿元"): "650"})
+    leaf = leaf_score(SCALE, [a, b], 2024)
+    assert leaf.unit is None and leaf.other_unit == {A, B}
+    assert leaf.scores == {A: None, B: None} and not leaf.stated_by_all
+    assert leaf.units == {A: "指数", B: "亿元"}
+    assert leaf.values == {A: Decimal("236.8"), B: Decimal("650")}
+
+
+def test_the_unit_most_clusters_share_is_compared_and_the_rest_are_not_comparable() -> None:
+    a = in_units(A, {("b.1.1", 2024, "指数"): "236.8"})
+    b = in_units(B, {("b.1.1", 2024, "亿元"): "650"})
+    c = in_units(C, {("b.1.1", 2024, "亿元"): "325"})
+    leaf = leaf_score(SCALE, [a, b, c], 2024)
+    assert leaf.unit == "亿元" and leaf.other_unit == {A}
+    assert leaf.scores == {A: None, B: 100.0, C: 50.0}
+
+
+@pytest.mark.parametrize(("specified", "unit"), [
+    ({}, "亿元"),  # no specification names a unit: the first by sort
+    ({A: "指数"}, "指数"),  # the first cluster's specification
+    ({B: "指数"}, "指数"),  # the first cluster's names neither: the next one's
+    ({A: "亿元", B: "指数"}, "亿元"),  # the first cluster's wins
+])
+def test_between_two_shared_units_the_first_clusters_specification_decides(
+        specified: dict[URIRef, str], unit: str) -> None:
+    values = {("b.1.1", 2024, "亿元"): "500", ("b.1.1", 2024, "指数"): "200"}
+    a, b = (in_units(iri, values, {"b.1.1": specified[iri]} if iri in specified else None)
+            for iri in (A, B))
+    leaf = leaf_score(SCALE, [a, b], 2024)
+    assert leaf.unit == unit and leaf.units == {A: unit, B: unit}
+    assert leaf.scores == {A: 100.0, B: 100.0}
+
+
+def test_values_without_a_unit_are_compared_with_none_but_one_alone_with_itself() -> None:
+    """As in the named queries, a value with no unit has no unit in common with any other."""
+    a, b = (in_units(iri, {("b.1.1", 2024, None): "5"}) for iri in (A, B))
+    both = leaf_score(SCALE, [a, b], 2024)
+    assert both.scores == {A: None, B: None} and both.other_unit == {A, B}
+    alone = leaf_score(SCALE, [a, cluster(B, {})], 2024)
+    assert alone.scores == {A: 100.0, B: None} and alone.other_unit == frozenset()
+
+
+def test_a_leaf_with_no_shared_unit_is_left_out_of_its_radar_axis() -> None:
+    a = in_units(A, {("b.1.1", 2024, "指数"): "236.8", ("b.1.2", 2024, "%"): "8"})
+    b = in_units(B, {("b.1.1", 2024, "亿元"): "650", ("b.1.2", 2024, "%"): "10"})
+    axis = next(g for g in group_radar(indicator_scheme(), [a, b]).groups
+                if g.group.code == "b.1")
+    assert axis.counted == 1  # b.1.2 only
+    assert axis.scores[A] == pytest.approx(80.0) and axis.scores[B] == 100.0
 
 
 def test_a_radar_axis_averages_only_the_leaves_every_cluster_states() -> None:
@@ -82,19 +161,29 @@ SUBMISSION = """@prefix bcic: <https://w3id.org/bcic/ontology#> .
 """
 
 
-def _observation(n: int, about: URIRef, value: str, kind: str = "ActualValue") -> str:
+def _observation(n: int, about: URIRef, value: str, kind: str = "ActualValue",
+                 unit: str = "u") -> str:
     return (f"<urn:x:obs{n}> a bcic:IndicatorObservation ; "
             f"bcic:refCluster <{about}> ; bcic:indicator ind:IndustryScale ; "
             f'bcic:refYear "2024"^^xsd:gYear ; bcic:valueKind bcic:{kind} ; '
-            f'bcic:observedValue {value} ; bcic:unitOfMeasure "u" .')
+            f'bcic:observedValue {value} ; bcic:unitOfMeasure "{unit}" .')
+
+
+def _specification(n: int, unit: str) -> str:
+    return (f"<urn:x:spec{n}> a bcic:MeasurementSpecification ; "
+            f'bcic:specifiesIndicator ind:IndustryScale ; bcic:unitOfMeasure "{unit}" .')
 
 
 def test_a_clusters_own_figures_win_over_figures_others_report(tmp_path: Path) -> None:
+    """Per unit: B's own 50 u wins over A's 99 u, while A's 40 v about B stays beside it; A's
+    specification names v, B's none."""
     a = tmp_path / "a.ttl"
     a.write_text(SUBMISSION.format(
         me=A, name="A", peers=f"; bcic:benchmarkCluster <{B}> ; bcic:competitorCluster <{C}> ",
         observations="\n".join([_observation(1, A, "10.5"), _observation(2, B, "99"),
-                                _observation(3, C, "7"), _observation(4, A, "12", "TargetValue")])))
+                                _observation(3, C, "7"), _observation(4, A, "12", "TargetValue"),
+                                _observation(6, B, "40", unit="v"),
+                                _observation(7, A, "3", unit="v"), _specification(1, "v")])))
     b = tmp_path / "b.ttl"
     b.write_text(SUBMISSION.format(me=B, name="B", peers="",
                                    observations=_observation(5, B, "50")))
@@ -107,8 +196,11 @@ def test_a_clusters_own_figures_win_over_figures_others_report(tmp_path: Path) -
     finally:
         store.close()
     scale = URIRef(IND + "IndustryScale")
-    assert found[A].value(scale, 2024) == Decimal("10.5")
-    assert found[A].value(scale, 2024, ValueKind.TARGET) == Decimal("12")
-    assert found[B].value(scale, 2024) == Decimal("50")  # B's own, not A's 99
-    assert found[C].value(scale, 2024) == Decimal("7") and found[C].figures[0].source == A
+    assert found[A].stated(scale, 2024) == {"v": Decimal("3"), "u": Decimal("10.5")}
+    assert list(found[A].stated(scale, 2024)) == ["v", "u"]  # the specification's unit first
+    assert found[A].stated(scale, 2024, ValueKind.TARGET) == {"u": Decimal("12")}
+    assert found[A].specified_units == {scale: "v"} and found[B].specified_units == {}
+    assert found[B].stated(scale, 2024) == {"u": Decimal("50"), "v": Decimal("40")}  # not 99
+    assert [(f.unit, f.source) for f in found[B].figures] == [("u", B), ("v", A)]
+    assert found[C].stated(scale, 2024) == {"u": Decimal("7")} and found[C].figures[0].source == A
     assert [(p.iri, p.role) for p in peers] == [(B, "benchmark"), (C, "competitor")]

@@ -335,20 +335,37 @@ def test_a_cluster_without_a_benchmark_says_so_and_compares_with_itself(make_web
         assert cells[1] == ("100.0" if has else "—")
 
 
-def test_the_declared_benchmark_is_the_default_with_figures_the_cluster_reports(
-        make_web_app, revised: dict[str, object]) -> None:
+@pytest.mark.parametrize(("lang", "not_comparable"), [
+    ("en", "not comparable (different units)"), ("zh", "不可比（单位不同）")])
+def test_the_declared_benchmark_is_the_default_and_figures_in_another_unit_get_no_score(
+        make_web_app, revised: dict[str, object], lang: str, not_comparable: str) -> None:
+    """Dehua reports three 2024 figures of its declared benchmark Jingdezhen, in a unit ("u") none
+    of Dehua's figures is in: the radar compares with Jingdezhen by default, but sets none of
+    them against Dehua's (9.3.2 c): each leaf says why, and the axes they fall in are gaps."""
     client = make_web_app(revised["store"]).test_client()
-    html = page(client, f"/clusters/{key(DEHUA)}?lang=en")
-    assert "Jingdezhen ceramics industrial cluster" in table(html, "radar-table")[0][1][2]
+    html = page(client, f"/clusters/{key(DEHUA)}?lang={lang}")
     third = revised["graphs"][2]  # type: ignore[index]
+    assert pick_label(third, JINGDEZHEN, lang) in table(html, "radar-table")[0][1][2]
     own, other = figures(third, DEHUA), figures(third, JINGDEZHEN)
+    units, other_units = units_of(third, DEHUA), units_of(third, JINGDEZHEN)
+    leaves = {r[0]["data-indicator"]: r[1] for r in table(html, "radar-leaves")[1:]}
+    reported = {code for (code, _, _) in other}
+    assert reported and all(units[code] != other_units[code] == "u" for code in reported)
+    for code in reported:
+        assert leaves[code][1:] == [f"{own[code, 2024, 'actual'].normalize():f} {units[code]}",
+                                    not_comparable,
+                                    f"{other[code, 2024, 'actual'].normalize():f} u",
+                                    not_comparable]
     body = {r[0]["data-group"]: r[1] for r in table(html, "radar-table")[1:]}
-    for group in ("a.1", "b.1"):
-        scores, counted = expected_scores([own, other], 2024, groups()[group])
-        assert counted and abs(float(body[group][2]) - scores[1]) <= 0.051  # type: ignore[operator]
-    assert body["a.2"][1] == body["a.2"][2] == "—"
-    none = page(client, f"/clusters/{key(DEHUA)}?lang=en&benchmark=")
+    for group in ("a.1", "b.1", "a.2"):
+        assert body[group][1:] == ["—", "—", f"0 / {len(groups()[group])}"]
+    none = page(client, f"/clusters/{key(DEHUA)}?lang={lang}&benchmark=")
     assert len(table(none, "radar-table")[0][1]) == 3
+
+
+def pick_label(graph: Graph, cluster: URIRef, lang: str) -> str:
+    """The cluster's label in `lang` as a graph gives it."""
+    return next(str(o) for o in graph.objects(cluster, RDFS.label) if o.language == lang)
 
 
 def test_a_cluster_with_three_revisions_shows_what_each_closed_and_opened(

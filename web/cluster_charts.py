@@ -52,11 +52,13 @@ def series_chart(series: Sequence[SeriesLine], years: Sequence[int]) -> dict[str
 
 def bars_chart(leaves: Sequence[LeafScore], clusters: Sequence[URIRef],
                names: Mapping[URIRef, str]) -> dict[str, Any]:
-    """Grouped bars: per indicator, each cluster's score relative to the best of them."""
+    """Grouped bars: per indicator, each cluster's score relative to the best of them in the unit
+    compared, named under the bars; a value in another unit has none."""
     datasets = [_dataset(names[c], n, [_round(leaf.scores[c]) for leaf in leaves], bars=True)
                 for n, c in enumerate(clusters)]
     return {"type": "bar",
             "data": {"labels": [f"{leaf.indicator.code} {pick(leaf.indicator.labels)}"
+                                + (f" ({leaf.unit})" if leaf.unit else "")
                                 for leaf in leaves], "datasets": datasets},
             "options": {"scales": {"y": {"min": 0, "max": 100}}, "plugins": {"title": {
                 "display": True, "text": ui("benchmark.chart.axis")}}}}

@@ -1,15 +1,23 @@
 """UI strings of the clusters pages: one cluster (revisions, indicator charts) and benchmarking."""
 
+from checker.i18n import in_every_language, phrase
+
 _SCORE_RULE_EN = (
     "9.1.4 names the indicators but gives them no units or scales, and each cluster states its "
     "own (9.2.1). So that indicators of different units can share one axis, each indicator is "
     "scored relative to the best of the compared clusters in that year: value ÷ the highest value "
     "among them × 100 (every 9.1.4 indicator is a level, rate or strength to raise, so higher "
-    "counts as better; negative values count as 0).")
+    "counts as better; negative values count as 0). Only values in the same unit are compared: "
+    "an indicator is compared in the unit most of the clusters share; where a cluster states it in "
+    "several units, the unit the others also state is taken, else the one its measurement "
+    "specification names, else the first in sort order. A value in another unit, or when no two "
+    "clusters share one, is marked not comparable (different units) and gets no score.")
 _SCORE_RULE_ZH = (
     "9.1.4 只规定了指标名称，没有规定单位和量纲，各集群自行规定（9.2.1）。为使不同单位的指标能画在同一坐标轴上，"
     "每项指标按当年参与比较的集群中的最好值计算相对得分：数值 ÷ 其中的最高值 × 100（9.1.4 的指标均为需要提升的"
-    "水平、比率或力度，数值越高越好；负值按 0 计）。")
+    "水平、比率或力度，数值越高越好；负值按 0 计）。只比较同一计量单位的数值：每项指标按多数集群共用的单位比较；"
+    "集群以多个单位给出同一指标时，取其他集群也使用的单位，否则取其测量规范规定的单位，再否则按排序取第一个。"
+    "其他单位的数值，或没有任何两个集群共用单位时的数值，标为不可比（单位不同），不计得分。")
 
 STRINGS: dict[str, dict[str, str]] = {
     # errors
@@ -75,10 +83,10 @@ STRINGS: dict[str, dict[str, str]] = {
                             "zh": "各指标组与标杆对比（9.3.2 c）"},
     "cluster.radar.caption": {
         "en": _SCORE_RULE_EN + " An axis is one of the ten 9.1.4 indicator groups: the mean "
-              "score of its indicators that both clusters state that year; a group with none is "
-              "left empty, not counted as 0.",
-        "zh": _SCORE_RULE_ZH + "每条轴是 9.1.4 的一个指标组，取该组中两个集群当年都有数值的指标得分的平均值；"
-              "没有这样的指标时该轴留空，不计为 0。"},
+              "score of its indicators that both clusters state that year in one unit; a group "
+              "with none is left empty, not counted as 0.",
+        "zh": _SCORE_RULE_ZH + "每条轴是 9.1.4 的一个指标组，取该组中两个集群当年都以同一单位给出数值的指标得分的"
+              "平均值；没有这样的指标时该轴留空，不计为 0。"},
     "cluster.radar.no_benchmark": {
         "en": "No benchmark is chosen or declared: the radar shows this cluster alone (100 "
               "wherever it states a value). Choose a benchmark cluster above.",
@@ -101,6 +109,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "cluster.radar.counted": {"en": "Indicators compared", "zh": "参与比较的指标"},
     "cluster.radar.leaves": {"en": "The values behind each axis", "zh": "各轴所依据的数值"},
     "cluster.radar.score": {"en": "Score", "zh": "得分"},
+    "cluster.score.other_unit": in_every_language(phrase("benchmark.other_unit")),
     "cluster.radar.axis": {"en": "Score relative to the best of the compared clusters (0–100)",
                            "zh": "相对参与比较集群最好值的得分（0–100）"},
     "cluster.series.title": {"en": "Values by year (9.2.3, 9.3.2 a) b)",
