@@ -327,6 +327,8 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
                             "zh": "“{value}”不属于任何一种可接受的形式"},
     "report.lack.node": {"en": "its “{property}” “{value}” is incomplete",
                          "zh": "“{property}”的取值“{value}”不完整"},
+    "report.lack.node_inverse": {"en": "“{value}”, which refers to it by “{property}”, is incomplete",
+                                 "zh": "以“{property}”指向它的“{value}”不完整"},
     "report.lack.qualified": {"en": "has no “{property}” that is {a_expected}",
                               "zh": "缺少属于{a_expected}的“{property}”"},
     "report.lack.qualified_inverse": {"en": "no “{expected}” refers to it by “{property}”",

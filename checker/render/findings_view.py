@@ -111,7 +111,7 @@ class Namer:
             key = "qualified_any"
         elif not steps or steps == ((RDF.type, False),):
             key = f"self.{key}" if key in ("class", "datatype", "pattern", "in", "or") else key
-        elif (key == "min_count" or key == "qualified") and steps[0][1] and len(steps) == 1:
+        elif key in ("min_count", "qualified", "node") and steps[0][1] and len(steps) == 1:
             key = f"{key}_inverse"
         prop = " › ".join(self.name(p) for p, _inverse in steps)
         count = lack.count if lack.count and lack.count > 1 else None
