@@ -1,6 +1,6 @@
 """Only members of the body that cultivates the assessed cluster count (4.1 「培育主体应明确其成员」):
-for whether a duty of 4.2 applies, for who fulfils it, and for who sets up 7.4.4's quality
-resources; and only that body is asked for its members (4.1). Each case is a
+for whether a duty of 4.2 applies, for who fulfils it, for who sets up 7.4.4's quality resources
+and 7.2.2.2's dedicated agency; and only that body is asked for its members (4.1). Each case is a
 change of a few lines to examples/dehua-ceramics.ttl (conformant): a second cultivation body, one
 that cultivates nothing here, is not asked for members, and its memberships make no member of this
 cluster's body."""
@@ -214,9 +214,40 @@ def test_the_only_body_cultivating_nothing_is_said_once_under_4_1() -> None:
     assert {r.source_shape for r in outcome.results} == {SHP.CultivationBodyDeclared}
 
 
-@pytest.mark.parametrize("shape", ["MembersDeclared", "MembershipHasMember"])
-def test_the_4_1_messages_say_the_body_is_the_one_that_cultivates_this_cluster(shape: str) -> None:
-    """Where a message of 4.1 speaks of the body, it says which."""
+@pytest.mark.parametrize("unit", [False, True], ids=["member", "unit"])
+def test_a_dedicated_agency_of_another_body_is_not_this_bodys(unit: bool) -> None:
+    """7.2.2.2 「培育主体应……成立专门机构」: the brand office, no longer a unit of this cluster's body,
+    is a member (or a unit) of 景德镇's body, which cultivates nothing here: the body has set up no
+    agency of its own."""
+    graph = _copy()
+    jdz_body = _other_body(graph, EX["jdz-body"], "景德镇陶瓷产业集群品牌培育工作小组")
+    graph.remove((EX.body, ORG.hasUnit, EX["brand-office"]))
+    if unit:
+        graph.add((jdz_body, ORG.hasUnit, EX["brand-office"]))
+    else:
+        _membership(graph, EX["jdz-ms-office"], jdz_body, EX["brand-office"],
+                    BCIC.ThirdPartyInstitutionRole)
+    report = validate_graph(graph, processes=1)
+    outcome = report.outcome("7.2.2.2")
+    assert outcome.status is Status.NOT_MET
+    assert {(r.source_shape, r.focus_node) for r in outcome.results} == {
+        (SHP.DedicatedAgencyOfBody, EX["brand-office"])}
+    assert [o.requirement.id for o in report.with_status(Status.NOT_MET)] == ["7.2.2.2"]
+    assert "专门机构不属于培育本集群的培育主体" in render_report(report, "text", "zh")
+
+
+def test_a_dedicated_agency_that_is_a_member_of_this_body_is_its_own() -> None:
+    """The other way 7.2.2.2 accepts: the office is a member of this cluster's body, not a unit."""
+    graph = _copy()
+    graph.remove((EX.body, ORG.hasUnit, EX["brand-office"]))
+    _membership(graph, EX["ms-office"], EX.body, EX["brand-office"], BCIC.ThirdPartyInstitutionRole)
+    assert validate_graph(graph, processes=1).outcome("7.2.2.2").status is Status.MET
+
+
+@pytest.mark.parametrize("shape", ["MembersDeclared", "MembershipHasMember", "DedicatedAgencyOfBody"])
+def test_the_4_1_and_7_2_2_2_messages_say_the_body_is_the_one_that_cultivates_this_cluster(
+        shape: str) -> None:
+    """Where a message of 4.1 or 7.2.2.2 speaks of the body, it says which."""
     said = {m.language: str(m) for m in load_rulebook().shapes_graph.objects(SHP[shape], SH.message)}
     assert "培育本集群的培育主体" in said["zh"], said["zh"]
     assert "the cultivation body that cultivates this cluster" in said["en"].lower(), said["en"]
