@@ -334,6 +334,8 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
                          "zh": "“{property}”的取值“{value}”{given}不完整"},
     # After a quoted value of a datatype other than text: what it was given as.
     "report.lack.given_as": {"en": " (given as {datatype})", "zh": "（给出的类型为 {datatype}）"},
+    "report.lack.node_inverse": {"en": "“{value}”, which refers to it by “{property}”, is incomplete",
+                                 "zh": "以“{property}”指向它的“{value}”不完整"},
     "report.lack.qualified": {"en": "has no “{property}” that is {a_expected}",
                               "zh": "缺少属于{a_expected}的“{property}”"},
     "report.lack.qualified_inverse": {"en": "no “{expected}” refers to it by “{property}”",

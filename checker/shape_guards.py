@@ -4,8 +4,11 @@ conforms to it, the check does not apply) and the check itself (a property shape
 8.1.2 asks its elements of every cluster brand of the assessed cluster, not of a benchmark's or
 a competitor's: SHACL Core cannot pick those brands as targets, so each check targets every cluster
 brand, under `sh:or ( shp:OtherClustersBrand <check> )`; the content and frame of every brand
-element likewise, under `sh:or ( shp:OtherClustersElement <check> )`. What the check asks is read
-(guidance, diagnosis, fixtures) as if the guarded shape asked it itself, of its own focus nodes.
+element likewise, under `sh:or ( shp:OtherClustersElement <check> )`. 4.1 asks members of the body
+that cultivates the assessed cluster, not of another cultivation body the submission mentions: its
+two checks target every cultivation body, under `sh:or ( shp:OtherCultivationBody <check> )`.
+What the check asks is read (guidance, diagnosis, fixtures) as if the guarded shape asked it
+itself, of its own focus nodes.
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ from dataclasses import replace
 import pytest
 from rdflib import RDFS, Literal, URIRef
 from rdflib.namespace import ORG
+from rdflib.paths import InvPath
 
 from checker.guidance import Ask, AskKind, Evidence, Guidance
 from checker.i18n import Lang
@@ -123,9 +124,12 @@ def test_the_hint_of_4_2_2_is_a_few_short_sentences(meitan: Report, lang: Lang, 
 def test_the_hint_of_4_1_asks_for_the_member_organisation_s_chinese_name(
         meitan: Report, lang: Lang, said: str) -> None:
     """4.1 「明确其成员」: the member organisation is named in the standard's language
-    (shp:NamedOrganisation-zh, sh:languageIn), which the hint says too."""
+    (shp:NamedOrganisation-zh, sh:languageIn), which the hint says too. The body's memberships
+    name it (shp:MembershipHasMember asks it of every membership of the body)."""
     guidance = load_rulebook().guidance["4.1"]
-    member = next(a for e in guidance.evidence for a in e.asks if a.path == ORG.member)
+    membership = next(a for e in guidance.evidence if e.cls == BCIC.CultivationBody for a in e.asks
+                      if a.path == InvPath(ORG.organization) and a.then)
+    member = next(a for a in membership.then if a.path == ORG.member)
     assert member.then == (Ask(RDFS.label, AskKind.LANGUAGE, (Literal("zh"),)),)
     assert said in _writer(meitan, lang).how_to(guidance)
 

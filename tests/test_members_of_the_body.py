@@ -1,8 +1,9 @@
 """Only members of the body that cultivates the assessed cluster count (4.1 「培育主体应明确其成员」):
-for whether a duty of 4.2 applies, for who fulfils it, and for who sets up 7.4.4's quality
-resources. Each case is the evaluator's repro, a change of a few lines to examples/dehua-ceramics.ttl
-(conformant): memberships of a second cultivation body, one that cultivates nothing here, make no
-member of this cluster's body."""
+for whether a duty of 4.2 applies, for who fulfils it, for who sets up 7.4.4's quality resources
+and 7.2.2.2's dedicated agency; and only that body is asked for its members (4.1). Each case is a
+change of a few lines to examples/dehua-ceramics.ttl (conformant): a second cultivation body, one
+that cultivates nothing here, is not asked for members, and its memberships make no member of this
+cluster's body."""
 
 from __future__ import annotations
 
@@ -50,6 +51,16 @@ def _move_memberships(graph: Graph, to: URIRef, role: URIRef | None = None) -> N
     for membership in list(graph.subjects(ORG.organization, EX.body)):
         if role is None or (membership, ORG.role, role) in graph:
             graph.set((membership, ORG.organization, to))
+
+
+def _membership(graph: Graph, membership: URIRef, body: URIRef, member: URIRef,
+                role: URIRef | None) -> None:
+    """Add `membership` of `member` in `body`, in `role` (None: the membership names no role)."""
+    graph.add((membership, RDF.type, ORG.Membership))
+    graph.add((membership, ORG.organization, body))
+    graph.add((membership, ORG.member, member))
+    if role is not None:
+        graph.add((membership, ORG.role, role))
 
 
 def _duties(clause: str) -> list[str]:
@@ -147,3 +158,96 @@ def test_the_7_4_4_messages_say_the_member_is_of_the_body_that_cultivates_this_c
         said = {m.language: str(m) for m in rulebook.shapes_graph.objects(shape, SH.message)}
         assert "培育本集群的培育主体中" in said["zh"], said["zh"]
         assert "a member of the cultivation body that cultivates this cluster" in said["en"], said["en"]
+
+
+def test_a_second_body_that_cultivates_nothing_is_not_asked_for_members() -> None:
+    """4.1 「培育主体应明确其成员」 binds the body that cultivates this cluster: a benchmark's body the
+    submission mentions (景德镇's, no members listed) does not make 4.1 fail."""
+    graph = _copy()
+    _other_body(graph, EX["jdz-body"], "景德镇陶瓷产业集群品牌培育工作小组")
+    report = validate_graph(graph, processes=1)
+    assert report.outcome("4.1").status is Status.MET
+    assert report.conforms
+
+
+def test_an_incomplete_membership_of_another_body_is_not_this_bodys_and_not_checked() -> None:
+    """A membership of 景德镇's body naming no role is not one of this body's members: 4.1 does not
+    ask it to be complete, and it gives this body no member (its roles stay as they were)."""
+    graph = _copy()
+    jdz_body = _other_body(graph, EX["jdz-body"], "景德镇陶瓷产业集群品牌培育工作小组")
+    graph.add((EX["jdz-gov"], RDF.type, BCIC.GovernmentBody))
+    graph.add((EX["jdz-gov"], RDFS.label, Literal("景德镇市人民政府", lang="zh")))
+    _membership(graph, EX["jdz-ms"], jdz_body, EX["jdz-gov"], None)
+    report = validate_graph(graph, processes=1)
+    assert report.outcome("4.1").status is Status.MET
+    assert report.conforms and duties_set_aside(report) == ()
+
+
+def test_a_membership_of_this_body_lacking_a_role_still_fails_4_1_beside_another_body() -> None:
+    """The guard leaves this body's memberships checked: with 景德镇's body declared, a membership
+    of this cluster's body that names no role is incomplete, and one that names an association
+    instead of a cultivation body names no body, both under 4.1."""
+    graph = _copy()
+    _other_body(graph, EX["jdz-body"], "景德镇陶瓷产业集群品牌培育工作小组")
+    graph.remove((EX["ms-college"], ORG.role, None))
+    graph.set((EX["ms-sup-pack"], ORG.organization, EX["assoc-ceramics"]))
+    report = validate_graph(graph, processes=1)
+    outcome = report.outcome("4.1")
+    assert outcome.status is Status.NOT_MET
+    assert {(r.source_shape, r.focus_node) for r in outcome.results} == {
+        (SHP.MembershipHasMember, EX.body), (SHP.MembershipNamesItsBody, EX["ms-sup-pack"])}
+    shown = render_report(report, "text", "zh")
+    assert "以“所属组织”指向它的“…/ms-college”不完整" in shown
+    assert "“所属组织”的取值“德化县陶瓷行业协会”不是“培育主体”" in shown
+    assert "“…/ms-college”, which refers to it by “member of”, is incomplete" in render_report(
+        report, "text", "en")
+
+
+def test_the_only_body_cultivating_nothing_is_said_once_under_4_1() -> None:
+    """When the submission's one body names no cluster it cultivates, 4.1 says that (no body is
+    declared), not also that the body lists no member or that its memberships are incomplete."""
+    graph = _copy()
+    graph.remove((EX.body, BCIC.cultivates, None))
+    for membership in list(graph.subjects(ORG.organization, EX.body))[:2]:
+        graph.remove((membership, ORG.role, None))
+    outcome = validate_graph(graph, processes=1).outcome("4.1")
+    assert {r.source_shape for r in outcome.results} == {SHP.CultivationBodyDeclared}
+
+
+@pytest.mark.parametrize("unit", [False, True], ids=["member", "unit"])
+def test_a_dedicated_agency_of_another_body_is_not_this_bodys(unit: bool) -> None:
+    """7.2.2.2 「培育主体应……成立专门机构」: the brand office, no longer a unit of this cluster's body,
+    is a member (or a unit) of 景德镇's body, which cultivates nothing here: the body has set up no
+    agency of its own."""
+    graph = _copy()
+    jdz_body = _other_body(graph, EX["jdz-body"], "景德镇陶瓷产业集群品牌培育工作小组")
+    graph.remove((EX.body, ORG.hasUnit, EX["brand-office"]))
+    if unit:
+        graph.add((jdz_body, ORG.hasUnit, EX["brand-office"]))
+    else:
+        _membership(graph, EX["jdz-ms-office"], jdz_body, EX["brand-office"],
+                    BCIC.ThirdPartyInstitutionRole)
+    report = validate_graph(graph, processes=1)
+    outcome = report.outcome("7.2.2.2")
+    assert outcome.status is Status.NOT_MET
+    assert {(r.source_shape, r.focus_node) for r in outcome.results} == {
+        (SHP.DedicatedAgencyOfBody, EX["brand-office"])}
+    assert [o.requirement.id for o in report.with_status(Status.NOT_MET)] == ["7.2.2.2"]
+    assert "专门机构不属于培育本集群的培育主体" in render_report(report, "text", "zh")
+
+
+def test_a_dedicated_agency_that_is_a_member_of_this_body_is_its_own() -> None:
+    """The other way 7.2.2.2 accepts: the office is a member of this cluster's body, not a unit."""
+    graph = _copy()
+    graph.remove((EX.body, ORG.hasUnit, EX["brand-office"]))
+    _membership(graph, EX["ms-office"], EX.body, EX["brand-office"], BCIC.ThirdPartyInstitutionRole)
+    assert validate_graph(graph, processes=1).outcome("7.2.2.2").status is Status.MET
+
+
+@pytest.mark.parametrize("shape", ["MembersDeclared", "MembershipHasMember", "DedicatedAgencyOfBody"])
+def test_the_4_1_and_7_2_2_2_messages_say_the_body_is_the_one_that_cultivates_this_cluster(
+        shape: str) -> None:
+    """Where a message of 4.1 or 7.2.2.2 speaks of the body, it says which."""
+    said = {m.language: str(m) for m in load_rulebook().shapes_graph.objects(SHP[shape], SH.message)}
+    assert "培育本集群的培育主体" in said["zh"], said["zh"]
+    assert "the cultivation body that cultivates this cluster" in said["en"].lower(), said["en"]

@@ -119,7 +119,7 @@ class Namer(TermNamer):
             key = "qualified_any"
         elif not steps or steps == ((RDF.type, False),):
             key = f"self.{key}" if key in ("class", "datatype", "pattern", "in", "or") else key
-        elif (key == "min_count" or key == "qualified") and steps[0][1] and len(steps) == 1:
+        elif key in ("min_count", "qualified", "node") and steps[0][1] and len(steps) == 1:
             key = f"{key}_inverse"
         if key.endswith("datatype") and isinstance(lack.value, Literal) \
                 and lack.value.datatype == lack.expected:  # of the datatype, not in its form
