@@ -1,23 +1,32 @@
 """Records dated after the report (checker/dated_after.py): a duty record dated 2099, a strategy
 review dated 2999 or an actual value for 2099 cannot show that the work was done (6.2 d)
 「周期性评审」, 9.2.3 「定期进行绩效测量」). Each is a warning under the provisions it is evidence for,
-which then await the evaluator instead of being met."""
+which then await the evaluator instead of being met, in every report format."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from functools import cache
 
 import pytest
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, SH
+from rdflib.namespace import DCTERMS, RDF, RDFS, SH
 
+from checker.cli import main
 from checker.dated_after import DATE_SHAPE, YEAR_SHAPE
+from checker.ingest import ingest_submission
+from checker.loading import SubmissionFile
 from checker.namespaces import BCIC
 from checker.paths import EXAMPLES_DIR
+from checker.render import render_report
+from checker.render.outline import report_outline
+from checker.render.turtle import EARL, report_graph
 from checker.report import Report, Status
+from checker.report_reader import read_report
 from checker.rulebook import load_rulebook
 from checker.shacl import Severity
+from checker.store import open_store
 from checker.validation import validate_graph
 
 EX = "https://example.org/cluster/dehua/"
@@ -128,6 +137,11 @@ def test_a_met_provision_resting_on_a_later_record_awaits_the_evaluator() -> Non
     assert report.outcome("5.2.1").status is Status.MANUAL_REVIEW and report.conforms
     assert (report.overall.met, report.overall.pending) == (before.overall.met - 1,
                                                             before.overall.pending + 1)
+    lines = report_outline(report, "en").verdict_lines
+    assert "1 provision(s) that would otherwise be met rest on such a record and await the " \
+           "evaluator's judgement." in lines
+    assert [x for x in lines if "lead-in" in x] == [
+        x for x in report_outline(before, "en").verdict_lines if "lead-in" in x]
 
 
 def test_a_provision_already_not_met_keeps_its_status_and_gains_the_warning() -> None:
@@ -160,3 +174,78 @@ def test_the_day_after_the_report_is_flagged() -> None:
 def test_a_target_for_a_later_year_is_unaffected() -> None:
     report = report_with(TARGET, BCIC.refYear, year("2099"))
     assert warnings(report, "9.2.3") == [] and report.outcome("9.2.3").findings == ()
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("zh", ["记录的日期为 2999-06-30，晚于本报告的日期（2026-01-15）", "品牌培育战略实施中期评审",
+            "…/strategy-review", "有 1 项记录的日期晚于本报告的日期"]),
+    ("en", ["A record is dated 2999-06-30, after the date of this report (2026-01-15)",
+            "…/strategy-review", "1 record(s) are dated after the date of this report"]),
+])
+def test_the_text_and_html_reports_say_which_record_has_which_date(lang: str,
+                                                                   said: list[str]) -> None:
+    report = report_with(REVIEW, DCTERMS.date, day("2999-06-30"))
+    text = render_report(report, "text", lang)
+    html = render_report(report, "html", lang)
+    assert [s for s in said if s not in text] == []
+    assert [s for s in said if s not in html] == []
+    warning = "警告" if lang == "zh" else "warning"
+    assert f'<span class="sev sev-warning">{warning}</span>' in html
+
+
+def test_the_json_report_gives_the_warning_and_its_result() -> None:
+    report = report_with(ACTUAL, BCIC.refYear, year("2099"))
+    document = json.loads(render_report(report, "json", "en"))
+    row = next(r for r in document["requirements"] if r["id"] == "9.2.3")
+    assert row["status"] == "manual_review"
+    assert [(f["severity"], f["shapes"], [n["node"] for n in f["nodes"]])
+            for f in row["findings"]] == [("warning", [str(YEAR_SHAPE)], [str(ACTUAL)])]
+    assert [(r["severity"], r["result_path"], r["value"], r["shape"])
+            for r in row["shacl_results"]] == [("warning", "bcic:refYear", "2099", str(YEAR_SHAPE))]
+
+
+def test_the_turtle_report_holds_a_warning_result_seen_from_the_assertion() -> None:
+    """Only the results behind an unmet requirement are the report's sh:result; a warning under
+    a provision awaiting review hangs off its EARL outcome (rdfs:seeAlso), as the others."""
+    graph = report_graph(report_with(REVIEW, DCTERMS.date, day("2999-06-30")))
+    (result,) = [r for r in graph.subjects(SH.sourceShape, DATE_SHAPE)
+                 if (None, SH.detail, r) not in graph]  # not the detail naming the record
+    assert graph.value(result, SH.resultSeverity) == SH.Warning
+    assert graph.value(result, SH.focusNode) == REVIEW
+    assert graph.value(result, SH.resultPath) == DCTERMS.date
+    assert graph.value(result, SH.value) == day("2999-06-30")
+    assert graph.value(result, SH.sourceConstraintComponent) == SH.MaxInclusiveConstraintComponent
+    outcome = graph.value(predicate=RDFS.seeAlso, object=result)
+    assert graph.value(outcome, EARL.outcome) == EARL.cantTell
+    assert (None, SH.result, result) not in graph
+    assert (DATE_SHAPE, RDF.type, SH.PropertyShape) in load_rulebook().shapes_graph  # the source
+
+
+def test_a_stored_report_reads_back_with_the_warning_and_the_status() -> None:
+    data = changed(REVIEW, DCTERMS.date, day("2999-06-30")).serialize(format="turtle")
+    store = open_store("oxigraph")
+    info, original = ingest_submission(store, [SubmissionFile("late.ttl", data.encode())],
+                                       submitter="tests")
+    back = read_report(store, info.cluster, info.number)
+    assert back.outcome("6.2-d").status is Status.MANUAL_REVIEW
+    assert [(r.focus_node, r.path, r.value, r.constraint) for r in back.outcome("6.2-d").results] \
+        == [(r.focus_node, r.path, r.value, r.constraint) for r in original.outcome("6.2-d").results]
+    assert "2999-06-30" in render_report(back, "text", "zh")
+
+
+def test_validate_exits_0_with_no_gap_and_shows_the_warning(runner, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "late.ttl"
+    path.write_text(changed(REVIEW, DCTERMS.date, day("2999-06-30")).serialize(format="turtle"),
+                    encoding="utf-8")
+    answer = runner.invoke(main, ["validate", str(path), "--lang", "en"])
+    assert answer.exit_code == 0, answer.output
+    assert "NO GAP FOUND" in answer.output and "A record is dated 2999-06-30" in answer.output
+
+
+def test_the_web_report_page_shows_the_warning(make_web_app, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    client = make_web_app(tmp_path / "store", WTF_CSRF_ENABLED=False).test_client()
+    text = changed(REVIEW, DCTERMS.date, day("2999-06-30")).serialize(format="turtle")
+    posted = client.post("/validate?lang=zh", data={"text": text})
+    page = client.get(posted.headers["Location"]).get_data(as_text=True)
+    assert "记录的日期为 2999-06-30，晚于本报告的日期" in page
+    assert "有 1 项记录的日期晚于本报告的日期" in page

@@ -81,7 +81,7 @@ class RequirementRow:
     text: str  # in the page's language
     text_zh: str
     text_en: str
-    findings: tuple[FindingView, ...]  # of the severity shown, when not met or not used
+    findings: tuple[FindingView, ...]  # of the severity shown, when not met, not used or pending
     items_not_met: str
     prompt: str
     guidance: str  # how to meet it, when not met or not used; else ""
