@@ -20,8 +20,9 @@ docs/model.md decision 11). Malformed dates and years are the shapes' findings, 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import date, datetime, timezone
+from typing import TYPE_CHECKING
 
 from rdflib import RDF, RDFS, Graph, Literal
 from rdflib.namespace import DCTERMS, PROV, SH, XSD
@@ -30,8 +31,10 @@ from rdflib.term import Node
 from .i18n import LANGUAGES, message
 from .namespaces import BCIC, SHP
 from .notation import provision_notation
-from .rulebook import Rulebook
 from .shacl import Severity, ShaclResult, path_text
+
+if TYPE_CHECKING:
+    from .rulebook import Rulebook
 
 DATE_SHAPE = SHP.DateNotAfterTheReport
 YEAR_SHAPE = SHP.ActualYearNotAfterTheReport
@@ -49,7 +52,7 @@ def dated_after(view: Graph, rulebook: Rulebook, today: date) -> dict[str, list[
     """Requirement id → a warning for each record that is evidence for it and is dated after
     `today` (or, an actual value, for a year after its year). `view` is the data as the shapes
     see it, the class hierarchy beside it."""
-    provisions = _Provisions(view, rulebook)
+    provisions = _Provisions(view, rulebook.evidence_targets)
     found: dict[str, list[ShaclResult]] = {}
     later = [(record, value, DATE_SHAPE, "report.later.date", today.isoformat())
              for record, value in view.subject_objects(DCTERMS.date)
@@ -70,17 +73,25 @@ def dated_after(view: Graph, rulebook: Rulebook, today: date) -> dict[str, list[
     return found
 
 
+def evidence_targets(shapes: Graph,
+                     shape_requirements: Mapping[Node, str]) -> dict[Node, frozenset[str]]:
+    """Each term a checking shape targets (a class by sh:targetClass; a class or a duty by
+    sh:targetNode) → the requirements of the shapes that target it (Rulebook keeps it)."""
+    found: dict[Node, set[str]] = {}
+    for predicate in (SH.targetClass, SH.targetNode):
+        for shape, term in shapes.subject_objects(predicate):
+            if (rid := shape_requirements.get(shape)) is not None:  # a shape that checks one
+                found.setdefault(term, set()).add(rid)
+    return {term: frozenset(rids) for term, rids in found.items()}
+
+
 class _Provisions:
     """The requirements a record is evidence for, read off the checking shapes' targets."""
 
-    def __init__(self, view: Graph, rulebook: Rulebook) -> None:
+    def __init__(self, view: Graph, targets: Mapping[Node, frozenset[str]]) -> None:
         self.view = view
-        self.targets: dict[Node, set[str]] = {}  # a class or a duty → the requirements
+        self.targets = targets  # a class or a duty → the requirements
         self._known: dict[Node, frozenset[str]] = {}  # by term, with its superclasses'
-        for predicate in (SH.targetClass, SH.targetNode):
-            for shape, term in rulebook.shapes_graph.subject_objects(predicate):
-                if (rid := rulebook.shape_requirements.get(shape)) is not None:  # it checks one
-                    self.targets.setdefault(term, set()).add(rid)
 
     def of(self, record: Node) -> set[str]:
         """Those of the record's classes and superclasses, and of the duties it fulfils."""
