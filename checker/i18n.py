@@ -233,6 +233,34 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "培育本集群的培育主体没有角色为{roles}的成员：{clause} 的 {n} 项职责（{duties}）约束该角色，记为不适用。"
               "4.1 说成员“一般包含”此类机构或企业，并非每类必有；评价人员应确认培育主体确实没有此类成员。",
     },
+    # Records dated after the report (checker/dated_after.py): a finding per date, and the
+    # verdict's lines.
+    "report.later.date": {
+        "en": "A record is dated {value}, after the date of this report ({bound}): a date after "
+              "the assessment cannot show that the work was done; the evaluator judges whether "
+              "it counts ({provision})",
+        "zh": "记录的日期为 {value}，晚于本报告的日期（{bound}）：评价之后的日期不能证明工作已经完成，"
+              "由评价人员判断其能否作为证据（{provision}）",
+    },
+    "report.later.year": {
+        "en": "An actual value is given for {value}, a year after that of this report ({bound}): "
+              "a year yet to come cannot have been measured; the evaluator judges whether it "
+              "counts ({provision})",
+        "zh": "实际值的年份为 {value}，晚于本报告的年份（{bound}）：尚未到来的年份不可能已有实测值，"
+              "由评价人员判断其能否作为证据（{provision}）",
+    },
+    "report.later.records": {
+        "en": "{n} record(s) are dated after the date of this report, or give an actual value for "
+              "a later year: such a record cannot show that the work was done, and each is named, "
+              "with its date, under the provisions it is evidence for.",
+        "zh": "有 {n} 项记录的日期晚于本报告的日期，或给出了以后年份的实际值：此类记录不能证明工作已经完成，"
+              "各项记录及其日期列于其所证明的条款之下。",
+    },
+    "report.later.pending": {
+        "en": "{n} provision(s) that would otherwise be met rest on such a record and await the "
+              "evaluator's judgement.",
+        "zh": "另有 {n} 项条款本可满足，但以此类记录为证据，待评价人员判定。",
+    },
     "report.role.or": {"en": " or ", "zh": "或"},
     # The member roles' names, as the ontology labels them (bcic:GovernmentRole …).
     "report.role.GovernmentRole": {"en": "“government”", "zh": "“政府”"},

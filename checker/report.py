@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, timezone
 from enum import Enum
 
 from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import ORG
 from rdflib.term import Node
 
+from .dated_after import dated_after
 from .findings import Diagnosis, Finding, arrange, mentioned
 from .guidance import Guidance, guidance_terms
 from .labels import collect_labels, cut_labels
@@ -121,8 +122,11 @@ class Report:
 def build_report(rulebook: Rulebook, data: Graph, results: list[ShaclResult], *,
                  files: tuple[str, ...], created: datetime,
                  cluster: URIRef | None, cluster_label: dict[str, str],
-                 sha256: tuple[str, ...] = ()) -> Report:
-    """Turn SHACL results into a status for every requirement of the catalogue."""
+                 sha256: tuple[str, ...] = (), today: date | None = None) -> Report:
+    """Turn SHACL results into a status for every requirement of the catalogue. Records dated
+    after `today` (by default the UTC day the report is `created`) are warnings under the
+    provisions they are evidence for, which then await the evaluator rather than being met
+    (checker/dated_after.py)."""
     by_requirement: dict[str, list[ShaclResult]] = {}
     for result in results:
         rid = rulebook.shape_requirements.get(result.source_shape)
@@ -131,13 +135,15 @@ def build_report(rulebook: Rulebook, data: Graph, results: list[ShaclResult], *,
     by_requirement = {rid: without_entailed(found) for rid, found in by_requirement.items()}
     view = rulebook.engine.view(data)
     roles_present = roles_in_the_body(view)
+    later = dated_after(view, rulebook, today or created.astimezone(timezone.utc).date())
     statuses: dict[str, Status] = {}
     # Items before their lead-ins: catalogue order reversed puts every list item first.
     for requirement in reversed(rulebook.requirements.values()):
         statuses[requirement.id] = _status(requirement, rulebook, statuses, roles_present,
-                                           by_requirement.get(requirement.id, []))
+                                           by_requirement.get(requirement.id, []),
+                                           requirement.id in later)
     outcomes = tuple(RequirementOutcome(
-        r, statuses[r.id], tuple(found := by_requirement.get(r.id, [])),
+        r, statuses[r.id], tuple(found := by_requirement.get(r.id, []) + later.get(r.id, [])),
         explained(rulebook, r, [rulebook.explainer.diagnose(view, x) for x in found]),
         guidance_of(rulebook, r, statuses[r.id]))
         for r in rulebook.requirements.values())
@@ -241,7 +247,9 @@ def without_entailed(results: list[ShaclResult]) -> list[ShaclResult]:
 
 
 def _status(requirement: Requirement, rulebook: Rulebook, known: dict[str, Status],
-            roles_present: set[URIRef], results: list[ShaclResult]) -> Status:
+            roles_present: set[URIRef], results: list[ShaclResult], dated_later: bool) -> Status:
+    """What the report says of a requirement, from its violations (not the warnings of records
+    dated after the report: `dated_later` says whether it rests on one) and its items' status."""
     if requirement.level is Level.INFORMATIVE:
         return Status.NOT_APPLICABLE
     if requirement.is_duty and not requirement.actors & roles_present:
@@ -253,7 +261,7 @@ def _status(requirement: Requirement, rulebook: Rulebook, known: dict[str, Statu
         return Status.NOT_MET
     if children and all(s is Status.NOT_APPLICABLE for s in children) and not requirement.shapes:
         return Status.NOT_APPLICABLE
-    if requirement.review_prompt or Status.MANUAL_REVIEW in children:
+    if requirement.review_prompt or dated_later or Status.MANUAL_REVIEW in children:
         return Status.MANUAL_REVIEW
     return Status.MET
 

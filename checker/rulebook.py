@@ -9,8 +9,10 @@ from pathlib import Path
 
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import SKOS
+from rdflib.term import Node
 
 from . import __version__
+from .dated_after import evidence_targets
 from .diagnosis import Explainer
 from .forking import settle_long_lived
 from .guidance import Guidance, read_guidance
@@ -89,6 +91,12 @@ class Rulebook:
         """How to meet each requirement, read off its shapes (checker/guidance.py)."""
         return read_guidance(self.requirements, self.shapes_graph, self.labels_graph,
                              self.explainer)
+
+    @functools.cached_property
+    def evidence_targets(self) -> dict[Node, frozenset[str]]:
+        """Each class or duty the checking shapes target → their requirements: what a record of
+        the class, or fulfilling the duty, is evidence for (checker/dated_after.py)."""
+        return evidence_targets(self.shapes_graph, self.shape_requirements)
 
     @functools.cached_property
     def engine(self) -> ShapeEngine:

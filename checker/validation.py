@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from collections.abc import Sequence
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
@@ -21,7 +21,8 @@ from .shacl import default_processes
 
 
 def validate_graph(data: Graph, *, files: tuple[str, ...] = (), sha256: tuple[str, ...] = (),
-                   rulebook: Rulebook | None = None, processes: int | None = None) -> Report:
+                   rulebook: Rulebook | None = None, processes: int | None = None,
+                   today: date | None = None) -> Report:
     """Validate one submission graph and report on every requirement.
 
     The graph is read in place, never copied or changed: the ontology's class hierarchy and concept
@@ -29,6 +30,8 @@ def validate_graph(data: Graph, *, files: tuple[str, ...] = (), sha256: tuple[st
     see NOTES on pyshacl). It must not change while it validates. The shapes run in `processes`
     processes (default: one per core); pass 1 where the cores are already busy, as in a batch.
     Raises InputError when the submission is about several clusters (`submission_clusters`).
+    Records dated after `today` (default: the UTC day the report is created) await the evaluator
+    (checker/dated_after.py).
     """
     cluster = _cluster_of(data)  # before the shapes: a submission about two clusters is refused
     rulebook = rulebook or load_rulebook()
@@ -40,6 +43,7 @@ def validate_graph(data: Graph, *, files: tuple[str, ...] = (), sha256: tuple[st
         created=datetime.now(timezone.utc),
         cluster=cluster,
         cluster_label=_labels(data, cluster),
+        today=today,
     )
 
 

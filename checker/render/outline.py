@@ -80,7 +80,7 @@ class RequirementRow:
     status_name: str
     text_zh: str  # the standard's, verbatim: every page quotes it
     text_en: str  # our English rendering, an unofficial translation: beside it in English
-    findings: tuple[FindingView, ...]  # of the severity shown, when not met or not used
+    findings: tuple[FindingView, ...]  # of the severity shown, when not met, not used or pending
     items_not_met: str
     prompt: str
     guidance: str  # how to meet it, when not met or not used; else ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..dated_after import is_dated_after
 from ..duties import set_aside_lines
 from ..i18n import Lang, message
 from ..notation import provision_notation, provisions_listed, without_notation
@@ -18,8 +19,9 @@ from .naming import pick
 
 MARKERS = {Status.MET: "✔", Status.NOT_MET: "✘", Status.MANUAL_REVIEW: "?",
            Status.NOT_APPLICABLE: "–", Status.NOT_USED: "ℹ"}
-# Statuses whose results are shown: a gap's, and an unused optional provision's as information.
-SHOWS_FINDINGS = (Status.NOT_MET, Status.NOT_USED)
+# Statuses whose results are shown: a gap's, an unused optional provision's as information, and
+# the warnings of records dated after the report under one that awaits the evaluator for them.
+SHOWS_FINDINGS = (Status.NOT_MET, Status.NOT_USED, Status.MANUAL_REVIEW)
 # Statuses whose provision text the text report quotes: the gaps, what awaits the evaluator, an
 # unused option (the HTML and JSON reports give every provision's).
 QUOTES_TEXT = (Status.NOT_MET, Status.MANUAL_REVIEW, Status.NOT_USED)
@@ -106,17 +108,26 @@ def verdict_lines(report: Report, lang: Lang) -> list[str]:
 
 def _review_lines(report: Report, lang: Lang) -> list[str]:
     """What the manual-review checklist asks of the submitter: only the items really awaiting
-    a judgement count; lead-ins follow their items; items already not met need evidence first."""
+    a judgement count; lead-ins follow their items; items already not met need evidence first.
+    Records dated after the report are counted, and the provisions off the checklist that await
+    the evaluator for them (checker/dated_after.py)."""
     awaiting = report.awaiting_judgement()
     listed = {o.requirement.id for o in report.manual_checklist()}
-    lead_ins = sum(o.status is Status.MANUAL_REVIEW and o.requirement.id not in listed
-                   and o.requirement.level is Level.SHALL for o in report.outcomes)
+    off_the_list = [o for o in report.outcomes if o.status is Status.MANUAL_REVIEW
+                    and o.requirement.id not in listed and o.requirement.level is Level.SHALL]
+    dated_later = sum(any(is_dated_after(r) for r in o.results) for o in off_the_list)
+    lead_ins = len(off_the_list) - dated_later
     already_not_met = len(listed) - len(awaiting)
     lines = []
     if awaiting:
         lines.append(message("report.verdict.manual_pending", lang, n=len(awaiting)))
     if lead_ins:
         lines.append(message("report.verdict.lead_ins_pending", lang, n=lead_ins))
+    if later := {r.focus_node for o in report.outcomes if o.status is not Status.NOT_APPLICABLE
+                 for r in o.results if is_dated_after(r)}:
+        lines.append(message("report.later.records", lang, n=len(later)))
+    if dated_later:
+        lines.append(message("report.later.pending", lang, n=dated_later))
     if already_not_met:
         lines.append(message("report.verdict.checklist_not_met", lang, n=already_not_met))
     if awaiting:
