@@ -2,8 +2,9 @@
 
 A report names every node it mentions by its label in the report's language when it has one,
 else by its IRI. The submission labels its own nodes (`rdfs:label`, else `skos:prefLabel`, else
-`dcterms:title`); the ontology labels the standard's terms; the few terms of reused vocabularies
-that the shapes walk through are labelled here, as the ontology does not describe them.
+`dcterms:title`); the ontology labels the standard's terms, the shapes the forms of value they
+ask for (shp:Number); the few terms of reused vocabularies that the shapes walk through are
+labelled here, as the ontology does not describe them.
 """
 
 from __future__ import annotations

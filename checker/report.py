@@ -145,7 +145,8 @@ def build_report(rulebook: Rulebook, data: Graph, results: list[ShaclResult], *,
         outcomes, cluster=str(cluster) if cluster is not None else None,
         cluster_label=cluster_label, rulebook_version=rulebook.version, created=created,
         files=files, triples=len(data), sha256=sha256,
-        labels=collect_labels(named_nodes(outcomes), data, rulebook.labels_graph))
+        labels=collect_labels(named_nodes(outcomes), data, rulebook.labels_graph,
+                              rulebook.shapes_graph))
 
 
 def roles_in_the_body(view: Graph) -> set[URIRef]:

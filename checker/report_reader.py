@@ -70,7 +70,8 @@ def read_report(store: Store, cluster: URIRef, number: int,
         files=tuple(name for name, _digest in sources),
         sha256=tuple(digest for _name, digest in sources) if all(d for _n, d in sources) else (),
         triples=triples,
-        labels=collect_labels(named_nodes(outcomes), graph, rulebook.labels_graph),
+        labels=collect_labels(named_nodes(outcomes), graph, rulebook.labels_graph,
+                              rulebook.shapes_graph),
     )
 
 

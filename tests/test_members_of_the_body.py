@@ -96,7 +96,7 @@ def test_a_platform_set_up_through_another_bodys_government_member_fails_7_4_4(
         (SHP.QualityPlatformThroughMember, EX["quality-platform"])}
     shown = render_report(government_in_another_body, "text", "en")
     assert "a member of the cultivation body that cultivates this cluster" in shown
-    assert "…/county-committee: lacks “cultivates”" in shown
+    assert "…/ms-gov-market: its “member of” “…/county-committee” lacks “cultivates”" in shown
 
 
 def test_a_body_whose_memberships_all_name_another_body_has_no_member_and_no_duty() -> None:
