@@ -95,6 +95,9 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
                                  "zh": "提交材料中没有记录{about}。"},
     "report.missing.via": {"en": "The submission has no record whose “{via}” is {about}.",
                            "zh": "提交材料中没有“{via}”为{about}的记录。"},
+    # A record with neither label nor title, by its class.
+    "report.record.unnamed": {"en": "an unnamed “{kind}”", "zh": "一项未命名的“{kind}”"},
+    "report.record.unnamed_untyped": {"en": "an unnamed record", "zh": "一项未命名的记录"},
     # Kinds of value, as a value is given (checker/render/wording.py, by datatype).
     "report.value.a.date": {"en": "a date", "zh": "日期"},
     "report.value.a.date_time": {"en": "a date and time", "zh": "日期时间"},

@@ -1,7 +1,8 @@
 """Findings read by a third-party evaluator and a cluster who write no RDF
 (checker/render/findings_view.py): a value as written and what is wrong with it in words, a path
-step by step, and each membership of 4.1 with what it lacks — in zh and en, in text and JSON
-alike; never 'incomplete' for a malformed value, a datatype's name, a path's '›' or a 'node'."""
+step by step, a record by its label or title, else by its class, and each membership of 4.1 with
+what it lacks — in zh and en, in text and JSON alike; never 'incomplete' for a malformed value, a
+datatype's name, a path's '›', a 'node', or a blank node's '[]'."""
 
 from __future__ import annotations
 
@@ -124,9 +125,9 @@ def test_figures_of_another_cluster_are_said_to_be_about_that_cluster_under_9_2_
 MEMBERSHIPS = PREFIXES + """
 x:m1 a org:Membership ; org:organization x:b ; org:member x:o1 .
 x:o1 a org:Organization ; rdfs:label "Org one"@en .
-x:m2 a org:Membership ; org:organization x:b ; org:member x:o2 ; org:role bcic:GovernmentRole .
+[] a org:Membership ; org:organization x:b ; org:member x:o2 ; org:role bcic:GovernmentRole .
 x:o2 a org:Organization ; rdfs:label "机构二"@zh .
-x:m3 a org:Membership ; org:member x:o3 ; org:role bcic:GovernmentRole .
+[] a org:Membership ; org:member x:o3 ; org:role bcic:GovernmentRole .
 x:o3 a org:Organization ; rdfs:label "机构三"@zh .
 x:m4 a org:Membership ; org:organization x:b ; org:member x:o4 ; org:role bcic:GovernmentRole .
 x:o4 a org:Organization ; rdfs:label "机构四" .
@@ -136,11 +137,11 @@ x:o4 a org:Organization ; rdfs:label "机构四" .
 @pytest.mark.parametrize("lang, lines", [
     ("zh", ["…#m1：\n            – “成员”的取值“…#o1”没有标明为中文的“名称”\n"
             "            – 缺少“角色”（应为“培育主体角色”）\n",
-            "…#m3：缺少“所属组织”（应为“培育主体”）\n",
+            "一项未命名的“成员关系”：缺少“所属组织”（应为“培育主体”）\n",
             "…#m4：“成员”的取值“机构四”没有标明为中文的“名称”\n"]),
     ("en", ["…#m1:\n            – its “member” “Org one” has no “name” marked as Chinese\n"
             "            – lacks “role” (a “cultivation actor role”)\n",
-            "…#m3: lacks “member of” (a “cultivation body”)\n",
+            "an unnamed “membership”: lacks “member of” (a “cultivation body”)\n",
             "…#m4: its “member” “机构四” has no “name” marked as Chinese\n"]),
 ], ids=["zh", "en"])
 def test_4_1_says_what_each_membership_lacks(lang: str, lines: list[str]) -> None:
@@ -155,6 +156,46 @@ def test_4_1_says_what_each_membership_lacks(lang: str, lines: list[str]) -> Non
     for line in lines:
         assert line in block, block
     assert "机构二" not in block and len(re.findall(r"\n {10}\S", block)) == 3, block
+
+
+BLANK_RECORDS = PREFIXES + """
+[] a bcic:CorrectionMechanism ; dcterms:title "纠偏机制（上）"@zh ;
+   bcic:covers bcic:PlanPhase , bcic:DoPhase , bcic:CheckPhase .
+[] a bcic:TalentPolicy ; rdfs:label "Talent policy"@en ; dcterms:title "人才政策"@zh ;
+   bcic:covers bcic:RDTalent , bcic:TechnicalTalent , bcic:ManagementTalent .
+[] a bcic:KPISystem .
+"""
+
+
+@pytest.fixture(scope="module")
+def blank_records() -> Report:
+    """Three records that are blank nodes: a correction mechanism titled in Chinese only, a
+    talent policy labelled in English and titled in Chinese, a KPI system with no name."""
+    return validate_graph(Graph().parse(data=BLANK_RECORDS, format="turtle"), processes=1)
+
+
+@pytest.mark.parametrize("lang, lines", [
+    ("zh", {"9.4.2": "纠偏机制（上）：“涵盖”缺少“处置（A）”",
+            "7.2.4": "人才政策：“涵盖”缺少“营销人才”",
+            "9.1.4 c) —3": "一项未命名的“关键绩效指标体系”：“包含指标”缺少“产业集中度”"}),
+    ("en", {"9.4.2": "纠偏机制（上）: its “covers” lacks “act”",
+            "7.2.4": "Talent policy: its “covers” lacks “marketing talent”",
+            "9.1.4 c) —3": "an unnamed “key performance indicator system”: its “includes "
+                           "indicator” lacks “industry concentration”"}),
+], ids=["zh", "en"])
+def test_a_record_that_is_a_blank_node_is_named_by_its_label_or_title_else_by_its_class(
+        blank_records: Report, lang: str, lines: dict[str, str]) -> None:
+    """A blank node has no IRI to show: it is named by its label or title in the report's
+    language (a Chinese title beside an English label), else in the other language, else as an
+    unnamed record of its class — never "[]", which is Turtle's, nor 「（[]）」 after its label."""
+    for notation, line in lines.items():
+        assert line in _block(blank_records, notation, lang)
+    for fmt in ("text", "html", "json"):
+        shown = render_report(blank_records, fmt, lang)  # type: ignore[arg-type]
+        assert "[]:" not in shown and "（[]）" not in shown and "“[]”" not in shown
+    document = json.loads(render_report(blank_records, "json", lang))  # type: ignore[arg-type]
+    names = {n["name"] for r in document["requirements"] for f in r["findings"] for n in f["nodes"]}
+    assert {re.split("[:：]", line)[0] for line in lines.values()} <= names
 
 
 @pytest.mark.parametrize("sample", ["datang-socks", "meitan-tea"])

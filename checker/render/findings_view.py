@@ -3,15 +3,15 @@ it lacks, every record and term named by its label (checker/findings.py holds th
 
 Said for a reader who writes no RDF, as the hints are (checker/render/wording.py): a path step by
 step, a value as written and what is wrong with it in words (not a year-month-day date, not a
-number), never a path's or a datatype's notation. A record it points to that lacks one thing is
-said in the same sentence."""
+number), a record with no label by its class, never a path's, a datatype's or a blank node's
+notation. A record it points to that lacks one thing is said in the same sentence."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
-from rdflib import RDF, Literal, URIRef
+from rdflib import RDF, BNode, Literal, URIRef
 from rdflib.term import Node
 
 from ..findings import Candidate, Finding, Lack
@@ -46,8 +46,8 @@ _COUNTED = {"min_count": "at_least", "qualified": "at_least", "qualified_by": "a
 class NodeLine:
     """A submission node as a report names it, and what it lacks."""
 
-    name: str  # its label in the report's language, else its shortened IRI
-    iri: str  # its shortened IRI, "" when `name` already is
+    name: str  # its label in the report's language, else its shortened IRI (TermNamer.name)
+    iri: str  # its shortened IRI, "" when `name` already is or it has none (a blank node)
     lacks: tuple[LackLine, ...]
 
 
@@ -74,10 +74,14 @@ class FindingView:
 
 class TermNamer:
     """Names nodes by their labels in one language, else by their shortened IRIs (those under
-    `base` as `…/local`); a rulebook page names the standard's terms with one and no base."""
+    `base` as `…/local`); a blank node, which has no IRI to show, by its label in another
+    language, else as an unnamed record of its class (`kinds`). A rulebook page names the
+    standard's terms with one and no base."""
 
-    def __init__(self, labels: Labels, lang: Lang, base: str | None = None) -> None:
+    def __init__(self, labels: Labels, lang: Lang, base: str | None = None,
+                 kinds: Mapping[Node, Node] | None = None) -> None:
         self.labels, self.lang, self.base = labels, lang, base
+        self.kinds: Mapping[Node, Node] = kinds or {}
 
     def label(self, node: Node) -> str | None:
         """The node's label in the language (or untagged), None when it has none."""
@@ -85,20 +89,30 @@ class TermNamer:
         return found.get(self.lang) or found.get("") or None
 
     def name(self, node: Node | None, limit: int | None = None) -> str:
-        """The node's label, else its shortened IRI (or a literal's form)."""
+        """The node's label, else its shortened IRI (or a literal's form); a blank node's label
+        in any language, else an unnamed record of its class."""
         if node is None:
             return ""
-        return self.label(node) or short_node(node, self.base, limit)
+        if (label := self.label(node)) is not None:
+            return label
+        if isinstance(node, BNode):
+            if found := pick(self.labels.get(node, {}), self.lang):
+                return found
+            kind = self.kinds.get(node)
+            if kind is None:
+                return message("report.record.unnamed_untyped", self.lang)
+            return message("report.record.unnamed", self.lang, kind=self.name(kind))
+        return short_node(node, self.base, limit)
 
 
 class Namer(TermNamer):
     """Names nodes and terms of one report in one language, and says what records lack."""
 
     def __init__(self, report: Report, lang: Lang) -> None:
-        super().__init__(report.labels, lang, base_of(report))
+        super().__init__(report.labels, lang, base_of(report), report.kinds)
 
     def node_line(self, candidate: Candidate) -> NodeLine:
-        """A candidate named, with its lacks as sentences."""
+        """A candidate named (beside its IRI; a blank node has none), with its lacks as sentences."""
         iri = short_node(candidate.node, self.base)
         name = self.name(candidate.node)
         return NodeLine(name, iri if iri != name else "",
@@ -202,7 +216,10 @@ class Namer(TermNamer):
 
     def value(self, node: Node | None) -> str:
         """A value as a lack quotes it: a literal by its text alone, no RDF notation, anything else
-        by its name, in quotation marks (cut at VALUE_CHARS characters)."""
+        by its name, in quotation marks (cut at VALUE_CHARS characters); a record with no label
+        as an unnamed record of its class."""
+        if isinstance(node, BNode) and not self.labels.get(node):
+            return self.name(node)
         text = printable(str(node)) if isinstance(node, Literal) else self.name(node, VALUE_CHARS)
         return f"“{text if len(text) <= VALUE_CHARS else text[:VALUE_CHARS - 1] + '…'}”"
 
