@@ -4,11 +4,12 @@ what each lacks (checker/findings.py holds the model).
 A shape's path is walked from its focus node until it reaches nodes of the submission (anything
 outside the standard's namespace): the instances of a class, the records of a duty, the
 specifications of an indicator. Each of those is then held against the rest of the shape — its
-sh:hasValue, sh:minCount, sh:maxCount, sh:class, sh:datatype, sh:in, sh:pattern, sh:node, sh:or (a
-value that meets none of its shapes), sh:not and qualified value shapes, the property shapes of
-those shapes in turn (down to the role of the member a duty's evidence document is attributed to,
-4.2), a guarded shape's check — and the closest (the fewest lacks) are kept. Constraint
-components not listed here are not explained (the result's message still is).
+sh:hasValue, sh:minCount (along a path of several steps, where it stopped), sh:maxCount,
+sh:class, sh:datatype, sh:in, sh:pattern, sh:languageIn, sh:node, sh:or (a value that meets none
+of its shapes), sh:not and qualified value shapes, the property shapes of those shapes in turn
+(down to the role of the member a duty's evidence document is attributed to, 4.2, or the Chinese
+name of a member of 4.1), a guarded shape's check — and the closest (the fewest lacks) are kept.
+Constraint components not listed here are not explained (the result's message still is).
 """
 
 from __future__ import annotations
@@ -84,7 +85,8 @@ class Explainer:
         if (expected := s.value(shape, SH.hasValue)) is not None and expected not in values:
             yield lack("HasValueConstraintComponent")
         if (least := s.value(shape, SH.minCount)) is not None and len(values) < int(least):
-            yield lack("MinCountConstraintComponent")
+            yield lack("MinCountConstraintComponent",
+                       closest=() if values else self._stopped(data, node, shape, path))
         if (most := s.value(shape, SH.maxCount)) is not None and len(values) > int(most):
             yield lack("MaxCountConstraintComponent")
         for cls in s.objects(shape, SH["class"]):
@@ -98,6 +100,10 @@ class Explainer:
             members = set(Collection(s, allowed))
             yield from (lack("InConstraintComponent", value=v) for v in values
                         if v not in members)
+        if (languages := s.value(shape, SH.languageIn)) is not None:
+            ranges = [str(t) for t in Collection(s, languages)]
+            yield from (lack("LanguageInConstraintComponent", value=v) for v in values
+                        if not (isinstance(v, Literal) and _in_language(v.language, ranges)))
         if (pattern := s.value(shape, SH.pattern)) is not None:
             yield from (lack("PatternConstraintComponent", value=v) for v in values
                         if isinstance(v, BNode) or not re.search(str(pattern), str(v)))
@@ -127,6 +133,25 @@ class Explainer:
         if (qualified := s.value(shape, SH.qualifiedValueShape)) is not None:
             yield from self._qualified_lacks(data, lack, qualified, values, path, depth)
 
+    def _stopped(self, data: Graph, node: Node, shape: URIRef | Node,
+                 path: ShapePath | None) -> tuple[Candidate, ...]:
+        """Where a path of several steps reached nothing at its end: the values its first steps
+        reached, each lacking the rest of it (9.2.3: an observation's cluster, which no
+        cultivation body cultivates); none where the first step reached nothing."""
+        steps = path_steps(path) if path is not None else []
+        reached, walked = [node], 0
+        for step in steps[:-1]:
+            found = _sorted({o for n in reached for o in data.objects(n, step)})  # type: ignore[arg-type]
+            if not found:
+                break
+            reached, walked = found, walked + 1
+        if not walked:
+            return ()
+        expected, count = self.expectation(_iri(shape), "MinCountConstraintComponent")
+        rest = Lack(joined(steps[walked:]), _iri(shape), "MinCountConstraintComponent", expected,
+                    count)
+        return tuple(Candidate(n, _iri(shape), (rest,)) for n in reached)
+
     def _fails(self, data: Graph, value: Node, shape: Node, depth: int) -> bool:
         """Whether `value` lacks anything `shape` asks of it (itself, not along a path)."""
         return any(True for _lack in self._property_lacks(data, value, shape, None, depth + 1))
@@ -146,8 +171,8 @@ class Explainer:
                        closest=_closest([c for c in held if c.lacks]))
 
     def expectation(self, shape: URIRef, constraint: str) -> tuple[Node | None, int | None]:
-        """What a shape's constraint component asks for: a value, class or datatype, and a
-        count (both None where it asks for neither)."""
+        """What a shape's constraint component asks for: a value, class, datatype or language (a
+        tag), and a count (both None where it asks for neither)."""
         s = self.shapes
         if constraint == "HasValueConstraintComponent":
             return s.value(shape, SH.hasValue), None
@@ -157,12 +182,18 @@ class Explainer:
             return None, _int(s.value(shape, SH.maxCount))
         if constraint == "QualifiedMinCountConstraintComponent":
             qualified = s.value(shape, SH.qualifiedValueShape)
-            return (self.term_of(qualified) if qualified is not None else None,
-                    _int(s.value(shape, SH.qualifiedMinCount)))
+            term = self.term_of(qualified) if qualified is not None else None
+            if term is None and qualified is not None:  # a text in the language asked (4.1)
+                term, _count = self.expectation(qualified, "LanguageInConstraintComponent")  # type: ignore[arg-type]
+            return term, _int(s.value(shape, SH.qualifiedMinCount))
         if constraint == "ClassConstraintComponent":
             return s.value(shape, SH["class"]), None
         if constraint == "DatatypeConstraintComponent":
             return s.value(shape, SH.datatype), None
+        if constraint == "LanguageInConstraintComponent" and \
+                (languages := s.value(shape, SH.languageIn)) is not None:
+            tags = list(Collection(s, languages))  # the one language asked (the shapes ask one)
+            return (tags[0] if len(tags) == 1 else None), None
         return None, None
 
     def term_of(self, shape: Node) -> Node | None:
@@ -245,6 +276,13 @@ def _datatype(literal: Literal) -> URIRef:
     if literal.datatype is not None:
         return literal.datatype
     return RDF.langString if literal.language else XSD.string
+
+
+def _in_language(tag: str | None, ranges: list[str]) -> bool:
+    """Whether a language tag matches one of the ranges of sh:languageIn, as SPARQL's langMatches
+    does: the range itself or a subtag of it, in any case (zh-CN and ZH are zh)."""
+    tag = (tag or "").lower()
+    return bool(tag) and any(tag == r.lower() or tag.startswith(r.lower() + "-") for r in ranges)
 
 
 def _int(node: Node | None) -> int | None:

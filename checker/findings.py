@@ -34,7 +34,9 @@ class Lack:
     expected: Node | None = None  # the value (sh:hasValue), class or datatype asked for
     count: int | None = None  # the count asked for (min, max or qualified min)
     value: Node | None = None  # a value that breaks the constraint
-    closest: tuple[Candidate, ...] = ()  # values that came closest to a qualified shape
+    # The values that came closest to a qualified or a nested shape, or, where a path of several
+    # steps stopped short, the values it reached, each lacking the rest of the path.
+    closest: tuple[Candidate, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -139,6 +141,7 @@ def _candidates_mention(candidates: tuple[Candidate, ...]) -> Iterator[Node]:
     for candidate in candidates:
         yield candidate.node
         for lack in candidate.lacks:
+            yield lack.shape  # a form of value it names in words (shp:Number)
             yield from (p for p, _inverse in path_properties(lack.path))
             yield from (n for n in (lack.expected, lack.value) if n is not None)
             yield from _candidates_mention(lack.closest)

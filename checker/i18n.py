@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal, get_args
 
 from .error_messages import AREAS as ERROR_AREAS
+from .report_words import MESSAGES as REPORT_WORDS
 
 Lang = Literal["en", "zh"]
 LANGUAGES: tuple[Lang, ...] = get_args(Lang)
@@ -326,58 +327,6 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "report.clause": {"en": "Clause {clause}", "zh": "条款 {clause}"},
     "report.result.message": {"en": "Finding", "zh": "发现的问题"},
     "report.result.more": {"en": "… and {n} more", "zh": "……另有 {n} 个"},
-    # What a submission node lacks (checker/render/findings_view.py); quoted names are labels.
-    "report.lack.has_value": {"en": "its “{property}” lacks “{expected}”",
-                              "zh": "“{property}”缺少“{expected}”"},
-    "report.lack.min_count": {"en": "lacks “{property}”", "zh": "缺少“{property}”"},
-    "report.lack.min_count_inverse": {"en": "no node refers to it by “{property}”",
-                                      "zh": "没有节点以“{property}”指向它"},
-    "report.lack.max_count": {"en": "has more “{property}” than allowed",
-                              "zh": "“{property}”多于允许的个数"},
-    "report.lack.class": {"en": "its “{property}” “{value}”{given} is not {a_expected}",
-                          "zh": "“{property}”的取值“{value}”{given}不是{a_expected}"},
-    "report.lack.self.class": {"en": "is not {a_expected}", "zh": "不是{a_expected}"},
-    "report.lack.datatype": {"en": "its “{property}” “{value}”{given} is not of datatype {expected}",
-                             "zh": "“{property}”的取值“{value}”{given}不是 {expected} 类型"},
-    "report.lack.self.datatype": {"en": "“{value}”{given} is not of datatype {expected}",
-                                  "zh": "“{value}”{given}不是 {expected} 类型"},
-    # A value given as the datatype asked, in a form it does not have ("2021-02-30"^^xsd:date).
-    "report.lack.ill_formed": {"en": "its “{property}” “{value}” is not a valid {expected}",
-                               "zh": "“{property}”的取值“{value}”不是有效的 {expected} 值"},
-    "report.lack.self.ill_formed": {"en": "“{value}” is not a valid {expected}",
-                                    "zh": "“{value}”不是有效的 {expected} 值"},
-    "report.lack.in": {"en": "its “{property}” “{value}”{given} is not one of the values allowed",
-                       "zh": "“{property}”的取值“{value}”{given}不在允许的取值之中"},
-    "report.lack.self.in": {"en": "“{value}”{given} is not one of the values allowed",
-                            "zh": "“{value}”{given}不在允许的取值之中"},
-    "report.lack.pattern": {"en": "its “{property}” “{value}”{given} does not have the form required",
-                            "zh": "“{property}”的取值“{value}”{given}格式不符"},
-    "report.lack.self.pattern": {"en": "“{value}”{given} does not have the form required",
-                                 "zh": "“{value}”{given}格式不符"},
-    "report.lack.or": {"en": "its “{property}” “{value}”{given} is in none of the forms accepted",
-                       "zh": "“{property}”的取值“{value}”{given}不属于任何一种可接受的形式"},
-    "report.lack.self.or": {"en": "“{value}”{given} is in none of the forms accepted",
-                            "zh": "“{value}”{given}不属于任何一种可接受的形式"},
-    "report.lack.node": {"en": "its “{property}” “{value}”{given} is incomplete",
-                         "zh": "“{property}”的取值“{value}”{given}不完整"},
-    # After a quoted value of a datatype other than text: what it was given as.
-    "report.lack.given_as": {"en": " (given as {datatype})", "zh": "（给出的类型为 {datatype}）"},
-    "report.lack.node_inverse": {"en": "“{value}”, which refers to it by “{property}”, is incomplete",
-                                 "zh": "以“{property}”指向它的“{value}”不完整"},
-    "report.lack.qualified": {"en": "has no “{property}” that is {a_expected}",
-                              "zh": "缺少属于{a_expected}的“{property}”"},
-    "report.lack.qualified_inverse": {"en": "no “{expected}” refers to it by “{property}”",
-                                      "zh": "没有“{expected}”以“{property}”指向它"},
-    "report.lack.qualified_any": {"en": "lacks {a_property} that meets the requirement",
-                                  "zh": "缺少符合要求的{a_property}"},
-    "report.lack.other": {"en": "its “{property}” does not meet the requirement",
-                          "zh": "“{property}”不符合要求"},
-    "report.lack.of_class": {"en": " ({a_expected})", "zh": "（应为{a_expected}）"},
-    "report.lack.at_least": {"en": " (at least {n})", "zh": "（至少 {n} 个）"},
-    "report.missing.instances": {"en": "The submission has no instance of {about}.",
-                                 "zh": "提交材料中没有{about}的实例。"},
-    "report.missing.via": {"en": "The submission has no node whose “{via}” is {about}.",
-                           "zh": "提交材料中没有“{via}”为{about}的节点。"},
     "report.items_not_met": {"en": "list items not met: {items}", "zh": "未满足的列项：{items}"},
     # How to meet a requirement, read off its shapes (checker/render/guidance_view.py).
     "report.guidance.label": {"en": "How to meet it", "zh": "如何满足"},
@@ -421,14 +370,6 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     # The last two of several values: all of them (sh:hasValue), or one of them (sh:in).
     "report.guidance.and": {"en": " and ", "zh": "和"},
     "report.guidance.or": {"en": " or ", "zh": "或"},
-    # A path in words, step by step (a record: a node reached by an inverse step, of no class said).
-    "report.guidance.step.next": {"en": "{path} with {step}", "zh": "{path}的{step}"},
-    "report.guidance.step.inverse_first": {"en": "{by} referring to it through {step}",
-                                           "zh": "由{by}以{step}指向它"},
-    "report.guidance.step.inverse": {"en": "{path} that {by} refers to through {step}",
-                                     "zh": "{path}由{by}以{step}指向"},
-    "report.guidance.step.after_inverse": {"en": "{path} with {step}", "zh": "{path}，该记录的{step}"},
-    "report.guidance.step.record": {"en": "a record", "zh": "一项记录"},
     "report.guidance.either": {"en": ", or ", "zh": "，或"},
     "report.guidance.ask.any": {"en": "{path}", "zh": "{path}"},
     "report.guidance.ask.value": {"en": "{path} set to {values}", "zh": "{path}为{values}"},
@@ -637,4 +578,4 @@ def _merged(*parts: Mapping[str, Mapping[Lang, str]]) -> dict[str, Mapping[Lang,
     return merged
 
 
-MESSAGES: Mapping[str, Mapping[Lang, str]] = _merged(_MESSAGES, *ERROR_AREAS)
+MESSAGES: Mapping[str, Mapping[Lang, str]] = _merged(_MESSAGES, REPORT_WORDS, *ERROR_AREAS)

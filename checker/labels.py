@@ -1,9 +1,12 @@
 """Names for people: a node's labels by language, from the submission or the rulebook.
 
 A report names every node it mentions by its label in the report's language when it has one,
-else by its IRI. The submission labels its own nodes (`rdfs:label`, else `skos:prefLabel`, else
-`dcterms:title`); the ontology labels the standard's terms; the few terms of reused vocabularies
-that the shapes walk through are labelled here, as the ontology does not describe them.
+else by its IRI; a blank node, which has no IRI to show, by its label in another language, else
+by its class (`kinds_of_unnamed`). The submission labels its own nodes (in each language,
+`rdfs:label`, else `skos:prefLabel`, else `dcterms:title`); the ontology labels the standard's
+terms, the shapes the forms of value they ask for (shp:Number); the few terms of reused
+vocabularies that the shapes walk through are labelled here, as the ontology does not describe
+them.
 A name is for reading: one longer than NAME_CHARS characters is cut (`cut_text`), in reports as in
 the terminal's tables (checker/render/cells.py).
 """
@@ -13,7 +16,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 
-from rdflib import RDF, RDFS, Graph, Literal
+from rdflib import RDF, RDFS, BNode, Graph, Literal
 from rdflib.namespace import DCTERMS, ORG, PROV, SKOS
 from rdflib.term import Node
 
@@ -47,14 +50,15 @@ _REUSED: dict[Node, dict[str, str]] = {
 
 
 def labels_of(graph: Graph, node: Node) -> dict[str, str]:
-    """The node's labels by language tag ("" for an untagged one), from the first predicate of
-    LABEL_PREDICATES that gives any, else from the reused terms' table."""
+    """The node's labels by language tag ("" for an untagged one), each from the first predicate
+    of LABEL_PREDICATES that gives one in that language (a Chinese label beside an English
+    title), else from the reused terms' table."""
+    found: dict[str, str] = {}
     for predicate in LABEL_PREDICATES:
-        found = {o.language or "": str(o) for o in graph.objects(node, predicate)
-                 if isinstance(o, Literal)}
-        if found:
-            return found
-    return dict(_REUSED.get(node, {}))
+        said = {o.language or "": str(o) for o in graph.objects(node, predicate)
+                if isinstance(o, Literal)}
+        found = said | found
+    return found or dict(_REUSED.get(node, {}))
 
 
 def collect_labels(nodes: Iterable[Node], *graphs: Graph) -> dict[Node, dict[str, str]]:
@@ -100,3 +104,22 @@ def _read_with_the_one_before(text: str, at: int) -> bool:
 def cut_labels(labels: Mapping[str, str]) -> dict[str, str]:
     """Labels by language, each cut at NAME_CHARS characters (`cut_text`)."""
     return {lang: cut_text(text)[0] for lang, text in labels.items()}
+
+
+def kinds_of_unnamed(nodes: Iterable[Node], labels: Mapping[Node, object], graph: Graph,
+                     terms: Graph) -> dict[Node, Node]:
+    """The class to name each blank node of `nodes` by that has no label in `labels`: of its types
+    in `graph`, one `terms` (or the reused terms' table) labels, the most specific (no other of
+    them its subclass), the first by IRI where several are."""
+    found: dict[Node, Node] = {}
+    for node in dict.fromkeys(nodes):
+        if not isinstance(node, BNode) or node in labels or node in found:
+            continue
+        types = sorted((t for t in set(graph.objects(node, RDF.type)) if labels_of(terms, t)),
+                       key=str)
+        specific = [t for t in types if not any(
+            other != t and t in set(terms.transitive_objects(other, RDFS.subClassOf))
+            for other in types)]
+        if specific:
+            found[node] = specific[0]
+    return found

@@ -14,7 +14,7 @@ from rdflib.term import Node
 from .dated_after import dated_after
 from .findings import Diagnosis, Finding, arrange, mentioned
 from .guidance import Guidance, guidance_terms
-from .labels import collect_labels, cut_labels
+from .labels import collect_labels, cut_labels, kinds_of_unnamed
 from .namespaces import BCIC
 from .rulebook import Layer, Level, Requirement, Rulebook
 from .shacl import ShaclResult, Severity
@@ -84,6 +84,8 @@ class Report:
     by_layer: dict[Layer, Rate]
     sha256: tuple[str, ...] = ()  # of each file's bytes, in the order of `files`, when known
     labels: Mapping[Node, Mapping[str, str]] = field(default_factory=dict)  # of nodes it names
+    # The class of each blank node it names that has no label, to name it by (its labels beside).
+    kinds: Mapping[Node, Node] = field(default_factory=dict)
 
     def outcome(self, requirement_id: str) -> RequirementOutcome:
         """The outcome of one requirement by its id."""
@@ -147,11 +149,21 @@ def build_report(rulebook: Rulebook, data: Graph, results: list[ShaclResult], *,
         explained(rulebook, r, [rulebook.explainer.diagnose(view, x) for x in found]),
         guidance_of(rulebook, r, statuses[r.id]))
         for r in rulebook.requirements.values())
+    labels, kinds = names_of(rulebook, list(named_nodes(outcomes)), data)
     return report_from_outcomes(
         outcomes, cluster=str(cluster) if cluster is not None else None,
         cluster_label=cluster_label, rulebook_version=rulebook.version, created=created,
-        files=files, triples=len(data), sha256=sha256,
-        labels=collect_labels(named_nodes(outcomes), data, rulebook.labels_graph))
+        files=files, triples=len(data), sha256=sha256, labels=labels, kinds=kinds)
+
+
+def names_of(rulebook: Rulebook, nodes: list[Node],
+             graph: Graph) -> tuple[dict[Node, dict[str, str]], dict[Node, Node]]:
+    """The labels of the nodes a report names, from `graph` (the submission, or a stored report
+    that wrote them) and the rulebook (the ontology's terms, the shapes' forms of value), and the
+    class of each blank node among them that has none, labelled too."""
+    labels = collect_labels(nodes, graph, rulebook.labels_graph, rulebook.shapes_graph)
+    kinds = kinds_of_unnamed(nodes, labels, graph, rulebook.labels_graph)
+    return labels | collect_labels(kinds.values(), rulebook.labels_graph), kinds
 
 
 def roles_in_the_body(view: Graph) -> set[URIRef]:
@@ -205,7 +217,8 @@ def report_from_outcomes(outcomes: tuple[RequirementOutcome, ...], *, cluster: s
                          cluster_label: dict[str, str], rulebook_version: str,
                          created: datetime, files: tuple[str, ...], triples: int,
                          sha256: tuple[str, ...] = (),
-                         labels: Mapping[Node, Mapping[str, str]] | None = None) -> Report:
+                         labels: Mapping[Node, Mapping[str, str]] | None = None,
+                         kinds: Mapping[Node, Node] | None = None) -> Report:
     """A report over outcomes already decided (fresh, or read back from a store): the verdict
     and the rates count the shall-level requirements. Labels name things for people: each is
     cut at labels.NAME_CHARS characters, so a submission's megabyte label is not copied into every
@@ -227,6 +240,7 @@ def report_from_outcomes(outcomes: tuple[RequirementOutcome, ...], *, cluster: s
                   for layer in Layer},
         sha256=sha256,
         labels={node: cut_labels(found) for node, found in (labels or {}).items()},
+        kinds=kinds or {},
     )
 
 

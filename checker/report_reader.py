@@ -24,9 +24,8 @@ from .namespaces import BCIC, REQ
 from .render.text import sorted_results
 from .render.turtle import EARL
 from .findings_rdf import read_diagnosis
-from .labels import collect_labels
 from .report import (Report, RequirementOutcome, Status, explained, guidance_of, named_nodes,
-                     report_from_outcomes)
+                     names_of, report_from_outcomes)
 from .rulebook import SH, Level, Requirement, Rulebook, load_rulebook
 from .shacl import Severity, ShaclResult, path_text
 from .store.base import Store, report_graph_iri, submission_graph_iri
@@ -59,18 +58,20 @@ def read_report(store: Store, cluster: URIRef, number: int,
         for rid, requirement in rulebook.requirements.items() if rid in statuses)
     sources = sorted((str(graph.value(f, RDFS.label) or ""), str(graph.value(f, BCIC.sha256) or ""))
                      for f in graph.objects(node, PROV.used))
-    labels, triples = _submission_facts(store, submission_graph_iri(cluster, number),
-                                        URIRef(str(subject)) if subject else cluster)
+    cluster_label, triples = _submission_facts(store, submission_graph_iri(cluster, number),
+                                               URIRef(str(subject)) if subject else cluster)
+    labels, kinds = names_of(rulebook, list(named_nodes(outcomes)), graph)
     return report_from_outcomes(
         outcomes,
         cluster=str(subject) if subject is not None else None,
-        cluster_label=labels,
+        cluster_label=cluster_label,
         rulebook_version=str(graph.value(node, OWL.versionInfo) or ""),
         created=_datetime(graph.value(node, DCTERMS.created)),
         files=tuple(name for name, _digest in sources),
         sha256=tuple(digest for _name, digest in sources) if all(d for _n, d in sources) else (),
         triples=triples,
-        labels=collect_labels(named_nodes(outcomes), graph, rulebook.labels_graph),
+        labels=labels,
+        kinds=kinds,
     )
 
 

@@ -70,7 +70,7 @@ def test_5_2_2_names_datangs_structure_analysis_and_the_aspects_it_does_not_cove
         (lack,) = node["lacks"]
         assert (lack["path"], lack["constraint"], lack["expected"]) == (
             "bcic:covers", "HasValueConstraintComponent", str(BCIC[aspect]))
-        assert lack["property"] == "涵盖"
+        assert lack["property"] == "“涵盖”"  # the path in words
 
 
 def test_a_duty_finding_names_the_record_that_lacks_an_evidence_document_under_4_2_2_g(
@@ -118,7 +118,7 @@ def test_9_2_1_names_the_specification_and_the_field_it_lacks() -> None:
     assert lacks == {(URIRef("https://example.org/x#spec"), BCIC.calculationMethod)}
     text = render_report(report, "text", "zh")
     assert "美誉度测量规范（…#spec）：缺少“计算方法”" in text and "缺少“计量单位”" not in text
-    assert "提交材料中没有“所规范的指标”为“出口率”的节点。" in text
+    assert "提交材料中没有“所规范的指标”为“出口率”的记录。" in text
     assert "ind:ExportRate" not in _without_hints(text)
     assert "ind:BrandReputation" not in _without_hints(text)
 

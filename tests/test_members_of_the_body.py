@@ -107,7 +107,7 @@ def test_a_platform_set_up_through_another_bodys_government_member_fails_7_4_4(
         (SHP.QualityPlatformThroughMember, EX["quality-platform"])}
     shown = render_report(government_in_another_body, "text", "en")
     assert "a member of the cultivation body that cultivates this cluster" in shown
-    assert "…/county-committee: lacks “cultivates”" in shown
+    assert "…/ms-gov-market: its “member of” “…/county-committee” lacks “cultivates”" in shown
 
 
 def test_a_body_whose_memberships_all_name_another_body_has_no_member_and_no_duty() -> None:
@@ -199,7 +199,7 @@ def test_a_membership_of_this_body_lacking_a_role_still_fails_4_1_beside_another
     shown = render_report(report, "text", "zh")
     assert "以“所属组织”指向它的“…/ms-college”不完整" in shown
     assert "“所属组织”的取值“德化县陶瓷行业协会”不是“培育主体”" in shown
-    assert "“…/ms-college”, which refers to it by “member of”, is incomplete" in render_report(
+    assert "“…/ms-college”, which refers to it through “member of”, is incomplete" in render_report(
         report, "text", "en")
 
 

@@ -212,29 +212,40 @@ def test_a_malformed_date_is_reported_with_its_value(date: Literal) -> None:
 
 
 @pytest.mark.parametrize("lang, date, said", [
-    ("zh", Literal("2021年"), "（…/environment-monitoring）：“日期”的取值“2021年”不是 xsd:date 类型\n"),
+    ("zh", Literal("2021年"),
+     "（…/environment-monitoring）：“日期”的取值“2021年”（给出的是文本）不是年-月-日形式的日期"
+     "（如 2021-06-30）\n"),
     ("en", Literal("2021年"),
-     "…/environment-monitoring: its “date” “2021年” is not of datatype xsd:date\n"),
+     "…/environment-monitoring: its “date” “2021年” (given as text) is not a year-month-day date "
+     "(e.g. 2021-06-30)\n"),
     ("zh", Literal("2021年", lang="zh"),
-     "（…/environment-monitoring）：“日期”的取值“2021年”不是 xsd:date 类型\n"),
+     "（…/environment-monitoring）：“日期”的取值“2021年”（给出的是文本）不是年-月-日形式的日期"
+     "（如 2021-06-30）\n"),
     ("zh", Literal("2021", datatype=XSD_GYEAR),
-     "（…/environment-monitoring）：“日期”的取值“2021”（给出的类型为 xsd:gYear）不是 xsd:date 类型\n"),
+     "（…/environment-monitoring）：“日期”的取值“2021”（给出的是年份）不是年-月-日形式的日期"
+     "（如 2021-06-30）\n"),
     ("en", Literal("2021", datatype=XSD_GYEAR),
-     "…/environment-monitoring: its “date” “2021” (given as xsd:gYear) is not of datatype "
-     "xsd:date\n"),
+     "…/environment-monitoring: its “date” “2021” (given as a year) is not a year-month-day date "
+     "(e.g. 2021-06-30)\n"),
+    ("en", Literal("2021-11-30T09:00:00", datatype=XSD_DATETIME),
+     "…/environment-monitoring: its “date” “2021-11-30T09:00:00” (given as a date and time) is not "
+     "a year-month-day date (e.g. 2021-06-30)\n"),
     ("zh", Literal("2021-02-30", datatype=XSD_DATE),
-     "（…/environment-monitoring）：“日期”的取值“2021-02-30”不是有效的 xsd:date 值\n"),
+     "（…/environment-monitoring）：“日期”的取值“2021-02-30”不是有效的日期，应写为年-月-日形式的日期"
+     "（如 2021-06-30）\n"),
     ("en", Literal("2021-02-30", datatype=XSD_DATE),
-     "…/environment-monitoring: its “date” “2021-02-30” is not a valid xsd:date\n"),
-], ids=["zh-text", "en-text", "zh-text-tagged", "zh-gYear", "en-gYear", "zh-no-such-day",
-        "en-no-such-day"])
+     "…/environment-monitoring: its “date” “2021-02-30” is not valid as a date: write a "
+     "year-month-day date (e.g. 2021-06-30)\n"),
+], ids=["zh-text", "en-text", "zh-text-tagged", "zh-gYear", "en-gYear", "en-dateTime",
+        "zh-no-such-day", "en-no-such-day"])
 def test_the_text_report_says_a_malformed_date_in_one_line(lang: str, date: Literal,
                                                            said: str) -> None:
     """The value fails a nested shape one way: one sentence, not an 'incomplete' value holding
     a second line about itself; an xsd:date with no such day (2021-02-30) is no xsd:date either,
     as pyshacl says (checker/diagnosis.py used to find nothing wrong with it). The value is
-    quoted once, as written, without RDF notation; a datatype other than text is said in words
-    (given as xsd:gYear), and one given as xsd:date is said to be no valid date."""
+    quoted once, as written, and what is wrong is said in words in both languages, with no
+    datatype's name: what it was given as (text, a year), and what to write instead (a
+    year-month-day date, e.g. 2021-06-30); one given as a date is said to be no valid one."""
     data = dehua()
     data.set((MONITORING, DCTERMS.date, date))
     assert said in render_report(validate_graph(data), "text", lang)
@@ -374,8 +385,8 @@ def test_an_analysis_typed_only_with_the_parent_class_is_no_basis_for_6_1_or_6_1
     assert report.outcome("6.1").status is Status.NOT_MET
     assert report.outcome("6.1.1.1").status is Status.NOT_MET
     text = render_report(report, "text", "en")
-    assert "…/generic-analysis:\n                – lacks a “type” that meets the requirement" in text
-    assert "“brand environment analysis” is not one of the values allowed" in text
+    assert "…/generic-analysis: its “type” “brand environment analysis” is not one of the values " \
+        "allowed" in text
 
 
 def test_an_analysis_counted_as_a_basis_is_framed_under_its_chapter_5_clause() -> None:

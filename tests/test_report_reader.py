@@ -114,3 +114,27 @@ def test_literal_values_read_back_as_the_same_literals(store: Store) -> None:
     back = read_report(store, info.cluster, info.number)
     assert {str(r.value) for o in back.outcomes for r in o.results
             if r.value is not None} == values
+
+
+# Records that are blank nodes: one titled in Chinese only, one with no name at all.
+BLANK_RECORDS = """
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix bcic: <https://w3id.org/bcic/ontology#> .
+<https://example.org/x/c> a bcic:IndustrialCluster ; rdfs:label "集群"@zh .
+<https://example.org/x/b> a bcic:CultivationBody ; bcic:cultivates <https://example.org/x/c> .
+[] a bcic:CorrectionMechanism ; dcterms:title "纠偏机制（上）"@zh ; bcic:covers bcic:PlanPhase .
+[] a bcic:KPISystem .
+""".encode()
+
+
+def test_records_that_are_blank_nodes_read_back_under_the_same_names(store: Store) -> None:
+    """The stored report keeps what names a blank node: its label, or, with none, its class
+    (the report graph types it), so the report read back names it as the fresh one does."""
+    info, original = ingest_submission(store, [SubmissionFile("blank.ttl", BLANK_RECORDS)])
+    back = read_report(store, info.cluster, info.number)
+    for lang in ("zh", "en"):
+        assert render_report(back, "text", lang) == render_report(original, "text", lang)
+    assert "an unnamed “key performance indicator system”: its “includes indicator” lacks" in \
+        render_report(back, "text", "en")
+    assert "纠偏机制（上）: its “covers” lacks “act”" in render_report(back, "text", "en")

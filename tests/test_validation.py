@@ -211,28 +211,32 @@ def test_a_priority_of_any_integer_datatype_or_a_ranking_word_meets_9_4_1(priori
     assert report.conforms
 
 
-# How each value is quoted: as written, with the datatype it was given as unless it is text.
-UNUSABLE_PRIORITIES = [(Literal(""), ("“”", "“”")),
-                       (Literal(-1), ("“-1”（给出的类型为 xsd:integer）", "“-1” (given as xsd:integer)")),
-                       (Literal(True), ("“true”（给出的类型为 xsd:boolean）", "“true” (given as xsd:boolean)")),
-                       (Literal("-1"), ("“-1”", "“-1”"))]
+# An unusable priority → how the report quotes it and says what it was given as (zh, en).
+UNUSABLE_PRIORITIES = [(Literal(""), "“”", "“”"),
+                       (Literal(-1), "“-1”（给出的是整数）", "“-1” (given as a whole number)"),
+                       (Literal(True), "“true”（给出的是“是/否”值）", "“true” (given as a yes/no value)"),
+                       (Literal("-1"), "“-1”", "“-1”")]
 
 
-@pytest.mark.parametrize(("priority", "shown"), UNUSABLE_PRIORITIES,
+@pytest.mark.parametrize(("priority", "zh_shown", "en_shown"), UNUSABLE_PRIORITIES,
                          ids=["empty", "negative", "boolean", "negative-as-text"])
 def test_a_priority_that_says_no_order_is_said_to_be_unusable_not_missing(
-        priority: Literal, shown: tuple[str, str]) -> None:
+        priority: Literal, zh_shown: str, en_shown: str) -> None:
     """Empty text, a negative number or true is a priority given but unusable: 9.4.1 is not met,
-    and the report says so of the value it names, in zh and en, never that there is none."""
+    and the report says so of the value it names, in zh and en, never that there is none: the
+    value as written, what it was given as in words, and what a priority is (the words of
+    shp:UsablePriority's label), with no RDF notation."""
     report = validate_graph(_dehua_with(BCIC.priority, priority))
     outcome = report.outcome("9.4.1")
     assert outcome.status is Status.NOT_MET
     assert {r.messages["zh"].split("：")[0] for r in outcome.results} == {"改进措施的优先次序无法使用"}
     assert all("cannot be used" in r.messages["en"] for r in outcome.results)
     zh, en = (render_report(report, "text", lang) for lang in ("zh", "en"))
-    assert f"：“优先次序”的取值{shown[0]}不属于任何一种可接受的形式" in zh and "未确定优先次序" not in zh
-    assert f": its “priority” {shown[1]} is in none of the forms accepted" in en
-    assert "has no priority" not in en
+    assert f"：“优先次序”的取值{zh_shown}不是名次（如 1）或表示等级的文字（如“高”）\n" in zh
+    assert "未确定优先次序" not in zh
+    assert f": its “priority” {en_shown} is not a rank, such as 1, or a ranking word, such as " \
+        "“high”\n" in en
+    assert "has no priority" not in en and "^^" not in en
 
 
 def test_only_the_unusable_one_of_two_priorities_is_named_under_9_4_1() -> None:
@@ -242,8 +246,8 @@ def test_only_the_unusable_one_of_two_priorities_is_named_under_9_4_1() -> None:
     for action in set(data.subjects(BCIC.priority, None)):
         data.add((action, BCIC.priority, Literal("")))
     text = render_report(validate_graph(data), "text", "zh")
-    assert "：“优先次序”的取值“”不属于任何一种可接受的形式" in text
-    assert "“高”不属于" not in text
+    assert "：“优先次序”的取值“”不是名次" in text
+    assert "“高”不是" not in text
 
 
 def test_an_improvement_action_without_a_priority_is_said_to_have_none_under_9_4_1() -> None:

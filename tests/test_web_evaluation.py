@@ -172,6 +172,29 @@ def test_a_report_on_a_nameless_cluster_does_not_say_it_is_missing(
     assert said in page and wrong not in page
 
 
+BLANK_RECORDS = TINY + """@prefix dcterms: <http://purl.org/dc/terms/> .
+<https://example.org/tiny/body> a bcic:CultivationBody .
+[] a bcic:CorrectionMechanism ; dcterms:title "纠偏机制（上）"@zh ; bcic:covers bcic:PlanPhase .
+[] a bcic:KPISystem .
+"""
+
+
+@pytest.mark.parametrize("lang, named", [
+    ("zh", ("纠偏机制（上）", "一项未命名的“关键绩效指标体系”")),
+    ("en", ("纠偏机制（上）", "an unnamed “key performance indicator system”"))])
+def test_the_report_page_names_a_blank_node_record_by_its_title_else_its_class(
+        writable: Flask, lang: str, named: tuple[str, ...]) -> None:
+    """A record with no IRI is named by its title (in another language where the page's has
+    none), else as an unnamed record of its class, never "[]" (nor with "[]" beside it)."""
+    client = writable.test_client()
+    posted = client.post(f"/validate?lang={lang}", data={"text": BLANK_RECORDS})
+    assert posted.status_code == 303
+    page = client.get(posted.headers["Location"]).get_data(as_text=True)
+    for name in named:
+        assert f"<strong>{escape(name)}</strong>" in page, name
+    assert "[]</" not in page
+
+
 def test_several_uploaded_files_form_one_submission(writable: Flask) -> None:
     """Datang split in two files (Turtle and N-Triples) validates as the whole file does."""
     whole = Graph().parse(DATANG)

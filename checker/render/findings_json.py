@@ -1,6 +1,7 @@
 """Findings as JSON: what people read (sentences; `name`: a node's label in the report's
-language, else its IRI shortened) beside what machines match on (IRIs, SPARQL paths, constraint
-components, shapes), for every node named."""
+language, else its IRI shortened, a blank node's label in another language, else an unnamed record
+of its class; `property`: the path in words) beside what machines match on (IRIs, SPARQL paths,
+constraint components, shapes), for every node named."""
 
 from __future__ import annotations
 
@@ -46,7 +47,7 @@ def _lack(lack: Lack, namer: Namer) -> dict[str, Any]:
     steps = path_properties(lack.path)
     return {
         "text": namer.lack_text(lack),
-        "property": " › ".join(namer.name(p) for p, _inverse in steps) or None,
+        "property": namer.path(steps) or None,
         "path": path_sparql(lack.path, _NAMESPACES),
         "constraint": lack.constraint,
         "expected": node_text(lack.expected),

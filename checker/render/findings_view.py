@@ -1,21 +1,28 @@
-"""Findings as sentences in the report's language: which submission node came closest and what
-it lacks, every node and term named by its label (checker/findings.py holds the model)."""
+"""Findings as sentences in the report's language: which submission record came closest and what
+it lacks, every record and term named by its label (checker/findings.py holds the model).
+
+Said for a reader who writes no RDF, as the hints are (checker/render/wording.py): a path step by
+step, a value as written and what is wrong with it in words (not a year-month-day date, not a
+number), a record with no label by its class, never a path's, a datatype's or a blank node's
+notation. A record it points to that lacks one thing is said in the same sentence."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
-from rdflib import RDF, XSD, Literal, URIRef
+from rdflib import RDF, BNode, Literal, URIRef
 from rdflib.term import Node
 
 from ..findings import Candidate, Finding, Lack
-from ..i18n import Lang, message
+from ..i18n import MESSAGES, Lang, message
 from ..labels import Labels
 from ..report import Report
 from ..shacl import Severity
 from ..shape_paths import path_properties
 from .cells import printable_cut
 from .naming import base_of, indefinite_article, pick, short_node
+from .wording import datatype_kind, path_in_words
 
 NODES_SHOWN = 5  # nodes listed under one finding before "… and n more"
 VALUE_CHARS = 60  # a value quoted in a lack is cut beyond this
@@ -24,15 +31,23 @@ _LACK_KEYS = {"HasValueConstraintComponent": "has_value", "MinCountConstraintCom
               "MaxCountConstraintComponent": "max_count", "ClassConstraintComponent": "class",
               "DatatypeConstraintComponent": "datatype", "InConstraintComponent": "in",
               "PatternConstraintComponent": "pattern", "NodeConstraintComponent": "node",
-              "OrConstraintComponent": "or", "QualifiedMinCountConstraintComponent": "qualified"}
+              "OrConstraintComponent": "or", "QualifiedMinCountConstraintComponent": "qualified",
+              "LanguageInConstraintComponent": "language"}
+_OF_VALUES = ("class", "datatype", "pattern", "in", "or", "language")  # said of a value
+# Lacks said as what the record does or is ("lacks …", "has no …"): said of a record it points to
+# in the same sentence (report.lack.of_value).
+_PREDICATES = ("min_count", "max_count", "qualified", "qualified_by", "qualified_any",
+               "qualified_language", "self.class")
+_COUNTED = {"min_count": "at_least", "qualified": "at_least", "qualified_by": "at_least",
+            "qualified_inverse": "at_least", "max_count": "at_most"}
 
 
 @dataclass(frozen=True)
 class NodeLine:
     """A submission node as a report names it, and what it lacks."""
 
-    name: str  # its label in the report's language, else its shortened IRI
-    iri: str  # its shortened IRI, "" when `name` already is
+    name: str  # its label in the report's language, else its shortened IRI (TermNamer.name)
+    iri: str  # its shortened IRI, "" when `name` already is or it has none (a blank node)
     lacks: tuple[LackLine, ...]
 
 
@@ -57,26 +72,16 @@ class FindingView:
     more: int
 
 
-def _literal_lack(lack: Lack) -> Lack | None:
-    """The one lack of the one literal value a sh:node lack holds (its datatype, its form, none of
-    the forms accepted), the value filled in; None otherwise."""
-    if _LACK_KEYS.get(lack.constraint) != "node" or len(lack.closest) != 1:
-        return None
-    (candidate,) = lack.closest
-    if not isinstance(candidate.node, Literal) or len(candidate.lacks) != 1:
-        return None
-    (inner,) = candidate.lacks
-    if inner.path is not None or _LACK_KEYS.get(inner.constraint) not in ("datatype", "pattern", "or"):
-        return None
-    return replace(inner, value=candidate.node)
-
-
 class TermNamer:
     """Names nodes by their labels in one language, else by their shortened IRIs (those under
-    `base` as `…/local`); a rulebook page names the standard's terms with one and no base."""
+    `base` as `…/local`); a blank node, which has no IRI to show, by its label in another
+    language, else as an unnamed record of its class (`kinds`). A rulebook page names the
+    standard's terms with one and no base."""
 
-    def __init__(self, labels: Labels, lang: Lang, base: str | None = None) -> None:
+    def __init__(self, labels: Labels, lang: Lang, base: str | None = None,
+                 kinds: Mapping[Node, Node] | None = None) -> None:
         self.labels, self.lang, self.base = labels, lang, base
+        self.kinds: Mapping[Node, Node] = kinds or {}
 
     def label(self, node: Node) -> str | None:
         """The node's label in the language (or untagged), None when it has none."""
@@ -84,73 +89,173 @@ class TermNamer:
         return found.get(self.lang) or found.get("") or None
 
     def name(self, node: Node | None, limit: int | None = None) -> str:
-        """The node's label, else its shortened IRI (or a literal's form)."""
+        """The node's label, else its shortened IRI (or a literal's form); a blank node's label
+        in any language, else an unnamed record of its class."""
         if node is None:
             return ""
-        return self.label(node) or short_node(node, self.base, limit)
+        if (label := self.label(node)) is not None:
+            return label
+        if isinstance(node, BNode):
+            if found := pick(self.labels.get(node, {}), self.lang):
+                return found
+            kind = self.kinds.get(node)
+            if kind is None:
+                return message("report.record.unnamed_untyped", self.lang)
+            return message("report.record.unnamed", self.lang, kind=self.name(kind))
+        return short_node(node, self.base, limit)
 
 
 class Namer(TermNamer):
-    """Names nodes and terms of one report in one language."""
+    """Names nodes and terms of one report in one language, and says what records lack."""
 
     def __init__(self, report: Report, lang: Lang) -> None:
-        super().__init__(report.labels, lang, base_of(report))
+        super().__init__(report.labels, lang, base_of(report), report.kinds)
 
     def node_line(self, candidate: Candidate) -> NodeLine:
-        """A candidate named, with its lacks as sentences."""
+        """A candidate named (beside its IRI; a blank node has none), with its lacks as sentences."""
         iri = short_node(candidate.node, self.base)
         name = self.name(candidate.node)
         return NodeLine(name, iri if iri != name else "",
                         tuple(self.lack_line(x) for x in candidate.lacks))
 
     def lack_line(self, lack: Lack) -> LackLine:
-        """A lack as a sentence; a literal that fails a nested shape in one way (a malformed
-        date) is said in that one sentence, not as an incomplete value holding a lack."""
-        inner = _literal_lack(lack)
-        if inner is not None:
-            return LackLine(self.lack_text(replace(inner, path=lack.path)), ())
-        return LackLine(self.lack_text(lack), tuple(self.node_line(c) for c in lack.closest))
+        """A lack as a sentence, with the values that came closest where the sentence does not
+        already say what the one of them lacks."""
+        said, nested, _key = self._said(lack)
+        return LackLine(said, tuple(self.node_line(c) for c in lack.closest) if nested else ())
 
     def lack_text(self, lack: Lack) -> str:
-        """What a node lacks, in words: the property, the value, class or count expected."""
+        """What a node lacks, in words: the path, and the value, class, count or form expected."""
+        return self._said(lack)[0]
+
+    def _said(self, lack: Lack) -> tuple[str, bool, str]:
+        """The sentence, whether the values that came closest are still to be listed under it, and
+        the sentence's key. The one value a lack names, where it lacks one thing, is said in the
+        same sentence: a value that fails a nested shape one way (a malformed date, a role not
+        allowed), a record it points to that lacks one thing (a member with no Chinese name), the
+        value a path of several steps stopped at (an observation's cluster, which no body
+        cultivates)."""
+        key, steps = self.key(lack), path_properties(lack.path)
+        if key == "qualified_language":  # what its texts are in goes without saying
+            return self._sentence(lack, key), False, key
+        only = lack.closest[0] if len(lack.closest) == 1 else None
+        if only is not None and len(only.lacks) == 1 and (lack.count or 1) == 1 \
+                and key in ("node", "min_count", "qualified", "qualified_any"):
+            (inner,) = only.lacks
+            if inner.path is None:  # the value itself: its form, its class, its language
+                inner = replace(inner, path=lack.path, value=only.node)
+                return self._sentence(inner), False, self.key(inner)
+            said, nested, said_as = self._said(inner)
+            if not nested and key == "min_count":  # the path stopped at it: the rest it lacks
+                rest = len(path_properties(inner.path))
+                return message("report.lack.reached", self.lang, lack=said,
+                               property=self.path(steps[:len(steps) - rest]),
+                               value=self.value(only.node)), False, "reached"
+            if not nested and key != "min_count" and said_as in _PREDICATES:
+                return message("report.lack.of_value", self.lang, property=self.path(steps),
+                               value=self.value(only.node), lack=said), False, "of_value"
+        return self._sentence(lack, key), bool(lack.closest), key
+
+    def key(self, lack: Lack) -> str:
+        """The sentence a lack takes (report.lack.<key>), by its constraint and path."""
         steps = path_properties(lack.path)
         key = _LACK_KEYS.get(lack.constraint, "other")
         if key == "qualified" and lack.expected is None:  # a qualifier naming no term (sh:in)
-            key = "qualified_any"
-        elif not steps or steps == ((RDF.type, False),):
-            key = f"self.{key}" if key in ("class", "datatype", "pattern", "in", "or") else key
-        elif key in ("min_count", "qualified", "node") and steps[0][1] and len(steps) == 1:
-            key = f"{key}_inverse"
-        if key.endswith("datatype") and isinstance(lack.value, Literal) \
-                and lack.value.datatype == lack.expected:  # of the datatype, not in its form
-            key = key.replace("datatype", "ill_formed")
-        prop = " › ".join(self.name(p) for p, _inverse in steps)
-        count = lack.count if lack.count and lack.count > 1 else None
+            return "qualified_any"
+        if key == "qualified" and isinstance(lack.expected, Literal):  # a language asked
+            return "qualified_language"
+        if not steps or (steps == ((RDF.type, False),) and key == "class"):  # the node itself
+            return f"self.{key}" if key in _OF_VALUES else key
+        if key == "node" and steps == ((steps[0][0], True),):  # a record referring to it fails
+            return "node_inverse"
+        if key in ("min_count", "qualified") and steps[-1][1]:  # a record refers to it
+            if len(steps) == 1:
+                return "qualified_inverse" if lack.expected is not None else "min_count_inverse"
+            return "qualified_by" if key == "qualified" else key
+        return key
+
+    def _sentence(self, lack: Lack, key: str | None = None) -> str:
+        key = key or self.key(lack)
+        steps = path_properties(lack.path)
         expected = self.name(lack.expected)
-        articles = {"a_expected": self._one(expected), "a_property": self._one(prop)}
-        text = message(f"report.lack.{key}", self.lang, property=prop, expected=expected,
-                       value=self.value(lack.value), given=self._given_as(lack.value),
-                       **articles)
-        if lack.expected is not None and key in ("min_count", "min_count_inverse"):
-            text += message("report.lack.of_class", self.lang, expected=expected, **articles)
-        if count:
-            text += message("report.lack.at_least", self.lang, n=count)
+        # A class asked at the end of a step backwards: the record that refers to the value.
+        by_class = lack.expected is not None and len(steps) > 1 and steps[-1][1] \
+            and key in ("min_count", "qualified_by")
+        prop = self.path(steps, (lambda: self._one(expected)) if by_class else None) \
+            if not key.endswith("_inverse") else f"“{self.name(steps[0][0])}”"  # refers to it
+        article = indefinite_article(self.name(steps[0][0]) if steps else "")
+        values = {"property": prop, "expected": expected, "a_expected": self._one(expected),
+                  "a_property": f"{article} {prop}" if self.lang == "en" else prop,
+                  "value": self.value(lack.value)}
+        datatype_asked = key.removeprefix("self.") == "datatype"
+        key, values["form"], values["kind"] = self._of_value(lack, key)
+        values["given"] = self._given_as(lack.value, values["form"], datatype_asked)
+        if key in ("language", "self.language", "qualified_language"):
+            values["language"] = self.language(lack.expected)
+        text = message(f"report.lack.{key}", self.lang, **values)
+        if lack.expected is not None and key == "min_count" and not by_class:
+            text += message("report.lack.of_class", self.lang, **values)
+        if (counted := _COUNTED.get(key)) and lack.count and (lack.count > 1 or counted == "at_most"):
+            text += message(f"report.lack.{counted}", self.lang, n=lack.count)
         return text
 
-    def value(self, node: Node | None) -> str:
-        """A value as a lack quotes it: a literal by its text alone, no RDF notation (the
-        message's quotation marks are its only ones), anything else by its name; cut at
-        VALUE_CHARS characters."""
-        if not isinstance(node, Literal):
-            return self.name(node, VALUE_CHARS)
-        return printable_cut(str(node), VALUE_CHARS)[0]
+    def _of_value(self, lack: Lack, key: str) -> tuple[str, str, str]:
+        """The sentence a lack about a value takes, what the value should be in words, and the
+        kind asked: a datatype as the kind of value it holds (one of that kind in a form it does
+        not have is not valid as one), a form by the words its shape gives (shp:Number's label)."""
+        kind_of = key.removeprefix("self.")
+        own = key[:len(key) - len(kind_of)]
+        if kind_of == "datatype":
+            asked = self.kind(lack.expected, "asked")
+            if isinstance(lack.value, Literal) and lack.value.datatype == lack.expected:
+                return f"{own}ill_formed", asked, self.kind(lack.expected)
+            return f"{own}not", asked, ""
+        if kind_of in ("pattern", "or") and (form := self.label(lack.shape)) is not None:
+            return f"{own}not", form, ""
+        if key == "node" and isinstance(lack.value, Literal):  # a value failing in several ways
+            return "pattern", "", ""
+        return key, "", ""
 
-    def _given_as(self, node: Node | None) -> str:
-        """After a quoted literal of a datatype other than text (a year, a number…): the
-        datatype it was given as, in words; "" for text and for anything but a literal."""
-        if not isinstance(node, Literal) or node.datatype in (None, XSD.string):
+    def value(self, node: Node | None) -> str:
+        """A value as a lack quotes it: a literal by its text alone, no RDF notation, anything else
+        by its name, in quotation marks (cut at VALUE_CHARS characters); a record with no label
+        as an unnamed record of its class."""
+        if isinstance(node, BNode) and not self.labels.get(node):
+            return self.name(node)
+        text = printable_cut(str(node), VALUE_CHARS)[0] if isinstance(node, Literal) \
+            else self.name(node, VALUE_CHARS)
+        return f"“{text}”"
+
+    def kind(self, datatype: Node | None, form: str = "a") -> str:
+        """The kind of value a datatype holds, in words: as a value is given ("a"), or as it is
+        asked for, the way people write one ("asked": a year-month-day date, e.g. 2021-06-30)."""
+        kind = datatype_kind(datatype)
+        if kind is None:
+            local = str(datatype).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+            return message("report.value.a.other", self.lang, name=local)
+        key = f"report.value.{form}.{kind}"
+        return message(key if key in MESSAGES else f"report.value.a.{kind}", self.lang)
+
+    def language(self, tag: Node | None) -> str:
+        """A language asked for (sh:languageIn), by name where the catalogue has one."""
+        key = f"report.value.language.{str(tag).lower()}"
+        return message(key, self.lang) if key in MESSAGES else \
+            message("report.value.language.other", self.lang, tag=str(tag))
+
+    def _given_as(self, node: Node | None, form: str, datatype_asked: bool) -> str:
+        """After a quoted literal: the kind of value it was given as, where it says more than the
+        words of what is asked; for text only where a kind of value (a date) is asked."""
+        if not isinstance(node, Literal):
             return ""
-        return message("report.lack.given_as", self.lang, datatype=self.name(node.datatype))
+        given = self.kind(node.datatype)
+        if given == form or (datatype_kind(node.datatype) == "text" and not datatype_asked):
+            return ""
+        return message("report.lack.given_as", self.lang, kind=given)
+
+    def path(self, steps: tuple[tuple[URIRef, bool], ...],
+             by_last: Callable[[], str] | None = None) -> str:
+        """A path in words, step by step, each property quoted by its label."""
+        return path_in_words(steps, self.lang, lambda p: f"“{self.name(p)}”", by_last)
 
     def _one(self, label: str) -> str:
         """A label quoted as one thing: “label” in Chinese, with "a" or "an" in English."""

@@ -27,6 +27,7 @@ from ..report import RequirementOutcome
 from ..shape_paths import ShapePath, path_properties
 from .findings_view import TermNamer
 from .naming import indefinite_article
+from .wording import datatype_kind, path_in_words
 
 _NAMESPACES = Graph(bind_namespaces="none").namespace_manager
 for _prefix, _namespace in (("bcic", BCIC), ("req", REQ), ("ind", IND), ("prov", PROV),
@@ -35,8 +36,8 @@ for _prefix, _namespace in (("bcic", BCIC), ("req", REQ), ("ind", IND), ("prov",
     _NAMESPACES.bind(_prefix, _namespace)
 
 _VALUES = {"zh": "、", "en": ", "}  # between values, between terms
-# Datatypes said as people write their values (report.guidance.ask.<words>).
-_DATATYPES = {XSD.date: "date", XSD.gYear: "year", XSD.integer: "integer"}
+# Kinds of value said as people write them (report.guidance.ask.<kind>), others by datatype.
+_WORDED_KINDS = ("date", "year", "integer")
 _ASKS = {"zh": "；", "en": "; "}  # between the properties of one record
 _STOP = {"zh": "。", "en": "."}
 _BETWEEN_SENTENCES = {"zh": "", "en": " "}
@@ -223,21 +224,8 @@ class _Hint:
         of an inverse step is the record that refers to the value."""
         steps = path_properties(path)
         by_class = ask.kind is AskKind.CLASS and steps[-1][1]
-        said = ""
-        for index, (prop, inverse) in enumerate(steps):
-            step = self.term(prop)
-            if inverse:
-                last = index == len(steps) - 1
-                by = self.thing(ask.expected[0]) if by_class and last else \
-                    message("report.guidance.step.record", self.lang)
-                key = "inverse" if said else "inverse_first"
-                said = message(f"report.guidance.step.{key}", self.lang, path=said, step=step,
-                               by=by)
-            elif said:
-                key = "after_inverse" if steps[index - 1][1] else "next"
-                said = message(f"report.guidance.step.{key}", self.lang, path=said, step=step)
-            else:
-                said = step
+        said = path_in_words(steps, self.lang, self.term,
+                             (lambda: self.thing(ask.expected[0])) if by_class else None)
         return said if by_class else self._takes(said, ask)
 
     def _takes(self, path: str, ask: Ask) -> str:
@@ -246,7 +234,7 @@ class _Hint:
         if kind is AskKind.ANY:
             return message("report.guidance.ask.any", self.lang, **values)
         first = ask.expected[0]
-        if kind is AskKind.DATATYPE and (words := _DATATYPES.get(first)) is not None:
+        if kind is AskKind.DATATYPE and (words := datatype_kind(first)) in _WORDED_KINDS:
             return message(f"report.guidance.ask.{words}", self.lang, **values)
         if kind in (AskKind.VALUE, AskKind.ONE_OF):
             key, values["values"] = "value", self._listed(ask.expected, kind is AskKind.VALUE)

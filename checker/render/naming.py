@@ -42,11 +42,10 @@ def base_of(report: Report) -> str | None:
 
 
 def short_node(node: Node | None, base: str | None, limit: int | None = None) -> str:
-    """A node for reading: a prefixed name, `…/local` within the cluster's namespace, a literal."""
-    if node is None:
+    """A node for reading: a prefixed name, `…/local` within the cluster's namespace, a literal; ""
+    for a blank node, which has no name to show (a report names it by its label or class)."""
+    if node is None or isinstance(node, BNode):
         return ""
-    if isinstance(node, BNode):
-        return "[]"
     if isinstance(node, Literal):
         text = node.n3(_NAMESPACES)
         return printable(text) if limit is None else printable_cut(text, limit)[0]

@@ -115,11 +115,15 @@ def _add_guidance(g: Graph, result: BNode, outcome: RequirementOutcome,
 
 
 def _add_labels(g: Graph, report: Report) -> None:
-    """The labels of the submission's nodes the report names (the ontology labels its terms)."""
+    """The labels of the submission's nodes the report names (the ontology labels its terms), and
+    the class of each blank node among them that has none, by which the report names it."""
     for named, labels in report.labels.items():
         if is_submission_node(named) and (None, None, named) in g:
             for language, text in labels.items():
                 g.add((named, RDFS.label, Literal(text, lang=language or None)))
+    for named, kind in report.kinds.items():
+        if (None, None, named) in g:
+            g.add((named, RDF.type, kind))
 
 
 def _add_rates(g: Graph, node: BNode, report: Report, label: _Labeller) -> None:

@@ -1,0 +1,124 @@
+"""The words a report says what a record lacks with, in Chinese and English (checker/i18n.py reads
+them into its catalogue): the lacks of checker/render/findings_view.py, the absences, a path step
+by step (hints say paths alike, checker/render/wording.py), and the kinds of value people write.
+
+Written for a reader who writes no RDF: a term by its label in quotation marks, a path in words,
+a value as written and what is wrong with it, never a datatype's or a path's notation.
+`{property}` is a path in words, its terms quoted; `{value}` a value quoted (or an unnamed record
+described); `{form}` what the value should be, in words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .i18n import Lang
+
+MESSAGES: Mapping[str, Mapping[Lang, str]] = {
+    # A path in words, step by step (a record: a node reached by an inverse step, of no class said).
+    "report.path.next": {"en": "{path} with {step}", "zh": "{path}的{step}"},
+    "report.path.inverse_first": {"en": "{by} referring to it through {step}",
+                                  "zh": "由{by}以{step}指向它"},
+    "report.path.inverse": {"en": "{path} that {by} refers to through {step}",
+                            "zh": "{path}由{by}以{step}指向"},
+    "report.path.after_inverse": {"en": "{path} with {step}", "zh": "{path}，该记录的{step}"},
+    "report.path.record": {"en": "a record", "zh": "一项记录"},
+    # What a record lacks.
+    "report.lack.has_value": {"en": "its {property} lacks “{expected}”",
+                              "zh": "{property}缺少“{expected}”"},
+    "report.lack.min_count": {"en": "lacks {property}", "zh": "缺少{property}"},
+    "report.lack.min_count_inverse": {"en": "no record refers to it through {property}",
+                                      "zh": "没有记录以{property}指向它"},
+    "report.lack.max_count": {"en": "has more {property} than allowed",
+                              "zh": "{property}多于允许的个数"},
+    "report.lack.class": {"en": "its {property} {value}{given} is not {a_expected}",
+                          "zh": "{property}的取值{value}{given}不是{a_expected}"},
+    "report.lack.self.class": {"en": "is not {a_expected}", "zh": "不是{a_expected}"},
+    # A value that is not what is asked: a kind of value (a date, a number) or a form a shape
+    # names (shp:Number's rdfs:label).
+    "report.lack.not": {"en": "its {property} {value}{given} is not {form}",
+                        "zh": "{property}的取值{value}{given}不是{form}"},
+    "report.lack.self.not": {"en": "{value}{given} is not {form}", "zh": "{value}{given}不是{form}"},
+    # A value given as the kind asked, in a form that kind does not have ("2021-02-30" as a date).
+    "report.lack.ill_formed": {"en": "its {property} {value} is not valid as {kind}: write {form}",
+                               "zh": "{property}的取值{value}不是有效的{kind}，应写为{form}"},
+    "report.lack.self.ill_formed": {"en": "{value} is not valid as {kind}: write {form}",
+                                    "zh": "{value}不是有效的{kind}，应写为{form}"},
+    "report.lack.in": {"en": "its {property} {value}{given} is not one of the values allowed",
+                       "zh": "{property}的取值{value}{given}不在允许的取值之中"},
+    "report.lack.self.in": {"en": "{value}{given} is not one of the values allowed",
+                            "zh": "{value}{given}不在允许的取值之中"},
+    # A form no shape names in words.
+    "report.lack.pattern": {"en": "its {property} {value}{given} does not have the form required",
+                            "zh": "{property}的取值{value}{given}格式不符"},
+    "report.lack.self.pattern": {"en": "{value}{given} does not have the form required",
+                                 "zh": "{value}{given}格式不符"},
+    "report.lack.or": {"en": "its {property} {value}{given} is in none of the forms accepted",
+                       "zh": "{property}的取值{value}{given}不属于任何一种可接受的形式"},
+    "report.lack.self.or": {"en": "{value}{given} is in none of the forms accepted",
+                            "zh": "{value}{given}不属于任何一种可接受的形式"},
+    # A text not tagged with the language asked (an untagged name in Chinese is not "@zh").
+    "report.lack.language": {"en": "its {property} {value} is not marked as {language}",
+                             "zh": "{property}的取值{value}未标明为{language}"},
+    "report.lack.self.language": {"en": "{value} is not marked as {language}",
+                                  "zh": "{value}未标明为{language}"},
+    # A record it points to lacks what the lines under it say.
+    "report.lack.node": {"en": "its {property} {value} is incomplete",
+                         "zh": "{property}的取值{value}不完整"},
+    # A record that refers to the node (a step backwards) and is itself incomplete.
+    "report.lack.node_inverse": {"en": "{value}, which refers to it through {property}, is incomplete",
+                                 "zh": "以{property}指向它的{value}不完整"},
+    # A record it points to lacks one thing, said of it in the same sentence.
+    "report.lack.of_value": {"en": "its {property} {value} {lack}",
+                             "zh": "{property}的取值{value}{lack}"},
+    # A path of several steps stopped at a value: what that value lacks for the rest of it.
+    "report.lack.reached": {"en": "its {property} is {value}; {lack}",
+                            "zh": "{property}为{value}；{lack}"},
+    # After a quoted value of another kind than the one asked: what it was given as.
+    "report.lack.given_as": {"en": " (given as {kind})", "zh": "（给出的是{kind}）"},
+    "report.lack.qualified": {"en": "has no {property} that is {a_expected}",
+                              "zh": "缺少属于{a_expected}的{property}"},
+    # The qualified class named in the path's last step, walked backwards.
+    "report.lack.qualified_by": {"en": "has no {property}", "zh": "没有{property}"},
+    "report.lack.qualified_inverse": {"en": "no “{expected}” refers to it through {property}",
+                                      "zh": "没有“{expected}”以{property}指向它"},
+    "report.lack.qualified_any": {"en": "lacks {a_property} that meets the requirement",
+                                  "zh": "缺少符合要求的{a_property}"},
+    "report.lack.qualified_language": {"en": "has no {property} marked as {language}",
+                                       "zh": "没有标明为{language}的{property}"},
+    "report.lack.other": {"en": "its {property} does not meet the requirement",
+                          "zh": "{property}不符合要求"},
+    "report.lack.of_class": {"en": " ({a_expected})", "zh": "（应为{a_expected}）"},
+    "report.lack.at_least": {"en": " (at least {n})", "zh": "（至少 {n} 个）"},
+    "report.lack.at_most": {"en": " (at most {n})", "zh": "（至多 {n} 个）"},
+    # No record at all of what a shape looked for.
+    "report.missing.instances": {"en": "The submission records no {about}.",
+                                 "zh": "提交材料中没有记录{about}。"},
+    "report.missing.via": {"en": "The submission has no record whose “{via}” is {about}.",
+                           "zh": "提交材料中没有“{via}”为{about}的记录。"},
+    # A record with neither label nor title, by its class.
+    "report.record.unnamed": {"en": "an unnamed “{kind}”", "zh": "一项未命名的“{kind}”"},
+    "report.record.unnamed_untyped": {"en": "an unnamed record", "zh": "一项未命名的记录"},
+    # Kinds of value, as a value is given (checker/render/wording.py, by datatype).
+    "report.value.a.date": {"en": "a date", "zh": "日期"},
+    "report.value.a.date_time": {"en": "a date and time", "zh": "日期时间"},
+    "report.value.a.year": {"en": "a year", "zh": "年份"},
+    "report.value.a.year_month": {"en": "a year and month", "zh": "年月"},
+    "report.value.a.integer": {"en": "a whole number", "zh": "整数"},
+    "report.value.a.number": {"en": "a number", "zh": "数字"},
+    "report.value.a.text": {"en": "text", "zh": "文本"},
+    "report.value.a.boolean": {"en": "a yes/no value", "zh": "“是/否”值"},
+    "report.value.a.other": {"en": "a “{name}” value", "zh": "“{name}”类型的值"},
+    # …and as it is asked for, the way people write one (the hints say them alike).
+    "report.value.asked.date": {"en": "a year-month-day date (e.g. 2021-06-30)",
+                                "zh": "年-月-日形式的日期（如 2021-06-30）"},
+    "report.value.asked.year": {"en": "a four-digit year (e.g. 2021)", "zh": "四位数年份（如 2021）"},
+    "report.value.asked.integer": {"en": "a whole number (e.g. 1)", "zh": "整数（如 1）"},
+    "report.value.asked.number": {"en": "a number (e.g. 72.5)", "zh": "数字（如 72.5）"},
+    # Languages a text is asked in (sh:languageIn), by tag; another tag as it is.
+    "report.value.language.zh": {"en": "Chinese", "zh": "中文"},
+    "report.value.language.en": {"en": "English", "zh": "英文"},
+    "report.value.language.other": {"en": "the language “{tag}”", "zh": "语言“{tag}”"},
+}
