@@ -2,13 +2,14 @@
 
 The child ingests a large generated submission (20,000 members, 5 years) into a directory store
 and prints WRITING just before `add_revision` and WRITTEN just after. The parent kills it with
-SIGKILL after fixed delays, or right after (or well into) the write, reopens the store and counts
-what is there: the submission graph's triples equal the file's, the report graph and the
+SIGKILL after fixed delays, or right after (or a third or two thirds into) the write — its length
+measured once on this machine, as it changes with the machine and the code — reopens the store and
+counts what is there: the submission graph's triples equal the file's, the report graph and the
 provenance and summary blocks are present — or there is no trace of the revision at all.
 
-Measured here: killed 0 or 1.5 s into the write, nothing was stored; killed 3 s or later (before
-WRITTEN was printed) all of it was — the transaction's log record was down, and reopening the
-store replayed it.
+Seen here: killed early in the write, nothing was stored; killed late in it (before WRITTEN was
+printed) all of it was — the transaction's log record was down, and reopening the store replayed
+it.
 """
 
 from __future__ import annotations
@@ -126,23 +127,29 @@ def test_kill_at_any_moment_leaves_all_or_nothing(
     assert _what_is_stored(tmp_path / "store", large) in ("all", "none")
 
 
-@pytest.mark.parametrize("after_writing", [0.0, 1.5, 4.0], ids=lambda d: f"kill-{d}s-into-write")
+@pytest.fixture(scope="module")
+def write_seconds(tmp_path_factory: pytest.TempPathFactory, large: Submission) -> float:
+    """How long the write of the large submission takes here, from WRITING to WRITTEN."""
+    child = _start(tmp_path_factory.mktemp("timed") / "store", large)
+    assert child.stdout is not None
+    assert child.stdout.readline().strip() == "WRITING"
+    started = time.monotonic()
+    assert child.stdout.readline().strip() == "WRITTEN"
+    seconds = time.monotonic() - started
+    child.communicate(timeout=120)
+    return seconds
+
+
+@pytest.mark.parametrize("share", [0.0, 1 / 3, 2 / 3],
+                         ids=lambda share: f"kill-{share:.0%}-into-write")
 def test_kill_during_the_write_leaves_all_or_nothing(
-        tmp_path: Path, large: Submission, after_writing: float) -> None:
+        tmp_path: Path, large: Submission, write_seconds: float, share: float) -> None:
     child = _start(tmp_path / "store", large)
     assert child.stdout is not None
     line = child.stdout.readline()  # blocks until the child is about to write
     assert line.strip() == "WRITING", line + (child.stderr.read() if child.stderr else "")
-    time.sleep(after_writing)
+    time.sleep(share * write_seconds)
     printed = _kill(child)
-    if after_writing == 0.0:
+    if share == 0.0:
         assert "WRITTEN" not in printed, "the kill did not land during the write"
     assert _what_is_stored(tmp_path / "store", large) in ("all", "none")
-
-
-def test_uninterrupted_ingest_stores_all_of_it(tmp_path: Path, large: Submission) -> None:
-    child = _start(tmp_path / "store", large)
-    out, err = child.communicate(timeout=600)
-    assert child.returncode == 0, err
-    assert out.split() == ["WRITING", "WRITTEN", "DONE"]
-    assert _what_is_stored(tmp_path / "store", large) == "all"
