@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import pyoxigraph
 
 from .errors import QueryRefusedError
+from .text_position import text_position
 
 PAD = 32  # spaces after a probe's prefix: more than any keyword of pyoxigraph's parser reads
 _TAIL = "\n" + " " * PAD + "\x01"
@@ -73,7 +74,7 @@ def syntax_refusal(text: str) -> QueryRefusedError | None:
         return _at_token(text, tokens[refused], failures[refused])
     if _complete(parser, text):
         return None
-    line, column = _line_column(text, len(text))
+    line, column = text_position(text)
     return QueryRefusedError.of("error.sparql.incomplete", line=line, column=column)
 
 
@@ -96,7 +97,7 @@ def undeclared_prefix(text: str, message: str) -> QueryRefusedError | None:
 
 def _at_token(text: str, token: _Token, failure: str) -> QueryRefusedError:
     """The refusal naming a token and its line and column."""
-    line, column = _line_column(text, token.start)
+    line, column = text_position(text[:token.start])
     written = text[token.start:token.end].split("\n", 1)[0]
     shown = written if len(written) <= _TOKEN_SHOWN else written[:_TOKEN_SHOWN] + "…"
     if _UNDECLARED in failure and ":" in written:
@@ -144,9 +145,3 @@ def _offset(text: str, message: str) -> int | None:
         if start == 0:
             return None
     return start + int(found[2]) - 1
-
-
-def _line_column(text: str, offset: int) -> tuple[int, int]:
-    """The 1-based line and column (in characters) of an offset."""
-    before = text[:offset]
-    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1

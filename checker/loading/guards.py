@@ -8,6 +8,7 @@ from xml.parsers import expat
 
 from ..errors import InputError
 from ..i18n import phrase
+from ..text_position import text_position
 
 # Deeper JSON or XML is refused: parsers recurse on it or slow down quadratically.
 MAX_DEPTH = 100
@@ -186,8 +187,3 @@ def _starts(text: str, form: str) -> list[int]:
         return []
     second = text.find(form, first + 1)
     return [first] if second < 0 else [first, second]
-
-
-def text_position(before: str) -> tuple[int, int]:
-    """Return the 1-based line and column just after the given text."""
-    return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1

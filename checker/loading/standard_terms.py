@@ -14,7 +14,8 @@ from collections.abc import Mapping
 from rdflib import OWL, RDFS
 
 from ..namespaces import is_bcic_term
-from .guards import SubmissionParseError, position_of_only, text_position
+from ..text_position import text_position
+from .guards import SubmissionParseError, position_of_only
 
 
 # Predicates that would make a term of the submission count as one of the standard's.
