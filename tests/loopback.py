@@ -14,6 +14,13 @@ from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 
+class QuietHandler(BaseHTTPRequestHandler):
+    """A request handler of a stand-in server that writes no access log to the test's output."""
+
+    def log_message(self, *args: object) -> None:
+        """Log nothing."""
+
+
 @contextmanager
 def loopback_endpoint(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
     """Serve `handler` on 127.0.0.1 (a free port) in a thread; yield its /sparql URL."""

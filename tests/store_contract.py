@@ -15,7 +15,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
 from decimal import Decimal
-from http.server import BaseHTTPRequestHandler, HTTPServer
+from http.server import HTTPServer
 
 import pytest
 from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, Namespace, URIRef
@@ -36,6 +36,7 @@ from checker.store.base import (
 )
 from checker.store.provenance import provenance_graph
 from checker.store.summary import summary_current
+from tests.loopback import QuietHandler
 
 Reopen = Callable[[Store], Store]
 
@@ -148,7 +149,7 @@ def _count(store: Store, graph: URIRef) -> int:
     return int(str(rows[0]["n"]))
 
 
-class _Trap(BaseHTTPRequestHandler):
+class _Trap(QuietHandler):
     """Counts every request: a refused SERVICE or LOAD must never arrive here."""
 
     hits: list[str] = []
@@ -159,9 +160,6 @@ class _Trap(BaseHTTPRequestHandler):
         self.end_headers()
 
     do_POST = do_GET
-
-    def log_message(self, *args: object) -> None:
-        pass
 
 
 class StoreContract:

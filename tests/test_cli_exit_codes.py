@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ from click.testing import CliRunner
 from checker.cli import main
 from checker.paths import EXAMPLES_DIR
 from tests.conftest import TurtleWriter
-from tests.loopback import loopback_endpoint
+from tests.loopback import QuietHandler, loopback_endpoint
 
 NOWHERE = "https://example.org/cluster/nope"
 
@@ -60,7 +59,7 @@ def test_an_update_is_refused_as_an_update(sample_store: Path, where: str) -> No
     assert "cannot be parsed" not in result.output
 
 
-class _Refusing(BaseHTTPRequestHandler):
+class _Refusing(QuietHandler):
     """An endpoint that refuses every query as bad (as a bcic endpoint refuses SERVICE)."""
 
     def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
@@ -69,9 +68,6 @@ class _Refusing(BaseHTTPRequestHandler):
         self.send_header("Content-Type", "text/plain")
         self.end_headers()
         self.wfile.write(b"SERVICE is not allowed")
-
-    def log_message(self, *args: object) -> None:
-        pass
 
 
 @pytest.fixture

@@ -4,20 +4,19 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler
 
 import pytest
 from click.testing import CliRunner
 
 from checker.cli import main
 from checker.sparql_service import TRUNCATED_HEADER
-from tests.loopback import loopback_endpoint
+from tests.loopback import QuietHandler, loopback_endpoint
 
 ROWS = {"head": {"vars": ["n"]}, "results": {"bindings": [
     {"n": {"type": "literal", "value": str(n)}} for n in range(3)]}}
 
 
-class _Cutting(BaseHTTPRequestHandler):
+class _Cutting(QuietHandler):
     """An endpoint that answers three rows, saying, when `cut`, that there were more."""
 
     cut = True
@@ -30,9 +29,6 @@ class _Cutting(BaseHTTPRequestHandler):
             self.send_header(TRUNCATED_HEADER, "true")
         self.end_headers()
         self.wfile.write(json.dumps(ROWS).encode("utf-8"))
-
-    def log_message(self, *args: object) -> None:
-        pass
 
 
 @pytest.fixture
@@ -59,7 +55,7 @@ def test_a_whole_answer_says_nothing_on_stderr(endpoint: str) -> None:
     assert result.stderr == ""
 
 
-class _Refusing(BaseHTTPRequestHandler):
+class _Refusing(QuietHandler):
     """An endpoint that answers every query with `status` and a bcic error envelope."""
 
     status = 503
@@ -74,9 +70,6 @@ class _Refusing(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
 
 
 @pytest.fixture
@@ -101,7 +94,7 @@ def test_a_refusal_keeps_the_servers_words_and_exits_as_the_readme_says(
     assert _Refusing.said in result.output and result.output.count("\n") == 1
 
 
-class _Asking(BaseHTTPRequestHandler):
+class _Asking(QuietHandler):
     """An endpoint that answers every query as an ASK that is true."""
 
     def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
@@ -110,9 +103,6 @@ class _Asking(BaseHTTPRequestHandler):
         self.send_header("Content-Type", "application/sparql-results+json")
         self.end_headers()
         self.wfile.write(b'{"head":{},"boolean":true}')
-
-    def log_message(self, *args: object) -> None:
-        pass
 
 
 @pytest.mark.parametrize(("fmt", "printed"), [

@@ -13,7 +13,7 @@ import threading
 import time
 import urllib.parse
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, HTTPServer
+from http.server import HTTPServer
 from pathlib import Path
 
 import pyoxigraph
@@ -25,6 +25,7 @@ from checker.cli import main
 from checker.errors import StoreLockedError
 from checker.paths import EXAMPLES_DIR
 from checker.store.oxigraph_store import OxigraphStore
+from tests.loopback import QuietHandler
 
 DATANG = str(EXAMPLES_DIR / "datang-socks.ttl")
 DEHUA = str(EXAMPLES_DIR / "dehua-ceramics.ttl")
@@ -350,7 +351,7 @@ def test_reading_commands_on_a_missing_store_exit_2_and_create_nothing(
     assert not Path(store_dir).exists()
 
 
-class _Endpoint(BaseHTTPRequestHandler):
+class _Endpoint(QuietHandler):
     """A tiny SPARQL 1.1 protocol endpoint over an in-memory pyoxigraph store."""
 
     store = pyoxigraph.Store()
@@ -371,9 +372,6 @@ class _Endpoint(BaseHTTPRequestHandler):
         self.send_header("Content-Type", media)
         self.end_headers()
         self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
 
 
 @pytest.fixture
@@ -476,7 +474,7 @@ def test_query_endpoint_that_is_not_an_http_url_exits_2(bcic: Bcic, url: str) ->
     assert f"Error: {url} is not the http(s) URL of a SPARQL endpoint" in result.output
 
 
-class _Missing(BaseHTTPRequestHandler):
+class _Missing(QuietHandler):
     """An HTTP server with no SPARQL endpoint: a JSON 404 for everything, as Oxigraph's server."""
 
     def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
@@ -486,9 +484,6 @@ class _Missing(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
 
 
 def test_endpoint_failures_read_as_one_line_like_the_stores(bcic: Bcic) -> None:

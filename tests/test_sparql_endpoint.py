@@ -19,7 +19,7 @@ import threading
 import time
 import zipfile
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +38,7 @@ from checker.query_runner import QueryCrashedError, QueryRunner, current_snapsho
 from checker.query_worker import QueryJob
 from checker.sparql_service import SparqlLimits, prepare_query
 from checker.store.oxigraph_store import OxigraphStore
-from tests.loopback import waitress_app
+from tests.loopback import QuietHandler, waitress_app
 from web import create_app, query_service
 
 GRAPH = "https://w3id.org/bcic/graph/submission/test-{}/1"
@@ -401,7 +401,7 @@ class _RecordingSparqlServer:
         self.requests: list[str] = []
         recorder = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(QuietHandler):
             def do_GET(self) -> None:
                 recorder.requests.append(self.path)
                 body = json.dumps({"head": {"vars": ["x"]}, "results": {"bindings": [
@@ -413,9 +413,6 @@ class _RecordingSparqlServer:
                 self.wfile.write(body)
 
             do_POST = do_GET
-
-            def log_message(self, *args: object) -> None:
-                pass
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/sparql"

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import urllib.parse
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -23,14 +22,14 @@ from checker.errors import InputError
 from checker.queries import ENGINE_PROLOGUES, bind, get_query, run_named_query
 from checker.store import Store, open_configured_store, open_store
 
-from loopback import loopback_endpoint
+from loopback import QuietHandler, loopback_endpoint
 
 CLUSTER = "https://example.org/cluster/dehua/cluster"
 VIRTUOSO_HEADER = "Virtuoso/07.20.3229 (Linux) x86_64-pc-linux-gnu"
 UPDATE_PRAGMA = "define sql:big-data-const 1\n"
 
 
-class _Endpoint(BaseHTTPRequestHandler):
+class _Endpoint(QuietHandler):
     """Answers every query with no rows (true for an ASK) and every update with 200."""
 
     server_header = ""
@@ -55,9 +54,6 @@ class _Endpoint(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(answer)))
         self.end_headers()
         self.wfile.write(answer)
-
-    def log_message(self, *args: object) -> None:
-        pass
 
 
 def _server(header: str) -> type[_Endpoint]:

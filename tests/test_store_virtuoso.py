@@ -31,6 +31,7 @@ from checker.store.sparql_http import SparqlEndpointError
 from checker.store.sparql_store import SparqlStore
 from checker.store.sparql_terms import SKOLEM_ROOT
 from checker.synthetic import generate_cluster
+from tests.loopback import QuietHandler
 
 from store_contract import EX, Reopen, StoreContract, make_record, new_cluster
 from virtuoso import VirtuosoNotInstalledError, VirtuosoServer, require_binaries
@@ -315,14 +316,11 @@ def test_http_error_is_named_with_its_status(virtuoso_server: VirtuosoServer) ->
     assert failed.value.status == 404 and endpoint in failed.value.message
 
 
-class _Slow(BaseHTTPRequestHandler):
+class _Slow(QuietHandler):
     def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
         time.sleep(1.5)
         self.send_response(200)
         self.end_headers()
-
-    def log_message(self, *args: object) -> None:
-        pass
 
 
 def test_endpoint_that_does_not_answer_in_time_is_a_timeout_error() -> None:
