@@ -116,3 +116,21 @@ def test_revoking_an_unknown_token_is_said_in_the_language_of_bcic_lang(
                            env={"BCIC_LANG": "zh"})
     assert result.exit_code == 2
     assert "错误：没有编号为 abc123 的令牌" in result.output
+
+
+@pytest.mark.parametrize("report_format", ["json", "ttl"])
+def test_a_value_not_in_its_datatypes_form_prints_nothing_of_rdflib_on_stderr(
+        tmp_path: Path, report_format: str) -> None:
+    """9.2.3: "abc"^^xsd:decimal is reported as no number; writing the report (its JSON names
+    the value in RDF notation, its Turtle holds it) must not print rdflib's warning with its
+    source line, as if bcic had failed."""
+    sample = (PROJECT_ROOT / "examples" / "dehua-ceramics.ttl").read_text(encoding="utf-8")
+    submission = tmp_path / "dehua.ttl"
+    submission.write_text(sample.replace("bcic:observedValue 72.0 ;",
+                                         'bcic:observedValue "abc"^^xsd:decimal ;', 1),
+                          encoding="utf-8")
+    child = subprocess.run([sys.executable, "-m", "checker.cli", "validate", str(submission),
+                            "--format", report_format], cwd=PROJECT_ROOT, capture_output=True,
+                           text=True, timeout=300, check=False)
+    assert child.returncode == 1, child.stderr
+    assert '"abc"' in child.stdout and child.stderr == ""

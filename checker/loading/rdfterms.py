@@ -5,6 +5,7 @@ Also converts single terms both ways (rdflib <-> pyoxigraph) for the embedded st
 
 import logging
 import re
+import warnings
 from functools import lru_cache
 
 import pyoxigraph
@@ -30,6 +31,9 @@ _OXIGRAPH_FORMATS = {
 # rdflib parses the lexical form of these datatypes with an XML or HTML parser.
 _MARKUP_DATATYPES = frozenset({str(RDF.XMLLiteral), str(RDF.HTML)})
 _XSD_STRING = str(XSD.string)
+# rdflib rewrites a floating-point literal in its own form ("NaN" as "nan", "1E3" as "1000.0"),
+# which a report would then quote, and "nan" is no xsd:double at all: these keep what was written.
+_AS_WRITTEN_DATATYPES = frozenset({str(XSD.double), str(XSD.float)})
 _POSITION_PREFIX = re.compile(r"Parser error (?:at|between) [^:]*: ")
 _NAMED_VALUE = re.compile(r"error while parsing (?:IRI|language tag) '(.*?)': ")
 # pyoxigraph's lexers hold one token (a literal, an IRI) in a buffer of bounded size.
@@ -55,6 +59,10 @@ class _IllTypedLiteralNoise(logging.Filter):
 
 _ILL_TYPED_WARNING = "Failed to convert Literal lexical form to value."
 logging.getLogger("rdflib.term").addFilter(_IllTypedLiteralNoise())
+# The same literal written out in RDF notation (a report's JSON, the Turtle report): rdflib warns
+# as well, through `warnings`, before writing it as it is, quoted with its datatype.
+warnings.filterwarnings("ignore", message="Serializing weird numerical", category=UserWarning,
+                        module="rdflib.term")
 
 
 class _Unsupported(Exception):
@@ -168,4 +176,5 @@ def _literal(node: pyoxigraph.Literal) -> Literal:
         return Literal(node.value)
     if datatype in _MARKUP_DATATYPES and MARKUP_DECLARATION.search(node.value):
         raise _Unsupported(phrase("error.parse.markup_literal"))
-    return Literal(node.value, datatype=_iri(datatype))
+    return Literal(node.value, datatype=_iri(datatype),
+                   normalize=False if datatype in _AS_WRITTEN_DATATYPES else None)
