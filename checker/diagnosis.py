@@ -183,6 +183,8 @@ class Explainer:
         if constraint == "QualifiedMinCountConstraintComponent":
             qualified = s.value(shape, SH.qualifiedValueShape)
             term = self.term_of(qualified) if qualified is not None else None
+            if qualified is not None and s.value(qualified, RDFS.label) is not None:
+                term = qualified  # a shape that says in words what it asks (shp:AssociationMember)
             if term is None and qualified is not None:  # a text in the language asked (4.1)
                 term, _count = self.expectation(qualified, "LanguageInConstraintComponent")  # type: ignore[arg-type]
             return term, _int(s.value(shape, SH.qualifiedMinCount))

@@ -108,6 +108,12 @@ def test_a_platform_set_up_through_another_bodys_government_member_fails_7_4_4(
     shown = render_report(government_in_another_body, "text", "en")
     assert "a member of the cultivation body that cultivates this cluster" in shown
     assert "…/ms-gov-market: its “member of” “…/county-committee” lacks “cultivates”" in shown
+    # The platform's line says what its 归属方 should be, not that it should be a membership.
+    assert ("has no “attributed to” that is a “member of this cluster's cultivation body in the "
+            "government or industry organisation role”") in shown
+    assert "that is a “membership”" not in shown
+    assert "缺少属于“培育本集群的培育主体中担任政府或行业组织角色的成员”的“归属方”" in render_report(
+        government_in_another_body, "text", "zh")
 
 
 def test_a_body_whose_memberships_all_name_another_body_has_no_member_and_no_duty() -> None:
