@@ -270,6 +270,39 @@ def test_a_huge_label_is_cut_in_every_format_saying_so(huge_labels: Report, fmt:
         assert css_string(f"{title} — {cut['cluster']}") in rendered
 
 
+HUGE_IRI = "https://example.org/test/" + "m" * 100_000  # the unlabelled analysis ex:macro's
+
+
+@pytest.fixture(scope="module")
+def huge_iri() -> Report:
+    """The gappy submission whose unlabelled analysis, which findings name, has an IRI of 100,000
+    characters."""
+    return _report(GAPPY.replace("ex:macro ", f"<{HUGE_IRI}> "), "huge-iri.ttl")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("fmt", sorted(REPORT_FORMATS))
+def test_a_huge_iri_is_cut_where_it_names_a_record_and_kept_whole_where_it_identifies_one(
+        huge_iri: Report, fmt: str, lang: Lang) -> None:
+    """A record with no label is named by its IRI, cut as a label is; the JSON's `node` and the
+    Turtle report keep the whole IRI, which is what tells records apart."""
+    assert any(HUGE_IRI == str(r.focus_node) for o in huge_iri.outcomes for r in o.results)
+    rendered = render_report(huge_iri, fmt, lang)
+    if fmt == "ttl":
+        assert HUGE_IRI in rendered
+        return
+    assert "m" * (NAME_CHARS - 30) + "…" in rendered  # the name, cut
+    if fmt == "json":
+        document = json.loads(rendered)
+        nodes = [n["node"] for r in document["requirements"] for f in r["findings"]
+                 for n in f["nodes"]]
+        names = [n["name"] for r in document["requirements"] for f in r["findings"]
+                 for n in f["nodes"]]
+        assert HUGE_IRI in nodes and all(len(name) <= NAME_CHARS for name in names)
+    else:
+        assert "m" * NAME_CHARS not in rendered
+
+
 # --- JSON ------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -16,7 +16,7 @@ from rdflib.term import Node
 
 from ..findings import Candidate, Finding, Lack
 from ..i18n import MESSAGES, Lang, message
-from ..labels import Labels
+from ..labels import NAME_CHARS, Labels
 from ..report import Report
 from ..shacl import Severity
 from ..shape_paths import path_properties
@@ -88,7 +88,7 @@ class TermNamer:
         found = self.labels.get(node, {})
         return found.get(self.lang) or found.get("") or None
 
-    def name(self, node: Node | None, limit: int | None = None) -> str:
+    def name(self, node: Node | None, limit: int = NAME_CHARS) -> str:
         """The node's label, else its shortened IRI (or a literal's form); a blank node's label
         in any language, else an unnamed record of its class."""
         if node is None:

@@ -9,9 +9,10 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD, NamespaceManager
 from rdflib.term import Node
 
 from ..i18n import LANGUAGES, Lang
+from ..labels import NAME_CHARS
 from ..namespaces import BCIC, IND, REQ
 from ..report import Report
-from .cells import printable, printable_cut
+from .cells import printable_cut
 
 _PREFIXES = (("bcic", str(BCIC)), ("req", str(REQ)), ("ind", str(IND)), ("rdf", str(RDF)),
              ("rdfs", str(RDFS)), ("owl", str(OWL)), ("skos", str(SKOS)), ("xsd", str(XSD)))
@@ -41,18 +42,20 @@ def base_of(report: Report) -> str | None:
     return report.cluster[:cut + 1] if cut > len("https://") else None
 
 
-def short_node(node: Node | None, base: str | None, limit: int | None = None) -> str:
-    """A node for reading: a prefixed name, `…/local` within the cluster's namespace, a literal; ""
+def short_node(node: Node | None, base: str | None, limit: int = NAME_CHARS) -> str:
+    """A node for reading: a prefixed name, `…/local` within the cluster's namespace, a literal,
+    cut at `limit` characters as labels are (a report's JSON keeps the whole IRI beside it); ""
     for a blank node, which has no name to show (a report names it by its label or class)."""
     if node is None or isinstance(node, BNode):
         return ""
     if isinstance(node, Literal):
-        text = node.n3(_NAMESPACES)
-        return printable(text) if limit is None else printable_cut(text, limit)[0]
-    iri = printable(str(node))
+        return printable_cut(node.n3(_NAMESPACES), limit)[0]
+    iri = str(node)
     if base and iri.startswith(base) and len(iri) > len(base):
-        return "…" + base[-1] + iri[len(base):]
-    for prefix, namespace in _PREFIXES:
-        if iri.startswith(namespace) and len(iri) > len(namespace):
-            return f"{prefix}:{iri[len(namespace):]}"
-    return iri
+        iri = "…" + base[-1] + iri[len(base):]
+    else:
+        for prefix, namespace in _PREFIXES:
+            if iri.startswith(namespace) and len(iri) > len(namespace):
+                iri = f"{prefix}:{iri[len(namespace):]}"
+                break
+    return printable_cut(iri, limit)[0]
