@@ -31,9 +31,10 @@ _OXIGRAPH_FORMATS = {
 # rdflib parses the lexical form of these datatypes with an XML or HTML parser.
 _MARKUP_DATATYPES = frozenset({str(RDF.XMLLiteral), str(RDF.HTML)})
 _XSD_STRING = str(XSD.string)
-# rdflib rewrites a floating-point literal in its own form ("NaN" as "nan", "1E3" as "1000.0"),
-# which a report would then quote, and "nan" is no xsd:double at all: these keep what was written.
-_AS_WRITTEN_DATATYPES = frozenset({str(XSD.double), str(XSD.float)})
+# rdflib writes a literal in its canonical form, as its own parsers do ("1E3" as "1000.0"), but
+# NaN and INF as Python does ("nan", "inf"), which no xsd:double or xsd:float has: those keep the
+# form that was written, which a report then quotes and the store can read.
+_PYTHON_FLOAT_FORMS = frozenset({"nan", "inf", "-inf"})
 _POSITION_PREFIX = re.compile(r"Parser error (?:at|between) [^:]*: ")
 _NAMED_VALUE = re.compile(r"error while parsing (?:IRI|language tag) '(.*?)': ")
 # pyoxigraph's lexers hold one token (a literal, an IRI) in a buffer of bounded size.
@@ -176,5 +177,7 @@ def _literal(node: pyoxigraph.Literal) -> Literal:
         return Literal(node.value)
     if datatype in _MARKUP_DATATYPES and MARKUP_DECLARATION.search(node.value):
         raise _Unsupported(phrase("error.parse.markup_literal"))
-    return Literal(node.value, datatype=_iri(datatype),
-                   normalize=False if datatype in _AS_WRITTEN_DATATYPES else None)
+    literal = Literal(node.value, datatype=_iri(datatype))
+    if str(literal) in _PYTHON_FLOAT_FORMS:
+        return Literal(node.value, datatype=_iri(datatype), normalize=False)
+    return literal
