@@ -401,8 +401,9 @@ def test_an_analysis_counted_as_a_basis_is_framed_under_its_chapter_5_clause() -
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("en", "has no “attributed to” that is a “membership”"),
-    ("zh", "缺少属于“成员关系”的“归属方”"),
+    ("en", "has no “attributed to” that is a “member of this cluster's cultivation body in the "
+           "government or industry organisation role”"),
+    ("zh", "缺少属于“培育本集群的培育主体中担任政府或行业组织角色的成员”的“归属方”"),
 ])
 def test_a_testing_centre_of_the_body_alone_lacks_a_membership_not_a_body(lang: str,
                                                                           said: str) -> None:
