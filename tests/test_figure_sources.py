@@ -30,6 +30,7 @@ from checker.store import open_configured_store
 
 from test_named_queries import DEHUA, JINGDEZHEN, Figures, figures_about, peer_submission
 from test_web_clusters import MARK, NOTE, key, noted, number, page, pick_label, table
+from test_web_openapi import answer_errors, operation_of
 
 LANGS = ("zh", "en")
 CAPTION = {"en": "is not stated in the latest submission of the cluster it belongs to",
@@ -223,6 +224,21 @@ def test_indicators_api_names_the_submission_stating_each_value(make_web_app, st
     assert leaves["a.1.1"]["sources"] == {str(JINGDEZHEN): str(DEHUA), str(DEHUA): str(DEHUA)}
     assert leaves["c.1.1"]["sources"][str(JINGDEZHEN)] is None  # no value, no source
     assert [c["iri"] for c in document["stated_by"]] == [str(DEHUA)]
+
+
+@pytest.mark.parametrize("url", [
+    f"/api/benchmark?{BENCHMARK}",
+    f"/api/clusters/{key(JINGDEZHEN)}/indicators?benchmark={key(DEHUA)}",
+    f"/api/clusters/{key(DEHUA)}/indicators?benchmark={key(JINGDEZHEN)}&year=2024",
+])
+def test_answers_with_reported_figures_match_the_openapi_document(make_web_app, store_dir: Path,
+                                                                  url: str) -> None:
+    app = make_web_app(store_dir)
+    client = app.test_client()
+    document = client.get("/api/openapi.json").get_json()
+    answer = client.get(url)
+    assert answer.status_code == 200 and answer.get_json()["stated_by"]
+    assert not answer_errors(document, *operation_of(app, "GET", url), answer)
 
 
 # --- bcic benchmark ------------------------------------------------------------------------
