@@ -197,7 +197,8 @@ def _line_sources(cluster: URIRef, lines: Iterable[SeriesLine]) -> Iterable[tupl
 def _notes(sources: Iterable[tuple[URIRef, URIRef]],
            stored: Sequence[ClusterSummary]) -> SourceNotes:
     """The notes of a table: each cluster whose submission states a value shown for another
-    cluster, once, in the order shown, named as stored (a revision's cluster always is)."""
+    cluster, once, in the order shown, named as stored; one stored after `stored` was read (a
+    remote store written between the two reads) is named by its IRI."""
     known = {s.cluster: s for s in stored}
     found: dict[URIRef, ClusterRef] = {}
     for cluster, source in sources:
