@@ -3,7 +3,10 @@
 Labels are given in both languages ({"zh": …, "en": …}); numbers are JSON numbers (decimal values
 as floats, relative scores rounded to 0.1); a missing value is null. A scored indicator gives the
 unit its values are compared in (`compared_unit`) and the clusters whose value is in a unit the
-others do not share (`not_comparable`: no score; docs/model.md, decision 8).
+others do not share (`not_comparable`: no score; docs/model.md, decision 8). Every value names the
+cluster whose submission states it (`sources`: the cluster's own, or another cluster's that reports
+it as a benchmark's or a competitor's figure, 9.3.2 c) d)), and `stated_by` names, with their
+labels, the clusters whose submissions state a value given for another cluster.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from .benchmarking import Comparison, LeafScore, Radar
-from .cluster_dashboard import BenchmarkTable, ClusterRef, IndicatorPanel, SeriesLine
+from .cluster_dashboard import BenchmarkTable, ClusterRef, IndicatorPanel, SeriesLine, SourceNotes
 from .cluster_revisions import RequirementRef, RevisionEntry
 from .indicator_scheme import Indicator
 from .timestamps import xsd_datetime
@@ -53,6 +56,7 @@ def indicators_document(panel: IndicatorPanel) -> dict[str, Any]:
         "benchmark": cluster_document(panel.benchmark) if panel.benchmark else None,
         "peers": [{"iri": str(p.iri), "role": p.role, "labels": p.labels} for p in panel.peers],
         "radar": radar_document(panel.radar),
+        "stated_by": _stated_by(panel.all_notes),
     }
 
 
@@ -73,6 +77,7 @@ def benchmark_document(table: BenchmarkTable,
         "year": table.year,
         "clusters": [cluster_document(c) for c in table.clusters],
         "indicators": [_leaf(leaf) for leaf in table.leaves],
+        "stated_by": _stated_by(table.notes),
         "focus": cluster_document(focus) if focus else None,
         "comparisons": {c.key: {"query": c.query, "clause": c.clause,
                                 "rows": [{k: _number(v) for k, v in row.items()} for row in c.rows]}
@@ -88,7 +93,9 @@ def _indicator(indicator: Indicator) -> dict[str, Any]:
 def _series(line: SeriesLine) -> dict[str, Any]:
     return {**_indicator(line.indicator), "unit": line.unit,
             "actual": {str(y): float(v) for y, v in line.actual.items()},
-            "target": {str(y): float(v) for y, v in line.target.items()}}
+            "target": {str(y): float(v) for y, v in line.target.items()},
+            "sources": {"actual": {str(y): str(s) for y, s in line.actual_sources.items()},
+                        "target": {str(y): str(s) for y, s in line.target_sources.items()}}}
 
 
 def _leaf(leaf: LeafScore) -> dict[str, Any]:
@@ -97,7 +104,14 @@ def _leaf(leaf: LeafScore) -> dict[str, Any]:
             "values": {str(c): _number(v) for c, v in leaf.values.items()},
             "units": {str(c): u for c, u in leaf.units.items()},
             "scores": {str(c): _score(s) for c, s in leaf.scores.items()},
-            "not_comparable": [str(c) for c in leaf.values if c in leaf.other_unit]}
+            "not_comparable": [str(c) for c in leaf.values if c in leaf.other_unit],
+            "sources": {str(c): str(s) if s is not None else None
+                        for c, s in leaf.sources.items()}}
+
+
+def _stated_by(notes: SourceNotes) -> list[dict[str, Any]]:
+    """The clusters whose submissions state values given for another cluster, with labels."""
+    return [cluster_document(c) for c in notes.clusters]
 
 
 def _requirement(requirement: RequirementRef) -> dict[str, Any]:

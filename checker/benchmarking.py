@@ -44,8 +44,9 @@ COMPARISONS = (("targets", "indicators-vs-targets", "9.3.2-a"),
 
 @dataclass(frozen=True)
 class LeafScore:
-    """One indicator in one year across the compared clusters: each one's value with its unit,
-    and the scores of the values in the unit compared (`unit`; None when they share none)."""
+    """One indicator in one year across the compared clusters: each one's value with its unit
+    and the cluster whose submission states it, and the scores of the values in the unit
+    compared (`unit`; None when they share none)."""
 
     indicator: Indicator
     unit: str | None
@@ -53,12 +54,19 @@ class LeafScore:
     units: dict[URIRef, str | None]
     scores: dict[URIRef, float | None]
     other_unit: frozenset[URIRef]  # stating a value in no unit the others share: not comparable
+    sources: dict[URIRef, URIRef | None]  # the cluster whose submission states the value shown
 
     @property
     def stated_by_all(self) -> bool:
         """Whether every compared cluster has a score: a value in the unit compared, and a
         positive best."""
         return all(s is not None for s in self.scores.values())
+
+    def reported_by(self, cluster: URIRef) -> URIRef | None:
+        """The other cluster whose submission states this cluster's value (a benchmark's or a
+        competitor's figure, 9.3.2 c) d)); None when the value is its own or there is none."""
+        source = self.sources.get(cluster)
+        return source if source != cluster else None
 
 
 @dataclass(frozen=True)
@@ -107,8 +115,9 @@ def leaf_score(indicator: Indicator, figures: Sequence[ClusterFigures], year: in
     scores = {c: (float(max(v, Decimal(0)) / best * 100)
                   if c in compared and v is not None and best is not None and best > 0 else None)
               for c, v in values.items()}
+    sources = {f.cluster: f.source(indicator.iri, year, units[f.cluster]) for f in figures}
     return LeafScore(indicator, unit, values, units, scores,
-                     frozenset(f.cluster for f in stating if f.cluster not in compared))
+                     frozenset(f.cluster for f in stating if f.cluster not in compared), sources)
 
 
 def _shared_unit(indicator: Indicator, stating: Sequence[ClusterFigures],

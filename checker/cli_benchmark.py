@@ -1,5 +1,6 @@
 """`bcic benchmark`: stored clusters side by side on 9.1.4 indicators in one year (9.3.2 c) d)),
-the same comparison as the web app's benchmark page and `/api/benchmark`."""
+the same comparison as the web app's benchmark page and `/api/benchmark`: a value another
+cluster's submission states is marked, and a note under the table names that cluster."""
 
 from __future__ import annotations
 
@@ -13,11 +14,12 @@ from .benchmarking import LeafScore
 from .cli_reading import store_to_read
 from .cli_store import _store_options
 from .cli_validate import LANG_META_KEY
-from .cluster_dashboard import BenchmarkTable, benchmark_table, stored_ref
+from .cluster_dashboard import BenchmarkTable, SourceNotes, benchmark_table, stored_ref
 from .cluster_revisions import stored_clusters
 from .errors import InputError
 from .i18n import Lang, message
 from .indicator_scheme import Indicator, indicator_scheme
+from .render.cells import table_cell
 from .render.results import aligned_table
 from .store.guard import checked_iri
 
@@ -27,6 +29,10 @@ _TEXT = {
                    "(docs/model.md, 8)",
              "zh": "{year} 年；得分 = 数值 ÷ 这些集群中同一单位的最好值 × 100（docs/model.md 第 8 条）"},
     "no_data": {"en": "These clusters state no actual values.", "zh": "这些产业集群没有指标实际值。"},
+    "source_mark": {"en": "†", "zh": "※"},
+    "source_note": {"en": "{mark} stated in the latest submission of {cluster}, not in that of "
+                          "the cluster it belongs to (9.3.2 c) d))",
+                    "zh": "{mark} 数值来自“{cluster}”的最新提交，而非其所属集群自己的提交（9.3.2 c) d)）"},
 }
 
 
@@ -59,7 +65,7 @@ def benchmark_command(ctx: click.Context, clusters: tuple[str, ...], codes: tupl
             if iri not in stored:
                 raise InputError.of("error.benchmark.not_stored", cluster=iri)
             refs.append(stored_ref(stored[iri]))
-        table = benchmark_table(store, refs, indicators, year)
+        table = benchmark_table(store, refs, indicators, year, stored=list(stored.values()))
     if fmt == "json":
         click.echo(json.dumps(benchmark_document(table), ensure_ascii=False, indent=2))
     else:
@@ -91,17 +97,29 @@ def _lines(table: BenchmarkTable, lang: Lang) -> list[str]:
     rows = [header]
     for leaf in table.leaves:
         rows.append([f"{leaf.indicator.code} {leaf.indicator.labels.get(lang, '')}",
-                     *(_cell(leaf, c.iri, lang) for c in table.clusters)])
-    return [_TEXT["year"][lang].format(year=table.year), *aligned_table(rows, lang)]
+                     *(_cell(leaf, c.iri, lang, table.notes) for c in table.clusters)])
+    notes = [_TEXT["source_note"][lang].format(mark=_mark(n, lang), cluster=table_cell(
+        c.labels.get(lang) or c.labels.get("en") or str(c.iri))[0])  # submitted text
+        for n, c in enumerate(table.notes.clusters, start=1)]
+    return [_TEXT["year"][lang].format(year=table.year), *aligned_table(rows, lang), *notes]
 
 
-def _cell(leaf: LeafScore, cluster: URIRef, lang: Lang) -> str:
-    """A cluster's value with its unit, then its score, or why it has none when its unit is not
-    the others'."""
+def _cell(leaf: LeafScore, cluster: URIRef, lang: Lang, notes: SourceNotes) -> str:
+    """A cluster's value with its unit and the mark of the note naming the cluster whose
+    submission states it when that is another's, then its score, or why it has none when its
+    unit is not the others'."""
     value, score = leaf.values[cluster], leaf.scores[cluster]
     if value is None:
         return "—"
     stated = f"{value.normalize():f} {leaf.units[cluster] or ''}".strip()
+    source = leaf.reported_by(cluster)
+    if source is not None:
+        stated += f" {_mark(notes.number(source), lang)}"
     if cluster in leaf.other_unit:
         return f"{stated} — {message('benchmark.other_unit', lang)}"
     return stated + (f" ({score:.1f})" if score is not None else "")
+
+
+def _mark(number: int, lang: Lang) -> str:
+    """The mark of a value's note, as under the table."""
+    return f"{_TEXT['source_mark'][lang]}{number}"

@@ -4,11 +4,16 @@ The cluster page: the cluster's indicator figures as time series (9.2.3, 9.3.2 b
 the 9.1.4 groups against one benchmark cluster (9.3.2 c); the benchmark page: chosen clusters and
 indicators side by side in one year, and the four comparisons of 9.3.2 for one cluster. How values
 of different units share one axis is decided in `checker.benchmarking`.
+
+A cluster's figure may be stated by another cluster's submission (a benchmark's or a competitor's
+figures it reports, 9.3.2 c) d); `checker.indicator_data`): every value keeps the cluster whose
+submission states it, and each table has notes naming the clusters that state figures it shows for
+another cluster.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -36,12 +41,27 @@ class ClusterRef:
 @dataclass(frozen=True)
 class SeriesLine:
     """One indicator's actual and target values by year in one unit (an indicator stated in two
-    units has two lines: values are never joined across units)."""
+    units has two lines: values are never joined across units), and the cluster whose
+    submission states each value."""
 
     indicator: Indicator
     unit: str | None
     actual: dict[int, Decimal]
     target: dict[int, Decimal]
+    actual_sources: dict[int, URIRef]
+    target_sources: dict[int, URIRef]
+
+
+@dataclass(frozen=True)
+class SourceNotes:
+    """The clusters whose submissions state values a table shows for another cluster, in the
+    order the table first shows one: note n under the table names the n-th."""
+
+    clusters: tuple[ClusterRef, ...]
+
+    def number(self, source: URIRef) -> int:
+        """The note (from 1) naming the cluster whose submission states a value."""
+        return next(n for n, c in enumerate(self.clusters, start=1) if c.iri == source)
 
 
 @dataclass(frozen=True)
@@ -56,7 +76,10 @@ class IndicatorPanel:
     radar: Radar
     own_years: tuple[int, ...]  # the years the cluster states actual values for
     all_series: tuple[SeriesLine, ...]  # every indicator with a figure (the JSON API)
-    benchmark_years: tuple[int, ...] = ()  # the years the benchmark has actual values for
+    benchmark_years: tuple[int, ...]  # the years the benchmark has actual values for
+    radar_notes: SourceNotes  # of the radar's leaves
+    series_notes: SourceNotes  # of the shown series
+    all_notes: SourceNotes  # of the radar's leaves and every series (the JSON API)
 
 
 @dataclass(frozen=True)
@@ -66,6 +89,7 @@ class BenchmarkTable:
     clusters: tuple[ClusterRef, ...]
     year: int | None
     leaves: tuple[LeafScore, ...]
+    notes: SourceNotes
 
 
 def stored_ref(summary: ClusterSummary) -> ClusterRef:
@@ -95,9 +119,11 @@ def default_benchmark(choices: Sequence[ClusterRef]) -> ClusterRef | None:
 
 def indicator_panel(store: Store, cluster: ClusterRef, benchmark: ClusterRef | None,
                     shown: Sequence[Indicator] | None = None, year: int | None = None,
-                    scheme: IndicatorScheme | None = None) -> IndicatorPanel:
+                    scheme: IndicatorScheme | None = None, *,
+                    stored: Sequence[ClusterSummary]) -> IndicatorPanel:
     """Series of the shown indicators (default: the first group with figures) and the radar of
-    the cluster against the benchmark in `year` (default: their latest common year)."""
+    the cluster against the benchmark in `year` (default: their latest common year); the stored
+    clusters name the notes on values another cluster's submission states."""
     scheme = scheme or indicator_scheme()
     wanted = [cluster.iri] + ([benchmark.iri] if benchmark else [])
     figures = read_figures(store, wanted)
@@ -108,19 +134,27 @@ def indicator_panel(store: Store, cluster: ClusterRef, benchmark: ClusterRef | N
     chosen = tuple(shown) if shown is not None else _first_group_with_figures(scheme, own)
     series = tuple(line for i in chosen for line in _lines(own, i))
     years = sorted({y for line in series for y in (*line.actual, *line.target)})
-    return IndicatorPanel(cluster, benchmark, tuple(declared_peers(store, cluster.iri)), series,
-                          tuple(years), group_radar(scheme, compared, year), tuple(own.years()),
-                          every, tuple(compared[1].years()) if benchmark else ())
+    radar = group_radar(scheme, compared, year)
+    leaves = [leaf for group in radar.groups for leaf in group.leaves]
+    radar_sources = list(_leaf_sources(leaves))
+    return IndicatorPanel(
+        cluster, benchmark, tuple(declared_peers(store, cluster.iri)), series, tuple(years), radar,
+        tuple(own.years()), every, tuple(compared[1].years()) if benchmark else (),
+        radar_notes=_notes(radar_sources, stored),
+        series_notes=_notes(_line_sources(cluster.iri, series), stored),
+        all_notes=_notes([*radar_sources, *_line_sources(cluster.iri, every)], stored))
 
 
 def benchmark_table(store: Store, clusters: Sequence[ClusterRef], indicators: Sequence[Indicator],
-                    year: int | None = None) -> BenchmarkTable:
-    """The clusters' values of the indicators in `year` (default: the latest year any states)."""
+                    year: int | None = None, *,
+                    stored: Sequence[ClusterSummary]) -> BenchmarkTable:
+    """The clusters' values of the indicators in `year` (default: the latest year any states);
+    the stored clusters name the notes on values another cluster's submission states."""
     figures = read_figures(store, [c.iri for c in clusters])
     ordered = [figures[c.iri] for c in clusters]
     year = year if year is not None else latest_year(ordered)
     leaves = tuple(leaf_score(i, ordered, year) for i in indicators) if year is not None else ()
-    return BenchmarkTable(tuple(clusters), year, leaves)
+    return BenchmarkTable(tuple(clusters), year, leaves, _notes(_leaf_sources(leaves), stored))
 
 
 def comparisons_for(store: Store, cluster: ClusterRef, benchmark: ClusterRef | None,
@@ -133,9 +167,45 @@ def comparisons_for(store: Store, cluster: ClusterRef, benchmark: ClusterRef | N
 def _lines(figures: ClusterFigures, indicator: Indicator) -> list[SeriesLine]:
     """One line per unit the indicator is stated in, the preferred unit first; a chosen indicator
     with no figure keeps an empty line."""
-    units = figures.units(indicator.iri) or [None]
-    return [SeriesLine(indicator, unit, figures.series(indicator.iri, unit, ValueKind.ACTUAL),
-                       figures.series(indicator.iri, unit, ValueKind.TARGET)) for unit in units]
+    lines = []
+    for unit in figures.units(indicator.iri) or [None]:
+        actual = figures.series(indicator.iri, unit, ValueKind.ACTUAL)
+        target = figures.series(indicator.iri, unit, ValueKind.TARGET)
+        lines.append(SeriesLine(indicator, unit, {y: f.value for y, f in actual.items()},
+                                {y: f.value for y, f in target.items()},
+                                {y: f.source for y, f in actual.items()},
+                                {y: f.source for y, f in target.items()}))
+    return lines
+
+
+def _leaf_sources(leaves: Iterable[LeafScore]) -> Iterable[tuple[URIRef, URIRef]]:
+    """(cluster, the cluster whose submission states its value) of the leaves, row by row."""
+    for leaf in leaves:
+        for cluster, source in leaf.sources.items():
+            if source is not None:
+                yield cluster, source
+
+
+def _line_sources(cluster: URIRef, lines: Iterable[SeriesLine]) -> Iterable[tuple[URIRef, URIRef]]:
+    """(cluster, the cluster whose submission states a value) of the series, row by row."""
+    for line in lines:
+        for sources in (line.actual_sources, line.target_sources):
+            for source in sources.values():
+                yield cluster, source
+
+
+def _notes(sources: Iterable[tuple[URIRef, URIRef]],
+           stored: Sequence[ClusterSummary]) -> SourceNotes:
+    """The notes of a table: each cluster whose submission states a value shown for another
+    cluster, once, in the order shown, named as stored; one stored after `stored` was read (a
+    remote store written between the two reads) is named by its IRI."""
+    known = {s.cluster: s for s in stored}
+    found: dict[URIRef, ClusterRef] = {}
+    for cluster, source in sources:
+        if source != cluster and source not in found:
+            found[source] = (stored_ref(known[source]) if source in known
+                             else ClusterRef(source, cluster_key(source), {}, True))
+    return SourceNotes(tuple(found.values()))
 
 
 def _first_group_with_figures(scheme: IndicatorScheme,

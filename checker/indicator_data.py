@@ -69,13 +69,13 @@ class ClusterFigures:
     cluster: URIRef
     figures: tuple[Figure, ...]
     specified_units: Mapping[URIRef, str] = field(default_factory=dict)
-    _index: dict[tuple[URIRef, int, ValueKind], dict[str | None, Decimal]] = field(
+    _index: dict[tuple[URIRef, int, ValueKind], dict[str | None, Figure]] = field(
         init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        index: dict[tuple[URIRef, int, ValueKind], dict[str | None, Decimal]] = {}
+        index: dict[tuple[URIRef, int, ValueKind], dict[str | None, Figure]] = {}
         for f in self.figures:
-            index.setdefault((f.indicator, f.year, f.kind), {})[f.unit] = f.value
+            index.setdefault((f.indicator, f.year, f.kind), {})[f.unit] = f
         object.__setattr__(self, "_index", index)
 
     def stated(self, indicator: URIRef, year: int,
@@ -83,7 +83,14 @@ class ClusterFigures:
         """Unit → value of an indicator in a year (empty when not stated), the preferred unit
         first (`units`)."""
         found = self._index.get((indicator, year, kind), {})
-        return {u: found[u] for u in self._in_preference(indicator, found)}
+        return {u: found[u].value for u in self._in_preference(indicator, found)}
+
+    def source(self, indicator: URIRef, year: int, unit: str | None,
+               kind: ValueKind = ValueKind.ACTUAL) -> URIRef | None:
+        """The cluster whose submission states the figure of an indicator in a year and unit
+        (this cluster's own, or one reporting about it); None when there is no such figure."""
+        figure = self._index.get((indicator, year, kind), {}).get(unit)
+        return figure.source if figure is not None else None
 
     def units(self, indicator: URIRef) -> list[str | None]:
         """Every unit an indicator's figures are stated in, the preferred first: the one its
@@ -92,9 +99,9 @@ class ClusterFigures:
                                                if f.indicator == indicator})
 
     def series(self, indicator: URIRef, unit: str | None,
-               kind: ValueKind = ValueKind.ACTUAL) -> dict[int, Decimal]:
-        """Year → value of one indicator in one unit, in year order."""
-        return {f.year: f.value for f in sorted(self.figures, key=lambda f: f.year)
+               kind: ValueKind = ValueKind.ACTUAL) -> dict[int, Figure]:
+        """Year → figure of one indicator in one unit, in year order."""
+        return {f.year: f for f in sorted(self.figures, key=lambda f: f.year)
                 if f.indicator == indicator and f.unit == unit and f.kind is kind}
 
     def years(self, kind: ValueKind = ValueKind.ACTUAL) -> list[int]:

@@ -131,6 +131,25 @@ def test_a_leaf_with_no_shared_unit_is_left_out_of_its_radar_axis() -> None:
     assert axis.scores[A] == pytest.approx(80.0) and axis.scores[B] == 100.0
 
 
+def test_a_leaf_names_the_cluster_whose_submission_states_each_value_it_shows() -> None:
+    """9.3.2 c): B's 650 is stated by A's submission (A reports its benchmark's figure), C's by
+    its own; C's index figure, not the one shown, is B's report: a value shown names its own."""
+    scale = URIRef(IND + "IndustryScale")
+
+    def stated(value: str, unit: str, source: URIRef) -> Figure:
+        return Figure(scale, 2024, ValueKind.ACTUAL, Decimal(value), unit, source)
+
+    a = cluster(A, {("b.1.1", 2024): "500"})
+    b = ClusterFigures(B, (stated("650", "u", A),))
+    c = ClusterFigures(C, (stated("325", "u", C), stated("98", "指数", B)))
+    empty = cluster(URIRef("https://example.org/d"), {})
+    leaf = leaf_score(SCALE, [a, b, c, empty], 2024)  # type: ignore[arg-type]
+    assert leaf.values == {A: Decimal("500"), B: Decimal("650"), C: Decimal("325"),
+                           empty.cluster: None}
+    assert leaf.sources == {A: A, B: A, C: C, empty.cluster: None}
+    assert [leaf.reported_by(x) for x in (A, B, C, empty.cluster)] == [None, A, None, None]
+
+
 def test_a_radar_axis_averages_only_the_leaves_every_cluster_states() -> None:
     a = cluster(A, {("a.1.1", 2024): "50", ("a.1.2", 2024): "30", ("a.1.3", 2024): "9",
                     ("b.2.1", 2023): "1"})
@@ -202,5 +221,7 @@ def test_a_clusters_own_figures_win_over_figures_others_report(tmp_path: Path) -
     assert found[A].specified_units == {scale: "v"} and found[B].specified_units == {}
     assert found[B].stated(scale, 2024) == {"u": Decimal("50"), "v": Decimal("40")}  # not 99
     assert [(f.unit, f.source) for f in found[B].figures] == [("u", B), ("v", A)]
+    assert found[B].source(scale, 2024, "u") == B and found[B].source(scale, 2024, "v") == A
+    assert found[C].source(scale, 2024, "u") == A and found[C].source(scale, 2023, "u") is None
     assert found[C].stated(scale, 2024) == {"u": Decimal("7")} and found[C].figures[0].source == A
     assert [(p.iri, p.role) for p in peers] == [(B, "benchmark"), (C, "competitor")]

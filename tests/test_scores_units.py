@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Graph, URIRef
+from rdflib import RDFS, Graph, URIRef
 
 from checker.cli import main
 from checker.ingest import ingest_files, publish_for_queries
@@ -28,7 +28,7 @@ from checker.store import open_configured_store
 
 from test_named_queries import CHAOZHOU, DATANG, DEHUA, Figures, peer_submission
 from test_named_queries_units import INDEX, chaozhou, two_unit_dehua, unit_files, unit_observations
-from test_web_clusters import key, number, page, table
+from test_web_clusters import key, noted, number, page, table
 
 LONGQUAN = URIRef("https://example.org/cluster/longquan/cluster")
 LONGQUAN_FIGURES: Figures = (("IndustryScale", 2024, "105.2", INDEX),)
@@ -145,7 +145,8 @@ def test_the_radar_sets_dehuas_yi_yuan_against_its_competitors(make_web_app, sto
 def test_the_radar_takes_the_competitors_figure_in_the_unit_dehua_uses(
         make_web_app, store_dir: Path, lang: str) -> None:
     """Chaozhou rates its 2023 location advantage 7.9 out of 10; Dehua's report rates it 81 out
-    of 100, Dehua's own scale: the leaf compares the two figures out of 100."""
+    of 100, Dehua's own scale: the leaf compares the two figures out of 100, and marks the 81 as
+    stated by Dehua's submission (a note under the table names it)."""
     html = page(make_web_app(store_dir).test_client(),
                 f"/clusters/{key(DEHUA)}?lang={lang}&benchmark={key(CHAOZHOU)}&year=2023")
     own = stated(two_unit_dehua(), DEHUA, IND.LocationAdvantage, 2023)
@@ -154,9 +155,10 @@ def test_the_radar_takes_the_competitors_figure_in_the_unit_dehua_uses(
     [unit] = set(own) & set(reported)
     best = max(own[unit], reported[unit])
     leaves = {attrs["data-indicator"]: cells for attrs, cells in table(html, "radar-leaves")[1:]}
+    by = next(str(o) for o in two_unit_dehua().objects(DEHUA, RDFS.label) if o.language == lang)
     assert leaves["a.1.1"][1:] == [
         f"{own[unit].normalize():f} {unit}", f"{score(own[unit], best)}",
-        f"{reported[unit].normalize():f} {unit}", f"{score(reported[unit], best)}"]
+        noted(reported[unit], lang, by, unit), f"{score(reported[unit], best)}"]
 
 
 @pytest.mark.parametrize("lang", LANGS)

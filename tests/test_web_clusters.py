@@ -39,6 +39,9 @@ FILES = {DEHUA: "dehua-ceramics.ttl", DATANG: "datang-socks.ttl", MEITAN: "meita
 HTML = {"Accept": "text/html"}
 HTML_LABEL = 'Dehua <script>alert("x")</script> & <b>co</b>'
 LANGS = ("zh", "en")
+# The mark of a value another cluster's submission states, and its note (web/strings/clusters.py).
+MARK = {"en": "†", "zh": "※"}
+NOTE = {"en": "stated in the latest submission of {cluster}", "zh": "数值来自“{cluster}”的最新提交"}
 
 
 def key(cluster: URIRef) -> str:
@@ -148,6 +151,13 @@ def table(html: str, table_id: str) -> list[tuple[dict[str, str], list[str]]]:
     tables = Tables(html).tables
     assert table_id in tables, f"no table {table_id}"
     return tables[table_id]
+
+
+def noted(value: Decimal, lang: str, by: str, unit: str = "") -> str:
+    """A cell's text: the value (with its unit), then the mark of note 1, naming `by` in words
+    for screen readers (9.3.2 c) d): a figure another cluster's submission states)."""
+    shown = f"{value.normalize():f} {unit}".strip()
+    return f"{shown} {MARK[lang]}1 {NOTE[lang].format(cluster=by)}"
 
 
 def number(cell: str) -> Decimal | None:
@@ -341,7 +351,8 @@ def test_the_declared_benchmark_is_the_default_and_figures_in_another_unit_get_n
         make_web_app, revised: dict[str, object], lang: str, not_comparable: str) -> None:
     """Dehua reports three 2024 figures of its declared benchmark Jingdezhen, in a unit ("u") none
     of Dehua's figures is in: the radar compares with Jingdezhen by default, but sets none of
-    them against Dehua's (9.3.2 c): each leaf says why, and the axes they fall in are gaps."""
+    them against Dehua's (9.3.2 c): each leaf says why, and the axes they fall in are gaps. Each
+    of Jingdezhen's figures is marked as stated by Dehua's submission."""
     client = make_web_app(revised["store"]).test_client()
     html = page(client, f"/clusters/{key(DEHUA)}?lang={lang}")
     third = revised["graphs"][2]  # type: ignore[index]
@@ -354,7 +365,8 @@ def test_the_declared_benchmark_is_the_default_and_figures_in_another_unit_get_n
     for code in reported:
         assert leaves[code][1:] == [f"{own[code, 2024, 'actual'].normalize():f} {units[code]}",
                                     not_comparable,
-                                    f"{other[code, 2024, 'actual'].normalize():f} u",
+                                    noted(other[code, 2024, "actual"], lang,
+                                          pick_label(third, DEHUA, lang), "u"),
                                     not_comparable]
     body = {r[0]["data-group"]: r[1] for r in table(html, "radar-table")[1:]}
     for group in ("a.1", "b.1", "a.2"):

@@ -1,16 +1,21 @@
 """The OpenAPI document (/api/openapi.json) and its page (/api/docs): valid OpenAPI 3.1, no route
-or method of /api/ or /sparql missing (nor any documented that the app lacks), and real answers
-of the sample store valid against the schemas it states."""
+or method of /api/ or /sparql missing (nor any documented that the app lacks), no route of the app
+answering JSON the document does not describe, and real answers (successes and errors, a bad
+`lang` on every route, an unreachable remote store) with a status the document states for their
+operation and valid against the schema it states for that status, which are closed: an answer's
+undescribed field fails."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from werkzeug.test import TestResponse
 from jsonschema import Draft202012Validator
 from markupsafe import escape
 from openapi_spec_validator import validate as validate_spec
@@ -24,6 +29,7 @@ from web import code_spans
 
 DEHUA = "https://example.org/cluster/dehua/cluster"
 DATANG = "https://example.org/cluster/datang/cluster"
+MEITAN = "https://example.org/cluster/meitan/cluster"
 IGNORED_METHODS = {"HEAD", "OPTIONS"}
 
 
@@ -55,8 +61,7 @@ def routed_operations(app: Flask) -> set[tuple[str, str]]:
     for rule in app.url_map.iter_rules():
         if not (rule.rule.startswith("/api/") or rule.rule == "/sparql"):
             continue
-        path = re.sub(r"<(?:[a-z]+:)?([a-z_]+)>", r"{\1}", rule.rule)
-        found |= {(path, method) for method in rule.methods - IGNORED_METHODS}
+        found |= {(openapi_path(rule.rule), method) for method in rule.methods - IGNORED_METHODS}
     return found
 
 
@@ -111,27 +116,189 @@ def validator(document: dict[str, Any], schema: str) -> Draft202012Validator:
                                  "components": document["components"]})
 
 
+def openapi_path(rule: str) -> str:
+    """A Flask rule (`/api/clusters/<key>`) in OpenAPI syntax (`/api/clusters/{key}`)."""
+    return re.sub(r"<(?:[a-z]+:)?([a-z_]+)>", r"{\1}", rule)
+
+
+def operation_of(app: Flask, method: str, url: str) -> tuple[str, str]:
+    """The documented path and method that answer a request, found by the app's URL map."""
+    rule, _values = app.url_map.bind("localhost").match(
+        urlsplit(url).path, method=method.upper(), return_rule=True)
+    return openapi_path(rule.rule), method.lower()
+
+
+def answer_errors(document: dict[str, Any], path: str, method: str,
+                  answer: TestResponse) -> list[str]:
+    """How a real answer departs from what the document states for its status and media type
+    (empty: it matches)."""
+    where = f"{method.upper()} {path} {answer.status_code}"
+    response = document["paths"][path][method]["responses"].get(str(answer.status_code))
+    if response is None:
+        return [f"{where}: status not documented"]
+    if "$ref" in response:
+        response = document["components"]["responses"][response["$ref"].rsplit("/", 1)[-1]]
+    content = response.get("content", {})
+    if answer.mimetype not in content:
+        return [f"{where}: {answer.mimetype} not documented (only {sorted(content)})"]
+    body = (answer.get_json() if answer.mimetype == "application/json"
+            else answer.get_data(as_text=True))
+    schema = Draft202012Validator({**content[answer.mimetype]["schema"],
+                                   "components": document["components"]})
+    return [f"{where}: {e.json_path}: {e.message}"[:300]
+            for e in sorted(schema.iter_errors(body), key=str)[:5]]
+
+
+DEHUA_KEY, DATANG_KEY, MEITAN_KEY = (cluster_key(c) for c in (DEHUA, DATANG, MEITAN))
+# Real answers of the sample store, and their status: each is checked against the schema the
+# document states for that status (errors included), so that a field an answer gains or loses,
+# or a status it may give, cannot go undescribed.
 ANSWERS = [
-    ("/api/clusters", "ClusterList"),
-    (f"/api/clusters/{cluster_key(DEHUA)}", "ClusterDetail"),
-    (f"/api/clusters/{cluster_key(DEHUA)}/history", "ClusterHistory"),
-    (f"/api/clusters/{cluster_key(DEHUA)}/indicators", "ClusterIndicators"),
-    (f"/api/benchmark?cluster={cluster_key(DEHUA)}&cluster={cluster_key(DATANG)}", "Benchmark"),
-    (f"/api/clusters/{cluster_key(DEHUA)}/revisions/1/report", "Report"),
-    ("/api/queries?lang=zh", "QueryList"),
-    ("/api/queries/clusters-by-conformance", "QueryAnswer"),
-    ("/api/clusters/0000000000000000", "Error"),
-    ("/api/queries/no-such-query", "Error"),
+    ("/api/clusters", 200),
+    (f"/api/clusters/{DEHUA_KEY}", 200),
+    (f"/api/clusters/{DATANG_KEY}", 200),  # a revision that opened gaps (their ids)
+    (f"/api/clusters/{DEHUA_KEY}/history", 200),
+    (f"/api/clusters/{DATANG_KEY}/history", 200),  # the gaps it opened, with their labels
+    (f"/api/clusters/{DEHUA_KEY}/indicators", 200),
+    (f"/api/clusters/{DEHUA_KEY}/indicators?benchmark={DATANG_KEY}&year=2023&group=b.1", 200),
+    (f"/api/benchmark?cluster={DEHUA_KEY}&cluster={DATANG_KEY}", 200),
+    (f"/api/benchmark?cluster={DEHUA_KEY}&focus={DEHUA_KEY}&benchmark={DATANG_KEY}&year=2024",
+     200),  # the four comparisons, with rows
+    (f"/api/clusters/{DEHUA_KEY}/revisions/1/report", 200),
+    (f"/api/clusters/{MEITAN_KEY}/revisions/1/report?lang=zh", 200),  # findings and hints
+    (f"/api/clusters/{MEITAN_KEY}/revisions/1/report?format=ttl", 200),
+    ("/api/queries?lang=zh", 200),
+    ("/api/queries/clusters-by-conformance", 200),
+    (f"/api/queries/indicators-vs-benchmark?cluster={DEHUA}", 200),
+    ("/api/openapi.json", 200),
+    ("/api/docs?lang=zh", 200),
+    ("/api/clusters/0000000000000000", 404),
+    ("/api/clusters/0000000000000000/history", 404),
+    ("/api/clusters/0000000000000000/indicators", 404),
+    (f"/api/clusters/{DEHUA_KEY}/revisions/9/report", 404),
+    (f"/api/clusters/{DEHUA_KEY}/revisions/1/report?format=pdf", 400),
+    (f"/api/clusters/{DEHUA_KEY}/indicators?year=24", 400),
+    (f"/api/clusters/{DEHUA_KEY}/indicators?benchmark={DEHUA_KEY}", 400),
+    ("/api/benchmark", 400),
+    (f"/api/benchmark?cluster={DEHUA_KEY}&indicator=z.9", 400),
+    ("/api/queries/no-such-query", 404),
+    ("/api/queries/indicators-vs-benchmark", 400),  # its cluster is required
 ]
+# The writing operations whose answers the tests below check against the document.
+WRITES_CHECKED = {("/api/validate", "post"), ("/api/clusters/revisions", "post"),
+                  ("/api/clusters/{key}/revisions/{number}", "delete"),
+                  ("/api/rules/reload", "post")}
+PATH_VALUES = {"key": DEHUA_KEY, "number": 1, "name": "clusters-by-conformance"}
 
 
-@pytest.mark.parametrize(("url", "schema"), ANSWERS)
-def test_real_answers_match_the_documented_schemas(client: FlaskClient, document: dict[str, Any],
-                                                   url: str, schema: str) -> None:
+@pytest.mark.parametrize(("url", "status"), ANSWERS)
+def test_real_answers_match_the_documented_schemas(app: Flask, client: FlaskClient,
+                                                   document: dict[str, Any], url: str,
+                                                   status: int) -> None:
     answer = client.get(url)
-    assert answer.status_code == (200 if schema != "Error" else answer.get_json()["status"])
-    errors = sorted(validator(document, schema).iter_errors(answer.get_json()), key=str)
-    assert not errors, [e.message for e in errors[:5]]
+    assert answer.status_code == status, answer.get_data(as_text=True)[:300]
+    assert not answer_errors(document, *operation_of(app, "GET", url), answer)
+
+
+def test_every_documented_json_answer_is_checked_against_a_real_one(
+        app: Flask, document: dict[str, Any]) -> None:
+    """Each /api/ operation documenting a JSON success answer has a real one checked here."""
+    documented = {(path, method) for path, item in document["paths"].items()
+                  if path.startswith("/api/") for method, operation in item.items()
+                  if any("application/json" in response.get("content", {})
+                         for code, response in operation["responses"].items()
+                         if code.startswith("2"))}
+    checked = {operation_of(app, "GET", url) for url, status in ANSWERS if status == 200}
+    assert len(documented) >= 13  # the walk found them (an empty one would pass)
+    unchecked = documented - checked - WRITES_CHECKED
+    assert not unchecked, sorted(unchecked)
+
+
+def test_a_language_the_api_lacks_is_a_documented_400_on_every_operation(
+        client: FlaskClient, document: dict[str, Any]) -> None:
+    """`?lang=fr` is refused before anything else on every /api/ route (web/i18n.py)."""
+    operations = [(path, method) for path, item in document["paths"].items()
+                  if path.startswith("/api/") for method in item]
+    assert len(operations) >= 14
+    for path, method in operations:
+        answer = client.open(path.format(**PATH_VALUES) + "?lang=fr", method=method.upper())
+        assert answer.status_code == 400, (method, path, answer.status_code)
+        assert not answer_errors(document, path, method, answer)
+        assert "'fr'" in answer.get_json()["message"]
+
+
+def test_every_read_of_an_unreachable_remote_store_is_a_documented_503(
+        make_web_app, document: dict[str, Any]) -> None:  # type: ignore[no-untyped-def]
+    """Each GET under /api/ needs no store or answers 503 when its remote store does not
+    answer; exactly those answering 503 document it."""
+    from virtuoso import free_port
+
+    client = make_web_app(f"http://127.0.0.1:{free_port()}/sparql").test_client()
+    unanswered, documented = set(), set()
+    for path, item in document["paths"].items():
+        if not path.startswith("/api/") or "get" not in item:
+            continue
+        if "503" in item["get"]["responses"]:
+            documented.add(path)
+        answer = client.get(path.format(**PATH_VALUES))
+        assert answer.status_code in (200, 503), (path, answer.status_code)
+        assert not answer_errors(document, path, "get", answer)
+        if answer.status_code == 503:
+            unanswered.add(path)
+    assert {"/api/clusters/{key}/indicators", "/api/benchmark"} <= unanswered
+    assert unanswered == documented
+
+
+# A valid value of every variable of the app's GET routes, by name, and by endpoint where one name
+# means different things; a route with a variable that has none fails the walk below.
+ROUTE_VALUES = {"key": DEHUA_KEY, "number": "1", "requirement_id": "4.1", "version": "0.1.0",
+                "code": "LocationAdvantage"}
+ROUTE_VALUES_BY_ENDPOINT = {
+    "api.named_query": {"name": "clusters-by-conformance"},
+    "rulebook.shape": {"name": "MembersDeclared"},
+    "rulebook.iris.shape": {"name": "MembersDeclared"},
+    "static": {"filename": "charts.js"},
+    "vendor": {"package": "chart.js", "filename": "chart.umd.min.js"},
+}
+ROUTE_QUERIES = {"clusters.benchmark_api": f"?cluster={DEHUA_KEY}"}  # parameters a route needs
+
+
+def test_every_route_answering_json_is_in_the_document(
+        make_web_app, sample_store: Path,  # type: ignore[no-untyped-def]
+        document: dict[str, Any]) -> None:
+    """Every GET route of the app, asked for JSON with valid values: each that answers JSON is
+    documented, unless it is one of the rulebook's resources, served as RDF in every format
+    (JSON-LD labelled application/json when only that is asked; docs/iris.md)."""
+    app = make_web_app(sample_store, WTF_CSRF_ENABLED=False)
+    client = app.test_client()
+    posted = client.post("/validate", data={
+        "text": (EXAMPLES_DIR / "meitan-tea.ttl").read_text(encoding="utf-8")})
+    assert posted.status_code == 303, posted.get_data(as_text=True)[:300]
+    values = {**ROUTE_VALUES, "report_id": posted.headers["Location"].rsplit("/", 1)[-1]}
+    json_routes, rdf_routes = set(), set()
+    for rule in app.url_map.iter_rules():
+        if "GET" not in rule.methods:
+            continue
+        given = {**values, **ROUTE_VALUES_BY_ENDPOINT.get(rule.endpoint, {})}
+        missing = set(rule.arguments) - set(given)
+        assert not missing, f"no value for {sorted(missing)} of {rule.rule}: add one above"
+        url = app.url_map.bind("localhost").build(
+            rule.endpoint, {name: given[name] for name in rule.arguments}) + ROUTE_QUERIES.get(
+                rule.endpoint, "")
+        answer = client.get(url, headers={"Accept": "application/json"})
+        assert answer.status_code in (200, 303), (rule.rule, answer.status_code)
+        if answer.mimetype != "application/json":
+            continue
+        turtle = client.get(url, headers={"Accept": "text/turtle"})
+        if turtle.status_code == 200 and turtle.mimetype == "text/turtle":
+            rdf_routes.add(rule.endpoint)
+        else:
+            json_routes.add((openapi_path(rule.rule), "GET"))
+    assert {("/api/clusters/{key}/indicators", "GET"), ("/api/benchmark", "GET")} <= json_routes
+    assert "rulebook.iris.requirement" in rdf_routes  # the walk reached them
+    assert all(e.startswith("rulebook.iris.") or e == "sparql.endpoint" for e in rdf_routes)
+    undocumented = json_routes - documented_operations(document)
+    assert not undocumented, sorted(undocumented)
 
 
 def test_validate_answer_matches_the_report_schema(client: FlaskClient,
@@ -139,13 +306,21 @@ def test_validate_answer_matches_the_report_schema(client: FlaskClient,
     answer = client.post("/api/validate", data=(EXAMPLES_DIR / "meitan-tea.ttl").read_bytes(),
                          content_type="text/turtle")
     assert answer.status_code == 200
-    assert not list(validator(document, "Report").iter_errors(answer.get_json()))
+    assert not answer_errors(document, "/api/validate", "post", answer)
 
 
-def test_schemas_can_fail(document: dict[str, Any]) -> None:
-    """The schema check is not vacuous: a document missing required fields is refused."""
+def test_schemas_can_fail(client: FlaskClient, document: dict[str, Any]) -> None:
+    """The schema check is not vacuous: a document missing required fields is refused, and so is
+    a real answer with a value of the wrong kind or a field the document does not describe."""
     assert list(validator(document, "ClusterList").iter_errors({"clusters": [{"key": 1}]}))
     assert list(validator(document, "Error").iter_errors({"ok": True}))
+    answer = client.get(f"/api/clusters/{DEHUA_KEY}/indicators").get_json()
+    assert not list(validator(document, "ClusterIndicators").iter_errors(answer))
+    answer["indicators"][0]["sources"]["actual"]["2024"] = 2024  # a source is a cluster's IRI
+    assert list(validator(document, "ClusterIndicators").iter_errors(answer))
+    del answer["indicators"][0]["sources"]
+    answer["indicators"][0]["source"] = "undescribed"
+    assert len(list(validator(document, "ClusterIndicators").iter_errors(answer))) == 2
 
 
 @pytest.mark.parametrize(("lang", "words"), [
@@ -220,12 +395,33 @@ def test_reload_with_a_maintainer_token_loads_the_rule_graphs(
     assert answer.status_code == 200, answer.get_json()
     body = answer.get_json()
     assert body["requirements"] == 131 and body["shapes"] > 0
-    assert not list(validator(document, "RulesReloaded").iter_errors(body))
+    assert not answer_errors(document, "/api/rules/reload", "post", answer)
     after = client.get("/sparql", query_string={
         "query": "SELECT (COUNT(*) AS ?n) { GRAPH <https://w3id.org/bcic/graph/rules/shapes> "
                  "{ ?s ?p ?o } }"}, headers={"Accept": "application/sparql-results+json"})
     count = int(after.get_json()["results"]["bindings"][0]["n"]["value"])
     assert count == body["shapes_triples"]
+
+
+def test_storing_and_deleting_a_revision_answer_as_documented(
+        writable: tuple[FlaskClient, Path], document: dict[str, Any]) -> None:
+    client, tokens = writable
+    _record, token = TokenFile(tokens).create("evaluator")
+    bearer = {"Authorization": f"Bearer {token}"}
+    stored = client.post("/api/clusters/revisions", headers=bearer, content_type="text/turtle",
+                         data=(EXAMPLES_DIR / "meitan-tea.ttl").read_bytes())
+    assert stored.status_code == 201, stored.get_data(as_text=True)[:300]
+    assert not answer_errors(document, "/api/clusters/revisions", "post", stored)
+    again = client.post("/api/clusters/revisions", headers=bearer, content_type="text/plain",
+                        data=b"x")
+    assert again.status_code == 415
+    assert not answer_errors(document, "/api/clusters/revisions", "post", again)
+    url = f"/api/clusters/{MEITAN_KEY}/revisions/1"
+    for headers, status in (({}, 401), (bearer, 200), (bearer, 404)):
+        deleted = client.delete(url, headers=headers)
+        assert deleted.status_code == status
+        assert not answer_errors(document, "/api/clusters/{key}/revisions/{number}", "delete",
+                                 deleted)
 
 
 def test_reload_refuses_get(writable: tuple[FlaskClient, Path]) -> None:

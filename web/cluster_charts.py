@@ -2,6 +2,8 @@
 
 The pages put each configuration in a `<script type="application/json">` block and
 `static/charts.js` hands it to Chart.js: no inline script, as the Content-Security-Policy wants.
+A value another cluster's submission states carries, in its dataset's `bcicNotes`, the note its
+table gives it, which `charts.js` adds to the point's tooltip.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from typing import Any
 from rdflib import URIRef
 
 from checker.benchmarking import LeafScore, Radar
-from checker.cluster_dashboard import SeriesLine
+from checker.cluster_dashboard import SeriesLine, SourceNotes
 
 from .i18n import pick, ui
 
@@ -33,28 +35,36 @@ def radar_chart(radar: Radar, names: Mapping[URIRef, str]) -> dict[str, Any]:
                                               "text": ui("cluster.radar.axis")}}}}
 
 
-def series_chart(series: Sequence[SeriesLine], years: Sequence[int]) -> dict[str, Any]:
-    """Lines by year: each indicator's actual values (solid) and targets (dashed)."""
+def series_chart(series: Sequence[SeriesLine], years: Sequence[int], cluster: URIRef,
+                 notes: SourceNotes) -> dict[str, Any]:
+    """Lines by year: each indicator's actual values (solid) and targets (dashed) of the
+    cluster, a value another cluster's submission states with its note."""
     datasets = []
     for n, line in enumerate(series):
         name = f"{line.indicator.code} {pick(line.indicator.labels)}"
         unit = f" ({line.unit})" if line.unit else ""
-        datasets.append(_dataset(name + unit, n, [_float(line.actual.get(y)) for y in years]))
+        actual = _dataset(name + unit, n, [_float(line.actual.get(y)) for y in years])
+        datasets.append(_noted(actual, [_note(notes, line.actual_sources.get(y), cluster)
+                                        for y in years]))
         if line.target:
             target = _dataset(f"{name} — {ui('cluster.series.target')}{unit}", n,
                               [_float(line.target.get(y)) for y in years])
             target["borderDash"] = [6, 4]
-            datasets.append(target)
+            datasets.append(_noted(target, [_note(notes, line.target_sources.get(y), cluster)
+                                            for y in years]))
     return {"type": "line", "data": {"labels": [str(y) for y in years], "datasets": datasets},
             "options": {"spanGaps": True, "plugins": {"title": {
                 "display": True, "text": ui("cluster.series.axis")}}}}
 
 
 def bars_chart(leaves: Sequence[LeafScore], clusters: Sequence[URIRef],
-               names: Mapping[URIRef, str]) -> dict[str, Any]:
+               names: Mapping[URIRef, str], notes: SourceNotes) -> dict[str, Any]:
     """Grouped bars: per indicator, each cluster's score relative to the best of them in the unit
-    compared, named under the bars; a value in another unit has none."""
-    datasets = [_dataset(names[c], n, [_round(leaf.scores[c]) for leaf in leaves], bars=True)
+    compared, named under the bars; a value in another unit has none; a value another cluster's
+    submission states has its note."""
+    datasets = [_noted(_dataset(names[c], n, [_round(leaf.scores[c]) for leaf in leaves],
+                                bars=True),
+                       [_note(notes, leaf.sources[c], c) for leaf in leaves])
                 for n, c in enumerate(clusters)]
     return {"type": "bar",
             "data": {"labels": [f"{leaf.indicator.code} {pick(leaf.indicator.labels)}"
@@ -70,6 +80,24 @@ def _dataset(label: str, n: int, data: list[float | None], *, fill: bool = False
     return {"label": label, "data": data, "borderColor": colour,
             "backgroundColor": colour if bars else colour + ("33" if fill else "00"),
             "fill": fill}
+
+
+def _note(notes: SourceNotes, source: URIRef | None, about: URIRef) -> str | None:
+    """The note of a value of `about` stated by another cluster's submission, as its table
+    words it (mark and number first); None for the cluster's own value or no value."""
+    if source is None or source == about:
+        return None
+    number = notes.number(source)
+    by = notes.clusters[number - 1]
+    return (f"{ui('cluster.source.symbol')}{number} "
+            f"{ui('cluster.source.note', cluster=pick(by.labels) or str(by.iri))}")
+
+
+def _noted(dataset: dict[str, Any], notes: list[str | None]) -> dict[str, Any]:
+    """The dataset with the notes of its points, when any has one."""
+    if any(notes):
+        dataset["bcicNotes"] = notes
+    return dataset
 
 
 def _round(score: float | None) -> float | None:

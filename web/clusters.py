@@ -67,7 +67,8 @@ def cluster(key: str) -> str:
         report_url=_report_url, scheme=indicator_scheme(), panel=panel, choices=choices,
         decimal_text=decimal_text,
         radar_chart=radar_chart(panel.radar, names),
-        series_chart=series_chart(panel.series, panel.years))
+        series_chart=series_chart(panel.series, panel.years, panel.cluster.iri,
+                                  panel.series_notes))
 
 
 @bp.get("/api/clusters/<key>/history")
@@ -98,7 +99,8 @@ def benchmark() -> str:
         return render_template("benchmark.html", refs=[])
     view = _benchmark_view(store, stored, default_all=True)
     table = view["table"]
-    chart = bars_chart(table.leaves, [c.iri for c in table.clusters], _names(table.clusters))
+    chart = bars_chart(table.leaves, [c.iri for c in table.clusters], _names(table.clusters),
+                       table.notes)
     api_url = url_for("clusters.benchmark_api", cluster=[c.key for c in view["chosen"]],
                       indicator=[i.code for i in view["indicators"]], year=table.year,
                       focus=view["focus"].key)
@@ -124,7 +126,7 @@ def _panel(store: Store, stored: list[ClusterSummary],
                                 cluster_key(summary.cluster))
     scheme = indicator_scheme()
     panel = indicator_panel(store, stored_ref(summary), benchmark, indicators_param(scheme),
-                            year_param(), scheme)
+                            year_param(), scheme, stored=stored)
     return panel, choices
 
 
@@ -139,7 +141,7 @@ def _benchmark_view(store: Store, stored: list[ClusterSummary], *,
         raise BadRequest(ui("clusters.error.no_clusters"))
     scheme = indicator_scheme()
     indicators = indicators_param(scheme) or list(scheme.indicators)
-    table = benchmark_table(store, chosen, indicators, year_param())
+    table = benchmark_table(store, chosen, indicators, year_param(), stored=stored)
     focus = (clusters_param(refs, "focus") or chosen)[0]
     declared = comparable_clusters(store, stored, focus.iri)
     benchmark = benchmark_param(declared, None, focus.key)

@@ -2,20 +2,21 @@
 (`/sparql`), served at /api/openapi.json and rendered for people at /api/docs.
 
 A test walks the app's URL map and fails when a route or method under /api/ or /sparql is missing
-here, so the document cannot drift from the code. Summaries carry zh and en (`x-bcic-summary`);
-operations that need a token name its role (`x-bcic-role`).
+here, or when any route answers JSON not described here; real answers, errors included, are
+validated against the schema stated for their status (`web/openapi_schemas.py`), so the document
+cannot drift from the code. Summaries carry zh and en (`x-bcic-summary`); operations that need a
+token name its role (`x-bcic-role`).
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 from checker import __version__
 from checker.loading import SUBMISSION_FORMATS
 from checker.queries import list_queries
 from checker.sparql_service import GRAPH_FORMATS, RESULT_FORMATS
 
-Json = dict[str, Any]
+from .openapi_schemas import Json, described, schemas
+
 _REPORT_FORMATS = ("json", "ttl", "html", "text")
 _ERRORS = {400: "the request is malformed or a value is invalid (the message says which)",
            401: "no valid bearer token", 403: "the token's role may not do this",
@@ -24,7 +25,8 @@ _ERRORS = {400: "the request is malformed or a value is invalid (the message say
            409: "a revision with this number is already stored",
            413: "the request body or query is over the limit",
            415: "the body's Content-Type is not accepted here",
-           503: "the store is busy (another writer) or a query ran out of time"}
+           503: "the store is busy (another writer), a remote store does not answer, or a "
+                "query ran out of time"}
 
 
 def openapi_document(server_url: str) -> Json:
@@ -51,7 +53,7 @@ def openapi_document(server_url: str) -> Json:
             ("queries", "named SPARQL queries"), ("sparql", "SPARQL 1.1 Protocol (read only)"),
             ("rules", "the rulebook"), ("meta", "this document"))],
         "paths": _paths(),
-        "components": {"schemas": _schemas(), "parameters": _parameters(),
+        "components": {"schemas": schemas(), "parameters": _parameters(),
                        "responses": {str(code): _error_response(text)
                                      for code, text in _ERRORS.items()},
                        "securitySchemes": {"bearerAuth": {
@@ -77,24 +79,25 @@ def _paths() -> Json:
     return {
         "/api/clusters": {"get": _op(
             "clusters", "listClusters", "Stored clusters with their latest revision",
-            "已存储的产业集群及其最新修订版", [lang], _json_ok("ClusterList"), (400,))},
+            "已存储的产业集群及其最新修订版", [lang], _json_ok("ClusterList"), (400, 503))},
         "/api/clusters/{key}": {"get": _op(
             "clusters", "getCluster", "One cluster with every revision and what each closed and "
             "opened", "某产业集群的全部修订版及各版解决和新出现的问题", [key, lang],
-            _json_ok("ClusterDetail"), (404,))},
+            _json_ok("ClusterDetail"), (400, 404, 503))},
         "/api/clusters/{key}/history": {"get": _op(
             "clusters", "getClusterHistory", "A cluster's revisions with provenance",
-            "某产业集群的修订历史与来源信息", [key, lang], _json_ok("ClusterHistory"), (404,))},
+            "某产业集群的修订历史与来源信息", [key, lang], _json_ok("ClusterHistory"),
+            (400, 404, 503))},
         "/api/clusters/{key}/revisions/{number}/report": {"get": _op(
             "clusters", "getRevisionReport", "The stored report of a revision",
             "某修订版的已存储报告",
             [key, number, lang, _query("format", "report format (default json)", "报告格式（默认 json）",
                                        {"type": "string", "enum": list(_REPORT_FORMATS)})],
-            _report_ok(), (400, 404))},
+            _report_ok(), (400, 404, 503))},
         "/api/clusters/{key}/revisions/{number}": {"delete": _op(
             "clusters", "deleteRevision", "Delete a revision (its number stays taken)",
             "删除某修订版（其编号不再复用）", [key, number], _json_ok("Deleted"),
-            (401, 403, 404, 503), role="evaluator")},
+            (400, 401, 403, 404, 503), role="evaluator")},
         "/api/clusters/revisions": {"post": _op(
             "validation", "storeRevision", "Validate the body and store it as its cluster's "
             "next revision", "验证请求体并存储为该集群的下一修订版", [lang],
@@ -113,7 +116,8 @@ def _paths() -> Json:
             "targets and the group radar", "某产业集群各年指标值、目标值与指标组雷达图",
             [key, lang, _ref_param("year"), _ref_param("indicator"), _ref_param("group"),
              _query("benchmark", "key of the benchmark cluster (empty: none)",
-                    "标杆集群的键（为空：无）", {"type": "string"})], _json_ok("ClusterIndicators"), (400, 404))},
+                    "标杆集群的键（为空：无）", {"type": "string"})],
+            _json_ok("ClusterIndicators"), (400, 404, 503))},
         "/api/benchmark": {"get": _op(
             "indicators", "benchmark", "Clusters side by side on indicators in one year, and "
             "one cluster's four comparisons (9.3.2)", "多个产业集群同年指标对比及某集群的四类比较"
@@ -125,18 +129,18 @@ def _paths() -> Json:
                     "给出其四类比较的集群的键", {"type": "string"}),
              _query("benchmark", "key of its benchmark cluster", "其标杆集群的键",
                     {"type": "string"}), lang],
-            _json_ok("Benchmark"), (400,))},
+            _json_ok("Benchmark"), (400, 503))},
         "/api/queries": {"get": _op(
             "queries", "listQueries", "The named queries with their parameters",
-            "命名查询及其参数", [lang], _json_ok("QueryList"), ())},
+            "命名查询及其参数", [lang], _json_ok("QueryList"), (400,))},
         "/api/queries/{name}": {"get": _op(
             "queries", "runQuery", "Run a named query; its parameters are query-string values",
             "运行命名查询，参数以查询字符串传入",
             [{"name": "name", "in": "path", "required": True,
-              **_described("the named query", "命名查询的名称"),
+              **described("the named query", "命名查询的名称"),
               "schema": {"type": "string", "enum": [q.name for q in list_queries()]}}, lang,
              {"name": "values", "in": "query", "style": "form", "explode": True,
-              **_described("the query's parameters by name (see listQueries), each at most "
+              **described("the query's parameters by name (see listQueries), each at most "
                            "once, e.g. `cluster=https://…&year=2024`",
                            "该查询的参数，按名称给出（见 listQueries），每个至多一次，例如 "
                            "`cluster=https://…&year=2024`"),
@@ -145,15 +149,16 @@ def _paths() -> Json:
         "/api/rules/reload": {"post": _op(
             "rules", "reloadRules", "Reload the store's rule graphs (ontology, catalogue, "
             "shapes) from the rule files", "从规则文件重新加载存储中的规则图（本体、要求目录、形状）",
-            [], _json_ok("RulesReloaded"), (401, 403, 503), role="maintainer")},
+            [], _json_ok("RulesReloaded"), (400, 401, 403, 503), role="maintainer")},
         "/api/openapi.json": {"get": _op(
             "meta", "openapi", "This document", "本文档", [],
             {"200": {"description": "OpenAPI 3.1",
-                     "content": {"application/json": {"schema": {"type": "object"}}}}}, ())},
+                     "content": {"application/json": {"schema": {"type": "object"}}}}},
+            (400,))},
         "/api/docs": {"get": _op(
             "meta", "apiDocs", "This document as a page for people", "本文档的网页版", [lang],
             {"200": {"description": "HTML", "content": {"text/html": {
-                "schema": {"type": "string"}}}}}, ())},
+                "schema": {"type": "string"}}}}}, (400,))},
         "/sparql": {"get": _sparql_op("get"), "post": _sparql_op("post")},
     }
 
@@ -216,16 +221,10 @@ def _sparql_op(method: str) -> Json:
 def _query(name: str, description: str, description_zh: str, schema: Json,
            required: bool = False, many: bool = False) -> Json:
     parameter: Json = {"name": name, "in": "query", "required": required, "schema": schema,
-                       **_described(description, description_zh)}
+                       **described(description, description_zh)}
     if many:
         parameter.update(style="form", explode=True)
     return parameter
-
-
-def _described(description: str, description_zh: str) -> Json:
-    """A parameter's description: OpenAPI's own field in English, both languages beside it."""
-    return {"description": description,
-            "x-bcic-description": {"en": description, "zh": description_zh}}
 
 
 def _ref_param(name: str) -> Json:
@@ -235,14 +234,14 @@ def _ref_param(name: str) -> Json:
 def _parameters() -> Json:
     return {
         "key": {"name": "key", "in": "path", "required": True,
-                **_described("16 hex digits of the SHA-256 of the cluster IRI",
+                **described("16 hex digits of the SHA-256 of the cluster IRI",
                              "集群 IRI 的 SHA-256 的前 16 位十六进制数字"),
                 "schema": {"type": "string", "pattern": "^[0-9a-f]{16}$"}},
         "number": {"name": "number", "in": "path", "required": True,
-                   **_described("revision number, from 1", "修订版编号，从 1 起"),
+                   **described("revision number, from 1", "修订版编号，从 1 起"),
                    "schema": {"type": "integer", "minimum": 1}},
         "lang": {"name": "lang", "in": "query", "required": False,
-                 **_described("language of labels and messages (else Accept-Language): zh or "
+                 **described("language of labels and messages (else Accept-Language): zh or "
                               "en, any case, a regional tag counting as its language (zh-CN); "
                               "another language is 400",
                               "标签与消息的语言（否则按 Accept-Language）：zh 或 en，不分大小写，"
@@ -250,15 +249,15 @@ def _parameters() -> Json:
                  "schema": {"type": "string",
                             "pattern": "^([zZ][hH]|[eE][nN])([-_][0-9A-Za-z-]*)?$"}},
         "year": {"name": "year", "in": "query", "required": False,
-                 **_described("a four-digit year (default: the latest with values)",
+                 **described("a four-digit year (default: the latest with values)",
                               "四位数年份（默认：有数值的最近一年）"),
                  "schema": {"type": "string", "pattern": "^[0-9]{4}$"}},
         "indicator": {"name": "indicator", "in": "query", "required": False, "style": "form",
-                      "explode": True, **_described("9.1.4 indicator codes (repeatable)",
+                      "explode": True, **described("9.1.4 indicator codes (repeatable)",
                                                     "9.1.4 指标代码（可重复）"),
                       "schema": {"type": "array", "items": {"type": "string"}}},
         "group": {"name": "group", "in": "query", "required": False,
-                  **_described("a 9.1.4 indicator group code: all its indicators",
+                  **described("a 9.1.4 indicator group code: all its indicators",
                                "9.1.4 指标组代码：该组全部指标"),
                   "schema": {"type": "string"}},
     }
@@ -287,113 +286,3 @@ def _submission_body() -> Json:
 
 def _error_response(text: str) -> Json:
     return {"description": text, "content": _json_content("Error")}
-
-
-def _object(required: list[str], /, **properties: Json) -> Json:
-    return {"type": "object", "required": required, "properties": properties}
-
-
-def _schemas() -> Json:
-    string, integer, number, boolean = ({"type": t} for t in ("string", "integer", "number",
-                                                               "boolean"))
-    labels = {"type": "object", "additionalProperties": string}
-    ref = _object(["iri", "key"], iri=string, key=string, labels=labels, stored=boolean)
-    revision = _object(
-        ["number", "generated", "conforms", "conformance_rate"], number=integer,
-        generated={"type": "string", "format": "date-time"}, conforms=boolean,
-        conformance_rate={"type": ["number", "null"]},
-        pending_review={"type": ["integer", "null"]}, rulebook_version=string, submitter={"type": ["string", "null"]},
-        files={"type": "array", "items": _object(["name", "sha256"], name=string,
-                                                 sha256=string)},
-        report=string, page=string,
-        closed={"type": "array", "items": string}, opened={"type": "array", "items": string})
-    rows = {"type": "array", "items": {"type": "object"}}
-    return {
-        "Error": _object(["ok", "status", "error", "message"],
-                         ok={"const": False}, status=integer,
-                         error={"type": "string", "description": "the error class"},
-                         message={"type": "string", "description": "what and where"}),
-        "ClusterRef": ref,
-        "Revision": revision,
-        "ClusterList": _object(["clusters"], clusters={"type": "array", "items": _object(
-            ["key", "cluster", "revisions", "latest"], key=string, cluster=string,
-            label={"type": ["string", "null"]}, revisions=integer,
-            latest={"$ref": "#/components/schemas/Revision"}, url=string)}),
-        "ClusterDetail": _object(["key", "cluster", "revisions"], key=string, cluster=string,
-                                 label={"type": ["string", "null"]},
-                                 revisions={"type": "array",
-                                            "items": {"$ref": "#/components/schemas/Revision"}}),
-        "ClusterHistory": _object(["cluster", "revisions"],
-                                  cluster={"$ref": "#/components/schemas/ClusterRef"},
-                                  revisions={"type": "array",
-                                             "items": {"$ref": "#/components/schemas/Revision"}}),
-        "StoredRevision": {"allOf": [{"$ref": "#/components/schemas/Revision"}, _object(
-            ["ok", "key", "cluster"], ok={"const": True}, key=string, cluster=string,
-            label={"type": ["string", "null"]})]},
-        "Deleted": _object(["ok", "deleted"], ok={"const": True}, deleted=_object(
-            ["key", "cluster", "number"], key=string, cluster=string, number=integer)),
-        "Report": _object(
-            ["conforms", "requirements", "rates"], cluster={"type": ["string", "null"]},
-            cluster_label={"type": ["string", "null"]}, conforms=boolean, created=string,
-            files={"type": "array", "items": string}, lang={"enum": ["zh", "en"]},
-            manual_review={"type": "array", "items": string}, rates={"type": "object"},
-            duties_set_aside={"type": "array", "items": _object(
-                ["clause", "roles", "duties", "message"], clause=string,
-                roles={"type": "array", "items": string},
-                duties={"type": "array", "items": string}, message=string)},
-            rulebook_version=string, triples=integer,
-            translation_note={"type": ["string", "null"]},
-            # Each distinct ask of the guidance's evidence once, by the id the evidence names.
-            guidance_asks={"type": "object", "additionalProperties": _object(
-                ["path", "kind", "expected", "count", "then"], path=string, kind=string,
-                expected={"type": "array", "items": string},
-                count={"type": ["integer", "null"]},
-                then={"type": "array", "items": string})},
-            requirements={"type": "array", "items": _object(
-                ["id", "status"], id=string, clause=string, chapter=integer, label=string,
-                layer=string, level=string, status=string, text=string, text_zh=string,
-                review_prompt={"type": ["string", "null"]}, results=rows,
-                guidance=_object(["text", "see", "by_items", "refers_to", "evidence"],
-                                 text=string, see=string, by_items=boolean,
-                                 refers_to={"type": "array", "items": string},
-                                 evidence={"type": "array", "items": _object(
-                                     ["class", "name", "asks"], **{"class": string},
-                                     name=string, asks={"type": "array", "items": string})})
-                | {"type": ["object", "null"]},
-                review_documents=_object(["text", "classes"], text=string,
-                                         classes={"type": "array", "items": string})
-                | {"type": ["object", "null"]})}),
-        "ClusterIndicators": _object(["cluster", "indicators"],
-                                     cluster={"$ref": "#/components/schemas/ClusterRef"},
-                                     benchmark={"oneOf": [{"$ref": "#/components/schemas/"
-                                                                   "ClusterRef"},
-                                                          {"type": "null"}]},
-                                     indicators=rows, peers=rows, radar={"type": "object"}),
-        "Benchmark": _object(["clusters", "indicators", "year"],
-                             clusters={"type": "array",
-                                       "items": {"$ref": "#/components/schemas/ClusterRef"}},
-                             focus={"$ref": "#/components/schemas/ClusterRef"},
-                             indicators=rows, year={"type": ["integer", "null"]},
-                             comparisons={"type": "object", "additionalProperties": _object(
-                                 ["rows"], clause=string, query=string, rows=rows)}),
-        "QueryParam": _object(["name", "kind", "required"], name=string,
-                              kind={"enum": ["iri", "literal", "integer"]}, required=boolean,
-                              label=string),
-        "Query": _object(["name", "title", "params"], name=string, title=string,
-                         description=string, clause={"type": ["string", "null"]},
-                         params={"type": "array",
-                                 "items": {"$ref": "#/components/schemas/QueryParam"}}),
-        "QueryList": _object(["queries"], queries={"type": "array",
-                                                   "items": {"$ref": "#/components/schemas/"
-                                                                     "Query"}}),
-        "QueryAnswer": {"allOf": [{"$ref": "#/components/schemas/Query"}, _object(
-            ["columns", "rows", "truncated"], values={"type": "object"},
-            columns={"type": "array", "items": string},
-            rows={"type": "array", "items": {"type": "object",
-                                             "additionalProperties": string}},
-            truncated=boolean)]},
-        "RulesReloaded": _object(
-            ["ok", "rulebook_version", "requirements", "shapes"], ok={"const": True},
-            rulebook_version=string, requirements=integer, shapes=integer,
-            ontology_triples=integer, shapes_triples=integer),
-    }

@@ -128,15 +128,29 @@ STRINGS: dict[str, dict[str, str]] = {
     "cluster.series.actual": {"en": "actual", "zh": "实际值"},
     "cluster.series.target": {"en": "target", "zh": "目标值"},
     "cluster.benchmark_link": {"en": "Compare on the benchmark page", "zh": "在对标比较页中比较"},
+    # a value stated by another cluster's submission (9.3.2 c) d), both pages
+    "cluster.source.symbol": {"en": "†", "zh": "※"},
+    "cluster.source.note": {"en": "stated in the latest submission of {cluster}",
+                            "zh": "数值来自“{cluster}”的最新提交"},
+    "cluster.source.caption": {
+        "en": "A value marked {symbol} is not stated in the latest submission of the cluster it "
+              "belongs to but in that of another stored cluster, named below, which reports it "
+              "as a benchmark's or a competitor's figure (9.3.2 c) d)). A cluster's own "
+              "submission is used wherever it states the figure.",
+        "zh": "标有 {symbol} 的数值不是取自其所属集群自己的最新提交，而是取自下列另一已存储集群的最新提交"
+              "（该集群将其作为标杆或竞争集群的数值记录，9.3.2 c) d)）。集群自己的提交给出某一数值时，"
+              "总是采用其自己的。"},
     # the benchmark page
     "benchmark.title": {"en": "Benchmarking (9.3.2)", "zh": "对标比较（9.3.2）"},
     "benchmark.intro": {
         "en": "Compare stored clusters on the indicators of 9.1.4 in one year, and see one "
               "cluster's four comparisons of 9.3.2: against its targets, its own history, a "
-              "benchmark cluster and its competitors. Values come from each cluster's latest "
-              "revision.",
+              "benchmark cluster and its competitors. Values come from the latest revision of "
+              "each stored cluster: a cluster's own first, then those of clusters that report "
+              "its figures, each such value marked with the cluster stating it.",
         "zh": "按 9.1.4 的指标比较已存储的产业集群某一年的数值，并查看某一集群 9.3.2 规定的四种对比：与战略目标、"
-              "与历史同期、与标杆集群、与竞争集群。数值取自各集群的最新一版提交。"},
+              "与历史同期、与标杆集群、与竞争集群。数值取自各已存储集群的最新一版提交：先取集群自己的提交，"
+              "再取记录其数值的其他集群的提交，后者逐一标明记录它的集群。"},
     "benchmark.empty": {"en": "No cluster is stored yet: store a submission first (Validate, or "
                               "`bcic ingest`).",
                         "zh": "尚未存储任何产业集群：请先存储一份提交材料（“验证”页面或 `bcic ingest`）。"},

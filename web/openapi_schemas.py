@@ -1,0 +1,241 @@
+"""The JSON Schemas (2020-12, as OpenAPI 3.1 takes them) of the API's answers: the components of
+the document `web/openapi.py` builds.
+
+Every object is closed (`additionalProperties: false`) and requires every key its writer always
+writes, so that tests/test_web_openapi.py, which validates real answers against these schemas,
+fails on a field added to an answer and not described here, as on one described and no longer
+written. Maps keyed by a cluster IRI, a year or an ask id say so in their `propertyNames`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+Json = dict[str, Any]
+
+STRING: Json = {"type": "string"}
+INTEGER: Json = {"type": "integer"}
+NUMBER: Json = {"type": "number"}
+BOOLEAN: Json = {"type": "boolean"}
+LABELS: Json = {"type": "object", "description": "a text by language tag (zh, en)",
+                "additionalProperties": STRING}
+_YEAR = {"pattern": "^[0-9]{4}$"}
+_IRI = {"type": "string", "format": "iri"}
+
+
+def described(description: str, description_zh: str) -> Json:
+    """A description: OpenAPI's own field in English, both languages beside it."""
+    return {"description": description,
+            "x-bcic-description": {"en": description, "zh": description_zh}}
+
+
+def closed(**properties: Json) -> Json:
+    """An object that always has every one of these properties, and no other."""
+    return {"type": "object", "required": list(properties), "properties": properties,
+            "additionalProperties": False}
+
+
+def _or_null(schema: Json) -> Json:
+    return {"oneOf": [schema, {"type": "null"}]}
+
+
+def _nullable(kind: str) -> Json:
+    return {"type": [kind, "null"]}
+
+
+def _array(items: Json) -> Json:
+    return {"type": "array", "items": items}
+
+
+def _ref(name: str) -> Json:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _by_cluster(values: Json, description: str, description_zh: str) -> Json:
+    return {"type": "object", "propertyNames": _IRI, "additionalProperties": values,
+            **described(description, description_zh)}
+
+
+def _by_year(values: Json) -> Json:
+    return {"type": "object", "propertyNames": _YEAR, "additionalProperties": values}
+
+
+def schemas() -> Json:
+    """Every component schema by name."""
+    return {**_cluster_schemas(), **_report_schemas(), **_indicator_schemas(),
+            **_query_schemas()}
+
+
+def _revision(**more: Json) -> Json:
+    """A stored revision's provenance (`web/evaluation_api.py`), with `more` properties."""
+    return closed(
+        number=INTEGER, generated={"type": "string", "format": "date-time"}, conforms=BOOLEAN,
+        conformance_rate=_nullable("number"), pending_review=_nullable("integer"),
+        rulebook_version=STRING, submitter=_nullable("string"),
+        files=_array(closed(name=STRING, sha256=STRING)),
+        report={"type": "string", **described("the URL of its report (JSON)",
+                                              "其报告（JSON）的 URL")}, **more)
+
+
+def _cluster_schemas() -> Json:
+    ids = _array(STRING)
+    history_revision = _revision(closed=_array(_ref("RequirementRef")),
+                                 opened=_array(_ref("RequirementRef")))
+    return {
+        "Error": closed(ok={"const": False}, status=INTEGER,
+                       error={"type": "string", "description": "the error class"},
+                       message={"type": "string", "description": "what and where"}),
+        "ClusterRef": closed(iri=STRING, key=STRING, labels=LABELS,
+                            stored={"type": "boolean", **described(
+                                "whether the cluster has revisions in the store (else it is "
+                                "only named as a peer by a stored one)",
+                                "该集群在库中是否有修订版（否则只是被已存储集群列为对比集群）")}),
+        "RequirementRef": closed(id=STRING, labels=LABELS),
+        "Revision": _revision(page=STRING),
+        "ClusterList": closed(clusters=_array(closed(
+            key=STRING, cluster=STRING, label=_nullable("string"), revisions=INTEGER,
+            latest=_ref("Revision"), url=STRING))),
+        "ClusterDetail": closed(key=STRING, cluster=STRING, label=_nullable("string"),
+                               revisions=_array(_revision(page=STRING, closed=ids, opened=ids))),
+        "ClusterHistory": closed(cluster=_ref("ClusterRef"), revisions=_array(history_revision)),
+        "StoredRevision": _revision(page=STRING, ok={"const": True}, key=STRING, cluster=STRING,
+                                    label=_nullable("string")),
+        "Deleted": closed(ok={"const": True},
+                         deleted=closed(key=STRING, cluster=STRING, number=INTEGER)),
+        "RulesReloaded": closed(ok={"const": True}, rulebook_version=STRING,
+                               requirements=INTEGER, shapes=INTEGER, ontology_triples=INTEGER,
+                               shapes_triples=INTEGER),
+    }
+
+
+def _report_schemas() -> Json:
+    """The JSON report (checker/render/json_.py and the modules it calls)."""
+    text_or_null = _nullable("string")
+    severity = {"enum": ["violation", "warning", "info"]}
+    rate = closed(met=INTEGER, pending_review=INTEGER, not_met=INTEGER, total=INTEGER,
+                 ratio=NUMBER)
+    return {
+        "Report": closed(
+            lang={"enum": ["zh", "en"]}, cluster=text_or_null, cluster_label=text_or_null,
+            rulebook_version=STRING, created=STRING, files=_array(STRING),
+            sha256={"type": "object", "additionalProperties": STRING,
+                    "description": "each file's SHA-256, by its name"},
+            triples=INTEGER, translation_note=text_or_null, conforms=BOOLEAN,
+            rates=closed(overall=rate, by_chapter={"type": "object", "additionalProperties": rate,
+                                                  "propertyNames": {"pattern": "^[4-9]$"}},
+                        by_layer=closed(driver=rate, process=rate, result=rate)),
+            requirements=_array(_ref("RequirementOutcome")),
+            # Each distinct ask of the guidance's evidence once, by the id the evidence names.
+            guidance_asks={"type": "object", "additionalProperties": closed(
+                path=STRING, kind=STRING, expected=_array(STRING), count=_nullable("integer"),
+                then=_array(STRING))},
+            manual_review=_array(STRING),
+            duties_set_aside=_array(closed(clause=STRING, roles=_array(STRING),
+                                          duties=_array(STRING), message=STRING)),
+            awaiting_judgement=_array(STRING)),
+        "RequirementOutcome": closed(
+            id=STRING, clause=STRING, notation=STRING,
+            level={"enum": ["shall", "should", "may", "informative"]},
+            layer={"enum": ["driver", "process", "result"]}, chapter=INTEGER, label=STRING,
+            text=STRING, text_zh=STRING,
+            status={"enum": ["met", "not_met", "manual_review", "not_applicable", "not_used"]},
+            review_prompt=text_or_null,
+            guidance=_or_null(closed(
+                text=STRING, see=STRING, by_items=BOOLEAN, refers_to=_array(STRING),
+                evidence=_array(closed(**{"class": STRING}, name=STRING,
+                                      asks=_array(STRING))))),
+            review_documents=_or_null(closed(text=STRING, classes=_array(STRING))),
+            findings=_array(_ref("Finding")),
+            shacl_results=_array(closed(
+                focus_node=text_or_null, result_path=text_or_null, value=text_or_null,
+                severity=severity, message=STRING, shape=STRING))),
+        "Finding": closed(
+            message=STRING, also=_array(STRING), severity=severity,
+            missing=_array(closed(about=text_or_null, about_name=STRING, via=text_or_null)),
+            missing_text=_array(STRING), nodes=_array(_ref("FindingNode")),
+            shapes=_array(STRING)),
+        "FindingNode": closed(node=text_or_null, name=STRING, lacks=_array(closed(
+            text=STRING, property=text_or_null, path=text_or_null, constraint=text_or_null,
+            expected=text_or_null, expected_name=text_or_null, count=_nullable("integer"),
+            value=text_or_null, value_name=text_or_null, shape=STRING,
+            closest=_array(_ref("FindingNode"))))),
+    }
+
+
+def _indicator_schemas() -> Json:
+    """The indicator pages' JSON (checker/benchmark_json.py; docs/model.md, decision 8)."""
+    indicator = {"code": STRING, "iri": STRING, "labels": LABELS,
+                 "group": {"type": "string", "description": "its 9.1.4 group's code"}}
+    source = described(
+        "the cluster whose latest submission states the value: the cluster's own, or another "
+        "cluster's that reports it as a benchmark's or a competitor's figure (9.3.2 c) d))",
+        "记录该数值的集群（其最新提交）：集群自己，或将其作为标杆或竞争集群数值记录的另一集群（9.3.2 c) d)）")
+    return {
+        "IndicatorLeaf": closed(
+            **indicator,
+            compared_unit={"type": ["string", "null"], **described(
+                "the unit the values are compared in (null: no two clusters share one)",
+                "比较所用的计量单位（null：没有两个集群共用单位）")},
+            values=_by_cluster(_nullable("number"), "each cluster's value (null: none)",
+                               "各集群的数值（null：无）"),
+            units=_by_cluster(_nullable("string"), "each value's unit", "各数值的计量单位"),
+            scores=_by_cluster(_nullable("number"),
+                               "each value ÷ the best in the unit compared × 100, to 0.1 "
+                               "(null: no score)",
+                               "各数值 ÷ 比较单位中的最好值 × 100，保留一位小数（null：无得分）"),
+            not_comparable={"type": "array", "items": STRING, **described(
+                "the clusters whose value is in a unit the others do not share",
+                "数值所用单位与其他集群均不相同的集群")},
+            sources=_by_cluster(_nullable("string"), source["description"] + "; null with no "
+                                "value", source["x-bcic-description"]["zh"] + "；无数值时为 null")),
+        "IndicatorSeries": closed(
+            **indicator, unit=_nullable("string"),
+            actual=_by_year(NUMBER), target=_by_year(NUMBER),
+            sources={**closed(actual=_by_year(STRING), target=_by_year(STRING)),
+                     **described("by year, " + source["description"],
+                                 "按年份：" + source["x-bcic-description"]["zh"])}),
+        "Radar": closed(year=_nullable("integer"), clusters=_array(STRING), groups=_array(closed(
+            code=STRING, labels=LABELS,
+            counted={"type": "integer", "description": "the leaves every cluster has a score for"},
+            scores=_by_cluster(_nullable("number"), "the mean score of the counted leaves",
+                               "参与比较的指标得分的平均值"),
+            leaves=_array(_ref("IndicatorLeaf"))))),
+        "StatedBy": {"type": "array", "items": _ref("ClusterRef"), **described(
+            "the clusters whose submissions state a value given here for another cluster",
+            "其提交记录了此处另一集群数值的集群")},
+        "ClusterIndicators": closed(
+            cluster=_ref("ClusterRef"), indicators=_array(_ref("IndicatorSeries")),
+            benchmark=_or_null(_ref("ClusterRef")),
+            peers=_array(closed(iri=STRING, role={"enum": ["benchmark", "competitor"]},
+                               labels=LABELS)),
+            radar=_ref("Radar"), stated_by=_ref("StatedBy")),
+        "Comparison": closed(
+            query={"enum": ["indicators-vs-targets", "indicators-vs-history",
+                            "indicators-vs-benchmark", "indicators-vs-competitors"]},
+            clause={"enum": ["9.3.2-a", "9.3.2-b", "9.3.2-c", "9.3.2-d"]},
+            rows=_array({"type": "object", "additionalProperties": {"type": ["string", "number"]},
+                         **described("the named query's bound variables (GET /api/queries); "
+                                     "numbers as JSON numbers",
+                                     "命名查询有取值的变量（见 GET /api/queries）；数字为 JSON 数字")})),
+        "Benchmark": closed(
+            year=_nullable("integer"), clusters=_array(_ref("ClusterRef")),
+            indicators=_array(_ref("IndicatorLeaf")), stated_by=_ref("StatedBy"),
+            focus=_or_null(_ref("ClusterRef")),
+            comparisons=closed(**{key: _ref("Comparison")
+                                 for key in ("targets", "history", "benchmark", "competitors")})),
+    }
+
+
+def _query_schemas() -> Json:
+    query = {"name": STRING, "title": STRING, "description": STRING,
+             "clause": _nullable("string"), "params": _array(_ref("QueryParam"))}
+    return {
+        "QueryParam": closed(name=STRING, kind={"enum": ["iri", "literal", "integer"]},
+                            required=BOOLEAN, label=STRING),
+        "Query": closed(**query),
+        "QueryList": closed(queries=_array(_ref("Query"))),
+        "QueryAnswer": closed(
+            **query, values={"type": "object", "additionalProperties": STRING},
+            columns=_array(STRING),
+            rows=_array({"type": "object", "additionalProperties": STRING}), truncated=BOOLEAN),
+    }
