@@ -230,6 +230,18 @@ def test_the_same_upload_twice_is_400_and_nothing_is_stored(
     assert _revisions(own_store) == []
 
 
+@pytest.mark.parametrize("lang, said", [("en", "holds the character U+001B"),
+                                        ("zh", "含有字符 U+001B")])
+def test_an_upload_whose_name_xml_cannot_carry_is_400_and_nothing_is_stored(
+        writable: Flask, own_store: Path, tokens: dict[str, str], lang: str, said: str) -> None:
+    """The file's name would go into the provenance block, answered in XML formats too."""
+    answer = writable.test_client().post(f"/validate?lang={lang}", data={
+        "files": [(BytesIO(DEHUA.read_bytes()), "evil\x1b[31mRED.ttl")], "store": "1",
+        "token": tokens["evaluator"]}, content_type="multipart/form-data")
+    assert answer.status_code == 400 and said in _text(answer)
+    assert _revisions(own_store) == []
+
+
 @pytest.mark.parametrize("lang, summary", [("zh", "无法读取该提交材料"),
                                            ("en", "The submission cannot be read")])
 def test_bad_turtle_is_400_with_its_line_and_column_and_the_text_kept(
