@@ -37,7 +37,7 @@ from .data import install_reader, is_remote
 from .errors import error_detail
 from .i18n import (check_api_language, language_link, pick, remember_language, request_language, ui,
                    unknown_language)
-from .submissions import upload_limit
+from .submissions import refuse_encoded_body, upload_limit
 
 SPARQL_EXTENSION = "bcic.sparql"
 # The blueprints, by audience; each module defines `bp` (pages and the JSON API behind them).
@@ -97,6 +97,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     app.extensions[SPARQL_EXTENSION] = _sparql_service(app)
     install_reader(app)
+    app.before_request(refuse_encoded_body)  # before CSRF reads a form out of the body
     csrf.init_app(app)
     for name in BLUEPRINTS:
         module = __import__(f"{__name__}.{name}", fromlist=["bp"])
