@@ -24,6 +24,7 @@ from .cli_store import STORE_COMMANDS
 from .cli_tokens import token_group
 from .cli_validate import LANG_META_KEY, validate_command
 from .ontology_check import OntologyCheck, check_ontology
+from .render.cells import printable_lines
 
 _INTERNAL_ERROR_EXIT = 3
 _BROKEN_PIPE_EXIT = 141  # 128 + SIGPIPE: what a shell reports for a command its reader left
@@ -62,7 +63,8 @@ class _CheckerGroup(click.Group):
             return super().invoke(ctx)
         except CheckerError as exc:
             lang = _error_language(ctx)
-            click.echo(message("error.checker", lang, message=exc.text(lang)), err=True)
+            click.echo(printable_lines(message("error.checker", lang, message=exc.text(lang))),
+                       err=True)
             ctx.exit(exc.exit_code)
         except click.UsageError as exc:
             if _error_language(ctx) == DEFAULT_LANG:
@@ -75,8 +77,8 @@ class _CheckerGroup(click.Group):
             _discard_stdout()
             ctx.exit(_BROKEN_PIPE_EXIT)
         except Exception as exc:
-            click.echo(message("error.internal", _error_language(ctx), message=repr(exc)),
-                       err=True)
+            click.echo(printable_lines(message("error.internal", _error_language(ctx),
+                                               message=repr(exc))), err=True)
             ctx.exit(_INTERNAL_ERROR_EXIT)
 
 

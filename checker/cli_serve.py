@@ -22,11 +22,16 @@ from .store import ENGINE_ENV, STORE_ENV, engine_setting, store_location
 @store_engine_option
 @click.option("--threads", default=8, show_default=True, type=click.IntRange(min=1),
               help="Request threads of the WSGI server / 服务线程数.")
+@click.option("--connection-limit", default=100, show_default=True, type=click.IntRange(min=1),
+              help="Open connections at most; more wait to be accepted / 最大连接数.")
+@click.option("--channel-timeout", default=30, show_default=True, type=click.IntRange(min=1),
+              help="Seconds a connection may stay idle / 连接空闲超时（秒）.")
 @click.option("--lang", type=click.Choice(LANGUAGES), default=DEFAULT_LANG, show_default=True,
               envvar="BCIC_LANG", help="Output language / 输出语言.")
 @click.pass_context
 def serve_command(ctx: click.Context, host: str, port: int, location: str | None,
-                  engine: str | None, threads: int, lang: Lang) -> None:
+                  engine: str | None, threads: int, connection_limit: int, channel_timeout: int,
+                  lang: Lang) -> None:
     """Serve the web app with waitress (not Flask's development server) / 启动 Web 服务."""
     import waitress  # the server and the app are only needed here
 
@@ -37,7 +42,10 @@ def serve_command(ctx: click.Context, host: str, port: int, location: str | None
     os.environ[ENGINE_ENV] = engine_setting(engine)  # an unknown engine too
     app = create_app()
     try:
-        server = waitress.create_server(app, host=host, port=port, threads=threads)
+        server = waitress.create_server(app, host=host, port=port, threads=threads,
+                                        connection_limit=connection_limit,
+                                        channel_timeout=channel_timeout,
+                                        cleanup_interval=channel_timeout)
     except (OSError, ValueError) as error:  # in use, not ours to take, or no such address
         reason = error.strerror if isinstance(error, OSError) and error.strerror else error
         raise InputError.of("error.serve.cannot_listen", host=host, port=port,

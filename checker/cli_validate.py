@@ -12,6 +12,7 @@ from .batch import BatchOutcome, validate_each
 from .errors import InputError
 from .i18n import DEFAULT_LANG, LANGUAGES, Lang, message
 from .render import REPORT_FORMATS, render_report
+from .render.cells import printable
 from .report_paths import batch_report_paths, refuse_input_as_output
 from .shacl import Severity
 from .validation import validate_files
@@ -75,17 +76,19 @@ def _validate_each(files: tuple[Path, ...], lang: Lang, fmt: str, output: Path |
 def batch_summary(outcomes: list[BatchOutcome], targets: dict[Path, Path],
                   lang: Lang) -> list[str]:
     """One line per file in the order given — verdict, rate and report, or why it could not be
-    read — then the counts."""
+    read — then the counts; a control character in a file's name is escaped, so no name can
+    break a line or write a line of its own."""
     lines = []
     for o in outcomes:
         if o.error is not None:
             # Parse errors name their file already ("a.ttl:2:11: …"); others get it in front.
             said = o.error if o.error.startswith(str(o.source)) else f"{o.source}: {o.error}"
-            lines.append(message("batch.unreadable", lang, error=said))
+            lines.append(message("batch.unreadable", lang, error=printable(said)))
         else:
-            lines.append(message("batch.validated", lang, source=o.source,
+            lines.append(message("batch.validated", lang, source=printable(str(o.source)),
                                  verdict=verdict_text(bool(o.conforms), o.rate, lang),
-                                 rate=rate_text(o.rate, lang), report=targets[o.source]))
+                                 rate=rate_text(o.rate, lang),
+                                 report=printable(str(targets[o.source]))))
     conforming = sum(1 for o in outcomes if o.error is None and o.conforms)
     unreadable = sum(1 for o in outcomes if o.error is not None)
     lines.append(message("batch.total", lang, files=len(outcomes), conforming=conforming,

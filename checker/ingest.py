@@ -11,9 +11,11 @@ from pathlib import Path, PurePath
 from rdflib import Graph, Literal, URIRef
 
 from .errors import InputError
+from .i18n import phrase
 from .iri_policy import iri_problem
 from .loading import (SUBMISSION_BASE_IRI, SubmissionFile, load_submission,
                       read_submission_files)
+from .loading.guards import XML_UNSAFE
 from .namespaces import BCIC
 from .ontology import load_ontology_graph
 from .query_runner import refresh_snapshot, snapshot_dir_for
@@ -56,6 +58,7 @@ def ingest_at(location: str | None, paths: Sequence[Path], *, cluster: URIRef | 
     only once the location, the setting and the submission have passed their checks: bad input
     leaves no new store behind."""
     where, engine = store_location(location), engine_setting(engine)
+    refuse_unsafe_submitter(submitter)
     checked = check_submission(read_submission_files(paths), cluster=cluster)
     with closing(open_store_for_writing(where, engine=engine)) as store:
         info = store_submission(store, checked, submitter=submitter)
@@ -88,6 +91,8 @@ def check_submission(files: Sequence[SubmissionFile], *, cluster: URIRef | None 
     """Parse and validate a submission, and find its cluster, without any store: InputError
     when it cannot be stored."""
     rulebook = rulebook or load_rulebook()
+    for file in files:
+        _refuse_xml_unsafe(stored_file_name(file.name), "file_name")
     data = load_submission(files)
     report = validate_graph(data, files=tuple(stored_file_name(f.name) for f in files),
                             rulebook=rulebook)
@@ -99,6 +104,7 @@ def store_submission(store: Store, checked: CheckedSubmission, *,
                      submitter: str | None = None) -> RevisionInfo:
     """Store a checked submission as its cluster's next revision, with report and provenance."""
     subject, report = checked.cluster, checked.report
+    refuse_unsafe_submitter(submitter)
     ensure_rules(store, checked.rulebook)
     ensure_summary(store)
     number = next_revision_number(store, subject)
@@ -119,6 +125,20 @@ def store_submission(store: Store, checked: CheckedSubmission, *,
     store.add_revision(RevisionRecord(subject, number, checked.data, report_graph(report),
                                       provenance_graph(info, previous)))
     return info
+
+
+def refuse_unsafe_submitter(submitter: str | None) -> None:
+    """InputError for a submitter holding a character XML 1.0 cannot carry (the provenance
+    block, like a submission's literals, is answered in XML formats too)."""
+    if submitter is not None:
+        _refuse_xml_unsafe(submitter, "submitter")
+
+
+def _refuse_xml_unsafe(value: str, what: str) -> None:
+    if (found := XML_UNSAFE.search(value)) is not None:
+        raise InputError.of("error.provenance.xml_unsafe_character", what=phrase(
+            f"error.provenance.{what}"), value=value, character=f"U+{ord(found.group()):04X}",
+            remedy=phrase(f"error.provenance.{what}_remedy"))
 
 
 def stored_file_name(name: str) -> str:

@@ -281,6 +281,24 @@ class StoreContract:
                                 f"?b <{BCIC.cultivates}> <{cluster}> ; <{EX.marker}> ?m }}")
         assert [o for _, _, o in built] == [Literal("union")]
 
+    def test_a_query_naming_its_dataset_sees_that_dataset_and_not_the_union(
+            self, store: Store, reopen: Reopen) -> None:
+        """FROM makes the default graph that graph alone; FROM NAMED lets GRAPH see only the
+        graphs it names (SPARQL 1.1 §13.2), as the endpoint does: no union added on top."""
+        cluster = new_cluster()
+        record, _ = make_record(cluster, 1, marker="dataset")
+        store.add_revision(record)
+        store = reopen(store)
+        label = f"<{cluster}> <{RDFS.label}> ?label"
+        assert store.select(f"SELECT ?label FROM <{record.submission_graph}> WHERE {{ {label} }}")
+        assert not store.select(f"SELECT ?label FROM <{record.report_graph}> WHERE {{ {label} }}")
+        assert not store.ask(f"ASK FROM <{EX.nowhere}> {{ ?s ?p ?o }}")
+        assert store.ask(f"ASK FROM NAMED <{record.submission_graph}> {{ GRAPH ?g {{ {label} }} }}")
+        assert not store.ask(f"ASK FROM NAMED <{record.report_graph}> {{ GRAPH ?g {{ {label} }} }}")
+        built = store.construct(f"CONSTRUCT {{ ?b <{EX.marks}> ?m }} FROM <{record.report_graph}> "
+                                f"WHERE {{ ?b <{BCIC.cultivates}> <{cluster}> ; <{EX.marker}> ?m }}")
+        assert len(built) == 0
+
     def test_service_is_refused_and_no_request_leaves(
             self, store: Store, trap: tuple[str, list[str]]) -> None:
         url, hits = trap

@@ -134,3 +134,14 @@ def test_a_value_not_in_its_datatypes_form_prints_nothing_of_rdflib_on_stderr(
                            text=True, timeout=300, check=False)
     assert child.returncode == 1, child.stderr
     assert '"abc"' in child.stdout and child.stderr == ""
+
+
+def test_an_error_quoting_a_control_character_from_the_input_escapes_it(
+        runner: CliRunner, tmp_path: Path) -> None:
+    """The parser quotes the offending character itself: printed raw, an escape sequence in a
+    submission would act on the evaluator's terminal (clear it, recolour it)."""
+    hostile = tmp_path / "iri-ansi.ttl"
+    hostile.write_bytes(b"<https://example.org/a\x1b[2Jb> a <https://example.org/C> .\n")
+    result = runner.invoke(main, ["validate", str(hostile)])
+    assert result.exit_code == 2
+    assert "\x1b" not in result.output and "'\\x1b'" in result.output

@@ -65,3 +65,22 @@ def test_port_0_says_the_port_it_listens_on(tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_an_idle_connection_is_closed_after_the_channel_timeout(tmp_path: Path) -> None:
+    """A connection that sends nothing is let go (slowloris holds connections open): with
+    --channel-timeout 2 it is closed within seconds, not waitress's two minutes."""
+    server = subprocess.Popen([sys.executable, "-m", "checker.cli", "serve", "--port", "0",
+                               "--channel-timeout", "2", "--connection-limit", "10",
+                               "--store", str(tmp_path / "store")],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        assert server.stderr is not None
+        port = next(int(found.group(1)) for line in server.stderr
+                    if (found := re.search(r"serving http://127\.0\.0\.1:(\d+)/", line)))
+        with socket.create_connection(("127.0.0.1", port), timeout=30) as idle:
+            idle.sendall(b"GET /api/queries HTTP/1.1\r\nHost: x\r\n")  # never finished
+            assert idle.recv(1) == b""  # closed by the server, well before the 30 s wait
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -155,6 +155,21 @@ def test_each_ends_with_a_line_per_file_in_order_and_the_counts(
     assert summary[0].count(str(broken)) == 1  # the parse error names the file once
 
 
+def test_each_escapes_a_control_character_in_a_files_name(runner: CliRunner,
+                                                           tmp_path: Path) -> None:
+    """A line break in a name would start a line of the name's own ("OK fake.ttl: conforms")."""
+    forged = tmp_path / "m\nOK  fake.ttl: conforms (100.0%).ttl"
+    forged.write_bytes(Path(MATURE).read_bytes())
+    bad = tmp_path / "b\x1b[31m.ttl"
+    bad.write_text("this is not turtle\n", encoding="utf-8")
+    result = runner.invoke(main, ["validate", "--each", str(forged), str(bad),
+                                  "--output", str(tmp_path / "reports")])
+    lines = result.stdout.splitlines()
+    assert len(lines) == 3 and not any(line.startswith("OK") for line in lines)
+    assert "m\\x0aOK  fake.ttl" in lines[0] and "b\\x1b[31m.ttl" in lines[1]
+    assert "\x1b" not in result.stdout
+
+
 def test_each_without_output_directory_is_bad_usage(runner: CliRunner) -> None:
     assert runner.invoke(main, ["validate", "--each", MATURE]).exit_code == 2
 

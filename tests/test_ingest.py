@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -164,6 +165,28 @@ def test_bad_file_is_an_input_error_and_nothing_is_stored(store: Store, tmp_path
         ingest_files(store, [DATANG, bad])
     assert store.revisions() == []
     assert not store.ask("ASK { GRAPH ?g { ?s ?p ?o } }")
+
+
+@pytest.mark.parametrize("name, character", [("ctl\x01name.ttl", "U+0001"),
+                                              ("esc\x1b[31mRED.ttl", "U+001B")])
+def test_a_file_name_xml_cannot_carry_is_refused_and_nothing_is_stored(
+        store: Store, tmp_path: Path, name: str, character: str) -> None:
+    """A file's name is stored in the provenance block, which the endpoint answers in XML
+    formats too: a control character in it is refused as in a submission's literals."""
+    named = tmp_path / name
+    named.write_bytes(DATANG.read_bytes())
+    with pytest.raises(InputError, match=f"file name .* holds the character {re.escape(character)}"):
+        ingest_files(store, [named])
+    assert store.revisions() == []
+    assert not store.ask("ASK { GRAPH ?g { ?s ?p ?o } }")
+
+
+def test_a_submitter_xml_cannot_carry_is_refused_and_nothing_is_stored(store: Store) -> None:
+    with pytest.raises(InputError, match="submitter 'bob.x07' holds the character U\\+0007"):
+        ingest_files(store, [DATANG], submitter="bob\x07")
+    assert store.revisions() == []
+    assert not store.ask("ASK { GRAPH ?g { ?s ?p ?o } }")
+    assert ingest_files(store, [DATANG], submitter="鲍勃\tB.").number == 1  # a tab is fine
 
 
 def test_submission_without_a_cluster_needs_one_named(store: Store, tmp_path: Path) -> None:

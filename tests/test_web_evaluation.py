@@ -3,6 +3,7 @@ clusters, reports, validation, storing and deleting revisions — in zh and en, 
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import re
@@ -227,6 +228,18 @@ def test_the_same_upload_twice_is_400_and_nothing_is_stored(
         "token": tokens["evaluator"]}, content_type="multipart/form-data")
     assert answer.status_code == 400
     assert f"{names[0]} and {names[1]} have the same content" in _text(answer)
+    assert _revisions(own_store) == []
+
+
+@pytest.mark.parametrize("lang, said", [("en", "holds the character U+001B"),
+                                        ("zh", "含有字符 U+001B")])
+def test_an_upload_whose_name_xml_cannot_carry_is_400_and_nothing_is_stored(
+        writable: Flask, own_store: Path, tokens: dict[str, str], lang: str, said: str) -> None:
+    """The file's name would go into the provenance block, answered in XML formats too."""
+    answer = writable.test_client().post(f"/validate?lang={lang}", data={
+        "files": [(BytesIO(DEHUA.read_bytes()), "evil\x1b[31mRED.ttl")], "store": "1",
+        "token": tokens["evaluator"]}, content_type="multipart/form-data")
+    assert answer.status_code == 400 and said in _text(answer)
     assert _revisions(own_store) == []
 
 
@@ -758,4 +771,19 @@ def test_an_upload_describing_the_standards_own_class_is_400_and_nothing_is_stor
         "text": text, "store": "1", "token": tokens["evaluator"]})
     assert answer.status_code == 400
     assert re.search(r"pasted\.ttl:3:1: .*is a term of the standard", _text(answer))
+    assert _revisions(own_store) == []
+
+
+@pytest.mark.parametrize("path", ["/api/validate", "/api/clusters/revisions", "/sparql"])
+@pytest.mark.parametrize("lang, said", [("en", "Content-Encoding 'gzip' is not accepted"),
+                                        ("zh", "不接受 Content-Encoding 'gzip'")])
+def test_a_compressed_body_is_415_saying_so_not_a_text_encoding_error(
+        writable: Flask, own_store: Path, tokens: dict[str, str], path: str, lang: str,
+        said: str) -> None:
+    """gzip's bytes were read as the text itself: "not UTF-8: byte 0x8b at offset 1"."""
+    body = gzip.compress(DATANG.read_bytes())
+    answer = writable.test_client().post(
+        f"{path}?lang={lang}", data=body, content_type="text/turtle",
+        headers={"Content-Encoding": "gzip", **_bearer(tokens["evaluator"])})
+    assert answer.status_code == 415 and said in answer.get_json()["message"]
     assert _revisions(own_store) == []

@@ -123,3 +123,14 @@ def test_every_write_route_needs_a_token(app: Flask) -> None:
             assert response.status_code == 401, (rule, response.status_code)
     finally:
         app.config["WTF_CSRF_ENABLED"] = True
+
+
+@pytest.mark.parametrize("path", ["/static//app.css", "/clusters//x", "/rulebook//4.1",
+                                  "/api//queries"])
+def test_a_doubled_slash_is_never_redirected_to_the_hosts_name(app: Flask, path: str) -> None:
+    """werkzeug merges repeated slashes by a redirect to an absolute URL built from the Host
+    header (`Location: http://evil.example/static/app.css`), which a shared cache could keep
+    and serve to others: such a path is no route of the app."""
+    answer = app.test_client().get(path, headers={"Host": "evil.example"})
+    assert answer.status_code == 404, answer.headers.get("Location")
+    assert "evil.example" not in answer.headers.get("Location", "")

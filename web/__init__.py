@@ -22,6 +22,7 @@ from flask import Flask, Response, current_app, jsonify, render_template, reques
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from markupsafe import Markup, escape
 from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound
+from werkzeug.routing import Map
 
 from checker.errors import CheckerError, StoreError
 from checker.query_runner import current_snapshot, refresh_snapshot, snapshot_dir_for
@@ -36,7 +37,7 @@ from .data import install_reader, is_remote
 from .errors import error_detail
 from .i18n import (check_api_language, language_link, pick, remember_language, request_language, ui,
                    unknown_language)
-from .submissions import upload_limit
+from .submissions import refuse_encoded_body, upload_limit
 
 SPARQL_EXTENSION = "bcic.sparql"
 # The blueprints, by audience; each module defines `bp` (pages and the JSON API behind them).
@@ -69,9 +70,21 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
+class _ExactPaths(Map):
+    """A URL map that keeps repeated slashes: werkzeug would answer `/static//x` with a redirect
+    to an absolute URL built from the request's Host header, which a shared cache could keep."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, merge_slashes=False, **kwargs)
+
+
+class _App(Flask):
+    url_map_class = _ExactPaths
+
+
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """Build the app: configuration, the query service over the store's snapshot, blueprints."""
-    app = Flask(__name__, instance_relative_config=True)
+    app = _App(__name__, instance_relative_config=True)
     app.config.from_mapping(DEFAULTS)
     app.config.from_pyfile("config.py", silent=True)
     app.config.update(_environment())
@@ -84,6 +97,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     app.extensions[SPARQL_EXTENSION] = _sparql_service(app)
     install_reader(app)
+    app.before_request(refuse_encoded_body)  # before CSRF reads a form out of the body
     csrf.init_app(app)
     for name in BLUEPRINTS:
         module = __import__(f"{__name__}.{name}", fromlist=["bp"])

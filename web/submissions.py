@@ -59,6 +59,14 @@ def body_submission() -> SubmissionFile:
     return SubmissionFile(BODY_NAME + SUBMISSION_FORMATS[name].extensions[0], data, name)
 
 
+def refuse_encoded_body() -> None:
+    """415 for a request body sent compressed (Content-Encoding other than identity): the app
+    reads bodies as they come, and would otherwise take gzip's bytes for badly encoded text."""
+    encoding = request.headers.get("Content-Encoding", "").strip()
+    if encoding and encoding.lower() != "identity":
+        raise UnsupportedMediaType(ui("request.error.content_encoding", encoding=encoding))
+
+
 def upload_limit() -> str:
     """The app's request size limit (MAX_CONTENT_LENGTH) for people: "8 MiB", "64 KiB"."""
     limit = int(current_app.config["MAX_CONTENT_LENGTH"])

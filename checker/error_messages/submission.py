@@ -50,6 +50,20 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
               "以外的控制字符，或 U+FFFE、U+FFFF）：存储也以 SPARQL XML 和 RDF/XML 应答查询，因此不予"
               "接受；请删除该字符",
     },
+    "error.provenance.xml_unsafe_character": {
+        "en": "the {what} {value!r} holds the character {character}, which XML 1.0 cannot carry "
+              "(a control character other than tab, line feed and carriage return, or U+FFFE, "
+              "U+FFFF): it would be stored in the revision's provenance, which the store answers "
+              "in SPARQL XML and RDF/XML too, so it is not accepted; {remedy}",
+        "zh": "{what} {value!r} 含有字符 {character}，XML 1.0 无法承载该字符（制表符、换行符、回车符以外的"
+              "控制字符，或 U+FFFE、U+FFFF）：它将存入该修订版的来源信息，而存储也以 SPARQL XML 和 RDF/XML "
+              "应答查询，因此不予接受；{remedy}",
+    },
+    "error.provenance.file_name": {"en": "file name", "zh": "文件名"},
+    "error.provenance.file_name_remedy": {"en": "rename the file", "zh": "请重命名该文件"},
+    "error.provenance.submitter": {"en": "submitter", "zh": "提交者"},
+    "error.provenance.submitter_remedy": {"en": "give the submitter without it",
+                                          "zh": "请去掉该字符后再给出提交者"},
     "error.parse.markup_declaration": {
         "en": "{declaration} declarations are not accepted (they can expand forever)",
         "zh": "不接受 {declaration} 声明（它们可能无限展开）",

@@ -23,6 +23,12 @@ def printable(text: str) -> str:
     return "".join(map(_shown, text))
 
 
+def printable_lines(text: str) -> str:
+    """`printable` line by line: the line breaks a message is written in stay line breaks; any
+    other control character, one a file name or a parser's message brought in, is escaped."""
+    return "\n".join(printable(line) for line in text.split("\n"))
+
+
 def printable_cut(text: str, limit: int) -> tuple[str, bool]:
     """`text` printable, at most `limit` characters (then ending in …, never inside an escape);
     and whether it was cut."""

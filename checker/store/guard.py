@@ -53,11 +53,13 @@ _FORMS = {"SelectQuery": QueryForm.SELECT, "AskQuery": QueryForm.ASK,
 
 @dataclass(frozen=True)
 class QueryInfo:
-    """What a parsed query is: its form, its result variables (SELECT), whether it federates."""
+    """What a parsed query is: its form, its result variables (SELECT), whether it federates,
+    whether it names its own dataset (FROM / FROM NAMED)."""
 
     form: QueryForm
     variables: tuple[str, ...]
     uses_service: bool
+    has_dataset: bool = False
 
 
 @lru_cache(maxsize=512)
@@ -91,7 +93,7 @@ def inspect_query(text: str) -> QueryInfo:
         except Exception as error:  # rdflib's algebra raises plain exceptions
             raise (prefix_refusal(text)  # rdflib's "Unknown namespace prefix" says not where
                    or QueryRefusedError.of("error.sparql.invalid", detail=error)) from None
-    return QueryInfo(form, variables, uses_service)
+    return QueryInfo(form, variables, uses_service, "datasetClause" in tree[1])
 
 
 def check_query(text: str, form: QueryForm | None = None) -> QueryInfo:
@@ -113,10 +115,11 @@ class OwnQuery(str):
     Anything built on it by concatenation or formatting is a plain `str`, guarded again."""
 
 
-def guard_query(text: str, form: QueryForm) -> None:
-    """`check_query` for text from outside the program; nothing to do for an OwnQuery."""
-    if not isinstance(text, OwnQuery):
-        check_query(text, form)
+def guard_query(text: str, form: QueryForm) -> bool:
+    """`check_query` for text from outside the program (nothing to do for an OwnQuery); whether
+    the query is to run over the union of all graphs, as it does unless it names its own dataset
+    with FROM / FROM NAMED."""
+    return isinstance(text, OwnQuery) or not check_query(text, form).has_dataset
 
 
 def check_update(text: str) -> None:

@@ -1,6 +1,7 @@
 """The embedded backend: a pyoxigraph Store in a directory, or in memory (docs/store.md).
 
-Queries see the union of all graphs as their default graph and pass the guard first, so nothing
+Queries see the union of all graphs as their default graph (unless they name their own dataset
+with FROM / FROM NAMED) and pass the guard first, so nothing
 the store runs for a user reaches the network. Each revision is written by one `Store.extend`
 call, which pyoxigraph applies as one transaction: a killed process leaves all of it or none.
 """
@@ -124,20 +125,17 @@ class OxigraphStore:
 
     def select(self, query: str) -> list[dict[str, Node]]:
         """Run a guarded (unless an OwnQuery) SELECT over the union of all graphs."""
-        guard_query(query, QueryForm.SELECT)
-        return self._select(query)
+        return self._select(query, union=guard_query(query, QueryForm.SELECT))
 
     def ask(self, query: str) -> bool:
         """Run a guarded (unless an OwnQuery) ASK over the union of all graphs."""
-        guard_query(query, QueryForm.ASK)
-        result = self._query(query)
+        result = self._query(query, union=guard_query(query, QueryForm.ASK))
         assert isinstance(result, pyoxigraph.QueryBoolean)
         return bool(result)
 
     def construct(self, query: str) -> Graph:
         """Run a guarded (unless an OwnQuery) CONSTRUCT or DESCRIBE over the union of all graphs."""
-        guard_query(query, QueryForm.CONSTRUCT)
-        result = self._query(query)
+        result = self._query(query, union=guard_query(query, QueryForm.CONSTRUCT))
         assert isinstance(result, pyoxigraph.QueryTriples)
         graph = Graph()
         for triple in result:
@@ -156,9 +154,9 @@ class OxigraphStore:
         with self._lock:
             self._store = None  # every write was flushed as it was made (`_write`)
 
-    def _select(self, query: str) -> list[dict[str, Node]]:
-        """SELECT without the guard: for the store's own, trusted queries."""
-        result = self._query(query)
+    def _select(self, query: str, *, union: bool = True) -> list[dict[str, Node]]:
+        """SELECT without the guard: for the store's own, trusted queries (and guarded ones)."""
+        result = self._query(query, union=union)
         assert isinstance(result, pyoxigraph.QuerySolutions)
         names = [v.value for v in result.variables]
         rows: list[dict[str, Node]] = []
@@ -177,9 +175,11 @@ class OxigraphStore:
         assert isinstance(result, pyoxigraph.QueryBoolean)
         return bool(result)
 
-    def _query(self, query: str) -> _Solutions:
+    def _query(self, query: str, *, union: bool = True) -> _Solutions:
+        """Run a query over the union of all graphs as default graph (`union`), else over the
+        dataset it names itself: pyoxigraph's union option would override its FROM."""
         try:
-            return self._call(lambda store: store.query(query, use_default_graph_as_union=True))
+            return self._call(lambda store: store.query(query, use_default_graph_as_union=union))
         except SyntaxError as error:
             raise (undeclared_prefix(query, error.msg)
                    or QueryRefusedError.of("error.sparql.invalid", detail=error.msg)) from None

@@ -63,6 +63,9 @@ STRINGS = {
         "en": "Content-Type {given} is not a submission syntax; send one of {accepted}.",
         "zh": "Content-Type {given} 不是提交材料的语法；请使用以下之一：{accepted}。"},
     "validate.error.no_body_type": {"en": "(none)", "zh": "（无）"},
+    "request.error.content_encoding": {
+        "en": "Content-Encoding {encoding!r} is not accepted: send the body uncompressed.",
+        "zh": "不接受 Content-Encoding {encoding!r}：请发送未经压缩的请求体。"},
     "validate.error.empty_body": {
         "en": "The request body is empty: send the submission as the body.",
         "zh": "请求体为空：请把提交材料作为请求体发送。"},
