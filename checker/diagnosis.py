@@ -9,6 +9,9 @@ sh:class, sh:datatype, sh:in, sh:pattern, sh:languageIn, sh:node, sh:or (a value
 of its shapes), sh:not and qualified value shapes, the property shapes of those shapes in turn
 (down to the role of the member a duty's evidence document is attributed to, 4.2, or the Chinese
 name of a member of 4.1), a guarded shape's check — and the closest (the fewest lacks) are kept.
+A value that another shape asks for along the same property of the same record, and that meets
+it, is there for that shape and is no near miss (the cultivation body that the frame asks a quality
+project to name beside the member 7.4.2 asks for).
 Constraint components not listed here are not explained (the result's message still is).
 """
 
@@ -47,6 +50,7 @@ class Explainer:
         self.shapes = shapes
         self.ontology = ontology
         self._paths: dict[Node, ShapePath | None] = {}
+        self._qualified_along: dict[Node, list[tuple[Node, Node]]] | None = None
 
     def path(self, shape: Node) -> ShapePath | None:
         """The shape's sh:path, read once."""
@@ -131,7 +135,8 @@ class Explainer:
             for v in values:
                 yield from self._property_lacks(data, v, inner, self.path(inner), depth + 1)
         if (qualified := s.value(shape, SH.qualifiedValueShape)) is not None:
-            yield from self._qualified_lacks(data, lack, qualified, values, path, depth)
+            claimed = self._claimed(data, node, path, qualified, values, depth)
+            yield from self._qualified_lacks(data, lack, qualified, values, path, depth, claimed)
 
     def _stopped(self, data: Graph, node: Node, shape: URIRef | Node,
                  path: ShapePath | None) -> tuple[Candidate, ...]:
@@ -157,8 +162,8 @@ class Explainer:
         return any(True for _lack in self._property_lacks(data, value, shape, None, depth + 1))
 
     def _qualified_lacks(self, data: Graph, lack: _LackMaker, qualified: Node,
-                         values: list[Node], path: ShapePath | None,
-                         depth: int) -> Iterable[Lack]:
+                         values: list[Node], path: ShapePath | None, depth: int,
+                         claimed: set[Node]) -> Iterable[Lack]:
         held = [Candidate(v, _iri(qualified),
                           tuple(self._property_lacks(data, v, qualified, None, depth + 1)))
                 for v in values]
@@ -168,7 +173,29 @@ class Explainer:
         _expected, least = self.expectation(lack.shape, "QualifiedMinCountConstraintComponent")
         if sum(not c.lacks for c in held) < (least or 0):
             yield lack("QualifiedMinCountConstraintComponent",
-                       closest=_closest([c for c in held if c.lacks]))
+                       closest=_closest([c for c in held if c.lacks and c.node not in claimed]))
+
+    def _claimed(self, data: Graph, node: Node, path: ShapePath | None, qualified: Node,
+                 values: list[Node], depth: int) -> set[Node]:
+        """The values of `node` along `path` that meet what another shape asks of a value along
+        that property of a record of its class (its sh:targetClass): the cultivation body the
+        frame asks a quality project or a testing centre to name beside the member 7.4.2 and
+        7.4.4 ask for is there for the frame, no near miss of a member."""
+        if path is None:
+            return set()
+        if self._qualified_along is None:
+            s, self._qualified_along = self.shapes, {}
+            for shape in set(s.subjects(SH.targetClass, None)):
+                along, other = s.value(shape, SH.path), s.value(shape, SH.qualifiedValueShape)
+                if isinstance(along, URIRef) and other is not None:
+                    self._qualified_along.setdefault(along, []).extend(
+                        (cls, other) for cls in s.objects(shape, SH.targetClass))
+        along = [(cls, other) for cls, other in self._qualified_along.get(path, [])
+                 if other != qualified]
+        classes = set(data.objects(node, _INSTANCE_OF)) if along else set()  # type: ignore[arg-type]
+        others = {other for cls, other in along if cls in classes}
+        return {v for v in values
+                if any(not self._fails(data, v, other, depth) for other in others)}
 
     def expectation(self, shape: URIRef, constraint: str) -> tuple[Node | None, int | None]:
         """What a shape's constraint component asks for: a value, class, datatype or language (a

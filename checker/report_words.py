@@ -82,8 +82,18 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
                               "zh": "缺少属于{a_expected}的{property}"},
     # The qualified class named in the path's last step, walked backwards.
     "report.lack.qualified_by": {"en": "has no {property}", "zh": "没有{property}"},
+    # …where records of that class refer to the value, none as asked.
+    "report.lack.as_asked": {"en": "{a_expected} meeting the requirement",
+                             "zh": "符合要求的{a_expected}"},
     "report.lack.qualified_inverse": {"en": "no “{expected}” refers to it through {property}",
                                       "zh": "没有“{expected}”以{property}指向它"},
+    # Records of the kind refer to it, none as asked (the lines under it say why)…
+    "report.lack.qualified_unmet_inverse": {
+        "en": "no “{expected}” referring to it through {property} meets the requirement",
+        "zh": "以{property}指向它的“{expected}”均不符合要求"},
+    # …or the one record that does, and the one thing it lacks.
+    "report.lack.referrer": {"en": "{value} refers to it through {property}, but {lack}",
+                             "zh": "{value}以{property}指向它，但其{lack}"},
     "report.lack.qualified_any": {"en": "lacks {a_property} that meets the requirement",
                                   "zh": "缺少符合要求的{a_property}"},
     "report.lack.qualified_language": {"en": "has no {property} marked as {language}",

@@ -39,7 +39,8 @@ _OF_VALUES = ("class", "datatype", "pattern", "in", "or", "language")  # said of
 _PREDICATES = ("min_count", "max_count", "qualified", "qualified_by", "qualified_any",
                "qualified_language", "self.class")
 _COUNTED = {"min_count": "at_least", "qualified": "at_least", "qualified_by": "at_least",
-            "qualified_inverse": "at_least", "max_count": "at_most"}
+            "qualified_inverse": "at_least", "qualified_unmet_inverse": "at_least",
+            "max_count": "at_most"}
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,12 @@ class Namer(TermNamer):
             return self._sentence(lack, key), False, key
         only = lack.closest[0] if len(lack.closest) == 1 else None
         if only is not None and len(only.lacks) == 1 and (lack.count or 1) == 1 \
+                and key == "qualified_unmet_inverse":  # the one record referring to it, and why
+            said, nested, _said_as = self._said(only.lacks[0])
+            if not nested:
+                return message("report.lack.referrer", self.lang, value=self.value(only.node),
+                               property=f"“{self.name(steps[0][0])}”", lack=said), False, "referrer"
+        if only is not None and len(only.lacks) == 1 and (lack.count or 1) == 1 \
                 and key in ("node", "min_count", "qualified", "qualified_any"):
             (inner,) = only.lacks
             if inner.path is None:  # the value itself: its form, its class, its language
@@ -169,8 +176,10 @@ class Namer(TermNamer):
         if key == "node" and steps == ((steps[0][0], True),):  # a record referring to it fails
             return "node_inverse"
         if key in ("min_count", "qualified") and steps[-1][1]:  # a record refers to it
-            if len(steps) == 1:
-                return "qualified_inverse" if lack.expected is not None else "min_count_inverse"
+            if len(steps) == 1 and lack.expected is None:
+                return "min_count_inverse"
+            if len(steps) == 1:  # records of the kind refer to it, none as asked: said so
+                return "qualified_unmet_inverse" if lack.closest else "qualified_inverse"
             return "qualified_by" if key == "qualified" else key
         return key
 
@@ -181,7 +190,10 @@ class Namer(TermNamer):
         # A class asked at the end of a step backwards: the record that refers to the value.
         by_class = lack.expected is not None and len(steps) > 1 and steps[-1][1] \
             and key in ("min_count", "qualified_by")
-        prop = self.path(steps, (lambda: self._one(expected)) if by_class else None) \
+        # Records of that class refer to the value, none as asked (the lines under it say why).
+        one = (lambda: message("report.lack.as_asked", self.lang, a_expected=self._one(expected))) \
+            if lack.closest else (lambda: self._one(expected))
+        prop = self.path(steps, one if by_class else None) \
             if not key.endswith("_inverse") else f"“{self.name(steps[0][0])}”"  # refers to it
         article = indefinite_article(self.name(steps[0][0]) if steps else "")
         values = {"property": prop, "expected": expected, "a_expected": self._one(expected),
