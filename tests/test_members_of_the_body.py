@@ -303,7 +303,35 @@ def test_a_dedicated_agency_of_another_body_is_not_this_bodys(unit: bool) -> Non
     assert {(r.source_shape, r.focus_node) for r in outcome.results} == {
         (SHP.DedicatedAgencyOfBody, EX["brand-office"])}
     assert [o.requirement.id for o in report.with_status(Status.NOT_MET)] == ["7.2.2.2"]
-    assert "专门机构不属于培育本集群的培育主体" in render_report(report, "text", "zh")
+    zh, en = (render_report(report, "text", lang) for lang in ("zh", "en"))
+    assert "专门机构不属于培育本集群的培育主体" in zh
+    # 景德镇's body is a cultivation body: what it lacks is said, not that there is none.
+    assert ("– no “cultivation body” referring to it through “has unit” meets the requirement; no "
+            "record referring to it through “member” has “member of” that is a “cultivation body” "
+            "meeting the requirement (any one of these would do)\n") in en
+    assert "…/jdz-body: lacks “cultivates”" in en
+    assert ("– 以“下设单位”指向它的“培育主体”均不符合要求；没有以“成员”指向它、且“所属组织”属于符合要求的"
+            "“培育主体”的记录（满足其中之一即可）\n") in zh
+
+
+def test_a_dedicated_agency_of_no_body_is_said_to_be_neither_a_unit_nor_a_member() -> None:
+    """7.2.2.2's shape takes either way (a unit of the body, or a member of it): the finding says
+    each way on its own, as the hint does, in whole sentences in zh and en (not the two run
+    together into one path), and the JSON names the path as the two ways."""
+    graph = _copy()
+    graph.remove((EX.body, ORG.hasUnit, EX["brand-office"]))
+    report = validate_graph(graph, processes=1)
+    zh, en = (render_report(report, "text", lang) for lang in ("zh", "en"))
+    assert ("Dehua ceramics regional brand office (…/brand-office): no “cultivation body” refers to "
+            "it through “has unit”; no record referring to it through “member” has “member of” that "
+            "is a “cultivation body” (any one of these would do)\n") in en
+    assert ("德化陶瓷区域品牌建设办公室（…/brand-office）：没有“培育主体”以“下设单位”指向它；没有以“成员”"
+            "指向它、且“所属组织”属于“培育主体”的记录（满足其中之一即可）\n") in zh
+    (finding,) = next(r for r in json.loads(render_report(report, "json", "zh"))["requirements"]
+                      if r["id"] == "7.2.2.2")["findings"]
+    (lack,) = finding["nodes"][0]["lacks"]
+    assert lack["text"].startswith("没有“培育主体”以“下设单位”指向它；")
+    assert lack["property"] == "由一项记录以“下设单位”指向它或由一项记录以“成员”指向它，该记录的“所属组织”"
 
 
 def test_a_dedicated_agency_that_is_a_member_of_this_body_is_its_own() -> None:
