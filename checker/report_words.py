@@ -30,6 +30,9 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     # What a record lacks.
     "report.lack.has_value": {"en": "its {property} lacks “{expected}”",
                               "zh": "{property}缺少“{expected}”"},
+    # A record naming a term otherwise than by the property asked (9.2.1: its indicator).
+    "report.lack.names_not": {"en": "does not name {value} through {property}",
+                              "zh": "未以{property}指向{value}"},
     "report.lack.min_count": {"en": "lacks {property}", "zh": "缺少{property}"},
     "report.lack.min_count_inverse": {"en": "no record refers to it through {property}",
                                       "zh": "没有记录以{property}指向它"},

@@ -175,6 +175,8 @@ class Namer(TermNamer):
             return "either"
         if key == "qualified" and lack.expected is None:  # a qualifier naming no term (sh:in)
             return "qualified_any"
+        if key == "has_value" and lack.expected is None:  # the term it should name (9.2.1)
+            return "names_not"
         if key == "qualified" and isinstance(lack.expected, Literal):  # a language asked
             return "qualified_language"
         if not steps or (steps == ((RDF.type, False),) and key == "class"):  # the node itself
