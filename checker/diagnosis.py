@@ -9,6 +9,11 @@ sh:class, sh:datatype, sh:in, sh:pattern, sh:languageIn, sh:node, sh:or (a value
 of its shapes), sh:not and qualified value shapes, the property shapes of those shapes in turn
 (down to the role of the member a duty's evidence document is attributed to, 4.2, or the Chinese
 name of a member of 4.1), a guarded shape's check — and the closest (the fewest lacks) are kept.
+Where no record refers to a term as the shape asks, the records of the class it asks for that
+name the term through another property came closest (9.2.1's specifications).
+A value that another shape asks for along the same property of the same record, and that meets
+it, is there for that shape and is no near miss (the cultivation body that the frame asks a quality
+project to name beside the member 7.4.2 asks for).
 Constraint components not listed here are not explained (the result's message still is).
 """
 
@@ -19,11 +24,12 @@ from collections.abc import Iterable
 
 from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import SH, XSD
-from rdflib.paths import MulPath, SequencePath
+from rdflib.namespace import SH, SKOS, XSD
+from rdflib.paths import InvPath, MulPath, SequencePath
 from rdflib.term import Node
 
 from .findings import Candidate, Diagnosis, Lack
+from .indicator_scheme import code_key
 from .labels import labels_of
 from .namespaces import is_bcic_term
 from .shacl import ShaclResult
@@ -47,6 +53,7 @@ class Explainer:
         self.shapes = shapes
         self.ontology = ontology
         self._paths: dict[Node, ShapePath | None] = {}
+        self._qualified_along: dict[Node, list[tuple[Node, Node]]] | None = None
 
     def path(self, shape: Node) -> ShapePath | None:
         """The shape's sh:path, read once."""
@@ -64,13 +71,40 @@ class Explainer:
         steps = path_steps(path)
         reached: set[Node] = {focus}
         for index, step in enumerate(steps):
-            reached = {o for n in reached for o in data.objects(n, step)}  # type: ignore[arg-type]
+            before, reached = reached, {o for n in reached for o in data.objects(n, step)}  # type: ignore[arg-type]
             nodes = [n for n in reached if is_submission_node(n)]
             if nodes or not reached:
                 rest = joined(steps[index + 1:])
                 found = [self._candidate(data, n, shape, rest) for n in _sorted(nodes)]
+                if not reached and index == len(steps) - 1:
+                    found = self._named_otherwise(data, before, step, shape)
                 return Diagnosis(result, _closest(found), focus, _via(step))
         return Diagnosis(result, (), focus, _via(steps[-1]))
+
+    def _named_otherwise(self, data: Graph, named: set[Node], step: ShapePath,
+                         shape: URIRef) -> list[Candidate]:
+        """Where no record refers to a node through the last step of a path (`^p`): the records
+        of the class the shape asks for that name it through another property, each lacking the
+        link (9.2.1: a specification naming its indicator by bcic:indicator, not
+        bcic:specifiesIndicator) and what else the shape asks of it."""
+        if not isinstance(step, InvPath) or not isinstance(step.arg, URIRef) or is_type_step(step):
+            return []
+        s = self.shapes
+        qualified = s.value(shape, SH.qualifiedValueShape)
+        cls = s.value(shape, SH["class"]) or (
+            s.value(qualified, SH["class"]) if qualified is not None else None)
+        if cls is None:
+            return []
+        found = []
+        for node in _sorted(named):
+            records = {r for r, p in data.subject_predicates(node)
+                       if p != step.arg and is_submission_node(r) and (r, _INSTANCE_OF, cls) in data}
+            for record in _sorted(records):
+                link = Lack(step.arg, shape, "HasValueConstraintComponent", value=node)
+                rest = self._property_lacks(data, record, qualified, None, 1) \
+                    if qualified is not None else ()
+                found.append(Candidate(record, shape, (link, *rest)))
+        return found
 
     def _candidate(self, data: Graph, node: Node, shape: URIRef,
                    rest: ShapePath | None) -> Candidate:
@@ -131,7 +165,8 @@ class Explainer:
             for v in values:
                 yield from self._property_lacks(data, v, inner, self.path(inner), depth + 1)
         if (qualified := s.value(shape, SH.qualifiedValueShape)) is not None:
-            yield from self._qualified_lacks(data, lack, qualified, values, path, depth)
+            claimed = self._claimed(data, node, path, qualified, values, depth)
+            yield from self._qualified_lacks(data, lack, qualified, values, path, depth, claimed)
 
     def _stopped(self, data: Graph, node: Node, shape: URIRef | Node,
                  path: ShapePath | None) -> tuple[Candidate, ...]:
@@ -157,8 +192,8 @@ class Explainer:
         return any(True for _lack in self._property_lacks(data, value, shape, None, depth + 1))
 
     def _qualified_lacks(self, data: Graph, lack: _LackMaker, qualified: Node,
-                         values: list[Node], path: ShapePath | None,
-                         depth: int) -> Iterable[Lack]:
+                         values: list[Node], path: ShapePath | None, depth: int,
+                         claimed: set[Node]) -> Iterable[Lack]:
         held = [Candidate(v, _iri(qualified),
                           tuple(self._property_lacks(data, v, qualified, None, depth + 1)))
                 for v in values]
@@ -168,7 +203,29 @@ class Explainer:
         _expected, least = self.expectation(lack.shape, "QualifiedMinCountConstraintComponent")
         if sum(not c.lacks for c in held) < (least or 0):
             yield lack("QualifiedMinCountConstraintComponent",
-                       closest=_closest([c for c in held if c.lacks]))
+                       closest=_closest([c for c in held if c.lacks and c.node not in claimed]))
+
+    def _claimed(self, data: Graph, node: Node, path: ShapePath | None, qualified: Node,
+                 values: list[Node], depth: int) -> set[Node]:
+        """The values of `node` along `path` that meet what another shape asks of a value along
+        that property of a record of its class (its sh:targetClass): the cultivation body the
+        frame asks a quality project or a testing centre to name beside the member 7.4.2 and
+        7.4.4 ask for is there for the frame, no near miss of a member."""
+        if path is None:
+            return set()
+        if self._qualified_along is None:
+            s, self._qualified_along = self.shapes, {}
+            for shape in set(s.subjects(SH.targetClass, None)):
+                along, other = s.value(shape, SH.path), s.value(shape, SH.qualifiedValueShape)
+                if isinstance(along, URIRef) and other is not None:
+                    self._qualified_along.setdefault(along, []).extend(
+                        (cls, other) for cls in s.objects(shape, SH.targetClass))
+        along = [(cls, other) for cls, other in self._qualified_along.get(path, [])
+                 if other != qualified]
+        classes = set(data.objects(node, _INSTANCE_OF)) if along else set()  # type: ignore[arg-type]
+        others = {other for cls, other in along if cls in classes}
+        return {v for v in values
+                if any(not self._fails(data, v, other, depth) for other in others)}
 
     def expectation(self, shape: URIRef, constraint: str) -> tuple[Node | None, int | None]:
         """What a shape's constraint component asks for: a value, class, datatype or language (a
@@ -223,6 +280,12 @@ class Explainer:
                     if (at := text.find(label[:size])) >= 0:
                         return at
         return _NOT_FOUND
+
+    def place(self, node: Node) -> tuple[object, ...]:
+        """Where the standard lists a node: a term with a code (9.1.4's indicators, `b.1.1`) by
+        its code, before anything else, which goes by its IRI."""
+        code = self.ontology.value(node, SKOS.notation)
+        return (0, code_key(str(code)), "") if code is not None else (1, (), str(node))
 
     def _terms_asked(self, shape: URIRef) -> list[Node]:
         s = self.shapes

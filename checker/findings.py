@@ -33,7 +33,9 @@ class Lack:
     constraint: str
     expected: Node | None = None  # the value (sh:hasValue), class or datatype asked for
     count: int | None = None  # the count asked for (min, max or qualified min)
-    value: Node | None = None  # a value that breaks the constraint
+    # A value that breaks the constraint; for a has-value lack of a shape that names no value,
+    # the term the record should name along the path (9.2.1: its indicator).
+    value: Node | None = None
     # The values that came closest to a qualified or a nested shape, or, where a path of several
     # steps stopped short, the values it reached, each lacking the rest of the path.
     closest: tuple[Candidate, ...] = ()
@@ -85,12 +87,14 @@ class Finding:
         return tuple(seen.values())
 
 
-def arrange(diagnoses: list[Diagnosis], order: Callable[[URIRef], int]) -> tuple[Finding, ...]:
+def arrange(diagnoses: list[Diagnosis], order: Callable[[URIRef], int],
+            place: Callable[[Node], tuple[object, ...]]) -> tuple[Finding, ...]:
     """A requirement's findings: one per message, those made moot by a missing node folded under
     the finding that says it is missing, in the standard's order (`order` of a shape: where the
-    provision's text names what it asks for)."""
+    provision's text names what it asks for; `place` of a focus node: where the standard lists
+    it, 9.1.4's indicators by their codes)."""
     grouped: dict[tuple[tuple[str, str], ...], list[Diagnosis]] = {}
-    for d in sorted(diagnoses, key=lambda d: (str(d.result.source_shape), str(d.result.focus_node),
+    for d in sorted(diagnoses, key=lambda d: (str(d.result.source_shape), place(d.result.focus_node),
                                               str(d.result.value))):
         grouped.setdefault(tuple(sorted(d.result.messages.items())), []).append(d)
     found = sorted((_finding(group) for group in grouped.values()),

@@ -64,6 +64,7 @@ class Ask:
     expected: tuple[Node, ...] = ()
     count: int | None = None  # a least count above one
     then: tuple[Ask, ...] = ()  # what the value itself must carry (sh:node, one level down)
+    single: bool = False  # at most one value (sh:maxCount 1): asks going on from it ask of it
 
 
 @dataclass(frozen=True)
@@ -265,6 +266,8 @@ class _Reader:
         s = self.shapes
         least = s.value(shape, SH.minCount) or s.value(shape, SH.qualifiedMinCount)
         count = int(least) if isinstance(least, Literal) and int(least) > 1 else None
+        most = s.value(shape, SH.maxCount)
+        single = isinstance(most, Literal) and int(most) == 1
         kind, expected = self._expected(shape)
         then: tuple[Ask, ...] = ()
         inner = s.value(shape, SH.qualifiedValueShape) or s.value(shape, SH.node)
@@ -276,8 +279,9 @@ class _Reader:
                                if (q := self.explainer.path(p)) is not None)
         if kind is AskKind.ANY and count is None and len(then) == 1:
             step = then[0]
-            return replace(step, path=joined([*path_steps(path), *path_steps(step.path)]))
-        return Ask(path, kind, expected, count, then)
+            return replace(step, path=joined([*path_steps(path), *path_steps(step.path)]),
+                           single=single and step.single)
+        return Ask(path, kind, expected, count, then, single)
 
     def _expected(self, shape: Node) -> tuple[AskKind, tuple[Node, ...]]:
         s = self.shapes
@@ -322,7 +326,8 @@ def _merged(evidence: Iterable[Evidence]) -> tuple[Evidence, ...]:
 
 
 def merged_asks(asks: Iterable[Ask]) -> tuple[Ask, ...]:
-    """Asks along one path said once: values gathered, a bare ask folded into a fuller one."""
+    """Asks along one path said once: values gathered, a bare ask folded into a fuller one, an
+    ask going on from a property of one value said as what that value carries."""
     kept: list[Ask] = []
     for ask in asks:
         for index, known in enumerate(kept):
@@ -331,6 +336,25 @@ def merged_asks(asks: Iterable[Ask]) -> tuple[Ask, ...]:
                 break
         else:
             kept.append(ask)
+    return _went_on(kept)
+
+
+def _went_on(asks: list[Ask]) -> tuple[Ask, ...]:
+    """Asks whose path goes on from the path of an ask of one value (sh:maxCount 1) folded into
+    what that value carries, where the first of the two was: 9.2.3's observation names one
+    cluster, an industrial cluster that a cultivation body cultivates, not a cluster twice."""
+    kept = list(asks)
+    for ask in asks:
+        steps = path_steps(ask.path)
+        head = next((h for h in kept if h.single and h.kind in (AskKind.CLASS, AskKind.ANY)
+                     and len(steps) > len(path_steps(h.path))
+                     and steps[:len(path_steps(h.path))] == path_steps(h.path)), None)
+        if head is None:
+            continue
+        rest = replace(ask, path=joined(steps[len(path_steps(head.path)):]))
+        at = min(kept.index(head), kept.index(ask))
+        kept = [a for a in kept if a not in (head, ask)]
+        kept.insert(at, replace(head, then=merged_asks((*head.then, rest))))
     return tuple(kept)
 
 
@@ -350,4 +374,4 @@ def _combined(a: Ask, b: Ask) -> Ask | None:
     expected = tuple(dict.fromkeys(a.expected + b.expected)) \
         if a.kind is b.kind is AskKind.VALUE else base.expected
     return Ask(base.path, base.kind, expected, max(a.count or 0, b.count or 0) or None,
-               merged_asks(a.then + b.then))
+               merged_asks(a.then + b.then), a.single or b.single)

@@ -389,6 +389,7 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     # What the value an ask points to must carry: one plain ask in the same sentence, more in a
     # sentence of their own after the record's.
     "report.guidance.then": {"en": " that has {asks}", "zh": "，其写明{asks}"},
+    "report.guidance.then_referred": {"en": ", with {asks}", "zh": "，并{asks}"},
     "report.guidance.then_sentence": {"en": "that {ref} has {asks}", "zh": "该{ref}写明{asks}"},
     "report.guidance.documents": {
         "en": "the evaluator will want to see these records of the submission and the "

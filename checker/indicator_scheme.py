@@ -93,7 +93,7 @@ def indicator_scheme() -> IndicatorScheme:
 
 def _typed(graph: Graph, kind: URIRef) -> list[URIRef]:
     found = [s for s in graph.subjects(RDF.type, kind) if isinstance(s, URIRef)]
-    return sorted(found, key=lambda s: _code_key(_code(graph, s)))
+    return sorted(found, key=lambda s: code_key(_code(graph, s)))
 
 
 def _narrower(graph: Graph, parent: URIRef, kind: URIRef) -> list[URIRef]:
@@ -104,7 +104,7 @@ def _code(graph: Graph, subject: URIRef) -> str:
     return str(graph.value(subject, SKOS.notation))
 
 
-def _code_key(code: str) -> tuple[object, ...]:
+def code_key(code: str) -> tuple[object, ...]:
     """Order codes as the standard lists them: a.2 < a.10 (letters, then numbers)."""
     return tuple(int(part) if part.isdigit() else part for part in code.split("."))
 

@@ -189,7 +189,8 @@ def explained(rulebook: Rulebook, requirement: Requirement,
               diagnoses: list[Diagnosis]) -> tuple[Finding, ...]:
     """A requirement's diagnoses as findings in the order its text lists what it asks for."""
     text = requirement.text.get("zh", "")
-    return arrange(diagnoses, lambda shape: rulebook.explainer.order(shape, text))
+    explainer = rulebook.explainer
+    return arrange(diagnoses, lambda shape: explainer.order(shape, text), explainer.place)
 
 
 def guidance_of(rulebook: Rulebook, requirement: Requirement,

@@ -25,9 +25,14 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
                             "zh": "{path}由{by}以{step}指向"},
     "report.path.after_inverse": {"en": "{path} with {step}", "zh": "{path}，该记录的{step}"},
     "report.path.record": {"en": "a record", "zh": "一项记录"},
+    # Between the ways of a path of alternatives (7.2.2.2: a unit of the body, or a member).
+    "report.path.or": {"en": " or ", "zh": "或"},
     # What a record lacks.
     "report.lack.has_value": {"en": "its {property} lacks “{expected}”",
                               "zh": "{property}缺少“{expected}”"},
+    # A record naming a term otherwise than by the property asked (9.2.1: its indicator).
+    "report.lack.names_not": {"en": "does not name {value} through {property}",
+                              "zh": "未以{property}指向{value}"},
     "report.lack.min_count": {"en": "lacks {property}", "zh": "缺少{property}"},
     "report.lack.min_count_inverse": {"en": "no record refers to it through {property}",
                                       "zh": "没有记录以{property}指向它"},
@@ -82,8 +87,26 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
                               "zh": "缺少属于{a_expected}的{property}"},
     # The qualified class named in the path's last step, walked backwards.
     "report.lack.qualified_by": {"en": "has no {property}", "zh": "没有{property}"},
+    # …where records of that class refer to the value, none as asked.
+    "report.lack.as_asked": {"en": "{a_expected} meeting the requirement",
+                             "zh": "符合要求的{a_expected}"},
     "report.lack.qualified_inverse": {"en": "no “{expected}” refers to it through {property}",
                                       "zh": "没有“{expected}”以{property}指向它"},
+    # Records of the kind refer to it, none as asked (the lines under it say why)…
+    "report.lack.qualified_unmet_inverse": {
+        "en": "no “{expected}” referring to it through {property} meets the requirement",
+        "zh": "以{property}指向它的“{expected}”均不符合要求"},
+    # …or the one record that does, and the one thing it lacks.
+    "report.lack.referrer": {"en": "{value} refers to it through {property}, but {lack}",
+                             "zh": "{value}以{property}指向它，但其{lack}"},
+    # A record referring to it that has, from there on, what is asked (7.2.2.2: a membership
+    # naming it as member and the body as its organisation).
+    "report.lack.qualified_from_referrer": {
+        "en": "no record referring to it through {step} has {rest} that is {a_expected}",
+        "zh": "没有以{step}指向它、且{rest}属于{a_expected}的记录"},
+    # A path of alternatives: what each way lacks; any one of them would do.
+    "report.lack.either": {"en": "{ways} (any one of these would do)",
+                           "zh": "{ways}（满足其中之一即可）"},
     "report.lack.qualified_any": {"en": "lacks {a_property} that meets the requirement",
                                   "zh": "缺少符合要求的{a_property}"},
     "report.lack.qualified_language": {"en": "has no {property} marked as {language}",

@@ -13,7 +13,7 @@ from rdflib.namespace import SH
 from checker.errors import InputError
 from checker.diagnosis import Explainer
 from checker.findings import Diagnosis, arrange
-from checker.namespaces import BCIC, REQ, SHP
+from checker.namespaces import BCIC, IND, REQ, SHP
 from checker.paths import EXAMPLES_DIR
 from checker.render import render_report
 from checker.render.turtle import EARL
@@ -123,6 +123,59 @@ def test_9_2_1_names_the_specification_and_the_field_it_lacks() -> None:
     assert "ind:BrandReputation" not in _without_hints(text)
 
 
+# Two specifications that name their indicators by bcic:indicator (an observation's property),
+# not bcic:specifiesIndicator; the one of location advantage (a.1.1) lacks its calculation method
+# too, the one of the export rate (c.1.3) only the link.
+SPECIFIED_OTHERWISE = """
+    x:kpi a bcic:KPISystem ; bcic:includesIndicator ind:ExportRate , ind:LocationAdvantage .
+    x:spec-export a bcic:MeasurementSpecification ; rdfs:label "出口率测量规范"@zh ;
+        bcic:indicator ind:ExportRate ; bcic:informationContent "…" ; bcic:informationSource "…" ;
+        bcic:collectionMethod "…" ; bcic:calculationMethod "…" ; bcic:period "P1Y" ;
+        bcic:responsibleParty x:b .
+    x:spec-location a bcic:MeasurementSpecification ; rdfs:label "区位优势测量规范"@zh ;
+        bcic:indicator ind:LocationAdvantage ; bcic:informationContent "…" ;
+        bcic:informationSource "…" ; bcic:collectionMethod "…" ; bcic:period "P1Y" ;
+        bcic:responsibleParty x:b .
+    """
+
+
+def test_9_2_1_names_the_specifications_that_name_their_indicator_otherwise() -> None:
+    """9.2.1's finding names the specifications that came closest, those naming the indicator
+    through another property, with the link they lack (and what else they lack), in the order of
+    9.1.4; it does not say that no record exists."""
+    report = validate_graph(cluster_and_body(SPECIFIED_OTHERWISE))
+    (finding,) = [f for f in _json_findings(report, "9.2.1") if "完整的测量规范" in f["message"]]
+    assert [n["node"] for n in finding["nodes"]] == [
+        "https://example.org/x#spec-location", "https://example.org/x#spec-export"]
+    assert finding["missing"] == []
+    link = finding["nodes"][1]["lacks"][0]
+    assert (link["path"], link["constraint"], link["value"]) == (
+        "bcic:specifiesIndicator", "HasValueConstraintComponent", str(IND.ExportRate))
+    zh, en = (render_report(report, "text", lang) for lang in ("zh", "en"))
+    assert "出口率测量规范（…#spec-export）：未以“所规范的指标”指向“出口率”\n" in zh
+    assert "区位优势测量规范（…#spec-location）：\n            – 未以“所规范的指标”指向“区位优势”\n" \
+        "            – 缺少“计算方法”\n" in zh
+    assert "…#spec-export: does not name “export rate” through “specifies indicator”\n" in en
+    assert "没有“所规范的指标”为" not in zh and "has no record whose" not in en
+
+
+def test_9_2_1_lists_the_indicators_lacking_a_specification_in_the_order_of_9_1_4() -> None:
+    """Indicators with no specification at all are listed by their 9.1.4 codes (a.1.1 区位优势,
+    b.1.1 产业规模, b.2.4 品牌美誉度, c.1.3 出口率), not by their IRIs or English labels."""
+    report = validate_graph(cluster_and_body("""
+    x:kpi a bcic:KPISystem ; bcic:includesIndicator ind:ExportRate , ind:BrandReputation ,
+        ind:IndustryScale , ind:LocationAdvantage .
+    """))
+    zh, en = (render_report(report, "text", lang) for lang in ("zh", "en"))
+    assert "提交材料中没有“所规范的指标”为“区位优势”、“产业规模”、“品牌美誉度”、“出口率”的记录。" in zh
+    assert ("The submission has no record whose “specifies indicator” is “location advantage”, "
+            "“industry scale”, “brand reputation”, “export rate”.") in en
+    (finding,) = [f for f in _json_findings(report, "9.2.1", "en")
+                  if "complete measurement specification" in f["message"]]
+    assert [m["about"] for m in finding["missing"]] == [
+        str(IND[i]) for i in ("LocationAdvantage", "IndustryScale", "BrandReputation", "ExportRate")]
+
+
 def test_4_1_names_the_body_by_its_chinese_label_not_its_iri() -> None:
     data = cluster_and_body()
     text = render_report(validate_graph(data), "text", "zh")
@@ -142,7 +195,7 @@ def test_where_no_node_exists_the_findings_about_its_parts_are_folded_under_it()
                for s in shapes]
     assert len(results) == 5
     diagnoses = [Diagnosis(r, (), r.focus_node, RDF.type) for r in results]
-    (finding,) = arrange(diagnoses, lambda shape: 0)
+    (finding,) = arrange(diagnoses, lambda shape: 0, rulebook.explainer.place)
     assert finding.message["zh"] == "未见循环和纠偏机制（9.4.2）" and not finding.also
 
 

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 import pytest
 from rdflib import RDFS, Literal, URIRef
-from rdflib.namespace import ORG
+from rdflib.namespace import ORG, PROV
 from rdflib.paths import InvPath
 
 from checker.guidance import Ask, AskKind, Evidence, Guidance
@@ -22,6 +22,7 @@ from checker.render.findings_view import Namer
 from checker.render.guidance_view import GuidanceWriter
 from checker.report import Report
 from checker.rulebook import load_rulebook
+from checker.shape_paths import path_properties
 from checker.validation import validate_files
 
 _SENTENCE_END = re.compile(r"(?<=。)|(?<=\.) (?=[A-Z])")
@@ -155,3 +156,35 @@ def test_a_datatype_without_words_of_its_own_is_named_by_its_prefixed_name(
     guidance = Guidance("9.4.1", "9-4-1", (Evidence(BCIC.ImprovementAction, (
         Ask(BCIC.priority, AskKind.DATATYPE, (XSD_DECIMAL,)),)),))
     assert said in _writer(meitan, lang).how_to(guidance)
+
+
+@pytest.mark.parametrize("lang, said, once", [
+    ("zh", "“所属集群”（bcic:refCluster）指向一项“产业集群”（bcic:IndustrialCluster），并由一项“培育主体”"
+           "以“培育”指向它；", "“所属集群”"),
+    ("en", "“cluster” (bcic:refCluster) pointing to an “industrial cluster” "
+           "(bcic:IndustrialCluster), with a “cultivation body” referring to it through "
+           "“cultivates”; ", "“cluster”"),
+], ids=["zh", "en"])
+def test_the_hint_of_9_2_3_names_the_observations_cluster_once(
+        meitan: Report, lang: Lang, said: str, once: str) -> None:
+    """An observation names one cluster (shp:Observation-refCluster, sh:maxCount 1), the one the
+    body cultivates (shp:ActualObservation-ownCluster): the hint says that cluster once, as what
+    it is and what refers to it, not as two conditions on “所属集群”."""
+    guidance = load_rulebook().guidance["9.2.3"]
+    (cluster,) = [a for a in guidance.asks_of(BCIC.IndicatorObservation)
+                  if BCIC.refCluster in (p for p, _inverse in path_properties(a.path))]
+    assert (cluster.path, cluster.expected, cluster.single) == (
+        BCIC.refCluster, (BCIC.IndustrialCluster,), True)
+    assert cluster.then == (Ask(InvPath(BCIC.cultivates), AskKind.CLASS, (BCIC.CultivationBody,)),)
+    hint = _writer(meitan, lang).how_to(guidance)
+    assert said in hint and hint.count(once) == 1
+
+
+def test_an_ask_going_on_from_a_property_of_many_values_is_not_folded_into_it() -> None:
+    """7.4.2's project names the body and, beside it, a member (prov:wasAssociatedWith has no
+    sh:maxCount): the member's membership is not something the body carries, so the two asks
+    stay apart."""
+    asks = load_rulebook().guidance["7.4.2"].asks_of(BCIC.QualityImprovementProject)
+    paths = [path_properties(a.path) for a in asks]
+    assert ((PROV.wasAssociatedWith, False),) in paths
+    assert ((PROV.wasAssociatedWith, False), (ORG.member, True)) in paths

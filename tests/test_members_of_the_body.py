@@ -7,6 +7,7 @@ cluster's body."""
 
 from __future__ import annotations
 
+import json
 from functools import cache
 
 import pytest
@@ -107,13 +108,76 @@ def test_a_platform_set_up_through_another_bodys_government_member_fails_7_4_4(
         (SHP.QualityPlatformThroughMember, EX["quality-platform"])}
     shown = render_report(government_in_another_body, "text", "en")
     assert "a member of the cultivation body that cultivates this cluster" in shown
-    assert "…/ms-gov-market: its “member of” “…/county-committee” lacks “cultivates”" in shown
+    # 德化县市场监督管理局 has a membership: what is wrong with it is said, not that it has none.
+    assert ("Dehua County Administration for Market Regulation (…/gov-market): “…/ms-gov-market” "
+            "refers to it through “member”, but its “member of” “…/county-committee” lacks "
+            "“cultivates”") in shown
+    assert "no “membership” refers to it" not in shown
     # The platform's line says what its 归属方 should be, not that it should be a membership.
     assert ("has no “attributed to” that is a “member of this cluster's cultivation body in the "
             "government or industry organisation role”") in shown
     assert "that is a “membership”" not in shown
     assert "缺少属于“培育本集群的培育主体中担任政府或行业组织角色的成员”的“归属方”" in render_report(
         government_in_another_body, "text", "zh")
+
+
+def _quality_project_led_by_the_testing_centre() -> Graph:
+    """The quality project associated with the body and 德化县陶瓷产品质量检验检测中心, a member of the
+    body in the third-party role, instead of the association (7.4.2 「由产业集群内的行业协会牵头」)."""
+    graph = _copy()
+    graph.remove((EX["quality-project"], PROV.wasAssociatedWith, EX["assoc-ceramics"]))
+    graph.add((EX["quality-project"], PROV.wasAssociatedWith, EX["lab-testing"]))
+    return graph
+
+
+def test_a_quality_project_led_by_a_member_in_another_role_names_that_membership_and_role() -> None:
+    """7.4.2's finding names the member the project is associated with, its membership and the role
+    that is not the industry organisation's, in one line; the cultivation body, which the frame
+    asks for beside the member, is no near miss, and no line says that a membership is missing."""
+    report = validate_graph(_quality_project_led_by_the_testing_centre(), processes=1)
+    assert report.outcome("7.4.2").status is Status.NOT_MET
+    en, zh = (render_report(report, "text", lang) for lang in ("en", "zh"))
+    block = en[en.index("✘ 7.4.2"):en.index("→", en.index("✘ 7.4.2"))]
+    assert ("(…/lab-testing): “…/ms-lab-testing” refers to it through “member”, but its “role” "
+            "“other third-party institution” is not one of the values allowed") in block
+    assert "(…/body)" not in block and "no “membership”" not in block
+    block = zh[zh.index("✘ 7.4.2"):zh.index("→", zh.index("✘ 7.4.2"))]
+    assert ("（…/lab-testing）：“…/ms-lab-testing”以“成员”指向它，但其“角色”的取值“其他第三方机构”"
+            "不在允许的取值之中") in block
+    assert "（…/body）" not in block and "没有“成员关系”" not in block
+    (finding,) = next(r for r in json.loads(render_report(report, "json", "en"))["requirements"]
+                      if r["id"] == "7.4.2")["findings"]
+    (project,) = finding["nodes"]
+    (lack,) = project["lacks"]
+    assert [c["node"] for c in lack["closest"]] == [str(EX["lab-testing"])]
+    assert lack["closest"][0]["lacks"][0]["text"].startswith("“…/ms-lab-testing” refers to it")
+
+
+def test_a_member_with_two_memberships_in_other_roles_is_said_to_have_none_as_asked() -> None:
+    """Two memberships of the member, neither in the role asked: the line says that none of them
+    meets the requirement (not that none refers to it), and each is named under it with its role."""
+    graph = _quality_project_led_by_the_testing_centre()
+    _membership(graph, EX["ms-lab-testing-2"], EX.body, EX["lab-testing"], BCIC.IndustryEnterpriseRole)
+    report = validate_graph(graph, processes=1)
+    en, zh = (render_report(report, "text", lang) for lang in ("en", "zh"))
+    assert "– no “membership” referring to it through “member” meets the requirement" in en
+    assert "…/ms-lab-testing-2: its “role” “enterprise of the industry” is not one of the values allowed" in en
+    assert "– 以“成员”指向它的“成员关系”均不符合要求" in zh
+
+
+def test_a_duty_done_by_a_member_in_another_role_says_no_membership_as_asked_refers_to_it() -> None:
+    """4.2.1 a) done by 德化县陶瓷行业协会, a member in the industry-organisation role: its membership
+    exists, so the line says none meeting the requirement refers to the member (not that none
+    does), and names that membership and its role under it."""
+    graph = _copy()
+    graph.remove((EX["fulfil-4.2.1-a"], PROV.wasAssociatedWith, EX["gov-market"]))
+    graph.add((EX["fulfil-4.2.1-a"], PROV.wasAssociatedWith, EX["assoc-ceramics"]))
+    report = validate_graph(graph, processes=1)
+    en, zh = (render_report(report, "text", lang) for lang in ("en", "zh"))
+    assert ("– has no “associated with” that a “membership” meeting the requirement refers to "
+            "through “member”\n") in en
+    assert "…/ms-assoc-ceramics: its “role” “industry organisation” is not one of the values allowed" in en
+    assert "– 没有“相关责任方”由符合要求的“成员关系”以“成员”指向\n" in zh
 
 
 def test_a_body_whose_memberships_all_name_another_body_has_no_member_and_no_duty() -> None:
@@ -239,7 +303,35 @@ def test_a_dedicated_agency_of_another_body_is_not_this_bodys(unit: bool) -> Non
     assert {(r.source_shape, r.focus_node) for r in outcome.results} == {
         (SHP.DedicatedAgencyOfBody, EX["brand-office"])}
     assert [o.requirement.id for o in report.with_status(Status.NOT_MET)] == ["7.2.2.2"]
-    assert "专门机构不属于培育本集群的培育主体" in render_report(report, "text", "zh")
+    zh, en = (render_report(report, "text", lang) for lang in ("zh", "en"))
+    assert "专门机构不属于培育本集群的培育主体" in zh
+    # 景德镇's body is a cultivation body: what it lacks is said, not that there is none.
+    assert ("– no “cultivation body” referring to it through “has unit” meets the requirement; no "
+            "record referring to it through “member” has “member of” that is a “cultivation body” "
+            "meeting the requirement (any one of these would do)\n") in en
+    assert "…/jdz-body: lacks “cultivates”" in en
+    assert ("– 以“下设单位”指向它的“培育主体”均不符合要求；没有以“成员”指向它、且“所属组织”属于符合要求的"
+            "“培育主体”的记录（满足其中之一即可）\n") in zh
+
+
+def test_a_dedicated_agency_of_no_body_is_said_to_be_neither_a_unit_nor_a_member() -> None:
+    """7.2.2.2's shape takes either way (a unit of the body, or a member of it): the finding says
+    each way on its own, as the hint does, in whole sentences in zh and en (not the two run
+    together into one path), and the JSON names the path as the two ways."""
+    graph = _copy()
+    graph.remove((EX.body, ORG.hasUnit, EX["brand-office"]))
+    report = validate_graph(graph, processes=1)
+    zh, en = (render_report(report, "text", lang) for lang in ("zh", "en"))
+    assert ("Dehua ceramics regional brand office (…/brand-office): no “cultivation body” refers to "
+            "it through “has unit”; no record referring to it through “member” has “member of” that "
+            "is a “cultivation body” (any one of these would do)\n") in en
+    assert ("德化陶瓷区域品牌建设办公室（…/brand-office）：没有“培育主体”以“下设单位”指向它；没有以“成员”"
+            "指向它、且“所属组织”属于“培育主体”的记录（满足其中之一即可）\n") in zh
+    (finding,) = next(r for r in json.loads(render_report(report, "json", "zh"))["requirements"]
+                      if r["id"] == "7.2.2.2")["findings"]
+    (lack,) = finding["nodes"][0]["lacks"]
+    assert lack["text"].startswith("没有“培育主体”以“下设单位”指向它；")
+    assert lack["property"] == "由一项记录以“下设单位”指向它或由一项记录以“成员”指向它，该记录的“所属组织”"
 
 
 def test_a_dedicated_agency_that_is_a_member_of_this_body_is_its_own() -> None:

@@ -138,3 +138,29 @@ def test_records_that_are_blank_nodes_read_back_under_the_same_names(store: Stor
     assert "an unnamed “key performance indicator system”: its “includes indicator” lacks" in \
         render_report(back, "text", "en")
     assert "纠偏机制（上）: its “covers” lacks “act”" in render_report(back, "text", "en")
+
+
+# A specification naming its indicator by bcic:indicator, not bcic:specifiesIndicator (9.2.1).
+SPECIFIED_OTHERWISE = """
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix bcic: <https://w3id.org/bcic/ontology#> .
+@prefix ind: <https://w3id.org/bcic/indicator/> .
+<https://example.org/x/c> a bcic:IndustrialCluster ; rdfs:label "集群"@zh .
+<https://example.org/x/b> a bcic:CultivationBody ; bcic:cultivates <https://example.org/x/c> .
+<https://example.org/x/kpi> a bcic:KPISystem ; bcic:includesIndicator ind:ExportRate .
+<https://example.org/x/spec> a bcic:MeasurementSpecification ; bcic:indicator ind:ExportRate ;
+    bcic:informationContent "…" ; bcic:informationSource "…" ; bcic:collectionMethod "…" ;
+    bcic:calculationMethod "…" ; bcic:period "P1Y" ; bcic:responsibleParty <https://example.org/x/b> .
+""".encode()
+
+
+def test_a_specification_naming_its_indicator_otherwise_reads_back_with_the_same_words(
+        store: Store) -> None:
+    """The link a specification lacks names the indicator it should name (sh:value of the
+    detail), so the report read back says it as the fresh one does."""
+    info, original = ingest_submission(store, [SubmissionFile("spec.ttl", SPECIFIED_OTHERWISE)])
+    back = read_report(store, info.cluster, info.number)
+    for lang in ("zh", "en"):
+        assert render_report(back, "text", lang) == render_report(original, "text", lang)
+    assert "…/spec: does not name “export rate” through “specifies indicator”\n" in \
+        render_report(back, "text", "en")

@@ -11,7 +11,7 @@ from rdflib import BNode, Graph
 from rdflib.term import Node
 
 from ..findings import Candidate, Finding, Lack
-from ..shape_paths import path_properties, path_sparql
+from ..shape_paths import path_sparql
 from .findings_view import Namer
 
 _NAMESPACES = Graph().namespace_manager  # the common W3C prefixes, for paths
@@ -44,10 +44,9 @@ def _candidate(candidate: Candidate, namer: Namer) -> dict[str, Any]:
 
 
 def _lack(lack: Lack, namer: Namer) -> dict[str, Any]:
-    steps = path_properties(lack.path)
     return {
         "text": namer.lack_text(lack),
-        "property": namer.path(steps) or None,
+        "property": namer.path_of(lack.path) or None,
         "path": path_sparql(lack.path, _NAMESPACES),
         "constraint": lack.constraint,
         "expected": node_text(lack.expected),

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 from rdflib import RDF, BNode, Literal, URIRef
+from rdflib.paths import AlternativePath
 from rdflib.term import Node
 
 from ..findings import Candidate, Finding, Lack
@@ -19,7 +20,7 @@ from ..i18n import MESSAGES, Lang, message
 from ..labels import NAME_CHARS, Labels
 from ..report import Report
 from ..shacl import Severity
-from ..shape_paths import path_properties
+from ..shape_paths import ShapePath, path_properties
 from .cells import printable_cut
 from .naming import base_of, indefinite_article, pick, short_node
 from .wording import datatype_kind, path_in_words
@@ -27,6 +28,7 @@ from .wording import datatype_kind, path_in_words
 NODES_SHOWN = 5  # nodes listed under one finding before "… and n more"
 VALUE_CHARS = 60  # a value quoted in a lack is cut beyond this
 _LISTED = {"zh": "、", "en": ", "}
+_WAYS = {"zh": "；", "en": "; "}  # between the ways of a path of alternatives
 _LACK_KEYS = {"HasValueConstraintComponent": "has_value", "MinCountConstraintComponent": "min_count",
               "MaxCountConstraintComponent": "max_count", "ClassConstraintComponent": "class",
               "DatatypeConstraintComponent": "datatype", "InConstraintComponent": "in",
@@ -39,7 +41,8 @@ _OF_VALUES = ("class", "datatype", "pattern", "in", "or", "language")  # said of
 _PREDICATES = ("min_count", "max_count", "qualified", "qualified_by", "qualified_any",
                "qualified_language", "self.class")
 _COUNTED = {"min_count": "at_least", "qualified": "at_least", "qualified_by": "at_least",
-            "qualified_inverse": "at_least", "max_count": "at_most"}
+            "qualified_inverse": "at_least", "qualified_unmet_inverse": "at_least",
+            "max_count": "at_most"}
 
 
 @dataclass(frozen=True)
@@ -138,7 +141,15 @@ class Namer(TermNamer):
         key, steps = self.key(lack), path_properties(lack.path)
         if key == "qualified_language":  # what its texts are in goes without saying
             return self._sentence(lack, key), False, key
+        if key == "either":
+            return self._either(lack), bool(lack.closest), key
         only = lack.closest[0] if len(lack.closest) == 1 else None
+        if only is not None and len(only.lacks) == 1 and (lack.count or 1) == 1 \
+                and key == "qualified_unmet_inverse":  # the one record referring to it, and why
+            said, nested, _said_as = self._said(only.lacks[0])
+            if not nested:
+                return message("report.lack.referrer", self.lang, value=self.value(only.node),
+                               property=f"“{self.name(steps[0][0])}”", lack=said), False, "referrer"
         if only is not None and len(only.lacks) == 1 and (lack.count or 1) == 1 \
                 and key in ("node", "min_count", "qualified", "qualified_any"):
             (inner,) = only.lacks
@@ -160,8 +171,12 @@ class Namer(TermNamer):
         """The sentence a lack takes (report.lack.<key>), by its constraint and path."""
         steps = path_properties(lack.path)
         key = _LACK_KEYS.get(lack.constraint, "other")
+        if isinstance(lack.path, AlternativePath):  # each way said on its own (7.2.2.2)
+            return "either"
         if key == "qualified" and lack.expected is None:  # a qualifier naming no term (sh:in)
             return "qualified_any"
+        if key == "has_value" and lack.expected is None:  # the term it should name (9.2.1)
+            return "names_not"
         if key == "qualified" and isinstance(lack.expected, Literal):  # a language asked
             return "qualified_language"
         if not steps or (steps == ((RDF.type, False),) and key == "class"):  # the node itself
@@ -169,10 +184,22 @@ class Namer(TermNamer):
         if key == "node" and steps == ((steps[0][0], True),):  # a record referring to it fails
             return "node_inverse"
         if key in ("min_count", "qualified") and steps[-1][1]:  # a record refers to it
-            if len(steps) == 1:
-                return "qualified_inverse" if lack.expected is not None else "min_count_inverse"
+            if len(steps) == 1 and lack.expected is None:
+                return "min_count_inverse"
+            if len(steps) == 1:  # records of the kind refer to it, none as asked: said so
+                return "qualified_unmet_inverse" if lack.closest else "qualified_inverse"
             return "qualified_by" if key == "qualified" else key
+        if key == "qualified" and len(steps) > 1 and steps[0][1]:  # a record referring to it has…
+            return "qualified_from_referrer"
         return key
+
+    def _either(self, lack: Lack) -> str:
+        """A lack along a path of alternatives: what each way lacks, said as that way alone
+        (7.2.2.2: no body has the agency as its unit; no record naming it as member names the
+        body), any one of them sufficing."""
+        assert isinstance(lack.path, AlternativePath)
+        ways = (self._sentence(replace(lack, path=way)) for way in lack.path.args)
+        return message("report.lack.either", self.lang, ways=_WAYS[self.lang].join(ways))
 
     def _sentence(self, lack: Lack, key: str | None = None) -> str:
         key = key or self.key(lack)
@@ -181,12 +208,18 @@ class Namer(TermNamer):
         # A class asked at the end of a step backwards: the record that refers to the value.
         by_class = lack.expected is not None and len(steps) > 1 and steps[-1][1] \
             and key in ("min_count", "qualified_by")
-        prop = self.path(steps, (lambda: self._one(expected)) if by_class else None) \
+        # Records of that class refer to the value, none as asked (the lines under it say why).
+        one = (lambda: message("report.lack.as_asked", self.lang, a_expected=self._one(expected))) \
+            if lack.closest else (lambda: self._one(expected))
+        prop = self.path(steps, one if by_class else None) \
             if not key.endswith("_inverse") else f"“{self.name(steps[0][0])}”"  # refers to it
         article = indefinite_article(self.name(steps[0][0]) if steps else "")
         values = {"property": prop, "expected": expected, "a_expected": self._one(expected),
                   "a_property": f"{article} {prop}" if self.lang == "en" else prop,
                   "value": self.value(lack.value)}
+        if key == "qualified_from_referrer":  # the step backwards, then the rest from that record
+            values |= {"step": f"“{self.name(steps[0][0])}”", "rest": self.path(steps[1:]),
+                       "a_expected": one()}
         datatype_asked = key.removeprefix("self.") == "datatype"
         key, values["form"], values["kind"] = self._of_value(lack, key)
         values["given"] = self._given_as(lack.value, values["form"], datatype_asked)
@@ -256,6 +289,12 @@ class Namer(TermNamer):
              by_last: Callable[[], str] | None = None) -> str:
         """A path in words, step by step, each property quoted by its label."""
         return path_in_words(steps, self.lang, lambda p: f"“{self.name(p)}”", by_last)
+
+    def path_of(self, path: ShapePath | None) -> str:
+        """A shape's path in words: step by step, alternatives one after the other."""
+        if isinstance(path, AlternativePath):
+            return message("report.path.or", self.lang).join(self.path_of(p) for p in path.args)
+        return self.path(path_properties(path))
 
     def _one(self, label: str) -> str:
         """A label quoted as one thing: “label” in Chinese, with "a" or "an" in English."""

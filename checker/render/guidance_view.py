@@ -200,7 +200,9 @@ class _Hint:
         if not ask.then:
             return said
         if len(ask.then) == 1 and not ask.then[0].then:  # one plain thing: in the same sentence
-            return said + message("report.guidance.then", self.lang, asks=self.ask(ask.then[0]))
+            (then,) = ask.then  # a record referring to the value (9.2.3's body), or what it has
+            key = "then_referred" if path_properties(then.path)[0][1] else "then"
+            return said + message(f"report.guidance.{key}", self.lang, asks=self.ask(then))
         ref = ask.expected[0] if ask.kind is AskKind.CLASS else path_properties(ask.path)[-1][0]
         self._describe_later(ref, ask.then)
         return said
