@@ -33,10 +33,16 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "bcic serving {url} (SPARQL: /sparql, API: /api/docs)",
         "zh": "bcic 服务地址 {url}（SPARQL：/sparql，API：/api/docs）",
     },
-    "query.truncated": {
-        "en": "Warning: the endpoint cut the answer short (it sent {rows} rows and says there "
+    "query.truncated.one": {
+        "en": "Warning: the endpoint cut the answer short (it sent {n} row and says there "
               "are more); narrow the query or page through it with LIMIT and OFFSET",
-        "zh": "警告：端点截断了结果（只返回 {rows} 行，实际更多）；请缩小查询范围，或用 LIMIT 与 "
+        "zh": "警告：端点截断了结果（只返回 {n} 行，实际更多）；请缩小查询范围，或用 LIMIT 与 "
+              "OFFSET 分页获取",
+    },
+    "query.truncated.other": {
+        "en": "Warning: the endpoint cut the answer short (it sent {n} rows and says there "
+              "are more); narrow the query or page through it with LIMIT and OFFSET",
+        "zh": "警告：端点截断了结果（只返回 {n} 行，实际更多）；请缩小查询范围，或用 LIMIT 与 "
               "OFFSET 分页获取",
     },
     "table.cells_cut": {
@@ -98,10 +104,15 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "{source}：{verdict}，符合率 {rate} —— 报告 {report}",
     },
     "batch.unreadable": {"en": "not validated: {error}", "zh": "未能验证：{error}"},
-    "batch.total": {
-        "en": "{files} files: {conforming} with no gap found, {gaps} with gaps, {unreadable} not "
+    "batch.total.one": {
+        "en": "{n} file: {conforming} with no gap found, {gaps} with gaps, {unreadable} not "
               "validated (bad input)",
-        "zh": "共 {files} 个文件：{conforming} 个未发现差距，{gaps} 个有差距，{unreadable} 个未能验证（输入有误）",
+        "zh": "共 {n} 个文件：{conforming} 个未发现差距，{gaps} 个有差距，{unreadable} 个未能验证（输入有误）",
+    },
+    "batch.total.other": {
+        "en": "{n} files: {conforming} with no gap found, {gaps} with gaps, {unreadable} not "
+              "validated (bad input)",
+        "zh": "共 {n} 个文件：{conforming} 个未发现差距，{gaps} 个有差距，{unreadable} 个未能验证（输入有误）",
     },
     "error.checker": {"en": "Error: {message}", "zh": "错误：{message}"},
     "error.internal": {
@@ -567,6 +578,12 @@ def message(key: str, lang: Lang, /, **values: object) -> str:
     said = {name: value.text(lang) if isinstance(value, Localized) else value
             for name, value in values.items()}
     return MESSAGES[key][lang].format(**said)
+
+
+def counted(key: str, n: int, lang: Lang, /, **values: object) -> str:
+    """The message for `n` things: `key.one` for one, else `key.other` (English says "1 file",
+    "2 files"; Chinese says both alike)."""
+    return message(f"{key}.{'one' if n == 1 else 'other'}", lang, n=n, **values)
 
 
 def _merged(*parts: Mapping[str, Mapping[Lang, str]]) -> dict[str, Mapping[Lang, str]]:
