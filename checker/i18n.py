@@ -238,11 +238,11 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "请按人工评审清单各待判定项所列，备好证据文件供评价人员查阅。",
     },
     "report.duties_set_aside": {
-        "en": "No member of the cultivation body that cultivates this cluster has the role {roles}: "
+        "en": "No member of the cultivation body that cultivates this cluster holds the {roles}: "
               "the {n} duties of {clause} ({duties}) bind that role and are set aside as not "
               "applicable. 4.1 says the members generally include such bodies, not that every kind "
               "is present: the evaluator should confirm that the body rightly has none.",
-        "zh": "培育本集群的培育主体没有角色为{roles}的成员：{clause} 的 {n} 项职责（{duties}）约束该角色，记为不适用。"
+        "zh": "培育本集群的培育主体没有担任{roles}的成员：{clause} 的 {n} 项职责（{duties}）约束该角色，记为不适用。"
               "4.1 说成员“一般包含”此类机构或企业，并非每类必有；评价人员应确认培育主体确实没有此类成员。",
     },
     # Records dated after the report (checker/dated_after.py): a finding per date, and the
@@ -275,14 +275,16 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     },
     "report.role.or": {"en": " or ", "zh": "或"},
     # The member roles' names, as the ontology labels them (bcic:GovernmentRole …).
-    "report.role.GovernmentRole": {"en": "“government”", "zh": "“政府”"},
-    "report.role.IndustryOrganisationRole": {"en": "“industry organisation”", "zh": "“行业组织”"},
-    "report.role.ThirdPartyInstitutionRole": {"en": "“other third-party institution”",
-                                              "zh": "“其他第三方机构”"},
-    "report.role.IndustryEnterpriseRole": {"en": "“enterprise of the industry”",
-                                           "zh": "“行业内企业”"},
-    "report.role.SupportingEnterpriseRole": {"en": "“enterprise of a related or supporting industry”",
-                                             "zh": "“相关及支持产业的企业”"},
+    "report.role.GovernmentRole": {"en": "“government role”", "zh": "“政府角色”"},
+    "report.role.IndustryOrganisationRole": {"en": "“industry organisation role”",
+                                             "zh": "“行业组织角色”"},
+    "report.role.ThirdPartyInstitutionRole": {"en": "“other third-party institution role”",
+                                              "zh": "“其他第三方机构角色”"},
+    "report.role.IndustryEnterpriseRole": {"en": "“role of an enterprise of the industry”",
+                                           "zh": "“行业内企业角色”"},
+    "report.role.SupportingEnterpriseRole": {
+        "en": "“role of an enterprise of a related or supporting industry”",
+        "zh": "“相关及支持产业的企业角色”"},
     "report.rates.heading": {
         "en": "Conformance rates (shall-level requirements met of those that apply; those "
               "pending manual review are not counted as met)",
