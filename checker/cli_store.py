@@ -16,7 +16,7 @@ from .notation import provisions_listed
 from .verdicts import rate_text, verdict_text
 from .errors import InputError
 from .history import ClusterSummary, RevisionChange, cluster_history, cluster_overview
-from .i18n import DEFAULT_LANG, LANGUAGES, Lang, message
+from .i18n import DEFAULT_LANG, LANGUAGES, Lang, counted, message
 from .ingest import ingest_at, publish_for_queries
 from .queries import (bind, get_query, list_queries, result_columns, run_named_query,
                       values_given_once)
@@ -170,7 +170,7 @@ def query_command(ctx: click.Context, query: str, endpoint: str | None, fmt: str
             result = run_query(store, text)
     _echo_results(render_results(result, fmt, lang))
     if result.truncated:
-        click.echo(message("query.truncated", lang, rows=len(result.rows)), err=True)
+        click.echo(counted("query.truncated", len(result.rows), lang), err=True)
 
 
 _param_option = click.option(

@@ -10,7 +10,7 @@ import click
 
 from .batch import BatchOutcome, validate_each
 from .errors import InputError
-from .i18n import DEFAULT_LANG, LANGUAGES, Lang, message
+from .i18n import DEFAULT_LANG, LANGUAGES, Lang, counted, message
 from .render import REPORT_FORMATS, render_report
 from .render.cells import printable
 from .report_paths import batch_report_paths, refuse_input_as_output
@@ -82,7 +82,8 @@ def batch_summary(outcomes: list[BatchOutcome], targets: dict[Path, Path],
     for o in outcomes:
         if o.error is not None:
             # Parse errors name their file already ("a.ttl:2:11: …"); others get it in front.
-            said = o.error if o.error.startswith(str(o.source)) else f"{o.source}: {o.error}"
+            said = o.error if o.error.startswith(str(o.source)) else message(
+                "report.labelled", lang, label=o.source, value=o.error)
             lines.append(message("batch.unreadable", lang, error=printable(said)))
         else:
             lines.append(message("batch.validated", lang, source=printable(str(o.source)),
@@ -91,7 +92,7 @@ def batch_summary(outcomes: list[BatchOutcome], targets: dict[Path, Path],
                                  report=printable(str(targets[o.source]))))
     conforming = sum(1 for o in outcomes if o.error is None and o.conforms)
     unreadable = sum(1 for o in outcomes if o.error is not None)
-    lines.append(message("batch.total", lang, files=len(outcomes), conforming=conforming,
+    lines.append(counted("batch.total", len(outcomes), lang, conforming=conforming,
                          gaps=len(outcomes) - conforming - unreadable, unreadable=unreadable))
     return lines
 

@@ -33,10 +33,16 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "bcic serving {url} (SPARQL: /sparql, API: /api/docs)",
         "zh": "bcic 服务地址 {url}（SPARQL：/sparql，API：/api/docs）",
     },
-    "query.truncated": {
-        "en": "Warning: the endpoint cut the answer short (it sent {rows} rows and says there "
+    "query.truncated.one": {
+        "en": "Warning: the endpoint cut the answer short (it sent {n} row and says there "
               "are more); narrow the query or page through it with LIMIT and OFFSET",
-        "zh": "警告：端点截断了结果（只返回 {rows} 行，实际更多）；请缩小查询范围，或用 LIMIT 与 "
+        "zh": "警告：端点截断了结果（只返回 {n} 行，实际更多）；请缩小查询范围，或用 LIMIT 与 "
+              "OFFSET 分页获取",
+    },
+    "query.truncated.other": {
+        "en": "Warning: the endpoint cut the answer short (it sent {n} rows and says there "
+              "are more); narrow the query or page through it with LIMIT and OFFSET",
+        "zh": "警告：端点截断了结果（只返回 {n} 行，实际更多）；请缩小查询范围，或用 LIMIT 与 "
               "OFFSET 分页获取",
     },
     "table.cells_cut": {
@@ -98,10 +104,15 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "{source}：{verdict}，符合率 {rate} —— 报告 {report}",
     },
     "batch.unreadable": {"en": "not validated: {error}", "zh": "未能验证：{error}"},
-    "batch.total": {
-        "en": "{files} files: {conforming} with no gap found, {gaps} with gaps, {unreadable} not "
+    "batch.total.one": {
+        "en": "{n} file: {conforming} with no gap found, {gaps} with gaps, {unreadable} not "
               "validated (bad input)",
-        "zh": "共 {files} 个文件：{conforming} 个未发现差距，{gaps} 个有差距，{unreadable} 个未能验证（输入有误）",
+        "zh": "共 {n} 个文件：{conforming} 个未发现差距，{gaps} 个有差距，{unreadable} 个未能验证（输入有误）",
+    },
+    "batch.total.other": {
+        "en": "{n} files: {conforming} with no gap found, {gaps} with gaps, {unreadable} not "
+              "validated (bad input)",
+        "zh": "共 {n} 个文件：{conforming} 个未发现差距，{gaps} 个有差距，{unreadable} 个未能验证（输入有误）",
     },
     "error.checker": {"en": "Error: {message}", "zh": "错误：{message}"},
     "error.internal": {
@@ -227,11 +238,11 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "请按人工评审清单各待判定项所列，备好证据文件供评价人员查阅。",
     },
     "report.duties_set_aside": {
-        "en": "No member of the cultivation body that cultivates this cluster has the role {roles}: "
+        "en": "No member of the cultivation body that cultivates this cluster holds the {roles}: "
               "the {n} duties of {clause} ({duties}) bind that role and are set aside as not "
               "applicable. 4.1 says the members generally include such bodies, not that every kind "
               "is present: the evaluator should confirm that the body rightly has none.",
-        "zh": "培育本集群的培育主体没有角色为{roles}的成员：{clause} 的 {n} 项职责（{duties}）约束该角色，记为不适用。"
+        "zh": "培育本集群的培育主体没有担任{roles}的成员：{clause} 的 {n} 项职责（{duties}）约束该角色，记为不适用。"
               "4.1 说成员“一般包含”此类机构或企业，并非每类必有；评价人员应确认培育主体确实没有此类成员。",
     },
     # Records dated after the report (checker/dated_after.py): a finding per date, and the
@@ -264,14 +275,16 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     },
     "report.role.or": {"en": " or ", "zh": "或"},
     # The member roles' names, as the ontology labels them (bcic:GovernmentRole …).
-    "report.role.GovernmentRole": {"en": "“government”", "zh": "“政府”"},
-    "report.role.IndustryOrganisationRole": {"en": "“industry organisation”", "zh": "“行业组织”"},
-    "report.role.ThirdPartyInstitutionRole": {"en": "“other third-party institution”",
-                                              "zh": "“其他第三方机构”"},
-    "report.role.IndustryEnterpriseRole": {"en": "“enterprise of the industry”",
-                                           "zh": "“行业内企业”"},
-    "report.role.SupportingEnterpriseRole": {"en": "“enterprise of a related or supporting industry”",
-                                             "zh": "“相关及支持产业的企业”"},
+    "report.role.GovernmentRole": {"en": "“government role”", "zh": "“政府角色”"},
+    "report.role.IndustryOrganisationRole": {"en": "“industry organisation role”",
+                                             "zh": "“行业组织角色”"},
+    "report.role.ThirdPartyInstitutionRole": {"en": "“other third-party institution role”",
+                                              "zh": "“其他第三方机构角色”"},
+    "report.role.IndustryEnterpriseRole": {"en": "“role of an enterprise of the industry”",
+                                           "zh": "“行业内企业角色”"},
+    "report.role.SupportingEnterpriseRole": {
+        "en": "“role of an enterprise of a related or supporting industry”",
+        "zh": "“相关及支持产业的企业角色”"},
     "report.rates.heading": {
         "en": "Conformance rates (shall-level requirements met of those that apply; those "
               "pending manual review are not counted as met)",
@@ -568,6 +581,12 @@ def message(key: str, lang: Lang, /, **values: object) -> str:
     said = {name: value.text(lang) if isinstance(value, Localized) else value
             for name, value in values.items()}
     return MESSAGES[key][lang].format(**said)
+
+
+def counted(key: str, n: int, lang: Lang, /, **values: object) -> str:
+    """The message for `n` things: `key.one` for one, else `key.other` (English says "1 file",
+    "2 files"; Chinese says both alike)."""
+    return message(f"{key}.{'one' if n == 1 else 'other'}", lang, n=n, **values)
 
 
 def _merged(*parts: Mapping[str, Mapping[Lang, str]]) -> dict[str, Mapping[Lang, str]]:

@@ -1,5 +1,9 @@
 """The ontology as people browse it: the class tree with its named individuals, the properties,
-and the 9.1.4 indicator taxonomy (categories → groups → indicators)."""
+and the 9.1.4 indicator taxonomy (categories → groups → indicators).
+
+Every term under https://w3id.org/bcic/ has an entry, anchored by its local name (`#Duty`) or, in
+the indicator scheme's namespace, by `ind-` and its local name (`#ind-LocationAdvantage`), where
+its IRI leads a browser (docs/iris.md)."""
 
 from __future__ import annotations
 
@@ -9,8 +13,9 @@ from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 from rdflib.term import Node
 
-from .namespaces import BCIC, IND
+from .namespaces import BCIC, IND, REQ
 
+_TERMS = "https://w3id.org/bcic/"  # every term of bcic's ontology files is named under it
 _PROPERTY_TYPES = ((OWL.ObjectProperty, "object"), (OWL.DatatypeProperty, "datatype"),
                    (OWL.AnnotationProperty, "annotation"))
 
@@ -20,10 +25,20 @@ class Term:
     """A term with its zh/en label and definition and the clauses it models."""
 
     iri: URIRef
-    name: str  # the local name: the page anchor and the IRI's fragment
+    name: str  # the local name: the IRI's fragment, or its last segment under ind:
     label: dict[str, str]
     definition: dict[str, str]
     clauses: tuple[str, ...]
+
+    @property
+    def prefixed(self) -> str:
+        """The term's prefixed name: `bcic:Duty`, `ind:LocationAdvantage`."""
+        return f"{'ind' if self.iri.startswith(str(IND)) else 'bcic'}:{self.name}"
+
+    @property
+    def anchor(self) -> str:
+        """The id of the term's entry on the ontology page: `Duty`, `ind-LocationAdvantage`."""
+        return f"ind-{self.name}" if self.iri.startswith(str(IND)) else self.name
 
 
 @dataclass(frozen=True)
@@ -58,20 +73,31 @@ class ConceptNode:
 
 def class_tree(ontology: Graph) -> tuple[ClassNode, ...]:
     """bcic's classes under their first superclass (a bcic one where there is one); reused
-    classes that bcic classes specialise are the roots."""
+    classes that bcic classes specialise are the roots, and so are those that type a named
+    individual of bcic no bcic class types (the standard as a cccev:ReferenceFramework, the
+    concept schemes of the clauses' lists and 9.1.4's, the Data Cube's data set and structure).
+    A class lists its named individuals, but for the 9.1.4 concepts, which the taxonomy shows,
+    and the catalogue's provisions, each on a page of its own (/rulebook/<id>)."""
     own = sorted(c for c in ontology.subjects(RDF.type, OWL.Class) if _is_own(c))
     placed: dict[URIRef, list[URIRef]] = {}
     for cls in own:
         parents = sorted(p for p in ontology.objects(cls, RDFS.subClassOf) if isinstance(p, URIRef))
         parents.sort(key=lambda p: not _is_own(p))  # a bcic parent first
         placed.setdefault(parents[0] if parents else RDFS.Resource, []).append(cls)
+    individuals = [i for i in ontology.subjects(RDF.type, OWL.NamedIndividual)
+                   if isinstance(i, URIRef) and i.startswith(_TERMS) and not i.startswith(REQ)
+                   and (i, SKOS.inScheme, IND.IndicatorScheme) not in ontology]
+    for individual in individuals:
+        types = set(ontology.objects(individual, RDF.type)) - {OWL.NamedIndividual}
+        if not any(_is_own(t) for t in types):
+            for reused in types:
+                placed.setdefault(reused, [])
 
     def node(cls: URIRef) -> ClassNode:
         parents = sorted(p for p in ontology.objects(cls, RDFS.subClassOf) if isinstance(p, URIRef))
         parents.sort(key=lambda p: not _is_own(p))
-        members = sorted((term(ontology, m) for m in ontology.subjects(RDF.type, cls)
-                          if isinstance(m, URIRef) and str(m).startswith(str(BCIC))),
-                         key=lambda t: t.name)
+        members = sorted((term(ontology, m) for m in individuals
+                          if (m, RDF.type, cls) in ontology), key=lambda t: t.name)
         return ClassNode(term(ontology, cls), _is_own(cls),
                          tuple(node(c) for c in sorted(placed.get(cls, []), key=_local)),
                          tuple(members), tuple(_prefixed(ontology, p) for p in parents[1:]))

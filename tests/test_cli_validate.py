@@ -170,6 +170,25 @@ def test_each_escapes_a_control_character_in_a_files_name(runner: CliRunner,
     assert "\x1b" not in result.stdout
 
 
+@pytest.mark.parametrize("lang, lines", [
+    ("en", ["not validated: {empty}: the submission contains no RDF statements",
+            "1 file: 0 with no gap found, 0 with gaps, 1 not validated (bad input)"]),
+    ("zh", ["未能验证：{empty}：提交材料中没有任何 RDF 陈述",
+            "共 1 个文件：0 个未发现差距，0 个有差距，1 个未能验证（输入有误）"]),
+])
+def test_a_batch_of_one_file_counts_one_file_and_names_it_in_the_languages_punctuation(
+        runner: CliRunner, tmp_path: Path, lang: str, lines: list[str]) -> None:
+    """"1 file", not "1 files"; the file before an error the loader says without it is followed
+    by the colon of the language (：in Chinese)."""
+    empty = tmp_path / "empty.ttl"
+    empty.write_text("# nothing here\n", encoding="utf-8")
+    result = runner.invoke(main, ["validate", "--each", str(empty), "--output",
+                                  str(tmp_path / "reports"), "--lang", lang])
+    summary = result.stdout.splitlines()[-2:]
+    for said, expected in zip(summary, lines, strict=True):
+        assert said.startswith(expected.format(empty=empty)), (said, expected)
+
+
 def test_each_without_output_directory_is_bad_usage(runner: CliRunner) -> None:
     assert runner.invoke(main, ["validate", "--each", MATURE]).exit_code == 2
 

@@ -47,9 +47,9 @@ def test_the_duties_of_an_absent_role_are_set_aside_with_the_role(without_govern
 
 
 @pytest.mark.parametrize("lang, role, why, duties", [
-    ("zh", "“政府”", "一般包含", "（4.2.1 a)、4.2.1 b)、4.2.1 c)、4.2.1 d)、4.2.1 e)、4.2.1 f)、"
+    ("zh", "“政府角色”", "一般包含", "（4.2.1 a)、4.2.1 b)、4.2.1 c)、4.2.1 d)、4.2.1 e)、4.2.1 f)、"
                                "4.2.1 g)、4.2.1 h)、4.2.1 i)）"),
-    ("en", "“government”", "generally include", "(4.2.1 a), 4.2.1 b), 4.2.1 c), 4.2.1 d), "
+    ("en", "“government role”", "generally include", "(4.2.1 a), 4.2.1 b), 4.2.1 c), 4.2.1 d), "
                                                 "4.2.1 e), 4.2.1 f), 4.2.1 g), 4.2.1 h), 4.2.1 i))")])
 def test_text_and_html_reports_say_which_role_is_absent_and_why(
         without_government: Report, lang: Lang, role: str, why: str, duties: str) -> None:

@@ -3,6 +3,8 @@
 import pickle
 from string import Formatter
 
+import pytest
+
 from checker.errors import InputError
 from checker.i18n import LANGUAGES, MESSAGES, message, phrase
 from checker.loading import SubmissionParseError
@@ -52,15 +54,19 @@ def test_an_error_keeps_its_translations_and_attributes_through_pickle() -> None
     assert copy.text("zh") == "a.ttl:3:4：JSON 嵌套超过 100 层"
 
 
-def test_manual_review_has_one_chinese_name_everywhere_people_read_it() -> None:
-    """待人工评审 (README), never 待人工审核 beside it: the catalogues, the web app's strings and
-    templates, the report template and the ontology's labels and definitions."""
-    from checker.paths import ONTOLOGY_DIR, PROJECT_ROOT
+@pytest.mark.parametrize("name, other", [("待人工评审", "人工审核"), ("情态动词", "助动词")])
+def test_a_term_has_one_chinese_name_everywhere_people_read_it(name: str, other: str) -> None:
+    """待人工评审 (README), never 待人工审核 beside it; 情态动词 (the label of bcic:modalVerb and
+    every level note), never 助动词 on the rulebook's pages: the catalogues, the web app's strings
+    and templates, the report template, the ontology's labels and definitions, the shapes'
+    messages."""
+    from checker.paths import ONTOLOGY_DIR, PROJECT_ROOT, SHAPES_DIR
     from web.strings import STRINGS
 
     texts = [t["zh"] for catalogue in (MESSAGES, STRINGS) for t in catalogue.values()]
     files = [*(PROJECT_ROOT / "web" / "templates").glob("*.html"),
-             PROJECT_ROOT / "checker" / "templates" / "report.html", *ONTOLOGY_DIR.glob("*.ttl")]
+             PROJECT_ROOT / "checker" / "templates" / "report.html", *ONTOLOGY_DIR.glob("*.ttl"),
+             *SHAPES_DIR.glob("*.ttl")]
     texts += [f.read_text(encoding="utf-8") for f in files]
-    assert len(files) > 10 and any("待人工评审" in t for t in texts)
-    assert not [t for t in texts if "人工审核" in t]
+    assert len(files) > 10 and any(name in t for t in texts)
+    assert not [t for t in texts if other in t]

@@ -93,8 +93,8 @@ def test_government_members_of_another_body_set_4_2_1_aside(government_in_anothe
     assert report.outcome("4.2.2").status is Status.MANUAL_REVIEW  # its members are the body's
     (zh,) = set_aside_lines(report, "zh")
     (en,) = set_aside_lines(report, "en")
-    assert zh.startswith("培育本集群的培育主体没有角色为“政府”的成员")
-    assert en.startswith("No member of the cultivation body that cultivates this cluster has the role “government”")
+    assert zh.startswith("培育本集群的培育主体没有担任“政府角色”的成员")
+    assert en.startswith("No member of the cultivation body that cultivates this cluster holds the “government role”")
 
 
 def test_a_platform_set_up_through_another_bodys_government_member_fails_7_4_4(

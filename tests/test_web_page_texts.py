@@ -90,17 +90,17 @@ def test_the_apis_401_says_whom_to_ask_and_the_command_that_makes_a_token(
     assert "`bcic token create --role evaluator`" in said
 
 
-class _Unmarked(HTMLParser):
-    """The text runs of a page whose language, by the nearest `lang`, is English but which hold
-    Chinese (scripts, styles and form controls left out)."""
+class _TextRuns(HTMLParser):
+    """The text runs of a page, each with its language by the nearest `lang` (scripts, styles,
+    form controls and code listings such as a shape's Turtle left out)."""
 
     _VOID = {"br", "img", "input", "meta", "link", "hr", "wbr", "col", "source"}
-    _SKIPPED = {"script", "style", "textarea", "select", "option"}
+    _SKIPPED = {"script", "style", "textarea", "select", "option", "pre"}
 
     def __init__(self, html: str) -> None:
         super().__init__()
         self.open: list[tuple[str, str]] = []
-        self.found: list[str] = []
+        self.runs: list[tuple[str, str]] = []
         self.feed(html)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -113,21 +113,58 @@ class _Unmarked(HTMLParser):
             pass
 
     def handle_data(self, data: str) -> None:
-        if self.open and self.open[-1][0] not in self._SKIPPED \
-                and self.open[-1][1].startswith("en") and re.search(r"[\u3400-\u9fff]", data):
-            self.found.append(data.strip())
+        if self.open and self.open[-1][0] not in self._SKIPPED:
+            self.runs.append((self.open[-1][1], data))
+
+    def matching(self, lang: str, pattern: str) -> list[str]:
+        """The runs in `lang` (a tag's primary subtag) where `pattern` is found."""
+        return [" ".join(text.split()) for tag, text in self.runs
+                if tag.split("-")[0] == lang and re.search(pattern, text)]
+
+
+def _sample_pages(sample_store: Path, make_web_app, lang: str):  # type: ignore[no-untyped-def]
+    """Every kind of page in `lang`, with the sample clusters stored: (path, HTML)."""
+    client = make_web_app(sample_store).test_client()
+    key = cluster_key(URIRef("https://example.org/cluster/dehua/cluster"))
+    for path in ("/", "/validate", "/benchmark", "/rulebook", "/rulebook/7.4.3", "/rulebook/7.5.1",
+                 "/rulebook/4.2.1-a", "/rulebook/shapes/MembersDeclared", "/rulebook/ontology",
+                 "/sparql/editor", "/api/docs", f"/clusters/{key}", f"/clusters/{key}/revisions/1"):
+        yield path, client.get(f"{path}?lang={lang}", headers=HTML).get_data(as_text=True)
 
 
 def test_english_pages_mark_every_chinese_text_as_chinese(  # type: ignore[no-untyped-def]
         sample_store: Path, make_web_app) -> None:
     """The standard's title in the footer, notes quoting the standard, the ontology's secondary
     labels, units a submission states in Chinese: each inside an element with lang="zh"."""
-    client = make_web_app(sample_store).test_client()
-    key = cluster_key(URIRef("https://example.org/cluster/dehua/cluster"))
-    for path in ("/", "/validate", "/benchmark", "/rulebook", "/rulebook/7.4.3",
-                 "/rulebook/ontology", f"/clusters/{key}", f"/clusters/{key}/revisions/1"):
-        page = client.get(f"{path}?lang=en", headers=HTML).get_data(as_text=True)
-        assert not _Unmarked(page).found, (path, _Unmarked(page).found[:5])
+    for path, page in _sample_pages(sample_store, make_web_app, "en"):
+        unmarked = _TextRuns(page).matching("en", r"[\u3400-\u9fff]")
+        assert not unmarked, (path, unmarked[:5])
+
+
+def test_english_pages_use_no_chinese_punctuation(  # type: ignore[no-untyped-def]
+        sample_store: Path, make_web_app) -> None:
+    """English lists with commas: “Actor: industry organisation, other third-party institution”,
+    never 、 between English labels (7.4.4's two actors, 4.2.2's, 4.2.3's)."""
+    for path, page in _sample_pages(sample_store, make_web_app, "en"):
+        found = _TextRuns(page).matching("en", r"[\u3000-\u303f\uff00-\uffef]")
+        assert not found, (path, found[:5])
+
+
+def test_chinese_pages_end_a_label_with_a_chinese_colon(  # type: ignore[no-untyped-def]
+        sample_store: Path, make_web_app) -> None:
+    """层级：驱动层 · 责任主体：培育主体, 级别说明：…, 数据格式：Turtle — never an ASCII colon after
+    Chinese words."""
+    for path, page in _sample_pages(sample_store, make_web_app, "zh"):
+        found = _TextRuns(page).matching("zh", r"[\u3400-\u9fff）」”》] ?:(\s|$)")
+        assert not found, (path, found[:5])
+
+
+@pytest.mark.parametrize("query, shown", [("chapter=8&level=may", "1 clause shown"),
+                                          ("chapter=4", "6 clauses shown")])
+def test_the_rulebook_counts_the_clauses_shown_in_english_words(
+        app: Flask, query: str, shown: str) -> None:
+    page = app.test_client().get(f"/rulebook?{query}&lang=en").get_data(as_text=True)
+    assert shown in page
 
 
 @pytest.mark.parametrize("lang, other, label", [("zh", "en", "dedicated cluster-brand agency"),

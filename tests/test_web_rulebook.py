@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from html import unescape
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,8 @@ from rdflib.namespace import SKOS
 
 from checker.coverage import coverage_matrix
 from checker.namespaces import BCIC, IND, REQ, SHP
-from checker.paths import CORE_ONTOLOGY_FILE, DATA_STRUCTURE_FILE, INDICATORS_FILE
+from checker.ontology import load_ontology_graph
+from checker.paths import ALL_ONTOLOGY_FILES, CORE_ONTOLOGY_FILE, DATA_STRUCTURE_FILE, INDICATORS_FILE
 from checker.rulebook import SH, load_rulebook
 from checker.rulebook_document import fixture_text, load_rulebook_document
 
@@ -279,6 +281,89 @@ def test_ontology_page_has_every_class_and_the_whole_taxonomy(client: FlaskClien
     # Subclasses sit inside their superclass's list item.
     duty = page.index('id="Duty"')
     assert page.rfind('id="Requirement"', 0, duty) != -1
+
+
+class _Entries(HTMLParser):
+    """The text of every element of a page that has an id, by id (an element's text holds that of
+    the elements inside it)."""
+
+    _VOID = {"br", "img", "input", "meta", "link", "hr", "wbr", "col", "source"}
+
+    def __init__(self, page: str) -> None:
+        super().__init__()
+        self.open: list[tuple[str, str | None]] = []
+        self.text: dict[str, str] = {}
+        self.feed(page)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in self._VOID:
+            anchor = dict(attrs).get("id")
+            assert anchor not in self.text, f"id {anchor!r} given twice"
+            self.open.append((tag, anchor))
+            if anchor is not None:
+                self.text[anchor] = ""
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.open and self.open.pop()[0] != tag:
+            pass
+
+    def handle_data(self, data: str) -> None:
+        for _tag, anchor in self.open:
+            if anchor is not None:
+                self.text[anchor] += data
+
+
+ONTOLOGY_FILES_GRAPH = load_ontology_graph(ALL_ONTOLOGY_FILES)
+TERMS = sorted({s for s in ONTOLOGY_FILES_GRAPH.subjects()
+                if isinstance(s, URIRef) and s.startswith("https://w3id.org/bcic/")})
+
+
+def _where_it_leads(client: FlaskClient, iri: URIRef, lang: str,
+                    redirects: dict[str, str]) -> tuple[str, str]:
+    """The page a browser lands on for `iri`, and the fragment it scrolls to: it asks for the IRI
+    less its fragment (at the app's path, docs/iris.md), follows the 303, and keeps the IRI's
+    fragment unless the redirect gives one. `redirects` keeps each path's answer (every term of
+    the ontology is at /ontology)."""
+    path, _, fragment = iri.removeprefix("https://w3id.org/bcic").partition("#")
+    if path not in redirects:
+        answer = client.get(f"{path}?lang={lang}", headers={"Accept": BROWSER_ACCEPT})
+        assert answer.status_code == 303, (iri, answer.status_code)
+        redirects[path] = answer.headers["Location"]
+    page, _, moved = redirects[path].partition("#")
+    return page, moved or fragment
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_term_of_the_ontology_files_has_an_entry_where_its_iri_leads(
+        client: FlaskClient, lang: str) -> None:
+    """Every subject under https://w3id.org/bcic/ of every ontology file: its IRI leads a browser
+    to a page (a provision to its own, /rulebook/<id>) and, for a term of the ontology or the
+    indicator scheme, to its entry there (bcic:StandardDraft, the concept schemes, the Data
+    Cube's structure and data set, ind:IndicatorScheme had none), which gives its labels in both
+    languages and its definition in the page's. The ontology page's anchors are these entries and
+    its three sections, nothing else."""
+    assert len(TERMS) > 600
+    pages: dict[str, _Entries] = {}
+    redirects: dict[str, str] = {}
+    missing, anchors = [], set()
+    for iri in TERMS:
+        page, anchor = _where_it_leads(client, iri, lang, redirects)
+        if page not in pages:
+            pages[page] = _Entries(html(client, page))
+        if not anchor:
+            continue
+        anchors.add((page, anchor))
+        said = " ".join(pages[page].text.get(anchor, "").split())
+        wanted = [str(o) for p in (RDFS.label, SKOS.definition)
+                  for o in ONTOLOGY_FILES_GRAPH.objects(iri, p)
+                  if isinstance(o, Literal) and (p == RDFS.label or o.language == lang)]
+        missing += [f"{iri}: #{anchor} lacks {w!r}" for w in wanted if w not in said]
+        if anchor not in pages[page].text:
+            missing.append(f"{iri}: no #{anchor} on {page}")
+    assert not missing, "\n".join(missing[:20])
+    ontology_page = f"/rulebook/ontology?lang={lang}"
+    assert set(pages[ontology_page].text) == \
+        {a for p, a in anchors if p == ontology_page} | {"classes", "indicators", "properties"}
 
 
 # --- IRIs with content negotiation -------------------------------------------------------------

@@ -29,14 +29,14 @@ from checker.query_runner import current_snapshot, refresh_snapshot, snapshot_di
 from checker.render.html import chinese_marked
 from checker.sparql_service import TRUNCATED_HEADER, SparqlLimits, SparqlService
 from checker.store import DEFAULT_LOCATION
-from checker.notation import provision_notation, provisions_listed, without_notation
+from checker.notation import listed, provision_notation, provisions_listed, without_notation
 from checker.tokens import kept_secret, secret_key_file_for
 from checker.verdicts import rate_text, verdict_text
 
 from .data import install_reader, is_remote
 from .errors import error_detail
 from .i18n import (check_api_language, language_link, pick, remember_language, request_language, ui,
-                   unknown_language)
+                   ui_count, unknown_language)
 from .submissions import refuse_encoded_body, upload_limit
 
 SPARQL_EXTENSION = "bcic.sparql"
@@ -157,14 +157,18 @@ def _kept_secret(app: Flask) -> str:
 def _template_globals() -> dict[str, Any]:
     """What every template may use: the language, UI strings, label picking, verdicts and rates
     as people read them; a provision's notation, its label without it (to show the number once:
-    `notation(id)` then `short_label(id, labels)`) and provisions listed."""
+    `notation(id)` then `short_label(id, labels)`), provisions and labels listed as the language
+    lists them (`4.2.1 a)、4.2.1 b)`, `government, industry organisation`), the colon that ends a
+    label in that language and a count's wording (`1 clause shown`, `2 clauses shown`)."""
     lang = request_language()
-    return {"lang": lang, "ui": ui, "pick": pick, "language_link": language_link,
+    return {"lang": lang, "ui": ui, "ui_count": ui_count, "pick": pick,
+            "language_link": language_link, "colon": ui("punct.colon"),
             "unknown_language": unknown_language(),
             "verdict_text": lambda conforms, rate: verdict_text(conforms, rate, lang),
             "rate_text": lambda rate: rate_text(rate, lang),
             "notation": provision_notation,
             "provisions": lambda requirement_ids: provisions_listed(requirement_ids, lang),
+            "labels_listed": lambda labels: listed((pick(each) for each in labels), lang),
             "short_label": lambda requirement_id, labels: without_notation(requirement_id,
                                                                            pick(labels))}
 

@@ -6,7 +6,7 @@ zh and en in Accept-Language; a tag counts by its primary subtag, in any case (`
 one is) and noted on pages, which then say which language they are in.
 
 UI strings live in `web/strings/`, one module per area, each a mapping key → {"en": …, "zh": …};
-`ui(key)` picks the request's language.
+`ui(key)` picks the request's language; `ui_count(key, n)` the form for a count.
 """
 
 from __future__ import annotations
@@ -82,6 +82,12 @@ def ui(key: str, /, **values: object) -> str:
     """The UI string `key` in the request's language, with `values` filled in."""
     text = STRINGS[key][request_language()]
     return text.format(**values) if values else text
+
+
+def ui_count(key: str, n: int, /, **values: object) -> str:
+    """The UI string for `n` things: `key.one` for one, else `key.other` (English says
+    "1 clause shown", "2 clauses shown"; Chinese says both alike)."""
+    return ui(f"{key}.{'one' if n == 1 else 'other'}", n=n, **values)
 
 
 def pick(texts: Mapping[str, str], lang: Lang | None = None) -> str:

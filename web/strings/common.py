@@ -5,6 +5,8 @@ STRINGS = {
                  "zh": "bcic — 产业集群品牌培育符合性检查"},
     "app.standard": {"en": "GB/T 《品牌培育 产业集群》 (brand cultivation — industrial cluster)",
                      "zh": "GB/T 《品牌培育 产业集群》"},
+    # Between a label and what it labels: 层级：驱动层, Layer: driver layer.
+    "punct.colon": {"en": ": ", "zh": "："},
     "nav.home": {"en": "Clusters", "zh": "产业集群"},
     "nav.validate": {"en": "Validate", "zh": "验证"},
     "nav.benchmark": {"en": "Benchmark", "zh": "对标比较"},

@@ -37,12 +37,13 @@ STRINGS = {
     "rulebook.filter.level": {"en": "Level", "zh": "规定级别"},
     "rulebook.filter.all": {"en": "all", "zh": "全部"},
     "rulebook.filter.apply": {"en": "Show", "zh": "显示"},
-    "rulebook.filter.shown": {"en": "{n} clauses shown", "zh": "显示 {n} 个条款"},
+    "rulebook.filter.shown.one": {"en": "{n} clause shown", "zh": "显示 {n} 个条款"},
+    "rulebook.filter.shown.other": {"en": "{n} clauses shown", "zh": "显示 {n} 个条款"},
     "rulebook.chapter": {"en": "Chapter {n}", "zh": "第{n}章"},
     "rulebook.clause": {"en": "Clause", "zh": "条款"},
     "rulebook.level": {"en": "Level", "zh": "级别"},
-    "rulebook.modal": {"en": "modal verb", "zh": "助动词"},
-    "rulebook.no_modal": {"en": "no modal verb", "zh": "无助动词"},
+    "rulebook.modal": {"en": "modal verb", "zh": "情态动词"},
+    "rulebook.no_modal": {"en": "no modal verb", "zh": "无情态动词"},
     "rulebook.layer": {"en": "Layer", "zh": "层级"},
     "rulebook.layer.driver": {"en": "driver layer", "zh": "驱动层"},
     "rulebook.layer.process": {"en": "process layer", "zh": "过程层"},
@@ -91,10 +92,13 @@ STRINGS = {
     "ontology.title": {"en": "Ontology and indicator taxonomy", "zh": "本体与指标体系"},
     "ontology.intro": {
         "en": "The classes of the bcic ontology under the reused classes they specialise, with "
-              "their named individuals; then the properties and the 9.1.4 indicator taxonomy. "
-              "Each term names the clauses it models.",
-        "zh": "bcic 本体的类（挂在其所细化的复用类之下）及其命名个体；其后是属性和 9.1.4 "
-              "指标体系。每个术语都注明其所依据的条款。"},
+              "their named individuals (the standard itself, the concept schemes of the clauses' "
+              "lists and the Data Cube's structure under the reused classes they are instances "
+              "of); then the properties and the 9.1.4 indicator taxonomy. Each term's entry gives "
+              "its labels in both languages, the clauses it models and its definition.",
+        "zh": "bcic 本体的类（挂在其所细化的复用类之下）及其命名个体（标准本身、各条款列举项的概念体系、"
+              "数据立方的结构挂在其所属的复用类之下）；其后是属性和 9.1.4 指标体系。每个术语的条目给出其中英文"
+              "名称、所依据的条款和定义。"},
     "ontology.classes": {"en": "Classes", "zh": "类"},
     "ontology.properties": {"en": "Properties", "zh": "属性"},
     "ontology.taxonomy": {"en": "Indicator taxonomy (9.1.4)", "zh": "指标体系（9.1.4）"},

@@ -25,6 +25,7 @@ STRINGS = {
     "sparql.optional": {"en": "optional", "zh": "可选"},
     "sparql.default": {"en": "default", "zh": "默认值"},
     "sparql.unbound": {"en": "unbound (any)", "zh": "未绑定（任意）"},
+    "sparql.param_kind": {"en": "({kind}, {need})", "zh": "（{kind}，{need}）"},
     "sparql.loading": {"en": "Loading the editor…", "zh": "正在加载编辑器…"},
     "sparql.noscript": {"en": "The editor needs JavaScript; the endpoint itself does not "
                               "(GET /sparql?query=…).",
