@@ -451,3 +451,63 @@ def test_only_zh_and_en_language_tags_are_used() -> None:
     """Language tags are zh or en, nothing else (docs/model.md)."""
     tags = {o.language for o in catalogue().objects() if isinstance(o, Literal) and o.language}
     assert tags == {"zh", "en"}
+
+
+# What the level note of each imperative of chapter 7 says of the text around it (docs/model.md,
+# decision 2): the modal verb each other clause of its section uses (or that it has none), and how
+# many of the clauses of chapter 7 use 应, 需要 or 要. The claims are read off the note's words.
+NOTE_CLAIMS = {
+    "zh": re.compile(r"(?P<section>[\d.]+) 的其他条款中，(?P<parts>[^；]+)；第7章的 (?P<total>\d+) 条中"
+                     r"有 (?P<modal>\d+) 条使用“应”“需要”或“要”。"),
+    "en": re.compile(r"The other clauses of (?P<section>[\d.]+): (?P<parts>[^;]+); (?P<modal>\d+) of "
+                     r"the (?P<total>\d+) clauses of chapter 7 use 应, 需要 or 要\."),
+}
+NOTE_PARTS = {  # one part of the claims: its clauses, then the verb they use ("" for none)
+    "zh": (re.compile(r"(?P<ids>[\d.、]+) (?:使用“(?P<verb>[^”]+)”|同样没有情态动词)"), "，", r"、"),
+    "en": (re.compile(r"(?P<ids>[\d., and]+?) (?:use (?P<verb>\S+)|ha(?:s|ve) no modal verb either)"),
+           ", and ", r", | and "),
+}
+CHAPTER_7_VERBS = {"应", "需要", "要"}
+
+
+def note_claims(pid: str, lang: str) -> tuple[str, dict[str, str], int, int]:
+    """The claims of an imperative's level note: its section, each neighbour's verb, and the
+    clauses of chapter 7 in all and with a modal verb."""
+    (note,) = lang_values(req(pid), BCIC.levelNote, lang)
+    found = NOTE_CLAIMS[lang].search(str(note))
+    assert found, f"{pid} @{lang}: the note states no claims in the form read here: {note}"
+    part_form, between_parts, between_ids = NOTE_PARTS[lang]
+    verbs = {}
+    for part in found["parts"].split(between_parts):
+        claim = part_form.fullmatch(part)
+        assert claim, f"{pid} @{lang}: {part!r}"
+        verbs |= {cid: claim["verb"] or "" for cid in re.split(between_ids, claim["ids"])}
+    return found["section"], verbs, int(found["total"]), int(found["modal"])
+
+
+def catalogued_verbs(pid: str) -> set[str]:
+    """The modal verbs the catalogue records for a provision."""
+    return {str(v) for v in catalogue().objects(req(pid), BCIC.modalVerb)}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("pid", sorted(IMPERATIVE_IDS))
+def test_an_imperatives_level_note_says_truly_what_verbs_its_neighbours_use(pid: str, lang: str) -> None:
+    """The note names every other clause of the imperative's section and the modal verb the
+    catalogue records for it, or none (7.4.1 and 7.4.3 use 要; no clause of 7.5 has one)."""
+    section, verbs, _total, _modal = note_claims(pid, lang)
+    assert section == pid.rsplit(".", 1)[0]
+    neighbours = {c for c in NUMBERED_CLAUSES if c.rsplit(".", 1)[0] == section and c != pid}
+    assert set(verbs) == neighbours
+    for neighbour, verb in verbs.items():
+        assert catalogued_verbs(neighbour) == ({verb} if verb else set()), neighbour
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("pid", sorted(IMPERATIVE_IDS))
+def test_an_imperatives_level_note_counts_the_clauses_of_chapter_7_truly(pid: str, lang: str) -> None:
+    """The note's "15 of the 25 clauses of chapter 7 use 应, 需要 or 要", counted in the catalogue."""
+    _section, _verbs, total, modal = note_claims(pid, lang)
+    chapter_7 = [c for c in NUMBERED_CLAUSES if c.startswith("7.")]
+    assert total == len(chapter_7)
+    assert modal == sum(bool(catalogued_verbs(c) & CHAPTER_7_VERBS) for c in chapter_7)
