@@ -12,14 +12,20 @@ from collections.abc import Iterable
 
 from .i18n import Lang
 
-# The list marker after the clause number that opens every catalogue label ("4.2.1 a) —2 …").
-_LABEL_LEAD = re.compile(r"\A\s*(?:[a-z]\))?\s*(?:—\d+)?\s*")
+# The part of a clause whose modal verb gives it another level than the clause, by the level its id
+# names, as people read it: 6.1.2.2's 可考虑采用… (`6.1.2.2-may`) is `6.1.2.2 「可」` (docs/model.md).
+_PART_MARKS = {"may": "「可」"}
+# The list marker or part mark after the clause number that opens every catalogue label
+# ("4.2.1 a) —2 …", "6.1.2.2 「可」 …").
+_LABEL_LEAD = re.compile(r"\A\s*(?:[a-z]\)|" + "|".join(map(re.escape, _PART_MARKS.values()))
+                         + r")?\s*(?:—\d+)?\s*")
 
 
 def provision_notation(requirement_id: str) -> str:
-    """`8.1.3-5` → `8.1.3 —5`, `9.1.4-c-3` → `9.1.4 c) —3`, `4.2.2-g` → `4.2.2 g)`, `5.1` → `5.1`."""
+    """`8.1.3-5` → `8.1.3 —5`, `9.1.4-c-3` → `9.1.4 c) —3`, `4.2.2-g` → `4.2.2 g)`, `5.1` → `5.1`,
+    `6.1.2.2-may` → `6.1.2.2 「可」`."""
     clause, *items = requirement_id.split("-")
-    marks = [f"—{item}" if item.isdigit() else f"{item})" for item in items]
+    marks = [f"—{item}" if item.isdigit() else _PART_MARKS.get(item, f"{item})") for item in items]
     return " ".join([clause, *marks])
 
 

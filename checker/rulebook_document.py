@@ -85,7 +85,7 @@ class ProvisionEntry:
     """One provision with what checks it."""
 
     requirement: Requirement
-    modal_verbs: tuple[str, ...]  # as written, in the text's order: 6.1 (应当, 应), 6.1.2.2 (应, 可)
+    modal_verbs: tuple[str, ...]  # as written, in the text's order: 6.1 (应当, 应)
     level_note: dict[str, str]
     actor_note: dict[str, str]
     actors: tuple[tuple[URIRef, dict[str, str]], ...]

@@ -59,7 +59,19 @@ LIST_ITEMS: tuple[str, ...] = (
     "9.4.1-a", "9.4.1-b", "9.4.1-c",
 )
 
-EXPECTED_IDS: tuple[str, ...] = NUMBERED_CLAUSES + LIST_ITEMS
+# A part of a clause that its modal verb gives another level than the clause: 6.1.2.2's
+# 「…合理设计产业集群品牌架构模式，可考虑采用……等模式。」 is a requirement (应) and a permission (可)
+# (docs/model.md, decision 4), each with its text, its display mark and its modal verbs.
+PARTS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "6.1.2.2-may": ("可考虑采用集群品牌、集群品牌+企业品牌、集群品牌+产品品牌、背书品牌等模式。", "「可」", ("可",)),
+}
+# The whole text of each clause with a part, copied from the standard.
+PARTED_CLAUSES: dict[str, str] = {
+    "6.1.2.2": "培育主体应根据产业集群的发展阶段以及自身具备的资源和能力，权衡各类品牌架构模式的收益、成本和风险，"
+               "合理设计产业集群品牌架构模式，可考虑采用集群品牌、集群品牌+企业品牌、集群品牌+产品品牌、背书品牌等模式。",
+}
+
+EXPECTED_IDS: tuple[str, ...] = NUMBERED_CLAUSES + LIST_ITEMS + tuple(PARTS)
 
 # How many items each list of the standard has (the lead-in provision → its direct items).
 LIST_ITEM_COUNTS: dict[str, int] = {
@@ -77,18 +89,18 @@ INFORMATIVE_IDS: frozenset[str] = frozenset({
     "9.3.2", "9.3.2-a", "9.3.2-b", "9.3.2-c", "9.3.2-d",
     "9.4.1-a", "9.4.1-b", "9.4.1-c",
 })
-MAY_IDS: frozenset[str] = frozenset({"8.3.1"})
+MAY_IDS: frozenset[str] = frozenset({"8.3.1", "6.1.2.2-may"})
 # Chapter 7 instructions without a modal verb, read as shall (Decision 2).
 IMPERATIVE_IDS: frozenset[str] = frozenset({
     "7.1.2.2", "7.3.2", "7.3.4", "7.4.2", "7.4.4", "7.5.1", "7.5.2", "7.5.3", "7.5.4",
 })
 
 # The modal verbs of each clause whose text uses something other than 应 alone, in the order the
-# text writes them (by clause id; list items take the modal verbs of their lead-in). 6.1 starts
-# with 应当 and its second sentence has 应 (「培育主体应当建立…战略应包括…」); 6.1.2.2 「应……合理设计…，
-# 可考虑采用…」 (docs/model.md, decision 4); 9.1.3's 应能 is 应.
+# text writes them (by clause id; list items take the modal verbs of their lead-in, a part has its
+# own, PARTS). 6.1 starts with 应当 and its second sentence has 应 (「培育主体应当建立…战略应包括…」);
+# 9.1.3's 应能 is 应.
 MODALS_OF_CLAUSE: dict[str, tuple[str, ...]] = {
-    "4.3.2": ("需要",), "6.1": ("应当", "应"), "6.1.2.1": ("应当",), "6.1.2.2": ("应", "可"),
+    "4.3.2": ("需要",), "6.1": ("应当", "应"), "6.1.2.1": ("应当",),
     "7.2.4": ("需要",), "7.4.1": ("要",), "7.4.3": ("要",), "8.3.1": ("可",),
 }
 
@@ -115,8 +127,8 @@ LAYER_OF_CHAPTER: dict[int, URIRef] = {
 # Modal verbs in chapters 4-9, counted in the text by hand. NOTES.md says 应 ×51, 应当 ×2, 需要 ×2,
 # 要 ×2, 可 ×2 and no 宜, and the text agrees once the non-modal uses below are set aside.
 # 应 ×51 = 50 clauses' own verbs + 1 inside 4.2.3 b) (所应具有, see ITEM_OWN_MODALS); 9.1.3's 应能
-# counts as 应; 6.1 holds 应当 + 应 and 7.1.1 holds 应 twice. 可 ×2 = 6.1.2.2 (可考虑, inside a shall
-# clause) + 8.3.1.
+# counts as 应; 6.1 holds 应当 + 应 and 7.1.1 holds 应 twice. 可 ×2 = 6.1.2.2 「可」 (可考虑, the part
+# of a shall clause) + 8.3.1.
 EXPECTED_MODAL_COUNTS: dict[str, int] = {"应": 51, "应当": 2, "需要": 2, "要": 2, "可": 2, "宜": 0}
 
 # Words that contain a modal character but are not modal verbs (NOTES.md and docs/model.md), plus
@@ -150,7 +162,7 @@ VERBATIM_ZH: dict[str, str] = {
     "5.2.1": "培育主体应结合该产业集群所在产业特点，分析该产业全球价值链驱动模式，如，购买者驱动型、生产者驱动型或混合型。",
     "5.3-2": "质量水平：主要分析产业集群的产业成熟度，包括供应链管理能力和企业数量、企业规模；产业内分工协作等；",
     "5.3-3": "服务水平：主要分析产业集群的营销能力和服务提供能力等。",
-    "6.1.2.2": "培育主体应根据产业集群的发展阶段以及自身具备的资源和能力，权衡各类品牌架构模式的收益、成本和风险，合理设计产业集群品牌架构模式，可考虑采用集群品牌、集群品牌+企业品牌、集群品牌+产品品牌、背书品牌等模式。",
+    "6.1.2.2": "培育主体应根据产业集群的发展阶段以及自身具备的资源和能力，权衡各类品牌架构模式的收益、成本和风险，合理设计产业集群品牌架构模式，",
     "7.2.4": "培育主体需要制定政策促进研发、技术、管理、营销人才集聚到产业集群区域，为集群品牌的发展提供充分的人力资本，促进知识外溢效应的实现，促进人力资源的有效配置。",
     "7.2.5": "培育主体应识别、选择、评价集群品牌培育的利益相关者，包括地方政府、集群内企业、顾客、经销商、金融机构、中介结构、其他合作伙伴等；建立和加强与利益相关者的信任，推动和促进双向沟通和知识分享，加强利益相关者之间在技术、管理、人员、资金、信息等方面的协作。",
     "7.4.2": "由产业集群内的行业协会牵头，组织质量攻关，提高集群内整体质量水平。",
@@ -190,14 +202,15 @@ def clause_of(pid: str) -> str:
 
 
 def parent_of(pid: str) -> str | None:
-    """The lead-in a list item belongs to: '9.1.4-a-1' → '9.1.4-a', '5.3-2' → '5.3'."""
+    """The lead-in a list item belongs to: '9.1.4-a-1' → '9.1.4-a', '5.3-2' → '5.3'; the
+    clause a part belongs to: '6.1.2.2-may' → '6.1.2.2'."""
     return pid.rsplit("-", 1)[0] if "-" in pid else None
 
 
 def marker_of(pid: str) -> str | None:
-    """The bcic:listItem marker the model prescribes: 'a)', '—2' or 'a) —2'."""
+    """The bcic:listItem marker the model prescribes: 'a)', '—2' or 'a) —2' (None: no list item)."""
     parts = pid.split("-")[1:]
-    if not parts:
+    if not parts or pid in PARTS:
         return None
     return " ".join(f"{p})" if p.isalpha() else f"—{p}" for p in parts)
 
@@ -249,7 +262,7 @@ def catalogued_ids() -> set[str]:
 
 def test_the_expected_ids_written_here_are_consistent() -> None:
     """The explicit id tuple and the per-list counts above agree with each other (guards the test)."""
-    assert len(EXPECTED_IDS) == len(set(EXPECTED_IDS)) == 131
+    assert len(EXPECTED_IDS) == len(set(EXPECTED_IDS)) == 132
     items_per_parent = Counter(parent_of(pid) for pid in LIST_ITEMS)
     assert dict(items_per_parent) == LIST_ITEM_COUNTS
     assert INFORMATIVE_IDS | MAY_IDS | IMPERATIVE_IDS <= set(EXPECTED_IDS)
@@ -302,8 +315,9 @@ def test_every_provision_carries_every_required_field(pid: str) -> None:
 
 @pytest.mark.parametrize("pid", EXPECTED_IDS)
 def test_labels_start_with_the_display_id(pid: str) -> None:
-    """rdfs:label reads '4.2.1 a) …', '5.3 —2 …', '9.1.4 a) —1 …' or '5.2.1 …' in both languages."""
-    marker = marker_of(pid)
+    """rdfs:label reads '4.2.1 a) …', '5.3 —2 …', '9.1.4 a) —1 …', '6.1.2.2 「可」 …' or '5.2.1 …'
+    in both languages."""
+    marker = PARTS[pid][1] if pid in PARTS else marker_of(pid)
     prefix = f"{clause_of(pid)} {marker} " if marker else f"{pid} "
     for lang in ("zh", "en"):
         (label,) = lang_values(req(pid), RDFS.label, lang)
@@ -312,14 +326,17 @@ def test_labels_start_with_the_display_id(pid: str) -> None:
 
 @pytest.mark.parametrize("pid", EXPECTED_IDS)
 def test_list_items_and_only_they_have_a_marker_and_a_lead_in(pid: str) -> None:
-    """List items carry bcic:listItem and bcic:partOfProvision of the model's form; clauses do not."""
+    """List items carry bcic:listItem and bcic:partOfProvision of the model's form; a part its
+    clause's provision, no marker; clauses neither."""
     g = catalogue()
     markers = set(g.objects(req(pid), BCIC.listItem))
     parents = set(g.objects(req(pid), BCIC.partOfProvision))
+    if parent_of(pid) is None or pid in PARTS:
+        assert not markers, f"{pid}: {markers}"
     if parent_of(pid) is None:
-        assert not markers and not parents, f"{pid}: {markers} {parents}"
+        assert not parents, f"{pid}: {parents}"
     else:
-        assert markers == {Literal(marker_of(pid))}, f"{pid}: {markers}"
+        assert markers == ({Literal(marker_of(pid))} if marker_of(pid) else set()), f"{pid}: {markers}"
         assert parents == {req(parent_of(pid))}, f"{pid}: {parents}"
 
 
@@ -330,13 +347,15 @@ def test_modal_verbs_are_those_of_the_provision_sentence(pid: str) -> None:
     if pid in IMPERATIVE_IDS or pid in INFORMATIVE_IDS:
         assert not modals, f"{pid}: {modals}"
     else:
-        expected = {Literal(m) for m in MODALS_OF_CLAUSE.get(clause_of(pid), ("应",))}
+        verbs = PARTS[pid][2] if pid in PARTS else MODALS_OF_CLAUSE.get(clause_of(pid), ("应",))
+        expected = {Literal(m) for m in verbs}
         assert modals == expected, f"{pid}: {modals}, expected {expected}"
 
 
-@pytest.mark.parametrize("pid", sorted(IMPERATIVE_IDS | INFORMATIVE_IDS | {"6.1.2.2"}))
+@pytest.mark.parametrize("pid", sorted(IMPERATIVE_IDS | INFORMATIVE_IDS | set(PARTS)))
 def test_levels_not_read_off_a_modal_verb_are_explained(pid: str) -> None:
-    """Imperative and informative provisions, and 6.1.2.2's open list, carry a levelNote in zh and en."""
+    """Imperative and informative provisions, and a part catalogued apart from its clause for its
+    level (6.1.2.2 「可」), carry a levelNote in zh and en."""
     for lang in ("zh", "en"):
         assert lang_values(req(pid), BCIC.levelNote, lang), f"{pid}: no levelNote @{lang}"
 
@@ -413,14 +432,16 @@ def test_every_provision_binds_the_actor_its_subject_names(pid: str) -> None:
     assert actors == ACTORS_OF_CLAUSE.get(clause_of(pid), DEFAULT_ACTORS), f"{pid}: {actors}"
 
 
-def test_6_1_2_2_records_both_its_modal_verbs_as_one_shall_provision() -> None:
-    """「应……合理设计…，可考虑采用……等模式」: the 可 names examples of an open list, no may-level
-    provision of its own (docs/model.md, decision 4)."""
-    g = catalogue()
-    assert set(g.objects(req("6.1.2.2"), BCIC.modalVerb)) == {Literal("应"), Literal("可")}
-    assert set(g.objects(req("6.1.2.2"), BCIC.normativeLevel)) == {BCIC.Shall}
-    assert not [s for s in g.subjects(BCIC.partOfProvision, req("6.1.2.2"))]
-    assert "“应”和“可”" in str(lang_values(req("6.1.2.2"), BCIC.levelNote, "zh")[0])
+@pytest.mark.parametrize("pid", sorted(PARTS))
+def test_a_part_and_its_clause_together_quote_the_clause_verbatim(pid: str) -> None:
+    """6.1.2.2's text is its requirement up to the permission, 6.1.2.2 「可」's the permission; one
+    after the other they are the clause as the standard writes it, each with its level's verb."""
+    clause = clause_of(pid)
+    assert zh_text(pid) == PARTS[pid][0]
+    assert zh_text(clause) + zh_text(pid) == PARTED_CLAUSES[clause]
+    assert set(catalogue().objects(req(clause), BCIC.normativeLevel)) == {BCIC.Shall}
+    assert {str(v) for v in catalogue().objects(req(clause), BCIC.modalVerb)} == {"应"}
+    assert set(catalogue().objects(req(pid), BCIC.normativeLevel)) == {BCIC.May}
 
 
 # The subject of each modal sentence of a numbered clause, written down from the text, with the

@@ -31,8 +31,9 @@ def sample(name: str) -> Report:
 
 @pytest.mark.parametrize("rid, notation", [
     ("5.1", "5.1"), ("4.2.2-g", "4.2.2 g)"), ("8.1.3-5", "8.1.3 —5"),
-    ("9.1.4-c-3", "9.1.4 c) —3")])
+    ("9.1.4-c-3", "9.1.4 c) —3"), ("6.1.2.2-may", "6.1.2.2 「可」")])
 def test_a_provision_id_reads_in_the_notation_of_the_standard(rid: str, notation: str) -> None:
+    """A part of a clause reads as the clause and the modal verb that sets it apart (6.1.2.2's 可)."""
     assert provision_notation(rid) == notation
 
 
