@@ -6,9 +6,11 @@ Every expected value below was written down from the draft of GB/T 《品牌培�
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from functools import lru_cache
+from pathlib import Path
 
 import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
@@ -25,7 +27,8 @@ XSD_INTEGER = URIRef("http://www.w3.org/2001/XMLSchema#integer")
 # --------------------------------------------------------------------------------------------
 
 # Numbered clauses with text of their own. Headings without text (4.2, 4.3, 5.2, 6.1.1, 6.1.2, 7.1,
-# 7.1.2, 7.2, 7.2.1, 7.2.2, 7.3, 7.4, 7.5, 8.1, 8.2, 8.3, 9.1, 9.2, 9.3, 9.4) are not provisions.
+# 7.1.2, 7.2, 7.2.1, 7.2.2, 7.3, 7.4, 7.5, 8.1, 8.2, 8.3, 9.1, 9.2, 9.3, 9.4) are not provisions
+# (HEADINGS below).
 NUMBERED_CLAUSES: tuple[str, ...] = (
     "4.1", "4.2.1", "4.2.2", "4.2.3", "4.3.1", "4.3.2",
     "5.1", "5.2.1", "5.2.2", "5.2.3", "5.2.4", "5.3",
@@ -177,6 +180,27 @@ VERBATIM_ZH: dict[str, str] = {
 }
 
 DUTY_LISTS: tuple[str, ...] = ("4.2.1", "4.2.2", "4.2.3")
+
+# The headings of chapters 4 to 9, copied from the standard: the chapters', those of clauses with
+# text of their own (4.1), and those of clauses that only head others (4.2).
+HEADINGS: dict[str, str] = {
+    "4": "培育主体管理", "4.1": "培育主体成员", "4.2": "培育主体成员的职责", "4.2.1": "政府的职责",
+    "4.2.2": "行业组织及其他第三方机构的职责", "4.2.3": "企业与相关及支持产业企业的职责",
+    "4.3": "品牌生态环境营造",
+    "5": "品牌环境分析", "5.1": "宏观环境分析", "5.2": "全球价值链分析", "5.3": "产业集群内部环境分析",
+    "6": "品牌培育战略", "6.1": "品牌培育战略制定", "6.1.1": "品牌定位", "6.1.2": "品牌架构",
+    "6.2": "品牌培育战略部署",
+    "7": "资源管理", "7.1": "有形资产", "7.1.1": "基础设施", "7.1.2": "金融资源", "7.2": "无形资源",
+    "7.2.1": "人文资源", "7.2.2": "政策资源", "7.2.3": "知识资源", "7.2.4": "人力资源",
+    "7.2.5": "利益相关者", "7.3": "技术创新", "7.4": "质量", "7.5": "服务",
+    "8": "品牌化过程", "8.1": "品牌要素设计", "8.2": "品牌传播", "8.3": "品牌维护",
+    "9": "品牌培育的绩效和改进", "9.1": "绩效指标选择", "9.2": "绩效测量", "9.3": "绩效分析与评价",
+    "9.4": "持续改进",
+}
+SECTIONS: frozenset[str] = frozenset(HEADINGS) - frozenset(NUMBERED_CLAUSES)
+# The standard's text, to check HEADINGS against where it is at hand (it is not in the repository).
+STANDARD_TEXT = Path(os.environ.get(
+    "BCIC_STANDARD_TEXT", "/work/shared/standard/GBT-brand-cultivation-industrial-cluster.zh.md"))
 
 
 # --------------------------------------------------------------------------------------------
@@ -587,3 +611,68 @@ def test_an_imperatives_level_note_counts_the_clauses_of_chapter_7_truly(pid: st
     chapter_7 = [c for c in NUMBERED_CLAUSES if c.startswith("7.")]
     assert total == len(chapter_7)
     assert modal == sum(bool(catalogued_verbs(c) & CHAPTER_7_VERBS) for c in chapter_7)
+
+
+
+def standard_headings(text: str) -> dict[str, str]:
+    """The headings of chapters 4 to 9 in the standard's Markdown: a heading line whose first word
+    is a chapter or clause number (the table of contents and the clauses' text are no headings)."""
+    found = (re.match(r"#+\s*([4-9](?:\.\d+)*)\s+(\S.*?)\s*$", line) for line in text.splitlines())
+    return {m[1]: m[2] for m in found if m}
+
+
+def title_property(pid: str) -> URIRef:
+    """Where a catalogue entry keeps its title: the standard's heading, or bcic's short title."""
+    return BCIC.heading if pid in HEADINGS else BCIC.shortTitle
+
+
+@pytest.mark.skipif(not STANDARD_TEXT.is_file(), reason=f"the standard's text is not at {STANDARD_TEXT} "
+                                                        "(set BCIC_STANDARD_TEXT)")
+def test_the_headings_written_here_are_the_standards_verbatim() -> None:
+    """Parsed from the standard's text: every heading of chapters 4-9, character for character."""
+    assert standard_headings(STANDARD_TEXT.read_text(encoding="utf-8")) == HEADINGS
+
+
+def test_the_sections_are_the_headings_with_no_text_of_their_own_and_nothing_else() -> None:
+    """bcic:Section holds the six chapters and the twenty clauses that only head others."""
+    found = {str(catalogue().value(s, DCTERMS.identifier))
+             for s in catalogue().subjects(RDF.type, BCIC.Section)}
+    assert found == SECTIONS and len(SECTIONS) == 26
+
+
+@pytest.mark.parametrize("cid", sorted(SECTIONS, key=lambda c: [int(p) for p in c.split(".")]))
+def test_a_section_keeps_the_standards_heading_and_is_no_provision(cid: str) -> None:
+    """4.2 培育主体成员的职责: its heading verbatim (zh) and rendered (en), labelled as the standard
+    numbers it, not a requirement and of no level, part of the chapter or clause above it."""
+    g, s = catalogue(), req(cid)
+    assert (s, RDF.type, OWL.NamedIndividual) in g and (s, RDF.type, BCIC.Requirement) not in g
+    assert not set(g.objects(s, BCIC.normativeLevel)) and set(g.objects(s, DCTERMS.identifier)) == {Literal(cid)}
+    assert [str(h) for h in lang_values(s, BCIC.heading, "zh")] == [HEADINGS[cid]]
+    for lang in ("zh", "en"):
+        (heading,) = lang_values(s, BCIC.heading, lang)
+        assert [str(x) for x in lang_values(s, RDFS.label, lang)] == [f"{cid} {heading}"]
+    assert set(g.objects(s, DCTERMS.isPartOf)) == ({req(cid.rsplit(".", 1)[0])} if "." in cid else set())
+
+
+@pytest.mark.parametrize("pid", EXPECTED_IDS)
+def test_a_provision_is_titled_by_the_standards_heading_or_by_bcics_short_title(pid: str) -> None:
+    """A clause the standard heads (4.1 培育主体成员) keeps the heading verbatim as bcic:heading; any
+    other provision (4.3.1, a list item, 6.1.2.2 「可」) a bcic:shortTitle, marked as bcic's; never
+    both. The label is the provision's number and that title, in each language."""
+    mark = PARTS[pid][1] if pid in PARTS else marker_of(pid)
+    prefix = f"{clause_of(pid)} {mark} " if mark else f"{pid} "
+    other = BCIC.shortTitle if pid in HEADINGS else BCIC.heading
+    assert not set(catalogue().objects(req(pid), other)), pid
+    if pid in HEADINGS:
+        assert [str(h) for h in lang_values(req(pid), BCIC.heading, "zh")] == [HEADINGS[pid]]
+    for lang in ("zh", "en"):
+        (title,) = lang_values(req(pid), title_property(pid), lang)
+        assert [str(x) for x in lang_values(req(pid), RDFS.label, lang)] == [prefix + str(title)]
+
+
+@pytest.mark.parametrize("pid", EXPECTED_IDS)
+def test_a_numbered_clause_is_part_of_the_chapter_or_clause_it_is_numbered_under(pid: str) -> None:
+    """5.2.1 is part of 5.2, 6.1.1.1 of 6.1.1, 4.1 of chapter 4 (dcterms:isPartOf); a list item or a
+    part belongs to its provision (bcic:partOfProvision) instead."""
+    parts = set(catalogue().objects(req(pid), DCTERMS.isPartOf))
+    assert parts == ({req(pid.rsplit(".", 1)[0])} if pid in NUMBERED_CLAUSES else set())
