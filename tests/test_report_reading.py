@@ -11,6 +11,7 @@ from functools import cache
 import pytest
 from rdflib import Graph, Literal
 
+from checker.i18n import message
 from checker.namespaces import BCIC
 from checker.notation import provision_notation, provisions_listed
 from checker.paths import EXAMPLES_DIR
@@ -104,3 +105,34 @@ def test_the_html_report_prints_with_cluster_date_and_page_numbers() -> None:
     assert "@media print" in html and "print-color-adjust: exact" in html
     assert re.search(r"@top-left \{ content: \"[^\"]*\"", html)
     assert 'counter(page) " / " counter(pages)' in html
+
+
+@pytest.mark.parametrize("lang, bcic, standard", [
+    ("zh", "〔协同发展〕", "培育主体成员"),
+    ("en", "[Coordinated development]", "Members of the cultivation body"),
+])
+def test_the_text_report_sets_bcics_titles_apart_from_the_standards_headings(
+        lang: str, bcic: str, standard: str) -> None:
+    """4.1 培育主体成员 is the standard's heading, shown as it is; 4.3.2's title is bcic's (the
+    standard gives that clause none), in brackets, as a legend under the status markers says."""
+    text = render_report(sample("meitan-tea.ttl"), "text", lang)
+    rows = {line.split()[1]: line for line in text.splitlines() if re.match(r"  \S [4-9]\.", line)}
+    assert rows["4.1"].endswith(f"  {standard}") and rows["4.3.2"].endswith(f"  {bcic}")
+    joined = re.sub(r"\n +", "" if lang == "zh" else " ", text)  # the legend, unwrapped
+    assert message("report.titles.note", lang) in joined
+
+
+def test_json_and_html_reports_say_whose_each_title_is() -> None:
+    """JSON: `title_source` standard (4.1, 4.2.1) or bcic (4.3.1, 4.2.1 a)); HTML: bcic's titles
+    carry the bcic-title class and a tooltip, with a note above the provisions."""
+    report = sample("meitan-tea.ttl")
+    document = json.loads(render_report(report, "json", "en"))
+    source = {r["id"]: r["title_source"] for r in document["requirements"]}
+    assert (source["4.1"], source["4.2.1"], source["4.3.1"], source["4.2.1-a"]) == (
+        "standard", "standard", "bcic", "bcic")
+    assert {o.requirement.id for o in report.outcomes if o.requirement.heading} == {
+        rid for rid, whose in source.items() if whose == "standard"}
+    html = render_report(report, "html", "zh")
+    assert re.search(r'<h3>4\.3\.1 <span class="bcic-title" title="[^"]+">品牌生态环境的构成</span></h3>', html)
+    assert "<h3>4.1 培育主体成员</h3>" in html
+    assert message("report.titles.note_html", "zh") in html

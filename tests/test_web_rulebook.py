@@ -192,7 +192,8 @@ def _headings(page: str) -> list[tuple[int, str]]:
             for level, text in re.findall(r"<h([1-6])[^>]*>(.*?)</h\1>", page, re.S)]
 
 
-@pytest.mark.parametrize("path", ["/rulebook", "/rulebook/4.2.2-g", "/rulebook/4.2.1",
+@pytest.mark.parametrize("path", ["/rulebook", "/rulebook/4.2.2-g", "/rulebook/4.2.1", "/rulebook/4.2",
+                                  "/rulebook/7", "/rulebook/6.1.1",
                                   "/rulebook/shapes/MembershipHasMember", "/rulebook/ontology"])
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_rulebook_headings_skip_no_level(client: FlaskClient, path: str, lang: str) -> None:
@@ -205,10 +206,11 @@ def test_rulebook_headings_skip_no_level(client: FlaskClient, path: str, lang: s
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_provision_is_headed_by_its_number_once(client: FlaskClient, lang: str) -> None:
     """「4.2.1 a) 地方性法规与执法」, not 「4.2.1-a 4.2.1 a) …」 or 「4.1 4.1 …」 (the labels open
-    with the number)."""
+    with the number); one level below its clause, under the standard's headings (4.1 under
+    chapter 4, 4.2.1 a) under 4.2 and 4.2.1)."""
     labels = {rid: r.label[lang] for rid, r in load_rulebook().requirements.items()}
     rulebook = _headings(html(client, f"/rulebook?lang={lang}"))
-    assert (4, labels["4.1"]) in rulebook and (4, labels["4.2.1-a"]) in rulebook
+    assert (4, labels["4.1"]) in rulebook and (5, labels["4.2.1-a"]) in rulebook
     assert not [text for _level, text in rulebook if re.match(r"(\S+) \1 ", text)]
     provision = _headings(html(client, f"/rulebook/4.2.2?lang={lang}"))
     assert (2, labels["4.2.2"]) in provision and (3, labels["4.2.2-g"]) in provision
@@ -223,7 +225,7 @@ def test_imperative_clause_says_why_it_is_shall(client: FlaskClient) -> None:
     assert "no modal verb" in page and "Why this level" in page
 
 
-@pytest.mark.parametrize(("lang", "words"), [("en", "no requirement"), ("zh", "页面不存在")])
+@pytest.mark.parametrize(("lang", "words"), [("en", "no provision or section"), ("zh", "页面不存在")])
 def test_unknown_requirement_page_is_404(client: FlaskClient, lang: str, words: str) -> None:
     assert words in html(client, f"/rulebook/99.9?lang={lang}", 404)
     answer = client.get("/rulebook/99.9", headers={"Accept": "application/json"})
@@ -455,3 +457,104 @@ def test_a_number_shapes_fixture_says_its_twin_writes_the_value_as_text() -> Non
                          "replace-values-with-text")
     assert "as empty text, which shp:Number refuses" in texts["en"]
     assert "空文本" in texts["zh"]
+
+
+# --- the standard's headings and bcic's titles ---------------------------------------------------
+
+SECTION_IDS = [h.id for h in load_rulebook().headings.values() if not h.provision]
+
+
+def test_the_sections_are_the_standards_chapters_and_heading_only_clauses() -> None:
+    """4–9 and the twenty clauses that only head others (4.2 … 9.4), none of them a provision."""
+    assert SECTION_IDS == ["4", "4.2", "4.3", "5", "5.2", "6", "6.1.1", "6.1.2", "7", "7.1",
+                           "7.1.2", "7.2", "7.2.1", "7.2.2", "7.3", "7.4", "7.5", "8", "8.1", "8.2",
+                           "8.3", "9", "9.1", "9.2", "9.3", "9.4"]
+    assert not set(SECTION_IDS) & set(load_rulebook().requirements)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("section", SECTION_IDS)
+def test_a_section_page_lists_the_provisions_of_the_clauses_under_it(
+        client: FlaskClient, section: str, lang: str) -> None:
+    """/rulebook/4.2 is the section 4.2 培育主体成员的职责 with its heading, every provision of
+    4.2.1–4.2.3 in clause order and nothing else, not a 404."""
+    page = html(client, f"/rulebook/{section}?lang={lang}")
+    heading = load_rulebook().headings[section].heading[lang]
+    h1 = re.search(r"<h1>(.*?)</h1>", page, re.S)
+    assert h1 and unescape(h1[1]).endswith(f" {heading}")
+    ids = re.findall(r'<article class="provision" id="req-([^"]+)"', page)
+    under = [r.id for r in load_rulebook().requirements.values()
+             if r.clause.startswith(section + ".")]
+    assert ids == under and under
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_rulebook_groups_the_clauses_under_the_standards_section_headings(
+        client: FlaskClient, lang: str) -> None:
+    """/rulebook shows each section heading once, in the standard's order, before the first clause
+    numbered under it: 4.2 培育主体成员的职责 between 4.1 and 4.2.1, 7.2 and 7.2.1 before 7.2.1.1."""
+    page = html(client, f"/rulebook?lang={lang}")
+    headings = load_rulebook().headings
+    shown = re.findall(r'<h(\d) class="section" id="section-([\d.]+)"><a [^>]*>[\d.]+</a> ([^<]+)</h\1>',
+                       page)
+    assert [(s, unescape(text)) for _level, s, text in shown] == [
+        (s, headings[s].heading[lang]) for s in SECTION_IDS if "." in s]
+    order = re.findall(r'id="(?:section|clause)-([\d.]+)"', page)
+    assert order.index("4.1") < order.index("4.2") < order.index("4.2.1")
+    assert order.index("7.1.2.3") < order.index("7.2") < order.index("7.2.1") < order.index("7.2.1.1")
+    levels = {s: int(level) for level, s, _text in shown}
+    assert (levels["4.2"], levels["7.2.1"]) == (3, 4)
+    assert re.search(r'<section class="clause" id="clause-7\.2\.1\.1">\s*<h5>', page)
+
+
+def test_a_section_page_heads_its_subsections_one_level_below_its_own(client: FlaskClient) -> None:
+    """7.2's page: h1 7.2 无形资源, h2 7.2.1 人文资源, h3 7.2.1.1, its provision h4."""
+    page = html(client, "/rulebook/7.2?lang=zh")
+    assert '<h2 class="section" id="section-7.2.1">' in page
+    assert re.search(r'<section class="clause" id="clause-7\.2\.1\.1">\s*<h3>', page)
+    assert 'id="section-7.2"' not in page  # the page's own heading is its h1
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_bcics_titles_are_marked_as_bcics_and_the_standards_headings_are_not(
+        client: FlaskClient, lang: str) -> None:
+    """4.3.1 and every list item have bcic's short titles, shown apart with a note; 4.1's and
+    4.2.1's are the standard's headings, shown plainly."""
+    page = html(client, f"/rulebook?lang={lang}")
+    requirements = load_rulebook().requirements
+
+    def clause_heading(clause: str) -> str:
+        return page.split(f'id="clause-{clause}">', 1)[1].split("</h", 1)[0]
+
+    for clause in ("4.1", "4.2.1"):
+        assert "bcic-title" not in clause_heading(clause)
+    assert 'class="bcic-title"' in clause_heading("4.3.1")
+    item = page.split('id="req-4.2.1-a"', 1)[1].split("</h", 1)[0]
+    title = requirements["4.2.1-a"].label[lang].split(" ", 2)[2]  # "4.2.1 a) 地方性法规与执法"
+    assert re.search(r'class="bcic-title" title="[^"]+">' + re.escape(title) + "</span>", unescape(item))
+    note = "bcic 为标准未设标题的条款和列项拟定的简称" if lang == "zh" else "bcic's short titles"
+    assert note in unescape(page)
+    page = html(client, f"/rulebook/4.3.1?lang={lang}")
+    assert 'class="bcic-title"' in page.split("<h1>", 1)[1].split("</h1>", 1)[0]
+    assert "bcic-title" not in html(client, f"/rulebook/4.1?lang={lang}").split("<h1>", 1)[1].split("</h1>", 1)[0]
+
+
+def test_a_requirement_page_shows_the_chapter_and_sections_above_it(client: FlaskClient) -> None:
+    """6.1.1.1's page leads through 第6章 品牌培育战略 › 6.1 品牌培育战略制定 › 6.1.1 品牌定位."""
+    trail = unescape(html(client, "/rulebook/6.1.1.1?lang=zh").split("<h1>", 1)[0])
+    assert re.sub(r"<[^>]+>", "", trail).split("返回规则库", 1)[1].strip().startswith(
+        "› 第6章 品牌培育战略 › 6.1 品牌培育战略制定 › 6.1.1 品牌定位")
+
+
+def test_a_sections_iri_serves_its_heading_and_what_it_is_part_of(client: FlaskClient) -> None:
+    """https://w3id.org/bcic/req/gbt-draft/4.2: the section's triples (no requirement), and for
+    people the section's page (303)."""
+    response = client.get("/req/gbt-draft/4.2", headers={"Accept": "text/turtle"})
+    assert response.status_code == 200
+    graph = parsed(response)
+    assert (REQ["4.2"], RDF.type, BCIC.Section) in graph
+    assert (REQ["4.2"], BCIC.heading, Literal("培育主体成员的职责", lang="zh")) in graph
+    assert (REQ["4.2"], URIRef("http://purl.org/dc/terms/isPartOf"), REQ["4"]) in graph
+    redirect = client.get("/req/gbt-draft/4.2", headers={"Accept": BROWSER_ACCEPT})
+    assert redirect.status_code == 303 and redirect.location.endswith("/rulebook/4.2")
+    assert client.get("/req/gbt-draft/4.9", headers={"Accept": "text/turtle"}).status_code == 404

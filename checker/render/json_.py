@@ -81,6 +81,9 @@ def _requirement(outcome: RequirementOutcome, writer: GuidanceWriter,
         "layer": r.layer.value,
         "chapter": r.chapter,
         "label": pick(r.label, lang),
+        # Whose the label's title is: the standard's heading, or bcic's own short title where the
+        # standard gives the clause or list item none (bcic:heading, bcic:shortTitle).
+        "title_source": "standard" if r.heading else "bcic",
         "text": pick(r.text, lang),  # in English, our rendering: see translation_note
         "text_zh": r.text.get("zh", ""),  # the standard's own, verbatim
         "status": outcome.status.value,
