@@ -165,7 +165,7 @@ def read_guidance(requirements: Mapping[str, Requirement], shapes: Graph, ontolo
     reader = _Reader(shapes, ontology, explainer)
     found: dict[str, Guidance] = {}
     for requirement in reversed(list(requirements.values())):  # list items before lead-ins
-        # Its items of its own level: what a permission asks (6.1.2.2 「可」) the shall-level
+        # Its items of its own level: what a permission asks (6.1.2.2 [may]) the shall-level
         # provision it is part of does not.
         items = [found[r.id] for r in requirements.values()
                  if r.parent == requirement.id and r.id in found and r.level is requirement.level]

@@ -64,9 +64,11 @@ LIST_ITEMS: tuple[str, ...] = (
 
 # A part of a clause that its modal verb gives another level than the clause: 6.1.2.2's
 # 「…合理设计产业集群品牌架构模式，可考虑采用……等模式。」 is a requirement (应) and a permission (可)
-# (docs/model.md, decision 4), each with its text, its display mark and its modal verbs.
-PARTS: dict[str, tuple[str, str, tuple[str, ...]]] = {
-    "6.1.2.2-may": ("可考虑采用集群品牌、集群品牌+企业品牌、集群品牌+产品品牌、背书品牌等模式。", "「可」", ("可",)),
+# (docs/model.md, decision 4), each with its text, its mark as people read it (an editor's,
+# in the reader's language) and its modal verbs.
+PARTS: dict[str, tuple[str, dict[str, str], tuple[str, ...]]] = {
+    "6.1.2.2-may": ("可考虑采用集群品牌、集群品牌+企业品牌、集群品牌+产品品牌、背书品牌等模式。",
+                    {"zh": "〔可〕", "en": "[may]"}, ("可",)),
 }
 # The whole text of each clause with a part, copied from the standard.
 PARTED_CLAUSES: dict[str, str] = {
@@ -130,7 +132,7 @@ LAYER_OF_CHAPTER: dict[int, URIRef] = {
 # Modal verbs in chapters 4-9, counted in the text by hand. NOTES.md says 应 ×51, 应当 ×2, 需要 ×2,
 # 要 ×2, 可 ×2 and no 宜, and the text agrees once the non-modal uses below are set aside.
 # 应 ×51 = 50 clauses' own verbs + 1 inside 4.2.3 b) (所应具有, see ITEM_OWN_MODALS); 9.1.3's 应能
-# counts as 应; 6.1 holds 应当 + 应 and 7.1.1 holds 应 twice. 可 ×2 = 6.1.2.2 「可」 (可考虑, the part
+# counts as 应; 6.1 holds 应当 + 应 and 7.1.1 holds 应 twice. 可 ×2 = 6.1.2.2 [may] (可考虑, the part
 # of a shall clause) + 8.3.1.
 EXPECTED_MODAL_COUNTS: dict[str, int] = {"应": 51, "应当": 2, "需要": 2, "要": 2, "可": 2, "宜": 0}
 
@@ -239,6 +241,12 @@ def marker_of(pid: str) -> str | None:
     return " ".join(f"{p})" if p.isalpha() else f"—{p}" for p in parts)
 
 
+def display_prefix(pid: str, lang: str) -> str:
+    """How a label opens: the provision's number as people read it, then a space."""
+    mark = PARTS[pid][1][lang] if pid in PARTS else marker_of(pid)
+    return f"{clause_of(pid)} {mark} " if mark else f"{pid} "
+
+
 def expected_level(pid: str) -> URIRef:
     """The level written down above."""
     if pid in INFORMATIVE_IDS:
@@ -339,11 +347,10 @@ def test_every_provision_carries_every_required_field(pid: str) -> None:
 
 @pytest.mark.parametrize("pid", EXPECTED_IDS)
 def test_labels_start_with_the_display_id(pid: str) -> None:
-    """rdfs:label reads '4.2.1 a) …', '5.3 —2 …', '9.1.4 a) —1 …', '6.1.2.2 「可」 …' or '5.2.1 …'
-    in both languages."""
-    marker = PARTS[pid][1] if pid in PARTS else marker_of(pid)
-    prefix = f"{clause_of(pid)} {marker} " if marker else f"{pid} "
+    """rdfs:label reads '4.2.1 a) …', '5.3 —2 …', '9.1.4 a) —1 …', '5.2.1 …' or, for a part,
+    '6.1.2.2 〔可〕 …' (zh) and '6.1.2.2 [may] …' (en)."""
     for lang in ("zh", "en"):
+        prefix = display_prefix(pid, lang)
         (label,) = lang_values(req(pid), RDFS.label, lang)
         assert str(label).startswith(prefix) and len(str(label)) > len(prefix), f"{pid} @{lang}: {label}"
 
@@ -379,7 +386,7 @@ def test_modal_verbs_are_those_of_the_provision_sentence(pid: str) -> None:
 @pytest.mark.parametrize("pid", sorted(IMPERATIVE_IDS | INFORMATIVE_IDS | set(PARTS)))
 def test_levels_not_read_off_a_modal_verb_are_explained(pid: str) -> None:
     """Imperative and informative provisions, and a part catalogued apart from its clause for its
-    level (6.1.2.2 「可」), carry a levelNote in zh and en."""
+    level (6.1.2.2 [may]), carry a levelNote in zh and en."""
     for lang in ("zh", "en"):
         assert lang_values(req(pid), BCIC.levelNote, lang), f"{pid}: no levelNote @{lang}"
 
@@ -458,7 +465,7 @@ def test_every_provision_binds_the_actor_its_subject_names(pid: str) -> None:
 
 @pytest.mark.parametrize("pid", sorted(PARTS))
 def test_a_part_and_its_clause_together_quote_the_clause_verbatim(pid: str) -> None:
-    """6.1.2.2's text is its requirement up to the permission, 6.1.2.2 「可」's the permission; one
+    """6.1.2.2's text is its requirement up to the permission, 6.1.2.2 [may]'s the permission; one
     after the other they are the clause as the standard writes it, each with its level's verb."""
     clause = clause_of(pid)
     assert zh_text(pid) == PARTS[pid][0]
@@ -657,17 +664,16 @@ def test_a_section_keeps_the_standards_heading_and_is_no_provision(cid: str) -> 
 @pytest.mark.parametrize("pid", EXPECTED_IDS)
 def test_a_provision_is_titled_by_the_standards_heading_or_by_bcics_short_title(pid: str) -> None:
     """A clause the standard heads (4.1 培育主体成员) keeps the heading verbatim as bcic:heading; any
-    other provision (4.3.1, a list item, 6.1.2.2 「可」) a bcic:shortTitle, marked as bcic's; never
+    other provision (4.3.1, a list item, 6.1.2.2 [may]) a bcic:shortTitle, marked as bcic's; never
     both. The label is the provision's number and that title, in each language."""
-    mark = PARTS[pid][1] if pid in PARTS else marker_of(pid)
-    prefix = f"{clause_of(pid)} {mark} " if mark else f"{pid} "
     other = BCIC.shortTitle if pid in HEADINGS else BCIC.heading
     assert not set(catalogue().objects(req(pid), other)), pid
     if pid in HEADINGS:
         assert [str(h) for h in lang_values(req(pid), BCIC.heading, "zh")] == [HEADINGS[pid]]
     for lang in ("zh", "en"):
         (title,) = lang_values(req(pid), title_property(pid), lang)
-        assert [str(x) for x in lang_values(req(pid), RDFS.label, lang)] == [prefix + str(title)]
+        assert [str(x) for x in lang_values(req(pid), RDFS.label, lang)] == [
+            display_prefix(pid, lang) + str(title)]
 
 
 @pytest.mark.parametrize("pid", EXPECTED_IDS)

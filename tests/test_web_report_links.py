@@ -102,10 +102,10 @@ def test_reports_written_without_a_server_keep_the_pointer_to_docs_evidence(fmt:
 
 
 def test_a_hints_pointer_is_cut_out_whole_even_where_a_lead_ins_number_starts_it() -> None:
-    parts = linked_parts("按 4.2.1 的提示记录。详见规则库中的 4.2.1 c)。", ("4.2.1",), "4.2.1-c")
+    parts = linked_parts("按 4.2.1 的提示记录。详见规则库中的 4.2.1 c)。", ("4.2.1",), "4.2.1-c", lang="zh")
     assert parts == (TextPart("按 "), TextPart("4.2.1", links_to="4.2.1"),
                      TextPart(" 的提示记录。详见规则库中的 "), TextPart("4.2.1 c)", rulebook="4.2.1-c"),
                      TextPart("。"))
-    alone = linked_parts("See 9.1.4 a) —1 in the rulebook.", ("9.1.4",), "9.1.4-a-1")
+    alone = linked_parts("See 9.1.4 a) —1 in the rulebook.", ("9.1.4",), "9.1.4-a-1", lang="en")
     assert alone == (TextPart("See "), TextPart("9.1.4 a) —1", rulebook="9.1.4-a-1"),
                      TextPart(" in the rulebook."))

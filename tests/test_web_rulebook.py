@@ -109,7 +109,7 @@ def test_manual_review_prompt_and_modal_verb_are_shown(client: FlaskClient) -> N
 
 
 def test_6_1_2_2_shows_its_requirement_its_permission_and_the_actor_notes(client: FlaskClient) -> None:
-    """6.1.2.2's page shows its requirement (应, shall) and, as its part, the permission 6.1.2.2 「可」
+    """6.1.2.2's page shows its requirement (应, shall) and, as its part, the permission 6.1.2.2 [may]
     (可, may); 7.4.1 and 7.4.3 say why they bind whom they do."""
     page = html(client, "/rulebook/6.1.2.2?lang=zh")
     shall = page.split('id="req-6.1.2.2"', 1)[1].split("</article>", 1)[0]

@@ -351,6 +351,7 @@ def _schemas() -> Json:
                 then={"type": "array", "items": string})},
             requirements={"type": "array", "items": _object(
                 ["id", "status"], id=string, clause=string, chapter=integer, label=string,
+                title_source={"enum": ["standard", "bcic"]},
                 layer=string, level=string, status=string, text=string, text_zh=string,
                 review_prompt={"type": ["string", "null"]}, results=rows,
                 guidance=_object(["text", "see", "by_items", "refers_to", "evidence"],

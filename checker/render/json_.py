@@ -76,7 +76,7 @@ def _requirement(outcome: RequirementOutcome, writer: GuidanceWriter,
     return {
         "id": r.id,
         "clause": r.clause,
-        "notation": provision_notation(r.id),
+        "notation": provision_notation(r.id, lang),
         "level": r.level.value,
         "layer": r.layer.value,
         "chapter": r.chapter,

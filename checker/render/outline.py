@@ -50,16 +50,16 @@ class TextPart:
 
 
 def linked_parts(text: str, requirement_ids: tuple[str, ...],
-                 see: str | None = None) -> tuple[TextPart, ...]:
+                 see: str | None = None, *, lang: Lang) -> tuple[TextPart, ...]:
     """`text` cut where it first names each requirement by its notation, the names linked to
     their rows; and, with `see`, where it last names that one (the pointer that ends a hint),
     linked to its rulebook page."""
     parts = [TextPart(text)]
-    if see is not None and (cut := text.rfind(named := provision_notation(see))) >= 0:
+    if see is not None and (cut := text.rfind(named := provision_notation(see, lang))) >= 0:
         parts = [TextPart(text[:cut]), TextPart(named, rulebook=see),
                  TextPart(text[cut + len(named):])]
     for rid in requirement_ids:
-        notation = provision_notation(rid)
+        notation = provision_notation(rid, lang)
         for at, part in enumerate(parts):
             if part.links_to is None and part.rulebook is None and notation in part.text:
                 before, after = part.text.split(notation, 1)
@@ -165,7 +165,7 @@ def _chapters(report: Report, kept: list[RequirementOutcome], severity: Severity
         chapters.append(ChapterGroup(
             number, chapter_title(number, lang), message(f"report.layer.{layer.value}", lang),
             report.by_chapter.get(number, Rate(0, 0)),
-            tuple(ClauseGroup(clause, provision_notation(clause), short_label(titles[clause], lang),
+            tuple(ClauseGroup(clause, provision_notation(clause, lang), short_label(titles[clause], lang),
                               not titles[clause].heading,
                               tuple(_row(report, o, severity, writer) for o in outcomes))
                   for clause, outcomes in clauses.items())))
@@ -180,7 +180,7 @@ def _row(report: Report, outcome: RequirementOutcome, severity: Severity | None,
     guidance = writer.how_to(outcome.how_to) if outcome.how_to is not None else ""
     return RequirementRow(
         id=r.id,
-        notation=provision_notation(r.id),
+        notation=provision_notation(r.id, lang),
         label=short_label(r, lang),
         by_bcic=not r.heading,
         level=message(f"report.level.{r.level.value}", lang),
@@ -195,7 +195,7 @@ def _row(report: Report, outcome: RequirementOutcome, severity: Severity | None,
         prompt=pick(r.review_prompt, lang) if r.review_prompt else "",
         guidance=guidance,
         guidance_parts=linked_parts(guidance, writer.refers_to(outcome.how_to), _see(
-            outcome.how_to, writer)) if outcome.how_to is not None else (),
+            outcome.how_to, writer), lang=lang) if outcome.how_to is not None else (),
         documents=writer.documents(outcome.guidance)
         if outcome.guidance is not None and r.review_prompt else "",
     )

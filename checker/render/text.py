@@ -214,7 +214,7 @@ def _requirements(report: Report, lang: Lang) -> Iterator[str]:
     yield from wrapped(message("report.titles.note", lang), "  ", "  ", COLUMNS)
     namer = Namer(report, lang)
     writer = GuidanceWriter(namer, shown_hints(report.outcomes))
-    id_width = max((width(provision_notation(o.requirement.id)) for o in report.outcomes),
+    id_width = max((width(provision_notation(o.requirement.id, lang)) for o in report.outcomes),
                    default=0)
     level_width = max((width(message(f"report.level.{o.requirement.level.value}", lang))
                        for o in report.outcomes), default=0)
@@ -226,7 +226,7 @@ def _requirements(report: Report, lang: Lang) -> Iterator[str]:
             yield ""
             yield chapter_title(chapter, lang)
         level = message(f"report.level.{requirement.level.value}", lang)
-        yield (f"  {MARKERS[outcome.status]} {_ljust(provision_notation(requirement.id), id_width)}  "
+        yield (f"  {MARKERS[outcome.status]} {_ljust(provision_notation(requirement.id, lang), id_width)}  "
                f"{_ljust(level, level_width)}  {report_title(requirement, lang)}")
         if outcome.status in QUOTES_TEXT:
             yield from _quoted_text(requirement, lang, "      ")
@@ -281,10 +281,10 @@ def _checklist(report: Report, lang: Lang) -> Iterator[str]:
     checklist = report.manual_checklist()
     if not checklist:
         yield "  " + message("report.manual.none", lang)
-    id_width = max((width(provision_notation(o.requirement.id)) for o in checklist), default=0)
+    id_width = max((width(provision_notation(o.requirement.id, lang)) for o in checklist), default=0)
     for outcome in checklist:
         requirement = outcome.requirement
-        yield (f"  {MARKERS[outcome.status]} {_ljust(provision_notation(requirement.id), id_width)}  "
+        yield (f"  {MARKERS[outcome.status]} {_ljust(provision_notation(requirement.id, lang), id_width)}  "
                f"{report_title(requirement, lang)}")
         yield f"      {pick(requirement.review_prompt or {}, lang)}"
         if outcome.guidance is not None:
