@@ -68,7 +68,7 @@ def dated_after(view: Graph, rulebook: Rulebook, today: date) -> dict[str, list[
                 source_shape=shape, focus_node=record, path=path, value=value,
                 severity=Severity.WARNING, constraint=_CONSTRAINT,
                 messages={lang: message(key, lang, value=str(value), bound=bound,
-                                        provision=provision_notation(rid))
+                                        provision=provision_notation(rid, lang))
                           for lang in LANGUAGES}))
     return found
 

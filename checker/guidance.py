@@ -166,8 +166,10 @@ def read_guidance(requirements: Mapping[str, Requirement], shapes: Graph, ontolo
     reader = _Reader(shapes, ontology, explainer)
     found: dict[str, Guidance] = {}
     for requirement in reversed(list(requirements.values())):  # list items before lead-ins
+        # Its items of its own level: what a permission asks (6.1.2.2 [may]) the shall-level
+        # provision it is part of does not.
         items = [found[r.id] for r in requirements.values()
-                 if r.parent == requirement.id and r.id in found]
+                 if r.parent == requirement.id and r.id in found and r.level is requirement.level]
         if requirement.shapes:
             text = requirement.text.get("zh", "")
             ordered = sorted(requirement.shapes, key=lambda s: (explainer.order(s, text), str(s)))

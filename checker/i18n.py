@@ -308,15 +308,6 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "report.rates.total": {"en": "Applicable", "zh": "适用"},
     "report.rates.ratio": {"en": "Rate", "zh": "符合率"},
     "report.chapter": {"en": "Chapter {n}", "zh": "第{n}章"},
-    "report.chapter.4": {"en": "Management of the cultivation body", "zh": "培育主体管理"},
-    "report.chapter.5": {"en": "Brand environment analysis", "zh": "品牌环境分析"},
-    "report.chapter.6": {"en": "Brand cultivation strategy", "zh": "品牌培育战略"},
-    "report.chapter.7": {"en": "Resource management", "zh": "资源管理"},
-    "report.chapter.8": {"en": "Branding process", "zh": "品牌化过程"},
-    "report.chapter.9": {
-        "en": "Performance and improvement of brand cultivation",
-        "zh": "品牌培育的绩效和改进",
-    },
     "report.layer.driver": {"en": "Driver layer", "zh": "驱动层"},
     "report.layer.process": {"en": "Process layer", "zh": "过程层"},
     "report.layer.result": {"en": "Result layer", "zh": "结果层"},
@@ -351,6 +342,23 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
               "Chinese text, quoted with it, is the normative one.",
         "zh": "英文为非官方译文，以标准中文原文为准。",
     },
+    # Whose a provision's title is: the standard's heading, or bcic's short title where the
+    # standard gives the clause or list item none (docs/model.md: bcic:heading, bcic:shortTitle).
+    "report.titles.note": {
+        "en": "Titles in [brackets] are bcic's short titles for the clauses and list items the "
+              "standard gives no heading, not the standard's words; the others are the standard's "
+              "headings (in English, bcic's rendering).",
+        "zh": "〔〕内的标题是 bcic 为标准未设标题的条款和列项拟定的简称，不是标准原文；其余为标准的条款标题。",
+    },
+    "report.titles.note_html": {
+        "en": "Titles in grey with a dotted underline are bcic's short titles for the clauses and "
+              "list items the standard gives no heading, not the standard's words; the others are "
+              "the standard's headings (in English, bcic's rendering).",
+        "zh": "灰色、带虚线下划线的标题是 bcic 为标准未设标题的条款和列项拟定的简称，不是标准原文；"
+              "其余为标准的条款标题。",
+    },
+    "report.titles.bcic": {"en": "bcic's short title: the standard gives this clause or item no heading",
+                           "zh": "bcic 拟定的简称：标准未给此条款或列项标题"},
     "report.guidance.see": {"en": "see {see}", "zh": "详见 {see}"},
     # The pointer of a page that links the provision's notation to its rulebook page.
     "report.guidance.see_rulebook": {"en": "see {provision} in the rulebook",

@@ -46,8 +46,9 @@ def ontology_document(document: RulebookDocument) -> Graph:
 
 
 def requirement_document(document: RulebookDocument, requirement_id: str) -> Graph:
-    """A requirement: its catalogue entry, review prompt, and which shapes check it."""
-    if requirement_id not in document.provisions:
+    """A requirement: its catalogue entry, review prompt, and which shapes check it; or a chapter
+    or section of the draft (4.2): its heading and what it is numbered under."""
+    if requirement_id not in document.provisions and document.section(requirement_id) is None:
         raise UnknownResourceError.of("error.rulebook.no_requirement",
                                       requirement_id=requirement_id)
     iri = REQ[requirement_id]

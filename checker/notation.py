@@ -12,14 +12,23 @@ from collections.abc import Iterable
 
 from .i18n import Lang
 
-# The list marker after the clause number that opens every catalogue label ("4.2.1 a) —2 …").
-_LABEL_LEAD = re.compile(r"\A\s*(?:[a-z]\))?\s*(?:—\d+)?\s*")
+# The part of a clause whose modal verb gives it another level than the clause, by the level its id
+# names, as people read it: 6.1.2.2's 可考虑采用… (`6.1.2.2-may`) is `6.1.2.2 〔可〕`, in English
+# `6.1.2.2 [may]`, an editor's mark, as the standard numbers no such part (docs/model.md).
+_PART_MARKS: dict[str, dict[Lang, str]] = {"may": {"zh": "〔可〕", "en": "[may]"}}
+# The list marker or part mark after the clause number that opens every catalogue label
+# ("4.2.1 a) —2 …", "6.1.2.2 〔可〕 …", "6.1.2.2 [may] …").
+_LABEL_LEAD = re.compile(r"\A\s*(?:[a-z]\)|" + "|".join(
+    re.escape(mark) for marks in _PART_MARKS.values() for mark in marks.values())
+                         + r")?\s*(?:—\d+)?\s*")
 
 
-def provision_notation(requirement_id: str) -> str:
-    """`8.1.3-5` → `8.1.3 —5`, `9.1.4-c-3` → `9.1.4 c) —3`, `4.2.2-g` → `4.2.2 g)`, `5.1` → `5.1`."""
+def provision_notation(requirement_id: str, lang: Lang) -> str:
+    """`8.1.3-5` → `8.1.3 —5`, `9.1.4-c-3` → `9.1.4 c) —3`, `4.2.2-g` → `4.2.2 g)`, `5.1` → `5.1`,
+    `6.1.2.2-may` → `6.1.2.2 〔可〕` (zh), `6.1.2.2 [may]` (en)."""
     clause, *items = requirement_id.split("-")
-    marks = [f"—{item}" if item.isdigit() else f"{item})" for item in items]
+    marks = [f"—{item}" if item.isdigit()
+             else _PART_MARKS[item][lang] if item in _PART_MARKS else f"{item})" for item in items]
     return " ".join([clause, *marks])
 
 
@@ -39,4 +48,4 @@ def listed(items: Iterable[str], lang: Lang) -> str:
 
 def provisions_listed(requirement_ids: Iterable[str], lang: Lang) -> str:
     """Provision ids in the standard's notation, listed in `lang`."""
-    return listed((provision_notation(r) for r in requirement_ids), lang)
+    return listed((provision_notation(r, lang) for r in requirement_ids), lang)

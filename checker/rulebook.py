@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import SKOS
+from rdflib.namespace import DCTERMS, SKOS
 from rdflib.term import Node
 
 from . import __version__
@@ -62,6 +63,7 @@ class Requirement:
     layer: Layer
     chapter: int
     label: dict[str, str]
+    heading: dict[str, str]  # the standard's heading of its clause ({}: its label's title is bcic's)
     text: dict[str, str]
     actors: frozenset[URIRef]
     parent: str | None
@@ -71,11 +73,27 @@ class Requirement:
 
 
 @dataclass(frozen=True)
+class Heading:
+    """A chapter or numbered clause the standard gives a heading: a section that only heads the
+    clauses numbered under it (4.2), or a provision's clause (4.1)."""
+
+    id: str  # "4", "4.2", "4.2.1"
+    heading: dict[str, str]  # the standard's words (zh), bcic's rendering (en)
+    provision: bool  # a clause with text of its own (4.1), not a section (4.2)
+
+    @property
+    def depth(self) -> int:
+        """0 for a chapter, 1 for 4.2, 2 for 6.1.1: how deep the standard numbers it."""
+        return self.id.count(".")
+
+
+@dataclass(frozen=True)
 class Rulebook:
     """Everything a validation needs, parsed once and shared between validations."""
 
     version: str
     requirements: dict[str, Requirement]
+    headings: dict[str, Heading]  # the standard's chapters and headed clauses, in clause order
     shapes_graph: Graph
     support_graph: Graph
     shape_requirements: dict[URIRef, str]
@@ -110,6 +128,14 @@ class Rulebook:
         return tuple(r for r in self.requirements.values() if r.parent == requirement_id)
 
 
+def headings_above(headings: Mapping[str, Heading], clause: str) -> tuple[Heading, ...]:
+    """The headed chapter and clauses a clause is numbered under, outermost first: 6.1.1.1 →
+    6 品牌培育战略, 6.1 品牌培育战略制定, 6.1.1 品牌定位."""
+    parts = clause.split(".")
+    prefixes = (".".join(parts[:n]) for n in range(1, len(parts)))
+    return tuple(headings[p] for p in prefixes if p in headings)
+
+
 def clause_sort_key(requirement_id: str) -> tuple[tuple[int, ...], str]:
     """Order provision ids as the standard does: 4.2.1 < 4.2.1-a < 4.2.10 < 5.1."""
     clause, _, item = requirement_id.partition("-")
@@ -131,7 +157,20 @@ def load_rulebook(shapes_dir: Path = SHAPES_DIR) -> Rulebook:
     for predicate in _SUPPORT_PREDICATES:
         for triple in ontology.triples((None, predicate, None)):
             support.add(triple)
-    return Rulebook(__version__, requirements, shapes, support, shape_requirements, ontology)
+    return Rulebook(__version__, requirements, _read_headings(ontology), shapes, support,
+                    shape_requirements, ontology)
+
+
+def _read_headings(ontology: Graph) -> dict[str, Heading]:
+    """Every chapter and clause with the standard's heading (bcic:heading), in clause order."""
+    found = []
+    for iri in set(ontology.subjects(BCIC.heading, None)):
+        assert isinstance(iri, URIRef)
+        found.append(Heading(str(ontology.value(iri, DCTERMS.identifier)),
+                             _by_language(ontology, iri, BCIC.heading),
+                             (iri, BCIC.normativeLevel, None) in ontology))
+    found.sort(key=lambda h: clause_sort_key(h.id))
+    return {h.id: h for h in found}
 
 
 def _read_requirements(ontology: Graph, shapes: Graph,
@@ -152,6 +191,7 @@ def _read_requirements(ontology: Graph, shapes: Graph,
             layer=_LAYERS[ontology.value(iri, BCIC.layer)],  # type: ignore[index]
             chapter=int(ontology.value(iri, BCIC.chapter)),  # type: ignore[arg-type]
             label=_by_language(ontology, iri, RDFS.label),
+            heading=_by_language(ontology, iri, BCIC.heading),
             text=_by_language(ontology, iri, BCIC.provisionText),
             actors=frozenset(o for o in ontology.objects(iri, BCIC.bindsActor)
                              if isinstance(o, URIRef)),

@@ -1,6 +1,7 @@
-"""The rulebook as people read it: the standard's clauses in order, each with its provisions, the
-shapes that check them (severity, message, fixture) or the manual-review prompt, and the coverage
-figures; built once from the rule files and shared by the web pages and any other client.
+"""The rulebook as people read it: the standard's clauses in order, under the chapters and sections
+the standard heads them with, each with its provisions, the shapes that check them (severity,
+message, fixture) or the manual-review prompt, and the coverage figures; built once from the rule
+files and shared by the web pages and any other client.
 """
 
 from __future__ import annotations
@@ -18,24 +19,16 @@ from .i18n import LANGUAGES
 from .ingest import load_rules_into
 from .labels import collect_labels
 from .namespaces import BCIC
+from .notation import without_notation
 from .ontology import load_ontology_graph
 from .paths import ALL_ONTOLOGY_FILES
 from .render.findings_view import TermNamer
 from .render.guidance_view import GuidanceWriter, Pointer
-from .rulebook import SH, Level, Requirement, Rulebook, load_rulebook
+from .rulebook import SH, Heading, Level, Requirement, Rulebook, headings_above, load_rulebook
 from .shacl import Severity, path_text
 from .shape_guards import guarded_checks
 from .store import Store
 
-# The chapters the catalogue covers, titled as the draft does (our English rendering).
-CHAPTER_TITLES: dict[int, dict[str, str]] = {
-    4: {"zh": "培育主体管理", "en": "Management of the cultivation body"},
-    5: {"zh": "品牌环境分析", "en": "Brand environment analysis"},
-    6: {"zh": "品牌培育战略", "en": "Brand cultivation strategy"},
-    7: {"zh": "资源管理", "en": "Resource management"},
-    8: {"zh": "品牌化过程", "en": "Branding process"},
-    9: {"zh": "品牌培育的绩效和改进", "en": "Performance and improvement of brand cultivation"},
-}
 LEVEL_LABELS: dict[Level, dict[str, str]] = {
     Level.SHALL: {"zh": "应（要求）", "en": "shall (requirement)"},
     Level.SHOULD: {"zh": "宜（推荐）", "en": "should (recommendation)"},
@@ -85,7 +78,7 @@ class ProvisionEntry:
     """One provision with what checks it."""
 
     requirement: Requirement
-    modal_verbs: tuple[str, ...]  # as written, in the text's order: 6.1 (应当, 应), 6.1.2.2 (应, 可)
+    modal_verbs: tuple[str, ...]  # as written, in the text's order: 6.1 (应当, 应)
     level_note: dict[str, str]
     actor_note: dict[str, str]
     actors: tuple[tuple[URIRef, dict[str, str]], ...]
@@ -97,11 +90,13 @@ class ProvisionEntry:
 
 @dataclass(frozen=True)
 class ClauseEntry:
-    """A numbered clause: its lead-in provision first, then its list items."""
+    """A numbered clause: its lead-in provision first, then its list items (or its part)."""
 
     clause: str
     chapter: int
-    label: dict[str, str]
+    title: dict[str, str]  # the standard's heading, else bcic's short title of its provision
+    by_bcic: bool  # the title is bcic's: the standard gives the clause no heading (4.3.1)
+    sections: tuple[Heading, ...]  # the sections it is numbered under below its chapter (4.2)
     provisions: tuple[ProvisionEntry, ...]
 
 
@@ -125,10 +120,29 @@ class RulebookDocument:
     version: str
     clauses: tuple[ClauseEntry, ...]
     provisions: dict[str, ProvisionEntry]
+    headings: dict[str, Heading]  # the standard's chapters and headed clauses
     shapes: dict[str, ShapeEntry]
     summary: CoverageSummary
     ontology: Graph  # every ontology file
     shapes_graph: Graph  # every shapes file
+
+    @property
+    def chapter_titles(self) -> dict[int, dict[str, str]]:
+        """The chapters the catalogue covers, by number, with the standard's headings."""
+        return {int(h.id): h.heading for h in self.headings.values() if h.depth == 0}
+
+    def headings_above(self, clause: str) -> tuple[Heading, ...]:
+        """The headed chapter and clauses `clause` is numbered under, outermost first."""
+        return headings_above(self.headings, clause)
+
+    def section(self, clause: str) -> Heading | None:
+        """The chapter or section (a heading with no provision of its own, 4.2) numbered `clause`."""
+        heading = self.headings.get(clause)
+        return heading if heading is not None and not heading.provision else None
+
+    def clauses_under(self, section: str) -> tuple[ClauseEntry, ...]:
+        """The clauses numbered under a chapter or section, in clause order (4.2: 4.2.1–4.2.3)."""
+        return tuple(c for c in self.clauses if c.clause.startswith(section + "."))
 
 
 @functools.cache
@@ -164,13 +178,19 @@ def build_rulebook_document(rulebook: Rulebook, ontology: Graph) -> RulebookDocu
     clauses: dict[str, list[ProvisionEntry]] = {}
     for provision in provisions.values():  # clause order: the matrix is in clause order
         clauses.setdefault(provision.requirement.clause, []).append(provision)
-    entries = tuple(
-        ClauseEntry(clause, items[0].requirement.chapter,
-                    provisions[clause].requirement.label if clause in provisions
-                    else items[0].requirement.label, tuple(items))
-        for clause, items in clauses.items())
-    return RulebookDocument(rulebook.version, entries, provisions, shapes,
+    entries = tuple(_clause(rulebook, items) for items in clauses.values())
+    return RulebookDocument(rulebook.version, entries, provisions, rulebook.headings, shapes,
                             _summary(rows, rulebook), ontology, rulebook.shapes_graph)
+
+
+def _clause(rulebook: Rulebook, provisions: list[ProvisionEntry]) -> ClauseEntry:
+    """A clause titled by its own provision (the first: a lead-in comes before its items)."""
+    first = provisions[0].requirement
+    title = {lang: without_notation(first.id, label) for lang, label in first.label.items()}
+    sections = tuple(h for h in headings_above(rulebook.headings, first.clause)
+                     if h.depth and not h.provision)
+    return ClauseEntry(first.clause, first.chapter, first.heading or title, not first.heading,
+                       sections, tuple(provisions))
 
 
 def shape_name(iri: URIRef | str) -> str:

@@ -130,6 +130,19 @@ def test_the_lead_in_of_4_2_1_says_once_what_every_duty_asks_alike() -> None:
     assert hint_parts(guidance["4.2.1-c"], {})[0].evidence == guidance["4.2.1-c"].evidence[0]
 
 
+def test_a_permission_asks_nothing_of_the_requirement_it_is_part_of() -> None:
+    """6.1.2.2 [may] (可考虑采用…等模式) asks for one of the modes it lists; 6.1.2.2's own hint asks
+    for a mode of any kind (the list is open), and no more: a permission is no requirement."""
+    guidance = load_rulebook().guidance
+    listed = {a.path: a for a in guidance["6.1.2.2-may"].asks_of(BCIC.BrandArchitecture)}
+    assert listed[BCIC.architectureMode].expected == (
+        BCIC.ClusterBrandMode, BCIC.ClusterPlusEnterpriseBrandMode, BCIC.ClusterPlusProductBrandMode,
+        BCIC.EndorsedBrandMode)
+    own = {a.path: a for a in guidance["6.1.2.2"].asks_of(BCIC.BrandArchitecture)}
+    assert own[BCIC.architectureMode].expected == (BCIC.ArchitectureMode,)
+    assert [a for a in own.values() if BCIC.EndorsedBrandMode in a.expected] == []
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("lead_in, role", [("4.2.1", "bcic:GovernmentRole"),
                                            ("4.2.2", "bcic:ThirdPartyInstitutionRole"),
@@ -205,7 +218,7 @@ def test_an_html_item_hint_links_the_lead_in_it_builds_on(meitan: Report, lang: 
 
 
 def test_only_the_first_naming_of_each_lead_in_is_linked() -> None:
-    parts = linked_parts("按 4.2.1 的提示记录，写明为“4.2.1 c)”。", ("4.2.1",))
+    parts = linked_parts("按 4.2.1 的提示记录，写明为“4.2.1 c)”。", ("4.2.1",), lang="zh")
     assert [(p.text, p.links_to) for p in parts] == [
         ("按 ", None), ("4.2.1", "4.2.1"), (" 的提示记录，写明为“4.2.1 c)”。", None)]
-    assert linked_parts("no lead-in named", ("9.1.4",)) == (TextPart("no lead-in named"),)
+    assert linked_parts("no lead-in named", ("9.1.4",), lang="en") == (TextPart("no lead-in named"),)

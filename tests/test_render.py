@@ -18,7 +18,7 @@ from checker.errors import InputError
 from checker.i18n import LANGUAGES, Lang
 from checker.labels import NAME_CHARS
 from checker.namespaces import BCIC, REQ
-from checker.notation import provision_notation
+from checker.notation import provision_notation, without_notation
 from checker.paths import EXAMPLES_DIR
 from checker.render import REPORT_FORMATS, format_for_media_type, render_report
 from checker.render.html import css_string
@@ -141,7 +141,7 @@ def test_text_report_lists_a_not_met_clause_with_its_message_in_that_language(
     rid, messages = _not_met_with_message(gappy)
     other: Lang = "en" if lang == "zh" else "zh"
     text = render_report(gappy, "text", lang)
-    assert re.search(rf"^  ✘ {re.escape(provision_notation(rid))}\s", text, re.M)
+    assert re.search(rf"^  ✘ {re.escape(provision_notation(rid, lang))}\s", text, re.M)
     assert messages[lang] in text
     assert messages[other] not in text
 
@@ -325,8 +325,10 @@ def _shape(value: Any) -> Any:
     return value
 
 
+# A part's notation is an editor's mark in the reader's language (6.1.2.2 〔可〕, 6.1.2.2 [may]).
 _PROSE = {"lang", "cluster_label", "label", "text", "message", "review_prompt", "also",
-          "missing_text", "name", "about_name", "property", "expected_name", "value_name"}
+          "missing_text", "name", "about_name", "property", "expected_name", "value_name",
+          "notation"}
 
 
 def test_json_keys_and_enum_values_do_not_change_with_the_language(gappy: Report) -> None:
@@ -428,7 +430,7 @@ def test_outline_titles_a_clause_by_its_provision_even_when_filtered_out(gappy: 
               if clause.id in requirements and clause.id not in {row.id for row in clause.rows}]
     assert titled, "some lead-in should fail only through its list items' violations"
     for clause, title in titled:
-        assert title == requirements[clause].label["en"]
+        assert title == without_notation(clause, requirements[clause].label["en"])
 
 
 # --- HTML ------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from functools import cache
 import pytest
 from rdflib import Graph, Literal
 
+from checker.i18n import message
 from checker.namespaces import BCIC
 from checker.notation import provision_notation, provisions_listed
 from checker.paths import EXAMPLES_DIR
@@ -29,11 +30,13 @@ def sample(name: str) -> Report:
     return validate_files([EXAMPLES_DIR / name])
 
 
-@pytest.mark.parametrize("rid, notation", [
-    ("5.1", "5.1"), ("4.2.2-g", "4.2.2 g)"), ("8.1.3-5", "8.1.3 —5"),
-    ("9.1.4-c-3", "9.1.4 c) —3")])
-def test_a_provision_id_reads_in_the_notation_of_the_standard(rid: str, notation: str) -> None:
-    assert provision_notation(rid) == notation
+@pytest.mark.parametrize("rid, zh, en", [
+    ("5.1", "5.1", "5.1"), ("4.2.2-g", "4.2.2 g)", "4.2.2 g)"), ("8.1.3-5", "8.1.3 —5", "8.1.3 —5"),
+    ("9.1.4-c-3", "9.1.4 c) —3", "9.1.4 c) —3"), ("6.1.2.2-may", "6.1.2.2 〔可〕", "6.1.2.2 [may]")])
+def test_a_provision_id_reads_in_the_notation_of_the_standard(rid: str, zh: str, en: str) -> None:
+    """A part of a clause reads as the clause and, in an editor's brackets, the modal verb that sets
+    it apart (6.1.2.2's 可), in the reader's language: an English page holds no Chinese unmarked."""
+    assert (provision_notation(rid, "zh"), provision_notation(rid, "en")) == (zh, en)
 
 
 def test_provisions_are_listed_with_the_chinese_enumeration_comma_in_chinese() -> None:
@@ -103,3 +106,34 @@ def test_the_html_report_prints_with_cluster_date_and_page_numbers() -> None:
     assert "@media print" in html and "print-color-adjust: exact" in html
     assert re.search(r"@top-left \{ content: \"[^\"]*\"", html)
     assert 'counter(page) " / " counter(pages)' in html
+
+
+@pytest.mark.parametrize("lang, bcic, standard", [
+    ("zh", "〔协同发展〕", "培育主体成员"),
+    ("en", "[Coordinated development]", "Members of the cultivation body"),
+])
+def test_the_text_report_sets_bcics_titles_apart_from_the_standards_headings(
+        lang: str, bcic: str, standard: str) -> None:
+    """4.1 培育主体成员 is the standard's heading, shown as it is; 4.3.2's title is bcic's (the
+    standard gives that clause none), in brackets, as a legend under the status markers says."""
+    text = render_report(sample("meitan-tea.ttl"), "text", lang)
+    rows = {line.split()[1]: line for line in text.splitlines() if re.match(r"  \S [4-9]\.", line)}
+    assert rows["4.1"].endswith(f"  {standard}") and rows["4.3.2"].endswith(f"  {bcic}")
+    joined = re.sub(r"\n +", "" if lang == "zh" else " ", text)  # the legend, unwrapped
+    assert message("report.titles.note", lang) in joined
+
+
+def test_json_and_html_reports_say_whose_each_title_is() -> None:
+    """JSON: `title_source` standard (4.1, 4.2.1) or bcic (4.3.1, 4.2.1 a)); HTML: bcic's titles
+    carry the bcic-title class and a tooltip, with a note above the provisions."""
+    report = sample("meitan-tea.ttl")
+    document = json.loads(render_report(report, "json", "en"))
+    source = {r["id"]: r["title_source"] for r in document["requirements"]}
+    assert (source["4.1"], source["4.2.1"], source["4.3.1"], source["4.2.1-a"]) == (
+        "standard", "standard", "bcic", "bcic")
+    assert {o.requirement.id for o in report.outcomes if o.requirement.heading} == {
+        rid for rid, whose in source.items() if whose == "standard"}
+    html = render_report(report, "html", "zh")
+    assert re.search(r'<h3>4\.3\.1 <span class="bcic-title" title="[^"]+">品牌生态环境的构成</span></h3>', html)
+    assert "<h3>4.1 培育主体成员</h3>" in html
+    assert message("report.titles.note_html", "zh") in html

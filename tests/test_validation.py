@@ -67,6 +67,42 @@ def test_missing_collective_mark_is_information_not_a_gap_under_8_3_1() -> None:
     assert {r.severity.value for r in outcome.results} == {"info"}
 
 
+def test_the_mature_cluster_takes_up_both_permissions() -> None:
+    """Dehua registers its collective mark (8.3.1) and adopts a mode 6.1.2.2 lists
+    (集群品牌+企业品牌): both may-level provisions are met, as examples/README.md says."""
+    report = validate_files([EXAMPLES_DIR / "dehua-ceramics.ttl"])
+    may = {o.requirement.id: o.status for o in report.outcomes if o.requirement.level is Level.MAY}
+    assert may == {"6.1.2.2-may": Status.MET, "8.3.1": Status.MET}
+
+
+def test_an_architecture_of_an_unlisted_mode_meets_6_1_2_2_and_leaves_its_permission_unused() -> None:
+    """「…合理设计产业集群品牌架构模式，可考虑采用集群品牌、…等模式」: a mode of the cluster's own
+    (等: the list is open) meets the requirement; the permission, not taken up, is information
+    naming the architecture and its mode, never a gap, and changes no rate."""
+    data = Graph().parse(EXAMPLES_DIR / "dehua-ceramics.ttl")
+    before = validate_graph(data)
+    own = URIRef("https://example.org/mode/cluster-plus-regional-brand")
+    for architecture in set(data.subjects(BCIC.architectureMode, None)):
+        data.set((architecture, BCIC.architectureMode, own))
+    data.add((own, RDF.type, BCIC.ArchitectureMode))
+    report = validate_graph(data)
+    assert report.outcome("6.1.2.2").status is before.outcome("6.1.2.2").status is Status.MET
+    outcome = report.outcome("6.1.2.2-may")
+    assert outcome.status is Status.NOT_USED and report.conforms
+    assert {r.severity.value for r in outcome.results} == {"info"}
+    assert report.overall == before.overall
+    assert str(own) in render_report(report, "text", "en")
+
+
+def test_an_architecture_with_no_mode_fails_6_1_2_2_not_its_permission_only() -> None:
+    """No mode at all is a gap of the requirement (合理设计…模式), beside the unused permission."""
+    data = Graph().parse(EXAMPLES_DIR / "dehua-ceramics.ttl")
+    data.remove((None, BCIC.architectureMode, None))
+    report = validate_graph(data)
+    assert report.outcome("6.1.2.2").status is Status.NOT_MET and not report.conforms
+    assert report.outcome("6.1.2.2-may").status is Status.NOT_USED
+
+
 def test_duties_of_a_role_the_body_lacks_are_not_applicable() -> None:
     data = Graph().parse(EXAMPLES_DIR / "dehua-ceramics.ttl")
     for membership in list(data.subjects(ORG.role, BCIC.GovernmentRole)):

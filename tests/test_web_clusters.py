@@ -395,10 +395,10 @@ def test_a_cluster_with_three_revisions_shows_what_each_closed_and_opened(
                                      ("revision-3", closed3, opened3)):
             assert _ids(html, name, "closed") == closed
             assert _ids(html, name, "opened") == opened
-            assert all(provision_notation(r) in rows[name][6] for r in closed)
+            assert all(provision_notation(r, lang) in rows[name][6] for r in closed)
         some = sorted(opened3)[0]  # its number (linked to the report), then its label
-        label = requirement_label(some, lang).removeprefix(provision_notation(some) + " ")
-        assert f">{provision_notation(some)}</a> {label}</li>" in html
+        label = requirement_label(some, lang).removeprefix(provision_notation(some, lang) + " ")
+        assert f">{provision_notation(some, lang)}</a> {label}</li>" in html
         assert f'/clusters/{key(DEHUA)}/revisions/3"' in html
     document = client.get(f"/api/clusters/{key(DEHUA)}/history").get_json()
     by_number = {r["number"]: r for r in document["revisions"]}
@@ -420,7 +420,7 @@ def test_the_first_revision_lists_its_gaps_as_opened_as_bcic_history_does(
     gaps = _gaps(EXAMPLES_DIR / FILES[MEITAN])
     # people read the standard's notation (listed as the language lists), machines the ids
     said = opened.split("、" if lang == "zh" else ", ")
-    assert {provision_notation(r) for r in _ids(html, "revision-1", "opened")} == set(said)
+    assert {provision_notation(r, lang) for r in _ids(html, "revision-1", "opened")} == set(said)
     assert _ids(html, "revision-1", "opened") == gaps
     assert "8.3.1" not in _ids(html, "revision-1", "opened")  # may-level: information
     assert _ids(html, "revision-1", "closed") == set()
@@ -431,7 +431,7 @@ def test_the_first_revision_lists_its_gaps_as_opened_as_bcic_history_does(
     assert shown == {rid: requirement_label(rid, lang) for rid in gaps}
     for url in (f"/api/clusters/{key(MEITAN)}/history", f"/api/clusters/{key(MEITAN)}"):
         [revision] = client.get(url).get_json()["revisions"]
-        assert [provision_notation(r if isinstance(r, str) else r["id"])
+        assert [provision_notation(r if isinstance(r, str) else r["id"], lang)
                 for r in revision["opened"]] == said
 
 

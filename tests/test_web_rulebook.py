@@ -59,7 +59,7 @@ def test_coverage_figures_are_those_the_library_computes(client: FlaskClient) ->
     levels = Counter(row.requirement.level.value for row in rows)
     page = html(client, "/rulebook?lang=en")
     shown = dict(re.findall(r'data-count="([a-z_-]+)">(\d+)<', page))
-    assert int(shown["requirements"]) == len(rows) == 131
+    assert int(shown["requirements"]) == len(rows) == 132
     for level in ("shall", "should", "may", "informative"):
         assert int(shown[f"level-{level}"]) == levels.get(level, 0)
     assert int(shown["shapes"]) == len(rulebook.shape_requirements)
@@ -86,7 +86,7 @@ def test_every_provision_is_listed_in_clause_order_with_both_texts(client: Flask
     page = html(client, "/rulebook?lang=en")
     rulebook = load_rulebook()
     ids = re.findall(r'<article class="provision" id="req-([^"]+)"', page)
-    assert ids == list(rulebook.requirements)  # the catalogue's clause order, all 131
+    assert ids == list(rulebook.requirements)  # the catalogue's clause order, all 132
     chapters = re.findall(r'<h2 id="chapter-(\d)">', page)
     assert chapters == ["4", "5", "6", "7", "8", "9"]
     duty = rulebook.requirements["4.2.1-a"]
@@ -110,10 +110,15 @@ def test_manual_review_prompt_and_modal_verb_are_shown(client: FlaskClient) -> N
     assert "「应」" in page
 
 
-def test_both_modal_verbs_of_6_1_2_2_and_the_actor_notes_are_shown(client: FlaskClient) -> None:
-    """6.1.2.2 records 应 and 可 (one shall provision); 7.4.1 and 7.4.3 say why they bind whom they do."""
+def test_6_1_2_2_shows_its_requirement_its_permission_and_the_actor_notes(client: FlaskClient) -> None:
+    """6.1.2.2's page shows its requirement (应, shall) and, as its part, the permission 6.1.2.2 [may]
+    (可, may); 7.4.1 and 7.4.3 say why they bind whom they do."""
     page = html(client, "/rulebook/6.1.2.2?lang=zh")
-    assert "「应」「可」" in page
+    shall = page.split('id="req-6.1.2.2"', 1)[1].split("</article>", 1)[0]
+    may = page.split('id="req-6.1.2.2-may"', 1)[1].split("</article>", 1)[0]
+    assert '<span lang="zh">「应」</span>' in shall and "应（要求）" in shall
+    assert '<span lang="zh">「可」</span>' in may and "可（允许）" in may
+    assert "可考虑采用集群品牌" in may and "可考虑采用" not in shall.split("</blockquote>", 1)[0]
     page = html(client, "/rulebook?chapter=7&lang=en")
     for pid in ("7.4.1", "7.4.3"):
         block = page.split(f'id="req-{pid}"', 1)[1].split("</article>", 1)[0]
@@ -121,15 +126,14 @@ def test_both_modal_verbs_of_6_1_2_2_and_the_actor_notes_are_shown(client: Flask
     assert '<span lang="zh">集群内的企业</span> (the enterprises in the cluster)' in unescape(page)
 
 
-@pytest.mark.parametrize(("pid", "verbs"), [("6.1", ("应当", "应")), ("6.1.2.2", ("应", "可"))])
+@pytest.mark.parametrize(("pid", "verbs"), [("6.1", ("应当", "应"))])
 def test_modal_verbs_are_listed_in_the_order_the_text_writes_them(client: FlaskClient, pid: str,
                                                                   verbs: tuple[str, ...]) -> None:
-    """6.1 「培育主体应当建立…战略应包括…」 and 6.1.2.2 「培育主体应根据…合理设计…，可考虑采用…」, the
-    provisions with two modal verbs: the rulebook document and its page keep the text's order, not
-    the code points' (可 U+53EF before 应 U+5E94), nor the 应 inside 应当 first."""
+    """6.1 「培育主体应当建立…战略应包括…」, the provision with two modal verbs: the rulebook document
+    and its page keep the text's order, not the sorted order (应 before 应当), nor the 应
+    inside 应当 first."""
     document = load_rulebook_document()
-    assert {p for p, entry in document.provisions.items() if len(entry.modal_verbs) > 1} == {
-        "6.1", "6.1.2.2"}
+    assert {p for p, entry in document.provisions.items() if len(entry.modal_verbs) > 1} == {"6.1"}
     assert document.provisions[pid].modal_verbs == verbs
     block = html(client, f"/rulebook/{pid}?lang=zh").split(f'id="req-{pid}"', 1)[1]
     assert "".join(f"「{verb}」" for verb in verbs) in block.split("</article>", 1)[0]
@@ -137,7 +141,7 @@ def test_modal_verbs_are_listed_in_the_order_the_text_writes_them(client: FlaskC
 
 @pytest.mark.parametrize(("query", "expected", "absent"), [
     ("chapter=7", {"7.1.1", "7.5.4"}, {"4.1", "8.1.1"}),
-    ("level=may", {"8.3.1"}, {"4.1", "9.1.3"}),
+    ("level=may", {"8.3.1", "6.1.2.2-may"}, {"4.1", "9.1.3", "6.1.2.2"}),
     ("level=informative&chapter=9", {"9.2.2", "9.3.2-a"}, {"4.3.1", "9.1.3"}),
 ])
 def test_filters_by_chapter_and_level(client: FlaskClient, query: str, expected: set[str],
@@ -190,7 +194,8 @@ def _headings(page: str) -> list[tuple[int, str]]:
             for level, text in re.findall(r"<h([1-6])[^>]*>(.*?)</h\1>", page, re.S)]
 
 
-@pytest.mark.parametrize("path", ["/rulebook", "/rulebook/4.2.2-g", "/rulebook/4.2.1",
+@pytest.mark.parametrize("path", ["/rulebook", "/rulebook/4.2.2-g", "/rulebook/4.2.1", "/rulebook/4.2",
+                                  "/rulebook/7", "/rulebook/6.1.1",
                                   "/rulebook/shapes/MembershipHasMember", "/rulebook/ontology"])
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_rulebook_headings_skip_no_level(client: FlaskClient, path: str, lang: str) -> None:
@@ -203,10 +208,11 @@ def test_rulebook_headings_skip_no_level(client: FlaskClient, path: str, lang: s
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_provision_is_headed_by_its_number_once(client: FlaskClient, lang: str) -> None:
     """「4.2.1 a) 地方性法规与执法」, not 「4.2.1-a 4.2.1 a) …」 or 「4.1 4.1 …」 (the labels open
-    with the number)."""
+    with the number); one level below its clause, under the standard's headings (4.1 under
+    chapter 4, 4.2.1 a) under 4.2 and 4.2.1)."""
     labels = {rid: r.label[lang] for rid, r in load_rulebook().requirements.items()}
     rulebook = _headings(html(client, f"/rulebook?lang={lang}"))
-    assert (4, labels["4.1"]) in rulebook and (4, labels["4.2.1-a"]) in rulebook
+    assert (4, labels["4.1"]) in rulebook and (5, labels["4.2.1-a"]) in rulebook
     assert not [text for _level, text in rulebook if re.match(r"(\S+) \1 ", text)]
     provision = _headings(html(client, f"/rulebook/4.2.2?lang={lang}"))
     assert (2, labels["4.2.2"]) in provision and (3, labels["4.2.2-g"]) in provision
@@ -221,7 +227,7 @@ def test_imperative_clause_says_why_it_is_shall(client: FlaskClient) -> None:
     assert "no modal verb" in page and "Why this level" in page
 
 
-@pytest.mark.parametrize(("lang", "words"), [("en", "no requirement"), ("zh", "页面不存在")])
+@pytest.mark.parametrize(("lang", "words"), [("en", "no provision or section"), ("zh", "页面不存在")])
 def test_unknown_requirement_page_is_404(client: FlaskClient, lang: str, words: str) -> None:
     assert words in html(client, f"/rulebook/99.9?lang={lang}", 404)
     answer = client.get("/rulebook/99.9", headers={"Accept": "application/json"})
@@ -536,3 +542,104 @@ def test_a_number_shapes_fixture_says_its_twin_writes_the_value_as_text() -> Non
                          "replace-values-with-text")
     assert "as empty text, which shp:Number refuses" in texts["en"]
     assert "空文本" in texts["zh"]
+
+
+# --- the standard's headings and bcic's titles ---------------------------------------------------
+
+SECTION_IDS = [h.id for h in load_rulebook().headings.values() if not h.provision]
+
+
+def test_the_sections_are_the_standards_chapters_and_heading_only_clauses() -> None:
+    """4–9 and the twenty clauses that only head others (4.2 … 9.4), none of them a provision."""
+    assert SECTION_IDS == ["4", "4.2", "4.3", "5", "5.2", "6", "6.1.1", "6.1.2", "7", "7.1",
+                           "7.1.2", "7.2", "7.2.1", "7.2.2", "7.3", "7.4", "7.5", "8", "8.1", "8.2",
+                           "8.3", "9", "9.1", "9.2", "9.3", "9.4"]
+    assert not set(SECTION_IDS) & set(load_rulebook().requirements)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("section", SECTION_IDS)
+def test_a_section_page_lists_the_provisions_of_the_clauses_under_it(
+        client: FlaskClient, section: str, lang: str) -> None:
+    """/rulebook/4.2 is the section 4.2 培育主体成员的职责 with its heading, every provision of
+    4.2.1–4.2.3 in clause order and nothing else, not a 404."""
+    page = html(client, f"/rulebook/{section}?lang={lang}")
+    heading = load_rulebook().headings[section].heading[lang]
+    h1 = re.search(r"<h1>(.*?)</h1>", page, re.S)
+    assert h1 and unescape(h1[1]).endswith(f" {heading}")
+    ids = re.findall(r'<article class="provision" id="req-([^"]+)"', page)
+    under = [r.id for r in load_rulebook().requirements.values()
+             if r.clause.startswith(section + ".")]
+    assert ids == under and under
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_rulebook_groups_the_clauses_under_the_standards_section_headings(
+        client: FlaskClient, lang: str) -> None:
+    """/rulebook shows each section heading once, in the standard's order, before the first clause
+    numbered under it: 4.2 培育主体成员的职责 between 4.1 and 4.2.1, 7.2 and 7.2.1 before 7.2.1.1."""
+    page = html(client, f"/rulebook?lang={lang}")
+    headings = load_rulebook().headings
+    shown = re.findall(r'<h(\d) class="section" id="section-([\d.]+)"><a [^>]*>[\d.]+</a> ([^<]+)</h\1>',
+                       page)
+    assert [(s, unescape(text)) for _level, s, text in shown] == [
+        (s, headings[s].heading[lang]) for s in SECTION_IDS if "." in s]
+    order = re.findall(r'id="(?:section|clause)-([\d.]+)"', page)
+    assert order.index("4.1") < order.index("4.2") < order.index("4.2.1")
+    assert order.index("7.1.2.3") < order.index("7.2") < order.index("7.2.1") < order.index("7.2.1.1")
+    levels = {s: int(level) for level, s, _text in shown}
+    assert (levels["4.2"], levels["7.2.1"]) == (3, 4)
+    assert re.search(r'<section class="clause" id="clause-7\.2\.1\.1">\s*<h5>', page)
+
+
+def test_a_section_page_heads_its_subsections_one_level_below_its_own(client: FlaskClient) -> None:
+    """7.2's page: h1 7.2 无形资源, h2 7.2.1 人文资源, h3 7.2.1.1, its provision h4."""
+    page = html(client, "/rulebook/7.2?lang=zh")
+    assert '<h2 class="section" id="section-7.2.1">' in page
+    assert re.search(r'<section class="clause" id="clause-7\.2\.1\.1">\s*<h3>', page)
+    assert 'id="section-7.2"' not in page  # the page's own heading is its h1
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_bcics_titles_are_marked_as_bcics_and_the_standards_headings_are_not(
+        client: FlaskClient, lang: str) -> None:
+    """4.3.1 and every list item have bcic's short titles, shown apart with a note; 4.1's and
+    4.2.1's are the standard's headings, shown plainly."""
+    page = html(client, f"/rulebook?lang={lang}")
+    requirements = load_rulebook().requirements
+
+    def clause_heading(clause: str) -> str:
+        return page.split(f'id="clause-{clause}">', 1)[1].split("</h", 1)[0]
+
+    for clause in ("4.1", "4.2.1"):
+        assert "bcic-title" not in clause_heading(clause)
+    assert 'class="bcic-title"' in clause_heading("4.3.1")
+    item = page.split('id="req-4.2.1-a"', 1)[1].split("</h", 1)[0]
+    title = requirements["4.2.1-a"].label[lang].split(" ", 2)[2]  # "4.2.1 a) 地方性法规与执法"
+    assert re.search(r'class="bcic-title" title="[^"]+">' + re.escape(title) + "</span>", unescape(item))
+    note = "bcic 为标准未设标题的条款和列项拟定的简称" if lang == "zh" else "bcic's short titles"
+    assert note in unescape(page)
+    page = html(client, f"/rulebook/4.3.1?lang={lang}")
+    assert 'class="bcic-title"' in page.split("<h1>", 1)[1].split("</h1>", 1)[0]
+    assert "bcic-title" not in html(client, f"/rulebook/4.1?lang={lang}").split("<h1>", 1)[1].split("</h1>", 1)[0]
+
+
+def test_a_requirement_page_shows_the_chapter_and_sections_above_it(client: FlaskClient) -> None:
+    """6.1.1.1's page leads through 第6章 品牌培育战略 › 6.1 品牌培育战略制定 › 6.1.1 品牌定位."""
+    trail = unescape(html(client, "/rulebook/6.1.1.1?lang=zh").split("<h1>", 1)[0])
+    assert re.sub(r"<[^>]+>", "", trail).split("返回规则库", 1)[1].strip().startswith(
+        "› 第6章 品牌培育战略 › 6.1 品牌培育战略制定 › 6.1.1 品牌定位")
+
+
+def test_a_sections_iri_serves_its_heading_and_what_it_is_part_of(client: FlaskClient) -> None:
+    """https://w3id.org/bcic/req/gbt-draft/4.2: the section's triples (no requirement), and for
+    people the section's page (303)."""
+    response = client.get("/req/gbt-draft/4.2", headers={"Accept": "text/turtle"})
+    assert response.status_code == 200
+    graph = parsed(response)
+    assert (REQ["4.2"], RDF.type, BCIC.Section) in graph
+    assert (REQ["4.2"], BCIC.heading, Literal("培育主体成员的职责", lang="zh")) in graph
+    assert (REQ["4.2"], URIRef("http://purl.org/dc/terms/isPartOf"), REQ["4"]) in graph
+    redirect = client.get("/req/gbt-draft/4.2", headers={"Accept": BROWSER_ACCEPT})
+    assert redirect.status_code == 303 and redirect.location.endswith("/rulebook/4.2")
+    assert client.get("/req/gbt-draft/4.9", headers={"Accept": "text/turtle"}).status_code == 404

@@ -166,7 +166,7 @@ def _template_globals() -> dict[str, Any]:
             "unknown_language": unknown_language(),
             "verdict_text": lambda conforms, rate: verdict_text(conforms, rate, lang),
             "rate_text": lambda rate: rate_text(rate, lang),
-            "notation": provision_notation,
+            "notation": lambda requirement_id: provision_notation(requirement_id, lang),
             "provisions": lambda requirement_ids: provisions_listed(requirement_ids, lang),
             "labels_listed": lambda labels: listed((pick(each) for each in labels), lang),
             "short_label": lambda requirement_id, labels: without_notation(requirement_id,

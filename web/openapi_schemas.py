@@ -137,7 +137,7 @@ def _report_schemas() -> Json:
             id=STRING, clause=STRING, notation=STRING,
             level={"enum": ["shall", "should", "may", "informative"]},
             layer={"enum": ["driver", "process", "result"]}, chapter=INTEGER, label=STRING,
-            text=STRING, text_zh=STRING,
+            title_source={"enum": ["standard", "bcic"]}, text=STRING, text_zh=STRING,
             status={"enum": ["met", "not_met", "manual_review", "not_applicable", "not_used"]},
             review_prompt=text_or_null,
             guidance=_or_null(closed(

@@ -11,11 +11,7 @@ from werkzeug.exceptions import BadRequest, NotFound
 
 from checker.linked_data import UnknownResourceError, serialize, shape_document, shape_users
 from checker.rulebook import Level
-from checker.rulebook_document import (
-    CHAPTER_TITLES,
-    LEVEL_LABELS,
-    load_rulebook_document,
-)
+from checker.rulebook_document import LEVEL_LABELS, load_rulebook_document
 from checker.sparql_service import GRAPH_FORMATS
 from checker.vocabulary_tree import class_tree, indicator_taxonomy, properties
 
@@ -29,7 +25,8 @@ _TURTLE = GRAPH_FORMATS[0]
 
 @bp.get("/rulebook")
 def index() -> str:
-    """The standard's clauses with their requirements, shapes and fixtures; coverage figures."""
+    """The standard's clauses under its chapter and section headings, with their requirements,
+    shapes and fixtures; coverage figures."""
     document = load_rulebook_document()
     chapter, level = _chapter_filter(), _level_filter()
     clauses = [(c, [p for p in c.provisions if level is None or p.requirement.level is level])
@@ -41,11 +38,17 @@ def index() -> str:
 
 @bp.get("/rulebook/<requirement_id>")
 def requirement(requirement_id: str) -> str:
-    """One provision: its text, level, actors, the shapes that check it, their fixtures."""
+    """One provision: its text, level, actors, the shapes that check it, their fixtures; or a
+    chapter or section the standard heads (4.2): the provisions of the clauses under it."""
     document = load_rulebook_document()
     provision = document.provisions.get(requirement_id)
     if provision is None:
-        raise NotFound(ui("rulebook.error.no_requirement", requirement_id=requirement_id))
+        section = document.section(requirement_id)
+        if section is None:
+            raise NotFound(ui("rulebook.error.no_requirement", requirement_id=requirement_id))
+        clauses = [(c, list(c.provisions)) for c in document.clauses_under(section.id)]
+        return render_template("rulebook_section.html", document=document, section=section,
+                               clauses=clauses, **_labels())
     children = [document.provisions[i] for i in provision.items]
     return render_template("rulebook_requirement.html", document=document, provision=provision,
                            children=children, **_labels())
@@ -79,16 +82,18 @@ def ontology() -> str:
 
 
 def _labels() -> dict[str, object]:
-    return {"chapter_titles": CHAPTER_TITLES, "level_labels": LEVEL_LABELS, "levels": list(Level)}
+    return {"chapter_titles": load_rulebook_document().chapter_titles,
+            "level_labels": LEVEL_LABELS, "levels": list(Level)}
 
 
 def _chapter_filter() -> int | None:
     asked = request.args.get("chapter", "")
     if not asked:
         return None
-    if not asked.isdigit() or int(asked) not in CHAPTER_TITLES:
-        raise BadRequest(ui("rulebook.error.chapter", asked=asked, first=min(CHAPTER_TITLES),
-                            last=max(CHAPTER_TITLES)))
+    chapters = load_rulebook_document().chapter_titles
+    if not asked.isdigit() or int(asked) not in chapters:
+        raise BadRequest(ui("rulebook.error.chapter", asked=asked, first=min(chapters),
+                            last=max(chapters)))
     return int(asked)
 
 

@@ -11,9 +11,9 @@ if TYPE_CHECKING:
 
 MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "error.rulebook.no_requirement": {
-        "en": "no requirement {requirement_id!r} in the catalogue of the draft edition "
-              "(ids look like 4.2.1-a)",
-        "zh": "征求意见稿的条款目录中没有要求 {requirement_id!r}（编号形如 4.2.1-a）",
+        "en": "no provision or section {requirement_id!r} in the catalogue of the draft edition "
+              "(ids look like 4.2.1-a or 4.2)",
+        "zh": "征求意见稿的条款目录中没有规定或章节 {requirement_id!r}（编号形如 4.2.1-a 或 4.2）",
     },
     "error.rulebook.no_shape": {
         "en": "no shape {name!r} in the rulebook's shapes",

@@ -127,7 +127,7 @@ class GuidanceWriter:
     def _see(self, guidance: Guidance) -> str:
         if self.pointer is Pointer.RULEBOOK:  # the provision's notation, which a page links
             return message("report.guidance.see_rulebook", self.lang,
-                           provision=provision_notation(guidance.requirement))
+                           provision=provision_notation(guidance.requirement, self.lang))
         return message("report.guidance.see", self.lang, see=guidance.see)
 
     def documents(self, guidance: Guidance) -> str:
@@ -162,7 +162,7 @@ class _Hint:
                            thing=self.thing(evidence.cls), asks=self.asks(evidence.asks))
         named = "thing_" if len(self.shown[part.lead_in].evidence) > 1 else ""
         said = message(f"report.guidance.{each}{named}as_lead_in", self.lang,
-                       lead_in=provision_notation(part.lead_in), thing=self.thing(evidence.cls))
+                       lead_in=provision_notation(part.lead_in, self.lang), thing=self.thing(evidence.cls))
         if evidence.asks:
             said += message("report.guidance.with", self.lang, asks=self.asks(evidence.asks))
         return said
@@ -252,7 +252,7 @@ class _Hint:
         """A term as “label” (prefixed name) the first time, by its label after; a provision as
         the standard numbers it; a term with no label by its prefixed name."""
         is_provision = str(node).startswith(str(REQ))
-        label = provision_notation(str(node)[len(str(REQ)):]) if is_provision \
+        label = provision_notation(str(node)[len(str(REQ)):], self.lang) if is_provision \
             else self.namer.label(node)
         if label is None:
             return curie(node)

@@ -76,11 +76,14 @@ def _requirement(outcome: RequirementOutcome, writer: GuidanceWriter,
     return {
         "id": r.id,
         "clause": r.clause,
-        "notation": provision_notation(r.id),
+        "notation": provision_notation(r.id, lang),
         "level": r.level.value,
         "layer": r.layer.value,
         "chapter": r.chapter,
         "label": pick(r.label, lang),
+        # Whose the label's title is: the standard's heading, or bcic's own short title where the
+        # standard gives the clause or list item none (bcic:heading, bcic:shortTitle).
+        "title_source": "standard" if r.heading else "bcic",
         "text": pick(r.text, lang),  # in English, our rendering: see translation_note
         "text_zh": r.text.get("zh", ""),  # the standard's own, verbatim
         "status": outcome.status.value,

@@ -50,16 +50,16 @@ class TextPart:
 
 
 def linked_parts(text: str, requirement_ids: tuple[str, ...],
-                 see: str | None = None) -> tuple[TextPart, ...]:
+                 see: str | None = None, *, lang: Lang) -> tuple[TextPart, ...]:
     """`text` cut where it first names each requirement by its notation, the names linked to
     their rows; and, with `see`, where it last names that one (the pointer that ends a hint),
     linked to its rulebook page."""
     parts = [TextPart(text)]
-    if see is not None and (cut := text.rfind(named := provision_notation(see))) >= 0:
+    if see is not None and (cut := text.rfind(named := provision_notation(see, lang))) >= 0:
         parts = [TextPart(text[:cut]), TextPart(named, rulebook=see),
                  TextPart(text[cut + len(named):])]
     for rid in requirement_ids:
-        notation = provision_notation(rid)
+        notation = provision_notation(rid, lang)
         for at, part in enumerate(parts):
             if part.links_to is None and part.rulebook is None and notation in part.text:
                 before, after = part.text.split(notation, 1)
@@ -74,7 +74,8 @@ class RequirementRow:
 
     id: str  # for anchors and machine formats
     notation: str  # the standard's notation, for reading: `9.1.4 c) —3`
-    label: str
+    label: str  # its title: the standard's heading, or bcic's short title (by_bcic)
+    by_bcic: bool  # the standard gives the clause or item no heading: the title is bcic's
     level: str
     status: str  # the Status value, used as a CSS class
     status_name: str
@@ -94,7 +95,8 @@ class ClauseGroup:
 
     id: str
     notation: str
-    title: str
+    title: str  # its provision's title (the number apart): the standard's heading, or bcic's
+    by_bcic: bool  # the title is bcic's short title: the standard gives the clause no heading
     rows: tuple[RequirementRow, ...]
 
 
@@ -155,15 +157,16 @@ def _chapters(report: Report, kept: list[RequirementOutcome], severity: Severity
     for outcome in kept:
         r = outcome.requirement
         grouped.setdefault(r.chapter, {}).setdefault(r.clause, []).append(outcome)
-    # A clause is titled by its own provision, even one the filters leave out, else by its number.
-    titles = {o.requirement.id: pick(o.requirement.label, lang) for o in report.outcomes}
+    # A clause is titled by its own provision, even one the filters leave out.
+    titles = {o.requirement.id: o.requirement for o in report.outcomes}
     chapters = []
     for number, clauses in grouped.items():
         layer = next(iter(clauses.values()))[0].requirement.layer
         chapters.append(ChapterGroup(
             number, chapter_title(number, lang), message(f"report.layer.{layer.value}", lang),
             report.by_chapter.get(number, Rate(0, 0)),
-            tuple(ClauseGroup(clause, provision_notation(clause), titles.get(clause, clause),
+            tuple(ClauseGroup(clause, provision_notation(clause, lang), short_label(titles[clause], lang),
+                              not titles[clause].heading,
                               tuple(_row(report, o, severity, writer) for o in outcomes))
                   for clause, outcomes in clauses.items())))
     return tuple(chapters)
@@ -177,8 +180,9 @@ def _row(report: Report, outcome: RequirementOutcome, severity: Severity | None,
     guidance = writer.how_to(outcome.how_to) if outcome.how_to is not None else ""
     return RequirementRow(
         id=r.id,
-        notation=provision_notation(r.id),
+        notation=provision_notation(r.id, lang),
         label=short_label(r, lang),
+        by_bcic=not r.heading,
         level=message(f"report.level.{r.level.value}", lang),
         status=outcome.status.value,
         status_name=message(f"report.status.{outcome.status.value}", lang),
@@ -191,7 +195,7 @@ def _row(report: Report, outcome: RequirementOutcome, severity: Severity | None,
         prompt=pick(r.review_prompt, lang) if r.review_prompt else "",
         guidance=guidance,
         guidance_parts=linked_parts(guidance, writer.refers_to(outcome.how_to), _see(
-            outcome.how_to, writer)) if outcome.how_to is not None else (),
+            outcome.how_to, writer), lang=lang) if outcome.how_to is not None else (),
         documents=writer.documents(outcome.guidance)
         if outcome.guidance is not None and r.review_prompt else "",
     )

@@ -9,7 +9,7 @@ from ..duties import set_aside_lines
 from ..i18n import Lang, message
 from ..notation import provision_notation, provisions_listed, without_notation
 from ..report import Rate, Report, RequirementOutcome, Status, is_gap
-from ..rulebook import Layer, Level, Requirement
+from ..rulebook import Layer, Level, Requirement, load_rulebook
 from ..shacl import ShaclResult
 from ..verdicts import verdict_text
 from .cells import printable, width, wrapped
@@ -34,6 +34,15 @@ def short_label(requirement: Requirement, lang: Lang) -> str:
     return without_notation(requirement.id, pick(requirement.label, lang))
 
 
+def report_title(requirement: Requirement, lang: Lang) -> str:
+    """The provision's title as plain text shows it: the standard's heading as it is, bcic's own
+    short title in brackets, as an editor's words are (〔〕 in Chinese, [] in English)."""
+    title = short_label(requirement, lang)
+    if requirement.heading:
+        return title
+    return f"〔{title}〕" if lang == "zh" else f"[{title}]"
+
+
 def sorted_results(results: tuple[ShaclResult, ...]) -> list[ShaclResult]:
     """Results in a stable order (the engine's order is not): by shape, focus node, path, value."""
     return sorted(results, key=lambda r: (str(r.source_shape), str(r.focus_node), r.path or "",
@@ -47,8 +56,9 @@ def items_not_met(report: Report, outcome: RequirementOutcome) -> list[str]:
 
 
 def chapter_title(chapter: int, lang: Lang) -> str:
-    """"Chapter 4 Management of the cultivation body" in `lang`."""
-    title = message(f"report.chapter.{chapter}", lang)
+    """"Chapter 4 Management of the cultivation body" in `lang`: the standard's heading (zh), as
+    the catalogue keeps it, or bcic's rendering of it (en)."""
+    title = load_rulebook().headings[str(chapter)].heading[lang]
     return f"{message('report.chapter', lang, n=chapter)} {title}"
 
 
@@ -201,9 +211,10 @@ def _requirements(report: Report, lang: Lang) -> Iterator[str]:
                             for s in Status)
     if lang == "en":  # the English beside the standard's text is ours
         yield from wrapped(message("report.text.unofficial", lang), "  ", "  ", COLUMNS)
+    yield from wrapped(message("report.titles.note", lang), "  ", "  ", COLUMNS)
     namer = Namer(report, lang)
     writer = GuidanceWriter(namer, shown_hints(report.outcomes))
-    id_width = max((width(provision_notation(o.requirement.id)) for o in report.outcomes),
+    id_width = max((width(provision_notation(o.requirement.id, lang)) for o in report.outcomes),
                    default=0)
     level_width = max((width(message(f"report.level.{o.requirement.level.value}", lang))
                        for o in report.outcomes), default=0)
@@ -215,8 +226,8 @@ def _requirements(report: Report, lang: Lang) -> Iterator[str]:
             yield ""
             yield chapter_title(chapter, lang)
         level = message(f"report.level.{requirement.level.value}", lang)
-        yield (f"  {MARKERS[outcome.status]} {_ljust(provision_notation(requirement.id), id_width)}  "
-               f"{_ljust(level, level_width)}  {short_label(requirement, lang)}")
+        yield (f"  {MARKERS[outcome.status]} {_ljust(provision_notation(requirement.id, lang), id_width)}  "
+               f"{_ljust(level, level_width)}  {report_title(requirement, lang)}")
         if outcome.status in QUOTES_TEXT:
             yield from _quoted_text(requirement, lang, "      ")
         if outcome.status not in SHOWS_FINDINGS:
@@ -270,11 +281,11 @@ def _checklist(report: Report, lang: Lang) -> Iterator[str]:
     checklist = report.manual_checklist()
     if not checklist:
         yield "  " + message("report.manual.none", lang)
-    id_width = max((width(provision_notation(o.requirement.id)) for o in checklist), default=0)
+    id_width = max((width(provision_notation(o.requirement.id, lang)) for o in checklist), default=0)
     for outcome in checklist:
         requirement = outcome.requirement
-        yield (f"  {MARKERS[outcome.status]} {_ljust(provision_notation(requirement.id), id_width)}  "
-               f"{short_label(requirement, lang)}")
+        yield (f"  {MARKERS[outcome.status]} {_ljust(provision_notation(requirement.id, lang), id_width)}  "
+               f"{report_title(requirement, lang)}")
         yield f"      {pick(requirement.review_prompt or {}, lang)}"
         if outcome.guidance is not None:
             yield printable(f"      → {writer.documents(outcome.guidance)}")

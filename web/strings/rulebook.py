@@ -2,8 +2,9 @@
 
 STRINGS = {
     "rulebook.error.no_requirement": {
-        "en": "There is no requirement {requirement_id!r} in the catalogue; ids look like 4.2.1-a.",
-        "zh": "条款目录中没有要求 {requirement_id!r}；编号形如 4.2.1-a。"},
+        "en": "There is no provision or section {requirement_id!r} in the catalogue; ids look like "
+              "4.2.1-a or 4.2.",
+        "zh": "条款目录中没有规定或章节 {requirement_id!r}；编号形如 4.2.1-a 或 4.2。"},
     "rulebook.error.chapter": {
         "en": "chapter={asked!r}: the catalogue covers chapters {first}–{last}.",
         "zh": "chapter={asked!r}：条款目录涵盖第 {first}–{last} 章。"},
@@ -82,6 +83,19 @@ STRINGS = {
     "rulebook.shapes_turtle": {"en": "shapes (Turtle)", "zh": "形状（Turtle）"},
     "rulebook.ontology_turtle": {"en": "ontology (Turtle)", "zh": "本体（Turtle）"},
     "rulebook.back": {"en": "Back to the rulebook", "zh": "返回规则库"},
+    "rulebook.bcic_title": {"en": "bcic's short title: the standard gives this clause or item no heading",
+                            "zh": "bcic 拟定的简称：标准未给此条款或列项标题"},
+    "rulebook.titles_note": {
+        "en": "Titles shown in grey with a dotted underline are bcic's short titles for the clauses "
+              "and list items the standard gives no heading: they are not the standard's words. "
+              "The chapter, section and clause headings shown plainly are the standard's (in "
+              "English, bcic's rendering).",
+        "zh": "灰色、带虚线下划线的标题是 bcic 为标准未设标题的条款和列项拟定的简称，不是标准原文；"
+              "以正常字体显示的章、节和条款标题是标准原文。"},
+    "rulebook.section_intro": {
+        "en": "A heading of the standard with no text of its own: the provisions of the clauses "
+              "numbered under it.",
+        "zh": "标准中没有自身文本的标题：以下为其下编号条款中的规定。"},
     "rulebook.roles": {
         "en": "Reading the rulebook needs no token. Reloading the rule graphs of the store from "
               "the rule files (POST /api/rules/reload) needs a maintainer token; storing "
