@@ -119,9 +119,11 @@ class _Child:
         return status
 
     def wait_behind(self) -> None:
-        """Wait for the child in a background thread: it has answered and is only exiting, which
-        takes a while for a large process."""
-        threading.Thread(target=self.wait, name=f"wait-{self.pid}", daemon=True).start()
+        """Leave the child to be reaped at a later fork: it has answered and is only exiting,
+        which takes a while for a large process. Not in a thread of its own: a process at its
+        memory limit may fail to start one, and Thread.start then waits for ever."""
+        with _exiting_lock:
+            _exiting.add(self.pid)
         self.waited = True
 
     def stop(self) -> None:
@@ -145,8 +147,37 @@ class _Child:
                 and os.WTERMSIG(status) == OUT_OF_MEMORY_SIGNAL)
 
 
+# Children that answered and are exiting, reaped at the next fork (or by init, after this process).
+_exiting: set[int] = set()
+_exiting_lock = threading.Lock()
+
+
+def _reap_exited() -> None:
+    """Reap the children that answered and have ended since."""
+    with _exiting_lock:
+        for pid in list(_exiting):
+            try:
+                ended, _status = os.waitpid(pid, os.WNOHANG)
+            except ChildProcessError:  # reaped already
+                ended = pid
+            if ended:
+                _exiting.discard(pid)
+
+
+def _forget_exiting() -> None:
+    """In a new child: its parent's exiting children are not its own, and their lock may have
+    been held by another thread of the parent at the fork."""
+    global _exiting_lock
+    _exiting.clear()
+    _exiting_lock = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_forget_exiting)
+
+
 def _start(task: Callable[[], object], *, memory: int | None = None,
            group: bool = False) -> _Child:
+    _reap_exited()
     read_end, write_end = os.pipe()
     try:
         pid = os.fork()

@@ -9,6 +9,7 @@ import os
 import resource
 import signal
 import subprocess
+import threading
 import sys
 import textwrap
 import time
@@ -158,6 +159,22 @@ def test_a_child_stopped_for_its_time_stops_the_processes_it_started(tmp_path: P
     with pytest.raises(WorkerTimeoutError):
         run_in_child(start_a_worker_that_hangs, seconds=2)
     _assert_ended(int(pid_file.read_text()))
+
+
+def test_children_that_answered_are_reaped_at_the_next_fork_by_no_thread(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A process at its memory limit may fail to start a thread, and Thread.start then waits for
+    ever: a validation in a child hung so until its time limit, its own worker's answer in hand."""
+    def no_thread(self: threading.Thread) -> None:
+        raise AssertionError(f"a thread was started: {self.name}")
+
+    monkeypatch.setattr(threading.Thread, "start", no_thread)
+    _, first = run_forked([os.getpid, os.getpid])
+    deadline = time.monotonic() + 10
+    while Path(f"/proc/{first}").exists():  # a zombie until reaped, at a fork once it has ended
+        assert time.monotonic() < deadline, f"child {first} was not reaped"
+        time.sleep(0.05)
+        run_forked([lambda: 0, lambda: 0])
 
 
 def test_a_single_task_runs_here_without_forking() -> None:
