@@ -64,6 +64,11 @@ DEFAULTS: dict[str, Any] = {
     "BCIC_SPARQL_ALLOWED_SERVICES": [],  # SERVICE endpoints a query may call; none by default
     "BCIC_CORS_ORIGIN": "*",  # partner systems query from browsers on other origins
     "MAX_CONTENT_LENGTH": 8 * 1024 * 1024,  # request bodies beyond this get 413 (uploads)
+    # An upload's validation, run in a child process: statements read at most (the synthetic
+    # cluster of 10,000 members holds 73,719), MiB it may take beyond the server's, seconds.
+    "BCIC_MAX_TRIPLES": 250_000,
+    "BCIC_VALIDATION_MEMORY_MIB": 1024,
+    "BCIC_VALIDATION_TIMEOUT": 60.0,
     "BCIC_TOKENS": None,  # token file; None: beside the store, "<store>-tokens.json"
     "SECRET_KEY": None,  # signs CSRF tokens: BCIC_SECRET_KEY, else kept in <store>-secret-key
     "WTF_CSRF_TIME_LIMIT": 3600 * 8,

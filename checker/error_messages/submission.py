@@ -30,6 +30,22 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "{name} must be a whole number of statements, 1 or more, not {value!r}",
         "zh": "{name} 须为不小于 1 的陈述条数（整数），而不是 {value!r}",
     },
+    "error.validation.memory": {
+        "en": "validating the submission needed more than {limit} MiB of memory beyond the "
+              "server's own (the limit BCIC_VALIDATION_MEMORY_MIB sets), so it was stopped and "
+              "nothing was kept; send a smaller submission, or ask the server's operator to raise "
+              "the limit",
+        "zh": "验证该提交材料所需的内存超出服务器自身占用之外 {limit} MiB（BCIC_VALIDATION_MEMORY_MIB "
+              "设定的上限），验证已停止，未保留任何内容；请提交较小的材料，或请服务器运维人员调高该上限",
+    },
+    "error.validation.timeout": {
+        "en": "the validation was stopped after {seconds:g} s (the time limit "
+              "BCIC_VALIDATION_TIMEOUT sets) and nothing was kept; try again when the server is "
+              "less busy, send a smaller submission, or ask the server's operator to raise the "
+              "limit",
+        "zh": "验证在 {seconds:g} 秒（BCIC_VALIDATION_TIMEOUT 设定的时间上限）后被终止，未保留任何内容；"
+              "请在服务器较空闲时重试、提交较小的材料，或请服务器运维人员调高该上限",
+    },
     "error.submission.not_a_file": {
         "en": "{path}: is not a readable file",
         "zh": "{path}：不是可读取的文件",
