@@ -11,11 +11,16 @@ on it would say little about what a worker uses.
 
 A process past its limit cannot get memory: Python raises MemoryError, and native code (pyoxigraph
 is Rust) aborts the process with SIGABRT ("memory allocation of … bytes failed"), so a process
-that ran out is one that raised MemoryError or ended by that signal.
+that ran out is one that raised MemoryError or ended by that signal. A process under a limit
+writes no core file when it ends so (each could be as large as the limit), and prints no Rust
+backtrace: asked for one (RUST_BACKTRACE=1), a query worker that ran out inside pyoxigraph's
+writer panicked, and printing the panic's backtrace and the failed allocation's waited on each
+other until its time limit.
 """
 
 from __future__ import annotations
 
+import os
 import resource
 import signal
 
@@ -41,3 +46,5 @@ def limit_growth(extra: int) -> None:
     if hard != resource.RLIM_INFINITY:
         limit = min(limit, hard)
     resource.setrlimit(resource.RLIMIT_DATA, (limit, hard))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, resource.getrlimit(resource.RLIMIT_CORE)[1]))
+    os.environ["RUST_BACKTRACE"] = "0"  # read by Rust at its first panic, not before

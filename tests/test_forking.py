@@ -140,6 +140,19 @@ def _abort() -> None:
     os.abort()
 
 
+def test_a_child_under_a_memory_limit_writes_no_core_and_prints_no_rust_backtrace(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Rust panic's backtrace, printed out of memory, waited for ever on the failed
+    allocation's (a query worker hung so until its time limit)."""
+    monkeypatch.setenv("RUST_BACKTRACE", "1")
+
+    def settings() -> tuple[int, str | None]:
+        return resource.getrlimit(resource.RLIMIT_CORE)[0], os.environ.get("RUST_BACKTRACE")
+
+    assert run_in_child(settings, seconds=30, memory=64 * MIB) == (0, "0")
+    assert os.environ["RUST_BACKTRACE"] == "1"
+
+
 def test_a_child_that_aborts_without_a_memory_limit_died_and_did_not_run_out() -> None:
     with pytest.raises(WorkerError, match=r"killed by signal 6 \(Aborted\)") as caught:
         run_in_child(_abort, seconds=30)

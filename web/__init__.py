@@ -56,6 +56,7 @@ DEFAULTS: dict[str, Any] = {
     "BCIC_SNAPSHOT": None,  # where query snapshots live; None: beside the store, "<name>-snapshots"
     "BCIC_STORE_ENGINE": "auto",  # a remote store's engine: auto (Server header), virtuoso, generic
     "BCIC_SPARQL_TIMEOUT": 10.0,  # seconds a query may run before its worker is killed
+    "BCIC_SPARQL_MEMORY_MIB": 1024,  # MiB a query may take in its worker; then the worker ends
     "BCIC_SPARQL_ROW_LIMIT": 10_000,  # rows (or triples) returned at most; more are cut, flagged
     "BCIC_SPARQL_WORKERS": 3,  # query worker processes: queries that can run at once
     "BCIC_SPARQL_RESERVED_WORKERS": 1,  # of them, kept from /sparql for the named-query API
@@ -227,6 +228,7 @@ def _sparql_service(app: Flask) -> SparqlService | None:
         services = services.replace(",", " ").split()
     limits = SparqlLimits(
         timeout=float(config["BCIC_SPARQL_TIMEOUT"]),
+        memory_mib=int(config["BCIC_SPARQL_MEMORY_MIB"]),
         row_limit=int(config["BCIC_SPARQL_ROW_LIMIT"]),
         workers=int(config["BCIC_SPARQL_WORKERS"]),
         reserved_workers=int(config["BCIC_SPARQL_RESERVED_WORKERS"]),

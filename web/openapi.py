@@ -26,8 +26,8 @@ _ERRORS = {400: "the request is malformed or a value is invalid (the message say
            413: "the request body or query is over the limit, or the submission holds more "
                 "statements, or needs more memory to validate, than the server allows",
            415: "the body's Content-Type is not accepted here",
-           503: "the store is busy (another writer), a remote store does not answer, or a "
-                "query or validation ran out of time"}
+           503: "the store is busy (another writer), a remote store does not answer, a query "
+                "or validation ran out of time, or a query out of memory"}
 
 
 def openapi_document(server_url: str) -> Json:

@@ -32,5 +32,4 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     },
     "error.process.exit_status": {"en": "exit status {code}", "zh": "退出状态 {code}"},
     "error.process.pipe_broke": {"en": "its pipe broke", "zh": "其管道已断开"},
-    "error.process.not_running": {"en": "not running", "zh": "未在运行"},
 }
