@@ -68,8 +68,8 @@ def run_in_child(task: Callable[[], T], *, seconds: float, memory: int | None = 
     still at work then is killed (WorkerTimeoutError); one that fails or dies is a WorkerError.
     Whatever the task does to its process (deep recursion, a crash) stays in the child. With
     `memory`, the child may take that many bytes more than this process holds when it forks,
-    and one that runs out is a WorkerMemoryError. The child leads a process group of its own: killing
-    it kills whatever processes it started too (a validation's own forked workers)."""
+    and one that runs out is a WorkerMemoryError. The child leads a process group of its own:
+    killing it kills whatever processes it started too (a validation's own forked workers)."""
     child = _start(task, memory=memory, group=True)
     try:
         return _collect(child, time.monotonic() + seconds)  # type: ignore[return-value]

@@ -81,8 +81,9 @@ def _checked(files: Sequence[SubmissionFile], rulebook: Rulebook, max_triples: i
 
 
 def _within(task: Callable[[], T], limits: ValidationLimits) -> T:
-    """Run `task` in a child within the memory and time limits, this process warmed up first; a CheckerError it raises is raised here, and one of its
-    own workers out of memory is the validation out of memory."""
+    """Run `task` in a child within the memory and time limits, this process warmed up first;
+    a CheckerError it raises is raised here, and one of its own workers out of memory is the
+    validation out of memory."""
     warm_up()
     try:
         outcome = run_in_child(partial(_outcome, task), seconds=limits.seconds,

@@ -432,7 +432,8 @@ def test_the_statement_limit_counts_the_whole_submission_and_a_repeated_statemen
     kept = load_submission([SubmissionFile("a.ttl", three), SubmissionFile("r.ttl", repeated)],
                            max_triples=3)
     assert len(kept) == 3
-    with pytest.raises(SubmissionTooLargeError, match=r"^b\.ttl: the submission holds more than 5 "):
+    with pytest.raises(SubmissionTooLargeError,
+                       match=r"^b\.ttl: the submission holds more than 5 "):
         load_submission([SubmissionFile("a.ttl", three),
                          SubmissionFile("b.ttl", three.replace(b"/a>", b"/b>"))], max_triples=5)
 

@@ -58,8 +58,8 @@ def _app(make_web_app, own_store: Path, **config: object) -> Flask:  # type: ign
     ("en", "request-body.ttl: the submission holds more than 2,000 statements (triples), the "
            "limit BCIC_MAX_TRIPLES sets"),
     ("zh", "request-body.ttl：提交材料中的陈述（三元组）超过 2,000 条，即 BCIC_MAX_TRIPLES 设定的上限")])
-def test_an_anonymous_upload_over_the_statement_limit_is_413(
-        make_web_app, own_store: Path, lang: str, said: str) -> None:  # type: ignore[no-untyped-def]
+def test_an_anonymous_upload_over_the_statement_limit_is_413(  # type: ignore[no-untyped-def]
+        make_web_app, own_store: Path, lang: str, said: str) -> None:
     client = _app(make_web_app, own_store, BCIC_MAX_TRIPLES=2000).test_client()
     answer = client.post(f"/api/validate?lang={lang}", data=long_list(100_000),
                          content_type="text/turtle")
