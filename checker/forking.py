@@ -4,7 +4,8 @@ A forked child starts as a copy of this process, so the tasks share whatever is 
 (parsed shapes, the data graph) without shipping it anywhere; only a child's return value travels
 back, pickled, over a pipe. Where os.fork does not exist, the tasks run here one after the other.
 A child that dies, fails or stops answering is reported as an error; it never leaves the caller
-waiting for ever.
+waiting for ever. `run_in_child` can also bound a child's memory (checker/memory_limit.py), and
+stops whatever processes the child started along with it.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from typing import TypeVar
 
 from .errors import CheckerError
 from .i18n import Phrase, phrase
+from .memory_limit import OUT_OF_MEMORY_SIGNAL, limit_growth
 
 T = TypeVar("T")
 
@@ -61,11 +63,14 @@ def run_forked(tasks: Sequence[Callable[[], T]], *, patience: float = PATIENCE,
             child.stop()
 
 
-def run_in_child(task: Callable[[], T], *, seconds: float) -> T:
+def run_in_child(task: Callable[[], T], *, seconds: float, memory: int | None = None) -> T:
     """Run `task` in a forked child and return its result, waiting at most `seconds`: a child
     still at work then is killed (WorkerTimeoutError); one that fails or dies is a WorkerError.
-    Whatever the task does to its process (deep recursion, a crash) stays in the child."""
-    child = _start(task)
+    Whatever the task does to its process (deep recursion, a crash) stays in the child. With
+    `memory`, the child may take that many bytes more than this process holds when it forks,
+    and one that runs out is a WorkerMemoryError. The child leads a process group of its own:
+    killing it kills whatever processes it started too (a validation's own forked workers)."""
+    child = _start(task, memory=memory, group=True)
     try:
         return _collect(child, time.monotonic() + seconds)  # type: ignore[return-value]
     finally:
@@ -93,6 +98,10 @@ class WorkerTimeoutError(WorkerError):
     """A forked worker process did not answer in time; it was stopped."""
 
 
+class WorkerMemoryError(WorkerError):
+    """A forked worker process ran out of the memory it was allowed (`run_in_child`'s memory)."""
+
+
 _LENGTH = struct.Struct("!Q")  # a child's answer: its length, then the pickled outcome
 
 
@@ -100,6 +109,8 @@ _LENGTH = struct.Struct("!Q")  # a child's answer: its length, then the pickled 
 class _Child:
     pid: int
     fd: int
+    group: bool = False  # the child leads a process group: stopping it stops the whole group
+    memory_limited: bool = False
     waited: bool = False
 
     def wait(self) -> int:
@@ -108,23 +119,65 @@ class _Child:
         return status
 
     def wait_behind(self) -> None:
-        """Wait for the child in a background thread: it has answered and is only exiting, which
-        takes a while for a large process."""
-        threading.Thread(target=self.wait, name=f"wait-{self.pid}", daemon=True).start()
+        """Leave the child to be reaped at a later fork: it has answered and is only exiting,
+        which takes a while for a large process. Not in a thread of its own: a process at its
+        memory limit may fail to start one, and Thread.start then waits for ever."""
+        with _exiting_lock:
+            _exiting.add(self.pid)
         self.waited = True
 
     def stop(self) -> None:
-        """Kill the child unless it has answered or been waited for; close its pipe."""
-        if not self.waited:
-            try:
+        """Kill the child unless it has answered or been waited for, and the processes it started
+        when it leads a group (the kernel never gives a group's id to another process while one
+        of the group lives); close its pipe."""
+        try:
+            if self.group:
+                os.killpg(self.pid, signal.SIGKILL)
+            elif not self.waited:
                 os.kill(self.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
+        except ProcessLookupError:
+            pass
+        if not self.waited:
             self.wait()
         os.close(self.fd)
 
+    def ran_out_of_memory(self, status: int) -> bool:
+        """Whether a child that ended with `status` ended for want of memory under its limit."""
+        return (self.memory_limited and os.WIFSIGNALED(status)
+                and os.WTERMSIG(status) == OUT_OF_MEMORY_SIGNAL)
 
-def _start(task: Callable[[], object]) -> _Child:
+
+# Children that answered and are exiting, reaped at the next fork (or by init, after this process).
+_exiting: set[int] = set()
+_exiting_lock = threading.Lock()
+
+
+def _reap_exited() -> None:
+    """Reap the children that answered and have ended since."""
+    with _exiting_lock:
+        for pid in list(_exiting):
+            try:
+                ended, _status = os.waitpid(pid, os.WNOHANG)
+            except ChildProcessError:  # reaped already
+                ended = pid
+            if ended:
+                _exiting.discard(pid)
+
+
+def _forget_exiting() -> None:
+    """In a new child: its parent's exiting children are not its own, and their lock may have
+    been held by another thread of the parent at the fork."""
+    global _exiting_lock
+    _exiting.clear()
+    _exiting_lock = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_forget_exiting)
+
+
+def _start(task: Callable[[], object], *, memory: int | None = None,
+           group: bool = False) -> _Child:
+    _reap_exited()
     read_end, write_end = os.pipe()
     try:
         pid = os.fork()
@@ -135,19 +188,44 @@ def _start(task: Callable[[], object]) -> _Child:
     if pid == 0:  # the child: run the task, send its outcome, leave without running any cleanup
         gc.freeze()  # keep the collector off the objects shared with the parent (no page copies)
         os.close(read_end)
-        _child_main(task, write_end)
+        _child_main(task, write_end, memory=memory, group=group)
     os.close(write_end)
-    return _Child(pid, read_end)
+    if group:  # here too, so that a kill right after the fork finds the group already made
+        try:
+            os.setpgid(pid, pid)
+        except OSError:  # the child made it first, or has already ended
+            pass
+    return _Child(pid, read_end, group=group, memory_limited=memory is not None)
 
 
-def _child_main(task: Callable[[], object], write_end: int) -> None:
+_DONE, _FAILED, _OUT_OF_MEMORY = "done", "failed", "out of memory"  # a child's outcome
+
+
+def _framed(outcome: tuple[str, object]) -> bytes:
+    """A child's answer: the pickled outcome after its length."""
+    payload = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+    return _LENGTH.pack(len(payload)) + payload
+
+
+# Made beforehand: a child that ran out of memory may have none left to make it.
+_OUT_OF_MEMORY_ANSWER = _framed((_OUT_OF_MEMORY, None))
+
+
+def _child_main(task: Callable[[], object], write_end: int, *, memory: int | None,
+                group: bool) -> None:
     status = 1
     try:
+        if group:
+            os.setpgid(0, 0)
+        if memory is not None:
+            limit_growth(memory)
         try:
-            payload = pickle.dumps((True, task()), protocol=pickle.HIGHEST_PROTOCOL)
+            answer = _framed((_DONE, task()))
+        except MemoryError:  # what the task held goes with the exception, at the end of this block
+            answer = _OUT_OF_MEMORY_ANSWER
         except BaseException as exc:  # noqa: BLE001 -- the parent reports it; nothing escapes
-            payload = pickle.dumps((False, f"{type(exc).__name__}: {exc}"))
-        view = memoryview(_LENGTH.pack(len(payload)) + payload)
+            answer = _framed((_FAILED, f"{type(exc).__name__}: {exc}"))
+        view = memoryview(answer)
         while view:
             view = view[os.write(write_end, view):]
         os.close(write_end)  # the answer is complete now, not once this process is torn down
@@ -170,10 +248,15 @@ def _collect(child: _Child, deadline: float) -> object:
             chunks.append(chunk)
     answer = b"".join(chunks)
     if len(answer) < _LENGTH.size or len(answer) != _LENGTH.size + _LENGTH.unpack_from(answer)[0]:
-        raise WorkerError.of("error.worker.died", pid=child.pid, cause=_describe(child.wait()))
+        status = child.wait()
+        if child.ran_out_of_memory(status):
+            raise WorkerMemoryError.of("error.worker.memory", pid=child.pid)
+        raise WorkerError.of("error.worker.died", pid=child.pid, cause=_describe(status))
     child.wait_behind()
-    succeeded, value = pickle.loads(answer[_LENGTH.size:])
-    if not succeeded:
+    outcome, value = pickle.loads(answer[_LENGTH.size:])
+    if outcome == _OUT_OF_MEMORY:
+        raise WorkerMemoryError.of("error.worker.memory", pid=child.pid)
+    if outcome == _FAILED:
         raise WorkerError.of("error.worker.failed", detail=value)
     return value
 

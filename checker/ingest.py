@@ -87,13 +87,14 @@ def ingest_submission(store: Store, files: Sequence[SubmissionFile], *,
 
 
 def check_submission(files: Sequence[SubmissionFile], *, cluster: URIRef | None = None,
-                     rulebook: Rulebook | None = None) -> CheckedSubmission:
-    """Parse and validate a submission, and find its cluster, without any store: InputError
-    when it cannot be stored."""
+                     rulebook: Rulebook | None = None,
+                     max_triples: int | None = None) -> CheckedSubmission:
+    """Parse and validate a submission of at most `max_triples` statements (None: the loader's
+    setting), and find its cluster, without any store: InputError when it cannot be stored."""
     rulebook = rulebook or load_rulebook()
     for file in files:
         _refuse_xml_unsafe(stored_file_name(file.name), "file_name")
-    data = load_submission(files)
+    data = load_submission(files, max_triples=max_triples)
     report = validate_graph(data, files=tuple(stored_file_name(f.name) for f in files),
                             rulebook=rulebook)
     return CheckedSubmission(tuple(files), data, report, stored_cluster(report.cluster, cluster),

@@ -5,7 +5,8 @@ whole process on some inputs (shared/NOTES.md). So a user's query never runs in 
 process: a small pool of worker processes (checker/query_worker.py) runs them. The parent sends a
 job, waits up to the time limit and, when it passes, kills the worker — the only way to stop the
 query's work — and starts a fresh one. A worker that dies (a crash) costs its query an error and
-is replaced; the server and the other workers never notice.
+is replaced; the server and the other workers never notice. So is a worker that ran out of the
+memory it may take (`memory`: a query past it fails to allocate, checker/memory_limit.py).
 
 Anonymous queries must not starve the app's own: `reserved` workers are kept from them. A public
 job (`run(job)`) takes a worker only while fewer than `workers - reserved` public jobs run; a
@@ -39,6 +40,7 @@ from typing import Protocol
 
 from .errors import CheckerError, NoAnswerError, StoreError
 from .i18n import Phrase, phrase
+from .memory_limit import MIB, OUT_OF_MEMORY_SIGNAL
 from .query_worker import CURRENT_LINK, JobDone, JobFailed, QueryJob, serve
 
 SNAPSHOTS_KEPT = 3  # the current one and two before it, for queries that started on them
@@ -57,6 +59,12 @@ class QueryTimeoutError(NoAnswerError):
     http_status = 503
 
 
+class QueryMemoryError(NoAnswerError):
+    """A query needed more memory than its worker may take: the worker was replaced."""
+
+    http_status = 503
+
+
 class QueryCrashedError(CheckerError):
     """The worker running a query died (a crash in the engine); a fresh one replaced it."""
 
@@ -70,11 +78,13 @@ class QueryBusyError(NoAnswerError):
 
 
 class QueryRunner:
-    """A pool of query worker processes over the snapshots in `snapshot_dir`."""
+    """A pool of query worker processes over the snapshots in `snapshot_dir`; with `memory`,
+    each may take that many bytes beyond what it holds with the snapshot open."""
 
     def __init__(self, snapshot_dir: str | Path, *, workers: int = 2, timeout: float = 10.0,
-                 reserved: int = 0) -> None:
-        if workers < 1 or timeout <= 0 or not 0 <= reserved < workers:
+                 reserved: int = 0, memory: int | None = None) -> None:
+        if (workers < 1 or timeout <= 0 or not 0 <= reserved < workers
+                or (memory is not None and memory <= 0)):
             raise CheckerError.of("error.sparql.runner_settings")
         self.snapshot_dir = Path(snapshot_dir)
         self.timeout = timeout
@@ -86,7 +96,7 @@ class QueryRunner:
             multiprocessing.get_context("forkserver")
             if "forkserver" in multiprocessing.get_all_start_methods()
             else multiprocessing.get_context("spawn"))
-        self._workers = [_Worker(context, self.snapshot_dir) for _ in range(workers)]
+        self._workers = [_Worker(context, self.snapshot_dir, memory) for _ in range(workers)]
         self._idle: queue.SimpleQueue[_Worker] = queue.SimpleQueue()
         for worker in self._workers:
             self._idle.put(worker)
@@ -142,9 +152,11 @@ class QueryRunner:
 class _Worker:
     """One worker process and the parent's end of its pipe; used by one thread at a time."""
 
-    def __init__(self, context: ForkServerContext | SpawnContext, snapshot_dir: Path) -> None:
+    def __init__(self, context: ForkServerContext | SpawnContext, snapshot_dir: Path,
+                 memory: int | None) -> None:
         self._context = context
         self._snapshot_dir = snapshot_dir
+        self._memory = memory
         self._process: BaseProcess | None = None
         self._connection: Connection | None = None
 
@@ -159,14 +171,16 @@ class _Worker:
             return
         self.stop()
         parent_end, child_end = self._context.Pipe()
-        process = self._context.Process(target=serve, args=(child_end, str(self._snapshot_dir)),
-                                        name="bcic-query-worker", daemon=True)
+        process = self._context.Process(
+            target=serve, args=(child_end, str(self._snapshot_dir), self._memory),
+            name="bcic-query-worker", daemon=True)
         process.start()
         child_end.close()  # the child holds its own copy: EOF reaches us when it dies
         self._process, self._connection = process, parent_end
 
     def call(self, job: QueryJob, timeout: float) -> JobDone | JobFailed:
-        """Send one job and wait for its reply; kill and replace the worker on timeout or death."""
+        """Send one job and wait for its reply; kill and replace the worker on timeout or death
+        (out of memory, under a memory limit, when it ended by SIGABRT)."""
         self.ensure_started()
         assert self._connection is not None
         try:
@@ -175,11 +189,15 @@ class _Worker:
                 self.restart()
                 raise QueryTimeoutError.of("error.sparql.timeout", seconds=timeout)
             reply: JobDone | JobFailed = self._connection.recv()
-            return reply
         except (EOFError, OSError):
-            cause = self._cause_of_death()
+            code = self._exit_code()
             self.restart()
-            raise QueryCrashedError.of("error.sparql.engine_stopped", cause=cause) from None
+            if self._memory is not None and code == -OUT_OF_MEMORY_SIGNAL:
+                raise QueryMemoryError.of("error.sparql.memory",
+                                          limit=self._memory // MIB) from None
+            raise QueryCrashedError.of("error.sparql.engine_stopped",
+                                       cause=_cause_of_death(code)) from None
+        return reply
 
     def restart(self) -> None:
         """Kill the process (SIGKILL stops the query's work at once) and start a fresh one."""
@@ -198,17 +216,21 @@ class _Worker:
             self._connection.close()
             self._connection = None
 
-    def _cause_of_death(self) -> Phrase:
-        """How the worker ended, e.g. "killed by signal 11 (SIGSEGV)"."""
-        if self._process is None:
-            return phrase("error.process.not_running")
+    def _exit_code(self) -> int | None:
+        """How the worker, whose pipe broke, ended: its exit code (-N: killed by signal N), None
+        while it has not ended after all."""
+        assert self._process is not None  # call() started it
         self._process.join(timeout=1.0)
-        code = self._process.exitcode
-        if code is None:
-            return phrase("error.process.pipe_broke")
-        if code < 0:
-            return phrase("error.process.signal", number=-code, name=_signal_name(-code))
-        return phrase("error.process.exit_status", code=code)
+        return self._process.exitcode
+
+
+def _cause_of_death(code: int | None) -> Phrase:
+    """How a worker ended, by its exit code, e.g. "killed by signal 11 (SIGSEGV)"."""
+    if code is None:
+        return phrase("error.process.pipe_broke")
+    if code < 0:
+        return phrase("error.process.signal", number=-code, name=_signal_name(-code))
+    return phrase("error.process.exit_status", code=code)
 
 
 def _signal_name(number: int) -> str:

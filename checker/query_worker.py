@@ -3,9 +3,12 @@
 A worker opens the current snapshot of the store read-only, receives one job at a time over a
 pipe, runs it with pyoxigraph, caps the rows, serialises the result and sends the bytes back.
 It imports nothing but pyoxigraph, orjson, the standard library, checker.errors with its
-message catalogue (plain Python) and checker.sparql_syntax (pyoxigraph and the standard library),
-so that starting a fresh worker after a kill stays cheap, and it holds no state worth saving: the
-parent kills it without ceremony when a query runs too long.
+message catalogue (plain Python), checker.sparql_syntax (pyoxigraph and the standard library) and
+checker.memory_limit (the standard library), so that starting a fresh worker after a kill stays
+cheap, and it holds no state worth saving: the parent kills it without ceremony when a query runs
+too long. Given a memory limit, a worker takes at most that much memory beyond what it holds once
+it has opened the snapshot; a query that needs more ends the worker by SIGABRT, as Rust code
+does when an allocation fails, and the parent says so and replaces it (checker/memory_limit.py).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import orjson
 import pyoxigraph
 
 from .errors import CheckerError, NotAcceptableError, QueryRefusedError, StoreError
+from .memory_limit import limit_growth
 from .sparql_syntax import undeclared_prefix
 
 PREFIXES = {
@@ -96,13 +100,16 @@ class _NoSnapshot(OSError):
         self.link = link
 
 
-def serve(connection: Connection, snapshot_dir: str) -> None:
-    """Answer jobs from `connection` until the parent closes it (the worker process's main)."""
+def serve(connection: Connection, snapshot_dir: str, memory: int | None = None) -> None:
+    """Answer jobs from `connection` until the parent closes it (the worker process's main);
+    with `memory`, take at most that many bytes beyond what the open snapshot holds."""
     snapshots = _SnapshotStore(Path(snapshot_dir))
     try:
         snapshots.store()  # open now, while nobody waits; a missing snapshot is reported per job
     except OSError:
         pass
+    if memory is not None:
+        limit_growth(memory)
     while True:
         try:
             job = connection.recv()
@@ -110,6 +117,8 @@ def serve(connection: Connection, snapshot_dir: str) -> None:
             return  # the parent is gone or closed the pipe
         try:
             reply: JobDone | JobFailed = run_job(snapshots.store(), job)
+        except MemoryError:  # end as a worker out of memory in pyoxigraph's Rust code ends
+            os.abort()
         except Exception as error:  # noqa: BLE001 — reported to the parent, never a traceback
             reply = JobFailed(_refusal(error, job.query))
         connection.send(reply)

@@ -21,7 +21,7 @@ from rdflib.namespace import SH
 from rdflib.term import Node
 
 from .errors import CheckerError
-from .forking import run_forked
+from .forking import WorkerMemoryError, run_forked
 from .overlay import Extra, beside
 from .shacl_warm import DataGraph, WarmShapesGraph, Work, as_data_graph, focus_work, run_work
 
@@ -78,6 +78,8 @@ class ShapeEngine:
             data_graph = as_data_graph(beside(data, self._support))
             parts = _deal(focus_work(self._shapes, data_graph), processes)
             found = run_forked([partial(self._results, data_graph, part) for part in parts])
+        except (MemoryError, WorkerMemoryError):
+            raise  # a limit on the memory of this process or its workers: no engine failure
         except Exception as exc:  # a WorkerError, or pyshacl's and rdflib's own error types
             raise ValidationEngineError.of("error.shacl.failed", reason=exc) from exc
         return [result for part in found for result in part]

@@ -29,6 +29,7 @@ from rdflib.term import Variable
 from .errors import CheckerError, NotAcceptableError, QueryRefusedError
 from .i18n import phrase
 from .forking import WorkerError, WorkerTimeoutError, can_fork, run_in_child
+from .memory_limit import MIB
 from .query_runner import QueryBusyError, QueryRunner
 from .query_worker import VALUES_JSON, QueryJob, ResultKind
 from .store.guard import QueryForm, QueryInfo, inspect_query
@@ -131,10 +132,11 @@ def not_acceptable(form: QueryForm | None, asked: str) -> NotAcceptableError:
 
 @dataclass(frozen=True)
 class SparqlLimits:
-    """What the endpoint allows: query size, time, rows, workers (and how many of them are kept
-    for the app's named queries), public queries let wait, federated endpoints."""
+    """What the endpoint allows: query size, time, memory, rows, workers (and how many of them are
+    kept for the app's named queries), public queries let wait, federated endpoints."""
 
     timeout: float = 10.0
+    memory_mib: int = 1024  # what a query may take in its worker beyond the open snapshot
     row_limit: int = 10_000
     workers: int = 3
     reserved_workers: int = 1
@@ -223,7 +225,8 @@ class SparqlService:
         if limits.waiting < 0:
             raise CheckerError.of("error.sparql.runner_settings")
         self.runner = QueryRunner(snapshot_dir, workers=limits.workers, timeout=limits.timeout,
-                                  reserved=limits.reserved_workers)
+                                  reserved=limits.reserved_workers,
+                                  memory=limits.memory_mib * MIB)
         self.public_limit = self.runner.public_workers + limits.waiting
         self._public = threading.BoundedSemaphore(self.public_limit)
 
@@ -282,7 +285,8 @@ def service_description(endpoint: str, limits: SparqlLimits,
             "provenance; see docs/store.md), unless the request names default-graph-uri / "
             "named-graph-uri or the query uses FROM / FROM NAMED.")),
         (service, iri(RDFS_COMMENT), pyoxigraph.Literal(
-            f"Read-only. A query may run {limits.timeout:g} s and return {limits.row_limit} rows "
+            f"Read-only. A query may run {limits.timeout:g} s, take {limits.memory_mib} MiB of "
+            f"memory and return {limits.row_limit} rows "
             f"(or triples); a longer result is cut and flagged with the response header "
             f"{TRUNCATED_HEADER}: true. Queries are answered from a snapshot of the store taken "
             f"after each ingest. SERVICE is refused" + (

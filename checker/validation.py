@@ -97,9 +97,10 @@ def validate_files(paths: Sequence[Path], *, rulebook: Rulebook | None = None,
 
 
 def validate_submission(files: Sequence[SubmissionFile], *, rulebook: Rulebook | None = None,
-                        processes: int | None = None) -> Report:
-    """Parse (safely) and validate files already in memory (uploads) as one submission."""
-    data = load_submission(files)
+                        processes: int | None = None, max_triples: int | None = None) -> Report:
+    """Parse (safely) and validate files already in memory (uploads) as one submission, of at
+    most `max_triples` statements (None: BCIC_MAX_TRIPLES, else the loader's default)."""
+    data = load_submission(files, max_triples=max_triples)
     return validate_graph(data, files=tuple(f.name for f in files),
                           sha256=tuple(hashlib.sha256(f.data).hexdigest() for f in files),
                           rulebook=rulebook,

@@ -160,6 +160,15 @@ def test_ingest_of_a_bad_file_exits_2_and_stores_nothing(bcic: Bcic, tmp_path: P
     assert DATANG_CLUSTER not in bcic("clusters").output
 
 
+def test_ingest_over_bcic_max_triples_exits_2_and_stores_nothing(
+        bcic: Bcic, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BCIC_MAX_TRIPLES", "100")
+    result = bcic("ingest", DATANG)
+    assert result.exit_code == 2
+    assert "more than 100 statements (triples), the limit BCIC_MAX_TRIPLES sets" in result.output
+    assert not Path(bcic.store_dir).exists()
+
+
 def test_ingest_of_a_literal_xml_cannot_carry_exits_2_and_stores_nothing(
         bcic: Bcic, tmp_path: Path) -> None:
     """The endpoint answers in XML formats too, which could not carry the literal."""

@@ -68,6 +68,15 @@ def test_a_control_character_in_a_literal_exits_2_naming_file_line_and_character
     assert result.output.startswith(said.format(path=noted)), result.output
 
 
+def test_a_submission_over_bcic_max_triples_exits_2_saying_how_to_raise_the_limit(
+        runner: CliRunner) -> None:
+    result = runner.invoke(main, ["validate", MATURE], env={"BCIC_MAX_TRIPLES": "1000"})
+    assert result.exit_code == 2
+    assert ("dehua-ceramics.ttl: the submission holds more than 1,000 statements (triples), the "
+            "limit BCIC_MAX_TRIPLES sets") in result.output
+    assert "set BCIC_MAX_TRIPLES higher where bcic runs" in result.output
+
+
 def test_syntax_error_exits_2_naming_file_and_line(runner: CliRunner, tmp_path: Path) -> None:
     bad = tmp_path / "broken.ttl"
     bad.write_text("@prefix ex: <https://example.org/> .\nex:a ex:b ex:c .\nex:a ex:b ex:c ex:d .\n"

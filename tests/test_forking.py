@@ -1,11 +1,15 @@
 """Tasks run side by side in forked processes come back in order, and a child that dies, fails or
-hangs is reported, stopped and never waited for without end."""
+hangs is reported, stopped and never waited for without end; a child given a memory limit that
+runs out of it is reported as such, and a child stopped takes the processes it started along."""
 
 from __future__ import annotations
 
+import faulthandler
 import os
+import resource
 import signal
 import subprocess
+import threading
 import sys
 import textwrap
 import time
@@ -13,8 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from checker.forking import WorkerError, WorkerTimeoutError, run_forked, run_in_child
+import pyoxigraph
+
+from checker.forking import (WorkerError, WorkerMemoryError, WorkerTimeoutError, run_forked,
+                             run_in_child)
 from checker.loading import SubmissionParseError
+from checker.memory_limit import MIB
 
 
 def test_each_task_runs_in_its_own_process_and_results_come_back_in_order() -> None:
@@ -93,6 +101,95 @@ def test_a_child_that_dies_is_reported_in_chinese_too() -> None:
     assert caught.value.text("zh").endswith("意外终止：退出状态 3")
 
 
+def _hold_more_and_more() -> None:
+    """Python objects, a megabyte at a time, for ever."""
+    held = []
+    while True:
+        held.append(bytearray(MIB))
+
+
+def _sort_a_cartesian_product() -> list[object]:
+    """pyoxigraph (Rust) sorting 4,000,000 rows: it takes far more than 64 MiB."""
+    faulthandler.disable()  # pytest's: it would print this child's end as a crash of the tests
+    store = pyoxigraph.Store()
+    predicate = pyoxigraph.NamedNode("http://e/p")
+    for n in range(2000):
+        store.add(pyoxigraph.Quad(pyoxigraph.NamedNode(f"http://e/{n}"), predicate,
+                                  pyoxigraph.Literal(str(n))))
+    return list(store.query("SELECT ?a ?d { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f LIMIT 1"))
+
+
+@pytest.mark.parametrize("task", [_hold_more_and_more, _sort_a_cartesian_product],
+                         ids=["python-memory-error", "native-allocation-failure"])
+def test_a_child_past_its_memory_limit_is_reported_out_of_memory(task: object) -> None:
+    """Python raises MemoryError; Rust code aborts the process: both are the limit's doing."""
+    with pytest.raises(WorkerMemoryError) as caught:
+        run_in_child(task, seconds=60, memory=64 * MIB)  # type: ignore[arg-type]
+    assert "ran out of the memory it was allowed" in caught.value.message
+    assert "用尽了允许使用的内存" in caught.value.text("zh")
+
+
+def test_a_child_within_its_memory_limit_answers_and_this_process_keeps_no_limit() -> None:
+    limit = resource.getrlimit(resource.RLIMIT_DATA)
+    assert run_in_child(lambda: len(bytearray(16 * MIB)), seconds=30, memory=64 * MIB) == 16 * MIB
+    assert resource.getrlimit(resource.RLIMIT_DATA) == limit
+
+
+def _abort() -> None:
+    faulthandler.disable()
+    os.abort()
+
+
+def test_a_child_under_a_memory_limit_writes_no_core_and_prints_no_rust_backtrace(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Rust panic's backtrace, printed out of memory, waited for ever on the failed
+    allocation's (a query worker hung so until its time limit)."""
+    monkeypatch.setenv("RUST_BACKTRACE", "1")
+
+    def settings() -> tuple[int, str | None]:
+        return resource.getrlimit(resource.RLIMIT_CORE)[0], os.environ.get("RUST_BACKTRACE")
+
+    assert run_in_child(settings, seconds=30, memory=64 * MIB) == (0, "0")
+    assert os.environ["RUST_BACKTRACE"] == "1"
+
+
+def test_a_child_that_aborts_without_a_memory_limit_died_and_did_not_run_out() -> None:
+    with pytest.raises(WorkerError, match=r"killed by signal 6 \(Aborted\)") as caught:
+        run_in_child(_abort, seconds=30)
+    assert not isinstance(caught.value, WorkerMemoryError)
+
+
+def test_a_child_stopped_for_its_time_stops_the_processes_it_started(tmp_path: Path) -> None:
+    """A validation in a child forks its own workers: past the time limit they go too."""
+    pid_file = tmp_path / "grandchild.pid"
+
+    def start_a_worker_that_hangs() -> None:
+        def hang() -> None:
+            pid_file.write_text(str(os.getpid()))
+            time.sleep(3600)
+        run_forked([lambda: time.sleep(3600), hang])
+
+    with pytest.raises(WorkerTimeoutError):
+        run_in_child(start_a_worker_that_hangs, seconds=2)
+    _assert_ended(int(pid_file.read_text()))
+
+
+def test_children_that_answered_are_reaped_at_the_next_fork_by_no_thread(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A process at its memory limit may fail to start a thread, and Thread.start then waits for
+    ever: a validation in a child hung so until its time limit, its own worker's answer in hand."""
+    def no_thread(self: threading.Thread) -> None:
+        raise AssertionError(f"a thread was started: {self.name}")
+
+    monkeypatch.setattr(threading.Thread, "start", no_thread)
+    _, first = run_forked([os.getpid, os.getpid])
+    deadline = time.monotonic() + 10
+    while Path(f"/proc/{first}").exists():  # a zombie until reaped, at a fork once it has ended
+        assert time.monotonic() < deadline, f"child {first} was not reaped"
+        time.sleep(0.05)
+        run_forked([lambda: 0, lambda: 0])
+
+
 def test_a_single_task_runs_here_without_forking() -> None:
     assert run_forked([os.getpid]) == [os.getpid()]
 
@@ -144,6 +241,21 @@ def test_the_rules_are_put_out_of_the_collectors_reach_once_and_only_once() -> N
     settled, after_second = map(int, answer.stdout.split())
     assert settled > 10000  # the parsed shapes and ontology at least
     assert after_second == settled
+
+
+def _assert_ended(pid: int) -> None:
+    """A process that is not this one's child has ended: none is left, or only its zombie, until
+    the init process reaps it."""
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except FileNotFoundError:
+            return
+        if state == "Z":
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"process {pid} still runs")
 
 
 def _assert_gone(pid: int) -> None:

@@ -12,11 +12,14 @@ from rdflib.compare import isomorphic
 
 from checker.errors import InputError
 from checker.loading import (
+    DEFAULT_MAX_TRIPLES,
     SUBMISSION_BASE_IRI,
     SUBMISSION_FORMATS,
     SubmissionFile,
     SubmissionParseError,
+    SubmissionTooLargeError,
     load_submission,
+    max_triples_setting,
     read_submission_files,
     resolve_format,
 )
@@ -344,7 +347,8 @@ def test_json_ld_parser_fetches_nothing_even_without_the_guard(
 ) -> None:
     text = json.dumps({"@context": server_url(listener, "ctx"), "@id": "http://e/a", "name": "x"})
     with pytest.raises(SubmissionParseError, match="remote contexts"):
-        parse_into(Graph(), "a.jsonld", text, "json-ld", "JSON-LD", SUBMISSION_BASE_IRI)
+        parse_into(Graph(), "a.jsonld", text, "json-ld", "JSON-LD", SUBMISSION_BASE_IRI,
+                   max_triples=1000)
     assert_never_contacted(listener)
 
 
@@ -390,6 +394,68 @@ def test_submission_over_the_size_limit_is_refused() -> None:
     files = [SubmissionFile("a.ttl", b"<http://e/a> <http://e/b> 1 ." * 3)] * 2
     with pytest.raises(InputError, match=r"over the limit of 0.0 MB"):
         load_submission(files, max_bytes=100)
+
+
+class _CountingGraph(Graph):
+    """A graph that counts the statements added to it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.added = 0
+
+    def add(self, triple):  # type: ignore[no-untyped-def,override]
+        self.added += 1
+        return super().add(triple)
+
+
+def test_a_submission_over_the_statement_limit_is_refused_while_it_is_parsed() -> None:
+    """Each ` 1` of a Turtle collection makes two statements: 600 KB would make 200,000. The
+    loader stops at the statement past the limit, naming the file, the limit and the setting."""
+    text = "<http://e/a> <http://e/p> (" + " 1" * 100_000 + " ) .\n"
+    graph = _CountingGraph()
+    with pytest.raises(SubmissionTooLargeError) as refused:
+        parse_into(graph, "list.ttl", text, "turtle", "Turtle", SUBMISSION_BASE_IRI,
+                   max_triples=1000)
+    assert graph.added == 1001
+    error = refused.value
+    assert (error.http_status, error.exit_code) == (413, 2)
+    assert error.message.startswith("list.ttl: the submission holds more than 1,000 statements "
+                                    "(triples), the limit BCIC_MAX_TRIPLES sets; reading stopped")
+    assert "set BCIC_MAX_TRIPLES higher" in error.message
+    assert error.text("zh").startswith("list.ttl：提交材料中的陈述（三元组）超过 1,000 条，即 "
+                                       "BCIC_MAX_TRIPLES 设定的上限")
+
+
+def test_the_statement_limit_counts_the_whole_submission_and_a_repeated_statement_once() -> None:
+    three = b"<http://e/a> <http://e/p> 1, 2, 3 ."
+    repeated = b"<http://e/a> <http://e/p> 1 .\n" * 50
+    kept = load_submission([SubmissionFile("a.ttl", three), SubmissionFile("r.ttl", repeated)],
+                           max_triples=3)
+    assert len(kept) == 3
+    with pytest.raises(SubmissionTooLargeError,
+                       match=r"^b\.ttl: the submission holds more than 5 "):
+        load_submission([SubmissionFile("a.ttl", three),
+                         SubmissionFile("b.ttl", three.replace(b"/a>", b"/b>"))], max_triples=5)
+
+
+def test_the_statement_limit_is_bcic_max_triples_else_a_million(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("BCIC_MAX_TRIPLES", raising=False)
+    assert max_triples_setting() == DEFAULT_MAX_TRIPLES == 1_000_000
+    monkeypatch.setenv("BCIC_MAX_TRIPLES", "2")
+    with pytest.raises(SubmissionTooLargeError, match="more than 2 statements"):
+        load_submission([SubmissionFile("a.ttl", b"<http://e/a> <http://e/p> 1, 2, 3 .")])
+
+
+@pytest.mark.parametrize("value", ["0", "-5", "1e6", "many", "\u00b2"])
+def test_a_statement_limit_that_is_no_whole_number_is_bad_input(
+        monkeypatch: pytest.MonkeyPatch, value: str) -> None:
+    monkeypatch.setenv("BCIC_MAX_TRIPLES", value)
+    with pytest.raises(InputError) as refused:
+        load_submission([SubmissionFile("a.ttl", b"<http://e/a> <http://e/p> 1 .")])
+    assert refused.value.message == ("BCIC_MAX_TRIPLES must be a whole number of statements, "
+                                     f"1 or more, not {value!r}")
+    assert refused.value.text("zh").startswith("BCIC_MAX_TRIPLES 须为不小于 1 的陈述条数")
 
 
 def test_size_limit_is_checked_before_files_are_read(

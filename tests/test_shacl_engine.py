@@ -14,6 +14,8 @@ import pytest
 from packaging.requirements import Requirement
 from rdflib import Graph
 
+from checker.forking import run_in_child
+from checker.memory_limit import MIB
 from checker.paths import EXAMPLES_DIR, PROJECT_ROOT
 from checker.rulebook import load_rulebook
 from checker.shacl import ShaclResult, ShapeEngine, ValidationEngineError, _deal, _read_results
@@ -119,6 +121,36 @@ def test_a_worker_process_that_dies_is_a_clear_engine_error(
     with pytest.raises(ValidationEngineError, match="died: killed by signal 9"):
         RULEBOOK.engine.run(data, processes=2)
     assert set(data) == before
+
+
+@pytest.mark.parametrize(("where", "raised"), [("here", "MemoryError"),
+                                               ("in a worker", "WorkerMemoryError")])
+def test_running_out_of_memory_is_no_engine_error(monkeypatch: pytest.MonkeyPatch, where: str,
+                                                  raised: str) -> None:
+    """Under a memory limit (a web upload's validation, in a child), running out reaches the
+    caller as itself, which tells the limit, and not as a failure of the engine."""
+    parent = os.getpid()
+
+    def hold_more_and_more(self: ShapeEngine, *args: object) -> list[ShaclResult]:
+        if where == "here" or os.getpid() != parent:
+            held = []
+            while True:
+                held.append(bytearray(MIB))
+        return []
+
+    monkeypatch.setattr(ShapeEngine, "_results", hold_more_and_more)
+    data = Graph().parse(EXAMPLES_DIR / "dehua-ceramics.ttl")
+
+    def what_the_engine_raises() -> str:
+        nonlocal parent
+        parent = os.getpid()  # in the child: the processes it forks are the engine's workers
+        try:
+            RULEBOOK.engine.run(data, processes=2)
+        except Exception as error:  # noqa: BLE001 -- its class is the answer
+            return type(error).__name__
+        return "nothing"
+
+    assert run_in_child(what_the_engine_raises, seconds=60, memory=64 * MIB) == raised
 
 
 def test_installed_pyshacl_is_the_series_the_warm_engine_was_checked_against() -> None:

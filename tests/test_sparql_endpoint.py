@@ -9,8 +9,10 @@ Jena's command-line client.
 from __future__ import annotations
 
 import csv
+import faulthandler
 import io
 import json
+import multiprocessing
 import os
 import re
 import shutil
@@ -31,7 +33,9 @@ from werkzeug.test import TestResponse
 from rdflib import Graph
 from SPARQLWrapper import JSON, TURTLE, XML, SPARQLWrapper
 
+from checker import query_worker
 from checker.errors import QueryRefusedError
+from checker.forking import WorkerError, run_in_child
 from checker.ingest import ingest_files
 from checker.paths import EXAMPLES_DIR
 from checker.query_runner import QueryCrashedError, QueryRunner, current_snapshot, refresh_snapshot
@@ -686,6 +690,57 @@ def test_runaway_query_is_stopped_while_another_query_still_answers(app: Flask) 
     with pytest.raises(ProcessLookupError):
         os.kill(killed[0], 0)
     assert app.test_client().get("/sparql", query_string={"query": COUNT_ALL}).status_code == 200
+
+
+SORTED_PRODUCT = "SELECT ?a ?d WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f LIMIT 1"
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "query stopped: it needed more than 64 MiB of memory (the memory limit)"),
+    ("zh", "查询被终止：所需内存超过 64 MiB（内存上限）")])
+def test_a_query_past_the_memory_limit_is_503_and_only_its_worker_is_replaced(
+        store_dir: Path, lang: str, said: str) -> None:
+    """The review's query: sorting the store's product with itself took a worker to 5 GB in its
+    10 s. With a limit of 64 MiB it stops as soon as it has taken that, long before the time
+    limit, as a query out of time does: 503, a fresh worker, the others untouched."""
+    app = make_app(store_dir, BCIC_SPARQL_MEMORY_MIB=64, BCIC_SPARQL_TIMEOUT=30)
+    try:
+        service = query_service(app)
+        service.runner.start()
+        pids_before = service.runner.worker_pids()
+        started = time.monotonic()
+        answer = app.test_client().post(f"/sparql?lang={lang}", data={"query": SORTED_PRODUCT})
+        assert time.monotonic() - started < 30
+        assert answer.status_code == 503
+        assert answer.get_json()["error"] == "QueryMemoryError"
+        assert answer.get_json()["message"].startswith(said)
+        pids_after = service.runner.worker_pids()
+        replaced = [pid for pid in pids_before if pid not in pids_after]
+        assert len(replaced) == 1 and None not in pids_after
+        assert len(set(pids_before) & set(pids_after)) == len(pids_before) - 1
+        with pytest.raises(ProcessLookupError):
+            os.kill(replaced[0], 0)  # type: ignore[arg-type]
+        assert count(app.test_client()) > 0
+    finally:
+        query_service(app).close()
+
+
+def test_a_worker_out_of_memory_in_python_ends_as_one_out_of_memory_in_rust(
+        store_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """By SIGABRT, which the runner reads as the memory limit's doing."""
+    def out_of_memory(*_args: object) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr(query_worker, "run_job", out_of_memory)
+
+    def serve_one_job() -> None:
+        faulthandler.disable()  # pytest's: it would print this child's end as a crash
+        ours, theirs = multiprocessing.Pipe()
+        ours.send(QueryJob("ASK {}", "JSON", 10))
+        query_worker.serve(theirs, str(store_dir.parent / "snapshots"))
+
+    with pytest.raises(WorkerError, match=r"killed by signal 6 \(Aborted\)"):
+        run_in_child(serve_one_job, seconds=30)
 
 
 def test_rows_beyond_the_limit_are_cut_and_flagged(store_dir: Path) -> None:

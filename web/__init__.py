@@ -56,6 +56,7 @@ DEFAULTS: dict[str, Any] = {
     "BCIC_SNAPSHOT": None,  # where query snapshots live; None: beside the store, "<name>-snapshots"
     "BCIC_STORE_ENGINE": "auto",  # a remote store's engine: auto (Server header), virtuoso, generic
     "BCIC_SPARQL_TIMEOUT": 10.0,  # seconds a query may run before its worker is killed
+    "BCIC_SPARQL_MEMORY_MIB": 1024,  # MiB a query may take in its worker; then the worker ends
     "BCIC_SPARQL_ROW_LIMIT": 10_000,  # rows (or triples) returned at most; more are cut, flagged
     "BCIC_SPARQL_WORKERS": 3,  # query worker processes: queries that can run at once
     "BCIC_SPARQL_RESERVED_WORKERS": 1,  # of them, kept from /sparql for the named-query API
@@ -64,6 +65,11 @@ DEFAULTS: dict[str, Any] = {
     "BCIC_SPARQL_ALLOWED_SERVICES": [],  # SERVICE endpoints a query may call; none by default
     "BCIC_CORS_ORIGIN": "*",  # partner systems query from browsers on other origins
     "MAX_CONTENT_LENGTH": 8 * 1024 * 1024,  # request bodies beyond this get 413 (uploads)
+    # An upload's validation, run in a child process: statements read at most (the synthetic
+    # cluster of 10,000 members holds 73,719), MiB it may take beyond the server's, seconds.
+    "BCIC_MAX_TRIPLES": 250_000,
+    "BCIC_VALIDATION_MEMORY_MIB": 1024,
+    "BCIC_VALIDATION_TIMEOUT": 60.0,
     "BCIC_TOKENS": None,  # token file; None: beside the store, "<store>-tokens.json"
     "SECRET_KEY": None,  # signs CSRF tokens: BCIC_SECRET_KEY, else kept in <store>-secret-key
     "WTF_CSRF_TIME_LIMIT": 3600 * 8,
@@ -226,6 +232,7 @@ def _sparql_service(app: Flask) -> SparqlService | None:
         services = services.replace(",", " ").split()
     limits = SparqlLimits(
         timeout=float(config["BCIC_SPARQL_TIMEOUT"]),
+        memory_mib=int(config["BCIC_SPARQL_MEMORY_MIB"]),
         row_limit=int(config["BCIC_SPARQL_ROW_LIMIT"]),
         workers=int(config["BCIC_SPARQL_WORKERS"]),
         reserved_workers=int(config["BCIC_SPARQL_RESERVED_WORKERS"]),

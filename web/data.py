@@ -15,13 +15,16 @@ from pathlib import Path
 
 from flask import Flask, current_app
 
-from checker.ingest import check_submission, store_submission
+from checker.ingest import store_submission
 from checker.loading import SubmissionFile
 from checker.query_runner import current_snapshot, refresh_snapshot, snapshot_dir_for
 from checker.report import Report
 from checker.store import Store, engine_setting, open_configured_store
 from checker.store.base import RevisionInfo
 from checker.store.oxigraph_store import OxigraphStore
+from checker.validation_limits import check_within
+
+from .submissions import validation_limits
 
 _READER = "bcic.reader"
 
@@ -67,9 +70,10 @@ class SnapshotReader:
 
 def store_upload(files: Sequence[SubmissionFile],
                  submitter: str | None) -> tuple[RevisionInfo, Report]:
-    """Validate an upload, then store it as its cluster's next revision: validated before the
-    live store is opened, so a bad one creates no store and validation holds no lock."""
-    checked = check_submission(files)
+    """Validate an upload within the app's limits (in a child process), then store it as its
+    cluster's next revision: validated before the live store is opened, so a bad one creates no
+    store and validation holds no lock."""
+    checked = check_within(files, validation_limits())
     with write_store() as store:
         return store_submission(store, checked, submitter=submitter), checked.report
 

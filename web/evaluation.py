@@ -25,7 +25,9 @@ from checker.report_reader import read_report
 from checker.revisions import delete_revision, find_cluster, revision_info
 from checker.shacl import Severity
 from checker.store.base import RevisionInfo, Store, cluster_key
-from checker.validation import validate_submission
+from checker.loading import SubmissionTooLargeError
+from checker.validation_limits import (ValidationMemoryError, ValidationTimeoutError,
+                                       validate_within)
 
 from . import csrf
 from .auth import require_role
@@ -35,10 +37,12 @@ from .i18n import request_language, ui
 from .report_view import DOWNLOADS, parse_filters, report_download
 from .strings import STRINGS
 from .submissions import (ACCEPTED_EXTENSIONS, form_submission, fresh_reports, submitter,
-                          upload_limit)
+                          upload_limit, validation_limits)
 
 bp = Blueprint("evaluation", __name__)
 _KEY = re.compile(r"[0-9a-f]{16}")
+# A submission beyond what the app validates (web/README.md, Limits): not the upload size limit.
+_LIMIT_ERRORS = (SubmissionTooLargeError, ValidationMemoryError, ValidationTimeoutError)
 
 
 @bp.get("/")
@@ -67,7 +71,7 @@ def validate_submit() -> Response | tuple[str, int, dict[str, str]]:
             if form.get("store") else None
         files = form_submission()
         if record is None:
-            report_id = fresh_reports().keep(validate_submission(files))
+            report_id = fresh_reports().keep(validate_within(files, validation_limits()))
             return redirect(url_for(".validation_report", report_id=report_id), 303)
         info, _report = store_upload(files, submitter(record))
         return redirect(url_for(".revision_report", key=cluster_key(info.cluster),
@@ -139,7 +143,8 @@ def _form_error(error: CheckerError | HTTPException) -> tuple[str, int, dict[str
     else:
         status = error.code or 400
         headers = {k: v for k, v in error.get_headers() if k == "WWW-Authenticate"}
-    kind = "csrf" if isinstance(error, CSRFError) else status
+    kind = ("csrf" if isinstance(error, CSRFError)
+            else "limit" if isinstance(error, _LIMIT_ERRORS) else status)
     keys = [k for k in (f"validate.error.{kind}", f"error.{status}") if k in STRINGS]
     summary = ui(keys[0], limit=upload_limit()) if keys else ui("validate.failed")
     received = _received_form()

@@ -17,7 +17,7 @@ from checker.report_reader import read_report
 from checker.revisions import delete_revision
 from checker.store.base import RevisionInfo, cluster_key
 from checker.timestamps import xsd_datetime
-from checker.validation import validate_submission
+from checker.validation_limits import validate_within
 from checker.verdicts import rate_document
 
 from .auth import require_role
@@ -25,7 +25,7 @@ from .data import read_store, store_upload, write_store
 from .evaluation import stored_cluster
 from .i18n import pick, request_language
 from .report_view import report_download
-from .submissions import body_submission, submitter
+from .submissions import body_submission, submitter, validation_limits
 
 bp = Blueprint("evaluation_api", __name__, url_prefix="/api")
 
@@ -72,7 +72,7 @@ def report(key: str, number: int) -> Response:
 @bp.post("/validate")
 def validate() -> Response:
     """Validate the body as a submission, store nothing; the report as JSON (or `?format=`)."""
-    return _report(validate_submission([body_submission()]), "bcic-validation")
+    return _report(validate_within([body_submission()], validation_limits()), "bcic-validation")
 
 
 @bp.post("/clusters/revisions")

@@ -23,10 +23,11 @@ _ERRORS = {400: "the request is malformed or a value is invalid (the message say
            404: "no such cluster, revision, query or resource",
            405: "method not allowed", 406: "no acceptable response format",
            409: "a revision with this number is already stored",
-           413: "the request body or query is over the limit",
+           413: "the request body or query is over the limit, or the submission holds more "
+                "statements, or needs more memory to validate, than the server allows",
            415: "the body's Content-Type is not accepted here",
-           503: "the store is busy (another writer), a remote store does not answer, or a "
-                "query ran out of time"}
+           503: "the store is busy (another writer), a remote store does not answer, a query "
+                "or validation ran out of time, or a query out of memory"}
 
 
 def openapi_document(server_url: str) -> Json:
@@ -110,7 +111,7 @@ def _paths() -> Json:
             "验证提交材料（不存储）",
             [lang, _query("format", "report format (default json)", "报告格式（默认 json）",
                           {"type": "string", "enum": list(_REPORT_FORMATS)})],
-            _report_ok(), (400, 413, 415), body=_submission_body())},
+            _report_ok(), (400, 413, 415, 503), body=_submission_body())},
         "/api/clusters/{key}/indicators": {"get": _op(
             "indicators", "getClusterIndicators", "A cluster's indicator values by year, its "
             "targets and the group radar", "某产业集群各年指标值、目标值与指标组雷达图",

@@ -15,6 +15,7 @@ from checker.loading import SUBMISSION_FORMATS, SubmissionFile
 from checker.loading.formats import format_from_extension, resolve_format
 from checker.report import Report
 from checker.tokens import TokenRecord
+from checker.validation_limits import ValidationLimits
 
 from .i18n import ui
 
@@ -71,6 +72,15 @@ def upload_limit() -> str:
     """The app's request size limit (MAX_CONTENT_LENGTH) for people: "8 MiB", "64 KiB"."""
     limit = int(current_app.config["MAX_CONTENT_LENGTH"])
     return f"{limit / 1024 / 1024:.0f} MiB" if limit >= 1024 * 1024 else f"{limit // 1024} KiB"
+
+
+def validation_limits() -> ValidationLimits:
+    """What one validation of an upload may take: BCIC_MAX_TRIPLES statements,
+    BCIC_VALIDATION_MEMORY_MIB beyond the server's memory, BCIC_VALIDATION_TIMEOUT seconds."""
+    config = current_app.config
+    return ValidationLimits(max_triples=int(config["BCIC_MAX_TRIPLES"]),
+                            memory_mib=int(config["BCIC_VALIDATION_MEMORY_MIB"]),
+                            seconds=float(config["BCIC_VALIDATION_TIMEOUT"]))
 
 
 def submitter(record: TokenRecord) -> str:

@@ -18,6 +18,10 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "a worker process (pid {pid}) died: {cause}",
         "zh": "工作进程（pid {pid}）意外终止：{cause}",
     },
+    "error.worker.memory": {
+        "en": "a worker process (pid {pid}) ran out of the memory it was allowed",
+        "zh": "工作进程（pid {pid}）用尽了允许使用的内存",
+    },
     "error.worker.failed": {
         "en": "a worker process failed: {detail}",
         "zh": "工作进程出错：{detail}",
@@ -28,5 +32,4 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     },
     "error.process.exit_status": {"en": "exit status {code}", "zh": "退出状态 {code}"},
     "error.process.pipe_broke": {"en": "its pipe broke", "zh": "其管道已断开"},
-    "error.process.not_running": {"en": "not running", "zh": "未在运行"},
 }

@@ -130,10 +130,11 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
               "内嵌存储",
     },
     "error.sparql.runner_settings": {
-        "en": "a query runner needs at least one worker, a positive timeout, fewer reserved "
-              "workers than workers, and no negative number of waiting queries",
-        "zh": "查询执行器至少需要一个工作进程和一个大于零的超时时间，保留的工作进程须少于工作进程总数，"
-              "等待的查询数不能为负",
+        "en": "a query runner needs at least one worker, a positive timeout, a positive memory "
+              "limit, fewer reserved workers than workers, and no negative number of waiting "
+              "queries",
+        "zh": "查询执行器至少需要一个工作进程、一个大于零的超时时间和一个大于零的内存上限，保留的工作进程须少于"
+              "工作进程总数，等待的查询数不能为负",
     },
     "error.sparql.queue_full": {
         "en": "the endpoint already holds {limit} queries, running or waiting for a worker, the "
@@ -148,6 +149,11 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "query stopped after {seconds:g} s (the time limit); make it more selective or add "
               "a LIMIT",
         "zh": "查询在 {seconds:g} 秒（时间上限）后被终止；请缩小查询范围或加上 LIMIT",
+    },
+    "error.sparql.memory": {
+        "en": "query stopped: it needed more than {limit} MiB of memory (the memory limit); make "
+              "it more selective or add a LIMIT",
+        "zh": "查询被终止：所需内存超过 {limit} MiB（内存上限）；请缩小查询范围或加上 LIMIT",
     },
     "error.sparql.engine_stopped": {
         "en": "the query engine stopped while running this query ({cause}); a fresh engine has "

@@ -26,6 +26,26 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "the submission is {size:.1f} MB, over the limit of {limit:.1f} MB",
         "zh": "提交材料大小为 {size:.1f} MB，超过了 {limit:.1f} MB 的上限",
     },
+    "error.submission.bad_max_triples": {
+        "en": "{name} must be a whole number of statements, 1 or more, not {value!r}",
+        "zh": "{name} 须为不小于 1 的陈述条数（整数），而不是 {value!r}",
+    },
+    "error.validation.memory": {
+        "en": "validating the submission needed more than {limit} MiB of memory beyond the "
+              "server's own (the limit BCIC_VALIDATION_MEMORY_MIB sets), so it was stopped and "
+              "nothing was kept; send a smaller submission, or ask the server's operator to raise "
+              "the limit",
+        "zh": "验证该提交材料所需的内存超出服务器自身占用之外 {limit} MiB（BCIC_VALIDATION_MEMORY_MIB "
+              "设定的上限），验证已停止，未保留任何内容；请提交较小的材料，或请服务器运维人员调高该上限",
+    },
+    "error.validation.timeout": {
+        "en": "the validation was stopped after {seconds:g} s (the time limit "
+              "BCIC_VALIDATION_TIMEOUT sets) and nothing was kept; try again when the server is "
+              "less busy, send a smaller submission, or ask the server's operator to raise the "
+              "limit",
+        "zh": "验证在 {seconds:g} 秒（BCIC_VALIDATION_TIMEOUT 设定的时间上限）后被终止，未保留任何内容；"
+              "请在服务器较空闲时重试、提交较小的材料，或请服务器运维人员调高该上限",
+    },
     "error.submission.not_a_file": {
         "en": "{path}: is not a readable file",
         "zh": "{path}：不是可读取的文件",
@@ -41,6 +61,17 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "不是 UTF-8 编码：偏移量 {offset} 处的字节 0x{byte:02x}",
     },
     "error.parse.nul": {"en": "NUL character in text", "zh": "文本中含有 NUL 字符"},
+    "error.parse.too_many_triples": {
+        "en": "the submission holds more than {limit:,} statements (triples), the limit "
+              "BCIC_MAX_TRIPLES sets; reading stopped in this file. A cluster of 10,000 members "
+              "needs about 74,000: look for repeated or generated data. To allow more, set "
+              "BCIC_MAX_TRIPLES higher where bcic runs (for uploads to a web server, its "
+              "operator does)",
+        "zh": "提交材料中的陈述（三元组）超过 {limit:,} 条，即 BCIC_MAX_TRIPLES 设定的上限；已在本文件中"
+              "停止读取。一个有 10,000 家成员的产业集群约需 74,000 条：请检查是否有重复或批量生成的数据。"
+              "如需放宽上限，请在运行 bcic 的环境中调大 BCIC_MAX_TRIPLES（上传到网页服务器的，由其运维"
+              "人员设置）",
+    },
     "error.parse.xml_unsafe_character": {
         "en": "the literal {value!r} holds the character {character}, which XML 1.0 cannot carry "
               "(a control character other than tab, line feed and carriage return, or U+FFFE, "

@@ -5,11 +5,14 @@ well-formedness and depth, JSON depth and JSON-LD context references. Parsing ru
 pyoxigraph with a fixed base IRI, and nothing is ever fetched (no @context, no owl:imports).
 A statement about a term of the standard's own namespaces is refused (standard_terms.py), and so
 is a literal holding a character XML 1.0 cannot carry (a C0 control character other than tab, line
-feed and carriage return, U+FFFE, U+FFFF): the store answers queries as XML too.
+feed and carriage return, U+FFFE, U+FFFF): the store answers queries as XML too. A submission
+holding more statements than a limit is refused while it is parsed: a few bytes make a statement
+(` 1` in a Turtle collection), so the size limit alone lets a file take gigabytes of memory.
 Any problem is one InputError naming the file and, when known, the line and column.
 """
 
 import hashlib
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +30,7 @@ from .formats import (
 )
 from .guards import (
     SubmissionParseError,
+    SubmissionTooLargeError,
     check_json_ld,
     check_total_size,
     check_xml,
@@ -37,17 +41,26 @@ from .rdfterms import parse_into
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_TRIPLES",
+    "MAX_TRIPLES_ENV",
     "SUBMISSION_BASE_IRI",
     "SUBMISSION_FORMATS",
     "SubmissionFile",
     "SubmissionFormat",
     "SubmissionParseError",
+    "SubmissionTooLargeError",
     "load_submission",
+    "max_triples_setting",
     "read_submission_files",
     "resolve_format",
 ]
 
 DEFAULT_MAX_BYTES = 20_000_000
+# Statements a submission may hold unless BCIC_MAX_TRIPLES says otherwise: the synthetic cluster of
+# 10,000 members over 5 years holds 73,719 and takes about 95 MB more to validate; a million
+# take about 1.3 GB. The web app has a lower limit of its own (web/README.md).
+MAX_TRIPLES_ENV = "BCIC_MAX_TRIPLES"
+DEFAULT_MAX_TRIPLES = 1_000_000
 # Relative IRIs in every file of a submission resolve here, never against the working
 # directory; the reserved .invalid domain can never be fetched nor clash with a real IRI.
 SUBMISSION_BASE_IRI = "https://submission.bcic.invalid/"
@@ -63,20 +76,34 @@ class SubmissionFile:
 
 
 def load_submission(
-    files: Sequence[SubmissionFile], *, max_bytes: int = DEFAULT_MAX_BYTES
+    files: Sequence[SubmissionFile], *, max_bytes: int = DEFAULT_MAX_BYTES,
+    max_triples: int | None = None
 ) -> Graph:
-    """Parse all files into one new graph, or raise InputError and return nothing."""
+    """Parse all files into one new graph of at most `max_triples` statements (None: the
+    setting, `max_triples_setting`), or raise InputError and return nothing."""
     if not files:
         raise InputError.of("error.submission.no_files")
+    limit = max_triples_setting() if max_triples is None else max_triples
     check_total_size(sum(len(file.data) for file in files), max_bytes)
     _refuse_same_content(files)
     graph = Graph()
     for file in files:
-        _load_file(graph, file)
+        _load_file(graph, file, limit)
     if len(graph) == 0:
         names = ", ".join(file.name for file in files)
         raise InputError.of("error.submission.no_statements", names=names)
     return graph
+
+
+def max_triples_setting() -> int:
+    """BCIC_MAX_TRIPLES (a whole number, 1 or more), else DEFAULT_MAX_TRIPLES; InputError
+    otherwise."""
+    text = os.environ.get(MAX_TRIPLES_ENV, "").strip()
+    if not text:
+        return DEFAULT_MAX_TRIPLES
+    if not text.isascii() or not text.isdigit() or int(text) < 1:
+        raise InputError.of("error.submission.bad_max_triples", name=MAX_TRIPLES_ENV, value=text)
+    return int(text)
 
 
 def read_submission_files(
@@ -128,8 +155,8 @@ def _check_file(path: Path) -> None:
         raise InputError.of("error.submission.not_a_file", path=path)
 
 
-def _load_file(graph: Graph, file: SubmissionFile) -> None:
-    """Check one file's text, then parse it into graph."""
+def _load_file(graph: Graph, file: SubmissionFile, max_triples: int) -> None:
+    """Check one file's text, then parse it into graph (at most `max_triples` in all)."""
     text = decode_utf8(file.name, file.data)
     refuse_markup_declarations(file.name, text)
     format_name, label = _format_of(file, text)
@@ -137,7 +164,8 @@ def _load_file(graph: Graph, file: SubmissionFile) -> None:
         check_xml(file.name, text)
     elif format_name == "json-ld":
         check_json_ld(file.name, text)
-    parse_into(graph, file.name, text, format_name, label, SUBMISSION_BASE_IRI)
+    parse_into(graph, file.name, text, format_name, label, SUBMISSION_BASE_IRI,
+               max_triples=max_triples)
 
 
 def _format_of(file: SubmissionFile, text: str) -> tuple[str, str | Phrase]:

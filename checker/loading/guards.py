@@ -38,6 +38,13 @@ class SubmissionParseError(InputError):
         self.file, self.line, self.column = file, line, column
 
 
+class SubmissionTooLargeError(SubmissionParseError):
+    """A submission holds more statements than the limit: refused while parsing, before the rest
+    is read (a few bytes of Turtle make a statement: ` 1` in a collection), and 413 on the web."""
+
+    http_status = 413
+
+
 def check_total_size(size: int, max_bytes: int) -> None:
     """Refuse a submission larger than max_bytes."""
     if size > max_bytes:

@@ -13,8 +13,8 @@ from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
 from ..i18n import Phrase, phrase
-from .guards import (MARKUP_DECLARATION, SubmissionParseError, position_of_only,
-                     refuse_xml_unsafe)
+from .guards import (MARKUP_DECLARATION, SubmissionParseError, SubmissionTooLargeError,
+                     position_of_only, refuse_xml_unsafe)
 from .jsonld_drops import refuse_dropped_statements
 from .standard_terms import refuse_standard_subject
 
@@ -75,13 +75,15 @@ class _Unsupported(Exception):
 
 
 def parse_into(graph: Graph, file: str, text: str, format_name: str, label: str | Phrase,
-               base: str) -> None:
+               base: str, *, max_triples: int) -> None:
     """Add every triple of the text to graph; named graphs are merged into it. A literal holding
-    a character XML cannot carry is refused (guards.XML_UNSAFE)."""
+    a character XML cannot carry is refused (guards.XML_UNSAFE), and so is the statement that
+    would make the graph hold more than `max_triples`: parsing stops there."""
     try:
         quads = pyoxigraph.parse(
             text, _OXIGRAPH_FORMATS[format_name], base_iri=base, rename_blank_nodes=True
         )
+        room = max_triples - len(graph)  # statements repeated count once: len() when past it
         kept = 0
         for quad in quads:
             if isinstance(quad.subject, pyoxigraph.NamedNode):
@@ -92,6 +94,8 @@ def parse_into(graph: Graph, file: str, text: str, format_name: str, label: str 
                 refuse_xml_unsafe(file, text, quad.object.value)
             graph.add((_term(quad.subject), _iri(quad.predicate.value), _term(quad.object)))
             kept += 1
+            if kept > room and len(graph) > max_triples:
+                raise SubmissionTooLargeError(file, "too_many_triples", limit=max_triples)
         if format_name == "json-ld":
             refuse_dropped_statements(file, text, base, label, kept)
     except SyntaxError as error:

@@ -47,6 +47,9 @@ STRINGS = {
                                  "pasted text included: choose smaller files or paste less.",
                            "zh": "上传内容过大：上限为 {limit}。所提交的内容（包括粘贴的文本）均未"
                                  "读取：请选择较小的文件或少粘贴一些内容。"},
+    "validate.error.limit": {"en": "The submission goes beyond what this server validates. "
+                                   "Nothing was stored.",
+                             "zh": "该提交材料超出了本服务器的验证限度，未存储任何内容。"},
     "validate.error.csrf": {"en": "The form expired or did not come from this site. It is shown "
                                   "again below, ready to send: choose the files again and check "
                                   "the token.",
