@@ -104,8 +104,8 @@ def main() -> None:
                  "for both). Each query runs once on Virtuoso (a first, cold run: the figure a "
                  "page or partner waits for), with the parameters of bench/knowledge_graph.py; "
                  "\"same answer\" compares its rows with the embedded store's as the tests do "
-                 "(tests/virtuoso_answers.py: numbers by value, booleans as 0/1, the ingest "
-                 "times left out). A query with a Virtuoso text (checker/queries/README.md, "
+                 "(tests/virtuoso_answers.py: term for term, the ingest times for their form "
+                 "only). A query with a Virtuoso text (checker/queries/README.md, "
                  "\"Texts per engine\") runs it there; its standard text is timed on Virtuoso "
                  "too, just after it (caches warm), in the last column: the figure before "
                  "the Virtuoso texts.", "",

@@ -6,11 +6,13 @@ and the sample Turtle files parsed with rdflib.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 from collections import Counter
 from collections.abc import Iterator
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import cast
 
@@ -41,6 +43,7 @@ from checker.queries import (
 )
 from checker.store import Store, guard, open_store
 from checker.store.guard import QueryForm, check_query
+from checker.timestamps import xsd_datetime
 from checker.verdicts import verdict_text
 from tests.store_contract import make_record, new_cluster
 
@@ -412,13 +415,19 @@ def test_clusters_by_conformance_ranks_the_samples_by_their_gaps(
             "nonconformant" if expected[name]["verdict"] == "nonconformant"
             else "no-gap-pending-review" if promised["pending_review"] else "conformant")
         # met ÷ applicable: a requirement pending manual review is not met (not even dehua's)
-        assert number(row["rate"]) == pytest.approx(
-            Decimal(promised["met"]) / Decimal(promised["applicable"]), rel=Decimal("1e-12"))
+        assert str(row["rate"]) == six_decimals(promised["met"], promised["applicable"])
         assert int(row["pendingReview"]) == promised["pending_review"]
         assert int(row["revisionNumber"]) == 1
         assert str(row["labelZh"]) == str(_label(name, "zh"))
         assert str(row["labelEn"]) == str(_label(name, "en"))
         assert row["generated"].datatype == XSD_DATETIME
+
+
+def six_decimals(met: int, applicable: int) -> str:
+    """met ÷ applicable as the query writes it: rounded half up to six decimals, no trailing
+    zeros (the embedded store's canonical decimal)."""
+    rate = (Decimal(met) / Decimal(applicable)).quantize(Decimal("0.000001"), ROUND_HALF_UP)
+    return format(rate.normalize(), "f")
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -830,6 +839,24 @@ def test_queries_run_table_keeps_a_clusters_iri_whole_for_the_queries_that_take_
                                   "--store", str(store_dir)])
     assert result.exit_code == 0, result.output
     assert re.search(rf"^{re.escape(str(MEITAN))} +湄潭", result.output, re.M)
+
+
+def test_queries_run_writes_a_rate_and_a_time_as_the_api_and_every_store_do(
+        runner: CliRunner, store_dir: Path, expected: dict[str, dict[str, object]]) -> None:
+    """The rate to six decimals (not 0.016806722689075630), the time with Z (not +00:00), as
+    /api/queries and Virtuoso give them (tests/test_named_queries_virtuoso.py)."""
+    result = runner.invoke(main, ["queries", "run", "clusters-by-conformance", "--format", "csv",
+                                  "--store", str(store_dir)])
+    assert result.exit_code == 0, result.output
+    (row,) = csv.DictReader(io.StringIO(result.output))
+    promised = cast(dict[str, int], expected["meitan-tea.ttl"]["rate"])
+    assert row["rate"] == six_decimals(promised["met"], promised["applicable"]) == "0.016807"
+    opened = open_store("oxigraph", path=store_dir, read_only=True)
+    try:
+        (revision,) = opened.revisions()
+    finally:
+        opened.close()
+    assert row["generated"] == xsd_datetime(revision.generated) and row["generated"].endswith("Z")
 
 
 def test_queries_run_json_keeps_language_tags_and_level_iris(runner: CliRunner,

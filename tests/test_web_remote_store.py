@@ -22,11 +22,12 @@ from virtuoso import VirtuosoNotInstalledError, VirtuosoServer, require_binaries
 
 DEHUA = URIRef("https://example.org/cluster/dehua/cluster")
 DATANG = URIRef("https://example.org/cluster/datang/cluster")
+MEITAN = URIRef("https://example.org/cluster/meitan/cluster")
 
 
 @pytest.fixture(scope="module")
 def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A Virtuoso holding the dehua sample as revision 1."""
+    """A Virtuoso holding the dehua and meitan samples, each as revision 1."""
     try:
         require_binaries()
     except VirtuosoNotInstalledError as error:  # fail, never skip: `make test` installs it
@@ -36,7 +37,8 @@ def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     try:
         store = SparqlStore(server.endpoint, server.endpoint)
         try:
-            ingest_files(store, [EXAMPLES_DIR / "dehua-ceramics.ttl"], submitter="tests")
+            for sample in ("dehua-ceramics.ttl", "meitan-tea.ttl"):
+                ingest_files(store, [EXAMPLES_DIR / sample], submitter="tests")
         finally:
             store.close()
         yield server.endpoint
@@ -73,6 +75,22 @@ def test_the_named_query_api_answers_from_the_remote_store(make_web_app, endpoin
     assert document["title"] == "各产业集群的指标趋势" and document["truncated"] is False
     assert document["columns"][:2] == ["indicator", "notation"]
     assert {r["clusterLabelZh"] for r in document["rows"]} == {"德化陶瓷产业集群"}
+
+
+def test_the_named_query_api_writes_values_as_on_the_embedded_store(make_web_app,
+                                                                  endpoint: str) -> None:
+    """A truth value as false (Virtuoso's own answer says 0), the rate to six decimals (Virtuoso
+    divides to 15 significant digits), a time with Z as every other answer writes it
+    (tests/test_web_evaluation.py: a revision's time reads the same in every answer)."""
+    client = make_web_app(endpoint).test_client()
+    without = client.get("/api/queries/clusters-without-crisis-warning-system").get_json()
+    meitan = next(r for r in without["rows"] if r["cluster"] == str(MEITAN))
+    assert meitan["hasWarningSystem"] == "false"
+    ranked = client.get("/api/queries/clusters-by-conformance").get_json()["rows"]
+    dehua = next(r for r in ranked if r["cluster"] == str(DEHUA))
+    assert dehua["rate"] == "0.638655"  # 76 ÷ 119
+    listed = client.get(f"/api/clusters/{cluster_key(DEHUA)}").get_json()["revisions"][0]
+    assert dehua["generated"] == listed["generated"] and listed["generated"].endswith("Z")
 
 
 def test_the_named_query_api_caps_the_remote_stores_rows(make_web_app, endpoint: str) -> None:

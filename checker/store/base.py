@@ -104,7 +104,8 @@ class Store(Protocol):
         """A copy of one named graph (empty when absent)."""
 
     def select(self, query: str) -> list[dict[str, Node]]:
-        """Run a SELECT query (default graph: the union of all graphs)."""
+        """Run a SELECT query (default graph: the union of all graphs); its terms as every
+        backend gives them (`checker.timestamps.answered`: a time in its canonical text)."""
 
     def ask(self, query: str) -> bool:
         """Run an ASK query (default graph: the union of all graphs)."""

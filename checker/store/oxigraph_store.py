@@ -25,6 +25,7 @@ from ..errors import (InputError, QueryRefusedError, RevisionExistsError, StoreE
 from ..i18n import phrase
 from ..loading.rdfterms import OxigraphTerm, from_oxigraph, named_node, to_oxigraph
 from ..sparql_syntax import undeclared_prefix
+from ..timestamps import answered
 from .base import (ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SHAPES_GRAPH, RevisionInfo,
                    RevisionRecord)
 from .deletion import (highest_number_query, read_highest_number, removal_operations,
@@ -165,7 +166,7 @@ class OxigraphStore:
             for name in names:
                 value = solution[name]
                 if value is not None:
-                    row[name] = from_oxigraph(value)
+                    row[name] = answered(from_oxigraph(value))
             rows.append(row)
         return rows
 

@@ -20,6 +20,7 @@ from rdflib.term import Node
 
 from ..errors import InputError, StoreError
 from ..loading.rdfterms import from_oxigraph
+from ..timestamps import answered
 from .base import Triple
 
 SKOLEM_ROOT = "https://w3id.org/bcic/.well-known/genid/"
@@ -170,10 +171,12 @@ def from_binding(value: Mapping[str, Any]) -> Node:
 
 
 def rows_from_json(document: Mapping[str, Any]) -> list[dict[str, Node]]:
-    """The rows of a SPARQL JSON SELECT result; unbound variables are left out of a row."""
+    """The rows of a SPARQL JSON SELECT result, terms as `answered` gives them; unbound variables
+    are left out of a row."""
     try:
         bindings: Iterable[Mapping[str, Mapping[str, Any]]] = document["results"]["bindings"]
-        return [{name: from_binding(value) for name, value in row.items()} for row in bindings]
+        return [{name: answered(from_binding(value)) for name, value in row.items()}
+                for row in bindings]
     except (KeyError, TypeError, AttributeError) as error:
         raise StoreError.of("error.remote.malformed_select", detail=error) from None
 
