@@ -24,7 +24,7 @@ from checker.queries import bind, get_query, list_queries, run_named_query
 from checker.store import Store, open_store
 from checker.store.guard import OwnQuery
 from tests.virtuoso import VirtuosoServer
-from tests.virtuoso_answers import comparable_answer
+from tests.virtuoso_answers import ordered_answer
 
 from .environment import describe
 from .knowledge_graph import query_params, write_cluster_file
@@ -51,7 +51,7 @@ def timed_row(name: str, values: dict[str, str], embedded: Store, remote: Store)
                 if "virtuoso" in get_query(name).variants else "")
     if failure:
         return f"| `{name}` | {len(expected):,} | — | > {took:.1f} | {failure} | {standard} |"
-    same = "yes" if comparable_answer(found) == comparable_answer(expected) else "**no**"
+    same = "yes" if ordered_answer(found) == ordered_answer(expected) else "**no**"
     return f"| `{name}` | {len(expected):,} | {len(found):,} | {took:.2f} | {same} | {standard} |"
 
 
@@ -104,8 +104,8 @@ def main() -> None:
                  "for both). Each query runs once on Virtuoso (a first, cold run: the figure a "
                  "page or partner waits for), with the parameters of bench/knowledge_graph.py; "
                  "\"same answer\" compares its rows with the embedded store's as the tests do "
-                 "(tests/virtuoso_answers.py: term for term, the ingest times for their form "
-                 "only). A query with a Virtuoso text (checker/queries/README.md, "
+                 "(tests/virtuoso_answers.py: in order, term for term, the ingest times "
+                 "for their form only). A query with a Virtuoso text (checker/queries/README.md, "
                  "\"Texts per engine\") runs it there; its standard text is timed on Virtuoso "
                  "too, just after it (caches warm), in the last column: the figure before "
                  "the Virtuoso texts.", "",

@@ -1,4 +1,4 @@
-"""Virtuoso's answers beside the embedded store's: the same rows, term for term.
+"""Virtuoso's answers beside the embedded store's: the same rows, in the same order, term for term.
 
 A term compares as its kind, its text (a literal's lexical form, as the client reads it), its
 language and its datatype: `0` is not `false`, and `0.638655462184874` is not
@@ -42,7 +42,3 @@ def ordered_answer(rows: Iterable[Mapping[str, Node]]) -> list[Row]:
                           else exact(value)) for column, value in row.items()))
             for row in rows]
 
-
-def comparable_answer(rows: Iterable[Mapping[str, Node]]) -> list[Row]:
-    """`ordered_answer` in one order whatever the order the store sent them in."""
-    return sorted(ordered_answer(rows), key=repr)
