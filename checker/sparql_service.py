@@ -297,6 +297,28 @@ def service_description(endpoint: str, limits: SparqlLimits,
                 for f in RESULT_FORMATS + GRAPH_FORMATS]
     if limits.allowed_services:
         triples.append((service, iri(SD + "feature"), iri(SD + "BasicFederatedQuery")))
+    return _description(triples, result_format)
+
+
+def remote_service_description(endpoint: str, result_format: ResultFormat) -> bytes:
+    """The Service Description an app reading a remote store gives at its own /sparql, which
+    answers no queries: the remote server's public endpoint, where they go (web/README.md)."""
+    service = pyoxigraph.BlankNode("service")
+    return _description([
+        (service, pyoxigraph.NamedNode(RDF_TYPE), pyoxigraph.NamedNode(SD + "Service")),
+        (service, pyoxigraph.NamedNode(SD + "endpoint"), pyoxigraph.NamedNode(endpoint)),
+        (service, pyoxigraph.NamedNode(SD + "supportedLanguage"),
+         pyoxigraph.NamedNode(SD + "SPARQL11Query")),
+        (service, pyoxigraph.NamedNode(RDFS_COMMENT), pyoxigraph.Literal(
+            "The knowledge graph of this bcic app (rules, submissions, reports, provenance; see "
+            "docs/store.md) is kept on this SPARQL server, which answers queries itself: the "
+            "app's own /sparql answers none.")),
+    ], result_format)
+
+
+def _description(triples: list[tuple[pyoxigraph.BlankNode, pyoxigraph.NamedNode, Term]],
+                 result_format: ResultFormat) -> bytes:
+    """The triples of a service description written in `result_format`."""
     body = pyoxigraph.serialize(
         [pyoxigraph.Triple(s, p, o) for s, p, o in triples],
         format=getattr(pyoxigraph.RdfFormat, result_format.engine_name),

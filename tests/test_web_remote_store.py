@@ -10,8 +10,10 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from rdflib import Graph, URIRef
+from markupsafe import escape
+from rdflib import RDF, Graph, Namespace, URIRef
 
+from checker.errors import InputError
 from checker.ingest import ingest_files
 from checker.namespaces import BCIC, IND
 from checker.paths import EXAMPLES_DIR
@@ -19,10 +21,12 @@ from checker.store.base import cluster_key
 from checker.store.sparql_store import SparqlStore
 from checker.tokens import TokenFile
 from virtuoso import VirtuosoNotInstalledError, VirtuosoServer, require_binaries
+from web.strings import STRINGS
 
 DEHUA = URIRef("https://example.org/cluster/dehua/cluster")
 DATANG = URIRef("https://example.org/cluster/datang/cluster")
 MEITAN = URIRef("https://example.org/cluster/meitan/cluster")
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 
 
 @pytest.fixture(scope="module")
@@ -123,3 +127,80 @@ def test_the_protocol_endpoint_points_partners_to_the_remote_server(make_web_app
         "query": "ASK {}"})
     assert response.status_code == 503
     assert "remote SPARQL server" in response.get_json()["message"]
+
+
+PUBLIC = "https://kg.example.org/sparql"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_remote_stores_app_offers_no_editor_of_its_own(make_web_app, endpoint: str,
+                                                         lang: str) -> None:
+    """This app's /sparql answers no query on a remote store: no page links the editor, whose
+    page says that the server answers them and, unless told its public address, names none (the
+    store's URL may be an internal one)."""
+    client = make_web_app(endpoint).test_client()
+    home = client.get(f"/?lang={lang}").get_data(as_text=True)
+    assert "/sparql/editor" not in home
+    page = client.get(f"/sparql/editor?lang={lang}")
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200 and ui_text("sparql.remote.intro", lang) in html
+    assert ui_text("sparql.remote.unnamed", lang) in html
+    assert endpoint not in html and "127.0.0.1" not in html and "yasgui" not in html
+    assert 'href="/api/queries"' in html
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_remote_stores_editor_page_names_the_public_endpoint_it_is_given(
+        make_web_app, endpoint: str, lang: str) -> None:
+    client = make_web_app(endpoint, BCIC_PUBLIC_SPARQL_URL=PUBLIC).test_client()
+    html = client.get(f"/sparql/editor?lang={lang}").get_data(as_text=True)
+    assert f'<a id="sparql-endpoint" href="{PUBLIC}">' in html
+    assert ui_text("sparql.remote.endpoint", lang) in html
+    assert ui_text("sparql.remote.unnamed", lang) not in html and endpoint not in html
+    assert "/sparql/editor" not in client.get(f"/?lang={lang}").get_data(as_text=True)
+
+
+def test_a_remote_stores_service_description_names_the_public_endpoint(make_web_app,
+                                                                       endpoint: str) -> None:
+    """GET /sparql without a query: the description of the server that answers (not a 503,
+    which says to come back later), a person sent to the page saying so; a query still 503,
+    naming where to send it."""
+    client = make_web_app(endpoint, BCIC_PUBLIC_SPARQL_URL=PUBLIC).test_client()
+    described = client.get("/sparql", headers={"Accept": "text/turtle"})
+    assert described.status_code == 200 and described.mimetype == "text/turtle"
+    graph = Graph().parse(data=described.get_data(as_text=True), format="turtle")
+    (service,) = graph.subjects(RDF.type, SD.Service)
+    assert graph.value(service, SD.endpoint) == URIRef(PUBLIC)
+    assert endpoint not in described.get_data(as_text=True)
+    browser = client.get("/sparql", headers={"Accept": "text/html"})
+    assert browser.status_code == 303 and browser.headers["Location"].endswith("/sparql/editor")
+    asked = client.get("/sparql?query=ASK%7B%7D&lang=zh", headers={"Accept-Language": "zh"})
+    assert asked.status_code == 503 and PUBLIC in asked.get_json()["message"]
+    assert client.post("/sparql", data="INSERT DATA {}",
+                       content_type="application/sparql-update").status_code == 403
+
+
+def test_without_a_public_endpoint_the_description_is_a_503_saying_why(make_web_app,
+                                                                      endpoint: str) -> None:
+    answer = make_web_app(endpoint).test_client().get("/sparql",
+                                                      headers={"Accept": "text/turtle"})
+    assert answer.status_code == 503
+    assert "BCIC_PUBLIC_SPARQL_URL" in answer.get_json()["message"]
+    assert endpoint not in answer.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("value", ["https://reader:secret@kg.example.org/sparql",
+                                   "ftp://kg.example.org/sparql", "kg.example.org/sparql",
+                                   "https:///sparql", "https://kg.example.org/spa rql"])
+def test_an_unusable_public_endpoint_keeps_the_app_from_starting(make_web_app, endpoint: str,
+                                                                 value: str) -> None:
+    with pytest.raises(InputError) as refused:
+        make_web_app(endpoint, BCIC_PUBLIC_SPARQL_URL=value)
+    assert "BCIC_PUBLIC_SPARQL_URL" in refused.value.text("en")
+    assert "BCIC_PUBLIC_SPARQL_URL" in refused.value.text("zh")
+    assert "secret" not in refused.value.text("en")  # a password is never repeated
+
+
+def ui_text(key: str, lang: str) -> str:
+    """A UI string as a page writes it (HTML-escaped)."""
+    return str(escape(STRINGS[key][lang]))

@@ -183,3 +183,8 @@ def test_the_chinese_editor_names_its_tab_and_counts_its_rows_in_chinese(
         info = tab.locator(".yasr .dt-info").inner_text()
     assert tab_name.splitlines()[0] == "查询"  # then the tab's close mark
     assert info == "第 1 至 3 行，共 3 行"
+
+
+def test_the_navigation_links_the_editor_on_an_embedded_store(client: FlaskClient) -> None:
+    """(On a remote store it does not: tests/test_web_remote_store.py.)"""
+    assert 'href="/sparql/editor"' in client.get("/?lang=en").get_data(as_text=True)

@@ -33,7 +33,7 @@ from checker.notation import listed, provision_notation, provisions_listed, with
 from checker.tokens import kept_secret, secret_key_file_for
 from checker.verdicts import rate_text, verdict_text
 
-from .data import install_reader, is_remote
+from .data import install_reader, is_remote, public_sparql_url
 from .errors import error_detail
 from .i18n import (check_api_language, language_link, pick, remember_language, request_language, ui,
                    ui_count, unknown_language)
@@ -55,6 +55,9 @@ DEFAULTS: dict[str, Any] = {
     "BCIC_STORE": str(DEFAULT_LOCATION),  # the live store directory, written by ingest
     "BCIC_SNAPSHOT": None,  # where query snapshots live; None: beside the store, "<name>-snapshots"
     "BCIC_STORE_ENGINE": "auto",  # a remote store's engine: auto (Server header), virtuoso, generic
+    # The public address of a remote store's SPARQL endpoint, named to people and partners where
+    # this app's /sparql answers no queries; None: named nowhere (BCIC_STORE may be internal).
+    "BCIC_PUBLIC_SPARQL_URL": None,
     "BCIC_SPARQL_TIMEOUT": 10.0,  # seconds a query may run before its worker is killed
     "BCIC_SPARQL_MEMORY_MIB": 1024,  # MiB a query may take in its worker; then the worker ends
     "BCIC_SPARQL_ROW_LIMIT": 10_000,  # rows (or triples) returned at most; more are cut, flagged
@@ -103,6 +106,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     app.extensions[SPARQL_EXTENSION] = _sparql_service(app)
     install_reader(app)
+    app.config["BCIC_PUBLIC_SPARQL_URL"] = public_sparql_url(app.config["BCIC_PUBLIC_SPARQL_URL"])
     app.before_request(refuse_encoded_body)  # before CSRF reads a form out of the body
     csrf.init_app(app)
     for name in BLUEPRINTS:
@@ -169,6 +173,8 @@ def _template_globals() -> dict[str, Any]:
     lang = request_language()
     return {"lang": lang, "ui": ui, "ui_count": ui_count, "pick": pick,
             "language_link": language_link, "colon": ui("punct.colon"),
+            # this app's own /sparql answers queries only on an embedded store
+            "sparql_editor": not is_remote(str(current_app.config["BCIC_STORE"])),
             "unknown_language": unknown_language(),
             "verdict_text": lambda conforms, rate: verdict_text(conforms, rate, lang),
             "rate_text": lambda rate: rate_text(rate, lang),

@@ -27,7 +27,8 @@ _ERRORS = {400: "the request is malformed or a value is invalid (the message say
                 "statements, or needs more memory to validate, than the server allows",
            415: "the body's Content-Type is not accepted here",
            503: "the store is busy (another writer), a remote store does not answer, a query "
-                "or validation ran out of time, or a query out of memory"}
+                "or validation ran out of time, or a query out of memory; at /sparql, also that "
+                "this app reads a remote store, whose own endpoint answers the queries"}
 
 
 def openapi_document(server_url: str) -> Json:
@@ -207,6 +208,14 @@ def _sparql_op(method: str) -> Json:
                  "headers": {"X-BCIC-Truncated": {"schema": {"type": "string", "enum": ["true"]}}},
                  "content": {t: {"schema": {"type": "string"}} for t in media}}},
         (400, 403, 406, 413, 415, 503) if method == "post" else (400, 403, 406, 413, 503))
+    operation.update(described(
+        "On an app reading a remote store (`BCIC_STORE` a server's URL) every query is 503, its "
+        "message naming that server's public endpoint when `BCIC_PUBLIC_SPARQL_URL` gives it; a "
+        "GET without a query answers that endpoint's service description, or 503 when none is "
+        "given.",
+        "应用读取远程存储（`BCIC_STORE` 为服务器 URL）时，所有查询均返回 503，若配置了 "
+        "`BCIC_PUBLIC_SPARQL_URL`，消息中给出该服务器的公开端点；不带查询的 GET 返回该端点的服务描述，"
+        "未配置时返回 503。"))
     if method == "post":
         operation["requestBody"] = {"required": True, "content": {
             "application/sparql-query": {"schema": {"type": "string"}},

@@ -3,6 +3,9 @@
 GET `?query=`, POST form-encoded `query=`, or POST `application/sparql-query`; optional
 `default-graph-uri` / `named-graph-uri` (repeatable) and `format=` (or `output=`) overriding
 `Accept`. A GET without a query answers the service description. Updates are refused (403).
+On a remote store (BCIC_STORE a server's URL) this app answers no queries (503): the editor page
+and the service description send people and partners to that server's public endpoint, when
+BCIC_PUBLIC_SPARQL_URL names it.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from flask import Blueprint, Response, current_app, redirect, render_template, r
 from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import UnsupportedMediaType
 
-from checker.errors import QueryRefusedError
+from checker.errors import QueryRefusedError, StoreError
 from checker.i18n import Lang
 from checker.query_api import example_queries
 from checker.sparql_service import (
@@ -28,12 +31,13 @@ from checker.sparql_service import (
     not_acceptable,
     prepare_query,
     refuse_update,
+    remote_service_description,
     service_description,
 )
 from checker.store.guard import QueryForm
 
 from . import query_service
-from .data import read_store
+from .data import is_remote, read_store
 from .i18n import request_language, ui
 from .negotiation import Choice, choose
 from .strings.sparql import YASGUI_TEXTS
@@ -57,7 +61,11 @@ class ProtocolRequest:
 
 @bp.get("/sparql/editor")
 def editor() -> str:
-    """The SPARQL editor page (YASGUI) against /sparql, with the named queries as examples."""
+    """The SPARQL editor page (YASGUI) against /sparql, with the named queries as examples; on a
+    remote store, a page saying where queries go instead."""
+    if _remote():
+        return render_template("sparql_remote.html",
+                               endpoint=current_app.config["BCIC_PUBLIC_SPARQL_URL"])
     revisions = read_store().revisions()
     # A stored cluster fills the required `cluster` parameters, so every example answers.
     defaults = {"cluster": str(revisions[0].cluster)} if revisions else {}
@@ -115,6 +123,8 @@ def _prefers_html() -> bool:
 @bp.route("/sparql", methods=["GET", "POST"])
 def endpoint() -> Response:
     """Answer a SPARQL query, or describe the service when there is none."""
+    if _remote():
+        return _remote_endpoint()
     service = query_service(current_app)
     asked = read_protocol_request()
     if asked.query is None:
@@ -132,6 +142,30 @@ def endpoint() -> Response:
     if answer.truncated:
         response.headers[TRUNCATED_HEADER] = "true"
     return response
+
+
+def _remote() -> bool:
+    """Whether the app reads a remote SPARQL server, whose own endpoint answers the queries."""
+    return is_remote(str(current_app.config["BCIC_STORE"]))
+
+
+def _remote_endpoint() -> Response:
+    """/sparql on a remote store: a browser asking for the description goes to the editor page,
+    which says where queries go; a program gets the description of the remote server's public
+    endpoint when BCIC_PUBLIC_SPARQL_URL names it; a query, or a description nobody may be
+    pointed to, is refused (503) saying so. An update is refused (403) as ever."""
+    asked = read_protocol_request()
+    public: str | None = current_app.config["BCIC_PUBLIC_SPARQL_URL"]
+    if asked.query is None and request.method == "GET":
+        if _prefers_html():
+            return redirect(url_for("sparql.editor"), code=303)
+        if public is not None:
+            chosen = negotiate(None, asked.formats)
+            return _response(remote_service_description(public, chosen.offer),
+                             chosen.media_type)
+    if public is None:
+        raise StoreError.of("error.sparql.remote_store")
+    raise StoreError.of("error.sparql.remote_store_at", endpoint=public)
 
 
 def read_protocol_request() -> ProtocolRequest:

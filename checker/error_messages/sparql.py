@@ -124,10 +124,23 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "查询不是 UTF-8 文本：{detail}",
     },
     "error.sparql.remote_store": {
-        "en": "this app reads a remote SPARQL server (BCIC_STORE): send queries to that server; "
-              "/sparql serves the embedded store only",
-        "zh": "本应用读取的是远程 SPARQL 服务器（BCIC_STORE）：请把查询发给该服务器；/sparql 只服务"
-              "内嵌存储",
+        "en": "this app reads a remote SPARQL server and answers no queries at /sparql: send them "
+              "to that server's own endpoint, whose address the operator has not published here "
+              "(BCIC_PUBLIC_SPARQL_URL)",
+        "zh": "本应用读取的是远程 SPARQL 服务器，/sparql 不回答查询：请把查询发到该服务器自己的端点；"
+              "运营方未在此公布其地址（BCIC_PUBLIC_SPARQL_URL）",
+    },
+    "error.sparql.remote_store_at": {
+        "en": "this app reads a remote SPARQL server and answers no queries at /sparql: send them "
+              "to that server's own endpoint, {endpoint}",
+        "zh": "本应用读取的是远程 SPARQL 服务器，/sparql 不回答查询：请把查询发到该服务器自己的端点 "
+              "{endpoint}",
+    },
+    "error.sparql.public_url": {
+        "en": "BCIC_PUBLIC_SPARQL_URL must be the http or https URL of the remote store's public "
+              "SPARQL endpoint, with a host and without a user name or password: {value!r}",
+        "zh": "BCIC_PUBLIC_SPARQL_URL 必须是远程存储公开 SPARQL 端点的 http 或 https URL，带主机名，"
+              "且不含用户名或密码：{value!r}",
     },
     "error.sparql.runner_settings": {
         "en": "a query runner needs at least one worker, a positive timeout, a positive memory "

@@ -27,6 +27,20 @@ STRINGS = {
     "sparql.unbound": {"en": "unbound (any)", "zh": "未绑定（任意）"},
     "sparql.param_kind": {"en": "({kind}, {need})", "zh": "（{kind}，{need}）"},
     "sparql.loading": {"en": "Loading the editor…", "zh": "正在加载编辑器…"},
+    "sparql.remote.title": {"en": "SPARQL queries", "zh": "SPARQL 查询"},
+    "sparql.remote.intro": {
+        "en": "This app keeps its knowledge graph (rules, submissions, reports, provenance) on a "
+              "remote SPARQL server, which answers queries itself: send them to that server's "
+              "own endpoint, not to this app's /sparql.",
+        "zh": "本应用的知识图谱（规则、提交材料、报告、来源信息）保存在远程 SPARQL 服务器上，由该服务器"
+              "自己回答查询：请把查询发到该服务器自己的端点，而不是本应用的 /sparql。"},
+    "sparql.remote.endpoint": {"en": "Its public endpoint", "zh": "其公开端点"},
+    "sparql.remote.unnamed": {"en": "The operator of this app has not published that endpoint's "
+                                    "address here: ask them for it.",
+                              "zh": "本应用的运营方未在此公布该端点的地址，请向其询问。"},
+    "sparql.remote.named_queries": {"en": "The named queries answer here too, as JSON, from that "
+                                          "server",
+                                    "zh": "命名查询也可在此以 JSON 形式获取，由该服务器作答"},
     "sparql.noscript": {"en": "The editor needs JavaScript; the endpoint itself does not "
                               "(GET /sparql?query=…).",
                         "zh": "编辑器需要启用 JavaScript；端点本身不需要（GET /sparql?query=…）。"},
