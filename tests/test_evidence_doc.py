@@ -1,7 +1,10 @@
 """docs/evidence.md, where reports send a submitter, says what the shapes ask: every hint points
 to an anchored row of its clause, and that row names every property and class the provision's
 shapes require (the frame section names those every provision shares), so that no one has to
-guess a term the report then asks for (9.2.1's bcic:specifiesIndicator was missing)."""
+guess a term the report then asks for (9.2.1's bcic:specifiesIndicator was missing); and it says
+which classes are documents (prov:wasAttributedTo, a title) and which activities
+(prov:wasAssociatedWith), as the ontology and shapes/provenance.ttl make them (a tester recorded
+6.1.1.2's review and 9.4.1's improvement action as documents)."""
 
 from __future__ import annotations
 
@@ -12,11 +15,12 @@ from functools import cache
 import pytest
 from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import SH, SKOS
+from rdflib.namespace import DCTERMS, OWL, PROV, SH, SKOS
 from rdflib.term import Node
 
 from checker.notation import provision_notation
-from checker.paths import PROJECT_ROOT
+from checker.namespaces import BCIC
+from checker.paths import PROJECT_ROOT, SHAPES_DIR
 from checker.rulebook import Requirement, load_rulebook
 from checker.shape_guards import guarded_checks
 
@@ -25,6 +29,9 @@ _ANCHOR = re.compile(r'<a id="[^"]+" name="[^"]+"></a>')
 # Steps the ontology supplies beside the data (the class hierarchy, the indicator scheme's
 # broader links), and rdf:type, which "a `bcic:X`" says: no row needs to name them.
 _UNWRITTEN = frozenset({RDF.type, RDFS.subClassOf, SKOS.broader})
+# A run of class names listed together (`bcic:BrandName`, `BrandLogo`), and the mark after it.
+_LISTED = re.compile(r"^(?:, | and | or )$")
+_MARK = re.compile(r"s? \((documents?|activity|activities)\b")
 
 
 @cache
@@ -146,3 +153,94 @@ def test_the_row_of_9_2_1_names_how_a_specification_names_its_indicator() -> Non
     # and the check would say so: the row less that name
     without = _text().replace("`bcic:specifiesIndicator`", "its indicator")
     assert _unnamed(load_rulebook().requirements["9.2.1"], without) == ["bcic:specifiesIndicator"]
+
+
+def _kind(cls: Node, ontology: Graph) -> str | None:
+    """"activity" for a subclass of prov:Activity, "document" for one of bcic:ClusterDocument (the
+    frame of docs/evidence.md), None for any other class."""
+    above = set(ontology.transitive_objects(cls, RDFS.subClassOf))
+    if PROV.Activity in above:
+        return "activity"
+    return "document" if BCIC.ClusterDocument in above else None
+
+
+def _class_named(written: str, ontology: Graph) -> URIRef | None:
+    """The bcic: class a backquoted name names (`bcic:KPISystem`, or `BrandLogo` in a list)."""
+    local = written.removeprefix("bcic:")
+    if not re.fullmatch(r"[A-Z]\w*", local) or (BCIC[local], RDF.type, OWL.Class) not in ontology:
+        return None
+    return BCIC[local]
+
+
+def _mark_problems(row: str, ontology: Graph) -> list[str]:
+    """Where a row leaves the first mention of a class of document or activity unmarked, or
+    marks a run of classes other than as the ontology makes them."""
+    runs: list[list[tuple[re.Match[str], URIRef]]] = []
+    for written in re.finditer(r"`([^`]+)`", row):
+        if (cls := _class_named(written.group(1), ontology)) is None:
+            runs.append([])
+        elif runs and runs[-1] and _LISTED.match(row[runs[-1][-1][0].end():written.start()]):
+            runs[-1].append((written, cls))
+        else:
+            runs.append([(written, cls)])
+    problems, seen = [], set()
+    for run in filter(None, runs):
+        names = ", ".join(written.group(1) for written, _cls in run)
+        kinds = {_kind(cls, ontology) for _written, cls in run}
+        mark = _MARK.match(row, run[-1][0].end())
+        if mark is not None and kinds != {"document" if mark[1][0] == "d" else "activity"}:
+            problems.append(f"{names} marked {mark[1]}, but {sorted(map(str, kinds))}")
+        first = {cls for _written, cls in run} - seen
+        if mark is None and {_kind(cls, ontology) for cls in first} - {None}:
+            problems.append(f"{names} unmarked")
+        seen |= first
+    return problems
+
+
+def _table_rows(text: str) -> list[str]:
+    return [line for line in text.splitlines()
+            if line.startswith("| ") and not line.startswith(("| provision", "| ---"))]
+
+
+def test_every_row_marks_each_class_of_document_or_activity_it_names_as_the_ontology_does() -> None:
+    ontology = load_rulebook().labels_graph
+    rows = _table_rows(_text())
+    assert len(rows) > 60
+    assert {row.split("|")[1]: _mark_problems(row, ontology) for row in rows} == {
+        row.split("|")[1]: [] for row in rows}
+
+
+@pytest.mark.parametrize("clause, cls, kind", [
+    ("6.1.1.2", "bcic:PositioningReview", "activity"),
+    ("9.4.1", "bcic:ImprovementAction", "activity"),
+    ("9.4.1", "bcic:PerformanceEvaluation", "activity"),
+    ("8.1.2", "BrandStory", "documents"),
+    ("9.2.1", "bcic:MeasurementSpecification", "document"),
+])
+def test_the_rows_a_tester_misread_say_which_is_an_activity(clause: str, cls: str,
+                                                             kind: str) -> None:
+    ontology = load_rulebook().labels_graph
+    (row,) = _section(clause, _text())
+    assert f"`{cls}` ({kind}" in row
+    wrong = "activity" if kind.startswith("document") else "document"
+    assert _mark_problems(row.replace(f"`{cls}` ({kind}", f"`{cls}` ({wrong}"), ontology)
+    assert _mark_problems(row.replace(f"`{cls}` ({kind})", f"`{cls}`"), ontology)
+
+
+def test_the_ontology_makes_documents_and_activities_as_shapes_provenance_ttl_frames_them() -> None:
+    """What the marks follow (the ontology) is what is checked: the body named by
+    prov:wasAssociatedWith on an activity, by prov:wasAttributedTo with a title on a document."""
+    ontology = load_rulebook().labels_graph
+    frame = Graph().parse(SHAPES_DIR / "provenance.ttl")
+    asked: dict[Node, set[Node]] = {}
+    for shape, cls in frame.subject_objects(SH.targetClass):
+        for check in (shape, *guarded_checks(frame, shape)):
+            asked.setdefault(cls, set()).update(frame.objects(check, SH.path))
+    assert len(asked) > 60
+    for cls, paths in asked.items():
+        if _kind(cls, ontology) == "activity":
+            assert PROV.wasAssociatedWith in paths and PROV.wasAttributedTo not in paths, cls
+        else:
+            assert _kind(cls, ontology) == "document", cls
+            assert {PROV.wasAttributedTo, DCTERMS.title} <= paths, cls
+            assert PROV.wasAssociatedWith not in paths, cls
