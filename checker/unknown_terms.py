@@ -7,7 +7,7 @@ bcic:, ind: or req: (checker/namespaces.py) that stands as a predicate or an obj
 (the object of rdf:type) included, and that the ontology, the indicator scheme and the catalogue
 do not define is a note of the report: how it is used, where it is first written when the
 loader can tell (checker/loading, `first_written`), and the defined term of its kind closest to
-it in spelling (difflib). A note changes no status and no verdict (docs/model.md, decision 12).
+it in spelling (difflib). A note changes no status and no verdict (docs/model.md, decision 15).
 Those namespaces hold nothing but the standard's terms (a statement about one is refused as
 input), so any IRI under them names one: it need not stand where the ontology expects a term.
 """
