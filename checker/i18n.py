@@ -273,6 +273,31 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
               "evaluator's judgement.",
         "zh": "另有 {n} 项条款本可满足，但以此类记录为证据，待评价人员判定。",
     },
+    # IRIs of the standard's namespaces the ontology does not define (checker/unknown_terms.py).
+    "report.terms.heading": {"en": "Terms the ontology does not define",
+                             "zh": "本体未定义的术语"},
+    "report.terms.intro": {
+        "en": "The submission uses these IRIs of the standard's namespaces (bcic:, ind:, req:), "
+              "which neither the ontology nor the requirement catalogue defines. A statement "
+              "using one counts for no provision, so evidence written with it is reported as "
+              "missing: correct the spelling. They change no status and no verdict by themselves.",
+        "zh": "提交数据使用了标准命名空间（bcic:、ind:、req:）中的下列 IRI，但本体和要求目录均未定义。"
+              "使用它们的陈述不计入任何条款，以它们写出的证据会被报告为缺失：请更正拼写。"
+              "它们本身不改变任何状态，也不改变结论。",
+    },
+    "report.terms.note": {"en": "{term} ({use}{at}) is not a term of the ontology.",
+                          "zh": "{term}（{use}{at}）不是本体中的术语。"},
+    "report.terms.at": {"en": ", first at {place}", "zh": "，首次出现于 {place}"},
+    "report.terms.use.class": {"en": "used as a class", "zh": "用作类"},
+    "report.terms.use.property": {"en": "used as a property", "zh": "用作属性"},
+    "report.terms.use.value": {"en": "used as a value", "zh": "用作取值"},
+    "report.terms.did_you_mean": {"en": " Did you mean {term}?", "zh": "是否应为{term}？"},
+    "report.terms.named": {"en": "“{label}” ({iri})", "zh": "“{label}”（{iri}）"},
+    "report.terms.more": {
+        "en": "{n} more IRI(s) of these namespaces that the ontology does not define are not "
+              "listed.",
+        "zh": "另有 {n} 个本体未定义的上述命名空间 IRI 未列出。",
+    },
     "report.role.or": {"en": " or ", "zh": "或"},
     # The member roles' names, as the ontology labels them (bcic:GovernmentRole …).
     "report.role.GovernmentRole": {"en": "“government role”", "zh": "“政府角色”"},

@@ -18,6 +18,7 @@ from .labels import collect_labels, cut_labels, kinds_of_unnamed
 from .namespaces import BCIC
 from .rulebook import Layer, Level, Requirement, Rulebook
 from .shacl import ShaclResult, Severity
+from .unknown_terms import TermNotes
 
 
 class Status(Enum):
@@ -86,6 +87,9 @@ class Report:
     labels: Mapping[Node, Mapping[str, str]] = field(default_factory=dict)  # of nodes it names
     # The class of each blank node it names that has no label, to name it by (its labels beside).
     kinds: Mapping[Node, Node] = field(default_factory=dict)
+    # IRIs of the standard's namespaces the rulebook does not define: notes that change nothing
+    # above (checker/unknown_terms.py).
+    term_notes: TermNotes = TermNotes()
 
     def outcome(self, requirement_id: str) -> RequirementOutcome:
         """The outcome of one requirement by its id."""
@@ -124,11 +128,12 @@ class Report:
 def build_report(rulebook: Rulebook, data: Graph, results: list[ShaclResult], *,
                  files: tuple[str, ...], created: datetime,
                  cluster: URIRef | None, cluster_label: dict[str, str],
-                 sha256: tuple[str, ...] = (), today: date | None = None) -> Report:
+                 sha256: tuple[str, ...] = (), today: date | None = None,
+                 term_notes: TermNotes = TermNotes()) -> Report:
     """Turn SHACL results into a status for every requirement of the catalogue. Records dated
     after `today` (by default the UTC day the report is `created`) are warnings under the
     provisions they are evidence for, which then await the evaluator rather than being met
-    (checker/dated_after.py)."""
+    (checker/dated_after.py). The notes on unknown terms are kept beside, changing nothing."""
     by_requirement: dict[str, list[ShaclResult]] = {}
     for result in results:
         rid = rulebook.shape_requirements.get(result.source_shape)
@@ -149,11 +154,12 @@ def build_report(rulebook: Rulebook, data: Graph, results: list[ShaclResult], *,
         explained(rulebook, r, [rulebook.explainer.diagnose(view, x) for x in found]),
         guidance_of(rulebook, r, statuses[r.id]))
         for r in rulebook.requirements.values())
-    labels, kinds = names_of(rulebook, list(named_nodes(outcomes)), data)
+    labels, kinds = names_of(rulebook, [*named_nodes(outcomes), *term_notes.suggestions], data)
     return report_from_outcomes(
         outcomes, cluster=str(cluster) if cluster is not None else None,
         cluster_label=cluster_label, rulebook_version=rulebook.version, created=created,
-        files=files, triples=len(data), sha256=sha256, labels=labels, kinds=kinds)
+        files=files, triples=len(data), sha256=sha256, labels=labels, kinds=kinds,
+        term_notes=term_notes)
 
 
 def names_of(rulebook: Rulebook, nodes: list[Node],
@@ -219,7 +225,8 @@ def report_from_outcomes(outcomes: tuple[RequirementOutcome, ...], *, cluster: s
                          created: datetime, files: tuple[str, ...], triples: int,
                          sha256: tuple[str, ...] = (),
                          labels: Mapping[Node, Mapping[str, str]] | None = None,
-                         kinds: Mapping[Node, Node] | None = None) -> Report:
+                         kinds: Mapping[Node, Node] | None = None,
+                         term_notes: TermNotes = TermNotes()) -> Report:
     """A report over outcomes already decided (fresh, or read back from a store): the verdict
     and the rates count the shall-level requirements. Labels name things for people: each is
     cut at labels.NAME_CHARS characters, so a submission's megabyte label is not copied into every
@@ -242,6 +249,7 @@ def report_from_outcomes(outcomes: tuple[RequirementOutcome, ...], *, cluster: s
         sha256=sha256,
         labels={node: cut_labels(found) for node, found in (labels or {}).items()},
         kinds=kinds or {},
+        term_notes=term_notes,
     )
 
 

@@ -22,7 +22,7 @@ from rdflib.term import Node
 from .errors import NotFoundError, StoreError
 from .namespaces import BCIC, REQ
 from .render.text import sorted_results
-from .render.turtle import EARL
+from .render.turtle import EARL, USES
 from .findings_rdf import read_diagnosis
 from .report import (Report, RequirementOutcome, Status, explained, guidance_of, named_nodes,
                      names_of, report_from_outcomes)
@@ -30,6 +30,7 @@ from .rulebook import SH, Level, Requirement, Rulebook, load_rulebook
 from .shacl import Severity, ShaclResult, path_text
 from .store.base import Store, report_graph_iri, submission_graph_iri
 from .store.guard import OwnQuery, checked_iri
+from .unknown_terms import Place, TermNotes, UnknownTerm
 
 _STATUSES = {EARL.passed: Status.MET, EARL.failed: Status.NOT_MET,
              EARL.cantTell: Status.MANUAL_REVIEW, EARL.inapplicable: Status.NOT_APPLICABLE}
@@ -60,19 +61,49 @@ def read_report(store: Store, cluster: URIRef, number: int,
                      for f in graph.objects(node, PROV.used))
     cluster_label, triples = _submission_facts(store, submission_graph_iri(cluster, number),
                                                URIRef(str(subject)) if subject else cluster)
-    labels, kinds = names_of(rulebook, list(named_nodes(outcomes)), graph)
+    files = tuple(name for name, _digest in sources)
+    notes = _term_notes(graph, node, files)
+    labels, kinds = names_of(rulebook, [*named_nodes(outcomes), *notes.suggestions], graph)
     return report_from_outcomes(
         outcomes,
         cluster=str(subject) if subject is not None else None,
         cluster_label=cluster_label,
         rulebook_version=str(graph.value(node, OWL.versionInfo) or ""),
         created=_datetime(graph.value(node, DCTERMS.created)),
-        files=tuple(name for name, _digest in sources),
+        files=files,
         sha256=tuple(digest for _name, digest in sources) if all(d for _n, d in sources) else (),
         triples=triples,
         labels=labels,
         kinds=kinds,
+        term_notes=notes,
     )
+
+
+def _term_notes(graph: Graph, node: Node, files: tuple[str, ...]) -> TermNotes:
+    """The report's notes on unknown terms (checker/render/turtle.py): those located first, in
+    the order of the report's files, lines and columns, then the others by IRI."""
+    uses = {iri: use for use, iri in USES.items()}
+    terms = []
+    for note in graph.objects(node, BCIC.termNote):
+        file, line, column = (graph.value(note, p) for p in (BCIC.inFile, BCIC.lineNumber,
+                                                              BCIC.columnNumber))
+        suggestion = graph.value(note, BCIC.suggestedTerm)
+        place = None
+        if file is not None and line is not None and column is not None:
+            place = Place(str(graph.value(file, RDFS.label)), int(str(line)), int(str(column)))
+        terms.append(UnknownTerm(URIRef(str(graph.value(note, BCIC.unknownTerm))),
+                                 uses[graph.value(note, BCIC.usedAs)],  # type: ignore[index]
+                                 URIRef(str(suggestion)) if suggestion is not None else None,
+                                 place))
+
+    def written(term: UnknownTerm) -> tuple[int, int, int, str]:
+        place = term.place
+        if place is None:
+            return len(files), 0, 0, str(term.iri)
+        return files.index(place.file), place.line, place.column, str(term.iri)
+
+    more = graph.value(node, BCIC.unlistedUnknownTerms)
+    return TermNotes(tuple(sorted(terms, key=written)), int(str(more)) if more is not None else 0)
 
 
 def _read_status(requirement: Requirement, status: Status) -> Status:

@@ -21,6 +21,7 @@ from .namespaces import BCIC, REQ
 from .ontology import load_ontology_graph
 from .paths import ALL_ONTOLOGY_FILES, SHAPES_DIR
 from .shacl import ShapeEngine
+from .unknown_terms import Vocabulary
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
@@ -115,6 +116,12 @@ class Rulebook:
         """Each class or duty the checking shapes target → their requirements: what a record of
         the class, or fulfilling the duty, is evidence for (checker/dated_after.py)."""
         return evidence_targets(self.shapes_graph, self.shape_requirements)
+
+    @functools.cached_property
+    def vocabulary(self) -> Vocabulary:
+        """The terms the ontology defines under the standard's namespaces, to tell a misspelt
+        one in a submission (checker/unknown_terms.py)."""
+        return Vocabulary(self.labels_graph)
 
     @functools.cached_property
     def engine(self) -> ShapeEngine:

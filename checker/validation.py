@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -13,16 +13,18 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from .errors import InputError
 from .i18n import LANGUAGES, Lang, Listed, message
 from .labels import labels_of
-from .loading import SubmissionFile, load_submission, read_submission_files
+from .loading import SubmissionFile, first_written, load_submission, read_submission_files
 from .namespaces import BCIC
 from .report import Report, build_report
 from .rulebook import Rulebook, load_rulebook
 from .shacl import default_processes
+from .unknown_terms import Locator, Place, term_notes
 
 
 def validate_graph(data: Graph, *, files: tuple[str, ...] = (), sha256: tuple[str, ...] = (),
                    rulebook: Rulebook | None = None, processes: int | None = None,
-                   today: date | None = None) -> Report:
+                   today: date | None = None,
+                   sources: Sequence[SubmissionFile] = ()) -> Report:
     """Validate one submission graph and report on every requirement.
 
     The graph is read in place, never copied or changed: the ontology's class hierarchy and concept
@@ -31,7 +33,10 @@ def validate_graph(data: Graph, *, files: tuple[str, ...] = (), sha256: tuple[st
     processes (default: one per core); pass 1 where the cores are already busy, as in a batch.
     Raises InputError when the submission is about several clusters (`submission_clusters`).
     Records dated after `today` (default: the UTC day the report is created) await the evaluator
-    (checker/dated_after.py).
+    (checker/dated_after.py). IRIs of the standard's namespaces the rulebook does not define are
+    notes of the report (checker/unknown_terms.py), each with the file, line and column where it
+    is first written when `sources` (the files the graph was loaded from, named as in `files`)
+    are given.
     """
     cluster = _cluster_of(data)  # before the shapes: a submission about two clusters is refused
     rulebook = rulebook or load_rulebook()
@@ -44,7 +49,19 @@ def validate_graph(data: Graph, *, files: tuple[str, ...] = (), sha256: tuple[st
         cluster=cluster,
         cluster_label=_labels(data, cluster),
         today=today,
+        term_notes=term_notes(data, rulebook.vocabulary,
+                              _locator(sources, files or tuple(f.name for f in sources))
+                              if sources else None),
     )
+
+
+def _locator(sources: Sequence[SubmissionFile], names: tuple[str, ...]) -> Locator:
+    """Where the loader finds each IRI first written in the files, each file named as the
+    report names it."""
+    def locate(iris: Iterable[URIRef]) -> dict[URIRef, Place]:
+        return {URIRef(iri): Place(names[index], line, column)
+                for iri, (index, line, column) in first_written(sources, iris).items()}
+    return locate
 
 
 def submission_clusters(data: Graph) -> list[URIRef]:
@@ -104,4 +121,5 @@ def validate_submission(files: Sequence[SubmissionFile], *, rulebook: Rulebook |
     return validate_graph(data, files=tuple(f.name for f in files),
                           sha256=tuple(hashlib.sha256(f.data).hexdigest() for f in files),
                           rulebook=rulebook,
-                          processes=processes)
+                          processes=processes,
+                          sources=files)

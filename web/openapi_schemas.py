@@ -132,7 +132,13 @@ def _report_schemas() -> Json:
             manual_review=_array(STRING),
             duties_set_aside=_array(closed(clause=STRING, roles=_array(STRING),
                                           duties=_array(STRING), message=STRING)),
-            awaiting_judgement=_array(STRING)),
+            awaiting_judgement=_array(STRING),
+            # IRIs of the standard's namespaces the ontology does not define: notes, no verdict.
+            unknown_terms=_array(closed(
+                term=STRING, used_as={"enum": ["class", "property", "value"]},
+                suggestion=text_or_null, file=text_or_null, line=_nullable("integer"),
+                column=_nullable("integer"), message=STRING)),
+            unknown_terms_more=INTEGER),
         "RequirementOutcome": closed(
             id=STRING, clause=STRING, notation=STRING,
             level={"enum": ["shall", "should", "may", "informative"]},

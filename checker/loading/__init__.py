@@ -8,12 +8,13 @@ is a literal holding a character XML 1.0 cannot carry (a C0 control character ot
 feed and carriage return, U+FFFE, U+FFFF): the store answers queries as XML too. A submission
 holding more statements than a limit is refused while it is parsed: a few bytes make a statement
 (` 1` in a Turtle collection), so the size limit alone lets a file take gigabytes of memory.
-Any problem is one InputError naming the file and, when known, the line and column.
+Any problem is one InputError naming the file and, when known, the line and column. Where a term
+is first written (`first_written`) is found again in the text, for a report's notes.
 """
 
 import hashlib
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,7 +38,8 @@ from .guards import (
     decode_utf8,
     refuse_markup_declarations,
 )
-from .rdfterms import parse_into
+from .rdfterms import declared_prefixes, parse_into
+from .standard_terms import first_written as first_written_in
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -49,6 +51,7 @@ __all__ = [
     "SubmissionFormat",
     "SubmissionParseError",
     "SubmissionTooLargeError",
+    "first_written",
     "load_submission",
     "max_triples_setting",
     "read_submission_files",
@@ -104,6 +107,28 @@ def max_triples_setting() -> int:
     if not text.isascii() or not text.isdigit() or int(text) < 1:
         raise InputError.of("error.submission.bad_max_triples", name=MAX_TRIPLES_ENV, value=text)
     return int(text)
+
+
+def first_written(files: Sequence[SubmissionFile],
+                  iris: Iterable[str]) -> dict[str, tuple[int, int, int]]:
+    """Where each IRI is first written in files load_submission read: IRI → the index of the
+    file, line, column; in the order they are written (files in the order given). An IRI the
+    text does not write in a form the loader knows (`standard_terms.first_written`) is left out.
+    Each file is parsed again for the prefixes it declares: this is for the few unknown terms of
+    a report, not for every statement."""
+    wanted, found = list(iris), []
+    for index, file in enumerate(files):
+        if not wanted:
+            break
+        text = decode_utf8(file.name, file.data)
+        format_name, _label = _format_of(file, text)
+        prefixes = declared_prefixes(text, format_name, SUBMISSION_BASE_IRI)
+        for iri in list(wanted):
+            if (where := first_written_in(text, iri, prefixes)) is not None:
+                offset, line, column = where
+                found.append(((index, offset), iri, (index, line, column)))
+                wanted.remove(iri)
+    return {iri: place for _order, iri, place in sorted(found)}
 
 
 def read_submission_files(

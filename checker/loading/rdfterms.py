@@ -115,6 +115,15 @@ def parse_into(graph: Graph, file: str, text: str, format_name: str, label: str 
                                    limit=int(full[1]) / 2**20) from None
 
 
+def declared_prefixes(text: str, format_name: str, base: str) -> dict[str, str]:
+    """The prefixes a text the loader has read declares (Turtle, TriG, JSON-LD contexts), by name:
+    read to the end, as a declaration may come anywhere."""
+    quads = pyoxigraph.parse(text, _OXIGRAPH_FORMATS[format_name], base_iri=base)
+    for _quad in quads:
+        pass
+    return dict(quads.prefixes)
+
+
 def _position_of_named(text: str, message: str) -> tuple[int, int] | tuple[()]:
     """Where the IRI or language tag an error names (RDF/XML's errors have no position) is written
     in the text, when it is written there, quoted, exactly once."""

@@ -1,5 +1,5 @@
 """Refuse a statement about one of the standard's own terms (ontology, catalogue, indicators,
-shapes).
+shapes); find where a term is first written.
 
 Validation merges the ontology's class hierarchy into the submission's graph, and the shapes
 follow rdfs:subClassOf there: a submitted `bcic:CultivationBody rdfs:subClassOf
@@ -56,3 +56,19 @@ def _position(text: str, forms: list[str]) -> tuple[int, int] | tuple[()]:
         start = found.start() + len(found.group()) - len(found.group().lstrip(" \t"))
         return text_position(text[:start])
     return position_of_only(text, *forms)
+
+
+def first_written(text: str, iri: str, prefixes: Mapping[str, str]) -> tuple[int, int, int] | None:
+    """The offset, line and column where the IRI is first written, in angle brackets, quoted or
+    as a prefixed name under a prefix the file declared; None when it is written in none of
+    these forms (an RDF/XML element name, a JSON-LD term of the context's vocabulary). A
+    prefixed name is matched whole: `bcic:BrandFund` is not found in `bcic:BrandFunds`."""
+    whole = [f"<{iri}>", f'"{iri}"', f"'{iri}'"]
+    prefixed = [form for form in _written_forms(iri, prefixes) if form not in whole]
+    alternatives = [re.escape(form) for form in whole]
+    if prefixed:
+        names = "|".join(re.escape(form) for form in prefixed)
+        alternatives.append(rf"(?<![\w.:-])(?:{names})(?![\w:%-]|\.[\w:%-])")
+    if (found := re.search("|".join(alternatives), text)) is None:
+        return None
+    return (found.start(), *text_position(text[:found.start()]))

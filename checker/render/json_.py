@@ -13,10 +13,11 @@ from ..report import Rate, Report, RequirementOutcome
 from ..shacl import ShaclResult
 from ..timestamps import xsd_datetime
 from .findings_json import findings_document, node_text
-from .findings_view import Namer
+from .findings_view import Namer, TermNamer
 from .guidance_json import AskTable, documents_document, how_to_document
 from .guidance_view import GuidanceWriter, shown_hints
 from .naming import pick
+from .term_notes_view import term_note
 from .text import sorted_results
 
 
@@ -55,7 +56,20 @@ def report_document(report: Report, lang: Lang) -> dict[str, Any]:
         "manual_review": [o.requirement.id for o in report.manual_checklist()],
         "duties_set_aside": _set_aside(report, lang),
         "awaiting_judgement": [o.requirement.id for o in report.awaiting_judgement()],
+        # IRIs of the standard's namespaces the ontology does not define: notes, no verdict.
+        "unknown_terms": _unknown_terms(report, writer.namer),
+        "unknown_terms_more": report.term_notes.more,
     }
+
+
+def _unknown_terms(report: Report, namer: TermNamer) -> list[dict[str, Any]]:
+    return [{"term": str(t.iri), "used_as": t.use.value,
+             "suggestion": str(t.suggestion) if t.suggestion is not None else None,
+             "file": t.place.file if t.place else None,
+             "line": t.place.line if t.place else None,
+             "column": t.place.column if t.place else None,
+             "message": term_note(t, namer)}
+            for t in report.term_notes.terms]
 
 
 def _set_aside(report: Report, lang: Lang) -> list[dict[str, Any]]:

@@ -16,6 +16,7 @@ from ..shacl import Severity
 from .findings_view import FindingView, Namer
 from .guidance_view import GuidanceWriter, Pointer, shown_hints
 from .naming import pick
+from .term_notes_view import term_note_lines
 from .text import (chapter_title, items_not_met, rate_rows, SHOWS_FINDINGS, short_label,
                    verdict_lines, verdict_word)
 
@@ -120,6 +121,7 @@ class ReportOutline:
     files: tuple[tuple[str, str], ...]  # each file judged and the SHA-256 of its bytes ("": unknown)
     verdict: str
     verdict_lines: tuple[str, ...]
+    term_notes: tuple[str, ...]  # the IRIs the ontology does not define, one sentence each
     rates: tuple[tuple[str, tuple[tuple[str, Rate], ...]], ...]  # by chapter, by layer, overall
     chapters: tuple[ChapterGroup, ...]
     checklist: tuple[RequirementRow, ...]
@@ -142,6 +144,7 @@ def report_outline(report: Report, lang: Lang, filters: Filters = Filters(),
         files=tuple(zip(report.files, report.sha256 or ("",) * len(report.files), strict=True)),
         verdict=verdict_word(report, lang),
         verdict_lines=tuple(verdict_lines(report, lang)),
+        term_notes=tuple(term_note_lines(report, lang)),
         rates=tuple(rate_rows(report, lang)),
         chapters=_chapters(report, kept, filters.severity, writer),
         checklist=tuple(_row(report, o, None, writer) for o in report.manual_checklist()),

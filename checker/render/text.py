@@ -16,6 +16,7 @@ from .cells import printable, width, wrapped
 from .findings_view import Namer, NodeLine
 from .guidance_view import GuidanceWriter, shown_hints
 from .naming import pick
+from .term_notes_view import term_note_lines
 
 MARKERS = {Status.MET: "✔", Status.NOT_MET: "✘", Status.MANUAL_REVIEW: "?",
            Status.NOT_APPLICABLE: "–", Status.NOT_USED: "ℹ"}
@@ -179,11 +180,25 @@ def _lines(report: Report, lang: Lang) -> Iterator[str]:
     for line in verdict_lines(report, lang):
         yield " " * column + line
     yield ""
+    yield from _term_notes(report, lang)
     yield from _rates(report, lang)
     yield ""
     yield from _requirements(report, lang)
     yield ""
     yield from _checklist(report, lang)
+
+
+def _term_notes(report: Report, lang: Lang) -> Iterator[str]:
+    """The IRIs the ontology does not define, after the verdict, when there are any: they explain
+    evidence reported missing below."""
+    notes = term_note_lines(report, lang)
+    if not notes:
+        return
+    yield message("report.terms.heading", lang)
+    yield from wrapped(message("report.terms.intro", lang), "  ", "  ", COLUMNS)
+    for note in notes:
+        yield from wrapped(printable(note), "  · ", "    ", COLUMNS)
+    yield ""
 
 
 def _rates(report: Report, lang: Lang) -> Iterator[str]:

@@ -18,14 +18,18 @@ from ..rulebook import SH, load_rulebook
 from ..shacl import Severity, ShaclResult
 from ..shape_paths import write_path
 from ..timestamps import datetime_literal
+from ..unknown_terms import TermUse
 from .findings_view import Namer
 from .guidance_view import GuidanceWriter, shown_hints
+from .term_notes_view import term_note
 from .text import sorted_results
 
 EARL = Namespace("http://www.w3.org/ns/earl#")
 
 _SEVERITIES = {Severity.VIOLATION: SH.Violation, Severity.WARNING: SH.Warning,
                Severity.INFO: SH.Info}
+# How a note's IRI is used, as RDF says what a class, a property and any other term is.
+USES = {TermUse.CLASS: RDFS.Class, TermUse.PROPERTY: RDF.Property, TermUse.VALUE: RDFS.Resource}
 _OUTCOMES = {Status.MET: EARL.passed, Status.NOT_MET: EARL.failed,
              Status.MANUAL_REVIEW: EARL.cantTell, Status.NOT_APPLICABLE: EARL.inapplicable,
              Status.NOT_USED: EARL.inapplicable}
@@ -62,9 +66,11 @@ def report_graph(report: Report) -> Graph:
             g.add((URIRef(report.cluster), RDFS.label, Literal(text, lang=language or None)))
     _add_rates(g, node, report, label)
     digests = report.sha256 or ("",) * len(report.files)
+    sources: dict[str, BNode] = {}
     for index, (name, digest) in enumerate(zip(report.files, digests, strict=True)):
         # prov:used takes an entity, not a string: each file is one, named by its label.
         source = label(f"1-file-{index:04d}")
+        sources.setdefault(name, source)  # where a note's IRI is written
         g.add((node, PROV.used, source))
         g.add((source, RDF.type, PROV.Entity))
         g.add((source, RDFS.label, Literal(name)))
@@ -73,6 +79,7 @@ def report_graph(report: Report) -> Graph:
     for lang in LANGUAGES:  # the duties of 4.2 set aside for want of a member of their role
         for line in set_aside_lines(report, lang):
             g.add((node, RDFS.comment, Literal(line, lang=lang)))
+    _add_term_notes(g, node, report, sources, label)
     tool = label("2-tool")
     g.add((tool, RDF.type, EARL.Software))
     g.add((tool, DCTERMS.title, Literal("bcic")))
@@ -112,6 +119,30 @@ def _add_guidance(g: Graph, result: BNode, outcome: RequirementOutcome,
         if outcome.guidance is not None and outcome.requirement.review_prompt:
             g.add((result, BCIC.reviewDocuments, Literal(writer.documents(outcome.guidance),
                                                          lang=writer.lang)))
+
+
+def _add_term_notes(g: Graph, node: BNode, report: Report, sources: dict[str, BNode],
+                    label: _Labeller) -> None:
+    """Each IRI the ontology does not define, as a bcic:UnknownTermNote of the report: the IRI,
+    how it is used, the term suggested, the file (one the report used), line and column where it
+    is first written, and the note in words in every language; the count of those not listed."""
+    namers = [Namer(report, lang) for lang in LANGUAGES]
+    for index, term in enumerate(report.term_notes.terms):
+        note = label(f"2-note-{index:04d}")
+        g.add((node, BCIC.termNote, note))
+        g.add((note, RDF.type, BCIC.UnknownTermNote))
+        g.add((note, BCIC.unknownTerm, term.iri))
+        g.add((note, BCIC.usedAs, USES[term.use]))
+        if term.suggestion is not None:
+            g.add((note, BCIC.suggestedTerm, term.suggestion))
+        if term.place is not None and term.place.file in sources:
+            g.add((note, BCIC.inFile, sources[term.place.file]))
+            g.add((note, BCIC.lineNumber, Literal(term.place.line)))
+            g.add((note, BCIC.columnNumber, Literal(term.place.column)))
+        for namer in namers:
+            g.add((note, RDFS.comment, Literal(term_note(term, namer), lang=namer.lang)))
+    if report.term_notes.more:
+        g.add((node, BCIC.unlistedUnknownTerms, Literal(report.term_notes.more)))
 
 
 def _add_labels(g: Graph, report: Report) -> None:

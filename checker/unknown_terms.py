@@ -1,0 +1,154 @@
+"""IRIs of the standard's namespaces that the rulebook does not define: a misspelt class, property
+or value (`bcic:BrandFunds` for bcic:BrandFund, `bcic:implementationSteps`).
+
+Such a statement counts for no provision (no shape can target or walk a term nobody defined), so
+the report would only say that the evidence is missing. Every IRI of the submission under
+bcic:, ind: or req: (checker/namespaces.py) that stands as a predicate or an object, a class
+(the object of rdf:type) included, and that the ontology, the indicator scheme and the catalogue
+do not define is a note of the report: how it is used, where it is first written when the
+loader can tell (checker/loading, `first_written`), and the defined term of its kind closest to
+it in spelling (difflib). A note changes no status and no verdict (docs/model.md, decision 15).
+Those namespaces hold nothing but the standard's terms (a statement about one is refused as
+input), so any IRI under them names one: it need not stand where the ontology expects a term.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from enum import Enum
+from typing import TypeGuard
+
+from rdflib import OWL, RDF, RDFS, Graph, URIRef
+from rdflib.term import Node
+
+from .namespaces import BCIC, IND, REQ
+
+_NAMESPACES = (str(BCIC), str(IND), str(REQ))  # str's startswith: URIRef's takes one prefix
+# A submission with more unknown terms than this is listed in part, with the count of the rest:
+# each listed one is looked for in the files' text and matched against the ontology's terms.
+MAX_LISTED = 20
+_PROPERTY_TYPES = (RDF.Property, OWL.ObjectProperty, OWL.DatatypeProperty,
+                   OWL.AnnotationProperty)
+
+
+class TermUse(Enum):
+    """How the submission uses an IRI: the first that applies, in this order."""
+
+    CLASS = "class"  # the object of rdf:type
+    PROPERTY = "property"  # a predicate
+    VALUE = "value"  # any other object
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a term is written: the file as the report names it, line and column from 1."""
+
+    file: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class UnknownTerm:
+    """An IRI of the standard's namespaces the rulebook does not define."""
+
+    iri: URIRef
+    use: TermUse
+    suggestion: URIRef | None = None  # the defined term of its kind closest in spelling
+    place: Place | None = None  # where it is first written, when the loader can tell
+
+
+@dataclass(frozen=True)
+class TermNotes:
+    """The unknown terms a report lists (at most MAX_LISTED, in the order they are first
+    written), and how many more the submission uses."""
+
+    terms: tuple[UnknownTerm, ...] = ()
+    more: int = 0
+
+    @property
+    def suggestions(self) -> tuple[URIRef, ...]:
+        """The defined terms the notes suggest, for the report to name by their labels."""
+        return tuple(t.suggestion for t in self.terms if t.suggestion is not None)
+
+
+# Where each of some IRIs is first written, in the order they are written (files in the order
+# given, then by position): IRI → place, absent when the loader cannot tell.
+Locator = Callable[[Iterable[URIRef]], Mapping[URIRef, Place]]
+
+
+class Vocabulary:
+    """The terms the rulebook defines under the standard's namespaces, to tell an unknown IRI,
+    and the spellings of each kind by namespace, to find the defined term closest to one."""
+
+    def __init__(self, ontology: Graph) -> None:
+        """The typed subjects of the ontology graph (ontology, indicator scheme, catalogue) under
+        the namespaces: every term it defines has a type."""
+        self._ontology = ontology
+        self.defined = frozenset(s for s in ontology.subjects(RDF.type, None)
+                                 if isinstance(s, URIRef) and str(s).startswith(_NAMESPACES))
+
+    @functools.cached_property
+    def _spellings(self) -> dict[tuple[TermUse, str], dict[str, URIRef]]:
+        """(kind, namespace) → the local names of its terms, lower-cased → the term: classes,
+        properties, and the rest (concepts, roles, requirements, indicators) as values. Built
+        at the first unknown term; where two terms differ in case only, the first by IRI is
+        kept (it comes last here)."""
+        ontology = self._ontology
+        classes = {s for t in (OWL.Class, RDFS.Class) for s in ontology.subjects(RDF.type, t)}
+        properties = {s for t in _PROPERTY_TYPES for s in ontology.subjects(RDF.type, t)}
+        kinds = {TermUse.CLASS: self.defined & classes,
+                 TermUse.PROPERTY: self.defined & properties,
+                 TermUse.VALUE: self.defined - properties}
+        return {(use, namespace): {str(term)[len(namespace):].lower(): term
+                                   for term in sorted(terms, reverse=True)
+                                   if str(term).startswith(namespace)}
+                for use, terms in kinds.items() for namespace in _NAMESPACES}
+
+    def unknown(self, data: Graph) -> dict[URIRef, TermUse]:
+        """Every IRI of the namespaces that `data` uses as a predicate or an object and the
+        rulebook does not define, with how it is used: one pass over the triples gathering the
+        distinct predicates and IRI objects (literals, most objects, are not hashed), then each
+        read once."""
+        predicates: set[Node] = set()
+        objects: set[Node] = set()
+        for _s, predicate, obj in data:
+            predicates.add(predicate)
+            if type(obj) is URIRef:
+                objects.add(obj)
+        found = {term: TermUse.PROPERTY for term in predicates if self._unknown(term)}
+        for term in objects:
+            if self._unknown(term):
+                found.setdefault(term, TermUse.VALUE)
+        for term in found:
+            if (None, RDF.type, term) in data:
+                found[term] = TermUse.CLASS
+        return found
+
+    def _unknown(self, node: Node) -> TypeGuard[URIRef]:
+        return (isinstance(node, URIRef) and str(node).startswith(_NAMESPACES)
+                and node not in self.defined)
+
+    def closest(self, term: URIRef, use: TermUse) -> URIRef | None:
+        """The defined term of the same namespace and kind whose local name is closest to the
+        term's, case aside (`bcic:brandFunds` gives bcic:BrandFund); None when none is close."""
+        namespace = next(n for n in _NAMESPACES if str(term).startswith(n))
+        spellings = self._spellings[use, namespace]
+        found = difflib.get_close_matches(str(term)[len(namespace):].lower(), spellings, n=1)
+        return spellings[found[0]] if found else None
+
+
+def term_notes(data: Graph, vocabulary: Vocabulary, locate: Locator | None = None) -> TermNotes:
+    """The unknown terms of a submission: the first MAX_LISTED by IRI, each with the term it
+    likely meant and, given `locate`, where it is first written; those located first, in the
+    order they are written, then the others by IRI."""
+    unknown = vocabulary.unknown(data)
+    listed = sorted(unknown)[:MAX_LISTED]
+    places = locate(listed) if locate is not None and listed else {}
+    order = {iri: index for index, iri in enumerate(places)}
+    terms = [UnknownTerm(iri, unknown[iri], vocabulary.closest(iri, unknown[iri]), places.get(iri))
+             for iri in sorted(listed, key=lambda iri: (order.get(iri, len(order)), iri))]
+    return TermNotes(tuple(terms), len(unknown) - len(listed))

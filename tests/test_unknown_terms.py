@@ -1,0 +1,245 @@
+"""A misspelt class, property or value of the standard's namespaces (`bcic:BrandFunds` for
+bcic:BrandFund) is a note of the report (checker/unknown_terms.py): said in every format and
+language with where it is first written and the term it likely meant, read back from the store,
+shown on the web app's report pages, and never changing a status or the verdict."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from flask.testing import FlaskClient
+from rdflib import RDFS, Literal, URIRef
+
+from checker.cli import main
+from checker.ingest import ingest_files, ingest_submission, publish_for_queries
+from checker.loading import SubmissionFile
+from checker.namespaces import BCIC, IND, REQ
+from checker.paths import EXAMPLES_DIR
+from checker.render import render_report
+from checker.render.turtle import report_graph
+from checker.report import Report
+from checker.report_reader import read_report
+from checker.rulebook import load_rulebook
+from checker.store import cluster_key, open_store
+from checker.unknown_terms import MAX_LISTED, Place, TermNotes, TermUse, UnknownTerm
+from checker.validation import validate_submission
+
+DEHUA = EXAMPLES_DIR / "dehua-ceramics.ttl"
+# The tester's two mistakes, in the conformant sample: a class (line 578, after
+# "ex:brand-fund a ") and a property (line 551, indented by four).
+MISSPELT = DEHUA.read_text(encoding="utf-8").replace(
+    "ex:brand-fund a bcic:BrandFund ;", "ex:brand-fund a bcic:BrandFunds ;").replace(
+    '    bcic:implementationStep "2021年', '    bcic:implementationSteps "2021年')
+# Terms nobody defined beside all of Dehua's evidence: nothing goes missing.
+EXTRA = DEHUA.read_text(encoding="utf-8") + """
+ex:cluster bcic:nickName "瓷都"@zh ; bcic:covers bcic:ResourceSharin .
+ex:cluster rdfs:seeAlso ind:ExportRates .
+ex:body <http://data.europa.eu/m8g/supportsRequirement> req:4.1-z .
+"""
+NOTES = {
+    "en": ["bcic:implementationSteps (used as a property, first at dehua-typos.ttl:551:5) is not "
+           "a term of the ontology. Did you mean “implementation step” "
+           "(bcic:implementationStep)?",
+           "bcic:BrandFunds (used as a class, first at dehua-typos.ttl:578:17) is not a term of "
+           "the ontology. Did you mean “cluster brand fund” (bcic:BrandFund)?"],
+    "zh": ["bcic:implementationSteps（用作属性，首次出现于 dehua-typos.ttl:551:5）不是本体中的术语。"
+           "是否应为“实施步骤”（bcic:implementationStep）？",
+           "bcic:BrandFunds（用作类，首次出现于 dehua-typos.ttl:578:17）不是本体中的术语。"
+           "是否应为“集群品牌基金”（bcic:BrandFund）？"],
+}
+
+
+@cache
+def _validated(name: str, text: str) -> Report:
+    return validate_submission([SubmissionFile(name, text.encode())], processes=1)
+
+
+def _misspelt() -> Report:
+    return _validated("dehua-typos.ttl", MISSPELT)
+
+
+def _notes(text: str, name: str = "x.ttl") -> TermNotes:
+    return _validated(name, text).term_notes
+
+
+def test_a_misspelt_class_and_property_are_noted_where_first_written_with_the_term_meant() -> None:
+    assert _misspelt().term_notes == TermNotes((
+        UnknownTerm(BCIC.implementationSteps, TermUse.PROPERTY, BCIC.implementationStep,
+                    Place("dehua-typos.ttl", 551, 5)),
+        UnknownTerm(BCIC.BrandFunds, TermUse.CLASS, BCIC.BrandFund,
+                    Place("dehua-typos.ttl", 578, 17))))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("fmt", ["text", "html"])
+def test_the_text_and_html_reports_say_each_note(fmt: str, lang: str) -> None:
+    shown = render_report(_misspelt(), fmt, lang)  # type: ignore[arg-type]
+    heading = {"zh": "本体未定义的术语", "en": "Terms the ontology does not define"}[lang]
+    assert heading in shown
+    flat = " ".join(shown.split()) if lang == "en" else "".join(shown.split())
+    for note in NOTES[lang]:  # the text report wraps them
+        assert (" ".join(note.split()) if lang == "en" else "".join(note.split())) in flat
+    dehua = _validated("d.ttl", DEHUA.read_text())
+    assert heading not in render_report(dehua, fmt, lang)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_json_report_gives_each_note_for_machines_and_people(lang: str) -> None:
+    document = json.loads(render_report(_misspelt(), "json", lang))  # type: ignore[arg-type]
+    assert document["unknown_terms"] == [
+        {"term": str(BCIC.implementationSteps), "used_as": "property",
+         "suggestion": str(BCIC.implementationStep), "file": "dehua-typos.ttl", "line": 551,
+         "column": 5, "message": NOTES[lang][0]},
+        {"term": str(BCIC.BrandFunds), "used_as": "class", "suggestion": str(BCIC.BrandFund),
+         "file": "dehua-typos.ttl", "line": 578, "column": 17, "message": NOTES[lang][1]}]
+    assert document["unknown_terms_more"] == 0
+
+
+def test_the_turtle_report_holds_each_note_and_the_store_reads_it_back() -> None:
+    graph = report_graph(_misspelt())
+    (note,) = graph.subjects(BCIC.unknownTerm, BCIC.BrandFunds)
+    assert (None, BCIC.termNote, note) in graph
+    assert graph.value(note, BCIC.usedAs) == RDFS.Class
+    assert graph.value(note, BCIC.suggestedTerm) == BCIC.BrandFund
+    assert graph.value(graph.value(note, BCIC.inFile), RDFS.label) == Literal("dehua-typos.ttl")
+    assert (graph.value(note, BCIC.lineNumber), graph.value(note, BCIC.columnNumber)) == (
+        Literal(578), Literal(17))
+    assert {Literal(NOTES["zh"][1], lang="zh"), Literal(NOTES["en"][1], lang="en")} == set(
+        graph.objects(note, RDFS.comment))
+    store = open_store("oxigraph")
+    info, fresh = ingest_submission(store, [SubmissionFile("dehua-typos.ttl", MISSPELT.encode())])
+    back = read_report(store, info.cluster, info.number)
+    assert back.term_notes == fresh.term_notes == _misspelt().term_notes
+    assert back.labels[BCIC.BrandFund] == fresh.labels[BCIC.BrandFund]  # named as it was
+
+
+def test_a_note_changes_no_status_rate_or_verdict() -> None:
+    dehua, extra = _validated("d.ttl", DEHUA.read_text()), _validated("d.ttl", EXTRA)
+    assert len(extra.term_notes.terms) == 4 and dehua.term_notes == TermNotes()
+    assert [(o.requirement.id, o.status, len(o.results)) for o in extra.outcomes] == [
+        (o.requirement.id, o.status, len(o.results)) for o in dehua.outcomes]
+    assert (extra.conforms, extra.overall, extra.worst_severity()) == (
+        dehua.conforms, dehua.overall, dehua.worst_severity())
+
+
+def test_validate_exits_0_for_a_submission_without_gaps_and_shows_its_notes(
+        runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "dehua-extra.ttl"
+    path.write_text(EXTRA, encoding="utf-8")
+    result = runner.invoke(main, ["validate", str(path), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert "Terms the ontology does not define" in result.output
+    assert f"bcic:nickName (used as a property, first at {path}:" in " ".join(result.output.split())
+
+
+def test_values_and_terms_of_the_indicator_scheme_and_catalogue_are_checked_too() -> None:
+    notes = {t.iri: (t.use, t.suggestion) for t in _notes(EXTRA).terms}
+    assert notes == {BCIC.nickName: (TermUse.PROPERTY, None),
+                     BCIC.ResourceSharin: (TermUse.VALUE, BCIC.ResourceSharing),
+                     IND.ExportRates: (TermUse.VALUE, IND.ExportRate),
+                     REQ["4.1-z"]: (TermUse.VALUE, REQ["4.1"])}
+
+
+def test_a_suggestion_is_a_term_of_the_same_kind_whatever_its_case() -> None:
+    notes = _notes("""@prefix bcic: <https://w3id.org/bcic/ontology#> .
+<https://example.org/x/fund> a bcic:brandfund ; bcic:Covers bcic:Xyzzy .
+""")
+    assert {t.iri: (t.use, t.suggestion) for t in notes.terms} == {
+        BCIC.brandfund: (TermUse.CLASS, BCIC.BrandFund),
+        BCIC.Covers: (TermUse.PROPERTY, BCIC.covers),
+        BCIC.Xyzzy: (TermUse.VALUE, None)}
+
+
+@pytest.mark.parametrize("name, text, place", [
+    # a prefixed name is matched whole: bcic:Foo is not the start of bcic:FooBar
+    ("a.ttl", "@prefix bcic: <https://w3id.org/bcic/ontology#> .\n"
+              "<https://example.org/x/a> bcic:FooBar 1 .\n"
+              "<https://example.org/x/b> a bcic:Foo .\n", (3, 29)),
+    ("a.nt", "<https://example.org/x/b> "
+             "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+             "<https://w3id.org/bcic/ontology#Foo> .\n", (1, 77)),
+    ("a.jsonld", '{"@context": {"bcic": "https://w3id.org/bcic/ontology#"},\n'
+                 ' "@id": "https://example.org/x/b", "@type": "bcic:Foo"}\n', (2, 46)),
+    # an RDF/XML element name: the loader cannot tell where
+    ("a.rdf", '<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf='
+              '"http://www.w3.org/1999/02/22-rdf-syntax-ns#"\n'
+              '  xmlns:bcic="https://w3id.org/bcic/ontology#">\n'
+              '  <bcic:Foo rdf:about="https://example.org/x/b"/>\n</rdf:RDF>\n', None),
+])
+def test_where_a_term_is_first_written_in_each_format(
+        name: str, text: str, place: tuple[int, int] | None) -> None:
+    (found,) = [t for t in _notes(text, name).terms if t.iri == BCIC.Foo]
+    assert found.place == (Place(name, *place) if place else None)
+
+
+def test_the_second_file_is_named_where_a_term_is_first_written_there() -> None:
+    report = validate_submission([
+        SubmissionFile("one.ttl", b"<https://example.org/x/a> <https://example.org/p> 1 .\n"),
+        SubmissionFile("two.ttl", b"\n<https://example.org/x/a> a "
+                                  b"<https://w3id.org/bcic/ontology#Foo> .\n")], processes=1)
+    assert report.term_notes.terms[0].place == Place("two.ttl", 2, 29)
+
+
+def test_a_submission_with_many_unknown_terms_lists_some_and_counts_the_rest() -> None:
+    many = "".join(f'<https://example.org/x/a> <https://w3id.org/bcic/ontology#p{i:02d}> "{i}" .\n'
+                   for i in range(MAX_LISTED + 5))
+    report = _validated("many.nt", many)
+    assert len(report.term_notes.terms) == MAX_LISTED and report.term_notes.more == 5
+    assert "5 more IRI(s) of these namespaces that the ontology does not define are not listed." \
+        in " ".join(render_report(report, "text", "en").split())
+    assert json.loads(render_report(report, "json", "zh"))["unknown_terms_more"] == 5
+    assert (None, BCIC.unlistedUnknownTerms, Literal(5)) in report_graph(report)
+
+
+@pytest.mark.parametrize("name", ["dehua-ceramics", "datang-socks", "meitan-tea"])
+def test_the_samples_use_only_terms_the_ontology_defines(name: str) -> None:
+    path = EXAMPLES_DIR / f"{name}.ttl"
+    assert _validated(path.name, path.read_text(encoding="utf-8")).term_notes == TermNotes()
+
+
+@pytest.mark.parametrize("lang, heading", [("zh", "本体未定义的术语"),
+                                           ("en", "Terms the ontology does not define")])
+def test_the_web_report_pages_show_the_notes(  # type: ignore[no-untyped-def]
+        make_web_app, tmp_path: Path, lang: str, heading: str) -> None:
+    store_dir = tmp_path / "store"
+    store = open_store("oxigraph", path=store_dir)
+    try:
+        path = tmp_path / "dehua-typos.ttl"
+        path.write_text(MISSPELT, encoding="utf-8")
+        info = ingest_files(store, [path])
+        publish_for_queries(store)
+    finally:
+        store.close()
+    client: FlaskClient = make_web_app(store_dir, WTF_CSRF_ENABLED=False).test_client()
+    stored = client.get(f"/clusters/{cluster_key(info.cluster)}/revisions/1?lang={lang}")
+    posted = client.post(f"/validate?lang={lang}", data={"text": MISSPELT})
+    fresh = client.get(posted.headers["Location"])
+    for page, name in ((stored, "dehua-typos.ttl"), (fresh, "pasted.ttl")):
+        said = page.get_data(as_text=True)
+        assert '<section id="unknown-terms">' in said and heading in said
+        assert NOTES[lang][1].replace("dehua-typos.ttl", name) in said
+    api = client.post(f"/api/validate?lang={lang}", data=MISSPELT.encode(),
+                      headers={"Content-Type": "text/turtle"})
+    assert [t["term"] for t in api.get_json()["unknown_terms"]] == [
+        str(BCIC.implementationSteps), str(BCIC.BrandFunds)]
+
+
+def test_every_term_the_ontology_files_describe_is_known() -> None:
+    """The vocabulary reads the typed subjects; a term described but left untyped would be
+    called unknown in every submission that uses it."""
+    ontology = load_rulebook().labels_graph
+    described = {s for s in ontology.subjects() if isinstance(s, URIRef)
+                 and str(s).startswith((str(BCIC), str(IND), str(REQ)))}
+    assert len(described) > 600 and described <= load_rulebook().vocabulary.defined
+
+
+def test_the_standard_namespaces_are_the_only_ones_checked() -> None:
+    notes = _notes("""@prefix shp: <https://w3id.org/bcic/shapes/gbt-draft/> .
+<https://example.org/x/a> <https://example.org/own#term> shp:Nothing ;
+    a <https://w3id.org/bcic/ontology> .
+""")
+    assert notes == TermNotes()
