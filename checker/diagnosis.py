@@ -24,7 +24,7 @@ from collections.abc import Iterable
 
 from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import SH, SKOS, XSD
+from rdflib.namespace import PROV, SH, SKOS, XSD
 from rdflib.paths import InvPath, MulPath, SequencePath
 from rdflib.term import Node
 
@@ -38,6 +38,8 @@ from .shape_paths import ShapePath, is_type_step, joined, path_properties, path_
 
 _INSTANCE_OF = SequencePath(RDF.type, MulPath(RDFS.subClassOf, "*"))
 _DEPTH = 7  # nested shapes explained below a candidate (4.2: record › document › membership › role)
+# The properties by which the frame (shapes/provenance.ttl) asks for the body beside a member.
+_FRAME_PROPERTIES = frozenset({PROV.wasAttributedTo, PROV.wasAssociatedWith})
 _NOT_FOUND = 10_000  # the order of a shape whose term the provision's text does not name
 
 
@@ -207,17 +209,19 @@ class Explainer:
 
     def _claimed(self, data: Graph, node: Node, path: ShapePath | None, qualified: Node,
                  values: list[Node], depth: int) -> set[Node]:
-        """The values of `node` along `path` that meet what another shape asks of a value along
-        that property of a record of its class (its sh:targetClass): the cultivation body the
-        frame asks a quality project or a testing centre to name beside the member 7.4.2 and
-        7.4.4 ask for is there for the frame, no near miss of a member."""
+        """The values of `node` along `path`, a property of the frame (who made the record), that
+        meet what another shape asks of a value along it for a record of its class (its
+        sh:targetClass): the cultivation body the frame asks a quality project or a testing
+        centre to name beside the member 7.4.2 and 7.4.4 ask for is there for the frame, no near
+        miss of a member. Along any other property a value stays a near miss (6.1.2.2's
+        permission names the architecture's own mode, which 6.1.2.2 itself accepts)."""
         if path is None:
             return set()
         if self._qualified_along is None:
             s, self._qualified_along = self.shapes, {}
             for shape in set(s.subjects(SH.targetClass, None)):
                 along, other = s.value(shape, SH.path), s.value(shape, SH.qualifiedValueShape)
-                if isinstance(along, URIRef) and other is not None:
+                if along in _FRAME_PROPERTIES and other is not None:
                     self._qualified_along.setdefault(along, []).extend(
                         (cls, other) for cls in s.objects(shape, SH.targetClass))
         along = [(cls, other) for cls, other in self._qualified_along.get(path, [])

@@ -60,6 +60,8 @@ def _clause_lists() -> list[tuple[URIRef, URIRef]]:
     zh label."""
     provisions = {str(o): s for s, o in ONTOLOGY.subject_objects(DCTERMS.identifier)
                   if (s, BCIC.provisionText, None) in ONTOLOGY}
+    # 「产业集群品牌」 (the industrial cluster's brand) holds 集群品牌, the name of 6.1.2.2's first
+    # architecture mode, without naming that mode (6.1.2.2: 「合理设计产业集群品牌架构模式」).
     found = []
     for concept, scheme in sorted(ONTOLOGY.subject_objects(SKOS.inScheme)):
         if scheme == IND.IndicatorScheme or not isinstance(concept, URIRef):
@@ -68,7 +70,7 @@ def _clause_lists() -> list[tuple[URIRef, URIRef]]:
         refs = [str(r) for r in ONTOLOGY.objects(concept, BCIC.clauseRef)]
         found += [(concept, provision) for pid, provision in sorted(provisions.items())
                   if any(pid == r or pid.startswith(f"{r}-") for r in refs)
-                  and zh in _one(provision, BCIC.provisionText, "zh")]
+                  and zh in _one(provision, BCIC.provisionText, "zh").replace("产业集群品牌", "")]
     return found
 
 
