@@ -115,6 +115,63 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "SPARQL 端点 {endpoint} 只发来了部分应答（{state}：{detail}）；查询达到了服务器的"
               "时间上限",
     },
+    "error.remote.deadlock": {
+        "en": "the SPARQL endpoint {endpoint} gave the update up as deadlocked with another "
+              "writer's (Virtuoso SR172) and rolled it back, again after retries; nothing of it "
+              "was written: try again",
+        "zh": "SPARQL 端点 {endpoint} 判定该更新与另一写入者的更新死锁（Virtuoso SR172）并将其回滚，"
+              "重试后依然如此；未写入任何内容，请重试",
+    },
+    "error.remote.turn_busy": {
+        "en": "another writer was writing {written} at {endpoint} for all the {seconds} s this "
+              "one waited (BCIC_STORE_LOCK_WAIT); nothing was written: try again (a writer that "
+              "stopped without finishing frees its turn after {minutes} minutes)",
+        "zh": "在本次等待的 {seconds} 秒（BCIC_STORE_LOCK_WAIT）内，另一写入者一直在向 {endpoint} "
+              "写入 {written}；未写入任何内容，请重试（未完成就停止的写入者在 {minutes} 分钟后释放"
+              "其写入权）",
+    },
+    "error.remote.update_not_applied": {
+        "en": "the SPARQL endpoint {endpoint} answered the update with HTTP {status} "
+              "({media_type}), but read back from {query_endpoint}, {what}: the update was not "
+              "applied. Is {endpoint} a SPARQL update endpoint (BCIC_STORE_UPDATE)?",
+        "zh": "SPARQL 端点 {endpoint} 以 HTTP {status}（{media_type}）应答了该更新，但从 "
+              "{query_endpoint} 读回时{what}：更新并未生效。{endpoint} 是 SPARQL 更新端点吗"
+              "（BCIC_STORE_UPDATE）？",
+    },
+    "error.remote.what_revision": {
+        "en": "revision {number} of {cluster} is not stored",
+        "zh": "{cluster} 的第 {number} 版修订版并未存储",
+    },
+    "error.remote.what_deletion": {
+        "en": "revision {number} of {cluster} is still stored",
+        "zh": "{cluster} 的第 {number} 版修订版仍然存储着",
+    },
+    "error.remote.what_rules": {
+        "en": "the rule graphs hold {stored} triples of the {sent} sent",
+        "zh": "规则图中只有所发送的 {sent} 个三元组中的 {stored} 个",
+    },
+    "error.remote.what_summary": {
+        "en": "the summary graph is not marked as rebuilt",
+        "zh": "摘要图没有重建完成的标记",
+    },
+    "error.remote.written_rules": {"en": "the rule graphs", "zh": "规则图"},
+    "error.remote.written_cluster": {
+        "en": "the revisions of {cluster}",
+        "zh": "{cluster} 的修订版",
+    },
+    "error.remote.what_turn": {
+        "en": "this writer's claim of the turn to write {written} is not there",
+        "zh": "本写入者对 {written} 写入权的申领并不存在",
+    },
+    "error.remote.written_twice": {
+        "en": "revision {number} of {cluster} at {endpoint} was also written by another writer "
+              "at the same moment (its turn had expired, or the writers' clocks disagree): the "
+              "revision holds both submissions; delete it (bcic delete-revision) and ingest "
+              "again",
+        "zh": "{endpoint} 上 {cluster} 的第 {number} 版修订版同时也被另一写入者写入（其写入权已"
+              "过期，或各写入者的时钟不一致）：该修订版含有两份提交材料；请删除它（bcic "
+              "delete-revision）后重新入库",
+    },
     "error.remote.timeout": {
         "en": "the SPARQL endpoint {endpoint} did not answer within {seconds:g} s",
         "zh": "SPARQL 端点 {endpoint} 未在 {seconds:g} 秒内应答",

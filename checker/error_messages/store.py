@@ -25,6 +25,12 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "revision {number} of {cluster} is already stored",
         "zh": "{cluster} 的第 {number} 版修订版已存储",
     },
+    "error.revision.no_free_number": {
+        "en": "revisions {first} to {last} of {cluster} all have graphs stored already, so no "
+              "number was free for the new revision; nothing was written: try again",
+        "zh": "{cluster} 的第 {first} 至第 {last} 版都已有存储的图，新修订版没有可用的版本号；"
+              "未写入任何内容，请重试",
+    },
     "error.revision.no_report": {
         "en": "no report is stored for revision {number} of <{cluster}>",
         "zh": "未存储 <{cluster}> 第 {number} 版修订版的报告",

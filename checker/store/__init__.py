@@ -80,21 +80,23 @@ def open_configured_store(location: str | None = None, *, create: bool = True,
     is `engine`, else BCIC_STORE_ENGINE, else told by its Server header (`engine_setting`: an
     unknown one is refused first, for a directory too). A missing directory is created, unless
     `create` is false (readers). A directory another process holds is retried for `lock_wait`
-    seconds. Refused as `store_location` refuses.
+    seconds, and a remote store's writer waits as long for its turn (docs/store.md, "Writers at
+    once"). Refused as `store_location` refuses.
     """
     engine = engine_setting(engine)
     location = store_location(location, create=create)
     if is_url(location):
         update = checked_endpoint(os.environ.get(UPDATE_ENV) or location)
         return open_store("sparql", query_endpoint=location, update_endpoint=update,
-                          engine=engine)
+                          engine=engine, lock_wait=lock_wait)
     return open_store("oxigraph", path=Path(location), create=create, lock_wait=lock_wait)
 
 
 def open_store_for_writing(location: str | None = None, *, create: bool = True,
                            engine: str | None = None) -> Store:
     """`open_configured_store` for a command that writes: a directory another process holds
-    (a reader, for a moment) is waited for, up to BCIC_STORE_LOCK_WAIT seconds (default 30)."""
+    (a reader, for a moment), or a remote store's turn another writer holds, is waited for, up
+    to BCIC_STORE_LOCK_WAIT seconds (default 30)."""
     return open_configured_store(location, create=create, lock_wait=writer_lock_wait(),
                                  engine=engine)
 

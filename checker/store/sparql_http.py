@@ -33,6 +33,11 @@ class SparqlEndpointError(NoAnswerError):
         self.status = status
 
 
+class SparqlDeadlockError(SparqlEndpointError):
+    """Virtuoso gave up the request as deadlocked with another (SR172) and rolled it back: it may
+    be sent again."""
+
+
 class SparqlQueryRefusedError(SparqlEndpointError):
     """The endpoint refused the query it was sent as bad (HTTP 400): the user's input, when
     the user wrote the query (`bcic query --endpoint`)."""
@@ -43,11 +48,12 @@ class SparqlQueryRefusedError(SparqlEndpointError):
 
 @dataclass(frozen=True)
 class Response:
-    """A successful answer: its body, media type (without parameters) and headers."""
+    """A successful answer: its body, media type (without parameters), headers and status."""
 
     body: bytes
     media_type: str
     headers: Message
+    status: int
 
 
 class SparqlClient:
@@ -101,6 +107,7 @@ class SparqlClient:
             with self._opener.open(request, timeout=self.timeout) as answer:
                 data = answer.read()
                 headers = answer.headers
+                status = answer.status
         except urllib.error.HTTPError as error:
             self.server = error.headers.get("Server") if error.headers else None
             raise SparqlEndpointError(http_failure(shown, error.code, error.reason,
@@ -111,6 +118,8 @@ class SparqlClient:
         except (TimeoutError, OSError, http.client.HTTPException) as error:
             raise SparqlEndpointError(network_failure(shown, error, self.timeout), shown) from None
         self.server = headers.get("Server")
+        if "SR172" in headers.get("X-SQL-Message", ""):  # Virtuoso: "Transaction deadlocked"
+            raise SparqlDeadlockError(phrase("error.remote.deadlock", endpoint=shown), shown, 200)
         # Virtuoso's "anytime" queries stop at MaxQueryExecutionTime and send what they have,
         # with status 200: a partial answer must never pass for a whole one.
         if headers.get("X-SQL-State"):
@@ -118,7 +127,7 @@ class SparqlClient:
                 "error.remote.partial", endpoint=shown, state=headers.get("X-SQL-State"),
                 detail=headers.get("X-SQL-Message", "").strip()), shown, 200)
         media_type = (headers.get_content_type() if headers.get("Content-Type") else "")
-        return Response(data, media_type, headers)
+        return Response(data, media_type, headers, status)
 
 
 def network_failure(shown: str, reason: object, timeout: float) -> Phrase:
