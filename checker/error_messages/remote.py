@@ -23,13 +23,20 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "SPARQL 服务器发来的 SELECT 结果格式有误（{detail}）",
     },
     "error.remote.graph_media_type": {
-        "en": "the SPARQL server answered a graph query with {media_type!r}, not N-Triples or "
-              "Turtle",
-        "zh": "SPARQL 服务器以 {media_type!r} 应答图查询，而不是 N-Triples 或 Turtle",
+        "en": "the SPARQL endpoint {endpoint} answered a graph query with {media_type}, not "
+              "N-Triples or Turtle: is it a SPARQL endpoint?",
+        "zh": "SPARQL 端点 {endpoint} 以 {media_type} 应答图查询，而不是 N-Triples 或 Turtle：它是 "
+              "SPARQL 端点吗？",
+    },
+    "error.remote.not_sparql_results": {
+        "en": "the SPARQL endpoint {endpoint} answered with {media_type}, not SPARQL results: is "
+              "it a SPARQL endpoint?",
+        "zh": "SPARQL 端点 {endpoint} 以 {media_type} 应答，而不是 SPARQL 查询结果：它是 SPARQL "
+              "端点吗？",
     },
     "error.remote.unparsable_rdf": {
-        "en": "the SPARQL server sent RDF that cannot be parsed: {detail}",
-        "zh": "SPARQL 服务器发来的 RDF 无法解析：{detail}",
+        "en": "the SPARQL endpoint {endpoint} sent RDF that cannot be parsed: {detail}",
+        "zh": "SPARQL 端点 {endpoint} 发来的 RDF 无法解析：{detail}",
     },
     "error.remote.unreadable_answer": {
         "en": "the answer of {endpoint} cannot be read: {detail}",

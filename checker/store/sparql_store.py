@@ -232,16 +232,16 @@ class SparqlStore:
     def _select(self, query: str) -> list[dict[str, Node]]:
         """SELECT without the guard, for the store's own queries; refuses a capped answer."""
         answer = self._query(query, _RESULTS_JSON)
-        rows = rows_from_json(self._json(answer.body))
+        rows = rows_from_json(self._json(answer))
         cap = answer.headers.get("X-SPARQL-MaxRows")  # Virtuoso: "I stopped at this many"
         if cap and cap.strip().isdigit() and len(rows) >= int(cap):
             raise StoreError.of("error.remote.row_cap", endpoint=self._shown, cap=cap)
         return rows
 
     def _ask(self, query: str) -> bool:
-        found = self._json(self._query(query, _RESULTS_JSON).body).get("boolean")
+        found = self._json(self._query(query, _RESULTS_JSON)).get("boolean")
         if not isinstance(found, bool):
-            raise StoreError.of("error.remote.ask_without_boolean", endpoint=self._shown)
+            raise NoAnswerError.of("error.remote.ask_without_boolean", endpoint=self._shown)
         return found
 
     def _count(self, name: str) -> int:
@@ -254,7 +254,7 @@ class SparqlStore:
 
     def _read_graph(self, query: str, into: Graph) -> Graph:
         answer = self._query(query, _GRAPH_MEDIA)
-        return graph_from_rdf(answer.body, answer.media_type, into)
+        return graph_from_rdf(answer.body, answer.media_type, into, self._shown)
 
     def _read_graph_store(self, iri: URIRef, into: Graph) -> None:
         """GET one graph through the Graph Store Protocol (absent: nothing added)."""
@@ -265,7 +265,8 @@ class SparqlStore:
             if error.status == 404:
                 return
             raise
-        graph_from_rdf(answer.body, answer.media_type, into)
+        graph_from_rdf(answer.body, answer.media_type, into,
+                       shown_endpoint(self.graph_store_endpoint))
 
     def _taken(self, revision: RevisionRecord) -> bool:
         """Whether anything of this revision is stored: its graphs or its provenance block."""
@@ -384,14 +385,20 @@ class SparqlStore:
         self._open()
         return self._client.query(text, accept)
 
-    def _json(self, body: bytes) -> dict[str, Any]:
+    def _json(self, answer: Response) -> dict[str, Any]:
+        """The SPARQL JSON results of an answer; NoAnswerError (exit 4) when it is something
+        else, such as a web page a proxy or a catch-all server sends with status 200."""
+        media_type = answer.media_type
+        if media_type and not (media_type == "application/json" or media_type.endswith("+json")):
+            raise NoAnswerError.of("error.remote.not_sparql_results", endpoint=self._shown,
+                                   media_type=media_type)
         try:
-            document = json.loads(body)
+            document = json.loads(answer.body)
         except ValueError as error:
-            raise StoreError.of("error.remote.unreadable_json", endpoint=self._shown,
-                                detail=error) from None
+            raise NoAnswerError.of("error.remote.unreadable_json", endpoint=self._shown,
+                                   detail=error) from None
         if not isinstance(document, dict):
-            raise StoreError.of("error.remote.no_json_object", endpoint=self._shown)
+            raise NoAnswerError.of("error.remote.no_json_object", endpoint=self._shown)
         return document
 
     def _writable(self) -> None:
