@@ -55,6 +55,7 @@ DEFAULTS: dict[str, Any] = {
     "BCIC_STORE": str(DEFAULT_LOCATION),  # the live store directory, written by ingest
     "BCIC_SNAPSHOT": None,  # where query snapshots live; None: beside the store, "<name>-snapshots"
     "BCIC_STORE_ENGINE": "auto",  # a remote store's engine: auto (Server header), virtuoso, generic
+    "BCIC_STORE_LOCK_WAIT": 30.0,  # seconds a write waits for the store (earlier writes, ingest)
     "BCIC_SPARQL_TIMEOUT": 10.0,  # seconds a query may run before its worker is killed
     "BCIC_SPARQL_MEMORY_MIB": 1024,  # MiB a query may take in its worker; then the worker ends
     "BCIC_SPARQL_ROW_LIMIT": 10_000,  # rows (or triples) returned at most; more are cut, flagged

@@ -68,6 +68,12 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
               "--store-engine)",
         "zh": "{value!r} 不是可选的存储引擎：请取 auto、virtuoso 或 generic（{name}、--store-engine）",
     },
+    "error.store.busy": {
+        "en": "the store stayed busy with another write for {seconds} s "
+              "(BCIC_STORE_LOCK_WAIT): nothing was stored; try again",
+        "zh": "存储在 {seconds} 秒内一直忙于另一项写入（BCIC_STORE_LOCK_WAIT）：未存储任何内容，"
+              "请重试",
+    },
     "error.store.locked_hint": {
         "en": " (another process has it open; waited {seconds} s)",
         "zh": "（另一个进程正打开着它；已等待 {seconds} 秒）",

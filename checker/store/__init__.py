@@ -37,7 +37,7 @@ __all__ = [
     "RevisionInfo",
     "RevisionRecord", "SourceFile", "Store", "cluster_key", "engine_setting",
     "open_configured_store", "open_store",
-    "open_store_for_writing",
+    "open_store_for_writing", "writer_lock_wait",
     "register_backend", "report_graph_iri", "store_location", "submission_graph_iri",
 ]
 
@@ -101,9 +101,10 @@ def open_store_for_writing(location: str | None = None, *, create: bool = True,
                                  engine=engine)
 
 
-def writer_lock_wait() -> float:
-    """BCIC_STORE_LOCK_WAIT in seconds (a non-negative number), else 30; InputError otherwise."""
-    text = os.environ.get(LOCK_WAIT_ENV, "").strip()
+def writer_lock_wait(value: object = None) -> float:
+    """The seconds a writer waits for the store (a non-negative number): `value` when given (the
+    web app's setting), else BCIC_STORE_LOCK_WAIT, else 30; InputError otherwise."""
+    text = str(os.environ.get(LOCK_WAIT_ENV, "") if value is None else value).strip()
     if not text:
         return DEFAULT_LOCK_WAIT
     try:
