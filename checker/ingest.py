@@ -52,15 +52,16 @@ class CheckedSubmission:
 
 
 def ingest_at(location: str | None, paths: Sequence[Path], *, cluster: URIRef | None = None,
-              submitter: str | None = None, engine: str | None = None) -> RevisionInfo:
+              submitter: str | None = None, engine: str | None = None,
+              user: str | None = None) -> RevisionInfo:
     """`ingest_files` into the store at a location (`open_store_for_writing`'s, with its
-    `engine` setting), then publish it for queries. The store is opened, and created if missing,
+    `engine` setting and a remote store's `user`), then publish it for queries. The store is opened, and created if missing,
     only once the location, the setting and the submission have passed their checks: bad input
     leaves no new store behind."""
     where, engine = store_location(location), engine_setting(engine)
     refuse_unsafe_submitter(submitter)
     checked = check_submission(read_submission_files(paths), cluster=cluster)
-    with closing(open_store_for_writing(where, engine=engine)) as store:
+    with closing(open_store_for_writing(where, engine=engine, user=user)) as store:
         info = store_submission(store, checked, submitter=submitter)
         publish_for_queries(store)
     return info

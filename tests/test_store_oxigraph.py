@@ -194,10 +194,12 @@ def test_url_location_opens_the_sparql_backend_with_both_endpoints(
     monkeypatch.setitem(registry._BACKENDS, "sparql",
                         lambda: lambda **options: seen.update(options) or open_store("oxigraph"))
     monkeypatch.setenv("BCIC_STORE_UPDATE", "https://kg.example.org/update")
+    monkeypatch.setenv("BCIC_STORE_USER", "writer")
+    monkeypatch.setenv("BCIC_STORE_PASSWORD", "secret")
     open_configured_store("https://kg.example.org/query").close()
     assert seen == {"query_endpoint": "https://kg.example.org/query",
                     "update_endpoint": "https://kg.example.org/update", "engine": "auto",
-                    "lock_wait": 0.0}
+                    "lock_wait": 0.0, "username": "writer", "password": "secret"}
 
 
 def test_literal_terms_round_trip_through_the_store() -> None:

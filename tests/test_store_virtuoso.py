@@ -11,6 +11,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.parse
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -19,9 +20,11 @@ from pathlib import Path
 
 import pyoxigraph
 import pytest
+from click.testing import CliRunner
 from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef, namespace
 from rdflib.term import Node
 
+from checker.cli import main
 from checker.errors import InputError, NoAnswerError, StoreError
 from checker.ingest import load_rules_into
 from checker.loading.rdfterms import to_oxigraph
@@ -306,7 +309,8 @@ def test_store_without_update_endpoint_reads_but_refuses_to_write(
 def test_wrong_password_is_refused_with_401(virtuoso_server: VirtuosoServer) -> None:
     store = SparqlStore(virtuoso_server.endpoint, virtuoso_server.auth_endpoint,
                         username="dba", password="not-the-password")
-    with pytest.raises(SparqlEndpointError, match="HTTP 401.*username and password") as refused:
+    with pytest.raises(SparqlEndpointError, match=r"HTTP 401.*\(the store's user name or "
+                                                  r"password was refused\)") as refused:
         store.load_rules(Graph(), Graph())
     assert refused.value.status == 401
 
@@ -548,3 +552,68 @@ def test_ingests_at_once_in_processes_each_store_their_own_revision(
     sizes = {(count(store, submission_graph_iri(cluster, n)),
               count(store, report_graph_iri(cluster, n))) for n in (1, 2, 3)}
     assert len(sizes) == 1  # the same submission thrice: each revision holds one, not two
+
+
+# A user of the Virtuoso with a password that a URL must percent-encode (@ : /).
+WRITER, SECRET = "writer", "p@ss:w/rd"
+
+
+@pytest.fixture(scope="module")
+def writer_url(virtuoso_server: VirtuosoServer) -> str:
+    """The /sparql-auth URL with the writer's credentials in it, percent-encoded."""
+    virtuoso_server.isql(f"DB.DBA.USER_CREATE ('{WRITER}', '{SECRET}'); "
+                         f'grant SPARQL_SELECT to "{WRITER}"; grant SPARQL_UPDATE to "{WRITER}";')
+    return virtuoso_server.auth_endpoint.replace(
+        "http://", f"http://{WRITER}:{urllib.parse.quote(SECRET, safe='')}@")
+
+
+def test_credentials_in_the_url_read_and_write_a_store_that_asks_for_them(
+        writer_url: str) -> None:
+    # urllib took "writer:p%40ss…@127.0.0.1" for the host: "Name or service not known".
+    for command in (["clusters"], ["reindex"]):
+        result = CliRunner().invoke(main, [*command, "--store", writer_url])
+        assert result.exit_code == 0, result.output
+        assert SECRET not in result.output and "p%40ss" not in result.output
+
+
+def test_the_store_user_with_its_password_from_the_environment_reads_the_store(
+        virtuoso_server: VirtuosoServer, writer_url: str) -> None:
+    result = CliRunner().invoke(main, ["clusters", "--store", virtuoso_server.auth_endpoint,
+                                       "--store-user", WRITER],
+                                env={"BCIC_STORE_PASSWORD": SECRET})
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("given, env, said", [
+    ("wrong", {}, "answered HTTP 401 digest auth failed (the store's user name or password was "
+                  "refused)"),
+    (None, {}, "answered HTTP 401 Unauthorized (no user was given: name the store's user with "
+               "--store-user or BCIC_STORE_USER and its password in BCIC_STORE_PASSWORD, or write "
+               "them in the URL, http://user:password@host/…)"),
+    (None, {"BCIC_STORE_USER": WRITER, "BCIC_STORE_PASSWORD": "wrong", "BCIC_LANG": "zh"},
+     "返回 HTTP 401 digest auth failed（存储的用户名或密码被拒绝）"),
+], ids=["wrong-password-in-the-url", "none-given", "wrong-password-in-the-environment-zh"])
+def test_refused_or_missing_credentials_are_exit_4_saying_which(
+        virtuoso_server: VirtuosoServer, writer_url: str, given: str | None,
+        env: dict[str, str], said: str) -> None:
+    location = virtuoso_server.auth_endpoint
+    if given is not None:
+        location = location.replace("http://", f"http://{WRITER}:{given}@")
+    result = CliRunner().invoke(main, ["clusters", "--store", location], env=env)
+    assert result.exit_code == 4, result.output
+    assert f"{virtuoso_server.auth_endpoint} {said}" in result.output
+    assert "wrong" not in result.output  # the password given is never shown
+
+
+@pytest.mark.parametrize("args, env, said", [
+    (["--store-user", WRITER], {}, f"the remote store's user '{WRITER}' is given, but no "
+                                   f"password: set BCIC_STORE_PASSWORD"),
+    ([], {"BCIC_STORE_PASSWORD": SECRET}, "BCIC_STORE_PASSWORD is set, but no user of the "
+                                          "remote store: set BCIC_STORE_USER or give "
+                                          "--store-user"),
+], ids=["user-without-password", "password-without-user"])
+def test_half_given_credentials_are_bad_input_before_any_request(
+        args: list[str], env: dict[str, str], said: str) -> None:
+    nowhere = "http://127.0.0.1:9/sparql"  # nothing listens: a request would be exit 4
+    result = CliRunner().invoke(main, ["clusters", "--store", nowhere, *args], env=env)
+    assert (result.exit_code, result.output) == (2, f"Error: {said}\n")

@@ -105,3 +105,17 @@ def test_the_protocol_endpoint_points_partners_to_the_remote_server(make_web_app
         "query": "ASK {}"})
     assert response.status_code == 503
     assert "remote SPARQL server" in response.get_json()["message"]
+
+
+def test_pages_read_a_remote_store_that_asks_for_credentials(make_web_app, endpoint: str) -> None:  # type: ignore[no-untyped-def]
+    # BCIC_STORE_USER and BCIC_STORE_PASSWORD (config keys, or the environment) reach the server
+    # with HTTP digest; a password the server refuses is never shown.
+    auth = endpoint.replace("/sparql", "/sparql-auth")
+    home = make_web_app(auth, BCIC_STORE_USER="dba", BCIC_STORE_PASSWORD="dba").test_client()
+    answer = home.get("/?lang=en")
+    assert answer.status_code == 200 and str(DEHUA) in answer.get_data(as_text=True)
+    refused = make_web_app(auth, BCIC_STORE_USER="dba", BCIC_STORE_PASSWORD="not-the-password")
+    clusters = refused.test_client().get("/api/clusters?lang=en")
+    assert clusters.status_code == 503, clusters.get_data(as_text=True)
+    assert "the store's user name or password was refused" in clusters.get_json()["message"]
+    assert "not-the-password" not in clusters.get_data(as_text=True)

@@ -56,6 +56,8 @@ DEFAULTS: dict[str, Any] = {
     "BCIC_SNAPSHOT": None,  # where query snapshots live; None: beside the store, "<name>-snapshots"
     "BCIC_STORE_ENGINE": "auto",  # a remote store's engine: auto (Server header), virtuoso, generic
     "BCIC_STORE_LOCK_WAIT": 30.0,  # seconds a write waits for the store (earlier writes, ingest)
+    "BCIC_STORE_USER": None,  # a remote store's user (HTTP digest or basic), with its password:
+    "BCIC_STORE_PASSWORD": None,  # from the environment or instance/config.py, never a commit
     "BCIC_SPARQL_TIMEOUT": 10.0,  # seconds a query may run before its worker is killed
     "BCIC_SPARQL_MEMORY_MIB": 1024,  # MiB a query may take in its worker; then the worker ends
     "BCIC_SPARQL_ROW_LIMIT": 10_000,  # rows (or triples) returned at most; more are cut, flagged

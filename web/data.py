@@ -25,6 +25,7 @@ from checker.query_runner import current_snapshot, refresh_snapshot, snapshot_di
 from checker.report import Report
 from checker.errors import StoreLockedError
 from checker.store import Store, engine_setting, open_configured_store, writer_lock_wait
+from checker.store.credentials import Credentials, store_credentials
 from checker.store.base import RevisionInfo
 from checker.store.oxigraph_store import OxigraphStore
 from checker.validation_limits import check_within
@@ -38,10 +39,12 @@ _WRITER = "bcic.writer"
 class SnapshotReader:
     """A read-only store over the current snapshot, reopened when the snapshot changes."""
 
-    def __init__(self, store_location: str, snapshot_dir: Path, engine: str) -> None:
+    def __init__(self, store_location: str, snapshot_dir: Path, engine: str,
+                 credentials: Credentials | None = None) -> None:
         self.store_location = store_location
         self.snapshot_dir = snapshot_dir
         self.engine = engine  # a remote store's engine setting (checker/store/engine.py)
+        self.credentials = credentials  # a remote store's user (checker/store/credentials.py)
         self._lock = threading.Lock()
         self._opened: tuple[Path | None, Store] | None = None
 
@@ -62,8 +65,7 @@ class SnapshotReader:
     def _remote(self) -> Store:
         with self._lock:
             if self._opened is None:
-                self._opened = (None, open_configured_store(self.store_location,
-                                                            engine=self.engine))
+                self._opened = (None, open_live(self, lock_wait=0.0))
             return self._opened[1]
 
     def close(self) -> None:
@@ -105,8 +107,7 @@ class StoreWriter:
 
     def _open(self, lock_wait: float) -> Store:
         try:
-            return open_configured_store(self.reader.store_location, engine=self.reader.engine,
-                                         lock_wait=lock_wait)
+            return open_live(self.reader, lock_wait)
         except StoreLockedError as error:
             current_app.logger.warning("a write waited %g s for the store: %s", self.lock_wait,
                                        error.message)
@@ -124,6 +125,16 @@ def store_upload(files: Sequence[SubmissionFile],
         return store_submission(store, checked, submitter=submitter), checked.report
 
 
+def open_live(reader: SnapshotReader, lock_wait: float) -> Store:
+    """The live store the reader names: a directory, or a remote store with the reader's engine
+    setting and credentials; waiting `lock_wait` seconds for a directory another process holds
+    or, to write, for a remote store's turn."""
+    credentials = reader.credentials
+    return open_configured_store(reader.store_location, engine=reader.engine, lock_wait=lock_wait,
+                                 user=credentials.user if credentials else None,
+                                 password=credentials.password if credentials else None)
+
+
 def is_remote(location: str) -> bool:
     """Whether a store location names a SPARQL server rather than a directory."""
     return location.startswith(("http://", "https://"))
@@ -131,12 +142,15 @@ def is_remote(location: str) -> bool:
 
 def install_reader(app: Flask) -> None:
     """Attach the snapshot reader and the store's writer to the app (done by the factory);
-    InputError for an unknown BCIC_STORE_ENGINE or a bad BCIC_STORE_LOCK_WAIT, so that the app
-    never starts with them."""
+    InputError for an unknown BCIC_STORE_ENGINE, a bad BCIC_STORE_LOCK_WAIT, or a remote store's
+    user without a password (or the reverse), so that the app never starts with them."""
     location = str(app.config["BCIC_STORE"])
     snapshot_dir = Path(app.config["BCIC_SNAPSHOT"] or snapshot_dir_for(location))
     engine = engine_setting(app.config["BCIC_STORE_ENGINE"])
-    reader = SnapshotReader(location, snapshot_dir, engine)
+    credentials = (store_credentials(app.config["BCIC_STORE_USER"],
+                                     app.config["BCIC_STORE_PASSWORD"])
+                   if is_remote(location) else None)
+    reader = SnapshotReader(location, snapshot_dir, engine, credentials)
     app.extensions[_READER] = reader
     app.extensions[_WRITER] = StoreWriter(reader,
                                           writer_lock_wait(app.config["BCIC_STORE_LOCK_WAIT"]))

@@ -96,8 +96,19 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "SPARQL 端点 {endpoint} 返回 HTTP {status} {reason}：{detail}{hints}",
     },
     "error.remote.hint_credentials": {
-        "en": " (check the store's username and password)",
-        "zh": "（请检查存储的用户名和密码）",
+        "en": " (the endpoint asks for a user name and password)",
+        "zh": "（该端点要求提供用户名和密码）",
+    },
+    "error.remote.hint_no_credentials": {
+        "en": " (no user was given: name the store's user with --store-user or BCIC_STORE_USER "
+              "and its password in BCIC_STORE_PASSWORD, or write them in the URL, "
+              "http://user:password@host/…)",
+        "zh": "（未给出用户：请用 --store-user 或 BCIC_STORE_USER 指定存储的用户，在 "
+              "BCIC_STORE_PASSWORD 中给出其密码，或写在 URL 中：http://用户:密码@主机/…）",
+    },
+    "error.remote.hint_credentials_refused": {
+        "en": " (the store's user name or password was refused)",
+        "zh": "（存储的用户名或密码被拒绝）",
     },
     "error.remote.hint_update_permission": {
         "en": " (the SPARQL user may not update: on Virtuoso, grant SPARQL_UPDATE to it or use "

@@ -68,6 +68,15 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
               "--store-engine)",
         "zh": "{value!r} 不是可选的存储引擎：请取 auto、virtuoso 或 generic（{name}、--store-engine）",
     },
+    "error.store.user_without_password": {
+        "en": "the remote store's user {user!r} is given, but no password: set {password_env}",
+        "zh": "给出了远程存储的用户 {user!r}，但没有密码：请设置 {password_env}",
+    },
+    "error.store.password_without_user": {
+        "en": "{password_env} is set, but no user of the remote store: set {user_env} or give "
+              "--store-user",
+        "zh": "设置了 {password_env}，但没有远程存储的用户：请设置 {user_env} 或给出 --store-user",
+    },
     "error.store.busy": {
         "en": "the store stayed busy with another write for {seconds} s "
               "(BCIC_STORE_LOCK_WAIT): nothing was stored; try again",

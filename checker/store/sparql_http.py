@@ -3,7 +3,8 @@
 Plain urllib, no SPARQLWrapper: one request path for queries and updates, so every failure —
 refused connection, time-out, HTTP status, a server's partial answer — becomes one
 `SparqlEndpointError` naming the endpoint and the status. HTTP digest and basic authentication
-are both offered when credentials are given (Virtuoso's /sparql-auth asks for digest).
+are both offered when credentials are given (Virtuoso's /sparql-auth asks for digest); the
+endpoints' URLs hold no `user:password@` here (checker/store/credentials.py takes it out).
 """
 
 from __future__ import annotations
@@ -66,6 +67,7 @@ class SparqlClient:
         self.update_endpoint = update_endpoint
         self.timeout = timeout
         self.server: str | None = None  # the Server header of the last answer
+        self._with_credentials = username is not None
         handlers: list[urllib.request.BaseHandler] = []
         if username is not None:
             passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
@@ -111,7 +113,8 @@ class SparqlClient:
         except urllib.error.HTTPError as error:
             self.server = error.headers.get("Server") if error.headers else None
             raise SparqlEndpointError(http_failure(shown, error.code, error.reason,
-                                                   error_body(error)), shown, error.code) from None
+                                                   error_body(error), self._with_credentials),
+                                      shown, error.code) from None
         except urllib.error.URLError as error:
             raise SparqlEndpointError(network_failure(shown, error.reason, self.timeout),
                                       shown) from None
@@ -147,14 +150,19 @@ def error_body(error: urllib.error.HTTPError) -> bytes:
         return b""
 
 
-def http_failure(shown: str, status: int | None, reason: str, raw: bytes) -> Phrase:
-    """A one-line message: endpoint, status, the server's own words, and a hint when known."""
+def http_failure(shown: str, status: int | None, reason: str, raw: bytes,
+                 credentials: bool | None = None) -> Phrase:
+    """A one-line message: endpoint, status, the server's own words, and a hint when known: for
+    401 and 403, whether the store's credentials were refused (`credentials` True), or none were
+    given (False; None: an endpoint that bcic never sends any, `bcic query --endpoint`)."""
     detail = raw[:4096].decode("utf-8", "replace")
     detail = detail.split("SPARQL query:", 1)[0]  # Virtuoso echoes the whole request after this
     detail = " ".join(_TAG.sub(" ", detail).split())[:_DETAIL_CHARS]
     hints = []
     if status in (401, 403):
-        hints.append(phrase("error.remote.hint_credentials"))
+        hints.append(phrase({None: "error.remote.hint_credentials",
+                             False: "error.remote.hint_no_credentials",
+                             True: "error.remote.hint_credentials_refused"}[credentials]))
     if "SR186" in detail:  # Virtuoso: "No permission to execute procedure"
         hints.append(phrase("error.remote.hint_update_permission"))
     if "not translated to an accurate SQL text" in detail:

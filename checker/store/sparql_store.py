@@ -63,6 +63,7 @@ from .deletion import (highest_number_query, read_highest_number, removal_operat
                        revision_stored_query, tombstone_graph)
 from .engine import AUTO, VIRTUOSO, engine_setting
 from .guard import QueryForm, guard_query
+from .credentials import without_userinfo
 from .location import checked_endpoint
 from .numbering import next_record, token_triple, write_token, written_by_query
 from .provenance import check_describes, read_revisions, revisions_query
@@ -94,10 +95,17 @@ class SparqlStore:
                  password: str | None = None, timeout: float = 60, engine: str = AUTO,
                  lock_wait: float = DEFAULT_TURN_WAIT) -> None:
         self._engine = engine_setting(engine)  # refused before anything else is checked
-        self.query_endpoint = checked_endpoint(query_endpoint)
-        self._shown = shown_endpoint(query_endpoint)
+        # A user:password@ in an endpoint's URL is the client's credentials (urllib would take
+        # it for the host name); it overrules those given.
+        self.query_endpoint, in_url = without_userinfo(checked_endpoint(query_endpoint))
+        if update_endpoint is not None:
+            update_endpoint, in_update_url = without_userinfo(update_endpoint)
+            in_url = in_url or in_update_url
+        if in_url is not None:
+            username, password = in_url.user, in_url.password
+        self._shown = shown_endpoint(self.query_endpoint)
         self.graph_store_endpoint = graph_store_endpoint
-        self._client = SparqlClient(query_endpoint, update_endpoint, graph_store_endpoint,
+        self._client = SparqlClient(self.query_endpoint, update_endpoint, graph_store_endpoint,
                                     username, password, timeout)
         self._lock_wait = lock_wait  # for a cluster's turn to write (checker/store/turns.py)
         self._closed = False
