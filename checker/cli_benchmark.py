@@ -54,7 +54,7 @@ def benchmark_command(ctx: click.Context, clusters: tuple[str, ...], codes: tupl
                       lang: Lang) -> None:
     """Compare stored CLUSTERS (IRIs) on 9.1.4 indicators in one year / 对标比较已存储的产业集群。
 
-    Exit codes / 退出码: 0 shown 已显示, 2 bad input 输入有误.
+    Exit codes / 退出码: 0 shown 已显示, 2 bad input 输入有误, 3 internal 内部错误, 4 the store could not answer 存储未能应答.
     """
     ctx.meta[LANG_META_KEY] = lang
     indicators = _indicators(codes, group_codes)

@@ -69,6 +69,8 @@ def reload_command(ctx: click.Context, location: str | None, engine: str | None,
     """Replace the store's rule graphs with the rule files / 用规则文件替换存储中的规则图.
 
     The web app's POST /api/rules/reload (maintainer token) does the same.
+
+    Exit codes / 退出码: 0 reloaded 已重新加载, 2 bad input 输入有误, 3 internal 内部错误, 4 the store could not answer 存储未能应答.
     """
     ctx.meta[LANG_META_KEY] = lang
     with closing(open_store_for_writing(location, engine=engine, user=user)) as store:

@@ -88,7 +88,8 @@ def ingest_command(ctx: click.Context, files: tuple[Path, ...], cluster: str | N
     """Validate a submission (all FILES together) and store it as its cluster's next revision /
     验证并存储集群提交材料。
 
-    Exit codes / 退出码: 0 stored 已存储 (whatever the verdict 不论结论), 2 bad input 输入有误.
+    Exit codes / 退出码: 0 stored 已存储 (whatever the verdict 不论结论), 2 bad input 输入有误,
+    3 internal 内部错误, 4 the store could not answer 存储未能应答.
     """
     ctx.meta[LANG_META_KEY] = lang
     subject = checked_iri(cluster) if cluster else None
@@ -111,6 +112,9 @@ def reindex_command(ctx: click.Context, location: str | None, engine: str | None
 
     Ingest does it by itself when the summary is missing or outdated; run this for a store that
     gets no new submission. 入库时会自动重建；对不再入库的存储可手动运行。
+
+    Exit codes / 退出码: 0 rebuilt 已重建, 2 no store or bad input 无存储或输入有误,
+    3 internal 内部错误, 4 the store could not answer 存储未能应答.
     """
     ctx.meta[LANG_META_KEY] = lang
     with closing(open_store_for_writing(location, create=False, engine=engine,
@@ -126,7 +130,11 @@ def reindex_command(ctx: click.Context, location: str | None, engine: str | None
 @click.pass_context
 def clusters_command(ctx: click.Context, location: str | None, engine: str | None,
                      user: str | None, lang: Lang) -> None:
-    """List the stored clusters and their latest verdicts / 列出已存储的产业集群。"""
+    """List the stored clusters and their latest verdicts / 列出已存储的产业集群。
+
+    Exit codes / 退出码: 0 listed 已列出, 2 no store or bad input 无存储或输入有误,
+    3 internal 内部错误, 4 the store could not answer 存储未能应答.
+    """
     ctx.meta[LANG_META_KEY] = lang
     with store_to_read(location, lang, engine, user) as store:
         summaries = cluster_overview(store)
@@ -144,7 +152,11 @@ def clusters_command(ctx: click.Context, location: str | None, engine: str | Non
 def history_command(ctx: click.Context, cluster: str, location: str | None, engine: str | None,
                     user: str | None, lang: Lang) -> None:
     """Show a cluster's revisions and the clauses each closed or opened; CLUSTER is its IRI or
-    16-hex key / 显示集群各版本的变化（集群 IRI 或 16 位键）。"""
+    16-hex key / 显示集群各版本的变化（集群 IRI 或 16 位键）。
+
+    Exit codes / 退出码: 0 shown 已显示, 2 no such cluster or bad input 无此集群或输入有误,
+    3 internal 内部错误, 4 the store could not answer 存储未能应答.
+    """
     ctx.meta[LANG_META_KEY] = lang
     with store_to_read(location, lang, engine, user) as store:
         changes = cluster_history(store, find_cluster(store, cluster))
@@ -169,6 +181,10 @@ def query_command(ctx: click.Context, query: str, endpoint: str | None, fmt: str
 
     The store's default graph is the union of all its graphs; SERVICE is refused.
     存储的默认图为所有命名图的并集；不允许 SERVICE。
+
+    Exit codes / 退出码: 0 answered 已应答, 2 bad query or input 查询或输入有误, 3 internal
+    内部错误, 4 the store or endpoint could not answer, or the query ran out of time
+    存储或端点未能应答，或查询超时.
     """
     ctx.meta[LANG_META_KEY] = lang
     text = read_query_argument(query)
@@ -227,7 +243,11 @@ def queries_show_command(ctx: click.Context, name: str, params: tuple[str, ...],
 def queries_run_command(ctx: click.Context, name: str, params: tuple[str, ...], fmt: str,
                         timeout: float, location: str | None, engine: str | None,
                         user: str | None, lang: Lang) -> None:
-    """Run a named query on the store / 在存储上运行命名查询。"""
+    """Run a named query on the store / 在存储上运行命名查询。
+
+    Exit codes / 退出码: 0 answered 已应答, 2 bad parameter or input 参数或输入有误, 3 internal
+    内部错误, 4 the store could not answer, or the query ran out of time 存储未能应答，或查询超时.
+    """
     ctx.meta[LANG_META_KEY] = lang
     values = _param_values(params)
     bind(get_query(name), values)  # refuse bad parameters before the store is opened
@@ -266,7 +286,8 @@ def delete_revision_command(ctx: click.Context, cluster: str, number: int,
     """Delete revision NUMBER of CLUSTER (IRI or 16-hex key): its submission, report and
     provenance; the number is never given again / 删除某产业集群的一个版本（版本号不再复用）。
 
-    Exit codes / 退出码: 0 deleted 已删除, 2 no such revision or bad input 无此版本或输入有误.
+    Exit codes / 退出码: 0 deleted 已删除, 2 no such revision or bad input 无此版本或输入有误,
+    3 internal 内部错误, 4 the store could not answer 存储未能应答.
     """
     ctx.meta[LANG_META_KEY] = lang
     with closing(open_store_for_writing(location, create=False, engine=engine,
