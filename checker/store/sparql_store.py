@@ -59,11 +59,11 @@ from ..errors import InputError, NoAnswerError, RevisionExistsError, StoreError
 from ..i18n import Phrase, phrase
 from .base import (ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SHAPES_GRAPH, MakeRecord, RevisionInfo,
                    RevisionRecord, Triple)
+from .credentials import without_userinfo
 from .deletion import (highest_number_query, read_highest_number, removal_operations,
                        revision_stored_query, tombstone_graph)
 from .engine import AUTO, VIRTUOSO, engine_setting
 from .guard import QueryForm, guard_query
-from .credentials import without_userinfo
 from .location import checked_endpoint
 from .numbering import next_record, token_triple, write_token, written_by_query
 from .provenance import check_describes, read_revisions, revisions_query
@@ -288,16 +288,28 @@ class SparqlStore:
         """Hold the turn to write a cluster's revisions, or the rule graphs (the ontology
         graph's IRI; checker/store/turns.py), waiting for it up to the store's lock wait. The
         write gives it back in its own update (`_ending_turn`); leaving without one (nothing to
-        write, a failure) gives it back here."""
-        writer = write_token()
+        write, a failure, even while waiting) gives it back here."""
+        turn = Turn(write_token())
+        try:
+            self._wait_for_turn(written, turn.writer)
+            yield turn
+        finally:
+            if not turn.given_back:
+                with suppress(StoreError):
+                    self._update(give_back(turn.writer))
+
+    def _wait_for_turn(self, written: URIRef, writer: URIRef) -> None:
+        """Claim the turn until it is the writer's alone, pausing a random moment between
+        claims; NoAnswerError (exit 4) once the store's lock wait is over, or when the claims
+        are never there to be read back (an endpoint that applies no update)."""
         deadline = time.monotonic() + self._lock_wait
         unseen = 0  # claims in a row that were not there when read back
         while True:
             claims, answer = self._claim(written, writer)
             if claims == {writer}:
-                break
+                return
             unseen = unseen + 1 if not claims else 0
-            if unseen == _UNSEEN_CLAIMS:  # an endpoint that ignores updates, not a busy turn
+            if unseen == _UNSEEN_CLAIMS:
                 raise self._not_applied(answer, phrase("error.remote.what_turn",
                                                        written=_written(written)))
             if time.monotonic() >= deadline:
@@ -305,13 +317,6 @@ class SparqlStore:
                                        endpoint=self._shown, seconds=f"{self._lock_wait:g}",
                                        minutes=f"{TURN_EXPIRES.total_seconds() / 60:g}")
             time.sleep(random.uniform(*_CLAIM_PAUSE))
-        turn = Turn(writer)
-        try:
-            yield turn
-        finally:
-            if not turn.given_back:
-                with suppress(StoreError):
-                    self._update(give_back(writer))
 
     def _ending_turn(self, turn: Turn, prologue: str, update: str) -> Response:
         """Send `update` (its PREFIXes in `prologue`) and give the turn back in the same
