@@ -64,7 +64,7 @@ def write_case(store: SparqlStore, name: str, data: Graph, repeat: int) -> str:
     records = revisions(data, repeat)
     first = records[0]
     graphs = ((first.submission_graph, first.submission), (first.report_graph, first.report))
-    text = _insert_data(graphs)
+    text = "".join(_insert_data(graphs))
     build = statistics.median(seconds(lambda: _insert_data(graphs)) for _ in range(repeat))
     write = statistics.median(seconds(lambda r=r: store.add_revision(r)) for r in records)
     read = statistics.median(seconds(lambda r=r: store.named_graph(r.submission_graph))

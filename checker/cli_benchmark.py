@@ -50,14 +50,15 @@ _TEXT = {
 @click.pass_context
 def benchmark_command(ctx: click.Context, clusters: tuple[str, ...], codes: tuple[str, ...],
                       group_codes: tuple[str, ...], year: int | None, fmt: str,
-                      location: str | None, engine: str | None, lang: Lang) -> None:
+                      location: str | None, engine: str | None, user: str | None,
+                      lang: Lang) -> None:
     """Compare stored CLUSTERS (IRIs) on 9.1.4 indicators in one year / 对标比较已存储的产业集群。
 
-    Exit codes / 退出码: 0 shown 已显示, 2 bad input 输入有误.
+    Exit codes / 退出码: 0 shown 已显示, 2 bad input 输入有误, 3 internal 内部错误, 4 the store could not answer 存储未能应答.
     """
     ctx.meta[LANG_META_KEY] = lang
     indicators = _indicators(codes, group_codes)
-    with store_to_read(location, lang, engine) as store:
+    with store_to_read(location, lang, engine, user) as store:
         stored = {s.cluster: s for s in stored_clusters(store)}
         refs = []
         for text in clusters:

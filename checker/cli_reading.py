@@ -15,11 +15,12 @@ from .store import Store, open_store_for_reading
 
 
 @contextmanager
-def store_to_read(location: str | None, lang: Lang,
-                  engine: str | None = None) -> Iterator[Store]:
-    """The store at `location` (a remote one's engine as `engine` sets), closed afterwards; says
-    on stderr, in `lang`, when it is the snapshot because another process is writing the store."""
-    store, snapshot = open_store_for_reading(location, engine)
+def store_to_read(location: str | None, lang: Lang, engine: str | None = None,
+                  user: str | None = None) -> Iterator[Store]:
+    """The store at `location` (a remote one's engine as `engine` sets, its client `user`),
+    closed afterwards; says on stderr, in `lang`, when it is the snapshot because another
+    process is writing the store."""
+    store, snapshot = open_store_for_reading(location, engine, user)
     with closing(store):
         if snapshot is not None:
             click.echo(message("store.read_snapshot", lang, time=_taken_at(snapshot)), err=True)

@@ -7,7 +7,7 @@ from contextlib import closing
 
 import click
 
-from .cli_store import store_engine_option
+from .cli_store import store_engine_option, store_user_option
 from .cli_validate import LANG_META_KEY
 from .coverage import CoverageRow, base_is_clean, conforming_base, coverage_matrix, prove_fixtures
 from .i18n import DEFAULT_LANG, LANGUAGES, Lang, message
@@ -60,17 +60,20 @@ def coverage_command(ctx: click.Context, lang: Lang, prove: bool) -> None:
               help="Store directory or SPARQL endpoint URL (default var/store) / "
                    "存储目录或 SPARQL 端点.")
 @store_engine_option
+@store_user_option
 @click.option("--lang", type=click.Choice(LANGUAGES), default=DEFAULT_LANG, show_default=True,
               envvar="BCIC_LANG", help="Output language / 输出语言.")
 @click.pass_context
 def reload_command(ctx: click.Context, location: str | None, engine: str | None,
-                   lang: Lang) -> None:
+                   user: str | None, lang: Lang) -> None:
     """Replace the store's rule graphs with the rule files / 用规则文件替换存储中的规则图.
 
     The web app's POST /api/rules/reload (maintainer token) does the same.
+
+    Exit codes / 退出码: 0 reloaded 已重新加载, 2 bad input 输入有误, 3 internal 内部错误, 4 the store could not answer 存储未能应答.
     """
     ctx.meta[LANG_META_KEY] = lang
-    with closing(open_store_for_writing(location, engine=engine)) as store:
+    with closing(open_store_for_writing(location, engine=engine, user=user)) as store:
         document = reload_rules(store)
         publish_for_queries(store)
     click.echo(message("rules.reloaded", lang, version=document.version,

@@ -9,8 +9,9 @@ import click
 from .cli_validate import LANG_META_KEY
 from .errors import InputError
 from .i18n import DEFAULT_LANG, LANGUAGES, Lang, message
-from .cli_store import store_engine_option
+from .cli_store import store_engine_option, store_user_option
 from .store import ENGINE_ENV, STORE_ENV, engine_setting, store_location
+from .store.credentials import USER_ENV
 
 
 @click.command("serve")
@@ -20,6 +21,7 @@ from .store import ENGINE_ENV, STORE_ENV, engine_setting, store_location
 @click.option("--store", "location", envvar=STORE_ENV,
               help="Store directory the app serves / 存储目录.")
 @store_engine_option
+@store_user_option
 @click.option("--threads", default=8, show_default=True, type=click.IntRange(min=1),
               help="Request threads of the WSGI server / 服务线程数.")
 @click.option("--connection-limit", default=100, show_default=True, type=click.IntRange(min=1),
@@ -30,8 +32,8 @@ from .store import ENGINE_ENV, STORE_ENV, engine_setting, store_location
               envvar="BCIC_LANG", help="Output language / 输出语言.")
 @click.pass_context
 def serve_command(ctx: click.Context, host: str, port: int, location: str | None,
-                  engine: str | None, threads: int, connection_limit: int, channel_timeout: int,
-                  lang: Lang) -> None:
+                  engine: str | None, user: str | None, threads: int, connection_limit: int,
+                  channel_timeout: int, lang: Lang) -> None:
     """Serve the web app with waitress (not Flask's development server) / 启动 Web 服务."""
     import waitress  # the server and the app are only needed here
 
@@ -40,6 +42,8 @@ def serve_command(ctx: click.Context, host: str, port: int, location: str | None
     ctx.meta[LANG_META_KEY] = lang
     os.environ[STORE_ENV] = store_location(location)  # a file or a bad URL: refused now
     os.environ[ENGINE_ENV] = engine_setting(engine)  # an unknown engine too
+    if user is not None:
+        os.environ[USER_ENV] = user  # the app's BCIC_STORE_USER; the password stays in the env
     app = create_app()
     try:
         server = waitress.create_server(app, host=host, port=port, threads=threads,

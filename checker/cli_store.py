@@ -58,15 +58,21 @@ store_engine_option = click.option(
     help="The remote store's SPARQL engine: auto (its Server header says), virtuoso or generic "
          "(default auto) / 远程存储的 SPARQL 引擎.")
 
+store_user_option = click.option(
+    "--store-user", "user", metavar="NAME",
+    help="The remote store's user (default BCIC_STORE_USER); its password is read from "
+         "BCIC_STORE_PASSWORD, never the command line / 远程存储的用户（密码取自 "
+         "BCIC_STORE_PASSWORD）.")
+
 
 def _store_options(command: F) -> F:
-    """The options every store command shares: where the store is, its server's engine, and the
-    output language."""
+    """The options every store command shares: where the store is, its server's engine and
+    user, and the output language."""
     command = click.option(
         "--store", "location", envvar="BCIC_STORE", metavar="LOCATION",
         help="Store directory or SPARQL endpoint URL (default var/store) / 存储目录或 SPARQL 端点.",
     )(command)
-    return _lang_option(store_engine_option(command))
+    return _lang_option(store_engine_option(store_user_option(command)))
 
 
 @click.command("ingest")
@@ -78,15 +84,17 @@ def _store_options(command: F) -> F:
 @click.pass_context
 def ingest_command(ctx: click.Context, files: tuple[Path, ...], cluster: str | None,
                    submitter: str | None, location: str | None, engine: str | None,
-                   lang: Lang) -> None:
+                   user: str | None, lang: Lang) -> None:
     """Validate a submission (all FILES together) and store it as its cluster's next revision /
     验证并存储集群提交材料。
 
-    Exit codes / 退出码: 0 stored 已存储 (whatever the verdict 不论结论), 2 bad input 输入有误.
+    Exit codes / 退出码: 0 stored 已存储 (whatever the verdict 不论结论), 2 bad input 输入有误,
+    3 internal 内部错误, 4 the store could not answer 存储未能应答.
     """
     ctx.meta[LANG_META_KEY] = lang
     subject = checked_iri(cluster) if cluster else None
-    info = ingest_at(location, list(files), cluster=subject, submitter=submitter, engine=engine)
+    info = ingest_at(location, list(files), cluster=subject, submitter=submitter, engine=engine,
+                     user=user)
     click.echo(message("store.ingest.stored", lang, number=info.number, cluster=info.cluster))
     click.echo(message("store.ingest.verdict", lang,
                        verdict=verdict_text(info.conforms, info.rate, lang),
@@ -99,14 +107,18 @@ def ingest_command(ctx: click.Context, files: tuple[Path, ...], cluster: str | N
 @_store_options
 @click.pass_context
 def reindex_command(ctx: click.Context, location: str | None, engine: str | None,
-                    lang: Lang) -> None:
+                    user: str | None, lang: Lang) -> None:
     """Rebuild the summary graph the named queries read (docs/store.md) / 重建摘要图。
 
     Ingest does it by itself when the summary is missing or outdated; run this for a store that
     gets no new submission. 入库时会自动重建；对不再入库的存储可手动运行。
+
+    Exit codes / 退出码: 0 rebuilt 已重建, 2 no store or bad input 无存储或输入有误,
+    3 internal 内部错误, 4 the store could not answer 存储未能应答.
     """
     ctx.meta[LANG_META_KEY] = lang
-    with closing(open_store_for_writing(location, create=False, engine=engine)) as store:
+    with closing(open_store_for_writing(location, create=False, engine=engine,
+                                        user=user)) as store:
         store.rebuild_summary()
         publish_for_queries(store)
         revisions = len(store.revisions())
@@ -117,10 +129,14 @@ def reindex_command(ctx: click.Context, location: str | None, engine: str | None
 @_store_options
 @click.pass_context
 def clusters_command(ctx: click.Context, location: str | None, engine: str | None,
-                     lang: Lang) -> None:
-    """List the stored clusters and their latest verdicts / 列出已存储的产业集群。"""
+                     user: str | None, lang: Lang) -> None:
+    """List the stored clusters and their latest verdicts / 列出已存储的产业集群。
+
+    Exit codes / 退出码: 0 listed 已列出, 2 no store or bad input 无存储或输入有误,
+    3 internal 内部错误, 4 the store could not answer 存储未能应答.
+    """
     ctx.meta[LANG_META_KEY] = lang
-    with store_to_read(location, lang, engine) as store:
+    with store_to_read(location, lang, engine, user) as store:
         summaries = cluster_overview(store)
     if not summaries:
         click.echo(message("store.clusters.none", lang))
@@ -134,11 +150,15 @@ def clusters_command(ctx: click.Context, location: str | None, engine: str | Non
 @_store_options
 @click.pass_context
 def history_command(ctx: click.Context, cluster: str, location: str | None, engine: str | None,
-                    lang: Lang) -> None:
+                    user: str | None, lang: Lang) -> None:
     """Show a cluster's revisions and the clauses each closed or opened; CLUSTER is its IRI or
-    16-hex key / 显示集群各版本的变化（集群 IRI 或 16 位键）。"""
+    16-hex key / 显示集群各版本的变化（集群 IRI 或 16 位键）。
+
+    Exit codes / 退出码: 0 shown 已显示, 2 no such cluster or bad input 无此集群或输入有误,
+    3 internal 内部错误, 4 the store could not answer 存储未能应答.
+    """
     ctx.meta[LANG_META_KEY] = lang
-    with store_to_read(location, lang, engine) as store:
+    with store_to_read(location, lang, engine, user) as store:
         changes = cluster_history(store, find_cluster(store, cluster))
     for line in _history_lines(changes, lang):
         click.echo(line)
@@ -154,19 +174,24 @@ def history_command(ctx: click.Context, cluster: str, location: str | None, engi
 @_store_options
 @click.pass_context
 def query_command(ctx: click.Context, query: str, endpoint: str | None, fmt: str,
-                  timeout: float, location: str | None, engine: str | None, lang: Lang) -> None:
+                  timeout: float, location: str | None, engine: str | None, user: str | None,
+                  lang: Lang) -> None:
     """Run a SPARQL SELECT, ASK or CONSTRUCT: QUERY is its text or a file holding it (a name
     ending in .rq, .sparql or .txt is always a file) / 运行 SPARQL 查询（文本或文件）。
 
     The store's default graph is the union of all its graphs; SERVICE is refused.
     存储的默认图为所有命名图的并集；不允许 SERVICE。
+
+    Exit codes / 退出码: 0 answered 已应答, 2 bad query or input 查询或输入有误, 3 internal
+    内部错误, 4 the store or endpoint could not answer, or the query ran out of time
+    存储或端点未能应答，或查询超时.
     """
     ctx.meta[LANG_META_KEY] = lang
     text = read_query_argument(query)
     if endpoint:
         result = run_remote_query(endpoint, text)
     else:
-        with store_to_read(location, lang, engine) as store, _time_limit(timeout, lang):
+        with store_to_read(location, lang, engine, user) as store, _time_limit(timeout, lang):
             result = run_query(store, text)
     _echo_results(render_results(result, fmt, lang))
     if result.truncated:
@@ -217,12 +242,16 @@ def queries_show_command(ctx: click.Context, name: str, params: tuple[str, ...],
 @click.pass_context
 def queries_run_command(ctx: click.Context, name: str, params: tuple[str, ...], fmt: str,
                         timeout: float, location: str | None, engine: str | None,
-                        lang: Lang) -> None:
-    """Run a named query on the store / 在存储上运行命名查询。"""
+                        user: str | None, lang: Lang) -> None:
+    """Run a named query on the store / 在存储上运行命名查询。
+
+    Exit codes / 退出码: 0 answered 已应答, 2 bad parameter or input 参数或输入有误, 3 internal
+    内部错误, 4 the store could not answer, or the query ran out of time 存储未能应答，或查询超时.
+    """
     ctx.meta[LANG_META_KEY] = lang
     values = _param_values(params)
     bind(get_query(name), values)  # refuse bad parameters before the store is opened
-    with store_to_read(location, lang, engine) as store, _time_limit(timeout, lang):
+    with store_to_read(location, lang, engine, user) as store, _time_limit(timeout, lang):
         rows = run_named_query(store, name, values)
     _echo_results(render_results(QueryResult(QueryForm.SELECT, result_columns(name), rows), fmt,
                                  lang, named=True))
@@ -253,14 +282,16 @@ def _param_values(params: tuple[str, ...]) -> dict[str, str]:
 @click.pass_context
 def delete_revision_command(ctx: click.Context, cluster: str, number: int,
                             deleted_by: str | None, location: str | None, engine: str | None,
-                            lang: Lang) -> None:
+                            user: str | None, lang: Lang) -> None:
     """Delete revision NUMBER of CLUSTER (IRI or 16-hex key): its submission, report and
     provenance; the number is never given again / 删除某产业集群的一个版本（版本号不再复用）。
 
-    Exit codes / 退出码: 0 deleted 已删除, 2 no such revision or bad input 无此版本或输入有误.
+    Exit codes / 退出码: 0 deleted 已删除, 2 no such revision or bad input 无此版本或输入有误,
+    3 internal 内部错误, 4 the store could not answer 存储未能应答.
     """
     ctx.meta[LANG_META_KEY] = lang
-    with closing(open_store_for_writing(location, create=False, engine=engine)) as store:
+    with closing(open_store_for_writing(location, create=False, engine=engine,
+                                        user=user)) as store:
         info = delete_revision(store, find_cluster(store, cluster), number,
                                deleted_by=deleted_by)
         publish_for_queries(store)

@@ -52,15 +52,16 @@ class CheckedSubmission:
 
 
 def ingest_at(location: str | None, paths: Sequence[Path], *, cluster: URIRef | None = None,
-              submitter: str | None = None, engine: str | None = None) -> RevisionInfo:
+              submitter: str | None = None, engine: str | None = None,
+              user: str | None = None) -> RevisionInfo:
     """`ingest_files` into the store at a location (`open_store_for_writing`'s, with its
-    `engine` setting), then publish it for queries. The store is opened, and created if missing,
+    `engine` setting and a remote store's `user`), then publish it for queries. The store is opened, and created if missing,
     only once the location, the setting and the submission have passed their checks: bad input
     leaves no new store behind."""
     where, engine = store_location(location), engine_setting(engine)
     refuse_unsafe_submitter(submitter)
     checked = check_submission(read_submission_files(paths), cluster=cluster)
-    with closing(open_store_for_writing(where, engine=engine)) as store:
+    with closing(open_store_for_writing(where, engine=engine, user=user)) as store:
         info = store_submission(store, checked, submitter=submitter)
         publish_for_queries(store)
     return info
@@ -103,29 +104,33 @@ def check_submission(files: Sequence[SubmissionFile], *, cluster: URIRef | None 
 
 def store_submission(store: Store, checked: CheckedSubmission, *,
                      submitter: str | None = None) -> RevisionInfo:
-    """Store a checked submission as its cluster's next revision, with report and provenance."""
+    """Store a checked submission as its cluster's next revision, with report and provenance;
+    the store numbers it (`Store.add_next_revision`), so that writers at once never share one."""
     subject, report = checked.cluster, checked.report
     refuse_unsafe_submitter(submitter)
     ensure_rules(store, checked.rulebook)
     ensure_summary(store)
-    number = next_revision_number(store, subject)
-    info = RevisionInfo(
-        cluster=subject,
-        number=number,
-        submission_graph=submission_graph_iri(subject, number),
-        report_graph=report_graph_iri(subject, number),
-        conforms=report.conforms,
-        rate=report.overall,
-        rulebook_version=report.rulebook_version,
-        generated=report.created,
-        submitter=submitter,
-        files=tuple(SourceFile(stored_file_name(f.name), hashlib.sha256(f.data).hexdigest())
-                    for f in checked.files),
-    )
-    previous = max((r.number for r in store.revisions(subject)), default=None)
-    store.add_revision(RevisionRecord(subject, number, checked.data, report_graph(report),
-                                      provenance_graph(info, previous)))
-    return info
+    files = tuple(SourceFile(stored_file_name(f.name), hashlib.sha256(f.data).hexdigest())
+                  for f in checked.files)
+    graph = report_graph(report)
+
+    def info(number: int) -> RevisionInfo:
+        return RevisionInfo(
+            cluster=subject,
+            number=number,
+            submission_graph=submission_graph_iri(subject, number),
+            report_graph=report_graph_iri(subject, number),
+            conforms=report.conforms,
+            rate=report.overall,
+            rulebook_version=report.rulebook_version,
+            generated=report.created,
+            submitter=submitter,
+            files=files,
+        )
+
+    stored = store.add_next_revision(subject, lambda number, previous: RevisionRecord(
+        subject, number, checked.data, graph, provenance_graph(info(number), previous)))
+    return info(stored.number)
 
 
 def refuse_unsafe_submitter(submitter: str | None) -> None:
@@ -174,13 +179,6 @@ def storable_cluster(cluster: URIRef) -> URIRef:
     if (problem := iri_problem(str(cluster))) is not None:
         raise InputError.of("error.cluster_iri", problem=problem)
     return cluster
-
-
-def next_revision_number(store: Store, cluster: URIRef) -> int:
-    """One more than the highest number the cluster ever had: a deleted revision's number is
-    never given again (docs/store.md)."""
-    highest = store.highest_revision_number(cluster)
-    return highest + 1 if highest is not None else 1
 
 
 def load_rules_into(store: Store, rulebook: Rulebook | None = None) -> None:

@@ -1,9 +1,12 @@
 """The store contract (docs/store.md): claims every backend makes good, whatever it runs on.
 
-Reuse: subclass `StoreContract` in a `Test…` class that supplies two fixtures,
-- `store`: a fresh, open `checker.store.Store` (closed by the fixture afterwards), and
+Reuse: subclass `StoreContract` in a `Test…` class that supplies three fixtures,
+- `store`: a fresh, open `checker.store.Store` (closed by the fixture afterwards),
 - `reopen`: a function taking that store and returning it, or for a persistent backend a newly
-  opened one over the same data (the old one closed), so every claim also covers persistence.
+  opened one over the same data (the old one closed), so every claim also covers persistence, and
+- `writer`: a function taking that store and returning what another writer at the same time
+  would write through: the store itself where one process holds the data (the embedded store),
+  else a new client of the same server, as another process would open.
 The store need not be empty: every test works on clusters of its own (fresh IRIs), so the suite
 can run against a shared server. Only `load_rules` and `rebuild_summary` touch global graphs.
 """
@@ -39,6 +42,8 @@ from checker.store.summary import summary_current
 from tests.loopback import QuietHandler
 
 Reopen = Callable[[Store], Store]
+Writer = Callable[[Store], Store]
+WRITERS_AT_ONCE = 6
 
 EX = Namespace("https://example.org/contract/")
 INDUSTRY_SCALE = URIRef("https://w3id.org/bcic/indicator/IndustryScale")
@@ -81,6 +86,19 @@ def make_record(cluster: URIRef, number: int, *, conforms: bool = False,
     )
     return (RevisionRecord(cluster, number, submission, report,
                            provenance_graph(info, number - 1 if number > 1 else None)), info)
+
+
+def numbered_record(cluster: URIRef, number: int, previous: int | None,
+                    marker: str) -> RevisionRecord:
+    """make_record's revision as `Store.add_next_revision` asks for it: under the number given,
+    naming revision `previous`, and with a submission whose size depends on the marker."""
+    record, info = make_record(cluster, number, marker=marker)
+    submission = Graph()
+    submission += record.submission
+    for index in range(20 * (1 + sum(map(ord, marker)) % 7)):
+        submission.add((EX[f"{marker}-{index}"], EX.position, Literal(index)))
+    return RevisionRecord(cluster, number, submission, record.report,
+                          provenance_graph(info, previous))
 
 
 def _state_rate(report: Graph, rate: Rate) -> None:
@@ -229,6 +247,74 @@ class StoreContract:
         assert isomorphic(store.named_graph(first.submission_graph), first.submission)
         assert not store.ask('ASK { ?s <https://example.org/contract/marker> "clash" }')
 
+    def test_next_revision_is_numbered_past_the_highest_and_names_the_latest_stored(
+            self, store: Store, reopen: Reopen) -> None:
+        cluster = new_cluster()
+        for number in (1, 2, 3):
+            store.add_revision(make_record(cluster, number)[0])
+        assert store.delete_revision(cluster, 3) is True
+        made: list[tuple[int, int | None]] = []
+
+        def make(number: int, previous: int | None) -> RevisionRecord:
+            made.append((number, previous))
+            return numbered_record(cluster, number, previous, "fourth")
+
+        record = store.add_next_revision(cluster, make)
+        fresh = new_cluster()
+        first = store.add_next_revision(fresh, lambda n, previous: numbered_record(
+            fresh, n, previous, "first"))
+        store = reopen(store)
+        assert made == [(4, 2)] and record.number == 4  # 3 is deleted, never given again
+        assert [i.number for i in store.revisions(cluster)] == [1, 2, 4]
+        assert store.ask(f"ASK {{ GRAPH <{PROVENANCE_GRAPH}> {{ <{record.submission_graph}> "
+                         f"<{PROV.wasRevisionOf}> <{submission_graph_iri(cluster, 2)}> }} }}")
+        assert first.number == 1 and [i.number for i in store.revisions(fresh)] == [1]
+
+    def test_writers_at_once_each_get_a_number_of_their_own_and_store_only_their_own(
+            self, store: Store, reopen: Reopen, writer: Writer) -> None:
+        # Two ingests at once once shared a number on a remote store: one revision held both
+        # submissions and both reports. Writers of different sizes, so that a merge shows.
+        cluster = new_cluster()
+        start = threading.Barrier(WRITERS_AT_ONCE)
+        stored: dict[str, RevisionRecord] = {}
+        failures: list[BaseException] = []
+
+        def write(marker: str) -> None:
+            own = writer(store)
+            start.wait()
+            try:
+                stored[marker] = own.add_next_revision(
+                    cluster, lambda n, previous: numbered_record(cluster, n, previous, marker))
+            except BaseException as failure:  # noqa: BLE001 — reported by the assertion below
+                failures.append(failure)
+
+        threads = [threading.Thread(target=write, args=(f"w{i}",))
+                   for i in range(WRITERS_AT_ONCE)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(300)
+        assert not failures, [str(f) for f in failures]
+        assert sorted(r.number for r in stored.values()) == list(range(1, WRITERS_AT_ONCE + 1))
+        store = reopen(store)
+        for marker, record in stored.items():
+            assert _count(store, record.submission_graph) == len(record.submission), marker
+            assert _count(store, record.report_graph) == len(record.report), marker
+            block = store.select(f"SELECT ?p ?o WHERE {{ GRAPH <{PROVENANCE_GRAPH}> {{ "
+                                 f"<{record.submission_graph}> ?p ?o }} }}")
+            # its own block, plus the one token of the write that stored it
+            assert len(block) == len(list(record.provenance.predicate_objects(
+                record.submission_graph))) + 1, marker
+            assert [r["p"] for r in block].count(PROV.wasGeneratedBy) == 1, marker
+            assert store.ask(f'ASK {{ GRAPH <{record.submission_graph}> {{ ?s <{EX.marker}> '
+                             f'"{marker}" }} }}')
+        # One chain, 1 ← 2 ← … ← N: each names the one before, so one of them is the latest.
+        links = {(int(str(r["n"])), int(str(r["m"]))) for r in store.select(
+            f"SELECT ?n ?m WHERE {{ GRAPH <{PROVENANCE_GRAPH}> {{ ?r <{BCIC.cluster}> <{cluster}> ;"
+            f" <{BCIC.revisionNumber}> ?n ; <{PROV.wasRevisionOf}> ?before . ?before "
+            f"<{BCIC.revisionNumber}> ?m }} }}")}
+        assert links == {(n, n - 1) for n in range(2, WRITERS_AT_ONCE + 1)}
+
     def test_named_graph_returns_exactly_its_triples_and_nothing_when_absent(
             self, store: Store, reopen: Reopen) -> None:
         cluster = new_cluster()
@@ -362,7 +448,8 @@ class StoreContract:
         assert tombstone == {str(RDF.type), str(BCIC.cluster), str(BCIC.revisionNumber),
                              "http://www.w3.org/ns/prov#invalidatedAtTime",
                              "http://www.w3.org/ns/prov#wasInvalidatedBy"}
-        assert _count(store, PROVENANCE_GRAPH) == before - len(first.provenance) - 1 + 5 + 4
+        # (its block also names the write that stored it: prov:wasGeneratedBy)
+        assert _count(store, PROVENANCE_GRAPH) == before - (len(first.provenance) + 1) - 1 + 5 + 4
         assert store.ask(f'ASK {{ GRAPH <{PROVENANCE_GRAPH}> {{ ?agent <{RDFS.label}> '
                          f'"评价员 B" }} }}')
 
@@ -378,7 +465,7 @@ class StoreContract:
         assert store.delete_revision(cluster, 1) is False  # deleted already: a tombstone only
         store = reopen(store)
         assert store.revisions(cluster) == []
-        assert _count(store, PROVENANCE_GRAPH) == before - len(record.provenance) + 4
+        assert _count(store, PROVENANCE_GRAPH) == before - (len(record.provenance) + 1) + 4
         assert info not in store.revisions()
 
     def test_deleting_a_revision_keeps_one_latest_revision_and_its_summary_goes(

@@ -145,3 +145,15 @@ def test_an_error_quoting_a_control_character_from_the_input_escapes_it(
     result = runner.invoke(main, ["validate", str(hostile)])
     assert result.exit_code == 2
     assert "\x1b" not in result.output and "'\\x1b'" in result.output
+
+
+@pytest.mark.parametrize("command", [
+    ["ingest"], ["reindex"], ["clusters"], ["history"], ["query"], ["queries", "run"],
+    ["delete-revision"], ["benchmark"], ["rules", "reload"]], ids=" ".join)
+def test_help_of_a_command_on_the_store_lists_exit_codes_3_and_4(
+        runner: CliRunner, command: list[str]) -> None:
+    # ingest said "0 stored, 2 bad input" only, though a store that cannot answer ends it with 4.
+    result = runner.invoke(main, [*command, "--help"])
+    said = " ".join(result.output.split())
+    assert result.exit_code == 0, result.output
+    assert "3 internal 内部错误, 4 the store" in said and "存储" in said.split("4 the store")[1]

@@ -47,10 +47,15 @@ CHILD = textwrap.dedent("""
         def __getattr__(self, name):
             return getattr(self.store, name)
 
-        def add_revision(self, revision):
-            print("WRITING", flush=True)
-            self.store.add_revision(revision)
+        def add_next_revision(self, cluster, make):
+            def announced(number, previous):  # the store writes the record once it is made
+                record = make(number, previous)
+                print("WRITING", flush=True)
+                return record
+
+            record = self.store.add_next_revision(cluster, announced)
             print("WRITTEN", flush=True)
+            return record
 
 
     store = open_store("oxigraph", path=Path(sys.argv[1]))

@@ -13,11 +13,11 @@ from checker.namespaces import BCIC
 from checker.store import Store, open_configured_store, open_store
 from checker.store.oxigraph_store import OxigraphStore
 
-from store_contract import Reopen, StoreContract, make_record, new_cluster
+from store_contract import Reopen, StoreContract, Writer, make_record, new_cluster
 
 
 class TestInMemoryStore(StoreContract):
-    """The contract on a store that lives in memory."""
+    """The contract on a store that lives in memory; writers at once share it (threads)."""
 
     @pytest.fixture
     def store(self) -> Iterator[Store]:
@@ -29,9 +29,18 @@ class TestInMemoryStore(StoreContract):
     def reopen(self) -> Reopen:
         return lambda store: store
 
+    @pytest.fixture
+    def writer(self) -> Writer:
+        return lambda store: store
+
 
 class TestDirectoryStore(StoreContract):
-    """The contract on a store in a directory, closed and reopened before every check."""
+    """The contract on a store in a directory, closed and reopened before every check; writers
+    at once share the one store the process holds (threads), as the web app's do."""
+
+    @pytest.fixture
+    def writer(self) -> Writer:
+        return lambda store: store
 
     @pytest.fixture
     def opened(self, tmp_path: Path) -> Iterator[list[Store]]:
@@ -185,9 +194,12 @@ def test_url_location_opens_the_sparql_backend_with_both_endpoints(
     monkeypatch.setitem(registry._BACKENDS, "sparql",
                         lambda: lambda **options: seen.update(options) or open_store("oxigraph"))
     monkeypatch.setenv("BCIC_STORE_UPDATE", "https://kg.example.org/update")
+    monkeypatch.setenv("BCIC_STORE_USER", "writer")
+    monkeypatch.setenv("BCIC_STORE_PASSWORD", "secret")
     open_configured_store("https://kg.example.org/query").close()
     assert seen == {"query_endpoint": "https://kg.example.org/query",
-                    "update_endpoint": "https://kg.example.org/update", "engine": "auto"}
+                    "update_endpoint": "https://kg.example.org/update", "engine": "auto",
+                    "lock_wait": 0.0, "username": "writer", "password": "secret"}
 
 
 def test_literal_terms_round_trip_through_the_store() -> None:

@@ -7,36 +7,47 @@ Virtuoso's usual cap of 10,000 result rows. Without virtuoso-t these tests fail,
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 import time
+import urllib.parse
 from collections.abc import Iterator
-from datetime import UTC
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 
 import pyoxigraph
 import pytest
+from click.testing import CliRunner
 from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef, namespace
 from rdflib.term import Node
 
-from checker.errors import InputError, StoreError
+from checker.cli import main
+from checker.errors import InputError, NoAnswerError, StoreError
 from checker.ingest import load_rules_into
 from checker.loading.rdfterms import to_oxigraph
-from checker.paths import EXAMPLES_DIR
+from checker.namespaces import BCIC
+from checker.paths import EXAMPLES_DIR, PROJECT_ROOT
 from checker.rulebook import load_rulebook
-from checker.store import ONTOLOGY_GRAPH, SHAPES_GRAPH, Store, open_store, sparql_store
-from checker.store.base import RevisionRecord
-from checker.store.sparql_http import SparqlEndpointError
+from checker.store import (ONTOLOGY_GRAPH, SHAPES_GRAPH, Store, open_store, report_graph_iri,
+                           sparql_store, submission_graph_iri)
+from checker.store.base import WRITERS_GRAPH, RevisionRecord
+from checker.store.numbering import write_token
+from checker.store.sparql_http import SparqlClient, SparqlEndpointError
 from checker.store.sparql_store import SparqlStore
 from checker.store.sparql_terms import SKOLEM_ROOT
+from checker.store.turns import TURN_EXPIRES, claim_update, give_back
 from checker.synthetic import generate_cluster
-from tests.loopback import QuietHandler
+from tests.loopback import QuietHandler, loopback_endpoint
 
-from store_contract import EX, Reopen, StoreContract, make_record, new_cluster
+from store_contract import (EX, Reopen, StoreContract, Writer, make_record, new_cluster,
+                            numbered_record)
 from virtuoso import VirtuosoNotInstalledError, VirtuosoServer, require_binaries
 
 DBA = ("dba", "dba")
+WRITER_WAIT = 120.0  # seconds a writer at once waits for its turn: the machine may be busy
 
 
 @pytest.fixture(scope="session")
@@ -71,7 +82,8 @@ def store(virtuoso_endpoint: str) -> Iterator[SparqlStore]:
 
 
 class TestVirtuosoStore(StoreContract):
-    """The contract over /sparql; `reopen` opens a new client on the same server."""
+    """The contract over /sparql; `reopen` opens a new client on the same server, and so does
+    each writer at once, as separate processes would."""
 
     @pytest.fixture
     def reopen(self, virtuoso_endpoint: str) -> Reopen:
@@ -80,6 +92,11 @@ class TestVirtuosoStore(StoreContract):
             return SparqlStore(virtuoso_endpoint, virtuoso_endpoint)
 
         return reopen
+
+    @pytest.fixture
+    def writer(self, virtuoso_endpoint: str) -> Writer:
+        return lambda _store: SparqlStore(virtuoso_endpoint, virtuoso_endpoint,
+                                          lock_wait=WRITER_WAIT)
 
 
 class TestVirtuosoStoreWithDigestAndGraphStore(StoreContract):
@@ -91,7 +108,7 @@ class TestVirtuosoStoreWithDigestAndGraphStore(StoreContract):
         return open_store("sparql", query_endpoint=server.endpoint,
                           update_endpoint=server.auth_endpoint,
                           graph_store_endpoint=server.graph_store_endpoint,
-                          username=DBA[0], password=DBA[1])
+                          username=DBA[0], password=DBA[1], lock_wait=WRITER_WAIT)
 
     @pytest.fixture
     def store(self, virtuoso_server: VirtuosoServer) -> Iterator[Store]:
@@ -106,6 +123,10 @@ class TestVirtuosoStoreWithDigestAndGraphStore(StoreContract):
             return self._open(virtuoso_server)
 
         return reopen
+
+    @pytest.fixture
+    def writer(self, virtuoso_server: VirtuosoServer) -> Writer:
+        return lambda _store: self._open(virtuoso_server)
 
 
 def same(stored: Graph, expected: Graph) -> bool:
@@ -288,7 +309,8 @@ def test_store_without_update_endpoint_reads_but_refuses_to_write(
 def test_wrong_password_is_refused_with_401(virtuoso_server: VirtuosoServer) -> None:
     store = SparqlStore(virtuoso_server.endpoint, virtuoso_server.auth_endpoint,
                         username="dba", password="not-the-password")
-    with pytest.raises(SparqlEndpointError, match="HTTP 401.*username and password") as refused:
+    with pytest.raises(SparqlEndpointError, match=r"HTTP 401.*\(the store's user name or "
+                                                  r"password was refused\)") as refused:
         store.load_rules(Graph(), Graph())
     assert refused.value.status == 401
 
@@ -395,3 +417,203 @@ def test_write_the_server_rolls_back_midway_leaves_nothing(own_virtuoso: Virtuos
     small, info = make_record(new_cluster(), 1)
     store.add_revision(small)
     assert store.revisions(small.cluster) == [info]
+
+
+def _claim_as_another_writer(endpoint: str, cluster: URIRef, since: datetime) -> URIRef:
+    """Claim the cluster's turn as another writer would have, at `since`; its writer IRI."""
+    holder = write_token()
+    SparqlClient(endpoint, endpoint, None, None, None, 60).update(
+        claim_update(cluster, holder, since))
+    return holder
+
+
+def _claimed(store: SparqlStore, cluster: URIRef) -> bool:
+    return store.ask(f"ASK {{ GRAPH <{WRITERS_GRAPH}> {{ ?writer <{BCIC.writes}> "
+                     f"<{cluster}> }} }}")
+
+
+def test_a_writer_waits_for_the_turn_another_holds_then_gives_up_with_exit_4(
+        virtuoso_endpoint: str) -> None:
+    cluster = new_cluster()
+    holder = _claim_as_another_writer(virtuoso_endpoint, cluster, datetime.now(UTC))
+    waiting = SparqlStore(virtuoso_endpoint, virtuoso_endpoint, lock_wait=1)
+    started = time.monotonic()
+    with pytest.raises(NoAnswerError, match=r"another writer was writing the revisions of "
+                                            r".* for all the 1 s this one waited") as busy:
+        waiting.add_next_revision(cluster, lambda n, p: numbered_record(cluster, n, p, "late"))
+    assert busy.value.exit_code == 4 and time.monotonic() - started >= 1
+    assert waiting.revisions(cluster) == [] and _claimed(waiting, cluster)  # the holder's still
+    SparqlClient(virtuoso_endpoint, virtuoso_endpoint, None, None, None, 60).update(
+        give_back(holder))
+    assert waiting.add_next_revision(
+        cluster, lambda n, p: numbered_record(cluster, n, p, "next")).number == 1
+
+
+def test_a_turn_left_by_a_writer_that_stopped_expires_and_goes(virtuoso_endpoint: str) -> None:
+    cluster = new_cluster()
+    _claim_as_another_writer(virtuoso_endpoint, cluster,
+                             datetime.now(UTC) - TURN_EXPIRES - timedelta(seconds=1))
+    store = SparqlStore(virtuoso_endpoint, virtuoso_endpoint, lock_wait=0)
+    assert store.add_next_revision(
+        cluster, lambda n, p: numbered_record(cluster, n, p, "after")).number == 1
+    assert not _claimed(store, cluster)  # the stale claim removed, this writer's given back
+
+
+def test_a_write_that_fails_in_its_turn_gives_the_turn_back(virtuoso_endpoint: str) -> None:
+    cluster = new_cluster()
+    store = SparqlStore(virtuoso_endpoint, virtuoso_endpoint, lock_wait=0)
+
+    def broken(number: int, previous: int | None) -> RevisionRecord:
+        raise InputError("the record cannot be made")
+
+    with pytest.raises(InputError):
+        store.add_next_revision(cluster, broken)
+    assert not _claimed(store, cluster)
+    assert store.delete_revision(cluster, 1) is False and not _claimed(store, cluster)
+    assert store.add_next_revision(
+        cluster, lambda n, p: numbered_record(cluster, n, p, "then")).number == 1
+
+
+class _IgnoresUpdates(QuietHandler):
+    """An "update endpoint" that answers 200 with a web page and applies nothing."""
+
+    def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+
+def test_an_update_endpoint_that_applies_nothing_is_found_out_by_reading_back(
+        virtuoso_endpoint: str) -> None:
+    cluster = new_cluster()
+    with loopback_endpoint(_IgnoresUpdates) as ignoring:
+        store = SparqlStore(virtuoso_endpoint, ignoring, lock_wait=30)
+        with pytest.raises(NoAnswerError) as failed:
+            store.add_next_revision(cluster, lambda n, p: numbered_record(cluster, n, p, "lost"))
+    assert failed.value.exit_code == 4
+    assert (f"the SPARQL endpoint {ignoring} answered the update with HTTP 200 (text/html), "
+            f"but read back from {virtuoso_endpoint}, this writer's claim of the turn to write "
+            f"the revisions of {cluster} is not there: the update was not applied"
+            ) in failed.value.message
+    assert store.revisions(cluster) == []
+
+
+class _Deadlocked(QuietHandler):
+    """Answers its first update as Virtuoso does one it rolled back as deadlocked, the next ones
+    as done; every query as an ASK that is true."""
+
+    updates: list[str] = []
+
+    def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
+        body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        answer = b'{"head": {}, "boolean": true}'
+        self.send_response(200)
+        if self.headers.get("Content-Type", "").startswith("application/sparql-update"):
+            self.updates.append(body.decode("utf-8"))
+            if len(self.updates) == 1:
+                self.send_header("X-SQL-State", "00000")
+                self.send_header("X-SQL-Message", "SR172: Transaction deadlocked")
+        self.send_header("Content-Type", "application/sparql-results+json")
+        self.send_header("Content-Length", str(len(answer)))
+        self.end_headers()
+        self.wfile.write(answer)
+
+
+def test_an_update_virtuoso_rolled_back_as_deadlocked_is_sent_again() -> None:
+    _Deadlocked.updates = []
+    with loopback_endpoint(_Deadlocked) as url:
+        SparqlStore(url, url, engine="generic").rebuild_summary()
+    assert len(_Deadlocked.updates) == 2 and _Deadlocked.updates[0] == _Deadlocked.updates[1]
+
+
+def test_ingests_at_once_in_processes_each_store_their_own_revision(
+        virtuoso_endpoint: str, tmp_path: Path) -> None:
+    # Two or more `bcic ingest` at once once got one number and wrote one revision holding both
+    # submissions and both reports (a report graph twice the size of one). On a store without
+    # rule graphs, each also loads them: one load's drop emptied the graphs another read back.
+    source = (EXAMPLES_DIR / "meitan-tea.ttl").read_text(encoding="utf-8")
+    namespace = f"https://example.org/cluster/at-once-{time.time_ns()}/"
+    cluster = URIRef(namespace + "cluster")
+    path = tmp_path / "at-once.ttl"
+    path.write_text(source.replace("<https://example.org/cluster/meitan/>", f"<{namespace}>"),
+                    encoding="utf-8")
+    ingests = [subprocess.Popen(
+        [sys.executable, "-c", "from checker.cli import main; main()", "ingest", str(path),
+         "--store", virtuoso_endpoint, "--submitter", f"writer {i}"], cwd=PROJECT_ROOT,
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) for i in range(3)]
+    outputs = [ingest.communicate(timeout=600)[0] for ingest in ingests]
+    assert [ingest.returncode for ingest in ingests] == [0, 0, 0], outputs
+    store = SparqlStore(virtuoso_endpoint)
+    assert [info.number for info in store.revisions(cluster)] == [1, 2, 3]
+    assert sorted(info.submitter or "" for info in store.revisions(cluster)) == [
+        "writer 0", "writer 1", "writer 2"]
+    sizes = {(count(store, submission_graph_iri(cluster, n)),
+              count(store, report_graph_iri(cluster, n))) for n in (1, 2, 3)}
+    assert len(sizes) == 1  # the same submission thrice: each revision holds one, not two
+
+
+# A user of the Virtuoso with a password that a URL must percent-encode (@ : /).
+WRITER, SECRET = "writer", "p@ss:w/rd"
+
+
+@pytest.fixture(scope="module")
+def writer_url(virtuoso_server: VirtuosoServer) -> str:
+    """The /sparql-auth URL with the writer's credentials in it, percent-encoded."""
+    virtuoso_server.isql(f"DB.DBA.USER_CREATE ('{WRITER}', '{SECRET}'); "
+                         f'grant SPARQL_SELECT to "{WRITER}"; grant SPARQL_UPDATE to "{WRITER}";')
+    return virtuoso_server.auth_endpoint.replace(
+        "http://", f"http://{WRITER}:{urllib.parse.quote(SECRET, safe='')}@")
+
+
+def test_credentials_in_the_url_read_and_write_a_store_that_asks_for_them(
+        writer_url: str) -> None:
+    # urllib took "writer:p%40ss…@127.0.0.1" for the host: "Name or service not known".
+    for command in (["clusters"], ["reindex"]):
+        result = CliRunner().invoke(main, [*command, "--store", writer_url])
+        assert result.exit_code == 0, result.output
+        assert SECRET not in result.output and "p%40ss" not in result.output
+
+
+def test_the_store_user_with_its_password_from_the_environment_reads_the_store(
+        virtuoso_server: VirtuosoServer, writer_url: str) -> None:
+    result = CliRunner().invoke(main, ["clusters", "--store", virtuoso_server.auth_endpoint,
+                                       "--store-user", WRITER],
+                                env={"BCIC_STORE_PASSWORD": SECRET})
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("given, env, said", [
+    ("wrong", {}, "answered HTTP 401 digest auth failed (the store's user name or password was "
+                  "refused)"),
+    (None, {}, "answered HTTP 401 Unauthorized (no user was given: name the store's user with "
+               "--store-user or BCIC_STORE_USER and its password in BCIC_STORE_PASSWORD, or write "
+               "them in the URL, http://user:password@host/…)"),
+    (None, {"BCIC_STORE_USER": WRITER, "BCIC_STORE_PASSWORD": "wrong", "BCIC_LANG": "zh"},
+     "返回 HTTP 401 digest auth failed（存储的用户名或密码被拒绝）"),
+], ids=["wrong-password-in-the-url", "none-given", "wrong-password-in-the-environment-zh"])
+def test_refused_or_missing_credentials_are_exit_4_saying_which(
+        virtuoso_server: VirtuosoServer, writer_url: str, given: str | None,
+        env: dict[str, str], said: str) -> None:
+    location = virtuoso_server.auth_endpoint
+    if given is not None:
+        location = location.replace("http://", f"http://{WRITER}:{given}@")
+    result = CliRunner().invoke(main, ["clusters", "--store", location], env=env)
+    assert result.exit_code == 4, result.output
+    assert f"{virtuoso_server.auth_endpoint} {said}" in result.output
+    assert "wrong" not in result.output  # the password given is never shown
+
+
+@pytest.mark.parametrize("args, env, said", [
+    (["--store-user", WRITER], {}, f"the remote store's user '{WRITER}' is given, but no "
+                                   f"password: set BCIC_STORE_PASSWORD"),
+    ([], {"BCIC_STORE_PASSWORD": SECRET}, "BCIC_STORE_PASSWORD is set, but no user of the "
+                                          "remote store: set BCIC_STORE_USER or give "
+                                          "--store-user"),
+], ids=["user-without-password", "password-without-user"])
+def test_half_given_credentials_are_bad_input_before_any_request(
+        args: list[str], env: dict[str, str], said: str) -> None:
+    nowhere = "http://127.0.0.1:9/sparql"  # nothing listens: a request would be exit 4
+    result = CliRunner().invoke(main, ["clusters", "--store", nowhere, *args], env=env)
+    assert (result.exit_code, result.output) == (2, f"Error: {said}\n")

@@ -454,7 +454,7 @@ def test_reload_while_another_writer_holds_the_store_is_503_and_changes_nothing(
         make_web_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from checker.store import open_configured_store
 
-    app = make_web_app(tmp_path / "store")
+    app = make_web_app(tmp_path / "store", BCIC_STORE_LOCK_WAIT=0.2)  # waited for, then 503
     _record, token = TokenFile(Path(app.config["BCIC_TOKENS"])).create("maintainer")
     holder = open_configured_store(str(tmp_path / "store"))  # e.g. `bcic ingest` running
     try:

@@ -204,3 +204,17 @@ def test_an_unusable_public_endpoint_keeps_the_app_from_starting(make_web_app, e
 def ui_text(key: str, lang: str) -> str:
     """A UI string as a page writes it (HTML-escaped)."""
     return str(escape(STRINGS[key][lang]))
+
+
+def test_pages_read_a_remote_store_that_asks_for_credentials(make_web_app, endpoint: str) -> None:  # type: ignore[no-untyped-def]
+    # BCIC_STORE_USER and BCIC_STORE_PASSWORD (config keys, or the environment) reach the server
+    # with HTTP digest; a password the server refuses is never shown.
+    auth = endpoint.replace("/sparql", "/sparql-auth")
+    home = make_web_app(auth, BCIC_STORE_USER="dba", BCIC_STORE_PASSWORD="dba").test_client()
+    answer = home.get("/?lang=en")
+    assert answer.status_code == 200 and str(DEHUA) in answer.get_data(as_text=True)
+    refused = make_web_app(auth, BCIC_STORE_USER="dba", BCIC_STORE_PASSWORD="not-the-password")
+    clusters = refused.test_client().get("/api/clusters?lang=en")
+    assert clusters.status_code == 503, clusters.get_data(as_text=True)
+    assert "the store's user name or password was refused" in clusters.get_json()["message"]
+    assert "not-the-password" not in clusters.get_data(as_text=True)

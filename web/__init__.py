@@ -58,6 +58,9 @@ DEFAULTS: dict[str, Any] = {
     # The public address of a remote store's SPARQL endpoint, named to people and partners where
     # this app's /sparql answers no queries; None: named nowhere (BCIC_STORE may be internal).
     "BCIC_PUBLIC_SPARQL_URL": None,
+    "BCIC_STORE_LOCK_WAIT": 30.0,  # seconds a write waits for the store (earlier writes, ingest)
+    "BCIC_STORE_USER": None,  # a remote store's user (HTTP digest or basic), with its password:
+    "BCIC_STORE_PASSWORD": None,  # from the environment or instance/config.py, never a commit
     "BCIC_SPARQL_TIMEOUT": 10.0,  # seconds a query may run before its worker is killed
     "BCIC_SPARQL_MEMORY_MIB": 1024,  # MiB a query may take in its worker; then the worker ends
     "BCIC_SPARQL_ROW_LIMIT": 10_000,  # rows (or triples) returned at most; more are cut, flagged

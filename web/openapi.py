@@ -22,13 +22,13 @@ _ERRORS = {400: "the request is malformed or a value is invalid (the message say
            401: "no valid bearer token", 403: "the token's role may not do this",
            404: "no such cluster, revision, query or resource",
            405: "method not allowed", 406: "no acceptable response format",
-           409: "a revision with this number is already stored",
            413: "the request body or query is over the limit, or the submission holds more "
                 "statements, or needs more memory to validate, than the server allows",
            415: "the body's Content-Type is not accepted here",
-           503: "the store is busy (another writer), a remote store does not answer, a query "
-                "or validation ran out of time, or a query out of memory; at /sparql, also that "
-                "this app reads a remote store, whose own endpoint answers the queries"}
+           503: "the store stayed busy with other writes for BCIC_STORE_LOCK_WAIT seconds (try "
+                "again), a remote store does not answer, a query or validation ran out of "
+                "time, or a query out of memory; at /sparql, also that this app reads a remote "
+                "store, whose own endpoint answers the queries"}
 
 
 def openapi_document(server_url: str) -> Json:
@@ -106,7 +106,7 @@ def _paths() -> Json:
             {"201": {"description": "stored; `Location` is the report's URL",
                      "headers": {"Location": {"schema": {"type": "string"}}},
                      "content": _json_content("StoredRevision")}},
-            (400, 401, 403, 409, 413, 415, 503), role="evaluator", body=_submission_body())},
+            (400, 401, 403, 413, 415, 503), role="evaluator", body=_submission_body())},
         "/api/validate": {"post": _op(
             "validation", "validate", "Validate the body as a submission; nothing is stored",
             "验证提交材料（不存储）",

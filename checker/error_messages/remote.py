@@ -23,13 +23,20 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "SPARQL 服务器发来的 SELECT 结果格式有误（{detail}）",
     },
     "error.remote.graph_media_type": {
-        "en": "the SPARQL server answered a graph query with {media_type!r}, not N-Triples or "
-              "Turtle",
-        "zh": "SPARQL 服务器以 {media_type!r} 应答图查询，而不是 N-Triples 或 Turtle",
+        "en": "the SPARQL endpoint {endpoint} answered a graph query with {media_type}, not "
+              "N-Triples or Turtle: is it a SPARQL endpoint?",
+        "zh": "SPARQL 端点 {endpoint} 以 {media_type} 应答图查询，而不是 N-Triples 或 Turtle：它是 "
+              "SPARQL 端点吗？",
+    },
+    "error.remote.not_sparql_results": {
+        "en": "the SPARQL endpoint {endpoint} answered with {media_type}, not SPARQL results: is "
+              "it a SPARQL endpoint?",
+        "zh": "SPARQL 端点 {endpoint} 以 {media_type} 应答，而不是 SPARQL 查询结果：它是 SPARQL "
+              "端点吗？",
     },
     "error.remote.unparsable_rdf": {
-        "en": "the SPARQL server sent RDF that cannot be parsed: {detail}",
-        "zh": "SPARQL 服务器发来的 RDF 无法解析：{detail}",
+        "en": "the SPARQL endpoint {endpoint} sent RDF that cannot be parsed: {detail}",
+        "zh": "SPARQL 端点 {endpoint} 发来的 RDF 无法解析：{detail}",
     },
     "error.remote.unreadable_answer": {
         "en": "the answer of {endpoint} cannot be read: {detail}",
@@ -89,8 +96,19 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "SPARQL 端点 {endpoint} 返回 HTTP {status} {reason}：{detail}{hints}",
     },
     "error.remote.hint_credentials": {
-        "en": " (check the store's username and password)",
-        "zh": "（请检查存储的用户名和密码）",
+        "en": " (the endpoint asks for a user name and password)",
+        "zh": "（该端点要求提供用户名和密码）",
+    },
+    "error.remote.hint_no_credentials": {
+        "en": " (no user was given: name the store's user with --store-user or BCIC_STORE_USER "
+              "and its password in BCIC_STORE_PASSWORD, or write them in the URL, "
+              "http://user:password@host/…)",
+        "zh": "（未给出用户：请用 --store-user 或 BCIC_STORE_USER 指定存储的用户，在 "
+              "BCIC_STORE_PASSWORD 中给出其密码，或写在 URL 中：http://用户:密码@主机/…）",
+    },
+    "error.remote.hint_credentials_refused": {
+        "en": " (the store's user name or password was refused)",
+        "zh": "（存储的用户名或密码被拒绝）",
     },
     "error.remote.hint_update_permission": {
         "en": " (the SPARQL user may not update: on Virtuoso, grant SPARQL_UPDATE to it or use "
@@ -114,6 +132,63 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
               "query hit the server's time limit",
         "zh": "SPARQL 端点 {endpoint} 只发来了部分应答（{state}：{detail}）；查询达到了服务器的"
               "时间上限",
+    },
+    "error.remote.deadlock": {
+        "en": "the SPARQL endpoint {endpoint} gave the update up as deadlocked with another "
+              "writer's (Virtuoso SR172) and rolled it back, again after retries; nothing of it "
+              "was written: try again",
+        "zh": "SPARQL 端点 {endpoint} 判定该更新与另一写入者的更新死锁（Virtuoso SR172）并将其回滚，"
+              "重试后依然如此；未写入任何内容，请重试",
+    },
+    "error.remote.turn_busy": {
+        "en": "another writer was writing {written} at {endpoint} for all the {seconds} s this "
+              "one waited (BCIC_STORE_LOCK_WAIT); nothing was written: try again (a writer that "
+              "stopped without finishing frees its turn after {minutes} minutes)",
+        "zh": "在本次等待的 {seconds} 秒（BCIC_STORE_LOCK_WAIT）内，另一写入者一直在向 {endpoint} "
+              "写入 {written}；未写入任何内容，请重试（未完成就停止的写入者在 {minutes} 分钟后释放"
+              "其写入权）",
+    },
+    "error.remote.update_not_applied": {
+        "en": "the SPARQL endpoint {endpoint} answered the update with HTTP {status} "
+              "({media_type}), but read back from {query_endpoint}, {what}: the update was not "
+              "applied. Is {endpoint} a SPARQL update endpoint (BCIC_STORE_UPDATE)?",
+        "zh": "SPARQL 端点 {endpoint} 以 HTTP {status}（{media_type}）应答了该更新，但从 "
+              "{query_endpoint} 读回时{what}：更新并未生效。{endpoint} 是 SPARQL 更新端点吗"
+              "（BCIC_STORE_UPDATE）？",
+    },
+    "error.remote.what_revision": {
+        "en": "revision {number} of {cluster} is not stored",
+        "zh": "{cluster} 的第 {number} 版修订版并未存储",
+    },
+    "error.remote.what_deletion": {
+        "en": "revision {number} of {cluster} is still stored",
+        "zh": "{cluster} 的第 {number} 版修订版仍然存储着",
+    },
+    "error.remote.what_rules": {
+        "en": "the rule graphs hold {stored} triples of the {sent} sent",
+        "zh": "规则图中只有所发送的 {sent} 个三元组中的 {stored} 个",
+    },
+    "error.remote.what_summary": {
+        "en": "the summary graph is not marked as rebuilt",
+        "zh": "摘要图没有重建完成的标记",
+    },
+    "error.remote.written_rules": {"en": "the rule graphs", "zh": "规则图"},
+    "error.remote.written_cluster": {
+        "en": "the revisions of {cluster}",
+        "zh": "{cluster} 的修订版",
+    },
+    "error.remote.what_turn": {
+        "en": "this writer's claim of the turn to write {written} is not there",
+        "zh": "本写入者对 {written} 写入权的申领并不存在",
+    },
+    "error.remote.written_twice": {
+        "en": "revision {number} of {cluster} at {endpoint} was also written by another writer "
+              "at the same moment (its turn had expired, or the writers' clocks disagree): the "
+              "revision holds both submissions; delete it (bcic delete-revision) and ingest "
+              "again",
+        "zh": "{endpoint} 上 {cluster} 的第 {number} 版修订版同时也被另一写入者写入（其写入权已"
+              "过期，或各写入者的时钟不一致）：该修订版含有两份提交材料；请删除它（bcic "
+              "delete-revision）后重新入库",
     },
     "error.remote.timeout": {
         "en": "the SPARQL endpoint {endpoint} did not answer within {seconds:g} s",

@@ -25,6 +25,12 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "revision {number} of {cluster} is already stored",
         "zh": "{cluster} 的第 {number} 版修订版已存储",
     },
+    "error.revision.no_free_number": {
+        "en": "revisions {first} to {last} of {cluster} all have graphs stored already, so no "
+              "number was free for the new revision; nothing was written: try again",
+        "zh": "{cluster} 的第 {first} 至第 {last} 版都已有存储的图，新修订版没有可用的版本号；"
+              "未写入任何内容，请重试",
+    },
     "error.revision.no_report": {
         "en": "no report is stored for revision {number} of <{cluster}>",
         "zh": "未存储 <{cluster}> 第 {number} 版修订版的报告",
@@ -61,6 +67,21 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "{value!r} is not a store engine: give auto, virtuoso or generic ({name}, "
               "--store-engine)",
         "zh": "{value!r} 不是可选的存储引擎：请取 auto、virtuoso 或 generic（{name}、--store-engine）",
+    },
+    "error.store.user_without_password": {
+        "en": "the remote store's user {user!r} is given, but no password: set {password_env}",
+        "zh": "给出了远程存储的用户 {user!r}，但没有密码：请设置 {password_env}",
+    },
+    "error.store.password_without_user": {
+        "en": "{password_env} is set, but no user of the remote store: set {user_env} or give "
+              "--store-user",
+        "zh": "设置了 {password_env}，但没有远程存储的用户：请设置 {user_env} 或给出 --store-user",
+    },
+    "error.store.busy": {
+        "en": "the store stayed busy with another write for {seconds} s "
+              "(BCIC_STORE_LOCK_WAIT): nothing was stored; try again",
+        "zh": "存储在 {seconds} 秒内一直忙于另一项写入（BCIC_STORE_LOCK_WAIT）：未存储任何内容，"
+              "请重试",
     },
     "error.store.locked_hint": {
         "en": " (another process has it open; waited {seconds} s)",

@@ -28,6 +28,7 @@ from .base import (
     report_graph_iri,
     submission_graph_iri,
 )
+from .credentials import store_credentials
 from .engine import ENGINE_ENV, engine_setting
 from .location import check_store_directory, checked_endpoint, is_url
 
@@ -37,7 +38,7 @@ __all__ = [
     "RevisionInfo",
     "RevisionRecord", "SourceFile", "Store", "cluster_key", "engine_setting",
     "open_configured_store", "open_store",
-    "open_store_for_writing",
+    "open_store_for_writing", "writer_lock_wait",
     "register_backend", "report_graph_iri", "store_location", "submission_graph_iri",
 ]
 
@@ -72,36 +73,45 @@ def open_store(name: str = "oxigraph", **options: object) -> Store:
 
 
 def open_configured_store(location: str | None = None, *, create: bool = True,
-                          lock_wait: float = 0.0, engine: str | None = None) -> Store:
+                          lock_wait: float = 0.0, engine: str | None = None,
+                          user: str | None = None, password: str | None = None) -> Store:
     """Open the store at a location: an http(s) SPARQL endpoint, else a directory.
 
     None means the environment's BCIC_STORE, else var/store under the current directory. A remote
     store's updates go to BCIC_STORE_UPDATE when set, else to the same URL; its server's engine
     is `engine`, else BCIC_STORE_ENGINE, else told by its Server header (`engine_setting`: an
-    unknown one is refused first, for a directory too). A missing directory is created, unless
+    unknown one is refused first, for a directory too); its client is `user` with `password`,
+    else BCIC_STORE_USER with BCIC_STORE_PASSWORD, unless the URL names one (`user:password@`;
+    checker/store/credentials.py). A missing directory is created, unless
     `create` is false (readers). A directory another process holds is retried for `lock_wait`
-    seconds. Refused as `store_location` refuses.
+    seconds, and a remote store's writer waits as long for its turn (docs/store.md, "Writers at
+    once"). Refused as `store_location` refuses.
     """
     engine = engine_setting(engine)
     location = store_location(location, create=create)
     if is_url(location):
         update = checked_endpoint(os.environ.get(UPDATE_ENV) or location)
+        credentials = store_credentials(user, password)
         return open_store("sparql", query_endpoint=location, update_endpoint=update,
-                          engine=engine)
+                          engine=engine, lock_wait=lock_wait,
+                          username=credentials.user if credentials else None,
+                          password=credentials.password if credentials else None)
     return open_store("oxigraph", path=Path(location), create=create, lock_wait=lock_wait)
 
 
 def open_store_for_writing(location: str | None = None, *, create: bool = True,
-                           engine: str | None = None) -> Store:
+                           engine: str | None = None, user: str | None = None) -> Store:
     """`open_configured_store` for a command that writes: a directory another process holds
-    (a reader, for a moment) is waited for, up to BCIC_STORE_LOCK_WAIT seconds (default 30)."""
+    (a reader, for a moment), or a remote store's turn another writer holds, is waited for, up
+    to BCIC_STORE_LOCK_WAIT seconds (default 30)."""
     return open_configured_store(location, create=create, lock_wait=writer_lock_wait(),
-                                 engine=engine)
+                                 engine=engine, user=user)
 
 
-def writer_lock_wait() -> float:
-    """BCIC_STORE_LOCK_WAIT in seconds (a non-negative number), else 30; InputError otherwise."""
-    text = os.environ.get(LOCK_WAIT_ENV, "").strip()
+def writer_lock_wait(value: object = None) -> float:
+    """The seconds a writer waits for the store (a non-negative number): `value` when given (the
+    web app's setting), else BCIC_STORE_LOCK_WAIT, else 30; InputError otherwise."""
+    text = str(os.environ.get(LOCK_WAIT_ENV, "") if value is None else value).strip()
     if not text:
         return DEFAULT_LOCK_WAIT
     try:
@@ -113,14 +123,14 @@ def writer_lock_wait() -> float:
     return seconds
 
 
-def open_store_for_reading(location: str | None = None,
-                           engine: str | None = None) -> tuple[Store, Path | None]:
+def open_store_for_reading(location: str | None = None, engine: str | None = None,
+                           user: str | None = None) -> tuple[Store, Path | None]:
     """Open the store at a location to read it, never creating one. A directory another process
     holds (an ingest writing it: one process at a time may open it) is read through its latest
     query snapshot instead, read-only, as the web app's queries are. Returns the store, and the
     snapshot directory when one was used."""
     try:
-        return open_configured_store(location, create=False, engine=engine), None
+        return open_configured_store(location, create=False, engine=engine, user=user), None
     except StoreLockedError:
         snapshot = current_snapshot(snapshot_dir_for(store_location(location, create=False)))
         if snapshot is None:

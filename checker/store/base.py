@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -18,6 +19,8 @@ SHAPES_GRAPH = URIRef(GRAPH_ROOT + "rules/shapes")
 PROVENANCE_GRAPH = URIRef(GRAPH_ROOT + "provenance")
 # Facts derived from each revision for the named queries (checker/store/summary.py).
 SUMMARY_GRAPH = URIRef(GRAPH_ROOT + "summary")
+# A remote store's writers in progress, one per cluster at a time (checker/store/turns.py).
+WRITERS_GRAPH = URIRef(GRAPH_ROOT + "writers")
 
 Triple = tuple[Node, Node, Node]
 
@@ -67,6 +70,11 @@ class RevisionInfo:
     files: tuple[SourceFile, ...]
 
 
+# Makes the record of a cluster's revision, given its number and the number of the latest stored
+# revision before it (None: there is none), which its provenance names in prov:wasRevisionOf.
+MakeRecord = Callable[[int, int | None], RevisionRecord]
+
+
 class Store(Protocol):
     """A store of rules, submissions and reports as named graphs, queryable with SPARQL."""
 
@@ -84,6 +92,11 @@ class Store(Protocol):
     def add_revision(self, revision: RevisionRecord) -> None:
         """Write a revision's graphs, provenance and summary atomically; refuse an existing
         number."""
+
+    def add_next_revision(self, cluster: URIRef, make: MakeRecord) -> RevisionRecord:
+        """Store the cluster's next revision, numbered one past the highest number it ever had:
+        `make(number, previous)` gives its record, written as `add_revision` writes one.
+        Writers running at once, in threads or processes, each get a number of their own."""
 
     def rebuild_summary(self) -> None:
         """Recompute the summary graph from every stored revision, in one update."""

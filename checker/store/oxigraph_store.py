@@ -26,12 +26,13 @@ from ..i18n import phrase
 from ..loading.rdfterms import OxigraphTerm, from_oxigraph, named_node, to_oxigraph
 from ..sparql_syntax import undeclared_prefix
 from ..timestamps import answered
-from .base import (ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SHAPES_GRAPH, RevisionInfo,
+from .base import (ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SHAPES_GRAPH, MakeRecord, RevisionInfo,
                    RevisionRecord)
 from .deletion import (highest_number_query, read_highest_number, removal_operations,
                        revision_stored_query, tombstone_graph)
 from .guard import QueryForm, guard_query
 from .location import check_store_directory
+from .numbering import next_record, token_triple, write_token
 from .provenance import check_describes, read_revisions, revisions_query
 from .summary import REBUILD_SUMMARY, summary_blocks
 
@@ -86,8 +87,15 @@ class OxigraphStore:
             if self._taken(revision):
                 raise RevisionExistsError.of("error.revision.exists", number=revision.number,
                                              cluster=revision.cluster)
-            # A generator: terms are converted inside the one transaction that writes them.
-            self._write(lambda store: store.extend(_revision_quads(revision)))
+            self._write_revision(revision)
+
+    def add_next_revision(self, cluster: URIRef, make: MakeRecord) -> RevisionRecord:
+        """Number, make and write the cluster's next revision under the store's lock: the one
+        process that holds a directory store writes it, one thread at a time."""
+        with self._lock:
+            record = next_record(self, cluster, make, self._taken)
+            self._write_revision(record)
+        return record
 
     def delete_revision(self, cluster: URIRef, number: int, *,
                         deleted_by: str | None = None) -> bool:
@@ -196,6 +204,12 @@ class OxigraphStore:
             or any(True for _ in store.quads_for_pattern(
                 subject, None, None, pyoxigraph.NamedNode(str(PROVENANCE_GRAPH))))))
 
+    def _write_revision(self, revision: RevisionRecord) -> None:
+        """Write the revision in one extend (one transaction), with the token of this write."""
+        # A generator: terms are converted inside the one transaction that writes them.
+        quads = _revision_quads(revision, write_token())
+        self._write(lambda store: store.extend(quads))
+
     def _write(self, action: Callable[[pyoxigraph.Store], None]) -> None:
         """Run one write, then move what it wrote out of memory onto disk. Left to itself,
         RocksDB holds writes in memory up to its buffer sizes, which grew a writer by about
@@ -232,8 +246,9 @@ def _is_lock_error(error: OSError) -> bool:
     return "lock" in str(error).lower()
 
 
-def _revision_quads(revision: RevisionRecord) -> Iterator[pyoxigraph.Quad]:
-    """The revision's quads; blank nodes renamed per revision so no write touches another's."""
+def _revision_quads(revision: RevisionRecord, token: URIRef) -> Iterator[pyoxigraph.Quad]:
+    """The revision's quads, with the provenance triple naming the write (`token`); blank nodes
+    renamed per revision so no write touches another's."""
     fresh = f"v{uuid.uuid4().hex[:16]}"
     literals: dict[Node, OxigraphTerm] = {}  # values recur: years, units, outcomes
 
@@ -255,6 +270,8 @@ def _revision_quads(revision: RevisionRecord) -> Iterator[pyoxigraph.Quad]:
         graph_name = pyoxigraph.NamedNode(str(name))
         for s, p, o in graph:
             yield pyoxigraph.Quad(term(s), term(p), term(o), graph_name)
+    s, p, o = token_triple(revision, token)
+    yield pyoxigraph.Quad(term(s), term(p), term(o), pyoxigraph.NamedNode(str(PROVENANCE_GRAPH)))
 
 
 def _ntriples(graph: Graph) -> str:

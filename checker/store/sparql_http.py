@@ -3,7 +3,8 @@
 Plain urllib, no SPARQLWrapper: one request path for queries and updates, so every failure —
 refused connection, time-out, HTTP status, a server's partial answer — becomes one
 `SparqlEndpointError` naming the endpoint and the status. HTTP digest and basic authentication
-are both offered when credentials are given (Virtuoso's /sparql-auth asks for digest).
+are both offered when credentials are given (Virtuoso's /sparql-auth asks for digest); the
+endpoints' URLs hold no `user:password@` here (checker/store/credentials.py takes it out).
 """
 
 from __future__ import annotations
@@ -33,6 +34,11 @@ class SparqlEndpointError(NoAnswerError):
         self.status = status
 
 
+class SparqlDeadlockError(SparqlEndpointError):
+    """Virtuoso gave up the request as deadlocked with another (SR172) and rolled it back: it may
+    be sent again."""
+
+
 class SparqlQueryRefusedError(SparqlEndpointError):
     """The endpoint refused the query it was sent as bad (HTTP 400): the user's input, when
     the user wrote the query (`bcic query --endpoint`)."""
@@ -43,11 +49,12 @@ class SparqlQueryRefusedError(SparqlEndpointError):
 
 @dataclass(frozen=True)
 class Response:
-    """A successful answer: its body, media type (without parameters) and headers."""
+    """A successful answer: its body, media type (without parameters), headers and status."""
 
     body: bytes
     media_type: str
     headers: Message
+    status: int
 
 
 class SparqlClient:
@@ -60,6 +67,7 @@ class SparqlClient:
         self.update_endpoint = update_endpoint
         self.timeout = timeout
         self.server: str | None = None  # the Server header of the last answer
+        self._with_credentials = username is not None
         handlers: list[urllib.request.BaseHandler] = []
         if username is not None:
             passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
@@ -101,16 +109,20 @@ class SparqlClient:
             with self._opener.open(request, timeout=self.timeout) as answer:
                 data = answer.read()
                 headers = answer.headers
+                status = answer.status
         except urllib.error.HTTPError as error:
             self.server = error.headers.get("Server") if error.headers else None
             raise SparqlEndpointError(http_failure(shown, error.code, error.reason,
-                                                   error_body(error)), shown, error.code) from None
+                                                   error_body(error), self._with_credentials),
+                                      shown, error.code) from None
         except urllib.error.URLError as error:
             raise SparqlEndpointError(network_failure(shown, error.reason, self.timeout),
                                       shown) from None
         except (TimeoutError, OSError, http.client.HTTPException) as error:
             raise SparqlEndpointError(network_failure(shown, error, self.timeout), shown) from None
         self.server = headers.get("Server")
+        if "SR172" in headers.get("X-SQL-Message", ""):  # Virtuoso: "Transaction deadlocked"
+            raise SparqlDeadlockError(phrase("error.remote.deadlock", endpoint=shown), shown, 200)
         # Virtuoso's "anytime" queries stop at MaxQueryExecutionTime and send what they have,
         # with status 200: a partial answer must never pass for a whole one.
         if headers.get("X-SQL-State"):
@@ -118,7 +130,7 @@ class SparqlClient:
                 "error.remote.partial", endpoint=shown, state=headers.get("X-SQL-State"),
                 detail=headers.get("X-SQL-Message", "").strip()), shown, 200)
         media_type = (headers.get_content_type() if headers.get("Content-Type") else "")
-        return Response(data, media_type, headers)
+        return Response(data, media_type, headers, status)
 
 
 def network_failure(shown: str, reason: object, timeout: float) -> Phrase:
@@ -138,14 +150,19 @@ def error_body(error: urllib.error.HTTPError) -> bytes:
         return b""
 
 
-def http_failure(shown: str, status: int | None, reason: str, raw: bytes) -> Phrase:
-    """A one-line message: endpoint, status, the server's own words, and a hint when known."""
+def http_failure(shown: str, status: int | None, reason: str, raw: bytes,
+                 credentials: bool | None = None) -> Phrase:
+    """A one-line message: endpoint, status, the server's own words, and a hint when known: for
+    401 and 403, whether the store's credentials were refused (`credentials` True), or none were
+    given (False; None: an endpoint that bcic never sends any, `bcic query --endpoint`)."""
     detail = raw[:4096].decode("utf-8", "replace")
     detail = detail.split("SPARQL query:", 1)[0]  # Virtuoso echoes the whole request after this
     detail = " ".join(_TAG.sub(" ", detail).split())[:_DETAIL_CHARS]
     hints = []
     if status in (401, 403):
-        hints.append(phrase("error.remote.hint_credentials"))
+        hints.append(phrase({None: "error.remote.hint_credentials",
+                             False: "error.remote.hint_no_credentials",
+                             True: "error.remote.hint_credentials_refused"}[credentials]))
     if "SR186" in detail:  # Virtuoso: "No permission to execute procedure"
         hints.append(phrase("error.remote.hint_update_permission"))
     if "not translated to an accurate SQL text" in detail:

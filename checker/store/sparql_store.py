@@ -6,13 +6,22 @@ What the store assumes of the server, and how it copes with Virtuoso (checked on
   Fuseki needs `tdb2:unionDefaultGraph true`. Queries that name their graphs need nothing.
 - **The update endpoint's user may update.** Virtuoso's anonymous /sparql user "SPARQL" needs
   `grant SPARQL_UPDATE to "SPARQL"`; or write to /sparql-auth with credentials (HTTP digest).
-- **One revision, one update request**: an ASK that the number is free, then a single
+- **One revision, one update request**, in the cluster's turn (checker/store/turns.py): a
+  server applies an update whole but need not isolate it from one running at once, so writers of
+  a cluster take turns; the turn's writer numbers the revision, then sends one
   `INSERT DATA { GRAPH <submission> {…} GRAPH <report> {…} GRAPH <provenance> {…}
-  GRAPH <summary> {…} }`, which
-  the server applies whole or not at all. Two processes writing the same revision at once could
-  both pass the ASK: run one writer, as with the embedded store. Each graph is cut into GRAPH
-  blocks of TRIPLES_PER_BLOCK triples, which SPARQL allows and Virtuoso needs (its parser runs
-  out of stack near 5,000 triples in one block). The text is compact (sparql_terms.TermWriter).
+  GRAPH <summary> {…} }` that also gives the turn back, and reads back that the revision's
+  provenance names this write alone (`prov:wasGeneratedBy`). Not one conditional INSERT … WHERE:
+  Virtuoso 7.2 refuses a revision's ~5,000 quads as a template ("generated SQL text has exceeded
+  10000 lines"), and in blocks of 1,000 it took 10.5 s where INSERT DATA takes 0.5 s. Each graph
+  is cut into GRAPH blocks of TRIPLES_PER_BLOCK triples, which SPARQL allows and Virtuoso needs
+  (its parser runs out of stack near 5,000 triples in one block). The text is compact
+  (sparql_terms.TermWriter).
+- **An update's answer says nothing**: the SPARQL 1.1 Protocol (2.2.4) makes a 2xx (or 3xx)
+  status a success whatever the body, which is implementation defined (Virtuoso sends HTML), so a
+  proxy's page or a catch-all server answering 200 looks the same. Every write is read back: the
+  revision's token, a deleted revision's absence, the rule graphs' triple counts, the summary's
+  version marker.
 - On Virtuoso (told by its Server header, or by the engine setting when a proxy in front of it
   strips or rewrites that header: checker/store/engine.py) an update opens with its pragma
   `define sql:big-data-const 1`, without which INSERT DATA fails past ~4,000 triples; it then
@@ -36,30 +45,42 @@ What the store assumes of the server, and how it copes with Virtuoso (checked on
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
+import random
+import time
+from collections.abc import Collection, Iterator
+from contextlib import contextmanager, suppress
 from datetime import datetime, timezone
 from typing import Any
 
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
-from ..errors import InputError, RevisionExistsError, StoreError
-from .base import (ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SHAPES_GRAPH, RevisionInfo,
+from ..errors import InputError, NoAnswerError, RevisionExistsError, StoreError
+from ..i18n import Phrase, phrase
+from .base import (ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SHAPES_GRAPH, MakeRecord, RevisionInfo,
                    RevisionRecord, Triple)
+from .credentials import without_userinfo
 from .deletion import (highest_number_query, read_highest_number, removal_operations,
                        revision_stored_query, tombstone_graph)
 from .engine import AUTO, VIRTUOSO, engine_setting
 from .guard import QueryForm, guard_query
 from .location import checked_endpoint
+from .numbering import next_record, token_triple, write_token, written_by_query
 from .provenance import check_describes, read_revisions, revisions_query
-from .summary import REBUILD_SUMMARY, summary_blocks
-from .sparql_http import Response, SparqlClient, SparqlEndpointError, shown_endpoint
+from .summary import REBUILD_SUMMARY, summary_blocks, summary_current
+from .sparql_http import (Response, SparqlClient, SparqlDeadlockError, SparqlEndpointError,
+                          shown_endpoint)
 from .sparql_terms import TermWriter, graph_from_rdf, iri_text, rows_from_json
+from .turns import TURN_EXPIRES, Turn, claim_update, claims_query, give_back, read_claims
 
 TRIPLES_PER_BLOCK = 1_000
 VIRTUOSO_MAX_UPDATE_BYTES = 9_990_000  # its HTTP server refuses bodies over 10,000,000 bytes
 _VIRTUOSO_PRAGMA = "define sql:big-data-const 1\n"
 _RESULTS_JSON = "application/sparql-results+json"
+DEFAULT_TURN_WAIT = 30.0  # seconds a writer waits for a cluster's turn (BCIC_STORE_LOCK_WAIT)
+_CLAIM_PAUSE = (0.05, 0.4)  # seconds between claims of a turn: random, so that ties break
+_DEADLOCK_RETRIES = 3  # an update Virtuoso rolled back as deadlocked is sent again
+_UNSEEN_CLAIMS = 3  # claims in a row absent when read back: the server ignores updates
 _GRAPH_MEDIA = "application/n-triples, text/turtle;q=0.9, text/plain;q=0.5"
 
 
@@ -71,13 +92,22 @@ class SparqlStore:
 
     def __init__(self, query_endpoint: str, update_endpoint: str | None = None,
                  graph_store_endpoint: str | None = None, username: str | None = None,
-                 password: str | None = None, timeout: float = 60, engine: str = AUTO) -> None:
+                 password: str | None = None, timeout: float = 60, engine: str = AUTO,
+                 lock_wait: float = DEFAULT_TURN_WAIT) -> None:
         self._engine = engine_setting(engine)  # refused before anything else is checked
-        self.query_endpoint = checked_endpoint(query_endpoint)
-        self._shown = shown_endpoint(query_endpoint)
+        # A user:password@ in an endpoint's URL is the client's credentials (urllib would take
+        # it for the host name); it overrules those given.
+        self.query_endpoint, in_url = without_userinfo(checked_endpoint(query_endpoint))
+        if update_endpoint is not None:
+            update_endpoint, in_update_url = without_userinfo(update_endpoint)
+            in_url = in_url or in_update_url
+        if in_url is not None:
+            username, password = in_url.user, in_url.password
+        self._shown = shown_endpoint(self.query_endpoint)
         self.graph_store_endpoint = graph_store_endpoint
-        self._client = SparqlClient(query_endpoint, update_endpoint, graph_store_endpoint,
+        self._client = SparqlClient(self.query_endpoint, update_endpoint, graph_store_endpoint,
                                     username, password, timeout)
+        self._lock_wait = lock_wait  # for a cluster's turn to write (checker/store/turns.py)
         self._closed = False
 
     @property
@@ -87,43 +117,68 @@ class SparqlStore:
         return "virtuoso" if self._virtuoso() else "sparql"
 
     def load_rules(self, ontology: Graph, shapes: Graph) -> None:
-        """Replace both rule graphs in one update request (drop, then insert)."""
+        """Replace both rule graphs in one update request (drop, then insert), and read their
+        size back, in the rule graphs' turn: two loads at once could keep both copies of the
+        shapes' blank nodes, and one load's drop would empty the graphs another reads back."""
         self._writable()
         drops = "".join(f"DROP SILENT GRAPH {iri_text(g)} ;\n" for g in (ONTOLOGY_GRAPH,
                                                                           SHAPES_GRAPH))
-        self._update(drops + _insert_data(((ONTOLOGY_GRAPH, ontology), (SHAPES_GRAPH, shapes))))
+        prologue, insert = _insert_data(((ONTOLOGY_GRAPH, ontology), (SHAPES_GRAPH, shapes)))
+        sent = len(ontology) + len(shapes)
+        with self._turn(ONTOLOGY_GRAPH):
+            answer = self._update(prologue + drops + insert)
+            stored = (self._count(iri_text(ONTOLOGY_GRAPH)) + self._count(iri_text(SHAPES_GRAPH))
+                      if sent else 0)
+        # Never more than was sent, the graphs being dropped first; fewer can be right, as
+        # Virtuoso keeps values and merges literals it takes for equal ("1.0", "1.00").
+        if sent and not 0 < stored <= sent:
+            raise self._not_applied(answer, phrase("error.remote.what_rules", sent=sent,
+                                                   stored=stored))
 
     def add_revision(self, revision: RevisionRecord) -> None:
-        """Write the revision's graphs and summary in one update; refuse a number already taken."""
+        """Write the revision's graphs and summary in one update, in the cluster's turn; refuse
+        a number already taken."""
         self._writable()
         check_describes(revision)
-        text = _insert_data((
-            (revision.submission_graph, revision.submission),
-            (revision.report_graph, revision.report),
-            (PROVENANCE_GRAPH, revision.provenance),
-            *summary_blocks(revision)))
-        if self._taken(revision):
-            raise RevisionExistsError.of("error.revision.exists", number=revision.number,
-                                         cluster=revision.cluster)
-        self._update(text)
+        with self._turn(revision.cluster) as turn:
+            if self._taken(revision):
+                raise RevisionExistsError.of("error.revision.exists", number=revision.number,
+                                             cluster=revision.cluster)
+            self._write_revision(revision, turn)
+
+    def add_next_revision(self, cluster: URIRef, make: MakeRecord) -> RevisionRecord:
+        """Number, make and write the cluster's next revision in the cluster's turn: writers
+        running at once, here or on other machines, each get a number of their own."""
+        self._writable()
+        with self._turn(cluster) as turn:
+            record = next_record(self, cluster, make, self._taken)
+            self._write_revision(record, turn)
+        return record
 
     def delete_revision(self, cluster: URIRef, number: int, *,
                         deleted_by: str | None = None) -> bool:
         """Drop the revision's graphs and provenance and write its tombstone in one update."""
         self._writable()
-        if not self._ask(revision_stored_query(cluster, number)):
-            return False
-        tombstone = tombstone_graph(cluster, number, datetime.now(timezone.utc), deleted_by)
-        writer = TermWriter([tombstone])
-        blocks = "\n".join(writer.blocks(tombstone, TRIPLES_PER_BLOCK))
-        self._update(writer.prologue() + removal_operations(cluster, number)
-                     + f"INSERT DATA {{ GRAPH {iri_text(PROVENANCE_GRAPH)} {{\n{blocks}\n}} }}")
+        with self._turn(cluster) as turn:
+            if not self._ask(revision_stored_query(cluster, number)):
+                return False
+            tombstone = tombstone_graph(cluster, number, datetime.now(timezone.utc), deleted_by)
+            terms = TermWriter([tombstone])
+            blocks = "\n".join(terms.blocks(tombstone, TRIPLES_PER_BLOCK))
+            answer = self._ending_turn(turn, terms.prologue(), removal_operations(cluster, number)
+                                       + f"INSERT DATA {{ GRAPH {iri_text(PROVENANCE_GRAPH)} "
+                                       f"{{\n{blocks}\n}} }}")
+            if self._ask(revision_stored_query(cluster, number)):
+                raise self._not_applied(answer, phrase("error.remote.what_deletion",
+                                                       number=number, cluster=cluster))
         return True
 
     def rebuild_summary(self) -> None:
         """Recompute the summary graph with one update request (drop, then insert)."""
         self._writable()
-        self._update(REBUILD_SUMMARY)
+        answer = self._update(REBUILD_SUMMARY)
+        if not summary_current(self):
+            raise self._not_applied(answer, phrase("error.remote.what_summary"))
 
     def revisions(self, cluster: URIRef | None = None) -> list[RevisionInfo]:
         """Stored revisions, of one cluster or all, ordered by cluster then number (one SELECT)."""
@@ -185,16 +240,16 @@ class SparqlStore:
     def _select(self, query: str) -> list[dict[str, Node]]:
         """SELECT without the guard, for the store's own queries; refuses a capped answer."""
         answer = self._query(query, _RESULTS_JSON)
-        rows = rows_from_json(self._json(answer.body))
+        rows = rows_from_json(self._json(answer))
         cap = answer.headers.get("X-SPARQL-MaxRows")  # Virtuoso: "I stopped at this many"
         if cap and cap.strip().isdigit() and len(rows) >= int(cap):
             raise StoreError.of("error.remote.row_cap", endpoint=self._shown, cap=cap)
         return rows
 
     def _ask(self, query: str) -> bool:
-        found = self._json(self._query(query, _RESULTS_JSON).body).get("boolean")
+        found = self._json(self._query(query, _RESULTS_JSON)).get("boolean")
         if not isinstance(found, bool):
-            raise StoreError.of("error.remote.ask_without_boolean", endpoint=self._shown)
+            raise NoAnswerError.of("error.remote.ask_without_boolean", endpoint=self._shown)
         return found
 
     def _count(self, name: str) -> int:
@@ -207,7 +262,7 @@ class SparqlStore:
 
     def _read_graph(self, query: str, into: Graph) -> Graph:
         answer = self._query(query, _GRAPH_MEDIA)
-        return graph_from_rdf(answer.body, answer.media_type, into)
+        return graph_from_rdf(answer.body, answer.media_type, into, self._shown)
 
     def _read_graph_store(self, iri: URIRef, into: Graph) -> None:
         """GET one graph through the Graph Store Protocol (absent: nothing added)."""
@@ -218,7 +273,8 @@ class SparqlStore:
             if error.status == 404:
                 return
             raise
-        graph_from_rdf(answer.body, answer.media_type, into)
+        graph_from_rdf(answer.body, answer.media_type, into,
+                       shown_endpoint(self.graph_store_endpoint))
 
     def _taken(self, revision: RevisionRecord) -> bool:
         """Whether anything of this revision is stored: its graphs or its provenance block."""
@@ -227,7 +283,91 @@ class SparqlStore:
                          f"UNION {{ GRAPH {subject} {{ ?s ?p ?o }} }} "
                          f"UNION {{ GRAPH {report} {{ ?s ?p ?o }} }} }}")
 
-    def _update(self, text: str) -> None:
+    @contextmanager
+    def _turn(self, written: URIRef) -> Iterator[Turn]:
+        """Hold the turn to write a cluster's revisions, or the rule graphs (the ontology
+        graph's IRI; checker/store/turns.py), waiting for it up to the store's lock wait. The
+        write gives it back in its own update (`_ending_turn`); leaving without one (nothing to
+        write, a failure, even while waiting) gives it back here."""
+        turn = Turn(write_token())
+        try:
+            self._wait_for_turn(written, turn.writer)
+            yield turn
+        finally:
+            if not turn.given_back:
+                with suppress(StoreError):
+                    self._update(give_back(turn.writer))
+
+    def _wait_for_turn(self, written: URIRef, writer: URIRef) -> None:
+        """Claim the turn until it is the writer's alone, pausing a random moment between
+        claims; NoAnswerError (exit 4) once the store's lock wait is over, or when the claims
+        are never there to be read back (an endpoint that applies no update)."""
+        deadline = time.monotonic() + self._lock_wait
+        unseen = 0  # claims in a row that were not there when read back
+        while True:
+            claims, answer = self._claim(written, writer)
+            if claims == {writer}:
+                return
+            unseen = unseen + 1 if not claims else 0
+            if unseen == _UNSEEN_CLAIMS:
+                raise self._not_applied(answer, phrase("error.remote.what_turn",
+                                                       written=_written(written)))
+            if time.monotonic() >= deadline:
+                raise NoAnswerError.of("error.remote.turn_busy", written=_written(written),
+                                       endpoint=self._shown, seconds=f"{self._lock_wait:g}",
+                                       minutes=f"{TURN_EXPIRES.total_seconds() / 60:g}")
+            time.sleep(random.uniform(*_CLAIM_PAUSE))
+
+    def _ending_turn(self, turn: Turn, prologue: str, update: str) -> Response:
+        """Send `update` (its PREFIXes in `prologue`) and give the turn back in the same
+        request, which the server applies whole: the write and the turn's end go together."""
+        answer = self._update(prologue + give_back(turn.writer) + " ;\n" + update)
+        turn.given_back = True
+        return answer
+
+    def _claim(self, written: URIRef, writer: URIRef) -> tuple[set[URIRef], Response]:
+        """Claim the turn to write `written` for `writer`, and read back every claim (with the
+        server's answer to the claim): the turn is its own when its claim is the only one. When
+        several claimed at once, each withdraws its own, and all try again."""
+        now = datetime.now(timezone.utc)
+        answer = self._update(claim_update(written, writer, now))
+        claims = read_claims(self._select(claims_query(written, now)))
+        if writer in claims and len(claims) > 1:
+            self._update(give_back(writer))
+        return claims, answer
+
+    def _write_revision(self, revision: RevisionRecord, turn: Turn) -> None:
+        """Write the revision, named as the turn's writer's, and give the turn back, in one
+        update; then read back that its provenance names this write, and this write alone."""
+        provenance = Graph()
+        provenance += revision.provenance
+        provenance.add(token_triple(revision, turn.writer))
+        prologue, insert = _insert_data((
+            (revision.submission_graph, revision.submission),
+            (revision.report_graph, revision.report),
+            (PROVENANCE_GRAPH, provenance),
+            *summary_blocks(revision)))
+        answer = self._ending_turn(turn, prologue, insert)
+        written = {row["writer"] for row in self._select(written_by_query(revision))}
+        if written != {turn.writer}:
+            what = phrase("error.remote.what_revision", number=revision.number,
+                          cluster=revision.cluster)
+            if not written:
+                raise self._not_applied(answer, what)
+            raise NoAnswerError.of("error.remote.written_twice", number=revision.number,
+                                   cluster=revision.cluster, endpoint=self._shown)
+
+    def _not_applied(self, answer: Response, what: Phrase) -> NoAnswerError:
+        """The error for an update the server answered as done, though reading back shows that
+        it was not (a catch-all page, a proxy, an endpoint that ignores updates)."""
+        return NoAnswerError.of("error.remote.update_not_applied", what=what,
+                                endpoint=shown_endpoint(self._client.update_endpoint or ""),
+                                status=answer.status, media_type=answer.media_type or "-",
+                                query_endpoint=self._shown)
+
+    def _update(self, text: str) -> Response:
+        """Send one update (with Virtuoso's pragma, within its size limit); again when Virtuoso
+        rolled it back as deadlocked with another, a few times. The server's answer."""
         if self._virtuoso():
             text = _VIRTUOSO_PRAGMA + text
             size = len(text.encode("utf-8"))
@@ -235,7 +375,15 @@ class SparqlStore:
                 raise StoreError.of("error.remote.update_too_large", size=size,
                                     limit=VIRTUOSO_MAX_UPDATE_BYTES, endpoint=self._shown)
         self._open()
-        self._client.update(text)
+        retries = _DEADLOCK_RETRIES
+        while True:
+            try:
+                return self._client.update(text)
+            except SparqlDeadlockError:
+                if not retries:
+                    raise
+                retries -= 1
+                time.sleep(random.uniform(*_CLAIM_PAUSE))
 
     def _virtuoso(self) -> bool:
         """Whether the server is Virtuoso: as the engine setting says, unless `auto`, else from
@@ -250,14 +398,20 @@ class SparqlStore:
         self._open()
         return self._client.query(text, accept)
 
-    def _json(self, body: bytes) -> dict[str, Any]:
+    def _json(self, answer: Response) -> dict[str, Any]:
+        """The SPARQL JSON results of an answer; NoAnswerError (exit 4) when it is something
+        else, such as a web page a proxy or a catch-all server sends with status 200."""
+        media_type = answer.media_type
+        if media_type and not (media_type == "application/json" or media_type.endswith("+json")):
+            raise NoAnswerError.of("error.remote.not_sparql_results", endpoint=self._shown,
+                                   media_type=media_type)
         try:
-            document = json.loads(body)
+            document = json.loads(answer.body)
         except ValueError as error:
-            raise StoreError.of("error.remote.unreadable_json", endpoint=self._shown,
-                                detail=error) from None
+            raise NoAnswerError.of("error.remote.unreadable_json", endpoint=self._shown,
+                                   detail=error) from None
         if not isinstance(document, dict):
-            raise StoreError.of("error.remote.no_json_object", endpoint=self._shown)
+            raise NoAnswerError.of("error.remote.no_json_object", endpoint=self._shown)
         return document
 
     def _writable(self) -> None:
@@ -277,11 +431,19 @@ def open_sparql_store(**options: Any) -> SparqlStore:
         raise InputError.of("error.store.bad_options", name="SPARQL", detail=error) from None
 
 
-def _insert_data(graphs: tuple[tuple[URIRef, Collection[Triple]], ...]) -> str:
-    """One INSERT DATA with every graph, cut into GRAPH blocks of TRIPLES_PER_BLOCK triples."""
-    writer = TermWriter(graph for _, graph in graphs)
+def _written(written: URIRef) -> Phrase:
+    """What a turn is for, in words: the rule graphs, or a cluster's revisions."""
+    if written == ONTOLOGY_GRAPH:
+        return phrase("error.remote.written_rules")
+    return phrase("error.remote.written_cluster", cluster=written)
+
+
+def _insert_data(graphs: tuple[tuple[URIRef, Collection[Triple]], ...]) -> tuple[str, str]:
+    """One INSERT DATA with every graph, cut into GRAPH blocks of TRIPLES_PER_BLOCK triples: the
+    PREFIX declarations it needs, which open the request, and the operation."""
+    terms = TermWriter(graph for _, graph in graphs)
     blocks = [f"GRAPH {iri_text(name)} {{\n{block}\n}}" for name, graph in graphs
-              for block in writer.blocks(graph, TRIPLES_PER_BLOCK)]
-    return writer.prologue() + "INSERT DATA {\n" + "\n".join(blocks) + "\n}"
+              for block in terms.blocks(graph, TRIPLES_PER_BLOCK)]
+    return terms.prologue(), "INSERT DATA {\n" + "\n".join(blocks) + "\n}"
 
 

@@ -18,7 +18,7 @@ import pyoxigraph
 from rdflib import XSD, BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from ..errors import InputError, StoreError
+from ..errors import InputError, NoAnswerError
 from ..loading.rdfterms import from_oxigraph
 from ..timestamps import answered
 from .base import Triple
@@ -153,7 +153,7 @@ def from_binding(value: Mapping[str, Any]) -> Node:
     """The rdflib term of one SPARQL JSON results binding (also the older "typed-literal")."""
     kind, text = value.get("type"), value.get("value")
     if not isinstance(text, str):
-        raise StoreError.of("error.remote.binding_without_value", binding=value)
+        raise NoAnswerError.of("error.remote.binding_without_value", binding=value)
     if kind == "uri":
         return from_skolem(URIRef(text))
     if kind == "bnode":
@@ -167,7 +167,7 @@ def from_binding(value: Mapping[str, Any]) -> Node:
         if datatype and datatype != _XSD_STRING:
             return Literal(text, datatype=URIRef(datatype))
         return Literal(text)
-    raise StoreError.of("error.remote.binding_type", kind=kind)
+    raise NoAnswerError.of("error.remote.binding_type", kind=kind)
 
 
 def rows_from_json(document: Mapping[str, Any]) -> list[dict[str, Node]]:
@@ -178,20 +178,22 @@ def rows_from_json(document: Mapping[str, Any]) -> list[dict[str, Node]]:
         return [{name: answered(from_binding(value)) for name, value in row.items()}
                 for row in bindings]
     except (KeyError, TypeError, AttributeError) as error:
-        raise StoreError.of("error.remote.malformed_select", detail=error) from None
+        raise NoAnswerError.of("error.remote.malformed_select", detail=error) from None
 
 
-def graph_from_rdf(data: bytes, media_type: str, into: Graph | None = None) -> Graph:
-    """Parse an RDF response (N-Triples, Turtle, RDF/XML…) with pyoxigraph into an rdflib graph."""
-    graph = into if into is not None else Graph()
-    rdf_format = pyoxigraph.RdfFormat.from_media_type(media_type)
+def graph_from_rdf(data: bytes, media_type: str, into: Graph, endpoint: str) -> Graph:
+    """Parse an RDF answer of `endpoint` (N-Triples or Turtle) with pyoxigraph into an rdflib
+    graph; NoAnswerError (exit 4) for any other media type, such as a web page, or bad RDF."""
+    rdf_format = pyoxigraph.RdfFormat.from_media_type(media_type) if media_type else None
     # Line-based formats only: an XML parser must never see what a server sends (NOTES).
     if rdf_format not in _GRAPH_FORMATS:
-        raise StoreError.of("error.remote.graph_media_type", media_type=media_type)
+        raise NoAnswerError.of("error.remote.graph_media_type", endpoint=endpoint,
+                               media_type=media_type or "-")
     try:
         for triple in pyoxigraph.parse(data, rdf_format, rename_blank_nodes=False):
-            graph.add((from_skolem(from_oxigraph(triple.subject)), from_oxigraph(triple.predicate),
-                       from_skolem(from_oxigraph(triple.object))))
+            into.add((from_skolem(from_oxigraph(triple.subject)), from_oxigraph(triple.predicate),
+                      from_skolem(from_oxigraph(triple.object))))
     except (SyntaxError, ValueError) as error:
-        raise StoreError.of("error.remote.unparsable_rdf", detail=error) from None
-    return graph
+        raise NoAnswerError.of("error.remote.unparsable_rdf", endpoint=endpoint,
+                               detail=error) from None
+    return into

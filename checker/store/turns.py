@@ -1,0 +1,82 @@
+"""Writers of a remote store take turns (docs/store.md, "Writers at once"): one at a time writes
+a cluster's revisions, and one at a time the rule graphs. The SPARQL texts of a turn, taken and
+given back in the writers graph.
+
+A SPARQL server applies each update whole, but need not isolate it from another running at the
+same time: two ingests could both find a number free and write into the same graphs, and two
+loads of the rule graphs, each naming the blank nodes of the shapes' lists afresh, would leave
+both copies. A writer therefore claims the turn first, with an update that adds its claim only
+while no other unexpired claim is there, and then reads the claims back: the turn is its own when
+its claim is the only one. Each claim is committed before it is read back, so two writers never
+both read back their own claim alone; when both see both, both withdraw theirs and try again. The
+writer gives the turn back in the same update that writes (one request, applied whole), or on
+failure. A claim older than TURN_EXPIRES, of a writer that stopped without giving it back, counts
+for nothing and is removed by the next claim.
+
+On Virtuoso 7.2, a `FILTER NOT EXISTS` that shares no variable with its group is ignored, so the
+condition names what is written through VALUES; and claims at once may end in its deadlock error
+(SR172), after which the update was rolled back and is sent again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from rdflib import URIRef
+from rdflib.namespace import PROV
+from rdflib.term import Node
+
+from ..namespaces import BCIC
+from ..timestamps import datetime_literal
+from .base import WRITERS_GRAPH
+from .guard import checked_iri
+
+TURN_EXPIRES = timedelta(minutes=5)
+
+
+@dataclass
+class Turn:
+    """A writer's turn to write one thing: the writer's IRI (the token a revision's provenance
+    names), and whether an update of its own has given the turn back."""
+
+    writer: URIRef
+    given_back: bool = False
+
+
+def claim_update(written: URIRef, writer: URIRef, now: datetime) -> str:
+    """Remove the expired claims of the turn to write `written` (a cluster, or the ontology
+    graph for the rule graphs), then claim it for `writer` unless another claim holds it."""
+    cutoff, since = _time(now - TURN_EXPIRES), _time(now)
+    claimed = f"<{BCIC.writes}> ?written ; <{PROV.startedAtTime}> ?since"
+    values = f"VALUES ?written {{ <{checked_iri(str(written))}> }}"
+    return f"""DELETE {{ GRAPH <{WRITERS_GRAPH}> {{ ?old ?p ?o }} }}
+WHERE {{ {values}
+  GRAPH <{WRITERS_GRAPH}> {{ ?old {claimed} . ?old ?p ?o FILTER(?since <= {cutoff}) }} }} ;
+INSERT {{ GRAPH <{WRITERS_GRAPH}> {{
+  <{writer}> a <{PROV.Activity}> ; <{BCIC.writes}> ?written ; <{PROV.startedAtTime}> {since} }} }}
+WHERE {{ {values}
+  FILTER NOT EXISTS {{ GRAPH <{WRITERS_GRAPH}> {{ ?other {claimed} FILTER(?since > {cutoff}) }} }}
+}}"""
+
+
+def claims_query(written: URIRef, now: datetime) -> str:
+    """SELECT ?writer: every unexpired claim of the turn to write `written`."""
+    return (f"SELECT ?writer WHERE {{ GRAPH <{WRITERS_GRAPH}> {{ ?writer <{BCIC.writes}> "
+            f"<{checked_iri(str(written))}> ; <{PROV.startedAtTime}> ?since "
+            f"FILTER(?since > {_time(now - TURN_EXPIRES)}) }} }}")
+
+
+def read_claims(rows: Sequence[Mapping[str, Node]]) -> set[URIRef]:
+    """The writers claims_query found."""
+    return {URIRef(str(row["writer"])) for row in rows if "writer" in row}
+
+
+def give_back(writer: URIRef) -> str:
+    """An update operation removing the writer's claim (nothing when it has none)."""
+    return f"DELETE WHERE {{ GRAPH <{WRITERS_GRAPH}> {{ <{writer}> ?p ?o }} }}"
+
+
+def _time(moment: datetime) -> str:
+    return datetime_literal(moment).n3()
