@@ -78,8 +78,9 @@ class NoAnswerError(StoreError):
     exit_code = 4
 
 
-class StoreLockedError(StoreError):
-    """The store directory is held by another process: RocksDB lets one process open it."""
+class StoreLockedError(NoAnswerError):
+    """The store directory is held by another process: RocksDB lets one process open it. Like a
+    remote writer's turn that stays busy, the store could not answer: try again (exit 4)."""
 
 
 class RevisionExistsError(StoreError):
