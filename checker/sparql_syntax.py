@@ -42,6 +42,7 @@ _TOKEN = re.compile("|".join((
     r"\^\^|\|\||&&|!=|<=|>=",
     r"\S",
 )))
+UNARY = frozenset({"!", "+", "-"})  # SPARQL's unary operators (UnaryExpression)
 _AT = re.compile(r"error at (\d+):(\d+)")
 _UNDECLARED = "Prefix not found"  # pyoxigraph's words for a prefixed name with no PREFIX
 _TOKEN_SHOWN = 40  # characters of a token quoted in a message
@@ -58,7 +59,8 @@ class _Token:
 def syntax_refusal(text: str) -> QueryRefusedError | None:
     """The refusal for text a parser could not parse, naming where pyoxigraph's parser stops on
     it: the first token no query can go on with (an undeclared prefix said as such), or the end
-    of a text that stops short; None when pyoxigraph parses it whole (the caller's words stand)."""
+    of a text that stops short. Of a text pyoxigraph parses whole, only an operator after "!",
+    which its parser allows and the grammar does not; else None (the caller's words stand)."""
     tokens = _tokens(text)
     parser = pyoxigraph.Store()
     viable, refused = 0, len(tokens)  # prefixes up to tokens[:viable] go on; tokens[refused] not
@@ -73,9 +75,22 @@ def syntax_refusal(text: str) -> QueryRefusedError | None:
     if refused < len(tokens):
         return _at_token(text, tokens[refused], failures[refused])
     if _complete(parser, text):
-        return None
+        return _operator_after_not(text, tokens)
     line, column = text_position(text)
     return QueryRefusedError.of("error.sparql.incomplete", line=line, column=column)
+
+
+def _operator_after_not(text: str, tokens: list[_Token]) -> QueryRefusedError | None:
+    """The refusal for an operator written straight after "!" (`!!?x`, `!-?x`), which SPARQL 1.1's
+    grammar refuses ("!" takes a PrimaryExpression) and pyoxigraph's parser accepts; None when
+    the text has none. A number's own sign (`!-1`) is part of its token, and allowed."""
+    for previous, token in zip(tokens, tokens[1:]):
+        if text[previous.start:previous.end] == "!" and text[token.start:token.end] in UNARY:
+            line, column = text_position(text[:token.start])
+            return QueryRefusedError.of("error.sparql.operator_after_not",
+                                        token=text[token.start:token.end], line=line,
+                                        column=column)
+    return None
 
 
 def prefix_refusal(text: str) -> QueryRefusedError | None:

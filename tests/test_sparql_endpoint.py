@@ -503,8 +503,13 @@ def test_a_service_endpoint_written_as_a_prefixed_or_relative_name_is_checked_re
     ("ASK {\n  ?x a foo:Bar }",  # rdflib lets an ASK through: the worker's pyoxigraph refuses it
      "the SPARQL query is not valid: the prefix foo: of “foo:Bar” at line 2, column 8 is not "
      "declared (PREFIX foo: <…>)"),
+    ("SELECT ?o WHERE {\n  ?s ?p ?o FILTER(!!?o)\n}",  # rdflib said "found 'FILTER'"; pyoxigraph
+     # parses it, though SPARQL 1.1's UnaryExpression has "!" take a PrimaryExpression
+     "the SPARQL query cannot be parsed: the operator “!” at line 2, column 20 comes straight "
+     "after “!”, which SPARQL 1.1 does not allow: put what follows “!” in brackets, as in "
+     "!(!?x)"),
 ], ids=["incomplete-triple", "typo", "empty-operand", "cut-short", "undeclared-prefix",
-        "undeclared-prefix-in-ask"])
+        "undeclared-prefix-in-ask", "operator-after-not"])
 def test_malformed_query_is_400_naming_the_offending_token_by_line_and_column(
         client: FlaskClient, query: str, said: str) -> None:
     response = client.get("/sparql", query_string={"query": query})
@@ -513,6 +518,14 @@ def test_malformed_query_is_400_naming_the_offending_token_by_line_and_column(
     assert (body["error"], body["message"]) == ("QueryRefusedError", said)
     zh = client.get("/sparql", query_string={"query": query, "lang": "zh"}).get_json()["message"]
     assert re.search(r"第 \d 行第 \d+ 列", zh), zh
+
+
+@pytest.mark.parametrize("written", ["!-1", "!(!?o)", "?o - -1", "?o - -?o"])
+def test_signs_and_bracketed_negations_after_an_operator_are_queries(
+        client: FlaskClient, written: str) -> None:
+    query = f'SELECT ?o WHERE {{ VALUES ?o {{ 1 }} FILTER(({written}) != 7) }}'
+    response = client.get("/sparql", query_string={"query": query})
+    assert response.status_code == 200, response.get_json()
 
 
 @pytest.mark.parametrize("function", ["<https://example.org/fn>", "xsd:foo"])

@@ -18,6 +18,13 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
               "{column}",
         "zh": "无法解析该 SPARQL 查询：第 {line} 行第 {column} 列的“{token}”不合语法",
     },
+    "error.sparql.operator_after_not": {
+        "en": "the SPARQL query cannot be parsed: the operator “{token}” at line {line}, column "
+              "{column} comes straight after “!”, which SPARQL 1.1 does not allow: put what "
+              "follows “!” in brackets, as in !(!?x)",
+        "zh": "无法解析该 SPARQL 查询：第 {line} 行第 {column} 列的运算符“{token}”紧跟在“!”之后，"
+              "SPARQL 1.1 不允许这样写：请把“!”之后的部分放在括号内，例如 !(!?x)",
+    },
     "error.sparql.incomplete": {
         "en": "the SPARQL query cannot be parsed: it ends at line {line}, column {column} before "
               "it is complete",
