@@ -13,7 +13,9 @@ refused upload stores nothing and leaves nothing in the server.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache, partial
 from typing import TypeVar
@@ -36,14 +38,37 @@ T = TypeVar("T")
 _Checked = tuple[list[tuple[Node, Node, Node]], Report, URIRef]
 
 
+class ValidationSlots:
+    """How many uploads one server validates at once (each child may take the memory limit, so
+    `at_once` of them may take that many times it); a further one waits up to `wait` seconds for
+    a slot, then is refused (ValidationBusyError)."""
+
+    def __init__(self, at_once: int, wait: float) -> None:
+        self.at_once = at_once
+        self.wait = wait
+        self._slots = threading.BoundedSemaphore(at_once)
+
+    @contextmanager
+    def slot(self) -> Iterator[None]:
+        """Hold one slot while the block runs; ValidationBusyError when none came free in time."""
+        if not self._slots.acquire(timeout=self.wait):
+            raise ValidationBusyError.of("error.validation.busy", at_once=self.at_once,
+                                         seconds=self.wait)
+        try:
+            yield
+        finally:
+            self._slots.release()
+
+
 @dataclass(frozen=True)
 class ValidationLimits:
     """What one validation of an upload may take: statements, MiB of memory beyond the server's,
-    seconds (the web app's settings, web/README.md)."""
+    seconds; and the server's slots it takes turns for (the web app's settings, web/README.md)."""
 
     max_triples: int
     memory_mib: int
     seconds: float
+    slots: ValidationSlots
 
 
 class ValidationMemoryError(InputError):
@@ -54,6 +79,12 @@ class ValidationMemoryError(InputError):
 
 class ValidationTimeoutError(CheckerError):
     """The validation ran past the time limit and was stopped: nothing was kept."""
+
+    http_status = 503
+
+
+class ValidationBusyError(CheckerError):
+    """Every slot for validations stayed taken while the upload waited: it was not validated."""
 
     http_status = 503
 
@@ -81,13 +112,14 @@ def _checked(files: Sequence[SubmissionFile], rulebook: Rulebook, max_triples: i
 
 
 def _within(task: Callable[[], T], limits: ValidationLimits) -> T:
-    """Run `task` in a child within the memory and time limits, this process warmed up first;
-    a CheckerError it raises is raised here, and one of its own workers out of memory is the
-    validation out of memory."""
+    """Run `task` in a child within the memory and time limits, in one of the server's slots,
+    this process warmed up first; a CheckerError it raises is raised here, and one of its own
+    workers out of memory is the validation out of memory."""
     warm_up()
     try:
-        outcome = run_in_child(partial(_outcome, task), seconds=limits.seconds,
-                               memory=limits.memory_mib * MIB)
+        with limits.slots.slot():
+            outcome = run_in_child(partial(_outcome, task), seconds=limits.seconds,
+                                   memory=limits.memory_mib * MIB)
         if isinstance(outcome, CheckerError):
             raise outcome  # a WorkerMemoryError too: one of the validation's own workers ran out
         return outcome

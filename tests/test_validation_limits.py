@@ -20,10 +20,12 @@ from checker.report import Report
 from checker.store import open_store
 from checker.synthetic import generate_cluster
 from checker.validation import validate_submission
-from checker.validation_limits import (ValidationLimits, ValidationMemoryError,
+from checker.validation_limits import (ValidationBusyError, ValidationLimits,
+                                       ValidationMemoryError, ValidationSlots,
                                        ValidationTimeoutError, check_within, validate_within)
 
-LIMITS = ValidationLimits(max_triples=250_000, memory_mib=1024, seconds=120)
+SLOTS = ValidationSlots(2, wait=120)
+LIMITS = ValidationLimits(max_triples=250_000, memory_mib=1024, seconds=120, slots=SLOTS)
 
 
 def _files(name: str) -> list[SubmissionFile]:
@@ -66,7 +68,7 @@ def test_bad_input_comes_back_with_its_class_place_and_chinese() -> None:
 
 
 def test_a_submission_over_the_statement_limit_is_413() -> None:
-    limits = ValidationLimits(max_triples=1000, memory_mib=1024, seconds=120)
+    limits = ValidationLimits(max_triples=1000, memory_mib=1024, seconds=120, slots=SLOTS)
     with pytest.raises(SubmissionTooLargeError) as refused:
         check_within(_files("dehua-ceramics"), limits)
     assert refused.value.http_status == 413
@@ -84,7 +86,7 @@ def test_a_validation_past_its_memory_is_stopped_elsewhere_and_said_413() -> Non
     """The limit binds the child that validates: this process has none afterwards. (A child may
     also use what this process's heap holds free, which the statements would soon exceed.)"""
     before = resource.getrlimit(resource.RLIMIT_DATA)
-    limits = ValidationLimits(max_triples=10_000_000, memory_mib=16, seconds=120)
+    limits = ValidationLimits(max_triples=10_000_000, memory_mib=16, seconds=120, slots=SLOTS)
     for validated in (validate_within, check_within):
         with pytest.raises(ValidationMemoryError) as refused:
             validated(_long_list(300_000), limits)
@@ -98,13 +100,28 @@ def test_a_validation_past_its_memory_is_stopped_elsewhere_and_said_413() -> Non
 
 
 def test_a_validation_past_its_time_is_stopped_and_said_503() -> None:
-    limits = ValidationLimits(max_triples=250_000, memory_mib=1024, seconds=0.01)
+    limits = ValidationLimits(max_triples=250_000, memory_mib=1024, seconds=0.01, slots=SLOTS)
     with pytest.raises(ValidationTimeoutError) as refused:
         validate_within(_files("dehua-ceramics"), limits)
     assert refused.value.http_status == 503
     assert refused.value.message.startswith("the validation was stopped after 0.01 s (the time "
                                             "limit BCIC_VALIDATION_TIMEOUT sets)")
     assert refused.value.text("zh").startswith("验证在 0.01 秒（BCIC_VALIDATION_TIMEOUT 设定的时间上限）")
+
+
+def test_a_validation_waits_for_a_slot_and_past_the_wait_is_refused_503() -> None:
+    slots = ValidationSlots(1, wait=0.2)
+    limits = ValidationLimits(max_triples=250_000, memory_mib=1024, seconds=120, slots=slots)
+    with slots.slot():  # another upload is being validated
+        with pytest.raises(ValidationBusyError) as refused:
+            validate_within(_files("meitan-tea"), limits)
+    assert refused.value.http_status == 503
+    assert refused.value.message.startswith("the server is already validating as many "
+                                            "submissions as it validates at once (1, the number "
+                                            "BCIC_VALIDATIONS_AT_ONCE sets), and none of them "
+                                            "finished within 0.2 s")
+    assert "服务器已在同时验证 1 份提交材料" in refused.value.text("zh")
+    assert validate_within(_files("meitan-tea"), limits).cluster is not None  # the slot is free
 
 
 def test_this_process_does_not_grow_by_what_a_validation_takes() -> None:

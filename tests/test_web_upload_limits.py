@@ -15,6 +15,7 @@ from checker.paths import EXAMPLES_DIR
 from checker.store import open_store
 from checker.synthetic import generate_cluster
 from checker.tokens import TokenFile
+from web.submissions import VALIDATION_SLOTS
 
 DEHUA = EXAMPLES_DIR / "dehua-ceramics.ttl"
 MEITAN = EXAMPLES_DIR / "meitan-tea.ttl"
@@ -122,6 +123,31 @@ def test_an_upload_past_the_time_limit_is_503_and_stores_nothing(
         assert answer.get_json()["message"].startswith(said)
     form = client.post(f"/validate?lang={lang}", data={"text": DEHUA.read_text(encoding="utf-8")})
     assert form.status_code == 503 and said in form.get_data(as_text=True)
+    assert _revisions(own_store) == []
+
+
+@pytest.mark.parametrize("lang, said, summary", [
+    ("en", "the server is already validating as many submissions as it validates at once (1, "
+           "the number BCIC_VALIDATIONS_AT_ONCE sets), and none of them finished within 0.3 s",
+     "The server is validating as many submissions as it does at once."),
+    ("zh", "服务器已在同时验证 1 份提交材料，达到其同时验证的上限（BCIC_VALIDATIONS_AT_ONCE），"
+           "且 0.3 秒内均未完成", "服务器正在同时验证的提交材料已达上限。")])
+def test_an_upload_finding_every_validation_slot_taken_is_503_and_stores_nothing(
+        make_web_app, own_store: Path, lang: str, said: str, summary: str,  # type: ignore[no-untyped-def]
+        evaluator: dict[str, str]) -> None:
+    """Each validation's child may take BCIC_VALIDATION_MEMORY_MIB: the server runs at most
+    BCIC_VALIDATIONS_AT_ONCE of them, and a further upload waits its turn, then is refused."""
+    app = _app(make_web_app, own_store, BCIC_VALIDATIONS_AT_ONCE=1, BCIC_VALIDATION_TIMEOUT=0.3)
+    client = app.test_client()
+    with app.extensions[VALIDATION_SLOTS].slot():  # an upload in the middle of its validation
+        for path in ("/api/validate", "/api/clusters/revisions"):
+            answer = client.post(f"{path}?lang={lang}", data=MEITAN.read_bytes(),
+                                 content_type="text/turtle", headers=evaluator)
+            assert answer.status_code == 503
+            assert answer.get_json()["message"].startswith(said)
+        form = client.post(f"/validate?lang={lang}", data={"text": MEITAN.read_text("utf-8")})
+        page = form.get_data(as_text=True)
+        assert form.status_code == 503 and summary in page and said in page
     assert _revisions(own_store) == []
 
 

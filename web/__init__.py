@@ -31,13 +31,14 @@ from checker.sparql_service import TRUNCATED_HEADER, SparqlLimits, SparqlService
 from checker.store import DEFAULT_LOCATION
 from checker.notation import listed, provision_notation, provisions_listed, without_notation
 from checker.tokens import kept_secret, secret_key_file_for
+from checker.validation_limits import ValidationSlots
 from checker.verdicts import rate_text, verdict_text
 
 from .data import install_reader, is_remote, public_sparql_url
 from .errors import error_detail
 from .i18n import (check_api_language, language_link, pick, remember_language, request_language, ui,
                    ui_count, unknown_language)
-from .submissions import refuse_encoded_body, upload_limit
+from .submissions import VALIDATION_SLOTS, refuse_encoded_body, upload_limit
 
 SPARQL_EXTENSION = "bcic.sparql"
 # The blueprints, by audience; each module defines `bp` (pages and the JSON API behind them).
@@ -76,6 +77,9 @@ DEFAULTS: dict[str, Any] = {
     "BCIC_MAX_TRIPLES": 250_000,
     "BCIC_VALIDATION_MEMORY_MIB": 1024,
     "BCIC_VALIDATION_TIMEOUT": 60.0,
+    # Uploads validated at once, each in its child (which may take the memory limit); a further
+    # one waits for a slot up to BCIC_VALIDATION_TIMEOUT seconds, then 503.
+    "BCIC_VALIDATIONS_AT_ONCE": 2,
     "BCIC_TOKENS": None,  # token file; None: beside the store, "<store>-tokens.json"
     "SECRET_KEY": None,  # signs CSRF tokens: BCIC_SECRET_KEY, else kept in <store>-secret-key
     "WTF_CSRF_TIME_LIMIT": 3600 * 8,
@@ -108,6 +112,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config["MAX_CONTENT_LENGTH"] = int(app.config["BCIC_MAX_CONTENT_LENGTH"])
 
     app.extensions[SPARQL_EXTENSION] = _sparql_service(app)
+    app.extensions[VALIDATION_SLOTS] = ValidationSlots(
+        int(app.config["BCIC_VALIDATIONS_AT_ONCE"]), float(app.config["BCIC_VALIDATION_TIMEOUT"]))
     install_reader(app)
     app.config["BCIC_PUBLIC_SPARQL_URL"] = public_sparql_url(app.config["BCIC_PUBLIC_SPARQL_URL"])
     app.before_request(refuse_encoded_body)  # before CSRF reads a form out of the body

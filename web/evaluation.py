@@ -26,8 +26,8 @@ from checker.revisions import delete_revision, find_cluster, revision_info
 from checker.shacl import Severity
 from checker.store.base import RevisionInfo, Store, cluster_key
 from checker.loading import SubmissionTooLargeError
-from checker.validation_limits import (ValidationMemoryError, ValidationTimeoutError,
-                                       validate_within)
+from checker.validation_limits import (ValidationBusyError, ValidationMemoryError,
+                                       ValidationTimeoutError, validate_within)
 
 from . import csrf
 from .auth import require_role
@@ -143,7 +143,8 @@ def _form_error(error: CheckerError | HTTPException) -> tuple[str, int, dict[str
     else:
         status = error.code or 400
         headers = {k: v for k, v in error.get_headers() if k == "WWW-Authenticate"}
-    kind = ("csrf" if isinstance(error, CSRFError)
+    kind = ("csrf" if isinstance(error, CSRFError) else "busy"
+            if isinstance(error, ValidationBusyError)
             else "limit" if isinstance(error, _LIMIT_ERRORS) else status)
     keys = [k for k in (f"validate.error.{kind}", f"error.{status}") if k in STRINGS]
     summary = ui(keys[0], limit=upload_limit()) if keys else ui("validate.failed")

@@ -74,13 +74,18 @@ def upload_limit() -> str:
     return f"{limit / 1024 / 1024:.0f} MiB" if limit >= 1024 * 1024 else f"{limit // 1024} KiB"
 
 
+VALIDATION_SLOTS = "bcic.validation_slots"  # the app's ValidationSlots, made by create_app
+
+
 def validation_limits() -> ValidationLimits:
     """What one validation of an upload may take: BCIC_MAX_TRIPLES statements,
-    BCIC_VALIDATION_MEMORY_MIB beyond the server's memory, BCIC_VALIDATION_TIMEOUT seconds."""
+    BCIC_VALIDATION_MEMORY_MIB beyond the server's memory, BCIC_VALIDATION_TIMEOUT seconds, in
+    one of the app's BCIC_VALIDATIONS_AT_ONCE slots."""
     config = current_app.config
     return ValidationLimits(max_triples=int(config["BCIC_MAX_TRIPLES"]),
                             memory_mib=int(config["BCIC_VALIDATION_MEMORY_MIB"]),
-                            seconds=float(config["BCIC_VALIDATION_TIMEOUT"]))
+                            seconds=float(config["BCIC_VALIDATION_TIMEOUT"]),
+                            slots=current_app.extensions[VALIDATION_SLOTS])
 
 
 def submitter(record: TokenRecord) -> str:

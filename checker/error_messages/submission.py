@@ -46,6 +46,14 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "验证在 {seconds:g} 秒（BCIC_VALIDATION_TIMEOUT 设定的时间上限）后被终止，未保留任何内容；"
               "请在服务器较空闲时重试、提交较小的材料，或请服务器运维人员调高该上限",
     },
+    "error.validation.busy": {
+        "en": "the server is already validating as many submissions as it validates at once "
+              "({at_once}, the number BCIC_VALIDATIONS_AT_ONCE sets), and none of them finished "
+              "within {seconds:g} s: this one was neither validated nor kept; send it again in a "
+              "moment",
+        "zh": "服务器已在同时验证 {at_once} 份提交材料，达到其同时验证的上限（BCIC_VALIDATIONS_AT_ONCE），"
+              "且 {seconds:g} 秒内均未完成：本份材料未被验证，也未保留任何内容；请稍后重新提交",
+    },
     "error.submission.not_a_file": {
         "en": "{path}: is not a readable file",
         "zh": "{path}：不是可读取的文件",

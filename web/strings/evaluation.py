@@ -50,6 +50,11 @@ STRINGS = {
     "validate.error.limit": {"en": "The submission goes beyond what this server validates. "
                                    "Nothing was stored.",
                              "zh": "该提交材料超出了本服务器的验证限度，未存储任何内容。"},
+    "validate.error.busy": {"en": "The server is validating as many submissions as it does at "
+                                  "once. Nothing was validated or stored: send it again in a "
+                                  "moment.",
+                            "zh": "服务器正在同时验证的提交材料已达上限。本份材料未被验证，也未存储任何"
+                                  "内容：请稍后重新提交。"},
     "validate.error.csrf": {"en": "The form expired or did not come from this site. It is shown "
                                   "again below, ready to send: choose the files again and check "
                                   "the token.",
