@@ -53,6 +53,7 @@ class AskKind(Enum):
     DATATYPE = "datatype"  # a literal of the datatype `expected[0]`
     LANGUAGE = "language"  # a literal tagged with one of the languages `expected` (sh:languageIn)
     EACH_OBJECT = "each_object"  # every value of the property `expected[0]` (sh:targetObjectsOf)
+    FORM = "form"  # a value of the form the node shape `expected[0]` describes by its label
 
 
 @dataclass(frozen=True)
@@ -275,6 +276,8 @@ class _Reader:
         inner = s.value(shape, SH.qualifiedValueShape) or s.value(shape, SH.node)
         if inner is not None and kind is AskKind.ANY:
             kind, expected = self._expected(inner)
+        if inner is not None and kind is AskKind.ANY and self._is_form(inner):
+            kind, expected = AskKind.FORM, (inner,)
         if inner is not None and depth < _DEPTH:
             then = merged_asks(self._ask(p, q, depth + 1)
                                for p in sorted(s.objects(inner, SH.property), key=str)
@@ -299,6 +302,12 @@ class _Reader:
         if (languages := s.value(shape, SH.languageIn)) is not None:
             return AskKind.LANGUAGE, tuple(Collection(s, languages))
         return AskKind.ANY, ()
+
+    def _is_form(self, shape: Node) -> bool:
+        """Whether a node shape is a form of value its label describes (shp:Number,
+        shp:RecurringPeriod): a label, and nothing asked of what the value carries."""
+        return ((shape, RDFS.label, None) in self.shapes
+                and (shape, SH.property, None) not in self.shapes)
 
     def documents(self, evidence: tuple[Evidence, ...]) -> tuple[Node, ...]:
         """The classes of records an evaluator reads: the evidence's own, and the documents and

@@ -430,6 +430,7 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "report.guidance.ask.datatype": {"en": "{path} as {term}", "zh": "{path}取 {term} 类型的值"},
     "report.guidance.ask.language": {"en": "{path} with the language tag {values}",
                                      "zh": "{path}，语言标记为 {values}"},
+    "report.guidance.ask.form": {"en": "{path} as {form}", "zh": "{path}为{form}"},
     "report.guidance.ask.each_object": {"en": "{path} pointing to each value of {term}",
                                         "zh": "{path}指向{term}的每个取值"},
     # What the value an ask points to must carry: one plain ask in the same sentence, more in a

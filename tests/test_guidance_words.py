@@ -188,3 +188,23 @@ def test_an_ask_going_on_from_a_property_of_many_values_is_not_folded_into_it() 
     paths = [path_properties(a.path) for a in asks]
     assert ((PROV.wasAssociatedWith, False),) in paths
     assert ((PROV.wasAssociatedWith, False), (ORG.member, True)) in paths
+
+
+@pytest.mark.parametrize("lang, clause, said", [
+    ("en", "7.1.2.1", "“period” (bcic:period) as an ISO 8601 duration, such as P1Y, P6M or P3M, or a "
+                      "text starting with a recurring interval, such as “每年”, “annual” or "
+                      "“quarterly”"),
+    ("zh", "7.1.2.1", "“周期”（bcic:period）为有效的周期，即 ISO 8601 持续时间（如 P1Y、P6M、P3M）或以固定"
+                      "间隔开头的文字（如“每年”“每季度”“年度”）"),
+    ("en", "9.4.1", "(bcic:priority) as a rank, such as 1, or a ranking word, such as “high”"),
+    ("zh", "9.4.1", "（bcic:priority）为名次（如 1）或表示等级的文字（如“高”）"),
+    ("en", "7.1.2.1", "“amount” (bcic:amount) as a number"),
+    ("zh", "7.1.2.1", "“金额”（bcic:amount）为数字"),
+])
+def test_a_hint_says_the_form_a_value_takes_where_a_shape_asks_one(
+        meitan: Report, lang: Lang, clause: str, said: str) -> None:
+    """shp:RecurringPeriod, shp:UsablePriority and shp:Number (shapes/common.ttl) ask a form of
+    the value's text, which their labels say; a hint that named only the property left a
+    cultivation body to learn the form from the finding after submitting."""
+    guidance = load_rulebook().guidance
+    assert said in _writer(meitan, lang).how_to(guidance[clause])

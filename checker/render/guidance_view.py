@@ -244,6 +244,8 @@ class _Hint:
             key, values["values"] = "language", _VALUES[self.lang].join(map(str, ask.expected))
         elif kind is AskKind.CLASS:
             key, values["thing"] = "class", self.thing(first)
+        elif kind is AskKind.FORM:  # a shape's words, not a term of the ontology
+            key, values["form"] = "form", self.namer.label(first) or curie(first)
         else:  # a datatype with no words of its own, each value of a property
             key, values["term"] = kind.value, self.term(first)
         return message(f"report.guidance.ask.{key}", self.lang, **values)
