@@ -6,7 +6,9 @@ lacks (result path, source shape and constraint component of the property shape 
 it, the offending value, a message in each language), with the values that came closest below
 that in turn. Where the shape reached no node, one detail says so: focus node the standard's
 term, result path the inverse of the property looked along, sh:MinCountConstraintComponent.
-What each lack expects is not stored: it is read off its source shape (checker/diagnosis.py).
+Each detail has its place among its siblings (bcic:detailPosition, from 1), so a report read back
+lists them as the fresh one did. What each lack expects is not stored: it is read off its source
+shape (checker/diagnosis.py).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from rdflib.term import Node
 
 from .diagnosis import Explainer, is_submission_node
 from .findings import Candidate, Diagnosis, Lack
+from .namespaces import BCIC
 from .shacl import ShaclResult
 from .shape_paths import read_path, write_path
 
@@ -55,7 +58,9 @@ def _add_candidate(g: Graph, parent: Node, candidate: Candidate, constraint: str
 def _detail(g: Graph, parent: Node, focus: Node, shape: URIRef, constraint: str,
             severity: Node) -> BNode:
     node = BNode()
+    position = sum(1 for _ in g.objects(parent, SH.detail)) + 1
     g.add((parent, SH.detail, node))
+    g.add((node, BCIC.detailPosition, Literal(position)))
     g.add((node, RDF.type, SH.ValidationResult))
     g.add((node, SH.focusNode, focus))
     g.add((node, SH.sourceShape, shape))
@@ -96,7 +101,12 @@ def _read_candidate(g: Graph, detail: Node, focus: Node, explainer: Explainer) -
     return Candidate(focus, shape if isinstance(shape, URIRef) else URIRef(""), tuple(lacks))
 
 
-def _order(g: Graph) -> Callable[[Node], tuple[str, str, str]]:
-    """Details in a stable order: by focus node, source shape, constraint."""
-    return lambda d: (str(g.value(d, SH.focusNode)), str(g.value(d, SH.sourceShape)),
-                      str(g.value(d, SH.sourceConstraintComponent)))
+def _order(g: Graph) -> Callable[[Node], tuple[int, str, str, str]]:
+    """Details in the order they were written (bcic:detailPosition); those of a report stored
+    without positions by focus node, source shape, constraint."""
+    def key(d: Node) -> tuple[int, str, str, str]:
+        position = g.value(d, BCIC.detailPosition)
+        return (int(position) if isinstance(position, Literal) else 0,
+                str(g.value(d, SH.focusNode)), str(g.value(d, SH.sourceShape)),
+                str(g.value(d, SH.sourceConstraintComponent)))
+    return key

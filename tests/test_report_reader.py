@@ -164,3 +164,34 @@ def test_a_specification_naming_its_indicator_otherwise_reads_back_with_the_same
         assert render_report(back, "text", lang) == render_report(original, "text", lang)
     assert "…/spec: does not name “export rate” through “specifies indicator”\n" in \
         render_report(back, "text", "en")
+
+
+SPECIFICATION_LACKING_FIVE = """\
+@prefix bcic: <https://w3id.org/bcic/ontology#> .
+@prefix ind: <https://w3id.org/bcic/indicator/> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+<https://example.org/y/cluster> a bcic:IndustrialCluster .
+<https://example.org/y/b> a bcic:CultivationBody ; bcic:cultivates <https://example.org/y/cluster> .
+<https://example.org/y/kpi> a bcic:KPISystem ; bcic:includesIndicator ind:ExportRate ;
+    prov:wasAttributedTo <https://example.org/y/b> .
+<https://example.org/y/spec> a bcic:MeasurementSpecification ;
+    bcic:specifiesIndicator ind:ExportRate ; bcic:period "P1Y" .
+""".encode()
+
+
+def test_a_records_several_lacks_read_back_in_the_order_the_fresh_report_gave_them(
+        store: Store) -> None:
+    """9.2.1's specification lacks five of its parts: the fresh report lists them as the shapes
+    ask them (information content first), and the report read back in that order too
+    (bcic:detailPosition), not sorted by the shapes' IRIs (calculation method first)."""
+    info, original = ingest_submission(store, [SubmissionFile("spec.ttl",
+                                                              SPECIFICATION_LACKING_FIVE)])
+    back = read_report(store, info.cluster, info.number)
+    fresh = render_report(original, "text", "en")
+    lacks = fresh[fresh.index("…/spec:\n"):].split("\n")[1:6]
+    assert [line.strip() for line in lacks] == [
+        "– lacks “information content”", "– lacks “information source”",
+        "– lacks “collection method”", "– lacks “calculation method”",
+        "– lacks “responsible party”"]
+    for lang in ("zh", "en"):
+        assert render_report(back, "text", lang) == render_report(original, "text", lang)
