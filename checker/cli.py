@@ -18,6 +18,7 @@ from .errors import CheckerError
 from .i18n import DEFAULT_LANG, LANGUAGES, Lang, message
 from .cli_benchmark import benchmark_command
 from .cli_generate import generate_command
+from .cli_recheck import recheck_command
 from .cli_rules import rules_group
 from .cli_serve import serve_command
 from .cli_store import STORE_COMMANDS
@@ -135,6 +136,7 @@ def main() -> None:
 
 
 main.add_command(validate_command)
+main.add_command(recheck_command)
 main.add_command(generate_command)
 main.add_command(rules_group)
 main.add_command(serve_command)

@@ -47,7 +47,7 @@ def validate_command(ctx: click.Context, files: tuple[Path, ...], lang: Lang, fm
     if output is not None:
         refuse_input_as_output(output, files)
     report = validate_files(files)
-    _emit(render_report(report, fmt, lang), output)
+    emit(render_report(report, fmt, lang), output)
     ctx.exit(1 if report.fails(_THRESHOLDS[fail_on]) else 0)
 
 
@@ -97,7 +97,8 @@ def batch_summary(outcomes: list[BatchOutcome], targets: dict[Path, Path],
     return lines
 
 
-def _emit(text: str, output: Path | None) -> None:
+def emit(text: str, output: Path | None) -> None:
+    """Print the text, or write it to `output`."""
     if output is None:
         click.echo(text)
     else:

@@ -482,6 +482,20 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "store.column.rate": {"en": "Rate", "zh": "符合率"},
     "store.column.date": {"en": "Last stored", "zh": "最近存储时间"},
     "store.revision": {"en": "revision {number}", "zh": "第 {number} 版"},
+    "store.recheck.rules_changed": {
+        "en": "Revision {number} of {cluster} was judged under rulebook {stored} ({verdict}); "
+              "below, its submission validated again under the running rulebook {running}. "
+              "Nothing was stored: the stored report stays the revision's verdict.",
+        "zh": "产业集群 {cluster} 的第 {number} 版按规则库 {stored} 评价（{verdict}）；以下是按现行规则库 "
+              "{running} 对其提交材料的重新验证。未存储任何内容：该版本的结论仍以已存储的报告为准。",
+    },
+    "store.recheck.same_rules": {
+        "en": "Revision {number} of {cluster} was judged under rulebook {stored} ({verdict}), "
+              "which is the running rulebook {running}; below, its submission validated again. "
+              "Nothing was stored.",
+        "zh": "产业集群 {cluster} 的第 {number} 版按规则库 {stored} 评价（{verdict}），即现行规则库 "
+              "{running}；以下是对其提交材料的重新验证。未存储任何内容。",
+    },
     "store.delete.deleted": {
         "en": "Deleted revision {number} of {cluster}; its number will not be given again",
         "zh": "已删除产业集群 {cluster} 的第 {number} 版；该版本号不再复用",

@@ -1,0 +1,50 @@
+"""`bcic recheck`: a stored revision validated again under the running rulebook (checker/recheck.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .cli_reading import store_to_read
+from .cli_store import _store_options
+from .cli_validate import LANG_META_KEY, emit
+from .i18n import Lang, message
+from .recheck import recheck_revision
+from .render import REPORT_FORMATS, render_report
+from .revisions import find_cluster
+from .shacl import Severity
+from .verdicts import verdict_text
+
+
+@click.command("recheck")
+@click.argument("cluster")
+@click.argument("number", type=click.IntRange(min=1), required=False)
+@click.option("--format", "fmt", type=click.Choice(sorted(REPORT_FORMATS)), default="text",
+              show_default=True, help="Report format / 报告格式.")
+@click.option("--output", type=click.Path(path_type=Path),
+              help="Write the report here / 报告输出位置.")
+@_store_options
+@click.pass_context
+def recheck_command(ctx: click.Context, cluster: str, number: int | None, fmt: str,
+                    output: Path | None, location: str | None, engine: str | None,
+                    user: str | None, lang: Lang) -> None:
+    """Validate revision NUMBER (default: the latest) of a stored CLUSTER (IRI or 16-hex key)
+    again under the running rulebook, storing nothing / 按现行规则库重新验证已存储的版本（不存储）。
+
+    The stored report stays the revision's verdict; this one says what the same submission gets
+    under the rules now / 已存储的报告仍是该版本的结论。
+
+    Exit codes / 退出码: 0 conforms 符合, 1 gaps 有差距, 2 no such revision or bad input
+    无此版本或输入有误, 3 internal 内部错误, 4 the store could not answer 存储未能应答.
+    """
+    ctx.meta[LANG_META_KEY] = lang
+    with store_to_read(location, lang, engine, user) as store:
+        recheck = recheck_revision(store, find_cluster(store, cluster), number)
+    stored, report = recheck.revision, recheck.report
+    key = "store.recheck.rules_changed" if recheck.rules_changed else "store.recheck.same_rules"
+    click.echo(message(key, lang, number=stored.number, cluster=stored.cluster,
+                       stored=stored.rulebook_version, running=report.rulebook_version,
+                       verdict=verdict_text(stored.conforms, stored.rate, lang)), err=True)
+    emit(render_report(report, fmt, lang), output)
+    ctx.exit(1 if report.fails(Severity.VIOLATION) else 0)

@@ -1,0 +1,52 @@
+"""Validate a stored revision again under the running rulebook: what its verdict would be now.
+
+A stored report keeps the verdict of the rulebook that made it (its version is in the revision's
+provenance). When the rules change, an evaluator may want to know what the same submission gets
+under the running rules before the cluster submits again. The stored submission graph is
+validated as it is stored, named by the revision's files and their hashes; nothing is written:
+the stored report stays the revision's verdict.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rdflib import URIRef
+
+from .errors import NotFoundError
+from .report import Report
+from .revisions import revision_info
+from .rulebook import Rulebook, load_rulebook
+from .store.base import RevisionInfo, Store
+from .validation import validate_graph
+
+
+@dataclass(frozen=True)
+class Recheck:
+    """A stored revision and the report of its submission validated again."""
+
+    revision: RevisionInfo
+    report: Report
+
+    @property
+    def rules_changed(self) -> bool:
+        """Whether the running rulebook's version differs from the one the revision was judged
+        under."""
+        return self.revision.rulebook_version != self.report.rulebook_version
+
+
+def recheck_revision(store: Store, cluster: URIRef, number: int | None = None, *,
+                     rulebook: Rulebook | None = None) -> Recheck:
+    """Validate revision `number` (None: the latest) of a stored cluster again, under `rulebook`
+    (None: the running one), storing nothing; NotFoundError when the revision is not stored."""
+    if number is None:
+        stored = store.revisions(cluster)
+        if not stored:
+            raise NotFoundError.of("error.revision.none_stored", cluster=cluster)
+        number = stored[-1].number  # ordered by number
+    info = revision_info(store, cluster, number)
+    data = store.named_graph(info.submission_graph)
+    report = validate_graph(data, files=tuple(f.name for f in info.files),
+                            sha256=tuple(f.sha256 for f in info.files),
+                            rulebook=rulebook or load_rulebook())
+    return Recheck(info, report)

@@ -1,0 +1,87 @@
+"""A stored revision validated again under the running rulebook (checker/recheck.py, `bcic
+recheck`): the same submission, named by its stored files and hashes, reported afresh, with
+nothing stored; a note says which rulebook judged it and which judges it now."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import URIRef
+
+from checker.cli import main
+from checker.errors import NotFoundError
+from checker.ingest import check_submission, ingest_files
+from checker.loading import read_submission_files
+from checker.paths import EXAMPLES_DIR
+from checker.recheck import recheck_revision
+from checker.rulebook import load_rulebook
+from checker.store import open_store
+from checker.store.base import Store
+
+DATANG = EXAMPLES_DIR / "datang-socks.ttl"
+DATANG_CLUSTER = URIRef("https://example.org/cluster/datang/cluster")
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    store = open_store("oxigraph", path=tmp_path / "store")
+    yield store  # type: ignore[misc]
+    store.close()
+
+
+def _statuses(outcomes: tuple) -> list[tuple[str, str]]:  # type: ignore[type-arg]
+    return [(o.requirement.id, o.status.value) for o in outcomes]
+
+
+def test_a_revision_checked_again_under_the_same_rules_gets_the_stored_verdict(
+        store: Store) -> None:
+    info = ingest_files(store, [DATANG], submitter="tests")
+    quads_before = len(store.named_graph(info.report_graph))
+    recheck = recheck_revision(store, DATANG_CLUSTER)
+    assert recheck.revision.number == 1 and not recheck.rules_changed
+    fresh = check_submission(read_submission_files([DATANG])).report
+    assert _statuses(recheck.report.outcomes) == _statuses(fresh.outcomes)
+    assert (recheck.report.files, recheck.report.sha256) == (("datang-socks.ttl",),
+                                                             (info.files[0].sha256,))
+    assert [r.number for r in store.revisions()] == [1]  # nothing stored
+    assert len(store.named_graph(info.report_graph)) == quads_before
+
+
+def test_a_revision_judged_under_another_rulebook_says_so(store: Store) -> None:
+    ingest_files(store, [DATANG], rulebook=replace(load_rulebook(), version="0.0.9"))
+    recheck = recheck_revision(store, DATANG_CLUSTER, 1)
+    assert recheck.rules_changed
+    assert (recheck.revision.rulebook_version, recheck.report.rulebook_version) == (
+        "0.0.9", load_rulebook().version)
+
+
+def test_a_revision_not_stored_is_not_found(store: Store) -> None:
+    ingest_files(store, [DATANG])
+    with pytest.raises(NotFoundError):
+        recheck_revision(store, DATANG_CLUSTER, 2)
+    with pytest.raises(NotFoundError):
+        recheck_revision(store, URIRef("https://example.org/none"))
+
+
+@pytest.mark.parametrize("lang, note", [
+    ("en", "Revision 1 of https://example.org/cluster/datang/cluster was judged under rulebook "
+           f"{load_rulebook().version} (not conformant), which is the running rulebook"),
+    ("zh", "产业集群 https://example.org/cluster/datang/cluster 的第 1 版按规则库 "
+           f"{load_rulebook().version} 评价（不符合），即现行规则库")])
+def test_bcic_recheck_prints_the_report_with_a_note_and_exits_as_validate(
+        tmp_path: Path, lang: str, note: str) -> None:
+    runner, where = CliRunner(), str(tmp_path / "store")
+    assert runner.invoke(main, ["ingest", str(DATANG), "--store", where]).exit_code == 0
+    result = runner.invoke(main, ["recheck", "https://example.org/cluster/datang/cluster",
+                                  "--store", where, "--format", "json", "--lang", lang])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith(note)
+    document = json.loads(result.stdout)
+    assert document["files"] == ["datang-socks.ttl"] and document["conforms"] is False
+    missing = runner.invoke(main, ["recheck", "https://example.org/cluster/datang/cluster", "7",
+                                   "--store", where])
+    assert missing.exit_code == 2 and "7" in missing.stderr
