@@ -97,6 +97,7 @@ def check_submission(files: Sequence[SubmissionFile], *, cluster: URIRef | None 
         _refuse_xml_unsafe(stored_file_name(file.name), "file_name")
     data = load_submission(files, max_triples=max_triples)
     report = validate_graph(data, files=tuple(stored_file_name(f.name) for f in files),
+                            sha256=tuple(hashlib.sha256(f.data).hexdigest() for f in files),
                             rulebook=rulebook, sources=files)
     return CheckedSubmission(tuple(files), data, report, stored_cluster(report.cluster, cluster),
                              rulebook)

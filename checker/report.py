@@ -69,6 +69,15 @@ class Rate:
 
 
 @dataclass(frozen=True)
+class StoredRevision:
+    """Which stored revision a report read back from a store is (9.4's revision trail)."""
+
+    number: int  # among its cluster's revisions, from 1
+    key: str  # the cluster's 16-hex key, as in /clusters/<key>
+    submitter: str | None = None  # who stored it, when the provenance names someone
+
+
+@dataclass(frozen=True)
 class Report:
     """A submission's conformance report under one rulebook version."""
 
@@ -90,6 +99,7 @@ class Report:
     # IRIs of the standard's namespaces the rulebook does not define: notes that change nothing
     # above (checker/unknown_terms.py).
     term_notes: TermNotes = TermNotes()
+    revision: StoredRevision | None = None  # None: a validation, not read back from a store
 
     def outcome(self, requirement_id: str) -> RequirementOutcome:
         """The outcome of one requirement by its id."""
@@ -226,7 +236,8 @@ def report_from_outcomes(outcomes: tuple[RequirementOutcome, ...], *, cluster: s
                          sha256: tuple[str, ...] = (),
                          labels: Mapping[Node, Mapping[str, str]] | None = None,
                          kinds: Mapping[Node, Node] | None = None,
-                         term_notes: TermNotes = TermNotes()) -> Report:
+                         term_notes: TermNotes = TermNotes(),
+                         revision: StoredRevision | None = None) -> Report:
     """A report over outcomes already decided (fresh, or read back from a store): the verdict
     and the rates count the shall-level requirements. Labels name things for people: each is
     cut at labels.NAME_CHARS characters, so a submission's megabyte label is not copied into every
@@ -250,6 +261,7 @@ def report_from_outcomes(outcomes: tuple[RequirementOutcome, ...], *, cluster: s
         labels={node: cut_labels(found) for node, found in (labels or {}).items()},
         kinds=kinds or {},
         term_notes=term_notes,
+        revision=revision,
     )
 
 

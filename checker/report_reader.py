@@ -5,10 +5,11 @@ sh:ValidationReport with its verdict, time, rulebook version and files, one EARL
 requirement, and the results with focus node, value, severity, source shape, constraint,
 messages and clause, their details (the submission's nodes that came closest and what each
 lacks, checker/findings_rdf.py) and the labels of those nodes. The rest comes from beside it:
-the cluster's labels and the triple count from the submission graph, requirement texts, result
-paths (by source shape), what each lack expects and the terms' labels from the rulebook; the
-findings are grouped, folded and ordered again as a fresh report's are. Requirements the running
-rulebook does not know are left out.
+the cluster's labels and the triple count from the submission graph, the revision's number and
+submitter (and the files' hashes, where an older report lacks them) from its provenance,
+requirement texts, result paths (by source shape), what each lack expects and the terms' labels
+from the rulebook; the findings are grouped, folded and ordered again as a fresh report's are.
+Requirements the running rulebook does not know are left out.
 """
 
 from __future__ import annotations
@@ -24,11 +25,12 @@ from .namespaces import BCIC, REQ
 from .render.text import sorted_results
 from .render.turtle import EARL, USES
 from .findings_rdf import read_diagnosis
-from .report import (Report, RequirementOutcome, Status, explained, guidance_of, named_nodes,
-                     names_of, report_from_outcomes)
+from .report import (Report, RequirementOutcome, Status, StoredRevision, explained, guidance_of,
+                     named_nodes, names_of, report_from_outcomes)
+from .revisions import revision_info
 from .rulebook import SH, Level, Requirement, Rulebook, load_rulebook
 from .shacl import Severity, ShaclResult, path_text
-from .store.base import Store, report_graph_iri, submission_graph_iri
+from .store.base import Store, cluster_key, report_graph_iri, submission_graph_iri
 from .store.guard import OwnQuery, checked_iri
 from .unknown_terms import Place, TermNotes, UnknownTerm
 
@@ -59,6 +61,12 @@ def read_report(store: Store, cluster: URIRef, number: int,
         for rid, requirement in rulebook.requirements.items() if rid in statuses)
     sources = sorted((str(graph.value(f, RDFS.label) or ""), str(graph.value(f, BCIC.sha256) or ""))
                      for f in graph.objects(node, PROV.used))
+    info = revision_info(store, cluster, number)  # the provenance: who stored it, the hashes
+    if not all(digest for _name, digest in sources) and [
+            name for name, _digest in sources] == [f.name for f in info.files]:
+        # A report stored before ingest wrote the files' hashes into it: the provenance has them
+        # (both sorted by name, then hash; files of one name are told apart by nothing else).
+        sources = [(f.name, f.sha256) for f in info.files]
     cluster_label, triples = _submission_facts(store, submission_graph_iri(cluster, number),
                                                URIRef(str(subject)) if subject else cluster)
     files = tuple(name for name, _digest in sources)
@@ -76,6 +84,7 @@ def read_report(store: Store, cluster: URIRef, number: int,
         labels=labels,
         kinds=kinds,
         term_notes=notes,
+        revision=StoredRevision(info.number, cluster_key(cluster), info.submitter),
     )
 
 

@@ -1,6 +1,9 @@
 """A stored report read back (checker.report_reader) equals the report that was stored."""
 
 from __future__ import annotations
+
+import dataclasses
+import hashlib
 import json
 
 import pytest
@@ -8,15 +11,17 @@ from rdflib import BNode, URIRef
 from rdflib.term import Node
 
 from checker.errors import NotFoundError
-from checker.ingest import ingest_submission
+from checker.ingest import check_submission, ingest_submission, store_submission
 from checker.loading import SubmissionFile, read_submission_files
 from checker.paths import EXAMPLES_DIR
 from checker.render import render_report
 from checker.render.text import sorted_results
-from checker.report import Report
+from checker.namespaces import BCIC
+from checker.report import Report, StoredRevision
 from checker.report_reader import read_report
 from checker.shacl import ShaclResult
-from checker.store import Store, open_store
+from checker.store import Store, cluster_key, open_store
+from checker.store.base import report_graph_iri
 
 SAMPLES = ("datang-socks", "dehua-ceramics", "meitan-tea")
 
@@ -38,6 +43,12 @@ def _results(report: Report) -> list[list[tuple[object, ...]]]:
 
 def _sorted(results: tuple[ShaclResult, ...]) -> list[ShaclResult]:
     return list(sorted_results(results))
+
+
+def _as_validated(back: Report) -> Report:
+    """The report read back without what only a stored one has (its revision's number and
+    submitter, which every format names), to compare with the report as validated."""
+    return dataclasses.replace(back, revision=None)
 
 
 @pytest.mark.parametrize("sample", SAMPLES)
@@ -69,7 +80,8 @@ def test_stored_report_reads_back_with_the_same_findings_in_every_format(
     back = read_report(store, info.cluster, info.number)
     assert sum(len(o.findings) for o in original.outcomes) > 0
     for lang in ("zh", "en"):
-        assert render_report(back, "text", lang) == render_report(original, "text", lang)
+        assert render_report(_as_validated(back), "text", lang) == render_report(
+            original, "text", lang)
         fresh = json.loads(render_report(original, "json", lang))["requirements"]
         stored = json.loads(render_report(back, "json", lang))["requirements"]
         assert [r["findings"] for r in stored] == [r["findings"] for r in fresh]
@@ -134,7 +146,8 @@ def test_records_that_are_blank_nodes_read_back_under_the_same_names(store: Stor
     info, original = ingest_submission(store, [SubmissionFile("blank.ttl", BLANK_RECORDS)])
     back = read_report(store, info.cluster, info.number)
     for lang in ("zh", "en"):
-        assert render_report(back, "text", lang) == render_report(original, "text", lang)
+        assert render_report(_as_validated(back), "text", lang) == render_report(
+            original, "text", lang)
     assert "an unnamed “key performance indicator system”: its “includes indicator” lacks" in \
         render_report(back, "text", "en")
     assert "纠偏机制（上）: its “covers” lacks “act”" in render_report(back, "text", "en")
@@ -161,7 +174,8 @@ def test_a_specification_naming_its_indicator_otherwise_reads_back_with_the_same
     info, original = ingest_submission(store, [SubmissionFile("spec.ttl", SPECIFIED_OTHERWISE)])
     back = read_report(store, info.cluster, info.number)
     for lang in ("zh", "en"):
-        assert render_report(back, "text", lang) == render_report(original, "text", lang)
+        assert render_report(_as_validated(back), "text", lang) == render_report(
+            original, "text", lang)
     assert "…/spec: does not name “export rate” through “specifies indicator”\n" in \
         render_report(back, "text", "en")
 
@@ -194,4 +208,38 @@ def test_a_records_several_lacks_read_back_in_the_order_the_fresh_report_gave_th
         "– lacks “collection method”", "– lacks “calculation method”",
         "– lacks “responsible party”"]
     for lang in ("zh", "en"):
-        assert render_report(back, "text", lang) == render_report(original, "text", lang)
+        assert render_report(_as_validated(back), "text", lang) == render_report(
+            original, "text", lang)
+
+
+def test_a_stored_report_names_its_files_sha256_and_its_revision(store: Store) -> None:
+    """The report read back fingerprints the files it judged, as the report graph stored them
+    (ingest writes the hashes into it), and says which revision it is and who submitted it."""
+    data = (EXAMPLES_DIR / "dehua-ceramics.ttl").read_bytes()
+    info, original = ingest_submission(store, [SubmissionFile("sub/dehua.ttl", data)],
+                                       submitter="an evaluator")
+    digest = hashlib.sha256(data).hexdigest()
+    assert original.sha256 == (digest,)
+    graph = store.named_graph(report_graph_iri(info.cluster, info.number))
+    assert [str(o) for o in graph.objects(None, BCIC.sha256)] == [digest]
+    back = read_report(store, info.cluster, info.number)
+    assert (back.files, back.sha256) == (("dehua.ttl",), (digest,))
+    assert back.revision == StoredRevision(info.number, cluster_key(info.cluster),
+                                           "an evaluator")
+
+
+def test_a_report_stored_without_its_files_hashes_takes_them_from_the_provenance(
+        store: Store) -> None:
+    """Ingest stored reports without the hashes before it wrote them: the provenance has them,
+    one per file, and the report read back takes them from there, by file name."""
+    files = [SubmissionFile(f"{name}.ttl", (EXAMPLES_DIR / "meitan-tea.ttl").read_bytes()
+                            + f"# {name}\n".encode()) for name in ("b", "a")]
+    checked = check_submission(files)
+    older = dataclasses.replace(checked, report=dataclasses.replace(checked.report, sha256=()))
+    info = store_submission(store, older)
+    graph = store.named_graph(report_graph_iri(info.cluster, info.number))
+    assert not list(graph.objects(None, BCIC.sha256))
+    back = read_report(store, info.cluster, info.number)
+    assert back.files == ("a.ttl", "b.ttl")
+    assert back.sha256 == tuple(hashlib.sha256(f.data).hexdigest() for f in reversed(files))
+    assert back.revision == StoredRevision(info.number, cluster_key(info.cluster), None)
