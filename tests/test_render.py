@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from markupsafe import escape
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS
+from rdflib.namespace import DCTERMS, PROV, XSD
 from rdflib.term import Node
 
 from checker.errors import InputError
@@ -25,9 +25,10 @@ from checker.render.html import css_string
 from checker.render.outline import Filters, report_outline
 from checker.render.cells import width, wrapped
 from checker.render.text import COLUMNS
-from checker.report import Rate, Report, Status
+from checker.report import Rate, Report, Status, StoredRevision
 from checker.rulebook import SH, load_rulebook
 from checker.shacl import Severity
+from checker.store import cluster_key
 from checker.validation import validate_files, validate_graph
 
 EARL = Namespace("http://www.w3.org/ns/earl#")
@@ -539,6 +540,55 @@ def test_every_format_records_each_files_sha256() -> None:
     assert json.loads(render_report(report, "json", "en"))["sha256"] == {str(path): digest}
     graph = Graph().parse(data=render_report(report, "ttl", "en"), format="turtle")
     assert list(graph.objects(None, BCIC.sha256)) == [Literal(digest)]
+
+
+@pytest.mark.parametrize("lang, revision, submitter", [
+    ("zh", "第 3 版（产业集群键 {key}）", "提交者"), ("en", "3 (cluster key {key})", "Submitted by")])
+def test_every_format_names_the_stored_revision_and_who_submitted_it(
+        gappy: Report, lang: Lang, revision: str, submitter: str) -> None:
+    """A stored revision's report, downloaded, says which revision it is and who stored it
+    (9.4's trail), as its page does; a validation not stored names none."""
+    key = cluster_key(URIRef(str(gappy.cluster)))
+    revision = revision.format(key=key)
+    stored = dataclasses.replace(gappy, revision=StoredRevision(3, key, "张评"))
+    text = render_report(stored, "text", lang)
+    assert re.search(rf"\n[^\n]+ {re.escape(revision)}\n{submitter} +张评\n", text)
+    html = render_report(stored, "html", lang)
+    assert f"<dd>{revision}</dd>" in html and f"<dt>{submitter}</dt><dd>张评</dd>" in html
+    title = ("Conformance report — Test cluster — Revision 3" if lang == "en"
+             else "符合性评价报告 — 测试集群 — 第 3 版")
+    assert f"<title>{title}</title>" in html  # and on every printed page:
+    assert f"@top-left {{ content: {css_string(title)};" in html
+    assert json.loads(render_report(stored, "json", lang))["revision"] == {
+        "number": 3, "key": key, "submitter": "张评"}
+    graph = Graph().parse(data=render_report(stored, "ttl", lang), format="turtle")
+    iri = URIRef(f"https://w3id.org/bcic/graph/submission/{key}/3")
+    report = graph.value(predicate=RDF.type, object=SH.ValidationReport)
+    assert (report, PROV.wasDerivedFrom, iri) in graph
+    assert (iri, BCIC.revisionNumber, Literal(3, datatype=XSD.integer)) in graph
+    assert (iri, BCIC.cluster, URIRef(str(gappy.cluster))) in graph
+    agent = graph.value(iri, PROV.wasAttributedTo)
+    assert graph.value(agent, RDFS.label) == Literal("张评")
+    # Not stored: no revision anywhere.
+    assert json.loads(render_report(gappy, "json", lang))["revision"] is None
+    assert submitter not in render_report(gappy, "html", lang)
+    assert (None, PROV.wasDerivedFrom, None) not in Graph().parse(
+        data=render_report(gappy, "ttl", lang), format="turtle")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_html_report_holds_all_but_its_header_and_footer_in_its_main_landmark(
+        gappy: Report, lang: Lang) -> None:
+    """Every part of the page sits in a landmark (axe's `region`): the rates, the requirements
+    and the checklist in <main>, between the <header> and the <footer>."""
+    html = render_report(gappy, "html", lang)
+    body = html[html.index("<body>") + len("<body>"):html.index("</body>")].strip()
+    assert re.fullmatch(r"<header>.*</header>\s*<main>.*</main>\s*<footer>.*</footer>", body,
+                        re.S)
+    assert body.count("<main>") == 1
+    inside = body[body.index("<main>"):body.index("</main>")]
+    for part in ('id="rates"', 'id="requirements"', 'class="chapter"', 'id="manual-review"'):
+        assert part in inside, part
 
 
 def test_english_lacks_put_an_before_a_vowel_and_a_before_a_consonant() -> None:

@@ -449,6 +449,28 @@ def test_report_downloads_as_json_turtle_and_html_with_a_file_name(
     assert samples.get(base + "?format=docx").status_code == 400
 
 
+@pytest.mark.parametrize("lang, words", [
+    ("zh", ("<dt>修订版</dt><dd>第 1 版（产业集群键 {key}）</dd>", "<dt>提交者</dt><dd>tests</dd>")),
+    ("en", ("<dt>Revision</dt><dd>1 (cluster key {key})</dd>",
+            "<dt>Submitted by</dt><dd>tests</dd>"))])
+def test_a_stored_revisions_downloads_name_the_revision_its_submitter_and_the_files_sha256(
+        samples: FlaskClient, lang: str, words: tuple[str, ...]) -> None:
+    """The HTML and JSON an evaluator hands to the cluster say which revision they are and who
+    stored it, as the page does, and fingerprint the file judged (the provenance's hash)."""
+    digest = hashlib.sha256(DATANG.read_bytes()).hexdigest()
+    base = f"/clusters/{DATANG_KEY}/revisions/1?lang={lang}"
+    page = _text(samples.get(base))
+    assert f'<code class="hash">{digest}</code>' in page
+    html = _text(samples.get(base + "&format=html"))
+    for word in words:
+        assert word.format(key=DATANG_KEY) in html
+    assert f"<code>{digest}</code>" in html
+    for url in (base + "&format=json", f"/api/clusters/{DATANG_KEY}/revisions/1/report"):
+        document = json.loads(samples.get(url).data)
+        assert document["revision"] == {"number": 1, "key": DATANG_KEY, "submitter": "tests"}
+        assert document["sha256"] == {"datang-socks.ttl": digest}
+
+
 @pytest.mark.parametrize("path", [
     "/clusters/0123456789abcdef/revisions/1",  # a key no stored cluster has
     "/clusters/not-a-key/revisions/1",

@@ -117,6 +117,7 @@ def _report_schemas() -> Json:
     return {
         "Report": closed(
             lang={"enum": ["zh", "en"]}, cluster=text_or_null, cluster_label=text_or_null,
+            revision=_or_null(closed(number=INTEGER, key=STRING, submitter=text_or_null)),
             rulebook_version=STRING, created=STRING, files=_array(STRING),
             sha256={"type": "object", "additionalProperties": STRING,
                     "description": "each file's SHA-256, by its name"},

@@ -72,7 +72,11 @@ def render_html(report: Report, lang: Lang, rulebook_url: str | None = None) -> 
 
 
 def _page_header(report: Report, lang: Lang) -> str:
-    """What every printed page says at its top: the report's title and the cluster."""
+    """What every printed page says at its top, and the page's title: the report's title, the
+    cluster and, for a stored revision, its number."""
     cluster = (pick(report.cluster_label, lang) or report.cluster
                or message("report.no_cluster", lang))
-    return f"{message('report.title', lang)} — {cluster}"
+    header = f"{message('report.title', lang)} — {cluster}"
+    if report.revision is not None:
+        header += f" — {message('report.revision.header', lang, number=report.revision.number)}"
+    return header

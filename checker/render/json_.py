@@ -9,7 +9,7 @@ import orjson
 from ..duties import duties_set_aside, set_aside_lines
 from ..i18n import Lang, message
 from ..notation import provision_notation
-from ..report import Rate, Report, RequirementOutcome
+from ..report import Rate, Report, RequirementOutcome, StoredRevision
 from ..shacl import ShaclResult
 from ..timestamps import xsd_datetime
 from .findings_json import findings_document, node_text
@@ -36,6 +36,8 @@ def report_document(report: Report, lang: Lang) -> dict[str, Any]:
         "lang": lang,
         "cluster": report.cluster,
         "cluster_label": pick(report.cluster_label, lang) or None,
+        # Which stored revision this is (9.4's trail); null for a validation not stored.
+        "revision": _revision(report.revision),
         "rulebook_version": report.rulebook_version,
         "created": xsd_datetime(report.created),
         "files": list(report.files),
@@ -60,6 +62,12 @@ def report_document(report: Report, lang: Lang) -> dict[str, Any]:
         "unknown_terms": _unknown_terms(report, writer.namer),
         "unknown_terms_more": report.term_notes.more,
     }
+
+
+def _revision(revision: StoredRevision | None) -> dict[str, Any] | None:
+    if revision is None:
+        return None
+    return {"number": revision.number, "key": revision.key, "submitter": revision.submitter}
 
 
 def _unknown_terms(report: Report, namer: TermNamer) -> list[dict[str, Any]]:

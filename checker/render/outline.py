@@ -17,8 +17,8 @@ from .findings_view import FindingView, Namer
 from .guidance_view import GuidanceWriter, Pointer, shown_hints
 from .naming import pick
 from .term_notes_view import term_note_lines
-from .text import (chapter_title, items_not_met, rate_rows, SHOWS_FINDINGS, short_label,
-                   verdict_lines, verdict_word)
+from .text import (chapter_title, items_not_met, rate_rows, revision_fields, SHOWS_FINDINGS,
+                   short_label, verdict_lines, verdict_word)
 
 
 @dataclass(frozen=True)
@@ -118,6 +118,7 @@ class ReportOutline:
 
     report: Report
     cluster_label: str
+    revision: tuple[tuple[str, str], ...]  # which stored revision, who submitted it: (field, value)
     files: tuple[tuple[str, str], ...]  # each file judged and the SHA-256 of its bytes ("": unknown)
     verdict: str
     verdict_lines: tuple[str, ...]
@@ -141,6 +142,8 @@ def report_outline(report: Report, lang: Lang, filters: Filters = Filters(),
     return ReportOutline(
         report=report,
         cluster_label=pick(report.cluster_label, lang),
+        revision=tuple((message(f"report.field.{key}", lang), value)
+                       for key, value in revision_fields(report, lang)),
         files=tuple(zip(report.files, report.sha256 or ("",) * len(report.files), strict=True)),
         verdict=verdict_word(report, lang),
         verdict_lines=tuple(verdict_lines(report, lang)),

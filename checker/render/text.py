@@ -83,6 +83,18 @@ def files_with_digests(report: Report) -> list[str]:
             for name, digest in zip(report.files, digests, strict=True)]
 
 
+def revision_fields(report: Report, lang: Lang) -> list[tuple[str, str]]:
+    """Which stored revision the report is, and who submitted it, as (field, value); none for
+    a validation not stored."""
+    stored = report.revision
+    if stored is None:
+        return []
+    fields = [("revision", message("report.revision", lang, number=stored.number, key=stored.key))]
+    if stored.submitter is not None:
+        fields.append(("submitter", stored.submitter))
+    return fields
+
+
 def percent(rate: Rate) -> str:
     """A rate as a percentage with one decimal."""
     return f"{rate.ratio * 100:.1f}%"
@@ -167,6 +179,7 @@ def _lines(report: Report, lang: Lang) -> Iterator[str]:
         ("cluster", pick(report.cluster_label, lang)
          or message("report.no_name" if report.cluster else "report.no_cluster", lang)),
         ("iri", report.cluster or message("report.none", lang)),
+        *revision_fields(report, lang),
         ("files", ", ".join(files_with_digests(report)) or message("report.none", lang)),
         ("triples", str(report.triples)),
         ("rulebook", report.rulebook_version),

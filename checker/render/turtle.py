@@ -13,10 +13,11 @@ from ..findings_rdf import add_diagnosis
 from ..duties import set_aside_lines
 from ..i18n import LANGUAGES, Lang
 from ..namespaces import BCIC, REQ
-from ..report import Rate, Report, RequirementOutcome, Status
+from ..report import Rate, Report, RequirementOutcome, Status, StoredRevision
 from ..rulebook import SH, load_rulebook
 from ..shacl import Severity, ShaclResult
 from ..shape_paths import write_path
+from ..store.base import submission_graph_iri
 from ..timestamps import datetime_literal
 from ..unknown_terms import TermUse
 from .findings_view import Namer
@@ -76,6 +77,8 @@ def report_graph(report: Report) -> Graph:
         g.add((source, RDFS.label, Literal(name)))
         if digest:
             g.add((source, BCIC.sha256, Literal(digest)))
+    if report.revision is not None and report.cluster:
+        _add_revision(g, node, URIRef(report.cluster), report.revision, label)
     for lang in LANGUAGES:  # the duties of 4.2 set aside for want of a member of their role
         for line in set_aside_lines(report, lang):
             g.add((node, RDFS.comment, Literal(line, lang=lang)))
@@ -119,6 +122,22 @@ def _add_guidance(g: Graph, result: BNode, outcome: RequirementOutcome,
         if outcome.guidance is not None and outcome.requirement.review_prompt:
             g.add((result, BCIC.reviewDocuments, Literal(writer.documents(outcome.guidance),
                                                          lang=writer.lang)))
+
+
+def _add_revision(g: Graph, node: BNode, cluster: URIRef, stored: StoredRevision,
+                  label: _Labeller) -> None:
+    """A stored revision's report derives from that revision, described as the store's
+    provenance graph describes it (docs/store.md): its cluster, number and submitter."""
+    revision = submission_graph_iri(cluster, stored.number)
+    g.add((node, PROV.wasDerivedFrom, revision))
+    g.add((revision, RDF.type, BCIC.Revision))
+    g.add((revision, BCIC.cluster, cluster))
+    g.add((revision, BCIC.revisionNumber, Literal(stored.number, datatype=XSD.integer)))
+    if stored.submitter is not None:
+        agent = label("1-submitter")
+        g.add((revision, PROV.wasAttributedTo, agent))
+        g.add((agent, RDF.type, PROV.Agent))
+        g.add((agent, RDFS.label, Literal(stored.submitter)))
 
 
 def _add_term_notes(g: Graph, node: BNode, report: Report, sources: dict[str, BNode],
