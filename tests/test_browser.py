@@ -130,3 +130,30 @@ def test_the_html_report_hides_emptied_clauses_on_screen_and_prints_legibly() ->
         assert style == {"background": "rgb(255, 255, 255)", "colour": "rgb(207, 34, 46)",
                          "chips": "none", "clause": "block", "adjust": "exact"}
         screenshot(tab, "html-report-print")
+
+
+def test_a_printed_report_page_is_the_report_alone_and_says_its_filter(
+        make_web_app, sample_store: Path) -> None:  # type: ignore[no-untyped-def]
+    """Paper: no site header, navigation, footer or link to the cluster's other revisions; the
+    filter said (18 of 132 shown, and by what); a heading never left at the foot of a page."""
+    from checker.store import cluster_key
+    from rdflib import URIRef
+
+    key = cluster_key(URIRef("https://example.org/cluster/datang/cluster"))
+    app = make_web_app(sample_store)
+    with live_server(app) as base, chromium() as browser:
+        tab = browser.new_page()  # type: ignore[attr-defined]
+        tab.goto(f"{base}/clusters/{key}/revisions/1?lang=en&status=not_met")
+        tab.emulate_media(media="print")
+        shown = tab.evaluate("""() => {
+            const shown = (selector) => [...document.querySelectorAll(selector)]
+                .some(e => e.getClientRects().length > 0);
+            return {header: shown("header.site"), footer: shown("footer.site"),
+                    cluster_link: shown(".report-kind a"), filters: shown("form.filters"),
+                    filter_said: shown("#shown"),
+                    keep: getComputedStyle(document.querySelector(".clause h4")).breakAfter};
+        }""")
+        assert shown == {"header": False, "footer": False, "cluster_link": False,
+                         "filters": False, "filter_said": True, "keep": "avoid"}
+        assert tab.inner_text("#shown") == "18 of 132 requirements shown (filtered by “Status: not met”)"
+        screenshot(tab, "report-page-print")

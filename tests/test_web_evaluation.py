@@ -17,6 +17,7 @@ from markupsafe import escape
 from rdflib import Dataset, Graph, URIRef
 
 from checker.paths import EXAMPLES_DIR
+from checker.render.html import css_string
 from checker.render.json_ import report_document
 from checker.report import Report, Status
 from checker.report_reader import read_report
@@ -483,6 +484,59 @@ def test_unknown_clusters_revisions_and_validations_are_404(
     answer = samples.get(f"{path}?lang={lang}", headers={"Accept": "text/html"})
     assert answer.status_code == 404
     assert said in _text(answer)
+
+
+@pytest.mark.parametrize("lang, title", [
+    ("zh", "页面不存在（错误 404）— bcic"), ("en", "There is no such page (error 404) — bcic")])
+def test_an_error_pages_title_says_what_went_wrong_and_the_site(
+        samples: FlaskClient, lang: str, title: str) -> None:
+    answer = samples.get(f"/clusters/{DATANG_KEY}/revisions/7?lang={lang}",
+                         headers={"Accept": "text/html"})
+    assert f"<title>{title}</title>" in _text(answer)
+
+
+@pytest.mark.parametrize("lang, stored, fresh", [
+    ("zh", "符合性评价报告 — 德化陶瓷产业集群 — 第 1 版 — bcic",
+     "符合性评价报告 — 德化陶瓷产业集群 — 验证结果（未存储） — bcic"),
+    ("en", "Conformance report — Dehua ceramics industrial cluster — Revision 1 — bcic",
+     "Conformance report — Dehua ceramics industrial cluster — Validation (not stored) — bcic")])
+def test_a_reports_title_names_its_revision_or_says_it_is_not_stored(
+        writable: Flask, tokens: dict[str, str], lang: str, stored: str, fresh: str) -> None:
+    client = writable.test_client()
+    body = {"text": DEHUA.read_text()}
+    unstored = client.post(f"/validate?lang={lang}", data=body).headers["Location"]
+    assert f"<title>{fresh}</title>" in _text(client.get(unstored))
+    kept = client.post(f"/validate?lang={lang}",
+                       data={**body, "store": "1", "token": tokens["evaluator"]})
+    assert f"<title>{stored}</title>" in _text(client.get(kept.headers["Location"]))
+
+
+@pytest.mark.parametrize("lang, shown", [
+    ("zh", "显示 132 项要求中的 12 项（按“状态：不满足，严重程度：违规”筛选）"),
+    ("en", "12 of 132 requirements shown (filtered by “Status: not met, Severity: violation”)")])
+def test_a_filtered_report_page_says_by_what_it_is_filtered(
+        samples: FlaskClient, lang: str, shown: str) -> None:
+    """Said on the page and printed with it (evaluation.css hides the filter form, not this):
+    a print of a filtered page would otherwise leave requirements out without a word."""
+    base = f"/clusters/{DATANG_KEY}/revisions/1?lang={lang}"
+    page = _text(samples.get(base + "&status=not_met&severity=violation"))
+    assert len(_rows(page)) == 12
+    assert f'<p class="muted" id="shown">{escape(shown)}</p>' in page
+    assert "（按" not in _text(samples.get(base)) and "filtered by" not in _text(samples.get(base))
+
+
+@pytest.mark.parametrize("lang, header", [
+    ("zh", "符合性评价报告 — 诸暨大唐袜业产业集群 — 第 1 版"),
+    ("en", "Conformance report — Datang (Zhuji) hosiery industrial cluster — Revision 1")])
+def test_a_printed_report_page_names_cluster_revision_and_date_on_every_page(
+        samples: FlaskClient, sample_store: Path, lang: str, header: str) -> None:
+    page = _text(samples.get(f"/clusters/{DATANG_KEY}/revisions/1?lang={lang}"))
+    day = _stored_report(sample_store, DATANG_CLUSTER).created.date().isoformat()
+    style = page[page.index('<style media="print">'):]
+    style = style[:style.index("</style>")]
+    assert f"@top-left {{ content: {css_string(header)};" in style
+    assert f"@top-right {{ content: {css_string(day)};" in style
+    assert 'content: counter(page) " / " counter(pages)' in style
 
 
 def test_fresh_reports_are_kept_only_up_to_their_number(

@@ -26,7 +26,7 @@ from werkzeug.routing import Map
 
 from checker.errors import CheckerError, StoreError
 from checker.query_runner import current_snapshot, refresh_snapshot, snapshot_dir_for
-from checker.render.html import chinese_marked
+from checker.render.html import chinese_marked, css_string
 from checker.sparql_service import TRUNCATED_HEADER, SparqlLimits, SparqlService
 from checker.store import DEFAULT_LOCATION
 from checker.notation import listed, provision_notation, provisions_listed, without_notation
@@ -128,6 +128,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.context_processor(_template_globals)
     app.add_template_filter(code_spans)
     app.add_template_filter(chinese_marked)
+    app.add_template_filter(css_string)  # a report page's running header for print
     app.before_request(check_api_language)
     app.register_error_handler(CheckerError, _checker_error)
     app.register_error_handler(CSRFError, _csrf_error)

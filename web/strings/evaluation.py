@@ -105,6 +105,10 @@ STRINGS = {
     "report.page.clear": {"en": "Clear", "zh": "清除"},
     "report.page.shown": {"en": "{shown} of {total} requirements shown",
                           "zh": "显示 {total} 项要求中的 {shown} 项"},
+    "report.page.shown_filtered": {
+        "en": "{shown} of {total} requirements shown (filtered by “{filter}”)",
+        "zh": "显示 {total} 项要求中的 {shown} 项（按“{filter}”筛选）"},
+    "report.page.filter_join": {"en": ", ", "zh": "，"},
     "report.page.none_shown": {"en": "No requirement matches the filter.",
                                "zh": "没有符合筛选条件的要求。"},
     "report.page.chapter_rate": {"en": "chapter rate", "zh": "本章符合率"},
