@@ -359,6 +359,17 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "report.items_not_met": {"en": "list items not met: {items}", "zh": "未满足的列项：{items}"},
     # How to meet a requirement, read off its shapes (checker/render/guidance_view.py).
     "report.guidance.label": {"en": "How to meet it", "zh": "如何满足"},
+    "report.hints.other_rulebook": {
+        "en": "The hints on how to meet a provision, the review prompts and the rulebook links "
+              "come from the running rulebook {running}; this report was made under rulebook "
+              "{made}, whose statuses, rates and provision texts it shows as stored.",
+        "zh": "“如何满足”提示、人工评审提示和规则库链接来自当前运行的规则库 {running}；本报告在规则库 "
+              "{made} 下作出，所列状态、符合率和条款文本均为当时存储的内容。"},
+    "report.hints.from": {"en": "(hint from the running rulebook {running}, not {made})",
+                          "zh": "（提示取自当前运行的规则库 {running}，而非 {made}）"},
+    "report.not_in_rulebook": {
+        "en": "Not in the running rulebook {running}: listed as stored under rulebook {made}.",
+        "zh": "当前运行的规则库 {running} 中没有此条款：按规则库 {made} 下存储的内容列出。"},
     # The provision's text: the standard's (zh, normative), and in English reports ours beside it.
     "report.text.standard": {"en": "Standard (zh)", "zh": "原文"},
     "report.text.rendering": {"en": "English (unofficial translation)", "zh": "英文（非官方译文）"},

@@ -118,6 +118,11 @@ def _report_schemas() -> Json:
         "Report": closed(
             lang={"enum": ["zh", "en"]}, cluster=text_or_null, cluster_label=text_or_null,
             rulebook_version=STRING, created=STRING, files=_array(STRING),
+            hints_rulebook_version={"type": "string", **described(
+                "the rulebook whose hints, review prompts and links the report gives: the running "
+                "one, for a stored report made under another",
+                "报告中提示、人工评审提示和链接所依据的规则库版本：对在其他规则库下作出的已存储报告，为当前运行的规则库")},
+            rulebook_note=text_or_null,
             sha256={"type": "object", "additionalProperties": STRING,
                     "description": "each file's SHA-256, by its name"},
             triples=INTEGER, translation_note=text_or_null, conforms=BOOLEAN,
@@ -144,6 +149,9 @@ def _report_schemas() -> Json:
             level={"enum": ["shall", "should", "may", "informative"]},
             layer={"enum": ["driver", "process", "result"]}, chapter=INTEGER, label=STRING,
             title_source={"enum": ["standard", "bcic"]}, text=STRING, text_zh=STRING,
+            in_running_rulebook={"type": "boolean", **described(
+                "false: judged under the rulebook that made this stored report, and no longer in "
+                "the running one", "false：按作出该已存储报告的规则库判定，当前运行的规则库中已无此条款")},
             status={"enum": ["met", "not_met", "manual_review", "not_applicable", "not_used"]},
             review_prompt=text_or_null,
             guidance=_or_null(closed(
