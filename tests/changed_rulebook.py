@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from rdflib import Graph
+
 from checker.namespaces import REQ
 from checker.rulebook import Rulebook, clause_sort_key, load_rulebook
 
@@ -26,3 +28,13 @@ def renumbered_rulebook() -> Rulebook:
         requirements=dict(sorted(requirements.items(), key=lambda item: clause_sort_key(item[0]))),
         shape_requirements={shape: RENAMED_TO if rid == RENAMED else rid
                             for shape, rid in running.shape_requirements.items()})
+
+
+def renumbered_rule_graphs(ontology: Graph) -> Graph:
+    """A store's ontology graph with 9.4.2 renumbered 9.4.3, as `bcic rules reload` of the
+    changed rule files would store it."""
+    old, new = REQ[RENAMED], REQ[RENAMED_TO]
+    changed = Graph()
+    for s, p, o in ontology:
+        changed.add((new if s == old else s, p, new if o == old else o))
+    return changed
