@@ -486,6 +486,20 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     },
     "store.history.closed": {"en": "closed: {ids}", "zh": "已解决：{ids}"},
     "store.history.opened": {"en": "opened: {ids}", "zh": "新出现：{ids}"},
+    "store.history.rulebook": {"en": "rulebook {version}", "zh": "规则库 {version}"},
+    "store.history.rulebook_changed": {
+        "en": "rulebook changed {before} → {after}: clauses opened or closed may come from the "
+              "rules, not the submission",
+        "zh": "规则库已变更 {before} → {after}：新出现或已解决的条款可能源于规则的变化，而非提交材料"},
+    "store.clusters.mixed_rulebooks": {
+        "en": "These clusters' latest revisions were judged under different rulebooks ({versions}): "
+              "their verdicts and rates are not comparable as they stand.",
+        "zh": "这些产业集群的最新修订版是在不同的规则库下判定的（{versions}）：其结论与符合率不能直接比较。"},
+    "store.column.rulebook": {"en": "Rulebook", "zh": "规则库版本"},
+    "query.mixed_rulebooks": {
+        "en": "Note: these rows were judged under different rulebooks (rulebookVersion: "
+              "{versions}); their verdicts and rates are not comparable as they stand.",
+        "zh": "注意：这些行是在不同的规则库下判定的（rulebookVersion：{versions}），其结论与符合率不能直接比较。"},
     "store.column.cluster": {"en": "Cluster", "zh": "产业集群"},
     "store.column.label": {"en": "Name", "zh": "名称"},
     "store.column.revisions": {"en": "Revisions", "zh": "版本数"},

@@ -5,11 +5,15 @@ what a store made under the running rulebook shows once another one runs (defect
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from rdflib import Graph
 
+from checker.ingest import ingest_files, publish_for_queries
 from checker.namespaces import REQ
+from checker.paths import EXAMPLES_DIR
 from checker.rulebook import Rulebook, clause_sort_key, load_rulebook
+from checker.store import open_store
 
 RENAMED, RENAMED_TO = "9.4.2", "9.4.3"
 CHANGED_VERSION = "0.2.0"
@@ -38,3 +42,17 @@ def renumbered_rule_graphs(ontology: Graph) -> Graph:
     for s, p, o in ontology:
         changed.add((new if s == old else s, p, new if o == old else o))
     return changed
+
+
+def store_across_a_rule_change(path: Path) -> None:
+    """A directory store of Datang and Dehua judged under the running rulebook, then Datang
+    again, unchanged, under the renumbered one (0.2.0): its revision 2 closes 9.4.2 and opens
+    9.4.3 because of the rules alone, and the latest revisions mix two rulebooks."""
+    store = open_store("oxigraph", path=str(path))
+    try:
+        for sample in ("datang-socks.ttl", "dehua-ceramics.ttl"):
+            ingest_files(store, [EXAMPLES_DIR / sample])
+        ingest_files(store, [EXAMPLES_DIR / "datang-socks.ttl"], rulebook=renumbered_rulebook())
+        publish_for_queries(store)
+    finally:
+        store.close()

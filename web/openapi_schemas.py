@@ -79,8 +79,13 @@ def _revision(**more: Json) -> Json:
 
 def _cluster_schemas() -> Json:
     ids = _array(STRING)
+    changed_from = {"type": ["string", "null"], **described(
+        "the rulebook of the revision before, when another judged it: what this one closed and "
+        "opened may come from the rules, not the submission",
+        "前一修订版所依据的规则库（与本版不同时）：本版已解决或新出现的条款可能源于规则变化，而非提交材料")}
     history_revision = _revision(closed=_array(_ref("RequirementRef")),
-                                 opened=_array(_ref("RequirementRef")))
+                                 opened=_array(_ref("RequirementRef")),
+                                 rulebook_changed_from=changed_from)
     return {
         "Error": closed(ok={"const": False}, status=INTEGER,
                        error={"type": "string", "description": "the error class"},
@@ -96,7 +101,8 @@ def _cluster_schemas() -> Json:
             key=STRING, cluster=STRING, label=_nullable("string"), revisions=INTEGER,
             latest=_ref("Revision"), url=STRING))),
         "ClusterDetail": closed(key=STRING, cluster=STRING, label=_nullable("string"),
-                               revisions=_array(_revision(page=STRING, closed=ids, opened=ids))),
+                               revisions=_array(_revision(page=STRING, closed=ids, opened=ids,
+                                                          rulebook_changed_from=changed_from))),
         "ClusterHistory": closed(cluster=_ref("ClusterRef"), revisions=_array(history_revision)),
         "StoredRevision": _revision(page=STRING, ok={"const": True}, key=STRING, cluster=STRING,
                                     label=_nullable("string")),
