@@ -15,7 +15,8 @@ from .cli_validate import LANG_META_KEY
 from .notation import provisions_listed
 from .verdicts import rate_text, verdict_text
 from .errors import InputError
-from .history import ClusterSummary, RevisionChange, cluster_history, cluster_overview
+from .history import (ClusterSummary, RevisionChange, cluster_history, cluster_overview,
+                      mixed_rulebooks_note)
 from .i18n import DEFAULT_LANG, LANGUAGES, Lang, counted, message
 from .ingest import ingest_at, publish_for_queries
 from .queries import (bind, get_query, list_queries, result_columns, run_named_query,
@@ -143,6 +144,8 @@ def clusters_command(ctx: click.Context, location: str | None, engine: str | Non
         return
     for line in aligned_table(_cluster_rows(summaries, lang), lang):
         click.echo(line)
+    if note := mixed_rulebooks_note(summaries, lang):
+        click.echo(note)
 
 
 @click.command("history")
@@ -255,6 +258,10 @@ def queries_run_command(ctx: click.Context, name: str, params: tuple[str, ...], 
         rows = run_named_query(store, name, values)
     _echo_results(render_results(QueryResult(QueryForm.SELECT, result_columns(name), rows), fmt,
                                  lang, named=True))
+    versions = sorted({str(row["rulebookVersion"]) for row in rows if "rulebookVersion" in row})
+    if len(versions) > 1:  # on stderr: the results stay machine-readable
+        click.echo(message("query.mixed_rulebooks", lang, versions=", ".join(versions)),
+                   err=True)
 
 
 def _echo_results(text: str) -> None:
@@ -308,7 +315,8 @@ def _date(moment: datetime) -> str:
 
 def _cluster_rows(summaries: list[ClusterSummary], lang: Lang) -> list[list[str]]:
     header = [message(f"store.column.{key}", lang)
-              for key in ("cluster", "label", "revisions", "verdict", "rate", "date")]
+              for key in ("cluster", "label", "revisions", "verdict", "rate", "rulebook",
+                          "date")]
     rows = [header]
     for summary in summaries:
         latest: RevisionInfo = summary.latest
@@ -316,7 +324,7 @@ def _cluster_rows(summaries: list[ClusterSummary], lang: Lang) -> list[list[str]
             iter(summary.labels.values()), "")
         rows.append([str(summary.cluster), label, str(summary.revisions),
                      verdict_text(latest.conforms, latest.rate, lang),
-                     rate_text(latest.rate, lang),
+                     rate_text(latest.rate, lang), latest.rulebook_version,
                      _date(latest.generated)])
     return rows
 
@@ -327,7 +335,12 @@ def _history_lines(changes: list[RevisionChange], lang: Lang) -> Iterator[str]:
         yield "  ".join((message("store.revision", lang, number=change.number),
                          _date(change.generated),
                          verdict_text(change.conforms, change.rate, lang),
-                         rate_text(change.rate, lang)))
+                         rate_text(change.rate, lang),
+                         message("store.history.rulebook", lang,
+                                 version=change.rulebook_version)))
+        if change.rulebook_before is not None:
+            yield "    " + message("store.history.rulebook_changed", lang,
+                                   before=change.rulebook_before, after=change.rulebook_version)
         yield "    " + message("store.history.closed", lang,
                                ids=provisions_listed(change.closed, lang) or none)
         yield "    " + message("store.history.opened", lang,

@@ -31,6 +31,9 @@ class RevisionEntry:
     info: RevisionInfo
     closed: tuple[RequirementRef, ...]
     opened: tuple[RequirementRef, ...]
+    # The rulebook of the revision before, when another judged it: what this one closed and
+    # opened may come from the rules, not the submission (None: the same rulebook, or the first).
+    rulebook_before: str | None = None
 
 
 def stored_clusters(store: Store) -> list[ClusterSummary]:
@@ -47,7 +50,8 @@ def revision_entries(store: Store, cluster: URIRef) -> list[RevisionEntry]:
         entries.append(RevisionEntry(
             info,
             tuple(requirement_ref(r) for r in (change.closed if change else ())),
-            tuple(requirement_ref(r) for r in (change.opened if change else ()))))
+            tuple(requirement_ref(r) for r in (change.opened if change else ())),
+            change.rulebook_before if change else None))
     return entries
 
 

@@ -7,10 +7,11 @@ from datetime import datetime
 
 from rdflib import URIRef
 
+from .i18n import Lang, message
 from .namespaces import BCIC, REQ
 from .render.turtle import EARL
-from .report import Rate, Status, is_gap
-from .rulebook import Rulebook, clause_sort_key, load_rulebook
+from .report import Rate
+from .rulebook import LEVEL_BY_IRI, Level, Rulebook, clause_sort_key, load_rulebook
 from .store.base import PROVENANCE_GRAPH, RevisionInfo, Store
 from .store.guard import OwnQuery, checked_iri
 
@@ -31,6 +32,10 @@ class RevisionChange:
     rate: Rate | None  # None: stored before the summary had rate counts (`bcic reindex`)
     closed: tuple[str, ...]
     opened: tuple[str, ...]
+    rulebook_version: str = ""  # the rulebook that judged it
+    # The rulebook of the revision before, when another: what it closed and opened may then come
+    # from the rules that changed, not from the submission (None: same rulebook, or the first).
+    rulebook_before: str | None = None
 
 
 @dataclass(frozen=True)
@@ -45,17 +50,21 @@ class ClusterSummary:
 
 def cluster_history(store: Store, cluster: URIRef,
                     rulebook: Rulebook | None = None) -> list[RevisionChange]:
-    """Every stored revision of the cluster, oldest first, with the gaps it closed and opened."""
+    """Every stored revision of the cluster, oldest first, with the gaps it closed and opened and
+    the rulebook that judged it, said when it is not the one that judged the revision before."""
     rulebook = rulebook or load_rulebook()
     failed = _failed(store, checked_iri(str(cluster)))
     changes: list[RevisionChange] = []
     before: frozenset[str] = frozenset()  # before the first revision, nothing is outstanding
+    version_before: str | None = None
     for info in store.revisions(cluster):
-        now = _gaps(failed.get(info.number, frozenset()), rulebook)
-        changes.append(RevisionChange(info.number, info.generated, info.conforms,
-                                      info.rate, _in_clause_order(before - now),
-                                      _in_clause_order(now - before)))
-        before = now
+        now = _gaps(failed.get(info.number, {}), rulebook)
+        changes.append(RevisionChange(
+            info.number, info.generated, info.conforms, info.rate,
+            _in_clause_order(before - now), _in_clause_order(now - before),
+            info.rulebook_version,
+            version_before if version_before not in (None, info.rulebook_version) else None))
+        before, version_before = now, info.rulebook_version
     return changes
 
 
@@ -70,29 +79,43 @@ def cluster_overview(store: Store) -> list[ClusterSummary]:
     return [ClusterSummary(c, labels.get(c, {}), counts[c], latest[c]) for c in latest]
 
 
-def _gaps(failed: frozenset[str], rulebook: Rulebook) -> frozenset[str]:
-    """The failed requirements that are gaps; ids the rulebook does not know are left out, as
-    the stored report read back leaves them out."""
-    return frozenset(r for r in failed if r in rulebook.requirements
-                     and is_gap(rulebook.requirements[r], Status.NOT_MET))
+def mixed_rulebooks_note(clusters: list[ClusterSummary], lang: Lang) -> str:
+    """Said under a list of clusters whose latest revisions were judged under different
+    rulebooks (their verdicts and rates are then not comparable as they stand); else ""."""
+    versions = sorted({c.latest.rulebook_version for c in clusters})
+    if len(versions) < 2:
+        return ""
+    return message("store.clusters.mixed_rulebooks", lang, versions=", ".join(versions))
 
 
-def _failed(store: Store, cluster: URIRef) -> dict[int, frozenset[str]]:
-    """Revision number → the requirements its stored report records not met (earl:failed)."""
+def _gaps(failed: dict[str, Level | None], rulebook: Rulebook) -> frozenset[str]:
+    """The failed requirements that are gaps, by the level the report states (a provision the
+    running rulebook no longer has counts as judged); a report that states none takes the running
+    rulebook's, and leaves out an id it does not know."""
+    levels = {rid: level or (rulebook.requirements[rid].level if rid in rulebook.requirements
+                             else None) for rid, level in failed.items()}
+    return frozenset(rid for rid, level in levels.items() if level is Level.SHALL)
+
+
+def _failed(store: Store, cluster: URIRef) -> dict[int, dict[str, Level | None]]:
+    """Revision number → the requirements its stored report records not met (earl:failed), each
+    with the level the report states (None: it states none)."""
     rows = store.select(OwnQuery(f"""PREFIX earl: <{EARL}>
-SELECT ?number ?test WHERE {{
+SELECT ?number ?test ?level WHERE {{
   GRAPH <{PROVENANCE_GRAPH}> {{
     ?revision <{BCIC.cluster}> <{checked_iri(str(cluster))}> ; <{BCIC.revisionNumber}> ?number ;
               <{BCIC.reportGraph}> ?report .
   }}
   GRAPH ?report {{ ?assertion a earl:Assertion ; earl:test ?test ; earl:result ?result .
-                  ?result earl:outcome earl:failed . }}
+                  ?result earl:outcome earl:failed .
+                  OPTIONAL {{ ?test <{BCIC.normativeLevel}> ?level }} }}
 }}"""))
-    found: dict[int, set[str]] = {}
+    found: dict[int, dict[str, Level | None]] = {}
     for row in rows:
-        found.setdefault(int(str(row["number"])), set()).add(
-            str(row["test"]).removeprefix(str(REQ)))
-    return {number: frozenset(ids) for number, ids in found.items()}
+        level = LEVEL_BY_IRI.get(row["level"]) if row.get("level") is not None else None  # type: ignore[arg-type]
+        found.setdefault(int(str(row["number"])), {})[
+            str(row["test"]).removeprefix(str(REQ))] = level
+    return found
 
 
 def _labels(store: Store, infos: list[RevisionInfo]) -> dict[URIRef, dict[str, str]]:

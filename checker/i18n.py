@@ -365,6 +365,17 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "report.items_not_met": {"en": "list items not met: {items}", "zh": "未满足的列项：{items}"},
     # How to meet a requirement, read off its shapes (checker/render/guidance_view.py).
     "report.guidance.label": {"en": "How to meet it", "zh": "如何满足"},
+    "report.hints.other_rulebook": {
+        "en": "The hints on how to meet a provision, the review prompts and the rulebook links "
+              "come from the running rulebook {running}; this report was made under rulebook "
+              "{made}, whose statuses, rates and provision texts it shows as stored.",
+        "zh": "“如何满足”提示、人工评审提示和规则库链接来自当前运行的规则库 {running}；本报告在规则库 "
+              "{made} 下作出，所列状态、符合率和条款文本均为当时存储的内容。"},
+    "report.hints.from": {"en": "(hint from the running rulebook {running}, not {made})",
+                          "zh": "（提示取自当前运行的规则库 {running}，而非 {made}）"},
+    "report.not_in_rulebook": {
+        "en": "Not in the running rulebook {running}: listed as stored under rulebook {made}.",
+        "zh": "当前运行的规则库 {running} 中没有此条款：按规则库 {made} 下存储的内容列出。"},
     # The provision's text: the standard's (zh, normative), and in English reports ours beside it.
     "report.text.standard": {"en": "Standard (zh)", "zh": "原文"},
     "report.text.rendering": {"en": "English (unofficial translation)", "zh": "英文（非官方译文）"},
@@ -481,6 +492,20 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     },
     "store.history.closed": {"en": "closed: {ids}", "zh": "已解决：{ids}"},
     "store.history.opened": {"en": "opened: {ids}", "zh": "新出现：{ids}"},
+    "store.history.rulebook": {"en": "rulebook {version}", "zh": "规则库 {version}"},
+    "store.history.rulebook_changed": {
+        "en": "rulebook changed {before} → {after}: clauses opened or closed may come from the "
+              "rules, not the submission",
+        "zh": "规则库已变更 {before} → {after}：新出现或已解决的条款可能源于规则的变化，而非提交材料"},
+    "store.clusters.mixed_rulebooks": {
+        "en": "These clusters' latest revisions were judged under different rulebooks ({versions}): "
+              "their verdicts and rates are not comparable as they stand.",
+        "zh": "这些产业集群的最新修订版是在不同的规则库下判定的（{versions}）：其结论与符合率不能直接比较。"},
+    "store.column.rulebook": {"en": "Rulebook", "zh": "规则库版本"},
+    "query.mixed_rulebooks": {
+        "en": "Note: these rows were judged under different rulebooks (rulebookVersion: "
+              "{versions}); their verdicts and rates are not comparable as they stand.",
+        "zh": "注意：这些行是在不同的规则库下判定的（rulebookVersion：{versions}），其结论与符合率不能直接比较。"},
     "store.column.cluster": {"en": "Cluster", "zh": "产业集群"},
     "store.column.label": {"en": "Name", "zh": "名称"},
     "store.column.revisions": {"en": "Revisions", "zh": "版本数"},

@@ -100,6 +100,17 @@ class Report:
     # above (checker/unknown_terms.py).
     term_notes: TermNotes = TermNotes()
     revision: StoredRevision | None = None  # None: a validation, not read back from a store
+    # A report read back from a store (checker/report_reader.py): the version of the running
+    # rulebook, whose hints and rulebook links it shows ("": the rulebook that made it, as in a
+    # fresh report), and the provisions it judged that the running rulebook no longer has.
+    running_rulebook: str = ""
+    not_in_rulebook: frozenset[str] = frozenset()
+
+    @property
+    def hints_from_another_rulebook(self) -> bool:
+        """Whether its hints and rulebook links come from a rulebook other than the one that
+        made it (a stored report read back after the rules changed)."""
+        return bool(self.running_rulebook) and self.running_rulebook != self.rulebook_version
 
     def outcome(self, requirement_id: str) -> RequirementOutcome:
         """The outcome of one requirement by its id."""

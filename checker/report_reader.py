@@ -6,15 +6,25 @@ requirement, and the results with focus node, value, severity, source shape, con
 messages and clause, their details (the submission's nodes that came closest and what each
 lacks, checker/findings_rdf.py) and the labels of those nodes. The rest comes from beside it:
 the cluster's labels and the triple count from the submission graph, the revision's number and
-submitter (and the files' hashes, where an older report lacks them) from its provenance,
-requirement texts, result paths (by source shape), what each lack expects and the terms' labels
-from the rulebook; the findings are grouped, folded and ordered again as a fresh report's are.
-Requirements the running rulebook does not know are left out.
+submitter (and the files' hashes, where an older report lacks them) from its provenance, result
+paths (by source shape), what each lack expects and the terms' labels from the rulebook; the
+findings are grouped, folded and ordered again as a fresh report's are.
+
+What was judged stays as stored whatever the running rulebook now says: every provision the report
+has an EARL assertion for is listed, with its stored status and the level, label, text and layer
+the report states (the running catalogue's where an older report states none); one the running
+rulebook no longer has is kept and marked so (`Report.not_in_rulebook`). The verdict counts the
+gaps by the stored levels, and the rates are the stored counts (bcic:RateSummary), computed again
+only for a report stored before it stated them. Hints, review prompts and rulebook links are the
+running rulebook's: the report names that rulebook's version beside its own
+(`Report.running_rulebook`).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
+from typing import Any
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV
@@ -25,10 +35,11 @@ from .namespaces import BCIC, REQ
 from .render.text import sorted_results
 from .render.turtle import EARL, USES
 from .findings_rdf import read_diagnosis
-from .report import (Report, RequirementOutcome, Status, StoredRevision, explained, guidance_of,
-                     named_nodes, names_of, report_from_outcomes)
+from .report import (Rate, Report, RequirementOutcome, Status, StoredRevision, explained,
+                     guidance_of, named_nodes, names_of, report_from_outcomes)
 from .revisions import revision_info
-from .rulebook import SH, Level, Requirement, Rulebook, load_rulebook
+from .rulebook import (LEVEL_BY_IRI, SH, Layer, Level, Requirement, Rulebook, clause_sort_key,
+                       load_rulebook)
 from .shacl import Severity, ShaclResult, path_text
 from .store.base import Store, cluster_key, report_graph_iri, submission_graph_iri
 from .store.guard import OwnQuery, checked_iri
@@ -38,6 +49,7 @@ _STATUSES = {EARL.passed: Status.MET, EARL.failed: Status.NOT_MET,
              EARL.cantTell: Status.MANUAL_REVIEW, EARL.inapplicable: Status.NOT_APPLICABLE}
 _SEVERITIES = {SH.Violation: Severity.VIOLATION, SH.Warning: Severity.WARNING,
                SH.Info: Severity.INFO}
+_LAYERS = {BCIC[f"{layer.value.title()}Layer"]: layer for layer in Layer}
 
 
 def read_report(store: Store, cluster: URIRef, number: int,
@@ -51,14 +63,17 @@ def read_report(store: Store, cluster: URIRef, number: int,
         raise NotFoundError.of("error.revision.no_report", number=number, cluster=cluster)
     subject = graph.value(node, DCTERMS.subject)
     statuses, results = _statuses(graph), _results(graph, rulebook)
+    judged = {rid: _stored_requirement(graph, rid, rulebook)
+              for rid in sorted(statuses, key=clause_sort_key)}
     outcomes = tuple(
         RequirementOutcome(requirement, status := _read_status(requirement, statuses[rid]),
                            tuple(sorted_results([r for r, _node in results.get(rid, [])])),
                            explained(rulebook, requirement, [
                                read_diagnosis(graph, node, r, rulebook.explainer)
                                for r, node in results.get(rid, [])]),
-                           guidance_of(rulebook, requirement, status))
-        for rid, requirement in rulebook.requirements.items() if rid in statuses)
+                           guidance_of(rulebook, requirement, status)
+                           if rid in rulebook.requirements else None)
+        for rid, requirement in judged.items())
     sources = sorted((str(graph.value(f, RDFS.label) or ""), str(graph.value(f, BCIC.sha256) or ""))
                      for f in graph.objects(node, PROV.used))
     info = revision_info(store, cluster, number)  # the provenance: who stored it, the hashes
@@ -72,7 +87,7 @@ def read_report(store: Store, cluster: URIRef, number: int,
     files = tuple(name for name, _digest in sources)
     notes = _term_notes(graph, node, files)
     labels, kinds = names_of(rulebook, [*named_nodes(outcomes), *notes.suggestions], graph)
-    return report_from_outcomes(
+    report = report_from_outcomes(
         outcomes,
         cluster=str(subject) if subject is not None else None,
         cluster_label=cluster_label,
@@ -86,6 +101,63 @@ def read_report(store: Store, cluster: URIRef, number: int,
         term_notes=notes,
         revision=StoredRevision(info.number, cluster_key(cluster), info.submitter),
     )
+    return replace(report, **_stored_rates(graph, node),
+                   running_rulebook=rulebook.version,
+                   not_in_rulebook=frozenset(judged) - set(rulebook.requirements))
+
+
+def _stored_requirement(graph: Graph, rid: str, rulebook: Rulebook) -> Requirement:
+    """A judged provision as the report states it (level, label, text, layer), the running
+    catalogue giving the rest; one the running rulebook no longer has is made of what the
+    report states alone, its chapter from its clause."""
+    iri = REQ[rid]
+    level = LEVEL_BY_IRI.get(graph.value(iri, BCIC.normativeLevel))  # type: ignore[arg-type]
+    label, text = (_by_language(graph, iri, p) for p in (RDFS.label, BCIC.provisionText))
+    layer = _LAYERS.get(graph.value(iri, BCIC.layer))  # type: ignore[arg-type]
+    running = rulebook.requirements.get(rid)
+    if running is not None:
+        return replace(running, level=level or running.level, label=label or running.label,
+                       text=text or running.text, layer=layer or running.layer)
+    clause = str(graph.value(iri, BCIC.clauseId) or rid.partition("-")[0])
+    return Requirement(id=rid, iri=iri, clause=clause, level=level or Level.SHALL,
+                       layer=layer or Layer.PROCESS, chapter=int(clause.split(".")[0]),
+                       label=label, heading={}, text=text, actors=frozenset(), parent=None,
+                       is_duty=False, review_prompt=None, shapes=())
+
+
+def _stored_rates(graph: Graph, node: Node) -> dict[str, Any]:
+    """The rates the report states (overall, by chapter, by layer), where it states them: those
+    counted when it was made, whatever the running catalogue counts now."""
+    found: dict[str, Any] = {}
+    if (overall := _counts(graph, node)) is not None:
+        found["overall"] = overall
+    chapters, layers = {}, {}
+    for summary in graph.objects(node, BCIC.hasRate):
+        if (rate := _counts(graph, summary)) is None:
+            continue
+        if (chapter := graph.value(summary, BCIC.rateChapter)) is not None:
+            chapters[int(str(chapter))] = rate
+        elif (layer := _LAYERS.get(graph.value(summary, BCIC.rateLayer))) is not None:  # type: ignore[arg-type]
+            layers[layer] = rate
+    if chapters:
+        found["by_chapter"] = dict(sorted(chapters.items()))
+    if layers:
+        found["by_layer"] = {layer: layers[layer] for layer in Layer if layer in layers}
+    return found
+
+
+def _counts(graph: Graph, node: Node) -> Rate | None:
+    """The rate whose counts `node` states (met, pending review, applicable); None without."""
+    met, pending, total = (graph.value(node, p) for p in (
+        BCIC.metCount, BCIC.pendingReviewCount, BCIC.applicableCount))
+    if met is None or total is None:
+        return None
+    return Rate(int(str(met)), int(str(total)), int(str(pending)) if pending is not None else 0)
+
+
+def _by_language(graph: Graph, subject: URIRef, predicate: URIRef) -> dict[str, str]:
+    return {o.language: str(o) for o in graph.objects(subject, predicate)
+            if isinstance(o, Literal) and o.language}
 
 
 def _term_notes(graph: Graph, node: Node, files: tuple[str, ...]) -> TermNotes:

@@ -23,8 +23,12 @@ from click.testing import CliRunner, Result
 from checker import __version__
 from checker.cli import main
 from checker.errors import StoreLockedError
+from checker.i18n import message
+from checker.notation import provision_notation
 from checker.paths import EXAMPLES_DIR
 from checker.store.oxigraph_store import OxigraphStore
+from tests.changed_rulebook import (CHANGED_VERSION, RENAMED, RENAMED_TO,
+                                    store_across_a_rule_change)
 from tests.loopback import QuietHandler
 
 DATANG = str(EXAMPLES_DIR / "datang-socks.ttl")
@@ -265,7 +269,8 @@ def test_history_lists_the_gaps_of_the_first_revision_as_opened(bcic: Bcic) -> N
 def test_history_and_clusters_give_a_no_gap_revision_its_pending_reviews(bcic: Bcic) -> None:
     bcic("ingest", DEHUA)
     history = bcic("history", DEHUA_CLUSTER, "--lang", "zh").output.splitlines()[0]
-    assert history.endswith("未发现差距，43 项待人工评审确认  63.9%（43 项待人工评审）")
+    assert history.endswith("未发现差距，43 项待人工评审确认  63.9%（43 项待人工评审）  "
+                            f"规则库 {__version__}")
     assert "63.9% (43 pending review)" in bcic("clusters").output
 
 
@@ -592,3 +597,56 @@ def test_an_empty_store_location_is_bad_input(runner: CliRunner) -> None:
     for command in (["ingest", DEHUA], ["clusters"]):
         result = runner.invoke(main, [*command, "--store", ""])
         assert result.exit_code == 2 and "the store location is empty" in result.output
+
+
+@pytest.fixture(scope="module")
+def changed_rules_store(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """Datang and Dehua under the running rulebook, then Datang again under 0.2.0."""
+    path = tmp_path_factory.mktemp("rule-change") / "store"
+    store_across_a_rule_change(path)
+    return str(path)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_history_names_each_revisions_rulebook_and_a_change_of_rulebook(
+        runner: CliRunner, changed_rules_store: str, lang: str) -> None:
+    """Defect 3 of the rulelife test: Datang's unchanged resubmission closes 9.4.2 and opens
+    9.4.3 only because the rules were renumbered; history says which rulebook judged each
+    revision, and that the second's changes cross a rulebook change."""
+    result = runner.invoke(main, ["history", DATANG_CLUSTER, "--store", changed_rules_store,
+                                  "--lang", lang])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith(
+        message("store.revision", lang, number=1)))
+    second = next(i for i, line in enumerate(lines) if line.startswith(
+        message("store.revision", lang, number=2)))
+    assert lines[first].endswith(message("store.history.rulebook", lang, version=__version__))
+    assert lines[second].endswith(message("store.history.rulebook", lang,
+                                          version=CHANGED_VERSION))
+    changed = message("store.history.rulebook_changed", lang, before=__version__,
+                      after=CHANGED_VERSION)
+    assert [line.strip() for line in lines].count(changed) == 1
+    assert lines[second + 1].strip() == changed
+    assert provision_notation(RENAMED, lang) in lines[second + 2]  # closed
+    assert provision_notation(RENAMED_TO, lang) in lines[second + 3]  # opened
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_clusters_and_the_conformance_ranking_name_each_rulebook_and_say_when_they_differ(
+        runner: CliRunner, changed_rules_store: str, lang: str) -> None:
+    result = runner.invoke(main, ["clusters", "--store", changed_rules_store, "--lang", lang])
+    assert result.exit_code == 0, result.output
+    rows = {line.split()[0]: line for line in result.output.splitlines()
+            if line.startswith("https://")}
+    assert f" {CHANGED_VERSION} " in rows[DATANG_CLUSTER]
+    assert f" {__version__} " in rows[DEHUA_CLUSTER]
+    versions = ", ".join(sorted((__version__, CHANGED_VERSION)))
+    assert message("store.clusters.mixed_rulebooks", lang, versions=versions) in result.output
+    ranked = runner.invoke(main, ["queries", "run", "clusters-by-conformance", "--format", "csv",
+                                  "--store", changed_rules_store, "--lang", lang])
+    assert ranked.exit_code == 0, ranked.output
+    assert message("query.mixed_rulebooks", lang, versions=versions) in ranked.stderr
+    table = list(csv.DictReader(io.StringIO(ranked.stdout)))
+    assert {row["cluster"]: row["rulebookVersion"] for row in table} == {
+        DATANG_CLUSTER: CHANGED_VERSION, DEHUA_CLUSTER: __version__}

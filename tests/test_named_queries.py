@@ -45,6 +45,8 @@ from checker.store import Store, guard, open_store
 from checker.store.guard import QueryForm, check_query
 from checker.timestamps import xsd_datetime
 from checker.verdicts import verdict_text
+from checker.store.base import ONTOLOGY_GRAPH, SHAPES_GRAPH
+from tests.changed_rulebook import RENAMED, RENAMED_TO, renumbered_rule_graphs
 from tests.store_contract import make_record, new_cluster
 
 EARL = Namespace("http://www.w3.org/ns/earl#")
@@ -1054,3 +1056,30 @@ def test_an_engine_text_is_loaded_beside_its_query() -> None:
     assert bind(library["q"], {"s": "urn:x:s"}, engine="virtuoso") == (
         ENGINE_PROLOGUES["virtuoso"] + "# mine\nSELECT * WHERE {\n  VALUES ?s { <urn:x:s> }\n"
         "  ?s ?p ?o\n}\n")
+
+
+def test_a_rule_change_and_a_rebuild_keep_the_stored_rates_and_failures() -> None:
+    """Defect 1 of the rulelife test: after 9.4.2 is renumbered 9.4.3 in the stored rule graphs
+    and the summary rebuilt (`bcic reindex`, or the next ingest), each revision keeps the rate
+    its report states, and 9.4.2, failed by Datang when it was judged, is still counted and
+    named as judged."""
+    opened = open_store("oxigraph", path=None)
+    try:
+        for name in ("datang-socks.ttl", "dehua-ceramics.ttl"):
+            ingest_files(opened, [EXAMPLES_DIR / name])
+        rates = {info.cluster: info.rate for info in opened.revisions()}
+        ranked = [(r["cluster"], r["rate"]) for r in
+                  run_named_query(opened, "clusters-by-conformance", {})]
+        opened.load_rules(renumbered_rule_graphs(opened.named_graph(ONTOLOGY_GRAPH)),
+                          opened.named_graph(SHAPES_GRAPH))
+        opened.rebuild_summary()
+        assert {info.cluster: info.rate for info in opened.revisions()} == rates
+        assert [(r["cluster"], r["rate"]) for r in
+                run_named_query(opened, "clusters-by-conformance", {})] == ranked
+        rows = {str(r["id"]): r for r in run_named_query(opened, "most-violated-clauses", {})}
+    finally:
+        opened.close()
+    assert int(rows[RENAMED]["clusters"]) == 1
+    assert rows[RENAMED]["requirement"] == REQ[RENAMED]
+    assert str(rows[RENAMED]["labelZh"]) == "9.4.2 循环与纠偏机制"
+    assert RENAMED_TO not in rows

@@ -16,12 +16,15 @@ from checker.loading import SubmissionFile, read_submission_files
 from checker.paths import EXAMPLES_DIR
 from checker.render import render_report
 from checker.render.text import sorted_results
+from checker.i18n import message
 from checker.namespaces import BCIC
-from checker.report import Report, StoredRevision
+from checker.report import Report, Status, StoredRevision
 from checker.report_reader import read_report
 from checker.shacl import ShaclResult
 from checker.store import Store, cluster_key, open_store
 from checker.store.base import report_graph_iri
+
+from tests.changed_rulebook import CHANGED_VERSION, RENAMED, RENAMED_TO, renumbered_rulebook
 
 SAMPLES = ("datang-socks", "dehua-ceramics", "meitan-tea")
 
@@ -243,3 +246,52 @@ def test_a_report_stored_without_its_files_hashes_takes_them_from_the_provenance
     assert back.files == ("a.ttl", "b.ttl")
     assert back.sha256 == tuple(hashlib.sha256(f.data).hexdigest() for f in reversed(files))
     assert back.revision == StoredRevision(info.number, cluster_key(info.cluster), None)
+
+
+def test_a_report_read_under_a_changed_rulebook_keeps_what_was_stored(store: Store) -> None:
+    """Defect 1 of the rulelife test: after 9.4.2 is renumbered 9.4.3 (rulebook 0.2.0), Datang's
+    revision judged under the running rulebook still lists 9.4.2 not met, with its text, and
+    keeps its verdict and rates; nothing is judged under 9.4.3."""
+    files = read_submission_files([EXAMPLES_DIR / "datang-socks.ttl"])
+    info, original = ingest_submission(store, files, submitter="tests")
+    assert original.outcome(RENAMED).status is Status.NOT_MET
+    back = read_report(store, info.cluster, info.number, renumbered_rulebook())
+    assert [(o.requirement.id, o.status) for o in back.outcomes] == [
+        (o.requirement.id, o.status) for o in original.outcomes]
+    assert back.outcome(RENAMED).requirement.text["zh"] == "培育主体应结合产业集群的特点，建立循环和纠偏机制。"
+    assert (back.conforms, back.overall, back.by_chapter, back.by_layer) == (
+        original.conforms, original.overall, original.by_chapter, original.by_layer)
+    assert (back.rulebook_version, back.running_rulebook) == (original.rulebook_version,
+                                                             CHANGED_VERSION)
+    assert back.not_in_rulebook == {RENAMED}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_report_read_under_a_changed_rulebook_says_so_in_every_format(store: Store,
+                                                                       lang: str) -> None:
+    """The text, JSON, HTML and Turtle of the report read back name the provision the running
+    rulebook no longer has, and say that its hints are the running rulebook's (defect 8)."""
+    files = read_submission_files([EXAMPLES_DIR / "datang-socks.ttl"])
+    info, original = ingest_submission(store, files, submitter="tests")
+    back = read_report(store, info.cluster, info.number, renumbered_rulebook())
+    hints = message("report.hints.other_rulebook", lang, running=CHANGED_VERSION,
+                    made=original.rulebook_version)
+    gone = message("report.not_in_rulebook", lang, running=CHANGED_VERSION,
+                   made=original.rulebook_version)
+    text = render_report(back, "text", lang)
+    assert hints[:30] in text and gone[:20] in text
+    assert message("report.hints.from", lang, running=CHANGED_VERSION,
+                   made=original.rulebook_version) in text
+    document = json.loads(render_report(back, "json", lang))
+    assert document["rulebook_note"] == hints
+    assert document["hints_rulebook_version"] == CHANGED_VERSION
+    assert [r["id"] for r in document["requirements"] if not r["in_running_rulebook"]] == [
+        RENAMED]
+    assert document["rates"]["overall"]["total"] == original.overall.total
+    html = render_report(back, "html", lang)
+    assert hints in html and gone in html
+    fresh = json.loads(render_report(original, "json", lang))
+    assert fresh["rulebook_note"] is None
+    assert hints not in render_report(original, "html", lang)
+    turtle = render_report(back, "ttl", lang)
+    assert f"req:{RENAMED}" in turtle and f"req:{RENAMED_TO}" not in turtle

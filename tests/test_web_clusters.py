@@ -20,7 +20,9 @@ from click.testing import CliRunner
 from rdflib import RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import SKOS
 
+from checker import __version__
 from checker.cli import main
+from checker.i18n import message
 from checker.notation import provision_notation
 from checker.ingest import ingest_files, publish_for_queries
 from checker.paths import EXAMPLES_DIR, INDICATORS_FILE, REQUIREMENTS_FILE
@@ -28,6 +30,8 @@ from checker.report import Status
 from checker.rulebook import Level
 from checker.store import open_configured_store
 from checker.validation import validate_files
+from tests.changed_rulebook import (CHANGED_VERSION, RENAMED, RENAMED_TO,
+                                    store_across_a_rule_change)
 
 BCIC = Namespace("https://w3id.org/bcic/ontology#")
 IND = Namespace("https://w3id.org/bcic/indicator/")
@@ -684,3 +688,61 @@ def test_the_benchmark_page_of_an_empty_store_says_there_is_nothing_yet(
     html = page(client, f"/benchmark?lang={lang}")
     assert text in html and "benchmark-table" not in html
     assert client.get("/api/benchmark").status_code == 400
+
+
+@pytest.fixture(scope="module")
+def changed_rules_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Datang and Dehua under the running rulebook, then Datang again under 0.2.0."""
+    path = tmp_path_factory.mktemp("rule-change") / "store"
+    store_across_a_rule_change(path)
+    return path
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pages_name_each_revisions_rulebook_and_say_when_it_changed(
+        make_web_app, changed_rules_store: Path, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """Defect 3 of the rulelife test: the cluster page says which rulebook judged each revision
+    and that Datang's second revision's changes cross a rulebook change; the home page names the
+    latest revision's rulebook and says the list mixes two; the history JSON says it too."""
+    client = make_web_app(changed_rules_store).test_client()
+    page = unescape(client.get(f"/clusters/{key(DATANG)}?lang={lang}", headers=HTML).text)
+    changed = message("store.history.rulebook_changed", lang, before=__version__,
+                      after=CHANGED_VERSION)
+    assert page.count(changed) == 1
+    row = re.search(r'<tr id="revision-2">.*?</tr>', page, re.S)
+    assert row is not None and changed in row.group(0) and CHANGED_VERSION in row.group(0)
+    home = unescape(client.get(f"/?lang={lang}", headers=HTML).text)
+    versions = ", ".join(sorted((__version__, CHANGED_VERSION)))
+    assert message("store.clusters.mixed_rulebooks", lang, versions=versions) in home
+    history = client.get(f"/api/clusters/{key(DATANG)}/history").get_json()
+    assert [(r["rulebook_version"], r["rulebook_changed_from"]) for r in history["revisions"]] == [
+        (__version__, None), (CHANGED_VERSION, __version__)]
+    listed = client.get("/api/clusters").get_json()["clusters"]
+    assert {c["cluster"]: c["latest"]["rulebook_version"] for c in listed} == {
+        str(DATANG): CHANGED_VERSION, str(DEHUA): __version__}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_revision_judged_under_another_rulebook_shows_it_as_stored_and_says_whose_hints(
+        make_web_app, changed_rules_store: Path, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """Defects 1 and 8: Datang's revision judged under 0.2.0 lists 9.4.3, which the running
+    rulebook does not have, not met and unlinked, and says that its hints are the running
+    rulebook's; its JSON and Turtle downloads agree; revision 1 (the running rulebook) does not."""
+    client = make_web_app(changed_rules_store).test_client()
+    url = f"/clusters/{key(DATANG)}/revisions/2?lang={lang}"
+    page = unescape(client.get(url, headers=HTML).text)
+    hints = message("report.hints.other_rulebook", lang, running=__version__,
+                    made=CHANGED_VERSION)
+    assert hints in page
+    assert message("report.not_in_rulebook", lang, running=__version__,
+                   made=CHANGED_VERSION) in page
+    assert f"/rulebook/{RENAMED_TO}" not in page
+    document = json.loads(client.get(url + "&format=json").data)
+    assert document["rulebook_note"] == hints
+    outcome = next(r for r in document["requirements"] if r["id"] == RENAMED_TO)
+    assert (outcome["status"], outcome["in_running_rulebook"]) == ("not_met", False)
+    assert RENAMED not in {r["id"] for r in document["requirements"]}
+    assert f"req:{RENAMED_TO}" in client.get(url + "&format=ttl").text
+    first = unescape(client.get(f"/clusters/{key(DATANG)}/revisions/1?lang={lang}",
+                                headers=HTML).text)
+    assert hints not in first

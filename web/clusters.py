@@ -26,6 +26,7 @@ from checker.cluster_dashboard import (
 )
 from checker.cluster_revisions import revision_entries, stored_clusters
 from checker.history import ClusterSummary
+from checker.i18n import message
 from checker.indicator_scheme import indicator_scheme
 from checker.store.base import Store, cluster_key
 
@@ -38,7 +39,7 @@ from .cluster_params import (
     year_param,
 )
 from .data import read_store
-from .i18n import pick, ui
+from .i18n import pick, request_language, ui
 
 bp = Blueprint("clusters", __name__)
 # The columns each comparison of 9.3.2 a)–d) shows (named-query result variables), each a number
@@ -66,6 +67,8 @@ def cluster(key: str) -> str:
         "cluster.html", summary=summary, entries=revision_entries(store, summary.cluster),
         report_url=_report_url, scheme=indicator_scheme(), panel=panel, choices=choices,
         decimal_text=decimal_text,
+        rulebook_changed=lambda before, after: message(
+            "store.history.rulebook_changed", request_language(), before=before, after=after),
         radar_chart=radar_chart(panel.radar, names),
         series_chart=series_chart(panel.series, panel.years, panel.cluster.iri,
                                   panel.series_notes))

@@ -16,7 +16,7 @@ from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import HTTPException, NotFound, RequestEntityTooLarge
 
 from checker.errors import CheckerError
-from checker.history import cluster_overview
+from checker.history import cluster_overview, mixed_rulebooks_note
 from checker.i18n import message
 from checker.render.outline import report_outline
 from checker.render.text import RATE_COLUMNS, percent, rate_cells
@@ -49,7 +49,8 @@ _LIMIT_ERRORS = (SubmissionTooLargeError, ValidationMemoryError, ValidationTimeo
 def home() -> str:
     """The stored clusters with their latest verdict, conformance rate and revision date."""
     clusters = sorted(cluster_overview(read_store()), key=lambda c: str(c.cluster))
-    return render_template("home.html", clusters=clusters, key=cluster_key)
+    return render_template("home.html", clusters=clusters, key=cluster_key,
+                           mixed_note=mixed_rulebooks_note(clusters, request_language()))
 
 
 @bp.get("/validate")

@@ -56,7 +56,8 @@ def cluster(key: str) -> Response:
         change = changes.get(info.number)
         revisions.append({**_revision(info),
                           "closed": list(change.closed) if change else [],
-                          "opened": list(change.opened) if change else []})
+                          "opened": list(change.opened) if change else [],
+                          "rulebook_changed_from": change.rulebook_before if change else None})
     return jsonify({"key": key, "cluster": str(subject), "label": pick(summary.labels) or None,
                     "revisions": revisions})
 

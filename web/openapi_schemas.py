@@ -79,8 +79,13 @@ def _revision(**more: Json) -> Json:
 
 def _cluster_schemas() -> Json:
     ids = _array(STRING)
+    changed_from = {"type": ["string", "null"], **described(
+        "the rulebook of the revision before, when another judged it: what this one closed and "
+        "opened may come from the rules, not the submission",
+        "前一修订版所依据的规则库（与本版不同时）：本版已解决或新出现的条款可能源于规则变化，而非提交材料")}
     history_revision = _revision(closed=_array(_ref("RequirementRef")),
-                                 opened=_array(_ref("RequirementRef")))
+                                 opened=_array(_ref("RequirementRef")),
+                                 rulebook_changed_from=changed_from)
     return {
         "Error": closed(ok={"const": False}, status=INTEGER,
                        error={"type": "string", "description": "the error class"},
@@ -96,7 +101,8 @@ def _cluster_schemas() -> Json:
             key=STRING, cluster=STRING, label=_nullable("string"), revisions=INTEGER,
             latest=_ref("Revision"), url=STRING))),
         "ClusterDetail": closed(key=STRING, cluster=STRING, label=_nullable("string"),
-                               revisions=_array(_revision(page=STRING, closed=ids, opened=ids))),
+                               revisions=_array(_revision(page=STRING, closed=ids, opened=ids,
+                                                          rulebook_changed_from=changed_from))),
         "ClusterHistory": closed(cluster=_ref("ClusterRef"), revisions=_array(history_revision)),
         "StoredRevision": _revision(page=STRING, ok={"const": True}, key=STRING, cluster=STRING,
                                     label=_nullable("string")),
@@ -119,6 +125,11 @@ def _report_schemas() -> Json:
             lang={"enum": ["zh", "en"]}, cluster=text_or_null, cluster_label=text_or_null,
             revision=_or_null(closed(number=INTEGER, key=STRING, submitter=text_or_null)),
             rulebook_version=STRING, created=STRING, files=_array(STRING),
+            hints_rulebook_version={"type": "string", **described(
+                "the rulebook whose hints, review prompts and links the report gives: the running "
+                "one, for a stored report made under another",
+                "报告中提示、人工评审提示和链接所依据的规则库版本：对在其他规则库下作出的已存储报告，为当前运行的规则库")},
+            rulebook_note=text_or_null,
             sha256={"type": "object", "additionalProperties": STRING,
                     "description": "each file's SHA-256, by its name"},
             triples=INTEGER, translation_note=text_or_null, conforms=BOOLEAN,
@@ -145,6 +156,9 @@ def _report_schemas() -> Json:
             level={"enum": ["shall", "should", "may", "informative"]},
             layer={"enum": ["driver", "process", "result"]}, chapter=INTEGER, label=STRING,
             title_source={"enum": ["standard", "bcic"]}, text=STRING, text_zh=STRING,
+            in_running_rulebook={"type": "boolean", **described(
+                "false: judged under the rulebook that made this stored report, and no longer in "
+                "the running one", "false：按作出该已存储报告的规则库判定，当前运行的规则库中已无此条款")},
             status={"enum": ["met", "not_met", "manual_review", "not_applicable", "not_used"]},
             review_prompt=text_or_null,
             guidance=_or_null(closed(

@@ -18,7 +18,7 @@ from .guidance_json import AskTable, documents_document, how_to_document
 from .guidance_view import GuidanceWriter, shown_hints
 from .naming import pick
 from .term_notes_view import term_note
-from .text import sorted_results
+from .text import rulebook_note, sorted_results
 
 
 def render_json(report: Report, lang: Lang) -> str:
@@ -39,6 +39,10 @@ def report_document(report: Report, lang: Lang) -> dict[str, Any]:
         # Which stored revision this is (9.4's trail); null for a validation not stored.
         "revision": _revision(report.revision),
         "rulebook_version": report.rulebook_version,
+        # The rulebook whose hints, review prompts and rulebook links it gives: the running one,
+        # for a stored report read back after the rules changed (rulebook_note then says so).
+        "hints_rulebook_version": report.running_rulebook or report.rulebook_version,
+        "rulebook_note": rulebook_note(report, lang) or None,
         "created": xsd_datetime(report.created),
         "files": list(report.files),
         "sha256": dict(zip(report.files, report.sha256)),
@@ -51,7 +55,8 @@ def report_document(report: Report, lang: Lang) -> dict[str, Any]:
             "by_chapter": {str(c): _rate(r) for c, r in sorted(report.by_chapter.items())},
             "by_layer": {layer.value: _rate(r) for layer, r in report.by_layer.items()},
         },
-        "requirements": [_requirement(o, writer, asks) for o in report.outcomes],
+        "requirements": [_requirement(o, writer, asks, o.requirement.id not in
+                                      report.not_in_rulebook) for o in report.outcomes],
         # What the guidance's evidence asks, each distinct ask once (after the requirements,
         # which fill it).
         "guidance_asks": asks.asks,
@@ -92,8 +97,8 @@ def _rate(rate: Rate) -> dict[str, Any]:
             "total": rate.total, "ratio": round(rate.ratio, 4)}
 
 
-def _requirement(outcome: RequirementOutcome, writer: GuidanceWriter,
-                 asks: AskTable) -> dict[str, Any]:
+def _requirement(outcome: RequirementOutcome, writer: GuidanceWriter, asks: AskTable,
+                 in_rulebook: bool) -> dict[str, Any]:
     r, namer, lang = outcome.requirement, writer.namer, writer.lang
     return {
         "id": r.id,
@@ -108,6 +113,8 @@ def _requirement(outcome: RequirementOutcome, writer: GuidanceWriter,
         "title_source": "standard" if r.heading else "bcic",
         "text": pick(r.text, lang),  # in English, our rendering: see translation_note
         "text_zh": r.text.get("zh", ""),  # the standard's own, verbatim
+        # False: judged under the rulebook that made this stored report, gone from the running one.
+        "in_running_rulebook": in_rulebook,
         "status": outcome.status.value,
         "review_prompt": pick(r.review_prompt, lang) if r.review_prompt else None,
         # How to meet it (not met, or not used); the records to show (checklist items).

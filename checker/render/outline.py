@@ -17,8 +17,9 @@ from .findings_view import FindingView, Namer
 from .guidance_view import GuidanceWriter, Pointer, shown_hints
 from .naming import pick
 from .term_notes_view import term_note_lines
-from .text import (chapter_title, items_not_met, rate_rows, revision_fields, SHOWS_FINDINGS,
-                   short_label, verdict_lines, verdict_word)
+from .text import (chapter_title, hint_source, items_not_met, rate_rows, revision_fields,
+                   rulebook_note, SHOWS_FINDINGS, short_label, verdict_lines, verdict_word,
+                   withdrawn_note)
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,10 @@ class RequirementRow:
     guidance: str  # how to meet it, when not met or not used; else ""
     guidance_parts: tuple[TextPart, ...]  # the same, cut at the lead-ins and pointer it links
     documents: str  # what the evaluator will want to see, for a checklist item; else ""
+    # A stored report read under another rulebook: that the running one no longer has the
+    # provision (no rulebook page to link to), and whose the hint is; else "".
+    withdrawn: str = ""
+    hint_source: str = ""
 
 
 @dataclass(frozen=True)
@@ -122,6 +127,7 @@ class ReportOutline:
     files: tuple[tuple[str, str], ...]  # each file judged and the SHA-256 of its bytes ("": unknown)
     verdict: str
     verdict_lines: tuple[str, ...]
+    rulebook_note: str  # a stored report read under another rulebook: whose hints, whose rates
     term_notes: tuple[str, ...]  # the IRIs the ontology does not define, one sentence each
     rates: tuple[tuple[str, tuple[tuple[str, Rate], ...]], ...]  # by chapter, by layer, overall
     chapters: tuple[ChapterGroup, ...]
@@ -147,6 +153,7 @@ def report_outline(report: Report, lang: Lang, filters: Filters = Filters(),
         files=tuple(zip(report.files, report.sha256 or ("",) * len(report.files), strict=True)),
         verdict=verdict_word(report, lang),
         verdict_lines=tuple(verdict_lines(report, lang)),
+        rulebook_note=rulebook_note(report, lang),
         term_notes=tuple(term_note_lines(report, lang)),
         rates=tuple(rate_rows(report, lang)),
         chapters=_chapters(report, kept, filters.severity, writer),
@@ -204,6 +211,8 @@ def _row(report: Report, outcome: RequirementOutcome, severity: Severity | None,
             outcome.how_to, writer), lang=lang) if outcome.how_to is not None else (),
         documents=writer.documents(outcome.guidance)
         if outcome.guidance is not None and r.review_prompt else "",
+        withdrawn=withdrawn_note(report, r, lang),
+        hint_source=hint_source(report, lang) if guidance else "",
     )
 
 

@@ -76,6 +76,32 @@ def rate_rows(report: Report, lang: Lang) -> list[tuple[str, tuple[tuple[str, Ra
     ]
 
 
+def rulebook_note(report: Report, lang: Lang) -> str:
+    """For a stored report read under another rulebook than the one that made it: whose its
+    hints, prompts and links are, whose its statuses and rates; "" otherwise."""
+    if not report.hints_from_another_rulebook:
+        return ""
+    return message("report.hints.other_rulebook", lang, running=report.running_rulebook,
+                   made=report.rulebook_version)
+
+
+def hint_source(report: Report, lang: Lang) -> str:
+    """Said beside each hint of a stored report read under another rulebook; "" otherwise."""
+    if not report.hints_from_another_rulebook:
+        return ""
+    return message("report.hints.from", lang, running=report.running_rulebook,
+                   made=report.rulebook_version)
+
+
+def withdrawn_note(report: Report, requirement: Requirement, lang: Lang) -> str:
+    """Said of a provision the stored report judged that the running rulebook no longer has;
+    "" for any other."""
+    if requirement.id not in report.not_in_rulebook:
+        return ""
+    return message("report.not_in_rulebook", lang, running=report.running_rulebook,
+                   made=report.rulebook_version)
+
+
 def files_with_digests(report: Report) -> list[str]:
     """Each file's name, followed by the SHA-256 of its bytes when the report knows it."""
     digests = report.sha256 or ("",) * len(report.files)
@@ -192,6 +218,8 @@ def _lines(report: Report, lang: Lang) -> Iterator[str]:
         yield _ljust(name, column) + printable(value)
     for line in verdict_lines(report, lang):
         yield " " * column + line
+    if note := rulebook_note(report, lang):
+        yield from wrapped(note, " " * column, " " * column, COLUMNS)
     yield ""
     yield from _term_notes(report, lang)
     yield from _rates(report, lang)
@@ -256,7 +284,9 @@ def _requirements(report: Report, lang: Lang) -> Iterator[str]:
         level = message(f"report.level.{requirement.level.value}", lang)
         yield (f"  {MARKERS[outcome.status]} {_ljust(provision_notation(requirement.id, lang), id_width)}  "
                f"{_ljust(level, level_width)}  {report_title(requirement, lang)}")
-        if outcome.status in QUOTES_TEXT:
+        if withdrawn := withdrawn_note(report, requirement, lang):
+            yield from wrapped(withdrawn, "      ", "      ", COLUMNS)
+        if outcome.status in QUOTES_TEXT and requirement.text:
             yield from _quoted_text(requirement, lang, "      ")
         if outcome.status not in SHOWS_FINDINGS:
             continue
@@ -273,8 +303,10 @@ def _requirements(report: Report, lang: Lang) -> Iterator[str]:
             yield "      · " + message("report.items_not_met", lang,
                                       items=provisions_listed(items, lang))
         if outcome.how_to is not None:
+            source = hint_source(report, lang)
             yield printable(f"      → {message('report.guidance.label', lang)}"
-                            f"{_PUNCTUATION[lang][0]}{writer.how_to(outcome.how_to)}")
+                            f"{_PUNCTUATION[lang][0]}{writer.how_to(outcome.how_to)}"
+                            + (f" {source}" if source else ""))
 
 
 def _quoted_text(requirement: Requirement, lang: Lang, indent: str) -> Iterator[str]:

@@ -242,6 +242,13 @@ def _add_assertion(g: Graph, report: Report, outcome: RequirementOutcome, tool: 
     g.add((assertion, EARL.test, requirement.iri))
     g.add((requirement.iri, BCIC.normativeLevel, BCIC[requirement.level.value.title()]))
     g.add((requirement.iri, BCIC.clauseId, Literal(requirement.clause)))
+    # The provision as this rulebook words and places it: a report read back under another
+    # rulebook, which may have reworded, renumbered or withdrawn it, still shows what was judged.
+    g.add((requirement.iri, BCIC.layer, BCIC[f"{requirement.layer.value.title()}Layer"]))
+    for predicate, texts in ((RDFS.label, requirement.label),
+                             (BCIC.provisionText, requirement.text)):
+        for language, text in texts.items():
+            g.add((requirement.iri, predicate, Literal(text, lang=language)))
     # The manual-review checklist: data showed the evidence, an evaluator must judge it (EARL's
     # semi-automatic mode), with what to judge as the result's description.
     g.add((assertion, EARL.mode, EARL.semiAuto if manual else EARL.automatic))

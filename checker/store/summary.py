@@ -24,7 +24,10 @@ from .base import (GRAPH_ROOT, ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SUMMARY_GRAPH, 
 
 EARL = Namespace("http://www.w3.org/ns/earl#")
 # Raise it whenever the facts below change: `ensure_summary` then rebuilds stored summaries.
-SUMMARY_VERSION = "3"  # 3: the rate counts (met, pending review, applicable)
+# 3: the rate counts (met, pending review, applicable); 4: the counts as the report states them,
+# never recomputed against the running rules, and each failed provision's level and labels as
+# the report states them.
+SUMMARY_VERSION = "4"
 # One graph per indicator, year and unit: {root}{indicator IRI, encoded}/{year}[/{unit, encoded}].
 ACTUAL_VALUES_ROOT = GRAPH_ROOT + "actual-values/"
 # A refYear counts when its text is a year number (xsd:gYear without a time zone, or an integer).
@@ -95,7 +98,10 @@ def summary_graph(revision: RevisionRecord) -> Graph:
     - bcic:failsRequirement: every requirement an earl:Assertion of the report records failed;
     - bcic:metCount, bcic:pendingReviewCount, bcic:applicableCount: the report's headline rate,
       as its sh:ValidationReport states them (shall-level requirements met, pending review,
-      applicable; the rate is met ÷ applicable).
+      applicable; the rate is met ÷ applicable);
+    - of each failed requirement (its own subject, shared by the revisions that fail it): the
+      bcic:normativeLevel and rdfs:label the report states, so that a provision failed under a
+      rulebook that no longer has it is still counted and named as judged.
     """
     graph = Graph(bind_namespaces="none")
     subject = revision.submission_graph
@@ -106,6 +112,9 @@ def summary_graph(revision: RevisionRecord) -> Graph:
     graph.add((subject, BCIC.crisisWarningSystemCount, Literal(len(systems))))
     for requirement in failed_requirements(revision.report):
         graph.add((subject, BCIC.failsRequirement, requirement))
+        for predicate in (BCIC.normativeLevel, RDFS.label):
+            for value in revision.report.objects(requirement, predicate):
+                graph.add((requirement, predicate, value))
     # The headline counts only: the report's bcic:RateSummary nodes count chapters and layers too.
     for report in revision.report.subjects(RDF.type, SH.ValidationReport):
         for count in RATE_COUNTS:
@@ -131,13 +140,16 @@ def failed_requirements(report: Graph) -> set[Node]:
 # The same facts for every stored revision, then the version marker; one update, so a store
 # applies it whole or not at all. Plain SPARQL 1.1 (no BIND(EXISTS …)), which Virtuoso also runs.
 # The actual-values graphs are found through the summary graph's index before it is dropped.
-# The rate counts come from the EARL outcomes and the levels of the rule graphs, so a report
-# stored before its sh:ValidationReport stated them (when the rate counted a pending review as
-# met, and the provenance block kept that rate as bcic:conformanceRate) gets the definition of
-# today; the provenance's outdated figure is removed.
+# The rate counts are those the report's sh:ValidationReport states, counted when it was made:
+# never against the running rules, which may have dropped, renamed or added provisions since. A
+# report stored before it stated them (when the rate counted a pending review as met, and the
+# provenance block kept that rate as bcic:conformanceRate) gets them counted from its EARL
+# outcomes, by the levels it states (else the rule graphs'); the provenance's outdated figure is
+# removed.
 REBUILD_SUMMARY = f"""PREFIX bcic: <{BCIC}>
 PREFIX earl: <{EARL}>
 PREFIX rdfs: <{RDFS}>
+PREFIX sh: <{SH}>
 PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 DELETE {{ GRAPH ?values {{ ?s ?p ?o }} }}
 WHERE {{
@@ -170,6 +182,26 @@ WHERE {{
     ?assertion earl:result ?result ; a earl:Assertion ; earl:test ?requirement .
   }}
 }} ;
+INSERT {{ GRAPH <{SUMMARY_GRAPH}> {{ ?requirement ?predicate ?value }} }}
+WHERE {{
+  GRAPH <{PROVENANCE_GRAPH}> {{ ?revision a bcic:Revision ; bcic:reportGraph ?report }}
+  GRAPH ?report {{
+    ?result earl:outcome earl:failed .
+    ?assertion earl:result ?result ; a earl:Assertion ; earl:test ?requirement .
+    ?requirement ?predicate ?value .
+  }}
+  VALUES ?predicate {{ bcic:normativeLevel rdfs:label }}
+}} ;
+INSERT {{ GRAPH <{SUMMARY_GRAPH}> {{
+  ?revision bcic:metCount ?met ; bcic:pendingReviewCount ?pending ; bcic:applicableCount ?applicable
+}} }}
+WHERE {{
+  GRAPH <{PROVENANCE_GRAPH}> {{ ?revision a bcic:Revision ; bcic:reportGraph ?report }}
+  GRAPH ?report {{
+    ?validation a sh:ValidationReport ; bcic:metCount ?met ; bcic:pendingReviewCount ?pending ;
+        bcic:applicableCount ?applicable .
+  }}
+}} ;
 INSERT {{ GRAPH <{SUMMARY_GRAPH}> {{
   ?revision bcic:metCount ?met ; bcic:pendingReviewCount ?pending ; bcic:applicableCount ?applicable
 }} }}
@@ -179,11 +211,15 @@ WHERE {{
          (SUM(IF(?outcome = earl:inapplicable, 0, 1)) AS ?applicable)
   WHERE {{
     GRAPH <{PROVENANCE_GRAPH}> {{ ?revision a bcic:Revision ; bcic:reportGraph ?report }}
+    FILTER NOT EXISTS {{ GRAPH ?report {{ ?validation a sh:ValidationReport ;
+                                             bcic:applicableCount ?stated }} }}
     GRAPH ?report {{
       ?assertion a earl:Assertion ; earl:test ?requirement ; earl:result ?result .
       ?result earl:outcome ?outcome .
     }}
-    GRAPH <{ONTOLOGY_GRAPH}> {{ ?requirement bcic:normativeLevel bcic:Shall }}
+    OPTIONAL {{ GRAPH ?report {{ ?requirement bcic:normativeLevel ?statedLevel }} }}
+    OPTIONAL {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?requirement bcic:normativeLevel ?ruleLevel }} }}
+    FILTER(COALESCE(?statedLevel, ?ruleLevel) = bcic:Shall)
   }}
   GROUP BY ?revision
 }} ;

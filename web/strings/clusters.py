@@ -62,6 +62,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "cluster.revisions.date": {"en": "Stored", "zh": "存储时间"},
     "cluster.revisions.verdict": {"en": "Verdict", "zh": "结论"},
     "cluster.revisions.rate": {"en": "Conformance", "zh": "符合率"},
+    "cluster.revisions.rulebook": {"en": "Rulebook", "zh": "规则库版本"},
     "cluster.revisions.submitter": {"en": "Submitted by", "zh": "提交者"},
     "cluster.revisions.files": {"en": "Files (SHA-256)", "zh": "文件（SHA-256）"},
     "cluster.revisions.closed": {"en": "Closed", "zh": "已解决"},

@@ -7,6 +7,7 @@ STRINGS = {
     "home.rate": {"en": "Conformance rate", "zh": "符合率"},
     "home.revisions": {"en": "Revisions", "zh": "修订次数"},
     "home.last": {"en": "Last revision", "zh": "最近修订"},
+    "home.rulebook": {"en": "Rulebook", "zh": "规则库版本"},
     "home.empty": {"en": "No cluster has been stored yet.", "zh": "尚未存储任何产业集群。"},
     "home.validate_link": {"en": "Validate a submission", "zh": "验证一份提交材料"},
     # Submit and validate (/validate)

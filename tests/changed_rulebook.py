@@ -1,0 +1,58 @@
+"""A rulebook changed as a standards body might change it between two versions, for tests of
+what a store made under the running rulebook shows once another one runs (defects of
+/tmp/qa3/rulelife.md): 9.4.2 renumbered 9.4.3, under version 0.2.0."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from rdflib import Graph
+
+from checker.ingest import ingest_files, publish_for_queries
+from checker.namespaces import REQ
+from checker.paths import EXAMPLES_DIR
+from checker.rulebook import Rulebook, clause_sort_key, load_rulebook
+from checker.store import open_store
+
+RENAMED, RENAMED_TO = "9.4.2", "9.4.3"
+CHANGED_VERSION = "0.2.0"
+
+
+def renumbered_rulebook() -> Rulebook:
+    """The running rulebook with 9.4.2 renumbered 9.4.3 (its shapes with it), as version 0.2.0."""
+    running = load_rulebook()
+    assert running.version != CHANGED_VERSION
+    moved = replace(running.requirements[RENAMED], id=RENAMED_TO, iri=REQ[RENAMED_TO],
+                    clause=RENAMED_TO)
+    requirements = {rid: r for rid, r in running.requirements.items() if rid != RENAMED}
+    requirements[RENAMED_TO] = moved
+    return replace(
+        running, version=CHANGED_VERSION,
+        requirements=dict(sorted(requirements.items(), key=lambda item: clause_sort_key(item[0]))),
+        shape_requirements={shape: RENAMED_TO if rid == RENAMED else rid
+                            for shape, rid in running.shape_requirements.items()})
+
+
+def renumbered_rule_graphs(ontology: Graph) -> Graph:
+    """A store's ontology graph with 9.4.2 renumbered 9.4.3, as `bcic rules reload` of the
+    changed rule files would store it."""
+    old, new = REQ[RENAMED], REQ[RENAMED_TO]
+    changed = Graph()
+    for s, p, o in ontology:
+        changed.add((new if s == old else s, p, new if o == old else o))
+    return changed
+
+
+def store_across_a_rule_change(path: Path) -> None:
+    """A directory store of Datang and Dehua judged under the running rulebook, then Datang
+    again, unchanged, under the renumbered one (0.2.0): its revision 2 closes 9.4.2 and opens
+    9.4.3 because of the rules alone, and the latest revisions mix two rulebooks."""
+    store = open_store("oxigraph", path=str(path))
+    try:
+        for sample in ("datang-socks.ttl", "dehua-ceramics.ttl"):
+            ingest_files(store, [EXAMPLES_DIR / sample])
+        ingest_files(store, [EXAMPLES_DIR / "datang-socks.ttl"], rulebook=renumbered_rulebook())
+        publish_for_queries(store)
+    finally:
+        store.close()
