@@ -127,6 +127,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.add_url_rule("/favicon.ico", "favicon", _favicon)
     app.context_processor(_template_globals)
     app.add_template_filter(code_spans)
+    app.add_template_filter(engine_marked)
     app.add_template_filter(chinese_marked)
     app.before_request(check_api_language)
     app.register_error_handler(CheckerError, _checker_error)
@@ -192,6 +193,17 @@ def _template_globals() -> dict[str, Any]:
             "labels_listed": lambda labels: listed((pick(each) for each in labels), lang),
             "short_label": lambda requirement_id, labels: without_notation(requirement_id,
                                                                            pick(labels))}
+
+
+def engine_marked(text: str, words: str | None) -> Markup:
+    """An error's `text` for a page (code spans as code) with the engine's own `words` in it,
+    English as the parser wrote them, marked `lang="en"` and said to be the parser's, so that a
+    Chinese page's reader and screen reader take them for English."""
+    if not words or words not in text:
+        return code_spans(text)
+    before, _, after = text.partition(words)
+    return Markup("").join((code_spans(before), Markup('<span lang="en">'), escape(words),
+                            Markup("</span>"), code_spans(after), " ", ui("error.engine_words")))
 
 
 def code_spans(text: str) -> Markup:

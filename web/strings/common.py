@@ -22,6 +22,9 @@ STRINGS = {
               "need an evaluator's judgement are listed for manual review.",
         "zh": "依据标准中\u201c应\u201d级条款检查提交材料；需要评价人员判断的事项列入人工评审清单。"},
     "error.title": {"en": "Error {status}", "zh": "错误 {status}"},
+    # After a parser's own words quoted in an error (English, as the parser wrote them).
+    "error.engine_words": {"en": "(the parser's own words, in English)",
+                           "zh": "（以上英文为解析器的原文）"},
     "error.back": {"en": "Back to the clusters", "zh": "返回产业集群列表"},
     "error.400": {"en": "The request is malformed.", "zh": "请求格式有误。"},
     "error.401": {"en": "This action needs a bearer token.", "zh": "此操作需要访问令牌。"},
