@@ -183,6 +183,7 @@ def _template_globals() -> dict[str, Any]:
     lang = request_language()
     return {"lang": lang, "ui": ui, "ui_count": ui_count, "pick": pick,
             "language_link": language_link, "colon": ui("punct.colon"),
+            "nav_current": nav_current,
             # this app's own /sparql answers queries only on an embedded store
             "sparql_editor": not is_remote(str(current_app.config["BCIC_STORE"])),
             "unknown_language": unknown_language(),
@@ -193,6 +194,13 @@ def _template_globals() -> dict[str, Any]:
             "labels_listed": lambda labels: listed((pick(each) for each in labels), lang),
             "short_label": lambda requirement_id, labels: without_notation(requirement_id,
                                                                            pick(labels))}
+
+
+def nav_current(*endpoints: str) -> Markup:
+    """` aria-current="page"` for a navigation link to the page shown (one of `endpoints`: the
+    validate form comes back from its POST too), so that the navigation says where the reader
+    is; else nothing."""
+    return Markup(' aria-current="page"') if request.endpoint in endpoints else Markup("")
 
 
 def engine_marked(text: str, words: str | None) -> Markup:

@@ -14,6 +14,7 @@ STRINGS = {
     "nav.sparql": {"en": "SPARQL", "zh": "SPARQL 查询"},
     "nav.api": {"en": "API", "zh": "接口"},
     "nav.language": {"en": "Language", "zh": "语言"},
+    "nav.skip": {"en": "Skip to content", "zh": "跳到正文"},
     "lang.unknown": {"en": "There is no “{given}” version of this site: this page is in English "
                            "(the other language is at the top right).",
                      "zh": "本站没有“{given}”语言版本：本页为中文（另一语言见右上方）。"},
