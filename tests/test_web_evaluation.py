@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import html
 import json
 import re
 from io import BytesIO
@@ -783,21 +784,51 @@ def test_api_delete_removes_a_revision_whose_number_is_not_reused(
 
 # --- deleting from the report page ------------------------------------------------------------
 
-@pytest.mark.parametrize("lang, summary", [("zh", "此操作需要访问令牌"),
-                                           ("en", "This action needs a bearer token")])
-def test_page_delete_without_a_token_is_401_and_with_a_maintainer_token_403(
-        writable: Flask, own_store: Path, tokens: dict[str, str], lang: str,
-        summary: str) -> None:
+_DELETE_SAYS = {
+    "missing": {"zh": "缺少评价人员令牌：删除版本需要该令牌，请向评价人员索取。",
+                "en": "The evaluator token is missing: deleting a revision needs one."},
+    "wrong": {"zh": "该令牌未被接受：它不是有效的评价人员令牌。",
+              "en": "The token was not accepted: it is not a valid evaluator token."},
+    "maintainer": {"zh": "此操作需要 evaluator 角色的令牌；该令牌的角色是 maintainer。",
+                   "en": "This action needs a token of role evaluator; this one is maintainer."},
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize(("given", "status"), [("missing", 401), ("wrong", 401),
+                                               ("maintainer", 403)])
+def test_a_refused_page_delete_shows_the_revision_again_with_the_reason_at_the_token_field(
+        writable: Flask, own_store: Path, tokens: dict[str, str], lang: str, given: str,
+        status: int) -> None:
+    """Not a bare error page saying "needs a bearer token" to whoever gave one: the report,
+    its delete form open, the field marked invalid and described by why (missing, not accepted,
+    another role's), nothing deleted."""
     client = writable.test_client()
     client.post("/api/clusters/revisions", data=TINY, content_type="text/turtle",
                 headers=_bearer(tokens["evaluator"]))
-    target = f"/clusters/{TINY_KEY}/revisions/1/delete?lang={lang}"
-    html = {"Accept": "text/html"}
-    anonymous = client.post(target, headers=html)
-    assert anonymous.status_code == 401 and summary in _text(anonymous)
-    maintainer = client.post(target, data={"token": tokens["maintainer"]}, headers=html)
-    assert maintainer.status_code == 403
+    token = {"missing": "", "wrong": "wrong", "maintainer": tokens["maintainer"]}[given]
+    answer = client.post(f"/clusters/{TINY_KEY}/revisions/1/delete?lang={lang}",
+                         data={"token": token}, headers={"Accept": "text/html"})
+    page = html.unescape(_text(answer))
+    assert answer.status_code == status
+    assert 'id="verdict"' in page and '<details id="delete-revision" open>' in page
+    error = re.search(r'<p class="form-error" id="delete-error" role="alert">(.*?)</p>', page)
+    assert error is not None and _DELETE_SAYS[given][lang] in error.group(1)
+    field = re.search(r'<input type="password" name="token"[^>]*>', page).group(0)  # type: ignore[union-attr]
+    assert 'aria-invalid="true"' in field and 'aria-describedby="delete-hint delete-error"' in field
+    assert "bearer" not in error.group(1)
     assert _revisions(own_store) == [(URIRef("https://example.org/tiny/cluster"), 1)]
+
+
+def test_the_delete_form_describes_its_token_field_by_its_hint_before_any_error(
+        writable: Flask, tokens: dict[str, str]) -> None:
+    client = writable.test_client()
+    client.post("/api/clusters/revisions", data=TINY, content_type="text/turtle",
+                headers=_bearer(tokens["evaluator"]))
+    page = _text(client.get(f"/clusters/{TINY_KEY}/revisions/1?lang=en"))
+    field = re.search(r'<input type="password" name="token"[^>]*>', page).group(0)  # type: ignore[union-attr]
+    assert 'aria-describedby="delete-hint"' in field and "aria-invalid" not in field
+    assert 'id="delete-hint"' in page and 'id="delete-error"' not in page
 
 
 @pytest.mark.parametrize("lang, button", [("zh", "删除第 1 版"), ("en", "Delete revision 1")])

@@ -4,6 +4,7 @@ every text in the other language marked with its `lang`, for screen readers."""
 
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -58,25 +59,29 @@ def test_the_form_says_whom_to_ask_for_a_token_and_how_to_self_check(
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("zh", "请向评价人员索取令牌；若仅作自查、不存储，请取消勾选“存储为新版本”后重新提交。"),
+    ("zh", "请向评价人员索取令牌；若仅作自查、不存储，请取消勾选“将本提交材料存储为该产业集群的下一个版本（不论结论如何）”"
+           "后重新提交。"),
     ("en", "Ask an evaluator for a token; to check the submission yourself without storing it, "
-           "untick “Store as a new revision” and send it again.")])
-def test_storing_from_the_form_without_a_token_says_whom_to_ask_not_which_command_to_run(
+           "untick “Store this submission as its cluster's next revision (whatever the verdict)” "
+           "and send it again.")])
+def test_storing_from_the_form_without_a_token_says_whom_to_ask_and_quotes_the_box_to_untick(
         app: Flask, lang: str, said: str) -> None:
+    """The box is quoted by its own label (the fieldset's legend, "Store as a new revision",
+    was quoted before: a reader looked for a box of that name)."""
     answer = app.test_client().post(f"/validate?lang={lang}", data={"text": TINY, "store": "1"})
-    page = answer.get_data(as_text=True).replace("&#34;", '"')
+    page = html.unescape(answer.get_data(as_text=True))
     assert answer.status_code == 401 and said in page
     assert "bcic token" not in page
 
 
-@pytest.mark.parametrize("lang, said", [("zh", "删除版本需要有效的评价人员令牌：请向评价人员索取。"),
-                                        ("en", "Deleting a revision needs a valid evaluator "
-                                               "token: ask an evaluator for one.")])
-def test_deleting_from_a_page_without_a_token_says_whom_to_ask(
+@pytest.mark.parametrize("lang, said", [
+    ("zh", "该令牌未被接受：它不是有效的评价人员令牌。"),
+    ("en", "The token was not accepted: it is not a valid evaluator token.")])
+def test_storing_from_the_form_with_a_wrong_token_says_the_token_was_not_accepted(
         app: Flask, lang: str, said: str) -> None:
-    answer = app.test_client().post(f"/clusters/{TINY_KEY}/revisions/1/delete?lang={lang}",
-                                    headers=HTML)
-    assert answer.status_code == 401 and said in answer.get_data(as_text=True)
+    answer = app.test_client().post(f"/validate?lang={lang}",
+                                    data={"text": TINY, "store": "1", "token": "wrong"})
+    assert answer.status_code == 401 and said in html.unescape(answer.get_data(as_text=True))
 
 
 @pytest.mark.parametrize("lang, ask", [("zh", "请向服务器管理员索取"),

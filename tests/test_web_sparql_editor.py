@@ -130,6 +130,46 @@ def test_editor_runs_a_named_query_in_a_real_browser_under_the_csp(
     assert not outside, outside
 
 
+@pytest.mark.parametrize(("lang", "endpoint", "query"), [
+    ("en", "SPARQL endpoint address", "SPARQL query"), ("zh", "SPARQL 端点地址", "SPARQL 查询语句")])
+def test_the_editor_takes_no_focus_lets_tab_out_unchanged_and_names_its_fields(
+        make_web_app, sample_store: Path, lang: str, endpoint: str,
+        query: str) -> None:  # type: ignore[no-untyped-def]
+    """No keyboard trap (WCAG 2.1.2): the page starts with nothing focused, Tab and Shift+Tab
+    leave the query editor without indenting the query; the endpoint field and the query's
+    textarea are named in the page's language and YASGUI's tablist holds tabs only."""
+    from browser import chromium, live_server
+
+    app = make_web_app(sample_store)
+    with live_server(app) as base, chromium() as browser:
+        tab = browser.new_page()  # type: ignore[attr-defined]
+        tab.goto(base + f"/sparql/editor?lang={lang}")
+        tab.wait_for_selector(".yasqe .CodeMirror")
+        first_focus = tab.evaluate("document.activeElement.tagName")
+        before = tab.evaluate("bcicYasgui.getTab().getQuery()")
+        tab.click(".yasqe .CodeMirror-line")
+        tab.keyboard.press("Tab")
+        after_tab = tab.evaluate("document.activeElement.className")
+        tab.click(".yasqe .CodeMirror-line")
+        tab.keyboard.press("Shift+Tab")
+        after_shift_tab = tab.evaluate("document.activeElement.className")
+        after = tab.evaluate("bcicYasgui.getTab().getQuery()")
+        names = tab.evaluate("""() => [document.querySelector('.yasgui input.autocomplete'),
+                                       document.querySelector('.yasqe .CodeMirror textarea')]
+                                      .map(e => e.getAttribute('aria-label'))""")
+        in_tablist = tab.evaluate("""() => [...document.querySelectorAll(
+            '[role=tablist] button, [role=tablist] a:not([role=tab])')].length""")
+        add_tab = tab.locator("button.addTab").count()
+        described = tab.evaluate("""() => document.getElementById(document.querySelector(
+            '.yasqe .CodeMirror textarea').getAttribute('aria-describedby')).textContent""")
+    assert first_focus == "BODY"
+    assert after_tab == "yasqe_share" and after_shift_tab == "clearEndpointBtn"
+    assert after == before
+    assert names == [endpoint, query]
+    assert in_tablist == 0 and add_tab == 1  # the new-tab button is kept, beside the tablist
+    assert "Ctrl+Enter" in described and "Tab" in described
+
+
 def test_a_wide_result_table_scrolls_in_its_own_container_not_the_page(
         make_web_app, sample_store: Path) -> None:  # type: ignore[no-untyped-def]
     """At 1280 px, the architecture modes' results (IRIs and typed literals, wider than the

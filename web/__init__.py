@@ -127,6 +127,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.add_url_rule("/favicon.ico", "favicon", _favicon)
     app.context_processor(_template_globals)
     app.add_template_filter(code_spans)
+    app.add_template_filter(engine_marked)
     app.add_template_filter(chinese_marked)
     app.add_template_filter(css_string)  # a report page's running header for print
     app.before_request(check_api_language)
@@ -183,6 +184,7 @@ def _template_globals() -> dict[str, Any]:
     lang = request_language()
     return {"lang": lang, "ui": ui, "ui_count": ui_count, "pick": pick,
             "language_link": language_link, "colon": ui("punct.colon"),
+            "nav_current": nav_current,
             # this app's own /sparql answers queries only on an embedded store
             "sparql_editor": not is_remote(str(current_app.config["BCIC_STORE"])),
             "unknown_language": unknown_language(),
@@ -193,6 +195,24 @@ def _template_globals() -> dict[str, Any]:
             "labels_listed": lambda labels: listed((pick(each) for each in labels), lang),
             "short_label": lambda requirement_id, labels: without_notation(requirement_id,
                                                                            pick(labels))}
+
+
+def nav_current(*endpoints: str) -> Markup:
+    """` aria-current="page"` for a navigation link to the page shown (one of `endpoints`: the
+    validate form comes back from its POST too), so that the navigation says where the reader
+    is; else nothing."""
+    return Markup(' aria-current="page"') if request.endpoint in endpoints else Markup("")
+
+
+def engine_marked(text: str, words: str | None) -> Markup:
+    """An error's `text` for a page (code spans as code) with the engine's own `words` in it,
+    English as the parser wrote them, marked `lang="en"` and said to be the parser's, so that a
+    Chinese page's reader and screen reader take them for English."""
+    if not words or words not in text:
+        return code_spans(text)
+    before, _, after = text.partition(words)
+    return Markup("").join((code_spans(before), Markup('<span lang="en">'), escape(words),
+                            Markup("</span>"), code_spans(after), " ", ui("error.engine_words")))
 
 
 def code_spans(text: str) -> Markup:

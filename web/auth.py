@@ -27,16 +27,18 @@ def presented_token() -> str | None:
     return field or None
 
 
-def require_role(role: Role, no_token: str = "auth.error.no_token") -> TokenRecord:
+def require_role(role: Role, no_token: str = "auth.error.no_token", refused: str | None = None,
+                 **values: str) -> TokenRecord:
     """The record of the request's token when it has `role`; 401 without a valid token (saying
-    the UI string `no_token`: the API's names the command that makes one, a form's tells its
-    reader whom to ask), 403 with a token of another role."""
+    the UI string `no_token`, or `refused` when a token was given but is not one: the API's names
+    the command that makes one, a form's tells its reader whom to ask; `values` fill them in),
+    403 with a token of another role."""
     token = presented_token()
     record = token_file().verify(token) if token else None
     if record is None:
-        raise Unauthorized(ui(no_token, role=role),
+        key = refused if token and refused else no_token
+        raise Unauthorized(ui(key, role=role, **values),
                            www_authenticate=WWWAuthenticate("bearer", {"realm": "bcic"}))
     if record.role != role:
         raise Forbidden(ui("auth.error.role", role=role, given=record.role))
     return record
-

@@ -8,12 +8,14 @@ report that was stored (checker.report_reader), never validating again.
 from __future__ import annotations
 
 import re
+from pathlib import PurePath
 
 from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 from rdflib import URIRef
 from flask_wtf.csrf import CSRFError
 from werkzeug.datastructures import MultiDict
-from werkzeug.exceptions import HTTPException, NotFound, RequestEntityTooLarge
+from werkzeug.exceptions import (Forbidden, HTTPException, NotFound, RequestEntityTooLarge,
+                                 Unauthorized)
 
 from checker.errors import CheckerError
 from checker.history import cluster_overview, mixed_rulebooks_note
@@ -25,7 +27,7 @@ from checker.report_reader import read_report
 from checker.revisions import delete_revision, find_cluster, revision_info
 from checker.shacl import Severity
 from checker.store.base import RevisionInfo, Store, cluster_key
-from checker.loading import SubmissionTooLargeError
+from checker.loading import SubmissionParseError, SubmissionTooLargeError
 from checker.validation_limits import (ValidationBusyError, ValidationMemoryError,
                                        ValidationTimeoutError, validate_within)
 
@@ -36,13 +38,14 @@ from .errors import error_detail
 from .i18n import request_language, ui
 from .report_view import DOWNLOADS, parse_filters, report_download
 from .strings import STRINGS
-from .submissions import (ACCEPTED_EXTENSIONS, form_submission, fresh_reports, submitter,
-                          upload_limit, validation_limits)
+from .submissions import (ACCEPTED_EXTENSIONS, PASTED_NAME, form_submission, fresh_reports,
+                          submitter, upload_limit, validation_limits)
 
 bp = Blueprint("evaluation", __name__)
 _KEY = re.compile(r"[0-9a-f]{16}")
 # A submission beyond what the app validates (web/README.md, Limits): not the upload size limit.
 _LIMIT_ERRORS = (SubmissionTooLargeError, ValidationMemoryError, ValidationTimeoutError)
+_Answer = tuple[Response | str, int, dict[str, str]]  # a page, its status and its headers
 
 
 @bp.get("/")
@@ -68,7 +71,8 @@ def validate_submit() -> Response | tuple[str, int, dict[str, str]]:
     CSRF failure and a body over MAX_CONTENT_LENGTH (413) too."""
     try:
         form = _checked_form()
-        record = require_role("evaluator", "auth.error.no_token.store") \
+        record = require_role("evaluator", "auth.error.no_token.store",
+                              refused="auth.error.refused.store", box=ui("validate.store_box")) \
             if form.get("store") else None
         files = form_submission()
         if record is None:
@@ -93,18 +97,21 @@ def validation_report(report_id: str) -> Response | str:
 @bp.get("/clusters/<key>/revisions/<int:number>")
 def revision_report(key: str, number: int) -> Response | str:
     """The stored report of one revision of a cluster, or a download of it."""
-    store = read_store()
-    cluster = stored_cluster(store, key)
-    info = revision_info(store, cluster, number)
-    report = read_report(store, cluster, number)
-    return _report_response(report, f"bcic-report-{key}-{number}", revision=info)
+    return _revision_page(key, number)
 
 
 @bp.post("/clusters/<key>/revisions/<int:number>/delete")
-def delete_revision_form(key: str, number: int) -> Response:
+def delete_revision_form(key: str, number: int) -> Response | _Answer:
     """Delete a revision from its page (evaluator token); then the cluster's page, or the
-    clusters when it was the last. Its number is never given again."""
-    record = require_role("evaluator", "auth.error.no_token.page")
+    clusters when it was the last. Its number is never given again. A missing, refused or
+    other role's token brings the revision's page back, saying so at its token field."""
+    try:
+        record = require_role("evaluator", "auth.error.no_token.page",
+                              refused="auth.error.refused.page")
+    except (Unauthorized, Forbidden) as error:
+        headers = {k: v for k, v in error.get_headers() if k == "WWW-Authenticate"}
+        page = _revision_page(key, number, delete_error=error_detail(error))
+        return page, error.code or 401, headers
     with write_store() as store:
         cluster = stored_cluster(store, key)
         delete_revision(store, cluster, number, deleted_by=submitter(record))
@@ -121,7 +128,19 @@ def stored_cluster(store: Store, key: str) -> URIRef:
     return find_cluster(store, key)
 
 
-def _report_response(report: Report, name: str, revision: RevisionInfo | None) -> Response | str:
+def _revision_page(key: str, number: int, delete_error: str | None = None) -> Response | str:
+    """A stored revision's report page (or download); `delete_error`: why its delete form was
+    refused, shown at the form's token field."""
+    store = read_store()
+    cluster = stored_cluster(store, key)
+    info = revision_info(store, cluster, number)
+    report = read_report(store, cluster, number)
+    return _report_response(report, f"bcic-report-{key}-{number}", revision=info,
+                            delete_error=delete_error)
+
+
+def _report_response(report: Report, name: str, revision: RevisionInfo | None,
+                     delete_error: str | None = None) -> Response | str:
     """The report page, filtered by `?status=` and `?severity=`; `?format=` downloads it."""
     lang = request_language()
     fmt = request.args.get("format")
@@ -131,8 +150,8 @@ def _report_response(report: Report, name: str, revision: RevisionInfo | None) -
     return render_template(
         "report.html", page=report_outline(report, lang, filters, rulebook=True), filters=filters,
         t=lambda key, **values: message(key, lang, **values),
-        revision=revision, key=cluster_key, downloads=DOWNLOADS, percent=percent,
-        rate_columns=RATE_COLUMNS, rate_cells=rate_cells,
+        revision=revision, delete_error=delete_error, key=cluster_key, downloads=DOWNLOADS,
+        percent=percent, rate_columns=RATE_COLUMNS, rate_cells=rate_cells,
         statuses=[s.value for s in Status], severities=[s.value for s in Severity])
 
 
@@ -150,12 +169,34 @@ def _form_error(error: CheckerError | HTTPException) -> tuple[str, int, dict[str
     keys = [k for k in (f"validate.error.{kind}", f"error.{status}") if k in STRINGS]
     summary = ui(keys[0], limit=upload_limit()) if keys else ui("validate.failed")
     received = _received_form()
+    detail = error_detail(error)
     html = render_template("validate.html", extensions=ACCEPTED_EXTENSIONS,
                            upload_limit=upload_limit(), pasted=received.get("text", ""),
-                           error_status=status, error_summary=summary,
-                           error_detail=error_detail(error),
+                           error_status=status, error_summary=summary, error_detail=detail,
+                           engine_words=error.engine_words
+                           if isinstance(error, SubmissionParseError) else None,
+                           error_fields=_fields_in_error(kind, detail, received),
                            storing=bool(received.get("store")))
     return html, status, headers
+
+
+def _fields_in_error(kind: str | int, detail: str, received: MultiDict[str, str]) -> set[str]:
+    """The validate form's fields (`files`, `text`, `token`) an error is about, to mark them
+    invalid and tie them to it: the token for 401 and 403; for a submission that could not be
+    read, the pasted text or the files the message names, else whichever was given, else both
+    (nothing was); none for an error about the whole form (expired, too large, server busy)."""
+    if kind in (401, 403):
+        return {"token"}
+    if kind not in (400, 415, "limit"):
+        return set()
+    uploads = [PurePath(u.filename).name for u in request.files.getlist("files") if u.filename]
+    named = {"text"} if PASTED_NAME in detail else set()
+    if any(name in detail for name in uploads):
+        named.add("files")
+    given = {"text"} if received.get("text", "").strip() else set()
+    if uploads:
+        given.add("files")
+    return named or given or {"files", "text"}
 
 
 def _checked_form() -> MultiDict[str, str]:

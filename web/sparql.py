@@ -95,6 +95,7 @@ def _editor_labels() -> dict[str, Any]:
             "chip": {"rows": ui("sparql.yasgui.chip.rows"),
                      "rowsTime": ui("sparql.yasgui.chip.rows_time"),
                      "time": ui("sparql.yasgui.chip.time")},
+            "fields": {"endpoint": ui("sparql.field.endpoint"), "query": ui("sparql.field.query")},
             "texts": yasgui_texts(request_language())}
 
 

@@ -27,7 +27,8 @@ _VALUE_SHOWN = 60  # characters of a refused literal quoted in the message
 class SubmissionParseError(InputError):
     """A submission file was refused; says which file and, when known, where in it.
 
-    `problem` is the catalogue's message `error.parse.<problem>` filled with `values`.
+    `problem` is the catalogue's message `error.parse.<problem>` filled with `values`; a
+    `detail` among them is the parser's own words (`engine_words`).
     """
 
     def __init__(self, file: str, problem: str, line: int | None = None,
@@ -36,6 +37,9 @@ class SubmissionParseError(InputError):
         super().__init__(phrase("error.parse.at", where=where,
                                 problem=phrase(f"error.parse.{problem}", **values)))
         self.file, self.line, self.column = file, line, column
+        # The parser's own words the message quotes (English, as the parser wrote them), that a
+        # page in another language can mark as English.
+        self.engine_words = str(values["detail"]) if "detail" in values else None
 
 
 class SubmissionTooLargeError(SubmissionParseError):

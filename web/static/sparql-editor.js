@@ -17,6 +17,8 @@
 
   var container = document.getElementById("yasgui");
   var yasgui = new Yasgui(container, {
+    // Focus stays where the page starts: a keyboard user reaches the editor by Tab, not at once.
+    autofocus: false,
     tabName: config.labels.tabName,
     requestConfig: { endpoint: config.endpoint, method: "POST" },
     endpointCatalogueOptions: {
@@ -29,6 +31,9 @@
     persistenceId: null,
     yasqe: {
       autocompleters: ["prefixes", "variables"], // "class" and "property" call an outside API
+      // Tab and Shift+Tab move focus, as everywhere else, instead of indenting: no keyboard trap,
+      // and tabbing through the page leaves the query as it is (the page says so).
+      extraKeys: { Tab: false, "Shift-Tab": false },
       prefixCcApi: null,
       persistenceId: null,
       consumeShareLink: null,
@@ -38,6 +43,7 @@
   });
   window.bcicYasgui = yasgui; // for the browser test and the console
   translateYasgui(container, config.labels.texts, config.labels.chip);
+  accessible(container, config.labels.fields);
 
   function load(name) {
     var query = byName[name];
@@ -74,6 +80,31 @@
     message.textContent = ours ? envelope.message : error.text;
     box.append(title, message);
     return Promise.resolve(box);
+  }
+
+  // What YASGUI leaves out for assistive technology, for every tab it draws: a name for the
+  // endpoint field and the query's textarea (the textarea also pointing to the keyboard note),
+  // and a tablist holding only tabs: the "+" (new tab) button moves out beside it. YASGUI adds
+  // tabs before its add-tab element, or at the end when there is none.
+  function accessible(container, fields) {
+    function name() {
+      container.querySelectorAll(".yasgui input.autocomplete").forEach(function (input) {
+        input.setAttribute("aria-label", fields.endpoint);
+      });
+      container.querySelectorAll(".yasqe .CodeMirror textarea").forEach(function (textarea) {
+        textarea.setAttribute("aria-label", fields.query);
+        textarea.setAttribute("aria-describedby", "sparql-keyboard");
+      });
+    }
+    var tabs = yasgui.tabElements;
+    var list = tabs._tabsListEl;
+    if (tabs.addTabEl && list && tabs.addTabEl.parentNode === list) {
+      list.after(tabs.addTabEl);
+      tabs.addTabEl.className = "addTabOutside";
+      tabs.addTabEl = null;
+    }
+    name();
+    new MutationObserver(name).observe(container, { subtree: true, childList: true });
   }
 
   // YASGUI's own texts that no option reaches (web/README.md, "The SPARQL editor's own texts"):

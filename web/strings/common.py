@@ -14,6 +14,7 @@ STRINGS = {
     "nav.sparql": {"en": "SPARQL", "zh": "SPARQL 查询"},
     "nav.api": {"en": "API", "zh": "接口"},
     "nav.language": {"en": "Language", "zh": "语言"},
+    "nav.skip": {"en": "Skip to content", "zh": "跳到正文"},
     "lang.unknown": {"en": "There is no “{given}” version of this site: this page is in English "
                            "(the other language is at the top right).",
                      "zh": "本站没有“{given}”语言版本：本页为中文（另一语言见右上方）。"},
@@ -25,6 +26,9 @@ STRINGS = {
     # The error page's title: what went wrong, then the status and the site.
     "error.page_title": {"en": "{what} (error {status}) — bcic",
                          "zh": "{what}（错误 {status}）— bcic"},
+    # After a parser's own words quoted in an error (English, as the parser wrote them).
+    "error.engine_words": {"en": "(the parser's own words, in English)",
+                           "zh": "（以上英文为解析器的原文）"},
     "error.back": {"en": "Back to the clusters", "zh": "返回产业集群列表"},
     "error.400": {"en": "The request is malformed.", "zh": "请求格式有误。"},
     "error.401": {"en": "This action needs a bearer token.", "zh": "此操作需要访问令牌。"},

@@ -95,14 +95,29 @@ STRINGS = {
                                   "with `bcic token create --role {role}`.",
                             "zh": "需要有效的 {role} 角色访问令牌：请向服务器管理员索取（管理员在服务器上用 "
                                   "`bcic token create --role {role}` 创建）。"},
+    # The validate form's (`box`: its store checkbox's label, web/strings/evaluation.py).
     "auth.error.no_token.store": {"en": "Ask an evaluator for a token; to check the submission "
-                                        "yourself without storing it, untick “Store as a new "
-                                        "revision” and send it again.",
-                                  "zh": "请向评价人员索取令牌；若仅作自查、不存储，请取消勾选“存储为新版本”"
+                                        "yourself without storing it, untick “{box}” and send "
+                                        "it again.",
+                                  "zh": "请向评价人员索取令牌；若仅作自查、不存储，请取消勾选“{box}”"
                                         "后重新提交。"},
-    "auth.error.no_token.page": {"en": "Deleting a revision needs a valid evaluator token: ask "
-                                       "an evaluator for one.",
-                                 "zh": "删除版本需要有效的评价人员令牌：请向评价人员索取。"},
+    "auth.error.refused.store": {"en": "The token was not accepted: it is not a valid evaluator "
+                                       "token. Check it, or ask an evaluator for one; to check "
+                                       "the submission yourself without storing it, untick "
+                                       "“{box}” and send it again.",
+                                 "zh": "该令牌未被接受：它不是有效的评价人员令牌。请核对令牌，或向评价人员"
+                                       "索取；若仅作自查、不存储，请取消勾选“{box}”后重新提交。"},
+    # The delete form of a revision's page, shown at its token field.
+    "auth.error.no_token.page": {"en": "The evaluator token is missing: deleting a revision "
+                                       "needs one. Ask an evaluator for one. Nothing was "
+                                       "deleted.",
+                                 "zh": "缺少评价人员令牌：删除版本需要该令牌，请向评价人员索取。未删除任何"
+                                       "内容。"},
+    "auth.error.refused.page": {"en": "The token was not accepted: it is not a valid evaluator "
+                                      "token. Check it, or ask an evaluator for one. Nothing was "
+                                      "deleted.",
+                                "zh": "该令牌未被接受：它不是有效的评价人员令牌。请核对令牌，或向评价人员"
+                                      "索取。未删除任何内容。"},
     "auth.error.role": {"en": "This action needs a token of role {role}; this one is {given}.",
                         "zh": "此操作需要 {role} 角色的令牌；该令牌的角色是 {given}。"},
     # Front-end packages (/vendor/<package>/…)

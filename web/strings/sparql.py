@@ -27,6 +27,15 @@ STRINGS = {
     "sparql.unbound": {"en": "unbound (any)", "zh": "未绑定（任意）"},
     "sparql.param_kind": {"en": "({kind}, {need})", "zh": "（{kind}，{need}）"},
     "sparql.loading": {"en": "Loading the editor…", "zh": "正在加载编辑器…"},
+    "sparql.keyboard": {"en": "Keyboard: in the query editor, Tab and Shift+Tab move to the next "
+                              "or previous control, as elsewhere (they do not indent); "
+                              "Ctrl+Enter runs the query; Ctrl+Space completes a prefix or a "
+                              "variable.",
+                        "zh": "键盘操作：在查询编辑器中，Tab 和 Shift+Tab 与别处一样移到下一个或上一个控件"
+                              "（不用于缩进）；Ctrl+Enter 运行查询；Ctrl+Space 补全前缀或变量。"},
+    # Names of the editor's fields, which YASGUI draws unlabelled.
+    "sparql.field.endpoint": {"en": "SPARQL endpoint address", "zh": "SPARQL 端点地址"},
+    "sparql.field.query": {"en": "SPARQL query", "zh": "SPARQL 查询语句"},
     "sparql.remote.title": {"en": "SPARQL queries", "zh": "SPARQL 查询"},
     "sparql.remote.intro": {
         "en": "This app keeps its knowledge graph (rules, submissions, reports, provenance) on a "
