@@ -153,7 +153,7 @@ def clause_sort_key(requirement_id: str) -> tuple[tuple[int, ...], str]:
 def load_rulebook(shapes_dir: Path = SHAPES_DIR) -> Rulebook:
     """Parse the ontology, catalogue and shapes; cached, as rule files do not change at run time."""
     ontology = load_ontology_graph(ALL_ONTOLOGY_FILES)
-    shapes = load_ontology_graph(tuple(sorted(shapes_dir.glob("*.ttl"))))
+    shapes = load_ontology_graph(tuple(sorted(shapes_dir.glob("*.ttl"))), "shapes")
     shape_requirements = {
         shape: str(req).removeprefix(str(REQ))
         for shape, req in shapes.subject_objects(BCIC.checksRequirement)
