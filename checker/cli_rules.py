@@ -7,13 +7,14 @@ from contextlib import closing
 
 import click
 
+from . import __version__
 from .cli_store import store_engine_option, store_user_option
 from .cli_validate import LANG_META_KEY
 from .coverage import CoverageRow, base_is_clean, conforming_base, coverage_matrix, prove_fixtures
 from .i18n import DEFAULT_LANG, LANGUAGES, Lang, message
 from .ingest import publish_for_queries
 from .render.text import width
-from .rulebook import Level, load_rulebook
+from .rulebook import Level, load_rulebook, rule_files, rules_digest, short_digest
 from .rulebook_document import reload_rules
 from .store import open_store_for_writing
 
@@ -50,9 +51,28 @@ def coverage_command(ctx: click.Context, lang: Lang, prove: bool) -> None:
     click.echo(message("rules.summary", lang, requirements=len(rows),
                        shapes=len(rulebook.shape_requirements), gaps=len(gaps),
                        manual_only=sum(row.manual_only for row in rows)))
+    click.echo(message("rules.identity", lang, version=rulebook.version,
+                       digest=short_digest(rulebook.digest)))
     for item in gaps + failed:
         click.echo("  " + message("rules.gap", lang, item=item), err=True)
     ctx.exit(1 if gaps or failed else 0)
+
+
+@rules_group.command("version")
+@click.option("--lang", type=click.Choice(LANGUAGES), default=DEFAULT_LANG, show_default=True,
+              envvar="BCIC_LANG", help="Output language / 输出语言.")
+@click.pass_context
+def version_command(ctx: click.Context, lang: Lang) -> None:
+    """Print the rulebook's version and the digest of its files / 打印规则库版本与规则文件摘要.
+
+    The digest (SHA-256 over every file of ontology/ and shapes/ the rulebook reads) changes
+    with any edit; every report and stored revision records it beside the version.
+    """
+    ctx.meta[LANG_META_KEY] = lang
+    files = rule_files()
+    digest = rules_digest(files)
+    click.echo(message("rules.identity", lang, version=__version__, digest=short_digest(digest)))
+    click.echo(message("rules.digest", lang, digest=digest, files=len(files)))
 
 
 @rules_group.command("reload")
@@ -77,6 +97,7 @@ def reload_command(ctx: click.Context, location: str | None, engine: str | None,
         document = reload_rules(store)
         publish_for_queries(store)
     click.echo(message("rules.reloaded", lang, version=document.version,
+                       digest=short_digest(document.digest),
                        requirements=len(document.provisions), shapes=document.summary.shapes))
 
 

@@ -95,8 +95,15 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     },
     "rules.gap": {"en": "gap: {item}", "zh": "缺口：{item}"},
     "rules.reloaded": {
-        "en": "Rule graphs reloaded: rulebook {version}, {requirements} requirements, {shapes} shapes",
-        "zh": "规则图已重新加载：规则库 {version}，要求 {requirements} 条，形状 {shapes} 个",
+        "en": "Rule graphs reloaded: rulebook {version} (digest {digest}), {requirements} "
+              "requirements, {shapes} shapes",
+        "zh": "规则图已重新加载：规则库 {version}（摘要 {digest}），要求 {requirements} 条，形状 {shapes} 个",
+    },
+    "rules.identity": {"en": "Rulebook {version}, digest {digest}",
+                       "zh": "规则库 {version}，摘要 {digest}"},
+    "rules.digest": {
+        "en": "SHA-256 of its {files} rule files (ontology/, shapes/): {digest}",
+        "zh": "其 {files} 个规则文件（ontology/、shapes/）的 SHA-256：{digest}",
     },
     "batch.progress": {"en": "Validating", "zh": "正在验证"},
     "batch.validated": {
@@ -187,6 +194,8 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "GB/T 《品牌培育 产业集群》（征求意见稿）",
     },
     "report.field.cluster": {"en": "Cluster", "zh": "产业集群"},
+    "report.rulebook_digest": {"en": "{version} (rule files' SHA-256 {digest})",
+                               "zh": "{version}（规则文件 SHA-256 {digest}）"},
     "report.field.iri": {"en": "IRI", "zh": "IRI"},
     "report.field.files": {"en": "Files", "zh": "文件"},
     "report.field.triples": {"en": "Triples", "zh": "三元组"},

@@ -90,6 +90,9 @@ class Report:
     # IRIs of the standard's namespaces the rulebook does not define: notes that change nothing
     # above (checker/unknown_terms.py).
     term_notes: TermNotes = TermNotes()
+    # SHA-256 of the rule files that made it (Rulebook.digest); None for a report stored before
+    # reports recorded it.
+    rulebook_digest: str | None = None
 
     def outcome(self, requirement_id: str) -> RequirementOutcome:
         """The outcome of one requirement by its id."""
@@ -159,7 +162,7 @@ def build_report(rulebook: Rulebook, data: Graph, results: list[ShaclResult], *,
         outcomes, cluster=str(cluster) if cluster is not None else None,
         cluster_label=cluster_label, rulebook_version=rulebook.version, created=created,
         files=files, triples=len(data), sha256=sha256, labels=labels, kinds=kinds,
-        term_notes=term_notes)
+        term_notes=term_notes, rulebook_digest=rulebook.digest)
 
 
 def names_of(rulebook: Rulebook, nodes: list[Node],
@@ -226,7 +229,8 @@ def report_from_outcomes(outcomes: tuple[RequirementOutcome, ...], *, cluster: s
                          sha256: tuple[str, ...] = (),
                          labels: Mapping[Node, Mapping[str, str]] | None = None,
                          kinds: Mapping[Node, Node] | None = None,
-                         term_notes: TermNotes = TermNotes()) -> Report:
+                         term_notes: TermNotes = TermNotes(),
+                         rulebook_digest: str | None = None) -> Report:
     """A report over outcomes already decided (fresh, or read back from a store): the verdict
     and the rates count the shall-level requirements. Labels name things for people: each is
     cut at labels.NAME_CHARS characters, so a submission's megabyte label is not copied into every
@@ -250,6 +254,7 @@ def report_from_outcomes(outcomes: tuple[RequirementOutcome, ...], *, cluster: s
         labels={node: cut_labels(found) for node, found in (labels or {}).items()},
         kinds=kinds or {},
         term_notes=term_notes,
+        rulebook_digest=rulebook_digest,
     )
 
 

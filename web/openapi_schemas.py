@@ -102,7 +102,7 @@ def _cluster_schemas() -> Json:
                                     label=_nullable("string")),
         "Deleted": closed(ok={"const": True},
                          deleted=closed(key=STRING, cluster=STRING, number=INTEGER)),
-        "RulesReloaded": closed(ok={"const": True}, rulebook_version=STRING,
+        "RulesReloaded": closed(ok={"const": True}, rulebook_version=STRING, rulebook_digest=STRING,
                                requirements=INTEGER, shapes=INTEGER, ontology_triples=INTEGER,
                                shapes_triples=INTEGER),
     }
@@ -117,7 +117,8 @@ def _report_schemas() -> Json:
     return {
         "Report": closed(
             lang={"enum": ["zh", "en"]}, cluster=text_or_null, cluster_label=text_or_null,
-            rulebook_version=STRING, created=STRING, files=_array(STRING),
+            rulebook_version=STRING, rulebook_digest=text_or_null, created=STRING,
+            files=_array(STRING),
             sha256={"type": "object", "additionalProperties": STRING,
                     "description": "each file's SHA-256, by its name"},
             triples=INTEGER, translation_note=text_or_null, conforms=BOOLEAN,

@@ -37,6 +37,7 @@ def report_document(report: Report, lang: Lang) -> dict[str, Any]:
         "cluster": report.cluster,
         "cluster_label": pick(report.cluster_label, lang) or None,
         "rulebook_version": report.rulebook_version,
+        "rulebook_digest": report.rulebook_digest,  # SHA-256 of the rule files (null: unknown)
         "created": xsd_datetime(report.created),
         "files": list(report.files),
         "sha256": dict(zip(report.files, report.sha256)),

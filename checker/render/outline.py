@@ -17,8 +17,8 @@ from .findings_view import FindingView, Namer
 from .guidance_view import GuidanceWriter, Pointer, shown_hints
 from .naming import pick
 from .term_notes_view import term_note_lines
-from .text import (chapter_title, items_not_met, rate_rows, SHOWS_FINDINGS, short_label,
-                   verdict_lines, verdict_word)
+from .text import (chapter_title, items_not_met, rate_rows, rulebook_label, SHOWS_FINDINGS,
+                   short_label, verdict_lines, verdict_word)
 
 
 @dataclass(frozen=True)
@@ -119,6 +119,7 @@ class ReportOutline:
     report: Report
     cluster_label: str
     files: tuple[tuple[str, str], ...]  # each file judged and the SHA-256 of its bytes ("": unknown)
+    rulebook_label: str  # its version, and its rule files' short digest when known
     verdict: str
     verdict_lines: tuple[str, ...]
     term_notes: tuple[str, ...]  # the IRIs the ontology does not define, one sentence each
@@ -142,6 +143,7 @@ def report_outline(report: Report, lang: Lang, filters: Filters = Filters(),
         report=report,
         cluster_label=pick(report.cluster_label, lang),
         files=tuple(zip(report.files, report.sha256 or ("",) * len(report.files), strict=True)),
+        rulebook_label=rulebook_label(report, lang),
         verdict=verdict_word(report, lang),
         verdict_lines=tuple(verdict_lines(report, lang)),
         term_notes=tuple(term_note_lines(report, lang)),

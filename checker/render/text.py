@@ -9,7 +9,7 @@ from ..duties import set_aside_lines
 from ..i18n import Lang, message
 from ..notation import provision_notation, provisions_listed, without_notation
 from ..report import Rate, Report, RequirementOutcome, Status, is_gap
-from ..rulebook import Layer, Level, Requirement, load_rulebook
+from ..rulebook import Layer, Level, Requirement, load_rulebook, short_digest
 from ..shacl import ShaclResult
 from ..verdicts import verdict_text
 from .cells import printable, width, wrapped
@@ -81,6 +81,15 @@ def files_with_digests(report: Report) -> list[str]:
     digests = report.sha256 or ("",) * len(report.files)
     return [f"{name} (SHA-256 {digest})" if digest else name
             for name, digest in zip(report.files, digests, strict=True)]
+
+
+def rulebook_label(report: Report, lang: Lang) -> str:
+    """The rulebook that made the report: its version, and the short digest of its rule files
+    when the report records it (one stored before reports did has only the version)."""
+    if report.rulebook_digest is None:
+        return report.rulebook_version
+    return message("report.rulebook_digest", lang, version=report.rulebook_version,
+                   digest=short_digest(report.rulebook_digest))
 
 
 def percent(rate: Rate) -> str:
@@ -169,7 +178,7 @@ def _lines(report: Report, lang: Lang) -> Iterator[str]:
         ("iri", report.cluster or message("report.none", lang)),
         ("files", ", ".join(files_with_digests(report)) or message("report.none", lang)),
         ("triples", str(report.triples)),
-        ("rulebook", report.rulebook_version),
+        ("rulebook", rulebook_label(report, lang)),
         ("created", report.created.isoformat(timespec="seconds")),
         ("verdict", verdict_word(report, lang).upper()),
     ]
