@@ -277,12 +277,18 @@ def without_entailed(results: list[ShaclResult]) -> list[ShaclResult]:
 def _status(requirement: Requirement, rulebook: Rulebook, known: dict[str, Status],
             roles_present: set[URIRef], results: list[ShaclResult], dated_later: bool) -> Status:
     """What the report says of a requirement, from its violations (not the warnings of records
-    dated after the report: `dated_later` says whether it rests on one) and its items' status."""
+    dated after the report: `dated_later` says whether it rests on one) and its items' status.
+    One that nothing checks (no shape, no review prompt, no item that decides it: a coverage gap,
+    `bcic rules coverage`) is never met: the data were not asked, so it awaits the evaluator."""
     if requirement.level is Level.INFORMATIVE:
         return Status.NOT_APPLICABLE
     if requirement.is_duty and not requirement.actors & roles_present:
         return Status.NOT_APPLICABLE  # no member of the role the duty binds (4.2)
-    children = [known[c.id] for c in rulebook.children(requirement.id)]
+    items = rulebook.children(requirement.id)
+    children = [known[c.id] for c in items]
+    if not (requirement.shapes or requirement.review_prompt
+            or any(c.level is not Level.INFORMATIVE for c in items)):
+        return Status.MANUAL_REVIEW
     if requirement.level is Level.MAY and results:
         return Status.NOT_USED
     if results or Status.NOT_MET in children:
