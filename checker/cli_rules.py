@@ -10,7 +10,8 @@ import click
 from . import __version__
 from .cli_store import store_engine_option, store_user_option
 from .cli_validate import LANG_META_KEY
-from .coverage import CoverageRow, base_is_clean, conforming_base, coverage_matrix, prove_fixtures
+from .coverage import (CoverageRow, RuleProblem, base_is_clean, conforming_base, coverage_matrix,
+                       prefixed, prove_fixtures, rule_problems, written_at)
 from .i18n import DEFAULT_LANG, LANGUAGES, Lang, message
 from .ingest import publish_for_queries
 from .render.text import width
@@ -31,9 +32,18 @@ def rules_group() -> None:
               help="Also validate every fixture pair (slow) / 同时运行每个形状的正反例验证.")
 @click.pass_context
 def coverage_command(ctx: click.Context, lang: Lang, prove: bool) -> None:
-    """Print requirement → shapes → fixtures; exit 1 on a gap / 打印要求—形状—测试例对照表."""
+    """Print requirement → shapes → fixtures; exit 1 on a gap or a mistake in the rule files /
+    打印要求—形状—测试例对照表；有缺口或规则文件有误时退出码为 1.
+
+    \b
+    Mistakes / 规则文件错误: a bcic:checksRequirement naming no catalogued provision; a shape with
+    a target or severity naming none; a bcic:, ind: or req: term the ontology does not define;
+    a checking shape without one zh and one en sh:message, or one not citing its clause; a
+    severity other than its provision's level asks; a provision id the notation cannot show.
+    """
     ctx.meta[LANG_META_KEY] = lang
     rulebook = load_rulebook()
+    problems = rule_problems(rulebook)
     rows = coverage_matrix(rulebook)
     for row in rows:
         click.echo(_row_line(row, lang))
@@ -55,7 +65,10 @@ def coverage_command(ctx: click.Context, lang: Lang, prove: bool) -> None:
                        digest=short_digest(rulebook.digest)))
     for item in gaps + failed:
         click.echo("  " + message("rules.gap", lang, item=item), err=True)
-    ctx.exit(1 if gaps or failed else 0)
+    places = written_at(problems, rule_files())
+    for problem in problems:
+        click.echo("  " + _problem_line(problem, places.get(problem.subject), lang), err=True)
+    ctx.exit(1 if gaps or failed or problems else 0)
 
 
 @rules_group.command("version")
@@ -99,6 +112,19 @@ def reload_command(ctx: click.Context, location: str | None, engine: str | None,
     click.echo(message("rules.reloaded", lang, version=document.version,
                        digest=short_digest(document.digest),
                        requirements=len(document.provisions), shapes=document.summary.shapes))
+
+
+def _problem_line(problem: RuleProblem, place: str | None, lang: Lang) -> str:
+    """A mistake in the rule files, naming the shape or provision and where it is written."""
+    values = dict(problem.values)
+    if "use" in values:
+        values["use"] = message(f"report.terms.use.{values['use']}", lang)
+    said = message(f"rules.problem.{problem.kind.value}", lang, **values)
+    if problem.suggestion is not None:
+        said += message("rules.problem.did_you_mean", lang, term=problem.suggestion)
+    subject = prefixed(problem.subject)
+    where = message("rules.problem.at", lang, subject=subject, place=place) if place else subject
+    return message("rules.problem", lang, where=where, what=said)
 
 
 def _row_line(row: CoverageRow, lang: Lang) -> str:
