@@ -22,7 +22,14 @@ from .store import open_store_for_writing
 
 @click.group("rules")
 def rules_group() -> None:
-    """Maintain the rulebook / 规则库维护."""
+    """Maintain the rulebook / 规则库维护.
+
+    \b
+    A new rulebook version / 发布新版规则库 (README, "Making a new rulebook version"):
+    edit ontology/ and shapes/; `bcic rules coverage --prove` must exit 0; set the version in
+    checker/__init__.py and owl:versionInfo of ontology/bcic.ttl; `bcic rules version` prints
+    the version and the digest of the rule files that every report records.
+    """
 
 
 @rules_group.command("coverage")

@@ -242,8 +242,8 @@ def _terms_in(shapes: Graph, value: Node) -> Iterator[URIRef]:
     if isinstance(value, URIRef):
         yield value
     elif isinstance(value, BNode):
-        for _p, inner in shapes.predicate_objects(value):
-            if _p != RDF.type:
+        for predicate, inner in shapes.predicate_objects(value):
+            if predicate != RDF.type:
                 yield from _terms_in(shapes, inner)
 
 
