@@ -26,6 +26,7 @@ from .cli_tokens import token_group
 from .cli_validate import LANG_META_KEY, validate_command
 from .ontology_check import OntologyCheck, check_ontology
 from .render.cells import printable_lines
+from .rulebook import rule_files, rules_digest, short_digest
 
 _INTERNAL_ERROR_EXIT = 3
 _BROKEN_PIPE_EXIT = 141  # 128 + SIGPIPE: what a shell reports for a command its reader left
@@ -121,9 +122,19 @@ def _discard_stdout() -> None:
         pass  # stdout is no file (an in-process runner): there is nothing to flush at exit
 
 
+def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """`bcic --version`: the version, and the short digest of the rule files beside it (the
+    rulebook's identity: `bcic rules version` says it whole)."""
+    if not value or ctx.resilient_parsing:
+        return
+    click.echo(f"bcic, version {__version__} (rulebook digest "
+               f"{short_digest(rules_digest(rule_files()))})")
+    ctx.exit()
+
+
 @click.group(name="bcic", cls=_CheckerGroup)
-@click.version_option(__version__, prog_name="bcic",
-                      help="Show the version and exit / 显示版本并退出.")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True,
+              callback=_show_version, help="Show the version and exit / 显示版本并退出.")
 def main() -> None:
     """bcic: compliance checker for GB/T 《品牌培育 产业集群》.
 

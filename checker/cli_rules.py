@@ -7,20 +7,29 @@ from contextlib import closing
 
 import click
 
+from . import __version__
 from .cli_store import store_engine_option, store_user_option
 from .cli_validate import LANG_META_KEY
-from .coverage import CoverageRow, base_is_clean, conforming_base, coverage_matrix, prove_fixtures
+from .coverage import (CoverageRow, RuleProblem, base_is_clean, conforming_base, coverage_matrix,
+                       prefixed, prove_fixtures, rule_problems, written_at)
 from .i18n import DEFAULT_LANG, LANGUAGES, Lang, message
 from .ingest import publish_for_queries
 from .render.text import width
-from .rulebook import Level, load_rulebook
+from .rulebook import Level, load_rulebook, rule_files, rules_digest, short_digest
 from .rulebook_document import reload_rules
 from .store import open_store_for_writing
 
 
 @click.group("rules")
 def rules_group() -> None:
-    """Maintain the rulebook / 规则库维护."""
+    """Maintain the rulebook / 规则库维护.
+
+    \b
+    A new rulebook version / 发布新版规则库 (README, "Making a new rulebook version"):
+    edit ontology/ and shapes/; `bcic rules coverage --prove` must exit 0; set the version in
+    checker/__init__.py and owl:versionInfo of ontology/bcic.ttl; `bcic rules version` prints
+    the version and the digest of the rule files that every report records.
+    """
 
 
 @rules_group.command("coverage")
@@ -30,9 +39,18 @@ def rules_group() -> None:
               help="Also validate every fixture pair (slow) / 同时运行每个形状的正反例验证.")
 @click.pass_context
 def coverage_command(ctx: click.Context, lang: Lang, prove: bool) -> None:
-    """Print requirement → shapes → fixtures; exit 1 on a gap / 打印要求—形状—测试例对照表."""
+    """Print requirement → shapes → fixtures; exit 1 on a gap or a mistake in the rule files /
+    打印要求—形状—测试例对照表；有缺口或规则文件有误时退出码为 1.
+
+    \b
+    Mistakes / 规则文件错误: a bcic:checksRequirement naming no catalogued provision; a shape with
+    a target or severity naming none; a bcic:, ind: or req: term the ontology does not define;
+    a checking shape without one zh and one en sh:message, or one not citing its clause; a
+    severity other than its provision's level asks; a provision id the notation cannot show.
+    """
     ctx.meta[LANG_META_KEY] = lang
     rulebook = load_rulebook()
+    problems = rule_problems(rulebook)
     rows = coverage_matrix(rulebook)
     for row in rows:
         click.echo(_row_line(row, lang))
@@ -50,9 +68,31 @@ def coverage_command(ctx: click.Context, lang: Lang, prove: bool) -> None:
     click.echo(message("rules.summary", lang, requirements=len(rows),
                        shapes=len(rulebook.shape_requirements), gaps=len(gaps),
                        manual_only=sum(row.manual_only for row in rows)))
+    click.echo(message("rules.identity", lang, version=rulebook.version,
+                       digest=short_digest(rulebook.digest)))
     for item in gaps + failed:
         click.echo("  " + message("rules.gap", lang, item=item), err=True)
-    ctx.exit(1 if gaps or failed else 0)
+    places = written_at(problems, rule_files())
+    for problem in problems:
+        click.echo("  " + _problem_line(problem, places.get(problem.subject), lang), err=True)
+    ctx.exit(1 if gaps or failed or problems else 0)
+
+
+@rules_group.command("version")
+@click.option("--lang", type=click.Choice(LANGUAGES), default=DEFAULT_LANG, show_default=True,
+              envvar="BCIC_LANG", help="Output language / 输出语言.")
+@click.pass_context
+def version_command(ctx: click.Context, lang: Lang) -> None:
+    """Print the rulebook's version and the digest of its files / 打印规则库版本与规则文件摘要.
+
+    The digest (SHA-256 over every file of ontology/ and shapes/ the rulebook reads) changes
+    with any edit; every report and stored revision records it beside the version.
+    """
+    ctx.meta[LANG_META_KEY] = lang
+    files = rule_files()
+    digest = rules_digest(files)
+    click.echo(message("rules.identity", lang, version=__version__, digest=short_digest(digest)))
+    click.echo(message("rules.digest", lang, digest=digest, files=len(files)))
 
 
 @rules_group.command("reload")
@@ -77,7 +117,21 @@ def reload_command(ctx: click.Context, location: str | None, engine: str | None,
         document = reload_rules(store)
         publish_for_queries(store)
     click.echo(message("rules.reloaded", lang, version=document.version,
+                       digest=short_digest(document.digest),
                        requirements=len(document.provisions), shapes=document.summary.shapes))
+
+
+def _problem_line(problem: RuleProblem, place: str | None, lang: Lang) -> str:
+    """A mistake in the rule files, naming the shape or provision and where it is written."""
+    values = dict(problem.values)
+    if "use" in values:
+        values["use"] = message(f"report.terms.use.{values['use']}", lang)
+    said = message(f"rules.problem.{problem.kind.value}", lang, **values)
+    if problem.suggestion is not None:
+        said += message("rules.problem.did_you_mean", lang, term=problem.suggestion)
+    subject = prefixed(problem.subject)
+    where = message("rules.problem.at", lang, subject=subject, place=place) if place else subject
+    return message("rules.problem", lang, where=where, what=said)
 
 
 def _row_line(row: CoverageRow, lang: Lang) -> str:

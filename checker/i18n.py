@@ -94,9 +94,49 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "要求 {requirements} 条，形状 {shapes} 个，缺口 {gaps} 处，仅靠人工评审的“应”级要求 {manual_only} 条",
     },
     "rules.gap": {"en": "gap: {item}", "zh": "缺口：{item}"},
+    "rules.problem": {"en": "error: {where}: {what}", "zh": "错误：{where}：{what}"},
+    "rules.problem.at": {"en": "{subject} ({place})", "zh": "{subject}（{place}）"},
+    "rules.problem.did_you_mean": {"en": "; did you mean {term}?", "zh": "；是否应为 {term}？"},
+    "rules.problem.unknown_requirement": {
+        "en": "bcic:checksRequirement names {term}, which is not in the catalogue",
+        "zh": "bcic:checksRequirement 指向的 {term} 不在要求目录中",
+    },
+    "rules.problem.unlinked_shape": {
+        "en": "a shape with a target or a severity names no requirement (bcic:checksRequirement): "
+              "reports drop its results",
+        "zh": "该形状有目标或严重程度，却未以 bcic:checksRequirement 指明其检查的要求：报告会丢弃其结果",
+    },
+    "rules.problem.unknown_term": {
+        "en": "{term} ({use}) is not a term of the ontology or the catalogue",
+        "zh": "{term}（{use}）不是本体或要求目录中的术语",
+    },
+    "rules.problem.no_message": {
+        "en": "no single sh:message in {languages}: a checking shape has one in zh and one in en",
+        "zh": "{languages} 的 sh:message 缺失或不止一条：检查形状应各有一条中文和英文消息",
+    },
+    "rules.problem.message_clause": {
+        "en": "its sh:message in {lang} does not cite clause {clause}",
+        "zh": "其 {lang} 的 sh:message 未引用条款 {clause}",
+    },
+    "rules.problem.severity": {
+        "en": "severity {severity}, but {requirement} is {level}-level: {expected} expected",
+        "zh": "严重程度为 {severity}，但 {requirement} 的级别为 {level}：应为 {expected}",
+    },
+    "rules.problem.bad_id": {
+        "en": "the provision id {id} has no form the standard's notation shows (4.2.1-a, 5.3-1, "
+              "9.1.4-a-1, 6.1.2.2-may)",
+        "zh": "规定编号 {id} 不是标准编号法能表示的形式（4.2.1-a、5.3-1、9.1.4-a-1、6.1.2.2-may）",
+    },
     "rules.reloaded": {
-        "en": "Rule graphs reloaded: rulebook {version}, {requirements} requirements, {shapes} shapes",
-        "zh": "规则图已重新加载：规则库 {version}，要求 {requirements} 条，形状 {shapes} 个",
+        "en": "Rule graphs reloaded: rulebook {version} (digest {digest}), {requirements} "
+              "requirements, {shapes} shapes",
+        "zh": "规则图已重新加载：规则库 {version}（摘要 {digest}），要求 {requirements} 条，形状 {shapes} 个",
+    },
+    "rules.identity": {"en": "Rulebook {version}, digest {digest}",
+                       "zh": "规则库 {version}，摘要 {digest}"},
+    "rules.digest": {
+        "en": "SHA-256 of its {files} rule files (ontology/, shapes/): {digest}",
+        "zh": "其 {files} 个规则文件（ontology/、shapes/）的 SHA-256：{digest}",
     },
     "batch.progress": {"en": "Validating", "zh": "正在验证"},
     "batch.validated": {
@@ -187,6 +227,8 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "GB/T 《品牌培育 产业集群》（征求意见稿）",
     },
     "report.field.cluster": {"en": "Cluster", "zh": "产业集群"},
+    "report.rulebook_digest": {"en": "{version} (rule files' SHA-256 {digest})",
+                               "zh": "{version}（规则文件 SHA-256 {digest}）"},
     "report.field.iri": {"en": "IRI", "zh": "IRI"},
     "report.field.revision": {"en": "Revision", "zh": "修订版"},
     "report.field.submitter": {"en": "Submitted by", "zh": "提交者"},

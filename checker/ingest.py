@@ -127,6 +127,7 @@ def store_submission(store: Store, checked: CheckedSubmission, *,
             generated=report.created,
             submitter=submitter,
             files=files,
+            rulebook_digest=report.rulebook_digest,
         )
 
     stored = store.add_next_revision(subject, lambda number, previous: RevisionRecord(
@@ -186,22 +187,27 @@ def load_rules_into(store: Store, rulebook: Rulebook | None = None) -> None:
     """Replace the store's rule graphs with the ontology files and the rulebook's shapes."""
     rulebook = rulebook or load_rulebook()
     ontology = load_ontology_graph(ALL_ONTOLOGY_FILES)
-    # Which rulebook the rule graphs hold, so ingest can tell when they are stale.
+    # Which rulebook the rule graphs hold, so ingest can tell when they are stale: its version,
+    # and the digest of its files, which changes with any edit the version number missed.
     ontology.add((ONTOLOGY_GRAPH, BCIC.rulebookVersion, Literal(rulebook.version)))
+    ontology.add((ONTOLOGY_GRAPH, BCIC.rulebookDigest, Literal(rulebook.digest)))
     store.load_rules(ontology, rulebook.shapes_graph)
 
 
-def rules_loaded(store: Store, version: str) -> bool:
-    """Whether both rule graphs are stored, and for this rulebook version."""
+def rules_loaded(store: Store, rulebook: Rulebook) -> bool:
+    """Whether both rule graphs are stored, and from this rulebook: its version and the digest
+    of its rule files (graphs loaded before the digest was recorded have none: not this one)."""
     return store.ask(f"""ASK {{
-  GRAPH <{ONTOLOGY_GRAPH}> {{ <{ONTOLOGY_GRAPH}> <{BCIC.rulebookVersion}> {Literal(version).n3()} }}
+  GRAPH <{ONTOLOGY_GRAPH}> {{ <{ONTOLOGY_GRAPH}> <{BCIC.rulebookVersion}> {Literal(rulebook.version).n3()} ;
+    <{BCIC.rulebookDigest}> {Literal(rulebook.digest).n3()} }}
   GRAPH <{SHAPES_GRAPH}> {{ ?s ?p ?o }}
 }}""")
 
 
 def ensure_rules(store: Store, rulebook: Rulebook) -> None:
-    """Load the rule graphs when they are missing or from another rulebook version."""
-    if not rules_loaded(store, rulebook.version):
+    """Load the rule graphs when they are missing or from another rulebook (another version, or
+    other rule files under the same version)."""
+    if not rules_loaded(store, rulebook):
         load_rules_into(store, rulebook)
 
 

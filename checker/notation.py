@@ -23,6 +23,18 @@ _LABEL_LEAD = re.compile(r"\A\s*(?:[a-z]\)|" + "|".join(
                          + r")?\s*(?:—\d+)?\s*")
 
 
+# The provision ids the notation can show (docs/model.md, "Requirement individuals"): a clause,
+# then a letter (4.2.1-a), a dash item (5.3-1), both (9.1.4-a-1), or a part's level (6.1.2.2-may).
+_PROVISION_ID = re.compile(r"\d+(?:\.\d+)*(?:-(?:[a-z](?:-\d+)?|\d+|"
+                           + "|".join(map(re.escape, _PART_MARKS)) + r"))?")
+
+
+def renders(requirement_id: str) -> bool:
+    """Whether the notation can show the id (`8.2.6-improve` it cannot: it would read as the list
+    item `8.2.6 improve)`); `bcic rules coverage` refuses any other."""
+    return _PROVISION_ID.fullmatch(requirement_id) is not None
+
+
 def provision_notation(requirement_id: str, lang: Lang) -> str:
     """`8.1.3-5` → `8.1.3 —5`, `9.1.4-c-3` → `9.1.4 c) —3`, `4.2.2-g` → `4.2.2 g)`, `5.1` → `5.1`,
     `6.1.2.2-may` → `6.1.2.2 〔可〕` (zh), `6.1.2.2 [may]` (en)."""

@@ -1,16 +1,19 @@
 """Load the ontology's Turtle files and count what they define."""
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import TypeGuard
+from typing import Literal, TypeGuard
 
+import pyoxigraph
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 from rdflib.term import Node
 
 from .errors import InputError
+from .i18n import phrase
 from .namespaces import BASE_IRI, BCIC, QB, is_bcic_term
 from .paths import ALL_ONTOLOGY_FILES, PROJECT_ROOT
 
@@ -59,22 +62,71 @@ class OntologySummary:
     informative: int
 
 
-def load_ontology_graph(files: Sequence[Path] = ALL_ONTOLOGY_FILES) -> Graph:
-    """Parse the given Turtle files into one graph, offline and with an explicit base IRI."""
+# What a rule file holds, as its errors name it: "ontology file", "shapes file".
+RuleFileKind = Literal["ontology", "shapes"]
+# pyoxigraph's syntax errors open with where they are, which the message says apart.
+_POSITION_PREFIX = re.compile(r"Parser error (?:at|between) [^:]*: ")
+EXCERPT_CHARS = 80  # of the line a syntax error is on, around its column
+DETAIL_CHARS = 200  # of a parser's own words where it gives no position
+
+
+def load_ontology_graph(files: Sequence[Path] = ALL_ONTOLOGY_FILES,
+                        kind: RuleFileKind = "ontology") -> Graph:
+    """Parse the given Turtle files into one graph, offline and with an explicit base IRI; a file
+    that cannot be read or parsed is an InputError naming it as a `kind` file (and, for a syntax
+    error, the line, the column and the line's text)."""
     graph = Graph()
+    file_kind = phrase(f"error.rule_file.{kind}")
     for path in files:
         try:
             data = Path(path).read_bytes()
         except OSError as exc:
-            raise InputError.of("error.ontology.cannot_read", path=_shown(path),
+            raise InputError.of("error.rule_file.cannot_read", kind=file_kind, path=_shown(path),
                                 reason=exc.strerror) from exc
         try:
             # Turtle parsing never dereferences anything; owl:imports are plain triples here.
             graph.parse(data=data, format="turtle", publicID=BASE_IRI)
         except Exception as exc:  # rdflib raises many unrelated types on bad input
-            raise InputError.of("error.ontology.cannot_parse", path=_shown(path),
-                                detail=exc) from exc
+            raise _parse_error(file_kind, path, data, exc) from None
     return graph
+
+
+def _parse_error(file_kind: object, path: Path, data: bytes, exc: Exception) -> InputError:
+    """The error of a rule file rdflib could not parse: where pyoxigraph, which counts lines and
+    columns exactly, finds the mistake, with the line as written; else rdflib's first words
+    (its message quotes the whole file, byte-escaped, and may name another line)."""
+    text = data.decode("utf-8", errors="replace")
+    try:
+        for _quad in pyoxigraph.parse(text, pyoxigraph.RdfFormat.TURTLE, base_iri=BASE_IRI):
+            pass
+    except SyntaxError as error:
+        if error.lineno:
+            line, column = error.lineno, error.offset or 1
+            return InputError.of(
+                "error.rule_file.cannot_parse_at", kind=file_kind, path=_shown(path), line=line,
+                column=column, detail=_POSITION_PREFIX.sub("", error.msg, count=1),
+                excerpt=line_excerpt(text, line, column))
+    detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return InputError.of("error.rule_file.cannot_parse", kind=file_kind, path=_shown(path),
+                         detail=_cut(detail, DETAIL_CHARS))
+
+
+def line_excerpt(text: str, line: int, column: int) -> str:
+    """Line `line` of the text (from 1), stripped, at most EXCERPT_CHARS characters around
+    `column`, with … where it is cut."""
+    lines = text.splitlines()
+    written = lines[line - 1] if 0 < line <= len(lines) else ""
+    indent = len(written) - len(written.lstrip())
+    written, column = written.strip(), max(column - indent, 1)
+    if len(written) <= EXCERPT_CHARS:
+        return written
+    start = max(0, min(column - EXCERPT_CHARS // 2, len(written) - EXCERPT_CHARS))
+    cut = written[start:start + EXCERPT_CHARS]
+    return ("…" if start else "") + cut + ("…" if start + EXCERPT_CHARS < len(written) else "")
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def defined_terms(graph: Graph) -> dict[TermKind, frozenset[URIRef]]:

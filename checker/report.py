@@ -100,6 +100,9 @@ class Report:
     # above (checker/unknown_terms.py).
     term_notes: TermNotes = TermNotes()
     revision: StoredRevision | None = None  # None: a validation, not read back from a store
+    # SHA-256 of the rule files that made it (Rulebook.digest); None for a report stored before
+    # reports recorded it.
+    rulebook_digest: str | None = None
     # A report read back from a store (checker/report_reader.py): the version of the running
     # rulebook, whose hints and rulebook links it shows ("": the rulebook that made it, as in a
     # fresh report), and the provisions it judged that the running rulebook no longer has.
@@ -180,7 +183,7 @@ def build_report(rulebook: Rulebook, data: Graph, results: list[ShaclResult], *,
         outcomes, cluster=str(cluster) if cluster is not None else None,
         cluster_label=cluster_label, rulebook_version=rulebook.version, created=created,
         files=files, triples=len(data), sha256=sha256, labels=labels, kinds=kinds,
-        term_notes=term_notes)
+        term_notes=term_notes, rulebook_digest=rulebook.digest)
 
 
 def names_of(rulebook: Rulebook, nodes: list[Node],
@@ -248,7 +251,8 @@ def report_from_outcomes(outcomes: tuple[RequirementOutcome, ...], *, cluster: s
                          labels: Mapping[Node, Mapping[str, str]] | None = None,
                          kinds: Mapping[Node, Node] | None = None,
                          term_notes: TermNotes = TermNotes(),
-                         revision: StoredRevision | None = None) -> Report:
+                         revision: StoredRevision | None = None,
+                         rulebook_digest: str | None = None) -> Report:
     """A report over outcomes already decided (fresh, or read back from a store): the verdict
     and the rates count the shall-level requirements. Labels name things for people: each is
     cut at labels.NAME_CHARS characters, so a submission's megabyte label is not copied into every
@@ -273,6 +277,7 @@ def report_from_outcomes(outcomes: tuple[RequirementOutcome, ...], *, cluster: s
         kinds=kinds or {},
         term_notes=term_notes,
         revision=revision,
+        rulebook_digest=rulebook_digest,
     )
 
 
@@ -295,12 +300,18 @@ def without_entailed(results: list[ShaclResult]) -> list[ShaclResult]:
 def _status(requirement: Requirement, rulebook: Rulebook, known: dict[str, Status],
             roles_present: set[URIRef], results: list[ShaclResult], dated_later: bool) -> Status:
     """What the report says of a requirement, from its violations (not the warnings of records
-    dated after the report: `dated_later` says whether it rests on one) and its items' status."""
+    dated after the report: `dated_later` says whether it rests on one) and its items' status.
+    One that nothing checks (no shape, no review prompt, no item that decides it: a coverage gap,
+    `bcic rules coverage`) is never met: the data were not asked, so it awaits the evaluator."""
     if requirement.level is Level.INFORMATIVE:
         return Status.NOT_APPLICABLE
     if requirement.is_duty and not requirement.actors & roles_present:
         return Status.NOT_APPLICABLE  # no member of the role the duty binds (4.2)
-    children = [known[c.id] for c in rulebook.children(requirement.id)]
+    items = rulebook.children(requirement.id)
+    children = [known[c.id] for c in items]
+    if not (requirement.shapes or requirement.review_prompt
+            or any(c.level is not Level.INFORMATIVE for c in items)):
+        return Status.MANUAL_REVIEW
     if requirement.level is Level.MAY and results:
         return Status.NOT_USED
     if results or Status.NOT_MET in children:

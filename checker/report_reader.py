@@ -92,6 +92,7 @@ def read_report(store: Store, cluster: URIRef, number: int,
         cluster=str(subject) if subject is not None else None,
         cluster_label=cluster_label,
         rulebook_version=str(graph.value(node, OWL.versionInfo) or ""),
+        rulebook_digest=_text(graph.value(node, BCIC.rulebookDigest)),
         created=_datetime(graph.value(node, DCTERMS.created)),
         files=files,
         sha256=tuple(digest for _name, digest in sources) if all(d for _n, d in sources) else (),
@@ -153,6 +154,11 @@ def _counts(graph: Graph, node: Node) -> Rate | None:
     if met is None or total is None:
         return None
     return Rate(int(str(met)), int(str(total)), int(str(pending)) if pending is not None else 0)
+
+
+def _text(node: Node | None) -> str | None:
+    """A literal's text; None when there is none (a report stored before it stated the value)."""
+    return str(node) if isinstance(node, Literal) else None
 
 
 def _by_language(graph: Graph, subject: URIRef, predicate: URIRef) -> dict[str, str]:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+import hashlib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -92,7 +93,8 @@ class Heading:
 class Rulebook:
     """Everything a validation needs, parsed once and shared between validations."""
 
-    version: str
+    version: str  # the maintainers' name for it (checker.__version__, the ontology's versionInfo)
+    digest: str  # SHA-256 of the rule files it was read from (rules_digest): what it is
     requirements: dict[str, Requirement]
     headings: dict[str, Heading]  # the standard's chapters and headed clauses, in clause order
     shapes_graph: Graph
@@ -149,11 +151,37 @@ def clause_sort_key(requirement_id: str) -> tuple[tuple[int, ...], str]:
     return tuple(int(part) for part in clause.split(".")), item
 
 
+SHORT_DIGEST_CHARS = 12  # of a rulebook's digest, where people read it
+
+
+def short_digest(digest: str) -> str:
+    """A rulebook's digest as people read it: its first SHORT_DIGEST_CHARS hex digits."""
+    return digest[:SHORT_DIGEST_CHARS]
+
+
+def rule_files(shapes_dir: Path = SHAPES_DIR) -> tuple[Path, ...]:
+    """Every file the rulebook is read from, in the order it is read: the ontology files, then
+    the shapes files by name."""
+    return (*ALL_ONTOLOGY_FILES, *sorted(shapes_dir.glob("*.ttl")))
+
+
+def rules_digest(files: Sequence[Path]) -> str:
+    """The SHA-256 (hex) of the rule files: each file's folder and name, then its bytes' own
+    SHA-256, in the order given. Any change to a byte of one, or a file added, removed or
+    renamed, gives another digest; the same files give the same one on any machine."""
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(f"{path.parent.name}/{path.name}\0".encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
 @functools.cache
 def load_rulebook(shapes_dir: Path = SHAPES_DIR) -> Rulebook:
     """Parse the ontology, catalogue and shapes; cached, as rule files do not change at run time."""
+    files = rule_files(shapes_dir)
     ontology = load_ontology_graph(ALL_ONTOLOGY_FILES)
-    shapes = load_ontology_graph(tuple(sorted(shapes_dir.glob("*.ttl"))))
+    shapes = load_ontology_graph(files[len(ALL_ONTOLOGY_FILES):], "shapes")
     shape_requirements = {
         shape: str(req).removeprefix(str(REQ))
         for shape, req in shapes.subject_objects(BCIC.checksRequirement)
@@ -164,8 +192,8 @@ def load_rulebook(shapes_dir: Path = SHAPES_DIR) -> Rulebook:
     for predicate in _SUPPORT_PREDICATES:
         for triple in ontology.triples((None, predicate, None)):
             support.add(triple)
-    return Rulebook(__version__, requirements, _read_headings(ontology), shapes, support,
-                    shape_requirements, ontology)
+    return Rulebook(__version__, rules_digest(files), requirements, _read_headings(ontology),
+                    shapes, support, shape_requirements, ontology)
 
 
 def _read_headings(ontology: Graph) -> dict[str, Heading]:

@@ -118,6 +118,7 @@ class RulebookDocument:
     """Everything the rulebook pages show, parsed once."""
 
     version: str
+    digest: str  # SHA-256 of the rule files (Rulebook.digest)
     clauses: tuple[ClauseEntry, ...]
     provisions: dict[str, ProvisionEntry]
     headings: dict[str, Heading]  # the standard's chapters and headed clauses
@@ -179,8 +180,9 @@ def build_rulebook_document(rulebook: Rulebook, ontology: Graph) -> RulebookDocu
     for provision in provisions.values():  # clause order: the matrix is in clause order
         clauses.setdefault(provision.requirement.clause, []).append(provision)
     entries = tuple(_clause(rulebook, items) for items in clauses.values())
-    return RulebookDocument(rulebook.version, entries, provisions, rulebook.headings, shapes,
-                            _summary(rows, rulebook), ontology, rulebook.shapes_graph)
+    return RulebookDocument(rulebook.version, rulebook.digest, entries, provisions,
+                            rulebook.headings, shapes, _summary(rows, rulebook), ontology,
+                            rulebook.shapes_graph)
 
 
 def _clause(rulebook: Rulebook, provisions: list[ProvisionEntry]) -> ClauseEntry:

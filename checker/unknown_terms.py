@@ -119,16 +119,17 @@ class Vocabulary:
             predicates.add(predicate)
             if type(obj) is URIRef:
                 objects.add(obj)
-        found = {term: TermUse.PROPERTY for term in predicates if self._unknown(term)}
+        found = {term: TermUse.PROPERTY for term in predicates if self.is_unknown(term)}
         for term in objects:
-            if self._unknown(term):
+            if self.is_unknown(term):
                 found.setdefault(term, TermUse.VALUE)
         for term in found:
             if (None, RDF.type, term) in data:
                 found[term] = TermUse.CLASS
         return found
 
-    def _unknown(self, node: Node) -> TypeGuard[URIRef]:
+    def is_unknown(self, node: Node) -> TypeGuard[URIRef]:
+        """Whether the node is an IRI of the standard's namespaces the rulebook does not define."""
         return (isinstance(node, URIRef) and str(node).startswith(_NAMESPACES)
                 and node not in self.defined)
 

@@ -11,14 +11,14 @@ from pathlib import Path
 
 import pyoxigraph
 import pytest
-from rdflib import RDF, Graph, URIRef
+from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import ORG
 
 from checker.errors import InputError
 from checker.history import cluster_history, cluster_overview
 from checker.ingest import ingest_files, rules_loaded
 from checker.loading import load_submission, read_submission_files
-from checker.namespaces import BCIC
+from checker.namespaces import BCIC, SHP
 from checker.paths import EXAMPLES_DIR
 from checker.report import Status
 from checker.rulebook import Level, clause_sort_key, load_rulebook
@@ -243,14 +243,37 @@ def test_cluster_given_for_a_submission_naming_none_follows_the_same_rule(
 def test_rule_graphs_are_loaded_once_and_reloaded_for_another_rulebook(store: Store) -> None:
     rulebook = load_rulebook()
     ingest_files(store, [DATANG], rulebook=rulebook)
-    assert rules_loaded(store, rulebook.version)
+    assert rules_loaded(store, rulebook)
     assert len(store.named_graph(SHAPES_GRAPH)) == len(rulebook.shapes_graph)
     newer = dataclasses.replace(rulebook, version="9.9.9")
     ingest_files(store, [DATANG], rulebook=newer)
-    assert rules_loaded(store, "9.9.9") and not rules_loaded(store, rulebook.version)
+    assert rules_loaded(store, newer) and not rules_loaded(store, rulebook)
     versions = store.select(f"SELECT ?v WHERE {{ GRAPH <{ONTOLOGY_GRAPH}> "
                             f"{{ ?g <{BCIC.rulebookVersion}> ?v }} }}")
     assert [str(r["v"]) for r in versions] == ["9.9.9"]
+
+
+def test_rule_graphs_are_reloaded_when_the_rule_files_change_under_the_same_version(
+        store: Store) -> None:
+    """A maintainer removed a shape and did not bump the version: the store kept the old shape,
+    and both revisions said rulebook 0.1.0. The digest of the files tells them apart."""
+    rulebook = load_rulebook()
+    first = ingest_files(store, [DATANG], rulebook=rulebook)
+    dropped = SHP.CommunicationEvaluationExists
+    shapes = Graph()
+    shapes += rulebook.shapes_graph
+    shapes.remove((dropped, None, None))
+    edited = dataclasses.replace(rulebook, digest="0" * 64, shapes_graph=shapes)
+    second = ingest_files(store, [DATANG], rulebook=edited)
+    assert rules_loaded(store, edited) and not rules_loaded(store, rulebook)
+    assert (dropped, None, None) not in store.named_graph(SHAPES_GRAPH)
+    digests = {str(row["revision"]): str(row["digest"]) for row in store.select(
+        f"SELECT ?revision ?digest WHERE {{ GRAPH <{PROVENANCE_GRAPH}> "
+        f"{{ ?revision <{BCIC.rulebookDigest}> ?digest }} }}")}
+    assert digests == {str(first.submission_graph): rulebook.digest,
+                       str(second.submission_graph): "0" * 64}
+    report = store.named_graph(second.report_graph)
+    assert set(report.objects(None, BCIC.rulebookDigest)) == {Literal("0" * 64)}
 
 
 def test_ingest_rebuilds_a_summary_graph_from_an_older_store(tmp_path: Path) -> None:

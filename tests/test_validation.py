@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -9,7 +10,7 @@ from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import ORG
 
 from checker.errors import InputError
-from checker.namespaces import BCIC, IND
+from checker.namespaces import BCIC, IND, REQ
 from checker.paths import EXAMPLES_DIR
 from checker.render import render_report
 from checker.report import Status
@@ -49,6 +50,25 @@ def test_informative_provisions_are_never_unmet() -> None:
     informative = [o for o in report.outcomes if o.requirement.level is Level.INFORMATIVE]
     assert len(informative) == 11
     assert {o.status for o in informative} == {Status.NOT_APPLICABLE}
+
+
+def test_a_shall_requirement_nothing_checks_awaits_an_evaluator_and_is_never_met() -> None:
+    """A maintainer added 8.2.7 「培育主体应测试。」 with no shape and no review prompt, and
+    `bcic validate` reported it met (✔) with no evidence asked for."""
+    rulebook = load_rulebook()
+    added = dataclasses.replace(
+        rulebook.requirements["8.2.5"], id="8.2.7", iri=URIRef(f"{REQ}8.2.7"), clause="8.2.7",
+        text={"zh": "培育主体应测试。", "en": "The cultivation body shall test."},
+        review_prompt=None, shapes=())
+    assert added.level is Level.SHALL
+    untested = dataclasses.replace(rulebook,
+                                   requirements={**rulebook.requirements, "8.2.7": added})
+    before = validate_files([EXAMPLES_DIR / "dehua-ceramics.ttl"], rulebook=rulebook)
+    report = validate_files([EXAMPLES_DIR / "dehua-ceramics.ttl"], rulebook=untested)
+    assert report.outcome("8.2.7").status is Status.MANUAL_REVIEW
+    assert report.conforms  # no gap: the data were not asked, nothing shows it unmet
+    assert (report.overall.met, report.overall.pending, report.overall.total) == (
+        before.overall.met, before.overall.pending + 1, before.overall.total + 1)
 
 
 def test_manual_review_items_are_listed_even_when_the_cluster_conforms() -> None:

@@ -26,6 +26,7 @@ from checker.rulebook import SH, load_rulebook
 from checker.shacl import Severity
 from checker.store import cluster_key, open_store
 from checker.tokens import TokenFile
+from tests.catalogue_counts import COUNTS, UPDATE
 
 DEHUA = EXAMPLES_DIR / "dehua-ceramics.ttl"
 DATANG = EXAMPLES_DIR / "datang-socks.ttl"
@@ -377,7 +378,7 @@ def test_stored_revision_page_shows_statuses_rates_clause_texts_and_checklist(
     for word in words:
         assert word in page
     rows = dict(_rows(page))
-    assert len(rows) == 132
+    assert len(rows) == COUNTS.provisions, UPDATE
     expected = json.loads((EXAMPLES_DIR / "expected.json").read_text())["datang-socks.ttl"]
     assert {r for r, s in rows.items() if s == "not_met"} >= set(expected["unmet_shall"])
     # Each clause's text verbatim in Chinese and its English rendering, both on the page.
@@ -654,7 +655,7 @@ def test_api_validates_a_body_in_each_syntax_its_content_type_names(
     assert answer.status_code == 200, answer.get_data(as_text=True)
     document = answer.get_json()
     assert document["cluster"] == "https://example.org/tiny/cluster"
-    assert document["conforms"] is False and len(document["requirements"]) == 132
+    assert document["conforms"] is False and len(document["requirements"]) == COUNTS.provisions
     assert _revisions(own_store) == []
 
 

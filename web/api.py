@@ -39,6 +39,7 @@ def reload_rules_from_files() -> Response:
     with write_store() as store:
         document = reload_rules(store)
     return jsonify({"ok": True, "rulebook_version": document.version,
+                    "rulebook_digest": document.digest,
                     "requirements": len(document.provisions),
                     "shapes": document.summary.shapes,
                     "ontology_triples": len(document.ontology),

@@ -108,7 +108,7 @@ def _cluster_schemas() -> Json:
                                     label=_nullable("string")),
         "Deleted": closed(ok={"const": True},
                          deleted=closed(key=STRING, cluster=STRING, number=INTEGER)),
-        "RulesReloaded": closed(ok={"const": True}, rulebook_version=STRING,
+        "RulesReloaded": closed(ok={"const": True}, rulebook_version=STRING, rulebook_digest=STRING,
                                requirements=INTEGER, shapes=INTEGER, ontology_triples=INTEGER,
                                shapes_triples=INTEGER),
     }
@@ -124,7 +124,8 @@ def _report_schemas() -> Json:
         "Report": closed(
             lang={"enum": ["zh", "en"]}, cluster=text_or_null, cluster_label=text_or_null,
             revision=_or_null(closed(number=INTEGER, key=STRING, submitter=text_or_null)),
-            rulebook_version=STRING, created=STRING, files=_array(STRING),
+            rulebook_version=STRING, rulebook_digest=text_or_null, created=STRING,
+            files=_array(STRING),
             hints_rulebook_version={"type": "string", **described(
                 "the rulebook whose hints, review prompts and links the report gives: the running "
                 "one, for a stored report made under another",

@@ -28,13 +28,20 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "no ontology version {version!r}; this server has {current}",
         "zh": "没有本体版本 {version!r}；本服务器的版本为 {current}",
     },
-    "error.ontology.cannot_read": {
-        "en": "cannot read ontology file {path}: {reason}",
-        "zh": "无法读取本体文件 {path}：{reason}",
+    "error.rule_file.ontology": {"en": "ontology file", "zh": "本体文件"},
+    "error.rule_file.shapes": {"en": "shapes file", "zh": "形状文件"},
+    "error.rule_file.cannot_read": {
+        "en": "cannot read {kind} {path}: {reason}",
+        "zh": "无法读取{kind} {path}：{reason}",
     },
-    "error.ontology.cannot_parse": {
-        "en": "cannot parse ontology file {path}: {detail}",
-        "zh": "无法解析本体文件 {path}：{detail}",
+    "error.rule_file.cannot_parse": {
+        "en": "cannot parse {kind} {path}: {detail}",
+        "zh": "无法解析{kind} {path}：{detail}",
+    },
+    "error.rule_file.cannot_parse_at": {
+        "en": "cannot parse {kind} {path} at line {line}, column {column}: {detail}; "
+              "the line reads: {excerpt}",
+        "zh": "无法解析{kind} {path}（第 {line} 行第 {column} 列）：{detail}；该行为：{excerpt}",
     },
     "error.reasoner.no_java": {
         "en": "the HermiT reasoner needs Java, and no 'java' was found on PATH: install a Java "

@@ -43,6 +43,7 @@ def report_document(report: Report, lang: Lang) -> dict[str, Any]:
         # for a stored report read back after the rules changed (rulebook_note then says so).
         "hints_rulebook_version": report.running_rulebook or report.rulebook_version,
         "rulebook_note": rulebook_note(report, lang) or None,
+        "rulebook_digest": report.rulebook_digest,  # SHA-256 of the rule files (null: unknown)
         "created": xsd_datetime(report.created),
         "files": list(report.files),
         "sha256": dict(zip(report.files, report.sha256)),

@@ -18,8 +18,8 @@ from .guidance_view import GuidanceWriter, Pointer, shown_hints
 from .naming import pick
 from .term_notes_view import term_note_lines
 from .text import (chapter_title, hint_source, items_not_met, rate_rows, revision_fields,
-                   rulebook_note, SHOWS_FINDINGS, short_label, verdict_lines, verdict_word,
-                   withdrawn_note)
+                   rulebook_label, rulebook_note, SHOWS_FINDINGS, short_label, verdict_lines,
+                   verdict_word, withdrawn_note)
 
 
 @dataclass(frozen=True)
@@ -125,6 +125,7 @@ class ReportOutline:
     cluster_label: str
     revision: tuple[tuple[str, str], ...]  # which stored revision, who submitted it: (field, value)
     files: tuple[tuple[str, str], ...]  # each file judged and the SHA-256 of its bytes ("": unknown)
+    rulebook_label: str  # its version, and its rule files' short digest when known
     verdict: str
     verdict_lines: tuple[str, ...]
     rulebook_note: str  # a stored report read under another rulebook: whose hints, whose rates
@@ -151,6 +152,7 @@ def report_outline(report: Report, lang: Lang, filters: Filters = Filters(),
         revision=tuple((message(f"report.field.{key}", lang), value)
                        for key, value in revision_fields(report, lang)),
         files=tuple(zip(report.files, report.sha256 or ("",) * len(report.files), strict=True)),
+        rulebook_label=rulebook_label(report, lang),
         verdict=verdict_word(report, lang),
         verdict_lines=tuple(verdict_lines(report, lang)),
         rulebook_note=rulebook_note(report, lang),

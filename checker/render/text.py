@@ -9,7 +9,7 @@ from ..duties import set_aside_lines
 from ..i18n import Lang, message
 from ..notation import provision_notation, provisions_listed, without_notation
 from ..report import Rate, Report, RequirementOutcome, Status, is_gap
-from ..rulebook import Layer, Level, Requirement, load_rulebook
+from ..rulebook import Layer, Level, Requirement, load_rulebook, short_digest
 from ..shacl import ShaclResult
 from ..verdicts import verdict_text
 from .cells import printable, width, wrapped
@@ -121,6 +121,15 @@ def revision_fields(report: Report, lang: Lang) -> list[tuple[str, str]]:
     return fields
 
 
+def rulebook_label(report: Report, lang: Lang) -> str:
+    """The rulebook that made the report: its version, and the short digest of its rule files
+    when the report records it (one stored before reports did has only the version)."""
+    if report.rulebook_digest is None:
+        return report.rulebook_version
+    return message("report.rulebook_digest", lang, version=report.rulebook_version,
+                   digest=short_digest(report.rulebook_digest))
+
+
 def percent(rate: Rate) -> str:
     """A rate as a percentage with one decimal."""
     return f"{rate.ratio * 100:.1f}%"
@@ -208,7 +217,7 @@ def _lines(report: Report, lang: Lang) -> Iterator[str]:
         *revision_fields(report, lang),
         ("files", ", ".join(files_with_digests(report)) or message("report.none", lang)),
         ("triples", str(report.triples)),
-        ("rulebook", report.rulebook_version),
+        ("rulebook", rulebook_label(report, lang)),
         ("created", report.created.isoformat(timespec="seconds")),
         ("verdict", verdict_word(report, lang).upper()),
     ]

@@ -60,6 +60,8 @@ def report_graph(report: Report) -> Graph:
                                               for o in report.outcomes))))
     g.add((node, DCTERMS.created, datetime_literal(report.created)))
     g.add((node, OWL.versionInfo, Literal(report.rulebook_version)))
+    if report.rulebook_digest is not None:  # what the rule files were, byte for byte
+        g.add((node, BCIC.rulebookDigest, Literal(report.rulebook_digest)))
     _add_rate(g, node, report)
     if report.cluster:
         g.add((node, DCTERMS.subject, URIRef(report.cluster)))

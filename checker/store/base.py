@@ -68,6 +68,9 @@ class RevisionInfo:
     generated: datetime
     submitter: str | None
     files: tuple[SourceFile, ...]
+    # SHA-256 of the rule files that judged it (Rulebook.digest); None for a revision stored
+    # before revisions recorded it.
+    rulebook_digest: str | None = None
 
 
 # Makes the record of a cluster's revision, given its number and the number of the latest stored

@@ -51,6 +51,8 @@ def provenance_graph(info: RevisionInfo, previous: int | None) -> Graph:
     g.add((revision, BCIC.reportGraph, info.report_graph))
     g.add((revision, BCIC.conforms, Literal(info.conforms)))
     g.add((revision, BCIC.rulebookVersion, Literal(info.rulebook_version)))
+    if info.rulebook_digest is not None:
+        g.add((revision, BCIC.rulebookDigest, Literal(info.rulebook_digest)))
     g.add((revision, PROV.generatedAtTime,
            datetime_literal(info.generated)))
     if info.submitter is not None:
@@ -79,11 +81,12 @@ def revisions_query(cluster: URIRef | None = None) -> str:
     """
     if cluster is None:
         return _PREFIXES + f"""SELECT ?revision ?cluster ?number ?report ?conforms ?met ?pending ?applicable ?version
-       ?generated ?submitter ?title ?sha WHERE {{
+       ?digest ?generated ?submitter ?title ?sha WHERE {{
   GRAPH <{PROVENANCE_GRAPH}> {{
     ?revision a bcic:Revision ; bcic:cluster ?cluster ; bcic:revisionNumber ?number ;
       bcic:reportGraph ?report ; bcic:conforms ?conforms ;
       bcic:rulebookVersion ?version ; prov:generatedAtTime ?generated .
+    OPTIONAL {{ ?revision bcic:rulebookDigest ?digest }}
     OPTIONAL {{ ?revision prov:wasAttributedTo ?agent . ?agent rdfs:label ?submitter }}
     OPTIONAL {{ ?revision prov:wasDerivedFrom ?file . ?file dcterms:title ?title ;
                 bcic:sha256 ?sha }}
@@ -91,12 +94,13 @@ def revisions_query(cluster: URIRef | None = None) -> str:
 {_RATE_COUNTS}
 }}"""
     return _PREFIXES + f"""SELECT ?revision ?cluster ?number ?report ?conforms ?met ?pending ?applicable ?version
-       ?generated ?submitter ?title ?sha WHERE {{
+       ?digest ?generated ?submitter ?title ?sha WHERE {{
   GRAPH <{PROVENANCE_GRAPH}> {{
     VALUES ?cluster {{ <{checked_iri(cluster)}> }}
     ?revision bcic:cluster ?cluster ; a bcic:Revision ; bcic:revisionNumber ?number ;
       bcic:reportGraph ?report ; bcic:conforms ?conforms ;
       bcic:rulebookVersion ?version ; prov:generatedAtTime ?generated .
+    OPTIONAL {{ ?revision bcic:rulebookDigest ?digest }}
     OPTIONAL {{ ?revision prov:wasAttributedTo/rdfs:label ?submitter }}
     OPTIONAL {{
       ?revision prov:wasDerivedFrom ?file
@@ -122,7 +126,7 @@ def read_revisions(rows: Sequence[Mapping[str, Node]]) -> list[RevisionInfo]:
 
 
 def _info(row: Mapping[str, Node], files: set[SourceFile]) -> RevisionInfo:
-    submitter = row.get("submitter")
+    submitter, digest = row.get("submitter"), row.get("digest")
     return RevisionInfo(
         cluster=URIRef(str(row["cluster"])),
         number=int(str(row["number"])),
@@ -134,6 +138,7 @@ def _info(row: Mapping[str, Node], files: set[SourceFile]) -> RevisionInfo:
         generated=_datetime(row["generated"]),
         submitter=str(submitter) if submitter is not None else None,
         files=tuple(sorted(files, key=lambda f: (f.name, f.sha256))),
+        rulebook_digest=str(digest) if digest is not None else None,  # None: stored before
     )
 
 
