@@ -36,6 +36,7 @@ class SnapshotKeeper:
         self._trusted = False
         self._stale = False  # the store holds a write the trusted snapshot misses
         self._next_try = 0.0
+        self._refusal_logged = False  # once until a snapshot is made: retries are frequent
 
     def start(self) -> None:
         """Make a fresh snapshot when the store exists. While another process holds it, reads
@@ -105,11 +106,14 @@ class SnapshotKeeper:
         except OSError as error:  # the snapshot directory: the store's own errors are ours
             raise InputError.of("error.snapshot.cannot_write", path=self.snapshot_dir,
                                 reason=error.strerror or error) from None
-        self._trusted, self._stale = True, False
+        self._trusted, self._stale, self._refusal_logged = True, False, False
         return made
 
     def _refused(self, error: CheckerError | OSError) -> None:
         self._next_try = time.monotonic() + RETRY_SECONDS
+        if self._refusal_logged:
+            return
+        self._refusal_logged = True
         self._logger.warning("no query snapshot can be made of %s yet (%s): pages and queries "
                              "answer 503 until one is made", self.store_dir, _said(error))
 

@@ -72,6 +72,26 @@ def test_a_deletion_whose_flush_fails_says_it_was_deleted(store: str, full_disk:
     assert f"revision 1 of {DEHUA_CLUSTER} was deleted, but the store could not" in result.stderr
 
 
+class _FullLog(_FullDisk):
+    """A pyoxigraph store whose write-ahead log cannot grow: a write fails whole."""
+
+    def extend(self, quads: object) -> None:
+        raise OSError(errno.ENOSPC, "IO error: No space left on device: While appending to "
+                                    "file: store/000216.log: No space left on device")
+
+
+def test_a_write_failing_whole_says_nothing_was_stored_and_is_no_internal_error(
+        store: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    opened = oxigraph_store._open_waiting
+    monkeypatch.setattr(oxigraph_store, "_open_waiting",
+                        lambda path, wait: _FullLog(opened(path, wait)))
+    result = _bcic("ingest", DEHUA, "--store", store)
+    assert result.exit_code == 4, result.output
+    assert "Error: nothing of this write was stored (the store failed: [Errno 28]" in result.stderr
+    monkeypatch.undo()
+    assert "revision 2" not in _bcic("history", DEHUA_CLUSTER, "--store", store).output
+
+
 def _damage(store: Path, how: str) -> None:
     if how == "CURRENT":
         (store / "CURRENT").write_text("")

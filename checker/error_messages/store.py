@@ -122,6 +122,11 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "无法写入存储目录 {path}（{reason}）：此命令需要写入；只读命令（clusters、history、"
               "query）可照常读取",
     },
+    "error.store.write_failed": {
+        "en": "nothing of this write was stored ({detail}); if the disk is full, make room and "
+              "try again",
+        "zh": "本次写入的内容均未存储（{detail}）；若磁盘已满，请腾出空间后重试",
+    },
     "error.store.not_flushed": {
         "en": "{written}, but the store could not then write it out to disk ({detail}): it is "
               "kept in the store's write-ahead log, read again whenever the store is opened; "

@@ -74,7 +74,7 @@ class OxigraphStore:
             locked = _is_lock_error(error)
             hint = (phrase("error.store.locked_hint", seconds=f"{lock_wait:g}") if locked
                     else "")
-            raise (StoreLockedError if locked else StoreError).of(
+            raise (StoreLockedError if locked else NoAnswerError).of(
                 "error.store.cannot_open", path=self.path, hint=hint, detail=error) from None
 
     def load_rules(self, ontology: Graph, shapes: Graph) -> None:
@@ -225,18 +225,21 @@ class OxigraphStore:
         4 MB a revision up to 2 GB; with the flush it stays at its own size, and writes get
         faster too (docs/store.md). A flush that fails (a full disk) comes after the commit:
         NotFlushedError says what was stored (`written`), never that nothing was."""
-        self._call(action)
+        try:
+            self._call(action)
+        except NoAnswerError as error:  # one transaction: none of it was written
+            raise NoAnswerError.of("error.store.write_failed", detail=error) from None
         self._call(lambda store: _flush(store, written))
 
     def _call(self, action: Callable[[pyoxigraph.Store], T]) -> T:
-        """Run `action(store)`, turning a closed store, I/O failures and a damaged store into
-        StoreError."""
+        """Run `action(store)`, turning a closed store into StoreError, and I/O failures and a
+        damaged store into NoAnswerError (the store could not answer: exit 4, 503)."""
         if self._store is None:
             raise StoreError.of("error.store.closed")
         try:
             return action(self._store)
         except OSError as error:
-            raise StoreError.of("error.store.failed", detail=error) from None
+            raise NoAnswerError.of("error.store.failed", detail=error) from None
         except RuntimeError as error:
             if not str(error).startswith(_CORRUPTION):
                 raise  # the engine's refusal of a query: `_query` says so
