@@ -112,9 +112,9 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     },
     "error.store.damaged": {
         "en": "the store at {path} is damaged ({detail}): restore it from a backup "
-              "(docs/store.md, \"Backup and restore\")",
-        "zh": "{path} 处的存储已损坏（{detail}）：请从备份恢复（见 docs/store.md“Backup and "
-              "restore”）",
+              "(web/README.md, \"Backup and restore\")",
+        "zh": "{path} 处的存储已损坏（{detail}）：请从备份恢复（见 web/README.md“Backup "
+              "and restore”）",
     },
     "error.store.not_writable": {
         "en": "the store directory {path} cannot be written ({reason}): this command writes; "
