@@ -90,17 +90,20 @@ class SnapshotKeeper:
             self._trusted, self._stale = True, False
 
     def _may_try(self) -> bool:
+        """Whether RETRY_SECONDS have passed since the last snapshot that could not be made."""
         return time.monotonic() >= self._next_try
 
     def _try_refresh(self) -> Path | None:
         """A fresh snapshot from the live directory, or None (logged) when none can be made."""
         try:
             return self._refresh()
-        except (CheckerError, OSError) as error:
+        except CheckerError as error:
             self._refused(error)
             return None
 
     def _refresh(self) -> Path:
+        """A fresh snapshot of the live directory, now the current one; InputError when the
+        snapshot directory cannot be written, the store's own errors as they are."""
         try:
             made = refresh_snapshot(self.store_dir, self.snapshot_dir)
         except OSError as error:  # the snapshot directory: the store's own errors are ours
@@ -109,13 +112,16 @@ class SnapshotKeeper:
         self._trusted, self._stale, self._refusal_logged = True, False, False
         return made
 
-    def _refused(self, error: CheckerError | OSError) -> None:
+    def _refused(self, error: CheckerError) -> None:
+        """Note a snapshot that could not be made: tried again after RETRY_SECONDS, logged once
+        until one is made."""
         self._next_try = time.monotonic() + RETRY_SECONDS
         if self._refusal_logged:
             return
         self._refusal_logged = True
-        self._logger.warning("no query snapshot can be made of %s yet (%s): pages and queries "
-                             "answer 503 until one is made", self.store_dir, _said(error))
+        self._logger.warning("no query snapshot can be made of %s now (%s): tried again on a "
+                             "later request; until one is made, a store never read since start "
+                             "answers 503", self.store_dir, error.message)
 
 
 def _said(error: CheckerError | OSError) -> str:

@@ -19,7 +19,7 @@ from checker.paths import EXAMPLES_DIR
 from checker.query_runner import current_snapshot, snapshot_dir_for
 from checker.store import cluster_key, open_configured_store
 from checker.store.summary import SUMMARY_GRAPH
-from web.data import start_notes
+from web.data import start_notes, write_store
 
 # Holds a directory store, as `bcic ingest` or a slow `bcic query` does, until its stdin closes.
 HOLDER = ("import sys, pyoxigraph; store = pyoxigraph.Store(sys.argv[1]); print('held', "
@@ -145,3 +145,23 @@ def test_an_outdated_summary_is_said_at_start(tmp_path: Path, make_web_app) -> N
         "之前，结论、符合率和命名查询的结果可能有误或为空"]
     _ingest(store_dir)  # ingest rebuilds it
     assert start_notes(make_web_app(store_dir)) == []
+
+
+def test_a_write_whose_snapshot_fails_stays_stored_and_is_shown_once_one_is_made(
+        tmp_path: Path, make_web_app, monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture) -> None:  # type: ignore[no-untyped-def]
+    store_dir = tmp_path / "store"
+    _ingest(store_dir)
+    app = make_web_app(store_dir)
+    monkeypatch.setattr(snapshot_keeper, "RETRY_SECONDS", 0.0)
+    made = snapshot_keeper.refresh_snapshot
+
+    def full(store: object, snapshots: Path) -> Path:
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(snapshot_keeper, "refresh_snapshot", full)
+    with app.app_context(), write_store() as store:  # as an upload stores its revision
+        ingest_files(store, [DEHUA], submitter="tests")
+    assert "no query snapshot could be made of it" in caplog.text
+    assert _latest_revision(app) == 1  # the older snapshot, while none can be made
+    monkeypatch.setattr(snapshot_keeper, "refresh_snapshot", made)
+    assert _latest_revision(app) == 2  # made on this request
