@@ -38,6 +38,7 @@ def serve_command(ctx: click.Context, host: str, port: int, location: str | None
     import waitress  # the server and the app are only needed here
 
     from web import create_app
+    from web.data import start_notes
 
     ctx.meta[LANG_META_KEY] = lang
     os.environ[STORE_ENV] = store_location(location)  # a file or a bad URL: refused now
@@ -45,6 +46,8 @@ def serve_command(ctx: click.Context, host: str, port: int, location: str | None
     if user is not None:
         os.environ[USER_ENV] = user  # the app's BCIC_STORE_USER; the password stays in the env
     app = create_app()
+    for note in start_notes(app):  # no store there yet; a summary needing `bcic reindex`
+        click.echo(note.text(lang), err=True)
     try:
         server = waitress.create_server(app, host=host, port=port, threads=threads,
                                         connection_limit=connection_limit,

@@ -83,6 +83,16 @@ class StoreLockedError(NoAnswerError):
     remote writer's turn that stays busy, the store could not answer: try again (exit 4)."""
 
 
+class NotFlushedError(NoAnswerError):
+    """A write was committed (it is in the store's write-ahead log, read again whenever the store
+    is opened) but could not then be written out to disk (a full disk): `written` says what was
+    stored, so that nobody sends it again; the message adds the store's own words."""
+
+    def __init__(self, message: str | Localized, written: Localized | None = None) -> None:
+        super().__init__(message)
+        self.written = written
+
+
 class RevisionExistsError(StoreError):
     """A revision with this number is already stored for the cluster: nothing was written."""
 

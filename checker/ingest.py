@@ -10,7 +10,7 @@ from pathlib import Path, PurePath
 
 from rdflib import Graph, Literal, URIRef
 
-from .errors import InputError
+from .errors import CheckerError, InputError, NoAnswerError
 from .i18n import phrase
 from .iri_policy import iri_problem
 from .loading import (SUBMISSION_BASE_IRI, SubmissionFile, load_submission,
@@ -63,7 +63,11 @@ def ingest_at(location: str | None, paths: Sequence[Path], *, cluster: URIRef | 
     checked = check_submission(read_submission_files(paths), cluster=cluster)
     with closing(open_store_for_writing(where, engine=engine, user=user)) as store:
         info = store_submission(store, checked, submitter=submitter)
-        publish_for_queries(store)
+        try:
+            publish_for_queries(store)
+        except (CheckerError, OSError) as error:  # stored all the same: say so
+            raise NoAnswerError.of("error.store.not_published", detail=error, written=phrase(
+                "store.written.revision", number=info.number, cluster=info.cluster)) from None
     return info
 
 

@@ -279,11 +279,13 @@ def current_snapshot(snapshot_dir: str | Path) -> Path | None:
 
 def _backup_directory(store_dir: Path, target: Path) -> None:
     """Back up a store directory that no other process is writing."""
+    from .store.location import on_read_only_mount
     from .store.oxigraph_store import OxigraphStore  # rdflib and friends: only when needed
 
     if not store_dir.is_dir():
         raise StoreError.of("error.no_store", path=store_dir)
-    opened = OxigraphStore(store_dir)
+    # On a read-only mount nothing writes the store, and it cannot be opened to write.
+    opened = OxigraphStore(store_dir, read_only=on_read_only_mount(store_dir))
     try:
         opened.backup(target)
     finally:

@@ -14,6 +14,7 @@ does when an allocation fails, and the parent says so and replaces it (checker/m
 from __future__ import annotations
 
 import itertools
+import logging
 import os
 import re
 from collections.abc import Iterable
@@ -38,6 +39,7 @@ PREFIXES = {
     "prov": "http://www.w3.org/ns/prov#", "dcterms": "http://purl.org/dc/terms/",
     "org": "http://www.w3.org/ns/org#", "qb": "http://purl.org/linked-data/cube#",
 }
+_LOG = logging.getLogger(__name__)  # to the server's stderr: the worker's is the server's
 CURRENT_LINK = "current"  # inside a snapshot directory: the symlink to the newest snapshot
 # A SELECT result as the named-query API returns it (not a pyoxigraph format, not offered to
 # SPARQL clients): {"columns": [variable…], "rows": [{variable: value}…]}, see `_values_json`.
@@ -132,10 +134,12 @@ def _refusal(error: Exception, query: str) -> CheckerError:
     if isinstance(error, SyntaxError):
         return (undeclared_prefix(query, error.msg or "")
                 or QueryRefusedError.of("error.sparql.invalid", detail=error.msg or error))
-    if isinstance(error, _NoSnapshot):
-        return StoreError.of("error.store.no_snapshot", link=error.link)
+    if isinstance(error, _NoSnapshot):  # the client is told no path: the operator is
+        _LOG.warning("bcic query worker: there is no snapshot at %s yet", error.link)
+        return StoreError.of("error.store.no_snapshot")
     if isinstance(error, OSError):
-        return StoreError.of("error.store.snapshot_unreadable", detail=error)
+        _LOG.warning("bcic query worker: the snapshot cannot be read: %s", error)
+        return StoreError.of("error.store.snapshot_unreadable")
     if isinstance(error, RuntimeError):  # pyoxigraph's error for what the query asks beyond it
         return QueryRefusedError.of("error.sparql.unsupported", detail=error)
     return CheckerError.of("error.sparql.engine_failed", detail=f"{type(error).__name__}: {error}")

@@ -12,7 +12,7 @@ import re
 import sys
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
@@ -217,11 +217,14 @@ def graph_iris(values: list[str], parameter: str) -> tuple[str, ...]:
 
 
 class SparqlService:
-    """Runs prepared queries against the snapshots in `snapshot_dir`, within `limits`."""
+    """Runs prepared queries against the snapshots in `snapshot_dir`, within `limits`, once
+    `ready()` (if given) returns."""
 
-    def __init__(self, snapshot_dir: str | Path, limits: SparqlLimits) -> None:
+    def __init__(self, snapshot_dir: str | Path, limits: SparqlLimits,
+                 ready: Callable[[], None] | None = None) -> None:
         self.limits = limits
         self.snapshot_dir = Path(snapshot_dir)
+        self._ready = ready  # raises while the snapshots must not be read (snapshot_keeper.py)
         if limits.waiting < 0:
             raise CheckerError.of("error.sparql.runner_settings")
         self.runner = QueryRunner(snapshot_dir, workers=limits.workers, timeout=limits.timeout,
@@ -253,6 +256,8 @@ class SparqlService:
             raise not_acceptable(query.form, result_format.name)
         job = QueryJob(query.text, result_format.engine_name, self.limits.row_limit,
                        default_graphs, named_graphs, query.has_dataset)
+        if self._ready is not None:
+            self._ready()
         done = self.runner.run(job, reserved=reserved)
         return SparqlAnswer(done.body, result_format, done.kind, done.rows, done.truncated)
 

@@ -111,3 +111,23 @@ def test_a_store_another_process_holds_is_waited_for_then_refused_without_its_pa
         assert private not in body["message"]
     assert str(store_dir) in caplog.text  # the server's log says where
     assert _upload(app, evaluator)[0] == 201  # free again: stored
+
+
+def test_an_upload_whose_flush_fails_after_the_commit_says_it_was_stored_without_a_path(
+        store_dir: Path, make_web_app, evaluator: dict[str, str], monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture) -> None:  # type: ignore[no-untyped-def]
+    from checker.store import oxigraph_store
+    from test_cli_store_failures import _FullDisk
+
+    app = make_web_app(store_dir, WTF_CSRF_ENABLED=False)
+    assert _upload(app, evaluator)[0] == 201
+    opened = oxigraph_store._open_waiting
+    monkeypatch.setattr(oxigraph_store, "_open_waiting",
+                        lambda path, wait: _FullDisk(opened(path, wait)))
+    status, body, _ = _upload(app, evaluator, "zh")
+    assert (status, body["error"]) == (503, "NotFlushedError")
+    assert body["message"] == (
+        "https://example.org/tiny/cluster 的第 2 版修订版已存储（请勿重复提交），但存储随后未能"
+        "将其写入磁盘（原因见服务器日志）：它已保存在存储的预写日志中，每次打开存储时都会读入；"
+        "下次写入前请腾出磁盘空间")
+    assert "No space left on device" in caplog.text  # the operator is told why

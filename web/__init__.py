@@ -25,7 +25,6 @@ from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound
 from werkzeug.routing import Map
 
 from checker.errors import CheckerError, StoreError
-from checker.query_runner import current_snapshot, refresh_snapshot, snapshot_dir_for
 from checker.render.html import chinese_marked, css_string
 from checker.sparql_service import TRUNCATED_HEADER, SparqlLimits, SparqlService
 from checker.store import DEFAULT_LOCATION
@@ -34,7 +33,7 @@ from checker.tokens import kept_secret, secret_key_file_for
 from checker.validation_limits import ValidationSlots
 from checker.verdicts import rate_text, verdict_text
 
-from .data import install_reader, is_remote, public_sparql_url
+from .data import install_reader, is_remote, public_sparql_url, snapshot_keeper
 from .errors import error_detail
 from .i18n import (check_api_language, language_link, pick, remember_language, request_language, ui,
                    ui_count, unknown_language)
@@ -111,10 +110,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     if app.config.get("BCIC_MAX_CONTENT_LENGTH"):  # the environment's name for Flask's key
         app.config["MAX_CONTENT_LENGTH"] = int(app.config["BCIC_MAX_CONTENT_LENGTH"])
 
+    install_reader(app)  # makes a fresh snapshot of a directory store
     app.extensions[SPARQL_EXTENSION] = _sparql_service(app)
     app.extensions[VALIDATION_SLOTS] = ValidationSlots(
         int(app.config["BCIC_VALIDATIONS_AT_ONCE"]), float(app.config["BCIC_VALIDATION_TIMEOUT"]))
-    install_reader(app)
     app.config["BCIC_PUBLIC_SPARQL_URL"] = public_sparql_url(app.config["BCIC_PUBLIC_SPARQL_URL"])
     app.before_request(refuse_encoded_body)  # before CSRF reads a form out of the body
     csrf.init_app(app)
@@ -252,17 +251,11 @@ def _environment() -> dict[str, Any]:
 
 
 def _sparql_service(app: Flask) -> SparqlService | None:
-    """Open the query service on the snapshot; make a first snapshot if there is none yet."""
+    """Open the query service on the snapshots the app trusts (`snapshot_keeper`)."""
     config = app.config
-    store = str(config["BCIC_STORE"])
-    if is_remote(store):
+    snapshots = snapshot_keeper(app)
+    if snapshots is None:
         return None  # partners query the remote server itself
-    snapshot_dir = Path(config["BCIC_SNAPSHOT"] or snapshot_dir_for(store))
-    if current_snapshot(snapshot_dir) is None and Path(store).is_dir():
-        try:
-            refresh_snapshot(store, snapshot_dir)
-        except StoreError as error:  # e.g. ingest holds the store: queries get 503 until then
-            app.logger.warning("no query snapshot yet: %s", error.message)
     services = config["BCIC_SPARQL_ALLOWED_SERVICES"]
     if isinstance(services, str):
         services = services.replace(",", " ").split()
@@ -276,7 +269,7 @@ def _sparql_service(app: Flask) -> SparqlService | None:
         max_query_bytes=int(config["BCIC_SPARQL_MAX_QUERY_BYTES"]),
         allowed_services=tuple(services),
     )
-    service = SparqlService(snapshot_dir, limits)
+    service = SparqlService(snapshots.snapshot_dir, limits, ready=snapshots.readable)
     if not app.testing:
         service.runner.start()  # a production server answers its first query warm
     return service

@@ -2,7 +2,8 @@
 
 Pages read the embedded store's current query snapshot in this process (read-only, reopened when
 ingest publishes a new one), so the web app never holds the live store that `bcic ingest`
-writes. A write (a revision stored with a token) opens the live store for its own duration and
+writes; only a snapshot known to match the live store (checker/snapshot_keeper.py), else 503.
+A write (a revision stored with a token) opens the live store for its own duration and
 publishes a new snapshot after it. The app's writes take turns: RocksDB's lock on a directory is
 the process's, so a second thread opening it would be refused at once, as if another process
 held it. A remote SPARQL store is read and written directly (its writers take turns on the
@@ -20,17 +21,21 @@ from urllib.parse import urlsplit, urlunsplit
 
 from flask import Flask, current_app
 
-from checker.errors import InputError
+from checker.errors import CheckerError, InputError, NoAnswerError, NotFlushedError
 from checker.ingest import store_submission
 from checker.iri_policy import iri_problem
 from checker.loading import SubmissionFile
-from checker.query_runner import current_snapshot, refresh_snapshot, snapshot_dir_for
+from checker.i18n import Phrase, phrase
+from checker.query_runner import snapshot_dir_for
 from checker.report import Report
 from checker.errors import StoreLockedError
+from checker.snapshot_keeper import SnapshotKeeper
 from checker.store import Store, engine_setting, open_configured_store, writer_lock_wait
 from checker.store.credentials import Credentials, store_credentials
 from checker.store.base import RevisionInfo
+from checker.store.location import holds_store
 from checker.store.oxigraph_store import OxigraphStore
+from checker.store.summary import needs_reindex
 from checker.validation_limits import check_within
 
 from .submissions import validation_limits
@@ -40,29 +45,30 @@ _WRITER = "bcic.writer"
 
 
 class SnapshotReader:
-    """A read-only store over the current snapshot, reopened when the snapshot changes."""
+    """A read-only store over the current snapshot, reopened when the snapshot changes
+    (`snapshots`: None for a remote store, read directly)."""
 
-    def __init__(self, store_location: str, snapshot_dir: Path, engine: str,
+    def __init__(self, store_location: str, snapshots: SnapshotKeeper | None, engine: str,
                  credentials: Credentials | None = None) -> None:
         self.store_location = store_location
-        self.snapshot_dir = snapshot_dir
+        self.snapshots = snapshots
         self.engine = engine  # a remote store's engine setting (checker/store/engine.py)
         self.credentials = credentials  # a remote store's user (checker/store/credentials.py)
         self._lock = threading.Lock()
         self._opened: tuple[Path | None, Store] | None = None
 
     def store(self) -> Store:
-        """The store to read now (an empty in-memory one before the first snapshot)."""
-        if is_remote(self.store_location):
+        """The store to read now: an empty in-memory one while there is no store at all;
+        NoAnswerError (503, no path: the log says why) while no snapshot can be trusted."""
+        if self.snapshots is None:
             return self._remote()
-        snapshot = current_snapshot(self.snapshot_dir)
+        snapshot = self.snapshots.current()
         with self._lock:
             if self._opened is None or self._opened[0] != snapshot:
                 if self._opened is not None:
                     self._opened[1].close()
-                opened = (OxigraphStore(snapshot, read_only=True) if snapshot is not None
-                          else OxigraphStore(None))
-                self._opened = (snapshot, opened)
+                    self._opened = None
+                self._opened = (snapshot, _opened_snapshot(snapshot))
             return self._opened[1]
 
     def _remote(self) -> Store:
@@ -92,8 +98,9 @@ class StoreWriter:
     @contextmanager
     def store(self) -> Iterator[Store]:
         """The live store for one write, closed after it; publishes a snapshot for the readers
-        when the write succeeded. StoreLockedError (503) when it stayed busy, without its
-        path: the client is told it was busy, the server's log says where."""
+        when the write was stored (also when only its flush failed: NotFlushedError, said
+        without the store's words). StoreLockedError (503) when it stayed busy, NoAnswerError
+        when it cannot be opened otherwise, without its path: the server's log says where."""
         deadline = time.monotonic() + self.lock_wait
         if not self._turn.acquire(timeout=self.lock_wait):
             raise StoreLockedError.of("error.store.busy", seconds=f"{self.lock_wait:g}")
@@ -101,12 +108,25 @@ class StoreWriter:
             store = self._open(max(0.0, deadline - time.monotonic()))
             try:
                 yield store
-                if isinstance(store, OxigraphStore) and store.path is not None:
-                    refresh_snapshot(store, self.reader.snapshot_dir)
+            except NotFlushedError as error:  # stored: say so, without the store's paths
+                current_app.logger.error("%s", error.message)
+                self._publish(store)
+                raise NotFlushedError(phrase("error.store.not_flushed", written=error.written,
+                                             detail=phrase("error.store.see_log")),
+                                      error.written) from None
+            else:
+                self._publish(store)
             finally:
                 store.close()
         finally:
             self._turn.release()
+
+    def _publish(self, store: Store) -> None:
+        """A snapshot of a directory store for the readers, after a write (a failure is logged
+        and tried again on a later read: checker/snapshot_keeper.py)."""
+        if self.reader.snapshots is not None:
+            assert isinstance(store, OxigraphStore)
+            self.reader.snapshots.publish(store)
 
     def _open(self, lock_wait: float) -> Store:
         try:
@@ -116,6 +136,11 @@ class StoreWriter:
                                        error.message)
             raise StoreLockedError.of("error.store.busy",
                                       seconds=f"{self.lock_wait:g}") from None
+        except CheckerError as error:
+            if self.reader.snapshots is None:
+                raise  # a remote store: what its server answered, as before
+            current_app.logger.error("a write could not open the store: %s", error.message)
+            raise NoAnswerError.of("error.store.cannot_write_now") from None
 
 
 def store_upload(files: Sequence[SubmissionFile],
@@ -161,19 +186,60 @@ def is_remote(location: str) -> bool:
 
 
 def install_reader(app: Flask) -> None:
-    """Attach the snapshot reader and the store's writer to the app (done by the factory);
-    InputError for an unknown BCIC_STORE_ENGINE, a bad BCIC_STORE_LOCK_WAIT, or a remote store's
-    user without a password (or the reverse), so that the app never starts with them."""
+    """Attach the snapshot reader and the store's writer to the app (done by the factory), and
+    make a fresh snapshot of a directory store; InputError for an unknown BCIC_STORE_ENGINE, a
+    bad BCIC_STORE_LOCK_WAIT, a remote store's user without a password (or the reverse), or
+    snapshots that cannot be written, and NoAnswerError for a damaged store, so that the app
+    never starts with them."""
     location = str(app.config["BCIC_STORE"])
-    snapshot_dir = Path(app.config["BCIC_SNAPSHOT"] or snapshot_dir_for(location))
     engine = engine_setting(app.config["BCIC_STORE_ENGINE"])
     credentials = (store_credentials(app.config["BCIC_STORE_USER"],
                                      app.config["BCIC_STORE_PASSWORD"])
                    if is_remote(location) else None)
-    reader = SnapshotReader(location, snapshot_dir, engine, credentials)
+    snapshots = None
+    if not is_remote(location):
+        snapshots = SnapshotKeeper(
+            Path(location), Path(app.config["BCIC_SNAPSHOT"] or snapshot_dir_for(location)),
+            app.logger)
+    reader = SnapshotReader(location, snapshots, engine, credentials)
     app.extensions[_READER] = reader
     app.extensions[_WRITER] = StoreWriter(reader,
                                           writer_lock_wait(app.config["BCIC_STORE_LOCK_WAIT"]))
+    if snapshots is not None:
+        snapshots.start()
+
+
+def snapshot_keeper(app: Flask) -> SnapshotKeeper | None:
+    """The snapshots an app on a directory store reads (None on a remote store)."""
+    reader: SnapshotReader = app.extensions[_READER]
+    return reader.snapshots
+
+
+def start_notes(app: Flask) -> list[Phrase]:
+    """What the operator should hear as the app starts: no store at its directory yet (a
+    mistyped location?), or a store whose summary graph needs `bcic reindex`."""
+    reader: SnapshotReader = app.extensions[_READER]
+    location = reader.store_location
+    if reader.snapshots is not None and not holds_store(Path(location)):
+        return [phrase("serve.no_store", path=location)]
+    try:
+        with app.app_context():
+            outdated = needs_reindex(reader.store())
+    except CheckerError:  # not readable yet, or a remote store not answering: said elsewhere
+        return []
+    return [phrase("serve.needs_reindex", location=location)] if outdated else []
+
+
+def _opened_snapshot(snapshot: Path | None) -> Store:
+    """A snapshot opened read-only (an empty store for none); NoAnswerError, the cause logged,
+    when it cannot be opened."""
+    if snapshot is None:
+        return OxigraphStore(None)
+    try:
+        return OxigraphStore(snapshot, read_only=True)
+    except CheckerError as error:
+        current_app.logger.error("the query snapshot cannot be opened: %s", error.message)
+        raise NoAnswerError.of("error.store.not_ready") from None
 
 
 def read_store() -> Store:

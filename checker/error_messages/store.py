@@ -94,12 +94,85 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "error.store.closed": {"en": "the store is closed", "zh": "存储已关闭"},
     "error.store.failed": {"en": "the store failed: {detail}", "zh": "存储出错：{detail}"},
     "error.store.snapshot_unreadable": {
-        "en": "the store snapshot cannot be read: {detail}",
-        "zh": "无法读取存储快照：{detail}",
+        "en": "the store snapshot cannot be read; try again (the server's log says why)",
+        "zh": "无法读取存储快照，请重试（原因见服务器日志）",
     },
     "error.store.no_snapshot": {
-        "en": "the store snapshot cannot be read: there is no snapshot at {link} yet",
-        "zh": "无法读取存储快照：{link} 处还没有快照",
+        "en": "the store snapshot cannot be read: there is none yet; try again",
+        "zh": "无法读取存储快照：还没有快照，请重试",
+    },
+    "error.store.not_ready": {
+        "en": "the store cannot be read yet; try again",
+        "zh": "暂时还无法读取存储，请稍后重试",
+    },
+    "error.store.nothing_stored": {
+        "en": "nothing has been stored yet: queries are answered once the first revision is "
+              "stored",
+        "zh": "尚未存储任何内容：存储第一个修订版后即可查询",
+    },
+    "error.store.damaged": {
+        "en": "the store at {path} is damaged ({detail}): restore it from a backup "
+              "(web/README.md, \"Backup and restore\")",
+        "zh": "{path} 处的存储已损坏（{detail}）：请从备份恢复（见 web/README.md“Backup "
+              "and restore”）",
+    },
+    "error.store.not_writable": {
+        "en": "the store directory {path} cannot be written ({reason}): this command writes; "
+              "the commands that only read (clusters, history, query) read it as it is",
+        "zh": "无法写入存储目录 {path}（{reason}）：此命令需要写入；只读命令（clusters、history、"
+              "query）可照常读取",
+    },
+    "error.store.write_failed": {
+        "en": "nothing of this write was stored ({detail}); if the disk is full, make room and "
+              "try again",
+        "zh": "本次写入的内容均未存储（{detail}）；若磁盘已满，请腾出空间后重试",
+    },
+    "error.store.not_flushed": {
+        "en": "{written}, but the store could not then write it out to disk ({detail}): it is "
+              "kept in the store's write-ahead log, read again whenever the store is opened; "
+              "make room on the disk before the next write",
+        "zh": "{written}，但存储随后未能将其写入磁盘（{detail}）：它已保存在存储的预写日志中，"
+              "每次打开存储时都会读入；下次写入前请腾出磁盘空间",
+    },
+    "error.store.not_published": {
+        "en": "{written}, but the query snapshot could not be made ({detail}): pages and queries "
+              "show it once one is made (after the next write, or when the web app starts); do "
+              "not send it again",
+        "zh": "{written}，但未能生成查询快照（{detail}）：生成快照后（下一次写入之后，或 Web 应用"
+              "启动时）页面和查询即可看到它；请勿重复提交",
+    },
+    "error.store.cannot_write_now": {
+        "en": "the store cannot be written now: nothing was stored (the server's log says why)",
+        "zh": "暂时无法写入存储：未存储任何内容（原因见服务器日志）",
+    },
+    "error.store.see_log": {"en": "the server's log says why", "zh": "原因见服务器日志"},
+    "store.written.revision": {
+        "en": "revision {number} of {cluster} was stored (do not send it again)",
+        "zh": "{cluster} 的第 {number} 版修订版已存储（请勿重复提交）",
+    },
+    "store.written.deletion": {
+        "en": "revision {number} of {cluster} was deleted",
+        "zh": "{cluster} 的第 {number} 版修订版已删除",
+    },
+    "store.written.rules": {"en": "the rule graphs were replaced", "zh": "规则图已替换"},
+    "store.written.summary": {"en": "the summary graph was rebuilt", "zh": "摘要图已重建"},
+    "error.snapshot.cannot_write": {
+        "en": "cannot make query snapshots in {path} ({reason}): set BCIC_SNAPSHOT to a "
+              "directory this server can write",
+        "zh": "无法在 {path} 中生成查询快照（{reason}）：请将 BCIC_SNAPSHOT 设为本服务器可写的目录",
+    },
+    "serve.no_store": {
+        "en": "Warning: there is no store at {path} yet; the first write (an upload, bcic "
+              "ingest) will create it. If one should be there, check --store or BCIC_STORE.",
+        "zh": "警告：{path} 处还没有存储；第一次写入（上传、bcic ingest）时会创建。若此处本应有"
+              "存储，请检查 --store 或 BCIC_STORE。",
+    },
+    "serve.needs_reindex": {
+        "en": "Warning: the store's summary graph was written by another version of bcic: "
+              "verdicts, rates and the named queries' answers may be wrong or empty until you "
+              "run bcic reindex --store {location}",
+        "zh": "警告：存储的摘要图由另一版本的 bcic 写入：在运行 bcic reindex --store {location} "
+              "之前，结论、符合率和命名查询的结果可能有误或为空",
     },
     "error.store.sparql_term": {
         "en": "no SPARQL term for {node!r} (RDF-star is not stored)",

@@ -30,7 +30,7 @@ from .base import (
 )
 from .credentials import store_credentials
 from .engine import ENGINE_ENV, engine_setting
-from .location import check_store_directory, checked_endpoint, is_url
+from .location import check_store_directory, checked_endpoint, is_url, on_read_only_mount
 
 __all__ = [
     "DEFAULT_LOCATION", "ENGINE_ENV", "ONTOLOGY_GRAPH", "PROVENANCE_GRAPH", "SHAPES_GRAPH",
@@ -127,8 +127,12 @@ def open_store_for_reading(location: str | None = None, engine: str | None = Non
                            user: str | None = None) -> tuple[Store, Path | None]:
     """Open the store at a location to read it, never creating one. A directory another process
     holds (an ingest writing it: one process at a time may open it) is read through its latest
-    query snapshot instead, read-only, as the web app's queries are. Returns the store, and the
-    snapshot directory when one was used."""
+    query snapshot instead, read-only, as the web app's queries are; one on a read-only mount (a
+    backup's, a replica's), where nothing can be writing it, is opened read-only. Returns the store, and the snapshot directory when one was used."""
+    engine = engine_setting(engine)
+    where = store_location(location, create=False)
+    if not is_url(where) and on_read_only_mount(Path(where)):
+        return open_store("oxigraph", path=Path(where), read_only=True), None
     try:
         return open_configured_store(location, create=False, engine=engine, user=user), None
     except StoreLockedError:

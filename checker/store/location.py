@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import urllib.parse
 from pathlib import Path
@@ -33,13 +34,28 @@ def checked_endpoint(url: str) -> str:
     return url
 
 
+def holds_store(path: Path) -> bool:
+    """Whether a directory holds a store (RocksDB's CURRENT file is in it)."""
+    return (path / _STORE_MARKER).is_file()
+
+
+def writable(path: Path) -> bool:
+    """Whether this process may write in a directory: not on a read-only mount, and permitted."""
+    return os.access(path, os.W_OK)
+
+
+def on_read_only_mount(path: Path) -> bool:
+    """Whether the file system holding an existing directory is mounted read-only."""
+    return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+
+
 def check_store_directory(path: Path, *, create: bool) -> None:
     """Refuse (InputError) a path that is a file, or holds no store: readers never create one,
     not even in an empty directory; writers create one only in a new or empty directory (a
     mistyped location must not fill a folder of documents with database files)."""
     if path.exists() and not path.is_dir():
         raise InputError.of("error.store_is_a_file", path=path)
-    if (path / _STORE_MARKER).is_file():
+    if holds_store(path):
         return
     if not create:
         raise InputError.of("error.no_store", path=path)

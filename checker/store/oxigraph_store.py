@@ -8,6 +8,8 @@ call, which pyoxigraph applies as one transaction: a killed process leaves all o
 
 from __future__ import annotations
 
+import errno
+import os
 import threading
 import time
 import uuid
@@ -20,9 +22,9 @@ import pyoxigraph
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from ..errors import (InputError, QueryRefusedError, RevisionExistsError, StoreError,
-                      StoreLockedError)
-from ..i18n import phrase
+from ..errors import (InputError, NoAnswerError, NotFlushedError, QueryRefusedError,
+                      RevisionExistsError, StoreError, StoreLockedError)
+from ..i18n import Phrase, phrase
 from ..loading.rdfterms import OxigraphTerm, from_oxigraph, named_node, to_oxigraph
 from ..sparql_syntax import undeclared_prefix
 from ..timestamps import answered
@@ -31,12 +33,13 @@ from .base import (ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SHAPES_GRAPH, MakeRecord, R
 from .deletion import (highest_number_query, read_highest_number, removal_operations,
                        revision_stored_query, tombstone_graph)
 from .guard import QueryForm, guard_query
-from .location import check_store_directory
+from .location import check_store_directory, on_read_only_mount, writable
 from .numbering import next_record, token_triple, write_token
 from .provenance import check_describes, read_revisions, revisions_query
 from .summary import REBUILD_SUMMARY, summary_blocks
 
 T = TypeVar("T")
+_CORRUPTION = "Corruption:"  # how RocksDB's errors for damaged files begin
 LOCK_RETRY_SECONDS = 0.2
 _Solutions = pyoxigraph.QuerySolutions | pyoxigraph.QueryBoolean | pyoxigraph.QueryTriples
 
@@ -63,12 +66,15 @@ class OxigraphStore:
                 self._store = pyoxigraph.Store.read_only(str(self.path))
             else:
                 _make_directory(self.path)
+                _refuse_unwritable(self.path)
                 self._store = _open_waiting(self.path, lock_wait)
+        except RuntimeError as error:  # RocksDB's words on its files: "Corruption: …"
+            raise NoAnswerError.of("error.store.damaged", path=self.path, detail=error) from None
         except OSError as error:
             locked = _is_lock_error(error)
             hint = (phrase("error.store.locked_hint", seconds=f"{lock_wait:g}") if locked
                     else "")
-            raise (StoreLockedError if locked else StoreError).of(
+            raise (StoreLockedError if locked else NoAnswerError).of(
                 "error.store.cannot_open", path=self.path, hint=hint, detail=error) from None
 
     def load_rules(self, ontology: Graph, shapes: Graph) -> None:
@@ -78,7 +84,7 @@ class OxigraphStore:
         update = (f"DROP SILENT GRAPH <{ONTOLOGY_GRAPH}> ;\nDROP SILENT GRAPH <{SHAPES_GRAPH}> ;\n"
                   f"INSERT DATA {{\n{body}\n}}")
         with self._lock:
-            self._write(lambda store: store.update(update))
+            self._write(lambda store: store.update(update), phrase("store.written.rules"))
 
     def add_revision(self, revision: RevisionRecord) -> None:
         """Write the revision's graphs and summary in one extend; refuse a number already taken."""
@@ -106,13 +112,15 @@ class OxigraphStore:
         with self._lock:
             if not self._ask(revision_stored_query(cluster, number)):
                 return False
-            self._write(lambda store: store.update(update))
+            self._write(lambda store: store.update(update),
+                        phrase("store.written.deletion", number=number, cluster=cluster))
         return True
 
     def rebuild_summary(self) -> None:
         """Recompute the summary graph in one update (one transaction)."""
         with self._lock:
-            self._write(lambda store: store.update(REBUILD_SUMMARY))
+            self._write(lambda store: store.update(REBUILD_SUMMARY),
+                        phrase("store.written.summary"))
 
     def revisions(self, cluster: URIRef | None = None) -> list[RevisionInfo]:
         """Stored revisions, of one cluster or all, ordered by cluster then number."""
@@ -208,24 +216,52 @@ class OxigraphStore:
         """Write the revision in one extend (one transaction), with the token of this write."""
         # A generator: terms are converted inside the one transaction that writes them.
         quads = _revision_quads(revision, write_token())
-        self._write(lambda store: store.extend(quads))
+        self._write(lambda store: store.extend(quads), phrase(
+            "store.written.revision", number=revision.number, cluster=revision.cluster))
 
-    def _write(self, action: Callable[[pyoxigraph.Store], None]) -> None:
+    def _write(self, action: Callable[[pyoxigraph.Store], None], written: Phrase) -> None:
         """Run one write, then move what it wrote out of memory onto disk. Left to itself,
         RocksDB holds writes in memory up to its buffer sizes, which grew a writer by about
         4 MB a revision up to 2 GB; with the flush it stays at its own size, and writes get
-        faster too (docs/store.md)."""
-        self._call(action)
-        self._call(lambda store: store.flush())
+        faster too (docs/store.md). A flush that fails (a full disk) comes after the commit:
+        NotFlushedError says what was stored (`written`), never that nothing was."""
+        try:
+            self._call(action)
+        except NoAnswerError as error:  # one transaction: none of it was written
+            raise NoAnswerError.of("error.store.write_failed", detail=error) from None
+        self._call(lambda store: _flush(store, written))
 
     def _call(self, action: Callable[[pyoxigraph.Store], T]) -> T:
-        """Run `action(store)`, turning a closed store and I/O failures into StoreError."""
+        """Run `action(store)`, turning a closed store into StoreError, and I/O failures and a
+        damaged store into NoAnswerError (the store could not answer: exit 4, 503)."""
         if self._store is None:
             raise StoreError.of("error.store.closed")
         try:
             return action(self._store)
         except OSError as error:
-            raise StoreError.of("error.store.failed", detail=error) from None
+            raise NoAnswerError.of("error.store.failed", detail=error) from None
+        except RuntimeError as error:
+            if not str(error).startswith(_CORRUPTION):
+                raise  # the engine's refusal of a query: `_query` says so
+            raise NoAnswerError.of("error.store.damaged", path=self.path, detail=error) from None
+
+
+def _flush(store: pyoxigraph.Store, written: Phrase) -> None:
+    """Flush a committed write to disk; NotFlushedError, saying what was stored, if it fails."""
+    try:
+        store.flush()
+    except OSError as error:
+        raise NotFlushedError(phrase("error.store.not_flushed", written=written, detail=error),
+                              written) from None
+
+
+def _refuse_unwritable(path: Path) -> None:
+    """InputError for a store directory this process cannot write (a read-only mount, no
+    permission): RocksDB would fail on its LOG file with words that name no cause of ours."""
+    if not writable(path):
+        raise InputError.of("error.store.not_writable", path=path,
+                            reason=os.strerror(errno.EROFS if on_read_only_mount(path)
+                                               else errno.EACCES))
 
 
 def _open_waiting(path: Path, lock_wait: float) -> pyoxigraph.Store:

@@ -254,6 +254,13 @@ def summary_current(store: Store) -> bool:
                      f'<{BCIC.summaryVersion}> "{SUMMARY_VERSION}" }} }}')
 
 
+def needs_reindex(store: Store) -> bool:
+    """Whether the store holds revisions under a summary graph of another version, or none:
+    rates and the named queries' answers are wrong or missing until `bcic reindex`."""
+    return not summary_current(store) and store.ask(
+        f"ASK {{ GRAPH <{PROVENANCE_GRAPH}> {{ ?revision a <{BCIC.Revision}> }} }}")
+
+
 def ensure_summary(store: Store) -> bool:
     """Rebuild the summary graph unless it is current; whether it was rebuilt."""
     if summary_current(store):
@@ -263,5 +270,6 @@ def ensure_summary(store: Store) -> bool:
 
 
 __all__ = ["ACTUAL_VALUES_ROOT", "RATE_COUNTS", "REBUILD_SUMMARY", "SUMMARY_GRAPH", "SUMMARY_VERSION",
-           "actual_values_graph_iri", "ensure_summary", "failed_requirements", "summary_blocks",
+           "actual_values_graph_iri", "ensure_summary", "failed_requirements", "needs_reindex",
+           "summary_blocks",
            "summary_current", "summary_graph"]
