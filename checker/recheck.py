@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rdflib import URIRef
+from rdflib import Graph, URIRef
 
 from .errors import NotFoundError
 from .report import Report
@@ -35,18 +35,30 @@ class Recheck:
         return self.revision.rulebook_version != self.report.rulebook_version
 
 
-def recheck_revision(store: Store, cluster: URIRef, number: int | None = None, *,
-                     rulebook: Rulebook | None = None) -> Recheck:
-    """Validate revision `number` (None: the latest) of a stored cluster again, under `rulebook`
-    (None: the running one), storing nothing; NotFoundError when the revision is not stored."""
+def stored_submission(store: Store, cluster: URIRef,
+                      number: int | None = None) -> tuple[RevisionInfo, Graph]:
+    """Revision `number` (None: the latest) of a stored cluster and a copy of its submission
+    graph; NotFoundError when it is not stored."""
     if number is None:
         stored = store.revisions(cluster)
         if not stored:
             raise NotFoundError.of("error.revision.none_stored", cluster=cluster)
         number = stored[-1].number  # ordered by number
     info = revision_info(store, cluster, number)
-    data = store.named_graph(info.submission_graph)
-    report = validate_graph(data, files=tuple(f.name for f in info.files),
-                            sha256=tuple(f.sha256 for f in info.files),
-                            rulebook=rulebook or load_rulebook())
-    return Recheck(info, report)
+    return info, store.named_graph(info.submission_graph)
+
+
+def validate_again(info: RevisionInfo, data: Graph, rulebook: Rulebook | None = None) -> Report:
+    """The submission graph of a stored revision validated under `rulebook` (None: the running
+    one), named by the revision's files and their hashes."""
+    return validate_graph(data, files=tuple(f.name for f in info.files),
+                          sha256=tuple(f.sha256 for f in info.files),
+                          rulebook=rulebook or load_rulebook())
+
+
+def recheck_revision(store: Store, cluster: URIRef, number: int | None = None, *,
+                     rulebook: Rulebook | None = None) -> Recheck:
+    """Validate revision `number` (None: the latest) of a stored cluster again, under `rulebook`
+    (None: the running one), storing nothing; NotFoundError when the revision is not stored."""
+    info, data = stored_submission(store, cluster, number)
+    return Recheck(info, validate_again(info, data, rulebook))

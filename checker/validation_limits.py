@@ -28,8 +28,10 @@ from .forking import WorkerMemoryError, WorkerTimeoutError, run_in_child
 from .ingest import CheckedSubmission, check_submission
 from .loading import SubmissionFile
 from .memory_limit import MIB
+from .recheck import validate_again
 from .report import Report
 from .rulebook import Rulebook, load_rulebook
+from .store.base import RevisionInfo
 from .synthetic import generate_cluster
 from .validation import validate_graph, validate_submission
 
@@ -93,6 +95,12 @@ def validate_within(files: Sequence[SubmissionFile], limits: ValidationLimits) -
     """`validate_submission` within `limits`, in a child process; InputError for bad input,
     ValidationMemoryError or ValidationTimeoutError past the limits."""
     return _within(partial(validate_submission, files, max_triples=limits.max_triples), limits)
+
+
+def recheck_within(info: RevisionInfo, data: Graph, limits: ValidationLimits) -> Report:
+    """A stored revision's submission validated again under the running rulebook (checker/
+    recheck.py) within `limits`, in a child, which reads the graph it was forked with."""
+    return _within(partial(validate_again, info, data), limits)
 
 
 def check_within(files: Sequence[SubmissionFile], limits: ValidationLimits) -> CheckedSubmission:

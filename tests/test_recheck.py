@@ -20,7 +20,7 @@ from checker.paths import EXAMPLES_DIR
 from checker.recheck import recheck_revision
 from checker.rulebook import load_rulebook
 from checker.store import open_store
-from checker.store.base import Store
+from checker.store.base import Store, cluster_key
 
 DATANG = EXAMPLES_DIR / "datang-socks.ttl"
 DATANG_CLUSTER = URIRef("https://example.org/cluster/datang/cluster")
@@ -85,3 +85,30 @@ def test_bcic_recheck_prints_the_report_with_a_note_and_exits_as_validate(
     missing = runner.invoke(main, ["recheck", "https://example.org/cluster/datang/cluster", "7",
                                    "--store", where])
     assert missing.exit_code == 2 and "7" in missing.stderr
+
+
+def test_the_api_and_the_report_page_check_a_stored_revision_again_storing_nothing(
+        tmp_path: Path, make_web_app) -> None:  # type: ignore[no-untyped-def]
+    """`POST /api/clusters/<key>/revisions/<n>/recheck` answers the report as /api/validate
+    does, and the report page's button shows it apart; the store keeps one revision."""
+    where = tmp_path / "store"
+    assert CliRunner().invoke(main, ["ingest", str(DATANG), "--store", str(where)]).exit_code == 0
+    client = make_web_app(where, WTF_CSRF_ENABLED=False).test_client()
+    key = cluster_key(DATANG_CLUSTER)
+    answer = client.post(f"/api/clusters/{key}/revisions/1/recheck?lang=zh")
+    assert answer.status_code == 200
+    document = answer.get_json()
+    assert document["files"] == ["datang-socks.ttl"] and document["conforms"] is False
+    assert document["revision"] is None  # a validation, not the stored report
+    assert client.post(f"/api/clusters/{key}/revisions/9/recheck").status_code == 404
+    page = client.get(f"/clusters/{key}/revisions/1?lang=en").get_data(as_text=True)
+    assert "Check revision 1 again under the running rulebook" in page
+    shown = client.post(f"/clusters/{key}/revisions/1/recheck?lang=en")
+    assert shown.status_code == 303 and "/validations/" in shown.headers["Location"]
+    report = client.get(shown.headers["Location"] + "?lang=en").get_data(as_text=True)
+    assert "datang-socks.ttl" in report and "Validation (not stored)" in report
+    store = open_store("oxigraph", path=where)
+    try:
+        assert [r.number for r in store.revisions()] == [1]
+    finally:
+        store.close()

@@ -187,6 +187,7 @@ ANSWERS = [
 ]
 # The writing operations whose answers the tests below check against the document.
 WRITES_CHECKED = {("/api/validate", "post"), ("/api/clusters/revisions", "post"),
+                  ("/api/clusters/{key}/revisions/{number}/recheck", "post"),
                   ("/api/clusters/{key}/revisions/{number}", "delete"),
                   ("/api/rules/reload", "post")}
 PATH_VALUES = {"key": DEHUA_KEY, "number": 1, "name": "clusters-by-conformance"}
@@ -308,6 +309,14 @@ def test_validate_answer_matches_the_report_schema(client: FlaskClient,
                          content_type="text/turtle")
     assert answer.status_code == 200
     assert not answer_errors(document, "/api/validate", "post", answer)
+
+
+def test_recheck_answer_matches_the_report_schema(client: FlaskClient,
+                                                  document: dict[str, Any]) -> None:
+    path = "/api/clusters/{key}/revisions/{number}/recheck"
+    answer = client.post(path.format(**PATH_VALUES))
+    assert answer.status_code == 200
+    assert not answer_errors(document, path, "post", answer)
 
 
 def test_schemas_can_fail(client: FlaskClient, document: dict[str, Any]) -> None:

@@ -102,14 +102,16 @@ def test_every_route_refuses_a_method_it_lacks_with_405(app: Flask) -> None:
 
 def test_every_write_route_needs_a_token(app: Flask) -> None:
     """The routes that change the store answer 401 without a token (CSRF off, so the token is
-    what is checked), and nothing else writes."""
+    what is checked), and nothing else writes: validations, a stored revision checked again
+    (nothing stored, tests/test_recheck.py) and queries need none."""
     client = app.test_client()
     app.config["WTF_CSRF_ENABLED"] = False
     try:
         writes = {(endpoint, rule) for endpoint, rule, _a, methods in _routes(app)
                   if methods & {"POST", "DELETE"}
                   and endpoint not in ("sparql.endpoint", "evaluation.validate_submit",
-                                       "evaluation_api.validate")}
+                                       "evaluation_api.validate", "evaluation_api.recheck",
+                                       "evaluation.recheck_revision_form")}
         assert {e for e, _r in writes} == {"evaluation_api.store_revision", "evaluation_api.delete",
                                            "evaluation.delete_revision_form",
                                            "api.reload_rules_from_files"}

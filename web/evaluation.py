@@ -24,12 +24,13 @@ from checker.render.outline import report_outline
 from checker.render.text import RATE_COLUMNS, percent, rate_cells
 from checker.report import Report, Status
 from checker.report_reader import read_report
+from checker.recheck import stored_submission
 from checker.revisions import delete_revision, find_cluster, revision_info
 from checker.shacl import Severity
 from checker.store.base import RevisionInfo, Store, cluster_key
 from checker.loading import SubmissionParseError, SubmissionTooLargeError
 from checker.validation_limits import (ValidationBusyError, ValidationMemoryError,
-                                       ValidationTimeoutError, validate_within)
+                                       ValidationTimeoutError, recheck_within, validate_within)
 
 from . import csrf
 from .auth import require_role
@@ -119,6 +120,16 @@ def delete_revision_form(key: str, number: int) -> Response | _Answer:
     if remaining:
         return redirect(url_for("clusters.cluster", key=key), 303)
     return redirect(url_for(".home"), 303)
+
+
+@bp.post("/clusters/<key>/revisions/<int:number>/recheck")
+def recheck_revision_form(key: str, number: int) -> Response:
+    """Validate a stored revision's submission again under the running rulebook, within the
+    upload limits, storing nothing; its report is shown apart, as an unstored validation's."""
+    store = read_store()
+    info, data = stored_submission(store, stored_cluster(store, key), number)
+    report_id = fresh_reports().keep(recheck_within(info, data, validation_limits()))
+    return redirect(url_for(".validation_report", report_id=report_id), 303)
 
 
 def stored_cluster(store: Store, key: str) -> URIRef:

@@ -17,7 +17,8 @@ from checker.report_reader import read_report
 from checker.revisions import delete_revision
 from checker.store.base import RevisionInfo, cluster_key
 from checker.timestamps import xsd_datetime
-from checker.validation_limits import validate_within
+from checker.recheck import stored_submission
+from checker.validation_limits import recheck_within, validate_within
 from checker.verdicts import rate_document
 
 from .auth import require_role
@@ -68,6 +69,16 @@ def report(key: str, number: int) -> Response:
     store = read_store()
     found = read_report(store, stored_cluster(store, key), number)  # 404 when not stored
     return _report(found, f"bcic-report-{key}-{number}")
+
+
+@bp.post("/clusters/<key>/revisions/<int:number>/recheck")
+def recheck(key: str, number: int) -> Response:
+    """A stored revision's submission validated again under the running rulebook, storing
+    nothing: the report as JSON (or `?format=`); the stored report stays the revision's."""
+    store = read_store()
+    info, data = stored_submission(store, stored_cluster(store, key), number)
+    return _report(recheck_within(info, data, validation_limits()),
+                   f"bcic-recheck-{key}-{number}")
 
 
 @bp.post("/validate")

@@ -96,6 +96,12 @@ def _paths() -> Json:
             [key, number, lang, _query("format", "report format (default json)", "报告格式（默认 json）",
                                        {"type": "string", "enum": list(_REPORT_FORMATS)})],
             _report_ok(), (400, 404, 503))},
+        "/api/clusters/{key}/revisions/{number}/recheck": {"post": _op(
+            "clusters", "recheckRevision", "A revision's stored submission validated again under "
+            "the running rulebook; nothing is stored", "按现行规则库重新验证某修订版已存储的提交材料（不存储）",
+            [key, number, lang, _query("format", "report format (default json)", "报告格式（默认 json）",
+                                       {"type": "string", "enum": list(_REPORT_FORMATS)})],
+            _report_ok(), (400, 404, 413, 503))},
         "/api/clusters/{key}/revisions/{number}": {"delete": _op(
             "clusters", "deleteRevision", "Delete a revision (its number stays taken)",
             "删除某修订版（其编号不再复用）", [key, number], _json_ok("Deleted"),

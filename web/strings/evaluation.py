@@ -113,6 +113,14 @@ STRINGS = {
     "report.page.none_shown": {"en": "No requirement matches the filter.",
                                "zh": "没有符合筛选条件的要求。"},
     "report.page.chapter_rate": {"en": "chapter rate", "zh": "本章符合率"},
+    "report.page.recheck": {"en": "Check revision {number} again under the running rulebook",
+                            "zh": "按现行规则库重新验证第 {number} 版"},
+    "report.page.recheck_hint": {
+        "en": "Validates this revision's stored submission under the running rulebook {running} "
+              "and shows that report apart; nothing is stored: this report stays the revision's "
+              "verdict.",
+        "zh": "按现行规则库 {running} 重新验证本版本已存储的提交材料，并另行显示其报告；不存储任何内容："
+              "本报告仍是该版本的结论。"},
     "report.page.delete": {"en": "Delete revision {number}", "zh": "删除第 {number} 版"},
     "report.page.delete_hint": {
         "en": "Removes this revision's submission, report and provenance for good; needs an "
