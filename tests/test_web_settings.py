@@ -4,6 +4,7 @@ start-up and then fails every request; secrets stay text."""
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,15 @@ from checker.errors import InputError
 ])
 def test_a_bad_setting_stops_bcic_serve_naming_the_variable_and_value_in_its_language(
         name: str, value: str, tmp_path: Path) -> None:
-    args = ["serve", "--port", "0", "--store", str(tmp_path / "store")]
+    with socket.socket() as held:  # a port in use: were the setting let through, serve stops
+        held.bind(("127.0.0.1", 0))  # there, saying why, rather than serving
+        held.listen()
+        port = str(held.getsockname()[1])
+        _refused_at_start(name, value, ["serve", "--port", port, "--store",
+                                        str(tmp_path / "store")])
+
+
+def _refused_at_start(name: str, value: str, args: list[str]) -> None:
     for lang in ("en", "zh"):
         result = CliRunner(env={name: value, "BCIC_SECRET_KEY": "x"}).invoke(
             main, [*args, "--lang", lang])
