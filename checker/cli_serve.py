@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 
 import click
@@ -10,8 +11,11 @@ from .cli_validate import LANG_META_KEY
 from .errors import InputError
 from .i18n import DEFAULT_LANG, LANGUAGES, Lang, message
 from .cli_store import store_engine_option, store_user_option
-from .store import ENGINE_ENV, STORE_ENV, engine_setting, store_location
+from .store import DEFAULT_LOCATION, ENGINE_ENV, STORE_ENV, engine_setting, store_location
 from .store.credentials import USER_ENV
+
+PUBLIC_URL_ENV = "BCIC_PUBLIC_URL"
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
 @click.command("serve")
@@ -19,32 +23,47 @@ from .store.credentials import USER_ENV
 @click.option("--port", default=8080, show_default=True, type=click.IntRange(0, 65535),
               help="Port, 0 for any free one / 端口（0 表示任一空闲端口）.")
 @click.option("--store", "location", envvar=STORE_ENV,
-              help="Store directory the app serves / 存储目录.")
+              help=f"Store directory, or the http(s) URL of a SPARQL 1.1 server, the app serves "
+                   f"[default: {STORE_ENV}, else {DEFAULT_LOCATION}] / 存储目录或 SPARQL 服务器 URL.")
 @store_engine_option
 @store_user_option
+@click.option("--public-url", envvar=PUBLIC_URL_ENV,
+              help="The URL people reach the app at behind a reverse proxy, e.g. "
+                   "https://example.org/bcic (absolute links, the SPARQL endpoint, the API's "
+                   "server) [default: " + PUBLIC_URL_ENV + ", else the request's Host] / "
+                   "经反向代理访问时的公开 URL.")
 @click.option("--threads", default=8, show_default=True, type=click.IntRange(min=1),
               help="Request threads of the WSGI server / 服务线程数.")
 @click.option("--connection-limit", default=100, show_default=True, type=click.IntRange(min=1),
               help="Open connections at most; more wait to be accepted / 最大连接数.")
 @click.option("--channel-timeout", default=30, show_default=True, type=click.IntRange(min=1),
               help="Seconds a connection may stay idle / 连接空闲超时（秒）.")
+@click.option("--stop-timeout", default=30, show_default=True, type=click.IntRange(min=0),
+              help="On SIGTERM or Ctrl-C, seconds the requests already received have to finish "
+                   "/ 停止时等待进行中请求完成的秒数.")
 @click.option("--lang", type=click.Choice(LANGUAGES), default=DEFAULT_LANG, show_default=True,
               envvar="BCIC_LANG", help="Output language / 输出语言.")
 @click.pass_context
 def serve_command(ctx: click.Context, host: str, port: int, location: str | None,
-                  engine: str | None, user: str | None, threads: int, connection_limit: int,
-                  channel_timeout: int, lang: Lang) -> None:
+                  engine: str | None, user: str | None, public_url: str | None, threads: int,
+                  connection_limit: int, channel_timeout: int, stop_timeout: int,
+                  lang: Lang) -> None:
     """Serve the web app with waitress (not Flask's development server) / 启动 Web 服务."""
     import waitress  # the server and the app are only needed here
 
     from web import create_app
     from web.data import start_notes
+    from web.serving import serve
 
     ctx.meta[LANG_META_KEY] = lang
     os.environ[STORE_ENV] = store_location(location)  # a file or a bad URL: refused now
     os.environ[ENGINE_ENV] = engine_setting(engine)  # an unknown engine too
     if user is not None:
         os.environ[USER_ENV] = user  # the app's BCIC_STORE_USER; the password stays in the env
+    if public_url is not None:
+        os.environ[PUBLIC_URL_ENV] = public_url  # checked by the app, as every setting
+    if not logging.getLogger().handlers:  # the access and event logs on stderr, unless routed
+        logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
     app = create_app()
     for note in start_notes(app):  # no store there yet; a summary needing `bcic reindex`
         click.echo(note.text(lang), err=True)
@@ -62,4 +81,15 @@ def serve_command(ctx: click.Context, host: str, port: int, location: str | None
         shown = f"[{bound_host}]" if ":" in str(bound_host) else bound_host
         click.echo(message("serve.listening", lang, url=f"http://{shown}:{bound_port}/"),
                    err=True)
-    server.run()
+    if app.config["BCIC_PUBLIC_URL"]:
+        click.echo(message("serve.public_url", lang, url=app.config["BCIC_PUBLIC_URL"] + "/"),
+                   err=True)
+
+    def stopped(unfinished: int) -> None:
+        said = (message("serve.stopped_unfinished", lang, seconds=stop_timeout, n=unfinished)
+                if unfinished else message("serve.stopped", lang))
+        click.echo(said, err=True)
+
+    serve(server, stop_timeout,
+          lambda: click.echo(message("serve.stopping", lang, seconds=stop_timeout), err=True),
+          stopped)

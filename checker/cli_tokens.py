@@ -54,9 +54,19 @@ def create_command(ctx: click.Context, role: str, label: str, tokens_path: str |
 @token_group.command("list")
 @_file_option
 @_store_option
-def list_command(tokens_path: str | None, location: str | None) -> None:
+@_lang_option
+@click.pass_context
+def list_command(ctx: click.Context, tokens_path: str | None, location: str | None,
+                 lang: Lang) -> None:
     """List tokens (id, role, created, label), never the tokens / 列出令牌."""
-    for record in _token_file(tokens_path, location).records():
+    ctx.meta[LANG_META_KEY] = lang
+    tokens = _token_file(tokens_path, location)
+    records = tokens.records()
+    if not records:
+        click.echo(message("token.list.none", lang, path=tokens.path), err=True)
+        return
+    click.echo(message("token.list.header", lang))
+    for record in records:
         click.echo(f"{record.id}\t{record.role}\t{record.created}\t{record.label}")
 
 

@@ -28,10 +28,29 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "编号 {id}，角色 {role}，仅以哈希值存于 {path}；令牌仅显示这一次",
     },
     "token.revoked": {"en": "revoked {id}", "zh": "已吊销 {id}"},
+    "token.list.header": {"en": "id\trole\tcreated\tlabel", "zh": "编号\t角色\t创建时间\t用途说明"},
+    "token.list.none": {"en": "no tokens in {path}; make one with bcic token create --role ROLE",
+                        "zh": "{path} 中没有令牌；请用 bcic token create --role ROLE 创建"},
     "format.guessed": {"en": "{label} (guessed from content)", "zh": "{label}（根据内容推断）"},
     "serve.listening": {
         "en": "bcic serving {url} (SPARQL: /sparql, API: /api/docs)",
         "zh": "bcic 服务地址 {url}（SPARQL：/sparql，API：/api/docs）",
+    },
+    "serve.public_url": {
+        "en": "people reach it at {url} (BCIC_PUBLIC_URL)",
+        "zh": "用户经由 {url} 访问（BCIC_PUBLIC_URL）",
+    },
+    "serve.stopping": {
+        "en": "stopping: new connections are refused; requests already received have up to "
+              "{seconds} s to finish (a second Ctrl-C or SIGTERM stops at once)",
+        "zh": "正在停止：不再接受新连接；已收到的请求最多还有 {seconds} 秒完成（再按一次 Ctrl-C "
+              "或再发一次 SIGTERM 立即停止）",
+    },
+    "serve.stopped": {"en": "stopped; every request received was answered",
+                      "zh": "已停止；已收到的请求均已应答"},
+    "serve.stopped_unfinished": {
+        "en": "stopped after {seconds} s with {n} request(s) unanswered",
+        "zh": "已在 {seconds} 秒后停止，仍有 {n} 个请求未应答",
     },
     "query.truncated.one": {
         "en": "Warning: the endpoint cut the answer short (it sent {n} row and says there "

@@ -62,3 +62,45 @@ def waitress_app(env: Mapping[str, str], threads: int) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@contextmanager
+def prefix_proxy(upstream: str, prefix: str) -> Iterator[str]:
+    """A reverse proxy on loopback as nginx's `location /bcic/ { proxy_pass http://up/; }`
+    makes one: `<its URL><prefix>/x` is passed to `<upstream>/x` with the upstream's Host and
+    X-Forwarded-Proto, -Host and -Prefix; yield its base URL (without the prefix)."""
+    import http.client
+    from urllib.parse import urlsplit
+
+    up = urlsplit(upstream)
+
+    class Forwarding(QuietHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_GET(self) -> None:
+            if not self.path.startswith(prefix + "/"):
+                self.send_error(404)
+                return
+            headers = {k: v for k, v in self.headers.items()
+                       if k.lower() not in ("host", "connection")}
+            headers.update({"Host": up.netloc, "X-Forwarded-Proto": "https",
+                            "X-Forwarded-Host": "bcic.example.org", "X-Forwarded-Prefix": prefix})
+            connection = http.client.HTTPConnection(up.hostname, up.port, timeout=60)
+            connection.request("GET", self.path[len(prefix):], headers=headers)
+            answer = connection.getresponse()
+            body = answer.read()
+            self.send_response(answer.status)
+            for name, value in answer.getheaders():
+                if name.lower() not in ("transfer-encoding", "connection", "content-length"):
+                    self.send_header(name, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = HTTPServer(("127.0.0.1", 0), Forwarding)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import re
 import socket
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -84,3 +88,67 @@ def test_an_idle_connection_is_closed_after_the_channel_timeout(tmp_path: Path) 
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_token_list_has_a_header_in_its_language_and_says_when_there_are_none(
+        tmp_path: Path) -> None:
+    tokens = tmp_path / "tokens.json"
+    none = CliRunner().invoke(main, ["token", "list", "--tokens", str(tokens), "--lang", "zh"])
+    assert none.exit_code == 0 and none.stdout == ""
+    assert f"{tokens} 中没有令牌" in none.stderr
+    created = CliRunner().invoke(main, ["token", "create", "--role", "evaluator", "--tokens",
+                                        str(tokens), "--label", "QA"])
+    assert created.exit_code == 0
+    listed = CliRunner().invoke(main, ["token", "list", "--tokens", str(tokens), "--lang", "zh"])
+    header, row = listed.stdout.splitlines()
+    assert header == "编号\t角色\t创建时间\t用途说明" and row.endswith("\tevaluator\t" + row.split(
+        "\t")[2] + "\tQA")
+
+
+def test_serve_help_says_the_store_may_be_a_url_and_names_its_default() -> None:
+    shown = CliRunner().invoke(main, ["serve", "--help"], terminal_width=200).output
+    assert "SPARQL 1.1 server" in shown and "BCIC_STORE, else var/store" in shown
+    assert "--public-url" in shown and "--stop-timeout" in shown
+
+
+def test_sigterm_lets_a_request_in_flight_finish_and_refuses_new_ones(sample_store: Path) -> None:
+    """A query running when SIGTERM arrives gets its answer; a connection made after it is
+    refused, and the server exits, saying every request was answered."""
+    import signal
+    import threading
+
+    server = subprocess.Popen([sys.executable, "-m", "checker.cli", "serve", "--port", "0",
+                               "--store", str(sample_store), "--stop-timeout", "20"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                              env={**os.environ, "BCIC_SPARQL_TIMEOUT": "3",
+                                   "BCIC_SECRET_KEY": "x"})
+    try:
+        assert server.stderr is not None
+        port = next(int(found.group(1)) for line in server.stderr
+                    if (found := re.search(r"serving http://127\.0\.0\.1:(\d+)/", line)))
+        answers: list[int] = []
+
+        def slow_query() -> None:  # runs until the 3 s time limit: a 503 answer
+            query = urllib.parse.quote("SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f }")
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/sparql?query={query}",
+                                       timeout=30)
+                answers.append(200)
+            except urllib.error.HTTPError as error:
+                answers.append(error.code)
+
+        asking = threading.Thread(target=slow_query)
+        asking.start()
+        time.sleep(1)
+        server.send_signal(signal.SIGTERM)
+        time.sleep(0.5)
+        with pytest.raises(OSError):  # refused: nothing listens any more
+            socket.create_connection(("127.0.0.1", port), timeout=5).close()
+        asking.join(timeout=30)
+        assert answers == [503]  # the query's own answer: stopped at its time limit
+        assert server.wait(timeout=30) == 0
+        assert "every request received was answered" in server.stderr.read()
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()

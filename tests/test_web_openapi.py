@@ -57,10 +57,11 @@ def documented_operations(document: dict[str, Any]) -> set[tuple[str, str]]:
 
 
 def routed_operations(app: Flask) -> set[tuple[str, str]]:
-    """Every (path, method) the app routes under /api/ and /sparql, paths in OpenAPI syntax."""
+    """Every (path, method) the app routes under /api/, /sparql and /healthz, paths in OpenAPI
+    syntax."""
     found = set()
     for rule in app.url_map.iter_rules():
-        if not (rule.rule.startswith("/api/") or rule.rule == "/sparql"):
+        if not (rule.rule.startswith("/api/") or rule.rule in ("/sparql", "/healthz")):
             continue
         found |= {(openapi_path(rule.rule), method) for method in rule.methods - IGNORED_METHODS}
     return found

@@ -1,15 +1,15 @@
 """The bcic web app: `create_app()` builds it (Flask's app factory, as in the flaskr tutorial).
 
 Configuration comes in layers, each overriding the one before: the defaults below, the instance
-file `instance/config.py`, `BCIC_*` environment variables (JSON values are parsed: `BCIC_SPARQL_
-TIMEOUT=2`, `BCIC_SPARQL_ALLOWED_SERVICES='["https://query.wikidata.org/sparql"]'`), and the
-test dict. Serve it with a production WSGI server, e.g.
-`waitress-serve --threads 8 --call web:create_app`.
+file `instance/config.py`, `BCIC_*` environment variables (text, read as numbers, switches or
+lists where the setting is one: `BCIC_SPARQL_TIMEOUT=2`, `BCIC_SPARQL_ALLOWED_SERVICES=
+'["https://query.wikidata.org/sparql"]'`), and the test dict; every setting is checked before the
+app starts (web/settings.py). Serve it with a production WSGI server, e.g.
+`waitress-serve --threads 8 --call web:create_app`, or `bcic serve`.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import secrets
@@ -37,11 +37,14 @@ from .data import install_reader, is_remote, public_sparql_url, snapshot_keeper
 from .errors import error_detail
 from .i18n import (check_api_language, language_link, pick, remember_language, request_language, ui,
                    ui_count, unknown_language)
+from .logs import install_logging, refused
+from .proxy import behind_proxy, vary_with_host
+from .settings import check_settings
 from .submissions import VALIDATION_SLOTS, refuse_encoded_body, upload_limit
 
 SPARQL_EXTENSION = "bcic.sparql"
 # The blueprints, by audience; each module defines `bp` (pages and the JSON API behind them).
-BLUEPRINTS = ("evaluation", "clusters", "rulebook", "sparql", "api", "evaluation_api")
+BLUEPRINTS = ("evaluation", "clusters", "rulebook", "sparql", "api", "evaluation_api", "health")
 # Front-end packages from the npm registry (web/package.json), installed by `make install`
 # into web/node_modules and served read-only under /vendor/<name>/.
 NODE_MODULES = Path(__file__).resolve().parent / "node_modules"
@@ -69,7 +72,12 @@ DEFAULTS: dict[str, Any] = {
     "BCIC_SPARQL_WAITING": 2,  # /sparql queries that may wait for a worker; more: 503 at once
     "BCIC_SPARQL_MAX_QUERY_BYTES": 64 * 1024,
     "BCIC_SPARQL_ALLOWED_SERVICES": [],  # SERVICE endpoints a query may call; none by default
-    "BCIC_CORS_ORIGIN": "*",  # partner systems query from browsers on other origins
+    "BCIC_CORS_ORIGIN": "*",  # partner systems query from browsers on other origins; "": no CORS
+    # Behind a reverse proxy: the URL people reach the app at (https://host/prefix), else how
+    # many proxies in front to believe about it (X-Forwarded-*); 0 and None: the request's Host.
+    "BCIC_PUBLIC_URL": None,
+    "BCIC_TRUSTED_PROXIES": 0,
+    "BCIC_ACCESS_LOG": True,  # a line per request to the `bcic.access` logger (web/logs.py)
     "MAX_CONTENT_LENGTH": 8 * 1024 * 1024,  # request bodies beyond this get 413 (uploads)
     # An upload's validation, run in a child process: statements read at most (the synthetic
     # cluster of 10,000 members holds 73,719), MiB it may take beyond the server's, seconds.
@@ -80,6 +88,7 @@ DEFAULTS: dict[str, Any] = {
     # one waits for a slot up to BCIC_VALIDATION_TIMEOUT seconds, then 503.
     "BCIC_VALIDATIONS_AT_ONCE": 2,
     "BCIC_TOKENS": None,  # token file; None: beside the store, "<store>-tokens.json"
+    "BCIC_FRESH_REPORTS": 32,  # reports of unstored validations kept for their pages
     "SECRET_KEY": None,  # signs CSRF tokens: BCIC_SECRET_KEY, else kept in <store>-secret-key
     "WTF_CSRF_TIME_LIMIT": 3600 * 8,
 }
@@ -105,16 +114,16 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.config.update(_environment())
     if test_config is not None:
         app.config.from_mapping(test_config)
+    check_settings(app.config)  # InputError naming a bad one: the app does not start
     app.config["SECRET_KEY"] = (app.config["SECRET_KEY"] or app.config.get("BCIC_SECRET_KEY")
                                 or _kept_secret(app))
-    if app.config.get("BCIC_MAX_CONTENT_LENGTH"):  # the environment's name for Flask's key
-        app.config["MAX_CONTENT_LENGTH"] = int(app.config["BCIC_MAX_CONTENT_LENGTH"])
 
     install_reader(app)  # makes a fresh snapshot of a directory store
     app.extensions[SPARQL_EXTENSION] = _sparql_service(app)
     app.extensions[VALIDATION_SLOTS] = ValidationSlots(
         int(app.config["BCIC_VALIDATIONS_AT_ONCE"]), float(app.config["BCIC_VALIDATION_TIMEOUT"]))
     app.config["BCIC_PUBLIC_SPARQL_URL"] = public_sparql_url(app.config["BCIC_PUBLIC_SPARQL_URL"])
+    install_logging(app)
     app.before_request(refuse_encoded_body)  # before CSRF reads a form out of the body
     csrf.init_app(app)
     for name in BLUEPRINTS:
@@ -137,7 +146,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.after_request(_cors)
     app.after_request(_security_headers)
     app.after_request(remember_language)
-    app.wsgi_app = _escaped_query_string(app.wsgi_app)  # type: ignore[method-assign]
+    app.after_request(vary_with_host)
+    app.wsgi_app = _escaped_query_string(behind_proxy(  # type: ignore[method-assign]
+        app.wsgi_app, app.config["BCIC_PUBLIC_URL"], app.config["BCIC_TRUSTED_PROXIES"]))
     return app
 
 
@@ -238,16 +249,10 @@ def _vendor_file(package: str, filename: str) -> Response:
     return send_from_directory(folder, filename, max_age=86400)
 
 
-def _environment() -> dict[str, Any]:
-    """The BCIC_* environment variables, JSON-decoded where they are JSON."""
-    values: dict[str, Any] = {}
-    for name, text in os.environ.items():
-        if name.startswith("BCIC_"):
-            try:
-                values[name] = json.loads(text)
-            except ValueError:
-                values[name] = text
-    return values
+def _environment() -> dict[str, str]:
+    """The BCIC_* environment variables as text: a secret or a password of digits stays text;
+    `check_settings` reads the numbers, switches and lists among them."""
+    return {name: text for name, text in os.environ.items() if name.startswith("BCIC_")}
 
 
 def _sparql_service(app: Flask) -> SparqlService | None:
@@ -309,6 +314,7 @@ def _csrf_error(error: CSRFError) -> tuple[Response, int]:
 
 
 def _checker_error(error: CheckerError) -> tuple[Response, int]:
+    refused(error.http_status, type(error).__name__, error.message)
     return _error_body(error.http_status, type(error).__name__, error_detail(error))
 
 
@@ -332,8 +338,12 @@ def _internal_error(error: Exception) -> tuple[Response, int]:
 
 
 def _cors(response: Response) -> Response:
-    """CORS headers on every answer (errors too) so partner systems' browsers can read them."""
-    response.headers["Access-Control-Allow-Origin"] = current_app.config["BCIC_CORS_ORIGIN"]
+    """CORS headers on every answer (errors too) so partner systems' browsers can read them;
+    none when BCIC_CORS_ORIGIN is empty (CORS off: browsers keep other origins' pages out)."""
+    origin = current_app.config["BCIC_CORS_ORIGIN"]
+    if not origin:
+        return response
+    response.headers["Access-Control-Allow-Origin"] = origin
     response.headers["Access-Control-Expose-Headers"] = TRUNCATED_HEADER
     if request.method == "OPTIONS" and "Access-Control-Request-Method" in request.headers:
         _answer_preflight(response)

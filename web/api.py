@@ -14,6 +14,9 @@ from .auth import require_role
 from .data import is_remote, read_store, write_store
 from .i18n import request_language
 from .openapi import openapi_document, operations_by_tag
+from .logs import rules_reloaded
+from .proxy import external_root
+from .submissions import submitter
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -21,7 +24,7 @@ bp = Blueprint("api", __name__, url_prefix="/api")
 @bp.get("/docs")
 def docs() -> str:
     """The API's human documentation, from its OpenAPI document."""
-    document = openapi_document(request.url_root)
+    document = openapi_document(external_root())
     return render_template("api_docs.html", document=document,
                            operations=operations_by_tag(document))
 
@@ -29,15 +32,16 @@ def docs() -> str:
 @bp.get("/openapi.json")
 def openapi() -> Response:
     """The OpenAPI 3.1 document of every JSON endpoint and the SPARQL protocol."""
-    return jsonify(openapi_document(request.url_root))
+    return jsonify(openapi_document(external_root()))
 
 
 @bp.post("/rules/reload")
 def reload_rules_from_files() -> Response:
     """Reload the store's rule graphs from the rule files (maintainer token)."""
-    require_role("maintainer")
+    record = require_role("maintainer")
     with write_store() as store:
         document = reload_rules(store)
+    rules_reloaded(document.version, submitter(record))
     return jsonify({"ok": True, "rulebook_version": document.version,
                     "rulebook_digest": document.digest,
                     "requirements": len(document.provisions),

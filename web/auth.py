@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from flask import current_app, request
 from werkzeug.datastructures import WWWAuthenticate
-from werkzeug.exceptions import Forbidden, Unauthorized
+from werkzeug.exceptions import Forbidden, ServiceUnavailable, Unauthorized
 
+from checker.errors import InputError
 from checker.tokens import Role, TokenFile, TokenRecord, token_file_for
 
 from .i18n import ui
+from .logs import authentication_refused, token_file_unreadable
 
 
 def token_file() -> TokenFile:
@@ -34,11 +36,26 @@ def require_role(role: Role, no_token: str = "auth.error.no_token", refused: str
     the command that makes one, a form's tells its reader whom to ask; `values` fill them in),
     403 with a token of another role."""
     token = presented_token()
-    record = token_file().verify(token) if token else None
+    record = _verified(token) if token else None
     if record is None:
+        authentication_refused("no valid token", token)
         key = refused if token and refused else no_token
         raise Unauthorized(ui(key, role=role, **values),
                            www_authenticate=WWWAuthenticate("bearer", {"realm": "bcic"}))
     if record.role != role:
+        authentication_refused(f"role {record.role}, not {role}", token)
         raise Forbidden(ui("auth.error.role", role=role, given=record.role))
     return record
+
+
+def _verified(token: str) -> TokenRecord | None:
+    """The record of `token`; 503 when the token file cannot be read (damaged, unreadable): the
+    client's request was fine, so it is told only that writes are unavailable, and the server's
+    log names the file and what is wrong with it."""
+    tokens = token_file()
+    try:
+        return tokens.verify(token)
+    except InputError as error:
+        token_file_unreadable(tokens.path, error.message)
+        raise ServiceUnavailable(ui("auth.error.token_file")) from None
+

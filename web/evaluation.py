@@ -37,6 +37,7 @@ from .auth import require_role
 from .data import read_store, store_upload, write_store
 from .errors import error_detail
 from .i18n import request_language, ui
+from .logs import revision_deleted, revision_stored
 from .report_view import DOWNLOADS, parse_filters, report_download
 from .strings import STRINGS
 from .submissions import (ACCEPTED_EXTENSIONS, PASTED_NAME, form_submission, fresh_reports,
@@ -80,6 +81,7 @@ def validate_submit() -> Response | tuple[str, int, dict[str, str]]:
             report_id = fresh_reports().keep(validate_within(files, validation_limits()))
             return redirect(url_for(".validation_report", report_id=report_id), 303)
         info, _report = store_upload(files, submitter(record))
+        revision_stored(info.cluster, info.number, submitter(record))
         return redirect(url_for(".revision_report", key=cluster_key(info.cluster),
                                 number=info.number), 303)
     except (CheckerError, HTTPException) as error:
@@ -117,6 +119,7 @@ def delete_revision_form(key: str, number: int) -> Response | _Answer:
         cluster = stored_cluster(store, key)
         delete_revision(store, cluster, number, deleted_by=submitter(record))
         remaining = store.revisions(cluster)
+    revision_deleted(cluster, number, submitter(record))
     if remaining:
         return redirect(url_for("clusters.cluster", key=key), 303)
     return redirect(url_for(".home"), 303)

@@ -25,6 +25,7 @@ from .auth import require_role
 from .data import read_store, store_upload, write_store
 from .evaluation import stored_cluster
 from .i18n import pick, request_language
+from .logs import revision_deleted, revision_stored
 from .report_view import report_download
 from .submissions import body_submission, submitter, validation_limits
 
@@ -92,6 +93,7 @@ def store_revision() -> tuple[Response, int, dict[str, str]]:
     """Validate the body and store it as its cluster's next revision (evaluator token): 201."""
     record = require_role("evaluator")
     info, stored = store_upload([body_submission()], submitter(record))
+    revision_stored(info.cluster, info.number, submitter(record))
     location = url_for(".report", key=cluster_key(info.cluster), number=info.number)
     document = {"ok": True, **_revision(info), "key": cluster_key(info.cluster),
                 "cluster": str(info.cluster), "label": pick(stored.cluster_label) or None}
@@ -105,6 +107,7 @@ def delete(key: str, number: int) -> Response:
     with write_store() as store:
         info = delete_revision(store, stored_cluster(store, key), number,
                                deleted_by=submitter(record))
+    revision_deleted(info.cluster, info.number, submitter(record))
     return jsonify({"ok": True, "deleted": {"key": key, "cluster": str(info.cluster),
                                             "number": info.number}})
 

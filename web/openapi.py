@@ -163,6 +163,10 @@ def _paths() -> Json:
             {"200": {"description": "OpenAPI 3.1",
                      "content": {"application/json": {"schema": {"type": "object"}}}}},
             (400,))},
+        "/healthz": {"get": _op(
+            "meta", "health", "Whether this server can answer from its store (for load "
+            "balancers; never cached)", "本服务器能否读取存储并应答（供负载均衡使用；不缓存）", [],
+            _json_ok("Health"), (503,))},
         "/api/docs": {"get": _op(
             "meta", "apiDocs", "This document as a page for people", "本文档的网页版", [lang],
             {"200": {"description": "HTML", "content": {"text/html": {

@@ -108,6 +108,7 @@ def _cluster_schemas() -> Json:
                                     label=_nullable("string")),
         "Deleted": closed(ok={"const": True},
                          deleted=closed(key=STRING, cluster=STRING, number=INTEGER)),
+        "Health": closed(ok={"const": True}, status={"const": 200}, store={"const": "readable"}),
         "RulesReloaded": closed(ok={"const": True}, rulebook_version=STRING, rulebook_digest=STRING,
                                requirements=INTEGER, shapes=INTEGER, ontology_triples=INTEGER,
                                shapes_triples=INTEGER),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from flask import Response, url_for
+from flask import Response
 from werkzeug.exceptions import BadRequest
 
 from checker.i18n import Lang
@@ -14,6 +14,7 @@ from checker.report import Report, Status
 from checker.shacl import Severity
 
 from .i18n import ui
+from .proxy import external_url
 
 DOWNLOADS = ("html", "json", "ttl")  # offered on the page; every REPORT_FORMATS name is served
 
@@ -39,7 +40,7 @@ def _choice(args: Mapping[str, str], name: str,
 def report_download(report: Report, fmt: str, lang: Lang, name: str) -> Response:
     """The report rendered in `fmt` as an attachment `name.<extension>` (400 for other formats);
     the HTML one links its provisions to this server's rulebook pages."""
-    rulebook = url_for("rulebook.index", _external=True) + "/"
+    rulebook = external_url("rulebook.index") + "/"
     text = render_report(report, fmt, lang, rulebook_url=rulebook)
     chosen = REPORT_FORMATS[fmt]
     response = Response(text, mimetype=chosen.media_type)

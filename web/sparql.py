@@ -40,6 +40,7 @@ from . import query_service
 from .data import is_remote, read_store
 from .i18n import request_language, ui
 from .negotiation import Choice, choose
+from .proxy import external_url
 from .strings.sparql import YASGUI_TEXTS
 
 bp = Blueprint("sparql", __name__)
@@ -69,7 +70,7 @@ def editor() -> str:
     revisions = read_store().revisions()
     # A stored cluster fills the required `cluster` parameters, so every example answers.
     defaults = {"cluster": str(revisions[0].cluster)} if revisions else {}
-    config = {"endpoint": url_for("sparql.endpoint", _external=True),
+    config = {"endpoint": external_url("sparql.endpoint"),
               "queries": example_queries(request_language(), defaults),
               "labels": _editor_labels()}
     return render_template("sparql_editor.html", config=config)
@@ -132,7 +133,8 @@ def endpoint() -> Response:
         if request.method == "GET" and _prefers_html():
             return redirect(url_for("sparql.editor"), code=303)  # a person: the editor
         chosen = negotiate(None, asked.formats)
-        body = service_description(request.base_url, service.limits, chosen.offer)
+        body = service_description(external_url("sparql.endpoint"), service.limits,
+                                   chosen.offer)
         return _response(body, chosen.media_type)
     with service.public_request():  # a share of the workers and the server's threads
         prepared = prepare_query(asked.query, service.limits)

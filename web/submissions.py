@@ -69,9 +69,12 @@ def refuse_encoded_body() -> None:
 
 
 def upload_limit() -> str:
-    """The app's request size limit (MAX_CONTENT_LENGTH) for people: "8 MiB", "64 KiB"."""
+    """The app's request size limit (MAX_CONTENT_LENGTH) for people: "8 MiB", "64 KiB", and
+    under a KiB in bytes ("1000 B"), never rounded down to 0."""
     limit = int(current_app.config["MAX_CONTENT_LENGTH"])
-    return f"{limit / 1024 / 1024:.0f} MiB" if limit >= 1024 * 1024 else f"{limit // 1024} KiB"
+    if limit >= 1024 * 1024:
+        return f"{limit / 1024 / 1024:.0f} MiB"
+    return f"{limit // 1024} KiB" if limit >= 1024 else f"{limit} B"
 
 
 VALIDATION_SLOTS = "bcic.validation_slots"  # the app's ValidationSlots, made by create_app

@@ -118,6 +118,16 @@ STRINGS = {
                                       "deleted.",
                                 "zh": "该令牌未被接受：它不是有效的评价人员令牌。请核对令牌，或向评价人员"
                                       "索取。未删除任何内容。"},
+    # /healthz (web/health.py): why this server cannot answer from its store now
+    "health.error.no_snapshot": {"en": "The store cannot be read yet: no query snapshot has "
+                                       "been made.",
+                                 "zh": "暂时无法读取存储：尚未生成查询快照。"},
+    "health.error.unreadable": {"en": "The store cannot be read; the server's log says why.",
+                                "zh": "无法读取存储；原因已记入服务器日志。"},
+    "auth.error.token_file": {"en": "Writes are unavailable: the server cannot read its tokens. "
+                                    "The server's log says why; ask its administrator.",
+                              "zh": "暂时无法写入：服务器无法读取其令牌文件。原因已记入服务器日志；"
+                                    "请联系服务器管理员。"},
     "auth.error.role": {"en": "This action needs a token of role {role}; this one is {given}.",
                         "zh": "此操作需要 {role} 角色的令牌；该令牌的角色是 {given}。"},
     # Front-end packages (/vendor/<package>/…)

@@ -1,0 +1,96 @@
+"""What the app logs for its operator, through Python's logging (route it as any other):
+
+- `bcic.access`: a line per request, at INFO: client, method, path with the names of its query
+  parameters but never their values (a query string may carry a query or a token), status and
+  duration. Off with BCIC_ACCESS_LOG=false, or by the logger's level.
+- `bcic.events`: refused requests (an error answer of the checker: a query refused, out of time,
+  an upload too large), failed authentication (the token's public id at most, never the token),
+  revisions stored and deleted (cluster, number, who), rule graphs reloaded, and a token file the
+  app cannot read.
+
+Every value a client chose is quoted before it is logged, so that no request can write a line.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from urllib.parse import quote
+
+from flask import Flask, Response, g, request
+from rdflib import URIRef
+
+ACCESS = logging.getLogger("bcic.access")
+EVENTS = logging.getLogger("bcic.events")
+_PATH_SAFE = "/:@!$&'()*+,;=-._~"
+_TOKEN_ID = re.compile(r"bcic_([0-9a-f]{8})_")
+_LOGGED_MESSAGE = 300  # characters of an error message kept in its log line
+
+
+def install_logging(app: Flask) -> None:
+    """Log every request of `app` to `bcic.access` (unless BCIC_ACCESS_LOG is off): the clock
+    starts before any other of the app's before-request functions."""
+    if not app.config["BCIC_ACCESS_LOG"]:
+        return
+    app.before_request_funcs.setdefault(None, []).insert(0, _start_clock)
+    app.after_request(_log_request)
+
+
+def _start_clock() -> None:
+    g.bcic_started = time.perf_counter()
+
+
+def _log_request(response: Response) -> Response:
+    started = g.get("bcic_started")
+    took = f"{(time.perf_counter() - started) * 1000:.1f} ms" if started is not None else "-"
+    ACCESS.info("%s %s %s %d %s", request.remote_addr or "-", request.method, logged_path(),
+                response.status_code, took)
+    return response
+
+
+def logged_path() -> str:
+    """The request's path as logged: %-escaped, under the app's prefix, followed by the names
+    of its query parameters without their values (`/sparql?query&format`)."""
+    path = quote(request.script_root + request.path, safe=_PATH_SAFE)
+    names = dict.fromkeys(request.args.keys())
+    if names:
+        path += "?" + "&".join(quote(name, safe="") for name in names)
+    return path
+
+
+def refused(status: int, kind: str, message: str) -> None:
+    """An error of the checker answered to a client (a query refused or stopped, an upload too
+    large, a store busy): its status, class and the start of its message."""
+    level = logging.WARNING if status >= 500 else logging.INFO
+    EVENTS.log(level, "%s %s answered %d %s: %r", request.method, logged_path(), status, kind,
+               message[:_LOGGED_MESSAGE])
+
+
+def authentication_refused(reason: str, token: str | None) -> None:
+    """A write refused for its token: none, unknown, or of another role. Only the token's public
+    id is logged (the part `bcic token list` shows), never the token."""
+    shape = _TOKEN_ID.match(token or "")
+    given = (f"token id {shape.group(1)}" if shape else "a token not made by bcic" if token
+             else "no token")
+    EVENTS.warning("%s %s refused (%s): %s", request.method, logged_path(), given, reason)
+
+
+def revision_stored(cluster: URIRef, number: int, submitter: str) -> None:
+    """A revision this app stored."""
+    EVENTS.info("stored revision %d of <%s> for %r", number, cluster, submitter)
+
+
+def revision_deleted(cluster: URIRef, number: int, deleted_by: str) -> None:
+    """A revision this app deleted."""
+    EVENTS.info("deleted revision %d of <%s> for %r", number, cluster, deleted_by)
+
+
+def rules_reloaded(version: str, maintainer: str) -> None:
+    """The store's rule graphs replaced by this app."""
+    EVENTS.info("reloaded the rule graphs (rulebook %s) for %r", version, maintainer)
+
+
+def token_file_unreadable(path: object, detail: str) -> None:
+    """The token file could not be read: every write is refused until the operator mends it."""
+    EVENTS.error("the token file %s cannot be read, so every write is refused: %s", path, detail)

@@ -1,0 +1,71 @@
+"""The app under waitress, stopped gracefully (`bcic serve`).
+
+waitress stops at once on SIGTERM or Ctrl-C: the answers of requests still running are lost
+(their work, a revision stored, may be done). So `serve` runs waitress's loop itself and, on the
+first SIGTERM or SIGINT, closes the listening sockets (new connections are refused), closes idle
+connections, lets the requests already received finish and their answers go out, for at most
+`stop_timeout` seconds, then returns. A second signal stops at once.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+import time
+from collections.abc import Callable
+from types import FrameType
+from typing import Any
+
+from waitress.channel import HTTPChannel
+from waitress.server import BaseWSGIServer
+from waitress import wasyncore
+
+_TICK = 0.2  # seconds between looks at the stop flag while serving and draining
+
+
+def serve(server: Any, stop_timeout: float, stopping: Callable[[], None],
+          stopped: Callable[[int], None]) -> None:
+    """Serve with waitress's `server` (from `waitress.create_server`) until SIGTERM or SIGINT,
+    then drain (see the module): `stopping` is called when the drain starts, `stopped` with the
+    number of requests still unfinished when it ended (0: every one answered)."""
+    stop = threading.Event()
+
+    def on_signal(signum: int, _frame: FrameType | None) -> None:
+        if stop.is_set():
+            raise SystemExit(128 + signum)  # a second signal: stop now
+        stop.set()
+
+    previous = {number: signal.signal(number, on_signal)
+                for number in (signal.SIGTERM, signal.SIGINT)}
+    channels = server.map if hasattr(server, "map") else server._map
+    poll = server.adj.asyncore_use_poll
+    try:
+        while not stop.is_set():
+            wasyncore.loop(timeout=_TICK, use_poll=poll, map=channels, count=1)
+        stopping()
+        for listener in [each for each in channels.values() if isinstance(each, BaseWSGIServer)]:
+            listener.accepting = False
+            wasyncore.dispatcher.close(listener)  # the socket only: the trigger stays
+        deadline = time.monotonic() + stop_timeout
+        while (busy := _unfinished(channels)) and time.monotonic() < deadline:
+            wasyncore.loop(timeout=_TICK, use_poll=poll, map=channels, count=1)
+        stopped(busy)
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        server.task_dispatcher.shutdown(cancel_pending=True, timeout=1)
+        wasyncore.close_all(channels)
+
+
+def _unfinished(channels: dict[int, Any]) -> int:
+    """Connections with a request arriving, running or still being answered; idle ones are
+    marked to close."""
+    busy = 0
+    for channel in list(channels.values()):
+        if not isinstance(channel, HTTPChannel):
+            continue
+        if channel.requests or channel.request is not None or channel.total_outbufs_len:
+            busy += 1
+        else:
+            channel.will_close = True  # an idle keep-alive connection: no new request on it
+    return busy
