@@ -748,7 +748,11 @@ def main() -> None:
                       f"{steps[-1].quads_after:,} quads", flush=True)
                 loads.append(os.getloadavg()[0])
                 if endpoint is None:
+                    # Started while this process holds the store, the app trusts no snapshot
+                    # made before it (checker/snapshot_keeper.py): the writer publishes one for
+                    # it, as `bcic ingest` does after each write.
                     endpoint = Endpoint(store_dir)
+                    publish_for_queries(store)
                 figures = measure(store, endpoint, params)
                 loads.append(os.getloadavg()[0])
                 snapshot = current_snapshot(endpoint.snapshot_dir)
