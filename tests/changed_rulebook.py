@@ -1,6 +1,6 @@
 """A rulebook changed as a standards body might change it between two versions, for tests of
-what a store made under the running rulebook shows once another one runs (defects of
-/tmp/qa3/rulelife.md): 9.4.2 renumbered 9.4.3, under version 0.2.0."""
+what a store made under the running rulebook shows once another one runs (a rule maintainer's
+review of the rulebook's life): 9.4.2 renumbered 9.4.3, under version 0.2.0."""
 
 from __future__ import annotations
 
