@@ -610,7 +610,7 @@ def changed_rules_store(tmp_path_factory: pytest.TempPathFactory) -> str:
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_history_names_each_revisions_rulebook_and_a_change_of_rulebook(
         runner: CliRunner, changed_rules_store: str, lang: str) -> None:
-    """A rule maintainer's review (defect 3): Datang's unchanged resubmission closes 9.4.2 and opens
+    """Rule review 3: Datang's unchanged resubmission closes 9.4.2 and opens
     9.4.3 only because the rules were renumbered; history says which rulebook judged each
     revision, and that the second's changes cross a rulebook change."""
     result = runner.invoke(main, ["history", DATANG_CLUSTER, "--store", changed_rules_store,

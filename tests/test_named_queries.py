@@ -1059,7 +1059,7 @@ def test_an_engine_text_is_loaded_beside_its_query() -> None:
 
 
 def test_a_rule_change_and_a_rebuild_keep_the_stored_rates_and_failures() -> None:
-    """A rule maintainer's review (defect 1): after 9.4.2 is renumbered 9.4.3 in the stored rule graphs
+    """Rule review 1: after 9.4.2 is renumbered 9.4.3 in the stored rule graphs
     and the summary rebuilt (`bcic reindex`, or the next ingest), each revision keeps the rate
     its report states, and 9.4.2, failed by Datang when it was judged, is still counted and
     named as judged."""

@@ -249,7 +249,7 @@ def test_a_report_stored_without_its_files_hashes_takes_them_from_the_provenance
 
 
 def test_a_report_read_under_a_changed_rulebook_keeps_what_was_stored(store: Store) -> None:
-    """A rule maintainer's review (defect 1): after 9.4.2 is renumbered 9.4.3 (rulebook 0.2.0), Datang's
+    """Rule review 1: after 9.4.2 is renumbered 9.4.3 (rulebook 0.2.0), Datang's
     revision judged under the running rulebook still lists 9.4.2 not met, with its text, and
     keeps its verdict and rates; nothing is judged under 9.4.3."""
     files = read_submission_files([EXAMPLES_DIR / "datang-socks.ttl"])

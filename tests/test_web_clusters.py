@@ -701,7 +701,7 @@ def changed_rules_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.parametrize("lang", LANGS)
 def test_pages_name_each_revisions_rulebook_and_say_when_it_changed(
         make_web_app, changed_rules_store: Path, lang: str) -> None:  # type: ignore[no-untyped-def]
-    """A rule maintainer's review (defect 3): the cluster page says which rulebook judged each revision
+    """Rule review 3: the cluster page says which rulebook judged each revision
     and that Datang's second revision's changes cross a rulebook change; the home page names the
     latest revision's rulebook and says the list mixes two; the history JSON says it too."""
     client = make_web_app(changed_rules_store).test_client()
