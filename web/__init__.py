@@ -33,7 +33,7 @@ from checker.tokens import kept_secret, secret_key_file_for
 from checker.validation_limits import ValidationSlots
 from checker.verdicts import rate_text, verdict_text
 
-from .data import install_reader, is_remote, public_sparql_url, snapshot_keeper
+from .data import install_reader, is_remote, snapshot_keeper
 from .errors import error_detail
 from .i18n import (check_api_language, language_link, pick, remember_language, request_language, ui,
                    ui_count, unknown_language)
@@ -122,7 +122,6 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.extensions[SPARQL_EXTENSION] = _sparql_service(app)
     app.extensions[VALIDATION_SLOTS] = ValidationSlots(
         int(app.config["BCIC_VALIDATIONS_AT_ONCE"]), float(app.config["BCIC_VALIDATION_TIMEOUT"]))
-    app.config["BCIC_PUBLIC_SPARQL_URL"] = public_sparql_url(app.config["BCIC_PUBLIC_SPARQL_URL"])
     install_logging(app)
     app.before_request(refuse_encoded_body)  # before CSRF reads a form out of the body
     csrf.init_app(app)

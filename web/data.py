@@ -17,13 +17,11 @@ import time
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 from flask import Flask, current_app
 
-from checker.errors import CheckerError, InputError, NoAnswerError, NotFlushedError
+from checker.errors import CheckerError, NoAnswerError, NotFlushedError
 from checker.ingest import store_submission
-from checker.iri_policy import iri_problem
 from checker.loading import SubmissionFile
 from checker.i18n import Phrase, phrase
 from checker.query_runner import snapshot_dir_for
@@ -151,23 +149,6 @@ def store_upload(files: Sequence[SubmissionFile],
     checked = check_within(files, validation_limits())
     with write_store() as store:
         return store_submission(store, checked, submitter=submitter), checked.report
-
-
-def public_sparql_url(value: object) -> str | None:
-    """BCIC_PUBLIC_SPARQL_URL as the app uses it: None when not given, else an absolute http(s)
-    URL with a host and no user name or password (it is shown to anyone); InputError, so that
-    the app never starts with another value."""
-    if value is None or str(value).strip() == "":
-        return None
-    text = str(value).strip()
-    parts = urlsplit(text)
-    if "@" in parts.netloc:  # refused, and never repeated: a password would reach the logs
-        raise InputError.of("error.sparql.public_url", value=urlunsplit(parts._replace(
-            netloc="…@" + parts.netloc.rsplit("@", 1)[1])))
-    if (parts.scheme not in ("http", "https") or not parts.hostname or parts.fragment
-            or iri_problem(text) is not None):
-        raise InputError.of("error.sparql.public_url", value=str(value))
-    return text
 
 
 def open_live(reader: SnapshotReader, lock_wait: float) -> Store:

@@ -14,9 +14,10 @@ import math
 from collections.abc import MutableMapping
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from checker.errors import InputError
+from checker.iri_policy import iri_problem
 
 from .data import is_remote
 
@@ -59,6 +60,7 @@ def check_settings(config: MutableMapping[str, Any]) -> None:
     config["BCIC_SPARQL_ALLOWED_SERVICES"] = services("BCIC_SPARQL_ALLOWED_SERVICES",
                                                       config["BCIC_SPARQL_ALLOWED_SERVICES"])
     config["BCIC_PUBLIC_URL"] = public_url("BCIC_PUBLIC_URL", config["BCIC_PUBLIC_URL"])
+    config["BCIC_PUBLIC_SPARQL_URL"] = public_sparql_url(config["BCIC_PUBLIC_SPARQL_URL"])
     if config["BCIC_SNAPSHOT"] and not is_remote(config["BCIC_STORE"]):
         _usable_directory("BCIC_SNAPSHOT", config["BCIC_SNAPSHOT"])
 
@@ -137,6 +139,23 @@ def public_url(name: str, value: object) -> str | None:
         shown = text if parts is None or "@" not in parts.netloc else "…@" + text.split("@")[-1]
         raise InputError.of("error.setting.public_url", name=name, value=shown)
     return text.rstrip("/")
+
+
+def public_sparql_url(value: object) -> str | None:
+    """BCIC_PUBLIC_SPARQL_URL as the app uses it: None when not given, else an absolute http(s)
+    URL with a host and no user name or password (it is shown to anyone); InputError, so that
+    the app never starts with another value."""
+    if value is None or str(value).strip() == "":
+        return None
+    text = str(value).strip()
+    parts = urlsplit(text)
+    if "@" in parts.netloc:  # refused, and never repeated: a password would reach the logs
+        raise InputError.of("error.sparql.public_url", value=urlunsplit(parts._replace(
+            netloc="…@" + parts.netloc.rsplit("@", 1)[1])))
+    if (parts.scheme not in ("http", "https") or not parts.hostname or parts.fragment
+            or iri_problem(text) is not None):
+        raise InputError.of("error.sparql.public_url", value=str(value))
+    return text
 
 
 def _usable_directory(name: str, value: str) -> None:
