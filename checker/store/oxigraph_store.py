@@ -33,6 +33,7 @@ from .base import (ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SHAPES_GRAPH, MakeRecord, R
 from .deletion import (highest_number_query, read_highest_number, removal_operations,
                        revision_stored_query, tombstone_graph)
 from .guard import QueryForm, guard_query
+from .info_logs import prune_info_logs
 from .location import check_store_directory, on_read_only_mount, writable
 from .numbering import next_record, token_triple, write_token
 from .provenance import check_describes, read_revisions, revisions_query
@@ -67,7 +68,10 @@ class OxigraphStore:
             else:
                 _make_directory(self.path)
                 _refuse_unwritable(self.path)
-                self._store = _open_waiting(self.path, lock_wait)
+                try:
+                    self._store = _open_waiting(self.path, lock_wait)
+                finally:  # each attempt rotated RocksDB's info log, one refused by a lock too
+                    prune_info_logs(self.path)
         except RuntimeError as error:  # RocksDB's words on its files: "Corruption: …"
             raise NoAnswerError.of("error.store.damaged", path=self.path, detail=error) from None
         except OSError as error:
