@@ -62,6 +62,14 @@ def test_the_word_service_in_a_string_or_iri_is_no_service() -> None:
     assert not inspect_query(query).uses_service
 
 
+def test_the_iris_a_query_names_are_read_with_its_prefixes_resolved() -> None:
+    info = inspect_query("PREFIX g: <https://w3id.org/bcic/graph/>\n"
+                         "SELECT ?o WHERE { GRAPH g:summary { ?s <urn:x:p> ?o } }  # <urn:no>")
+    assert info.iris == {"https://w3id.org/bcic/graph/", "https://w3id.org/bcic/graph/summary",
+                         "urn:x:p"}  # never one in a comment or a string
+    assert inspect_query('ASK { ?s ?p "<urn:in-a-string>" }').iris == frozenset()
+
+
 def test_load_and_service_in_updates_are_refused_and_plain_updates_pass() -> None:
     for update in ("LOAD <http://127.0.0.1:9/data.ttl>",
                    "INSERT { ?s ?p ?o } WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"):

@@ -17,7 +17,7 @@ from functools import lru_cache
 import pyoxigraph
 from pyparsing import ParseException, ParseResults
 from rdflib import URIRef
-from rdflib.plugins.sparql.algebra import translateQuery
+from rdflib.plugins.sparql.algebra import translatePrologue, translateQuery
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.term import Variable
@@ -54,12 +54,13 @@ _FORMS = {"SelectQuery": QueryForm.SELECT, "AskQuery": QueryForm.ASK,
 @dataclass(frozen=True)
 class QueryInfo:
     """What a parsed query is: its form, its result variables (SELECT), whether it federates,
-    whether it names its own dataset (FROM / FROM NAMED)."""
+    whether it names its own dataset (FROM / FROM NAMED), and the IRIs it names."""
 
     form: QueryForm
     variables: tuple[str, ...]
     uses_service: bool
     has_dataset: bool = False
+    iris: frozenset[str] = frozenset()  # a prefixed name as its prefix declares it
 
 
 @lru_cache(maxsize=512)
@@ -82,6 +83,7 @@ def inspect_query(text: str) -> QueryInfo:
     # Read before rdflib's algebra sees the tree: translateQuery rewrites it in place, and drops
     # a SERVICE inside FILTER (NOT) EXISTS on the way.
     uses_service = any(keyword == "SERVICE" for keyword in _refused(tree))
+    iris = _named_iris(tree)
     form = _FORMS[tree[1].name]
     variables: tuple[str, ...] = ()
     if form is QueryForm.SELECT:
@@ -93,7 +95,7 @@ def inspect_query(text: str) -> QueryInfo:
         except Exception as error:  # rdflib's algebra raises plain exceptions
             raise (prefix_refusal(text)  # rdflib's "Unknown namespace prefix" says not where
                    or QueryRefusedError.of("error.sparql.invalid", detail=error)) from None
-    return QueryInfo(form, variables, uses_service, "datasetClause" in tree[1])
+    return QueryInfo(form, variables, uses_service, "datasetClause" in tree[1], iris)
 
 
 def check_query(text: str, form: QueryForm | None = None) -> QueryInfo:
@@ -221,6 +223,25 @@ def _refused(tree: object) -> Iterator[str]:
     for node in _nodes(tree):
         if isinstance(node, CompValue) and node.name in _REFUSED_NODES:
             yield _REFUSED_NODES[node.name]
+
+
+def _named_iris(tree: ParseResults) -> frozenset[str]:
+    """Every IRI a query's parse tree names, its prefixes' included, a prefixed name resolved by
+    its prologue (one whose prefix is undeclared left out: the algebra refuses the query)."""
+    found: set[str] = set()
+    try:
+        prologue = translatePrologue(tree[0], None)
+    except Exception:  # rdflib raises plain exceptions (a BASE it cannot take)
+        return frozenset()
+    for node in _nodes(tree):
+        if isinstance(node, URIRef):
+            found.add(str(node))
+        elif isinstance(node, CompValue) and node.name == "pname":
+            try:
+                found.add(str(prologue.absolutize(node)))
+            except Exception:  # an undeclared prefix, as rdflib says it
+                continue
+    return frozenset(found)
 
 
 def _projection(select: CompValue) -> tuple[str, ...]:
