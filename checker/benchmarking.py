@@ -40,6 +40,7 @@ COMPARISONS = (("targets", "indicators-vs-targets", "9.3.2-a"),
                ("history", "indicators-vs-history", "9.3.2-b"),
                ("benchmark", "indicators-vs-benchmark", "9.3.2-c"),
                ("competitors", "indicators-vs-competitors", "9.3.2-d"))
+COMPARISON_QUERIES = tuple(name for _, name, _ in COMPARISONS)
 
 
 @dataclass(frozen=True)

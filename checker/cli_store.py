@@ -19,8 +19,8 @@ from .history import (ClusterSummary, RevisionChange, cluster_history, cluster_o
                       mixed_rulebooks_note)
 from .i18n import DEFAULT_LANG, LANGUAGES, Lang, counted, message
 from .ingest import ingest_at, publish_for_queries
-from .queries import (bind, get_query, list_queries, result_columns, run_named_query,
-                      values_given_once)
+from .queries import (bind, check_summary_for, get_query, list_queries, result_columns,
+                      run_named_query, values_given_once)
 from .query import QueryResult, read_query_argument, run_query, run_remote_query
 from .query_runner import QueryTimeoutError
 from .render.results import RESULT_FORMATS, aligned_table, render_results
@@ -28,6 +28,7 @@ from .revisions import delete_revision, find_cluster
 from .store import ENGINE_ENV, open_store_for_writing
 from .store.base import RevisionInfo
 from .store.guard import QueryForm, checked_iri
+from .store.summary import needs_reindex
 from .stoppable import stoppable
 
 F = TypeVar("F", bound=Callable[..., object])
@@ -249,12 +250,15 @@ def queries_run_command(ctx: click.Context, name: str, params: tuple[str, ...], 
     """Run a named query on the store / 在存储上运行命名查询。
 
     Exit codes / 退出码: 0 answered 已应答, 2 bad parameter or input 参数或输入有误, 3 internal
-    内部错误, 4 the store could not answer, or the query ran out of time 存储未能应答，或查询超时.
+    内部错误, 4 the store could not answer, the query ran out of time, or it reads a summary
+    graph that needs `bcic reindex` 存储未能应答、查询超时，或查询读取的摘要图需先运行 `bcic reindex`.
     """
     ctx.meta[LANG_META_KEY] = lang
     values = _param_values(params)
     bind(get_query(name), values)  # refuse bad parameters before the store is opened
     with store_to_read(location, lang, engine, user) as store, _time_limit(timeout, lang):
+        # Refused as the API refuses it: rows missing from an answer would go unseen.
+        check_summary_for([name], lambda: needs_reindex(store))
         rows = run_named_query(store, name, values)
     _echo_results(render_results(QueryResult(QueryForm.SELECT, result_columns(name), rows), fmt,
                                  lang, named=True))

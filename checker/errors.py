@@ -20,6 +20,7 @@ class CheckerError(Localized, Exception):
 
     exit_code: int = 3
     http_status: int = 500
+    retry_after: int | None = None  # seconds an HTTP client should wait to ask again, if said
 
     def __init__(self, message: str | Localized) -> None:
         texts = in_every_language(message) if isinstance(message, Localized) else {}
@@ -81,6 +82,14 @@ class NoAnswerError(StoreError):
 class StoreLockedError(NoAnswerError):
     """The store directory is held by another process: RocksDB lets one process open it. Like a
     remote writer's turn that stays busy, the store could not answer: try again (exit 4)."""
+
+
+class SummaryOutdatedError(NoAnswerError):
+    """An answer would read the store's summary graph, which another version of bcic wrote: it
+    would miss rows or be wrong until `bcic reindex`, so none is given (exit 4; 503 with a
+    Retry-After: the operator's fix takes minutes, not a moment)."""
+
+    retry_after = 300
 
 
 class NotFlushedError(NoAnswerError):

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from .i18n import Lang
-from .queries import NamedQuery, bind, get_query, list_queries, result_columns, run_named_query
+from .queries import (NamedQuery, bind, check_summary_for, get_query, list_queries,
+                      result_columns, run_named_query)
 from .sparql_service import PLAIN_VALUES, SparqlService, prepare_bound_query
 from .store import Store
 
@@ -30,11 +31,13 @@ def query_catalogue(lang: Lang) -> list[dict[str, Any]]:
 
 
 def answer_named_query(service: SparqlService, name: str, values: Mapping[str, str],
-                       lang: Lang) -> bytes:
+                       lang: Lang, needs_reindex: Callable[[], bool]) -> bytes:
     """Bind and run a named query through the guarded endpoint service (its limits, its workers,
-    the reserved ones included); a refused name or value is an InputError. The answer is a JSON document: the query
-    described in `lang`, the values, `columns`, `rows` (each a {column: value} object of the bound
-    columns) and `truncated`.
+    the reserved ones included); a refused name or value is an InputError, and a query reading
+    the summary graph while `needs_reindex()` (of the snapshot the workers read) is a
+    SummaryOutdatedError. The answer is a JSON document: the query described in `lang`, the
+    values, `columns`, `rows` (each a {column: value} object of the bound columns) and
+    `truncated`.
 
     Values are plain strings: IRIs and literals as their text, not SPARQL syntax. The worker
     writes the columns and rows (PLAIN_VALUES); they are spliced in as they come, never decoded
@@ -43,6 +46,7 @@ def answer_named_query(service: SparqlService, name: str, values: Mapping[str, s
     """
     query = get_query(name)
     prepared = prepare_bound_query(query.text, bind(query, values), service.limits)
+    check_summary_for([name], needs_reindex)
     answer = service.execute(prepared, PLAIN_VALUES, reserved=True)  # the app's own query
     head = {**describe_query(query, lang), "values": dict(values),
             "truncated": answer.truncated}
@@ -50,11 +54,13 @@ def answer_named_query(service: SparqlService, name: str, values: Mapping[str, s
 
 
 def answer_named_query_on(store: Store, name: str, values: Mapping[str, str], lang: Lang,
-                          row_limit: int) -> bytes:
+                          row_limit: int, needs_reindex: Callable[[], bool]) -> bytes:
     """`answer_named_query`'s document for an app that reads a remote store: the store's server
     runs the query (under its own time limit), and the rows past `row_limit` are dropped, which
-    `truncated` says. Values are the same plain strings."""
+    `truncated` says. Values are the same plain strings; refused as there."""
     query = get_query(name)
+    bind(query, values)  # a refused value before the store is asked anything
+    check_summary_for([name], needs_reindex)
     rows = run_named_query(store, name, values)
     head = {**describe_query(query, lang), "values": dict(values),
             "truncated": len(rows) > row_limit}

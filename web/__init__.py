@@ -314,7 +314,10 @@ def _csrf_error(error: CSRFError) -> tuple[Response, int]:
 
 def _checker_error(error: CheckerError) -> tuple[Response, int]:
     refused(error.http_status, type(error).__name__, error.message)
-    return _error_body(error.http_status, type(error).__name__, error_detail(error))
+    response, status = _error_body(error.http_status, type(error).__name__, error_detail(error))
+    if error.retry_after is not None:
+        response.headers["Retry-After"] = str(error.retry_after)
+    return response, status
 
 
 def _http_error(error: HTTPException) -> tuple[Response, int]:

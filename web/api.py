@@ -11,7 +11,7 @@ from checker.rulebook_document import reload_rules
 
 from . import query_service
 from .auth import require_role
-from .data import is_remote, read_store, write_store
+from .data import is_remote, read_store, summary_outdated, write_store
 from .i18n import request_language
 from .openapi import openapi_document, operations_by_tag
 from .logs import rules_reloaded
@@ -59,14 +59,16 @@ def queries() -> Response:
 @bp.get("/queries/<name>")
 def named_query(name: str) -> Response:
     """Run one named query; its parameters and `lang` (the language) come in the query string,
-    each at most once."""
+    each at most once. 503 when it reads a summary graph that needs `bcic reindex`."""
     lang = request_language()
     given = values_given_once(request.args.items(multi=True))
     values = {k: v for k, v in given.items() if k != "lang"}
     if is_remote(str(current_app.config["BCIC_STORE"])):
         document = answer_named_query_on(read_store(), name, values, lang,
-                                         int(current_app.config["BCIC_SPARQL_ROW_LIMIT"]))
+                                         int(current_app.config["BCIC_SPARQL_ROW_LIMIT"]),
+                                         summary_outdated)
     else:
-        document = answer_named_query(query_service(current_app), name, values, lang)
+        document = answer_named_query(query_service(current_app), name, values, lang,
+                                      summary_outdated)
     return Response(document, mimetype="application/json")
 

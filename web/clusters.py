@@ -14,6 +14,7 @@ from rdflib import URIRef
 from werkzeug.exceptions import BadRequest
 
 from checker.benchmark_json import benchmark_document, history_document, indicators_document
+from checker.benchmarking import COMPARISON_QUERIES
 from checker.cluster_dashboard import (
     ClusterRef,
     IndicatorPanel,
@@ -28,6 +29,7 @@ from checker.cluster_revisions import revision_entries, stored_clusters
 from checker.history import ClusterSummary
 from checker.i18n import message
 from checker.indicator_scheme import indicator_scheme
+from checker.queries import check_summary_for
 from checker.store.base import Store, cluster_key
 
 from .cluster_charts import bars_chart, radar_chart, series_chart
@@ -38,7 +40,7 @@ from .cluster_params import (
     indicators_param,
     year_param,
 )
-from .data import read_store
+from .data import read_store, summary_outdated
 from .i18n import pick, request_language, ui
 
 bp = Blueprint("clusters", __name__)
@@ -109,12 +111,14 @@ def benchmark() -> str:
                       focus=view["focus"].key)
     return render_template("benchmark.html", scheme=indicator_scheme(), bars_chart=chart,
                            columns=COMPARISON_COLUMNS, decimal_text=decimal_text,
-                           api_url=api_url, **view)
+                           api_url=api_url, needs_reindex=summary_outdated(), **view)
 
 
 @bp.get("/api/benchmark")
 def benchmark_api() -> Response:
-    """Clusters side by side on indicators in a year, and the four comparisons of one of them."""
+    """Clusters side by side on indicators in a year, and the four comparisons of one of them;
+    503 while the comparisons' summary graph needs `bcic reindex`, as the named queries'."""
+    check_summary_for(COMPARISON_QUERIES, summary_outdated)
     store = read_store()
     view = _benchmark_view(store, stored_clusters(store), default_all=False)
     return jsonify(benchmark_document(view["table"], view["comparisons"], view["focus"]))

@@ -54,6 +54,7 @@ class SnapshotReader:
         self.credentials = credentials  # a remote store's user (checker/store/credentials.py)
         self._lock = threading.Lock()
         self._opened: tuple[Path | None, Store] | None = None
+        self._outdated: tuple[Store, bool] | None = None  # a snapshot's needs_reindex, once
 
     def store(self) -> Store:
         """The store to read now: an empty in-memory one while there is no store at all;
@@ -68,6 +69,18 @@ class SnapshotReader:
                     self._opened = None
                 self._opened = (snapshot, _opened_snapshot(snapshot))
             return self._opened[1]
+
+    def summary_outdated(self) -> bool:
+        """Whether the store read now holds a summary graph of another version (`needs_reindex`,
+        what `bcic serve` warns of): asked once per snapshot, which never changes; each time of
+        a remote store, which may be reindexed under the app."""
+        store = self.store()
+        if self.snapshots is None:
+            return needs_reindex(store)
+        known = self._outdated
+        if known is None or known[0] is not store:
+            known = self._outdated = (store, needs_reindex(store))
+        return known[1]
 
     def _remote(self) -> Store:
         with self._lock:
@@ -205,7 +218,7 @@ def start_notes(app: Flask) -> list[Phrase]:
         return [phrase("serve.no_store", path=location)]
     try:
         with app.app_context():
-            outdated = needs_reindex(reader.store())
+            outdated = reader.summary_outdated()
     except CheckerError:  # not readable yet, or a remote store not answering: said elsewhere
         return []
     return [phrase("serve.needs_reindex", location=location)] if outdated else []
@@ -227,6 +240,12 @@ def read_store() -> Store:
     """The store pages read, for the current app."""
     reader: SnapshotReader = current_app.extensions[_READER]
     return reader.store()
+
+
+def summary_outdated() -> bool:
+    """Whether the store pages read now needs `bcic reindex` (SnapshotReader.summary_outdated)."""
+    reader: SnapshotReader = current_app.extensions[_READER]
+    return reader.summary_outdated()
 
 
 def write_store() -> AbstractContextManager[Store]:

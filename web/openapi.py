@@ -28,7 +28,16 @@ _ERRORS = {400: "the request is malformed or a value is invalid (the message say
            503: "the store stayed busy with other writes for BCIC_STORE_LOCK_WAIT seconds (try "
                 "again), a remote store does not answer, a query or validation ran out of "
                 "time, or a query out of memory; at /sparql, also that this app reads a remote "
-                "store, whose own endpoint answers the queries"}
+                "store, whose own endpoint answers the queries; at /api/queries/{name} and "
+                "/api/benchmark, also that the answer would read the store's summary graph, "
+                "which another version of bcic wrote, and would miss rows or be wrong until the "
+                "operator runs `bcic reindex` (`error` `SummaryOutdatedError`, with Retry-After)"}
+# Sent with an error the client should not retry at once (checker.errors: `retry_after`).
+_RETRY_AFTER = {"Retry-After": {
+    **described("seconds to wait before asking again (a summary graph that needs `bcic "
+                "reindex`: an operator's fix, not a moment's)",
+                "再次请求前应等待的秒数（摘要图需先运行 `bcic reindex`：需运维人员处理，而非片刻即可恢复）"),
+    "schema": {"type": "integer"}}}
 
 
 def openapi_document(server_url: str) -> Json:
@@ -56,7 +65,7 @@ def openapi_document(server_url: str) -> Json:
             ("rules", "the rulebook"), ("meta", "this document"))],
         "paths": _paths(),
         "components": {"schemas": schemas(), "parameters": _parameters(),
-                       "responses": {str(code): _error_response(text)
+                       "responses": {str(code): _error_response(text, code)
                                      for code, text in _ERRORS.items()},
                        "securitySchemes": {"bearerAuth": {
                            "type": "http", "scheme": "bearer",
@@ -304,5 +313,6 @@ def _submission_body() -> Json:
                         for f in SUBMISSION_FORMATS.values()}}
 
 
-def _error_response(text: str) -> Json:
-    return {"description": text, "content": _json_content("Error")}
+def _error_response(text: str, code: int) -> Json:
+    headers = {"headers": _RETRY_AFTER} if code == 503 else {}
+    return {"description": text, "content": _json_content("Error"), **headers}

@@ -105,6 +105,21 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "the store cannot be read yet; try again",
         "zh": "暂时还无法读取存储，请稍后重试",
     },
+    # A named query (or several) whose answer reads a summary graph of another version.
+    "error.store.needs_reindex.one": {
+        "en": "the named query {queries} reads the store's summary graph, which another version "
+              "of bcic wrote: until `bcic reindex` is run on the store, its answer would miss "
+              "rows or be wrong, so none is given; ask again after it",
+        "zh": "命名查询 {queries} 读取存储的摘要图，而该图由另一版本的 bcic 写入：在对该存储运行 "
+              "`bcic reindex` 之前，其结果会缺行或有误，因此不予回答；请在此之后重试",
+    },
+    "error.store.needs_reindex.other": {
+        "en": "the named queries {queries} read the store's summary graph, which another "
+              "version of bcic wrote: until `bcic reindex` is run on the store, their answers "
+              "would miss rows or be wrong, so none is given; ask again after it",
+        "zh": "命名查询 {queries} 读取存储的摘要图，而该图由另一版本的 bcic 写入：在对该存储运行 "
+              "`bcic reindex` 之前，其结果会缺行或有误，因此不予回答；请在此之后重试",
+    },
     "error.store.nothing_stored": {
         "en": "nothing has been stored yet: queries are answered once the first revision is "
               "stored",

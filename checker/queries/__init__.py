@@ -15,7 +15,7 @@ the text of the store's `query_engine`, else the standard one.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import lru_cache
@@ -24,15 +24,16 @@ from importlib import resources
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from ..errors import CheckerError, InputError, NotFoundError
-from ..i18n import LANGUAGES, Lang
+from ..errors import CheckerError, InputError, NotFoundError, SummaryOutdatedError
+from ..i18n import LANGUAGES, Lang, Listed
 from ..iri_policy import iri_problem
-from ..store.base import Store
+from ..store.base import SUMMARY_GRAPH, Store
+from ..store.summary import ACTUAL_VALUES_ROOT
 from ..store.guard import OwnQuery, QueryForm, check_query, inspect_query
 
 __all__ = ["ENGINE_PROLOGUES", "NamedQuery", "ParamKind", "QueryParam", "bind", "build_library",
-           "get_query", "list_queries", "result_columns", "run_named_query",
-           "values_given_once"]
+           "check_summary_for", "get_query", "list_queries", "reads_summary", "result_columns",
+           "run_named_query", "values_given_once"]
 
 _NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _HEADER_LINE = re.compile(r"#\s?(?P<key>[a-z]+(?:@[a-z]+)?):\s*(?P<value>.*?)\s*")
@@ -155,6 +156,29 @@ def run_named_query(store: Store, name: str, values: Mapping[str, str]) -> list[
 def result_columns(name: str) -> tuple[str, ...]:
     """The result variables of a named query, in the order its SELECT gives them."""
     return inspect_query(get_query(name).text).variables
+
+
+@lru_cache(maxsize=None)
+def reads_summary(name: str) -> bool:
+    """Whether a named query reads the summary graphs (docs/store.md: the summary graph or an
+    actual-values graph): its answer lacks rows or is wrong on a store whose summary another
+    version of bcic wrote, until `bcic reindex`. Told from the IRIs its parsed text names (the
+    guard's parse, cached: running the query reuses it), so that no file has to say it; an
+    engine's text gives the same answer, from the same graphs (a test compares them)."""
+    return any(iri == str(SUMMARY_GRAPH) or iri.startswith(ACTUAL_VALUES_ROOT)
+               for iri in inspect_query(get_query(name).text).iris)
+
+
+def check_summary_for(names: Iterable[str], needs_reindex: Callable[[], bool]) -> None:
+    """SummaryOutdatedError (exit 4, 503) naming the named queries among `names` that read the
+    summary graphs, when there are any and `needs_reindex()` (asked only then) says the store's
+    summary was written by another version: their answers would miss rows or be wrong."""
+    readers = [name for name in names if reads_summary(name)]
+    if readers and needs_reindex():
+        raise SummaryOutdatedError.of(
+            f"error.store.needs_reindex.{'one' if len(readers) == 1 else 'other'}",
+            queries=Listed(tuple({"en": n, "zh": n} for n in readers),
+                           {"en": ", ", "zh": "、"}))
 
 
 def _check_names(query: NamedQuery, values: Mapping[str, str]) -> None:

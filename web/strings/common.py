@@ -18,6 +18,13 @@ STRINGS = {
     "lang.unknown": {"en": "There is no “{given}” version of this site: this page is in English "
                            "(the other language is at the top right).",
                      "zh": "本站没有“{given}”语言版本：本页为中文（另一语言见右上方）。"},
+    # Above a page whose figures come from the store's summary graph, while it needs a reindex.
+    "store.needs_reindex": {
+        "en": "The store's summary graph was written by another version of bcic: until the "
+              "operator runs `bcic reindex`, what this page reads from it (verdicts, rates, the "
+              "comparisons with a benchmark and with competitors) may be missing or wrong.",
+        "zh": "存储的摘要图由另一版本的 bcic 写入：在运维人员运行 `bcic reindex` 之前，本页据其显示的内容"
+              "（结论、符合率、与标杆及竞争对手的对比）可能缺失或有误。"},
     "footer.note": {
         "en": "Checks submissions against the shall-level provisions of the standard; items that "
               "need an evaluator's judgement are listed for manual review.",
