@@ -10,12 +10,12 @@ import click
 from . import __version__
 from .cli_store import store_engine_option, store_user_option
 from .cli_validate import LANG_META_KEY
-from .coverage import (CoverageRow, RuleProblem, base_is_clean, conforming_base, coverage_matrix,
-                       prefixed, prove_fixtures, rule_problems, written_at)
+from .coverage import CoverageRow, base_is_clean, conforming_base, coverage_matrix, prove_fixtures
 from .i18n import DEFAULT_LANG, LANGUAGES, Lang, message
 from .ingest import publish_for_queries
 from .render.text import width
 from .rulebook import Level, load_rulebook, rule_files, rules_digest, short_digest
+from .rule_problems import RuleProblem, prefixed, rule_problems, written_at
 from .rulebook_document import reload_rules
 from .store import open_store_for_writing
 

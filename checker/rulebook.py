@@ -21,7 +21,7 @@ from .guidance import Guidance, read_guidance
 from .namespaces import BCIC, REQ
 from .ontology import load_ontology_graph
 from .paths import ALL_ONTOLOGY_FILES, SHAPES_DIR
-from .shacl import ShapeEngine
+from .shacl import Severity, ShapeEngine
 from .unknown_terms import Vocabulary
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
@@ -48,6 +48,9 @@ class Layer(Enum):
     RESULT = "result"
 
 
+# The severity the shapes of a provision have, by its level (informative ones have no shapes).
+SEVERITY_OF_LEVEL = {Level.SHALL: Severity.VIOLATION, Level.SHOULD: Severity.WARNING,
+                     Level.MAY: Severity.INFO}
 LEVEL_BY_IRI = {BCIC.Shall: Level.SHALL, BCIC.Should: Level.SHOULD, BCIC.May: Level.MAY,
                 BCIC.Informative: Level.INFORMATIVE}
 _LAYERS = {BCIC.DriverLayer: Layer.DRIVER, BCIC.ProcessLayer: Layer.PROCESS,

@@ -1,5 +1,5 @@
-"""`bcic rules coverage` catches a maintainer's mistakes in the rule files (checker/coverage.py,
-rule_problems), naming the shape and the file, and exits 1."""
+"""`bcic rules coverage` catches a maintainer's mistakes in the rule files
+(checker/rule_problems.py), naming the shape and the file, and exits 1."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from checker import cli_rules
 from checker.cli import main
-from checker.coverage import ProblemKind, RuleProblem, prefixed, rule_problems, written_at
+from checker.rule_problems import ProblemKind, RuleProblem, prefixed, rule_problems, written_at
 from checker.namespaces import REQ, SHP
 from checker.notation import provision_notation, renders
 from checker.paths import SHAPES_DIR
