@@ -1,10 +1,11 @@
 """The maintainer's mistakes in the rule files that no validation would show (rule_problems):
-each would change verdicts, or their words, while validation goes on as if nothing were wrong."""
+each would change verdicts, or their words, while validation goes on as if nothing were wrong.
+A rulebook with any judges no submission and goes into no store (refuse_rule_problems)."""
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -12,9 +13,11 @@ from pathlib import Path
 from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from .errors import InputError
+from .i18n import Lang, Localized, message
 from .namespaces import BCIC, IND, REQ, SHP
 from .notation import renders
-from .rulebook import SEVERITY_OF_LEVEL, SH, Rulebook
+from .rulebook import SEVERITY_OF_LEVEL, SH, Rulebook, short_digest
 from .unknown_terms import TermUse
 
 
@@ -66,6 +69,62 @@ def rule_problems(rulebook: Rulebook) -> list[RuleProblem]:
             *_unknown_terms(rulebook), *_messages(rulebook), *_severities(rulebook),
             *(RuleProblem(ProblemKind.BAD_ID, r.iri, {"id": r.id})
               for r in rulebook.requirements.values() if not renders(r.id))]
+
+
+# The mistakes of each rulebook this process was asked about, by its digest: the digest names
+# the rule files' bytes, so one digest has one set of mistakes. Finding them takes about 30 ms,
+# and every validation, ingest and reload asks (docs/model.md, decision 16).
+_FOUND: dict[str, tuple[RuleProblem, ...]] = {}
+
+
+def problems_of(rulebook: Rulebook) -> tuple[RuleProblem, ...]:
+    """`rule_problems` of the rulebook, found once per process for each rulebook digest."""
+    found = _FOUND.get(rulebook.digest)
+    if found is None:
+        found = _FOUND[rulebook.digest] = tuple(rule_problems(rulebook))
+    return found
+
+
+def refuse_rule_problems(rulebook: Rulebook) -> None:
+    """InputError listing every mistake in the rulebook's files, each with its shape (or
+    provision), file and line, when it has any: such a rulebook judges no submission and is
+    loaded into no store, whatever asks (validate, ingest, recheck, reload, the web app)."""
+    if problems := problems_of(rulebook):
+        raise InputError.of("error.rulebook.mistakes", n=len(problems), version=rulebook.version,
+                            digest=short_digest(rulebook.digest),
+                            problems=problems_said(problems, rulebook.files))
+
+
+@dataclass(frozen=True)
+class ProblemsSaid(Localized):
+    """Mistakes in the rule files, a line each, as `bcic rules coverage` and every refusal list
+    them: `error: shp:X (shapes/ch8-branding.ttl:12): what is wrong; did you mean …?`."""
+
+    problems: tuple[RuleProblem, ...]
+    places: Mapping[URIRef, str]  # written_at's: where each shape or provision is written
+
+    def text(self, lang: Lang) -> str:
+        """The lines in `lang`, each indented by two spaces."""
+        return "\n".join("  " + _problem_line(p, self.places.get(p.subject), lang)
+                         for p in self.problems)
+
+
+def problems_said(problems: Sequence[RuleProblem], files: Sequence[Path]) -> ProblemsSaid:
+    """The mistakes, each with where it is written in `files` (the rulebook's)."""
+    return ProblemsSaid(tuple(problems), written_at(problems, files))
+
+
+def _problem_line(problem: RuleProblem, place: str | None, lang: Lang) -> str:
+    """A mistake in the rule files, naming the shape or provision and where it is written."""
+    values = dict(problem.values)
+    if "use" in values:
+        values["use"] = message(f"report.terms.use.{values['use']}", lang)
+    said = message(f"rules.problem.{problem.kind.value}", lang, **values)
+    if problem.suggestion is not None:
+        said += message("rules.problem.did_you_mean", lang, term=problem.suggestion)
+    subject = prefixed(problem.subject)
+    where = message("rules.problem.at", lang, subject=subject, place=place) if place else subject
+    return message("rules.problem", lang, where=where, what=said)
 
 
 def prefixed(iri: Node) -> str:
