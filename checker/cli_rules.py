@@ -107,7 +107,9 @@ def reload_command(ctx: click.Context, location: str | None, engine: str | None,
                    user: str | None, lang: Lang) -> None:
     """Replace the store's rule graphs with the rule files / 用规则文件替换存储中的规则图.
 
-    The web app's POST /api/rules/reload (maintainer token) does the same.
+    The web app's POST /api/rules/reload (maintainer token) does the same. Rule files with a
+    mistake `bcic rules coverage` names are refused, each listed, and nothing changes /
+    规则文件有 `bcic rules coverage` 所列错误时拒绝加载并逐条列出，存储不作任何改动.
 
     Exit codes / 退出码: 0 reloaded 已重新加载, 2 bad input 输入有误, 3 internal 内部错误, 4 the store could not answer 存储未能应答.
     """
