@@ -12,6 +12,8 @@ from .errors import CheckerError
 from .i18n import Lang
 from .render import render_report
 from .report import Rate
+from .rule_problems import refuse_rule_problems
+from .rulebook import load_rulebook
 from .validation import validate_files
 
 
@@ -29,8 +31,15 @@ class BatchOutcome:
 
 def validate_each(paths: Sequence[Path], *, fmt: str, lang: Lang,
                   workers: int | None = None) -> Iterator[BatchOutcome]:
-    """Validate every file as its own submission in worker processes; yield as each finishes."""
-    workers = workers or os.cpu_count() or 1
+    """Validate every file as its own submission in worker processes; the outcomes come as each
+    finishes. InputError at once, before any file is read, when the rule files have mistakes
+    (rule_problems), rather than the same list of them for every file."""
+    refuse_rule_problems(load_rulebook())
+    return _outcomes(paths, fmt, lang, workers or os.cpu_count() or 1)
+
+
+def _outcomes(paths: Sequence[Path], fmt: str, lang: Lang,
+              workers: int) -> Iterator[BatchOutcome]:
     if workers == 1 or len(paths) == 1:
         for path in paths:
             yield _validate_one(path, fmt, lang, None)

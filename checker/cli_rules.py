@@ -10,13 +10,13 @@ import click
 from . import __version__
 from .cli_store import store_engine_option, store_user_option
 from .cli_validate import LANG_META_KEY
-from .coverage import (CoverageRow, RuleProblem, base_is_clean, conforming_base, coverage_matrix,
-                       prefixed, prove_fixtures, rule_problems, written_at)
+from .coverage import CoverageRow, base_is_clean, conforming_base, coverage_matrix, prove_fixtures
 from .i18n import DEFAULT_LANG, LANGUAGES, Lang, message
 from .ingest import publish_for_queries
 from .render.text import width
 from .rulebook import Level, load_rulebook, rule_files, rules_digest, short_digest
-from .rulebook_document import reload_rules
+from .rule_problems import problems_of, problems_said
+from .rulebook_document import reload_rules, rules_to_reload
 from .store import open_store_for_writing
 
 
@@ -50,7 +50,7 @@ def coverage_command(ctx: click.Context, lang: Lang, prove: bool) -> None:
     """
     ctx.meta[LANG_META_KEY] = lang
     rulebook = load_rulebook()
-    problems = rule_problems(rulebook)
+    problems = problems_of(rulebook)
     rows = coverage_matrix(rulebook)
     for row in rows:
         click.echo(_row_line(row, lang))
@@ -72,9 +72,8 @@ def coverage_command(ctx: click.Context, lang: Lang, prove: bool) -> None:
                        digest=short_digest(rulebook.digest)))
     for item in gaps + failed:
         click.echo("  " + message("rules.gap", lang, item=item), err=True)
-    places = written_at(problems, rule_files())
-    for problem in problems:
-        click.echo("  " + _problem_line(problem, places.get(problem.subject), lang), err=True)
+    if problems:
+        click.echo(problems_said(problems, rulebook.files).text(lang), err=True)
     ctx.exit(1 if gaps or failed or problems else 0)
 
 
@@ -108,30 +107,20 @@ def reload_command(ctx: click.Context, location: str | None, engine: str | None,
                    user: str | None, lang: Lang) -> None:
     """Replace the store's rule graphs with the rule files / 用规则文件替换存储中的规则图.
 
-    The web app's POST /api/rules/reload (maintainer token) does the same.
+    The web app's POST /api/rules/reload (maintainer token) does the same. Rule files with a
+    mistake `bcic rules coverage` names are refused, each listed, and nothing changes /
+    规则文件有 `bcic rules coverage` 所列错误时拒绝加载并逐条列出，存储不作任何改动.
 
     Exit codes / 退出码: 0 reloaded 已重新加载, 2 bad input 输入有误, 3 internal 内部错误, 4 the store could not answer 存储未能应答.
     """
     ctx.meta[LANG_META_KEY] = lang
+    rulebook = rules_to_reload()  # mistakes in the files: refused before a store is opened
     with closing(open_store_for_writing(location, engine=engine, user=user)) as store:
-        document = reload_rules(store)
+        document = reload_rules(store, rulebook)
         publish_for_queries(store)
     click.echo(message("rules.reloaded", lang, version=document.version,
                        digest=short_digest(document.digest),
                        requirements=len(document.provisions), shapes=document.summary.shapes))
-
-
-def _problem_line(problem: RuleProblem, place: str | None, lang: Lang) -> str:
-    """A mistake in the rule files, naming the shape or provision and where it is written."""
-    values = dict(problem.values)
-    if "use" in values:
-        values["use"] = message(f"report.terms.use.{values['use']}", lang)
-    said = message(f"rules.problem.{problem.kind.value}", lang, **values)
-    if problem.suggestion is not None:
-        said += message("rules.problem.did_you_mean", lang, term=problem.suggestion)
-    subject = prefixed(problem.subject)
-    where = message("rules.problem.at", lang, subject=subject, place=place) if place else subject
-    return message("rules.problem", lang, where=where, what=said)
 
 
 def _row_line(row: CoverageRow, lang: Lang) -> str:

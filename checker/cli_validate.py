@@ -56,11 +56,12 @@ def _validate_each(files: tuple[Path, ...], lang: Lang, fmt: str, output: Path |
     if output is None:
         raise InputError.of("error.validate.each_needs_output")
     targets = batch_report_paths(files, output, REPORT_FORMATS[fmt].extension)
+    validated = validate_each(list(files), fmt=fmt, lang=lang)  # no folder for a refused batch
     output.mkdir(parents=True, exist_ok=True)
     outcomes: dict[Path, BatchOutcome] = {}
     with click.progressbar(length=len(files), label=message("batch.progress", lang),
                            file=sys.stderr) as bar:
-        for outcome in validate_each(list(files), fmt=fmt, lang=lang):
+        for outcome in validated:
             bar.update(1)
             if outcome.rendered is not None:
                 targets[outcome.source].write_text(outcome.rendered, encoding="utf-8")

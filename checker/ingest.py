@@ -22,6 +22,7 @@ from .query_runner import refresh_snapshot, snapshot_dir_for
 from .paths import ALL_ONTOLOGY_FILES
 from .render.turtle import report_graph
 from .report import Report
+from .rule_problems import refuse_rule_problems
 from .rulebook import Rulebook, load_rulebook
 from .store import engine_setting, open_store_for_writing, store_location
 from .store.base import (
@@ -95,8 +96,10 @@ def check_submission(files: Sequence[SubmissionFile], *, cluster: URIRef | None 
                      rulebook: Rulebook | None = None,
                      max_triples: int | None = None) -> CheckedSubmission:
     """Parse and validate a submission of at most `max_triples` statements (None: the loader's
-    setting), and find its cluster, without any store: InputError when it cannot be stored."""
+    setting), and find its cluster, without any store: InputError when it cannot be stored, or
+    when the rule files have mistakes (rule_problems: nothing is read, judged or stored)."""
     rulebook = rulebook or load_rulebook()
+    refuse_rule_problems(rulebook)
     for file in files:
         _refuse_xml_unsafe(stored_file_name(file.name), "file_name")
     data = load_submission(files, max_triples=max_triples)
@@ -188,8 +191,10 @@ def storable_cluster(cluster: URIRef) -> URIRef:
 
 
 def load_rules_into(store: Store, rulebook: Rulebook | None = None) -> None:
-    """Replace the store's rule graphs with the ontology files and the rulebook's shapes."""
+    """Replace the store's rule graphs with the ontology files and the rulebook's shapes;
+    InputError, the store untouched, when the rule files have mistakes (rule_problems)."""
     rulebook = rulebook or load_rulebook()
+    refuse_rule_problems(rulebook)
     ontology = load_ontology_graph(ALL_ONTOLOGY_FILES)
     # Which rulebook the rule graphs hold, so ingest can tell when they are stale: its version,
     # and the digest of its files, which changes with any edit the version number missed.

@@ -16,6 +16,7 @@ from rdflib import Graph, URIRef
 from .errors import NotFoundError
 from .report import Report
 from .revisions import revision_info
+from .rule_problems import refuse_rule_problems
 from .rulebook import Rulebook, load_rulebook
 from .store.base import RevisionInfo, Store
 from .validation import validate_graph
@@ -50,10 +51,12 @@ def stored_submission(store: Store, cluster: URIRef,
 
 def validate_again(info: RevisionInfo, data: Graph, rulebook: Rulebook | None = None) -> Report:
     """The submission graph of a stored revision validated under `rulebook` (None: the running
-    one), named by the revision's files and their hashes."""
+    one), named by the revision's files and their hashes; InputError when the rule files have
+    mistakes (rule_problems)."""
+    rulebook = rulebook or load_rulebook()
+    refuse_rule_problems(rulebook)
     return validate_graph(data, files=tuple(f.name for f in info.files),
-                          sha256=tuple(f.sha256 for f in info.files),
-                          rulebook=rulebook or load_rulebook())
+                          sha256=tuple(f.sha256 for f in info.files), rulebook=rulebook)
 
 
 def recheck_revision(store: Store, cluster: URIRef, number: int | None = None, *,

@@ -21,7 +21,7 @@ from .guidance import Guidance, read_guidance
 from .namespaces import BCIC, REQ
 from .ontology import load_ontology_graph
 from .paths import ALL_ONTOLOGY_FILES, SHAPES_DIR
-from .shacl import ShapeEngine
+from .shacl import Severity, ShapeEngine
 from .unknown_terms import Vocabulary
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
@@ -48,6 +48,9 @@ class Layer(Enum):
     RESULT = "result"
 
 
+# The severity the shapes of a provision have, by its level (informative ones have no shapes).
+SEVERITY_OF_LEVEL = {Level.SHALL: Severity.VIOLATION, Level.SHOULD: Severity.WARNING,
+                     Level.MAY: Severity.INFO}
 LEVEL_BY_IRI = {BCIC.Shall: Level.SHALL, BCIC.Should: Level.SHOULD, BCIC.May: Level.MAY,
                 BCIC.Informative: Level.INFORMATIVE}
 _LAYERS = {BCIC.DriverLayer: Layer.DRIVER, BCIC.ProcessLayer: Layer.PROCESS,
@@ -101,6 +104,7 @@ class Rulebook:
     support_graph: Graph
     shape_requirements: dict[URIRef, str]
     labels_graph: Graph = field(default_factory=Graph)  # the ontology, to name its terms
+    files: tuple[Path, ...] = ()  # the rule files it was read from: where a mistake is written
 
     @functools.cached_property
     def explainer(self) -> Explainer:
@@ -176,9 +180,27 @@ def rules_digest(files: Sequence[Path]) -> str:
     return digest.hexdigest()
 
 
-@functools.cache
+# The rulebook of each shapes folder, read once per process (load_rulebook), or read again and
+# checked by a reload (serve_rulebook).
+_LOADED: dict[Path, Rulebook] = {}
+
+
 def load_rulebook(shapes_dir: Path = SHAPES_DIR) -> Rulebook:
-    """Parse the ontology, catalogue and shapes; cached, as rule files do not change at run time."""
+    """`read_rulebook`, once per process: rule files do not change at run time; a reload reads
+    them again and serves what it read (`serve_rulebook`)."""
+    if shapes_dir not in _LOADED:
+        _LOADED[shapes_dir] = read_rulebook(shapes_dir)
+    return _LOADED[shapes_dir]
+
+
+def serve_rulebook(rulebook: Rulebook, shapes_dir: Path = SHAPES_DIR) -> None:
+    """Make `rulebook` (the files of `shapes_dir` read again) what `load_rulebook` gives from now
+    on, in this process."""
+    _LOADED[shapes_dir] = rulebook
+
+
+def read_rulebook(shapes_dir: Path = SHAPES_DIR) -> Rulebook:
+    """Parse the ontology, catalogue and shapes as the files say now (not cached)."""
     files = rule_files(shapes_dir)
     ontology = load_ontology_graph(ALL_ONTOLOGY_FILES)
     shapes = load_ontology_graph(files[len(ALL_ONTOLOGY_FILES):], "shapes")
@@ -193,7 +215,7 @@ def load_rulebook(shapes_dir: Path = SHAPES_DIR) -> Rulebook:
         for triple in ontology.triples((None, predicate, None)):
             support.add(triple)
     return Rulebook(__version__, rules_digest(files), requirements, _read_headings(ontology),
-                    shapes, support, shape_requirements, ontology)
+                    shapes, support, shape_requirements, ontology, files)
 
 
 def _read_headings(ontology: Graph) -> dict[str, Heading]:

@@ -24,7 +24,9 @@ from .ontology import load_ontology_graph
 from .paths import ALL_ONTOLOGY_FILES
 from .render.findings_view import TermNamer
 from .render.guidance_view import GuidanceWriter, Pointer
-from .rulebook import SH, Heading, Level, Requirement, Rulebook, headings_above, load_rulebook
+from .rule_problems import refuse_rule_problems
+from .rulebook import (SH, Heading, Level, Requirement, Rulebook, headings_above, load_rulebook,
+                       read_rulebook, serve_rulebook)
 from .shacl import Severity, path_text
 from .shape_guards import guarded_checks
 from .store import Store
@@ -148,23 +150,27 @@ class RulebookDocument:
 
 @functools.cache
 def load_rulebook_document() -> RulebookDocument:
-    """The rulebook document of the rule files (cached; `reload_rulebook_document` re-reads)."""
+    """The rulebook document of the rule files (cached; `reload_rules` makes it again)."""
     return build_rulebook_document(load_rulebook(), load_ontology_graph(ALL_ONTOLOGY_FILES))
 
 
-def reload_rulebook_document() -> RulebookDocument:
-    """Forget the cached rulebook and its document and read the rule files again."""
-    load_rulebook.cache_clear()
+def rules_to_reload() -> Rulebook:
+    """The rule files read again, for `reload_rules`: InputError when they have mistakes
+    (rule_problems), before any store is opened, or made, for them."""
+    rulebook = read_rulebook()
+    refuse_rule_problems(rulebook)
+    return rulebook
+
+
+def reload_rules(store: Store, rulebook: Rulebook) -> RulebookDocument:
+    """Replace the store's rule graphs (ontology, catalogue, shapes) with `rulebook`'s (the files
+    read again: `rules_to_reload`), then serve it and its document in this process from now on.
+    InputError when it has mistakes: the store, and the rulebook this process serves and judges
+    with, stay as they were."""
+    load_rules_into(store, rulebook)
+    serve_rulebook(rulebook)
     load_rulebook_document.cache_clear()
     return load_rulebook_document()
-
-
-def reload_rules(store: Store) -> RulebookDocument:
-    """Re-read the rule files and replace the store's rule graphs (ontology, catalogue, shapes)
-    with them; the new document is what this process serves from now on."""
-    document = reload_rulebook_document()
-    load_rules_into(store, load_rulebook())
-    return document
 
 
 def build_rulebook_document(rulebook: Rulebook, ontology: Graph) -> RulebookDocument:

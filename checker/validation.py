@@ -16,6 +16,7 @@ from .labels import labels_of
 from .loading import SubmissionFile, first_written, load_submission, read_submission_files
 from .namespaces import BCIC
 from .report import Report, build_report
+from .rule_problems import refuse_rule_problems
 from .rulebook import Rulebook, load_rulebook
 from .shacl import default_processes
 from .unknown_terms import Locator, Place, term_notes
@@ -116,7 +117,10 @@ def validate_files(paths: Sequence[Path], *, rulebook: Rulebook | None = None,
 def validate_submission(files: Sequence[SubmissionFile], *, rulebook: Rulebook | None = None,
                         processes: int | None = None, max_triples: int | None = None) -> Report:
     """Parse (safely) and validate files already in memory (uploads) as one submission, of at
-    most `max_triples` statements (None: BCIC_MAX_TRIPLES, else the loader's default)."""
+    most `max_triples` statements (None: BCIC_MAX_TRIPLES, else the loader's default).
+    InputError, before any file is read, when the rule files have mistakes (rule_problems)."""
+    rulebook = rulebook or load_rulebook()
+    refuse_rule_problems(rulebook)
     data = load_submission(files, max_triples=max_triples)
     return validate_graph(data, files=tuple(f.name for f in files),
                           sha256=tuple(hashlib.sha256(f.data).hexdigest() for f in files),

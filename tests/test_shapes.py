@@ -12,15 +12,14 @@ from rdflib import Graph, URIRef
 
 from checker.coverage import (
     CoverageRow,
-    ProblemKind,
     base_is_clean,
     conforming_base,
     coverage_matrix,
     prove_fixtures,
-    rule_problems,
 )
 from checker.fixtures import NoFixtureError, fixture_for
 from checker.namespaces import BCIC, SHP
+from checker.rule_problems import ProblemKind, rule_problems
 from checker.rulebook import SH, Level, load_rulebook
 from tests.catalogue_counts import COUNTS, UPDATE
 RULEBOOK = load_rulebook()

@@ -26,6 +26,8 @@ from werkzeug.routing import Map
 
 from checker.errors import CheckerError, StoreError
 from checker.render.html import chinese_marked, css_string
+from checker.rule_problems import refuse_rule_problems
+from checker.rulebook import load_rulebook
 from checker.sparql_service import TRUNCATED_HEADER, SparqlLimits, SparqlService
 from checker.store import DEFAULT_LOCATION
 from checker.notation import listed, provision_notation, provisions_listed, without_notation
@@ -115,6 +117,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     if test_config is not None:
         app.config.from_mapping(test_config)
     check_settings(app.config)  # InputError naming a bad one: the app does not start
+    refuse_rule_problems(load_rulebook())  # nor does it on rule files with mistakes
     app.config["SECRET_KEY"] = (app.config["SECRET_KEY"] or app.config.get("BCIC_SECRET_KEY")
                                 or _kept_secret(app))
 

@@ -28,6 +28,13 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "no ontology version {version!r}; this server has {current}",
         "zh": "没有本体版本 {version!r}；本服务器的版本为 {current}",
     },
+    "error.rulebook.mistakes": {
+        "en": "the rule files have {n} mistake(s) that would change verdicts without a word, so "
+              "rulebook {version} (digest {digest}) judges no submission and is loaded into no "
+              "store; fix them first (`bcic rules coverage` lists them too):\n{problems}",
+        "zh": "规则文件有 {n} 处错误，会在不声不响中改变判定结果，因此规则库 {version}（摘要 {digest}）"
+              "不评判任何提交材料，也不载入任何存储；请先改正（`bcic rules coverage` 同样会列出）：\n{problems}",
+    },
     "error.rule_file.ontology": {"en": "ontology file", "zh": "本体文件"},
     "error.rule_file.shapes": {"en": "shapes file", "zh": "形状文件"},
     "error.rule_file.cannot_read": {

@@ -1,0 +1,251 @@
+"""The maintainer's mistakes in the rule files that no validation would show (rule_problems):
+each would change verdicts, or their words, while validation goes on as if nothing were wrong.
+A rulebook with any judges no submission and goes into no store (refuse_rule_problems)."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+from rdflib import RDF, BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from .errors import InputError
+from .i18n import Lang, Localized, message
+from .namespaces import BCIC, IND, REQ, SHP
+from .notation import renders
+from .rulebook import SEVERITY_OF_LEVEL, SH, Rulebook, short_digest
+from .unknown_terms import TermUse
+
+
+class ProblemKind(Enum):
+    """A mistake in the rule files that would change verdicts without a word."""
+
+    UNKNOWN_REQUIREMENT = "unknown_requirement"  # checksRequirement names no catalogued provision
+    UNLINKED_SHAPE = "unlinked_shape"  # a target or severity but no requirement: results dropped
+    UNKNOWN_TERM = "unknown_term"  # a bcic:/ind:/req: IRI the ontology and catalogue lack
+    NO_MESSAGE = "no_message"  # a checking shape without its zh or its en sh:message
+    MESSAGE_CLAUSE = "message_clause"  # a message that does not cite the shape's clause
+    SEVERITY = "severity"  # a severity other than its requirement's level asks
+    BAD_ID = "bad_id"  # a provision id the standard's notation cannot show
+
+
+@dataclass(frozen=True)
+class RuleProblem:
+    """One mistake: the shape (or provision) it is in, what is wrong, and the values that say it
+    (`bcic rules coverage` words them: rules.problem.<kind>)."""
+
+    kind: ProblemKind
+    subject: URIRef
+    values: dict[str, str] = field(default_factory=dict)
+    suggestion: str | None = None  # the defined term or provision likely meant, prefixed
+
+
+# Where a shape names a term of the standard's namespaces, and how the term is used there.
+_TERM_PLACES: dict[URIRef, TermUse] = {
+    SH.path: TermUse.PROPERTY,
+    SH["class"]: TermUse.CLASS,
+    SH.targetClass: TermUse.CLASS,
+    SH.targetNode: TermUse.VALUE,  # an existence check targets its class, a duty check a req:
+    SH.targetSubjectsOf: TermUse.PROPERTY,
+    SH.targetObjectsOf: TermUse.PROPERTY,
+    SH.hasValue: TermUse.VALUE,
+    SH["in"]: TermUse.VALUE,
+}
+_TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
+_SEVERITY_IRI = {level: SH[severity.value.capitalize()]
+                 for level, severity in SEVERITY_OF_LEVEL.items()}
+_PREFIXES = {"shp": str(SHP), "req": str(REQ), "bcic": str(BCIC), "ind": str(IND), "sh": str(SH)}
+
+
+def rule_problems(rulebook: Rulebook) -> list[RuleProblem]:
+    """Every mistake of these kinds in the rulebook's shapes and catalogue, by kind, then by
+    shape: each would change verdicts (or their words) while validation goes on as if nothing
+    were wrong."""
+    return [*_requirement_links(rulebook), *_unlinked_shapes(rulebook.shapes_graph),
+            *_unknown_terms(rulebook), *_messages(rulebook), *_severities(rulebook),
+            *(RuleProblem(ProblemKind.BAD_ID, r.iri, {"id": r.id})
+              for r in rulebook.requirements.values() if not renders(r.id))]
+
+
+# The mistakes of each rulebook this process was asked about, by its digest: the digest names
+# the rule files' bytes, so one digest has one set of mistakes. Finding them takes about 30 ms,
+# and every validation, ingest and reload asks (docs/model.md, decision 16).
+_FOUND: dict[str, tuple[RuleProblem, ...]] = {}
+
+
+def problems_of(rulebook: Rulebook) -> tuple[RuleProblem, ...]:
+    """`rule_problems` of the rulebook, found once per process for each rulebook digest."""
+    found = _FOUND.get(rulebook.digest)
+    if found is None:
+        found = _FOUND[rulebook.digest] = tuple(rule_problems(rulebook))
+    return found
+
+
+def refuse_rule_problems(rulebook: Rulebook) -> None:
+    """InputError listing every mistake in the rulebook's files, each with its shape (or
+    provision), file and line, when it has any: such a rulebook judges no submission and is
+    loaded into no store, whatever asks (validate, ingest, recheck, reload, the web app)."""
+    if problems := problems_of(rulebook):
+        raise InputError.of("error.rulebook.mistakes", n=len(problems), version=rulebook.version,
+                            digest=short_digest(rulebook.digest),
+                            problems=problems_said(problems, rulebook.files))
+
+
+@dataclass(frozen=True)
+class ProblemsSaid(Localized):
+    """Mistakes in the rule files, a line each, as `bcic rules coverage` and every refusal list
+    them: `error: shp:X (shapes/ch8-branding.ttl:12): what is wrong; did you mean …?`."""
+
+    problems: tuple[RuleProblem, ...]
+    places: Mapping[URIRef, str]  # written_at's: where each shape or provision is written
+
+    def text(self, lang: Lang) -> str:
+        """The lines in `lang`, each indented by two spaces."""
+        return "\n".join("  " + _problem_line(p, self.places.get(p.subject), lang)
+                         for p in self.problems)
+
+
+def problems_said(problems: Sequence[RuleProblem], files: Sequence[Path]) -> ProblemsSaid:
+    """The mistakes, each with where it is written in `files` (the rulebook's)."""
+    return ProblemsSaid(tuple(problems), written_at(problems, files))
+
+
+def _problem_line(problem: RuleProblem, place: str | None, lang: Lang) -> str:
+    """A mistake in the rule files, naming the shape or provision and where it is written."""
+    values = dict(problem.values)
+    if "use" in values:
+        values["use"] = message(f"report.terms.use.{values['use']}", lang)
+    said = message(f"rules.problem.{problem.kind.value}", lang, **values)
+    if problem.suggestion is not None:
+        said += message("rules.problem.did_you_mean", lang, term=problem.suggestion)
+    subject = prefixed(problem.subject)
+    where = message("rules.problem.at", lang, subject=subject, place=place) if place else subject
+    return message("rules.problem", lang, where=where, what=said)
+
+
+def prefixed(iri: Node) -> str:
+    """An IRI of the project's namespaces, or SHACL's, by prefixed name (shp:, req:, sh:…)."""
+    text = str(iri)
+    for prefix, namespace in _PREFIXES.items():
+        if text.startswith(namespace):
+            return f"{prefix}:{text[len(namespace):]}"
+    return f"<{text}>"
+
+
+def written_at(problems: Sequence[RuleProblem], files: Sequence[Path]) -> dict[URIRef, str]:
+    """Where each problem's shape or provision is described, as `file:line` (the first line that
+    opens with its name, prefixed or whole, in the files given); absent when none does."""
+    wanted = {p.subject for p in problems}
+    found: dict[URIRef, str] = {}
+    for path in files if wanted else ():
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            name = line.split(maxsplit=1)[0] if line.strip() else ""
+            subject = URIRef(name[1:-1]) if name.startswith("<") else _expanded(name)
+            if subject in wanted and subject not in found:
+                found[subject] = f"{path.parent.name}/{path.name}:{number}"
+    return found
+
+
+def _expanded(name: str) -> URIRef | None:
+    prefix, colon, local = name.partition(":")
+    return URIRef(_PREFIXES[prefix] + local) if colon and prefix in _PREFIXES else None
+
+
+def _requirement_links(rulebook: Rulebook) -> Iterator[RuleProblem]:
+    """Shapes linked to a provision the catalogue does not hold (a typo, `req:8.26`): their
+    results would count for nothing, and the provision they meant would lose its check."""
+    ids = list(rulebook.requirements)
+    for shape, target in sorted(rulebook.shapes_graph.subject_objects(BCIC.checksRequirement)):
+        rid = str(target).removeprefix(str(REQ))
+        if isinstance(shape, URIRef) and rid not in rulebook.requirements:
+            close = difflib.get_close_matches(rid, ids, n=1)
+            yield RuleProblem(ProblemKind.UNKNOWN_REQUIREMENT, shape, {"term": prefixed(target)},
+                              prefixed(REQ[close[0]]) if close else None)
+
+
+def _unlinked_shapes(shapes: Graph) -> Iterator[RuleProblem]:
+    """Shapes the engine runs (a target) or whose results say how grave they are (a severity)
+    that name no requirement: build_report drops their results. The deactivated shapes of
+    shapes/report-date.ttl, which no engine runs, are not asked (docs/model.md, decision 11)."""
+    candidates = {s for p in (*_TARGETS, SH.severity) for s in shapes.subjects(p, None)}
+    for shape in sorted(s for s in candidates if isinstance(s, URIRef)):
+        if ((shape, BCIC.checksRequirement, None) not in shapes
+                and (shape, SH.deactivated, Literal(True)) not in shapes):
+            yield RuleProblem(ProblemKind.UNLINKED_SHAPE, shape)
+
+
+def _unknown_terms(rulebook: Rulebook) -> Iterator[RuleProblem]:
+    """Terms of the standard's namespaces that a shape walks, targets or asks for and that the
+    ontology, the indicator scheme and the catalogue do not define (`bcic:findng`): such a shape
+    fails every submission, or targets nothing (checker/unknown_terms.py tells them in data)."""
+    shapes, vocabulary = rulebook.shapes_graph, rulebook.vocabulary
+    seen: set[tuple[URIRef, URIRef]] = set()
+    for place, use in _TERM_PLACES.items():
+        for holder, value in sorted(shapes.subject_objects(place)):
+            for term in _terms_in(shapes, value):
+                shape = _named_shape(shapes, holder)
+                if shape is None or (shape, term) in seen or not vocabulary.is_unknown(term):
+                    continue
+                seen.add((shape, term))
+                close = vocabulary.closest(term, use) or vocabulary.closest(term, TermUse.CLASS)
+                yield RuleProblem(ProblemKind.UNKNOWN_TERM, shape,
+                                  {"term": prefixed(term), "use": use.value},
+                                  prefixed(close) if close is not None else None)
+
+
+def _terms_in(shapes: Graph, value: Node) -> Iterator[URIRef]:
+    """The IRIs of a value: itself, or those of the blank nodes it opens (a path's sequence,
+    inverse, alternatives; an sh:in list), however deep."""
+    if isinstance(value, URIRef):
+        yield value
+    elif isinstance(value, BNode):
+        for predicate, inner in shapes.predicate_objects(value):
+            if predicate != RDF.type:
+                yield from _terms_in(shapes, inner)
+
+
+def _named_shape(shapes: Graph, node: Node) -> URIRef | None:
+    """The named shape a node is written under (itself, or the one whose property, qualified
+    value shape or list holds the blank node), None when there is none."""
+    seen: set[Node] = set()
+    while isinstance(node, BNode) and node not in seen:
+        seen.add(node)
+        node = next(shapes.subjects(None, node), None)
+    return node if isinstance(node, URIRef) else None
+
+
+def _messages(rulebook: Rulebook) -> Iterator[RuleProblem]:
+    """Checking shapes without one sh:message in zh and one in en (an English report would print
+    the Chinese one), or whose message does not cite its clause."""
+    for shape, rid in sorted(rulebook.shape_requirements.items()):
+        messages = [m for m in rulebook.shapes_graph.objects(shape, SH.message)
+                    if isinstance(m, Literal)]
+        missing = [lang for lang in ("zh", "en")
+                   if [m.language for m in messages].count(lang) != 1]
+        if missing:
+            yield RuleProblem(ProblemKind.NO_MESSAGE, shape, {"languages": " ".join(missing)})
+        requirement = rulebook.requirements.get(rid)
+        for text in messages:
+            if requirement is not None and requirement.clause not in str(text):
+                yield RuleProblem(ProblemKind.MESSAGE_CLAUSE, shape,
+                                  {"lang": str(text.language), "clause": requirement.clause})
+
+
+def _severities(rulebook: Rulebook) -> Iterator[RuleProblem]:
+    """Checking shapes whose severity is not the one their requirement's level asks for: a
+    shall-level shape at sh:Info would never make a gap."""
+    for shape, rid in sorted(rulebook.shape_requirements.items()):
+        requirement = rulebook.requirements.get(rid)
+        if requirement is None:
+            continue
+        expected = _SEVERITY_IRI.get(requirement.level)
+        severity = rulebook.shapes_graph.value(shape, SH.severity)
+        if expected is not None and severity != expected:
+            yield RuleProblem(ProblemKind.SEVERITY, shape, {
+                "severity": prefixed(severity) if severity else "-",
+                "expected": prefixed(expected),
+                "requirement": prefixed(requirement.iri), "level": requirement.level.value})
