@@ -36,6 +36,7 @@ from checker.store import (ONTOLOGY_GRAPH, SHAPES_GRAPH, Store, open_store, repo
                            sparql_store, submission_graph_iri)
 from checker.store.base import RULES_ARCHIVE_GRAPH, WRITERS_GRAPH, RevisionRecord
 from checker.store.rules_archive import archived_rulebook_iri, rule_graphs_of
+from checker.stored_rulebooks import find_rulebook, rule_graphs
 from checker.store.numbering import write_token
 from checker.store.sparql_http import SparqlClient, SparqlEndpointError
 from checker.store.sparql_store import SparqlStore
@@ -310,6 +311,9 @@ def test_project_rules_replaced_by_another_version_are_archived_whole(store: Spa
         archived_rulebook_iri(running.version, running.digest), BCIC.rulesText)
     assert text is not None and len(str(text)) > 500_000
     assert all(same(a, b) for a, b in zip(rule_graphs_of(str(text)), held))
+    stored = find_rulebook(store, running.version, running.digest)  # as the web pages read it
+    assert stored is not None and stored.archived is not None
+    assert all(same(a, b) for a, b in zip(rule_graphs(store, stored), held))
 
 
 def test_store_without_update_endpoint_reads_but_refuses_to_write(
