@@ -437,6 +437,24 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "report.not_in_rulebook": {
         "en": "Not in the running rulebook {running}: listed as stored under rulebook {made}.",
         "zh": "当前运行的规则库 {running} 中没有此条款：按规则库 {made} 下存储的内容列出。"},
+    # A provision the running rulebook no longer has, as a stored rulebook states it
+    # (checker/stored_rulebooks.py): its pages and its RDF say so.
+    "rulebook.withdrawn": {
+        "en": "Withdrawn: not in the running rulebook {running}; stated by rulebook {version} "
+              "(digest {digest}).",
+        "zh": "已撤销：当前运行的规则库 {running} 中没有此条款；由规则库 {version}（摘要 {digest}）规定。"},
+    "rulebook.digest_unknown": {"en": "not recorded", "zh": "未记录"},
+    # A stored report that did not state a provision's text, of a provision the running rulebook
+    # lacks (reports stored before they stated their provisions' texts).
+    "report.text.not_stored": {
+        "en": "This report did not store the provision's text, and the running rulebook {running} "
+              "no longer has it.",
+        "zh": "本报告未存储此条款的文本，当前运行的规则库 {running} 中也已没有此条款。"},
+    "report.text.archived": {"en": "Read it in rulebook {version} as the store keeps it.",
+                             "zh": "可在存储库保存的规则库 {version} 中查看。"},
+    "report.text.not_archived": {
+        "en": "The store keeps no copy of rulebook {version}, which judged this report.",
+        "zh": "存储库未保存判定本报告的规则库 {version}。"},
     # The provision's text: the standard's (zh, normative), and in English reports ours beside it.
     "report.text.standard": {"en": "Standard (zh)", "zh": "原文"},
     "report.text.rendering": {"en": "English (unofficial translation)", "zh": "英文（非官方译文）"},

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rdflib import OWL, RDF, Graph, URIRef
+from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 from rdflib.term import BNode, Node
 
 from .errors import InputError
@@ -51,10 +51,34 @@ def requirement_document(document: RulebookDocument, requirement_id: str) -> Gra
     if requirement_id not in document.provisions and document.section(requirement_id) is None:
         raise UnknownResourceError.of("error.rulebook.no_requirement",
                                       requirement_id=requirement_id)
+    return _requirement_graph(document.ontology, document.shapes_graph, REQ[requirement_id])
+
+
+def withdrawn_requirement_document(graphs: tuple[Graph, Graph], requirement_id: str,
+                                   version: str, notes: dict[str, str]) -> Graph:
+    """A provision the running rulebook no longer has, as the stored rulebook of `version` (its
+    rule graphs) stated it: marked owl:deprecated, defined by that version's IRI, and `notes`
+    (zh and en: whose it is, which rulebook runs) as its rdfs:comment."""
     iri = REQ[requirement_id]
-    graph = _new_graph(_bounded(document.ontology, [iri]))
-    graph += _new_graph(_bounded(document.shapes_graph, [iri]))
-    for shape in document.shapes_graph.subjects(BCIC.checksRequirement, iri):
+    graph = _requirement_graph(*graphs, iri)
+    graph.add((iri, OWL.deprecated, Literal(True)))
+    graph.add((iri, RDFS.isDefinedBy, URIRef(f"{ONTOLOGY_IRI}/{version}")))
+    for lang, note in notes.items():
+        graph.add((iri, RDFS.comment, Literal(note, lang=lang)))
+    return graph
+
+
+def rule_graphs_document(graphs: tuple[Graph, Graph]) -> Graph:
+    """A stored rulebook's rule graphs (ontology with catalogue and indicators, shapes) as one
+    document: what the version IRI of a rulebook that no longer runs serves."""
+    return _new_graph((*graphs[0], *graphs[1]))
+
+
+def _requirement_graph(ontology: Graph, shapes: Graph, iri: URIRef) -> Graph:
+    """A provision's catalogue entry and review prompt, and the shapes that check it."""
+    graph = _new_graph(_bounded(ontology, [iri]))
+    graph += _new_graph(_bounded(shapes, [iri]))
+    for shape in shapes.subjects(BCIC.checksRequirement, iri):
         graph.add((shape, BCIC.checksRequirement, iri))
     return graph
 

@@ -10,11 +10,18 @@ from pathlib import Path
 
 from rdflib import Graph, Literal
 
-from checker.ingest import ingest_files, publish_for_queries
-from checker.namespaces import REQ
+from checker.ingest import (check_submission, ingest_files, load_rules_into,
+                            publish_for_queries, stored_file_name)
+from checker.loading import read_submission_files
+from checker.namespaces import BCIC, REQ
 from checker.paths import EXAMPLES_DIR
+from checker.render.turtle import report_graph
 from checker.rulebook import SH, Rulebook, clause_sort_key, load_rulebook
-from checker.store import open_store
+from checker.store import ONTOLOGY_GRAPH, SHAPES_GRAPH, open_store
+from checker.store.base import (RevisionInfo, RevisionRecord, SourceFile, report_graph_iri,
+                                submission_graph_iri)
+from checker.store.provenance import provenance_graph
+from checker.store.summary import ensure_summary
 
 RENAMED, RENAMED_TO = "9.4.2", "9.4.3"
 CHANGED_VERSION = "0.2.0"
@@ -65,5 +72,42 @@ def store_across_a_rule_change(path: Path) -> None:
             ingest_files(store, [EXAMPLES_DIR / sample])
         ingest_files(store, [EXAMPLES_DIR / "datang-socks.ttl"], rulebook=renumbered_rulebook())
         publish_for_queries(store)
+    finally:
+        store.close()
+
+
+def store_an_older_report_of_withdrawn_rules(path: Path, *, archived: bool) -> RevisionInfo:
+    """A directory store whose one revision, Datang's, was judged under the renumbered rulebook
+    (0.2.0, whose 9.4.3 the running rulebook lacks) and stored as an older bcic stored reports,
+    stating no provision's text; then the running rulebook's rule graphs replace 0.2.0's
+    (`archived`: the store held them, and the reload archives them), or are its first."""
+    store = open_store("oxigraph", path=str(path))
+    try:
+        renumbered = renumbered_rulebook()
+        if archived:  # the store's rule graphs are 0.2.0's, renumbered as its files would be
+            load_rules_into(store, renumbered)
+            store.load_rules(renumbered_rule_graphs(store.named_graph(ONTOLOGY_GRAPH)),
+                             renumbered_rule_graphs(store.named_graph(SHAPES_GRAPH)))
+        ensure_summary(store)
+        files = read_submission_files([EXAMPLES_DIR / "datang-socks.ttl"])
+        checked = check_submission(files, rulebook=renumbered)
+        report = report_graph(checked.report)
+        report.remove((None, BCIC.provisionText, None))
+
+        def info(number: int) -> RevisionInfo:
+            return RevisionInfo(checked.cluster, number,
+                                submission_graph_iri(checked.cluster, number),
+                                report_graph_iri(checked.cluster, number),
+                                checked.report.conforms, checked.report.overall,
+                                renumbered.version, checked.report.created, None,
+                                (SourceFile(stored_file_name(files[0].name), checked.report.sha256[0]),),
+                                renumbered.digest)
+
+        stored = store.add_next_revision(checked.cluster, lambda number, previous: RevisionRecord(
+            checked.cluster, number, checked.data, report,
+            provenance_graph(info(number), previous)))
+        load_rules_into(store, load_rulebook())
+        publish_for_queries(store)
+        return info(stored.number)
     finally:
         store.close()

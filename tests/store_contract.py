@@ -37,7 +37,9 @@ from checker.store.base import (
     report_graph_iri,
     submission_graph_iri,
 )
+from checker.store.base import RULES_ARCHIVE_GRAPH
 from checker.store.provenance import provenance_graph
+from checker.store.rules_archive import archived_rulebook_iri, rule_graphs_of
 from checker.store.summary import summary_current
 from tests.loopback import QuietHandler
 
@@ -207,6 +209,42 @@ class StoreContract:
         store = reopen(store)
         assert isomorphic(store.named_graph(ONTOLOGY_GRAPH), newer)
         assert isomorphic(store.named_graph(SHAPES_GRAPH), shapes)
+
+    def test_a_reload_archives_the_rulebook_it_replaces_as_one_text_that_no_query_counts(
+            self, store: Store, reopen: Reopen) -> None:
+        """Rule review 8: the rule graphs a reload replaces stay readable, as one literal of TriG
+        on a node named by their version and digest, long (Virtuoso keeps it whole) and never
+        as triples: a count over the union of all graphs sees the running rules alone. A reload
+        of the same rulebook archives nothing; one back and forth keeps one copy."""
+        version, digest = f"9.9.{uuid.uuid4().hex[:8]}", uuid.uuid4().hex * 2
+        old, shapes = Graph(), Graph()
+        old.add((ONTOLOGY_GRAPH, BCIC.rulebookVersion, Literal(version)))
+        old.add((ONTOLOGY_GRAPH, BCIC.rulebookDigest, Literal(digest)))
+        old.add((REQ["8.2.6"], BCIC.normativeLevel, BCIC.Shall))
+        old.add((REQ["8.2.6"], BCIC.provisionText,
+                 Literal('培育主体应"持续"改进。\n' * 20_000, lang="zh")))  # some 300 kB
+        shape, message = EX[f"shape-{version}"], BNode()
+        shapes.add((shape, BCIC.checksRequirement, REQ["8.2.6"]))
+        shapes.add((shape, SH.property, message))
+        shapes.add((message, SH.minCount, Literal(1)))
+        newer = Graph()
+        newer.add((ONTOLOGY_GRAPH, BCIC.rulebookVersion, Literal(version + "-next")))
+        store.load_rules(old, shapes)
+        store.load_rules(newer, Graph())
+        store.load_rules(newer, Graph())
+        store = reopen(store)
+        node = archived_rulebook_iri(version, digest)
+        texts = list(store.named_graph(RULES_ARCHIVE_GRAPH).objects(node, BCIC.rulesText))
+        assert len(texts) == 1
+        assert all(isomorphic(a, b) for a, b in zip(rule_graphs_of(str(texts[0])), (old, shapes)))
+        assert not store.ask(f"ASK {{ <{REQ['8.2.6']}> ?p ?o }}")
+        assert not store.ask(f"ASK {{ ?shape <{BCIC.checksRequirement}> ?req }}")
+        assert store.ask(f"ASK {{ GRAPH <{RULES_ARCHIVE_GRAPH}> {{ <{node}> "
+                         f"<{BCIC.rulebookVersion}> {Literal(version).n3()} ; "
+                         f"<{BCIC.rulebookDigest}> {Literal(digest).n3()} }} }}")
+        store.load_rules(old, shapes)
+        store.load_rules(newer, Graph())
+        assert len(list(store.named_graph(RULES_ARCHIVE_GRAPH).objects(node, BCIC.rulesText))) == 1
 
     def test_added_revision_is_listed_with_every_field(self, store: Store, reopen: Reopen) -> None:
         cluster = new_cluster()

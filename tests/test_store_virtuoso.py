@@ -13,6 +13,7 @@ import threading
 import time
 import urllib.parse
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from http.server import BaseHTTPRequestHandler, HTTPServer
@@ -33,7 +34,9 @@ from checker.paths import EXAMPLES_DIR, PROJECT_ROOT
 from checker.rulebook import load_rulebook
 from checker.store import (ONTOLOGY_GRAPH, SHAPES_GRAPH, Store, open_store, report_graph_iri,
                            sparql_store, submission_graph_iri)
-from checker.store.base import WRITERS_GRAPH, RevisionRecord
+from checker.store.base import RULES_ARCHIVE_GRAPH, WRITERS_GRAPH, RevisionRecord
+from checker.store.rules_archive import archived_rulebook_iri, rule_graphs_of
+from checker.stored_rulebooks import find_rulebook, rule_graphs
 from checker.store.numbering import write_token
 from checker.store.sparql_http import SparqlClient, SparqlEndpointError
 from checker.store.sparql_store import SparqlStore
@@ -295,6 +298,22 @@ def test_project_rules_load_whole_with_their_rdf_lists(store: SparqlStore) -> No
     shapes = load_rulebook().shapes_graph
     assert same(store.named_graph(SHAPES_GRAPH), shapes)
     assert len(store.named_graph(ONTOLOGY_GRAPH)) > 1_000
+
+
+def test_project_rules_replaced_by_another_version_are_archived_whole(store: SparqlStore) -> None:
+    """Rule review 8 on Virtuoso: the project's rule graphs, archived as one literal of about
+    1 MB when another version replaces them, read back as the graphs Virtuoso held."""
+    running = load_rulebook()
+    load_rules_into(store, running)
+    held = store.named_graph(ONTOLOGY_GRAPH), store.named_graph(SHAPES_GRAPH)
+    load_rules_into(store, replace(running, version=running.version + "-next"))
+    text = store.named_graph(RULES_ARCHIVE_GRAPH).value(
+        archived_rulebook_iri(running.version, running.digest), BCIC.rulesText)
+    assert text is not None and len(str(text)) > 500_000
+    assert all(same(a, b) for a, b in zip(rule_graphs_of(str(text)), held))
+    stored = find_rulebook(store, running.version, running.digest)  # as the web pages read it
+    assert stored is not None and stored.archived is not None
+    assert all(same(a, b) for a, b in zip(rule_graphs(store, stored), held))
 
 
 def test_store_without_update_endpoint_reads_but_refuses_to_write(

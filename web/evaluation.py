@@ -28,6 +28,7 @@ from checker.recheck import stored_submission
 from checker.revisions import delete_revision, find_cluster, revision_info
 from checker.shacl import Severity
 from checker.store.base import RevisionInfo, Store, cluster_key
+from checker.stored_rulebooks import StoredRulebook, texts_rulebook
 from checker.loading import SubmissionParseError, SubmissionTooLargeError
 from checker.validation_limits import (ValidationBusyError, ValidationMemoryError,
                                        ValidationTimeoutError, recheck_within, validate_within)
@@ -151,12 +152,14 @@ def _revision_page(key: str, number: int, delete_error: str | None = None) -> Re
     info = revision_info(store, cluster, number)
     report = read_report(store, cluster, number)
     return _report_response(report, f"bcic-report-{key}-{number}", revision=info,
-                            delete_error=delete_error)
+                            delete_error=delete_error, text_archive=texts_rulebook(store, report))
 
 
 def _report_response(report: Report, name: str, revision: RevisionInfo | None,
-                     delete_error: str | None = None) -> Response | str:
-    """The report page, filtered by `?status=` and `?severity=`; `?format=` downloads it."""
+                     delete_error: str | None = None,
+                     text_archive: StoredRulebook | None = None) -> Response | str:
+    """The report page, filtered by `?status=` and `?severity=`; `?format=` downloads it;
+    `text_archive`: the stored rulebook that states the texts a stored report lacks."""
     lang = request_language()
     fmt = request.args.get("format")
     if fmt:
@@ -165,7 +168,8 @@ def _report_response(report: Report, name: str, revision: RevisionInfo | None,
     return render_template(
         "report.html", page=report_outline(report, lang, filters, rulebook=True), filters=filters,
         t=lambda key, **values: message(key, lang, **values),
-        revision=revision, delete_error=delete_error, key=cluster_key, downloads=DOWNLOADS,
+        revision=revision, delete_error=delete_error, text_archive=text_archive,
+        key=cluster_key, downloads=DOWNLOADS,
         percent=percent, rate_columns=RATE_COLUMNS, rate_cells=rate_cells,
         statuses=[s.value for s in Status], severities=[s.value for s in Severity])
 

@@ -15,7 +15,7 @@ from rdflib import Graph
 from werkzeug.exceptions import NotAcceptable
 from werkzeug.wrappers import Response as WerkzeugResponse
 
-from checker.i18n import language_of
+from checker.i18n import LANGUAGES, language_of
 from checker.linked_data import (
     UnknownResourceError,
     indicator_document,
@@ -23,9 +23,11 @@ from checker.linked_data import (
     ontology_document,
     ontology_version,
     requirement_document,
+    rule_graphs_document,
     serialize,
     shape_document,
     shapes_document,
+    withdrawn_requirement_document,
 )
 from checker.rulebook_document import RulebookDocument, load_rulebook_document
 from checker.sparql_service import (
@@ -36,7 +38,9 @@ from checker.sparql_service import (
     media_types_for,
 )
 from checker.store.guard import QueryForm
+from checker.stored_rulebooks import find_rulebook, latest_statement, rule_graphs, withdrawn_note
 
+from .data import read_store
 from .i18n import ui
 from .negotiation import Choice, choose
 
@@ -54,19 +58,39 @@ def ontology() -> WerkzeugResponse:
 
 @bp.get("/ontology/<version>")
 def ontology_at_version(version: str) -> WerkzeugResponse:
-    """The ontology's version IRI (…/ontology/0.1.0): the current version only."""
+    """The ontology's version IRI (…/ontology/0.1.0): the running version's ontology, or the
+    rule graphs of a version the store holds (`?digest=` picks one of several), which stored
+    reports cite."""
     current = ontology_version(load_rulebook_document())
-    if version != current:
+    if version == current:
+        return _answer(ontology_document, lambda **q: url_for("rulebook.ontology", **q))
+    store, digest = read_store(), request.args.get("digest")
+    stored = find_rulebook(store, version, digest)
+    if stored is None:
         raise UnknownResourceError.of("error.rulebook.no_ontology_version", version=version,
                                       current=current)
-    return _answer(ontology_document, lambda **q: url_for("rulebook.ontology", **q))
+    return _answer(lambda _d: rule_graphs_document(rule_graphs(store, stored)),
+                   lambda **q: url_for("rulebook.version", version=version, digest=digest, **q))
 
 
 @bp.get("/req/gbt-draft/<requirement_id>")
 def requirement(requirement_id: str) -> WerkzeugResponse:
-    """A provision of the draft edition (https://w3id.org/bcic/req/gbt-draft/<id>)."""
-    return _answer(lambda d: requirement_document(d, requirement_id),
-                   lambda **q: url_for("rulebook.requirement", requirement_id=requirement_id, **q))
+    """A provision of the draft edition (https://w3id.org/bcic/req/gbt-draft/<id>); one the
+    running rulebook no longer has, as the latest rulebook the store holds states it, marked
+    withdrawn."""
+    def page(**q: str) -> str:
+        return url_for("rulebook.requirement", requirement_id=requirement_id, **q)
+
+    document = load_rulebook_document()
+    if requirement_id in document.provisions or document.section(requirement_id) is not None:
+        return _answer(lambda d: requirement_document(d, requirement_id), page)
+    found = latest_statement(read_store(), requirement_id)
+    if found is None:  # 404, in the running rulebook's words
+        return _answer(lambda d: requirement_document(d, requirement_id), page)
+    stated, graphs = found
+    notes = {lang: withdrawn_note(stated.rulebook, document.version, lang) for lang in LANGUAGES}
+    return _answer(lambda _d: withdrawn_requirement_document(
+        graphs, requirement_id, stated.rulebook.version, notes), page)
 
 
 @bp.get("/shapes/gbt-draft/")

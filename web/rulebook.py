@@ -10,11 +10,16 @@ from flask import Blueprint, render_template, request
 from werkzeug.exceptions import BadRequest, NotFound
 
 from checker.linked_data import UnknownResourceError, serialize, shape_document, shape_users
-from checker.rulebook import Level
+from checker.rulebook import Level, short_digest
 from checker.rulebook_document import LEVEL_LABELS, load_rulebook_document
 from checker.sparql_service import GRAPH_FORMATS
+from checker.store import Store
+from checker.stored_rulebooks import (StatedProvision, StoredRulebook, find_rulebook,
+                                      latest_statement, rule_graphs, stated_provision,
+                                      stated_provisions, withdrawn_note)
 from checker.vocabulary_tree import class_tree, indicator_taxonomy, properties
 
+from .data import read_store
 from .i18n import request_language, ui
 from .rule_iris import bp as iris_bp
 
@@ -45,13 +50,65 @@ def requirement(requirement_id: str) -> str:
     if provision is None:
         section = document.section(requirement_id)
         if section is None:
-            raise NotFound(ui("rulebook.error.no_requirement", requirement_id=requirement_id))
+            return _withdrawn(requirement_id)
         clauses = [(c, list(c.provisions)) for c in document.clauses_under(section.id)]
         return render_template("rulebook_section.html", document=document, section=section,
                                clauses=clauses, **_labels())
     children = [document.provisions[i] for i in provision.items]
     return render_template("rulebook_requirement.html", document=document, provision=provision,
                            children=children, **_labels())
+
+
+def _withdrawn(requirement_id: str) -> str:
+    """The page of a provision the running rulebook no longer has, as the latest rulebook the
+    store holds states it; 404 when none does."""
+    found = latest_statement(read_store(), requirement_id)
+    if found is None:
+        raise NotFound(ui("rulebook.error.no_requirement", requirement_id=requirement_id))
+    return _stated_page(found[0])
+
+
+@bp.get("/rulebook/versions/<version>")
+def version(version: str) -> str:
+    """A rulebook the store holds besides the running one (`?digest=` picks one of several):
+    its provisions as it states them."""
+    store = read_store()
+    stored = _stored(store, version)
+    return render_template("rulebook_version.html", document=load_rulebook_document(),
+                           stored=stored, provisions=stated_provisions(
+                               stored, rule_graphs(store, stored)),
+                           short_digest=short_digest, **_labels())
+
+
+@bp.get("/rulebook/versions/<version>/<requirement_id>")
+def version_requirement(version: str, requirement_id: str) -> str:
+    """A provision as a rulebook the store holds states it."""
+    store = read_store()
+    stored = _stored(store, version)
+    provision = stated_provision(stored, rule_graphs(store, stored), requirement_id)
+    if provision is None:
+        raise NotFound(ui("rulebook.error.not_in_version", requirement_id=requirement_id,
+                          version=version))
+    return _stated_page(provision)
+
+
+def _stored(store: Store, version: str) -> StoredRulebook:
+    """The stored rulebook of the version (and `?digest=`), else 404."""
+    found = find_rulebook(store, version, request.args.get("digest"))
+    if found is None:
+        raise NotFound(ui("rulebook.error.no_version", version=version,
+                          running=load_rulebook_document().version))
+    return found
+
+
+def _stated_page(provision: StatedProvision) -> str:
+    document = load_rulebook_document()
+    running = document.provisions.get(provision.id)
+    withdrawn = "" if running is not None else withdrawn_note(
+        provision.rulebook, document.version, request_language())
+    return render_template("rulebook_stated.html", document=document, provision=provision,
+                           running=running, withdrawn=withdrawn,
+                           short_digest=short_digest, **_labels())
 
 
 @bp.get("/rulebook/shapes/<name>")

@@ -93,6 +93,9 @@ class RequirementRow:
     # provision (no rulebook page to link to), and whose the hint is; else "".
     withdrawn: str = ""
     hint_source: str = ""
+    # Such a provision's text, when the report did not store it (stored before reports stated
+    # their provisions' texts): that it did not, in place of empty quotes; else "".
+    text_missing: str = ""
 
 
 @dataclass(frozen=True)
@@ -215,6 +218,8 @@ def _row(report: Report, outcome: RequirementOutcome, severity: Severity | None,
         if outcome.guidance is not None and r.review_prompt else "",
         withdrawn=withdrawn_note(report, r, lang),
         hint_source=hint_source(report, lang) if guidance else "",
+        text_missing=message("report.text.not_stored", lang, running=report.running_rulebook)
+        if r.id in report.not_in_rulebook and not any(r.text.values()) else "",
     )
 
 

@@ -16,6 +16,9 @@ from ..report import Rate
 GRAPH_ROOT = "https://w3id.org/bcic/graph/"
 ONTOLOGY_GRAPH = URIRef(GRAPH_ROOT + "rules/ontology")
 SHAPES_GRAPH = URIRef(GRAPH_ROOT + "rules/shapes")
+# The rulebooks the rule graphs held before a reload replaced them, one literal each
+# (checker/store/rules_archive.py): never as triples, which every count over the union would see.
+RULES_ARCHIVE_GRAPH = URIRef(GRAPH_ROOT + "rules/archive")
 PROVENANCE_GRAPH = URIRef(GRAPH_ROOT + "provenance")
 # Facts derived from each revision for the named queries (checker/store/summary.py).
 SUMMARY_GRAPH = URIRef(GRAPH_ROOT + "summary")
@@ -90,7 +93,8 @@ class Store(Protocol):
         other server; named queries may have a text written for an engine (checker/queries)."""
 
     def load_rules(self, ontology: Graph, shapes: Graph) -> None:
-        """Replace the rule graphs (ontology with catalogue, shapes) with these."""
+        """Replace the rule graphs (ontology with catalogue, shapes) with these, and in the same
+        update archive the rulebook they held when it is another (`rules_archive.archive_for`)."""
 
     def add_revision(self, revision: RevisionRecord) -> None:
         """Write a revision's graphs, provenance and summary atomically; refuse an existing

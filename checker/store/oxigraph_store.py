@@ -13,7 +13,7 @@ import os
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TypeVar
@@ -28,14 +28,15 @@ from ..i18n import Phrase, phrase
 from ..loading.rdfterms import OxigraphTerm, from_oxigraph, named_node, to_oxigraph
 from ..sparql_syntax import undeclared_prefix
 from ..timestamps import answered
-from .base import (ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SHAPES_GRAPH, MakeRecord, RevisionInfo,
-                   RevisionRecord)
+from .base import (ONTOLOGY_GRAPH, PROVENANCE_GRAPH, RULES_ARCHIVE_GRAPH, SHAPES_GRAPH,
+                   MakeRecord, RevisionInfo, RevisionRecord, Triple)
 from .deletion import (highest_number_query, read_highest_number, removal_operations,
                        revision_stored_query, tombstone_graph)
 from .guard import QueryForm, guard_query
 from .info_logs import prune_info_logs
 from .location import check_store_directory, on_read_only_mount, writable
 from .numbering import next_record, token_triple, write_token
+from .rules_archive import archive_for, archive_removal
 from .provenance import check_describes, read_revisions, revisions_query
 from .summary import REBUILD_SUMMARY, summary_blocks
 
@@ -82,12 +83,16 @@ class OxigraphStore:
                 "error.store.cannot_open", path=self.path, hint=hint, detail=error) from None
 
     def load_rules(self, ontology: Graph, shapes: Graph) -> None:
-        """Replace both rule graphs in one update (one transaction)."""
-        body = "\n".join(f"GRAPH <{name}> {{\n{_ntriples(graph)}\n}}"
-                         for name, graph in ((ONTOLOGY_GRAPH, ontology), (SHAPES_GRAPH, shapes)))
-        update = (f"DROP SILENT GRAPH <{ONTOLOGY_GRAPH}> ;\nDROP SILENT GRAPH <{SHAPES_GRAPH}> ;\n"
-                  f"INSERT DATA {{\n{body}\n}}")
+        """Replace both rule graphs, archiving the rulebook they held when it is another
+        (checker/store/rules_archive.py), in one update (one transaction)."""
         with self._lock:
+            archive = archive_for(self, ontology)
+            graphs: tuple[tuple[URIRef, Iterable[Triple]], ...] = (
+                (ONTOLOGY_GRAPH, ontology), (SHAPES_GRAPH, shapes), (RULES_ARCHIVE_GRAPH, archive))
+            body = "\n".join(f"GRAPH <{name}> {{\n{_ntriples(triples)}\n}}"
+                             for name, triples in graphs)
+            update = (f"{archive_removal(archive)}DROP SILENT GRAPH <{ONTOLOGY_GRAPH}> ;\n"
+                      f"DROP SILENT GRAPH <{SHAPES_GRAPH}> ;\nINSERT DATA {{\n{body}\n}}")
             self._write(lambda store: store.update(update), phrase("store.written.rules"))
 
     def add_revision(self, revision: RevisionRecord) -> None:
@@ -314,8 +319,8 @@ def _revision_quads(revision: RevisionRecord, token: URIRef) -> Iterator[pyoxigr
     yield pyoxigraph.Quad(term(s), term(p), term(o), pyoxigraph.NamedNode(str(PROVENANCE_GRAPH)))
 
 
-def _ntriples(graph: Graph) -> str:
-    """The graph as N-Triples lines, which are also valid INSERT DATA content."""
+def _ntriples(graph: Iterable[Triple]) -> str:
+    """The triples as N-Triples lines, which are also valid INSERT DATA content."""
     return "\n".join(f"{to_oxigraph(s)} {to_oxigraph(p)} {to_oxigraph(o)} ." for s, p, o in graph
                      if isinstance(o, (URIRef, BNode, Literal)))
 

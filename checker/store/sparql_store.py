@@ -57,8 +57,8 @@ from rdflib.term import Node
 
 from ..errors import InputError, NoAnswerError, RevisionExistsError, StoreError
 from ..i18n import Phrase, phrase
-from .base import (ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SHAPES_GRAPH, MakeRecord, RevisionInfo,
-                   RevisionRecord, Triple)
+from .base import (ONTOLOGY_GRAPH, PROVENANCE_GRAPH, RULES_ARCHIVE_GRAPH, SHAPES_GRAPH,
+                   MakeRecord, RevisionInfo, RevisionRecord, Triple)
 from .credentials import without_userinfo
 from .deletion import (highest_number_query, read_highest_number, removal_operations,
                        revision_stored_query, tombstone_graph)
@@ -66,6 +66,7 @@ from .engine import AUTO, VIRTUOSO, engine_setting
 from .guard import QueryForm, guard_query
 from .location import checked_endpoint
 from .numbering import next_record, token_triple, write_token, written_by_query
+from .rules_archive import archive_for, archive_removal
 from .provenance import check_describes, read_revisions, revisions_query
 from .summary import REBUILD_SUMMARY, summary_blocks, summary_current
 from .sparql_http import (Response, SparqlClient, SparqlDeadlockError, SparqlEndpointError,
@@ -117,21 +118,28 @@ class SparqlStore:
         return "virtuoso" if self._virtuoso() else "sparql"
 
     def load_rules(self, ontology: Graph, shapes: Graph) -> None:
-        """Replace both rule graphs in one update request (drop, then insert), and read their
-        size back, in the rule graphs' turn: two loads at once could keep both copies of the
-        shapes' blank nodes, and one load's drop would empty the graphs another reads back."""
+        """Replace both rule graphs in one update request (drop, then insert), archiving in it
+        the rulebook they held when it is another (checker/store/rules_archive.py), and read
+        their size and the archive back, in the rule graphs' turn: two loads at once could keep
+        both copies of the shapes' blank nodes, and one load's drop would empty the graphs
+        another reads back."""
         self._writable()
-        drops = "".join(f"DROP SILENT GRAPH {iri_text(g)} ;\n" for g in (ONTOLOGY_GRAPH,
-                                                                          SHAPES_GRAPH))
-        prologue, insert = _insert_data(((ONTOLOGY_GRAPH, ontology), (SHAPES_GRAPH, shapes)))
         sent = len(ontology) + len(shapes)
         with self._turn(ONTOLOGY_GRAPH):
-            answer = self._update(prologue + drops + insert)
+            archive = archive_for(self, ontology)
+            drops = "".join(f"DROP SILENT GRAPH {iri_text(g)} ;\n" for g in (ONTOLOGY_GRAPH,
+                                                                              SHAPES_GRAPH))
+            prologue, insert = _insert_data(((ONTOLOGY_GRAPH, ontology), (SHAPES_GRAPH, shapes),
+                                             (RULES_ARCHIVE_GRAPH, archive)))
+            answer = self._update(prologue + archive_removal(archive) + drops + insert)
             stored = (self._count(iri_text(ONTOLOGY_GRAPH)) + self._count(iri_text(SHAPES_GRAPH))
                       if sent else 0)
+            archived = not archive or self._ask(
+                f"ASK {{ GRAPH {iri_text(RULES_ARCHIVE_GRAPH)} {{ {iri_text(archive[0][0])} "
+                f"{iri_text(archive[0][1])} ?text }} }}")
         # Never more than was sent, the graphs being dropped first; fewer can be right, as
         # Virtuoso keeps values and merges literals it takes for equal ("1.0", "1.00").
-        if sent and not 0 < stored <= sent:
+        if sent and not 0 < stored <= sent or not archived:
             raise self._not_applied(answer, phrase("error.remote.what_rules", sent=sent,
                                                    stored=stored))
 

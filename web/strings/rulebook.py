@@ -5,6 +5,32 @@ STRINGS = {
         "en": "There is no provision or section {requirement_id!r} in the catalogue; ids look like "
               "4.2.1-a or 4.2.",
         "zh": "条款目录中没有规定或章节 {requirement_id!r}；编号形如 4.2.1-a 或 4.2。"},
+    "rulebook.error.no_version": {
+        "en": "The store holds no rulebook {version!r}; the running rulebook is {running}.",
+        "zh": "存储库中没有规则库 {version!r}；当前运行的规则库为 {running}。"},
+    "rulebook.error.not_in_version": {
+        "en": "Rulebook {version} states no provision {requirement_id!r}.",
+        "zh": "规则库 {version} 中没有规定 {requirement_id!r}。"},
+    "rulebook.version.title": {"en": "Rulebook {version}", "zh": "规则库 {version}"},
+    "rulebook.version.archived": {
+        "en": "A rulebook this store kept when a reload replaced it ({date}), for the reports it "
+              "judged; the running rulebook is {running}.",
+        "zh": "存储库在换用其他规则库时（{date}）保存的规则库，供其判定的报告查阅；当前运行的规则库为 {running}。"},
+    "rulebook.version.held": {
+        "en": "The rulebook the store's rule graphs hold now, which is not the one this server "
+              "runs ({running}).",
+        "zh": "存储库的规则图当前所存的规则库，并非本服务器运行的规则库（{running}）。"},
+    "rulebook.version.digest": {"en": "Digest", "zh": "摘要"},
+    "rulebook.version.rule_graphs": {"en": "Its rule graphs", "zh": "其规则图"},
+    "rulebook.version.provisions": {"en": "Its provisions", "zh": "其规定"},
+    "rulebook.version.in_version": {"en": "{notation} in rulebook {version}",
+                                    "zh": "规则库 {version} 中的 {notation}"},
+    "rulebook.version.read_in": {"en": "As rulebook {version} states it",
+                                 "zh": "规则库 {version} 中的表述"},
+    "rulebook.version.running_page": {"en": "The running rulebook {running} has it too: its page",
+                                      "zh": "当前运行的规则库 {running} 中也有此规定：查看其页面"},
+    "rulebook.version.shapes": {"en": "Shapes that checked it", "zh": "检查它的形状"},
+    "rulebook.version.no_shapes": {"en": "No shape checked it.", "zh": "没有形状检查它。"},
     "rulebook.error.chapter": {
         "en": "chapter={asked!r}: the catalogue covers chapters {first}–{last}.",
         "zh": "chapter={asked!r}：条款目录涵盖第 {first}–{last} 章。"},
