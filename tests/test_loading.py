@@ -25,6 +25,7 @@ from checker.loading import (
 )
 from checker.loading.formats import sniff_format
 from checker.loading.rdfterms import parse_into
+from checker.text_position import text_lines
 
 EX = Namespace("http://example.org/ns#")
 XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
@@ -664,3 +665,32 @@ def test_a_hierarchy_among_the_submissions_own_terms_is_kept() -> None:
                      "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
                      "ex:Mine rdfs:subClassOf ex:Theirs .\n")
     assert len(graph) == 1
+
+
+@pytest.mark.parametrize(("name", "text", "where"), [
+    # a lone CR ends a line for the parsers: bcic's own positions count it as well
+    ("cr-control.ttl", '@prefix ex: <http://e/> .\rex:a ex:b ex:c .\rex:a ex:b "\\u0001" .\r',
+     "3:12"),
+    ("cr-syntax.ttl", "@prefix ex: <http://e/> .\rex:a ex:b ex:c .\rex:a ex:b } .\r", "3:11"),
+    ("crlf-control.ttl", '@prefix ex: <http://e/> .\r\n\r\nex:a ex:b "\\u0001" .\r\n', "3:12"),
+    ("cr-json.jsonld", '{"@id": "http://e/a",\r"http://e/p": 1\r"http://e/q": 2}', "3:1"),
+    ("cr-xml.rdf", '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\r'
+                   "<!DOCTYPE x>\r</rdf:RDF>", "2:1"),
+    ("cr-nul.nt", '<http://e/a> <http://e/b> "x" .\r<http://e/a> <http://e/b> "\0" .', "2:28"),
+    ("cr-standard.ttl", "@prefix bcic: <https://w3id.org/bcic/ontology#> .\r"
+                        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\r"
+                        '  bcic:CultivationBody rdfs:label "mine" .\r', "3:3"),
+])
+def test_positions_count_a_lone_carriage_return_as_a_line_end_as_the_parsers_do(
+        name: str, text: str, where: str) -> None:
+    assert str(refusal(name, text)).startswith(f"{name}:{where}: ")
+
+
+def test_the_parsers_positions_in_files_with_stray_carriage_returns_exist() -> None:
+    """A file with a stray CR: the parser's line and column name the token it refuses."""
+    text = ("@prefix ex: <http://e/> .\n# a comment\rex:a ex:b ex:c .\n"
+            "ex:a ex:b ex:d .\n#\r choice.\n")
+    error = refusal("stray.ttl", text)
+    assert (error.line, error.column) == (6, 2)
+    assert text_lines(text)[5][1:] == "choice."
+    assert "choice is not a valid subject" in str(error)

@@ -127,7 +127,7 @@ def check_json_ld(file: str, text: str) -> None:
     try:
         document = json.loads(text, object_pairs_hook=_object_without_duplicate_keys)
     except json.JSONDecodeError as error:
-        raise SubmissionParseError(file, "json_syntax", error.lineno, error.colno,
+        raise SubmissionParseError(file, "json_syntax", *text_position(text[: error.pos]),
                                    detail=error.msg) from None
     except RecursionError:
         raise SubmissionParseError(file, "json_depth", depth=MAX_DEPTH) from None
