@@ -24,3 +24,12 @@ def text_lines(text: str) -> list[str]:
     """The text's lines, without their line ends; line n (from 1) is item n - 1."""
     return _LINE_END.split(text)
 
+
+def column_of_byte(text: str, line: int, byte_column: int) -> int:
+    """The 1-based column, in characters, of a place a parser gives as a line and a 1-based
+    column counted in UTF-8 bytes; the column as given when the text has no such line."""
+    lines = text_lines(text)
+    if not 0 < line <= len(lines):
+        return byte_column
+    before = lines[line - 1].encode("utf-8")[: max(byte_column - 1, 0)]
+    return len(before.decode("utf-8", errors="ignore")) + 1

@@ -2,7 +2,7 @@
 
 import pytest
 
-from checker.text_position import text_lines, text_position
+from checker.text_position import column_of_byte, text_lines, text_position
 
 
 @pytest.mark.parametrize(("before", "place"), [
@@ -27,3 +27,11 @@ def test_line_n_of_text_lines_is_the_line_text_position_names() -> None:
     line, column = text_position(text[: text.index("still")])
     assert lines[line - 1][column - 1:] == "still four"
 
+
+@pytest.mark.parametrize(("line", "byte_column", "column"), [
+    (1, 1, 1), (2, 7, 3), (2, 8, 4), (3, 5, 5), (9, 40, 40),
+])
+def test_a_column_in_utf8_bytes_becomes_one_in_characters(
+        line: int, byte_column: int, column: int) -> None:
+    """Line 2 opens with two CJK characters of three bytes each; line 9 does not exist."""
+    assert column_of_byte("abc\r中文ab\nabcd", line, byte_column) == column

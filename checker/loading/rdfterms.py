@@ -13,6 +13,7 @@ from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
 from ..i18n import Phrase, phrase
+from ..text_position import column_of_byte
 from .guards import (MARKUP_DECLARATION, SubmissionParseError, SubmissionTooLargeError,
                      position_of_only, refuse_xml_unsafe)
 from .jsonld_drops import refuse_dropped_statements
@@ -99,10 +100,11 @@ def parse_into(graph: Graph, file: str, text: str, format_name: str, label: str 
         if format_name == "json-ld":
             refuse_dropped_statements(file, text, base, label, kept)
     except SyntaxError as error:
-        where = ((error.lineno, error.offset) if error.lineno
+        where = (_syntax_error_position(text, format_name, error) if error.lineno
                  else _position_of_named(text, error.msg))
+        detail = _POSITION_PREFIX.sub("", error.msg, count=1)
         raise SubmissionParseError(file, "rdf_syntax", *where, label=label,
-                                   detail=_POSITION_PREFIX.sub("", error.msg, count=1)) from None
+                                   detail=detail) from None
     except _Unsupported as error:
         raise SubmissionParseError(file, "rdf", label=label, detail=error.problem) from None
     except ValueError as error:
@@ -122,6 +124,15 @@ def declared_prefixes(text: str, format_name: str, base: str) -> dict[str, str]:
     for _quad in quads:
         pass
     return dict(quads.prefixes)
+
+
+def _syntax_error_position(text: str, format_name: str, error: SyntaxError) -> tuple[int, int]:
+    """The line and column, in characters, of a parser's syntax error: pyoxigraph's JSON-LD
+    parser counts columns in UTF-8 bytes, its other parsers in characters."""
+    line, column = error.lineno or 1, error.offset or 1
+    if format_name == "json-ld":
+        return line, column_of_byte(text, line, column)
+    return line, column
 
 
 def _position_of_named(text: str, message: str) -> tuple[int, int] | tuple[()]:
