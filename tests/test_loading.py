@@ -2,6 +2,8 @@
 
 import json
 import socket
+import subprocess
+import sys
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,6 +27,7 @@ from checker.loading import (
 )
 from checker.loading.formats import sniff_format
 from checker.loading.rdfterms import parse_into
+from checker.paths import PROJECT_ROOT
 from checker.text_position import text_lines
 
 EX = Namespace("http://example.org/ns#")
@@ -748,3 +751,44 @@ def test_a_json_ld_integer_of_more_than_4300_digits_is_accepted_as_turtle_accept
     assert isinstance(from_json, Literal) and from_json.datatype == URIRef(XSD_DOUBLE)
     assert str(from_json).startswith("9.999") and str(from_json).endswith("E4300")
     assert isinstance(from_turtle, Literal) and str(from_turtle) == digits
+
+
+@pytest.mark.parametrize(("name", "text", "character"), [
+    ("nel.ttl", "@prefix ex: <http://e/> .\nex:a ex:b <http://e/\\u0085> .\n", "U+0085"),
+    ("del.ttl", "@prefix ex: <http://e/> .\nex:a ex:b <http://e/\x7f> .\n", "U+007F"),
+    ("nonchar.nt", "<http://e/a> <http://e/b> <http://e/\ufffe> .\n", "U+FFFE"),
+])
+def test_an_invalid_iri_code_point_is_named_by_its_number(
+        name: str, text: str, character: str) -> None:
+    """Quoted as itself it showed nothing: `Invalid IRI code point ''`."""
+    said = str(refusal(name, text))
+    assert said.endswith(f"syntax error: Invalid IRI code point {character}")
+    assert not any(invisible in said for invisible in "\x85\x7f\ufffe")
+
+
+# Literals of every datatype rdflib converts, each with lexical forms of no datatype's (one to a
+# subject: rdflib cannot sort "NaN"^^xsd:decimal among other decimals), made and written out.
+_EVERY_DATATYPE_ILL_TYPED = """
+from rdflib import Graph, Literal, URIRef
+from rdflib.term import _toPythonMapping
+import checker.loading.rdfterms
+graph = Graph()
+for number, datatype in enumerate(sorted(str(d) for d in _toPythonMapping if d is not None)):
+    for form in ("maybe", "", "2024-13-45", "0x1", "P1Y", "--13", "1e400", "NaN"):
+        graph.add((URIRef(f"http://e/{number}/{form}"), URIRef("http://e/p"),
+                   Literal(form, datatype=URIRef(datatype))))
+for format_name in ("turtle", "json-ld", "nt"):
+    graph.serialize(format=format_name)
+print(len(graph))
+"""
+
+
+def test_no_literal_of_any_datatype_prints_rdflibs_warnings() -> None:
+    """rdflib warns through `warnings` (shown once per place, so in a fresh interpreter) of an
+    xsd:boolean neither true nor false and of a number not written as one; the shapes report
+    such a value, and rdflib's warning with its own file's path looks like a crash."""
+    child = subprocess.run([sys.executable, "-W", "always", "-c", _EVERY_DATATYPE_ILL_TYPED],
+                           cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=120,
+                           check=False)
+    assert child.returncode == 0 and int(child.stdout) > 100
+    assert child.stderr == ""
