@@ -16,6 +16,7 @@ from .errors import InputError
 from .i18n import phrase
 from .namespaces import BASE_IRI, BCIC, QB, is_bcic_term
 from .paths import ALL_ONTOLOGY_FILES, PROJECT_ROOT
+from .text_position import text_lines
 
 
 class TermKind(Enum):
@@ -114,7 +115,7 @@ def _parse_error(file_kind: object, path: Path, data: bytes, exc: Exception) -> 
 def line_excerpt(text: str, line: int, column: int) -> str:
     """Line `line` of the text (from 1), stripped, at most EXCERPT_CHARS characters around
     `column`, with … where it is cut."""
-    lines = text.splitlines()
+    lines = text_lines(text)
     written = lines[line - 1] if 0 < line <= len(lines) else ""
     indent = len(written) - len(written.lstrip())
     written, column = written.strip(), max(column - indent, 1)

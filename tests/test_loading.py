@@ -2,6 +2,8 @@
 
 import json
 import socket
+import subprocess
+import sys
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,10 +27,13 @@ from checker.loading import (
 )
 from checker.loading.formats import sniff_format
 from checker.loading.rdfterms import parse_into
+from checker.paths import PROJECT_ROOT
+from checker.text_position import text_lines
 
 EX = Namespace("http://example.org/ns#")
 XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+XSD_DOUBLE = "http://www.w3.org/2001/XMLSchema#double"
 
 # One small graph written in each of the six syntaxes; TriG and N-Quads put it in a named graph.
 SAMPLES = {
@@ -664,3 +669,126 @@ def test_a_hierarchy_among_the_submissions_own_terms_is_kept() -> None:
                      "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
                      "ex:Mine rdfs:subClassOf ex:Theirs .\n")
     assert len(graph) == 1
+
+
+@pytest.mark.parametrize(("name", "text", "where", "escape"), [
+    # the column counts characters: four CJK characters move it 4 to the left of eight letters
+    ("surrogate.jsonld", '{"@id": "http://e/中文中文", "http://e/p": "\\uD800"}', "1:41",
+     "\\uD800"),
+    ("surrogate-ascii.jsonld", '{"@id": "http://e/abcdabcd", "http://e/p": "\\uD800"}', "1:45",
+     "\\uD800"),
+    ("low.jsonld", '{"@id": "http://e/a",\n "http://e/p": "x\\udc00"}', "2:18", "\\udc00"),
+    ("two-highs.jsonld", '{"@id": "http://e/a", "http://e/p": "\\uD83D\\uD83D\\uDE00"}', "1:38",
+     "\\uD83D"),
+    ("in-a-key.jsonld", '{"@id": "http://e/a", "http://e/\\uDBFF": "x"}', "1:33", "\\uDBFF"),
+])
+def test_a_lone_surrogate_escape_in_json_ld_is_refused_where_it_is_written(
+        name: str, text: str, where: str, escape: str) -> None:
+    """Python's JSON reader takes `\\uD800` alone; pyoxigraph refused it at a column counted in
+    bytes, past the end of the line, as "Unexpected end of file"."""
+    error = refusal(name, text)
+    assert str(error).startswith(
+        f"{name}:{where}: JSON syntax error: {escape} is not a character (a lone surrogate")
+    assert error.text("zh").startswith(f"{name}:{where}：JSON 语法错误：{escape} 不是字符（孤立的代理")
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ('{"@id": "http://e/a", "http://e/p": "\\uD83D\\uDE00 \\\\uD800"}', "😀 \\uD800"),
+    ('{"@id": "http://e/a", "http://e/p": "\\\\\\uD83D\\uDE00"}', "\\😀"),
+])
+def test_surrogate_pairs_and_escaped_backslashes_in_json_ld_are_accepted(
+        text: str, value: str) -> None:
+    assert list(load_one("pair.jsonld", text).objects()) == [Literal(value)]
+
+
+@pytest.mark.parametrize(("written", "where"), [("中文", "2:16"), ("ab", "2:16")])
+def test_a_json_ld_parser_error_column_counts_characters_not_bytes(
+        written: str, where: str) -> None:
+    """Python's JSON reader takes NaN, pyoxigraph's refuses it at a column it counts in UTF-8
+    bytes: 2:20 after two CJK characters (six bytes) where the character is at 2:16."""
+    text = f'{{"@id": "http://e/{written}",\n"http://e/{written}": NaN}}'
+    said = str(refusal("nan.jsonld", text))
+    assert said.startswith(f"nan.jsonld:{where}: JSON-LD syntax error: ")
+
+
+@pytest.mark.parametrize(("name", "text", "where"), [
+    # a lone CR ends a line for the parsers: bcic's own positions count it as well
+    ("cr-control.ttl", '@prefix ex: <http://e/> .\rex:a ex:b ex:c .\rex:a ex:b "\\u0001" .\r',
+     "3:12"),
+    ("cr-syntax.ttl", "@prefix ex: <http://e/> .\rex:a ex:b ex:c .\rex:a ex:b } .\r", "3:11"),
+    ("crlf-control.ttl", '@prefix ex: <http://e/> .\r\n\r\nex:a ex:b "\\u0001" .\r\n', "3:12"),
+    ("cr-json.jsonld", '{"@id": "http://e/a",\r"http://e/p": 1\r"http://e/q": 2}', "3:1"),
+    ("cr-surrogate.jsonld", '{"@id": "http://e/a",\r"http://e/p": "\\uD800"}', "2:16"),
+    ("cr-xml.rdf", '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\r'
+                   "<!DOCTYPE x>\r</rdf:RDF>", "2:1"),
+    ("cr-nul.nt", '<http://e/a> <http://e/b> "x" .\r<http://e/a> <http://e/b> "\0" .', "2:28"),
+    ("cr-standard.ttl", "@prefix bcic: <https://w3id.org/bcic/ontology#> .\r"
+                        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\r"
+                        '  bcic:CultivationBody rdfs:label "mine" .\r', "3:3"),
+])
+def test_positions_count_a_lone_carriage_return_as_a_line_end_as_the_parsers_do(
+        name: str, text: str, where: str) -> None:
+    assert str(refusal(name, text)).startswith(f"{name}:{where}: ")
+
+
+def test_the_parsers_positions_in_files_with_stray_carriage_returns_exist() -> None:
+    """A file with a stray CR: the parser's line and column name the token it refuses."""
+    text = ("@prefix ex: <http://e/> .\n# a comment\rex:a ex:b ex:c .\n"
+            "ex:a ex:b ex:d .\n#\r choice.\n")
+    error = refusal("stray.ttl", text)
+    assert (error.line, error.column) == (6, 2)
+    assert text_lines(text)[5][1:] == "choice."
+    assert "choice is not a valid subject" in str(error)
+
+
+def test_a_json_ld_integer_of_more_than_4300_digits_is_accepted_as_turtle_accepts_it() -> None:
+    """Python refuses to convert it ("use sys.set_int_max_str_digits()"); the checks do not need
+    its value. JSON-LD makes any number of 10^21 or more an xsd:double, Turtle an xsd:integer."""
+    digits = "9" * 4301
+    [from_json] = load_one("big.jsonld",
+                           f'{{"@id": "http://e/a", "http://e/p": {digits}}}').objects()
+    [from_turtle] = load_one("big.ttl", f"<http://e/a> <http://e/p> {digits} .").objects()
+    assert isinstance(from_json, Literal) and from_json.datatype == URIRef(XSD_DOUBLE)
+    assert str(from_json).startswith("9.999") and str(from_json).endswith("E4300")
+    assert isinstance(from_turtle, Literal) and str(from_turtle) == digits
+
+
+@pytest.mark.parametrize(("name", "text", "character"), [
+    ("nel.ttl", "@prefix ex: <http://e/> .\nex:a ex:b <http://e/\\u0085> .\n", "U+0085"),
+    ("del.ttl", "@prefix ex: <http://e/> .\nex:a ex:b <http://e/\x7f> .\n", "U+007F"),
+    ("nonchar.nt", "<http://e/a> <http://e/b> <http://e/\ufffe> .\n", "U+FFFE"),
+])
+def test_an_invalid_iri_code_point_is_named_by_its_number(
+        name: str, text: str, character: str) -> None:
+    """Quoted as itself it showed nothing: `Invalid IRI code point ''`."""
+    said = str(refusal(name, text))
+    assert said.endswith(f"syntax error: Invalid IRI code point {character}")
+    assert not any(invisible in said for invisible in "\x85\x7f\ufffe")
+
+
+# Literals of every datatype rdflib converts, each with lexical forms of no datatype's (one to a
+# subject: rdflib cannot sort "NaN"^^xsd:decimal among other decimals), made and written out.
+_EVERY_DATATYPE_ILL_TYPED = """
+from rdflib import Graph, Literal, URIRef
+from rdflib.term import _toPythonMapping
+import checker.loading.rdfterms
+graph = Graph()
+for number, datatype in enumerate(sorted(str(d) for d in _toPythonMapping if d is not None)):
+    for form in ("maybe", "", "2024-13-45", "0x1", "P1Y", "--13", "1e400", "NaN"):
+        graph.add((URIRef(f"http://e/{number}/{form}"), URIRef("http://e/p"),
+                   Literal(form, datatype=URIRef(datatype))))
+for format_name in ("turtle", "json-ld", "nt"):
+    graph.serialize(format=format_name)
+print(len(graph))
+"""
+
+
+def test_no_literal_of_any_datatype_prints_rdflibs_warnings() -> None:
+    """rdflib warns through `warnings` (shown once per place, so in a fresh interpreter) of an
+    xsd:boolean neither true nor false and of a number not written as one; the shapes report
+    such a value, and rdflib's warning with its own file's path looks like a crash."""
+    child = subprocess.run([sys.executable, "-W", "always", "-c", _EVERY_DATATYPE_ILL_TYPED],
+                           cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=120,
+                           check=False)
+    assert child.returncode == 0 and int(child.stdout) > 100
+    assert child.stderr == ""

@@ -103,3 +103,17 @@ def test_the_catalogue_counts_every_provision_by_level_with_the_drafts_two_permi
     assert (summary.requirements, summary.shall, summary.should, summary.may,
             summary.informative) == (COUNTS.provisions, COUNTS.shall, 0, COUNTS.may,
                                      COUNTS.informative), UPDATE
+
+
+@pytest.mark.parametrize("separator", ["\x0c", "\x85", "\u2028"])
+def test_the_line_a_syntax_error_quotes_is_the_one_the_parser_counted(
+        tmp_path: Path, separator: str) -> None:
+    """pyoxigraph ends lines at CR and LF only; str.splitlines also at form feed, U+0085 and
+    U+2028, which a comment may hold: the excerpt was of another line."""
+    path = tmp_path / "shapes.ttl"
+    path.write_text(f"# one{separator}still line one\n<https://example.org/a> sh:minCount ;; .\n",
+                    encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_ontology_graph([path], "shapes")
+    assert caught.value.text("en").endswith(
+        "the line reads: <https://example.org/a> sh:minCount ;; .")

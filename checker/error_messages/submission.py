@@ -132,7 +132,11 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "JSON error: key {key!r} appears twice in one object",
         "zh": "JSON 错误：同一对象中键 {key!r} 出现了两次",
     },
-    "error.parse.json": {"en": "JSON error: {detail}", "zh": "JSON 错误：{detail}"},
+    "error.parse.json_lone_surrogate": {
+        "en": "JSON syntax error: {escape} is not a character (a lone surrogate: half of a "
+              "UTF-16 pair, without its other half)",
+        "zh": "JSON 语法错误：{escape} 不是字符（孤立的代理项：UTF-16 代理对的一半，缺少另一半）",
+    },
     "error.parse.jsonld_import": {
         "en": "JSON-LD @import is not accepted; write the context inline",
         "zh": "不接受 JSON-LD @import；请把上下文直接写在文档中",

@@ -21,6 +21,11 @@ _XML_ENCODING = re.compile(r"\s*<\?xml[^>]*?\bencoding\s*=\s*[\"']([^\"']*)")
 # line feed and carriage return, and the non-characters U+FFFE and U+FFFF. A literal holding one
 # could never be answered as SPARQL XML results or RDF/XML, which must be well-formed XML.
 XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# The start of an escape of half a UTF-16 surrogate pair; any JSON escape: a whole pair read as one,
+# half a pair standing alone ("lone"), or another.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_ESCAPE = re.compile(r"\\(?:u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+                     r"|(?P<lone>u[dD][89a-fA-F][0-9a-fA-F]{2})|.)", re.DOTALL)
 _VALUE_SHOWN = 60  # characters of a refused literal quoted in the message
 
 
@@ -125,16 +130,18 @@ def check_xml(file: str, text: str) -> None:
 def check_json_ld(file: str, text: str) -> None:
     """Check JSON syntax, depth and duplicate keys; accept only inline, top-level contexts."""
     try:
-        document = json.loads(text, object_pairs_hook=_object_without_duplicate_keys)
+        # Numbers are kept as written: only the structure is checked here, and Python refuses to
+        # convert an integer of more than 4,300 digits, which Turtle and pyoxigraph accept.
+        document = json.loads(text, object_pairs_hook=_object_without_duplicate_keys,
+                              parse_int=str, parse_float=str)
     except json.JSONDecodeError as error:
-        raise SubmissionParseError(file, "json_syntax", error.lineno, error.colno,
+        raise SubmissionParseError(file, "json_syntax", *text_position(text[: error.pos]),
                                    detail=error.msg) from None
     except RecursionError:
         raise SubmissionParseError(file, "json_depth", depth=MAX_DEPTH) from None
     except _DuplicateKey as error:
         raise SubmissionParseError(file, "json_duplicate_key", key=error.key) from None
-    except ValueError as error:  # an integer too long to convert
-        raise SubmissionParseError(file, "json", detail=error) from None
+    _refuse_lone_surrogate(file, text)
     # Only the document object (or each object of a top-level array) may carry a context:
     # a nested or scoped context is re-processed at every use, which takes time quadratic
     # in the size of the document in both pyoxigraph and rdflib.
@@ -150,6 +157,20 @@ def check_json_ld(file: str, text: str) -> None:
                 stack.append((child, depth + 1, False))
         elif isinstance(value, list):
             stack.extend((child, depth + 1, depth == 1) for child in value)
+
+
+def _refuse_lone_surrogate(file: str, text: str) -> None:
+    """Refuse an escape of half a UTF-16 surrogate pair (`"\\uD800"` alone): Python's JSON
+    reader takes it, but it is no character, and pyoxigraph refuses it without a usable place."""
+    if _SURROGATE_ESCAPE.search(text) is None:
+        return
+    # Valid JSON holds a backslash only inside a string, where each begins one escape: reading
+    # the escapes in order from the start finds every pair and every half of one.
+    for escape in _ESCAPE.finditer(text):
+        if escape.group("lone"):
+            raise SubmissionParseError(file, "json_lone_surrogate",
+                                       *text_position(text[: escape.start()]),
+                                       escape=escape.group())
 
 
 class _DuplicateKey(ValueError):

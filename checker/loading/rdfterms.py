@@ -13,6 +13,7 @@ from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
 from ..i18n import Phrase, phrase
+from ..text_position import column_of_byte
 from .guards import (MARKUP_DECLARATION, SubmissionParseError, SubmissionTooLargeError,
                      position_of_only, refuse_xml_unsafe)
 from .jsonld_drops import refuse_dropped_statements
@@ -35,6 +36,7 @@ _XSD_STRING = str(XSD.string)
 # NaN and INF as Python does ("nan", "inf"), which no xsd:double or xsd:float has: those keep the
 # form that was written, which a report then quotes and the store can read.
 _PYTHON_FLOAT_FORMS = frozenset({"nan", "inf", "-inf"})
+_QUOTED_CHARACTER = re.compile(r"'(.)'", re.DOTALL)
 _POSITION_PREFIX = re.compile(r"Parser error (?:at|between) [^:]*: ")
 _NAMED_VALUE = re.compile(r"error while parsing (?:IRI|language tag) '(.*?)': ")
 # pyoxigraph's lexers hold one token (a literal, an IRI) in a buffer of bounded size.
@@ -61,8 +63,13 @@ class _IllTypedLiteralNoise(logging.Filter):
 _ILL_TYPED_WARNING = "Failed to convert Literal lexical form to value."
 logging.getLogger("rdflib.term").addFilter(_IllTypedLiteralNoise())
 # The same literal written out in RDF notation (a report's JSON, the Turtle report): rdflib warns
-# as well, through `warnings`, before writing it as it is, quoted with its datatype.
+# as well, through `warnings`, before writing it as it is, quoted with its datatype. An xsd:boolean
+# that is neither true, false, 1 nor 0 (`"maybe"`) it does not log but warns of, through
+# `warnings`, on every Literal it makes of it. These are rdflib's only `warnings` about a
+# literal's lexical form (every other datatype's goes to the log record filtered above).
 warnings.filterwarnings("ignore", message="Serializing weird numerical", category=UserWarning,
+                        module="rdflib.term")
+warnings.filterwarnings("ignore", message="Parsing weird boolean", category=UserWarning,
                         module="rdflib.term")
 
 
@@ -99,10 +106,11 @@ def parse_into(graph: Graph, file: str, text: str, format_name: str, label: str 
         if format_name == "json-ld":
             refuse_dropped_statements(file, text, base, label, kept)
     except SyntaxError as error:
-        where = ((error.lineno, error.offset) if error.lineno
+        where = (_syntax_error_position(text, format_name, error) if error.lineno
                  else _position_of_named(text, error.msg))
+        detail = _POSITION_PREFIX.sub("", error.msg, count=1)
         raise SubmissionParseError(file, "rdf_syntax", *where, label=label,
-                                   detail=_POSITION_PREFIX.sub("", error.msg, count=1)) from None
+                                   detail=_visible(detail)) from None
     except _Unsupported as error:
         raise SubmissionParseError(file, "rdf", label=label, detail=error.problem) from None
     except ValueError as error:
@@ -122,6 +130,29 @@ def declared_prefixes(text: str, format_name: str, base: str) -> dict[str, str]:
     for _quad in quads:
         pass
     return dict(quads.prefixes)
+
+
+def _syntax_error_position(text: str, format_name: str, error: SyntaxError) -> tuple[int, int]:
+    """The line and column, in characters, of a parser's syntax error: pyoxigraph's JSON-LD
+    parser counts columns in UTF-8 bytes, its other parsers in characters."""
+    line, column = error.lineno or 1, error.offset or 1
+    if format_name == "json-ld":
+        return line, column_of_byte(text, line, column)
+    return line, column
+
+
+def _visible(words: str) -> str:
+    """A parser's words with each character that shows nothing (a control character, U+0085,
+    U+FFFE…) written as U+XXXX, as bcic's own messages write it; one the parser quotes alone
+    (`Invalid IRI code point '\\x85'`) loses its quotes."""
+    words = _QUOTED_CHARACTER.sub(
+        lambda found: found[0] if found[1].isprintable() else _code_point(found[1]), words)
+    return "".join(c if c.isprintable() else _code_point(c) for c in words)
+
+
+def _code_point(character: str) -> str:
+    """The character's code point, as U+XXXX."""
+    return f"U+{ord(character):04X}"
 
 
 def _position_of_named(text: str, message: str) -> tuple[int, int] | tuple[()]:

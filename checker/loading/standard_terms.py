@@ -51,7 +51,8 @@ def _position(text: str, forms: list[str]) -> tuple[int, int] | tuple[()]:
     """Where a subject written in one of the forms begins a line (as in Turtle and N-Triples);
     else where one of the forms is written, when it is written exactly once."""
     alternatives = "|".join(re.escape(form) for form in forms)
-    at_line_start = re.compile(rf"^[ \t]*(?:{alternatives})(?=[\s;,.]|$)", re.MULTILINE)
+    # A line starts after CR as well as after LF (text_position); re.MULTILINE's ^ knows only LF.
+    at_line_start = re.compile(rf"(?<![^\r\n])[ \t]*(?:{alternatives})(?=[\s;,.]|$)")
     if (found := at_line_start.search(text)) is not None:
         start = found.start() + len(found.group()) - len(found.group().lstrip(" \t"))
         return text_position(text[:start])
