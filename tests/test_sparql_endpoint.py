@@ -24,6 +24,8 @@ from collections.abc import Iterator
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+from xml.dom.minidom import parseString
+from xml.parsers.expat import ExpatError
 
 import pyoxigraph
 import pytest
@@ -34,7 +36,7 @@ from rdflib import Graph
 from SPARQLWrapper import JSON, TURTLE, XML, SPARQLWrapper
 
 from checker import query_worker
-from checker.errors import QueryRefusedError
+from checker.errors import NotAcceptableError, QueryRefusedError
 from checker.forking import WorkerError, run_in_child
 from checker.ingest import ingest_files
 from checker.paths import EXAMPLES_DIR
@@ -304,6 +306,47 @@ def test_an_answer_xml_cannot_carry_is_406_in_xml_and_sent_in_other_formats(
         else [triple.object.value for triple in pyoxigraph.parse(
             sent.data, pyoxigraph.RdfFormat.TURTLE)])
     assert len(values) == 1 and chr(int(character[2:], 16)) in values[0]
+
+
+@pytest.mark.parametrize("predicate", ["https://example.org/vocab/2024", "http://e/p#",
+                                       "http://e/p/", "urn:x:1", "http://e/x:1"])
+def test_a_predicate_rdfxml_cannot_write_is_406_in_rdfxml_and_sent_in_turtle(
+        client: FlaskClient, predicate: str) -> None:
+    """RDF/XML writes a predicate as an element named by its IRI's ending, which must be an XML
+    name: pyoxigraph wrote `<oxprefix: …>` for `…/2024`, a 200 that no XML parser reads."""
+    query = (f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ BIND(<http://e/a> AS ?s) "
+             f"BIND(<{predicate}> AS ?p) BIND(1 AS ?o) }}")
+    refused = client.get("/sparql", query_string={"query": query, "format": "rdfxml"})
+    assert refused.status_code == 406
+    body = refused.get_json()
+    assert body["error"] == "NotAcceptableError"
+    assert f"the predicate <{predicate}>, which RDF/XML cannot write" in body["message"]
+    assert "Turtle, N-Triples, JSON-LD" in body["message"]
+    zh = client.get("/sparql", query_string={"query": query, "format": "rdfxml", "lang": "zh"})
+    assert f"谓词 <{predicate}>，RDF/XML 无法写出它" in zh.get_json()["message"]
+    sent = client.get("/sparql", query_string={"query": query, "format": "turtle"})
+    assert sent.status_code == 200
+    assert [t.predicate.value for t in pyoxigraph.parse(sent.data, pyoxigraph.RdfFormat.TURTLE)] \
+        == [predicate]
+
+
+@pytest.mark.parametrize("predicate", [
+    "http://e/1", "http://e/1a", "http://e/a.1", "http://e/a-", "http://e/_1", "http://e/·x",
+    "http://e/x:a", "http://e/x:1", "http://e/a%20b", "http://e/a&b", "http://e/中1", "urn:1",
+    "http://e/\u0300a", "http://e/a\u0300", "http://e/\u00d7", "http://e/#a", "http://e/a#"])
+def test_every_rdfxml_answer_is_xml_or_refused(predicate: str) -> None:
+    """Whatever a predicate's ending, the worker's RDF/XML is well-formed or a 406: never a body
+    an XML parser refuses (expat, which knows XML 1.0's names before its fifth edition)."""
+    query = f"CONSTRUCT {{ <http://e/s> <{predicate}> 1 }} WHERE {{}}"
+    try:
+        done = query_worker.run_job(pyoxigraph.Store(), QueryJob(query, "RDF_XML", 10))
+    except NotAcceptableError:
+        with pytest.raises(ExpatError):  # what pyoxigraph would have sent
+            parseString(pyoxigraph.serialize([pyoxigraph.Triple(
+                pyoxigraph.NamedNode("http://e/s"), pyoxigraph.NamedNode(predicate),
+                pyoxigraph.Literal(1))], format=pyoxigraph.RdfFormat.RDF_XML))
+    else:
+        parseString(done.body)
 
 
 @pytest.mark.parametrize("query, accept", [

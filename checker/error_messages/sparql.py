@@ -97,6 +97,14 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "应答中含有 XML 1.0 无法承载的字符 {character}，因此不能以 {format} 格式发送；请改用"
               "可以承载它的 {others} 格式之一",
     },
+    "error.sparql.xml_predicate": {
+        "en": "the answer has the predicate <{predicate}>, which {format} cannot write: its IRI "
+              "does not end in a name XML allows (a letter or “_” first, no “:”), so it cannot be "
+              "sent as {format}; ask for one of {others}, which carry it",
+        "zh": "应答中含有谓词 <{predicate}>，{format} 无法写出它：其 IRI 不以 XML 允许的名称结尾"
+              "（须以字母或“_”开头，且不含“:”），因此不能以 {format} 格式发送；请改用可以承载它的 "
+              "{others} 格式之一",
+    },
     "error.sparql.service_description": {
         "en": "the service description",
         "zh": "服务描述",
