@@ -434,5 +434,5 @@ def is_update(text: str) -> bool:
     """Whether the text is a SPARQL update with at least one operation."""
     try:
         return "request" in parseUpdate(text)
-    except (ParseException, RecursionError):
+    except (ParseException, RecursionError, ValueError):  # ValueError: an escape of no character
         return False

@@ -46,6 +46,10 @@ UNARY = frozenset({"!", "+", "-"})  # SPARQL's unary operators (UnaryExpression)
 _AT = re.compile(r"error at (\d+):(\d+)")
 _UNDECLARED = "Prefix not found"  # pyoxigraph's words for a prefixed name with no PREFIX
 _TOKEN_SHOWN = 40  # characters of a token quoted in a message
+# SPARQL's code point escapes, read anywhere in the text before it is parsed (SPARQL 1.1 19.2).
+_ESCAPE = re.compile(r"\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8}")
+_SURROGATES = re.compile("[\ud800-\udfff]")  # in a str: bytes that were not UTF-8, or worse
+_UNDECODED = range(0xDC80, 0xDD00)  # Python's surrogateescape: the byte 0x80–0xFF it stands for
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,30 @@ class _Token:
 
     start: int
     end: int
+
+
+def text_refusal(text: str) -> QueryRefusedError | None:
+    """The refusal for text that is not Unicode characters, before any parser reads it: a lone
+    surrogate (a byte that was not UTF-8, kept by Python's surrogateescape as `bcic query`'s
+    argument is), or a code point escape that names no character (`\\U00110000`, `\\uD800`),
+    with its line and column; None for text that is. Neither parser says so: rdflib's fails on
+    such an escape with Python's ValueError, pyoxigraph on a lone surrogate with
+    UnicodeEncodeError."""
+    if (found := _SURROGATES.search(text)) is not None:
+        line, column = text_position(text[:found.start()])
+        code = ord(found.group())
+        if code in _UNDECODED:
+            return QueryRefusedError.of("error.sparql.not_utf8_byte", byte=f"0x{code - 0xDC00:02X}",
+                                        line=line, column=column)
+        return QueryRefusedError.of("error.sparql.not_utf8_surrogate", character=f"U+{code:04X}",
+                                    line=line, column=column)
+    for escape in _ESCAPE.finditer(text):
+        code = int(escape.group()[2:], 16)
+        if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+            line, column = text_position(text[:escape.start()])
+            return QueryRefusedError.of("error.sparql.escape_not_a_character",
+                                        escape=escape.group(), line=line, column=column)
+    return None
 
 
 def syntax_refusal(text: str) -> QueryRefusedError | None:

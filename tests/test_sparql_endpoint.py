@@ -693,6 +693,20 @@ def test_a_get_whose_url_is_not_utf8_is_refused_as_such(client: FlaskClient,
     assert "查询不是 UTF-8 文本" in zh.get_json()["message"]
 
 
+def test_an_escape_of_no_character_is_a_400_naming_it_not_a_worker(client: FlaskClient) -> None:
+    """rdflib's parser raised ValueError in the forked parser: the 400 said "a worker process
+    failed: ValueError: Invalid unicode code point", without a place."""
+    query = 'SELECT * {\n BIND("\\U00110000" AS ?x) }'
+    response = client.get("/sparql", query_string={"query": query})
+    assert response.status_code == 400
+    body = response.get_json()
+    assert (body["error"], body["message"]) == (
+        "QueryRefusedError", "the SPARQL query cannot be parsed: the escape \\U00110000 at line 2, "
+        "column 8 is not a character")
+    zh = client.get("/sparql", query_string={"query": query, "lang": "zh"}).get_json()["message"]
+    assert zh == "无法解析该 SPARQL 查询：第 2 行第 8 列的转义 \\U00110000 不表示任何字符"
+
+
 def test_a_get_with_raw_utf8_bytes_in_its_url_reads_them_as_utf8(client: FlaskClient) -> None:
     """As curl sends a URL it was given unescaped: the same query as the escaped one."""
     raw = {"QUERY_STRING": 'query=SELECT ?x { BIND("中" AS ?x) }'.encode().decode("latin-1")}

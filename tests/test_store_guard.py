@@ -126,6 +126,44 @@ def test_bad_syntax_and_unknown_prefixes_are_refused() -> None:
             inspect_query(text)
 
 
+NOT_CHARACTERS = {
+    "escape-past-unicode": ('SELECT * { BIND("\\U00110000" AS ?x) }', "the SPARQL query cannot be "
+                            "parsed: the escape \\U00110000 at line 1, column 18 is not a character"),
+    "surrogate-escape": ('ASK {\n FILTER("\\uD800" = "")\n}', "the SPARQL query cannot be "
+                         "parsed: the escape \\uD800 at line 2, column 10 is not a character"),
+    "escape-in-a-comment": ("ASK {} # \\U0011FFFF", "the escape \\U0011FFFF at line 1, column 10"),
+    # bcic query's argument as Python hands it over: the byte 0xFF as U+DCFF (surrogateescape)
+    "byte-not-utf8": ('SELECT * { BIND("\udcff" AS ?x) }', "the query is not UTF-8 text: the byte "
+                      "0xFF at line 1, column 18 is not UTF-8"),
+    "lone-surrogate": ('ASK { FILTER("\ud83d" = "") }', "the query is not UTF-8 text: U+D83D at "
+                       "line 1, column 15 is half of a UTF-16 pair, not a character"),
+}
+
+
+@pytest.mark.parametrize("query, said", NOT_CHARACTERS.values(), ids=NOT_CHARACTERS.keys())
+def test_text_that_is_no_characters_is_refused_with_its_place(query: str, said: str) -> None:
+    """rdflib's parser raised ValueError on such an escape, pyoxigraph UnicodeEncodeError on a
+    lone surrogate: `bcic query` said "Internal error" (exit 3), /sparql named a worker."""
+    with pytest.raises(QueryRefusedError) as refused:
+        inspect_query(query)
+    assert said in refused.value.message
+    with pytest.raises(QueryRefusedError) as update:
+        check_update(f"INSERT {{ ?s ?p ?o }} WHERE {{ {query.split('{', 1)[1]}")
+    named = refused.value.message.split(": ", 1)[1].rsplit(" at line", 1)[0]  # "the escape …"
+    assert named in update.value.message
+
+
+def test_an_escape_rdflib_misreads_is_refused_not_raised() -> None:
+    """rdflib reads `\\u` with eight hex digits as one escape (SPARQL: four, then text): its
+    ValueError is a refusal, as for any text its parser cannot read."""
+    with pytest.raises(QueryRefusedError, match="cannot be parsed"):
+        inspect_query('SELECT * { BIND("\\u00110000" AS ?x) }')
+
+
+def test_escapes_of_characters_pass() -> None:
+    assert inspect_query('SELECT * { BIND("\\U0001F600\\u00e9" AS ?x) }').variables == ("x",)
+
+
 def test_checked_iri_refuses_what_would_break_out_of_angle_brackets() -> None:
     assert checked_iri("https://example.org/c") == URIRef("https://example.org/c")
     for bad in ("https://e/x> } ; DROP ALL ; <y", "relative", "https://e/a b"):

@@ -138,6 +138,22 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "the query is not UTF-8 text: {detail}",
         "zh": "查询不是 UTF-8 文本：{detail}",
     },
+    "error.sparql.not_utf8_byte": {
+        "en": "the query is not UTF-8 text: the byte {byte} at line {line}, column {column} is not "
+              "UTF-8",
+        "zh": "查询不是 UTF-8 文本：第 {line} 行第 {column} 列的字节 {byte} 不是 UTF-8",
+    },
+    "error.sparql.not_utf8_surrogate": {
+        "en": "the query is not UTF-8 text: {character} at line {line}, column {column} is half of "
+              "a UTF-16 pair, not a character",
+        "zh": "查询不是 UTF-8 文本：第 {line} 行第 {column} 列的 {character} 是 UTF-16 代理对的一半，"
+              "不是字符",
+    },
+    "error.sparql.escape_not_a_character": {
+        "en": "the SPARQL query cannot be parsed: the escape {escape} at line {line}, column "
+              "{column} is not a character",
+        "zh": "无法解析该 SPARQL 查询：第 {line} 行第 {column} 列的转义 {escape} 不表示任何字符",
+    },
     "error.sparql.remote_store": {
         "en": "this app reads a remote SPARQL server and answers no queries at /sparql: send them "
               "to that server's own endpoint, whose address the operator has not published here "

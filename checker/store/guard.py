@@ -23,7 +23,7 @@ from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.term import Variable
 
 from ..errors import InputError, QueryRefusedError
-from ..sparql_syntax import prefix_refusal, syntax_refusal
+from ..sparql_syntax import prefix_refusal, syntax_refusal, text_refusal
 
 MAX_NESTING = 48  # brackets of any kind; pyoxigraph crashes near 3,000, rdflib recurses deeply
 # Operands along any path of the parse tree, a chain of n counting n: pyoxigraph nests a chain of
@@ -71,10 +71,11 @@ def inspect_query(text: str) -> QueryInfo:
     parse costs tens of milliseconds, more than most queries take to run). A refused text's
     message says where, by line and column, pyoxigraph's parser stops on it (sparql_syntax.py):
     rdflib's own position is where the alternative that failed began, often far before."""
+    _check_text(text)
     _check_nesting(text)
     try:
         tree = parseQuery(text)
-    except ParseException as error:
+    except (ParseException, ValueError) as error:  # ValueError: an escape rdflib cannot read
         raise (syntax_refusal(text)
                or QueryRefusedError.of("error.sparql.unparsable", detail=error)) from None
     except RecursionError as error:
@@ -126,10 +127,11 @@ def guard_query(text: str, form: QueryForm) -> bool:
 
 def check_update(text: str) -> None:
     """Parse an update and refuse LOAD and SERVICE in it (both fetch from the network)."""
+    _check_text(text)
     _check_nesting(text)
     try:
         tree = parseUpdate(text)
-    except (ParseException, RecursionError) as error:
+    except (ParseException, RecursionError, ValueError) as error:
         raise QueryRefusedError.of("error.sparql.update_unparsable", detail=error) from None
     _check_chains(tree)
     for keyword in _refused(tree):
@@ -143,6 +145,14 @@ def checked_iri(value: str) -> URIRef:
     except ValueError as error:
         raise InputError.of("error.sparql.not_absolute_iri", value=value, detail=error) from None
     return URIRef(value)
+
+
+def _check_text(text: str) -> None:
+    """Refuse text that is not Unicode characters (sparql_syntax.text_refusal) before any parser
+    sees it."""
+    refusal = text_refusal(text)
+    if refusal is not None:
+        raise refusal
 
 
 def _check_nesting(text: str) -> None:
