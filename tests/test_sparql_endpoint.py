@@ -551,8 +551,23 @@ def test_a_service_endpoint_written_as_a_prefixed_or_relative_name_is_checked_re
      "the SPARQL query cannot be parsed: the operator “!” at line 2, column 20 comes straight "
      "after “!”, which SPARQL 1.1 does not allow: put what follows “!” in brackets, as in "
      "!(!?x)"),
+    # A function's prefixed name: pyoxigraph said "expected ENCODE_FOR_URI" at column 31, rdflib
+    # (SELECT only) "Unknown namespace prefix : foo"; rdflib declares xsd: itself.
+    ('SELECT * { BIND(xsd:integer("1") AS ?x) }',
+     "the SPARQL query is not valid: the prefix xsd: of “xsd:integer” at line 1, column 17 is not "
+     "declared (PREFIX xsd: <…>)"),
+    ("SELECT * {\n  FILTER(xsd:integer(?s) > 1) }",
+     "the SPARQL query is not valid: the prefix xsd: of “xsd:integer” at line 2, column 10 is not "
+     "declared (PREFIX xsd: <…>)"),
+    ("ASK { FILTER(foo:bar(1)) }",
+     "the SPARQL query is not valid: the prefix foo: of “foo:bar” at line 1, column 14 is not "
+     "declared (PREFIX foo: <…>)"),
+    ("PREFIX f: <http://e/> SELECT * { BIND(foo:bar(1) AS ?x) }",
+     "the SPARQL query is not valid: the prefix foo: of “foo:bar” at line 1, column 39 is not "
+     "declared (PREFIX foo: <…>)"),
 ], ids=["incomplete-triple", "typo", "empty-operand", "cut-short", "undeclared-prefix",
-        "undeclared-prefix-in-ask", "operator-after-not"])
+        "undeclared-prefix-in-ask", "operator-after-not", "function-of-xsd", "function-in-filter",
+        "function-in-ask", "function-of-another-prefix"])
 def test_malformed_query_is_400_naming_the_offending_token_by_line_and_column(
         client: FlaskClient, query: str, said: str) -> None:
     response = client.get("/sparql", query_string={"query": query})

@@ -164,6 +164,22 @@ def test_escapes_of_characters_pass() -> None:
     assert inspect_query('SELECT * { BIND("\\U0001F600\\u00e9" AS ?x) }').variables == ("x",)
 
 
+@pytest.mark.parametrize("query, said", [
+    ("SELECT * { BIND(foo:bar(1) AS ?x) }", "the prefix foo: of “foo:bar” at line 1, column 17"),
+    ("SELECT * { BIND(foo:bar(1) AS ?x) ", "the prefix foo: of “foo:bar” at line 1, column 17"),
+    ("PREFIX foo: <http://e/> SELECT * { FILTER(1 +) BIND(bar:x(1) AS ?x) }",
+     "unexpected “)” at line 1, column 46"),
+], ids=["translated", "cut-short", "an-error-before-it"])
+def test_an_undeclared_prefix_of_a_function_is_named_where_the_text_stops(query: str,
+                                                                         said: str) -> None:
+    """pyoxigraph says "expected ENCODE_FOR_URI" past a function's undeclared prefixed name, and
+    rdflib's algebra "Unknown namespace prefix : foo", with no place; an error before the name
+    is still that error."""
+    with pytest.raises(QueryRefusedError) as refused:
+        inspect_query(query)
+    assert said in refused.value.message
+
+
 def test_checked_iri_refuses_what_would_break_out_of_angle_brackets() -> None:
     assert checked_iri("https://example.org/c") == URIRef("https://example.org/c")
     for bad in ("https://e/x> } ; DROP ALL ; <y", "relative", "https://e/a b"):
