@@ -113,6 +113,12 @@ def syntax_refusal(text: str) -> QueryRefusedError | None:
     return QueryRefusedError.of("error.sparql.incomplete", line=line, column=column)
 
 
+def full_stops(text: str) -> int:
+    """How many "." the text has outside IRIs, strings, comments and names (`ex:a.b`, `1.5`): one
+    after each triple pattern that another follows, and after groups."""
+    return sum(1 for found in _TOKEN.finditer(text) if found.group() == ".")
+
+
 def _operator_after_not(text: str, tokens: list[_Token]) -> QueryRefusedError | None:
     """The refusal for an operator written straight after "!" (`!!?x`, `!-?x`), which SPARQL 1.1's
     grammar refuses ("!" takes a PrimaryExpression) and pyoxigraph's parser accepts; None when

@@ -609,6 +609,19 @@ def test_query_nested_5000_levels_is_refused_and_the_endpoint_still_answers(
     assert count(client) == sum(triple_counts.values())
 
 
+def test_a_basic_graph_pattern_past_the_guards_limit_is_refused_naming_the_limit(
+        client: FlaskClient) -> None:
+    """2,000 triple patterns (41 KB, valid SPARQL) were "maximum recursion depth exceeded"."""
+    triples = " ".join(f"<x:a> <x:b> ?v{i} ." for i in range(2000))
+    response = client.post("/sparql", data=f"SELECT * {{ {triples} }}",
+                           content_type="application/sparql-query")
+    assert response.status_code == 400
+    body = response.get_json()
+    assert (body["error"], body["message"]) == (
+        "QueryRefusedError", "the query has more than 500 triple patterns separated by “.”, more "
+        "than the query guard's parser reads; split it into smaller queries")
+
+
 def test_nesting_up_to_the_guards_limit_is_answered(client: FlaskClient) -> None:
     """MAX_NESTING, not the parser's recursion, decides: 40 levels are fine for both engines."""
     parens = "SELECT ?v WHERE { BIND(" + "(" * 40 + "1" + ")" * 40 + " AS ?v) }"

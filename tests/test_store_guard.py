@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import sys
+
 import pyoxigraph
 import pytest
 from rdflib import URIRef
 
 import checker.store.guard as guard_module
 from checker.errors import InputError, QueryRefusedError
-from checker.store.guard import MAX_CHAIN, MAX_NESTING, OwnQuery, QueryForm, check_query, check_update, \
-    checked_iri, inspect_query
+from checker.sparql_syntax import full_stops
+from checker.store.guard import MAX_CHAIN, MAX_NESTING, MAX_TRIPLE_PATTERNS, OwnQuery, QueryForm, \
+    check_query, check_update, checked_iri, inspect_query
 from checker.store.oxigraph_store import OxigraphStore
 
 HIDDEN_SERVICES = [
@@ -112,6 +115,43 @@ def test_chains_up_to_the_limit_pass() -> None:
     union = "ASK { " + " UNION ".join(["{}"] * (MAX_CHAIN - 10)) + " }"
     assert inspect_query(union).form is QueryForm.ASK
     assert bool(pyoxigraph.Store().query(union)) is True
+
+
+def _basic_graph_pattern(patterns: int, depth: int = 1) -> str:
+    """A SELECT whose one basic graph pattern joins `patterns` triple patterns with ".", inside
+    `depth` brackets."""
+    triples = " ".join(f"<x:a> <x:b> ?v{i} ." for i in range(patterns))
+    return ("SELECT * WHERE " + "{ OPTIONAL " * (depth - 1) + "{ " + triples + " }"
+            + " }" * (depth - 1))
+
+
+def test_triple_patterns_past_the_limit_are_refused_saying_so() -> None:
+    """2,000 patterns (41 KB) were "maximum recursion depth exceeded": rdflib's parser recurses
+    through a basic graph pattern's chain of "."."""
+    for text in (_basic_graph_pattern(2000), _basic_graph_pattern(MAX_TRIPLE_PATTERNS + 1)):
+        with pytest.raises(QueryRefusedError) as refused:
+            inspect_query(text)
+        assert refused.value.message == (
+            f"the query has more than {MAX_TRIPLE_PATTERNS} triple patterns separated by “.”, "
+            "more than the query guard's parser reads; split it into smaller queries")
+        assert f"超过 {MAX_TRIPLE_PATTERNS} 个" in refused.value.text("zh")
+    with pytest.raises(QueryRefusedError, match="triple patterns"):
+        check_update("INSERT { ?s ?p ?o } WHERE " + _basic_graph_pattern(2000).split("WHERE ")[1])
+
+
+def test_triple_patterns_up_to_the_limit_parse_at_the_deepest_nesting() -> None:
+    """Within the guard's own recursion limit, whatever the caller's (the CLI's is Python's
+    1,000, which rdflib passed at about 80 patterns); the caller's is left as it was."""
+    before = sys.getrecursionlimit()
+    text = _basic_graph_pattern(MAX_TRIPLE_PATTERNS, depth=MAX_NESTING - 1)
+    assert inspect_query(text).variables == tuple(f"v{i}" for i in range(MAX_TRIPLE_PATTERNS))
+    assert sys.getrecursionlimit() == before
+
+
+def test_full_stops_in_names_numbers_strings_and_iris_are_not_counted() -> None:
+    text = ('SELECT * WHERE { ?s <http://e/a.b> "x. y." ; <http://e/c> 1.5 . ?s ex:a.b ?o . } '
+            "# a comment. with. stops.")
+    assert full_stops(text) == 2
 
 
 def test_select_variables_come_in_projection_or_first_appearance_order() -> None:

@@ -69,6 +69,12 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
               "within one another; split it into smaller queries",
         "zh": "查询中相互嵌套的 UNION、OPTIONAL、路径或运算步骤超过 {limit} 个，请拆分为较小的查询",
     },
+    "error.sparql.too_many_patterns": {
+        "en": "the query has more than {limit} triple patterns separated by “.”, more than the "
+              "query guard's parser reads; split it into smaller queries",
+        "zh": "查询中以“.”分隔的三元组模式超过 {limit} 个，超出查询检查器的解析器所能读取的数量；"
+              "请拆分为较小的查询",
+    },
     "error.sparql.too_long": {
         "en": "the query is longer than {limit} bytes",
         "zh": "查询长度超过 {limit} 字节",
