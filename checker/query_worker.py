@@ -53,6 +53,16 @@ _XML_UNSAFE = re.compile(b"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]")
 # The XML formats (pyoxigraph's names): as people know them, and the formats that carry anything.
 _XML_FORMATS = {"XML": ("SPARQL XML", "JSON, CSV, TSV"),
                 "RDF_XML": ("RDF/XML", "Turtle, N-Triples, JSON-LD")}
+# RDF/XML writes a predicate as an element: a namespace and a local name, an XML NCName (a name
+# start character, then name characters, no ':'). An IRI that ends in no name start character
+# after its last other character (`…/2024`, `…#`) has none, and pyoxigraph then writes
+# `<oxprefix: …>`, which is no XML.
+_NAME_START = ("A-Z_a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF"
+               "\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF"
+               "\uFDF0-\uFFFD\U00010000-\U000EFFFF")
+_NAME_CHARS = re.compile(f"[{_NAME_START}\\-.0-9\u00B7\u0300-\u036F\u203F-\u2040]*")
+_NAME_START_CHAR = re.compile(f"[{_NAME_START}]")
+_IRI_SHOWN = 200  # characters of a predicate's IRI quoted in a message
 
 
 @dataclass(frozen=True)
@@ -160,6 +170,8 @@ def run_job(store: pyoxigraph.Store, job: QueryJob) -> JobDone:
     if job.result_format == VALUES_JSON:
         raise ValueError("plain values are written for SELECT queries only")
     triples, truncated = _capped(result, job.row_limit)
+    if job.result_format == "RDF_XML":
+        _refuse_unwritable_predicates(triples)
     body = pyoxigraph.serialize(triples, format=getattr(pyoxigraph.RdfFormat, job.result_format),
                                 prefixes=_prefixes(job.result_format, triples))
     return JobDone("graph", _xml_safe(_returned(body), job.result_format), len(triples),
@@ -174,6 +186,23 @@ def _xml_safe(body: bytes, result_format: str) -> bytes:
         raise NotAcceptableError.of("error.sparql.xml_unsafe", format=name, others=others,
                                     character=f"U+{ord(found.group().decode('utf-8')):04X}")
     return body
+
+
+def _refuse_unwritable_predicates(triples: list[pyoxigraph.Triple]) -> None:
+    """Refuse triples of which RDF/XML cannot write a predicate (no local name at its end)."""
+    for predicate in {triple.predicate.value for triple in triples}:
+        if not _has_local_name(predicate):
+            name, others = _XML_FORMATS["RDF_XML"]
+            shown = predicate if len(predicate) <= _IRI_SHOWN else predicate[:_IRI_SHOWN] + "…"
+            raise NotAcceptableError.of("error.sparql.xml_predicate", format=name, others=others,
+                                        predicate=shown)
+
+
+def _has_local_name(iri: str) -> bool:
+    """Whether the IRI ends in an XML local name: a name start character among the name
+    characters that end it (matched on the reversed text: linear, however long the IRI)."""
+    ending = _NAME_CHARS.match(iri[::-1])
+    return ending is not None and _NAME_START_CHAR.search(ending.group()) is not None
 
 
 def _dataset_options(job: QueryJob) -> dict[str, Any]:

@@ -9,7 +9,6 @@ worker process (checker/query_runner.py) with a time limit and a row cap.
 from __future__ import annotations
 
 import re
-import sys
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
@@ -32,7 +31,7 @@ from .forking import WorkerError, WorkerTimeoutError, can_fork, run_in_child
 from .memory_limit import MIB
 from .query_runner import QueryBusyError, QueryRunner
 from .query_worker import VALUES_JSON, QueryJob, ResultKind
-from .store.guard import QueryForm, QueryInfo, inspect_query
+from .store.guard import QueryForm, QueryInfo, inspect_query, parser_recursion
 
 TRUNCATED_HEADER = "X-BCIC-Truncated"
 SD = "http://www.w3.org/ns/sparql-service-description#"
@@ -339,8 +338,6 @@ _MAY_NAME_A_DATASET = re.compile("from", re.IGNORECASE)  # a shortcut only: FROM
 
 Analysis = tuple[QueryInfo, bool, tuple[str, ...]]
 ANALYSES_KEPT = 256  # analyses cached by text: dashboards repeat their queries
-# rdflib's parser recurses about 20 frames a bracket: within MAX_NESTING in the child, not here.
-PARSER_RECURSION_LIMIT = 10_000
 _analyses: OrderedDict[str, Analysis] = OrderedDict()
 _analyses_lock = threading.Lock()
 
@@ -380,7 +377,6 @@ def _analyse_in_child(text: str, seconds: float) -> Analysis:
 def _analysis_or_refusal(text: str) -> Analysis | CheckerError:
     """In the child: the analysis, or the refusal as a value (its class and its translations
     travel back)."""
-    sys.setrecursionlimit(PARSER_RECURSION_LIMIT)
     try:
         return _analyse(text)
     except CheckerError as refusal:
@@ -398,7 +394,8 @@ def _analyse(text: str) -> Analysis:
     if not info.uses_service and not _MAY_NAME_A_DATASET.search(text):
         return info, False, ()
     # The guard says what the query is; the dataset and the SERVICE IRIs need the tree itself.
-    tree = parseQuery(text)
+    with parser_recursion:
+        tree = parseQuery(text)
     # CompValue.get returns the key itself for a missing key: test membership instead.
     has_dataset = "datasetClause" in tree[1]
     prologue = translatePrologue(tree[0], None)
@@ -433,6 +430,7 @@ def _service_nodes(tree: object) -> list[CompValue]:
 def is_update(text: str) -> bool:
     """Whether the text is a SPARQL update with at least one operation."""
     try:
-        return "request" in parseUpdate(text)
-    except (ParseException, RecursionError):
+        with parser_recursion:
+            return "request" in parseUpdate(text)
+    except (ParseException, RecursionError, ValueError):  # ValueError: an escape of no character
         return False

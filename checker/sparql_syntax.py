@@ -45,7 +45,14 @@ _TOKEN = re.compile("|".join((
 UNARY = frozenset({"!", "+", "-"})  # SPARQL's unary operators (UnaryExpression)
 _AT = re.compile(r"error at (\d+):(\d+)")
 _UNDECLARED = "Prefix not found"  # pyoxigraph's words for a prefixed name with no PREFIX
+# The prefix a name token starts with, colon included (SPARQL's PN_PREFIX? ':'): `xsd:` of
+# `xsd:integer`, `:` of `:a`; a keyword, a number or a blank node (`_:b`) has none.
+_PREFIX_OF = re.compile(r"(?:[^\W\d_](?:[\w.-]*[\w-])?)?:")
 _TOKEN_SHOWN = 40  # characters of a token quoted in a message
+# SPARQL's code point escapes, read anywhere in the text before it is parsed (SPARQL 1.1 19.2).
+_ESCAPE = re.compile(r"\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8}")
+_SURROGATES = re.compile("[\ud800-\udfff]")  # in a str: bytes that were not UTF-8, or worse
+_UNDECODED = range(0xDC80, 0xDD00)  # Python's surrogateescape: the byte 0x80–0xFF it stands for
 
 
 @dataclass(frozen=True)
@@ -54,6 +61,30 @@ class _Token:
 
     start: int
     end: int
+
+
+def text_refusal(text: str) -> QueryRefusedError | None:
+    """The refusal for text that is not Unicode characters, before any parser reads it: a lone
+    surrogate (a byte that was not UTF-8, kept by Python's surrogateescape as `bcic query`'s
+    argument is), or a code point escape that names no character (`\\U00110000`, `\\uD800`),
+    with its line and column; None for text that is. Neither parser says so: rdflib's fails on
+    such an escape with Python's ValueError, pyoxigraph on a lone surrogate with
+    UnicodeEncodeError."""
+    if (found := _SURROGATES.search(text)) is not None:
+        line, column = text_position(text[:found.start()])
+        code = ord(found.group())
+        if code in _UNDECODED:
+            return QueryRefusedError.of("error.sparql.not_utf8_byte", byte=f"0x{code - 0xDC00:02X}",
+                                        line=line, column=column)
+        return QueryRefusedError.of("error.sparql.not_utf8_surrogate", character=f"U+{code:04X}",
+                                    line=line, column=column)
+    for escape in _ESCAPE.finditer(text):
+        code = int(escape.group()[2:], 16)
+        if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+            line, column = text_position(text[:escape.start()])
+            return QueryRefusedError.of("error.sparql.escape_not_a_character",
+                                        escape=escape.group(), line=line, column=column)
+    return None
 
 
 def syntax_refusal(text: str) -> QueryRefusedError | None:
@@ -73,11 +104,19 @@ def syntax_refusal(text: str) -> QueryRefusedError | None:
         else:
             refused, failures[middle] = middle, failure
     if refused < len(tokens):
-        return _at_token(text, tokens[refused], failures[refused])
+        token = tokens[refused]
+        return _at_token(text, token, _UNDECLARED in failures[refused]
+                         or token == _first_undeclared(text, tokens))
     if _complete(parser, text):
         return _operator_after_not(text, tokens)
     line, column = text_position(text)
     return QueryRefusedError.of("error.sparql.incomplete", line=line, column=column)
+
+
+def full_stops(text: str) -> int:
+    """How many "." the text has outside IRIs, strings, comments and names (`ex:a.b`, `1.5`): one
+    after each triple pattern that another follows, and after groups."""
+    return sum(1 for found in _TOKEN.finditer(text) if found.group() == ".")
 
 
 def _operator_after_not(text: str, tokens: list[_Token]) -> QueryRefusedError | None:
@@ -101,23 +140,52 @@ def prefix_refusal(text: str) -> QueryRefusedError | None:
 
 
 def undeclared_prefix(text: str, message: str) -> QueryRefusedError | None:
-    """The refusal for pyoxigraph's `message` about `text` when it says a prefix is undeclared:
-    pyoxigraph reports it just past the prefixed name, whose line and column are given."""
-    at = _offset(text, message) if _UNDECLARED in message else None
-    if at is None:
+    """The refusal for pyoxigraph's `message` about `text` when a prefix is undeclared, naming
+    the prefixed name by its line and column; None when none is. pyoxigraph says so ("Prefix not
+    found", just past the name) for a name in a triple pattern, but for a function's name
+    (`xsd:integer("1")`) it names keywords it tried from there ("expected ENCODE_FOR_URI"), so the
+    first prefixed name whose prefix the text does not declare is taken when the text goes on as
+    SPARQL up to it."""
+    tokens = _tokens(text)
+    if _UNDECLARED in message:
+        at = _offset(text, message)
+        token = next((t for t in tokens if t.end == at), None)
+        return _at_token(text, token, True) if token is not None else None
+    token = _first_undeclared(text, tokens)
+    if token is None:
         return None
-    token = next((t for t in _tokens(text) if t.end == at), None)
-    return _at_token(text, token, message) if token is not None else None
+    before = tokens.index(token) - 1
+    if before >= 0 and _failure_inside(pyoxigraph.Store(), text[:tokens[before].end]) is not None:
+        return None  # the text stops being SPARQL before the name
+    return _at_token(text, token, True)
 
 
-def _at_token(text: str, token: _Token, failure: str) -> QueryRefusedError:
-    """The refusal naming a token and its line and column."""
+def _first_undeclared(text: str, tokens: list[_Token]) -> _Token | None:
+    """The first prefixed name whose prefix no PREFIX of the text declares (a SPARQL query
+    declares them all in its prologue, before any use)."""
+    declared: set[str] = set()
+    after_prefix = False
+    for token in tokens:
+        written = text[token.start:token.end]
+        prefix = _PREFIX_OF.match(written)
+        if after_prefix:
+            declared.add(written)
+        elif prefix is not None and prefix.group() not in declared:
+            return token
+        after_prefix = written.upper() == "PREFIX"
+    return None
+
+
+def _at_token(text: str, token: _Token, undeclared: bool) -> QueryRefusedError:
+    """The refusal naming a token and its line and column: its prefix as undeclared when
+    `undeclared` and it has one."""
     line, column = text_position(text[:token.start])
     written = text[token.start:token.end].split("\n", 1)[0]
     shown = written if len(written) <= _TOKEN_SHOWN else written[:_TOKEN_SHOWN] + "…"
-    if _UNDECLARED in failure and ":" in written:
+    prefix = _PREFIX_OF.match(written) if undeclared else None
+    if prefix is not None:
         return QueryRefusedError.of("error.sparql.undeclared_prefix", token=shown, line=line,
-                                    column=column, prefix=written.split(":", 1)[0])
+                                    column=column, prefix=prefix.group()[:-1])
     return QueryRefusedError.of("error.sparql.unexpected", token=shown, line=line, column=column)
 
 

@@ -97,7 +97,16 @@ def test_a_cluster_without_a_name_is_not_said_to_be_missing(
                              "line 1, column 12 is not declared (PREFIX foo: <…>)"),
     ("SELECT ?x WHERE {\n ?x ?y \n}",
      "the SPARQL query cannot be parsed: unexpected “}” at line 3, column 1"),
-], ids=["undeclared-prefix-in-ask", "incomplete-triple"])
+    ('SELECT * { BIND("\\U00110000" AS ?x) }', "the SPARQL query cannot be parsed: the escape "
+                                               "\\U00110000 at line 1, column 18 is not a character"),
+    # a byte that is not UTF-8 in the argument, as Python hands it over (surrogateescape)
+    ('SELECT * { BIND("\udcff" AS ?x) }', "the query is not UTF-8 text: the byte 0xFF at line 1, "
+                                          "column 18 is not UTF-8"),
+    ("SELECT * { BIND(xsd:integer(\"1\") AS ?x) }",
+     "the SPARQL query is not valid: the prefix xsd: of “xsd:integer” at line 1, column 17 is not "
+     "declared (PREFIX xsd: <…>)"),
+], ids=["undeclared-prefix-in-ask", "incomplete-triple", "escape-of-no-character",
+        "byte-not-utf8", "undeclared-prefix-of-a-function"])
 def test_a_malformed_query_on_the_store_names_the_offending_token(
         sample_store: Path, query: str, said: str) -> None:
     result = CliRunner().invoke(main, ["query", query, "--store", str(sample_store)])

@@ -24,6 +24,8 @@ from collections.abc import Iterator
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+from xml.dom.minidom import parseString
+from xml.parsers.expat import ExpatError
 
 import pyoxigraph
 import pytest
@@ -34,7 +36,7 @@ from rdflib import Graph
 from SPARQLWrapper import JSON, TURTLE, XML, SPARQLWrapper
 
 from checker import query_worker
-from checker.errors import QueryRefusedError
+from checker.errors import NotAcceptableError, QueryRefusedError
 from checker.forking import WorkerError, run_in_child
 from checker.ingest import ingest_files
 from checker.paths import EXAMPLES_DIR
@@ -306,6 +308,47 @@ def test_an_answer_xml_cannot_carry_is_406_in_xml_and_sent_in_other_formats(
     assert len(values) == 1 and chr(int(character[2:], 16)) in values[0]
 
 
+@pytest.mark.parametrize("predicate", ["https://example.org/vocab/2024", "http://e/p#",
+                                       "http://e/p/", "urn:x:1", "http://e/x:1"])
+def test_a_predicate_rdfxml_cannot_write_is_406_in_rdfxml_and_sent_in_turtle(
+        client: FlaskClient, predicate: str) -> None:
+    """RDF/XML writes a predicate as an element named by its IRI's ending, which must be an XML
+    name: pyoxigraph wrote `<oxprefix: …>` for `…/2024`, a 200 that no XML parser reads."""
+    query = (f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ BIND(<http://e/a> AS ?s) "
+             f"BIND(<{predicate}> AS ?p) BIND(1 AS ?o) }}")
+    refused = client.get("/sparql", query_string={"query": query, "format": "rdfxml"})
+    assert refused.status_code == 406
+    body = refused.get_json()
+    assert body["error"] == "NotAcceptableError"
+    assert f"the predicate <{predicate}>, which RDF/XML cannot write" in body["message"]
+    assert "Turtle, N-Triples, JSON-LD" in body["message"]
+    zh = client.get("/sparql", query_string={"query": query, "format": "rdfxml", "lang": "zh"})
+    assert f"谓词 <{predicate}>，RDF/XML 无法写出它" in zh.get_json()["message"]
+    sent = client.get("/sparql", query_string={"query": query, "format": "turtle"})
+    assert sent.status_code == 200
+    assert [t.predicate.value for t in pyoxigraph.parse(sent.data, pyoxigraph.RdfFormat.TURTLE)] \
+        == [predicate]
+
+
+@pytest.mark.parametrize("predicate", [
+    "http://e/1", "http://e/1a", "http://e/a.1", "http://e/a-", "http://e/_1", "http://e/·x",
+    "http://e/x:a", "http://e/x:1", "http://e/a%20b", "http://e/a&b", "http://e/中1", "urn:1",
+    "http://e/\u0300a", "http://e/a\u0300", "http://e/\u00d7", "http://e/#a", "http://e/a#"])
+def test_every_rdfxml_answer_is_xml_or_refused(predicate: str) -> None:
+    """Whatever a predicate's ending, the worker's RDF/XML is well-formed or a 406: never a body
+    an XML parser refuses (expat, which knows XML 1.0's names before its fifth edition)."""
+    query = f"CONSTRUCT {{ <http://e/s> <{predicate}> 1 }} WHERE {{}}"
+    try:
+        done = query_worker.run_job(pyoxigraph.Store(), QueryJob(query, "RDF_XML", 10))
+    except NotAcceptableError:
+        with pytest.raises(ExpatError):  # what pyoxigraph would have sent
+            parseString(pyoxigraph.serialize([pyoxigraph.Triple(
+                pyoxigraph.NamedNode("http://e/s"), pyoxigraph.NamedNode(predicate),
+                pyoxigraph.Literal(1))], format=pyoxigraph.RdfFormat.RDF_XML))
+    else:
+        parseString(done.body)
+
+
 @pytest.mark.parametrize("query, accept", [
     (None, "text/html"),
     (None, "image/png"),
@@ -508,8 +551,23 @@ def test_a_service_endpoint_written_as_a_prefixed_or_relative_name_is_checked_re
      "the SPARQL query cannot be parsed: the operator “!” at line 2, column 20 comes straight "
      "after “!”, which SPARQL 1.1 does not allow: put what follows “!” in brackets, as in "
      "!(!?x)"),
+    # A function's prefixed name: pyoxigraph said "expected ENCODE_FOR_URI" at column 31, rdflib
+    # (SELECT only) "Unknown namespace prefix : foo"; rdflib declares xsd: itself.
+    ('SELECT * { BIND(xsd:integer("1") AS ?x) }',
+     "the SPARQL query is not valid: the prefix xsd: of “xsd:integer” at line 1, column 17 is not "
+     "declared (PREFIX xsd: <…>)"),
+    ("SELECT * {\n  FILTER(xsd:integer(?s) > 1) }",
+     "the SPARQL query is not valid: the prefix xsd: of “xsd:integer” at line 2, column 10 is not "
+     "declared (PREFIX xsd: <…>)"),
+    ("ASK { FILTER(foo:bar(1)) }",
+     "the SPARQL query is not valid: the prefix foo: of “foo:bar” at line 1, column 14 is not "
+     "declared (PREFIX foo: <…>)"),
+    ("PREFIX f: <http://e/> SELECT * { BIND(foo:bar(1) AS ?x) }",
+     "the SPARQL query is not valid: the prefix foo: of “foo:bar” at line 1, column 39 is not "
+     "declared (PREFIX foo: <…>)"),
 ], ids=["incomplete-triple", "typo", "empty-operand", "cut-short", "undeclared-prefix",
-        "undeclared-prefix-in-ask", "operator-after-not"])
+        "undeclared-prefix-in-ask", "operator-after-not", "function-of-xsd", "function-in-filter",
+        "function-in-ask", "function-of-another-prefix"])
 def test_malformed_query_is_400_naming_the_offending_token_by_line_and_column(
         client: FlaskClient, query: str, said: str) -> None:
     response = client.get("/sparql", query_string={"query": query})
@@ -549,6 +607,19 @@ def test_query_nested_5000_levels_is_refused_and_the_endpoint_still_answers(
     parens = "SELECT * WHERE { FILTER(" + "(" * 5000 + "1" + ")" * 5000 + ") }"
     assert client.post("/sparql", data={"query": parens}).status_code == 400
     assert count(client) == sum(triple_counts.values())
+
+
+def test_a_basic_graph_pattern_past_the_guards_limit_is_refused_naming_the_limit(
+        client: FlaskClient) -> None:
+    """2,000 triple patterns (41 KB, valid SPARQL) were "maximum recursion depth exceeded"."""
+    triples = " ".join(f"<x:a> <x:b> ?v{i} ." for i in range(2000))
+    response = client.post("/sparql", data=f"SELECT * {{ {triples} }}",
+                           content_type="application/sparql-query")
+    assert response.status_code == 400
+    body = response.get_json()
+    assert (body["error"], body["message"]) == (
+        "QueryRefusedError", "the query has more than 500 triple patterns separated by “.”, more "
+        "than the query guard's parser reads; split it into smaller queries")
 
 
 def test_nesting_up_to_the_guards_limit_is_answered(client: FlaskClient) -> None:
@@ -648,6 +719,20 @@ def test_a_get_whose_url_is_not_utf8_is_refused_as_such(client: FlaskClient,
     assert "the query is not UTF-8 text" in response.get_json()["message"]
     zh = client.get("/sparql", environ_overrides=raw, headers={"Accept-Language": "zh"})
     assert "查询不是 UTF-8 文本" in zh.get_json()["message"]
+
+
+def test_an_escape_of_no_character_is_a_400_naming_it_not_a_worker(client: FlaskClient) -> None:
+    """rdflib's parser raised ValueError in the forked parser: the 400 said "a worker process
+    failed: ValueError: Invalid unicode code point", without a place."""
+    query = 'SELECT * {\n BIND("\\U00110000" AS ?x) }'
+    response = client.get("/sparql", query_string={"query": query})
+    assert response.status_code == 400
+    body = response.get_json()
+    assert (body["error"], body["message"]) == (
+        "QueryRefusedError", "the SPARQL query cannot be parsed: the escape \\U00110000 at line 2, "
+        "column 8 is not a character")
+    zh = client.get("/sparql", query_string={"query": query, "lang": "zh"}).get_json()["message"]
+    assert zh == "无法解析该 SPARQL 查询：第 2 行第 8 列的转义 \\U00110000 不表示任何字符"
 
 
 def test_a_get_with_raw_utf8_bytes_in_its_url_reads_them_as_utf8(client: FlaskClient) -> None:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import sys
+
 import pyoxigraph
 import pytest
 from rdflib import URIRef
 
 import checker.store.guard as guard_module
 from checker.errors import InputError, QueryRefusedError
-from checker.store.guard import MAX_CHAIN, MAX_NESTING, OwnQuery, QueryForm, check_query, check_update, \
-    checked_iri, inspect_query
+from checker.sparql_syntax import full_stops
+from checker.store.guard import MAX_CHAIN, MAX_NESTING, MAX_TRIPLE_PATTERNS, OwnQuery, QueryForm, \
+    check_query, check_update, checked_iri, inspect_query
 from checker.store.oxigraph_store import OxigraphStore
 
 HIDDEN_SERVICES = [
@@ -114,6 +117,43 @@ def test_chains_up_to_the_limit_pass() -> None:
     assert bool(pyoxigraph.Store().query(union)) is True
 
 
+def _basic_graph_pattern(patterns: int, depth: int = 1) -> str:
+    """A SELECT whose one basic graph pattern joins `patterns` triple patterns with ".", inside
+    `depth` brackets."""
+    triples = " ".join(f"<x:a> <x:b> ?v{i} ." for i in range(patterns))
+    return ("SELECT * WHERE " + "{ OPTIONAL " * (depth - 1) + "{ " + triples + " }"
+            + " }" * (depth - 1))
+
+
+def test_triple_patterns_past_the_limit_are_refused_saying_so() -> None:
+    """2,000 patterns (41 KB) were "maximum recursion depth exceeded": rdflib's parser recurses
+    through a basic graph pattern's chain of "."."""
+    for text in (_basic_graph_pattern(2000), _basic_graph_pattern(MAX_TRIPLE_PATTERNS + 1)):
+        with pytest.raises(QueryRefusedError) as refused:
+            inspect_query(text)
+        assert refused.value.message == (
+            f"the query has more than {MAX_TRIPLE_PATTERNS} triple patterns separated by “.”, "
+            "more than the query guard's parser reads; split it into smaller queries")
+        assert f"超过 {MAX_TRIPLE_PATTERNS} 个" in refused.value.text("zh")
+    with pytest.raises(QueryRefusedError, match="triple patterns"):
+        check_update("INSERT { ?s ?p ?o } WHERE " + _basic_graph_pattern(2000).split("WHERE ")[1])
+
+
+def test_triple_patterns_up_to_the_limit_parse_at_the_deepest_nesting() -> None:
+    """Within the guard's own recursion limit, whatever the caller's (the CLI's is Python's
+    1,000, which rdflib passed at about 80 patterns); the caller's is left as it was."""
+    before = sys.getrecursionlimit()
+    text = _basic_graph_pattern(MAX_TRIPLE_PATTERNS, depth=MAX_NESTING - 1)
+    assert inspect_query(text).variables == tuple(f"v{i}" for i in range(MAX_TRIPLE_PATTERNS))
+    assert sys.getrecursionlimit() == before
+
+
+def test_full_stops_in_names_numbers_strings_and_iris_are_not_counted() -> None:
+    text = ('SELECT * WHERE { ?s <http://e/a.b> "x. y." ; <http://e/c> 1.5 . ?s ex:a.b ?o . } '
+            "# a comment. with. stops.")
+    assert full_stops(text) == 2
+
+
 def test_select_variables_come_in_projection_or_first_appearance_order() -> None:
     assert inspect_query("SELECT ?b ?a (1 AS ?c) WHERE { ?a ?p ?b }").variables == ("b", "a", "c")
     assert inspect_query("SELECT * WHERE { ?z ?y ?x OPTIONAL { ?x ?q ?w } }").variables == (
@@ -124,6 +164,60 @@ def test_bad_syntax_and_unknown_prefixes_are_refused() -> None:
     for text in ("SELEC ?s", "SELECT * WHERE { ?s ex:p ?o }", "INSERT DATA { <a:b> <a:c> 1 }"):
         with pytest.raises(QueryRefusedError):
             inspect_query(text)
+
+
+NOT_CHARACTERS = {
+    "escape-past-unicode": ('SELECT * { BIND("\\U00110000" AS ?x) }', "the SPARQL query cannot be "
+                            "parsed: the escape \\U00110000 at line 1, column 18 is not a character"),
+    "surrogate-escape": ('ASK {\n FILTER("\\uD800" = "")\n}', "the SPARQL query cannot be "
+                         "parsed: the escape \\uD800 at line 2, column 10 is not a character"),
+    "escape-in-a-comment": ("ASK {} # \\U0011FFFF", "the escape \\U0011FFFF at line 1, column 10"),
+    # bcic query's argument as Python hands it over: the byte 0xFF as U+DCFF (surrogateescape)
+    "byte-not-utf8": ('SELECT * { BIND("\udcff" AS ?x) }', "the query is not UTF-8 text: the byte "
+                      "0xFF at line 1, column 18 is not UTF-8"),
+    "lone-surrogate": ('ASK { FILTER("\ud83d" = "") }', "the query is not UTF-8 text: U+D83D at "
+                       "line 1, column 15 is half of a UTF-16 pair, not a character"),
+}
+
+
+@pytest.mark.parametrize("query, said", NOT_CHARACTERS.values(), ids=NOT_CHARACTERS.keys())
+def test_text_that_is_no_characters_is_refused_with_its_place(query: str, said: str) -> None:
+    """rdflib's parser raised ValueError on such an escape, pyoxigraph UnicodeEncodeError on a
+    lone surrogate: `bcic query` said "Internal error" (exit 3), /sparql named a worker."""
+    with pytest.raises(QueryRefusedError) as refused:
+        inspect_query(query)
+    assert said in refused.value.message
+    with pytest.raises(QueryRefusedError) as update:
+        check_update(f"INSERT {{ ?s ?p ?o }} WHERE {{ {query.split('{', 1)[1]}")
+    named = refused.value.message.split(": ", 1)[1].rsplit(" at line", 1)[0]  # "the escape …"
+    assert named in update.value.message
+
+
+def test_an_escape_rdflib_misreads_is_refused_not_raised() -> None:
+    """rdflib reads `\\u` with eight hex digits as one escape (SPARQL: four, then text): its
+    ValueError is a refusal, as for any text its parser cannot read."""
+    with pytest.raises(QueryRefusedError, match="cannot be parsed"):
+        inspect_query('SELECT * { BIND("\\u00110000" AS ?x) }')
+
+
+def test_escapes_of_characters_pass() -> None:
+    assert inspect_query('SELECT * { BIND("\\U0001F600\\u00e9" AS ?x) }').variables == ("x",)
+
+
+@pytest.mark.parametrize("query, said", [
+    ("SELECT * { BIND(foo:bar(1) AS ?x) }", "the prefix foo: of “foo:bar” at line 1, column 17"),
+    ("SELECT * { BIND(foo:bar(1) AS ?x) ", "the prefix foo: of “foo:bar” at line 1, column 17"),
+    ("PREFIX foo: <http://e/> SELECT * { FILTER(1 +) BIND(bar:x(1) AS ?x) }",
+     "unexpected “)” at line 1, column 46"),
+], ids=["translated", "cut-short", "an-error-before-it"])
+def test_an_undeclared_prefix_of_a_function_is_named_where_the_text_stops(query: str,
+                                                                         said: str) -> None:
+    """pyoxigraph says "expected ENCODE_FOR_URI" past a function's undeclared prefixed name, and
+    rdflib's algebra "Unknown namespace prefix : foo", with no place; an error before the name
+    is still that error."""
+    with pytest.raises(QueryRefusedError) as refused:
+        inspect_query(query)
+    assert said in refused.value.message
 
 
 def test_checked_iri_refuses_what_would_break_out_of_angle_brackets() -> None:

@@ -69,6 +69,12 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
               "within one another; split it into smaller queries",
         "zh": "查询中相互嵌套的 UNION、OPTIONAL、路径或运算步骤超过 {limit} 个，请拆分为较小的查询",
     },
+    "error.sparql.too_many_patterns": {
+        "en": "the query has more than {limit} triple patterns separated by “.”, more than the "
+              "query guard's parser reads; split it into smaller queries",
+        "zh": "查询中以“.”分隔的三元组模式超过 {limit} 个，超出查询检查器的解析器所能读取的数量；"
+              "请拆分为较小的查询",
+    },
     "error.sparql.too_long": {
         "en": "the query is longer than {limit} bytes",
         "zh": "查询长度超过 {limit} 字节",
@@ -96,6 +102,14 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
               "cannot be sent as {format}; ask for one of {others}, which carry it",
         "zh": "应答中含有 XML 1.0 无法承载的字符 {character}，因此不能以 {format} 格式发送；请改用"
               "可以承载它的 {others} 格式之一",
+    },
+    "error.sparql.xml_predicate": {
+        "en": "the answer has the predicate <{predicate}>, which {format} cannot write: its IRI "
+              "does not end in a name XML allows (a letter or “_” first, no “:”), so it cannot be "
+              "sent as {format}; ask for one of {others}, which carry it",
+        "zh": "应答中含有谓词 <{predicate}>，{format} 无法写出它：其 IRI 不以 XML 允许的名称结尾"
+              "（须以字母或“_”开头，且不含“:”），因此不能以 {format} 格式发送；请改用可以承载它的 "
+              "{others} 格式之一",
     },
     "error.sparql.service_description": {
         "en": "the service description",
@@ -129,6 +143,22 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "error.sparql.not_utf8": {
         "en": "the query is not UTF-8 text: {detail}",
         "zh": "查询不是 UTF-8 文本：{detail}",
+    },
+    "error.sparql.not_utf8_byte": {
+        "en": "the query is not UTF-8 text: the byte {byte} at line {line}, column {column} is not "
+              "UTF-8",
+        "zh": "查询不是 UTF-8 文本：第 {line} 行第 {column} 列的字节 {byte} 不是 UTF-8",
+    },
+    "error.sparql.not_utf8_surrogate": {
+        "en": "the query is not UTF-8 text: {character} at line {line}, column {column} is half of "
+              "a UTF-16 pair, not a character",
+        "zh": "查询不是 UTF-8 文本：第 {line} 行第 {column} 列的 {character} 是 UTF-16 代理对的一半，"
+              "不是字符",
+    },
+    "error.sparql.escape_not_a_character": {
+        "en": "the SPARQL query cannot be parsed: the escape {escape} at line {line}, column "
+              "{column} is not a character",
+        "zh": "无法解析该 SPARQL 查询：第 {line} 行第 {column} 列的转义 {escape} 不表示任何字符",
     },
     "error.sparql.remote_store": {
         "en": "this app reads a remote SPARQL server and answers no queries at /sparql: send them "
