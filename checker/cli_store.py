@@ -18,7 +18,7 @@ from .errors import InputError
 from .history import (ClusterSummary, RevisionChange, cluster_history, cluster_overview,
                       mixed_rulebooks_note)
 from .i18n import DEFAULT_LANG, LANGUAGES, Lang, counted, message
-from .ingest import ingest_at, publish_for_queries
+from .ingest import NoClusterError, ingest_at, publish_for_queries
 from .queries import (bind, check_summary_for, get_query, list_queries, result_columns,
                       run_named_query, values_given_once)
 from .query import QueryResult, read_query_argument, run_query, run_remote_query
@@ -95,8 +95,11 @@ def ingest_command(ctx: click.Context, files: tuple[Path, ...], cluster: str | N
     """
     ctx.meta[LANG_META_KEY] = lang
     subject = checked_iri(cluster) if cluster else None
-    info = ingest_at(location, list(files), cluster=subject, submitter=submitter, engine=engine,
-                     user=user)
+    try:
+        info = ingest_at(location, list(files), cluster=subject, submitter=submitter,
+                         engine=engine, user=user)
+    except NoClusterError as error:
+        raise InputError.of("error.no_cluster.option", problem=error) from None
     click.echo(message("store.ingest.stored", lang, number=info.number, cluster=info.cluster))
     click.echo(message("store.ingest.verdict", lang,
                        verdict=verdict_text(info.conforms, info.rate, lang),

@@ -185,8 +185,15 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     },
     "error.named_cluster": {"en": "“{label}” ({iri})", "zh": "“{label}”（{iri}）"},
     "error.no_cluster": {
-        "en": "the submission names no bcic:IndustrialCluster; give one with --cluster",
-        "zh": "提交材料未指明任何 bcic:IndustrialCluster；请用 --cluster 给出",
+        "en": "the submission names no cluster: add the industrial cluster it is about "
+              "(<cluster> a bcic:IndustrialCluster, 3.1) and the cultivation body that "
+              "cultivates it (<body> a bcic:CultivationBody ; bcic:cultivates <cluster>, 4.1)",
+        "zh": "提交材料未指明产业集群：请写明其所述的产业集群（<cluster> a bcic:IndustrialCluster，3.1）"
+              "及培育该产业集群的培育主体（<body> a bcic:CultivationBody ; bcic:cultivates <cluster>，4.1）",
+    },
+    "error.no_cluster.option": {
+        "en": "{problem}, or name the cluster with --cluster",
+        "zh": "{problem}，或用 --cluster 指明产业集群",
     },
     "error.cluster_mismatch": {
         "en": "the submission is about {named}, not {given}: --cluster names the cluster only of "

@@ -41,6 +41,11 @@ from .store.summary import ensure_summary
 from .validation import validate_graph
 
 
+class NoClusterError(InputError):
+    """The submission names no cluster and none was given: it says what to add to it (the web
+    app's words); the CLI adds its --cluster option."""
+
+
 @dataclass(frozen=True)
 class CheckedSubmission:
     """A submission parsed and validated, and the cluster it is to be stored under."""
@@ -167,7 +172,7 @@ def stored_cluster(named: str | None, given: URIRef | None) -> URIRef:
     `given` (--cluster) only for a submission that names none, else it must be the same."""
     if named is None:
         if given is None:
-            raise InputError.of("error.no_cluster")
+            raise NoClusterError.of("error.no_cluster")
         return storable_cluster(given)
     if given is not None and given != URIRef(named):
         raise InputError.of("error.cluster_mismatch", named=named, given=given)

@@ -14,7 +14,7 @@ from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 from rdflib.term import BNode, Node
 
 from .errors import InputError
-from .namespaces import BCIC, IND, ONTOLOGY_IRI, QB, REQ, SHP
+from .namespaces import BCIC, IND, ONTOLOGY_IRI, QB, REQ, SHP, named_term
 from .rulebook import SH
 from .rulebook_document import RulebookDocument
 from .shape_guards import guarding_shapes
@@ -85,8 +85,8 @@ def _requirement_graph(ontology: Graph, shapes: Graph, iri: URIRef) -> Graph:
 
 def shape_document(document: RulebookDocument, name: str) -> Graph:
     """A shape with the helper shapes it names (transitively)."""
-    iri = SHP[name]
-    if (iri, None, None) not in document.shapes_graph:
+    iri = named_term(SHP, name)
+    if iri is None or (iri, None, None) not in document.shapes_graph:
         raise UnknownResourceError.of("error.rulebook.no_shape", name=name)
     seen: set[Node] = set()
     todo: list[Node] = [iri]
@@ -116,8 +116,8 @@ def shapes_document(document: RulebookDocument) -> Graph:
 
 def indicator_document(document: RulebookDocument, code: str) -> Graph:
     """One concept of the 9.1.4 indicator scheme (the scheme itself for `IndicatorScheme`)."""
-    iri = IND[code]
-    if (iri, None, None) not in document.ontology:
+    iri = named_term(IND, code)
+    if iri is None or (iri, None, None) not in document.ontology:
         raise UnknownResourceError.of("error.rulebook.no_indicator", code=code)
     return _new_graph(_bounded(document.ontology, [iri]))
 

@@ -1,6 +1,8 @@
 """The project's namespaces (see docs/model.md), spelled out once."""
 
-from rdflib import Namespace
+import re
+
+from rdflib import Namespace, URIRef
 
 # Every term the project defines lives under this root; anything else is a reused vocabulary.
 BCIC_ROOT = "https://w3id.org/bcic/"
@@ -15,6 +17,17 @@ ONTOLOGY_IRI = "https://w3id.org/bcic/ontology"
 BASE_IRI = ONTOLOGY_IRI
 
 QB = Namespace("http://purl.org/linked-data/cube#")
+
+
+# What follows the namespace in any term of the rulebook's: a shape, an indicator, a provision id.
+_LOCAL_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
+def named_term(namespace: Namespace, name: str) -> URIRef | None:
+    """The term `name` of `namespace` (SHP, IND, REQ), or None when `name` cannot be one (only
+    letters, digits, '.', '-' and '_'): checked before an IRI is made of a name a client chose,
+    since rdflib logs a malformed IRI as it is, line breaks included."""
+    return namespace[name] if _LOCAL_NAME.fullmatch(name) else None
 
 
 def is_bcic_term(iri: str) -> bool:

@@ -21,7 +21,7 @@ from rdflib.namespace import SH
 from rdflib.term import Node
 
 from .errors import CheckerError
-from .forking import WorkerMemoryError, run_forked
+from .forking import WorkerMemoryError, WorkerTimeoutError, run_forked
 from .overlay import Extra, beside
 from .shacl_warm import DataGraph, WarmShapesGraph, Work, as_data_graph, focus_work, run_work
 
@@ -47,6 +47,15 @@ class ValidationEngineError(CheckerError):
 
     exit_code = 3
     http_status = 500
+
+
+class ValidationStalledError(CheckerError):
+    """A worker process of a validation was still at work long after the others had finished and
+    was stopped: the validation ran out of time (exit 4, as any answer out of time), which is no
+    failure of bcic's own (exit 3)."""
+
+    exit_code = 4
+    http_status = 503
 
 
 @dataclass(frozen=True)
@@ -80,6 +89,8 @@ class ShapeEngine:
             found = run_forked([partial(self._results, data_graph, part) for part in parts])
         except (MemoryError, WorkerMemoryError):
             raise  # a limit on the memory of this process or its workers: no engine failure
+        except WorkerTimeoutError as exc:
+            raise ValidationStalledError.of("error.shacl.stalled", reason=exc) from exc
         except Exception as exc:  # a WorkerError, or pyshacl's and rdflib's own error types
             raise ValidationEngineError.of("error.shacl.failed", reason=exc) from exc
         return [result for part in found for result in part]

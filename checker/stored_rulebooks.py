@@ -14,7 +14,7 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
 from .i18n import Lang, message
-from .namespaces import BCIC, REQ
+from .namespaces import BCIC, REQ, named_term
 from .report import Report
 from .rulebook import LEVEL_BY_IRI, SH, Level, clause_sort_key, short_digest
 from .store.base import ONTOLOGY_GRAPH, RULES_ARCHIVE_GRAPH, SHAPES_GRAPH, Store
@@ -102,10 +102,13 @@ def rule_graphs(store: Store, rulebook: StoredRulebook) -> tuple[Graph, Graph]:
 def latest_statement(store: Store, requirement_id: str
                      ) -> tuple[StatedProvision, tuple[Graph, Graph]] | None:
     """The provision as the latest stored rulebook that states it states it, with that
-    rulebook's rule graphs; None when none does."""
+    rulebook's rule graphs; None when none does (nor can: an id that is no provision's)."""
+    iri = named_term(REQ, requirement_id)
+    if iri is None:  # not written into a query, nor made an IRI rdflib would log as it is
+        return None
     for rulebook in stored_rulebooks(store):
         if rulebook.archived is None and not store.ask(OwnQuery(
-                f"ASK {{ GRAPH <{ONTOLOGY_GRAPH}> {{ <{REQ[requirement_id]}> ?p ?o }} }}")):
+                f"ASK {{ GRAPH <{ONTOLOGY_GRAPH}> {{ <{iri}> ?p ?o }} }}")):
             continue  # the rule graphs are read only when they hold it
         graphs = rule_graphs(store, rulebook)
         if (stated := stated_provision(rulebook, graphs, requirement_id)) is not None:
@@ -117,8 +120,8 @@ def stated_provision(rulebook: StoredRulebook, graphs: tuple[Graph, Graph],
                      requirement_id: str) -> StatedProvision | None:
     """What the rulebook's graphs state of the provision; None when they do not state it."""
     ontology, shapes = graphs
-    iri = REQ[requirement_id]
-    if (iri, RDF.type, BCIC.Requirement) not in ontology:
+    iri = named_term(REQ, requirement_id)
+    if iri is None or (iri, RDF.type, BCIC.Requirement) not in ontology:
         return None
     level = ontology.value(iri, BCIC.normativeLevel)
     checking = sorted(s for s in shapes.subjects(BCIC.checksRequirement, iri)

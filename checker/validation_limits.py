@@ -80,8 +80,10 @@ class ValidationMemoryError(InputError):
 
 
 class ValidationTimeoutError(CheckerError):
-    """The validation ran past the time limit and was stopped: nothing was kept."""
+    """The validation ran past the time limit and was stopped: nothing was kept (exit 4: out of
+    time, not a failure of bcic's own)."""
 
+    exit_code = 4
     http_status = 503
 
 

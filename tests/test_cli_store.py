@@ -164,6 +164,20 @@ def test_ingest_of_a_bad_file_exits_2_and_stores_nothing(bcic: Bcic, tmp_path: P
     assert DATANG_CLUSTER not in bcic("clusters").output
 
 
+@pytest.mark.parametrize("lang, said", [
+    ("en", "add the industrial cluster it is about (<cluster> a bcic:IndustrialCluster, 3.1) "),
+    ("zh", "请写明其所述的产业集群（<cluster> a bcic:IndustrialCluster，3.1）")])
+def test_ingest_of_a_submission_naming_no_cluster_says_what_to_add_or_to_give_cluster(
+        bcic: Bcic, tmp_path: Path, lang: str, said: str) -> None:
+    bare = tmp_path / "bare.ttl"
+    bare.write_text('<https://example.org/x> <https://example.org/p> "1" .\n', encoding="utf-8")
+    result = bcic("ingest", str(bare), "--lang", lang)
+    assert result.exit_code == 2 and said in result.output
+    assert result.output.rstrip().endswith(
+        "or name the cluster with --cluster" if lang == "en" else "或用 --cluster 指明产业集群")
+    assert not Path(bcic.store_dir).exists()
+
+
 def test_ingest_over_bcic_max_triples_exits_2_and_stores_nothing(
         bcic: Bcic, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BCIC_MAX_TRIPLES", "100")

@@ -16,7 +16,7 @@ from rdflib.namespace import ORG
 
 from checker.errors import InputError
 from checker.history import cluster_history, cluster_overview
-from checker.ingest import ingest_files, rules_loaded
+from checker.ingest import NoClusterError, ingest_files, rules_loaded
 from checker.loading import load_submission, read_submission_files
 from checker.namespaces import BCIC, SHP
 from checker.paths import EXAMPLES_DIR
@@ -192,7 +192,7 @@ def test_a_submitter_xml_cannot_carry_is_refused_and_nothing_is_stored(store: St
 def test_submission_without_a_cluster_needs_one_named(store: Store, tmp_path: Path) -> None:
     loose = tmp_path / "loose.ttl"
     loose.write_text("<https://example.org/a> <https://example.org/b> 1 .\n", encoding="utf-8")
-    with pytest.raises(InputError, match="--cluster"):
+    with pytest.raises(NoClusterError, match="names no cluster: add the industrial cluster"):
         ingest_files(store, [loose])
     named = URIRef("https://example.org/cluster/named")
     info = ingest_files(store, [loose], cluster=named)

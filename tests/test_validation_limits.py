@@ -107,6 +107,9 @@ def test_a_validation_past_its_time_is_stopped_and_said_503() -> None:
     assert refused.value.message.startswith("the validation was stopped after 0.01 s (the time "
                                             "limit BCIC_VALIDATION_TIMEOUT sets)")
     assert refused.value.text("zh").startswith("验证在 0.01 秒（BCIC_VALIDATION_TIMEOUT 设定的时间上限）")
+    # time says nothing of size (a 33 KB file with one long list once took minutes): no such advice
+    assert "smaller" not in refused.value.message and "较小" not in refused.value.text("zh")
+    assert refused.value.exit_code == 4  # out of time, as an answer out of time is: not internal
 
 
 def test_a_validation_waits_for_a_slot_and_past_the_wait_is_refused_503() -> None:

@@ -27,6 +27,7 @@ from checker.shacl import Severity
 from checker.store import cluster_key, open_store
 from checker.tokens import TokenFile
 from tests.catalogue_counts import COUNTS, UPDATE
+from web import evaluation_api
 
 DEHUA = EXAMPLES_DIR / "dehua-ceramics.ttl"
 DATANG = EXAMPLES_DIR / "datang-socks.ttl"
@@ -895,3 +896,39 @@ def test_a_compressed_body_is_415_saying_so_not_a_text_encoding_error(
         headers={"Content-Encoding": "gzip", **_bearer(tokens["evaluator"])})
     assert answer.status_code == 415 and said in answer.get_json()["message"]
     assert _revisions(own_store) == []
+
+
+NO_CLUSTER = '<https://example.org/x> <https://example.org/p> "1" .\n'
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "add the industrial cluster it is about (<cluster> a bcic:IndustrialCluster, 3.1)"),
+    ("zh", "请写明其所述的产业集群（<cluster> a bcic:IndustrialCluster，3.1）")])
+def test_a_submission_naming_no_cluster_is_told_what_to_add_not_a_cli_option(
+        writable: Flask, own_store: Path, tokens: dict[str, str], lang: str, said: str) -> None:
+    client = writable.test_client()
+    api = client.post(f"/api/clusters/revisions?lang={lang}", data=NO_CLUSTER,
+                      content_type="text/turtle", headers=_bearer(tokens["evaluator"]))
+    form = client.post(f"/validate?lang={lang}", data={
+        "text": NO_CLUSTER, "store": "1", "token": tokens["evaluator"]})
+    assert api.status_code == form.status_code == 400
+    for message in (api.get_json()["message"], html.unescape(_text(form))):
+        assert said in message and "4.1" in message and "--cluster" not in message
+    assert _revisions(own_store) == []
+
+
+@pytest.mark.parametrize("lang, said", [("en", "unknown report format 'xml'"),
+                                        ("zh", "未知的报告格式 'xml'")])
+def test_an_unknown_report_format_is_400_before_anything_is_validated(
+        samples: FlaskClient, monkeypatch: pytest.MonkeyPatch, lang: str, said: str) -> None:
+    """A bad ?format= took a validation slot and a whole validation before it was refused."""
+    def never(*_args: object) -> None:
+        raise AssertionError("validated before the format was checked")
+
+    monkeypatch.setattr(evaluation_api, "validate_within", never)
+    monkeypatch.setattr(evaluation_api, "recheck_within", never)
+    for answer in (samples.post(f"/api/validate?format=xml&lang={lang}",
+                                data=DEHUA.read_bytes(), content_type="text/turtle"),
+                   samples.post(f"/api/clusters/{DEHUA_KEY}/revisions/1/recheck?format=xml"
+                                f"&lang={lang}")):
+        assert answer.status_code == 400 and said in answer.get_json()["message"]

@@ -230,6 +230,42 @@ def test_a_language_the_api_lacks_is_a_documented_400_on_every_operation(
         assert "'fr'" in answer.get_json()["message"]
 
 
+def _lang_parameter(document: dict[str, Any], path: str, method: str) -> dict[str, Any] | None:
+    """The operation's query parameter `lang` (a reference followed), None when it has none."""
+    components = document["components"]["parameters"]
+    for parameter in document["paths"][path][method].get("parameters", []):
+        if "$ref" in parameter:
+            parameter = components[parameter["$ref"].rsplit("/", 1)[-1]]
+        if (parameter["name"], parameter["in"]) == ("lang", "query"):
+            return parameter  # type: ignore[no-any-return]
+    return None
+
+
+def test_every_operation_that_honours_lang_declares_it(
+        make_web_app, tmp_path: Path, document: dict[str, Any]) -> None:  # type: ignore[no-untyped-def]
+    """An operation that refuses `?lang=fr`, or whose answer changes with `?lang=`, lists `lang`
+    among its parameters: clients generated from the document can then ask for Chinese. Asked of
+    an empty store (no token, a query that cannot be parsed), so that every operation answers
+    with words: a refusal or an error."""
+    client = make_web_app(tmp_path / "no-store").test_client()
+    honouring = []
+    for path, item in document["paths"].items():
+        for method in item:
+            url = path.format(**PATH_VALUES) + ("?query=SELEC&" if path == "/sparql" else "?")
+            said = {lang: client.open(url + f"lang={lang}", method=method.upper())
+                    for lang in ("en", "zh", "fr")}
+            refused = (said["fr"].status_code == 400
+                       and "'fr'" in said["fr"].get_data(as_text=True))
+            if refused or said["en"].get_data() != said["zh"].get_data():
+                honouring.append((method, path))
+            declared = _lang_parameter(document, path, method)
+            promised = declared is not None and "another language is 400" in declared["description"]
+            assert promised == refused, (method, path, declared)  # says what `fr` gets
+    assert len(honouring) >= 18  # every operation here answers in words (a broken walk: none)
+    undeclared = [op for op in honouring if _lang_parameter(document, op[1], op[0]) is None]
+    assert not undeclared, f"lang honoured but not declared: {undeclared}"
+
+
 def test_every_read_of_an_unreachable_remote_store_is_a_documented_503(
         make_web_app, document: dict[str, Any]) -> None:  # type: ignore[no-untyped-def]
     """Each GET under /api/ needs no store or answers 503 when its remote store does not

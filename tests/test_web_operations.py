@@ -3,16 +3,21 @@ damaged token file answered without its path, the size limit and CORS settings."
 
 from __future__ import annotations
 
+import io
 import logging
+import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from checker.cli_serve import LOG_FORMAT
 from checker.paths import EXAMPLES_DIR
 from checker.tokens import TokenFile
 
 BODY = (EXAMPLES_DIR / "meitan-tea.ttl").read_bytes()
+LOG_LINE = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} [A-Z]+ [\w.]+: ")
 
 
 def test_every_request_is_logged_without_query_values(make_web_app, sample_store: Path,  # type: ignore[no-untyped-def]
@@ -110,3 +115,46 @@ def test_cors_origin_is_sent_as_written_and_an_empty_one_turns_cors_off(
     answer = make_web_app(sample_store).test_client().get("/api/clusters")
     assert answer.headers.get("Access-Control-Allow-Origin") == header
     assert ("Access-Control-Expose-Headers" in answer.headers) == (header is not None)
+
+
+FORGING_PATHS = [  # a client's line, after a line break in a name the route makes an IRI of
+    "/indicator/x%0A2026-11-29%2016:20:00,000%20ERROR%20web:%20FORGED%20LINE%20",
+    "/shapes/gbt-draft/y%0D%0A2026-11-29%2016:20:00,000%20WARNING%20bcic.events:%20FORGED%20",
+    "/rulebook/shapes/zz%20%0AFORGED",
+    "/req/gbt-draft/4.1%0AFORGED%20%3E",
+    "/rulebook/4.1%0AFORGED%20%3E",
+]
+
+
+@pytest.fixture
+def server_log() -> Iterator[io.StringIO]:
+    """What `bcic serve` writes to stderr: a handler on the root logger in its format."""
+    written = io.StringIO()
+    handler = logging.StreamHandler(written)
+    handler.setFormatter(logging.Formatter(LOG_FORMAT))
+    root = logging.getLogger()
+    level = root.level
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    yield written
+    root.removeHandler(handler)
+    root.setLevel(level)
+
+
+@pytest.mark.parametrize("path", FORGING_PATHS)
+def test_a_name_made_of_a_line_break_is_404_and_writes_no_line_of_its_own(
+        make_web_app, sample_store: Path, server_log: io.StringIO, path: str) -> None:  # type: ignore[no-untyped-def]
+    client = make_web_app(sample_store).test_client()
+    assert client.get(path, headers={"Accept": "text/turtle"}).status_code == 404
+    lines = server_log.getvalue().splitlines()
+    assert lines and all(LOG_LINE.match(line) for line in lines), lines
+    assert not [line for line in lines if "rdflib" in line], lines  # checked before any IRI
+
+
+def test_any_librarys_record_has_its_control_characters_escaped(
+        make_web_app, sample_store: Path, server_log: io.StringIO) -> None:  # type: ignore[no-untyped-def]
+    make_web_app(sample_store)
+    logging.getLogger("rdflib.term").warning("%s does not look like a valid URI",
+                                             "https://x/a\n2026-11-29 ERROR web: FORGED\u2028")
+    assert server_log.getvalue().splitlines() == [server_log.getvalue().rstrip("\n")]
+    assert "a\\x0a2026-11-29 ERROR web: FORGED\\u2028 does not look" in server_log.getvalue()

@@ -11,6 +11,7 @@ from typing import Any
 from flask import Blueprint, Response, jsonify, request, url_for
 
 from checker.history import cluster_history, cluster_overview
+from checker.render import report_format
 from checker.render.json_ import report_document
 from checker.report import Report
 from checker.report_reader import read_report
@@ -67,25 +68,27 @@ def cluster(key: str) -> Response:
 @bp.get("/clusters/<key>/revisions/<int:number>/report")
 def report(key: str, number: int) -> Response:
     """The stored report of a revision: JSON, or `?format=ttl|html|text` (`?lang=` zh|en)."""
-    store = read_store()
+    fmt, store = _asked_format(), read_store()
     found = read_report(store, stored_cluster(store, key), number)  # 404 when not stored
-    return _report(found, f"bcic-report-{key}-{number}")
+    return _report(found, fmt, f"bcic-report-{key}-{number}")
 
 
 @bp.post("/clusters/<key>/revisions/<int:number>/recheck")
 def recheck(key: str, number: int) -> Response:
     """A stored revision's submission validated again under the running rulebook, storing
     nothing: the report as JSON (or `?format=`); the stored report stays the revision's."""
-    store = read_store()
+    fmt, store = _asked_format(), read_store()
     info, data = stored_submission(store, stored_cluster(store, key), number)
-    return _report(recheck_within(info, data, validation_limits()),
+    return _report(recheck_within(info, data, validation_limits()), fmt,
                    f"bcic-recheck-{key}-{number}")
 
 
 @bp.post("/validate")
 def validate() -> Response:
     """Validate the body as a submission, store nothing; the report as JSON (or `?format=`)."""
-    return _report(validate_within([body_submission()], validation_limits()), "bcic-validation")
+    fmt = _asked_format()  # refused before the validation, which takes a slot and seconds
+    return _report(validate_within([body_submission()], validation_limits()), fmt,
+                   "bcic-validation")
 
 
 @bp.post("/clusters/revisions")
@@ -112,10 +115,14 @@ def delete(key: str, number: int) -> Response:
                                             "number": info.number}})
 
 
-def _report(found: Report, name: str) -> Response:
-    """A report as JSON, or rendered as `?format=` names."""
+def _asked_format() -> str:
+    """`?format=` (json when not given), checked: an unknown one is 400 before any work."""
+    return report_format(request.args.get("format", "json")).name
+
+
+def _report(found: Report, fmt: str, name: str) -> Response:
+    """A report as JSON, or rendered in the checked format `fmt`."""
     lang = request_language()
-    fmt = request.args.get("format", "json")
     if fmt != "json":
         return report_download(found, fmt, lang, name)
     return jsonify(report_document(found, lang))

@@ -9,6 +9,9 @@
   app cannot read.
 
 Every value a client chose is quoted before it is logged, so that no request can write a line.
+Other libraries log values a client chose as they are (rdflib a malformed IRI, line breaks and
+all), so the app also escapes the control characters of every record's message (`\x0a`) in the
+handlers logging has when it is created (`EscapedControls`).
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ from urllib.parse import quote
 from flask import Flask, Response, g, request
 from rdflib import URIRef
 
+from checker.render.cells import printable
+
 ACCESS = logging.getLogger("bcic.access")
 EVENTS = logging.getLogger("bcic.events")
 _PATH_SAFE = "/:@!$&'()*+,;=-._~"
@@ -28,9 +33,27 @@ _TOKEN_ID = re.compile(r"bcic_([0-9a-f]{8})_")
 _LOGGED_MESSAGE = 300  # characters of an error message kept in its log line
 
 
+class EscapedControls(logging.Filter):
+    """Writes a record's message with its control characters and line separators escaped
+    (`\x0a`, `\u2028`), whichever logger wrote it (rdflib, pyshacl, pyoxigraph, werkzeug,
+    waitress): none can start a line of its own in the log. A traceback stays as it is."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Escape the message in place (every handler after this one sees it escaped)."""
+        message = record.getMessage()
+        shown = printable(message)
+        if shown != message:
+            record.msg, record.args = shown, None
+        return True
+
+
 def install_logging(app: Flask) -> None:
-    """Log every request of `app` to `bcic.access` (unless BCIC_ACCESS_LOG is off): the clock
-    starts before any other of the app's before-request functions."""
+    """Escape control characters in what the handlers of the root logger and of the app's own
+    logger write; log every request of `app` to `bcic.access` (unless BCIC_ACCESS_LOG is off):
+    the clock starts before any other of the app's before-request functions."""
+    for handler in (*logging.getLogger().handlers, *app.logger.handlers):
+        if not any(isinstance(f, EscapedControls) for f in handler.filters):
+            handler.addFilter(EscapedControls())
     if not app.config["BCIC_ACCESS_LOG"]:
         return
     app.before_request_funcs.setdefault(None, []).insert(0, _start_clock)

@@ -113,7 +113,7 @@ def _paths() -> Json:
             _report_ok(), (400, 404, 413, 503))},
         "/api/clusters/{key}/revisions/{number}": {"delete": _op(
             "clusters", "deleteRevision", "Delete a revision (its number stays taken)",
-            "删除某修订版（其编号不再复用）", [key, number], _json_ok("Deleted"),
+            "删除某修订版（其编号不再复用）", [key, number, lang], _json_ok("Deleted"),
             (400, 401, 403, 404, 503), role="evaluator")},
         "/api/clusters/revisions": {"post": _op(
             "validation", "storeRevision", "Validate the body and store it as its cluster's "
@@ -166,15 +166,16 @@ def _paths() -> Json:
         "/api/rules/reload": {"post": _op(
             "rules", "reloadRules", "Reload the store's rule graphs (ontology, catalogue, "
             "shapes) from the rule files", "从规则文件重新加载存储中的规则图（本体、要求目录、形状）",
-            [], _json_ok("RulesReloaded"), (400, 401, 403, 503), role="maintainer")},
+            [lang], _json_ok("RulesReloaded"), (400, 401, 403, 503), role="maintainer")},
         "/api/openapi.json": {"get": _op(
-            "meta", "openapi", "This document", "本文档", [],
+            "meta", "openapi", "This document", "本文档", [lang],
             {"200": {"description": "OpenAPI 3.1",
                      "content": {"application/json": {"schema": {"type": "object"}}}}},
             (400,))},
         "/healthz": {"get": _op(
             "meta", "health", "Whether this server can answer from its store (for load "
-            "balancers; never cached)", "本服务器能否读取存储并应答（供负载均衡使用；不缓存）", [],
+            "balancers; never cached)", "本服务器能否读取存储并应答（供负载均衡使用；不缓存）",
+            [_ref_param("messageLang")],
             _json_ok("Health"), (503,))},
         "/api/docs": {"get": _op(
             "meta", "apiDocs", "This document as a page for people", "本文档的网页版", [lang],
@@ -219,7 +220,7 @@ def _sparql_op(method: str) -> Json:
         "SPARQL 1.1 query (read only; updates are 403)" if method == "post"
         else "SPARQL 1.1 query, or the service description without one",
         "SPARQL 1.1 查询（只读，更新返回 403）" if method == "post" else "SPARQL 1.1 查询；无查询时返回服务描述",
-        ([query] if method == "get" else []) + graphs + [fmt],
+        ([query] if method == "get" else []) + graphs + [fmt, _ref_param("messageLang")],
         {"200": {"description": "results in the format chosen by `format`, else by Accept: "
                                 "labelled with the format's main media type, or with an alias "
                                 "when only that was accepted (header X-BCIC-Truncated: true "
@@ -277,6 +278,14 @@ def _parameters() -> Json:
                               "带地区的标签（zh-CN）按其语言；其他语言为 400"),
                  "schema": {"type": "string",
                             "pattern": "^([zZ][hH]|[eE][nN])([-_][0-9A-Za-z-]*)?$"}},
+        # /sparql and /healthz answer protocol clients, which a refused language would break.
+        "messageLang": {"name": "lang", "in": "query", "required": False,
+                        **described("language of error messages (else Accept-Language): zh or "
+                                    "en, any case, a regional tag counting as its language "
+                                    "(zh-CN); another language is ignored",
+                                    "错误消息的语言（否则按 Accept-Language）：zh 或 en，不分大小写，"
+                                    "带地区的标签（zh-CN）按其语言；其他语言不予理会"),
+                        "schema": {"type": "string"}},
         "year": {"name": "year", "in": "query", "required": False,
                  **described("a four-digit year (default: the latest with values)",
                               "四位数年份（默认：有数值的最近一年）"),

@@ -82,4 +82,12 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "the SHACL engine failed: {reason}",
         "zh": "SHACL 引擎出错：{reason}",
     },
+    "error.shacl.stalled": {
+        "en": "the validation did not finish in time: {reason}, long after the rest of the "
+              "work had finished, and nothing was judged; try again when the machine is less "
+              "busy, and if it happens again, validate the files one at a time to find the one "
+              "that takes so long",
+        "zh": "验证未能按时完成：{reason}，而其余部分早已完成，未作任何判定；请在机器较空闲时重试，"
+              "若再次出现，请逐个验证文件，找出耗时过长的文件",
+    },
 }

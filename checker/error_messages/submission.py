@@ -41,10 +41,9 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "error.validation.timeout": {
         "en": "the validation was stopped after {seconds:g} s (the time limit "
               "BCIC_VALIDATION_TIMEOUT sets) and nothing was kept; try again when the server is "
-              "less busy, send a smaller submission, or ask the server's operator to raise the "
-              "limit",
+              "less busy, or ask the server's operator to raise the limit",
         "zh": "验证在 {seconds:g} 秒（BCIC_VALIDATION_TIMEOUT 设定的时间上限）后被终止，未保留任何内容；"
-              "请在服务器较空闲时重试、提交较小的材料，或请服务器运维人员调高该上限",
+              "请在服务器较空闲时重试，或请服务器运维人员调高该上限",
     },
     "error.validation.busy": {
         "en": "the server is already validating as many submissions as it validates at once "

@@ -42,15 +42,20 @@ def format_for_media_type(media_type: str) -> ReportFormat | None:
     return _BY_MEDIA_TYPE.get(media_type.split(";", 1)[0].strip().lower())
 
 
+def report_format(fmt: str) -> ReportFormat:
+    """The format named `fmt`; an unknown name is an input error (asked before any work)."""
+    try:
+        return REPORT_FORMATS[fmt]
+    except KeyError:
+        known = ", ".join(REPORT_FORMATS)
+        raise InputError.of("error.report.unknown_format", fmt=fmt, known=known) from None
+
+
 def render_report(report: Report, fmt: str, lang: Lang, rulebook_url: str | None = None) -> str:
     """Render `report` in the format named `fmt`; an unknown name is an input error. The HTML
     report links its provisions to the rulebook pages under `rulebook_url` when given (a server
     serving the report knows where they are); the other formats name provisions by id."""
-    try:
-        chosen = REPORT_FORMATS[fmt]
-    except KeyError:
-        known = ", ".join(REPORT_FORMATS)
-        raise InputError.of("error.report.unknown_format", fmt=fmt, known=known) from None
+    chosen = report_format(fmt)
     if chosen.render is render_html:
         return render_html(report, lang, rulebook_url)
     return chosen.render(report, lang)
