@@ -28,7 +28,6 @@ from __future__ import annotations
 import multiprocessing
 import os
 import queue
-import shutil
 import signal
 import threading
 import time
@@ -42,6 +41,7 @@ from .errors import CheckerError, NoAnswerError, StoreError
 from .i18n import Phrase, phrase
 from .memory_limit import MIB, OUT_OF_MEMORY_SIGNAL
 from .query_worker import CURRENT_LINK, JobDone, JobFailed, QueryJob, serve
+from .snapshot_leases import remove_unless_leased
 
 SNAPSHOTS_KEPT = 3  # the current one and two before it, for queries that started on them
 
@@ -293,9 +293,10 @@ def _backup_directory(store_dir: Path, target: Path) -> None:
 
 
 def _prune(snapshot_dir: Path) -> None:
-    """Remove all but the newest snapshots (and never the current one)."""
+    """Remove all but the newest snapshots, never the current one nor one a reader holds a
+    lease on (checker/snapshot_leases.py): that one goes on a later prune."""
     current = current_snapshot(snapshot_dir)
     snapshots = sorted(p for p in snapshot_dir.glob("snapshot-*") if p.is_dir())
     for old in snapshots[:-SNAPSHOTS_KEPT]:
         if old != current:
-            shutil.rmtree(old, ignore_errors=True)
+            remove_unless_leased(old)
