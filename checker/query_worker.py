@@ -40,7 +40,7 @@ PREFIXES = {
     "prov": "http://www.w3.org/ns/prov#", "dcterms": "http://purl.org/dc/terms/",
     "org": "http://www.w3.org/ns/org#", "qb": "http://purl.org/linked-data/cube#",
 }
-_LOG = logging.getLogger(__name__)  # to the server's stderr: the worker's is the server's
+_LOG = logging.getLogger(__name__)  # to stderr: the parent logs it (checker/worker_output.py)
 CURRENT_LINK = "current"  # inside a snapshot directory: the symlink to the newest snapshot
 # A SELECT result as the named-query API returns it (not a pyoxigraph format, not offered to
 # SPARQL clients): {"columns": [variable…], "rows": [{variable: value}…]}, see `_values_json`.
@@ -103,9 +103,15 @@ class _NoSnapshot(OSError):
         self.link = link
 
 
-def serve(connection: Connection, snapshot_dir: str, memory: int | None = None) -> None:
+def serve(connection: Connection, snapshot_dir: str, memory: int | None = None,
+          stderr: Connection | None = None) -> None:
     """Answer jobs from `connection` until the parent closes it (the worker process's main);
-    with `memory`, take at most that many bytes beyond what the open snapshot holds."""
+    with `memory`, take at most that many bytes beyond what the open snapshot holds; with
+    `stderr`, the write end of a pipe, write there what would go to stderr (the engine's own
+    words when it aborts too: checker/worker_output.py logs it)."""
+    if stderr is not None:
+        os.dup2(stderr.fileno(), 2)
+        stderr.close()
     snapshots = _SnapshotStore(Path(snapshot_dir))
     try:
         snapshots.store()  # open now, while nobody waits; a missing snapshot is reported per job
