@@ -25,10 +25,10 @@ finishes on the snapshot it started on.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import queue
-import shutil
 import signal
 import threading
 import time
@@ -42,7 +42,10 @@ from .errors import CheckerError, NoAnswerError, StoreError
 from .i18n import Phrase, phrase
 from .memory_limit import MIB, OUT_OF_MEMORY_SIGNAL
 from .query_worker import CURRENT_LINK, JobDone, JobFailed, QueryJob, serve
+from .snapshot_leases import remove_unless_leased
+from .worker_output import relay
 
+_LOG = logging.getLogger(__name__)
 SNAPSHOTS_KEPT = 3  # the current one and two before it, for queries that started on them
 
 
@@ -79,10 +82,13 @@ class QueryBusyError(NoAnswerError):
 
 class QueryRunner:
     """A pool of query worker processes over the snapshots in `snapshot_dir`; with `memory`,
-    each may take that many bytes beyond what it holds with the snapshot open."""
+    each may take that many bytes beyond what it holds with the snapshot open. What a worker
+    writes to stderr, and each worker replaced and why, are logged to `logger` (else this
+    module's)."""
 
     def __init__(self, snapshot_dir: str | Path, *, workers: int = 2, timeout: float = 10.0,
-                 reserved: int = 0, memory: int | None = None) -> None:
+                 reserved: int = 0, memory: int | None = None,
+                 logger: logging.Logger | None = None) -> None:
         if (workers < 1 or timeout <= 0 or not 0 <= reserved < workers
                 or (memory is not None and memory <= 0)):
             raise CheckerError.of("error.sparql.runner_settings")
@@ -96,7 +102,8 @@ class QueryRunner:
             multiprocessing.get_context("forkserver")
             if "forkserver" in multiprocessing.get_all_start_methods()
             else multiprocessing.get_context("spawn"))
-        self._workers = [_Worker(context, self.snapshot_dir, memory) for _ in range(workers)]
+        self._workers = [_Worker(context, self.snapshot_dir, memory, logger or _LOG)
+                         for _ in range(workers)]
         self._idle: queue.SimpleQueue[_Worker] = queue.SimpleQueue()
         for worker in self._workers:
             self._idle.put(worker)
@@ -150,13 +157,15 @@ class QueryRunner:
 
 
 class _Worker:
-    """One worker process and the parent's end of its pipe; used by one thread at a time."""
+    """One worker process and the parent's end of its pipe; used by one thread at a time. What
+    it writes to stderr, and why it was replaced, go to `logger`."""
 
     def __init__(self, context: ForkServerContext | SpawnContext, snapshot_dir: Path,
-                 memory: int | None) -> None:
+                 memory: int | None, logger: logging.Logger) -> None:
         self._context = context
         self._snapshot_dir = snapshot_dir
         self._memory = memory
+        self._logger = logger
         self._process: BaseProcess | None = None
         self._connection: Connection | None = None
 
@@ -171,11 +180,14 @@ class _Worker:
             return
         self.stop()
         parent_end, child_end = self._context.Pipe()
+        said, says = self._context.Pipe(duplex=False)  # its stderr, read here
         process = self._context.Process(
-            target=serve, args=(child_end, str(self._snapshot_dir), self._memory),
+            target=serve, args=(child_end, str(self._snapshot_dir), self._memory, says),
             name="bcic-query-worker", daemon=True)
         process.start()
         child_end.close()  # the child holds its own copy: EOF reaches us when it dies
+        says.close()
+        relay(said, process.pid, self._logger)
         self._process, self._connection = process, parent_end
 
     def call(self, job: QueryJob, timeout: float) -> JobDone | JobFailed:
@@ -186,18 +198,26 @@ class _Worker:
         try:
             self._connection.send(job)
             if not self._connection.poll(timeout):
-                self.restart()
+                self._replace(f"its query ran past the time limit ({timeout:g} s)")
                 raise QueryTimeoutError.of("error.sparql.timeout", seconds=timeout)
             reply: JobDone | JobFailed = self._connection.recv()
         except (EOFError, OSError):
             code = self._exit_code()
-            self.restart()
             if self._memory is not None and code == -OUT_OF_MEMORY_SIGNAL:
+                self._replace(f"its query needed more than its memory limit "
+                              f"({self._memory // MIB} MiB)")
                 raise QueryMemoryError.of("error.sparql.memory",
                                           limit=self._memory // MIB) from None
-            raise QueryCrashedError.of("error.sparql.engine_stopped",
-                                       cause=_cause_of_death(code)) from None
+            cause = _cause_of_death(code)
+            self._replace(f"it ended: {cause.text('en')}")
+            raise QueryCrashedError.of("error.sparql.engine_stopped", cause=cause) from None
         return reply
+
+    def _replace(self, why: str) -> None:
+        """Restart the worker, logging which one was replaced and why."""
+        before = self.pid
+        self.restart()
+        self._logger.warning("query worker %s replaced by %s: %s", before, self.pid, why)
 
     def restart(self) -> None:
         """Kill the process (SIGKILL stops the query's work at once) and start a fresh one."""
@@ -293,9 +313,10 @@ def _backup_directory(store_dir: Path, target: Path) -> None:
 
 
 def _prune(snapshot_dir: Path) -> None:
-    """Remove all but the newest snapshots (and never the current one)."""
+    """Remove all but the newest snapshots, never the current one nor one a reader holds a
+    lease on (checker/snapshot_leases.py): that one goes on a later prune."""
     current = current_snapshot(snapshot_dir)
     snapshots = sorted(p for p in snapshot_dir.glob("snapshot-*") if p.is_dir())
     for old in snapshots[:-SNAPSHOTS_KEPT]:
         if old != current:
-            shutil.rmtree(old, ignore_errors=True)
+            remove_unless_leased(old)

@@ -3,9 +3,9 @@
 A worker opens the current snapshot of the store read-only, receives one job at a time over a
 pipe, runs it with pyoxigraph, caps the rows, serialises the result and sends the bytes back.
 It imports nothing but pyoxigraph, orjson, the standard library, checker.errors with its
-message catalogue (plain Python), checker.sparql_syntax (pyoxigraph and the standard library) and
-checker.memory_limit (the standard library), so that starting a fresh worker after a kill stays
-cheap, and it holds no state worth saving: the parent kills it without ceremony when a query runs
+message catalogue (plain Python), checker.sparql_syntax (pyoxigraph and the standard library),
+checker.memory_limit and checker.snapshot_leases (the standard library), so that starting a
+fresh worker after a kill stays cheap, and it holds no state worth saving: the parent kills it without ceremony when a query runs
 too long. Given a memory limit, a worker takes at most that much memory beyond what it holds once
 it has opened the snapshot; a query that needs more ends the worker by SIGABRT, as Rust code
 does when an allocation fails, and the parent says so and replaces it (checker/memory_limit.py).
@@ -28,6 +28,7 @@ import pyoxigraph
 
 from .errors import CheckerError, NotAcceptableError, QueryRefusedError, StoreError
 from .memory_limit import limit_growth
+from .snapshot_leases import SnapshotLease, take_lease
 from .sparql_syntax import undeclared_prefix
 
 PREFIXES = {
@@ -39,7 +40,7 @@ PREFIXES = {
     "prov": "http://www.w3.org/ns/prov#", "dcterms": "http://purl.org/dc/terms/",
     "org": "http://www.w3.org/ns/org#", "qb": "http://purl.org/linked-data/cube#",
 }
-_LOG = logging.getLogger(__name__)  # to the server's stderr: the worker's is the server's
+_LOG = logging.getLogger(__name__)  # to stderr: the parent logs it (checker/worker_output.py)
 CURRENT_LINK = "current"  # inside a snapshot directory: the symlink to the newest snapshot
 # A SELECT result as the named-query API returns it (not a pyoxigraph format, not offered to
 # SPARQL clients): {"columns": [variable…], "rows": [{variable: value}…]}, see `_values_json`.
@@ -112,9 +113,15 @@ class _NoSnapshot(OSError):
         self.link = link
 
 
-def serve(connection: Connection, snapshot_dir: str, memory: int | None = None) -> None:
+def serve(connection: Connection, snapshot_dir: str, memory: int | None = None,
+          stderr: Connection | None = None) -> None:
     """Answer jobs from `connection` until the parent closes it (the worker process's main);
-    with `memory`, take at most that many bytes beyond what the open snapshot holds."""
+    with `memory`, take at most that many bytes beyond what the open snapshot holds; with
+    `stderr`, the write end of a pipe, write there what would go to stderr (the engine's own
+    words when it aborts too: checker/worker_output.py logs it)."""
+    if stderr is not None:
+        os.dup2(stderr.fileno(), 2)
+        stderr.close()
     snapshots = _SnapshotStore(Path(snapshot_dir))
     try:
         snapshots.store()  # open now, while nobody waits; a missing snapshot is reported per job
@@ -313,12 +320,14 @@ def _prefixes(result_format: str, triples: list[pyoxigraph.Triple]) -> dict[str,
 
 
 class _SnapshotStore:
-    """The newest snapshot, opened read-only; reopened when `current` points somewhere new."""
+    """The newest snapshot, opened read-only with a lease on it (never pruned while open);
+    reopened when `current` points somewhere new."""
 
     def __init__(self, snapshot_dir: Path) -> None:
         self._link = snapshot_dir / CURRENT_LINK
         self._opened: str | None = None
         self._store: pyoxigraph.Store | None = None
+        self._lease: SnapshotLease | None = None
 
     def store(self) -> pyoxigraph.Store:
         """The store of the current snapshot (checked on every job: one readlink)."""
@@ -328,6 +337,11 @@ class _SnapshotStore:
             raise _NoSnapshot(self._link) from None
         if target != self._opened or self._store is None:
             self._store = None  # let go of the old snapshot before opening the new one
+            if self._lease is not None:
+                self._lease.release()
+            self._lease = take_lease(Path(target))
+            if self._lease is None:  # pruned since the link was read: a newer one is current
+                raise FileNotFoundError(target)
             self._store = pyoxigraph.Store.read_only(target)
             self._opened = target
         return self._store

@@ -8,6 +8,7 @@ worker process (checker/query_runner.py) with a time limit and a row cap.
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 from collections import OrderedDict
@@ -217,10 +218,12 @@ def graph_iris(values: list[str], parameter: str) -> tuple[str, ...]:
 
 class SparqlService:
     """Runs prepared queries against the snapshots in `snapshot_dir`, within `limits`, once
-    `ready()` (if given) returns."""
+    `ready()` (if given) returns; its workers' stderr and replacements are logged to `logger`
+    (the runner's own logger when None)."""
 
     def __init__(self, snapshot_dir: str | Path, limits: SparqlLimits,
-                 ready: Callable[[], None] | None = None) -> None:
+                 ready: Callable[[], None] | None = None,
+                 logger: logging.Logger | None = None) -> None:
         self.limits = limits
         self.snapshot_dir = Path(snapshot_dir)
         self._ready = ready  # raises while the snapshots must not be read (snapshot_keeper.py)
@@ -228,7 +231,7 @@ class SparqlService:
             raise CheckerError.of("error.sparql.runner_settings")
         self.runner = QueryRunner(snapshot_dir, workers=limits.workers, timeout=limits.timeout,
                                   reserved=limits.reserved_workers,
-                                  memory=limits.memory_mib * MIB)
+                                  memory=limits.memory_mib * MIB, logger=logger)
         self.public_limit = self.runner.public_workers + limits.waiting
         self._public = threading.BoundedSemaphore(self.public_limit)
 

@@ -39,7 +39,7 @@ from .data import install_reader, is_remote, snapshot_keeper
 from .errors import error_detail
 from .i18n import (check_api_language, language_link, pick, remember_language, request_language, ui,
                    ui_count, unknown_language)
-from .logs import install_logging, refused
+from .logs import EVENTS, install_logging, refused
 from .proxy import behind_proxy, vary_with_host
 from .settings import check_settings
 from .submissions import VALIDATION_SLOTS, refuse_encoded_body, upload_limit
@@ -276,7 +276,8 @@ def _sparql_service(app: Flask) -> SparqlService | None:
         max_query_bytes=int(config["BCIC_SPARQL_MAX_QUERY_BYTES"]),
         allowed_services=tuple(services),
     )
-    service = SparqlService(snapshots.snapshot_dir, limits, ready=snapshots.readable)
+    service = SparqlService(snapshots.snapshot_dir, limits, ready=snapshots.readable,
+                            logger=EVENTS)
     if not app.testing:
         service.runner.start()  # a production server answers its first query warm
     return service

@@ -3,6 +3,9 @@
 Pages read the embedded store's current query snapshot in this process (read-only, reopened when
 ingest publishes a new one), so the web app never holds the live store that `bcic ingest`
 writes; only a snapshot known to match the live store (checker/snapshot_keeper.py), else 503.
+Each request reads one snapshot from its first read to its end, lent to it: a newer one published
+meanwhile is read by later requests, and the older one is closed (and may be pruned:
+checker/snapshot_leases.py) only when its last request is done.
 A write (a revision stored with a token) opens the live store for its own duration and
 publishes a new snapshot after it. The app's writes take turns: RocksDB's lock on a directory is
 the process's, so a second thread opening it would be refused at once, as if another process
@@ -18,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
-from flask import Flask, current_app
+from flask import Flask, current_app, g
 
 from checker.errors import CheckerError, NoAnswerError, NotFlushedError
 from checker.ingest import store_submission
@@ -28,6 +31,7 @@ from checker.query_runner import snapshot_dir_for
 from checker.report import Report
 from checker.errors import StoreLockedError
 from checker.snapshot_keeper import SnapshotKeeper
+from checker.snapshot_leases import SnapshotLease, take_lease
 from checker.store import Store, engine_setting, open_configured_store, writer_lock_wait
 from checker.store.credentials import Credentials, store_credentials
 from checker.store.base import RevisionInfo
@@ -39,12 +43,34 @@ from checker.validation_limits import check_within
 from .submissions import validation_limits
 
 _READER = "bcic.reader"
+_LENT = "bcic_read_store"  # in flask.g: the store lent to this request (read_store)
 _WRITER = "bcic.writer"
 
 
+class _Opened:
+    """One store opened for reading, the requests reading it now, and the lease that keeps its
+    snapshot from being pruned (None: a remote store, or no store yet)."""
+
+    def __init__(self, snapshot: Path | None, store: Store,
+                 lease: SnapshotLease | None) -> None:
+        self.snapshot = snapshot
+        self.store = store
+        self.lease = lease
+        self.users = 0
+        self.retired = False  # a newer snapshot is read now: close when the last user is done
+
+    def close(self) -> None:
+        """Close the store and let its snapshot be pruned."""
+        self.store.close()
+        if self.lease is not None:
+            self.lease.release()
+
+
 class SnapshotReader:
-    """A read-only store over the current snapshot, reopened when the snapshot changes
-    (`snapshots`: None for a remote store, read directly)."""
+    """Read-only stores over the current snapshot, one per snapshot, lent to each request for
+    its whole duration (`acquire`/`release`): a snapshot replaced by a newer one is closed when
+    its last request is done, never under one (`snapshots`: None for a remote store, read
+    directly and never replaced)."""
 
     def __init__(self, store_location: str, snapshots: SnapshotKeeper | None, engine: str,
                  credentials: Credentials | None = None) -> None:
@@ -53,28 +79,37 @@ class SnapshotReader:
         self.engine = engine  # a remote store's engine setting (checker/store/engine.py)
         self.credentials = credentials  # a remote store's user (checker/store/credentials.py)
         self._lock = threading.Lock()
-        self._opened: tuple[Path | None, Store] | None = None
+        self._opened: _Opened | None = None
         self._outdated: tuple[Store, bool] | None = None  # a snapshot's needs_reindex, once
 
-    def store(self) -> Store:
-        """The store to read now: an empty in-memory one while there is no store at all;
-        NoAnswerError (503, no path: the log says why) while no snapshot can be trusted."""
-        if self.snapshots is None:
-            return self._remote()
-        snapshot = self.snapshots.current()
+    def acquire(self) -> _Opened:
+        """The store to read now, lent until `release`: an empty in-memory one while there is
+        no store at all; NoAnswerError (503, no path: the log says why) while no snapshot can
+        be trusted."""
+        snapshot = self.snapshots.current() if self.snapshots is not None else None
         with self._lock:
-            if self._opened is None or self._opened[0] != snapshot:
-                if self._opened is not None:
-                    self._opened[1].close()
-                    self._opened = None
-                self._opened = (snapshot, _opened_snapshot(snapshot))
-            return self._opened[1]
+            if self.snapshots is None:
+                if self._opened is None:
+                    self._opened = _Opened(None, open_live(self, lock_wait=0.0), None)
+            elif self._opened is None or self._opened.snapshot != snapshot:
+                self._replace(self._open(snapshot))
+            assert self._opened is not None
+            self._opened.users += 1
+            return self._opened
 
-    def summary_outdated(self) -> bool:
-        """Whether the store read now holds a summary graph of another version (`needs_reindex`,
-        what `bcic serve` warns of): asked once per snapshot, which never changes; each time of
-        a remote store, which may be reindexed under the app."""
-        store = self.store()
+    def release(self, opened: _Opened) -> None:
+        """A request is done with a store `acquire` lent it: a replaced snapshot's store is
+        closed when this was its last user."""
+        with self._lock:
+            opened.users -= 1
+            done = opened.retired and opened.users == 0
+        if done:
+            opened.close()
+
+    def summary_outdated(self, store: Store) -> bool:
+        """Whether `store` (one this reader lent) holds a summary graph of another version
+        (`needs_reindex`, what `bcic serve` warns of): asked once per snapshot, which never
+        changes; each time of a remote store, which may be reindexed under the app."""
         if self.snapshots is None:
             return needs_reindex(store)
         known = self._outdated
@@ -82,17 +117,35 @@ class SnapshotReader:
             known = self._outdated = (store, needs_reindex(store))
         return known[1]
 
-    def _remote(self) -> Store:
-        with self._lock:
-            if self._opened is None:
-                self._opened = (None, open_live(self, lock_wait=0.0))
-            return self._opened[1]
+    def _open(self, snapshot: Path | None) -> _Opened:
+        """A snapshot opened with a lease on it; NoAnswerError "not readable yet" when it was
+        pruned before the lease (a reader that waited through several writes): the next read
+        opens the newer one."""
+        if snapshot is None:
+            return _Opened(None, _opened_snapshot(None), None)
+        lease = take_lease(snapshot)
+        if lease is None:
+            raise NoAnswerError.of("error.store.not_ready")
+        try:
+            return _Opened(snapshot, _opened_snapshot(snapshot), lease)
+        except BaseException:
+            lease.release()
+            raise
+
+    def _replace(self, opened: _Opened) -> None:
+        """Make `opened` the store new requests read (under the lock); the one before is
+        closed now if no request reads it, else by its last one."""
+        before, self._opened = self._opened, opened
+        if before is not None:
+            before.retired = True
+            if before.users == 0:
+                before.close()
 
     def close(self) -> None:
-        """Close the store held open, if any."""
+        """Close the store held open, if any (when the app stops)."""
         with self._lock:
             if self._opened is not None:
-                self._opened[1].close()
+                self._opened.close()
                 self._opened = None
 
 
@@ -197,6 +250,7 @@ def install_reader(app: Flask) -> None:
             app.logger)
     reader = SnapshotReader(location, snapshots, engine, credentials)
     app.extensions[_READER] = reader
+    app.teardown_appcontext(_give_back)
     app.extensions[_WRITER] = StoreWriter(reader,
                                           writer_lock_wait(app.config["BCIC_STORE_LOCK_WAIT"]))
     if snapshots is not None:
@@ -218,7 +272,7 @@ def start_notes(app: Flask) -> list[Phrase]:
         return [phrase("serve.no_store", path=location)]
     try:
         with app.app_context():
-            outdated = reader.summary_outdated()
+            outdated = summary_outdated()
     except CheckerError:  # not readable yet, or a remote store not answering: said elsewhere
         return []
     return [phrase("serve.needs_reindex", location=location)] if outdated else []
@@ -237,15 +291,29 @@ def _opened_snapshot(snapshot: Path | None) -> Store:
 
 
 def read_store() -> Store:
-    """The store pages read, for the current app."""
-    reader: SnapshotReader = current_app.extensions[_READER]
-    return reader.store()
+    """The store pages read, for the current app: the same one for the whole request (app
+    context), lent until it ends, so a write publishing a snapshot meanwhile closes nothing the
+    request reads; it reads the store as of its first read."""
+    lent: _Opened | None = g.get(_LENT)
+    if lent is None:
+        reader: SnapshotReader = current_app.extensions[_READER]
+        lent = reader.acquire()
+        setattr(g, _LENT, lent)
+    return lent.store
+
+
+def _give_back(_error: BaseException | None) -> None:
+    """Return the store the ending app context read, if it read one (a teardown)."""
+    lent: _Opened | None = g.pop(_LENT, None)
+    if lent is not None:
+        reader: SnapshotReader = current_app.extensions[_READER]
+        reader.release(lent)
 
 
 def summary_outdated() -> bool:
     """Whether the store pages read now needs `bcic reindex` (SnapshotReader.summary_outdated)."""
     reader: SnapshotReader = current_app.extensions[_READER]
-    return reader.summary_outdated()
+    return reader.summary_outdated(read_store())
 
 
 def write_store() -> AbstractContextManager[Store]:

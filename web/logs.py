@@ -5,8 +5,10 @@
   duration. Off with BCIC_ACCESS_LOG=false, or by the logger's level.
 - `bcic.events`: refused requests (an error answer of the checker: a query refused, out of time,
   an upload too large), failed authentication (the token's public id at most, never the token),
-  revisions stored and deleted (cluster, number, who), rule graphs reloaded, and a token file the
-  app cannot read.
+  revisions stored and deleted (cluster, number, who), rule graphs reloaded, a token file the
+  app cannot read, each query worker replaced (which, by which, why) and each line a query worker
+  wrote to its stderr (the engine's words when it aborts), at WARNING, control characters escaped
+  (checker/worker_output.py).
 
 Every value a client chose is quoted before it is logged, so that no request can write a line.
 Other libraries log values a client chose as they are (rdflib a malformed IRI, line breaks and

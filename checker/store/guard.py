@@ -8,6 +8,7 @@ keywords — and refused when its parse tree holds a SERVICE pattern or a LOAD o
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 import threading
@@ -27,6 +28,19 @@ from rdflib.term import Variable
 from ..errors import InputError, QueryRefusedError
 from ..sparql_syntax import full_stops, prefix_refusal, syntax_refusal, text_refusal
 
+# rdflib's SPARQL grammar is pyparsing's, which is not safe for two threads at once: it learns how
+# to call each parse action on its first call (pages first read at once failed with "TypeError:
+# Param.postParse2() missing 1 required positional argument"). One parse at a time, then.
+_parser_turn = threading.Lock()
+
+
+def _fresh_parser_turn() -> None:
+    """In a forked child: a lock no thread of the parent can hold (the child analyses queries)."""
+    global _parser_turn
+    _parser_turn = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_fresh_parser_turn)
 MAX_NESTING = 48  # brackets of any kind; pyoxigraph crashes near 3,000, rdflib recurses deeply
 # Operands along any path of the parse tree, a chain of n counting n: pyoxigraph nests a chain of
 # n UNIONs, OPTIONALs, path steps or operators n levels deep and recursed out of its stack near
@@ -79,6 +93,12 @@ def inspect_query(text: str) -> QueryInfo:
     message says where, by line and column, pyoxigraph's parser stops on it (sparql_syntax.py):
     rdflib's own position is where the alternative that failed began, often far before."""
     _check_text(text)
+    with _parser_turn:
+        return _inspected(text)
+
+
+def _inspected(text: str) -> QueryInfo:
+    """`inspect_query`'s work, while no other thread uses rdflib's parser."""
     _check_nesting(text)
     _check_triple_patterns(text)
     try:
@@ -141,7 +161,7 @@ def check_update(text: str) -> None:
     _check_nesting(text)
     _check_triple_patterns(text)
     try:
-        with parser_recursion:
+        with _parser_turn, parser_recursion:
             tree = parseUpdate(text)
     except (ParseException, RecursionError, ValueError) as error:
         raise QueryRefusedError.of("error.sparql.update_unparsable", detail=error) from None
