@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from flask import Flask, current_app
 
@@ -40,6 +42,11 @@ from .submissions import validation_limits
 
 _READER = "bcic.reader"
 _WRITER = "bcic.writer"
+# What pages computed from one snapshot, kept for it (the least recently used dropped beyond
+# this many): a snapshot never changes, and a new one empties it. Each is one page's data (the
+# benchmark of 53 clusters: about 2 MB), so the bound keeps the server's memory bounded too.
+MEMO_SIZE = 64
+T = TypeVar("T")
 
 
 class SnapshotReader:
@@ -55,6 +62,7 @@ class SnapshotReader:
         self._lock = threading.Lock()
         self._opened: tuple[Path | None, Store] | None = None
         self._outdated: tuple[Store, bool] | None = None  # a snapshot's needs_reindex, once
+        self._memo: OrderedDict[Hashable, object] = OrderedDict()  # of the snapshot opened
 
     def store(self) -> Store:
         """The store to read now: an empty in-memory one while there is no store at all;
@@ -67,8 +75,28 @@ class SnapshotReader:
                 if self._opened is not None:
                     self._opened[1].close()
                     self._opened = None
+                self._memo.clear()  # computed from the snapshot just closed
                 self._opened = (snapshot, _opened_snapshot(snapshot))
             return self._opened[1]
+
+    def remembered(self, key: Hashable, compute: Callable[[Store], T]) -> T:
+        """`compute(store)` on the store read now, kept under `key` while the snapshot stays
+        the current one (at most MEMO_SIZE results); computed each time on a remote store,
+        which may change under the app. Two requests at once may both compute it."""
+        store = self.store()
+        if self.snapshots is None:
+            return compute(store)
+        with self._lock:
+            if self._opened is not None and self._opened[1] is store and key in self._memo:
+                self._memo.move_to_end(key)
+                return self._memo[key]  # type: ignore[return-value]
+        value = compute(store)
+        with self._lock:
+            if self._opened is not None and self._opened[1] is store:  # still the current one
+                self._memo[key] = value
+                while len(self._memo) > MEMO_SIZE:
+                    self._memo.popitem(last=False)
+        return value
 
     def summary_outdated(self) -> bool:
         """Whether the store read now holds a summary graph of another version (`needs_reindex`,
@@ -240,6 +268,12 @@ def read_store() -> Store:
     """The store pages read, for the current app."""
     reader: SnapshotReader = current_app.extensions[_READER]
     return reader.store()
+
+
+def remembered(key: Hashable, compute: Callable[[Store], T]) -> T:
+    """`compute(store)` on the store pages read, kept per snapshot (SnapshotReader.remembered)."""
+    reader: SnapshotReader = current_app.extensions[_READER]
+    return reader.remembered(key, compute)
 
 
 def summary_outdated() -> bool:
