@@ -9,6 +9,7 @@ keywords — and refused when its parse tree holds a SERVICE pattern or a LOAD o
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
@@ -34,6 +35,10 @@ _CHAINS = {"GroupOrUnionGraphPattern": "graph", "GroupGraphPatternSub": "part",
            "PathAlternative": "part", "PathSequence": "part",
            "ConditionalOrExpression": "other", "ConditionalAndExpression": "other",
            "AdditiveExpression": "other", "MultiplicativeExpression": "other"}
+# rdflib's SPARQL grammar (pyparsing) keeps parse state in objects every thread shares: two
+# parses at once can fail inside it ("Param.postParse2() missing 1 required positional
+# argument", seen with four threads rendering the benchmark page), so parses take turns.
+_PARSER_TURN = threading.Lock()
 _IRI_TOKEN = re.compile(r"<[^<>\"{}|^`\\\x00-\x20]*>")  # SPARQL IRIREF: may hold '#' and '('
 _REFUSED_NODES = {"ServiceGraphPattern": "SERVICE", "Load": "LOAD"}
 
@@ -73,7 +78,7 @@ def inspect_query(text: str) -> QueryInfo:
     rdflib's own position is where the alternative that failed began, often far before."""
     _check_nesting(text)
     try:
-        tree = parseQuery(text)
+        tree = parsed_query(text)
     except ParseException as error:
         raise (syntax_refusal(text)
                or QueryRefusedError.of("error.sparql.unparsable", detail=error)) from None
@@ -89,13 +94,27 @@ def inspect_query(text: str) -> QueryInfo:
     if form is QueryForm.SELECT:
         variables = _projection(tree[1])
         try:
-            translateQuery(tree)  # its semantic checks: unknown prefixes, misplaced aggregates…
+            with _PARSER_TURN:
+                translateQuery(tree)  # its semantic checks: unknown prefixes, misplaced aggregates…
         except RecursionError as error:
             raise QueryRefusedError.of("error.sparql.unparsable", detail=error) from None
         except Exception as error:  # rdflib's algebra raises plain exceptions
             raise (prefix_refusal(text)  # rdflib's "Unknown namespace prefix" says not where
                    or QueryRefusedError.of("error.sparql.invalid", detail=error)) from None
     return QueryInfo(form, variables, uses_service, "datasetClause" in tree[1], iris)
+
+
+def parsed_query(text: str) -> ParseResults:
+    """rdflib's parse tree of a query, one parse at a time in the process (rdflib's grammar
+    is not safe to run in two threads at once)."""
+    with _PARSER_TURN:
+        return parseQuery(text)
+
+
+def parsed_update(text: str) -> ParseResults:
+    """rdflib's parse tree of an update, one parse at a time in the process."""
+    with _PARSER_TURN:
+        return parseUpdate(text)
 
 
 def check_query(text: str, form: QueryForm | None = None) -> QueryInfo:
@@ -128,7 +147,7 @@ def check_update(text: str) -> None:
     """Parse an update and refuse LOAD and SERVICE in it (both fetch from the network)."""
     _check_nesting(text)
     try:
-        tree = parseUpdate(text)
+        tree = parsed_update(text)
     except (ParseException, RecursionError) as error:
         raise QueryRefusedError.of("error.sparql.update_unparsable", detail=error) from None
     _check_chains(tree)
