@@ -43,8 +43,8 @@ from .submissions import validation_limits
 _READER = "bcic.reader"
 _WRITER = "bcic.writer"
 # What pages computed from one snapshot, kept for it (the least recently used dropped beyond
-# this many): a snapshot never changes, and a new one empties it. Each is one page's data (the
-# benchmark of 53 clusters: about 2 MB), so the bound keeps the server's memory bounded too.
+# this many): a snapshot never changes, and a new one empties it. Each is one page's data, so
+# the bound keeps the server's memory bounded too, whatever query strings clients send.
 MEMO_SIZE = 64
 T = TypeVar("T")
 
