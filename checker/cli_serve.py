@@ -36,8 +36,9 @@ LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
               help="Request threads of the WSGI server / 服务线程数.")
 @click.option("--health-port", type=click.IntRange(0, 65535),
               help="Also answer /healthz, and only it, on this port with a request thread of its "
-                   "own, so that page traffic on --port never delays a readiness check (0 for "
-                   "any free one) / 另以此端口单独应答 /healthz（独立服务线程，不受页面负载影响）.")
+                   "own, so that a readiness check never queues behind requests holding the "
+                   "threads of --port (0 for any free one) / 另以此端口单独应答 /healthz（独立服务"
+                   "线程，不在主端口的请求之后排队）.")
 @click.option("--connection-limit", default=100, show_default=True, type=click.IntRange(min=1),
               help="Open connections at most; more wait to be accepted / 最大连接数.")
 @click.option("--channel-timeout", default=30, show_default=True, type=click.IntRange(min=1),
