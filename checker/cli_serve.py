@@ -34,6 +34,11 @@ LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
                    "经反向代理访问时的公开 URL.")
 @click.option("--threads", default=8, show_default=True, type=click.IntRange(min=1),
               help="Request threads of the WSGI server / 服务线程数.")
+@click.option("--health-port", type=click.IntRange(0, 65535),
+              help="Also answer /healthz, and only it, on this port with a request thread of its "
+                   "own, so that a readiness check never queues behind requests holding the "
+                   "threads of --port (0 for any free one) / 另以此端口单独应答 /healthz（独立服务"
+                   "线程，不在主端口的请求之后排队）.")
 @click.option("--connection-limit", default=100, show_default=True, type=click.IntRange(min=1),
               help="Open connections at most; more wait to be accepted / 最大连接数.")
 @click.option("--channel-timeout", default=30, show_default=True, type=click.IntRange(min=1),
@@ -46,14 +51,14 @@ LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 @click.pass_context
 def serve_command(ctx: click.Context, host: str, port: int, location: str | None,
                   engine: str | None, user: str | None, public_url: str | None, threads: int,
-                  connection_limit: int, channel_timeout: int, stop_timeout: int,
+                  health_port: int | None, connection_limit: int, channel_timeout: int, stop_timeout: int,
                   lang: Lang) -> None:
     """Serve the web app with waitress (not Flask's development server) / 启动 Web 服务."""
     import waitress  # the server and the app are only needed here
 
     from web import create_app
     from web.data import start_notes
-    from web.serving import serve
+    from web.serving import add_health_listener, serve
 
     ctx.meta[LANG_META_KEY] = lang
     os.environ[STORE_ENV] = store_location(location)  # a file or a bad URL: refused now
@@ -73,9 +78,16 @@ def serve_command(ctx: click.Context, host: str, port: int, location: str | None
                                         channel_timeout=channel_timeout,
                                         cleanup_interval=channel_timeout)
     except (OSError, ValueError) as error:  # in use, not ours to take, or no such address
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
-        raise InputError.of("error.serve.cannot_listen", host=host, port=port,
-                            reason=reason) from None
+        raise _cannot_listen(host, port, error) from None
+    if health_port is not None:
+        try:
+            health = add_health_listener(server, app, host, health_port)
+        except (OSError, ValueError) as error:
+            server.close()
+            raise _cannot_listen(host, health_port, error) from None
+        bound = (health.effective_listen[0][1] if hasattr(health, "effective_listen")
+                 else health.effective_port)
+        click.echo(message("serve.health_port", lang, port=bound), err=True)
     for bound_host, bound_port in getattr(server, "effective_listen", None) or [
             (server.effective_host, server.effective_port)]:
         shown = f"[{bound_host}]" if ":" in str(bound_host) else bound_host
@@ -93,3 +105,9 @@ def serve_command(ctx: click.Context, host: str, port: int, location: str | None
     serve(server, stop_timeout,
           lambda: click.echo(message("serve.stopping", lang, seconds=stop_timeout), err=True),
           stopped)
+
+
+def _cannot_listen(host: str, port: int, error: Exception) -> InputError:
+    """The error of a port the server cannot listen on (in use, not ours, no such address)."""
+    reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+    return InputError.of("error.serve.cannot_listen", host=host, port=port, reason=reason)

@@ -36,6 +36,10 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "bcic serving {url} (SPARQL: /sparql, API: /api/docs)",
         "zh": "bcic 服务地址 {url}（SPARQL：/sparql，API：/api/docs）",
     },
+    "serve.health_port": {
+        "en": "/healthz also on port {port}, with a thread of its own (for readiness checks)",
+        "zh": "/healthz 另在端口 {port} 应答，使用独立线程（供就绪检查）",
+    },
     "serve.public_url": {
         "en": "people reach it at {url} (BCIC_PUBLIC_URL)",
         "zh": "用户经由 {url} 访问（BCIC_PUBLIC_URL）",

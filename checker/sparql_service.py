@@ -21,7 +21,6 @@ from pathlib import Path
 import pyoxigraph
 from pyparsing import ParseException, ParseResults
 from rdflib.plugins.sparql.algebra import translatePrologue
-from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.plugins.sparql.sparql import Prologue
 from rdflib.term import Variable
@@ -32,7 +31,7 @@ from .forking import WorkerError, WorkerTimeoutError, can_fork, run_in_child
 from .memory_limit import MIB
 from .query_runner import QueryBusyError, QueryRunner
 from .query_worker import VALUES_JSON, QueryJob, ResultKind
-from .store.guard import QueryForm, QueryInfo, inspect_query, parser_recursion
+from .store.guard import QueryForm, QueryInfo, inspect_query, parsed_query, parsed_update
 
 TRUNCATED_HEADER = "X-BCIC-Truncated"
 SD = "http://www.w3.org/ns/sparql-service-description#"
@@ -397,8 +396,7 @@ def _analyse(text: str) -> Analysis:
     if not info.uses_service and not _MAY_NAME_A_DATASET.search(text):
         return info, False, ()
     # The guard says what the query is; the dataset and the SERVICE IRIs need the tree itself.
-    with parser_recursion:
-        tree = parseQuery(text)
+    tree = parsed_query(text)
     # CompValue.get returns the key itself for a missing key: test membership instead.
     has_dataset = "datasetClause" in tree[1]
     prologue = translatePrologue(tree[0], None)
@@ -433,7 +431,6 @@ def _service_nodes(tree: object) -> list[CompValue]:
 def is_update(text: str) -> bool:
     """Whether the text is a SPARQL update with at least one operation."""
     try:
-        with parser_recursion:
-            return "request" in parseUpdate(text)
+        return "request" in parsed_update(text)
     except (ParseException, RecursionError, ValueError):  # ValueError: an escape of no character
         return False

@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from flask import Blueprint, Response, current_app, jsonify, render_template, url_for
+from flask import Blueprint, Response, current_app, jsonify, render_template, request, url_for
 from rdflib import URIRef
 from werkzeug.exceptions import BadRequest
 
@@ -40,7 +40,7 @@ from .cluster_params import (
     indicators_param,
     year_param,
 )
-from .data import read_store, summary_outdated
+from .data import remembered, summary_outdated
 from .i18n import pick, request_language, ui
 
 bp = Blueprint("clusters", __name__)
@@ -60,13 +60,13 @@ COMPARISON_COLUMNS = {
 @bp.get("/clusters/<key>")
 def cluster(key: str) -> str:
     """One cluster: revisions, what each closed and opened, indicator charts."""
-    store = read_store()
-    stored = stored_clusters(store)
-    summary = cluster_in_path(stored, key)
-    panel, choices = _panel(store, stored, summary)
+    summary = cluster_in_path(_stored(), key)
+    panel, choices = _panel(summary)
     names = _names([panel.cluster] + ([panel.benchmark] if panel.benchmark else []))
+    entries = remembered(("revisions", summary.cluster),
+                         lambda store: revision_entries(store, summary.cluster))
     return render_template(
-        "cluster.html", summary=summary, entries=revision_entries(store, summary.cluster),
+        "cluster.html", summary=summary, entries=entries,
         report_url=_report_url, scheme=indicator_scheme(), panel=panel, choices=choices,
         decimal_text=decimal_text,
         rulebook_changed=lambda before, after: message(
@@ -79,9 +79,10 @@ def cluster(key: str) -> str:
 @bp.get("/api/clusters/<key>/history")
 def history_api(key: str) -> Response:
     """A cluster's revisions with provenance and the requirements each closed and opened."""
-    store = read_store()
-    summary = cluster_in_path(stored_clusters(store), key)
-    document = history_document(stored_ref(summary), revision_entries(store, summary.cluster),
+    summary = cluster_in_path(_stored(), key)
+    entries = remembered(("revisions", summary.cluster),
+                         lambda store: revision_entries(store, summary.cluster))
+    document = history_document(stored_ref(summary), entries,
                                 lambda number: _report_url(key, number))
     return jsonify(document)
 
@@ -89,20 +90,16 @@ def history_api(key: str) -> Response:
 @bp.get("/api/clusters/<key>/indicators")
 def indicators_api(key: str) -> Response:
     """A cluster's values by indicator and year, its targets, and the group radar."""
-    store = read_store()
-    stored = stored_clusters(store)
-    panel, _ = _panel(store, stored, cluster_in_path(stored, key))
+    panel, _ = _panel(cluster_in_path(_stored(), key))
     return jsonify(indicators_document(panel))
 
 
 @bp.get("/benchmark")
 def benchmark() -> str:
     """Compare clusters' indicators side by side, and one cluster's four comparisons (9.3.2)."""
-    store = read_store()
-    stored = stored_clusters(store)
-    if not stored:
+    if not _stored():
         return render_template("benchmark.html", refs=[])
-    view = _benchmark_view(store, stored, default_all=True)
+    view = _benchmark_view(default_all=True)
     table = view["table"]
     chart = bars_chart(table.leaves, [c.iri for c in table.clusters], _names(table.clusters),
                        table.notes)
@@ -119,15 +116,32 @@ def benchmark_api() -> Response:
     """Clusters side by side on indicators in a year, and the four comparisons of one of them;
     503 while the comparisons' summary graph needs `bcic reindex`, as the named queries'."""
     check_summary_for(COMPARISON_QUERIES, summary_outdated)
-    store = read_store()
-    view = _benchmark_view(store, stored_clusters(store), default_all=False)
+    view = _benchmark_view(default_all=False)
     return jsonify(benchmark_document(view["table"], view["comparisons"], view["focus"]))
 
 
-def _panel(store: Store, stored: list[ClusterSummary],
-           summary: ClusterSummary) -> tuple[IndicatorPanel, list[ClusterRef]]:
+def _stored() -> list[ClusterSummary]:
+    """The stored clusters of the snapshot read now (read once per snapshot)."""
+    return remembered("stored_clusters", stored_clusters)
+
+
+def _asked() -> tuple[tuple[str, str], ...]:
+    """The request's query parameters in the order given, but `lang`: what a page's data
+    depends on besides the snapshot and the path (the language only changes how it is shown)."""
+    return tuple((name, value) for name, value in request.args.items(multi=True)
+                 if name != "lang")
+
+
+def _panel(summary: ClusterSummary) -> tuple[IndicatorPanel, list[ClusterRef]]:
     """The cluster's indicator panel for the request's benchmark, year and indicators, and the
-    clusters it may be compared with."""
+    clusters it may be compared with (computed once per snapshot and request parameters)."""
+    return remembered(("panel", summary.cluster, _asked()),
+                      lambda store: _new_panel(store, _stored(), summary))
+
+
+def _new_panel(store: Store, stored: list[ClusterSummary],
+               summary: ClusterSummary) -> tuple[IndicatorPanel, list[ClusterRef]]:
+    """The cluster's indicator panel, computed from the store."""
     choices = comparable_clusters(store, stored, summary.cluster)
     benchmark = benchmark_param(choices, default_benchmark(choices),
                                 cluster_key(summary.cluster))
@@ -137,8 +151,15 @@ def _panel(store: Store, stored: list[ClusterSummary],
     return panel, choices
 
 
-def _benchmark_view(store: Store, stored: list[ClusterSummary], *,
-                    default_all: bool) -> dict[str, Any]:
+def _benchmark_view(*, default_all: bool) -> dict[str, Any]:
+    """The benchmark page's data for the request (computed once per snapshot and request
+    parameters: with 50 clusters it takes a second)."""
+    return remembered(("benchmark", default_all, _asked()),
+                      lambda store: _new_benchmark_view(store, _stored(), default_all=default_all))
+
+
+def _new_benchmark_view(store: Store, stored: list[ClusterSummary], *,
+                        default_all: bool) -> dict[str, Any]:
     """The benchmark page's clusters, indicators, year, focus cluster and its comparisons.
 
     The page starts from every stored cluster; the API asks for at least one `cluster`."""

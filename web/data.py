@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from flask import Flask, current_app, g
 
@@ -45,6 +47,11 @@ from .submissions import validation_limits
 _READER = "bcic.reader"
 _LENT = "bcic_read_store"  # in flask.g: the store lent to this request (read_store)
 _WRITER = "bcic.writer"
+# What pages computed from one snapshot, kept with it (the least recently used dropped beyond
+# this many): a snapshot never changes, and a new one starts empty. Each is one page's data, so
+# the bound keeps the server's memory bounded too, whatever query strings clients send.
+MEMO_SIZE = 64
+T = TypeVar("T")
 
 
 class _Opened:
@@ -58,6 +65,7 @@ class _Opened:
         self.lease = lease
         self.users = 0
         self.retired = False  # a newer snapshot is read now: close when the last user is done
+        self.memo: OrderedDict[Hashable, object] = OrderedDict()  # SnapshotReader.remembered
 
     def close(self) -> None:
         """Close the store and let its snapshot be pruned."""
@@ -105,6 +113,23 @@ class SnapshotReader:
             done = opened.retired and opened.users == 0
         if done:
             opened.close()
+
+    def remembered(self, opened: _Opened, key: Hashable, compute: Callable[[Store], T]) -> T:
+        """`compute(opened.store)`, kept under `key` with the snapshot `opened` reads (at most
+        MEMO_SIZE results); computed each time on a remote store, which may change under the
+        app. Two requests at once may both compute it."""
+        if self.snapshots is None:
+            return compute(opened.store)
+        with self._lock:
+            if key in opened.memo:
+                opened.memo.move_to_end(key)
+                return opened.memo[key]  # type: ignore[return-value]
+        value = compute(opened.store)
+        with self._lock:
+            opened.memo[key] = value
+            while len(opened.memo) > MEMO_SIZE:
+                opened.memo.popitem(last=False)
+        return value
 
     def summary_outdated(self, store: Store) -> bool:
         """Whether `store` (one this reader lent) holds a summary graph of another version
@@ -294,12 +319,23 @@ def read_store() -> Store:
     """The store pages read, for the current app: the same one for the whole request (app
     context), lent until it ends, so a write publishing a snapshot meanwhile closes nothing the
     request reads; it reads the store as of its first read."""
+    return _lent().store
+
+
+def remembered(key: Hashable, compute: Callable[[Store], T]) -> T:
+    """`compute(store)` on the store pages read, kept per snapshot (SnapshotReader.remembered)."""
+    reader: SnapshotReader = current_app.extensions[_READER]
+    return reader.remembered(_lent(), key, compute)
+
+
+def _lent() -> _Opened:
+    """The store lent to this request (app context), borrowed on its first read."""
     lent: _Opened | None = g.get(_LENT)
     if lent is None:
         reader: SnapshotReader = current_app.extensions[_READER]
         lent = reader.acquire()
         setattr(g, _LENT, lent)
-    return lent.store
+    return lent
 
 
 def _give_back(_error: BaseException | None) -> None:

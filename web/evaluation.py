@@ -35,7 +35,7 @@ from checker.validation_limits import (ValidationBusyError, ValidationMemoryErro
 
 from . import csrf
 from .auth import require_role
-from .data import read_store, store_upload, summary_outdated, write_store
+from .data import read_store, remembered, store_upload, summary_outdated, write_store
 from .errors import error_detail
 from .i18n import request_language, ui
 from .logs import revision_deleted, revision_stored
@@ -54,7 +54,7 @@ _Answer = tuple[Response | str, int, dict[str, str]]  # a page, its status and i
 @bp.get("/")
 def home() -> str:
     """The stored clusters with their latest verdict, conformance rate and revision date."""
-    clusters = sorted(cluster_overview(read_store()), key=lambda c: str(c.cluster))
+    clusters = sorted(remembered("cluster_overview", cluster_overview), key=lambda c: str(c.cluster))
     return render_template("home.html", clusters=clusters, key=cluster_key,
                            mixed_note=mixed_rulebooks_note(clusters, request_language()),
                            needs_reindex=summary_outdated())

@@ -23,7 +23,7 @@ from checker.validation_limits import recheck_within, validate_within
 from checker.verdicts import rate_document
 
 from .auth import require_role
-from .data import read_store, store_upload, write_store
+from .data import read_store, remembered, store_upload, write_store
 from .evaluation import stored_cluster
 from .i18n import pick, request_language
 from .logs import revision_deleted, revision_stored
@@ -36,7 +36,7 @@ bp = Blueprint("evaluation_api", __name__, url_prefix="/api")
 @bp.get("/clusters")
 def clusters() -> Response:
     """Every stored cluster with its latest revision."""
-    summaries = sorted(cluster_overview(read_store()), key=lambda c: str(c.cluster))
+    summaries = sorted(remembered("cluster_overview", cluster_overview), key=lambda c: str(c.cluster))
     return jsonify({"clusters": [{
         "key": cluster_key(s.cluster),
         "cluster": str(s.cluster),

@@ -1,13 +1,20 @@
 """`/healthz`: whether this server can answer from its store, for load balancers and
 supervisors. 200 when the store (an embedded store's query snapshot, or a remote SPARQL server)
-answers a read; 503 otherwise, saying so without a path (the server's log says what failed)."""
+answers a read; 503 otherwise, saying so without a path (the server's log says what failed).
+
+`bcic serve --health-port` answers it on a port of its own too, with a request thread of its
+own (web/serving.py): there it never waits behind the pages that hold the main port's threads,
+and it answers nothing else."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
-from flask import Blueprint, Response, current_app, jsonify
-from werkzeug.exceptions import ServiceUnavailable
+from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
+
+from flask import Blueprint, Response, current_app, jsonify, request
+from werkzeug.exceptions import NotFound, ServiceUnavailable
 
 from checker.query_runner import current_snapshot, snapshot_dir_for
 
@@ -16,6 +23,22 @@ from .i18n import ui
 
 bp = Blueprint("health", __name__)
 _PROBE = "ASK { ?s ?p ?o }"
+_HEALTH_ONLY = "bcic.health_only"  # set on the requests of the health port
+
+
+def health_only(app: WSGIApplication) -> WSGIApplication:
+    """The app as the health port serves it: `/healthz`, and a 404 for any other path."""
+    def answer(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        environ[_HEALTH_ONLY] = True
+        return app(environ, start_response)
+    return answer
+
+
+@bp.before_app_request
+def refuse_on_health_port() -> None:
+    """On the health port only `/healthz` is answered: pages there would take its thread."""
+    if request.environ.get(_HEALTH_ONLY) and request.endpoint != "health.health":
+        raise NotFound(ui("health.error.health_port_only"))
 
 
 @bp.get("/healthz")

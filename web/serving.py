@@ -5,6 +5,10 @@ waitress stops at once on SIGTERM or Ctrl-C: the answers of requests still runni
 first SIGTERM or SIGINT, closes the listening sockets (new connections are refused), closes idle
 connections, lets the requests already received finish and their answers go out, for at most
 `stop_timeout` seconds, then returns. A second signal stops at once.
+
+A health listener (`add_health_listener`) shares the loop but has a request thread of its own:
+waitress hands every request of a listener to that listener's threads in arrival order, so
+`/healthz` on the main port waits behind every page received before it.
 """
 
 from __future__ import annotations
@@ -16,11 +20,22 @@ from collections.abc import Callable
 from types import FrameType
 from typing import Any
 
+import waitress
 from waitress.channel import HTTPChannel
 from waitress.server import BaseWSGIServer
 from waitress import wasyncore
 
 _TICK = 0.2  # seconds between looks at the stop flag while serving and draining
+
+
+def add_health_listener(server: Any, app: Any, host: str, port: int) -> Any:
+    """A listener on `host`:`port` in `server`'s loop answering only `/healthz`
+    (web/health.py), with one request thread of its own; OSError or ValueError when it
+    cannot listen there."""
+    from .health import health_only
+
+    return waitress.create_server(health_only(app), map=_channels(server), host=host, port=port,
+                                  threads=1, connection_limit=10, channel_timeout=10)
 
 
 def serve(server: Any, stop_timeout: float, stopping: Callable[[], None],
@@ -37,13 +52,14 @@ def serve(server: Any, stop_timeout: float, stopping: Callable[[], None],
 
     previous = {number: signal.signal(number, on_signal)
                 for number in (signal.SIGTERM, signal.SIGINT)}
-    channels = server.map if hasattr(server, "map") else server._map
+    channels = _channels(server)
     poll = server.adj.asyncore_use_poll
+    listeners = [each for each in channels.values() if isinstance(each, BaseWSGIServer)]
     try:
         while not stop.is_set():
             wasyncore.loop(timeout=_TICK, use_poll=poll, map=channels, count=1)
         stopping()
-        for listener in [each for each in channels.values() if isinstance(each, BaseWSGIServer)]:
+        for listener in listeners:
             listener.accepting = False
             wasyncore.dispatcher.close(listener)  # the socket only: the trigger stays
         deadline = time.monotonic() + stop_timeout
@@ -53,8 +69,15 @@ def serve(server: Any, stop_timeout: float, stopping: Callable[[], None],
     finally:
         for number, handler in previous.items():
             signal.signal(number, handler)
-        server.task_dispatcher.shutdown(cancel_pending=True, timeout=1)
+        for dispatcher in {id(each.task_dispatcher): each.task_dispatcher
+                           for each in [server, *listeners]}.values():
+            dispatcher.shutdown(cancel_pending=True, timeout=1)
         wasyncore.close_all(channels)
+
+
+def _channels(server: Any) -> dict[int, Any]:
+    """The socket map of a waitress server (one listener's, or several's)."""
+    return server.map if hasattr(server, "map") else server._map
 
 
 def _unfinished(channels: dict[int, Any]) -> int:

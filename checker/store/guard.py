@@ -31,13 +31,13 @@ from ..sparql_syntax import full_stops, prefix_refusal, syntax_refusal, text_ref
 # rdflib's SPARQL grammar is pyparsing's, which is not safe for two threads at once: it learns how
 # to call each parse action on its first call (pages first read at once failed with "TypeError:
 # Param.postParse2() missing 1 required positional argument"). One parse at a time, then.
-_parser_turn = threading.Lock()
+_parser_turn = threading.RLock()  # re-entrant: inspect_query holds it around parsed_query
 
 
 def _fresh_parser_turn() -> None:
     """In a forked child: a lock no thread of the parent can hold (the child analyses queries)."""
     global _parser_turn
-    _parser_turn = threading.Lock()
+    _parser_turn = threading.RLock()
 
 
 os.register_at_fork(after_in_child=_fresh_parser_turn)
@@ -102,8 +102,7 @@ def _inspected(text: str) -> QueryInfo:
     _check_nesting(text)
     _check_triple_patterns(text)
     try:
-        with parser_recursion:
-            tree = parseQuery(text)
+        tree = parsed_query(text)
     except (ParseException, ValueError) as error:  # ValueError: an escape rdflib cannot read
         raise (syntax_refusal(text)
                or QueryRefusedError.of("error.sparql.unparsable", detail=error)) from None
@@ -119,7 +118,7 @@ def _inspected(text: str) -> QueryInfo:
     if form is QueryForm.SELECT:
         variables = _projection(tree[1])
         try:
-            with parser_recursion:
+            with _parser_turn, parser_recursion:
                 translateQuery(tree)  # its semantic checks: unknown prefixes, misplaced aggregates…
         except RecursionError as error:
             raise QueryRefusedError.of("error.sparql.unparsable", detail=error) from None
@@ -127,6 +126,19 @@ def _inspected(text: str) -> QueryInfo:
             raise (prefix_refusal(text)  # rdflib's "Unknown namespace prefix" says not where
                    or QueryRefusedError.of("error.sparql.invalid", detail=error)) from None
     return QueryInfo(form, variables, uses_service, "datasetClause" in tree[1], iris)
+
+
+def parsed_query(text: str) -> ParseResults:
+    """rdflib's parse tree of a query, one parse at a time in the process (rdflib's grammar
+    is not safe to run in two threads at once)."""
+    with _parser_turn, parser_recursion:
+        return parseQuery(text)
+
+
+def parsed_update(text: str) -> ParseResults:
+    """rdflib's parse tree of an update, one parse at a time in the process."""
+    with _parser_turn, parser_recursion:
+        return parseUpdate(text)
 
 
 def check_query(text: str, form: QueryForm | None = None) -> QueryInfo:
@@ -161,8 +173,7 @@ def check_update(text: str) -> None:
     _check_nesting(text)
     _check_triple_patterns(text)
     try:
-        with _parser_turn, parser_recursion:
-            tree = parseUpdate(text)
+        tree = parsed_update(text)
     except (ParseException, RecursionError, ValueError) as error:
         raise QueryRefusedError.of("error.sparql.update_unparsable", detail=error) from None
     _check_chains(tree)

@@ -124,6 +124,9 @@ STRINGS = {
                                  "zh": "暂时无法读取存储：尚未生成查询快照。"},
     "health.error.unreadable": {"en": "The store cannot be read; the server's log says why.",
                                 "zh": "无法读取存储；原因已记入服务器日志。"},
+    "health.error.health_port_only": {"en": "This port answers only /healthz; the pages and the "
+                                            "API are on the server's main port.",
+                                      "zh": "此端口仅应答 /healthz；页面与 API 位于服务器的主端口。"},
     "auth.error.token_file": {"en": "Writes are unavailable: the server cannot read its tokens. "
                                     "The server's log says why; ask its administrator.",
                               "zh": "暂时无法写入：服务器无法读取其令牌文件。原因已记入服务器日志；"

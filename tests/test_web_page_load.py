@@ -1,0 +1,173 @@
+"""Page load (web/data.py `remembered`, web/serving.py's health listener): the cluster pages and
+the benchmark (9.3.2) read a snapshot once per request parameters and keep what they read while
+the snapshot is the current one, at most MEMO_SIZE results; a new snapshot is read again; and
+`bcic serve --health-port` answers `/healthz` while page traffic holds every thread of the main
+port."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+from rdflib import URIRef
+
+from checker.ingest import ingest_files, publish_for_queries
+from checker.paths import EXAMPLES_DIR
+from checker.store import cluster_key, open_configured_store
+from checker.store.oxigraph_store import OxigraphStore
+from web.data import MEMO_SIZE
+
+DEHUA_KEY = cluster_key(URIRef("https://example.org/cluster/dehua/cluster"))
+
+
+@pytest.fixture
+def store_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The SELECT queries the app sends to its store from now on."""
+    sent: list[str] = []
+    select = OxigraphStore.select
+
+    def counted(self: OxigraphStore, query, *args, **kwargs):  # type: ignore[no-untyped-def]
+        sent.append(str(query))
+        return select(self, query, *args, **kwargs)
+
+    monkeypatch.setattr(OxigraphStore, "select", counted)
+    return sent
+
+
+@pytest.mark.parametrize("path", ["/benchmark", f"/api/benchmark?cluster={DEHUA_KEY}",
+                                  f"/clusters/{DEHUA_KEY}", f"/api/clusters/{DEHUA_KEY}/history",
+                                  f"/api/clusters/{DEHUA_KEY}/indicators", "/", "/api/clusters"])
+def test_a_cluster_page_read_again_on_the_same_snapshot_asks_the_store_nothing(
+        path: str, sample_store: Path, make_web_app,  # type: ignore[no-untyped-def]
+        store_reads: list[str]) -> None:
+    client = make_web_app(sample_store).test_client()
+    first = client.get(path)
+    assert first.status_code == 200, first.get_data(as_text=True)
+    assert store_reads, "the first request reads the store"
+    store_reads.clear()
+    again = client.get(path)
+    assert again.status_code == 200
+    assert again.get_data() == first.get_data()
+    assert store_reads == []
+
+
+def test_the_benchmark_in_the_other_language_is_the_same_data_shown_in_it(
+        sample_store: Path, make_web_app,  # type: ignore[no-untyped-def]
+        store_reads: list[str]) -> None:
+    client = make_web_app(sample_store).test_client()
+    assert client.get("/benchmark?lang=en").status_code == 200
+    store_reads.clear()
+    zh = client.get("/benchmark?lang=zh")
+    assert zh.status_code == 200
+    assert '<html lang="zh' in zh.get_data(as_text=True)
+    assert store_reads == []
+
+
+def test_the_pages_kept_are_bounded_and_the_oldest_is_read_again(
+        sample_store: Path, make_web_app,  # type: ignore[no-untyped-def]
+        store_reads: list[str]) -> None:
+    client = make_web_app(sample_store).test_client()
+    years = [str(2000 + n) for n in range(MEMO_SIZE + 1)]
+    for year in years:
+        assert client.get(f"/api/benchmark?cluster={DEHUA_KEY}&year={year}").status_code == 200
+    store_reads.clear()
+    assert client.get(f"/api/benchmark?cluster={DEHUA_KEY}&year={years[-1]}").status_code == 200
+    assert not store_reads  # the latest is kept
+    assert client.get(f"/api/benchmark?cluster={DEHUA_KEY}&year={years[0]}").status_code == 200
+    assert store_reads  # the oldest was let go: MEMO_SIZE results at most
+
+
+def test_a_revision_stored_after_a_page_was_read_is_shown_at_once(
+        tmp_path: Path, make_web_app) -> None:  # type: ignore[no-untyped-def]
+    store_dir = tmp_path / "store"
+    _ingest(store_dir)
+    client = make_web_app(store_dir).test_client()
+    history = f"/api/clusters/{DEHUA_KEY}/history"
+    assert len(client.get(history).get_json()["revisions"]) == 1
+    assert client.get("/").status_code == 200
+    _ingest(store_dir)  # a new snapshot, as `bcic ingest` publishes it
+    assert len(client.get(history).get_json()["revisions"]) == 2
+    [cluster] = client.get("/api/clusters").get_json()["clusters"]
+    assert cluster["revisions"] == 2
+
+
+def test_the_health_port_answers_while_pages_hold_every_thread_of_the_main_port(
+        sample_store: Path) -> None:
+    """With one main thread held by a 4-second query, /healthz on the main port waits for it;
+    on the health port it answers at once, and it answers nothing else there (404, in the
+    request's language)."""
+    server = subprocess.Popen(
+        [sys.executable, "-m", "checker.cli", "serve", "--port", "0", "--health-port", "0",
+         "--threads", "1", "--store", str(sample_store)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "BCIC_SPARQL_TIMEOUT": "4", "BCIC_SECRET_KEY": "x"})
+    try:
+        assert server.stderr is not None
+        main_port = health_port = 0
+        for line in server.stderr:
+            if found := re.search(r"/healthz also on port (\d+)", line):
+                health_port = int(found.group(1))
+            if found := re.search(r"serving http://127\.0\.0\.1:(\d+)/", line):
+                main_port = int(found.group(1))
+            if main_port and health_port:
+                break
+        assert main_port and health_port and main_port != health_port
+        query = urllib.parse.quote("SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")
+        busy = threading.Thread(target=_get, args=(f"http://127.0.0.1:{main_port}/sparql?query="
+                                                   f"{query}",))
+        busy.start()
+        time.sleep(1)  # the one main thread now runs the query
+        started = time.monotonic()
+        assert _get(f"http://127.0.0.1:{health_port}/healthz") == 200
+        assert time.monotonic() - started < 1.5
+        started = time.monotonic()
+        assert _get(f"http://127.0.0.1:{main_port}/healthz") == 200
+        assert time.monotonic() - started > 1.5  # queued behind the query: why the port exists
+        assert _get(f"http://127.0.0.1:{health_port}/benchmark?lang=zh") == 404
+        busy.join(timeout=30)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_a_page_asked_on_the_health_port_is_refused_in_both_languages(
+        sample_store: Path, make_web_app) -> None:  # type: ignore[no-untyped-def]
+    from web.health import health_only
+
+    app = make_web_app(sample_store)
+    app.wsgi_app = health_only(app.wsgi_app)  # as add_health_listener serves it
+    client = app.test_client()
+    assert client.get("/healthz").status_code == 200
+    for lang, words in (("en", "This port answers only /healthz"), ("zh", "此端口仅应答 /healthz")):
+        answer = client.get(f"/api/clusters?lang={lang}")
+        assert answer.status_code == 404
+        assert words in answer.get_json()["message"]
+
+
+def _get(url: str) -> int:
+    """The status of a GET (the body read whole)."""
+    try:
+        with urllib.request.urlopen(url, timeout=30) as answer:
+            answer.read()
+            return answer.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def _ingest(store_dir: Path) -> None:
+    """Store the Dehua sample once more and publish a snapshot, as `bcic ingest` does."""
+    store = open_configured_store(str(store_dir))
+    try:
+        ingest_files(store, [EXAMPLES_DIR / "dehua-ceramics.ttl"], submitter="tests")
+        publish_for_queries(store)
+    finally:
+        store.close()
