@@ -10,7 +10,7 @@ round. Run from the repository root:
     .venv/bin/python -m bench.page_memory STORE [ROUNDS] [CLIENTS]
 
 with `MALLOC_ARENA_MAX` set or not in the environment to compare glibc's allocator settings
-(`bcic serve` sets 2 unless the environment says otherwise: checker/cli_serve.py).
+(`bcic serve` leaves glibc's default alone: web/README.md gives both figures).
 """
 
 from __future__ import annotations
