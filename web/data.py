@@ -88,7 +88,6 @@ class SnapshotReader:
         self.credentials = credentials  # a remote store's user (checker/store/credentials.py)
         self._lock = threading.Lock()
         self._opened: _Opened | None = None
-        self._outdated: tuple[Store, bool] | None = None  # a snapshot's needs_reindex, once
 
     def acquire(self) -> _Opened:
         """The store to read now, lent until `release`: an empty in-memory one while there is
@@ -130,17 +129,6 @@ class SnapshotReader:
             while len(opened.memo) > MEMO_SIZE:
                 opened.memo.popitem(last=False)
         return value
-
-    def summary_outdated(self, store: Store) -> bool:
-        """Whether `store` (one this reader lent) holds a summary graph of another version
-        (`needs_reindex`, what `bcic serve` warns of): asked once per snapshot, which never
-        changes; each time of a remote store, which may be reindexed under the app."""
-        if self.snapshots is None:
-            return needs_reindex(store)
-        known = self._outdated
-        if known is None or known[0] is not store:
-            known = self._outdated = (store, needs_reindex(store))
-        return known[1]
 
     def _open(self, snapshot: Path | None) -> _Opened:
         """A snapshot opened with a lease on it; NoAnswerError "not readable yet" when it was
@@ -347,9 +335,10 @@ def _give_back(_error: BaseException | None) -> None:
 
 
 def summary_outdated() -> bool:
-    """Whether the store pages read now needs `bcic reindex` (SnapshotReader.summary_outdated)."""
-    reader: SnapshotReader = current_app.extensions[_READER]
-    return reader.summary_outdated(read_store())
+    """Whether the store pages read now holds a summary graph of another version
+    (`needs_reindex`, what `bcic serve` warns of): asked once per snapshot, which never changes
+    (`remembered`); each time of a remote store, which may be reindexed under the app."""
+    return remembered("summary_outdated", needs_reindex)
 
 
 def write_store() -> AbstractContextManager[Store]:
