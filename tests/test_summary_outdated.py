@@ -15,12 +15,13 @@ import pyoxigraph
 import pytest
 from click.testing import CliRunner, Result
 from flask import Flask
+from rdflib import URIRef
 
 from checker.cli import main
 from checker.paths import EXAMPLES_DIR
 from checker.queries import list_queries, reads_summary
 from checker.store.guard import inspect_query
-from checker.store.base import SUMMARY_GRAPH
+from checker.store.base import SUMMARY_GRAPH, cluster_key
 from checker.store.summary import ACTUAL_VALUES_ROOT, SUMMARY_VERSION
 from web import data
 
@@ -133,7 +134,7 @@ def test_the_benchmark_api_refuses_while_its_comparisons_read_an_outdated_summar
             "store's summary graph") in answer.get_json()["message"]
 
 
-@pytest.mark.parametrize("page", ["/", "/benchmark"])
+@pytest.mark.parametrize("page", ["/", "/benchmark", f"/clusters/{cluster_key(URIRef(DEHUA))}"])
 def test_pages_built_on_the_summary_say_it_needs_a_reindex(
         page: str, outdated: Path, current: Path, make_web_app: MakeApp) -> None:
     for lang, said in (("en", "until the operator runs <code>bcic reindex</code>, what this page "

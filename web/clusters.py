@@ -59,7 +59,8 @@ COMPARISON_COLUMNS = {
 
 @bp.get("/clusters/<key>")
 def cluster(key: str) -> str:
-    """One cluster: revisions, what each closed and opened, indicator charts."""
+    """One cluster: revisions, what each closed and opened, indicator charts (with the notice
+    of an outdated summary: its revisions' rates and comparisons are read from it)."""
     summary = cluster_in_path(_stored(), key)
     panel, choices = _panel(summary)
     names = _names([panel.cluster] + ([panel.benchmark] if panel.benchmark else []))
@@ -73,7 +74,8 @@ def cluster(key: str) -> str:
             "store.history.rulebook_changed", request_language(), before=before, after=after),
         radar_chart=radar_chart(panel.radar, names),
         series_chart=series_chart(panel.series, panel.years, panel.cluster.iri,
-                                  panel.series_notes))
+                                  panel.series_notes),
+        needs_reindex=summary_outdated())
 
 
 @bp.get("/api/clusters/<key>/history")
