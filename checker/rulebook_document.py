@@ -7,6 +7,8 @@ files and shared by the web pages and any other client.
 from __future__ import annotations
 
 import functools
+import os
+import threading
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -148,9 +150,27 @@ class RulebookDocument:
         return tuple(c for c in self.clauses if c.clause.startswith(section + "."))
 
 
-@functools.cache
+_building = threading.Lock()  # threads asking at once wait for the one building it
+
+
+def _fresh_building_lock() -> None:
+    """A forked child starts with the lock free, whichever thread held it in the parent."""
+    global _building
+    _building = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_fresh_building_lock)
+
+
 def load_rulebook_document() -> RulebookDocument:
-    """The rulebook document of the rule files (cached; `reload_rules` makes it again)."""
+    """The rulebook document of the rule files, built once (1–2 s; several seconds on a busy
+    machine) however many threads ask for it at once; `reload_rules` makes it again."""
+    with _building:
+        return _built_document()
+
+
+@functools.cache
+def _built_document() -> RulebookDocument:
     return build_rulebook_document(load_rulebook(), load_ontology_graph(ALL_ONTOLOGY_FILES))
 
 
@@ -169,8 +189,9 @@ def reload_rules(store: Store, rulebook: Rulebook) -> RulebookDocument:
     with, stay as they were."""
     load_rules_into(store, rulebook)
     serve_rulebook(rulebook)
-    load_rulebook_document.cache_clear()
-    return load_rulebook_document()
+    with _building:
+        _built_document.cache_clear()
+        return _built_document()
 
 
 def build_rulebook_document(rulebook: Rulebook, ontology: Graph) -> RulebookDocument:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 import secrets
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ from checker.errors import CheckerError, StoreError
 from checker.render.html import chinese_marked, css_string
 from checker.rule_problems import refuse_rule_problems
 from checker.rulebook import load_rulebook
+from checker.rulebook_document import load_rulebook_document
 from checker.sparql_service import TRUNCATED_HEADER, SparqlLimits, SparqlService
 from checker.store import DEFAULT_LOCATION
 from checker.notation import listed, provision_notation, provisions_listed, without_notation
@@ -123,6 +125,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     install_reader(app)  # makes a fresh snapshot of a directory store
     app.extensions[SPARQL_EXTENSION] = _sparql_service(app)
+    if not app.testing:
+        _start_building_rulebook_document()
     app.extensions[VALIDATION_SLOTS] = ValidationSlots(
         int(app.config["BCIC_VALIDATIONS_AT_ONCE"]), float(app.config["BCIC_VALIDATION_TIMEOUT"]))
     install_logging(app)
@@ -281,6 +285,17 @@ def _sparql_service(app: Flask) -> SparqlService | None:
     if not app.testing:
         service.runner.start()  # a production server answers its first query warm
     return service
+
+
+def _start_building_rulebook_document() -> None:
+    """Build the /rulebook pages' document in a thread as the server starts, so that their first
+    visitors do not wait for it (1–2 s, several on a busy machine)."""
+    def build() -> None:
+        try:
+            load_rulebook_document()
+        except Exception:  # the first page that asks builds it again and says what is wrong
+            EVENTS.exception("the rulebook document could not be built at start")
+    threading.Thread(target=build, name="rulebook-document", daemon=True).start()
 
 
 def _error_body(status: int, kind: str, message: str) -> tuple[Response, int]:
