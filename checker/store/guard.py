@@ -56,6 +56,7 @@ _CHAINS = {"GroupOrUnionGraphPattern": "graph", "GroupGraphPatternSub": "part",
 PARSER_RECURSION_LIMIT = 10_000
 MAX_TRIPLE_PATTERNS = 500  # "." between triple patterns (and after groups), anywhere in the text
 _IRI_TOKEN = re.compile(r"<[^<>\"{}|^`\\\x00-\x20]*>")  # SPARQL IRIREF: may hold '#' and '('
+_SHORT_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})")  # SPARQL's four-digit code point escape
 _REFUSED_NODES = {"ServiceGraphPattern": "SERVICE", "Load": "LOAD"}
 
 
@@ -132,13 +133,21 @@ def parsed_query(text: str) -> ParseResults:
     """rdflib's parse tree of a query, one parse at a time in the process (rdflib's grammar
     is not safe to run in two threads at once)."""
     with _parser_turn, parser_recursion:
-        return parseQuery(text)
+        return parseQuery(_escapes_as_rdflib_reads(text))
 
 
 def parsed_update(text: str) -> ParseResults:
     """rdflib's parse tree of an update, one parse at a time in the process."""
     with _parser_turn, parser_recursion:
-        return parseUpdate(text)
+        return parseUpdate(_escapes_as_rdflib_reads(text))
+
+
+def _escapes_as_rdflib_reads(text: str) -> str:
+    """The text with each `\\uXXXX` written `\\U0000XXXX`: rdflib reads `\\u` or `\\U`
+    followed by eight hex digits as one escape, so `"\\u00410041"` (SPARQL 1.1, 19.2: "A0041")
+    would be the code point 0x410041, and refused. Its eight-digit form says the same character
+    to both readings."""
+    return _SHORT_ESCAPE.sub(lambda escape: "\\U0000" + escape.group(1), text)
 
 
 def check_query(text: str, form: QueryForm | None = None) -> QueryInfo:
