@@ -24,7 +24,9 @@ from .cli_serve import serve_command
 from .cli_store import STORE_COMMANDS
 from .cli_tokens import token_group
 from .cli_validate import LANG_META_KEY, validate_command
+from .namespaces import ONTOLOGY_IRI
 from .ontology_check import OntologyCheck, check_ontology
+from .reasoning import ReasonerVerdict
 from .render.cells import printable_lines
 from .rulebook import rule_files, rules_digest, short_digest
 
@@ -175,9 +177,8 @@ def ontology_check(ctx: click.Context, lang: Lang) -> None:
 
 
 def _render_ontology_check(result: OntologyCheck, lang: Lang) -> Iterator[str]:
-    s, v = result.summary, result.verdict
-    yield message("ontology.heading", lang, files=len(result.files),
-                  reasoned=len(result.reasoned_files))
+    s = result.summary
+    yield message("ontology.heading", lang, files=len(result.files))
     yield "  " + message("count.classes", lang, n=s.classes)
     yield "  " + message("count.object_properties", lang, n=s.object_properties)
     yield "  " + message("count.datatype_properties", lang, n=s.datatype_properties)
@@ -185,20 +186,33 @@ def _render_ontology_check(result: OntologyCheck, lang: Lang) -> Iterator[str]:
     yield "  " + message("count.named_individuals", lang, n=s.named_individuals)
     yield "  " + message("count.requirements", lang, n=s.requirements, shall=s.shall,
                          should=s.should, may=s.may, informative=s.informative)
-    yield message("reasoner.heading", lang, reasoner=v.reasoner, seconds=v.seconds)
-    yield "  " + message("reasoner.consistent" if v.consistent else "reasoner.inconsistent", lang)
-    if v.unsatisfiable_classes:
-        yield "  " + message("reasoner.unsatisfiable_some", lang, n=len(v.unsatisfiable_classes))
-        yield from (f"    {iri}" for iri in v.unsatisfiable_classes)
-    else:
-        yield "  " + message("reasoner.unsatisfiable_none", lang)
-    if not v.consistent:
+    yield message("reasoner.heading", lang, reasoner=result.verdict.reasoner)
+    yield "  " + message("reasoner.module", lang, iri=ONTOLOGY_IRI,
+                         seconds=result.module_verdict.seconds)
+    yield from _render_verdict(result.module_verdict, lang)
+    yield "  " + message("reasoner.whole", lang, files=len(result.files),
+                         seconds=result.verdict.seconds)
+    yield from _render_verdict(result.verdict, lang)
+    unsatisfiable = set(result.module_verdict.unsatisfiable_classes) | set(
+        result.verdict.unsatisfiable_classes)
+    if not (result.module_verdict.consistent and result.verdict.consistent):
         yield message("result.inconsistent", lang)
-    elif v.unsatisfiable_classes:
-        yield message("result.unsatisfiable", lang, n=len(v.unsatisfiable_classes))
+    elif unsatisfiable:
+        yield message("result.unsatisfiable", lang, n=len(unsatisfiable))
     else:
         yield message("result.ok", lang)
 
+
+def _render_verdict(verdict: ReasonerVerdict, lang: Lang) -> Iterator[str]:
+    """One reasoner verdict: consistency, then the unsatisfiable classes."""
+    yield "    " + message("reasoner.consistent" if verdict.consistent
+                           else "reasoner.inconsistent", lang)
+    if verdict.unsatisfiable_classes:
+        yield "    " + message("reasoner.unsatisfiable_some", lang,
+                               n=len(verdict.unsatisfiable_classes))
+        yield from (f"      {iri}" for iri in verdict.unsatisfiable_classes)
+    else:
+        yield "    " + message("reasoner.unsatisfiable_none", lang)
 
 if __name__ == "__main__":
     main()

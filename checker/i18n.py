@@ -19,8 +19,8 @@ DEFAULT_LANG: Lang = "en"
 
 _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "ontology.heading": {
-        "en": "Ontology: {files} files, {reasoned} of them reasoned over",
-        "zh": "本体：{files} 个文件，其中 {reasoned} 个参与推理",
+        "en": "Ontology: {files} files",
+        "zh": "本体：{files} 个文件",
     },
     "token.created": {
         "en": "id {id}, role {role}, stored hashed in {path}; this is the only time the token "
@@ -82,9 +82,15 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "requirements: {n} (shall {shall}, should {should}, may {may}, informative {informative})",
         "zh": "要求条款：{n}（应 {shall}，宜 {should}，可 {may}，资料性 {informative}）",
     },
-    "reasoner.heading": {
-        "en": "Reasoner: {reasoner}, {seconds:.1f} s",
-        "zh": "推理机：{reasoner}，用时 {seconds:.1f} 秒",
+    "reasoner.heading": {"en": "Reasoner: {reasoner}", "zh": "推理机：{reasoner}"},
+    "reasoner.module": {
+        "en": "the document the ontology IRI serves ({iri}), {seconds:.1f} s",
+        "zh": "本体 IRI 提供的文档（{iri}），用时 {seconds:.1f} 秒",
+    },
+    "reasoner.whole": {
+        "en": "it with the requirement catalogue and the indicator scheme ({files} files), "
+              "{seconds:.1f} s",
+        "zh": "该文档连同要求目录与指标体系（{files} 个文件），用时 {seconds:.1f} 秒",
     },
     "reasoner.consistent": {"en": "consistent: yes", "zh": "一致性：一致"},
     "reasoner.inconsistent": {"en": "consistent: no", "zh": "一致性：不一致"},

@@ -15,6 +15,7 @@ from rdflib.term import BNode, Node
 
 from .errors import InputError
 from .namespaces import BCIC, IND, ONTOLOGY_IRI, QB, REQ, SHP, named_term
+from .ontology import ontology_module
 from .rulebook import SH
 from .rulebook_document import RulebookDocument
 from .shape_guards import guarding_shapes
@@ -39,10 +40,8 @@ class UnknownResourceError(InputError):
 
 
 def ontology_document(document: RulebookDocument) -> Graph:
-    """The ontology module: every triple of the ontology files but the requirement catalogue and
-    the indicator scheme, which have IRIs of their own."""
-    return _new_graph(t for t in document.ontology
-                      if not str(t[0]).startswith((str(REQ), str(IND))))
+    """The ontology module (checker.ontology.ontology_module), which the reasoner checks too."""
+    return _new_graph(ontology_module(document.ontology))
 
 
 def requirement_document(document: RulebookDocument, requirement_id: str) -> Graph:

@@ -14,7 +14,7 @@ from rdflib.term import Node
 
 from .errors import InputError
 from .i18n import phrase
-from .namespaces import BASE_IRI, BCIC, QB, is_bcic_term
+from .namespaces import BASE_IRI, BCIC, IND, QB, REQ, is_bcic_term
 from .paths import ALL_ONTOLOGY_FILES, PROJECT_ROOT
 from .text_position import text_lines
 
@@ -143,6 +143,16 @@ def defined_terms(graph: Graph) -> dict[TermKind, frozenset[URIRef]]:
         if _is_ours(s) and s not in not_individuals and _is_individual(graph, s)
     )
     return terms
+
+
+def ontology_module(graph: Graph) -> Graph:
+    """The document the ontology IRI serves and the reasoner checks: every triple of the ontology
+    files but the requirement catalogue's and the indicator scheme's, which have IRIs of their own."""
+    module = Graph()
+    for triple in graph:
+        if not str(triple[0]).startswith((str(REQ), str(IND))):
+            module.add(triple)
+    return module
 
 
 def requirement_individuals(graph: Graph) -> frozenset[URIRef]:

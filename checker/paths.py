@@ -12,6 +12,5 @@ INDICATORS_FILE = ONTOLOGY_DIR / "indicators.ttl"
 REQUIREMENTS_FILE = ONTOLOGY_DIR / "requirements.ttl"
 DATA_STRUCTURE_FILE = ONTOLOGY_DIR / "datacube.ttl"
 
-# The files the OWL reasoner sees; the Data Cube structure stays outside it (see docs/model.md).
-REASONED_FILES = (CORE_ONTOLOGY_FILE, INDICATORS_FILE, REQUIREMENTS_FILE)
-ALL_ONTOLOGY_FILES = REASONED_FILES + (DATA_STRUCTURE_FILE,)
+# In the order the rulebook's digest reads them (checker/rulebook.py).
+ALL_ONTOLOGY_FILES = (CORE_ONTOLOGY_FILE, INDICATORS_FILE, REQUIREMENTS_FILE, DATA_STRUCTURE_FILE)

@@ -1,4 +1,4 @@
-"""Run the HermiT OWL reasoner (through owlready2) over the reasoned ontology module.
+"""Run the HermiT OWL reasoner (through owlready2) over the ontology, or any graph given.
 
 This is the only module that imports owlready2: an upgrade of it touches this file alone.
 
@@ -23,13 +23,13 @@ from importlib.metadata import version
 from pathlib import Path
 
 import owlready2
-from rdflib import OWL
+from rdflib import OWL, Graph
 
 from .errors import ReasonerError
 from .i18n import phrase
 from .namespaces import ONTOLOGY_IRI
 from .ontology import load_ontology_graph
-from .paths import PROJECT_ROOT, REASONED_FILES
+from .paths import ALL_ONTOLOGY_FILES, PROJECT_ROOT
 
 _OWL_NOTHING = str(OWL.Nothing)
 # How the child says it failed: {"error": one of these, "detail": …}, error.reasoner.<one>.
@@ -53,11 +53,17 @@ class ReasonerVerdict:
 
 
 def reason(
-    files: Sequence[Path] = REASONED_FILES, timeout: float = DEFAULT_TIMEOUT_SECONDS
+    files: Sequence[Path] = ALL_ONTOLOGY_FILES, timeout: float = DEFAULT_TIMEOUT_SECONDS
 ) -> ReasonerVerdict:
     """Check the Turtle files for consistency and unsatisfiable classes with HermiT."""
-    graph = load_ontology_graph(files)
-    # Imports are never followed: the files given are the whole module to reason over.
+    return reason_over(load_ontology_graph(files), timeout)
+
+
+def reason_over(graph: Graph, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> ReasonerVerdict:
+    """Check a graph for consistency and unsatisfiable classes with HermiT (the graph is left as
+    it is)."""
+    # Imports are never followed: the graph given is the whole module to reason over.
+    graph = Graph() + graph
     graph.remove((None, OWL.imports, None))
     _require_java()
     with tempfile.TemporaryDirectory(prefix="bcic-reasoner-") as tmp:

@@ -60,7 +60,7 @@ def test_ontology_check_exits_1_and_lists_unsatisfiable_classes(
     runner: CliRunner, write_turtle: TurtleWriter, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = write_turtle("unsatisfiable.ttl", INCONSISTENT)
-    monkeypatch.setattr(cli, "check_ontology", lambda: check_ontology([path], [path]))
+    monkeypatch.setattr(cli, "check_ontology", lambda: check_ontology([path]))
     result = runner.invoke(main, ["ontology", "check"])
     assert result.exit_code == 1, result.output
     assert "https://example.org/test#C" in result.output

@@ -20,6 +20,7 @@ from checker.coverage import coverage_matrix
 from checker.namespaces import BCIC, IND, REQ, SHP
 from checker.ontology import load_ontology_graph
 from checker.paths import ALL_ONTOLOGY_FILES, CORE_ONTOLOGY_FILE, DATA_STRUCTURE_FILE, INDICATORS_FILE
+from checker.reasoning import reason_over
 from checker.rulebook import SH, load_rulebook
 from checker.rulebook_document import fixture_text, load_rulebook_document
 from tests.catalogue_counts import COUNTS, UPDATE
@@ -502,6 +503,19 @@ def test_ontology_document_is_the_core_and_data_cube_modules(client: FlaskClient
     served = parsed(client.get("/ontology", headers={"Accept": "text/turtle"}))
     files = Graph().parse(CORE_ONTOLOGY_FILE).parse(DATA_STRUCTURE_FILE)
     assert isomorphic(served, files)
+
+
+def test_hermit_reads_the_ontology_document_as_served_and_finds_it_consistent(
+        client: FlaskClient) -> None:
+    """What Protégé with HermiT gets from the ontology IRI: OWL 2 DL (no datatype outside OWL 2's
+    map, such as xsd:gYear; every Data Cube term declared), consistent, every class satisfiable."""
+    served = parsed(client.get("/ontology", headers={"Accept": "application/rdf+xml"}))
+    verdict = reason_over(served)
+    assert verdict.consistent and verdict.unsatisfiable_classes == ()
+    declared = set(served.subjects(RDF.type, None))
+    used = {p for p in served.predicates()} | {c for c in served.objects(None, RDF.type)}
+    builtin = (str(RDF), str(RDFS), str(OWL))
+    assert {t for t in used if not str(t).startswith(builtin)} - declared == set()
 
 
 def test_indicator_scheme_document_has_the_whole_scheme(client: FlaskClient) -> None:
