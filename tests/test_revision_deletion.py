@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import owlrl  # pyshacl's own dependency: RDFS entailment
 import pytest
 from click.testing import CliRunner
-from rdflib import URIRef
+from rdflib import Graph, URIRef
 
 from checker.cli import main
 from checker.errors import NotFoundError
 from checker.ingest import ingest_files
-from checker.paths import EXAMPLES_DIR
+from checker.paths import CORE_ONTOLOGY_FILE, EXAMPLES_DIR
 from checker.revisions import delete_revision, find_cluster, revision_info
-from checker.store import Store, cluster_key, open_store, report_graph_iri, submission_graph_iri
+from checker.store import (PROVENANCE_GRAPH, Store, cluster_key, open_store, report_graph_iri,
+                           submission_graph_iri)
 
 DEHUA = EXAMPLES_DIR / "dehua-ceramics.ttl"
 DEHUA_CLUSTER = URIRef("https://example.org/cluster/dehua/cluster")
@@ -37,6 +39,29 @@ def test_deleting_the_latest_revision_keeps_its_number_taken_for_the_next_ingest
     links = store.select("SELECT ?s ?o WHERE { ?s <http://www.w3.org/ns/prov#wasRevisionOf> ?o }")
     assert [(r["s"], r["o"]) for r in links] == [(submission_graph_iri(DEHUA_CLUSTER, 3),
                                                   submission_graph_iri(DEHUA_CLUSTER, 1))]
+
+
+LATEST_REVISIONS = """
+PREFIX bcic: <https://w3id.org/bcic/ontology#> PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT ?revision WHERE { ?revision a bcic:Revision . MINUS { ?newer prov:wasRevisionOf ?revision } }
+"""
+
+
+def test_a_deleted_revisions_tombstone_stays_no_revision_under_rdfs_entailment(
+        store: Store) -> None:
+    """docs/store.md: the tombstone is no longer a bcic:Revision; the domains of the properties
+    it keeps (bcic:cluster, bcic:revisionNumber) must not make it one again, or the latest-revision
+    pattern finds two."""
+    for _ in range(2):
+        ingest_files(store, [DEHUA])
+    delete_revision(store, DEHUA_CLUSTER, 2, deleted_by="tests")
+    provenance = store.named_graph(PROVENANCE_GRAPH)
+    tombstone = submission_graph_iri(DEHUA_CLUSTER, 2)
+    assert (tombstone, None, None) in provenance
+    entailed = provenance + Graph().parse(CORE_ONTOLOGY_FILE)
+    owlrl.DeductiveClosure(owlrl.RDFS_Semantics).expand(entailed)
+    assert [r["revision"] for r in entailed.query(LATEST_REVISIONS)] == [
+        submission_graph_iri(DEHUA_CLUSTER, 1)]
 
 
 def test_deleting_the_only_revision_removes_the_cluster_but_not_its_numbers(
