@@ -77,7 +77,8 @@ def class_tree(ontology: Graph) -> tuple[ClassNode, ...]:
     individual of bcic no bcic class types (the standard as a cccev:ReferenceFramework, the
     concept schemes of the clauses' lists and 9.1.4's, the Data Cube's data set and structure).
     A class lists its named individuals, but for the 9.1.4 concepts, which the taxonomy shows,
-    and the catalogue's provisions, each on a page of its own (/rulebook/<id>)."""
+    and the catalogue's provisions, each on a page of its own (/rulebook/<id>); a reused class
+    only those no bcic class types (every concept is a skos:Concept, listed under its bcic class)."""
     own = sorted(c for c in ontology.subjects(RDF.type, OWL.Class) if _is_own(c))
     placed: dict[URIRef, list[URIRef]] = {}
     for cls in own:
@@ -87,8 +88,8 @@ def class_tree(ontology: Graph) -> tuple[ClassNode, ...]:
     individuals = [i for i in ontology.subjects(RDF.type, OWL.NamedIndividual)
                    if isinstance(i, URIRef) and i.startswith(_TERMS) and not i.startswith(REQ)
                    and (i, SKOS.inScheme, IND.IndicatorScheme) not in ontology]
-    for individual in individuals:
-        types = set(ontology.objects(individual, RDF.type)) - {OWL.NamedIndividual}
+    types_of = {i: set(ontology.objects(i, RDF.type)) - {OWL.NamedIndividual} for i in individuals}
+    for types in types_of.values():
         if not any(_is_own(t) for t in types):
             for reused in types:
                 placed.setdefault(reused, [])
@@ -97,7 +98,9 @@ def class_tree(ontology: Graph) -> tuple[ClassNode, ...]:
         parents = sorted(p for p in ontology.objects(cls, RDFS.subClassOf) if isinstance(p, URIRef))
         parents.sort(key=lambda p: not _is_own(p))
         members = sorted((term(ontology, m) for m in individuals
-                          if (m, RDF.type, cls) in ontology), key=lambda t: t.name)
+                          if (m, RDF.type, cls) in ontology
+                          and (_is_own(cls) or not any(_is_own(t) for t in types_of[m]))),
+                         key=lambda t: t.name)
         return ClassNode(term(ontology, cls), _is_own(cls),
                          tuple(node(c) for c in sorted(placed.get(cls, []), key=_local)),
                          tuple(members), tuple(_prefixed(ontology, p) for p in parents[1:]))
