@@ -66,3 +66,38 @@ def test_every_concept_and_scheme_has_its_labels_as_one_pref_label_per_language(
 def test_no_node_is_both_a_concept_and_a_concept_scheme(ontology_graph: Graph) -> None:
     concepts = set(ontology_graph.subjects(RDF.type, SKOS.Concept))
     assert concepts and concepts & set(ontology_graph.subjects(RDF.type, SKOS.ConceptScheme)) == set()
+
+
+def data_cube_structure() -> Graph:
+    """The Data Cube structure with the concepts its dimensions take, under OWL 2 RL entailment."""
+    graph = Graph()
+    for path in (CORE_ONTOLOGY_FILE, DATA_STRUCTURE_FILE, INDICATORS_FILE):
+        graph.parse(path)
+    owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand(graph)
+    return graph
+
+
+def test_data_cube_ic5_every_concept_valued_dimension_has_a_code_list_under_entailment() -> None:
+    """bcic:indicator and bcic:valueKind range over subclasses of skos:Concept, so their range is
+    skos:Concept too (OWL 2 RL scm-rng1): IC-5 asks each for its code list."""
+    graph = data_cube_structure()
+    concept_valued = set(graph.subjects(RDFS.range, SKOS.Concept)) & set(
+        graph.subjects(RDF.type, QB.DimensionProperty))
+    assert concept_valued == {BCIC.indicator, BCIC.valueKind}
+    assert list(graph.query(IC_5)) == []
+
+
+@pytest.mark.parametrize("sample", [*SAMPLES, "generated"])
+def test_data_cube_ic19_every_coded_dimension_value_is_in_its_code_list(sample: str) -> None:
+    """Every indicator an observation names is a concept of ind:IndicatorScheme, every value kind
+    one of bcic:ValueKindScheme (the dimensions' qb:codeList)."""
+    data = (generate_cluster(5, 2) if sample == "generated"
+            else Graph().parse(EXAMPLES_DIR / f"{sample}.ttl"))
+    graph = data_cube_structure() + data
+    # Normalisation (§10, phase 1): a component's qb:dimension is its qb:componentProperty.
+    for spec, dimension in list(graph.subject_objects(QB.dimension)):
+        graph.add((spec, QB.componentProperty, dimension))
+    coded = {(o, p) for p in (BCIC.indicator, BCIC.valueKind) for o, _ in
+             graph.subject_objects(p)}
+    assert coded, "no coded dimension value to check"
+    assert list(graph.query(IC_19)) == []
