@@ -101,3 +101,21 @@ def test_data_cube_ic19_every_coded_dimension_value_is_in_its_code_list(sample: 
              graph.subject_objects(p)}
     assert coded, "no coded dimension value to check"
     assert list(graph.query(IC_19)) == []
+
+
+def test_ontology_header_dates_and_credits_as_dcterms_ranges_ask(ontology_graph: Graph) -> None:
+    ontology = URIRef(ONTOLOGY_IRI)
+    created = ontology_graph.value(ontology, DCTERMS.created)
+    assert isinstance(created, Literal) and created.datatype == XSD_DATE
+    creator = ontology_graph.value(ontology, DCTERMS.creator)
+    assert not isinstance(creator, Literal)  # dcterms:creator's range is dcterms:Agent
+    assert (creator, RDF.type, FOAF.Agent) in ontology_graph
+    assert str(ontology_graph.value(creator, FOAF.name)) == "bcic maintainers"
+
+
+def test_report_notes_put_reserved_vocabulary_only_under_an_annotation_property(
+        ontology_graph: Graph) -> None:
+    """OWL 2 DL lets rdfs:Class, rdf:Property and rdfs:Resource be an annotation's value, never an
+    individual, which an object property's value is (docs/model.md, decision 15)."""
+    assert {str(value).startswith((str(RDF), str(RDFS))) for value in USES.values()} == {True}
+    assert set(ontology_graph.objects(BCIC.usedAs, RDF.type)) == {OWL.AnnotationProperty}
