@@ -81,12 +81,10 @@ def serve_command(ctx: click.Context, host: str, port: int, location: str | None
         raise _cannot_listen(host, port, error) from None
     if health_port is not None:
         try:
-            health = add_health_listener(server, app, host, health_port)
+            bound = add_health_listener(server, app, host, health_port)
         except (OSError, ValueError) as error:
             server.close()
             raise _cannot_listen(host, health_port, error) from None
-        bound = (health.effective_listen[0][1] if hasattr(health, "effective_listen")
-                 else health.effective_port)
         click.echo(message("serve.health_port", lang, port=bound), err=True)
     for bound_host, bound_port in getattr(server, "effective_listen", None) or [
             (server.effective_host, server.effective_port)]:

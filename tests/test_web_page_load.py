@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import socket
 import subprocess
 import sys
 import threading
@@ -105,22 +106,9 @@ def test_the_health_port_answers_while_pages_hold_every_thread_of_the_main_port(
     """With one main thread held by a 4-second query, /healthz on the main port waits for it;
     on the health port it answers at once, and it answers nothing else there (404, in the
     request's language)."""
-    server = subprocess.Popen(
-        [sys.executable, "-m", "checker.cli", "serve", "--port", "0", "--health-port", "0",
-         "--threads", "1", "--store", str(sample_store)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-        env={**os.environ, "BCIC_SPARQL_TIMEOUT": "4", "BCIC_SECRET_KEY": "x"})
+    server = _serving(sample_store, "--threads", "1")
     try:
-        assert server.stderr is not None
-        main_port = health_port = 0
-        for line in server.stderr:
-            if found := re.search(r"/healthz also on port (\d+)", line):
-                health_port = int(found.group(1))
-            if found := re.search(r"serving http://127\.0\.0\.1:(\d+)/", line):
-                main_port = int(found.group(1))
-            if main_port and health_port:
-                break
-        assert main_port and health_port and main_port != health_port
+        main_port, health_port = _ports(server)
         query = urllib.parse.quote("SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")
         busy = threading.Thread(target=_get, args=(f"http://127.0.0.1:{main_port}/sparql?query="
                                                    f"{query}",))
@@ -134,6 +122,27 @@ def test_the_health_port_answers_while_pages_hold_every_thread_of_the_main_port(
         assert time.monotonic() - started > 1.5  # queued behind the query: why the port exists
         assert _get(f"http://127.0.0.1:{health_port}/benchmark?lang=zh") == 404
         busy.join(timeout=30)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_the_health_port_accepts_while_the_main_port_holds_many_connections(
+        sample_store: Path) -> None:
+    """The health listener's limit (10) counts its own connections: 12 idle ones on the main
+    port (limit 100) once stopped it accepting any, as waitress counted every channel of the
+    loop the two share."""
+    server = _serving(sample_store)
+    try:
+        main_port, health_port = _ports(server)
+        idle = [socket.create_connection(("127.0.0.1", main_port)) for _ in range(12)]
+        try:
+            time.sleep(1)  # the loop has accepted them all
+            assert _get(f"http://127.0.0.1:{health_port}/healthz", timeout=8) == 200
+            assert _get(f"http://127.0.0.1:{main_port}/healthz", timeout=8) == 200
+        finally:
+            for connection in idle:
+                connection.close()
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -153,10 +162,10 @@ def test_a_page_asked_on_the_health_port_is_refused_in_both_languages(
         assert words in answer.get_json()["message"]
 
 
-def _get(url: str) -> int:
+def _get(url: str, timeout: float = 30) -> int:
     """The status of a GET (the body read whole)."""
     try:
-        with urllib.request.urlopen(url, timeout=30) as answer:
+        with urllib.request.urlopen(url, timeout=timeout) as answer:
             answer.read()
             return answer.status
     except urllib.error.HTTPError as error:
@@ -171,3 +180,27 @@ def _ingest(store_dir: Path) -> None:
         publish_for_queries(store)
     finally:
         store.close()
+
+
+def _serving(store: Path, *options: str) -> subprocess.Popen[str]:
+    """`bcic serve` on free ports of loopback with a health port, its queries stopped at 4 s."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "checker.cli", "serve", "--port", "0", "--health-port", "0",
+         *options, "--store", str(store)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "BCIC_SPARQL_TIMEOUT": "4", "BCIC_SECRET_KEY": "x"})
+
+
+def _ports(server: subprocess.Popen[str]) -> tuple[int, int]:
+    """The main port and the health port a starting server says it listens on."""
+    assert server.stderr is not None
+    main_port = health_port = 0
+    for line in server.stderr:
+        if found := re.search(r"/healthz also on port (\d+)", line):
+            health_port = int(found.group(1))
+        if found := re.search(r"serving http://127\.0\.0\.1:(\d+)/", line):
+            main_port = int(found.group(1))
+        if main_port and health_port:
+            break
+    assert main_port and health_port and main_port != health_port
+    return main_port, health_port

@@ -20,22 +20,50 @@ from collections.abc import Callable
 from types import FrameType
 from typing import Any
 
-import waitress
-from waitress.channel import HTTPChannel
-from waitress.server import BaseWSGIServer
 from waitress import wasyncore
+from waitress.adjustments import Adjustments
+from waitress.channel import HTTPChannel
+from waitress.server import BaseWSGIServer, TcpWSGIServer
+from waitress.task import ThreadedTaskDispatcher
 
 _TICK = 0.2  # seconds between looks at the stop flag while serving and draining
 
 
-def add_health_listener(server: Any, app: Any, host: str, port: int) -> Any:
-    """A listener on `host`:`port` in `server`'s loop answering only `/healthz`
-    (web/health.py), with one request thread of its own; OSError or ValueError when it
-    cannot listen there."""
+class _HealthListener(TcpWSGIServer):  # type: ignore[misc]
+    """A listener whose connection limit counts its own connections only. waitress compares a
+    listener's limit with every channel of the socket map it is in: in the main port's map, 6
+    connections there stopped the health port (limit 10) from accepting any."""
+
+    def readable(self) -> bool:
+        """waitress's check, made against this listener's own connections."""
+        loop_channels = self._map
+        self._map = self.active_channels
+        try:
+            return bool(super().readable())
+        finally:
+            self._map = loop_channels
+
+
+def add_health_listener(server: Any, app: Any, host: str, port: int) -> int:
+    """Listen on `host`:`port` in `server`'s loop, answering only `/healthz` (web/health.py),
+    with one request thread and at most 10 connections of its own; the port it listens on.
+    OSError or ValueError when it cannot listen there (nothing is left listening)."""
     from .health import health_only
 
-    return waitress.create_server(health_only(app), map=_channels(server), host=host, port=port,
-                                  threads=1, connection_limit=10, channel_timeout=10)
+    adj = Adjustments(host=host, port=port, threads=1, connection_limit=10, channel_timeout=10)
+    dispatcher = ThreadedTaskDispatcher()
+    dispatcher.set_thread_count(adj.threads)
+    listeners: list[_HealthListener] = []
+    try:
+        for sockinfo in adj.listen:  # a host name may stand for several addresses
+            listeners.append(_HealthListener(health_only(app), _channels(server),
+                                             dispatcher=dispatcher, adj=adj, sockinfo=sockinfo))
+    except (OSError, ValueError):
+        for listener in listeners:
+            listener.close()
+        dispatcher.shutdown(timeout=1)
+        raise
+    return int(listeners[0].effective_port)
 
 
 def serve(server: Any, stop_timeout: float, stopping: Callable[[], None],
