@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import RDF, BNode, Graph, Literal, URIRef
-from rdflib.namespace import PROV, SH
+from rdflib.namespace import DCTERMS, PROV, SH
 from rdflib.term import Node
 
 from checker import ingest
@@ -25,7 +25,7 @@ from checker.namespaces import BCIC
 from checker.report import Report, Status, StoredRevision
 from checker.report_reader import read_report
 from checker.shacl import ShaclResult
-from checker.store import Store, cluster_key, open_store
+from checker.store import PROVENANCE_GRAPH, Store, cluster_key, open_store
 from checker.store.base import report_graph_iri
 
 from tests.changed_rulebook import CHANGED_VERSION, RENAMED, RENAMED_TO, renumbered_rulebook
@@ -229,6 +229,11 @@ def test_a_stored_report_names_its_files_sha256_and_its_revision(store: Store) -
     assert original.sha256 == (digest,)
     graph = store.named_graph(report_graph_iri(info.cluster, info.number))
     assert [str(o) for o in graph.objects(None, BCIC.sha256)] == [digest]
+    # PROV joins the report's validation and the revision on the file they name alike.
+    (used,) = graph.objects(None, PROV.used)
+    assert store.ask(f"ASK {{ GRAPH <{PROVENANCE_GRAPH}> {{ <{info.submission_graph}> "
+                     f"<{PROV.wasDerivedFrom}> <{used}> . <{used}> <{DCTERMS.title}> "
+                     f'"dehua.ttl" }} }}')
     back = read_report(store, info.cluster, info.number)
     assert (back.files, back.sha256) == (("dehua.ttl",), (digest,))
     assert back.revision == StoredRevision(info.number, cluster_key(info.cluster),

@@ -20,7 +20,7 @@ from ..report import Rate, Report, RequirementOutcome, Status, StoredRevision
 from ..rulebook import SH, Requirement, load_rulebook
 from ..shacl import Severity, ShaclResult
 from ..shape_paths import write_path
-from ..store.base import file_entity_iri, submission_graph_iri
+from ..store.base import agent_iri, file_entity_iri, submission_graph_iri
 from ..timestamps import datetime_literal
 from ..unknown_terms import TermUse
 from .findings_view import Namer
@@ -164,7 +164,7 @@ def _add_revision(g: Graph, node: BNode, cluster: URIRef, stored: StoredRevision
     g.add((revision, BCIC.cluster, cluster))
     g.add((revision, BCIC.revisionNumber, Literal(stored.number, datatype=XSD.integer)))
     if stored.submitter is not None:
-        agent = BNode()
+        agent = agent_iri(stored.submitter)
         g.add((revision, PROV.wasAttributedTo, agent))
         g.add((agent, RDF.type, PROV.Agent))
         g.add((agent, RDFS.label, Literal(stored.submitter)))
