@@ -1,11 +1,14 @@
 """Diagnoses as SHACL detail results (`sh:detail`), written into a report graph and read back.
 
 Under a validation result: a detail per node of the submission that came closest (focus node:
-that node; source shape: the shape it was held against), and under it a detail per thing it
-lacks (result path, source shape and constraint component of the property shape that asks for
-it, the offending value, a message in each language), with the values that came closest below
-that in turn. Where the shape reached no node, one detail says so: focus node the standard's
-term, result path the inverse of the property looked along, sh:MinCountConstraintComponent.
+that node; source shape: the shape it was held against, with that shape's path), and under it a
+detail per thing it lacks (result path, source shape and constraint component of the property
+shape that asks for it, the offending value, a message in each language), with the values that
+came closest below that in turn. Where the shape reached no node, one detail says so: focus node
+the standard's term, the result's own shape, path and constraint component, and the property
+looked along (bcic:lookedAlong; a report stored before wrote it as an inverse result path, under
+sh:MinCountConstraintComponent, which the shape need not have). Every detail names a constraint
+component and path its source shape has.
 Each detail has its place among its siblings (bcic:detailPosition, from 1), so a report read back
 lists them as the fresh one did. What each lack expects is not stored: it is read off its source
 shape (checker/diagnosis.py).
@@ -30,19 +33,28 @@ LackMessages = Callable[[Lack], dict[str, str]]
 
 
 def add_diagnosis(g: Graph, node: Node, diagnosis: Diagnosis, severity: Node,
-                  messages: LackMessages) -> None:
+                  messages: LackMessages, explainer: Explainer) -> None:
     """Write the diagnosis of the result `node` as its details."""
+    result = diagnosis.result
     if diagnosis.absent and diagnosis.via is not None:
-        detail = _detail(g, node, diagnosis.about, diagnosis.result.source_shape,  # type: ignore[arg-type]
-                         "MinCountConstraintComponent", severity)
-        g.add((detail, SH.resultPath, write_path(g, InvPath(diagnosis.via))))
+        detail = _detail(g, node, diagnosis.about, result.source_shape,  # type: ignore[arg-type]
+                         result.constraint, severity)
+        _add_shape_path(g, detail, result.source_shape, explainer)
+        g.add((detail, BCIC.lookedAlong, diagnosis.via))
     for candidate in diagnosis.candidates:
-        _add_candidate(g, node, candidate, diagnosis.result.constraint, severity, messages)
+        _add_candidate(g, node, candidate, result.constraint, severity, messages, explainer)
+
+
+def _add_shape_path(g: Graph, detail: Node, shape: URIRef, explainer: Explainer) -> None:
+    """The detail's result path: its source shape's own, where it has one."""
+    if (path := explainer.path(shape)) is not None:
+        g.add((detail, SH.resultPath, write_path(g, path)))
 
 
 def _add_candidate(g: Graph, parent: Node, candidate: Candidate, constraint: str, severity: Node,
-                   messages: LackMessages) -> None:
+                   messages: LackMessages, explainer: Explainer) -> None:
     detail = _detail(g, parent, candidate.node, candidate.shape, constraint, severity)
+    _add_shape_path(g, detail, candidate.shape, explainer)
     for lack in candidate.lacks:
         found = _detail(g, detail, candidate.node, lack.shape, lack.constraint, severity)
         if lack.path is not None:
@@ -52,7 +64,7 @@ def _add_candidate(g: Graph, parent: Node, candidate: Candidate, constraint: str
         for language, text in messages(lack).items():
             g.add((found, SH.resultMessage, Literal(text, lang=language)))
         for closer in lack.closest:
-            _add_candidate(g, found, closer, lack.constraint, severity, messages)
+            _add_candidate(g, found, closer, lack.constraint, severity, messages, explainer)
 
 
 def _detail(g: Graph, parent: Node, focus: Node, shape: URIRef, constraint: str,
@@ -77,9 +89,11 @@ def read_diagnosis(g: Graph, node: Node, result: ShaclResult, explainer: Explain
     for detail in sorted(g.objects(node, SH.detail), key=_order(g)):
         focus = g.value(detail, SH.focusNode)
         if focus is not None and not is_submission_node(focus):
-            path = g.value(detail, SH.resultPath)
-            inverse = read_path(g, path) if path is not None else None
-            via = inverse.arg if isinstance(inverse, InvPath) else None  # type: ignore[assignment]
+            via = g.value(detail, BCIC.lookedAlong)  # type: ignore[assignment]
+            if via is None:  # a report stored before: the inverse of the property looked along
+                path = g.value(detail, SH.resultPath)
+                inverse = read_path(g, path) if path is not None else None
+                via = inverse.arg if isinstance(inverse, InvPath) else None  # type: ignore[assignment]
         elif focus is not None:
             candidates.append(_read_candidate(g, detail, focus, explainer))
     return Diagnosis(result, tuple(candidates), about, via)

@@ -108,6 +108,10 @@ class Report:
     # fresh report), and the provisions it judged that the running rulebook no longer has.
     running_rulebook: str = ""
     not_in_rulebook: frozenset[str] = frozenset()
+    # Every result of the SHACL run, as the engine gave them: the outcomes' results are these
+    # less those another entails (`without_entailed`), plus bcic's own dated-after warnings. The
+    # Turtle report's sh:result.
+    shacl_results: tuple[ShaclResult, ...] = ()
 
     @property
     def hints_from_another_rulebook(self) -> bool:
@@ -183,7 +187,7 @@ def build_report(rulebook: Rulebook, data: Graph, results: list[ShaclResult], *,
         outcomes, cluster=str(cluster) if cluster is not None else None,
         cluster_label=cluster_label, rulebook_version=rulebook.version, created=created,
         files=files, triples=len(data), sha256=sha256, labels=labels, kinds=kinds,
-        term_notes=term_notes, rulebook_digest=rulebook.digest)
+        term_notes=term_notes, rulebook_digest=rulebook.digest, shacl_results=tuple(results))
 
 
 def names_of(rulebook: Rulebook, nodes: list[Node],
@@ -252,7 +256,8 @@ def report_from_outcomes(outcomes: tuple[RequirementOutcome, ...], *, cluster: s
                          kinds: Mapping[Node, Node] | None = None,
                          term_notes: TermNotes = TermNotes(),
                          revision: StoredRevision | None = None,
-                         rulebook_digest: str | None = None) -> Report:
+                         rulebook_digest: str | None = None,
+                         shacl_results: tuple[ShaclResult, ...] = ()) -> Report:
     """A report over outcomes already decided (fresh, or read back from a store): the verdict
     and the rates count the shall-level requirements. Labels name things for people: each is
     cut at labels.NAME_CHARS characters, so a submission's megabyte label is not copied into every
@@ -278,6 +283,7 @@ def report_from_outcomes(outcomes: tuple[RequirementOutcome, ...], *, cluster: s
         term_notes=term_notes,
         revision=revision,
         rulebook_digest=rulebook_digest,
+        shacl_results=shacl_results,
     )
 
 

@@ -1,7 +1,8 @@
 """Read a stored revision's report back into the typed `Report`, without validating again.
 
 The report graph holds what the Turtle renderer wrote (checker/render/turtle.py): the
-sh:ValidationReport with its verdict, time, rulebook version and files, one EARL assertion per
+sh:ValidationReport with its time, rulebook version and the files its validation used (in a
+report stored before, the files it used itself), one EARL assertion per
 requirement, and the results with focus node, value, severity, source shape, constraint,
 messages and clause, their details (the submission's nodes that came closest and what each
 lacks, checker/findings_rdf.py) and the labels of those nodes. The rest comes from beside it:
@@ -35,8 +36,9 @@ from .namespaces import BCIC, REQ
 from .render.text import sorted_results
 from .render.turtle import EARL, USES
 from .findings_rdf import read_diagnosis
+from .dated_after import is_dated_after
 from .report import (Rate, Report, RequirementOutcome, Status, StoredRevision, explained,
-                     guidance_of, named_nodes, names_of, report_from_outcomes)
+                     guidance_of, named_nodes, names_of, report_from_outcomes, without_entailed)
 from .revisions import revision_info
 from .rulebook import (LEVEL_BY_IRI, SH, Layer, Level, Requirement, Rulebook, clause_sort_key,
                        load_rulebook)
@@ -62,7 +64,7 @@ def read_report(store: Store, cluster: URIRef, number: int,
     if node is None:
         raise NotFoundError.of("error.revision.no_report", number=number, cluster=cluster)
     subject = graph.value(node, DCTERMS.subject)
-    statuses, results = _statuses(graph), _results(graph, rulebook)
+    statuses, (results, engine) = _statuses(graph), _results(graph, rulebook)
     judged = {rid: _stored_requirement(graph, rid, rulebook)
               for rid in sorted(statuses, key=clause_sort_key)}
     outcomes = tuple(
@@ -74,8 +76,8 @@ def read_report(store: Store, cluster: URIRef, number: int,
                            guidance_of(rulebook, requirement, status)
                            if rid in rulebook.requirements else None)
         for rid, requirement in judged.items())
-    sources = sorted((str(graph.value(f, RDFS.label) or ""), str(graph.value(f, BCIC.sha256) or ""))
-                     for f in graph.objects(node, PROV.used))
+    sources = sorted((_file_name(graph, f), str(graph.value(f, BCIC.sha256) or ""))
+                     for f in _files(graph, node))
     info = revision_info(store, cluster, number)  # the provenance: who stored it, the hashes
     if not all(digest for _name, digest in sources) and [
             name for name, _digest in sources] == [f.name for f in info.files]:
@@ -101,6 +103,7 @@ def read_report(store: Store, cluster: URIRef, number: int,
         kinds=kinds,
         term_notes=notes,
         revision=StoredRevision(info.number, cluster_key(cluster), info.submitter),
+        shacl_results=engine,
     )
     return replace(report, **_stored_rates(graph, node),
                    running_rulebook=rulebook.version,
@@ -177,7 +180,7 @@ def _term_notes(graph: Graph, node: Node, files: tuple[str, ...]) -> TermNotes:
         suggestion = graph.value(note, BCIC.suggestedTerm)
         place = None
         if file is not None and line is not None and column is not None:
-            place = Place(str(graph.value(file, RDFS.label)), int(str(line)), int(str(column)))
+            place = Place(_file_name(graph, file), int(str(line)), int(str(column)))
         terms.append(UnknownTerm(URIRef(str(graph.value(note, BCIC.unknownTerm))),
                                  uses[graph.value(note, BCIC.usedAs)],  # type: ignore[index]
                                  URIRef(str(suggestion)) if suggestion is not None else None,
@@ -211,18 +214,37 @@ def _statuses(graph: Graph) -> dict[str, Status]:
     return found
 
 
-def _results(graph: Graph, rulebook: Rulebook) -> dict[str, list[tuple[ShaclResult, Node]]]:
-    """Requirement id → its validation results, each with its node in the graph."""
+def _files(graph: Graph, report: Node) -> list[Node]:
+    """The files judged: those the validation that generated the report used; in a report
+    stored before it named its validation, those the report itself said it used."""
+    return [*graph.objects(report, PROV.used),
+            *(f for validation in graph.objects(report, PROV.wasGeneratedBy)
+              for f in graph.objects(validation, PROV.used))]
+
+
+def _file_name(graph: Graph, file: Node) -> str:
+    """A file's name: its dcterms:title, as the provenance graph names it (rdfs:label in a
+    report stored before)."""
+    return str(graph.value(file, DCTERMS.title) or graph.value(file, RDFS.label) or "")
+
+
+def _results(graph: Graph, rulebook: Rulebook) -> tuple[
+        dict[str, list[tuple[ShaclResult, Node]]], tuple[ShaclResult, ...]]:
+    """Requirement id → its validation results, each with its node in the graph, less those
+    another entails (as a fresh report lists them); and the results of the SHACL run: every
+    result but the details and bcic's dated-after warnings. A report stored before its
+    sh:result held the whole run has only the results its outcomes list."""
     found: dict[str, list[tuple[ShaclResult, Node]]] = {}
+    engine = []
     for node in graph.subjects(RDF.type, SH.ValidationResult):  # sh:result or rdfs:seeAlso
         if (None, SH.detail, node) in graph:
             continue  # a detail of another result (checker/findings_rdf.py)
         requirement = graph.value(node, DCTERMS.references)
         shape = graph.value(node, SH.sourceShape)
         constraint = graph.value(node, SH.sourceConstraintComponent)
-        if requirement is None or not isinstance(shape, URIRef):
+        if not isinstance(shape, URIRef):
             continue
-        found.setdefault(str(requirement).removeprefix(str(REQ)), []).append((ShaclResult(
+        result = ShaclResult(
             source_shape=shape,
             focus_node=graph.value(node, SH.focusNode),  # type: ignore[arg-type]
             path=_path(graph, node, shape, rulebook),
@@ -232,8 +254,15 @@ def _results(graph: Graph, rulebook: Rulebook) -> dict[str, list[tuple[ShaclResu
             messages={m.language or "": str(m) for m in graph.objects(node, SH.resultMessage)
                       if isinstance(m, Literal)},
             constraint=str(constraint).rsplit("#", 1)[-1] if constraint is not None else "",
-        ), node))
-    return found
+        )
+        if not is_dated_after(result):
+            engine.append(result)
+        if requirement is not None:
+            found.setdefault(str(requirement).removeprefix(str(REQ)), []).append((result, node))
+    for rid, pairs in found.items():
+        kept = {id(r) for r in without_entailed([r for r, _node in pairs])}
+        found[rid] = [(r, node) for r, node in pairs if id(r) in kept]
+    return found, tuple(sorted_results(engine))
 
 
 def _path(graph: Graph, node: Node, shape: URIRef, rulebook: Rulebook) -> str | None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import threading
 import uuid
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import datetime, timezone
 from decimal import Decimal
 from http.server import HTTPServer
@@ -34,6 +35,8 @@ from checker.store.base import (
     RevisionInfo,
     RevisionRecord,
     SourceFile,
+    agent_iri,
+    file_entity_iri,
     report_graph_iri,
     submission_graph_iri,
 )
@@ -88,6 +91,14 @@ def make_record(cluster: URIRef, number: int, *, conforms: bool = False,
     )
     return (RevisionRecord(cluster, number, submission, report,
                            provenance_graph(info, number - 1 if number > 1 else None)), info)
+
+
+def lone_record(cluster: URIRef) -> tuple[RevisionRecord, RevisionInfo]:
+    """make_record's first revision with a submitter and a file no other revision names."""
+    record, info = make_record(cluster, 1)
+    info = replace(info, submitter=f"提交者 {uuid.uuid4().hex}",
+                   files=(SourceFile("c.ttl", uuid.uuid4().hex * 2),))
+    return replace(record, provenance=provenance_graph(info, None)), info
 
 
 def numbered_record(cluster: URIRef, number: int, previous: int | None,
@@ -469,7 +480,8 @@ class StoreContract:
         for record in (first, second, neighbour):
             store.add_revision(record)
         before = _count(store, PROVENANCE_GRAPH)
-        assert store.delete_revision(cluster, 1, deleted_by="评价员 B") is True
+        deleter = f"评价员 B {uuid.uuid4().hex}"  # an agent new to a store other tests share
+        assert store.delete_revision(cluster, 1, deleted_by=deleter) is True
         store = reopen(store)
         assert store.revisions(cluster) == [second_info]
         assert store.revisions(other) == [neighbour_info]
@@ -478,23 +490,60 @@ class StoreContract:
         assert isomorphic(store.named_graph(second.submission_graph), second.submission)
         assert isomorphic(store.named_graph(second.report_graph), second.report)
         assert isomorphic(store.named_graph(neighbour.submission_graph), neighbour.submission)
-        # The block (with its submitter and file nodes) went, and with it the second revision's
-        # link to it (there is no revision before the first to link to); a five-triple tombstone
-        # (type, cluster, number, time, activity) and the activity's four came in.
+        # The block went (with the write that stored it: prov:wasGeneratedBy, and the write's
+        # type, time, two files used and submitter), and with it the second revision's link to
+        # it (there is no revision before the first to link to); its submitter's and files'
+        # descriptions stay, as the second revision names them too; a five-triple tombstone
+        # (type, cluster, number, time, activity) and the activity's and deleter's four came in.
         tombstone = {str(r["p"]) for r in store.select(
             f"SELECT ?p WHERE {{ GRAPH <{PROVENANCE_GRAPH}> {{ <{first.submission_graph}> ?p ?o }} }}")}
         assert tombstone == {str(RDF.type), str(BCIC.cluster), str(BCIC.revisionNumber),
                              "http://www.w3.org/ns/prov#invalidatedAtTime",
                              "http://www.w3.org/ns/prov#wasInvalidatedBy"}
-        # (its block also names the write that stored it: prov:wasGeneratedBy)
-        assert _count(store, PROVENANCE_GRAPH) == before - (len(first.provenance) + 1) - 1 + 5 + 4
+        own = len(list(first.provenance.triples((first.submission_graph, None, None))))
+        assert _count(store, PROVENANCE_GRAPH) == before - (own + 1) - 5 - 1 + 5 + 4
+        shared = {o for o in first.provenance.objects() if str(o).startswith("urn:bcic:")}
+        assert len(shared) == 3 and all(
+            store.ask(f"ASK {{ GRAPH <{PROVENANCE_GRAPH}> {{ <{node}> ?p ?o }} }}")
+            for node in shared)
         assert store.ask(f'ASK {{ GRAPH <{PROVENANCE_GRAPH}> {{ ?agent <{RDFS.label}> '
-                         f'"评价员 B" }} }}')
+                         f'"{deleter}" }} }}')
+
+    def test_a_revision_names_its_write_files_and_submitter_as_prov_does(
+            self, store: Store, reopen: Reopen) -> None:
+        """The write that stored a revision is the PROV activity that generated it: ended when
+        it was made, used the files the revision derives from, associated with its submitter;
+        files and submitter by IRI, the same in every revision and in the report graph."""
+        cluster = new_cluster()
+        record, _info = make_record(cluster, 1)
+        store.add_revision(record)
+        store = reopen(store)
+        rows = store.select(f"""SELECT ?file ?agent WHERE {{ GRAPH <{PROVENANCE_GRAPH}> {{
+            <{record.submission_graph}> <{PROV.wasGeneratedBy}> ?write ;
+                <{PROV.generatedAtTime}> ?time ; <{PROV.wasDerivedFrom}> ?file ;
+                <{PROV.wasAttributedTo}> ?agent .
+            ?write a <{PROV.Activity}> ; <{PROV.endedAtTime}> ?time ; <{PROV.used}> ?file ;
+                <{PROV.wasAssociatedWith}> ?agent }} }}""")
+        assert {(r["file"], r["agent"]) for r in rows} == {
+            (file_entity_iri(name, digest), agent_iri("评价员 A"))
+            for name, digest in (("a.ttl", "0" * 64), ("b.ttl", "f" * 64))}
+
+    def test_deleting_the_last_revision_naming_a_file_or_submitter_drops_them(
+            self, store: Store, reopen: Reopen) -> None:
+        cluster = new_cluster()
+        record, info = lone_record(cluster)
+        store.add_revision(record)
+        shared = [agent_iri(str(info.submitter)), *(file_entity_iri(f.name, f.sha256)
+                                                    for f in info.files)]
+        assert all(store.ask(f"ASK {{ <{node}> ?p ?o }}") for node in shared)
+        assert store.delete_revision(cluster, 1) is True
+        store = reopen(store)
+        assert not any(store.ask(f"ASK {{ <{node}> ?p ?o }}") for node in shared)
 
     def test_deleting_a_revision_that_is_not_stored_changes_nothing(
             self, store: Store, reopen: Reopen) -> None:
         cluster = new_cluster()
-        record, info = make_record(cluster, 1)
+        record, info = lone_record(cluster)
         store.add_revision(record)
         before = _count(store, PROVENANCE_GRAPH)
         assert store.delete_revision(cluster, 2) is False
@@ -503,7 +552,9 @@ class StoreContract:
         assert store.delete_revision(cluster, 1) is False  # deleted already: a tombstone only
         store = reopen(store)
         assert store.revisions(cluster) == []
-        assert _count(store, PROVENANCE_GRAPH) == before - (len(record.provenance) + 1) + 4
+        # The block with its submitter and file, which no other revision names, and its write
+        # (type, time, the file used, the submitter) went; a four-triple tombstone came.
+        assert _count(store, PROVENANCE_GRAPH) == before - (len(record.provenance) + 1) - 4 + 4
         assert info not in store.revisions()
 
     def test_deleting_a_revision_keeps_one_latest_revision_and_its_summary_goes(

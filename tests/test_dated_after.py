@@ -205,8 +205,9 @@ def test_the_json_report_gives_the_warning_and_its_result() -> None:
 
 
 def test_the_turtle_report_holds_a_warning_result_seen_from_the_assertion() -> None:
-    """Only the results behind an unmet requirement are the report's sh:result; a warning under
-    a provision awaiting review hangs off its EARL outcome (rdfs:seeAlso), as the others."""
+    """The report's sh:result holds the results of the SHACL run; a dated-after warning, bcic's
+    own check whose shape the engine never runs, hangs off its EARL outcome (rdfs:seeAlso)
+    only."""
     graph = report_graph(report_with(REVIEW, DCTERMS.date, day("2999-06-30")))
     (result,) = [r for r in graph.subjects(SH.sourceShape, DATE_SHAPE)
                  if (None, SH.detail, r) not in graph]  # not the detail naming the record

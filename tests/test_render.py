@@ -17,7 +17,7 @@ from rdflib.term import Node
 from checker.errors import InputError
 from checker.i18n import LANGUAGES, Lang
 from checker.labels import NAME_CHARS
-from checker.namespaces import BCIC, REQ
+from checker.namespaces import BCIC, REQ, SHP
 from checker.notation import provision_notation, without_notation
 from checker.paths import EXAMPLES_DIR
 from checker.render import REPORT_FORMATS, format_for_media_type, render_report
@@ -390,8 +390,11 @@ def _top_results(graph: Graph) -> list[Node]:
 
 def test_every_turtle_result_references_its_requirement_and_clause(report_graph: Graph,
                                                                    gappy: Report) -> None:
+    """Every result, those the outcomes list and those of the SHACL run they leave out as
+    entailed by another (report.without_entailed), names its requirement."""
     results = _top_results(report_graph)
-    assert len(results) == sum(len(o.results) for o in gappy.outcomes) > 0
+    listed = {id(r) for o in gappy.outcomes for r in o.results}
+    assert len(results) == len(listed | {id(r) for r in gappy.shacl_results}) > len(listed) > 0
     for result in results:
         requirement = report_graph.value(result, DCTERMS.references)
         assert requirement is not None and str(requirement).startswith(str(REQ))
@@ -512,17 +515,26 @@ def test_every_format_shows_an_unused_may_level_provision_as_information(
     assert 'class="req s-not_met"' not in html
 
 
-def test_turtle_of_a_conformant_report_with_an_unused_option_has_no_sh_result(
+def test_turtle_of_a_conformant_report_with_an_unused_option_keeps_its_info_result(
         without_mark: Report) -> None:
+    """SHACL's sh:conforms is false as soon as the run gives a result, an sh:Info one of a
+    may-level provision not taken up included; bcic's verdict, no gap, is its own property."""
     graph = Graph().parse(data=render_report(without_mark, "ttl", "en"), format="turtle")
     report = next(graph.subjects(RDF.type, SH.ValidationReport))
-    assert graph.value(report, SH.conforms) == Literal(True)
-    assert not list(graph.objects(report, SH.result))
+    assert graph.value(report, SH.conforms) == Literal(False)
+    assert graph.value(report, BCIC.conformsToStandard) == Literal(True)
+    # No registration (the outcome's finding), and so none with a number (entailed by it).
+    results = set(graph.objects(report, SH.result))
+    assert {graph.value(r, SH.sourceShape) for r in results} == {
+        SHP.CollectiveMarkRegistered, SHP.RegistrationNumber}
+    assert {graph.value(r, SH.resultSeverity) for r in results} == {SH.Info}
     outcomes = {graph.value(a, EARL.test): graph.value(graph.value(a, EARL.result), EARL.outcome)
                 for a in graph.subjects(RDF.type, EARL.Assertion)}
     assert outcomes[REQ["8.3.1"]] == EARL.inapplicable
     assert EARL.failed not in outcomes.values()
-    assert len(_top_results(graph)) == 1
+    assert set(_top_results(graph)) == results
+    assert {graph.value(graph.value(predicate=RDFS.seeAlso, object=r), EARL.outcome)
+            for r in results} == {EARL.inapplicable}
 
 
 def test_turtle_conforms_is_false_iff_the_report_has_results(report_graph: Graph) -> None:

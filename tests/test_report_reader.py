@@ -6,10 +6,14 @@ import dataclasses
 import hashlib
 import json
 
+from pathlib import Path
+
 import pytest
-from rdflib import BNode, URIRef
+from rdflib import RDF, BNode, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, SH
 from rdflib.term import Node
 
+from checker import ingest
 from checker.errors import NotFoundError
 from checker.ingest import check_submission, ingest_submission, store_submission
 from checker.loading import SubmissionFile, read_submission_files
@@ -21,7 +25,7 @@ from checker.namespaces import BCIC
 from checker.report import Report, Status, StoredRevision
 from checker.report_reader import read_report
 from checker.shacl import ShaclResult
-from checker.store import Store, cluster_key, open_store
+from checker.store import PROVENANCE_GRAPH, Store, cluster_key, open_store
 from checker.store.base import report_graph_iri
 
 from tests.changed_rulebook import CHANGED_VERSION, RENAMED, RENAMED_TO, renumbered_rulebook
@@ -225,6 +229,11 @@ def test_a_stored_report_names_its_files_sha256_and_its_revision(store: Store) -
     assert original.sha256 == (digest,)
     graph = store.named_graph(report_graph_iri(info.cluster, info.number))
     assert [str(o) for o in graph.objects(None, BCIC.sha256)] == [digest]
+    # PROV joins the report's validation and the revision on the file they name alike.
+    (used,) = graph.objects(None, PROV.used)
+    assert store.ask(f"ASK {{ GRAPH <{PROVENANCE_GRAPH}> {{ <{info.submission_graph}> "
+                     f"<{PROV.wasDerivedFrom}> <{used}> . <{used}> <{DCTERMS.title}> "
+                     f'"dehua.ttl" }} }}')
     back = read_report(store, info.cluster, info.number)
     assert (back.files, back.sha256) == (("dehua.ttl",), (digest,))
     assert back.revision == StoredRevision(info.number, cluster_key(info.cluster),
@@ -295,3 +304,55 @@ def test_a_report_read_under_a_changed_rulebook_says_so_in_every_format(store: S
     assert hints not in render_report(original, "html", lang)
     turtle = render_report(back, "ttl", lang)
     assert f"req:{RENAMED}" in turtle and f"req:{RENAMED_TO}" not in turtle
+
+
+# A report graph as stored before its sh:result held the whole SHACL run and before a validation
+# activity used its files (prov:used on the report, files named by rdfs:label).
+BEFORE = Path(__file__).parent / "stored_forms" / "datang-typo-report-0.1.0.ttl"
+TYPO = b"\n<https://example.org/cluster/datang/fund-x> a <https://w3id.org/bcic/ontology#BrandFunds> .\n"
+
+
+def test_a_report_stored_in_the_form_before_reads_back_as_it_was_made(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stored report of the old form gives the statuses, results, files, hashes and notes of
+    the report made now on the same submission; its results of the SHACL run are those it kept
+    (the results behind its outcomes), and rendered again it is a SHACL report of those."""
+    data = (EXAMPLES_DIR / "datang-socks.ttl").read_bytes() + TYPO
+    checked = check_submission([SubmissionFile("datang-typo.ttl", data)])
+    old = Graph().parse(BEFORE)
+    assert (None, PROV.used, None) in old and (None, PROV.wasGeneratedBy, None) not in old
+    monkeypatch.setattr(ingest, "report_graph", lambda _report: old)
+    info = store_submission(store, checked)
+    back = read_report(store, info.cluster, info.number)
+    fresh = checked.report
+    assert [(o.requirement.id, o.status) for o in back.outcomes] == [
+        (o.requirement.id, o.status) for o in fresh.outcomes]
+    assert _results(back) == _results(fresh)
+    assert (back.conforms, back.overall, back.files, back.sha256) == (
+        fresh.conforms, fresh.overall, fresh.files, fresh.sha256)
+    assert back.term_notes == fresh.term_notes and back.term_notes.terms[0].place is not None
+    for lang in ("zh", "en"):  # the details, absences written as an inverse path included
+        assert [r["findings"] for r in json.loads(render_report(back, "json", lang))[
+            "requirements"]] == [r["findings"] for r in json.loads(render_report(
+                fresh, "json", lang))["requirements"]]
+    listed = [r for o in back.outcomes for r in o.results]
+    assert sorted_results(tuple(back.shacl_results)) == sorted_results(tuple(listed))
+    again = Graph().parse(data=render_report(back, "ttl", "en"), format="turtle")
+    report = next(again.subjects(RDF.type, SH.ValidationReport))
+    assert again.value(report, SH.conforms) == Literal(False)
+    assert len(list(again.objects(report, SH.result))) == len(listed)
+    assert again.value(report, BCIC.conformsToStandard) == Literal(False)
+
+
+def test_a_report_stored_now_reads_back_with_every_result_of_the_shacl_run(store: Store) -> None:
+    """The report graph holds the results the outcomes leave out as entailed by another; read
+    back, they are among the report's SHACL results again, not among its outcomes'."""
+    files = read_submission_files([EXAMPLES_DIR / "meitan-tea.ttl"])
+    info, original = ingest_submission(store, files)
+    back = read_report(store, info.cluster, info.number)
+    listed = sum(len(o.results) for o in original.outcomes)
+    assert len(back.shacl_results) == len(original.shacl_results) > listed
+    assert sum(len(o.results) for o in back.outcomes) == listed
+    assert [(str(r.source_shape), _node(r.focus_node), r.severity)
+            for r in back.shacl_results] == [(str(r.source_shape), _node(r.focus_node), r.severity)
+                                             for r in sorted_results(original.shacl_results)]

@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 from flask.testing import FlaskClient
 from rdflib import RDFS, Literal, URIRef
+from rdflib.namespace import DCTERMS
 
 from checker.cli import main
 from checker.ingest import ingest_files, ingest_submission, publish_for_queries
@@ -105,7 +106,7 @@ def test_the_turtle_report_holds_each_note_and_the_store_reads_it_back() -> None
     assert (None, BCIC.termNote, note) in graph
     assert graph.value(note, BCIC.usedAs) == RDFS.Class
     assert graph.value(note, BCIC.suggestedTerm) == BCIC.BrandFund
-    assert graph.value(graph.value(note, BCIC.inFile), RDFS.label) == Literal("dehua-typos.ttl")
+    assert graph.value(graph.value(note, BCIC.inFile), DCTERMS.title) == Literal("dehua-typos.ttl")
     assert (graph.value(note, BCIC.lineNumber), graph.value(note, BCIC.columnNumber)) == (
         Literal(578), Literal(17))
     assert {Literal(NOTES["zh"][1], lang="zh"), Literal(NOTES["en"][1], lang="en")} == set(

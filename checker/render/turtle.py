@@ -1,4 +1,6 @@
-"""The Turtle report: a sh:ValidationReport rebuilt from the typed model, plus EARL assertions."""
+"""The Turtle report: a SHACL validation report rebuilt from the typed model (every result of the
+SHACL run, sh:conforms as SHACL defines it), bcic's verdict and EARL assertions per requirement,
+and the validation that made it in PROV terms."""
 
 from __future__ import annotations
 
@@ -6,6 +8,7 @@ import uuid
 from decimal import Decimal
 
 from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
+from rdflib.term import Node
 from rdflib.namespace import DCTERMS, OWL, PROV, XSD
 
 from ..diagnosis import is_submission_node
@@ -14,10 +17,10 @@ from ..duties import set_aside_lines
 from ..i18n import LANGUAGES, Lang
 from ..namespaces import BCIC, REQ
 from ..report import Rate, Report, RequirementOutcome, Status, StoredRevision
-from ..rulebook import SH, load_rulebook
+from ..rulebook import SH, Requirement, load_rulebook
 from ..shacl import Severity, ShaclResult
 from ..shape_paths import write_path
-from ..store.base import submission_graph_iri
+from ..store.base import agent_iri, file_entity_iri, submission_graph_iri
 from ..timestamps import datetime_literal
 from ..unknown_terms import TermUse
 from .findings_view import Namer
@@ -42,7 +45,8 @@ def render_turtle(report: Report, lang: Lang) -> str:
 
 
 def report_graph(report: Report) -> Graph:
-    """The report as RDF: SHACL validation report, EARL assertions, provenance of the run."""
+    """The report as RDF: SHACL validation report, bcic's verdict, EARL assertions, provenance
+    of the run."""
     g = Graph(bind_namespaces="none")
     for prefix, namespace in (("sh", SH), ("bcic", BCIC), ("req", REQ), ("earl", EARL),
                               ("dcterms", DCTERMS), ("prov", PROV), ("xsd", XSD), ("owl", OWL),
@@ -53,11 +57,11 @@ def report_graph(report: Report) -> Graph:
     label = _Labeller()
     node = label("0-report")
     g.add((node, RDF.type, SH.ValidationReport))
-    # SHACL: sh:conforms is false iff the report has a result. Only the results behind an unmet
-    # requirement are the report's; the others (an unused may-level provision's, a duty's whose
-    # role is absent) are information, linked from their EARL outcome by rdfs:seeAlso.
-    g.add((node, SH.conforms, Literal(not any(o.status is Status.NOT_MET and o.results
-                                              for o in report.outcomes))))
+    g.add((node, RDF.type, PROV.Entity))
+    # SHACL: every result of the run is a sh:result, and sh:conforms is true iff there is none.
+    # bcic's verdict (no shall-level requirement unmet) is its own property beside it.
+    g.add((node, SH.conforms, Literal(not report.shacl_results)))
+    g.add((node, BCIC.conformsToStandard, Literal(report.conforms)))
     g.add((node, DCTERMS.created, datetime_literal(report.created)))
     g.add((node, OWL.versionInfo, Literal(report.rulebook_version)))
     if report.rulebook_digest is not None:  # what the rule files were, byte for byte
@@ -68,47 +72,72 @@ def report_graph(report: Report) -> Graph:
         for language, text in report.cluster_label.items():
             g.add((URIRef(report.cluster), RDFS.label, Literal(text, lang=language or None)))
     _add_rates(g, node, report, label)
+    # PROV: the report is what a validation generated; the validation used the files, and bcic
+    # (the EARL assertor too) ran it.
+    validation, tool = label("1-validation"), label("2-tool")
+    g.add((node, PROV.wasGeneratedBy, validation))
+    g.add((validation, RDF.type, PROV.Activity))
+    g.add((validation, PROV.endedAtTime, datetime_literal(report.created)))
+    g.add((validation, PROV.wasAssociatedWith, tool))
     digests = report.sha256 or ("",) * len(report.files)
-    sources: dict[str, BNode] = {}
+    sources: dict[str, Node] = {}
     for index, (name, digest) in enumerate(zip(report.files, digests, strict=True)):
-        # prov:used takes an entity, not a string: each file is one, named by its label.
-        source = label(f"1-file-{index:04d}")
+        # Named as the provenance graph names it, where the hash is known (docs/store.md).
+        source = file_entity_iri(name, digest) if digest else label(f"1-file-{index:04d}")
         sources.setdefault(name, source)  # where a note's IRI is written
-        g.add((node, PROV.used, source))
+        g.add((validation, PROV.used, source))
         g.add((source, RDF.type, PROV.Entity))
-        g.add((source, RDFS.label, Literal(name)))
+        g.add((source, DCTERMS.title, Literal(name)))
         if digest:
             g.add((source, BCIC.sha256, Literal(digest)))
     if report.revision is not None and report.cluster:
-        _add_revision(g, node, URIRef(report.cluster), report.revision, label)
+        _add_revision(g, node, URIRef(report.cluster), report.revision)
     for lang in LANGUAGES:  # the duties of 4.2 set aside for want of a member of their role
         for line in set_aside_lines(report, lang):
             g.add((node, RDFS.comment, Literal(line, lang=lang)))
     _add_term_notes(g, node, report, sources, label)
-    tool = label("2-tool")
     g.add((tool, RDF.type, EARL.Software))
+    g.add((tool, RDF.type, PROV.SoftwareAgent))
     g.add((tool, DCTERMS.title, Literal("bcic")))
     g.add((tool, DCTERMS.hasVersion, Literal(report.rulebook_version)))
     checklist = {o.requirement.id for o in report.manual_checklist()}
     namers = [Namer(report, lang) for lang in LANGUAGES]
     shown = shown_hints(report.outcomes)
     writers = [GuidanceWriter(n, shown) for n in namers]
+    engine = {id(result) for result in report.shacl_results}
+    earl_results: dict[str, BNode] = {}
+    written: set[int] = set()
     for index, outcome in enumerate(report.outcomes):
-        earl_result = label(f"3-outcome-{index:04d}")
+        earl_result = earl_results[outcome.requirement.id] = label(f"3-outcome-{index:04d}")
         _add_assertion(g, report, outcome, tool, label(f"3-assertion-{index:04d}"), earl_result,
                        outcome.requirement.id in checklist)
         _add_guidance(g, earl_result, outcome, writers)
         diagnoses = {id(d.result): d for f in outcome.findings for d in (*f.diagnoses, *f.folded)}
         for number, result in enumerate(sorted_results(outcome.results)):
             result_node = label(f"4-result-{index:04d}-{number:04d}")
-            if outcome.status is Status.NOT_MET:
+            # Each result hangs off its EARL outcome; those of the SHACL run (not bcic's
+            # dated-after warnings, whose shapes never run) are the report's sh:result too.
+            g.add((earl_result, RDFS.seeAlso, result_node))
+            if id(result) in engine:
                 g.add((node, SH.result, result_node))
-            else:
-                g.add((earl_result, RDFS.seeAlso, result_node))
-            _add_result(g, result_node, result, outcome)
+                written.add(id(result))
+            _add_result(g, result_node, result, outcome.requirement)
             if (diagnosis := diagnoses.get(id(result))) is not None:
                 add_diagnosis(g, result_node, diagnosis, _SEVERITIES[result.severity],
-                              lambda lack: {n.lang: n.lack_text(lack) for n in namers})
+                              lambda lack: {n.lang: n.lack_text(lack) for n in namers},
+                              load_rulebook().explainer)
+    # The results no outcome lists: those another result of their requirement entails
+    # (report.without_entailed), and any of a shape that names no requirement.
+    requirements = {o.requirement.id: o.requirement for o in report.outcomes}
+    shape_requirements = load_rulebook().shape_requirements
+    rest = [r for r in report.shacl_results if id(r) not in written]
+    for number, result in enumerate(sorted_results(tuple(rest))):
+        result_node = label(f"5-result-{number:04d}")
+        g.add((node, SH.result, result_node))
+        requirement = requirements.get(shape_requirements.get(result.source_shape, ""))
+        if requirement is not None:
+            g.add((earl_results[requirement.id], RDFS.seeAlso, result_node))
+        _add_result(g, result_node, result, requirement)
     _add_labels(g, report)
     return g
 
@@ -126,8 +155,7 @@ def _add_guidance(g: Graph, result: BNode, outcome: RequirementOutcome,
                                                          lang=writer.lang)))
 
 
-def _add_revision(g: Graph, node: BNode, cluster: URIRef, stored: StoredRevision,
-                  label: _Labeller) -> None:
+def _add_revision(g: Graph, node: BNode, cluster: URIRef, stored: StoredRevision) -> None:
     """A stored revision's report derives from that revision, described as the store's
     provenance graph describes it (docs/store.md): its cluster, number and submitter."""
     revision = submission_graph_iri(cluster, stored.number)
@@ -136,13 +164,13 @@ def _add_revision(g: Graph, node: BNode, cluster: URIRef, stored: StoredRevision
     g.add((revision, BCIC.cluster, cluster))
     g.add((revision, BCIC.revisionNumber, Literal(stored.number, datatype=XSD.integer)))
     if stored.submitter is not None:
-        agent = label("1-submitter")
+        agent = agent_iri(stored.submitter)
         g.add((revision, PROV.wasAttributedTo, agent))
         g.add((agent, RDF.type, PROV.Agent))
         g.add((agent, RDFS.label, Literal(stored.submitter)))
 
 
-def _add_term_notes(g: Graph, node: BNode, report: Report, sources: dict[str, BNode],
+def _add_term_notes(g: Graph, node: BNode, report: Report, sources: dict[str, Node],
                     label: _Labeller) -> None:
     """Each IRI the ontology does not define, as a bcic:UnknownTermNote of the report: the IRI,
     how it is used, the term suggested, the file (one the report used), line and column where it
@@ -218,7 +246,9 @@ class _Labeller:
         return BNode(f"{self._prefix}-{suffix}")
 
 
-def _add_result(g: Graph, node: BNode, result: ShaclResult, outcome: RequirementOutcome) -> None:
+def _add_result(g: Graph, node: BNode, result: ShaclResult,
+                requirement: Requirement | None) -> None:
+    """A validation result, with the requirement it counts for (none: a shape naming none)."""
     g.add((node, RDF.type, SH.ValidationResult))
     g.add((node, SH.focusNode, result.focus_node))
     # SHACL: a property shape's result has sh:resultPath, whatever form its path takes.
@@ -232,8 +262,9 @@ def _add_result(g: Graph, node: BNode, result: ShaclResult, outcome: Requirement
         g.add((node, SH.sourceConstraintComponent, SH[result.constraint]))
     for language, text in result.messages.items():
         g.add((node, SH.resultMessage, Literal(text, lang=language or None)))
-    g.add((node, DCTERMS.references, outcome.requirement.iri))
-    g.add((node, BCIC.clauseId, Literal(outcome.requirement.clause)))
+    if requirement is not None:
+        g.add((node, DCTERMS.references, requirement.iri))
+        g.add((node, BCIC.clauseId, Literal(requirement.clause)))
 
 
 def _add_assertion(g: Graph, report: Report, outcome: RequirementOutcome, tool: BNode,

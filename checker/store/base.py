@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
+from urllib.parse import quote
 
 from rdflib import Graph, URIRef
 from rdflib.term import Node
@@ -150,3 +151,19 @@ def submission_graph_iri(cluster: URIRef, number: int) -> URIRef:
 def report_graph_iri(cluster: URIRef, number: int) -> URIRef:
     """The named graph of the report of revision `number` of `cluster`."""
     return URIRef(f"{GRAPH_ROOT}report/{cluster_key(cluster)}/{number}")
+
+
+# The root of the IRIs of files and agents, which several revisions may name (docs/store.md).
+SHARED_ROOT = "urn:bcic:"
+
+
+def file_entity_iri(name: str, sha256: str) -> URIRef:
+    """A submitted file as a PROV entity, named by the SHA-256 of its bytes and its name: the
+    report's validation uses, and the provenance's revision derives from, the same entity."""
+    return URIRef(f"{SHARED_ROOT}file:sha256:{sha256}:{quote(name, safe='')}")
+
+
+def agent_iri(name: str) -> URIRef:
+    """Someone who submitted or deleted revisions, as a PROV agent named by the name bcic was
+    given: one IRI for everything done under that name."""
+    return URIRef(f"{SHARED_ROOT}agent:{quote(name, safe='')}")

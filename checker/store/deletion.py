@@ -18,7 +18,8 @@ from rdflib.term import Node
 
 from ..namespaces import BCIC
 from ..timestamps import datetime_literal
-from .base import PROVENANCE_GRAPH, SUMMARY_GRAPH, report_graph_iri, submission_graph_iri
+from .base import (PROVENANCE_GRAPH, SHARED_ROOT, SUMMARY_GRAPH, agent_iri, report_graph_iri,
+                   submission_graph_iri)
 from .guard import checked_iri
 from .sparql_terms import SKOLEM_ROOT
 
@@ -33,7 +34,8 @@ def revision_stored_query(cluster: URIRef, number: int) -> str:
 def removal_operations(cluster: URIRef, number: int) -> str:
     """Update operations that drop the revision's two graphs, its summary blocks (the index of
     the actual-values graphs stays: it names graphs, not revisions) and its provenance block
-    (the block's own blank nodes, submitter and files, included), and make the revision after it
+    (the block's own blank nodes, the write that generated it, and its submitter and files
+    unless another revision or deletion names them too), and make the revision after it
     a revision of the one before it, so that "the latest revision" (the one no other names in
     prov:wasRevisionOf) stays one per cluster; each ends with ` ;`."""
     revision = submission_graph_iri(checked_iri(str(cluster)), number)
@@ -55,6 +57,13 @@ DELETE {{ GRAPH <{PROVENANCE_GRAPH}> {{ ?next <{PROV.wasRevisionOf}> <{revision}
 WHERE {{ GRAPH <{PROVENANCE_GRAPH}> {{ ?next <{PROV.wasRevisionOf}> <{revision}> }} }} ;
 DELETE {{ GRAPH <{PROVENANCE_GRAPH}> {{ ?node ?p ?o }} }}
 WHERE {{ GRAPH <{PROVENANCE_GRAPH}> {{ <{revision}> ?link ?node . ?node ?p ?o . FILTER {own} }} }} ;
+DELETE {{ GRAPH <{PROVENANCE_GRAPH}> {{ ?write ?p ?o }} }}
+WHERE {{ GRAPH <{PROVENANCE_GRAPH}> {{ <{revision}> <{PROV.wasGeneratedBy}> ?write . ?write ?p ?o }} }} ;
+DELETE {{ GRAPH <{PROVENANCE_GRAPH}> {{ ?node ?p ?o }} }}
+WHERE {{ GRAPH <{PROVENANCE_GRAPH}> {{
+  <{revision}> ?link ?node . ?node ?p ?o . FILTER STRSTARTS(STR(?node), "{SHARED_ROOT}")
+  FILTER NOT EXISTS {{ ?other ?uses ?node FILTER (?other != <{revision}>) }}
+}} }} ;
 DELETE {{ GRAPH <{PROVENANCE_GRAPH}> {{ <{revision}> ?p ?o }} }}
 WHERE {{ GRAPH <{PROVENANCE_GRAPH}> {{ <{revision}> ?p ?o }} }} ;
 """
@@ -70,7 +79,7 @@ def tombstone_graph(cluster: URIRef, number: int, deleted: datetime,
     g.add((revision, BCIC.revisionNumber, Literal(number, datatype=XSD.integer)))
     g.add((revision, PROV.invalidatedAtTime, datetime_literal(deleted)))
     if deleted_by is not None:
-        activity, agent = BNode(), BNode()
+        activity, agent = BNode(), agent_iri(deleted_by)
         g.add((revision, PROV.wasInvalidatedBy, activity))
         g.add((activity, RDF.type, PROV.Activity))
         g.add((activity, PROV.wasAssociatedWith, agent))

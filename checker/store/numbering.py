@@ -12,7 +12,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 
-from rdflib import URIRef
+from rdflib import RDF, URIRef
 from rdflib.namespace import PROV
 
 from ..errors import NoAnswerError
@@ -28,9 +28,17 @@ def write_token() -> URIRef:
     return URIRef(f"urn:uuid:{uuid.uuid4()}")
 
 
-def token_triple(revision: RevisionRecord, token: URIRef) -> Triple:
-    """The provenance triple naming the write that stored the revision."""
-    return (revision.submission_graph, PROV.wasGeneratedBy, token)
+def token_triples(revision: RevisionRecord, token: URIRef) -> list[Triple]:
+    """The provenance triples naming the write that stored the revision, and describing it as
+    the PROV activity that generated it: ended when the revision was made, used its files,
+    associated with its submitter (each as the revision's provenance block names them)."""
+    provenance, subject = revision.provenance, revision.submission_graph
+    return [(subject, PROV.wasGeneratedBy, token), (token, RDF.type, PROV.Activity),
+            *((token, PROV.endedAtTime, t) for t in provenance.objects(subject,
+                                                                        PROV.generatedAtTime)),
+            *((token, PROV.used, f) for f in provenance.objects(subject, PROV.wasDerivedFrom)),
+            *((token, PROV.wasAssociatedWith, a)
+              for a in provenance.objects(subject, PROV.wasAttributedTo))]
 
 
 def next_record(store: Store, cluster: URIRef, make: MakeRecord,

@@ -35,7 +35,7 @@ from .deletion import (highest_number_query, read_highest_number, removal_operat
 from .guard import QueryForm, guard_query
 from .info_logs import prune_info_logs
 from .location import check_store_directory, on_read_only_mount, writable
-from .numbering import next_record, token_triple, write_token
+from .numbering import next_record, token_triples, write_token
 from .rules_archive import archive_for, archive_removal
 from .provenance import check_describes, read_revisions, revisions_query
 from .summary import REBUILD_SUMMARY, summary_blocks
@@ -315,8 +315,8 @@ def _revision_quads(revision: RevisionRecord, token: URIRef) -> Iterator[pyoxigr
         graph_name = pyoxigraph.NamedNode(str(name))
         for s, p, o in graph:
             yield pyoxigraph.Quad(term(s), term(p), term(o), graph_name)
-    s, p, o = token_triple(revision, token)
-    yield pyoxigraph.Quad(term(s), term(p), term(o), pyoxigraph.NamedNode(str(PROVENANCE_GRAPH)))
+    for s, p, o in token_triples(revision, token):
+        yield pyoxigraph.Quad(term(s), term(p), term(o), pyoxigraph.NamedNode(str(PROVENANCE_GRAPH)))
 
 
 def _ntriples(graph: Iterable[Triple]) -> str:

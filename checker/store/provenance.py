@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 
-from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, XSD
 from rdflib.term import Node
 
@@ -19,7 +19,7 @@ from ..report import Rate
 from ..timestamps import datetime_literal
 from .guard import checked_iri
 from .base import (PROVENANCE_GRAPH, SUMMARY_GRAPH, RevisionInfo, RevisionRecord, SourceFile,
-                   submission_graph_iri)
+                   agent_iri, file_entity_iri, submission_graph_iri)
 
 _PREFIXES = f"""PREFIX bcic: <{BCIC}>
 PREFIX prov: <{PROV}>
@@ -55,13 +55,15 @@ def provenance_graph(info: RevisionInfo, previous: int | None) -> Graph:
         g.add((revision, BCIC.rulebookDigest, Literal(info.rulebook_digest)))
     g.add((revision, PROV.generatedAtTime,
            datetime_literal(info.generated)))
+    # The submitter and the files by IRI (docs/store.md): one agent for all a submitter stored,
+    # and the entities the report graph's validation prov:used.
     if info.submitter is not None:
-        agent = BNode()
+        agent = agent_iri(info.submitter)
         g.add((revision, PROV.wasAttributedTo, agent))
         g.add((agent, RDF.type, PROV.Agent))
         g.add((agent, RDFS.label, Literal(info.submitter)))
     for source in info.files:
-        entity = BNode()
+        entity = file_entity_iri(source.name, source.sha256)
         g.add((revision, PROV.wasDerivedFrom, entity))
         g.add((entity, RDF.type, PROV.Entity))
         g.add((entity, DCTERMS.title, Literal(source.name)))

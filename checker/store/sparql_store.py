@@ -65,7 +65,7 @@ from .deletion import (highest_number_query, read_highest_number, removal_operat
 from .engine import AUTO, VIRTUOSO, engine_setting
 from .guard import QueryForm, guard_query
 from .location import checked_endpoint
-from .numbering import next_record, token_triple, write_token, written_by_query
+from .numbering import next_record, token_triples, write_token, written_by_query
 from .rules_archive import archive_for, archive_removal
 from .provenance import check_describes, read_revisions, revisions_query
 from .summary import REBUILD_SUMMARY, summary_blocks, summary_current
@@ -349,7 +349,8 @@ class SparqlStore:
         update; then read back that its provenance names this write, and this write alone."""
         provenance = Graph()
         provenance += revision.provenance
-        provenance.add(token_triple(revision, turn.writer))
+        for triple in token_triples(revision, turn.writer):
+            provenance.add(triple)
         prologue, insert = _insert_data((
             (revision.submission_graph, revision.submission),
             (revision.report_graph, revision.report),
