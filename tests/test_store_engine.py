@@ -79,8 +79,9 @@ def says_virtuoso() -> Iterator[tuple[str, type[_Endpoint]]]:
 def _sent_texts(store: Store, handler: type[_Endpoint]) -> tuple[str, str]:
     """The named query's text and the update the store sent."""
     run_named_query(store, "indicators-vs-targets", {"cluster": CLUSTER})
-    store.rebuild_summary()  # one update, read back with an ASK (true here)
-    return handler.queries[-2], handler.updates[-1]
+    query = handler.queries[-1]
+    store.rebuild_summary()  # updates, the marker last, read back with an ASK (true here)
+    return query, handler.updates[-1]
 
 
 def _virtuoso_text() -> str:

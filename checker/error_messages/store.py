@@ -171,6 +171,10 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     },
     "store.written.rules": {"en": "the rule graphs were replaced", "zh": "规则图已替换"},
     "store.written.summary": {"en": "the summary graph was rebuilt", "zh": "摘要图已重建"},
+    "store.written.summary_part": {
+        "en": "part of the summary graph was rebuilt (run `bcic reindex` again to finish it)",
+        "zh": "摘要图已部分重建（请再次运行 `bcic reindex` 以完成重建）",
+    },
     "error.snapshot.cannot_write": {
         "en": "cannot make query snapshots in {path} ({reason}): set BCIC_SNAPSHOT to a "
               "directory this server can write",

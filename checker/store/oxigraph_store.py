@@ -38,7 +38,7 @@ from .location import check_store_directory, on_read_only_mount, writable
 from .numbering import next_record, token_triples, write_token
 from .rules_archive import archive_for, archive_removal
 from .provenance import check_describes, read_revisions, revisions_query
-from .summary import REBUILD_SUMMARY, summary_blocks
+from .summary import STORED_REVISIONS, rebuild_updates, summary_blocks
 
 T = TypeVar("T")
 _CORRUPTION = "Corruption:"  # how RocksDB's errors for damaged files begin
@@ -126,10 +126,15 @@ class OxigraphStore:
         return True
 
     def rebuild_summary(self) -> None:
-        """Recompute the summary graph in one update (one transaction)."""
+        """Recompute the summary graph, a batch of revisions per update (summary.py), holding
+        the store's lock throughout; the version marker is written last."""
         with self._lock:
-            self._write(lambda store: store.update(REBUILD_SUMMARY),
-                        phrase("store.written.summary"))
+            revisions = [row["revision"] for row in self._select(STORED_REVISIONS)]
+            *batches, marker = rebuild_updates(revisions)
+            for update in batches:
+                self._write(lambda store: store.update(update),
+                            phrase("store.written.summary_part"))
+            self._write(lambda store: store.update(marker), phrase("store.written.summary"))
 
     def revisions(self, cluster: URIRef | None = None) -> list[RevisionInfo]:
         """Stored revisions, of one cluster or all, ordered by cluster then number."""

@@ -68,7 +68,7 @@ from .location import checked_endpoint
 from .numbering import next_record, token_triples, write_token, written_by_query
 from .rules_archive import archive_for, archive_removal
 from .provenance import check_describes, read_revisions, revisions_query
-from .summary import REBUILD_SUMMARY, summary_blocks, summary_current
+from .summary import STORED_REVISIONS, rebuild_updates, summary_blocks, summary_current
 from .sparql_http import (Response, SparqlClient, SparqlDeadlockError, SparqlEndpointError,
                           shown_endpoint)
 from .sparql_terms import TermWriter, graph_from_rdf, iri_text, rows_from_json
@@ -182,9 +182,12 @@ class SparqlStore:
         return True
 
     def rebuild_summary(self) -> None:
-        """Recompute the summary graph with one update request (drop, then insert)."""
+        """Recompute the summary graph, a batch of revisions per update request (summary.py);
+        the version marker, written last, is read back."""
         self._writable()
-        answer = self._update(REBUILD_SUMMARY)
+        revisions = [row["revision"] for row in self._select(STORED_REVISIONS)]
+        for update in rebuild_updates(revisions):
+            answer = self._update(update)
         if not summary_current(self):
             raise self._not_applied(answer, phrase("error.remote.what_summary"))
 
