@@ -10,6 +10,7 @@ import click
 from .cli_validate import LANG_META_KEY
 from .errors import InputError
 from .i18n import DEFAULT_LANG, LANGUAGES, Lang, message
+from .memory_limit import bound_malloc_arenas
 from .cli_store import store_engine_option, store_user_option
 from .store import DEFAULT_LOCATION, ENGINE_ENV, STORE_ENV, engine_setting, store_location
 from .store.credentials import USER_ENV
@@ -61,6 +62,7 @@ def serve_command(ctx: click.Context, host: str, port: int, location: str | None
     from web.serving import add_health_listener, serve
 
     ctx.meta[LANG_META_KEY] = lang
+    bound_malloc_arenas()  # before any thread: each would keep an arena of its own
     os.environ[STORE_ENV] = store_location(location)  # a file or a bad URL: refused now
     os.environ[ENGINE_ENV] = engine_setting(engine)  # an unknown engine too
     if user is not None:

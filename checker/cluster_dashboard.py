@@ -22,9 +22,15 @@ from rdflib import URIRef
 from .benchmarking import Comparison, LeafScore, Radar, four_comparisons, group_radar, leaf_score
 from .benchmarking import latest_year
 from .history import ClusterSummary
-from .indicator_data import ClusterFigures, Peer, ValueKind, declared_peers, read_figures
+from .indicator_data import (ClusterFigures, Peer, ValueKind, actual_years, declared_peers,
+                             read_figures)
 from .indicator_scheme import Indicator, IndicatorScheme, indicator_scheme
 from .store.base import Store, cluster_key
+
+
+# How many clusters a benchmark table compares when none is chosen (`default_comparison`): a
+# table an evaluator can read (each cluster is three columns), and a bounded read of the store.
+DEFAULT_COMPARED = 10
 
 
 @dataclass(frozen=True)
@@ -112,6 +118,25 @@ def comparable_clusters(store: Store, stored: Sequence[ClusterSummary],
     return refs
 
 
+def default_comparison(focus: ClusterRef, declared: Sequence[ClusterRef],
+                       stored: Sequence[ClusterRef],
+                       size: int = DEFAULT_COMPARED) -> list[ClusterRef]:
+    """The clusters a benchmark table compares when none is chosen, `size` at most: the focus
+    cluster, the stored benchmark and competitors it declares (9.3.2 c) 与标杆的对比, d) 与竞争对手的
+    对比), then the other stored clusters in their order (a store of `size` clusters or fewer:
+    every one). Bounded, so that the default table reads as much whatever the store holds."""
+    by_iri = {ref.iri: ref for ref in stored}
+    peers = [by_iri[c.iri] for role in ("benchmark", "competitor") for c in declared
+             if c.role == role and c.iri in by_iri]
+    chosen = [focus]
+    for ref in (*peers, *stored):
+        if len(chosen) >= size:
+            break
+        if ref not in chosen:
+            chosen.append(ref)
+    return chosen
+
+
 def default_benchmark(choices: Sequence[ClusterRef]) -> ClusterRef | None:
     """The benchmark a cluster declares (bcic:benchmarkCluster), if any."""
     return next((c for c in choices if c.role == "benchmark"), None)
@@ -150,11 +175,25 @@ def benchmark_table(store: Store, clusters: Sequence[ClusterRef], indicators: Se
                     stored: Sequence[ClusterSummary]) -> BenchmarkTable:
     """The clusters' values of the indicators in `year` (default: the latest year any states);
     the stored clusters name the notes on values another cluster's submission states."""
-    figures = read_figures(store, [c.iri for c in clusters])
-    ordered = [figures[c.iri] for c in clusters]
-    year = year if year is not None else latest_year(ordered)
-    leaves = tuple(leaf_score(i, ordered, year) for i in indicators) if year is not None else ()
+    iris = [c.iri for c in clusters]
+    if year is None:
+        year, figures = _latest_year_figures(store, iris)
+    else:
+        figures = read_figures(store, iris, year=year, indicators=[i.iri for i in indicators])
+    leaves = (tuple(leaf_score(i, [figures[c] for c in iris], year) for i in indicators)
+              if year is not None else ())
     return BenchmarkTable(tuple(clusters), year, leaves, _notes(_leaf_sources(leaves), stored))
+
+
+def _latest_year_figures(store: Store, clusters: Sequence[URIRef]
+                         ) -> tuple[int | None, dict[URIRef, ClusterFigures]]:
+    """The latest year in which any of the clusters states an actual value, and their figures
+    of that year alone (None and no figures when there is none): only the year shown is read."""
+    for year in actual_years(store, clusters):
+        figures = read_figures(store, clusters, year=year)
+        if latest_year(figures.values()) == year:
+            return year, figures
+    return None, {}
 
 
 def comparisons_for(store: Store, cluster: ClusterRef, benchmark: ClusterRef | None,

@@ -15,7 +15,7 @@ several.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import Enum
@@ -127,8 +127,11 @@ class Peer:
     labels: dict[str, str]
 
 
-def read_figures(store: Store, clusters: Iterable[URIRef]) -> dict[URIRef, ClusterFigures]:
-    """The figures of each cluster, from the latest submission of every stored cluster."""
+def read_figures(store: Store, clusters: Iterable[URIRef], *, year: int | None = None,
+                 indicators: Collection[URIRef] | None = None) -> dict[URIRef, ClusterFigures]:
+    """The figures of each cluster, from the latest submission of every stored cluster: of one
+    `year` and of some `indicators` only when given (a table of one year reads that year: with
+    1,000 clusters every year of every indicator is 240,000 result rows)."""
     wanted = sorted({checked_iri(str(c)) for c in clusters})
     if not wanted:
         return {}
@@ -136,21 +139,60 @@ def read_figures(store: Store, clusters: Iterable[URIRef]) -> dict[URIRef, Clust
     rows = store.select(OwnQuery(f"""
 SELECT ?subject ?source ?indicator ?kind ?year ?value ?unit WHERE {{
   VALUES ?subject {{ {values} }}
+  {_indicator_values(indicators)}
   {_LATEST}
   GRAPH ?submission {{
     ?observation <{BCIC.refCluster}> ?subject ; <{BCIC.indicator}> ?indicator ;
         <{BCIC.valueKind}> ?kind ; <{BCIC.refYear}> ?year ; <{BCIC.observedValue}> ?value .
   }}
+  {_year_filter(year)}
   OPTIONAL {{ GRAPH ?submission {{ ?observation <{BCIC.unitOfMeasure}> ?unit }} }}
 }}"""))
     found: dict[URIRef, list[Figure]] = {c: [] for c in wanted}
     for row in rows:
         figure = _figure(row)
-        if figure is not None:
+        if figure is not None and (year is None or figure.year == year):
             found[URIRef(str(row["subject"]))].append(figure)
     specified = _specified_units(store, values)
     return {c: ClusterFigures(c, _one_per_key(c, figures), specified.get(c, {}))
             for c, figures in found.items()}
+
+
+def actual_years(store: Store, clusters: Iterable[URIRef]) -> list[int]:
+    """The years in which the clusters' latest submissions state an actual value (9.3.2), the
+    latest first, read without the values (a value may still prove not to be a number)."""
+    wanted = sorted({checked_iri(str(c)) for c in clusters})
+    if not wanted:
+        return []
+    values = " ".join(f"<{c}>" for c in wanted)
+    rows = store.select(OwnQuery(f"""
+SELECT DISTINCT ?year WHERE {{
+  VALUES ?subject {{ {values} }}
+  {_LATEST}
+  GRAPH ?submission {{
+    ?observation <{BCIC.refCluster}> ?subject ; <{BCIC.indicator}> ?indicator ;
+        <{BCIC.valueKind}> <{BCIC.ActualValue}> ; <{BCIC.refYear}> ?year ;
+        <{BCIC.observedValue}> ?value .
+  }}
+}}"""))
+    years = (YEAR_TEXT.match(str(row["year"])) for row in rows)
+    return sorted({int(y.group()) for y in years if y is not None}, reverse=True)
+
+
+def _indicator_values(indicators: Collection[URIRef] | None) -> str:
+    """A VALUES clause keeping the given indicators' observations (none: every indicator)."""
+    if indicators is None:
+        return ""
+    listed = " ".join(f"<{checked_iri(str(i))}>" for i in sorted(indicators))
+    return f"VALUES ?indicator {{ {listed} }}"
+
+
+def _year_filter(year: int | None) -> str:
+    """A FILTER keeping the observations whose year text starts with `year` (none: every year);
+    `_figure` reads the year exactly, so a longer year ("20245") is dropped there."""
+    if year is None or year < 0:
+        return ""
+    return f'FILTER(STRSTARTS(STR(?year), "{year:04d}"))'
 
 
 def _specified_units(store: Store, values: str) -> dict[URIRef, dict[URIRef, str]]:

@@ -535,12 +535,16 @@ def test_benchmark_page_gives_no_difference_between_values_of_two_units(
         assert cells[7] == "—" and cells[8] == source
 
 
-def test_benchmark_page_defaults_to_every_stored_cluster(make_web_app, sample_store: Path) -> None:
+def test_benchmark_page_of_a_small_store_defaults_to_every_stored_cluster(
+        make_web_app, sample_store: Path) -> None:
+    """Three stored clusters, fewer than the page compares by default (DEFAULT_COMPARED: a larger
+    store, tests/test_web_benchmark_scale.py): every one is compared, and the page says so."""
     html = page(make_web_app(sample_store).test_client(), "/benchmark?lang=zh")
     header = table(html, "benchmark-table")[0][1]
     leaves = sum(len(codes) for codes in groups().values())
     assert len(header) == 1 + 3 and len(table(html, "benchmark-table")) == 2 + leaves
-    assert "对标比较（9.3.2）" in html
+    assert "对标比较（9.3.2）" in html and "比较已存储的 3 个产业集群中的 3 个。" in html
+    assert "未选择产业集群" not in html  # nothing left out to explain
 
 
 # --- the JSON API -------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -25,7 +26,7 @@ from checker.ingest import ingest_files, publish_for_queries
 from checker.paths import EXAMPLES_DIR
 from checker.store import cluster_key, open_configured_store
 from checker.store.oxigraph_store import OxigraphStore
-from web.data import MEMO_SIZE
+from web.data import MEMO_SIZE, SnapshotReader
 
 DEHUA_KEY = cluster_key(URIRef("https://example.org/cluster/dehua/cluster"))
 
@@ -71,6 +72,79 @@ def test_the_benchmark_in_the_other_language_is_the_same_data_shown_in_it(
     assert zh.status_code == 200
     assert '<html lang="zh' in zh.get_data(as_text=True)
     assert store_reads == []
+
+
+def _at_once(reader: SnapshotReader, opened: object, compute: Callable[[object], object],
+             started: threading.Event, release: threading.Event, requests: int) -> list[object]:
+    """`requests` threads asking `reader.remembered` for one key at once: the first computes
+    until `release` (started once it does); the answers, in any order."""
+    answers: list[object] = []
+
+    def ask() -> None:
+        try:
+            answers.append(reader.remembered(opened, "view", compute))  # type: ignore[arg-type]
+        except RuntimeError as error:
+            answers.append(error)
+
+    threads = [threading.Thread(target=ask) for _ in range(requests)]
+    for thread in threads:
+        thread.start()
+    assert started.wait(30)
+    time.sleep(0.5)  # the others reach `remembered` meanwhile (no assert on time)
+    release.set()
+    for thread in threads:
+        thread.join(30)
+    return answers
+
+
+def test_requests_for_one_view_at_once_share_one_computation(
+        sample_store: Path, make_web_app) -> None:  # type: ignore[no-untyped-def]
+    """Three evaluators opening /benchmark at once after a write computed it three times (the
+    capacity test at 1,000 clusters: 92–94 s each): now the first computes, the others wait."""
+    app = make_web_app(sample_store)
+    reader: SnapshotReader = app.extensions["bcic.reader"]
+    opened = reader.acquire()
+    calls: list[int] = []
+    started, release = threading.Event(), threading.Event()
+
+    def compute(_store: object) -> object:
+        calls.append(1)
+        started.set()
+        release.wait(30)
+        return object()
+
+    try:
+        answers = _at_once(reader, opened, compute, started, release, 4)
+    finally:
+        reader.release(opened)
+    assert len(calls) == 1 and len(answers) == 4 and len({id(a) for a in answers}) == 1
+    assert not opened.running
+
+
+def test_a_shared_computation_that_failed_is_computed_again_by_the_next(
+        sample_store: Path, make_web_app) -> None:  # type: ignore[no-untyped-def]
+    """A failure is not kept nor handed to the requests that waited (its words are in the first
+    request's language): the next computes it itself."""
+    app = make_web_app(sample_store)
+    reader: SnapshotReader = app.extensions["bcic.reader"]
+    opened = reader.acquire()
+    calls: list[int] = []
+    started, release = threading.Event(), threading.Event()
+
+    def compute(_store: object) -> object:
+        calls.append(1)
+        if len(calls) == 1:
+            started.set()
+            release.wait(30)
+            raise RuntimeError("the first failed")
+        return "computed again"
+
+    try:
+        answers = _at_once(reader, opened, compute, started, release, 3)
+    finally:
+        reader.release(opened)
+    assert len(calls) == 2 and not opened.running
+    assert sorted(map(str, answers)) == ["computed again", "computed again", "the first failed"]
 
 
 def test_the_pages_kept_are_bounded_and_the_oldest_is_read_again(

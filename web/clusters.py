@@ -16,12 +16,14 @@ from werkzeug.exceptions import BadRequest
 from checker.benchmark_json import benchmark_document, history_document, indicators_document
 from checker.benchmarking import COMPARISON_QUERIES
 from checker.cluster_dashboard import (
+    DEFAULT_COMPARED,
     ClusterRef,
     IndicatorPanel,
     benchmark_table,
     comparable_clusters,
     comparisons_for,
     default_benchmark,
+    default_comparison,
     indicator_panel,
     stored_ref,
 )
@@ -101,7 +103,7 @@ def benchmark() -> str:
     """Compare clusters' indicators side by side, and one cluster's four comparisons (9.3.2)."""
     if not _stored():
         return render_template("benchmark.html", refs=[])
-    view = _benchmark_view(default_all=True)
+    view = _benchmark_view(by_default=True)
     table = view["table"]
     chart = bars_chart(table.leaves, [c.iri for c in table.clusters], _names(table.clusters),
                        table.notes)
@@ -110,7 +112,8 @@ def benchmark() -> str:
                       focus=view["focus"].key)
     return render_template("benchmark.html", scheme=indicator_scheme(), bars_chart=chart,
                            columns=COMPARISON_COLUMNS, decimal_text=decimal_text,
-                           api_url=api_url, needs_reindex=summary_outdated(), **view)
+                           api_url=api_url, needs_reindex=summary_outdated(),
+                           default_size=DEFAULT_COMPARED, **view)
 
 
 @bp.get("/api/benchmark")
@@ -118,7 +121,7 @@ def benchmark_api() -> Response:
     """Clusters side by side on indicators in a year, and the four comparisons of one of them;
     503 while the comparisons' summary graph needs `bcic reindex`, as the named queries'."""
     check_summary_for(COMPARISON_QUERIES, summary_outdated)
-    view = _benchmark_view(default_all=False)
+    view = _benchmark_view(by_default=False)
     return jsonify(benchmark_document(view["table"], view["comparisons"], view["focus"]))
 
 
@@ -153,32 +156,34 @@ def _new_panel(store: Store, stored: list[ClusterSummary],
     return panel, choices
 
 
-def _benchmark_view(*, default_all: bool) -> dict[str, Any]:
+def _benchmark_view(*, by_default: bool) -> dict[str, Any]:
     """The benchmark page's data for the request (computed once per snapshot and request
-    parameters: with 50 clusters it takes a second)."""
-    return remembered(("benchmark", default_all, _asked()),
-                      lambda store: _new_benchmark_view(store, _stored(), default_all=default_all))
+    parameters; requests for the same at once share one computation)."""
+    return remembered(("benchmark", by_default, _asked()),
+                      lambda store: _new_benchmark_view(store, _stored(), by_default=by_default))
 
 
 def _new_benchmark_view(store: Store, stored: list[ClusterSummary], *,
-                        default_all: bool) -> dict[str, Any]:
+                        by_default: bool) -> dict[str, Any]:
     """The benchmark page's clusters, indicators, year, focus cluster and its comparisons.
 
-    The page starts from every stored cluster; the API asks for at least one `cluster`."""
+    The page starts from the focus cluster with its declared benchmark and competitors, then
+    the first stored clusters (`default_comparison`); the API asks for at least one `cluster`."""
     refs = [stored_ref(s) for s in stored]
-    chosen = clusters_param(refs) or (refs if default_all else [])
-    if not chosen:
+    asked = clusters_param(refs)
+    if not asked and not by_default:
         raise BadRequest(ui("clusters.error.no_clusters"))
+    focus = (clusters_param(refs, "focus") or asked or refs)[0]
+    declared = comparable_clusters(store, stored, focus.iri)
+    chosen = asked or default_comparison(focus, declared, refs)
     scheme = indicator_scheme()
     indicators = indicators_param(scheme) or list(scheme.indicators)
     table = benchmark_table(store, chosen, indicators, year_param(), stored=stored)
-    focus = (clusters_param(refs, "focus") or chosen)[0]
-    declared = comparable_clusters(store, stored, focus.iri)
     benchmark = benchmark_param(declared, None, focus.key)
     comparisons = comparisons_for(store, focus, benchmark, indicators, table.year)
-    return {"refs": refs, "table": table, "chosen": chosen, "indicators": indicators,
-            "focus": focus, "benchmark": benchmark, "comparisons": comparisons,
-            "benchmark_choices": declared}
+    return {"refs": refs, "table": table, "chosen": chosen, "chosen_by_default": not asked,
+            "indicators": indicators, "focus": focus, "benchmark": benchmark,
+            "comparisons": comparisons, "benchmark_choices": declared}
 
 
 def decimal_text(value: object) -> str:

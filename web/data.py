@@ -66,6 +66,7 @@ class _Opened:
         self.users = 0
         self.retired = False  # a newer snapshot is read now: close when the last user is done
         self.memo: OrderedDict[Hashable, object] = OrderedDict()  # SnapshotReader.remembered
+        self.running: dict[Hashable, threading.Event] = {}  # computed now, set when done
 
     def close(self) -> None:
         """Close the store and let its snapshot be pruned."""
@@ -116,18 +117,31 @@ class SnapshotReader:
     def remembered(self, opened: _Opened, key: Hashable, compute: Callable[[Store], T]) -> T:
         """`compute(opened.store)`, kept under `key` with the snapshot `opened` reads (at most
         MEMO_SIZE results); computed each time on a remote store, which may change under the
-        app. Two requests at once may both compute it."""
+        app. Requests asking for one key at once share one computation: the first computes, the
+        others wait for its result (one that failed is computed again by the next, so that each
+        request gets its error in its own language)."""
         if self.snapshots is None:
             return compute(opened.store)
-        with self._lock:
-            if key in opened.memo:
-                opened.memo.move_to_end(key)
-                return opened.memo[key]  # type: ignore[return-value]
-        value = compute(opened.store)
-        with self._lock:
-            opened.memo[key] = value
-            while len(opened.memo) > MEMO_SIZE:
-                opened.memo.popitem(last=False)
+        while True:
+            with self._lock:
+                if key in opened.memo:
+                    opened.memo.move_to_end(key)
+                    return opened.memo[key]  # type: ignore[return-value]
+                running = opened.running.get(key)
+                if running is None:
+                    running = opened.running[key] = threading.Event()
+                    break
+            running.wait()  # another request computes it: then read it from the memo
+        try:
+            value = compute(opened.store)
+            with self._lock:
+                opened.memo[key] = value
+                while len(opened.memo) > MEMO_SIZE:
+                    opened.memo.popitem(last=False)
+        finally:
+            with self._lock:
+                del opened.running[key]
+            running.set()
         return value
 
     def _open(self, snapshot: Path | None) -> _Opened:

@@ -155,6 +155,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "benchmark.empty": {"en": "No cluster is stored yet: store a submission first (Validate, or "
                               "`bcic ingest`).",
                         "zh": "尚未存储任何产业集群：请先存储一份提交材料（“验证”页面或 `bcic ingest`）。"},
+    "benchmark.shown": {"en": "Comparing {shown} of the {total} stored clusters.",
+                        "zh": "比较已存储的 {total} 个产业集群中的 {shown} 个。"},
+    "benchmark.shown.default": {
+        "en": "None was chosen, so the table shows the cluster of the four comparisons, the "
+              "benchmark and competitors it declares (9.3.2 c) d)), then the first clusters of "
+              "the list, {size} at most; choose others under Clusters above (hold Ctrl or ⌘ to "
+              "choose several).",
+        "zh": "未选择产业集群，因此表中为四种对比的对象、其声明的标杆和竞争对手（9.3.2 c）d）），以及列表中"
+              "靠前的产业集群，至多 {size} 个；可在上方“产业集群”中选择其他集群（按住 Ctrl 或 ⌘ 可多选）。"},
     "benchmark.form.clusters": {"en": "Clusters", "zh": "产业集群"},
     "benchmark.form.indicators": {"en": "Indicators", "zh": "指标"},
     "benchmark.form.year": {"en": "Year", "zh": "年份"},
