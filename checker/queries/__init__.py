@@ -14,6 +14,7 @@ the text of the store's `query_engine`, else the standard one.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -190,23 +191,34 @@ def run_named_query(store: Store, name: str, values: Mapping[str, str],
     `UNDEF`, takes unbound placeholders out and puts the engine's fixed prologue first, adding no
     pattern, so the bound text runs as an OwnQuery, unparsed.
     """
-    return store.select(_bound_for(store, name, values, page, extra))
+    rows = store.select(_bound_for(store, name, values, page, extra))
+    return rows[page.offset:_end(page, extra)] if store.remote else rows
 
 
 def stream_named_query(store: Store, name: str, values: Mapping[str, str],
                        page: Page = Page()) -> Iterator[dict[str, Node]]:
     """`run_named_query`'s rows one by one, as the store gives them: none are kept, so a large
     answer is written out in memory that does not grow with it."""
-    return store.select_rows(_bound_for(store, name, values, page, 0))
+    rows = store.select_rows(_bound_for(store, name, values, page, 0))
+    return itertools.islice(rows, page.offset, _end(page, 0)) if store.remote else rows
 
 
 def _bound_for(store: Store, name: str, values: Mapping[str, str], page: Page,
                extra: int) -> OwnQuery:
-    """The named query bound to `values` for the store's engine, asking for `page`."""
+    """The named query bound to `values` for the store's engine, asking the embedded store for
+    `page` only. A remote store is sent the whole query, and the page cut from its answer, which
+    it sends whole anyway: Virtuoso refuses a sorted answer whose OFFSET and LIMIT reach past its
+    MaxSortedTopRows (10,000 rows unless its operator raised it; error SR353)."""
     query = get_query(name)
     engine = store.query_engine
     check_query(query.text_for(engine), QueryForm.SELECT)
-    return OwnQuery(paged(bind(query, values, engine=engine), page, extra))
+    bound = bind(query, values, engine=engine)
+    return OwnQuery(bound if store.remote else paged(bound, page, extra))
+
+
+def _end(page: Page, extra: int) -> int | None:
+    """The index past the last row of `page` and `extra` more (None: to the end)."""
+    return None if page.limit is None else page.offset + page.limit + extra
 
 
 @lru_cache(maxsize=None)
