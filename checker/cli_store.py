@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, closing
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TypeVar
 
 import click
+from rdflib.term import Node
 
 from .cli_reading import store_to_read
 from .cli_validate import LANG_META_KEY
@@ -19,11 +20,11 @@ from .history import (ClusterSummary, RevisionChange, cluster_history, cluster_o
                       mixed_rulebooks_note)
 from .i18n import DEFAULT_LANG, LANGUAGES, Lang, counted, message
 from .ingest import NoClusterError, ingest_at, publish_for_queries
-from .queries import (bind, check_summary_for, get_query, list_queries, result_columns,
-                      run_named_query, values_given_once)
+from .queries import (Page, bind, check_summary_for, get_query, list_queries, result_columns,
+                      stream_named_query, values_given_once)
 from .query import QueryResult, read_query_argument, run_query, run_remote_query
 from .query_runner import QueryTimeoutError
-from .render.results import RESULT_FORMATS, aligned_table, render_results
+from .render.results import RESULT_FORMATS, aligned_table, write_results
 from .revisions import delete_revision, find_cluster
 from .store import ENGINE_ENV, open_store_for_writing
 from .store.base import RevisionInfo
@@ -171,12 +172,19 @@ def history_command(ctx: click.Context, cluster: str, location: str | None, engi
         click.echo(line)
 
 
+_format_option = click.option(
+    "--format", "fmt", type=click.Choice(sorted(RESULT_FORMATS)), default="table",
+    show_default=True,
+    help="Result format: SPARQL JSON and CSV are written as the rows come; the table holds "
+         "every row to align its columns, so use csv for a large answer / 结果格式：JSON 与 CSV "
+         "边查询边输出；表格需先读入全部行以对齐各列，结果较大时请用 csv.")
+
+
 @click.command("query")
 @click.argument("query")
 @click.option("--endpoint", metavar="URL",
               help="Ask this SPARQL endpoint instead of the store / 改为查询此 SPARQL 端点.")
-@click.option("--format", "fmt", type=click.Choice(sorted(RESULT_FORMATS)), default="table",
-              show_default=True, help="Result format (SPARQL JSON, SPARQL CSV, table) / 结果格式.")
+@_format_option
 @_timeout_option
 @_store_options
 @click.pass_context
@@ -197,12 +205,12 @@ def query_command(ctx: click.Context, query: str, endpoint: str | None, fmt: str
     text = read_query_argument(query)
     if endpoint:
         result = run_remote_query(endpoint, text)
-    else:
-        with store_to_read(location, lang, engine, user) as store, _time_limit(timeout, lang):
-            result = run_query(store, text)
-    _echo_results(render_results(result, fmt, lang))
-    if result.truncated:
-        click.echo(counted("query.truncated", len(result.rows), lang), err=True)
+        written = _write_out(result, fmt, lang)
+        if result.truncated:
+            click.echo(counted("query.truncated", written, lang), err=True)
+        return
+    with store_to_read(location, lang, engine, user) as store, _time_limit(timeout, lang):
+        _write_out(run_query(store, text), fmt, lang)  # a SELECT's rows read as they are written
 
 
 _param_option = click.option(
@@ -242,14 +250,18 @@ def queries_show_command(ctx: click.Context, name: str, params: tuple[str, ...],
 @queries_group.command("run")
 @click.argument("name")
 @_param_option
-@click.option("--format", "fmt", type=click.Choice(sorted(RESULT_FORMATS)), default="table",
-              show_default=True, help="Result format (SPARQL JSON, SPARQL CSV, table) / 结果格式.")
+@_format_option
+@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Leave out this many rows of the answer, in its order, first / "
+                   "先跳过答案中（按其顺序）的这么多行.")
+@click.option("--limit", type=click.IntRange(min=1),
+              help="Give at most this many rows (default: all) / 至多给出这么多行（默认全部）.")
 @_timeout_option
 @_store_options
 @click.pass_context
 def queries_run_command(ctx: click.Context, name: str, params: tuple[str, ...], fmt: str,
-                        timeout: float, location: str | None, engine: str | None,
-                        user: str | None, lang: Lang) -> None:
+                        offset: int, limit: int | None, timeout: float, location: str | None,
+                        engine: str | None, user: str | None, lang: Lang) -> None:
     """Run a named query on the store / 在存储上运行命名查询。
 
     Exit codes / 退出码: 0 answered 已应答, 2 bad parameter or input 参数或输入有误, 3 internal
@@ -259,22 +271,46 @@ def queries_run_command(ctx: click.Context, name: str, params: tuple[str, ...], 
     ctx.meta[LANG_META_KEY] = lang
     values = _param_values(params)
     bind(get_query(name), values)  # refuse bad parameters before the store is opened
+    versions: set[str] = set()
     with store_to_read(location, lang, engine, user) as store, _time_limit(timeout, lang):
         # Refused as the API refuses it: rows missing from an answer would go unseen.
         check_summary_for([name], lambda: needs_reindex(store))
-        rows = run_named_query(store, name, values)
-    _echo_results(render_results(QueryResult(QueryForm.SELECT, result_columns(name), rows), fmt,
-                                 lang, named=True))
-    versions = sorted({str(row["rulebookVersion"]) for row in rows if "rulebookVersion" in row})
+        rows = stream_named_query(store, name, values, Page(offset, limit))
+        _write_out(QueryResult(QueryForm.SELECT, result_columns(name),
+                               _noting_versions(rows, versions)), fmt, lang, named=True)
     if len(versions) > 1:  # on stderr: the results stay machine-readable
-        click.echo(message("query.mixed_rulebooks", lang, versions=", ".join(versions)),
+        click.echo(message("query.mixed_rulebooks", lang, versions=", ".join(sorted(versions))),
                    err=True)
 
 
-def _echo_results(text: str) -> None:
-    """Print rendered results as they are: click would strip escape sequences from CSV sent to
-    a file or pipe, and CSV must keep values exact (a table has none left to strip)."""
-    click.echo(text, nl=not text.endswith("\n"), color=True)
+def _noting_versions(rows: Iterable[dict[str, Node]], seen: set[str]) -> Iterator[dict[str, Node]]:
+    """The rows, each as it passes adding its `rulebookVersion`, if it has one, to `seen`."""
+    for row in rows:
+        if "rulebookVersion" in row:
+            seen.add(str(row["rulebookVersion"]))
+        yield row
+
+
+def _write_out(result: QueryResult, fmt: str, lang: Lang, named: bool = False) -> int:
+    """Write a result to stdout as its rows come, as they are (click would strip escape sequences
+    from CSV sent to a file or pipe, and CSV must keep values exact); the number of rows. An
+    error once some were written is said after a note, on stderr, that the output is
+    incomplete; the error keeps its exit code."""
+    written = False
+
+    def write(text: str) -> None:
+        nonlocal written
+        click.echo(text, nl=False, color=True)
+        written = True
+
+    try:
+        return write_results(result, fmt, lang, write, named=named)
+    except BrokenPipeError:
+        raise  # the reader is gone: nobody to tell (exit 141)
+    except Exception:
+        if written:
+            click.echo(message("query.output_incomplete", lang), err=True)
+        raise
 
 
 def _param_values(params: tuple[str, ...]) -> dict[str, str]:

@@ -669,6 +669,23 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "参数 {name}：{value!r} 有 {digits} 位数字；整数至多 {limit} 位",
     },
     "query.iri": {"en": "parameter {name}: {problem}", "zh": "参数 {name}：{problem}"},
+    # A page of a named query's answer (`offset`, `limit`).
+    "query.page_not_number": {
+        "en": "{name}: {value!r} is not a whole number of at least {least}",
+        "zh": "{name}：{value!r} 不是不小于 {least} 的整数",
+    },
+    "query.limit_over_cap": {
+        "en": "limit: {value} is over the row limit of {cap} rows per page; ask for the next "
+              "page with offset",
+        "zh": "limit：{value} 超过每页 {cap} 行的行数上限；请用 offset 获取下一页",
+    },
+    # `bcic query` and `bcic queries run` write rows as they come: an error after some were
+    # written leaves them on stdout.
+    "query.output_incomplete": {
+        "en": "the output above is incomplete: the query failed while its rows were being "
+              "written",
+        "zh": "上面的输出不完整：查询在输出结果行的过程中失败",
+    },
     # A value of a chart or `bcic benchmark` in a unit the compared clusters do not share
     # (docs/model.md, decision 8).
     "benchmark.other_unit": {"en": "not comparable (different units)", "zh": "不可比（单位不同）"},

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 import http.client
 import urllib.error
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -48,21 +48,24 @@ _GRAPH_MEDIA_TYPES = {"text/turtle": pyoxigraph.RdfFormat.TURTLE,
 @dataclass(frozen=True)
 class QueryResult:
     """A query's answer: a boolean (ASK), or rows over `variables` (SELECT, and CONSTRUCT or
-    DESCRIBE as subject/predicate/object rows, with the graph itself in `graph`)."""
+    DESCRIBE as subject/predicate/object rows, with the graph itself in `graph`). A SELECT's
+    rows on the local store come one by one as the engine gives them, readable once, while the
+    store is open (`run_query`)."""
 
     form: QueryForm
     variables: tuple[str, ...] = ()
-    rows: list[dict[str, Node]] = field(default_factory=list)
+    rows: Iterable[dict[str, Node]] = field(default_factory=list)
     boolean: bool | None = None
     graph: Graph | None = None
     truncated: bool = False  # the endpoint said it sent only the first rows (TRUNCATED_HEADER)
 
 
 def run_query(store: Store, text: str) -> QueryResult:
-    """Run a query on the store (guarded: SERVICE and the like are refused)."""
+    """Run a query on the store (guarded: SERVICE and the like are refused); a SELECT's rows
+    are read from the store as they are written out, so read them before the store closes."""
     info = _guarded(check_query, text)
     if info.form is QueryForm.SELECT:
-        return QueryResult(info.form, info.variables, store.select(text))
+        return QueryResult(info.form, info.variables, store.select_rows(text))
     if info.form is QueryForm.ASK:
         return QueryResult(info.form, boolean=store.ask(text))
     return _graph_result(info.form, store.construct(text))

@@ -7,8 +7,8 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from .i18n import Lang
-from .queries import (NamedQuery, bind, check_summary_for, get_query, list_queries,
-                      result_columns, run_named_query)
+from .queries import (PAGE_PARAMS, NamedQuery, Page, bind, check_summary_for, get_query,
+                      list_queries, paged, read_page, result_columns, run_named_query)
 from .sparql_service import PLAIN_VALUES, SparqlService, prepare_bound_query
 from .store import Store
 
@@ -30,14 +30,24 @@ def query_catalogue(lang: Lang) -> list[dict[str, Any]]:
     return [describe_query(q, lang) for q in list_queries()]
 
 
+def split_page(values: Mapping[str, str], cap: int) -> tuple[dict[str, str], Page]:
+    """A named query's parameter values, and the page that `offset` and `limit` among `values`
+    ask for (`limit` at most `cap`, the row limit, and `cap` when not given); InputError for a
+    bad `offset` or `limit`."""
+    page = read_page(values.get("offset"), values.get("limit"), cap)
+    return {k: v for k, v in values.items() if k not in PAGE_PARAMS}, page
+
+
 def answer_named_query(service: SparqlService, name: str, values: Mapping[str, str],
-                       lang: Lang, needs_reindex: Callable[[], bool]) -> bytes:
+                       page: Page, lang: Lang, needs_reindex: Callable[[], bool],
+                       link: Callable[[Page], str]) -> bytes:
     """Bind and run a named query through the guarded endpoint service (its limits, its workers,
-    the reserved ones included); a refused name or value is an InputError, and a query reading
-    the summary graph while `needs_reindex()` (of the snapshot the workers read) is a
-    SummaryOutdatedError. The answer is a JSON document: the query described in `lang`, the
-    values, `columns`, `rows` (each a {column: value} object of the bound columns) and
-    `truncated`.
+    the reserved ones included), the rows of `page` only; a refused name or value is an
+    InputError, and a query reading the summary graph while `needs_reindex()` (of the snapshot
+    the workers read) is a SummaryOutdatedError. The answer is a JSON document: the query
+    described in `lang`, the values, `columns`, `rows` (each a {column: value} object of the
+    bound columns), the page's `offset` and `limit`, `truncated` (rows follow the page) and
+    `next`, the `link` to the page after it (null when none follows).
 
     Values are plain strings: IRIs and literals as their text, not SPARQL syntax. The worker
     writes the columns and rows (PLAIN_VALUES); they are spliced in as they come, never decoded
@@ -45,28 +55,39 @@ def answer_named_query(service: SparqlService, name: str, values: Mapping[str, s
     rows, more than the round trip to the worker.
     """
     query = get_query(name)
-    prepared = prepare_bound_query(query.text, bind(query, values), service.limits)
+    # One row past the page tells whether another follows; the worker stops at the page's end.
+    bound = paged(bind(query, values), page, extra=1)
+    prepared = prepare_bound_query(query.text, bound, service.limits)
     check_summary_for([name], needs_reindex)
-    answer = service.execute(prepared, PLAIN_VALUES, reserved=True)  # the app's own query
-    head = {**describe_query(query, lang), "values": dict(values),
-            "truncated": answer.truncated}
+    answer = service.execute(prepared, PLAIN_VALUES, reserved=True,  # the app's own query
+                             row_limit=page.limit)
+    head = _head(query, values, page, lang, answer.truncated, link)
     return _merged(json.dumps(head, separators=(",", ":")).encode("ascii"), answer.body)
 
 
-def answer_named_query_on(store: Store, name: str, values: Mapping[str, str], lang: Lang,
-                          row_limit: int, needs_reindex: Callable[[], bool]) -> bytes:
+def answer_named_query_on(store: Store, name: str, values: Mapping[str, str], page: Page,
+                          lang: Lang, needs_reindex: Callable[[], bool],
+                          link: Callable[[Page], str]) -> bytes:
     """`answer_named_query`'s document for an app that reads a remote store: the store's server
-    runs the query (under its own time limit), and the rows past `row_limit` are dropped, which
-    `truncated` says. Values are the same plain strings; refused as there."""
+    runs the query (under its own time limit) for the rows of `page` and one more, which says
+    whether another page follows. Values are the same plain strings; refused as there."""
     query = get_query(name)
     bind(query, values)  # a refused value before the store is asked anything
     check_summary_for([name], needs_reindex)
-    rows = run_named_query(store, name, values)
-    head = {**describe_query(query, lang), "values": dict(values),
-            "truncated": len(rows) > row_limit}
-    plain = [{column: str(value) for column, value in row.items()} for row in rows[:row_limit]]
+    rows = run_named_query(store, name, values, page, extra=1)
+    shown = rows if page.limit is None else rows[:page.limit]
+    head = _head(query, values, page, lang, len(rows) > len(shown), link)
+    plain = [{column: str(value) for column, value in row.items()} for row in shown]
     return json.dumps({**head, "columns": list(result_columns(name)), "rows": plain},
                       separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def _head(query: NamedQuery, values: Mapping[str, str], page: Page, lang: Lang, more: bool,
+          link: Callable[[Page], str]) -> dict[str, Any]:
+    """The document's fields before its columns and rows."""
+    return {**describe_query(query, lang), "values": dict(values), "offset": page.offset,
+            "limit": page.limit, "truncated": more,
+            "next": link(page.following()) if more else None}
 
 
 def _merged(first: bytes, second: bytes) -> bytes:

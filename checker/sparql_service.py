@@ -249,14 +249,17 @@ class SparqlService:
     def execute(self, query: PreparedQuery, result_format: ResultFormat,
                 default_graphs: tuple[str, ...] | None = None,
                 named_graphs: tuple[str, ...] | None = None, *,
-                reserved: bool = False) -> SparqlAnswer:
-        """Run a prepared query and return its serialised, capped result; `reserved`: a query of
+                reserved: bool = False, row_limit: int | None = None) -> SparqlAnswer:
+        """Run a prepared query and return its serialised result, capped at the endpoint's row
+        limit or at `row_limit` when lower (a page of a named query); `reserved`: a query of
         the app's own (a named query), which may use the workers kept from public queries."""
         if result_format not in formats_for(query.form) and not (
                 result_format is PLAIN_VALUES and query.form is QueryForm.SELECT):
             raise not_acceptable(query.form, result_format.name)
-        job = QueryJob(query.text, result_format.engine_name, self.limits.row_limit,
-                       default_graphs, named_graphs, query.has_dataset)
+        cap = self.limits.row_limit if row_limit is None else min(row_limit,
+                                                                  self.limits.row_limit)
+        job = QueryJob(query.text, result_format.engine_name, cap, default_graphs, named_graphs,
+                       query.has_dataset)
         if self._ready is not None:
             self._ready()
         done = self.runner.run(job, reserved=reserved)

@@ -81,6 +81,23 @@ def test_the_named_query_api_answers_from_the_remote_store(make_web_app, endpoin
     assert {r["clusterLabelZh"] for r in document["rows"]} == {"德化陶瓷产业集群"}
 
 
+def test_the_pages_of_a_named_query_on_the_remote_store_make_its_whole_answer(
+        make_web_app, endpoint: str) -> None:
+    """The app cuts the page from the server's answer (Virtuoso refuses a sorted OFFSET + LIMIT
+    past its MaxSortedTopRows), with the same offset, limit, truncated and next."""
+    client = make_web_app(endpoint).test_client()
+    whole = client.get("/api/queries/indicator-trends?code=a.1.1").get_json()["rows"]
+    walked, url = [], "/api/queries/indicator-trends?code=a.1.1&limit=2"
+    while url is not None:
+        page = client.get(url).get_json()
+        assert page["offset"] == len(walked) and page["limit"] == 2
+        walked += page["rows"]
+        url = page["next"]
+    assert len(whole) > 2 and walked == whole
+    beyond = client.get("/api/queries/indicator-trends?code=a.1.1&limit=10000&offset=10000")
+    assert beyond.status_code == 200 and beyond.get_json()["rows"] == []
+
+
 def test_the_named_query_api_writes_values_as_on_the_embedded_store(make_web_app,
                                                                   endpoint: str) -> None:
     """A truth value as false (Virtuoso's own answer says 0), the rate to six decimals (Virtuoso

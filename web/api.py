@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, jsonify, render_template, request
 
-from checker.queries import values_given_once
-from checker.query_api import answer_named_query, answer_named_query_on, query_catalogue
+from checker.queries import Page, values_given_once
+from checker.query_api import (answer_named_query, answer_named_query_on, query_catalogue,
+                               split_page)
 from checker.rulebook_document import reload_rules, rules_to_reload
 
 from . import query_service
@@ -15,7 +16,7 @@ from .data import is_remote, read_store, summary_outdated, write_store
 from .i18n import request_language
 from .openapi import openapi_document, operations_by_tag
 from .logs import rules_reloaded
-from .proxy import external_root
+from .proxy import external_root, external_url
 from .submissions import submitter
 
 bp = Blueprint("api", __name__, url_prefix="/api")
@@ -59,17 +60,23 @@ def queries() -> Response:
 
 @bp.get("/queries/<name>")
 def named_query(name: str) -> Response:
-    """Run one named query; its parameters and `lang` (the language) come in the query string,
-    each at most once. 503 when it reads a summary graph that needs `bcic reindex`."""
+    """Run one named query; its parameters, `lang` (the language) and the page (`offset`,
+    `limit`) come in the query string, each at most once. 503 when it reads a summary graph
+    that needs `bcic reindex`."""
     lang = request_language()
     given = values_given_once(request.args.items(multi=True))
-    values = {k: v for k, v in given.items() if k != "lang"}
-    if is_remote(str(current_app.config["BCIC_STORE"])):
-        document = answer_named_query_on(read_store(), name, values, lang,
-                                         int(current_app.config["BCIC_SPARQL_ROW_LIMIT"]),
-                                         summary_outdated)
-    else:
-        document = answer_named_query(query_service(current_app), name, values, lang,
-                                      summary_outdated)
-    return Response(document, mimetype="application/json")
+    values, page = split_page({k: v for k, v in given.items() if k != "lang"},
+                              int(current_app.config["BCIC_SPARQL_ROW_LIMIT"]))
 
+    def link(following: Page) -> str:
+        """The URL of another page of this answer: the same query string but its page."""
+        return external_url("api.named_query", name=name, **{
+            **given, "offset": str(following.offset), "limit": str(following.limit)})
+
+    if is_remote(str(current_app.config["BCIC_STORE"])):
+        document = answer_named_query_on(read_store(), name, values, page, lang,
+                                         summary_outdated, link)
+    else:
+        document = answer_named_query(query_service(current_app), name, values, page, lang,
+                                      summary_outdated, link)
+    return Response(document, mimetype="application/json")

@@ -151,8 +151,11 @@ def _paths() -> Json:
             "queries", "listQueries", "The named queries with their parameters",
             "命名查询及其参数", [lang], _json_ok("QueryList"), (400,))},
         "/api/queries/{name}": {"get": _op(
-            "queries", "runQuery", "Run a named query; its parameters are query-string values",
-            "运行命名查询，参数以查询字符串传入",
+            "queries", "runQuery", "Run a named query; its parameters and the page of its "
+            "answer (offset, limit) are query-string values; `truncated` says more rows follow "
+            "the page, and `next` is the URL of the page after it",
+            "运行命名查询，参数与答案的分页（offset、limit）以查询字符串传入；`truncated` 表示该页之后"
+            "还有行，`next` 为下一页的地址",
             [{"name": "name", "in": "path", "required": True,
               **described("the named query", "命名查询的名称"),
               "schema": {"type": "string", "enum": [q.name for q in list_queries()]}}, lang,
@@ -161,7 +164,15 @@ def _paths() -> Json:
                            "once, e.g. `cluster=https://…&year=2024`",
                            "该查询的参数，按名称给出（见 listQueries），每个至多一次，例如 "
                            "`cluster=https://…&year=2024`"),
-              "schema": {"type": "object", "additionalProperties": {"type": "string"}}}],
+              "schema": {"type": "object", "additionalProperties": {"type": "string"}}},
+             _query("offset", "rows of the answer to leave out first, in its order (default "
+                    "0); the answer's `next` gives the offset of the page after it",
+                    "先跳过答案中（按其顺序）的行数（默认 0）；答案的 `next` 给出下一页的地址",
+                    {"type": "integer", "minimum": 0}),
+             _query("limit", "rows in the page, at most the row limit (BCIC_SPARQL_ROW_LIMIT, "
+                    "by default 10000), which is also the default; over it is 400",
+                    "每页行数，至多为行数上限（BCIC_SPARQL_ROW_LIMIT，默认 10000），亦为默认值；"
+                    "超过则为 400", {"type": "integer", "minimum": 1})],
             _json_ok("QueryAnswer"), (400, 404, 503))},
         "/api/rules/reload": {"post": _op(
             "rules", "reloadRules", "Reload the store's rule graphs (ontology, catalogue, "

@@ -260,5 +260,6 @@ def _query_schemas() -> Json:
         "QueryAnswer": closed(
             **query, values={"type": "object", "additionalProperties": STRING},
             columns=_array(STRING),
-            rows=_array({"type": "object", "additionalProperties": STRING}), truncated=BOOLEAN),
+            rows=_array({"type": "object", "additionalProperties": STRING}), offset=INTEGER,
+            limit=INTEGER, truncated=BOOLEAN, next=_nullable("string")),
     }

@@ -14,8 +14,9 @@ the text of the store's `query_engine`, else the standard one.
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import lru_cache
@@ -31,9 +32,10 @@ from ..store.base import SUMMARY_GRAPH, Store
 from ..store.summary import ACTUAL_VALUES_ROOT
 from ..store.guard import OwnQuery, QueryForm, check_query, inspect_query
 
-__all__ = ["ENGINE_PROLOGUES", "NamedQuery", "ParamKind", "QueryParam", "bind", "build_library",
-           "check_summary_for", "get_query", "list_queries", "reads_summary", "result_columns",
-           "run_named_query", "values_given_once"]
+__all__ = ["ENGINE_PROLOGUES", "PAGE_PARAMS", "NamedQuery", "Page", "ParamKind", "QueryParam",
+           "bind", "build_library", "check_summary_for", "get_query", "list_queries", "paged",
+           "read_page", "reads_summary", "result_columns", "run_named_query",
+           "stream_named_query", "values_given_once"]
 
 _NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _HEADER_LINE = re.compile(r"#\s?(?P<key>[a-z]+(?:@[a-z]+)?):\s*(?P<value>.*?)\s*")
@@ -52,6 +54,9 @@ MAX_VALUE_LENGTH = 2000
 # written in the order it should run, and Virtuoso's estimates, which differ from one server to
 # the next, no longer choose the plan (README.md, "Texts per engine").
 ENGINE_PROLOGUES: Mapping[str, str] = {"virtuoso": 'define sql:select-option "order"\n'}
+# The names that choose a page of an answer rather than bind a variable (README.md, "Pages"):
+# no query may have a parameter of these names.
+PAGE_PARAMS = ("offset", "limit")
 
 
 class ParamKind(Enum):
@@ -138,18 +143,82 @@ def bind(query: NamedQuery, values: Mapping[str, str], *, keep_placeholders: boo
     return prologue + _PLACEHOLDER.sub(substitute, query.text_for(engine))
 
 
-def run_named_query(store: Store, name: str, values: Mapping[str, str]) -> list[dict[str, Node]]:
-    """Bind and run a named query on the store, in the text for the store's engine; rows map
-    result variables to terms.
+@dataclass(frozen=True)
+class Page:
+    """Which rows of an answer: the `limit` rows (None: all) after the first `offset`, in the
+    query's own order (every named query orders its rows totally, so pages neither overlap nor
+    skip a row)."""
+
+    offset: int = 0
+    limit: int | None = None
+
+    def following(self) -> Page:
+        """The page after this one, of the same size."""
+        assert self.limit is not None
+        return Page(self.offset + self.limit, self.limit)
+
+
+def read_page(offset: str | None, limit: str | None, cap: int | None = None) -> Page:
+    """The page that `offset` and `limit` (texts, as given; None: not given) ask for, `limit`
+    at most `cap` (and `cap` when not given); InputError for a value that is no whole number,
+    a negative one, a limit of 0 or one above the cap."""
+    start = _page_number("offset", offset, 0) if offset is not None else 0
+    size = _page_number("limit", limit, 1) if limit is not None else cap
+    if cap is not None and size is not None and size > cap:
+        raise _refused("limit_over_cap", value=size, cap=cap)
+    return Page(start, size)
+
+
+def paged(text: str, page: Page, extra: int = 0) -> str:
+    """A named query's (bound) text asking for the rows of `page` only, and `extra` more (one
+    more tells whether another page follows). Every named query ends with its ORDER BY and
+    has no LIMIT or OFFSET of its own (a test checks), so the clauses go after it: only
+    numbers are added, no pattern, and the guard's analysis of the template still holds."""
+    if page.offset == 0 and page.limit is None:
+        return text
+    clauses = [f"OFFSET {page.offset}"] if page.offset else []
+    if page.limit is not None:
+        clauses.append(f"LIMIT {page.limit + extra}")
+    return text.rstrip("\n") + "\n" + " ".join(clauses) + "\n"
+
+
+def run_named_query(store: Store, name: str, values: Mapping[str, str],
+                    page: Page = Page(), extra: int = 0) -> list[dict[str, Node]]:
+    """Bind and run a named query on the store, in the text for the store's engine, the rows of
+    `page` and `extra` more; rows map result variables to terms.
 
     The template is guarded (parsed once, cached); binding writes only checked terms in place of
     `UNDEF`, takes unbound placeholders out and puts the engine's fixed prologue first, adding no
     pattern, so the bound text runs as an OwnQuery, unparsed.
     """
+    rows = store.select(_bound_for(store, name, values, page, extra))
+    return rows[page.offset:_end(page, extra)] if store.remote else rows
+
+
+def stream_named_query(store: Store, name: str, values: Mapping[str, str],
+                       page: Page = Page()) -> Iterator[dict[str, Node]]:
+    """`run_named_query`'s rows one by one, as the store gives them: none are kept, so a large
+    answer is written out in memory that does not grow with it."""
+    rows = store.select_rows(_bound_for(store, name, values, page, 0))
+    return itertools.islice(rows, page.offset, _end(page, 0)) if store.remote else rows
+
+
+def _bound_for(store: Store, name: str, values: Mapping[str, str], page: Page,
+               extra: int) -> OwnQuery:
+    """The named query bound to `values` for the store's engine, asking the embedded store for
+    `page` only. A remote store is sent the whole query, and the page cut from its answer, which
+    it sends whole anyway: Virtuoso refuses a sorted answer whose OFFSET and LIMIT reach past its
+    MaxSortedTopRows (10,000 rows unless its operator raised it; error SR353)."""
     query = get_query(name)
     engine = store.query_engine
     check_query(query.text_for(engine), QueryForm.SELECT)
-    return store.select(OwnQuery(bind(query, values, engine=engine)))
+    bound = bind(query, values, engine=engine)
+    return OwnQuery(bound if store.remote else paged(bound, page, extra))
+
+
+def _end(page: Page, extra: int) -> int | None:
+    """The index past the last row of `page` and `extra` more (None: to the end)."""
+    return None if page.limit is None else page.offset + page.limit + extra
 
 
 @lru_cache(maxsize=None)
@@ -192,6 +261,14 @@ def _check_names(query: NamedQuery, values: Mapping[str, str]) -> None:
     missing = ", ".join(p.name for p in query.params if p.required and not values.get(p.name))
     if missing:
         raise _refused("missing_params", query=query.name, names=missing)
+
+
+def _page_number(name: str, value: str, least: int) -> int:
+    """A page's offset or limit as a whole number of at least `least`, else InputError."""
+    if (not value.isascii() or not value.isdigit() or len(value) > MAX_INTEGER_DIGITS
+            or int(value) < least):
+        raise _refused("page_not_number", name=name, value=value, least=least)
+    return int(value)
 
 
 def _term(param: QueryParam, value: str) -> str:
@@ -282,6 +359,9 @@ def parse_named_query(name: str, text: str) -> NamedQuery:
                                                  for lang in LANGUAGES):
         raise _malformed(name, "title and clause are given once")
     params = tuple(_param(name, line) for line in fields.get("param", []))
+    if reserved := sorted({p.name for p in params} & {*PAGE_PARAMS, "lang"}):
+        raise _malformed(name, f"parameter name(s) {', '.join(reserved)} choose a page or the "
+                               f"language; give the parameter another name")
     _check_placeholders(name, text, params)
     clause = fields.get("clause", [None])[0]
     return NamedQuery(name, title, description, clause, params, text)

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
@@ -18,49 +18,89 @@ from ..rulebook import LEVEL_BY_IRI
 from .cells import CELL_CHARS, table_cell
 from .naming import short_node
 
-def render_json(result: QueryResult) -> str:
-    """The SPARQL 1.1 Query Results JSON Format."""
+# Rows written at a time: few enough that memory does not grow with the answer, many enough
+# that writing costs little per row.
+CHUNK_ROWS = 1000
+
+Write = Callable[[str], None]
+
+
+def write_results(result: QueryResult, fmt: str, lang: Lang, write: Write, *,
+                  named: bool = False) -> int:
+    """Write a result in one of RESULT_FORMATS through `write`, a chunk of text at a time, and
+    return the number of rows written. JSON and CSV are written as the rows come, so an answer
+    of any size takes the same memory; the table must measure every row before its first line,
+    so it keeps every row's text (not its terms). `named`: the result of a named query, whose
+    table is for reading (`readable_cell`); the table's notes are in `lang`."""
+    if fmt == "table":
+        return _write_table(result, lang, write, (lambda term: _readable(term, lang))
+                            if named else _shown)
+    return (_write_json if fmt == "json" else _write_csv)(result, write)
+
+
+def _write_json(result: QueryResult, write: Write) -> int:
+    """The SPARQL 1.1 Query Results JSON Format, one binding a line."""
     if result.boolean is not None:
-        document: dict[str, object] = {"head": {}, "boolean": result.boolean}
-    else:
-        document = {"head": {"vars": list(result.variables)},
-                    "results": {"bindings": [{name: _json_term(term) for name, term in row.items()}
-                                             for row in result.rows]}}
-    return json.dumps(document, ensure_ascii=False, indent=2)
+        write(json.dumps({"head": {}, "boolean": result.boolean}, indent=2) + "\n")
+        return 0
+    head = json.dumps({"head": {"vars": list(result.variables)}}, ensure_ascii=False)
+    return _write_chunked(result.rows, head[:-1] + ', "results": {"bindings": [',
+                          lambda first, row: ("\n" if first else ",\n") + json.dumps(
+                              {name: _json_term(term) for name, term in row.items()},
+                              ensure_ascii=False),
+                          "\n]}}\n", write)
 
 
-def render_csv(result: QueryResult) -> str:
+def _write_csv(result: QueryResult, write: Write) -> int:
     """The SPARQL 1.1 Query Results CSV Format (CRLF line ends, lexical forms only); an ASK,
     which that format leaves out, as the endpoint writes it: `true` or `false` alone, no
     header (no engine's internal variable name)."""
+    if result.boolean is not None:
+        write("true\r\n" if result.boolean else "false\r\n")
+        return 0
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    if result.boolean is not None:
-        writer.writerow(["true" if result.boolean else "false"])
-    else:
-        writer.writerow(result.variables)
-        for row in result.rows:
-            writer.writerow([_csv_term(row.get(name)) for name in result.variables])
-    return out.getvalue()
+
+    def line(values: list[str]) -> str:
+        out.seek(0)
+        out.truncate()
+        writer.writerow(values)
+        return out.getvalue()
+
+    names = result.variables
+    return _write_chunked(result.rows, line(list(names)),
+                          lambda _first, row: line([_csv_term(row.get(n)) for n in names]),
+                          "", write)
 
 
-def render_table(result: QueryResult, lang: Lang,
-                 cell: Callable[[Node | None], str] | None = None) -> str:
+def _write_chunked(rows: Iterable[dict[str, Node]], head: str,
+                   text: Callable[[bool, dict[str, Node]], str], tail: str, write: Write) -> int:
+    """`head`, each row's `text(is_first, row)` and `tail`, written CHUNK_ROWS rows at a time
+    (nothing at all when the rows fail before the first chunk is full); the number of rows."""
+    chunk = [head]
+    count = 0
+    for row in rows:
+        chunk.append(text(count == 0, row))
+        count += 1
+        if len(chunk) > CHUNK_ROWS:
+            write("".join(chunk))
+            chunk = []
+    chunk.append(tail)
+    write("".join(chunk))
+    return count
+
+
+def _write_table(result: QueryResult, lang: Lang, write: Write,
+                 cell: Callable[[Node | None], str]) -> int:
     """Aligned columns for a terminal (wide CJK characters count twice), and a row count; each
-    term written by `cell`, by default as SPARQL gives it (a literal with its language tag)."""
+    term written by `cell`."""
     if result.boolean is not None:
-        return "true" if result.boolean else "false"
+        write("true\n" if result.boolean else "false\n")
+        return 0
     header = list(result.variables)
-    body = [[(cell or _shown)(row.get(name)) for name in header] for row in result.rows]
-    return "\n".join([*aligned_table([header, *body], lang), f"({len(body)})"])
-
-
-def render_readable_table(result: QueryResult, lang: Lang) -> str:
-    """The table of a named query, whose columns say what each holds (`labelZh`, `level`): a
-    literal as its text alone, a normative level in words of `lang` (应, shall), a term of the
-    standard by its prefixed name (`req:4.2.2`, `bcic:BuyerDriven`); other IRIs, the clusters'
-    that other queries take as parameters, whole."""
-    return render_table(result, lang, lambda term: _readable(term, lang))
+    body = [[cell(row.get(name)) for name in header] for row in result.rows]
+    write("\n".join([*aligned_table([header, *body], lang), f"({len(body)})"]) + "\n")
+    return len(body)
 
 
 def aligned_table(rows: list[list[str]], lang: Lang) -> list[str]:
@@ -82,22 +122,7 @@ def aligned_table(rows: list[list[str]], lang: Lang) -> list[str]:
 
 
 # Only the table is for a terminal; JSON and CSV keep every value exact, in any language.
-RESULT_FORMATS: dict[str, Callable[[QueryResult, Lang], str]] = {
-    "table": render_table,
-    "json": lambda result, _lang: render_json(result),
-    "csv": lambda result, _lang: render_csv(result),
-}
-
-
-# A named query's results: the same, but the table for reading (JSON and CSV stay exact).
-NAMED_RESULT_FORMATS: dict[str, Callable[[QueryResult, Lang], str]] = {
-    **RESULT_FORMATS, "table": render_readable_table}
-
-
-def render_results(result: QueryResult, fmt: str, lang: Lang, named: bool = False) -> str:
-    """Render a result in one of RESULT_FORMATS (a table's notes in `lang`); `named`: the result
-    of a named query, whose table is for reading (`render_readable_table`)."""
-    return (NAMED_RESULT_FORMATS if named else RESULT_FORMATS)[fmt](result, lang)
+RESULT_FORMATS = ("csv", "json", "table")
 
 
 def _json_term(term: Node) -> dict[str, str]:
@@ -130,7 +155,9 @@ def _shown(term: Node | None) -> str:
 
 
 def _readable(term: Node | None, lang: Lang) -> str:
-    """A term as a named query's table shows it (`render_readable_table`)."""
+    """A term as a named query's table shows it: a literal as its text alone, a normative level
+    in words of `lang` (应, shall), a term of the standard by its prefixed name (`req:4.2.2`,
+    `bcic:BuyerDriven`); other IRIs, the clusters' that other queries take as parameters, whole."""
     if isinstance(term, Literal):
         return str(term)
     if isinstance(term, URIRef) and (level := LEVEL_BY_IRI.get(term)) is not None:

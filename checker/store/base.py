@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -127,6 +127,10 @@ class Store(Protocol):
     def select(self, query: str) -> list[dict[str, Node]]:
         """Run a SELECT query (default graph: the union of all graphs); its terms as every
         backend gives them (`checker.timestamps.answered`: a time in its canonical text)."""
+
+    def select_rows(self, query: str) -> Iterator[dict[str, Node]]:
+        """`select`'s rows one by one, as the engine gives them (the query runs before this
+        returns; reading the rows needs the store open): a large answer is never held whole."""
 
     def ask(self, query: str) -> bool:
         """Run an ASK query (default graph: the union of all graphs)."""

@@ -158,6 +158,11 @@ class OxigraphStore:
         """Run a guarded (unless an OwnQuery) SELECT over the union of all graphs."""
         return self._select(query, union=guard_query(query, QueryForm.SELECT))
 
+    def select_rows(self, query: str) -> Iterator[dict[str, Node]]:
+        """Run a guarded (unless an OwnQuery) SELECT over the union of all graphs; its rows one by
+        one, as pyoxigraph gives them, each made when asked for."""
+        return self._rows(self._query(query, union=guard_query(query, QueryForm.SELECT)))
+
     def ask(self, query: str) -> bool:
         """Run a guarded (unless an OwnQuery) ASK over the union of all graphs."""
         result = self._query(query, union=guard_query(query, QueryForm.ASK))
@@ -187,18 +192,16 @@ class OxigraphStore:
 
     def _select(self, query: str, *, union: bool = True) -> list[dict[str, Node]]:
         """SELECT without the guard: for the store's own, trusted queries (and guarded ones)."""
-        result = self._query(query, union=union)
+        return list(self._rows(self._query(query, union=union)))
+
+    def _rows(self, result: _Solutions) -> Iterator[dict[str, Node]]:
+        """A SELECT's solutions as rows of terms, read from the engine one at a time (its
+        failures, such as a damaged store, said as `_call` says them)."""
         assert isinstance(result, pyoxigraph.QuerySolutions)
         names = [v.value for v in result.variables]
-        rows: list[dict[str, Node]] = []
-        for solution in self._call(lambda _store: list(result)):
-            row: dict[str, Node] = {}
-            for name in names:
-                value = solution[name]
-                if value is not None:
-                    row[name] = answered(from_oxigraph(value))
-            rows.append(row)
-        return rows
+        while (solution := self._call(lambda _store: next(result, None))) is not None:
+            yield {name: answered(from_oxigraph(value))
+                   for name, value in zip(names, solution) if value is not None}
 
     def _ask(self, query: str) -> bool:
         """ASK without the guard: for the store's own, trusted queries."""

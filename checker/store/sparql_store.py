@@ -229,6 +229,11 @@ class SparqlStore:
         guard_query(query, QueryForm.SELECT)
         return self._select(query)
 
+    def select_rows(self, query: str) -> Iterator[dict[str, Node]]:
+        """`select`'s rows one by one: the server's answer is read whole, then given row by
+        row (a remote store's answers are not streamed)."""
+        return iter(self.select(query))
+
     def ask(self, query: str) -> bool:
         """Run a guarded (unless an OwnQuery) ASK over the server's default graph (the union of
         all graphs)."""
