@@ -58,6 +58,11 @@ PARAMS: dict[str, list[dict[str, str]]] = {
 CASES = [(q.name, values) for q in list_queries() for values in PARAMS.get(q.name, [{}])]
 ENGINE_CASES = [(name, values) for name, values in CASES
                 if "virtuoso" in get_query(name).variants]
+# Standard texts whose `?indicator` Virtuoso 7 binds wrongly or rightly by the order in which it
+# met the IRIs (checker/queries/README.md, "Texts per engine"): not compared with the engine's.
+MISREAD_BY_VIRTUOSO = {"indicators-vs-targets", "indicators-vs-history"}
+STANDARD_READ_RIGHT = [(name, values) for name, values in ENGINE_CASES
+                       if name not in MISREAD_BY_VIRTUOSO]
 
 
 @pytest.fixture(scope="module")
@@ -157,11 +162,13 @@ def test_the_remote_store_knows_its_server_is_virtuoso(stores: tuple[Store, Stor
     assert stores[0].query_engine == "oxigraph" and stores[1].query_engine == "virtuoso"
 
 
-@pytest.mark.parametrize(("name", "values"), ENGINE_CASES,
+@pytest.mark.parametrize(("name", "values"), STANDARD_READ_RIGHT,
                          ids=[f"{n}-{'&'.join(f'{k}={v}' for k, v in p.items())}"
-                              for n, p in ENGINE_CASES])
+                              for n, p in STANDARD_READ_RIGHT])
 def test_the_standard_and_the_virtuoso_text_give_the_same_rows_on_virtuoso(
         stores: tuple[Store, Store], name: str, values: dict[str, str]) -> None:
+    """Where Virtuoso reads the standard text right (STANDARD_READ_RIGHT); the Virtuoso texts
+    of the other two give the embedded store's rows (the test above)."""
     remote = stores[1]
     standard = ordered_answer(remote.select(bind(get_query(name), values)))
     assert standard  # rows to compare
