@@ -152,10 +152,10 @@ def _paths() -> Json:
             "命名查询及其参数", [lang], _json_ok("QueryList"), (400,))},
         "/api/queries/{name}": {"get": _op(
             "queries", "runQuery", "Run a named query; its parameters and the page of its "
-            "answer (offset, limit) are query-string values; `truncated` says more rows follow "
-            "the page, and `next` is the URL of the page after it",
-            "运行命名查询，参数与答案的分页（offset、limit）以查询字符串传入；`truncated` 表示该页之后"
-            "还有行，`next` 为下一页的地址",
+            "answer (offset, limit) are query-string values; truncated says more rows follow "
+            "the page, and next is the URL of the page after it",
+            "运行命名查询，参数与答案的分页（offset、limit）以查询字符串传入；truncated 表示该页之后"
+            "还有行，next 为下一页的地址",
             [{"name": "name", "in": "path", "required": True,
               **described("the named query", "命名查询的名称"),
               "schema": {"type": "string", "enum": [q.name for q in list_queries()]}}, lang,
