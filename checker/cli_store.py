@@ -15,6 +15,7 @@ from .cli_reading import store_to_read
 from .cli_validate import LANG_META_KEY
 from .notation import provisions_listed
 from .verdicts import rate_text, verdict_text
+from .cluster_list import in_list_order
 from .errors import InputError
 from .history import (ClusterSummary, RevisionChange, cluster_history, cluster_overview,
                       mixed_rulebooks_note)
@@ -143,7 +144,7 @@ def clusters_command(ctx: click.Context, location: str | None, engine: str | Non
     """
     ctx.meta[LANG_META_KEY] = lang
     with store_to_read(location, lang, engine, user) as store:
-        summaries = cluster_overview(store)
+        summaries = in_list_order(cluster_overview(store), lang)  # the home page's order
     if not summaries:
         click.echo(message("store.clusters.none", lang))
         return

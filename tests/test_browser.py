@@ -157,3 +157,28 @@ def test_a_printed_report_page_is_the_report_alone_and_says_its_filter(
                          "filters": False, "filter_said": True, "keep": "avoid"}
         assert tab.inner_text("#shown") == "18 of 132 requirements shown (filtered by “Status: not met”)"
         screenshot(tab, "report-page-print")
+
+
+def test_an_evaluator_filters_the_clusters_by_keyboard_and_pages_through_them(
+        make_web_app, sample_store: Path) -> None:  # type: ignore[no-untyped-def]
+    """The home page's filter is reached by its label and sent with Enter (a GET form); the
+    page links walk the list one cluster at a time."""
+    with live_server(make_web_app(sample_store)) as base, chromium() as browser:
+        tab = browser.new_page()  # type: ignore[attr-defined]
+        tab.goto(base + "/?lang=zh&limit=1")
+        assert tab.locator("#clusters tbody tr").count() == 1
+        tab.get_by_label("名称或 IRI 包含").focus()
+        tab.keyboard.type("德化")
+        with tab.expect_navigation():
+            tab.keyboard.press("Enter")
+        assert "q=%E5%BE%B7%E5%8C%96" in tab.url and "limit=1" in tab.url
+        assert tab.locator("#clusters tbody tr").inner_text().startswith("德化陶瓷产业集群")
+        tab.goto(base + "/?lang=en&limit=1")
+        seen = [tab.locator("#clusters-shown").inner_text()]
+        while tab.locator("a[rel=next]").count():
+            tab.locator("a[rel=next]").focus()
+            with tab.expect_navigation():
+                tab.keyboard.press("Enter")
+            seen.append(tab.locator("#clusters-shown").inner_text())
+        assert [s.split(" ·")[0] for s in seen] == [f"Cluster {n} of 3" for n in (1, 2, 3)]
+        screenshot(tab, "clusters-paged")

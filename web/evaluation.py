@@ -17,13 +17,15 @@ from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import (Forbidden, HTTPException, NotFound, RequestEntityTooLarge,
                                  Unauthorized)
 
+from checker.cluster_list import cluster_page, in_list_order, read_list_request
 from checker.errors import CheckerError
-from checker.history import cluster_overview, mixed_rulebooks_note
+from checker.history import ClusterSummary, cluster_overview, mixed_rulebooks_note
 from checker.i18n import message
 from checker.render.outline import report_outline
 from checker.render.text import RATE_COLUMNS, percent, rate_cells
 from checker.report import Report, Status
 from checker.report_reader import read_report
+from checker.queries import Page
 from checker.recheck import stored_submission
 from checker.revisions import delete_revision, find_cluster, revision_info
 from checker.shacl import Severity
@@ -53,11 +55,25 @@ _Answer = tuple[Response | str, int, dict[str, str]]  # a page, its status and i
 
 @bp.get("/")
 def home() -> str:
-    """The stored clusters with their latest verdict, conformance rate and revision date."""
-    clusters = sorted(remembered("cluster_overview", cluster_overview), key=lambda c: str(c.cluster))
-    return render_template("home.html", clusters=clusters, key=cluster_key,
-                           mixed_note=mixed_rulebooks_note(clusters, request_language()),
+    """A page of the stored clusters (`?q=` filters them by label or IRI, `?offset=&limit=`
+    choose the page) with their latest verdict, conformance rate and revision date."""
+    text, page = read_list_request(request.args.items(multi=True))
+    overview = remembered("cluster_overview", cluster_overview)
+    shown = cluster_page(clusters_in_order(overview), text, page)
+    following, preceding = shown.following(), shown.preceding()
+    return render_template("home.html", shown=shown, key=cluster_key,
+                           next_url=_home_page(following) if following else None,
+                           previous_url=_home_page(preceding) if preceding else None,
+                           first_url=_home_page(Page(0, page.limit)),
+                           mixed_note=mixed_rulebooks_note(overview, request_language()),
                            needs_reindex=summary_outdated())
+
+
+def clusters_in_order(overview: list[ClusterSummary]) -> list[ClusterSummary]:
+    """The stored clusters (`overview`, of the snapshot read now) in list order for the
+    request's language, sorted once per snapshot and language."""
+    lang = request_language()
+    return remembered(("clusters_in_order", lang), lambda _store: in_list_order(overview, lang))
 
 
 @bp.get("/validate")
@@ -172,6 +188,13 @@ def _report_response(report: Report, name: str, revision: RevisionInfo | None,
         key=cluster_key, downloads=DOWNLOADS,
         percent=percent, rate_columns=RATE_COLUMNS, rate_cells=rate_cells,
         statuses=[s.value for s in Status], severities=[s.value for s in Severity])
+
+
+def _home_page(page: Page) -> str:
+    """The home page's address for another page of the same list: the filter, page size and
+    language asked for kept."""
+    kept = {k: v for k, v in request.args.items() if k != "offset"}
+    return url_for(".home", **kept, **({"offset": page.offset} if page.offset else {}))
 
 
 def _form_error(error: CheckerError | HTTPException) -> tuple[str, int, dict[str, str]]:

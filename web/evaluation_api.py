@@ -10,7 +10,9 @@ from typing import Any
 
 from flask import Blueprint, Response, jsonify, request, url_for
 
+from checker.cluster_list import cluster_page, read_list_request
 from checker.history import cluster_history, cluster_overview
+from checker.queries import Page
 from checker.render import report_format
 from checker.render.json_ import report_document
 from checker.report import Report
@@ -24,9 +26,10 @@ from checker.verdicts import rate_document
 
 from .auth import require_role
 from .data import read_store, remembered, store_upload, write_store
-from .evaluation import stored_cluster
+from .evaluation import clusters_in_order, stored_cluster
 from .i18n import pick, request_language
 from .logs import revision_deleted, revision_stored
+from .proxy import external_url
 from .report_view import report_download
 from .submissions import body_submission, submitter, validation_limits
 
@@ -35,16 +38,22 @@ bp = Blueprint("evaluation_api", __name__, url_prefix="/api")
 
 @bp.get("/clusters")
 def clusters() -> Response:
-    """Every stored cluster with its latest revision."""
-    summaries = sorted(remembered("cluster_overview", cluster_overview), key=lambda c: str(c.cluster))
-    return jsonify({"clusters": [{
-        "key": cluster_key(s.cluster),
-        "cluster": str(s.cluster),
-        "label": pick(s.labels) or None,
-        "revisions": s.revisions,
-        "latest": _revision(s.latest),
-        "url": url_for(".cluster", key=cluster_key(s.cluster)),
-    } for s in summaries]})
+    """A page of the stored clusters with their latest revision, in the home page's order and
+    filter (`q`, `offset`, `limit`): `count` clusters in all, `next` the page after it."""
+    text, page = read_list_request(request.args.items(multi=True))
+    shown = cluster_page(clusters_in_order(remembered("cluster_overview", cluster_overview)),
+                         text, page)
+    following = shown.following()
+    return jsonify({"count": shown.matched, "offset": page.offset, "limit": page.limit,
+                    "next": _clusters_page(following) if following else None,
+                    "clusters": [{
+                        "key": cluster_key(s.cluster),
+                        "cluster": str(s.cluster),
+                        "label": pick(s.labels) or None,
+                        "revisions": s.revisions,
+                        "latest": _revision(s.latest),
+                        "url": url_for(".cluster", key=cluster_key(s.cluster)),
+                    } for s in shown.clusters]})
 
 
 @bp.get("/clusters/<key>")
@@ -126,6 +135,12 @@ def _report(found: Report, fmt: str, name: str) -> Response:
     if fmt != "json":
         return report_download(found, fmt, lang, name)
     return jsonify(report_document(found, lang))
+
+
+def _clusters_page(page: Page) -> str:
+    """The URL of another page of the list: the same query string but its page."""
+    return external_url(".clusters", **{**request.args.to_dict(), "offset": str(page.offset),
+                                        "limit": str(page.limit)})
 
 
 def _revision(info: RevisionInfo) -> dict[str, Any]:

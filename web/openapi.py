@@ -11,6 +11,7 @@ token name its role (`x-bcic-role`).
 from __future__ import annotations
 
 from checker import __version__
+from checker.cluster_list import CLUSTERS_PER_PAGE, MOST_CLUSTERS_PER_PAGE
 from checker.loading import SUBMISSION_FORMATS
 from checker.queries import list_queries
 from checker.sparql_service import GRAPH_FORMATS, RESULT_FORMATS
@@ -89,8 +90,24 @@ def _paths() -> Json:
     key, number, lang = _ref_param("key"), _ref_param("number"), _ref_param("lang")
     return {
         "/api/clusters": {"get": _op(
-            "clusters", "listClusters", "Stored clusters with their latest revision",
-            "已存储的产业集群及其最新修订版", [lang], _json_ok("ClusterList"), (400, 503))},
+            "clusters", "listClusters", "A page of the stored clusters with their latest "
+            "revision, by name in the asked language, then by IRI (the home page's order); "
+            "count says how many in all, and next is the URL of the page after it",
+            "已存储产业集群的一页及其最新修订版，按所请求语言的名称排列，名称相同时按 IRI 排列（与首页顺序相同）；"
+            "count 为总数，next 为下一页的地址",
+            [lang, _query("q", "only the clusters whose label (in any language) or IRI holds "
+                          "this text, in any case", "仅列出标签（任一语言）或 IRI 含此文本（不分大小写）的产业集群",
+                          {"type": "string"}),
+             _query("offset", "clusters of the list to leave out first, in its order (default "
+                    "0); the answer's `next` gives the page after it",
+                    "先跳过列表中（按其顺序）的产业集群数（默认 0）；答案的 `next` 给出下一页的地址",
+                    {"type": "integer", "minimum": 0}),
+             _query("limit", f"clusters in the page (default {CLUSTERS_PER_PAGE}, at most "
+                    f"{MOST_CLUSTERS_PER_PAGE}; over it is 400)",
+                    f"每页产业集群数（默认 {CLUSTERS_PER_PAGE}，至多 {MOST_CLUSTERS_PER_PAGE}；超过则为 400）",
+                    {"type": "integer", "minimum": 1, "maximum": MOST_CLUSTERS_PER_PAGE,
+                     "default": CLUSTERS_PER_PAGE})],
+            _json_ok("ClusterList"), (400, 503))},
         "/api/clusters/{key}": {"get": _op(
             "clusters", "getCluster", "One cluster with every revision and what each closed and "
             "opened", "某产业集群的全部修订版及各版解决和新出现的问题", [key, lang],
@@ -152,10 +169,10 @@ def _paths() -> Json:
             "命名查询及其参数", [lang], _json_ok("QueryList"), (400,))},
         "/api/queries/{name}": {"get": _op(
             "queries", "runQuery", "Run a named query; its parameters and the page of its "
-            "answer (offset, limit) are query-string values; `truncated` says more rows follow "
-            "the page, and `next` is the URL of the page after it",
-            "运行命名查询，参数与答案的分页（offset、limit）以查询字符串传入；`truncated` 表示该页之后"
-            "还有行，`next` 为下一页的地址",
+            "answer (offset, limit) are query-string values; truncated says more rows follow "
+            "the page, and next is the URL of the page after it",
+            "运行命名查询，参数与答案的分页（offset、limit）以查询字符串传入；truncated 表示该页之后"
+            "还有行，next 为下一页的地址",
             [{"name": "name", "in": "path", "required": True,
               **described("the named query", "命名查询的名称"),
               "schema": {"type": "string", "enum": [q.name for q in list_queries()]}}, lang,

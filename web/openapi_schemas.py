@@ -97,9 +97,17 @@ def _cluster_schemas() -> Json:
                                 "该集群在库中是否有修订版（否则只是被已存储集群列为对比集群）")}),
         "RequirementRef": closed(id=STRING, labels=LABELS),
         "Revision": _revision(page=STRING),
-        "ClusterList": closed(clusters=_array(closed(
-            key=STRING, cluster=STRING, label=_nullable("string"), revisions=INTEGER,
-            latest=_ref("Revision"), url=STRING))),
+        "ClusterList": closed(
+            count={"type": "integer", **described(
+                "how many clusters the list holds in all (those matching `q` when given)",
+                "列表中产业集群的总数（给出 `q` 时为与其匹配的产业集群数）")},
+            offset=INTEGER, limit=INTEGER,
+            next={"type": ["string", "null"], **described(
+                "the URL of the page after this one (null: this page ends the list)",
+                "下一页的地址（null：本页为列表末页）")},
+            clusters=_array(closed(
+                key=STRING, cluster=STRING, label=_nullable("string"), revisions=INTEGER,
+                latest=_ref("Revision"), url=STRING))),
         "ClusterDetail": closed(key=STRING, cluster=STRING, label=_nullable("string"),
                                revisions=_array(_revision(page=STRING, closed=ids, opened=ids,
                                                           rulebook_changed_from=changed_from))),

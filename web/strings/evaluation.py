@@ -10,6 +10,27 @@ STRINGS = {
     "home.rulebook": {"en": "Rulebook", "zh": "规则库版本"},
     "home.empty": {"en": "No cluster has been stored yet.", "zh": "尚未存储任何产业集群。"},
     "home.validate_link": {"en": "Validate a submission", "zh": "验证一份提交材料"},
+    # A page of the list (checker/cluster_list.py: its order, filter and page size)
+    "home.filter": {"en": "Name or IRI contains", "zh": "名称或 IRI 包含"},
+    "home.filter.apply": {"en": "Filter", "zh": "筛选"},
+    "home.filter.clear": {"en": "Show every cluster", "zh": "显示全部产业集群"},
+    "home.order": {"en": "Listed by name, then by IRI.", "zh": "按名称排列，名称相同时按 IRI 排列。"},
+    # By the clusters the page shows: one, or more
+    "home.shown.one": {"en": "Cluster {first} of {total}",
+                       "zh": "第 {first} 个产业集群，共 {total} 个"},
+    "home.shown.other": {"en": "Clusters {first}–{last} of {total}",
+                         "zh": "第 {first}–{last} 个产业集群，共 {total} 个"},
+    "home.filtered": {"en": "{matched} of the {stored} stored clusters have “{text}” in their "
+                            "name or IRI.",
+                      "zh": "已存储的 {stored} 个产业集群中，名称或 IRI 含“{text}”的有 {matched} 个。"},
+    "home.no_match": {"en": "No stored cluster has “{text}” in its name or IRI.",
+                      "zh": "没有名称或 IRI 含“{text}”的已存储产业集群。"},
+    "home.past_end": {"en": "This page is past the end of the list, which holds {n} cluster(s).",
+                      "zh": "本页超出了列表末尾，列表共有 {n} 个产业集群。"},
+    "home.pages": {"en": "Pages of the list", "zh": "列表分页"},
+    "home.previous": {"en": "Previous page", "zh": "上一页"},
+    "home.next": {"en": "Next page", "zh": "下一页"},
+    "home.first": {"en": "First page", "zh": "第一页"},
     # Submit and validate (/validate)
     "validate.title": {"en": "Validate a submission", "zh": "验证提交材料"},
     "validate.intro": {

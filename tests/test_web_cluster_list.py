@@ -1,0 +1,232 @@
+"""The cluster lists a page at a time (checker/cluster_list.py): the home page and `/api/clusters`
+page, filter and order the stored clusters alike, and `bcic clusters` lists them in that order.
+
+At 1,000 clusters both answered every cluster at once (425 kB of HTML, 568 kB of JSON), in the
+IRI's string order (c0, c1, c10, c100 …), with no count, page, filter or next link. The store here
+holds TOTAL synthetic clusters whose seeds repeat, so that clusters share a name and only their
+IRIs, whose numbers do not sort as text (c2, c10), tell them apart; pages of PAGE clusters walk it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from flask.testing import FlaskClient
+from rdflib import RDFS, URIRef
+
+from checker.cli import main
+from checker.cluster_list import CLUSTERS_PER_PAGE, MOST_CLUSTERS_PER_PAGE
+from checker.ingest import ingest_files, publish_for_queries
+from checker.store import cluster_key, open_configured_store
+from checker.synthetic import generate_cluster, to_turtle
+
+TOTAL = 12
+SEEDS = 8  # c8…c11 repeat the names of c0…c3
+PAGE = 5
+HTML = {"Accept": "text/html"}
+
+
+def synthetic(i: int) -> URIRef:
+    return URIRef(f"https://example.org/synthetic/c{i}/cluster")
+
+
+@pytest.fixture(scope="module")
+def listed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[int, dict[str, str]]]:
+    """A directory store of TOTAL small synthetic clusters (snapshot published), and each
+    cluster's labels by language, by its number."""
+    folder = tmp_path_factory.mktemp("cluster-list")
+    store = open_configured_store(str(folder / "store"))
+    labels: dict[int, dict[str, str]] = {}
+    try:
+        for i in range(TOTAL):
+            graph = generate_cluster(members=3, years=1, seed=i % SEEDS, cluster_id=f"c{i}")
+            labels[i] = {label.language: str(label)  # type: ignore[attr-defined]
+                         for label in graph.objects(synthetic(i), RDFS.label)}
+            path = folder / f"c{i}.ttl"
+            path.write_text(to_turtle(graph), encoding="utf-8")
+            ingest_files(store, [path], submitter="tests")
+        publish_for_queries(store)
+    finally:
+        store.close()
+    return folder / "store", labels
+
+
+@pytest.fixture(scope="module")
+def client(listed: tuple[Path, dict[int, dict[str, str]]]):  # type: ignore[no-untyped-def]
+    from web import create_app, query_service
+
+    app = create_app({"TESTING": True, "BCIC_STORE": str(listed[0]), "SECRET_KEY": "test"})
+    yield app.test_client()
+    query_service(app).close()
+
+
+def _expected(labels: dict[int, dict[str, str]], lang: str) -> list[str]:
+    """The cluster IRIs in the order the lists must give: by name in `lang`, then by number."""
+    return [str(synthetic(i)) for i in sorted(labels, key=lambda i: (labels[i][lang].casefold(), i))]
+
+
+def _rows(page: str) -> list[str]:
+    """The cluster IRIs of the home page's table, in order."""
+    return re.findall(r'<div class="muted iri">([^<]+)</div>', page)
+
+
+def test_the_name_order_is_not_the_iri_order_here(
+        listed: tuple[Path, dict[int, dict[str, str]]]) -> None:
+    """The store tells the orders apart: names repeat, and c10 follows c2 among equal names."""
+    labels = listed[1]
+    assert labels[2] == labels[10] and _expected(labels, "en") != sorted(_expected(labels, "en"))
+    en = _expected(labels, "en")
+    assert en.index(str(synthetic(2))) < en.index(str(synthetic(10)))
+
+
+# --- /api/clusters ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_walking_the_pages_of_the_api_gives_every_cluster_once_in_name_order(
+        client: FlaskClient, listed: tuple[Path, dict[int, dict[str, str]]], lang: str) -> None:
+    walked: list[str] = []
+    url: str | None = f"/api/clusters?limit={PAGE}&lang={lang}"
+    while url is not None:
+        page = client.get(url).get_json()
+        assert (page["count"], page["offset"], page["limit"]) == (TOTAL, len(walked), PAGE)
+        assert len(page["clusters"]) == min(PAGE, TOTAL - len(walked))
+        walked += [c["cluster"] for c in page["clusters"]]
+        url = page["next"]
+        if url is not None:  # absolute, the language and page size kept
+            assert url.startswith("http://localhost/api/clusters?") and f"lang={lang}" in url
+            assert f"offset={len(walked)}" in url and f"limit={PAGE}" in url
+    assert walked == _expected(listed[1], lang)
+
+
+def test_the_api_gives_a_page_of_the_default_size_and_says_none_follows(
+        client: FlaskClient) -> None:
+    page = client.get("/api/clusters").get_json()
+    assert (page["count"], page["offset"], page["limit"], page["next"]) == (
+        TOTAL, 0, CLUSTERS_PER_PAGE, None)
+    assert len(page["clusters"]) == TOTAL
+    past = client.get(f"/api/clusters?offset={TOTAL}").get_json()
+    assert past["clusters"] == [] and past["count"] == TOTAL and past["next"] is None
+
+
+@pytest.mark.parametrize(("text", "numbers"), [
+    ("/C1", [1, 10, 11]),  # the IRI, in any case
+    ("taoyuan", None),  # the English label
+    ("桃源", None),  # the Chinese label, asked in English
+])
+def test_the_api_filters_by_label_in_any_language_or_iri(
+        client: FlaskClient, listed: tuple[Path, dict[int, dict[str, str]]], text: str,
+        numbers: list[int] | None) -> None:
+    labels = listed[1]
+    if numbers is None:
+        numbers = [i for i in labels if "Taoyuan" in labels[i]["en"]]
+        assert numbers and all("桃源" in labels[i]["zh"] for i in numbers)
+    page = client.get("/api/clusters", query_string={"q": text, "lang": "en"}).get_json()
+    assert page["count"] == len(numbers)
+    assert [c["cluster"] for c in page["clusters"]] == [
+        iri for iri in _expected(labels, "en") if iri in {str(synthetic(i)) for i in numbers}]
+
+
+@pytest.mark.parametrize("given, words_en, words_zh", [
+    ("offset=-1", "offset: '-1' is not a whole number of at least 0", "offset：'-1' 不是不小于 0 的整数"),
+    ("offset=1.5", "offset: '1.5' is not a whole number", "不是不小于 0 的整数"),
+    ("limit=0", "limit: '0' is not a whole number of at least 1", "limit：'0' 不是不小于 1 的整数"),
+    ("limit=ten", "limit: 'ten' is not a whole number", "不是不小于 1 的整数"),
+    (f"limit={MOST_CLUSTERS_PER_PAGE + 1}",
+     f"limit: {MOST_CLUSTERS_PER_PAGE + 1} is over the row limit of {MOST_CLUSTERS_PER_PAGE}",
+     f"limit：{MOST_CLUSTERS_PER_PAGE + 1} 超过每页 {MOST_CLUSTERS_PER_PAGE} 行的行数上限"),
+    ("limit=2&limit=3", "parameter limit is given more than once", "参数 limit 给出了不止一次"),
+    ("q=a&q=b", "parameter q is given more than once", "参数 q 给出了不止一次"),
+])
+def test_a_bad_page_or_filter_is_a_400_in_the_asked_language(
+        client: FlaskClient, given: str, words_en: str, words_zh: str) -> None:
+    for lang, words in (("en", words_en), ("zh", words_zh)):
+        api = client.get(f"/api/clusters?{given}&lang={lang}")
+        assert api.status_code == 400 and words in api.get_json()["message"]
+        page = client.get(f"/?{given}&lang={lang}", headers=HTML)
+        assert page.status_code == 400 and words in html.unescape(page.get_data(as_text=True))
+
+
+# --- the home page ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("lang", "first", "middle", "last"), [
+    ("en", f"Clusters 1–{PAGE} of {TOTAL}", f"Clusters {PAGE + 1}–{2 * PAGE} of {TOTAL}",
+     f"Clusters {2 * PAGE + 1}–{TOTAL} of {TOTAL}"),
+    ("zh", f"第 1–{PAGE} 个产业集群，共 {TOTAL} 个", f"第 {PAGE + 1}–{2 * PAGE} 个产业集群，共 {TOTAL} 个",
+     f"第 {2 * PAGE + 1}–{TOTAL} 个产业集群，共 {TOTAL} 个")])
+def test_the_home_page_shows_a_page_of_clusters_with_links_to_the_others(
+        client: FlaskClient, listed: tuple[Path, dict[int, dict[str, str]]], lang: str,
+        first: str, middle: str, last: str) -> None:
+    expected = _expected(listed[1], lang)
+    url: str | None = f"/?limit={PAGE}&lang={lang}"
+    shown: list[str] = []
+    for said in (first, middle, last):
+        assert url is not None
+        page = client.get(url, headers=HTML).get_data(as_text=True)
+        assert said in page
+        rows = _rows(page)
+        assert rows == expected[len(shown):len(shown) + PAGE]
+        previous = re.search(r'<a href="([^"]+)" rel="prev">', page)
+        following = re.search(r'<a href="([^"]+)" rel="next">', page)
+        assert (previous is None) is (not shown)
+        if previous is not None:  # back to the page before, the filter, size and language kept
+            back = _rows(client.get(html.unescape(previous.group(1))).get_data(as_text=True))
+            assert back == expected[len(shown) - PAGE:len(shown)]
+        shown += rows
+        url = html.unescape(following.group(1)) if following else None
+        if url is not None:
+            assert f"limit={PAGE}" in url and f"lang={lang}" in url
+    assert url is None and shown == expected
+
+
+def test_the_home_page_keeps_its_columns_and_needs_no_links_when_one_page_holds_all(
+        client: FlaskClient) -> None:
+    page = client.get("/?lang=en", headers=HTML).get_data(as_text=True)
+    assert len(_rows(page)) == TOTAL and f"Clusters 1–{TOTAL} of {TOTAL}" in page
+    assert 'rel="next"' not in page and 'rel="prev"' not in page
+    for column in ("Latest verdict", "Conformance rate", "Revisions", "Rulebook", "Last revision"):
+        assert f">{column}</th>" in page
+    assert f'href="/clusters/{cluster_key(synthetic(0))}"' in page
+
+
+@pytest.mark.parametrize(("lang", "label", "said"), [
+    ("en", "Name or IRI contains", "of the 12 stored clusters have “桃源” in their name or IRI"),
+    ("zh", "名称或 IRI 包含", "已存储的 12 个产业集群中，名称或 IRI 含“桃源”的有")])
+def test_the_home_page_filters_in_a_labelled_get_form(
+        client: FlaskClient, listed: tuple[Path, dict[int, dict[str, str]]], lang: str,
+        label: str, said: str) -> None:
+    form = client.get(f"/?lang={lang}", headers=HTML).get_data(as_text=True)
+    assert re.search(r'<form class="filters" method="get" role="search" action="/">', form)
+    assert re.search(rf"<label>{label}\s*<input type=\"search\" id=\"cluster-filter\" name=\"q\"",
+                     form)  # the field inside its label, reached by Tab, sent by Enter
+    page = client.get("/", query_string={"q": "桃源", "lang": lang},
+                      headers=HTML).get_data(as_text=True)
+    named = {str(synthetic(i)) for i, labels in listed[1].items() if "桃源" in labels["zh"]}
+    taoyuan = [iri for iri in _expected(listed[1], lang) if iri in named]
+    assert _rows(page) == taoyuan and said in page
+    assert 'name="q" value="桃源"' in page  # the form shows the filter it applied
+
+
+@pytest.mark.parametrize(("query", "said"), [
+    ("q=nowhere&lang=en", "No stored cluster has “nowhere” in its name or IRI."),
+    ("q=nowhere&lang=zh", "没有名称或 IRI 含“nowhere”的已存储产业集群。"),
+    (f"offset={TOTAL}&lang=en", f"This page is past the end of the list, which holds {TOTAL}"),
+    (f"offset={TOTAL}&lang=zh", f"本页超出了列表末尾，列表共有 {TOTAL} 个产业集群。")])
+def test_an_empty_page_says_why_instead_of_an_empty_table(client: FlaskClient, query: str,
+                                                          said: str) -> None:
+    page = client.get(f"/?{query}", headers=HTML).get_data(as_text=True)
+    assert said in page and '<table id="clusters">' not in page
+
+
+# --- bcic clusters ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_cli_lists_the_clusters_in_the_home_pages_order(
+        listed: tuple[Path, dict[int, dict[str, str]]], lang: str) -> None:
+    result = CliRunner().invoke(main, ["clusters", "--store", str(listed[0]), "--lang", lang])
+    assert result.exit_code == 0, result.output
+    iris = re.findall(r"https://example\.org/synthetic/c\d+/cluster", result.output)
+    assert iris == _expected(listed[1], lang)
