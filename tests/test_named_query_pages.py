@@ -19,7 +19,6 @@ from rdflib.term import Node
 
 from checker.cli import main
 from checker.errors import CheckerError, NoAnswerError
-from checker.paths import EXAMPLES_DIR
 from checker.queries import Page, bind, build_library, get_query, list_queries, paged
 from checker.query import QueryResult
 from checker.render import results
@@ -28,24 +27,12 @@ from checker.store.oxigraph_store import OxigraphStore
 from web import create_app, query_service
 
 DEHUA = "https://example.org/cluster/dehua/cluster"
-SAMPLES = ("dehua-ceramics", "datang-socks", "meitan-tea")
 ROW_LIMIT = 10_000
 
 
 @pytest.fixture(scope="module")
-def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A store with the three samples, ingested through the CLI."""
-    path = tmp_path_factory.mktemp("pages") / "store"
-    for name in SAMPLES:
-        result = CliRunner().invoke(main, ["ingest", str(EXAMPLES_DIR / f"{name}.ttl"),
-                                           "--store", str(path)])
-        assert result.exit_code == 0, result.output
-    return path
-
-
-@pytest.fixture(scope="module")
-def client(store_dir: Path) -> Iterator[FlaskClient]:
-    app = create_app({"TESTING": True, "BCIC_STORE": str(store_dir)})
+def client(sample_store: Path) -> Iterator[FlaskClient]:
+    app = create_app({"TESTING": True, "BCIC_STORE": str(sample_store)})
     yield app.test_client()
     query_service(app).close()
 
@@ -157,10 +144,10 @@ def test_numbers_of_one_value_written_differently_come_in_one_order_whatever_the
     assert orders == {(f'"5"^^<{xsd}decimal>', f'"5"^^<{xsd}double>', f'"5"^^<{xsd}integer>')}
 
 
-def test_bcic_queries_run_gives_the_page_asked_for(store_dir: Path) -> None:
+def test_bcic_queries_run_gives_the_page_asked_for(sample_store: Path) -> None:
     def run(*extra: str) -> list[list[str]]:
         result = CliRunner().invoke(main, ["queries", "run", "most-violated-clauses", "--format",
-                                           "csv", "--store", str(store_dir), *extra])
+                                           "csv", "--store", str(sample_store), *extra])
         assert result.exit_code == 0, result.output
         return list(csv.reader(io.StringIO(result.stdout)))
 
@@ -171,10 +158,10 @@ def test_bcic_queries_run_gives_the_page_asked_for(store_dir: Path) -> None:
 
 
 @pytest.mark.parametrize("option", [["--limit", "0"], ["--offset", "-1"], ["--limit", "x"]])
-def test_bcic_queries_run_refuses_a_bad_page_as_a_usage_error(store_dir: Path,
+def test_bcic_queries_run_refuses_a_bad_page_as_a_usage_error(sample_store: Path,
                                                               option: list[str]) -> None:
     result = CliRunner().invoke(main, ["queries", "run", "most-violated-clauses", *option,
-                                       "--store", str(store_dir)])
+                                       "--store", str(sample_store)])
     assert result.exit_code == 2
 
 
@@ -219,10 +206,10 @@ def _failing_rows(rows_before: int) -> object:
     ["query", "SELECT ?requirement WHERE { ?requirement ?p ?o }"]])
 @pytest.mark.parametrize("fmt", ["json", "csv", "table"])
 def test_a_store_failing_after_rows_were_written_says_so_and_exits_4(
-        store_dir: Path, monkeypatch: pytest.MonkeyPatch, command: list[str], fmt: str) -> None:
+        sample_store: Path, monkeypatch: pytest.MonkeyPatch, command: list[str], fmt: str) -> None:
     monkeypatch.setattr(results, "CHUNK_ROWS", 2)
     monkeypatch.setattr(OxigraphStore, "select_rows", _failing_rows(5))
-    result = CliRunner().invoke(main, [*command, "--format", fmt, "--store", str(store_dir),
+    result = CliRunner().invoke(main, [*command, "--format", fmt, "--store", str(sample_store),
                                        "--lang", "zh"])
     assert result.exit_code == 4
     assert "disk gone" in result.stderr
@@ -234,9 +221,9 @@ def test_a_store_failing_after_rows_were_written_says_so_and_exits_4(
 
 
 def test_a_store_failing_before_any_row_leaves_stdout_empty(
-        store_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        sample_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(OxigraphStore, "select_rows", _failing_rows(0))
     result = CliRunner().invoke(main, ["queries", "run", "most-violated-clauses", "--format",
-                                       "json", "--store", str(store_dir)])
+                                       "json", "--store", str(sample_store)])
     assert result.exit_code == 4 and result.stdout == ""
     assert "incomplete" not in result.stderr and "disk gone" in result.stderr
