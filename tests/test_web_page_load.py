@@ -74,10 +74,13 @@ def test_the_benchmark_in_the_other_language_is_the_same_data_shown_in_it(
     assert store_reads == []
 
 
-def _at_once(reader: SnapshotReader, opened: object, compute: Callable[[object], object],
-             started: threading.Event, release: threading.Event, requests: int) -> list[object]:
-    """`requests` threads asking `reader.remembered` for one key at once: the first computes
-    until `release` (started once it does); the answers, in any order."""
+def _at_once(app: object, compute: Callable[[object], object], started: threading.Event,
+             release: threading.Event, requests: int) -> tuple[list[object], object]:
+    """`requests` threads asking the app's reader `remembered` for one key of one snapshot at
+    once: the first computes until `release` (started once it does); the answers, in any order,
+    and the snapshot (released)."""
+    reader: SnapshotReader = app.extensions["bcic.reader"]  # type: ignore[attr-defined]
+    opened = reader.acquire()
     answers: list[object] = []
 
     def ask() -> None:
@@ -87,23 +90,23 @@ def _at_once(reader: SnapshotReader, opened: object, compute: Callable[[object],
             answers.append(error)
 
     threads = [threading.Thread(target=ask) for _ in range(requests)]
-    for thread in threads:
-        thread.start()
-    assert started.wait(30)
-    time.sleep(0.5)  # the others reach `remembered` meanwhile (no assert on time)
-    release.set()
-    for thread in threads:
-        thread.join(30)
-    return answers
+    try:
+        for thread in threads:
+            thread.start()
+        assert started.wait(30)
+        time.sleep(0.5)  # the others reach `remembered` meanwhile (no assert on time)
+        release.set()
+        for thread in threads:
+            thread.join(30)
+    finally:
+        reader.release(opened)
+    return answers, opened
 
 
 def test_requests_for_one_view_at_once_share_one_computation(
         sample_store: Path, make_web_app) -> None:  # type: ignore[no-untyped-def]
     """Three evaluators opening /benchmark at once after a write computed it three times (the
     capacity test at 1,000 clusters: 92–94 s each): now the first computes, the others wait."""
-    app = make_web_app(sample_store)
-    reader: SnapshotReader = app.extensions["bcic.reader"]
-    opened = reader.acquire()
     calls: list[int] = []
     started, release = threading.Event(), threading.Event()
 
@@ -113,10 +116,7 @@ def test_requests_for_one_view_at_once_share_one_computation(
         release.wait(30)
         return object()
 
-    try:
-        answers = _at_once(reader, opened, compute, started, release, 4)
-    finally:
-        reader.release(opened)
+    answers, opened = _at_once(make_web_app(sample_store), compute, started, release, 4)
     assert len(calls) == 1 and len(answers) == 4 and len({id(a) for a in answers}) == 1
     assert not opened.running
 
@@ -125,9 +125,6 @@ def test_a_shared_computation_that_failed_is_computed_again_by_the_next(
         sample_store: Path, make_web_app) -> None:  # type: ignore[no-untyped-def]
     """A failure is not kept nor handed to the requests that waited (its words are in the first
     request's language): the next computes it itself."""
-    app = make_web_app(sample_store)
-    reader: SnapshotReader = app.extensions["bcic.reader"]
-    opened = reader.acquire()
     calls: list[int] = []
     started, release = threading.Event(), threading.Event()
 
@@ -139,10 +136,7 @@ def test_a_shared_computation_that_failed_is_computed_again_by_the_next(
             raise RuntimeError("the first failed")
         return "computed again"
 
-    try:
-        answers = _at_once(reader, opened, compute, started, release, 3)
-    finally:
-        reader.release(opened)
+    answers, opened = _at_once(make_web_app(sample_store), compute, started, release, 3)
     assert len(calls) == 2 and not opened.running
     assert sorted(map(str, answers)) == ["computed again", "computed again", "the first failed"]
 
