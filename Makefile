@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml | $(PY)
 
 # Debian packages the project needs beside Python, each as package:probe (a command on PATH, or a
 # file). Only the missing ones are installed, with one apt-get run (root, or sudo when available).
-# - default-jre-headless: HermiT, the OWL reasoner behind `bcic ontology check`, runs on Java;
+# - default-jre-headless: HermiT and Pellet, the OWL reasoners of `bcic ontology check`, run on Java;
 # - libapache-jena-java: Jena's SPARQL client (arq.rsparql) queries /sparql in the tests (jars
 #   only, no launcher scripts);
 # - virtuoso-opensource-7-bin: the real SPARQL server the remote-store tests start (their own

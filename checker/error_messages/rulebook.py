@@ -51,9 +51,9 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "无法解析{kind} {path}（第 {line} 行第 {column} 列）：{detail}；该行为：{excerpt}",
     },
     "error.reasoner.no_java": {
-        "en": "the HermiT reasoner needs Java, and no 'java' was found on PATH: install a Java "
-              "runtime (e.g. Debian's default-jre-headless, or run `make install`)",
-        "zh": "HermiT 推理机需要 Java，但在 PATH 中找不到 'java'：请安装 Java 运行环境"
+        "en": "the reasoners HermiT and Pellet need Java, and no 'java' was found on PATH: "
+              "install a Java runtime (e.g. Debian's default-jre-headless, or run `make install`)",
+        "zh": "HermiT 与 Pellet 推理机需要 Java，但在 PATH 中找不到 'java'：请安装 Java 运行环境"
               "（如 Debian 的 default-jre-headless，或运行 `make install`）",
     },
     "error.reasoner.cannot_start": {
@@ -70,6 +70,7 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     },
     "error.reasoner.no_output": {"en": "no output", "zh": "没有输出"},
     "error.reasoner.hermit": {"en": "HermiT failed: {detail}", "zh": "HermiT 出错：{detail}"},
+    "error.reasoner.pellet": {"en": "Pellet failed: {detail}", "zh": "Pellet 出错：{detail}"},
     "error.reasoner.run": {
         "en": "the reasoner run failed: {detail}",
         "zh": "推理运行出错：{detail}",
