@@ -26,7 +26,7 @@ from .cli_tokens import token_group
 from .cli_validate import LANG_META_KEY, validate_command
 from .namespaces import ONTOLOGY_IRI
 from .ontology_check import OntologyCheck, check_ontology
-from .reasoning import ReasonerVerdict
+from .reasoning import DEFAULT_REASONER, REASONERS, Reasoner, ReasonerVerdict
 from .render.cells import printable_lines
 from .rulebook import rule_files, rules_digest, short_digest
 
@@ -165,12 +165,16 @@ def ontology() -> None:
 
 
 @ontology.command("check")
+@click.option("--reasoner", type=click.Choice(REASONERS), default=DEFAULT_REASONER,
+              show_default=True,
+              help="OWL reasoner, both shipped with owlready2 / OWL 推理机，均随 owlready2 提供 "
+                   "(hermit, pellet).")
 @_lang_option
 @click.pass_context
-def ontology_check(ctx: click.Context, lang: Lang) -> None:
-    """Count the ontology's terms and run the HermiT reasoner / 统计本体并用 HermiT 推理检查."""
+def ontology_check(ctx: click.Context, reasoner: Reasoner, lang: Lang) -> None:
+    """Count the ontology's terms and run an OWL reasoner / 统计本体并用 OWL 推理机检查."""
     ctx.meta[LANG_META_KEY] = lang
-    result = check_ontology()
+    result = check_ontology(reasoner=reasoner)
     for line in _render_ontology_check(result, lang):
         click.echo(line)
     ctx.exit(0 if result.ok else 1)

@@ -1,4 +1,4 @@
-"""The `ontology check` job: count what the ontology defines and reason over it with HermiT."""
+"""The `ontology check` job: count what the ontology defines and reason over it (HermiT or Pellet)."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .ontology import OntologySummary, load_ontology_graph, ontology_module, ontology_summary
 from .paths import ALL_ONTOLOGY_FILES
-from .reasoning import ReasonerVerdict, reason_over
+from .reasoning import DEFAULT_REASONER, Reasoner, ReasonerVerdict, reason_over
 
 
 @dataclass(frozen=True)
@@ -25,12 +25,14 @@ class OntologyCheck:
         return self.module_verdict.ok and self.verdict.ok
 
 
-def check_ontology(files: Sequence[Path] = ALL_ONTOLOGY_FILES) -> OntologyCheck:
+def check_ontology(
+    files: Sequence[Path] = ALL_ONTOLOGY_FILES, reasoner: Reasoner = DEFAULT_REASONER
+) -> OntologyCheck:
     """Summarise `files`, and run the reasoner over the module they serve and over them all."""
     graph = load_ontology_graph(files)
     return OntologyCheck(
         files=tuple(files),
         summary=ontology_summary(graph),
-        module_verdict=reason_over(ontology_module(graph)),
-        verdict=reason_over(graph),
+        module_verdict=reason_over(ontology_module(graph), reasoner=reasoner),
+        verdict=reason_over(graph, reasoner=reasoner),
     )

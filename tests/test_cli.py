@@ -60,17 +60,31 @@ def test_ontology_check_exits_1_and_lists_unsatisfiable_classes(
     runner: CliRunner, write_turtle: TurtleWriter, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = write_turtle("unsatisfiable.ttl", INCONSISTENT)
-    monkeypatch.setattr(cli, "check_ontology", lambda: check_ontology([path]))
+    monkeypatch.setattr(cli, "check_ontology",
+                        lambda reasoner: check_ontology([path], reasoner=reasoner))
     result = runner.invoke(main, ["ontology", "check"])
     assert result.exit_code == 1, result.output
     assert "https://example.org/test#C" in result.output
     assert "unsatisfiable classes: 1" in result.output
 
 
+def test_ontology_check_with_pellet_reasons_with_pellet(runner: CliRunner) -> None:
+    """A standards body may confirm HermiT's verdict with a second reasoner."""
+    result = runner.invoke(main, ["ontology", "check", "--reasoner", "pellet", "--lang", "zh"])
+    assert result.exit_code == 0, result.output
+    assert "推理机：Pellet" in result.output and "HermiT" not in result.output
+    assert "结论：本体一致" in result.output
+
+
+def test_unknown_reasoner_is_a_usage_error_with_exit_2(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["ontology", "check", "--reasoner", "fact++"])
+    assert result.exit_code == 2
+
+
 def test_checker_error_exits_with_its_code_and_a_message_in_the_chosen_language(
     runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def fail() -> None:
+    def fail(reasoner: str) -> None:
         raise InputError("cannot read ontology file ontology/x.ttl")
 
     monkeypatch.setattr(cli, "check_ontology", fail)
@@ -80,7 +94,7 @@ def test_checker_error_exits_with_its_code_and_a_message_in_the_chosen_language(
 
 
 def test_unexpected_failure_exits_3(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
-    def crash() -> None:
+    def crash(reasoner: str) -> None:
         raise RuntimeError("boom")
 
     monkeypatch.setattr(cli, "check_ontology", crash)
