@@ -25,7 +25,7 @@ from .queries import (Page, bind, check_summary_for, get_query, list_queries, re
                       stream_named_query, values_given_once)
 from .query import QueryResult, read_query_argument, run_query, run_remote_query
 from .query_runner import QueryTimeoutError
-from .render.results import RESULT_FORMATS, aligned_table, write_results
+from .render.results import CHUNK_ROWS, RESULT_FORMATS, aligned_table, write_results
 from .revisions import delete_revision, find_cluster
 from .store import ENGINE_ENV, open_store_for_writing
 from .store.base import RevisionInfo
@@ -176,9 +176,10 @@ def history_command(ctx: click.Context, cluster: str, location: str | None, engi
 _format_option = click.option(
     "--format", "fmt", type=click.Choice(sorted(RESULT_FORMATS)), default="table",
     show_default=True,
-    help="Result format: SPARQL JSON and CSV are written as the rows come; the table holds "
-         "every row to align its columns, so use csv for a large answer / 结果格式：JSON 与 CSV "
-         "边查询边输出；表格需先读入全部行以对齐各列，结果较大时请用 csv.")
+    help=f"Result format: SPARQL JSON, CSV, or a table whose columns fit its first "
+         f"{CHUNK_ROWS:,} rows (a wider cell after them widens its own line only); all are "
+         f"written as the rows come / 结果格式：JSON、CSV 或表格（列宽按前 {CHUNK_ROWS} 行对齐，"
+         f"其后较宽的单元格只加宽其所在行），均边查询边输出.")
 
 
 @click.command("query")

@@ -5,14 +5,21 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 import pyoxigraph
 import pytest
 from click.testing import CliRunner
+from rdflib import Literal
+from rdflib.term import Node
 
 from checker.cli import main
+from checker.query import QueryResult
+from checker.render import results
 from checker.render.cells import CELL_CHARS, table_cell
-from checker.render.results import aligned_table
+from checker.render.results import CHUNK_ROWS, aligned_table, write_results
+from checker.store.guard import QueryForm
 
 HOSTILE = "Evil\x1b[31mRED\x1b[0m\nsecond line\r\tTAB\x1b]0;pwned\x07"
 LABEL_QUERY = ("SELECT ?label WHERE { <https://example.org/esc/cluster> "
@@ -107,3 +114,88 @@ def test_a_cell_is_never_cut_beside_the_joiner_of_an_emoji_sequence() -> None:
     family = "\U0001F468\u200d\U0001F469\u200d\U0001F467"  # man ZWJ woman ZWJ girl: one emoji
     shown, cut = table_cell("x" * (CELL_CHARS - 4) + family + "y" * 10)
     assert cut and shown == "x" * (CELL_CHARS - 4) + "…"
+
+
+def _table(rows: Iterable[dict[str, Node]], names: tuple[str, ...] = ("n", "label"),
+           fmt: str = "table") -> str:
+    """The answer of `rows` over `names` as `bcic query` writes it in `fmt`."""
+    written: list[str] = []
+    write_results(QueryResult(QueryForm.SELECT, names, rows), fmt, "en", written.append)
+    return "".join(written)
+
+
+def _numbered(count: int, label: str = "标签") -> Iterator[dict[str, Node]]:
+    """`count` rows: `n` from 0, and a label of CJK and ASCII whose width varies with `n`."""
+    for index in range(count):
+        yield {"n": Literal(index),
+               "label": Literal(label[: index % 3] + "x" * (1 + index % 11))}
+
+
+def test_a_table_larger_than_a_block_gives_the_cells_csv_gives_in_its_order() -> None:
+    count = 2 * CHUNK_ROWS + CHUNK_ROWS // 2
+    lines = _table(_numbered(count)).splitlines()
+    rows = list(csv.reader(io.StringIO(_table(_numbered(count), fmt="csv"), newline="")))
+    assert [line.split() for line in [lines[0], *lines[2:-1]]] == rows
+    assert lines[-1] == f"({count})"
+
+
+def test_a_table_writes_its_rows_a_block_at_a_time_as_the_store_gives_them() -> None:
+    """No more than a block of rows is read between two writes: memory does not grow with the
+    answer (the whole table was held before its first line)."""
+    pulled = 0
+    pulled_at_writes: list[int] = []
+
+    def rows() -> Iterator[dict[str, Node]]:
+        nonlocal pulled
+        for row in _numbered(3 * CHUNK_ROWS):
+            pulled += 1
+            yield row
+
+    def write(_text: str) -> None:
+        pulled_at_writes.append(pulled)
+
+    assert write_results(QueryResult(QueryForm.SELECT, ("n", "label"), rows()), "table", "en",
+                         write) == 3 * CHUNK_ROWS
+    assert pulled_at_writes[0] == CHUNK_ROWS  # the header and first block, once measured
+    steps = [after - before for before, after in zip([0, *pulled_at_writes], pulled_at_writes)]
+    assert max(steps) <= CHUNK_ROWS and len(pulled_at_writes) >= 3
+
+
+def test_a_wider_cell_after_the_first_block_widens_its_own_line_only() -> None:
+    wide = CHUNK_ROWS + 5
+    rows = ({"label": Literal("宽" * 30 if index == wide else "x"), "n": Literal(index)}
+            for index in range(CHUNK_ROWS + 10))
+    lines = _table(rows, names=("label", "n")).splitlines()
+    assert lines[0] == "label  n" and lines[2 + wide] == "宽" * 30 + f"  {wide}"
+    assert lines[3 + wide] == f"x      {wide + 1}"  # the next line keeps the block's widths
+
+
+def test_a_cell_cut_after_the_first_block_is_noted() -> None:
+    rows = ({"label": Literal("y" * (CELL_CHARS + 1) if index == CHUNK_ROWS else "x")}
+            for index in range(CHUNK_ROWS + 1))
+    lines = _table(rows, names=("label",)).splitlines()
+    assert lines[-3].endswith("…") and lines[-1] == f"({CHUNK_ROWS + 1})"
+    assert f"longer than {CELL_CHARS} characters is cut" in lines[-2]
+
+
+def test_an_answer_of_one_block_is_aligned_as_a_whole() -> None:
+    text = _table(_numbered(12))
+    cells = [[str(row["n"]), str(row["label"])] for row in _numbered(12)]
+    assert text == "\n".join([*aligned_table([["n", "label"], *cells], "en"), "(12)"]) + "\n"
+
+
+def test_bcic_query_table_beyond_a_block_shows_the_cells_of_its_csv(
+        sample_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(results, "CHUNK_ROWS", 7)
+    query = "SELECT ?s ?p WHERE { ?s ?p ?o } ORDER BY ?s ?p LIMIT 40"
+
+    def run(fmt: str) -> str:
+        result = CliRunner().invoke(main, ["query", query, "--format", fmt,
+                                           "--store", str(sample_store)])
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    lines = run("table").splitlines()
+    rows = list(csv.reader(io.StringIO(run("csv"), newline="")))
+    assert len(rows) == 41 and lines[-1] == "(40)"
+    assert [line.split() for line in [lines[0], *lines[2:-1]]] == rows

@@ -7,6 +7,7 @@ import io
 import json
 import unicodedata
 from collections.abc import Callable, Iterable
+from itertools import islice
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
@@ -29,9 +30,9 @@ def write_results(result: QueryResult, fmt: str, lang: Lang, write: Write, *,
                   named: bool = False) -> int:
     """Write a result in one of RESULT_FORMATS through `write`, a chunk of text at a time, and
     return the number of rows written. JSON and CSV are written as the rows come, so an answer
-    of any size takes the same memory; the table must measure every row before its first line,
-    so it keeps every row's text (not its terms). `named`: the result of a named query, whose
-    table is for reading (`readable_cell`); the table's notes are in `lang`."""
+    of any size takes the same memory; so is the table, after its first CHUNK_ROWS rows, whose
+    cells it measures to align its columns. `named`: the result of a named query, whose table is
+    for reading (`_readable`); the table's notes are in `lang`."""
     if fmt == "table":
         return _write_table(result, lang, write, (lambda term: _readable(term, lang))
                             if named else _shown)
@@ -93,14 +94,35 @@ def _write_chunked(rows: Iterable[dict[str, Node]], head: str,
 def _write_table(result: QueryResult, lang: Lang, write: Write,
                  cell: Callable[[Node | None], str]) -> int:
     """Aligned columns for a terminal (wide CJK characters count twice), and a row count; each
-    term written by `cell`."""
+    term written by `cell`, shown as `table_cell` shows it. The columns take the widths of the
+    header and the first CHUNK_ROWS rows, written as soon as they are read; the rows after are
+    written in those widths as they come, CHUNK_ROWS at a time (a wider cell among them widens
+    its own line only), so memory does not grow with the answer."""
     if result.boolean is not None:
         write("true\n" if result.boolean else "false\n")
         return 0
-    header = list(result.variables)
-    body = [[cell(row.get(name)) for name in header] for row in result.rows]
-    write("\n".join([*aligned_table([header, *body], lang), f"({len(body)})"]) + "\n")
-    return len(body)
+    names = list(result.variables)
+    rows = iter(result.rows)
+    cut = False
+
+    def shown(texts: list[str]) -> list[str]:
+        nonlocal cut
+        cells = [table_cell(text) for text in texts]
+        cut = cut or any(was_cut for _text, was_cut in cells)
+        return [text for text, _was_cut in cells]
+
+    def row_cells(row: dict[str, Node]) -> list[str]:
+        return shown([cell(row.get(name)) for name in names])
+
+    header = shown(names)
+    first = [row_cells(row) for row in islice(rows, CHUNK_ROWS)]
+    widths = _widths([header, *first])
+    write("".join(line + "\n" for line in _aligned_lines([header, *first], widths)))
+    count = len(first) + _write_chunked(
+        rows, "", lambda _first, row: _aligned_line(row_cells(row), widths) + "\n", "", write)
+    notes = [message("table.cells_cut", lang, chars=CELL_CHARS)] if cut else []
+    write("".join(line + "\n" for line in [*notes, f"({count})"]))
+    return count
 
 
 def aligned_table(rows: list[list[str]], lang: Lang) -> list[str]:
@@ -110,15 +132,27 @@ def aligned_table(rows: list[list[str]], lang: Lang) -> list[str]:
     characters, in which case a last line, in `lang`, says so."""
     cells = [[table_cell(cell) for cell in row] for row in rows]
     shown = [[text for text, _cut in row] for row in cells]
-    widths = [max(_width(cell) for cell in column) for column in zip(*shown)]
-    lines = []
-    for index, row in enumerate(shown):
-        lines.append("  ".join(c + " " * (w - _width(c)) for c, w in zip(row, widths)).rstrip())
-        if index == 0:
-            lines.append("  ".join("-" * w for w in widths))
+    lines = _aligned_lines(shown, _widths(shown))
     if any(cut for row in cells for _text, cut in row):
         lines.append(message("table.cells_cut", lang, chars=CELL_CHARS))
     return lines
+
+
+def _widths(rows: list[list[str]]) -> list[int]:
+    """The columns each column of `rows` (shown cells) takes: its widest cell's."""
+    return [max(_width(cell) for cell in column) for column in zip(*rows)]
+
+
+def _aligned_lines(rows: list[list[str]], widths: list[int]) -> list[str]:
+    """Shown rows as lines in columns of `widths`, the first underlined."""
+    lines = [_aligned_line(row, widths) for row in rows]
+    return [lines[0], "  ".join("-" * w for w in widths), *lines[1:]] if lines else []
+
+
+def _aligned_line(row: list[str], widths: list[int]) -> str:
+    """One row of shown cells padded to `widths`; a cell wider than its column pushes the
+    cells after it right, on this line only."""
+    return "  ".join(c + " " * (w - _width(c)) for c, w in zip(row, widths)).rstrip()
 
 
 # Only the table is for a terminal; JSON and CSV keep every value exact, in any language.
