@@ -18,7 +18,7 @@ import logging
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, Literal
@@ -87,12 +87,14 @@ class QueryJob:
 
 @dataclass(frozen=True)
 class JobDone:
-    """A job's serialised result."""
+    """A job's serialised result, and the name of the snapshot it was read from (None: run on
+    a store given to `run_job`, not by a worker)."""
 
     kind: ResultKind
     body: bytes
     rows: int
     truncated: bool
+    snapshot: str | None = None
 
 
 @dataclass(frozen=True)
@@ -135,7 +137,8 @@ def serve(connection: Connection, snapshot_dir: str, memory: int | None = None,
         except (EOFError, OSError):
             return  # the parent is gone or closed the pipe
         try:
-            reply: JobDone | JobFailed = run_job(snapshots.store(), job)
+            reply: JobDone | JobFailed = replace(run_job(snapshots.store(), job),
+                                                 snapshot=snapshots.opened)
         except MemoryError:  # end as a worker out of memory in pyoxigraph's Rust code ends
             os.abort()
         except Exception as error:  # noqa: BLE001 — reported to the parent, never a traceback
@@ -325,7 +328,7 @@ class _SnapshotStore:
 
     def __init__(self, snapshot_dir: Path) -> None:
         self._link = snapshot_dir / CURRENT_LINK
-        self._opened: str | None = None
+        self._opened: str | None = None  # the path of the snapshot open now
         self._store: pyoxigraph.Store | None = None
         self._lease: SnapshotLease | None = None
 
@@ -345,3 +348,8 @@ class _SnapshotStore:
             self._store = pyoxigraph.Store.read_only(target)
             self._opened = target
         return self._store
+
+    @property
+    def opened(self) -> str | None:
+        """The name of the snapshot directory open now (what a page token names)."""
+        return os.path.basename(self._opened) if self._opened is not None else None

@@ -29,7 +29,7 @@ from .errors import CheckerError, NotAcceptableError, QueryRefusedError
 from .i18n import phrase
 from .forking import WorkerError, WorkerTimeoutError, can_fork, run_in_child
 from .memory_limit import MIB
-from .query_runner import QueryBusyError, QueryRunner
+from .query_runner import QueryBusyError, QueryRunner, current_snapshot
 from .query_worker import VALUES_JSON, QueryJob, ResultKind
 from .store.guard import QueryForm, QueryInfo, inspect_query, parsed_query, parsed_update
 
@@ -160,13 +160,15 @@ class PreparedQuery:
 
 @dataclass(frozen=True)
 class SparqlAnswer:
-    """A serialised answer: the bytes, their format, how many rows and whether rows were cut."""
+    """A serialised answer: the bytes, their format, how many rows, whether rows were cut, and
+    the name of the snapshot it was read from."""
 
     body: bytes
     format: ResultFormat
     kind: ResultKind
     rows: int
     truncated: bool
+    snapshot: str | None
 
 
 def prepare_query(text: str, limits: SparqlLimits) -> PreparedQuery:
@@ -263,7 +265,16 @@ class SparqlService:
         if self._ready is not None:
             self._ready()
         done = self.runner.run(job, reserved=reserved)
-        return SparqlAnswer(done.body, result_format, done.kind, done.rows, done.truncated)
+        return SparqlAnswer(done.body, result_format, done.kind, done.rows, done.truncated,
+                            done.snapshot)
+
+    def current_snapshot(self) -> str | None:
+        """The name of the snapshot the workers read now (None before the first), once
+        `ready()` lets it be read."""
+        if self._ready is not None:
+            self._ready()
+        current = current_snapshot(self.snapshot_dir)
+        return current.name if current is not None else None
 
     def close(self) -> None:
         """Stop the worker processes."""

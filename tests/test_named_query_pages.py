@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,14 +15,17 @@ import pyoxigraph
 import pytest
 from click.testing import CliRunner
 from flask.testing import FlaskClient
+from werkzeug.test import TestResponse
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from checker.cli import main
 from checker.errors import CheckerError, NoAnswerError
+from checker.paths import EXAMPLES_DIR
 from checker.queries import Page, bind, build_library, get_query, list_queries, paged
 from checker.query import QueryResult
 from checker.render import results
+from checker.sparql_service import SparqlService
 from checker.store.guard import QueryForm
 from checker.store.oxigraph_store import OxigraphStore
 from web import create_app, query_service
@@ -60,6 +64,7 @@ def test_walking_the_pages_of_a_named_query_gives_its_whole_answer_in_order(
         url, query_string = page["next"], None
         if url is not None:  # the same query string, the next offset, the language kept
             assert url.startswith("http://localhost/api/queries/") and "lang=zh" in url
+            assert re.search(r"[?&]snapshot=[0-9a-f]{16}(&|$)", url)  # the data it was read from
     assert walked == whole["rows"]
     assert len({json.dumps(row, sort_keys=True) for row in walked}) == len(walked)
 
@@ -84,6 +89,8 @@ def test_the_last_full_page_says_no_more_follow(client: FlaskClient) -> None:
     ("limit=10001", "limit: 10001 is over the row limit of 10000 rows per page",
      "limit：10001 超过每页 10000 行的行数上限"),
     ("limit=2&limit=3", "parameter limit is given more than once", "参数 limit 给出了不止一次"),
+    ("snapshot=xyz", "snapshot: 'xyz' is not a page token (16 hexadecimal digits",
+     "snapshot：'xyz' 不是分页令牌（16 位十六进制数字"),
 ])
 def test_a_bad_offset_or_limit_is_a_400_in_the_asked_language(
         client: FlaskClient, given: str, words_en: str, words_zh: str) -> None:
@@ -227,3 +234,69 @@ def test_a_store_failing_before_any_row_leaves_stdout_empty(
                                        "json", "--store", str(sample_store)])
     assert result.exit_code == 4 and result.stdout == ""
     assert "incomplete" not in result.stderr and "disk gone" in result.stderr
+
+
+@pytest.fixture
+def writable(sample_store: Path, tmp_path: Path, make_web_app) -> tuple[FlaskClient, Path]:  # type: ignore[no-untyped-def]
+    """A client of an app over a copy of the samples' store, which the test may write."""
+    copy = tmp_path / "store"
+    shutil.copytree(sample_store, copy)
+    return make_web_app(copy).test_client(), copy
+
+
+def _ingest(store: Path, sample: str) -> None:
+    """Store a sample as its cluster's next revision, as `bcic ingest` does (it publishes a new
+    query snapshot, as the app's own writes do)."""
+    result = CliRunner().invoke(main, ["ingest", str(EXAMPLES_DIR / f"{sample}.ttl"),
+                                       "--store", str(store)])
+    assert result.exit_code == 0, result.output
+
+
+def _first_page_link(response: TestResponse) -> str:
+    """The URL of the `Link: <…>; rel="first"` header."""
+    found = re.fullmatch(r'<([^>]+)>; rel="first"', response.headers["Link"])
+    assert found is not None
+    return found[1]
+
+
+def test_a_page_read_after_a_write_with_its_first_pages_token_is_a_409_saying_to_start_again(
+        writable: tuple[FlaskClient, Path]) -> None:
+    client, store = writable
+    first = client.get("/api/queries/most-violated-clauses?limit=2&lang=zh").get_json()
+    assert client.get(first["next"]).status_code == 200  # no write yet: it continues
+    _ingest(store, "datang-socks")  # revision 2 of datang: rows may move between pages
+
+    refused = client.get(first["next"])
+    assert refused.status_code == 409
+    body = refused.get_json()
+    assert body["error"] == "AnswerChangedError" and body["ok"] is False
+    assert "自读取该答案的第一页以来数据已发生变化" in body["message"]
+    restart = _first_page_link(refused)
+    assert restart in body["message"] and "snapshot" not in restart
+    assert "offset=0" in restart and "limit=2" in restart and "lang=zh" in restart
+    english = client.get(first["next"].replace("lang=zh", "lang=en")).get_json()
+    assert "the data changed since the first page of this answer was read" in english["message"]
+
+    # Started again, the pages make the answer as the store holds it now, each row once.
+    walked: list[dict[str, str]] = []
+    url: str | None = restart
+    while url is not None:
+        page = client.get(url).get_json()
+        walked += page["rows"]
+        url = page["next"]
+    assert walked == client.get("/api/queries/most-violated-clauses").get_json()["rows"]
+    # A page asked for without a token is read from the data as it is, as before.
+    untokened = re.sub(r"&?snapshot=[0-9a-f]+", "", first["next"])
+    assert client.get(untokened).status_code == 200
+
+
+def test_a_write_between_the_check_and_the_run_of_a_page_is_a_409_too(
+        writable: tuple[FlaskClient, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    client, store = writable
+    first = client.get("/api/queries/clusters-by-conformance?limit=1").get_json()
+    before = query_service(client.application).current_snapshot()
+    _ingest(store, "meitan-tea")
+    # The check before the run still finds the first page's snapshot; the run reads the new one.
+    monkeypatch.setattr(SparqlService, "current_snapshot", lambda _service: before)
+    refused = client.get(first["next"])
+    assert refused.status_code == 409 and refused.get_json()["error"] == "AnswerChangedError"

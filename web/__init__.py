@@ -25,7 +25,7 @@ from markupsafe import Markup, escape
 from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound
 from werkzeug.routing import Map
 
-from checker.errors import CheckerError, StoreError
+from checker.errors import AnswerChangedError, CheckerError, StoreError
 from checker.render.html import chinese_marked, css_string
 from checker.rule_problems import refuse_rule_problems
 from checker.rulebook import load_rulebook
@@ -336,6 +336,8 @@ def _checker_error(error: CheckerError) -> tuple[Response, int]:
     response, status = _error_body(error.http_status, type(error).__name__, error_detail(error))
     if error.retry_after is not None:
         response.headers["Retry-After"] = str(error.retry_after)
+    if isinstance(error, AnswerChangedError):  # where to start again, for programs
+        response.headers["Link"] = f'<{error.first_page}>; rel="first"'
     return response, status
 
 
@@ -365,7 +367,8 @@ def _cors(response: Response) -> Response:
     if not origin:
         return response
     response.headers["Access-Control-Allow-Origin"] = origin
-    response.headers["Access-Control-Expose-Headers"] = TRUNCATED_HEADER
+    # Link: where a page that came too late for its answer starts again (a 409 of the API).
+    response.headers["Access-Control-Expose-Headers"] = f"{TRUNCATED_HEADER}, Link"
     if request.method == "OPTIONS" and "Access-Control-Request-Method" in request.headers:
         _answer_preflight(response)
     return response
