@@ -10,11 +10,12 @@ from typing import Any
 
 from rdflib.term import Node
 
+from .answer_cache import AnswerCache
 from .errors import AnswerChangedError, InputError
 from .i18n import Lang, phrase
 from .queries import (PAGE_PARAMS, NamedQuery, Page, bind, check_summary_for, get_query,
                       list_queries, paged, read_page, result_columns, run_named_query)
-from .sparql_service import PLAIN_VALUES, SparqlService, prepare_bound_query
+from .sparql_service import PLAIN_LINES, PLAIN_VALUES, SparqlService, prepare_bound_query
 from .store import Store
 
 # The URL of a page of the answer, with the token of the data to read it from (None: none).
@@ -58,11 +59,12 @@ def page_token(state: str) -> str:
     return hashlib.sha256(state.encode("utf-8")).hexdigest()[:16]
 
 
-def answer_named_query(service: SparqlService, name: str, values: Mapping[str, str],
-                       page: Page, lang: Lang, needs_reindex: Callable[[], bool],
-                       link: PageLink, token: str | None = None) -> bytes:
+def answer_named_query(service: SparqlService, answers: AnswerCache, name: str,
+                       values: Mapping[str, str], page: Page, lang: Lang,
+                       needs_reindex: Callable[[], bool], link: PageLink,
+                       token: str | None = None) -> bytes:
     """Bind and run a named query through the guarded endpoint service (its limits, its workers,
-    the reserved ones included), the rows of `page` only; a refused name or value is an
+    the reserved ones included), for the rows of `page`; a refused name or value is an
     InputError, and a query reading the summary graph while `needs_reindex()` (of the snapshot
     the workers read) is a SummaryOutdatedError. The answer is a JSON document: the query
     described in `lang`, the values, `columns`, `rows` (each a {column: value} object of the
@@ -71,26 +73,40 @@ def answer_named_query(service: SparqlService, name: str, values: Mapping[str, s
     from (null when none follows). With the `token` of an earlier page, a page read from
     another snapshot is refused (AnswerChangedError): its rows would not continue that page's.
 
-    Values are plain strings: IRIs and literals as their text, not SPARQL syntax. The worker
-    writes the columns and rows (PLAIN_VALUES); they are spliced in as they come, never decoded
-    here: decoding SPARQL JSON and encoding its values again cost the server about 1 ms at 150
-    rows, more than the round trip to the worker.
+    The whole answer is asked for once per snapshot and kept in `answers`, and pages are cut
+    from it (checker/answer_cache.py); a page beyond what it keeps runs the query for that page
+    alone. Values are plain strings: IRIs and literals as their text, not SPARQL syntax. The
+    worker writes the columns and rows (PLAIN_LINES, PLAIN_VALUES); they are spliced in as
+    they come, never decoded here: decoding SPARQL JSON and encoding its values again cost the
+    server about 1 ms at 150 rows, more than the round trip to the worker.
     """
     query = get_query(name)
-    # One row past the page tells whether another follows; the worker stops at the page's end.
-    bound = paged(bind(query, values), page, extra=1)
-    prepared = prepare_bound_query(query.text, bound, service.limits)
+    bound = bind(query, values)
+    whole_query = prepare_bound_query(query.text, bound, service.limits)
     check_summary_for([name], needs_reindex)
-    if token is not None and (current := service.current_snapshot()) is not None:
+    current = service.current_snapshot()
+    if token is not None and current is not None:
         _same_data(token, page_token(current), page, link)  # a changed one costs no run
-    answer = service.execute(prepared, PLAIN_VALUES, reserved=True,  # the app's own query
-                             row_limit=page.limit)
-    assert answer.snapshot is not None  # a worker's answer names the snapshot it read
-    read_from = page_token(answer.snapshot)
+    key = (name, tuple(sorted(values.items())))
+    kept = answers.get(current, key) if current is not None else None
+    if kept is None and answers.may_hold(page):
+        whole = service.execute(whole_query, PLAIN_LINES, reserved=True,
+                                row_limit=answers.rows)
+        assert whole.snapshot is not None  # a worker's answer names the snapshot it read
+        kept = answers.keep(key, whole.snapshot, whole.body, whole.truncated)
+    if kept is not None and (cut := kept.page(page)) is not None:
+        (body, more), snapshot = cut, kept.snapshot
+    else:
+        # One row past the page tells whether another follows; the worker stops there.
+        prepared = prepare_bound_query(query.text, paged(bound, page, extra=1), service.limits)
+        answer = service.execute(prepared, PLAIN_VALUES, reserved=True, row_limit=page.limit)
+        assert answer.snapshot is not None
+        body, more, snapshot = answer.body, answer.truncated, answer.snapshot
+    read_from = page_token(snapshot)
     if token is not None:  # a write may have come between the check above and the run
         _same_data(token, read_from, page, link)
-    head = _head(query, values, page, lang, answer.truncated, link, read_from)
-    return _merged(json.dumps(head, separators=(",", ":")).encode("ascii"), answer.body)
+    head = _head(query, values, page, lang, more, link, read_from)
+    return _merged(json.dumps(head, separators=(",", ":")).encode("ascii"), body)
 
 
 def answer_named_query_on(store: Store, name: str, values: Mapping[str, str], page: Page,

@@ -30,7 +30,7 @@ from .i18n import phrase
 from .forking import WorkerError, WorkerTimeoutError, can_fork, run_in_child
 from .memory_limit import MIB
 from .query_runner import QueryBusyError, QueryRunner, current_snapshot
-from .query_worker import VALUES_JSON, QueryJob, ResultKind
+from .query_worker import VALUES_JSON, VALUES_LINES, QueryJob, ResultKind
 from .store.guard import QueryForm, QueryInfo, inspect_query, parsed_query, parsed_update
 
 TRUNCATED_HEADER = "X-BCIC-Truncated"
@@ -94,6 +94,8 @@ GRAPH_FORMATS = (
 # SELECT results as plain values, for the named-query API (checker/query_api.py); not offered to
 # SPARQL clients, so not among RESULT_FORMATS.
 PLAIN_VALUES = ResultFormat("values", ("application/json",), VALUES_JSON, "")
+# The same a row a line, for the named-query API to keep (checker/answer_cache.py).
+PLAIN_LINES = ResultFormat("lines", ("application/x-ndjson",), VALUES_LINES, "")
 
 
 def formats_for(form: QueryForm | None) -> tuple[ResultFormat, ...]:
@@ -254,12 +256,15 @@ class SparqlService:
                 reserved: bool = False, row_limit: int | None = None) -> SparqlAnswer:
         """Run a prepared query and return its serialised result, capped at the endpoint's row
         limit or at `row_limit` when lower (a page of a named query); `reserved`: a query of
-        the app's own (a named query), which may use the workers kept from public queries."""
+        the app's own (a named query), which may use the workers kept from public queries and
+        is capped at its `row_limit` whatever the endpoint's (a whole answer kept for its
+        pages: checker/answer_cache.py)."""
         if result_format not in formats_for(query.form) and not (
-                result_format is PLAIN_VALUES and query.form is QueryForm.SELECT):
+                result_format in (PLAIN_VALUES, PLAIN_LINES)
+                and query.form is QueryForm.SELECT):
             raise not_acceptable(query.form, result_format.name)
-        cap = self.limits.row_limit if row_limit is None else min(row_limit,
-                                                                  self.limits.row_limit)
+        cap = (self.limits.row_limit if row_limit is None
+               else row_limit if reserved else min(row_limit, self.limits.row_limit))
         job = QueryJob(query.text, result_format.engine_name, cap, default_graphs, named_graphs,
                        query.has_dataset)
         if self._ready is not None:

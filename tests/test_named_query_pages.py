@@ -19,11 +19,14 @@ from werkzeug.test import TestResponse
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
+from checker.answer_cache import AnswerCache
 from checker.cli import main
 from checker.errors import CheckerError, NoAnswerError
 from checker.paths import EXAMPLES_DIR
 from checker.queries import Page, bind, build_library, get_query, list_queries, paged
 from checker.query import QueryResult
+from checker.query_runner import QueryRunner
+from checker.query_worker import JobDone, QueryJob
 from checker.render import results
 from checker.sparql_service import SparqlService
 from checker.store.guard import QueryForm
@@ -298,5 +301,73 @@ def test_a_write_between_the_check_and_the_run_of_a_page_is_a_409_too(
     _ingest(store, "meitan-tea")
     # The check before the run still finds the first page's snapshot; the run reads the new one.
     monkeypatch.setattr(SparqlService, "current_snapshot", lambda _service: before)
+    client.application.extensions["bcic.answers"] = AnswerCache()  # its answer not kept yet
     refused = client.get(first["next"])
     assert refused.status_code == 409 and refused.get_json()["error"] == "AnswerChangedError"
+
+
+def _counting_runs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts of the queries the workers are given from now on, one per run."""
+    runs: list[str] = []
+    run = QueryRunner.run
+
+    def counted(runner: QueryRunner, job: QueryJob, *, reserved: bool = False) -> JobDone:
+        runs.append(job.query)
+        return run(runner, job, reserved=reserved)
+
+    monkeypatch.setattr(QueryRunner, "run", counted)
+    return runs
+
+
+def _walk(client: FlaskClient, url: str | None) -> list[dict[str, str]]:
+    """Every row of the pages from `url` on, following `next`."""
+    walked: list[dict[str, str]] = []
+    while url is not None:
+        page = client.get(url).get_json()
+        walked += page["rows"]
+        url = page["next"]
+    return walked
+
+
+def test_pages_after_the_first_are_cut_from_the_kept_answer_without_running_the_query(
+        sample_store: Path, make_web_app, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    app = make_web_app(sample_store)
+    runs = _counting_runs(monkeypatch)
+    walked = _walk(app.test_client(), "/api/queries/most-violated-clauses?limit=2")
+    assert len(walked) > 6 and len(runs) == 1  # the first page's run, for the whole answer
+    assert "OFFSET" not in runs[0] and "LIMIT" not in runs[0]
+
+    # The same rows as pages each run for itself, as an app keeping no answer reads them.
+    unkept = make_web_app(sample_store)
+    unkept.extensions["bcic.answers"] = AnswerCache(rows=0)
+    assert _walk(unkept.test_client(), "/api/queries/most-violated-clauses?limit=2") == walked
+    assert len(runs) == 1 + len(walked) // 2 + 1 and all("LIMIT 3" in text for text in runs[1:])
+
+
+def test_pages_beyond_the_rows_kept_run_the_query_for_themselves(
+        sample_store: Path, make_web_app, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    app = make_web_app(sample_store)
+    whole = app.test_client().get("/api/queries/most-violated-clauses").get_json()["rows"]
+    app.extensions["bcic.answers"] = AnswerCache(rows=5)  # the first 5 rows of an answer
+    runs = _counting_runs(monkeypatch)
+    walked = _walk(app.test_client(), "/api/queries/most-violated-clauses?limit=2")
+    assert walked == whole
+    # Pages 1 and 2 (rows 0–3, and row 4 says more follow) from the kept rows; each later page
+    # runs with its own OFFSET and LIMIT.
+    assert "OFFSET" not in runs[0] and all("OFFSET" in text for text in runs[1:])
+    assert len(runs) == 1 + (len(whole) - 4 + 1) // 2
+
+
+def test_the_answers_kept_are_those_of_the_newest_snapshot_within_their_bound() -> None:
+    lines = b'["n"]\n' + b"\n".join(b'{"n":"%d"}' % i for i in range(10))
+    cache = AnswerCache(rows=10, size=200)
+    kept = cache.keep("a", "snapshot-1", lines, truncated=False)
+    assert not kept.complete and 0 < len(kept.rows) < 10  # the first rows that fit 200 bytes
+    assert kept.page(Page(0, 1)) == (b'{"columns":["n"],"rows":[{"n":"0"}]}', True)
+    assert kept.page(Page(len(kept.rows) - 1, 1)) is None  # cannot tell whether more follow
+    assert cache.get("snapshot-1", "a") is kept and cache.get("snapshot-2", "a") is None
+    cache.keep("b", "snapshot-2", b'["n"]\n{"n":"x"}', truncated=False)
+    assert cache.get("snapshot-1", "a") is None and len(cache) == 1  # a new snapshot's answer
+    whole = cache.get("snapshot-2", "b")
+    assert whole is not None and whole.page(Page(0, 5)) == (
+        b'{"columns":["n"],"rows":[{"n":"x"}]}', False)

@@ -25,6 +25,7 @@ from markupsafe import Markup, escape
 from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound
 from werkzeug.routing import Map
 
+from checker.answer_cache import AnswerCache
 from checker.errors import AnswerChangedError, CheckerError, StoreError
 from checker.render.html import chinese_marked, css_string
 from checker.rule_problems import refuse_rule_problems
@@ -47,6 +48,7 @@ from .settings import check_settings
 from .submissions import VALIDATION_SLOTS, refuse_encoded_body, upload_limit
 
 SPARQL_EXTENSION = "bcic.sparql"
+ANSWERS_EXTENSION = "bcic.answers"  # named queries' whole answers, kept for their pages
 # The blueprints, by audience; each module defines `bp` (pages and the JSON API behind them).
 BLUEPRINTS = ("evaluation", "clusters", "rulebook", "sparql", "api", "evaluation_api", "health")
 # Front-end packages from the npm registry (web/package.json), installed by `make install`
@@ -125,6 +127,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     install_reader(app)  # makes a fresh snapshot of a directory store
     app.extensions[SPARQL_EXTENSION] = _sparql_service(app)
+    app.extensions[ANSWERS_EXTENSION] = AnswerCache()
     if not app.testing:
         _start_building_rulebook_document()
     app.extensions[VALIDATION_SLOTS] = ValidationSlots(
@@ -177,6 +180,12 @@ def query_service(app: Flask) -> SparqlService:
     if service is None:
         raise StoreError.of("error.sparql.remote_store")
     return service
+
+
+def answer_cache(app: Flask) -> AnswerCache:
+    """The named queries' answers the app keeps for their pages (checker/answer_cache.py)."""
+    answers: AnswerCache = app.extensions[ANSWERS_EXTENSION]
+    return answers
 
 
 def _kept_secret(app: Flask) -> str:

@@ -10,7 +10,7 @@ from checker.query_api import (answer_named_query, answer_named_query_on, query_
                                split_page)
 from checker.rulebook_document import reload_rules, rules_to_reload
 
-from . import query_service
+from . import answer_cache, query_service
 from .auth import require_role
 from .data import is_remote, read_store, summary_outdated, write_store
 from .i18n import request_language
@@ -81,6 +81,6 @@ def named_query(name: str) -> Response:
         document = answer_named_query_on(read_store(), name, values, page, lang,
                                          summary_outdated, link, token)
     else:
-        document = answer_named_query(query_service(current_app), name, values, page, lang,
-                                      summary_outdated, link, token)
+        document = answer_named_query(query_service(current_app), answer_cache(current_app),
+                                      name, values, page, lang, summary_outdated, link, token)
     return Response(document, mimetype="application/json")
