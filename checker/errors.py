@@ -128,3 +128,16 @@ class NotFoundError(InputError):
 
     exit_code = 2
     http_status = 404
+
+
+class AnswerChangedError(CheckerError):
+    """A later page of a named query's answer was asked for with the token of its first page,
+    and the data changed since that page was read: this page would not continue the same
+    answer (rows moved between pages). `first_page` is where to start again."""
+
+    exit_code = 2
+    http_status = 409
+
+    def __init__(self, message: str | Localized, first_page: str = "") -> None:
+        super().__init__(message)
+        self.first_page = first_page

@@ -679,6 +679,20 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
               "page with offset",
         "zh": "limit：{value} 超过每页 {cap} 行的行数上限；请用 offset 获取下一页",
     },
+    # A later page asked for with the token (`snapshot`) its first page's `next` link gave.
+    "query.page_token": {
+        "en": "snapshot: {value!r} is not a page token (16 hexadecimal digits, as a page's "
+              "next link gives it)",
+        "zh": "snapshot：{value!r} 不是分页令牌（16 位十六进制数字，由每页的 next 链接给出）",
+    },
+    "query.answer_changed": {
+        "en": "the data changed since the first page of this answer was read (the store was "
+              "written, or a new snapshot of it made), so this page would not continue the same "
+              "answer: rows may have moved between pages; start again from the first page: "
+              "{first}",
+        "zh": "自读取该答案的第一页以来数据已发生变化（存储已被写入，或已生成新的快照），此页无法接续"
+              "同一答案：行可能已在页之间移动；请从第一页重新开始：{first}",
+    },
     # `bcic query` and `bcic queries run` write rows as they come: an error after some were
     # written leaves them on stdout.
     "query.output_incomplete": {

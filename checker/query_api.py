@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from .i18n import Lang
+from rdflib.term import Node
+
+from .answer_cache import AnswerCache
+from .errors import AnswerChangedError, InputError
+from .i18n import Lang, phrase
 from .queries import (PAGE_PARAMS, NamedQuery, Page, bind, check_summary_for, get_query,
                       list_queries, paged, read_page, result_columns, run_named_query)
-from .sparql_service import PLAIN_VALUES, SparqlService, prepare_bound_query
+from .sparql_service import PLAIN_LINES, PLAIN_VALUES, SparqlService, prepare_bound_query
 from .store import Store
+
+# The URL of a page of the answer, with the token of the data to read it from (None: none).
+PageLink = Callable[[Page, str | None], str]
+_TOKEN = re.compile(r"[0-9a-f]{16}")
 
 
 def describe_query(query: NamedQuery, lang: Lang) -> dict[str, Any]:
@@ -30,64 +40,121 @@ def query_catalogue(lang: Lang) -> list[dict[str, Any]]:
     return [describe_query(q, lang) for q in list_queries()]
 
 
-def split_page(values: Mapping[str, str], cap: int) -> tuple[dict[str, str], Page]:
-    """A named query's parameter values, and the page that `offset` and `limit` among `values`
-    ask for (`limit` at most `cap`, the row limit, and `cap` when not given); InputError for a
-    bad `offset` or `limit`."""
+def split_page(values: Mapping[str, str],
+               cap: int) -> tuple[dict[str, str], Page, str | None]:
+    """A named query's parameter values, the page that `offset` and `limit` among `values` ask
+    for (`limit` at most `cap`, the row limit, and `cap` when not given), and the page token
+    `snapshot` (None when not given); InputError for a bad `offset`, `limit` or token."""
     page = read_page(values.get("offset"), values.get("limit"), cap)
-    return {k: v for k, v in values.items() if k not in PAGE_PARAMS}, page
+    token = values.get("snapshot")
+    if token is not None and not _TOKEN.fullmatch(token):
+        raise InputError.of("query.page_token", value=token)
+    return {k: v for k, v in values.items() if k not in PAGE_PARAMS}, page, token
 
 
-def answer_named_query(service: SparqlService, name: str, values: Mapping[str, str],
-                       page: Page, lang: Lang, needs_reindex: Callable[[], bool],
-                       link: Callable[[Page], str]) -> bytes:
+def page_token(state: str) -> str:
+    """The token of the data a page was read from, which its `next` link carries: the first 16
+    hex digits of the SHA-256 of `state` (a snapshot's name; a remote store's whole answer),
+    which tell nothing of it."""
+    return hashlib.sha256(state.encode("utf-8")).hexdigest()[:16]
+
+
+def answer_named_query(service: SparqlService, answers: AnswerCache, name: str,
+                       values: Mapping[str, str], page: Page, lang: Lang,
+                       needs_reindex: Callable[[], bool], link: PageLink,
+                       token: str | None = None) -> bytes:
     """Bind and run a named query through the guarded endpoint service (its limits, its workers,
-    the reserved ones included), the rows of `page` only; a refused name or value is an
+    the reserved ones included), for the rows of `page`; a refused name or value is an
     InputError, and a query reading the summary graph while `needs_reindex()` (of the snapshot
     the workers read) is a SummaryOutdatedError. The answer is a JSON document: the query
     described in `lang`, the values, `columns`, `rows` (each a {column: value} object of the
     bound columns), the page's `offset` and `limit`, `truncated` (rows follow the page) and
-    `next`, the `link` to the page after it (null when none follows).
+    `next`, the `link` to the page after it with the token of the snapshot this page was read
+    from (null when none follows). With the `token` of an earlier page, a page read from
+    another snapshot is refused (AnswerChangedError): its rows would not continue that page's.
 
-    Values are plain strings: IRIs and literals as their text, not SPARQL syntax. The worker
-    writes the columns and rows (PLAIN_VALUES); they are spliced in as they come, never decoded
-    here: decoding SPARQL JSON and encoding its values again cost the server about 1 ms at 150
-    rows, more than the round trip to the worker.
+    The whole answer is asked for once per snapshot and kept in `answers`, and pages are cut
+    from it (checker/answer_cache.py); a page beyond what it keeps runs the query for that page
+    alone. Values are plain strings: IRIs and literals as their text, not SPARQL syntax. The
+    worker writes the columns and rows (PLAIN_LINES, PLAIN_VALUES); they are spliced in as
+    they come, never decoded here: decoding SPARQL JSON and encoding its values again cost the
+    server about 1 ms at 150 rows, more than the round trip to the worker.
     """
     query = get_query(name)
-    # One row past the page tells whether another follows; the worker stops at the page's end.
-    bound = paged(bind(query, values), page, extra=1)
-    prepared = prepare_bound_query(query.text, bound, service.limits)
+    bound = bind(query, values)
+    whole_query = prepare_bound_query(query.text, bound, service.limits)
     check_summary_for([name], needs_reindex)
-    answer = service.execute(prepared, PLAIN_VALUES, reserved=True,  # the app's own query
-                             row_limit=page.limit)
-    head = _head(query, values, page, lang, answer.truncated, link)
-    return _merged(json.dumps(head, separators=(",", ":")).encode("ascii"), answer.body)
+    current = service.current_snapshot()
+    if token is not None and current is not None:
+        _same_data(token, page_token(current), page, link)  # a changed one costs no run
+    key = (name, tuple(sorted(values.items())))
+    kept = answers.get(current, key) if current is not None else None
+    if kept is None and answers.may_hold(page):
+        whole = service.execute(whole_query, PLAIN_LINES, reserved=True,
+                                row_limit=answers.rows)
+        assert whole.snapshot is not None  # a worker's answer names the snapshot it read
+        kept = answers.keep(key, whole.snapshot, whole.body, whole.truncated)
+    if kept is not None and (cut := kept.page(page)) is not None:
+        (body, more), snapshot = cut, kept.snapshot
+    else:
+        # One row past the page tells whether another follows; the worker stops there.
+        prepared = prepare_bound_query(query.text, paged(bound, page, extra=1), service.limits)
+        answer = service.execute(prepared, PLAIN_VALUES, reserved=True, row_limit=page.limit)
+        assert answer.snapshot is not None
+        body, more, snapshot = answer.body, answer.truncated, answer.snapshot
+    read_from = page_token(snapshot)
+    if token is not None:  # a write may have come between the check above and the run
+        _same_data(token, read_from, page, link)
+    head = _head(query, values, page, lang, more, link, read_from)
+    return _merged(json.dumps(head, separators=(",", ":")).encode("ascii"), body)
 
 
 def answer_named_query_on(store: Store, name: str, values: Mapping[str, str], page: Page,
-                          lang: Lang, needs_reindex: Callable[[], bool],
-                          link: Callable[[Page], str]) -> bytes:
+                          lang: Lang, needs_reindex: Callable[[], bool], link: PageLink,
+                          token: str | None = None) -> bytes:
     """`answer_named_query`'s document for an app that reads a remote store: the store's server
-    runs the query (under its own time limit) for the rows of `page` and one more, which says
-    whether another page follows. Values are the same plain strings; refused as there."""
+    runs the query (under its own time limit) and sends its whole answer, as it does for any
+    page (checker/queries: Virtuoso refuses a sorted OFFSET past its MaxSortedTopRows), and the
+    page is cut from it. A remote store has no snapshot to name, so the token is the whole
+    answer's (`page_token` of its rows): a page whose answer differs from the one the token's
+    page was cut from is refused (AnswerChangedError). Values are the same plain strings;
+    refused as there."""
     query = get_query(name)
     bind(query, values)  # a refused value before the store is asked anything
     check_summary_for([name], needs_reindex)
-    rows = run_named_query(store, name, values, page, extra=1)
-    shown = rows if page.limit is None else rows[:page.limit]
-    head = _head(query, values, page, lang, len(rows) > len(shown), link)
+    rows = run_named_query(store, name, values)
+    read_from = page_token(_rows_text(rows))
+    if token is not None:
+        _same_data(token, read_from, page, link)
+    end = None if page.limit is None else page.offset + page.limit
+    shown = rows[page.offset:end]
+    head = _head(query, values, page, lang, end is not None and len(rows) > end, link, read_from)
     plain = [{column: str(value) for column, value in row.items()} for row in shown]
     return json.dumps({**head, "columns": list(result_columns(name)), "rows": plain},
                       separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
+def _rows_text(rows: list[dict[str, Node]]) -> str:
+    """The rows as one text that differs whenever a row, its order or a term's kind, datatype
+    or language does (each term in N-Triples syntax)."""
+    return "\n".join(json.dumps({k: v.n3() for k, v in row.items()}, sort_keys=True,
+                                 ensure_ascii=False) for row in rows)
+
+
+def _same_data(token: str, read_from: str, page: Page, link: PageLink) -> None:
+    """AnswerChangedError, naming the answer's first page, unless the page is read from the
+    data the token names."""
+    if token != read_from:
+        first = link(Page(0, page.limit), None)
+        raise AnswerChangedError(phrase("query.answer_changed", first=first), first)
+
+
 def _head(query: NamedQuery, values: Mapping[str, str], page: Page, lang: Lang, more: bool,
-          link: Callable[[Page], str]) -> dict[str, Any]:
+          link: PageLink, read_from: str) -> dict[str, Any]:
     """The document's fields before its columns and rows."""
     return {**describe_query(query, lang), "values": dict(values), "offset": page.offset,
             "limit": page.limit, "truncated": more,
-            "next": link(page.following()) if more else None}
+            "next": link(page.following(), read_from) if more else None}
 
 
 def _merged(first: bytes, second: bytes) -> bytes:

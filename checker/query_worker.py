@@ -18,7 +18,7 @@ import logging
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, Literal
@@ -45,6 +45,11 @@ CURRENT_LINK = "current"  # inside a snapshot directory: the symlink to the newe
 # A SELECT result as the named-query API returns it (not a pyoxigraph format, not offered to
 # SPARQL clients): {"columns": [variable…], "rows": [{variable: value}…]}, see `_values_json`.
 VALUES_JSON = "VALUES_JSON"
+# The same columns and rows a line each, for the server to keep and cut pages from
+# (checker/answer_cache.py): the columns' JSON array, then each row's JSON object (JSON escapes
+# every line break inside a value).
+VALUES_LINES = "VALUES_LINES"
+_PLAIN_FORMATS = (VALUES_JSON, VALUES_LINES)
 
 ResultKind = Literal["solutions", "boolean", "graph"]
 # What XML 1.0 cannot carry (checker/loading/guards.py refuses it in submissions, but a query can
@@ -87,12 +92,14 @@ class QueryJob:
 
 @dataclass(frozen=True)
 class JobDone:
-    """A job's serialised result."""
+    """A job's serialised result, and the name of the snapshot it was read from (None: run on
+    a store given to `run_job`, not by a worker)."""
 
     kind: ResultKind
     body: bytes
     rows: int
     truncated: bool
+    snapshot: str | None = None
 
 
 @dataclass(frozen=True)
@@ -135,7 +142,8 @@ def serve(connection: Connection, snapshot_dir: str, memory: int | None = None,
         except (EOFError, OSError):
             return  # the parent is gone or closed the pipe
         try:
-            reply: JobDone | JobFailed = run_job(snapshots.store(), job)
+            reply: JobDone | JobFailed = replace(run_job(snapshots.store(), job),
+                                                 snapshot=snapshots.opened)
         except MemoryError:  # end as a worker out of memory in pyoxigraph's Rust code ends
             os.abort()
         except Exception as error:  # noqa: BLE001 — reported to the parent, never a traceback
@@ -171,10 +179,12 @@ def run_job(store: pyoxigraph.Store, job: QueryJob) -> JobDone:
     if isinstance(result, pyoxigraph.QuerySolutions):
         if job.result_format == VALUES_JSON:
             body, rows, truncated = _values_json(result, job.row_limit)
+        elif job.result_format == VALUES_LINES:
+            body, rows, truncated = _values_lines(result, job.row_limit)
         else:
             body, rows, truncated = _capped_solutions(result, job.row_limit, job.result_format)
         return JobDone("solutions", _xml_safe(body, job.result_format), rows, truncated)
-    if job.result_format == VALUES_JSON:
+    if job.result_format in _PLAIN_FORMATS:
         raise ValueError("plain values are written for SELECT queries only")
     triples, truncated = _capped(result, job.row_limit)
     if job.result_format == "RDF_XML":
@@ -293,11 +303,27 @@ def _values_json(solutions: pyoxigraph.QuerySolutions, limit: int) -> tuple[byte
     size, and encoding it again: it splices these bytes into its document.
     """
     columns = [variable.value for variable in solutions.variables]
-    rows = [{name: term.value if type(term) is not pyoxigraph.Triple else str(term)
-             for name, term in zip(columns, solution) if term is not None}
-            for solution in itertools.islice(solutions, limit)]
+    rows = [_plain(columns, solution) for solution in itertools.islice(solutions, limit)]
     truncated = next(solutions, None) is not None
     return orjson.dumps({"columns": columns, "rows": rows}), len(rows), truncated
+
+
+def _values_lines(solutions: pyoxigraph.QuerySolutions,
+                  limit: int) -> tuple[bytes, int, bool]:
+    """SELECT results as VALUES_LINES, at most `limit` rows: the body, rows, truncated. Each row
+    is written as it streams, none kept as a dictionary."""
+    columns = [variable.value for variable in solutions.variables]
+    lines = [orjson.dumps(columns)]
+    lines += [orjson.dumps(_plain(columns, solution))
+              for solution in itertools.islice(solutions, limit)]
+    truncated = next(solutions, None) is not None
+    return b"\n".join(lines), len(lines) - 1, truncated
+
+
+def _plain(columns: list[str], solution: pyoxigraph.QuerySolution) -> dict[str, str]:
+    """A solution's bound variables and their plain values (see `_values_json`)."""
+    return {name: term.value if type(term) is not pyoxigraph.Triple else str(term)
+            for name, term in zip(columns, solution) if term is not None}
 
 
 def _returned(body: bytes | None) -> bytes:
@@ -325,7 +351,7 @@ class _SnapshotStore:
 
     def __init__(self, snapshot_dir: Path) -> None:
         self._link = snapshot_dir / CURRENT_LINK
-        self._opened: str | None = None
+        self._opened: str | None = None  # the path of the snapshot open now
         self._store: pyoxigraph.Store | None = None
         self._lease: SnapshotLease | None = None
 
@@ -345,3 +371,8 @@ class _SnapshotStore:
             self._store = pyoxigraph.Store.read_only(target)
             self._opened = target
         return self._store
+
+    @property
+    def opened(self) -> str | None:
+        """The name of the snapshot directory open now (what a page token names)."""
+        return os.path.basename(self._opened) if self._opened is not None else None

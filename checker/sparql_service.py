@@ -29,8 +29,8 @@ from .errors import CheckerError, NotAcceptableError, QueryRefusedError
 from .i18n import phrase
 from .forking import WorkerError, WorkerTimeoutError, can_fork, run_in_child
 from .memory_limit import MIB
-from .query_runner import QueryBusyError, QueryRunner
-from .query_worker import VALUES_JSON, QueryJob, ResultKind
+from .query_runner import QueryBusyError, QueryRunner, current_snapshot
+from .query_worker import VALUES_JSON, VALUES_LINES, QueryJob, ResultKind
 from .store.guard import QueryForm, QueryInfo, inspect_query, parsed_query, parsed_update
 
 TRUNCATED_HEADER = "X-BCIC-Truncated"
@@ -94,6 +94,8 @@ GRAPH_FORMATS = (
 # SELECT results as plain values, for the named-query API (checker/query_api.py); not offered to
 # SPARQL clients, so not among RESULT_FORMATS.
 PLAIN_VALUES = ResultFormat("values", ("application/json",), VALUES_JSON, "")
+# The same a row a line, for the named-query API to keep (checker/answer_cache.py).
+PLAIN_LINES = ResultFormat("lines", ("application/x-ndjson",), VALUES_LINES, "")
 
 
 def formats_for(form: QueryForm | None) -> tuple[ResultFormat, ...]:
@@ -160,13 +162,15 @@ class PreparedQuery:
 
 @dataclass(frozen=True)
 class SparqlAnswer:
-    """A serialised answer: the bytes, their format, how many rows and whether rows were cut."""
+    """A serialised answer: the bytes, their format, how many rows, whether rows were cut, and
+    the name of the snapshot it was read from."""
 
     body: bytes
     format: ResultFormat
     kind: ResultKind
     rows: int
     truncated: bool
+    snapshot: str | None
 
 
 def prepare_query(text: str, limits: SparqlLimits) -> PreparedQuery:
@@ -252,18 +256,30 @@ class SparqlService:
                 reserved: bool = False, row_limit: int | None = None) -> SparqlAnswer:
         """Run a prepared query and return its serialised result, capped at the endpoint's row
         limit or at `row_limit` when lower (a page of a named query); `reserved`: a query of
-        the app's own (a named query), which may use the workers kept from public queries."""
+        the app's own (a named query), which may use the workers kept from public queries and
+        is capped at its `row_limit` whatever the endpoint's (a whole answer kept for its
+        pages: checker/answer_cache.py)."""
         if result_format not in formats_for(query.form) and not (
-                result_format is PLAIN_VALUES and query.form is QueryForm.SELECT):
+                result_format in (PLAIN_VALUES, PLAIN_LINES)
+                and query.form is QueryForm.SELECT):
             raise not_acceptable(query.form, result_format.name)
-        cap = self.limits.row_limit if row_limit is None else min(row_limit,
-                                                                  self.limits.row_limit)
+        cap = (self.limits.row_limit if row_limit is None
+               else row_limit if reserved else min(row_limit, self.limits.row_limit))
         job = QueryJob(query.text, result_format.engine_name, cap, default_graphs, named_graphs,
                        query.has_dataset)
         if self._ready is not None:
             self._ready()
         done = self.runner.run(job, reserved=reserved)
-        return SparqlAnswer(done.body, result_format, done.kind, done.rows, done.truncated)
+        return SparqlAnswer(done.body, result_format, done.kind, done.rows, done.truncated,
+                            done.snapshot)
+
+    def current_snapshot(self) -> str | None:
+        """The name of the snapshot the workers read now (None before the first), once
+        `ready()` lets it be read."""
+        if self._ready is not None:
+            self._ready()
+        current = current_snapshot(self.snapshot_dir)
+        return current.name if current is not None else None
 
     def close(self) -> None:
         """Stop the worker processes."""

@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,14 +15,20 @@ import pyoxigraph
 import pytest
 from click.testing import CliRunner
 from flask.testing import FlaskClient
+from werkzeug.test import TestResponse
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
+from checker.answer_cache import AnswerCache
 from checker.cli import main
 from checker.errors import CheckerError, NoAnswerError
+from checker.paths import EXAMPLES_DIR
 from checker.queries import Page, bind, build_library, get_query, list_queries, paged
 from checker.query import QueryResult
+from checker.query_runner import QueryRunner
+from checker.query_worker import JobDone, QueryJob
 from checker.render import results
+from checker.sparql_service import SparqlService
 from checker.store.guard import QueryForm
 from checker.store.oxigraph_store import OxigraphStore
 from web import create_app, query_service
@@ -60,6 +67,7 @@ def test_walking_the_pages_of_a_named_query_gives_its_whole_answer_in_order(
         url, query_string = page["next"], None
         if url is not None:  # the same query string, the next offset, the language kept
             assert url.startswith("http://localhost/api/queries/") and "lang=zh" in url
+            assert re.search(r"[?&]snapshot=[0-9a-f]{16}(&|$)", url)  # the data it was read from
     assert walked == whole["rows"]
     assert len({json.dumps(row, sort_keys=True) for row in walked}) == len(walked)
 
@@ -84,6 +92,8 @@ def test_the_last_full_page_says_no_more_follow(client: FlaskClient) -> None:
     ("limit=10001", "limit: 10001 is over the row limit of 10000 rows per page",
      "limit：10001 超过每页 10000 行的行数上限"),
     ("limit=2&limit=3", "parameter limit is given more than once", "参数 limit 给出了不止一次"),
+    ("snapshot=xyz", "snapshot: 'xyz' is not a page token (16 hexadecimal digits",
+     "snapshot：'xyz' 不是分页令牌（16 位十六进制数字"),
 ])
 def test_a_bad_offset_or_limit_is_a_400_in_the_asked_language(
         client: FlaskClient, given: str, words_en: str, words_zh: str) -> None:
@@ -225,3 +235,137 @@ def test_a_store_failing_before_any_row_leaves_stdout_empty(
                                        "json", "--store", str(sample_store)])
     assert result.exit_code == 4 and result.stdout == ""
     assert "incomplete" not in result.stderr and "disk gone" in result.stderr
+
+
+@pytest.fixture
+def writable(sample_store: Path, tmp_path: Path, make_web_app) -> tuple[FlaskClient, Path]:  # type: ignore[no-untyped-def]
+    """A client of an app over a copy of the samples' store, which the test may write."""
+    copy = tmp_path / "store"
+    shutil.copytree(sample_store, copy)
+    return make_web_app(copy).test_client(), copy
+
+
+def _ingest(store: Path, sample: str) -> None:
+    """Store a sample as its cluster's next revision, as `bcic ingest` does (it publishes a new
+    query snapshot, as the app's own writes do)."""
+    result = CliRunner().invoke(main, ["ingest", str(EXAMPLES_DIR / f"{sample}.ttl"),
+                                       "--store", str(store)])
+    assert result.exit_code == 0, result.output
+
+
+def _first_page_link(response: TestResponse) -> str:
+    """The URL of the `Link: <…>; rel="first"` header."""
+    found = re.fullmatch(r'<([^>]+)>; rel="first"', response.headers["Link"])
+    assert found is not None
+    return found[1]
+
+
+def test_a_page_read_after_a_write_with_its_first_pages_token_is_a_409_saying_to_start_again(
+        writable: tuple[FlaskClient, Path]) -> None:
+    client, store = writable
+    first = client.get("/api/queries/most-violated-clauses?limit=2&lang=zh").get_json()
+    assert client.get(first["next"]).status_code == 200  # no write yet: it continues
+    _ingest(store, "datang-socks")  # revision 2 of datang: rows may move between pages
+
+    refused = client.get(first["next"])
+    assert refused.status_code == 409
+    body = refused.get_json()
+    assert body["error"] == "AnswerChangedError" and body["ok"] is False
+    assert "自读取该答案的第一页以来数据已发生变化" in body["message"]
+    restart = _first_page_link(refused)
+    assert restart in body["message"] and "snapshot" not in restart
+    assert "offset=0" in restart and "limit=2" in restart and "lang=zh" in restart
+    english = client.get(first["next"].replace("lang=zh", "lang=en")).get_json()
+    assert "the data changed since the first page of this answer was read" in english["message"]
+
+    # Started again, the pages make the answer as the store holds it now, each row once.
+    walked: list[dict[str, str]] = []
+    url: str | None = restart
+    while url is not None:
+        page = client.get(url).get_json()
+        walked += page["rows"]
+        url = page["next"]
+    assert walked == client.get("/api/queries/most-violated-clauses").get_json()["rows"]
+    # A page asked for without a token is read from the data as it is, as before.
+    untokened = re.sub(r"&?snapshot=[0-9a-f]+", "", first["next"])
+    assert client.get(untokened).status_code == 200
+
+
+def test_a_write_between_the_check_and_the_run_of_a_page_is_a_409_too(
+        writable: tuple[FlaskClient, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    client, store = writable
+    first = client.get("/api/queries/clusters-by-conformance?limit=1").get_json()
+    before = query_service(client.application).current_snapshot()
+    _ingest(store, "meitan-tea")
+    # The check before the run still finds the first page's snapshot; the run reads the new one.
+    monkeypatch.setattr(SparqlService, "current_snapshot", lambda _service: before)
+    client.application.extensions["bcic.answers"] = AnswerCache()  # its answer not kept yet
+    refused = client.get(first["next"])
+    assert refused.status_code == 409 and refused.get_json()["error"] == "AnswerChangedError"
+
+
+def _counting_runs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts of the queries the workers are given from now on, one per run."""
+    runs: list[str] = []
+    run = QueryRunner.run
+
+    def counted(runner: QueryRunner, job: QueryJob, *, reserved: bool = False) -> JobDone:
+        runs.append(job.query)
+        return run(runner, job, reserved=reserved)
+
+    monkeypatch.setattr(QueryRunner, "run", counted)
+    return runs
+
+
+def _walk(client: FlaskClient, url: str | None) -> list[dict[str, str]]:
+    """Every row of the pages from `url` on, following `next`."""
+    walked: list[dict[str, str]] = []
+    while url is not None:
+        page = client.get(url).get_json()
+        walked += page["rows"]
+        url = page["next"]
+    return walked
+
+
+def test_pages_after_the_first_are_cut_from_the_kept_answer_without_running_the_query(
+        sample_store: Path, make_web_app, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    app = make_web_app(sample_store)
+    runs = _counting_runs(monkeypatch)
+    walked = _walk(app.test_client(), "/api/queries/most-violated-clauses?limit=2")
+    assert len(walked) > 6 and len(runs) == 1  # the first page's run, for the whole answer
+    assert "OFFSET" not in runs[0] and "LIMIT" not in runs[0]
+
+    # The same rows as pages each run for itself, as an app keeping no answer reads them.
+    unkept = make_web_app(sample_store)
+    unkept.extensions["bcic.answers"] = AnswerCache(rows=0)
+    assert _walk(unkept.test_client(), "/api/queries/most-violated-clauses?limit=2") == walked
+    assert len(runs) == 1 + len(walked) // 2 + 1 and all("LIMIT 3" in text for text in runs[1:])
+
+
+def test_pages_beyond_the_rows_kept_run_the_query_for_themselves(
+        sample_store: Path, make_web_app, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    app = make_web_app(sample_store)
+    whole = app.test_client().get("/api/queries/most-violated-clauses").get_json()["rows"]
+    app.extensions["bcic.answers"] = AnswerCache(rows=5)  # the first 5 rows of an answer
+    runs = _counting_runs(monkeypatch)
+    walked = _walk(app.test_client(), "/api/queries/most-violated-clauses?limit=2")
+    assert walked == whole
+    # Pages 1 and 2 (rows 0–3, and row 4 says more follow) from the kept rows; each later page
+    # runs with its own OFFSET and LIMIT.
+    assert "OFFSET" not in runs[0] and all("OFFSET" in text for text in runs[1:])
+    assert len(runs) == 1 + (len(whole) - 4 + 1) // 2
+
+
+def test_the_answers_kept_are_those_of_the_newest_snapshot_within_their_bound() -> None:
+    lines = b'["n"]\n' + b"\n".join(b'{"n":"%d"}' % i for i in range(10))
+    cache = AnswerCache(rows=10, size=200)
+    kept = cache.keep("a", "snapshot-1", lines, truncated=False)
+    assert not kept.complete and 0 < len(kept.rows) < 10  # the first rows that fit 200 bytes
+    assert kept.page(Page(0, 1)) == (b'{"columns":["n"],"rows":[{"n":"0"}]}', True)
+    assert kept.page(Page(len(kept.rows) - 1, 1)) is None  # cannot tell whether more follow
+    assert cache.get("snapshot-1", "a") is kept and cache.get("snapshot-2", "a") is None
+    cache.keep("b", "snapshot-2", b'["n"]\n{"n":"x"}', truncated=False)
+    assert cache.get("snapshot-1", "a") is None and len(cache) == 1  # a new snapshot's answer
+    whole = cache.get("snapshot-2", "b")
+    assert whole is not None and whole.page(Page(0, 5)) == (
+        b'{"columns":["n"],"rows":[{"n":"x"}]}', False)

@@ -185,6 +185,9 @@ ANSWERS = [
     (f"/api/benchmark?cluster={DEHUA_KEY}&indicator=z.9", 400),
     ("/api/queries/no-such-query", 404),
     ("/api/queries/indicators-vs-benchmark", 400),  # its cluster is required
+    ("/api/queries/clusters-by-conformance?snapshot=not-a-token", 400),
+    # A page asked for with the token of data that is not the store's now (written since).
+    ("/api/queries/clusters-by-conformance?offset=1&limit=1&snapshot=0000000000000000", 409),
 ]
 # The writing operations whose answers the tests below check against the document.
 WRITES_CHECKED = {("/api/validate", "post"), ("/api/clusters/revisions", "post"),

@@ -235,3 +235,25 @@ def test_pages_read_a_remote_store_that_asks_for_credentials(make_web_app, endpo
     assert clusters.status_code == 503, clusters.get_data(as_text=True)
     assert "the store's user name or password was refused" in clusters.get_json()["message"]
     assert "not-the-password" not in clusters.get_data(as_text=True)
+
+
+def test_a_page_read_across_a_write_to_the_remote_store_is_a_409(make_web_app,
+                                                                endpoint: str) -> None:
+    """A remote store has no snapshot to name: the token is its whole answer's, which the app
+    reads for every page; after a write that changes the answer, a later page is refused."""
+    client = make_web_app(endpoint).test_client()
+    first = client.get("/api/queries/clusters-by-conformance?limit=1&lang=en").get_json()
+    assert "snapshot=" in first["next"]
+    assert client.get(first["next"]).status_code == 200  # the same answer: it continues
+    store = SparqlStore(endpoint, endpoint)
+    try:
+        ingest_files(store, [EXAMPLES_DIR / "datang-socks.ttl"], submitter="tests")
+    finally:
+        store.close()
+    refused = client.get(first["next"])
+    assert refused.status_code == 409, refused.get_json()
+    assert "the data changed since the first page" in refused.get_json()["message"]
+    restart = refused.headers["Link"].removeprefix("<").removesuffix('>; rel="first"')
+    again = client.get(restart).get_json()
+    assert again["offset"] == 0 and again["next"] != first["next"]
+    assert client.get(again["next"]).status_code == 200

@@ -25,7 +25,8 @@ from markupsafe import Markup, escape
 from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound
 from werkzeug.routing import Map
 
-from checker.errors import CheckerError, StoreError
+from checker.answer_cache import AnswerCache
+from checker.errors import AnswerChangedError, CheckerError, StoreError
 from checker.render.html import chinese_marked, css_string
 from checker.rule_problems import refuse_rule_problems
 from checker.rulebook import load_rulebook
@@ -47,6 +48,7 @@ from .settings import check_settings
 from .submissions import VALIDATION_SLOTS, refuse_encoded_body, upload_limit
 
 SPARQL_EXTENSION = "bcic.sparql"
+ANSWERS_EXTENSION = "bcic.answers"  # named queries' whole answers, kept for their pages
 # The blueprints, by audience; each module defines `bp` (pages and the JSON API behind them).
 BLUEPRINTS = ("evaluation", "clusters", "rulebook", "sparql", "api", "evaluation_api", "health")
 # Front-end packages from the npm registry (web/package.json), installed by `make install`
@@ -125,6 +127,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     install_reader(app)  # makes a fresh snapshot of a directory store
     app.extensions[SPARQL_EXTENSION] = _sparql_service(app)
+    app.extensions[ANSWERS_EXTENSION] = AnswerCache()
     if not app.testing:
         _start_building_rulebook_document()
     app.extensions[VALIDATION_SLOTS] = ValidationSlots(
@@ -177,6 +180,12 @@ def query_service(app: Flask) -> SparqlService:
     if service is None:
         raise StoreError.of("error.sparql.remote_store")
     return service
+
+
+def answer_cache(app: Flask) -> AnswerCache:
+    """The named queries' answers the app keeps for their pages (checker/answer_cache.py)."""
+    answers: AnswerCache = app.extensions[ANSWERS_EXTENSION]
+    return answers
 
 
 def _kept_secret(app: Flask) -> str:
@@ -336,6 +345,8 @@ def _checker_error(error: CheckerError) -> tuple[Response, int]:
     response, status = _error_body(error.http_status, type(error).__name__, error_detail(error))
     if error.retry_after is not None:
         response.headers["Retry-After"] = str(error.retry_after)
+    if isinstance(error, AnswerChangedError):  # where to start again, for programs
+        response.headers["Link"] = f'<{error.first_page}>; rel="first"'
     return response, status
 
 
@@ -365,7 +376,8 @@ def _cors(response: Response) -> Response:
     if not origin:
         return response
     response.headers["Access-Control-Allow-Origin"] = origin
-    response.headers["Access-Control-Expose-Headers"] = TRUNCATED_HEADER
+    # Link: where a page that came too late for its answer starts again (a 409 of the API).
+    response.headers["Access-Control-Expose-Headers"] = f"{TRUNCATED_HEADER}, Link"
     if request.method == "OPTIONS" and "Access-Control-Request-Method" in request.headers:
         _answer_preflight(response)
     return response

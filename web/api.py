@@ -10,7 +10,7 @@ from checker.query_api import (answer_named_query, answer_named_query_on, query_
                                split_page)
 from checker.rulebook_document import reload_rules, rules_to_reload
 
-from . import query_service
+from . import answer_cache, query_service
 from .auth import require_role
 from .data import is_remote, read_store, summary_outdated, write_store
 from .i18n import request_language
@@ -60,23 +60,27 @@ def queries() -> Response:
 
 @bp.get("/queries/<name>")
 def named_query(name: str) -> Response:
-    """Run one named query; its parameters, `lang` (the language) and the page (`offset`,
-    `limit`) come in the query string, each at most once. 503 when it reads a summary graph
-    that needs `bcic reindex`."""
+    """Run one named query; its parameters, `lang` (the language), the page (`offset`,
+    `limit`) and the token of the data its first page was read from (`snapshot`, as `next`
+    gives it) come in the query string, each at most once. 503 when it reads a summary graph
+    that needs `bcic reindex`; 409 when the token names data that has changed since."""
     lang = request_language()
     given = values_given_once(request.args.items(multi=True))
-    values, page = split_page({k: v for k, v in given.items() if k != "lang"},
-                              int(current_app.config["BCIC_SPARQL_ROW_LIMIT"]))
+    values, page, token = split_page({k: v for k, v in given.items() if k != "lang"},
+                                     int(current_app.config["BCIC_SPARQL_ROW_LIMIT"]))
 
-    def link(following: Page) -> str:
-        """The URL of another page of this answer: the same query string but its page."""
+    def link(other: Page, read_from: str | None) -> str:
+        """The URL of another page of this answer: the same query string but its page, and
+        the token of the data to read it from (none: the first page, to start again)."""
+        kept = {k: v for k, v in given.items() if k != "snapshot"}
         return external_url("api.named_query", name=name, **{
-            **given, "offset": str(following.offset), "limit": str(following.limit)})
+            **kept, "offset": str(other.offset), "limit": str(other.limit),
+            **({"snapshot": read_from} if read_from is not None else {})})
 
     if is_remote(str(current_app.config["BCIC_STORE"])):
         document = answer_named_query_on(read_store(), name, values, page, lang,
-                                         summary_outdated, link)
+                                         summary_outdated, link, token)
     else:
-        document = answer_named_query(query_service(current_app), name, values, page, lang,
-                                      summary_outdated, link)
+        document = answer_named_query(query_service(current_app), answer_cache(current_app),
+                                      name, values, page, lang, summary_outdated, link, token)
     return Response(document, mimetype="application/json")

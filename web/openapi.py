@@ -23,6 +23,11 @@ _ERRORS = {400: "the request is malformed or a value is invalid (the message say
            401: "no valid bearer token", 403: "the token's role may not do this",
            404: "no such cluster, revision, query or resource",
            405: "method not allowed", 406: "no acceptable response format",
+           409: "at /api/queries/{name}: the page was asked for with the token (`snapshot`) of "
+                "its answer's first page, and the data changed since that page was read, so "
+                "this page would not continue the same answer (`error` `AnswerChangedError`); "
+                "start again from the first page, which the message and the Link header "
+                "(rel=\"first\") name",
            413: "the request body or query is over the limit, or the submission holds more "
                 "statements, or needs more memory to validate, than the server allows",
            415: "the body's Content-Type is not accepted here",
@@ -33,6 +38,12 @@ _ERRORS = {400: "the request is malformed or a value is invalid (the message say
                 "/api/benchmark, also that the answer would read the store's summary graph, "
                 "which another version of bcic wrote, and would miss rows or be wrong until the "
                 "operator runs `bcic reindex` (`error` `SummaryOutdatedError`, with Retry-After)"}
+# Sent with a 409 of a page that no longer continues its answer (checker.errors:
+# AnswerChangedError).
+_LINK_FIRST = {"Link": {
+    **described("`<URL>; rel=\"first\"`: the answer's first page, to start again from",
+                "`<URL>; rel=\"first\"`：答案的第一页，从此处重新开始"),
+    "schema": {"type": "string"}}}
 # Sent with an error the client should not retry at once (checker.errors: `retry_after`).
 _RETRY_AFTER = {"Retry-After": {
     **described("seconds to wait before asking again (a summary graph that needs `bcic "
@@ -170,9 +181,10 @@ def _paths() -> Json:
         "/api/queries/{name}": {"get": _op(
             "queries", "runQuery", "Run a named query; its parameters and the page of its "
             "answer (offset, limit) are query-string values; truncated says more rows follow "
-            "the page, and next is the URL of the page after it",
+            "the page, and next is the URL of the page after it, with the token (snapshot) of "
+            "the data this page was read from",
             "运行命名查询，参数与答案的分页（offset、limit）以查询字符串传入；truncated 表示该页之后"
-            "还有行，next 为下一页的地址",
+            "还有行，next 为下一页的地址，带有此页所读数据的令牌（snapshot）",
             [{"name": "name", "in": "path", "required": True,
               **described("the named query", "命名查询的名称"),
               "schema": {"type": "string", "enum": [q.name for q in list_queries()]}}, lang,
@@ -189,8 +201,15 @@ def _paths() -> Json:
              _query("limit", "rows in the page, at most the row limit (BCIC_SPARQL_ROW_LIMIT, "
                     "by default 10000), which is also the default; over it is 400",
                     "每页行数，至多为行数上限（BCIC_SPARQL_ROW_LIMIT，默认 10000），亦为默认值；"
-                    "超过则为 400", {"type": "integer", "minimum": 1})],
-            _json_ok("QueryAnswer"), (400, 404, 503))},
+                    "超过则为 400", {"type": "integer", "minimum": 1}),
+             _query("snapshot", "the token of the data the answer's first page was read from, "
+                    "as that page's `next` gives it: a page read from other data (the store "
+                    "written since) is 409, never rows that continue another answer; without "
+                    "it a page is read from the data as it is now",
+                    "答案第一页所读数据的令牌，由该页的 `next` 给出：若此页读到的数据已不同（其后存储被写入），"
+                    "返回 409，绝不返回接续另一答案的行；不给出时按当前数据读取",
+                    {"type": "string", "pattern": "^[0-9a-f]{16}$"})],
+            _json_ok("QueryAnswer"), (400, 404, 409, 503))},
         "/api/rules/reload": {"post": _op(
             "rules", "reloadRules", "Reload the store's rule graphs (ontology, catalogue, "
             "shapes) from the rule files", "从规则文件重新加载存储中的规则图（本体、要求目录、形状）",
@@ -351,5 +370,6 @@ def _submission_body() -> Json:
 
 
 def _error_response(text: str, code: int) -> Json:
-    headers = {"headers": _RETRY_AFTER} if code == 503 else {}
+    headers = ({"headers": _RETRY_AFTER} if code == 503 else
+               {"headers": _LINK_FIRST} if code == 409 else {})
     return {"description": text, "content": _json_content("Error"), **headers}

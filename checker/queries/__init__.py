@@ -54,9 +54,10 @@ MAX_VALUE_LENGTH = 2000
 # written in the order it should run, and Virtuoso's estimates, which differ from one server to
 # the next, no longer choose the plan (README.md, "Texts per engine").
 ENGINE_PROLOGUES: Mapping[str, str] = {"virtuoso": 'define sql:select-option "order"\n'}
-# The names that choose a page of an answer rather than bind a variable (README.md, "Pages"):
-# no query may have a parameter of these names.
-PAGE_PARAMS = ("offset", "limit")
+# The names that choose a page of an answer rather than bind a variable (README.md, "Pages"),
+# `snapshot` the token of the data a first page was read from: no query may have a parameter of
+# these names.
+PAGE_PARAMS = ("offset", "limit", "snapshot")
 
 
 class ParamKind(Enum):
