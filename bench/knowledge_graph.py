@@ -13,7 +13,8 @@ parameters of bench/named_queries.py (cluster c0, `indicator-trends` for `code=b
     solution read);
 (b) the named query through `/api/queries/<name>` of the web app (`create_app`) under a real
     waitress server on 127.0.0.1, in a thread of this process, which answers from the store's
-    snapshot (refreshed after each step) in its query worker processes: with a new connection
+    snapshot (refreshed after each step) in its query worker processes, with the answers it
+    keeps for later pages turned off so that each request runs its query: with a new connection
     per request, and (b') over one kept-alive connection, as a client with a connection pool;
 (c) rdflib's SPARQL engine on an in-memory rdflib Dataset (default_union=True) holding the same
     quads, copied from the snapshot (copy not timed) in a spawned process of its own after (a)
@@ -53,6 +54,7 @@ import waitress
 from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Identifier
 
+from checker.answer_cache import AnswerCache
 from checker.ingest import ingest_files, publish_for_queries
 from checker.loading.rdfterms import from_oxigraph
 from checker.namespaces import BCIC
@@ -66,7 +68,7 @@ from checker.store.guard import inspect_query
 from checker.store.oxigraph_store import OxigraphStore
 from checker.synthetic import generate_cluster, to_turtle
 from checker.validation import validate_files
-from web import create_app, query_service
+from web import ANSWERS_EXTENSION, create_app, query_service
 
 from .environment import describe
 from .named_queries import REPEAT, Params, _cluster, median_ms
@@ -428,6 +430,9 @@ class Endpoint:
         self.app = create_app({"BCIC_STORE": str(store_dir),
                                "BCIC_SNAPSHOT": str(self.snapshot_dir),
                                "BCIC_SPARQL_TIMEOUT": 60.0})
+        # Keeps no answer, so every request runs its query: a page cut from a kept answer
+        # (checker/answer_cache.py) would time the cache, not the endpoint's work on the query.
+        self.app.extensions[ANSWERS_EXTENSION] = AnswerCache(rows=0, size=0)
         self.server = waitress.create_server(self.app, host="127.0.0.1", port=0, threads=4)
         port = self.server.effective_port  # type: ignore[union-attr]
         self.base = f"http://127.0.0.1:{port}"
@@ -824,7 +829,9 @@ def main() -> None:
               "checks the query by its template's guard analysis (made once; binding adds no "
               "pattern), runs it in one of its 2 query worker processes on the snapshot, which "
               "caps the rows and writes their plain values as JSON, which the API splices "
-              "into its own JSON document unparsed. (b') the same over one kept-alive HTTP/1.1 "
+              "into its own JSON document unparsed. The app's kept answers "
+              "(`checker/answer_cache.py`, from which it cuts the pages of an answer read "
+              "before) are turned off, so every request runs its query. (b') the same over one kept-alive HTTP/1.1 "
               "connection (`http.client`), as a client with a connection pool sees it.",
               "- (a') the bound text on the endpoint's current snapshot (`Store.backup` of the "
               "live store, opened read-only in this process), like (a). The live store, just "
