@@ -25,6 +25,8 @@ $(STAMP): pyproject.toml | $(PY)
 #   only, no launcher scripts);
 # - virtuoso-opensource-7-bin: the real SPARQL server the remote-store tests start (their own
 #   instance, database and ports; binaries only, so no debconf prompt and no system service);
+#   the other one they start, the Oxigraph server, comes from PyPI with the dev extra (`oxigraph`,
+#   into .venv/bin);
 # - curl: another real client of the endpoint in the tests;
 # - nodejs, npm: install the web app's front-end packages (YASGUI, Chart.js) from the npm registry;
 # - chromium: the real browser the web app's browser tests drive (through Playwright).

@@ -419,7 +419,9 @@ class StoreContract:
     def test_a_query_naming_its_dataset_sees_that_dataset_and_not_the_union(
             self, store: Store, reopen: Reopen) -> None:
         """FROM makes the default graph that graph alone; FROM NAMED lets GRAPH see only the
-        graphs it names (SPARQL 1.1 §13.2), as the endpoint does: no union added on top."""
+        graphs it names, and alone leaves the default graph empty (SPARQL 1.1 §13.2), as the
+        endpoint does: no union added on top, not even by a server whose default graph is the
+        union (docs/store.md, "The server's default graph")."""
         cluster = new_cluster()
         record, _ = make_record(cluster, 1, marker="dataset")
         store.add_revision(record)
@@ -430,6 +432,7 @@ class StoreContract:
         assert not store.ask(f"ASK FROM <{EX.nowhere}> {{ ?s ?p ?o }}")
         assert store.ask(f"ASK FROM NAMED <{record.submission_graph}> {{ GRAPH ?g {{ {label} }} }}")
         assert not store.ask(f"ASK FROM NAMED <{record.report_graph}> {{ GRAPH ?g {{ {label} }} }}")
+        assert not store.ask(f"ASK FROM NAMED <{record.submission_graph}> {{ {label} }}")
         built = store.construct(f"CONSTRUCT {{ ?b <{EX.marks}> ?m }} FROM <{record.report_graph}> "
                                 f"WHERE {{ ?b <{BCIC.cultivates}> <{cluster}> ; <{EX.marker}> ?m }}")
         assert len(built) == 0

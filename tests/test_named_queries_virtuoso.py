@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from rdflib import Graph, Literal, URIRef
@@ -78,6 +79,21 @@ def stores(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, St
     except VirtuosoNotInstalledError as error:
         pytest.fail(str(error), pytrace=False)
     folder = tmp_path_factory.mktemp("named-queries-virtuoso")
+    files = compared_files(folder)
+    with VirtuosoServer(folder / "virtuoso") as server:
+        embedded = open_store("oxigraph", path=None)
+        remote = open_store("sparql", query_endpoint=server.endpoint,
+                            update_endpoint=server.endpoint)
+        for path in files:
+            ingest_files(embedded, [path])
+            ingest_files(remote, [path])
+        yield embedded, remote
+        embedded.close()
+        remote.close()
+
+
+def compared_files(folder: Path) -> list[Path]:
+    """The files `stores` ingests, in their order, written to `folder`."""
     uneven = folder / "datang-r2.ttl"
     uneven_datang().serialize(uneven, format="turtle")
     files = unit_files(folder) + [uneven]
@@ -90,16 +106,7 @@ def stores(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, St
         files.append(twin)
     own_modes().serialize(folder / "own-modes.ttl", format="turtle")
     files.append(folder / "own-modes.ttl")
-    with VirtuosoServer(folder / "virtuoso") as server:
-        embedded = open_store("oxigraph", path=None)
-        remote = open_store("sparql", query_endpoint=server.endpoint,
-                            update_endpoint=server.endpoint)
-        for path in files:
-            ingest_files(embedded, [path])
-            ingest_files(remote, [path])
-        yield embedded, remote
-        embedded.close()
-        remote.close()
+    return files
 
 
 def renamed(graph: Graph, old: str, new: str) -> Graph:

@@ -13,7 +13,7 @@ import checker.store.guard as guard_module
 from checker.errors import InputError, QueryRefusedError
 from checker.sparql_syntax import full_stops
 from checker.store.guard import MAX_CHAIN, MAX_NESTING, MAX_TRIPLE_PATTERNS, OwnQuery, QueryForm, \
-    check_query, check_update, checked_iri, inspect_query
+    QueryDataset, check_query, check_update, checked_iri, inspect_query
 from checker.store.oxigraph_store import OxigraphStore
 
 HIDDEN_SERVICES = [
@@ -29,6 +29,24 @@ HIDDEN_SERVICES = [
     "SELECT ?a WHERE { ?a ?b ?c FILTER EXISTS { { SELECT ?a WHERE { "
     "SERVICE <http://127.0.0.1:9/> { ?a ?p ?o } } } } }",
 ]
+
+
+@pytest.mark.parametrize("query, dataset", [
+    ("SELECT * WHERE { ?s ?p ?o }", None),
+    ("PREFIX g: <https://example.org/g/> BASE <https://example.org/base/> "
+     "ASK FROM g:a FROM <b> FROM NAMED g:c { ?s ?p ?o }",
+     QueryDataset(("https://example.org/g/a", "https://example.org/base/b"),
+                  ("https://example.org/g/c",))),
+    ("CONSTRUCT { ?s ?p ?o } FROM NAMED <https://example.org/g/n> WHERE { GRAPH ?g { ?s ?p ?o } }",
+     QueryDataset((), ("https://example.org/g/n",))),
+    ("DESCRIBE <https://example.org/x> FROM <https://example.org/g/d>",
+     QueryDataset(("https://example.org/g/d",), ())),
+], ids=["none", "prefixed-and-relative", "named-only", "describe"])
+def test_the_dataset_a_query_names_is_read_with_its_prefixes_and_base(
+        query: str, dataset: QueryDataset | None) -> None:
+    """What a remote store sends as the protocol's default-graph-uri and named-graph-uri."""
+    assert inspect_query(query).dataset == dataset
+    assert inspect_query(query).has_dataset is (dataset is not None)
 
 
 @pytest.mark.parametrize("query", HIDDEN_SERVICES, ids=range(len(HIDDEN_SERVICES)))

@@ -123,7 +123,7 @@ class VirtuosoServer:
         self.process = subprocess.Popen(
             [binary, "+foreground", "+configfile", str(ini)], cwd=self.directory,
             stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT,
-            preexec_fn=_die_with_parent)
+            preexec_fn=die_with_parent)
         output.close()
         _RUNNING.add(self)
         try:
@@ -223,7 +223,7 @@ def free_port(avoid: int | None = None) -> int:
             return port
 
 
-def _die_with_parent() -> None:
+def die_with_parent() -> None:
     """In the child before exec: ask Linux to kill it when the test process dies."""
     with contextlib.suppress(OSError):
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG

@@ -23,6 +23,7 @@ from rdflib import URIRef
 from rdflib.plugins.sparql.algebra import translatePrologue, translateQuery
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
+from rdflib.plugins.sparql.sparql import Prologue
 from rdflib.term import Variable
 
 from ..errors import InputError, QueryRefusedError
@@ -74,15 +75,29 @@ _FORMS = {"SelectQuery": QueryForm.SELECT, "AskQuery": QueryForm.ASK,
 
 
 @dataclass(frozen=True)
+class QueryDataset:
+    """The dataset a query names: the IRIs of its FROM and of its FROM NAMED clauses, each
+    resolved by its prologue (prefixes, BASE), in the order written."""
+
+    default_graphs: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class QueryInfo:
     """What a parsed query is: its form, its result variables (SELECT), whether it federates,
-    whether it names its own dataset (FROM / FROM NAMED), and the IRIs it names."""
+    the dataset it names (FROM / FROM NAMED; None: it names none), and the IRIs it names."""
 
     form: QueryForm
     variables: tuple[str, ...]
     uses_service: bool
-    has_dataset: bool = False
+    dataset: QueryDataset | None = None
     iris: frozenset[str] = frozenset()  # a prefixed name as its prefix declares it
+
+    @property
+    def has_dataset(self) -> bool:
+        """Whether the query names its own dataset with FROM / FROM NAMED."""
+        return self.dataset is not None
 
 
 @lru_cache(maxsize=512)
@@ -126,7 +141,7 @@ def _inspected(text: str) -> QueryInfo:
         except Exception as error:  # rdflib's algebra raises plain exceptions
             raise (prefix_refusal(text)  # rdflib's "Unknown namespace prefix" says not where
                    or QueryRefusedError.of("error.sparql.invalid", detail=error)) from None
-    return QueryInfo(form, variables, uses_service, "datasetClause" in tree[1], iris)
+    return QueryInfo(form, variables, uses_service, _dataset(tree), iris)
 
 
 def parsed_query(text: str) -> ParseResults:
@@ -173,7 +188,13 @@ def guard_query(text: str, form: QueryForm) -> bool:
     """`check_query` for text from outside the program (nothing to do for an OwnQuery); whether
     the query is to run over the union of all graphs, as it does unless it names its own dataset
     with FROM / FROM NAMED."""
-    return isinstance(text, OwnQuery) or not check_query(text, form).has_dataset
+    return guarded_dataset(text, form) is None
+
+
+def guarded_dataset(text: str, form: QueryForm) -> QueryDataset | None:
+    """`check_query` for text from outside the program; the dataset the query names with FROM /
+    FROM NAMED, None when it names none (an OwnQuery never does) and runs over the union."""
+    return None if isinstance(text, OwnQuery) else check_query(text, form).dataset
 
 
 def check_update(text: str) -> None:
@@ -339,6 +360,35 @@ def _named_iris(tree: ParseResults) -> frozenset[str]:
             except Exception:  # an undeclared prefix, as rdflib says it
                 continue
     return frozenset(found)
+
+
+def _dataset(tree: ParseResults) -> QueryDataset | None:
+    """The dataset a query's parse tree names, None without FROM / FROM NAMED; a name its
+    prologue cannot resolve (an undeclared prefix) is left as written: the algebra or the server
+    refuses the query."""
+    if "datasetClause" not in tree[1]:
+        return None
+    clauses = tree[1]["datasetClause"]
+    try:
+        prologue = translatePrologue(tree[0], None)
+    except Exception:  # rdflib raises plain exceptions (a BASE it cannot take)
+        prologue = None
+    graphs: dict[str, list[str]] = {"default": [], "named": []}
+    for clause in clauses:
+        for kind, names in graphs.items():
+            if kind in clause:
+                names.append(_resolved(prologue, clause[kind]))
+    return QueryDataset(tuple(graphs["default"]), tuple(graphs["named"]))
+
+
+def _resolved(prologue: Prologue | None, name: object) -> str:
+    """An IRI or prefixed name of a query, absolute where its prologue makes it so."""
+    if prologue is not None:
+        try:
+            return str(prologue.absolutize(name))
+        except Exception:  # an undeclared prefix, as rdflib says it
+            pass
+    return str(name)
 
 
 def _projection(select: CompValue) -> tuple[str, ...]:

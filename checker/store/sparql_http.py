@@ -20,6 +20,7 @@ from email.message import Message
 
 from ..errors import NoAnswerError, StoreError
 from ..i18n import Joined, Localized, Phrase, phrase
+from .guard import QueryDataset
 
 _DETAIL_CHARS = 300
 _TAG = re.compile(r"<[^>]*>")
@@ -78,9 +79,15 @@ class SparqlClient:
                          urllib.request.HTTPBasicAuthHandler(passwords)]
         self._opener = urllib.request.build_opener(*handlers)
 
-    def query(self, text: str, accept: str) -> Response:
-        """POST a query as an HTML form (no URL length limit) and return the answer."""
-        body = urllib.parse.urlencode({"query": text}).encode("ascii")
+    def query(self, text: str, accept: str, dataset: QueryDataset | None = None) -> Response:
+        """POST a query as an HTML form (no URL length limit) and return the answer; the
+        dataset it names, if any, goes along as the protocol's `default-graph-uri` and
+        `named-graph-uri` (docs/store.md, "The server's default graph")."""
+        fields = [("query", text)]
+        if dataset is not None:
+            fields += [("default-graph-uri", iri) for iri in dataset.default_graphs]
+            fields += [("named-graph-uri", iri) for iri in dataset.named_graphs]
+        body = urllib.parse.urlencode(fields).encode("ascii")
         return self._post(self.query_endpoint, body,
                           "application/x-www-form-urlencoded", accept)
 

@@ -3,7 +3,10 @@
 What the store assumes of the server, and how it copes with Virtuoso (checked on 7.2.5):
 - **The default graph of a query without FROM is the union of all graphs.** Virtuoso and GraphDB
   do this out of the box (Virtuoso's union also holds its own system graphs, such as virtrdf#);
-  Fuseki needs `tdb2:unionDefaultGraph true`. Queries that name their graphs need nothing.
+  the Oxigraph server needs `--union-default-graph`, Fuseki `tdb2:unionDefaultGraph true`. A
+  query that names its dataset (FROM, FROM NAMED) is sent it as the protocol's
+  `default-graph-uri` and `named-graph-uri` too: the Oxigraph server's union overrides the
+  query's FROM, never those parameters (docs/store.md, "The server's default graph").
 - **The update endpoint's user may update.** Virtuoso's anonymous /sparql user "SPARQL" needs
   `grant SPARQL_UPDATE to "SPARQL"`; or write to /sparql-auth with credentials (HTTP digest).
 - **One revision, one update request**, in the cluster's turn (checker/store/turns.py): a
@@ -63,7 +66,7 @@ from .credentials import without_userinfo
 from .deletion import (highest_number_query, read_highest_number, removal_operations,
                        revision_stored_query, tombstone_graph)
 from .engine import AUTO, VIRTUOSO, engine_setting
-from .guard import QueryForm, guard_query
+from .guard import QueryDataset, QueryForm, guarded_dataset
 from .location import checked_endpoint
 from .numbering import next_record, token_triples, write_token, written_by_query
 from .rules_archive import archive_for, archive_removal
@@ -225,9 +228,8 @@ class SparqlStore:
 
     def select(self, query: str) -> list[dict[str, Node]]:
         """Run a guarded (unless an OwnQuery) SELECT; the server's default graph is taken as the
-        union of all graphs."""
-        guard_query(query, QueryForm.SELECT)
-        return self._select(query)
+        union of all graphs, unless the query names its dataset (sent as the protocol's)."""
+        return self._select(query, guarded_dataset(query, QueryForm.SELECT))
 
     def select_rows(self, query: str) -> Iterator[dict[str, Node]]:
         """`select`'s rows one by one: the server's answer is read whole, then given row by
@@ -237,8 +239,7 @@ class SparqlStore:
     def ask(self, query: str) -> bool:
         """Run a guarded (unless an OwnQuery) ASK over the server's default graph (the union of
         all graphs)."""
-        guard_query(query, QueryForm.ASK)
-        return self._ask(query)
+        return self._ask(query, guarded_dataset(query, QueryForm.ASK))
 
     def construct(self, query: str) -> Graph:
         """Run a guarded (unless an OwnQuery) CONSTRUCT or DESCRIBE over the server's default graph.
@@ -246,24 +247,24 @@ class SparqlStore:
         A server cap on result size (Virtuoso's ResultSetMaxRows) cuts a CONSTRUCT without a
         sign: give the query a LIMIT below it, or use named_graph for whole graphs.
         """
-        guard_query(query, QueryForm.CONSTRUCT)
-        return self._read_graph(query, Graph())
+        return self._read_graph(query, Graph(), guarded_dataset(query, QueryForm.CONSTRUCT))
 
     def close(self) -> None:
         """Forget the server; any later call raises StoreError."""
         self._closed = True
 
-    def _select(self, query: str) -> list[dict[str, Node]]:
-        """SELECT without the guard, for the store's own queries; refuses a capped answer."""
-        answer = self._query(query, _RESULTS_JSON)
+    def _select(self, query: str, dataset: QueryDataset | None = None) -> list[dict[str, Node]]:
+        """SELECT without the guard (over `dataset` when the query names one); refuses a capped
+        answer."""
+        answer = self._query(query, _RESULTS_JSON, dataset)
         rows = rows_from_json(self._json(answer))
         cap = answer.headers.get("X-SPARQL-MaxRows")  # Virtuoso: "I stopped at this many"
         if cap and cap.strip().isdigit() and len(rows) >= int(cap):
             raise StoreError.of("error.remote.row_cap", endpoint=self._shown, cap=cap)
         return rows
 
-    def _ask(self, query: str) -> bool:
-        found = self._json(self._query(query, _RESULTS_JSON)).get("boolean")
+    def _ask(self, query: str, dataset: QueryDataset | None = None) -> bool:
+        found = self._json(self._query(query, _RESULTS_JSON, dataset)).get("boolean")
         if not isinstance(found, bool):
             raise NoAnswerError.of("error.remote.ask_without_boolean", endpoint=self._shown)
         return found
@@ -276,8 +277,8 @@ class SparqlStore:
             raise StoreError.of("error.remote.uncounted_graph", endpoint=self._shown,
                                 graph=name) from None
 
-    def _read_graph(self, query: str, into: Graph) -> Graph:
-        answer = self._query(query, _GRAPH_MEDIA)
+    def _read_graph(self, query: str, into: Graph, dataset: QueryDataset | None = None) -> Graph:
+        answer = self._query(query, _GRAPH_MEDIA, dataset)
         return graph_from_rdf(answer.body, answer.media_type, into, self._shown)
 
     def _read_graph_store(self, iri: URIRef, into: Graph) -> None:
@@ -411,9 +412,9 @@ class SparqlStore:
             self._query("ASK {}", _RESULTS_JSON)
         return (self._client.server or "").startswith("Virtuoso")
 
-    def _query(self, text: str, accept: str) -> Response:
+    def _query(self, text: str, accept: str, dataset: QueryDataset | None = None) -> Response:
         self._open()
-        return self._client.query(text, accept)
+        return self._client.query(text, accept, dataset)
 
     def _json(self, answer: Response) -> dict[str, Any]:
         """The SPARQL JSON results of an answer; NoAnswerError (exit 4) when it is something

@@ -1,0 +1,145 @@
+"""A throw-away Oxigraph server for the tests: a SPARQL 1.1 server that is not Virtuoso.
+
+`OxigraphServer(directory)` starts `oxigraph serve` over a database in `directory` on a free
+127.0.0.1 port, with the union default graph the remote store needs (docs/store.md, checker/store/
+sparql_store.py), waits until /query answers, and stops the process on `stop()` — terminate, then
+kill. The server also dies with the Python process that started it (PR_SET_PDEATHSIG). The binary
+comes with the `oxigraph` package of the dev extra (pyproject.toml), which `make install` puts in
+the virtual environment's bin/ beside the Python that runs the tests.
+"""
+
+from __future__ import annotations
+
+import atexit
+import shutil
+import subprocess
+import sysconfig
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+from virtuoso import die_with_parent, free_port
+
+SERVER_BINARY = "oxigraph"
+
+
+class OxigraphNotInstalledError(RuntimeError):
+    """The oxigraph server binary is not installed."""
+
+
+class OxigraphServer:
+    """One `oxigraph serve` process over a database in `directory` (created if missing)."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = Path(directory)
+        self.port = free_port()
+        self.process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def base(self) -> str:
+        """The server's root URL."""
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def query_endpoint(self) -> str:
+        """The SPARQL 1.1 Query endpoint."""
+        return f"{self.base}/query"
+
+    @property
+    def update_endpoint(self) -> str:
+        """The SPARQL 1.1 Update endpoint."""
+        return f"{self.base}/update"
+
+    @property
+    def graph_store_endpoint(self) -> str:
+        """The SPARQL 1.1 Graph Store Protocol endpoint."""
+        return f"{self.base}/store"
+
+    def start(self, timeout: float = 30) -> None:
+        """Start the server and wait until /query answers."""
+        binary = require_binary()
+        self.directory.mkdir(parents=True, exist_ok=True)
+        output = (self.directory / "server.out").open("ab")
+        self.process = subprocess.Popen(
+            [binary, "serve", "--location", str(self.directory / "db"),
+             "--bind", f"127.0.0.1:{self.port}", "--union-default-graph"],
+            cwd=self.directory, stdin=subprocess.DEVNULL, stdout=output,
+            stderr=subprocess.STDOUT, preexec_fn=die_with_parent)
+        output.close()
+        _RUNNING.add(self)
+        try:
+            self._wait_until_ready(timeout)
+        except BaseException:
+            self.stop()
+            raise
+
+    def stop(self, timeout: float = 20) -> None:
+        """Stop the server: SIGTERM, then SIGKILL if it is still there after `timeout` s."""
+        process, self.process = self.process, None
+        _RUNNING.discard(self)
+        if process is None or process.poll() is not None:
+            return
+        process.terminate()
+        try:
+            process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout)
+
+    def __enter__(self) -> OxigraphServer:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def _wait_until_ready(self, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        probe = self.query_endpoint + "?" + urllib.parse.urlencode({"query": "ASK {}"})
+        while time.monotonic() < deadline:
+            assert self.process is not None
+            if self.process.poll() is not None:
+                raise RuntimeError(f"oxigraph exited with {self.process.returncode} while "
+                                   f"starting; it said:\n{self._output_tail()}")
+            try:
+                with urllib.request.urlopen(probe, timeout=2) as answer:
+                    if answer.status == 200:
+                        return
+            except (urllib.error.URLError, OSError):
+                pass
+            time.sleep(0.05)
+        raise RuntimeError(f"Oxigraph did not answer on {self.query_endpoint} within "
+                           f"{timeout:g} s; it said:\n{self._output_tail()}")
+
+    def _output_tail(self, lines: int = 20) -> str:
+        path = self.directory / "server.out"
+        if not path.exists():
+            return "(nothing)"
+        return "\n".join(path.read_text("utf-8", "replace").splitlines()[-lines:])
+
+
+def require_binary() -> str:
+    """The path of the oxigraph binary: beside the running Python's scripts (the virtual
+    environment the dev extra was installed into), else on PATH; OxigraphNotInstalledError says
+    how to install it."""
+    beside = Path(sysconfig.get_path("scripts")) / SERVER_BINARY
+    if beside.is_file():
+        return str(beside)
+    found = shutil.which(SERVER_BINARY)
+    if found is None:
+        raise OxigraphNotInstalledError(
+            f"{SERVER_BINARY} is needed for the generic remote-store tests and is neither in "
+            f"{beside.parent} nor on PATH: run `make install` (installs the oxigraph package "
+            f"of the dev extra)")
+    return found
+
+
+_RUNNING: set[OxigraphServer] = set()
+
+
+@atexit.register
+def _stop_all() -> None:
+    for server in list(_RUNNING):
+        server.stop()
