@@ -12,6 +12,7 @@ from werkzeug.exceptions import BadRequest, NotFound
 from checker.cluster_dashboard import ClusterRef
 from checker.history import ClusterSummary
 from checker.indicator_scheme import Indicator, IndicatorScheme
+from checker.queries import values_given_once
 from checker.store.base import cluster_key
 
 from .i18n import ui
@@ -25,6 +26,13 @@ def cluster_in_path(stored: Sequence[ClusterSummary], key: str) -> ClusterSummar
     if found is None:
         raise NotFound(ui("clusters.error.no_cluster", given=key))
     return found
+
+
+def filter_param() -> str:
+    """`?q=`: the text that narrows the other clusters the selectors offer, as it narrows the
+    home page's list ("" for none); given twice, a 400 as there."""
+    given = values_given_once(("q", value) for value in request.args.getlist("q"))
+    return given.get("q", "").strip()
 
 
 def year_param() -> int | None:

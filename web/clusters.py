@@ -15,6 +15,8 @@ from werkzeug.exceptions import BadRequest
 
 from checker.benchmark_json import benchmark_document, history_document, indicators_document
 from checker.benchmarking import COMPARISON_QUERIES
+from checker.cluster_choices import (Offered, benchmark_options, comparison_options,
+                                     offered_clusters)
 from checker.cluster_dashboard import (
     DEFAULT_COMPARED,
     ClusterRef,
@@ -39,10 +41,12 @@ from .cluster_params import (
     benchmark_param,
     cluster_in_path,
     clusters_param,
+    filter_param,
     indicators_param,
     year_param,
 )
 from .data import remembered, summary_outdated
+from .evaluation import clusters_in_order
 from .i18n import pick, request_language, ui
 
 bp = Blueprint("clusters", __name__)
@@ -62,15 +66,18 @@ COMPARISON_COLUMNS = {
 @bp.get("/clusters/<key>")
 def cluster(key: str) -> str:
     """One cluster: revisions, what each closed and opened, indicator charts (with the notice
-    of an outdated summary: its revisions' rates and comparisons are read from it)."""
+    of an outdated summary: its revisions' rates and comparisons are read from it), and a
+    benchmark selector of bounded length, narrowed by `?q=`."""
     summary = cluster_in_path(_stored(), key)
     panel, choices = _panel(summary)
+    offered = _offered()
     names = _names([panel.cluster] + ([panel.benchmark] if panel.benchmark else []))
     entries = remembered(("revisions", summary.cluster),
                          lambda store: revision_entries(store, summary.cluster))
     return render_template(
         "cluster.html", summary=summary, entries=entries,
-        report_url=_report_url, scheme=indicator_scheme(), panel=panel, choices=choices,
+        report_url=_report_url, scheme=indicator_scheme(), panel=panel, offered=offered,
+        choices=benchmark_options(offered, choices, panel.benchmark, summary.cluster),
         decimal_text=decimal_text,
         rulebook_changed=lambda before, after: message(
             "store.history.rulebook_changed", request_language(), before=before, after=after),
@@ -100,7 +107,8 @@ def indicators_api(key: str) -> Response:
 
 @bp.get("/benchmark")
 def benchmark() -> str:
-    """Compare clusters' indicators side by side, and one cluster's four comparisons (9.3.2)."""
+    """Compare clusters' indicators side by side, and one cluster's four comparisons (9.3.2);
+    the form's cluster selectors are of bounded length, narrowed by `?q=`."""
     if not _stored():
         return render_template("benchmark.html", refs=[])
     view = _benchmark_view(by_default=True)
@@ -110,10 +118,13 @@ def benchmark() -> str:
     api_url = url_for("clusters.benchmark_api", cluster=[c.key for c in view["chosen"]],
                       indicator=[i.code for i in view["indicators"]], year=table.year,
                       focus=view["focus"].key)
+    offered = _offered()
+    options = comparison_options(offered, view["focus"], view["chosen"], view["comparable"],
+                                 view["benchmark"])
     return render_template("benchmark.html", scheme=indicator_scheme(), bars_chart=chart,
                            columns=COMPARISON_COLUMNS, decimal_text=decimal_text,
                            api_url=api_url, needs_reindex=summary_outdated(),
-                           default_size=DEFAULT_COMPARED, **view)
+                           default_size=DEFAULT_COMPARED, offered=offered, options=options, **view)
 
 
 @bp.get("/api/benchmark")
@@ -130,11 +141,17 @@ def _stored() -> list[ClusterSummary]:
     return remembered("stored_clusters", stored_clusters)
 
 
+def _offered() -> Offered:
+    """The stored clusters the request's `?q=` keeps, in list order, for the selectors."""
+    return offered_clusters(clusters_in_order(_stored()), filter_param())
+
+
 def _asked() -> tuple[tuple[str, str], ...]:
-    """The request's query parameters in the order given, but `lang`: what a page's data
-    depends on besides the snapshot and the path (the language only changes how it is shown)."""
+    """The request's query parameters in the order given, but `lang` and `q`: what a page's
+    data depends on besides the snapshot and the path (the language only changes how it is
+    shown, the filter only which clusters the selectors offer)."""
     return tuple((name, value) for name, value in request.args.items(multi=True)
-                 if name != "lang")
+                 if name not in ("lang", "q"))
 
 
 def _panel(summary: ClusterSummary) -> tuple[IndicatorPanel, list[ClusterRef]]:
@@ -183,7 +200,7 @@ def _new_benchmark_view(store: Store, stored: list[ClusterSummary], *,
     comparisons = comparisons_for(store, focus, benchmark, indicators, table.year)
     return {"refs": refs, "table": table, "chosen": chosen, "chosen_by_default": not asked,
             "indicators": indicators, "focus": focus, "benchmark": benchmark,
-            "comparisons": comparisons, "benchmark_choices": declared}
+            "comparisons": comparisons, "comparable": declared}
 
 
 def decimal_text(value: object) -> str:

@@ -1,0 +1,88 @@
+"""The clusters the selectors of the cluster and benchmark pages offer, bounded whatever the store
+holds (no HTTP here).
+
+9.3.2 names, among the methods of performance analysis, "c) 与标杆的对比；" and "d) 与竞争对手的对比。":
+an evaluator chooses a benchmark and the clusters to compare. The selectors offered every stored
+cluster: 1,015 options at 1,000 clusters, a large page and a list nobody can scroll through. They
+now offer first the clusters that must stay at hand, those the submission declares its benchmark
+and competitors and those chosen now, then at most OTHERS_OFFERED other stored clusters in the
+home page's order (`checker.cluster_list`), among those a text filter keeps: any stored cluster is
+found by typing part of its name or IRI, without JavaScript.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import islice
+
+from rdflib import URIRef
+
+from .cluster_dashboard import ClusterRef, stored_ref
+from .cluster_list import cluster_page
+from .history import ClusterSummary
+from .queries import Page
+
+# The other stored clusters a selector offers at most: a list one can read through, and every
+# cluster of a store of this many or fewer, as before.
+OTHERS_OFFERED = 50
+
+
+@dataclass(frozen=True)
+class Offered:
+    """The stored clusters a text filter keeps, in list order, of which a selector offers the
+    first `size` besides the clusters it keeps at hand."""
+
+    text: str  # the filter ("" for none)
+    matched: tuple[ClusterSummary, ...]  # every stored cluster the filter keeps, in list order
+    stored: int  # every stored cluster
+    size: int
+
+    @property
+    def cut(self) -> bool:
+        """Whether a selector may leave out some of the clusters the filter keeps."""
+        return len(self.matched) > self.size
+
+    def options(self, kept: Iterable[ClusterRef],
+                besides: Iterable[URIRef] = ()) -> tuple[ClusterRef, ...]:
+        """The `kept` clusters (each once, in order), then at most `size` of the clusters the
+        filter keeps that are neither kept nor `besides`."""
+        first: list[ClusterRef] = []
+        for ref in kept:
+            if all(ref.iri != f.iri for f in first):
+                first.append(ref)
+        skipped = {ref.iri for ref in first} | set(besides)
+        others = (s for s in self.matched if s.cluster not in skipped)
+        return (*first, *(stored_ref(s) for s in islice(others, self.size)))
+
+
+def offered_clusters(ordered: Sequence[ClusterSummary], text: str,
+                     size: int = OTHERS_OFFERED) -> Offered:
+    """The clusters of `ordered` (in list order) whose label, in any language, or IRI holds
+    `text` without regard to case (all of them for ""), as the home page filters them."""
+    kept = cluster_page(ordered, text, Page()).clusters
+    return Offered(text, kept, len(ordered), size)
+
+
+def declared_peers_first(comparable: Sequence[ClusterRef]) -> list[ClusterRef]:
+    """The benchmark, then the competitors, a cluster declares among its comparable clusters
+    (`checker.cluster_dashboard.comparable_clusters`), stored or not."""
+    return [c for role in ("benchmark", "competitor") for c in comparable if c.role == role]
+
+
+def benchmark_options(offered: Offered, comparable: Sequence[ClusterRef],
+                      benchmark: ClusterRef | None, cluster: URIRef) -> tuple[ClusterRef, ...]:
+    """A benchmark selector's clusters: the benchmark and competitors `cluster` declares, the
+    chosen `benchmark`, then other stored clusters as `offered`; never `cluster` itself (9.3.2 c)
+    compares with another cluster)."""
+    kept = [*declared_peers_first(comparable), *([benchmark] if benchmark else [])]
+    return offered.options(kept, besides=[cluster])
+
+
+def comparison_options(offered: Offered, focus: ClusterRef, chosen: Sequence[ClusterRef],
+                       comparable: Sequence[ClusterRef],
+                       benchmark: ClusterRef | None) -> dict[str, tuple[ClusterRef, ...]]:
+    """The benchmark page's selectors by parameter name: the clusters compared (the chosen ones
+    first), the focus of the four comparisons (it, then the chosen ones), and its benchmark."""
+    return {"cluster": offered.options(chosen), "focus": offered.options([focus, *chosen]),
+            "benchmark": benchmark_options(offered, comparable, benchmark, focus.iri)}
