@@ -38,7 +38,8 @@ from checker.store.base import RULES_ARCHIVE_GRAPH, WRITERS_GRAPH, RevisionRecor
 from checker.store.rules_archive import archived_rulebook_iri, rule_graphs_of
 from checker.stored_rulebooks import find_rulebook, rule_graphs
 from checker.store.numbering import write_token
-from checker.store.sparql_http import SparqlClient, SparqlEndpointError
+from checker.store.sparql_http import (SparqlClient, SparqlDeadlockError,
+                                       SparqlEndpointError)
 from checker.store.sparql_store import SparqlStore
 from checker.store.sparql_terms import SKOLEM_ROOT
 from checker.store.turns import TURN_EXPIRES, claim_update, give_back
@@ -551,6 +552,64 @@ def test_an_update_virtuoso_rolled_back_as_deadlocked_is_sent_again() -> None:
     # was rolled back), then the version marker.
     assert len(_Deadlocked.updates) == 3 and _Deadlocked.updates[0] == _Deadlocked.updates[1]
     assert "summaryVersion" in _Deadlocked.updates[2]
+
+
+class _DeadlockedAs500(QuietHandler):
+    """Answers the first `failures` queries and the first `failures` updates as Virtuoso does
+    under load when it gives a request up as deadlocked: HTTP 500 with "Virtuoso 40001 Error
+    SR172" in the body; the others as _Deadlocked does."""
+
+    failures = 1
+    queries: list[str] = []
+    updates: list[str] = []
+
+    def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
+        body = self.rfile.read(int(self.headers.get("Content-Length", 0))).decode("utf-8")
+        update = self.headers.get("Content-Type", "").startswith("application/sparql-update")
+        sent = self.updates if update else self.queries
+        sent.append(body)
+        if len(sent) <= self.failures:
+            error = b"Virtuoso 40001 Error SR172: Transaction deadlocked\n"
+            self.send_response(500, "SPARQL Request Failed")
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Length", str(len(error)))
+            self.end_headers()
+            self.wfile.write(error)
+            return
+        select = "SELECT" in urllib.parse.parse_qs(body).get("query", [""])[0]
+        answer = (b'{"head": {"vars": ["revision"]}, "results": {"bindings": []}}' if select
+                  else b'{"head": {}, "boolean": true}')
+        self.send_response(200)
+        self.send_header("Content-Type", "application/sparql-results+json")
+        self.send_header("Content-Length", str(len(answer)))
+        self.end_headers()
+        self.wfile.write(answer)
+
+
+def test_a_request_virtuoso_gave_up_as_deadlocked_with_status_500_is_sent_again() -> None:
+    # Under load, three `bcic ingest` at once on one Virtuoso: one exited 4 with "answered
+    # HTTP 500 … Virtuoso 40001 Error SR172: Transaction deadlocked"; only the X-SQL-Message
+    # form of a 200 was known as a deadlock, and only updates were sent again.
+    _DeadlockedAs500.failures, _DeadlockedAs500.queries, _DeadlockedAs500.updates = 1, [], []
+    with loopback_endpoint(_DeadlockedAs500) as url:
+        SparqlStore(url, url, engine="generic").rebuild_summary()
+    assert len(_DeadlockedAs500.queries) >= 2
+    assert _DeadlockedAs500.queries[0] == _DeadlockedAs500.queries[1]
+    assert len(_DeadlockedAs500.updates) == 3
+    assert _DeadlockedAs500.updates[0] == _DeadlockedAs500.updates[1]
+
+
+def test_a_query_deadlocked_at_every_try_says_so_in_both_languages() -> None:
+    _DeadlockedAs500.failures, _DeadlockedAs500.queries, _DeadlockedAs500.updates = 99, [], []
+    with loopback_endpoint(_DeadlockedAs500) as url:
+        with pytest.raises(SparqlDeadlockError) as failed:
+            SparqlStore(url, url, engine="generic").ask("ASK { ?s ?p ?o }")
+    assert len(_DeadlockedAs500.queries) == 4  # the first try and three more
+    assert failed.value.exit_code == 4
+    assert failed.value.text("en") == (
+        f"the SPARQL endpoint {url} gave a query up as deadlocked with another writer's update "
+        "(Virtuoso SR172), again after retries: try again")
+    assert "死锁" in failed.value.text("zh") and "请重试" in failed.value.text("zh")
 
 
 def test_ingests_at_once_in_processes_each_store_their_own_revision(

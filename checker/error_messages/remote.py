@@ -140,6 +140,12 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "SPARQL 端点 {endpoint} 判定该更新与另一写入者的更新死锁（Virtuoso SR172）并将其回滚，"
               "重试后依然如此；未写入任何内容，请重试",
     },
+    "error.remote.deadlock_query": {
+        "en": "the SPARQL endpoint {endpoint} gave a query up as deadlocked with another "
+              "writer's update (Virtuoso SR172), again after retries: try again",
+        "zh": "SPARQL 端点 {endpoint} 判定一项查询与另一写入者的更新死锁（Virtuoso SR172）而放弃，"
+              "重试后依然如此：请重试",
+    },
     "error.remote.turn_busy": {
         "en": "another writer was writing {written} at {endpoint} for all the {seconds} s this "
               "one waited (BCIC_STORE_LOCK_WAIT); nothing was written: try again (a writer that "

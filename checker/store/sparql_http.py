@@ -88,8 +88,8 @@ class SparqlClient:
             fields += [("default-graph-uri", iri) for iri in dataset.default_graphs]
             fields += [("named-graph-uri", iri) for iri in dataset.named_graphs]
         body = urllib.parse.urlencode(fields).encode("ascii")
-        return self._post(self.query_endpoint, body,
-                          "application/x-www-form-urlencoded", accept)
+        return self._post(self.query_endpoint, body, "application/x-www-form-urlencoded",
+                          accept, "error.remote.deadlock_query")
 
     def update(self, text: str) -> Response:
         """POST an update as application/sparql-update (UTF-8)."""
@@ -97,7 +97,8 @@ class SparqlClient:
             shown = shown_endpoint(self.query_endpoint)
             raise StoreError.of("error.remote.no_update_endpoint", endpoint=shown)
         return self._post(self.update_endpoint, text.encode("utf-8"),
-                          "application/sparql-update; charset=UTF-8", "*/*")
+                          "application/sparql-update; charset=UTF-8", "*/*",
+                          "error.remote.deadlock")
 
     def get(self, endpoint: str, params: dict[str, str], accept: str) -> Response:
         """GET a resource, such as a graph of the Graph Store Protocol (`?graph=`)."""
@@ -105,12 +106,16 @@ class SparqlClient:
         url = endpoint + separator + urllib.parse.urlencode(params)
         return self._send(urllib.request.Request(url, headers={"Accept": accept}), endpoint)
 
-    def _post(self, endpoint: str, body: bytes, content_type: str, accept: str) -> Response:
+    def _post(self, endpoint: str, body: bytes, content_type: str, accept: str,
+              deadlocked: str) -> Response:
+        """POST the body; `deadlocked`: the message key for a request Virtuoso rolled back as
+        deadlocked (SparqlDeadlockError)."""
         request = urllib.request.Request(endpoint, data=body, method="POST", headers={
             "Content-Type": content_type, "Accept": accept})
-        return self._send(request, endpoint)
+        return self._send(request, endpoint, deadlocked)
 
-    def _send(self, request: urllib.request.Request, endpoint: str) -> Response:
+    def _send(self, request: urllib.request.Request, endpoint: str,
+              deadlocked: str = "error.remote.deadlock_query") -> Response:
         shown = shown_endpoint(endpoint)
         try:
             with self._opener.open(request, timeout=self.timeout) as answer:
@@ -119,8 +124,14 @@ class SparqlClient:
                 status = answer.status
         except urllib.error.HTTPError as error:
             self.server = error.headers.get("Server") if error.headers else None
-            raise SparqlEndpointError(http_failure(shown, error.code, error.reason,
-                                                   error_body(error), self._with_credentials),
+            body = error_body(error)
+            # Virtuoso sends a deadlock as 500 "Virtuoso 40001 Error SR172: Transaction
+            # deadlocked" too, not only as X-SQL-Message on a 200 (seen under load).
+            if error.code == 500 and b"SR172" in body:
+                raise SparqlDeadlockError(phrase(deadlocked, endpoint=shown), shown,
+                                          error.code) from None
+            raise SparqlEndpointError(http_failure(shown, error.code, error.reason, body,
+                                                   self._with_credentials),
                                       shown, error.code) from None
         except urllib.error.URLError as error:
             raise SparqlEndpointError(network_failure(shown, error.reason, self.timeout),
@@ -129,7 +140,7 @@ class SparqlClient:
             raise SparqlEndpointError(network_failure(shown, error, self.timeout), shown) from None
         self.server = headers.get("Server")
         if "SR172" in headers.get("X-SQL-Message", ""):  # Virtuoso: "Transaction deadlocked"
-            raise SparqlDeadlockError(phrase("error.remote.deadlock", endpoint=shown), shown, 200)
+            raise SparqlDeadlockError(phrase(deadlocked, endpoint=shown), shown, 200)
         # Virtuoso's "anytime" queries stop at MaxQueryExecutionTime and send what they have,
         # with status 200: a partial answer must never pass for a whole one.
         if headers.get("X-SQL-State"):

@@ -50,7 +50,7 @@ from __future__ import annotations
 import json
 import random
 import time
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager, suppress
 from datetime import datetime, timezone
 from typing import Any
@@ -83,7 +83,7 @@ _VIRTUOSO_PRAGMA = "define sql:big-data-const 1\n"
 _RESULTS_JSON = "application/sparql-results+json"
 DEFAULT_TURN_WAIT = 30.0  # seconds a writer waits for a cluster's turn (BCIC_STORE_LOCK_WAIT)
 _CLAIM_PAUSE = (0.05, 0.4)  # seconds between claims of a turn: random, so that ties break
-_DEADLOCK_RETRIES = 3  # an update Virtuoso rolled back as deadlocked is sent again
+_DEADLOCK_RETRIES = 3  # a request Virtuoso rolled back as deadlocked is sent again
 _UNSEEN_CLAIMS = 3  # claims in a row absent when read back: the server ignores updates
 _GRAPH_MEDIA = "application/n-triples, text/turtle;q=0.9, text/plain;q=0.5"
 
@@ -393,15 +393,7 @@ class SparqlStore:
                 raise StoreError.of("error.remote.update_too_large", size=size,
                                     limit=VIRTUOSO_MAX_UPDATE_BYTES, endpoint=self._shown)
         self._open()
-        retries = _DEADLOCK_RETRIES
-        while True:
-            try:
-                return self._client.update(text)
-            except SparqlDeadlockError:
-                if not retries:
-                    raise
-                retries -= 1
-                time.sleep(random.uniform(*_CLAIM_PAUSE))
+        return _again_if_deadlocked(lambda: self._client.update(text))
 
     def _virtuoso(self) -> bool:
         """Whether the server is Virtuoso: as the engine setting says, unless `auto`, else from
@@ -413,8 +405,10 @@ class SparqlStore:
         return (self._client.server or "").startswith("Virtuoso")
 
     def _query(self, text: str, accept: str, dataset: QueryDataset | None = None) -> Response:
+        """Send one query; again when Virtuoso gave it up as deadlocked with a writer's update
+        (reading changes nothing, so it is always safe to send again), a few times."""
         self._open()
-        return self._client.query(text, accept, dataset)
+        return _again_if_deadlocked(lambda: self._client.query(text, accept, dataset))
 
     def _json(self, answer: Response) -> dict[str, Any]:
         """The SPARQL JSON results of an answer; NoAnswerError (exit 4) when it is something
@@ -439,6 +433,20 @@ class SparqlStore:
     def _open(self) -> None:
         if self._closed:
             raise StoreError.of("error.store.closed")
+
+
+def _again_if_deadlocked(send: Callable[[], Response]) -> Response:
+    """`send()`'s answer; sent again, after a random pause, each time Virtuoso rolled the
+    request back as deadlocked with another (SR172), up to _DEADLOCK_RETRIES times."""
+    retries = _DEADLOCK_RETRIES
+    while True:
+        try:
+            return send()
+        except SparqlDeadlockError:
+            if not retries:
+                raise
+            retries -= 1
+            time.sleep(random.uniform(*_CLAIM_PAUSE))
 
 
 def open_sparql_store(**options: Any) -> SparqlStore:
