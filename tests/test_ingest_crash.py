@@ -62,6 +62,7 @@ CHILD = textwrap.dedent("""
     ingest_files(Marked(store), [Path(sys.argv[2])])
     store.close()
     print("DONE", flush=True)
+    sys.stdin.read()  # alive until killed (or its stdin closed): a kill never finds it gone
 """)
 
 
@@ -87,12 +88,16 @@ def large(tmp_path_factory: pytest.TempPathFactory) -> Submission:
 def _start(store_dir: Path, submission: Submission) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-c", CHILD, str(store_dir), str(submission.path)],
-        cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        cwd=PROJECT_ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True)
 
 
 def _kill(child: subprocess.Popen[str]) -> str:
-    """SIGKILL the child, still at work; return everything it printed."""
-    assert child.poll() is None, "the child ended before the kill"
+    """SIGKILL the child, at work or waiting after it; return everything it printed."""
+    # The child waits on its stdin once done, so that a kill timed from a write measured under
+    # another load (the machine's 2 cores are shared) still lands on a live process.
+    assert child.poll() is None, "the child ended before the kill: " + (
+        child.stderr.read() if child.stderr else "")
     child.kill()
     out, _err = child.communicate(timeout=60)
     return out
