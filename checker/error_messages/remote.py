@@ -110,6 +110,19 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": " (the store's user name or password was refused)",
         "zh": "（存储的用户名或密码被拒绝）",
     },
+    "error.remote.no_union_default_graph": {
+        "en": "the SPARQL server at {endpoint} does not make its default graph the union of its "
+              "named graphs: what is stored in graph <{graph}> is not there, so a query that "
+              "names no graph would answer from nothing. Start the server with its "
+              "union-default-graph option (the Oxigraph server: `oxigraph serve "
+              "--union-default-graph`; Fuseki: `tdb2:unionDefaultGraph true`), as docs/store.md "
+              "says under \"SPARQL servers\": until then bcic neither reads nor writes it",
+        "zh": "{endpoint} 处的 SPARQL 服务器没有把默认图设为其全部命名图的并集：存储在图 <{graph}> "
+              "中的内容在默认图中看不到，不指明图的查询将无从作答。请用服务器的并集默认图选项启动它"
+              "（Oxigraph 服务器：`oxigraph serve --union-default-graph`；Fuseki："
+              "`tdb2:unionDefaultGraph true`），见 docs/store.md 的“SPARQL servers”一节；"
+              "在此之前 bcic 既不读取也不写入它",
+    },
     "error.remote.hint_update_permission": {
         "en": " (the SPARQL user may not update: on Virtuoso, grant SPARQL_UPDATE to it or use "
               "the authenticated endpoint /sparql-auth)",

@@ -63,6 +63,7 @@ from ..i18n import Phrase, phrase
 from .base import (ONTOLOGY_GRAPH, PROVENANCE_GRAPH, RULES_ARCHIVE_GRAPH, SHAPES_GRAPH,
                    MakeRecord, RevisionInfo, RevisionRecord, Triple)
 from .credentials import without_userinfo
+from .default_graph import UNION_PROBE, unseen_graph
 from .deletion import (highest_number_query, read_highest_number, removal_operations,
                        revision_stored_query, tombstone_graph)
 from .engine import AUTO, VIRTUOSO, engine_setting
@@ -113,6 +114,7 @@ class SparqlStore:
                                     username, password, timeout)
         self._lock_wait = lock_wait  # for a cluster's turn to write (checker/store/turns.py)
         self._closed = False
+        self._union_seen = False  # the default graph was seen to hold the named graphs
 
     @property
     def query_engine(self) -> str:
@@ -414,7 +416,24 @@ class SparqlStore:
 
     def _query(self, text: str, accept: str, dataset: QueryDataset | None = None) -> Response:
         self._open()
+        self._check_default_graph()
         return self._client.query(text, accept, dataset)
+
+    def _check_default_graph(self) -> None:
+        """Refuse a server whose default graph is not the union of its named graphs
+        (checker/store/default_graph.py): one small query before the first, and again before
+        each later one while the store holds nothing to tell by (an empty store is told by its
+        first write: a writer's claim). NoAnswerError (exit 4, 503) naming the server's option."""
+        if self._union_seen:
+            return
+        rows = rows_from_json(self._json(self._client.query(UNION_PROBE, _RESULTS_JSON)))
+        if not rows:
+            return
+        unseen = unseen_graph(rows[0])
+        if unseen is not None:
+            raise NoAnswerError.of("error.remote.no_union_default_graph", endpoint=self._shown,
+                                   graph=unseen)
+        self._union_seen = True
 
     def _json(self, answer: Response) -> dict[str, Any]:
         """The SPARQL JSON results of an answer; NoAnswerError (exit 4) when it is something
