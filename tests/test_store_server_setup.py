@@ -111,6 +111,37 @@ def test_an_ingest_into_an_empty_server_without_union_default_graph_is_refused_l
         assert _quads(server) == 0
 
 
+def test_updates_sent_where_the_server_takes_none_say_to_set_bcic_store_update(
+        stored: Path, tmp_path: Path) -> None:
+    with _server(stored, tmp_path) as server:
+        before = _quads(server)
+        result = _ingest(server, None)
+        assert result.exit_code == 4, result.output
+        assert "HTTP 415" in result.output  # the server's words
+        assert "the update went to the query endpoint" in result.output
+        assert "BCIC_STORE_UPDATE=http://host:7878/update" in result.output
+        zh = _ingest(server, None, "--lang", "zh")
+        assert "更新发往了查询端点" in zh.output and "BCIC_STORE_UPDATE" in zh.output
+        elsewhere = _ingest(server, server.graph_store_endpoint)  # not its update endpoint
+        assert elsewhere.exit_code == 4, elsewhere.output
+        assert "is it the server's SPARQL update endpoint? BCIC_STORE_UPDATE" in elsewhere.output
+        assert _quads(server) == before
+
+
+def test_a_read_only_server_is_read_and_refuses_to_store_saying_it_is_read_only(
+        stored: Path, tmp_path: Path) -> None:
+    with _server(stored, tmp_path, read_only=True) as server:
+        listed = CliRunner().invoke(main, ["clusters", "--store", server.query_endpoint])
+        assert listed.exit_code == 0 and DEHUA in listed.output, listed.output
+        result = _ingest(server, server.update_endpoint)
+        assert result.exit_code == 4, result.output
+        assert "The server is read-only" in result.output  # the server's words
+        assert "started read-only" in result.output and "serve-read-only" in result.output
+        assert "no user was given" not in result.output  # no credentials would help
+        zh = _ingest(server, server.update_endpoint, "--lang", "zh")
+        assert "该服务器不接受更新" in zh.output
+
+
 def test_the_default_graph_is_checked_once_per_store(stored: Path, tmp_path: Path) -> None:
     """One small query before the first read, none after it was seen to be the union."""
     with _server(stored, tmp_path) as server:

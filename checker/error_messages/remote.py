@@ -110,6 +110,24 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": " (the store's user name or password was refused)",
         "zh": "（存储的用户名或密码被拒绝）",
     },
+    "error.remote.hint_update_at_query_endpoint": {
+        "en": " (the update went to the query endpoint: a server that takes updates at another "
+              "address needs it in BCIC_STORE_UPDATE, such as "
+              "BCIC_STORE_UPDATE=http://host:7878/update for the Oxigraph server)",
+        "zh": "（更新发往了查询端点：服务器若在另一地址接受更新，须在 BCIC_STORE_UPDATE 中给出该地址，"
+              "例如 Oxigraph 服务器：BCIC_STORE_UPDATE=http://主机:7878/update）",
+    },
+    "error.remote.hint_update_endpoint": {
+        "en": " (is it the server's SPARQL update endpoint? BCIC_STORE_UPDATE names it)",
+        "zh": "（它是服务器的 SPARQL 更新端点吗？该端点由 BCIC_STORE_UPDATE 指定）",
+    },
+    "error.remote.hint_read_only_server": {
+        "en": " (the server takes no updates: it was started read-only, as by the Oxigraph "
+              "server's `serve-read-only`; bcic can read it, but storing needs a server that "
+              "takes updates, such as `oxigraph serve`)",
+        "zh": "（该服务器不接受更新：它以只读方式启动，例如 Oxigraph 服务器的 `serve-read-only`；"
+              "bcic 可以读取它，但存储需要接受更新的服务器，例如 `oxigraph serve`）",
+    },
     "error.remote.no_union_default_graph": {
         "en": "the SPARQL server at {endpoint} does not make its default graph the union of its "
               "named graphs: what is stored in graph <{graph}> is not there, so a query that "
