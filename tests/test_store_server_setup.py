@@ -23,6 +23,7 @@ from checker.paths import EXAMPLES_DIR
 from checker.store.base import ONTOLOGY_GRAPH
 from checker.store.default_graph import UNION_PROBE, unseen_graph
 from checker.store.sparql_store import SparqlStore
+from web.data import start_notes
 
 from oxigraph_server import OxigraphNotInstalledError, OxigraphServer, require_binary
 
@@ -97,6 +98,19 @@ def test_the_web_app_on_a_server_without_union_default_graph_answers_503_saying_
         answer = client.get(page, headers={"Accept": "application/json"})
         assert answer.status_code == 503, page
         assert UNION_HINT in answer.get_json()["message"], page
+    notes = [note.text("zh") for note in start_notes(app)]
+    assert len(notes) == 1 and notes[0].startswith("警告：") and UNION_HINT_ZH in notes[0]
+
+
+def test_serve_on_a_stopped_server_warns_at_start(
+        tmp_path: Path, make_web_app) -> None:  # type: ignore[no-untyped-def]
+    server = OxigraphServer(tmp_path)
+    server.start()
+    server.stop()
+    notes = [note.text("en") for note in start_notes(make_web_app(server.query_endpoint))]
+    assert notes == [f"Warning: the store cannot be read now, and its pages and /healthz answer "
+                     f"503 until it can: cannot reach the SPARQL endpoint "
+                     f"{server.query_endpoint}: connection refused"]
 
 
 def test_an_ingest_into_an_empty_server_without_union_default_graph_is_refused_leaving_nothing(
