@@ -6,9 +6,12 @@ What the store assumes of the server, and how it copes with Virtuoso (checked on
   the Oxigraph server needs `--union-default-graph`, Fuseki `tdb2:unionDefaultGraph true`. A
   query that names its dataset (FROM, FROM NAMED) is sent it as the protocol's
   `default-graph-uri` and `named-graph-uri` too: the Oxigraph server's union overrides the
-  query's FROM, never those parameters (docs/store.md, "The server's default graph").
+  query's FROM, never those parameters (docs/store.md, "The server's default graph"). A server
+  set up otherwise is refused before the store's first query (checker/store/default_graph.py).
 - **The update endpoint's user may update.** Virtuoso's anonymous /sparql user "SPARQL" needs
-  `grant SPARQL_UPDATE to "SPARQL"`; or write to /sparql-auth with credentials (HTTP digest).
+  `grant SPARQL_UPDATE to "SPARQL"`; or write to /sparql-auth with credentials (HTTP digest). A
+  refused update keeps the server's words, with a hint for a read-only server or an update sent
+  where none is taken (BCIC_STORE_UPDATE; checker/store/sparql_http.py).
 - **One revision, one update request**, in the cluster's turn (checker/store/turns.py): a
   server applies an update whole but need not isolate it from one running at once, so writers of
   a cluster take turns; the turn's writer numbers the revision, then sends one
