@@ -2,7 +2,7 @@
 
 `OxigraphServer(directory)` starts `oxigraph serve` over a database in `directory` on a free
 127.0.0.1 port, with the union default graph the remote store needs (docs/store.md, checker/store/
-sparql_store.py), waits until /query answers, and stops the process on `stop()` — terminate, then
+sparql_store.py; without it, or read-only, for the tests of a server set up otherwise), waits until /query answers, and stops the process on `stop()` — terminate, then
 kill. The server also dies with the Python process that started it (PR_SET_PDEATHSIG). The binary
 comes with the `oxigraph` package of the dev extra (pyproject.toml), which `make install` puts in
 the virtual environment's bin/ beside the Python that runs the tests.
@@ -30,12 +30,17 @@ class OxigraphNotInstalledError(RuntimeError):
 
 
 class OxigraphServer:
-    """One `oxigraph serve` process over a database in `directory` (created if missing)."""
+    """One `oxigraph serve` process over a database in `directory` (created if missing); set up
+    otherwise than bcic asks with `union_default_graph=False` or `read_only=True`
+    (`serve-read-only`), as an operator might."""
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, *, union_default_graph: bool = True,
+                 read_only: bool = False) -> None:
         self.directory = Path(directory)
         self.port = free_port()
         self.process: subprocess.Popen[bytes] | None = None
+        self.union_default_graph = union_default_graph
+        self.read_only = read_only
 
     @property
     def base(self) -> str:
@@ -62,9 +67,12 @@ class OxigraphServer:
         binary = require_binary()
         self.directory.mkdir(parents=True, exist_ok=True)
         output = (self.directory / "server.out").open("ab")
+        command = [binary, "serve-read-only" if self.read_only else "serve",
+                   "--location", str(self.directory / "db"), "--bind", f"127.0.0.1:{self.port}"]
+        if self.union_default_graph:
+            command.append("--union-default-graph")
         self.process = subprocess.Popen(
-            [binary, "serve", "--location", str(self.directory / "db"),
-             "--bind", f"127.0.0.1:{self.port}", "--union-default-graph"],
+            command,
             cwd=self.directory, stdin=subprocess.DEVNULL, stdout=output,
             stderr=subprocess.STDOUT, preexec_fn=die_with_parent)
         output.close()

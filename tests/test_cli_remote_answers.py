@@ -4,12 +4,14 @@ sent, with exit 4 (the store could not answer), and never passes for a store tha
 
 from __future__ import annotations
 
+import urllib.parse
 from collections.abc import Iterator
 
 import pytest
 from click.testing import CliRunner
 
 from checker.cli import main
+from checker.store.default_graph import UNION_PROBE
 from tests.loopback import QuietHandler, loopback_endpoint
 
 
@@ -18,19 +20,42 @@ class _WebPage(QuietHandler):
 
     def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
         self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        page = b"<html><body><h1>Welcome to nginx!</h1></body></html>"
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(page)))
-        self.end_headers()
-        self.wfile.write(page)
+        self.answer("text/html; charset=utf-8",
+                    b"<html><body><h1>Welcome to nginx!</h1></body></html>")
 
     do_GET = do_POST
+
+    def answer(self, media_type: str, body: bytes) -> None:
+        """Send 200 with `body` as `media_type`."""
+        self.send_response(200)
+        self.send_header("Content-Type", media_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+class _WebPageAfterProbe(_WebPage):
+    """A web page too, but an empty store's answer to the store's first query, its check of the
+    server's default graph (checker/store/default_graph.py): the next query meets the page."""
+
+    def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
+        body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        if urllib.parse.parse_qs(body.decode("utf-8")).get("query") == [UNION_PROBE]:
+            self.answer("application/sparql-results+json",
+                        b'{"head": {"vars": ["graph", "seen"]}, "results": {"bindings": []}}')
+        else:
+            self.answer("text/html; charset=utf-8", b"<html><body>Welcome!</body></html>")
 
 
 @pytest.fixture
 def web_page() -> Iterator[str]:
     with loopback_endpoint(_WebPage) as url:
+        yield url
+
+
+@pytest.fixture
+def web_page_after_probe() -> Iterator[str]:
+    with loopback_endpoint(_WebPageAfterProbe) as url:
         yield url
 
 
@@ -53,9 +78,10 @@ def test_reading_a_web_page_as_a_store_says_what_it_sent_with_exit_4(
     assert (result.exit_code, result.output) == (4, said.format(url=web_page))
 
 
-def test_a_graph_query_answered_with_a_web_page_names_the_endpoint(web_page: str) -> None:
+def test_a_graph_query_answered_with_a_web_page_names_the_endpoint(
+        web_page_after_probe: str) -> None:
     result = CliRunner().invoke(main, ["query", "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } "
-                                       "LIMIT 1", "--store", web_page])
+                                       "LIMIT 1", "--store", web_page_after_probe])
     assert (result.exit_code, result.output) == (
-        4, f"Error: the SPARQL endpoint {web_page} answered a graph query with text/html, not "
-           f"N-Triples or Turtle: is it a SPARQL endpoint?\n")
+        4, f"Error: the SPARQL endpoint {web_page_after_probe} answered a graph query with "
+           f"text/html, not N-Triples or Turtle: is it a SPARQL endpoint?\n")

@@ -292,7 +292,8 @@ def snapshot_keeper(app: Flask) -> SnapshotKeeper | None:
 
 def start_notes(app: Flask) -> list[Phrase]:
     """What the operator should hear as the app starts: no store at its directory yet (a
-    mistyped location?), or a store whose summary graph needs `bcic reindex`."""
+    mistyped location?), a remote store that cannot be read (a server down or set up otherwise
+    than docs/store.md asks), or a store whose summary graph needs `bcic reindex`."""
     reader: SnapshotReader = app.extensions[_READER]
     location = reader.store_location
     if reader.snapshots is not None and not holds_store(Path(location)):
@@ -300,8 +301,10 @@ def start_notes(app: Flask) -> list[Phrase]:
     try:
         with app.app_context():
             outdated = summary_outdated()
-    except CheckerError:  # not readable yet, or a remote store not answering: said elsewhere
-        return []
+    except CheckerError as error:
+        if reader.snapshots is None:  # a remote store: its pages and /healthz answer 503
+            return [phrase("serve.remote_unreadable", error=error)]
+        return []  # a directory store's snapshot not readable yet: the log says why
     return [phrase("serve.needs_reindex", location=location)] if outdated else []
 
 

@@ -110,6 +110,37 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": " (the store's user name or password was refused)",
         "zh": "（存储的用户名或密码被拒绝）",
     },
+    "error.remote.hint_update_at_query_endpoint": {
+        "en": " (the update went to the query endpoint: a server that takes updates at another "
+              "address needs it in BCIC_STORE_UPDATE, such as "
+              "BCIC_STORE_UPDATE=http://host:7878/update for the Oxigraph server)",
+        "zh": "（更新发往了查询端点：服务器若在另一地址接受更新，须在 BCIC_STORE_UPDATE 中给出该地址，"
+              "例如 Oxigraph 服务器：BCIC_STORE_UPDATE=http://主机:7878/update）",
+    },
+    "error.remote.hint_update_endpoint": {
+        "en": " (is it the server's SPARQL update endpoint? BCIC_STORE_UPDATE names it)",
+        "zh": "（它是服务器的 SPARQL 更新端点吗？该端点由 BCIC_STORE_UPDATE 指定）",
+    },
+    "error.remote.hint_read_only_server": {
+        "en": " (the server takes no updates: it was started read-only, as by the Oxigraph "
+              "server's `serve-read-only`; bcic can read it, but storing needs a server that "
+              "takes updates, such as `oxigraph serve`)",
+        "zh": "（该服务器不接受更新：它以只读方式启动，例如 Oxigraph 服务器的 `serve-read-only`；"
+              "bcic 可以读取它，但存储需要接受更新的服务器，例如 `oxigraph serve`）",
+    },
+    "error.remote.no_union_default_graph": {
+        "en": "the SPARQL server at {endpoint} does not make its default graph the union of its "
+              "named graphs: what is stored in graph <{graph}> is not there, so a query that "
+              "names no graph would answer from nothing. Start the server with its "
+              "union-default-graph option (the Oxigraph server: `oxigraph serve "
+              "--union-default-graph`; Fuseki: `tdb2:unionDefaultGraph true`), as docs/store.md "
+              "says under \"SPARQL servers\": until then bcic neither reads nor writes it",
+        "zh": "{endpoint} 处的 SPARQL 服务器没有把默认图设为其全部命名图的并集：存储在图 <{graph}> "
+              "中的内容在默认图中看不到，不指明图的查询将无从作答。请用服务器的并集默认图选项启动它"
+              "（Oxigraph 服务器：`oxigraph serve --union-default-graph`；Fuseki："
+              "`tdb2:unionDefaultGraph true`），见 docs/store.md 的“SPARQL servers”一节；"
+              "在此之前 bcic 既不读取也不写入它",
+    },
     "error.remote.hint_update_permission": {
         "en": " (the SPARQL user may not update: on Virtuoso, grant SPARQL_UPDATE to it or use "
               "the authenticated endpoint /sparql-auth)",

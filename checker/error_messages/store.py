@@ -186,6 +186,11 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "警告：{path} 处还没有存储；第一次写入（上传、bcic ingest）时会创建。若此处本应有"
               "存储，请检查 --store 或 BCIC_STORE。",
     },
+    "serve.remote_unreadable": {
+        "en": "Warning: the store cannot be read now, and its pages and /healthz answer 503 "
+              "until it can: {error}",
+        "zh": "警告：目前无法读取存储，在能读取之前其页面和 /healthz 都返回 503：{error}",
+    },
     "serve.needs_reindex": {
         "en": "Warning: the store's summary graph was written by another version of bcic: "
               "verdicts, rates and the named queries' answers may be wrong or empty until you "

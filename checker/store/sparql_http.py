@@ -24,6 +24,12 @@ from .guard import QueryDataset
 
 _DETAIL_CHARS = 300
 _TAG = re.compile(r"<[^>]*>")
+# A server started read-only says so (the Oxigraph server's `serve-read-only`: HTTP 403 "The
+# server is read-only"): then no user or password would help.
+_READ_ONLY = re.compile(r"read[- ]only", re.IGNORECASE)
+# Statuses of an update sent where no update is taken: not understood as a query (400), no such
+# address (404), not POST (405), not application/sparql-update (415; the Oxigraph server's /query).
+_NOT_AN_UPDATE_ENDPOINT = (400, 404, 405, 415)
 
 
 class SparqlEndpointError(NoAnswerError):
@@ -89,7 +95,7 @@ class SparqlClient:
             fields += [("named-graph-uri", iri) for iri in dataset.named_graphs]
         body = urllib.parse.urlencode(fields).encode("ascii")
         return self._post(self.query_endpoint, body, "application/x-www-form-urlencoded",
-                          accept, "error.remote.deadlock_query")
+                          accept)
 
     def update(self, text: str) -> Response:
         """POST an update as application/sparql-update (UTF-8)."""
@@ -97,8 +103,7 @@ class SparqlClient:
             shown = shown_endpoint(self.query_endpoint)
             raise StoreError.of("error.remote.no_update_endpoint", endpoint=shown)
         return self._post(self.update_endpoint, text.encode("utf-8"),
-                          "application/sparql-update; charset=UTF-8", "*/*",
-                          "error.remote.deadlock")
+                          "application/sparql-update; charset=UTF-8", "*/*", update=True)
 
     def get(self, endpoint: str, params: dict[str, str], accept: str) -> Response:
         """GET a resource, such as a graph of the Graph Store Protocol (`?graph=`)."""
@@ -107,15 +112,16 @@ class SparqlClient:
         return self._send(urllib.request.Request(url, headers={"Accept": accept}), endpoint)
 
     def _post(self, endpoint: str, body: bytes, content_type: str, accept: str,
-              deadlocked: str) -> Response:
-        """POST the body; `deadlocked`: the message key for a request Virtuoso rolled back as
-        deadlocked (SparqlDeadlockError)."""
+              update: bool = False) -> Response:
         request = urllib.request.Request(endpoint, data=body, method="POST", headers={
             "Content-Type": content_type, "Accept": accept})
-        return self._send(request, endpoint, deadlocked)
+        return self._send(request, endpoint, update)
 
     def _send(self, request: urllib.request.Request, endpoint: str,
-              deadlocked: str = "error.remote.deadlock_query") -> Response:
+              update: bool = False) -> Response:
+        """Send a request (an update when `update`); its answer, or SparqlEndpointError
+        (SparqlDeadlockError when Virtuoso gave it up as deadlocked)."""
+        deadlocked = "error.remote.deadlock" if update else "error.remote.deadlock_query"
         shown = shown_endpoint(endpoint)
         try:
             with self._opener.open(request, timeout=self.timeout) as answer:
@@ -130,9 +136,11 @@ class SparqlClient:
             if error.code == 500 and b"SR172" in body:
                 raise SparqlDeadlockError(phrase(deadlocked, endpoint=shown), shown,
                                           error.code) from None
-            raise SparqlEndpointError(http_failure(shown, error.code, error.reason, body,
-                                                   self._with_credentials),
-                                      shown, error.code) from None
+            raise SparqlEndpointError(http_failure(
+                shown, error.code, error.reason, body, self._with_credentials,
+                refused_update=update,
+                at_query_endpoint=self.update_endpoint == self.query_endpoint),
+                shown, error.code) from None
         except urllib.error.URLError as error:
             raise SparqlEndpointError(network_failure(shown, error.reason, self.timeout),
                                       shown) from None
@@ -169,15 +177,26 @@ def error_body(error: urllib.error.HTTPError) -> bytes:
 
 
 def http_failure(shown: str, status: int | None, reason: str, raw: bytes,
-                 credentials: bool | None = None) -> Phrase:
+                 credentials: bool | None = None, *, refused_update: bool = False,
+                 at_query_endpoint: bool = False) -> Phrase:
     """A one-line message: endpoint, status, the server's own words, and a hint when known: for
     401 and 403, whether the store's credentials were refused (`credentials` True), or none were
-    given (False; None: an endpoint that bcic never sends any, `bcic query --endpoint`)."""
+    given (False; None: an endpoint that bcic never sends any, `bcic query --endpoint`); for a
+    `refused_update`, that the server is read-only, or that the update endpoint may be wrong (the
+    query endpoint's address when `at_query_endpoint`: BCIC_STORE_UPDATE unset)."""
     detail = raw[:4096].decode("utf-8", "replace")
     detail = detail.split("SPARQL query:", 1)[0]  # Virtuoso echoes the whole request after this
     detail = " ".join(_TAG.sub(" ", detail).split())[:_DETAIL_CHARS]
     hints = []
-    if status in (401, 403):
+    read_only = refused_update and _READ_ONLY.search(detail) is not None
+    if read_only:
+        hints.append(phrase("error.remote.hint_read_only_server"))
+    elif refused_update and at_query_endpoint and status in _NOT_AN_UPDATE_ENDPOINT:
+        hints.append(phrase("error.remote.hint_update_at_query_endpoint"))
+    elif refused_update and status in _NOT_AN_UPDATE_ENDPOINT and status != 400:
+        # A 400 there may be the update's own fault: no hint then.
+        hints.append(phrase("error.remote.hint_update_endpoint"))
+    if status in (401, 403) and not read_only:
         hints.append(phrase({None: "error.remote.hint_credentials",
                              False: "error.remote.hint_no_credentials",
                              True: "error.remote.hint_credentials_refused"}[credentials]))

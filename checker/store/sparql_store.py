@@ -6,9 +6,12 @@ What the store assumes of the server, and how it copes with Virtuoso (checked on
   the Oxigraph server needs `--union-default-graph`, Fuseki `tdb2:unionDefaultGraph true`. A
   query that names its dataset (FROM, FROM NAMED) is sent it as the protocol's
   `default-graph-uri` and `named-graph-uri` too: the Oxigraph server's union overrides the
-  query's FROM, never those parameters (docs/store.md, "The server's default graph").
+  query's FROM, never those parameters (docs/store.md, "The server's default graph"). A server
+  set up otherwise is refused before the store's first query (checker/store/default_graph.py).
 - **The update endpoint's user may update.** Virtuoso's anonymous /sparql user "SPARQL" needs
-  `grant SPARQL_UPDATE to "SPARQL"`; or write to /sparql-auth with credentials (HTTP digest).
+  `grant SPARQL_UPDATE to "SPARQL"`; or write to /sparql-auth with credentials (HTTP digest). A
+  refused update keeps the server's words, with a hint for a read-only server or an update sent
+  where none is taken (BCIC_STORE_UPDATE; checker/store/sparql_http.py).
 - **One revision, one update request**, in the cluster's turn (checker/store/turns.py): a
   server applies an update whole but need not isolate it from one running at once, so writers of
   a cluster take turns; the turn's writer numbers the revision, then sends one
@@ -63,6 +66,7 @@ from ..i18n import Phrase, phrase
 from .base import (ONTOLOGY_GRAPH, PROVENANCE_GRAPH, RULES_ARCHIVE_GRAPH, SHAPES_GRAPH,
                    MakeRecord, RevisionInfo, RevisionRecord, Triple)
 from .credentials import without_userinfo
+from .default_graph import UNION_PROBE, unseen_graph
 from .deletion import (highest_number_query, read_highest_number, removal_operations,
                        revision_stored_query, tombstone_graph)
 from .engine import AUTO, VIRTUOSO, engine_setting
@@ -113,6 +117,7 @@ class SparqlStore:
                                     username, password, timeout)
         self._lock_wait = lock_wait  # for a cluster's turn to write (checker/store/turns.py)
         self._closed = False
+        self._union_seen = False  # the default graph was seen to hold the named graphs
 
     @property
     def query_engine(self) -> str:
@@ -408,7 +413,25 @@ class SparqlStore:
         """Send one query; again when Virtuoso gave it up as deadlocked with a writer's update
         (reading changes nothing, so it is always safe to send again), a few times."""
         self._open()
+        self._check_default_graph()
         return _again_if_deadlocked(lambda: self._client.query(text, accept, dataset))
+
+    def _check_default_graph(self) -> None:
+        """Refuse a server whose default graph is not the union of its named graphs
+        (checker/store/default_graph.py): one small query before the first, and again before
+        each later one while the store holds nothing to tell by (an empty store is told by its
+        first write: a writer's claim). NoAnswerError (exit 4, 503) naming the server's option."""
+        if self._union_seen:
+            return
+        rows = rows_from_json(self._json(_again_if_deadlocked(
+            lambda: self._client.query(UNION_PROBE, _RESULTS_JSON))))
+        if not rows:
+            return
+        unseen = unseen_graph(rows[0])
+        if unseen is not None:
+            raise NoAnswerError.of("error.remote.no_union_default_graph", endpoint=self._shown,
+                                   graph=unseen)
+        self._union_seen = True
 
     def _json(self, answer: Response) -> dict[str, Any]:
         """The SPARQL JSON results of an answer; NoAnswerError (exit 4) when it is something
