@@ -140,6 +140,7 @@ def test_the_api_filters_by_label_in_any_language_or_iri(
      f"limit：{MOST_CLUSTERS_PER_PAGE + 1} 超过每页 {MOST_CLUSTERS_PER_PAGE} 行的行数上限"),
     ("limit=2&limit=3", "parameter limit is given more than once", "参数 limit 给出了不止一次"),
     ("q=a&q=b", "parameter q is given more than once", "参数 q 给出了不止一次"),
+    ("q=%00", "parameter q: the text holds a control character", "参数 q：文本含有控制字符"),
 ])
 def test_a_bad_page_or_filter_is_a_400_in_the_asked_language(
         client: FlaskClient, given: str, words_en: str, words_zh: str) -> None:
@@ -148,6 +149,25 @@ def test_a_bad_page_or_filter_is_a_400_in_the_asked_language(
         assert api.status_code == 400 and words in api.get_json()["message"]
         page = client.get(f"/?{given}&lang={lang}", headers=HTML)
         assert page.status_code == 400 and words in html.unescape(page.get_data(as_text=True))
+
+
+@pytest.mark.parametrize("given", ["%00", "a%1Bb", "%7F", "a%0Ab"])
+@pytest.mark.parametrize("path", ["/", f"/clusters/{cluster_key(synthetic(0))}", "/benchmark"])
+def test_a_control_character_in_the_filter_is_a_400_on_every_page_that_takes_it(
+        client: FlaskClient, path: str, given: str) -> None:
+    """The cluster page and /benchmark wrote a NUL of `q` raw into their HTML, with a 200."""
+    for lang, words in (("en", "parameter q: the text holds a control character"),
+                        ("zh", "参数 q：文本含有控制字符")):
+        page = client.get(f"{path}?q={given}&lang={lang}", headers=HTML)
+        text = page.get_data(as_text=True)
+        assert page.status_code == 400 and words in html.unescape(text)
+        assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", text)
+
+
+def test_spaces_around_the_filter_are_still_dropped_not_refused(client: FlaskClient) -> None:
+    """A line feed or tab around the text is not part of it (no name starts with one)."""
+    answer = client.get("/api/clusters?q=%09c10%0A").get_json()
+    assert [c["cluster"] for c in answer["clusters"]] == [str(synthetic(10))]
 
 
 # --- the home page ----------------------------------------------------------------------------

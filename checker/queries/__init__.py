@@ -33,7 +33,7 @@ from ..store.summary import ACTUAL_VALUES_ROOT
 from ..store.guard import OwnQuery, QueryForm, check_query, inspect_query
 
 __all__ = ["ENGINE_PROLOGUES", "MOST_PAGE_NUMBER", "PAGE_PARAMS", "NamedQuery", "Page",
-           "ParamKind", "QueryParam", "bind", "build_library", "check_summary_for", "get_query",
+           "ParamKind", "QueryParam", "bind", "build_library", "check_summary_for", "checked_text", "get_query",
            "list_queries", "paged", "read_page", "reads_summary", "result_columns", "run_named_query",
            "stream_named_query", "values_given_once"]
 
@@ -287,9 +287,7 @@ def _term(param: QueryParam, value: str) -> str:
         return checked_query_iri(value, param.name).n3()
     if param.kind is ParamKind.INTEGER:
         return _integer_term(value, param.name)
-    if _CONTROL.search(value):
-        raise _refused("control_character", name=param.name)
-    return Literal(value).n3()
+    return Literal(checked_text(value, param.name)).n3()
 
 
 def _integer_term(value: str, name: str) -> str:
@@ -301,6 +299,14 @@ def _integer_term(value: str, name: str) -> str:
         raise _refused("too_many_digits", name=name, value=value, digits=digits,
                        limit=MAX_INTEGER_DIGITS)
     return Literal(int(value)).n3()
+
+
+def checked_text(value: str, name: str) -> str:
+    """The value of parameter `name`, a text of one line: InputError when it holds a control
+    character (a line feed, a NUL), which no label holds and no page shows."""
+    if _CONTROL.search(value):
+        raise _refused("control_character", name=name)
+    return value
 
 
 def checked_query_iri(value: str, name: str = "iri") -> URIRef:
