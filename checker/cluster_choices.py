@@ -7,7 +7,8 @@ cluster: 1,015 options at 1,000 clusters, a large page and a list nobody can scr
 now offer first the clusters that must stay at hand, those the submission declares its benchmark
 and competitors and those chosen now, then at most OTHERS_OFFERED other stored clusters in the
 home page's order (`checker.cluster_list`), among those a text filter keeps: any stored cluster is
-found by typing part of its name or IRI, without JavaScript.
+found by typing part of its name or IRI, without JavaScript. The cluster page never offers its own
+cluster as its benchmark, and its notes count only the others.
 """
 
 from __future__ import annotations
@@ -35,8 +36,9 @@ class Offered:
 
     text: str  # the filter ("" for none)
     matched: tuple[ClusterSummary, ...]  # every stored cluster the filter keeps, in list order
-    stored: int  # every stored cluster
+    stored: int  # every stored cluster (but the page's own, when `others_only`)
     size: int
+    others_only: bool = False  # the page's own cluster, never offered, is left out of the counts
 
     @property
     def cut(self) -> bool:
@@ -57,11 +59,13 @@ class Offered:
 
 
 def offered_clusters(ordered: Sequence[ClusterSummary], text: str,
-                     size: int = OTHERS_OFFERED) -> Offered:
+                     size: int = OTHERS_OFFERED, besides: URIRef | None = None) -> Offered:
     """The clusters of `ordered` (in list order) whose label, in any language, or IRI holds
-    `text` without regard to case (all of them for ""), as the home page filters them."""
-    kept = cluster_page(ordered, text, Page()).clusters
-    return Offered(text, kept, len(ordered), size)
+    `text` without regard to case (all of them for ""), as the home page filters them; never
+    `besides`, the page's own cluster, which is then neither offered nor counted."""
+    others = [s for s in ordered if s.cluster != besides]
+    kept = cluster_page(others, text, Page()).clusters
+    return Offered(text, kept, len(others), size, others_only=besides is not None)
 
 
 def declared_peers_first(comparable: Sequence[ClusterRef]) -> list[ClusterRef]:
@@ -86,3 +90,4 @@ def comparison_options(offered: Offered, focus: ClusterRef, chosen: Sequence[Clu
     first), the focus of the four comparisons (it, then the chosen ones), and its benchmark."""
     return {"cluster": offered.options(chosen), "focus": offered.options([focus, *chosen]),
             "benchmark": benchmark_options(offered, comparable, benchmark, focus.iri)}
+
