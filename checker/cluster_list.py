@@ -12,7 +12,7 @@ the order.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .history import ClusterSummary
@@ -61,11 +61,15 @@ class ClusterPage:
 
 
 def shown_name(summary: ClusterSummary, lang: Lang) -> str:
-    """The cluster's name as the pages show it: its label in `lang`, else in English, else
+    """The cluster's name as the pages show it (`name_in`)."""
+    return name_in(summary.labels, summary.cluster, lang)
+
+
+def name_in(labels: Mapping[str, str], iri: str, lang: Lang) -> str:
+    """A cluster's name as the pages show it: its label in `lang`, else in English, else
     without a language, else any; its IRI when it has none."""
-    labels = summary.labels
     return (labels.get(lang) or labels.get("en") or labels.get("")
-            or next(iter(labels.values()), "") or str(summary.cluster))
+            or next(iter(labels.values()), "") or str(iri))
 
 
 def in_list_order(summaries: Iterable[ClusterSummary], lang: Lang) -> list[ClusterSummary]:

@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 from rdflib import URIRef
 
-from checker.cluster_choices import OTHERS_OFFERED
+from checker.cluster_choices import OTHERS_OFFERED, told_apart
+from checker.cluster_dashboard import ClusterRef
 from checker.ingest import ingest_files, publish_for_queries
 from checker.store import cluster_key, open_configured_store
 from tests.store_contract import make_record
@@ -172,3 +173,21 @@ def test_a_filter_given_twice_is_refused(many_clusters: Path, make_web_app) -> N
     answer = make_web_app(many_clusters).test_client().get(
         f"/clusters/{cluster_key(FOCUS)}?lang=en&q=a&q=b", headers=HTML)
     assert answer.status_code == 400 and "q" in answer.get_data(as_text=True)
+
+
+def test_the_end_of_an_iri_that_tells_an_option_apart_is_as_short_as_it_can_be() -> None:
+    """As many path segments as tell it from every cluster of its name, else the whole IRI:
+    one whose path ends alike, or that has none (urn:), leaves only the IRI to tell it apart."""
+    def ref(iri: str, name: str = "Same") -> ClusterRef:
+        return ClusterRef(URIRef(iri), cluster_key(URIRef(iri)), {"en": name, "zh": "同"}, False)
+
+    options = [ref("https://a.example/x/c1/cluster"), ref("https://a.example/y/c1/cluster"),
+               ref("https://a.example/x/c2/cluster"), ref("https://b.example/x/c2/cluster"),
+               ref("urn:example:c3"), ref("https://a.example/x/c4/", name="Alone")]
+    assert {str(iri): end for iri, end in told_apart(options, [], "en").items()} == {
+        "https://a.example/x/c1/cluster": "…/x/c1/cluster",
+        "https://a.example/y/c1/cluster": "…/y/c1/cluster",
+        "https://a.example/x/c2/cluster": "https://a.example/x/c2/cluster",
+        "https://b.example/x/c2/cluster": "https://b.example/x/c2/cluster",
+        "urn:example:c3": "urn:example:c3"}
+    assert len(told_apart(options, [], "zh")) == len(options)  # "同" is every one's name in zh

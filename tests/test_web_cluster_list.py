@@ -170,6 +170,45 @@ def test_spaces_around_the_filter_are_still_dropped_not_refused(client: FlaskCli
     assert [c["cluster"] for c in answer["clusters"]] == [str(synthetic(10))]
 
 
+# --- the selectors of the cluster and benchmark pages (checker/cluster_choices.py) -------------
+
+def _option_texts(page: str, name: str) -> dict[str, str]:
+    """The options of the page's `<select name=…>` by value: the text each shows."""
+    select = page.split(f'<select name="{name}"')[1].split("</select>")[0]
+    return {value: html.unescape(text)
+            for value, text in re.findall(r'<option value="([^"]*)"[^>]*>([^<]*)</option>', select)}
+
+
+@pytest.mark.parametrize(("lang", "shown"), [("en", "{name} — …/c{i}/cluster"),
+                                             ("zh", "{name}（…/c{i}/cluster）")])
+def test_options_of_a_shared_name_show_the_end_of_their_iri_and_others_their_name_alone(
+        client: FlaskClient, listed: tuple[Path, dict[int, dict[str, str]]], lang: str,
+        shown: str) -> None:
+    """The benchmark selectors showed c1 and c9, which share a name, as the same option; an
+    option shares a name with the page's own cluster too (c8 with c0), though that one is not
+    offered."""
+    labels = listed[1]
+    c0 = cluster_key(synthetic(0))
+    pages = {"cluster page": (client.get(f"/clusters/{c0}?lang={lang}", headers=HTML),
+                              ["benchmark"]),
+             "/benchmark": (client.get(f"/benchmark?lang={lang}&focus={c0}", headers=HTML),
+                            ["cluster", "focus", "benchmark"])}
+    for where, (answer, selectors) in pages.items():
+        assert answer.status_code == 200, where
+        for name in selectors:
+            options = _option_texts(answer.get_data(as_text=True), name)
+            options.pop("", None)  # "none", "the declared one"
+            assert len(options) == TOTAL - (name == "benchmark"), (where, name)
+            for i in range(TOTAL):
+                if cluster_key(synthetic(i)) not in options:
+                    continue
+                alike = [j for j in labels if j != i and labels[j][lang] == labels[i][lang]]
+                expected = (shown.format(name=labels[i][lang], i=i) if alike
+                            else labels[i][lang])
+                assert options[cluster_key(synthetic(i))] == expected, (where, name, i)
+            assert len(set(options.values())) == len(options), (where, name)
+
+
 # --- the home page ----------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("lang", "first", "middle", "last"), [

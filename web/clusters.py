@@ -16,7 +16,7 @@ from werkzeug.exceptions import BadRequest
 from checker.benchmark_json import benchmark_document, history_document, indicators_document
 from checker.benchmarking import COMPARISON_QUERIES
 from checker.cluster_choices import (Offered, benchmark_options, comparison_options,
-                                     offered_clusters)
+                                     offered_clusters, told_apart)
 from checker.cluster_dashboard import (
     DEFAULT_COMPARED,
     ClusterRef,
@@ -78,7 +78,7 @@ def cluster(key: str) -> str:
     return render_template(
         "cluster.html", summary=summary, entries=entries,
         report_url=_report_url, scheme=indicator_scheme(), panel=panel, offered=offered,
-        choices=choices,
+        choices=choices, apart=told_apart(choices, _stored(), request_language()),
         decimal_text=decimal_text,
         rulebook_changed=lambda before, after: message(
             "store.history.rulebook_changed", request_language(), before=before, after=after),
@@ -122,10 +122,13 @@ def benchmark() -> str:
     offered = _offered()
     options = comparison_options(offered, view["focus"], view["chosen"], view["comparable"],
                                  view["benchmark"])
+    apart = told_apart([c for shown in options.values() for c in shown], _stored(),
+                       request_language())
     return render_template("benchmark.html", scheme=indicator_scheme(), bars_chart=chart,
                            columns=COMPARISON_COLUMNS, decimal_text=decimal_text,
                            api_url=api_url, needs_reindex=summary_outdated(),
-                           default_size=DEFAULT_COMPARED, offered=offered, options=options, **view)
+                           default_size=DEFAULT_COMPARED, offered=offered, options=options,
+                           apart=apart, **view)
 
 
 @bp.get("/api/benchmark")

@@ -78,6 +78,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "cluster.form.group": {"en": "Indicator group", "zh": "指标组"},
     "cluster.form.indicators": {"en": "Indicators", "zh": "指标"},
     "cluster.form.show": {"en": "Show", "zh": "显示"},
+    # An option whose name another cluster shares, with the end of its IRI that tells it apart
+    "cluster.form.told_apart": {"en": "{name} — {where}", "zh": "{name}（{where}）"},
     # The filter of the cluster selectors (checker/cluster_choices.py: OTHERS_OFFERED at most)
     "cluster.form.find": {"en": "Find a cluster: name or IRI contains",
                           "zh": "查找产业集群：名称或 IRI 包含"},
