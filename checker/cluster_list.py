@@ -12,12 +12,12 @@ the order.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .history import ClusterSummary
 from .i18n import Lang
-from .queries import Page, read_page, values_given_once
+from .queries import Page, checked_text, read_page, values_given_once
 
 # A page of the list when `limit` is not given, and the most one may ask for: the home page's
 # 100 rows are about 45 kB of HTML, and 1,000 clusters come whole in one page of the API.
@@ -61,11 +61,15 @@ class ClusterPage:
 
 
 def shown_name(summary: ClusterSummary, lang: Lang) -> str:
-    """The cluster's name as the pages show it: its label in `lang`, else in English, else
+    """The cluster's name as the pages show it (`name_in`)."""
+    return name_in(summary.labels, summary.cluster, lang)
+
+
+def name_in(labels: Mapping[str, str], iri: str, lang: Lang) -> str:
+    """A cluster's name as the pages show it: its label in `lang`, else in English, else
     without a language, else any; its IRI when it has none."""
-    labels = summary.labels
     return (labels.get(lang) or labels.get("en") or labels.get("")
-            or next(iter(labels.values()), "") or str(summary.cluster))
+            or next(iter(labels.values()), "") or str(iri))
 
 
 def in_list_order(summaries: Iterable[ClusterSummary], lang: Lang) -> list[ClusterSummary]:
@@ -77,12 +81,18 @@ def in_list_order(summaries: Iterable[ClusterSummary], lang: Lang) -> list[Clust
 def read_list_request(pairs: Iterable[tuple[str, str]]) -> tuple[str, Page]:
     """The filter text and the page that a request's (name, value) pairs ask for: `q`, `offset`
     and `limit` (default CLUSTERS_PER_PAGE, at most MOST_CLUSTERS_PER_PAGE); others are left to
-    the caller. InputError for one given twice or a bad offset or limit, in the words of the
-    named queries' pages."""
+    the caller. InputError for one given twice, a bad offset or limit or a control character in
+    `q`, in the words of the named queries' pages."""
     given = values_given_once((k, v) for k, v in pairs if k in LIST_PARAMS)
     page = read_page(given.get("offset"), given.get("limit"), MOST_CLUSTERS_PER_PAGE)
     limit = CLUSTERS_PER_PAGE if given.get("limit") is None else page.limit
-    return given.get("q", "").strip(), Page(page.offset, limit)
+    return filter_text(given.get("q")), Page(page.offset, limit)
+
+
+def filter_text(given: str | None) -> str:
+    """The filter `q` as given (None: not given), without the spaces around it; InputError for
+    a control character left in it (a NUL), which pages would otherwise write back raw."""
+    return checked_text((given or "").strip(), "q")
 
 
 def cluster_page(ordered: Sequence[ClusterSummary], text: str, page: Page) -> ClusterPage:

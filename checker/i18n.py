@@ -674,6 +674,10 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "{name}: {value!r} is not a whole number of at least {least}",
         "zh": "{name}：{value!r} 不是不小于 {least} 的整数",
     },
+    "query.page_too_large": {
+        "en": "{name}: {value!r} is over the largest {name}, {most}",
+        "zh": "{name}：{value!r} 超过 {name} 的最大值 {most}",
+    },
     "query.limit_over_cap": {
         "en": "limit: {value} is over the row limit of {cap} rows per page; ask for the next "
               "page with offset",

@@ -51,6 +51,8 @@ _CHILD_FAILURES = ("hermit", "run")
 DEFAULT_TIMEOUT_SECONDS = 600.0
 _PELLET_JARS = Path(owlready2.__file__).parent / "pellet"
 _PELLET_INCONSISTENT = "Ontology is inconsistent"  # Pellet's message, exit code 1
+# owlready2's words before Java's own in an OwlReadyJavaError: English whatever the language asked.
+_OWLREADY_JAVA_PREAMBLE = "Java error message is:"
 
 
 @dataclass(frozen=True)
@@ -161,7 +163,8 @@ def _run_child(ntriples: Path, tmp: Path, timeout: float) -> dict[str, object]:
         detail = _java_message(stderr) or phrase("error.reasoner.no_output")
         raise ReasonerError.of("error.reasoner.ended", code=code, detail=detail) from exc
     if isinstance(result, dict) and result.get("error") in _CHILD_FAILURES:
-        raise ReasonerError.of(f"error.reasoner.{result['error']}", detail=result.get("detail"))
+        raise ReasonerError.of(f"error.reasoner.{result['error']}",
+                               detail=result.get("detail") or phrase("error.reasoner.no_output"))
     if not isinstance(result, dict) or "error" in result:
         raise ReasonerError.of("error.reasoner.unexpected", answer=result)
     return result
@@ -210,7 +213,8 @@ def _child_main(argv: Sequence[str]) -> int:
         try:
             result = _classify(Path(argv[0]))
         except owlready2.OwlReadyJavaError as exc:
-            result = {"error": "hermit", "detail": _java_message(str(exc))}
+            java_said = str(exc).removeprefix(_OWLREADY_JAVA_PREAMBLE)
+            result = {"error": "hermit", "detail": _java_message(java_said)}
         except Exception as exc:  # owlready2 has no common error base; report, don't crash
             result = {"error": "run", "detail": repr(exc)}
     print(json.dumps(result))

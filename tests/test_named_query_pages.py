@@ -23,7 +23,7 @@ from checker.answer_cache import AnswerCache
 from checker.cli import main
 from checker.errors import CheckerError, NoAnswerError
 from checker.paths import EXAMPLES_DIR
-from checker.queries import Page, bind, build_library, get_query, list_queries, paged
+from checker.queries import MOST_PAGE_NUMBER, Page, bind, build_library, get_query, list_queries, paged
 from checker.query import QueryResult
 from checker.query_runner import QueryRunner
 from checker.query_worker import JobDone, QueryJob
@@ -91,6 +91,13 @@ def test_the_last_full_page_says_no_more_follow(client: FlaskClient) -> None:
     ("limit=ten", "limit: 'ten' is not a whole number", "不是不小于 1 的整数"),
     ("limit=10001", "limit: 10001 is over the row limit of 10000 rows per page",
      "limit：10001 超过每页 10000 行的行数上限"),
+    # Whole numbers, over the largest a page takes: said so, not "no whole number".
+    ("offset=9223372036854775807", "offset: '9223372036854775807' is over the largest offset, "
+     "999999999999999999", "offset：'9223372036854775807' 超过 offset 的最大值 999999999999999999"),
+    ("offset=99999999999999999999", "is over the largest offset, 999999999999999999",
+     "超过 offset 的最大值 999999999999999999"),
+    ("limit=99999999999999999999", "limit: 99999999999999999999 is over the row limit of 10000",
+     "limit：99999999999999999999 超过每页 10000 行的行数上限"),
     ("limit=2&limit=3", "parameter limit is given more than once", "参数 limit 给出了不止一次"),
     ("snapshot=xyz", "snapshot: 'xyz' is not a page token (16 hexadecimal digits",
      "snapshot：'xyz' 不是分页令牌（16 位十六进制数字"),
@@ -101,6 +108,21 @@ def test_a_bad_offset_or_limit_is_a_400_in_the_asked_language(
         response = client.get(f"/api/queries/indicator-trends?{given}&lang={lang}")
         assert response.status_code == 400
         assert words in response.get_json()["message"]
+
+
+@pytest.mark.parametrize("path", ["/api/queries/{name}", "/api/clusters"])
+def test_the_largest_offset_is_taken_and_stated_in_the_openapi_document(
+        client: FlaskClient, path: str) -> None:
+    """Its maximum, as the answers check it: a client generated from the document cannot ask
+    for an offset the API refuses."""
+    document = client.get("/api/openapi.json").get_json()
+    offset, = (p for p in document["paths"][path]["get"]["parameters"]
+               if p.get("name") == "offset")
+    assert offset["schema"] == {"type": "integer", "minimum": 0, "maximum": MOST_PAGE_NUMBER}
+    url = path.format(name="clusters-by-conformance")
+    page = client.get(f"{url}?offset={MOST_PAGE_NUMBER:020d}")
+    assert page.status_code == 200 and page.get_json()["next"] is None
+    assert client.get(f"{url}?offset={MOST_PAGE_NUMBER + 1}").status_code == 400
 
 
 def test_a_query_whose_parameter_would_name_a_page_cannot_be_loaded() -> None:

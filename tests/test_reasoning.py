@@ -114,6 +114,26 @@ def test_pellet_that_cannot_run_is_a_reasoner_error_with_javas_words(
 
 
 @each_reasoner
+def test_a_java_that_cannot_start_is_said_in_javas_words_alone_in_either_language(
+        write_turtle: TurtleWriter, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+        reasoner: Reasoner) -> None:
+    """HermiT's message kept owlready2's English "Java error message is: |" before Java's own
+    words, in zh too; Pellet's never had it."""
+    java = tmp_path / "bin" / "java"
+    java.parent.mkdir()
+    java.write_text("#!/bin/sh\necho 'Error: Could not create the Java Virtual Machine.' >&2\n"
+                    "exit 1\n", encoding="utf-8")
+    java.chmod(0o755)
+    monkeypatch.setenv("PATH", str(java.parent))
+    with pytest.raises(ReasonerError) as caught:
+        reason([write_turtle("ok.ttl", DISJOINT_A_B)], reasoner=reasoner)
+    name = {"hermit": "HermiT", "pellet": "Pellet"}[reasoner]
+    java_said = "Error: Could not create the Java Virtual Machine."
+    assert caught.value.text("en") == f"{name} failed: {java_said}"
+    assert caught.value.text("zh") == f"{name} 出错：{java_said}"
+
+
+@each_reasoner
 def test_reasoner_that_runs_past_its_timeout_is_a_reasoner_error(
         write_turtle: TurtleWriter, reasoner: Reasoner) -> None:
     with pytest.raises(ReasonerError, match="did not finish"):

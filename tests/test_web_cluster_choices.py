@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 from rdflib import URIRef
 
-from checker.cluster_choices import OTHERS_OFFERED
+from checker.cluster_choices import OTHERS_OFFERED, told_apart
+from checker.cluster_dashboard import ClusterRef
 from checker.ingest import ingest_files, publish_for_queries
 from checker.store import cluster_key, open_configured_store
 from tests.store_contract import make_record
@@ -78,8 +79,8 @@ def _get(app, url: str) -> str:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize(("lang", "said"), [
-    ("en", f"then the first {OTHERS_OFFERED} of the {OTHERS + 1} stored clusters by name"),
-    ("zh", f"已存储的 {OTHERS + 1} 个产业集群中按名称排列的前 {OTHERS_OFFERED} 个")])
+    ("en", f"then the first {OTHERS_OFFERED} of the {OTHERS} other stored clusters by name"),
+    ("zh", f"其他 {OTHERS} 个已存储产业集群中按名称排列的前 {OTHERS_OFFERED} 个")])
 def test_the_cluster_page_offers_the_declared_peers_then_a_bounded_list(
         many_clusters: Path, make_web_app, lang: str, said: str) -> None:  # type: ignore[no-untyped-def]
     html = _get(make_web_app(many_clusters), f"/clusters/{cluster_key(FOCUS)}?lang={lang}")
@@ -91,8 +92,8 @@ def test_the_cluster_page_offers_the_declared_peers_then_a_bounded_list(
 
 
 @pytest.mark.parametrize(("lang", "said"), [
-    ("en", f"1 of the {OTHERS + 1} stored clusters has “{BEYOND:03d}” in its name or IRI."),
-    ("zh", f"已存储的 {OTHERS + 1} 个产业集群中，名称或 IRI 含“{BEYOND:03d}”的有 1 个。")])
+    ("en", f"1 of the {OTHERS} other stored clusters has “{BEYOND:03d}” in its name or IRI."),
+    ("zh", f"其他 {OTHERS} 个已存储产业集群中，名称或 IRI 含“{BEYOND:03d}”的有 1 个。")])
 def test_the_filter_offers_a_cluster_beyond_the_bound(
         many_clusters: Path, make_web_app, lang: str, said: str) -> None:  # type: ignore[no-untyped-def]
     html = _get(make_web_app(many_clusters),
@@ -112,8 +113,8 @@ def test_a_chosen_benchmark_beyond_the_bound_stays_offered_and_chosen(
     assert (key(BEYOND), True) in options and [c for _, c in options].count(True) == 1
     assert len(options) == 5 + (0 if found else OTHERS_OFFERED)
     if found:
-        assert {"en": "No stored cluster has “nowhere” in its name or IRI.",
-                "zh": "没有名称或 IRI 含“nowhere”的已存储产业集群。"}[lang] in html
+        assert {"en": "No other stored cluster has “nowhere” in its name or IRI.",
+                "zh": "没有名称或 IRI 含“nowhere”的其他已存储产业集群。"}[lang] in html
 
 
 def test_many_matches_are_offered_up_to_the_bound_and_said_so(
@@ -122,9 +123,29 @@ def test_many_matches_are_offered_up_to_the_bound_and_said_so(
     html = _get(make_web_app(many_clusters),
                 f"/clusters/{cluster_key(FOCUS)}?lang=en&q=choices/c")
     assert len(_options(html, "benchmark")) == 4 + OTHERS_OFFERED
-    assert (f"{OTHERS} of the {OTHERS + 1} stored clusters have “choices/c” in their name or "
-            f"IRI. Offered: the declared and chosen clusters, then the first {OTHERS_OFFERED}"
+    assert (f"{OTHERS} of the {OTHERS} other stored clusters have “choices/c” in their name "
+            f"or IRI. Offered: the declared and chosen clusters, then the first {OTHERS_OFFERED}"
             in html)
+
+
+@pytest.mark.parametrize(("lang", "only_itself", "it_and_others"), [
+    ("en", "No other stored cluster has “focus” in its name or IRI. Offered: the declared and "
+           "chosen clusters only.",
+     f"{OTHERS} of the {OTHERS} other stored clusters have “choices/” in their name or IRI."),
+    ("zh", "没有名称或 IRI 含“focus”的其他已存储产业集群。可选项：仅声明的和已选择的产业集群。",
+     f"其他 {OTHERS} 个已存储产业集群中，名称或 IRI 含“choices/”的有 {OTHERS} 个。")])
+def test_the_cluster_pages_notes_count_neither_offer_the_cluster_itself(
+        many_clusters: Path, make_web_app, lang: str, only_itself: str,
+        it_and_others: str) -> None:  # type: ignore[no-untyped-def]
+    """The note counted the page's own cluster among the matches and promised it ("then this
+    one") while the selector, rightly, never offers it (9.3.2 c)."""
+    app = make_web_app(many_clusters)
+    page = f"/clusters/{cluster_key(FOCUS)}?lang={lang}"
+    alone = _get(app, f"{page}&q=focus")
+    assert [k for k, _ in _options(alone, "benchmark")] == [
+        "", key(BENCHMARK), key(COMPETITOR), cluster_key(ELSEWHERE)]
+    assert only_itself in alone
+    assert it_and_others in _get(app, f"{page}&q=choices/")
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -152,3 +173,21 @@ def test_a_filter_given_twice_is_refused(many_clusters: Path, make_web_app) -> N
     answer = make_web_app(many_clusters).test_client().get(
         f"/clusters/{cluster_key(FOCUS)}?lang=en&q=a&q=b", headers=HTML)
     assert answer.status_code == 400 and "q" in answer.get_data(as_text=True)
+
+
+def test_the_end_of_an_iri_that_tells_an_option_apart_is_as_short_as_it_can_be() -> None:
+    """As many path segments as tell it from every cluster of its name, else the whole IRI:
+    one whose path ends alike, or that has none (urn:), leaves only the IRI to tell it apart."""
+    def ref(iri: str, name: str = "Same") -> ClusterRef:
+        return ClusterRef(URIRef(iri), cluster_key(URIRef(iri)), {"en": name, "zh": "同"}, False)
+
+    options = [ref("https://a.example/x/c1/cluster"), ref("https://a.example/y/c1/cluster"),
+               ref("https://a.example/x/c2/cluster"), ref("https://b.example/x/c2/cluster"),
+               ref("urn:example:c3"), ref("https://a.example/x/c4/", name="Alone")]
+    assert {str(iri): end for iri, end in told_apart(options, [], "en").items()} == {
+        "https://a.example/x/c1/cluster": "…/x/c1/cluster",
+        "https://a.example/y/c1/cluster": "…/y/c1/cluster",
+        "https://a.example/x/c2/cluster": "https://a.example/x/c2/cluster",
+        "https://b.example/x/c2/cluster": "https://b.example/x/c2/cluster",
+        "urn:example:c3": "urn:example:c3"}
+    assert len(told_apart(options, [], "zh")) == len(options)  # "同" is every one's name in zh

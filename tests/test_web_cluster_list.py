@@ -140,6 +140,7 @@ def test_the_api_filters_by_label_in_any_language_or_iri(
      f"limit：{MOST_CLUSTERS_PER_PAGE + 1} 超过每页 {MOST_CLUSTERS_PER_PAGE} 行的行数上限"),
     ("limit=2&limit=3", "parameter limit is given more than once", "参数 limit 给出了不止一次"),
     ("q=a&q=b", "parameter q is given more than once", "参数 q 给出了不止一次"),
+    ("q=%00", "parameter q: the text holds a control character", "参数 q：文本含有控制字符"),
 ])
 def test_a_bad_page_or_filter_is_a_400_in_the_asked_language(
         client: FlaskClient, given: str, words_en: str, words_zh: str) -> None:
@@ -148,6 +149,64 @@ def test_a_bad_page_or_filter_is_a_400_in_the_asked_language(
         assert api.status_code == 400 and words in api.get_json()["message"]
         page = client.get(f"/?{given}&lang={lang}", headers=HTML)
         assert page.status_code == 400 and words in html.unescape(page.get_data(as_text=True))
+
+
+@pytest.mark.parametrize("given", ["%00", "a%1Bb", "%7F", "a%0Ab"])
+@pytest.mark.parametrize("path", ["/", f"/clusters/{cluster_key(synthetic(0))}", "/benchmark"])
+def test_a_control_character_in_the_filter_is_a_400_on_every_page_that_takes_it(
+        client: FlaskClient, path: str, given: str) -> None:
+    """The cluster page and /benchmark wrote a NUL of `q` raw into their HTML, with a 200."""
+    for lang, words in (("en", "parameter q: the text holds a control character"),
+                        ("zh", "参数 q：文本含有控制字符")):
+        page = client.get(f"{path}?q={given}&lang={lang}", headers=HTML)
+        text = page.get_data(as_text=True)
+        assert page.status_code == 400 and words in html.unescape(text)
+        assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", text)
+
+
+def test_spaces_around_the_filter_are_still_dropped_not_refused(client: FlaskClient) -> None:
+    """A line feed or tab around the text is not part of it (no name starts with one)."""
+    answer = client.get("/api/clusters?q=%09c10%0A").get_json()
+    assert [c["cluster"] for c in answer["clusters"]] == [str(synthetic(10))]
+
+
+# --- the selectors of the cluster and benchmark pages (checker/cluster_choices.py) -------------
+
+def _option_texts(page: str, name: str) -> dict[str, str]:
+    """The options of the page's `<select name=…>` by value: the text each shows."""
+    select = page.split(f'<select name="{name}"')[1].split("</select>")[0]
+    return {value: html.unescape(text)
+            for value, text in re.findall(r'<option value="([^"]*)"[^>]*>([^<]*)</option>', select)}
+
+
+@pytest.mark.parametrize(("lang", "shown"), [("en", "{name} — …/c{i}/cluster"),
+                                             ("zh", "{name}（…/c{i}/cluster）")])
+def test_options_of_a_shared_name_show_the_end_of_their_iri_and_others_their_name_alone(
+        client: FlaskClient, listed: tuple[Path, dict[int, dict[str, str]]], lang: str,
+        shown: str) -> None:
+    """The benchmark selectors showed c1 and c9, which share a name, as the same option; an
+    option shares a name with the page's own cluster too (c8 with c0), though that one is not
+    offered."""
+    labels = listed[1]
+    c0 = cluster_key(synthetic(0))
+    pages = {"cluster page": (client.get(f"/clusters/{c0}?lang={lang}", headers=HTML),
+                              ["benchmark"]),
+             "/benchmark": (client.get(f"/benchmark?lang={lang}&focus={c0}", headers=HTML),
+                            ["cluster", "focus", "benchmark"])}
+    for where, (answer, selectors) in pages.items():
+        assert answer.status_code == 200, where
+        for name in selectors:
+            options = _option_texts(answer.get_data(as_text=True), name)
+            options.pop("", None)  # "none", "the declared one"
+            assert len(options) == TOTAL - (name == "benchmark"), (where, name)
+            for i in range(TOTAL):
+                if cluster_key(synthetic(i)) not in options:
+                    continue
+                alike = [j for j in labels if j != i and labels[j][lang] == labels[i][lang]]
+                expected = (shown.format(name=labels[i][lang], i=i) if alike
+                            else labels[i][lang])
+                assert options[cluster_key(synthetic(i))] == expected, (where, name, i)
+            assert len(set(options.values())) == len(options), (where, name)
 
 
 # --- the home page ----------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from flask import request
 from werkzeug.exceptions import BadRequest, NotFound
 
 from checker.cluster_dashboard import ClusterRef
+from checker.cluster_list import filter_text
 from checker.history import ClusterSummary
 from checker.indicator_scheme import Indicator, IndicatorScheme
 from checker.queries import values_given_once
@@ -30,9 +31,9 @@ def cluster_in_path(stored: Sequence[ClusterSummary], key: str) -> ClusterSummar
 
 def filter_param() -> str:
     """`?q=`: the text that narrows the other clusters the selectors offer, as it narrows the
-    home page's list ("" for none); given twice, a 400 as there."""
+    home page's list ("" for none); given twice or holding a control character, a 400 as there."""
     given = values_given_once(("q", value) for value in request.args.getlist("q"))
-    return given.get("q", "").strip()
+    return filter_text(given.get("q"))
 
 
 def year_param() -> int | None:

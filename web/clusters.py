@@ -16,7 +16,7 @@ from werkzeug.exceptions import BadRequest
 from checker.benchmark_json import benchmark_document, history_document, indicators_document
 from checker.benchmarking import COMPARISON_QUERIES
 from checker.cluster_choices import (Offered, benchmark_options, comparison_options,
-                                     offered_clusters)
+                                     offered_clusters, told_apart)
 from checker.cluster_dashboard import (
     DEFAULT_COMPARED,
     ClusterRef,
@@ -69,15 +69,16 @@ def cluster(key: str) -> str:
     of an outdated summary: its revisions' rates and comparisons are read from it), and a
     benchmark selector of bounded length, narrowed by `?q=`."""
     summary = cluster_in_path(_stored(), key)
-    panel, choices = _panel(summary)
-    offered = _offered()
+    panel, comparable = _panel(summary)
+    offered = _offered(besides=summary.cluster)
+    choices = benchmark_options(offered, comparable, panel.benchmark, summary.cluster)
     names = _names([panel.cluster] + ([panel.benchmark] if panel.benchmark else []))
     entries = remembered(("revisions", summary.cluster),
                          lambda store: revision_entries(store, summary.cluster))
     return render_template(
         "cluster.html", summary=summary, entries=entries,
         report_url=_report_url, scheme=indicator_scheme(), panel=panel, offered=offered,
-        choices=benchmark_options(offered, choices, panel.benchmark, summary.cluster),
+        choices=choices, apart=told_apart(choices, _stored(), request_language()),
         decimal_text=decimal_text,
         rulebook_changed=lambda before, after: message(
             "store.history.rulebook_changed", request_language(), before=before, after=after),
@@ -121,10 +122,13 @@ def benchmark() -> str:
     offered = _offered()
     options = comparison_options(offered, view["focus"], view["chosen"], view["comparable"],
                                  view["benchmark"])
+    apart = told_apart([c for shown in options.values() for c in shown], _stored(),
+                       request_language())
     return render_template("benchmark.html", scheme=indicator_scheme(), bars_chart=chart,
                            columns=COMPARISON_COLUMNS, decimal_text=decimal_text,
                            api_url=api_url, needs_reindex=summary_outdated(),
-                           default_size=DEFAULT_COMPARED, offered=offered, options=options, **view)
+                           default_size=DEFAULT_COMPARED, offered=offered, options=options,
+                           apart=apart, **view)
 
 
 @bp.get("/api/benchmark")
@@ -141,9 +145,10 @@ def _stored() -> list[ClusterSummary]:
     return remembered("stored_clusters", stored_clusters)
 
 
-def _offered() -> Offered:
-    """The stored clusters the request's `?q=` keeps, in list order, for the selectors."""
-    return offered_clusters(clusters_in_order(_stored()), filter_param())
+def _offered(besides: URIRef | None = None) -> Offered:
+    """The stored clusters the request's `?q=` keeps, in list order, for the selectors; never
+    `besides`, the page's own cluster."""
+    return offered_clusters(clusters_in_order(_stored()), filter_param(), besides=besides)
 
 
 def _asked() -> tuple[tuple[str, str], ...]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from checker import __version__
 from checker.cluster_list import CLUSTERS_PER_PAGE, MOST_CLUSTERS_PER_PAGE
 from checker.loading import SUBMISSION_FORMATS
-from checker.queries import list_queries
+from checker.queries import MOST_PAGE_NUMBER, list_queries
 from checker.sparql_service import GRAPH_FORMATS, RESULT_FORMATS
 
 from .openapi_schemas import Json, described, schemas
@@ -112,7 +112,7 @@ def _paths() -> Json:
              _query("offset", "clusters of the list to leave out first, in its order (default "
                     "0); the answer's `next` gives the page after it",
                     "先跳过列表中（按其顺序）的产业集群数（默认 0）；答案的 `next` 给出下一页的地址",
-                    {"type": "integer", "minimum": 0}),
+                    {"type": "integer", "minimum": 0, "maximum": MOST_PAGE_NUMBER}),
              _query("limit", f"clusters in the page (default {CLUSTERS_PER_PAGE}, at most "
                     f"{MOST_CLUSTERS_PER_PAGE}; over it is 400)",
                     f"每页产业集群数（默认 {CLUSTERS_PER_PAGE}，至多 {MOST_CLUSTERS_PER_PAGE}；超过则为 400）",
@@ -197,7 +197,7 @@ def _paths() -> Json:
              _query("offset", "rows of the answer to leave out first, in its order (default "
                     "0); the answer's `next` gives the offset of the page after it",
                     "先跳过答案中（按其顺序）的行数（默认 0）；答案的 `next` 给出下一页的地址",
-                    {"type": "integer", "minimum": 0}),
+                    {"type": "integer", "minimum": 0, "maximum": MOST_PAGE_NUMBER}),
              _query("limit", "rows in the page, at most the row limit (BCIC_SPARQL_ROW_LIMIT, "
                     "by default 10000), which is also the default; over it is 400",
                     "每页行数，至多为行数上限（BCIC_SPARQL_ROW_LIMIT，默认 10000），亦为默认值；"

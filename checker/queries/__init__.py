@@ -32,9 +32,9 @@ from ..store.base import SUMMARY_GRAPH, Store
 from ..store.summary import ACTUAL_VALUES_ROOT
 from ..store.guard import OwnQuery, QueryForm, check_query, inspect_query
 
-__all__ = ["ENGINE_PROLOGUES", "PAGE_PARAMS", "NamedQuery", "Page", "ParamKind", "QueryParam",
-           "bind", "build_library", "check_summary_for", "get_query", "list_queries", "paged",
-           "read_page", "reads_summary", "result_columns", "run_named_query",
+__all__ = ["ENGINE_PROLOGUES", "MOST_PAGE_NUMBER", "PAGE_PARAMS", "NamedQuery", "Page",
+           "ParamKind", "QueryParam", "bind", "build_library", "check_summary_for", "checked_text", "get_query",
+           "list_queries", "paged", "read_page", "reads_summary", "result_columns", "run_named_query",
            "stream_named_query", "values_given_once"]
 
 _NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -47,6 +47,7 @@ _PLACEHOLDER = re.compile(r"^(?P<indent>[ \t]*)VALUES \?(?P<name>[A-Za-z][A-Za-z
                           r"\{ UNDEF \}[ \t]*(?:\n|\Z)", re.MULTILINE)
 _INTEGER = re.compile(r"[+-]?[0-9]+")
 MAX_INTEGER_DIGITS = 18  # so that every value fits a signed 64-bit integer, whatever the store
+MOST_PAGE_NUMBER = 10 ** MAX_INTEGER_DIGITS - 1  # the largest offset or limit of a page
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 MAX_VALUE_LENGTH = 2000
 # The engines a query may have a text of its own for, and what goes before that text on them.
@@ -162,11 +163,9 @@ class Page:
 def read_page(offset: str | None, limit: str | None, cap: int | None = None) -> Page:
     """The page that `offset` and `limit` (texts, as given; None: not given) ask for, `limit`
     at most `cap` (and `cap` when not given); InputError for a value that is no whole number,
-    a negative one, a limit of 0 or one above the cap."""
+    a negative one, one over MOST_PAGE_NUMBER, a limit of 0 or one above the cap."""
     start = _page_number("offset", offset, 0) if offset is not None else 0
-    size = _page_number("limit", limit, 1) if limit is not None else cap
-    if cap is not None and size is not None and size > cap:
-        raise _refused("limit_over_cap", value=size, cap=cap)
+    size = _page_number("limit", limit, 1, cap) if limit is not None else cap
     return Page(start, size)
 
 
@@ -264,12 +263,20 @@ def _check_names(query: NamedQuery, values: Mapping[str, str]) -> None:
         raise _refused("missing_params", query=query.name, names=missing)
 
 
-def _page_number(name: str, value: str, least: int) -> int:
-    """A page's offset or limit as a whole number of at least `least`, else InputError."""
-    if (not value.isascii() or not value.isdigit() or len(value) > MAX_INTEGER_DIGITS
-            or int(value) < least):
+def _page_number(name: str, value: str, least: int, cap: int | None = None) -> int:
+    """A page's offset or limit as a whole number from `least` to `cap` (a limit's: the row
+    limit) or else MOST_PAGE_NUMBER; InputError naming the bound a number crosses."""
+    if not value.isascii() or not value.isdigit():
         raise _refused("page_not_number", name=name, value=value, least=least)
-    return int(value)
+    # Counted in digits first: int() refuses a text of thousands of them.
+    number = int(value) if len(value.lstrip("0")) <= MAX_INTEGER_DIGITS else None
+    if cap is not None and (number is None or number > cap):
+        raise _refused("limit_over_cap", value=value, cap=cap)
+    if number is None:
+        raise _refused("page_too_large", name=name, value=value, most=MOST_PAGE_NUMBER)
+    if number < least:
+        raise _refused("page_not_number", name=name, value=value, least=least)
+    return number
 
 
 def _term(param: QueryParam, value: str) -> str:
@@ -280,9 +287,7 @@ def _term(param: QueryParam, value: str) -> str:
         return checked_query_iri(value, param.name).n3()
     if param.kind is ParamKind.INTEGER:
         return _integer_term(value, param.name)
-    if _CONTROL.search(value):
-        raise _refused("control_character", name=param.name)
-    return Literal(value).n3()
+    return Literal(checked_text(value, param.name)).n3()
 
 
 def _integer_term(value: str, name: str) -> str:
@@ -294,6 +299,14 @@ def _integer_term(value: str, name: str) -> str:
         raise _refused("too_many_digits", name=name, value=value, digits=digits,
                        limit=MAX_INTEGER_DIGITS)
     return Literal(int(value)).n3()
+
+
+def checked_text(value: str, name: str) -> str:
+    """The value of parameter `name`, a text of one line: InputError when it holds a control
+    character (a line feed, a NUL), which no label holds and no page shows."""
+    if _CONTROL.search(value):
+        raise _refused("control_character", name=name)
+    return value
 
 
 def checked_query_iri(value: str, name: str = "iri") -> URIRef:

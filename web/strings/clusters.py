@@ -78,6 +78,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "cluster.form.group": {"en": "Indicator group", "zh": "指标组"},
     "cluster.form.indicators": {"en": "Indicators", "zh": "指标"},
     "cluster.form.show": {"en": "Show", "zh": "显示"},
+    # An option whose name another cluster shares, with the end of its IRI that tells it apart
+    "cluster.form.told_apart": {"en": "{name} — {where}", "zh": "{name}（{where}）"},
     # The filter of the cluster selectors (checker/cluster_choices.py: OTHERS_OFFERED at most)
     "cluster.form.find": {"en": "Find a cluster: name or IRI contains",
                           "zh": "查找产业集群：名称或 IRI 包含"},
@@ -109,6 +111,33 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "No stored cluster has “{text}” in its name or IRI. Offered: the declared and "
               "chosen clusters only.",
         "zh": "没有名称或 IRI 含“{text}”的已存储产业集群。可选项：仅声明的和已选择的产业集群。"},
+    # The same, on a cluster's own page, whose selector never offers that cluster (9.3.2 c)
+    "cluster.find_others.some": {
+        "en": "Offered: the declared and chosen clusters, then the first {size} of the {stored} "
+              "other stored clusters by name. To offer another, type part of its name or IRI "
+              "under “Find a cluster”.",
+        "zh": "可选项：声明的和已选择的产业集群，以及其他 {stored} 个已存储产业集群中按名称排列的前 {size} 个。"
+              "要选择其他产业集群，请在“查找产业集群”中输入其名称或 IRI 的一部分。"},
+    "cluster.find_others.matched.one": {
+        "en": "{n} of the {stored} other stored clusters has “{text}” in its name or IRI. "
+              "Offered: the declared and chosen clusters, then this one.",
+        "zh": "其他 {stored} 个已存储产业集群中，名称或 IRI 含“{text}”的有 {n} 个。可选项：声明的和已选择的"
+              "产业集群，以及该产业集群。"},
+    "cluster.find_others.matched.other": {
+        "en": "{n} of the {stored} other stored clusters have “{text}” in their name or IRI. "
+              "Offered: the declared and chosen clusters, then these.",
+        "zh": "其他 {stored} 个已存储产业集群中，名称或 IRI 含“{text}”的有 {n} 个。可选项：声明的和已选择的"
+              "产业集群，以及这些产业集群。"},
+    "cluster.find_others.matched_cut": {
+        "en": "{matched} of the {stored} other stored clusters have “{text}” in their name or "
+              "IRI. Offered: the declared and chosen clusters, then the first {size} of these by "
+              "name; type more of a name or IRI to narrow them.",
+        "zh": "其他 {stored} 个已存储产业集群中，名称或 IRI 含“{text}”的有 {matched} 个。可选项：声明的和已选择的"
+              "产业集群，以及其中按名称排列的前 {size} 个；输入名称或 IRI 的更多文字可缩小范围。"},
+    "cluster.find_others.none": {
+        "en": "No other stored cluster has “{text}” in its name or IRI. Offered: the declared "
+              "and chosen clusters only.",
+        "zh": "没有名称或 IRI 含“{text}”的其他已存储产业集群。可选项：仅声明的和已选择的产业集群。"},
     "cluster.role.benchmark": {"en": "declared benchmark", "zh": "声明的标杆"},
     "cluster.role.competitor": {"en": "declared competitor", "zh": "声明的竞争集群"},
     "cluster.radar.title": {"en": "Indicator groups against the benchmark (9.3.2 c)",
