@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import AbstractContextManager, closing
+from contextlib import AbstractContextManager, closing, contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TypeVar
@@ -21,6 +21,7 @@ from .history import (ClusterSummary, RevisionChange, cluster_history, cluster_o
                       mixed_rulebooks_note)
 from .i18n import DEFAULT_LANG, LANGUAGES, Lang, counted, message
 from .ingest import NoClusterError, ingest_at, publish_for_queries
+from .output_spool import OutputSpool
 from .queries import (Page, bind, check_summary_for, get_query, list_queries, result_columns,
                       stream_named_query, values_given_once)
 from .query import QueryResult, read_query_argument, run_query, run_remote_query
@@ -45,16 +46,53 @@ DEFAULT_QUERY_TIMEOUT = 300.0
 
 _timeout_option = click.option(
     "--timeout", type=click.FloatRange(min=0), default=DEFAULT_QUERY_TIMEOUT, show_default=True,
-    help="Seconds a query on the local store may run, 0 for no limit (Ctrl-C stops it anyway) / "
-         "本地存储上查询的时间上限（秒，0 为不限）.")
+    help="Seconds a query on the local store may work (evaluating it and making its rows), 0 "
+         "for no limit (Ctrl-C stops it anyway); waiting for a slow reader of the output, such "
+         "as a pager, does not count / 本地存储上查询本身（求值并生成结果行）的时间上限（秒，0 为"
+         "不限）；等待输出的读取方（如分页程序）的时间不计在内.")
 
 
-def _time_limit(seconds: float, lang: Lang) -> AbstractContextManager[None]:
-    """`stoppable` for a query on the local store: `seconds` (0: none), then the time-limit error."""
+def _time_limit(seconds: float, lang: Lang, spool: OutputSpool) -> AbstractContextManager[None]:
+    """`stoppable` for a query on the local store writing into `spool`: `seconds` (0: none),
+    then the time-limit error, after a note that the output above is incomplete when some of
+    the spool reached stdout."""
     def timed_out() -> tuple[str, int]:
         error = QueryTimeoutError.of("error.sparql.timeout", seconds=seconds)
-        return message("error.checker", lang, message=error.text(lang)), error.exit_code
+        text = message("error.checker", lang, message=error.text(lang))
+        if spool.halt():
+            text = message("query.output_incomplete", lang) + "\n" + text
+        return text, error.exit_code
     return stoppable(seconds or None, timed_out)
+
+
+@contextmanager
+def _answer_out(lang: Lang) -> Iterator[OutputSpool]:
+    """A spool for an answer's text, which a thread writes to stdout as it comes, at the
+    reader's pace (checker/output_spool.py): a `_time_limit` inside the block bounds the
+    query's work, not that pace, and the query lets its store go once its rows are made. The
+    rest is written when the block ends, Ctrl-C still stopping it (exit 130). After an error,
+    what was spooled is written, then, when any was, a note on stderr that the output above is
+    incomplete; the error keeps its exit code (the reader gone: exit 141, nobody to tell)."""
+    spool = OutputSpool(_stdout)
+    try:
+        yield spool
+    except BrokenPipeError:
+        spool.halt()
+        raise
+    except Exception:
+        with _time_limit(0, lang, spool):
+            spool.finish()
+        if spool.halt():
+            click.echo(message("query.output_incomplete", lang), err=True)
+        raise
+    with _time_limit(0, lang, spool):
+        spool.finish()
+
+
+def _stdout(text: str) -> None:
+    """Write to stdout as it is (click would strip escape sequences from CSV sent to a file or
+    pipe, and CSV must keep values exact)."""
+    click.echo(text, nl=False, color=True)
 
 
 store_engine_option = click.option(
@@ -207,12 +245,16 @@ def query_command(ctx: click.Context, query: str, endpoint: str | None, fmt: str
     text = read_query_argument(query)
     if endpoint:
         result = run_remote_query(endpoint, text)
-        written = _write_out(result, fmt, lang)
+        with _answer_out(lang) as spool:
+            written = write_results(result, fmt, lang, spool.write)
         if result.truncated:
             click.echo(counted("query.truncated", written, lang), err=True)
         return
-    with store_to_read(location, lang, engine, user) as store, _time_limit(timeout, lang):
-        _write_out(run_query(store, text), fmt, lang)  # a SELECT's rows read as they are written
+    with _answer_out(lang) as spool:
+        with store_to_read(location, lang, engine, user) as store, _time_limit(timeout, lang,
+                                                                                spool):
+            # a SELECT's rows are read from the store as they are spooled
+            write_results(run_query(store, text), fmt, lang, spool.write)
 
 
 _param_option = click.option(
@@ -274,12 +316,15 @@ def queries_run_command(ctx: click.Context, name: str, params: tuple[str, ...], 
     values = _param_values(params)
     bind(get_query(name), values)  # refuse bad parameters before the store is opened
     versions: set[str] = set()
-    with store_to_read(location, lang, engine, user) as store, _time_limit(timeout, lang):
-        # Refused as the API refuses it: rows missing from an answer would go unseen.
-        check_summary_for([name], lambda: needs_reindex(store))
-        rows = stream_named_query(store, name, values, Page(offset, limit))
-        _write_out(QueryResult(QueryForm.SELECT, result_columns(name),
-                               _noting_versions(rows, versions)), fmt, lang, named=True)
+    with _answer_out(lang) as spool:
+        with store_to_read(location, lang, engine, user) as store, _time_limit(timeout, lang,
+                                                                                spool):
+            # Refused as the API refuses it: rows missing from an answer would go unseen.
+            check_summary_for([name], lambda: needs_reindex(store))
+            rows = stream_named_query(store, name, values, Page(offset, limit))
+            write_results(QueryResult(QueryForm.SELECT, result_columns(name),
+                                      _noting_versions(rows, versions)), fmt, lang,
+                          spool.write, named=True)
     if len(versions) > 1:  # on stderr: the results stay machine-readable
         click.echo(message("query.mixed_rulebooks", lang, versions=", ".join(sorted(versions))),
                    err=True)
@@ -291,28 +336,6 @@ def _noting_versions(rows: Iterable[dict[str, Node]], seen: set[str]) -> Iterato
         if "rulebookVersion" in row:
             seen.add(str(row["rulebookVersion"]))
         yield row
-
-
-def _write_out(result: QueryResult, fmt: str, lang: Lang, named: bool = False) -> int:
-    """Write a result to stdout as its rows come, as they are (click would strip escape sequences
-    from CSV sent to a file or pipe, and CSV must keep values exact); the number of rows. An
-    error once some were written is said after a note, on stderr, that the output is
-    incomplete; the error keeps its exit code."""
-    written = False
-
-    def write(text: str) -> None:
-        nonlocal written
-        click.echo(text, nl=False, color=True)
-        written = True
-
-    try:
-        return write_results(result, fmt, lang, write, named=named)
-    except BrokenPipeError:
-        raise  # the reader is gone: nobody to tell (exit 141)
-    except Exception:
-        if written:
-            click.echo(message("query.output_incomplete", lang), err=True)
-        raise
 
 
 def _param_values(params: tuple[str, ...]) -> dict[str, str]:

@@ -5,7 +5,10 @@ pyoxigraph evaluates a query in Rust with the GIL released: Python runs no signa
 KeyboardInterrupt, until the query returns, which for a cartesian product is never. The C-level
 handler still writes the signal's number to the wakeup fd, so a watcher thread waiting on that fd
 and on the deadline can end the process itself. Only readers use it: they write nothing, so
-ending them leaves nothing half done.
+ending them leaves nothing half done. Their output is written by a thread of its own
+(checker/output_spool.py), which may be blocked on a slow reader when the process ends: stdout is
+not flushed then (that would wait for the reader, holding its lock), and the text it would hold is
+cut short anyway.
 """
 
 from __future__ import annotations
@@ -68,7 +71,6 @@ def _watch(signals: int, done: int, seconds: float | None,
 
 
 def _end(code: int) -> None:
-    """Leave at once, past the main thread still inside the engine."""
+    """Leave at once, past the main thread still inside the engine and the output's writer."""
     sys.stderr.flush()
-    sys.stdout.flush()
     os._exit(code)

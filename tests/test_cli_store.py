@@ -578,6 +578,7 @@ def test_a_local_query_past_its_time_limit_is_stopped_and_says_so(
     assert child.returncode == 4 and out == ""  # the store could not answer in time
     assert {"en": "query stopped after 1 s (the time limit)",
             "zh": "查询在 1 秒（时间上限）后被终止"}[lang] in err
+    assert message("query.output_incomplete", lang) not in err  # no output to call incomplete
     assert "Traceback" not in err
     assert bcic("ingest", DEHUA).exit_code == 0  # the store was let go
 
