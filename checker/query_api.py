@@ -82,7 +82,7 @@ def answer_named_query(service: SparqlService, answers: AnswerCache, name: str,
     """
     query = get_query(name)
     bound = bind(query, values)
-    whole_query = prepare_bound_query(query.text, bound, service.limits)
+    whole_query = prepare_bound_query(name, query.text, bound, service.limits)
     check_summary_for([name], needs_reindex)
     current = service.current_snapshot()
     if token is not None and current is not None:
@@ -98,7 +98,8 @@ def answer_named_query(service: SparqlService, answers: AnswerCache, name: str,
         (body, more), snapshot = cut, kept.snapshot
     else:
         # One row past the page tells whether another follows; the worker stops there.
-        prepared = prepare_bound_query(query.text, paged(bound, page, extra=1), service.limits)
+        prepared = prepare_bound_query(name, query.text, paged(bound, page, extra=1),
+                                       service.limits)
         answer = service.execute(prepared, PLAIN_VALUES, reserved=True, row_limit=page.limit)
         assert answer.snapshot is not None
         body, more, snapshot = answer.body, answer.truncated, answer.snapshot
