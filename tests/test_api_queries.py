@@ -18,6 +18,7 @@ from click.testing import CliRunner
 from flask.testing import FlaskClient
 
 from checker import query_api, sparql_service
+from checker.answer_cache import ROWS_KEPT, AnswerCache
 from checker.cli import main
 from checker.errors import QueryRefusedError
 from checker.paths import EXAMPLES_DIR
@@ -281,3 +282,30 @@ def test_a_template_the_guard_refuses_is_the_servers_fault_said_in_zh_and_en(
         "服务器未能准备其自身的命名查询“most-violated-clauses”（无法解析该 SPARQL 查询")
     responses = openapi_document("http://localhost")["paths"]["/api/queries/{name}"]["get"]
     assert "500" in responses["responses"]
+
+
+@pytest.mark.parametrize(("kept_rows", "en", "zh"), [
+    (ROWS_KEPT, "while it read the query's whole answer: the first page of an answer reads the "
+                "whole answer, which the pages after it are cut from, so a smaller limit does "
+                "not make it faster; try again later",
+     "在读取其完整答案时，于 1e-06 秒（服务器查询的时间上限 BCIC_SPARQL_TIMEOUT）后被终止：答案的第一页会"
+     "读取整个答案"),
+    (0, "while it read this page: a page past the rows the server keeps of an answer runs the "
+        "query for itself, and sorts the whole answer whatever its offset and limit; try again "
+        "later",
+     "在读取此页时，于 1e-06 秒（服务器查询的时间上限 BCIC_SPARQL_TIMEOUT）后被终止：超出服务器所保存"
+     "答案行数的页会单独执行查询"),
+], ids=["first-page", "page-run-alone"])
+def test_a_named_query_out_of_time_says_what_ran_out_and_what_the_partner_can_do(
+        store_dir: Path, make_web_app, kept_rows: int, en: str, zh: str) -> None:  # type: ignore[no-untyped-def]
+    """A limit its client cannot change: not "add a LIMIT" (the request has one), nor a 400
+    for the template's parse, however low the limit."""
+    app = make_web_app(store_dir, BCIC_SPARQL_TIMEOUT=1e-6)
+    app.extensions["bcic.answers"] = AnswerCache(rows=kept_rows)
+    for lang, said, end in (("en", en, "ask the server's operator to raise BCIC_SPARQL_TIMEOUT"),
+                            ("zh", zh, "请服务器的运营方调高 BCIC_SPARQL_TIMEOUT")):
+        answer = app.test_client().get(f"/api/queries/clusters-by-conformance?limit=5&lang={lang}")
+        assert answer.status_code == 503, answer.get_data(as_text=True)
+        body = answer.get_json()
+        assert body["error"] == "QueryTimeoutError" and said in body["message"]
+        assert body["message"].endswith(end) and "LIMIT" not in body["message"]
