@@ -697,6 +697,31 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "自读取该答案的第一页以来数据已发生变化（存储已被写入，或已生成新的快照），此页无法接续"
               "同一答案：行可能已在页之间移动；请从第一页重新开始：{first}",
     },
+    # A named query's run stopped by the time limit (checker/query_api.py): its client can
+    # change neither its text nor what a page costs (checker/answer_cache.py).
+    "query.timeout_whole": {
+        "en": "the named query “{name}” was stopped after {seconds:g} s, the time limit of the "
+              "server's queries (BCIC_SPARQL_TIMEOUT), while it read the query's whole answer: "
+              "the first page of an answer reads the whole answer, which the pages after it are "
+              "cut from, so a smaller limit does not make it faster; try again later, when the "
+              "server may be less busy, or ask the server's operator to raise "
+              "BCIC_SPARQL_TIMEOUT",
+        "zh": "命名查询“{name}”在读取其完整答案时，于 {seconds:g} 秒（服务器查询的时间上限 "
+              "BCIC_SPARQL_TIMEOUT）后被终止：答案的第一页会读取整个答案，其后各页均从中截取，因此减小 "
+              "limit 并不能使其更快；请稍后在服务器较空闲时重试，或请服务器的运营方调高 "
+              "BCIC_SPARQL_TIMEOUT",
+    },
+    "query.timeout_page": {
+        "en": "the named query “{name}” was stopped after {seconds:g} s, the time limit of the "
+              "server's queries (BCIC_SPARQL_TIMEOUT), while it read this page: a page past "
+              "the rows the server keeps of an answer runs the query for itself, and sorts the "
+              "whole answer whatever its offset and limit; try again later, when the server may "
+              "be less busy, or ask the server's operator to raise BCIC_SPARQL_TIMEOUT",
+        "zh": "命名查询“{name}”在读取此页时，于 {seconds:g} 秒（服务器查询的时间上限 "
+              "BCIC_SPARQL_TIMEOUT）后被终止：超出服务器所保存答案行数的页会单独执行查询，无论 offset 和 "
+              "limit 为何都要对整个答案排序；请稍后在服务器较空闲时重试，或请服务器的运营方调高 "
+              "BCIC_SPARQL_TIMEOUT",
+    },
     # `bcic query` and `bcic queries run` write rows as they come: an error after some were
     # written leaves them on stdout.
     "query.output_incomplete": {

@@ -5,7 +5,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
 from rdflib.term import Node
@@ -15,6 +16,7 @@ from .errors import AnswerChangedError, InputError
 from .i18n import Lang, phrase
 from .queries import (PAGE_PARAMS, NamedQuery, Page, bind, check_summary_for, get_query,
                       list_queries, paged, read_page, result_columns, run_named_query)
+from .query_runner import QueryTimeoutError
 from .sparql_service import PLAIN_LINES, PLAIN_VALUES, SparqlService, prepare_bound_query
 from .store import Store
 
@@ -82,7 +84,7 @@ def answer_named_query(service: SparqlService, answers: AnswerCache, name: str,
     """
     query = get_query(name)
     bound = bind(query, values)
-    whole_query = prepare_bound_query(query.text, bound, service.limits)
+    whole_query = prepare_bound_query(name, query.text, bound, service.limits)
     check_summary_for([name], needs_reindex)
     current = service.current_snapshot()
     if token is not None and current is not None:
@@ -90,16 +92,20 @@ def answer_named_query(service: SparqlService, answers: AnswerCache, name: str,
     key = (name, tuple(sorted(values.items())))
     kept = answers.get(current, key) if current is not None else None
     if kept is None and answers.may_hold(page):
-        whole = service.execute(whole_query, PLAIN_LINES, reserved=True,
-                                row_limit=answers.rows)
+        with _timed_out_said(name, service.limits.timeout, "query.timeout_whole"):
+            whole = service.execute(whole_query, PLAIN_LINES, reserved=True,
+                                    row_limit=answers.rows)
         assert whole.snapshot is not None  # a worker's answer names the snapshot it read
         kept = answers.keep(key, whole.snapshot, whole.body, whole.truncated)
     if kept is not None and (cut := kept.page(page)) is not None:
         (body, more), snapshot = cut, kept.snapshot
     else:
         # One row past the page tells whether another follows; the worker stops there.
-        prepared = prepare_bound_query(query.text, paged(bound, page, extra=1), service.limits)
-        answer = service.execute(prepared, PLAIN_VALUES, reserved=True, row_limit=page.limit)
+        prepared = prepare_bound_query(name, query.text, paged(bound, page, extra=1),
+                                       service.limits)
+        with _timed_out_said(name, service.limits.timeout, "query.timeout_page"):
+            answer = service.execute(prepared, PLAIN_VALUES, reserved=True,
+                                     row_limit=page.limit)
         assert answer.snapshot is not None
         body, more, snapshot = answer.body, answer.truncated, answer.snapshot
     read_from = page_token(snapshot)
@@ -107,6 +113,17 @@ def answer_named_query(service: SparqlService, answers: AnswerCache, name: str,
         _same_data(token, read_from, page, link)
     head = _head(query, values, page, lang, more, link, read_from)
     return _merged(json.dumps(head, separators=(",", ":")).encode("ascii"), body)
+
+
+@contextmanager
+def _timed_out_said(name: str, seconds: float, key: str) -> Iterator[None]:
+    """A run of the named query `name` stopped by the time limit, said as the message `key`:
+    the endpoint's own advice (add a LIMIT, make the query more selective) is for a query its
+    client writes, which a named query's client cannot do."""
+    try:
+        yield
+    except QueryTimeoutError:
+        raise QueryTimeoutError.of(key, name=name, seconds=seconds) from None
 
 
 def answer_named_query_on(store: Store, name: str, values: Mapping[str, str], page: Page,

@@ -54,6 +54,11 @@ class QueryTooLargeError(QueryRefusedError):
     http_status = 413
 
 
+class OwnQueryError(CheckerError):
+    """A named query's template, the app's own text, could not be analysed: a fault of the
+    server, never of the request that asked for it (500, exit 3)."""
+
+
 @dataclass(frozen=True)
 class ResultFormat:
     """An output format: short name, media type (first = preferred), pyoxigraph member, W3C IRI."""
@@ -187,18 +192,20 @@ def prepare_query(text: str, limits: SparqlLimits) -> PreparedQuery:
     return PreparedQuery(text, info, has_dataset)
 
 
-def prepare_bound_query(template: str, bound: str, limits: SparqlLimits) -> PreparedQuery:
-    """Check a named query bound with validated values (checker.queries.bind) for the endpoint.
+def prepare_bound_query(name: str, template: str, bound: str,
+                        limits: SparqlLimits) -> PreparedQuery:
+    """Check the named query `name` bound with validated values (checker.queries.bind) for the
+    endpoint.
 
     Binding writes only checked terms in place of `UNDEF` on VALUES lines and takes out the lines
     left unbound: it adds no pattern, no SERVICE, no dataset and no nesting, so the template's
-    analysis (parsed once, cached) holds for the bound text, and each new set of values costs no
-    parse of its own.
+    analysis (`template_analysis`: once per process) holds for the bound text, and each new set
+    of values costs no parse of its own.
     """
     if len(bound.encode("utf-8")) > limits.max_query_bytes:
         raise QueryTooLargeError.of("error.sparql.too_long", limit=limits.max_query_bytes)
-    prepared = prepare_query(template, limits)
-    return PreparedQuery(bound, prepared.info, prepared.has_dataset)
+    info, has_dataset, _services = template_analysis(name, template)
+    return PreparedQuery(bound, info, has_dataset)
 
 
 def refuse_update() -> UpdateRefusedError:
@@ -381,6 +388,36 @@ def analyse_within(text: str, seconds: float) -> Analysis:
         while len(_analyses) > ANALYSES_KEPT:
             _analyses.popitem(last=False)
     return analysis
+
+
+# The named queries' templates: the app's own fixed text, a few of them, each analysed once per
+# process (its refusal too: the text never changes, nor does its verdict), kept apart from the
+# public queries' analyses above, which public queries push out.
+_templates: dict[str, Analysis | CheckerError] = {}
+_templates_lock = threading.Lock()
+
+
+def template_analysis(name: str, text: str) -> Analysis:
+    """`_analyse` for the template `text` of the named query `name`, trusted text: in this
+    process, with no time limit (the public endpoint's parse limit is for text from outside; a
+    template takes 0.2–1.6 s on a loaded machine), once per process and text. OwnQueryError when
+    the guard refuses the template or it calls another server: the server's fault, not the
+    request's."""
+    with _templates_lock:  # one parse at a time anyway (guard.parsed_query): none twice
+        if text not in _templates:
+            try:
+                analysis = _analyse(text)
+            except CheckerError as refusal:
+                _templates[text] = refusal
+            else:
+                services = analysis[2]
+                _templates[text] = (QueryRefusedError.of("error.sparql.service_refused",
+                                                         endpoint=services[0])
+                                    if services else analysis)
+        kept = _templates[text]
+    if isinstance(kept, CheckerError):
+        raise OwnQueryError.of("error.sparql.own_query", name=name, reason=kept)
+    return kept
 
 
 def _analyse_in_child(text: str, seconds: float) -> Analysis:

@@ -7,7 +7,9 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections import OrderedDict
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pyoxigraph
@@ -15,11 +17,16 @@ import pytest
 from click.testing import CliRunner
 from flask.testing import FlaskClient
 
+from checker import query_api, sparql_service
+from checker.answer_cache import ROWS_KEPT, AnswerCache
 from checker.cli import main
+from checker.errors import QueryRefusedError
 from checker.paths import EXAMPLES_DIR
+from checker.queries import get_query
 from checker.query_worker import VALUES_JSON, QueryJob, run_job
 from checker.store import guard
 from web import create_app, query_service
+from web.openapi import openapi_document
 
 from virtuoso import free_port
 
@@ -222,3 +229,83 @@ def test_queries_whose_text_says_from_still_read_the_union_of_all_graphs(
                              "Content-Type": "application/sparql-query",
                              "Accept": "application/sparql-results+json"}).get_json()
     assert int(answer["results"]["bindings"][0]["n"]["value"]) > 1000
+
+
+def test_a_named_query_is_prepared_in_process_whatever_the_public_parse_limit_and_cache(
+        client: FlaskClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A template is the app's own text: never parsed under the public endpoint's time limit
+    (a parse out of time there was a 400 blaming the partner), nor kept among the public
+    queries' analyses, which public queries push out."""
+    template = get_query("clusters-by-conformance").text
+    sent_to_child: list[str] = []
+
+    def out_of_time(text: str, seconds: float) -> sparql_service.Analysis:
+        sent_to_child.append(text)
+        raise QueryRefusedError.of("error.sparql.parse_timeout", seconds=seconds)
+
+    monkeypatch.setattr(sparql_service, "_analyses", OrderedDict())
+    monkeypatch.setattr(sparql_service, "ANALYSES_KEPT", 1)
+    monkeypatch.setattr(sparql_service, "_analyse_in_child", out_of_time)
+    for _ in range(2):
+        named = client.get("/api/queries/clusters-by-conformance")
+        assert named.status_code == 200, named.get_data(as_text=True)
+        assert len(named.get_json()["rows"]) == 3
+    assert sent_to_child == []
+    # The public endpoint keeps its limit, for the same text too.
+    public = client.post("/sparql", data=template,
+                         headers={"Content-Type": "application/sparql-query"})
+    assert public.status_code == 400 and "to parse" in public.get_json()["message"]
+    assert sent_to_child == [template]
+
+
+def test_a_template_the_guard_refuses_is_the_servers_fault_said_in_zh_and_en(
+        client: FlaskClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    broken = replace(get_query("most-violated-clauses"),
+                     text=get_query("most-violated-clauses").text + "\n}")
+    monkeypatch.setattr(query_api, "get_query", lambda name: broken)
+    english = client.get("/api/queries/most-violated-clauses?lang=en")
+    assert english.status_code == 500, english.get_data(as_text=True)
+    body = english.get_json()
+    assert body["error"] == "OwnQueryError"
+    assert body["message"].startswith(
+        "the server could not prepare its own named query “most-violated-clauses” (the SPARQL "
+        "query cannot be parsed")
+    assert body["message"].endswith("this is a fault of the server, not of the request: tell "
+                                    "the server's operator")
+    # Refused once per process: asked again, the template is not parsed again.
+    parsed: list[str] = []
+    original = guard.parseQuery
+    monkeypatch.setattr(guard, "parseQuery", lambda text: parsed.append(text) or original(text))
+    chinese = client.get("/api/queries/most-violated-clauses?lang=zh")
+    assert chinese.status_code == 500 and parsed == []
+    assert chinese.get_json()["message"].startswith(
+        "服务器未能准备其自身的命名查询“most-violated-clauses”（无法解析该 SPARQL 查询")
+    responses = openapi_document("http://localhost")["paths"]["/api/queries/{name}"]["get"]
+    assert "500" in responses["responses"]
+
+
+@pytest.mark.parametrize(("kept_rows", "en", "zh"), [
+    (ROWS_KEPT, "while it read the query's whole answer: the first page of an answer reads the "
+                "whole answer, which the pages after it are cut from, so a smaller limit does "
+                "not make it faster; try again later",
+     "在读取其完整答案时，于 1e-06 秒（服务器查询的时间上限 BCIC_SPARQL_TIMEOUT）后被终止：答案的第一页会"
+     "读取整个答案"),
+    (0, "while it read this page: a page past the rows the server keeps of an answer runs the "
+        "query for itself, and sorts the whole answer whatever its offset and limit; try again "
+        "later",
+     "在读取此页时，于 1e-06 秒（服务器查询的时间上限 BCIC_SPARQL_TIMEOUT）后被终止：超出服务器所保存"
+     "答案行数的页会单独执行查询"),
+], ids=["first-page", "page-run-alone"])
+def test_a_named_query_out_of_time_says_what_ran_out_and_what_the_partner_can_do(
+        store_dir: Path, make_web_app, kept_rows: int, en: str, zh: str) -> None:  # type: ignore[no-untyped-def]
+    """A limit its client cannot change: not "add a LIMIT" (the request has one), nor a 400
+    for the template's parse, however low the limit."""
+    app = make_web_app(store_dir, BCIC_SPARQL_TIMEOUT=1e-6)
+    app.extensions["bcic.answers"] = AnswerCache(rows=kept_rows)
+    for lang, said, end in (("en", en, "ask the server's operator to raise BCIC_SPARQL_TIMEOUT"),
+                            ("zh", zh, "请服务器的运营方调高 BCIC_SPARQL_TIMEOUT")):
+        answer = app.test_client().get(f"/api/queries/clusters-by-conformance?limit=5&lang={lang}")
+        assert answer.status_code == 503, answer.get_data(as_text=True)
+        body = answer.get_json()
+        assert body["error"] == "QueryTimeoutError" and said in body["message"]
+        assert body["message"].endswith(end) and "LIMIT" not in body["message"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from checker.paths import EXAMPLES_DIR
 from checker.query_runner import current_snapshot, snapshot_dir_for
 from checker.store import cluster_key, open_configured_store
 from checker.store.summary import SUMMARY_GRAPH
+from web import data
 from web.data import start_notes, write_store
 
 # Holds a directory store, as `bcic ingest` or a slow `bcic query` does, until its stdin closes.
@@ -165,3 +167,86 @@ def test_a_write_whose_snapshot_fails_stays_stored_and_is_shown_once_one_is_made
     assert _latest_revision(app) == 1  # the older snapshot, while none can be made
     monkeypatch.setattr(snapshot_keeper, "refresh_snapshot", made)
     assert _latest_revision(app) == 2  # made on this request
+
+
+class _StubStore:
+    """Stands for a snapshot opened read-only: only closed."""
+
+    def close(self) -> None:
+        """Nothing to close."""
+
+
+class _StubLease:
+    """Stands for a snapshot's lease: only released."""
+
+    def release(self) -> None:
+        """Nothing to release."""
+
+
+class _LockSayingWaits:
+    """A lock that sets `waits` when a thread finds it taken, before it waits for it."""
+
+    def __init__(self, waits: threading.Event) -> None:
+        self._inner = threading.Lock()
+        self.waits = waits
+
+    def __enter__(self) -> None:
+        if not self._inner.acquire(blocking=False):
+            self.waits.set()
+            self._inner.acquire()
+
+    def __exit__(self, *_exc: object) -> None:
+        self._inner.release()
+
+
+def test_a_request_that_looked_before_a_write_never_reopens_the_older_snapshot(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Request A looks up the current snapshot S1; a write publishes S2 and request B comes
+    before A has taken its store: S2 must stay the open one (before, A opened S1 again in its
+    place, dropping S2's kept pages, and the next request opened S2 once more)."""
+    s1, s2 = tmp_path / "snapshot-1", tmp_path / "snapshot-2"
+    opens: list[str] = []
+    monkeypatch.setattr(data, "_opened_snapshot", lambda path: opens.append(path.name)
+                        or _StubStore())
+    monkeypatch.setattr(data, "take_lease", lambda _path: _StubLease())
+    # B went on: it has read a snapshot, or it waits for the lock A holds while it looks up.
+    a_looked, a_may_go, b_went_on = (threading.Event() for _ in range(3))
+
+    class Keeper:
+        """The current snapshot; request A's look-up pauses after it has found S1."""
+
+        current_snapshot = s1
+
+        def current(self) -> Path:
+            found = self.current_snapshot
+            if threading.current_thread().name == "request-a":
+                a_looked.set()
+                a_may_go.wait()
+            return found
+
+    keeper = Keeper()
+    reader = data.SnapshotReader(str(tmp_path / "store"), keeper, "auto")  # type: ignore[arg-type]
+    reader._lock = _LockSayingWaits(b_went_on)  # type: ignore[assignment]
+    reader.release(reader.acquire())  # S1 opened and read
+    lent: dict[str, str] = {}
+
+    def request(name: str) -> None:
+        opened = reader.acquire()
+        assert opened.snapshot is not None
+        lent[name] = opened.snapshot.name
+        reader.release(opened)
+        b_went_on.set()
+
+    a = threading.Thread(target=request, args=("a",), name="request-a")
+    a.start()
+    a_looked.wait()
+    keeper.current_snapshot = s2  # a write publishes S2
+    b = threading.Thread(target=request, args=("b",), name="request-b")
+    b.start()
+    b_went_on.wait()
+    a_may_go.set()
+    a.join()
+    b.join()
+    reader.release(reader.acquire())  # a later request reads S2
+    assert lent["b"] == "snapshot-2" and lent["a"] in ("snapshot-1", "snapshot-2")
+    assert opens == ["snapshot-1", "snapshot-2"]

@@ -93,14 +93,18 @@ class SnapshotReader:
     def acquire(self) -> _Opened:
         """The store to read now, lent until `release`: an empty in-memory one while there is
         no store at all; NoAnswerError (503, no path: the log says why) while no snapshot can
-        be trusted."""
-        snapshot = self.snapshots.current() if self.snapshots is not None else None
+        be trusted. The current snapshot is looked up under the lock that replaces the open
+        store: looked up before it, a request that found the snapshot before a write could
+        take the lock after another had opened the newer one, and open the older one again in
+        its place (its pages' results lost, and two more opens)."""
         with self._lock:
             if self.snapshots is None:
                 if self._opened is None:
                     self._opened = _Opened(None, open_live(self, lock_wait=0.0), None)
-            elif self._opened is None or self._opened.snapshot != snapshot:
-                self._replace(self._open(snapshot))
+            else:
+                snapshot = self.snapshots.current()
+                if self._opened is None or self._opened.snapshot != snapshot:
+                    self._replace(self._open(snapshot))
             assert self._opened is not None
             self._opened.users += 1
             return self._opened

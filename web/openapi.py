@@ -37,7 +37,9 @@ _ERRORS = {400: "the request is malformed or a value is invalid (the message say
                 "store, whose own endpoint answers the queries; at /api/queries/{name} and "
                 "/api/benchmark, also that the answer would read the store's summary graph, "
                 "which another version of bcic wrote, and would miss rows or be wrong until the "
-                "operator runs `bcic reindex` (`error` `SummaryOutdatedError`, with Retry-After)"}
+                "operator runs `bcic reindex` (`error` `SummaryOutdatedError`, with Retry-After)",
+           500: "at /api/queries/{name}: the server could not prepare the named query's own "
+                "text (`error` `OwnQueryError`): a fault of the server, not of the request"}
 # Sent with a 409 of a page that no longer continues its answer (checker.errors:
 # AnswerChangedError).
 _LINK_FIRST = {"Link": {
@@ -209,7 +211,7 @@ def _paths() -> Json:
                     "答案第一页所读数据的令牌，由该页的 `next` 给出：若此页读到的数据已不同（其后存储被写入），"
                     "返回 409，绝不返回接续另一答案的行；不给出时按当前数据读取",
                     {"type": "string", "pattern": "^[0-9a-f]{16}$"})],
-            _json_ok("QueryAnswer"), (400, 404, 409, 503))},
+            _json_ok("QueryAnswer"), (400, 404, 409, 500, 503))},
         "/api/rules/reload": {"post": _op(
             "rules", "reloadRules", "Reload the store's rule graphs (ontology, catalogue, "
             "shapes) from the rule files", "从规则文件重新加载存储中的规则图（本体、要求目录、形状）",

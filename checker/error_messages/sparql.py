@@ -128,6 +128,12 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
               "long expressions or lists parse slowly)",
         "zh": "该 SPARQL 查询的解析时间超过 {seconds:g} 秒，未执行（很长的表达式或列表解析得慢）",
     },
+    "error.sparql.own_query": {
+        "en": "the server could not prepare its own named query “{name}” ({reason}); this is a "
+              "fault of the server, not of the request: tell the server's operator",
+        "zh": "服务器未能准备其自身的命名查询“{name}”（{reason}）；这是服务器的问题，而不是请求的问题：请告知"
+              "服务器的运营方",
+    },
     "error.sparql.parser_failed": {
         "en": "the SPARQL query cannot be parsed: the parser failed ({reason})",
         "zh": "无法解析该 SPARQL 查询：解析器出错（{reason}）",
