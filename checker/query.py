@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import http.client
 import urllib.error
+import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -13,7 +14,8 @@ import pyoxigraph
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
-from SPARQLWrapper import JSON, POST, TURTLE, URLENCODED, SPARQLWrapper
+from SPARQLWrapper import (ASK, CONSTRUCT, DESCRIBE, JSON, POST, SELECT, TURTLE, URLENCODED,
+                           SPARQLWrapper)
 from SPARQLWrapper.SPARQLExceptions import (EndPointInternalError, EndPointNotFound,
                                             QueryBadFormed, SPARQLWrapperException, Unauthorized,
                                             URITooLong)
@@ -23,8 +25,9 @@ from .errors import InputError, QueryRefusedError
 from .i18n import phrase
 from .loading.rdfterms import from_oxigraph
 from .sparql_service import TRUNCATED_HEADER, is_update, refuse_update
+from .sparql_syntax import text_refusal
 from .store.base import Store
-from .store.guard import QueryForm, QueryInfo, check_query, inspect_query
+from .store.guard import QueryDataset, QueryForm, QueryInfo, check_query, inspect_query
 from .store.location import checked_endpoint
 from .store.sparql_http import (SparqlEndpointError, SparqlQueryRefusedError, error_body,
                                 http_failure, network_failure, shown_endpoint)
@@ -40,6 +43,9 @@ _GRAPH_ACCEPT = "text/turtle, application/n-triples;q=0.9"
 _SPARQLWRAPPER_STATUS = {QueryBadFormed: (400, "Bad Request"), Unauthorized: (401, "Unauthorized"),
                          EndPointNotFound: (404, "Not Found"), URITooLong: (414, "URI Too Long"),
                          EndPointInternalError: (500, "Internal Server Error")}
+# The query forms SPARQLWrapper reads in a text (its own reading, by keyword), as ours.
+_WRAPPER_FORMS = {SELECT: QueryForm.SELECT, ASK: QueryForm.ASK, CONSTRUCT: QueryForm.CONSTRUCT,
+                  DESCRIBE: QueryForm.DESCRIBE}
 _GRAPH_MEDIA_TYPES = {"text/turtle": pyoxigraph.RdfFormat.TURTLE,
                       "application/n-triples": pyoxigraph.RdfFormat.N_TRIPLES,
                       "text/plain": pyoxigraph.RdfFormat.N_TRIPLES}
@@ -76,16 +82,18 @@ def run_remote_query(endpoint: str, text: str) -> QueryResult:
     answer safely; a failure is one line naming the endpoint and keeping the server's own words,
     as the remote store says it: a SparqlQueryRefusedError (exit 2) when the endpoint refused the
     query as bad (400), else a SparqlEndpointError (exit 4). The result is `truncated` when the
-    endpoint says so (a bcic endpoint's row limit)."""
+    endpoint says so (a bcic endpoint's row limit). The dataset the query names (FROM, FROM
+    NAMED) goes along as the protocol's parameters too, as the remote store sends it (docs/store.md,
+    "The server's default graph")."""
     shown = shown_endpoint(checked_endpoint(endpoint))
-    info = _guarded(inspect_query, text)
-    graph_form = info.form in (QueryForm.CONSTRUCT, QueryForm.DESCRIBE)
-    body, media_type, truncated = _ask(endpoint, text, graph_form, shown)
+    form, dataset = _remote_reading(text)
+    graph_form = form in (QueryForm.CONSTRUCT, QueryForm.DESCRIBE)
+    body, media_type, truncated = _ask(endpoint, text, graph_form, dataset, shown)
     try:
         if graph_form:
-            result = _graph_result(info.form, _parse_graph(body, media_type))
+            result = _graph_result(form, _parse_graph(body, media_type))
         else:
-            result = _solutions(info.form, pyoxigraph.parse_query_results(
+            result = _solutions(form, pyoxigraph.parse_query_results(
                 body, pyoxigraph.QueryResultsFormat.JSON))
     except (SyntaxError, ValueError) as error:
         raise SparqlEndpointError(phrase("error.remote.unreadable_answer", endpoint=shown,
@@ -104,11 +112,43 @@ def _guarded(check: Callable[[str], QueryInfo], text: str) -> QueryInfo:
         raise
 
 
-def _ask(endpoint: str, text: str, graph_form: bool, shown: str) -> tuple[bytes, str, bool]:
-    """POST the query as a form with SPARQLWrapper: the answer's body, its media type, and
-    whether the endpoint says it cut the rows."""
+def _remote_reading(text: str) -> tuple[QueryForm, QueryDataset | None]:
+    """A partner's query's form and the dataset it names. Text bcic's parser cannot read, which
+    the partner's server may (a vendor's extension, such as Virtuoso's `DEFINE`), goes as it is,
+    with the form SPARQLWrapper reads in it and no dataset parameters, for the endpoint to judge;
+    an update, text that is not characters and text SPARQLWrapper reads as no query form are
+    refused as before."""
+    try:
+        info = _guarded(inspect_query, text)
+    except QueryRefusedError:
+        form = None if text_refusal(text) is not None else _wrapper_form(text)
+        if form is None:
+            raise
+        return form, None
+    return info.form, info.dataset
+
+
+def _wrapper_form(text: str) -> QueryForm | None:
+    """The query form SPARQLWrapper reads in the text (SELECT when it finds no keyword), None
+    for an update's keyword."""
+    wrapper = SPARQLWrapper("http://127.0.0.1/")
+    with warnings.catch_warnings(action="ignore"):  # its "unknown query type": SELECT
+        wrapper.setQuery(text)
+    return _WRAPPER_FORMS.get(wrapper.queryType)
+
+
+def _ask(endpoint: str, text: str, graph_form: bool, dataset: QueryDataset | None,
+         shown: str) -> tuple[bytes, str, bool]:
+    """POST the query as a form with SPARQLWrapper, with the dataset it names as the protocol's
+    `default-graph-uri` and `named-graph-uri`: the answer's body, its media type, and whether
+    the endpoint says it cut the rows."""
     wrapper = SPARQLWrapper(endpoint, agent=f"bcic/{__version__}")
     wrapper.setQuery(text)
+    if dataset is not None:
+        for iri in dataset.default_graphs:
+            wrapper.addParameter("default-graph-uri", iri)
+        for iri in dataset.named_graphs:
+            wrapper.addParameter("named-graph-uri", iri)
     wrapper.setMethod(POST)
     wrapper.setRequestMethod(URLENCODED)
     wrapper.setTimeout(REMOTE_TIMEOUT_SECONDS)

@@ -1,9 +1,13 @@
-"""`bcic query --endpoint`: what the CLI says about an endpoint's answer beyond its rows."""
+"""`bcic query --endpoint`: what the CLI says about an endpoint's answer beyond its rows, and
+the dataset it asks for."""
 
 from __future__ import annotations
 
 import json
+import urllib.parse
+import urllib.request
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -11,6 +15,8 @@ from click.testing import CliRunner
 from checker.cli import main
 from checker.sparql_service import TRUNCATED_HEADER
 from tests.loopback import QuietHandler, loopback_endpoint
+
+from oxigraph_server import OxigraphNotInstalledError, OxigraphServer, require_binary
 
 ROWS = {"head": {"vars": ["n"]}, "results": {"bindings": [
     {"n": {"type": "literal", "value": str(n)}} for n in range(3)]}}
@@ -115,3 +121,89 @@ def test_an_ask_prints_its_answer_without_an_internal_header(fmt: str,
         result = CliRunner().invoke(main, ["query", "ASK { ?s ?p ?o }", "--endpoint", url,
                                            "--format", fmt])
     assert (result.exit_code, result.stdout.splitlines()) == (0, printed)
+
+
+GRAPH_1 = "urn:bcic-test:graph/1"  # two triples
+GRAPH_2 = "urn:bcic-test:graph/2"  # one triple
+
+
+@pytest.fixture(scope="module")
+def union_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OxigraphServer]:
+    """An Oxigraph server started with `--union-default-graph`, as docs/store.md asks of a
+    store's server, holding GRAPH_1 and GRAPH_2."""
+    try:
+        require_binary()
+    except OxigraphNotInstalledError as error:  # fail, never skip: `make install` installs it
+        pytest.fail(str(error), pytrace=False)
+    with OxigraphServer(tmp_path_factory.mktemp("union-server")) as server:
+        update = (f"INSERT DATA {{ GRAPH <{GRAPH_1}> {{ <urn:a> <urn:p> 1, 2 }} "
+                  f"GRAPH <{GRAPH_2}> {{ <urn:b> <urn:p> 3 }} }}")
+        request = urllib.request.Request(server.update_endpoint, data=update.encode("utf-8"),
+                                         headers={"Content-Type": "application/sparql-update"})
+        with urllib.request.urlopen(request, timeout=30):
+            pass
+        yield server
+
+
+@pytest.mark.parametrize(("dataset", "count"), [
+    (f"FROM <{GRAPH_1}>", "2"),
+    (f"FROM <{GRAPH_1}> FROM <{GRAPH_2}>", "3"),
+    (f"FROM NAMED <{GRAPH_1}>", "0"),  # SPARQL 1.1, 13.2: an empty default graph
+    ("", "3"),  # no dataset named: the server's union
+], ids=["from", "two-froms", "from-named", "none"])
+def test_endpoint_reads_the_dataset_the_query_names_on_a_union_default_graph_server(
+        union_server: OxigraphServer, dataset: str, count: str) -> None:
+    """The Oxigraph server takes the union over a query's FROM: only the protocol's parameters
+    name the dataset there, so they go along (docs/store.md, "The server's default graph")."""
+    result = CliRunner().invoke(main, [
+        "query", f"SELECT (COUNT(*) AS ?n) {dataset} WHERE {{ ?s ?p ?o }}",
+        "--endpoint", union_server.query_endpoint, "--format", "csv"])
+    assert (result.exit_code, result.stdout.splitlines()) == (0, ["n", count]), result.output
+
+
+def test_endpoint_resolves_a_prefixed_graph_name_before_sending_it(
+        union_server: OxigraphServer, tmp_path: Path) -> None:
+    query = tmp_path / "q.rq"
+    query.write_text("PREFIX g: <urn:bcic-test:graph/>\n"
+                     "ASK FROM g:2 WHERE { <urn:a> ?p ?o }", encoding="utf-8")
+    result = CliRunner().invoke(main, ["query", str(query), "--endpoint",
+                                       union_server.query_endpoint, "--format", "csv"])
+    assert (result.exit_code, result.stdout) == (0, "false\n"), result.output
+
+
+class _Recording(QuietHandler):
+    """An endpoint that keeps the form fields of each request and answers three rows."""
+
+    fields: list[list[tuple[str, str]]] = []
+
+    def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
+        body = self.rfile.read(int(self.headers["Content-Length"])).decode("utf-8")
+        self.fields.append(urllib.parse.parse_qsl(body))
+        self.send_response(200)
+        self.send_header("Content-Type", "application/sparql-results+json")
+        self.end_headers()
+        self.wfile.write(json.dumps(ROWS).encode("utf-8"))
+
+
+def test_a_vendor_extension_bcic_cannot_parse_is_sent_as_it_is_without_dataset_parameters(
+        ) -> None:
+    """Virtuoso's DEFINE is no SPARQL: the partner's server judges it, with its own FROM."""
+    text = f'DEFINE input:inference "rules" SELECT ?n FROM <{GRAPH_1}> WHERE {{ ?s ?p ?n }}'
+    _Recording.fields = []
+    with loopback_endpoint(_Recording) as url:
+        result = CliRunner().invoke(main, ["query", text, "--endpoint", url, "--format", "csv"])
+    assert (result.exit_code, result.stdout.splitlines()) == (0, ["n", "0", "1", "2"]), (
+        result.output)
+    (sent,) = _Recording.fields
+    assert ("query", text) in sent
+    assert not [name for name, _ in sent if name.endswith("-graph-uri")]
+
+
+def test_an_unparsable_update_is_still_refused_and_never_sent() -> None:
+    """SPARQLWrapper would send what it reads as an update as one: bcic sends no update."""
+    _Recording.fields = []
+    with loopback_endpoint(_Recording) as url:
+        result = CliRunner().invoke(main, ["query", "DEFINE sql:x 1 INSERT DATA { <urn:a> "
+                                           "<urn:p> 1 }", "--endpoint", url])
+    assert result.exit_code == 2, result.output
+    assert "cannot be parsed" in result.output and _Recording.fields == []
