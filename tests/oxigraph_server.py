@@ -32,12 +32,13 @@ class OxigraphNotInstalledError(RuntimeError):
 class OxigraphServer:
     """One `oxigraph serve` process over a database in `directory` (created if missing); set up
     otherwise than bcic asks with `union_default_graph=False` or `read_only=True`
-    (`serve-read-only`), as an operator might."""
+    (`serve-read-only`), as an operator might; on `port` (a stopped server's, to restart it
+    there), else a free one."""
 
     def __init__(self, directory: Path, *, union_default_graph: bool = True,
-                 read_only: bool = False) -> None:
+                 read_only: bool = False, port: int | None = None) -> None:
         self.directory = Path(directory)
-        self.port = free_port()
+        self.port = free_port() if port is None else port
         self.process: subprocess.Popen[bytes] | None = None
         self.union_default_graph = union_default_graph
         self.read_only = read_only

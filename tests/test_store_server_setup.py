@@ -22,6 +22,7 @@ from checker.errors import NoAnswerError
 from checker.paths import EXAMPLES_DIR
 from checker.store.base import ONTOLOGY_GRAPH
 from checker.store.default_graph import UNION_PROBE, unseen_graph
+from checker.store.sparql_http import SparqlEndpointError
 from checker.store.sparql_store import SparqlStore
 from web.data import start_notes
 
@@ -184,6 +185,39 @@ def test_a_store_refuses_each_read_while_the_server_is_set_up_otherwise(
             with pytest.raises(NoAnswerError, match="--union-default-graph") as refused:
                 store.revisions()
         assert f"<{ONTOLOGY_GRAPH}>" in refused.value.text("en")
+    finally:
+        store.close()
+
+
+def test_healthz_notices_a_server_restarted_without_union_default_graph(
+        stored: Path, tmp_path: Path, make_web_app) -> None:  # type: ignore[no-untyped-def]
+    """The app keeps its store, which saw the union once: /healthz asks again each time, as a
+    second `bcic serve` started on the restarted server would."""
+    with _server(stored, tmp_path) as server:
+        client = make_web_app(server.query_endpoint).test_client()
+        assert client.get("/healthz").status_code == 200
+        assert client.get("/api/clusters").status_code == 200
+    restarted = OxigraphServer(tmp_path, union_default_graph=False, port=server.port)
+    with restarted:
+        assert client.get("/healthz").status_code == 503
+        listed = client.get("/api/clusters")  # the pages' reads are refused from then on
+        assert listed.status_code == 503 and UNION_HINT in listed.get_json()["message"]
+
+
+def test_a_store_forgets_the_union_it_saw_once_its_server_could_not_be_reached(
+        stored: Path, tmp_path: Path) -> None:
+    """A server that went away may come back started otherwise: the next read asks again."""
+    everything = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    with _server(stored, tmp_path) as server:
+        store = SparqlStore(server.query_endpoint)
+        assert int(store.select(everything)[0]["n"]) > 0  # type: ignore[call-overload]
+    try:
+        with pytest.raises(SparqlEndpointError) as unreachable:
+            store.select(everything)
+        assert unreachable.value.status is None  # no HTTP answer at all
+        with OxigraphServer(tmp_path, union_default_graph=False, port=server.port):
+            with pytest.raises(NoAnswerError, match="--union-default-graph"):
+                store.select(everything)  # not a count of the empty default graph
     finally:
         store.close()
 

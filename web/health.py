@@ -1,6 +1,8 @@
 """`/healthz`: whether this server can answer from its store, for load balancers and
 supervisors. 200 when the store (an embedded store's query snapshot, or a remote SPARQL server)
-answers a read; 503 otherwise, saying so without a path (the server's log says what failed).
+answers a read (`Store.check_readable`: on a remote store, the check that its server's default
+graph is the union of its graphs, asked afresh each time); 503 otherwise, saying so without a
+path (the server's log says what failed).
 
 `bcic serve --health-port` answers it on a port of its own too, with a request thread of its
 own (web/serving.py): there it never waits behind the pages that hold the main port's threads,
@@ -22,7 +24,6 @@ from .data import is_remote, read_store
 from .i18n import ui
 
 bp = Blueprint("health", __name__)
-_PROBE = "ASK { ?s ?p ?o }"
 _HEALTH_ONLY = "bcic.health_only"  # set on the requests of the health port
 
 
@@ -52,7 +53,7 @@ def health() -> Response:
         current_app.logger.warning("health check: no query snapshot of %s yet", location)
         raise ServiceUnavailable(ui("health.error.no_snapshot"))
     try:
-        read_store().ask(_PROBE)
+        read_store().check_readable()
     except Exception as error:  # whatever the store raises, the answer is "not ready"
         current_app.logger.warning("health check: the store %s cannot be read: %r", location,
                                    error)

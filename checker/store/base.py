@@ -138,6 +138,11 @@ class Store(Protocol):
     def construct(self, query: str) -> Graph:
         """Run a CONSTRUCT or DESCRIBE query (default graph: the union of all graphs)."""
 
+    def check_readable(self) -> None:
+        """Answer one small read, asking afresh what the store took on trust since (a remote
+        store: that its server's default graph is the union of its graphs): a health check.
+        NoAnswerError or StoreError when the store cannot be read as it needs."""
+
     def close(self) -> None:
         """Release the store (locks, connections)."""
 

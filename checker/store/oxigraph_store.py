@@ -32,7 +32,7 @@ from .base import (ONTOLOGY_GRAPH, PROVENANCE_GRAPH, RULES_ARCHIVE_GRAPH, SHAPES
                    MakeRecord, RevisionInfo, RevisionRecord, Triple)
 from .deletion import (highest_number_query, read_highest_number, removal_operations,
                        revision_stored_query, tombstone_graph)
-from .guard import QueryForm, guard_query
+from .guard import OwnQuery, QueryForm, guard_query
 from .info_logs import prune_info_logs
 from .location import check_store_directory, on_read_only_mount, writable
 from .numbering import next_record, token_triples, write_token
@@ -43,6 +43,7 @@ from .summary import STORED_REVISIONS, rebuild_updates, summary_blocks
 T = TypeVar("T")
 _CORRUPTION = "Corruption:"  # how RocksDB's errors for damaged files begin
 LOCK_RETRY_SECONDS = 0.2
+_ANY_TRIPLE = OwnQuery("ASK { ?s ?p ?o }")  # the health check's read (check_readable)
 _Solutions = pyoxigraph.QuerySolutions | pyoxigraph.QueryBoolean | pyoxigraph.QueryTriples
 
 
@@ -168,6 +169,10 @@ class OxigraphStore:
         result = self._query(query, union=guard_query(query, QueryForm.ASK))
         assert isinstance(result, pyoxigraph.QueryBoolean)
         return bool(result)
+
+    def check_readable(self) -> None:
+        """Answer one small ASK: the store's files open and answer (nothing else to ask)."""
+        self.ask(_ANY_TRIPLE)
 
     def construct(self, query: str) -> Graph:
         """Run a guarded (unless an OwnQuery) CONSTRUCT or DESCRIBE over the union of all graphs."""

@@ -254,6 +254,14 @@ class SparqlStore:
         """
         return self._read_graph(query, Graph(), guarded_dataset(query, QueryForm.CONSTRUCT))
 
+    def check_readable(self) -> None:
+        """Ask the server afresh whether its default graph is the union of its graphs (the union
+        probe, one small query, which also shows that it answers): a server restarted set up
+        otherwise since the union was last seen is refused from now on (NoAnswerError)."""
+        self._open()
+        self._union_seen = False
+        self._check_default_graph()
+
     def close(self) -> None:
         """Forget the server; any later call raises StoreError."""
         self._closed = True
@@ -288,9 +296,11 @@ class SparqlStore:
 
     def _read_graph_store(self, iri: URIRef, into: Graph) -> None:
         """GET one graph through the Graph Store Protocol (absent: nothing added)."""
-        assert self.graph_store_endpoint is not None
+        endpoint = self.graph_store_endpoint
+        assert endpoint is not None
         try:
-            answer = self._client.get(self.graph_store_endpoint, {"graph": str(iri)}, _GRAPH_MEDIA)
+            answer = self._sent(lambda: self._client.get(endpoint, {"graph": str(iri)},
+                                                         _GRAPH_MEDIA))
         except SparqlEndpointError as error:
             if error.status == 404:
                 return
@@ -398,7 +408,7 @@ class SparqlStore:
                 raise StoreError.of("error.remote.update_too_large", size=size,
                                     limit=VIRTUOSO_MAX_UPDATE_BYTES, endpoint=self._shown)
         self._open()
-        return _again_if_deadlocked(lambda: self._client.update(text))
+        return self._sent(lambda: self._client.update(text))
 
     def _virtuoso(self) -> bool:
         """Whether the server is Virtuoso: as the engine setting says, unless `auto`, else from
@@ -414,16 +424,28 @@ class SparqlStore:
         (reading changes nothing, so it is always safe to send again), a few times."""
         self._open()
         self._check_default_graph()
-        return _again_if_deadlocked(lambda: self._client.query(text, accept, dataset))
+        return self._sent(lambda: self._client.query(text, accept, dataset))
+
+    def _sent(self, send: Callable[[], Response]) -> Response:
+        """`send()`'s answer, sent again while Virtuoso gives it up as deadlocked; when the server
+        could not be reached, the union it was seen to make is forgotten: it may come back
+        started otherwise (docs/store.md, "The server's default graph")."""
+        try:
+            return _again_if_deadlocked(send)
+        except SparqlEndpointError as error:
+            if error.status is None:  # no HTTP answer: refused, reset, timed out
+                self._union_seen = False
+            raise
 
     def _check_default_graph(self) -> None:
         """Refuse a server whose default graph is not the union of its named graphs
         (checker/store/default_graph.py): one small query before the first, and again before
         each later one while the store holds nothing to tell by (an empty store is told by its
-        first write: a writer's claim). NoAnswerError (exit 4, 503) naming the server's option."""
+        first write: a writer's claim), after the server could not be reached, and at each
+        health check (`check_readable`). NoAnswerError (exit 4, 503) naming the server's option."""
         if self._union_seen:
             return
-        rows = rows_from_json(self._json(_again_if_deadlocked(
+        rows = rows_from_json(self._json(self._sent(
             lambda: self._client.query(UNION_PROBE, _RESULTS_JSON))))
         if not rows:
             return
