@@ -25,6 +25,9 @@ PROVENANCE_GRAPH = URIRef(GRAPH_ROOT + "provenance")
 SUMMARY_GRAPH = URIRef(GRAPH_ROOT + "summary")
 # A remote store's writers in progress, one per cluster at a time (checker/store/turns.py).
 WRITERS_GRAPH = URIRef(GRAPH_ROOT + "writers")
+# A graph no store writes: a Virtuoso store names it as the one named graph of a query with FROM
+# and no FROM NAMED, whose named graphs are none (checker/store/sparql_store.py).
+NO_GRAPH = URIRef(GRAPH_ROOT + "none")
 
 Triple = tuple[Node, Node, Node]
 
