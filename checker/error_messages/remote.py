@@ -239,4 +239,29 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "cannot reach the SPARQL endpoint {endpoint}: {reason}",
         "zh": "无法连接 SPARQL 端点 {endpoint}：{reason}",
     },
+    "error.remote.unknown_host": {
+        "en": "cannot reach the SPARQL endpoint {endpoint}: its host name is not known ({reason})",
+        "zh": "无法连接 SPARQL 端点 {endpoint}：无法解析其主机名（{reason}）",
+    },
+    "error.remote.no_route": {
+        "en": "cannot reach the SPARQL endpoint {endpoint}: no network route leads to its host "
+              "({reason})",
+        "zh": "无法连接 SPARQL 端点 {endpoint}：没有通往其主机的网络路由（{reason}）",
+    },
+    "error.remote.connection_lost": {
+        "en": "the connection to the SPARQL endpoint {endpoint} broke before its answer came: "
+              "{how} ({reason})",
+        "zh": "与 SPARQL 端点 {endpoint} 的连接在应答到来之前中断：{how}（{reason}）",
+    },
+    "error.remote.how_closed": {
+        "en": "the server closed it without answering",
+        "zh": "服务器未作应答就关闭了连接",
+    },
+    "error.remote.how_reset": {"en": "the server reset it", "zh": "连接被服务器重置"},
+    "error.remote.how_broken_pipe": {
+        "en": "it broke while the request was being sent",
+        "zh": "发送请求时连接已断开",
+    },
+    "error.remote.how_aborted": {"en": "it was aborted", "zh": "连接被中止"},
+    "error.remote.how_cut": {"en": "the answer was cut short", "zh": "应答被截断"},
 }
