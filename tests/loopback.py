@@ -1,16 +1,19 @@
 """Servers on loopback for the tests: a stand-in SPARQL endpoint for the command line's tests,
-and the web app under waitress in a process of its own."""
+the web app under waitress in a process of its own, and proxies in front of a real server."""
 
 from __future__ import annotations
 
+import http.client
 import re
 import signal
+import socket
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 
@@ -105,4 +108,72 @@ def prefix_proxy(upstream: str, prefix: str) -> Iterator[str]:
             self.wfile.write(body)
 
     with loopback_server(Forwarding) as base:
+        yield base
+
+
+@dataclass
+class Drop:
+    """Which request a dropping proxy answers by closing the connection (`picks`, given its
+    body), whether it passes that request on first (`forward`: the server applies it, its
+    answer is lost), and how many requests after it are dropped unanswered and not passed on
+    (`then`: the server gone for a while). `dropped` counts the requests picked."""
+
+    picks: Callable[[bytes], bool]
+    forward: bool
+    then: int = 0
+    dropped: int = 0
+
+
+@contextmanager
+def dropping_proxy(upstream: str, drop: Drop) -> Iterator[str]:
+    """A proxy on loopback in front of `upstream` (a base URL) that passes each request on and
+    its answer back, except those `drop` says to answer by closing the connection (as a
+    connection that breaks, or a server killed while it answers); yield its base URL."""
+    target = upstream.removeprefix("http://")
+    gone = 0  # requests still to drop after the one picked
+
+    class Dropping(QuietHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+            self._pass(None)
+
+        def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
+            self._pass(self.rfile.read(int(self.headers.get("Content-Length", 0))))
+
+        def _pass(self, body: bytes | None) -> None:
+            nonlocal gone
+            if gone:
+                gone -= 1
+                self._close()
+                return
+            picked = body is not None and drop.picks(body)
+            if picked:
+                drop.dropped += 1
+                gone = drop.then
+                if not drop.forward:
+                    self._close()
+                    return
+            connection = http.client.HTTPConnection(target, timeout=60)
+            headers = {k: v for k, v in self.headers.items()
+                       if k.lower() not in ("host", "connection", "content-length")}
+            connection.request(self.command, self.path, body=body, headers=headers)
+            answer = connection.getresponse()
+            data = answer.read()
+            connection.close()
+            if picked:
+                self._close()
+                return
+            self.send_response(answer.status)
+            for name, value in answer.getheaders():
+                if name.lower() not in ("transfer-encoding", "connection", "content-length"):
+                    self.send_header(name, value)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def _close(self) -> None:
+            """Close the connection without a word of answer."""
+            self.close_connection = True
+            self.connection.shutdown(socket.SHUT_RDWR)
+
+    with loopback_server(Dropping) as base:
         yield base

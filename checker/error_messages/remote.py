@@ -179,11 +179,9 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     },
     "error.remote.turn_busy": {
         "en": "another writer was writing {written} at {endpoint} for all the {seconds} s this "
-              "one waited (BCIC_STORE_LOCK_WAIT); nothing was written: try again (a writer that "
-              "stopped without finishing frees its turn after {minutes} minutes)",
+              "one waited (BCIC_STORE_LOCK_WAIT); nothing was written: try again ({expiry})",
         "zh": "在本次等待的 {seconds} 秒（BCIC_STORE_LOCK_WAIT）内，另一写入者一直在向 {endpoint} "
-              "写入 {written}；未写入任何内容，请重试（未完成就停止的写入者在 {minutes} 分钟后释放"
-              "其写入权）",
+              "写入 {written}；未写入任何内容，请重试（{expiry}）",
     },
     "error.remote.update_not_applied": {
         "en": "the SPARQL endpoint {endpoint} answered the update with HTTP {status} "
@@ -238,5 +236,73 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "error.remote.unreachable": {
         "en": "cannot reach the SPARQL endpoint {endpoint}: {reason}",
         "zh": "无法连接 SPARQL 端点 {endpoint}：{reason}",
+    },
+    "error.remote.unknown_host": {
+        "en": "cannot reach the SPARQL endpoint {endpoint}: its host name is not known ({reason})",
+        "zh": "无法连接 SPARQL 端点 {endpoint}：无法解析其主机名（{reason}）",
+    },
+    "error.remote.no_route": {
+        "en": "cannot reach the SPARQL endpoint {endpoint}: no network route leads to its host "
+              "({reason})",
+        "zh": "无法连接 SPARQL 端点 {endpoint}：没有通往其主机的网络路由（{reason}）",
+    },
+    "error.remote.connection_lost": {
+        "en": "the connection to the SPARQL endpoint {endpoint} broke before its answer came: "
+              "{how} ({reason})",
+        "zh": "与 SPARQL 端点 {endpoint} 的连接在应答到来之前中断：{how}（{reason}）",
+    },
+    "error.remote.how_closed": {
+        "en": "the server closed it without answering",
+        "zh": "服务器未作应答就关闭了连接",
+    },
+    "error.remote.how_reset": {"en": "the server reset it", "zh": "连接被服务器重置"},
+    "error.remote.how_broken_pipe": {
+        "en": "it broke while the request was being sent",
+        "zh": "发送请求时连接已断开",
+    },
+    "error.remote.how_aborted": {"en": "it was aborted", "zh": "连接被中止"},
+    "error.remote.how_cut": {"en": "the answer was cut short", "zh": "应答被截断"},
+    "error.remote.lost_not_applied": {
+        "en": "{lost}; read back from {query_endpoint}, {what}: the update was not applied, and "
+              "nothing of it was stored",
+        "zh": "{lost}；从 {query_endpoint} 读回时{what}：该更新并未生效，其内容均未存储",
+    },
+    "error.remote.lost_revision_unknown": {
+        "en": "{lost}; it is unknown whether revision {number} of {cluster} was stored, as "
+              "reading it back failed too ({detail}): check with `bcic history {cluster}` "
+              "before sending it again",
+        "zh": "{lost}；无法确定 {cluster} 的第 {number} 版修订版是否已存储，因为读回也失败了"
+              "（{detail}）：再次发送之前，请先用 `bcic history {cluster}` 查看",
+    },
+    "error.remote.lost_deletion_unknown": {
+        "en": "{lost}; it is unknown whether revision {number} of {cluster} was deleted, as "
+              "reading it back failed too ({detail}): check with `bcic history {cluster}` "
+              "before deleting it again",
+        "zh": "{lost}；无法确定 {cluster} 的第 {number} 版修订版是否已删除，因为读回也失败了"
+              "（{detail}）：再次删除之前，请先用 `bcic history {cluster}` 查看",
+    },
+    "error.remote.lost_rules_unknown": {
+        "en": "{lost}; it is unknown whether the rule graphs were replaced, as reading them back "
+              "failed too ({detail}): loading them again (bcic rules reload) replaces them "
+              "either way",
+        "zh": "{lost}；无法确定规则图是否已替换，因为读回也失败了（{detail}）：再次加载"
+              "（bcic rules reload）无论如何都会替换它们",
+    },
+    "error.remote.claim_left": {
+        "en": "{error}. This writer's claim of the turn to write {written} could not be given "
+              "back: if it is still in the store, other writers of it wait for it until it "
+              "expires, by {until} UTC",
+        "zh": "{error}。本写入者对 {written} 写入权的申领未能交还：若它仍在存储中，其他写入者须等待"
+              "它过期（UTC {until} 之前）",
+    },
+    "error.remote.claim_expiry": {
+        "en": "if its writer stopped without finishing, the claim this one waited for expires "
+              "by {until} UTC",
+        "zh": "若该写入者未完成就停止，本次所等待的申领将在 UTC {until} 之前过期",
+    },
+    "error.remote.claim_expiry_unknown": {
+        "en": "a writer that stopped without finishing frees its turn {minutes} minutes after "
+              "its claim",
+        "zh": "未完成就停止的写入者在申领 {minutes} 分钟后释放其写入权",
     },
 }

@@ -9,6 +9,7 @@ endpoints' URLs hold no `user:password@` here (checker/store/credentials.py take
 
 from __future__ import annotations
 
+import errno
 import http.client
 import re
 import socket
@@ -30,15 +31,28 @@ _READ_ONLY = re.compile(r"read[- ]only", re.IGNORECASE)
 # Statuses of an update sent where no update is taken: not understood as a query (400), no such
 # address (404), not POST (405), not application/sparql-update (415; the Oxigraph server's /query).
 _NOT_AN_UPDATE_ENDPOINT = (400, 404, 405, 415)
+# How a connection broke once it was made, in the order to test them (RemoteDisconnected is a
+# ConnectionResetError too): the message's words for each.
+_BROKEN: tuple[tuple[type[BaseException], str], ...] = (
+    (http.client.RemoteDisconnected, "error.remote.how_closed"),
+    (ConnectionResetError, "error.remote.how_reset"),
+    (BrokenPipeError, "error.remote.how_broken_pipe"),
+    (ConnectionAbortedError, "error.remote.how_aborted"),
+    (http.client.IncompleteRead, "error.remote.how_cut"),
+)
 
 
 class SparqlEndpointError(NoAnswerError):
-    """A SPARQL server could not be reached, timed out, refused a request or failed on it."""
+    """A SPARQL server could not be reached, timed out, refused a request or failed on it;
+    `answer_lost` when the request may have reached the server, and been applied, though no
+    answer came (the connection broke, or the time ran out, after it was sent)."""
 
-    def __init__(self, message: Localized, endpoint: str, status: int | None = None) -> None:
+    def __init__(self, message: Localized, endpoint: str, status: int | None = None, *,
+                 answer_lost: bool = False) -> None:
         super().__init__(message)
         self.endpoint = endpoint
         self.status = status
+        self.answer_lost = answer_lost
 
 
 class SparqlDeadlockError(SparqlEndpointError):
@@ -142,10 +156,11 @@ class SparqlClient:
                 at_query_endpoint=self.update_endpoint == self.query_endpoint),
                 shown, error.code) from None
         except urllib.error.URLError as error:
-            raise SparqlEndpointError(network_failure(shown, error.reason, self.timeout),
-                                      shown) from None
+            raise SparqlEndpointError(network_failure(shown, error.reason, self.timeout), shown,
+                                      answer_lost=answer_lost(error.reason)) from None
         except (TimeoutError, OSError, http.client.HTTPException) as error:
-            raise SparqlEndpointError(network_failure(shown, error, self.timeout), shown) from None
+            raise SparqlEndpointError(network_failure(shown, error, self.timeout), shown,
+                                      answer_lost=answer_lost(error)) from None
         self.server = headers.get("Server")
         if "SR172" in headers.get("X-SQL-Message", ""):  # Virtuoso: "Transaction deadlocked"
             raise SparqlDeadlockError(phrase(deadlocked, endpoint=shown), shown, 200)
@@ -160,12 +175,30 @@ class SparqlClient:
 
 
 def network_failure(shown: str, reason: object, timeout: float) -> Phrase:
-    """A one-line message for an endpoint that could not be reached or did not answer in time."""
+    """A one-line message for an endpoint that could not be reached, did not answer in time, or
+    whose connection broke before its answer came: in bcic's words, with the system's (in
+    English) in parentheses."""
     if isinstance(reason, (TimeoutError, socket.timeout)):
         return phrase("error.remote.timeout", endpoint=shown, seconds=timeout)
     if isinstance(reason, ConnectionRefusedError):
         return phrase("error.remote.refused", endpoint=shown)
+    if isinstance(reason, socket.gaierror):
+        return phrase("error.remote.unknown_host", endpoint=shown, reason=reason)
+    if isinstance(reason, OSError) and reason.errno in (errno.ENETUNREACH, errno.EHOSTUNREACH):
+        return phrase("error.remote.no_route", endpoint=shown, reason=reason)
+    how = next((key for kind, key in _BROKEN if isinstance(reason, kind)), None)
+    if how is not None:
+        return phrase("error.remote.connection_lost", endpoint=shown, how=phrase(how),
+                      reason=reason)
     return phrase("error.remote.unreachable", endpoint=shown, reason=reason)
+
+
+def answer_lost(reason: object) -> bool:
+    """Whether a request that failed for `reason` may have reached the server, and been applied,
+    though no answer came: its connection broke or its time ran out; not a refused connection or
+    an unknown host, where nothing was sent."""
+    return isinstance(reason, (TimeoutError, socket.timeout, http.client.HTTPException,
+                               *(kind for kind, _ in _BROKEN)))
 
 
 def error_body(error: urllib.error.HTTPError) -> bytes:

@@ -27,7 +27,9 @@ What the store assumes of the server, and how it copes with Virtuoso (checked on
   status a success whatever the body, which is implementation defined (Virtuoso sends HTML), so a
   proxy's page or a catch-all server answering 200 looks the same. Every write is read back: the
   revision's token, a deleted revision's absence, the rule graphs' triple counts, the summary's
-  version marker.
+  version marker. So is a write whose answer was lost (the connection broke after it was sent):
+  it may have been applied, and the read back says whether; failing that, the error says it is
+  not known, and how to find out before sending it again (docs/store.md, "When the store fails").
 - On Virtuoso (told by its Server header, or by the engine setting when a proxy in front of it
   strips or rewrites that header: checker/store/engine.py) an update opens with its pragma
   `define sql:big-data-const 1`, without which INSERT DATA fails past ~4,000 triples; it then
@@ -58,16 +60,16 @@ from __future__ import annotations
 import json
 import random
 import time
-from collections.abc import Callable, Collection, Iterator
-from contextlib import contextmanager, suppress
+from collections.abc import Callable, Collection, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, TypeVar
 
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
-from ..errors import InputError, NoAnswerError, RevisionExistsError, StoreError
+from ..errors import CheckerError, InputError, NoAnswerError, RevisionExistsError, StoreError
 from ..i18n import Phrase, phrase
 from .base import (NO_GRAPH, ONTOLOGY_GRAPH, PROVENANCE_GRAPH, RULES_ARCHIVE_GRAPH,
                    SHAPES_GRAPH, MakeRecord, RevisionInfo, RevisionRecord, Triple)
@@ -85,7 +87,8 @@ from .summary import STORED_REVISIONS, rebuild_updates, summary_blocks, summary_
 from .sparql_http import (Response, SparqlClient, SparqlDeadlockError, SparqlEndpointError,
                           shown_endpoint)
 from .sparql_terms import TermWriter, graph_from_rdf, iri_text, rows_from_json
-from .turns import TURN_EXPIRES, Turn, claim_update, claims_query, give_back, read_claims
+from .turns import (TURN_EXPIRES, Turn, claim_update, claims_query, expiry, give_back,
+                    read_claims)
 
 TRIPLES_PER_BLOCK = 1_000
 VIRTUOSO_MAX_UPDATE_BYTES = 9_990_000  # its HTTP server refuses bodies over 10,000,000 bytes
@@ -96,6 +99,10 @@ _CLAIM_PAUSE = (0.05, 0.4)  # seconds between claims of a turn: random, so that 
 _DEADLOCK_RETRIES = 3  # a request Virtuoso rolled back as deadlocked is sent again
 _UNSEEN_CLAIMS = 3  # claims in a row absent when read back: the server ignores updates
 _GRAPH_MEDIA = "application/n-triples, text/turtle;q=0.9, text/plain;q=0.5"
+# Seconds between reads back of a write whose answer was lost, or gives back of a failed
+# writer's turn, while the server cannot be reached (one restarting after a crash).
+_UNREACHABLE_PAUSES = (0.5, 1.0, 2.0)
+_T = TypeVar("_T")
 
 
 class SparqlStore:
@@ -145,12 +152,18 @@ class SparqlStore:
                                                                               SHAPES_GRAPH))
             prologue, insert = _insert_data(((ONTOLOGY_GRAPH, ontology), (SHAPES_GRAPH, shapes),
                                              (RULES_ARCHIVE_GRAPH, archive)))
-            answer = self._update(prologue + archive_removal(archive) + drops + insert)
-            stored = (self._count(iri_text(ONTOLOGY_GRAPH)) + self._count(iri_text(SHAPES_GRAPH))
-                      if sent else 0)
-            archived = not archive or self._ask(
-                f"ASK {{ GRAPH {iri_text(RULES_ARCHIVE_GRAPH)} {{ {iri_text(archive[0][0])} "
-                f"{iri_text(archive[0][1])} ?text }} }}")
+            answer = self._update_or_lost(prologue + archive_removal(archive) + drops + insert)
+
+            def rules_held() -> tuple[int, bool]:
+                """The rule graphs' size, and whether the archive holds what they replaced."""
+                return ((self._count(iri_text(ONTOLOGY_GRAPH))
+                         + self._count(iri_text(SHAPES_GRAPH)) if sent else 0),
+                        not archive or self._ask(
+                            f"ASK {{ GRAPH {iri_text(RULES_ARCHIVE_GRAPH)} "
+                            f"{{ {iri_text(archive[0][0])} {iri_text(archive[0][1])} ?text }} }}"))
+
+            stored, archived = self._read_back(answer, rules_held,
+                                              "error.remote.lost_rules_unknown")
         # Never more than was sent, the graphs being dropped first; fewer can be right, as
         # Virtuoso keeps values and merges literals it takes for equal ("1.0", "1.00").
         if sent and not 0 < stored <= sent or not archived:
@@ -190,9 +203,12 @@ class SparqlStore:
             answer = self._ending_turn(turn, terms.prologue(), removal_operations(cluster, number)
                                        + f"INSERT DATA {{ GRAPH {iri_text(PROVENANCE_GRAPH)} "
                                        f"{{\n{blocks}\n}} }}")
-            if self._ask(revision_stored_query(cluster, number)):
+            if self._read_back(answer, lambda: self._ask(revision_stored_query(cluster, number)),
+                               "error.remote.lost_deletion_unknown", number=number,
+                               cluster=cluster):
                 raise self._not_applied(answer, phrase("error.remote.what_deletion",
                                                        number=number, cluster=cluster))
+            turn.given_back = True  # by the update that deleted it, though its answer was lost
         return True
 
     def rebuild_summary(self) -> None:
@@ -326,25 +342,43 @@ class SparqlStore:
         """Hold the turn to write a cluster's revisions, or the rule graphs (the ontology
         graph's IRI; checker/store/turns.py), waiting for it up to the store's lock wait. The
         write gives it back in its own update (`_ending_turn`); leaving without one (nothing to
-        write, a failure, even while waiting) gives it back here."""
+        write, a failure, even while waiting) gives it back here, again for a few seconds while
+        the server cannot be reached. A failure whose claim could not be given back says so,
+        and until when the claim may keep other writers waiting."""
         turn = Turn(write_token())
+        failure: CheckerError | None = None
         try:
-            self._wait_for_turn(written, turn.writer)
+            self._wait_for_turn(written, turn)
             yield turn
+        except CheckerError as error:
+            failure = error
+            raise
         finally:
-            if not turn.given_back:
-                with suppress(StoreError):
-                    self._update(give_back(turn.writer))
+            if turn.held and not self._give_back(turn) and failure is not None:
+                assert turn.claimed_at is not None
+                raise NoAnswerError.of("error.remote.claim_left", error=failure,
+                                       written=_written(written),
+                                       until=expiry(turn.claimed_at)) from failure
 
-    def _wait_for_turn(self, written: URIRef, writer: URIRef) -> None:
+    def _give_back(self, turn: Turn) -> bool:
+        """Remove the turn's claim, again for a few seconds while the server cannot be reached;
+        whether that was done."""
+        try:
+            _again_while_unreachable(lambda: self._update(give_back(turn.writer)))
+        except StoreError:
+            return False
+        turn.given_back = True
+        return True
+
+    def _wait_for_turn(self, written: URIRef, turn: Turn) -> None:
         """Claim the turn until it is the writer's alone, pausing a random moment between
         claims; NoAnswerError (exit 4) once the store's lock wait is over, or when the claims
         are never there to be read back (an endpoint that applies no update)."""
         deadline = time.monotonic() + self._lock_wait
         unseen = 0  # claims in a row that were not there when read back
         while True:
-            claims, answer = self._claim(written, writer)
-            if claims == {writer}:
+            claims, answer = self._claim(written, turn)
+            if claims.keys() == {turn.writer}:
                 return
             unseen = unseen + 1 if not claims else 0
             if unseen == _UNSEEN_CLAIMS:
@@ -353,25 +387,61 @@ class SparqlStore:
             if time.monotonic() >= deadline:
                 raise NoAnswerError.of("error.remote.turn_busy", written=_written(written),
                                        endpoint=self._shown, seconds=f"{self._lock_wait:g}",
-                                       minutes=f"{TURN_EXPIRES.total_seconds() / 60:g}")
+                                       expiry=_expiry(claims, turn.writer))
             time.sleep(random.uniform(*_CLAIM_PAUSE))
 
-    def _ending_turn(self, turn: Turn, prologue: str, update: str) -> Response:
+    def _ending_turn(self, turn: Turn, prologue: str,
+                     update: str) -> Response | SparqlEndpointError:
         """Send `update` (its PREFIXes in `prologue`) and give the turn back in the same
-        request, which the server applies whole: the write and the turn's end go together."""
-        answer = self._update(prologue + give_back(turn.writer) + " ;\n" + update)
-        turn.given_back = True
+        request, which the server applies whole: the write and the turn's end go together. The
+        answer, or the error of one lost (`_update_or_lost`): then the caller reads back whether
+        it was applied, and the turn given back with it."""
+        answer = self._update_or_lost(prologue + give_back(turn.writer) + " ;\n" + update)
+        if isinstance(answer, Response):
+            turn.given_back = True
         return answer
 
-    def _claim(self, written: URIRef, writer: URIRef) -> tuple[set[URIRef], Response]:
-        """Claim the turn to write `written` for `writer`, and read back every claim (with the
-        server's answer to the claim): the turn is its own when its claim is the only one. When
-        several claimed at once, each withdraws its own, and all try again."""
+    def _update_or_lost(self, update: str) -> Response | SparqlEndpointError:
+        """Send an update: the server's answer; or, when the connection broke (or the time ran
+        out) after it was sent, the error, since the server may have applied it all the same:
+        the caller reads back what was stored (`_read_back`). Any other failure is raised."""
+        try:
+            return self._update(update)
+        except SparqlEndpointError as error:
+            if not error.answer_lost:
+                raise
+            return error
+
+    def _read_back(self, answer: Response | SparqlEndpointError, read: Callable[[], _T],
+                   unknown: str, /, **values: object) -> _T:
+        """`read()`, what the store holds after an update the server `answer`ed. After an
+        answer lost, read again for a few seconds while the server cannot be reached; failing
+        that, NoAnswerError `unknown` (with `values`): whether the update was applied is not
+        known, and the message says how to find out before sending it again."""
+        if isinstance(answer, Response):
+            return read()
+        try:
+            return _again_while_unreachable(read)
+        except StoreError as error:
+            raise NoAnswerError.of(unknown, lost=answer, detail=error, **values) from None
+
+    def _claim(self, written: URIRef,
+               turn: Turn) -> tuple[dict[URIRef, datetime | None], Response]:
+        """Claim the turn to write `written` for the turn's writer, and read back every claim
+        with the time it was made (with the server's answer to the claim): the turn is its own
+        when its claim is the only one. When several claimed at once, each withdraws its own,
+        and all try again. The turn keeps when its claim was made, if it may be stored."""
         now = datetime.now(timezone.utc)
-        answer = self._update(claim_update(written, writer, now))
+        try:
+            answer = self._update(claim_update(written, turn.writer, now))
+        except SparqlEndpointError as error:
+            if error.answer_lost:
+                turn.claimed_at = now
+            raise
+        turn.claimed_at = now
         claims = read_claims(self._select(claims_query(written, now)))
-        if writer in claims and len(claims) > 1:
-            self._update(give_back(writer))
+        if turn.writer in claims and len(claims) > 1:
+            self._update(give_back(turn.writer))
         return claims, answer
 
     def _write_revision(self, revision: RevisionRecord, turn: Turn) -> None:
@@ -387,7 +457,12 @@ class SparqlStore:
             (PROVENANCE_GRAPH, provenance),
             *summary_blocks(revision)))
         answer = self._ending_turn(turn, prologue, insert)
-        written = {row["writer"] for row in self._select(written_by_query(revision))}
+        written = self._read_back(
+            answer, lambda: {row["writer"] for row in self._select(written_by_query(revision))},
+            "error.remote.lost_revision_unknown", number=revision.number,
+            cluster=revision.cluster)
+        if turn.writer in written:
+            turn.given_back = True  # by the update that wrote it, though its answer was lost
         if written != {turn.writer}:
             what = phrase("error.remote.what_revision", number=revision.number,
                           cluster=revision.cluster)
@@ -396,9 +471,14 @@ class SparqlStore:
             raise NoAnswerError.of("error.remote.written_twice", number=revision.number,
                                    cluster=revision.cluster, endpoint=self._shown)
 
-    def _not_applied(self, answer: Response, what: Phrase) -> NoAnswerError:
+    def _not_applied(self, answer: Response | SparqlEndpointError,
+                     what: Phrase) -> NoAnswerError:
         """The error for an update the server answered as done, though reading back shows that
-        it was not (a catch-all page, a proxy, an endpoint that ignores updates)."""
+        it was not (a catch-all page, a proxy, an endpoint that ignores updates); or whose
+        answer was lost, and reading back shows that nothing of it was stored."""
+        if isinstance(answer, SparqlEndpointError):
+            return NoAnswerError.of("error.remote.lost_not_applied", lost=answer, what=what,
+                                    query_endpoint=self._shown)
         return NoAnswerError.of("error.remote.update_not_applied", what=what,
                                 endpoint=shown_endpoint(self._client.update_endpoint or ""),
                                 status=answer.status, media_type=answer.media_type or "-",
@@ -510,6 +590,30 @@ def _as_virtuoso_reads(dataset: QueryDataset) -> QueryDataset:
     if dataset.default_graphs and not dataset.named_graphs:
         return replace(dataset, named_graphs=(str(NO_GRAPH),))
     return dataset
+
+
+def _again_while_unreachable(send: Callable[[], _T]) -> _T:
+    """`send()`'s result; sent again after each of _UNREACHABLE_PAUSES while the server cannot
+    be reached or its answer is lost (no HTTP status: a server restarting), for what must be
+    known or done after a failed write (reading it back, giving the turn back)."""
+    for pause in _UNREACHABLE_PAUSES:
+        try:
+            return send()
+        except SparqlEndpointError as error:
+            if error.status is not None:
+                raise
+        time.sleep(pause)
+    return send()
+
+
+def _expiry(claims: Mapping[URIRef, datetime | None], writer: URIRef) -> Phrase:
+    """When the claims that kept `writer` waiting expire, if their writers stopped without
+    finishing: the latest of them, in words."""
+    others = [since for other, since in claims.items() if other != writer and since is not None]
+    if not others:
+        return phrase("error.remote.claim_expiry_unknown",
+                      minutes=f"{TURN_EXPIRES.total_seconds() / 60:g}")
+    return phrase("error.remote.claim_expiry", until=expiry(max(others)))
 
 
 def open_sparql_store(**options: Any) -> SparqlStore:

@@ -22,9 +22,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import PROV
 from rdflib.term import Node
 
@@ -39,10 +39,17 @@ TURN_EXPIRES = timedelta(minutes=5)
 @dataclass
 class Turn:
     """A writer's turn to write one thing: the writer's IRI (the token a revision's provenance
-    names), and whether an update of its own has given the turn back."""
+    names), when it last sent a claim that may be stored (None: none yet), and whether an
+    update of its own has given the turn back."""
 
     writer: URIRef
+    claimed_at: datetime | None = None
     given_back: bool = False
+
+    @property
+    def held(self) -> bool:
+        """Whether a claim of this writer may be in the store: it must be given back."""
+        return self.claimed_at is not None and not self.given_back
 
 
 def claim_update(written: URIRef, writer: URIRef, now: datetime) -> str:
@@ -62,15 +69,33 @@ WHERE {{ {values}
 
 
 def claims_query(written: URIRef, now: datetime) -> str:
-    """SELECT ?writer: every unexpired claim of the turn to write `written`."""
-    return (f"SELECT ?writer WHERE {{ GRAPH <{WRITERS_GRAPH}> {{ ?writer <{BCIC.writes}> "
+    """SELECT ?writer ?since: every unexpired claim of the turn to write `written`."""
+    return (f"SELECT ?writer ?since WHERE {{ GRAPH <{WRITERS_GRAPH}> {{ ?writer <{BCIC.writes}> "
             f"<{checked_iri(str(written))}> ; <{PROV.startedAtTime}> ?since "
             f"FILTER(?since > {_time(now - TURN_EXPIRES)}) }} }}")
 
 
-def read_claims(rows: Sequence[Mapping[str, Node]]) -> set[URIRef]:
-    """The writers claims_query found."""
-    return {URIRef(str(row["writer"])) for row in rows if "writer" in row}
+def read_claims(rows: Sequence[Mapping[str, Node]]) -> dict[URIRef, datetime | None]:
+    """The writers claims_query found, each with the time of its latest claim (None when the
+    server's value is not a time with a zone)."""
+    claims: dict[URIRef, datetime | None] = {}
+    for row in rows:
+        if "writer" in row:
+            writer = URIRef(str(row["writer"]))
+            value = row["since"].toPython() if isinstance(row.get("since"), Literal) else None
+            since = value if isinstance(value, datetime) and value.tzinfo else None
+            earlier = claims.get(writer)
+            claims[writer] = max(since, earlier) if since and earlier else since or earlier
+    return claims
+
+
+def expiry(since: datetime) -> str:
+    """When a claim made at `since` expires, as HH:MM in UTC, rounded up to the minute (an
+    operator is told to wait until then)."""
+    ends = (since + TURN_EXPIRES).astimezone(timezone.utc)
+    if ends.second or ends.microsecond:
+        ends = ends.replace(second=0, microsecond=0) + timedelta(minutes=1)
+    return ends.strftime("%H:%M")
 
 
 def give_back(writer: URIRef) -> str:
