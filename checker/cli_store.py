@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, closing, contextmanager
 from datetime import datetime, timezone
+from gettext import gettext as _
 from pathlib import Path
 from typing import TypeVar
 
@@ -43,13 +45,31 @@ _lang_option = click.option(
 
 
 DEFAULT_QUERY_TIMEOUT = 300.0
+MAX_QUERY_TIMEOUT = 1_000_000.0  # about 11.6 days: far inside what the watcher's select() takes
+
+
+class _Seconds(click.FloatRange):
+    """A number of seconds from 0 to `max`: click's FloatRange lets NaN through (it compares
+    false with both ends), and a NaN or a deadline past the platform's clock would kill the
+    watcher of checker/stoppable.py, leaving no limit and Ctrl-C dead."""
+
+    def convert(self, value: object, param: click.Parameter | None,
+                ctx: click.Context | None) -> float:
+        seconds: float = super().convert(value, param, ctx)
+        if math.isnan(seconds):
+            self.fail(_("{value} is not in the range {range}.").format(
+                value=seconds, range=self._describe_range()), param, ctx)
+        return seconds
+
 
 _timeout_option = click.option(
-    "--timeout", type=click.FloatRange(min=0), default=DEFAULT_QUERY_TIMEOUT, show_default=True,
-    help="Seconds a query on the local store may work (evaluating it and making its rows), 0 "
-         "for no limit (Ctrl-C stops it anyway); waiting for a slow reader of the output, such "
-         "as a pager, does not count / 本地存储上查询本身（求值并生成结果行）的时间上限（秒，0 为"
-         "不限）；等待输出的读取方（如分页程序）的时间不计在内.")
+    "--timeout", type=_Seconds(min=0, max=MAX_QUERY_TIMEOUT), default=DEFAULT_QUERY_TIMEOUT,
+    show_default=True,
+    help=f"Seconds a query on the local store may work (evaluating it and making its rows), 0 "
+         f"for no limit, at most {MAX_QUERY_TIMEOUT:.0f} (Ctrl-C stops it anyway); waiting for a "
+         f"slow reader of the output, such as a pager, does not count / 本地存储上查询本身（求值"
+         f"并生成结果行）的时间上限（秒，0 为不限，最大 {MAX_QUERY_TIMEOUT:.0f}）；等待输出的读取"
+         f"方（如分页程序）的时间不计在内.")
 
 
 def _time_limit(seconds: float, lang: Lang, spool: OutputSpool) -> AbstractContextManager[None]:

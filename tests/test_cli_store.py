@@ -22,6 +22,7 @@ from click.testing import CliRunner, Result
 
 from checker import __version__
 from checker.cli import main
+from checker.cli_store import MAX_QUERY_TIMEOUT
 from checker.errors import StoreLockedError
 from checker.i18n import message
 from checker.notation import provision_notation
@@ -583,17 +584,35 @@ def test_a_local_query_past_its_time_limit_is_stopped_and_says_so(
     assert bcic("ingest", DEHUA).exit_code == 0  # the store was let go
 
 
-def test_ctrl_c_stops_a_local_query_inside_the_engine(bcic: Bcic, store_dir: str) -> None:
+@pytest.mark.parametrize("timeout", ["0", f"{MAX_QUERY_TIMEOUT:.0f}"])
+def test_ctrl_c_stops_a_local_query_inside_the_engine(bcic: Bcic, store_dir: str,
+                                                       timeout: str) -> None:
+    """Under no limit and under the longest one alike: the watcher lives to hear Ctrl-C."""
     assert bcic("ingest", DATANG).exit_code == 0
     started = time.monotonic()
     child = _bcic_process("queries", "run", "most-violated-clauses", "--store", store_dir)
     assert child.wait(timeout=60) == 0  # a named query runs to its end under the limit
     whole_run = time.monotonic() - started  # start-up and a short query, on this machine now
-    child = _bcic_process("query", CARTESIAN, "--store", store_dir, "--timeout", "0")
+    child = _bcic_process("query", CARTESIAN, "--store", store_dir, "--timeout", timeout)
     time.sleep(max(2.0, 2 * whole_run))  # past start-up, inside the engine by now
     child.send_signal(signal.SIGINT)
     _out, err = child.communicate(timeout=20)
     assert child.returncode == 130 and "Traceback" not in err
+
+
+@pytest.mark.parametrize("command", [["query", "SELECT * WHERE { ?s ?p ?o } LIMIT 1"],
+                                     ["queries", "run", "most-violated-clauses"]])
+@pytest.mark.parametrize("timeout", ["nan", "inf", "1e10", "1e30", "-1"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_timeout_out_of_range_is_a_usage_error_naming_the_range(
+        bcic: Bcic, command: list[str], timeout: str, lang: str) -> None:
+    """NaN, infinity or a deadline past the platform's clock would kill the watcher of the
+    time limit, leaving no limit and Ctrl-C dead: they are refused before anything runs."""
+    result = bcic(*command, "--timeout", timeout, "--lang", lang)
+    assert result.exit_code == 2
+    assert {"en": "is not in the range 0<=x<=1000000", "zh": "不在范围 0<=x<=1000000"}[lang] \
+        in result.output
+    assert "Traceback" not in result.output
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
