@@ -11,6 +11,7 @@ from rdflib import URIRef
 
 from .benchmark_json import benchmark_document
 from .benchmarking import LeafScore
+from .cli_output import echo_text
 from .cli_reading import store_to_read
 from .cli_store import _store_options
 from .cli_validate import LANG_META_KEY
@@ -68,7 +69,7 @@ def benchmark_command(ctx: click.Context, clusters: tuple[str, ...], codes: tupl
             refs.append(stored_ref(stored[iri]))
         table = benchmark_table(store, refs, indicators, year, stored=list(stored.values()))
     if fmt == "json":
-        click.echo(json.dumps(benchmark_document(table), ensure_ascii=False, indent=2))
+        echo_text(json.dumps(benchmark_document(table), ensure_ascii=False, indent=2))
     else:
         for line in _lines(table, lang):
             click.echo(line)

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import click
 
-from .errors import InputError
+from .cli_output import echo_text, write_file
 from .synthetic import generate_cluster, to_turtle
 
 
@@ -27,14 +27,6 @@ def generate_command(members: int, years: int, seed: int, gaps: float, cluster_i
     """Generate a synthetic, fictional cluster submission in Turtle / 生成合成的产业集群提交数据."""
     text = to_turtle(generate_cluster(members, years, seed=seed, gaps=gaps, cluster_id=cluster_id))
     if str(output) == "-":
-        click.echo(text, nl=False)
+        echo_text(text, nl=False)
     else:
-        _write(output, text)
-
-
-def _write(output: Path, text: str) -> None:
-    """Write the Turtle file; InputError (exit 2) when it cannot be, as in a missing directory."""
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise InputError.of("error.cannot_write", path=output, reason=error.strerror) from None
+        write_file(output, text)

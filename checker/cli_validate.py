@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from .batch import BatchOutcome, validate_each
+from .cli_output import echo_text, write_file
 from .errors import InputError
 from .i18n import DEFAULT_LANG, LANGUAGES, Lang, counted, message
 from .render import REPORT_FORMATS, render_report
@@ -57,14 +58,17 @@ def _validate_each(files: tuple[Path, ...], lang: Lang, fmt: str, output: Path |
         raise InputError.of("error.validate.each_needs_output")
     targets = batch_report_paths(files, output, REPORT_FORMATS[fmt].extension)
     validated = validate_each(list(files), fmt=fmt, lang=lang)  # no folder for a refused batch
-    output.mkdir(parents=True, exist_ok=True)
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise InputError.of("error.cannot_write", path=output, reason=error.strerror) from None
     outcomes: dict[Path, BatchOutcome] = {}
     with click.progressbar(length=len(files), label=message("batch.progress", lang),
                            file=sys.stderr) as bar:
         for outcome in validated:
             bar.update(1)
             if outcome.rendered is not None:
-                targets[outcome.source].write_text(outcome.rendered, encoding="utf-8")
+                write_file(targets[outcome.source], outcome.rendered)
             outcomes[outcome.source] = outcome
     ordered = [outcomes[path] for path in files]
     for line in batch_summary(ordered, targets, lang):
@@ -99,8 +103,8 @@ def batch_summary(outcomes: list[BatchOutcome], targets: dict[Path, Path],
 
 
 def emit(text: str, output: Path | None) -> None:
-    """Print the text, or write it to `output`."""
+    """Print the text, or write it to `output` whole (checker/cli_output.py)."""
     if output is None:
-        click.echo(text)
+        echo_text(text)
     else:
-        output.write_text(text, encoding="utf-8")
+        write_file(output, text)

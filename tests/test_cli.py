@@ -116,6 +116,22 @@ def test_output_cut_short_by_its_reader_ends_quietly_with_141() -> None:
     assert (child.returncode, child.stderr) == (141, "")
 
 
+@pytest.mark.parametrize("command", [["generate", "--members", "2000"],
+                                     ["validate", str(PROJECT_ROOT / "examples" /
+                                                      "meitan-tea.ttl"), "--format", "json"]])
+def test_a_reader_leaving_half_way_through_a_long_output_ends_it_with_141(
+        command: list[str]) -> None:
+    """The output is far more than a pipe holds: the reader takes its first bytes and leaves
+    while the rest is being written, as `bcic generate | head -c 10` after a pause."""
+    child = subprocess.Popen([sys.executable, "-m", "checker.cli", *command], cwd=PROJECT_ROOT,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert child.stdout is not None and child.stderr is not None
+    assert child.stdout.read(10)  # the writer is inside its output by now
+    child.stdout.close()
+    err = child.stderr.read()
+    assert (child.wait(timeout=120), err) == (141, b"")
+
+
 def test_a_token_file_that_is_a_directory_exits_2(runner: CliRunner, tmp_path: Path) -> None:
     for command in (["token", "list"], ["token", "create", "--role", "evaluator"]):
         result = runner.invoke(main, [*command, "--tokens", str(tmp_path)])

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import json
 import re
+import resource
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from checker.cli import main
-from checker.paths import EXAMPLES_DIR
+from checker.paths import EXAMPLES_DIR, PROJECT_ROOT
 from checker.render.text import width
 from tests.catalogue_counts import COUNTS, UPDATE
 
@@ -317,3 +321,44 @@ def test_a_submission_describing_the_standards_own_class_exits_2_naming_the_line
     assert result.exit_code == 2
     assert f"{tbox}:3:1：<https://w3id.org/bcic/ontology#CultivationBody> 是本标准的术语" \
         in result.output
+
+
+def _bcic_writing(args: list[str], file_size: int | None = None) -> subprocess.CompletedProcess[str]:
+    """`bcic ARGS` in a process of its own, its files cut at `file_size` bytes (as a disk that
+    fills up: a write past it fails with EFBIG) when one is given."""
+    def limit_files() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # the failed write, not a killed process
+        resource.setrlimit(resource.RLIMIT_FSIZE, (file_size, file_size))
+    return subprocess.run([sys.executable, "-m", "checker.cli", *args], cwd=PROJECT_ROOT,
+                          capture_output=True, text=True, timeout=300, check=False,
+                          preexec_fn=None if file_size is None else limit_files)
+
+
+@pytest.mark.parametrize("command", [["validate", MATURE, "--format", "json", "--output"],
+                                     ["generate", "--members", "200", "-o"]])
+def test_an_output_that_cannot_be_written_exits_2_saying_why_and_leaves_no_file(
+        tmp_path: Path, command: list[str]) -> None:
+    missing = tmp_path / "nodir" / "r.out"
+    child = _bcic_writing([*command, str(missing)])
+    assert child.returncode == 2
+    assert f"Error: {missing}: cannot be written (No such file or directory)" in child.stderr
+    child = _bcic_writing([*command, "/dev/full", "--lang", "zh"] if command[0] == "validate"
+                          else [*command, "/dev/full"])
+    assert child.returncode == 2 and "Traceback" not in child.stderr
+    assert "/dev/full" in child.stderr and "No space left on device" in child.stderr
+    target = tmp_path / "r.out"
+    target.write_text("the previous report", encoding="utf-8")
+    child = _bcic_writing([*command, str(target)], file_size=4096)  # the disk fills up
+    assert child.returncode == 2
+    assert f"{target}: cannot be written (File too large)" in child.stderr
+    assert target.read_text(encoding="utf-8") == "the previous report"  # no part of the new one
+    assert [p.name for p in tmp_path.iterdir()] == ["r.out"]  # nor a draft left beside it
+
+
+def test_a_batch_whose_reports_cannot_be_written_exits_2_saying_why(
+        runner: CliRunner, tmp_path: Path) -> None:
+    taken = tmp_path / "taken"
+    taken.write_text("a file where the reports' folder should be", encoding="utf-8")
+    result = runner.invoke(main, ["validate", "--each", MATURE, "--output", str(taken / "r")])
+    assert result.exit_code == 2
+    assert f"Error: {taken / 'r'}: cannot be written (Not a directory)" in result.output
