@@ -17,7 +17,7 @@ from rdflib.term import Node
 from checker.cli import main
 from checker.query import QueryResult
 from checker.render import results
-from checker.render.cells import CELL_CHARS, table_cell
+from checker.render.cells import CELL_CHARS, table_cell, width
 from checker.render.results import CHUNK_ROWS, aligned_table, write_results
 from checker.store.guard import QueryForm
 
@@ -199,3 +199,14 @@ def test_bcic_query_table_beyond_a_block_shows_the_cells_of_its_csv(
     rows = list(csv.reader(io.StringIO(run("csv"), newline="")))
     assert len(rows) == 41 and lines[-1] == "(40)"
     assert [line.split() for line in [lines[0], *lines[2:-1]]] == rows
+
+
+def test_combining_marks_and_joined_emoji_take_the_columns_a_terminal_gives_them() -> None:
+    """e + U+0301 is one column, and a family joined by ZWJs one emoji of two: the next
+    column starts where it does after `abcdefgh`, a CJK text or a flag (QA report 6, defect 7)."""
+    cells = ["abcdefgh", "e\u0301e\u0301", "👨\u200d👩\u200d👧", "🇨🇳", "❤\ufe0f", "全角，标点"]
+    rows = ({"x": Literal(cell), "y": Literal(index)} for index, cell in enumerate(cells))
+    lines = _table(rows, names=("x", "y")).splitlines()[2:-1]
+    assert [width(line[:line.rindex(" ") + 1]) for line in lines] == [12] * len(cells)
+    assert lines[1] == "e\u0301e\u0301" + " " * 10 + "1"
+    assert lines[2] == "👨\u200d👩\u200d👧" + " " * 10 + "2"

@@ -50,10 +50,20 @@ def _escaped(ch: str) -> str:
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
+_ZWJ = "\u200d"  # joins the characters around it into one glyph (👨‍👩‍👧)
+_VS16 = "\ufe0f"  # makes the character before it an emoji two columns wide: ❤ + VS16 = 2
+
+
 def width(text: str) -> int:
-    """Columns `text` takes in a terminal: wide and full-width characters count twice."""
-    return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF"
-               else 1 for ch in text)
+    """Columns `text` takes in a terminal: wide and full-width characters count twice;
+    combining marks, a zero-width joiner and the character it joins on take none."""
+    columns, joined = 0, False
+    for ch in text:
+        if not joined and ch != _ZWJ and (
+                ch == _VS16 or unicodedata.category(ch) not in ("Mn", "Me")):
+            columns += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        joined = ch == _ZWJ
+    return columns
 
 
 # Punctuation a line may not start with (closing) or end with (opening), in either script.

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import unicodedata
 from collections.abc import Callable, Iterable
 from itertools import islice
 
@@ -16,7 +15,7 @@ from rdflib.term import Node
 from ..i18n import Lang, message
 from ..query import QueryResult
 from ..rulebook import LEVEL_BY_IRI
-from .cells import CELL_CHARS, table_cell
+from .cells import CELL_CHARS, table_cell, width
 from .naming import short_node
 
 # Rows written at a time: few enough that memory does not grow with the answer, many enough
@@ -140,7 +139,7 @@ def aligned_table(rows: list[list[str]], lang: Lang) -> list[str]:
 
 def _widths(rows: list[list[str]]) -> list[int]:
     """The columns each column of `rows` (shown cells) takes: its widest cell's."""
-    return [max(_width(cell) for cell in column) for column in zip(*rows)]
+    return [max(width(cell) for cell in column) for column in zip(*rows)]
 
 
 def _aligned_lines(rows: list[list[str]], widths: list[int]) -> list[str]:
@@ -152,7 +151,7 @@ def _aligned_lines(rows: list[list[str]], widths: list[int]) -> list[str]:
 def _aligned_line(row: list[str], widths: list[int]) -> str:
     """One row of shown cells padded to `widths`; a cell wider than its column pushes the
     cells after it right, on this line only."""
-    return "  ".join(c + " " * (w - _width(c)) for c, w in zip(row, widths)).rstrip()
+    return "  ".join(c + " " * (w - width(c)) for c, w in zip(row, widths)).rstrip()
 
 
 # Only the table is for a terminal; JSON and CSV keep every value exact, in any language.
@@ -197,7 +196,3 @@ def _readable(term: Node | None, lang: Lang) -> str:
     if isinstance(term, URIRef) and (level := LEVEL_BY_IRI.get(term)) is not None:
         return message(f"report.level.{level.value}", lang)
     return short_node(term, None) if isinstance(term, URIRef) else _shown(term)
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
