@@ -52,12 +52,14 @@ _timeout_option = click.option(
          "不限）；等待输出的读取方（如分页程序）的时间不计在内.")
 
 
-def _time_limit(seconds: float, lang: Lang, spool: OutputSpool) -> AbstractContextManager[None]:
+def _time_limit(seconds: float, lang: Lang, spool: OutputSpool,
+                named: str | None = None) -> AbstractContextManager[None]:
     """`stoppable` for a query on the local store writing into `spool`: `seconds` (0: none),
-    then the time-limit error, after a note that the output above is incomplete when some of
-    the spool reached stdout."""
+    then the time-limit error (the named query `named`'s, whose text cannot change), after a
+    note that the output above is incomplete when some of the spool reached stdout."""
     def timed_out() -> tuple[str, int]:
-        error = QueryTimeoutError.of("error.sparql.timeout", seconds=seconds)
+        error = (QueryTimeoutError.of("error.query.timeout_named", name=named, seconds=seconds)
+                 if named else QueryTimeoutError.of("error.query.timeout", seconds=seconds))
         text = message("error.checker", lang, message=error.text(lang))
         if spool.halt():
             text = message("query.output_incomplete", lang) + "\n" + text
@@ -318,7 +320,7 @@ def queries_run_command(ctx: click.Context, name: str, params: tuple[str, ...], 
     versions: set[str] = set()
     with _answer_out(lang) as spool:
         with store_to_read(location, lang, engine, user) as store, _time_limit(timeout, lang,
-                                                                                spool):
+                                                                                spool, name):
             # Refused as the API refuses it: rows missing from an answer would go unseen.
             check_summary_for([name], lambda: needs_reindex(store))
             rows = stream_named_query(store, name, values, Page(offset, limit))

@@ -78,7 +78,7 @@ def test_a_query_past_its_time_limit_after_writing_rows_says_its_output_is_incom
     stopped = _run(["-m", "checker.cli"], "query", _ENDLESS, "--format", fmt, "--timeout", "1",
                    "--store", str(sample_store), "--lang", lang)
     assert stopped.returncode == 4 and stopped.stdout.count("\n") > 10
-    error = QueryTimeoutError.of("error.sparql.timeout", seconds=1.0)
+    error = QueryTimeoutError.of("error.query.timeout", seconds=1.0)
     assert stopped.stderr.splitlines() == [
         message("query.output_incomplete", lang),
         message("error.checker", lang, message=error.text(lang))]
@@ -111,3 +111,16 @@ def test_the_outputs_failure_reaches_the_writer() -> None:
         spool.finish()
     with pytest.raises(BrokenPipeError):
         spool.write("b")
+
+
+def test_a_named_query_past_its_time_limit_names_itself_and_the_option_that_raises_it(
+        sample_store: Path) -> None:
+    """Not the endpoint's "add a LIMIT": the text of a named query cannot change."""
+    stopped = _run(["-m", "checker.cli"], "queries", "run", "indicator-trends",
+                   "--timeout", "1e-9", "--store", str(sample_store), "--lang", "zh")
+    assert stopped.returncode == 4
+    error = QueryTimeoutError.of("error.query.timeout_named", name="indicator-trends",
+                                 seconds=1e-9)
+    assert stopped.stderr.splitlines()[-1] == message("error.checker", "zh",
+                                                      message=error.text("zh"))
+    assert "--timeout" in error.text("zh") and "LIMIT" not in error.text("en")
