@@ -224,6 +224,14 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
               "减小 --limit 也不能使其更快，因为仍须对整个答案排序；请用更大的 --timeout 给它更多时间"
               "（0 为不限）",
     },
+    # A query's output (checker/output_spool.py) waits in a temporary file for its reader.
+    "error.query.output_not_held": {
+        "en": "the output could not be held for its reader: writing its temporary file in "
+              "{directory} (TMPDIR) failed ({reason}); free some space there, or set TMPDIR to "
+              "a directory with room",
+        "zh": "输出无法暂存以待读取：在 {directory}（TMPDIR）中写入其临时文件失败（{reason}）；"
+              "请在该处腾出空间，或将 TMPDIR 设为空间充足的目录",
+    },
     "error.sparql.memory": {
         "en": "query stopped: it needed more than {limit} MiB of memory (the memory limit); make "
               "it more selective or add a LIMIT",
