@@ -18,11 +18,11 @@ from .errors import InputError
 _PIECE = io.DEFAULT_BUFFER_SIZE // 4
 
 
-def echo_text(text: str, nl: bool = True) -> None:
-    """Print `text` as click.echo does, in pieces: a reader that leaves half way raises
-    BrokenPipeError (exit 141, checker/cli.py)."""
+def echo_text(text: str, nl: bool = True, color: bool | None = None) -> None:
+    """Print `text` as click.echo does (`color` as there), in pieces: a reader that leaves half
+    way raises BrokenPipeError (exit 141, checker/cli.py)."""
     for start in range(0, len(text), _PIECE):
-        click.echo(text[start:start + _PIECE], nl=False)
+        click.echo(text[start:start + _PIECE], nl=False, color=color)
     if nl:
         click.echo("")
 

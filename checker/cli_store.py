@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import os
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, closing, contextmanager
 from datetime import datetime, timezone
@@ -13,12 +15,13 @@ from typing import TypeVar
 import click
 from rdflib.term import Node
 
+from .cli_output import echo_text
 from .cli_reading import store_to_read
 from .cli_validate import LANG_META_KEY
 from .notation import provisions_listed
 from .verdicts import rate_text, verdict_text
 from .cluster_list import in_list_order
-from .errors import InputError
+from .errors import InputError, OutputError
 from .history import (ClusterSummary, RevisionChange, cluster_history, cluster_overview,
                       mixed_rulebooks_note)
 from .i18n import DEFAULT_LANG, LANGUAGES, Lang, counted, message
@@ -72,12 +75,14 @@ _timeout_option = click.option(
          f"方（如分页程序）的时间不计在内.")
 
 
-def _time_limit(seconds: float, lang: Lang, spool: OutputSpool) -> AbstractContextManager[None]:
+def _time_limit(seconds: float, lang: Lang, spool: OutputSpool,
+                named: str | None = None) -> AbstractContextManager[None]:
     """`stoppable` for a query on the local store writing into `spool`: `seconds` (0: none),
-    then the time-limit error, after a note that the output above is incomplete when some of
-    the spool reached stdout."""
+    then the time-limit error (the named query `named`'s, whose text cannot change), after a
+    note that the output above is incomplete when some of the spool reached stdout."""
     def timed_out() -> tuple[str, int]:
-        error = QueryTimeoutError.of("error.sparql.timeout", seconds=seconds)
+        error = (QueryTimeoutError.of("error.query.timeout_named", name=named, seconds=seconds)
+                 if named else QueryTimeoutError.of("error.query.timeout", seconds=seconds))
         text = message("error.checker", lang, message=error.text(lang))
         if spool.halt():
             text = message("query.output_incomplete", lang) + "\n" + text
@@ -90,29 +95,49 @@ def _answer_out(lang: Lang) -> Iterator[OutputSpool]:
     """A spool for an answer's text, which a thread writes to stdout as it comes, at the
     reader's pace (checker/output_spool.py): a `_time_limit` inside the block bounds the
     query's work, not that pace, and the query lets its store go once its rows are made. The
-    rest is written when the block ends, Ctrl-C still stopping it (exit 130). After an error,
-    what was spooled is written, then, when any was, a note on stderr that the output above is
-    incomplete; the error keeps its exit code (the reader gone: exit 141, nobody to tell)."""
+    rest is written when the block ends, Ctrl-C still stopping it (exit 130). After an error
+    (stdout or the spool failing too: OutputError, exit 4), what was spooled is written, then,
+    when any was, a note on stderr that the output above is incomplete; the error keeps its
+    exit code (the reader gone: exit 141, nobody to tell)."""
     spool = OutputSpool(_stdout)
     try:
         yield spool
+        with _time_limit(0, lang, spool):
+            spool.finish()
     except BrokenPipeError:
         spool.halt()
         raise
     except Exception:
         with _time_limit(0, lang, spool):
-            spool.finish()
+            stopped = spool.drain()
+        if isinstance(stopped, BrokenPipeError):
+            raise stopped from None
         if spool.halt():
             click.echo(message("query.output_incomplete", lang), err=True)
         raise
-    with _time_limit(0, lang, spool):
-        spool.finish()
 
 
 def _stdout(text: str) -> None:
     """Write to stdout as it is (click would strip escape sequences from CSV sent to a file or
-    pipe, and CSV must keep values exact)."""
-    click.echo(text, nl=False, color=True)
+    pipe, and CSV must keep values exact); OutputError (exit 4) when it cannot take the text,
+    its reader gone aside (BrokenPipeError: exit 141)."""
+    try:
+        echo_text(text, nl=False, color=True)  # in pieces: a reader gone is never missed
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise OutputError.of("error.cannot_write", path=_stdout_name(),
+                             reason=error.strerror or str(error)) from None
+
+
+def _stdout_name() -> str:
+    """What stdout writes to, as a name the user gave it (`> out.json`: its path), else
+    "stdout"."""
+    try:
+        target = os.readlink(f"/proc/self/fd/{sys.stdout.fileno()}")
+    except (OSError, ValueError):  # no file behind it (an in-process runner)
+        return "stdout"
+    return target if target.startswith("/") else "stdout"  # not a pipe's "pipe:[…]"
 
 
 store_engine_option = click.option(
@@ -258,8 +283,8 @@ def query_command(ctx: click.Context, query: str, endpoint: str | None, fmt: str
     存储的默认图为所有命名图的并集；不允许 SERVICE。
 
     Exit codes / 退出码: 0 answered 已应答, 2 bad query or input 查询或输入有误, 3 internal
-    内部错误, 4 the store or endpoint could not answer, or the query ran out of time
-    存储或端点未能应答，或查询超时.
+    内部错误, 4 the store or endpoint could not answer, the query ran out of time, or its output
+    could not be written or held (a full disk) 存储或端点未能应答、查询超时，或输出无法写入或暂存（磁盘已满）.
     """
     ctx.meta[LANG_META_KEY] = lang
     text = read_query_argument(query)
@@ -329,8 +354,9 @@ def queries_run_command(ctx: click.Context, name: str, params: tuple[str, ...], 
     """Run a named query on the store / 在存储上运行命名查询。
 
     Exit codes / 退出码: 0 answered 已应答, 2 bad parameter or input 参数或输入有误, 3 internal
-    内部错误, 4 the store could not answer, the query ran out of time, or it reads a summary
-    graph that needs `bcic reindex` 存储未能应答、查询超时，或查询读取的摘要图需先运行 `bcic reindex`.
+    内部错误, 4 the store could not answer, the query ran out of time, its output could not be
+    written or held (a full disk), or it reads a summary graph that needs `bcic reindex`
+    存储未能应答、查询超时、输出无法写入或暂存（磁盘已满），或查询读取的摘要图需先运行 `bcic reindex`.
     """
     ctx.meta[LANG_META_KEY] = lang
     values = _param_values(params)
@@ -338,7 +364,7 @@ def queries_run_command(ctx: click.Context, name: str, params: tuple[str, ...], 
     versions: set[str] = set()
     with _answer_out(lang) as spool:
         with store_to_read(location, lang, engine, user) as store, _time_limit(timeout, lang,
-                                                                                spool):
+                                                                                spool, name):
             # Refused as the API refuses it: rows missing from an answer would go unseen.
             check_summary_for([name], lambda: needs_reindex(store))
             rows = stream_named_query(store, name, values, Page(offset, limit))

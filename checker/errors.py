@@ -2,7 +2,8 @@
 
 Each class carries the CLI exit code and the HTTP status it maps to, so clients never
 translate errors themselves. Exit codes: 0 conforms, 1 gaps found, 2 bad input or usage,
-3 internal, 4 the store or a SPARQL endpoint could not answer.
+3 internal, 4 the store or a SPARQL endpoint could not answer, or a query's output could not be
+written or held (a full disk).
 """
 
 from typing import Self
@@ -75,6 +76,14 @@ class StoreError(CheckerError):
 class NoAnswerError(StoreError):
     """The store, or a SPARQL endpoint, could not answer: unreachable, out of time, or refusing
     the request. Not a failure of bcic's own (exit 3), nor the user's input (exit 2)."""
+
+    exit_code = 4
+
+
+class OutputError(CheckerError):
+    """A query's output could not be written (a full disk under stdout), or held until its
+    reader takes it (a full TMPDIR): what was written of it is incomplete. Exit 4, as for a
+    store that fails once rows were written: not a failure of bcic's own, nor the user's input."""
 
     exit_code = 4
 

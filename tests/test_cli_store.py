@@ -577,8 +577,8 @@ def test_a_local_query_past_its_time_limit_is_stopped_and_says_so(
                           "--lang", lang)
     out, err = child.communicate(timeout=60)
     assert child.returncode == 4 and out == ""  # the store could not answer in time
-    assert {"en": "query stopped after 1 s (the time limit)",
-            "zh": "查询在 1 秒（时间上限）后被终止"}[lang] in err
+    assert {"en": "query stopped after 1 s (the time limit, --timeout)",
+            "zh": "查询在 1 秒（时间上限，--timeout）后被终止"}[lang] in err
     assert message("query.output_incomplete", lang) not in err  # no output to call incomplete
     assert "Traceback" not in err
     assert bcic("ingest", DEHUA).exit_code == 0  # the store was let go

@@ -3,8 +3,12 @@ work (checker/output_spool.py, `bcic query` and `bcic queries run`)."""
 
 from __future__ import annotations
 
+import errno
+import io
+import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -12,6 +16,7 @@ from click.testing import CliRunner
 
 from checker import output_spool
 from checker.cli import main
+from checker.errors import OutputError
 from checker.i18n import message
 from checker.output_spool import OutputSpool
 from checker.paths import PROJECT_ROOT
@@ -40,6 +45,33 @@ class SlowReader(io.RawIOBase):
         return os.write(1, data)
 
 sys.stdout = io.TextIOWrapper(io.BufferedWriter(SlowReader()), encoding="utf-8",
+                              write_through=True)
+main(sys.argv[1:], prog_name="bcic")
+"""
+
+# `bcic ARGS…` whose stdout takes the first piece of text, then finds its disk full: pieces of
+# 64 bytes at most, so that the answer takes several. What the interpreter flushes at its exit
+# after that is dropped, so that the exit code is bcic's own.
+_DISK_FULL_AFTER_ONE_PIECE = """
+import errno, io, os, sys
+from checker import output_spool
+from checker.cli import main
+
+output_spool.COPY_BYTES = 64
+
+class FullAfterOnePiece(io.RawIOBase):
+    writes = 0
+
+    def writable(self):
+        return True
+
+    def write(self, data):
+        self.writes += 1
+        if self.writes == 2:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return os.write(1, data) if self.writes == 1 else len(data)
+
+sys.stdout = io.TextIOWrapper(io.BufferedWriter(FullAfterOnePiece()), encoding="utf-8",
                               write_through=True)
 main(sys.argv[1:], prog_name="bcic")
 """
@@ -78,7 +110,7 @@ def test_a_query_past_its_time_limit_after_writing_rows_says_its_output_is_incom
     stopped = _run(["-m", "checker.cli"], "query", _ENDLESS, "--format", fmt, "--timeout", "1",
                    "--store", str(sample_store), "--lang", lang)
     assert stopped.returncode == 4 and stopped.stdout.count("\n") > 10
-    error = QueryTimeoutError.of("error.sparql.timeout", seconds=1.0)
+    error = QueryTimeoutError.of("error.query.timeout", seconds=1.0)
     assert stopped.stderr.splitlines() == [
         message("query.output_incomplete", lang),
         message("error.checker", lang, message=error.text(lang))]
@@ -111,3 +143,151 @@ def test_the_outputs_failure_reaches_the_writer() -> None:
         spool.finish()
     with pytest.raises(BrokenPipeError):
         spool.write("b")
+
+
+class _DiskFullAfter(io.RawIOBase):
+    """A file on a disk with room for `room` bytes: a write past them takes what fits, then
+    fails with ENOSPC, as a full TMPDIR does."""
+
+    def __init__(self, room: int) -> None:
+        super().__init__()
+        self._data = bytearray()
+        self._position = 0
+        self._room = room
+
+    def readable(self) -> bool:
+        return True
+
+    def writable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        self._position = offset + (len(self._data) if whence == io.SEEK_END else 0)
+        return self._position
+
+    def tell(self) -> int:
+        return self._position
+
+    def truncate(self, size: int | None = None) -> int:
+        del self._data[self._position if size is None else size:]
+        return len(self._data)
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        data = self._data[self._position:self._position + len(buffer)]
+        buffer[:len(data)] = data
+        self._position += len(data)
+        return len(data)
+
+    def write(self, data: bytes | bytearray | memoryview) -> int:  # type: ignore[override]
+        fits = bytes(data[:max(self._room - self._position, 0)])
+        if not fits:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        self._data[self._position:self._position + len(fits)] = fits
+        self._position += len(fits)
+        return len(fits)
+
+
+def test_a_spool_whose_file_fills_up_ends_with_an_error_not_a_loop(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """TMPDIR full while the reader waits: the copier once spun for ever on text the file
+    never took; now it stops, and the writer gets an OutputError (exit 4)."""
+    monkeypatch.setattr(output_spool, "_spool_file",
+                        lambda: io.BufferedRandom(_DiskFullAfter(1000), buffer_size=64))
+    first_taken, reader_waits = threading.Event(), threading.Event()
+    copied: list[str] = []
+
+    def slow_reader(text: str) -> None:
+        first_taken.set()
+        reader_waits.wait()
+        copied.append(text)
+
+    held: list[str] = []
+    failures: list[Exception] = []
+
+    def query() -> None:
+        spool = OutputSpool(slow_reader)
+        try:
+            for index in range(100):
+                row = f"第{index}行，产业集群 cluster {index}\n"
+                spool.write(row)
+                held.append(row)
+                first_taken.wait(timeout=10)  # the rest waits in the file
+        except OutputError as error:
+            failures.append(error)
+        reader_waits.set()
+        failures.append(spool.drain() or AssertionError("no error"))
+
+    writer = threading.Thread(target=query, daemon=True)
+    writer.start()
+    writer.join(timeout=20)
+    assert not writer.is_alive(), "the spool never ended"
+    assert len(failures) == 2 and failures[0] is failures[1]
+    assert failures[0].exit_code == 4 and "(TMPDIR)" in failures[0].text("en")
+    assert 10 < len(held) < 100  # the file took some rows, then refused one
+    assert copied == held[:1]  # taken before the file filled up: nothing after it
+
+
+def test_stdout_on_a_full_disk_is_an_error_of_its_own_not_an_internal_one(
+        sample_store: Path) -> None:
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        stopped = subprocess.run(
+            [sys.executable, "-m", "checker.cli", "queries", "run", "most-violated-clauses",
+             "--format", "csv", "--store", str(sample_store), "--lang", "zh"],
+            cwd=PROJECT_ROOT, stdout=full, stderr=subprocess.PIPE, text=True, timeout=120,
+            check=False)
+    error = OutputError.of("error.cannot_write", path="/dev/full",
+                           reason=os.strerror(errno.ENOSPC))
+    assert stopped.returncode == 4
+    # nothing reached the output: there is nothing above to call incomplete
+    assert stopped.stderr.splitlines() == [message("error.checker", "zh",
+                                                   message=error.text("zh"))]
+
+
+@pytest.mark.parametrize("command", [
+    ["queries", "run", "most-violated-clauses"],
+    ["query", "SELECT ?s ?o WHERE { ?s a ?o FILTER isIRI(?s) } ORDER BY ?s ?o LIMIT 40"]],
+    ids=["queries-run", "query"])
+def test_stdout_filling_up_after_some_output_says_the_output_above_is_incomplete(
+        sample_store: Path, command: list[str]) -> None:
+    args = [*command, "--format", "csv", "--store", str(sample_store)]
+    whole = CliRunner().invoke(main, args)
+    stopped = _run(["-c", _DISK_FULL_AFTER_ONE_PIECE], *args)
+    error = OutputError.of("error.cannot_write", path="stdout",
+                           reason=os.strerror(errno.ENOSPC))
+    assert stopped.returncode == 4
+    assert stopped.stderr.splitlines() == [message("query.output_incomplete", "en"),
+                                           message("error.checker", "en",
+                                                   message=error.text("en"))]
+    assert stopped.stdout and whole.stdout.startswith(stopped.stdout)
+    assert len(stopped.stdout) < len(whole.stdout)
+
+
+def test_a_named_query_past_its_time_limit_names_itself_and_the_option_that_raises_it(
+        sample_store: Path) -> None:
+    """Not the endpoint's "add a LIMIT": the text of a named query cannot change."""
+    stopped = _run(["-m", "checker.cli"], "queries", "run", "indicator-trends",
+                   "--timeout", "1e-9", "--store", str(sample_store), "--lang", "zh")
+    assert stopped.returncode == 4
+    error = QueryTimeoutError.of("error.query.timeout_named", name="indicator-trends",
+                                 seconds=1e-9)
+    assert stopped.stderr.splitlines()[-1] == message("error.checker", "zh",
+                                                      message=error.text("zh"))
+    assert "--timeout" in error.text("zh") and "LIMIT" not in error.text("en")
+
+
+def test_a_reader_leaving_half_way_through_a_query_answer_ends_it_with_141(
+        sample_store: Path) -> None:
+    """The answer's text goes out through the spool's copier, in blocks far larger than a pipe
+    holds, as `bcic query … | head -c 10`: the reader gone ends it with 141, nothing on stderr."""
+    child = subprocess.Popen(
+        [sys.executable, "-m", "checker.cli", "query", "SELECT ?s ?p ?o WHERE { ?s ?p ?o }",
+         "--format", "csv", "--store", str(sample_store)],
+        cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert child.stdout is not None and child.stderr is not None
+    assert child.stdout.read(10)  # the copier is inside the answer by now
+    child.stdout.close()
+    err = child.stderr.read()
+    assert (child.wait(timeout=120), err) == (141, b"")

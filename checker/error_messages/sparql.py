@@ -206,6 +206,32 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
               "a LIMIT",
         "zh": "查询在 {seconds:g} 秒（时间上限）后被终止；请缩小查询范围或加上 LIMIT",
     },
+    # `bcic query` and `bcic queries run` on the local store (checker/cli_store.py): their user
+    # can give the query more time, which the endpoint's client cannot.
+    "error.query.timeout": {
+        "en": "query stopped after {seconds:g} s (the time limit, --timeout); make it more "
+              "selective, add a LIMIT, or give it more time with a larger --timeout (0 for no "
+              "limit)",
+        "zh": "查询在 {seconds:g} 秒（时间上限，--timeout）后被终止；请缩小查询范围、加上 LIMIT，"
+              "或用更大的 --timeout 给它更多时间（0 为不限）",
+    },
+    "error.query.timeout_named": {
+        "en": "the named query “{name}” was stopped after {seconds:g} s (the time limit, "
+              "--timeout): its text cannot be changed, and a smaller --limit does not make it "
+              "faster, since its whole answer is still sorted; give it more time with a larger "
+              "--timeout (0 for no limit)",
+        "zh": "命名查询“{name}”在 {seconds:g} 秒（时间上限，--timeout）后被终止：其查询文本不能更改，"
+              "减小 --limit 也不能使其更快，因为仍须对整个答案排序；请用更大的 --timeout 给它更多时间"
+              "（0 为不限）",
+    },
+    # A query's output (checker/output_spool.py) waits in a temporary file for its reader.
+    "error.query.output_not_held": {
+        "en": "the output could not be held for its reader: writing its temporary file in "
+              "{directory} (TMPDIR) failed ({reason}); free some space there, or set TMPDIR to "
+              "a directory with room",
+        "zh": "输出无法暂存以待读取：在 {directory}（TMPDIR）中写入其临时文件失败（{reason}）；"
+              "请在该处腾出空间，或将 TMPDIR 设为空间充足的目录",
+    },
     "error.sparql.memory": {
         "en": "query stopped: it needed more than {limit} MiB of memory (the memory limit); make "
               "it more selective or add a LIMIT",
