@@ -14,13 +14,9 @@ import atexit
 import shutil
 import subprocess
 import sysconfig
-import time
-import urllib.error
-import urllib.parse
-import urllib.request
 from pathlib import Path
 
-from virtuoso import die_with_parent, free_port
+from virtuoso import die_with_parent, free_port, wait_until_answering
 
 SERVER_BINARY = "oxigraph"
 
@@ -105,22 +101,9 @@ class OxigraphServer:
         self.stop()
 
     def _wait_until_ready(self, timeout: float) -> None:
-        deadline = time.monotonic() + timeout
-        probe = self.query_endpoint + "?" + urllib.parse.urlencode({"query": "ASK {}"})
-        while time.monotonic() < deadline:
-            assert self.process is not None
-            if self.process.poll() is not None:
-                raise RuntimeError(f"oxigraph exited with {self.process.returncode} while "
-                                   f"starting; it said:\n{self._output_tail()}")
-            try:
-                with urllib.request.urlopen(probe, timeout=2) as answer:
-                    if answer.status == 200:
-                        return
-            except (urllib.error.URLError, OSError):
-                pass
-            time.sleep(0.05)
-        raise RuntimeError(f"Oxigraph did not answer on {self.query_endpoint} within "
-                           f"{timeout:g} s; it said:\n{self._output_tail()}")
+        assert self.process is not None
+        wait_until_answering(self.process, "oxigraph", self.query_endpoint, timeout,
+                             self._output_tail)
 
     def _output_tail(self, lines: int = 20) -> str:
         path = self.directory / "server.out"

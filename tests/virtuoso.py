@@ -22,6 +22,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 SERVER_BINARY = "virtuoso-t"
@@ -179,22 +180,8 @@ class VirtuosoServer:
         self.stop()
 
     def _wait_until_ready(self, timeout: float) -> None:
-        deadline = time.monotonic() + timeout
-        probe = self.endpoint + "?" + urllib.parse.urlencode({"query": "ASK {}"})
-        while time.monotonic() < deadline:
-            assert self.process is not None
-            if self.process.poll() is not None:
-                raise RuntimeError(f"virtuoso-t exited with {self.process.returncode} while "
-                                   f"starting; its log ends:\n{self._log_tail()}")
-            try:
-                with urllib.request.urlopen(probe, timeout=2) as answer:
-                    if answer.status == 200:
-                        return
-            except (urllib.error.URLError, OSError):
-                pass
-            time.sleep(0.1)
-        raise RuntimeError(f"Virtuoso did not answer on {self.endpoint} within {timeout:g} s; "
-                           f"its log ends:\n{self._log_tail()}")
+        assert self.process is not None
+        wait_until_answering(self.process, "virtuoso-t", self.endpoint, timeout, self._log_tail)
 
     def _log_tail(self, lines: int = 20) -> str:
         for path in (self.log, self.directory / "server.out"):
@@ -221,6 +208,27 @@ def free_port(avoid: int | None = None) -> int:
             port = int(probe.getsockname()[1])
         if port != avoid:
             return port
+
+
+def wait_until_answering(process: subprocess.Popen[bytes], name: str, endpoint: str,
+                         timeout: float, said: Callable[[], str]) -> None:
+    """Return once the SPARQL server `process` (`name`) answers `ASK {}` at `endpoint`;
+    RuntimeError, with the end of what it `said`, when it exits or does not answer in time."""
+    deadline = time.monotonic() + timeout
+    probe = endpoint + "?" + urllib.parse.urlencode({"query": "ASK {}"})
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{name} exited with {process.returncode} while starting; "
+                               f"its output ends:\n{said()}")
+        try:
+            with urllib.request.urlopen(probe, timeout=2) as answer:
+                if answer.status == 200:
+                    return
+        except (urllib.error.URLError, OSError):
+            pass
+        time.sleep(0.05)
+    raise RuntimeError(f"{name} did not answer on {endpoint} within {timeout:g} s; "
+                       f"its output ends:\n{said()}")
 
 
 def die_with_parent() -> None:
