@@ -173,16 +173,26 @@ def owl2_data(data: Graph) -> Graph:
     return read
 
 
-@each_reasoner
 @pytest.mark.parametrize("sample", SAMPLES)
 def test_each_sample_submission_is_consistent_with_the_ontology(
-        ontology_graph: Graph, sample: str, reasoner: Reasoner) -> None:
+        ontology_graph: Graph, sample: str) -> None:
     """Under PROV-O's and SKOS's axioms: bcic:basedOn, from an activity to an activity (9.4.1's
     improvement on the evaluation) or a document (8.1.3's element design on the positioning), is a
     PROV influence, not a derivation between entities, which would make those activities
     entities."""
     data = Graph().parse(EXAMPLES_DIR / f"{sample}.ttl")
-    verdict = reason_over(ontology_graph + owl2_data(data), reasoner=reasoner)
+    verdict = reason_over(ontology_graph + owl2_data(data), reasoner="hermit")
+    assert verdict.consistent and verdict.unsatisfiable_classes == ()
+
+
+def test_the_samples_together_are_consistent_with_the_ontology_under_pellet_too(
+        ontology_graph: Graph) -> None:
+    """Pellet confirms HermiT over the three samples in one run (a JVM each costs seconds): the
+    samples are separate clusters, and what holds of them together holds of each alone."""
+    data = Graph()
+    for sample in SAMPLES:
+        data.parse(EXAMPLES_DIR / f"{sample}.ttl")
+    verdict = reason_over(ontology_graph + owl2_data(data), reasoner="pellet")
     assert verdict.consistent and verdict.unsatisfiable_classes == ()
 
 
