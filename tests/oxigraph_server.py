@@ -16,7 +16,7 @@ import subprocess
 import sysconfig
 from pathlib import Path
 
-from virtuoso import die_with_parent, free_port, wait_until_answering
+from virtuoso import die_with_parent, free_port, stop_process, wait_until_answering
 
 SERVER_BINARY = "oxigraph"
 
@@ -84,14 +84,7 @@ class OxigraphServer:
         """Stop the server: SIGTERM, then SIGKILL if it is still there after `timeout` s."""
         process, self.process = self.process, None
         _RUNNING.discard(self)
-        if process is None or process.poll() is not None:
-            return
-        process.terminate()
-        try:
-            process.wait(timeout)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout)
+        stop_process(process, timeout)
 
     def __enter__(self) -> OxigraphServer:
         self.start()

@@ -138,14 +138,7 @@ class VirtuosoServer:
         """Stop the server: SIGTERM, then SIGKILL if it is still there after `timeout` s."""
         process, self.process = self.process, None
         _RUNNING.discard(self)
-        if process is None or process.poll() is not None:
-            return
-        process.terminate()
-        try:
-            process.wait(timeout)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout)
+        stop_process(process, timeout)
 
     def crash(self) -> None:
         """Kill the server at once (SIGKILL), as a power cut would; the database stays."""
@@ -229,6 +222,19 @@ def wait_until_answering(process: subprocess.Popen[bytes], name: str, endpoint: 
         time.sleep(0.05)
     raise RuntimeError(f"{name} did not answer on {endpoint} within {timeout:g} s; "
                        f"its output ends:\n{said()}")
+
+
+def stop_process(process: subprocess.Popen[bytes] | None, timeout: float) -> None:
+    """Stop a server's process, if it still runs: SIGTERM, then SIGKILL if it is still there
+    after `timeout` s."""
+    if process is None or process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout)
 
 
 def die_with_parent() -> None:
