@@ -47,6 +47,7 @@ class FixtureProof:
 
     shape: URIRef
     requirement_id: str
+    twin_differs: bool  # the twin is not the base itself (a should-level shape may speak on both)
     twin_flagged: bool
     status_ok: bool  # the twin's requirement is not met (a may-level one: not used)
     severity_ok: bool
@@ -54,7 +55,7 @@ class FixtureProof:
     @property
     def ok(self) -> bool:
         """The fixture pair proves the shape."""
-        return self.twin_flagged and self.status_ok and self.severity_ok
+        return self.twin_differs and self.twin_flagged and self.status_ok and self.severity_ok
 
 
 def coverage_matrix(rulebook: Rulebook) -> list[CoverageRow]:
@@ -86,14 +87,17 @@ def base_is_clean(rulebook: Rulebook, base: Graph) -> bool:
 def prove_fixtures(rulebook: Rulebook, base: Graph,
                    shapes: list[URIRef] | None = None) -> Iterator[FixtureProof]:
     """Validate each shape's non-conforming twin and check it is reported under its clause."""
+    base_triples = set(base)
     for shape in shapes or sorted(rulebook.shape_requirements):
         rid = rulebook.shape_requirements[shape]
         fixture = fixture_for(rulebook.shapes_graph, shape, rulebook.support_graph)
-        outcome = validate_graph(fixture.mutate(base), rulebook=rulebook).outcome(rid)
+        twin = fixture.mutate(base)
+        outcome = validate_graph(twin, rulebook=rulebook, processes=1).outcome(rid)
         flagged = [r for r in outcome.results if r.source_shape == shape]
         level = rulebook.requirements[rid].level
         missing = Status.NOT_USED if level is Level.MAY else Status.NOT_MET
-        yield FixtureProof(shape, rid, bool(flagged), outcome.status is missing,
+        yield FixtureProof(shape, rid, set(twin) != base_triples, bool(flagged),
+                           outcome.status is missing,
                            bool(flagged) and {r.severity for r in flagged}
                            == {SEVERITY_OF_LEVEL[level]})
 

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib.graph import ReadOnlyGraphAggregate
 from rdflib.paths import InvPath, Path, SequencePath
 from rdflib.term import Node
 
@@ -53,7 +54,8 @@ def fixture_for(shapes: Graph, shape: URIRef, support: Graph) -> ShapeFixture:
     types): paths are followed over both, facts are removed from the submission only.
     """
     kind, inner = _mutation(shapes, shape)
-    return ShapeFixture(shape, kind, lambda data: inner(data, data + support))
+    return ShapeFixture(shape, kind,
+                        lambda data: inner(data, ReadOnlyGraphAggregate([data, support])))
 
 
 def _mutation(shapes: Graph, shape: URIRef) -> tuple[str, _Inner]:
@@ -106,17 +108,13 @@ def _values(data: Graph, focus: set[Node], path: URIRef | Path) -> set[Node]:
 
 def _without_nodes(data: Graph, nodes: set[Node]) -> Graph:
     mutated = Graph()
-    for s, p, o in data:
-        if s not in nodes and o not in nodes:
-            mutated.add((s, p, o))
+    mutated.addN((s, p, o, mutated) for s, p, o in data if s not in nodes and o not in nodes)
     return mutated
 
 
 def _without_triples(data: Graph, doomed: set[tuple[Node, Node, Node]]) -> Graph:
     mutated = Graph()
-    for triple in data:
-        if triple not in doomed:
-            mutated.add(triple)
+    mutated.addN((s, p, o, mutated) for s, p, o in data if (s, p, o) not in doomed)
     return mutated
 
 

@@ -111,9 +111,8 @@ def base() -> Graph:
 @pytest.mark.parametrize("shape", CHECKING_SHAPES, ids=lambda s: str(s).rsplit("/", 1)[-1])
 def test_removing_the_evidence_a_shape_checks_is_reported_under_its_clause(
         shape: URIRef, base: Graph) -> None:
-    fixture = fixture_for(RULEBOOK.shapes_graph, shape, RULEBOOK.support_graph)
-    assert set(fixture.mutate(base)) != set(base)
     (proof,) = prove_fixtures(RULEBOOK, base, [shape])
+    assert proof.twin_differs, f"{shape}'s twin is the conforming base itself"
     assert proof.twin_flagged, f"{shape} did not report on its non-conforming twin"
     assert proof.status_ok and proof.severity_ok
 
