@@ -11,6 +11,7 @@ import hashlib
 import json
 import re
 from decimal import Decimal
+from functools import cache
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -110,8 +111,14 @@ def expected_scores(compared: list[dict[tuple[str, int, str], Decimal]], year: i
     return [sum(row[i] for row in counted) / len(counted) for i in range(len(compared))], len(counted)
 
 
+@cache
+def _requirements_graph() -> Graph:
+    """The requirement catalogue, parsed once for the module: read it, never change it."""
+    return Graph().parse(REQUIREMENTS_FILE)
+
+
 def requirement_label(requirement_id: str, lang: str) -> str:
-    graph = Graph().parse(REQUIREMENTS_FILE)
+    graph = _requirements_graph()
     iri = URIRef("https://w3id.org/bcic/req/gbt-draft/" + requirement_id)
     return next(str(o) for o in graph.objects(iri, RDFS.label)
                 if isinstance(o, Literal) and o.language == lang)
