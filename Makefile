@@ -73,8 +73,12 @@ system-packages:
 lint: install
 	$(PY) -m pyflakes checker web/*.py web/strings tests bench
 
+# The test files run in TEST_WORKERS processes (pytest-xdist), each file whole in one of them, so
+# a file's fixtures (a Virtuoso, a store of samples) start once; TEST_WORKERS=0 runs them all here.
+TEST_WORKERS ?= 2
+
 test: install system-packages lint
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 # The main job on the sample clusters: check the ontology, then validate each sample submission and
 # write its reports (text, HTML) to var/reports/. Exit 1 from `bcic validate` means "gaps found",
