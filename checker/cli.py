@@ -8,12 +8,13 @@ has gone.
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
 from . import __version__
 from .cli_click_i18n import speaking
+from .cli_output import flush_stdout, stdout_failure
 from .errors import CheckerError
 from .i18n import DEFAULT_LANG, LANGUAGES, Lang, message
 from .cli_benchmark import benchmark_command
@@ -64,12 +65,15 @@ class _CheckerGroup(click.Group):
 
     def invoke(self, ctx: click.Context) -> object:
         try:
-            return super().invoke(ctx)
+            try:
+                answer = super().invoke(ctx)
+            except click.exceptions.Exit:
+                flush_stdout()
+                raise
+            flush_stdout()
+            return answer
         except CheckerError as exc:
-            lang = _error_language(ctx)
-            click.echo(printable_lines(message("error.checker", lang, message=exc.text(lang))),
-                       err=True)
-            ctx.exit(exc.exit_code)
+            _fail(ctx, exc)
         except click.UsageError as exc:
             if _error_language(ctx) == DEFAULT_LANG:
                 raise  # click's own words, as for any click program
@@ -81,9 +85,19 @@ class _CheckerGroup(click.Group):
             _discard_stdout()
             ctx.exit(_BROKEN_PIPE_EXIT)
         except Exception as exc:
+            if isinstance(exc, OSError) and (said := stdout_failure(exc)) is not None:
+                _fail(ctx, said)  # stdout could not take what a command said (a full disk)
             click.echo(printable_lines(message("error.internal", _error_language(ctx),
                                                message=repr(exc))), err=True)
             ctx.exit(_INTERNAL_ERROR_EXIT)
+
+
+def _fail(ctx: click.Context, error: CheckerError) -> NoReturn:
+    """Say `error` on stderr in the error language and exit with its code."""
+    lang = _error_language(ctx)
+    click.echo(printable_lines(message("error.checker", lang, message=error.text(lang))),
+               err=True)
+    ctx.exit(error.exit_code)
 
 
 def _error_language(ctx: click.Context) -> Lang:

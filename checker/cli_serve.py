@@ -14,6 +14,7 @@ from .memory_limit import bound_malloc_arenas
 from .cli_store import store_engine_option, store_user_option
 from .store import DEFAULT_LOCATION, ENGINE_ENV, STORE_ENV, engine_setting, store_location
 from .store.credentials import USER_ENV
+from .os_reasons import os_reason
 
 PUBLIC_URL_ENV = "BCIC_PUBLIC_URL"
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -109,5 +110,5 @@ def serve_command(ctx: click.Context, host: str, port: int, location: str | None
 
 def _cannot_listen(host: str, port: int, error: Exception) -> InputError:
     """The error of a port the server cannot listen on (in use, not ours, no such address)."""
-    reason = error.strerror if isinstance(error, OSError) and error.strerror else error
-    return InputError.of("error.serve.cannot_listen", host=host, port=port, reason=reason)
+    return InputError.of("error.serve.cannot_listen", host=host, port=port,
+                         reason=os_reason(error))

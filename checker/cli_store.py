@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import math
-import os
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, closing, contextmanager
 from datetime import datetime, timezone
@@ -15,13 +13,13 @@ from typing import TypeVar
 import click
 from rdflib.term import Node
 
-from .cli_output import echo_text
+from .cli_output import write_stdout
 from .cli_reading import store_to_read
 from .cli_validate import LANG_META_KEY
 from .notation import provisions_listed
 from .verdicts import rate_text, verdict_text
 from .cluster_list import in_list_order
-from .errors import InputError, OutputError
+from .errors import InputError
 from .history import (ClusterSummary, RevisionChange, cluster_history, cluster_overview,
                       mixed_rulebooks_note)
 from .i18n import DEFAULT_LANG, LANGUAGES, Lang, counted, message
@@ -99,7 +97,7 @@ def _answer_out(lang: Lang) -> Iterator[OutputSpool]:
     (stdout or the spool failing too: OutputError, exit 4), what was spooled is written, then,
     when any was, a note on stderr that the output above is incomplete; the error keeps its
     exit code (the reader gone: exit 141, nobody to tell)."""
-    spool = OutputSpool(_stdout)
+    spool = OutputSpool(write_stdout)
     try:
         yield spool
         with _time_limit(0, lang, spool):
@@ -115,29 +113,6 @@ def _answer_out(lang: Lang) -> Iterator[OutputSpool]:
         if spool.halt():
             click.echo(message("query.output_incomplete", lang), err=True)
         raise
-
-
-def _stdout(text: str) -> None:
-    """Write to stdout as it is (click would strip escape sequences from CSV sent to a file or
-    pipe, and CSV must keep values exact); OutputError (exit 4) when it cannot take the text,
-    its reader gone aside (BrokenPipeError: exit 141)."""
-    try:
-        echo_text(text, nl=False, color=True)  # in pieces: a reader gone is never missed
-    except BrokenPipeError:
-        raise
-    except OSError as error:
-        raise OutputError.of("error.cannot_write", path=_stdout_name(),
-                             reason=error.strerror or str(error)) from None
-
-
-def _stdout_name() -> str:
-    """What stdout writes to, as a name the user gave it (`> out.json`: its path), else
-    "stdout"."""
-    try:
-        target = os.readlink(f"/proc/self/fd/{sys.stdout.fileno()}")
-    except (OSError, ValueError):  # no file behind it (an in-process runner)
-        return "stdout"
-    return target if target.startswith("/") else "stdout"  # not a pipe's "pipe:[…]"
 
 
 store_engine_option = click.option(
@@ -231,10 +206,10 @@ def clusters_command(ctx: click.Context, location: str | None, engine: str | Non
     if not summaries:
         click.echo(message("store.clusters.none", lang))
         return
-    for line in aligned_table(_cluster_rows(summaries, lang), lang):
-        click.echo(line)
+    lines = list(aligned_table(_cluster_rows(summaries, lang), lang))
     if note := mixed_rulebooks_note(summaries, lang):
-        click.echo(note)
+        lines.append(note)
+    write_stdout("".join(line + "\n" for line in lines))
 
 
 @click.command("history")
@@ -252,8 +227,7 @@ def history_command(ctx: click.Context, cluster: str, location: str | None, engi
     ctx.meta[LANG_META_KEY] = lang
     with store_to_read(location, lang, engine, user) as store:
         changes = cluster_history(store, find_cluster(store, cluster))
-    for line in _history_lines(changes, lang):
-        click.echo(line)
+    write_stdout("".join(line + "\n" for line in _history_lines(changes, lang)))
 
 
 _format_option = click.option(

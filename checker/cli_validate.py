@@ -18,6 +18,7 @@ from .report_paths import batch_report_paths, refuse_input_as_output
 from .shacl import Severity
 from .validation import validate_files
 from .verdicts import rate_text, verdict_text
+from .os_reasons import os_reason
 
 LANG_META_KEY = "bcic.lang"  # ctx.meta is shared by nested contexts: the error handler reads it
 _THRESHOLDS = {"violation": Severity.VIOLATION, "warning": Severity.WARNING}
@@ -61,7 +62,7 @@ def _validate_each(files: tuple[Path, ...], lang: Lang, fmt: str, output: Path |
     try:
         output.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise InputError.of("error.cannot_write", path=output, reason=error.strerror) from None
+        raise InputError.of("error.cannot_write", path=output, reason=os_reason(error)) from None
     outcomes: dict[Path, BatchOutcome] = {}
     with click.progressbar(length=len(files), label=message("batch.progress", lang),
                            file=sys.stderr) as bar:

@@ -17,6 +17,7 @@ from .i18n import phrase
 from .namespaces import BASE_IRI, BCIC, IND, QB, REQ, is_bcic_term
 from .paths import ALL_ONTOLOGY_FILES, PROJECT_ROOT
 from .text_position import text_lines
+from .os_reasons import os_reason
 
 
 class TermKind(Enum):
@@ -83,7 +84,7 @@ def load_ontology_graph(files: Sequence[Path] = ALL_ONTOLOGY_FILES,
             data = Path(path).read_bytes()
         except OSError as exc:
             raise InputError.of("error.rule_file.cannot_read", kind=file_kind, path=_shown(path),
-                                reason=exc.strerror) from exc
+                                reason=os_reason(exc)) from exc
         try:
             # Turtle parsing never dereferences anything; owl:imports are plain triples here.
             graph.parse(data=data, format="turtle", publicID=BASE_IRI)

@@ -22,6 +22,7 @@ from contextlib import suppress
 from typing import IO
 
 from .errors import OutputError
+from .os_reasons import OsReason, os_reason
 
 SPOOL_MEMORY = 4 * 2**20  # bytes of text not yet copied kept in memory, before a file takes them
 COPY_BYTES = 2**20  # copied at a time
@@ -56,7 +57,7 @@ class OutputSpool:
                 self._file.seek(self._size)
                 self._file.write(data)
             except OSError as error:
-                self._error = _not_held(error.strerror or str(error))
+                self._error = _not_held(os_reason(error))
                 self._halted = True  # the file may hold part of `text`, or have lost earlier text
                 self._changed.notify()
                 raise self._error from error
@@ -119,7 +120,7 @@ class OutputSpool:
                     self._file.truncate()
                     self._copied = self._size = 0
             except OSError as error:
-                raise _not_held(error.strerror or str(error)) from error
+                raise _not_held(os_reason(error)) from error
             self._started = True
             return data
 
@@ -129,7 +130,7 @@ def _spool_file() -> IO[bytes]:
     return tempfile.SpooledTemporaryFile(max_size=SPOOL_MEMORY, mode="w+b")
 
 
-def _not_held(reason: str) -> OutputError:
+def _not_held(reason: OsReason) -> OutputError:
     """The error of a spool whose file could not take or give back its text."""
     return OutputError.of("error.query.output_not_held", directory=tempfile.gettempdir(),
                           reason=reason)

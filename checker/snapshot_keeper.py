@@ -19,6 +19,7 @@ from pathlib import Path
 from .errors import CheckerError, InputError, NoAnswerError, StoreLockedError
 from .query_runner import SupportsBackup, current_snapshot, refresh_snapshot
 from .store.location import holds_store
+from .os_reasons import os_reason
 
 RETRY_SECONDS = 1.0  # a read while no snapshot can be trusted tries to make one this often
 
@@ -108,7 +109,7 @@ class SnapshotKeeper:
             made = refresh_snapshot(self.store_dir, self.snapshot_dir)
         except OSError as error:  # the snapshot directory: the store's own errors are ours
             raise InputError.of("error.snapshot.cannot_write", path=self.snapshot_dir,
-                                reason=error.strerror or error) from None
+                                reason=os_reason(error)) from None
         self._trusted, self._stale, self._refusal_logged = True, False, False
         return made
 

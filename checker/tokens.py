@@ -20,6 +20,7 @@ from typing import Literal, get_args
 
 from .errors import InputError
 from .store.location import is_url
+from .os_reasons import os_reason
 
 Role = Literal["evaluator", "maintainer"]
 ROLES: tuple[Role, ...] = get_args(Role)
@@ -52,7 +53,7 @@ class TokenFile:
             return [TokenRecord(**entry) for entry in entries]
         except OSError as error:
             raise InputError.of("error.cannot_read", path=self.path,
-                                reason=error.strerror) from None
+                                reason=os_reason(error)) from None
         except (ValueError, TypeError) as error:
             raise InputError.of("error.token.not_a_token_file", path=self.path,
                                 detail=error) from error
@@ -99,7 +100,7 @@ class TokenFile:
             os.replace(temporary, self.path)
         except OSError as error:
             raise InputError.of("error.cannot_write", path=self.path,
-                                reason=error.strerror) from None
+                                reason=os_reason(error)) from None
 
 
 def _digest(token: str) -> str:

@@ -151,7 +151,7 @@ def test_a_writer_on_a_read_only_mount_is_told_the_directory_cannot_be_written(
         read_only_mount: Path) -> None:
     result = _bcic("ingest", DEHUA, "--store", str(read_only_mount), "--lang", "zh")
     assert result.exit_code == 2, result.output
-    assert f"无法写入存储目录 {read_only_mount}（Read-only file system）" in result.stderr
+    assert f"无法写入存储目录 {read_only_mount}（只读文件系统）" in result.stderr
 
 
 def test_an_ingest_whose_snapshot_cannot_be_made_says_the_revision_was_stored(

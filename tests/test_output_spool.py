@@ -18,6 +18,7 @@ from checker import output_spool
 from checker.cli import main
 from checker.errors import OutputError
 from checker.i18n import message
+from checker.os_reasons import reason_of_number
 from checker.output_spool import OutputSpool
 from checker.paths import PROJECT_ROOT
 from checker.query_runner import QueryTimeoutError
@@ -26,6 +27,8 @@ from checker.render import results
 # `bcic ARGS…` whose stdout's reader takes nothing for 1.5 s after the first write is made
 # (longer than the 1 s limit the tests give), then everything: a reader slower than the limit,
 # without a sleep in the test. Rows are written two at a time, so the answer takes many writes.
+DEHUA_CLUSTER = "https://example.org/cluster/dehua/cluster"
+
 _SLOW_READER = """
 import io, os, sys, threading
 from checker.cli import main
@@ -239,11 +242,33 @@ def test_stdout_on_a_full_disk_is_an_error_of_its_own_not_an_internal_one(
             cwd=PROJECT_ROOT, stdout=full, stderr=subprocess.PIPE, text=True, timeout=120,
             check=False)
     error = OutputError.of("error.cannot_write", path="/dev/full",
-                           reason=os.strerror(errno.ENOSPC))
+                           reason=reason_of_number(errno.ENOSPC))
     assert stopped.returncode == 4
     # nothing reached the output: there is nothing above to call incomplete
     assert stopped.stderr.splitlines() == [message("error.checker", "zh",
                                                    message=error.text("zh"))]
+    assert "/dev/full：无法写入（磁盘空间已满）" in stopped.stderr
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("command", [["clusters"], ["history", DEHUA_CLUSTER], ["rules", "version"],
+                                     ["queries", "list"]],
+                         ids=["clusters", "history", "rules-version", "queries-list"])
+def test_every_command_told_its_stdout_is_full_exits_4_naming_it(
+        sample_store: Path, command: list[str], lang: str) -> None:
+    """Not "Internal error" (exit 3), nor Python's traceback at exit when the last of the output
+    is flushed (exit 120): the same error as a query's."""
+    store = ["--store", str(sample_store)] if command[0] in ("clusters", "history") else []
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        stopped = subprocess.run(
+            [sys.executable, "-m", "checker.cli", *command, *store, "--lang", lang],
+            cwd=PROJECT_ROOT, stdout=full, stderr=subprocess.PIPE, text=True, timeout=120,
+            check=False)
+    error = OutputError.of("error.cannot_write", path="/dev/full",
+                           reason=reason_of_number(errno.ENOSPC))
+    assert stopped.returncode == 4, stopped.stderr
+    assert stopped.stderr.splitlines() == [message("error.checker", lang,
+                                                   message=error.text(lang))]
 
 
 @pytest.mark.parametrize("command", [

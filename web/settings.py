@@ -18,6 +18,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from checker.errors import InputError
 from checker.iri_policy import iri_problem
+from checker.os_reasons import os_reason
 
 from .data import is_remote
 
@@ -164,7 +165,7 @@ def _usable_directory(name: str, value: str) -> None:
         Path(value).mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise InputError.of("error.setting.snapshot_dir", name=name, value=value,
-                            reason=error.strerror or error) from None
+                            reason=os_reason(error)) from None
 
 
 def _shown(value: object) -> object:

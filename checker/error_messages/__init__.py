@@ -6,7 +6,8 @@ shown as given: clause ids, IRIs, file names, parameter names and a library's ow
 they are, inside a frame said in the asked language.
 """
 
-from . import commands, processes, remote, rulebook, settings, sparql, store, submission
+from . import commands, processes, remote, rulebook, settings, sparql, store, submission, system
 
 AREAS = (submission.MESSAGES, commands.MESSAGES, rulebook.MESSAGES, store.MESSAGES,
-         remote.MESSAGES, sparql.MESSAGES, processes.MESSAGES, settings.MESSAGES)
+         remote.MESSAGES, sparql.MESSAGES, processes.MESSAGES, settings.MESSAGES,
+         system.MESSAGES)

@@ -40,6 +40,7 @@ from .guards import (
 )
 from .rdfterms import declared_prefixes, parse_into
 from .standard_terms import first_written as first_written_in
+from ..os_reasons import os_reason
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -151,7 +152,7 @@ def read_submission_files(
             with path.open("rb") as stream:  # bounded: the file may grow after stat()
                 data = stream.read(max_bytes - total + 1)
         except OSError as error:
-            raise InputError.of("error.cannot_read", path=path, reason=error.strerror) from None
+            raise InputError.of("error.cannot_read", path=path, reason=os_reason(error)) from None
         total += len(data)
         check_total_size(total, max_bytes)
         files.append(SubmissionFile(str(path), data))

@@ -9,7 +9,6 @@ call, which pyoxigraph applies as one transaction: a killed process leaves all o
 from __future__ import annotations
 
 import errno
-import os
 import threading
 import time
 import uuid
@@ -39,6 +38,7 @@ from .numbering import next_record, token_triples, write_token
 from .rules_archive import archive_for, archive_removal
 from .provenance import check_describes, read_revisions, revisions_query
 from .summary import STORED_REVISIONS, rebuild_updates, summary_blocks
+from ..os_reasons import os_reason, reason_of_number
 
 T = TypeVar("T")
 _CORRUPTION = "Corruption:"  # how RocksDB's errors for damaged files begin
@@ -282,8 +282,8 @@ def _refuse_unwritable(path: Path) -> None:
     permission): RocksDB would fail on its LOG file with words that name no cause of ours."""
     if not writable(path):
         raise InputError.of("error.store.not_writable", path=path,
-                            reason=os.strerror(errno.EROFS if on_read_only_mount(path)
-                                               else errno.EACCES))
+                            reason=reason_of_number(errno.EROFS if on_read_only_mount(path)
+                                                    else errno.EACCES))
 
 
 def _open_waiting(path: Path, lock_wait: float) -> pyoxigraph.Store:
@@ -344,5 +344,4 @@ def _make_directory(path: Path) -> None:
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise InputError.of("error.cannot_write", path=path,
-                            reason=error.strerror or error) from None
+        raise InputError.of("error.cannot_write", path=path, reason=os_reason(error)) from None
