@@ -39,6 +39,12 @@ def _revision_write(body: bytes) -> bool:
             and b"DROP SILENT GRAPH" not in body)
 
 
+def _claim(body: bytes) -> bool:
+    """The update that claims a turn (a revision's write gives its turn back, and claims none)."""
+    return (b"INSERT {" in body and WRITERS_GRAPH.encode() in body
+            and b"/graph/submission/" not in body)
+
+
 def _deletion(body: bytes) -> bool:
     """The update that deletes a revision."""
     return b"DROP SILENT GRAPH" in body and b"/graph/submission/" in body
@@ -114,6 +120,22 @@ def test_an_ingest_whose_update_never_reached_the_server_says_nothing_was_stored
             f"update was not applied, and nothing of it was stored") in result.output
     assert "服务器未作应答就关闭了连接" in zh.output and "其内容均未存储" in zh.output
     assert _revisions(server) == 0 and _claims(server) == []  # the turn given back
+
+
+def test_an_ingest_whose_server_went_before_its_write_was_sent_says_nothing_was_written(
+        server: OxigraphServer) -> None:
+    """The claims of the turn never reached the server: not a bare "closed without answering",
+    which leaves the operator to wonder whether to send it again."""
+    drop = Drop(_claim, forward=False)
+    with dropping_proxy(server.base, drop) as proxy:
+        result = _ingest(proxy)
+        zh = _ingest(proxy, "--lang", "zh")
+    assert drop.dropped == 2
+    assert (result.exit_code, zh.exit_code) == (4, 4), result.output
+    assert ("the server closed it without answering (Remote end closed connection without "
+            "response); nothing was written: it failed before the write was sent") in result.output
+    assert "未写入任何内容：失败发生在写入发送之前" in zh.output
+    assert _revisions(server) == 0 and _claims(server) == []
 
 
 def test_an_ingest_that_cannot_read_back_its_lost_write_says_it_is_unknown_and_what_to_check(

@@ -146,13 +146,14 @@ class SparqlStore:
         another reads back."""
         self._writable()
         sent = len(ontology) + len(shapes)
-        with self._turn(ONTOLOGY_GRAPH):
+        with self._turn(ONTOLOGY_GRAPH) as turn:
             archive = archive_for(self, ontology)
             drops = "".join(f"DROP SILENT GRAPH {iri_text(g)} ;\n" for g in (ONTOLOGY_GRAPH,
                                                                               SHAPES_GRAPH))
             prologue, insert = _insert_data(((ONTOLOGY_GRAPH, ontology), (SHAPES_GRAPH, shapes),
                                              (RULES_ARCHIVE_GRAPH, archive)))
-            answer = self._update_or_lost(prologue + archive_removal(archive) + drops + insert)
+            answer = self._update_or_lost(turn, prologue + archive_removal(archive) + drops
+                                          + insert)
 
             def rules_held() -> tuple[int, bool]:
                 """The rule graphs' size, and whether the archive holds what they replaced."""
@@ -343,13 +344,20 @@ class SparqlStore:
         graph's IRI; checker/store/turns.py), waiting for it up to the store's lock wait. The
         write gives it back in its own update (`_ending_turn`); leaving without one (nothing to
         write, a failure, even while waiting) gives it back here, again for a few seconds while
-        the server cannot be reached. A failure whose claim could not be given back says so,
-        and until when the claim may keep other writers waiting."""
+        the server cannot be reached. A server failing before the write was sent (the claims,
+        the numbering) says that nothing was written; a failure whose claim could not be given
+        back says so, and until when the claim may keep other writers waiting."""
         turn = Turn(write_token())
         failure: CheckerError | None = None
         try:
             self._wait_for_turn(written, turn)
             yield turn
+        except SparqlEndpointError as error:
+            if turn.write_sent:  # the server may hold it: `_read_back` said what it holds
+                failure = error
+                raise
+            failure = NoAnswerError.of("error.remote.nothing_written", error=error)
+            raise failure from error
         except CheckerError as error:
             failure = error
             raise
@@ -396,15 +404,17 @@ class SparqlStore:
         request, which the server applies whole: the write and the turn's end go together. The
         answer, or the error of one lost (`_update_or_lost`): then the caller reads back whether
         it was applied, and the turn given back with it."""
-        answer = self._update_or_lost(prologue + give_back(turn.writer) + " ;\n" + update)
+        answer = self._update_or_lost(turn, prologue + give_back(turn.writer) + " ;\n" + update)
         if isinstance(answer, Response):
             turn.given_back = True
         return answer
 
-    def _update_or_lost(self, update: str) -> Response | SparqlEndpointError:
-        """Send an update: the server's answer; or, when the connection broke (or the time ran
-        out) after it was sent, the error, since the server may have applied it all the same:
-        the caller reads back what was stored (`_read_back`). Any other failure is raised."""
+    def _update_or_lost(self, turn: Turn, update: str) -> Response | SparqlEndpointError:
+        """Send the turn's write: the server's answer; or, when the connection broke (or the
+        time ran out) after it was sent, the error, since the server may have applied it all the
+        same: the caller reads back what was stored (`_read_back`). Any other failure is
+        raised."""
+        turn.write_sent = True
         try:
             return self._update(update)
         except SparqlEndpointError as error:

@@ -39,12 +39,14 @@ TURN_EXPIRES = timedelta(minutes=5)
 @dataclass
 class Turn:
     """A writer's turn to write one thing: the writer's IRI (the token a revision's provenance
-    names), when it last sent a claim that may be stored (None: none yet), and whether an
-    update of its own has given the turn back."""
+    names), when it last sent a claim that may be stored (None: none yet), whether an update of
+    its own has given the turn back, and whether the write itself has been sent (before that,
+    nothing of it can be stored)."""
 
     writer: URIRef
     claimed_at: datetime | None = None
     given_back: bool = False
+    write_sent: bool = False
 
     @property
     def held(self) -> bool:
