@@ -10,6 +10,7 @@ IRIs, whose numbers do not sort as text (c2, c10), tell them apart; pages of PAG
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 
@@ -207,6 +208,38 @@ def test_options_of_a_shared_name_show_the_end_of_their_iri_and_others_their_nam
                             else labels[i][lang])
                 assert options[cluster_key(synthetic(i))] == expected, (where, name, i)
             assert len(set(options.values())) == len(options), (where, name)
+
+
+@pytest.mark.parametrize(("lang", "shown"), [("en", "{name} — …/c{i}/cluster"),
+                                             ("zh", "{name}（…/c{i}/cluster）")])
+def test_clusters_of_a_shared_name_compared_side_by_side_are_told_apart_in_the_headers(
+        client: FlaskClient, listed: tuple[Path, dict[int, dict[str, str]]], lang: str,
+        shown: str) -> None:
+    """c1 and c9 share a name: the side-by-side table's headers, the chart's legend and the
+    cluster page's radar tables showed it twice, as if one cluster were compared with itself."""
+    labels = listed[1]
+    c1, c9 = cluster_key(synthetic(1)), cluster_key(synthetic(9))
+    told = [shown.format(name=labels[i][lang], i=i) for i in (1, 9)]
+    answer = client.get(f"/benchmark?lang={lang}&cluster={c1}&cluster={c9}&focus={c1}",
+                        headers=HTML)
+    assert answer.status_code == 200
+    page = answer.get_data(as_text=True)
+    headers = re.findall(r'<th colspan="3" data-cluster="([0-9a-f]+)">(.*?)</th>', page)
+    assert [(k, _plain(h)) for k, h in headers] == [(c1, told[0]), (c9, told[1])]
+    legend = json.dumps(json.loads(page.split('id="bars-data">')[1].split("</script>")[0]),
+                        ensure_ascii=False)
+    assert told[0] in legend and told[1] in legend
+    radar = client.get(f"/clusters/{c1}?lang={lang}&benchmark={c9}", headers=HTML)
+    assert radar.status_code == 200
+    for table in ("radar-table", "radar-leaves"):
+        head = radar.get_data(as_text=True).split(f'<table id="{table}">')[1].split("</thead>")[0]
+        assert [_plain(h) for h in re.findall(r'<th class="num">(.*?)</th>', head)
+                if "…/" in h] == told, table
+
+
+def _plain(markup: str) -> str:
+    """The text of a piece of HTML."""
+    return html.unescape(re.sub(r"<[^>]+>", "", markup))
 
 
 # --- the home page ----------------------------------------------------------------------------

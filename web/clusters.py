@@ -72,13 +72,15 @@ def cluster(key: str) -> str:
     panel, comparable = _panel(summary)
     offered = _offered(besides=summary.cluster)
     choices = benchmark_options(offered, comparable, panel.benchmark, summary.cluster)
-    names = _names([panel.cluster] + ([panel.benchmark] if panel.benchmark else []))
+    compared = [panel.cluster] + ([panel.benchmark] if panel.benchmark else [])
+    apart = told_apart([*choices, *compared], _stored(), request_language())
+    names = _names(compared, apart)
     entries = remembered(("revisions", summary.cluster),
                          lambda store: revision_entries(store, summary.cluster))
     return render_template(
         "cluster.html", summary=summary, entries=entries,
         report_url=_report_url, scheme=indicator_scheme(), panel=panel, offered=offered,
-        choices=choices, apart=told_apart(choices, _stored(), request_language()),
+        choices=choices, apart=apart,
         decimal_text=decimal_text,
         rulebook_changed=lambda before, after: message(
             "store.history.rulebook_changed", request_language(), before=before, after=after),
@@ -114,16 +116,18 @@ def benchmark() -> str:
         return render_template("benchmark.html", refs=[])
     view = _benchmark_view(by_default=True)
     table = view["table"]
-    chart = bars_chart(table.leaves, [c.iri for c in table.clusters], _names(table.clusters),
-                       table.notes)
-    api_url = url_for("clusters.benchmark_api", cluster=[c.key for c in view["chosen"]],
-                      indicator=[i.code for i in view["indicators"]], year=table.year,
-                      focus=view["focus"].key)
     offered = _offered()
     options = comparison_options(offered, view["focus"], view["chosen"], view["comparable"],
                                  view["benchmark"])
-    apart = told_apart([c for shown in options.values() for c in shown], _stored(),
-                       request_language())
+    # the options, and the clusters compared, each shown with the end of its IRI where it shares
+    # its name: in the table's headers and the chart's legend as in the selectors
+    apart = told_apart([*(c for shown in options.values() for c in shown), *table.clusters,
+                        view["focus"]], _stored(), request_language())
+    chart = bars_chart(table.leaves, [c.iri for c in table.clusters],
+                       _names(table.clusters, apart), table.notes)
+    api_url = url_for("clusters.benchmark_api", cluster=[c.key for c in view["chosen"]],
+                      indicator=[i.code for i in view["indicators"]], year=table.year,
+                      focus=view["focus"].key)
     return render_template("benchmark.html", scheme=indicator_scheme(), bars_chart=chart,
                            columns=COMPARISON_COLUMNS, decimal_text=decimal_text,
                            api_url=api_url, needs_reindex=summary_outdated(),
@@ -217,8 +221,13 @@ def decimal_text(value: object) -> str:
     return str(value)
 
 
-def _names(clusters: list[ClusterRef] | tuple[ClusterRef, ...]) -> dict[URIRef, str]:
-    return {c.iri: pick(c.labels) or str(c.iri) for c in clusters}
+def _names(clusters: list[ClusterRef] | tuple[ClusterRef, ...],
+           apart: dict[URIRef, str] | None = None) -> dict[URIRef, str]:
+    """Each cluster's name in the request's language, with the end of its IRI where `apart`
+    (checker/cluster_choices.py, told_apart) has one."""
+    names = {c.iri: pick(c.labels) or str(c.iri) for c in clusters}
+    return {iri: ui("cluster.form.told_apart", name=name, where=apart[iri])
+            if apart and iri in apart else name for iri, name in names.items()}
 
 
 def _report_url(key: str, number: int) -> str:
