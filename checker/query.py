@@ -86,9 +86,16 @@ def run_remote_query(endpoint: str, text: str) -> QueryResult:
     NAMED) goes along as the protocol's parameters too, as the remote store sends it (docs/store.md,
     "The server's default graph")."""
     shown = shown_endpoint(checked_endpoint(endpoint))
-    form, dataset = _remote_reading(text)
+    form, dataset, unread = _remote_reading(text)
     graph_form = form in (QueryForm.CONSTRUCT, QueryForm.DESCRIBE)
-    body, media_type, truncated = _ask(endpoint, text, graph_form, dataset, shown)
+    try:
+        body, media_type, truncated = _ask(endpoint, text, graph_form, dataset, shown)
+    except SparqlQueryRefusedError as refused:
+        if unread is None:
+            raise
+        # a typo, most likely: bcic's parser says where, which the server may not
+        raise SparqlQueryRefusedError(phrase("error.remote.refused_unread", refused=refused,
+                                             unread=unread), shown, refused.status) from None
     try:
         if graph_form:
             result = _graph_result(form, _parse_graph(body, media_type))
@@ -112,20 +119,21 @@ def _guarded(check: Callable[[str], QueryInfo], text: str) -> QueryInfo:
         raise
 
 
-def _remote_reading(text: str) -> tuple[QueryForm, QueryDataset | None]:
-    """A partner's query's form and the dataset it names. Text bcic's parser cannot read, which
-    the partner's server may (a vendor's extension, such as Virtuoso's `DEFINE`), goes as it is,
-    with the form SPARQLWrapper reads in it and no dataset parameters, for the endpoint to judge;
-    an update, text that is not characters and text SPARQLWrapper reads as no query form are
-    refused as before."""
+def _remote_reading(
+        text: str) -> tuple[QueryForm, QueryDataset | None, QueryRefusedError | None]:
+    """A partner's query's form, the dataset it names, and bcic's parser's error when it cannot
+    read it. Such text, which the partner's server may read (a vendor's extension, such as
+    Virtuoso's `DEFINE`), goes as it is, with the form SPARQLWrapper reads in it and no dataset
+    parameters, for the endpoint to judge; an update, text that is not characters and text
+    SPARQLWrapper reads as no query form are refused as before."""
     try:
         info = _guarded(inspect_query, text)
-    except QueryRefusedError:
+    except QueryRefusedError as unread:
         form = None if text_refusal(text) is not None else _wrapper_form(text)
         if form is None:
             raise
-        return form, None
-    return info.form, info.dataset
+        return form, None, unread
+    return info.form, info.dataset, None
 
 
 def _wrapper_form(text: str) -> QueryForm | None:

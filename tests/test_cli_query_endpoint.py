@@ -13,7 +13,9 @@ import pytest
 from click.testing import CliRunner
 
 from checker.cli import main
+from checker.errors import QueryRefusedError
 from checker.sparql_service import TRUNCATED_HEADER
+from checker.store.guard import inspect_query
 from tests.loopback import QuietHandler, loopback_endpoint
 
 from oxigraph_server import OxigraphNotInstalledError, OxigraphServer, require_binary
@@ -98,6 +100,24 @@ def test_a_refusal_keeps_the_servers_words_and_exits_as_the_readme_says(
     assert result.exit_code == exit_code, result.output
     assert result.output.startswith(frame.format(url=refusing, status=status)), result.output
     assert _Refusing.said in result.output and result.output.count("\n") == 1
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "bcic's own parser cannot read it either: "),
+    ("zh", "bcic 自己的解析器也无法读取该查询：")])
+def test_a_typo_the_endpoint_refuses_is_also_placed_by_bcics_parser(
+        refusing: str, lang: str, said: str) -> None:
+    """Sent as it is (it might be a vendor's extension), a query bcic cannot parse that the
+    endpoint refuses gets the line and column bcic's parser finds, beside the server's words."""
+    _Refusing.status = 400
+    result = CliRunner().invoke(main, ["query", "SELECT ?n\nWHERE { ?s ?p ?n ", "--endpoint",
+                                       refusing, "--lang", lang])
+    assert result.exit_code == 2, result.output
+    with pytest.raises(QueryRefusedError) as own:
+        inspect_query("SELECT ?n\nWHERE { ?s ?p ?n ")
+    assert _Refusing.said in result.output and said in result.output
+    assert result.output.rstrip("\n").endswith(said + own.value.text(lang))
+    assert ("line 2" if lang == "en" else "第 2 行") in own.value.text(lang)
 
 
 class _Asking(QuietHandler):

@@ -288,6 +288,10 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "{lost}；无法确定规则图是否已替换，因为读回也失败了（{detail}）：再次加载"
               "（bcic rules reload）无论如何都会替换它们",
     },
+    "error.remote.refused_unread": {
+        "en": "{refused}. bcic's own parser cannot read it either: {unread}",
+        "zh": "{refused}。bcic 自己的解析器也无法读取该查询：{unread}",
+    },
     "error.remote.nothing_written": {
         "en": "{error}; nothing was written: it failed before the write was sent",
         "zh": "{error}；未写入任何内容：失败发生在写入发送之前",
