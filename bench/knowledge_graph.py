@@ -70,6 +70,7 @@ from checker.synthetic import generate_cluster, to_turtle
 from checker.validation import validate_files
 from web import ANSWERS_EXTENSION, create_app, query_service
 
+from .answer_pages import PageFigures, page_figures, page_rows
 from .environment import describe
 from .named_queries import REPEAT, Params, _cluster, median_ms
 from .timing import OTHERS_SHARE, SAMPLE_SECONDS, alternating
@@ -425,14 +426,16 @@ def time_rdflib(snapshot: Path, figures: list[QueryFigures], params: Params,
 class Endpoint:
     """The web app under waitress on a free loopback port, in a daemon thread."""
 
-    def __init__(self, store_dir: Path) -> None:
+    def __init__(self, store_dir: Path, keep_answers: bool = False) -> None:
         self.snapshot_dir = snapshot_dir_for(store_dir)
         self.app = create_app({"BCIC_STORE": str(store_dir),
                                "BCIC_SNAPSHOT": str(self.snapshot_dir),
                                "BCIC_SPARQL_TIMEOUT": 60.0})
-        # Keeps no answer, so every request runs its query: a page cut from a kept answer
-        # (checker/answer_cache.py) would time the cache, not the endpoint's work on the query.
-        self.app.extensions[ANSWERS_EXTENSION] = AnswerCache(rows=0, size=0)
+        # Unless asked, it keeps no answer, so every request runs its query: a page cut from a
+        # kept answer (checker/answer_cache.py) would time the cache, not the endpoint's work on
+        # the query (bench/answer_pages.py times the pages of a kept answer).
+        self.answers = AnswerCache() if keep_answers else AnswerCache(rows=0, size=0)
+        self.app.extensions[ANSWERS_EXTENSION] = self.answers
         self.server = waitress.create_server(self.app, host="127.0.0.1", port=0, threads=4)
         port = self.server.effective_port  # type: ignore[union-attr]
         self.base = f"http://127.0.0.1:{port}"
@@ -445,6 +448,20 @@ class Endpoint:
         query_service(self.app).close()
         self.server.close()
         self.server.task_dispatcher.shutdown()
+
+
+def pages_at(store: OxigraphStore, store_dir: Path, endpoint: Endpoint,
+             figures: list[QueryFigures], params: Params) -> list[PageFigures]:
+    """The pages of each named query's answer (bench/answer_pages.py), from a second endpoint
+    that keeps answers, beside `endpoint`, which keeps none, both on a snapshot published for
+    the second (an app trusts none made before it started, as in `main`)."""
+    kept = Endpoint(store_dir, keep_answers=True)
+    publish_for_queries(store)
+    try:
+        return page_figures(kept.base, endpoint.base, kept.answers,
+                            [(f.name, dict(params.get(f.name, {})), f.rows) for f in figures])
+    finally:
+        kept.close()
 
 
 # --- one checkpoint -------------------------------------------------------------------------
@@ -766,6 +783,9 @@ def main() -> None:
                 results.append(Checkpoint(size, steps[-1].quads_after,
                                           rdflib.copy_seconds if rdflib else None,
                                           rdflib.terms if rdflib else 0, figures, loads[-1]))
+            assert endpoint is not None
+            print(f"pages of the answers at {total:,} clusters", flush=True)
+            pages = pages_at(store, store_dir, endpoint, results[-1].figures, params)
         finally:
             if endpoint is not None:
                 endpoint.close()
@@ -863,6 +883,7 @@ def main() -> None:
               "The named-query API does not pay it per set of values: it reuses its template's "
               "analysis, parsed once per process. What one parse of each template costs:", "",
               *guard, ""]
+    lines += page_rows(pages, total)
     lines += verdict(steps, results)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -108,3 +108,9 @@ class AnswerCache:
     def __len__(self) -> int:
         """How many answers are kept, for tests and monitoring."""
         return len(self._kept)
+
+    @property
+    def held(self) -> int:
+        """The bytes the kept answers hold, about (at most `size`), for tests and monitoring."""
+        with self._lock:
+            return sum(v.size for v in self._kept.values())

@@ -8,6 +8,7 @@ import io
 import json
 import re
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -383,11 +384,13 @@ def test_the_answers_kept_are_those_of_the_newest_snapshot_within_their_bound() 
     cache = AnswerCache(rows=10, size=200)
     kept = cache.keep("a", "snapshot-1", lines, truncated=False)
     assert not kept.complete and 0 < len(kept.rows) < 10  # the first rows that fit 200 bytes
+    assert cache.held == kept.size and 0 < cache.held <= 200
     assert kept.page(Page(0, 1)) == (b'{"columns":["n"],"rows":[{"n":"0"}]}', True)
     assert kept.page(Page(len(kept.rows) - 1, 1)) is None  # cannot tell whether more follow
     assert cache.get("snapshot-1", "a") is kept and cache.get("snapshot-2", "a") is None
     cache.keep("b", "snapshot-2", b'["n"]\n{"n":"x"}', truncated=False)
     assert cache.get("snapshot-1", "a") is None and len(cache) == 1  # a new snapshot's answer
+    assert cache.held == len(b'["n"]') + len(b'{"n":"x"}') + sys.getsizeof(b"")
     whole = cache.get("snapshot-2", "b")
     assert whole is not None and whole.page(Page(0, 5)) == (
         b'{"columns":["n"],"rows":[{"n":"x"}]}', False)
