@@ -356,7 +356,9 @@ class SparqlStore:
             if turn.write_sent:  # the server may hold it: `_read_back` said what it holds
                 failure = error
                 raise
-            failure = NoAnswerError.of("error.remote.nothing_written", error=error)
+            # the same kind of error, its status kept, that says nothing was written
+            failure = type(error)(phrase("error.remote.nothing_written", error=error),
+                                  error.endpoint, error.status, answer_lost=error.answer_lost)
             raise failure from error
         except CheckerError as error:
             failure = error
