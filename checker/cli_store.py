@@ -13,7 +13,7 @@ from typing import TypeVar
 import click
 from rdflib.term import Node
 
-from .cli_output import write_stdout
+from .cli_output import echo_text, write_stdout
 from .cli_reading import store_to_read
 from .cli_validate import LANG_META_KEY
 from .notation import provisions_listed
@@ -209,7 +209,7 @@ def clusters_command(ctx: click.Context, location: str | None, engine: str | Non
     lines = list(aligned_table(_cluster_rows(summaries, lang), lang))
     if note := mixed_rulebooks_note(summaries, lang):
         lines.append(note)
-    write_stdout("".join(line + "\n" for line in lines))
+    echo_text("".join(line + "\n" for line in lines), nl=False)  # exit 4 on a full disk
 
 
 @click.command("history")
@@ -227,7 +227,7 @@ def history_command(ctx: click.Context, cluster: str, location: str | None, engi
     ctx.meta[LANG_META_KEY] = lang
     with store_to_read(location, lang, engine, user) as store:
         changes = cluster_history(store, find_cluster(store, cluster))
-    write_stdout("".join(line + "\n" for line in _history_lines(changes, lang)))
+    echo_text("".join(line + "\n" for line in _history_lines(changes, lang)), nl=False)
 
 
 _format_option = click.option(
