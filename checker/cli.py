@@ -5,6 +5,7 @@ SPARQL endpoint could not answer; 141 (as for a command ended by SIGPIPE) when t
 has gone.
 """
 
+import errno
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -15,7 +16,8 @@ import click
 from . import __version__
 from .cli_click_i18n import speaking
 from .cli_output import flush_stdout, stdout_failure
-from .errors import CheckerError
+from .errors import CheckerError, InputError, OutputError
+from .os_reasons import os_reason
 from .i18n import DEFAULT_LANG, LANGUAGES, Lang, message
 from .cli_benchmark import benchmark_command
 from .cli_generate import generate_command
@@ -61,7 +63,22 @@ class _CheckerGroup(click.Group):
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         ctx.meta[_ARGS_META_KEY] = list(args)
-        return super().parse_args(ctx, args)
+        try:
+            try:
+                return super().parse_args(ctx, args)
+            except click.exceptions.Exit:  # --help, --version: what they printed goes out now
+                flush_stdout()
+                raise
+        except BrokenPipeError:
+            _discard_stdout()
+            ctx.exit(_BROKEN_PIPE_EXIT)
+        except OutputError as exc:
+            _fail(ctx, exc)
+        except OSError as exc:
+            said = stdout_failure(exc)
+            if said is None:
+                raise
+            _fail(ctx, said)
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -85,19 +102,30 @@ class _CheckerGroup(click.Group):
             _discard_stdout()
             ctx.exit(_BROKEN_PIPE_EXIT)
         except Exception as exc:
-            if isinstance(exc, OSError) and (said := stdout_failure(exc)) is not None:
-                _fail(ctx, said)  # stdout could not take what a command said (a full disk)
-            click.echo(printable_lines(message("error.internal", _error_language(ctx),
-                                               message=repr(exc))), err=True)
+            if isinstance(exc, OSError):
+                if (said := stdout_failure(exc)) is not None:
+                    _fail(ctx, said)  # stdout could not take what a command said (a full disk)
+                if exc.errno == errno.ENAMETOOLONG:  # a path given: bad input, not bcic's failure
+                    _fail(ctx, InputError.of("error.unusable_path",
+                                             path=exc.filename or "-", reason=os_reason(exc)))
+            _tell(message("error.internal", _error_language(ctx), message=repr(exc)))
             ctx.exit(_INTERNAL_ERROR_EXIT)
 
 
 def _fail(ctx: click.Context, error: CheckerError) -> NoReturn:
     """Say `error` on stderr in the error language and exit with its code."""
     lang = _error_language(ctx)
-    click.echo(printable_lines(message("error.checker", lang, message=error.text(lang))),
-               err=True)
+    _tell(message("error.checker", lang, message=error.text(lang)))
     ctx.exit(error.exit_code)
+
+
+def _tell(text: str) -> None:
+    """Write an error's text on stderr; a stderr that cannot take it (a full disk) leaves the
+    exit code to say what happened, as nobody can be told."""
+    try:
+        click.echo(printable_lines(text), err=True)
+    except OSError:
+        pass
 
 
 def _error_language(ctx: click.Context) -> Lang:

@@ -8,11 +8,14 @@ import os
 import secrets
 import sys
 import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
 from .errors import InputError, OutputError
+from .i18n import Localized, phrase
 from .os_reasons import os_reason
 
 # At most 4 bytes a character in UTF-8: a piece never outgrows stdout's buffer. A larger write
@@ -40,6 +43,17 @@ def write_stdout(text: str) -> None:
     """Write `text` to stdout as it is, as echo_text does: click would strip escape sequences
     from CSV sent to a file or pipe, and CSV must keep values exact."""
     echo_text(text, nl=False, color=True)
+
+
+@contextmanager
+def after_a_change(done: Localized) -> Iterator[None]:
+    """Output that follows a change already made (a revision stored, one deleted): a stdout that
+    cannot take it raises an OutputError that says the change was made, so that nobody makes it
+    again (a second revision)."""
+    try:
+        yield
+    except OutputError as error:
+        raise OutputError(phrase("error.output_after_change", done=done, error=error)) from None
 
 
 def flush_stdout() -> None:

@@ -13,7 +13,7 @@ from typing import TypeVar
 import click
 from rdflib.term import Node
 
-from .cli_output import echo_text, write_stdout
+from .cli_output import after_a_change, echo_text, write_stdout
 from .cli_reading import store_to_read
 from .cli_validate import LANG_META_KEY
 from .notation import provisions_listed
@@ -22,7 +22,7 @@ from .cluster_list import in_list_order
 from .errors import InputError
 from .history import (ClusterSummary, RevisionChange, cluster_history, cluster_overview,
                       mixed_rulebooks_note)
-from .i18n import DEFAULT_LANG, LANGUAGES, Lang, counted, message
+from .i18n import DEFAULT_LANG, LANGUAGES, Lang, counted, message, phrase
 from .ingest import NoClusterError, ingest_at, publish_for_queries
 from .output_spool import OutputSpool
 from .queries import (Page, bind, check_summary_for, get_query, list_queries, result_columns,
@@ -160,12 +160,13 @@ def ingest_command(ctx: click.Context, files: tuple[Path, ...], cluster: str | N
                          engine=engine, user=user)
     except NoClusterError as error:
         raise InputError.of("error.no_cluster.option", problem=error) from None
-    click.echo(message("store.ingest.stored", lang, number=info.number, cluster=info.cluster))
-    click.echo(message("store.ingest.verdict", lang,
-                       verdict=verdict_text(info.conforms, info.rate, lang),
-                       rate=rate_text(info.rate, lang)))
-    if not info.conforms:
-        click.echo(message("store.ingest.gaps_stored", lang))
+    with after_a_change(phrase("store.ingest.stored", number=info.number, cluster=info.cluster)):
+        echo_text(message("store.ingest.stored", lang, number=info.number, cluster=info.cluster))
+        echo_text(message("store.ingest.verdict", lang,
+                          verdict=verdict_text(info.conforms, info.rate, lang),
+                          rate=rate_text(info.rate, lang)))
+        if not info.conforms:
+            echo_text(message("store.ingest.gaps_stored", lang))
 
 
 @click.command("reindex")
@@ -390,7 +391,9 @@ def delete_revision_command(ctx: click.Context, cluster: str, number: int,
         info = delete_revision(store, find_cluster(store, cluster), number,
                                deleted_by=deleted_by)
         publish_for_queries(store)
-    click.echo(message("store.delete.deleted", lang, number=info.number, cluster=info.cluster))
+    deleted = phrase("store.delete.deleted", number=info.number, cluster=info.cluster)
+    with after_a_change(deleted):
+        echo_text(deleted.text(lang))
 
 
 STORE_COMMANDS = (ingest_command, reindex_command, clusters_command, history_command,

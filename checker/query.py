@@ -25,7 +25,7 @@ from .errors import InputError, QueryRefusedError
 from .i18n import phrase
 from .loading.rdfterms import from_oxigraph
 from .sparql_service import TRUNCATED_HEADER, is_update, refuse_update
-from .sparql_syntax import text_refusal
+from .sparql_syntax import names_an_update, text_refusal
 from .store.base import Store
 from .store.guard import QueryDataset, QueryForm, QueryInfo, check_query, inspect_query
 from .store.location import checked_endpoint
@@ -129,6 +129,8 @@ def _remote_reading(
     try:
         info = _guarded(inspect_query, text)
     except QueryRefusedError as unread:
+        if names_an_update(text):  # however SPARQLWrapper reads its form: never sent
+            raise refuse_update() from None
         form = None if text_refusal(text) is not None else _wrapper_form(text)
         if form is None:
             raise
@@ -151,7 +153,8 @@ def _ask(endpoint: str, text: str, graph_form: bool, dataset: QueryDataset | Non
     `default-graph-uri` and `named-graph-uri`: the answer's body, its media type, and whether
     the endpoint says it cut the rows."""
     wrapper = SPARQLWrapper(endpoint, agent=f"bcic/{__version__}")
-    wrapper.setQuery(text)
+    with warnings.catch_warnings(action="ignore"):  # its "unknown query type": the form is ours
+        wrapper.setQuery(text)
     if dataset is not None:
         for iri in dataset.default_graphs:
             wrapper.addParameter("default-graph-uri", iri)

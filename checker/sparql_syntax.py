@@ -189,6 +189,18 @@ def _at_token(text: str, token: _Token, undeclared: bool) -> QueryRefusedError:
     return QueryRefusedError.of("error.sparql.unexpected", token=shown, line=line, column=column)
 
 
+# The keywords that start a SPARQL 1.1 Update operation (or name its graph, WITH).
+UPDATE_WORDS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE",
+                          "ADD", "WITH"})
+
+
+def names_an_update(text: str) -> bool:
+    """Whether any token of the text, outside IRIs, strings and comments, is a keyword of an
+    update operation: for text no parser here reads (a vendor's extension), which may be sent
+    to a server only when it cannot be an update."""
+    return any(text[t.start:t.end].upper() in UPDATE_WORDS for t in _tokens(text))
+
+
 def _tokens(text: str) -> list[_Token]:
     """The text's tokens, spaces and comments left out."""
     return [_Token(found.start(), found.end()) for found in _TOKEN.finditer(text)

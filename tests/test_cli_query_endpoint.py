@@ -219,6 +219,21 @@ def test_a_vendor_extension_bcic_cannot_parse_is_sent_as_it_is_without_dataset_p
     assert not [name for name, _ in sent if name.endswith("-graph-uri")]
 
 
+@pytest.mark.parametrize("text", [
+    'DEFINE sql:select-option "order" DELETE WHERE { ?s ?p ?o }',
+    'DEFINE input:inference "selection" CLEAR GRAPH <urn:g>',
+    'DEFINE input:same-as "yes" WITH <http://example.org/ask> DELETE { ?s ?p ?o } '
+    'WHERE { ?s ?p ?o }'])
+def test_an_unparsable_update_after_a_query_word_is_refused_and_never_sent(text: str) -> None:
+    """SPARQLWrapper took "select" or "ask" in a name, a string or an IRI for the query's form,
+    and these updates went to the endpoint, which may apply them (Virtuoso does)."""
+    _Recording.fields = []
+    with loopback_endpoint(_Recording) as url:
+        result = CliRunner().invoke(main, ["query", text, "--endpoint", url, "--lang", "zh"])
+    assert result.exit_code == 2, result.output
+    assert "只读" in result.output and _Recording.fields == []
+
+
 def test_an_unparsable_update_is_still_refused_and_never_sent() -> None:
     """SPARQLWrapper would send what it reads as an update as one: bcic sends no update."""
     _Recording.fields = []
@@ -226,4 +241,4 @@ def test_an_unparsable_update_is_still_refused_and_never_sent() -> None:
         result = CliRunner().invoke(main, ["query", "DEFINE sql:x 1 INSERT DATA { <urn:a> "
                                            "<urn:p> 1 }", "--endpoint", url])
     assert result.exit_code == 2, result.output
-    assert "cannot be parsed" in result.output and _Recording.fields == []
+    assert "read-only" in result.output and _Recording.fields == []

@@ -271,6 +271,56 @@ def test_every_command_told_its_stdout_is_full_exits_4_naming_it(
                                                    message=error.text(lang))]
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("option", ["--help", "--version"])
+def test_the_top_commands_own_options_on_a_full_stdout_exit_4_naming_it(option: str,
+                                                                         lang: str) -> None:
+    """They ran before the command's error handling: a traceback, exit 1."""
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        stopped = subprocess.run([sys.executable, "-m", "checker.cli", option],
+                                 cwd=PROJECT_ROOT, stdout=full, stderr=subprocess.PIPE,
+                                 text=True, timeout=120, check=False,
+                                 env={**os.environ, "BCIC_LANG": lang})
+    error = OutputError.of("error.cannot_write", path="/dev/full",
+                           reason=reason_of_number(errno.ENOSPC))
+    assert stopped.returncode == 4, stopped.stderr
+    assert stopped.stderr.splitlines() == [message("error.checker", lang,
+                                                   message=error.text(lang))]
+
+
+def test_an_error_nobody_can_be_told_of_keeps_its_exit_code() -> None:
+    """A stderr on a full disk made every failure exit 1, which says "gaps found"."""
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        stopped = subprocess.run([sys.executable, "-m", "checker.cli", "validate",
+                                  "/no/such/file.ttl"], cwd=PROJECT_ROOT, stdout=full,
+                                 stderr=full, timeout=120, check=False)
+    assert stopped.returncode == 2
+
+
+def test_an_ingest_whose_stdout_is_full_says_the_revision_was_stored(tmp_path: Path) -> None:
+    """Exit 4 alone made the operator send it again: a second revision."""
+    store = tmp_path / "store"
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        stopped = subprocess.run(
+            [sys.executable, "-m", "checker.cli", "ingest",
+             str(PROJECT_ROOT / "examples" / "meitan-tea.ttl"), "--store", str(store),
+             "--lang", "zh"], cwd=PROJECT_ROOT, stdout=full, stderr=subprocess.PIPE, text=True,
+            timeout=300, check=False)
+    assert stopped.returncode == 4
+    assert "已存储产业集群 https://example.org/cluster/meitan/cluster 的第 1 版，但其后的输出无法写入" \
+        in stopped.stderr
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "not a usable path (File name too long)"),
+                                            ("zh", "路径不可用（文件名过长）")])
+def test_a_path_too_long_is_bad_input_not_an_internal_error(tmp_path: Path, lang: str,
+                                                             said: str) -> None:
+    long_name = tmp_path / ("a" * 300 + ".ttl")
+    result = CliRunner().invoke(main, ["validate", str(long_name), "--lang", lang])
+    assert result.exit_code == 2, result.output
+    assert said in result.output
+
+
 @pytest.mark.parametrize("command", [
     ["queries", "run", "most-violated-clauses"],
     ["query", "SELECT ?s ?o WHERE { ?s a ?o FILTER isIRI(?s) } ORDER BY ?s ?o LIMIT 40"]],

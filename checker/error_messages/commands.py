@@ -10,6 +10,14 @@ if TYPE_CHECKING:
     from ..i18n import Lang
 
 MESSAGES: Mapping[str, Mapping[Lang, str]] = {
+    "error.output_after_change": {
+        "en": "{done}, but what follows could not be written: {error}",
+        "zh": "{done}，但其后的输出无法写入：{error}",
+    },
+    "error.unusable_path": {
+        "en": "{path}: not a usable path ({reason})",
+        "zh": "{path}：路径不可用（{reason}）",
+    },
     "error.validate.each_needs_output": {
         "en": "--each needs --output DIRECTORY for the reports",
         "zh": "--each 需要用 --output DIRECTORY 指定存放各份报告的目录",
