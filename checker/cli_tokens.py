@@ -6,8 +6,9 @@ import os
 
 import click
 
+from .cli_output import echo_text
 from .cli_validate import LANG_META_KEY
-from .errors import InputError
+from .errors import InputError, OutputError
 from .i18n import DEFAULT_LANG, LANGUAGES, Lang, message
 from .store import DEFAULT_LOCATION, STORE_ENV
 from .tokens import ROLES, TokenFile, token_file_for
@@ -46,7 +47,11 @@ def create_command(ctx: click.Context, role: str, label: str, tokens_path: str |
     ctx.meta[LANG_META_KEY] = lang
     tokens = _token_file(tokens_path, location)
     record, token = tokens.create(role, label)
-    click.echo(token)
+    try:
+        echo_text(token)
+    except (OutputError, BrokenPipeError):
+        tokens.revoke(record.id)  # shown to nobody: no credential is kept that nobody holds
+        raise
     click.echo(message("token.created", lang, id=record.id, role=record.role, path=tokens.path),
                err=True)
 

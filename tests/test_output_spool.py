@@ -23,6 +23,7 @@ from checker.output_spool import OutputSpool
 from checker.paths import PROJECT_ROOT
 from checker.query_runner import QueryTimeoutError
 from checker.render import results
+from checker.tokens import TokenFile
 
 # `bcic ARGS…` whose stdout's reader takes nothing for 1.5 s after the first write is made
 # (longer than the 1 s limit the tests give), then everything: a reader slower than the limit,
@@ -309,6 +310,18 @@ def test_an_ingest_whose_stdout_is_full_says_the_revision_was_stored(tmp_path: P
     assert stopped.returncode == 4
     assert "已存储产业集群 https://example.org/cluster/meitan/cluster 的第 1 版，但其后的输出无法写入" \
         in stopped.stderr
+
+
+def test_a_token_stdout_could_not_show_is_not_kept(tmp_path: Path) -> None:
+    """It was kept, valid, though nobody ever held it, and the error did not say so."""
+    tokens = tmp_path / "tokens.json"
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        stopped = subprocess.run(
+            [sys.executable, "-m", "checker.cli", "token", "create", "--role", "evaluator",
+             "--tokens", str(tokens)], cwd=PROJECT_ROOT, stdout=full, stderr=subprocess.PIPE,
+            text=True, timeout=120, check=False)
+    assert stopped.returncode == 4 and "/dev/full" in stopped.stderr
+    assert TokenFile(tokens).records() == []
 
 
 @pytest.mark.parametrize(("lang", "said"), [("en", "not a usable path (File name too long)"),
