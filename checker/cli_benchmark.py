@@ -17,6 +17,8 @@ from .cli_store import _store_options
 from .cli_validate import LANG_META_KEY
 from .cluster_dashboard import BenchmarkTable, SourceNotes, benchmark_table, stored_ref
 from .cluster_revisions import stored_clusters
+from .cluster_choices import told_apart
+from .cluster_list import name_in
 from .errors import InputError
 from .i18n import Lang, message
 from .indicator_scheme import Indicator, indicator_scheme
@@ -26,6 +28,7 @@ from .store.guard import checked_iri
 
 _TEXT = {
     "indicator_column": {"en": "Indicator", "zh": "指标"},
+    "told_apart": {"en": "{name} — {where}", "zh": "{name}（{where}）"},
     "year": {"en": "Year {year}; score = value ÷ best of these clusters in the same unit × 100 "
                    "(docs/model.md, 8)",
              "zh": "{year} 年；得分 = 数值 ÷ 这些集群中同一单位的最好值 × 100（docs/model.md 第 8 条）"},
@@ -94,8 +97,11 @@ def _indicators(codes: tuple[str, ...], group_codes: tuple[str, ...]) -> list[In
 def _lines(table: BenchmarkTable, lang: Lang) -> list[str]:
     if table.year is None:
         return [_TEXT["no_data"][lang]]
+    # clusters that share a name, told apart by the end of their IRI, as the web pages do
+    apart = told_apart(table.clusters, (), lang)
     header = [_TEXT["indicator_column"][lang]] + [
-        c.labels.get(lang) or c.labels.get("en") or str(c.iri) for c in table.clusters]
+        _TEXT["told_apart"][lang].format(name=name_in(c.labels, c.iri, lang), where=apart[c.iri])
+        if c.iri in apart else name_in(c.labels, c.iri, lang) for c in table.clusters]
     rows = [header]
     for leaf in table.leaves:
         rows.append([f"{leaf.indicator.code} {leaf.indicator.labels.get(lang, '')}",

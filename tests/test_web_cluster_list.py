@@ -237,6 +237,23 @@ def test_clusters_of_a_shared_name_compared_side_by_side_are_told_apart_in_the_h
                 if "…/" in h] == told, table
 
 
+@pytest.mark.parametrize(("lang", "shown"), [("en", "{name} — …/c{i}/cluster"),
+                                             ("zh", "{name}（…/c{i}/cluster）")])
+def test_bcic_benchmark_tells_apart_the_columns_of_clusters_sharing_a_name(
+        listed: tuple[Path, dict[int, dict[str, str]]], lang: str, shown: str) -> None:
+    """Its table's headers were the two clusters' one name; a cluster of a name of its own
+    keeps it alone."""
+    store, labels = listed
+    result = CliRunner().invoke(main, ["benchmark", str(synthetic(1)), str(synthetic(9)),
+                                       str(synthetic(4)), "--store", str(store),
+                                       "--lang", lang])
+    assert result.exit_code == 0, result.output
+    header = result.output.splitlines()[1]
+    assert shown.format(name=labels[1][lang], i=1) in header
+    assert shown.format(name=labels[9][lang], i=9) in header
+    assert labels[4][lang] in header and "…/c4/cluster" not in header
+
+
 def _plain(markup: str) -> str:
     """The text of a piece of HTML."""
     return html.unescape(re.sub(r"<[^>]+>", "", markup))
