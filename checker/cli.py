@@ -47,6 +47,8 @@ _lang_option = click.option(
 )
 
 
+# A group run without its command: click (8.2 and later) shows the group's help as the error.
+_HELP_FOR_NO_ARGS = getattr(click.exceptions, "NoArgsIsHelpError", ())
 _ARGS_META_KEY = "bcic.args"  # the command line after `bcic`, for the language of usage errors
 
 
@@ -92,8 +94,8 @@ class _CheckerGroup(click.Group):
         except CheckerError as exc:
             _fail(ctx, exc)
         except click.UsageError as exc:
-            if _error_language(ctx) == DEFAULT_LANG:
-                raise  # click's own words, as for any click program
+            if _error_language(ctx) == DEFAULT_LANG or isinstance(exc, _HELP_FOR_NO_ARGS):
+                raise  # click's own words, as for any click program; a group's help as it is
             _show_usage_error(exc, _error_language(ctx))
             ctx.exit(exc.exit_code)
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):

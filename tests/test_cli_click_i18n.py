@@ -86,3 +86,16 @@ def test_gettext_and_the_environment_are_left_as_they_were() -> None:
     domain, language = gettext.textdomain(), os.environ.get("LANGUAGE")
     CliRunner().invoke(main, ["--nope", "--lang", "zh"])
     assert (gettext.textdomain(), os.environ.get("LANGUAGE")) == (domain, language)
+
+
+@pytest.mark.parametrize("group", ["rules", "queries"])
+def test_a_group_without_its_command_shows_its_help_once_in_both_languages(group: str) -> None:
+    """Under zh it was framed as a usage error, its usage line twice, the hint glued on."""
+    shown = {lang: CliRunner().invoke(main, [group], env={"BCIC_LANG": lang})
+             for lang in ("en", "zh")}
+    for lang, result in shown.items():
+        assert result.exit_code == 2, result.output
+        assert "错误" not in result.output and "Error" not in result.output
+    assert shown["en"].output.startswith(f"Usage: bcic {group} ")
+    assert shown["zh"].output.startswith(f"用法： bcic {group} ")
+    assert shown["zh"].output.count(f"bcic {group} [OPTIONS]") == 1
