@@ -10,6 +10,7 @@ stops whatever processes the child started along with it.
 
 from __future__ import annotations
 
+import faulthandler
 import gc
 import os
 import pickle
@@ -218,6 +219,9 @@ def _child_main(task: Callable[[], object], write_end: int, *, memory: int | Non
         if group:
             os.setpgid(0, 0)
         if memory is not None:
+            # An allocation past the limit may abort the child (Rust's allocator raises no
+            # MemoryError): the parent says it ran out of memory; a stack dump says no more.
+            faulthandler.disable()
             limit_growth(memory)
         try:
             answer = _framed((_DONE, task()))
