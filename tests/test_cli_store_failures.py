@@ -147,6 +147,24 @@ def test_readers_read_a_store_on_a_read_only_mount(read_only_mount: Path,
             or result.output.strip() == "true")
 
 
+@pytest.mark.parametrize("command", [["clusters"], ["history", DEHUA_CLUSTER],
+                                     ["query", "ASK { ?s ?p ?o }"]])
+def test_a_reader_of_a_directory_it_cannot_write_is_told_why_not_sent_to_itself(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, command: list[str]) -> None:
+    """Another user's store (not on a read-only mount): the reader was told "this command
+    writes; the commands that only read (clusters, history, query) read it as it is"."""
+    store = tmp_path / "store"
+    assert _bcic("ingest", DEHUA, "--store", str(store)).exit_code == 0
+    from checker import store as store_package
+
+    monkeypatch.setattr(store_package, "writable", lambda path: False)
+    result = _bcic(*command, "--store", str(store), "--lang", "zh")
+    assert result.exit_code == 2, result.output
+    assert (f"本进程无法打开存储目录 {store}（权限不足）：即使只读的命令也要获取存储的锁"
+            in result.stderr)
+    assert "clusters、history" not in result.stderr
+
+
 def test_a_writer_on_a_read_only_mount_is_told_the_directory_cannot_be_written(
         read_only_mount: Path) -> None:
     result = _bcic("ingest", DEHUA, "--store", str(read_only_mount), "--lang", "zh")

@@ -131,6 +131,13 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "{path} 处的存储已损坏（{detail}）：请从备份恢复（见 web/README.md“Backup "
               "and restore”）",
     },
+    "error.store.not_readable_here": {
+        "en": "the store directory {path} cannot be opened by this process ({reason}): even a "
+              "command that only reads a store takes its lock, which needs write permission in "
+              "its directory; run it as the store's owner, or read a copy of the store",
+        "zh": "本进程无法打开存储目录 {path}（{reason}）：即使只读的命令也要获取存储的锁，这需要对该目录"
+              "有写权限；请以存储所有者的身份运行，或读取存储的副本",
+    },
     "error.store.not_writable": {
         "en": "the store directory {path} cannot be written ({reason}): this command writes; "
               "the commands that only read (clusters, history, query) read it as it is",

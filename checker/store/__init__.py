@@ -7,6 +7,7 @@ turns one location string (a directory or an endpoint URL) into the right one.
 
 from __future__ import annotations
 
+import errno
 import importlib
 import inspect
 import os
@@ -14,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import InputError, StoreError, StoreLockedError
+from ..os_reasons import reason_of_number
 from ..query_runner import current_snapshot, snapshot_dir_for
 from .base import (
     ONTOLOGY_GRAPH,
@@ -30,7 +32,8 @@ from .base import (
 )
 from .credentials import store_credentials
 from .engine import ENGINE_ENV, engine_setting
-from .location import check_store_directory, checked_endpoint, is_url, on_read_only_mount
+from .location import (check_store_directory, checked_endpoint, is_url, on_read_only_mount,
+                       writable)
 
 __all__ = [
     "DEFAULT_LOCATION", "ENGINE_ENV", "ONTOLOGY_GRAPH", "PROVENANCE_GRAPH", "SHAPES_GRAPH",
@@ -133,6 +136,11 @@ def open_store_for_reading(location: str | None = None, engine: str | None = Non
     where = store_location(location, create=False)
     if not is_url(where) and on_read_only_mount(Path(where)):
         return open_store("oxigraph", path=Path(where), read_only=True), None
+    if not is_url(where) and Path(where).is_dir() and not writable(Path(where)):
+        # Its owner may be writing it: a reader takes the store's lock too, which needs
+        # write permission in the directory (only a read-only mount is read without it).
+        raise InputError.of("error.store.not_readable_here", path=where,
+                            reason=reason_of_number(errno.EACCES))
     try:
         return open_configured_store(location, create=False, engine=engine, user=user), None
     except StoreLockedError:
