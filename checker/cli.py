@@ -8,8 +8,8 @@ has gone.
 import errno
 import os
 import sys
-from collections.abc import Iterator, Sequence
-from typing import Any, NoReturn
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, NoReturn, TypeVar
 
 import click
 
@@ -33,6 +33,7 @@ from .reasoning import DEFAULT_REASONER, REASONERS, Reasoner, ReasonerVerdict
 from .render.cells import printable_lines
 from .rulebook import rule_files, rules_digest, short_digest
 
+T = TypeVar("T")
 _INTERNAL_ERROR_EXIT = 3
 _BROKEN_PIPE_EXIT = 141  # 128 + SIGPIPE: what a shell reports for a command its reader left
 LANG_ENV = "BCIC_LANG"
@@ -65,32 +66,17 @@ class _CheckerGroup(click.Group):
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         ctx.meta[_ARGS_META_KEY] = list(args)
-        try:
-            try:
-                return super().parse_args(ctx, args)
-            except click.exceptions.Exit:  # --help, --version: what they printed goes out now
-                flush_stdout()
-                raise
-        except BrokenPipeError:
-            _discard_stdout()
-            ctx.exit(_BROKEN_PIPE_EXIT)
+        try:  # --help and --version print and exit here, before `invoke`
+            return _then_flushed(lambda: super(_CheckerGroup, self).parse_args(ctx, args))
         except OutputError as exc:
             _fail(ctx, exc)
         except OSError as exc:
-            said = stdout_failure(exc)
-            if said is None:
-                raise
-            _fail(ctx, said)
+            _end_if_stdout(ctx, exc)
+            raise
 
     def invoke(self, ctx: click.Context) -> object:
         try:
-            try:
-                answer = super().invoke(ctx)
-            except click.exceptions.Exit:
-                flush_stdout()
-                raise
-            flush_stdout()
-            return answer
+            return _then_flushed(lambda: super(_CheckerGroup, self).invoke(ctx))
         except CheckerError as exc:
             _fail(ctx, exc)
         except click.UsageError as exc:
@@ -100,18 +86,36 @@ class _CheckerGroup(click.Group):
             ctx.exit(exc.exit_code)
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise  # click's other errors and exits
-        except BrokenPipeError:
-            _discard_stdout()
-            ctx.exit(_BROKEN_PIPE_EXIT)
         except Exception as exc:
             if isinstance(exc, OSError):
-                if (said := stdout_failure(exc)) is not None:
-                    _fail(ctx, said)  # stdout could not take what a command said (a full disk)
+                _end_if_stdout(ctx, exc)
                 if exc.errno == errno.ENAMETOOLONG:  # a path given: bad input, not bcic's failure
                     _fail(ctx, InputError.of("error.unusable_path",
                                              path=exc.filename or "-", reason=os_reason(exc)))
             _tell(message("error.internal", _error_language(ctx), message=repr(exc)))
             ctx.exit(_INTERNAL_ERROR_EXIT)
+
+
+def _then_flushed(run: Callable[[], T]) -> T:
+    """`run()`, then what stdout still holds written out, after an exit too (--help,
+    `ctx.exit`), so that a stdout that fails says so here, not in a traceback at exit."""
+    try:
+        answer = run()
+    except click.exceptions.Exit:
+        flush_stdout()
+        raise
+    flush_stdout()
+    return answer
+
+
+def _end_if_stdout(ctx: click.Context, error: OSError) -> None:
+    """Exit as stdout's failure when `error` is one: its reader gone (141, nobody to tell), or
+    its refusing a command's text (a full disk: exit 4, said on stderr)."""
+    if isinstance(error, BrokenPipeError):
+        _discard_stdout()
+        ctx.exit(_BROKEN_PIPE_EXIT)
+    if (said := stdout_failure(error)) is not None:
+        _fail(ctx, said)
 
 
 def _fail(ctx: click.Context, error: CheckerError) -> NoReturn:
