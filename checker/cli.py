@@ -18,6 +18,7 @@ from .cli_click_i18n import speaking
 from .cli_output import flush_stdout, stdout_failure
 from .errors import CheckerError, InputError, OutputError
 from .os_reasons import os_reason
+from .cli_lang import LANG_ENV, lang_option
 from .i18n import DEFAULT_LANG, LANGUAGES, Lang, message
 from .cli_benchmark import benchmark_command
 from .cli_generate import generate_command
@@ -36,16 +37,8 @@ from .rulebook import rule_files, rules_digest, short_digest
 T = TypeVar("T")
 _INTERNAL_ERROR_EXIT = 3
 _BROKEN_PIPE_EXIT = 141  # 128 + SIGPIPE: what a shell reports for a command its reader left
-LANG_ENV = "BCIC_LANG"
 
-_lang_option = click.option(
-    "--lang",
-    type=click.Choice(LANGUAGES),
-    default=DEFAULT_LANG,
-    show_default=True,
-    envvar=LANG_ENV,
-    help="Output language / 输出语言 (zh, en).",
-)
+_lang_option = lang_option()
 
 
 # A group run without its command: click (8.2 and later) shows the group's help as the error.
@@ -58,10 +51,9 @@ class _CheckerGroup(click.Group):
 
     def main(self, args: Sequence[str] | None = None, *rest: Any, **options: Any) -> Any:
         """Run the command with click's own words (usage, help, errors) in the language of
-        the command line's --lang, else BCIC_LANG."""
+        the command line's --lang, else BCIC_LANG (the first of them bcic speaks)."""
         given = list(sys.argv[1:] if args is None else args)
-        asked = _lang_in(given) or os.environ.get(LANG_ENV)
-        with speaking(asked if asked in LANGUAGES else DEFAULT_LANG):
+        with speaking(_first_spoken(_lang_in(given), os.environ.get(LANG_ENV))):
             return super().main(given, *rest, **options)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
@@ -136,10 +128,14 @@ def _tell(text: str) -> None:
 
 def _error_language(ctx: click.Context) -> Lang:
     """The language errors are said in: the command's --lang, else the --lang on the command
-    line (a command that failed before reading it), else BCIC_LANG, else the default."""
-    asked = (ctx.meta.get(LANG_META_KEY) or _lang_in(ctx.meta.get(_ARGS_META_KEY, []))
-             or os.environ.get(LANG_ENV))
-    return asked if asked in LANGUAGES else DEFAULT_LANG
+    line (a command that failed before reading it), else BCIC_LANG: the first bcic speaks."""
+    return _first_spoken(ctx.meta.get(LANG_META_KEY), _lang_in(ctx.meta.get(_ARGS_META_KEY, [])),
+                         os.environ.get(LANG_ENV))
+
+
+def _first_spoken(*asked: str | None) -> Lang:
+    """The first of the languages asked for that bcic speaks, else the default."""
+    return next((lang for wanted in asked for lang in LANGUAGES if wanted == lang), DEFAULT_LANG)
 
 
 def _lang_in(args: list[str]) -> str | None:

@@ -11,7 +11,8 @@ from . import __version__
 from .cli_store import store_engine_option, store_user_option
 from .cli_validate import LANG_META_KEY
 from .coverage import CoverageRow, base_is_clean, conforming_base, coverage_matrix, prove_fixtures
-from .i18n import DEFAULT_LANG, LANGUAGES, Lang, message
+from .cli_lang import lang_option
+from .i18n import Lang, message
 from .ingest import publish_for_queries
 from .render.text import width
 from .rulebook import Level, load_rulebook, rule_files, rules_digest, short_digest
@@ -33,8 +34,7 @@ def rules_group() -> None:
 
 
 @rules_group.command("coverage")
-@click.option("--lang", type=click.Choice(LANGUAGES), default=DEFAULT_LANG, show_default=True,
-              envvar="BCIC_LANG", help="Output language / 输出语言.")
+@lang_option()
 @click.option("--prove", is_flag=True,
               help="Also validate every fixture pair (slow) / 同时运行每个形状的正反例验证.")
 @click.pass_context
@@ -78,8 +78,7 @@ def coverage_command(ctx: click.Context, lang: Lang, prove: bool) -> None:
 
 
 @rules_group.command("version")
-@click.option("--lang", type=click.Choice(LANGUAGES), default=DEFAULT_LANG, show_default=True,
-              envvar="BCIC_LANG", help="Output language / 输出语言.")
+@lang_option()
 @click.pass_context
 def version_command(ctx: click.Context, lang: Lang) -> None:
     """Print the rulebook's version and the digest of its files / 打印规则库版本与规则文件摘要.
@@ -100,8 +99,7 @@ def version_command(ctx: click.Context, lang: Lang) -> None:
                    "存储目录或 SPARQL 端点.")
 @store_engine_option
 @store_user_option
-@click.option("--lang", type=click.Choice(LANGUAGES), default=DEFAULT_LANG, show_default=True,
-              envvar="BCIC_LANG", help="Output language / 输出语言.")
+@lang_option()
 @click.pass_context
 def reload_command(ctx: click.Context, location: str | None, engine: str | None,
                    user: str | None, lang: Lang) -> None:

@@ -9,7 +9,8 @@ import click
 
 from .cli_validate import LANG_META_KEY
 from .errors import InputError
-from .i18n import DEFAULT_LANG, LANGUAGES, Lang, message
+from .cli_lang import lang_option
+from .i18n import Lang, message
 from .memory_limit import bound_malloc_arenas
 from .cli_store import store_engine_option, store_user_option
 from .store import DEFAULT_LOCATION, ENGINE_ENV, STORE_ENV, engine_setting, store_location
@@ -48,8 +49,7 @@ LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 @click.option("--stop-timeout", default=30, show_default=True, type=click.IntRange(min=0),
               help="On SIGTERM or Ctrl-C, seconds the requests already received have to finish "
                    "/ 停止时等待进行中请求完成的秒数.")
-@click.option("--lang", type=click.Choice(LANGUAGES), default=DEFAULT_LANG, show_default=True,
-              envvar="BCIC_LANG", help="Output language / 输出语言.")
+@lang_option()
 @click.pass_context
 def serve_command(ctx: click.Context, host: str, port: int, location: str | None,
                   engine: str | None, user: str | None, public_url: str | None, threads: int,

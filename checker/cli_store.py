@@ -22,7 +22,8 @@ from .cluster_list import in_list_order
 from .errors import InputError
 from .history import (ClusterSummary, RevisionChange, cluster_history, cluster_overview,
                       mixed_rulebooks_note)
-from .i18n import DEFAULT_LANG, LANGUAGES, Lang, counted, message, phrase
+from .cli_lang import lang_option
+from .i18n import Lang, counted, message, phrase
 from .ingest import NoClusterError, ingest_at, publish_for_queries
 from .output_spool import OutputSpool
 from .queries import (Page, bind, check_summary_for, get_query, list_queries, result_columns,
@@ -40,9 +41,7 @@ from .stoppable import stoppable
 F = TypeVar("F", bound=Callable[..., object])
 
 
-_lang_option = click.option(
-    "--lang", type=click.Choice(LANGUAGES), default=DEFAULT_LANG, show_default=True,
-    envvar="BCIC_LANG", help="Output language / 输出语言.")
+_lang_option = lang_option()
 
 
 DEFAULT_QUERY_TIMEOUT = 300.0

@@ -9,7 +9,8 @@ import click
 from .cli_output import echo_text
 from .cli_validate import LANG_META_KEY
 from .errors import InputError, OutputError
-from .i18n import DEFAULT_LANG, LANGUAGES, Lang, message
+from .cli_lang import lang_option
+from .i18n import Lang, message
 from .store import DEFAULT_LOCATION, STORE_ENV
 from .tokens import ROLES, TokenFile, token_file_for
 
@@ -18,9 +19,7 @@ _file_option = click.option(
     help="Token file (default: beside the store, <store>-tokens.json) / 令牌文件.")
 _store_option = click.option("--store", "location", envvar=STORE_ENV,
                              help="Store directory or endpoint the tokens are for / 存储位置.")
-_lang_option = click.option("--lang", type=click.Choice(LANGUAGES), default=DEFAULT_LANG,
-                            show_default=True, envvar="BCIC_LANG",
-                            help="Output language / 输出语言.")
+_lang_option = lang_option()
 
 
 def _token_file(tokens_path: str | None, location: str | None) -> TokenFile:

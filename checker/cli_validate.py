@@ -11,7 +11,8 @@ import click
 from .batch import BatchOutcome, validate_each
 from .cli_output import echo_text, write_file
 from .errors import InputError
-from .i18n import DEFAULT_LANG, LANGUAGES, Lang, counted, message
+from .cli_lang import lang_option
+from .i18n import Lang, counted, message
 from .render import REPORT_FORMATS, render_report
 from .render.cells import printable
 from .report_paths import batch_report_paths, refuse_input_as_output
@@ -26,8 +27,7 @@ _THRESHOLDS = {"violation": Severity.VIOLATION, "warning": Severity.WARNING}
 
 @click.command("validate")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--lang", type=click.Choice(LANGUAGES), default=DEFAULT_LANG, show_default=True,
-              envvar="BCIC_LANG", help="Report language / 报告语言.")
+@lang_option("Report language / 报告语言.")
 @click.option("--format", "fmt", type=click.Choice(sorted(REPORT_FORMATS)), default="text",
               show_default=True, help="Report format / 报告格式.")
 @click.option("--output", type=click.Path(path_type=Path),

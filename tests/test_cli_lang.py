@@ -52,3 +52,29 @@ def test_a_usage_error_in_english_is_clicks_own() -> None:
     result = CliRunner().invoke(main, ["history"])
     assert result.exit_code == 2
     assert "Error: Missing argument 'CLUSTER'." in result.stderr
+
+
+@pytest.mark.parametrize("args", [
+    ["validate", "missing.ttl"], ["clusters"], ["rules", "version"], ["token", "list"],
+    ["ontology", "check"], ["serve"], ["queries", "list"],
+])
+def test_a_language_bcic_does_not_speak_in_bcic_lang_names_the_variable(args: list[str]) -> None:
+    """The user wrote no --lang: the error names BCIC_LANG, where the value came from."""
+    result = CliRunner(env={"BCIC_LANG": "fr"}).invoke(main, args)
+    assert result.exit_code == 2
+    assert "Invalid value for environment variable BCIC_LANG: 'fr'" in result.stderr
+    assert "'--lang'" not in result.stderr
+
+
+def test_a_bad_lang_option_is_named_as_the_option_in_bcic_langs_language() -> None:
+    """--lang fr on the command line: the option is what to correct, said in BCIC_LANG's zh."""
+    result = CliRunner(env={"BCIC_LANG": "zh"}).invoke(main, ["clusters", "--lang", "fr"])
+    assert result.exit_code == 2
+    assert "'--lang' 的值无效：'fr'" in result.stderr and "环境变量" not in result.stderr
+
+
+def test_a_good_lang_option_wins_over_a_bad_bcic_lang(tmp_path: Path) -> None:
+    result = CliRunner(env={"BCIC_LANG": "fr"}).invoke(
+        main, ["clusters", "--lang", "zh", "--store", str(tmp_path / "none")])
+    assert result.exit_code == 2
+    assert "处没有存储" in result.stderr

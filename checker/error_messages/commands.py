@@ -14,6 +14,10 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "{done}, but what follows could not be written: {error}",
         "zh": "{done}，但其后的输出无法写入：{error}",
     },
+    "error.lang_env": {
+        "en": "environment variable {variable}",
+        "zh": "环境变量 {variable}",
+    },
     "error.unusable_path": {
         "en": "{path}: not a usable path ({reason})",
         "zh": "{path}：路径不可用（{reason}）",
