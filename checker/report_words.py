@@ -81,6 +81,12 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     # A path of several steps stopped at a value: what that value lacks for the rest of it.
     "report.lack.reached": {"en": "its {property} is {value}; {lack}",
                             "zh": "{property}为{value}；{lack}"},
+    # After a value of another kind than a year or a date asked: how to write one, typed.
+    "report.lack.write_typed": {
+        "en": ": write it with its datatype, \"{text}\"^^{datatype} in Turtle, "
+              "{{\"@value\": \"{text}\", \"@type\": \"{datatype}\"}} in JSON-LD",
+        "zh": "：应写明数据类型，Turtle 中写作 \"{text}\"^^{datatype}，JSON-LD 中写作 "
+              "{{\"@value\": \"{text}\", \"@type\": \"{datatype}\"}}"},
     # After a quoted value of another kind than the one asked: what it was given as.
     "report.lack.given_as": {"en": " (given as {kind})", "zh": "（给出的是{kind}）"},
     "report.lack.qualified": {"en": "has no {property} that is {a_expected}",
@@ -137,7 +143,7 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     # …and as it is asked for, the way people write one (the hints say them alike).
     "report.value.asked.date": {"en": "a year-month-day date (e.g. 2021-06-30)",
                                 "zh": "年-月-日形式的日期（如 2021-06-30）"},
-    "report.value.asked.year": {"en": "a four-digit year (e.g. 2021)", "zh": "四位数年份（如 2021）"},
+    "report.value.asked.year": {"en": "a year (xsd:gYear)", "zh": "年份（xsd:gYear）"},
     "report.value.asked.integer": {"en": "a whole number (e.g. 1)", "zh": "整数（如 1）"},
     "report.value.asked.number": {"en": "a number (e.g. 72.5)", "zh": "数字（如 72.5）"},
     # Languages a text is asked in (sh:languageIn), by tag; another tag as it is.

@@ -23,7 +23,7 @@ from ..shacl import Severity
 from ..shape_paths import ShapePath, path_properties
 from .cells import printable_cut
 from .naming import base_of, indefinite_article, pick, short_node
-from .wording import datatype_kind, path_in_words
+from .wording import datatype_kind, path_in_words, typed_form
 
 NODES_SHOWN = 5  # nodes listed under one finding before "… and n more"
 VALUE_CHARS = 60  # a value quoted in a lack is cut beyond this
@@ -226,6 +226,9 @@ class Namer(TermNamer):
         if key in ("language", "self.language", "qualified_language"):
             values["language"] = self.language(lack.expected)
         text = message(f"report.lack.{key}", self.lang, **values)
+        if datatype_asked and key.endswith("not") and (
+                typed := typed_form(lack.value, lack.expected)) is not None:
+            text += message("report.lack.write_typed", self.lang, text=typed[0], datatype=typed[1])
         if lack.expected is not None and key == "min_count" and not by_class:
             text += message("report.lack.of_class", self.lang, **values)
         if (counted := _COUNTED.get(key)) and lack.count and (lack.count > 1 or counted == "at_most"):

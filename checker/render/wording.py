@@ -4,9 +4,10 @@ write (checker/render/guidance_view.py, checker/render/findings_view.py)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
-from rdflib import RDF, URIRef
+from rdflib import RDF, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
@@ -26,6 +27,13 @@ _KINDS: dict[str, tuple[URIRef, ...]] = {
     "boolean": (XSD.boolean,),
 }
 DATATYPE_KINDS: dict[Node, str] = {d: kind for kind, found in _KINDS.items() for d in found}
+# Kinds no plain Turtle or JSON value gives (a bare 2021 is a whole number, "2021-06-30" text):
+# the lexical form each takes, and an example of it.
+_TYPED_FORMS: dict[str, tuple[re.Pattern[str], str]] = {
+    "year": (re.compile(r"-?\d{4}"), "2021"),
+    "year_month": (re.compile(r"-?\d{4}-(0[1-9]|1[0-2])"), "2021-06"),
+    "date": (re.compile(r"-?\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])"), "2021-06-30"),
+}
 
 
 def datatype_kind(datatype: Node | None) -> str | None:
@@ -54,3 +62,15 @@ def path_in_words(steps: Sequence[tuple[URIRef, bool]], lang: Lang, term: Callab
         else:
             said = step
     return said
+
+
+def typed_form(value: Node | None, datatype: Node | None) -> tuple[str, str] | None:
+    """How to write a value of a kind that needs its datatype (a year, a date): its own text when
+    that has the kind's form, else an example, and the datatype's prefixed name; None for kinds a
+    plain value gives (numbers, text)."""
+    kind = datatype_kind(datatype)
+    if kind not in _TYPED_FORMS or not isinstance(datatype, URIRef):
+        return None
+    form, example = _TYPED_FORMS[kind]
+    text = str(value).strip() if isinstance(value, Literal) else ""
+    return (text if form.fullmatch(text) else example), f"xsd:{datatype.removeprefix(str(XSD))}"
