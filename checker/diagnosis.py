@@ -31,7 +31,7 @@ from rdflib.term import Node
 from .findings import Candidate, Diagnosis, Lack
 from .indicator_scheme import code_key
 from .labels import labels_of
-from .namespaces import is_bcic_term
+from .namespaces import SHP, is_bcic_term
 from .shacl import ShaclResult
 from .shape_guards import guarded_checks
 from .shape_paths import ShapePath, is_type_step, joined, path_properties, path_steps, read_path
@@ -211,9 +211,10 @@ class Explainer:
                  values: list[Node], depth: int) -> set[Node]:
         """The values of `node` along `path`, a property of the frame (who made the record), that
         meet what another shape asks of a value along it for a record of its class (its
-        sh:targetClass): the cultivation body the frame asks a quality project or a testing
-        centre to name beside the member 7.4.2 and 7.4.4 ask for is there for the frame, no near
-        miss of a member. Along any other property a value stays a near miss (6.1.2.2's
+        sh:targetClass): the cultivation body the frame asks a quality project to name beside
+        the member 7.4.2 asks for is there for the frame, and the body is no near miss of a
+        member anywhere along the frame's properties. Along any other property a value stays a
+        near miss (6.1.2.2's
         permission names the architecture's own mode, which 6.1.2.2 itself accepts)."""
         if path is None:
             return set()
@@ -228,6 +229,10 @@ class Explainer:
                  if other != qualified]
         classes = set(data.objects(node, _INSTANCE_OF)) if along else set()  # type: ignore[arg-type]
         others = {other for cls, other in along if cls in classes}
+        # The body that cultivates the cluster, named for the record's frame or beside the member
+        # a clause names (7.4.3, 7.4.4, which frame no body), is never a near miss of a member.
+        if path in _FRAME_PROPERTIES and qualified != SHP.CultivatingBody:
+            others.add(SHP.CultivatingBody)
         return {v for v in values
                 if any(not self._fails(data, v, other, depth) for other in others)}
 

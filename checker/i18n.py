@@ -536,8 +536,8 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     # Dates, years and numbers as people write them; a datatype with no words here by its name.
     "report.guidance.ask.date": {"en": "{path} as a year-month-day date (e.g. 2021-06-30)",
                                  "zh": "{path}为年-月-日（如 2021-06-30）"},
-    "report.guidance.ask.year": {"en": "{path} as a year with its datatype (e.g. \"2021\"^^xsd:gYear)",
-                                 "zh": "{path}为写明年份类型的年份（如 \"2021\"^^xsd:gYear）"},
+    "report.guidance.ask.year": {"en": "{path} as a year typed as a year, not as a number (e.g. 2021)",
+                                 "zh": "{path}为标明年份类型的年份，不能写成数字（如 2021）"},
     "report.guidance.ask.integer": {"en": "{path} as a whole number (e.g. 1)",
                                     "zh": "{path}为整数（如 1）"},
     "report.guidance.ask.datatype": {"en": "{path} as {term}", "zh": "{path}取 {term} 类型的值"},

@@ -143,7 +143,7 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     # …and as it is asked for, the way people write one (the hints say them alike).
     "report.value.asked.date": {"en": "a year-month-day date (e.g. 2021-06-30)",
                                 "zh": "年-月-日形式的日期（如 2021-06-30）"},
-    "report.value.asked.year": {"en": "a year (xsd:gYear)", "zh": "年份（xsd:gYear）"},
+    "report.value.asked.year": {"en": "a year typed as a year", "zh": "标明年份类型的年份"},
     "report.value.asked.integer": {"en": "a whole number (e.g. 1)", "zh": "整数（如 1）"},
     "report.value.asked.number": {"en": "a number (e.g. 72.5)", "zh": "数字（如 72.5）"},
     # Languages a text is asked in (sh:languageIn), by tag; another tag as it is.

@@ -151,22 +151,23 @@ def test_each_provision_the_audit_found_only_partly_checkable_asks_the_evaluator
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("en", "its “year” “2021” (given as a whole number) is not a year (xsd:gYear): write it with "
+    ("en", "its “year” “2021” (given as a whole number) is not a year typed as a year: write it with "
            "its datatype, \"2021\"^^xsd:gYear in Turtle, {\"@value\": \"2021\", \"@type\": "
            "\"xsd:gYear\"} in JSON-LD"),
-    ("zh", "“年份”的取值“2021”（给出的是整数）不是年份（xsd:gYear）：应写明数据类型，Turtle 中写作 "
+    ("zh", "“年份”的取值“2021”（给出的是整数）不是标明年份类型的年份：应写明数据类型，Turtle 中写作 "
            "\"2021\"^^xsd:gYear"),
 ])
 def test_a_year_written_as_a_bare_number_is_told_how_to_write_it(lang: str, said: str) -> None:
     """9.2.3: the finding shows the value typed as the year it was meant to be, in both
-    syntaxes, and its headline names the datatype, not only a missing or repeated year."""
+    syntaxes, and its headline says the year may be mistyped, not only missing or repeated."""
     data = dehua()
     observation = URIRef(EX + "obs-LocationAdvantage-2021-actual")
     data.remove((observation, BCIC.refYear, None))
     data.add((observation, BCIC.refYear, Literal(2021)))
     shown = render_report(validate_graph(data), "text", lang)  # type: ignore[arg-type]
     assert said in shown
-    assert ("xsd:gYear) (9.2.3)" if lang == "en" else "（xsd:gYear）（9.2.3）") in shown
+    assert ("or gives it not typed as a year (9.2.3)" if lang == "en"
+            else "或年份未标明年份类型（9.2.3）") in shown
 
 
 def test_a_date_written_as_text_is_told_its_datatype_and_keeps_its_own_digits() -> None:
