@@ -41,6 +41,7 @@ EVIDENCE_DOC = "docs/evidence.md"  # the evidence profile, one anchored row per 
 # Classes whose instances are documents or records an evaluator reads (docs/evidence.md, the frame).
 _DOCUMENT_ROOTS = (BCIC.ClusterDocument, BCIC.ClusterActivity)
 _DEPTH = 2  # levels of what a value must carry, below the evidence node's own asks
+KNOWN_LISTED = 12  # the named values of a class a hint lists at most
 
 
 class AskKind(Enum):
@@ -66,6 +67,9 @@ class Ask:
     count: int | None = None  # a least count above one
     then: tuple[Ask, ...] = ()  # what the value itself must carry (sh:node, one level down)
     single: bool = False  # at most one value (sh:maxCount 1): asks going on from it ask of it
+    # For a class: the values the ontology itself names (a synergy practice's kinds), when few
+    # enough to list, so a submitter need not look them up.
+    known: tuple[Node, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -153,6 +157,7 @@ def _ask_terms(asks: tuple[Ask, ...]) -> Iterable[Node]:
     for ask in asks:
         yield from (p for p, _inverse in path_properties(ask.path))
         yield from ask.expected
+        yield from ask.known
         yield from _ask_terms(ask.then)
 
 
@@ -286,7 +291,15 @@ class _Reader:
             step = then[0]
             return replace(step, path=joined([*path_steps(path), *path_steps(step.path)]),
                            single=single and step.single)
-        return Ask(path, kind, expected, count, then, single)
+        return Ask(path, kind, expected, count, then, single,
+                   self._known(expected[0]) if kind is AskKind.CLASS else ())
+
+    def _known(self, cls: Node) -> tuple[Node, ...]:
+        """The named values of a class the ontology lists (KNOWN_LISTED at most, else none: the
+        nine-score indicators of 9.1.4 are the scheme's to show), in IRI order."""
+        found = sorted({v for v in self.ontology.subjects(RDF.type, cls) if isinstance(v, URIRef)},
+                       key=str)
+        return tuple(found) if len(found) <= KNOWN_LISTED else ()
 
     def _expected(self, shape: Node) -> tuple[AskKind, tuple[Node, ...]]:
         s = self.shapes
@@ -385,4 +398,4 @@ def _combined(a: Ask, b: Ask) -> Ask | None:
     expected = tuple(dict.fromkeys(a.expected + b.expected)) \
         if a.kind is b.kind is AskKind.VALUE else base.expected
     return Ask(base.path, base.kind, expected, max(a.count or 0, b.count or 0) or None,
-               merged_asks(a.then + b.then), a.single or b.single)
+               merged_asks(a.then + b.then), a.single or b.single, base.known)

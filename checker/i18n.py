@@ -533,6 +533,8 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "report.guidance.ask.any": {"en": "{path}", "zh": "{path}"},
     "report.guidance.ask.value": {"en": "{path} set to {values}", "zh": "{path}为{values}"},
     "report.guidance.ask.class": {"en": "{path} pointing to {thing}", "zh": "{path}指向{thing}"},
+    "report.guidance.ask.class_known": {"en": "{path} pointing to {thing} such as {values}",
+                                        "zh": "{path}指向{thing}，如{values}"},
     # Dates, years and numbers as people write them; a datatype with no words here by its name.
     "report.guidance.ask.date": {"en": "{path} as a year-month-day date (e.g. 2021-06-30)",
                                  "zh": "{path}为年-月-日（如 2021-06-30）"},

@@ -13,6 +13,7 @@ import pytest
 
 from checker.guidance import Ask
 from checker.i18n import Lang
+from checker.namespaces import BCIC
 from checker.paths import EXAMPLES_DIR
 from checker.render.guidance_view import curie
 from checker.render.json_ import render_json, report_document
@@ -38,7 +39,8 @@ def _resolved(ask_id: str, asks: dict[str, Any]) -> dict[str, Any]:
 
 def _model(ask: Ask) -> dict[str, Any]:
     return {"path": curie(ask.path), "kind": ask.kind.value,
-            "expected": [str(e) for e in ask.expected], "count": ask.count,
+            "expected": [str(e) for e in ask.expected], "known": [str(k) for k in ask.known],
+            "count": ask.count,
             "then": [_model(t) for t in ask.then]}
 
 
@@ -100,3 +102,21 @@ def test_the_json_text_is_what_the_standard_library_writes(meitan: Report, lang:
     """orjson writes the report; the text stays json.dumps's, indented by two, not ASCII-escaped."""
     expected = json.dumps(report_document(meitan, lang), ensure_ascii=False, indent=2) + "\n"
     assert render_json(meitan, lang) == expected
+
+
+def test_a_class_the_ontology_names_values_of_lists_them_for_programs_and_people(
+        meitan: Report) -> None:
+    """4.3.2's kinds of synergy practice: a submitter sees which the ontology names (a tester
+    invented bcic:JointProcurement, then had to look them up), in the hint and in the asks."""
+    document = json.loads(render_json(meitan, "en"))
+    kinds = [a for a in document["guidance_asks"].values()
+             if a["expected"] == [str(BCIC.SynergyPracticeKind)]]
+    assert kinds and all(set(a["known"]) == {str(BCIC[k]) for k in (
+        "IntegrationMeans", "ElementRelationOrdering", "StageRelationOrdering",
+        "MemberCooperation")} for a in kinds)
+    hint = next(r for r in document["requirements"] if r["id"] == "4.3.2")["guidance"]["text"]
+    assert ("pointing to a “kind of synergy practice” (bcic:SynergyPracticeKind) such as "
+            "“ordering relations between brand elements” (bcic:ElementRelationOrdering)") in hint
+    # A class with no named values, or too many to list, is asked alone.
+    assert all(a["known"] == [] for a in document["guidance_asks"].values()
+               if a["expected"] in ([str(BCIC.CultivationBody)], [str(BCIC.PerformanceIndicator)]))

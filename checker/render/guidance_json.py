@@ -26,6 +26,7 @@ class AskTable:
         known = self._ids[ask] = f"ask-{len(self._ids) + 1}"
         document = self.asks[known] = {"path": curie(ask.path), "kind": ask.kind.value,
                                        "expected": [str(e) for e in ask.expected],
+                                       "known": [str(k) for k in ask.known],
                                        "count": ask.count}
         document["then"] = [self.id_of(t) for t in ask.then]
         return known
