@@ -9,12 +9,11 @@ import click
 from .cli_reading import store_to_read
 from .cli_store import _store_options
 from .cli_validate import LANG_META_KEY, emit
-from .i18n import Lang, message
-from .recheck import recheck_revision
+from .i18n import Lang
+from .recheck import recheck_note, recheck_revision
 from .render import REPORT_FORMATS, render_report
 from .revisions import find_cluster
 from .shacl import Severity
-from .verdicts import verdict_text
 
 
 @click.command("recheck")
@@ -41,10 +40,6 @@ def recheck_command(ctx: click.Context, cluster: str, number: int | None, fmt: s
     ctx.meta[LANG_META_KEY] = lang
     with store_to_read(location, lang, engine, user) as store:
         recheck = recheck_revision(store, find_cluster(store, cluster), number)
-    stored, report = recheck.revision, recheck.report
-    key = "store.recheck.rules_changed" if recheck.rules_changed else "store.recheck.same_rules"
-    click.echo(message(key, lang, number=stored.number, cluster=stored.cluster,
-                       stored=stored.rulebook_version, running=report.rulebook_version,
-                       verdict=verdict_text(stored.conforms, stored.rate, lang)), err=True)
-    emit(render_report(report, fmt, lang), output)
-    ctx.exit(1 if report.fails(Severity.VIOLATION) else 0)
+    click.echo(recheck_note(recheck.revision, recheck.report, lang), err=True)
+    emit(render_report(recheck.report, fmt, lang), output)
+    ctx.exit(1 if recheck.report.fails(Severity.VIOLATION) else 0)

@@ -30,6 +30,7 @@ from .queries import (Page, bind, check_summary_for, get_query, list_queries, re
                       stream_named_query, values_given_once)
 from .query import QueryResult, read_query_argument, run_query, run_remote_query
 from .query_runner import QueryTimeoutError
+from .render.text import provision_title
 from .render.results import CHUNK_ROWS, RESULT_FORMATS, aligned_table, write_results
 from .revisions import delete_revision, find_cluster
 from .store import ENGINE_ENV, open_store_for_writing
@@ -214,10 +215,13 @@ def clusters_command(ctx: click.Context, location: str | None, engine: str | Non
 
 @click.command("history")
 @click.argument("cluster")
+@click.option("--titles", is_flag=True,
+              help="Each closed or opened provision on a line of its own, with its title / "
+                   "逐行列出已解决或新出现的条款及其标题.")
 @_store_options
 @click.pass_context
-def history_command(ctx: click.Context, cluster: str, location: str | None, engine: str | None,
-                    user: str | None, lang: Lang) -> None:
+def history_command(ctx: click.Context, cluster: str, titles: bool, location: str | None,
+                    engine: str | None, user: str | None, lang: Lang) -> None:
     """Show a cluster's revisions and the clauses each closed or opened; CLUSTER is its IRI or
     16-hex key / 显示集群各版本的变化（集群 IRI 或 16 位键）。
 
@@ -227,7 +231,8 @@ def history_command(ctx: click.Context, cluster: str, location: str | None, engi
     ctx.meta[LANG_META_KEY] = lang
     with store_to_read(location, lang, engine, user) as store:
         changes = cluster_history(store, find_cluster(store, cluster))
-    echo_text("".join(line + "\n" for line in _history_lines(changes, lang)), nl=False)
+    titled = provision_title if titles else None
+    echo_text("".join(line + "\n" for line in _history_lines(changes, lang, titled)), nl=False)
 
 
 _format_option = click.option(
@@ -419,8 +424,10 @@ def _cluster_rows(summaries: list[ClusterSummary], lang: Lang) -> list[list[str]
     return rows
 
 
-def _history_lines(changes: list[RevisionChange], lang: Lang) -> Iterator[str]:
-    none = message("report.none", lang)
+def _history_lines(changes: list[RevisionChange], lang: Lang,
+                   titled: Callable[[str, Lang], str] | None) -> Iterator[str]:
+    """Each revision's line, then the provisions it closed and opened: listed on one line, or
+    one per line with `titled`'s words for each."""
     for change in changes:
         yield "  ".join((message("store.revision", lang, number=change.number),
                          _date(change.generated),
@@ -431,7 +438,16 @@ def _history_lines(changes: list[RevisionChange], lang: Lang) -> Iterator[str]:
         if change.rulebook_before is not None:
             yield "    " + message("store.history.rulebook_changed", lang,
                                    before=change.rulebook_before, after=change.rulebook_version)
-        yield "    " + message("store.history.closed", lang,
-                               ids=provisions_listed(change.closed, lang) or none)
-        yield "    " + message("store.history.opened", lang,
-                               ids=provisions_listed(change.opened, lang) or none)
+        for key, ids in (("closed", change.closed), ("opened", change.opened)):
+            yield from _changed_lines(key, ids, lang, titled)
+
+
+def _changed_lines(key: str, ids: tuple[str, ...], lang: Lang,
+                   titled: Callable[[str, Lang], str] | None) -> Iterator[str]:
+    """The provisions a revision closed or opened (`key`), as `_history_lines` lists them."""
+    if titled is None or not ids:
+        yield "    " + message(f"store.history.{key}", lang,
+                               ids=provisions_listed(ids, lang) or message("report.none", lang))
+        return
+    yield "    " + message(f"store.history.{key}", lang, ids="").rstrip()
+    yield from (f"      {titled(requirement_id, lang)}" for requirement_id in ids)

@@ -321,6 +321,13 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "Have the documents each awaiting checklist item names ready for the evaluator.",
         "zh": "请按人工评审清单各待判定项所列，备好证据文件供评价人员查阅。",
     },
+    "report.verdict.judged_elsewhere": {
+        "en": "bcic does not record the evaluator's judgements: the evaluator records each one, "
+              "and the final verdict, in the assessment's own file; this report stays the record "
+              "of what the submitted data show.",
+        "zh": "bcic 不记录评价人员的判定：评价人员应在评价工作本身的档案中逐项记录判定及最终结论；本报告仍是所提交数据"
+              "所示情况的记录。",
+    },
     "report.duties_set_aside": {
         "en": "No member of the cultivation body that cultivates this cluster holds the {roles}: "
               "the {n} duties of {clause} ({duties}) bind that role and are set aside as not "

@@ -14,12 +14,14 @@ from dataclasses import dataclass
 from rdflib import Graph, URIRef
 
 from .errors import NotFoundError
+from .i18n import Lang, message
 from .report import Report
 from .revisions import revision_info
 from .rule_problems import refuse_rule_problems
 from .rulebook import Rulebook, load_rulebook
 from .store.base import RevisionInfo, Store
 from .validation import validate_graph
+from .verdicts import verdict_text
 
 
 @dataclass(frozen=True)
@@ -65,3 +67,13 @@ def recheck_revision(store: Store, cluster: URIRef, number: int | None = None, *
     (None: the running one), storing nothing; NotFoundError when the revision is not stored."""
     info, data = stored_submission(store, cluster, number)
     return Recheck(info, validate_again(info, data, rulebook))
+
+
+def recheck_note(revision: RevisionInfo, report: Report, lang: Lang) -> str:
+    """What a report of a stored revision validated again is: which revision, the rulebook and
+    verdict it was judged under, and that nothing was stored (the CLI's and the web page's)."""
+    key = ("store.recheck.rules_changed" if Recheck(revision, report).rules_changed
+           else "store.recheck.same_rules")
+    return message(key, lang, number=revision.number, cluster=revision.cluster,
+                   stored=revision.rulebook_version, running=report.rulebook_version,
+                   verdict=verdict_text(revision.conforms, revision.rate, lang))

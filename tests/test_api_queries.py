@@ -183,6 +183,28 @@ def test_a_repeated_lang_is_refused_too(client: FlaskClient) -> None:
     assert response.get_json()["message"].startswith("参数 lang 给出了不止一次")
 
 
+@pytest.mark.parametrize("accept", ["text/csv", "application/sparql-results+xml",
+                                    "text/turtle, application/json;q=0"])
+@pytest.mark.parametrize("path", ["/api/queries/clusters-by-drive-mode", "/api/queries"])
+def test_an_accept_that_refuses_json_is_406_and_names_json_and_sparql(
+        client: FlaskClient, accept: str, path: str) -> None:
+    """A partner asking the JSON-only API for CSV or XML is told so, never handed JSON."""
+    answer = client.get(path + "?lang=en", headers={"Accept": accept})
+    assert answer.status_code == 406 and "Accept" in answer.headers["Vary"]
+    message = answer.get_json()["message"]
+    assert "application/json" in message and "/sparql" in message and accept in message
+    chinese = client.get(path + "?lang=zh", headers={"Accept": accept}).get_json()
+    assert "此处只提供 JSON" in chinese["message"]
+
+
+@pytest.mark.parametrize("accept", ["application/json", "*/*", "",
+                                    "text/html,application/xhtml+xml,*/*;q=0.8"])
+def test_an_accept_that_takes_json_gets_the_answer(client: FlaskClient, accept: str) -> None:
+    answer = client.get("/api/queries/clusters-by-drive-mode", headers={"Accept": accept})
+    assert answer.status_code == 200 and answer.mimetype == "application/json"
+    assert "Accept" in answer.headers["Vary"]
+
+
 def test_unknown_named_query_is_not_found(client: FlaskClient) -> None:
     response = client.get("/api/queries/drop-everything")
     assert response.status_code == 404 and "no named query" in response.get_json()["message"]

@@ -281,6 +281,22 @@ def test_history_lists_the_gaps_of_the_first_revision_as_opened(bcic: Bcic) -> N
         assert "8.2.6" in lines[2].split(separator) and "8.3.1" not in lines[2]  # 8.3.1: may
 
 
+@pytest.mark.parametrize("lang, opened, line", [
+    ("en", "opened:", "      8.2.6  [Evaluating and improving communication]"),
+    ("zh", "新出现：", "      8.2.6  〔传播效果评价与改进〕"),
+])
+def test_history_with_titles_gives_each_provision_a_line_and_its_title(
+        bcic: Bcic, lang: str, opened: str, line: str) -> None:
+    """`--titles`: an evaluator reads what changed (9.4) without the web app."""
+    bcic("ingest", DATANG)
+    lines = bcic("history", DATANG_CLUSTER, "--titles", "--lang", lang).output.splitlines()
+    assert lines[2].strip() == opened
+    assert line in lines
+    assert len([x for x in lines if x.startswith("      ")]) == len(
+        bcic("history", DATANG_CLUSTER, "--lang", lang).output.splitlines()[2].split(
+            ", " if lang == "en" else "、"))
+
+
 def test_history_and_clusters_give_a_no_gap_revision_its_pending_reviews(bcic: Bcic) -> None:
     bcic("ingest", DEHUA)
     history = bcic("history", DEHUA_CLUSTER, "--lang", "zh").output.splitlines()[0]

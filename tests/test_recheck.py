@@ -107,6 +107,15 @@ def test_the_api_and_the_report_page_check_a_stored_revision_again_storing_nothi
     assert shown.status_code == 303 and "/validations/" in shown.headers["Location"]
     report = client.get(shown.headers["Location"] + "?lang=en").get_data(as_text=True)
     assert "datang-socks.ttl" in report and "Validation (not stored)" in report
+    # Which revision it checked again, under which rulebook and verdict, and the way back to it.
+    assert (f"Revision 1 of {DATANG_CLUSTER} was judged under rulebook 0.1.0 (not conformant)"
+            in report)
+    assert f'href="/clusters/{key}/revisions/1"' in report
+    chinese = client.get(shown.headers["Location"] + "?lang=zh").get_data(as_text=True)
+    assert f"产业集群 {DATANG_CLUSTER} 的第 1 版按规则库 0.1.0 评价（不符合" in chinese
+    assert "第 1 版已存储的报告" in chinese
+    upload = client.post("/validate", data={"text": DATANG.read_text(encoding="utf-8")})
+    assert 'id="rechecked"' not in client.get(upload.headers["Location"]).get_data(as_text=True)
     store = open_store("oxigraph", path=where)
     try:
         assert [r.number for r in store.revisions()] == [1]

@@ -334,6 +334,26 @@ def test_a_declared_benchmark_without_figures_is_explained(make_web_app, sample_
     assert note not in with_figures
 
 
+@pytest.mark.parametrize("lang, option, benchmark, competitor", [
+    ("en", "Jingdezhen ceramics industrial cluster (declared benchmark) — not stored: only figures "
+           "this cluster reports about it, if any",
+     "The declared benchmark, Jingdezhen ceramics industrial cluster, has no figures",
+     "The declared competitor(s), Chaozhou ceramics industrial cluster, have no figures"),
+    ("zh", "景德镇陶瓷产业集群（声明的标杆） — 未存储：仅有本集群关于它的记录数值（如有）",
+     "声明的标杆 景德镇陶瓷产业集群 在这些指标和年份上没有数值",
+     "声明的竞争对手 潮州陶瓷产业集群 在这些指标和年份上没有数值"),
+])
+def test_declared_peers_without_figures_are_named_on_both_pages(
+        make_web_app, sample_store: Path, lang: str, option: str, benchmark: str,
+        competitor: str) -> None:
+    """9.3.2 c) 「与标杆的对比」, d) 「与竞争对手的对比」: Dehua declares Jingdezhen and Chaozhou, of
+    which nothing is stored or reported; the pages name them and claim no figures."""
+    client = make_web_app(sample_store).test_client()
+    assert option in page(client, f"/clusters/{key(DEHUA)}?lang={lang}")
+    shown = page(client, f"/benchmark?focus={key(DEHUA)}&lang={lang}")
+    assert benchmark in shown and competitor in shown
+
+
 def test_a_year_the_benchmark_lacks_is_explained(make_web_app, sample_store: Path) -> None:
     own, other = sample_figures(DEHUA), sample_figures(DATANG)
     only_own = sorted({y for (_, y, k) in own if k == "actual"}

@@ -440,7 +440,9 @@ def test_report_downloads_as_json_turtle_and_html_with_a_file_name(
     as_json = samples.get(base + "?format=json&lang=zh")
     assert as_json.mimetype == "application/json"
     assert as_json.headers["Content-Disposition"] == (
-        f'attachment; filename="bcic-report-{DATANG_KEY}-1.json"')
+        f'attachment; filename="bcic-report-{DATANG_KEY}-1.zh.json"')
+    assert samples.get(base + "?format=json&lang=en").headers["Content-Disposition"] == (
+        f'attachment; filename="bcic-report-{DATANG_KEY}-1.en.json"')
     document = json.loads(as_json.data)
     assert document["lang"] == "zh" and document["cluster"] == str(DATANG_CLUSTER)
     as_ttl = samples.get(base + "?format=ttl")

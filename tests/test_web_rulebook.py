@@ -188,6 +188,9 @@ def test_requirement_page_has_text_items_and_machine_twins(client: FlaskClient, 
 def test_requirement_page_of_a_list_item_links_its_lead_in(client: FlaskClient) -> None:
     page = html(client, "/rulebook/4.2.1-a?lang=en")
     assert 'href="/rulebook/4.2.1"' in page and "DutyFulfilled-4.2.1-a" in page
+    # The tab and a bookmark name it as the standard numbers it, not by its id.
+    assert "<title>4.2.1 a) · Rulebook · bcic</title>" in page
+    assert "<title>9.1.4 c) —4 · 规则库 · bcic</title>" in html(client, "/rulebook/9.1.4-c-4?lang=zh")
 
 
 def _headings(page: str) -> list[tuple[int, str]]:

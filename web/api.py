@@ -4,6 +4,7 @@ reload (`/api/rules/reload`, maintainer token) and the OpenAPI document of the w
 from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, jsonify, render_template, request
+from werkzeug.exceptions import NotAcceptable
 
 from checker.queries import Page, values_given_once
 from checker.query_api import (answer_named_query, answer_named_query_on, query_catalogue,
@@ -13,7 +14,8 @@ from checker.rulebook_document import reload_rules, rules_to_reload
 from . import answer_cache, query_service
 from .auth import require_role
 from .data import is_remote, read_store, summary_outdated, write_store
-from .i18n import request_language
+from .i18n import request_language, ui
+from .negotiation import choose
 from .openapi import openapi_document, operations_by_tag
 from .logs import rules_reloaded
 from .proxy import external_root, external_url
@@ -50,6 +52,27 @@ def reload_rules_from_files() -> Response:
                     "shapes": document.summary.shapes,
                     "ontology_triples": len(document.ontology),
                     "shapes_triples": len(document.shapes_graph)})
+
+
+# The answers that are JSON only, whatever the client accepts: partners asking for CSV or XML are
+# told so (406) and sent to /sparql, never handed JSON they would read as CSV.
+_JSON_ONLY = frozenset({"api.queries", "api.named_query"})
+
+
+@bp.before_request
+def _refuse_what_is_not_json() -> None:
+    """406 for a JSON-only answer asked for with an Accept header that refuses JSON."""
+    accept = request.headers.get("Accept", "")
+    if request.endpoint in _JSON_ONLY and choose(accept, {"json": ("application/json",)}) is None:
+        raise NotAcceptable(ui("api.error.json_only", asked=accept))
+
+
+@bp.after_request
+def _vary(response: Response) -> Response:
+    """The JSON-only answers depend on Accept (406 or not)."""
+    if request.endpoint in _JSON_ONLY:
+        response.vary.add("Accept")
+    return response
 
 
 @bp.get("/queries")

@@ -26,7 +26,7 @@ from checker.render.text import RATE_COLUMNS, percent, rate_cells
 from checker.report import Report, Status
 from checker.report_reader import read_report
 from checker.queries import Page
-from checker.recheck import stored_submission
+from checker.recheck import recheck_note, stored_submission
 from checker.revisions import delete_revision, find_cluster, revision_info
 from checker.shacl import Severity
 from checker.store.base import RevisionInfo, Store, cluster_key
@@ -109,10 +109,11 @@ def validate_submit() -> Response | tuple[str, int, dict[str, str]]:
 @bp.get("/validations/<report_id>")
 def validation_report(report_id: str) -> Response | str:
     """The report of a validation that was not stored (while it is kept), or a download of it."""
-    report = fresh_reports().get(report_id)
-    if report is None:
+    kept = fresh_reports().get(report_id)
+    if kept is None:
         raise NotFound(ui("report.error.not_kept", report_id=report_id))
-    return _report_response(report, f"bcic-validation-{report_id[:8]}", revision=None)
+    return _report_response(kept.report, f"bcic-validation-{report_id[:8]}", revision=None,
+                            rechecked=kept.rechecked)
 
 
 @bp.get("/clusters/<key>/revisions/<int:number>")
@@ -149,7 +150,7 @@ def recheck_revision_form(key: str, number: int) -> Response:
     upload limits, storing nothing; its report is shown apart, as an unstored validation's."""
     store = read_store()
     info, data = stored_submission(store, stored_cluster(store, key), number)
-    report_id = fresh_reports().keep(recheck_within(info, data, validation_limits()))
+    report_id = fresh_reports().keep(recheck_within(info, data, validation_limits()), rechecked=info)
     return redirect(url_for(".validation_report", report_id=report_id), 303)
 
 
@@ -173,9 +174,11 @@ def _revision_page(key: str, number: int, delete_error: str | None = None) -> Re
 
 def _report_response(report: Report, name: str, revision: RevisionInfo | None,
                      delete_error: str | None = None,
-                     text_archive: StoredRulebook | None = None) -> Response | str:
+                     text_archive: StoredRulebook | None = None,
+                     rechecked: RevisionInfo | None = None) -> Response | str:
     """The report page, filtered by `?status=` and `?severity=`; `?format=` downloads it;
-    `text_archive`: the stored rulebook that states the texts a stored report lacks."""
+    `text_archive`: the stored rulebook that states the texts a stored report lacks;
+    `rechecked`: the stored revision an unstored report validated again."""
     lang = request_language()
     fmt = request.args.get("format")
     if fmt:
@@ -185,6 +188,7 @@ def _report_response(report: Report, name: str, revision: RevisionInfo | None,
         "report.html", page=report_outline(report, lang, filters, rulebook=True), filters=filters,
         t=lambda key, **values: message(key, lang, **values),
         revision=revision, delete_error=delete_error, text_archive=text_archive,
+        rechecked=rechecked, recheck_note=recheck_note(rechecked, report, lang) if rechecked else None,
         key=cluster_key, downloads=DOWNLOADS,
         percent=percent, rate_columns=RATE_COLUMNS, rate_cells=rate_cells,
         statuses=[s.value for s in Status], severities=[s.value for s in Severity])

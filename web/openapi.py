@@ -22,7 +22,8 @@ _REPORT_FORMATS = ("json", "ttl", "html", "text")
 _ERRORS = {400: "the request is malformed or a value is invalid (the message says which)",
            401: "no valid bearer token", 403: "the token's role may not do this",
            404: "no such cluster, revision, query or resource",
-           405: "method not allowed", 406: "no acceptable response format",
+           405: "method not allowed", 406: "no acceptable response format (the named "
+                "queries and their list answer JSON only: /sparql answers CSV, TSV and XML)",
            409: "at /api/queries/{name}: the page was asked for with the token (`snapshot`) of "
                 "its answer's first page, and the data changed since that page was read, so "
                 "this page would not continue the same answer (`error` `AnswerChangedError`); "
@@ -179,7 +180,7 @@ def _paths() -> Json:
             _json_ok("Benchmark"), (400, 503))},
         "/api/queries": {"get": _op(
             "queries", "listQueries", "The named queries with their parameters",
-            "命名查询及其参数", [lang], _json_ok("QueryList"), (400,))},
+            "命名查询及其参数", [lang], _json_ok("QueryList"), (400, 406))},
         "/api/queries/{name}": {"get": _op(
             "queries", "runQuery", "Run a named query; its parameters and the page of its "
             "answer (offset, limit) are query-string values; truncated says more rows follow "
@@ -211,7 +212,7 @@ def _paths() -> Json:
                     "答案第一页所读数据的令牌，由该页的 `next` 给出：若此页读到的数据已不同（其后存储被写入），"
                     "返回 409，绝不返回接续另一答案的行；不给出时按当前数据读取",
                     {"type": "string", "pattern": "^[0-9a-f]{16}$"})],
-            _json_ok("QueryAnswer"), (400, 404, 409, 500, 503))},
+            _json_ok("QueryAnswer"), (400, 404, 406, 409, 500, 503))},
         "/api/rules/reload": {"post": _op(
             "rules", "reloadRules", "Reload the store's rule graphs (ontology, catalogue, "
             "shapes) from the rule files", "从规则文件重新加载存储中的规则图（本体、要求目录、形状）",

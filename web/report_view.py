@@ -38,11 +38,12 @@ def _choice(args: Mapping[str, str], name: str,
 
 
 def report_download(report: Report, fmt: str, lang: Lang, name: str) -> Response:
-    """The report rendered in `fmt` as an attachment `name.<extension>` (400 for other formats);
-    the HTML one links its provisions to this server's rulebook pages."""
+    """The report rendered in `fmt` as an attachment `name.<lang>.<extension>` (400 for other
+    formats), so that the zh and en downloads of one report do not overwrite each other; the HTML
+    one links its provisions to this server's rulebook pages."""
     rulebook = external_url("rulebook.index") + "/"
     text = render_report(report, fmt, lang, rulebook_url=rulebook)
     chosen = REPORT_FORMATS[fmt]
     response = Response(text, mimetype=chosen.media_type)
-    response.headers["Content-Disposition"] = f'attachment; filename="{name}.{chosen.extension}"'
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}.{lang}.{chosen.extension}"'
     return response

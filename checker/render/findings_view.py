@@ -214,7 +214,9 @@ class Namer(TermNamer):
         prop = self.path(steps, one if by_class else None) \
             if not key.endswith("_inverse") else f"“{self.name(steps[0][0])}”"  # refers to it
         article = indefinite_article(self.name(steps[0][0]) if steps else "")
-        values = {"property": prop, "expected": expected, "a_expected": self._one(expected),
+        # A qualified value with candidates shown under it: none of them is one as asked.
+        values = {"property": prop, "expected": expected,
+                  "a_expected": one() if key == "qualified" else self._one(expected),
                   "a_property": f"{article} {prop}" if self.lang == "en" else prop,
                   "value": self.value(lack.value)}
         if key == "qualified_from_referrer":  # the step backwards, then the rest from that record

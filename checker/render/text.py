@@ -44,6 +44,14 @@ def report_title(requirement: Requirement, lang: Lang) -> str:
     return f"〔{title}〕" if lang == "zh" else f"[{title}]"
 
 
+def provision_title(requirement_id: str, lang: Lang) -> str:
+    """A provision in the standard's notation with its title (`report_title`) in the running
+    rulebook; the notation alone for one that rulebook no longer has."""
+    notation = provision_notation(requirement_id, lang)
+    requirement = load_rulebook().requirements.get(requirement_id)
+    return notation if requirement is None else f"{notation}  {report_title(requirement, lang)}"
+
+
 def sorted_results(results: tuple[ShaclResult, ...]) -> list[ShaclResult]:
     """Results in a stable order (the engine's order is not): by shape, focus node, path, value."""
     return sorted(results, key=lambda r: (str(r.source_shape), str(r.focus_node), r.path or "",
@@ -190,6 +198,7 @@ def _review_lines(report: Report, lang: Lang) -> list[str]:
         lines.append(message("report.verdict.checklist_not_met", lang, n=already_not_met))
     if awaiting:
         lines.append(message("report.verdict.have_ready", lang))
+        lines.append(message("report.verdict.judged_elsewhere", lang))
     return lines
 
 

@@ -6,6 +6,11 @@ STRINGS = {
                         "from the OpenAPI document:",
                   "zh": "本服务器的全部 JSON 接口及 SPARQL 端点，由 OpenAPI 文档生成："},
     "api.server": {"en": "Server", "zh": "服务器"},
+    "api.error.json_only": {
+        "en": "Cannot answer Accept: {asked}; this answer is JSON only (application/json). For "
+              "CSV, TSV or XML, send the query to the SPARQL endpoint, /sparql.",
+        "zh": "无法按 Accept: {asked} 应答；此处只提供 JSON（application/json）。如需 CSV、TSV 或 XML，"
+              "请将查询发送到 SPARQL 端点 /sparql。"},
     "api.auth": {"en": "Tokens and roles", "zh": "令牌与角色"},
     "api.auth_text": {
         "en": "Reading needs no token. Storing or deleting a revision needs a bearer token of "

@@ -71,8 +71,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "cluster.indicators.title": {"en": "Indicators (9.1.4, 9.3.2)", "zh": "关键绩效指标（9.1.4、9.3.2）"},
     "cluster.form.benchmark": {"en": "Benchmark cluster", "zh": "标杆集群"},
     "cluster.form.no_benchmark": {"en": "none", "zh": "无"},
-    "cluster.form.not_stored": {"en": "figures reported by this cluster",
-                                "zh": "数值来自本集群的记录"},
+    "cluster.form.not_stored": {"en": "not stored: only figures this cluster reports about it, if any",
+                                "zh": "未存储：仅有本集群关于它的记录数值（如有）"},
     "cluster.form.year": {"en": "Year", "zh": "年份"},
     "cluster.form.latest_common_year": {"en": "latest common year", "zh": "最近的共同年份"},
     "cluster.form.group": {"en": "Indicator group", "zh": "指标组"},
@@ -138,6 +138,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "No other stored cluster has “{text}” in its name or IRI. Offered: the declared "
               "and chosen clusters only.",
         "zh": "没有名称或 IRI 含“{text}”的其他已存储产业集群。可选项：仅声明的和已选择的产业集群。"},
+    "cluster.role_marked": {"en": " ({role})", "zh": "（{role}）"},
     "cluster.role.benchmark": {"en": "declared benchmark", "zh": "声明的标杆"},
     "cluster.role.competitor": {"en": "declared competitor", "zh": "声明的竞争集群"},
     "cluster.radar.title": {"en": "Indicator groups against the benchmark (9.3.2 c)",
@@ -266,6 +267,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "No benchmark cluster with figures in the store: none is declared, or no stored "
               "submission states its values.",
         "zh": "库中没有带数值的标杆集群：未声明标杆，或没有任何已存储的提交记录其数值。"},
+    "benchmark.four.empty.declared_benchmark": {
+        "en": "The declared benchmark, {names}, has no figures for these indicators and year: "
+              "no stored submission of it states them, nor does this cluster report them.",
+        "zh": "声明的标杆 {names} 在这些指标和年份上没有数值：库中没有其提交记录这些数值，本集群也未报告。"},
+    "benchmark.four.empty.chosen_benchmark": {
+        "en": "The chosen benchmark, {names}, has no figures for these indicators and year: no "
+              "stored submission of it states them, nor does this cluster report them.",
+        "zh": "所选标杆 {names} 在这些指标和年份上没有数值：库中没有其提交记录这些数值，本集群也未报告。"},
+    "benchmark.four.empty.declared_competitor": {
+        "en": "The declared competitor(s), {names}, have no figures for these indicators and "
+              "year: no stored submission of them states them, nor does this cluster report them.",
+        "zh": "声明的竞争对手 {names} 在这些指标和年份上没有数值：库中没有其提交记录这些数值，本集群也未报告。"},
     "benchmark.four.empty.competitors": {
         "en": "No competitor cluster with figures in the store: none is declared, or no stored "
               "submission states its values.",

@@ -117,6 +117,8 @@ STRINGS = {
     "report.page.revision": {"en": "Revision {number}", "zh": "第 {number} 版"},
     "report.page.cluster_link": {"en": "All revisions of this cluster",
                                  "zh": "该产业集群的全部版本"},
+    "report.page.rechecked_link": {"en": "The stored report of revision {number}",
+                                   "zh": "第 {number} 版已存储的报告"},
     "report.page.submitter": {"en": "Submitted by", "zh": "提交者"},
     "report.page.download": {"en": "Download", "zh": "下载"},
     "report.page.filter": {"en": "Filter", "zh": "筛选"},
