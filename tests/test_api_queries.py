@@ -197,7 +197,7 @@ def test_an_accept_that_refuses_json_is_406_and_names_json_and_sparql(
     assert "此处只提供 JSON" in chinese["message"]
 
 
-@pytest.mark.parametrize("accept", ["application/json", "*/*", "",
+@pytest.mark.parametrize("accept", ["application/json", "*/*", "", "text/html",
                                     "text/html,application/xhtml+xml,*/*;q=0.8"])
 def test_an_accept_that_takes_json_gets_the_answer(client: FlaskClient, accept: str) -> None:
     answer = client.get("/api/queries/clusters-by-drive-mode", headers={"Accept": accept})

@@ -178,3 +178,20 @@ def test_a_date_written_as_text_is_told_its_datatype_and_keeps_its_own_digits() 
     shown = render_report(validate_graph(data), "text", "en")
     assert ("“2021-12-01” (given as text) is not a year-month-day date (e.g. 2021-06-30): write "
             "it with its datatype, \"2021-12-01\"^^xsd:date in Turtle") in shown
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "has no “generated evidence” that is an “evidence document” meeting the requirement"),
+    ("zh", "缺少属于符合要求的“证据文件”的“生成的证据”"),
+])
+def test_an_evidence_document_that_fails_its_duty_is_not_said_to_be_missing(
+        lang: str, said: str) -> None:
+    """4.2.1 c): the record's evidence document exists but is attributed to an enterprise, not to
+    a government member; the finding says none meets the requirement, not that there is none."""
+    data = dehua()
+    document = URIRef(EX + "evd-4.2.1-c")
+    data.remove((document, PROV.wasAttributedTo, None))
+    data.add((document, PROV.wasAttributedTo, URIRef(EX + "ent-ciyun")))
+    report = validate_graph(data)
+    assert report.outcome("4.2.1-c").status is Status.NOT_MET
+    assert said in render_report(report, "text", lang)  # type: ignore[arg-type]

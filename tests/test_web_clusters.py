@@ -539,7 +539,8 @@ def test_benchmark_page_shows_the_four_comparisons_of_the_focus_cluster(make_web
         assert number(cells[5]) == benchmark_value and cells[6] == other_units[code]
         assert units[code] == other_units[code] and number(cells[7]) == value - benchmark_value
         assert cells[8] == "the benchmark's own submission"
-    assert "No competitor cluster with figures in the store" in html  # Chaozhou has none
+    assert ("The declared competitor(s), Chaozhou ceramics industrial cluster, have no figures"
+            in html)  # Chaozhou is declared, and has none
 
 
 @pytest.mark.parametrize(("lang", "source"), [("en", "this cluster's submission"),

@@ -88,3 +88,17 @@ def test_the_api_refuses_an_unknown_or_repeated_lang_with_400(make_web_app, samp
     response = make_web_app(sample_store).test_client().get(url)
     assert response.status_code == 400
     assert "lang" in response.get_json()["message"]
+
+
+@pytest.mark.parametrize("lang, words, english", [
+    ("zh", "此页面位于", "Redirecting"), ("en", "This page is at", "此页面位于")])
+def test_a_redirects_own_page_is_in_the_asked_language(make_web_app, sample_store, lang: str,
+                                                        words: str, english: str) -> None:
+    """A browser asking for a rule's IRI is sent to its page (303); the page of the redirect
+    itself, shown by a client that does not follow it, speaks the request's language."""
+    answer = make_web_app(sample_store).test_client().get(
+        f"/req/gbt-draft/4.1?lang={lang}", headers={"Accept": "text/html"})
+    assert answer.status_code == 303
+    body = answer.get_data(as_text=True)
+    assert words in body and english not in body
+    assert f'href="{answer.headers["Location"]}"' in body and f'lang="{lang}"' in body

@@ -154,6 +154,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_error_handler(Exception, _internal_error)
     app.after_request(_cors)
     app.after_request(_security_headers)
+    app.after_request(_redirect_body)
     app.after_request(remember_language)
     app.after_request(vary_with_host)
     app.wsgi_app = _escaped_query_string(behind_proxy(  # type: ignore[method-assign]
@@ -398,6 +399,18 @@ def _answer_preflight(response: Response) -> None:
         response.headers["Access-Control-Allow-Headers"] = asked
         response.vary.add("Access-Control-Request-Headers")
     response.headers["Access-Control-Max-Age"] = "86400"
+
+
+def _redirect_body(response: Response) -> Response:
+    """A redirect's page in the request's language, not Werkzeug's English one: shown by a
+    browser that does not follow it, or by a client that prints what it got."""
+    location = response.headers.get("Location")
+    if 300 <= response.status_code < 400 and location and response.mimetype == "text/html":
+        lang = request_language()
+        response.set_data(f'<!doctype html>\n<html lang="{lang}"><title>{escape(ui("redirect.title"))}'
+                          f'</title><p>{escape(ui("redirect.body"))} <a href="{escape(location)}">'
+                          f"{escape(location)}</a></p></html>\n")
+    return response
 
 
 def _security_headers(response: Response) -> Response:

@@ -55,15 +55,18 @@ def reload_rules_from_files() -> Response:
 
 
 # The answers that are JSON only, whatever the client accepts: partners asking for CSV or XML are
-# told so (406) and sent to /sparql, never handed JSON they would read as CSV.
+# told so (406) and sent to /sparql, never handed JSON they would read as CSV. A browser asking for
+# a page gets the JSON, which it shows.
 _JSON_ONLY = frozenset({"api.queries", "api.named_query"})
+_SHOWN = {"json": ("application/json",), "page": ("text/html", "application/xhtml+xml")}
 
 
 @bp.before_request
 def _refuse_what_is_not_json() -> None:
-    """406 for a JSON-only answer asked for with an Accept header that refuses JSON."""
+    """406 for a JSON-only answer asked for with an Accept header that refuses JSON (and is no
+    browser's)."""
     accept = request.headers.get("Accept", "")
-    if request.endpoint in _JSON_ONLY and choose(accept, {"json": ("application/json",)}) is None:
+    if request.endpoint in _JSON_ONLY and choose(accept, _SHOWN) is None:
         raise NotAcceptable(ui("api.error.json_only", asked=accept))
 
 

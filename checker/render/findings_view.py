@@ -16,6 +16,7 @@ from rdflib.paths import AlternativePath
 from rdflib.term import Node
 
 from ..findings import Candidate, Finding, Lack
+from ..namespaces import SHP
 from ..i18n import MESSAGES, Lang, message
 from ..labels import NAME_CHARS, Labels
 from ..report import Report
@@ -214,9 +215,9 @@ class Namer(TermNamer):
         prop = self.path(steps, one if by_class else None) \
             if not key.endswith("_inverse") else f"“{self.name(steps[0][0])}”"  # refers to it
         article = indefinite_article(self.name(steps[0][0]) if steps else "")
-        # A qualified value with candidates shown under it: none of them is one as asked.
         values = {"property": prop, "expected": expected,
-                  "a_expected": one() if key == "qualified" else self._one(expected),
+                  "a_expected": one() if key == "qualified" and _kind_shown(lack)
+                  else self._one(expected),
                   "a_property": f"{article} {prop}" if self.lang == "en" else prop,
                   "value": self.value(lack.value)}
         if key == "qualified_from_referrer":  # the step backwards, then the rest from that record
@@ -336,3 +337,12 @@ class Namer(TermNamer):
             nodes=tuple(self.node_line(c) for c in shown),
             more=len(candidates) - len(shown),
         )
+
+
+def _kind_shown(lack: Lack) -> bool:
+    """Whether a qualified lack's candidates include one of the class it asks for, which then
+    fails in other ways (an evidence document, not attributed as asked): the line says "meeting
+    the requirement", or it would read as if there were none of that class."""
+    return any(not any(inner.constraint == "ClassConstraintComponent" and inner.path is None
+                       for inner in candidate.lacks) for candidate in lack.closest) \
+        and not str(lack.expected).startswith(str(SHP))

@@ -7,6 +7,9 @@ STRINGS = {
                      "zh": "GB/T 《品牌培育 产业集群》"},
     # Between a label and what it labels: 层级：驱动层, Layer: driver layer.
     "punct.colon": {"en": ": ", "zh": "："},
+    # A redirect's own page, for a browser or client that does not follow it.
+    "redirect.title": {"en": "Moved", "zh": "已转到新地址"},
+    "redirect.body": {"en": "This page is at", "zh": "此页面位于"},
     "nav.home": {"en": "Clusters", "zh": "产业集群"},
     "nav.validate": {"en": "Validate", "zh": "验证"},
     "nav.benchmark": {"en": "Benchmark", "zh": "对标比较"},
