@@ -9,7 +9,7 @@ import errno
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, NoReturn, TypeVar
+from typing import Any, NoReturn, TypeVar, cast
 
 import click
 
@@ -18,8 +18,8 @@ from .cli_click_i18n import speaking
 from .cli_output import flush_stdout, stdout_failure
 from .errors import CheckerError, InputError, OutputError
 from .os_reasons import os_reason
-from .cli_lang import LANG_ENV, lang_option
-from .i18n import DEFAULT_LANG, LANGUAGES, Lang, message
+from .cli_lang import LANG_ENV, lang_option, language_of_tag
+from .i18n import DEFAULT_LANG, Lang, message
 from .cli_benchmark import benchmark_command
 from .cli_generate import generate_command
 from .cli_recheck import recheck_command
@@ -135,7 +135,8 @@ def _error_language(ctx: click.Context) -> Lang:
 
 def _first_spoken(*asked: str | None) -> Lang:
     """The first of the languages asked for that bcic speaks, else the default."""
-    return next((lang for wanted in asked for lang in LANGUAGES if wanted == lang), DEFAULT_LANG)
+    return next((cast(Lang, lang) for wanted in asked if (lang := language_of_tag(wanted))),
+                DEFAULT_LANG)
 
 
 def _lang_in(args: list[str]) -> str | None:

@@ -30,7 +30,7 @@ from .queries import (Page, bind, check_summary_for, get_query, list_queries, re
                       stream_named_query, values_given_once)
 from .query import QueryResult, read_query_argument, run_query, run_remote_query
 from .query_runner import QueryTimeoutError
-from .render.text import provision_title
+from .render.text import provision_titles
 from .render.results import CHUNK_ROWS, RESULT_FORMATS, aligned_table, write_results
 from .revisions import delete_revision, find_cluster
 from .store import ENGINE_ENV, open_store_for_writing
@@ -231,7 +231,7 @@ def history_command(ctx: click.Context, cluster: str, titles: bool, location: st
     ctx.meta[LANG_META_KEY] = lang
     with store_to_read(location, lang, engine, user) as store:
         changes = cluster_history(store, find_cluster(store, cluster))
-    titled = provision_title if titles else None
+    titled = provision_titles if titles else None
     echo_text("".join(line + "\n" for line in _history_lines(changes, lang, titled)), nl=False)
 
 
@@ -425,7 +425,7 @@ def _cluster_rows(summaries: list[ClusterSummary], lang: Lang) -> list[list[str]
 
 
 def _history_lines(changes: list[RevisionChange], lang: Lang,
-                   titled: Callable[[str, Lang], str] | None) -> Iterator[str]:
+                   titled: Callable[[tuple[str, ...], Lang], list[str]] | None) -> Iterator[str]:
     """Each revision's line, then the provisions it closed and opened: listed on one line, or
     one per line with `titled`'s words for each."""
     for change in changes:
@@ -443,11 +443,11 @@ def _history_lines(changes: list[RevisionChange], lang: Lang,
 
 
 def _changed_lines(key: str, ids: tuple[str, ...], lang: Lang,
-                   titled: Callable[[str, Lang], str] | None) -> Iterator[str]:
+                   titled: Callable[[tuple[str, ...], Lang], list[str]] | None) -> Iterator[str]:
     """The provisions a revision closed or opened (`key`), as `_history_lines` lists them."""
     if titled is None or not ids:
         yield "    " + message(f"store.history.{key}", lang,
                                ids=provisions_listed(ids, lang) or message("report.none", lang))
         return
     yield "    " + message(f"store.history.{key}", lang, ids="").rstrip()
-    yield from (f"      {titled(requirement_id, lang)}" for requirement_id in ids)
+    yield from (f"      {line}" for line in titled(ids, lang))

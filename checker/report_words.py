@@ -83,10 +83,16 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
                             "zh": "{property}为{value}；{lack}"},
     # After a value of another kind than a year or a date asked: how to write one, typed.
     "report.lack.write_typed": {
-        "en": ": write it with its datatype, \"{text}\"^^{datatype} in Turtle, "
-              "{{\"@value\": \"{text}\", \"@type\": \"{datatype}\"}} in JSON-LD",
-        "zh": "：应写明数据类型，Turtle 中写作 \"{text}\"^^{datatype}，JSON-LD 中写作 "
-              "{{\"@value\": \"{text}\", \"@type\": \"{datatype}\"}}"},
+        "en": ": write it with its datatype, \"{text}\"^^{curie} in Turtle, "
+              "{{\"@value\": \"{text}\", \"@type\": \"{iri}\"}} in JSON-LD",
+        "zh": "：应写明数据类型，Turtle 中写作 \"{text}\"^^{curie}，JSON-LD 中写作 "
+              "{{\"@value\": \"{text}\", \"@type\": \"{iri}\"}}"},
+    # …where the value gives no real one of that kind (2023-02-30, 2021年上半年): the form only.
+    "report.lack.typed_example": {
+        "en": ": write one with its datatype, as in \"{text}\"^^{curie} in Turtle, "
+              "{{\"@value\": \"{text}\", \"@type\": \"{iri}\"}} in JSON-LD (an example)",
+        "zh": "：应写明数据类型，格式如 Turtle 中的 \"{text}\"^^{curie}、JSON-LD 中的 "
+              "{{\"@value\": \"{text}\", \"@type\": \"{iri}\"}}（仅为示例）"},
     # After a quoted value of another kind than the one asked: what it was given as.
     "report.lack.given_as": {"en": " (given as {kind})", "zh": "（给出的是{kind}）"},
     "report.lack.qualified": {"en": "has no {property} that is {a_expected}",

@@ -184,7 +184,9 @@ def test_a_repeated_lang_is_refused_too(client: FlaskClient) -> None:
 
 
 @pytest.mark.parametrize("accept", ["text/csv", "application/sparql-results+xml",
-                                    "text/turtle, application/json;q=0"])
+                                    "text/turtle, application/json;q=0", "text/*",
+                                    "application/json;q=0, text/html",
+                                    "text/csv, text/html;q=0.1"])
 @pytest.mark.parametrize("path", ["/api/queries/clusters-by-drive-mode", "/api/queries"])
 def test_an_accept_that_refuses_json_is_406_and_names_json_and_sparql(
         client: FlaskClient, accept: str, path: str) -> None:
@@ -195,6 +197,10 @@ def test_an_accept_that_refuses_json_is_406_and_names_json_and_sparql(
     assert "application/json" in message and "/sparql" in message and accept in message
     chinese = client.get(path + "?lang=zh", headers={"Accept": accept}).get_json()
     assert "此处只提供 JSON" in chinese["message"]
+
+
+def test_an_unknown_query_is_404_whatever_the_accept(client: FlaskClient) -> None:
+    assert client.get("/api/queries/nosuch", headers={"Accept": "text/csv"}).status_code == 404
 
 
 @pytest.mark.parametrize("accept", ["application/json", "*/*", "", "text/html",

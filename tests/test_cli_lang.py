@@ -78,3 +78,13 @@ def test_a_good_lang_option_wins_over_a_bad_bcic_lang(tmp_path: Path) -> None:
         main, ["clusters", "--lang", "zh", "--store", str(tmp_path / "none")])
     assert result.exit_code == 2
     assert "处没有存储" in result.stderr
+
+
+@pytest.mark.parametrize("value", ["zh-CN", "ZH", "zh_CN.UTF-8"])
+def test_a_locale_style_language_is_read_by_its_first_part(value: str, tmp_path: Path) -> None:
+    """BCIC_LANG and --lang take a tag or locale as people have them: zh-CN is zh."""
+    where = str(tmp_path / "none")
+    from_env = CliRunner(env={"BCIC_LANG": value}).invoke(main, ["clusters", "--store", where])
+    from_option = CliRunner().invoke(main, ["clusters", "--lang", value, "--store", where])
+    for result in (from_env, from_option):
+        assert result.exit_code == 2 and "处没有存储" in result.stderr

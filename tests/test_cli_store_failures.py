@@ -60,7 +60,7 @@ def test_a_flush_failing_after_the_commit_says_the_revision_was_stored(
         store: str, full_disk: None) -> None:
     result = _bcic("ingest", DEHUA, "--store", store, "--lang", "zh")
     assert result.exit_code == 4, result.output
-    assert (f"错误：{DEHUA_CLUSTER} 的第 2 版修订版已存储（请勿重复提交），但存储随后未能将其写入"
+    assert (f"错误：{DEHUA_CLUSTER} 的第 2 版已存储（请勿重复提交），但存储随后未能将其写入"
             "磁盘（[Errno 28] IO error: No space left on device") in result.stderr
     assert "存储出错" not in result.stderr  # not "the store failed", as if nothing was stored
     assert "revision 2" in _bcic("history", DEHUA_CLUSTER, "--store", store).output

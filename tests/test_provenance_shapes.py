@@ -211,30 +211,35 @@ def test_a_malformed_date_is_reported_with_its_value(date: Literal) -> None:
     assert not frame_results(report, "8.1.4", "Dated")  # it has a date: only its form is wrong
 
 
-# How a finding says to write a date of another kind (checker/render/wording.py, typed_form).
-EN_TYPED = ": write it with its datatype, \"2021-06-30\"^^xsd:date in Turtle, {\"@value\": \"2021-06-30\", \"@type\": \"xsd:date\"} in JSON-LD\n"
-ZH_TYPED = "：应写明数据类型，Turtle 中写作 \"2021-06-30\"^^xsd:date，JSON-LD 中写作 {\"@value\": \"2021-06-30\", \"@type\": \"xsd:date\"}\n"
+# How a finding says to write a date of another kind (checker/render/wording.py, typed_form): the
+# value's own day where it gives one, else the form by an example.
+EN_EXAMPLE = (': write one with its datatype, as in "2021-06-30"^^xsd:date in Turtle, '
+              '{"@value": "2021-06-30", "@type": "http://www.w3.org/2001/XMLSchema#date"} in JSON-LD (an example)\n')
+ZH_EXAMPLE = ('：应写明数据类型，格式如 Turtle 中的 "2021-06-30"^^xsd:date、JSON-LD 中的 '
+              '{"@value": "2021-06-30", "@type": "http://www.w3.org/2001/XMLSchema#date"}（仅为示例）\n')
+EN_OWN = (': write it with its datatype, "2021-11-30"^^xsd:date in Turtle, '
+          '{"@value": "2021-11-30", "@type": "http://www.w3.org/2001/XMLSchema#date"} in JSON-LD\n')
 
 
 @pytest.mark.parametrize("lang, date, said", [
     ("zh", Literal("2021年"),
      "（…/environment-monitoring）：“日期”的取值“2021年”（给出的是文本）不是年-月-日形式的日期"
-     "（如 2021-06-30）" + ZH_TYPED),
+     "（如 2021-06-30）" + ZH_EXAMPLE),
     ("en", Literal("2021年"),
      "…/environment-monitoring: its “date” “2021年” (given as text) is not a year-month-day date "
-     "(e.g. 2021-06-30)" + EN_TYPED),
+     "(e.g. 2021-06-30)" + EN_EXAMPLE),
     ("zh", Literal("2021年", lang="zh"),
      "（…/environment-monitoring）：“日期”的取值“2021年”（给出的是文本）不是年-月-日形式的日期"
-     "（如 2021-06-30）" + ZH_TYPED),
+     "（如 2021-06-30）" + ZH_EXAMPLE),
     ("zh", Literal("2021", datatype=XSD_GYEAR),
      "（…/environment-monitoring）：“日期”的取值“2021”（给出的是年份）不是年-月-日形式的日期"
-     "（如 2021-06-30）" + ZH_TYPED),
+     "（如 2021-06-30）" + ZH_EXAMPLE),
     ("en", Literal("2021", datatype=XSD_GYEAR),
      "…/environment-monitoring: its “date” “2021” (given as a year) is not a year-month-day date "
-     "(e.g. 2021-06-30)" + EN_TYPED),
+     "(e.g. 2021-06-30)" + EN_EXAMPLE),
     ("en", Literal("2021-11-30T09:00:00", datatype=XSD_DATETIME),
      "…/environment-monitoring: its “date” “2021-11-30T09:00:00” (given as a date and time) is not "
-     "a year-month-day date (e.g. 2021-06-30)" + EN_TYPED),
+     "a year-month-day date (e.g. 2021-06-30)" + EN_OWN),
     ("zh", Literal("2021-02-30", datatype=XSD_DATE),
      "（…/environment-monitoring）：“日期”的取值“2021-02-30”不是有效的日期，应写为年-月-日形式的日期"
      "（如 2021-06-30）\n"),

@@ -111,6 +111,9 @@ def test_the_api_and_the_report_page_check_a_stored_revision_again_storing_nothi
     assert (f"Revision 1 of {DATANG_CLUSTER} was judged under rulebook 0.1.0 (not conformant)"
             in report)
     assert f'href="/clusters/{key}/revisions/1"' in report
+    download = client.get(shown.headers["Location"] + "?format=json&lang=en")
+    assert download.headers["Content-Disposition"] == (
+        f'attachment; filename="bcic-recheck-{key}-1.en.json"')
     chinese = client.get(shown.headers["Location"] + "?lang=zh").get_data(as_text=True)
     assert f"产业集群 {DATANG_CLUSTER} 的第 1 版按规则库 0.1.0 评价（不符合" in chinese
     assert "第 1 版已存储的报告" in chinese

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from rdflib import RDF, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, FOAF, PROV
+from rdflib.namespace import DCTERMS, FOAF, ORG, PROV
 
 from checker.namespaces import BCIC
 from checker.paths import EXAMPLES_DIR
@@ -153,7 +153,7 @@ def test_each_provision_the_audit_found_only_partly_checkable_asks_the_evaluator
 @pytest.mark.parametrize("lang, said", [
     ("en", "its “year” “2021” (given as a whole number) is not a year typed as a year: write it with "
            "its datatype, \"2021\"^^xsd:gYear in Turtle, {\"@value\": \"2021\", \"@type\": "
-           "\"xsd:gYear\"} in JSON-LD"),
+           "\"http://www.w3.org/2001/XMLSchema#gYear\"} in JSON-LD"),
     ("zh", "“年份”的取值“2021”（给出的是整数）不是标明年份类型的年份：应写明数据类型，Turtle 中写作 "
            "\"2021\"^^xsd:gYear"),
 ])
@@ -195,3 +195,78 @@ def test_an_evidence_document_that_fails_its_duty_is_not_said_to_be_missing(
     report = validate_graph(data)
     assert report.outcome("4.2.1-c").status is Status.NOT_MET
     assert said in render_report(report, "text", lang)  # type: ignore[arg-type]
+
+
+def test_an_enterprises_own_testing_centre_beside_the_clusters_does_no_harm() -> None:
+    """7.4.4 asks that such resources be set up through government and associations, not that
+    no enterprise run another: some centre and some platform suffice."""
+    data = dehua()
+    centre = URIRef(EX + "tc2")
+    data.add((centre, RDF.type, BCIC.SharedTestingCentre))
+    data.add((centre, DCTERMS.title, Literal("瓷韵企业检测中心（对集群开放）", lang="zh")))
+    data.add((centre, DCTERMS.date, Literal("2023-04-01", datatype=XSD_DATE)))
+    data.add((centre, PROV.wasAttributedTo, URIRef(EX + "ent-ciyun")))
+    assert status(data, "7.4.4") is not Status.NOT_MET
+
+
+def test_a_member_typed_with_org_formal_organization_is_an_organisation() -> None:
+    """W3C ORG: org:FormalOrganization is a kind of org:Organization (4.1, the duties, 7.4.4)."""
+    data = dehua()
+    member = URIRef(EX + "gov-market")
+    data.remove((member, RDF.type, None))
+    data.add((member, RDF.type, ORG.FormalOrganization))
+    report = validate_graph(data)
+    for rid in ("4.1", "4.2.1-a", "4.2.1-c", "7.4.4"):
+        assert report.outcome(rid).status is not Status.NOT_MET, rid
+
+
+def test_the_body_as_a_whole_is_no_members_role() -> None:
+    """4.1: a member holds one of the five roles of the kinds it lists; with the ontology's role
+    of the body as a whole, no duty would bind anyone."""
+    data = dehua()
+    for membership in list(data.subjects(RDF.type, ORG.Membership)):
+        data.remove((membership, ORG.role, None))
+        data.add((membership, ORG.role, BCIC.CultivationBodyRole))
+    assert status(data, "4.1") is Status.NOT_MET
+
+
+def test_a_strategy_whose_positioning_rests_on_the_internal_analysis_meets_5_3() -> None:
+    """6.1: the strategy includes its positioning, which 6.1.1.1 forms on the analyses."""
+    data = dehua()
+    data.remove((URIRef(EX + "strategy"), BCIC.basedOn, URIRef(EX + "internal")))
+    assert (URIRef(EX + "positioning"), BCIC.basedOn, URIRef(EX + "internal")) in data
+    assert status(data, "5.3") is not Status.NOT_MET
+
+
+def test_a_fund_whose_amount_is_no_number_is_no_gap_of_7_1_2_1() -> None:
+    data = dehua()
+    fund = URIRef(EX + "brand-fund")
+    data.remove((fund, BCIC.amount, None))
+    data.add((fund, BCIC.amount, Literal("五千万元", lang="zh")))
+    assert status(data, "7.1.2.1") is not Status.NOT_MET
+
+
+@pytest.mark.parametrize("value, said", [
+    (Literal("2020年"), 'write it with its datatype, "2020"^^xsd:gYear in Turtle, {"@value": '
+                        '"2020", "@type": "http://www.w3.org/2001/XMLSchema#gYear"} in JSON-LD'),
+    (Literal("去年"), 'write one with its datatype, as in "2021"^^xsd:gYear in Turtle'),
+])
+def test_a_year_is_written_from_the_values_own_digits_or_shown_by_an_example(
+        value: Literal, said: str) -> None:
+    """The finding never tells an observer of 2020 to write 2021: its own year where it gives
+    one, else the form, said to be an example."""
+    data = dehua()
+    observation = URIRef(EX + "obs-LocationAdvantage-2021-actual")
+    data.remove((observation, BCIC.refYear, None))
+    data.add((observation, BCIC.refYear, value))
+    assert said in render_report(validate_graph(data), "text", "en")
+
+
+def test_an_impossible_date_is_not_offered_as_the_form_to_write() -> None:
+    data = dehua()
+    monitoring = URIRef(EX + "fund-monitoring")
+    data.remove((monitoring, DCTERMS.date, None))
+    data.add((monitoring, DCTERMS.date, Literal("2023-02-30")))
+    shown = render_report(validate_graph(data), "text", "en")
+    assert '"2023-02-30"^^xsd:date' not in shown
+    assert 'as in "2021-06-30"^^xsd:date in Turtle' in shown and "(an example)" in shown

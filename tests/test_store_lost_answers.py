@@ -145,7 +145,7 @@ def test_an_ingest_that_cannot_read_back_its_lost_write_says_it_is_unknown_and_w
     with dropping_proxy(server.base, drop) as proxy:
         result = _ingest(proxy, "--lang", "zh")
     assert result.exit_code == 4, result.output
-    assert (f"无法确定 {DATANG} 的第 1 版修订版是否已存储，因为读回也失败了" in result.output
+    assert (f"无法确定 {DATANG} 的第 1 版是否已存储，因为读回也失败了" in result.output
             and f"再次发送之前，请先用 `bcic history {DATANG}` 查看" in result.output)
     assert "服务器未作应答就关闭了连接（Remote end closed connection without response）" in \
         result.output  # the system's words only in parentheses

@@ -338,7 +338,7 @@ def test_a_declared_benchmark_without_figures_is_explained(make_web_app, sample_
     ("en", "Jingdezhen ceramics industrial cluster (declared benchmark) — not stored: only figures "
            "this cluster reports about it, if any",
      "The declared benchmark, Jingdezhen ceramics industrial cluster, has no figures",
-     "The declared competitor(s), Chaozhou ceramics industrial cluster, have no figures"),
+     "The declared competitor, Chaozhou ceramics industrial cluster, has no figures"),
     ("zh", "景德镇陶瓷产业集群（声明的标杆） — 未存储：仅有本集群关于它的记录数值（如有）",
      "声明的标杆 景德镇陶瓷产业集群 在这些指标和年份上没有数值",
      "声明的竞争对手 潮州陶瓷产业集群 在这些指标和年份上没有数值"),
@@ -539,8 +539,9 @@ def test_benchmark_page_shows_the_four_comparisons_of_the_focus_cluster(make_web
         assert number(cells[5]) == benchmark_value and cells[6] == other_units[code]
         assert units[code] == other_units[code] and number(cells[7]) == value - benchmark_value
         assert cells[8] == "the benchmark's own submission"
-    assert ("The declared competitor(s), Chaozhou ceramics industrial cluster, have no figures"
+    assert ("The declared competitor, Chaozhou ceramics industrial cluster, has no figures"
             in html)  # Chaozhou is declared, and has none
+    assert '<span class="muted">(9.3.2 c))</span>' in html  # the standard's notation
 
 
 @pytest.mark.parametrize(("lang", "source"), [("en", "this cluster's submission"),

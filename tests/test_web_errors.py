@@ -26,7 +26,7 @@ def samples(sample_store: Path, make_web_app) -> FlaskClient:  # type: ignore[no
 
 
 @pytest.mark.parametrize("path, said, unsaid", [
-    (f"/clusters/{DATANG_KEY}/revisions/2", "的第 2 版修订版", "is not stored"),
+    (f"/clusters/{DATANG_KEY}/revisions/2", "的第 2 版", "is not stored"),
     ("/rulebook?chapter=99", "chapter='99'：条款目录涵盖第 4–9 章", "the catalogue covers"),
     ("/rulebook/9.9.9", "条款目录中没有规定或章节 '9.9.9'", "no provision or section"),
     ("/rulebook/shapes/Nope", "规则库的形状中没有 'Nope'", "no shape"),

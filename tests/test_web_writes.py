@@ -127,7 +127,7 @@ def test_an_upload_whose_flush_fails_after_the_commit_says_it_was_stored_without
     status, body, _ = _upload(app, evaluator, "zh")
     assert (status, body["error"]) == (503, "NotFlushedError")
     assert body["message"] == (
-        "https://example.org/tiny/cluster 的第 2 版修订版已存储（请勿重复提交），但存储随后未能"
+        "https://example.org/tiny/cluster 的第 2 版已存储（请勿重复提交），但存储随后未能"
         "将其写入磁盘（原因见服务器日志）：它已保存在存储的预写日志中，每次打开存储时都会读入；"
         "下次写入前请腾出磁盘空间")
     assert "No space left on device" in caplog.text  # the operator is told why

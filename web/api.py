@@ -6,7 +6,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, current_app, jsonify, render_template, request
 from werkzeug.exceptions import NotAcceptable
 
-from checker.queries import Page, values_given_once
+from checker.queries import Page, list_queries, values_given_once
 from checker.query_api import (answer_named_query, answer_named_query_on, query_catalogue,
                                split_page)
 from checker.rulebook_document import reload_rules, rules_to_reload
@@ -15,7 +15,7 @@ from . import answer_cache, query_service
 from .auth import require_role
 from .data import is_remote, read_store, summary_outdated, write_store
 from .i18n import request_language, ui
-from .negotiation import choose
+from .negotiation import choose, media_ranges
 from .openapi import openapi_document, operations_by_tag
 from .logs import rules_reloaded
 from .proxy import external_root, external_url
@@ -55,19 +55,38 @@ def reload_rules_from_files() -> Response:
 
 
 # The answers that are JSON only, whatever the client accepts: partners asking for CSV or XML are
-# told so (406) and sent to /sparql, never handed JSON they would read as CSV. A browser asking for
-# a page gets the JSON, which it shows.
+# told so (406) and sent to /sparql, never handed JSON they would read as CSV. A browser, whose
+# Accept puts a page first, gets the JSON, which it shows.
 _JSON_ONLY = frozenset({"api.queries", "api.named_query"})
-_SHOWN = {"json": ("application/json",), "page": ("text/html", "application/xhtml+xml")}
+_PAGES = ("text/html", "application/xhtml+xml")
 
 
 @bp.before_request
 def _refuse_what_is_not_json() -> None:
-    """406 for a JSON-only answer asked for with an Accept header that refuses JSON (and is no
-    browser's)."""
+    """406 for a JSON-only answer asked for with an Accept header that refuses JSON and is no
+    browser's; an unknown query is left to be 404."""
+    if request.endpoint not in _JSON_ONLY or not _a_query_asked():
+        return
     accept = request.headers.get("Accept", "")
-    if request.endpoint in _JSON_ONLY and choose(accept, _SHOWN) is None:
+    if choose(accept, {"json": ("application/json",)}) is None and not _browser_first(accept):
         raise NotAcceptable(ui("api.error.json_only", asked=accept))
+
+
+def _a_query_asked() -> bool:
+    """Whether the request names a known named query, or lists them."""
+    name = (request.view_args or {}).get("name")
+    return name is None or name in {q.name for q in list_queries()}
+
+
+def _browser_first(accept: str) -> bool:
+    """Whether the Accept header's first choice is a page, as a browser's is, and JSON is not
+    refused outright (application/json;q=0)."""
+    ranges = media_ranges(accept)
+    if any(r.quality == 0 and r.matches("application/json") and r.precedence[1] for r in ranges):
+        return False
+    best = max(ranges, key=lambda r: (r.quality, r.precedence), default=None)
+    return best is not None and best.quality > 0 and best.precedence[1] and any(
+        best.matches(page) for page in _PAGES)
 
 
 @bp.after_request

@@ -112,8 +112,10 @@ def validation_report(report_id: str) -> Response | str:
     kept = fresh_reports().get(report_id)
     if kept is None:
         raise NotFound(ui("report.error.not_kept", report_id=report_id))
-    return _report_response(kept.report, f"bcic-validation-{report_id[:8]}", revision=None,
-                            rechecked=kept.rechecked)
+    rechecked = kept.rechecked  # a recheck's downloads say which revision it checked again
+    name = (f"bcic-recheck-{cluster_key(rechecked.cluster)}-{rechecked.number}" if rechecked
+            else f"bcic-validation-{report_id[:8]}")
+    return _report_response(kept.report, name, revision=None, rechecked=rechecked)
 
 
 @bp.get("/clusters/<key>/revisions/<int:number>")

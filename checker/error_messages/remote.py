@@ -193,11 +193,11 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     },
     "error.remote.what_revision": {
         "en": "revision {number} of {cluster} is not stored",
-        "zh": "{cluster} 的第 {number} 版修订版并未存储",
+        "zh": "{cluster} 的第 {number} 版并未存储",
     },
     "error.remote.what_deletion": {
         "en": "revision {number} of {cluster} is still stored",
-        "zh": "{cluster} 的第 {number} 版修订版仍然存储着",
+        "zh": "{cluster} 的第 {number} 版仍然存储着",
     },
     "error.remote.what_rules": {
         "en": "the rule graphs hold {stored} triples of the {sent} sent",
@@ -221,7 +221,7 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
               "at the same moment (its turn had expired, or the writers' clocks disagree): the "
               "revision holds both submissions; delete it (bcic delete-revision) and ingest "
               "again",
-        "zh": "{endpoint} 上 {cluster} 的第 {number} 版修订版同时也被另一写入者写入（其写入权已"
+        "zh": "{endpoint} 上 {cluster} 的第 {number} 版同时也被另一写入者写入（其写入权已"
               "过期，或各写入者的时钟不一致）：该修订版含有两份提交材料；请删除它（bcic "
               "delete-revision）后重新入库",
     },
@@ -271,14 +271,14 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "{lost}; it is unknown whether revision {number} of {cluster} was stored, as "
               "reading it back failed too ({detail}): check with `bcic history {cluster}` "
               "before sending it again",
-        "zh": "{lost}；无法确定 {cluster} 的第 {number} 版修订版是否已存储，因为读回也失败了"
+        "zh": "{lost}；无法确定 {cluster} 的第 {number} 版是否已存储，因为读回也失败了"
               "（{detail}）：再次发送之前，请先用 `bcic history {cluster}` 查看",
     },
     "error.remote.lost_deletion_unknown": {
         "en": "{lost}; it is unknown whether revision {number} of {cluster} was deleted, as "
               "reading it back failed too ({detail}): check with `bcic history {cluster}` "
               "before deleting it again",
-        "zh": "{lost}；无法确定 {cluster} 的第 {number} 版修订版是否已删除，因为读回也失败了"
+        "zh": "{lost}；无法确定 {cluster} 的第 {number} 版是否已删除，因为读回也失败了"
               "（{detail}）：再次删除之前，请先用 `bcic history {cluster}` 查看",
     },
     "error.remote.lost_rules_unknown": {

@@ -19,11 +19,11 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     },
     "error.revision.not_stored": {
         "en": "revision {number} of <{cluster}> is not stored",
-        "zh": "未存储 <{cluster}> 的第 {number} 版修订版",
+        "zh": "未存储 <{cluster}> 的第 {number} 版",
     },
     "error.revision.exists": {
         "en": "revision {number} of {cluster} is already stored",
-        "zh": "{cluster} 的第 {number} 版修订版已存储",
+        "zh": "{cluster} 的第 {number} 版已存储",
     },
     "error.revision.no_free_number": {
         "en": "revisions {first} to {last} of {cluster} all have graphs stored already, so no "
@@ -33,11 +33,11 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     },
     "error.revision.no_report": {
         "en": "no report is stored for revision {number} of <{cluster}>",
-        "zh": "未存储 <{cluster}> 第 {number} 版修订版的报告",
+        "zh": "未存储 <{cluster}> 第 {number} 版的报告",
     },
     "error.revision.provenance": {
         "en": "the provenance of revision {number} of {cluster} does not describe <{subject}>",
-        "zh": "{cluster} 第 {number} 版修订版的来源信息没有描述 <{subject}>",
+        "zh": "{cluster} 第 {number} 版的来源信息没有描述 <{subject}>",
     },
     "error.store.uncounted_graph": {
         "en": "the store did not count graph <{graph}>",
@@ -170,11 +170,11 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "error.store.see_log": {"en": "the server's log says why", "zh": "原因见服务器日志"},
     "store.written.revision": {
         "en": "revision {number} of {cluster} was stored (do not send it again)",
-        "zh": "{cluster} 的第 {number} 版修订版已存储（请勿重复提交）",
+        "zh": "{cluster} 的第 {number} 版已存储（请勿重复提交）",
     },
     "store.written.deletion": {
         "en": "revision {number} of {cluster} was deleted",
-        "zh": "{cluster} 的第 {number} 版修订版已删除",
+        "zh": "{cluster} 的第 {number} 版已删除",
     },
     "store.written.rules": {"en": "the rule graphs were replaced", "zh": "规则图已替换"},
     "store.written.summary": {"en": "the summary graph was rebuilt", "zh": "摘要图已重建"},

@@ -231,7 +231,8 @@ class Namer(TermNamer):
         text = message(f"report.lack.{key}", self.lang, **values)
         if datatype_asked and key.endswith("not") and (
                 typed := typed_form(lack.value, lack.expected)) is not None:
-            text += message("report.lack.write_typed", self.lang, text=typed[0], datatype=typed[1])
+            text += message("report.lack.write_typed" if typed.own else "report.lack.typed_example",
+                            self.lang, text=typed.text, curie=typed.curie, iri=typed.datatype)
         if lack.expected is not None and key == "min_count" and not by_class:
             text += message("report.lack.of_class", self.lang, **values)
         if (counted := _COUNTED.get(key)) and lack.count and (lack.count > 1 or counted == "at_most"):

@@ -44,12 +44,14 @@ def report_title(requirement: Requirement, lang: Lang) -> str:
     return f"〔{title}〕" if lang == "zh" else f"[{title}]"
 
 
-def provision_title(requirement_id: str, lang: Lang) -> str:
-    """A provision in the standard's notation with its title (`report_title`) in the running
-    rulebook; the notation alone for one that rulebook no longer has."""
-    notation = provision_notation(requirement_id, lang)
-    requirement = load_rulebook().requirements.get(requirement_id)
-    return notation if requirement is None else f"{notation}  {report_title(requirement, lang)}"
+def provision_titles(requirement_ids: tuple[str, ...], lang: Lang) -> list[str]:
+    """Provisions in the standard's notation, each with its title (`report_title`) in the running
+    rulebook, the titles in one column; the notation alone for one that rulebook no longer has."""
+    requirements = load_rulebook().requirements
+    notations = [provision_notation(r, lang) for r in requirement_ids]
+    column = max((width(n) for n in notations), default=0) + 2
+    return [_ljust(n, column) + report_title(requirements[r], lang) if r in requirements else n
+            for r, n in zip(requirement_ids, notations)]
 
 
 def sorted_results(results: tuple[ShaclResult, ...]) -> list[ShaclResult]:

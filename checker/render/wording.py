@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
 
 from rdflib import RDF, Literal, URIRef
 from rdflib.namespace import XSD
@@ -28,12 +30,21 @@ _KINDS: dict[str, tuple[URIRef, ...]] = {
 }
 DATATYPE_KINDS: dict[Node, str] = {d: kind for kind, found in _KINDS.items() for d in found}
 # Kinds no plain Turtle or JSON value gives (a bare 2021 is a whole number, "2021-06-30" text):
-# the lexical form each takes, and an example of it.
-_TYPED_FORMS: dict[str, tuple[re.Pattern[str], str]] = {
-    "year": (re.compile(r"-?\d{4}"), "2021"),
-    "year_month": (re.compile(r"-?\d{4}-(0[1-9]|1[0-2])"), "2021-06"),
-    "date": (re.compile(r"-?\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])"), "2021-06-30"),
-}
+# an example of each, and how a value meant as one is read: its year, month and day, written as
+# the kind's lexical form ("2020年" is the year 2020, "2023-01-10T09:00:00" the day 2023-01-10).
+_TYPED_EXAMPLES = {"year": "2021", "year_month": "2021-06", "date": "2021-06-30"}
+_DATE_PARTS = re.compile(r"\s*(\d{4})(?:[-/年.]\s*(\d{1,2})(?:[-/月.]\s*(\d{1,2}))?)?")
+
+
+@dataclass(frozen=True)
+class TypedForm:
+    """How to write a value of a kind that needs its datatype: the text, the datatype's IRI and
+    prefixed name, and whether the text is the value's own (else an example of the kind)."""
+
+    text: str
+    datatype: URIRef
+    curie: str
+    own: bool
 
 
 def datatype_kind(datatype: Node | None) -> str | None:
@@ -64,13 +75,31 @@ def path_in_words(steps: Sequence[tuple[URIRef, bool]], lang: Lang, term: Callab
     return said
 
 
-def typed_form(value: Node | None, datatype: Node | None) -> tuple[str, str] | None:
-    """How to write a value of a kind that needs its datatype (a year, a date): its own text when
-    that has the kind's form, else an example, and the datatype's prefixed name; None for kinds a
-    plain value gives (numbers, text)."""
+def typed_form(value: Node | None, datatype: Node | None) -> TypedForm | None:
+    """How to write a value of a kind that needs its datatype (a year, a year and month, a date):
+    the value's own year, month and day where it gives them and they make a real one, else an
+    example; None for kinds a plain value gives (numbers, text)."""
     kind = datatype_kind(datatype)
-    if kind not in _TYPED_FORMS or not isinstance(datatype, URIRef):
+    if kind not in _TYPED_EXAMPLES or not isinstance(datatype, URIRef):
         return None
-    form, example = _TYPED_FORMS[kind]
-    text = str(value).strip() if isinstance(value, Literal) else ""
-    return (text if form.fullmatch(text) else example), f"xsd:{datatype.removeprefix(str(XSD))}"
+    own = _own_form(kind, str(value) if isinstance(value, Literal) else "")
+    curie = f"xsd:{datatype.removeprefix(str(XSD))}"
+    return TypedForm(own or _TYPED_EXAMPLES[kind], datatype, curie, own is not None)
+
+
+def _own_form(kind: str, text: str) -> str | None:
+    """The value's year, month and day as the kind writes them, when it gives as many as the kind
+    needs and they name a real day (never 2023-02-30)."""
+    found = _DATE_PARTS.match(text)
+    if found is None:
+        return None
+    year, month, day = found.groups()
+    needed = {"year": 1, "year_month": 2, "date": 3}[kind]
+    parts = [int(p) for p in (year, month, day) if p is not None]
+    if len(parts) < needed:
+        return None
+    try:
+        date(*(parts[:needed] + [1] * (3 - needed)))
+    except ValueError:
+        return None
+    return "-".join([f"{parts[0]:04d}", *(f"{p:02d}" for p in parts[1:needed])])

@@ -271,12 +271,20 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The declared benchmark, {names}, has no figures for these indicators and year: "
               "no stored submission of it states them, nor does this cluster report them.",
         "zh": "声明的标杆 {names} 在这些指标和年份上没有数值：库中没有其提交记录这些数值，本集群也未报告。"},
+    "benchmark.four.empty.declared_benchmarks": {
+        "en": "The declared benchmarks, {names}, have no figures for these indicators and year: "
+              "no stored submission of them states them, nor does this cluster report them.",
+        "zh": "声明的标杆 {names} 在这些指标和年份上没有数值：库中没有其提交记录这些数值，本集群也未报告。"},
     "benchmark.four.empty.chosen_benchmark": {
         "en": "The chosen benchmark, {names}, has no figures for these indicators and year: no "
               "stored submission of it states them, nor does this cluster report them.",
         "zh": "所选标杆 {names} 在这些指标和年份上没有数值：库中没有其提交记录这些数值，本集群也未报告。"},
     "benchmark.four.empty.declared_competitor": {
-        "en": "The declared competitor(s), {names}, have no figures for these indicators and "
+        "en": "The declared competitor, {names}, has no figures for these indicators and year: no "
+              "stored submission of it states them, nor does this cluster report them.",
+        "zh": "声明的竞争对手 {names} 在这些指标和年份上没有数值：库中没有其提交记录这些数值，本集群也未报告。"},
+    "benchmark.four.empty.declared_competitors": {
+        "en": "The declared competitors, {names}, have no figures for these indicators and "
               "year: no stored submission of them states them, nor does this cluster report them.",
         "zh": "声明的竞争对手 {names} 在这些指标和年份上没有数值：库中没有其提交记录这些数值，本集群也未报告。"},
     "benchmark.four.empty.competitors": {
