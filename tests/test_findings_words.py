@@ -151,11 +151,11 @@ x:o4 a org:Organization ; rdfs:label "机构四" .
 
 @pytest.mark.parametrize("lang, lines", [
     ("zh", ["…#m1：\n                – “成员”的取值“…#o1”没有标明为中文的“名称”\n"
-            "                – 缺少“角色”（应为“培育主体角色”）\n",
+            "                – 缺少“角色”\n",
             "一项未命名的“成员关系”：缺少“所属组织”（应为“培育主体”）\n",
             "…#m4：“成员”的取值“机构四”没有标明为中文的“名称”\n"]),
     ("en", ["…#m1:\n                – its “member” “Org one” has no “name” marked as Chinese\n"
-            "                – lacks “role” (a “cultivation actor role”)\n",
+            "                – lacks “role”\n",
             "an unnamed “membership”: lacks “member of” (a “cultivation body”)\n",
             "…#m4: its “member” “机构四” has no “name” marked as Chinese\n"]),
 ], ids=["zh", "en"])

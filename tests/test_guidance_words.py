@@ -199,8 +199,8 @@ def test_an_ask_going_on_from_a_property_of_many_values_is_not_folded_into_it() 
                       "间隔开头的文字（如“每年”“每季度”“年度”）"),
     ("en", "9.4.1", "(bcic:priority) as a rank, such as 1, or a ranking word, such as “high”"),
     ("zh", "9.4.1", "（bcic:priority）为名次（如 1）或表示等级的文字（如“高”）"),
-    ("en", "7.1.2.1", "“amount” (bcic:amount) as a number"),
-    ("zh", "7.1.2.1", "“金额”（bcic:amount）为数字"),
+    ("en", "5.2.3", "“concentration value” (bcic:concentrationValue) as a number"),
+    ("zh", "5.2.3", "“集中度数值”（bcic:concentrationValue）为数字"),
 ])
 def test_a_hint_says_the_form_a_value_takes_where_a_shape_asks_one(
         meitan: Report, lang: Lang, clause: str, said: str) -> None:
