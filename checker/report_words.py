@@ -123,6 +123,10 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
                                   "zh": "缺少符合要求的{a_property}"},
     "report.lack.qualified_language": {"en": "has no {property} marked as {language}",
                                        "zh": "没有标明为{language}的{property}"},
+    # A value of a kind the shape refuses, which its label names (a government body in an
+    # enterprise's role).
+    "report.lack.not_kind": {"en": "its {property} {value} is {form}, which this role does not take",
+                             "zh": "{property}的取值{value}是{form}，不能担任此角色"},
     "report.lack.other": {"en": "its {property} does not meet the requirement",
                           "zh": "{property}不符合要求"},
     "report.lack.of_class": {"en": " ({a_expected})", "zh": "（应为{a_expected}）"},

@@ -178,7 +178,9 @@ def test_a_duty_done_by_a_member_in_another_role_says_no_membership_as_asked_ref
     en, zh = (render_report(report, "text", lang) for lang in ("en", "zh"))
     assert ("– has no “associated with” that a “membership” meeting the requirement refers to "
             "through “member”\n") in en
-    assert "…/ms-assoc-ceramics: its “role” “industry organisation role” is not one of the values allowed" in en
+    assert ("…/ms-assoc-ceramics:\n                – its “role” “industry organisation role” is not "
+            "one of the values allowed\n                – its “member” “Dehua Ceramics Industry "
+            "Association” is a third-party institution, which this role does not take\n") in en
     assert "– 没有“相关责任方”由符合要求的“成员关系”以“成员”指向\n" in zh
 
 

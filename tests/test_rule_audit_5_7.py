@@ -270,3 +270,25 @@ def test_an_impossible_date_is_not_offered_as_the_form_to_write() -> None:
     shown = render_report(validate_graph(data), "text", "en")
     assert '"2023-02-30"^^xsd:date' not in shown
     assert 'as in "2021-06-30"^^xsd:date in Turtle' in shown and "(an example)" in shown
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "is a government body, which this role does not take"),
+    ("zh", "是政府机构，不能担任此角色"),
+])
+def test_a_government_body_in_an_enterprise_role_fulfils_no_enterprise_duty(
+        lang: str, said: str) -> None:
+    """4.2.3 binds 企业与相关及支持产业企业: a member typed as a government body, given an enterprise
+    role, does not fulfil 4.2.3 b); the finding says why. A member typed only org:Organization is
+    not asked its kind (the sample's other duties stay met)."""
+    data = dehua()
+    member = URIRef(EX + "ent-baiyufang")
+    data.remove((member, RDF.type, None))
+    data.add((member, RDF.type, BCIC.GovernmentBody))
+    report = validate_graph(data)
+    assert report.outcome("4.2.3-b").status is Status.NOT_MET
+    assert said in render_report(report, "text", lang)  # type: ignore[arg-type]
+    untyped = dehua()
+    untyped.remove((member, RDF.type, None))
+    untyped.add((member, RDF.type, ORG.Organization))
+    assert status(untyped, "4.2.3-b") is not Status.NOT_MET

@@ -35,7 +35,7 @@ _LACK_KEYS = {"HasValueConstraintComponent": "has_value", "MinCountConstraintCom
               "DatatypeConstraintComponent": "datatype", "InConstraintComponent": "in",
               "PatternConstraintComponent": "pattern", "NodeConstraintComponent": "node",
               "OrConstraintComponent": "or", "QualifiedMinCountConstraintComponent": "qualified",
-              "LanguageInConstraintComponent": "language"}
+              "LanguageInConstraintComponent": "language", "NotConstraintComponent": "not_kind"}
 _OF_VALUES = ("class", "datatype", "pattern", "in", "or", "language")  # said of a value
 # Lacks said as what the record does or is ("lacks …", "has no …"): said of a record it points to
 # in the same sentence (report.lack.of_value).
@@ -252,6 +252,9 @@ class Namer(TermNamer):
             return f"{own}not", asked, ""
         if kind_of in ("pattern", "or") and (form := self.label(lack.shape)) is not None:
             return f"{own}not", form, ""
+        if key == "not_kind":  # a member of a kind its role does not take (4.1), by its label
+            form = self.label(lack.shape)
+            return (key, form, "") if form is not None else ("other", "", "")
         if key == "node" and isinstance(lack.value, Literal):  # a value failing in several ways
             return "pattern", "", ""
         return key, "", ""
