@@ -138,7 +138,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "No other stored cluster has “{text}” in its name or IRI. Offered: the declared "
               "and chosen clusters only.",
         "zh": "没有名称或 IRI 含“{text}”的其他已存储产业集群。可选项：仅声明的和已选择的产业集群。"},
-    "cluster.role_marked": {"en": " ({role})", "zh": "（{role}）"},
+    # Words set apart after a name or heading, in each language's brackets: a role, a clause.
+    "cluster.bracketed": {"en": " ({text})", "zh": "（{text}）"},
     "cluster.role.benchmark": {"en": "declared benchmark", "zh": "声明的标杆"},
     "cluster.role.competitor": {"en": "declared competitor", "zh": "声明的竞争集群"},
     "cluster.radar.title": {"en": "Indicator groups against the benchmark (9.3.2 c)",
