@@ -30,6 +30,22 @@ def status(data: Graph, requirement_id: str) -> Status:
     return validate_graph(data).outcome(requirement_id).status
 
 
+def with_value(local: str, prop: URIRef, value: Literal) -> Graph:
+    """The sample with one node's values of `prop` replaced by `value`."""
+    data = dehua()
+    data.set((URIRef(EX + local), prop, value))
+    return data
+
+
+def retyped(local: str, cls: URIRef) -> Graph:
+    """The sample with one node's types replaced by `cls` (a member given another kind)."""
+    data = dehua()
+    node = URIRef(EX + local)
+    data.remove((node, RDF.type, None))
+    data.add((node, RDF.type, cls))
+    return data
+
+
 def test_the_sample_meets_every_clause_these_tests_change() -> None:
     report = validate_graph(dehua())
     for rid in ("4.2.3-b", "5.2.4", "5.3", "7.1.1", "7.1.2.1", "7.4.3", "7.4.4", "7.5.4"):
@@ -133,11 +149,7 @@ def test_a_strategy_that_rests_on_no_internal_analysis_fails_5_3() -> None:
 def test_a_person_in_an_enterprise_role_fulfils_no_enterprise_duty() -> None:
     """4.1 「成员一般包含…企业…」: a member is an organisation; a person given the enterprise role
     is none, so 4.2.3 b)'s record by that person does not count (4.1 reports the member too)."""
-    data = dehua()
-    person = URIRef(EX + "ent-baiyufang")
-    data.remove((person, RDF.type, None))
-    data.add((person, RDF.type, FOAF.Person))
-    report = validate_graph(data)
+    report = validate_graph(retyped("ent-baiyufang", FOAF.Person))
     assert report.outcome("4.2.3-b").status is Status.NOT_MET
     assert report.outcome("4.1").status is Status.NOT_MET
 
@@ -160,10 +172,7 @@ def test_each_provision_the_audit_found_only_partly_checkable_asks_the_evaluator
 def test_a_year_written_as_a_bare_number_is_told_how_to_write_it(lang: str, said: str) -> None:
     """9.2.3: the finding shows the value typed as the year it was meant to be, in both
     syntaxes, and its headline says the year may be mistyped, not only missing or repeated."""
-    data = dehua()
-    observation = URIRef(EX + "obs-LocationAdvantage-2021-actual")
-    data.remove((observation, BCIC.refYear, None))
-    data.add((observation, BCIC.refYear, Literal(2021)))
+    data = with_value("obs-LocationAdvantage-2021-actual", BCIC.refYear, Literal(2021))
     shown = render_report(validate_graph(data), "text", lang)  # type: ignore[arg-type]
     assert said in shown
     assert ("or gives it not typed as a year (9.2.3)" if lang == "en"
@@ -171,10 +180,7 @@ def test_a_year_written_as_a_bare_number_is_told_how_to_write_it(lang: str, said
 
 
 def test_a_date_written_as_text_is_told_its_datatype_and_keeps_its_own_digits() -> None:
-    data = dehua()
-    monitoring = URIRef(EX + "fund-monitoring")
-    data.remove((monitoring, DCTERMS.date, None))
-    data.add((monitoring, DCTERMS.date, Literal("2021-12-01")))
+    data = with_value("fund-monitoring", DCTERMS.date, Literal("2021-12-01"))
     shown = render_report(validate_graph(data), "text", "en")
     assert ("“2021-12-01” (given as text) is not a year-month-day date (e.g. 2021-06-30): write "
             "it with its datatype, \"2021-12-01\"^^xsd:date in Turtle") in shown
@@ -211,11 +217,7 @@ def test_an_enterprises_own_testing_centre_beside_the_clusters_does_no_harm() ->
 
 def test_a_member_typed_with_org_formal_organization_is_an_organisation() -> None:
     """W3C ORG: org:FormalOrganization is a kind of org:Organization (4.1, the duties, 7.4.4)."""
-    data = dehua()
-    member = URIRef(EX + "gov-market")
-    data.remove((member, RDF.type, None))
-    data.add((member, RDF.type, ORG.FormalOrganization))
-    report = validate_graph(data)
+    report = validate_graph(retyped("gov-market", ORG.FormalOrganization))
     for rid in ("4.1", "4.2.1-a", "4.2.1-c", "7.4.4"):
         assert report.outcome(rid).status is not Status.NOT_MET, rid
 
@@ -239,10 +241,7 @@ def test_a_strategy_whose_positioning_rests_on_the_internal_analysis_meets_5_3()
 
 
 def test_a_fund_whose_amount_is_no_number_is_no_gap_of_7_1_2_1() -> None:
-    data = dehua()
-    fund = URIRef(EX + "brand-fund")
-    data.remove((fund, BCIC.amount, None))
-    data.add((fund, BCIC.amount, Literal("五千万元", lang="zh")))
+    data = with_value("brand-fund", BCIC.amount, Literal("五千万元", lang="zh"))
     assert status(data, "7.1.2.1") is not Status.NOT_MET
 
 
@@ -255,18 +254,12 @@ def test_a_year_is_written_from_the_values_own_digits_or_shown_by_an_example(
         value: Literal, said: str) -> None:
     """The finding never tells an observer of 2020 to write 2021: its own year where it gives
     one, else the form, said to be an example."""
-    data = dehua()
-    observation = URIRef(EX + "obs-LocationAdvantage-2021-actual")
-    data.remove((observation, BCIC.refYear, None))
-    data.add((observation, BCIC.refYear, value))
+    data = with_value("obs-LocationAdvantage-2021-actual", BCIC.refYear, value)
     assert said in render_report(validate_graph(data), "text", "en")
 
 
 def test_an_impossible_date_is_not_offered_as_the_form_to_write() -> None:
-    data = dehua()
-    monitoring = URIRef(EX + "fund-monitoring")
-    data.remove((monitoring, DCTERMS.date, None))
-    data.add((monitoring, DCTERMS.date, Literal("2023-02-30")))
+    data = with_value("fund-monitoring", DCTERMS.date, Literal("2023-02-30"))
     shown = render_report(validate_graph(data), "text", "en")
     assert '"2023-02-30"^^xsd:date' not in shown
     assert 'as in "2021-06-30"^^xsd:date in Turtle' in shown and "(an example)" in shown
@@ -281,14 +274,7 @@ def test_a_government_body_in_an_enterprise_role_fulfils_no_enterprise_duty(
     """4.2.3 binds 企业与相关及支持产业企业: a member typed as a government body, given an enterprise
     role, does not fulfil 4.2.3 b); the finding says why. A member typed only org:Organization is
     not asked its kind (the sample's other duties stay met)."""
-    data = dehua()
-    member = URIRef(EX + "ent-baiyufang")
-    data.remove((member, RDF.type, None))
-    data.add((member, RDF.type, BCIC.GovernmentBody))
-    report = validate_graph(data)
+    report = validate_graph(retyped("ent-baiyufang", BCIC.GovernmentBody))
     assert report.outcome("4.2.3-b").status is Status.NOT_MET
     assert said in render_report(report, "text", lang)  # type: ignore[arg-type]
-    untyped = dehua()
-    untyped.remove((member, RDF.type, None))
-    untyped.add((member, RDF.type, ORG.Organization))
-    assert status(untyped, "4.2.3-b") is not Status.NOT_MET
+    assert status(retyped("ent-baiyufang", ORG.Organization), "4.2.3-b") is not Status.NOT_MET
