@@ -264,6 +264,14 @@ class Explainer:
             return (tags[0] if len(tags) == 1 else None), None
         return None, None
 
+    def allowed(self, shape: URIRef, constraint: str) -> tuple[Node, ...]:
+        """The values a shape's value list allows (sh:in), in its order; none for another
+        constraint component or a shape with no list."""
+        if constraint != "InConstraintComponent" or \
+                (listed := self.shapes.value(shape, SH["in"])) is None:
+            return ()
+        return tuple(Collection(self.shapes, listed))
+
     def term_of(self, shape: Node) -> Node | None:
         """The term a node shape asks for, to name it: its sh:class, else the value or class of
         its first property shape that asks for one."""
@@ -320,7 +328,8 @@ class _LackMaker:
     def __call__(self, constraint: str, *, value: Node | None = None,
                  closest: tuple[Candidate, ...] = ()) -> Lack:
         expected, count = self.explainer.expectation(self.shape, constraint)
-        return Lack(self.path, self.shape, constraint, expected, count, value, closest)
+        return Lack(self.path, self.shape, constraint, expected, count, value, closest,
+                    self.explainer.allowed(self.shape, constraint))
 
 
 def _closest(candidates: list[Candidate]) -> tuple[Candidate, ...]:

@@ -39,6 +39,8 @@ class Lack:
     # The values that came closest to a qualified or a nested shape, or, where a path of several
     # steps stopped short, the values it reached, each lacking the rest of the path.
     closest: tuple[Candidate, ...] = ()
+    # The values a value list allows (sh:in), in the shape's order, for the sentence to name.
+    allowed: tuple[Node, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -148,4 +150,5 @@ def _candidates_mention(candidates: tuple[Candidate, ...]) -> Iterator[Node]:
             yield lack.shape  # a form of value it names in words (shp:Number)
             yield from (p for p, _inverse in path_properties(lack.path))
             yield from (n for n in (lack.expected, lack.value) if n is not None)
+            yield from lack.allowed
             yield from _candidates_mention(lack.closest)

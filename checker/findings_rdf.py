@@ -10,8 +10,8 @@ looked along (bcic:lookedAlong; a report stored before wrote it as an inverse re
 sh:MinCountConstraintComponent, which the shape need not have). Every detail names a constraint
 component and path its source shape has.
 Each detail has its place among its siblings (bcic:detailPosition, from 1), so a report read back
-lists them as the fresh one did. What each lack expects is not stored: it is read off its source
-shape (checker/diagnosis.py).
+lists them as the fresh one did. What each lack expects (a value, class or datatype, a count, the
+values a list allows) is not stored: it is read off its source shape (checker/diagnosis.py).
 """
 
 from __future__ import annotations
@@ -110,7 +110,8 @@ def _read_candidate(g: Graph, detail: Node, focus: Node, explainer: Explainer) -
         closest = tuple(_read_candidate(g, c, g.value(c, SH.focusNode), explainer)  # type: ignore[arg-type]
                         for c in sorted(g.objects(found, SH.detail), key=_order(g)))
         lacks.append(Lack(read_path(g, path) if path is not None else None, shape, constraint,
-                          expected, count, g.value(found, SH.value), closest))
+                          expected, count, g.value(found, SH.value), closest,
+                          explainer.allowed(shape, constraint)))
     shape = g.value(detail, SH.sourceShape)
     return Candidate(focus, shape if isinstance(shape, URIRef) else URIRef(""), tuple(lacks))
 

@@ -55,6 +55,19 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
                        "zh": "{property}的取值{value}{given}不在允许的取值之中"},
     "report.lack.self.in": {"en": "{value}{given} is not one of the values allowed",
                             "zh": "{value}{given}不在允许的取值之中"},
+    # The same, naming the values the list allows (sh:in, in its order): the one, or several.
+    "report.lack.in_one": {"en": "its {property} {value}{given} is not {allowed}, the one value "
+                                 "allowed",
+                           "zh": "{property}的取值{value}{given}不是唯一允许的取值{allowed}"},
+    "report.lack.self.in_one": {"en": "{value}{given} is not {allowed}, the one value allowed",
+                                "zh": "{value}{given}不是唯一允许的取值{allowed}"},
+    "report.lack.in_listed": {"en": "its {property} {value}{given} is not one of the values "
+                                    "allowed: {allowed}",
+                              "zh": "{property}的取值{value}{given}不在允许的取值（{allowed}）之中"},
+    "report.lack.self.in_listed": {"en": "{value}{given} is not one of the values allowed: "
+                                         "{allowed}",
+                                   "zh": "{value}{given}不在允许的取值（{allowed}）之中"},
+    "report.lack.allowed_more": {"en": " and {n} more", "zh": "等另外 {n} 项"},
     # A form no shape names in words.
     "report.lack.pattern": {"en": "its {property} {value}{given} does not have the form required",
                             "zh": "{property}的取值{value}{given}格式不符"},

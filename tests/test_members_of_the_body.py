@@ -141,11 +141,12 @@ def test_a_quality_project_led_by_a_member_in_another_role_names_that_membership
     en, zh = (render_report(report, "text", lang) for lang in ("en", "zh"))
     block = en[en.index("✘ 7.4.2"):en.index("→", en.index("✘ 7.4.2"))]
     assert ("(…/lab-testing): “…/ms-lab-testing” refers to it through “member”, but its “role” "
-            "“other third-party institution role” is not one of the values allowed") in block
+            "“other third-party institution role” is not “industry organisation role”, the one value "
+            "allowed") in block
     assert "(…/body)" not in block and "no “membership”" not in block
     block = zh[zh.index("✘ 7.4.2"):zh.index("→", zh.index("✘ 7.4.2"))]
     assert ("（…/lab-testing）：“…/ms-lab-testing”以“成员”指向它，但其“角色”的取值“其他第三方机构角色”"
-            "不在允许的取值之中") in block
+            "不是唯一允许的取值“行业组织角色”") in block
     assert "（…/body）" not in block and "没有“成员关系”" not in block
     (finding,) = next(r for r in json.loads(render_report(report, "json", "en"))["requirements"]
                       if r["id"] == "7.4.2")["findings"]
@@ -163,7 +164,8 @@ def test_a_member_with_two_memberships_in_other_roles_is_said_to_have_none_as_as
     report = validate_graph(graph, processes=1)
     en, zh = (render_report(report, "text", lang) for lang in ("en", "zh"))
     assert "– no “membership” referring to it through “member” meets the requirement" in en
-    assert "…/ms-lab-testing-2: its “role” “role of an enterprise of the industry” is not one of the values allowed" in en
+    assert ("…/ms-lab-testing-2: its “role” “role of an enterprise of the industry” is not "
+            "“industry organisation role”, the one value allowed") in en
     assert "– 以“成员”指向它的“成员关系”均不符合要求" in zh
 
 
@@ -179,7 +181,7 @@ def test_a_duty_done_by_a_member_in_another_role_says_no_membership_as_asked_ref
     assert ("– has no “associated with” that a “membership” meeting the requirement refers to "
             "through “member”\n") in en
     assert ("…/ms-assoc-ceramics:\n                – its “role” “industry organisation role” is not "
-            "one of the values allowed\n                – its “member” “Dehua Ceramics Industry "
+            "“government role”, the one value allowed\n                – its “member” “Dehua Ceramics Industry "
             "Association” is a third-party institution, which this role does not take\n") in en
     assert "– 没有“相关责任方”由符合要求的“成员关系”以“成员”指向\n" in zh
 

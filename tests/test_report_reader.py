@@ -356,3 +356,34 @@ def test_a_report_stored_now_reads_back_with_every_result_of_the_shacl_run(store
     assert [(str(r.source_shape), _node(r.focus_node), r.severity)
             for r in back.shacl_results] == [(str(r.source_shape), _node(r.focus_node), r.severity)
                                              for r in sorted_results(original.shacl_results)]
+
+
+def test_a_value_outside_a_list_names_the_values_allowed_fresh_and_read_back(
+        store: Store) -> None:
+    """9.2.3: an observation whose value kind is outside the list the shape allows (sh:in) is told
+    the values it may take, in the list's order, by their labels, in zh and en, in text and JSON;
+    the report read back says the same (the list is read off the shape, not stored)."""
+    text = (EXAMPLES_DIR / "dehua-ceramics.ttl").read_text(encoding="utf-8").replace(
+        "ex:obs-LocationAdvantage-2020-actual a bcic:IndicatorObservation ; qb:dataSet "
+        "bcic:IndicatorDataSet ; bcic:refCluster ex:cluster ; bcic:indicator ind:LocationAdvantage"
+        " ; bcic:refYear \"2020\"^^xsd:gYear ; bcic:valueKind bcic:ActualValue ;",
+        "ex:obs-LocationAdvantage-2020-actual a bcic:IndicatorObservation ; qb:dataSet "
+        "bcic:IndicatorDataSet ; bcic:refCluster ex:cluster ; bcic:indicator ind:LocationAdvantage"
+        " ; bcic:refYear \"2020\"^^xsd:gYear ; bcic:valueKind bcic:EstimatedValue ;", 1)
+    assert "bcic:EstimatedValue" in text
+    info, original = ingest_submission(store, [SubmissionFile("dehua.ttl", text.encode())])
+    back = read_report(store, info.cluster, info.number)
+    en, zh = (render_report(original, "text", lang) for lang in ("en", "zh"))
+    assert ("its “value kind” “bcic:EstimatedValue” is not one of the values allowed: "
+            "“actual”, “target”") in en
+    assert "“值类别”的取值“bcic:EstimatedValue”不在允许的取值（“实际值”、“目标值”）之中" in zh
+    for lang in ("zh", "en"):
+        assert render_report(_as_validated(back), "text", lang) == render_report(
+            original, "text", lang)
+    (requirement,) = [r for r in json.loads(render_report(back, "json", "en"))["requirements"]
+                      if r["id"] == "9.2.3"]
+    (lack,) = [x for f in requirement["findings"] for n in f["nodes"] for x in n["lacks"]
+               if x["constraint"] == "InConstraintComponent"]
+    assert lack["allowed"] == [
+        {"node": str(BCIC.ActualValue), "name": "actual"},
+        {"node": str(BCIC.TargetValue), "name": "target"}]

@@ -188,7 +188,8 @@ def _report_schemas() -> Json:
         "FindingNode": closed(node=text_or_null, name=STRING, lacks=_array(closed(
             text=STRING, property=text_or_null, path=text_or_null, constraint=text_or_null,
             expected=text_or_null, expected_name=text_or_null, count=_nullable("integer"),
-            value=text_or_null, value_name=text_or_null, shape=STRING,
+            value=text_or_null, value_name=text_or_null,
+            allowed=_array(closed(node=STRING, name=STRING)), shape=STRING,
             closest=_array(_ref("FindingNode"))))),
     }
 

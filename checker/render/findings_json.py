@@ -54,6 +54,7 @@ def _lack(lack: Lack, namer: Namer) -> dict[str, Any]:
         "count": lack.count,
         "value": node_text(lack.value),
         "value_name": namer.name(lack.value) if lack.value is not None else None,
+        "allowed": [{"node": node_text(v), "name": namer.name(v)} for v in lack.allowed],
         "shape": str(lack.shape),
         "closest": [_candidate(c, namer) for c in lack.closest],
     }

@@ -28,6 +28,7 @@ from .wording import datatype_kind, path_in_words, typed_form
 
 NODES_SHOWN = 5  # nodes listed under one finding before "… and n more"
 VALUE_CHARS = 60  # a value quoted in a lack is cut beyond this
+ALLOWED_SHOWN = 12  # the values a list allows named in a lack before "and n more"
 _LISTED = {"zh": "、", "en": ", "}
 _WAYS = {"zh": "；", "en": "; "}  # between the ways of a path of alternatives
 _LACK_KEYS = {"HasValueConstraintComponent": "has_value", "MinCountConstraintComponent": "min_count",
@@ -228,6 +229,8 @@ class Namer(TermNamer):
         values["given"] = self._given_as(lack.value, values["form"], datatype_asked)
         if key in ("language", "self.language", "qualified_language"):
             values["language"] = self.language(lack.expected)
+        if key in ("in_one", "self.in_one", "in_listed", "self.in_listed"):
+            values["allowed"] = self._allowed(lack.allowed)
         text = message(f"report.lack.{key}", self.lang, **values)
         if datatype_asked and key.endswith("not") and (
                 typed := typed_form(lack.value, lack.expected)) is not None:
@@ -255,9 +258,19 @@ class Namer(TermNamer):
         if key == "not_kind":  # a member of a kind its role does not take (4.1), by its label
             form = self.label(lack.shape)
             return (key, form, "") if form is not None else ("other", "", "")
+        if kind_of == "in" and lack.allowed:  # the values allowed named: the one, or the list
+            return f"{key}_one" if len(lack.allowed) == 1 else f"{key}_listed", "", ""
         if key == "node" and isinstance(lack.value, Literal):  # a value failing in several ways
             return "pattern", "", ""
         return key, "", ""
+
+    def _allowed(self, values: tuple[Node, ...]) -> str:
+        """The values a list allows, each named in quotation marks, in the list's order; beyond
+        ALLOWED_SHOWN, how many more."""
+        named = _LISTED[self.lang].join(f"“{self.name(v)}”" for v in values[:ALLOWED_SHOWN])
+        if len(values) > ALLOWED_SHOWN:
+            named += message("report.lack.allowed_more", self.lang, n=len(values) - ALLOWED_SHOWN)
+        return named
 
     def value(self, node: Node | None) -> str:
         """A value as a lack quotes it: a literal by its text alone, no RDF notation, anything else
