@@ -10,7 +10,7 @@ from .cli_reading import store_to_read
 from .cli_store import _store_options
 from .cli_validate import LANG_META_KEY, emit
 from .i18n import Lang
-from .recheck import recheck_note, recheck_revision
+from .recheck import recheck_revision
 from .render import REPORT_FORMATS, render_report
 from .revisions import find_cluster
 from .shacl import Severity
@@ -40,6 +40,5 @@ def recheck_command(ctx: click.Context, cluster: str, number: int | None, fmt: s
     ctx.meta[LANG_META_KEY] = lang
     with store_to_read(location, lang, engine, user) as store:
         recheck = recheck_revision(store, find_cluster(store, cluster), number)
-    click.echo(recheck_note(recheck.revision, recheck.report, lang), err=True)
     emit(render_report(recheck.report, fmt, lang), output)
     ctx.exit(1 if recheck.report.fails(Severity.VIOLATION) else 0)

@@ -268,6 +268,7 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "report.field.iri": {"en": "IRI", "zh": "IRI"},
     "report.field.revision": {"en": "Revision", "zh": "修订版"},
     "report.field.submitter": {"en": "Submitted by", "zh": "提交者"},
+    "report.field.rechecked": {"en": "Checked again", "zh": "重新验证"},
     "report.field.files": {"en": "Files", "zh": "文件"},
     "report.field.triples": {"en": "Triples", "zh": "三元组"},
     "report.field.rulebook": {"en": "Rulebook", "zh": "规则库版本"},

@@ -9,19 +9,17 @@ the stored report stays the revision's verdict.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rdflib import Graph, URIRef
 
 from .errors import NotFoundError
-from .i18n import Lang, message
-from .report import Report
+from .report import RecheckedRevision, Report
 from .revisions import revision_info
 from .rule_problems import refuse_rule_problems
 from .rulebook import Rulebook, load_rulebook
-from .store.base import RevisionInfo, Store
+from .store.base import RevisionInfo, Store, cluster_key
 from .validation import validate_graph
-from .verdicts import verdict_text
 
 
 @dataclass(frozen=True)
@@ -53,12 +51,16 @@ def stored_submission(store: Store, cluster: URIRef,
 
 def validate_again(info: RevisionInfo, data: Graph, rulebook: Rulebook | None = None) -> Report:
     """The submission graph of a stored revision validated under `rulebook` (None: the running
-    one), named by the revision's files and their hashes; InputError when the rule files have
+    one), named by the revision's files and their hashes, saying which revision it validates
+    again (every format does: checker/rechecked_note.py); InputError when the rule files have
     mistakes (rule_problems)."""
     rulebook = rulebook or load_rulebook()
     refuse_rule_problems(rulebook)
-    return validate_graph(data, files=tuple(f.name for f in info.files),
-                          sha256=tuple(f.sha256 for f in info.files), rulebook=rulebook)
+    report = validate_graph(data, files=tuple(f.name for f in info.files),
+                            sha256=tuple(f.sha256 for f in info.files), rulebook=rulebook)
+    return replace(report, rechecked=RecheckedRevision(
+        str(info.cluster), info.number, cluster_key(info.cluster), info.rulebook_version,
+        info.conforms, info.rate))
 
 
 def recheck_revision(store: Store, cluster: URIRef, number: int | None = None, *,
@@ -67,13 +69,3 @@ def recheck_revision(store: Store, cluster: URIRef, number: int | None = None, *
     (None: the running one), storing nothing; NotFoundError when the revision is not stored."""
     info, data = stored_submission(store, cluster, number)
     return Recheck(info, validate_again(info, data, rulebook))
-
-
-def recheck_note(revision: RevisionInfo, report: Report, lang: Lang) -> str:
-    """What a report of a stored revision validated again is: which revision, the rulebook and
-    verdict it was judged under, and that nothing was stored (the CLI's and the web page's)."""
-    key = ("store.recheck.rules_changed" if Recheck(revision, report).rules_changed
-           else "store.recheck.same_rules")
-    return message(key, lang, number=revision.number, cluster=revision.cluster,
-                   stored=revision.rulebook_version, running=report.rulebook_version,
-                   verdict=verdict_text(revision.conforms, revision.rate, lang))

@@ -78,6 +78,19 @@ class StoredRevision:
 
 
 @dataclass(frozen=True)
+class RecheckedRevision:
+    """The stored revision a report validates again, storing nothing (checker/recheck.py): which
+    one, and the rulebook and verdict it was stored with."""
+
+    cluster: str
+    number: int
+    key: str  # the cluster's 16-hex key, as in /clusters/<key>
+    rulebook_version: str
+    conforms: bool
+    rate: Rate | None  # None: not summarised when it was stored
+
+
+@dataclass(frozen=True)
 class Report:
     """A submission's conformance report under one rulebook version."""
 
@@ -100,6 +113,7 @@ class Report:
     # above (checker/unknown_terms.py).
     term_notes: TermNotes = TermNotes()
     revision: StoredRevision | None = None  # None: a validation, not read back from a store
+    rechecked: RecheckedRevision | None = None  # the stored revision it validates again, if any
     # SHA-256 of the rule files that made it (Rulebook.digest); None for a report stored before
     # reports recorded it.
     rulebook_digest: str | None = None

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import URIRef
+from rdflib import Graph, URIRef
+from rdflib.namespace import PROV
 
 from checker.cli import main
 from checker.errors import NotFoundError
@@ -20,7 +21,7 @@ from checker.paths import EXAMPLES_DIR
 from checker.recheck import recheck_revision
 from checker.rulebook import load_rulebook
 from checker.store import open_store
-from checker.store.base import Store, cluster_key
+from checker.store.base import Store, cluster_key, submission_graph_iri
 
 DATANG = EXAMPLES_DIR / "datang-socks.ttl"
 DATANG_CLUSTER = URIRef("https://example.org/cluster/datang/cluster")
@@ -74,14 +75,32 @@ def test_a_revision_not_stored_is_not_found(store: Store) -> None:
            f"{load_rulebook().version} 评价（不符合），即现行规则库")])
 def test_bcic_recheck_prints_the_report_with_a_note_and_exits_as_validate(
         tmp_path: Path, lang: str, note: str) -> None:
+    """The note naming the revision checked again is in the report itself, in every format
+    (a report written to a file says it too), and said once."""
     runner, where = CliRunner(), str(tmp_path / "store")
     assert runner.invoke(main, ["ingest", str(DATANG), "--store", where]).exit_code == 0
     result = runner.invoke(main, ["recheck", "https://example.org/cluster/datang/cluster",
                                   "--store", where, "--format", "json", "--lang", lang])
     assert result.exit_code == 1, result.output
-    assert result.stderr.startswith(note)
     document = json.loads(result.stdout)
     assert document["files"] == ["datang-socks.ttl"] and document["conforms"] is False
+    rechecked = document["rechecked"]
+    assert rechecked["note"].startswith(note)
+    assert (rechecked["number"], rechecked["key"], rechecked["conforms"]) == (
+        1, cluster_key(DATANG_CLUSTER), False)
+    assert rechecked["rulebook_version"] == load_rulebook().version
+    assert 0 < rechecked["rate"]["ratio"] < 1
+    for fmt in ("text", "html", "ttl"):
+        written = tmp_path / f"report.{fmt}"
+        shown = runner.invoke(main, ["recheck", "https://example.org/cluster/datang/cluster",
+                                     "--store", where, "--format", fmt, "--lang", lang,
+                                     "--output", str(written)])
+        assert shown.exit_code == 1, shown.output
+        assert written.read_text(encoding="utf-8").count(note) == 1, fmt
+        assert note not in shown.stderr
+    derived = set(Graph().parse(tmp_path / "report.ttl", format="turtle").objects(
+        None, PROV.wasDerivedFrom))
+    assert derived == {submission_graph_iri(DATANG_CLUSTER, 1)}
     missing = runner.invoke(main, ["recheck", "https://example.org/cluster/datang/cluster", "7",
                                    "--store", where])
     assert missing.exit_code == 2 and "7" in missing.stderr
@@ -114,6 +133,11 @@ def test_the_api_and_the_report_page_check_a_stored_revision_again_storing_nothi
     download = client.get(shown.headers["Location"] + "?format=json&lang=en")
     assert download.headers["Content-Disposition"] == (
         f'attachment; filename="bcic-recheck-{key}-1.en.json"')
+    assert download.get_json()["rechecked"]["note"].startswith(
+        f"Revision 1 of {DATANG_CLUSTER} was judged under rulebook 0.1.0 (not conformant)")
+    printable = client.get(shown.headers["Location"] + "?format=html&lang=zh")
+    assert f"产业集群 {DATANG_CLUSTER} 的第 1 版按规则库 0.1.0 评价（不符合" in printable.get_data(
+        as_text=True)
     chinese = client.get(shown.headers["Location"] + "?lang=zh").get_data(as_text=True)
     assert f"产业集群 {DATANG_CLUSTER} 的第 1 版按规则库 0.1.0 评价（不符合" in chinese
     assert "第 1 版已存储的报告" in chinese

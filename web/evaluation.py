@@ -26,7 +26,8 @@ from checker.render.text import RATE_COLUMNS, percent, rate_cells
 from checker.report import Report, Status
 from checker.report_reader import read_report
 from checker.queries import Page
-from checker.recheck import recheck_note, stored_submission
+from checker.recheck import stored_submission
+from checker.rechecked_note import recheck_note
 from checker.revisions import delete_revision, find_cluster, revision_info
 from checker.shacl import Severity
 from checker.store.base import RevisionInfo, Store, cluster_key
@@ -113,9 +114,9 @@ def validation_report(report_id: str) -> Response | str:
     if kept is None:
         raise NotFound(ui("report.error.not_kept", report_id=report_id))
     rechecked = kept.rechecked  # a recheck's downloads say which revision it checked again
-    name = (f"bcic-recheck-{cluster_key(rechecked.cluster)}-{rechecked.number}" if rechecked
+    name = (f"bcic-recheck-{rechecked.key}-{rechecked.number}" if rechecked
             else f"bcic-validation-{report_id[:8]}")
-    return _report_response(kept.report, name, revision=None, rechecked=rechecked)
+    return _report_response(kept, name, revision=None)
 
 
 @bp.get("/clusters/<key>/revisions/<int:number>")
@@ -152,7 +153,7 @@ def recheck_revision_form(key: str, number: int) -> Response:
     upload limits, storing nothing; its report is shown apart, as an unstored validation's."""
     store = read_store()
     info, data = stored_submission(store, stored_cluster(store, key), number)
-    report_id = fresh_reports().keep(recheck_within(info, data, validation_limits()), rechecked=info)
+    report_id = fresh_reports().keep(recheck_within(info, data, validation_limits()))
     return redirect(url_for(".validation_report", report_id=report_id), 303)
 
 
@@ -176,11 +177,9 @@ def _revision_page(key: str, number: int, delete_error: str | None = None) -> Re
 
 def _report_response(report: Report, name: str, revision: RevisionInfo | None,
                      delete_error: str | None = None,
-                     text_archive: StoredRulebook | None = None,
-                     rechecked: RevisionInfo | None = None) -> Response | str:
+                     text_archive: StoredRulebook | None = None) -> Response | str:
     """The report page, filtered by `?status=` and `?severity=`; `?format=` downloads it;
-    `text_archive`: the stored rulebook that states the texts a stored report lacks;
-    `rechecked`: the stored revision an unstored report validated again."""
+    `text_archive`: the stored rulebook that states the texts a stored report lacks."""
     lang = request_language()
     fmt = request.args.get("format")
     if fmt:
@@ -190,7 +189,7 @@ def _report_response(report: Report, name: str, revision: RevisionInfo | None,
         "report.html", page=report_outline(report, lang, filters, rulebook=True), filters=filters,
         t=lambda key, **values: message(key, lang, **values),
         revision=revision, delete_error=delete_error, text_archive=text_archive,
-        rechecked=rechecked, recheck_note=recheck_note(rechecked, report, lang) if rechecked else None,
+        rechecked=report.rechecked, recheck_note=recheck_note(report, lang),
         key=cluster_key, downloads=DOWNLOADS,
         percent=percent, rate_columns=RATE_COLUMNS, rate_cells=rate_cells,
         statuses=[s.value for s in Status], severities=[s.value for s in Severity])

@@ -133,6 +133,8 @@ def _report_schemas() -> Json:
         "Report": closed(
             lang={"enum": ["zh", "en"]}, cluster=text_or_null, cluster_label=text_or_null,
             revision=_or_null(closed(number=INTEGER, key=STRING, submitter=text_or_null)),
+            rechecked=_or_null(closed(number=INTEGER, key=STRING, rulebook_version=STRING,
+                                      conforms=BOOLEAN, rate=_or_null(rate), note=STRING)),
             rulebook_version=STRING, rulebook_digest=text_or_null, created=STRING,
             files=_array(STRING),
             hints_rulebook_version={"type": "string", **described(

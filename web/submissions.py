@@ -6,7 +6,6 @@ from __future__ import annotations
 import secrets
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
 from pathlib import PurePath
 
 from flask import current_app, request
@@ -15,7 +14,6 @@ from werkzeug.exceptions import BadRequest, UnsupportedMediaType
 from checker.loading import SUBMISSION_FORMATS, SubmissionFile
 from checker.loading.formats import format_from_extension, resolve_format
 from checker.report import Report
-from checker.store.base import RevisionInfo
 from checker.tokens import TokenRecord
 from checker.validation_limits import ValidationLimits
 
@@ -98,34 +96,25 @@ def submitter(record: TokenRecord) -> str:
     return record.label or f"token {record.id}"
 
 
-@dataclass(frozen=True)
-class FreshReport:
-    """A report not stored, and the stored revision it validated again (None for an upload)."""
-
-    report: Report
-    rechecked: RevisionInfo | None = None
-
-
 class FreshReports:
-    """The latest validations' reports by a random id, the oldest forgotten first (an LRU); a
-    recheck's with the stored revision it validated again."""
+    """The latest validations' reports by a random id, the oldest forgotten first (an LRU), an
+    upload's or a recheck's (which says the stored revision it validated again)."""
 
     def __init__(self, capacity: int) -> None:
         self.capacity = capacity
-        self._reports: OrderedDict[str, FreshReport] = OrderedDict()
+        self._reports: OrderedDict[str, Report] = OrderedDict()
         self._lock = threading.Lock()
 
-    def keep(self, report: Report, rechecked: RevisionInfo | None = None) -> str:
-        """Keep a report (of `rechecked`, when it validates a stored revision again) and return
-        its new id."""
+    def keep(self, report: Report) -> str:
+        """Keep a report and return its new id."""
         report_id = secrets.token_urlsafe(12)
         with self._lock:
-            self._reports[report_id] = FreshReport(report, rechecked)
+            self._reports[report_id] = report
             while len(self._reports) > self.capacity:
                 self._reports.popitem(last=False)
         return report_id
 
-    def get(self, report_id: str) -> FreshReport | None:
+    def get(self, report_id: str) -> Report | None:
         """What is kept under `report_id`, if it is still kept."""
         with self._lock:
             kept = self._reports.get(report_id)

@@ -9,6 +9,7 @@ import orjson
 from ..duties import duties_set_aside, set_aside_lines
 from ..i18n import Lang, message
 from ..notation import provision_notation
+from ..rechecked_note import recheck_note
 from ..report import Rate, Report, RequirementOutcome, StoredRevision
 from ..shacl import ShaclResult
 from ..timestamps import xsd_datetime
@@ -38,6 +39,8 @@ def report_document(report: Report, lang: Lang) -> dict[str, Any]:
         "cluster_label": pick(report.cluster_label, lang) or None,
         # Which stored revision this is (9.4's trail); null for a validation not stored.
         "revision": _revision(report.revision),
+        # The stored revision a report not stored validates again; null for any other.
+        "rechecked": _rechecked(report, lang),
         "rulebook_version": report.rulebook_version,
         # The rulebook whose hints, review prompts and rulebook links it gives: the running one,
         # for a stored report read back after the rules changed (rulebook_note then says so).
@@ -74,6 +77,16 @@ def _revision(revision: StoredRevision | None) -> dict[str, Any] | None:
     if revision is None:
         return None
     return {"number": revision.number, "key": revision.key, "submitter": revision.submitter}
+
+
+def _rechecked(report: Report, lang: Lang) -> dict[str, Any] | None:
+    rechecked = report.rechecked
+    if rechecked is None:
+        return None
+    return {"number": rechecked.number, "key": rechecked.key,
+            "rulebook_version": rechecked.rulebook_version, "conforms": rechecked.conforms,
+            "rate": _rate(rechecked.rate) if rechecked.rate is not None else None,
+            "note": recheck_note(report, lang)}
 
 
 def _unknown_terms(report: Report, namer: TermNamer) -> list[dict[str, Any]]:

@@ -8,6 +8,7 @@ from ..dated_after import is_dated_after
 from ..duties import set_aside_lines
 from ..i18n import Lang, message
 from ..notation import provision_notation, provisions_listed, without_notation
+from ..rechecked_note import recheck_note
 from ..report import Rate, Report, RequirementOutcome, Status, is_gap
 from ..rulebook import Layer, Level, Requirement, load_rulebook, short_digest
 from ..shacl import ShaclResult
@@ -120,8 +121,10 @@ def files_with_digests(report: Report) -> list[str]:
 
 
 def revision_fields(report: Report, lang: Lang) -> list[tuple[str, str]]:
-    """Which stored revision the report is, and who submitted it, as (field, value); none for
-    a validation not stored."""
+    """Which stored revision the report is, and who submitted it, or which one it validates
+    again, as (field, value); none for a validation of files."""
+    if (note := recheck_note(report, lang)) is not None:
+        return [("rechecked", note)]
     stored = report.revision
     if stored is None:
         return []

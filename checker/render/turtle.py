@@ -16,7 +16,8 @@ from ..findings_rdf import add_diagnosis
 from ..duties import set_aside_lines
 from ..i18n import LANGUAGES, Lang
 from ..namespaces import BCIC, REQ
-from ..report import Rate, Report, RequirementOutcome, Status, StoredRevision
+from ..rechecked_note import recheck_note
+from ..report import Rate, Report, RequirementOutcome, Status
 from ..rulebook import SH, Requirement, load_rulebook
 from ..shacl import Severity, ShaclResult
 from ..shape_paths import write_path
@@ -91,7 +92,12 @@ def report_graph(report: Report) -> Graph:
         if digest:
             g.add((source, BCIC.sha256, Literal(digest)))
     if report.revision is not None and report.cluster:
-        _add_revision(g, node, URIRef(report.cluster), report.revision)
+        _add_revision(g, node, URIRef(report.cluster), report.revision.number,
+                      report.revision.submitter)
+    if report.rechecked is not None:  # validated again, from that revision's submission
+        _add_revision(g, node, URIRef(report.rechecked.cluster), report.rechecked.number)
+        for lang in LANGUAGES:
+            g.add((node, RDFS.comment, Literal(recheck_note(report, lang), lang=lang)))
     for lang in LANGUAGES:  # the duties of 4.2 set aside for want of a member of their role
         for line in set_aside_lines(report, lang):
             g.add((node, RDFS.comment, Literal(line, lang=lang)))
@@ -155,19 +161,21 @@ def _add_guidance(g: Graph, result: BNode, outcome: RequirementOutcome,
                                                          lang=writer.lang)))
 
 
-def _add_revision(g: Graph, node: BNode, cluster: URIRef, stored: StoredRevision) -> None:
-    """A stored revision's report derives from that revision, described as the store's
-    provenance graph describes it (docs/store.md): its cluster, number and submitter."""
-    revision = submission_graph_iri(cluster, stored.number)
+def _add_revision(g: Graph, node: BNode, cluster: URIRef, number: int,
+                  submitter: str | None = None) -> None:
+    """A report of a stored revision (its stored report, or one validating it again) derives
+    from that revision, described as the store's provenance graph describes it (docs/store.md):
+    its cluster, number and submitter."""
+    revision = submission_graph_iri(cluster, number)
     g.add((node, PROV.wasDerivedFrom, revision))
     g.add((revision, RDF.type, BCIC.Revision))
     g.add((revision, BCIC.cluster, cluster))
-    g.add((revision, BCIC.revisionNumber, Literal(stored.number, datatype=XSD.integer)))
-    if stored.submitter is not None:
-        agent = agent_iri(stored.submitter)
+    g.add((revision, BCIC.revisionNumber, Literal(number, datatype=XSD.integer)))
+    if submitter is not None:
+        agent = agent_iri(submitter)
         g.add((revision, PROV.wasAttributedTo, agent))
         g.add((agent, RDF.type, PROV.Agent))
-        g.add((agent, RDFS.label, Literal(stored.submitter)))
+        g.add((agent, RDFS.label, Literal(submitter)))
 
 
 def _add_term_notes(g: Graph, node: BNode, report: Report, sources: dict[str, Node],
