@@ -143,6 +143,21 @@ def mentioned(findings: Iterable[Finding]) -> Iterator[Node]:
             yield from _candidates_mention(d.candidates)
 
 
+def records_named(findings: Iterable[Finding]) -> Iterator[Node]:
+    """Every node of the submission the findings name as a record that came closest, nested
+    ones too (the values that came closest to what a record lacks)."""
+    for finding in findings:
+        for d in finding.diagnoses:
+            yield from _candidate_nodes(d.candidates)
+
+
+def _candidate_nodes(candidates: tuple[Candidate, ...]) -> Iterator[Node]:
+    for candidate in candidates:
+        yield candidate.node
+        for lack in candidate.lacks:
+            yield from _candidate_nodes(lack.closest)
+
+
 def _candidates_mention(candidates: tuple[Candidate, ...]) -> Iterator[Node]:
     for candidate in candidates:
         yield candidate.node

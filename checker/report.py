@@ -12,13 +12,13 @@ from rdflib.namespace import ORG
 from rdflib.term import Node
 
 from .dated_after import dated_after
-from .findings import Diagnosis, Finding, arrange, mentioned
+from .findings import Diagnosis, Finding, arrange, mentioned, records_named
 from .guidance import Guidance, guidance_terms
 from .labels import collect_labels, cut_labels, kinds_of_unnamed
 from .namespaces import BCIC
 from .rulebook import Layer, Level, Requirement, Rulebook
 from .shacl import ShaclResult, Severity
-from .unknown_terms import TermNotes
+from .unknown_terms import Locator, Place, TermNotes
 
 
 class Status(Enum):
@@ -112,6 +112,9 @@ class Report:
     # IRIs of the standard's namespaces the rulebook does not define: notes that change nothing
     # above (checker/unknown_terms.py).
     term_notes: TermNotes = TermNotes()
+    # Where each record its findings name is described in the submission's files, when the
+    # loader can tell (checker/loading/record_places.py); none for a graph given without files.
+    record_places: Mapping[Node, Place] = field(default_factory=dict)
     revision: StoredRevision | None = None  # None: a validation, not read back from a store
     rechecked: RecheckedRevision | None = None  # the stored revision it validates again, if any
     # SHA-256 of the rule files that made it (Rulebook.digest); None for a report stored before
@@ -171,11 +174,13 @@ def build_report(rulebook: Rulebook, data: Graph, results: list[ShaclResult], *,
                  files: tuple[str, ...], created: datetime,
                  cluster: URIRef | None, cluster_label: dict[str, str],
                  sha256: tuple[str, ...] = (), today: date | None = None,
-                 term_notes: TermNotes = TermNotes()) -> Report:
+                 term_notes: TermNotes = TermNotes(),
+                 locate_records: Locator | None = None) -> Report:
     """Turn SHACL results into a status for every requirement of the catalogue. Records dated
     after `today` (by default the UTC day the report is `created`) are warnings under the
     provisions they are evidence for, which then await the evaluator rather than being met
-    (checker/dated_after.py). The notes on unknown terms are kept beside, changing nothing."""
+    (checker/dated_after.py). The notes on unknown terms are kept beside, changing nothing, and
+    where `locate_records` finds the records the findings name described."""
     by_requirement: dict[str, list[ShaclResult]] = {}
     for result in results:
         rid = rulebook.shape_requirements.get(result.source_shape)
@@ -201,7 +206,14 @@ def build_report(rulebook: Rulebook, data: Graph, results: list[ShaclResult], *,
         outcomes, cluster=str(cluster) if cluster is not None else None,
         cluster_label=cluster_label, rulebook_version=rulebook.version, created=created,
         files=files, triples=len(data), sha256=sha256, labels=labels, kinds=kinds,
-        term_notes=term_notes, rulebook_digest=rulebook.digest, shacl_results=tuple(results))
+        term_notes=term_notes, rulebook_digest=rulebook.digest, shacl_results=tuple(results),
+        record_places=locate_records(_records_named(outcomes)) if locate_records else None)
+
+
+def _records_named(outcomes: tuple[RequirementOutcome, ...]) -> list[URIRef]:
+    """The records of the submission the findings name, each once, in order."""
+    found = (n for o in outcomes for n in records_named(o.findings))
+    return list(dict.fromkeys(n for n in found if isinstance(n, URIRef)))
 
 
 def names_of(rulebook: Rulebook, nodes: list[Node],
@@ -271,7 +283,8 @@ def report_from_outcomes(outcomes: tuple[RequirementOutcome, ...], *, cluster: s
                          term_notes: TermNotes = TermNotes(),
                          revision: StoredRevision | None = None,
                          rulebook_digest: str | None = None,
-                         shacl_results: tuple[ShaclResult, ...] = ()) -> Report:
+                         shacl_results: tuple[ShaclResult, ...] = (),
+                         record_places: Mapping[Node, Place] | None = None) -> Report:
     """A report over outcomes already decided (fresh, or read back from a store): the verdict
     and the rates count the shall-level requirements. Labels name things for people: each is
     cut at labels.NAME_CHARS characters, so a submission's megabyte label is not copied into every
@@ -298,6 +311,7 @@ def report_from_outcomes(outcomes: tuple[RequirementOutcome, ...], *, cluster: s
         revision=revision,
         rulebook_digest=rulebook_digest,
         shacl_results=shacl_results,
+        record_places=record_places or {},
     )
 
 

@@ -102,6 +102,7 @@ def read_report(store: Store, cluster: URIRef, number: int,
         labels=labels,
         kinds=kinds,
         term_notes=notes,
+        record_places=_record_places(graph, node),
         revision=StoredRevision(info.number, cluster_key(cluster), info.submitter),
         shacl_results=engine,
     )
@@ -194,6 +195,18 @@ def _term_notes(graph: Graph, node: Node, files: tuple[str, ...]) -> TermNotes:
 
     more = graph.value(node, BCIC.unlistedUnknownTerms)
     return TermNotes(tuple(sorted(terms, key=written)), int(str(more)) if more is not None else 0)
+
+
+def _record_places(graph: Graph, node: Node) -> dict[Node, Place]:
+    """Where the records the findings name are described (checker/render/turtle.py); none in a
+    report stored before reports said it."""
+    places = {}
+    for described in graph.objects(node, BCIC.recordPlace):
+        record, file, line, column = (graph.value(described, p) for p in (
+            BCIC.record, BCIC.inFile, BCIC.lineNumber, BCIC.columnNumber))
+        if record is not None and file is not None and line is not None and column is not None:
+            places[record] = Place(_file_name(graph, file), int(str(line)), int(str(column)))
+    return places
 
 
 def _read_status(requirement: Requirement, status: Status) -> Status:

@@ -8,7 +8,9 @@ names the same line as one a parser gives for the same file.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterable
 
 _LINE_END = re.compile(r"\r\n?|\n")
 
@@ -18,6 +20,17 @@ def text_position(before: str) -> tuple[int, int]:
     ends = before.count("\n") + before.count("\r") - before.count("\r\n")
     start = max(before.rfind("\n"), before.rfind("\r")) + 1
     return ends + 1, len(before) - start + 1
+
+
+def positions(text: str, offsets: Iterable[int]) -> list[tuple[int, int]]:
+    """The 1-based line and column of each offset into the text, in one pass over its line ends
+    (text_position slices the text before each offset)."""
+    starts = [0, *(end.end() for end in _LINE_END.finditer(text))]
+    placed = []
+    for offset in offsets:
+        line = bisect.bisect_right(starts, offset)
+        placed.append((line, offset - starts[line - 1] + 1))
+    return placed
 
 
 def text_lines(text: str) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -13,7 +13,8 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from .errors import InputError
 from .i18n import LANGUAGES, Lang, Listed, message
 from .labels import labels_of
-from .loading import SubmissionFile, first_written, load_submission, read_submission_files
+from .loading import (SubmissionFile, described_places, first_written, load_submission,
+                      read_submission_files)
 from .namespaces import BCIC
 from .report import Report, build_report
 from .rule_problems import refuse_rule_problems
@@ -36,10 +37,11 @@ def validate_graph(data: Graph, *, files: tuple[str, ...] = (), sha256: tuple[st
     Records dated after `today` (default: the UTC day the report is created) await the evaluator
     (checker/dated_after.py). IRIs of the standard's namespaces the rulebook does not define are
     notes of the report (checker/unknown_terms.py), each with the file, line and column where it
-    is first written when `sources` (the files the graph was loaded from, named as in `files`)
-    are given.
+    is first written, and the records the findings name each with where it is described, when
+    `sources` (the files the graph was loaded from, named as in `files`) are given.
     """
     cluster = _cluster_of(data)  # before the shapes: a submission about two clusters is refused
+    names = files or tuple(f.name for f in sources)
     rulebook = rulebook or load_rulebook()
     results = rulebook.engine.run(data, processes=processes or default_processes())
     return build_report(
@@ -51,17 +53,19 @@ def validate_graph(data: Graph, *, files: tuple[str, ...] = (), sha256: tuple[st
         cluster_label=_labels(data, cluster),
         today=today,
         term_notes=term_notes(data, rulebook.vocabulary,
-                              _locator(sources, files or tuple(f.name for f in sources))
-                              if sources else None),
+                              _locator(sources, names, first_written) if sources else None),
+        locate_records=_locator(sources, names, described_places) if sources else None,
     )
 
 
-def _locator(sources: Sequence[SubmissionFile], names: tuple[str, ...]) -> Locator:
-    """Where the loader finds each IRI first written in the files, each file named as the
-    report names it."""
+def _locator(sources: Sequence[SubmissionFile], names: tuple[str, ...],
+             find: Callable[[Sequence[SubmissionFile], Iterable[str]],
+                            Mapping[str, tuple[int, int, int]]]) -> Locator:
+    """Where the loader finds each IRI in the files (`find`: first written, or described), each
+    file named as the report names it."""
     def locate(iris: Iterable[URIRef]) -> dict[URIRef, Place]:
         return {URIRef(iri): Place(names[index], line, column)
-                for iri, (index, line, column) in first_written(sources, iris).items()}
+                for iri, (index, line, column) in find(sources, iris).items()}
     return locate
 
 

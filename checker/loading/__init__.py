@@ -9,7 +9,8 @@ feed and carriage return, U+FFFE, U+FFFF): the store answers queries as XML too.
 holding more statements than a limit is refused while it is parsed: a few bytes make a statement
 (` 1` in a Turtle collection), so the size limit alone lets a file take gigabytes of memory.
 Any problem is one InputError naming the file and, when known, the line and column. Where a term
-is first written (`first_written`) is found again in the text, for a report's notes.
+is first written (`first_written`) and where a record is described (`described_places`) are found
+again in the text, for a report's notes and findings.
 """
 
 import hashlib
@@ -39,6 +40,7 @@ from .guards import (
     refuse_markup_declarations,
 )
 from .rdfterms import declared_prefixes, parse_into
+from .record_places import described_at
 from .standard_terms import first_written as first_written_in
 from ..os_reasons import os_reason
 
@@ -52,6 +54,7 @@ __all__ = [
     "SubmissionFormat",
     "SubmissionParseError",
     "SubmissionTooLargeError",
+    "described_places",
     "first_written",
     "load_submission",
     "max_triples_setting",
@@ -130,6 +133,25 @@ def first_written(files: Sequence[SubmissionFile],
                 found.append(((index, offset), iri, (index, line, column)))
                 wanted.remove(iri)
     return {iri: place for _order, iri, place in sorted(found)}
+
+
+def described_places(files: Sequence[SubmissionFile],
+                     iris: Iterable[str]) -> dict[str, tuple[int, int, int]]:
+    """Where each record is described in files load_submission read (record_places): IRI → the
+    index of the file, line, column; the first file that describes it. A record the text does
+    not describe or name in a form the loader knows is left out."""
+    wanted, found = {str(iri) for iri in iris}, {}  # an rdflib URIRef equals no plain str
+    for index, file in enumerate(files):
+        if not wanted:
+            break
+        text = decode_utf8(file.name, file.data)
+        format_name, _label = _format_of(file, text)
+        prefixes = declared_prefixes(text, format_name, SUBMISSION_BASE_IRI)
+        for iri, (_offset, line, column) in described_at(text, wanted, prefixes,
+                                                          SUBMISSION_BASE_IRI).items():
+            found[iri] = (index, line, column)
+            wanted.discard(iri)
+    return found
 
 
 def read_submission_files(

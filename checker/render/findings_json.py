@@ -39,7 +39,11 @@ def _finding(finding: Finding, namer: Namer) -> dict[str, Any]:
 
 
 def _candidate(candidate: Candidate, namer: Namer) -> dict[str, Any]:
+    place = namer.places.get(candidate.node)
     return {"node": node_text(candidate.node), "name": namer.name(candidate.node),
+            # Where it is described in the submitted files; null when the report does not know.
+            "place": {"file": place.file, "line": place.line, "column": place.column}
+            if place is not None else None,
             "lacks": [_lack(x, namer) for x in candidate.lacks]}
 
 

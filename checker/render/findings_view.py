@@ -54,6 +54,7 @@ class NodeLine:
     name: str  # its label in the report's language, else its shortened IRI (TermNamer.name)
     iri: str  # its shortened IRI, "" when `name` already is or it has none (a blank node)
     lacks: tuple[LackLine, ...]
+    place: str = ""  # where it is described, as file:line; "" when the report does not know
 
 
 @dataclass(frozen=True)
@@ -115,13 +116,17 @@ class Namer(TermNamer):
 
     def __init__(self, report: Report, lang: Lang) -> None:
         super().__init__(report.labels, lang, base_of(report), report.kinds)
+        self.places = report.record_places
 
     def node_line(self, candidate: Candidate) -> NodeLine:
-        """A candidate named (beside its IRI; a blank node has none), with its lacks as sentences."""
+        """A candidate named (beside its IRI; a blank node has none) and placed in the files, with
+        its lacks as sentences."""
         iri = short_node(candidate.node, self.base)
         name = self.name(candidate.node)
+        place = self.places.get(candidate.node)
         return NodeLine(name, iri if iri != name else "",
-                        tuple(self.lack_line(x) for x in candidate.lacks))
+                        tuple(self.lack_line(x) for x in candidate.lacks),
+                        f"{place.file}:{place.line}" if place is not None else "")
 
     def lack_line(self, lack: Lack) -> LackLine:
         """A lack as a sentence, with the values that came closest where the sentence does not

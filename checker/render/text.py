@@ -29,6 +29,7 @@ SHOWS_FINDINGS = (Status.NOT_MET, Status.NOT_USED, Status.MANUAL_REVIEW)
 QUOTES_TEXT = (Status.NOT_MET, Status.MANUAL_REVIEW, Status.NOT_USED)
 COLUMNS = 100  # the width the text report wraps its prose at
 _PUNCTUATION = {"zh": ("：", "（", "）"), "en": (": ", " (", ")")}  # colon, brackets
+_BESIDE = {"zh": "，", "en": ", "}  # between a record's IRI and its place, in its brackets
 
 
 def short_label(requirement: Requirement, lang: Lang) -> str:
@@ -344,9 +345,11 @@ def _quoted_text(requirement: Requirement, lang: Lang, indent: str) -> Iterator[
 
 
 def _node_lines(node: NodeLine, indent: int, lang: Lang) -> Iterator[str]:
-    """A node named (its IRI beside its label), then what it lacks, each on a line."""
+    """A node named (its IRI and its place in the files beside its label), then what it lacks,
+    each on a line."""
     colon, left, right = _PUNCTUATION[lang]
-    named = f"{node.name}{left}{node.iri}{right}" if node.iri else node.name
+    beside = _BESIDE[lang].join(part for part in (node.iri, node.place) if part)
+    named = f"{node.name}{left}{beside}{right}" if beside else node.name
     pad = " " * indent
     if len(node.lacks) == 1 and not node.lacks[0].closest:
         yield printable(f"{pad}{named}{colon}{node.lacks[0].text}")

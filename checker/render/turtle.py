@@ -102,6 +102,7 @@ def report_graph(report: Report) -> Graph:
         for line in set_aside_lines(report, lang):
             g.add((node, RDFS.comment, Literal(line, lang=lang)))
     _add_term_notes(g, node, report, sources, label)
+    _add_record_places(g, node, report, sources, label)
     g.add((tool, RDF.type, EARL.Software))
     g.add((tool, RDF.type, PROV.SoftwareAgent))
     g.add((tool, DCTERMS.title, Literal("bcic")))
@@ -200,6 +201,22 @@ def _add_term_notes(g: Graph, node: BNode, report: Report, sources: dict[str, No
             g.add((note, RDFS.comment, Literal(term_note(term, namer), lang=namer.lang)))
     if report.term_notes.more:
         g.add((node, BCIC.unlistedUnknownTerms, Literal(report.term_notes.more)))
+
+
+def _add_record_places(g: Graph, node: BNode, report: Report, sources: dict[str, Node],
+                       label: _Labeller) -> None:
+    """Where each record the findings name is described: a bcic:RecordPlace of the report with
+    the record, the file (one the report used), line and column."""
+    for index, (record, place) in enumerate(report.record_places.items()):
+        if place.file not in sources:
+            continue
+        described = label(f"2-place-{index:04d}")
+        g.add((node, BCIC.recordPlace, described))
+        g.add((described, RDF.type, BCIC.RecordPlace))
+        g.add((described, BCIC.record, record))
+        g.add((described, BCIC.inFile, sources[place.file]))
+        g.add((described, BCIC.lineNumber, Literal(place.line)))
+        g.add((described, BCIC.columnNumber, Literal(place.column)))
 
 
 def _add_labels(g: Graph, report: Report) -> None:
