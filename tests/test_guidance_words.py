@@ -192,11 +192,12 @@ def test_an_ask_going_on_from_a_property_of_many_values_is_not_folded_into_it() 
 
 
 @pytest.mark.parametrize("lang, clause, said", [
-    ("en", "7.1.2.1", "“period” (bcic:period) as an ISO 8601 duration, such as P1Y, P6M or P3M, or a "
-                      "text starting with a recurring interval, such as “每年”, “annual” or "
-                      "“quarterly”"),
-    ("zh", "7.1.2.1", "“周期”（bcic:period）为有效的周期，即 ISO 8601 持续时间（如 P1Y、P6M、P3M）或以固定"
-                      "间隔开头的文字（如“每年”“每季度”“年度”）"),
+    ("en", "7.1.2.1", "“period” (bcic:period) as a recurring interval, written as an ISO 8601 "
+                      "duration of years, months, weeks or days (such as P1Y, P6M or P1Y6M) or as a "
+                      "text starting with one (such as “每年”, “每隔两年”, “annual” or “every two "
+                      "years”)"),
+    ("zh", "7.1.2.1", "“周期”（bcic:period）为固定的间隔，即含年、月、周或日的 ISO 8601 持续时间（如 P1Y、"
+                      "P6M、P1Y6M）或以固定间隔开头的文字（如“每年”“每隔两年”“一年一次”“年度”）"),
     ("en", "9.4.1", "(bcic:priority) as a rank, such as 1, or a ranking word, such as “high”"),
     ("zh", "9.4.1", "（bcic:priority）为名次（如 1）或表示等级的文字（如“高”）"),
     ("en", "5.2.3", "“concentration value” (bcic:concentrationValue) as a number"),

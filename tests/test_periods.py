@@ -40,9 +40,19 @@ RECURRING = [Literal("P1Y"), Literal("P6M"), Literal("P3M"), Literal("P1Y", data
              Literal("每年", lang="zh"), Literal("每季度一次", lang="zh"), Literal("每3个月", lang="zh"),
              Literal("年度", lang="zh"), Literal("quarterly", lang="en"), Literal("Every 6 months"),
              Literal("once a year")]
+# 6.2 d) 「周期性评审」 sets no interval and no format: any ISO 8601 duration with a non-zero date
+# part, and the usual Chinese and English ways of saying a recurring interval, name one.
+RECURRING_TOO = [Literal("P1Y6M"), Literal("P18M"), Literal("P2Y"), Literal("P1W"),
+                 Literal("P1Y2M10D", datatype=DURATION), Literal("P1DT12H"),
+                 Literal("每隔两年", lang="zh"), Literal("每隔3个月", lang="zh"),
+                 Literal("一年一次", lang="zh"), Literal("两年一次", lang="zh"),
+                 Literal("半年一次", lang="zh"), Literal("三年一次", lang="zh"),
+                 Literal("每两年", lang="zh"), Literal("一年两次", lang="zh"),
+                 Literal("biennial", lang="en"), Literal("Annually"), Literal("every two years"),
+                 Literal("every other year"), Literal("twice a year")]
 
 
-@pytest.mark.parametrize("period", RECURRING, ids=lambda p: str(p))
+@pytest.mark.parametrize("period", RECURRING + RECURRING_TOO, ids=lambda p: str(p))
 def test_a_duration_or_a_text_starting_with_a_recurring_interval_is_a_period(period: Literal) -> None:
     """What a Chinese cultivation body writes (每年, 年度) counts as much as an ISO 8601 duration."""
     report = validate_graph(_dehua_with_period(period))
@@ -54,7 +64,8 @@ def test_a_duration_or_a_text_starting_with_a_recurring_interval_is_a_period(per
 
 NO_PERIODS = [Literal("随时", lang="zh"), Literal("必要时", lang="zh"), Literal("不定期", lang="zh"),
               Literal("定期", lang="zh"), Literal("when needed"), Literal("regularly"), Literal(""),
-              Literal("P0Y"), Literal("1")]
+              Literal("P0Y"), Literal("1"), Literal("P0Y0M"), Literal("PT1H"), Literal("P1DT"),
+              Literal("as needed"), Literal("按需", lang="zh")]
 
 
 @pytest.mark.parametrize("period", NO_PERIODS, ids=lambda p: str(p) or "empty")
@@ -74,11 +85,20 @@ def test_a_text_naming_no_interval_is_said_to_be_no_period(period: Literal) -> N
 def test_the_finding_quotes_the_period_and_says_what_a_period_looks_like() -> None:
     report = validate_graph(_dehua_with_period(Literal("随时", lang="zh")))
     zh, en = (render_report(report, "text", lang) for lang in ("zh", "en"))
-    assert ("：“周期”的取值“随时”不是有效的周期，即 ISO 8601 持续时间（如 P1Y、P6M、P3M）或以固定间隔"
-            "开头的文字（如“每年”“每季度”“年度”）\n") in zh
-    assert (": its “period” “随时” is not an ISO 8601 duration, such as P1Y, P6M or P3M, or a text "
-            "starting with a recurring interval, such as “每年”, “annual” or “quarterly”\n") in en
+    assert ("：“周期”的取值“随时”不是固定的间隔，即含年、月、周或日的 ISO 8601 持续时间（如 P1Y、P6M、"
+            "P1Y6M）或以固定间隔开头的文字（如“每年”“每隔两年”“一年一次”“年度”）\n") in zh
+    assert (": its “period” “随时” is not a recurring interval, written as an ISO 8601 duration of "
+            "years, months, weeks or days (such as P1Y, P6M or P1Y6M) or as a text starting with "
+            "one (such as “每年”, “每隔两年”, “annual” or “every two years”)\n") in en
     assert "未说明评审周期" not in zh and "states no review period" not in en
+
+
+def test_a_valid_duration_of_hours_is_not_said_to_be_no_iso_8601_duration() -> None:
+    """PT1H is an ISO 8601 duration, of no day: the finding says it names no recurring interval,
+    never that it is not a duration."""
+    en = render_report(validate_graph(_dehua_with_period(Literal("PT1H"))), "text", "en")
+    assert "“PT1H” is not a recurring interval" in en
+    assert "is not an ISO 8601 duration" not in en
 
 
 def test_the_ontology_defines_a_period_as_the_shapes_read_it() -> None:
