@@ -59,12 +59,16 @@ def test_a_bare_organization_link_names_no_member_under_4_1(base: Graph) -> None
     assert SHP.MembersDeclared in _sources(report, "4.1")
 
 
-def test_a_member_without_a_chinese_name_is_not_identified_under_4_1(base: Graph) -> None:
-    """docs/evidence.md, 4.1: the member organisation carries a zh label."""
+def test_a_member_without_a_name_is_not_identified_under_4_1(base: Graph) -> None:
+    """docs/evidence.md, 4.1: the member organisation carries a name, in any language; its
+    English name alone identifies it, no name at all does not."""
     graph = _copy(base)
     member = next(graph.objects(None, ORG.member))
+    assert any(o.language == "en" for o in graph.objects(member, RDFS.label))
     for label in [o for o in graph.objects(member, RDFS.label) if o.language == "zh"]:
         graph.remove((member, RDFS.label, label))
+    assert validate_graph(graph).outcome("4.1").status is Status.MET
+    graph.remove((member, RDFS.label, None))
     report = validate_graph(graph)
     assert report.outcome("4.1").status is Status.NOT_MET
     assert SHP.MembershipHasMember in _sources(report, "4.1")

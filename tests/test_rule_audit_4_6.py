@@ -53,3 +53,30 @@ def test_a_synergy_practice_of_outsiders_alone_fails_4_3_2() -> None:
     report = validate_graph(data)
     assert report.outcome("4.3.2").status is Status.NOT_MET
     assert "培育主体或其成员" in render_report(report, "text", "zh")
+
+
+def _with_foreign_lab(name: Literal) -> Graph:
+    """The sample with a foreign testing institute, named `name`, as a third-party member."""
+    data = dehua()
+    lab, membership = URIRef(EX + "foreign-lab"), URIRef(EX + "ms-foreign-lab")
+    data.add((lab, RDF.type, BCIC.ThirdPartyInstitution))
+    data.add((lab, RDFS.label, name))
+    data.add((membership, RDF.type, ORG.Membership))
+    data.add((membership, ORG.organization, BODY))
+    data.add((membership, ORG.member, lab))
+    data.add((membership, ORG.role, BCIC.ThirdPartyInstitutionRole))
+    return data
+
+
+def test_a_member_named_only_in_english_is_identified_under_4_1() -> None:
+    """4.1 「培育主体应明确其成员」 asks the body to identify its members, not to name them in
+    Chinese: "SGS Hong Kong Ltd."@en is a name."""
+    assert status(_with_foreign_lab(Literal("SGS Hong Kong Ltd.", lang="en")), "4.1") is Status.MET
+
+
+def test_a_member_with_no_name_at_all_is_not_identified_under_4_1() -> None:
+    data = _with_foreign_lab(Literal("x"))
+    data.remove((URIRef(EX + "foreign-lab"), RDFS.label, None))
+    report = validate_graph(data)
+    assert report.outcome("4.1").status is Status.NOT_MET
+    assert "lacks “name”" in render_report(report, "text", "en")

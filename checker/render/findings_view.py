@@ -142,7 +142,7 @@ class Namer(TermNamer):
         """The sentence, whether the values that came closest are still to be listed under it, and
         the sentence's key. The one value a lack names, where it lacks one thing, is said in the
         same sentence: a value that fails a nested shape one way (a malformed date, a role not
-        allowed), a record it points to that lacks one thing (a member with no Chinese name), the
+        allowed), a record it points to that lacks one thing (a member with no name), the
         value a path of several steps stopped at (an observation's cluster, which no body
         cultivates)."""
         key, steps = self.key(lack), path_properties(lack.path)
