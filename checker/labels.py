@@ -35,6 +35,7 @@ _REUSED: dict[Node, dict[str, str]] = {
     PROV.generated: {"zh": "生成的证据", "en": "generated evidence"},
     PROV.used: {"zh": "所用对象", "en": "used"},
     PROV.wasInformedBy: {"zh": "所依据的活动", "en": "informed by"},
+    PROV.invalidatedAtTime: {"zh": "失效时间", "en": "invalidated at"},
     PROV.wasAssociatedWith: {"zh": "相关责任方", "en": "associated with"},
     PROV.wasAttributedTo: {"zh": "归属方", "en": "attributed to"},
     ORG.hasUnit: {"zh": "下设单位", "en": "has unit"},

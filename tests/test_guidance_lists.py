@@ -63,6 +63,13 @@ def _sentences(hint: str) -> set[str]:
     return {s.strip() for s in _SENTENCE_END.split(hint) if s.strip()}
 
 
+def _own_sentences(hint: str) -> set[str]:
+    """The sentences of a hint but those describing a record it points to ("That “…” has…"):
+    two items may point to one record alike (6.2 a) and d) each name the body's strategy), and
+    each says what that record carries."""
+    return {s for s in _sentences(hint) if not s.startswith(("That “", "该“"))}
+
+
 def _groups(hints: dict[str, str]) -> dict[str, list[str]]:
     """Each top-level lead-in whose hint is shown → its items (at any depth) with a hint."""
     requirements = load_rulebook().requirements
@@ -102,7 +109,7 @@ def test_no_list_item_repeats_a_sentence_of_its_lead_in_or_of_another_item(
         leaves = [i for i in items if i not in lead_ins]
         for index, item in enumerate(leaves):
             for other in leaves[index + 1:]:
-                assert not _sentences(hints[item]) & _sentences(hints[other]), (item, other)
+                assert not _own_sentences(hints[item]) & _own_sentences(hints[other]), (item, other)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

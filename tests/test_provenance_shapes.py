@@ -414,8 +414,9 @@ def test_an_analysis_counted_as_a_basis_is_framed_under_its_chapter_5_clause() -
     6.1.1.1 and is reported under 5.1, the clause that counts that class."""
     analysis = URIRef(EX + "macro-2")
     report = validate_graph(_based_on_a_new_analysis(analysis, BCIC.MacroEnvironmentAnalysis))
-    assert report.outcome("6.1").status is Status.MET
-    assert report.outcome("6.1.1.1").status is Status.MET
+    # not met neither: what data shows is there, the rest is the evaluator's (shapes/review.ttl)
+    assert report.outcome("6.1").status is Status.MANUAL_REVIEW
+    assert report.outcome("6.1.1.1").status is Status.MANUAL_REVIEW
     assert {r.focus_node for kind in ("ByBody", "Titled", "Dated")
             for r in frame_results(report, "5.1", kind)} == {analysis}
 
