@@ -67,6 +67,8 @@ class Explainer:
     def diagnose(self, data: Graph, result: ShaclResult) -> Diagnosis:
         """Explain one result on `data` (the submission with the ontology's hierarchy beside it)."""
         shape, focus = result.source_shape, result.focus_node
+        if not is_submission_node(focus) and len(checks := guarded_checks(self.shapes, shape)) == 1:
+            shape = checks[0]  # a term of the standard (9.2.1's indicator): its check is what failed
         path = self.path(shape)
         if is_submission_node(focus) or path is None:
             return Diagnosis(result, (self._candidate(data, focus, shape, path),))

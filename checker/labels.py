@@ -45,6 +45,7 @@ _REUSED: dict[Node, dict[str, str]] = {
     ORG.member: {"zh": "成员", "en": "member"},
     ORG.role: {"zh": "角色", "en": "role"},
     ORG.Organization: {"zh": "组织", "en": "organisation"},
+    PROV.Agent: {"zh": "主体（组织等）", "en": "agent"},
     ORG.Membership: {"zh": "成员关系", "en": "membership"},
     SKOS.broader: {"zh": "上位概念", "en": "broader concept"},
 }

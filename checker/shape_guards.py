@@ -7,6 +7,11 @@ brand, under `sh:or ( shp:OtherClustersBrand <check> )`; the content and frame o
 element likewise, under `sh:or ( shp:OtherClustersElement <check> )`. 4.1 asks members of the body
 that cultivates the assessed cluster, not of another cultivation body the submission mentions: its
 two checks target every cultivation body, under `sh:or ( shp:OtherCultivationBody <check> )`.
+Chapter 9 (and 6.2 b)'s frame of a KPI system) asks its records of the assessed cluster's body, not
+of a benchmark's or a competitor's record (bcic:recordOf that cluster): its checks are guarded by
+`shp:OtherClustersRecord`, and those of every indicator a KPI system includes by
+`shp:OtherClustersIndicator` (one only other clusters' systems include). 8.3.1 asks a registration
+number of a registration, not of an application: `sh:or ( shp:IsRegistrationApplication <check> )`.
 What the check asks is read (guidance, diagnosis, fixtures) as if the guarded shape asked it
 itself, of its own focus nodes.
 """
