@@ -9,32 +9,13 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV
 
 from checker.namespaces import BCIC
-from checker.paths import EXAMPLES_DIR
 from checker.render import render_report
 from checker.report import Status
 from checker.validation import validate_graph
 
-EX = "https://example.org/cluster/dehua/"
-BODY = URIRef(EX + "body")
-# Spelled out: a module-level rdflib XSD namespace makes pytest's collection warn.
-XSD_DATE = URIRef("http://www.w3.org/2001/XMLSchema#date")
+from tests.dehua_changes import BODY, EX, XSD_DATE, dehua, status, without
+
 XSD_DATETIME = URIRef("http://www.w3.org/2001/XMLSchema#dateTime")
-
-
-def dehua() -> Graph:
-    """A fresh copy of the conformant sample."""
-    return Graph().parse(EXAMPLES_DIR / "dehua-ceramics.ttl")
-
-
-def status(data: Graph, requirement_id: str) -> Status:
-    return validate_graph(data).outcome(requirement_id).status
-
-
-def without(local: str, prop: URIRef, value: URIRef | None = None) -> Graph:
-    """The sample with one node's values of `prop` (or the one `value`) removed."""
-    data = dehua()
-    data.remove((URIRef(EX + local), prop, value))
-    return data
 
 
 def test_a_synergy_practice_carried_out_by_members_of_the_body_meets_4_3_2() -> None:

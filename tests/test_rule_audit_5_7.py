@@ -5,45 +5,16 @@ asserts the verdict the clause supports, neither stronger nor weaker than it."""
 from __future__ import annotations
 
 import pytest
-from rdflib import RDF, Graph, Literal, URIRef
+from rdflib import RDF, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV
 
 from checker.namespaces import BCIC
-from checker.paths import EXAMPLES_DIR
 from checker.render import render_report
 from checker.report import Status
 from checker.rulebook import load_rulebook
 from checker.validation import validate_graph
 
-EX = "https://example.org/cluster/dehua/"
-BODY = URIRef(EX + "body")
-# Spelled out: a module-level rdflib XSD namespace makes pytest's collection warn.
-XSD_DATE = URIRef("http://www.w3.org/2001/XMLSchema#date")
-
-
-def dehua() -> Graph:
-    """A fresh copy of the conformant sample."""
-    return Graph().parse(EXAMPLES_DIR / "dehua-ceramics.ttl")
-
-
-def status(data: Graph, requirement_id: str) -> Status:
-    return validate_graph(data).outcome(requirement_id).status
-
-
-def with_value(local: str, prop: URIRef, value: Literal) -> Graph:
-    """The sample with one node's values of `prop` replaced by `value`."""
-    data = dehua()
-    data.set((URIRef(EX + local), prop, value))
-    return data
-
-
-def retyped(local: str, cls: URIRef) -> Graph:
-    """The sample with one node's types replaced by `cls` (a member given another kind)."""
-    data = dehua()
-    node = URIRef(EX + local)
-    data.remove((node, RDF.type, None))
-    data.add((node, RDF.type, cls))
-    return data
+from tests.dehua_changes import BODY, EX, XSD_DATE, dehua, retyped, status, with_value
 
 
 def test_the_sample_meets_every_clause_these_tests_change() -> None:

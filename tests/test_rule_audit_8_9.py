@@ -9,36 +9,14 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV
 
 from checker.namespaces import BCIC, IND
-from checker.paths import EXAMPLES_DIR
 from checker.render import render_report
 from checker.report import Status
 from checker.rulebook import load_rulebook
 from checker.validation import validate_graph
 
-EX = "https://example.org/cluster/dehua/"
-BODY = URIRef(EX + "body")
+from tests.dehua_changes import BODY, EX, XSD_DATE, dehua, status, with_value
+
 BENCHMARK = URIRef(EX + "jingdezhen")
-# Spelled out: a module-level rdflib XSD namespace makes pytest's collection warn.
-XSD_DATE = URIRef("http://www.w3.org/2001/XMLSchema#date")
-
-
-def dehua() -> Graph:
-    """A fresh copy of the conformant sample."""
-    return Graph().parse(EXAMPLES_DIR / "dehua-ceramics.ttl")
-
-
-def status(data: Graph, requirement_id: str) -> Status:
-    return validate_graph(data).outcome(requirement_id).status
-
-
-def with_value(local: str, prop: URIRef, *values: URIRef | Literal) -> Graph:
-    """The sample with one node's values of `prop` replaced by `values`."""
-    data = dehua()
-    node = URIRef(EX + local)
-    data.remove((node, prop, None))
-    for value in values:
-        data.add((node, prop, value))
-    return data
 
 
 def test_the_sample_meets_every_clause_these_tests_change() -> None:

@@ -15,7 +15,7 @@ again in the text, for a report's notes and findings.
 
 import hashlib
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -121,12 +121,7 @@ def first_written(files: Sequence[SubmissionFile],
     Each file is parsed again for the prefixes it declares: this is for the few unknown terms of
     a report, not for every statement."""
     wanted, found = list(iris), []
-    for index, file in enumerate(files):
-        if not wanted:
-            break
-        text = decode_utf8(file.name, file.data)
-        format_name, _label = _format_of(file, text)
-        prefixes = declared_prefixes(text, format_name, SUBMISSION_BASE_IRI)
+    for index, text, prefixes in _texts_while(files, lambda: bool(wanted)):
         for iri in list(wanted):
             if (where := first_written_in(text, iri, prefixes)) is not None:
                 offset, line, column = where
@@ -141,17 +136,24 @@ def described_places(files: Sequence[SubmissionFile],
     index of the file, line, column; the first file that describes it. A record the text does
     not describe or name in a form the loader knows is left out."""
     wanted, found = {str(iri) for iri in iris}, {}  # an rdflib URIRef equals no plain str
-    for index, file in enumerate(files):
-        if not wanted:
-            break
-        text = decode_utf8(file.name, file.data)
-        format_name, _label = _format_of(file, text)
-        prefixes = declared_prefixes(text, format_name, SUBMISSION_BASE_IRI)
+    for index, text, prefixes in _texts_while(files, lambda: bool(wanted)):
         for iri, (_offset, line, column) in described_at(text, wanted, prefixes,
                                                           SUBMISSION_BASE_IRI).items():
             found[iri] = (index, line, column)
             wanted.discard(iri)
     return found
+
+
+def _texts_while(files: Sequence[SubmissionFile],
+                 looking: Callable[[], bool]) -> Iterator[tuple[int, str, dict[str, str]]]:
+    """Each file load_submission read, while `looking` says something is still looked for: its
+    index, its text and the prefixes it declares (the file parsed again for them)."""
+    for index, file in enumerate(files):
+        if not looking():
+            return
+        text = decode_utf8(file.name, file.data)
+        format_name, _label = _format_of(file, text)
+        yield index, text, declared_prefixes(text, format_name, SUBMISSION_BASE_IRI)
 
 
 def read_submission_files(
