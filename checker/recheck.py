@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from rdflib import Graph, URIRef
 
 from .errors import NotFoundError
+from .rechecked_note import rules_changed
 from .report import RecheckedRevision, Report
 from .revisions import revision_info
 from .rule_problems import refuse_rule_problems
@@ -33,7 +34,7 @@ class Recheck:
     def rules_changed(self) -> bool:
         """Whether the running rulebook's version differs from the one the revision was judged
         under."""
-        return self.revision.rulebook_version != self.report.rulebook_version
+        return rules_changed(self.report)
 
 
 def stored_submission(store: Store, cluster: URIRef,

@@ -9,13 +9,19 @@ from .report import Report
 from .verdicts import verdict_text
 
 
+def rules_changed(report: Report) -> bool:
+    """Whether a report validating a stored revision again was made under another rulebook
+    version than the revision was judged under (False for any other report)."""
+    return report.rechecked is not None and \
+        report.rechecked.rulebook_version != report.rulebook_version
+
+
 def recheck_note(report: Report, lang: Lang) -> str | None:
     """The note of a report that validates a stored revision again; None for any other."""
     rechecked = report.rechecked
     if rechecked is None:
         return None
-    key = ("store.recheck.rules_changed" if rechecked.rulebook_version != report.rulebook_version
-           else "store.recheck.same_rules")
+    key = "store.recheck.rules_changed" if rules_changed(report) else "store.recheck.same_rules"
     return message(key, lang, number=rechecked.number, cluster=rechecked.cluster,
                    stored=rechecked.rulebook_version, running=report.rulebook_version,
                    verdict=verdict_text(rechecked.conforms, rechecked.rate, lang))

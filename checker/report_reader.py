@@ -176,16 +176,11 @@ def _term_notes(graph: Graph, node: Node, files: tuple[str, ...]) -> TermNotes:
     uses = {iri: use for use, iri in USES.items()}
     terms = []
     for note in graph.objects(node, BCIC.termNote):
-        file, line, column = (graph.value(note, p) for p in (BCIC.inFile, BCIC.lineNumber,
-                                                              BCIC.columnNumber))
         suggestion = graph.value(note, BCIC.suggestedTerm)
-        place = None
-        if file is not None and line is not None and column is not None:
-            place = Place(_file_name(graph, file), int(str(line)), int(str(column)))
         terms.append(UnknownTerm(URIRef(str(graph.value(note, BCIC.unknownTerm))),
                                  uses[graph.value(note, BCIC.usedAs)],  # type: ignore[index]
                                  URIRef(str(suggestion)) if suggestion is not None else None,
-                                 place))
+                                 _place(graph, note)))
 
     def written(term: UnknownTerm) -> tuple[int, int, int, str]:
         place = term.place
@@ -202,11 +197,20 @@ def _record_places(graph: Graph, node: Node) -> dict[Node, Place]:
     report stored before reports said it."""
     places = {}
     for described in graph.objects(node, BCIC.recordPlace):
-        record, file, line, column = (graph.value(described, p) for p in (
-            BCIC.record, BCIC.inFile, BCIC.lineNumber, BCIC.columnNumber))
-        if record is not None and file is not None and line is not None and column is not None:
-            places[record] = Place(_file_name(graph, file), int(str(line)), int(str(column)))
+        record, place = graph.value(described, BCIC.record), _place(graph, described)
+        if record is not None and place is not None:
+            places[record] = place
     return places
+
+
+def _place(graph: Graph, node: Node) -> Place | None:
+    """The place in a submitted file a note or a record place gives (checker/render/turtle.py),
+    None where it gives none."""
+    file, line, column = (graph.value(node, p) for p in (BCIC.inFile, BCIC.lineNumber,
+                                                         BCIC.columnNumber))
+    if file is None or line is None or column is None:
+        return None
+    return Place(_file_name(graph, file), int(str(line)), int(str(column)))
 
 
 def _read_status(requirement: Requirement, status: Status) -> Status:

@@ -23,7 +23,7 @@ from ..shacl import Severity, ShaclResult
 from ..shape_paths import write_path
 from ..store.base import agent_iri, file_entity_iri, submission_graph_iri
 from ..timestamps import datetime_literal
-from ..unknown_terms import TermUse
+from ..unknown_terms import Place, TermUse
 from .findings_view import Namer
 from .guidance_view import GuidanceWriter, shown_hints
 from .term_notes_view import term_note
@@ -194,9 +194,7 @@ def _add_term_notes(g: Graph, node: BNode, report: Report, sources: dict[str, No
         if term.suggestion is not None:
             g.add((note, BCIC.suggestedTerm, term.suggestion))
         if term.place is not None and term.place.file in sources:
-            g.add((note, BCIC.inFile, sources[term.place.file]))
-            g.add((note, BCIC.lineNumber, Literal(term.place.line)))
-            g.add((note, BCIC.columnNumber, Literal(term.place.column)))
+            _add_place(g, note, term.place, sources)
         for namer in namers:
             g.add((note, RDFS.comment, Literal(term_note(term, namer), lang=namer.lang)))
     if report.term_notes.more:
@@ -214,9 +212,14 @@ def _add_record_places(g: Graph, node: BNode, report: Report, sources: dict[str,
         g.add((node, BCIC.recordPlace, described))
         g.add((described, RDF.type, BCIC.RecordPlace))
         g.add((described, BCIC.record, record))
-        g.add((described, BCIC.inFile, sources[place.file]))
-        g.add((described, BCIC.lineNumber, Literal(place.line)))
-        g.add((described, BCIC.columnNumber, Literal(place.column)))
+        _add_place(g, described, place, sources)
+
+
+def _add_place(g: Graph, node: Node, place: Place, sources: dict[str, Node]) -> None:
+    """A place in a submitted file (one the report used, in `sources`): file, line, column."""
+    g.add((node, BCIC.inFile, sources[place.file]))
+    g.add((node, BCIC.lineNumber, Literal(place.line)))
+    g.add((node, BCIC.columnNumber, Literal(place.column)))
 
 
 def _add_labels(g: Graph, report: Report) -> None:
