@@ -44,6 +44,7 @@ from .i18n import (check_api_language, language_link, pick, remember_language, r
                    ui_count, unknown_language)
 from .logs import EVENTS, install_logging, refused
 from .proxy import behind_proxy, vary_with_host
+from .query_string import refuse_undecodable_parameters
 from .settings import check_settings
 from .submissions import VALIDATION_SLOTS, refuse_encoded_body, upload_limit
 
@@ -147,6 +148,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.add_template_filter(engine_marked)
     app.add_template_filter(chinese_marked)
     app.add_template_filter(css_string)  # a report page's running header for print
+    app.before_request(refuse_undecodable_parameters)
     app.before_request(check_api_language)
     app.register_error_handler(CheckerError, _checker_error)
     app.register_error_handler(CSRFError, _csrf_error)

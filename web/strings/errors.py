@@ -6,6 +6,10 @@ STRINGS = {
                                  "or en (a regional tag such as zh-CN or en-GB is the same).",
                            "zh": "参数 lang：{given!r} 不是本 API 提供的语言；请给出 zh 或 en"
                                  "（zh-CN、en-GB 等带地区的标签与之相同）。"},
+    "error.param.not_utf8": {"en": "Parameter {name}: {escape} is not UTF-8; the escapes of an "
+                                   "address must spell UTF-8 text.",
+                             "zh": "参数 {name}：{escape} 不是 UTF-8 编码；地址中的 % 转义必须"
+                                   "表示 UTF-8 文本。"},
     # An HTTP error raised with werkzeug's default description gets this one instead.
     "error.detail.400": {"en": "The browser or program sent a request this server cannot "
                                "understand.",
