@@ -85,6 +85,19 @@ class Explainer:
                 return Diagnosis(result, _closest(found), focus, _via(step))
         return Diagnosis(result, (), focus, _via(steps[-1]))
 
+    def looked_along(self, shape: URIRef) -> URIRef | None:
+        """The property along which a shape reaches the submission's records from a term of the
+        standard, as `diagnose` finds it: rdf:type for the instances of a class, else the first
+        step of its path (of its check, for a guarded shape) that is no walk down the class
+        hierarchy (9.2.1: bcic:specifiesIndicator); for a report read back, which does not
+        store it where records were found."""
+        checks = guarded_checks(self.shapes, shape)
+        path = self.path(checks[0] if len(checks) == 1 else shape)
+        for step in path_steps(path) if path is not None else []:
+            if is_type_step(step) or RDFS.subClassOf not in dict(path_properties(step)):
+                return _via(step)
+        return None
+
     def _named_otherwise(self, data: Graph, named: set[Node], step: ShapePath,
                          shape: URIRef) -> list[Candidate]:
         """Where no record refers to a node through the last step of a path (`^p`): the records
@@ -170,13 +183,15 @@ class Explainer:
                 yield from self._property_lacks(data, v, inner, self.path(inner), depth + 1)
         if (qualified := s.value(shape, SH.qualifiedValueShape)) is not None:
             claimed = self._claimed(data, node, path, qualified, values, depth)
-            yield from self._qualified_lacks(data, lack, qualified, values, path, depth, claimed)
+            yield from self._qualified_lacks(data, node, lack, qualified, values, path, depth,
+                                            claimed)
 
-    def _stopped(self, data: Graph, node: Node, shape: URIRef | Node,
-                 path: ShapePath | None) -> tuple[Candidate, ...]:
+    def _stopped(self, data: Graph, node: Node, shape: URIRef | Node, path: ShapePath | None,
+                 constraint: str = "MinCountConstraintComponent") -> tuple[Candidate, ...]:
         """Where a path of several steps reached nothing at its end: the values its first steps
-        reached, each lacking the rest of it (9.2.3: an observation's cluster, which no
-        cultivation body cultivates); none where the first step reached nothing."""
+        reached, each lacking the rest of it as `constraint` asks (9.2.3: an observation's
+        cluster, which no cultivation body cultivates; 9.2.1: a specification's indicator, which
+        no KPI system includes); none where the first step reached nothing."""
         steps = path_steps(path) if path is not None else []
         reached, walked = [node], 0
         for step in steps[:-1]:
@@ -186,16 +201,15 @@ class Explainer:
             reached, walked = found, walked + 1
         if not walked:
             return ()
-        expected, count = self.expectation(_iri(shape), "MinCountConstraintComponent")
-        rest = Lack(joined(steps[walked:]), _iri(shape), "MinCountConstraintComponent", expected,
-                    count)
+        expected, count = self.expectation(_iri(shape), constraint)
+        rest = Lack(joined(steps[walked:]), _iri(shape), constraint, expected, count)
         return tuple(Candidate(n, _iri(shape), (rest,)) for n in reached)
 
     def _fails(self, data: Graph, value: Node, shape: Node, depth: int) -> bool:
         """Whether `value` lacks anything `shape` asks of it (itself, not along a path)."""
         return any(True for _lack in self._property_lacks(data, value, shape, None, depth + 1))
 
-    def _qualified_lacks(self, data: Graph, lack: _LackMaker, qualified: Node,
+    def _qualified_lacks(self, data: Graph, node: Node, lack: _LackMaker, qualified: Node,
                          values: list[Node], path: ShapePath | None, depth: int,
                          claimed: set[Node]) -> Iterable[Lack]:
         held = [Candidate(v, _iri(qualified),
@@ -204,10 +218,12 @@ class Explainer:
         if path is None:  # the node itself must conform: what it lacks is what the shape asks
             yield from (x for c in held for x in c.lacks)
             return
-        _expected, least = self.expectation(lack.shape, "QualifiedMinCountConstraintComponent")
+        constraint = "QualifiedMinCountConstraintComponent"
+        _expected, least = self.expectation(lack.shape, constraint)
         if sum(not c.lacks for c in held) < (least or 0):
-            yield lack("QualifiedMinCountConstraintComponent",
-                       closest=_closest([c for c in held if c.lacks and c.node not in claimed]))
+            closest = _closest([c for c in held if c.lacks and c.node not in claimed]) if values \
+                else self._stopped(data, node, lack.shape, path, constraint)
+            yield lack(constraint, closest=closest)
 
     def _claimed(self, data: Graph, node: Node, path: ShapePath | None, qualified: Node,
                  values: list[Node], depth: int) -> set[Node]:

@@ -14,9 +14,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from rdflib import URIRef
+from rdflib import RDF, URIRef
 from rdflib.term import Node
 
+from .namespaces import REQ
 from .shacl import Severity, ShaclResult
 from .shape_paths import ShapePath, path_properties
 
@@ -85,6 +86,19 @@ class Finding:
         seen: dict[tuple[Node | None, URIRef | None], Diagnosis] = {}
         for d in self.diagnoses:
             if d.absent:
+                seen.setdefault((d.about, d.via), d)
+        return tuple(seen.values())
+
+    @property
+    def unmet(self) -> tuple[Diagnosis, ...]:
+        """The diagnoses that looked from a term of the standard along a property and found
+        records, none as asked, one per term looked from: which term goes without saying for
+        the instances of a class, and for a duty, whose message cites its provision, but not for
+        9.2.1's and 9.2.3's indicators, every one a KPI system includes."""
+        seen: dict[tuple[Node | None, URIRef | None], Diagnosis] = {}
+        for d in self.diagnoses:
+            if d.candidates and d.about is not None and d.via not in (None, RDF.type) \
+                    and not str(d.about).startswith(str(REQ)):
                 seen.setdefault((d.about, d.via), d)
         return tuple(seen.values())
 

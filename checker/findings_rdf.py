@@ -96,6 +96,8 @@ def read_diagnosis(g: Graph, node: Node, result: ShaclResult, explainer: Explain
                 via = inverse.arg if isinstance(inverse, InvPath) else None  # type: ignore[assignment]
         elif focus is not None:
             candidates.append(_read_candidate(g, detail, focus, explainer))
+    if about is not None and via is None and candidates:  # looked along as the shape does
+        via = explainer.looked_along(result.source_shape)
     return Diagnosis(result, tuple(candidates), about, via)
 
 

@@ -79,6 +79,16 @@ def collect_labels(nodes: Iterable[Node], *graphs: Graph) -> dict[Node, dict[str
     return found
 
 
+def collect_codes(nodes: Iterable[Node], graph: Graph) -> dict[Node, str]:
+    """The code of each node that `graph` gives one (skos:notation: 9.1.4's indicators, `b.1.1`),
+    which a report names beside its label."""
+    found: dict[Node, str] = {}
+    for node in dict.fromkeys(nodes):
+        if not isinstance(node, Literal) and (code := graph.value(node, SKOS.notation)) is not None:
+            found[node] = str(code)
+    return found
+
+
 def cut_text(text: str, limit: int = NAME_CHARS,
              shown: Callable[[str], str] = str) -> tuple[str, bool]:
     """`text` as shown, each character through `shown` (a terminal shows a control character as

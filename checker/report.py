@@ -14,7 +14,7 @@ from rdflib.term import Node
 from .dated_after import dated_after
 from .findings import Diagnosis, Finding, arrange, mentioned, records_named
 from .guidance import Guidance, guidance_terms
-from .labels import collect_labels, cut_labels, kinds_of_unnamed
+from .labels import collect_codes, collect_labels, cut_labels, kinds_of_unnamed
 from .namespaces import BCIC
 from .rulebook import Layer, Level, Requirement, Rulebook
 from .shacl import ShaclResult, Severity
@@ -107,6 +107,8 @@ class Report:
     by_layer: dict[Layer, Rate]
     sha256: tuple[str, ...] = ()  # of each file's bytes, in the order of `files`, when known
     labels: Mapping[Node, Mapping[str, str]] = field(default_factory=dict)  # of nodes it names
+    # The codes of the standard's terms it names that have one (9.1.4's indicators, `b.1.1`).
+    codes: Mapping[Node, str] = field(default_factory=dict)
     # The class of each blank node it names that has no label, to name it by (its labels beside).
     kinds: Mapping[Node, Node] = field(default_factory=dict)
     # IRIs of the standard's namespaces the rulebook does not define: notes that change nothing
@@ -201,11 +203,12 @@ def build_report(rulebook: Rulebook, data: Graph, results: list[ShaclResult], *,
         explained(rulebook, r, [rulebook.explainer.diagnose(view, x) for x in found]),
         guidance_of(rulebook, r, statuses[r.id]))
         for r in rulebook.requirements.values())
-    labels, kinds = names_of(rulebook, [*named_nodes(outcomes), *term_notes.suggestions], data)
+    labels, kinds, codes = names_of(rulebook, [*named_nodes(outcomes), *term_notes.suggestions],
+                                    data)
     return report_from_outcomes(
         outcomes, cluster=str(cluster) if cluster is not None else None,
         cluster_label=cluster_label, rulebook_version=rulebook.version, created=created,
-        files=files, triples=len(data), sha256=sha256, labels=labels, kinds=kinds,
+        files=files, triples=len(data), sha256=sha256, labels=labels, kinds=kinds, codes=codes,
         term_notes=term_notes, rulebook_digest=rulebook.digest, shacl_results=tuple(results),
         record_places=locate_records(_records_named(outcomes)) if locate_records else None)
 
@@ -216,14 +219,16 @@ def _records_named(outcomes: tuple[RequirementOutcome, ...]) -> list[URIRef]:
     return list(dict.fromkeys(n for n in found if isinstance(n, URIRef)))
 
 
-def names_of(rulebook: Rulebook, nodes: list[Node],
-             graph: Graph) -> tuple[dict[Node, dict[str, str]], dict[Node, Node]]:
+def names_of(rulebook: Rulebook, nodes: list[Node], graph: Graph) -> tuple[
+        dict[Node, dict[str, str]], dict[Node, Node], dict[Node, str]]:
     """The labels of the nodes a report names, from `graph` (the submission, or a stored report
-    that wrote them) and the rulebook (the ontology's terms, the shapes' forms of value), and the
-    class of each blank node among them that has none, labelled too."""
+    that wrote them) and the rulebook (the ontology's terms, the shapes' forms of value), the
+    class of each blank node among them that has none, labelled too, and the codes the ontology
+    gives the standard's terms among them (9.1.4's indicators)."""
     labels = collect_labels(nodes, graph, rulebook.labels_graph, rulebook.shapes_graph)
     kinds = kinds_of_unnamed(nodes, labels, graph, rulebook.labels_graph)
-    return labels | collect_labels(kinds.values(), rulebook.labels_graph), kinds
+    return (labels | collect_labels(kinds.values(), rulebook.labels_graph), kinds,
+            collect_codes(nodes, rulebook.labels_graph))
 
 
 def roles_in_the_body(view: Graph) -> set[URIRef]:
@@ -280,6 +285,7 @@ def report_from_outcomes(outcomes: tuple[RequirementOutcome, ...], *, cluster: s
                          sha256: tuple[str, ...] = (),
                          labels: Mapping[Node, Mapping[str, str]] | None = None,
                          kinds: Mapping[Node, Node] | None = None,
+                         codes: Mapping[Node, str] | None = None,
                          term_notes: TermNotes = TermNotes(),
                          revision: StoredRevision | None = None,
                          rulebook_digest: str | None = None,
@@ -307,6 +313,7 @@ def report_from_outcomes(outcomes: tuple[RequirementOutcome, ...], *, cluster: s
         sha256=sha256,
         labels={node: cut_labels(found) for node, found in (labels or {}).items()},
         kinds=kinds or {},
+        codes=codes or {},
         term_notes=term_notes,
         revision=revision,
         rulebook_digest=rulebook_digest,

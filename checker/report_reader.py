@@ -88,7 +88,7 @@ def read_report(store: Store, cluster: URIRef, number: int,
                                                URIRef(str(subject)) if subject else cluster)
     files = tuple(name for name, _digest in sources)
     notes = _term_notes(graph, node, files)
-    labels, kinds = names_of(rulebook, [*named_nodes(outcomes), *notes.suggestions], graph)
+    labels, kinds, codes = names_of(rulebook, [*named_nodes(outcomes), *notes.suggestions], graph)
     report = report_from_outcomes(
         outcomes,
         cluster=str(subject) if subject is not None else None,
@@ -101,6 +101,7 @@ def read_report(store: Store, cluster: URIRef, number: int,
         triples=triples,
         labels=labels,
         kinds=kinds,
+        codes=codes,
         term_notes=notes,
         record_places=_record_places(graph, node),
         revision=StoredRevision(info.number, cluster_key(cluster), info.submitter),

@@ -150,6 +150,13 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
                                  "zh": "提交材料中没有记录{about}。"},
     "report.missing.via": {"en": "The submission has no record whose “{via}” is {about}.",
                            "zh": "提交材料中没有“{via}”为{about}的记录。"},
+    # A term whose records came closest, none meeting what is asked (9.2.1: an indicator whose
+    # specification is incomplete).
+    "report.missing.unmet_via": {
+        "en": "No record refers to {about} through “{via}” as the requirement asks.",
+        "zh": "没有记录按要求以“{via}”指向{about}。"},
+    # A term's code after its name (9.1.4's indicators: “location advantage” (a.1.1)).
+    "report.value.code": {"en": " ({code})", "zh": "（{code}）"},
     # A record with neither label nor title, by its class.
     "report.record.unnamed": {"en": "an unnamed “{kind}”", "zh": "一项未命名的“{kind}”"},
     "report.record.unnamed_untyped": {"en": "an unnamed record", "zh": "一项未命名的记录"},

@@ -123,7 +123,7 @@ def test_9_2_1_names_the_specification_and_the_field_it_lacks() -> None:
     assert lacks == {(URIRef("https://example.org/x#spec"), BCIC.calculationMethod)}
     text = render_report(report, "text", "zh")
     assert "美誉度测量规范（…#spec）：缺少“计算方法”" in text and "缺少“计量单位”" not in text
-    assert "提交材料中没有“所规范的指标”为“出口率”的记录。" in text
+    assert "提交材料中没有“所规范的指标”为“出口率”（c.1.3）的记录。" in text
     assert "ind:ExportRate" not in _without_hints(text)
     assert "ind:BrandReputation" not in _without_hints(text)
 
@@ -157,10 +157,10 @@ def test_9_2_1_names_the_specifications_that_name_their_indicator_otherwise() ->
     assert (link["path"], link["constraint"], link["value"]) == (
         "bcic:specifiesIndicator", "HasValueConstraintComponent", str(IND.ExportRate))
     zh, en = (render_report(report, "text", lang) for lang in ("zh", "en"))
-    assert "出口率测量规范（…#spec-export）：未以“所规范的指标”指向“出口率”\n" in zh
-    assert "区位优势测量规范（…#spec-location）：\n            – 未以“所规范的指标”指向“区位优势”\n" \
+    assert "出口率测量规范（…#spec-export）：未以“所规范的指标”指向“出口率”（c.1.3）\n" in zh
+    assert "区位优势测量规范（…#spec-location）：\n            – 未以“所规范的指标”指向“区位优势”（a.1.1）\n" \
         "            – 缺少“计算方法”\n" in zh
-    assert "…#spec-export: does not name “export rate” through “specifies indicator”\n" in en
+    assert "…#spec-export: does not name “export rate” (c.1.3) through “specifies indicator”\n" in en
     assert "没有“所规范的指标”为" not in zh and "has no record whose" not in en
 
 
@@ -172,9 +172,11 @@ def test_9_2_1_lists_the_indicators_lacking_a_specification_in_the_order_of_9_1_
         ind:IndustryScale , ind:LocationAdvantage .
     """))
     zh, en = (render_report(report, "text", lang) for lang in ("zh", "en"))
-    assert "提交材料中没有“所规范的指标”为“区位优势”、“产业规模”、“品牌美誉度”、“出口率”的记录。" in zh
-    assert ("The submission has no record whose “specifies indicator” is “location advantage”, "
-            "“industry scale”, “brand reputation”, “export rate”.") in en
+    assert ("提交材料中没有“所规范的指标”为“区位优势”（a.1.1）、“产业规模”（b.1.1）、“品牌美誉度”"
+            "（b.2.4）、“出口率”（c.1.3）的记录。") in zh
+    assert ("The submission has no record whose “specifies indicator” is “location advantage” "
+            "(a.1.1), “industry scale” (b.1.1), “brand reputation” (b.2.4), “export rate” "
+            "(c.1.3).") in en
     (finding,) = [f for f in _json_findings(report, "9.2.1", "en")
                   if "complete measurement specification" in f["message"]]
     assert [m["about"] for m in finding["missing"]] == [

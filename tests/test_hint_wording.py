@@ -80,7 +80,8 @@ def test_a_record_of_an_indicator_no_kpi_system_includes_names_that_indicator_an
     zh, en, document = _texts(report)
     [node] = [n for f in _requirement(document, clause)["findings"] for n in f["nodes"]
               if n["node"] == EX + record]
-    place = f"dehua.ttl:{node['place']['line']}"
+    place = f"{node['place']['file']}:{node['place']['line']}"
+    assert place.endswith(".ttl:" + str(node["place"]["line"]))
     assert (f"{place}）：“{zh_property}”为“区位优势”（a.1.1）；没有“关键绩效指标体系”以“包含指标”"
             "指向它") in zh
     assert (f"…/{record} ({place}): its “{en_property}” is “location advantage” (a.1.1); no "
@@ -114,11 +115,12 @@ def incomplete_records(tmp_path_factory: pytest.TempPathFactory) -> Report:
 
 
 @pytest.mark.parametrize(("clause", "zh", "en", "code"), [
-    ("9.2.1", "没有“所规范的指标”为“历史积淀”（a.1.2）且符合要求的记录。",
-     "No record whose “specifies indicator” is “historical heritage” (a.1.2) meets the requirement.",
-     "a.1.2"),
-    ("9.2.3", "没有“指标”为“出口率”（c.1.3）且符合要求的记录。",
-     "No record whose “indicator” is “export rate” (c.1.3) meets the requirement.", "c.1.3"),
+    ("9.2.1", "没有记录按要求以“所规范的指标”指向“历史积淀”（a.1.2）。",
+     "No record refers to “historical heritage” (a.1.2) through “specifies indicator” as the "
+     "requirement asks.", "a.1.2"),
+    ("9.2.3", "没有记录按要求以“指标”指向“出口率”（c.1.3）。",
+     "No record refers to “export rate” (c.1.3) through “indicator” as the requirement asks.",
+     "c.1.3"),
 ], ids=["9.2.1", "9.2.3"])
 def test_an_indicator_whose_records_fall_short_is_named(
         incomplete_records: Report, clause: str, zh: str, en: str, code: str) -> None:

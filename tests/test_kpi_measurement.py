@@ -78,8 +78,9 @@ def test_specifications_and_values_of_indicators_no_kpi_system_includes_do_not_c
     assert outcome.status is Status.NOT_MET
     assert [r.source_shape for r in outcome.results] == [shape]
     en = render_report(no_kpi_system, "text", "en")
-    assert (f"…/{record}: has no “{'specifies indicator' if clause == '9.2.1' else 'indicator'}” "
-            "that a “key performance indicator system” refers to through “includes indicator”") in en
+    assert (f"…/{record}: its “{'specifies indicator' if clause == '9.2.1' else 'indicator'}” is "
+            "“brand extension strength” (b.2.2); no “key performance indicator system” refers to "
+            "it through “includes indicator”") in en
 
 
 def test_the_conformant_sample_meets_both_checks() -> None:

@@ -183,7 +183,7 @@ def test_a_specification_naming_its_indicator_otherwise_reads_back_with_the_same
     for lang in ("zh", "en"):
         assert render_report(_as_validated(back), "text", lang) == render_report(
             original, "text", lang)
-    assert "…/spec (spec.ttl:8): does not name “export rate” through “specifies indicator”\n" in \
+    assert "…/spec (spec.ttl:8): does not name “export rate” (c.1.3) through “specifies indicator”\n" in \
         render_report(back, "text", "en")
 
 

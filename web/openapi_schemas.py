@@ -184,11 +184,13 @@ def _report_schemas() -> Json:
                 severity=severity, message=STRING, shape=STRING))),
         "Finding": closed(
             message=STRING, also=_array(STRING), severity=severity,
-            missing=_array(closed(about=text_or_null, about_name=STRING, via=text_or_null)),
+            missing=_array(_ref("LookedFrom")), unmet=_array(_ref("LookedFrom")),
             missing_text=_array(STRING), nodes=_array(_ref("FindingNode")),
             shapes=_array(STRING)),
-        "FindingNode": closed(node=text_or_null, name=STRING, place=_or_null(closed(
-            file=STRING, line=INTEGER, column=INTEGER)), lacks=_array(closed(
+        "LookedFrom": closed(about=text_or_null, about_name=STRING, about_code=text_or_null,
+                             via=text_or_null),
+        "FindingNode": closed(node=text_or_null, name=STRING, code=text_or_null, place=_or_null(
+            closed(file=STRING, line=INTEGER, column=INTEGER)), lacks=_array(closed(
             text=STRING, property=text_or_null, path=text_or_null, constraint=text_or_null,
             expected=text_or_null, expected_name=text_or_null, count=_nullable("integer"),
             value=text_or_null, value_name=text_or_null,

@@ -10,7 +10,7 @@ from typing import Any
 from rdflib import BNode, Graph
 from rdflib.term import Node
 
-from ..findings import Candidate, Finding, Lack
+from ..findings import Candidate, Diagnosis, Finding, Lack
 from ..shape_paths import path_sparql
 from .findings_view import Namer
 
@@ -29,8 +29,9 @@ def _finding(finding: Finding, namer: Namer) -> dict[str, Any]:
         "message": view.message,
         "also": list(view.also),
         "severity": finding.severity.value,
-        "missing": [{"about": node_text(d.about), "about_name": namer.name(d.about),
-                     "via": node_text(d.via)} for d in finding.absences],
+        "missing": [_looked_from(d, namer) for d in finding.absences],
+        # The terms whose records came closest, none as asked (9.2.1's indicators).
+        "unmet": [_looked_from(d, namer) for d in finding.unmet],
         "missing_text": list(view.missing),
         "nodes": [_candidate(c, namer) for c in
                   {c.node: c for d in finding.diagnoses for c in d.candidates}.values()],
@@ -38,9 +39,17 @@ def _finding(finding: Finding, namer: Namer) -> dict[str, Any]:
     }
 
 
+def _looked_from(diagnosis: Diagnosis, namer: Namer) -> dict[str, Any]:
+    """The term a diagnosis looked from (`code`: its 9.1.4 code, if any) and the property."""
+    return {"about": node_text(diagnosis.about), "about_name": namer.name(diagnosis.about),
+            "about_code": namer.codes.get(diagnosis.about) if diagnosis.about else None,
+            "via": node_text(diagnosis.via)}
+
+
 def _candidate(candidate: Candidate, namer: Namer) -> dict[str, Any]:
     place = namer.places.get(candidate.node)
     return {"node": node_text(candidate.node), "name": namer.name(candidate.node),
+            "code": namer.codes.get(candidate.node),  # a term's code (9.1.4's indicators)
             # Where it is described in the submitted files; null when the report does not know.
             "place": {"file": place.file, "line": place.line, "column": place.column}
             if place is not None else None,

@@ -15,7 +15,7 @@ from rdflib import RDF, BNode, Literal, URIRef
 from rdflib.paths import AlternativePath
 from rdflib.term import Node
 
-from ..findings import Candidate, Finding, Lack
+from ..findings import Candidate, Diagnosis, Finding, Lack
 from ..namespaces import SHP
 from ..i18n import MESSAGES, Lang, message
 from ..labels import NAME_CHARS, Labels
@@ -116,7 +116,14 @@ class Namer(TermNamer):
 
     def __init__(self, report: Report, lang: Lang) -> None:
         super().__init__(report.labels, lang, base_of(report), report.kinds)
-        self.places = report.record_places
+        self.places, self.codes = report.record_places, report.codes
+
+    def quoted(self, node: Node | None, limit: int = NAME_CHARS) -> str:
+        """A node's name in quotation marks, with its code after it where it has one (9.1.4's
+        indicators: “location advantage” (a.1.1))."""
+        code = self.codes.get(node) if node is not None else None
+        coded = message("report.value.code", self.lang, code=code) if code else ""
+        return f"“{self.name(node, limit)}”{coded}"
 
     def node_line(self, candidate: Candidate) -> NodeLine:
         """A candidate named (beside its IRI; a blank node has none) and placed in the files, with
@@ -152,6 +159,15 @@ class Namer(TermNamer):
             return self._either(lack), bool(lack.closest), key
         only = lack.closest[0] if len(lack.closest) == 1 else None
         if only is not None and len(only.lacks) == 1 and (lack.count or 1) == 1 \
+                and only.lacks[0].shape == lack.shape and only.lacks[0].path is not None:
+            # The path stopped at it (checker/diagnosis.py, `_stopped`): the rest it lacks.
+            said, nested, _said_as = self._said(only.lacks[0])
+            if not nested:
+                rest = len(path_properties(only.lacks[0].path))
+                return message("report.lack.reached", self.lang, lack=said,
+                               property=self.path(steps[:len(steps) - rest]),
+                               value=self.value(only.node)), False, "reached"
+        if only is not None and len(only.lacks) == 1 and (lack.count or 1) == 1 \
                 and key == "qualified_unmet_inverse":  # the one record referring to it, and why
             said, nested, _said_as = self._said(only.lacks[0])
             if not nested:
@@ -164,11 +180,6 @@ class Namer(TermNamer):
                 inner = replace(inner, path=lack.path, value=only.node)
                 return self._sentence(inner), False, self.key(inner)
             said, nested, said_as = self._said(inner)
-            if not nested and key == "min_count":  # the path stopped at it: the rest it lacks
-                rest = len(path_properties(inner.path))
-                return message("report.lack.reached", self.lang, lack=said,
-                               property=self.path(steps[:len(steps) - rest]),
-                               value=self.value(only.node)), False, "reached"
             if not nested and key != "min_count" and said_as in _PREDICATES:
                 return message("report.lack.of_value", self.lang, property=self.path(steps),
                                value=self.value(only.node), lack=said), False, "of_value"
@@ -283,9 +294,9 @@ class Namer(TermNamer):
         as an unnamed record of its class."""
         if isinstance(node, BNode) and not self.labels.get(node):
             return self.name(node)
-        text = printable_cut(str(node), VALUE_CHARS)[0] if isinstance(node, Literal) \
-            else self.name(node, VALUE_CHARS)
-        return f"“{text}”"
+        if isinstance(node, Literal):
+            return f"“{printable_cut(str(node), VALUE_CHARS)[0]}”"
+        return self.quoted(node, VALUE_CHARS)
 
     def kind(self, datatype: Node | None, form: str = "a") -> str:
         """The kind of value a datatype holds, in words: as a value is given ("a"), or as it is
@@ -330,19 +341,26 @@ class Namer(TermNamer):
         return f"{indefinite_article(label)} {quoted}" if self.lang == "en" else quoted
 
     def missing(self, finding: Finding) -> tuple[str, ...]:
-        """The absences of a finding, one sentence per property looked along."""
-        by_via: dict[URIRef | None, list[str]] = {}
-        for d in finding.absences:
-            by_via.setdefault(d.via, []).append(f"“{self.name(d.about)}”")
+        """The absences of a finding, one sentence per property looked along; then the terms
+        whose records came closest, none as asked (`Finding.unmet`: 9.2.1's indicators), one
+        sentence per property too."""
         said = []
-        for via, names in by_via.items():
-            listed = _LISTED[self.lang].join(dict.fromkeys(names))
+        for via, listed in self._by_via(finding.absences).items():
             if via == RDF.type:
                 said.append(message("report.missing.instances", self.lang, about=listed))
             else:
                 said.append(message("report.missing.via", self.lang, about=listed,
                                     via=self.name(via)))
+        said += [message("report.missing.unmet_via", self.lang, about=listed, via=self.name(via))
+                 for via, listed in self._by_via(finding.unmet).items()]
         return tuple(said)
+
+    def _by_via(self, diagnoses: tuple[Diagnosis, ...]) -> dict[URIRef | None, str]:
+        """The terms the diagnoses looked from, listed, by the property each looked along."""
+        by_via: dict[URIRef | None, list[str]] = {}
+        for d in diagnoses:
+            by_via.setdefault(d.via, []).append(self.quoted(d.about))
+        return {via: _LISTED[self.lang].join(dict.fromkeys(names)) for via, names in by_via.items()}
 
     def view(self, finding: Finding, limit: int | None = NODES_SHOWN) -> FindingView:
         """A finding in the language; at most `limit` nodes listed (None: all)."""
