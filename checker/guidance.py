@@ -29,6 +29,7 @@ from rdflib.namespace import SH
 from rdflib.paths import InvPath
 from rdflib.term import Node
 
+from .listed_values import listed_values
 from .namespaces import BCIC
 from .shape_guards import guarded_checks
 from .shape_paths import ShapePath, is_type_step, joined, path_properties, path_steps
@@ -68,8 +69,9 @@ class Ask:
     then: tuple[Ask, ...] = ()  # what the value itself must carry (sh:node, one level down)
     single: bool = False  # at most one value (sh:maxCount 1): asks going on from it ask of it
     # For a class: the values the ontology itself names (a synergy practice's kinds), when few
-    # enough to list, so a submitter need not look them up.
+    # enough to list, so a submitter need not look them up; in the standard's order.
     known: tuple[Node, ...] = ()
+    closed: bool = False  # `known` are all the class has (7.1.2.1's funds), not examples
 
 
 @dataclass(frozen=True)
@@ -291,15 +293,15 @@ class _Reader:
             step = then[0]
             return replace(step, path=joined([*path_steps(path), *path_steps(step.path)]),
                            single=single and step.single)
-        return Ask(path, kind, expected, count, then, single,
-                   self._known(expected[0]) if kind is AskKind.CLASS else ())
+        known, closed = self._known(expected[0]) if kind is AskKind.CLASS else ((), False)
+        return Ask(path, kind, expected, count, then, single, known, closed)
 
-    def _known(self, cls: Node) -> tuple[Node, ...]:
-        """The named values of a class the ontology lists (KNOWN_LISTED at most, else none: the
-        nine-score indicators of 9.1.4 are the scheme's to show), in IRI order."""
-        found = sorted({v for v in self.ontology.subjects(RDF.type, cls) if isinstance(v, URIRef)},
-                       key=str)
-        return tuple(found) if len(found) <= KNOWN_LISTED else ()
+    def _known(self, cls: Node) -> tuple[tuple[Node, ...], bool]:
+        """The named values of a class the ontology lists, in the standard's order, and whether
+        they are all it has (checker/listed_values.py); KNOWN_LISTED at most, else none: the
+        nine-score indicators of 9.1.4 are the scheme's to show."""
+        found, closed = listed_values(self.ontology, cls)
+        return (found, closed) if len(found) <= KNOWN_LISTED else ((), False)
 
     def _expected(self, shape: Node) -> tuple[AskKind, tuple[Node, ...]]:
         s = self.shapes
@@ -398,4 +400,4 @@ def _combined(a: Ask, b: Ask) -> Ask | None:
     expected = tuple(dict.fromkeys(a.expected + b.expected)) \
         if a.kind is b.kind is AskKind.VALUE else base.expected
     return Ask(base.path, base.kind, expected, max(a.count or 0, b.count or 0) or None,
-               merged_asks(a.then + b.then), a.single or b.single, base.known)
+               merged_asks(a.then + b.then), a.single or b.single, base.known, base.closed)

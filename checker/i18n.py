@@ -543,6 +543,9 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "report.guidance.ask.class": {"en": "{path} pointing to {thing}", "zh": "{path}指向{thing}"},
     "report.guidance.ask.class_known": {"en": "{path} pointing to {thing} such as {values}",
                                         "zh": "{path}指向{thing}，如{values}"},
+    # …where the standard's list is closed (7.1.2.1's two kinds of fund): the values are all it has.
+    "report.guidance.ask.class_one_of": {"en": "{path} pointing to {thing}, one of {values}",
+                                         "zh": "{path}指向{thing}，为{values}之一"},
     # Dates, years and numbers as people write them; a datatype with no words here by its name.
     "report.guidance.ask.date": {"en": "{path} as a year-month-day date (e.g. 2021-06-30)",
                                  "zh": "{path}为年-月-日（如 2021-06-30）"},

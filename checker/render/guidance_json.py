@@ -27,6 +27,7 @@ class AskTable:
         document = self.asks[known] = {"path": curie(ask.path), "kind": ask.kind.value,
                                        "expected": [str(e) for e in ask.expected],
                                        "known": [str(k) for k in ask.known],
+                                       "closed": ask.closed,  # `known` are all there are
                                        "count": ask.count}
         document["then"] = [self.id_of(t) for t in ask.then]
         return known

@@ -244,8 +244,9 @@ class _Hint:
             key, values["values"] = "language", _VALUES[self.lang].join(map(str, ask.expected))
         elif kind is AskKind.CLASS:
             key, values["thing"] = "class", self.thing(first)
-            if ask.known:  # the values the ontology names for it
-                key, values["values"] = "class_known", self._listed(ask.known, False)
+            if ask.known:  # the values the ontology names for it: all of them, or examples
+                key = "class_one_of" if ask.closed else "class_known"
+                values["values"] = self._listed(ask.known, ask.closed)
         elif kind is AskKind.FORM:  # a shape's words, not a term of the ontology
             key, values["form"] = "form", self.namer.label(first) or curie(first)
         else:  # a datatype with no words of its own, each value of a property
