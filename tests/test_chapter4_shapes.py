@@ -231,8 +231,8 @@ FRAME_BREAKS = {
                              "its “date” “2021年” (given as text) is not a year-month-day date",
                              True),
     "document-attributed-to-the-body-only": (
-        _attributed_to_the_body_only, "没有“归属方”由“成员关系”以“成员”指向",
-        "has no “attributed to” that a “membership” refers to through “member”", True),
+        _attributed_to_the_body_only, "“归属方”为“桃源家具产业集群品牌培育主体”；没有“成员关系”以“成员”指向它",
+        "; no “membership” refers to it through “member”", True),
     "document-attributed-to-a-member-in-another-role": (
         _attributed_to_another_role, "“角色”的取值“", "its “role” “", True),
 }
