@@ -72,9 +72,14 @@ def coverage_matrix(rulebook: Rulebook) -> list[CoverageRow]:
 
 
 def conforming_base() -> Graph:
-    """The conforming half of every fixture pair: the smallest complete synthetic submission."""
+    """The conforming half of every fixture pair: the smallest complete synthetic submission, one
+    of its values stated on a rating scale (9.2.3), so the checks of rated values have one to
+    break."""
     from .synthetic import generate_cluster  # the generator is only needed for proofs
-    return generate_cluster(members=5, years=1, seed=1)
+    from .synthetic.rating import rate_one_value
+    base = generate_cluster(members=5, years=1, seed=1)
+    rate_one_value(base)
+    return base
 
 
 def base_is_clean(rulebook: Rulebook, base: Graph) -> bool:

@@ -80,9 +80,12 @@ def _mutation(shapes: Graph, shape: URIRef) -> tuple[str, _Inner]:
     value = shapes.value(shape, SH.hasValue)
     if value is not None:
         return "cut-path-to-required-value", _drop_path_to(shapes, shape, path, value)
-    if shapes.value(shape, SH.minCount) is None:
-        raise NoFixtureError(f"no fixture rule fits shape {shape}")
-    return "remove-counted-values", _drop_last_step(shapes, shape, path)
+    if shapes.value(shape, SH.minCount) is not None:
+        return "remove-counted-values", _drop_last_step(shapes, shape, path)
+    most = shapes.value(shape, SH.maxCount)
+    if isinstance(most, Literal) and isinstance(path, URIRef):
+        return "add-values-beyond-count", _add_beyond(shapes, shape, path, int(most))
+    raise NoFixtureError(f"no fixture rule fits shape {shape}")
 
 
 def _targeting(shapes: Graph, shape: URIRef) -> URIRef:
@@ -98,8 +101,9 @@ def _focus_nodes(shapes: Graph, shape: URIRef, data: Graph) -> set[Node]:
     cls = shapes.value(shape, SH.targetClass)
     if cls is not None:
         return instances(data, cls)
-    predicate = shapes.value(shape, SH.targetObjectsOf)
-    return set(data.objects(None, predicate))
+    if (predicate := shapes.value(shape, SH.targetObjectsOf)) is not None:
+        return set(data.objects(None, predicate))
+    return set(data.subjects(shapes.value(shape, SH.targetSubjectsOf), None))
 
 
 def _values(data: Graph, focus: set[Node], path: URIRef | Path) -> set[Node]:
@@ -209,6 +213,18 @@ def _drop_path_to(shapes: Graph, shape: URIRef, path: URIRef | Path, value: Node
             if value in _reachable(nav, obj, _rest_after(path, predicate)):
                 doomed.add((subject, predicate, obj))
         return _without_triples(data, doomed)
+    return mutate
+
+
+def _add_beyond(shapes: Graph, shape: URIRef, predicate: URIRef, most: int) -> _Inner:
+    """Give every focus node one value of `predicate` more than the shape allows (9.2.3: a rated
+    observation given a number too, a second level), each a text of its own."""
+    def mutate(data: Graph, nav: Graph) -> Graph:
+        mutated = _without_triples(data, set())
+        for focus in _focus_nodes(shapes, shape, nav):
+            for extra in range(most + 1):
+                mutated.add((focus, predicate, Literal(f"extra value {extra + 1}")))
+        return mutated
     return mutate
 
 

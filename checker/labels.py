@@ -48,6 +48,9 @@ _REUSED: dict[Node, dict[str, str]] = {
     PROV.Agent: {"zh": "主体（组织等）", "en": "agent"},
     ORG.Membership: {"zh": "成员关系", "en": "membership"},
     SKOS.broader: {"zh": "上位概念", "en": "broader concept"},
+    # 9.2.3: a rated level's scale and name (docs/model.md, decision 19).
+    SKOS.inScheme: {"zh": "所属量表或概念体系", "en": "in scheme"},
+    SKOS.prefLabel: {"zh": "首选名称", "en": "preferred name"},
 }
 
 
