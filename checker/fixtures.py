@@ -1,7 +1,7 @@
 """Each shape's fixture pair: a conforming submission and its non-conforming twin.
 
 The twin differs from the conforming graph only in the facts the shape looks at: the evidence
-nodes it counts or the property values it requires. Reading the shape's own structure keeps every
+nodes it counts, the property values it requires, or values beyond the count it allows. Reading the shape's own structure keeps every
 shape covered without a hand-written fixture each; a shape whose structure no rule here can read
 has no fixture, and `bcic rules coverage` reports it as a gap. A guarded shape (sh:or of a guard
 and a check, checker/shape_guards.py) takes its check's fixture, applied to its own focus nodes.

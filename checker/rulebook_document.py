@@ -61,6 +61,9 @@ _FIXTURE_TEXT = {
     "remove-counted-values": {
         "en": "The twin removes the values counted along {path}, so fewer than {count} remain.",
         "zh": "反例删除沿 {path} 计数的值，使其少于 {count} 个。"},
+    "add-values-beyond-count": {
+        "en": "The twin gives each instance more values along {path} than the {most} allowed.",
+        "zh": "反例为每个实例沿 {path} 添加值，使其多于允许的 {most} 个。"},
 }
 
 
@@ -308,6 +311,7 @@ def fixture_text(shapes: Graph, shape: URIRef, kind: str) -> dict[str, str]:
                                        for p in shapes.objects(node, SH.property))),
         "value": name(shapes.value(shape, SH.hasValue)),
         "count": name(shapes.value(shape, SH.minCount)),
+        "most": name(shapes.value(shape, SH.maxCount)),
     }
     return {lang: text.format(**values) for lang, text in _FIXTURE_TEXT[kind].items()}
 

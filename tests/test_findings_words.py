@@ -80,11 +80,18 @@ def _concentration(value: Literal) -> Callable[[Graph], None]:
 
 
 # A figure that is no number (5.2.3, 9.2.3) → the provision, and what the line says (zh, en).
+# 9.2.3's value may be a level of a declared rating scale instead: the line says how to state one
+# (shp:ObservedNumber's label, docs/model.md, decision 19).
+RATING_ZH = "（以评级量表测量的指标不写数值，而以“评定等级”指向测量模型或测量规范所用评级量表中的一个等级）"
+RATING_EN = (" (an indicator measured on a rating scale states no number: it names a level of the "
+             "rating scale its measurement model or specification uses with “rated level”)")
 NOT_NUMBERS = {
     "value-in-words": (_observed(Literal("七十二")), "9.2.3", "9.2.3",
-                       "“数值”的取值“七十二”不是数字", "its “value” “七十二” is not a number"),
+                       f"“数值”的取值“七十二”不是数字{RATING_ZH}",
+                       f"its “value” “七十二” is not a number{RATING_EN}"),
     "decimal-not-in-its-form": (_observed(Literal("abc", datatype=XSD.decimal)), "9.2.3", "9.2.3",
-                                "“数值”的取值“abc”不是数字", "its “value” “abc” is not a number"),
+                                f"“数值”的取值“abc”不是数字{RATING_ZH}",
+                                f"its “value” “abc” is not a number{RATING_EN}"),
     "concentration-in-chinese": (_concentration(Literal("很高", lang="zh")), "5.2.3", "5.2.3",
                                  "“集中度数值”的取值“很高”不是数字",
                                  "its “concentration value” “很高” is not a number"),

@@ -559,7 +559,7 @@ def test_a_number_shapes_fixture_says_its_twin_writes_the_value_as_text() -> Non
     """shp:Observation-observedValue-number (9.2.3) has a described fixture in both languages."""
     texts = fixture_text(load_rulebook().shapes_graph, SHP["Observation-observedValue-number"],
                          "replace-values-with-text")
-    assert "as empty text, which shp:Number refuses" in texts["en"]
+    assert "as empty text, which shp:ObservedNumber refuses" in texts["en"]
     assert "空文本" in texts["zh"]
 
 
