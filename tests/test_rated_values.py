@@ -100,7 +100,9 @@ def test_a_scale_only_a_benchmarks_model_names_is_not_declared() -> None:
     data.add((benchmark_model, RDF.type, BCIC.MeasurementModel))
     data.add((benchmark_model, BCIC.recordOf, URIRef(EX + "jingdezhen")))
     data.add((benchmark_model, BCIC.ratingScale, SCALE))
-    assert validate_graph(data).outcome("9.2.3").status is Status.NOT_MET
+    outcome = validate_graph(data).outcome("9.2.3")
+    assert outcome.status is Status.NOT_MET
+    assert {r.source_shape.rsplit("/", 1)[-1] for r in outcome.results} == {"RatedLevelDeclared"}
 
 
 @pytest.mark.parametrize("text", [Literal("评为优", lang="zh"), Literal("good")],
