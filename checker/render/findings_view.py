@@ -316,12 +316,13 @@ class Namer(TermNamer):
 
     def _given_as(self, node: Node | None, form: str, datatype_asked: bool) -> str:
         """After a quoted literal: the kind of value it was given as, where it says more than the
-        words of what is asked (which may go on, as 9.2.3's “a number (…)” does); for text only
+        words of what is asked (which may go on in brackets, as 9.2.3's “a number (…)” does); for text only
         where a kind of value (a date) is asked."""
         if not isinstance(node, Literal):
             return ""
         given = self.kind(node.datatype)
-        if form.startswith(given) or (datatype_kind(node.datatype) == "text" and not datatype_asked):
+        said = form == given or form.startswith((f"{given} (", f"{given}（"))
+        if said or (datatype_kind(node.datatype) == "text" and not datatype_asked):
             return ""
         return message("report.lack.given_as", self.lang, kind=given)
 
