@@ -10,9 +10,11 @@ import click
 from . import __version__
 from .cli_store import store_engine_option, store_user_option
 from .cli_validate import LANG_META_KEY
-from .coverage import CoverageRow, base_is_clean, conforming_base, coverage_matrix, prove_fixtures
+from .coverage import (BaseFailure, CoverageRow, FixtureProof, base_failures, conforming_base,
+                       coverage_matrix, prove_fixtures)
 from .cli_lang import lang_option
 from .i18n import Lang, message
+from .proof_said import base_failure_line, gap_lines, proof_failure_line, proof_summary
 from .ingest import publish_for_queries
 from .render.text import width
 from .rulebook import Level, load_rulebook, rule_files, rules_digest, short_digest
@@ -54,27 +56,32 @@ def coverage_command(ctx: click.Context, lang: Lang, prove: bool) -> None:
     rows = coverage_matrix(rulebook)
     for row in rows:
         click.echo(_row_line(row, lang))
-    gaps = [row.requirement.id for row in rows if row.gap]
-    failed: list[str] = []
+    gaps = [row for row in rows if row.gap]
+    base: tuple[BaseFailure, ...] = ()
+    failed: list[FixtureProof] = []
+    shapes = sorted(rulebook.shape_requirements)
     if prove:
-        base = conforming_base()
-        if not base_is_clean(rulebook, base):
-            failed.append("base")
-        shapes = sorted(rulebook.shape_requirements)
-        with click.progressbar(prove_fixtures(rulebook, base, shapes), length=len(shapes),
+        conforming = conforming_base()
+        base = base_failures(rulebook, conforming)
+        with click.progressbar(prove_fixtures(rulebook, conforming, shapes), length=len(shapes),
                                label=message("rules.proving", lang),
                                file=sys.stderr) as proofs:
-            failed += [str(p.shape) for p in proofs if not p.ok]
+            failed = [p for p in proofs if not p.ok]
     click.echo(message("rules.summary", lang, requirements=len(rows),
-                       shapes=len(rulebook.shape_requirements), gaps=len(gaps),
+                       shapes=len(shapes), gaps=len(gaps),
                        manual_only=sum(row.manual_only for row in rows)))
+    if prove:
+        click.echo(proof_summary(len(shapes), base, failed, lang))
     click.echo(message("rules.identity", lang, version=rulebook.version,
                        digest=short_digest(rulebook.digest)))
-    for item in gaps + failed:
-        click.echo("  " + message("rules.gap", lang, item=item), err=True)
+    lines = [line for row in gaps for line in gap_lines(row, lang)]
+    lines += [base_failure_line(failure, lang) for failure in base]
+    lines += [proof_failure_line(proof, lang) for proof in failed]
+    for line in lines:
+        click.echo("  " + line, err=True)
     if problems:
         click.echo(problems_said(problems, rulebook.files).text(lang), err=True)
-    ctx.exit(1 if gaps or failed or problems else 0)
+    ctx.exit(1 if gaps or base or failed or problems else 0)
 
 
 @rules_group.command("version")

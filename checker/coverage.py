@@ -51,11 +51,35 @@ class FixtureProof:
     twin_flagged: bool
     status_ok: bool  # the twin's requirement is not met (a may-level one: not used)
     severity_ok: bool
+    kind: str = ""  # the fixture's kind (checker/fixtures.py), how the twin was made
 
     @property
     def ok(self) -> bool:
         """The fixture pair proves the shape."""
         return self.twin_differs and self.twin_flagged and self.status_ok and self.severity_ok
+
+    @property
+    def failure(self) -> str | None:
+        """Why the pair proves nothing, the first reason that holds (None: it proves the shape):
+        `unchanged` the twin is the base itself, `silent` the shape did not report on the twin,
+        `status` its requirement was not reported unmet, `severity` another severity than its
+        level asks."""
+        for reason, holds in (("unchanged", self.twin_differs), ("silent", self.twin_flagged),
+                              ("status", self.status_ok), ("severity", self.severity_ok)):
+            if not holds:
+                return reason
+        return None
+
+
+@dataclass(frozen=True)
+class BaseFailure:
+    """A result the conforming base raised under a shall-level provision: the synthetic
+    generator (checker/synthetic) does not yet meet the rule of `shape` (None: the provision is
+    unmet with no result of a shape, as a lead-in through its items)."""
+
+    requirement_id: str
+    shape: URIRef | None
+    messages: dict[str, str]  # the finding's message by language
 
 
 def coverage_matrix(rulebook: Rulebook) -> list[CoverageRow]:
@@ -82,11 +106,22 @@ def conforming_base() -> Graph:
     return base
 
 
+def base_failures(rulebook: Rulebook, base: Graph) -> tuple[BaseFailure, ...]:
+    """What keeps the conforming base from conforming: each result of a shall-level shape on it,
+    once per shape and provision; failing any, each shall-level provision it leaves unmet."""
+    report = validate_graph(base, rulebook=rulebook)
+    shall = [o for o in report.outcomes if o.requirement.level is Level.SHALL]
+    failures = {(o.requirement.id, r.source_shape): BaseFailure(
+        o.requirement.id, r.source_shape, dict(r.messages)) for o in shall for r in o.results}
+    if not failures and not report.conforms:  # unmet with no result of its own (a lead-in)
+        return tuple(BaseFailure(o.requirement.id, None, {})
+                     for o in shall if o.status is Status.NOT_MET)
+    return tuple(failures.values())
+
+
 def base_is_clean(rulebook: Rulebook, base: Graph) -> bool:
     """The conforming base raises no result at all from the shall-level shapes."""
-    report = validate_graph(base, rulebook=rulebook)
-    return report.conforms and not any(
-        o.results for o in report.outcomes if o.requirement.level is Level.SHALL)
+    return not base_failures(rulebook, base)
 
 
 def prove_fixtures(rulebook: Rulebook, base: Graph,
@@ -104,7 +139,7 @@ def prove_fixtures(rulebook: Rulebook, base: Graph,
         yield FixtureProof(shape, rid, set(twin) != base_triples, bool(flagged),
                            outcome.status is missing,
                            bool(flagged) and {r.severity for r in flagged}
-                           == {SEVERITY_OF_LEVEL[level]})
+                           == {SEVERITY_OF_LEVEL[level]}, fixture.kind)
 
 
 def _fixture_or_none(rulebook: Rulebook, shape: URIRef) -> ShapeFixture | None:

@@ -122,7 +122,57 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
               "{manual_only} shall-level requirement(s) checked by manual review only",
         "zh": "要求 {requirements} 条，形状 {shapes} 个，缺口 {gaps} 处，仅靠人工评审的“应”级要求 {manual_only} 条",
     },
-    "rules.gap": {"en": "gap: {item}", "zh": "缺口：{item}"},
+    "rules.gap.unchecked": {
+        "en": "gap: {id}: a shall-level provision nothing checks (no shape, no review prompt, no "
+              "shall-level item), so it is never met: give it a shape or a review prompt",
+        "zh": "缺口：{id}：没有任何检查的“应”级规定（无形状、无人工评审提示、无“应”级列项），因而永远不会被判定为满足："
+              "请为其编写形状或人工评审提示"},
+    "rules.gap.no_fixture": {
+        "en": "gap: {id}: shape {shape} has no fixture: no rule of checker/fixtures.py can make "
+              "its non-conforming twin from the shape's structure",
+        "zh": "缺口：{id}：形状 {shape} 没有正反例：checker/fixtures.py 中没有规则能按该形状的结构生成不符合的反例"},
+    # `--prove`: fixture pairs that prove nothing are proof failures, not gaps of the rulebook.
+    "rules.proof.summary": {
+        "en": "fixture proof: {proven} of {shapes} shape(s) proven; {failed} proof failure(s) "
+              "({base} on the conforming base, {pairs} fixture pair(s)), not counted as gaps",
+        "zh": "正反例验证：{shapes} 个形状中已验证 {proven} 个；验证失败 {failed} 处（合规基准数据 {base} 处，"
+              "正反例 {pairs} 处），不计入缺口"},
+    "rules.proof.base": {
+        "en": "proof failed: the conforming base (the data `bcic generate --gaps 0` makes) fails "
+              "shape {shape} under {id}: “{finding}”. The generator (checker/synthetic) must be "
+              "taught the rule: make it write what the shape asks",
+        "zh": "验证失败：合规基准数据（`bcic generate --gaps 0` 生成的数据）未通过条款 {id} 的形状 {shape}："
+              "“{finding}”。须让生成器（checker/synthetic）学会这条规则：使其写出该形状所要求的内容"},
+    "rules.proof.base_unmet": {
+        "en": "proof failed: the conforming base (the data `bcic generate --gaps 0` makes) leaves "
+              "{id} not met, with no result of a shape of its own. The generator "
+              "(checker/synthetic) must be taught the rule",
+        "zh": "验证失败：合规基准数据（`bcic generate --gaps 0` 生成的数据）未满足条款 {id}，且该条款自身的形状"
+              "未报告任何结果。须让生成器（checker/synthetic）学会这条规则"},
+    "rules.proof.unchanged": {
+        "en": "proof failed: shape {shape} ({id}): its twin is the conforming base itself: the "
+              "fixture ({kind}) found nothing in the base to take away, so the base lacks what "
+              "the shape looks at; the generator (checker/synthetic) must write it",
+        "zh": "验证失败：形状 {shape}（{id}）：其反例与合规基准数据完全相同：测试例（{kind}）在基准数据中找不到可删去的内容，"
+              "即基准数据缺少该形状所检查的内容；须让生成器（checker/synthetic）写出它"},
+    "rules.proof.silent": {
+        "en": "proof failed: shape {shape} ({id}): its twin (the conforming base changed by the "
+              "fixture {kind}) did not fail it: the fixture takes away something the shape does "
+              "not need; fix the shape or the fixture rule (checker/fixtures.py)",
+        "zh": "验证失败：形状 {shape}（{id}）：其反例（按测试例 {kind} 修改后的合规基准数据）并未违反该形状："
+              "测试例删去的并非该形状所需的内容；请修正该形状或测试例规则（checker/fixtures.py）"},
+    "rules.proof.status": {
+        "en": "proof failed: shape {shape} ({id}): it reported on its twin, but the twin's report "
+              "does not give {id} the status of a provision missing (not met; a may-level one: "
+              "not used)",
+        "zh": "验证失败：形状 {shape}（{id}）：该形状在反例上报告了结果，但反例的报告未将 {id} 判为缺失时应有的状态"
+              "（未满足；“可”级规定为未采用）"},
+    "rules.proof.severity": {
+        "en": "proof failed: shape {shape} ({id}): it reported on its twin with another severity "
+              "than the provision's level asks (shall: violation, should: warning, may: info); "
+              "fix its sh:severity",
+        "zh": "验证失败：形状 {shape}（{id}）：该形状在反例上报告的严重程度与条款级别不符（应：违规，宜：警告，可：提示）；"
+              "请修正其 sh:severity"},
     "rules.problem": {"en": "error: {where}: {what}", "zh": "错误：{where}：{what}"},
     "rules.problem.at": {"en": "{subject} ({place})", "zh": "{subject}（{place}）"},
     "rules.problem.did_you_mean": {"en": "; did you mean {term}?", "zh": "；是否应为 {term}？"},
