@@ -40,9 +40,12 @@ def history_document(cluster: ClusterRef, entries: Sequence[RevisionEntry],
         "conforms": e.info.conforms,
         **rate_document(e.info.rate),
         "rulebook_version": e.info.rulebook_version,
-        # The revision before was judged under this other rulebook: what this one closed and
-        # opened may come from the rules, not the submission (null: same rulebook, or the first).
+        "rulebook_digest": e.info.rulebook_digest,
+        # The revision before was judged under this other rulebook (by version, or by digest
+        # under the same version): what this one closed and opened may come from the rules, not
+        # the submission (null: same rulebook, or the first).
         "rulebook_changed_from": e.rulebook_before,
+        "rulebook_changed_from_digest": e.digest_before,
         "submitter": e.info.submitter,
         "files": [{"name": f.name, "sha256": f.sha256} for f in e.info.files],
         "closed": [_requirement(r) for r in e.closed],

@@ -22,6 +22,7 @@ from .cluster_list import in_list_order
 from .errors import InputError
 from .history import (ClusterSummary, RevisionChange, cluster_history, cluster_overview,
                       mixed_rulebooks_note)
+from .rulebook_names import rulebook_change_said
 from .cli_lang import lang_option
 from .i18n import Lang, counted, message, phrase
 from .ingest import NoClusterError, ingest_at, publish_for_queries
@@ -436,8 +437,9 @@ def _history_lines(changes: list[RevisionChange], lang: Lang,
                          message("store.history.rulebook", lang,
                                  version=change.rulebook_version)))
         if change.rulebook_before is not None:
-            yield "    " + message("store.history.rulebook_changed", lang,
-                                   before=change.rulebook_before, after=change.rulebook_version)
+            yield "    " + rulebook_change_said(change.rulebook_before, change.digest_before,
+                                                 change.rulebook_version, change.rulebook_digest,
+                                                 lang)
         for key, ids in (("closed", change.closed), ("opened", change.opened)):
             yield from _changed_lines(key, ids, lang, titled)
 

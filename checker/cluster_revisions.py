@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from rdflib import URIRef
 
 from .history import ClusterSummary, cluster_history, cluster_overview
+from .rulebook_names import rulebook_change_said
+from .i18n import Lang
 from .rulebook import load_rulebook
 from .store.base import RevisionInfo, Store
 
@@ -34,6 +36,14 @@ class RevisionEntry:
     # The rulebook of the revision before, when another judged it: what this one closed and
     # opened may come from the rules, not the submission (None: the same rulebook, or the first).
     rulebook_before: str | None = None
+    digest_before: str | None = None  # the digest of `rulebook_before`'s rulebook, when known
+
+    def rulebook_change(self, lang: Lang) -> str:
+        """The line saying the rulebook changed since the revision before ("" when it did not)."""
+        if self.rulebook_before is None:
+            return ""
+        return rulebook_change_said(self.rulebook_before, self.digest_before,
+                                    self.info.rulebook_version, self.info.rulebook_digest, lang)
 
 
 def stored_clusters(store: Store) -> list[ClusterSummary]:
@@ -51,7 +61,8 @@ def revision_entries(store: Store, cluster: URIRef) -> list[RevisionEntry]:
             info,
             tuple(requirement_ref(r) for r in (change.closed if change else ())),
             tuple(requirement_ref(r) for r in (change.opened if change else ())),
-            change.rulebook_before if change else None))
+            change.rulebook_before if change else None,
+            change.digest_before if change else None))
     return entries
 
 

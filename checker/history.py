@@ -12,6 +12,7 @@ from .namespaces import BCIC, REQ
 from .render.turtle import EARL
 from .report import Rate
 from .rulebook import LEVEL_BY_IRI, Level, Rulebook, clause_sort_key, load_rulebook
+from .rulebook_names import rulebooks_differ
 from .store.base import PROVENANCE_GRAPH, RevisionInfo, Store
 from .store.guard import OwnQuery, checked_iri
 
@@ -33,9 +34,12 @@ class RevisionChange:
     closed: tuple[str, ...]
     opened: tuple[str, ...]
     rulebook_version: str = ""  # the rulebook that judged it
-    # The rulebook of the revision before, when another: what it closed and opened may then come
-    # from the rules that changed, not from the submission (None: same rulebook, or the first).
+    # The rulebook of the revision before, when another (by version, or by digest where the
+    # version is the same): what it closed and opened may then come from the rules that changed,
+    # not from the submission (None: same rulebook, or the first).
     rulebook_before: str | None = None
+    rulebook_digest: str | None = None  # None: stored before revisions recorded it
+    digest_before: str | None = None  # the digest of `rulebook_before`'s rulebook, when known
 
 
 @dataclass(frozen=True)
@@ -56,15 +60,19 @@ def cluster_history(store: Store, cluster: URIRef,
     failed = _failed(store, checked_iri(str(cluster)))
     changes: list[RevisionChange] = []
     before: frozenset[str] = frozenset()  # before the first revision, nothing is outstanding
-    version_before: str | None = None
+    previous: RevisionInfo | None = None
     for info in store.revisions(cluster):
         now = _gaps(failed.get(info.number, {}), rulebook)
+        changed = previous is not None and rulebooks_differ(
+            previous.rulebook_version, previous.rulebook_digest,
+            info.rulebook_version, info.rulebook_digest)
         changes.append(RevisionChange(
             info.number, info.generated, info.conforms, info.rate,
             _in_clause_order(before - now), _in_clause_order(now - before),
             info.rulebook_version,
-            version_before if version_before not in (None, info.rulebook_version) else None))
-        before, version_before = now, info.rulebook_version
+            previous.rulebook_version if changed and previous else None, info.rulebook_digest,
+            previous.rulebook_digest if changed and previous else None))
+        before, previous = now, info
     return changes
 
 

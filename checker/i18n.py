@@ -519,6 +519,23 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
               "(digest {digest}).",
         "zh": "已撤销：当前运行的规则库 {running} 中没有此条款；由规则库 {version}（摘要 {digest}）规定。"},
     "rulebook.digest_unknown": {"en": "not recorded", "zh": "未记录"},
+    # What a stored rulebook is beside the running one (checker/stored_rulebooks.py).
+    "rulebook.version.archived": {
+        "en": "A rulebook this store kept when a reload replaced it ({date}), for the reports it "
+              "judged; the running rulebook is {running}.",
+        "zh": "存储库在换用其他规则库时（{date}）保存的规则库，供其判定的报告查阅；当前运行的规则库为 {running}。"},
+    "rulebook.version.archived_running": {
+        "en": "A rulebook this store kept when a reload replaced it ({date}), for the reports it "
+              "judged; it is the rulebook this server runs ({running}), with the same digest.",
+        "zh": "存储库在换用其他规则库时（{date}）保存的规则库，供其判定的报告查阅；它就是本服务器运行的规则库（{running}），摘要相同。"},
+    "rulebook.version.held": {
+        "en": "The rulebook the store's rule graphs hold now, which is not the one this server "
+              "runs ({running}).",
+        "zh": "存储库的规则图当前所存的规则库，并非本服务器运行的规则库（{running}）。"},
+    "rulebook.version.held_running": {
+        "en": "The rulebook the store's rule graphs hold now, which is the one this server runs "
+              "({running}), with the same digest.",
+        "zh": "存储库的规则图当前所存的规则库，即本服务器运行的规则库（{running}），摘要相同。"},
     # A stored report that did not state a provision's text, of a provision the running rulebook
     # lacks (reports stored before they stated their provisions' texts).
     "report.text.not_stored": {
@@ -652,6 +669,8 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "store.history.closed": {"en": "closed: {ids}", "zh": "已解决：{ids}"},
     "store.history.opened": {"en": "opened: {ids}", "zh": "新出现：{ids}"},
     "store.history.rulebook": {"en": "rulebook {version}", "zh": "规则库 {version}"},
+    "store.history.rulebook_digest": {"en": "{version} (digest {digest})",
+                                      "zh": "{version}（摘要 {digest}）"},
     "store.history.rulebook_changed": {
         "en": "rulebook changed {before} → {after}: clauses opened or closed may come from the "
               "rules, not the submission",

@@ -32,8 +32,8 @@ class Recheck:
 
     @property
     def rules_changed(self) -> bool:
-        """Whether the running rulebook's version differs from the one the revision was judged
-        under."""
+        """Whether the running rulebook differs from the one the revision was judged under, by
+        version or by digest."""
         return rules_changed(self.report)
 
 
@@ -61,7 +61,7 @@ def validate_again(info: RevisionInfo, data: Graph, rulebook: Rulebook | None = 
                             sha256=tuple(f.sha256 for f in info.files), rulebook=rulebook)
     return replace(report, rechecked=RecheckedRevision(
         str(info.cluster), info.number, cluster_key(info.cluster), info.rulebook_version,
-        info.conforms, info.rate))
+        info.conforms, info.rate, info.rulebook_digest))
 
 
 def recheck_revision(store: Store, cluster: URIRef, number: int | None = None, *,

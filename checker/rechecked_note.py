@@ -6,14 +6,17 @@ from __future__ import annotations
 
 from .i18n import Lang, message
 from .report import Report
+from .rulebook_names import rulebook_named, rulebooks_differ
 from .verdicts import verdict_text
 
 
 def rules_changed(report: Report) -> bool:
-    """Whether a report validating a stored revision again was made under another rulebook
-    version than the revision was judged under (False for any other report)."""
-    return report.rechecked is not None and \
-        report.rechecked.rulebook_version != report.rulebook_version
+    """Whether a report validating a stored revision again was made under another rulebook than
+    the revision was judged under, by version or by digest (False for any other report)."""
+    rechecked = report.rechecked
+    return rechecked is not None and rulebooks_differ(
+        rechecked.rulebook_version, rechecked.rulebook_digest, report.rulebook_version,
+        report.rulebook_digest)
 
 
 def recheck_note(report: Report, lang: Lang) -> str | None:
@@ -21,7 +24,13 @@ def recheck_note(report: Report, lang: Lang) -> str | None:
     rechecked = report.rechecked
     if rechecked is None:
         return None
-    key = "store.recheck.rules_changed" if rules_changed(report) else "store.recheck.same_rules"
+    changed = rules_changed(report)
+    key = "store.recheck.rules_changed" if changed else "store.recheck.same_rules"
+    # The same version judged by other rules: each is named by its digest too.
+    digests = changed and rechecked.rulebook_version == report.rulebook_version
     return message(key, lang, number=rechecked.number, cluster=rechecked.cluster,
-                   stored=rechecked.rulebook_version, running=report.rulebook_version,
+                   stored=rulebook_named(rechecked.rulebook_version,
+                                         rechecked.rulebook_digest if digests else None, lang),
+                   running=rulebook_named(report.rulebook_version,
+                                          report.rulebook_digest if digests else None, lang),
                    verdict=verdict_text(rechecked.conforms, rechecked.rate, lang))

@@ -88,6 +88,7 @@ class RecheckedRevision:
     rulebook_version: str
     conforms: bool
     rate: Rate | None  # None: not summarised when it was stored
+    rulebook_digest: str | None = None  # None: stored before revisions recorded it
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from .i18n import Lang, message
 from .namespaces import BCIC, REQ, named_term
 from .report import Report
 from .rulebook import LEVEL_BY_IRI, SH, Level, clause_sort_key, short_digest
+from .rulebook_names import rulebook_named
 from .store.base import ONTOLOGY_GRAPH, RULES_ARCHIVE_GRAPH, SHAPES_GRAPH, Store
 from .store.guard import OwnQuery
 from .store.rules_archive import rule_graphs_of
@@ -71,7 +72,29 @@ def stored_rulebooks(store: Store) -> tuple[StoredRulebook, ...]:
 
 def find_rulebook(store: Store, version: str, digest: str | None = None) -> StoredRulebook | None:
     """The stored rulebook of this version (and digest, or a prefix of it), the latest first."""
-    return next((b for b in stored_rulebooks(store) if b.matches(version, digest)), None)
+    return next(iter(rulebooks_of(store, version, digest)), None)
+
+
+def rulebooks_of(store: Store, version: str,
+                 digest: str | None = None) -> tuple[StoredRulebook, ...]:
+    """Every stored rulebook of this version (and digest, or a prefix of it): the rule graphs'
+    first, then the archived ones, the latest first. Several share a version when a rule file
+    was edited and the version number was not."""
+    return tuple(b for b in stored_rulebooks(store) if b.matches(version, digest))
+
+
+def stored_rulebook_note(rulebook: StoredRulebook, running_version: str, running_digest: str,
+                         lang: Lang) -> str:
+    """What a stored rulebook is beside the one this process runs: held by the rule graphs now
+    or archived, and whether it is the running one (the same digest); the running one is named
+    by its digest too when it shares the stored one's version."""
+    running = rulebook_named(running_version, running_digest
+                             if running_version == rulebook.version else None, lang)
+    place = "archived" if rulebook.archived is not None else "held"
+    same = rulebook.digest == running_digest
+    date = rulebook.archived.strftime("%Y-%m-%d %H:%M UTC") if rulebook.archived else ""
+    return message(f"rulebook.version.{place}{'_running' if same else ''}", lang,
+                   running=running, date=date)
 
 
 def texts_rulebook(store: Store, report: Report) -> StoredRulebook | None:

@@ -5,20 +5,29 @@ apart by digest when their version is the same."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from hashlib import sha256
+from html import unescape
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Graph, Literal
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
-from checker import cli_rules
+from checker import __version__, cli_rules
 from checker.cli import main
-from checker.coverage import (FixtureProof, base_failures, conforming_base, prove_fixtures)
+from checker.coverage import FixtureProof, base_failures, conforming_base, prove_fixtures
+from checker.ingest import ingest_files, publish_for_queries
 from checker.namespaces import BCIC, REQ, SHP
+from checker.paths import EXAMPLES_DIR
 from checker.proof_said import proof_failure_line
-from checker.rulebook import SH, Rulebook, load_rulebook
+from checker.recheck import recheck_revision
+from checker.rechecked_note import recheck_note
+from checker.rulebook import SH, Rulebook, load_rulebook, short_digest
+from checker.store import open_store
+from checker.store.base import cluster_key
 
 NEW_SHAPE = SHP.CommunicationImprovementDescribed
 NEW_MESSAGE = {"zh": "传播改进未写明改进内容（8.2.6）",
@@ -107,3 +116,114 @@ def test_each_kind_of_fixture_pair_failure_says_why_in_both_languages(
     assert not proof.ok
     assert en in proof_failure_line(proof, "en") and str(NEW_SHAPE) in proof_failure_line(proof, "en")
     assert zh in proof_failure_line(proof, "zh") and "（8.2.6）" in proof_failure_line(proof, "zh")
+
+
+# A rule change without a version bump: Datang stored under the running rulebook, again under
+# the same rules with one shape message edited (another digest, version unchanged), then again
+# under the running rulebook.
+DATANG = URIRef("https://example.org/cluster/datang/cluster")
+EDITED_MESSAGE = "未见对传播内容和传播方式的改进（8.2.6）"
+
+
+def _edited_message() -> Rulebook:
+    """The running rulebook with one shape message edited, as a file edit would make it: the
+    same version, another digest."""
+    running = load_rulebook()
+    shapes = Graph()
+    shapes += running.shapes_graph
+    shapes.remove((SHP.CommunicationImprovementExists, SH.message, None))
+    shapes.add((SHP.CommunicationImprovementExists, SH.message, Literal(EDITED_MESSAGE, lang="zh")))
+    shapes.add((SHP.CommunicationImprovementExists, SH.message, Literal(
+        "No improvement of the communication in the submission (8.2.6)", lang="en")))
+    return replace(running, digest=sha256(b"edited " + running.digest.encode()).hexdigest(),
+                   shapes_graph=shapes)
+
+
+EDITED = _edited_message()
+
+
+@pytest.fixture(scope="module")
+def unbumped_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("unbumped") / "store"
+    store = open_store("oxigraph", path=str(path))
+    try:
+        for rulebook in (None, EDITED, None):
+            ingest_files(store, [EXAMPLES_DIR / "datang-socks.ttl"], rulebook=rulebook)
+        publish_for_queries(store)
+    finally:
+        store.close()
+    return path
+
+
+RUNNING = load_rulebook().digest
+
+
+def _changed(lang: str, before: str, after: str) -> str:
+    """The history's line for a change from the rulebook of digest `before` to that of `after`,
+    both of the running version."""
+    b, a = short_digest(before), short_digest(after)
+    if lang == "en":
+        return f"rulebook changed {__version__} (digest {b}) → {__version__} (digest {a}):"
+    return f"规则库已变更 {__version__}（摘要 {b}） → {__version__}（摘要 {a}）："
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_history_says_the_rulebook_changed_where_only_its_digest_did(
+        unbumped_store: Path, lang: str) -> None:
+    result = CliRunner().invoke(main, ["history", str(DATANG), "--store", str(unbumped_store),
+                                       "--lang", lang])
+    assert result.exit_code == 0, result.output
+    said = result.output
+    assert _changed(lang, RUNNING, EDITED.digest) in said
+    assert _changed(lang, EDITED.digest, RUNNING) in said
+    assert said.index(_changed(lang, RUNNING, EDITED.digest)) < said.index(
+        _changed(lang, EDITED.digest, RUNNING))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_cluster_page_says_the_rulebook_changed_by_digest(
+        make_web_app, unbumped_store: Path, lang: str) -> None:  # type: ignore[no-untyped-def]
+    client = make_web_app(unbumped_store).test_client()
+    page = unescape(client.get(f"/clusters/{cluster_key(DATANG)}?lang={lang}",
+                               headers={"Accept": "text/html"}).text)
+    row = re.search(r'<tr id="revision-2">.*?</tr>', page, re.S)
+    assert row is not None and _changed(lang, RUNNING, EDITED.digest) in row.group(0)
+    assert page.count(_changed(lang, EDITED.digest, RUNNING)) == 1
+
+
+def test_the_history_api_gives_each_revisions_digest_and_the_digest_it_changed_from(
+        make_web_app, unbumped_store: Path) -> None:  # type: ignore[no-untyped-def]
+    client = make_web_app(unbumped_store).test_client()
+    for path in (f"/api/clusters/{cluster_key(DATANG)}/history",
+                 f"/api/clusters/{cluster_key(DATANG)}"):
+        revisions = client.get(path).get_json()["revisions"]
+        assert [(r["rulebook_version"], r["rulebook_digest"], r["rulebook_changed_from"],
+                 r["rulebook_changed_from_digest"]) for r in revisions] == [
+            (__version__, RUNNING, None, None),
+            (__version__, EDITED.digest, __version__, RUNNING),
+            (__version__, RUNNING, __version__, EDITED.digest)], path
+    schemas = client.get("/api/openapi.json").get_json()["components"]["schemas"]
+    history = schemas["ClusterHistory"]["properties"]["revisions"]["items"]["properties"]
+    assert {"rulebook_digest", "rulebook_changed_from_digest"} <= history.keys()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_recheck_names_both_rulebooks_by_digest_when_only_the_digest_changed(
+        unbumped_store: Path, lang: str) -> None:
+    store = open_store("oxigraph", path=str(unbumped_store))
+    try:
+        edited = recheck_revision(store, DATANG, 2)
+        same = recheck_revision(store, DATANG, 3)
+    finally:
+        store.close()
+    assert edited.rules_changed and not same.rules_changed
+    note = recheck_note(edited.report, lang)
+    assert note is not None
+    b, a = short_digest(EDITED.digest), short_digest(RUNNING)
+    if lang == "en":
+        assert f"judged under rulebook {__version__} (digest {b})" in note
+        assert f"the running rulebook {__version__} (digest {a})" in note
+    else:
+        assert f"第 2 版按规则库 {__version__}（摘要 {b}）" in note
+        assert f"现行规则库 {__version__}（摘要 {a}）" in note
+    assert short_digest(RUNNING) not in (recheck_note(same.report, lang) or "")

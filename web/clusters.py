@@ -31,7 +31,6 @@ from checker.cluster_dashboard import (
 )
 from checker.cluster_revisions import revision_entries, stored_clusters
 from checker.history import ClusterSummary
-from checker.i18n import message
 from checker.indicator_scheme import indicator_scheme
 from checker.queries import check_summary_for
 from checker.store.base import Store, cluster_key
@@ -82,8 +81,7 @@ def cluster(key: str) -> str:
         report_url=_report_url, scheme=indicator_scheme(), panel=panel, offered=offered,
         choices=choices, apart=apart,
         decimal_text=decimal_text,
-        rulebook_changed=lambda before, after: message(
-            "store.history.rulebook_changed", request_language(), before=before, after=after),
+        rulebook_changed=lambda entry: entry.rulebook_change(request_language()),
         radar_chart=radar_chart(panel.radar, names),
         series_chart=series_chart(panel.series, panel.years, panel.cluster.iri,
                                   panel.series_notes),

@@ -69,7 +69,9 @@ def cluster(key: str) -> Response:
         revisions.append({**_revision(info),
                           "closed": list(change.closed) if change else [],
                           "opened": list(change.opened) if change else [],
-                          "rulebook_changed_from": change.rulebook_before if change else None})
+                          "rulebook_changed_from": change.rulebook_before if change else None,
+                          "rulebook_changed_from_digest":
+                              change.digest_before if change else None})
     return jsonify({"key": key, "cluster": str(subject), "label": pick(summary.labels) or None,
                     "revisions": revisions})
 
@@ -152,6 +154,7 @@ def _revision(info: RevisionInfo) -> dict[str, Any]:
         "conforms": info.conforms,
         **rate_document(info.rate),
         "rulebook_version": info.rulebook_version,
+        "rulebook_digest": info.rulebook_digest,
         "submitter": info.submitter,
         "files": [{"name": f.name, "sha256": f.sha256} for f in info.files],
         "report": url_for("evaluation_api.report", key=key, number=info.number),

@@ -71,7 +71,11 @@ def _revision(**more: Json) -> Json:
     return closed(
         number=INTEGER, generated={"type": "string", "format": "date-time"}, conforms=BOOLEAN,
         conformance_rate=_nullable("number"), pending_review=_nullable("integer"),
-        rulebook_version=STRING, submitter=_nullable("string"),
+        rulebook_version=STRING,
+        rulebook_digest={"type": ["string", "null"], **described(
+            "the SHA-256 of the rule files that judged it (null: stored before revisions "
+            "recorded it)", "判定它的规则文件的 SHA-256 摘要（null：存储于修订版开始记录摘要之前）")},
+        submitter=_nullable("string"),
         files=_array(closed(name=STRING, sha256=STRING)),
         report={"type": "string", **described("the URL of its report (JSON)",
                                               "其报告（JSON）的 URL")}, **more)
@@ -80,12 +84,18 @@ def _revision(**more: Json) -> Json:
 def _cluster_schemas() -> Json:
     ids = _array(STRING)
     changed_from = {"type": ["string", "null"], **described(
-        "the rulebook of the revision before, when another judged it: what this one closed and "
-        "opened may come from the rules, not the submission",
-        "前一修订版所依据的规则库（与本版不同时）：本版已解决或新出现的条款可能源于规则变化，而非提交材料")}
+        "the version of the rulebook of the revision before, when another judged it (another "
+        "version, or the same version with another digest): what this one closed and opened may "
+        "come from the rules, not the submission",
+        "前一修订版所依据的规则库的版本（规则库与本版不同时，即版本不同，或版本相同而摘要不同）：本版已解决或新出现的条款"
+        "可能源于规则变化，而非提交材料")}
+    changed_from_digest = {"type": ["string", "null"], **described(
+        "the digest of that rulebook (null: the rulebook did not change, or its digest was not "
+        "recorded)", "该规则库的摘要（null：规则库未变化，或未记录其摘要）")}
     history_revision = _revision(closed=_array(_ref("RequirementRef")),
                                  opened=_array(_ref("RequirementRef")),
-                                 rulebook_changed_from=changed_from)
+                                 rulebook_changed_from=changed_from,
+                                 rulebook_changed_from_digest=changed_from_digest)
     return {
         "Error": closed(ok={"const": False}, status=INTEGER,
                        error={"type": "string", "description": "the error class"},
@@ -109,8 +119,10 @@ def _cluster_schemas() -> Json:
                 key=STRING, cluster=STRING, label=_nullable("string"), revisions=INTEGER,
                 latest=_ref("Revision"), url=STRING))),
         "ClusterDetail": closed(key=STRING, cluster=STRING, label=_nullable("string"),
-                               revisions=_array(_revision(page=STRING, closed=ids, opened=ids,
-                                                          rulebook_changed_from=changed_from))),
+                               revisions=_array(_revision(
+                                   page=STRING, closed=ids, opened=ids,
+                                   rulebook_changed_from=changed_from,
+                                   rulebook_changed_from_digest=changed_from_digest))),
         "ClusterHistory": closed(cluster=_ref("ClusterRef"), revisions=_array(history_revision)),
         "StoredRevision": _revision(page=STRING, ok={"const": True}, key=STRING, cluster=STRING,
                                     label=_nullable("string")),
@@ -134,7 +146,8 @@ def _report_schemas() -> Json:
             lang={"enum": ["zh", "en"]}, cluster=text_or_null, cluster_label=text_or_null,
             revision=_or_null(closed(number=INTEGER, key=STRING, submitter=text_or_null)),
             rechecked=_or_null(closed(number=INTEGER, key=STRING, rulebook_version=STRING,
-                                      conforms=BOOLEAN, rate=_or_null(rate), note=STRING)),
+                                      rulebook_digest=text_or_null, conforms=BOOLEAN,
+                                      rate=_or_null(rate), note=STRING)),
             rulebook_version=STRING, rulebook_digest=text_or_null, created=STRING,
             files=_array(STRING),
             hints_rulebook_version={"type": "string", **described(

@@ -15,8 +15,9 @@ from checker.rulebook_document import LEVEL_LABELS, load_rulebook_document
 from checker.sparql_service import GRAPH_FORMATS
 from checker.store import Store
 from checker.stored_rulebooks import (StatedProvision, StoredRulebook, find_rulebook,
-                                      latest_statement, rule_graphs, stated_provision,
-                                      stated_provisions, withdrawn_note)
+                                      latest_statement, rule_graphs, rulebooks_of,
+                                      stated_provision, stated_provisions, stored_rulebook_note,
+                                      withdrawn_note)
 from checker.vocabulary_tree import class_tree, indicator_taxonomy, properties
 
 from .data import read_store
@@ -70,14 +71,25 @@ def _withdrawn(requirement_id: str) -> str:
 
 @bp.get("/rulebook/versions/<version>")
 def version(version: str) -> str:
-    """A rulebook the store holds besides the running one (`?digest=` picks one of several):
-    its provisions as it states them."""
+    """A rulebook the store holds besides the running one: its provisions as it states them;
+    when several share the version and `?digest=` picks none, each of them by its digest."""
     store = read_store()
+    document = load_rulebook_document()
+    if not request.args.get("digest") and len(several := rulebooks_of(store, version)) > 1:
+        return render_template("rulebook_version_choice.html", document=document,
+                               version=version, rulebooks=several, notes=[
+                                   _note(b) for b in several], **_labels())
     stored = _stored(store, version)
-    return render_template("rulebook_version.html", document=load_rulebook_document(),
-                           stored=stored, provisions=stated_provisions(
+    return render_template("rulebook_version.html", document=document, stored=stored,
+                           note=_note(stored), provisions=stated_provisions(
                                stored, rule_graphs(store, stored)),
                            short_digest=short_digest, **_labels())
+
+
+def _note(stored: StoredRulebook) -> str:
+    """What the stored rulebook is beside the running one, in the request's language."""
+    document = load_rulebook_document()
+    return stored_rulebook_note(stored, document.version, document.digest, request_language())
 
 
 @bp.get("/rulebook/versions/<version>/<requirement_id>")

@@ -84,7 +84,8 @@ def _rechecked(report: Report, lang: Lang) -> dict[str, Any] | None:
     if rechecked is None:
         return None
     return {"number": rechecked.number, "key": rechecked.key,
-            "rulebook_version": rechecked.rulebook_version, "conforms": rechecked.conforms,
+            "rulebook_version": rechecked.rulebook_version,
+            "rulebook_digest": rechecked.rulebook_digest, "conforms": rechecked.conforms,
             "rate": _rate(rechecked.rate) if rechecked.rate is not None else None,
             "note": recheck_note(report, lang)}
 

@@ -12,14 +12,11 @@ STRINGS = {
         "en": "Rulebook {version} states no provision {requirement_id!r}.",
         "zh": "规则库 {version} 中没有规定 {requirement_id!r}。"},
     "rulebook.version.title": {"en": "Rulebook {version}", "zh": "规则库 {version}"},
-    "rulebook.version.archived": {
-        "en": "A rulebook this store kept when a reload replaced it ({date}), for the reports it "
-              "judged; the running rulebook is {running}.",
-        "zh": "存储库在换用其他规则库时（{date}）保存的规则库，供其判定的报告查阅；当前运行的规则库为 {running}。"},
-    "rulebook.version.held": {
-        "en": "The rulebook the store's rule graphs hold now, which is not the one this server "
-              "runs ({running}).",
-        "zh": "存储库的规则图当前所存的规则库，并非本服务器运行的规则库（{running}）。"},
+    "rulebook.version.several": {
+        "en": "The store holds {n} rulebooks of version {version}, told apart by the digest of "
+              "their rule files (a rule file was edited and the version number was not): "
+              "choose one.",
+        "zh": "存储库中有 {n} 个版本号同为 {version} 的规则库，以其规则文件的摘要相区分（规则文件已修改而版本号未变）：请选择其一。"},
     "rulebook.version.digest": {"en": "Digest", "zh": "摘要"},
     "rulebook.version.rule_graphs": {"en": "Its rule graphs", "zh": "其规则图"},
     "rulebook.version.provisions": {"en": "Its provisions", "zh": "其规定"},
