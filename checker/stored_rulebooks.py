@@ -77,10 +77,14 @@ def find_rulebook(store: Store, version: str, digest: str | None = None) -> Stor
 
 def rulebooks_of(store: Store, version: str,
                  digest: str | None = None) -> tuple[StoredRulebook, ...]:
-    """Every stored rulebook of this version (and digest, or a prefix of it): the rule graphs'
-    first, then the archived ones, the latest first. Several share a version when a rule file
-    was edited and the version number was not."""
-    return tuple(b for b in stored_rulebooks(store) if b.matches(version, digest))
+    """Every stored rulebook of this version (and digest, or a prefix of it), one per digest:
+    the rule graphs' first, then the archived ones, the latest first. Several share a version
+    when a rule file was edited and the version number was not."""
+    found: dict[str | None, StoredRulebook] = {}
+    for rulebook in stored_rulebooks(store):
+        if rulebook.matches(version, digest):
+            found.setdefault(rulebook.digest, rulebook)
+    return tuple(found.values())
 
 
 def stored_rulebook_note(rulebook: StoredRulebook, running_version: str, running_digest: str,

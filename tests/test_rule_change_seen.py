@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import datetime, timezone
 from hashlib import sha256
 from html import unescape
 from pathlib import Path
@@ -28,6 +29,7 @@ from checker.rechecked_note import recheck_note
 from checker.rulebook import SH, Rulebook, load_rulebook, short_digest
 from checker.store import open_store
 from checker.store.base import cluster_key
+from checker.stored_rulebooks import StoredRulebook, stored_rulebook_note
 
 NEW_SHAPE = SHP.CommunicationImprovementDescribed
 NEW_MESSAGE = {"zh": "传播改进未写明改进内容（8.2.6）",
@@ -227,3 +229,50 @@ def test_a_recheck_names_both_rulebooks_by_digest_when_only_the_digest_changed(
         assert f"第 2 版按规则库 {__version__}（摘要 {b}）" in note
         assert f"现行规则库 {__version__}（摘要 {a}）" in note
     assert short_digest(RUNNING) not in (recheck_note(same.report, lang) or "")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_version_several_rulebooks_share_lists_them_by_digest_and_each_page_says_what_it_is(
+        make_web_app, unbumped_store: Path, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """The store's rule graphs hold the running rulebook again; 0.1.0 with the edited message and
+    0.1.0 as it runs were archived: two rulebooks of one version, told apart by digest."""
+    client = make_web_app(unbumped_store).test_client()
+    html = {"Accept": "text/html"}
+    choice = unescape(client.get(f"/rulebook/versions/{__version__}?lang={lang}", headers=html).text)
+    assert message_in(lang, "several", n=2, version=__version__) in choice
+    for digest in (RUNNING, EDITED.digest):
+        assert f'href="/rulebook/versions/{__version__}?digest={digest}' in choice
+    assert "stated-provisions" not in choice
+    held = unescape(client.get(f"/rulebook/versions/{__version__}?digest={RUNNING}&lang={lang}",
+                               headers=html).text)
+    edited = unescape(client.get(
+        f"/rulebook/versions/{__version__}?digest={short_digest(EDITED.digest)}&lang={lang}",
+        headers=html).text)
+    running = f"{__version__} (digest {short_digest(RUNNING)})" if lang == "en" else \
+        f"{__version__}（摘要 {short_digest(RUNNING)}）"
+    if lang == "en":
+        assert ("The rulebook the store's rule graphs hold now, which is the one this server runs "
+                f"({running}), with the same digest.") in held
+        assert "which is not the one" not in held
+        assert f"for the reports it judged; the running rulebook is {running}." in edited
+    else:
+        assert f"存储库的规则图当前所存的规则库，即本服务器运行的规则库（{running}），摘要相同。" in held
+        assert "并非" not in held
+        assert f"当前运行的规则库为 {running}。" in edited
+
+
+def message_in(lang: str, key: str, **values: object) -> str:
+    """A UI string of the rulebook pages, as the page says it."""
+    from web.strings import STRINGS
+    return STRINGS[f"rulebook.version.{key}"][lang].format(**values)
+
+
+def test_an_archived_rulebook_with_the_running_digest_is_said_to_be_the_running_one() -> None:
+    archived = StoredRulebook(__version__, RUNNING, datetime(2026, 1, 2, 3, 4, tzinfo=timezone.utc),
+                              URIRef("urn:bcic:archived"))
+    assert stored_rulebook_note(archived, __version__, RUNNING, "en") == (
+        "A rulebook this store kept when a reload replaced it (2026-01-02 03:04 UTC), for the "
+        f"reports it judged; it is the rulebook this server runs ({__version__} (digest "
+        f"{short_digest(RUNNING)})), with the same digest.")
+    other = stored_rulebook_note(archived, "0.2.0", EDITED.digest, "zh")
+    assert other.endswith("当前运行的规则库为 0.2.0。")  # another version: no digest needed
