@@ -29,8 +29,9 @@ def rules_group() -> None:
 
     \b
     A new rulebook version / 发布新版规则库 (README, "Making a new rulebook version"):
-    edit ontology/ and shapes/; `bcic rules coverage --prove` must exit 0; set the version in
-    checker/__init__.py and owl:versionInfo of ontology/bcic.ttl; `bcic rules version` prints
+    edit ontology/ and shapes/; teach the generator (checker/synthetic) every new rule, since
+    the proof starts from its conforming base; `bcic rules coverage --prove` must exit 0; set
+    the version in checker/__init__.py and owl:versionInfo of ontology/bcic.ttl; `bcic rules version` prints
     the version and the digest of the rule files that every report records.
     """
 
@@ -41,8 +42,8 @@ def rules_group() -> None:
               help="Also validate every fixture pair (slow) / 同时运行每个形状的正反例验证.")
 @click.pass_context
 def coverage_command(ctx: click.Context, lang: Lang, prove: bool) -> None:
-    """Print requirement → shapes → fixtures; exit 1 on a gap or a mistake in the rule files /
-    打印要求—形状—测试例对照表；有缺口或规则文件有误时退出码为 1.
+    """Print requirement → shapes → fixtures; exit 1 on a gap, a proof failure or a mistake in
+    the rule files / 打印要求—形状—测试例对照表；有缺口、验证失败或规则文件有误时退出码为 1.
 
     \b
     Mistakes / 规则文件错误: a bcic:checksRequirement naming no catalogued provision; a shape with

@@ -5,6 +5,9 @@ and there are at least five members (one of each role), with a fraction `gaps` o
 dropped otherwise. The same arguments always give the same graph and the same Turtle bytes: every
 random choice comes from a `random.Random` seeded with the arguments, never from time or uuids.
 All data is fictional and lives under https://example.org/synthetic/<cluster_id>/.
+Its conforming cluster is the base of every fixture pair (checker/coverage.py): a new shall-level
+rule must be met here too, or `bcic rules coverage --prove` fails (README, "Making a new
+rulebook version").
 """
 
 import random
