@@ -12,7 +12,7 @@ from .namespaces import BCIC, REQ
 from .render.turtle import EARL
 from .report import Rate
 from .rulebook import LEVEL_BY_IRI, Level, Rulebook, clause_sort_key, load_rulebook
-from .rulebook_names import rulebooks_differ
+from .rulebook_names import rulebook_named, rulebooks_differ
 from .store.base import PROVENANCE_GRAPH, RevisionInfo, Store
 from .store.guard import OwnQuery, checked_iri
 
@@ -89,11 +89,19 @@ def cluster_overview(store: Store) -> list[ClusterSummary]:
 
 def mixed_rulebooks_note(clusters: list[ClusterSummary], lang: Lang) -> str:
     """Said under a list of clusters whose latest revisions were judged under different
-    rulebooks (their verdicts and rates are then not comparable as they stand); else ""."""
-    versions = sorted({c.latest.rulebook_version for c in clusters})
-    if len(versions) < 2:
+    rulebooks (their verdicts and rates are then not comparable as they stand); else "".
+    Rulebooks of one version are told apart by digest (rulebooks_differ), and named by it."""
+    digests: dict[str, set[str]] = {}
+    for summary in clusters:
+        known = digests.setdefault(summary.latest.rulebook_version, set())
+        if summary.latest.rulebook_digest is not None:  # None: stored before digests were kept
+            known.add(summary.latest.rulebook_digest)
+    named = [rulebook_named(version, digest if len(known) > 1 else None, lang)
+             for version, known in sorted(digests.items())
+             for digest in (sorted(known) if len(known) > 1 else [None])]
+    if len(named) < 2:
         return ""
-    return message("store.clusters.mixed_rulebooks", lang, versions=", ".join(versions))
+    return message("store.clusters.mixed_rulebooks", lang, versions=", ".join(named))
 
 
 def _gaps(failed: dict[str, Level | None], rulebook: Rulebook) -> frozenset[str]:

@@ -20,6 +20,8 @@ from rdflib.namespace import DCTERMS
 from checker import __version__, cli_rules
 from checker.cli import main
 from checker.coverage import FixtureProof, base_failures, conforming_base, prove_fixtures
+from checker.history import ClusterSummary, mixed_rulebooks_note
+from checker.i18n import message
 from checker.ingest import ingest_files, publish_for_queries
 from checker.namespaces import BCIC, REQ, SHP
 from checker.paths import EXAMPLES_DIR
@@ -27,8 +29,9 @@ from checker.proof_said import proof_failure_line
 from checker.recheck import recheck_revision
 from checker.rechecked_note import recheck_note
 from checker.rulebook import SH, Rulebook, load_rulebook, short_digest
+from checker.rulebook_names import rulebook_named
 from checker.store import open_store
-from checker.store.base import cluster_key
+from checker.store.base import RevisionInfo, cluster_key
 from checker.stored_rulebooks import StoredRulebook, stored_rulebook_note
 
 NEW_SHAPE = SHP.CommunicationImprovementDescribed
@@ -276,3 +279,38 @@ def test_an_archived_rulebook_with_the_running_digest_is_said_to_be_the_running_
         f"{short_digest(RUNNING)})), with the same digest.")
     other = stored_rulebook_note(archived, "0.2.0", EDITED.digest, "zh")
     assert other.endswith("当前运行的规则库为 0.2.0。")  # another version: no digest needed
+
+
+def _summary(cluster: str, version: str, digest: str | None) -> ClusterSummary:
+    """A stored cluster whose latest revision was judged under `version` (`digest`)."""
+    iri = URIRef(cluster)
+    latest = RevisionInfo(iri, 1, URIRef(cluster + "/g"), URIRef(cluster + "/r"), True, None,
+                          version, datetime(2026, 1, 1, tzinfo=timezone.utc), None, (), digest)
+    return ClusterSummary(iri, {}, 1, latest)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_mixed_rulebooks_note_tells_one_version_apart_by_digest(lang: str) -> None:
+    """Two clusters judged under 0.1.0 with different digests are not comparable as they stand:
+    the note names each rulebook by its digest; a revision with no digest recorded does not make
+    a third."""
+    first, second = "a" * 64, "b" * 64
+    clusters = [_summary("https://example.org/c1", "0.1.0", first),
+                _summary("https://example.org/c2", "0.1.0", second),
+                _summary("https://example.org/c3", "0.1.0", None)]
+    named = ", ".join(rulebook_named("0.1.0", digest, lang) for digest in (first, second))
+    assert mixed_rulebooks_note(clusters, lang) == message(
+        "store.clusters.mixed_rulebooks", lang, versions=named)
+    assert short_digest(first) in named
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_one_rulebook_or_versions_alone_are_said_as_before(lang: str) -> None:
+    same = [_summary("https://example.org/c1", "0.1.0", "a" * 64),
+            _summary("https://example.org/c2", "0.1.0", "a" * 64),
+            _summary("https://example.org/c3", "0.1.0", None)]
+    assert mixed_rulebooks_note(same, lang) == ""
+    versions = [_summary("https://example.org/c1", "0.1.0", "a" * 64),
+                _summary("https://example.org/c2", "0.2.0", "b" * 64)]
+    assert mixed_rulebooks_note(versions, lang) == message(
+        "store.clusters.mixed_rulebooks", lang, versions="0.1.0, 0.2.0")
