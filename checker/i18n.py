@@ -180,6 +180,13 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "bcic:checksRequirement names {term}, which is not in the catalogue",
         "zh": "bcic:checksRequirement 指向的 {term} 不在要求目录中",
     },
+    "rules.problem.section_requirement": {
+        "en": "bcic:checksRequirement names {term}, a section of the standard, not a provision: "
+              "name the provision the shape checks (the section's: {provisions})",
+        "zh": "bcic:checksRequirement 指向的 {term} 是标准的章节，不是规定：应指向该形状所检查的规定"
+              "（该章节下的规定：{provisions}）",
+    },
+    "rules.problem.no_provisions": {"en": "none", "zh": "无"},
     "rules.problem.unlinked_shape": {
         "en": "a shape with a target or a severity names no requirement (bcic:checksRequirement): "
               "reports drop its results",
@@ -190,8 +197,10 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "{term}（{use}）不是本体或要求目录中的术语",
     },
     "rules.problem.no_message": {
-        "en": "no single sh:message in {languages}: a checking shape has one in zh and one in en",
-        "zh": "{languages} 的 sh:message 缺失或不止一条：检查形状应各有一条中文和英文消息",
+        "en": "not exactly one sh:message tagged {languages} (its messages are tagged: {found}): "
+              "a checking shape has one tagged zh and one tagged en",
+        "zh": "标记为 {languages} 的 sh:message 不是恰好一条（其消息的语言标记：{found}）："
+              "检查形状应有一条标记为 zh、一条标记为 en 的消息",
     },
     "rules.problem.message_clause": {
         "en": "its sh:message in {lang} does not cite clause {clause}",
@@ -200,6 +209,62 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "rules.problem.severity": {
         "en": "severity {severity}, but {requirement} is {level}-level: {expected} expected",
         "zh": "严重程度为 {severity}，但 {requirement} 的级别为 {level}：应为 {expected}",
+    },
+    "rules.problem.unlabelled_term": {
+        "en": "{term} ({use}) is named in no language of {languages} by the ontology or the "
+              "reused terms bcic names: no such term is known, so every submission would lack it",
+        "zh": "{term}（{use}）在本体和 bcic 所命名的复用术语中都没有 {languages} 的名称：这不是已知的术语，"
+              "任何提交都会缺少它",
+    },
+    "rules.problem.datatype": {
+        "en": "sh:datatype {term} is no datatype RDF knows (those of XML Schema, rdf:langString, "
+              "rdf:HTML, rdf:XMLLiteral): every value would fail it",
+        "zh": "sh:datatype {term} 不是 RDF 已知的数据类型（XML Schema 的数据类型、rdf:langString、"
+              "rdf:HTML、rdf:XMLLiteral）：任何取值都不会符合",
+    },
+    "rules.problem.empty_path": {
+        "en": "{property} is an empty list (rdf:nil): a path walks one property at least, and "
+              "this one would ask every submission for rdf:nil",
+        "zh": "{property} 是空列表（rdf:nil）：路径至少应经过一个属性，否则任何提交都会被要求具有 rdf:nil",
+    },
+    "rules.problem.sparql": {
+        "en": "its SPARQL query ({property}) does not parse, so every validation would fail: "
+              "{error}",
+        "zh": "其 SPARQL 查询（{property}）无法解析，任何验证都会失败：{error}",
+    },
+    "rules.problem.duplicate_shape": {
+        "en": "the shape is defined twice or more, at {places}: its statements would be merged "
+              "into one shape",
+        "zh": "该形状被重复定义（{places}）：各处的陈述会合并成同一个形状",
+    },
+    "rules.problem.level": {
+        "en": "{n} normative level(s) ({levels}): a provision has exactly one bcic:normativeLevel "
+              "(one with none is in no report and no row of the coverage)",
+        "zh": "有 {n} 个规范级别（{levels}）：每条规定应恰有一个 bcic:normativeLevel（没有级别的规定不会出现在"
+              "任何报告和覆盖矩阵中）",
+    },
+    "rules.problem.orphan_prompt": {
+        "en": "a review prompt (bcic:reviewPrompt) for {term}, which is not a provision of the "
+              "catalogue: no report shows it, and the provision meant would lose its review",
+        "zh": "人工评审提示（bcic:reviewPrompt）所属的 {term} 不是要求目录中的规定：任何报告都不会显示它，"
+              "原本要评审的规定也会失去人工评审",
+    },
+    "rules.problem.prompt_language": {
+        "en": "not exactly one review prompt tagged {languages} (its prompts are tagged: {found}): "
+              "a provision's prompt is written once in zh and once in en",
+        "zh": "标记为 {languages} 的人工评审提示不是恰好一条（其提示的语言标记：{found}）："
+              "每条规定的提示应有中文（zh）和英文（en）各一条",
+    },
+    "rules.problem.term_label": {
+        "en": "not exactly one rdfs:label tagged {languages} (its labels are tagged: {found}): "
+              "reports name each term of the ontology by its zh or en label",
+        "zh": "标记为 {languages} 的 rdfs:label 不是恰好一条（其名称的语言标记：{found}）："
+              "报告以中文或英文名称称呼本体的每个术语",
+    },
+    "rules.problem.version": {
+        "en": "{property} says {found}, but the program is version {expected}: the two name one "
+              "release and must be equal",
+        "zh": "{property} 为 {found}，但程序版本为 {expected}：两者指同一发布版本，应当一致",
     },
     "rules.problem.bad_id": {
         "en": "the provision id {id} has no form the standard's notation shows (4.2.1-a, 5.3-1, "

@@ -54,6 +54,11 @@ _REUSED: dict[Node, dict[str, str]] = {
 }
 
 
+def reused_terms() -> frozenset[Node]:
+    """The reused vocabularies' terms named here, as the ontology does not name them."""
+    return frozenset(_REUSED)
+
+
 def labels_of(graph: Graph, node: Node) -> dict[str, str]:
     """The node's labels by language tag ("" for an untagged one), each from the first predicate
     of LABEL_PREDICATES that gives one in that language (a Chinese label beside an English

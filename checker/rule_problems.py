@@ -6,42 +6,26 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
-from enum import Enum
+from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from .catalogue_problems import catalogue_problems
 from .errors import InputError
 from .i18n import Lang, Localized, message
-from .namespaces import BCIC, IND, REQ, SHP
+from .namespaces import BCIC, REQ
 from .notation import renders
+from .rule_places import duplicate_shapes, written_at
+from .rule_problem import ProblemKind, RuleProblem, missing_languages, prefixed
 from .rulebook import SEVERITY_OF_LEVEL, SH, Rulebook, short_digest
+from .shape_term_problems import named_shape, shape_term_problems
+from .sparql_problems import sparql_problems
 from .unknown_terms import TermUse
 
-
-class ProblemKind(Enum):
-    """A mistake in the rule files that would change verdicts without a word."""
-
-    UNKNOWN_REQUIREMENT = "unknown_requirement"  # checksRequirement names no catalogued provision
-    UNLINKED_SHAPE = "unlinked_shape"  # a target or severity but no requirement: results dropped
-    UNKNOWN_TERM = "unknown_term"  # a bcic:/ind:/req: IRI the ontology and catalogue lack
-    NO_MESSAGE = "no_message"  # a checking shape without its zh or its en sh:message
-    MESSAGE_CLAUSE = "message_clause"  # a message that does not cite the shape's clause
-    SEVERITY = "severity"  # a severity other than its requirement's level asks
-    BAD_ID = "bad_id"  # a provision id the standard's notation cannot show
-
-
-@dataclass(frozen=True)
-class RuleProblem:
-    """One mistake: the shape (or provision) it is in, what is wrong, and the values that say it
-    (`bcic rules coverage` words them: rules.problem.<kind>)."""
-
-    kind: ProblemKind
-    subject: URIRef
-    values: dict[str, str] = field(default_factory=dict)
-    suggestion: str | None = None  # the defined term or provision likely meant, prefixed
+__all__ = ["ProblemKind", "ProblemsSaid", "RuleProblem", "prefixed", "problems_of",
+           "problems_said", "refuse_rule_problems", "rule_problems", "written_at"]
 
 
 # Where a shape names a term of the standard's namespaces, and how the term is used there.
@@ -58,17 +42,20 @@ _TERM_PLACES: dict[URIRef, TermUse] = {
 _TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
 _SEVERITY_IRI = {level: SH[severity.value.capitalize()]
                  for level, severity in SEVERITY_OF_LEVEL.items()}
-_PREFIXES = {"shp": str(SHP), "req": str(REQ), "bcic": str(BCIC), "ind": str(IND), "sh": str(SH)}
 
 
 def rule_problems(rulebook: Rulebook) -> list[RuleProblem]:
     """Every mistake of these kinds in the rulebook's shapes and catalogue, by kind, then by
     shape: each would change verdicts (or their words) while validation goes on as if nothing
     were wrong."""
-    return [*_requirement_links(rulebook), *_unlinked_shapes(rulebook.shapes_graph),
-            *_unknown_terms(rulebook), *_messages(rulebook), *_severities(rulebook),
+    shapes = rulebook.shapes_graph
+    return [*_requirement_links(rulebook), *_unlinked_shapes(shapes),
+            *_unknown_terms(rulebook), *shape_term_problems(rulebook), *sparql_problems(shapes),
+            *duplicate_shapes(shapes, rulebook.files), *_messages(rulebook),
+            *_severities(rulebook),
             *(RuleProblem(ProblemKind.BAD_ID, r.iri, {"id": r.id})
-              for r in rulebook.requirements.values() if not renders(r.id))]
+              for r in rulebook.requirements.values() if not renders(r.id)),
+            *catalogue_problems(rulebook)]
 
 
 # The mistakes of each rulebook this process was asked about, by its digest: the digest names
@@ -101,11 +88,11 @@ class ProblemsSaid(Localized):
     them: `error: shp:X (shapes/ch8-branding.ttl:12): what is wrong; did you mean …?`."""
 
     problems: tuple[RuleProblem, ...]
-    places: Mapping[URIRef, str]  # written_at's: where each shape or provision is written
+    places: Mapping[tuple[URIRef, str | None], str]  # written_at's, by each one's place_key
 
     def text(self, lang: Lang) -> str:
         """The lines in `lang`, each indented by two spaces."""
-        return "\n".join("  " + _problem_line(p, self.places.get(p.subject), lang)
+        return "\n".join("  " + _problem_line(p, self.places.get(p.place_key), lang)
                          for p in self.problems)
 
 
@@ -119,6 +106,8 @@ def _problem_line(problem: RuleProblem, place: str | None, lang: Lang) -> str:
     values = dict(problem.values)
     if "use" in values:
         values["use"] = message(f"report.terms.use.{values['use']}", lang)
+    if values.get("provisions") == "":
+        values["provisions"] = message("rules.problem.no_provisions", lang)
     said = message(f"rules.problem.{problem.kind.value}", lang, **values)
     if problem.suggestion is not None:
         said += message("rules.problem.did_you_mean", lang, term=problem.suggestion)
@@ -127,41 +116,20 @@ def _problem_line(problem: RuleProblem, place: str | None, lang: Lang) -> str:
     return message("rules.problem", lang, where=where, what=said)
 
 
-def prefixed(iri: Node) -> str:
-    """An IRI of the project's namespaces, or SHACL's, by prefixed name (shp:, req:, sh:…)."""
-    text = str(iri)
-    for prefix, namespace in _PREFIXES.items():
-        if text.startswith(namespace):
-            return f"{prefix}:{text[len(namespace):]}"
-    return f"<{text}>"
-
-
-def written_at(problems: Sequence[RuleProblem], files: Sequence[Path]) -> dict[URIRef, str]:
-    """Where each problem's shape or provision is described, as `file:line` (the first line that
-    opens with its name, prefixed or whole, in the files given); absent when none does."""
-    wanted = {p.subject for p in problems}
-    found: dict[URIRef, str] = {}
-    for path in files if wanted else ():
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            name = line.split(maxsplit=1)[0] if line.strip() else ""
-            subject = URIRef(name[1:-1]) if name.startswith("<") else _expanded(name)
-            if subject in wanted and subject not in found:
-                found[subject] = f"{path.parent.name}/{path.name}:{number}"
-    return found
-
-
-def _expanded(name: str) -> URIRef | None:
-    prefix, colon, local = name.partition(":")
-    return URIRef(_PREFIXES[prefix] + local) if colon and prefix in _PREFIXES else None
-
-
 def _requirement_links(rulebook: Rulebook) -> Iterator[RuleProblem]:
     """Shapes linked to a provision the catalogue does not hold (a typo, `req:8.26`): their
     results would count for nothing, and the provision they meant would lose its check."""
     ids = list(rulebook.requirements)
     for shape, target in sorted(rulebook.shapes_graph.subject_objects(BCIC.checksRequirement)):
         rid = str(target).removeprefix(str(REQ))
-        if isinstance(shape, URIRef) and rid not in rulebook.requirements:
+        if (not isinstance(shape, URIRef) or rid in rulebook.requirements
+                or (target, RDF.type, BCIC.Requirement) in rulebook.labels_graph):
+            continue  # a catalogued provision left out for want of its level: LEVEL says so
+        if rid in rulebook.headings:  # a section (8.2): its provisions are what a shape checks
+            yield RuleProblem(ProblemKind.SECTION_REQUIREMENT, shape, {
+                "term": prefixed(target), "provisions": ", ".join(
+                    prefixed(REQ[r]) for r in ids if r.rpartition(".")[0] == rid)})
+        else:
             close = difflib.get_close_matches(rid, ids, n=1)
             yield RuleProblem(ProblemKind.UNKNOWN_REQUIREMENT, shape, {"term": prefixed(target)},
                               prefixed(REQ[close[0]]) if close else None)
@@ -187,7 +155,7 @@ def _unknown_terms(rulebook: Rulebook) -> Iterator[RuleProblem]:
     for place, use in _TERM_PLACES.items():
         for holder, value in sorted(shapes.subject_objects(place)):
             for term in _terms_in(shapes, value):
-                shape = _named_shape(shapes, holder)
+                shape = named_shape(shapes, holder)
                 if shape is None or (shape, term) in seen or not vocabulary.is_unknown(term):
                     continue
                 seen.add((shape, term))
@@ -208,26 +176,16 @@ def _terms_in(shapes: Graph, value: Node) -> Iterator[URIRef]:
                 yield from _terms_in(shapes, inner)
 
 
-def _named_shape(shapes: Graph, node: Node) -> URIRef | None:
-    """The named shape a node is written under (itself, or the one whose property, qualified
-    value shape or list holds the blank node), None when there is none."""
-    seen: set[Node] = set()
-    while isinstance(node, BNode) and node not in seen:
-        seen.add(node)
-        node = next(shapes.subjects(None, node), None)
-    return node if isinstance(node, URIRef) else None
-
-
 def _messages(rulebook: Rulebook) -> Iterator[RuleProblem]:
     """Checking shapes without one sh:message in zh and one in en (an English report would print
     the Chinese one), or whose message does not cite its clause."""
     for shape, rid in sorted(rulebook.shape_requirements.items()):
         messages = [m for m in rulebook.shapes_graph.objects(shape, SH.message)
                     if isinstance(m, Literal)]
-        missing = [lang for lang in ("zh", "en")
-                   if [m.language for m in messages].count(lang) != 1]
+        missing, found = missing_languages(messages)
         if missing:
-            yield RuleProblem(ProblemKind.NO_MESSAGE, shape, {"languages": " ".join(missing)})
+            yield RuleProblem(ProblemKind.NO_MESSAGE, shape, {
+                "languages": ", ".join(missing), "found": ", ".join(found) or "-"})
         requirement = rulebook.requirements.get(rid)
         for text in messages:
             if requirement is not None and requirement.clause not in str(text):

@@ -103,7 +103,7 @@ def test_a_checking_shape_with_a_message_in_one_language_only_is_caught(
     """An English report printed the Chinese message of 8.1.1."""
     assert [(prefixed(p.subject), p.values) for p in rule_problems(broken)
             if p.kind is ProblemKind.NO_MESSAGE] == [("shp:ElementDesignExists",
-                                                      {"languages": "en"})]
+                                                      {"languages": "en", "found": "zh"})]
 
 
 def test_a_provision_id_the_notation_cannot_show_is_caught() -> None:
@@ -125,7 +125,7 @@ def test_written_at_names_the_file_and_line_of_each_shape(shapes_dir: Path) -> N
     lines = (shapes_dir / "ch8-branding.ttl").read_text(encoding="utf-8").splitlines()
     line = lines.index("shp:OrphanShapeNoReq a sh:PropertyShape ;") + 1
     assert written_at([problem], rule_files(shapes_dir)) == {
-        SHP.OrphanShapeNoReq: f"shapes/ch8-branding.ttl:{line}"}
+        (SHP.OrphanShapeNoReq, None): f"shapes/ch8-branding.ttl:{line}"}
 
 
 def test_rules_coverage_exits_1_naming_each_mistake_with_its_shape_and_file(

@@ -1,0 +1,92 @@
+"""Mistakes of the catalogue, the checklist and the ontology that change reports without a word:
+a review prompt for no catalogued provision or in one language only, a provision without exactly
+one normative level, an ontology term without its zh or en label, a version other than the
+program's."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
+
+from . import __version__
+from .namespaces import BCIC, IND, REQ
+from .ontology import requirement_individuals
+from .rule_problem import ProblemKind, RuleProblem, missing_languages, prefixed
+from .rulebook import Rulebook
+
+_TERM_TYPES = (OWL.Class, RDFS.Class, OWL.ObjectProperty, OWL.DatatypeProperty,
+               OWL.AnnotationProperty, RDF.Property)
+_ONTOLOGY = URIRef(str(BCIC).rstrip("#"))
+
+
+def catalogue_problems(rulebook: Rulebook) -> list[RuleProblem]:
+    """Every such mistake, by kind, then by provision or term."""
+    return [*_review_prompts(rulebook), *_levels(rulebook.labels_graph),
+            *_term_labels(rulebook.labels_graph), *_version(rulebook.labels_graph)]
+
+
+def _review_prompts(rulebook: Rulebook) -> Iterator[RuleProblem]:
+    """Review prompts of the checklist (shapes/review.ttl) for a subject the catalogue does not
+    hold (`req:7.1.11`: 7.1.1 would lose its review and be met), or without one zh and one en
+    text (an English report would print the Chinese one)."""
+    shapes, ontology = rulebook.shapes_graph, rulebook.labels_graph
+    provisions = {r.iri for r in rulebook.requirements.values()}
+    ids = list(rulebook.requirements)
+    for subject in sorted(set(shapes.subjects(BCIC.reviewPrompt, None))):
+        if not isinstance(subject, URIRef):
+            continue
+        if subject not in provisions and (subject, RDF.type, BCIC.Requirement) not in ontology:
+            close = difflib.get_close_matches(str(subject).removeprefix(str(REQ)), ids, n=1)
+            yield RuleProblem(ProblemKind.ORPHAN_PROMPT, subject, {"term": prefixed(subject)},
+                              prefixed(REQ[close[0]]) if close else None, "shapes")
+            continue
+        prompts = [p for p in shapes.objects(subject, BCIC.reviewPrompt) if isinstance(p, Literal)]
+        missing, found = missing_languages(prompts)
+        if missing:
+            yield RuleProblem(ProblemKind.PROMPT_LANGUAGE, subject,
+                              {"languages": ", ".join(missing), "found": ", ".join(found)},
+                              folder="shapes")
+
+
+def _levels(ontology: Graph) -> Iterator[RuleProblem]:
+    """Catalogued provisions without exactly one bcic:normativeLevel: one with none is in no
+    report and no coverage row, one with two is judged at either."""
+    for provision in sorted(requirement_individuals(ontology)):
+        levels = sorted(set(ontology.objects(provision, BCIC.normativeLevel)))
+        if len(levels) != 1:
+            yield RuleProblem(ProblemKind.LEVEL, provision, {
+                "n": str(len(levels)), "levels": ", ".join(map(prefixed, levels)) or "-"},
+                folder="ontology")
+
+
+def _term_labels(ontology: Graph) -> Iterator[RuleProblem]:
+    """Classes and properties of the ontology (bcic:, ind:) without one rdfs:label in zh and
+    one in en: reports and hints name a term by its label in their language."""
+    terms = {s for t in _TERM_TYPES for s in ontology.subjects(RDF.type, t)
+             if isinstance(s, URIRef) and str(s).startswith((str(BCIC), str(IND)))}
+    for term in sorted(terms):
+        labels = [o for o in ontology.objects(term, RDFS.label) if isinstance(o, Literal)]
+        missing, found = missing_languages(labels)
+        if missing:
+            yield RuleProblem(ProblemKind.TERM_LABEL, term,
+                              {"languages": ", ".join(missing), "found": ", ".join(found) or "-"},
+                              folder="ontology")
+
+
+def _version(ontology: Graph) -> Iterator[RuleProblem]:
+    """owl:versionInfo and the end of owl:versionIRI of ontology/bcic.ttl, which must name the
+    program's __version__ (README, "Making a new rulebook version")."""
+    info = [str(v) for v in ontology.objects(_ONTOLOGY, OWL.versionInfo)]
+    iris = [str(v) for v in ontology.objects(_ONTOLOGY, OWL.versionIRI)]
+    for prop, said, right in ((OWL.versionInfo, info, info == [__version__]),
+                              (OWL.versionIRI, iris, len(iris) == 1 and _ends_in_version(iris[0]))):
+        if not right:
+            yield RuleProblem(ProblemKind.VERSION, _ONTOLOGY, {
+                "property": prefixed(prop), "found": ", ".join(said) or "-",
+                "expected": __version__}, folder="ontology")
+
+
+def _ends_in_version(iri: str) -> bool:
+    return iri.endswith("/" + __version__)

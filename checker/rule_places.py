@@ -1,0 +1,71 @@
+"""Where a rule file describes a shape, provision or term: the lines that open with its name
+(`written_at`), and the shapes described in more than one place (`duplicate_shapes`), which the
+graph would merge into one without a word."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from rdflib import RDF, Graph, URIRef
+
+from .rule_problem import PREFIXES, ProblemKind, RuleProblem
+from .rulebook import SH
+
+_SHAPE_TYPES = (SH.NodeShape, SH.PropertyShape)
+_OPENING = re.compile(r"^(<[^>\s]*>|[A-Za-z][\w.-]*:\S*)", re.MULTILINE)
+
+
+def openings(files: Sequence[Path]) -> Iterator[tuple[URIRef, Path, int]]:
+    """Each line of `files` that opens with a name, unindented (prefixed by the rule files'
+    prefixes, or whole in angle brackets): the name's IRI, the file and the line's number."""
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        number, counted = 1, 0
+        for match in _OPENING.finditer(text):
+            name = match.group(1)
+            subject = URIRef(name[1:-1]) if name.startswith("<") else _expanded(name)
+            if subject is not None:
+                number += text.count("\n", counted, match.start())
+                counted = match.start()
+                yield subject, path, number
+
+
+def place(path: Path, number: int) -> str:
+    """A line of a rule file as problems name it: `shapes/ch8-branding.ttl:12`."""
+    return f"{path.parent.name}/{path.name}:{number}"
+
+
+def written_at(problems: Sequence[RuleProblem],
+               files: Sequence[Path]) -> dict[tuple[URIRef, str | None], str]:
+    """Where each problem's subject is described, as `file:line`: the first line that opens with
+    its name in the files given (in its folder only, when it names one), by `place_key`; absent
+    when none does."""
+    wanted = {p.place_key for p in problems}
+    found: dict[tuple[URIRef, str | None], str] = {}
+    for subject, path, number in openings(files) if wanted else ():
+        for key in ((subject, None), (subject, path.parent.name)):
+            if key in wanted and key not in found:
+                found[key] = place(path, number)
+    return found
+
+
+def duplicate_shapes(shapes: Graph, files: Sequence[Path]) -> Iterator[RuleProblem]:
+    """Shapes whose name opens lines in two files or more, or twice in one: the graph merges
+    their statements into one shape (two messages, two paths), which no other check would
+    blame on the copy."""
+    named = {s for t in _SHAPE_TYPES for s in shapes.subjects(RDF.type, t)
+             if isinstance(s, URIRef)}
+    places: dict[URIRef, list[str]] = {}
+    for subject, path, number in openings([f for f in files if f.parent.name == "shapes"]):
+        if subject in named:
+            places.setdefault(subject, []).append(place(path, number))
+    for shape, found in sorted(places.items()):
+        if len(found) > 1:
+            yield RuleProblem(ProblemKind.DUPLICATE_SHAPE, shape, {"places": ", ".join(found)})
+
+
+def _expanded(name: str) -> URIRef | None:
+    prefix, colon, local = name.partition(":")
+    return URIRef(PREFIXES[prefix] + local) if colon and prefix in PREFIXES else None

@@ -1,0 +1,80 @@
+"""A mistake in the rule files (RuleProblem), its kinds, and how a rule file's term is named in
+one (`prefixed`): the words every check of checker/rule_problems.py shares."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.term import Node
+
+from .namespaces import BCIC, IND, REQ, SHP
+from .rulebook import SH
+
+
+class ProblemKind(Enum):
+    """A mistake in the rule files that would change verdicts without a word."""
+
+    UNKNOWN_REQUIREMENT = "unknown_requirement"  # checksRequirement names no catalogued provision
+    SECTION_REQUIREMENT = "section_requirement"  # checksRequirement names a section (8.2)
+    UNLINKED_SHAPE = "unlinked_shape"  # a target or severity but no requirement: results dropped
+    UNKNOWN_TERM = "unknown_term"  # a bcic:/ind:/req: IRI the ontology and catalogue lack
+    UNLABELLED_TERM = "unlabelled_term"  # a reused vocabulary's term no label names (a typo)
+    DATATYPE = "datatype"  # an sh:datatype that is no datatype RDF knows (xsd:gyear)
+    EMPTY_PATH = "empty_path"  # a path that is an empty list (rdf:nil)
+    SPARQL = "sparql"  # a SPARQL constraint's query that does not parse
+    DUPLICATE_SHAPE = "duplicate_shape"  # one shape IRI described in two places
+    NO_MESSAGE = "no_message"  # a checking shape without its zh or its en sh:message
+    MESSAGE_CLAUSE = "message_clause"  # a message that does not cite the shape's clause
+    SEVERITY = "severity"  # a severity other than its requirement's level asks
+    BAD_ID = "bad_id"  # a provision id the standard's notation cannot show
+    LEVEL = "level"  # a catalogued provision without exactly one normative level
+    ORPHAN_PROMPT = "orphan_prompt"  # a review prompt for no catalogued provision
+    PROMPT_LANGUAGE = "prompt_language"  # a review prompt lacking its zh or its en text
+    TERM_LABEL = "term_label"  # an ontology class or property without its zh or en label
+    VERSION = "version"  # owl:versionInfo or owl:versionIRI not the program's __version__
+
+
+@dataclass(frozen=True)
+class RuleProblem:
+    """One mistake: the shape (or provision, or term) it is in, what is wrong, and the values
+    that say it (`bcic rules coverage` words them: rules.problem.<kind>)."""
+
+    kind: ProblemKind
+    subject: URIRef
+    values: dict[str, str] = field(default_factory=dict)
+    suggestion: str | None = None  # the defined term or provision likely meant, prefixed
+    folder: str | None = None  # where its subject is written in both ontology/ and shapes/:
+    # the folder of the files that hold the mistake (a provision's review prompt: shapes)
+
+    @property
+    def place_key(self) -> tuple[URIRef, str | None]:
+        """What `written_at` finds a place for: the subject, in the folder given (if any)."""
+        return self.subject, self.folder
+
+
+LANGUAGES = ("zh", "en")  # every text of the rules is in both
+
+# The prefixes a problem names terms by (the rule files' own).
+PREFIXES = {"shp": str(SHP), "req": str(REQ), "bcic": str(BCIC), "ind": str(IND), "sh": str(SH),
+            "rdf": str(RDF), "rdfs": str(RDFS), "xsd": str(XSD), "owl": str(OWL),
+            "prov": str(PROV), "org": str(ORG), "skos": str(SKOS), "dcterms": str(DCTERMS)}
+
+
+def prefixed(iri: Node) -> str:
+    """An IRI of the project's namespaces, SHACL's or a reused vocabulary's, by prefixed name
+    (shp:, req:, sh:, prov:…); any other whole, in angle brackets."""
+    text = str(iri)
+    for prefix, namespace in PREFIXES.items():
+        if text.startswith(namespace):
+            return f"{prefix}:{text[len(namespace):]}"
+    return f"<{text}>"
+
+
+def missing_languages(literals: list[Literal]) -> tuple[list[str], list[str]]:
+    """The languages of LANGUAGES that not exactly one of `literals` is tagged with, and the
+    tags the literals have (an untagged one as "-"), sorted: ["en"], ["en-GB", "zh"]."""
+    tags = [m.language or "-" for m in literals]
+    return [lang for lang in LANGUAGES if tags.count(lang) != 1], sorted(tags)

@@ -1,0 +1,147 @@
+"""Mistakes in the terms of reused vocabularies that a shape names (`sh:path prov:wasInformdBy`,
+`sh:datatype xsd:gyear`, `sh:path ( )`): the shape then fails even the conformant sample and
+its finding blames the submission. The standard's own terms are checked as unknown terms
+(checker/rule_problems.py)."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from rdflib import RDF, RDFS, BNode, Graph, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import XSD
+from rdflib.term import Node
+
+from .labels import labels_of, reused_terms
+from .namespaces import BCIC, IND, REQ, SHP
+from .rule_problem import LANGUAGES, ProblemKind, RuleProblem, prefixed
+from .rulebook import SH, Rulebook
+from .unknown_terms import TermUse
+
+# The datatypes of RDF 1.1 Concepts (5.1, the XSD types RDF can use; rdf:HTML, rdf:XMLLiteral)
+# and rdf:langString, the type of a tagged string.
+DATATYPES = frozenset(
+    [XSD[name] for name in (
+        "string", "boolean", "decimal", "integer", "double", "float", "date", "time", "dateTime",
+        "dateTimeStamp", "gYear", "gMonth", "gDay", "gYearMonth", "gMonthDay", "duration",
+        "yearMonthDuration", "dayTimeDuration", "byte", "short", "int", "long", "unsignedByte",
+        "unsignedShort", "unsignedInt", "unsignedLong", "positiveInteger", "nonNegativeInteger",
+        "negativeInteger", "nonPositiveInteger", "hexBinary", "base64Binary", "anyURI",
+        "language", "normalizedString", "token", "NMTOKEN", "Name", "NCName")]
+    + [RDF.langString, RDF.HTML, RDF.XMLLiteral])
+
+# Where a shape names a reused class, property or value, and how it uses it.
+_USES = {SH["class"]: TermUse.CLASS, SH.targetClass: TermUse.CLASS,
+         SH.targetSubjectsOf: TermUse.PROPERTY, SH.targetObjectsOf: TermUse.PROPERTY,
+         SH.hasValue: TermUse.VALUE}
+_OURS = (str(BCIC), str(IND), str(REQ), str(SHP), str(SH))
+_UNSHOWN = frozenset({RDFS.subClassOf, RDF.nil})  # walked only to reach a class's instances;
+# an empty path (rdf:nil) is a problem of its own
+
+
+def shape_term_problems(rulebook: Rulebook) -> list[RuleProblem]:
+    """Every such mistake, by kind, then by shape."""
+    shapes = rulebook.shapes_graph
+    return [*_datatypes(shapes), *_empty_paths(shapes), *unlabelled_terms(rulebook)]
+
+
+def _datatypes(shapes: Graph) -> Iterator[RuleProblem]:
+    """sh:datatype values that no datatype RDF knows: every value fails them."""
+    names = {str(d).lower(): d for d in DATATYPES}
+    for holder, datatype in sorted(shapes.subject_objects(SH.datatype)):
+        shape = named_shape(shapes, holder)
+        if shape is not None and datatype not in DATATYPES:
+            close = difflib.get_close_matches(str(datatype).lower(), names, n=1)
+            yield RuleProblem(ProblemKind.DATATYPE, shape, {"term": prefixed(datatype)},
+                              prefixed(names[close[0]]) if close else None)
+
+
+def _empty_paths(shapes: Graph) -> Iterator[RuleProblem]:
+    """Paths that are the empty list, rdf:nil, itself or as a sequence's or alternatives' list:
+    SHACL's engines read it as the property rdf:nil, which no submission has."""
+    for place in (SH.path, SH.alternativePath):
+        for holder in sorted(shapes.subjects(place, RDF.nil)):
+            if (shape := named_shape(shapes, holder)) is not None:
+                yield RuleProblem(ProblemKind.EMPTY_PATH, shape, {"property": prefixed(place)})
+
+
+def unlabelled_terms(rulebook: Rulebook) -> Iterator[RuleProblem]:
+    """Reused vocabularies' properties, classes and values that a shape names and that neither
+    the ontology nor checker/labels.py names in zh and en: a typo (`prov:wasInformdBy`) is a
+    term nobody defined, so a hint or finding could not name it either."""
+    shapes, ontology = rulebook.shapes_graph, rulebook.labels_graph
+    missing: dict[URIRef, list[str]] = {}  # each term's languages without a name, asked once
+    found: set[tuple[URIRef, URIRef, TermUse]] = set()
+    for holder, term, use in _named_terms(shapes):
+        if term in _UNSHOWN or str(term).startswith(_OURS):
+            continue
+        if term not in missing:
+            names = labels_of(ontology, term)
+            missing[term] = [lang for lang in LANGUAGES if lang not in names]
+        if missing[term] and (shape := named_shape(shapes, holder)) is not None:
+            found.add((shape, term, use))
+    seen: set[tuple[URIRef, URIRef]] = set()
+    for shape, term, use in sorted(found, key=lambda f: (f[0], f[1], f[2].value)):
+        if (shape, term) not in seen:
+            seen.add((shape, term))
+            close = _closest_named(term, ontology)
+            yield RuleProblem(ProblemKind.UNLABELLED_TERM, shape, {
+                "term": prefixed(term), "use": use.value, "languages": ", ".join(missing[term])},
+                prefixed(close) if close is not None else None)
+
+
+def path_terms(shapes: Graph, path: Node) -> Iterator[URIRef]:
+    """The IRIs a SHACL path names: itself, or those inside its blank nodes (a sequence's or
+    alternatives' list, an inverse, a repeat), however deep; an empty list gives rdf:nil."""
+    if isinstance(path, URIRef):
+        yield path
+    elif isinstance(path, BNode):
+        for _predicate, inner in shapes.predicate_objects(path):
+            yield from path_terms(shapes, inner)
+
+
+def _named_terms(shapes: Graph) -> Iterator[tuple[Node, URIRef, TermUse]]:
+    """(holder, term, use) for every IRI a shape names: the properties of its paths, its
+    classes, the values it asks for or lists (sh:in)."""
+    for holder, path in shapes.subject_objects(SH.path):
+        for prop in path_terms(shapes, path):
+            yield holder, prop, TermUse.PROPERTY
+    for place, use in _USES.items():
+        for holder, term in shapes.subject_objects(place):
+            if isinstance(term, URIRef):
+                yield holder, term, use
+    for holder, listed in shapes.subject_objects(SH["in"]):
+        for value in Collection(shapes, listed):
+            if isinstance(value, URIRef):
+                yield holder, value, TermUse.VALUE
+
+
+def _closest_named(term: URIRef, ontology: Graph) -> URIRef | None:
+    """The term of the same namespace that the ontology or checker/labels.py names, closest in
+    spelling (case aside) to `term`; None when none is close."""
+    namespace = _namespace(term)
+    named = {str(t)[len(namespace):].lower(): t for t in _named(ontology)
+             if isinstance(t, URIRef) and _namespace(t) == namespace}
+    close = difflib.get_close_matches(str(term)[len(namespace):].lower(), named, n=1)
+    return named[close[0]] if close else None
+
+
+def _named(ontology: Graph) -> set[Node]:
+    return {s for s, _o in ontology.subject_objects(RDFS.label)} | set(reused_terms())
+
+
+def _namespace(term: URIRef) -> str:
+    text = str(term)
+    return text[:max(text.rfind("#"), text.rfind("/")) + 1]
+
+
+def named_shape(shapes: Graph, node: Node) -> URIRef | None:
+    """The named shape a node is written under (itself, or the one whose property, qualified
+    value shape or list holds the blank node), None when there is none."""
+    seen: set[Node] = set()
+    while isinstance(node, BNode) and node not in seen:
+        seen.add(node)
+        node = next(shapes.subjects(None, node), None)
+    return node if isinstance(node, URIRef) else None
+

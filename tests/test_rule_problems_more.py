@@ -1,0 +1,286 @@
+"""More of a rule maintainer's mistakes that `bcic rules coverage` names, with the file and line,
+in zh and en (checker/rule_problems.py): each was a one-line edit of a copy of the rule files
+after which reports changed without a word (docs/model.md, decision 16)."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Mapping
+from pathlib import Path
+
+import pytest
+
+from checker import __version__, rulebook as rulebook_module
+from checker.paths import ALL_ONTOLOGY_FILES, SHAPES_DIR
+from checker.rule_problems import ProblemKind, problems_said, rule_problems
+from checker.rulebook import Rulebook, read_rulebook
+
+Edits = Mapping[str, tuple[tuple[str, str], ...]]  # "shapes/ch8-branding.ttl" → (old, new)…
+
+
+def changed_rulebook(tmp_path: Path, edits: Edits) -> Rulebook:
+    """The rulebook read from a copy of ontology/ and shapes/ with each `old` text replaced by
+    its `new` once (each must be there)."""
+    shutil.copytree(SHAPES_DIR, tmp_path / "shapes")
+    shutil.copytree(ALL_ONTOLOGY_FILES[0].parent, tmp_path / "ontology")
+    for name, changes in edits.items():
+        path = tmp_path / name
+        text = path.read_text(encoding="utf-8")
+        for old, new in changes:
+            assert old in text, old
+            text = text.replace(old, new, 1)
+        path.write_text(text, encoding="utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(rulebook_module, "ALL_ONTOLOGY_FILES",
+                      tuple(tmp_path / "ontology" / f.name for f in ALL_ONTOLOGY_FILES))
+        return read_rulebook(tmp_path / "shapes")
+
+
+def line_of(tmp_path: Path, name: str, opening: str) -> str:
+    """`name:N`, N the line of the copy that starts with `opening`."""
+    lines = (tmp_path / name).read_text(encoding="utf-8").splitlines()
+    return f"{name}:{[i for i, line in enumerate(lines, 1) if line.startswith(opening)][0]}"
+
+
+def said(rulebook: Rulebook) -> dict[str, list[str]]:
+    """The problems as `bcic rules coverage` lists them, in each language, stripped."""
+    problems = rule_problems(rulebook)
+    return {lang: [line.strip() for line in
+                   problems_said(problems, rulebook.files).text(lang).splitlines()]
+            for lang in ("en", "zh")}
+
+
+def kinds(rulebook: Rulebook) -> list[ProblemKind]:
+    return [p.kind for p in rule_problems(rulebook)]
+
+
+PROMPT_711 = "req:7.1.1 bcic:reviewPrompt"
+
+
+def test_a_review_prompt_for_no_catalogued_provision_is_caught_with_the_one_meant(
+        tmp_path: Path) -> None:
+    """`req:7.1.11` made 7.1.1 met instead of awaiting review, and its prompt showed nowhere."""
+    rulebook = changed_rulebook(tmp_path, {"shapes/review.ttl": (
+        (PROMPT_711, "req:7.1.11 bcic:reviewPrompt"),)})
+    place = line_of(tmp_path, "shapes/review.ttl", "req:7.1.11 ")
+    assert said(rulebook) == {
+        "en": [f"error: req:7.1.11 ({place}): a review prompt (bcic:reviewPrompt) for req:7.1.11, "
+               "which is not a provision of the catalogue: no report shows it, and the provision "
+               "meant would lose its review; did you mean req:7.1.1?"],
+        "zh": [f"错误：req:7.1.11（{place}）：人工评审提示（bcic:reviewPrompt）所属的 req:7.1.11 不是要求目录中"
+               "的规定：任何报告都不会显示它，原本要评审的规定也会失去人工评审；是否应为 req:7.1.1？"]}
+
+
+def test_a_review_prompt_in_one_language_is_caught_where_the_prompt_is_written(
+        tmp_path: Path) -> None:
+    """An English report printed 7.1.1's Chinese prompt. The place is the checklist's line,
+    not the catalogue's, which names req:7.1.1 first."""
+    english = (', "Judge whether the infrastructure provided takes technical requirements, '
+               'product quality requirements and environmental risks into account, and whether '
+               'the renewal plan is really carried out and keeps raising its technical level."@en')
+    rulebook = changed_rulebook(tmp_path, {"shapes/review.ttl": ((english, ""),)})
+    place = line_of(tmp_path, "shapes/review.ttl", PROMPT_711)
+    assert said(rulebook) == {
+        "en": [f"error: req:7.1.1 ({place}): not exactly one review prompt tagged en (its prompts "
+               "are tagged: zh): a provision's prompt is written once in zh and once in en"],
+        "zh": [f"错误：req:7.1.1（{place}）：标记为 en 的人工评审提示不是恰好一条（其提示的语言标记：zh）："
+               "每条规定的提示应有中文（zh）和英文（en）各一条"]}
+
+
+SHAPE_62 = "shp:ClusterBrandHasBrandName a sh:NodeShape ;\n"
+
+
+def test_a_sparql_query_that_does_not_parse_is_caught_with_the_parsers_words(
+        tmp_path: Path) -> None:
+    """Every validation failed in the SHACL engine ("ParseException … (line:2, col:34)"),
+    naming no shape and no file, and the API answered 500."""
+    query = 'SELECT $this WHERE {\n  $this bcic:brandName ?name . FILTER( }'
+    rulebook = changed_rulebook(tmp_path, {"shapes/ch8-branding.ttl": (
+        (SHAPE_62, SHAPE_62 + f'    sh:sparql [ sh:select """{query}""" ] ;\n'),)})
+    place = line_of(tmp_path, "shapes/ch8-branding.ttl", SHAPE_62.strip())
+    lines = said(rulebook)
+    assert len(lines["en"]) == 1 and lines["en"][0].startswith(
+        f"error: shp:ClusterBrandHasBrandName ({place}): its SPARQL query (sh:select) does not "
+        "parse, so every validation would fail: ")
+    assert "(line:2, col:" in lines["en"][0]
+    assert lines["zh"][0].startswith(f"错误：shp:ClusterBrandHasBrandName（{place}）：其 SPARQL "
+                                     "查询（sh:select）无法解析，任何验证都会失败：")
+
+
+def test_a_sparql_query_is_parsed_with_the_prefixes_it_declares_and_only_those(
+        tmp_path: Path) -> None:
+    """As the SHACL engine reads it: a prefix of sh:prefixes' sh:declare is known, the Turtle
+    file's @prefix bcic: is not (SHACL 5.2.1)."""
+    declared = ('    sh:sparql [ sh:prefixes [ sh:declare [ sh:prefix "b" ; sh:namespace '
+                '"https://w3id.org/bcic/ontology#"^^xsd:anyURI ] ] ;\n'
+                '        sh:select "SELECT $this WHERE { $this b:brandName ?n }" ] ;\n')
+    undeclared = '    sh:sparql [ sh:select "SELECT $this WHERE { $this bcic:brandName ?n }" ] ;\n'
+    good = changed_rulebook(tmp_path / "good", {"shapes/ch8-branding.ttl": (
+        (SHAPE_62, SHAPE_62 + declared),)})
+    assert rule_problems(good) == []
+    bad = changed_rulebook(tmp_path / "bad", {"shapes/ch8-branding.ttl": (
+        (SHAPE_62, SHAPE_62 + undeclared),)})
+    assert [(p.kind, p.values["error"]) for p in rule_problems(bad)] == [
+        (ProblemKind.SPARQL, "Unknown namespace prefix : bcic")]
+
+
+def test_a_misspelt_reused_property_is_caught_with_the_one_meant(tmp_path: Path) -> None:
+    """`prov:wasInformdBy` failed the conformant Dehua, blaming the submission."""
+    rulebook = changed_rulebook(tmp_path, {"shapes/ch8-branding.ttl": (
+        ("sh:path prov:wasInformedBy", "sh:path prov:wasInformdBy"),)})
+    [problem] = rule_problems(rulebook)
+    text = (tmp_path / "shapes/ch8-branding.ttl").read_text(encoding="utf-8").splitlines()
+    at = [i for i, line in enumerate(text) if "prov:wasInformdBy" in line][0]
+    shape = next(line.split()[0] for line in reversed(text[:at]) if line.startswith("shp:"))
+    place = line_of(tmp_path, "shapes/ch8-branding.ttl", shape + " ")
+    assert said(rulebook) == {
+        "en": [f"error: {shape} ({place}): prov:wasInformdBy (used as a property) is named in no "
+               "language of zh, en by the ontology or the reused terms bcic names: no such term "
+               "is known, so every submission would lack it; did you mean prov:wasInformedBy?"],
+        "zh": [f"错误：{shape}（{place}）：prov:wasInformdBy（用作属性）在本体和 bcic 所命名的复用术语中都没有 "
+               "zh, en 的名称：这不是已知的术语，任何提交都会缺少它；是否应为 prov:wasInformedBy？"]}
+    assert problem.kind is ProblemKind.UNLABELLED_TERM
+
+
+def test_a_datatype_rdf_does_not_know_is_caught_with_the_one_meant(tmp_path: Path) -> None:
+    """`xsd:gyear` made every year “not a gyear value” (9.x, the indicator's year)."""
+    rulebook = changed_rulebook(tmp_path, {"shapes/ch9-performance.ttl": (
+        ("sh:datatype xsd:gYear", "sh:datatype xsd:gyear"),)})
+    [problem] = rule_problems(rulebook)
+    assert (problem.kind, problem.values, problem.suggestion) == (
+        ProblemKind.DATATYPE, {"term": "xsd:gyear"}, "xsd:gYear")
+    lines = said(rulebook)
+    assert lines["en"][0].endswith(
+        "): sh:datatype xsd:gyear is no datatype RDF knows (those of XML Schema, rdf:langString, "
+        "rdf:HTML, rdf:XMLLiteral): every value would fail it; did you mean xsd:gYear?")
+    assert lines["zh"][0].endswith("）：sh:datatype xsd:gyear 不是 RDF 已知的数据类型（XML Schema 的数据"
+                                   "类型、rdf:langString、rdf:HTML、rdf:XMLLiteral）：任何取值都不会符合；"
+                                   "是否应为 xsd:gYear？")
+    assert "(shapes/ch9-performance.ttl:" in lines["en"][0]
+
+
+def test_an_empty_path_list_is_caught(tmp_path: Path) -> None:
+    """`sh:path ( )` asked the conformant Dehua for “rdf:nil”."""
+    rulebook = changed_rulebook(tmp_path, {"shapes/ch8-branding.ttl": (
+        ("sh:path prov:wasInformedBy", "sh:path ( )"),)})
+    [problem] = rule_problems(rulebook)
+    assert (problem.kind, problem.values) == (ProblemKind.EMPTY_PATH, {"property": "sh:path"})
+    lines = said(rulebook)
+    assert lines["en"][0].endswith("): sh:path is an empty list (rdf:nil): a path walks one "
+                                   "property at least, and this one would ask every submission "
+                                   "for rdf:nil")
+    assert lines["zh"][0].endswith("）：sh:path 是空列表（rdf:nil）：路径至少应经过一个属性，否则任何提交都会被"
+                                   "要求具有 rdf:nil")
+
+
+LEVEL_826 = "    bcic:normativeLevel bcic:Shall ;\n    bcic:modalVerb \"应\" ;\n    bcic:bindsActor bcic:CultivationBodyRole ;\n    bcic:chapter 8 ;\n    bcic:layer bcic:ProcessLayer ;"
+BLOCK_826 = "req:8.2.6 a bcic:Requirement , owl:NamedIndividual ;\n"
+
+
+def _level_edit(new: str) -> Edits:
+    text = (ALL_ONTOLOGY_FILES[2]).read_text(encoding="utf-8")
+    start = text.index(BLOCK_826)
+    old = text[start:text.index(" .\n", start)]
+    assert "bcic:normativeLevel bcic:Shall ;" in old
+    return {"ontology/requirements.ttl": ((old, old.replace(
+        "bcic:normativeLevel bcic:Shall ;", new)),)}
+
+
+def test_a_provision_without_a_normative_level_is_caught(tmp_path: Path) -> None:
+    """8.2.6 vanished from `bcic rules coverage` (still counted nowhere, no row), its shapes'
+    links then said nothing of why."""
+    rulebook = changed_rulebook(tmp_path, _level_edit(""))
+    assert "8.2.6" not in rulebook.requirements
+    place = line_of(tmp_path, "ontology/requirements.ttl", "req:8.2.6 ")
+    assert said(rulebook) == {
+        "en": [f"error: req:8.2.6 ({place}): 0 normative level(s) (-): a provision has exactly "
+               "one bcic:normativeLevel (one with none is in no report and no row of the "
+               "coverage)"],
+        "zh": [f"错误：req:8.2.6（{place}）：有 0 个规范级别（-）：每条规定应恰有一个 bcic:normativeLevel"
+               "（没有级别的规定不会出现在任何报告和覆盖矩阵中）"]}
+
+
+def test_a_provision_with_two_normative_levels_is_caught(tmp_path: Path) -> None:
+    rulebook = changed_rulebook(tmp_path, _level_edit("bcic:normativeLevel bcic:Shall , bcic:May ;"))
+    [problem] = rule_problems(rulebook)
+    assert (problem.kind, problem.values) == (
+        ProblemKind.LEVEL, {"n": "2", "levels": "bcic:May, bcic:Shall"})
+    assert said(rulebook)["en"][0].startswith(
+        "error: req:8.2.6 (ontology/requirements.ttl:")
+
+
+def test_an_ontology_term_without_its_en_label_is_caught(tmp_path: Path) -> None:
+    rulebook = changed_rulebook(tmp_path, {"ontology/bcic.ttl": (
+        ('rdfs:label "集群品牌基金"@zh , "cluster brand fund"@en ;',
+         'rdfs:label "集群品牌基金"@zh ;'),)})
+    place = line_of(tmp_path, "ontology/bcic.ttl", "bcic:BrandFund ")
+    assert said(rulebook) == {
+        "en": [f"error: bcic:BrandFund ({place}): not exactly one rdfs:label tagged en (its labels "
+               "are tagged: zh): reports name each term of the ontology by its zh or en label"],
+        "zh": [f"错误：bcic:BrandFund（{place}）：标记为 en 的 rdfs:label 不是恰好一条（其名称的语言标记：zh）："
+               "报告以中文或英文名称称呼本体的每个术语"]}
+
+
+def test_an_ontology_version_other_than_the_programs_is_caught(tmp_path: Path) -> None:
+    rulebook = changed_rulebook(tmp_path, {"ontology/bcic.ttl": (
+        (f'owl:versionInfo "{__version__}"', 'owl:versionInfo "9.9.9"'),)})
+    place = line_of(tmp_path, "ontology/bcic.ttl", "<https://w3id.org/bcic/ontology> ")
+    assert said(rulebook) == {
+        "en": [f"error: <https://w3id.org/bcic/ontology> ({place}): owl:versionInfo says 9.9.9, "
+               f"but the program is version {__version__}: the two name one release and must be "
+               "equal"],
+        "zh": [f"错误：<https://w3id.org/bcic/ontology>（{place}）：owl:versionInfo 为 9.9.9，但程序版本为 "
+               f"{__version__}：两者指同一发布版本，应当一致"]}
+
+
+CHECKS_826 = "shp:CommunicationEvaluationExists a sh:PropertyShape ;\n    bcic:checksRequirement req:8.2.6 ;"
+
+
+def test_a_requirement_link_to_a_section_says_so_and_names_its_provisions(tmp_path: Path) -> None:
+    """`req:8.2` was said to be "not in the catalogue; did you mean req:8.3.2?"."""
+    rulebook = changed_rulebook(tmp_path, {"shapes/ch8-branding.ttl": (
+        (CHECKS_826, CHECKS_826.replace("req:8.2.6", "req:8.2")),)})
+    place = line_of(tmp_path, "shapes/ch8-branding.ttl", "shp:CommunicationEvaluationExists ")
+    provisions = ", ".join(f"req:8.2.{n}" for n in range(1, 7))
+    lines = said(rulebook)
+    assert lines["en"][0] == (
+        f"error: shp:CommunicationEvaluationExists ({place}): bcic:checksRequirement names "
+        f"req:8.2, a section of the standard, not a provision: name the provision the shape "
+        f"checks (the section's: {provisions})")
+    assert lines["zh"][0] == (
+        f"错误：shp:CommunicationEvaluationExists（{place}）：bcic:checksRequirement 指向的 req:8.2 "
+        f"是标准的章节，不是规定：应指向该形状所检查的规定（该章节下的规定：{provisions}）")
+
+
+def test_messages_tagged_otherwise_name_the_tags_found_and_those_expected(tmp_path: Path) -> None:
+    """`@zh-cn`, `@en-GB` were said "no single sh:message in zh en"."""
+    rulebook = changed_rulebook(tmp_path, {"shapes/ch8-branding.ttl": (
+        ('"未见品牌要素设计（8.1.1）"@zh , "No brand element design in the submission (8.1.1)"@en',
+         '"未见品牌要素设计（8.1.1）"@zh-cn , "No brand element design in the submission (8.1.1)"@en-GB'),)})
+    place = line_of(tmp_path, "shapes/ch8-branding.ttl", "shp:ElementDesignExists ")
+    lines = said(rulebook)
+    assert lines["en"] == [
+        f"error: shp:ElementDesignExists ({place}): not exactly one sh:message tagged zh, en (its "
+        "messages are tagged: en-GB, zh-cn): a checking shape has one tagged zh and one tagged en"]
+    assert lines["zh"][0] == (f"错误：shp:ElementDesignExists（{place}）：标记为 zh, en 的 sh:message "
+                              "不是恰好一条（其消息的语言标记：en-GB, zh-cn）：检查形状应有一条标记为 zh、"
+                              "一条标记为 en 的消息")
+
+
+def test_a_shape_defined_in_two_files_is_said_to_be_defined_twice_and_where(
+        tmp_path: Path) -> None:
+    """The copy's statements merged into the shape: it was said to have no single message."""
+    text = (SHAPES_DIR / "ch8-branding.ttl").read_text(encoding="utf-8")
+    block = text[text.index(CHECKS_826):text.index(" .\n", text.index(CHECKS_826)) + 3]
+    copied = block.replace("(8.2.6)", "(8.2.6) ").replace("（8.2.6）", "（8.2.6） ")
+    ch9 = (SHAPES_DIR / "ch9-performance.ttl").read_text(encoding="utf-8")
+    rulebook = changed_rulebook(tmp_path, {"shapes/ch9-performance.ttl": (
+        (ch9, ch9 + "\n" + copied),)})
+    first = line_of(tmp_path, "shapes/ch8-branding.ttl", "shp:CommunicationEvaluationExists ")
+    second = line_of(tmp_path, "shapes/ch9-performance.ttl", "shp:CommunicationEvaluationExists ")
+    lines = said(rulebook)
+    assert (f"error: shp:CommunicationEvaluationExists ({first}): the shape is defined twice or "
+            f"more, at {first}, {second}: its statements would be merged into one shape"
+            ) in lines["en"]
+    assert (f"错误：shp:CommunicationEvaluationExists（{first}）：该形状被重复定义（{first}, {second}）："
+            "各处的陈述会合并成同一个形状") in lines["zh"]
