@@ -53,12 +53,13 @@ def _review_prompts(rulebook: Rulebook) -> Iterator[RuleProblem]:
 def _levels(ontology: Graph) -> Iterator[RuleProblem]:
     """Catalogued provisions without exactly one bcic:normativeLevel: one with none is in no
     report and no coverage row, one with two is judged at either."""
-    for provision in sorted(requirement_individuals(ontology)):
-        levels = sorted(set(ontology.objects(provision, BCIC.normativeLevel)))
-        if len(levels) != 1:
-            yield RuleProblem(ProblemKind.LEVEL, provision, {
-                "n": str(len(levels)), "levels": ", ".join(map(prefixed, levels)) or "-"},
-                folder="ontology")
+    wrong = {p: levels for p in requirement_individuals(ontology)
+             if len(levels := set(ontology.objects(p, BCIC.normativeLevel))) != 1}
+    for provision in sorted(wrong):  # the few wrong ones only: sorting IRIs is slow
+        yield RuleProblem(ProblemKind.LEVEL, provision, {
+            "n": str(len(wrong[provision])),
+            "levels": ", ".join(sorted(map(prefixed, wrong[provision]))) or "-"},
+            folder="ontology")
 
 
 def _term_labels(ontology: Graph) -> Iterator[RuleProblem]:
@@ -66,13 +67,13 @@ def _term_labels(ontology: Graph) -> Iterator[RuleProblem]:
     one in en: reports and hints name a term by its label in their language."""
     terms = {s for t in _TERM_TYPES for s in ontology.subjects(RDF.type, t)
              if isinstance(s, URIRef) and str(s).startswith((str(BCIC), str(IND)))}
-    for term in sorted(terms):
-        labels = [o for o in ontology.objects(term, RDFS.label) if isinstance(o, Literal)]
-        missing, found = missing_languages(labels)
-        if missing:
-            yield RuleProblem(ProblemKind.TERM_LABEL, term,
-                              {"languages": ", ".join(missing), "found": ", ".join(found) or "-"},
-                              folder="ontology")
+    said = {term: missing_languages([o for o in ontology.objects(term, RDFS.label)
+                                     if isinstance(o, Literal)]) for term in terms}
+    for term in sorted(t for t, (missing, _found) in said.items() if missing):
+        missing, found = said[term]
+        yield RuleProblem(ProblemKind.TERM_LABEL, term,
+                          {"languages": ", ".join(missing), "found": ", ".join(found) or "-"},
+                          folder="ontology")
 
 
 def _version(ontology: Graph) -> Iterator[RuleProblem]:

@@ -17,15 +17,16 @@ _SHAPE_TYPES = (SH.NodeShape, SH.PropertyShape)
 _OPENING = re.compile(r"^(<[^>\s]*>|[A-Za-z][\w.-]*:\S*)", re.MULTILINE)
 
 
-def openings(files: Sequence[Path]) -> Iterator[tuple[URIRef, Path, int]]:
+def openings(files: Sequence[Path]) -> Iterator[tuple[str, Path, int]]:
     """Each line of `files` that opens with a name, unindented (prefixed by the rule files'
-    prefixes, or whole in angle brackets): the name's IRI, the file and the line's number."""
+    prefixes, or whole in angle brackets): the name's IRI (a plain string: making URIRefs of
+    them all would take most of the time), the file and the line's number."""
     for path in files:
         text = path.read_text(encoding="utf-8")
         number, counted = 1, 0
         for match in _OPENING.finditer(text):
             name = match.group(1)
-            subject = URIRef(name[1:-1]) if name.startswith("<") else _expanded(name)
+            subject = name[1:-1] if name.startswith("<") else _expanded(name)
             if subject is not None:
                 number += text.count("\n", counted, match.start())
                 counted = match.start()
@@ -42,12 +43,13 @@ def written_at(problems: Sequence[RuleProblem],
     """Where each problem's subject is described, as `file:line`: the first line that opens with
     its name in the files given (in its folder only, when it names one), by `place_key`; absent
     when none does."""
-    wanted = {p.place_key for p in problems}
+    wanted = {(str(subject), folder): (subject, folder) for subject, folder
+              in (p.place_key for p in problems)}
     found: dict[tuple[URIRef, str | None], str] = {}
     for subject, path, number in openings(files) if wanted else ():
         for key in ((subject, None), (subject, path.parent.name)):
-            if key in wanted and key not in found:
-                found[key] = place(path, number)
+            if key in wanted and wanted[key] not in found:
+                found[wanted[key]] = place(path, number)
     return found
 
 
@@ -55,17 +57,17 @@ def duplicate_shapes(shapes: Graph, files: Sequence[Path]) -> Iterator[RuleProbl
     """Shapes whose name opens lines in two files or more, or twice in one: the graph merges
     their statements into one shape (two messages, two paths), which no other check would
     blame on the copy."""
-    named = {s for t in _SHAPE_TYPES for s in shapes.subjects(RDF.type, t)
+    named = {str(s) for t in _SHAPE_TYPES for s in shapes.subjects(RDF.type, t)
              if isinstance(s, URIRef)}
-    places: dict[URIRef, list[str]] = {}
+    places: dict[str, list[tuple[Path, int]]] = {}
     for subject, path, number in openings([f for f in files if f.parent.name == "shapes"]):
         if subject in named:
-            places.setdefault(subject, []).append(place(path, number))
-    for shape, found in sorted(places.items()):
-        if len(found) > 1:
-            yield RuleProblem(ProblemKind.DUPLICATE_SHAPE, shape, {"places": ", ".join(found)})
+            places.setdefault(subject, []).append((path, number))
+    for shape in sorted(s for s, found in places.items() if len(found) > 1):
+        yield RuleProblem(ProblemKind.DUPLICATE_SHAPE, URIRef(shape),
+                          {"places": ", ".join(place(*at) for at in places[shape])})
 
 
-def _expanded(name: str) -> URIRef | None:
+def _expanded(name: str) -> str | None:
     prefix, colon, local = name.partition(":")
-    return URIRef(PREFIXES[prefix] + local) if colon and prefix in PREFIXES else None
+    return PREFIXES[prefix] + local if colon and prefix in PREFIXES else None

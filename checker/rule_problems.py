@@ -24,10 +24,6 @@ from .shape_term_problems import named_shape, shape_term_problems
 from .sparql_problems import sparql_problems
 from .unknown_terms import TermUse
 
-__all__ = ["ProblemKind", "ProblemsSaid", "RuleProblem", "prefixed", "problems_of",
-           "problems_said", "refuse_rule_problems", "rule_problems", "written_at"]
-
-
 # Where a shape names a term of the standard's namespaces, and how the term is used there.
 _TERM_PLACES: dict[URIRef, TermUse] = {
     SH.path: TermUse.PROPERTY,
@@ -59,7 +55,7 @@ def rule_problems(rulebook: Rulebook) -> list[RuleProblem]:
 
 
 # The mistakes of each rulebook this process was asked about, by its digest: the digest names
-# the rule files' bytes, so one digest has one set of mistakes. Finding them takes about 30 ms,
+# the rule files' bytes, so one digest has one set of mistakes. Finding them takes about 40 ms,
 # and every validation, ingest and reload asks (docs/model.md, decision 16).
 _FOUND: dict[str, tuple[RuleProblem, ...]] = {}
 

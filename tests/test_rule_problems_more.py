@@ -9,9 +9,12 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
-from checker import __version__, rulebook as rulebook_module
-from checker.paths import ALL_ONTOLOGY_FILES, SHAPES_DIR
+from checker import __version__, cli_rules, validation
+from checker import rulebook as rulebook_module
+from checker.cli import main
+from checker.paths import ALL_ONTOLOGY_FILES, EXAMPLES_DIR, SHAPES_DIR
 from checker.rule_problems import ProblemKind, problems_said, rule_problems
 from checker.rulebook import Rulebook, read_rulebook
 
@@ -284,3 +287,17 @@ def test_a_shape_defined_in_two_files_is_said_to_be_defined_twice_and_where(
             ) in lines["en"]
     assert (f"错误：shp:CommunicationEvaluationExists（{first}）：该形状被重复定义（{first}, {second}）："
             "各处的陈述会合并成同一个形状") in lines["zh"]
+
+
+def test_rules_coverage_exits_1_on_a_prompt_for_no_provision_and_validate_refuses(
+        tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The mistakes of this file are refused as every other: coverage exits 1 listing them,
+    validate judges nothing (exit 2)."""
+    rulebook = changed_rulebook(tmp_path, {"shapes/review.ttl": (
+        (PROMPT_711, "req:7.1.11 bcic:reviewPrompt"),)})
+    monkeypatch.setattr(cli_rules, "load_rulebook", lambda: rulebook)
+    monkeypatch.setattr(validation, "load_rulebook", lambda: rulebook)
+    coverage = runner.invoke(main, ["rules", "coverage", "--lang", "zh"])
+    assert coverage.exit_code == 1 and said(rulebook)["zh"][0] in coverage.stderr
+    checked = runner.invoke(main, ["validate", str(EXAMPLES_DIR / "dehua-ceramics.ttl")])
+    assert checked.exit_code == 2 and said(rulebook)["en"][0] in checked.stderr
