@@ -1,6 +1,6 @@
 """Mistakes of the catalogue, the checklist and the ontology that change reports without a word:
 a review prompt for no catalogued provision or in one language only, a provision without exactly
-one normative level, an ontology term without its zh or en label, a version other than the
+one normative level, layer and chapter the catalogue knows, an ontology term without its zh or en label, a version other than the
 program's."""
 
 from __future__ import annotations
@@ -9,12 +9,13 @@ import difflib
 from collections.abc import Iterator
 
 from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
+from rdflib.term import Node
 
 from . import __version__
 from .namespaces import BCIC, IND, REQ
 from .ontology import requirement_individuals
 from .rule_problem import ProblemKind, RuleProblem, missing_languages, prefixed
-from .rulebook import Rulebook
+from .rulebook import LAYERS_BY_IRI, LEVEL_BY_IRI, Rulebook, provision_frame, whole_chapter
 
 _TERM_TYPES = (OWL.Class, RDFS.Class, OWL.ObjectProperty, OWL.DatatypeProperty,
                OWL.AnnotationProperty, RDF.Property)
@@ -23,7 +24,7 @@ _ONTOLOGY = URIRef(str(BCIC).rstrip("#"))
 
 def catalogue_problems(rulebook: Rulebook) -> list[RuleProblem]:
     """Every such mistake, by kind, then by provision or term."""
-    return [*_review_prompts(rulebook), *_levels(rulebook.labels_graph),
+    return [*_review_prompts(rulebook), *_frames(rulebook.labels_graph),
             *_term_labels(rulebook.labels_graph), *_version(rulebook.labels_graph)]
 
 
@@ -50,16 +51,30 @@ def _review_prompts(rulebook: Rulebook) -> Iterator[RuleProblem]:
                               folder="shapes")
 
 
-def _levels(ontology: Graph) -> Iterator[RuleProblem]:
-    """Catalogued provisions without exactly one bcic:normativeLevel: one with none is in no
-    report and no coverage row, one with two is judged at either."""
-    wrong = {p: levels for p in requirement_individuals(ontology)
-             if len(levels := set(ontology.objects(p, BCIC.normativeLevel))) != 1}
+def _frames(ontology: Graph) -> Iterator[RuleProblem]:
+    """Catalogued provisions whose level, layer or chapter the rulebook cannot file them under
+    (rulebook.provision_frame): not exactly one bcic:normativeLevel of the four levels (one with
+    none is in no report and no coverage row, one with two is judged at either), not exactly one
+    bcic:layer of Figure 0.1's three, not exactly one whole bcic:chapter. Such a provision is
+    read into no rulebook."""
+    wrong = [p for p in requirement_individuals(ontology) if provision_frame(ontology, p) is None]
     for provision in sorted(wrong):  # the few wrong ones only: sorting IRIs is slow
-        yield RuleProblem(ProblemKind.LEVEL, provision, {
-            "n": str(len(wrong[provision])),
-            "levels": ", ".join(sorted(map(prefixed, wrong[provision]))) or "-"},
-            folder="ontology")
+        levels = set(ontology.objects(provision, BCIC.normativeLevel))
+        if len(levels) != 1 or not levels <= LEVEL_BY_IRI.keys():
+            yield _frame_problem(ProblemKind.LEVEL, provision, levels)
+        layers = set(ontology.objects(provision, BCIC.layer))
+        if len(layers) != 1 or not layers <= LAYERS_BY_IRI.keys():
+            yield _frame_problem(ProblemKind.LAYER, provision, layers)
+        chapters = set(ontology.objects(provision, BCIC.chapter))
+        if len(chapters) != 1 or whole_chapter(next(iter(chapters))) is None:
+            yield _frame_problem(ProblemKind.CHAPTER, provision, chapters)
+
+
+def _frame_problem(kind: ProblemKind, provision: URIRef, values: set[Node]) -> RuleProblem:
+    """The problem of one part of a provision's frame, with the values it has ("-": none)."""
+    shown = sorted(prefixed(v) if isinstance(v, URIRef) else repr(str(v)) for v in values)
+    return RuleProblem(kind, provision, {"n": str(len(values)), "values": ", ".join(shown) or "-"},
+                       folder="ontology")
 
 
 def _term_labels(ontology: Graph) -> Iterator[RuleProblem]:

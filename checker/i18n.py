@@ -238,10 +238,24 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "该形状被重复定义（{places}）：各处的陈述会合并成同一个形状",
     },
     "rules.problem.level": {
-        "en": "{n} normative level(s) ({levels}): a provision has exactly one bcic:normativeLevel "
-              "(one with none is in no report and no row of the coverage)",
-        "zh": "有 {n} 个规范级别（{levels}）：每条规定应恰有一个 bcic:normativeLevel（没有级别的规定不会出现在"
-              "任何报告和覆盖矩阵中）",
+        "en": "{n} normative level(s) ({values}): a provision has exactly one bcic:normativeLevel, "
+              "bcic:Shall, bcic:Should, bcic:May or bcic:Informative (one without any of them is "
+              "in no report and no row of the coverage)",
+        "zh": "有 {n} 个规范级别（{values}）：每条规定应恰有一个 bcic:normativeLevel，为 bcic:Shall、"
+              "bcic:Should、bcic:May 或 bcic:Informative（不具其一的规定不会出现在任何报告和覆盖矩阵中）",
+    },
+    "rules.problem.layer": {
+        "en": "{n} layer(s) ({values}): a provision has exactly one bcic:layer of Figure 0.1, "
+              "bcic:DriverLayer, bcic:ProcessLayer or bcic:ResultLayer (one without is in no report "
+              "and no row of the coverage)",
+        "zh": "有 {n} 个层级（{values}）：每条规定应恰有一个图 0.1 的 bcic:layer，为 bcic:DriverLayer、"
+              "bcic:ProcessLayer 或 bcic:ResultLayer（不具其一的规定不会出现在任何报告和覆盖矩阵中）",
+    },
+    "rules.problem.chapter": {
+        "en": "{n} chapter number(s) ({values}): a provision has exactly one bcic:chapter, a whole "
+              "number such as 8 (one without is in no report and no row of the coverage)",
+        "zh": "有 {n} 个章号（{values}）：每条规定应恰有一个 bcic:chapter，为整数（如 8）"
+              "（不具此项的规定不会出现在任何报告和覆盖矩阵中）",
     },
     "rules.problem.orphan_prompt": {
         "en": "a review prompt (bcic:reviewPrompt) for {term}, which is not a provision of the "

@@ -40,8 +40,8 @@ from .dated_after import is_dated_after
 from .report import (Rate, Report, RequirementOutcome, Status, StoredRevision, explained,
                      guidance_of, named_nodes, names_of, report_from_outcomes, without_entailed)
 from .revisions import revision_info
-from .rulebook import (LEVEL_BY_IRI, SH, Layer, Level, Requirement, Rulebook, clause_sort_key,
-                       load_rulebook)
+from .rulebook import (LAYERS_BY_IRI, LEVEL_BY_IRI, SH, Layer, Level, Requirement, Rulebook,
+                       clause_sort_key, load_rulebook)
 from .shacl import Severity, ShaclResult, path_text
 from .store.base import Store, cluster_key, report_graph_iri, submission_graph_iri
 from .store.guard import OwnQuery, checked_iri
@@ -51,7 +51,6 @@ _STATUSES = {EARL.passed: Status.MET, EARL.failed: Status.NOT_MET,
              EARL.cantTell: Status.MANUAL_REVIEW, EARL.inapplicable: Status.NOT_APPLICABLE}
 _SEVERITIES = {SH.Violation: Severity.VIOLATION, SH.Warning: Severity.WARNING,
                SH.Info: Severity.INFO}
-_LAYERS = {BCIC[f"{layer.value.title()}Layer"]: layer for layer in Layer}
 
 
 def read_report(store: Store, cluster: URIRef, number: int,
@@ -119,7 +118,7 @@ def _stored_requirement(graph: Graph, rid: str, rulebook: Rulebook) -> Requireme
     iri = REQ[rid]
     level = LEVEL_BY_IRI.get(graph.value(iri, BCIC.normativeLevel))  # type: ignore[arg-type]
     label, text = (_by_language(graph, iri, p) for p in (RDFS.label, BCIC.provisionText))
-    layer = _LAYERS.get(graph.value(iri, BCIC.layer))  # type: ignore[arg-type]
+    layer = LAYERS_BY_IRI.get(graph.value(iri, BCIC.layer))  # type: ignore[arg-type]
     running = rulebook.requirements.get(rid)
     if running is not None:
         return replace(running, level=level or running.level, label=label or running.label,
@@ -143,7 +142,7 @@ def _stored_rates(graph: Graph, node: Node) -> dict[str, Any]:
             continue
         if (chapter := graph.value(summary, BCIC.rateChapter)) is not None:
             chapters[int(str(chapter))] = rate
-        elif (layer := _LAYERS.get(graph.value(summary, BCIC.rateLayer))) is not None:  # type: ignore[arg-type]
+        elif (layer := LAYERS_BY_IRI.get(graph.value(summary, BCIC.rateLayer))) is not None:  # type: ignore[arg-type]
             layers[layer] = rate
     if chapters:
         found["by_chapter"] = dict(sorted(chapters.items()))

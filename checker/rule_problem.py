@@ -31,6 +31,8 @@ class ProblemKind(Enum):
     SEVERITY = "severity"  # a severity other than its requirement's level asks
     BAD_ID = "bad_id"  # a provision id the standard's notation cannot show
     LEVEL = "level"  # a catalogued provision without exactly one normative level
+    LAYER = "layer"  # a catalogued provision without exactly one layer of Figure 0.1
+    CHAPTER = "chapter"  # a catalogued provision without exactly one whole chapter number
     ORPHAN_PROMPT = "orphan_prompt"  # a review prompt for no catalogued provision
     PROMPT_LANGUAGE = "prompt_language"  # a review prompt lacking its zh or its en text
     TERM_LABEL = "term_label"  # an ontology class or property without its zh or en label

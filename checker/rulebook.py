@@ -53,7 +53,7 @@ SEVERITY_OF_LEVEL = {Level.SHALL: Severity.VIOLATION, Level.SHOULD: Severity.WAR
                      Level.MAY: Severity.INFO}
 LEVEL_BY_IRI = {BCIC.Shall: Level.SHALL, BCIC.Should: Level.SHOULD, BCIC.May: Level.MAY,
                 BCIC.Informative: Level.INFORMATIVE}
-_LAYERS = {BCIC.DriverLayer: Layer.DRIVER, BCIC.ProcessLayer: Layer.PROCESS,
+LAYERS_BY_IRI = {BCIC.DriverLayer: Layer.DRIVER, BCIC.ProcessLayer: Layer.PROCESS,
            BCIC.ResultLayer: Layer.RESULT}
 
 
@@ -236,17 +236,19 @@ def _read_requirements(ontology: Graph, shapes: Graph,
     for shape, rid in sorted(shape_requirements.items()):
         by_requirement.setdefault(rid, []).append(shape)
     found = []
-    for iri in ontology.subjects(BCIC.normativeLevel, None):
-        assert isinstance(iri, URIRef)
+    for iri in set(ontology.subjects(BCIC.normativeLevel, None)):
+        frame = provision_frame(ontology, iri)
+        if not isinstance(iri, URIRef) or frame is None:  # rule_problems names it
+            continue
         rid = str(iri).removeprefix(str(REQ))
         parent = ontology.value(iri, BCIC.partOfProvision)
         found.append(Requirement(
             id=rid,
             iri=iri,
             clause=str(ontology.value(iri, BCIC.clauseId)),
-            level=LEVEL_BY_IRI[ontology.value(iri, BCIC.normativeLevel)],  # type: ignore[index]
-            layer=_LAYERS[ontology.value(iri, BCIC.layer)],  # type: ignore[index]
-            chapter=int(ontology.value(iri, BCIC.chapter)),  # type: ignore[arg-type]
+            level=frame.level,
+            layer=frame.layer,
+            chapter=frame.chapter,
             label=_by_language(ontology, iri, RDFS.label),
             heading=_by_language(ontology, iri, BCIC.heading),
             text=_by_language(ontology, iri, BCIC.provisionText),
@@ -259,6 +261,39 @@ def _read_requirements(ontology: Graph, shapes: Graph,
         ))
     found.sort(key=lambda r: clause_sort_key(r.id))
     return {r.id: r for r in found}
+
+
+@dataclass(frozen=True)
+class ProvisionFrame:
+    """Where the catalogue files a provision: its level, its layer of Figure 0.1, its chapter."""
+
+    level: Level
+    layer: Layer
+    chapter: int
+
+
+def provision_frame(ontology: Graph, iri: Node) -> ProvisionFrame | None:
+    """The provision's frame, or None when it has not exactly one bcic:normativeLevel and one
+    bcic:layer of those the catalogue knows, and one whole bcic:chapter: such a provision is
+    read into no rulebook, and the rule problems say what is wrong (catalogue_problems)."""
+    level = LEVEL_BY_IRI.get(_only_value(ontology, iri, BCIC.normativeLevel))  # type: ignore[arg-type]
+    layer = LAYERS_BY_IRI.get(_only_value(ontology, iri, BCIC.layer))  # type: ignore[arg-type]
+    chapter = whole_chapter(_only_value(ontology, iri, BCIC.chapter))
+    if level is None or layer is None or chapter is None:
+        return None
+    return ProvisionFrame(level, layer, chapter)
+
+
+def whole_chapter(value: Node | None) -> int | None:
+    """A bcic:chapter value as the whole number it must be; None for anything else."""
+    number = value.toPython() if isinstance(value, Literal) else None
+    return number if isinstance(number, int) and not isinstance(number, bool) else None
+
+
+def _only_value(graph: Graph, subject: Node, predicate: URIRef) -> Node | None:
+    """The one object of (subject, predicate); None when there is none or more than one."""
+    values = set(graph.objects(subject, predicate))
+    return values.pop() if len(values) == 1 else None
 
 
 def _by_language(graph: Graph, subject: URIRef, predicate: URIRef) -> dict[str, str]:

@@ -180,13 +180,17 @@ LEVEL_826 = "    bcic:normativeLevel bcic:Shall ;\n    bcic:modalVerb \"应\" ;\
 BLOCK_826 = "req:8.2.6 a bcic:Requirement , owl:NamedIndividual ;\n"
 
 
-def _level_edit(new: str) -> Edits:
+def _frame_edit(old_part: str, new: str) -> Edits:
+    """8.2.6's catalogue block with `old_part` (its level, layer or chapter line) replaced."""
     text = (ALL_ONTOLOGY_FILES[2]).read_text(encoding="utf-8")
     start = text.index(BLOCK_826)
     old = text[start:text.index(" .\n", start)]
-    assert "bcic:normativeLevel bcic:Shall ;" in old
-    return {"ontology/requirements.ttl": ((old, old.replace(
-        "bcic:normativeLevel bcic:Shall ;", new)),)}
+    assert old_part in old
+    return {"ontology/requirements.ttl": ((old, old.replace(old_part, new)),)}
+
+
+def _level_edit(new: str) -> Edits:
+    return _frame_edit("bcic:normativeLevel bcic:Shall ;", new)
 
 
 def test_a_provision_without_a_normative_level_is_caught(tmp_path: Path) -> None:
@@ -197,19 +201,44 @@ def test_a_provision_without_a_normative_level_is_caught(tmp_path: Path) -> None
     place = line_of(tmp_path, "ontology/requirements.ttl", "req:8.2.6 ")
     assert said(rulebook) == {
         "en": [f"error: req:8.2.6 ({place}): 0 normative level(s) (-): a provision has exactly "
-               "one bcic:normativeLevel (one with none is in no report and no row of the "
-               "coverage)"],
-        "zh": [f"错误：req:8.2.6（{place}）：有 0 个规范级别（-）：每条规定应恰有一个 bcic:normativeLevel"
-               "（没有级别的规定不会出现在任何报告和覆盖矩阵中）"]}
+               "one bcic:normativeLevel, bcic:Shall, bcic:Should, bcic:May or bcic:Informative "
+               "(one without any of them is in no report and no row of the coverage)"],
+        "zh": [f"错误：req:8.2.6（{place}）：有 0 个规范级别（-）：每条规定应恰有一个 bcic:normativeLevel，"
+               "为 bcic:Shall、bcic:Should、bcic:May 或 bcic:Informative（不具其一的规定不会出现在任何报告"
+               "和覆盖矩阵中）"]}
 
 
 def test_a_provision_with_two_normative_levels_is_caught(tmp_path: Path) -> None:
     rulebook = changed_rulebook(tmp_path, _level_edit("bcic:normativeLevel bcic:Shall , bcic:May ;"))
     [problem] = rule_problems(rulebook)
     assert (problem.kind, problem.values) == (
-        ProblemKind.LEVEL, {"n": "2", "levels": "bcic:May, bcic:Shall"})
+        ProblemKind.LEVEL, {"n": "2", "values": "bcic:May, bcic:Shall"})
     assert said(rulebook)["en"][0].startswith(
         "error: req:8.2.6 (ontology/requirements.ttl:")
+
+
+@pytest.mark.parametrize(("old_part", "new", "kind", "values"), [
+    ("bcic:normativeLevel bcic:Shall ;", "bcic:normativeLevel bcic:Shal ;", ProblemKind.LEVEL,
+     "bcic:Shal"),
+    ("bcic:layer bcic:ProcessLayer ;", "bcic:layer bcic:ProcesLayer ;", ProblemKind.LAYER,
+     "bcic:ProcesLayer"),
+    ("bcic:layer bcic:ProcessLayer ;", "", ProblemKind.LAYER, "-"),
+    ("bcic:chapter 8 ;", 'bcic:chapter "eight" ;', ProblemKind.CHAPTER, "'eight'"),
+    ("bcic:chapter 8 ;", "bcic:chapter 8 , 9 ;", ProblemKind.CHAPTER, "'8', '9'"),
+])
+def test_a_level_layer_or_chapter_the_catalogue_does_not_know_is_caught_not_a_crash(
+        tmp_path: Path, old_part: str, new: str, kind: ProblemKind, values: str) -> None:
+    """A misspelt level or layer, or a chapter in words, stopped the rulebook loading with an
+    internal error (a KeyError, a ValueError) before any check ran: it is a problem of its own,
+    with the provision's place, and the provision is read into no rulebook."""
+    rulebook = changed_rulebook(tmp_path, _frame_edit(old_part, new))
+    assert "8.2.6" not in rulebook.requirements
+    [problem] = [p for p in rule_problems(rulebook) if p.kind is kind]
+    assert problem.values["values"] == values
+    place = line_of(tmp_path, "ontology/requirements.ttl", "req:8.2.6 ")
+    assert any(line.startswith(f"error: req:8.2.6 ({place}): ") and values in line
+               for line in said(rulebook)["en"])
+    assert any(line.startswith(f"错误：req:8.2.6（{place}）：") for line in said(rulebook)["zh"])
 
 
 def test_an_ontology_term_without_its_en_label_is_caught(tmp_path: Path) -> None:
