@@ -232,6 +232,12 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
               "{error}",
         "zh": "其 SPARQL 查询（{property}）无法解析，任何验证都会失败：{error}",
     },
+    "rules.problem.sparql_clause": {
+        "en": "its SPARQL query ({property}) uses {clauses}, which a SPARQL constraint must not "
+              "(SHACL 1.0, 5.3.1, pre-binding), so every validation would fail",
+        "zh": "其 SPARQL 查询（{property}）使用了 {clauses}，而 SPARQL 约束不得使用"
+              "（SHACL 1.0 第 5.3.1 节，预绑定），任何验证都会失败",
+    },
     "rules.problem.duplicate_shape": {
         "en": "the shape is defined twice or more, at {places}: its statements would be merged "
               "into one shape",

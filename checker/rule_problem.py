@@ -25,6 +25,7 @@ class ProblemKind(Enum):
     DATATYPE = "datatype"  # an sh:datatype that is no datatype RDF knows (xsd:gyear)
     EMPTY_PATH = "empty_path"  # a path that is an empty list (rdf:nil)
     SPARQL = "sparql"  # a SPARQL constraint's query that does not parse
+    SPARQL_CLAUSE = "sparql_clause"  # a SPARQL constraint using MINUS, VALUES or SERVICE
     DUPLICATE_SHAPE = "duplicate_shape"  # one shape IRI described in two places
     NO_MESSAGE = "no_message"  # a checking shape without its zh or its en sh:message
     MESSAGE_CLAUSE = "message_clause"  # a message that does not cite the shape's clause

@@ -330,3 +330,26 @@ def test_rules_coverage_exits_1_on_a_prompt_for_no_provision_and_validate_refuse
     assert coverage.exit_code == 1 and said(rulebook)["zh"][0] in coverage.stderr
     checked = runner.invoke(main, ["validate", str(EXAMPLES_DIR / "dehua-ceramics.ttl")])
     assert checked.exit_code == 2 and said(rulebook)["en"][0] in checked.stderr
+
+
+@pytest.mark.parametrize(("body", "clauses"), [
+    ("$this bcic:brandName ?n . MINUS { $this bcic:brandName \"x\" }", "MINUS"),
+    ("VALUES ?n { \"a\" } $this bcic:brandName ?n", "VALUES"),
+    ("SERVICE <http://example.org/sparql> { $this bcic:brandName ?n }", "SERVICE"),
+])
+def test_a_sparql_query_with_a_clause_pre_binding_forbids_is_caught(
+        tmp_path: Path, body: str, clauses: str) -> None:
+    """The SHACL engine refuses MINUS, VALUES and SERVICE in a SPARQL constraint (SHACL 1.0
+    5.3.1) only when it validates, naming no shape: every validation failed."""
+    declared = ('    sh:sparql [ sh:prefixes [ sh:declare [ sh:prefix "bcic" ; sh:namespace '
+                '"https://w3id.org/bcic/ontology#"^^xsd:anyURI ] ] ;\n'
+                f'        sh:select """SELECT $this WHERE {{ {body} }}""" ] ;\n')
+    rulebook = changed_rulebook(tmp_path, {"shapes/ch8-branding.ttl": (
+        (SHAPE_62, SHAPE_62 + declared),)})
+    place = line_of(tmp_path, "shapes/ch8-branding.ttl", SHAPE_62.strip())
+    assert said(rulebook) == {
+        "en": [f"error: shp:ClusterBrandHasBrandName ({place}): its SPARQL query (sh:select) uses "
+               f"{clauses}, which a SPARQL constraint must not (SHACL 1.0, 5.3.1, pre-binding), "
+               "so every validation would fail"],
+        "zh": [f"错误：shp:ClusterBrandHasBrandName（{place}）：其 SPARQL 查询（sh:select）使用了 "
+               f"{clauses}，而 SPARQL 约束不得使用（SHACL 1.0 第 5.3.1 节，预绑定），任何验证都会失败"]}
