@@ -153,8 +153,8 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     # A term whose records came closest, none meeting what is asked (9.2.1: an indicator whose
     # specification is incomplete).
     "report.missing.unmet_via": {
-        "en": "No record refers to {about} through “{via}” as the requirement asks.",
-        "zh": "没有记录按要求以“{via}”指向{about}。"},
+        "en": "Records refer to {about} through “{via}”, but none of them meets the requirement.",
+        "zh": "有记录以“{via}”指向{about}，但均不符合要求。"},
     # A term's code after its name (9.1.4's indicators: “location advantage” (a.1.1)).
     "report.value.code": {"en": " ({code})", "zh": "（{code}）"},
     # A record with neither label nor title, by its class.

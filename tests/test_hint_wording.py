@@ -115,17 +115,18 @@ def incomplete_records(tmp_path_factory: pytest.TempPathFactory) -> Report:
 
 
 @pytest.mark.parametrize(("clause", "zh", "en", "code"), [
-    ("9.2.1", "没有记录按要求以“所规范的指标”指向“历史积淀”（a.1.2）。",
-     "No record refers to “historical heritage” (a.1.2) through “specifies indicator” as the "
-     "requirement asks.", "a.1.2"),
-    ("9.2.3", "没有记录按要求以“指标”指向“出口率”（c.1.3）。",
-     "No record refers to “export rate” (c.1.3) through “indicator” as the requirement asks.",
-     "c.1.3"),
+    ("9.2.1", "有记录以“所规范的指标”指向“历史积淀”（a.1.2），但均不符合要求。",
+     "Records refer to “historical heritage” (a.1.2) through “specifies indicator”, but none of "
+     "them meets the requirement.", "a.1.2"),
+    ("9.2.3", "有记录以“指标”指向“出口率”（c.1.3），但均不符合要求。",
+     "Records refer to “export rate” (c.1.3) through “indicator”, but none of them meets the "
+     "requirement.", "c.1.3"),
 ], ids=["9.2.1", "9.2.3"])
 def test_an_indicator_whose_records_fall_short_is_named(
         incomplete_records: Report, clause: str, zh: str, en: str, code: str) -> None:
     """9.2.1, 9.2.3: where an indicator the KPI system includes has records that came close, the
-    finding says which indicator they are of, not only what the records lack."""
+    finding says which indicator they are of, not only what the records lack, and that records
+    of it exist (a tester read "no record refers to" above the very record that does)."""
     zh_text, en_text, document = _texts(incomplete_records)
     assert zh in zh_text and en in en_text
     [finding] = _requirement(document, clause)["findings"]
