@@ -28,7 +28,7 @@ from rdflib.namespace import PROV, SH, SKOS, XSD
 from rdflib.paths import InvPath, MulPath, SequencePath
 from rdflib.term import Node
 
-from .findings import Candidate, Diagnosis, Lack
+from .findings import UNDESCRIBED, Candidate, Diagnosis, Lack
 from .indicator_scheme import code_key
 from .labels import labels_of
 from .namespaces import SHP, is_bcic_term
@@ -37,7 +37,7 @@ from .shape_guards import guarded_checks
 from .shape_paths import ShapePath, is_type_step, joined, path_properties, path_steps, read_path
 
 _INSTANCE_OF = SequencePath(RDF.type, MulPath(RDFS.subClassOf, "*"))
-_DEPTH = 7  # nested shapes explained below a candidate (4.2: record › document › membership › role)
+_DEPTH = 10  # nested shapes explained below a candidate (9.2.3: level › scale › model › record › cluster)
 # The properties by which the frame (shapes/provenance.ttl) asks for the body beside a member.
 _FRAME_PROPERTIES = frozenset({PROV.wasAttributedTo, PROV.wasAssociatedWith})
 _NOT_FOUND = 10_000  # the order of a shape whose term the provision's text does not name
@@ -125,6 +125,10 @@ class Explainer:
 
     def _candidate(self, data: Graph, node: Node, shape: URIRef,
                    rest: ShapePath | None) -> Candidate:
+        if isinstance(node, URIRef) and next(data.predicate_objects(node), None) is None \
+                and any(True for _ in self._property_lacks(data, node, shape, rest, 0)):
+            # Named but described nowhere (a misspelt IRI): that, not each part it lacks, is said.
+            return Candidate(node, shape, (Lack(None, shape, UNDESCRIBED),))
         return Candidate(node, shape, tuple(self._property_lacks(data, node, shape, rest, 0)))
 
     def _property_lacks(self, data: Graph, node: Node, shape: Node, path: ShapePath | None,
@@ -139,7 +143,8 @@ class Explainer:
             yield lack("MinCountConstraintComponent",
                        closest=() if values else self._stopped(data, node, shape, path))
         if (most := s.value(shape, SH.maxCount)) is not None and len(values) > int(most):
-            yield lack("MaxCountConstraintComponent")
+            yield lack("MaxCountConstraintComponent", value=values[0] if int(most) == 0 else None,
+                       closest=self._beside(data, node, shape) if int(most) == 0 else ())
         for cls in s.objects(shape, SH["class"]):
             yield from (lack("ClassConstraintComponent", value=v) for v in values
                         if (v, _INSTANCE_OF, cls) not in data)
@@ -155,6 +160,9 @@ class Explainer:
             ranges = [str(t) for t in Collection(s, languages)]
             yield from (lack("LanguageInConstraintComponent", value=v) for v in values
                         if not (isinstance(v, Literal) and _in_language(v.language, ranges)))
+        if (kind := s.value(shape, SH.nodeKind)) is not None:
+            yield from (lack("NodeKindConstraintComponent", value=v) for v in values
+                        if not _of_kind(v, kind))
         if (pattern := s.value(shape, SH.pattern)) is not None:
             yield from (lack("PatternConstraintComponent", value=v) for v in values
                         if isinstance(v, BNode) or not re.search(str(pattern), str(v)))
@@ -185,6 +193,15 @@ class Explainer:
             claimed = self._claimed(data, node, path, qualified, values, depth)
             yield from self._qualified_lacks(data, node, lack, qualified, values, path, depth,
                                             claimed)
+
+    def _beside(self, data: Graph, node: Node, shape: Node) -> tuple[Candidate, ...]:
+        """Where a shape allows no value beside the property its targets are subjects of (9.2.3: no
+        number beside a rated level): that property's values of the node, which the lack quotes."""
+        beside = self.shapes.value(shape, SH.targetSubjectsOf)
+        if not isinstance(beside, URIRef):
+            return ()
+        return tuple(Candidate(v, _iri(shape), (Lack(beside, _iri(shape), "Beside"),))
+                     for v in _sorted(set(data.objects(node, beside))))
 
     def _stopped(self, data: Graph, node: Node, shape: URIRef | Node, path: ShapePath | None,
                  constraint: str = "MinCountConstraintComponent") -> tuple[Candidate, ...]:
@@ -264,6 +281,8 @@ class Explainer:
             return s.value(shape, SH["class"]), _int(s.value(shape, SH.minCount))
         if constraint == "MaxCountConstraintComponent":
             return None, _int(s.value(shape, SH.maxCount))
+        if constraint == "NotConstraintComponent":  # the kind refused, by its label (9.2.3)
+            return s.value(shape, SH["not"]), None
         if constraint == "QualifiedMinCountConstraintComponent":
             qualified = s.value(shape, SH.qualifiedValueShape)
             term = self.term_of(qualified) if qualified is not None else None
@@ -377,6 +396,14 @@ def _datatype(literal: Literal) -> URIRef:
     if literal.datatype is not None:
         return literal.datatype
     return RDF.langString if literal.language else XSD.string
+
+
+def _of_kind(node: Node, kind: Node) -> bool:
+    """Whether a node is of the sh:nodeKind asked (9.2.3: a rated level is no text)."""
+    kinds = {SH.IRI: (URIRef,), SH.BlankNode: (BNode,), SH.Literal: (Literal,),
+             SH.BlankNodeOrIRI: (BNode, URIRef), SH.BlankNodeOrLiteral: (BNode, Literal),
+             SH.IRIOrLiteral: (URIRef, Literal)}
+    return isinstance(node, kinds.get(kind, (Node,)))  # type: ignore[arg-type]
 
 
 def _in_language(tag: str | None, ranges: list[str]) -> bool:

@@ -22,6 +22,8 @@ from .shacl import Severity, ShaclResult
 from .shape_paths import ShapePath, path_properties
 
 MIN_COUNT = "MinCountConstraintComponent"
+# A record named but described nowhere in the submission (a misspelt IRI): its only lack.
+UNDESCRIBED = "Undescribed"
 
 
 @dataclass(frozen=True)

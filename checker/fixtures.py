@@ -76,6 +76,8 @@ def _mutation(shapes: Graph, shape: URIRef) -> tuple[str, _Inner]:
     path_node = shapes.value(shape, SH.path)
     if path_node is None:
         raise NoFixtureError(f"no fixture rule fits shape {shape}")
+    if shapes.value(shape, SH.nodeKind) is not None:  # a record asked, text given (9.2.3)
+        return "replace-values-with-text", _replace_values_with_text(shapes, shape)
     path = read_path(shapes, path_node)
     value = shapes.value(shape, SH.hasValue)
     if value is not None:

@@ -140,6 +140,17 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     # enterprise's role).
     "report.lack.not_kind": {"en": "its {property} {value} is {form}, which this role does not take",
                              "zh": "{property}的取值{value}是{form}，不能担任此角色"},
+    # A kind refused by a shape that names it (sh:not, 9.2.3: a record of another cluster).
+    "report.lack.is_kind": {"en": "it is {form}", "zh": "为{form}"},
+    # Text where a record is named (sh:nodeKind, 9.2.3: a rated level written as 「优」).
+    "report.lack.node_kind": {"en": "its {property} {value} is text, not a record: name one by its IRI",
+                              "zh": "{property}的取值{value}是文本，不是记录：应以 IRI 指向一项记录"},
+    # A value allowed none beside another property's (9.2.3: a number beside a rated level).
+    "report.lack.max_beside": {"en": "its {property} {value} and its {other} {others}: state one",
+                               "zh": "{property}的取值{value}与{other}的取值{others}并存：只写其一"},
+    # A record named but described nowhere (a misspelt IRI).
+    "report.lack.undescribed": {"en": "is described nowhere in the submission",
+                                "zh": "提交材料中没有对它的描述"},
     "report.lack.other": {"en": "its {property} does not meet the requirement",
                           "zh": "{property}不符合要求"},
     "report.lack.of_class": {"en": " ({a_expected})", "zh": "（应为{a_expected}）"},

@@ -84,7 +84,7 @@ def test_a_level_of_no_declared_scale_fails_9_2_3_naming_the_level() -> None:
     assert outcome.status is Status.NOT_MET
     assert {r.focus_node for r in outcome.results} == {EXCELLENT}
     assert outcome_messages(report, "zh") == {
-        "评定等级不是所声明评级量表中的等级：它应以“所属量表或概念体系”属于测量模型或测量规范以“所用评级量表”"
+        "评定等级不是所声明评级量表中的等级：其“所属量表或概念体系”应为本集群的测量模型或测量规范以“所用评级量表”"
         "指明的评级量表（9.2.3）"}
     assert all("not a level of a declared rating scale" in m
                for m in outcome_messages(report, "en"))
@@ -137,14 +137,15 @@ def test_the_hint_says_how_to_state_a_rating() -> None:
         "scale states no number" in en
 
 
-def test_a_level_given_as_text_is_no_level_of_a_declared_scale() -> None:
+def test_a_level_given_as_text_is_said_to_be_text_on_its_observation() -> None:
+    """One finding, on the observation: the level shapes skip text (shp:UndescribedLevel)."""
     data = with_scale(dehua())
     data.remove((RATED, BCIC.observedValue, None))
     data.add((RATED, BCIC.ratedLevel, Literal("优", lang="zh")))
     outcome = validate_graph(data).outcome("9.2.3")
     assert outcome.status is Status.NOT_MET
-    assert {r.source_shape.rsplit("/", 1)[-1] for r in outcome.results} == {
-        "RatedLevelDeclared", "RatedLevel-label", "RatedLevel-rank"}
+    assert {(r.source_shape.rsplit("/", 1)[-1], r.focus_node) for r in outcome.results} == {
+        ("Observation-ratedLevelForm", RATED)}
 
 
 def test_a_number_and_a_level_together_fail_9_2_3() -> None:

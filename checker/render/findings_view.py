@@ -15,7 +15,7 @@ from rdflib import RDF, BNode, Literal, URIRef
 from rdflib.paths import AlternativePath
 from rdflib.term import Node
 
-from ..findings import Candidate, Diagnosis, Finding, Lack
+from ..findings import UNDESCRIBED, Candidate, Diagnosis, Finding, Lack
 from ..namespaces import SHP
 from ..i18n import MESSAGES, Lang, message
 from ..labels import NAME_CHARS, Labels
@@ -36,7 +36,8 @@ _LACK_KEYS = {"HasValueConstraintComponent": "has_value", "MinCountConstraintCom
               "DatatypeConstraintComponent": "datatype", "InConstraintComponent": "in",
               "PatternConstraintComponent": "pattern", "NodeConstraintComponent": "node",
               "OrConstraintComponent": "or", "QualifiedMinCountConstraintComponent": "qualified",
-              "LanguageInConstraintComponent": "language", "NotConstraintComponent": "not_kind"}
+              "LanguageInConstraintComponent": "language", "NotConstraintComponent": "not_kind",
+              "NodeKindConstraintComponent": "node_kind", UNDESCRIBED: "undescribed"}
 _OF_VALUES = ("class", "datatype", "pattern", "in", "or", "language")  # said of a value
 # Lacks said as what the record does or is ("lacks …", "has no …"): said of a record it points to
 # in the same sentence (report.lack.of_value).
@@ -157,6 +158,8 @@ class Namer(TermNamer):
             return self._sentence(lack, key), False, key
         if key == "either":
             return self._either(lack), bool(lack.closest), key
+        if key == "max_beside":
+            return self._beside(lack), False, key
         only = lack.closest[0] if len(lack.closest) == 1 else None
         if only is not None and len(only.lacks) == 1 and (lack.count or 1) == 1 \
                 and only.lacks[0].shape == lack.shape and only.lacks[0].path is not None:
@@ -193,6 +196,10 @@ class Namer(TermNamer):
             return "either"
         if key == "qualified" and lack.expected is None:  # a qualifier naming no term (sh:in)
             return "qualified_any"
+        if key == "max_count" and lack.count == 0 and lack.closest:  # no value beside another
+            return "max_beside"
+        if key == "node_kind" and not isinstance(lack.value, Literal):
+            return "other"
         if key == "has_value" and lack.expected is None:  # the term it should name (9.2.1)
             return "names_not"
         if key == "qualified" and isinstance(lack.expected, Literal):  # a language asked
@@ -210,6 +217,15 @@ class Namer(TermNamer):
         if key == "qualified" and len(steps) > 1 and steps[0][1]:  # a record referring to it has…
             return "qualified_from_referrer"
         return key
+
+    def _beside(self, lack: Lack) -> str:
+        """A value the shape allows none of beside another property's (9.2.3: a number beside a
+        rated level), both quoted: one of them is to go."""
+        other = lack.closest[0].lacks[0].path
+        return message("report.lack.max_beside", self.lang,
+                       property=self.path(path_properties(lack.path)), value=self.value(lack.value),
+                       other=self.path(path_properties(other)),
+                       others=_LISTED[self.lang].join(self.value(c.node) for c in lack.closest))
 
     def _either(self, lack: Lack) -> str:
         """A lack along a path of alternatives: what each way lacks, said as that way alone
@@ -272,6 +288,8 @@ class Namer(TermNamer):
         if kind_of in ("pattern", "or") and (form := self.label(lack.shape)) is not None:
             return f"{own}not", form, ""
         if key == "not_kind":  # a member of a kind its role does not take (4.1), by its label
+            if (form := self.label(lack.expected)) is not None:
+                return "is_kind", form, ""  # a kind refused, by its own label (9.2.3)
             form = self.label(lack.shape)
             return (key, form, "") if form is not None else ("other", "", "")
         if kind_of == "in" and lack.allowed:  # the values allowed named: the one, or the list
