@@ -7,7 +7,12 @@ the records point to (a duty of 4.2 by bcic:fulfilsDuty, every indicator of a KP
 bcic:specifiesIndicator). What it asks along the rest of its path — sh:hasValue, sh:in, sh:class,
 sh:datatype, sh:languageIn, sh:minCount, qualified value shapes and sh:node, one level down —
 becomes an `Ask` of the class whose instance carries it; a guarded shape's check
-(checker/shape_guards.py) asks it of the guarded shape's targets. A lead-in with no shape of its
+(checker/shape_guards.py) asks it of the guarded shape's targets, and of the records that point to
+a term (9.2.1's indicators) what its check's qualified value shape asks. A guard that is a
+condition — a record with one property, which other shapes of the same requirement look at through
+sh:targetSubjectsOf or sh:targetObjectsOf (9.2.3's “rated level”) — makes the check an `either`
+ask: the check, or that property with what those shapes ask of its subject and, as what the value
+carries, of its value. A lead-in with no shape of its
 own is met through its list items: its guidance names the classes they ask for, with what every
 item asks of them alike.
 A list item's hint builds on its lead-in's where a report shows that (`hint_parts`): it says only
@@ -31,7 +36,7 @@ from rdflib.term import Node
 
 from .listed_values import listed_values
 from .namespaces import BCIC
-from .shape_guards import guarded_checks
+from .shape_guards import guarded_checks, guards_of
 from .shape_paths import ShapePath, is_type_step, joined, path_properties, path_steps
 
 if TYPE_CHECKING:
@@ -56,6 +61,7 @@ class AskKind(Enum):
     LANGUAGE = "language"  # a literal tagged with one of the languages `expected` (sh:languageIn)
     EACH_OBJECT = "each_object"  # every value of the property `expected[0]` (sh:targetObjectsOf)
     FORM = "form"  # a value of the form the node shape `expected[0]` describes by its label
+    EITHER = "either"  # what one of `options` asks (a check, or its guard's condition: 9.2.3)
 
 
 @dataclass(frozen=True)
@@ -72,6 +78,8 @@ class Ask:
     # enough to list, so a submitter need not look them up; in the standard's order.
     known: tuple[Node, ...] = ()
     closed: bool = False  # `known` are all the class has (7.1.2.1's funds), not examples
+    # EITHER: the asks of each alternative, the check's first; `path` is the condition's property.
+    options: tuple[tuple[Ask, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -161,6 +169,8 @@ def _ask_terms(asks: tuple[Ask, ...]) -> Iterable[Node]:
         yield from ask.expected
         yield from ask.known
         yield from _ask_terms(ask.then)
+        for option in ask.options:
+            yield from _ask_terms(option)
 
 
 def clause_anchor(clause: str) -> str:
@@ -226,6 +236,9 @@ class _Reader:
     def evidence(self, shape: Node) -> Iterable[Evidence]:
         """The evidence one top-level shape asks for, one per target."""
         s, path = self.shapes, self.explainer.path(shape)
+        checks = guarded_checks(s, shape)
+        # A term a record points to is asked it by the guarded shape's one check (9.2.1's indicator).
+        pointed = checks[0] if path is None and len(checks) == 1 else shape
         for cls in s.objects(shape, SH.targetClass):
             yield Evidence(cls, self._asks(shape, path))
         for term in s.objects(shape, SH.targetNode):
@@ -234,9 +247,9 @@ class _Reader:
             if at is not None:  # from a class through its instances
                 yield Evidence(term, self._asks(shape, joined(steps[at + 1:])))
             else:  # records that point to a term (a duty)
-                yield from self._records(shape, path, AskKind.VALUE, term)
+                yield from self._records(pointed, self.explainer.path(pointed), AskKind.VALUE, term)
         for prop in s.objects(shape, SH.targetObjectsOf):  # every indicator of a KPI system
-            yield from self._records(shape, path, AskKind.EACH_OBJECT, prop)
+            yield from self._records(pointed, self.explainer.path(pointed), AskKind.EACH_OBJECT, prop)
 
     def _records(self, shape: Node, path: ShapePath | None, kind: AskKind,
                  focus: Node) -> Iterable[Evidence]:
@@ -258,9 +271,42 @@ class _Reader:
         if path is not None:
             return (self._ask(shape, path),)
         if checks := guarded_checks(self.shapes, shape):  # what 8.1.2 asks of this cluster's brand
-            return tuple(self._ask(c, p) for c in checks if (p := self.explainer.path(c)) is not None)
+            asked = tuple(self._ask(c, p) for c in checks if (p := self.explainer.path(c)) is not None)
+            if (condition := self._condition(shape)) is None:
+                return asked
+            prop, otherwise = condition
+            return (Ask(prop, AskKind.EITHER, options=(asked, otherwise)),)
         inner = self.shapes.value(shape, SH.qualifiedValueShape) or self.shapes.value(shape, SH.node)
         return self._node_asks(inner) if inner is not None else ()
+
+    def _condition(self, shape: Node) -> tuple[URIRef, tuple[Ask, ...]] | None:
+        """The property a guard of `shape` asks, when other shapes of the same requirement look
+        at its subjects or objects (9.2.3: an observation with a “rated level” is asked no number),
+        with what a record having it is asked; None for a guard that sets records aside (another
+        cluster's record), whose shape asks its check of the records it keeps."""
+        s, requirement = self.shapes, self.shapes.value(shape, BCIC.checksRequirement)
+        for guard in guards_of(s, shape):
+            parts = list(s.objects(guard, SH.property))
+            if len(parts) != 1 or not isinstance(prop := s.value(parts[0], SH.path), URIRef):
+                continue
+            of_subjects = [t for t in s.subjects(SH.targetSubjectsOf, prop)
+                           if (t, BCIC.checksRequirement, requirement) in s]
+            of_objects = [t for t in s.subjects(SH.targetObjectsOf, prop)
+                          if (t, BCIC.checksRequirement, requirement) in s]
+            if of_subjects or of_objects:
+                carried = merged_asks(a for t in of_objects for a in self._own_asks(t, 1))
+                lead = replace(self._ask(parts[0], prop), then=carried)
+                return prop, merged_asks([lead, *(a for t in of_subjects for a in self._own_asks(t))])
+        return None
+
+    def _own_asks(self, shape: Node, depth: int = 0) -> tuple[Ask, ...]:
+        """What a checking shape asks along its path, or its guarded checks along theirs; a
+        property it forbids (sh:maxCount 0: a number beside a rated level) is no ask."""
+        checks = [shape] if self.explainer.path(shape) is not None \
+            else guarded_checks(self.shapes, shape)
+        return tuple(self._ask(c, p, depth) for c in checks
+                     if (p := self.explainer.path(c)) is not None
+                     and self.shapes.value(c, SH.maxCount) != Literal(0))
 
     def _node_asks(self, node_shape: Node) -> tuple[Ask, ...]:
         """The asks of a node shape's property shapes."""
@@ -362,7 +408,23 @@ def merged_asks(asks: Iterable[Ask]) -> tuple[Ask, ...]:
                 break
         else:
             kept.append(ask)
-    return _went_on(kept)
+    return _went_on(_into_options(kept))
+
+
+def _into_options(asks: list[Ask]) -> list[Ask]:
+    """Asks along a path an `either` ask's option asks folded into that option: 9.2.3's value is
+    a number where it is given, which is only in the option of a number."""
+    kept = list(asks)
+    for either in [a for a in asks if a.kind is AskKind.EITHER]:
+        options = [list(o) for o in either.options]
+        for ask in [a for a in kept if a.kind is not AskKind.EITHER]:
+            index = next((i for i, o in enumerate(options) if any(x.path == ask.path for x in o)), None)
+            if index is not None:
+                options[index].append(ask)
+                kept.remove(ask)
+        at = kept.index(either)
+        kept[at] = replace(either, options=tuple(merged_asks(o) for o in options))
+    return kept
 
 
 def _went_on(asks: list[Ask]) -> tuple[Ask, ...]:
@@ -372,7 +434,7 @@ def _went_on(asks: list[Ask]) -> tuple[Ask, ...]:
     kept = list(asks)
     for ask in asks:
         steps = path_steps(ask.path)
-        head = next((h for h in kept if h.single and h.kind in (AskKind.CLASS, AskKind.ANY)
+        head = next((h for h in kept if h.single and h.kind in (AskKind.CLASS, AskKind.ANY, AskKind.EACH_OBJECT)
                      and len(steps) > len(path_steps(h.path))
                      and steps[:len(path_steps(h.path))] == path_steps(h.path)), None)
         if head is None:
@@ -387,6 +449,10 @@ def _went_on(asks: list[Ask]) -> tuple[Ask, ...]:
 def _combined(a: Ask, b: Ask) -> Ask | None:
     """One ask saying what two asks along one path say, None when they ask different things."""
     kinds = {a.kind, b.kind}
+    if AskKind.EITHER in kinds:  # two checks under one condition: their options joined
+        if kinds != {AskKind.EITHER} or a.options[1:] != b.options[1:]:
+            return None
+        return replace(a, options=(merged_asks(a.options[0] + b.options[0]), *a.options[1:]))
     if AskKind.ANY in kinds:
         base = b if a.kind is AskKind.ANY else a
     elif a.kind is b.kind and (a.kind is AskKind.VALUE or a.expected == b.expected):

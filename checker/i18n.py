@@ -690,6 +690,7 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "report.guidance.and": {"en": " and ", "zh": "和"},
     "report.guidance.or": {"en": " or ", "zh": "或"},
     "report.guidance.either": {"en": ", or ", "zh": "，或"},
+    "report.guidance.ask.either": {"en": "either {first}, or {others}", "zh": "或{first}，或{others}"},
     "report.guidance.ask.any": {"en": "{path}", "zh": "{path}"},
     "report.guidance.ask.value": {"en": "{path} set to {values}", "zh": "{path}为{values}"},
     "report.guidance.ask.class": {"en": "{path} pointing to {thing}", "zh": "{path}指向{thing}"},

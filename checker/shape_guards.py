@@ -41,3 +41,11 @@ def guarding_shapes(shapes: Graph, member: Node) -> tuple[Node, ...]:
         if cell is not None:
             found.append(owner)
     return tuple(found)
+
+
+def guards_of(shapes: Graph, shape: Node) -> tuple[Node, ...]:
+    """The guards a guarded shape's sh:or lists (its members without a sh:path); () for others."""
+    listed = shapes.value(shape, SH["or"])
+    if listed is None:
+        return ()
+    return tuple(m for m in Collection(shapes, listed) if shapes.value(m, SH.path) is None)

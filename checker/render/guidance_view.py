@@ -190,6 +190,11 @@ class _Hint:
 
     def ask(self, ask: Ask) -> str:
         """One property (or path) and what it takes."""
+        if ask.kind is AskKind.EITHER:  # 9.2.3: a number and its unit, or a rated level
+            first, *others = (message("report.guidance.and", self.lang).join(map(self.ask, o))
+                              for o in ask.options)
+            return message("report.guidance.ask.either", self.lang, first=first,
+                           others=message("report.guidance.either", self.lang).join(others))
         if isinstance(ask.path, AlternativePath):
             said = message("report.guidance.either", self.lang).join(
                 self._along(p, ask) for p in ask.path.args)
@@ -291,9 +296,10 @@ def _sentence(text: str, lang: Lang) -> str:
 
 def _outline(asks: tuple[Ask, ...]) -> tuple[object, ...]:
     """What asks ask at their own level: the paths and what each takes, not what its value carries."""
-    return tuple((a.path, a.kind, a.expected, a.count) for a in asks)
+    return tuple((a.path, a.kind, a.expected, a.count, tuple(map(_outline, a.options)))
+                 for a in asks)
 
 
 def _depth(asks: tuple[Ask, ...]) -> int:
     """How many asks, nested ones included: how much is said of the values."""
-    return sum(1 + _depth(a.then) for a in asks)
+    return sum(1 + _depth(a.then) + sum(_depth(o) for o in a.options) for a in asks)
