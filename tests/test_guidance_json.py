@@ -34,8 +34,7 @@ def document(meitan: Report) -> dict[str, Any]:
 def _resolved(ask_id: str, asks: dict[str, Any]) -> dict[str, Any]:
     found = dict(asks[ask_id])
     found["then"] = [_resolved(t, asks) for t in found["then"]]
-    if "options" in found:
-        found["options"] = [[_resolved(t, asks) for t in o] for o in found["options"]]
+    found["options"] = [[_resolved(t, asks) for t in o] for o in found["options"]]
     return found
 
 
@@ -44,7 +43,7 @@ def _model(ask: Ask) -> dict[str, Any]:
             "expected": [str(e) for e in ask.expected], "known": [str(k) for k in ask.known],
             "closed": ask.closed, "count": ask.count,
             "then": [_model(t) for t in ask.then],
-            **({"options": [[_model(a) for a in o] for o in ask.options]} if ask.options else {})}
+            "options": [[_model(a) for a in o] for o in ask.options]}
 
 
 def test_each_distinct_ask_is_written_once_and_named_by_id(document: dict[str, Any]) -> None:
@@ -54,7 +53,7 @@ def test_each_distinct_ask_is_written_once_and_named_by_id(document: dict[str, A
     named = Counter(i for r in document["requirements"] if r["guidance"]
                     for e in r["guidance"]["evidence"] for i in e["asks"])
     named.update(t for a in asks.values() for t in a["then"])
-    named.update(t for a in asks.values() for o in a.get("options", ()) for t in o)  # 9.2.3
+    named.update(t for a in asks.values() for o in a["options"] for t in o)  # 9.2.3
     assert set(named) == set(asks)
     # “attributed to” a cultivation body, said of most records, is written once.
     (body,) = [i for i, a in asks.items() if a["path"] == "prov:wasAttributedTo"

@@ -165,7 +165,8 @@ def _report_schemas() -> Json:
             # Each distinct ask of the guidance's evidence once, by the id the evidence names.
             guidance_asks={"type": "object", "additionalProperties": closed(
                 path=STRING, kind=STRING, expected=_array(STRING), known=_array(STRING),
-                closed=BOOLEAN, count=_nullable("integer"), then=_array(STRING))},
+                closed=BOOLEAN, count=_nullable("integer"), then=_array(STRING),
+                options=_array(_array(STRING)))},
             manual_review=_array(STRING),
             duties_set_aside=_array(closed(clause=STRING, roles=_array(STRING),
                                           duties=_array(STRING), message=STRING)),

@@ -30,8 +30,8 @@ class AskTable:
                                        "closed": ask.closed,  # `known` are all there are
                                        "count": ask.count}
         document["then"] = [self.id_of(t) for t in ask.then]
-        if ask.options:  # `either`: the asks of each alternative
-            document["options"] = [[self.id_of(a) for a in option] for option in ask.options]
+        # `either` (9.2.3): the asks of each alternative; [] for every other kind.
+        document["options"] = [[self.id_of(a) for a in option] for option in ask.options]
         return known
 
 
