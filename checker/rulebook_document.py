@@ -249,7 +249,7 @@ def _hints(rulebook: Rulebook) -> dict[str, dict[str, str]]:
     provision's own rulebook page, where the reports' hints point."""
     guidance = rulebook.guidance
     labels = collect_labels((t for g in guidance.values() for t in g.terms),
-                            rulebook.labels_graph)
+                            rulebook.labels_graph, rulebook.shapes_graph)  # shapes: a form's words
     writers = [GuidanceWriter(TermNamer(labels, lang), pointer=Pointer.NONE)
                for lang in LANGUAGES]
     return {rid: {w.lang: w.how_to(g) for w in writers} for rid, g in guidance.items()}
