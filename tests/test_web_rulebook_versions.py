@@ -15,8 +15,12 @@ from rdflib import OWL, RDFS, Graph, Literal, URIRef
 from checker import __version__
 from checker.i18n import message
 from checker.namespaces import REQ
-from checker.rulebook import short_digest
+from checker.rulebook import load_rulebook, short_digest
+from checker.store import open_store
 from checker.store.base import cluster_key
+from checker.stored_rulebooks import stored_rulebook_note, stored_rulebooks
+from web.strings import STRINGS
+
 from tests.changed_rulebook import (CHANGED_VERSION, RENAMED_TO, renumbered_rulebook,
                                     store_an_older_report_of_withdrawn_rules)
 
@@ -120,3 +124,33 @@ def test_a_withdrawn_provision_a_report_stored_without_its_text_points_to_its_ru
     assert message("report.text.not_archived", lang, version=CHANGED_VERSION) in row
     download = unescape(client.get(url + "&format=html").text)
     assert missing in download
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_rulebooks_the_store_holds_are_listed_each_linked_by_digest(
+        make_web_app, archived_store: Path, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """/rulebook/versions answered 404 above pages that exist for each version; it lists them,
+    the store's rule graphs' first, each with what it is beside the running rulebook, and the
+    rulebook page links to it."""
+    store = open_store("oxigraph", path=str(archived_store))
+    try:
+        held = stored_rulebooks(store)
+    finally:
+        store.close()
+    client = make_web_app(archived_store).test_client()
+    page = _page(client, f"/rulebook/versions?lang={lang}")
+    running = load_rulebook()
+    assert {b.version for b in held} == {__version__, CHANGED_VERSION}
+    for rulebook in held:
+        assert f'href="/rulebook/versions/{rulebook.version}?digest={rulebook.digest}"' in page
+        assert stored_rulebook_note(rulebook, running.version, running.digest, lang) in page
+    assert page.index(f"?digest={held[0].digest}") < page.index(f"?digest={held[1].digest}")
+    assert STRINGS["rulebook.versions.title"][lang] in page
+    assert 'href="/rulebook/versions"' in _page(client, f"/rulebook?lang={lang}")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_store_without_rulebooks_says_when_they_come(
+        make_web_app, tmp_path: Path, lang: str) -> None:  # type: ignore[no-untyped-def]
+    page = _page(make_web_app(tmp_path / "empty").test_client(), f"/rulebook/versions?lang={lang}")
+    assert STRINGS["rulebook.versions.none"][lang] in page

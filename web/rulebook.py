@@ -17,7 +17,7 @@ from checker.store import Store
 from checker.stored_rulebooks import (StatedProvision, StoredRulebook, find_rulebook,
                                       latest_statement, rule_graphs, rulebooks_of,
                                       stated_provision, stated_provisions, stored_rulebook_note,
-                                      withdrawn_note)
+                                      stored_rulebooks, withdrawn_note)
 from checker.vocabulary_tree import class_tree, indicator_taxonomy, properties
 
 from .data import read_store
@@ -67,6 +67,17 @@ def _withdrawn(requirement_id: str) -> str:
     if found is None:
         raise NotFound(ui("rulebook.error.no_requirement", requirement_id=requirement_id))
     return _stated_page(found[0])
+
+
+@bp.get("/rulebook/versions")
+def versions() -> str:
+    """Every rulebook the store holds, its rule graphs' first, then the archived ones, latest
+    first: each by version and digest, linked to its page, with what it is beside the running
+    one (stored reports were judged under them)."""
+    held = stored_rulebooks(read_store())
+    return render_template("rulebook_versions.html", document=load_rulebook_document(),
+                           rulebooks=held, notes=[_note(b) for b in held],
+                           short_digest=short_digest, **_labels())
 
 
 @bp.get("/rulebook/versions/<version>")

@@ -11,6 +11,16 @@ STRINGS = {
     "rulebook.error.not_in_version": {
         "en": "Rulebook {version} states no provision {requirement_id!r}.",
         "zh": "规则库 {version} 中没有规定 {requirement_id!r}。"},
+    "rulebook.versions.title": {"en": "Rulebooks the store holds", "zh": "存储库中的规则库"},
+    "rulebook.versions.intro": {
+        "en": "Each stored revision was judged under one of these; the running rulebook is "
+              "{version} (digest {digest}).",
+        "zh": "每个已存储的修订版都是在其中之一下判定的；当前运行的规则库为 {version}（摘要 {digest}）。"},
+    "rulebook.versions.none": {
+        "en": "The store holds no rulebook yet: the rules come into it with the first revision "
+              "stored.",
+        "zh": "存储库中尚无规则库：规则随第一个存储的修订版一同载入。"},
+    "rulebook.versions.link": {"en": "Rulebooks the store holds", "zh": "存储库中的规则库"},
     "rulebook.version.title": {"en": "Rulebook {version}", "zh": "规则库 {version}"},
     "rulebook.version.several": {
         "en": "The store holds {n} rulebooks of version {version}, told apart by the digest of "
