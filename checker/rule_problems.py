@@ -9,8 +9,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import RDF, BNode, Graph, Literal, URIRef
-from rdflib.term import Node
+from rdflib import RDF, Graph, Literal, URIRef
 
 from .catalogue_problems import catalogue_problems
 from .errors import InputError
@@ -20,21 +19,10 @@ from .notation import renders
 from .rule_places import duplicate_shapes, written_at
 from .rule_problem import ProblemKind, RuleProblem, missing_languages, prefixed
 from .rulebook import SEVERITY_OF_LEVEL, SH, Rulebook, short_digest
-from .shape_term_problems import named_shape, shape_term_problems
+from .shape_term_problems import named_shape, named_terms, shape_term_problems
 from .sparql_problems import sparql_problems
 from .unknown_terms import TermUse
 
-# Where a shape names a term of the standard's namespaces, and how the term is used there.
-_TERM_PLACES: dict[URIRef, TermUse] = {
-    SH.path: TermUse.PROPERTY,
-    SH["class"]: TermUse.CLASS,
-    SH.targetClass: TermUse.CLASS,
-    SH.targetNode: TermUse.VALUE,  # an existence check targets its class, a duty check a req:
-    SH.targetSubjectsOf: TermUse.PROPERTY,
-    SH.targetObjectsOf: TermUse.PROPERTY,
-    SH.hasValue: TermUse.VALUE,
-    SH["in"]: TermUse.VALUE,
-}
 _TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
 _SEVERITY_IRI = {level: SH[severity.value.capitalize()]
                  for level, severity in SEVERITY_OF_LEVEL.items()}
@@ -148,28 +136,15 @@ def _unknown_terms(rulebook: Rulebook) -> Iterator[RuleProblem]:
     fails every submission, or targets nothing (checker/unknown_terms.py tells them in data)."""
     shapes, vocabulary = rulebook.shapes_graph, rulebook.vocabulary
     seen: set[tuple[URIRef, URIRef]] = set()
-    for place, use in _TERM_PLACES.items():
-        for holder, value in sorted(shapes.subject_objects(place)):
-            for term in _terms_in(shapes, value):
-                shape = named_shape(shapes, holder)
-                if shape is None or (shape, term) in seen or not vocabulary.is_unknown(term):
-                    continue
-                seen.add((shape, term))
-                close = vocabulary.closest(term, use) or vocabulary.closest(term, TermUse.CLASS)
-                yield RuleProblem(ProblemKind.UNKNOWN_TERM, shape,
-                                  {"term": prefixed(term), "use": use.value},
-                                  prefixed(close) if close is not None else None)
-
-
-def _terms_in(shapes: Graph, value: Node) -> Iterator[URIRef]:
-    """The IRIs of a value: itself, or those of the blank nodes it opens (a path's sequence,
-    inverse, alternatives; an sh:in list), however deep."""
-    if isinstance(value, URIRef):
-        yield value
-    elif isinstance(value, BNode):
-        for predicate, inner in shapes.predicate_objects(value):
-            if predicate != RDF.type:
-                yield from _terms_in(shapes, inner)
+    for holder, term, use in named_terms(shapes):
+        shape = named_shape(shapes, holder)
+        if shape is None or (shape, term) in seen or not vocabulary.is_unknown(term):
+            continue
+        seen.add((shape, term))
+        close = vocabulary.closest(term, use) or vocabulary.closest(term, TermUse.CLASS)
+        yield RuleProblem(ProblemKind.UNKNOWN_TERM, shape,
+                          {"term": prefixed(term), "use": use.value},
+                          prefixed(close) if close is not None else None)
 
 
 def _messages(rulebook: Rulebook) -> Iterator[RuleProblem]:

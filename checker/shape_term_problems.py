@@ -1,7 +1,7 @@
 """Mistakes in the terms of reused vocabularies that a shape names (`sh:path prov:wasInformdBy`,
 `sh:datatype xsd:gyear`, `sh:path ( )`): the shape then fails even the conformant sample and
 its finding blames the submission. The standard's own terms are checked as unknown terms
-(checker/rule_problems.py)."""
+(checker/rule_problems.py), walking the same terms (`named_terms`)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import difflib
 from collections.abc import Iterator
 
 from rdflib import RDF, RDFS, BNode, Graph, URIRef
-from rdflib.collection import Collection
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
@@ -31,10 +30,17 @@ DATATYPES = frozenset(
         "language", "normalizedString", "token", "NMTOKEN", "Name", "NCName")]
     + [RDF.langString, RDF.HTML, RDF.XMLLiteral])
 
-# Where a shape names a reused class, property or value, and how it uses it.
-_USES = {SH["class"]: TermUse.CLASS, SH.targetClass: TermUse.CLASS,
-         SH.targetSubjectsOf: TermUse.PROPERTY, SH.targetObjectsOf: TermUse.PROPERTY,
-         SH.hasValue: TermUse.VALUE}
+# Where a shape names a term, and how the term is used there.
+TERM_PLACES: dict[URIRef, TermUse] = {
+    SH.path: TermUse.PROPERTY,
+    SH["class"]: TermUse.CLASS,
+    SH.targetClass: TermUse.CLASS,
+    SH.targetNode: TermUse.VALUE,  # an existence check targets its class, a duty check a req:
+    SH.targetSubjectsOf: TermUse.PROPERTY,
+    SH.targetObjectsOf: TermUse.PROPERTY,
+    SH.hasValue: TermUse.VALUE,
+    SH["in"]: TermUse.VALUE,
+}
 _OURS = (str(BCIC), str(IND), str(REQ), str(SHP), str(SH))
 _UNSHOWN = frozenset({RDFS.subClassOf, RDF.nil})  # walked only to reach a class's instances;
 # an empty path (rdf:nil) is a problem of its own
@@ -73,7 +79,7 @@ def unlabelled_terms(rulebook: Rulebook) -> Iterator[RuleProblem]:
     shapes, ontology = rulebook.shapes_graph, rulebook.labels_graph
     missing: dict[URIRef, list[str]] = {}  # each term's languages without a name, asked once
     found: set[tuple[URIRef, URIRef, TermUse]] = set()
-    for holder, term, use in _named_terms(shapes):
+    for holder, term, use in named_terms(shapes):
         if term in _UNSHOWN or str(term).startswith(_OURS):
             continue
         if term not in missing:
@@ -91,30 +97,25 @@ def unlabelled_terms(rulebook: Rulebook) -> Iterator[RuleProblem]:
                 prefixed(close) if close is not None else None)
 
 
-def path_terms(shapes: Graph, path: Node) -> Iterator[URIRef]:
-    """The IRIs a SHACL path names: itself, or those inside its blank nodes (a sequence's or
-    alternatives' list, an inverse, a repeat), however deep; an empty list gives rdf:nil."""
-    if isinstance(path, URIRef):
-        yield path
-    elif isinstance(path, BNode):
-        for _predicate, inner in shapes.predicate_objects(path):
-            yield from path_terms(shapes, inner)
-
-
-def _named_terms(shapes: Graph) -> Iterator[tuple[Node, URIRef, TermUse]]:
-    """(holder, term, use) for every IRI a shape names: the properties of its paths, its
-    classes, the values it asks for or lists (sh:in)."""
-    for holder, path in shapes.subject_objects(SH.path):
-        for prop in path_terms(shapes, path):
-            yield holder, prop, TermUse.PROPERTY
-    for place, use in _USES.items():
-        for holder, term in shapes.subject_objects(place):
-            if isinstance(term, URIRef):
+def named_terms(shapes: Graph) -> Iterator[tuple[Node, URIRef, TermUse]]:
+    """(holder, term, use) for every IRI a shape names (TERM_PLACES), place by place, holders in
+    order: the properties of its paths, its classes and targets, the values it asks for or lists
+    (sh:in); an empty list gives rdf:nil."""
+    for place, use in TERM_PLACES.items():
+        for holder, value in sorted(shapes.subject_objects(place)):
+            for term in _terms_in(shapes, value):
                 yield holder, term, use
-    for holder, listed in shapes.subject_objects(SH["in"]):
-        for value in Collection(shapes, listed):
-            if isinstance(value, URIRef):
-                yield holder, value, TermUse.VALUE
+
+
+def _terms_in(shapes: Graph, value: Node) -> Iterator[URIRef]:
+    """The IRIs of a value: itself, or those of the blank nodes it opens (a path's sequence,
+    inverse, alternatives; an sh:in list), however deep."""
+    if isinstance(value, URIRef):
+        yield value
+    elif isinstance(value, BNode):
+        for predicate, inner in shapes.predicate_objects(value):
+            if predicate != RDF.type:
+                yield from _terms_in(shapes, inner)
 
 
 def _closest_named(term: URIRef, ontology: Graph) -> URIRef | None:
