@@ -20,7 +20,7 @@ Constraint components not listed here are not explained (the result's message st
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
@@ -32,6 +32,7 @@ from .findings import UNDESCRIBED, Candidate, Diagnosis, Lack
 from .indicator_scheme import code_key
 from .labels import labels_of
 from .namespaces import SHP, is_bcic_term
+from .rated_levels import LevelRank, best_first, level_ranks, rank_place
 from .shacl import ShaclResult
 from .shape_guards import guarded_checks
 from .shape_paths import ShapePath, is_type_step, joined, path_properties, path_steps, read_path
@@ -196,12 +197,14 @@ class Explainer:
 
     def _beside(self, data: Graph, node: Node, shape: Node) -> tuple[Candidate, ...]:
         """Where a shape allows no value beside the property its targets are subjects of (9.2.3: no
-        number beside a rated level): that property's values of the node, which the lack quotes."""
+        number beside a rated level): that property's values of the node, which the lack quotes,
+        levels best first."""
         beside = self.shapes.value(shape, SH.targetSubjectsOf)
         if not isinstance(beside, URIRef):
             return ()
+        values = set(data.objects(node, beside))
         return tuple(Candidate(v, _iri(shape), (Lack(beside, _iri(shape), "Beside"),))
-                     for v in _sorted(set(data.objects(node, beside))))
+                     for v in best_first(values, level_ranks(data, values)))
 
     def _stopped(self, data: Graph, node: Node, shape: URIRef | Node, path: ShapePath | None,
                  constraint: str = "MinCountConstraintComponent") -> tuple[Candidate, ...]:
@@ -335,11 +338,17 @@ class Explainer:
                         return at
         return _NOT_FOUND
 
-    def place(self, node: Node) -> tuple[object, ...]:
+    def place(self, node: Node,
+              ranks: Mapping[Node, LevelRank] | None = None) -> tuple[object, ...]:
         """Where the standard lists a node: a term with a code (9.1.4's indicators, `b.1.1`) by
-        its code, before anything else, which goes by its IRI."""
+        its code, before anything else; then a level of a rating scale (`ranks`) by its scale
+        and rank, best first (9.2.3); then anything else by its IRI."""
         code = self.ontology.value(node, SKOS.notation)
-        return (0, code_key(str(code)), "") if code is not None else (1, (), str(node))
+        if code is not None:
+            return (0, code_key(str(code)), "")
+        if ranks is not None and node in ranks:
+            return (1, rank_place(ranks[node]), str(node))
+        return (2, (), str(node))
 
     def _terms_asked(self, shape: URIRef) -> list[Node]:
         s = self.shapes

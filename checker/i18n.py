@@ -583,6 +583,9 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "report.clause": {"en": "Clause {clause}", "zh": "条款 {clause}"},
     "report.result.message": {"en": "Finding", "zh": "发现的问题"},
     "report.result.more": {"en": "… and {n} more", "zh": "……另有 {n} 个"},
+    # Above the levels of a rating scale a finding lists: in what order (9.2.3, bcic:levelRank).
+    "report.result.best_first": {"en": "Levels, best first by “level rank”:",
+                                 "zh": "等级由高到低（按“等级名次”）："},
     "report.items_not_met": {"en": "list items not met: {items}", "zh": "未满足的列项：{items}"},
     # How to meet a requirement, read off its shapes (checker/render/guidance_view.py).
     "report.guidance.label": {"en": "How to meet it", "zh": "如何满足"},

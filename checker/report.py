@@ -16,6 +16,7 @@ from .findings import Diagnosis, Finding, arrange, mentioned, records_named
 from .guidance import Guidance, guidance_terms
 from .labels import collect_codes, collect_labels, cut_labels, kinds_of_unnamed
 from .namespaces import BCIC
+from .rated_levels import LevelRank, level_ranks
 from .rulebook import Layer, Level, Requirement, Rulebook
 from .shacl import ShaclResult, Severity
 from .unknown_terms import Locator, Place, TermNotes
@@ -110,6 +111,8 @@ class Report:
     labels: Mapping[Node, Mapping[str, str]] = field(default_factory=dict)  # of nodes it names
     # The codes of the standard's terms it names that have one (9.1.4's indicators, `b.1.1`).
     codes: Mapping[Node, str] = field(default_factory=dict)
+    # The scale and rank of each level of a rating scale it names (9.2.3), which lists levels by.
+    ranks: Mapping[Node, LevelRank] = field(default_factory=dict)
     # The class of each blank node it names that has no label, to name it by (its labels beside).
     kinds: Mapping[Node, Node] = field(default_factory=dict)
     # IRIs of the standard's namespaces the rulebook does not define: notes that change nothing
@@ -193,6 +196,7 @@ def build_report(rulebook: Rulebook, data: Graph, results: list[ShaclResult], *,
     view = rulebook.engine.view(data)
     roles_present = roles_in_the_body(view)
     later = dated_after(view, rulebook, today or created.astimezone(timezone.utc).date())
+    ranks = level_ranks(view)
     statuses: dict[str, Status] = {}
     # Items before their lead-ins: catalogue order reversed puts every list item first.
     for requirement in reversed(rulebook.requirements.values()):
@@ -201,7 +205,7 @@ def build_report(rulebook: Rulebook, data: Graph, results: list[ShaclResult], *,
                                            requirement.id in later)
     outcomes = tuple(RequirementOutcome(
         r, statuses[r.id], tuple(found := by_requirement.get(r.id, []) + later.get(r.id, [])),
-        explained(rulebook, r, [rulebook.explainer.diagnose(view, x) for x in found]),
+        explained(rulebook, r, [rulebook.explainer.diagnose(view, x) for x in found], ranks),
         guidance_of(rulebook, r, statuses[r.id]))
         for r in rulebook.requirements.values())
     labels, kinds, codes = names_of(rulebook, [*named_nodes(outcomes), *term_notes.suggestions],
@@ -210,7 +214,8 @@ def build_report(rulebook: Rulebook, data: Graph, results: list[ShaclResult], *,
         outcomes, cluster=str(cluster) if cluster is not None else None,
         cluster_label=cluster_label, rulebook_version=rulebook.version, created=created,
         files=files, triples=len(data), sha256=sha256, labels=labels, kinds=kinds, codes=codes,
-        term_notes=term_notes, rulebook_digest=rulebook.digest, shacl_results=tuple(results),
+        ranks=ranks, term_notes=term_notes, rulebook_digest=rulebook.digest,
+        shacl_results=tuple(results),
         record_places=locate_records(_records_named(outcomes)) if locate_records else None)
 
 
@@ -251,12 +256,14 @@ def _instances(view: Graph, cls: URIRef) -> set[Node]:
             for node in view.subjects(RDF.type, subclass)}
 
 
-def explained(rulebook: Rulebook, requirement: Requirement,
-              diagnoses: list[Diagnosis]) -> tuple[Finding, ...]:
-    """A requirement's diagnoses as findings in the order its text lists what it asks for."""
+def explained(rulebook: Rulebook, requirement: Requirement, diagnoses: list[Diagnosis],
+              ranks: Mapping[Node, LevelRank]) -> tuple[Finding, ...]:
+    """A requirement's diagnoses as findings in the order its text lists what it asks for, the
+    levels of a rating scale they are about best first (`ranks`, 9.2.3)."""
     text = requirement.text.get("zh", "")
     explainer = rulebook.explainer
-    return arrange(diagnoses, lambda shape: explainer.order(shape, text), explainer.place)
+    return arrange(diagnoses, lambda shape: explainer.order(shape, text),
+                   lambda node: explainer.place(node, ranks))
 
 
 def guidance_of(rulebook: Rulebook, requirement: Requirement,
@@ -287,6 +294,7 @@ def report_from_outcomes(outcomes: tuple[RequirementOutcome, ...], *, cluster: s
                          labels: Mapping[Node, Mapping[str, str]] | None = None,
                          kinds: Mapping[Node, Node] | None = None,
                          codes: Mapping[Node, str] | None = None,
+                         ranks: Mapping[Node, LevelRank] | None = None,
                          term_notes: TermNotes = TermNotes(),
                          revision: StoredRevision | None = None,
                          rulebook_digest: str | None = None,
@@ -295,8 +303,9 @@ def report_from_outcomes(outcomes: tuple[RequirementOutcome, ...], *, cluster: s
     """A report over outcomes already decided (fresh, or read back from a store): the verdict
     and the rates count the shall-level requirements. Labels name things for people: each is
     cut at labels.NAME_CHARS characters, so a submission's megabyte label is not copied into every
-    format and every page header."""
+    format and every page header. Of `ranks`, those of the levels it names are kept."""
     shall = [o for o in outcomes if o.requirement.level is Level.SHALL]
+    named = set(named_nodes(outcomes)) if ranks else set()
     return Report(
         cluster=cluster,
         cluster_label=cut_labels(cluster_label),
@@ -315,6 +324,7 @@ def report_from_outcomes(outcomes: tuple[RequirementOutcome, ...], *, cluster: s
         labels={node: cut_labels(found) for node, found in (labels or {}).items()},
         kinds=kinds or {},
         codes=codes or {},
+        ranks={node: rank for node, rank in (ranks or {}).items() if node in named},
         term_notes=term_notes,
         revision=revision,
         rulebook_digest=rulebook_digest,

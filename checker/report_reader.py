@@ -39,6 +39,7 @@ from .findings_rdf import read_diagnosis
 from .dated_after import is_dated_after
 from .report import (Rate, Report, RequirementOutcome, Status, StoredRevision, explained,
                      guidance_of, named_nodes, names_of, report_from_outcomes, without_entailed)
+from .rated_levels import level_ranks
 from .revisions import revision_info
 from .rulebook import (LAYERS_BY_IRI, LEVEL_BY_IRI, SH, Layer, Level, Requirement, Rulebook,
                        clause_sort_key, load_rulebook)
@@ -64,6 +65,7 @@ def read_report(store: Store, cluster: URIRef, number: int,
         raise NotFoundError.of("error.revision.no_report", number=number, cluster=cluster)
     subject = graph.value(node, DCTERMS.subject)
     statuses, (results, engine) = _statuses(graph), _results(graph, rulebook)
+    ranks = level_ranks(graph)  # of the levels it names, kept beside their labels
     judged = {rid: _stored_requirement(graph, rid, rulebook)
               for rid in sorted(statuses, key=clause_sort_key)}
     outcomes = tuple(
@@ -71,7 +73,7 @@ def read_report(store: Store, cluster: URIRef, number: int,
                            tuple(sorted_results([r for r, _node in results.get(rid, [])])),
                            explained(rulebook, requirement, [
                                read_diagnosis(graph, node, r, rulebook.explainer)
-                               for r, node in results.get(rid, [])]),
+                               for r, node in results.get(rid, [])], ranks),
                            guidance_of(rulebook, requirement, status)
                            if rid in rulebook.requirements else None)
         for rid, requirement in judged.items())
@@ -101,6 +103,7 @@ def read_report(store: Store, cluster: URIRef, number: int,
         labels=labels,
         kinds=kinds,
         codes=codes,
+        ranks=ranks,
         term_notes=notes,
         record_places=_record_places(graph, node),
         revision=StoredRevision(info.number, cluster_key(cluster), info.submitter),

@@ -8,12 +8,17 @@ from pathlib import Path
 from typing import Any
 
 from click.testing import CliRunner
-from rdflib import RDF, Graph, Literal, URIRef
+from rdflib import RDF, SKOS, Graph, Literal, URIRef
 
 from checker.cli import main
+from checker.ingest import ingest_submission
+from checker.loading import read_submission_files
 from checker.namespaces import BCIC
+from checker.render import render_report
+from checker.report_reader import read_report
+from checker.store import open_store
 from tests.dehua_changes import EX, dehua
-from tests.test_rated_values import RATED, SCALE, rated, with_scale
+from tests.test_rated_values import RATED, SCALE, XSD_INTEGER, rated, with_scale
 
 OBSERVATION = "…/obs-HistoricalHeritage-2024-actual"
 
@@ -111,3 +116,86 @@ def test_a_number_beside_a_level_quotes_both(runner: CliRunner, tmp_path: Path) 
     assert lines_of(zh) == [f"{OBSERVATION}: “数值”的取值“49.0”与“评定等级”的取值“优”并存：只写其一"]
     assert "more “value” than allowed" not in shown["text.en"]
 
+
+
+# A five-star scale whose levels' IRIs sort worst first, the reverse of their ranks (star-1 is
+# rank 1, the worst): (local name, zh, en).
+STARS = tuple((f"star-{n}", f"{zh}星", en) for n, zh, en in (
+    (1, "一", "one star"), (2, "二", "two stars"), (3, "三", "three stars"),
+    (4, "四", "four stars"), (5, "五", "five stars")))
+
+
+def five_star_levels() -> Graph:
+    """Dehua with five actual values rated on a five-star scale that no model names, one value
+    per level: each level is a level of no declared scale."""
+    data = dehua()
+    star_scale = URIRef(EX + "star-scale")
+    data.add((star_scale, RDF.type, BCIC.RatingScale))
+    observations = sorted(data.subjects(BCIC.valueKind, BCIC.ActualValue))[:len(STARS)]
+    for rank, ((local, zh, en), observation) in enumerate(zip(STARS, observations), start=1):
+        level = URIRef(EX + local)
+        data.add((level, RDF.type, SKOS.Concept))
+        data.add((level, SKOS.inScheme, star_scale))
+        data.add((level, SKOS.prefLabel, Literal(zh, lang="zh")))
+        data.add((level, SKOS.prefLabel, Literal(en, lang="en")))
+        data.add((level, BCIC.levelRank, Literal(rank, datatype=XSD_INTEGER)))
+        data.remove((observation, BCIC.observedValue, None))
+        data.remove((observation, BCIC.unitOfMeasure, None))
+        data.add((observation, BCIC.ratedLevel, level))
+    return data
+
+
+def test_the_levels_a_finding_lists_are_best_first(runner: CliRunner, tmp_path: Path) -> None:
+    """9.2.3, docs/model.md decision 19: the levels of no declared scale are listed by rank, best
+    first (five stars … one star), not by IRI (star-1 … star-5), and the finding says so."""
+    shown = findings_923(runner, tmp_path, five_star_levels())
+    [zh], [en] = shown["json.zh"], shown["json.en"]
+    assert [n["name"] for n in zh["nodes"]] == ["五星", "四星", "三星", "二星", "一星"]
+    assert [(n["name"], n["rank"]) for n in en["nodes"]] == [
+        ("five stars", 5), ("four stars", 4), ("three stars", 3), ("two stars", 2),
+        ("one star", 1)]
+    assert [n["node"] for n in en["nodes"]] == [EX + f"star-{n}" for n in (5, 4, 3, 2, 1)]
+    for lang, heading, named in (("zh", "等级由高到低（按“等级名次”）：", "{}（…/star-{}，"),
+                                 ("en", "Levels, best first by “level rank”:", "{} (…/star-{}, ")):
+        text = shown[f"text.{lang}"]
+        places = [text.find(named.format(STARS[n - 1][1 if lang == "zh" else 2], n))
+                  for n in (5, 4, 3, 2, 1)]
+        assert 0 <= text.find(f"\n          {heading}\n") < places[0], lang
+        assert -1 not in places and places == sorted(places), (lang, places)
+
+
+def test_a_finding_on_one_level_says_no_order(runner: CliRunner, tmp_path: Path) -> None:
+    """One level listed: nothing to order, no heading."""
+    shown = findings_923(runner, tmp_path, rated(named=False))
+    [en] = shown["json.en"]
+    assert [(n["name"], n["rank"]) for n in en["nodes"]] == [("excellent", 4)]
+    assert "best first" not in shown["text.en"] and "由高到低" not in shown["text.zh"]
+
+
+def test_a_stored_report_lists_the_levels_best_first_too(tmp_path: Path) -> None:
+    """The report read back from a store keeps each level's scale and rank beside its label, and
+    lists the levels as the fresh report did."""
+    source = tmp_path / "stars.ttl"
+    five_star_levels().serialize(source, format="turtle")
+    store = open_store("oxigraph")
+    info, original = ingest_submission(store, read_submission_files([source]), submitter="tests")
+    back = read_report(store, info.cluster, info.number)
+    for report in (original, back):
+        [finding] = report.outcome("9.2.3").findings
+        assert [c.node for d in finding.diagnoses for c in d.candidates] == [
+            URIRef(EX + f"star-{n}") for n in (5, 4, 3, 2, 1)]
+    assert "Levels, best first by “level rank”:" in render_report(back, "text", "en")
+    assert '<li class="order">等级由高到低（按“等级名次”）：</li>' in render_report(back, "html", "zh")
+
+
+def test_a_number_beside_two_levels_quotes_the_levels_best_first(runner: CliRunner,
+                                                                  tmp_path: Path) -> None:
+    """A value with a number and two levels (star-1, star-5): the levels quoted best first."""
+    data = five_star_levels()
+    [observation] = data.subjects(BCIC.ratedLevel, URIRef(EX + "star-1"))
+    data.add((observation, BCIC.ratedLevel, URIRef(EX + "star-5")))
+    data.add((observation, BCIC.observedValue, Literal("3")))
+    shown = findings_923(runner, tmp_path, data)
+    assert "its “value” “3” and its “rated level” “five stars”, “one star”: state one" \
+        in shown["text.en"]
+    assert "“数值”的取值“3”与“评定等级”的取值“五星”、“一星”并存：只写其一" in shown["text.zh"]

@@ -203,7 +203,8 @@ def _report_schemas() -> Json:
             shapes=_array(STRING)),
         "LookedFrom": closed(about=text_or_null, about_name=STRING, about_code=text_or_null,
                              via=text_or_null),
-        "FindingNode": closed(node=text_or_null, name=STRING, code=text_or_null, place=_or_null(
+        "FindingNode": closed(node=text_or_null, name=STRING, code=text_or_null,
+                              rank=_nullable("integer"), place=_or_null(
             closed(file=STRING, line=INTEGER, column=INTEGER)), lacks=_array(closed(
             text=STRING, property=text_or_null, path=text_or_null, constraint=text_or_null,
             expected=text_or_null, expected_name=text_or_null, count=_nullable("integer"),

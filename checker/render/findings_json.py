@@ -50,6 +50,8 @@ def _candidate(candidate: Candidate, namer: Namer) -> dict[str, Any]:
     place = namer.places.get(candidate.node)
     return {"node": node_text(candidate.node), "name": namer.name(candidate.node),
             "code": namer.codes.get(candidate.node),  # a term's code (9.1.4's indicators)
+            # A level's rank (9.2.3, bcic:levelRank): a finding lists levels best first.
+            "rank": rank.rank if (rank := namer.ranks.get(candidate.node)) else None,
             # Where it is described in the submitted files; null when the report does not know.
             "place": {"file": place.file, "line": place.line, "column": place.column}
             if place is not None else None,

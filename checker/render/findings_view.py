@@ -77,6 +77,8 @@ class FindingView:
     missing: tuple[str, ...]
     nodes: tuple[NodeLine, ...]
     more: int
+    # Said above the nodes where they are levels of a rating scale, listed best first (9.2.3).
+    order: str = ""
 
 
 class TermNamer:
@@ -117,7 +119,7 @@ class Namer(TermNamer):
 
     def __init__(self, report: Report, lang: Lang) -> None:
         super().__init__(report.labels, lang, base_of(report), report.kinds)
-        self.places, self.codes = report.record_places, report.codes
+        self.places, self.codes, self.ranks = report.record_places, report.codes, report.ranks
 
     def quoted(self, node: Node | None, limit: int = NAME_CHARS) -> str:
         """A node's name in quotation marks, with its code after it where it has one (9.1.4's
@@ -396,6 +398,8 @@ class Namer(TermNamer):
             missing=() if says_missing and len(finding.diagnoses) == 1 else self.missing(finding),
             nodes=tuple(self.node_line(c) for c in shown),
             more=len(candidates) - len(shown),
+            order=message("report.result.best_first", self.lang)
+            if sum(c.node in self.ranks for c in candidates) > 1 else "",
         )
 
 

@@ -319,6 +319,8 @@ def _requirements(report: Report, lang: Lang) -> Iterator[str]:
             yield f"      · {printable(view.message)}"
             yield from (f"      · {printable(also)}" for also in view.also)
             yield from (f"          {printable(line)}" for line in view.missing)
+            if view.order:
+                yield f"          {view.order}"
             for node in view.nodes:
                 yield from _node_lines(node, 10, lang)
             if view.more:

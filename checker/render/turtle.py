@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
-from rdflib.namespace import DCTERMS, OWL, PROV, XSD
+from rdflib.namespace import DCTERMS, OWL, PROV, SKOS, XSD
 
 from ..diagnosis import is_submission_node
 from ..findings_rdf import add_diagnosis
@@ -51,7 +51,7 @@ def report_graph(report: Report) -> Graph:
     g = Graph(bind_namespaces="none")
     for prefix, namespace in (("sh", SH), ("bcic", BCIC), ("req", REQ), ("earl", EARL),
                               ("dcterms", DCTERMS), ("prov", PROV), ("xsd", XSD), ("owl", OWL),
-                              ("rdf", RDF), ("rdfs", RDFS)):
+                              ("rdf", RDF), ("rdfs", RDFS), ("skos", SKOS)):
         g.bind(prefix, namespace)
     # Blank-node labels unique to this report, ordered so the serialiser writes the report
     # first, then the assertions and results in catalogue order.
@@ -223,12 +223,18 @@ def _add_place(g: Graph, node: Node, place: Place, sources: dict[str, Node]) -> 
 
 
 def _add_labels(g: Graph, report: Report) -> None:
-    """The labels of the submission's nodes the report names (the ontology labels its terms), and
-    the class of each blank node among them that has none, by which the report names it."""
+    """The labels of the submission's nodes the report names (the ontology labels its terms), the
+    scale and rank of each level of a rating scale among them, by which the report lists them
+    (9.2.3), and the class of each blank node among them that has none, by which it names it."""
     for named, labels in report.labels.items():
         if is_submission_node(named) and (None, None, named) in g:
             for language, text in labels.items():
                 g.add((named, RDFS.label, Literal(text, lang=language or None)))
+    for named, rank in report.ranks.items():
+        if (None, None, named) in g:
+            g.add((named, BCIC.levelRank, Literal(rank.rank)))
+            if rank.scale is not None:
+                g.add((named, SKOS.inScheme, rank.scale))
     for named, kind in report.kinds.items():
         if (None, None, named) in g:
             g.add((named, RDF.type, kind))
