@@ -35,6 +35,7 @@ from .namespaces import SHP, is_bcic_term
 from .rated_levels import LevelRank, best_first, level_ranks, rank_place
 from .shacl import ShaclResult
 from .shape_guards import guarded_checks
+from .shape_order import display_order
 from .shape_paths import ShapePath, is_type_step, joined, path_properties, path_steps, read_path
 
 _INSTANCE_OF = SequencePath(RDF.type, MulPath(RDFS.subClassOf, "*"))
@@ -176,7 +177,8 @@ class Explainer:
         if (negated := s.value(shape, SH["not"])) is not None:
             yield from (lack("NotConstraintComponent", value=v) for v in values
                         if not self._fails(data, v, negated, depth))
-        for inner in s.objects(shape, SH.property):
+        # The parts of a record as the standard names them (sh:order), the others as listed.
+        for inner in sorted(s.objects(shape, SH.property), key=lambda p: display_order(s, p)):
             for v in values:
                 yield from self._property_lacks(data, v, inner, self.path(inner), depth + 1)
         for inner in s.objects(shape, SH.node):

@@ -37,6 +37,7 @@ from rdflib.term import Node
 from .listed_values import listed_values
 from .namespaces import BCIC
 from .shape_guards import guarded_checks, guards_of
+from .shape_order import in_display_order
 from .shape_paths import ShapePath, is_type_step, joined, path_properties, path_steps
 
 if TYPE_CHECKING:
@@ -309,9 +310,10 @@ class _Reader:
                      and self.shapes.value(c, SH.maxCount) != Literal(0))
 
     def _node_asks(self, node_shape: Node) -> tuple[Ask, ...]:
-        """The asks of a node shape's property shapes."""
+        """The asks of a node shape's property shapes, in their display order (9.2.1's parts of a
+        specification as the clause names them, checker/shape_order.py)."""
         found = []
-        for inner in sorted(self.shapes.objects(node_shape, SH.property), key=str):
+        for inner in in_display_order(self.shapes, self.shapes.objects(node_shape, SH.property)):
             if (path := self.explainer.path(inner)) is not None:
                 found.append(self._ask(inner, path))
         return tuple(found)
@@ -333,7 +335,7 @@ class _Reader:
             kind, expected = AskKind.FORM, (inner,)
         if inner is not None and depth < _DEPTH:
             then = merged_asks(self._ask(p, q, depth + 1)
-                               for p in sorted(s.objects(inner, SH.property), key=str)
+                               for p in in_display_order(s, s.objects(inner, SH.property))
                                if (q := self.explainer.path(p)) is not None)
         if kind is AskKind.ANY and count is None and len(then) == 1:
             step = then[0]

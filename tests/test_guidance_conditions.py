@@ -19,7 +19,8 @@ from tests.test_rated_values import rated
 
 
 def hints(runner: CliRunner, tmp_path: Path, data: Graph, rid: str) -> dict[str, Any]:
-    """The hint of `rid` in text (zh, en) and JSON (en, with the report's asks)."""
+    """The hint of `rid` as the JSON report says it (zh, en), with the JSON's asks (json.zh,
+    json.en), and the whole text report (text.zh, text.en)."""
     source = tmp_path / "data.ttl"
     data.serialize(source, format="turtle")
     shown: dict[str, Any] = {}
@@ -29,6 +30,7 @@ def hints(runner: CliRunner, tmp_path: Path, data: Graph, rid: str) -> dict[str,
         [row] = [r for r in document["requirements"] if r["id"] == rid]
         shown[lang] = row["guidance"]["text"]
         shown[f"json.{lang}"] = (row["guidance"], document["guidance_asks"])
+        shown[f"text.{lang}"] = runner.invoke(main, ["validate", str(source), "--lang", lang]).output
     return shown
 
 
@@ -64,6 +66,32 @@ def test_9_2_1_hint_names_the_parts_of_each_specification(runner: CliRunner,
     paths = {asks[i]["path"] for i in spec["asks"]}
     assert {"bcic:informationContent", "bcic:informationSource", "bcic:collectionMethod",
             "bcic:calculationMethod", "bcic:period", "bcic:responsibleParty"} <= paths
+
+
+# 9.2.1 「明确关键绩效指标相应的信息内涵、信息来源、收集与计算方法、测量周期、责任部门等」, in its order.
+SPECIFICATION_PARTS = ("bcic:informationContent", "bcic:informationSource", "bcic:collectionMethod",
+                       "bcic:calculationMethod", "bcic:period", "bcic:responsibleParty")
+
+
+def test_9_2_1_hint_names_the_parts_in_the_clauses_order(runner: CliRunner,
+                                                         tmp_path: Path) -> None:
+    """The six parts in the order 9.2.1 names them (their shapes' sh:order), not in the order of
+    their shapes' IRIs (calculation, collection, content, period, responsible, source): in the
+    text and JSON reports, zh and en."""
+    shown = hints(runner, tmp_path, without("spec-LocationAdvantage", BCIC.informationSource),
+                  "9.2.1")
+    for lang, form in (("zh", "（{}）"), ("en", " ({})")):
+        [text_hint] = [line for line in shown[f"text.{lang}"].splitlines()
+                       if "bcic:MeasurementSpecification" in line and "→" in line]
+        for hint in (shown[lang], text_hint):
+            places = [hint.find(form.format(part)) for part in SPECIFICATION_PARTS]
+            assert -1 not in places and places == sorted(places), (lang, places)
+    for lang in ("zh", "en"):
+        guidance, asks = shown[f"json.{lang}"]
+        [spec] = [e for e in guidance["evidence"]
+                  if e["class"] == str(BCIC.MeasurementSpecification)]
+        paths = [asks[i]["path"] for i in spec["asks"]]
+        assert [p for p in paths if p in SPECIFICATION_PARTS] == list(SPECIFICATION_PARTS)
 
 
 def test_9_2_3_hint_asks_a_number_and_unit_or_a_rated_level(runner: CliRunner,

@@ -208,3 +208,36 @@ def test_a_hint_gives_7_1_2_1s_two_kinds_of_fund_as_the_only_ones(hints: Report)
     assert "如“集群品牌创新基金”" not in zh_hint and "such as “cluster brand" not in en_hint
     [ask] = _asks(document, "7.1.2.1", BCIC.FundKind)
     assert ask["closed"] is True
+
+
+@pytest.fixture(scope="module")
+def parts_missing(tmp_path_factory: pytest.TempPathFactory) -> Report:
+    """5.2.4's overseas buyers state no need; 8.3.4 —2's quality crisis source no monitoring
+    mode."""
+    data = dehua()
+    data.remove((URIRef(EX + "sh-overseas-buyers"), BCIC.need, None))
+    data.remove((URIRef(EX + "crisis-quality"), BCIC.monitoringMode, None))
+    return _validated(data, tmp_path_factory.mktemp("parts"))
+
+
+@pytest.mark.parametrize(("rid", "notation", "parts"), [
+    ("5.2.4", "5.2.4", ("bcic:need", "bcic:expectation")),  # 「明确其需求和期望」
+    # 「明确各类品牌危机来源、涉及的相关方，建立有效品牌危机监控模式」
+    ("8.3.4-2", "8.3.4 —2", ("bcic:involvedParty", "bcic:monitoringMode")),
+], ids=["5.2.4", "8.3.4-2"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_hint_names_the_parts_of_a_record_in_the_clauses_order(
+        parts_missing: Report, rid: str, notation: str, parts: tuple[str, ...], lang: str) -> None:
+    """What the clause asks a record to state, in the order it names them (the property shapes'
+    sh:order), not in the order of their shapes' IRIs: in the text and JSON reports."""
+    assert parts_missing.outcome(rid).status is Status.NOT_MET
+    text = render_report(parts_missing, "text", lang)
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"  ✘ {notation} "))
+    label = {"zh": "→ 如何满足：", "en": "→ How to meet it: "}[lang]
+    said = next(line for line in lines[start:] if label in line)
+    document = json.loads(render_report(parts_missing, "json", lang))
+    form = {"zh": "（{}）", "en": " ({})"}[lang]
+    for hint in (said, _requirement(document, rid)["guidance"]["text"]):
+        places = [hint.find(form.format(part)) for part in parts]
+        assert -1 not in places and places == sorted(places), (hint, places)
