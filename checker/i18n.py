@@ -689,9 +689,11 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     # A term in words, its prefixed name after the words at its first mention in a hint only.
     "report.guidance.term": {"en": "“{label}” ({curie})", "zh": "“{label}”（{curie}）"},
     "report.guidance.named": {"en": "“{label}”", "zh": "“{label}”"},
-    # The last two of several values: all of them (sh:hasValue), or one of them (sh:in).
+    # The last two of several values: all of them (sh:hasValue), or one of them (sh:in), or those
+    # of a closed list, one of which is asked (“one of A, B and C”, 为A、B、C之一).
     "report.guidance.and": {"en": " and ", "zh": "和"},
     "report.guidance.or": {"en": " or ", "zh": "或"},
+    "report.guidance.among": {"en": " and ", "zh": "、"},
     "report.guidance.either": {"en": ", or ", "zh": "，或"},
     "report.guidance.ask.either": {"en": "either {first}, or {others}", "zh": "或{first}，或{others}"},
     "report.guidance.ask.any": {"en": "{path}", "zh": "{path}"},
@@ -699,7 +701,10 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "report.guidance.ask.class": {"en": "{path} pointing to {thing}", "zh": "{path}指向{thing}"},
     "report.guidance.ask.class_known": {"en": "{path} pointing to {thing} such as {values}",
                                         "zh": "{path}指向{thing}，如{values}"},
-    # …where the standard's list is closed (7.1.2.1's two kinds of fund): the values are all it has.
+    # …where the standard's list is closed: the values are all it has, two (7.1.2.1's kinds of
+    # fund, 「设立集群品牌创新基金或培育专项基金」) or more (4.3.2's four means).
+    "report.guidance.ask.class_either": {"en": "{path} pointing to {thing}, either {values}",
+                                         "zh": "{path}指向{thing}，为{values}"},
     "report.guidance.ask.class_one_of": {"en": "{path} pointing to {thing}, one of {values}",
                                          "zh": "{path}指向{thing}，为{values}之一"},
     # Dates, years and numbers as people write them; a datatype with no words here by its name.

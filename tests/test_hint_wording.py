@@ -2,7 +2,8 @@
 changed as a real submission might be: 9.2.1's and 9.2.3's findings name the indicator a record
 names by its label and its 9.1.4 code; a hint lists the values the ontology names for a class in
 the order the standard lists them (4.3.2, 5.2.1), and says "one of" where the standard's list is
-closed (7.1.2.1 「设立集群品牌创新基金或培育专项基金」), "such as" where it is open (5.2.1 「如」)."""
+closed — "either A or B" of two (7.1.2.1 「设立集群品牌创新基金或培育专项基金」), "one of A, B and C" of
+more (4.3.2) — and "such as" where it is open (5.2.1 「如」)."""
 
 from __future__ import annotations
 
@@ -153,6 +154,12 @@ def _hint(text: str, clause: str, lang: str) -> str:
     return next(line for line in lines[start:] if label in line)
 
 
+def _json_hint(report: Report, clause: str, lang: str) -> str:
+    """The hint of a clause in the JSON report in `lang`."""
+    document = json.loads(render_report(report, "json", lang))
+    return str(_requirement(document, clause)["guidance"]["text"])
+
+
 def _asks(document: dict[str, Any], clause: str, cls: URIRef) -> list[dict[str, Any]]:
     """The JSON asks of a requirement's guidance whose value is of `cls`."""
     asks = document["guidance_asks"]
@@ -163,18 +170,22 @@ def _asks(document: dict[str, Any], clause: str, cls: URIRef) -> list[dict[str, 
 def test_a_hint_lists_the_kinds_of_synergy_practice_in_4_3_2s_order_as_a_closed_list(
         hints: Report) -> None:
     """4.3.2 「借助有效的整合手段，合理规范品牌各要素间、各环节间的关系，强化各成员之间的相互协作」: the
-    four means in the order the clause names them, and no others (no 等)."""
+    four means in the order the clause names them, and no others (no 等): "one of A, B, C and D",
+    「为A、B、C、D之一」 (not 「A、B、C和D之一」), in the text and JSON reports."""
     zh, en, document = _texts(hints)
-    assert ("“涵盖”（bcic:covers）指向一项“协同实践类别”（bcic:SynergyPracticeKind），为“有效的整合"
-            "手段”（bcic:IntegrationMeans）、“规范品牌各要素间的关系”（bcic:ElementRelationOrdering）、"
-            "“规范各环节间的关系”（bcic:StageRelationOrdering）和“强化成员间相互协作”"
-            "（bcic:MemberCooperation）之一") in _hint(zh, "4.3.2", "zh")
-    assert ("“covers” (bcic:covers) pointing to a “kind of synergy practice” "
-            "(bcic:SynergyPracticeKind), one of “effective means of integration” "
-            "(bcic:IntegrationMeans), “ordering relations between brand elements” "
-            "(bcic:ElementRelationOrdering), “ordering relations between stages” "
-            "(bcic:StageRelationOrdering) and “strengthening cooperation between members” "
-            "(bcic:MemberCooperation)") in _hint(en, "4.3.2", "en")
+    zh_said = ("“涵盖”（bcic:covers）指向一项“协同实践类别”（bcic:SynergyPracticeKind），为“有效的整合"
+               "手段”（bcic:IntegrationMeans）、“规范品牌各要素间的关系”（bcic:ElementRelationOrdering）、"
+               "“规范各环节间的关系”（bcic:StageRelationOrdering）、“强化成员间相互协作”"
+               "（bcic:MemberCooperation）之一")
+    en_said = ("“covers” (bcic:covers) pointing to a “kind of synergy practice” "
+               "(bcic:SynergyPracticeKind), one of “effective means of integration” "
+               "(bcic:IntegrationMeans), “ordering relations between brand elements” "
+               "(bcic:ElementRelationOrdering), “ordering relations between stages” "
+               "(bcic:StageRelationOrdering) and “strengthening cooperation between members” "
+               "(bcic:MemberCooperation)")
+    assert zh_said in _hint(zh, "4.3.2", "zh") and en_said in _hint(en, "4.3.2", "en")
+    assert zh_said in _json_hint(hints, "4.3.2", "zh")
+    assert en_said in _requirement(document, "4.3.2")["guidance"]["text"]
     [ask] = _asks(document, "4.3.2", BCIC.SynergyPracticeKind)
     assert ask["known"] == [str(BCIC[n]) for n in ("IntegrationMeans", "ElementRelationOrdering",
                                                    "StageRelationOrdering", "MemberCooperation")]
@@ -196,16 +207,20 @@ def test_a_hint_lists_5_2_1s_drive_modes_in_its_order_as_examples(hints: Report)
 
 
 def test_a_hint_gives_7_1_2_1s_two_kinds_of_fund_as_the_only_ones(hints: Report) -> None:
-    """7.1.2.1 「设立集群品牌创新基金或培育专项基金」 names exactly two kinds of fund: "one of" (之一),
-    not "such as" (如)."""
+    """7.1.2.1 「设立集群品牌创新基金或培育专项基金」 names exactly two kinds of fund: "either A or B"
+    (A或B), not "one of A and B" (A和B之一) nor "such as" (如), in the text and JSON reports."""
     zh, en, document = _texts(hints)
-    zh_hint, en_hint = _hint(zh, "7.1.2.1", "zh"), _hint(en, "7.1.2.1", "en")
-    assert ("“涵盖”（bcic:covers）指向一项“基金类别”（bcic:FundKind），为“集群品牌创新基金”"
-            "（bcic:InnovationFund）和“培育专项基金”（bcic:SpecialCultivationFund）之一") in zh_hint
-    assert ("“covers” (bcic:covers) pointing to a “kind of fund” (bcic:FundKind), one of “cluster "
-            "brand innovation fund” (bcic:InnovationFund) and “dedicated cultivation fund” "
-            "(bcic:SpecialCultivationFund)") in en_hint
-    assert "如“集群品牌创新基金”" not in zh_hint and "such as “cluster brand" not in en_hint
+    zh_said = ("“涵盖”（bcic:covers）指向一项“基金类别”（bcic:FundKind），为“集群品牌创新基金”"
+               "（bcic:InnovationFund）或“培育专项基金”（bcic:SpecialCultivationFund）")
+    en_said = ("“covers” (bcic:covers) pointing to a “kind of fund” (bcic:FundKind), either "
+               "“cluster brand innovation fund” (bcic:InnovationFund) or “dedicated cultivation "
+               "fund” (bcic:SpecialCultivationFund)")
+    for zh_hint, en_hint in ((_hint(zh, "7.1.2.1", "zh"), _hint(en, "7.1.2.1", "en")),
+                             (_json_hint(hints, "7.1.2.1", "zh"),
+                              _requirement(document, "7.1.2.1")["guidance"]["text"])):
+        assert zh_said in zh_hint and en_said in en_hint
+        assert "（bcic:SpecialCultivationFund）之一" not in zh_hint and "one of" not in en_hint
+        assert "如“集群品牌创新基金”" not in zh_hint and "such as “cluster brand" not in en_hint
     [ask] = _asks(document, "7.1.2.1", BCIC.FundKind)
     assert ask["closed"] is True
 

@@ -244,14 +244,14 @@ class _Hint:
         if kind is AskKind.DATATYPE and (words := datatype_kind(first)) in _WORDED_KINDS:
             return message(f"report.guidance.ask.{words}", self.lang, **values)
         if kind in (AskKind.VALUE, AskKind.ONE_OF):
-            key, values["values"] = "value", self._listed(ask.expected, kind is AskKind.VALUE)
+            key = "value"
+            values["values"] = self._listed(ask.expected, "and" if kind is AskKind.VALUE else "or")
         elif kind is AskKind.LANGUAGE:
             key, values["values"] = "language", _VALUES[self.lang].join(map(str, ask.expected))
         elif kind is AskKind.CLASS:
             key, values["thing"] = "class", self.thing(first)
             if ask.known:  # the values the ontology names for it: all of them, or examples
-                key = "class_one_of" if ask.closed else "class_known"
-                values["values"] = self._listed(ask.known, ask.closed)
+                key, values["values"] = self._known(ask)
         elif kind is AskKind.FORM:  # a shape's words, not a term of the ontology
             key, values["form"] = "form", self.namer.label(first) or curie(first)
         else:  # a datatype with no words of its own, each value of a property
@@ -280,11 +280,23 @@ class _Hint:
         """Terms listed, each once."""
         return _VALUES[self.lang].join(self.term(n) for n in dict.fromkeys(nodes))
 
-    def _listed(self, nodes: Iterable[Node], every: bool) -> str:
-        """Values listed, the last two joined by “and” (each is asked) or “or” (one is)."""
+    def _known(self, ask: Ask) -> tuple[str, str]:
+        """The sentence (report.guidance.ask.<key>) and the values of a class that the ontology
+        names: examples (“such as A, B or C”, 5.2.1), or, where the standard's list is closed, the
+        only ones: “either A or B” of two (7.1.2.1's funds), “one of A, B and C” of more (4.3.2's
+        means)."""
+        if not ask.closed:
+            return "class_known", self._listed(ask.known, "or")
+        if len(ask.known) == 2:
+            return "class_either", self._listed(ask.known, "or")
+        return "class_one_of", self._listed(ask.known, "among")
+
+    def _listed(self, nodes: Iterable[Node], last: str) -> str:
+        """Values listed, the last two joined by report.guidance.<last>: “and” (each is asked),
+        “or” (one is), “among” (those “one of” is said of)."""
         said = [self.term(n) for n in dict.fromkeys(nodes)]
-        last = message("report.guidance.and" if every else "report.guidance.or", self.lang)
-        return last.join(filter(None, (_VALUES[self.lang].join(said[:-1]), said[-1])))
+        joiner = message(f"report.guidance.{last}", self.lang)
+        return joiner.join(filter(None, (_VALUES[self.lang].join(said[:-1]), said[-1])))
 
 
 def _sentence(text: str, lang: Lang) -> str:
