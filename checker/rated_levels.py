@@ -32,7 +32,8 @@ def level_ranks(graph: Graph, nodes: Iterable[Node] | None = None) -> dict[Node,
     for level in set(graph.subjects(BCIC.levelRank, None)):
         if wanted is not None and level not in wanted:
             continue
-        ranks = [r.toPython() for r in graph.objects(level, BCIC.levelRank) if isinstance(r, Literal)]
+        ranks = [r.toPython() for r in graph.objects(level, BCIC.levelRank)
+                 if isinstance(r, Literal)]
         if len(ranks) != 1 or not isinstance(ranks[0], int) or isinstance(ranks[0], bool):
             continue  # no rank to order by (shp:RatedLevel-rank says so)
         scales = sorted((s for s in graph.objects(level, SKOS.inScheme)

@@ -111,7 +111,7 @@ class Report:
     labels: Mapping[Node, Mapping[str, str]] = field(default_factory=dict)  # of nodes it names
     # The codes of the standard's terms it names that have one (9.1.4's indicators, `b.1.1`).
     codes: Mapping[Node, str] = field(default_factory=dict)
-    # The scale and rank of each level of a rating scale it names (9.2.3), which lists levels by.
+    # The scale and rank of each level of a rating scale it names, by which it lists them (9.2.3).
     ranks: Mapping[Node, LevelRank] = field(default_factory=dict)
     # The class of each blank node it names that has no label, to name it by (its labels beside).
     kinds: Mapping[Node, Node] = field(default_factory=dict)

@@ -30,7 +30,8 @@ def hints(runner: CliRunner, tmp_path: Path, data: Graph, rid: str) -> dict[str,
         [row] = [r for r in document["requirements"] if r["id"] == rid]
         shown[lang] = row["guidance"]["text"]
         shown[f"json.{lang}"] = (row["guidance"], document["guidance_asks"])
-        shown[f"text.{lang}"] = runner.invoke(main, ["validate", str(source), "--lang", lang]).output
+        shown[f"text.{lang}"] = runner.invoke(main, ["validate", str(source),
+                                                      "--lang", lang]).output
     return shown
 
 
