@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from contextlib import closing
 
 import click
 
 from . import __version__
+from .cli_output import echo_text
 from .cli_store import store_engine_option, store_user_option
 from .cli_validate import LANG_META_KEY
 from .coverage import (BaseFailure, CoverageRow, FixtureProof, base_failures, conforming_base,
@@ -15,11 +17,14 @@ from .coverage import (BaseFailure, CoverageRow, FixtureProof, base_failures, co
 from .cli_lang import lang_option
 from .i18n import Lang, message
 from .proof_said import base_failure_line, gap_lines, proof_failure_line, proof_summary
+from .provision_sheet import provision_sheet, sheet_document
 from .ingest import publish_for_queries
+from .render.provision_text import sheet_lines
 from .render.text import width
 from .rulebook import Level, load_rulebook, rule_files, rules_digest, short_digest
+from .rule_lookup import find_provision
 from .rule_problems import problems_of, problems_said
-from .rulebook_document import reload_rules, rules_to_reload
+from .rulebook_document import load_rulebook_document, reload_rules, rules_to_reload
 from .store import open_store_for_writing
 
 
@@ -29,8 +34,9 @@ def rules_group() -> None:
 
     \b
     A new rulebook version / 发布新版规则库 (README, "Making a new rulebook version"):
-    edit ontology/ and shapes/; teach the generator (checker/synthetic) every new rule, since
-    the proof starts from its conforming base; `bcic rules coverage --prove` must exit 0; set
+    edit ontology/ and shapes/ (`bcic rules show ID` shows a provision, its shapes and where
+    they are written); teach the generator (checker/synthetic) every new rule, since the proof
+    starts from its conforming base; `bcic rules coverage --prove` must exit 0; set
     the version in checker/__init__.py and owl:versionInfo of ontology/bcic.ttl; `bcic rules version` prints
     the version and the digest of the rule files that every report records.
     """
@@ -83,6 +89,31 @@ def coverage_command(ctx: click.Context, lang: Lang, prove: bool) -> None:
     if problems:
         click.echo(problems_said(problems, rulebook.files).text(lang), err=True)
     ctx.exit(1 if gaps or base or failed or problems else 0)
+
+
+@rules_group.command("show")
+@click.argument("provision", metavar="ID")
+@lang_option()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Output format / 输出格式.")
+@click.pass_context
+def show_command(ctx: click.Context, provision: str, lang: Lang, fmt: str) -> None:
+    """Show one provision: its text, level, items, the shapes that check it (target, severity,
+    messages, fixture, file and line), its review prompt and its hint / 显示一条规定及其检查方式.
+
+    ID as the standard numbers it (9.2.3, 6.2 d), 8.3.4 —2, 6.1.2.2 [may]), or by id (8.3.4-2),
+    IRI or req: name. JSON gives every text in zh and en (keys: docs/rules-show.md).
+
+    Exit codes / 退出码: 0 shown 已显示, 2 no such provision 无此规定 (with the nearest ids),
+    3 internal 内部错误.
+    """
+    ctx.meta[LANG_META_KEY] = lang
+    sheet = provision_sheet(load_rulebook_document(), find_provision(load_rulebook(), provision))
+    if fmt == "json":
+        echo_text(json.dumps(sheet_document(sheet), ensure_ascii=False, indent=2))
+    else:
+        for line in sheet_lines(sheet, lang):
+            click.echo(line)
 
 
 @rules_group.command("version")

@@ -12,6 +12,7 @@ from typing import Literal, get_args
 
 from .error_messages import AREAS as ERROR_AREAS
 from .report_words import MESSAGES as REPORT_WORDS
+from .rules_show_words import MESSAGES as RULES_SHOW_WORDS
 
 Lang = Literal["en", "zh"]
 LANGUAGES: tuple[Lang, ...] = get_args(Lang)
@@ -1009,4 +1010,5 @@ def _merged(*parts: Mapping[str, Mapping[Lang, str]]) -> dict[str, Mapping[Lang,
     return merged
 
 
-MESSAGES: Mapping[str, Mapping[Lang, str]] = _merged(_MESSAGES, REPORT_WORDS, *ERROR_AREAS)
+MESSAGES: Mapping[str, Mapping[Lang, str]] = _merged(_MESSAGES, REPORT_WORDS, RULES_SHOW_WORDS,
+                                                     *ERROR_AREAS)

@@ -61,3 +61,28 @@ def listed(items: Iterable[str], lang: Lang) -> str:
 def provisions_listed(requirement_ids: Iterable[str], lang: Lang) -> str:
     """Provision ids in the standard's notation, listed in `lang`."""
     return listed((provision_notation(r, lang) for r in requirement_ids), lang)
+
+
+# A provision as people write it: the id (8.3.4-2, 9.1.4-c-3, 6.1.2.2-may) or the notation
+# (8.3.4 —2, 6.2 d), 9.1.4 c) —3, 6.1.2.2 [may], 6.1.2.2 〔可〕), with any dash or none before an
+# item, a list letter with or without its parenthesis (ASCII or full-width).
+_ASKED = re.compile(r"(?P<clause>\d+(?:\.\d+)*)"
+                    r"(?:\s*-?\s*(?P<letter>[a-z])\s*[)）]?)?"
+                    r"(?:\s*[-—–－]\s*(?P<dash>\d+))?"
+                    r"(?:\s*-?\s*(?P<part>" + "|".join(
+                        re.escape(mark) for part, marks in _PART_MARKS.items()
+                        for mark in (part, *marks.values())) + r"))?")
+
+
+def notation_id(written: str) -> str | None:
+    """The provision id a person's writing names, the inverse of `provision_notation`:
+    `8.3.4 —2` → `8.3.4-2`, `6.2 d)` → `6.2-d`, `9.1.4 c) —3` → `9.1.4-c-3`, `6.1.2.2 〔可〕` →
+    `6.1.2.2-may`, an id as it is; None when it has no provision's form."""
+    found = _ASKED.fullmatch(written.strip().lower())
+    if found is None:
+        return None
+    part = found["part"]
+    parts = [found["clause"], found["letter"], found["dash"],
+             next((p for p, marks in _PART_MARKS.items() if part in (p, *marks.values())), None)
+             if part else None]
+    return "-".join(p for p in parts if p)

@@ -1,11 +1,12 @@
 """Where a rule file describes a shape, provision or term: the lines that open with its name
-(`written_at`), and the shapes described in more than one place (`duplicate_shapes`), which the
-graph would merge into one without a word."""
+(`written_at` for mistakes, `places_of` for what `bcic rules show` names), and the shapes
+described in more than one place (`duplicate_shapes`), which the graph would merge into one
+without a word."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from rdflib import RDF, Graph, URIRef
@@ -50,6 +51,18 @@ def written_at(problems: Sequence[RuleProblem],
         for key in ((subject, None), (subject, path.parent.name)):
             if key in wanted and wanted[key] not in found:
                 found[wanted[key]] = place(path, number)
+    return found
+
+
+def places_of(names: Iterable[URIRef], files: Sequence[Path],
+              folder: str) -> dict[URIRef, str]:
+    """Where each of `names` is first described in the rule files of `folder` (`shapes`,
+    `ontology`), as `file:line`; absent when no line there opens with it."""
+    wanted = {str(name): name for name in names}
+    found: dict[URIRef, str] = {}
+    for subject, path, number in openings([f for f in files if f.parent.name == folder]):
+        if subject in wanted and wanted[subject] not in found:
+            found[wanted[subject]] = place(path, number)
     return found
 
 

@@ -18,12 +18,11 @@ from .namespaces import BCIC, REQ
 from .notation import renders
 from .rule_places import duplicate_shapes, written_at
 from .rule_problem import ProblemKind, RuleProblem, missing_languages, prefixed
-from .rulebook import SEVERITY_OF_LEVEL, SH, Rulebook, short_digest
+from .rulebook import SEVERITY_OF_LEVEL, SH, TARGET_PREDICATES, Rulebook, short_digest
 from .shape_term_problems import named_shape, named_terms, shape_term_problems
 from .sparql_problems import sparql_problems
 from .unknown_terms import TermUse
 
-_TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
 _SEVERITY_IRI = {level: SH[severity.value.capitalize()]
                  for level, severity in SEVERITY_OF_LEVEL.items()}
 
@@ -123,7 +122,7 @@ def _unlinked_shapes(shapes: Graph) -> Iterator[RuleProblem]:
     """Shapes the engine runs (a target) or whose results say how grave they are (a severity)
     that name no requirement: build_report drops their results. The deactivated shapes of
     shapes/report-date.ttl, which no engine runs, are not asked (docs/model.md, decision 11)."""
-    candidates = {s for p in (*_TARGETS, SH.severity) for s in shapes.subjects(p, None)}
+    candidates = {s for p in (*TARGET_PREDICATES, SH.severity) for s in shapes.subjects(p, None)}
     for shape in sorted(s for s in candidates if isinstance(s, URIRef)):
         if ((shape, BCIC.checksRequirement, None) not in shapes
                 and (shape, SH.deactivated, Literal(True)) not in shapes):

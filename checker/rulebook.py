@@ -25,6 +25,8 @@ from .shacl import Severity, ShapeEngine
 from .unknown_terms import Vocabulary
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
+# What a shape is run on: the nodes of a class, named nodes, the subjects or objects of a property.
+TARGET_PREDICATES = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
 
 # Predicates of the ontology that validation needs beside the data: the class hierarchy and the
 # typing and broader links of the concept schemes (see docs/evidence.md).

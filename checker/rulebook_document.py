@@ -27,8 +27,9 @@ from .paths import ALL_ONTOLOGY_FILES
 from .render.findings_view import TermNamer
 from .render.guidance_view import GuidanceWriter, Pointer
 from .rule_problems import refuse_rule_problems
-from .rulebook import (SH, Heading, Level, Requirement, Rulebook, headings_above, load_rulebook,
-                       read_rulebook, serve_rulebook)
+from .rule_places import places_of
+from .rulebook import (SH, TARGET_PREDICATES, Heading, Level, Requirement, Rulebook,
+                       headings_above, load_rulebook, read_rulebook, serve_rulebook)
 from .shacl import Severity, path_text
 from .shape_guards import guarded_checks
 from .store import Store
@@ -68,8 +69,19 @@ _FIXTURE_TEXT = {
 
 
 @dataclass(frozen=True)
+class ShapeTarget:
+    """What a shape is run on: a SHACL target (sh:targetClass …) with its term and the term's
+    labels in the ontology ({}: it has none)."""
+
+    kind: URIRef  # one of TARGET_PREDICATES
+    term: Node
+    label: dict[str, str]
+
+
+@dataclass(frozen=True)
 class ShapeEntry:
-    """A shape that checks a provision: its severity, message and fixture."""
+    """A shape that checks a provision: its targets, severity, message and fixture, and where
+    the shapes files describe it."""
 
     iri: URIRef
     name: str
@@ -78,6 +90,8 @@ class ShapeEntry:
     message: dict[str, str]
     fixture_kind: str | None  # None: no fixture rule fits (a coverage gap)
     fixture: dict[str, str]  # what the non-conforming twin removes, zh and en
+    targets: tuple[ShapeTarget, ...]
+    defined_at: str | None  # `shapes/ch9-performance.ttl:476` (rule_places.places_of)
 
 
 @dataclass(frozen=True)
@@ -93,6 +107,11 @@ class ProvisionEntry:
     items: tuple[str, ...]
     gap: bool
     how_to: dict[str, str]  # the evidence to record, read off the shapes, zh and en ({}: none)
+    # What the evaluator will want to see for its review prompt, as a report's checklist says it
+    # ({}: no prompt, or no record its shapes ask for).
+    review_documents: dict[str, str]
+    defined_at: str | None  # its catalogue entry: `ontology/requirements.ttl:2095`
+    prompt_at: str | None  # its review prompt: `shapes/review.ttl:70`
 
 
 @dataclass(frozen=True)
@@ -200,12 +219,18 @@ def reload_rules(store: Store, rulebook: Rulebook) -> RulebookDocument:
 def build_rulebook_document(rulebook: Rulebook, ontology: Graph) -> RulebookDocument:
     """Join the coverage matrix with the shapes' own statements and the ontology's labels."""
     rows = coverage_matrix(rulebook)
-    shapes = {entry.name: entry for row in rows for entry in _shape_entries(rulebook, row)}
+    shape_places = places_of(rulebook.shape_requirements, rulebook.files, "shapes")
+    shapes = {entry.name: entry for row in rows
+              for entry in _shape_entries(rulebook, row, ontology, shape_places)}
     by_iri = {entry.iri: entry for entry in shapes.values()}
-    hints = _hints(rulebook)
-    provisions = {row.requirement.id: _provision(row, ontology, by_iri,
-                                                 hints.get(row.requirement.id, {}))
-                  for row in rows}
+    hints, documents = _hints(rulebook)
+    iris = [row.requirement.iri for row in rows]
+    entries, prompts = (places_of(iris, rulebook.files, where) for where in ("ontology", "shapes"))
+    provisions = {row.requirement.id: _provision(
+        row, ontology, by_iri, hints.get(row.requirement.id, {}),
+        documents.get(row.requirement.id, {}),
+        (entries.get(row.requirement.iri), prompts.get(row.requirement.iri)))
+        for row in rows}
     clauses: dict[str, list[ProvisionEntry]] = {}
     for provision in provisions.values():  # clause order: the matrix is in clause order
         clauses.setdefault(provision.requirement.clause, []).append(provision)
@@ -243,20 +268,25 @@ def _summary(rows: list[CoverageRow], rulebook: Rulebook) -> CoverageSummary:
         gaps=tuple(row.requirement.id for row in rows if row.gap))
 
 
-def _hints(rulebook: Rulebook) -> dict[str, dict[str, str]]:
+def _hints(rulebook: Rulebook) -> tuple[dict[str, dict[str, str]], dict[str, dict[str, str]]]:
     """How to meet each provision that has guidance, zh and en, as a report words it (the same
     labels) but whole, with no lead-in's hint beside it, and no pointer: it is shown on the
-    provision's own rulebook page, where the reports' hints point."""
+    provision's own rulebook page, where the reports' hints point; and, for each with a review
+    prompt, the records the evaluator will want to see, as a report's checklist says them."""
     guidance = rulebook.guidance
     labels = collect_labels((t for g in guidance.values() for t in g.terms),
                             rulebook.labels_graph, rulebook.shapes_graph)  # shapes: a form's words
     writers = [GuidanceWriter(TermNamer(labels, lang), pointer=Pointer.NONE)
                for lang in LANGUAGES]
-    return {rid: {w.lang: w.how_to(g) for w in writers} for rid, g in guidance.items()}
+    prompted = {rid: g for rid, g in guidance.items()
+                if g.documents and rulebook.requirements[rid].review_prompt}
+    return ({rid: {w.lang: w.how_to(g) for w in writers} for rid, g in guidance.items()},
+            {rid: {w.lang: w.documents(g) for w in writers} for rid, g in prompted.items()})
 
 
 def _provision(row: CoverageRow, ontology: Graph, shapes: dict[URIRef, ShapeEntry],
-               how_to: dict[str, str]) -> ProvisionEntry:
+               how_to: dict[str, str], documents: dict[str, str],
+               places: tuple[str | None, str | None]) -> ProvisionEntry:
     requirement = row.requirement
     verbs = _in_text_order((str(v) for v in ontology.objects(requirement.iri, BCIC.modalVerb)),
                           requirement.text.get("zh", ""))
@@ -265,7 +295,7 @@ def _provision(row: CoverageRow, ontology: Graph, shapes: dict[URIRef, ShapeEntr
     return ProvisionEntry(requirement, verbs, _texts(ontology, requirement.iri, BCIC.levelNote),
                           _texts(ontology, requirement.iri, BCIC.actorNote), actors,
                           tuple(shapes[iri] for iri in requirement.shapes), row.items, row.gap,
-                          how_to)
+                          how_to, documents, defined_at=places[0], prompt_at=places[1])
 
 
 def _in_text_order(verbs: Iterable[str], text: str) -> tuple[str, ...]:
@@ -278,16 +308,21 @@ def _in_text_order(verbs: Iterable[str], text: str) -> tuple[str, ...]:
     return tuple(sorted(places, key=places.__getitem__))
 
 
-def _shape_entries(rulebook: Rulebook, row: CoverageRow) -> list[ShapeEntry]:
+def _shape_entries(rulebook: Rulebook, row: CoverageRow, ontology: Graph,
+                   places: dict[URIRef, str]) -> list[ShapeEntry]:
     graph = rulebook.shapes_graph
     entries = []
     for shape, fixture in row.fixtures:
         severity = graph.value(shape, SH.severity, default=SH.Violation)
+        targets = tuple(ShapeTarget(kind, term, _texts(ontology, term, RDFS.label))
+                        for kind in TARGET_PREDICATES
+                        for term in sorted(graph.objects(shape, kind)))
         entries.append(ShapeEntry(
             shape, shape_name(shape), row.requirement.id,
             _SEVERITIES[severity],  # type: ignore[index]
             _texts(graph, shape, SH.message), fixture.kind if fixture else None,
-            fixture_text(graph, shape, fixture.kind) if fixture else {}))
+            fixture_text(graph, shape, fixture.kind) if fixture else {}, targets,
+            places.get(shape)))
     return entries
 
 

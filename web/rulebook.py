@@ -10,6 +10,7 @@ from flask import Blueprint, render_template, request
 from werkzeug.exceptions import BadRequest, NotFound
 
 from checker.linked_data import UnknownResourceError, serialize, shape_document, shape_users
+from checker.provision_sheet import provision_sheet
 from checker.rulebook import Level, short_digest
 from checker.rulebook_document import LEVEL_LABELS, load_rulebook_document
 from checker.sparql_service import GRAPH_FORMATS
@@ -55,9 +56,9 @@ def requirement(requirement_id: str) -> str:
         clauses = [(c, list(c.provisions)) for c in document.clauses_under(section.id)]
         return render_template("rulebook_section.html", document=document, section=section,
                                clauses=clauses, **_labels())
-    children = [document.provisions[i] for i in provision.items]
-    return render_template("rulebook_requirement.html", document=document, provision=provision,
-                           children=children, **_labels())
+    sheet = provision_sheet(document, requirement_id)  # `bcic rules show` shows the same
+    return render_template("rulebook_requirement.html", document=document,
+                           provision=sheet.provision, children=sheet.items, **_labels())
 
 
 def _withdrawn(requirement_id: str) -> str:

@@ -15,6 +15,19 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
               "(ids look like 4.2.1-a or 4.2)",
         "zh": "征求意见稿的条款目录中没有规定或章节 {requirement_id!r}（编号形如 4.2.1-a 或 4.2）",
     },
+    # `bcic rules show ID` (checker/rule_lookup.py).
+    "error.rulebook.unknown_provision": {
+        "en": "no provision {asked!r} in the catalogue of rulebook {version} (write it as the "
+              "standard numbers it, such as 9.2.3, 6.2 d) or 8.3.4 —2, or by its id, such as "
+              "8.3.4-2){nearest}",
+        "zh": "规则库 {version} 的条款目录中没有规定 {asked!r}（请按标准的编号书写，如 9.2.3、6.2 d)、"
+              "8.3.4 —2，或写其编号，如 8.3.4-2）{nearest}",
+    },
+    "error.rulebook.section_asked": {
+        "en": "{asked} is a heading of the standard, not a provision: name one of the "
+              "provisions numbered under it ({provisions})",
+        "zh": "{asked} 是标准的章节标题，不是规定：请指明其下编号的某条规定（{provisions}）",
+    },
     "error.rulebook.no_shape": {
         "en": "no shape {name!r} in the rulebook's shapes",
         "zh": "规则库的形状中没有 {name!r}",

@@ -1,0 +1,110 @@
+"""One provision as its rulebook page (`/rulebook/9.2.3`) and `bcic rules show` present it: the
+provision with what checks it (checker/rulebook_document.py), its lead-in, its list items and the
+headings it is numbered under; and the JSON document `bcic rules show --format json` writes
+(its keys: docs/rules-show.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .i18n import Lang
+from .notation import provision_notation, without_notation
+from .rule_problem import prefixed
+from .rulebook import Heading
+from .rulebook_document import (LEVEL_LABELS, ProvisionEntry, RulebookDocument, ShapeEntry,
+                                ShapeTarget)
+
+_BOTH: tuple[Lang, ...] = ("zh", "en")  # every text's languages, the standard's first
+
+
+@dataclass(frozen=True)
+class ProvisionSheet:
+    """A provision with what checks it, its lead-in and its list items, in one rulebook."""
+
+    provision: ProvisionEntry
+    parent: ProvisionEntry | None  # the lead-in of a list item
+    items: tuple[ProvisionEntry, ...]  # its list items, in catalogue order
+    headings: tuple[Heading, ...]  # the headed chapter and clauses above it, outermost first
+    manual_only: bool  # shall-level, no shape, no deciding item: only the evaluator checks it
+    version: str  # of the rulebook
+    digest: str
+
+    @property
+    def page(self) -> str:
+        """The path of its rulebook page on bcic's web app."""
+        return f"/rulebook/{self.provision.requirement.id}"
+
+
+def provision_sheet(document: RulebookDocument, requirement_id: str) -> ProvisionSheet:
+    """The sheet of a provision the document has (checker/rule_lookup.py finds its id)."""
+    provision = document.provisions[requirement_id]
+    requirement = provision.requirement
+    return ProvisionSheet(
+        provision,
+        document.provisions.get(requirement.parent) if requirement.parent else None,
+        tuple(document.provisions[i] for i in provision.items),
+        document.headings_above(requirement.clause),
+        requirement_id in document.summary.manual_only, document.version, document.digest)
+
+
+def sheet_document(sheet: ProvisionSheet) -> dict[str, Any]:
+    """The sheet as JSON: every text in zh and en, terms by prefixed name and IRI; a thing it
+    does not have is null (an object) or [] (a list)."""
+    p, r = sheet.provision, sheet.provision.requirement
+    return {
+        "rulebook": {"version": sheet.version, "digest": sheet.digest},
+        **_reference(p),
+        "iri": str(r.iri),
+        "clause": r.clause,
+        "chapter": r.chapter,
+        "layer": r.layer.value,
+        "level_words": _both(LEVEL_LABELS[r.level]),
+        "modal_verbs": list(p.modal_verbs),
+        "title_source": "standard" if r.heading else "bcic",
+        "headings": [{"id": h.id, "heading": _both(h.heading)} for h in sheet.headings],
+        "text": _both(r.text),
+        "defined_at": p.defined_at,
+        "page": sheet.page,
+        "parent": _reference(sheet.parent) if sheet.parent is not None else None,
+        "items": [_reference(item) for item in sheet.items],
+        "shapes": [_shape(shape) for shape in p.shapes],
+        "gap": p.gap,
+        "manual_only": sheet.manual_only,
+        "review_prompt": _both(r.review_prompt) if r.review_prompt else None,
+        "prompt_at": p.prompt_at,
+        "review_documents": _both(p.review_documents) if p.review_documents else None,
+        "how_to": _both(p.how_to) if p.how_to else None,
+    }
+
+
+def _reference(p: ProvisionEntry) -> dict[str, Any]:
+    """A provision by id, notation, level and title."""
+    r = p.requirement
+    return {"id": r.id, "notation": {lang: provision_notation(r.id, lang) for lang in _BOTH},
+            "level": r.level.value,
+            "title": {lang: without_notation(r.id, r.label.get(lang, "")) for lang in _BOTH}}
+
+
+def _shape(shape: ShapeEntry) -> dict[str, Any]:
+    return {
+        "iri": str(shape.iri),
+        "name": prefixed(shape.iri),
+        "defined_at": shape.defined_at,
+        "targets": [_target(t) for t in shape.targets],
+        "severity": shape.severity.value,
+        "message": _both(shape.message),
+        "fixture": {"kind": shape.fixture_kind, "text": _both(shape.fixture)}
+        if shape.fixture_kind else None,
+    }
+
+
+def _target(target: ShapeTarget) -> dict[str, Any]:
+    return {"kind": prefixed(target.kind), "term": prefixed(target.term), "iri": str(target.term),
+            "label": _both(target.label) if target.label else None}
+
+
+def _both(texts: dict[str, str]) -> dict[str, str]:
+    """A text in zh and en, those two keys only."""
+    return {lang: texts.get(lang, "") for lang in _BOTH}

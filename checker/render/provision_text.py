@@ -1,0 +1,123 @@
+"""`bcic rules show` as text: one provision as a rule maintainer reads it
+(checker/provision_sheet.py).
+
+Each text the rule files hold is quoted whole on a line of its own, so that it can be searched for
+in them: the standard's text (zh) and bcic's rendering (en), each shape's message and the review
+prompt in both languages, whichever is asked; what bcic derives from the rules (a fixture's words,
+the hint, the records to show) in the language asked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..i18n import Lang, message
+from ..notation import provision_notation
+from ..provision_sheet import ProvisionSheet
+from ..rule_problem import prefixed
+from ..rulebook import Heading, Level, short_digest
+from ..rulebook_document import LEVEL_LABELS, ProvisionEntry, ShapeEntry
+from .naming import pick
+from .text import report_title
+
+_COLON = {"zh": "：", "en": ": "}
+_BOTH: tuple[Lang, ...] = ("zh", "en")  # the texts of the rule files, the standard's language first
+
+
+def sheet_lines(sheet: ProvisionSheet, lang: Lang) -> Iterator[str]:
+    """The provision, then the shapes that check it, its review prompt and its hint."""
+    p, r = sheet.provision, sheet.provision.requirement
+    yield f"{provision_notation(r.id, lang)} {report_title(r, lang)}"
+    yield "  " + message("rules.identity", lang, version=sheet.version,
+                         digest=short_digest(sheet.digest)) + " · " + message(
+        "rules.show.written", lang, place=p.defined_at or "—", page=sheet.page)
+    yield "  " + message("rules.show.iri", lang, iri=r.iri)
+    verbs = "".join(f"「{v}」" for v in p.modal_verbs)
+    yield "  " + message("rules.show.level", lang, level=_level(r.level, lang), verbs=message(
+        "rules.show.modal", lang, verbs=verbs) if verbs else message("rules.show.no_modal", lang))
+    layer = message(f"report.layer.{r.layer.value}", lang)
+    yield "  " + message("rules.show.layer", lang, layer=layer,
+                         headings=" › ".join(_heading(h, lang) for h in sheet.headings))
+    if sheet.parent is not None:
+        yield "  " + message("rules.show.part_of", lang, provision=_named(sheet.parent, lang))
+    for key, text in (("report.text.standard", r.text.get("zh", "")),
+                      ("report.text.rendering", r.text.get("en", ""))):
+        yield f"  {message(key, lang)}{_COLON[lang]}{text}"
+    if sheet.items:
+        yield "  " + message("rules.show.items", lang, n=len(sheet.items))
+        yield from (f"    {_named(item, lang)}" for item in sheet.items)
+    yield from _shapes(sheet, lang)
+    yield from _review(p, lang)
+    if p.how_to:
+        yield "  " + message("rules.show.how_to", lang)
+        yield f"    {pick(p.how_to, lang)}"
+    else:
+        yield "  " + message("rules.show.no_how_to", lang)
+
+
+def _level(level: Level, lang: Lang) -> str:
+    """`应 shall (requirement)` in English (the standard's word before ours), `应（要求）` in Chinese."""
+    words = LEVEL_LABELS[level][lang]
+    return words if lang == "zh" else f"{message(f'report.level.{level.value}', 'zh')} {words}"
+
+
+def _heading(heading: Heading, lang: Lang) -> str:
+    """A chapter as `Chapter 9 …`, a headed clause as `9.2 …`."""
+    number = message("report.chapter", lang, n=heading.id) if not heading.depth else heading.id
+    return f"{number} {pick(heading.heading, lang)}"
+
+
+def _named(p: ProvisionEntry, lang: Lang) -> str:
+    """A provision in the notation, its title and level: `8.3.4 —2 [Crisis sources …] · shall`."""
+    r = p.requirement
+    return (f"{provision_notation(r.id, lang)} {report_title(r, lang)} · "
+            f"{message(f'report.level.{r.level.value}', lang)}")
+
+
+def _shapes(sheet: ProvisionSheet, lang: Lang) -> Iterator[str]:
+    p = sheet.provision
+    if not p.shapes:
+        yield "  " + message("rules.show.no_shape", lang)
+        why = ("rules.show.gap" if p.gap else "rules.show.manual_only" if sheet.manual_only
+               else "rules.show.informative" if p.requirement.level is Level.INFORMATIVE
+               else "rules.show.through_items" if p.items else None)
+        if why is not None:
+            yield "    " + message(why, lang)
+        return
+    yield "  " + message("rules.show.shapes", lang, n=len(p.shapes))
+    for shape in p.shapes:
+        yield from _shape(shape, lang)
+
+
+def _shape(shape: ShapeEntry, lang: Lang) -> Iterator[str]:
+    yield f"    {prefixed(shape.iri)} · {shape.defined_at or '—'}"
+    yield "      " + message("rules.show.iri", lang, iri=shape.iri)
+    for target in shape.targets:
+        label = message("rules.show.label", lang, label=pick(target.label, lang)) \
+            if target.label else ""
+        yield "      " + message("rules.show.target", lang, kind=prefixed(target.kind),
+                                 term=prefixed(target.term), label=label)
+    yield "      " + message("rules.show.severity", lang,
+                             severity=message(f"report.severity.{shape.severity.value}", lang))
+    for text_lang in _BOTH:
+        yield "      " + message("rules.show.message", lang, lang=text_lang,
+                                 text=shape.message.get(text_lang, "—"))
+    if shape.fixture_kind:
+        yield "      " + message("rules.show.fixture", lang, kind=shape.fixture_kind,
+                                 text=pick(shape.fixture, lang))
+    else:
+        yield "      " + message("rules.show.no_fixture", lang)
+
+
+def _review(p: ProvisionEntry, lang: Lang) -> Iterator[str]:
+    """The review prompt in both languages, then the records the evaluator will want to see."""
+    prompt = p.requirement.review_prompt
+    if not prompt:
+        yield "  " + message("rules.show.no_prompt", lang)
+        return
+    yield "  " + message("rules.show.prompt", lang, place=p.prompt_at or "—")
+    for text_lang in _BOTH:
+        yield "    " + message("rules.show.prompt_text", lang, lang=text_lang,
+                               text=prompt.get(text_lang, "—"))
+    if p.review_documents:
+        yield f"    {pick(p.review_documents, lang)}"

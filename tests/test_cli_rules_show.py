@@ -1,0 +1,208 @@
+"""`bcic rules show ID`: a rule maintainer reads one provision from the command line — its texts,
+level, layer and items, every shape that checks it with the file and line that describe it, its
+review prompt and the hint reports give — as its rulebook page shows it (checker/provision_sheet.py),
+in text (zh or en) and JSON (keys: docs/rules-show.md); an unknown id is refused with the nearest."""
+
+from __future__ import annotations
+
+import json
+import re
+from html import unescape
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+from checker.cli import main
+from checker.notation import notation_id
+from checker.paths import PROJECT_ROOT, SHAPES_DIR
+from checker.rulebook import load_rulebook
+from checker.rulebook_document import load_rulebook_document
+
+CRISIS_SOURCES_EN = ("The crisis mechanism does not state the crisis sources, the parties involved "
+                     "and how they are monitored (8.3.4 —2)")
+CRISIS_SOURCES_ZH = "品牌危机管理机制未明确品牌危机来源、涉及的相关方及监控模式（8.3.4 —2）"
+PROMPT_8_3_4_2 = {
+    "zh": "判断所列相关方是否确为各类危机来源涉及的相关方，所建立的监控模式是否有效。",
+    "en": "Judge whether the parties listed are really those each crisis source involves, and "
+          "whether the monitoring set up is effective."}
+
+
+def _line_of(path: Path, opening: str) -> str:
+    """`folder/file:line` of the first line of `path` that opens with `opening`."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    number = next(n for n, line in enumerate(lines, start=1) if line.startswith(opening))
+    return f"{path.parent.name}/{path.name}:{number}"
+
+
+def _show(*args: str) -> Result:
+    result = CliRunner().invoke(main, ["rules", "show", *args])
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def _json(provision: str) -> dict[str, Any]:
+    return json.loads(_show(provision, "--format", "json").stdout)  # type: ignore[no-any-return]
+
+
+def test_a_list_item_in_english_shows_its_texts_level_lead_in_shapes_prompt_and_hint() -> None:
+    said = _show("8.3.4 —2").stdout
+    lines = [line.strip() for line in said.splitlines()]
+    assert lines[0] == "8.3.4 —2 [Crisis sources and monitoring mode]"
+    assert "Level: 应 shall (requirement) · modal verb 「应」" in lines
+    assert "Layer: Process layer · under Chapter 8 Branding process › 8.3 Brand maintenance" in lines
+    assert "Item of: 8.3.4 [Brand crisis management mechanism] · shall" in lines
+    # the standard's text verbatim, whole on its line, and bcic's rendering
+    assert "Standard (zh): 明确各类品牌危机来源、涉及的相关方，建立有效品牌危机监控模式；" in lines
+    assert ("English (unofficial translation): identifying the sources of brand crises of all "
+            "kinds and the parties involved, and establishing an effective mode of brand crisis "
+            "monitoring;") in lines
+    assert f"catalogue entry {_line_of(PROJECT_ROOT / 'ontology' / 'requirements.ttl', 'req:8.3.4-2 ')}" in said
+    # every shape, where the shapes files describe it, its target, severity, messages and fixture
+    assert "Shapes that check it (2):" in lines
+    ch8 = SHAPES_DIR / "ch8-branding.ttl"
+    assert f"shp:CrisisSources · {_line_of(ch8, 'shp:CrisisSources ')}" in lines
+    assert f"shp:CrisisMechanismFor-8.3.4-2 · {_line_of(ch8, 'shp:CrisisMechanismFor-8.3.4-2 ')}" in lines
+    block = said[said.index("shp:CrisisSources ·"):said.index("Review prompt")]
+    assert ("target: sh:targetClass bcic:CrisisManagementMechanism (“brand crisis management "
+            "mechanism”)") in block
+    assert "severity: violation" in block
+    assert f"message (zh): {CRISIS_SOURCES_ZH}" in block and f"message (en): {CRISIS_SOURCES_EN}" in block
+    assert ("fixture: strip-required-properties: The twin strips the properties that "
+            "shp:MonitoredCrisisSource requires (bcic:involvedParty, bcic:monitoringMode) from "
+            "each value.") in block
+    # what goes to the evaluator, in both languages, and where review.ttl writes it
+    assert (f"Review prompt (what goes to the evaluator), "
+            f"{_line_of(SHAPES_DIR / 'review.ttl', 'req:8.3.4-2 ')}:") in lines
+    assert f"zh: {PROMPT_8_3_4_2['zh']}" in lines and f"en: {PROMPT_8_3_4_2['en']}" in lines
+    assert ("The evaluator will want to see these records of the submission and the documents "
+            "behind them: “brand crisis management mechanism” (bcic:CrisisManagementMechanism).") in lines
+    # the hint, in the words of the rulebook page
+    hint = load_rulebook_document().provisions["8.3.4-2"].how_to["en"]
+    assert hint.startswith("Record a “brand crisis management mechanism”") and hint in lines
+
+
+def test_in_chinese_the_labels_and_derived_words_are_chinese_and_both_texts_are_quoted() -> None:
+    said = _show("8.3.4 —2", "--lang", "zh").stdout
+    lines = [line.strip() for line in said.splitlines()]
+    assert lines[0] == "8.3.4 —2 〔危机来源与监控模式〕"
+    assert "级别：应（要求） · 情态动词 「应」" in lines
+    assert "所属条款：8.3.4 〔品牌危机管理机制〕 · 应" in lines
+    assert "原文：明确各类品牌危机来源、涉及的相关方，建立有效品牌危机监控模式；" in lines
+    assert any(line.startswith("英文（非官方译文）：identifying the sources") for line in lines)
+    assert f"消息（zh）：{CRISIS_SOURCES_ZH}" in lines and f"消息（en）：{CRISIS_SOURCES_EN}" in lines
+    assert "严重程度：违规" in lines
+    assert f"zh：{PROMPT_8_3_4_2['zh']}" in lines and f"en：{PROMPT_8_3_4_2['en']}" in lines
+    assert load_rulebook_document().provisions["8.3.4-2"].how_to["zh"] in lines
+    assert "Shapes that check it" not in said and "How to meet it" not in said
+
+
+def _documented_keys() -> dict[str, set[str]]:
+    """The keys docs/rules-show.md lists, by table: the sheet's, then a shape's."""
+    text = (PROJECT_ROOT / "docs" / "rules-show.md").read_text(encoding="utf-8")
+    tables = [set(re.findall(r"^\| `(\w+)` \|", table, re.M))
+              for table in text.split("| key | value |")[1:]]
+    return {"sheet": tables[0], "shape": tables[1]}
+
+
+def test_json_gives_every_documented_key_closed_objects_and_both_languages() -> None:
+    sheet = _json("8.3.4-2")
+    documented = _documented_keys()
+    assert set(sheet) == documented["sheet"]
+    assert {"iri", "targets", "fixture"} <= documented["shape"]
+    assert all(set(shape) == documented["shape"] for shape in sheet["shapes"])
+    assert (sheet["id"], sheet["level"], sheet["layer"], sheet["chapter"], sheet["clause"]) == (
+        "8.3.4-2", "shall", "process", 8, "8.3.4")
+    assert sheet["notation"] == {"zh": "8.3.4 —2", "en": "8.3.4 —2"}
+    assert sheet["parent"] == {"id": "8.3.4", "notation": {"zh": "8.3.4", "en": "8.3.4"},
+                               "level": "shall", "title": {"zh": "品牌危机管理机制",
+                                                           "en": "Brand crisis management mechanism"}}
+    assert sheet["text"]["zh"] == "明确各类品牌危机来源、涉及的相关方，建立有效品牌危机监控模式；"
+    assert sheet["review_prompt"] == PROMPT_8_3_4_2
+    assert sheet["prompt_at"] == _line_of(SHAPES_DIR / "review.ttl", "req:8.3.4-2 ")
+    assert sheet["how_to"] == load_rulebook_document().provisions["8.3.4-2"].how_to
+    assert sheet["rulebook"] == {"version": load_rulebook().version, "digest": load_rulebook().digest}
+    sources = next(s for s in sheet["shapes"] if s["name"] == "shp:CrisisSources")
+    assert sources["defined_at"] == _line_of(SHAPES_DIR / "ch8-branding.ttl", "shp:CrisisSources ")
+    assert sources["targets"] == [{
+        "kind": "sh:targetClass", "term": "bcic:CrisisManagementMechanism",
+        "iri": "https://w3id.org/bcic/ontology#CrisisManagementMechanism",
+        "label": {"zh": "品牌危机管理机制", "en": "brand crisis management mechanism"}}]
+    assert sources["message"] == {"zh": CRISIS_SOURCES_ZH, "en": CRISIS_SOURCES_EN}
+    assert sources["fixture"]["kind"] == "strip-required-properties"
+    assert set(sources["fixture"]["text"]) == {"zh", "en"}
+    # --lang changes the text only: the JSON is the same document
+    assert json.loads(_show("8.3.4-2", "--format", "json", "--lang", "zh").stdout) == sheet
+
+
+@pytest.mark.parametrize("asked", [
+    "8.3.4-2", "8.3.4 —2", "8.3.4—2", "8.3.4 -2", "req:8.3.4-2", "/rulebook/8.3.4-2",
+    "https://w3id.org/bcic/req/gbt-draft/8.3.4-2"])
+def test_a_provision_is_found_however_people_write_it(asked: str) -> None:
+    assert _json(asked)["id"] == "8.3.4-2"
+
+
+@pytest.mark.parametrize(("written", "rid"), [
+    ("6.2 d)", "6.2-d"), ("6.2 d", "6.2-d"), ("6.2 D）", "6.2-d"), ("9.1.4 c) —3", "9.1.4-c-3"),
+    ("6.1.2.2 〔可〕", "6.1.2.2-may"), ("6.1.2.2 [may]", "6.1.2.2-may"), ("9.2.3", "9.2.3"),
+    ("nine", None), ("", None)])
+def test_the_notation_is_read_back_into_the_id(written: str, rid: str | None) -> None:
+    assert notation_id(written) == rid
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "Error: no provision '9.2.30' in the catalogue of rulebook "),
+    ("zh", "错误：规则库 ")])
+def test_an_unknown_id_exits_2_naming_the_nearest_ids(lang: str, said: str) -> None:
+    result = CliRunner().invoke(main, ["rules", "show", "9.2.30", "--lang", lang])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith(said)
+    assert ("; did you mean 9.2.3, " if lang == "en" else "；是否应为 9.2.3、") in result.stderr
+
+
+def test_a_heading_of_the_standard_exits_2_naming_the_provisions_under_it() -> None:
+    result = CliRunner().invoke(main, ["rules", "show", "4.2"])
+    assert result.exit_code == 2
+    assert ("4.2 is a heading of the standard, not a provision: name one of the provisions "
+            "numbered under it (4.2.1, 4.2.2, 4.2.3)") in result.stderr
+
+
+def test_a_provision_with_a_review_prompt_shows_it_and_the_records_to_show() -> None:
+    """9.2.3: the evaluator judges the measurement model; the checklist names its records."""
+    sheet = _json("9.2.3")
+    assert sheet["review_prompt"]["zh"] == "判断测量模型是否适宜、数据甄别是否确保了测量的客观性和有效性。"
+    assert "“measurement model” (bcic:MeasurementModel)" in sheet["review_documents"]["en"]
+    said = _show("9.2.3").stdout
+    assert (f"Review prompt (what goes to the evaluator), "
+            f"{_line_of(SHAPES_DIR / 'review.ttl', 'req:9.2.3 ')}:") in said
+    assert "shp:MeasurementPeriod · shapes/ch9-performance.ttl:" in said
+
+
+def test_a_lead_in_with_no_shape_says_what_checks_it_and_lists_its_items() -> None:
+    said = _show("4.2.1").stdout
+    lines = [line.strip() for line in said.splitlines()]
+    assert "Shapes that check it: none" in lines
+    assert "checked through its shall-level list items" in lines
+    assert "List items (9):" in lines and "4.2.1 a) [Local regulations and enforcement] · shall" in lines
+    assert "Review prompt: none" in lines
+    sheet = _json("4.2.1")
+    assert sheet["shapes"] == [] and sheet["review_prompt"] is None and not sheet["gap"]
+    assert [i["id"] for i in sheet["items"]] == [f"4.2.1-{c}" for c in "abcdefghi"]
+
+
+def test_an_informative_item_with_no_shape_says_it_is_never_a_gap() -> None:
+    said = _show("9.3.2 a)", "--lang", "zh").stdout
+    assert "检查该规定的形状：无\n    资料性规定：不构成缺口，仅作为形状的词汇\n" in said
+    assert "如何满足：无提示（没有形状要求记录）" in said
+    sheet = _json("9.3.2 a)")
+    assert (sheet["level"], sheet["how_to"], sheet["parent"]["id"]) == ("informative", None, "9.3.2")
+
+
+def test_the_rulebook_page_shows_the_shapes_and_hint_rules_show_gives(make_web_app,  # type: ignore[no-untyped-def]
+                                                                     tmp_path: Path) -> None:
+    client = make_web_app(tmp_path / "store").test_client()
+    page = unescape(client.get("/rulebook/8.3.4-2?lang=en", headers={"Accept": "text/html"}).text)
+    sheet = _json("8.3.4 —2")
+    assert sheet["how_to"]["en"] in page
+    assert all(shape["name"] in page and shape["message"]["en"] in page for shape in sheet["shapes"])
