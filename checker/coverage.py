@@ -126,9 +126,10 @@ def base_is_clean(rulebook: Rulebook, base: Graph) -> bool:
 
 def prove_fixtures(rulebook: Rulebook, base: Graph,
                    shapes: list[URIRef] | None = None) -> Iterator[FixtureProof]:
-    """Validate each shape's non-conforming twin and check it is reported under its clause."""
+    """Validate each shape's non-conforming twin and check it is reported under its clause
+    (`shapes`: those only, none when empty; None: every checking shape)."""
     base_triples = set(base)
-    for shape in shapes or sorted(rulebook.shape_requirements):
+    for shape in shapes if shapes is not None else sorted(rulebook.shape_requirements):
         rid = rulebook.shape_requirements[shape]
         fixture = fixture_for(rulebook.shapes_graph, shape, rulebook.support_graph)
         twin = fixture.mutate(base)

@@ -1,25 +1,41 @@
-"""A provision as a rule maintainer names it on the command line (`bcic rules show`).
+"""A provision or a shape as a rule maintainer names it on the command line (`bcic rules show`,
+`bcic rules coverage --only`).
 
 A provision by its id (`8.3.4-2`), in the standard's notation (`8.3.4 —2`, `6.2 d)`,
 `6.1.2.2 [may]` or `〔可〕`: checker/notation.py), by IRI or prefixed name (`req:8.3.4-2`, as Turtle
-and the named queries' tables write it), or by the path of its rulebook page (`/rulebook/8.3.4-2`).
-One the rulebook does not have is refused (exit 2) with the nearest it has; a heading of the
-standard (4.2) with the provisions numbered under it.
+and the named queries' tables write it), or by the path of its rulebook page (`/rulebook/8.3.4-2`);
+a checking shape by IRI, prefixed name (`shp:MeasurementPeriod`) or local name. One the rulebook
+does not have is refused (exit 2) with the nearest it has; a heading of the standard (4.2) with
+the provisions numbered under it.
 """
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rdflib import URIRef
 
 from .errors import NotFoundError
 from .i18n import LANGUAGES, Listed, Localized, phrase
+from .namespaces import SHP, named_term
 from .notation import notation_id, provision_notation
+from .rule_problem import prefixed
 from .rulebook import Rulebook
 
-_NEAREST = 3  # the ids a refusal suggests, at most
+_NEAREST = 3  # the ids or shapes a refusal suggests, at most
 _PATHS = ("/req/gbt-draft/", "/rulebook/")  # a provision's IRI or page, on any host
 _LISTED = {"zh": "、", "en": ", "}
+
+
+@dataclass(frozen=True)
+class ProofScope:
+    """What `bcic rules coverage --only` narrows the matrix and the proof to: one provision's row
+    and its shapes, or one shape with its provision's row."""
+
+    requirement_id: str
+    shapes: tuple[URIRef, ...]
 
 
 def find_provision(rulebook: Rulebook, asked: str) -> str:
@@ -34,6 +50,24 @@ def find_provision(rulebook: Rulebook, asked: str) -> str:
                            nearest=_nearest_provisions(rulebook, rid or asked.strip()))
 
 
+def proof_scope(rulebook: Rulebook, asked: str) -> ProofScope:
+    """The provision or checking shape `asked` names, with the shapes to prove; NotFoundError
+    (exit 2) for a helper shape, a heading, or a name the rulebook does not have."""
+    shape = _shape_asked(rulebook, asked)
+    if shape is not None:
+        if shape not in rulebook.shape_requirements:
+            raise NotFoundError.of("error.rulebook.helper_shape", shape=prefixed(shape))
+        return ProofScope(rulebook.shape_requirements[shape], (shape,))
+    rid = provision_asked(asked)
+    if rid in rulebook.requirements:
+        return ProofScope(rid, rulebook.requirements[rid].shapes)
+    _refuse_heading(rulebook, rid)
+    nearest = (_nearest_provisions(rulebook, rid) if rid is not None
+               else _nearest_shapes(rulebook, asked.strip()))
+    raise NotFoundError.of("error.rulebook.unknown_rule", asked=asked.strip(),
+                           version=rulebook.version, nearest=nearest)
+
+
 def provision_asked(asked: str) -> str | None:
     """The provision id `asked` has the form of (not necessarily one the catalogue has): its
     IRI or page path less what comes before the id, `req:` less, then read as the notation."""
@@ -41,6 +75,14 @@ def provision_asked(asked: str) -> str | None:
     for path in _PATHS:
         text = text.rsplit(path, 1)[-1]
     return notation_id(text.removeprefix("req:").split("?")[0].split("#")[0])
+
+
+def _shape_asked(rulebook: Rulebook, asked: str) -> URIRef | None:
+    """The shape `asked` names by IRI, prefixed name or local name, when the shapes describe it."""
+    text = asked.strip().removeprefix("<").removesuffix(">")
+    name = text.removeprefix(str(SHP)).removeprefix("shp:")
+    shape = named_term(SHP, name)
+    return shape if shape is not None and (shape, None, None) in rulebook.shapes_graph else None
 
 
 def _refuse_heading(rulebook: Rulebook, rid: str | None) -> None:
@@ -58,13 +100,23 @@ def _refuse_heading(rulebook: Rulebook, rid: str | None) -> None:
 def _nearest_provisions(rulebook: Rulebook, written: str) -> Localized | str:
     """"; did you mean 9.2.3?" with the ids nearest in spelling, in the notation ("" if none)."""
     return _did_you_mean(difflib.get_close_matches(written, list(rulebook.requirements),
-                                                   n=_NEAREST))
+                                                   n=_NEAREST), provision=True)
 
 
-def _did_you_mean(found: list[str]) -> Localized | str:
+def _nearest_shapes(rulebook: Rulebook, written: str) -> Localized | str:
+    """"; did you mean shp:MeasurementPeriod?" with the checking shapes nearest in spelling."""
+    names = {str(s).removeprefix(str(SHP)).lower(): s for s in rulebook.shape_requirements}
+    name = written.removeprefix(str(SHP)).removeprefix("shp:").lower()
+    close = difflib.get_close_matches(name, list(names), n=_NEAREST)
+    return _did_you_mean([prefixed(names[c]) for c in close], provision=False)
+
+
+def _did_you_mean(found: list[str], provision: bool) -> Localized | str:
     if not found:
         return ""
-    return phrase("rules.problem.did_you_mean", term=_listed(found))
+    return phrase("rules.problem.did_you_mean",
+                  term=_listed(found) if provision else Listed(
+                      tuple({lang: name for lang in LANGUAGES} for name in found), _LISTED))
 
 
 def _listed(requirement_ids: Iterable[str]) -> Listed:

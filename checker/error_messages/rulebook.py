@@ -15,7 +15,7 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
               "(ids look like 4.2.1-a or 4.2)",
         "zh": "征求意见稿的条款目录中没有规定或章节 {requirement_id!r}（编号形如 4.2.1-a 或 4.2）",
     },
-    # `bcic rules show ID` (checker/rule_lookup.py).
+    # `bcic rules show ID`, `bcic rules coverage --only ID_OR_SHAPE` (checker/rule_lookup.py).
     "error.rulebook.unknown_provision": {
         "en": "no provision {asked!r} in the catalogue of rulebook {version} (write it as the "
               "standard numbers it, such as 9.2.3, 6.2 d) or 8.3.4 —2, or by its id, such as "
@@ -23,10 +23,24 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "规则库 {version} 的条款目录中没有规定 {asked!r}（请按标准的编号书写，如 9.2.3、6.2 d)、"
               "8.3.4 —2，或写其编号，如 8.3.4-2）{nearest}",
     },
+    "error.rulebook.unknown_rule": {
+        "en": "no provision or checking shape {asked!r} in rulebook {version} (a provision as "
+              "the standard numbers it, such as 9.2.3 or 8.3.4 —2, or a shape by its IRI, its "
+              "prefixed name shp:… or its local name){nearest}",
+        "zh": "规则库 {version} 中没有规定或检查形状 {asked!r}（规定请按标准的编号书写，如 9.2.3、8.3.4 —2；"
+              "形状请写其 IRI、前缀名 shp:… 或本地名）{nearest}",
+    },
     "error.rulebook.section_asked": {
         "en": "{asked} is a heading of the standard, not a provision: name one of the "
               "provisions numbered under it ({provisions})",
         "zh": "{asked} 是标准的章节标题，不是规定：请指明其下编号的某条规定（{provisions}）",
+    },
+    "error.rulebook.helper_shape": {
+        "en": "{shape} checks no provision by itself (a helper shape, which other shapes use): "
+              "name a shape that checks one, or its provision (`bcic rules show ID` lists a "
+              "provision's shapes)",
+        "zh": "{shape} 本身不检查任何规定（是供其他形状引用的辅助形状）：请指明检查某条规定的形状或该规定"
+              "（`bcic rules show ID` 列出一条规定的形状）",
     },
     "error.rulebook.no_shape": {
         "en": "no shape {name!r} in the rulebook's shapes",

@@ -1,0 +1,125 @@
+"""`bcic rules coverage --prove --only ID_OR_SHAPE`: a maintainer who changed one rule proves that
+provision's shapes (or that shape) alone, from the conforming base validated once, with the same
+explanations of a failure as the full proof; an unknown provision or shape exits 2."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+
+import pytest
+from click.testing import CliRunner, Result
+from rdflib import Graph, URIRef
+
+from checker import cli_rules
+from checker.cli import main
+from checker.coverage import FixtureProof, prove_fixtures
+from checker.namespaces import SHP
+from checker.paths import SHAPES_DIR
+from checker.rule_problems import rule_problems
+from checker.rulebook import Rulebook, load_rulebook
+
+
+@pytest.fixture
+def proved(monkeypatch: pytest.MonkeyPatch) -> list[URIRef]:
+    """The shapes whose fixture pairs the command proves, in order."""
+    seen: list[URIRef] = []
+
+    def proving(rulebook: Rulebook, base: Graph, shapes: list[URIRef]) -> Iterator[FixtureProof]:
+        seen.extend(shapes)
+        return prove_fixtures(rulebook, base, shapes)
+
+    monkeypatch.setattr(cli_rules, "prove_fixtures", proving)
+    return seen
+
+
+def _coverage(*args: str) -> Result:
+    return CliRunner().invoke(main, ["rules", "coverage", *args])
+
+
+def test_one_provision_proves_its_own_shapes_only_and_shows_its_row(proved: list[URIRef]) -> None:
+    result = _coverage("--prove", "--only", "8.3.4 —2")
+    assert result.exit_code == 0, result.output
+    assert proved == [SHP["CrisisMechanismFor-8.3.4-2"], SHP.CrisisSources]
+    rows = [line for line in result.stdout.splitlines() if " shape(s)  " in line]
+    assert len(rows) == 1 and rows[0].startswith("8.3.4-2 ")
+    assert ("fixture proof: 2 of 2 shape(s) proven; 0 proof failure(s) (0 on the conforming "
+            "base, 0 fixture pair(s))") in result.stdout
+
+
+def test_one_shape_is_proven_alone_under_its_provisions_row(proved: list[URIRef]) -> None:
+    result = _coverage("--prove", "--only", "shp:MeasurementPeriod", "--lang", "zh")
+    assert result.exit_code == 0, result.output
+    assert proved == [SHP.MeasurementPeriod]
+    assert "正反例验证：1 个形状中已验证 1 个" in result.stdout
+    assert result.stdout.splitlines()[0].startswith("9.2.3 ")
+
+
+@pytest.fixture(scope="module")
+def silent_finding(tmp_path_factory: pytest.TempPathFactory) -> Rulebook:
+    """The rule files with one shape broken as a slip of the pen would break it: 6.2 d)'s review
+    finding asked at least 0 times, so that its twin, which loses every finding, fails it not."""
+    copy = tmp_path_factory.mktemp("rules") / "shapes"
+    shutil.copytree(SHAPES_DIR, copy)
+    ch6 = copy / "ch6-strategy.ttl"
+    text = ch6.read_text(encoding="utf-8")
+    old = "sh:targetClass bcic:StrategyReview ;\n    sh:path bcic:finding ;\n    sh:minCount 1 ;"
+    assert text.count(old) == 1
+    ch6.write_text(text.replace(old, old.replace("sh:minCount 1", "sh:minCount 0")),
+                   encoding="utf-8")
+    broken = load_rulebook(copy)
+    assert rule_problems(broken) == []  # no mistake the files could be refused for
+    return broken
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_shape_whose_twin_does_not_fail_it_is_said_as_the_full_proof_says_it(
+        silent_finding: Rulebook, proved: list[URIRef], monkeypatch: pytest.MonkeyPatch,
+        lang: str) -> None:
+    monkeypatch.setattr(cli_rules, "load_rulebook", lambda: silent_finding)
+    result = _coverage("--prove", "--only", "StrategyReviewFinding", "--lang", lang)
+    assert result.exit_code == 1
+    assert proved == [SHP.StrategyReviewFinding]
+    failures = [line.strip() for line in result.stderr.splitlines()
+                if line.strip().startswith(("proof failed", "验证失败"))]
+    if lang == "en":
+        assert failures == [
+            f"proof failed: shape {SHP.StrategyReviewFinding} (6.2-d): its twin (the conforming "
+            "base changed by the fixture remove-counted-values) did not fail it: the fixture takes "
+            "away something the shape does not need; fix the shape or the fixture rule "
+            "(checker/fixtures.py)"]
+        assert ("fixture proof: 0 of 1 shape(s) proven; 1 proof failure(s) (0 on the conforming "
+                "base, 1 fixture pair(s))") in result.stdout
+    else:
+        assert len(failures) == 1 and f"形状 {SHP.StrategyReviewFinding}（6.2-d）" in failures[0]
+        assert "并未违反该形状" in failures[0]
+
+
+def test_the_provision_of_the_broken_shape_proves_its_other_shapes(
+        silent_finding: Rulebook, proved: list[URIRef], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cli_rules, "load_rulebook", lambda: silent_finding)
+    result = _coverage("--prove", "--only", "6.2 d)")
+    assert result.exit_code == 1
+    assert len(proved) == 8 and SHP.StrategyReviewFinding in proved
+    assert "fixture proof: 7 of 8 shape(s) proven; 1 proof failure(s)" in result.stdout
+
+
+@pytest.mark.parametrize(("asked", "said"), [
+    ("MeasurmentPeriod", "no provision or checking shape 'MeasurmentPeriod' in rulebook "),
+    ("9.2.30", "; did you mean 9.2.3, "),
+    ("shp:MeasurementPeriod-Evidence", "shp:MeasurementPeriod-Evidence checks no provision by "
+                                       "itself (a helper shape")])
+def test_an_unknown_provision_or_shape_exits_2_before_any_proof(
+        proved: list[URIRef], asked: str, said: str) -> None:
+    result = _coverage("--prove", "--only", asked)
+    assert result.exit_code == 2 and said in result.stderr
+    assert proved == [] and result.stdout == ""
+    if asked == "MeasurmentPeriod":
+        assert "did you mean shp:MeasurementPeriod, " in result.stderr
+
+
+def test_without_prove_only_narrows_the_matrix(proved: list[URIRef]) -> None:
+    result = _coverage("--only", "req:4.2.1-a")
+    assert result.exit_code == 0 and proved == []
+    assert result.stdout.splitlines()[0].startswith("4.2.1-a ")
+    assert "1 requirements, " in result.stdout
