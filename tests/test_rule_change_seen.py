@@ -52,7 +52,7 @@ def _with_described_improvement() -> Rulebook:
     shapes.add((NEW_SHAPE, SH.message, Literal(NEW_MESSAGE["zh"], lang="zh")))
     shapes.add((NEW_SHAPE, SH.message, Literal(NEW_MESSAGE["en"], lang="en")))
     improved = running.requirements["8.2.6"]
-    return replace(running, digest=sha256(running.digest.encode()).hexdigest(),
+    return replace(running, digest=sha256(b"described " + running.digest.encode()).hexdigest(),
                    shapes_graph=shapes,
                    requirements={**running.requirements, "8.2.6": replace(
                        improved, shapes=improved.shapes + (NEW_SHAPE,))},
