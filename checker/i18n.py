@@ -217,6 +217,13 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "{term}（{use}）在本体和 bcic 所命名的复用术语中都没有 {languages} 的名称：这不是已知的术语，"
               "任何提交都会缺少它",
     },
+    "rules.problem.reused_label": {
+        "en": "{term} ({use}) is a term of {vocabulary}, but neither the ontology nor the reused "
+              "terms bcic names give it a name in {languages}: reports and hints could not name "
+              "it; give it an rdfs:label in zh and in en in ontology/bcic.ttl",
+        "zh": "{term}（{use}）是 {vocabulary} 的术语，但本体和 bcic 所命名的复用术语都没有给它 {languages} 的"
+              "名称：报告和提示无法称呼它；请在 ontology/bcic.ttl 中为它加上中文和英文的 rdfs:label",
+    },
     "rules.problem.datatype": {
         "en": "sh:datatype {term} is no datatype RDF knows (those of XML Schema, rdf:langString, "
               "rdf:HTML, rdf:XMLLiteral): every value would fail it",

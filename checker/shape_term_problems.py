@@ -1,7 +1,9 @@
 """Mistakes in the terms of reused vocabularies that a shape names (`sh:path prov:wasInformdBy`,
 `sh:datatype xsd:gyear`, `sh:path ( )`): the shape then fails even the conformant sample and
-its finding blames the submission. The standard's own terms are checked as unknown terms
-(checker/rule_problems.py), walking the same terms (`named_terms`)."""
+its finding blames the submission. A real term of a vocabulary whose terms rdflib lists
+(`sh:path dcterms:description`) is no typo: it only lacks the zh and en names reports call it
+by. The standard's own terms are checked as unknown terms (checker/rule_problems.py), walking the
+same terms (`named_terms`)."""
 
 from __future__ import annotations
 
@@ -9,7 +11,8 @@ import difflib
 from collections.abc import Iterator
 
 from rdflib import RDF, RDFS, BNode, Graph, URIRef
-from rdflib.namespace import XSD
+from rdflib.namespace import (DCAT, DCTERMS, FOAF, ORG, OWL, PROV, QB, SKOS, TIME, XSD,
+                              DefinedNamespace)
 from rdflib.term import Node
 
 from .labels import labels_of, reused_terms
@@ -42,6 +45,11 @@ TERM_PLACES: dict[URIRef, TermUse] = {
     SH["in"]: TermUse.VALUE,
 }
 _OURS = (str(BCIC), str(IND), str(REQ), str(SHP), str(SH))
+# Reused vocabularies whose every term rdflib lists, by the name their specifications give them.
+VOCABULARIES: dict[str, type[DefinedNamespace]] = {
+    "RDF": RDF, "RDF Schema": RDFS, "OWL": OWL, "PROV-O": PROV, "the Organization Ontology": ORG,
+    "SKOS": SKOS, "DCMI Metadata Terms": DCTERMS, "the RDF Data Cube Vocabulary": QB,
+    "FOAF": FOAF, "OWL-Time": TIME, "DCAT": DCAT}
 _UNSHOWN = frozenset({RDFS.subClassOf, RDF.nil})  # walked only to reach a class's instances;
 # an empty path (rdf:nil) is a problem of its own
 
@@ -91,10 +99,20 @@ def unlabelled_terms(rulebook: Rulebook) -> Iterator[RuleProblem]:
     for shape, term, use in sorted(found, key=lambda f: (f[0], f[1], f[2].value)):
         if (shape, term) not in seen:
             seen.add((shape, term))
-            close = _closest_named(term, ontology)
-            yield RuleProblem(ProblemKind.UNLABELLED_TERM, shape, {
-                "term": prefixed(term), "use": use.value, "languages": ", ".join(missing[term])},
-                prefixed(close) if close is not None else None)
+            values = {"term": prefixed(term), "use": use.value,
+                      "languages": ", ".join(missing[term])}
+            if (vocabulary := vocabulary_defining(term)) is not None:
+                yield RuleProblem(ProblemKind.REUSED_LABEL, shape, values | {"vocabulary": vocabulary})
+            else:
+                close = _closest_named(term, ontology)
+                yield RuleProblem(ProblemKind.UNLABELLED_TERM, shape, values,
+                                  prefixed(close) if close is not None else None)
+
+
+def vocabulary_defining(term: URIRef) -> str | None:
+    """The name of the reused vocabulary (VOCABULARIES) that defines the term, if one does."""
+    return next((name for name, terms in VOCABULARIES.items()
+                 if _namespace(term) == str(terms) and term in terms), None)
 
 
 def named_terms(shapes: Graph) -> Iterator[tuple[Node, URIRef, TermUse]]:
@@ -119,10 +137,10 @@ def _terms_in(shapes: Graph, value: Node) -> Iterator[URIRef]:
 
 
 def _closest_named(term: URIRef, ontology: Graph) -> URIRef | None:
-    """The term of the same namespace that the ontology or checker/labels.py names, closest in
-    spelling (case aside) to `term`; None when none is close."""
+    """The term of the same namespace that the ontology or checker/labels.py names, or its
+    vocabulary defines, closest in spelling (case aside) to `term`; None when none is close."""
     namespace = _namespace(term)
-    named = {str(t)[len(namespace):].lower(): t for t in _named(ontology)
+    named = {str(t)[len(namespace):].lower(): t for t in _named(ontology) | _defined(namespace)
              if isinstance(t, URIRef) and _namespace(t) == namespace}
     close = difflib.get_close_matches(str(term)[len(namespace):].lower(), named, n=1)
     return named[close[0]] if close else None
@@ -130,6 +148,12 @@ def _closest_named(term: URIRef, ontology: Graph) -> URIRef | None:
 
 def _named(ontology: Graph) -> set[Node]:
     return {s for s, _o in ontology.subject_objects(RDFS.label)} | set(reused_terms())
+
+
+def _defined(namespace: str) -> set[Node]:
+    """Every term of the VOCABULARIES vocabulary of this namespace (none for another)."""
+    return {terms[name] for terms in VOCABULARIES.values() if str(terms) == namespace
+            for name in [*terms.__annotations__, *terms._extras]}
 
 
 def _namespace(term: URIRef) -> str:

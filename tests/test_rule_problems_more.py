@@ -145,6 +145,37 @@ def test_a_misspelt_reused_property_is_caught_with_the_one_meant(tmp_path: Path)
     assert problem.kind is ProblemKind.UNLABELLED_TERM
 
 
+def test_a_real_reused_term_without_names_is_told_apart_from_a_typo(tmp_path: Path) -> None:
+    """`sh:path dcterms:description`, a new 8.2.6 check a maintainer writes, is a real term of
+    DCMI Metadata Terms: it lacks only the zh and en names reports call it by, and the problem
+    says so and where to give them, instead of calling it unknown; misspelt, it is unknown, and
+    the vocabulary's own term is the one meant."""
+    real = changed_rulebook(tmp_path / "real", {"shapes/ch8-branding.ttl": (
+        ("sh:path prov:wasInformedBy", "sh:path <http://purl.org/dc/terms/description>"),)})
+    [problem] = rule_problems(real)
+    assert (problem.kind, problem.values["term"], problem.values["vocabulary"]) == (
+        ProblemKind.REUSED_LABEL, "dcterms:description", "DCMI Metadata Terms")
+    lines = said(real)
+    assert lines["en"][0].endswith(
+        "dcterms:description (used as a property) is a term of DCMI Metadata Terms, but neither "
+        "the ontology nor the reused terms bcic names give it a name in zh, en: reports and hints "
+        "could not name it; give it an rdfs:label in zh and in en in ontology/bcic.ttl")
+    assert lines["zh"][0].endswith(
+        "dcterms:description（用作属性）是 DCMI Metadata Terms 的术语，但本体和 bcic 所命名的复用术语都没有给它 "
+        "zh, en 的名称：报告和提示无法称呼它；请在 ontology/bcic.ttl 中为它加上中文和英文的 rdfs:label")
+    misspelt = changed_rulebook(tmp_path / "misspelt", {"shapes/ch8-branding.ttl": (
+        ("sh:path prov:wasInformedBy", "sh:path <http://purl.org/dc/terms/descriptoin>"),)})
+    [problem] = rule_problems(misspelt)
+    assert (problem.kind, problem.suggestion) == (ProblemKind.UNLABELLED_TERM, "dcterms:description")
+    named = changed_rulebook(tmp_path / "named", {
+        "shapes/ch8-branding.ttl": (("sh:path prov:wasInformedBy",
+                                     "sh:path <http://purl.org/dc/terms/description>"),),
+        "ontology/bcic.ttl": (("dcterms:description a owl:AnnotationProperty .",
+                               'dcterms:description a owl:AnnotationProperty ;\n'
+                               '    rdfs:label "描述"@zh , "description"@en .'),)})
+    assert rule_problems(named) == []
+
+
 def test_a_datatype_rdf_does_not_know_is_caught_with_the_one_meant(tmp_path: Path) -> None:
     """`xsd:gyear` made every year “not a gyear value” (9.x, the indicator's year)."""
     rulebook = changed_rulebook(tmp_path, {"shapes/ch9-performance.ttl": (
