@@ -971,6 +971,16 @@ def test_errors_are_json_without_a_stack_trace(client: FlaskClient) -> None:
     assert client.get("/nowhere").get_json()["status"] == 404
 
 
+@pytest.mark.parametrize("method", ["PUT", "DELETE", "PATCH"])
+def test_a_method_the_endpoint_lacks_is_a_405_that_varies_with_accept(
+        client: FlaskClient, method: str) -> None:
+    """The 405 matches no endpoint of the app: it said `Vary: Accept-Language, Cookie` only, while
+    every answer of /sparql, errors included, depends on Accept."""
+    response = client.open("/sparql", method=method)
+    assert response.status_code == 405
+    assert "Accept" in {field.strip() for field in response.headers["Vary"].split(",")}
+
+
 # --- real clients against a real server -----------------------------------------------------
 
 @pytest.fixture(scope="module")

@@ -48,6 +48,7 @@ bp = Blueprint("sparql", __name__)
 QUERY_TYPE = "application/sparql-query"
 UPDATE_TYPE = "application/sparql-update"
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+ENDPOINT_PATH = "/sparql"
 
 
 @dataclass(frozen=True)
@@ -122,7 +123,7 @@ def _prefers_html() -> bool:
     return chosen is not None and chosen.offer is None
 
 
-@bp.route("/sparql", methods=["GET", "POST"])
+@bp.route(ENDPOINT_PATH, methods=["GET", "POST"])
 def endpoint() -> Response:
     """Answer a SPARQL query, or describe the service when there is none."""
     if _remote():
@@ -229,11 +230,12 @@ def _response(body: bytes, media_type: str) -> Response:
     return Response(body, content_type=content_type(media_type))
 
 
-@bp.after_request
+@bp.after_app_request
 def _vary(response: Response) -> Response:
     """Every answer of /sparql depends on Accept (RFC 7231 section 7.1.4): the format, the 303 to
-    the editor for browsers, the 406; errors included, so no cache hands one client's to another."""
-    if request.endpoint == "sparql.endpoint":
+    the editor for browsers, the 406; errors included, so no cache hands one client's to another.
+    By path, not endpoint: a method the URL lacks (405) matches no endpoint, nor this blueprint."""
+    if request.path == ENDPOINT_PATH:
         response.vary.add("Accept")
     return response
 
