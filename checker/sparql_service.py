@@ -34,11 +34,7 @@ from .query_worker import VALUES_JSON, VALUES_LINES, QueryJob, ResultKind
 from .store.guard import QueryForm, QueryInfo, inspect_query, parsed_query, parsed_update
 
 TRUNCATED_HEADER = "X-BCIC-Truncated"
-SD = "http://www.w3.org/ns/sparql-service-description#"
 FORMATS_NS = "http://www.w3.org/ns/formats/"
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-RDFS_COMMENT = "http://www.w3.org/2000/01/rdf-schema#comment"
-Term = pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal
 
 
 class UpdateRefusedError(CheckerError):
@@ -291,74 +287,6 @@ class SparqlService:
     def close(self) -> None:
         """Stop the worker processes."""
         self.runner.close()
-
-
-def service_description(endpoint: str, limits: SparqlLimits,
-                        result_format: ResultFormat) -> bytes:
-    """The SPARQL 1.1 Service Description of the endpoint, in an RDF format."""
-    service, dataset, graph = (pyoxigraph.BlankNode(n) for n in ("service", "dataset", "default"))
-
-    def iri(value: str) -> pyoxigraph.NamedNode:
-        return pyoxigraph.NamedNode(value)
-
-    triples: list[tuple[pyoxigraph.BlankNode, pyoxigraph.NamedNode, Term]] = [
-        (service, iri(RDF_TYPE), iri(SD + "Service")),
-        (service, iri(SD + "endpoint"), iri(endpoint)),
-        (service, iri(SD + "supportedLanguage"), iri(SD + "SPARQL11Query")),
-        (service, iri(SD + "feature"), iri(SD + "UnionDefaultGraph")),
-        (service, iri(SD + "defaultEntailmentRegime"),
-         iri("http://www.w3.org/ns/entailment/Simple")),
-        (service, iri(SD + "defaultDataset"), dataset),
-        (dataset, iri(RDF_TYPE), iri(SD + "Dataset")),
-        (dataset, iri(SD + "defaultGraph"), graph),
-        (graph, iri(RDF_TYPE), iri(SD + "Graph")),
-        (graph, iri(RDFS_COMMENT), pyoxigraph.Literal(
-            "The default graph is the union of all named graphs (rules, submissions, reports, "
-            "provenance; see docs/store.md), unless the request names default-graph-uri / "
-            "named-graph-uri or the query uses FROM / FROM NAMED.")),
-        (service, iri(RDFS_COMMENT), pyoxigraph.Literal(
-            f"Read-only. A query may run {limits.timeout:g} s, take {limits.memory_mib} MiB of "
-            f"memory and return {limits.row_limit} rows "
-            f"(or triples); a longer result is cut and flagged with the response header "
-            f"{TRUNCATED_HEADER}: true. Queries are answered from a snapshot of the store taken "
-            f"after each ingest. SERVICE is refused" + (
-                f" except to {', '.join(limits.allowed_services)}." if limits.allowed_services
-                else "."))),
-    ]
-    triples += [(service, iri(SD + "resultFormat"), iri(f.iri))
-                for f in RESULT_FORMATS + GRAPH_FORMATS]
-    if limits.allowed_services:
-        triples.append((service, iri(SD + "feature"), iri(SD + "BasicFederatedQuery")))
-    return _description(triples, result_format)
-
-
-def remote_service_description(endpoint: str, result_format: ResultFormat) -> bytes:
-    """The Service Description an app reading a remote store gives at its own /sparql, which
-    answers no queries: the remote server's public endpoint, where they go (web/README.md)."""
-    service = pyoxigraph.BlankNode("service")
-    return _description([
-        (service, pyoxigraph.NamedNode(RDF_TYPE), pyoxigraph.NamedNode(SD + "Service")),
-        (service, pyoxigraph.NamedNode(SD + "endpoint"), pyoxigraph.NamedNode(endpoint)),
-        (service, pyoxigraph.NamedNode(SD + "supportedLanguage"),
-         pyoxigraph.NamedNode(SD + "SPARQL11Query")),
-        (service, pyoxigraph.NamedNode(RDFS_COMMENT), pyoxigraph.Literal(
-            "The knowledge graph of this bcic app (rules, submissions, reports, provenance; see "
-            "docs/store.md) is kept on this SPARQL server, which answers queries itself: the "
-            "app's own /sparql answers none.")),
-    ], result_format)
-
-
-def _description(triples: list[tuple[pyoxigraph.BlankNode, pyoxigraph.NamedNode, Term]],
-                 result_format: ResultFormat) -> bytes:
-    """The triples of a service description written in `result_format`."""
-    body = pyoxigraph.serialize(
-        [pyoxigraph.Triple(s, p, o) for s, p, o in triples],
-        format=getattr(pyoxigraph.RdfFormat, result_format.engine_name),
-        prefixes={"sd": SD, "formats": FORMATS_NS,
-                  "rdfs": "http://www.w3.org/2000/01/rdf-schema#"}
-        if result_format.engine_name in ("TURTLE", "RDF_XML") else None)
-    assert body is not None  # no output file given: the bytes are returned
-    return body
 
 
 _MAY_NAME_A_DATASET = re.compile("from", re.IGNORECASE)  # a shortcut only: FROM needs the word

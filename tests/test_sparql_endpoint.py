@@ -32,7 +32,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
-from rdflib import Graph
+from rdflib import RDF, RDFS, Graph, Literal, Namespace
 from SPARQLWrapper import JSON, TURTLE, XML, SPARQLWrapper
 
 from checker import query_worker
@@ -903,7 +903,7 @@ def test_bare_get_answers_the_service_description(client: FlaskClient) -> None:
           ?service a sd:Service ; sd:endpoint ?endpoint ; sd:supportedLanguage ?language ;
                    sd:feature sd:UnionDefaultGraph ; sd:resultFormat ?format ;
                    sd:defaultDataset/sd:defaultGraph/<http://www.w3.org/2000/01/rdf-schema#comment>
-                   ?comment }} GROUP BY ?endpoint ?language ?comment""")
+                   ?comment FILTER(LANG(?comment) = "en") }} GROUP BY ?endpoint ?language ?comment""")
     rows = [tuple(row) for row in answer]  # type: ignore[arg-type]  # rdflib's union result type
     assert len(rows) == 1
     endpoint, language, formats, comment = rows[0]
@@ -911,6 +911,32 @@ def test_bare_get_answers_the_service_description(client: FlaskClient) -> None:
     assert str(language) == SD + "SPARQL11Query"
     assert int(str(formats)) == 8
     assert "union of all named graphs" in str(comment)
+
+
+def test_the_service_description_names_every_kind_of_graph_in_zh_and_en(
+        client: FlaskClient) -> None:
+    """It said the default graph was the union of "rules, submissions, reports, provenance", in
+    English only, and named no graph: the summary, actual-values and archive graphs went unsaid."""
+    graph = Graph().parse(data=client.get("/sparql").get_data(as_text=True), format="turtle")
+    sd, comment = Namespace(SD), RDFS.comment
+    dataset = graph.value(graph.value(predicate=RDF.type, object=sd.Service), sd.defaultDataset)
+    named = {str(graph.value(entry, sd.name)): {c.language for c in graph.objects(entry, comment)
+                                                if isinstance(c, Literal)}
+             for entry in graph.objects(dataset, sd.namedGraph)}
+    root = "https://w3id.org/bcic/graph/"
+    assert named == {root + name: {"zh", "en"} for name in (
+        "rules/ontology", "rules/shapes", "rules/archive", "provenance", "summary")}
+    per_revision = {c.language: str(c) for c in graph.objects(dataset, comment)
+                    if isinstance(c, Literal)}
+    for pattern in ("submission/{key}/{revision}", "report/{key}/{revision}",
+                    "actual-values/{indicator}/{year}[/{unit}]"):
+        assert root + pattern in per_revision["en"] and root + pattern in per_revision["zh"]
+    default = {c.language: str(c) for c in graph.objects(graph.value(dataset, sd.defaultGraph),
+                                                         comment) if isinstance(c, Literal)}
+    assert "actual-values" in default["en"] and "默认图是全部命名图的并集" in default["zh"]
+    service = graph.value(predicate=RDF.type, object=sd.Service)
+    limits = {c.language for c in graph.objects(service, comment) if isinstance(c, Literal)}
+    assert limits == {"zh", "en"}
 
 
 @pytest.mark.parametrize("accept, location", [

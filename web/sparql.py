@@ -31,9 +31,8 @@ from checker.sparql_service import (
     not_acceptable,
     prepare_query,
     refuse_update,
-    remote_service_description,
-    service_description,
 )
+from checker.service_description import remote_service_description, service_description
 from checker.store.guard import QueryForm
 
 from . import query_service
