@@ -22,6 +22,7 @@ from .cluster_list import name_in
 from .errors import InputError
 from .i18n import Lang, message
 from .indicator_scheme import Indicator, indicator_scheme
+from .own_benchmark import check_named_once
 from .render.cells import table_cell
 from .render.results import aligned_table
 from .store.guard import checked_iri
@@ -62,11 +63,12 @@ def benchmark_command(ctx: click.Context, clusters: tuple[str, ...], codes: tupl
     """
     ctx.meta[LANG_META_KEY] = lang
     indicators = _indicators(codes, group_codes)
+    iris = [checked_iri(text) for text in clusters]
+    check_named_once([str(iri) for iri in iris])  # before the store: nothing to read
     with store_to_read(location, lang, engine, user) as store:
         stored = {s.cluster: s for s in stored_clusters(store)}
         refs = []
-        for text in clusters:
-            iri = checked_iri(text)
+        for iri in iris:
             if iri not in stored:
                 raise InputError.of("error.benchmark.not_stored", cluster=iri)
             refs.append(stored_ref(stored[iri]))

@@ -177,6 +177,24 @@ def test_a_repeated_parameter_is_a_400_saying_what_the_cli_says(
     assert said.startswith({"en": "parameter year ", "zh": "参数 year "}[lang]) and said in cli.output
 
 
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "is the compared cluster itself, and a cluster cannot be its own benchmark (9.3.2 c)"),
+    ("zh", "就是被对比的产业集群本身，产业集群不能作为自己的标杆（9.3.2 c)")])
+def test_a_cluster_as_its_own_benchmark_is_refused_by_the_api_and_the_cli(
+        client: FlaskClient, store_dir: Path, lang: str, said: str) -> None:
+    """It answered 200 (exit 0), every difference 0, while the cluster pages refused it."""
+    response = client.get(f"/api/queries/indicators-vs-benchmark?cluster={DEHUA}"
+                          f"&benchmark={DEHUA}&lang={lang}")
+    cli = CliRunner().invoke(main, ["queries", "run", "indicators-vs-benchmark", "--param",
+                                    f"cluster={DEHUA}", "--param", f"benchmark={DEHUA}",
+                                    "--lang", lang, "--store", str(store_dir)])
+    message = response.get_json()["message"]
+    assert response.status_code == 400 and cli.exit_code == 2
+    assert message.startswith({"en": f"parameter benchmark: {DEHUA} ",
+                               "zh": f"参数 benchmark：{DEHUA} "}[lang])
+    assert said in message and message in cli.output
+
+
 def test_a_repeated_lang_is_refused_too(client: FlaskClient) -> None:
     response = client.get(f"/api/queries/indicators-vs-targets?cluster={DEHUA}&lang=zh&lang=en")
     assert response.status_code == 400

@@ -70,3 +70,14 @@ def test_bad_input_exits_2_and_says_what(runner: CliRunner, sample_store: Path,
                                          args: list[str], text: str) -> None:
     result = runner.invoke(main, ["benchmark", *args, "--store", str(sample_store)])
     assert result.exit_code == 2 and text in result.output
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", f"{DEHUA} is named twice, and a cluster cannot be its own benchmark (9.3.2 c)"),
+    ("zh", f"{DEHUA} 被指定了两次，产业集群不能作为自己的标杆（9.3.2 c)")])
+def test_a_cluster_named_twice_is_refused_not_compared_with_itself(
+        runner: CliRunner, sample_store: Path, lang: str, said: str) -> None:
+    """`bcic benchmark X X` showed two columns of one cluster, every score 100."""
+    result = runner.invoke(main, ["benchmark", DEHUA, DATANG, DEHUA, "--store", str(sample_store),
+                                  "--lang", lang])
+    assert result.exit_code == 2 and said in result.output

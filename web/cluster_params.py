@@ -13,6 +13,7 @@ from checker.cluster_dashboard import ClusterRef
 from checker.cluster_list import filter_text
 from checker.history import ClusterSummary
 from checker.indicator_scheme import Indicator, IndicatorScheme
+from checker.own_benchmark import check_other_cluster
 from checker.queries import values_given_once
 from checker.store.base import cluster_key
 
@@ -83,11 +84,11 @@ def clusters_param(choices: Sequence[ClusterRef], name: str = "cluster") -> list
 def benchmark_param(choices: Sequence[ClusterRef], default: ClusterRef | None,
                     own_key: str) -> ClusterRef | None:
     """`?benchmark=<key>`: absent → the default; empty → none; otherwise one of the choices.
-    The compared cluster's own key is refused by name: 9.3.2 c) compares with a benchmark, another
-    cluster (its own past is 9.3.2 b), the history comparison)."""
+    The compared cluster's own key is refused as every path refuses it (checker/own_benchmark.py,
+    9.3.2 c))."""
     if "benchmark" not in request.args:
         return default
-    if any(k.strip() == own_key for k in request.args.getlist("benchmark")):
-        raise BadRequest(ui("clusters.error.own_benchmark", given=own_key))
+    for given in request.args.getlist("benchmark"):
+        check_other_cluster(own_key, given.strip())
     chosen = clusters_param(choices, "benchmark")
     return chosen[0] if chosen else None

@@ -84,6 +84,19 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "there is no 9.1.4 indicator with the code {code} (codes look like b.1.1)",
         "zh": "9.1.4 中没有编号为 {code} 的指标（编号形如 b.1.1）",
     },
+    "error.benchmark.own": {
+        "en": "parameter {name}: {given} is the compared cluster itself, and a cluster cannot "
+              "be its own benchmark (9.3.2 c) compares with another cluster, 9.3.2 b) with its "
+              "own history)",
+        "zh": "参数 {name}：{given} 就是被对比的产业集群本身，产业集群不能作为自己的标杆"
+              "（9.3.2 c) 与另一产业集群对比，9.3.2 b) 与自身历史同期对比）。",
+    },
+    "error.benchmark.named_twice": {
+        "en": "{cluster} is named twice, and a cluster cannot be its own benchmark (9.3.2 c) "
+              "compares with another cluster, 9.3.2 b) with its own history)",
+        "zh": "{cluster} 被指定了两次，产业集群不能作为自己的标杆（9.3.2 c) 与另一产业集群对比，"
+              "9.3.2 b) 与自身历史同期对比）",
+    },
     "error.benchmark.group": {
         "en": "there is no 9.1.4 indicator group with the code {code} (e.g. b.1)",
         "zh": "9.1.4 中没有编号为 {code} 的指标组（如 b.1）",

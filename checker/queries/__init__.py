@@ -28,6 +28,7 @@ from rdflib.term import Node
 from ..errors import CheckerError, InputError, NotFoundError, SummaryOutdatedError
 from ..i18n import LANGUAGES, Lang, Listed
 from ..iri_policy import iri_problem
+from ..own_benchmark import check_other_cluster
 from ..store.base import SUMMARY_GRAPH, Store
 from ..store.summary import ACTUAL_VALUES_ROOT
 from ..store.guard import OwnQuery, QueryForm, check_query, inspect_query
@@ -45,6 +46,8 @@ _PARAM = re.compile(r'(?P<name>[A-Za-z][A-Za-z0-9_]*) (?P<kind>iri|literal|integ
 # takes the whole line out when the parameter has none.
 _PLACEHOLDER = re.compile(r"^(?P<indent>[ \t]*)VALUES \?(?P<name>[A-Za-z][A-Za-z0-9_]*) "
                           r"\{ UNDEF \}[ \t]*(?:\n|\Z)", re.MULTILINE)
+# `# benchmark: NAME of NAME`: the first parameter is the second's benchmark (9.3.2 c)).
+_BENCHMARK = re.compile(r"(?P<benchmark>[A-Za-z][A-Za-z0-9_]*) of (?P<cluster>[A-Za-z][A-Za-z0-9_]*)")
 _INTEGER = re.compile(r"[+-]?[0-9]+")
 MAX_INTEGER_DIGITS = 18  # so that every value fits a signed 64-bit integer, whatever the store
 MOST_PAGE_NUMBER = 10 ** MAX_INTEGER_DIGITS - 1  # the largest offset or limit of a page
@@ -90,6 +93,8 @@ class NamedQuery:
     params: tuple[QueryParam, ...]
     text: str
     variants: Mapping[str, str] = field(default_factory=dict)  # engine -> its own text
+    # (benchmark, cluster): parameters never given one value, a cluster is not its own benchmark
+    benchmark_of: tuple[str, str] | None = None
 
     def text_for(self, engine: str | None) -> str:
         """The SPARQL text run on `engine`: its own text when it has one, else the standard."""
@@ -133,6 +138,10 @@ def bind(query: NamedQuery, values: Mapping[str, str], *, keep_placeholders: boo
     """
     _check_names(query, values)
     terms = {p.name: _term(p, values[p.name]) for p in query.params if values.get(p.name)}
+    if query.benchmark_of is not None:
+        benchmark, cluster = query.benchmark_of
+        if benchmark in terms and cluster in terms:
+            check_other_cluster(values[cluster], values[benchmark], benchmark)
 
     def substitute(match: re.Match[str]) -> str:
         term = terms.get(match["name"])
@@ -364,21 +373,34 @@ def parse_named_query(name: str, text: str) -> NamedQuery:
         if match is None:
             raise _malformed(name, f"header line not 'key: value': {line!r}")
         fields.setdefault(match["key"], []).append(match["value"])
-    allowed = {"clause", "param"} | {f"{k}@{lang}" for k in ("title", "description")
+    allowed = {"clause", "param", "benchmark"} | {f"{k}@{lang}" for k in ("title", "description")
                                      for lang in LANGUAGES}
     if extra := sorted(set(fields) - allowed):
         raise _malformed(name, f"unknown header key(s) {', '.join(extra)}")
     title, description = (_by_language(name, fields, key) for key in ("title", "description"))
-    if len(fields.get("clause", [])) > 1 or any(len(fields[f"title@{lang}"]) > 1
-                                                 for lang in LANGUAGES):
-        raise _malformed(name, "title and clause are given once")
+    if any(len(fields.get(key, [])) > 1 for key in ("clause", "benchmark")) or any(
+            len(fields[f"title@{lang}"]) > 1 for lang in LANGUAGES):
+        raise _malformed(name, "title, clause and benchmark are given once")
     params = tuple(_param(name, line) for line in fields.get("param", []))
     if reserved := sorted({p.name for p in params} & {*PAGE_PARAMS, "lang"}):
         raise _malformed(name, f"parameter name(s) {', '.join(reserved)} choose a page or the "
                                f"language; give the parameter another name")
     _check_placeholders(name, text, params)
     clause = fields.get("clause", [None])[0]
-    return NamedQuery(name, title, description, clause, params, text)
+    return NamedQuery(name, title, description, clause, params, text,
+                      benchmark_of=_benchmark_of(name, fields.get("benchmark"), params))
+
+
+def _benchmark_of(name: str, lines: list[str] | None,
+                  params: tuple[QueryParam, ...]) -> tuple[str, str] | None:
+    """The `# benchmark: NAME of NAME` pair, two IRI parameters of the query; None without one."""
+    if lines is None:
+        return None
+    match = _BENCHMARK.fullmatch(lines[0])
+    iris = {p.name for p in params if p.kind is ParamKind.IRI}
+    if match is None or not {match["benchmark"], match["cluster"]} <= iris:
+        raise _malformed(name, f"benchmark not 'NAME of NAME', two iri parameters: {lines[0]!r}")
+    return match["benchmark"], match["cluster"]
 
 
 def _by_language(name: str, fields: Mapping[str, list[str]], key: str) -> dict[Lang, str]:

@@ -34,12 +34,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "clusters.error.unknown_param": {
         "en": "Parameter {name}: no cluster is known by the key {given}.",
         "zh": "参数 {name}：没有键为 {given} 的产业集群。"},
-    "clusters.error.own_benchmark": {
-        "en": "Parameter benchmark: {given} is the compared cluster itself, and a cluster cannot "
-              "be its own benchmark (9.3.2 c) compares with another cluster, 9.3.2 b) with its "
-              "own history).",
-        "zh": "参数 benchmark：{given} 就是被对比的产业集群本身，产业集群不能作为自己的标杆"
-              "（9.3.2 c) 与另一产业集群对比，9.3.2 b) 与自身历史同期对比）。"},
     "clusters.error.no_clusters": {
         "en": "Name at least one stored cluster: cluster=<key> (repeatable).",
         "zh": "请至少指定一个已存储的产业集群：cluster=<键>（可重复）。"},
