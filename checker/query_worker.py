@@ -29,7 +29,7 @@ import pyoxigraph
 from .errors import CheckerError, NotAcceptableError, QueryRefusedError, StoreError
 from .memory_limit import limit_growth
 from .snapshot_leases import SnapshotLease, take_lease
-from .sparql_syntax import undeclared_prefix
+from .sparql_syntax import engine_refusal
 
 PREFIXES = {
     "bcic": "https://w3id.org/bcic/ontology#", "req": "https://w3id.org/bcic/req/gbt-draft/",
@@ -157,8 +157,7 @@ def _refusal(error: Exception, query: str) -> CheckerError:
     if isinstance(error, CheckerError):
         return error
     if isinstance(error, SyntaxError):
-        return (undeclared_prefix(query, error.msg or "")
-                or QueryRefusedError.of("error.sparql.invalid", detail=error.msg or error))
+        return engine_refusal(query, error.msg or str(error))
     if isinstance(error, _NoSnapshot):  # the client is told no path: the operator is
         _LOG.warning("bcic query worker: there is no snapshot at %s yet", error.link)
         return StoreError.of("error.store.no_snapshot")

@@ -160,6 +160,20 @@ def undeclared_prefix(text: str, message: str) -> QueryRefusedError | None:
     return _at_token(text, token, True)
 
 
+def engine_refusal(text: str, message: str) -> QueryRefusedError:
+    """The refusal for pyoxigraph's SyntaxError `message` about a text the guard let pass: an
+    undeclared prefix by its name, else where the engine stops, never its parser's list of the
+    tokens it expected (hundreds of characters of grammar, SPARQL 1.2's among them)."""
+    undeclared = undeclared_prefix(text, message)
+    if undeclared is not None:
+        return undeclared
+    found = _AT.match(message)
+    if found is None or "expected" not in message:
+        return QueryRefusedError.of("error.sparql.invalid", detail=message)
+    return QueryRefusedError.of("error.sparql.engine_refused", line=int(found[1]),
+                                column=int(found[2]))
+
+
 def _first_undeclared(text: str, tokens: list[_Token]) -> _Token | None:
     """The first prefixed name whose prefix no PREFIX of the text declares (a SPARQL query
     declares them all in its prologue, before any use)."""
@@ -199,6 +213,12 @@ def names_an_update(text: str) -> bool:
     update operation: for text no parser here reads (a vendor's extension), which may be sent
     to a server only when it cannot be an update."""
     return any(text[t.start:t.end].upper() in UPDATE_WORDS for t in _tokens(text))
+
+
+def token_spans(text: str) -> list[tuple[int, int]]:
+    """Where each token of the text begins and ends (character offsets), spaces and comments
+    left out: IRIs, strings, variables, names and operators as a SPARQL parser reads them."""
+    return [(token.start, token.end) for token in _tokens(text)]
 
 
 def _tokens(text: str) -> list[_Token]:

@@ -105,8 +105,12 @@ def test_a_cluster_without_a_name_is_not_said_to_be_missing(
     ("SELECT * { BIND(xsd:integer(\"1\") AS ?x) }",
      "the SPARQL query is not valid: the prefix xsd: of “xsd:integer” at line 1, column 17 is not "
      "declared (PREFIX xsd: <…>)"),
+    ("SELECT ?x WHERE { ?s ?p ?o } GROUP BY ?s",
+     "the SPARQL query is not valid: ?x at line 1, column 8 is projected but not grouped "
+     "(GROUP BY ?s) nor aggregated (SPARQL 1.1 §11.4): group by it too or aggregate it "
+     "(SAMPLE(?x) …)"),
 ], ids=["undeclared-prefix-in-ask", "incomplete-triple", "escape-of-no-character",
-        "byte-not-utf8", "undeclared-prefix-of-a-function"])
+        "byte-not-utf8", "undeclared-prefix-of-a-function", "projected-not-grouped"])
 def test_a_malformed_query_on_the_store_names_the_offending_token(
         sample_store: Path, query: str, said: str) -> None:
     result = CliRunner().invoke(main, ["query", query, "--store", str(sample_store)])

@@ -40,6 +40,41 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "the SPARQL query is not valid: {detail}",
         "zh": "该 SPARQL 查询无效：{detail}",
     },
+    "error.sparql.ungrouped": {
+        "en": "the SPARQL query is not valid: ?{var} at line {line}, column {column} is projected "
+              "but neither grouped nor aggregated, in a query with an aggregate (SPARQL 1.1 "
+              "§11.4): add GROUP BY ?{var} or aggregate it (SAMPLE(?{var}), COUNT(?{var}) …)",
+        "zh": "该 SPARQL 查询无效：第 {line} 行第 {column} 列的 ?{var} 被投影，但查询含聚合函数而它既未"
+              "分组也未聚合（SPARQL 1.1 §11.4）：请添加 GROUP BY ?{var}，或对它使用聚合函数（"
+              "SAMPLE(?{var})、COUNT(?{var}) 等）",
+    },
+    "error.sparql.not_grouped": {
+        "en": "the SPARQL query is not valid: ?{var} at line {line}, column {column} is projected "
+              "but not grouped (GROUP BY {keys}) nor aggregated (SPARQL 1.1 §11.4): group by it "
+              "too or aggregate it (SAMPLE(?{var}) …)",
+        "zh": "该 SPARQL 查询无效：第 {line} 行第 {column} 列的 ?{var} 被投影，但未分组（GROUP BY "
+              "{keys}）也未聚合（SPARQL 1.1 §11.4）：请也按它分组，或对它使用聚合函数（SAMPLE(?{var}) "
+              "等）",
+    },
+    "error.sparql.star_grouped": {
+        "en": "the SPARQL query is not valid: SELECT * at line {line}, column {column} in a query "
+              "with GROUP BY or an aggregate (SPARQL 1.1 §18.2.4.1): name the grouped variables "
+              "and aggregates to project",
+        "zh": "该 SPARQL 查询无效：第 {line} 行第 {column} 列的 SELECT * 所在查询含 GROUP BY 或聚合函数"
+              "（SPARQL 1.1 §18.2.4.1）：请写明要投影的分组变量和聚合",
+    },
+    "error.sparql.misplaced_aggregate": {
+        "en": "the SPARQL query is not valid: the aggregate {name} at line {line}, column {column} "
+              "is outside SELECT, HAVING and ORDER BY, the only places one may stand (SPARQL 1.1 "
+              "§11, §18.2.4.1)",
+        "zh": "该 SPARQL 查询无效：第 {line} 行第 {column} 列的聚合函数 {name} 不在 SELECT、HAVING 或 "
+              "ORDER BY 中，而聚合函数只能出现在这三处（SPARQL 1.1 §11、§18.2.4.1）",
+    },
+    "error.sparql.engine_refused": {
+        "en": "the SPARQL query is not valid: the query engine refuses it at line {line}, column "
+              "{column}",
+        "zh": "该 SPARQL 查询无效：查询引擎在第 {line} 行第 {column} 列处拒绝了它",
+    },
     "error.sparql.unsupported": {
         "en": "the SPARQL query asks for what the engine does not support: {detail}",
         "zh": "该 SPARQL 查询要求查询引擎不支持的功能：{detail}",

@@ -27,6 +27,7 @@ from rdflib.plugins.sparql.sparql import Prologue
 from rdflib.term import Variable
 
 from ..errors import InputError, QueryRefusedError
+from ..sparql_grouping import grouping_refusal
 from ..sparql_syntax import full_stops, prefix_refusal, syntax_refusal, text_refusal
 
 # rdflib's SPARQL grammar is pyparsing's, which is not safe for two threads at once: it learns how
@@ -125,6 +126,8 @@ def _inspected(text: str) -> QueryInfo:
     except RecursionError as error:
         raise QueryRefusedError.of("error.sparql.unparsable", detail=error) from None
     _check_chains(tree)
+    if (grouping := grouping_refusal(tree, text)) is not None:  # pyoxigraph's words are its grammar's
+        raise grouping
     # Read before rdflib's algebra sees the tree: translateQuery rewrites it in place, and drops
     # a SERVICE inside FILTER (NOT) EXISTS on the way.
     uses_service = any(keyword == "SERVICE" for keyword in _refused(tree))

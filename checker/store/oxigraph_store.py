@@ -25,7 +25,7 @@ from ..errors import (InputError, NoAnswerError, NotFlushedError, QueryRefusedEr
                       RevisionExistsError, StoreError, StoreLockedError)
 from ..i18n import Phrase, phrase
 from ..loading.rdfterms import OxigraphTerm, from_oxigraph, named_node, to_oxigraph
-from ..sparql_syntax import undeclared_prefix
+from ..sparql_syntax import engine_refusal
 from ..timestamps import answered
 from .base import (ONTOLOGY_GRAPH, PROVENANCE_GRAPH, RULES_ARCHIVE_GRAPH, SHAPES_GRAPH,
                    MakeRecord, RevisionInfo, RevisionRecord, Triple)
@@ -220,8 +220,7 @@ class OxigraphStore:
         try:
             return self._call(lambda store: store.query(query, use_default_graph_as_union=union))
         except SyntaxError as error:
-            raise (undeclared_prefix(query, error.msg)
-                   or QueryRefusedError.of("error.sparql.invalid", detail=error.msg)) from None
+            raise engine_refusal(query, error.msg) from None
         except RuntimeError as error:
             raise QueryRefusedError.of("error.sparql.unsupported", detail=error) from None
 
