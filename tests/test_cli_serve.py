@@ -71,6 +71,41 @@ def test_port_0_says_the_port_it_listens_on(tmp_path: Path) -> None:
         server.wait(timeout=30)
 
 
+def test_raw_bytes_beyond_ascii_in_a_request_line_are_waitress_s_400_as_the_readme_says(
+        tmp_path: Path) -> None:
+    """web/README.md (/sparql) says what a client that sends a URL unescaped (curl) gets: waitress
+    refuses the request line itself (400 "Bad URI", plain text), before the app; percent-encoded,
+    as RFC 3986 asks, the same URL is answered. A waitress that took such bytes would make the
+    README wrong, and this test fail."""
+    server = subprocess.Popen([sys.executable, "-m", "checker.cli", "serve", "--port", "0",
+                               "--store", str(tmp_path / "store")],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        assert server.stderr is not None
+        port = next(int(found.group(1)) for line in server.stderr
+                    if (found := re.search(r"serving http://127\.0\.0\.1:(\d+)/", line)))
+
+        def answer(target: bytes) -> bytes:
+            with socket.create_connection(("127.0.0.1", port), timeout=30) as client:
+                client.sendall(b"GET " + target + b" HTTP/1.1\r\nHost: x\r\n"
+                               b"Connection: close\r\n\r\n")
+                received = b""
+                while chunk := client.recv(65536):
+                    received += chunk
+                return received
+
+        for raw in ("/api/clusters?q=德化", "/?q=德化", '/sparql?query=ASK{?s ?p "德"}'):
+            refused = answer(raw.replace(" ", "%20").encode())
+            head, _, body = refused.partition(b"\r\n\r\n")
+            assert head.startswith(b"HTTP/1.1 400 Bad Request") and b"Bad URI" in body
+            assert b"Access-Control-Allow-Origin" not in head  # the app never ran
+        escaped = answer(b"/api/clusters?q=" + urllib.parse.quote("德化").encode())
+        assert escaped.startswith(b"HTTP/1.1 200 OK") and b"application/json" in escaped
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
 def test_an_idle_connection_is_closed_after_the_channel_timeout(tmp_path: Path) -> None:
     """A connection that sends nothing is let go (slowloris holds connections open): with
     --channel-timeout 2 it is closed within seconds, not waitress's two minutes."""

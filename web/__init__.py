@@ -166,7 +166,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
 def _escaped_query_string(wsgi_app: WSGIApplication) -> WSGIApplication:
     """The app behind URLs whose query string may hold raw bytes beyond ASCII (browsers escape
-    them, curl may not): they reach it %-escaped, as a browser sends them. werkzeug's
+    them, curl may not), for a server that passes them on as PEP 3333 says (waitress and gunicorn
+    refuse such a request line with 400 before any app runs: web/README.md, /sparql): they reach
+    it %-escaped, as a browser sends them. werkzeug's
     `request.args` fails on raw bytes that are not UTF-8, even in the error handler asked to say
     so; escaped, they are refused where it matters (/sparql: 400, not UTF-8)."""
     def escaped(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
