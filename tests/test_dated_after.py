@@ -34,7 +34,7 @@ TODAY = date(2026, 1, 15)  # the day the tests' reports are made
 DUTY = URIRef(EX + "fulfil-4.2.1-a")  # 4.2.1 a), on the manual-review checklist
 DUTY_DOCUMENT = URIRef(EX + "evd-4.2.1-a")  # the evidence document it generated
 REVIEW = URIRef(EX + "strategy-review")  # 6.2 d)
-DRIVE_ANALYSIS = URIRef(EX + "vc-drive")  # 5.2.1, met by data alone
+STRUCTURE_ANALYSIS = URIRef(EX + "vc-structure")  # 5.2.2, met by data alone
 ACTUAL = URIRef(EX + "obs-LocationAdvantage-2024-actual")  # 9.2.3
 TARGET = URIRef(EX + "obs-LocationAdvantage-2025-target")
 # Spelled out: a module-level rdflib XSD namespace makes pytest's collection warn.
@@ -129,12 +129,12 @@ def test_an_actual_value_for_2099_leaves_9_2_3_awaiting_review() -> None:
 
 
 def test_a_met_provision_resting_on_a_later_record_awaits_the_evaluator() -> None:
-    """5.2.1 asks nothing of the evaluator; its analysis dated 2099 makes it wait for one, and
+    """5.2.2 asks nothing of the evaluator; its analysis dated 2099 makes it wait for one, and
     the verdict says why, not that a lead-in follows its items."""
     before = validate_graph(dehua(), today=TODAY)
-    report = report_with(DRIVE_ANALYSIS, DCTERMS.date, day("2099-01-01"))
-    assert before.outcome("5.2.1").status is Status.MET
-    assert report.outcome("5.2.1").status is Status.MANUAL_REVIEW and report.conforms
+    report = report_with(STRUCTURE_ANALYSIS, DCTERMS.date, day("2099-01-01"))
+    assert before.outcome("5.2.2").status is Status.MET
+    assert report.outcome("5.2.2").status is Status.MANUAL_REVIEW and report.conforms
     assert (report.overall.met, report.overall.pending) == (before.overall.met - 1,
                                                             before.overall.pending + 1)
     lines = report_outline(report, "en").verdict_lines
@@ -167,8 +167,8 @@ def test_a_record_dated_by_the_report_s_day_is_unaffected(value: Literal) -> Non
 
 
 def test_the_day_after_the_report_is_flagged() -> None:
-    report = report_with(DRIVE_ANALYSIS, DCTERMS.date, day("2026-01-16"))
-    assert warnings(report, "5.2.1") == [(DRIVE_ANALYSIS, "2026-01-16")]
+    report = report_with(STRUCTURE_ANALYSIS, DCTERMS.date, day("2026-01-16"))
+    assert warnings(report, "5.2.2") == [(STRUCTURE_ANALYSIS, "2026-01-16")]
 
 
 def test_a_target_for_a_later_year_is_unaffected() -> None:

@@ -104,7 +104,7 @@ def test_an_analysis_attributed_to_anyone_but_the_body_is_reported_under_5_2_1(
 def test_a_member_named_beside_the_body_is_welcome_and_alone_is_not_enough() -> None:
     data = dehua()
     assert (DRIVE_ANALYSIS, PROV.wasAttributedTo, BODY) in data  # with a member college
-    assert validate_graph(data).outcome("5.2.1").status is Status.MET
+    assert validate_graph(data).outcome("5.2.1").status is Status.MANUAL_REVIEW  # no gap
     data.remove((DRIVE_ANALYSIS, PROV.wasAttributedTo, BODY))
     assert frame_results(validate_graph(data), "5.2.1", "ByBody")
 
@@ -169,7 +169,7 @@ def test_a_member_of_the_body_counts_for_7_4_2_and_7_4_3_only_in_the_role_the_cl
     data.remove((activity, PROV.wasAssociatedWith, URIRef(EX + own_member)))
     data.add((activity, PROV.wasAssociatedWith, URIRef(EX + member)))
     status = validate_graph(data).outcome(requirement_id).status
-    assert status is (Status.MET if met else Status.NOT_MET)
+    assert status is (Status.MANUAL_REVIEW if met else Status.NOT_MET)  # no gap, or a gap
 
 
 def test_an_undated_environment_monitoring_is_reported_under_8_1_4() -> None:

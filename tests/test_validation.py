@@ -134,13 +134,14 @@ def test_duties_of_a_role_the_body_lacks_are_not_applicable() -> None:
 
 
 def test_a_subclass_instance_counts_for_its_superclass_requirement() -> None:
-    """A bcic:QualityStandard is an bcic:AdoptedStandard (7.3.1) through the class hierarchy."""
+    """A bcic:QualityStandard is an bcic:AdoptedStandard (7.3.1) through the class hierarchy: no
+    gap, 7.3.1 awaiting the evaluator as with the sample's own standards."""
     data = Graph().parse(EXAMPLES_DIR / "dehua-ceramics.ttl")
     adopted = [s for s in data.subjects(RDF.type, BCIC.AdoptedStandard)]
     for node in adopted:
         data.remove((node, RDF.type, BCIC.AdoptedStandard))
         data.add((node, RDF.type, BCIC.QualityStandard))
-    assert adopted and validate_graph(data).outcome("7.3.1").status is Status.MET
+    assert adopted and validate_graph(data).outcome("7.3.1").status is Status.MANUAL_REVIEW
 
 
 def test_a_submission_about_two_clusters_is_refused_naming_both() -> None:
