@@ -153,6 +153,32 @@ def test_an_actor_the_body_does_not_count_among_its_members_is_not_the_clusters(
     assert "培育主体中担任" in render_report(report, "text", "zh")
 
 
+@pytest.mark.parametrize("requirement_id, kind, zh, en", [
+    ("7.4.2", BCIC.IndustryOrganisation, "质量攻关未由培育主体成员中的行业协会牵头",
+     "The quality project is led by no industry association that is a member of the cultivation body"),
+    ("7.4.3", BCIC.IndustryEnterprise, "先进管理模式的导入未关联培育主体成员中的企业",
+     "The management model adoption names no enterprise that is a member of the cultivation body"),
+], ids=["7.4.2", "7.4.3"])
+def test_the_finding_on_a_cluster_actor_outside_the_body_says_what_is_asked(
+        requirement_id: str, kind: URIRef, zh: str, en: str) -> None:
+    """A firm or an association of the cluster that is not a member of the body is named by the
+    submission: the message does not deny it is in the cluster, it says that no member of the body
+    (docs/model.md, decision 2) adopts or leads."""
+    data = dehua()
+    activity, member, shape = CLUSTER_ACTORS[requirement_id]
+    local = URIRef(EX + "local-non-member")
+    data.remove((activity, PROV.wasAssociatedWith, URIRef(EX + member)))
+    data.add((activity, PROV.wasAssociatedWith, local))
+    data.add((local, RDF.type, kind))
+    data.add((local, RDFS.label, Literal("德化本地某组织（未加入培育主体）", lang="zh")))
+    (result,) = [r for r in validate_graph(data).outcome(requirement_id).results
+                 if r.source_shape == shape]
+    assert result.messages["zh"].startswith(zh) and f"（{requirement_id}）" in result.messages["zh"]
+    assert result.messages["en"].startswith(en) and f"({requirement_id})" in result.messages["en"]
+    assert "in the cluster" not in result.messages["en"] and "within the cluster" not in result.messages["en"]
+    assert "集群内的" not in result.messages["zh"]
+
+
 @pytest.mark.parametrize("requirement_id, member, met", [
     ("7.4.2", "lab-testing", False),  # a third-party institution: no industry association
     ("7.4.2", "assoc-export", True),  # the body's other industry organisation
