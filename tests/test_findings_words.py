@@ -138,9 +138,9 @@ def test_figures_of_another_cluster_are_said_to_be_about_that_cluster_under_9_2_
                 graph.set((observation, BCIC.refCluster, EX.jingdezhen))
     report = _dehua_with(about_jingdezhen)
     zh, en = (_block(report, "9.2.3", lang) for lang in ("zh", "en"))
-    assert "…/obs-ExportRate-2020-actual：“所属集群”为“景德镇陶瓷产业集群”；没有“培育主体”以“培育”指向它" in zh
+    assert "…/obs-ExportRate-2020-actual：“所属集群”为“景德镇陶瓷产业集群”；没有“培育主体”以“所培育的产业集群”指向它" in zh
     assert ("…/obs-ExportRate-2020-actual: its “cluster” is “Jingdezhen ceramics industrial "
-            "cluster”; no “cultivation body” refers to it through “cultivates”") in en
+            "cluster”; no “cultivation body” refers to it through “cultivated cluster”") in en
     assert "›" not in zh + en
 
 

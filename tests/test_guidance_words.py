@@ -82,6 +82,22 @@ def test_no_hint_nests_brackets(meitan: Report, lang: Lang) -> None:
     assert _bracket_depth("（其须有“角色”（org:role））") == 2
 
 
+@pytest.mark.parametrize("lang, said, not_said", [
+    ("zh", "指向一项“培育主体”（bcic:CultivationBody），其写明“所培育的产业集群”（bcic:cultivates）",
+     ("写明“培育”", "以“培育”指向")),
+    ("en", "pointing to a “cultivation body” (bcic:CultivationBody) that has “cultivated cluster” "
+           "(bcic:cultivates)", ("has “cultivates”", "through “cultivates”")),
+], ids=["zh", "en"])
+def test_hints_name_the_cluster_the_body_cultivates_not_a_verb(
+        meitan: Report, lang: Lang, said: str, not_said: tuple[str, ...]) -> None:
+    """The body that cultivates this cluster (4.1, and every record the body answers for) names
+    the cluster it cultivates: a hint asks for that value, said as a thing, never “其写明“培育”” /
+    “that has “cultivates””, a verb with nothing after it."""
+    hints = _every_hint(meitan, lang)
+    assert [h for h in hints if said in h]
+    assert not [h for h in hints if any(words in h for words in not_said)]
+
+
 @pytest.mark.parametrize("lang, words", [
     ("zh", "写明“相关责任方”（prov:wasAssociatedWith）由一项“成员关系”（org:Membership）以“成员”"
            "（org:member）指向；"),
@@ -160,10 +176,10 @@ def test_a_datatype_without_words_of_its_own_is_named_by_its_prefixed_name(
 
 @pytest.mark.parametrize("lang, said, once", [
     ("zh", "“所属集群”（bcic:refCluster）指向一项“产业集群”（bcic:IndustrialCluster），并由一项“培育主体”"
-           "以“培育”指向它；", "“所属集群”"),
+           "以“所培育的产业集群”指向它；", "“所属集群”"),
     ("en", "“cluster” (bcic:refCluster) pointing to an “industrial cluster” "
            "(bcic:IndustrialCluster), with a “cultivation body” referring to it through "
-           "“cultivates”; ", "“cluster”"),
+           "“cultivated cluster”; ", "“cluster”"),
 ], ids=["zh", "en"])
 def test_the_hint_of_9_2_3_names_the_observations_cluster_once(
         meitan: Report, lang: Lang, said: str, once: str) -> None:

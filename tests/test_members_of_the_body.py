@@ -113,7 +113,7 @@ def test_a_platform_set_up_through_another_bodys_government_member_fails_7_4_4(
     # 德化县市场监督管理局 has a membership: what is wrong with it is said, not that it has none.
     assert ("Dehua County Administration for Market Regulation (…/gov-market): “…/ms-gov-market” "
             "refers to it through “member”, but its “member of” “…/county-committee” lacks "
-            "“cultivates”") in shown
+            "“cultivated cluster”") in shown
     assert "no “membership” refers to it" not in shown
     # The platform's line says what its 归属方 should be, not that it should be a membership.
     assert ("has no “attributed to” that is a “member of this cluster's cultivation body in the "
@@ -315,7 +315,7 @@ def test_a_dedicated_agency_of_another_body_is_not_this_bodys(unit: bool) -> Non
     assert ("– no “cultivation body” referring to it through “has unit” meets the requirement; no "
             "record referring to it through “member” has “member of” that is a “cultivation body” "
             "meeting the requirement (any one of these would do)\n") in en
-    assert "…/jdz-body: lacks “cultivates”" in en
+    assert "…/jdz-body: lacks “cultivated cluster”" in en
     assert ("– 以“下设单位”指向它的“培育主体”均不符合要求；没有以“成员”指向它、且“所属组织”属于符合要求的"
             "“培育主体”的记录（满足其中之一即可）\n") in zh
 
