@@ -139,6 +139,15 @@ class NotFoundError(InputError):
     http_status = 404
 
 
+class NotJudgeableError(InputError):
+    """A judgement of a provision the stored report does not leave to the evaluator (met, not
+    met, not applicable or not used by the data): nothing is written (docs/model.md, decision
+    20)."""
+
+    exit_code = 2
+    http_status = 409
+
+
 class AnswerChangedError(CheckerError):
     """A later page of a named query's answer was asked for with the token of its first page,
     and the data changed since that page was read: this page would not continue the same

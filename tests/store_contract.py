@@ -24,7 +24,7 @@ from http.server import HTTPServer
 import pytest
 from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import PROV
+from rdflib.namespace import DCTERMS, PROV
 
 from checker.errors import QueryRefusedError, RevisionExistsError
 from checker.namespaces import BCIC, REQ
@@ -41,6 +41,7 @@ from checker.store.base import (
     submission_graph_iri,
 )
 from checker.store.base import RULES_ARCHIVE_GRAPH
+from checker.store.judgements import JudgementRecord, judgements_graph_iri
 from checker.store.provenance import provenance_graph
 from checker.store.rules_archive import archived_rulebook_iri, rule_graphs_of
 from checker.store.summary import summary_current
@@ -112,6 +113,31 @@ def numbered_record(cluster: URIRef, number: int, previous: int | None,
         submission.add((EX[f"{marker}-{index}"], EX.position, Literal(index)))
     return RevisionRecord(cluster, number, submission, record.report,
                           provenance_graph(info, previous))
+
+
+def pending_record(cluster: URIRef) -> RevisionRecord:
+    """make_record's first revision, its report leaving 8.2.6 (shall-level, as it states) to the
+    evaluator (earl:cantTell) and judging 4.3.2 met: no gap."""
+    record, _info = make_record(cluster, 1, conforms=True)
+    report = Graph()
+    for rid, outcome in (("8.2.6", EARL.cantTell), ("4.3.2", EARL.passed)):
+        assertion, result = BNode(), BNode()
+        report.add((assertion, RDF.type, EARL.Assertion))
+        report.add((assertion, EARL.test, REQ[rid]))
+        report.add((assertion, EARL.subject, cluster))
+        report.add((assertion, EARL.result, result))
+        report.add((result, EARL.outcome, outcome))
+        report.add((REQ[rid], BCIC.normativeLevel, BCIC.Shall))
+    report.add((REQ["8.2.6"], RDFS.label, Literal("8.2.6 传播效果评价", lang="zh")))
+    _state_rate(report, Rate(met=1, total=2, pending=1))
+    return RevisionRecord(cluster, 1, record.submission, report, record.provenance)
+
+
+def judgement(cluster: URIRef, *, met: bool, number: int = 1,
+              note: str | None = None) -> JudgementRecord:
+    """An evaluator's judgement of 8.2.6 in that revision, made now."""
+    return JudgementRecord(cluster, number, REQ["8.2.6"], met, datetime.now(timezone.utc),
+                           Literal(note, lang="zh") if note else None, by="评价员 C")
 
 
 def _state_rate(report: Graph, rate: Rate) -> None:
@@ -668,3 +694,84 @@ class StoreContract:
         assert not store.ask(f"ASK {{ GRAPH <{PROVENANCE_GRAPH}> {{ <{info.submission_graph}> "
                              f"<{BCIC.conformanceRate}> ?rate }} }}")
 
+
+    def test_a_judgement_is_an_earl_assertion_in_its_own_graph_and_the_report_stays(
+            self, store: Store, reopen: Reopen) -> None:
+        cluster = new_cluster()
+        record = pending_record(cluster)
+        store.add_revision(record)
+        judged = judgement(cluster, met=True, note="现场查阅了评价记录")
+        assert store.add_judgement(judged) is True
+        store = reopen(store)
+        graph = store.named_graph(judgements_graph_iri(cluster, 1))
+        assertion = judged.iri
+        assert (assertion, RDF.type, EARL.Assertion) in graph
+        assert (assertion, EARL.mode, EARL.manual) in graph
+        assert (assertion, EARL.test, REQ["8.2.6"]) in graph
+        assert (assertion, EARL.subject, record.submission_graph) in graph
+        assert (assertion, EARL.assertedBy, agent_iri("评价员 C")) in graph
+        assert (agent_iri("评价员 C"), RDFS.label, Literal("评价员 C")) in graph
+        result = graph.value(assertion, EARL.result)
+        assert graph.value(result, EARL.outcome) == EARL.passed
+        assert graph.value(result, DCTERMS.description) == Literal("现场查阅了评价记录", lang="zh")
+        assert graph.value(assertion, DCTERMS.date) is not None
+        assert isomorphic(store.named_graph(record.report_graph), record.report)
+        assert (str(BCIC.judgedMet), REQ["8.2.6"].n3()) in _summary(store, record.submission_graph)
+        [info] = store.revisions(cluster)
+        assert info.conforms and info.rate == Rate(met=2, total=2, pending=0)
+
+    def test_a_later_judgement_supersedes_the_earlier_which_stays(
+            self, store: Store, reopen: Reopen) -> None:
+        cluster = new_cluster()
+        record = pending_record(cluster)
+        store.add_revision(record)
+        first, second = judgement(cluster, met=True), judgement(cluster, met=False, note="无记录")
+        assert store.add_judgement(first) and store.add_judgement(second)
+        store = reopen(store)
+        graph = store.named_graph(judgements_graph_iri(cluster, 1))
+        assert set(graph.subjects(RDF.type, EARL.Assertion)) == {first.iri, second.iri}
+        assert (second.iri, DCTERMS.replaces, first.iri) in graph
+        assert (first.iri, DCTERMS.replaces, None) not in graph
+        summary = _summary(store, record.submission_graph)
+        assert (str(BCIC.judgedNotMet), REQ["8.2.6"].n3()) in summary
+        assert (str(BCIC.judgedMet), REQ["8.2.6"].n3()) not in summary
+        assert store.ask(f"ASK {{ GRAPH <{SUMMARY_GRAPH}> {{ <{REQ['8.2.6']}> "
+                         f"<{BCIC.normativeLevel}> <{BCIC.Shall}> }} }}")
+        [info] = store.revisions(cluster)  # a judged gap
+        assert not info.conforms and info.rate == Rate(met=1, total=2, pending=0)
+
+    def test_judging_a_revision_that_is_not_stored_changes_nothing(
+            self, store: Store, reopen: Reopen) -> None:
+        cluster = new_cluster()
+        store.add_revision(pending_record(cluster))
+        assert store.add_judgement(judgement(cluster, met=True, number=2)) is False
+        assert store.add_judgement(judgement(new_cluster(), met=True)) is False
+        store = reopen(store)
+        assert len(store.named_graph(judgements_graph_iri(cluster, 2))) == 0
+        assert len(store.named_graph(judgements_graph_iri(cluster, 1))) == 0
+
+    def test_deleting_a_revision_deletes_its_judgements_and_judged_facts(
+            self, store: Store, reopen: Reopen) -> None:
+        cluster = new_cluster()
+        record = pending_record(cluster)
+        store.add_revision(record)
+        store.add_judgement(judgement(cluster, met=False, note="无记录"))
+        assert store.delete_revision(cluster, 1) is True
+        store = reopen(store)
+        assert len(store.named_graph(judgements_graph_iri(cluster, 1))) == 0
+        assert not _summary(store, record.submission_graph)
+
+    def test_rebuilt_summary_gives_back_the_judged_facts(
+            self, store: Store, reopen: Reopen) -> None:
+        cluster, other = new_cluster(), new_cluster()
+        records = [pending_record(cluster), pending_record(other)]
+        for record in records:
+            store.add_revision(record)
+        store.add_judgement(judgement(cluster, met=True))
+        store.add_judgement(judgement(other, met=False, note="无记录"))
+        written = [_summary(store, r.submission_graph) for r in records]
+        assert (str(BCIC.judgedMet), REQ["8.2.6"].n3()) in written[0]
+        assert (str(BCIC.judgedNotMet), REQ["8.2.6"].n3()) in written[1]
+        store.rebuild_summary()
+        store = reopen(store)
+        assert [_summary(store, r.submission_graph) for r in records] == written

@@ -274,6 +274,13 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "{lost}；无法确定 {cluster} 的第 {number} 版是否已存储，因为读回也失败了"
               "（{detail}）：再次发送之前，请先用 `bcic history {cluster}` 查看",
     },
+    "error.remote.lost_judgement_unknown": {
+        "en": "{lost}; it is unknown whether the judgement of revision {number} of {cluster} was "
+              "stored, as reading it back failed too ({detail}): check the revision's report "
+              "before judging again",
+        "zh": "{lost}；无法确定对 {cluster} 第 {number} 版的判定是否已存储，因为读回也失败了"
+              "（{detail}）：再次判定之前，请先查看该版本的报告",
+    },
     "error.remote.lost_deletion_unknown": {
         "en": "{lost}; it is unknown whether revision {number} of {cluster} was deleted, as "
               "reading it back failed too ({detail}): check with `bcic history {cluster}` "

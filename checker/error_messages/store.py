@@ -21,6 +21,23 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "revision {number} of <{cluster}> is not stored",
         "zh": "未存储 <{cluster}> 的第 {number} 版",
     },
+    "error.judgement.not_in_report": {
+        "en": "the report of revision {number} of <{cluster}> has no provision {id}: give a "
+              "provision it lists as awaiting review (待人工评审)",
+        "zh": "<{cluster}> 第 {number} 版的报告中没有条款 {id}：请给出报告中列为待人工评审的条款",
+    },
+    "error.judgement.not_pending": {
+        "en": "{id} is not awaiting review in the report of revision {number} of <{cluster}>: "
+              "the report says it is {status}; only a provision awaiting review (待人工评审) can "
+              "be judged, and nothing was stored",
+        "zh": "<{cluster}> 第 {number} 版的报告中 {id} 并非待人工评审，报告判定为“{status}”；只有待人工"
+              "评审的条款才能由评价人员判定，未存储任何内容",
+    },
+    "error.judgement.no_rationale": {
+        "en": "a judgement of {id} as not met needs a rationale (--note): what is missing is what "
+              "the cluster has to act on; nothing was stored",
+        "zh": "判定 {id} 不满足时须写明理由（--note）：集群须据此整改；未存储任何内容",
+    },
     "error.revision.exists": {
         "en": "revision {number} of {cluster} is already stored",
         "zh": "{cluster} 的第 {number} 版已存储",
@@ -175,6 +192,10 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "store.written.deletion": {
         "en": "revision {number} of {cluster} was deleted",
         "zh": "{cluster} 的第 {number} 版已删除",
+    },
+    "store.written.judgement": {
+        "en": "a judgement of revision {number} of {cluster} was stored",
+        "zh": "对 {cluster} 第 {number} 版的判定已存储",
     },
     "store.written.rules": {"en": "the rule graphs were replaced", "zh": "规则图已替换"},
     "store.written.summary": {"en": "the summary graph was rebuilt", "zh": "摘要图已重建"},

@@ -6,13 +6,16 @@ import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 from urllib.parse import quote
 
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from ..report import Rate
+
+if TYPE_CHECKING:
+    from .judgements import JudgementRecord
 
 GRAPH_ROOT = "https://w3id.org/bcic/graph/"
 ONTOLOGY_GRAPH = URIRef(GRAPH_ROOT + "rules/ontology")
@@ -123,6 +126,11 @@ class Store(Protocol):
                         deleted_by: str | None = None) -> bool:
         """Remove a revision's graphs and provenance atomically, leaving a tombstone so its
         number is never reused; False (nothing changed) when it is not stored."""
+
+    def add_judgement(self, judgement: JudgementRecord) -> bool:
+        """Write an evaluator's judgement into the revision's judgements graph, superseding the
+        provision's current one, and the revision's judged summary facts, in one update; False
+        (nothing written) when the revision is not stored (checker/store/judgements.py)."""
 
     def named_graph(self, iri: URIRef) -> Graph:
         """A copy of one named graph (empty when absent)."""

@@ -21,6 +21,7 @@ from ..timestamps import datetime_literal
 from .base import (PROVENANCE_GRAPH, SHARED_ROOT, SUMMARY_GRAPH, agent_iri, report_graph_iri,
                    submission_graph_iri)
 from .guard import checked_iri
+from .judgements import judgements_graph_iri
 from .sparql_terms import SKOLEM_ROOT
 
 
@@ -32,18 +33,20 @@ def revision_stored_query(cluster: URIRef, number: int) -> str:
 
 
 def removal_operations(cluster: URIRef, number: int) -> str:
-    """Update operations that drop the revision's two graphs, its summary blocks (the index of
-    the actual-values graphs stays: it names graphs, not revisions) and its provenance block
-    (the block's own blank nodes, the write that generated it, and its submitter and files
-    unless another revision or deletion names them too), and make the revision after it
-    a revision of the one before it, so that "the latest revision" (the one no other names in
+    """Update operations that drop the revision's graphs (submission, report, judgements), its
+    summary blocks (the index of the actual-values graphs stays: it names graphs, not
+    revisions) and its provenance block (the block's own blank nodes, the write that generated
+    it, and its submitter and files unless another revision or deletion names them too), and
+    make the revision after it a revision of the one before it, so that "the latest revision" (the one no other names in
     prov:wasRevisionOf) stays one per cluster; each ends with ` ;`."""
     revision = submission_graph_iri(checked_iri(str(cluster)), number)
     report = report_graph_iri(cluster, number)
+    judgements = judgements_graph_iri(cluster, number)
     # A remote store keeps blank nodes as Skolem IRIs (sparql_terms): they count as blank here.
     own = f'(isBlank(?node) || STRSTARTS(STR(?node), "{SKOLEM_ROOT}"))'
     return f"""DROP SILENT GRAPH <{revision}> ;
 DROP SILENT GRAPH <{report}> ;
+DROP SILENT GRAPH <{judgements}> ;
 DELETE {{ GRAPH ?values {{ <{revision}> ?p ?o }} }}
 WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ ?indicator <{BCIC.actualValuesGraph}> ?values }}
         GRAPH ?values {{ <{revision}> ?p ?o }} }} ;

@@ -33,6 +33,8 @@ from .deletion import (highest_number_query, read_highest_number, removal_operat
                        revision_stored_query, tombstone_graph)
 from .guard import OwnQuery, QueryForm, guard_query
 from .info_logs import prune_info_logs
+from .judgements import (JudgementRecord, current_judgements, current_query, judged_summary_update,
+                         judgement_graph)
 from .location import check_store_directory, on_read_only_mount, writable
 from .numbering import next_record, token_triples, write_token
 from .rules_archive import archive_for, archive_removal
@@ -124,6 +126,20 @@ class OxigraphStore:
                 return False
             self._write(lambda store: store.update(update),
                         phrase("store.written.deletion", number=number, cluster=cluster))
+        return True
+
+    def add_judgement(self, judgement: JudgementRecord) -> bool:
+        """Write the judgement, superseding the provision's current one, and the revision's
+        judged summary facts in one update, under the store's lock."""
+        with self._lock:
+            if not self._ask(revision_stored_query(judgement.cluster, judgement.number)):
+                return False
+            replaces = current_judgements(self._select(current_query(judgement)))
+            update = (f"INSERT DATA {{ GRAPH <{judgement.graph}> {{\n"
+                      f"{_ntriples(judgement_graph(judgement, replaces))}\n}} }} ;\n"
+                      + judged_summary_update(judgement))
+            self._write(lambda store: store.update(update), phrase(
+                "store.written.judgement", number=judgement.number, cluster=judgement.cluster))
         return True
 
     def rebuild_summary(self) -> None:

@@ -29,10 +29,16 @@ PREFIX dcterms: <{DCTERMS}>
 
 
 # The headline rate's counts, from the summary graph (absent there until a store written before
-# they existed is rebuilt: `bcic reindex`, or the next ingest).
+# they existed is rebuilt: `bcic reindex`, or the next ingest), and the shall-level provisions
+# the evaluator judged there (docs/store.md, "Judgements"), which `_info` counts in.
 _RATE_COUNTS = f"""  OPTIONAL {{ GRAPH <{SUMMARY_GRAPH}> {{
     ?revision bcic:metCount ?met ; bcic:pendingReviewCount ?pending ; bcic:applicableCount ?applicable
-  }} }}"""
+  }} }}
+  OPTIONAL {{ SELECT ?revision (COUNT(?metByJudgement) AS ?judgedMet) WHERE {{
+    GRAPH <{SUMMARY_GRAPH}> {{ ?revision bcic:judgedMet ?metByJudgement }} }} GROUP BY ?revision }}
+  OPTIONAL {{ SELECT ?revision (COUNT(?unmetByJudgement) AS ?judgedNotMet) WHERE {{
+    GRAPH <{SUMMARY_GRAPH}> {{ ?revision bcic:judgedNotMet ?unmetByJudgement }} }}
+    GROUP BY ?revision }}"""
 
 
 def provenance_graph(info: RevisionInfo, previous: int | None) -> Graph:
@@ -83,7 +89,7 @@ def revisions_query(cluster: URIRef | None = None) -> str:
     """
     if cluster is None:
         return _PREFIXES + f"""SELECT ?revision ?cluster ?number ?report ?conforms ?met ?pending ?applicable ?version
-       ?digest ?generated ?submitter ?title ?sha WHERE {{
+       ?judgedMet ?judgedNotMet ?digest ?generated ?submitter ?title ?sha WHERE {{
   GRAPH <{PROVENANCE_GRAPH}> {{
     ?revision a bcic:Revision ; bcic:cluster ?cluster ; bcic:revisionNumber ?number ;
       bcic:reportGraph ?report ; bcic:conforms ?conforms ;
@@ -96,7 +102,7 @@ def revisions_query(cluster: URIRef | None = None) -> str:
 {_RATE_COUNTS}
 }}"""
     return _PREFIXES + f"""SELECT ?revision ?cluster ?number ?report ?conforms ?met ?pending ?applicable ?version
-       ?digest ?generated ?submitter ?title ?sha WHERE {{
+       ?judgedMet ?judgedNotMet ?digest ?generated ?submitter ?title ?sha WHERE {{
   GRAPH <{PROVENANCE_GRAPH}> {{
     VALUES ?cluster {{ <{checked_iri(cluster)}> }}
     ?revision bcic:cluster ?cluster ; a bcic:Revision ; bcic:revisionNumber ?number ;
@@ -134,7 +140,7 @@ def _info(row: Mapping[str, Node], files: set[SourceFile]) -> RevisionInfo:
         number=int(str(row["number"])),
         submission_graph=URIRef(str(row["revision"])),
         report_graph=URIRef(str(row["report"])),
-        conforms=str(row["conforms"]) in ("true", "1"),
+        conforms=str(row["conforms"]) in ("true", "1") and not _judged(row, "judgedNotMet"),
         rate=_rate(row),
         rulebook_version=str(row["version"]),
         generated=_datetime(row["generated"]),
@@ -145,11 +151,18 @@ def _info(row: Mapping[str, Node], files: set[SourceFile]) -> RevisionInfo:
 
 
 def _rate(row: Mapping[str, Node]) -> Rate | None:
-    """The revision's rate from its summary counts; None when the summary has none yet."""
+    """The revision's rate from its summary counts, its judged provisions counted in (met, or
+    neither met nor pending: a gap); None when the summary has none yet."""
     if not all(key in row for key in ("met", "pending", "applicable")):
         return None
-    return Rate(met=int(str(row["met"])), total=int(str(row["applicable"])),
-                pending=int(str(row["pending"])))
+    met, unmet = _judged(row, "judgedMet"), _judged(row, "judgedNotMet")
+    return Rate(met=int(str(row["met"])) + met, total=int(str(row["applicable"])),
+                pending=int(str(row["pending"])) - met - unmet)
+
+
+def _judged(row: Mapping[str, Node], key: str) -> int:
+    """How many shall-level provisions awaiting review the evaluator judged met or not met."""
+    return int(str(row.get(key, 0)))
 
 
 def _datetime(node: Node) -> datetime:

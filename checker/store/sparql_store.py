@@ -79,6 +79,8 @@ from .deletion import (highest_number_query, read_highest_number, removal_operat
                        revision_stored_query, tombstone_graph)
 from .engine import AUTO, VIRTUOSO, engine_setting
 from .guard import QueryDataset, QueryForm, guarded_dataset
+from .judgements import (JudgementRecord, current_judgements, current_query, judged_summary_update,
+                         judgement_graph, stored_query)
 from .location import checked_endpoint
 from .numbering import next_record, token_triples, write_token, written_by_query
 from .rules_archive import archive_for, archive_removal
@@ -210,6 +212,27 @@ class SparqlStore:
                 raise self._not_applied(answer, phrase("error.remote.what_deletion",
                                                        number=number, cluster=cluster))
             turn.given_back = True  # by the update that deleted it, though its answer was lost
+        return True
+
+    def add_judgement(self, judgement: JudgementRecord) -> bool:
+        """Write the judgement, superseding the provision's current one, and the revision's
+        judged summary facts in one update, in the cluster's turn; then read it back."""
+        self._writable()
+        with self._turn(judgement.cluster) as turn:
+            if not self._ask(revision_stored_query(judgement.cluster, judgement.number)):
+                return False
+            replaces = current_judgements(self._select(current_query(judgement)))
+            prologue, insert = _insert_data(((judgement.graph,
+                                              judgement_graph(judgement, replaces)),))
+            answer = self._ending_turn(turn, prologue,
+                                       insert + " ;\n" + judged_summary_update(judgement))
+            what = phrase("store.written.judgement", number=judgement.number,
+                          cluster=judgement.cluster)
+            if not self._read_back(answer, lambda: self._ask(stored_query(judgement)),
+                                   "error.remote.lost_judgement_unknown",
+                                   number=judgement.number, cluster=judgement.cluster):
+                raise self._not_applied(answer, what)
+            turn.given_back = True  # by the update that wrote it, though its answer was lost
         return True
 
     def rebuild_summary(self) -> None:

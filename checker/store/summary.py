@@ -269,6 +269,52 @@ WHERE {{
                   IF(BOUND(?unit), CONCAT("/", ENCODE_FOR_URI(?unit)), ""))) AS ?values)
 }}
 """
+# The evaluator's judgements (checker/store/judgements.py) of a shall-level provision its report
+# leaves to them (earl:cantTell, at the level the report states): the latest of each (the one no
+# other dcterms:replaces) as bcic:judgedMet or bcic:judgedNotMet, and of a provision judged not
+# met, its level and labels as the report states them, as for bcic:failsRequirement. Written
+# afresh for the revision with each judgement, and by the rebuild: the same text.
+# Full IRIs, no PREFIX: the text follows a judgement's INSERT DATA in one request, whose prologue
+# is the INSERT's own.
+_B, _E = f"<{BCIC}", f"<{EARL}"
+_JUDGED_FACTS = f"""DELETE {{ GRAPH <{SUMMARY_GRAPH}> {{ ?revision ?judged ?requirement }} }}
+WHERE {{
+  $REVISIONS
+  VALUES ?judged {{ {_B}judgedMet> {_B}judgedNotMet> }}
+  GRAPH <{SUMMARY_GRAPH}> {{ ?revision ?judged ?requirement }}
+}} ;
+INSERT {{ GRAPH <{SUMMARY_GRAPH}> {{ ?revision ?judged ?requirement }} }}
+WHERE {{
+  $REVISIONS
+  GRAPH <{PROVENANCE_GRAPH}> {{ ?revision a {_B}Revision> ; {_B}reportGraph> ?report }}
+  GRAPH ?judgements {{
+    ?assertion {_E}subject> ?revision ; {_E}mode> {_E}manual> ; {_E}test> ?requirement ;
+        {_E}result> ?result .
+    ?result {_E}outcome> ?outcome .
+    FILTER NOT EXISTS {{ ?later <http://purl.org/dc/terms/replaces> ?assertion }}
+  }}
+  FILTER(STRSTARTS(STR(?judgements), "{GRAPH_ROOT}judgements/"))
+  GRAPH ?report {{
+    ?stored {_E}test> ?requirement ; {_E}result> ?storedResult .
+    ?storedResult {_E}outcome> {_E}cantTell> .
+    ?requirement {_B}normativeLevel> {_B}Shall> .
+  }}
+  FILTER(?outcome IN ({_E}passed>, {_E}failed>))
+  BIND(IF(?outcome = {_E}passed>, {_B}judgedMet>, {_B}judgedNotMet>) AS ?judged)
+}} ;
+INSERT {{ GRAPH <{SUMMARY_GRAPH}> {{ ?requirement {_B}normativeLevel> {_B}Shall> }} }}
+WHERE {{
+  $REVISIONS
+  GRAPH <{SUMMARY_GRAPH}> {{ ?revision {_B}judgedNotMet> ?requirement }}
+}} ;
+INSERT {{ GRAPH <{SUMMARY_GRAPH}> {{ ?requirement <{RDFS.label}> ?value }} }}
+WHERE {{
+  $REVISIONS
+  GRAPH <{SUMMARY_GRAPH}> {{ ?revision {_B}judgedNotMet> ?requirement }}
+  GRAPH <{PROVENANCE_GRAPH}> {{ ?revision {_B}reportGraph> ?report }}
+  GRAPH ?report {{ ?requirement <{RDFS.label}> ?value }}
+}}
+"""
 MARK_SUMMARY_CURRENT = _PREFIXES + f"""INSERT DATA {{
   GRAPH <{SUMMARY_GRAPH}> {{ <{SUMMARY_GRAPH}> bcic:summaryVersion "{SUMMARY_VERSION}" }}
 }}
@@ -284,12 +330,19 @@ def rebuild_batch(revisions: list[URIRef]) -> str:
     return _REBUILD_BATCH.replace("$REVISIONS", f"VALUES ?revision {{ {named} }}")
 
 
+def judged_facts_update(revisions: list[URIRef]) -> str:
+    """The update giving `revisions` their judged facts afresh (_JUDGED_FACTS)."""
+    named = " ".join(f"<{revision}>" for revision in revisions)
+    return _JUDGED_FACTS.replace("$REVISIONS", f"VALUES ?revision {{ {named} }}")
+
+
 def rebuild_updates(revisions: list[URIRef]) -> Iterator[str]:
     """The updates of a rebuild, in order: the old summary removed, the facts of `revisions`
     (every stored revision: STORED_REVISIONS) a batch at a time, the version marker last."""
     yield CLEAR_SUMMARY
     for start in range(0, len(revisions), REBUILD_BATCH):
         yield rebuild_batch(revisions[start:start + REBUILD_BATCH])
+        yield judged_facts_update(revisions[start:start + REBUILD_BATCH])
     yield MARK_SUMMARY_CURRENT
 
 
@@ -315,6 +368,6 @@ def ensure_summary(store: Store) -> bool:
 
 
 __all__ = ["ACTUAL_VALUES_ROOT", "RATE_COUNTS", "CLEAR_SUMMARY", "MARK_SUMMARY_CURRENT", "REBUILD_BATCH", "STORED_REVISIONS", "SUMMARY_GRAPH", "SUMMARY_VERSION",
-           "actual_values_graph_iri", "ensure_summary", "rebuild_batch", "rebuild_updates", "failed_requirements", "needs_reindex",
+           "actual_values_graph_iri", "ensure_summary", "rebuild_batch", "rebuild_updates", "failed_requirements", "judged_facts_update", "needs_reindex",
            "summary_blocks",
            "summary_current", "summary_graph"]

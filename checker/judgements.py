@@ -1,0 +1,70 @@
+"""The evaluator's judgements of a stored revision, read from its judgements graph
+(docs/store.md, "Judgements"; docs/model.md, decision 20).
+
+Each judgement is an EARL assertion of `earl:mode earl:manual`; the one of a provision that counts
+is the one no other `dcterms:replaces` (two such, written at once: the later).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from rdflib import RDFS, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, PROV
+from rdflib.term import Node
+
+from .namespaces import REQ
+EARL = Namespace("http://www.w3.org/ns/earl#")
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """An evaluator's judgement of one provision, as a report shows it."""
+
+    requirement_id: str
+    met: bool
+    made: datetime
+    by: str | None = None  # who judged, when named
+    note: dict[str, str] | None = None  # the rationale by its language (one)
+    iri: URIRef | None = None
+
+    @property
+    def date(self) -> str:
+        """The day it was made (UTC), as reports and history say it."""
+        return self.made.strftime("%Y-%m-%d")
+
+
+def all_judgements(graph: Graph) -> list[Judgement]:
+    """Every judgement the graph holds, superseded ones too, oldest first."""
+    found = []
+    for assertion in graph.subjects(EARL.mode, EARL.manual):
+        test, result = graph.value(assertion, EARL.test), graph.value(assertion, EARL.result)
+        outcome = graph.value(result, EARL.outcome) if result is not None else None
+        made = graph.value(assertion, PROV.generatedAtTime) or graph.value(assertion, DCTERMS.date)
+        if test is None or outcome not in (EARL.passed, EARL.failed) or made is None:
+            continue
+        agent = graph.value(assertion, EARL.assertedBy)
+        name = graph.value(agent, RDFS.label) if agent is not None else None
+        notes = {o.language or "": str(o) for o in graph.objects(result, DCTERMS.description)
+                 if isinstance(o, Literal)}
+        found.append(Judgement(
+            requirement_id=str(test).removeprefix(str(REQ)), met=outcome == EARL.passed,
+            made=_datetime(made), by=str(name) if name is not None else None,
+            note=notes or None, iri=assertion if isinstance(assertion, URIRef) else None))
+    return sorted(found, key=lambda j: (j.made, str(j.iri)))
+
+
+def current_judgements(graph: Graph) -> dict[str, Judgement]:
+    """Provision id → the judgement that counts: the one no other supersedes, the later of two."""
+    replaced: set[Node] = set(graph.objects(None, DCTERMS.replaces))
+    current: dict[str, Judgement] = {}
+    for judgement in all_judgements(graph):  # oldest first: a later one wins a tie
+        if judgement.iri not in replaced:
+            current[judgement.requirement_id] = judgement
+    return current
+
+
+def _datetime(node: Node) -> datetime:
+    """An xsd:dateTime literal as a datetime (a trailing Z read as UTC)."""
+    return datetime.fromisoformat(str(node).replace("Z", "+00:00"))

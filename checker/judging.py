@@ -1,0 +1,49 @@
+"""Record an evaluator's judgement of a stored revision's provision (CLI and web share this).
+
+Only a provision the stored report leaves to the evaluator (待人工评审, earl:cantTell, at any
+level) may be judged; a judgement of "not met" needs a rationale (docs/model.md, decision 20).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from rdflib import Literal, URIRef
+
+from .errors import InputError, NotFoundError, NotJudgeableError
+from .i18n import Lang, phrase
+from .judgements import Judgement
+from .namespaces import REQ, named_term
+from .report import Status
+from .report_reader import read_report
+from .rulebook import Rulebook
+from .store.base import Store
+from .store.judgements import JudgementRecord
+
+
+def judge(store: Store, cluster: URIRef, number: int, provision: str, *, met: bool,
+          note: str | None = None, note_lang: Lang = "zh", by: str | None = None,
+          rulebook: Rulebook | None = None, now: datetime | None = None) -> Judgement:
+    """Store the evaluator's judgement of `provision` (an id such as 6.1, or its IRI) in revision
+    `number` of `cluster`, superseding an earlier one; NotFoundError when the revision or the
+    provision is not in the stored report, NotJudgeableError when the report does not leave it
+    to the evaluator, InputError for "not met" without a rationale. Nothing is stored then."""
+    report = read_report(store, cluster, number, rulebook)
+    rid = provision.strip().removeprefix(str(REQ))
+    outcome = next((o for o in report.outcomes if o.requirement.id == rid), None)
+    if outcome is None or named_term(REQ, rid) is None:
+        raise NotFoundError.of("error.judgement.not_in_report", id=provision, number=number,
+                               cluster=cluster)
+    stored = Status.MANUAL_REVIEW if outcome.judgement is not None else outcome.status
+    if stored is not Status.MANUAL_REVIEW:
+        raise NotJudgeableError.of("error.judgement.not_pending", id=rid, number=number,
+                                   cluster=cluster, status=phrase(f"report.status.{stored.value}"))
+    text = (note or "").strip()
+    if not met and not text:
+        raise InputError.of("error.judgement.no_rationale", id=rid)
+    made = now or datetime.now(timezone.utc)
+    record = JudgementRecord(cluster, number, REQ[rid], met, made,
+                             Literal(text, lang=note_lang) if text else None, by)
+    if not store.add_judgement(record):  # deleted since the report was read
+        raise NotFoundError.of("error.revision.not_stored", number=number, cluster=cluster)
+    return Judgement(rid, met, made, by, {note_lang: text} if text else None, record.iri)
