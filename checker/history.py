@@ -8,13 +8,15 @@ from datetime import datetime
 from rdflib import URIRef
 
 from .i18n import Lang, message
+from .judgements import Judgement, all_judgements
 from .namespaces import BCIC, REQ
 from .render.turtle import EARL
 from .report import Rate
 from .rulebook import LEVEL_BY_IRI, Level, Rulebook, clause_sort_key, load_rulebook
 from .rulebook_names import rulebook_named, rulebooks_differ
-from .store.base import PROVENANCE_GRAPH, RevisionInfo, Store
+from .store.base import PROVENANCE_GRAPH, SUMMARY_GRAPH, RevisionInfo, Store
 from .store.guard import OwnQuery, checked_iri
+from .store.judgements import judgements_graph_iri
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,9 @@ class RevisionChange:
     rulebook_before: str | None = None
     rulebook_digest: str | None = None  # None: stored before revisions recorded it
     digest_before: str | None = None  # the digest of `rulebook_before`'s rulebook, when known
+    # The evaluator's judgements of its provisions awaiting review, oldest first, superseded ones
+    # too: events of the revision (docs/model.md, decision 20).
+    judgements: tuple[Judgement, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -71,7 +76,9 @@ def cluster_history(store: Store, cluster: URIRef,
             _in_clause_order(before - now), _in_clause_order(now - before),
             info.rulebook_version,
             previous.rulebook_version if changed and previous else None, info.rulebook_digest,
-            previous.rulebook_digest if changed and previous else None))
+            previous.rulebook_digest if changed and previous else None,
+            tuple(all_judgements(store.named_graph(
+                judgements_graph_iri(info.cluster, info.number))))))
         before, previous = now, info
     return changes
 
@@ -115,7 +122,8 @@ def _gaps(failed: dict[str, Level | None], rulebook: Rulebook) -> frozenset[str]
 
 def _failed(store: Store, cluster: URIRef) -> dict[int, dict[str, Level | None]]:
     """Revision number → the requirements its stored report records not met (earl:failed), each
-    with the level the report states (None: it states none)."""
+    with the level the report states (None: it states none), and those the evaluator judged not
+    met."""
     rows = store.select(OwnQuery(f"""PREFIX earl: <{EARL}>
 SELECT ?number ?test ?level WHERE {{
   GRAPH <{PROVENANCE_GRAPH}> {{
@@ -131,6 +139,16 @@ SELECT ?number ?test ?level WHERE {{
         level = LEVEL_BY_IRI.get(row["level"]) if row.get("level") is not None else None  # type: ignore[arg-type]
         found.setdefault(int(str(row["number"])), {})[
             str(row["test"]).removeprefix(str(REQ))] = level
+    # A shall-level provision the evaluator judged not met is a gap too (the summary graph's
+    # bcic:judgedNotMet: docs/store.md, "Judgements").
+    for row in store.select(OwnQuery(f"""SELECT ?number ?test WHERE {{
+  GRAPH <{PROVENANCE_GRAPH}> {{
+    ?revision <{BCIC.cluster}> <{checked_iri(str(cluster))}> ; <{BCIC.revisionNumber}> ?number .
+  }}
+  GRAPH <{SUMMARY_GRAPH}> {{ ?revision <{BCIC.judgedNotMet}> ?test }}
+}}""")):
+        found.setdefault(int(str(row["number"])), {})[
+            str(row["test"]).removeprefix(str(REQ))] = Level.SHALL
     return found
 
 

@@ -466,12 +466,21 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "请按人工评审清单各待判定项所列，备好证据文件供评价人员查阅。",
     },
     "report.verdict.judged_elsewhere": {
-        "en": "bcic does not record the evaluator's judgements: the evaluator records each one, "
-              "and the final verdict, in the assessment's own file; this report stays the record "
-              "of what the submitted data show.",
-        "zh": "bcic 不记录评价人员的判定：评价人员应在评价工作本身的档案中逐项记录判定及最终结论；本报告仍是所提交数据"
-              "所示情况的记录。",
+        "en": "Once the submission is stored, the evaluator records each judgement on its "
+              "revision (bcic judge, or the form on the revision's report page); the report read "
+              "back then counts it. The stored report itself stays the record of what the "
+              "submitted data show.",
+        "zh": "提交材料存储后，评价人员在该修订版上逐项记录判定（bcic judge，或修订版报告页上的表单），"
+              "读回的报告即计入判定；已存储的报告本身仍是所提交数据所示情况的记录。",
     },
+    "report.judgement.met": {"en": "judged met by {by} on {date}",
+                             "zh": "评价人员判定满足（{by}，{date}）"},
+    "report.judgement.not_met": {"en": "judged not met by {by} on {date}",
+                                 "zh": "评价人员判定不满足（{by}，{date}）"},
+    "report.judgement.unnamed": {"en": "an unnamed evaluator", "zh": "未署名"},
+    "report.judgement.with_note": {"en": "{said}: {note}", "zh": "{said}：{note}"},
+    "report.judgement.heading": {"en": "By the evaluator's judgement",
+                                 "zh": "依评价人员判定"},
     "report.duties_set_aside": {
         "en": "No member of the cultivation body that cultivates this cluster holds the {roles}: "
               "the {n} duties of {clause} ({duties}) bind that role and are set aside as not "
@@ -767,6 +776,14 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "Another process (an ingest, a query or the web app) has the store open: read "
               "from its snapshot of {time}, which holds every revision stored until then.",
         "zh": "另一进程（入库、查询或网页应用）正打开着存储：改为读取其 {time} 的快照，其中含截至该时刻存储的全部修订版。",
+    },
+    "store.judge.stored": {
+        "en": "judgement of revision {number} of {cluster} stored",
+        "zh": "已存储对 {cluster} 第 {number} 版的判定",
+    },
+    "store.judge.met_needed": {
+        "en": "say the judgement: --met or --not-met",
+        "zh": "请给出判定：--met 或 --not-met",
     },
     "store.history.closed": {"en": "closed: {ids}", "zh": "已解决：{ids}"},
     "store.history.opened": {"en": "opened: {ids}", "zh": "新出现：{ids}"},

@@ -14,6 +14,7 @@ from rdflib import RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV
 from rdflib.term import Node
 
+from .i18n import Lang, message
 from .namespaces import REQ
 EARL = Namespace("http://www.w3.org/ns/earl#")
 
@@ -68,3 +69,12 @@ def current_judgements(graph: Graph) -> dict[str, Judgement]:
 def _datetime(node: Node) -> datetime:
     """An xsd:dateTime literal as a datetime (a trailing Z read as UTC)."""
     return datetime.fromisoformat(str(node).replace("Z", "+00:00"))
+
+
+def judgement_said(judgement: Judgement, lang: Lang) -> str:
+    """"judged met by X on 2025-03-04: rationale", as every format says it."""
+    said = message(f"report.judgement.{'met' if judgement.met else 'not_met'}", lang,
+                   by=judgement.by or message("report.judgement.unnamed", lang),
+                   date=judgement.date)
+    note = next(iter((judgement.note or {}).values()), None)
+    return message("report.judgement.with_note", lang, said=said, note=note) if note else said

@@ -14,6 +14,7 @@ from rdflib.term import Node
 from .dated_after import dated_after
 from .findings import Diagnosis, Finding, arrange, mentioned, records_named
 from .guidance import Guidance, guidance_terms
+from .judgements import Judgement
 from .labels import collect_codes, collect_labels, cut_labels, kinds_of_unnamed
 from .namespaces import BCIC
 from .rated_levels import LevelRank, level_ranks
@@ -42,6 +43,9 @@ class RequirementOutcome:
     results: tuple[ShaclResult, ...]
     findings: tuple[Finding, ...] = ()
     guidance: Guidance | None = None  # where a report shows it (guidance_of)
+    # The evaluator's judgement that made a provision the stored report left to them (待人工评审)
+    # met or not met (checker/judgements.py); None: the status is the report's own.
+    judgement: Judgement | None = None
 
     @property
     def how_to(self) -> Guidance | None:

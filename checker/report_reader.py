@@ -18,7 +18,9 @@ rulebook no longer has is kept and marked so (`Report.not_in_rulebook`). The ver
 gaps by the stored levels, and the rates are the stored counts (bcic:RateSummary), computed again
 only for a report stored before it stated them. Hints, review prompts and rulebook links are the
 running rulebook's: the report names that rulebook's version beside its own
-(`Report.running_rulebook`).
+(`Report.running_rulebook`). The evaluator's judgements, kept in a graph of their own, are
+applied: a provision the report leaves to the evaluator is met or not met as the latest
+judgement of it says (`RequirementOutcome.judgement`), and counted so in the verdict and rates.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from .render.text import sorted_results
 from .render.turtle import EARL, USES
 from .findings_rdf import read_diagnosis
 from .dated_after import is_dated_after
+from .judgements import Judgement, current_judgements
 from .report import (Rate, Report, RequirementOutcome, Status, StoredRevision, explained,
                      guidance_of, named_nodes, names_of, report_from_outcomes, without_entailed)
 from .rated_levels import level_ranks
@@ -46,6 +49,7 @@ from .rulebook import (LAYERS_BY_IRI, LEVEL_BY_IRI, SH, Layer, Level, Requiremen
 from .shacl import Severity, ShaclResult, path_text
 from .store.base import Store, cluster_key, report_graph_iri, submission_graph_iri
 from .store.guard import OwnQuery, checked_iri
+from .store.judgements import judgements_graph_iri
 from .unknown_terms import Place, TermNotes, UnknownTerm
 
 _STATUSES = {EARL.passed: Status.MET, EARL.failed: Status.NOT_MET,
@@ -77,6 +81,8 @@ def read_report(store: Store, cluster: URIRef, number: int,
                            guidance_of(rulebook, requirement, status)
                            if rid in rulebook.requirements else None)
         for rid, requirement in judged.items())
+    judgements = current_judgements(store.named_graph(judgements_graph_iri(cluster, number)))
+    outcomes = tuple(_by_the_evaluator(o, judgements) for o in outcomes)
     sources = sorted((_file_name(graph, f), str(graph.value(f, BCIC.sha256) or ""))
                      for f in _files(graph, node))
     info = revision_info(store, cluster, number)  # the provenance: who stored it, the hashes
@@ -109,9 +115,41 @@ def read_report(store: Store, cluster: URIRef, number: int,
         revision=StoredRevision(info.number, cluster_key(cluster), info.submitter),
         shacl_results=engine,
     )
-    return replace(report, **_stored_rates(graph, node),
+    return replace(report, **_judged_rates(_stored_rates(graph, node), report.outcomes),
                    running_rulebook=rulebook.version,
                    not_in_rulebook=frozenset(judged) - set(rulebook.requirements))
+
+
+def _by_the_evaluator(outcome: RequirementOutcome,
+                      judgements: dict[str, Judgement]) -> RequirementOutcome:
+    """The outcome as the evaluator's latest judgement of it says, where the report left it to
+    them (docs/model.md, decision 20); any other stays as stored."""
+    judgement = judgements.get(outcome.requirement.id)
+    if judgement is None or outcome.status is not Status.MANUAL_REVIEW:
+        return outcome
+    return replace(outcome, status=Status.MET if judgement.met else Status.NOT_MET,
+                   judgement=judgement)
+
+
+def _judged_rates(rates: dict[str, Any],
+                  outcomes: tuple[RequirementOutcome, ...]) -> dict[str, Any]:
+    """The stored rates with the evaluator's judgements of shall-level provisions counted in: a
+    judged one is no longer pending, and met when judged met."""
+    judged = [o for o in outcomes if o.judgement is not None and o.requirement.level is Level.SHALL]
+
+    def counted(rate: Rate, these: list[RequirementOutcome]) -> Rate:
+        met = sum(o.status is Status.MET for o in these)
+        return Rate(rate.met + met, rate.total, rate.pending - len(these))
+
+    found = dict(rates)
+    if "overall" in rates:
+        found["overall"] = counted(rates["overall"], judged)
+    for key, of in (("by_chapter", lambda o: o.requirement.chapter),
+                    ("by_layer", lambda o: o.requirement.layer)):
+        if key in rates:
+            found[key] = {part: counted(rate, [o for o in judged if of(o) == part])
+                          for part, rate in rates[key].items()}
+    return found
 
 
 def _stored_requirement(graph: Graph, rid: str, rulebook: Rulebook) -> Requirement:

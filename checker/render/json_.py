@@ -8,6 +8,7 @@ import orjson
 
 from ..duties import duties_set_aside, set_aside_lines
 from ..i18n import Lang, message
+from ..judgements import Judgement
 from ..notation import provision_notation
 from ..rechecked_note import recheck_note
 from ..report import Rate, Report, RequirementOutcome, StoredRevision
@@ -131,6 +132,9 @@ def _requirement(outcome: RequirementOutcome, writer: GuidanceWriter, asks: AskT
         # False: judged under the rulebook that made this stored report, gone from the running one.
         "in_running_rulebook": in_rulebook,
         "status": outcome.status.value,
+        # The evaluator's judgement that decided it (a stored report's provision awaiting
+        # review), else null (docs/model.md, decision 20).
+        "judgement": _judgement(outcome.judgement),
         "review_prompt": pick(r.review_prompt, lang) if r.review_prompt else None,
         # How to meet it (not met, or not used); the records to show (checklist items).
         "guidance": how_to_document(outcome.how_to, writer, asks),
@@ -140,6 +144,15 @@ def _requirement(outcome: RequirementOutcome, writer: GuidanceWriter, asks: AskT
         # The validation results behind the findings, as SHACL gives them: for machines.
         "shacl_results": [_result(x, lang) for x in sorted_results(outcome.results)],
     }
+
+
+def _judgement(judgement: Judgement | None) -> dict[str, Any] | None:
+    """Who judged a provision met or not met, when, and why (the rationale in its language)."""
+    if judgement is None:
+        return None
+    note_lang, note = next(iter((judgement.note or {"": None}).items()))
+    return {"met": judgement.met, "by": judgement.by, "date": xsd_datetime(judgement.made),
+            "note": note, "note_lang": note_lang or None}
 
 
 def _result(result: ShaclResult, lang: Lang) -> dict[str, Any]:

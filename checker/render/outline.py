@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from ..guidance import Guidance
 from ..i18n import Lang, message
+from ..judgements import judgement_said
 from ..notation import provision_notation, provisions_listed
 from ..report import Rate, Report, RequirementOutcome, Status
 from ..shacl import Severity
@@ -96,6 +97,11 @@ class RequirementRow:
     # Such a provision's text, when the report did not store it (stored before reports stated
     # their provisions' texts): that it did not, in place of empty quotes; else "".
     text_missing: str = ""
+    # The evaluator's judgement that decided it (a stored report), as every format says it.
+    judgement: str = ""
+    # Whether the report leaves it to the evaluator (待人工评审, judged or not): a stored
+    # revision's page offers a judgement form.
+    judgeable: bool = False
 
 
 @dataclass(frozen=True)
@@ -220,6 +226,8 @@ def _row(report: Report, outcome: RequirementOutcome, severity: Severity | None,
         hint_source=hint_source(report, lang) if guidance else "",
         text_missing=message("report.text.not_stored", lang, running=report.running_rulebook)
         if r.id in report.not_in_rulebook and not any(r.text.values()) else "",
+        judgement=judgement_said(outcome.judgement, lang) if outcome.judgement else "",
+        judgeable=outcome.status is Status.MANUAL_REVIEW or outcome.judgement is not None,
     )
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from ..dated_after import is_dated_after
 from ..duties import set_aside_lines
 from ..i18n import Lang, message
+from ..judgements import judgement_said
 from ..notation import provision_notation, provisions_listed, without_notation
 from ..rechecked_note import recheck_note
 from ..report import Rate, Report, RequirementOutcome, Status, is_gap
@@ -189,7 +190,8 @@ def _review_lines(report: Report, lang: Lang) -> list[str]:
                     and o.requirement.id not in listed and o.requirement.level is Level.SHALL]
     dated_later = sum(any(is_dated_after(r) for r in o.results) for o in off_the_list)
     lead_ins = len(off_the_list) - dated_later
-    already_not_met = len(listed) - len(awaiting)
+    already_not_met = sum(o.status is Status.NOT_MET and o.judgement is None
+                          for o in report.manual_checklist())
     lines = []
     if awaiting:
         lines.append(message("report.verdict.manual_pending", lang, n=len(awaiting)))
@@ -310,6 +312,9 @@ def _requirements(report: Report, lang: Lang) -> Iterator[str]:
                f"{_ljust(level, level_width)}  {report_title(requirement, lang)}")
         if withdrawn := withdrawn_note(report, requirement, lang):
             yield from wrapped(withdrawn, "      ", "      ", COLUMNS)
+        if outcome.judgement is not None:
+            yield from wrapped(printable(judgement_said(outcome.judgement, lang)), "      ",
+                               "      ", COLUMNS)
         if outcome.status in QUOTES_TEXT and requirement.text:
             yield from _quoted_text(requirement, lang, "      ")
         if outcome.status not in SHOWS_FINDINGS:
@@ -375,5 +380,7 @@ def _checklist(report: Report, lang: Lang) -> Iterator[str]:
         yield (f"  {MARKERS[outcome.status]} {_ljust(provision_notation(requirement.id, lang), id_width)}  "
                f"{report_title(requirement, lang)}")
         yield f"      {pick(requirement.review_prompt or {}, lang)}"
+        if outcome.judgement is not None:
+            yield printable(f"      {judgement_said(outcome.judgement, lang)}")
         if outcome.guidance is not None:
             yield printable(f"      → {writer.documents(outcome.guidance)}")

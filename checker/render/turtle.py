@@ -15,6 +15,7 @@ from ..diagnosis import is_submission_node
 from ..findings_rdf import add_diagnosis
 from ..duties import set_aside_lines
 from ..i18n import LANGUAGES, Lang
+from ..judgements import Judgement
 from ..namespaces import BCIC, REQ
 from ..rechecked_note import recheck_note
 from ..report import Rate, Report, RequirementOutcome, Status
@@ -326,4 +327,32 @@ def _add_assertion(g: Graph, report: Report, outcome: RequirementOutcome, tool: 
         g.add((assertion, EARL.subject, URIRef(report.cluster)))
     g.add((assertion, EARL.result, result))
     g.add((result, RDF.type, EARL.TestResult))
-    g.add((result, EARL.outcome, _OUTCOMES[outcome.status]))
+    # bcic's own assertion stays what the data showed; the evaluator's judgement is another.
+    g.add((result, EARL.outcome, _OUTCOMES[Status.MANUAL_REVIEW if outcome.judgement
+                                           else outcome.status]))
+    if outcome.judgement is not None:
+        _add_judgement(g, report, outcome.judgement, requirement.iri)
+
+
+def _add_judgement(g: Graph, report: Report, judgement: Judgement, test: URIRef) -> None:
+    """The evaluator's judgement that decided a provision the report left to them, as the
+    store's judgements graph states it (docs/store.md, "Judgements")."""
+    assertion = judgement.iri or BNode()
+    result = BNode()
+    g.add((assertion, RDF.type, EARL.Assertion))
+    g.add((assertion, EARL.mode, EARL.manual))
+    g.add((assertion, EARL.test, test))
+    if report.revision is not None and report.cluster:
+        g.add((assertion, EARL.subject, submission_graph_iri(URIRef(report.cluster),
+                                                             report.revision.number)))
+    if judgement.by is not None:
+        agent = agent_iri(judgement.by)
+        g.add((assertion, EARL.assertedBy, agent))
+        g.add((agent, RDF.type, EARL.Assertor))
+        g.add((agent, RDFS.label, Literal(judgement.by)))
+    g.add((assertion, DCTERMS.date, datetime_literal(judgement.made)))
+    g.add((assertion, EARL.result, result))
+    g.add((result, RDF.type, EARL.TestResult))
+    g.add((result, EARL.outcome, EARL.passed if judgement.met else EARL.failed))
+    for language, note in (judgement.note or {}).items():
+        g.add((result, DCTERMS.description, Literal(note, lang=language or None)))

@@ -1,0 +1,116 @@
+"""An evaluator's judgements of a stored revision (docs/model.md, decision 20): recorded only for
+provisions awaiting review, applied by the report read back, counted in rates and verdict."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+import pytest
+from rdflib import Graph, URIRef
+
+from checker.errors import InputError, NotFoundError, NotJudgeableError
+from checker.history import cluster_history
+from checker.ingest import ingest_submission
+from checker.judging import judge
+from checker.loading import read_submission_files
+from checker.paths import EXAMPLES_DIR
+from checker.render import render_report
+from checker.report import Report, Status
+from checker.report_reader import read_report
+from checker.store import Store, open_store
+from checker.store.judgements import judgements_graph_iri
+from checker.verdicts import verdict_text
+
+WHEN = datetime(2025, 3, 4, 10, 0, tzinfo=timezone.utc)
+
+
+@pytest.fixture
+def dehua() -> tuple[Store, URIRef]:
+    """A store holding the dehua sample as revision 1 (no gap, reviews pending)."""
+    store = open_store("oxigraph")
+    files = read_submission_files([EXAMPLES_DIR / "dehua-ceramics.ttl"])
+    info, _report = ingest_submission(store, files, submitter="tests")
+    return store, info.cluster
+
+
+def _pending(report: Report) -> list[str]:
+    return [o.requirement.id for o in report.outcomes if o.status is Status.MANUAL_REVIEW]
+
+
+def test_dehua_turns_conformant_once_every_pending_item_is_judged_met(
+        dehua: tuple[Store, URIRef]) -> None:
+    store, cluster = dehua
+    before = read_report(store, cluster, 1)
+    assert verdict_text(before.conforms, before.overall, "zh") == "未发现差距，72 项待人工评审确认"
+    for rid in _pending(before):
+        judge(store, cluster, 1, rid, met=True, by="评价员甲", now=WHEN)
+    after = read_report(store, cluster, 1)
+    assert not _pending(after)
+    assert after.conforms and verdict_text(after.conforms, after.overall, "zh") == "符合"
+    assert after.overall.pending == 0 and after.overall.met == after.overall.total
+    assert sum(r.pending for r in after.by_chapter.values()) == 0
+    [info] = store.revisions(cluster)  # the list of clusters says so too (the summary graph)
+    assert info.conforms and info.rate is not None and info.rate.pending == 0
+    assert verdict_text(info.conforms, info.rate, "en") == "conformant"
+
+
+def test_a_judged_not_met_is_a_gap_shown_with_who_when_and_why_in_every_format(
+        dehua: tuple[Store, URIRef]) -> None:
+    store, cluster = dehua
+    judge(store, cluster, 1, "6.1", met=False, note="未见品牌战略文件", by="评价员甲", now=WHEN)
+    report = read_report(store, cluster, 1)
+    outcome = report.outcome("6.1")
+    assert outcome.status is Status.NOT_MET and outcome.judgement is not None
+    assert not report.conforms
+    assert verdict_text(report.conforms, report.overall, "zh") == "不符合"
+    text = render_report(report, "text", "zh")
+    assert "评价人员判定" in text and "评价员甲" in text and "2025-03-04" in text
+    assert "未见品牌战略文件" in text
+    assert "judged not met by 评价员甲 on 2025-03-04" in render_report(report, "text", "en")
+    document = json.loads(render_report(report, "json", "en"))
+    [entry] = [r for r in document["requirements"] if r["id"] == "6.1"]
+    assert entry["status"] == "not_met"
+    assert entry["judgement"] == {"met": False, "by": "评价员甲", "date": "2025-03-04T10:00:00Z",
+                                  "note": "未见品牌战略文件", "note_lang": "zh"}
+    assert "未见品牌战略文件" in render_report(report, "html", "zh")
+    turtle = Graph().parse(data=render_report(report, "ttl", "en"), format="turtle")
+    assert any("未见品牌战略文件" in str(o) for o in turtle.objects())
+    [info] = store.revisions(cluster)
+    assert not info.conforms
+
+
+def test_the_latest_judgement_counts_and_history_shows_each(
+        dehua: tuple[Store, URIRef]) -> None:
+    store, cluster = dehua
+    judge(store, cluster, 1, "6.1", met=False, note="未见文件", by="评价员甲", now=WHEN)
+    judge(store, cluster, 1, "6.1", met=True, note="补交后已查阅", note_lang="zh", by="评价员乙",
+          now=WHEN.replace(day=5))
+    report = read_report(store, cluster, 1)
+    assert report.outcome("6.1").status is Status.MET
+    assert report.conforms
+    [change] = cluster_history(store, cluster)
+    assert [(j.requirement_id, j.met, j.by) for j in change.judgements] == [
+        ("6.1", False, "评价员甲"), ("6.1", True, "评价员乙")]
+
+
+@pytest.mark.parametrize("provision, error", [
+    ("4.1", NotJudgeableError),     # met by the data
+    ("9.9.9", NotFoundError),       # not a provision of the report
+])
+def test_judging_a_provision_not_awaiting_review_is_refused_and_stores_nothing(
+        dehua: tuple[Store, URIRef], provision: str, error: type[Exception]) -> None:
+    store, cluster = dehua
+    assert read_report(store, cluster, 1).outcome("4.1").status is Status.MET
+    with pytest.raises(error):
+        judge(store, cluster, 1, provision, met=True, by="评价员甲")
+    assert len(store.named_graph(judgements_graph_iri(cluster, 1))) == 0
+
+
+def test_not_met_without_a_rationale_is_refused(dehua: tuple[Store, URIRef]) -> None:
+    store, cluster = dehua
+    with pytest.raises(InputError, match="6.1"):
+        judge(store, cluster, 1, "6.1", met=False, note="  ")
+    with pytest.raises(NotFoundError):
+        judge(store, cluster, 2, "6.1", met=True)
+    assert len(store.named_graph(judgements_graph_iri(cluster, 1))) == 0
