@@ -16,7 +16,9 @@ from rdflib.term import Node
 from .cli_output import after_a_change, echo_text, write_stdout
 from .cli_reading import store_to_read
 from .cli_validate import LANG_META_KEY
-from .notation import provisions_listed
+from .judgements import judgement_said
+from .judging import judge
+from .notation import provision_notation, provisions_listed
 from .verdicts import rate_text, verdict_text
 from .cluster_list import in_list_order
 from .errors import InputError
@@ -31,6 +33,7 @@ from .queries import (Page, bind, check_summary_for, get_query, list_queries, re
                       stream_named_query, values_given_once)
 from .query import QueryResult, read_query_argument, run_query, run_remote_query
 from .query_runner import QueryTimeoutError
+from .render.cells import printable
 from .render.text import provision_titles
 from .render.results import CHUNK_ROWS, RESULT_FORMATS, aligned_table, write_results
 from .revisions import delete_revision, find_cluster
@@ -401,8 +404,50 @@ def delete_revision_command(ctx: click.Context, cluster: str, number: int,
         echo_text(deleted.text(lang))
 
 
+@click.command("judge")
+@click.argument("cluster")
+@click.argument("provision")
+@click.option("--met/--not-met", "met", default=None,
+              help="The evaluator's judgement: met, or not met / 评价人员的判定：满足或不满足.")
+@click.option("--revision", "number", type=click.IntRange(min=1),
+              help="The revision judged (default: the latest) / 所判定的修订版（默认最新版）.")
+@click.option("--note", help="The rationale, required for --not-met / 判定理由（不满足时必填）.")
+@click.option("--note-lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="The rationale's language / 理由所用语言.")
+@click.option("--by", "judged_by", help="Who judges, for the record / 判定人.")
+@_store_options
+@click.pass_context
+def judge_command(ctx: click.Context, cluster: str, provision: str, met: bool | None,
+                  number: int | None, note: str | None, note_lang: Lang, judged_by: str | None,
+                  location: str | None, engine: str | None, user: str | None,
+                  lang: Lang) -> None:
+    """Record the evaluator's judgement of PROVISION (an id such as 6.1) of a stored revision of
+    CLUSTER (IRI or 16-hex key), one its report leaves to the evaluator (待人工评审); a later
+    judgement supersedes it / 记录评价人员对已存储修订版中待人工评审条款的判定。
+
+    Exit codes / 退出码: 0 stored 已存储, 2 no such cluster, revision or provision, a provision
+    not awaiting review, or bad input 无此集群、版本或条款，条款并非待人工评审，或输入有误,
+    3 internal 内部错误, 4 the store could not answer 存储未能应答.
+    """
+    ctx.meta[LANG_META_KEY] = lang
+    if met is None:
+        raise click.UsageError(message("store.judge.met_needed", lang), ctx)
+    with closing(open_store_for_writing(location, create=False, engine=engine,
+                                        user=user)) as store:
+        subject = find_cluster(store, cluster)
+        number = number or store.revisions(subject)[-1].number
+        judgement = judge(store, subject, number, provision, met=met, note=note,
+                          note_lang=note_lang, by=judged_by)
+        publish_for_queries(store)
+    stored = phrase("store.judge.stored", number=number, cluster=subject)
+    with after_a_change(stored):
+        echo_text(stored.text(lang))
+        echo_text(printable(f"{provision_notation(judgement.requirement_id, lang)} "
+                            f"{judgement_said(judgement, lang)}"))
+
+
 STORE_COMMANDS = (ingest_command, reindex_command, clusters_command, history_command,
-                  query_command, queries_group, delete_revision_command)
+                  query_command, queries_group, delete_revision_command, judge_command)
 
 
 def _date(moment: datetime) -> str:
@@ -442,6 +487,9 @@ def _history_lines(changes: list[RevisionChange], lang: Lang,
                                                  lang)
         for key, ids in (("closed", change.closed), ("opened", change.opened)):
             yield from _changed_lines(key, ids, lang, titled)
+        for judgement in change.judgements:  # the evaluator's, as events of the revision
+            yield "    " + printable(f"{provision_notation(judgement.requirement_id, lang)} "
+                                     f"{judgement_said(judgement, lang)}")
 
 
 def _changed_lines(key: str, ids: tuple[str, ...], lang: Lang,

@@ -6,7 +6,9 @@ level) may be judged; a judgement of "not met" needs a rationale (docs/model.md,
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timezone
+from typing import Any
 
 from rdflib import Literal, URIRef
 
@@ -47,3 +49,27 @@ def judge(store: Store, cluster: URIRef, number: int, provision: str, *, met: bo
     if not store.add_judgement(record):  # deleted since the report was read
         raise NotFoundError.of("error.revision.not_stored", number=number, cluster=cluster)
     return Judgement(rid, met, made, by, {note_lang: text} if text else None, record.iri)
+
+
+@dataclass(frozen=True)
+class JudgementBody:
+    """A judgement as an API client sends it: `{"provision": "6.1", "met": false, "note": "…",
+    "note_lang": "zh"}`."""
+
+    provision: str
+    met: bool
+    note: str | None = None
+    note_lang: Lang = "zh"
+
+
+def judgement_body(document: Any) -> JudgementBody:
+    """The judgement a JSON body asks for; InputError (400) for anything else."""
+    if not isinstance(document, dict) or set(document) - {"provision", "met", "note",
+                                                          "note_lang"}:
+        raise InputError.of("error.judgement.bad_body")
+    provision, met = document.get("provision"), document.get("met")
+    note, lang = document.get("note"), document.get("note_lang", "zh")
+    if (not isinstance(provision, str) or not isinstance(met, bool)
+            or not isinstance(note, (str, type(None))) or lang not in ("zh", "en")):
+        raise InputError.of("error.judgement.bad_body")
+    return JudgementBody(provision, met, note, lang)

@@ -33,6 +33,13 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "<{cluster}> 第 {number} 版的报告中 {id} 并非待人工评审，报告判定为“{status}”；只有待人工"
               "评审的条款才能由评价人员判定，未存储任何内容",
     },
+    "error.judgement.bad_body": {
+        "en": "a judgement is a JSON object with provision (an id such as 6.1), met (true or "
+              "false), and optionally note (the rationale, required when not met) and note_lang "
+              "(zh or en)",
+        "zh": "判定应为 JSON 对象，含 provision（条款编号，如 6.1）、met（true 或 false），可选 note"
+              "（理由，不满足时必填）与 note_lang（zh 或 en）",
+    },
     "error.judgement.no_rationale": {
         "en": "a judgement of {id} as not met needs a rationale (--note): what is missing is what "
               "the cluster has to act on; nothing was stored",

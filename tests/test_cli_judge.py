@@ -1,0 +1,73 @@
+"""`bcic judge`: an evaluator records a judgement of a provision a stored report leaves to them
+(docs/model.md, decision 20); `bcic clusters`, `history` and the named queries count it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from checker.cli import main
+from checker.paths import EXAMPLES_DIR
+
+DEHUA = str(EXAMPLES_DIR / "dehua-ceramics.ttl")
+DEHUA_CLUSTER = "https://example.org/cluster/dehua/cluster"
+
+
+@pytest.fixture
+def bcic(runner: CliRunner, tmp_path: Path):  # type: ignore[no-untyped-def]
+    store = str(tmp_path / "store")
+
+    def run(*args: str) -> Result:
+        return runner.invoke(main, [*args, "--store", store])
+    assert run("ingest", DEHUA).exit_code == 0
+    return run
+
+
+def test_judge_stores_a_judgement_of_the_latest_revision_and_history_shows_it(bcic) -> None:  # type: ignore[no-untyped-def]
+    result = bcic("judge", DEHUA_CLUSTER, "6.1", "--not-met", "--note", "未见品牌战略文件",
+                  "--by", "评价员甲", "--lang", "zh")
+    assert result.exit_code == 0, result.output
+    assert "已存储对" in result.output and "评价人员判定不满足（评价员甲，" in result.output
+    history = bcic("history", DEHUA_CLUSTER)
+    assert "opened: 6.1" in history.output
+    assert "6.1 judged not met by 评价员甲 on " in history.output
+    assert "未见品牌战略文件" in history.output
+    clusters = bcic("clusters")
+    assert "not conformant" in clusters.output
+    rows = json.loads(bcic("queries", "run", "most-violated-clauses", "--format", "json").output)
+    assert "https://w3id.org/bcic/req/gbt-draft/6.1" in {
+        b["requirement"]["value"] for b in rows["results"]["bindings"]}
+
+
+def test_a_judgement_met_lowers_the_pending_count_of_the_listed_verdict(bcic) -> None:  # type: ignore[no-untyped-def]
+    assert "72 item(s) await an evaluator" in bcic("clusters").output
+    result = bcic("judge", DEHUA_CLUSTER, "6.1", "--met", "--revision", "1")
+    assert result.exit_code == 0, result.output
+    assert "judged met by an unnamed evaluator" in result.output
+    assert "71 item(s) await an evaluator" in bcic("clusters").output
+    rows = json.loads(bcic("queries", "run", "clusters-by-conformance", "--format", "json").output)
+    [row] = rows["results"]["bindings"]
+    assert row["pendingReview"]["value"] == "71" and row["verdict"]["value"] == (
+        "no-gap-pending-review")
+
+
+@pytest.mark.parametrize("args, words", [
+    (("4.1", "--met"), "is not awaiting review"),                 # met by the data
+    (("9.9.9", "--met"), "has no provision 9.9.9"),               # not in the report
+    (("6.1", "--not-met"), "needs a rationale"),                  # no --note
+    (("6.1", "--met", "--revision", "7"), "revision 7"),          # no such revision
+    (("6.1",), "--met or --not-met"),                             # no judgement given
+])
+def test_a_refused_judgement_exits_2_and_stores_nothing(bcic, args, words) -> None:  # type: ignore[no-untyped-def]
+    result = bcic("judge", DEHUA_CLUSTER, *args)
+    assert result.exit_code == 2, result.output
+    assert words in result.output
+    assert "judged" not in bcic("history", DEHUA_CLUSTER).output
+
+
+def test_an_unknown_cluster_exits_2(bcic) -> None:  # type: ignore[no-untyped-def]
+    result = bcic("judge", "https://example.org/nowhere", "6.1", "--met", "--lang", "zh")
+    assert result.exit_code == 2 and "未存储" in result.output
