@@ -114,6 +114,7 @@ def test_every_write_route_needs_a_token(app: Flask) -> None:
                                        "evaluation.recheck_revision_form")}
         assert {e for e, _r in writes} == {"evaluation_api.store_revision", "evaluation_api.delete",
                                            "evaluation.delete_revision_form",
+                                           "evaluation_api.judgements", "evaluation.judge_form",
                                            "api.reload_rules_from_files"}
         for endpoint, rule in writes:
             values = {"key": DEHUA, "number": "1"}

@@ -20,7 +20,8 @@ from werkzeug.exceptions import (Forbidden, HTTPException, NotFound, RequestEnti
 from checker.cluster_list import cluster_page, in_list_order, read_list_request
 from checker.errors import CheckerError
 from checker.history import ClusterSummary, cluster_overview, mixed_rulebooks_note
-from checker.i18n import message
+from checker.i18n import Lang, message
+from checker.judging import judge
 from checker.render.outline import report_outline
 from checker.render.text import RATE_COLUMNS, percent, rate_cells
 from checker.report import Report, Status
@@ -41,7 +42,7 @@ from .auth import require_role
 from .data import read_store, remembered, store_upload, summary_outdated, write_store
 from .errors import error_detail
 from .i18n import request_language, ui
-from .logs import revision_deleted, revision_stored
+from .logs import judgement_stored, revision_deleted, revision_stored
 from .report_view import DOWNLOADS, parse_filters, report_download
 from .strings import STRINGS
 from .submissions import (ACCEPTED_EXTENSIONS, PASTED_NAME, form_submission, fresh_reports,
@@ -147,6 +148,36 @@ def delete_revision_form(key: str, number: int) -> Response | _Answer:
     return redirect(url_for(".home"), 303)
 
 
+@bp.post("/clusters/<key>/revisions/<int:number>/judgements")
+def judge_form(key: str, number: int) -> Response | _Answer:
+    """Record the evaluator's judgement of a provision awaiting review from the revision's page
+    (evaluator token; docs/model.md, decision 20); then the page again, at that provision. A
+    refused one brings the page back, saying why at the provision's form."""
+    provision = request.form.get("provision", "")
+    try:
+        record = require_role("evaluator", "auth.error.no_token.page",
+                              refused="auth.error.refused.page")
+        with write_store() as store:
+            cluster = stored_cluster(store, key)
+            judgement = judge(store, cluster, number, provision,
+                              met=request.form.get("judgement") == "met",
+                              note=request.form.get("note"),
+                              note_lang=_note_lang(request.form.get("note_lang")),
+                              by=submitter(record))
+    except (Unauthorized, Forbidden, CheckerError) as error:
+        status = error.http_status if isinstance(error, CheckerError) else error.code or 401
+        page = _revision_page(key, number, judge_error=(provision, error_detail(error)))
+        return page, status, {}
+    judgement_stored(cluster, number, judgement.requirement_id, submitter(record))
+    return redirect(url_for(".revision_report", key=key, number=number,
+                            _anchor=f"req-{judgement.requirement_id}"), 303)
+
+
+def _note_lang(value: str | None) -> Lang:
+    """The rationale's language as the form says it (the page's), zh unless en."""
+    return "en" if value == "en" else "zh"
+
+
 @bp.post("/clusters/<key>/revisions/<int:number>/recheck")
 def recheck_revision_form(key: str, number: int) -> Response:
     """Validate a stored revision's submission again under the running rulebook, within the
@@ -164,20 +195,24 @@ def stored_cluster(store: Store, key: str) -> URIRef:
     return find_cluster(store, key)
 
 
-def _revision_page(key: str, number: int, delete_error: str | None = None) -> Response | str:
+def _revision_page(key: str, number: int, delete_error: str | None = None,
+                   judge_error: tuple[str, str] | None = None) -> Response | str:
     """A stored revision's report page (or download); `delete_error`: why its delete form was
-    refused, shown at the form's token field."""
+    refused, shown at the form's token field; `judge_error`: the provision whose judgement form
+    was refused, and why."""
     store = read_store()
     cluster = stored_cluster(store, key)
     info = revision_info(store, cluster, number)
     report = read_report(store, cluster, number)
     return _report_response(report, f"bcic-report-{key}-{number}", revision=info,
-                            delete_error=delete_error, text_archive=texts_rulebook(store, report))
+                            delete_error=delete_error, judge_error=judge_error,
+                            text_archive=texts_rulebook(store, report))
 
 
 def _report_response(report: Report, name: str, revision: RevisionInfo | None,
                      delete_error: str | None = None,
-                     text_archive: StoredRulebook | None = None) -> Response | str:
+                     text_archive: StoredRulebook | None = None,
+                     judge_error: tuple[str, str] | None = None) -> Response | str:
     """The report page, filtered by `?status=` and `?severity=`; `?format=` downloads it;
     `text_archive`: the stored rulebook that states the texts a stored report lacks."""
     lang = request_language()
@@ -189,6 +224,7 @@ def _report_response(report: Report, name: str, revision: RevisionInfo | None,
         "report.html", page=report_outline(report, lang, filters, rulebook=True), filters=filters,
         t=lambda key, **values: message(key, lang, **values),
         revision=revision, delete_error=delete_error, text_archive=text_archive,
+        judge_error=judge_error,
         rechecked=report.rechecked, recheck_note=recheck_note(report, lang),
         key=cluster_key, downloads=DOWNLOADS,
         percent=percent, rate_columns=RATE_COLUMNS, rate_cells=rate_cells,

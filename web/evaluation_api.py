@@ -1,4 +1,5 @@
-"""JSON API of the evaluation area: stored clusters and their reports, validate, store, delete.
+"""JSON API of the evaluation area: stored clusters and their reports, validate, store, judge,
+delete.
 
 Bearer-token clients, so no CSRF (the app exempts this blueprint). A submission is the request
 body, its syntax named by Content-Type (415 for any other); errors use the app's JSON envelope.
@@ -12,6 +13,7 @@ from flask import Blueprint, Response, jsonify, request, url_for
 
 from checker.cluster_list import cluster_page, read_list_request
 from checker.history import cluster_history, cluster_overview
+from checker.judging import judge, judgement_body
 from checker.queries import Page
 from checker.render import report_format
 from checker.render.json_ import report_document
@@ -28,7 +30,7 @@ from .auth import require_role
 from .data import read_store, remembered, store_upload, write_store
 from .evaluation import clusters_in_order, stored_cluster
 from .i18n import pick, request_language
-from .logs import revision_deleted, revision_stored
+from .logs import judgement_stored, revision_deleted, revision_stored
 from .proxy import external_url
 from .report_view import report_download
 from .submissions import body_submission, submitter, validation_limits
@@ -112,6 +114,25 @@ def store_revision() -> tuple[Response, int, dict[str, str]]:
     document = {"ok": True, **_revision(info), "key": cluster_key(info.cluster),
                 "cluster": str(info.cluster), "label": pick(stored.cluster_label) or None}
     return jsonify(document), 201, {"Location": location}
+
+
+@bp.post("/clusters/<key>/revisions/<int:number>/judgements")
+def judgements(key: str, number: int) -> tuple[Response, int, dict[str, str]]:
+    """Record the evaluator's judgement of a provision the revision's report leaves to them
+    (evaluator token; docs/model.md, decision 20): 201, `Location` the report that counts it."""
+    record = require_role("evaluator")
+    body = judgement_body(request.get_json(silent=True, force=True))
+    with write_store() as store:
+        cluster = stored_cluster(store, key)
+        judgement = judge(store, cluster, number, body.provision, met=body.met, note=body.note,
+                          note_lang=body.note_lang, by=submitter(record))
+    judgement_stored(cluster, number, judgement.requirement_id, submitter(record))
+    location = url_for(".report", key=key, number=number)
+    return jsonify({"ok": True, "key": key, "number": number,
+                    "provision": judgement.requirement_id, "met": judgement.met,
+                    "by": judgement.by, "date": xsd_datetime(judgement.made),
+                    "note": body.note or None, "note_lang": body.note_lang,
+                    "report": location}), 201, {"Location": location}
 
 
 @bp.delete("/clusters/<key>/revisions/<int:number>")

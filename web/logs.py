@@ -111,6 +111,12 @@ def revision_deleted(cluster: URIRef, number: int, deleted_by: str) -> None:
     EVENTS.info("deleted revision %d of <%s> for %r", number, cluster, deleted_by)
 
 
+def judgement_stored(cluster: URIRef, number: int, provision: str, judged_by: str) -> None:
+    """An evaluator's judgement this app stored (docs/model.md, decision 20)."""
+    EVENTS.info("stored a judgement of %s in revision %d of <%s> for %r", provision, number,
+                cluster, judged_by)
+
+
 def rules_reloaded(version: str, maintainer: str) -> None:
     """The store's rule graphs replaced by this app."""
     EVENTS.info("reloaded the rule graphs (rulebook %s) for %r", version, maintainer)

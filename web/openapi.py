@@ -24,7 +24,9 @@ _ERRORS = {400: "the request is malformed or a value is invalid (the message say
            404: "no such cluster, revision, query or resource",
            405: "method not allowed", 406: "no acceptable response format (the named "
                 "queries and their list answer JSON only: /sparql answers CSV, TSV and XML)",
-           409: "at /api/queries/{name}: the page was asked for with the token (`snapshot`) of "
+           409: "at …/judgements: the provision does not await review in the stored report "
+                "(met, not met or not applicable by the data; `error` `NotJudgeableError`), and "
+                "nothing was stored; at /api/queries/{name}: the page was asked for with the token (`snapshot`) of "
                 "its answer's first page, and the data changed since that page was read, so "
                 "this page would not continue the same answer (`error` `AnswerChangedError`); "
                 "start again from the first page, which the message and the Link header "
@@ -142,6 +144,15 @@ def _paths() -> Json:
             [key, number, lang, _query("format", "report format (default json)", "报告格式（默认 json）",
                                        {"type": "string", "enum": list(_REPORT_FORMATS)})],
             _report_ok(), (400, 404, 413, 503))},
+        "/api/clusters/{key}/revisions/{number}/judgements": {"post": _op(
+            "clusters", "judgeProvision", "Record the evaluator's judgement of a provision the "
+            "revision's report leaves to them (待人工评审); a later one supersedes it",
+            "记录评价人员对该修订版报告中待人工评审条款的判定（后一判定取代前一判定）",
+            [key, number, lang],
+            {"201": {"description": "stored; `Location` is the report, which now counts it",
+                     "headers": {"Location": {"schema": {"type": "string"}}},
+                     "content": _json_content("Judged")}},
+            (400, 401, 403, 404, 409, 503), role="evaluator", body=_judgement_body())},
         "/api/clusters/{key}/revisions/{number}": {"delete": _op(
             "clusters", "deleteRevision", "Delete a revision (its number stays taken)",
             "删除某修订版（其编号不再复用）", [key, number, lang], _json_ok("Deleted"),
@@ -370,6 +381,12 @@ def _submission_body() -> Json:
     return {"required": True, "description": "the submission; its syntax is the Content-Type",
             "content": {f.media_type: {"schema": {"type": "string"}}
                         for f in SUBMISSION_FORMATS.values()}}
+
+
+def _judgement_body() -> Json:
+    return {"required": True, "description": "the judgement (docs/model.md, decision 20)",
+            "content": {"application/json": {
+                "schema": {"$ref": "#/components/schemas/JudgementRequest"}}}}
 
 
 def _error_response(text: str, code: int) -> Json:

@@ -126,6 +126,13 @@ def _cluster_schemas() -> Json:
         "ClusterHistory": closed(cluster=_ref("ClusterRef"), revisions=_array(history_revision)),
         "StoredRevision": _revision(page=STRING, ok={"const": True}, key=STRING, cluster=STRING,
                                     label=_nullable("string")),
+        "JudgementRequest": {**closed(
+            provision=STRING, met=BOOLEAN, note=_nullable("string"),
+            note_lang={"enum": ["zh", "en"]}), "required": ["provision", "met"]},
+        "Judged": closed(ok={"const": True}, key=STRING, number=INTEGER, provision=STRING,
+                         met=BOOLEAN, by=_nullable("string"), date=STRING,
+                         note=_nullable("string"),
+                         note_lang={"enum": ["zh", "en"]}, report=STRING),
         "Deleted": closed(ok={"const": True},
                          deleted=closed(key=STRING, cluster=STRING, number=INTEGER)),
         "Health": closed(ok={"const": True}, status={"const": 200}, store={"const": "readable"}),
@@ -186,6 +193,12 @@ def _report_schemas() -> Json:
                 "false: judged under the rulebook that made this stored report, and no longer in "
                 "the running one", "false：按作出该已存储报告的规则库判定，当前运行的规则库中已无此条款")},
             status={"enum": ["met", "not_met", "manual_review", "not_applicable", "not_used"]},
+            judgement=_or_null({**closed(
+                met=BOOLEAN, by=text_or_null, date=STRING, note=text_or_null,
+                note_lang=_or_null({"enum": ["zh", "en"]})), **described(
+                    "the evaluator's judgement that decided a provision the stored report left "
+                    "to them (待人工评审): met or not, by whom, when, and the rationale",
+                    "评价人员对已存储报告中待人工评审条款的判定：是否满足、判定人、时间及理由")}),
             review_prompt=text_or_null,
             guidance=_or_null(closed(
                 text=STRING, see=STRING, by_items=BOOLEAN, refers_to=_array(STRING),

@@ -144,6 +144,19 @@ STRINGS = {
               "verdict.",
         "zh": "按现行规则库 {running} 重新验证本版本已存储的提交材料，并另行显示其报告；不存储任何内容："
               "本报告仍是该版本的结论。"},
+    "report.page.judge": {"en": "Record the evaluator's judgement", "zh": "记录评价人员的判定"},
+    "report.page.judge_again": {"en": "Judge it again (the new judgement supersedes this one)",
+                                "zh": "重新判定（新的判定取代当前判定）"},
+    "report.page.judge_hint": {
+        "en": "Your judgement as the evaluator (clause 1): the report then counts this provision "
+              "met or not met. A rationale is required for \"not met\". Needs an evaluator's token, whose "
+              "label names you as the judge.",
+        "zh": "评价人员（第 1 章）的判定：报告将据此把本条款计为满足或不满足。判定不满足时须写明理由。"
+              "需要评价人员令牌，以令牌的用途说明作为判定人。"},
+    "report.page.judge_met": {"en": "met", "zh": "满足"},
+    "report.page.judge_not_met": {"en": "not met", "zh": "不满足"},
+    "report.page.judge_note": {"en": "Rationale", "zh": "理由"},
+    "report.page.judge_submit": {"en": "Record the judgement", "zh": "记录判定"},
     "report.page.delete": {"en": "Delete revision {number}", "zh": "删除第 {number} 版"},
     "report.page.delete_hint": {
         "en": "Removes this revision's submission, report and provenance for good; needs an "
