@@ -116,11 +116,11 @@ def numbered_record(cluster: URIRef, number: int, previous: int | None,
 
 
 def pending_record(cluster: URIRef) -> RevisionRecord:
-    """make_record's first revision, its report leaving 8.2.6 (shall-level, as it states) to the
-    evaluator (earl:cantTell) and judging 4.3.2 met: no gap."""
+    """make_record's first revision, its report leaving 9.4.2 (shall-level, as it states) to the
+    evaluator (earl:cantTell) and judging 9.4.1 met: no gap."""
     record, _info = make_record(cluster, 1, conforms=True)
     report = Graph()
-    for rid, outcome in (("8.2.6", EARL.cantTell), ("4.3.2", EARL.passed)):
+    for rid, outcome in (("9.4.2", EARL.cantTell), ("9.4.1", EARL.passed)):
         assertion, result = BNode(), BNode()
         report.add((assertion, RDF.type, EARL.Assertion))
         report.add((assertion, EARL.test, REQ[rid]))
@@ -128,15 +128,15 @@ def pending_record(cluster: URIRef) -> RevisionRecord:
         report.add((assertion, EARL.result, result))
         report.add((result, EARL.outcome, outcome))
         report.add((REQ[rid], BCIC.normativeLevel, BCIC.Shall))
-    report.add((REQ["8.2.6"], RDFS.label, Literal("8.2.6 传播效果评价", lang="zh")))
+    report.add((REQ["9.4.2"], RDFS.label, Literal("9.4.2 循环与纠偏机制", lang="zh")))
     _state_rate(report, Rate(met=1, total=2, pending=1))
     return RevisionRecord(cluster, 1, record.submission, report, record.provenance)
 
 
 def judgement(cluster: URIRef, *, met: bool, number: int = 1,
               note: str | None = None) -> JudgementRecord:
-    """An evaluator's judgement of 8.2.6 in that revision, made now."""
-    return JudgementRecord(cluster, number, REQ["8.2.6"], met, datetime.now(timezone.utc),
+    """An evaluator's judgement of 9.4.2 in that revision, made now."""
+    return JudgementRecord(cluster, number, REQ["9.4.2"], met, datetime.now(timezone.utc),
                            Literal(note, lang="zh") if note else None, by="评价员 C")
 
 
@@ -707,7 +707,7 @@ class StoreContract:
         assertion = judged.iri
         assert (assertion, RDF.type, EARL.Assertion) in graph
         assert (assertion, EARL.mode, EARL.manual) in graph
-        assert (assertion, EARL.test, REQ["8.2.6"]) in graph
+        assert (assertion, EARL.test, REQ["9.4.2"]) in graph
         assert (assertion, EARL.subject, record.submission_graph) in graph
         assert (assertion, EARL.assertedBy, agent_iri("评价员 C")) in graph
         assert (agent_iri("评价员 C"), RDFS.label, Literal("评价员 C")) in graph
@@ -716,7 +716,7 @@ class StoreContract:
         assert graph.value(result, DCTERMS.description) == Literal("现场查阅了评价记录", lang="zh")
         assert graph.value(assertion, DCTERMS.date) is not None
         assert isomorphic(store.named_graph(record.report_graph), record.report)
-        assert (str(BCIC.judgedMet), REQ["8.2.6"].n3()) in _summary(store, record.submission_graph)
+        assert (str(BCIC.judgedMet), REQ["9.4.2"].n3()) in _summary(store, record.submission_graph)
         [info] = store.revisions(cluster)
         assert info.conforms and info.rate == Rate(met=2, total=2, pending=0)
 
@@ -733,9 +733,9 @@ class StoreContract:
         assert (second.iri, DCTERMS.replaces, first.iri) in graph
         assert (first.iri, DCTERMS.replaces, None) not in graph
         summary = _summary(store, record.submission_graph)
-        assert (str(BCIC.judgedNotMet), REQ["8.2.6"].n3()) in summary
-        assert (str(BCIC.judgedMet), REQ["8.2.6"].n3()) not in summary
-        assert store.ask(f"ASK {{ GRAPH <{SUMMARY_GRAPH}> {{ <{REQ['8.2.6']}> "
+        assert (str(BCIC.judgedNotMet), REQ["9.4.2"].n3()) in summary
+        assert (str(BCIC.judgedMet), REQ["9.4.2"].n3()) not in summary
+        assert store.ask(f"ASK {{ GRAPH <{SUMMARY_GRAPH}> {{ <{REQ['9.4.2']}> "
                          f"<{BCIC.normativeLevel}> <{BCIC.Shall}> }} }}")
         [info] = store.revisions(cluster)  # a judged gap
         assert not info.conforms and info.rate == Rate(met=1, total=2, pending=0)
@@ -770,8 +770,8 @@ class StoreContract:
         store.add_judgement(judgement(cluster, met=True))
         store.add_judgement(judgement(other, met=False, note="无记录"))
         written = [_summary(store, r.submission_graph) for r in records]
-        assert (str(BCIC.judgedMet), REQ["8.2.6"].n3()) in written[0]
-        assert (str(BCIC.judgedNotMet), REQ["8.2.6"].n3()) in written[1]
+        assert (str(BCIC.judgedMet), REQ["9.4.2"].n3()) in written[0]
+        assert (str(BCIC.judgedNotMet), REQ["9.4.2"].n3()) in written[1]
         store.rebuild_summary()
         store = reopen(store)
         assert [_summary(store, r.submission_graph) for r in records] == written
