@@ -21,7 +21,6 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 from rdflib.term import Node
 
-from ..namespaces import BCIC
 from ..timestamps import datetime_literal
 from .base import GRAPH_ROOT, agent_iri, cluster_key, submission_graph_iri
 from .guard import checked_iri
