@@ -63,10 +63,10 @@ def test_no_gap_with_pending_reviews_is_not_called_conformant() -> None:
     assert not re.search(r"^结论\s+符合$", text, re.M)
     english = render_report(sample("dehua-ceramics.ttl"), "text", "en")
     assert "NO GAP FOUND; 87 ITEM(S) AWAIT AN EVALUATOR" in english
-    # Where the judgements go, bcic keeping none of them (an evaluator looked for a form).
-    assert "bcic 不记录评价人员的判定：评价人员应在评价工作本身的档案中逐项记录判定及最终结论" in text
-    assert "bcic does not record the evaluator's judgements: the evaluator records each one, and " \
-           "the final verdict, in the assessment's own file" in " ".join(english.split())
+    # Where the judgements go: on the stored revision (bcic judge, the page's form; decision 20).
+    assert "评价人员在该修订版上逐项记录判定（bcic judge，或修订版报告页上的表单）" in text
+    assert "the evaluator records each judgement on its revision (bcic judge, or the form on the " \
+           "revision's report page)" in " ".join(english.split())
 
 
 def test_only_checklist_items_really_awaiting_judgement_are_counted() -> None:
