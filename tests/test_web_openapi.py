@@ -193,6 +193,7 @@ ANSWERS = [
 WRITES_CHECKED = {("/api/validate", "post"), ("/api/clusters/revisions", "post"),
                   ("/api/clusters/{key}/revisions/{number}/recheck", "post"),
                   ("/api/clusters/{key}/revisions/{number}", "delete"),
+                  ("/api/clusters/{key}/revisions/{number}/judgements", "post"),
                   ("/api/rules/reload", "post")}
 PATH_VALUES = {"key": DEHUA_KEY, "number": 1, "name": "clusters-by-conformance"}
 
@@ -451,6 +452,24 @@ def test_reload_with_a_maintainer_token_loads_the_rule_graphs(
                  "{ ?s ?p ?o } }"}, headers={"Accept": "application/sparql-results+json"})
     count = int(after.get_json()["results"]["bindings"][0]["n"]["value"])
     assert count == body["shapes_triples"]
+
+
+def test_judging_a_provision_answers_as_documented(
+        writable: tuple[FlaskClient, Path], document: dict[str, Any]) -> None:
+    """Decision 20: 201 with the judgement; 409 for a provision the report does not leave to
+    the evaluator; 400 for a body that is no judgement."""
+    client, tokens = writable
+    _record, token = TokenFile(tokens).create("evaluator")
+    bearer = {"Authorization": f"Bearer {token}"}
+    assert client.post("/api/clusters/revisions", headers=bearer, content_type="text/turtle",
+                       data=(EXAMPLES_DIR / "dehua-ceramics.ttl").read_bytes()).status_code == 201
+    path = "/api/clusters/{key}/revisions/{number}/judgements"
+    url = f"/api/clusters/{DEHUA_KEY}/revisions/1/judgements"
+    for body, status in (({"provision": "6.1", "met": True, "note": "已查阅"}, 201),
+                         ({"provision": "4.1", "met": True}, 409), ([1], 400)):
+        answer = client.post(url, headers=bearer, json=body)
+        assert answer.status_code == status, answer.get_data(as_text=True)[:300]
+        assert not answer_errors(document, path, "post", answer)
 
 
 def test_storing_and_deleting_a_revision_answer_as_documented(
