@@ -42,7 +42,7 @@ def test_dehua_turns_conformant_once_every_pending_item_is_judged_met(
         dehua: tuple[Store, URIRef]) -> None:
     store, cluster = dehua
     before = read_report(store, cluster, 1)
-    assert verdict_text(before.conforms, before.overall, "zh") == "未发现差距，72 项待人工评审确认"
+    assert verdict_text(before.conforms, before.overall, "zh") == "未发现差距，87 项待人工评审确认"
     for rid in _pending(before):
         judge(store, cluster, 1, rid, met=True, by="评价员甲", now=WHEN)
     after = read_report(store, cluster, 1)
