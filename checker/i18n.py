@@ -715,6 +715,8 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "report.guidance.ask.either": {"en": "either {first}, or {others}", "zh": "或{first}，或{others}"},
     "report.guidance.ask.any": {"en": "{path}", "zh": "{path}"},
     "report.guidance.ask.value": {"en": "{path} set to {values}", "zh": "{path}为{values}"},
+    "report.guidance.ask.values": {"en": "{path} set to each of {values}",
+                                   "zh": "{path}为{values}，缺一不可"},
     "report.guidance.ask.class": {"en": "{path} pointing to {thing}", "zh": "{path}指向{thing}"},
     "report.guidance.ask.class_known": {"en": "{path} pointing to {thing} such as {values}",
                                         "zh": "{path}指向{thing}，如{values}"},

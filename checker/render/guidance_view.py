@@ -244,7 +244,10 @@ class _Hint:
         if kind is AskKind.DATATYPE and (words := datatype_kind(first)) in _WORDED_KINDS:
             return message(f"report.guidance.ask.{words}", self.lang, **values)
         if kind in (AskKind.VALUE, AskKind.ONE_OF):
-            key = "value"
+            # Several values asked alike are each needed (5.1's dimensions, 7.1.1's kinds):
+            # said so, not left to the “and” alone.
+            each = kind is AskKind.VALUE and len(set(ask.expected)) > 1
+            key = "values" if each else "value"
             values["values"] = self._listed(ask.expected, "and" if kind is AskKind.VALUE else "or")
         elif kind is AskKind.LANGUAGE:
             key, values["values"] = "language", _VALUES[self.lang].join(map(str, ask.expected))
