@@ -10,7 +10,8 @@ from .builder import Kind, MemberOf, Node, P, Ref, Text, act, doc, plain, res
 T = Text  # the table reads better with a short name
 
 PROCESS_ITEMS: dict[str, tuple[Node, ...]] = {
-    "7.1.1": (res("infrastructure", B.Infrastructure, *P(B.covers, B.Roads, B.InformationNetwork)),
+    "7.1.1": (res("infrastructure", B.Infrastructure,
+                  *P(B.covers, B.Roads, B.Bridges, B.InformationNetwork)),
               doc("infrastructure-plan", B.InfrastructureRenewalPlan)),
     "7.1.2.1": (res("brand-fund", B.BrandFund, *P(B.covers, B.InnovationFund),
                     *P(B.amount, Decimal("10000000.00")), *P(B.currency, "CNY")),
