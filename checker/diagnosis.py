@@ -332,12 +332,14 @@ class Explainer:
     def order(self, shape: URIRef, text: str) -> int:
         """Where the provision's text (zh) first names what `shape` asks for, so findings follow
         the order in which the standard lists the items; _NOT_FOUND when it does not. A label
-        not in the text is looked for by its head (「管理人才」 in 「研发、技术、管理、营销人才」)."""
+        not in the text is looked for by its longest head or tail the text has (「管理人才」 in
+        「研发、技术、管理、营销人才」, 「规范各环节间的关系」 in 「规范品牌各要素间、各环节间的关系」)."""
         for term in self._terms_asked(shape):
             for label in sorted(labels_of(self.ontology, term).values(), key=len, reverse=True):
                 for size in range(len(label), 1, -1):
-                    if (at := text.find(label[:size])) >= 0:
-                        return at
+                    for part in (label[:size], label[-size:]):
+                        if (at := text.find(part)) >= 0:
+                            return at
         return _NOT_FOUND
 
     def place(self, node: Node,

@@ -109,17 +109,16 @@ def test_the_json_text_is_what_the_standard_library_writes(meitan: Report, lang:
 
 def test_a_class_the_ontology_names_values_of_lists_them_for_programs_and_people(
         meitan: Report) -> None:
-    """4.3.2's kinds of synergy practice: a submitter sees which the ontology names (a tester
-    invented bcic:JointProcurement, then had to look them up), in the hint and in the asks."""
+    """7.1.2.1's kinds of fund: a submitter sees which the ontology names (a tester invented
+    bcic:JointProcurement for 4.3.2, then had to look its kinds up), in the hint and in the asks."""
     document = json.loads(render_json(meitan, "en"))
     kinds = [a for a in document["guidance_asks"].values()
-             if a["expected"] == [str(BCIC.SynergyPracticeKind)]]
-    assert kinds and all(set(a["known"]) == {str(BCIC[k]) for k in (
-        "IntegrationMeans", "ElementRelationOrdering", "StageRelationOrdering",
-        "MemberCooperation")} for a in kinds)
-    hint = next(r for r in document["requirements"] if r["id"] == "4.3.2")["guidance"]["text"]
-    assert ("pointing to a “kind of synergy practice” (bcic:SynergyPracticeKind), one of "
-            "“effective means of integration” (bcic:IntegrationMeans)") in hint
+             if a["expected"] == [str(BCIC.FundKind)]]
+    assert kinds and all(a["known"] == [str(BCIC[k]) for k in (
+        "InnovationFund", "SpecialCultivationFund")] for a in kinds)
+    hint = next(r for r in document["requirements"] if r["id"] == "7.1.2.1")["guidance"]["text"]
+    assert ("pointing to a “kind of fund” (bcic:FundKind), one of “cluster brand innovation "
+            "fund” (bcic:InnovationFund)") in hint
     # A class with no named values, or too many to list, is asked alone.
     assert all(a["known"] == [] for a in document["guidance_asks"].values()
                if a["expected"] in ([str(BCIC.CultivationBody)], [str(BCIC.PerformanceIndicator)]))

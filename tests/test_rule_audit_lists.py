@@ -26,12 +26,13 @@ def _hint(data: Graph, clause: str, lang: str) -> str:
     return next(line for line in lines[start:] if label in line)
 
 
-def _record(data: Graph, local: str, cls: URIRef, *covers: URIRef) -> URIRef:
-    """A dated record of the body, of `cls`, covering `covers`, added to `data`."""
+def _record(data: Graph, local: str, cls: URIRef, *covers: URIRef,
+            activity: bool = False) -> URIRef:
+    """A titled, dated record of the body, of `cls`, covering `covers`, added to `data`: an
+    activity names the body as who carried it out, a document or resource as who answers for it."""
     node = URIRef(EX + local)
     data.add((node, RDF.type, cls))
-    data.add((node, PROV.wasAttributedTo, BODY))
-    data.add((node, PROV.wasAssociatedWith, BODY))
+    data.add((node, PROV.wasAssociatedWith if activity else PROV.wasAttributedTo, BODY))
     data.add((node, DCTERMS.title, Literal(local, lang="zh")))
     data.add((node, DCTERMS.date, Literal("2024-03-01", datatype=XSD_DATE)))
     for value in covers:
@@ -92,3 +93,91 @@ def test_the_hint_of_7_1_1_asks_each_kind_it_lists(lang: str, said: str) -> None
     hint = _hint(data, "7.1.1", lang)
     assert said in hint
     assert "EnergySupply" not in hint and "TransportFacilities" not in hint
+
+
+# 4.3.2 「借助有效的整合手段，合理规范品牌各要素间、各环节间的关系，强化各成员之间的相互协作」
+
+SYNERGY_MEANS = (BCIC.IntegrationMeans, BCIC.ElementRelationOrdering, BCIC.StageRelationOrdering,
+                 BCIC.MemberCooperation)
+
+
+@pytest.mark.parametrize("means", SYNERGY_MEANS)
+def test_synergy_practices_lacking_one_of_4_3_2s_four_means_fail_it(means: URIRef) -> None:
+    """The four means are things the members all do, not alternatives."""
+    data = dehua()
+    data.remove((URIRef(EX + "synergy"), BCIC.covers, means))
+    assert status(data, "4.3.2") is Status.NOT_MET
+
+
+def test_the_four_means_of_4_3_2_may_come_from_several_practices() -> None:
+    data = dehua()
+    synergy = URIRef(EX + "synergy")
+    data.remove((synergy, BCIC.covers, BCIC.MemberCooperation))
+    _record(data, "joint-purchasing", BCIC.SynergyPractice, BCIC.MemberCooperation, activity=True)
+    assert status(data, "4.3.2") is not Status.NOT_MET
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("zh", "“涵盖”（bcic:covers）为“有效的整合手段”（bcic:IntegrationMeans）、“规范品牌各要素间的关系”"
+           "（bcic:ElementRelationOrdering）、“规范各环节间的关系”（bcic:StageRelationOrdering）和"
+           "“强化成员间相互协作”（bcic:MemberCooperation），缺一不可"),
+    ("en", "“covers” (bcic:covers) set to each of “effective means of integration” "
+           "(bcic:IntegrationMeans), “ordering relations between brand elements” "
+           "(bcic:ElementRelationOrdering), “ordering relations between stages” "
+           "(bcic:StageRelationOrdering) and “strengthening cooperation between members” "
+           "(bcic:MemberCooperation)"),
+])
+def test_the_hint_of_4_3_2_asks_each_of_the_four_means_in_the_clauses_order(
+        lang: str, said: str) -> None:
+    data = dehua()
+    data.remove((URIRef(EX + "synergy"), BCIC.covers, None))
+    hint = _hint(data, "4.3.2", lang)
+    assert said in hint and "one of" not in hint and "之一" not in hint
+
+
+def test_the_findings_of_4_3_2_follow_the_clauses_order() -> None:
+    """「规范各环节间的关系」 is found in the text by its tail, after 「规范品牌各要素间」."""
+    data = dehua()
+    data.remove((URIRef(EX + "synergy"), BCIC.covers, None))
+    findings = validate_graph(data).outcome("4.3.2").findings
+    assert [f.message["en"].split(":")[0] for f in findings] == [
+        "No synergy practice covers effective means of integration",
+        "No synergy practice covers ordering relations between brand elements",
+        "No synergy practice covers ordering relations between stages",
+        "No synergy practice covers strengthening cooperation between members"]
+
+
+def test_the_review_of_4_3_2_asks_what_data_cannot_show() -> None:
+    """「坚持协同发展、共生共荣的价值理念」, 「有效的」 and 「使之产生协同效应」 are the evaluator's."""
+    prompt = validate_graph(dehua()).outcome("4.3.2").requirement.review_prompt
+    assert all(words in prompt["zh"] for words in ("共生共荣的价值理念", "有效", "产生协同效应"))
+    assert all(words in prompt["en"] for words in ("coordinated development", "effective",
+                                                   "synergy results"))
+
+
+# 7.5.2 「提供关键的、基础的和必须的服务项目和内容」
+
+@pytest.mark.parametrize("kind", [BCIC.KeyService, BCIC.BasicService, BCIC.EssentialService])
+def test_service_offerings_lacking_a_kind_7_5_2_joins_by_and_fail_it(kind: URIRef) -> None:
+    data = dehua()
+    data.remove((URIRef(EX + "service-offering"), BCIC.covers, kind))
+    assert status(data, "7.5.2") is Status.NOT_MET
+
+
+def test_the_kinds_of_7_5_2_may_come_from_several_offerings() -> None:
+    data = dehua()
+    data.remove((URIRef(EX + "service-offering"), BCIC.covers, BCIC.EssentialService))
+    _record(data, "testing-service", BCIC.ServiceOffering, BCIC.EssentialService)
+    assert status(data, "7.5.2") is not Status.NOT_MET
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("zh", "“涵盖”（bcic:covers）为“关键服务”（bcic:KeyService）、“基础服务”（bcic:BasicService）和"
+           "“必须服务”（bcic:EssentialService），缺一不可"),
+    ("en", "“covers” (bcic:covers) set to each of “key service” (bcic:KeyService), “basic service” "
+           "(bcic:BasicService) and “essential service” (bcic:EssentialService)"),
+])
+def test_the_hint_of_7_5_2_asks_each_kind_of_service(lang: str, said: str) -> None:
+    data = dehua()
+    data.remove((URIRef(EX + "service-offering"), BCIC.covers, None))
+    assert said in _hint(data, "7.5.2", lang)

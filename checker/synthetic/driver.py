@@ -14,7 +14,8 @@ T = Text  # the table reads better with a short name
 
 DRIVER_ITEMS: dict[str, tuple[Node, ...]] = {
     "4.3.2": (act("synergy", B.SynergyPractice,
-                  *P(B.covers, B.IntegrationMeans, B.MemberCooperation)),),
+                  *P(B.covers, B.IntegrationMeans, B.ElementRelationOrdering,
+                     B.StageRelationOrdering, B.MemberCooperation)),),
     "5.1": (doc("macro", B.MacroEnvironmentAnalysis,
                 *P(B.covers, B.PolicyEnvironment, B.EconomicEnvironment, B.TechnologicalEnvironment,
                    B.SocialEnvironment, B.CulturalEnvironment, B.InternationalScope,

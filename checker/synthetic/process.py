@@ -70,7 +70,7 @@ PROCESS_ITEMS: dict[str, tuple[Node, ...]] = {
                   *P(B.satisfactionFactor, T("交货准时", "on-time delivery")),
                   *P(B.covers, B.ServiceContent, B.ServiceStandard, B.ServiceDelivery)),),
     "7.5.2": (res("service-offering", B.ServiceOffering,
-                  *P(B.covers, B.KeyService, B.BasicService)),),
+                  *P(B.covers, B.KeyService, B.BasicService, B.EssentialService)),),
     "7.5.3": (act("service-coordination", B.ServiceCoordination),),
     "7.5.4": (act("service-evaluation", B.ServiceEvaluation,
                   *P(B.covers, B.ServiceElementsAndContent, B.ServiceProcess, B.ServiceResult)),),
