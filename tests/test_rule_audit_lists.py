@@ -181,3 +181,80 @@ def test_the_hint_of_7_5_2_asks_each_kind_of_service(lang: str, said: str) -> No
     data = dehua()
     data.remove((URIRef(EX + "service-offering"), BCIC.covers, None))
     assert said in _hint(data, "7.5.2", lang)
+
+
+# 7.2.5 「识别、选择、评价集群品牌培育的利益相关者，包括地方政府、集群内企业、顾客、经销商、金融机构、
+# 中介结构、其他合作伙伴等；…加强利益相关者之间在技术、管理、人员、资金、信息等方面的协作」
+
+STAKEHOLDERS = {BCIC.LocalGovernmentStakeholder: "sh-local-government",
+                BCIC.ClusterEnterpriseStakeholder: "sh-member-firms",
+                BCIC.CustomerStakeholder: "sh-overseas-buyers",
+                BCIC.DistributorStakeholder: "sh-distributors",
+                BCIC.FinancialInstitutionStakeholder: "sh-bank",
+                BCIC.IntermediaryStakeholder: "sh-intermediaries"}
+
+
+@pytest.mark.parametrize("kind", list(STAKEHOLDERS))
+def test_an_evaluation_that_identifies_no_stakeholder_of_a_named_kind_fails_7_2_5(
+        kind: URIRef) -> None:
+    data = dehua()
+    data.remove((URIRef(EX + "stakeholder-evaluation"), BCIC.identifiesStakeholder,
+                 URIRef(EX + STAKEHOLDERS[kind])))
+    assert status(data, "7.2.5") is Status.NOT_MET
+
+
+def test_one_stakeholder_of_any_kind_no_longer_meets_7_2_5() -> None:
+    """The audit's case: one customer and one area of cooperation passed as met."""
+    data = dehua()
+    evaluation, collaboration = (URIRef(EX + n) for n in ("stakeholder-evaluation",
+                                                           "stakeholder-collaboration"))
+    data.remove((evaluation, BCIC.identifiesStakeholder, None))
+    data.add((evaluation, BCIC.identifiesStakeholder, URIRef(EX + "sh-overseas-buyers")))
+    data.remove((collaboration, BCIC.covers, None))
+    data.add((collaboration, BCIC.covers, BCIC.TechnologyCollaboration))
+    findings = validate_graph(data).outcome("7.2.5").findings
+    assert len(findings) == 5 + 4
+    assert findings[0].message["en"].startswith(
+        "No stakeholder evaluation identifies a stakeholder of the kind local government")
+
+
+def test_other_partners_the_lists_catch_all_is_not_asked_of_7_2_5() -> None:
+    """「其他合作伙伴等」 names whoever the other kinds leave out: no cluster lacks it."""
+    data = dehua()
+    assert not set(data.objects(None, BCIC.stakeholderKind)) & {BCIC.OtherPartnerStakeholder}
+    assert status(data, "7.2.5") is not Status.NOT_MET
+
+
+def test_the_named_kinds_may_be_identified_by_several_evaluations() -> None:
+    data = dehua()
+    data.remove((URIRef(EX + "stakeholder-evaluation"), BCIC.identifiesStakeholder,
+                 URIRef(EX + "sh-intermediaries")))
+    second = _record(data, "intermediary-review", BCIC.StakeholderEvaluation)
+    data.add((second, BCIC.identifiesStakeholder, URIRef(EX + "sh-intermediaries")))
+    assert status(data, "7.2.5") is not Status.NOT_MET
+
+
+@pytest.mark.parametrize("area", [BCIC.TechnologyCollaboration, BCIC.ManagementCollaboration,
+                                  BCIC.PersonnelCollaboration, BCIC.FundsCollaboration,
+                                  BCIC.InformationCollaboration])
+def test_collaboration_lacking_a_named_area_fails_7_2_5(area: URIRef) -> None:
+    data = dehua()
+    data.remove((URIRef(EX + "stakeholder-collaboration"), BCIC.covers, area))
+    assert status(data, "7.2.5") is Status.NOT_MET
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("zh", "“识别相关方”（bcic:identifiesStakeholder）的“相关方类别”（bcic:stakeholderKind）为“地方政府”"
+           "（bcic:LocalGovernmentStakeholder）、“集群内企业”（bcic:ClusterEnterpriseStakeholder）、"
+           "“顾客”（bcic:CustomerStakeholder）、“经销商”（bcic:DistributorStakeholder）、“金融机构”"
+           "（bcic:FinancialInstitutionStakeholder）和“中介机构”（bcic:IntermediaryStakeholder），缺一不可"),
+    ("en", "“covers” (bcic:covers) set to each of “technology” (bcic:TechnologyCollaboration), "
+           "“management” (bcic:ManagementCollaboration), “personnel” (bcic:PersonnelCollaboration), "
+           "“funds” (bcic:FundsCollaboration) and “information” (bcic:InformationCollaboration)"),
+])
+def test_the_hint_of_7_2_5_asks_each_named_kind_and_area(lang: str, said: str) -> None:
+    data = dehua()
+    data.remove((URIRef(EX + "stakeholder-evaluation"), BCIC.identifiesStakeholder, None))
+    data.remove((URIRef(EX + "stakeholder-collaboration"), BCIC.covers, None))
+    hint = _hint(data, "7.2.5", lang)
+    assert said in hint and "OtherPartnerStakeholder" not in hint

@@ -8,6 +8,12 @@ from ..namespaces import BCIC as B
 from .builder import Kind, MemberOf, Node, P, Ref, Text, act, doc, plain, res
 
 T = Text  # the table reads better with a short name
+# 7.2.5's named kinds of stakeholder, one stakeholder each (its catch-all 其他合作伙伴 is not asked).
+STAKEHOLDERS = (("government", B.LocalGovernmentStakeholder),
+                ("enterprises", B.ClusterEnterpriseStakeholder), ("customers", B.CustomerStakeholder),
+                ("distributors", B.DistributorStakeholder),
+                ("banks", B.FinancialInstitutionStakeholder),
+                ("intermediaries", B.IntermediaryStakeholder))
 
 PROCESS_ITEMS: dict[str, tuple[Node, ...]] = {
     "7.1.1": (res("infrastructure", B.Infrastructure,
@@ -40,13 +46,12 @@ PROCESS_ITEMS: dict[str, tuple[Node, ...]] = {
                   *P(B.covers, B.RDTalent, B.TechnicalTalent, B.ManagementTalent,
                      B.MarketingTalent)),),
     "7.2.5": (doc("stakeholder-evaluation", B.StakeholderEvaluation,
-                  *P(B.identifiesStakeholder, Ref("stakeholder-partners"))),
-              plain("stakeholder-partners", B.Stakeholder,
-                    *P(B.stakeholderKind, B.OtherPartnerStakeholder),
-                    *P(B.need, T("共享信息", "shared information")),
-                    *P(B.expectation, T("长期合作", "lasting cooperation"))),
+                  *P(B.identifiesStakeholder, *(Ref(f"stakeholder-{k}") for k, _ in STAKEHOLDERS))),
+              *(plain(f"stakeholder-{k}", B.Stakeholder, *P(B.stakeholderKind, kind))
+                for k, kind in STAKEHOLDERS),
               act("stakeholder-collaboration", B.StakeholderCollaboration,
-                  *P(B.covers, B.TechnologyCollaboration, B.InformationCollaboration))),
+                  *P(B.covers, B.TechnologyCollaboration, B.ManagementCollaboration,
+                     B.PersonnelCollaboration, B.FundsCollaboration, B.InformationCollaboration))),
     "7.3.1": (doc("technology-forecast", B.TechnologyForecast),
               act("technology-introduction", B.TechnologyIntroduction),
               doc("adopted-standard", B.AdoptedStandard, *P(B.standardCode, "GB/T 0000-2024")),
