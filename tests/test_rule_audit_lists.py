@@ -18,10 +18,12 @@ from tests.dehua_changes import BODY, EX, XSD_DATE, dehua, status
 
 
 def _hint(data: Graph, clause: str, lang: str) -> str:
-    """The “how to meet it” line of a clause in the text report on `data`."""
+    """The “how to meet it” line of a provision, numbered as the report shows it (`5.3 —1`), in the
+    text report on `data`."""
     lines = render_report(validate_graph(data), "text", lang).splitlines()  # type: ignore[arg-type]
+    words = clause.split()
     start = next(i for i, line in enumerate(lines) if line.lstrip().startswith(
-        ("✘ ", "? ")) and line.split()[1] == clause)
+        ("✘ ", "? ")) and line.split()[1:1 + len(words)] == words)
     label = {"zh": "→ 如何满足：", "en": "→ How to meet it: "}[lang]
     return next(line for line in lines[start:] if label in line)
 
@@ -258,3 +260,42 @@ def test_the_hint_of_7_2_5_asks_each_named_kind_and_area(lang: str, said: str) -
     data.remove((URIRef(EX + "stakeholder-collaboration"), BCIC.covers, None))
     hint = _hint(data, "7.2.5", lang)
     assert said in hint and "OtherPartnerStakeholder" not in hint
+
+
+# 5.3 —1 「有形资产：主要分析基础设施情况，包括交通、能源供应等」, —2 「质量水平：…包括供应链管理能力和
+# 企业数量、企业规模；产业内分工协作等」, —3 「服务水平：主要分析产业集群的营销能力和服务提供能力等」
+
+@pytest.mark.parametrize("item, part", [
+    ("5.3-1", BCIC.TransportFacilities), ("5.3-1", BCIC.EnergySupply),
+    ("5.3-2", BCIC.SupplyChainManagementCapability), ("5.3-2", BCIC.EnterpriseCount),
+    ("5.3-2", BCIC.EnterpriseScale), ("5.3-2", BCIC.IntraIndustryCooperation),
+    ("5.3-3", BCIC.MarketingCapability), ("5.3-3", BCIC.ServiceProvisionCapability),
+])
+def test_an_internal_analysis_lacking_a_part_its_element_lists_fails_that_item(
+        item: str, part: URIRef) -> None:
+    data = dehua()
+    data.remove((URIRef(EX + "internal"), BCIC.covers, part))
+    report = validate_graph(data)
+    assert report.outcome(item).status is Status.NOT_MET
+    assert report.outcome("5.3").status is Status.NOT_MET  # its lead-in, through the item
+    others = {"5.3-1", "5.3-2", "5.3-3", "5.3-4", "5.3-5"} - {item}
+    assert all(report.outcome(o).status is not Status.NOT_MET for o in others)
+
+
+def test_the_parts_of_5_3_may_come_from_several_analyses() -> None:
+    data = dehua()
+    data.remove((URIRef(EX + "internal"), BCIC.covers, BCIC.EnergySupply))
+    _record(data, "energy-study", BCIC.InternalEnvironmentAnalysis, BCIC.EnergySupply)
+    assert validate_graph(data).outcome("5.3-1").status is not Status.NOT_MET
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("zh", "“涵盖”（bcic:covers）为“有形资产”（bcic:TangibleAssets）、“交通”（bcic:TransportFacilities）和"
+           "“能源供应”（bcic:EnergySupply），缺一不可"),
+    ("en", "“covers” (bcic:covers) set to each of “tangible assets” (bcic:TangibleAssets), "
+           "“transport” (bcic:TransportFacilities) and “energy supply” (bcic:EnergySupply)"),
+])
+def test_the_hint_of_5_3_1_asks_the_element_and_each_part_it_lists(lang: str, said: str) -> None:
+    data = dehua()
+    data.remove((URIRef(EX + "internal"), BCIC.covers, None))
+    assert said in _hint(data, "5.3 —1", lang)

@@ -40,7 +40,11 @@ DRIVER_ITEMS: dict[str, tuple[Node, ...]] = {
                     *P(B.expectation, T("可信的产地品牌", "a trustworthy origin brand")))),
     "5.3": (doc("internal", B.InternalEnvironmentAnalysis,
                 *P(B.covers, B.TangibleAssets, B.QualityElement, B.ServiceElement,
-                   B.TechnicalInnovationElement, B.IntangibleAssets)),),
+                   B.TechnicalInnovationElement, B.IntangibleAssets,
+                   B.TransportFacilities, B.EnergySupply,  # 5.3 —1
+                   B.SupplyChainManagementCapability, B.EnterpriseCount, B.EnterpriseScale,
+                   B.IntraIndustryCooperation,  # —2
+                   B.MarketingCapability, B.ServiceProvisionCapability)),),  # —3
     "6.1": (doc("strategy", B.BrandCultivationStrategy,
                 *P(B.hasPositioning, Ref("positioning")),
                 *P(B.hasArchitecture, Ref("architecture")),
