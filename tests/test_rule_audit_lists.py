@@ -299,3 +299,38 @@ def test_the_hint_of_5_3_1_asks_the_element_and_each_part_it_lists(lang: str, sa
     data = dehua()
     data.remove((URIRef(EX + "internal"), BCIC.covers, None))
     assert said in _hint(data, "5.3 —1", lang)
+
+
+# 4.2.1 i) 「建立产业集群品牌建立和维护机制，进行周期性评价并实现持续改进」
+
+@pytest.mark.parametrize("period", [None, Literal("随时", lang="zh"), Literal("PT1H")])
+def test_a_fulfilment_of_4_2_1_i_without_a_recurring_period_fails_it(
+        period: Literal | None) -> None:
+    """周期性: an evaluation that names no recurring interval is not periodic (decision 13)."""
+    data = dehua()
+    fulfilment = URIRef(EX + "fulfil-4.2.1-i")
+    data.remove((fulfilment, BCIC.period, None))
+    if period is not None:
+        data.add((fulfilment, BCIC.period, period))
+    report = validate_graph(data)
+    assert report.outcome("4.2.1-i").status is Status.NOT_MET
+    assert "period" in report.outcome("4.2.1-i").findings[0].message["en"]
+
+
+@pytest.mark.parametrize("period", [Literal("P1Y"), Literal("每两年", lang="zh"),
+                                    Literal("annual", lang="en")])
+def test_a_fulfilment_of_4_2_1_i_with_a_recurring_period_meets_its_data_part(
+        period: Literal) -> None:
+    data = dehua()
+    fulfilment = URIRef(EX + "fulfil-4.2.1-i")
+    data.remove((fulfilment, BCIC.period, None))
+    data.add((fulfilment, BCIC.period, period))
+    assert status(data, "4.2.1-i") is not Status.NOT_MET
+
+
+def test_only_4_2_1_i_asks_a_duty_for_its_period() -> None:
+    data = dehua()
+    data.remove((URIRef(EX + "fulfil-4.2.1-i"), BCIC.period, None))
+    report = validate_graph(data)
+    assert report.outcome("4.2.1-h").status is not Status.NOT_MET
+    assert "“period” (bcic:period)" in _hint(data, "4.2.1 i)", "en")

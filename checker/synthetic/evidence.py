@@ -20,6 +20,7 @@ from .performance import result_items
 from .process import PROCESS_ITEMS
 
 CCCEV = Namespace("http://data.europa.eu/m8g/")
+PERIODIC_DUTIES = {"4.2.1-i"}  # 「进行周期性评价」: the fulfilment states its period
 
 
 def evidence_items(members: Mapping[URIRef, Sequence[URIRef]]) -> dict[str, tuple[Node, ...]]:
@@ -41,7 +42,8 @@ def duty_items(members: Mapping[URIRef, Sequence[URIRef]]) -> dict[str, tuple[No
         local = f"duty-{duty.identifier}"
         items[duty.identifier] = (
             act(f"fulfil-{local}", B.DutyFulfilment, *P(B.fulfilsDuty, duty.iri),
-                *P(PROV.wasAssociatedWith, member), *P(PROV.generated, Ref(f"evidence-{local}"))),
+                *P(PROV.wasAssociatedWith, member), *P(PROV.generated, Ref(f"evidence-{local}")),
+                *(P(B.period, "P1Y") if duty.identifier in PERIODIC_DUTIES else ())),
             doc(f"evidence-{local}", B.EvidenceDocument, *P(PROV.wasAttributedTo, member),
                 *P(CCCEV.supportsRequirement, REQ[duty.identifier])),
         )
