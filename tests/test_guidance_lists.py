@@ -120,9 +120,13 @@ def test_each_duty_of_4_2_has_a_one_line_hint_naming_only_its_own_provision(
     duties = [rid for rid in hints if re.fullmatch(r"4\.2\.[123]-[a-i]", rid)]
     assert len(duties) >= 10
     for rid in duties:
-        assert width(hints[rid]) <= 110, hints[rid]  # the provision in words, then its id
-        assert f"req:{rid}" in hints[rid]
+        # The provision in words, then its id; 4.2.1 i) alone asks one thing more of its own, the
+        # period of its periodic evaluation (「进行周期性评价」), after the provision.
+        own, *more = hints[rid].split({"zh": "；", "en": "; "}[lang], 1)
+        assert width(own) <= 110, hints[rid]
+        assert f"req:{rid}" in own
         assert rid.split("-")[0] in hints[rid]  # the lead-in it builds on, by its number
+        assert ["bcic:period" in m for m in more] == ([True] if rid == "4.2.1-i" else [])
 
 
 def test_the_lead_in_of_4_2_1_says_once_what_every_duty_asks_alike() -> None:
