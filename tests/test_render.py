@@ -54,7 +54,8 @@ ex:m1 a org:Membership ; org:organization ex:body ; org:member ex:gov ;
 ex:gov a bcic:GovernmentBody ; rdfs:label "县政府"@zh .
 ex:macro a bcic:MacroEnvironmentAnalysis ; prov:wasAttributedTo ex:body ;
     bcic:covers bcic:PolicyEnvironment .
-ex:synergy a bcic:SynergyPractice ; rdfs:label "协同实践"@zh ; bcic:covers bcic:IntegrationMeans ;
+ex:synergy a bcic:SynergyPractice ; rdfs:label "协同实践"@zh ; bcic:covers bcic:IntegrationMeans ,
+        bcic:ElementRelationOrdering , bcic:StageRelationOrdering , bcic:MemberCooperation ;
     prov:wasAssociatedWith ex:body ; <http://purl.org/dc/terms/date> "2024-03-01"^^xsd:date .
 """
 
