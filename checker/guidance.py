@@ -75,7 +75,7 @@ class Ask:
     count: int | None = None  # a least count above one
     then: tuple[Ask, ...] = ()  # what the value itself must carry (sh:node, one level down)
     single: bool = False  # at most one value (sh:maxCount 1): asks going on from it ask of it
-    # For a class: the values the ontology itself names (a synergy practice's kinds), when few
+    # For a class: the values the ontology itself names (a brand fund's kinds), when few
     # enough to list, so a submitter need not look them up; in the standard's order.
     known: tuple[Node, ...] = ()
     closed: bool = False  # `known` are all the class has (7.1.2.1's funds), not examples
