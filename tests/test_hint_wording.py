@@ -1,9 +1,10 @@
 """Findings and hints name the right things, in the standard's order, on the conformant sample
 changed as a real submission might be: 9.2.1's and 9.2.3's findings name the indicator a record
 names by its label and its 9.1.4 code; a hint lists the values the ontology names for a class in
-the order the standard lists them (4.3.2, 5.2.1), and says "one of" where the standard's list is
-closed and offers a choice — "either A or B" of two (7.1.2.1 「设立集群品牌创新基金或培育专项基金」) — "such as"
-where it is open (5.2.1 「如」), "each of" where it asks for all its items (4.3.2's four means)."""
+the order the standard lists them (4.3.2, 5.2.1), and says "either A or B" (of two) or "one of"
+where the standard's list is closed and offers a choice (7.1.2.1 「设立集群品牌创新基金或培育专项基金」),
+"such as" where it is open (5.2.1 「如」), "each of" where it asks for all its items (4.3.2's four
+means)."""
 
 from __future__ import annotations
 
