@@ -146,7 +146,7 @@ def _paths() -> Json:
             _report_ok(), (400, 404, 413, 503))},
         "/api/clusters/{key}/revisions/{number}/judgements": {"post": _op(
             "clusters", "judgeProvision", "Record the evaluator's judgement of a provision the "
-            "revision's report leaves to them (待人工评审); a later one supersedes it",
+            "revision's report leaves to them (awaiting review); a later one supersedes it",
             "记录评价人员对该修订版报告中待人工评审条款的判定（后一判定取代前一判定）",
             [key, number, lang],
             {"201": {"description": "stored; `Location` is the report, which now counts it",
