@@ -8,44 +8,65 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, Literal
 
-from rdflib import Literal, URIRef
+from rdflib import Literal as RdfLiteral, URIRef
 
 from .errors import InputError, NotFoundError, NotJudgeableError
 from .i18n import Lang, phrase
 from .judgements import Judgement
+from .lead_ins import items_judged_instead
 from .namespaces import REQ, named_term
 from .report import Status
+from .notation import provision_notation
 from .report_reader import read_report
-from .rulebook import Rulebook
+from .rule_lookup import provision_asked
+from .rulebook import Rulebook, load_rulebook
 from .store.base import Store
 from .store.judgements import JudgementRecord
 
 
+# The longest rationale kept, in characters: a paragraph or a few, what a report line can show.
+NOTE_LIMIT = 2000
+
+
 def judge(store: Store, cluster: URIRef, number: int, provision: str, *, met: bool,
           note: str | None = None, note_lang: Lang = "zh", by: str | None = None,
-          rulebook: Rulebook | None = None, now: datetime | None = None) -> Judgement:
-    """Store the evaluator's judgement of `provision` (an id such as 6.1, or its IRI) in revision
-    `number` of `cluster`, superseding an earlier one; NotFoundError when the revision or the
-    provision is not in the stored report, NotJudgeableError when the report does not leave it
-    to the evaluator, InputError for "not met" without a rationale. Nothing is stored then."""
+          asked_by: Literal["cli", "form", "api"] = "cli", rulebook: Rulebook | None = None,
+          now: datetime | None = None) -> Judgement:
+    """Store the evaluator's judgement of `provision` (an id such as 6.2-d, the notation reports
+    write, 6.2 d), or its IRI) in revision `number` of `cluster`, superseding an earlier one;
+    NotFoundError when the revision or the provision is not in the stored report,
+    NotJudgeableError when the report does not leave it to the evaluator or it is a lead-in that
+    follows its list items (checker/lead_ins.py), InputError for "not met" without a rationale
+    or a rationale over NOTE_LIMIT characters (`asked_by`: where the rationale is given, the
+    CLI's --note, the form's field or the API's key). Nothing is stored then."""
+    field = phrase(f"judgement.field.{asked_by}")
+    text = (note or "").strip()
+    if len(text) > NOTE_LIMIT:
+        raise InputError.of("error.judgement.long_rationale", field=field, n=len(text),
+                            limit=NOTE_LIMIT)
+    rulebook = rulebook or load_rulebook()
     report = read_report(store, cluster, number, rulebook)
-    rid = provision.strip().removeprefix(str(REQ))
+    rid = provision_asked(provision) or provision.strip()  # 6.2 d), req:6.2-d, its IRI, 6.2-d
     outcome = next((o for o in report.outcomes if o.requirement.id == rid), None)
     if outcome is None or named_term(REQ, rid) is None:
         raise NotFoundError.of("error.judgement.not_in_report", id=provision, number=number,
                                cluster=cluster)
+    if items := items_judged_instead(report, outcome):
+        raise NotJudgeableError.of("error.judgement.lead_in", id=provision_notation(rid, "zh"),
+                                   first=provision_notation(items[0], "zh"),
+                                   last=provision_notation(items[-1], "zh").removeprefix(
+                                       f"{rid} "))
     stored = Status.MANUAL_REVIEW if outcome.judgement is not None else outcome.status
     if stored is not Status.MANUAL_REVIEW:
         raise NotJudgeableError.of("error.judgement.not_pending", id=rid, number=number,
                                    cluster=cluster, status=phrase(f"report.status.{stored.value}"))
-    text = (note or "").strip()
     if not met and not text:
-        raise InputError.of("error.judgement.no_rationale", id=rid)
+        raise InputError.of("error.judgement.no_rationale", id=rid, field=field)
     made = now or datetime.now(timezone.utc)
     record = JudgementRecord(cluster, number, REQ[rid], met, made,
-                             Literal(text, lang=note_lang) if text else None, by)
+                             RdfLiteral(text, lang=note_lang) if text else None, by)
     if not store.add_judgement(record):  # deleted since the report was read
         raise NotFoundError.of("error.revision.not_stored", number=number, cluster=cluster)
     return Judgement(rid, met, made, by, {note_lang: text} if text else None, record.iri)

@@ -20,7 +20,8 @@ only for a report stored before it stated them. Hints, review prompts and rulebo
 running rulebook's: the report names that rulebook's version beside its own
 (`Report.running_rulebook`). The evaluator's judgements, kept in a graph of their own, are
 applied: a provision the report leaves to the evaluator is met or not met as the latest
-judgement of it says (`RequirementOutcome.judgement`), and counted so in the verdict and rates.
+judgement of it says (`RequirementOutcome.judgement`), and counted so in the verdict and rates;
+a lead-in it left pending follows its items again as validation derives it (checker/lead_ins.py).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from .render.turtle import EARL, USES
 from .findings_rdf import read_diagnosis
 from .dated_after import is_dated_after
 from .judgements import Judgement, current_judgements
+from .lead_ins import with_lead_ins_derived
 from .report import (Rate, Report, RequirementOutcome, Status, StoredRevision, explained,
                      guidance_of, named_nodes, names_of, report_from_outcomes, without_entailed)
 from .rated_levels import level_ranks
@@ -82,7 +84,9 @@ def read_report(store: Store, cluster: URIRef, number: int,
                            if rid in rulebook.requirements else None)
         for rid, requirement in judged.items())
     judgements = current_judgements(store.named_graph(judgements_graph_iri(cluster, number)))
-    outcomes = tuple(_by_the_evaluator(o, judgements) for o in outcomes)
+    stored = {o.requirement.id: o.status for o in outcomes}
+    outcomes = with_lead_ins_derived(tuple(_by_the_evaluator(o, judgements) for o in outcomes),
+                                     stored, rulebook)
     sources = sorted((_file_name(graph, f), str(graph.value(f, BCIC.sha256) or ""))
                      for f in _files(graph, node))
     info = revision_info(store, cluster, number)  # the provenance: who stored it, the hashes
@@ -115,7 +119,7 @@ def read_report(store: Store, cluster: URIRef, number: int,
         revision=StoredRevision(info.number, cluster_key(cluster), info.submitter),
         shacl_results=engine,
     )
-    return replace(report, **_judged_rates(_stored_rates(graph, node), report.outcomes),
+    return replace(report, **_judged_rates(_stored_rates(graph, node), report.outcomes, stored),
                    running_rulebook=rulebook.version,
                    not_in_rulebook=frozenset(judged) - set(rulebook.requirements))
 
@@ -131,11 +135,14 @@ def _by_the_evaluator(outcome: RequirementOutcome,
                    judgement=judgement)
 
 
-def _judged_rates(rates: dict[str, Any],
-                  outcomes: tuple[RequirementOutcome, ...]) -> dict[str, Any]:
-    """The stored rates with the evaluator's judgements of shall-level provisions counted in: a
-    judged one is no longer pending, and met when judged met."""
-    judged = [o for o in outcomes if o.judgement is not None and o.requirement.level is Level.SHALL]
+def _judged_rates(rates: dict[str, Any], outcomes: tuple[RequirementOutcome, ...],
+                  stored: dict[str, Status]) -> dict[str, Any]:
+    """The stored rates with the shall-level provisions the report left pending and the
+    evaluator's judgements decided counted in (judged, or a lead-in following its judged items):
+    no longer pending, and met when met."""
+    decided = [o for o in outcomes if o.requirement.level is Level.SHALL
+               and stored.get(o.requirement.id) is Status.MANUAL_REVIEW
+               and o.status is not Status.MANUAL_REVIEW]
 
     def counted(rate: Rate, these: list[RequirementOutcome]) -> Rate:
         met = sum(o.status is Status.MET for o in these)
@@ -143,11 +150,11 @@ def _judged_rates(rates: dict[str, Any],
 
     found = dict(rates)
     if "overall" in rates:
-        found["overall"] = counted(rates["overall"], judged)
+        found["overall"] = counted(rates["overall"], decided)
     for key, of in (("by_chapter", lambda o: o.requirement.chapter),
                     ("by_layer", lambda o: o.requirement.layer)):
         if key in rates:
-            found[key] = {part: counted(rate, [o for o in judged if of(o) == part])
+            found[key] = {part: counted(rate, [o for o in decided if of(o) == part])
                           for part, rate in rates[key].items()}
     return found
 

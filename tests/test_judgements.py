@@ -15,6 +15,7 @@ from checker.ingest import ingest_submission
 from checker.judging import judge
 from checker.loading import read_submission_files
 from checker.paths import EXAMPLES_DIR
+from checker.queries import run_named_query
 from checker.render import render_report
 from checker.report import Report, Status
 from checker.report_reader import read_report
@@ -40,19 +41,62 @@ def _pending(report: Report) -> list[str]:
 
 def test_dehua_turns_conformant_once_every_pending_item_is_judged_met(
         dehua: tuple[Store, URIRef]) -> None:
+    """The checklist's items judged met, the lead-ins (4.2.1, 6.2, 8.1.3 …) follow them as
+    validation derives them: nothing is left pending, the verdict is 符合 everywhere."""
     store, cluster = dehua
     before = read_report(store, cluster, 1)
-    assert verdict_text(before.conforms, before.overall, "zh") == "未发现差距，87 项待人工评审确认"
-    for rid in _pending(before):
+    awaiting = [o.requirement.id for o in before.awaiting_judgement()]
+    lead_ins = [rid for rid in _pending(before) if rid not in awaiting]
+    assert {"4.2.1", "6.2"} <= set(lead_ins)
+    assert verdict_text(before.conforms, before.overall, "zh") == (
+        f"未发现差距，{len(_pending(before))} 项待人工评审确认")
+    for rid in awaiting:
         judge(store, cluster, 1, rid, met=True, by="评价员甲", now=WHEN)
     after = read_report(store, cluster, 1)
     assert not _pending(after)
+    assert all(after.outcome(rid).status is Status.MET for rid in lead_ins)
     assert after.conforms and verdict_text(after.conforms, after.overall, "zh") == "符合"
     assert after.overall.pending == 0 and after.overall.met == after.overall.total
     assert sum(r.pending for r in after.by_chapter.values()) == 0
+    assert "引导条款" not in render_report(after, "text", "zh")
     [info] = store.revisions(cluster)  # the list of clusters says so too (the summary graph)
     assert info.conforms and info.rate is not None and info.rate.pending == 0
     assert verdict_text(info.conforms, info.rate, "en") == "conformant"
+    [row] = run_named_query(store, "clusters-by-conformance", {})
+    assert int(str(row["pendingReview"])) == 0 and str(row["conforms"]) in ("true", "1")
+
+
+def test_a_lead_in_is_not_met_once_an_item_is_judged_not_met(
+        dehua: tuple[Store, URIRef]) -> None:
+    """4.2.1 b) judged not met makes 4.2.1 a gap too, as an item failing by data does (the
+    report, the list of clusters and most-violated-clauses)."""
+    store, cluster = dehua
+    before = read_report(store, cluster, 1)
+    assert before.outcome("4.2.1").status is Status.MANUAL_REVIEW
+    judge(store, cluster, 1, "4.2.1-b", met=False, note="未见执法记录", by="评价员甲", now=WHEN)
+    report = read_report(store, cluster, 1)
+    assert report.outcome("4.2.1").status is Status.NOT_MET
+    assert report.overall.pending == before.overall.pending - 2
+    [info] = store.revisions(cluster)
+    assert not info.conforms and info.rate == report.overall
+    counted = {str(row["id"]) for row in run_named_query(store, "most-violated-clauses", {})}
+    assert {"4.2.1", "4.2.1-b"} <= counted
+
+
+def test_a_lead_in_that_follows_its_items_is_not_judged_itself(
+        dehua: tuple[Store, URIRef]) -> None:
+    store, cluster = dehua
+    with pytest.raises(NotJudgeableError, match=r"4\.2\.1 a\)–i\)"):
+        judge(store, cluster, 1, "4.2.1", met=True, by="评价员甲")
+    assert len(store.named_graph(judgements_graph_iri(cluster, 1))) == 0
+
+
+@pytest.mark.parametrize("written", ["6.2 d)", "req:6.2-d", "6.2-d"])
+def test_a_provision_is_named_as_reports_write_it(dehua: tuple[Store, URIRef],
+                                                 written: str) -> None:
+    store, cluster = dehua
+    assert judge(store, cluster, 1, written, met=True, now=WHEN).requirement_id == "6.2-d"
+    assert read_report(store, cluster, 1).outcome("6.2-d").status is Status.MET
 
 
 def test_a_judged_not_met_is_a_gap_shown_with_who_when_and_why_in_every_format(

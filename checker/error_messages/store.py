@@ -23,8 +23,9 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     },
     "error.judgement.not_in_report": {
         "en": "the report of revision {number} of <{cluster}> has no provision {id}: give a "
-              "provision it lists as awaiting review (待人工评审)",
-        "zh": "<{cluster}> 第 {number} 版的报告中没有条款 {id}：请给出报告中列为待人工评审的条款",
+              "provision it lists as awaiting review (待人工评审); nothing was stored",
+        "zh": "<{cluster}> 第 {number} 版的报告中没有条款 {id}：请给出报告中列为待人工评审的条款；未存储任何"
+              "内容",
     },
     "error.judgement.not_pending": {
         "en": "{id} is not awaiting review in the report of revision {number} of <{cluster}>: "
@@ -32,6 +33,12 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
               "be judged, and nothing was stored",
         "zh": "<{cluster}> 第 {number} 版的报告中 {id} 并非待人工评审，报告判定为“{status}”；只有待人工"
               "评审的条款才能由评价人员判定，未存储任何内容",
+    },
+    "error.judgement.lead_in": {
+        "en": "{id} follows its list items {first}–{last}: judge those (clause {id} is met when "
+              "they all are); nothing was stored",
+        "zh": "{id} 随其列项 {first}–{last} 的判定而定：请判定各列项（列项均满足时 {id} 即满足）；"
+              "未存储任何内容",
     },
     "error.judgement.bad_body": {
         "en": "a judgement is a JSON object with provision (an id such as 6.1), met (true or "
@@ -41,10 +48,19 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
               "（理由，不满足时必填）与 note_lang（zh 或 en）",
     },
     "error.judgement.no_rationale": {
-        "en": "a judgement of {id} as not met needs a rationale (--note): what is missing is what "
+        "en": "a judgement of {id} as not met needs a rationale ({field}): what is missing is what "
               "the cluster has to act on; nothing was stored",
-        "zh": "判定 {id} 不满足时须写明理由（--note）：集群须据此整改；未存储任何内容",
+        "zh": "判定 {id} 不满足时须写明理由（{field}）：集群须据此整改；未存储任何内容",
     },
+    "error.judgement.long_rationale": {
+        "en": "the rationale ({field}) has {n} characters; at most {limit} are kept: shorten it; "
+              "nothing was stored",
+        "zh": "理由（{field}）共 {n} 个字符，最多 {limit} 个：请精简；未存储任何内容",
+    },
+    # Where the rationale is given: the CLI's option, the page form's field, the API's JSON key.
+    "judgement.field.cli": {"en": "--note", "zh": "--note"},
+    "judgement.field.form": {"en": "the “Rationale” field", "zh": "“理由”一栏"},
+    "judgement.field.api": {"en": "the JSON key note", "zh": "JSON 键 note"},
     "error.revision.exists": {
         "en": "revision {number} of {cluster} is already stored",
         "zh": "{cluster} 的第 {number} 版已存储",

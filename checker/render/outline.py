@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from ..guidance import Guidance
 from ..i18n import Lang, message
 from ..judgements import judgement_said
+from ..lead_ins import items_judged_instead
 from ..notation import provision_notation, provisions_listed
 from ..report import Rate, Report, RequirementOutcome, Status
 from ..shacl import Severity
@@ -227,7 +228,8 @@ def _row(report: Report, outcome: RequirementOutcome, severity: Severity | None,
         text_missing=message("report.text.not_stored", lang, running=report.running_rulebook)
         if r.id in report.not_in_rulebook and not any(r.text.values()) else "",
         judgement=judgement_said(outcome.judgement, lang) if outcome.judgement else "",
-        judgeable=outcome.status is Status.MANUAL_REVIEW or outcome.judgement is not None,
+        judgeable=(outcome.status is Status.MANUAL_REVIEW or outcome.judgement is not None)
+        and not items_judged_instead(report, outcome),
     )
 
 

@@ -18,7 +18,9 @@ from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
 
-from ..namespaces import BCIC
+from ..lead_ins import lead_in_values
+from ..namespaces import BCIC, REQ
+from ..rulebook import load_rulebook
 from .base import (GRAPH_ROOT, ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SUMMARY_GRAPH, RevisionRecord,
                    Store, Triple)
 
@@ -26,8 +28,9 @@ EARL = Namespace("http://www.w3.org/ns/earl#")
 # Raise it whenever the facts below change: `ensure_summary` then rebuilds stored summaries.
 # 3: the rate counts (met, pending review, applicable); 4: the counts as the report states them,
 # never recomputed against the running rules, and each failed provision's level and labels as
-# the report states them.
-SUMMARY_VERSION = "4"
+# the report states them; 5: a lead-in's judged facts follow its judged list items
+# (checker/lead_ins.py).
+SUMMARY_VERSION = "5"
 # One graph per indicator, year and unit: {root}{indicator IRI, encoded}/{year}[/{unit, encoded}].
 ACTUAL_VALUES_ROOT = GRAPH_ROOT + "actual-values/"
 # A refYear counts when its text is a year number (xsd:gYear without a time zone, or an integer).
@@ -302,6 +305,21 @@ WHERE {{
   FILTER(?outcome IN ({_E}passed>, {_E}failed>))
   BIND(IF(?outcome = {_E}passed>, {_B}judgedMet>, {_B}judgedNotMet>) AS ?judged)
 }} ;
+$LEAD_INS_NOT_MET
+$LEAD_INS_NOT_MET
+DELETE {{ GRAPH <{SUMMARY_GRAPH}> {{ ?revision {_B}judgedMet> ?lead }} }}
+WHERE {{
+  $REVISIONS
+  $LEAD_IN_ITEMS
+  GRAPH <{SUMMARY_GRAPH}> {{ ?revision {_B}judgedMet> ?lead }}
+  GRAPH <{PROVENANCE_GRAPH}> {{ ?revision {_B}reportGraph> ?report }}
+  {{ GRAPH <{SUMMARY_GRAPH}> {{ ?revision {_B}judgedNotMet> ?lead }} }} UNION {{
+    GRAPH ?report {{ ?stored {_E}test> ?item ; {_E}result> [ {_E}outcome> {_E}cantTell> ] }}
+    FILTER NOT EXISTS {{ GRAPH <{SUMMARY_GRAPH}> {{ ?revision {_B}judgedMet> ?item }} }}
+  }}
+}} ;
+$LEAD_INS_MET
+$LEAD_INS_MET
 INSERT {{ GRAPH <{SUMMARY_GRAPH}> {{ ?requirement {_B}normativeLevel> {_B}Shall> }} }}
 WHERE {{
   $REVISIONS
@@ -315,6 +333,37 @@ WHERE {{
   GRAPH ?report {{ ?requirement <{RDFS.label}> ?value }}
 }}
 """
+# A lead-in the report leaves pending is judged not met once one of its items is (run twice: a
+# lead-in of lead-ins, 9.1.4), loses a judgement of its own as met while an item still awaits
+# the evaluator (5.3, 8.3.4: its own text and its items both decide), and, when it has no review
+# of its own, is judged met once every item it waited for is (checker/lead_ins.py).
+_LEAD_INS_NOT_MET = f"""INSERT {{ GRAPH <{SUMMARY_GRAPH}> {{ ?revision {_B}judgedNotMet> ?lead }} }}
+WHERE {{
+  $REVISIONS
+  $LEAD_IN_ITEMS
+  GRAPH <{SUMMARY_GRAPH}> {{ ?revision {_B}judgedNotMet> ?item }}
+  GRAPH <{PROVENANCE_GRAPH}> {{ ?revision {_B}reportGraph> ?report }}
+  GRAPH ?report {{ ?stored {_E}test> ?lead ; {_E}result> [ {_E}outcome> {_E}cantTell> ] .
+    ?lead {_B}normativeLevel> {_B}Shall> }}
+}} ;"""
+_LEAD_INS_MET = f"""INSERT {{ GRAPH <{SUMMARY_GRAPH}> {{ ?revision {_B}judgedMet> ?lead }} }}
+WHERE {{
+  $REVISIONS
+  $LEAD_INS_ON_ITEMS_ALONE
+  GRAPH <{PROVENANCE_GRAPH}> {{ ?revision {_B}reportGraph> ?report }}
+  GRAPH ?report {{ ?stored {_E}test> ?lead ; {_E}result> [ {_E}outcome> {_E}cantTell> ] .
+    ?lead {_B}normativeLevel> {_B}Shall> }}
+  FILTER NOT EXISTS {{ GRAPH <{SUMMARY_GRAPH}> {{ ?revision ?judged ?lead }}
+    FILTER(?judged IN ({_B}judgedMet>, {_B}judgedNotMet>)) }}
+  $LEAD_IN_ITEMS
+  GRAPH ?report {{ ?waited {_E}test> ?item ; {_E}result> [ {_E}outcome> {_E}cantTell> ] }}
+  GRAPH <{SUMMARY_GRAPH}> {{ ?revision {_B}judgedMet> ?item }}
+  FILTER NOT EXISTS {{
+    $LEAD_IN_ITEMS_OF_LEAD
+    GRAPH ?report {{ ?pending {_E}test> ?other ; {_E}result> [ {_E}outcome> {_E}cantTell> ] }}
+    FILTER NOT EXISTS {{ GRAPH <{SUMMARY_GRAPH}> {{ ?revision {_B}judgedMet> ?other }} }}
+  }}
+}} ;"""
 MARK_SUMMARY_CURRENT = _PREFIXES + f"""INSERT DATA {{
   GRAPH <{SUMMARY_GRAPH}> {{ <{SUMMARY_GRAPH}> bcic:summaryVersion "{SUMMARY_VERSION}" }}
 }}
@@ -333,7 +382,15 @@ def rebuild_batch(revisions: list[URIRef]) -> str:
 def judged_facts_update(revisions: list[URIRef]) -> str:
     """The update giving `revisions` their judged facts afresh (_JUDGED_FACTS)."""
     named = " ".join(f"<{revision}>" for revision in revisions)
-    return _JUDGED_FACTS.replace("$REVISIONS", f"VALUES ?revision {{ {named} }}")
+    pairs = list(lead_in_values(load_rulebook()))
+    items = " ".join(f"(<{REQ[lead]}> <{REQ[item]}>)" for lead, item, _own in pairs)
+    alone = " ".join(dict.fromkeys(f"<{REQ[lead]}>" for lead, _item, own in pairs if not own))
+    return (_JUDGED_FACTS.replace("$LEAD_INS_NOT_MET", _LEAD_INS_NOT_MET)
+            .replace("$LEAD_INS_MET", _LEAD_INS_MET)
+            .replace("$LEAD_IN_ITEMS_OF_LEAD", f"VALUES (?lead ?other) {{ {items} }}")
+            .replace("$LEAD_IN_ITEMS", f"VALUES (?lead ?item) {{ {items} }}")
+            .replace("$LEAD_INS_ON_ITEMS_ALONE", f"VALUES ?lead {{ {alone} }}")
+            .replace("$REVISIONS", f"VALUES ?revision {{ {named} }}"))
 
 
 def rebuild_updates(revisions: list[URIRef]) -> Iterator[str]:

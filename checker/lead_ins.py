@@ -1,0 +1,68 @@
+"""Lead-in provisions (引导条款) once the evaluator has judged their list items (docs/model.md,
+decision 20).
+
+A lead-in such as 4.2.1, 6.2 or 8.3.2 carries its requirements in its list items: validation
+makes it met when they all are, not met when one is not, pending while one awaits the evaluator
+(checker/report.py, `_status`). A report read back with judgements derives it again the same way
+from its items' statuses as judged. A lead-in with a review prompt of its own (5.3, 8.3.4, 9.4.1)
+has its own text to judge too: its status is its items' and its own judgement's. One without
+follows its items alone and is not judged itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+from .dated_after import is_dated_after
+from .report import Report, RequirementOutcome, Status
+from .rulebook import Level, Rulebook
+
+
+def items_judged_instead(report: Report, outcome: RequirementOutcome) -> tuple[str, ...]:
+    """The list items to judge instead of the provision: those of a lead-in whose status its
+    items alone decide (items that are not informative, no review prompt of its own, no record
+    dated after the report to judge); none for any other provision."""
+    rid = outcome.requirement.id
+    if outcome.requirement.review_prompt or any(is_dated_after(r) for r in outcome.results):
+        return ()
+    return tuple(o.requirement.id for o in report.outcomes if o.requirement.parent == rid
+                 and o.requirement.level is not Level.INFORMATIVE)
+
+
+def items_of(rulebook: Rulebook, rid: str) -> tuple[str, ...]:
+    """The ids of the lead-in's list items that are not informative, in catalogue order."""
+    return tuple(c.id for c in rulebook.children(rid) if c.level is not Level.INFORMATIVE)
+
+
+def with_lead_ins_derived(outcomes: tuple[RequirementOutcome, ...], stored: dict[str, Status],
+                          rulebook: Rulebook) -> tuple[RequirementOutcome, ...]:
+    """The outcomes with every lead-in the stored report left pending (`stored`: id → the
+    report's own status) derived again from its items' statuses, items before lead-ins as
+    validation goes: one not met → not met; one pending, or the lead-in's own review (its
+    prompt, a record dated after the report) not judged → pending; else met."""
+    by_id = {o.requirement.id: o for o in outcomes}
+    for rid in reversed(list(by_id)):  # clause order reversed: items before their lead-ins
+        outcome = by_id[rid]
+        items = [by_id[i].status for i in items_of(rulebook, rid) if i in by_id]
+        if stored.get(rid) is not Status.MANUAL_REVIEW or not items:
+            continue
+        own_review = bool(outcome.requirement.review_prompt) or any(
+            is_dated_after(r) for r in outcome.results)
+        own = outcome.judgement
+        if Status.NOT_MET in items or (own is not None and not own.met):
+            status = Status.NOT_MET
+        elif Status.MANUAL_REVIEW in items or (own_review and own is None):
+            status = Status.MANUAL_REVIEW
+        else:
+            status = Status.MET
+        by_id[rid] = replace(outcome, status=status)
+    return tuple(by_id[o.requirement.id] for o in outcomes)
+
+
+def lead_in_values(rulebook: Rulebook) -> Iterator[tuple[str, str, bool]]:
+    """(lead-in, list item, whether the lead-in has a review of its own) for every lead-in and
+    item, as the summary graph's judged facts derive lead-ins (checker/store/summary.py)."""
+    for rid in rulebook.requirements:
+        for item in items_of(rulebook, rid):
+            yield rid, item, bool(rulebook.requirements[rid].review_prompt)
