@@ -793,8 +793,9 @@ _DELETE_SAYS = {
                 "en": "The evaluator token is missing: deleting a revision needs one."},
     "wrong": {"zh": "该令牌未被接受：它不是有效的评价人员令牌。",
               "en": "The token was not accepted: it is not a valid evaluator token."},
-    "maintainer": {"zh": "此操作需要 evaluator 角色的令牌；该令牌的角色是 maintainer。",
-                   "en": "This action needs a token of role evaluator; this one is maintainer."},
+    "maintainer": {"zh": "此操作需要评价人员角色的令牌；该令牌的角色是规则维护人员。未更改任何内容。",
+                   "en": "This action needs a token of role evaluator; this one is maintainer. "
+                         "Nothing was changed."},
 }
 
 

@@ -100,3 +100,94 @@ def test_the_report_page_offers_a_form_on_each_pending_item_that_records_a_judge
     again = html.unescape(client.get(f"/clusters/{KEY}/revisions/1?lang={lang}")
                           .get_data(as_text=True))
     assert said in again
+
+
+def _form(client, lang: str = "zh") -> tuple[str, str]:  # type: ignore[no-untyped-def]
+    """The report page's CSRF token and the judgement form's target."""
+    page = client.get(f"/clusters/{KEY}/revisions/1?lang={lang}").get_data(as_text=True)
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
+    return csrf, f"/clusters/{KEY}/revisions/1/judgements?lang={lang}"
+
+
+def _judged(client) -> list[object]:  # type: ignore[no-untyped-def]
+    report = client.get(f"/api/clusters/{KEY}/revisions/1/report").get_json()
+    return [r["judgement"] for r in report["requirements"] if r["judgement"] is not None]
+
+
+@pytest.mark.parametrize("lang, words", [("zh", "请选择判定：满足或不满足。未记录任何内容。"),
+                                         ("en", "Choose the judgement: met or not met.")])
+@pytest.mark.parametrize("given", [None, "", "yes"])
+def test_the_form_without_a_judgement_is_refused_and_stores_nothing(
+        app: Flask, tokens: dict[str, str], lang: str, words: str, given: str | None) -> None:
+    client = app.test_client()
+    csrf, target = _form(client, lang)
+    form = {"provision": "6.1", "note": "未见文件", "csrf_token": csrf, "token": tokens["evaluator"]}
+    if given is not None:
+        form["judgement"] = given
+    answer = client.post(target, data=form)
+    assert answer.status_code == 400
+    assert words in html.unescape(answer.get_data(as_text=True))
+    assert _judged(client) == []
+
+
+@pytest.mark.parametrize("lang, token, words", [
+    ("zh", "", "缺少评价人员令牌：记录判定需要该令牌，请向评价人员索取。未记录任何内容。"),
+    ("en", "", "recording a judgement needs one. Ask an evaluator for one. Nothing was recorded."),
+    ("zh", "maintainer", "此操作需要评价人员角色的令牌；该令牌的角色是规则维护人员。未更改任何内容。"),
+])
+def test_the_form_says_why_a_token_is_refused_in_the_judgements_words(
+        app: Flask, tokens: dict[str, str], lang: str, token: str, words: str) -> None:
+    client = app.test_client()
+    csrf, target = _form(client, lang)
+    answer = client.post(target, data={"provision": "6.1", "judgement": "met",
+                                       "csrf_token": csrf, "token": tokens.get(token, "")})
+    page = html.unescape(answer.get_data(as_text=True))
+    assert answer.status_code in (401, 403) and words in page
+    assert "删除" not in page.split('id="judge-6.1"')[1].split("</details>")[0]
+    assert _judged(client) == []
+
+
+@pytest.mark.parametrize("lang, field", [("zh", "判定 6.1 不满足时须写明理由（“理由”一栏）"),
+                                         ("en", "needs a rationale (the “Rationale” field)")])
+def test_the_form_names_its_own_field_for_a_missing_rationale(
+        app: Flask, tokens: dict[str, str], lang: str, field: str) -> None:
+    client = app.test_client()
+    csrf, target = _form(client, lang)
+    answer = client.post(target, data={"provision": "6.1", "judgement": "not_met", "note": " ",
+                                       "csrf_token": csrf, "token": tokens["evaluator"]})
+    page = html.unescape(answer.get_data(as_text=True))
+    assert answer.status_code == 400 and field in page and "--note" not in page
+
+
+def test_the_api_names_its_json_key_for_a_missing_rationale(
+        app: Flask, tokens: dict[str, str]) -> None:
+    answer = app.test_client().post(JUDGE, json={"provision": "6.1", "met": False},
+                                    headers=_bearer(tokens["evaluator"]))
+    assert answer.status_code == 400 and "JSON key note" in str(answer.get_json())
+    assert "--note" not in str(answer.get_json())
+
+
+def test_the_form_and_the_api_accept_the_notation_reports_print(
+        app: Flask, tokens: dict[str, str]) -> None:
+    client = app.test_client()
+    csrf, target = _form(client)
+    done = client.post(target, data={"provision": "6.2 d)", "judgement": "met",
+                                     "csrf_token": csrf, "token": tokens["evaluator"]})
+    assert done.status_code == 303 and done.headers["Location"].endswith("#req-6.2-d")
+    answer = client.post(JUDGE, json={"provision": "req:6.2-b", "met": True},
+                         headers=_bearer(tokens["evaluator"]))
+    assert answer.status_code == 201 and answer.get_json()["provision"] == "6.2-b"
+
+
+@pytest.mark.parametrize("provision, status", [("4.1", 409), ("99.9", 404), ("4.2.1", 409)])
+def test_a_form_refusal_of_a_provision_without_a_form_is_said_at_the_top(
+        app: Flask, tokens: dict[str, str], provision: str, status: int) -> None:
+    client = app.test_client()
+    csrf, target = _form(client, "en")
+    answer = client.post(target, data={"provision": provision, "judgement": "met",
+                                       "csrf_token": csrf, "token": tokens["evaluator"]})
+    page = html.unescape(answer.get_data(as_text=True))
+    assert answer.status_code == status
+    [said] = re.findall(r'<p class="form-error" id="page-error" role="alert">(.*?)</p>', page)
+    assert provision in said and "nothing was stored" in said
+    assert _judged(client) == []

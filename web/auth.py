@@ -44,7 +44,8 @@ def require_role(role: Role, no_token: str = "auth.error.no_token", refused: str
                            www_authenticate=WWWAuthenticate("bearer", {"realm": "bcic"}))
     if record.role != role:
         authentication_refused(f"role {record.role}, not {role}", token)
-        raise Forbidden(ui("auth.error.role", role=role, given=record.role))
+        raise Forbidden(ui("auth.error.role", role=ui(f"auth.role.{role}"),
+                           given=ui(f"auth.role.{record.role}")))
     return record
 
 

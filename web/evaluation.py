@@ -14,14 +14,15 @@ from flask import Blueprint, Response, current_app, redirect, render_template, r
 from rdflib import URIRef
 from flask_wtf.csrf import CSRFError
 from werkzeug.datastructures import MultiDict
-from werkzeug.exceptions import (Forbidden, HTTPException, NotFound, RequestEntityTooLarge,
-                                 Unauthorized)
+from werkzeug.exceptions import (BadRequest, Forbidden, HTTPException, NotFound,
+                                 RequestEntityTooLarge, Unauthorized)
 
 from checker.cluster_list import cluster_page, in_list_order, read_list_request
 from checker.errors import CheckerError
 from checker.history import ClusterSummary, cluster_overview, mixed_rulebooks_note
 from checker.i18n import Lang, message
 from checker.judging import judge
+from checker.lead_ins import items_judged_instead
 from checker.render.outline import report_outline
 from checker.render.text import RATE_COLUMNS, percent, rate_cells
 from checker.report import Report, Status
@@ -30,6 +31,7 @@ from checker.queries import Page
 from checker.recheck import stored_submission
 from checker.rechecked_note import recheck_note
 from checker.revisions import delete_revision, find_cluster, revision_info
+from checker.rule_lookup import provision_asked
 from checker.shacl import Severity
 from checker.store.base import RevisionInfo, Store, cluster_key
 from checker.stored_rulebooks import StoredRulebook, texts_rulebook
@@ -155,22 +157,31 @@ def judge_form(key: str, number: int) -> Response | _Answer:
     refused one brings the page back, saying why at the provision's form."""
     provision = request.form.get("provision", "")
     try:
-        record = require_role("evaluator", "auth.error.no_token.page",
-                              refused="auth.error.refused.page")
+        record = require_role("evaluator", "auth.error.no_token.judge",
+                              refused="auth.error.refused.judge")
+        met = _judged_met(request.form.get("judgement"))
         with write_store() as store:
             cluster = stored_cluster(store, key)
-            judgement = judge(store, cluster, number, provision,
-                              met=request.form.get("judgement") == "met",
+            judgement = judge(store, cluster, number, provision, met=met,
                               note=request.form.get("note"),
                               note_lang=_note_lang(request.form.get("note_lang")),
-                              by=submitter(record))
-    except (Unauthorized, Forbidden, CheckerError) as error:
+                              by=submitter(record), asked_by="form")
+    except (Unauthorized, Forbidden, BadRequest, CheckerError) as error:
         status = error.http_status if isinstance(error, CheckerError) else error.code or 401
-        page = _revision_page(key, number, judge_error=(provision, error_detail(error)))
+        at = provision_asked(provision) or provision  # the row whose form was sent
+        page = _revision_page(key, number, judge_error=(at, error_detail(error)))
         return page, status, {}
     judgement_stored(cluster, number, judgement.requirement_id, submitter(record))
     return redirect(url_for(".revision_report", key=key, number=number,
                             _anchor=f"req-{judgement.requirement_id}"), 303)
+
+
+def _judged_met(value: str | None) -> bool:
+    """Whether the form's judgement says met (`met`) or not met (`not_met`); 400, nothing
+    stored, for a judgement missing or of another value."""
+    if value not in ("met", "not_met"):
+        raise BadRequest(ui("report.error.judgement_missing"))
+    return value == "met"
 
 
 def _note_lang(value: str | None) -> Lang:
@@ -204,15 +215,28 @@ def _revision_page(key: str, number: int, delete_error: str | None = None,
     cluster = stored_cluster(store, key)
     info = revision_info(store, cluster, number)
     report = read_report(store, cluster, number)
+    page_error = None  # a refused judgement of a provision the page has no form for (posted by hand)
+    if judge_error is not None and not _has_form(report, judge_error[0]):
+        page_error, judge_error = judge_error[1], None
     return _report_response(report, f"bcic-report-{key}-{number}", revision=info,
                             delete_error=delete_error, judge_error=judge_error,
-                            text_archive=texts_rulebook(store, report))
+                            page_error=page_error, text_archive=texts_rulebook(store, report))
+
+
+def _has_form(report: Report, rid: str) -> bool:
+    """Whether the report page shows a judgement form at provision `rid` (as the outline says:
+    awaiting review or judged, and not a lead-in whose items are judged instead)."""
+    outcome = next((o for o in report.outcomes if o.requirement.id == rid), None)
+    return outcome is not None and (outcome.status is Status.MANUAL_REVIEW
+                                    or outcome.judgement is not None) and not (
+        items_judged_instead(report, outcome))
 
 
 def _report_response(report: Report, name: str, revision: RevisionInfo | None,
                      delete_error: str | None = None,
                      text_archive: StoredRulebook | None = None,
-                     judge_error: tuple[str, str] | None = None) -> Response | str:
+                     judge_error: tuple[str, str] | None = None,
+                     page_error: str | None = None) -> Response | str:
     """The report page, filtered by `?status=` and `?severity=`; `?format=` downloads it;
     `text_archive`: the stored rulebook that states the texts a stored report lacks."""
     lang = request_language()
@@ -224,7 +248,7 @@ def _report_response(report: Report, name: str, revision: RevisionInfo | None,
         "report.html", page=report_outline(report, lang, filters, rulebook=True), filters=filters,
         t=lambda key, **values: message(key, lang, **values),
         revision=revision, delete_error=delete_error, text_archive=text_archive,
-        judge_error=judge_error,
+        judge_error=judge_error, page_error=page_error,
         rechecked=report.rechecked, recheck_note=recheck_note(report, lang),
         key=cluster_key, downloads=DOWNLOADS,
         percent=percent, rate_columns=RATE_COLUMNS, rate_cells=rate_cells,

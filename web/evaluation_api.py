@@ -125,7 +125,7 @@ def judgements(key: str, number: int) -> tuple[Response, int, dict[str, str]]:
     with write_store() as store:
         cluster = stored_cluster(store, key)
         judgement = judge(store, cluster, number, body.provision, met=body.met, note=body.note,
-                          note_lang=body.note_lang, by=submitter(record))
+                          note_lang=body.note_lang, by=submitter(record), asked_by="api")
     judgement_stored(cluster, number, judgement.requirement_id, submitter(record))
     location = url_for(".report", key=key, number=number)
     return jsonify({"ok": True, "key": key, "number": number,

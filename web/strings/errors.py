@@ -117,6 +117,17 @@ STRINGS = {
                                        "deleted.",
                                  "zh": "缺少评价人员令牌：删除版本需要该令牌，请向评价人员索取。未删除任何"
                                        "内容。"},
+    # The judgement form of a revision's page, shown at the provision's form.
+    "auth.error.no_token.judge": {"en": "The evaluator token is missing: recording a judgement "
+                                        "needs one. Ask an evaluator for one. Nothing was "
+                                        "recorded.",
+                                  "zh": "缺少评价人员令牌：记录判定需要该令牌，请向评价人员索取。未记录任何"
+                                        "内容。"},
+    "auth.error.refused.judge": {"en": "The token was not accepted: it is not a valid evaluator "
+                                       "token. Check it, or ask an evaluator for one. Nothing was "
+                                       "recorded.",
+                                 "zh": "该令牌未被接受：它不是有效的评价人员令牌。请核对令牌，或向评价人员"
+                                       "索取。未记录任何内容。"},
     "auth.error.refused.page": {"en": "The token was not accepted: it is not a valid evaluator "
                                       "token. Check it, or ask an evaluator for one. Nothing was "
                                       "deleted.",
@@ -135,8 +146,16 @@ STRINGS = {
                                     "The server's log says why; ask its administrator.",
                               "zh": "暂时无法写入：服务器无法读取其令牌文件。原因已记入服务器日志；"
                                     "请联系服务器管理员。"},
-    "auth.error.role": {"en": "This action needs a token of role {role}; this one is {given}.",
-                        "zh": "此操作需要 {role} 角色的令牌；该令牌的角色是 {given}。"},
+    "auth.error.role": {"en": "This action needs a token of role {role}; this one is {given}. "
+                              "Nothing was changed.",
+                        "zh": "此操作需要{role}角色的令牌；该令牌的角色是{given}。未更改任何内容。"},
+    # The roles of tokens (checker/tokens.py), as people name them.
+    "auth.role.evaluator": {"en": "evaluator", "zh": "评价人员"},
+    "auth.role.maintainer": {"en": "maintainer", "zh": "规则维护人员"},
+    # The judgement form sent without its judgement (met / not met), or with another value.
+    "report.error.judgement_missing": {
+        "en": "Choose the judgement: met or not met. Nothing was recorded.",
+        "zh": "请选择判定：满足或不满足。未记录任何内容。"},
     # Front-end packages (/vendor/<package>/…)
     "error.vendor.unknown": {"en": "There is no front-end package {package!r}.",
                              "zh": "没有名为 {package!r} 的前端包。"},
