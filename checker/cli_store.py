@@ -16,7 +16,7 @@ from rdflib.term import Node
 from .cli_output import after_a_change, echo_text, write_stdout
 from .cli_reading import store_to_read
 from .cli_validate import LANG_META_KEY
-from .judgements import judgement_said
+from .judgements import Judgement, judgement_said
 from .judging import judge
 from .notation import provision_notation, provisions_listed
 from .verdicts import rate_text, verdict_text
@@ -387,8 +387,9 @@ def _param_values(params: tuple[str, ...]) -> dict[str, str]:
 def delete_revision_command(ctx: click.Context, cluster: str, number: int,
                             deleted_by: str | None, location: str | None, engine: str | None,
                             user: str | None, lang: Lang) -> None:
-    """Delete revision NUMBER of CLUSTER (IRI or 16-hex key): its submission, report and
-    provenance; the number is never given again / 删除某产业集群的一个版本（版本号不再复用）。
+    """Delete revision NUMBER of CLUSTER (IRI or 16-hex key): its submission, report, the
+    evaluator's judgements and provenance; the number is never given again /
+    删除某产业集群的一个版本（含评价人员的判定；版本号不再复用）。
 
     Exit codes / 退出码: 0 deleted 已删除, 2 no such revision or bad input 无此版本或输入有误,
     3 internal 内部错误, 4 the store could not answer 存储未能应答.
@@ -442,8 +443,16 @@ def judge_command(ctx: click.Context, cluster: str, provision: str, met: bool | 
     stored = phrase("store.judge.stored", number=number, cluster=subject)
     with after_a_change(stored):
         echo_text(stored.text(lang))
-        echo_text(printable(f"{provision_notation(judgement.requirement_id, lang)} "
-                            f"{judgement_said(judgement, lang)}"))
+        for line in _judgement_event(judgement, lang, ""):
+            echo_text(line)
+
+
+def _judgement_event(judgement: Judgement, lang: Lang, indent: str) -> Iterator[str]:
+    """"6.1 judged not met by X on 2025-03-04: rationale" at `indent`, a rationale's further lines
+    two spaces further in."""
+    first, *more = judgement_said(judgement, lang).replace("\r\n", "\n").split("\n")
+    yield indent + printable(f"{provision_notation(judgement.requirement_id, lang)} {first}")
+    yield from (f"{indent}  {printable(line)}" for line in more)
 
 
 STORE_COMMANDS = (ingest_command, reindex_command, clusters_command, history_command,
@@ -488,8 +497,7 @@ def _history_lines(changes: list[RevisionChange], lang: Lang,
         for key, ids in (("closed", change.closed), ("opened", change.opened)):
             yield from _changed_lines(key, ids, lang, titled)
         for judgement in change.judgements:  # the evaluator's, as events of the revision
-            yield "    " + printable(f"{provision_notation(judgement.requirement_id, lang)} "
-                                     f"{judgement_said(judgement, lang)}")
+            yield from _judgement_event(judgement, lang, "    ")
 
 
 def _changed_lines(key: str, ids: tuple[str, ...], lang: Lang,

@@ -34,7 +34,8 @@ def token_group() -> None:
 
 @token_group.command("create")
 @click.option("--role", type=click.Choice(ROLES), required=True,
-              help="evaluator: store and delete revisions; maintainer: rulebook data / 角色.")
+              help="evaluator: store and delete revisions, record judgements; maintainer: "
+                   "rulebook data / 角色.")
 @click.option("--label", default="", help="Who or what the token is for / 用途说明.")
 @_file_option
 @_store_option

@@ -71,3 +71,35 @@ def test_a_refused_judgement_exits_2_and_stores_nothing(bcic, args, words) -> No
 def test_an_unknown_cluster_exits_2(bcic) -> None:  # type: ignore[no-untyped-def]
     result = bcic("judge", "https://example.org/nowhere", "6.1", "--met", "--lang", "zh")
     assert result.exit_code == 2 and "未存储" in result.output
+
+
+@pytest.mark.parametrize("written", ["6.2 d)", "req:6.2-d", "6.2d"])
+def test_judge_accepts_the_notation_its_own_output_prints(bcic, written) -> None:  # type: ignore[no-untyped-def]
+    result = bcic("judge", DEHUA_CLUSTER, written, "--met")
+    assert result.exit_code == 0, result.output
+    assert "6.2 d) judged met" in result.output
+
+
+def test_a_rationale_of_several_lines_keeps_its_lines_indented(bcic) -> None:  # type: ignore[no-untyped-def]
+    result = bcic("judge", DEHUA_CLUSTER, "6.1", "--not-met", "--note", "未见战略文件\n须补交")
+    assert result.exit_code == 0, result.output
+    assert "\\x0a" not in result.output
+    history = bcic("history", DEHUA_CLUSTER).output
+    assert "\\x0a" not in history
+    [line] = [n for n, text in enumerate(history.splitlines()) if "未见战略文件" in text]
+    assert history.splitlines()[line + 1] == "      须补交"
+
+
+def test_a_rationale_over_2000_characters_is_refused(bcic) -> None:  # type: ignore[no-untyped-def]
+    result = bcic("judge", DEHUA_CLUSTER, "6.1", "--not-met", "--note", "长" * 2001)
+    assert result.exit_code == 2 and "2001" in result.output and "2000" in result.output
+    assert "judged" not in bcic("history", DEHUA_CLUSTER).output
+
+
+@pytest.mark.parametrize("args, words", [
+    (("token", "create", "--help"), "record judgements"),
+    (("delete-revision", "--help"), "the evaluator's judgements"),
+])
+def test_help_says_what_judgements_a_command_touches(runner: CliRunner, args, words) -> None:  # type: ignore[no-untyped-def]
+    result = runner.invoke(main, list(args))
+    assert result.exit_code == 0 and words in " ".join(result.output.split())

@@ -158,3 +158,13 @@ def test_not_met_without_a_rationale_is_refused(dehua: tuple[Store, URIRef]) -> 
     with pytest.raises(NotFoundError):
         judge(store, cluster, 2, "6.1", met=True)
     assert len(store.named_graph(judgements_graph_iri(cluster, 1))) == 0
+
+
+def test_a_rationale_of_several_lines_keeps_its_lines_in_the_text_report(
+        dehua: tuple[Store, URIRef]) -> None:
+    store, cluster = dehua
+    judge(store, cluster, 1, "6.1", met=False, note="未见战略文件\r\n须补交", now=WHEN)
+    text = render_report(read_report(store, cluster, 1), "text", "zh")
+    assert "\\x0" not in text
+    lines = text.splitlines()
+    assert any(a.endswith("未见战略文件") and b == "        须补交" for a, b in zip(lines, lines[1:]))

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from ..dated_after import is_dated_after
 from ..duties import set_aside_lines
 from ..i18n import Lang, message
-from ..judgements import judgement_said
+from ..judgements import Judgement, judgement_said
 from ..notation import provision_notation, provisions_listed, without_notation
 from ..rechecked_note import recheck_note
 from ..report import Rate, Report, RequirementOutcome, Status, is_gap
@@ -313,8 +313,7 @@ def _requirements(report: Report, lang: Lang) -> Iterator[str]:
         if withdrawn := withdrawn_note(report, requirement, lang):
             yield from wrapped(withdrawn, "      ", "      ", COLUMNS)
         if outcome.judgement is not None:
-            yield from wrapped(printable(judgement_said(outcome.judgement, lang)), "      ",
-                               "      ", COLUMNS)
+            yield from judgement_lines(outcome.judgement, lang, "      ")
         if outcome.status in QUOTES_TEXT and requirement.text:
             yield from _quoted_text(requirement, lang, "      ")
         if outcome.status not in SHOWS_FINDINGS:
@@ -368,6 +367,15 @@ def _node_lines(node: NodeLine, indent: int, lang: Lang) -> Iterator[str]:
             yield from _node_lines(closer, indent + 4, lang)
 
 
+def judgement_lines(judgement: Judgement, lang: Lang, indent: str) -> Iterator[str]:
+    """The judgement as a text report says it, under its provision at `indent`: a rationale of
+    several lines (the page's form is a text area) keeps its lines, each wrapped, indented."""
+    first, *more = judgement_said(judgement, lang).replace("\r\n", "\n").split("\n")
+    yield from wrapped(printable(first), indent, indent, COLUMNS)
+    for line in more:
+        yield from wrapped(printable(line), indent + "  ", indent + "  ", COLUMNS)
+
+
 def _checklist(report: Report, lang: Lang) -> Iterator[str]:
     yield message("report.manual.heading", lang)
     writer = GuidanceWriter(Namer(report, lang))
@@ -381,6 +389,6 @@ def _checklist(report: Report, lang: Lang) -> Iterator[str]:
                f"{report_title(requirement, lang)}")
         yield f"      {pick(requirement.review_prompt or {}, lang)}"
         if outcome.judgement is not None:
-            yield printable(f"      {judgement_said(outcome.judgement, lang)}")
+            yield from judgement_lines(outcome.judgement, lang, "      ")
         if outcome.guidance is not None:
             yield printable(f"      → {writer.documents(outcome.guidance)}")
