@@ -159,7 +159,9 @@ STRINGS = {
     "report.page.judge_submit": {"en": "Record the judgement", "zh": "记录判定"},
     "report.page.delete": {"en": "Delete revision {number}", "zh": "删除第 {number} 版"},
     "report.page.delete_hint": {
-        "en": "Removes this revision's submission, report and provenance for good; needs an "
-              "evaluator's token. Its number is never given to another revision.",
-        "zh": "永久删除本版本的提交材料、评价报告及来源信息；需要评价人员令牌。该版本号不会再分配给其他版本。"},
+        "en": "Removes this revision's submission, report, the evaluator's judgements and "
+              "provenance for good; needs an evaluator's token. Its number is never given to "
+              "another revision.",
+        "zh": "永久删除本版本的提交材料、评价报告、评价人员的判定及来源信息；需要评价人员令牌。该版本号不会再分配给"
+              "其他版本。"},
 }
