@@ -33,6 +33,7 @@ UNSHOWN = {
     "7.4.2": ("提高集群内整体质量水平",),
     "7.4.3": ("先进管理模式", "质量管理的工具"),
     "7.5.1": ("影响集群品牌的消费者满意的服务要素",),
+    "7.5.2": ("根据集群品牌消费者的需求",),
     "7.5.3": ("集群内的组织成员、服务项目", "确保服务的质量"),
 }
 
@@ -55,6 +56,7 @@ SAID_EN = {
     "7.4.2": ("raise the overall quality level within the cluster",),
     "7.4.3": ("are advanced", "both advanced management models and quality management tools"),
     "7.5.1": ("affect the satisfaction of the cluster brand's consumers",),
+    "7.5.2": ("follow from the needs of the cluster brand's consumers",),
     "7.5.3": ("both the cluster's member organisations and its service offerings",
               "ensures the quality of the services"),
 }
