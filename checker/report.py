@@ -49,7 +49,11 @@ class RequirementOutcome:
 
     @property
     def how_to(self) -> Guidance | None:
-        """How to meet the requirement: said only when it is not met, or not used (may-level)."""
+        """How to meet the requirement: said only when it is not met, or not used (may-level),
+        by the data; a provision the evaluator judged shows the judgement instead, whose
+        rationale is what the cluster acts on (docs/model.md, decision 20)."""
+        if self.judgement is not None:
+            return None
         return self.guidance if self.status in (Status.NOT_MET, Status.NOT_USED) else None
 
 

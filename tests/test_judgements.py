@@ -13,7 +13,9 @@ from checker.errors import InputError, NotFoundError, NotJudgeableError
 from checker.history import cluster_history
 from checker.ingest import ingest_submission
 from checker.judging import judge
+from checker.judgements import EARL
 from checker.loading import read_submission_files
+from checker.namespaces import BCIC, REQ
 from checker.paths import EXAMPLES_DIR
 from checker.queries import run_named_query
 from checker.render import render_report
@@ -168,3 +170,34 @@ def test_a_rationale_of_several_lines_keeps_its_lines_in_the_text_report(
     assert "\\x0" not in text
     lines = text.splitlines()
     assert any(a.endswith("未见战略文件") and b == "        须补交" for a, b in zip(lines, lines[1:]))
+
+
+def _block(text: str, start: str, end: str) -> str:
+    """The part of a rendered report from `start` to the next `end` after it."""
+    begin = text.index(start)
+    stop = text.find(end, begin + len(start))
+    return text[begin:stop if stop >= 0 else None]
+
+
+def test_a_provision_judged_not_met_shows_the_judgement_and_not_the_data_hint(
+        dehua: tuple[Store, URIRef]) -> None:
+    """6.1.1.1 judged not met: the data was there, so the rationale is what the cluster acts on;
+    no format shows how to meet it by the data (decision 20)."""
+    store, cluster = dehua
+    note = "品牌战略未经培育主体审议通过"
+    judge(store, cluster, 1, "6.1.1.1", met=False, note=note, by="评价员甲", now=WHEN)
+    report = read_report(store, cluster, 1)
+    assert report.outcome("6.1.1.1").guidance is not None  # a hint the rulebook has
+    text = render_report(report, "text", "zh")
+    shown = _block(text, "✘ 6.1.1.1", "\n  ✘")
+    assert note in shown and "评价员甲" in shown and "2025-03-04" in shown
+    assert "如何满足" not in shown
+    page = _block(render_report(report, "html", "zh"), 'id="req-6.1.1.1"', 'id="req-')
+    assert note in page and "如何满足" not in page
+    document = json.loads(render_report(report, "json", "en"))
+    [entry] = [r for r in document["requirements"] if r["id"] == "6.1.1.1"]
+    assert entry["guidance"] is None and entry["judgement"]["note"] == note
+    turtle = Graph().parse(data=render_report(report, "ttl", "zh"), format="turtle")
+    results = {turtle.value(a, EARL.result) for a in turtle.subjects(EARL.test, REQ["6.1.1.1"])}
+    assert len(results) == 2  # bcic's own assertion and the evaluator's
+    assert not any((r, BCIC.howToMeet, None) in turtle for r in results)

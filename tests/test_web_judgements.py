@@ -191,3 +191,15 @@ def test_a_form_refusal_of_a_provision_without_a_form_is_said_at_the_top(
     [said] = re.findall(r'<p class="form-error" id="page-error" role="alert">(.*?)</p>', page)
     assert provision in said and "nothing was stored" in said
     assert _judged(client) == []
+
+
+def test_the_report_page_shows_a_judged_not_met_without_the_data_hint(
+        app: Flask, tokens: dict[str, str]) -> None:
+    """6.1.1.1 judged not met: its entry says the judgement, not how to meet it by the data."""
+    client = app.test_client()
+    body = {"provision": "6.1.1.1", "met": False, "note": "品牌战略未经培育主体审议通过"}
+    assert client.post(JUDGE, json=body, headers=_bearer(tokens["evaluator"])).status_code == 201
+    page = client.get(f"/clusters/{KEY}/revisions/1?lang=zh").get_data(as_text=True)
+    begin = page.index('id="req-6.1.1.1"')
+    entry = page[begin:page.index('id="req-', begin + 1)]
+    assert "品牌战略未经培育主体审议通过" in entry and "如何满足" not in entry

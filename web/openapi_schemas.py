@@ -200,10 +200,15 @@ def _report_schemas() -> Json:
                     "to them (待人工评审): met or not, by whom, when, and the rationale",
                     "评价人员对已存储报告中待人工评审条款的判定：是否满足、判定人、时间及理由")}),
             review_prompt=text_or_null,
-            guidance=_or_null(closed(
+            guidance=_or_null({**closed(
                 text=STRING, see=STRING, by_items=BOOLEAN, refers_to=_array(STRING),
                 evidence=_array(closed(**{"class": STRING}, name=STRING,
-                                      asks=_array(STRING))))),
+                                      asks=_array(STRING)))), **described(
+                    "how to meet it by the data, where it is not met or not used; null where "
+                    "met, and where the evaluator's judgement decided it (judgement: its "
+                    "rationale says what to act on)",
+                    "如何以数据满足该条款（不满足或未采用时）；满足时为 null，由评价人员判定时亦为 "
+                    "null（见 judgement：其理由即应改进之处）")}),
             review_documents=_or_null(closed(text=STRING, classes=_array(STRING))),
             findings=_array(_ref("Finding")),
             shacl_results=_array(closed(

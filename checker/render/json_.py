@@ -136,7 +136,8 @@ def _requirement(outcome: RequirementOutcome, writer: GuidanceWriter, asks: AskT
         # review), else null (docs/model.md, decision 20).
         "judgement": _judgement(outcome.judgement),
         "review_prompt": pick(r.review_prompt, lang) if r.review_prompt else None,
-        # How to meet it (not met, or not used); the records to show (checklist items).
+        # How to meet it (not met, or not used, by the data; null once judged: the judgement's
+        # rationale says what to act on); the records to show (checklist items).
         "guidance": how_to_document(outcome.how_to, writer, asks),
         "review_documents": documents_document(
             outcome.guidance if r.review_prompt else None, writer),
