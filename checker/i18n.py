@@ -826,6 +826,13 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "产业集群 {cluster} 的第 {number} 版按规则库 {stored} 评价（{verdict}），即现行规则库 "
               "{running}；以下是对其提交材料的重新验证。未存储任何内容。",
     },
+    "store.recheck.judgements": {
+        "en": " The stored verdict includes {n} of the evaluator's judgements: {applied} apply "
+              "below too, to provisions still left to the evaluator; {set_aside} no longer "
+              "apply, the data now deciding the provision.",
+        "zh": "已存储的结论含 {n} 项评价人员判定：其中 {applied} 项同样适用于以下仍待人工评审的条款；"
+              "{set_aside} 项因数据现已判定该条款而不再适用。",
+    },
     "store.delete.deleted": {
         "en": "Deleted revision {number} of {cluster}; its number will not be given again",
         "zh": "已删除产业集群 {cluster} 的第 {number} 版；该版本号不再复用",

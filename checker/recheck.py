@@ -4,7 +4,10 @@ A stored report keeps the verdict of the rulebook that made it (its version is i
 provenance). When the rules change, an evaluator may want to know what the same submission gets
 under the running rules before the cluster submits again. The stored submission graph is
 validated as it is stored, named by the revision's files and their hashes; nothing is written:
-the stored report stays the revision's verdict.
+the stored report stays the revision's verdict. The revision's judgements apply to the provisions
+the validation still leaves to the evaluator, as they do to the stored report, so the two
+verdicts compare; those whose provision the data now decides no longer apply (docs/model.md,
+decision 20).
 """
 
 from __future__ import annotations
@@ -14,12 +17,15 @@ from dataclasses import dataclass, replace
 from rdflib import Graph, URIRef
 
 from .errors import NotFoundError
+from .judged import judged_again
+from .judgements import current_judgements
 from .rechecked_note import rules_changed
 from .report import RecheckedRevision, Report
 from .revisions import revision_info
 from .rule_problems import refuse_rule_problems
 from .rulebook import Rulebook, load_rulebook
 from .store.base import RevisionInfo, Store, cluster_key
+from .store.judgements import judgements_graph_iri
 from .validation import validate_graph
 
 
@@ -64,9 +70,25 @@ def validate_again(info: RevisionInfo, data: Graph, rulebook: Rulebook | None = 
         info.conforms, info.rate, info.rulebook_digest))
 
 
+def with_stored_judgements(store: Store, report: Report,
+                           rulebook: Rulebook | None = None) -> Report:
+    """A report validating a stored revision again (validate_again) with the revision's current
+    judgements applied to what it leaves to the evaluator, saying how many it applies."""
+    rechecked = report.rechecked
+    if rechecked is None:
+        return report
+    judgements = current_judgements(store.named_graph(
+        judgements_graph_iri(URIRef(rechecked.cluster), rechecked.number)))
+    judged = judged_again(report, judgements, rulebook or load_rulebook())
+    return replace(judged.report, rechecked=replace(
+        rechecked, judgements=len(judgements), judgements_applied=judged.applied))
+
+
 def recheck_revision(store: Store, cluster: URIRef, number: int | None = None, *,
                      rulebook: Rulebook | None = None) -> Recheck:
     """Validate revision `number` (None: the latest) of a stored cluster again, under `rulebook`
-    (None: the running one), storing nothing; NotFoundError when the revision is not stored."""
+    (None: the running one), its judgements applied, storing nothing; NotFoundError when the
+    revision is not stored."""
     info, data = stored_submission(store, cluster, number)
-    return Recheck(info, validate_again(info, data, rulebook))
+    return Recheck(info, with_stored_judgements(store, validate_again(info, data, rulebook),
+                                                rulebook))

@@ -1,6 +1,7 @@
 """What a report of a stored revision validated again says it is (checker/recheck.py): which
-revision, the rulebook and verdict it was stored with, the rulebook that judges it now, and that
-nothing was stored. Every format of such a report says it, and so does its web page."""
+revision, the rulebook and verdict it was stored with (and the evaluator's judgements that
+verdict includes, and how many apply again), the rulebook that judges it now, and that nothing
+was stored. Every format of such a report says it, and so does its web page."""
 
 from __future__ import annotations
 
@@ -28,9 +29,16 @@ def recheck_note(report: Report, lang: Lang) -> str | None:
     key = "store.recheck.rules_changed" if changed else "store.recheck.same_rules"
     # The same version judged by other rules: each is named by its digest too.
     digests = changed and rechecked.rulebook_version == report.rulebook_version
-    return message(key, lang, number=rechecked.number, cluster=rechecked.cluster,
+    said = message(key, lang, number=rechecked.number, cluster=rechecked.cluster,
                    stored=rulebook_named(rechecked.rulebook_version,
                                          rechecked.rulebook_digest if digests else None, lang),
                    running=rulebook_named(report.rulebook_version,
                                           report.rulebook_digest if digests else None, lang),
                    verdict=verdict_text(rechecked.conforms, rechecked.rate, lang))
+    if not rechecked.judgements:
+        return said
+    # The stored verdict counts the evaluator's judgements (decision 20): say how many this one
+    # applies, so the two verdicts compare.
+    return said + message("store.recheck.judgements", lang, n=rechecked.judgements,
+                          applied=rechecked.judgements_applied,
+                          set_aside=rechecked.judgements - rechecked.judgements_applied)

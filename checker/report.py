@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from enum import Enum
+from typing import Any
 
 from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import ORG
@@ -98,6 +99,10 @@ class RecheckedRevision:
     conforms: bool
     rate: Rate | None  # None: not summarised when it was stored
     rulebook_digest: str | None = None  # None: stored before revisions recorded it
+    # The evaluator's judgements its stored verdict includes, and of them those the report
+    # applies: of provisions it still leaves to the evaluator (docs/model.md, decision 20).
+    judgements: int = 0
+    judgements_applied: int = 0
 
 
 @dataclass(frozen=True)
@@ -312,7 +317,6 @@ def report_from_outcomes(outcomes: tuple[RequirementOutcome, ...], *, cluster: s
     and the rates count the shall-level requirements. Labels name things for people: each is
     cut at labels.NAME_CHARS characters, so a submission's megabyte label is not copied into every
     format and every page header. Of `ranks`, those of the levels it names are kept."""
-    shall = [o for o in outcomes if o.requirement.level is Level.SHALL]
     named = set(named_nodes(outcomes)) if ranks else set()
     return Report(
         cluster=cluster,
@@ -321,13 +325,7 @@ def report_from_outcomes(outcomes: tuple[RequirementOutcome, ...], *, cluster: s
         created=created,
         files=files,
         triples=triples,
-        outcomes=outcomes,
-        conforms=not any(is_gap(o.requirement, o.status) for o in outcomes),
-        overall=_rate(shall),
-        by_chapter={c: _rate([o for o in shall if o.requirement.chapter == c])
-                    for c in sorted({o.requirement.chapter for o in outcomes})},
-        by_layer={layer: _rate([o for o in shall if o.requirement.layer is layer])
-                  for layer in Layer},
+        **verdict_and_rates(outcomes),
         sha256=sha256,
         labels={node: cut_labels(found) for node, found in (labels or {}).items()},
         kinds=kinds or {},
@@ -339,6 +337,20 @@ def report_from_outcomes(outcomes: tuple[RequirementOutcome, ...], *, cluster: s
         shacl_results=shacl_results,
         record_places=record_places or {},
     )
+
+
+def verdict_and_rates(outcomes: tuple[RequirementOutcome, ...]) -> dict[str, Any]:
+    """A report's outcomes, verdict and rates (overall, by chapter, by layer) over `outcomes`:
+    the verdict counts the gaps, the rates the shall-level requirements."""
+    shall = [o for o in outcomes if o.requirement.level is Level.SHALL]
+    return dict(
+        outcomes=outcomes,
+        conforms=not any(is_gap(o.requirement, o.status) for o in outcomes),
+        overall=_rate(shall),
+        by_chapter={c: _rate([o for o in shall if o.requirement.chapter == c])
+                    for c in sorted({o.requirement.chapter for o in outcomes})},
+        by_layer={layer: _rate([o for o in shall if o.requirement.layer is layer])
+                  for layer in Layer})
 
 
 def is_gap(requirement: Requirement, status: Status) -> bool:

@@ -40,7 +40,8 @@ from .render.text import sorted_results
 from .render.turtle import EARL, USES
 from .findings_rdf import read_diagnosis
 from .dated_after import is_dated_after
-from .judgements import Judgement, current_judgements
+from .judged import by_the_evaluator
+from .judgements import current_judgements
 from .lead_ins import with_lead_ins_derived
 from .report import (Rate, Report, RequirementOutcome, Status, StoredRevision, explained,
                      guidance_of, named_nodes, names_of, report_from_outcomes, without_entailed)
@@ -85,7 +86,7 @@ def read_report(store: Store, cluster: URIRef, number: int,
         for rid, requirement in judged.items())
     judgements = current_judgements(store.named_graph(judgements_graph_iri(cluster, number)))
     stored = {o.requirement.id: o.status for o in outcomes}
-    outcomes = with_lead_ins_derived(tuple(_by_the_evaluator(o, judgements) for o in outcomes),
+    outcomes = with_lead_ins_derived(tuple(by_the_evaluator(o, judgements) for o in outcomes),
                                      stored, rulebook)
     sources = sorted((_file_name(graph, f), str(graph.value(f, BCIC.sha256) or ""))
                      for f in _files(graph, node))
@@ -122,17 +123,6 @@ def read_report(store: Store, cluster: URIRef, number: int,
     return replace(report, **_judged_rates(_stored_rates(graph, node), report.outcomes, stored),
                    running_rulebook=rulebook.version,
                    not_in_rulebook=frozenset(judged) - set(rulebook.requirements))
-
-
-def _by_the_evaluator(outcome: RequirementOutcome,
-                      judgements: dict[str, Judgement]) -> RequirementOutcome:
-    """The outcome as the evaluator's latest judgement of it says, where the report left it to
-    them (docs/model.md, decision 20); any other stays as stored."""
-    judgement = judgements.get(outcome.requirement.id)
-    if judgement is None or outcome.status is not Status.MANUAL_REVIEW:
-        return outcome
-    return replace(outcome, status=Status.MET if judgement.met else Status.NOT_MET,
-                   judgement=judgement)
 
 
 def _judged_rates(rates: dict[str, Any], outcomes: tuple[RequirementOutcome, ...],

@@ -6,22 +6,29 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV
 
 from checker.cli import main
 from checker.errors import NotFoundError
 from checker.ingest import check_submission, ingest_files
+from checker.judging import judge
 from checker.loading import read_submission_files
+from checker.namespaces import REQ
 from checker.paths import EXAMPLES_DIR
 from checker.recheck import recheck_revision
+from checker.rechecked_note import recheck_note
+from checker.report import Status
+from checker.report_reader import read_report
 from checker.rulebook import load_rulebook
 from checker.store import open_store
 from checker.store.base import Store, cluster_key, submission_graph_iri
+from checker.store.judgements import JudgementRecord
 
 DATANG = EXAMPLES_DIR / "datang-socks.ttl"
 DATANG_CLUSTER = URIRef("https://example.org/cluster/datang/cluster")
@@ -148,3 +155,58 @@ def test_the_api_and_the_report_page_check_a_stored_revision_again_storing_nothi
         assert [r.number for r in store.revisions()] == [1]
     finally:
         store.close()
+
+
+DEHUA = EXAMPLES_DIR / "dehua-ceramics.ttl"
+DEHUA_CLUSTER = URIRef("https://example.org/cluster/dehua/cluster")
+WHEN = datetime(2025, 3, 4, 10, 0, tzinfo=timezone.utc)
+
+
+def test_a_judged_revision_checked_again_applies_its_judgements_where_review_is_still_due(
+        store: Store) -> None:
+    """6.1 judged not met: the stored verdict is 不符合 and so is the recheck's, 6.1 a gap by
+    the same judgement; a judgement of a provision the data decides (4.1, met) no longer
+    applies, and the note says both counts (decision 20)."""
+    ingest_files(store, [DEHUA], submitter="tests")
+    judge(store, DEHUA_CLUSTER, 1, "6.1", met=False, note="未见品牌战略文件", by="评价员甲",
+          now=WHEN)
+    store.add_judgement(JudgementRecord(DEHUA_CLUSTER, 1, REQ["4.1"], False, WHEN,
+                                        Literal("旧判定", lang="zh"), "评价员甲"))
+    report = recheck_revision(store, DEHUA_CLUSTER).report
+    assert report.outcome("6.1").status is Status.NOT_MET
+    assert report.outcome("6.1").judgement is not None
+    assert report.outcome("4.1").status is Status.MET and report.outcome("4.1").judgement is None
+    stored = read_report(store, DEHUA_CLUSTER, 1)
+    assert not report.conforms and report.overall == stored.overall
+    assert (report.rechecked.judgements, report.rechecked.judgements_applied) == (2, 1)
+    assert recheck_note(report, "zh").endswith(  # type: ignore[union-attr]
+        "已存储的结论含 2 项评价人员判定：其中 1 项同样适用于以下仍待人工评审的条款；"
+        "1 项因数据现已判定该条款而不再适用。")
+    assert "includes 2 of the evaluator's judgements: 1 apply below too" in (
+        recheck_note(report, "en") or "")
+
+
+def test_the_api_recheck_of_a_judged_revision_gives_the_stored_verdict(
+        tmp_path: Path, make_web_app) -> None:  # type: ignore[no-untyped-def]
+    """`POST /api/clusters/<key>/revisions/<n>/recheck` and the page's button apply the
+    revision's judgements too: one rulebook, one verdict."""
+    where = tmp_path / "store"
+    assert CliRunner().invoke(main, ["ingest", str(DEHUA), "--store", str(where)]).exit_code == 0
+    runner = CliRunner()
+    judged = runner.invoke(main, ["judge", str(DEHUA_CLUSTER), "6.1", "--not-met", "--note",
+                                  "未见品牌战略文件", "--store", str(where)])
+    assert judged.exit_code == 0, judged.output
+    rechecked = runner.invoke(main, ["recheck", str(DEHUA_CLUSTER), "--store", str(where),
+                                     "--lang", "zh"])
+    assert rechecked.exit_code == 1 and "含 1 项评价人员判定" in rechecked.stdout
+    client = make_web_app(where, WTF_CSRF_ENABLED=False).test_client()
+    key = cluster_key(DEHUA_CLUSTER)
+    document = client.post(f"/api/clusters/{key}/revisions/1/recheck?lang=en").get_json()
+    assert document["conforms"] is False
+    assert (document["rechecked"]["judgements"], document["rechecked"]["judgements_applied"]) == (
+        1, 1)
+    [entry] = [r for r in document["requirements"] if r["id"] == "6.1"]
+    assert entry["status"] == "not_met" and entry["judgement"]["note"] == "未见品牌战略文件"
+    shown = client.post(f"/clusters/{key}/revisions/1/recheck?lang=zh")
+    page = client.get(shown.headers["Location"] + "?lang=zh").get_data(as_text=True)
+    assert "未见品牌战略文件" in page and "含 1 项评价人员判定" in page

@@ -28,7 +28,7 @@ from checker.render.text import RATE_COLUMNS, percent, rate_cells
 from checker.report import Report, Status
 from checker.report_reader import read_report
 from checker.queries import Page
-from checker.recheck import stored_submission
+from checker.recheck import stored_submission, with_stored_judgements
 from checker.rechecked_note import recheck_note
 from checker.revisions import delete_revision, find_cluster, revision_info
 from checker.rule_lookup import provision_asked
@@ -192,10 +192,11 @@ def _note_lang(value: str | None) -> Lang:
 @bp.post("/clusters/<key>/revisions/<int:number>/recheck")
 def recheck_revision_form(key: str, number: int) -> Response:
     """Validate a stored revision's submission again under the running rulebook, within the
-    upload limits, storing nothing; its report is shown apart, as an unstored validation's."""
+    upload limits, its judgements applied, storing nothing; its report is shown apart, as an unstored validation's."""
     store = read_store()
     info, data = stored_submission(store, stored_cluster(store, key), number)
-    report_id = fresh_reports().keep(recheck_within(info, data, validation_limits()))
+    report_id = fresh_reports().keep(
+        with_stored_judgements(store, recheck_within(info, data, validation_limits())))
     return redirect(url_for(".validation_report", report_id=report_id), 303)
 
 

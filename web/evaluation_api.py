@@ -22,7 +22,7 @@ from checker.report_reader import read_report
 from checker.revisions import delete_revision
 from checker.store.base import RevisionInfo, cluster_key
 from checker.timestamps import xsd_datetime
-from checker.recheck import stored_submission
+from checker.recheck import stored_submission, with_stored_judgements
 from checker.validation_limits import recheck_within, validate_within
 from checker.verdicts import rate_document
 
@@ -88,11 +88,13 @@ def report(key: str, number: int) -> Response:
 
 @bp.post("/clusters/<key>/revisions/<int:number>/recheck")
 def recheck(key: str, number: int) -> Response:
-    """A stored revision's submission validated again under the running rulebook, storing
+    """A stored revision's submission validated again under the running rulebook, its
+    judgements applied where it still leaves the provision to the evaluator, storing
     nothing: the report as JSON (or `?format=`); the stored report stays the revision's."""
     fmt, store = _asked_format(), read_store()
     info, data = stored_submission(store, stored_cluster(store, key), number)
-    return _report(recheck_within(info, data, validation_limits()), fmt,
+    return _report(with_stored_judgements(store, recheck_within(info, data,
+                                                                validation_limits())), fmt,
                    f"bcic-recheck-{key}-{number}")
 
 

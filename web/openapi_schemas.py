@@ -154,7 +154,16 @@ def _report_schemas() -> Json:
             revision=_or_null(closed(number=INTEGER, key=STRING, submitter=text_or_null)),
             rechecked=_or_null(closed(number=INTEGER, key=STRING, rulebook_version=STRING,
                                       rulebook_digest=text_or_null, conforms=BOOLEAN,
-                                      rate=_or_null(rate), note=STRING)),
+                                      rate=_or_null(rate), judgements={
+                                          "type": "integer", **described(
+                                              "the evaluator's judgements the stored verdict "
+                                              "includes", "已存储结论所含评价人员判定的项数")},
+                                      judgements_applied={"type": "integer", **described(
+                                          "of those, the ones applied to provisions this report "
+                                          "still leaves to the evaluator (the others: the data "
+                                          "now decides the provision)",
+                                          "其中适用于本报告仍待人工评审条款的项数（其余项：数据现已判定该条款）")},
+                                      note=STRING)),
             rulebook_version=STRING, rulebook_digest=text_or_null, created=STRING,
             files=_array(STRING),
             hints_rulebook_version={"type": "string", **described(

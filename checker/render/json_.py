@@ -88,6 +88,9 @@ def _rechecked(report: Report, lang: Lang) -> dict[str, Any] | None:
             "rulebook_version": rechecked.rulebook_version,
             "rulebook_digest": rechecked.rulebook_digest, "conforms": rechecked.conforms,
             "rate": _rate(rechecked.rate) if rechecked.rate is not None else None,
+            # The evaluator's judgements the stored verdict includes; those applied here too.
+            "judgements": rechecked.judgements,
+            "judgements_applied": rechecked.judgements_applied,
             "note": recheck_note(report, lang)}
 
 
