@@ -16,9 +16,9 @@ from rdflib.term import Node
 from .cli_output import after_a_change, echo_text, write_stdout
 from .cli_reading import store_to_read
 from .cli_validate import LANG_META_KEY
-from .judgements import Judgement, judgement_said
+from .judgements import Judgement, event_said
 from .judging import judge
-from .notation import provision_notation, provisions_listed
+from .notation import provisions_listed
 from .verdicts import rate_text, verdict_text
 from .cluster_list import in_list_order
 from .errors import InputError
@@ -448,10 +448,10 @@ def judge_command(ctx: click.Context, cluster: str, provision: str, met: bool | 
 
 
 def _judgement_event(judgement: Judgement, lang: Lang, indent: str) -> Iterator[str]:
-    """"6.1 judged not met by X on 2025-03-04: rationale" at `indent`, a rationale's further lines
-    two spaces further in."""
-    first, *more = judgement_said(judgement, lang).replace("\r\n", "\n").split("\n")
-    yield indent + printable(f"{provision_notation(judgement.requirement_id, lang)} {first}")
+    """"6.1 judged not met by X on 2025-03-04: rationale" at `indent` ("(superseded)" after it
+    when a later one supersedes it), a rationale's further lines two spaces further in."""
+    first, *more = event_said(judgement, lang).replace("\r\n", "\n").split("\n")
+    yield indent + printable(first)
     yield from (f"{indent}  {printable(line)}" for line in more)
 
 

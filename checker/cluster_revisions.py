@@ -2,7 +2,7 @@
 
 Each revision carries its provenance (date, verdict, rate, submitter, files with SHA-256) and the
 requirements it closed and opened against the one before (`checker.history.cluster_history`),
-each with its short label from the catalogue.
+each with its short label from the catalogue, and the evaluator's judgements of it.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from rdflib import URIRef
 from .history import ClusterSummary, cluster_history, cluster_overview
 from .rulebook_names import rulebook_change_said
 from .i18n import Lang
+from .judgements import Judgement
 from .rulebook import load_rulebook
 from .store.base import RevisionInfo, Store
 
@@ -37,6 +38,8 @@ class RevisionEntry:
     # opened may come from the rules, not the submission (None: the same rulebook, or the first).
     rulebook_before: str | None = None
     digest_before: str | None = None  # the digest of `rulebook_before`'s rulebook, when known
+    # The evaluator's judgements of it, oldest first, superseded ones too (decision 20).
+    judgements: tuple[Judgement, ...] = ()
 
     def rulebook_change(self, lang: Lang) -> str:
         """The line saying the rulebook changed since the revision before ("" when it did not)."""
@@ -62,7 +65,8 @@ def revision_entries(store: Store, cluster: URIRef) -> list[RevisionEntry]:
             tuple(requirement_ref(r) for r in (change.closed if change else ())),
             tuple(requirement_ref(r) for r in (change.opened if change else ())),
             change.rulebook_before if change else None,
-            change.digest_before if change else None))
+            change.digest_before if change else None,
+            change.judgements if change else ()))
     return entries
 
 

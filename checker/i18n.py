@@ -479,6 +479,7 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
                                  "zh": "评价人员判定不满足（{by}，{date}）"},
     "report.judgement.unnamed": {"en": "an unnamed evaluator", "zh": "未署名"},
     "report.judgement.with_note": {"en": "{said}: {note}", "zh": "{said}：{note}"},
+    "report.judgement.superseded": {"en": "{said} (superseded)", "zh": "{said}（已被取代）"},
     "report.judgement.heading": {"en": "By the evaluator's judgement",
                                  "zh": "依评价人员判定"},
     "report.duties_set_aside": {

@@ -7,7 +7,7 @@ is the one no other `dcterms:replaces` (two such, written at once: the later).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from rdflib import RDFS, Graph, Literal, Namespace, URIRef
@@ -16,6 +16,8 @@ from rdflib.term import Node
 
 from .i18n import Lang, message
 from .namespaces import REQ
+from .notation import provision_notation
+from .timestamps import xsd_datetime
 EARL = Namespace("http://www.w3.org/ns/earl#")
 
 
@@ -29,6 +31,7 @@ class Judgement:
     by: str | None = None  # who judged, when named
     note: dict[str, str] | None = None  # the rationale by its language (one)
     iri: URIRef | None = None
+    current: bool = True  # False: a later judgement of the provision supersedes it
 
     @property
     def date(self) -> str:
@@ -37,7 +40,7 @@ class Judgement:
 
 
 def all_judgements(graph: Graph) -> list[Judgement]:
-    """Every judgement the graph holds, superseded ones too, oldest first."""
+    """Every judgement the graph holds, superseded ones too (`current` False), oldest first."""
     found = []
     for assertion in graph.subjects(EARL.mode, EARL.manual):
         test, result = graph.value(assertion, EARL.test), graph.value(assertion, EARL.result)
@@ -53,17 +56,18 @@ def all_judgements(graph: Graph) -> list[Judgement]:
             requirement_id=str(test).removeprefix(str(REQ)), met=outcome == EARL.passed,
             made=_datetime(made), by=str(name) if name is not None else None,
             note=notes or None, iri=assertion if isinstance(assertion, URIRef) else None))
-    return sorted(found, key=lambda j: (j.made, str(j.iri)))
+    found.sort(key=lambda j: (j.made, str(j.iri)))
+    replaced: set[Node] = set(graph.objects(None, DCTERMS.replaces))
+    counts: dict[str, Judgement] = {}
+    for judgement in found:  # oldest first: of two no other supersedes, the later counts
+        if judgement.iri not in replaced:
+            counts[judgement.requirement_id] = judgement
+    return [replace(j, current=counts.get(j.requirement_id) is j) for j in found]
 
 
 def current_judgements(graph: Graph) -> dict[str, Judgement]:
     """Provision id → the judgement that counts: the one no other supersedes, the later of two."""
-    replaced: set[Node] = set(graph.objects(None, DCTERMS.replaces))
-    current: dict[str, Judgement] = {}
-    for judgement in all_judgements(graph):  # oldest first: a later one wins a tie
-        if judgement.iri not in replaced:
-            current[judgement.requirement_id] = judgement
-    return current
+    return {j.requirement_id: j for j in all_judgements(graph) if j.current}
 
 
 def _datetime(node: Node) -> datetime:
@@ -78,3 +82,21 @@ def judgement_said(judgement: Judgement, lang: Lang) -> str:
                    date=judgement.date)
     note = next(iter((judgement.note or {}).values()), None)
     return message("report.judgement.with_note", lang, said=said, note=note) if note else said
+
+
+def event_said(judgement: Judgement, lang: Lang) -> str:
+    """"6.1 judged not met by X on 2025-03-04: rationale", and "(superseded)" when a later one
+    supersedes it: a judgement as an event of its revision (bcic history, the cluster page)."""
+    said = f"{provision_notation(judgement.requirement_id, lang)} {judgement_said(judgement, lang)}"
+    return said if judgement.current else message("report.judgement.superseded", lang, said=said)
+
+
+def event_document(judgement: Judgement, lang: Lang) -> dict[str, object]:
+    """A judgement as an event of its revision, in JSON (the cluster's and the judgements' API):
+    the provision (id and the standard's notation), met or not, by whom, when, the rationale,
+    and whether it counts or a later one supersedes it."""
+    note_lang, note = next(iter((judgement.note or {"": None}).items()))
+    return {"provision": judgement.requirement_id,
+            "notation": provision_notation(judgement.requirement_id, lang),
+            "met": judgement.met, "by": judgement.by, "date": xsd_datetime(judgement.made),
+            "note": note, "note_lang": note_lang or None, "current": judgement.current}

@@ -203,3 +203,32 @@ def test_the_report_page_shows_a_judged_not_met_without_the_data_hint(
     begin = page.index('id="req-6.1.1.1"')
     entry = page[begin:page.index('id="req-', begin + 1)]
     assert "品牌战略未经培育主体审议通过" in entry and "如何满足" not in entry
+
+
+def test_the_cluster_page_and_the_api_list_each_revisions_judgements_superseded_too(
+        app: Flask, tokens: dict[str, str]) -> None:
+    """6.1 judged not met, then met: both are events of revision 1 (decision 20), the first
+    superseded, on the cluster page (zh, en), in `GET /api/clusters/<key>` and in
+    `GET …/revisions/1/judgements`."""
+    client, bearer = app.test_client(), _bearer(tokens["evaluator"])
+    for body in ({"provision": "6.2 d)", "met": False, "note": "未见记录"},
+                 {"provision": "6.2-d", "met": True, "note": "补交后已查阅"}):
+        assert client.post(JUDGE, json=body, headers=bearer).status_code == 201
+    listed = client.get(JUDGE + "?lang=zh")
+    assert listed.status_code == 200
+    events = listed.get_json()["judgements"]
+    assert [(j["provision"], j["notation"], j["met"], j["by"], j["note"], j["current"])
+            for j in events] == [
+        ("6.2-d", "6.2 d)", False, "evaluator of the tests", "未见记录", False),
+        ("6.2-d", "6.2 d)", True, "evaluator of the tests", "补交后已查阅", True)]
+    assert all(j["date"].endswith("Z") and j["note_lang"] == "zh" for j in events)
+    [revision] = client.get(f"/api/clusters/{KEY}?lang=zh").get_json()["revisions"]
+    assert revision["judgements"] == events
+    assert client.get(f"/api/clusters/{KEY}/revisions/2/judgements").status_code == 404
+    zh = html.unescape(client.get(f"/clusters/{KEY}?lang=zh").get_data(as_text=True))
+    assert "评价人员的各项判定" in zh
+    assert "6.2 d) 评价人员判定不满足（evaluator of the tests，" in zh and "未见记录（已被取代）" in zh
+    assert "6.2 d) 评价人员判定满足（evaluator of the tests，" in zh and "补交后已查阅</p>" in zh
+    en = html.unescape(client.get(f"/clusters/{KEY}?lang=en").get_data(as_text=True))
+    assert "Evaluator's judgements" in en and "未见记录 (superseded)" in en
+    assert "6.2 d) judged met by evaluator of the tests on " in en

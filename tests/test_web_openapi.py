@@ -178,6 +178,8 @@ ANSWERS = [
     ("/api/clusters/0000000000000000/history", 404),
     ("/api/clusters/0000000000000000/indicators", 404),
     (f"/api/clusters/{DEHUA_KEY}/revisions/9/report", 404),
+    (f"/api/clusters/{DEHUA_KEY}/revisions/1/judgements", 200),
+    (f"/api/clusters/{DEHUA_KEY}/revisions/9/judgements", 404),
     (f"/api/clusters/{DEHUA_KEY}/revisions/1/report?format=pdf", 400),
     (f"/api/clusters/{DEHUA_KEY}/indicators?year=24", 400),
     (f"/api/clusters/{DEHUA_KEY}/indicators?benchmark={DEHUA_KEY}", 400),
@@ -470,6 +472,11 @@ def test_judging_a_provision_answers_as_documented(
         answer = client.post(url, headers=bearer, json=body)
         assert answer.status_code == status, answer.get_data(as_text=True)[:300]
         assert not answer_errors(document, path, "post", answer)
+    listed = client.get(url)  # the judgement made, listed as documented
+    assert not answer_errors(document, path, "get", listed)
+    assert [j["provision"] for j in listed.get_json()["judgements"]] == ["6.1"]
+    detail = client.get(f"/api/clusters/{DEHUA_KEY}")
+    assert not answer_errors(document, "/api/clusters/{key}", "get", detail)
 
 
 def test_storing_and_deleting_a_revision_answer_as_documented(

@@ -30,6 +30,7 @@ from checker.cluster_dashboard import (
     stored_ref,
 )
 from checker.cluster_revisions import revision_entries, stored_clusters
+from checker.judgements import event_said
 from checker.history import ClusterSummary
 from checker.indicator_scheme import indicator_scheme
 from checker.queries import check_summary_for
@@ -82,6 +83,7 @@ def cluster(key: str) -> str:
         choices=choices, apart=apart,
         decimal_text=decimal_text,
         rulebook_changed=lambda entry: entry.rulebook_change(request_language()),
+        judgement_event=lambda judgement: event_said(judgement, request_language()),
         radar_chart=radar_chart(panel.radar, names),
         series_chart=series_chart(panel.series, panel.years, panel.cluster.iri,
                                   panel.series_notes),

@@ -13,14 +13,16 @@ from flask import Blueprint, Response, jsonify, request, url_for
 
 from checker.cluster_list import cluster_page, read_list_request
 from checker.history import cluster_history, cluster_overview
+from checker.judgements import all_judgements, event_document
 from checker.judging import judge, judgement_body
 from checker.queries import Page
 from checker.render import report_format
 from checker.render.json_ import report_document
 from checker.report import Report
 from checker.report_reader import read_report
-from checker.revisions import delete_revision
+from checker.revisions import delete_revision, revision_info
 from checker.store.base import RevisionInfo, cluster_key
+from checker.store.judgements import judgements_graph_iri
 from checker.timestamps import xsd_datetime
 from checker.recheck import stored_submission, with_stored_judgements
 from checker.validation_limits import recheck_within, validate_within
@@ -60,8 +62,9 @@ def clusters() -> Response:
 
 @bp.get("/clusters/<key>")
 def cluster(key: str) -> Response:
-    """One stored cluster with every revision and what each closed and opened."""
-    store = read_store()
+    """One stored cluster with every revision, what each closed and opened, and the evaluator's
+    judgements of each (superseded ones too)."""
+    store, lang = read_store(), request_language()
     subject = stored_cluster(store, key)
     changes = {c.number: c for c in cluster_history(store, subject)}
     summary = next(s for s in cluster_overview(store) if s.cluster == subject)
@@ -73,7 +76,9 @@ def cluster(key: str) -> Response:
                           "opened": list(change.opened) if change else [],
                           "rulebook_changed_from": change.rulebook_before if change else None,
                           "rulebook_changed_from_digest":
-                              change.digest_before if change else None})
+                              change.digest_before if change else None,
+                          "judgements": [event_document(j, lang) for j in
+                                         (change.judgements if change else ())]})
     return jsonify({"key": key, "cluster": str(subject), "label": pick(summary.labels) or None,
                     "revisions": revisions})
 
@@ -135,6 +140,18 @@ def judgements(key: str, number: int) -> tuple[Response, int, dict[str, str]]:
                     "by": judgement.by, "date": xsd_datetime(judgement.made),
                     "note": body.note or None, "note_lang": body.note_lang,
                     "report": location}), 201, {"Location": location}
+
+
+@bp.get("/clusters/<key>/revisions/<int:number>/judgements")
+def judgement_events(key: str, number: int) -> Response:
+    """Every judgement of a stored revision, oldest first, superseded ones too (decision 20);
+    404 when the revision is not stored."""
+    store = read_store()
+    info = revision_info(store, stored_cluster(store, key), number)  # 404 when not stored
+    found = all_judgements(store.named_graph(judgements_graph_iri(info.cluster, number)))
+    lang = request_language()
+    return jsonify({"key": key, "number": number,
+                    "judgements": [event_document(j, lang) for j in found]})
 
 
 @bp.delete("/clusters/<key>/revisions/<int:number>")

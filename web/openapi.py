@@ -125,8 +125,9 @@ def _paths() -> Json:
                      "default": CLUSTERS_PER_PAGE})],
             _json_ok("ClusterList"), (400, 503))},
         "/api/clusters/{key}": {"get": _op(
-            "clusters", "getCluster", "One cluster with every revision and what each closed and "
-            "opened", "某产业集群的全部修订版及各版解决和新出现的问题", [key, lang],
+            "clusters", "getCluster", "One cluster with every revision, what each closed and "
+            "opened, and the evaluator's judgements of each",
+            "某产业集群的全部修订版、各版解决和新出现的问题及评价人员的判定", [key, lang],
             _json_ok("ClusterDetail"), (400, 404, 503))},
         "/api/clusters/{key}/history": {"get": _op(
             "clusters", "getClusterHistory", "A cluster's revisions with provenance",
@@ -144,7 +145,10 @@ def _paths() -> Json:
             [key, number, lang, _query("format", "report format (default json)", "报告格式（默认 json）",
                                        {"type": "string", "enum": list(_REPORT_FORMATS)})],
             _report_ok(), (400, 404, 413, 503))},
-        "/api/clusters/{key}/revisions/{number}/judgements": {"post": _op(
+        "/api/clusters/{key}/revisions/{number}/judgements": {"get": _op(
+            "clusters", "listJudgements", "Every judgement of a revision, oldest first, "
+            "superseded ones too", "某修订版的全部评价人员判定（按时间先后，含已被取代者）",
+            [key, number, lang], _json_ok("JudgementList"), (400, 404, 503)), "post": _op(
             "clusters", "judgeProvision", "Record the evaluator's judgement of a provision the "
             "revision's report leaves to them (awaiting review); a later one supersedes it",
             "记录评价人员对该修订版报告中待人工评审条款的判定（后一判定取代前一判定）",

@@ -122,7 +122,8 @@ def _cluster_schemas() -> Json:
                                revisions=_array(_revision(
                                    page=STRING, closed=ids, opened=ids,
                                    rulebook_changed_from=changed_from,
-                                   rulebook_changed_from_digest=changed_from_digest))),
+                                   rulebook_changed_from_digest=changed_from_digest,
+                                   judgements=_array(_ref("JudgementEvent"))))),
         "ClusterHistory": closed(cluster=_ref("ClusterRef"), revisions=_array(history_revision)),
         "StoredRevision": _revision(page=STRING, ok={"const": True}, key=STRING, cluster=STRING,
                                     label=_nullable("string")),
@@ -133,6 +134,17 @@ def _cluster_schemas() -> Json:
                          met=BOOLEAN, by=_nullable("string"), date=STRING,
                          note=_nullable("string"),
                          note_lang={"enum": ["zh", "en"]}, report=STRING),
+        "JudgementEvent": {**closed(
+            provision=STRING, notation=STRING, met=BOOLEAN, by=_nullable("string"), date=STRING,
+            note=_nullable("string"), note_lang=_or_null({"enum": ["zh", "en"]}),
+            current=BOOLEAN), **described(
+                "an evaluator's judgement of a provision of the revision (its id and the "
+                "standard's notation): met or not, by whom, when, the rationale; current false "
+                "when a later judgement of the provision supersedes it",
+                "评价人员对该修订版某条款的判定（条款编号及标准中的写法）：是否满足、判定人、时间、理由；"
+                "current 为 false 表示已被该条款的后一判定取代")},
+        "JudgementList": closed(key=STRING, number=INTEGER,
+                                judgements=_array(_ref("JudgementEvent"))),
         "Deleted": closed(ok={"const": True},
                          deleted=closed(key=STRING, cluster=STRING, number=INTEGER)),
         "Health": closed(ok={"const": True}, status={"const": 200}, store={"const": "readable"}),

@@ -61,6 +61,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "cluster.revisions.files": {"en": "Files (SHA-256)", "zh": "文件（SHA-256）"},
     "cluster.revisions.closed": {"en": "Closed", "zh": "已解决"},
     "cluster.revisions.opened": {"en": "Opened", "zh": "新出现"},
+    "cluster.revisions.judgements": {"en": "Evaluator's judgements", "zh": "评价人员的各项判定"},
     "cluster.revisions.report": {"en": "report of revision {number}", "zh": "第 {number} 版报告"},
     "cluster.indicators.title": {"en": "Indicators (9.1.4, 9.3.2)", "zh": "关键绩效指标（9.1.4、9.3.2）"},
     "cluster.form.benchmark": {"en": "Benchmark cluster", "zh": "标杆集群"},
