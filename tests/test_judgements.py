@@ -13,7 +13,7 @@ from checker.errors import InputError, NotFoundError, NotJudgeableError
 from checker.history import cluster_history
 from checker.ingest import ingest_submission
 from checker.judging import judge
-from checker.judgements import EARL
+from checker.judgements import EARL, event_said
 from checker.loading import read_submission_files
 from checker.namespaces import BCIC, REQ
 from checker.paths import EXAMPLES_DIR
@@ -136,8 +136,11 @@ def test_the_latest_judgement_counts_and_history_shows_each(
     assert report.outcome("6.1").status is Status.MET
     assert report.conforms
     [change] = cluster_history(store, cluster)
-    assert [(j.requirement_id, j.met, j.by) for j in change.judgements] == [
-        ("6.1", False, "评价员甲"), ("6.1", True, "评价员乙")]
+    assert [(j.requirement_id, j.met, j.by, j.current) for j in change.judgements] == [
+        ("6.1", False, "评价员甲", False), ("6.1", True, "评价员乙", True)]
+    assert [event_said(j, "en") for j in change.judgements] == [  # as bcic history says them
+        "6.1 judged not met by 评价员甲 on 2025-03-04: 未见文件 (superseded)",
+        "6.1 judged met by 评价员乙 on 2025-03-05: 补交后已查阅"]
 
 
 @pytest.mark.parametrize("provision, error", [
