@@ -224,6 +224,11 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "{term}（{use}）是 {vocabulary} 的术语，但本体和 bcic 所命名的复用术语都没有给它 {languages} 的"
               "名称：报告和提示无法称呼它；请在 ontology/bcic.ttl 中为它加上中文和英文的 rdfs:label",
     },
+    "rules.problem.reused_unknown": {
+        "en": "{term} ({use}) is no term of {vocabulary}, whatever names the ontology gives it: "
+              "every submission would lack it",
+        "zh": "{term}（{use}）不是 {vocabulary} 的术语，本体为它起的名称不能改变这一点：任何提交都会缺少它",
+    },
     "rules.problem.datatype": {
         "en": "sh:datatype {term} is no datatype RDF knows (those of XML Schema, rdf:langString, "
               "rdf:HTML, rdf:XMLLiteral): every value would fail it",

@@ -23,6 +23,7 @@ class ProblemKind(Enum):
     UNKNOWN_TERM = "unknown_term"  # a bcic:/ind:/req: IRI the ontology and catalogue lack
     UNLABELLED_TERM = "unlabelled_term"  # a reused vocabulary's term no label names (a typo)
     REUSED_LABEL = "reused_label"  # a real term of a reused vocabulary, named in no zh or en
+    REUSED_UNKNOWN = "reused_unknown"  # no term of the reused vocabulary its namespace names
     DATATYPE = "datatype"  # an sh:datatype that is no datatype RDF knows (xsd:gyear)
     EMPTY_PATH = "empty_path"  # a path that is an empty list (rdf:nil)
     SPARQL = "sparql"  # a SPARQL constraint's query that does not parse

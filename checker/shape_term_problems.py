@@ -81,9 +81,11 @@ def _empty_paths(shapes: Graph) -> Iterator[RuleProblem]:
 
 
 def unlabelled_terms(rulebook: Rulebook) -> Iterator[RuleProblem]:
-    """Reused vocabularies' properties, classes and values that a shape names and that neither
-    the ontology nor checker/labels.py names in zh and en: a typo (`prov:wasInformdBy`) is a
-    term nobody defined, so a hint or finding could not name it either."""
+    """Reused vocabularies' properties, classes and values that a shape names and that are no
+    term of their vocabulary (a typo, `prov:wasInformdBy`, whatever labels the ontology gives it),
+    or that neither the ontology nor checker/labels.py names in zh and en, so that a hint or
+    finding could not name them (a real term to label, or, of a vocabulary rdflib does not list,
+    maybe a typo)."""
     shapes, ontology = rulebook.shapes_graph, rulebook.labels_graph
     missing: dict[URIRef, list[str]] = {}  # each term's languages without a name, asked once
     found: set[tuple[URIRef, URIRef, TermUse]] = set()
@@ -93,20 +95,43 @@ def unlabelled_terms(rulebook: Rulebook) -> Iterator[RuleProblem]:
         if term not in missing:
             names = labels_of(ontology, term)
             missing[term] = [lang for lang in LANGUAGES if lang not in names]
-        if missing[term] and (shape := named_shape(shapes, holder)) is not None:
+        if ((missing[term] or _undefined(term))
+                and (shape := named_shape(shapes, holder)) is not None):
             found.add((shape, term, use))
     seen: set[tuple[URIRef, URIRef]] = set()
     for shape, term, use in sorted(found, key=lambda f: (f[0], f[1], f[2].value)):
         if (shape, term) not in seen:
             seen.add((shape, term))
-            values = {"term": prefixed(term), "use": use.value,
-                      "languages": ", ".join(missing[term])}
-            if (vocabulary := vocabulary_defining(term)) is not None:
-                yield RuleProblem(ProblemKind.REUSED_LABEL, shape, values | {"vocabulary": vocabulary})
-            else:
-                close = _closest_named(term, ontology)
-                yield RuleProblem(ProblemKind.UNLABELLED_TERM, shape, values,
-                                  prefixed(close) if close is not None else None)
+            yield _term_problem(shape, term, use, missing[term], ontology)
+
+
+def _term_problem(shape: URIRef, term: URIRef, use: TermUse, missing: list[str],
+                  ontology: Graph) -> RuleProblem:
+    """The problem of a term `unlabelled_terms` found: no term of its vocabulary, a real one
+    without names, or one of a vocabulary rdflib does not list without names."""
+    values = {"term": prefixed(term), "use": use.value, "languages": ", ".join(missing)}
+    vocabulary = vocabulary_of(term)
+    if vocabulary is not None and _undefined(term):
+        close = _closest_named(term, ontology)
+        return RuleProblem(ProblemKind.REUSED_UNKNOWN, shape, values | {"vocabulary": vocabulary},
+                           prefixed(close) if close is not None else None)
+    if vocabulary is not None:
+        return RuleProblem(ProblemKind.REUSED_LABEL, shape, values | {"vocabulary": vocabulary})
+    close = _closest_named(term, ontology)
+    return RuleProblem(ProblemKind.UNLABELLED_TERM, shape, values,
+                       prefixed(close) if close is not None else None)
+
+
+def vocabulary_of(term: URIRef) -> str | None:
+    """The name of the VOCABULARIES vocabulary whose namespace the term is in, if any."""
+    return next((name for name, terms in VOCABULARIES.items()
+                 if _namespace(term) == str(terms)), None)
+
+
+def _undefined(term: URIRef) -> bool:
+    """Whether the term is in the namespace of a VOCABULARIES vocabulary that does not define
+    it: a label cannot make a term of someone else's vocabulary."""
+    return vocabulary_of(term) is not None and vocabulary_defining(term) is None
 
 
 def vocabulary_defining(term: URIRef) -> str | None:
@@ -141,7 +166,8 @@ def _closest_named(term: URIRef, ontology: Graph) -> URIRef | None:
     vocabulary defines, closest in spelling (case aside) to `term`; None when none is close."""
     namespace = _namespace(term)
     named = {str(t)[len(namespace):].lower(): t for t in _named(ontology) | _defined(namespace)
-             if isinstance(t, URIRef) and _namespace(t) == namespace}
+             if isinstance(t, URIRef) and _namespace(t) == namespace and t != term
+             and not _undefined(t)}
     close = difflib.get_close_matches(str(term)[len(namespace):].lower(), named, n=1)
     return named[close[0]] if close else None
 
