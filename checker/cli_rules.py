@@ -89,7 +89,7 @@ def coverage_command(ctx: click.Context, lang: Lang, prove: bool, only: str | No
                        shapes=len(shapes), gaps=len(gaps),
                        manual_only=sum(row.manual_only for row in rows)))
     if prove:
-        click.echo(proof_summary(len(shapes), base, failed, lang))
+        click.echo(proof_summary(shapes, base, failed, lang))
     click.echo(message("rules.identity", lang, version=rulebook.version,
                        digest=short_digest(rulebook.digest)))
     lines = [line for row in gaps for line in gap_lines(row, lang)]

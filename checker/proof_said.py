@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from rdflib import URIRef
+
 from .coverage import BaseFailure, CoverageRow, FixtureProof
 from .i18n import LANGUAGES, Lang, message
 
@@ -21,11 +23,15 @@ def gap_lines(row: CoverageRow, lang: Lang) -> Iterator[str]:
         yield message("rules.gap.no_fixture", lang, id=rid, shape=shape)
 
 
-def proof_summary(shapes: int, base: Sequence[BaseFailure], failed: Sequence[FixtureProof],
-                  lang: Lang) -> str:
-    """How many shapes their fixture pairs prove, and the proof failures apart from gaps."""
-    return message("rules.proof.summary", lang, proven=shapes - len(failed), shapes=shapes,
-                   failed=len(base) + len(failed), base=len(base), pairs=len(failed))
+def proof_summary(shapes: Sequence[URIRef], base: Sequence[BaseFailure],
+                  failed: Sequence[FixtureProof], lang: Lang) -> str:
+    """How many of the shapes proved their fixture pairs prove, and the proof failures apart
+    from gaps. A shape the conforming base already fails is proven by no pair: its twin failing
+    it shows nothing."""
+    unproven = {p.shape for p in failed} | {b.shape for b in base if b.shape in set(shapes)}
+    return message("rules.proof.summary", lang, proven=len(shapes) - len(unproven),
+                   shapes=len(shapes), failed=len(base) + len(failed), base=len(base),
+                   pairs=len(failed))
 
 
 def base_failure_line(failure: BaseFailure, lang: Lang) -> str:

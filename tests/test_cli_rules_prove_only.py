@@ -5,6 +5,7 @@ explanations of a failure as the full proof; an unknown provision or shape exits
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 from collections.abc import Iterator
 
 import pytest
@@ -102,6 +103,26 @@ def test_the_provision_of_the_broken_shape_proves_its_other_shapes(
     assert result.exit_code == 1
     assert len(proved) == 8 and SHP.StrategyReviewFinding in proved
     assert "fixture proof: 7 of 8 shape(s) proven; 1 proof failure(s)" in result.stdout
+
+
+def test_a_shape_the_conforming_base_fails_is_not_counted_proven(
+        tmp_path: Path, proved: list[URIRef], monkeypatch: pytest.MonkeyPatch) -> None:
+    """7.1.1's renewal plan asked twice: the base (one plan) fails the shape, so its twin failing
+    it too proves nothing; the summary said "1 of 1 shape(s) proven" beside the failure."""
+    copy = tmp_path / "shapes"
+    shutil.copytree(SHAPES_DIR, copy)
+    ch7 = copy / "ch7-resources.ttl"
+    text = ch7.read_text(encoding="utf-8")
+    old = "sh:targetNode bcic:InfrastructureRenewalPlan ;\n"
+    at = text.index(old)
+    text = text[:at] + text[at:].replace("sh:minCount 1 ;", "sh:minCount 2 ;", 1)
+    ch7.write_text(text, encoding="utf-8")
+    tightened = load_rulebook(copy)
+    monkeypatch.setattr(cli_rules, "load_rulebook", lambda: tightened)
+    result = _coverage("--prove", "--only", "RenewalPlanExists")
+    assert result.exit_code == 1
+    assert ("fixture proof: 0 of 1 shape(s) proven; 1 proof failure(s) (1 on the conforming "
+            "base, 0 fixture pair(s))") in result.stdout
 
 
 @pytest.mark.parametrize(("asked", "said"), [
