@@ -62,6 +62,10 @@ def sheet_document(sheet: ProvisionSheet) -> dict[str, Any]:
         "layer": r.layer.value,
         "level_words": _both(LEVEL_LABELS[r.level]),
         "modal_verbs": list(p.modal_verbs),
+        "level_note": _both(p.level_note) if p.level_note else None,
+        "actors": [{"iri": str(actor), "name": prefixed(actor), "label": _both(label)}
+                   for actor, label in p.actors],
+        "actor_note": _both(p.actor_note) if p.actor_note else None,
         "title_source": "standard" if r.heading else "bcic",
         "headings": [{"id": h.id, "heading": _both(h.heading)} for h in sheet.headings],
         "text": _both(r.text),

@@ -206,3 +206,22 @@ def test_the_rulebook_page_shows_the_shapes_and_hint_rules_show_gives(make_web_a
     sheet = _json("8.3.4 —2")
     assert sheet["how_to"]["en"] in page
     assert all(shape["name"] in page and shape["message"]["en"] in page for shape in sheet["shapes"])
+
+
+def test_the_level_note_actor_and_actor_note_are_shown_as_the_page_shows_them() -> None:
+    """7.3.2 has no modal verb (its level note says why it is shall-level); 6.1's second sentence
+    binds the cultivation body, and its actor note says why (decision 2)."""
+    document = load_rulebook_document()
+    note_7_3_2, note_6_1 = document.provisions["7.3.2"].level_note, document.provisions["6.1"].actor_note
+    lines = [line.strip() for line in _show("7.3.2").stdout.splitlines()]
+    assert "Actor: cultivation body as a whole" in lines
+    assert f"Why this level: {note_7_3_2['en']}" in lines
+    zh = [line.strip() for line in _show("7.3.2", "--lang", "zh").stdout.splitlines()]
+    assert "责任主体：培育主体整体" in zh and f"级别说明：{note_7_3_2['zh']}" in zh
+    assert f"Why this actor: {note_6_1['en']}" in [line.strip() for line in _show("6.1").stdout.splitlines()]
+    sheet = _json("7.3.2")
+    assert sheet["level_note"] == note_7_3_2 and sheet["actor_note"] is None
+    assert sheet["actors"] == [{"iri": "https://w3id.org/bcic/ontology#CultivationBodyRole",
+                                "name": "bcic:CultivationBodyRole",
+                                "label": {"zh": "培育主体整体", "en": "cultivation body as a whole"}}]
+    assert _json("6.1")["actor_note"] == note_6_1 and _json("8.3.4-2")["level_note"] is None

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..i18n import Lang, message
-from ..notation import provision_notation
+from ..notation import listed, provision_notation
 from ..provision_sheet import ProvisionSheet
 from ..rule_problem import prefixed
 from ..rulebook import Heading, Level, short_digest
@@ -35,6 +35,12 @@ def sheet_lines(sheet: ProvisionSheet, lang: Lang) -> Iterator[str]:
     verbs = "".join(f"「{v}」" for v in p.modal_verbs)
     yield "  " + message("rules.show.level", lang, level=_level(r.level, lang), verbs=message(
         "rules.show.modal", lang, verbs=verbs) if verbs else message("rules.show.no_modal", lang))
+    if p.level_note:
+        yield "  " + message("rules.show.level_note", lang, note=pick(p.level_note, lang))
+    yield "  " + message("rules.show.actor", lang, actors=listed(
+        (pick(label, lang) for _, label in p.actors), lang))
+    if p.actor_note:
+        yield "  " + message("rules.show.actor_note", lang, note=pick(p.actor_note, lang))
     layer = message(f"report.layer.{r.layer.value}", lang)
     yield "  " + message("rules.show.layer", lang, layer=layer,
                          headings=" › ".join(_heading(h, lang) for h in sheet.headings))
