@@ -225,3 +225,14 @@ def test_the_level_note_actor_and_actor_note_are_shown_as_the_page_shows_them() 
                                 "name": "bcic:CultivationBodyRole",
                                 "label": {"zh": "培育主体整体", "en": "cultivation body as a whole"}}]
     assert _json("6.1")["actor_note"] == note_6_1 and _json("8.3.4-2")["level_note"] is None
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_rulebook_page_names_the_records_to_show_as_rules_show_does(
+        make_web_app, tmp_path: Path, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """9.2.3: its review prompt and the records the evaluator will want to see, on both."""
+    client = make_web_app(tmp_path / "store").test_client()
+    page = unescape(client.get(f"/rulebook/9.2.3?lang={lang}", headers={"Accept": "text/html"}).text)
+    documents = _json("9.2.3")["review_documents"][lang]
+    assert documents.startswith("The evaluator will want" if lang == "en" else "评价人员将")
+    assert re.sub(r"<[^>]+>", "", page).count(documents) == 1
