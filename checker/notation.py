@@ -35,6 +35,11 @@ def renders(requirement_id: str) -> bool:
     return _PROVISION_ID.fullmatch(requirement_id) is not None
 
 
+def is_part(requirement_id: str) -> bool:
+    """Whether the id names a part of a clause of its own level (`6.1.2.2-may`), not a list item."""
+    return requirement_id.rsplit("-", 1)[-1] in _PART_MARKS
+
+
 def provision_notation(requirement_id: str, lang: Lang) -> str:
     """`8.1.3-5` → `8.1.3 —5`, `9.1.4-c-3` → `9.1.4 c) —3`, `4.2.2-g` → `4.2.2 g)`, `5.1` → `5.1`,
     `6.1.2.2-may` → `6.1.2.2 〔可〕` (zh), `6.1.2.2 [may]` (en)."""

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .i18n import Lang
-from .notation import provision_notation, without_notation
+from .notation import is_part, provision_notation, without_notation
 from .rule_problem import prefixed
 from .rulebook import Heading
 from .rulebook_document import (LEVEL_LABELS, ProvisionEntry, RulebookDocument, ShapeEntry,
@@ -35,6 +35,15 @@ class ProvisionSheet:
     def page(self) -> str:
         """The path of its rulebook page on bcic's web app."""
         return f"/rulebook/{self.provision.requirement.id}"
+
+    @property
+    def verbs_of(self) -> str | None:
+        """The provision whose text writes its modal verbs: its own, or a list item's lead-in, whose
+        verbs the item carries (docs/model.md, `bcic:modalVerb`); None when it has none."""
+        r = self.provision.requirement
+        if not self.provision.modal_verbs:
+            return None
+        return r.parent if r.parent is not None and not is_part(r.id) else r.id
 
 
 def provision_sheet(document: RulebookDocument, requirement_id: str) -> ProvisionSheet:
@@ -62,6 +71,7 @@ def sheet_document(sheet: ProvisionSheet) -> dict[str, Any]:
         "layer": r.layer.value,
         "level_words": _both(LEVEL_LABELS[r.level]),
         "modal_verbs": list(p.modal_verbs),
+        "modal_verbs_of": sheet.verbs_of,
         "level_note": _both(p.level_note) if p.level_note else None,
         "actors": [{"iri": str(actor), "name": prefixed(actor), "label": _both(label)}
                    for actor, label in p.actors],

@@ -16,6 +16,8 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "rules.show.iri": {"en": "IRI: {iri}", "zh": "IRI：{iri}"},
     "rules.show.level": {"en": "Level: {level} · {verbs}", "zh": "级别：{level} · {verbs}"},
     "rules.show.modal": {"en": "modal verb {verbs}", "zh": "情态动词 {verbs}"},
+    "rules.show.modal_of": {"en": "modal verb {verbs} of its lead-in {lead_in}",
+                            "zh": "情态动词 {verbs}（出自引导语 {lead_in}）"},
     "rules.show.no_modal": {"en": "no modal verb", "zh": "无情态动词"},
     "rules.show.level_note": {"en": "Why this level: {note}", "zh": "级别说明：{note}"},
     "rules.show.actor": {"en": "Actor: {actors}", "zh": "责任主体：{actors}"},

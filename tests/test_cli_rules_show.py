@@ -50,7 +50,7 @@ def test_a_list_item_in_english_shows_its_texts_level_lead_in_shapes_prompt_and_
     said = _show("8.3.4 —2").stdout
     lines = [line.strip() for line in said.splitlines()]
     assert lines[0] == "8.3.4 —2 [Crisis sources and monitoring mode]"
-    assert "Level: 应 shall (requirement) · modal verb 「应」" in lines
+    assert "Level: 应 shall (requirement) · modal verb 「应」 of its lead-in 8.3.4" in lines
     assert "Layer: Process layer · under Chapter 8 Branding process › 8.3 Brand maintenance" in lines
     assert "Item of: 8.3.4 [Brand crisis management mechanism] · shall" in lines
     # the standard's text verbatim, whole on its line, and bcic's rendering
@@ -87,7 +87,7 @@ def test_in_chinese_the_labels_and_derived_words_are_chinese_and_both_texts_are_
     said = _show("8.3.4 —2", "--lang", "zh").stdout
     lines = [line.strip() for line in said.splitlines()]
     assert lines[0] == "8.3.4 —2 〔危机来源与监控模式〕"
-    assert "级别：应（要求） · 情态动词 「应」" in lines
+    assert "级别：应（要求） · 情态动词 「应」（出自引导语 8.3.4）" in lines
     assert "所属条款：8.3.4 〔品牌危机管理机制〕 · 应" in lines
     assert "原文：明确各类品牌危机来源、涉及的相关方，建立有效品牌危机监控模式；" in lines
     assert any(line.startswith("英文（非官方译文）：identifying the sources") for line in lines)
@@ -236,3 +236,19 @@ def test_the_rulebook_page_names_the_records_to_show_as_rules_show_does(
     documents = _json("9.2.3")["review_documents"][lang]
     assert documents.startswith("The evaluator will want" if lang == "en" else "评价人员将")
     assert re.sub(r"<[^>]+>", "", page).count(documents) == 1
+
+
+def test_a_list_items_modal_verb_is_said_to_be_its_lead_ins() -> None:
+    """4.2.1 a) 「制定有关维护…；」 writes no 应: the 应 it carries is 4.2.1's lead-in's."""
+    assert "应" not in _json("4.2.1 a)")["text"]["zh"]
+    lines = [line.strip() for line in _show("4.2.1 a)").stdout.splitlines()]
+    assert "Level: 应 shall (requirement) · modal verb 「应」 of its lead-in 4.2.1" in lines
+    zh = [line.strip() for line in _show("4.2.1 a)", "--lang", "zh").stdout.splitlines()]
+    assert "级别：应（要求） · 情态动词 「应」（出自引导语 4.2.1）" in zh
+    assert (_json("4.2.1 a)")["modal_verbs"], _json("4.2.1 a)")["modal_verbs_of"]) == (["应"], "4.2.1")
+    # a provision's own verbs, a part's own 可, and none
+    assert _json("4.2.1")["modal_verbs_of"] == "4.2.1"
+    assert _json("6.1.2.2 [may]")["modal_verbs_of"] == "6.1.2.2-may"
+    assert _json("7.3.2")["modal_verbs_of"] is None
+    assert "Level: 应 shall (requirement) · modal verb 「应」" in [
+        line.strip() for line in _show("4.2.1").stdout.splitlines()]

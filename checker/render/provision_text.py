@@ -33,8 +33,8 @@ def sheet_lines(sheet: ProvisionSheet, lang: Lang) -> Iterator[str]:
         "rules.show.written", lang, place=p.defined_at or "—", page=sheet.page)
     yield "  " + message("rules.show.iri", lang, iri=r.iri)
     verbs = "".join(f"「{v}」" for v in p.modal_verbs)
-    yield "  " + message("rules.show.level", lang, level=_level(r.level, lang), verbs=message(
-        "rules.show.modal", lang, verbs=verbs) if verbs else message("rules.show.no_modal", lang))
+    yield "  " + message("rules.show.level", lang, level=_level(r.level, lang),
+                         verbs=_verbs(sheet, lang))
     if p.level_note:
         yield "  " + message("rules.show.level_note", lang, note=pick(p.level_note, lang))
     yield "  " + message("rules.show.actor", lang, actors=listed(
@@ -65,6 +65,17 @@ def _level(level: Level, lang: Lang) -> str:
     """`应 shall (requirement)` in English (the standard's word before ours), `应（要求）` in Chinese."""
     words = LEVEL_LABELS[level][lang]
     return words if lang == "zh" else f"{message(f'report.level.{level.value}', 'zh')} {words}"
+
+
+def _verbs(sheet: ProvisionSheet, lang: Lang) -> str:
+    """`modal verb 「应」`, or `… of its lead-in 4.2.1` when a list item carries its lead-in's."""
+    verbs = "".join(f"「{v}」" for v in sheet.provision.modal_verbs)
+    if sheet.verbs_of is None:
+        return message("rules.show.no_modal", lang)
+    if sheet.verbs_of == sheet.provision.requirement.id:
+        return message("rules.show.modal", lang, verbs=verbs)
+    return message("rules.show.modal_of", lang, verbs=verbs,
+                   lead_in=provision_notation(sheet.verbs_of, lang))
 
 
 def _heading(heading: Heading, lang: Lang) -> str:
