@@ -314,9 +314,10 @@ def _shape_entries(rulebook: Rulebook, row: CoverageRow, ontology: Graph,
     entries = []
     for shape, fixture in row.fixtures:
         severity = graph.value(shape, SH.severity, default=SH.Violation)
-        targets = tuple(ShapeTarget(kind, term, _texts(ontology, term, RDFS.label))
-                        for kind in TARGET_PREDICATES
-                        for term in sorted(graph.objects(shape, kind)))
+        terms = [(kind, term) for kind in TARGET_PREDICATES
+                 for term in sorted(graph.objects(shape, kind))]
+        labels = collect_labels((term for _, term in terms), ontology)  # as hints name them
+        targets = tuple(ShapeTarget(kind, term, labels.get(term, {})) for kind, term in terms)
         entries.append(ShapeEntry(
             shape, shape_name(shape), row.requirement.id,
             _SEVERITIES[severity],  # type: ignore[index]

@@ -252,3 +252,11 @@ def test_a_list_items_modal_verb_is_said_to_be_its_lead_ins() -> None:
     assert _json("7.3.2")["modal_verbs_of"] is None
     assert "Level: 应 shall (requirement) · modal verb 「应」" in [
         line.strip() for line in _show("4.2.1").stdout.splitlines()]
+
+
+def test_a_target_bcic_names_in_its_hints_has_that_label() -> None:
+    """4.1: org:Membership, which the ontology does not label, is “membership” in hints too."""
+    shape = next(s for s in _json("4.1")["shapes"] if s["name"] == "shp:MembershipNamesItsBody")
+    assert shape["targets"][0]["term"] == "org:Membership"
+    assert shape["targets"][0]["label"] == {"zh": "成员关系", "en": "membership"}
+    assert "target: sh:targetClass org:Membership (“membership”)" in _show("4.1").stdout
