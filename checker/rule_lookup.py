@@ -12,6 +12,7 @@ the provisions numbered under it.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -27,6 +28,9 @@ from .rulebook import Rulebook
 _NEAREST = 3  # the ids or shapes a refusal suggests, at most
 _PATHS = ("/req/gbt-draft/", "/rulebook/")  # a provision's IRI or page, on any host
 _LISTED = {"zh": "、", "en": ", "}
+# A byte of the command line that was not UTF-8 (Python keeps it as a lone surrogate), or any
+# other surrogate: said as the replacement character, as click says an undecodable file name.
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -45,7 +49,7 @@ def find_provision(rulebook: Rulebook, asked: str) -> str:
     if rid in rulebook.requirements:
         return rid
     _refuse_heading(rulebook, rid)
-    raise NotFoundError.of("error.rulebook.unknown_provision", asked=asked.strip(),
+    raise NotFoundError.of("error.rulebook.unknown_provision", asked=_said(asked),
                            version=rulebook.version,
                            nearest=_nearest_provisions(rulebook, rid or asked.strip()))
 
@@ -64,7 +68,7 @@ def proof_scope(rulebook: Rulebook, asked: str) -> ProofScope:
     _refuse_heading(rulebook, rid)
     nearest = (_nearest_provisions(rulebook, rid) if rid is not None
                else _nearest_shapes(rulebook, asked.strip()))
-    raise NotFoundError.of("error.rulebook.unknown_rule", asked=asked.strip(),
+    raise NotFoundError.of("error.rulebook.unknown_rule", asked=_said(asked),
                            version=rulebook.version, nearest=nearest)
 
 
@@ -83,6 +87,11 @@ def _shape_asked(rulebook: Rulebook, asked: str) -> URIRef | None:
     name = text.removeprefix(str(SHP)).removeprefix("shp:")
     shape = named_term(SHP, name)
     return shape if shape is not None and (shape, None, None) in rulebook.shapes_graph else None
+
+
+def _said(asked: str) -> str:
+    """What was asked, as a refusal quotes it: no lone surrogate (`\\udcff`) but U+FFFD."""
+    return _SURROGATES.sub("\ufffd", asked.strip())
 
 
 def _refuse_heading(rulebook: Rulebook, rid: str | None) -> None:

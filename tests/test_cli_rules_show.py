@@ -260,3 +260,12 @@ def test_a_target_bcic_names_in_its_hints_has_that_label() -> None:
     assert shape["targets"][0]["term"] == "org:Membership"
     assert shape["targets"][0]["label"] == {"zh": "成员关系", "en": "membership"}
     assert "target: sh:targetClass org:Membership (“membership”)" in _show("4.1").stdout
+
+
+@pytest.mark.parametrize("command", [["rules", "show"], ["rules", "coverage", "--only"]])
+def test_an_undecodable_id_is_said_with_the_replacement_character(command: list[str]) -> None:
+    """A byte that is not UTF-8 (Python keeps it as a surrogate) is said as the replacement
+    character, as click says an undecodable file name, not as the surrogate `\\udcff`."""
+    result = CliRunner().invoke(main, [*command, "\udcff9.2"])
+    assert result.exit_code == 2
+    assert "'\ufffd9.2'" in result.stderr and "udc" not in result.stderr
