@@ -20,6 +20,7 @@ from rdflib import URIRef
 
 from .errors import NotFoundError
 from .i18n import LANGUAGES, Listed, Localized, phrase
+from .labels import cut_text
 from .namespaces import SHP, named_term
 from .notation import notation_id, provision_notation
 from .rule_problem import prefixed
@@ -90,8 +91,9 @@ def _shape_asked(rulebook: Rulebook, asked: str) -> URIRef | None:
 
 
 def _said(asked: str) -> str:
-    """What was asked, as a refusal quotes it: no lone surrogate (`\\udcff`) but U+FFFD."""
-    return _SURROGATES.sub("\ufffd", asked.strip())
+    """What was asked, as a refusal quotes it: no lone surrogate (`\\udcff`) but U+FFFD, and cut
+    at NAME_CHARS characters as other long input is."""
+    return cut_text(_SURROGATES.sub("\ufffd", asked.strip()))[0]
 
 
 def _refuse_heading(rulebook: Rulebook, rid: str | None) -> None:

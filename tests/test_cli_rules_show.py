@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from checker.cli import main
+from checker.labels import CUT_MARK, NAME_CHARS
 from checker.notation import notation_id
 from checker.paths import PROJECT_ROOT, SHAPES_DIR
 from checker.rulebook import load_rulebook
@@ -269,3 +270,11 @@ def test_an_undecodable_id_is_said_with_the_replacement_character(command: list[
     result = CliRunner().invoke(main, [*command, "\udcff9.2"])
     assert result.exit_code == 2
     assert "'\ufffd9.2'" in result.stderr and "udc" not in result.stderr
+
+
+def test_a_long_unknown_id_is_cut_as_other_long_input_is() -> None:
+    """A 5,000-character id is quoted at NAME_CHARS characters, ending in the cut mark."""
+    result = CliRunner().invoke(main, ["rules", "show", "9" * 5000])
+    assert result.exit_code == 2
+    quoted = result.stderr.split("'")[1]
+    assert quoted == "9" * (NAME_CHARS - 1) + CUT_MARK and len(result.stderr) < 1000
