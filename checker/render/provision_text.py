@@ -32,7 +32,6 @@ def sheet_lines(sheet: ProvisionSheet, lang: Lang) -> Iterator[str]:
                          digest=short_digest(sheet.digest)) + " · " + message(
         "rules.show.written", lang, place=p.defined_at or "—", page=sheet.page)
     yield "  " + message("rules.show.iri", lang, iri=r.iri)
-    verbs = "".join(f"「{v}」" for v in p.modal_verbs)
     yield "  " + message("rules.show.level", lang, level=_level(r.level, lang),
                          verbs=_verbs(sheet, lang))
     if p.level_note:
