@@ -24,8 +24,9 @@ class ProvisionSheet:
     """A provision with what checks it, its lead-in and its list items, in one rulebook."""
 
     provision: ProvisionEntry
-    parent: ProvisionEntry | None  # the lead-in of a list item
+    parent: ProvisionEntry | None  # the lead-in of a list item, the clause's provision of a part
     items: tuple[ProvisionEntry, ...]  # its list items, in catalogue order
+    parts: tuple[ProvisionEntry, ...]  # its parts of another level (6.1.2.2's `6.1.2.2-may`)
     headings: tuple[Heading, ...]  # the headed chapter and clauses above it, outermost first
     manual_only: bool  # shall-level, no shape, no deciding item: only the evaluator checks it
     version: str  # of the rulebook
@@ -47,13 +48,15 @@ class ProvisionSheet:
 
 
 def provision_sheet(document: RulebookDocument, requirement_id: str) -> ProvisionSheet:
-    """The sheet of a provision the document has (checker/rule_lookup.py finds its id)."""
+    """The sheet of a provision the document has (checker/rule_lookup.py finds its id); a part
+    (6.1.2.2 [may]) is not one of its clause's list items: the standard writes one sentence."""
     provision = document.provisions[requirement_id]
     requirement = provision.requirement
     return ProvisionSheet(
         provision,
         document.provisions.get(requirement.parent) if requirement.parent else None,
-        tuple(document.provisions[i] for i in provision.items),
+        tuple(document.provisions[i] for i in provision.items if not is_part(i)),
+        tuple(document.provisions[i] for i in provision.items if is_part(i)),
         document.headings_above(requirement.clause),
         requirement_id in document.summary.manual_only, document.version, document.digest)
 
@@ -83,6 +86,7 @@ def sheet_document(sheet: ProvisionSheet) -> dict[str, Any]:
         "page": sheet.page,
         "parent": _reference(sheet.parent) if sheet.parent is not None else None,
         "items": [_reference(item) for item in sheet.items],
+        "parts": [_reference(part) for part in sheet.parts],
         "shapes": [_shape(shape) for shape in p.shapes],
         "gap": p.gap,
         "manual_only": sheet.manual_only,

@@ -278,3 +278,19 @@ def test_a_long_unknown_id_is_cut_as_other_long_input_is() -> None:
     assert result.exit_code == 2
     quoted = result.stderr.split("'")[1]
     assert quoted == "9" * (NAME_CHARS - 1) + CUT_MARK and len(result.stderr) < 1000
+
+
+def test_the_may_part_of_6_1_2_2_is_a_part_of_the_clause_not_a_list_item() -> None:
+    """6.1.2.2 is one sentence: its 可考虑采用… is a part of a level of its own, not a list item."""
+    lines = [line.strip() for line in _show("6.1.2.2 [may]").stdout.splitlines()]
+    assert "Part of: 6.1.2.2 [Designing the brand architecture mode] · shall" in lines
+    assert not any(line.startswith("Item of") for line in lines)
+    zh = [line.strip() for line in _show("6.1.2.2 [may]", "--lang", "zh").stdout.splitlines()]
+    assert "所属条款（部分）：6.1.2.2 〔品牌架构模式设计〕 · 应" in zh
+    clause = [line.strip() for line in _show("6.1.2.2").stdout.splitlines()]
+    assert "Parts (1):" in clause and "List items (1):" not in clause
+    assert "6.1.2.2 [may] [Adopting a listed architecture mode] · may" in clause
+    sheet = _json("6.1.2.2")
+    assert sheet["items"] == [] and [p["id"] for p in sheet["parts"]] == ["6.1.2.2-may"]
+    assert _json("6.1.2.2 [may]")["parent"]["id"] == "6.1.2.2"
+    assert _json("4.2.1")["parts"] == []

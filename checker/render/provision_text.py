@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..i18n import Lang, message
-from ..notation import listed, provision_notation
+from ..notation import is_part, listed, provision_notation
 from ..provision_sheet import ProvisionSheet
 from ..rule_problem import prefixed
 from ..rulebook import Heading, Level, short_digest
@@ -44,13 +44,15 @@ def sheet_lines(sheet: ProvisionSheet, lang: Lang) -> Iterator[str]:
     yield "  " + message("rules.show.layer", lang, layer=layer,
                          headings=" › ".join(_heading(h, lang) for h in sheet.headings))
     if sheet.parent is not None:
-        yield "  " + message("rules.show.part_of", lang, provision=_named(sheet.parent, lang))
+        yield "  " + message("rules.show.part_of" if is_part(r.id) else "rules.show.item_of", lang,
+                             provision=_named(sheet.parent, lang))
     for key, text in (("report.text.standard", r.text.get("zh", "")),
                       ("report.text.rendering", r.text.get("en", ""))):
         yield f"  {message(key, lang)}{_COLON[lang]}{text}"
-    if sheet.items:
-        yield "  " + message("rules.show.items", lang, n=len(sheet.items))
-        yield from (f"    {_named(item, lang)}" for item in sheet.items)
+    for key, listed_here in (("rules.show.items", sheet.items), ("rules.show.parts", sheet.parts)):
+        if listed_here:
+            yield "  " + message(key, lang, n=len(listed_here))
+            yield from (f"    {_named(each, lang)}" for each in listed_here)
     yield from _shapes(sheet, lang)
     yield from _review(p, lang)
     if p.how_to:
@@ -96,7 +98,7 @@ def _shapes(sheet: ProvisionSheet, lang: Lang) -> Iterator[str]:
         yield "  " + message("rules.show.no_shape", lang)
         why = ("rules.show.gap" if p.gap else "rules.show.manual_only" if sheet.manual_only
                else "rules.show.informative" if p.requirement.level is Level.INFORMATIVE
-               else "rules.show.through_items" if p.items else None)
+               else "rules.show.through_items" if sheet.items else None)
         if why is not None:
             yield "    " + message(why, lang)
         return
