@@ -294,3 +294,19 @@ def test_the_may_part_of_6_1_2_2_is_a_part_of_the_clause_not_a_list_item() -> No
     assert sheet["items"] == [] and [p["id"] for p in sheet["parts"]] == ["6.1.2.2-may"]
     assert _json("6.1.2.2 [may]")["parent"]["id"] == "6.1.2.2"
     assert _json("4.2.1")["parts"] == []
+
+
+def test_the_rulebook_page_calls_the_may_part_a_part_too(make_web_app,  # type: ignore[no-untyped-def]
+                                                       tmp_path: Path) -> None:
+    client = make_web_app(tmp_path / "store").test_client()
+
+    def text(path: str) -> str:
+        page = client.get(f"{path}?lang=en", headers={"Accept": "text/html"}).text
+        return " ".join(unescape(re.sub(r"<[^>]+>", "", page)).split())
+
+    assert "Part of: 6.1.2.2 [may]" not in text("/rulebook/6.1.2.2-may")
+    assert "Part of: 6.1.2.2" in text("/rulebook/6.1.2.2-may")
+    assert "Item of" not in text("/rulebook/6.1.2.2-may")
+    clause = text("/rulebook/6.1.2.2")
+    assert "Parts: 6.1.2.2 [may]" in clause and "List items: 6.1.2.2 [may]" not in clause
+    assert "List items: 4.2.1 a)" in text("/rulebook/4.2.1")

@@ -33,7 +33,8 @@ from checker.rulebook import load_rulebook
 from checker.rulebook_document import load_rulebook_document
 from checker.sparql_service import TRUNCATED_HEADER, SparqlLimits, SparqlService
 from checker.store import DEFAULT_LOCATION
-from checker.notation import listed, provision_notation, provisions_listed, without_notation
+from checker.notation import (is_part, listed, provision_notation, provisions_listed,
+                              without_notation)
 from checker.tokens import kept_secret, secret_key_file_for
 from checker.validation_limits import ValidationSlots
 from checker.verdicts import rate_text, verdict_text
@@ -221,6 +222,7 @@ def _template_globals() -> dict[str, Any]:
             "verdict_text": lambda conforms, rate: verdict_text(conforms, rate, lang),
             "rate_text": lambda rate: rate_text(rate, lang),
             "notation": lambda requirement_id: provision_notation(requirement_id, lang),
+            "is_part": is_part,
             "provisions": lambda requirement_ids: provisions_listed(requirement_ids, lang),
             "labels_listed": lambda labels: listed((pick(each) for each in labels), lang),
             "short_label": lambda requirement_id, labels: without_notation(requirement_id,

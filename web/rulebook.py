@@ -58,7 +58,8 @@ def requirement(requirement_id: str) -> str:
                                clauses=clauses, **_labels())
     sheet = provision_sheet(document, requirement_id)  # `bcic rules show` shows the same
     return render_template("rulebook_requirement.html", document=document,
-                           provision=sheet.provision, children=sheet.items, **_labels())
+                           provision=sheet.provision, children=sheet.items + sheet.parts,
+                           **_labels())
 
 
 def _withdrawn(requirement_id: str) -> str:

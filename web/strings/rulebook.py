@@ -102,6 +102,8 @@ STRINGS = {
                         "zh": "如何满足（应记录的证据，依据检查该规定的形状）"},
     "rulebook.items": {"en": "List items", "zh": "列项"},
     "rulebook.part_of": {"en": "Item of", "zh": "所属条款"},
+    "rulebook.part_of_clause": {"en": "Part of", "zh": "所属条款（部分）"},
+    "rulebook.parts": {"en": "Parts", "zh": "部分"},
     "rulebook.unchecked": {"en": "Checked through its list items.", "zh": "通过其列项进行检查。"},
     "rulebook.informative": {"en": "Informative: never a violation; the shapes use it as "
                                    "vocabulary.",
