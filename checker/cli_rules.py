@@ -53,7 +53,7 @@ def rules_group() -> None:
 @click.pass_context
 def coverage_command(ctx: click.Context, lang: Lang, prove: bool, only: str | None) -> None:
     """Print requirement → shapes → fixtures; exit 1 on a gap, a proof failure or a mistake in
-    the rule files / 打印要求—形状—测试例对照表；有缺口、验证失败或规则文件有误时退出码为 1.
+    the rule files / 打印要求—形状—正反例对照表；有缺口、验证失败或规则文件有误时退出码为 1.
 
     \b
     Mistakes / 规则文件错误: a bcic:checksRequirement naming no catalogued provision; a shape with

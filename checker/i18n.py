@@ -112,7 +112,7 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "Result: {n} class(es) can have no instance.",
         "zh": "结论：有 {n} 个类不可满足（不能有任何实例）。",
     },
-    "rules.proving": {"en": "Proving fixtures", "zh": "正在验证测试例"},
+    "rules.proving": {"en": "Proving fixtures", "zh": "正在验证正反例"},
     "rules.shapes": {"en": "{n} shape(s)", "zh": "{n} 个形状"},
     "rules.manual": {"en": "manual review", "zh": "人工评审"},
     "rules.items": {"en": "through items {items}", "zh": "由列项 {items} 判定"},
@@ -154,14 +154,14 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "proof failed: shape {shape} ({id}): its twin is the conforming base itself: the "
               "fixture ({kind}) found nothing in the base to take away, so the base lacks what "
               "the shape looks at; the generator (checker/synthetic) must write it",
-        "zh": "验证失败：形状 {shape}（{id}）：其反例与合规基准数据完全相同：测试例（{kind}）在基准数据中找不到可删去的内容，"
+        "zh": "验证失败：形状 {shape}（{id}）：其反例与合规基准数据完全相同：正反例规则（{kind}）在基准数据中找不到可删去的内容，"
               "即基准数据缺少该形状所检查的内容；须让生成器（checker/synthetic）写出它"},
     "rules.proof.silent": {
         "en": "proof failed: shape {shape} ({id}): its twin (the conforming base changed by the "
               "fixture {kind}) did not fail it: the fixture takes away something the shape does "
               "not need; fix the shape or the fixture rule (checker/fixtures.py)",
-        "zh": "验证失败：形状 {shape}（{id}）：其反例（按测试例 {kind} 修改后的合规基准数据）并未违反该形状："
-              "测试例删去的并非该形状所需的内容；请修正该形状或测试例规则（checker/fixtures.py）"},
+        "zh": "验证失败：形状 {shape}（{id}）：其反例（按正反例规则 {kind} 修改后的合规基准数据）并未违反该形状："
+              "正反例删去的并非该形状所需的内容；请修正该形状或正反例规则（checker/fixtures.py）"},
     "rules.proof.status": {
         "en": "proof failed: shape {shape} ({id}): it reported on its twin, but the twin's report "
               "does not give {id} the status of a provision missing (not met; a may-level one: "

@@ -310,3 +310,13 @@ def test_the_rulebook_page_calls_the_may_part_a_part_too(make_web_app,  # type: 
     clause = text("/rulebook/6.1.2.2")
     assert "Parts: 6.1.2.2 [may]" in clause and "List items: 6.1.2.2 [may]" not in clause
     assert "List items: 4.2.1 a)" in text("/rulebook/4.2.1")
+
+
+def test_rules_show_and_the_proof_call_a_fixture_by_one_chinese_term() -> None:
+    """正反例, the README's fixture pair, in `rules show`, `rules coverage --prove` and their help:
+    never 测试例 beside it."""
+    from checker.i18n import MESSAGES
+    zh = [texts["zh"] for key, texts in MESSAGES.items() if key.startswith("rules.")]
+    assert any("正反例" in text for text in zh) and not any("测试例" in text for text in zh)
+    for command in (["rules", "show", "--help"], ["rules", "coverage", "--help"]):
+        assert "测试例" not in CliRunner().invoke(main, command).output

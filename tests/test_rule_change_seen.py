@@ -110,7 +110,7 @@ def test_prove_says_the_generator_must_learn_a_new_rule_and_counts_no_gap_for_it
 @pytest.mark.parametrize(("proof", "en", "zh"), [
     (FixtureProof(NEW_SHAPE, "8.2.6", True, False, False, False, "remove-counted-values"),
      "its twin (the conforming base changed by the fixture remove-counted-values) did not fail it",
-     "其反例（按测试例 remove-counted-values 修改后的合规基准数据）并未违反该形状"),
+     "其反例（按正反例规则 remove-counted-values 修改后的合规基准数据）并未违反该形状"),
     (FixtureProof(NEW_SHAPE, "8.2.6", True, True, False, True, "remove-counted-values"),
      "does not give 8.2.6 the status of a provision missing", "未将 8.2.6 判为缺失时应有的状态"),
     (FixtureProof(NEW_SHAPE, "8.2.6", True, True, True, False, "remove-counted-values"),
