@@ -307,19 +307,11 @@ WHERE {{
 }} ;
 $LEAD_INS_NOT_MET
 $LEAD_INS_NOT_MET
-DELETE {{ GRAPH <{SUMMARY_GRAPH}> {{ ?revision {_B}judgedMet> ?lead }} }}
-WHERE {{
-  $REVISIONS
-  $LEAD_IN_ITEMS
-  GRAPH <{SUMMARY_GRAPH}> {{ ?revision {_B}judgedMet> ?lead }}
-  GRAPH <{PROVENANCE_GRAPH}> {{ ?revision {_B}reportGraph> ?report }}
-  {{ GRAPH <{SUMMARY_GRAPH}> {{ ?revision {_B}judgedNotMet> ?lead }} }} UNION {{
-    GRAPH ?report {{ ?stored {_E}test> ?item ; {_E}result> [ {_E}outcome> {_E}cantTell> ] }}
-    FILTER NOT EXISTS {{ GRAPH <{SUMMARY_GRAPH}> {{ ?revision {_B}judgedMet> ?item }} }}
-  }}
-}} ;
+$LEAD_INS_STILL_WAITING
 $LEAD_INS_MET
+$LEAD_INS_STILL_WAITING
 $LEAD_INS_MET
+$LEAD_INS_STILL_WAITING
 INSERT {{ GRAPH <{SUMMARY_GRAPH}> {{ ?requirement {_B}normativeLevel> {_B}Shall> }} }}
 WHERE {{
   $REVISIONS
@@ -353,15 +345,27 @@ WHERE {{
   GRAPH <{PROVENANCE_GRAPH}> {{ ?revision {_B}reportGraph> ?report }}
   GRAPH ?report {{ ?stored {_E}test> ?lead ; {_E}result> [ {_E}outcome> {_E}cantTell> ] .
     ?lead {_B}normativeLevel> {_B}Shall> }}
-  FILTER NOT EXISTS {{ GRAPH <{SUMMARY_GRAPH}> {{ ?revision ?judged ?lead }}
-    FILTER(?judged IN ({_B}judgedMet>, {_B}judgedNotMet>)) }}
+  FILTER NOT EXISTS {{ GRAPH <{SUMMARY_GRAPH}> {{ ?revision {_B}judgedMet> ?lead }} }}
+  FILTER NOT EXISTS {{ GRAPH <{SUMMARY_GRAPH}> {{ ?revision {_B}judgedNotMet> ?lead }} }}
   $LEAD_IN_ITEMS
-  GRAPH ?report {{ ?waited {_E}test> ?item ; {_E}result> [ {_E}outcome> {_E}cantTell> ] }}
-  GRAPH <{SUMMARY_GRAPH}> {{ ?revision {_B}judgedMet> ?item }}
-  FILTER NOT EXISTS {{
-    $LEAD_IN_ITEMS_OF_LEAD
-    GRAPH ?report {{ ?pending {_E}test> ?other ; {_E}result> [ {_E}outcome> {_E}cantTell> ] }}
-    FILTER NOT EXISTS {{ GRAPH <{SUMMARY_GRAPH}> {{ ?revision {_B}judgedMet> ?other }} }}
+  FILTER EXISTS {{ GRAPH <{SUMMARY_GRAPH}> {{ ?revision {_B}judgedMet> ?item }} }}
+}} ;"""
+# A lead-in judged met (by its own judgement, or above from one item) loses it while it is
+# judged not met or one of its items still awaits the evaluator. Said apart from _LEAD_INS_MET,
+# not as a FILTER NOT EXISTS holding the items' VALUES inside it, which Virtuoso 7 refuses
+# ("sparp_find_qmv_of_var_or_retval(): side effect var passed"). _LEAD_INS_MET asks its item's
+# judgement in FILTER EXISTS, and not its outcome in the report (only a provision the report
+# leaves pending is judged): Virtuoso 7 cannot translate either as a plain pattern beside the
+# items' VALUES ("SP031 … not translated to an accurate SQL text").
+_LEAD_INS_STILL_WAITING = f"""DELETE {{ GRAPH <{SUMMARY_GRAPH}> {{ ?revision {_B}judgedMet> ?lead }} }}
+WHERE {{
+  $REVISIONS
+  $LEAD_IN_ITEMS
+  GRAPH <{SUMMARY_GRAPH}> {{ ?revision {_B}judgedMet> ?lead }}
+  GRAPH <{PROVENANCE_GRAPH}> {{ ?revision {_B}reportGraph> ?report }}
+  {{ GRAPH <{SUMMARY_GRAPH}> {{ ?revision {_B}judgedNotMet> ?lead }} }} UNION {{
+    GRAPH ?report {{ ?stored {_E}test> ?item ; {_E}result> [ {_E}outcome> {_E}cantTell> ] }}
+    FILTER NOT EXISTS {{ GRAPH <{SUMMARY_GRAPH}> {{ ?revision {_B}judgedMet> ?item }} }}
   }}
 }} ;"""
 MARK_SUMMARY_CURRENT = _PREFIXES + f"""INSERT DATA {{
@@ -384,12 +388,12 @@ def judged_facts_update(revisions: list[URIRef]) -> str:
     named = " ".join(f"<{revision}>" for revision in revisions)
     pairs = list(lead_in_values(load_rulebook()))
     items = " ".join(f"(<{REQ[lead]}> <{REQ[item]}>)" for lead, item, _own in pairs)
-    alone = " ".join(dict.fromkeys(f"<{REQ[lead]}>" for lead, _item, own in pairs if not own))
+    alone = ", ".join(dict.fromkeys(f"<{REQ[lead]}>" for lead, _item, own in pairs if not own))
     return (_JUDGED_FACTS.replace("$LEAD_INS_NOT_MET", _LEAD_INS_NOT_MET)
             .replace("$LEAD_INS_MET", _LEAD_INS_MET)
-            .replace("$LEAD_IN_ITEMS_OF_LEAD", f"VALUES (?lead ?other) {{ {items} }}")
+            .replace("$LEAD_INS_STILL_WAITING", _LEAD_INS_STILL_WAITING)
             .replace("$LEAD_IN_ITEMS", f"VALUES (?lead ?item) {{ {items} }}")
-            .replace("$LEAD_INS_ON_ITEMS_ALONE", f"VALUES ?lead {{ {alone} }}")
+            .replace("$LEAD_INS_ON_ITEMS_ALONE", f"FILTER(?lead IN ({alone}))")
             .replace("$REVISIONS", f"VALUES ?revision {{ {named} }}"))
 
 
