@@ -1,4 +1,4 @@
-"""Shared fixtures: the project ontology, a CLI runner and a writer of tiny Turtle files."""
+"""Shared fixtures: the ontology, a CLI runner, a writer of tiny Turtle files, web tokens."""
 
 from collections.abc import Callable
 from pathlib import Path
@@ -9,6 +9,7 @@ from rdflib import Graph
 
 from checker.ontology import load_ontology_graph
 from checker.paths import ALL_ONTOLOGY_FILES
+from checker.tokens import TokenFile
 
 TURTLE_PREFIXES = """\
 @prefix owl:  <http://www.w3.org/2002/07/owl#> .
@@ -104,3 +105,12 @@ def make_web_app(tmp_path: Path):  # type: ignore[no-untyped-def]
     for app in apps:
         if not is_remote(app.config["BCIC_STORE"]):  # a remote store's app has no query service
             query_service(app).close()
+
+
+@pytest.fixture
+def tokens(tmp_path: Path) -> dict[str, str]:
+    """An evaluator's and a maintainer's token, in the token file (tmp_path/tokens.json) the
+    web apps of the tests read."""
+    made = TokenFile(tmp_path / "tokens.json")
+    return {role: made.create(role, label=f"{role} of the tests")[1]
+            for role in ("evaluator", "maintainer")}

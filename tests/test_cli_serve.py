@@ -52,19 +52,26 @@ def test_a_store_location_that_is_a_file_is_refused(tmp_path: Path) -> None:
     assert "is a file, not a store directory" in result.stderr
 
 
-def test_port_0_says_the_port_it_listens_on(tmp_path: Path) -> None:
-    server = subprocess.Popen([sys.executable, "-m", "checker.cli", "serve", "--port", "0",
-                               "--store", str(tmp_path / "store")],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+def _serving(*args: str, env: dict[str, str] | None = None) -> tuple[subprocess.Popen[str], int]:
+    """`bcic serve --port 0 ARGS` started, and the port it says it listens on (the app's own
+    warnings may come first); the server killed if it says none."""
+    server = subprocess.Popen([sys.executable, "-m", "checker.cli", "serve", "--port", "0", *args],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
     try:
         assert server.stderr is not None
-        said = ""
-        for line in server.stderr:  # the app's own warnings may come first
-            if found := re.search(r"serving http://127\.0\.0\.1:(\d+)/", line):
-                said = found.group(1)
-                break
-        assert said and said != "0"
-        with urllib.request.urlopen(f"http://127.0.0.1:{said}/api/queries", timeout=10) as answer:
+        return server, next(int(found.group(1)) for line in server.stderr
+                            if (found := re.search(r"serving http://127\.0\.0\.1:(\d+)/", line)))
+    except BaseException:
+        server.kill()
+        server.wait(timeout=30)
+        raise
+
+
+def test_port_0_says_the_port_it_listens_on(tmp_path: Path) -> None:
+    server, port = _serving("--store", str(tmp_path / "store"))
+    try:
+        assert port != 0
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/queries", timeout=10) as answer:
             assert answer.status == 200
     finally:
         server.terminate()
@@ -77,13 +84,8 @@ def test_raw_bytes_beyond_ascii_in_a_request_line_are_waitress_s_400_as_the_read
     refuses the request line itself (400 "Bad URI", plain text), before the app; percent-encoded,
     as RFC 3986 asks, the same URL is answered. A waitress that took such bytes would make the
     README wrong, and this test fail."""
-    server = subprocess.Popen([sys.executable, "-m", "checker.cli", "serve", "--port", "0",
-                               "--store", str(tmp_path / "store")],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    server, port = _serving("--store", str(tmp_path / "store"))
     try:
-        assert server.stderr is not None
-        port = next(int(found.group(1)) for line in server.stderr
-                    if (found := re.search(r"serving http://127\.0\.0\.1:(\d+)/", line)))
 
         def answer(target: bytes) -> bytes:
             with socket.create_connection(("127.0.0.1", port), timeout=30) as client:
@@ -109,14 +111,9 @@ def test_raw_bytes_beyond_ascii_in_a_request_line_are_waitress_s_400_as_the_read
 def test_an_idle_connection_is_closed_after_the_channel_timeout(tmp_path: Path) -> None:
     """A connection that sends nothing is let go (slowloris holds connections open): with
     --channel-timeout 2 it is closed within seconds, not waitress's two minutes."""
-    server = subprocess.Popen([sys.executable, "-m", "checker.cli", "serve", "--port", "0",
-                               "--channel-timeout", "2", "--connection-limit", "10",
-                               "--store", str(tmp_path / "store")],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    server, port = _serving("--channel-timeout", "2", "--connection-limit", "10",
+                            "--store", str(tmp_path / "store"))
     try:
-        assert server.stderr is not None
-        port = next(int(found.group(1)) for line in server.stderr
-                    if (found := re.search(r"serving http://127\.0\.0\.1:(\d+)/", line)))
         with socket.create_connection(("127.0.0.1", port), timeout=30) as idle:
             idle.sendall(b"GET /api/queries HTTP/1.1\r\nHost: x\r\n")  # never finished
             assert idle.recv(1) == b""  # closed by the server, well before the 30 s wait
@@ -152,15 +149,9 @@ def test_sigterm_lets_a_request_in_flight_finish_and_refuses_new_ones(sample_sto
     import signal
     import threading
 
-    server = subprocess.Popen([sys.executable, "-m", "checker.cli", "serve", "--port", "0",
-                               "--store", str(sample_store), "--stop-timeout", "20"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                              env={**os.environ, "BCIC_SPARQL_TIMEOUT": "3",
-                                   "BCIC_SECRET_KEY": "x"})
+    server, port = _serving("--store", str(sample_store), "--stop-timeout", "20",
+                            env={**os.environ, "BCIC_SPARQL_TIMEOUT": "3", "BCIC_SECRET_KEY": "x"})
     try:
-        assert server.stderr is not None
-        port = next(int(found.group(1)) for line in server.stderr
-                    if (found := re.search(r"serving http://127\.0\.0\.1:(\d+)/", line)))
         answers: list[int] = []
 
         def slow_query() -> None:  # runs until the 3 s time limit: a 503 answer

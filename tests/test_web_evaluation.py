@@ -25,7 +25,6 @@ from checker.report_reader import read_report
 from checker.rulebook import SH, load_rulebook
 from checker.shacl import Severity
 from checker.store import cluster_key, open_store
-from checker.tokens import TokenFile
 from tests.catalogue_counts import COUNTS, UPDATE
 from web import evaluation_api
 
@@ -74,14 +73,6 @@ def writable(own_store: Path, make_web_app) -> Flask:  # type: ignore[no-untyped
     """An app over an empty store of this test's own (CSRF off)."""
     app: Flask = make_web_app(own_store, WTF_CSRF_ENABLED=False)
     return app
-
-
-@pytest.fixture
-def tokens(tmp_path: Path) -> dict[str, str]:
-    """An evaluator's and a maintainer's token, in the token file the apps read."""
-    made = TokenFile(tmp_path / "tokens.json")
-    return {role: made.create(role, label=f"{role} of the tests")[1]
-            for role in ("evaluator", "maintainer")}
 
 
 def _bearer(token: str) -> dict[str, str]:

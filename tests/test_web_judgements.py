@@ -13,18 +13,10 @@ from rdflib import URIRef
 
 from checker.paths import EXAMPLES_DIR
 from checker.store import cluster_key
-from checker.tokens import TokenFile
 
 DEHUA = EXAMPLES_DIR / "dehua-ceramics.ttl"
 KEY = cluster_key(URIRef("https://example.org/cluster/dehua/cluster"))
 JUDGE = f"/api/clusters/{KEY}/revisions/1/judgements"
-
-
-@pytest.fixture
-def tokens(tmp_path: Path) -> dict[str, str]:
-    made = TokenFile(tmp_path / "tokens.json")
-    return {role: made.create(role, label=f"{role} of the tests")[1]
-            for role in ("evaluator", "maintainer")}
 
 
 def _bearer(token: str) -> dict[str, str]:
