@@ -41,10 +41,7 @@ class ProvisionSheet:
     def verbs_of(self) -> str | None:
         """The provision whose text writes its modal verbs: its own, or a list item's lead-in, whose
         verbs the item carries (docs/model.md, `bcic:modalVerb`); None when it has none."""
-        r = self.provision.requirement
-        if not self.provision.modal_verbs:
-            return None
-        return r.parent if r.parent is not None and not is_part(r.id) else r.id
+        return self.provision.verbs_of
 
 
 def provision_sheet(document: RulebookDocument, requirement_id: str) -> ProvisionSheet:

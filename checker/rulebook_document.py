@@ -21,7 +21,7 @@ from .i18n import LANGUAGES
 from .ingest import load_rules_into
 from .labels import collect_labels
 from .namespaces import BCIC
-from .notation import without_notation
+from .notation import is_part, without_notation
 from .ontology import load_ontology_graph
 from .paths import ALL_ONTOLOGY_FILES
 from .render.findings_view import TermNamer
@@ -112,6 +112,15 @@ class ProvisionEntry:
     review_documents: dict[str, str]
     defined_at: str | None  # its catalogue entry: `ontology/requirements.ttl:2095`
     prompt_at: str | None  # its review prompt: `shapes/review.ttl:70`
+
+    @property
+    def verbs_of(self) -> str | None:
+        """The provision whose text writes its modal verbs: its own, or a list item's lead-in, whose
+        verbs the item carries (docs/model.md, `bcic:modalVerb`); None when it has none."""
+        r = self.requirement
+        if not self.modal_verbs:
+            return None
+        return r.parent if r.parent is not None and not is_part(r.id) else r.id
 
 
 @dataclass(frozen=True)

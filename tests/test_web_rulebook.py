@@ -193,6 +193,21 @@ def test_requirement_page_of_a_list_item_links_its_lead_in(client: FlaskClient) 
     assert "<title>9.1.4 c) —4 · 规则库 · bcic</title>" in html(client, "/rulebook/9.1.4-c-4?lang=zh")
 
 
+@pytest.mark.parametrize(("lang", "own", "lead_ins"), [
+    ("en", "「应」</span></span> ·", "「应」</span> (carried from its lead-in 4.2.1)</span> ·"),
+    ("zh", "「应」</span></span> ·", "「应」</span>（承接引导语 4.2.1）</span> ·")])
+def test_a_list_items_modal_verb_badge_says_it_is_its_lead_ins(client: FlaskClient, lang: str,
+                                                               own: str, lead_ins: str) -> None:
+    """4.2.1 a) writes no 应: the 「应」 its badge shows is 4.2.1's, as `bcic rules show` says."""
+    item = " ".join(html(client, f"/rulebook/4.2.1-a?lang={lang}").split())
+    assert lead_ins in item and own not in item
+    lead_in = " ".join(html(client, f"/rulebook/4.2.1?lang={lang}").split())
+    assert lead_in.count(own) == 1  # its own badge; its nine items' say whose verb they carry
+    assert lead_in.count(lead_ins) == 9
+    part = " ".join(html(client, f"/rulebook/6.1.2.2-may?lang={lang}").split())
+    assert "4.2.1" not in part and ("lead-in" not in part if lang == "en" else "承接引导语" not in part)
+
+
 def _headings(page: str) -> list[tuple[int, str]]:
     """The page's headings in order: their level and their text, tags left out."""
     return [(int(level), " ".join(re.sub(r"<[^>]+>", "", text).split()))

@@ -78,6 +78,8 @@ STRINGS = {
     "rulebook.level": {"en": "Level", "zh": "级别"},
     "rulebook.modal": {"en": "modal verb", "zh": "情态动词"},
     "rulebook.no_modal": {"en": "no modal verb", "zh": "无情态动词"},
+    "rulebook.modal_of_lead_in": {"en": " (carried from its lead-in {lead_in})",
+                                  "zh": "（承接引导语 {lead_in}）"},
     "rulebook.layer": {"en": "Layer", "zh": "层级"},
     "rulebook.layer.driver": {"en": "driver layer", "zh": "驱动层"},
     "rulebook.layer.process": {"en": "process layer", "zh": "过程层"},
