@@ -23,6 +23,7 @@ from .render.provision_text import sheet_lines
 from .render.text import width
 from .rulebook import Level, load_rulebook, rule_files, rules_digest, short_digest
 from .rule_lookup import find_provision, proof_scope
+from .rule_places import places_of
 from .rule_problems import problems_of, problems_said
 from .rulebook_document import load_rulebook_document, reload_rules, rules_to_reload
 from .store import open_store_for_writing
@@ -92,9 +93,10 @@ def coverage_command(ctx: click.Context, lang: Lang, prove: bool, only: str | No
         click.echo(proof_summary(shapes, base, failed, lang))
     click.echo(message("rules.identity", lang, version=rulebook.version,
                        digest=short_digest(rulebook.digest)))
-    lines = [line for row in gaps for line in gap_lines(row, lang)]
-    lines += [base_failure_line(failure, lang) for failure in base]
-    lines += [proof_failure_line(proof, lang) for proof in failed]
+    places = places_of(rulebook.shape_requirements, rulebook.files, "shapes")
+    lines = [line for row in gaps for line in gap_lines(row, lang, places)]
+    lines += [base_failure_line(failure, lang, places) for failure in base]
+    lines += [proof_failure_line(proof, lang, places) for proof in failed]
     for line in lines:
         click.echo("  " + line, err=True)
     if problems:

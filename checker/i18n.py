@@ -151,28 +151,28 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "验证失败：合规基准数据（`bcic generate --gaps 0` 生成的数据）未满足条款 {id}，且该条款自身的形状"
               "未报告任何结果。须让生成器（checker/synthetic）学会这条规则"},
     "rules.proof.unchanged": {
-        "en": "proof failed: shape {shape} ({id}): its twin is the conforming base itself: the "
+        "en": "proof failed: shape {shape} under {id}: its twin is the conforming base itself: the "
               "fixture ({kind}) found nothing in the base to take away, so the base lacks what "
               "the shape looks at; the generator (checker/synthetic) must write it",
-        "zh": "验证失败：形状 {shape}（{id}）：其反例与合规基准数据完全相同：正反例规则（{kind}）在基准数据中找不到可删去的内容，"
+        "zh": "验证失败：条款 {id} 的形状 {shape}：其反例与合规基准数据完全相同：正反例规则（{kind}）在基准数据中找不到可删去的内容，"
               "即基准数据缺少该形状所检查的内容；须让生成器（checker/synthetic）写出它"},
     "rules.proof.silent": {
-        "en": "proof failed: shape {shape} ({id}): its twin (the conforming base changed by the "
+        "en": "proof failed: shape {shape} under {id}: its twin (the conforming base changed by the "
               "fixture {kind}) did not fail it: the fixture takes away something the shape does "
               "not need; fix the shape or the fixture rule (checker/fixtures.py)",
-        "zh": "验证失败：形状 {shape}（{id}）：其反例（按正反例规则 {kind} 修改后的合规基准数据）并未违反该形状："
+        "zh": "验证失败：条款 {id} 的形状 {shape}：其反例（按正反例规则 {kind} 修改后的合规基准数据）并未违反该形状："
               "正反例删去的并非该形状所需的内容；请修正该形状或正反例规则（checker/fixtures.py）"},
     "rules.proof.status": {
-        "en": "proof failed: shape {shape} ({id}): it reported on its twin, but the twin's report "
+        "en": "proof failed: shape {shape} under {id}: it reported on its twin, but the twin's report "
               "does not give {id} the status of a provision missing (not met; a may-level one: "
               "not used)",
-        "zh": "验证失败：形状 {shape}（{id}）：该形状在反例上报告了结果，但反例的报告未将 {id} 判为缺失时应有的状态"
+        "zh": "验证失败：条款 {id} 的形状 {shape}：该形状在反例上报告了结果，但反例的报告未将 {id} 判为缺失时应有的状态"
               "（未满足；“可”级规定为未采用）"},
     "rules.proof.severity": {
-        "en": "proof failed: shape {shape} ({id}): it reported on its twin with another severity "
+        "en": "proof failed: shape {shape} under {id}: it reported on its twin with another severity "
               "than the provision's level asks (shall: violation, should: warning, may: info); "
               "fix its sh:severity",
-        "zh": "验证失败：形状 {shape}（{id}）：该形状在反例上报告的严重程度与条款级别不符（应：违规，宜：警告，可：提示）；"
+        "zh": "验证失败：条款 {id} 的形状 {shape}：该形状在反例上报告的严重程度与条款级别不符（应：违规，宜：警告，可：提示）；"
               "请修正其 sh:severity"},
     "rules.problem": {"en": "error: {where}: {what}", "zh": "错误：{where}：{what}"},
     "rules.problem.at": {"en": "{subject} ({place})", "zh": "{subject}（{place}）"},

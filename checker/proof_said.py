@@ -1,18 +1,23 @@
 """What `bcic rules coverage` says of each gap and, with `--prove`, of each proof failure: what
 failed and why, in zh and en. Gaps are provisions or shapes the rulebook leaves unchecked or
-unprovable; proof failures are fixture pairs (checker/coverage.py) that prove nothing, apart."""
+unprovable; proof failures are fixture pairs (checker/coverage.py) that prove nothing, apart.
+Each shape is named as the shapes files write it, with the file and line that describe it
+(checker/rule_places.py), where a maintainer goes to mend it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from rdflib import URIRef
 
 from .coverage import BaseFailure, CoverageRow, FixtureProof
 from .i18n import LANGUAGES, Lang, message
+from .rule_problem import prefixed
+
+Places = Mapping[URIRef, str]  # where the shapes files describe each shape: `shapes/ch8.ttl:12`
 
 
-def gap_lines(row: CoverageRow, lang: Lang) -> Iterator[str]:
+def gap_lines(row: CoverageRow, lang: Lang, places: Places) -> Iterator[str]:
     """Why the row is a gap: a shall-level provision nothing checks, or each shape of it that
     has no fixture."""
     rid = row.requirement.id
@@ -20,7 +25,7 @@ def gap_lines(row: CoverageRow, lang: Lang) -> Iterator[str]:
     if not missing:
         yield message("rules.gap.unchecked", lang, id=rid)
     for shape in missing:
-        yield message("rules.gap.no_fixture", lang, id=rid, shape=shape)
+        yield message("rules.gap.no_fixture", lang, id=rid, shape=shape_at(shape, places, lang))
 
 
 def proof_summary(shapes: Sequence[URIRef], base: Sequence[BaseFailure],
@@ -34,17 +39,25 @@ def proof_summary(shapes: Sequence[URIRef], base: Sequence[BaseFailure],
                    pairs=len(failed))
 
 
-def base_failure_line(failure: BaseFailure, lang: Lang) -> str:
+def base_failure_line(failure: BaseFailure, lang: Lang, places: Places) -> str:
     """The conforming base fails a shall-level rule: the generator must learn it."""
     if failure.shape is None:
         return message("rules.proof.base_unmet", lang, id=failure.requirement_id)
     finding = failure.messages.get(lang) or next(
         (failure.messages[other] for other in LANGUAGES if other in failure.messages), "")
-    return message("rules.proof.base", lang, id=failure.requirement_id, shape=failure.shape,
-                   finding=finding)
+    return message("rules.proof.base", lang, id=failure.requirement_id,
+                   shape=shape_at(failure.shape, places, lang), finding=finding)
 
 
-def proof_failure_line(proof: FixtureProof, lang: Lang) -> str:
+def proof_failure_line(proof: FixtureProof, lang: Lang, places: Places) -> str:
     """Why a shape's fixture pair proves nothing (FixtureProof.failure)."""
     return message(f"rules.proof.{proof.failure}", lang, id=proof.requirement_id,
-                   shape=proof.shape, kind=proof.kind)
+                   shape=shape_at(proof.shape, places, lang), kind=proof.kind)
+
+
+def shape_at(shape: URIRef, places: Places, lang: Lang) -> str:
+    """`shp:CrisisSources (shapes/ch8-branding.ttl:463)`; the name alone when no line of the
+    shapes files opens with it (a shape made in a graph, not a file)."""
+    place = places.get(shape)
+    name = prefixed(shape)
+    return message("rules.problem.at", lang, subject=name, place=place) if place else name

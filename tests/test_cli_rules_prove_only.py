@@ -14,9 +14,12 @@ from rdflib import Graph, URIRef
 
 from checker import cli_rules
 from checker.cli import main
-from checker.coverage import FixtureProof, prove_fixtures
+from checker.coverage import CoverageRow, FixtureProof, prove_fixtures
+from checker.i18n import Lang
 from checker.namespaces import SHP
 from checker.paths import SHAPES_DIR
+from checker.proof_said import gap_lines
+from checker.rule_places import places_of
 from checker.rule_problems import rule_problems
 from checker.rulebook import Rulebook, load_rulebook
 
@@ -56,6 +59,13 @@ def test_one_shape_is_proven_alone_under_its_provisions_row(proved: list[URIRef]
     assert result.stdout.splitlines()[0].startswith("9.2.3 ")
 
 
+def _line_of(path: Path, opening: str) -> str:
+    """`folder/file:line` of the first line of `path` that opens with `opening`."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    number = next(n for n, line in enumerate(lines, start=1) if line.startswith(opening))
+    return f"{path.parent.name}/{path.name}:{number}"
+
+
 @pytest.fixture(scope="module")
 def silent_finding(tmp_path_factory: pytest.TempPathFactory) -> Rulebook:
     """The rule files with one shape broken as a slip of the pen would break it: 6.2 d)'s review
@@ -83,16 +93,18 @@ def test_a_shape_whose_twin_does_not_fail_it_is_said_as_the_full_proof_says_it(
     assert proved == [SHP.StrategyReviewFinding]
     failures = [line.strip() for line in result.stderr.splitlines()
                 if line.strip().startswith(("proof failed", "验证失败"))]
+    at = _line_of(silent_finding.files[-1].parent / "ch6-strategy.ttl", "shp:StrategyReviewFinding ")
     if lang == "en":
         assert failures == [
-            f"proof failed: shape {SHP.StrategyReviewFinding} (6.2-d): its twin (the conforming "
-            "base changed by the fixture remove-counted-values) did not fail it: the fixture takes "
-            "away something the shape does not need; fix the shape or the fixture rule "
-            "(checker/fixtures.py)"]
+            f"proof failed: shape shp:StrategyReviewFinding ({at}) under 6.2-d: its twin (the "
+            "conforming base changed by the fixture remove-counted-values) did not fail it: the "
+            "fixture takes away something the shape does not need; fix the shape or the fixture "
+            "rule (checker/fixtures.py)"]
         assert ("fixture proof: 0 of 1 shape(s) proven; 1 proof failure(s) (0 on the conforming "
                 "base, 1 fixture pair(s))") in result.stdout
     else:
-        assert len(failures) == 1 and f"形状 {SHP.StrategyReviewFinding}（6.2-d）" in failures[0]
+        assert len(failures) == 1
+        assert f"条款 6.2-d 的形状 shp:StrategyReviewFinding（{at}）：" in failures[0]
         assert "并未违反该形状" in failures[0]
 
 
@@ -123,6 +135,8 @@ def test_a_shape_the_conforming_base_fails_is_not_counted_proven(
     assert result.exit_code == 1
     assert ("fixture proof: 0 of 1 shape(s) proven; 1 proof failure(s) (1 on the conforming "
             "base, 0 fixture pair(s))") in result.stdout
+    at = _line_of(ch7, "shp:RenewalPlanExists ")
+    assert (f"fails shape shp:RenewalPlanExists ({at}) under 7.1.1: “" in result.stderr)
 
 
 @pytest.mark.parametrize(("asked", "said"), [
@@ -144,3 +158,16 @@ def test_without_prove_only_narrows_the_matrix(proved: list[URIRef]) -> None:
     assert result.exit_code == 0 and proved == []
     assert result.stdout.splitlines()[0].startswith("4.2.1-a ")
     assert "1 requirements, " in result.stdout
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "gap: 8.3.4-2: shape shp:CrisisSources ({at}) has no fixture: "),
+    ("zh", "缺口：8.3.4-2：形状 shp:CrisisSources（{at}） 没有正反例：")])
+def test_a_shape_without_a_fixture_is_named_with_the_file_and_line_that_describe_it(
+        lang: Lang, said: str) -> None:
+    rulebook = load_rulebook()
+    row = CoverageRow(rulebook.requirements["8.3.4-2"], ((SHP.CrisisSources, None),), True, (), ())
+    places = places_of([SHP.CrisisSources], rulebook.files, "shapes")
+    at = _line_of(SHAPES_DIR / "ch8-branding.ttl", "shp:CrisisSources ")
+    assert [line[:len(said.format(at=at))] for line in gap_lines(row, lang, places)] == [
+        said.format(at=at)]

@@ -34,7 +34,8 @@ from checker.store import open_store
 from checker.store.base import RevisionInfo, cluster_key
 from checker.stored_rulebooks import StoredRulebook, stored_rulebook_note
 
-NEW_SHAPE = SHP.CommunicationImprovementDescribed
+NEW_NAME = "CommunicationImprovementDescribed"
+NEW_SHAPE = SHP[NEW_NAME]
 NEW_MESSAGE = {"zh": "传播改进未写明改进内容（8.2.6）",
                "en": "A communication improvement does not say what was improved (8.2.6)"}
 
@@ -96,14 +97,14 @@ def test_prove_says_the_generator_must_learn_a_new_rule_and_counts_no_gap_for_it
         assert "2 proof failure(s) (1 on the conforming base, 1 fixture pair(s))" in result.output
         assert failures == [
             f"proof failed: the conforming base (the data `bcic generate --gaps 0` makes) fails "
-            f"shape {NEW_SHAPE} under 8.2.6: “{NEW_MESSAGE['en']}”. The generator "
+            f"shape shp:{NEW_NAME} under 8.2.6: “{NEW_MESSAGE['en']}”. The generator "
             f"(checker/synthetic) must be taught the rule: make it write what the shape asks",
-            f"proof failed: shape {NEW_SHAPE} (8.2.6): its twin is the conforming base itself: "
+            f"proof failed: shape shp:{NEW_NAME} under 8.2.6: its twin is the conforming base itself: "
             f"the fixture (remove-counted-values) found nothing in the base to take away, so the "
             f"base lacks what the shape looks at; the generator (checker/synthetic) must write it"]
     else:
         assert "缺口 0 处" in result.output and "验证失败 2 处（合规基准数据 1 处，正反例 1 处）" in result.output
-        assert f"未通过条款 8.2.6 的形状 {NEW_SHAPE}：“{NEW_MESSAGE['zh']}”" in failures[0]
+        assert f"未通过条款 8.2.6 的形状 shp:{NEW_NAME}：“{NEW_MESSAGE['zh']}”" in failures[0]
         assert "checker/synthetic" in failures[0] and "反例与合规基准数据完全相同" in failures[1]
 
 
@@ -119,8 +120,15 @@ def test_prove_says_the_generator_must_learn_a_new_rule_and_counts_no_gap_for_it
 def test_each_kind_of_fixture_pair_failure_says_why_in_both_languages(
         proof: FixtureProof, en: str, zh: str) -> None:
     assert not proof.ok
-    assert en in proof_failure_line(proof, "en") and str(NEW_SHAPE) in proof_failure_line(proof, "en")
-    assert zh in proof_failure_line(proof, "zh") and "（8.2.6）" in proof_failure_line(proof, "zh")
+    assert en in proof_failure_line(proof, "en", {})
+    assert f"shape shp:{NEW_NAME} under 8.2.6" in proof_failure_line(proof, "en", {})
+    assert zh in proof_failure_line(proof, "zh", {})
+    assert f"条款 8.2.6 的形状 shp:{NEW_NAME}：" in proof_failure_line(proof, "zh", {})
+    # a shape the shapes files describe is named with the file and line that do
+    at = {NEW_SHAPE: "shapes/ch8-branding.ttl:12"}
+    assert f"shape shp:{NEW_NAME} (shapes/ch8-branding.ttl:12) under 8.2.6" in proof_failure_line(
+        proof, "en", at)
+    assert f"形状 shp:{NEW_NAME}（shapes/ch8-branding.ttl:12）：" in proof_failure_line(proof, "zh", at)
 
 
 # A rule change without a version bump: Datang stored under the running rulebook, again under
