@@ -48,11 +48,13 @@ def rules_group() -> None:
 @lang_option()
 @click.option("--prove", is_flag=True,
               help="Also validate every fixture pair (slow) / 同时运行每个形状的正反例验证.")
-@click.option("--only", metavar="ID_OR_SHAPE",
-              help="One provision (9.2.3, 8.3.4 —2) or checking shape (shp:MeasurementPeriod): "
-                   "its row, and with --prove its fixture pairs only / 仅限一条规定或一个检查形状.")
+@click.option("--only", metavar="ID_OR_SHAPE", multiple=True,
+              help="One provision (9.2.3, 8.3.4 —2; a lead-in with its list items) or checking "
+                   "shape (shp:MeasurementPeriod): its row, and with --prove its fixture pairs "
+                   "only; may be given more than once / 仅限一条规定（引导语连同其列项）或一个检查形状，"
+                   "可多次给出.")
 @click.pass_context
-def coverage_command(ctx: click.Context, lang: Lang, prove: bool, only: str | None) -> None:
+def coverage_command(ctx: click.Context, lang: Lang, prove: bool, only: tuple[str, ...]) -> None:
     """Print requirement → shapes → fixtures; exit 1 on a gap, a proof failure or a mistake in
     the rule files / 打印要求—形状—正反例对照表；有缺口、验证失败或规则文件有误时退出码为 1.
 
@@ -63,16 +65,17 @@ def coverage_command(ctx: click.Context, lang: Lang, prove: bool, only: str | No
     severity other than its provision's level asks; a provision id the notation cannot show.
 
     \b
-    --only: the provision's row and its shapes' fixture pairs (a shape: its provision's row and
-    its own pair); the conforming base is still validated once, against every rule, and the
+    --only: the provision's row and its shapes' fixture pairs, with those of its list items and
+    parts (4.2.1: a)–i)); a shape: its provision's row and its own pair; given more than once,
+    all of them. The conforming base is still validated once, against every rule, and the
     mistakes are still those of all the rule files. An unknown one: exit 2 / 未知时退出码为 2.
     """
     ctx.meta[LANG_META_KEY] = lang
     rulebook = load_rulebook()
-    scope = proof_scope(rulebook, only) if only is not None else None
+    scope = proof_scope(rulebook, only) if only else None
     problems = problems_of(rulebook)
     rows = [row for row in coverage_matrix(rulebook)
-            if scope is None or row.requirement.id == scope.requirement_id]
+            if scope is None or row.requirement.id in scope.requirement_ids]
     for row in rows:
         click.echo(_row_line(row, lang))
     gaps = [row for row in rows if row.gap]

@@ -36,11 +36,12 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 
 @dataclass(frozen=True)
 class ProofScope:
-    """What `bcic rules coverage --only` narrows the matrix and the proof to: one provision's row
-    and its shapes, or one shape with its provision's row."""
+    """What `bcic rules coverage --only` narrows the matrix and the proof to: a provision's row
+    and its shapes, with those of its list items and parts (a lead-in, 4.2.1, is checked through
+    them), or one shape with its provision's row; several of these, joined."""
 
-    requirement_id: str
-    shapes: tuple[URIRef, ...]
+    requirement_ids: tuple[str, ...]  # the rows, in catalogue order
+    shapes: tuple[URIRef, ...]  # in the order asked, each once
 
 
 def find_provision(rulebook: Rulebook, asked: str) -> str:
@@ -55,22 +56,37 @@ def find_provision(rulebook: Rulebook, asked: str) -> str:
                            nearest=_nearest_provisions(rulebook, rid or asked.strip()))
 
 
-def proof_scope(rulebook: Rulebook, asked: str) -> ProofScope:
-    """The provision or checking shape `asked` names, with the shapes to prove; NotFoundError
-    (exit 2) for a helper shape, a heading, or a name the rulebook does not have."""
+def proof_scope(rulebook: Rulebook, asked: Iterable[str]) -> ProofScope:
+    """The provisions and checking shapes `asked` names (`--only`, once or more), joined;
+    NotFoundError (exit 2) at the first that is a helper shape, a heading, or a name the rulebook
+    does not have."""
+    scopes = [_one_scope(rulebook, each) for each in asked]
+    rows = {rid for scope in scopes for rid in scope.requirement_ids}
+    return ProofScope(tuple(r for r in rulebook.requirements if r in rows),
+                      tuple(dict.fromkeys(s for scope in scopes for s in scope.shapes)))
+
+
+def _one_scope(rulebook: Rulebook, asked: str) -> ProofScope:
+    """The provision, with its items and parts, or the checking shape `asked` names."""
     shape = _shape_asked(rulebook, asked)
     if shape is not None:
         if shape not in rulebook.shape_requirements:
             raise NotFoundError.of("error.rulebook.helper_shape", shape=prefixed(shape))
-        return ProofScope(rulebook.shape_requirements[shape], (shape,))
+        return ProofScope((rulebook.shape_requirements[shape],), (shape,))
     rid = provision_asked(asked)
     if rid in rulebook.requirements:
-        return ProofScope(rid, rulebook.requirements[rid].shapes)
+        under = _with_items(rulebook, rid)
+        return ProofScope(under, tuple(s for r in under for s in rulebook.requirements[r].shapes))
     _refuse_heading(rulebook, rid)
     nearest = (_nearest_provisions(rulebook, rid) if rid is not None
                else _nearest_shapes(rulebook, asked.strip()))
     raise NotFoundError.of("error.rulebook.unknown_rule", asked=_said(asked),
                            version=rulebook.version, nearest=nearest)
+
+
+def _with_items(rulebook: Rulebook, rid: str) -> tuple[str, ...]:
+    """The provision, then its list items and parts, each followed by its own (9.1.4 c) —3)."""
+    return (rid, *(r for child in rulebook.children(rid) for r in _with_items(rulebook, child.id)))
 
 
 def provision_asked(asked: str) -> str | None:

@@ -171,3 +171,55 @@ def test_a_shape_without_a_fixture_is_named_with_the_file_and_line_that_describe
     at = _line_of(SHAPES_DIR / "ch8-branding.ttl", "shp:CrisisSources ")
     assert [line[:len(said.format(at=at))] for line in gap_lines(row, lang, places)] == [
         said.format(at=at)]
+
+
+@pytest.fixture
+def listed(monkeypatch: pytest.MonkeyPatch) -> list[URIRef]:
+    """The shapes the command would prove, in order, none of them proven (fast)."""
+    seen: list[URIRef] = []
+
+    def listing(rulebook: Rulebook, base: Graph, shapes: list[URIRef]) -> Iterator[FixtureProof]:
+        seen.extend(shapes)
+        return iter(())
+
+    monkeypatch.setattr(cli_rules, "prove_fixtures", listing)
+    return seen
+
+
+def test_a_lead_in_proves_the_shapes_of_its_list_items(listed: list[URIRef]) -> None:
+    """4.2.1 has no shape of its own: its nine items (a)–i)) are what checks it."""
+    rulebook = load_rulebook()
+    items = [f"4.2.1-{c}" for c in "abcdefghi"]
+    result = _coverage("--prove", "--only", "4.2.1")
+    assert result.exit_code == 0, result.output
+    assert rulebook.requirements["4.2.1"].shapes == ()
+    assert listed == [s for rid in items for s in rulebook.requirements[rid].shapes]
+    assert len(listed) >= 9
+    rows = [line.split()[0] for line in result.stdout.splitlines() if " shape(s)  " in line]
+    assert rows == ["4.2.1", *items]
+    assert f"fixture proof: {len(listed)} of {len(listed)} shape(s) proven" in result.stdout
+
+
+def test_a_clause_proves_the_shapes_of_its_part_too(listed: list[URIRef]) -> None:
+    """6.1.2.2 [may] is a part of 6.1.2.2, not a list item: proven with it all the same."""
+    rulebook = load_rulebook()
+    assert _coverage("--prove", "--only", "6.1.2.2").exit_code == 0
+    assert listed == [*rulebook.requirements["6.1.2.2"].shapes,
+                      *rulebook.requirements["6.1.2.2-may"].shapes]
+    assert rulebook.requirements["6.1.2.2-may"].shapes
+
+
+def test_only_may_be_given_more_than_once(listed: list[URIRef]) -> None:
+    result = _coverage("--prove", "--only", "8.3.4 —2", "--only", "shp:MeasurementPeriod",
+                       "--only", "CrisisSources")
+    assert result.exit_code == 0, result.output
+    assert listed == [SHP["CrisisMechanismFor-8.3.4-2"], SHP.CrisisSources, SHP.MeasurementPeriod]
+    rows = [line.split()[0] for line in result.stdout.splitlines() if " shape(s)  " in line]
+    assert rows == ["8.3.4-2", "9.2.3"]
+    assert "2 requirements, 3 shapes, " in result.stdout
+
+
+def test_one_unknown_among_several_exits_2_before_any_proof(listed: list[URIRef]) -> None:
+    result = _coverage("--prove", "--only", "9.2.3", "--only", "9.2.30")
+    assert result.exit_code == 2 and "; did you mean 9.2.3, " in result.stderr
+    assert listed == [] and result.stdout == ""
