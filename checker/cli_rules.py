@@ -22,7 +22,7 @@ from .ingest import publish_for_queries
 from .render.provision_text import sheet_lines
 from .render.text import width
 from .rulebook import Level, load_rulebook, rule_files, rules_digest, short_digest
-from .rule_lookup import find_provision, proof_scope
+from .rule_lookup import find_sheet, proof_scope
 from .rule_places import places_of
 from .rule_problems import problems_of, problems_said
 from .rulebook_document import load_rulebook_document, reload_rules, rules_to_reload
@@ -118,13 +118,16 @@ def show_command(ctx: click.Context, provision: str, lang: Lang, fmt: str) -> No
     messages, fixture, file and line), its review prompt and its hint / 显示一条规定及其检查方式.
 
     ID as the standard numbers it (9.2.3, 6.2 d), 8.3.4 —2, 6.1.2.2 [may]), or by id (8.3.4-2),
-    IRI or req: name. JSON gives every text in zh and en (keys: docs/rules-show.md).
+    IRI or req: name; or a shape (shp:CrisisSources, its IRI or local name): the provision it
+    expresses, the shape marked ◀. JSON gives every text in zh and en (keys: docs/rules-show.md).
 
-    Exit codes / 退出码: 0 shown 已显示, 2 no such provision 无此规定 (with the nearest ids),
-    3 internal 内部错误.
+    Exit codes / 退出码: 0 shown 已显示, 2 no such provision or shape 无此规定或形状 (with the
+    nearest), 3 internal 内部错误.
     """
     ctx.meta[LANG_META_KEY] = lang
-    sheet = provision_sheet(load_rulebook_document(), find_provision(load_rulebook(), provision))
+    asked = find_sheet(load_rulebook(), provision)
+    sheet = provision_sheet(load_rulebook_document(), asked.requirement_id, asked=asked.shape,
+                            marked=asked.marked)
     if fmt == "json":
         echo_text(json.dumps(sheet_document(sheet), ensure_ascii=False, indent=2))
     else:

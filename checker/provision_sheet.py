@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from rdflib import URIRef
+
 from .i18n import Lang
 from .notation import is_part, provision_notation, without_notation
 from .rule_problem import prefixed
@@ -17,6 +19,16 @@ from .rulebook_document import (LEVEL_LABELS, ProvisionEntry, RulebookDocument, 
                                 ShapeTarget)
 
 _BOTH: tuple[Lang, ...] = ("zh", "en")  # every text's languages, the standard's first
+
+
+@dataclass(frozen=True)
+class AskedShape:
+    """The shape a sheet was asked by: a checking shape of the provision, or a helper shape its
+    checking shapes use."""
+
+    iri: URIRef
+    defined_at: str | None  # `shapes/common.ttl:258`
+    helper: bool
 
 
 @dataclass(frozen=True)
@@ -31,6 +43,8 @@ class ProvisionSheet:
     manual_only: bool  # shall-level, no shape, no deciding item: only the evaluator checks it
     version: str  # of the rulebook
     digest: str
+    asked: AskedShape | None = None  # the shape it was asked by (`bcic rules show shp:…`)
+    marked: frozenset[URIRef] = frozenset()  # that shape, or the checking shapes that use it
 
     @property
     def page(self) -> str:
@@ -44,18 +58,25 @@ class ProvisionSheet:
         return self.provision.verbs_of
 
 
-def provision_sheet(document: RulebookDocument, requirement_id: str) -> ProvisionSheet:
-    """The sheet of a provision the document has (checker/rule_lookup.py finds its id); a part
-    (6.1.2.2 [may]) is not one of its clause's list items: the standard writes one sentence."""
+def provision_sheet(document: RulebookDocument, requirement_id: str, *,
+                    asked: URIRef | None = None,
+                    marked: frozenset[URIRef] = frozenset()) -> ProvisionSheet:
+    """The sheet of a provision the document has (checker/rule_lookup.py finds its id, and the
+    shape it was asked by with the shapes to mark); a part (6.1.2.2 [may]) is not one of its
+    clause's list items: the standard writes one sentence."""
     provision = document.provisions[requirement_id]
     requirement = provision.requirement
+    checking = {shape.iri for shape in provision.shapes}
+    shape = AskedShape(asked, document.shape_place(asked), asked not in checking) \
+        if asked is not None else None
     return ProvisionSheet(
         provision,
         document.provisions.get(requirement.parent) if requirement.parent else None,
         tuple(document.provisions[i] for i in provision.items if not is_part(i)),
         tuple(document.provisions[i] for i in provision.items if is_part(i)),
         document.headings_above(requirement.clause),
-        requirement_id in document.summary.manual_only, document.version, document.digest)
+        requirement_id in document.summary.manual_only, document.version, document.digest,
+        shape, marked)
 
 
 def sheet_document(sheet: ProvisionSheet) -> dict[str, Any]:
@@ -84,7 +105,8 @@ def sheet_document(sheet: ProvisionSheet) -> dict[str, Any]:
         "parent": _reference(sheet.parent) if sheet.parent is not None else None,
         "items": [_reference(item) for item in sheet.items],
         "parts": [_reference(part) for part in sheet.parts],
-        "shapes": [_shape(shape) for shape in p.shapes],
+        "asked_shape": _asked(sheet.asked),
+        "shapes": [_shape(shape, shape.iri in sheet.marked) for shape in p.shapes],
         "gap": p.gap,
         "manual_only": sheet.manual_only,
         "review_prompt": _both(r.review_prompt) if r.review_prompt else None,
@@ -102,10 +124,19 @@ def _reference(p: ProvisionEntry) -> dict[str, Any]:
             "title": {lang: without_notation(r.id, r.label.get(lang, "")) for lang in _BOTH}}
 
 
-def _shape(shape: ShapeEntry) -> dict[str, Any]:
+def _asked(asked: AskedShape | None) -> dict[str, Any] | None:
+    """The shape the sheet was asked by, or None."""
+    if asked is None:
+        return None
+    return {"iri": str(asked.iri), "name": prefixed(asked.iri), "defined_at": asked.defined_at,
+            "helper": asked.helper}
+
+
+def _shape(shape: ShapeEntry, marked: bool) -> dict[str, Any]:
     return {
         "iri": str(shape.iri),
         "name": prefixed(shape.iri),
+        "asked": marked,
         "defined_at": shape.defined_at,
         "targets": [_target(t) for t in shape.targets],
         "severity": shape.severity.value,

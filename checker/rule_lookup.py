@@ -6,7 +6,8 @@ A provision by its id (`8.3.4-2`), in the standard's notation (`8.3.4 —2`, `6.
 and the named queries' tables write it), or by the path of its rulebook page (`/rulebook/8.3.4-2`);
 a checking shape by IRI, prefixed name (`shp:MeasurementPeriod`) or local name. One the rulebook
 does not have is refused (exit 2) with the nearest it has; a heading of the standard (4.2) with
-the provisions numbered under it.
+the provisions numbered under it. `bcic rules show` also takes any shape, and shows the provision
+it expresses with the shape marked.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rdflib import URIRef
+from rdflib.term import Node
 
 from .errors import NotFoundError
 from .i18n import LANGUAGES, Listed, Localized, phrase
@@ -27,6 +29,7 @@ from .rule_problem import prefixed
 from .rulebook import Rulebook
 
 _NEAREST = 3  # the ids or shapes a refusal suggests, at most
+_LISTED_MOST = 10  # the provisions a refusal lists, at most (a helper shape 83 provisions use)
 _PATHS = ("/req/gbt-draft/", "/rulebook/")  # a provision's IRI or page, on any host
 _LISTED = {"zh": "、", "en": ", "}
 # A byte of the command line that was not UTF-8 (Python keeps it as a lone surrogate), or any
@@ -42,6 +45,62 @@ class ProofScope:
 
     requirement_ids: tuple[str, ...]  # the rows, in catalogue order
     shapes: tuple[URIRef, ...]  # in the order asked, each once
+
+
+@dataclass(frozen=True)
+class SheetAsked:
+    """What `bcic rules show` shows: a provision, and the shape it was asked by, if any, with the
+    shapes to mark: the shape itself, or the checking shapes of the provision that use it."""
+
+    requirement_id: str
+    shape: URIRef | None = None
+    marked: frozenset[URIRef] = frozenset()
+
+
+def find_sheet(rulebook: Rulebook, asked: str) -> SheetAsked:
+    """The provision `asked` names, or the provision a shape `asked` names expresses (by IRI,
+    prefixed name or local name: a checking shape's provision, or the one provision whose
+    checking shapes use a helper shape); NotFoundError (exit 2) for a helper shape no provision's
+    shapes use or several do (naming them), a heading, or a name the rulebook does not have."""
+    shape = _shape_asked(rulebook, asked)
+    if shape is None:
+        if provision_asked(asked) is None:
+            raise NotFoundError.of("error.rulebook.unknown_rule", asked=_said(asked),
+                                   version=rulebook.version,
+                                   nearest=_nearest_shapes(rulebook, asked.strip()))
+        return SheetAsked(find_provision(rulebook, asked))
+    if shape in rulebook.shape_requirements:
+        return SheetAsked(rulebook.shape_requirements[shape], shape, frozenset({shape}))
+    users = checking_users(rulebook, shape)
+    provisions = [r for r in rulebook.requirements
+                  if r in {rulebook.shape_requirements[u] for u in users}]
+    if len(provisions) != 1:
+        raise NotFoundError.of("error.rulebook.helper_shared" if provisions
+                               else "error.rulebook.helper_unused", shape=prefixed(shape),
+                               n=len(provisions), provisions=_listed(provisions[:_LISTED_MOST]),
+                               more_said=phrase("error.rulebook.and_more",
+                                                n=len(provisions) - _LISTED_MOST)
+                               if len(provisions) > _LISTED_MOST else "")
+    return SheetAsked(provisions[0], shape, frozenset({shape, *users}))
+
+
+def checking_users(rulebook: Rulebook, helper: URIRef) -> frozenset[URIRef]:
+    """The checking shapes that use `helper`, however deep (sh:node, sh:property, a member of
+    an sh:or list …): walked up from it through whatever refers to each node."""
+    graph, checking = rulebook.shapes_graph, rulebook.shape_requirements
+    seen: set[Node] = {helper}
+    todo: list[Node] = [helper]
+    found: set[URIRef] = set()
+    while todo:
+        for user in graph.subjects(None, todo.pop()):
+            if user in seen:
+                continue
+            seen.add(user)
+            if user in checking:
+                found.add(user)  # type: ignore[arg-type]
+            else:
+                todo.append(user)
+    return frozenset(found)
 
 
 def find_provision(rulebook: Rulebook, asked: str) -> str:

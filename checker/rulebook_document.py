@@ -12,6 +12,7 @@ import threading
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from rdflib import RDFS, Graph, Literal, URIRef
 from rdflib.term import Node
@@ -161,6 +162,11 @@ class RulebookDocument:
     summary: CoverageSummary
     ontology: Graph  # every ontology file
     shapes_graph: Graph  # every shapes file
+    files: tuple[Path, ...] = ()  # the rule files it was read from (Rulebook.files)
+
+    def shape_place(self, shape: URIRef) -> str | None:
+        """Where the shapes files describe `shape`: `shapes/common.ttl:258`, or None."""
+        return places_of([shape], self.files, "shapes").get(shape)
 
     @property
     def chapter_titles(self) -> dict[int, dict[str, str]]:
@@ -246,7 +252,7 @@ def build_rulebook_document(rulebook: Rulebook, ontology: Graph) -> RulebookDocu
     entries = tuple(_clause(rulebook, items) for items in clauses.values())
     return RulebookDocument(rulebook.version, rulebook.digest, entries, provisions,
                             rulebook.headings, shapes, _summary(rows, rulebook), ontology,
-                            rulebook.shapes_graph)
+                            rulebook.shapes_graph, rulebook.files)
 
 
 def _clause(rulebook: Rulebook, provisions: list[ProvisionEntry]) -> ClauseEntry:

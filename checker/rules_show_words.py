@@ -14,6 +14,12 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "rules.show.written": {"en": "catalogue entry {place} · rulebook page {page}",
                            "zh": "条款目录条目 {place} · 规则库网页 {page}"},
     "rules.show.iri": {"en": "IRI: {iri}", "zh": "IRI：{iri}"},
+    "rules.show.asked": {"en": "Shape asked: {name} · {place} ", "zh": "所查询的形状：{name} · {place}"},
+    "rules.show.asked_checks": {"en": "(it checks this provision: marked ◀ below)",
+                                "zh": "（检查该规定，下方以 ◀ 标出）"},
+    "rules.show.asked_helper": {
+        "en": "(a helper shape: the shapes below that use it are marked ◀)",
+        "zh": "（辅助形状：下方引用它的形状以 ◀ 标出）"},
     "rules.show.level": {"en": "Level: {level} · {verbs}", "zh": "级别：{level} · {verbs}"},
     "rules.show.modal": {"en": "modal verb {verbs}", "zh": "情态动词 {verbs}"},
     "rules.show.modal_of": {"en": "modal verb {verbs} of its lead-in {lead_in}",

@@ -320,3 +320,59 @@ def test_rules_show_and_the_proof_call_a_fixture_by_one_chinese_term() -> None:
     assert any("正反例" in text for text in zh) and not any("测试例" in text for text in zh)
     for command in (["rules", "show", "--help"], ["rules", "coverage", "--help"]):
         assert "测试例" not in CliRunner().invoke(main, command).output
+
+
+@pytest.mark.parametrize("asked", [
+    "shp:CrisisSources", "CrisisSources", "https://w3id.org/bcic/shapes/gbt-draft/CrisisSources",
+    "<https://w3id.org/bcic/shapes/gbt-draft/CrisisSources>"])
+def test_a_checking_shape_shows_its_provision_with_the_shape_marked(asked: str) -> None:
+    at = _line_of(SHAPES_DIR / "ch8-branding.ttl", "shp:CrisisSources ")
+    sheet = _json(asked)
+    assert sheet["id"] == "8.3.4-2"
+    assert sheet["asked_shape"] == {"iri": "https://w3id.org/bcic/shapes/gbt-draft/CrisisSources",
+                                    "name": "shp:CrisisSources", "defined_at": at, "helper": False}
+    assert {s["name"]: s["asked"] for s in sheet["shapes"]} == {
+        "shp:CrisisSources": True, "shp:CrisisMechanismFor-8.3.4-2": False}
+    lines = [line.strip() for line in _show(asked).stdout.splitlines()]
+    assert f"Shape asked: shp:CrisisSources · {at} (it checks this provision: marked ◀ below)" in lines
+    assert f"shp:CrisisSources · {at}  ◀" in lines
+    assert not any(line.startswith("shp:CrisisMechanismFor-8.3.4-2") and "◀" in line
+                   for line in lines)
+    zh = [line.strip() for line in _show(asked, "--lang", "zh").stdout.splitlines()]
+    assert f"所查询的形状：shp:CrisisSources · {at}（检查该规定，下方以 ◀ 标出）" in zh
+
+
+def test_a_helper_shape_shows_the_one_provision_whose_shapes_use_it() -> None:
+    """shp:MonitoredCrisisSource checks nothing by itself: 8.3.4 —2's shp:CrisisSources uses it."""
+    at = _line_of(SHAPES_DIR / "common.ttl", "shp:MonitoredCrisisSource ")
+    sheet = _json("shp:MonitoredCrisisSource")
+    assert sheet["id"] == "8.3.4-2"
+    assert sheet["asked_shape"]["helper"] is True and sheet["asked_shape"]["defined_at"] == at
+    assert [s["name"] for s in sheet["shapes"] if s["asked"]] == ["shp:CrisisSources"]
+    said = _show("MonitoredCrisisSource").stdout
+    assert (f"Shape asked: shp:MonitoredCrisisSource · {at} (a helper shape: the shapes below "
+            "that use it are marked ◀)") in said
+    assert "辅助形状：下方引用它的形状以 ◀ 标出" in _show("MonitoredCrisisSource", "--lang", "zh").stdout
+
+
+@pytest.mark.parametrize(("asked", "said"), [
+    ("shp:IsStakeholder", "shp:IsStakeholder is a helper shape that the checking shapes of 2 "
+                          "provisions use (5.2.4, 8.3.4 —2): name one of them"),
+    ("CultivatingBody", "(4.1, 4.2.1 a), "),
+    ("DateNotAfterTheReport", "shp:DateNotAfterTheReport checks no provision, and no shape that "
+                              "checks one uses it"),
+    ("CrisisSourcs", "no provision or checking shape 'CrisisSourcs' in rulebook ")])
+def test_a_shape_that_expresses_no_one_provision_exits_2_saying_why(asked: str, said: str) -> None:
+    result = CliRunner().invoke(main, ["rules", "show", asked])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert said in result.stderr
+    if asked == "CultivatingBody":
+        assert ", and " in result.stderr and " more)" in result.stderr
+    if asked == "CrisisSourcs":
+        assert "did you mean shp:CrisisSources" in result.stderr
+
+
+def test_a_provision_asked_by_its_number_marks_no_shape() -> None:
+    sheet = _json("8.3.4 —2")
+    assert sheet["asked_shape"] is None and not any(s["asked"] for s in sheet["shapes"])
+    assert "◀" not in _show("8.3.4 —2").stdout

@@ -42,6 +42,17 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "{shape} 本身不检查任何规定（是供其他形状引用的辅助形状）：请指明检查某条规定的形状或该规定"
               "（`bcic rules show ID` 列出一条规定的形状）",
     },
+    "error.rulebook.helper_shared": {
+        "en": "{shape} is a helper shape that the checking shapes of {n} provisions use ("
+              "{provisions}{more_said}): name one of them, or a shape that checks one",
+        "zh": "{shape} 是辅助形状，{n} 条规定的检查形状都引用它（{provisions}{more_said}）：请指明其中一条规定，"
+              "或检查某条规定的形状",
+    },
+    "error.rulebook.and_more": {"en": ", and {n} more", "zh": " 等，另有 {n} 条"},
+    "error.rulebook.helper_unused": {
+        "en": "{shape} checks no provision, and no shape that checks one uses it",
+        "zh": "{shape} 不检查任何规定，也没有检查规定的形状引用它",
+    },
     "error.rulebook.no_shape": {
         "en": "no shape {name!r} in the rulebook's shapes",
         "zh": "规则库的形状中没有 {name!r}",

@@ -22,6 +22,7 @@ from .text import report_title
 
 _COLON = {"zh": "：", "en": ": "}
 _BOTH: tuple[Lang, ...] = ("zh", "en")  # the texts of the rule files, the standard's language first
+_MARK = "  ◀"  # after the shape asked (`bcic rules show shp:…`), or a shape that uses it
 
 
 def sheet_lines(sheet: ProvisionSheet, lang: Lang) -> Iterator[str]:
@@ -32,6 +33,10 @@ def sheet_lines(sheet: ProvisionSheet, lang: Lang) -> Iterator[str]:
                          digest=short_digest(sheet.digest)) + " · " + message(
         "rules.show.written", lang, place=p.defined_at or "—", page=sheet.page)
     yield "  " + message("rules.show.iri", lang, iri=r.iri)
+    if sheet.asked is not None:
+        yield "  " + message("rules.show.asked", lang, name=prefixed(sheet.asked.iri),
+                             place=sheet.asked.defined_at or "—") + message(
+            "rules.show.asked_helper" if sheet.asked.helper else "rules.show.asked_checks", lang)
     yield "  " + message("rules.show.level", lang, level=_level(r.level, lang),
                          verbs=_verbs(sheet, lang))
     if p.level_note:
@@ -104,11 +109,12 @@ def _shapes(sheet: ProvisionSheet, lang: Lang) -> Iterator[str]:
         return
     yield "  " + message("rules.show.shapes", lang, n=len(p.shapes))
     for shape in p.shapes:
-        yield from _shape(shape, lang)
+        yield from _shape(shape, shape.iri in sheet.marked, lang)
 
 
-def _shape(shape: ShapeEntry, lang: Lang) -> Iterator[str]:
-    yield f"    {prefixed(shape.iri)} · {shape.defined_at or '—'}"
+def _shape(shape: ShapeEntry, marked: bool, lang: Lang) -> Iterator[str]:
+    mark = _MARK if marked else ""
+    yield f"    {prefixed(shape.iri)} · {shape.defined_at or '—'}{mark}"
     yield "      " + message("rules.show.iri", lang, iri=shape.iri)
     for target in shape.targets:
         label = message("rules.show.label", lang, label=pick(target.label, lang)) \
