@@ -7,6 +7,7 @@ headings it is numbered under; and the JSON document `bcic rules show --format j
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Mapping
 from typing import Any
 
 from rdflib import URIRef
@@ -14,9 +15,11 @@ from rdflib import URIRef
 from .i18n import Lang
 from .notation import is_part, provision_notation, without_notation
 from .rule_problem import prefixed
+from .rule_places import places_of
 from .rulebook import Heading
 from .rulebook_document import (LEVEL_LABELS, ProvisionEntry, RulebookDocument, ShapeEntry,
                                 ShapeTarget)
+from .shape_outline import Constraint, OutlineReader, ShapeOutline
 
 _BOTH: tuple[Lang, ...] = ("zh", "en")  # every text's languages, the standard's first
 
@@ -43,6 +46,7 @@ class ProvisionSheet:
     manual_only: bool  # shall-level, no shape, no deciding item: only the evaluator checks it
     version: str  # of the rulebook
     digest: str
+    outlines: Mapping[URIRef, ShapeOutline]  # each checking shape's path and constraints
     asked: AskedShape | None = None  # the shape it was asked by (`bcic rules show shp:…`)
     marked: frozenset[URIRef] = frozenset()  # that shape, or the checking shapes that use it
 
@@ -69,6 +73,10 @@ def provision_sheet(document: RulebookDocument, requirement_id: str, *,
     checking = {shape.iri for shape in provision.shapes}
     shape = AskedShape(asked, document.shape_place(asked), asked not in checking) \
         if asked is not None else None
+    graph = document.shapes_graph
+    places = places_of({s for s in graph.subjects() if isinstance(s, URIRef)}, document.files,
+                       "shapes")
+    reader = OutlineReader(graph, document.ontology, places)
     return ProvisionSheet(
         provision,
         document.provisions.get(requirement.parent) if requirement.parent else None,
@@ -76,7 +84,7 @@ def provision_sheet(document: RulebookDocument, requirement_id: str, *,
         tuple(document.provisions[i] for i in provision.items if is_part(i)),
         document.headings_above(requirement.clause),
         requirement_id in document.summary.manual_only, document.version, document.digest,
-        shape, marked)
+        {iri: reader.outline(iri) for iri in checking}, shape, marked)
 
 
 def sheet_document(sheet: ProvisionSheet) -> dict[str, Any]:
@@ -106,7 +114,8 @@ def sheet_document(sheet: ProvisionSheet) -> dict[str, Any]:
         "items": [_reference(item) for item in sheet.items],
         "parts": [_reference(part) for part in sheet.parts],
         "asked_shape": _asked(sheet.asked),
-        "shapes": [_shape(shape, shape.iri in sheet.marked) for shape in p.shapes],
+        "shapes": [_shape(shape, sheet.outlines[shape.iri], shape.iri in sheet.marked)
+                   for shape in p.shapes],
         "gap": p.gap,
         "manual_only": sheet.manual_only,
         "review_prompt": _both(r.review_prompt) if r.review_prompt else None,
@@ -132,18 +141,39 @@ def _asked(asked: AskedShape | None) -> dict[str, Any] | None:
             "helper": asked.helper}
 
 
-def _shape(shape: ShapeEntry, marked: bool) -> dict[str, Any]:
+def _shape(shape: ShapeEntry, outline: ShapeOutline, marked: bool) -> dict[str, Any]:
     return {
         "iri": str(shape.iri),
         "name": prefixed(shape.iri),
         "asked": marked,
         "defined_at": shape.defined_at,
         "targets": [_target(t) for t in shape.targets],
+        "path": _path(outline),
+        "constraints": [_constraint(c) for c in outline.constraints],
         "severity": shape.severity.value,
         "message": _both(shape.message),
         "fixture": {"kind": shape.fixture_kind, "text": _both(shape.fixture)}
         if shape.fixture_kind else None,
     }
+
+
+def _path(outline: ShapeOutline) -> dict[str, Any] | None:
+    """The path in SPARQL's syntax and its terms in words, or None (a node shape)."""
+    if outline.path is None:
+        return None
+    return {"sparql": outline.path, "words": _both(outline.path_words)}
+
+
+def _constraint(constraint: Constraint) -> dict[str, Any]:
+    return {"kind": constraint.kind, "text": _both(constraint.text),
+            "shapes": [_nested(shape) for shape in constraint.shapes]}
+
+
+def _nested(outline: ShapeOutline) -> dict[str, Any]:
+    """A shape a constraint nests: named, or written where it is used (`name` null)."""
+    return {"name": outline.name, "label": _both(outline.label) if outline.label else None,
+            "defined_at": outline.defined_at, "repeated": outline.repeated,
+            "path": _path(outline), "constraints": [_constraint(c) for c in outline.constraints]}
 
 
 def _target(target: ShapeTarget) -> dict[str, Any]:

@@ -9,17 +9,21 @@ import json
 import re
 from html import unescape
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
+from rdflib import Graph
 
 from checker.cli import main
 from checker.labels import CUT_MARK, NAME_CHARS
+from checker.namespaces import SHP
 from checker.notation import notation_id
 from checker.paths import PROJECT_ROOT, SHAPES_DIR
 from checker.rulebook import load_rulebook
 from checker.rulebook_document import load_rulebook_document
+from checker.shape_outline import OutlineReader
 
 CRISIS_SOURCES_EN = ("The crisis mechanism does not state the crisis sources, the parties involved "
                      "and how they are monitored (8.3.4 —2)")
@@ -104,7 +108,7 @@ def _documented_keys() -> dict[str, set[str]]:
     text = (PROJECT_ROOT / "docs" / "rules-show.md").read_text(encoding="utf-8")
     tables = [set(re.findall(r"^\| `(\w+)` \|", table, re.M))
               for table in text.split("| key | value |")[1:]]
-    return {"sheet": tables[0], "shape": tables[1]}
+    return {"sheet": tables[0], "shape": tables[1], "constraint": tables[2], "nested": tables[3]}
 
 
 def test_json_gives_every_documented_key_closed_objects_and_both_languages() -> None:
@@ -376,3 +380,75 @@ def test_a_provision_asked_by_its_number_marks_no_shape() -> None:
     sheet = _json("8.3.4 —2")
     assert sheet["asked_shape"] is None and not any(s["asked"] for s in sheet["shapes"])
     assert "◀" not in _show("8.3.4 —2").stdout
+
+
+def _constraints(shape: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Every constraint of a shape of the JSON sheet, nested ones too."""
+    for constraint in shape["constraints"]:
+        yield constraint
+        for inner in constraint["shapes"]:
+            yield from _constraints(inner)
+
+
+def test_each_shape_says_its_path_and_constraints_with_the_shapes_they_nest() -> None:
+    """8.3.4 —2's shp:CrisisSources: at least one crisis source, each as shp:MonitoredCrisisSource
+    asks (a crisis source with a party and a monitoring mode)."""
+    common = SHAPES_DIR / "common.ttl"
+    lines = [line.strip() for line in _show("8.3.4 —2").stdout.splitlines()]
+    block = lines[lines.index(f"shp:CrisisSources · {_line_of(SHAPES_DIR / 'ch8-branding.ttl', 'shp:CrisisSources ')}"):]
+    assert block[3:9] == [
+        "path: bcic:hasCrisisSource — “has crisis source” (bcic:hasCrisisSource)",
+        "at least 1 value(s) (sh:minCount)",
+        "each value conforms to (sh:node):",
+        f"shp:MonitoredCrisisSource · {_line_of(common, 'shp:MonitoredCrisisSource ')}",
+        "each value is of the class “brand crisis source” (bcic:CrisisSource) (sh:class)",
+        "each value meets the property shape (sh:property):"]
+    assert "path: bcic:involvedParty — “involved party” (bcic:involvedParty)" in block
+    assert ("path: ^rdfs:subClassOf*/^rdf:type — its instances, its subclasses' included"
+            in lines)  # shp:CrisisMechanismFor-8.3.4-2, an existence check
+    zh = [line.strip() for line in _show("8.3.4 —2", "--lang", "zh").stdout.splitlines()]
+    assert "路径：bcic:hasCrisisSource —— “危机来源”（bcic:hasCrisisSource）" in zh
+    assert "至少 1 个值（sh:minCount）" in zh and "每个值均符合（sh:node）：" in zh
+    assert "每个值均属于类“品牌危机来源”（bcic:CrisisSource）（sh:class）" in zh
+    sources = next(s for s in _json("8.3.4-2")["shapes"] if s["name"] == "shp:CrisisSources")
+    assert sources["path"] == {"sparql": "bcic:hasCrisisSource", "words": {
+        "zh": "“危机来源”（bcic:hasCrisisSource）",
+        "en": "“has crisis source” (bcic:hasCrisisSource)"}}
+    assert sources["constraints"][0] == {"kind": "sh:minCount", "shapes": [], "text": {
+        "zh": "至少 1 个值", "en": "at least 1 value(s)"}}
+    node = sources["constraints"][1]
+    assert (node["kind"], [s["name"] for s in node["shapes"]]) == (
+        "sh:node", ["shp:MonitoredCrisisSource"])
+    documented = _documented_keys()
+    assert all(set(c) == documented["constraint"] for c in _constraints(sources))
+    assert all(set(inner) == documented["nested"]
+               for c in _constraints(sources) for inner in c["shapes"])
+    assert {"sh:class", "sh:property", "sh:or"} <= {c["kind"] for c in _constraints(sources)}
+
+
+@pytest.mark.parametrize(("asked", "said"), [
+    ("IsListedArchitectureMode",
+     "each value is one of “cluster brand only” (bcic:ClusterBrandMode), “cluster brand + "
+     "enterprise brand” (bcic:ClusterPlusEnterpriseBrandMode), “cluster brand + product brand” "
+     "(bcic:ClusterPlusProductBrandMode), “endorsed brand” (bcic:EndorsedBrandMode) (sh:in)"),
+    ("PriorityRank", "each value matches the pattern ^\\+?[0-9]+$ (sh:pattern)"),
+    ("PriorityRank", "each value has the datatype xsd:date (sh:datatype)"),
+    ("PriorityRank", "at least 1 value(s) conform to (sh:qualifiedValueShape):")])
+def test_values_patterns_and_datatypes_are_said_with_their_terms(asked: str, said: str) -> None:
+    assert said in [line.strip() for line in _show(asked).stdout.splitlines()]
+
+
+def test_a_sparql_constraint_is_said_by_its_querys_first_comment() -> None:
+    shapes = Graph().parse(format="turtle", data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> .
+        @prefix shp: <https://w3id.org/bcic/shapes/gbt-draft/> .
+        shp:Unique a sh:NodeShape ; sh:sparql [ sh:select \"\"\"
+            # no two records of one year (9.2.3)
+            SELECT $this WHERE { $this ?p ?o }\"\"\" ] .
+        shp:Bare a sh:NodeShape ; sh:sparql [ sh:ask "ASK { $this ?p ?o }" ] .""")
+    reader = OutlineReader(shapes, Graph(), {})
+    [unique] = reader.outline(SHP.Unique).constraints
+    assert unique.kind == "sh:sparql"
+    assert unique.text["en"] == "a SPARQL query finds no violation: no two records of one year (9.2.3)"
+    assert unique.text["zh"] == "SPARQL 查询未发现违反：no two records of one year (9.2.3)"
+    assert reader.outline(SHP.Bare).constraints[0].text["en"].endswith(": ASK { $this ?p ?o }")

@@ -17,6 +17,7 @@ from ..provision_sheet import ProvisionSheet
 from ..rule_problem import prefixed
 from ..rulebook import Heading, Level, short_digest
 from ..rulebook_document import LEVEL_LABELS, ProvisionEntry, ShapeEntry
+from ..shape_outline import ShapeOutline
 from .naming import pick
 from .text import report_title
 
@@ -108,11 +109,14 @@ def _shapes(sheet: ProvisionSheet, lang: Lang) -> Iterator[str]:
             yield "    " + message(why, lang)
         return
     yield "  " + message("rules.show.shapes", lang, n=len(p.shapes))
+    asked = prefixed(sheet.asked.iri) if sheet.asked is not None else None
     for shape in p.shapes:
-        yield from _shape(shape, shape.iri in sheet.marked, lang)
+        yield from _shape(shape, sheet.outlines[shape.iri], shape.iri in sheet.marked, asked,
+                          lang)
 
 
-def _shape(shape: ShapeEntry, marked: bool, lang: Lang) -> Iterator[str]:
+def _shape(shape: ShapeEntry, outline: ShapeOutline, marked: bool, asked: str | None,
+           lang: Lang) -> Iterator[str]:
     mark = _MARK if marked else ""
     yield f"    {prefixed(shape.iri)} · {shape.defined_at or '—'}{mark}"
     yield "      " + message("rules.show.iri", lang, iri=shape.iri)
@@ -121,6 +125,7 @@ def _shape(shape: ShapeEntry, marked: bool, lang: Lang) -> Iterator[str]:
             if target.label else ""
         yield "      " + message("rules.show.target", lang, kind=prefixed(target.kind),
                                  term=prefixed(target.term), label=label)
+    yield from _outline(outline, 6, lang, asked)
     yield "      " + message("rules.show.severity", lang,
                              severity=message(f"report.severity.{shape.severity.value}", lang))
     for text_lang in _BOTH:
@@ -131,6 +136,40 @@ def _shape(shape: ShapeEntry, marked: bool, lang: Lang) -> Iterator[str]:
                                  text=pick(shape.fixture, lang))
     else:
         yield "      " + message("rules.show.no_fixture", lang)
+
+
+def _outline(outline: ShapeOutline, indent: int, lang: Lang, asked: str | None) -> Iterator[str]:
+    """A shape's path and constraints, a line each, the shapes they nest beneath them."""
+    pad = " " * indent
+    if outline.path is not None:
+        words = pick(outline.path_words, lang)
+        yield pad + (message("rules.show.path", lang, path=outline.path, words=words)
+                     if words != outline.path else
+                     message("rules.show.path", lang, path=outline.path, words="—"))
+    for constraint in outline.constraints:
+        said = message("rules.show.constraint", lang, text=pick(constraint.text, lang),
+                       kind=constraint.kind)
+        yield pad + said + (_COLON[lang].rstrip() if constraint.shapes else "")
+        for inner in constraint.shapes:
+            yield from _nested(inner, indent + 2, lang, asked)
+
+
+def _nested(outline: ShapeOutline, indent: int, lang: Lang, asked: str | None) -> Iterator[str]:
+    """A nested shape: its name and place (or that it is written where it is used), then its
+    own path and constraints; a named one read above, by name only."""
+    pad = " " * indent
+    mark = _MARK if asked is not None and outline.name == asked else ""
+    if outline.name is None:
+        yield pad + message("rules.show.nested_own", lang)
+    elif outline.repeated:
+        yield pad + message("rules.show.repeated", lang, name=outline.name) + mark
+        return
+    else:
+        label = message("rules.show.label", lang, label=pick(outline.label, lang)) \
+            if outline.label else ""
+        yield pad + message("rules.show.nested", lang, name=outline.name + label,
+                            place=outline.defined_at or "—") + mark
+    yield from _outline(outline, indent + 2, lang, asked)
 
 
 def _review(p: ProvisionEntry, lang: Lang) -> Iterator[str]:

@@ -1,0 +1,238 @@
+"""A shape as a rule maintainer reads it (`bcic rules show`): its path and its constraints, each
+said in words, zh and en, with the terms by the ontology's labels and prefixed names, and the
+shapes it nests (sh:node, sh:property, sh:or's members, sh:qualifiedValueShape …) read the same
+way beneath it; so that a shape can be understood without opening its Turtle.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
+from rdflib.collection import Collection
+from rdflib.paths import AlternativePath, InvPath, MulPath, SequencePath
+from rdflib.term import Node
+
+from .i18n import LANGUAGES, Lang, message
+from .labels import collect_labels
+from .namespaces import BCIC, SHP
+from .rule_problem import prefixed
+from .rulebook import SH, TARGET_PREDICATES
+from .shacl import path_text
+from .shape_paths import ShapePath, read_path
+
+_LISTED = {"zh": "、", "en": ", "}
+_MOST_DEPTH = 8  # nested shapes deeper than this are named, not read (none is, as shipped)
+# What a shape says that is not one of its constraints: shown elsewhere on the sheet, or
+# read together with the constraint it qualifies (sh:qualifiedMinCount, sh:flags).
+_NOT_CONSTRAINTS = frozenset({
+    RDF.type, RDFS.label, RDFS.comment, SH.path, SH.severity, SH.message, SH.name,
+    SH.description, SH.order, SH.group, SH.deactivated, SH.qualifiedMinCount,
+    SH.qualifiedMaxCount, SH.qualifiedValueShapesDisjoint, SH.flags, BCIC.checksRequirement,
+    *TARGET_PREDICATES})
+# Constraints on each value, said in words with their terms (the values' own message key).
+_ON_VALUES = {SH["class"]: "class", SH.datatype: "datatype", SH.nodeKind: "node_kind",
+              SH.hasValue: "has_value", SH.minCount: "min_count", SH.maxCount: "max_count",
+              SH.minInclusive: "min_inclusive", SH.maxInclusive: "max_inclusive",
+              SH.minExclusive: "min_exclusive", SH.maxExclusive: "max_exclusive",
+              SH.minLength: "min_length", SH.maxLength: "max_length"}
+# Constraints whose value is a shape, or a list of shapes, read beneath them.
+_NESTING = {SH.node: "node", SH.property: "property", SH["not"]: "not"}
+_LOGICAL = {SH["or"]: "or", SH["and"]: "and", SH.xone: "xone"}
+# `^rdfs:subClassOf*/^rdf:type` from a class: its instances, its subclasses' included.
+_INSTANCES = "^rdfs:subClassOf*/^rdf:type"
+
+
+@dataclass(frozen=True)
+class Constraint:
+    """One constraint of a shape: its parameter (`sh:minCount`), what it asks in words, zh and
+    en, and the shapes it nests, read the same way."""
+
+    kind: str
+    text: dict[str, str]
+    shapes: tuple[ShapeOutline, ...] = ()
+
+
+@dataclass(frozen=True)
+class ShapeOutline:
+    """A shape's path and constraints. A named shape read already above it on the same sheet
+    (a second use, or a loop) is not read again: `repeated`."""
+
+    name: str | None  # prefixed; None for a shape of its own, written where it is used
+    label: dict[str, str]  # the shapes' rdfs:label of it ({}: none)
+    defined_at: str | None  # `shapes/common.ttl:258`
+    path: str | None  # in SPARQL's property-path syntax, prefixed names
+    path_words: dict[str, str]  # the path's terms in words, zh and en ({}: no path)
+    constraints: tuple[Constraint, ...]
+    repeated: bool = False
+
+
+class OutlineReader:
+    """Reads shapes of one shapes graph, naming terms by the labels of `labels_graph` (the
+    ontology) and of the shapes graph, and named shapes by where `places` says they are
+    written."""
+
+    def __init__(self, shapes: Graph, labels_graph: Graph, places: Mapping[URIRef, str]) -> None:
+        self._shapes = shapes
+        self._labels = labels_graph
+        self._places = places
+
+    def outline(self, shape: Node) -> ShapeOutline:
+        """The shape (a checking shape of the sheet), every shape it nests read once."""
+        terms = list(_terms(self._shapes, shape))
+        labels = collect_labels(terms, self._labels, self._shapes)
+        return _Reading(self._shapes, labels, self._places).shape(shape, 0)
+
+
+def nested_shapes(outline: ShapeOutline) -> Iterator[str]:
+    """The prefixed names of the named shapes `outline` nests, however deep."""
+    for constraint in outline.constraints:
+        for inner in constraint.shapes:
+            if inner.name is not None:
+                yield inner.name
+            yield from nested_shapes(inner)
+
+
+class _Reading:
+    """One checking shape being read: the named shapes read so far, not to be read twice."""
+
+    def __init__(self, shapes: Graph, labels: Mapping[Node, Mapping[str, str]],
+                 places: Mapping[URIRef, str]) -> None:
+        self._shapes = shapes
+        self._labels = labels
+        self._places = places
+        self._read: set[Node] = set()
+
+    def shape(self, node: Node, depth: int) -> ShapeOutline:
+        graph = self._shapes
+        named = isinstance(node, URIRef)
+        name = prefixed(node) if named else None
+        label = dict(self._labels.get(node, {})) if named else {}
+        place = self._places.get(node) if isinstance(node, URIRef) else None
+        if node in self._read or depth > _MOST_DEPTH:
+            return ShapeOutline(name, label, place, None, {}, (), repeated=True)
+        self._read.add(node)
+        path_node = graph.value(node, SH.path)
+        path = path_text(graph, path_node) if path_node is not None else None
+        words = ({lang: self._path_words(path_node, path, lang) for lang in LANGUAGES}
+                 if path_node is not None and path is not None else {})
+        return ShapeOutline(name, label, place, path, words,
+                            tuple(self._constraints(node, depth)))
+
+    def _constraints(self, node: Node, depth: int) -> Iterator[Constraint]:
+        graph = self._shapes
+        for predicate, value in sorted(graph.predicate_objects(node), key=_in_order):
+            if predicate in _NOT_CONSTRAINTS or not isinstance(predicate, URIRef):
+                continue
+            kind = prefixed(predicate)
+            if predicate in _ON_VALUES:
+                yield Constraint(kind, self._said(f"rules.show.c.{_ON_VALUES[predicate]}",
+                                                  value=value, n=value))
+            elif predicate == SH["in"]:
+                members = list(Collection(graph, value))
+                yield Constraint(kind, {lang: message(
+                    "rules.show.c.in", lang, values=_LISTED[lang].join(
+                        self._term(m, lang) for m in members)) for lang in LANGUAGES})
+            elif predicate == SH.pattern:
+                flags = graph.value(node, SH.flags)
+                yield Constraint(kind, self._said(
+                    "rules.show.c.pattern_flags" if flags is not None else "rules.show.c.pattern",
+                    pattern=str(value), flags=str(flags)))
+            elif predicate == SH.sparql:
+                yield Constraint(kind, self._said("rules.show.c.sparql",
+                                                  query=_sparql_summary(graph, value)))
+            elif predicate in _NESTING:
+                yield Constraint(kind, self._said(f"rules.show.c.{_NESTING[predicate]}"),
+                                 (self.shape(value, depth + 1),))
+            elif predicate in _LOGICAL:
+                yield Constraint(kind, self._said(f"rules.show.c.{_LOGICAL[predicate]}"), tuple(
+                    self.shape(m, depth + 1) for m in Collection(graph, value)))
+            elif predicate == SH.qualifiedValueShape:
+                yield self._qualified(node, value, depth)
+            else:
+                yield Constraint(kind, self._said("rules.show.c.other", kind=kind, value=value))
+
+    def _qualified(self, node: Node, value: Node, depth: int) -> Constraint:
+        """sh:qualifiedValueShape with its counts: how many values must conform to the shape."""
+        graph = self._shapes
+        least, most = graph.value(node, SH.qualifiedMinCount), graph.value(node, SH.qualifiedMaxCount)
+        key = ("rules.show.c.qualified_between" if least is not None and most is not None
+               else "rules.show.c.qualified_most" if most is not None
+               else "rules.show.c.qualified_least")
+        return Constraint(prefixed(SH.qualifiedValueShape),
+                          self._said(key, least=least if least is not None else 0, most=most),
+                          (self.shape(value, depth + 1),))
+
+    def _said(self, key: str, **values: object) -> dict[str, str]:
+        """The message `key` in zh and en, each node of `values` named as terms are."""
+        return {lang: message(key, lang, **{
+            name: self._term(v, lang) if isinstance(v, (URIRef, BNode, Literal)) else v
+            for name, v in values.items()}) for lang in LANGUAGES}
+
+    def _term(self, node: Node, lang: Lang) -> str:
+        """A term as `“label” (bcic:X)`, or its prefixed name alone when it has no label; a
+        literal as written, a text quoted."""
+        if isinstance(node, Literal):
+            return str(node) if node.datatype is not None else f"“{node}”"
+        label = self._labels.get(node, {}).get(lang)
+        return message("rules.show.term", lang, label=label, name=prefixed(node)) if label \
+            else prefixed(node)
+
+    def _path_words(self, node: Node, path: str, lang: Lang) -> str:
+        """The path's terms in words, in the order the path names them; the instances of a
+        class (an existence check's `^rdfs:subClassOf*/^rdf:type`) in words of their own."""
+        if path == _INSTANCES:
+            return message("rules.show.path_instances", lang)
+        steps = dict.fromkeys(_path_terms(read_path(self._shapes, node)))
+        return _LISTED[lang].join(self._term(t, lang) for t in steps)
+
+
+def _path_terms(path: ShapePath) -> Iterator[URIRef]:
+    """The properties a path names, in order."""
+    if isinstance(path, URIRef):
+        yield path
+    elif isinstance(path, InvPath):
+        yield from _path_terms(path.arg)
+    elif isinstance(path, MulPath):
+        yield from _path_terms(path.path)
+    elif isinstance(path, (SequencePath, AlternativePath)):
+        for part in path.args:
+            yield from _path_terms(part)
+
+
+def _terms(graph: Graph, shape: Node) -> Iterator[Node]:
+    """Every IRI the shape and the shapes it nests name, to be labelled at once."""
+    seen: set[Node] = set()
+    todo = [shape]
+    while todo:
+        node = todo.pop()
+        if node in seen:
+            continue
+        seen.add(node)
+        yield node
+        for value in graph.objects(node, None):
+            if isinstance(value, BNode) or (isinstance(value, URIRef)
+                                            and value.startswith(str(SHP))):
+                todo.append(value)
+            elif isinstance(value, URIRef):
+                yield value
+
+
+def _in_order(pair: tuple[Node, Node]) -> tuple[int, str]:
+    """Constraints in the order a reader asks: how many, of what, then the shapes nested."""
+    predicate = pair[0]
+    rank = (0 if predicate in (SH.minCount, SH.maxCount) else
+            2 if predicate in _NESTING or predicate in _LOGICAL
+            or predicate == SH.qualifiedValueShape else 1)
+    return rank, f"{predicate} {pair[1]}"
+
+
+def _sparql_summary(graph: Graph, constraint: Node) -> str:
+    """A SPARQL constraint in short: the first comment line of its query, else its first line
+    that says something, cut at 120 characters."""
+    query = graph.value(constraint, SH.select) or graph.value(constraint, SH.ask)
+    lines = [line.strip() for line in str(query or "").splitlines() if line.strip()]
+    comment = next((line.lstrip("#").strip() for line in lines if line.startswith("#")), None)
+    said = comment or next((line for line in lines if not line.upper().startswith("PREFIX")), "")
+    return said if len(said) <= 120 else said[:119] + "…"
