@@ -121,13 +121,18 @@ def show_command(ctx: click.Context, provision: str, lang: Lang, fmt: str) -> No
     IRI or req: name; or a shape (shp:CrisisSources, its IRI or local name): the provision it
     expresses, the shape marked ◀. JSON gives every text in zh and en (keys: docs/rules-show.md).
 
+    A mistake in the rule files (as `bcic rules coverage` names it) in the provision or its
+    shapes is said on the sheet; the exit status stays 0: the sheet only reads the files /
+    规则文件中与该规定或其形状有关的错误会列在页中，退出码仍为 0.
+
     Exit codes / 退出码: 0 shown 已显示, 2 no such provision or shape 无此规定或形状 (with the
     nearest), 3 internal 内部错误.
     """
     ctx.meta[LANG_META_KEY] = lang
-    asked = find_sheet(load_rulebook(), provision)
+    rulebook = load_rulebook()
+    asked = find_sheet(rulebook, provision)
     sheet = provision_sheet(load_rulebook_document(), asked.requirement_id, asked=asked.shape,
-                            marked=asked.marked)
+                            marked=asked.marked, problems=problems_of(rulebook))
     if fmt == "json":
         echo_text(json.dumps(sheet_document(sheet), ensure_ascii=False, indent=2))
     else:

@@ -7,19 +7,20 @@ headings it is numbered under; and the JSON document `bcic rules show --format j
 from __future__ import annotations
 
 from dataclasses import dataclass
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from rdflib import URIRef
 
 from .i18n import Lang
 from .notation import is_part, provision_notation, without_notation
-from .rule_problem import prefixed
-from .rule_places import places_of
+from .rule_places import places_of, written_at
+from .rule_problem import RuleProblem, prefixed
+from .rule_problems import problem_line
 from .rulebook import Heading
 from .rulebook_document import (LEVEL_LABELS, ProvisionEntry, RulebookDocument, ShapeEntry,
                                 ShapeTarget)
-from .shape_outline import Constraint, OutlineReader, ShapeOutline
+from .shape_outline import Constraint, OutlineReader, ShapeOutline, nested_shapes
 
 _BOTH: tuple[Lang, ...] = ("zh", "en")  # every text's languages, the standard's first
 
@@ -32,6 +33,17 @@ class AskedShape:
     iri: URIRef
     defined_at: str | None  # `shapes/common.ttl:258`
     helper: bool
+
+
+@dataclass(frozen=True)
+class SheetProblem:
+    """A mistake of the rule files in the provision or in a shape of its sheet
+    (checker/rule_problems.py), as `bcic rules coverage` says it, zh and en."""
+
+    kind: str  # rules.problem.<kind>
+    subject: str  # the shape, provision or term it is in, prefixed
+    at: str | None  # where that is written: `shapes/ch8-branding.ttl:463`
+    text: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -49,6 +61,7 @@ class ProvisionSheet:
     outlines: Mapping[URIRef, ShapeOutline]  # each checking shape's path and constraints
     asked: AskedShape | None = None  # the shape it was asked by (`bcic rules show shp:…`)
     marked: frozenset[URIRef] = frozenset()  # that shape, or the checking shapes that use it
+    problems: tuple[SheetProblem, ...] = ()  # the rule files' mistakes in it or its shapes
 
     @property
     def page(self) -> str:
@@ -63,11 +76,12 @@ class ProvisionSheet:
 
 
 def provision_sheet(document: RulebookDocument, requirement_id: str, *,
-                    asked: URIRef | None = None,
-                    marked: frozenset[URIRef] = frozenset()) -> ProvisionSheet:
+                    asked: URIRef | None = None, marked: frozenset[URIRef] = frozenset(),
+                    problems: Sequence[RuleProblem] = ()) -> ProvisionSheet:
     """The sheet of a provision the document has (checker/rule_lookup.py finds its id, and the
-    shape it was asked by with the shapes to mark); a part (6.1.2.2 [may]) is not one of its
-    clause's list items: the standard writes one sentence."""
+    shape it was asked by with the shapes to mark), with those of the rule files' `problems`
+    that are in it, its checking shapes or the shapes they nest; a part (6.1.2.2 [may]) is not
+    one of its clause's list items: the standard writes one sentence."""
     provision = document.provisions[requirement_id]
     requirement = provision.requirement
     checking = {shape.iri for shape in provision.shapes}
@@ -77,6 +91,7 @@ def provision_sheet(document: RulebookDocument, requirement_id: str, *,
     places = places_of({s for s in graph.subjects() if isinstance(s, URIRef)}, document.files,
                        "shapes")
     reader = OutlineReader(graph, document.ontology, places)
+    outlines = {shape.iri: reader.outline(shape.iri) for shape in provision.shapes}
     return ProvisionSheet(
         provision,
         document.provisions.get(requirement.parent) if requirement.parent else None,
@@ -84,7 +99,20 @@ def provision_sheet(document: RulebookDocument, requirement_id: str, *,
         tuple(document.provisions[i] for i in provision.items if is_part(i)),
         document.headings_above(requirement.clause),
         requirement_id in document.summary.manual_only, document.version, document.digest,
-        {iri: reader.outline(iri) for iri in checking}, shape, marked)
+        outlines, shape, marked, _problems_in(problems, requirement.iri, outlines, document))
+
+
+def _problems_in(problems: Sequence[RuleProblem], provision: URIRef,
+                 outlines: Mapping[URIRef, ShapeOutline],
+                 document: RulebookDocument) -> tuple[SheetProblem, ...]:
+    """The problems whose subject is the provision, one of its checking shapes, or a shape those
+    nest, each with where it is written."""
+    names = {prefixed(provision), *(prefixed(iri) for iri in outlines),
+             *(name for outline in outlines.values() for name in nested_shapes(outline))}
+    found = [p for p in problems if prefixed(p.subject) in names]
+    places = written_at(found, document.files)
+    return tuple(SheetProblem(p.kind.value, prefixed(p.subject), places.get(p.place_key), {
+        lang: problem_line(p, places.get(p.place_key), lang) for lang in _BOTH}) for p in found)
 
 
 def sheet_document(sheet: ProvisionSheet) -> dict[str, Any]:
@@ -113,6 +141,8 @@ def sheet_document(sheet: ProvisionSheet) -> dict[str, Any]:
         "parent": _reference(sheet.parent) if sheet.parent is not None else None,
         "items": [_reference(item) for item in sheet.items],
         "parts": [_reference(part) for part in sheet.parts],
+        "problems": [{"kind": p.kind, "subject": p.subject, "at": p.at, "text": _both(p.text)}
+                     for p in sheet.problems],
         "asked_shape": _asked(sheet.asked),
         "shapes": [_shape(shape, sheet.outlines[shape.iri], shape.iri in sheet.marked)
                    for shape in p.shapes],

@@ -75,7 +75,7 @@ class ProblemsSaid(Localized):
 
     def text(self, lang: Lang) -> str:
         """The lines in `lang`, each indented by two spaces."""
-        return "\n".join("  " + _problem_line(p, self.places.get(p.place_key), lang)
+        return "\n".join("  " + problem_line(p, self.places.get(p.place_key), lang)
                          for p in self.problems)
 
 
@@ -84,7 +84,7 @@ def problems_said(problems: Sequence[RuleProblem], files: Sequence[Path]) -> Pro
     return ProblemsSaid(tuple(problems), written_at(problems, files))
 
 
-def _problem_line(problem: RuleProblem, place: str | None, lang: Lang) -> str:
+def problem_line(problem: RuleProblem, place: str | None, lang: Lang) -> str:
     """A mistake in the rule files, naming the shape or provision and where it is written."""
     values = dict(problem.values)
     if "use" in values:

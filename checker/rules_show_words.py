@@ -20,6 +20,10 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "rules.show.asked_helper": {
         "en": "(a helper shape: the shapes below that use it are marked ◀)",
         "zh": "（辅助形状：下方引用它的形状以 ◀ 标出）"},
+    "rules.show.problems": {
+        "en": "Rule problems ({n}): `bcic rules coverage` refuses the rule files for these (this "
+              "sheet only reads them):",
+        "zh": "规则文件问题（{n} 处）：`bcic rules coverage` 会因此拒绝这些规则文件（本页仅供阅读）："},
     "rules.show.level": {"en": "Level: {level} · {verbs}", "zh": "级别：{level} · {verbs}"},
     "rules.show.modal": {"en": "modal verb {verbs}", "zh": "情态动词 {verbs}"},
     "rules.show.modal_of": {"en": "modal verb {verbs} of its lead-in {lead_in}",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from html import unescape
 from pathlib import Path
 from collections.abc import Iterator
@@ -16,13 +17,16 @@ import pytest
 from click.testing import CliRunner, Result
 from rdflib import Graph
 
+from checker import cli_rules
 from checker.cli import main
 from checker.labels import CUT_MARK, NAME_CHARS
 from checker.namespaces import SHP
 from checker.notation import notation_id
-from checker.paths import PROJECT_ROOT, SHAPES_DIR
-from checker.rulebook import load_rulebook
-from checker.rulebook_document import load_rulebook_document
+from checker.ontology import load_ontology_graph
+from checker.paths import ALL_ONTOLOGY_FILES, PROJECT_ROOT, SHAPES_DIR
+from checker.rulebook import Rulebook, load_rulebook
+from checker.rulebook_document import (RulebookDocument, build_rulebook_document,
+                                       load_rulebook_document)
 from checker.shape_outline import OutlineReader
 
 CRISIS_SOURCES_EN = ("The crisis mechanism does not state the crisis sources, the parties involved "
@@ -452,3 +456,71 @@ def test_a_sparql_constraint_is_said_by_its_querys_first_comment() -> None:
     assert unique.text["en"] == "a SPARQL query finds no violation: no two records of one year (9.2.3)"
     assert unique.text["zh"] == "SPARQL 查询未发现违反：no two records of one year (9.2.3)"
     assert reader.outline(SHP.Bare).constraints[0].text["en"].endswith(": ASK { $this ?p ?o }")
+
+
+@pytest.fixture(scope="module")
+def mistaken(tmp_path_factory: pytest.TempPathFactory) -> tuple[Rulebook, RulebookDocument]:
+    """The rule files with three mistakes about 8.3.4 —2 and one elsewhere: shp:CrisisSources's
+    English message dropped, the helper shp:MonitoredCrisisSource-mode walking `bcic:monitoringMod`,
+    8.3.4 —2's review prompt without its English, and 9.2.3's shp:MeasurementPeriod at sh:Info."""
+    copy = tmp_path_factory.mktemp("rules") / "shapes"
+    shutil.copytree(SHAPES_DIR, copy)
+    for name, old, new in (
+            ("ch8-branding.ttl", ' , "The crisis mechanism does not state the crisis sources, the '
+                                 'parties involved and how they are monitored (8.3.4 —2)"@en', ""),
+            ("common.ttl", "sh:path bcic:monitoringMode ;", "sh:path bcic:monitoringMod ;"),
+            ("review.ttl", ' , "Judge whether the parties listed are really those each crisis '
+                           'source involves, and whether the monitoring set up is effective."@en',
+             ""),
+            ("ch9-performance.ttl", "shp:MeasurementPeriod a sh:NodeShape ;",
+             "shp:MeasurementPeriod a sh:NodeShape ; sh:severity sh:Info ;")):
+        path = copy / name
+        text = path.read_text(encoding="utf-8")
+        assert text.count(old) == 1, old
+        path.write_text(text.replace(old, new), encoding="utf-8")
+    rulebook = load_rulebook(copy)
+    return rulebook, build_rulebook_document(rulebook, load_ontology_graph(ALL_ONTOLOGY_FILES))
+
+
+@pytest.fixture
+def showing_mistakes(mistaken: tuple[Rulebook, RulebookDocument],
+                     monkeypatch: pytest.MonkeyPatch) -> Path:
+    """`bcic rules show` reading the mistaken files; their shapes folder."""
+    monkeypatch.setattr(cli_rules, "load_rulebook", lambda: mistaken[0])
+    monkeypatch.setattr(cli_rules, "load_rulebook_document", lambda: mistaken[1])
+    return mistaken[0].files[-1].parent
+
+
+def test_the_sheet_names_the_rule_problems_of_its_provision_and_shapes(
+        showing_mistakes: Path) -> None:
+    """The sheet is for reading: it says what `rules coverage` would refuse, exit 0 all the same."""
+    sources = _line_of(showing_mistakes / "ch8-branding.ttl", "shp:CrisisSources ")
+    mode = _line_of(showing_mistakes / "common.ttl", "shp:MonitoredCrisisSource-mode ")
+    prompt = _line_of(showing_mistakes / "review.ttl", "req:8.3.4-2 ")
+    lines = [line.strip() for line in _show("8.3.4 —2").stdout.splitlines()]
+    at = lines.index("Rule problems (3): `bcic rules coverage` refuses the rule files for these "
+                     "(this sheet only reads them):")
+    problems = lines[at + 1:at + 4]
+    assert all(line.startswith("error: ") for line in problems)
+    assert any(line.startswith(f"error: shp:CrisisSources ({sources}): ") for line in problems)
+    assert any(line.startswith(f"error: shp:MonitoredCrisisSource-mode ({mode}): ")
+               and "bcic:monitoringMod" in line for line in problems)
+    assert any(line.startswith(f"error: req:8.3.4-2 ({prompt}): ") for line in problems)
+    assert "MeasurementPeriod" not in " ".join(problems)  # 9.2.3's, not this provision's
+    zh = [line.strip() for line in _show("8.3.4 —2", "--lang", "zh").stdout.splitlines()]
+    assert "规则文件问题（3 处）：`bcic rules coverage` 会因此拒绝这些规则文件（本页仅供阅读）：" in zh
+    assert any(line.startswith(f"错误：shp:CrisisSources（{sources}）：") for line in zh)
+    sheet = _json("8.3.4 —2")
+    assert [(p["kind"], p["subject"], p["at"]) for p in sheet["problems"]] == [
+        (kind, subject, place) for kind, subject, place in (
+            ("unknown_term", "shp:MonitoredCrisisSource-mode", mode),
+            ("no_message", "shp:CrisisSources", sources),
+            ("prompt_language", "req:8.3.4-2", prompt))]
+    assert all(set(p) == {"kind", "subject", "at", "text"} and set(p["text"]) == {"zh", "en"}
+               for p in sheet["problems"])
+    assert _json("shp:MeasurementPeriod")["problems"][0]["kind"] == "severity"
+
+
+def test_a_sheet_without_rule_problems_says_none() -> None:
+    assert _json("8.3.4 —2")["problems"] == []
+    assert "Rule problems" not in _show("8.3.4 —2").stdout

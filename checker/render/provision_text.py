@@ -38,6 +38,9 @@ def sheet_lines(sheet: ProvisionSheet, lang: Lang) -> Iterator[str]:
         yield "  " + message("rules.show.asked", lang, name=prefixed(sheet.asked.iri),
                              place=sheet.asked.defined_at or "—") + message(
             "rules.show.asked_helper" if sheet.asked.helper else "rules.show.asked_checks", lang)
+    if sheet.problems:
+        yield "  " + message("rules.show.problems", lang, n=len(sheet.problems))
+        yield from (f"    {pick(problem.text, lang)}" for problem in sheet.problems)
     yield "  " + message("rules.show.level", lang, level=_level(r.level, lang),
                          verbs=_verbs(sheet, lang))
     if p.level_note:
