@@ -63,6 +63,7 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "rules.show.no_prompt": {"en": "Review prompt: none", "zh": "人工评审提示：无"},
     # A shape's path and constraints (checker/shape_outline.py), each followed by its parameter.
     "rules.show.path": {"en": "path: {path} — {words}", "zh": "路径：{path} —— {words}"},
+    "rules.show.path_plain": {"en": "path: {path}", "zh": "路径：{path}"},
     "rules.show.path_instances": {"en": "its instances, its subclasses' included",
                                   "zh": "其实例（含各子类的实例）"},
     "rules.show.term": {"en": "“{label}” ({name})", "zh": "“{label}”（{name}）"},

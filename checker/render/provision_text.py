@@ -147,8 +147,8 @@ def _outline(outline: ShapeOutline, indent: int, lang: Lang, asked: str | None) 
     if outline.path is not None:
         words = pick(outline.path_words, lang)
         yield pad + (message("rules.show.path", lang, path=outline.path, words=words)
-                     if words != outline.path else
-                     message("rules.show.path", lang, path=outline.path, words="—"))
+                     if words != outline.path else  # no label to add
+                     message("rules.show.path_plain", lang, path=outline.path))
     for constraint in outline.constraints:
         said = message("rules.show.constraint", lang, text=pick(constraint.text, lang),
                        kind=constraint.kind)
