@@ -22,9 +22,9 @@ from checker.answer_cache import ROWS_KEPT, AnswerCache
 from checker.cli import main
 from checker.errors import QueryRefusedError
 from checker.paths import EXAMPLES_DIR
-from checker.queries import get_query
+from checker.queries import Page, get_query
 from checker.query_worker import VALUES_JSON, QueryJob, run_job
-from checker.store import guard
+from checker.store import guard, open_store
 from web import create_app, query_service
 from web.openapi import openapi_document
 
@@ -71,7 +71,7 @@ def test_indicators_against_targets_answer_for_a_cluster_parameter(client: Flask
                           query_string={"cluster": DEHUA, "year": "2024"})
     rows = response.get_json()["rows"]
     assert response.status_code == 200 and len(rows) == 30
-    assert all(row["year"] == "2024" for row in rows)
+    assert all(row["year"] == 2024 for row in rows)
 
 
 def test_named_query_rows_beyond_the_limit_are_cut_and_flagged(store_dir: Path) -> None:
@@ -89,10 +89,52 @@ def test_plain_values_leave_unbound_columns_out_and_stop_at_the_row_cap() -> Non
     query = 'SELECT ?a ?b { VALUES (?a ?b) { (1 UNDEF) (<urn:x:a> "产业集群"@zh) (<urn:x:c> "z") } }'
     done = run_job(pyoxigraph.Store(), QueryJob(query, VALUES_JSON, 2))
     assert json.loads(done.body) == {"columns": ["a", "b"],
-                                     "rows": [{"a": "1"}, {"a": "urn:x:a", "b": "产业集群"}]}
+                                     "rows": [{"a": 1}, {"a": "urn:x:a", "b": "产业集群"}]}
     assert (done.rows, done.truncated) == (2, True)
     everything = run_job(pyoxigraph.Store(), QueryJob(query, VALUES_JSON, 3))
     assert everything.truncated is False and len(json.loads(everything.body)["rows"]) == 3
+
+
+def test_plain_values_take_the_json_type_of_their_datatype() -> None:
+    """Integers, decimals, doubles and truth values as JSON numbers and booleans; IRIs, years,
+    dates and texts as text, and so what JSON cannot write or a datatype does not allow."""
+    query = ('PREFIX xsd: <http://www.w3.org/2001/XMLSchema#> SELECT * { VALUES (?i ?d ?f ?t ?y '
+             '?s ?l ?n ?x ?big ?one) { (42 0.260504 1e3 false "2024"^^xsd:gYear "a" "产业"@zh '
+             '"NaN"^^xsd:double "x"^^xsd:integer 99999999999999999999 "1"^^xsd:boolean) } }')
+    done = run_job(pyoxigraph.Store(), QueryJob(query, VALUES_JSON, 5))
+    assert json.loads(done.body)["rows"] == [{
+        "i": 42, "d": 0.260504, "f": 1000.0, "t": False, "y": "2024", "s": "a", "l": "产业",
+        "n": "NaN", "x": "x", "big": "99999999999999999999", "one": True}]
+
+
+def test_named_query_rows_are_typed_as_their_datatypes(client: FlaskClient) -> None:
+    """A rate is a JSON number, a count and a revision number integers, the verdict's truth a
+    boolean; the cluster (an IRI) and the time stay text."""
+    (dehua,) = [row for row in client.get("/api/queries/clusters-by-conformance").get_json()["rows"]
+                if row["cluster"] == DEHUA]
+    assert isinstance(dehua["rate"], float) and 0 < dehua["rate"] <= 1
+    assert type(dehua["pendingReview"]) is int and type(dehua["revisionNumber"]) is int
+    assert type(dehua["conforms"]) is bool and isinstance(dehua["generated"], str)
+
+
+def test_a_remote_stores_rows_are_typed_as_the_embedded_stores(store_dir: Path) -> None:
+    """The document made from a store's rows (an app reading a remote store) types each value
+    as the worker does: the same JSON for the same answer."""
+    app = create_app({"TESTING": True, "BCIC_STORE": str(store_dir)})
+    try:
+        embedded = app.test_client().get("/api/queries/indicators-vs-targets",
+                                         query_string={"cluster": DEHUA}).get_json()
+    finally:
+        query_service(app).close()
+    store = open_store("oxigraph", path=store_dir, read_only=True)
+    try:
+        document = json.loads(query_api.answer_named_query_on(
+            store, "indicators-vs-targets", {"cluster": DEHUA}, Page(), "en",
+            lambda: False, lambda page, token: ""))
+    finally:
+        store.close()
+    assert document["rows"] == embedded["rows"]
+    assert {type(row["year"]) for row in document["rows"]} == {int}
 
 
 def test_plain_value_of_a_triple_term_is_its_n_triples_text() -> None:

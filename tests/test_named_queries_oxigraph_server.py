@@ -18,6 +18,7 @@ from click.testing import CliRunner
 from checker.cli import main
 from checker.ingest import ingest_files
 from checker.queries import run_named_query
+from checker.query_api import plain_value
 from checker.store import Store, open_store
 from checker.store.sparql_terms import rows_from_json
 
@@ -91,10 +92,10 @@ def test_the_named_query_api_on_the_oxigraph_server_gives_the_embedded_stores_ro
         stores: tuple[Store, Store], server: OxigraphServer, make_web_app,  # type: ignore[no-untyped-def]
         name: str, values: dict[str, str]) -> None:
     """/api/queries/NAME on a web app whose BCIC_STORE is the server: the embedded store's rows
-    in its order, each value as its text (a revision's time aside, taken in at each store's own
+    in its order, each value as the API writes it (a revision's time aside, taken in at each store's own
     moment)."""
     expected = run_named_query(stores[0], name, values)
     client = make_web_app(server.query_endpoint).test_client()
     rows = client.get(f"/api/queries/{name}", query_string=values).get_json()["rows"]
     assert [{k: v for k, v in row.items() if k != "generated"} for row in rows] == [
-        {k: str(v) for k, v in row.items() if k != "generated"} for row in expected]
+        {k: plain_value(v) for k, v in row.items() if k != "generated"} for row in expected]

@@ -75,7 +75,9 @@ def test_the_named_query_api_answers_from_the_remote_store(make_web_app, endpoin
               for o in sample.subjects(BCIC.indicator, IND.LocationAdvantage)
               if sample.value(o, BCIC.valueKind) == BCIC.ActualValue
               and sample.value(o, BCIC.refCluster) == DEHUA}
-    assert stated and {(int(r["year"]), Decimal(r["value"])) for r in document["rows"]} == stated
+    assert all(type(r["year"]) is int and type(r["value"]) in (int, float)
+               for r in document["rows"])
+    assert stated and {(r["year"], Decimal(str(r["value"]))) for r in document["rows"]} == stated
     assert document["title"] == "各产业集群的指标趋势" and document["truncated"] is False
     assert document["columns"][:2] == ["indicator", "notation"]
     assert {r["clusterLabelZh"] for r in document["rows"]} == {"德化陶瓷产业集群"}
@@ -106,10 +108,10 @@ def test_the_named_query_api_writes_values_as_on_the_embedded_store(make_web_app
     client = make_web_app(endpoint).test_client()
     without = client.get("/api/queries/clusters-without-crisis-warning-system").get_json()
     meitan = next(r for r in without["rows"] if r["cluster"] == str(MEITAN))
-    assert meitan["hasWarningSystem"] == "false"
+    assert meitan["hasWarningSystem"] is False
     ranked = client.get("/api/queries/clusters-by-conformance").get_json()["rows"]
     dehua = next(r for r in ranked if r["cluster"] == str(DEHUA))
-    assert dehua["rate"] == "0.260504"  # 31 ÷ 119
+    assert dehua["rate"] == 0.260504  # 31 ÷ 119
     listed = client.get(f"/api/clusters/{cluster_key(DEHUA)}").get_json()["revisions"][0]
     assert dehua["generated"] == listed["generated"] and listed["generated"].endswith("Z")
 

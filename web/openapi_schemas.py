@@ -328,6 +328,20 @@ def _query_schemas() -> Json:
         "QueryAnswer": closed(
             **query, values={"type": "object", "additionalProperties": STRING},
             columns=_array(STRING),
-            rows=_array({"type": "object", "additionalProperties": STRING}), offset=INTEGER,
+            rows=_array({"type": "object",
+                         "additionalProperties": {"type": ["string", "integer", "number",
+                                                           "boolean"]},
+                         **described(
+                             "a value for each bound column (an unbound one is left out), "
+                             "typed by its RDF datatype: XML Schema integer types as JSON "
+                             "integers, xsd:decimal, xsd:double and xsd:float as JSON numbers, "
+                             "xsd:boolean as true or false; IRIs, dates, years and texts as "
+                             "strings, and so a value JSON cannot write as its type (NaN, an "
+                             "integer beyond 64 bits)",
+                             "每个有取值的列一个值（无取值的列不出现），按其 RDF 数据类型给出："
+                             "XML Schema 整数类型为 JSON 整数，xsd:decimal、xsd:double、xsd:float "
+                             "为 JSON 数字，xsd:boolean 为 true 或 false；IRI、日期、年份与文本为字符串，"
+                             "JSON 无法按其类型写出的值（NaN、超出 64 位的整数）亦为字符串")}),
+            offset=INTEGER,
             limit=INTEGER, truncated=BOOLEAN, next=_nullable("string")),
     }
