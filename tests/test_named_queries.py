@@ -241,6 +241,7 @@ def test_every_query_has_zh_and_en_titles_and_descriptions(query: NamedQuery) ->
 def test_every_query_is_a_guarded_select_naming_an_existing_provision(query: NamedQuery) -> None:
     info = check_query(query.text, QueryForm.SELECT)
     assert not info.uses_service and info.variables == result_columns(query.name)
+    assert tuple(c.name for c in query.columns) == info.variables  # each described, in order
     catalogue = {str(i) for i in Graph().parse(REQUIREMENTS_FILE).objects(
         None, URIRef("http://purl.org/dc/terms/identifier"))}
     assert query.clause in catalogue
@@ -254,6 +255,11 @@ def test_every_query_is_a_guarded_select_naming_an_existing_provision(query: Nam
      "# param: cluster iri required @en \"c\" @zh \"集群\"\n", "no 'VALUES"),
     ("# title@en: T\n# title@zh: 题\n# description@en: D\n# description@zh: 说明\n"
      "# param: cluster (IRI) @en \"c\"\n", "param not"),
+    ("# title@en: T\n# title@zh: 题\n# description@en: D\n# description@zh: 说明\n"
+     "# column: s text @en \"s\" @zh \"主语\"\n", "column not"),
+    ("# title@en: T\n# title@zh: 题\n# description@en: D\n# description@zh: 说明\n"
+     "# column: s iri @en \"s\" @zh \"主语\"\n# column: s iri @en \"t\" @zh \"主\"\n",
+     "described twice"),
 ])
 def test_a_malformed_header_is_refused_when_loaded(header: str, problem: str) -> None:
     with pytest.raises(CheckerError, match=problem):

@@ -20,13 +20,17 @@ from jsonschema import Draft202012Validator
 from markupsafe import escape
 from openapi_spec_validator import validate as validate_spec
 
+from checker.ingest import ingest_files, publish_for_queries
 from checker.paths import EXAMPLES_DIR
+from checker.queries import get_query, list_queries, result_columns
 from checker.rulebook import load_rulebook
 from checker.sparql_service import GRAPH_FORMATS, RESULT_FORMATS
+from checker.store import open_configured_store
 from checker.store.base import cluster_key
 from checker.tokens import TokenFile
 from web import code_spans
 from tests.catalogue_counts import COUNTS
+from test_named_queries import CHAOZHOU, jingdezhen, peer_submission, revised_dehua
 
 DEHUA = "https://example.org/cluster/dehua/cluster"
 DATANG = "https://example.org/cluster/datang/cluster"
@@ -374,6 +378,78 @@ def test_schemas_can_fail(client: FlaskClient, document: dict[str, Any]) -> None
     del answer["indicators"][0]["sources"]
     answer["indicators"][0]["source"] = "undescribed"
     assert len(list(validator(document, "ClusterIndicators").iter_errors(answer))) == 2
+
+
+def test_every_column_of_every_named_query_is_described_in_both_languages(
+        document: dict[str, Any]) -> None:
+    """Each SELECT variable of each named query has a property of the query's row schema (from its `.rq` header) with a JSON type and a zh and an en text."""
+    schemas = document["components"]["schemas"]
+    for query in list_queries():
+        row = schemas[f"QueryRow.{query.name}"]
+        assert set(row["properties"]) == set(result_columns(query.name)), query.name
+        for name, column in row["properties"].items():
+            assert column["type"] in {"string", "integer", "number", "boolean"}, (query.name, name)
+            texts = column["x-bcic-description"]
+            assert set(texts) == {"en", "zh"} and all(texts.values()), (query.name, name)
+            assert any("\u4e00" <= ch <= "\u9fff" for ch in texts["zh"]), (query.name, name)
+
+
+@pytest.fixture(scope="module")
+def peer_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Dehua, then its second revision reporting figures about its competitor, and its
+    benchmark's and its competitor's own submissions (tests/test_named_queries.py): the samples
+    alone give the comparisons with peers (9.3.2 c) d)) no rows."""
+    folder = tmp_path_factory.mktemp("peers")
+    files = [folder / f"{name}.ttl" for name in ("dehua-r2", "jingdezhen", "chaozhou")]
+    for graph, path in zip((revised_dehua(), jingdezhen(), peer_submission(
+            CHAOZHOU, "潮州陶瓷产业集群", "Chaozhou ceramics industrial cluster")), files):
+        graph.serialize(path, format="turtle")
+    store = open_configured_store(str(folder / "store"))
+    try:
+        for path in (EXAMPLES_DIR / "dehua-ceramics.ttl", *files):
+            ingest_files(store, [path], submitter="tests")
+        publish_for_queries(store)
+    finally:
+        store.close()
+    return folder / "store"
+
+
+def _answers(client: FlaskClient, name: str) -> list[dict[str, Any]]:
+    """The named query's answers on the app's store: for each sample cluster when it takes one."""
+    takes_cluster = any(p.name == "cluster" for p in get_query(name).params)
+    asked = [{"cluster": c} for c in (DEHUA, DATANG, MEITAN)] if takes_cluster else [{}]
+    answers = [client.get(f"/api/queries/{name}", query_string=values) for values in asked]
+    assert all(a.status_code == 200 for a in answers)
+    return [a.get_json() for a in answers]
+
+
+@pytest.mark.parametrize("name", [q.name for q in list_queries()])
+def test_the_described_column_types_are_those_the_sample_store_answers(
+        make_web_app, client: FlaskClient, peer_store: Path,  # type: ignore[no-untyped-def]
+        document: dict[str, Any], name: str) -> None:
+    """Every row of the query's answers on the samples (and on a store whose clusters have peers
+    with figures) is valid against its row schema, and each described type is met by a value: a
+    column the samples never bind would be described untested."""
+    answers = _answers(client, name) + _answers(make_web_app(peer_store).test_client(), name)
+    rows = [row for answer in answers for row in answer["rows"]]
+    row_schema = validator(document, f"QueryRow.{name}")
+    assert rows and not [e.message for row in rows for e in row_schema.iter_errors(row)][:5]
+    assert set().union(*rows) == set(result_columns(name))
+    for answer in answers:
+        assert not list(validator(document, "QueryAnswer").iter_errors(answer))
+
+
+def test_a_named_query_answer_with_a_value_of_another_type_is_refused(
+        client: FlaskClient, document: dict[str, Any]) -> None:
+    """The answer's schema picks the row schema of the query its `name` says: a rate written
+    as text, or a column the query does not have, fails it."""
+    answer = client.get("/api/queries/clusters-by-conformance").get_json()
+    assert not list(validator(document, "QueryAnswer").iter_errors(answer))
+    answer["rows"][0]["rate"] = str(answer["rows"][0]["rate"])
+    assert list(validator(document, "QueryAnswer").iter_errors(answer))
+    answer["rows"][0]["rate"] = 0.5
+    answer["rows"][0]["undescribed"] = 1
+    assert list(validator(document, "QueryAnswer").iter_errors(answer))
 
 
 @pytest.mark.parametrize(("lang", "words"), [

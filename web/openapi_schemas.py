@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from checker.queries import ColumnKind, NamedQuery, list_queries
+
 Json = dict[str, Any]
 
 STRING: Json = {"type": "string"}
@@ -317,10 +319,39 @@ def _indicator_schemas() -> Json:
     }
 
 
+# A named query's column kind (checker/queries/columns.py) as the JSON Schema of its values.
+_COLUMN_SCHEMAS = {ColumnKind.IRI: _IRI, ColumnKind.STRING: STRING, ColumnKind.INTEGER: INTEGER,
+                   ColumnKind.NUMBER: NUMBER, ColumnKind.BOOLEAN: BOOLEAN}
+
+
+def row_schema_name(query: NamedQuery) -> str:
+    """The component name of a named query's row schema."""
+    return f"QueryRow.{query.name}"
+
+
+def _row_schema(query: NamedQuery) -> Json:
+    """A row of the named query's answer: each column, from its `.rq` header, with its JSON type
+    and description; an unbound column is left out of the row, so none is required."""
+    return {"type": "object", "additionalProperties": False, "properties": {
+        c.name: {**_COLUMN_SCHEMAS[c.kind], **described(c.label["en"], c.label["zh"])}
+        for c in query.columns}, **described(
+            f"a row of {query.name}; a column without a value is left out",
+            f"{query.name} 的一行；无取值的列不出现")}
+
+
+def _rows_by_query() -> list[Json]:
+    """The rows of each named query's answer as its own row schema says (the answer's `name`
+    says which)."""
+    return [{"if": {"properties": {"name": {"const": q.name}}, "required": ["name"]},
+             "then": {"properties": {"rows": _array(_ref(row_schema_name(q)))}}}
+            for q in list_queries()]
+
+
 def _query_schemas() -> Json:
     query = {"name": STRING, "title": STRING, "description": STRING,
              "clause": _nullable("string"), "params": _array(_ref("QueryParam"))}
     return {
+        **{row_schema_name(q): _row_schema(q) for q in list_queries()},
         "QueryParam": closed(name=STRING, kind={"enum": ["iri", "literal", "integer"]},
                             required=BOOLEAN, label=STRING),
         "Query": closed(**query),
@@ -343,5 +374,6 @@ def _query_schemas() -> Json:
                              "为 JSON 数字，xsd:boolean 为 true 或 false；IRI、日期、年份与文本为字符串，"
                              "JSON 无法按其类型写出的值（NaN、超出 64 位的整数）亦为字符串")}),
             offset=INTEGER,
-            limit=INTEGER, truncated=BOOLEAN, next=_nullable("string")),
+            limit=INTEGER, truncated=BOOLEAN, next=_nullable("string")) | {
+                "allOf": _rows_by_query()},
     }

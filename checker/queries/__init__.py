@@ -32,8 +32,10 @@ from ..own_benchmark import check_other_cluster
 from ..store.base import SUMMARY_GRAPH, Store
 from ..store.summary import ACTUAL_VALUES_ROOT
 from ..store.guard import OwnQuery, QueryForm, check_query, inspect_query
+from .columns import ColumnKind, QueryColumn, parse_column
 
-__all__ = ["ENGINE_PROLOGUES", "MOST_PAGE_NUMBER", "PAGE_PARAMS", "NamedQuery", "Page",
+__all__ = ["ENGINE_PROLOGUES", "MOST_PAGE_NUMBER", "PAGE_PARAMS", "ColumnKind", "NamedQuery",
+           "Page", "QueryColumn",
            "ParamKind", "QueryParam", "bind", "build_library", "check_summary_for", "checked_text", "get_query",
            "list_queries", "paged", "read_page", "reads_summary", "result_columns", "run_named_query",
            "stream_named_query", "values_given_once"]
@@ -95,6 +97,7 @@ class NamedQuery:
     variants: Mapping[str, str] = field(default_factory=dict)  # engine -> its own text
     # (benchmark, cluster): parameters never given one value, a cluster is not its own benchmark
     benchmark_of: tuple[str, str] | None = None
+    columns: tuple[QueryColumn, ...] = ()  # its result variables, as its header describes them
 
     def text_for(self, engine: str | None) -> str:
         """The SPARQL text run on `engine`: its own text when it has one, else the standard."""
@@ -373,7 +376,7 @@ def parse_named_query(name: str, text: str) -> NamedQuery:
         if match is None:
             raise _malformed(name, f"header line not 'key: value': {line!r}")
         fields.setdefault(match["key"], []).append(match["value"])
-    allowed = {"clause", "param", "benchmark"} | {f"{k}@{lang}" for k in ("title", "description")
+    allowed = {"clause", "param", "benchmark", "column"} | {f"{k}@{lang}" for k in ("title", "description")
                                      for lang in LANGUAGES}
     if extra := sorted(set(fields) - allowed):
         raise _malformed(name, f"unknown header key(s) {', '.join(extra)}")
@@ -388,7 +391,22 @@ def parse_named_query(name: str, text: str) -> NamedQuery:
     _check_placeholders(name, text, params)
     clause = fields.get("clause", [None])[0]
     return NamedQuery(name, title, description, clause, params, text,
-                      benchmark_of=_benchmark_of(name, fields.get("benchmark"), params))
+                      benchmark_of=_benchmark_of(name, fields.get("benchmark"), params),
+                      columns=_columns(name, fields.get("column", [])))
+
+
+def _columns(name: str, lines: list[str]) -> tuple[QueryColumn, ...]:
+    """The `# column:` lines as columns; CheckerError for a malformed or repeated one."""
+    columns = []
+    for line in lines:
+        column = parse_column(line)
+        if column is None:
+            raise _malformed(name, f"column not 'NAME iri|string|integer|number|boolean "
+                                   f"@en \"…\" @zh \"…\"': {line!r}")
+        columns.append(column)
+    if len({c.name for c in columns}) != len(columns):
+        raise _malformed(name, "a column is described twice")
+    return tuple(columns)
 
 
 def _benchmark_of(name: str, lines: list[str] | None,
