@@ -31,6 +31,7 @@ from .ingest import NoClusterError, ingest_at, publish_for_queries
 from .output_spool import OutputSpool
 from .queries import (Page, bind, check_summary_for, get_query, list_queries, result_columns,
                       stream_named_query, values_given_once)
+from .queries.named_iris import check_iris_known
 from .query import QueryResult, read_query_argument, run_query, run_remote_query
 from .query_runner import QueryTimeoutError
 from .render.cells import printable
@@ -350,6 +351,7 @@ def queries_run_command(ctx: click.Context, name: str, params: tuple[str, ...], 
                                                                                 spool, name):
             # Refused as the API refuses it: rows missing from an answer would go unseen.
             check_summary_for([name], lambda: needs_reindex(store))
+            check_iris_known(store, get_query(name), values)  # no rows would say "no data"
             rows = stream_named_query(store, name, values, Page(offset, limit))
             write_results(QueryResult(QueryForm.SELECT, result_columns(name),
                                       _noting_versions(rows, versions)), fmt, lang,

@@ -885,6 +885,13 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "参数 {name}：{value!r} 有 {digits} 位数字；整数至多 {limit} 位",
     },
     "query.iri": {"en": "parameter {name}: {problem}", "zh": "参数 {name}：{problem}"},
+    "query.unknown_iri": {
+        "en": "parameter {name}: {value}: nothing in the store names it (no stored cluster, "
+              "and no submission or rule mentions it); check the IRI: the stored clusters are "
+              "listed by `bcic clusters` and GET /api/clusters",
+        "zh": "参数 {name}：{value}：存储中没有任何数据提及该 IRI（既不是已存储的产业集群，也没有任何提交材料"
+              "或规则提及它）；请检查该 IRI：`bcic clusters` 与 GET /api/clusters 列出已存储的产业集群",
+    },
     # A page of a named query's answer (`offset`, `limit`).
     "query.page_not_number": {
         "en": "{name}: {value!r} is not a whole number of at least {least}",

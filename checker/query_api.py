@@ -18,8 +18,11 @@ from .i18n import Lang, phrase
 from .json_values import JsonValue, json_value
 from .queries import (PAGE_PARAMS, NamedQuery, Page, bind, check_summary_for, get_query,
                       list_queries, paged, read_page, result_columns, run_named_query)
+from .queries.named_iris import (KNOWN_IRI_TEMPLATE, check_iris_known, iri_values,
+                                 known_iri_query, unknown_iri)
 from .query_runner import QueryTimeoutError
-from .sparql_service import PLAIN_LINES, PLAIN_VALUES, SparqlService, prepare_bound_query
+from .sparql_service import (PLAIN_LINES, PLAIN_VALUES, RESULT_FORMATS, SparqlService,
+                             prepare_bound_query)
 from .store import Store
 
 # The URL of a page of the answer, with the token of the data to read it from (None: none).
@@ -102,6 +105,7 @@ def answer_named_query(service: SparqlService, answers: AnswerCache, name: str,
         kept = answers.keep(key, whole.snapshot, whole.body, whole.truncated)
     if kept is not None and (cut := kept.page(page)) is not None:
         (body, more), snapshot = cut, kept.snapshot
+        empty = kept.complete and not kept.rows
     else:
         # One row past the page tells whether another follows; the worker stops there.
         prepared = prepare_bound_query(name, query.text, paged(bound, page, extra=1),
@@ -111,11 +115,26 @@ def answer_named_query(service: SparqlService, answers: AnswerCache, name: str,
                                      row_limit=page.limit)
         assert answer.snapshot is not None
         body, more, snapshot = answer.body, answer.truncated, answer.snapshot
+        empty = answer.rows == 0 and page.offset == 0
+    if empty:  # asked only then: an IRI no statement names gives no rows
+        _check_iris_known(service, query, values)
     read_from = page_token(snapshot)
     if token is not None:  # a write may have come between the check above and the run
         _same_data(token, read_from, page, link)
     head = _head(query, values, page, lang, more, link, read_from)
     return _merged(json.dumps(head, separators=(",", ":")).encode("ascii"), body)
+
+
+def _check_iris_known(service: SparqlService, query: NamedQuery,
+                      values: Mapping[str, str]) -> None:
+    """`check_iris_known` through the endpoint service's workers, which read the snapshot the
+    answer was read from, or a newer one."""
+    for name, value in iri_values(query, values):
+        asked = prepare_bound_query("known-iri", KNOWN_IRI_TEMPLATE, known_iri_query(value),
+                                    service.limits)
+        answer = service.execute(asked, RESULT_FORMATS[0], reserved=True)
+        if not json.loads(answer.body)["boolean"]:
+            raise unknown_iri(name, value)
 
 
 @contextmanager
@@ -143,6 +162,8 @@ def answer_named_query_on(store: Store, name: str, values: Mapping[str, str], pa
     bind(query, values)  # a refused value before the store is asked anything
     check_summary_for([name], needs_reindex)
     rows = run_named_query(store, name, values)
+    if not rows:
+        check_iris_known(store, query, values)
     read_from = page_token(_rows_text(rows))
     if token is not None:
         _same_data(token, read_from, page, link)

@@ -20,7 +20,7 @@ from flask.testing import FlaskClient
 from checker import query_api, sparql_service
 from checker.answer_cache import ROWS_KEPT, AnswerCache
 from checker.cli import main
-from checker.errors import QueryRefusedError
+from checker.errors import NotFoundError, QueryRefusedError
 from checker.paths import EXAMPLES_DIR
 from checker.queries import Page, get_query
 from checker.query_worker import VALUES_JSON, QueryJob, run_job
@@ -152,11 +152,11 @@ def test_new_parameter_values_are_not_parsed_again(
     parsed: list[str] = []
     original = guard.parseQuery
     monkeypatch.setattr(guard, "parseQuery", lambda text: parsed.append(text) or original(text))
-    for cluster in ("https://example.org/cluster/datang/cluster", "urn:bcic:nowhere"):
+    for cluster in ("https://example.org/cluster/datang/cluster",
+                    "https://example.org/cluster/meitan/cluster"):
         response = client.get("/api/queries/indicators-vs-history", query_string={"cluster": cluster})
-        assert response.status_code == 200
+        assert response.status_code == 200 and response.get_json()["rows"]
     assert parsed == []
-    assert len(response.get_json()["rows"]) == 0
 
 
 def test_invalid_parameter_is_a_400_with_the_error_envelope(client: FlaskClient) -> None:
@@ -235,6 +235,57 @@ def test_a_cluster_as_its_own_benchmark_is_refused_by_the_api_and_the_cli(
     assert message.startswith({"en": f"parameter benchmark: {DEHUA} ",
                                "zh": f"参数 benchmark：{DEHUA} "}[lang])
     assert said in message and message in cli.output
+
+
+NOPE = "https://example.org/nope"
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "nothing in the store names it"),
+                                            ("zh", "存储中没有任何数据提及")])
+@pytest.mark.parametrize(("name", "param", "values"), [
+    ("indicators-vs-benchmark", "cluster", {"cluster": NOPE}),
+    ("indicators-vs-benchmark", "benchmark", {"cluster": DEHUA, "benchmark": NOPE}),
+    ("indicator-trends", "cluster", {"cluster": NOPE}),
+])
+def test_an_iri_the_store_never_names_is_a_404_in_the_api_and_exit_2_in_the_cli(
+        client: FlaskClient, store_dir: Path, name: str, param: str, values: dict[str, str],
+        lang: str, said: str) -> None:
+    """A mistyped cluster answered 200 with no rows (exit 0), as if the cluster had no data."""
+    response = client.get(f"/api/queries/{name}", query_string={**values, "lang": lang})
+    cli = CliRunner().invoke(main, ["queries", "run", name, "--lang", lang, "--store",
+                                    str(store_dir), *[a for k, v in values.items()
+                                                      for a in ("--param", f"{k}={v}")]])
+    body = response.get_json()
+    assert response.status_code == 404 and body["ok"] is False and cli.exit_code == 2
+    assert body["message"].startswith({"en": f"parameter {param}: {NOPE}: ",
+                                       "zh": f"参数 {param}：{NOPE}："}[lang])
+    assert said in body["message"] and body["message"] in cli.output
+
+
+@pytest.mark.parametrize(("name", "values"), [
+    ("indicators-vs-competitors", {"cluster": DEHUA}),  # its competitor states no figures
+    ("indicators-vs-benchmark", {"cluster": DEHUA,  # a peer only named, by Dehua's submission
+                                 "benchmark": "https://example.org/cluster/dehua/jingdezhen"}),
+])
+def test_a_known_cluster_without_rows_still_answers_none(
+        client: FlaskClient, store_dir: Path, name: str, values: dict[str, str]) -> None:
+    response = client.get(f"/api/queries/{name}", query_string=values)
+    cli = CliRunner().invoke(main, ["queries", "run", name, "--format", "csv", "--store",
+                                    str(store_dir), *[a for k, v in values.items()
+                                                      for a in ("--param", f"{k}={v}")]])
+    assert response.status_code == 200 and response.get_json()["rows"] == []
+    assert cli.exit_code == 0 and len(cli.output.splitlines()) == 1  # the header alone
+
+
+def test_a_remote_stores_answer_refuses_an_iri_it_never_names(store_dir: Path) -> None:
+    """The document made from a store's rows (an app reading a remote store) asks the store."""
+    store = open_store("oxigraph", path=store_dir, read_only=True)
+    try:
+        with pytest.raises(NotFoundError, match="parameter cluster: https://example.org/nope"):
+            query_api.answer_named_query_on(store, "indicators-vs-history", {"cluster": NOPE},
+                                            Page(), "en", lambda: False, lambda page, token: "")
+    finally:
+        store.close()
 
 
 def test_a_repeated_lang_is_refused_too(client: FlaskClient) -> None:
