@@ -7,6 +7,7 @@ import json
 import re
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from rdflib import Literal
@@ -28,6 +29,15 @@ from .store import Store
 # The URL of a page of the answer, with the token of the data to read it from (None: none).
 PageLink = Callable[[Page, str | None], str]
 _TOKEN = re.compile(r"[0-9a-f]{16}")
+
+
+@dataclass(frozen=True)
+class NamedAnswer:
+    """A named query's JSON document and the token of the data it was read from (`page_token`:
+    of a snapshot, or of a remote store's whole answer)."""
+
+    body: bytes
+    read_from: str
 
 
 def describe_query(query: NamedQuery, lang: Lang) -> dict[str, Any]:
@@ -69,7 +79,7 @@ def page_token(state: str) -> str:
 def answer_named_query(service: SparqlService, answers: AnswerCache, name: str,
                        values: Mapping[str, str], page: Page, lang: Lang,
                        needs_reindex: Callable[[], bool], link: PageLink,
-                       token: str | None = None) -> bytes:
+                       token: str | None = None) -> NamedAnswer:
     """Bind and run a named query through the guarded endpoint service (its limits, its workers,
     the reserved ones included), for the rows of `page`; a refused name or value is an
     InputError, and a query reading the summary graph while `needs_reindex()` (of the snapshot
@@ -122,7 +132,8 @@ def answer_named_query(service: SparqlService, answers: AnswerCache, name: str,
     if token is not None:  # a write may have come between the check above and the run
         _same_data(token, read_from, page, link)
     head = _head(query, values, page, lang, more, link, read_from)
-    return _merged(json.dumps(head, separators=(",", ":")).encode("ascii"), body)
+    return NamedAnswer(_merged(json.dumps(head, separators=(",", ":")).encode("ascii"), body),
+                       read_from)
 
 
 def _check_iris_known(service: SparqlService, query: NamedQuery,
@@ -150,7 +161,7 @@ def _timed_out_said(name: str, seconds: float, key: str) -> Iterator[None]:
 
 def answer_named_query_on(store: Store, name: str, values: Mapping[str, str], page: Page,
                           lang: Lang, needs_reindex: Callable[[], bool], link: PageLink,
-                          token: str | None = None) -> bytes:
+                          token: str | None = None) -> NamedAnswer:
     """`answer_named_query`'s document for an app that reads a remote store: the store's server
     runs the query (under its own time limit) and sends its whole answer, as it does for any
     page (checker/queries: Virtuoso refuses a sorted OFFSET past its MaxSortedTopRows), and the
@@ -171,8 +182,9 @@ def answer_named_query_on(store: Store, name: str, values: Mapping[str, str], pa
     shown = rows[page.offset:end]
     head = _head(query, values, page, lang, end is not None and len(rows) > end, link, read_from)
     plain = [{column: plain_value(value) for column, value in row.items()} for row in shown]
-    return json.dumps({**head, "columns": list(result_columns(name)), "rows": plain},
-                      separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    return NamedAnswer(json.dumps({**head, "columns": list(result_columns(name)), "rows": plain},
+                                  separators=(",", ":"), ensure_ascii=False).encode("utf-8"),
+                       read_from)
 
 
 def plain_value(term: Node) -> JsonValue:

@@ -130,7 +130,7 @@ def test_a_remote_stores_rows_are_typed_as_the_embedded_stores(store_dir: Path) 
     try:
         document = json.loads(query_api.answer_named_query_on(
             store, "indicators-vs-targets", {"cluster": DEHUA}, Page(), "en",
-            lambda: False, lambda page, token: ""))
+            lambda: False, lambda page, token: "").body)
     finally:
         store.close()
     assert document["rows"] == embedded["rows"]

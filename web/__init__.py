@@ -383,8 +383,9 @@ def _cors(response: Response) -> Response:
     if not origin:
         return response
     response.headers["Access-Control-Allow-Origin"] = origin
-    # Link: where a page that came too late for its answer starts again (a 409 of the API).
-    response.headers["Access-Control-Expose-Headers"] = f"{TRUNCATED_HEADER}, Link"
+    # Link: where a page that came too late for its answer starts again (a 409 of the API);
+    # ETag: what a query answer's If-None-Match names (web/etags.py).
+    response.headers["Access-Control-Expose-Headers"] = f"{TRUNCATED_HEADER}, Link, ETag"
     if request.method == "OPTIONS" and "Access-Control-Request-Method" in request.headers:
         _answer_preflight(response)
     return response

@@ -7,13 +7,14 @@ from flask import Blueprint, Response, current_app, jsonify, render_template, re
 from werkzeug.exceptions import NotAcceptable
 
 from checker.queries import Page, list_queries, values_given_once
-from checker.query_api import (answer_named_query, answer_named_query_on, query_catalogue,
-                               split_page)
+from checker.query_api import (answer_named_query, answer_named_query_on, page_token,
+                               query_catalogue, split_page)
 from checker.rulebook_document import reload_rules, rules_to_reload
 
 from . import answer_cache, query_service
 from .auth import require_role
 from .data import is_remote, read_store, summary_outdated, write_store
+from .etags import answer_etag, not_modified, tagged
 from .i18n import request_language, ui
 from .negotiation import choose, media_ranges
 from .openapi import openapi_document, operations_by_tag
@@ -59,6 +60,7 @@ def reload_rules_from_files() -> Response:
 # Accept puts a page first, gets the JSON, which it shows.
 _JSON_ONLY = frozenset({"api.queries", "api.named_query"})
 _PAGES = ("text/html", "application/xhtml+xml")
+_JSON = "application/json"
 
 
 @bp.before_request
@@ -122,10 +124,19 @@ def named_query(name: str) -> Response:
             **kept, "offset": str(other.offset), "limit": str(other.limit),
             **({"snapshot": read_from} if read_from is not None else {})})
 
-    if is_remote(str(current_app.config["BCIC_STORE"])):
-        document = answer_named_query_on(read_store(), name, values, page, lang,
-                                         summary_outdated, link, token)
+    remote = is_remote(str(current_app.config["BCIC_STORE"]))
+    if remote:
+        answer = answer_named_query_on(read_store(), name, values, page, lang,
+                                       summary_outdated, link, token)
     else:
-        document = answer_named_query(query_service(current_app), answer_cache(current_app),
-                                      name, values, page, lang, summary_outdated, link, token)
-    return Response(document, mimetype="application/json")
+        service = query_service(current_app)
+        current = service.current_snapshot()  # unchanged since the client's copy: no run
+        if current is not None and (unchanged := not_modified(
+                answer_etag(page_token(current), _JSON, lang))) is not None:
+            return unchanged
+        answer = answer_named_query(service, answer_cache(current_app), name, values, page,
+                                    lang, summary_outdated, link, token)
+    tag = answer_etag(answer.read_from, _JSON, lang)
+    if remote and (unchanged := not_modified(tag)) is not None:
+        return unchanged
+    return tagged(Response(answer.body, mimetype=_JSON), tag)

@@ -60,6 +60,20 @@ _RETRY_AFTER = {"Retry-After": {
     "schema": {"type": "integer"}}}
 
 
+# A GET answer of a query (/sparql, /api/queries/{name}) and its conditional GET (web/etags.py).
+_ETAG = {"ETag": {
+    **described("the answer's tag: it changes whenever the store publishes a new snapshot or the "
+                "rulebook changes, and differs by format and language; send it back in "
+                "If-None-Match to be answered 304 while it holds (POSTs carry none)",
+                "答案的标签：存储发布新快照或规则库变化时随之改变，不同格式与语言各不相同；在 If-None-Match "
+                "中回送该标签，答案未变时返回 304（POST 请求不带标签）"),
+    "schema": {"type": "string"}}}
+_NOT_MODIFIED = {"304": {
+    **described("the answer is the one the If-None-Match tag names: no body",
+                "答案与 If-None-Match 所给标签对应的答案相同：无正文"),
+    "headers": _ETAG}}
+
+
 def openapi_document(server_url: str) -> Json:
     """The whole document, with `server_url` (this app's root URL) as its server."""
     return {
@@ -230,7 +244,8 @@ def _paths() -> Json:
                     "答案第一页所读数据的令牌，由该页的 `next` 给出：若此页读到的数据已不同（其后存储被写入），"
                     "返回 409，绝不返回接续另一答案的行；不给出时按当前数据读取",
                     {"type": "string", "pattern": "^[0-9a-f]{16}$"})],
-            _json_ok("QueryAnswer"), (400, 404, 406, 409, 500, 503))},
+            {"200": {**_json_ok("QueryAnswer")["200"], "headers": _ETAG}, **_NOT_MODIFIED},
+            (400, 404, 406, 409, 500, 503))},
         "/api/rules/reload": {"post": _op(
             "rules", "reloadRules", "Reload the store's rule graphs (ontology, catalogue, "
             "shapes) from the rule files", "从规则文件重新加载存储中的规则图（本体、要求目录、形状）",
@@ -293,8 +308,10 @@ def _sparql_op(method: str) -> Json:
                                 "labelled with the format's main media type, or with an alias "
                                 "when only that was accepted (header X-BCIC-Truncated: true "
                                 "when cut)",
-                 "headers": {"X-BCIC-Truncated": {"schema": {"type": "string", "enum": ["true"]}}},
-                 "content": {t: {"schema": {"type": "string"}} for t in media}}},
+                 "headers": {"X-BCIC-Truncated": {"schema": {"type": "string", "enum": ["true"]}},
+                             **(_ETAG if method == "get" else {})},
+                 "content": {t: {"schema": {"type": "string"}} for t in media}},
+         **(_NOT_MODIFIED if method == "get" else {})},
         (400, 403, 406, 413, 415, 503) if method == "post" else (400, 403, 406, 413, 503))
     operation.update(described(
         "On an app reading a remote store (`BCIC_STORE` a server's URL) every query is 503, its "

@@ -37,6 +37,7 @@ from checker.store.guard import QueryForm
 
 from . import query_service
 from .data import is_remote, read_store
+from .etags import answer_etag, not_modified, tagged
 from .i18n import request_language, ui
 from .negotiation import Choice, choose
 from .proxy import external_url
@@ -139,12 +140,17 @@ def endpoint() -> Response:
     with service.public_request():  # a share of the workers and the server's threads
         prepared = prepare_query(asked.query, service.limits)
         chosen = negotiate(prepared.form, asked.formats)
+        current = service.current_snapshot()  # unchanged since the client's copy: no run
+        if current is not None and (unchanged := not_modified(
+                answer_etag(current, chosen.media_type))) is not None:
+            return unchanged
         answer = service.execute(prepared, chosen.offer, asked.default_graphs,
                                  asked.named_graphs)
     response = _response(answer.body, chosen.media_type)
     if answer.truncated:
         response.headers[TRUNCATED_HEADER] = "true"
-    return response
+    assert answer.snapshot is not None  # a worker's answer names the snapshot it read
+    return tagged(response, answer_etag(answer.snapshot, chosen.media_type))
 
 
 def _remote() -> bool:
