@@ -667,6 +667,22 @@ def test_bad_parameters_are_400_with_a_clear_message(make_web_app, sample_store:
                                             if url.startswith("/api/") else text)
 
 
+@pytest.mark.parametrize(("lang", "said"), [("en", "is named twice"), ("zh", "被指定了两次")])
+@pytest.mark.parametrize("url", ["/api/benchmark?cluster={dehua}&cluster={dehua}",
+                                 "/api/benchmark?cluster={dehua}&cluster={datang}"
+                                 "&cluster=%20{dehua}",
+                                 "/benchmark?cluster={dehua}&cluster={dehua}"])
+def test_a_cluster_named_twice_for_the_benchmark_is_400_naming_it(
+        make_web_app, sample_store: Path, url: str, lang: str, said: str) -> None:
+    """The repeat was dropped without a word; `bcic benchmark X X` refuses it (9.3.2 c))."""
+    url = url.format(dehua=key(DEHUA), datang=key(DATANG))
+    response = make_web_app(sample_store).test_client().get(f"{url}&lang={lang}", headers=HTML)
+    assert response.status_code == 400
+    text = (response.get_json()["message"] if url.startswith("/api/")
+            else response.get_data(as_text=True))
+    assert said in text and key(DEHUA) in text
+
+
 @pytest.mark.parametrize("url", ["/clusters/{dehua}", "/benchmark", "/api/benchmark",
                                  "/api/clusters/{dehua}/history"])
 def test_other_methods_are_405(make_web_app, sample_store: Path, url: str) -> None:

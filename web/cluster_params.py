@@ -13,7 +13,7 @@ from checker.cluster_dashboard import ClusterRef
 from checker.cluster_list import filter_text
 from checker.history import ClusterSummary
 from checker.indicator_scheme import Indicator, IndicatorScheme
-from checker.own_benchmark import check_other_cluster
+from checker.own_benchmark import check_named_once, check_other_cluster
 from checker.queries import values_given_once
 from checker.store.base import cluster_key
 
@@ -79,6 +79,14 @@ def clusters_param(choices: Sequence[ClusterRef], name: str = "cluster") -> list
         if by_key[key] not in chosen:
             chosen.append(by_key[key])
     return chosen
+
+
+def compared_clusters_param(choices: Sequence[ClusterRef]) -> list[ClusterRef]:
+    """The clusters `?cluster=<key>` (repeatable) puts side by side; a key given twice is a 400
+    naming it, as `bcic benchmark X X` refuses it (checker/own_benchmark.py, 9.3.2 c)), never
+    dropped without a word."""
+    check_named_once([k.strip() for k in request.args.getlist("cluster") if k.strip()])
+    return clusters_param(choices)
 
 
 def benchmark_param(choices: Sequence[ClusterRef], default: ClusterRef | None,

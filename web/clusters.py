@@ -41,6 +41,7 @@ from .cluster_params import (
     benchmark_param,
     cluster_in_path,
     clusters_param,
+    compared_clusters_param,
     filter_param,
     indicators_param,
     year_param,
@@ -196,7 +197,7 @@ def _new_benchmark_view(store: Store, stored: list[ClusterSummary], *,
     The page starts from the focus cluster with its declared benchmark and competitors, then
     the first stored clusters (`default_comparison`); the API asks for at least one `cluster`."""
     refs = [stored_ref(s) for s in stored]
-    asked = clusters_param(refs)
+    asked = compared_clusters_param(refs)
     if not asked and not by_default:
         raise BadRequest(ui("clusters.error.no_clusters"))
     focus = (clusters_param(refs, "focus") or asked or refs)[0]

@@ -202,7 +202,8 @@ def _paths() -> Json:
             "indicators", "benchmark", "Clusters side by side on indicators in one year, and "
             "one cluster's four comparisons (9.3.2)", "多个产业集群同年指标对比及某集群的四类比较"
             "（9.3.2）",
-            [_query("cluster", "cluster keys (at least one)", "集群的键（至少一个）",
+            [_query("cluster", "cluster keys (at least one, each once: a key given twice is "
+                    "400, 9.3.2 c))", "集群的键（至少一个，每个只给一次：同一键给出两次为 400，9.3.2 c)）",
                     {"type": "array", "items": {"type": "string"}}, required=True, many=True),
              _ref_param("indicator"), _ref_param("group"), _ref_param("year"),
              _query("focus", "key of the cluster whose comparisons are given",
