@@ -5,8 +5,15 @@ only when it runs it, with its parser's list of expected tokens ("expected one o
 contains a variable that is unbound, [_]", hundreds of characters naming SPARQL 1.2 tokens). So
 the guard checks the parse tree: in a query that groups (GROUP BY, or an aggregate in its SELECT,
 HAVING or ORDER BY) every projected variable is grouped or aggregated, and no SELECT * is; an aggregate stands only in SELECT, HAVING and ORDER BY. Each subquery is a query of
-its own. The place named (line, column) is found in the text's tokens, as sparql_syntax.py finds
-where a parse stops: the variable in its SELECT clause, the aggregate's keyword.
+its own, in an ASK or a CONSTRUCT too. The place named (line, column) is found in the text's
+tokens, as sparql_syntax.py finds where a parse stops: the variable in its SELECT clause, the
+aggregate's keyword.
+
+An ASK or a CONSTRUCT that groups its own solutions (GROUP BY, HAVING, an aggregate in ORDER BY)
+is valid SPARQL 1.1: its grammar gives both forms a solution modifier, and §11.4 restricts only
+what a SELECT projects (a CONSTRUCT template's ungrouped variables are unbound). pyoxigraph
+refuses it with its grammar's tokens, reading either form as a SELECT *; the guard says so in
+words: the engine's limit, not the query's mistake, and the sub-SELECT that runs.
 """
 
 from __future__ import annotations
@@ -25,6 +32,10 @@ _SELECTS = ("SelectQuery", "SubSelect")
 _AGGREGATE = "Aggregate_"  # rdflib's node names: Aggregate_Count, Aggregate_Group_Concat…
 _AGGREGATE_WORDS = frozenset({"COUNT", "SUM", "MIN", "MAX", "AVG", "SAMPLE", "GROUP_CONCAT"})
 _PROJECTION_ENDS = frozenset({"{", "WHERE", "FROM"})
+# The forms the engine does not group in (rdflib's node names), and the keyword of each clause
+# that groups (the first word of GROUP BY and ORDER BY).
+_GROUPED_ONLY_IN_SELECT = {"AskQuery": "ASK", "ConstructQuery": "CONSTRUCT"}
+_CLAUSES = {"GROUP": "GROUP BY", "HAVING": "HAVING", "ORDER": "ORDER BY"}
 
 
 def grouping_refusal(tree: ParseResults, text: str) -> QueryRefusedError | None:
@@ -39,7 +50,32 @@ def grouping_refusal(tree: ParseResults, text: str) -> QueryRefusedError | None:
     for part in _outside_aggregates(query):
         if _named(part, (_AGGREGATE,)):
             return _misplaced(part, text)
-    return None
+    return _form_grouping(query, text)
+
+
+def _form_grouping(query: CompValue, text: str) -> QueryRefusedError | None:
+    """The refusal for an ASK or a CONSTRUCT that groups its own solutions, at the keyword of its
+    first clause that groups (outside every group pattern: not a sub-SELECT's); None otherwise."""
+    form = _GROUPED_ONLY_IN_SELECT.get(query.name)
+    if form is None:
+        return None
+    if _field(query, "groupby") is not None:
+        keyword = "GROUP"
+    elif _field(query, "having") is not None:
+        keyword = "HAVING"
+    elif any(_named(node, (_AGGREGATE,)) for node in _nodes(_field(query, "orderby"))):
+        keyword = "ORDER"
+    else:
+        return None
+    depth, found = 0, 0
+    for start, word in _words(text):
+        depth += (word == "{") - (word == "}")
+        if depth == 0 and word == keyword:
+            found = start
+            break
+    line, column = text_position(text[:found])
+    return QueryRefusedError.of("error.sparql.grouped_form", form=form, clause=_CLAUSES[keyword],
+                                line=line, column=column)
 
 
 def _select_refusal(select: CompValue, number: int, text: str) -> QueryRefusedError | None:

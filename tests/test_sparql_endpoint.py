@@ -607,13 +607,44 @@ def test_malformed_query_is_400_naming_the_offending_token_by_line_and_column(
      "the SPARQL query is not valid: ?n at line 1, column 30 is projected but not grouped "
      "(GROUP BY ?s) nor aggregated (SPARQL 1.1 §11.4): group by it too or aggregate it "
      "(SAMPLE(?n) …)", "第 1 行第 30 列的 ?n"),
-    # Not among the guard's checks: the engine's place, without its parser's list of tokens.
+    # A sub-SELECT of an ASK or a CONSTRUCT is a SELECT of its own (SPARQL 1.1 §11.4).
+    ("ASK {\n  { SELECT ?s (COUNT(*) AS ?c) WHERE { ?s ?p ?o } } }",
+     "the SPARQL query is not valid: ?s at line 2, column 12 is projected but neither grouped "
+     "nor aggregated, in a query with an aggregate (SPARQL 1.1 §11.4): add GROUP BY ?s or "
+     "aggregate it (SAMPLE(?s), COUNT(?s) …)", "第 2 行第 12 列的 ?s"),
+    ("CONSTRUCT { ?s <urn:x:n> ?p } WHERE {\n  { SELECT ?s ?p (COUNT(?o) AS ?c) WHERE { ?s ?p ?o } "
+     "GROUP BY ?s } }",
+     "the SPARQL query is not valid: ?p at line 2, column 15 is projected but not grouped "
+     "(GROUP BY ?s) nor aggregated (SPARQL 1.1 §11.4): group by it too or aggregate it "
+     "(SAMPLE(?p) …)", "第 2 行第 15 列的 ?p"),
+    # SPARQL 1.1 lets an ASK or a CONSTRUCT group its own solutions (no projection to restrict);
+    # the engine runs grouping in a SELECT only, and its words were its parser's tokens.
     ("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } GROUP BY ?s",
-     "the SPARQL query is not valid: the query engine refuses it at line 1, column 54",
-     "查询引擎在第 1 行第 54 列处拒绝了它"),
+     "the SPARQL query asks for what the engine does not support: the CONSTRUCT query groups "
+     "its solutions (GROUP BY at line 1, column 43), which SPARQL 1.1 allows, but the engine "
+     "groups only in a SELECT: write the grouping in a sub-SELECT of the WHERE clause (WHERE "
+     "{ { SELECT ?x (COUNT(?y) AS ?n) WHERE { … } GROUP BY ?x } })",
+     "CONSTRUCT 查询对其解进行了分组（第 1 行第 43 列的 GROUP BY）"),
+    ("ASK { ?s ?p ?o }\nHAVING (COUNT(*) > 1)",
+     "the SPARQL query asks for what the engine does not support: the ASK query groups its "
+     "solutions (HAVING at line 2, column 1), which SPARQL 1.1 allows, but the engine groups "
+     "only in a SELECT: write the grouping in a sub-SELECT of the WHERE clause (WHERE { { "
+     "SELECT ?x (COUNT(?y) AS ?n) WHERE { … } GROUP BY ?x } })",
+     "ASK 查询对其解进行了分组（第 2 行第 1 列的 HAVING）"),
+    ("CONSTRUCT WHERE { ?s ?p ?o } ORDER BY DESC(COUNT(?o))",
+     "the SPARQL query asks for what the engine does not support: the CONSTRUCT query groups "
+     "its solutions (ORDER BY at line 1, column 30), which SPARQL 1.1 allows, but the engine "
+     "groups only in a SELECT: write the grouping in a sub-SELECT of the WHERE clause (WHERE "
+     "{ { SELECT ?x (COUNT(?y) AS ?n) WHERE { … } GROUP BY ?x } })",
+     "CONSTRUCT 查询对其解进行了分组（第 1 行第 30 列的 ORDER BY）"),
+    # Not among the guard's checks: the engine's place, without its parser's list of tokens.
+    ("DESCRIBE ?s WHERE { ?s ?p ?o } HAVING (COUNT(*) > 1)",
+     "the SPARQL query is not valid: the query engine refuses it at line 1, column 53",
+     "查询引擎在第 1 行第 53 列处拒绝了它"),
 ], ids=["aggregate-without-group-by", "aggregate-in-bind", "projected-not-grouped",
         "subquery", "star-with-group-by", "aggregate-in-ask", "alias-of-an-aggregate",
-        "engine-words"])
+        "ask-subquery", "construct-subquery", "construct-group-by", "ask-having",
+        "construct-order-by-aggregate", "engine-words"])
 def test_a_query_that_parses_but_groups_wrongly_is_400_naming_the_variable_and_its_place(
         client: FlaskClient, query: str, said: str, zh: str) -> None:
     """pyoxigraph's words were its parser's: "expected one of The SELECT contains a variable
@@ -632,7 +663,12 @@ def test_a_query_that_parses_but_groups_wrongly_is_400_naming_the_variable_and_i
     "SELECT ?k (SAMPLE(?s) AS ?one) WHERE { ?s ?p ?o } GROUP BY (STR(?p) AS ?k)",
     "SELECT * WHERE { { SELECT ?s (COUNT(?o) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?s } }",
     "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
-], ids=["alias-having-order", "group-by-expression", "grouped-subquery", "count-alone"])
+    "ASK { { SELECT ?s (COUNT(?o) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?s } FILTER(?n > 1) }",
+    "CONSTRUCT { ?s <urn:x:n> ?n } WHERE { { SELECT ?s (COUNT(?o) AS ?n) WHERE { ?s ?p ?o } "
+    "GROUP BY ?s } }",
+    "ASK { ?s ?p ?o } ORDER BY ?s",
+], ids=["alias-having-order", "group-by-expression", "grouped-subquery", "count-alone",
+        "ask-grouped-subquery", "construct-grouped-subquery", "ask-ordered"])
 def test_queries_that_group_rightly_are_answered(client: FlaskClient, query: str) -> None:
     response = client.get("/sparql", query_string={"query": query})
     assert response.status_code == 200, response.get_json()

@@ -70,6 +70,17 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "该 SPARQL 查询无效：第 {line} 行第 {column} 列的聚合函数 {name} 不在 SELECT、HAVING 或 "
               "ORDER BY 中，而聚合函数只能出现在这三处（SPARQL 1.1 §11、§18.2.4.1）",
     },
+    "error.sparql.grouped_form": {
+        "en": "the SPARQL query asks for what the engine does not support: the {form} query "
+              "groups its solutions ({clause} at line {line}, column {column}), which SPARQL 1.1 "
+              "allows, but the engine groups only in a SELECT: write the grouping in a "
+              "sub-SELECT of the WHERE clause (WHERE {{ {{ SELECT ?x (COUNT(?y) AS ?n) WHERE "
+              "{{ … }} GROUP BY ?x }} }})",
+        "zh": "该 SPARQL 查询要求查询引擎不支持的功能：{form} 查询对其解进行了分组（第 {line} 行第 "
+              "{column} 列的 {clause}），SPARQL 1.1 允许这样写，但查询引擎只在 SELECT 中分组：请在 "
+              "WHERE 子句的子查询（SELECT）中分组（WHERE {{ {{ SELECT ?x (COUNT(?y) AS ?n) WHERE "
+              "{{ … }} GROUP BY ?x }} }}）",
+    },
     "error.sparql.engine_refused": {
         "en": "the SPARQL query is not valid: the query engine refuses it at line {line}, column "
               "{column}",
