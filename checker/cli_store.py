@@ -31,7 +31,7 @@ from .ingest import NoClusterError, ingest_at, publish_for_queries
 from .output_spool import OutputSpool
 from .queries import (Page, bind, check_summary_for, get_query, list_queries, result_columns,
                       stream_named_query, values_given_once)
-from .queries.named_iris import check_iris_known
+from .queries.named_iris import known_or_refused
 from .query import QueryResult, read_query_argument, run_query, run_remote_query
 from .query_runner import QueryTimeoutError
 from .render.cells import printable
@@ -351,8 +351,9 @@ def queries_run_command(ctx: click.Context, name: str, params: tuple[str, ...], 
                                                                                 spool, name):
             # Refused as the API refuses it: rows missing from an answer would go unseen.
             check_summary_for([name], lambda: needs_reindex(store))
-            check_iris_known(store, get_query(name), values)  # no rows would say "no data"
             rows = stream_named_query(store, name, values, Page(offset, limit))
+            if offset == 0:  # no rows from an IRI nothing names would read as "no data"
+                rows = known_or_refused(store, get_query(name), values, rows)
             write_results(QueryResult(QueryForm.SELECT, result_columns(name),
                                       _noting_versions(rows, versions)), fmt, lang,
                           spool.write, named=True)

@@ -20,6 +20,7 @@ from checker.cli import main
 from checker.errors import InputError
 from checker.queries import ENGINE_PROLOGUES, bind, get_query, run_named_query
 from checker.store import Store, open_configured_store, open_store
+from checker.queries.named_iris import known_iri_query
 from checker.store.default_graph import UNION_PROBE
 
 from loopback import QuietHandler, loopback_endpoint
@@ -163,8 +164,10 @@ def test_the_cli_sets_the_engine_of_the_remote_store(
                                   f"cluster={CLUSTER}", "--store", url, *option,
                                   "--format", "json"], env=env)
     assert result.exit_code == 0, result.output
-    # Besides the store's check of the server's default graph (no rows here: nothing to tell).
-    assert [query for query in handler.queries if query != UNION_PROBE] == [_virtuoso_text()]
+    # Besides the store's check of the server's default graph (no rows here: nothing to tell),
+    # and, the answer having no rows, whether the store names the cluster at all.
+    assert [query for query in handler.queries if query != UNION_PROBE] == [
+        _virtuoso_text(), known_iri_query(CLUSTER)]
 
 
 def test_the_cli_refuses_an_unknown_engine_in_chinese_with_exit_2(

@@ -12,7 +12,10 @@ competitor, 9.3.2 c) d)) is answered as before, with no rows where the query has
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import itertools
+from collections.abc import Iterator, Mapping
+
+from rdflib.term import Node
 
 from ..errors import NotFoundError
 from ..store.base import Store
@@ -47,3 +50,14 @@ def check_iris_known(store: Store, query: NamedQuery, values: Mapping[str, str])
     for name, value in iri_values(query, values):
         if not store.ask(known_iri_query(value)):
             raise unknown_iri(name, value)
+
+
+def known_or_refused(store: Store, query: NamedQuery, values: Mapping[str, str],
+                     rows: Iterator[dict[str, Node]]) -> Iterator[dict[str, Node]]:
+    """The rows of the query's whole answer, as they come; when there are none, first
+    `check_iris_known` (asked only then: an answer with rows names its values)."""
+    first = next(rows, None)
+    if first is None:
+        check_iris_known(store, query, values)
+        return iter(())
+    return itertools.chain([first], rows)
