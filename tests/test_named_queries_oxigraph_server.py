@@ -92,8 +92,8 @@ def test_the_named_query_api_on_the_oxigraph_server_gives_the_embedded_stores_ro
         stores: tuple[Store, Store], server: OxigraphServer, make_web_app,  # type: ignore[no-untyped-def]
         name: str, values: dict[str, str]) -> None:
     """/api/queries/NAME on a web app whose BCIC_STORE is the server: the embedded store's rows
-    in its order, each value as the API writes it (a revision's time aside, taken in at each store's own
-    moment)."""
+    in its order, each value as the API writes it (a revision's time aside, taken in at each
+    store's own moment)."""
     expected = run_named_query(stores[0], name, values)
     client = make_web_app(server.query_endpoint).test_client()
     rows = client.get(f"/api/queries/{name}", query_string=values).get_json()["rows"]

@@ -383,7 +383,8 @@ def test_schemas_can_fail(client: FlaskClient, document: dict[str, Any]) -> None
 
 def test_every_column_of_every_named_query_is_described_in_both_languages(
         document: dict[str, Any]) -> None:
-    """Each SELECT variable of each named query has a property of the query's row schema (from its `.rq` header) with a JSON type and a zh and an en text."""
+    """Each SELECT variable of each named query has a property of the query's row schema (from
+    its `.rq` header) with a JSON type and a zh and an en text."""
     schemas = document["components"]["schemas"]
     for query in list_queries():
         row = schemas[f"QueryRow.{query.name}"]

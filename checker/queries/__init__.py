@@ -376,8 +376,8 @@ def parse_named_query(name: str, text: str) -> NamedQuery:
         if match is None:
             raise _malformed(name, f"header line not 'key: value': {line!r}")
         fields.setdefault(match["key"], []).append(match["value"])
-    allowed = {"clause", "param", "benchmark", "column"} | {f"{k}@{lang}" for k in ("title", "description")
-                                     for lang in LANGUAGES}
+    allowed = {"clause", "param", "benchmark", "column"} | {
+        f"{k}@{lang}" for k in ("title", "description") for lang in LANGUAGES}
     if extra := sorted(set(fields) - allowed):
         raise _malformed(name, f"unknown header key(s) {', '.join(extra)}")
     title, description = (_by_language(name, fields, key) for key in ("title", "description"))
