@@ -15,9 +15,10 @@ from collections.abc import Iterator
 from urllib.parse import quote
 
 from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import SH
+from rdflib.namespace import DCTERMS, SH
 from rdflib.term import Node
 
+from ..dated_after import DATE_SHAPE, YEAR_SHAPE
 from ..lead_ins import lead_in_values
 from ..namespaces import BCIC, REQ
 from ..rulebook import load_rulebook
@@ -29,8 +30,8 @@ EARL = Namespace("http://www.w3.org/ns/earl#")
 # 3: the rate counts (met, pending review, applicable); 4: the counts as the report states them,
 # never recomputed against the running rules, and each failed provision's level and labels as
 # the report states them; 5: a lead-in's judged facts follow its judged list items
-# (checker/lead_ins.py).
-SUMMARY_VERSION = "5"
+# (checker/lead_ins.py); 6: not one that waits for its own record dated after the report.
+SUMMARY_VERSION = "6"
 # One graph per indicator, year and unit: {root}{indicator IRI, encoded}/{year}[/{unit, encoded}].
 ACTUAL_VALUES_ROOT = GRAPH_ROOT + "actual-values/"
 # A refYear counts when its text is a year number (xsd:gYear without a time zone, or an integer).
@@ -328,7 +329,10 @@ WHERE {{
 # A lead-in the report leaves pending is judged not met once one of its items is (run twice: a
 # lead-in of lead-ins, 9.1.4), loses a judgement of its own as met while an item still awaits
 # the evaluator (5.3, 8.3.4: its own text and its items both decide), and, when it has no review
-# of its own, is judged met once every item it waited for is (checker/lead_ins.py).
+# of its own, is judged met once every item it waited for is (checker/lead_ins.py). A record
+# dated after the report under the lead-in itself (checker/dated_after.py: a result of one of
+# its two shapes referencing it, 8.1.3's design dated 2099) is a review of its own, for this
+# revision: the lead-in then waits for its own judgement, as the report read back says.
 _LEAD_INS_NOT_MET = f"""INSERT {{ GRAPH <{SUMMARY_GRAPH}> {{ ?revision {_B}judgedNotMet> ?lead }} }}
 WHERE {{
   $REVISIONS
@@ -347,6 +351,10 @@ WHERE {{
     ?lead {_B}normativeLevel> {_B}Shall> }}
   FILTER NOT EXISTS {{ GRAPH <{SUMMARY_GRAPH}> {{ ?revision {_B}judgedMet> ?lead }} }}
   FILTER NOT EXISTS {{ GRAPH <{SUMMARY_GRAPH}> {{ ?revision {_B}judgedNotMet> ?lead }} }}
+  FILTER NOT EXISTS {{ GRAPH ?report {{ ?later <{DCTERMS.references}> ?lead ;
+    <{SH.sourceShape}> <{DATE_SHAPE}> }} }}
+  FILTER NOT EXISTS {{ GRAPH ?report {{ ?later <{DCTERMS.references}> ?lead ;
+    <{SH.sourceShape}> <{YEAR_SHAPE}> }} }}
   $LEAD_IN_ITEMS
   FILTER EXISTS {{ GRAPH <{SUMMARY_GRAPH}> {{ ?revision {_B}judgedMet> ?item }} }}
 }} ;"""
