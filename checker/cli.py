@@ -23,6 +23,7 @@ from .i18n import DEFAULT_LANG, Lang, message
 from .cli_benchmark import benchmark_command
 from .cli_generate import generate_command
 from .cli_recheck import recheck_command
+from .cli_report import report_command
 from .cli_rules import rules_group
 from .cli_serve import serve_command
 from .cli_store import STORE_COMMANDS
@@ -195,6 +196,7 @@ def main() -> None:
 
 main.add_command(validate_command)
 main.add_command(recheck_command)
+main.add_command(report_command)
 main.add_command(generate_command)
 main.add_command(rules_group)
 main.add_command(serve_command)

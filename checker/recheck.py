@@ -50,7 +50,7 @@ def stored_submission(store: Store, cluster: URIRef,
     if number is None:
         stored = store.revisions(cluster)
         if not stored:
-            raise NotFoundError.of("error.revision.none_stored", cluster=cluster)
+            raise NotFoundError.of("error.revision.none_stored", cluster=cluster, nearest="")
         number = stored[-1].number  # ordered by number
     info = revision_info(store, cluster, number)
     return info, store.named_graph(info.submission_graph)

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from rdflib import URIRef
 
 from .errors import NotFoundError
+from .i18n import Listed, Localized, phrase
 from .store.base import RevisionInfo, Store, cluster_key
 from .store.guard import checked_iri
 
 _KEY = re.compile(r"[0-9a-f]{16}")
+_NEAREST = 3  # the stored clusters or revision numbers a refusal names
+# How alike in spelling a stored cluster's IRI or key must be to be named: IRIs share a long
+# start (https://example.org/cluster/), which alone makes difflib's usual 0.6 of any two.
+_NEAR = 0.85
 
 
 def is_cluster_key(name: str) -> bool:
@@ -24,19 +30,45 @@ def find_cluster(store: Store, name: str) -> URIRef:
         for info in store.revisions():
             if cluster_key(info.cluster) == name:
                 return info.cluster
-        raise NotFoundError.of("error.revision.no_cluster_key", key=name)
+        raise NotFoundError.of("error.revision.no_cluster_key", key=name,
+                               nearest=_nearest_clusters(store, name))
     cluster = checked_iri(name)
     if not store.revisions(cluster):
-        raise NotFoundError.of("error.revision.none_stored", cluster=cluster)
+        raise NotFoundError.of("error.revision.none_stored", cluster=cluster,
+                               nearest=_nearest_clusters(store, name))
     return cluster
 
 
+def _nearest_clusters(store: Store, name: str) -> Localized | str:
+    """"; the stored clusters nearest in spelling: <…>" naming them as `name` is written (by
+    16-hex key or by IRI); "" when none is near."""
+    clusters = dict.fromkeys(info.cluster for info in store.revisions())
+    by_key = is_cluster_key(name)
+    names = [cluster_key(c) if by_key else f"<{c}>" for c in clusters]
+    close = difflib.get_close_matches(name if by_key else f"<{name}>", names, n=_NEAREST,
+                                    cutoff=_NEAR)
+    if not close:
+        return ""
+    return phrase("error.revision.nearest_clusters", names=_listed(close))
+
+
+def _listed(names: list[str]) -> Listed:
+    """Names alike in every language, listed as each lists them (、 in Chinese, commas)."""
+    return Listed(tuple({"zh": n, "en": n} for n in names), {"zh": "、", "en": ", "})
+
+
 def revision_info(store: Store, cluster: URIRef, number: int) -> RevisionInfo:
-    """What the provenance says of one stored revision; NotFoundError when it is not stored."""
-    for info in store.revisions(cluster):
+    """What the provenance says of one stored revision; NotFoundError, naming the stored
+    revisions nearest in number, when it is not stored."""
+    stored = store.revisions(cluster)
+    for info in stored:
         if info.number == number:
             return info
-    raise NotFoundError.of("error.revision.not_stored", number=number, cluster=cluster)
+    nearest = sorted(sorted((i.number for i in stored), key=lambda n: abs(n - number))[:_NEAREST])
+    if not nearest:
+        raise NotFoundError.of("error.revision.not_stored", number=number, cluster=cluster)
+    raise NotFoundError.of("error.revision.not_stored_nearest", number=number, cluster=cluster,
+                           numbers=_listed([str(n) for n in nearest]))
 
 
 def delete_revision(store: Store, cluster: URIRef, number: int, *,

@@ -10,16 +10,24 @@ if TYPE_CHECKING:
 
 MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "error.revision.no_cluster_key": {
-        "en": "no stored cluster has the key {key}",
-        "zh": "没有键为 {key} 的已存储产业集群",
+        "en": "no stored cluster has the key {key}{nearest}",
+        "zh": "没有键为 {key} 的已存储产业集群{nearest}",
     },
     "error.revision.none_stored": {
-        "en": "no revision of <{cluster}> is stored",
-        "zh": "未存储 <{cluster}> 的任何修订版",
+        "en": "no revision of <{cluster}> is stored{nearest}",
+        "zh": "未存储 <{cluster}> 的任何修订版{nearest}",
+    },
+    "error.revision.nearest_clusters": {
+        "en": "; the stored clusters nearest in spelling: {names}",
+        "zh": "；拼写最接近的已存储产业集群：{names}",
     },
     "error.revision.not_stored": {
         "en": "revision {number} of <{cluster}> is not stored",
         "zh": "未存储 <{cluster}> 的第 {number} 版",
+    },
+    "error.revision.not_stored_nearest": {
+        "en": "revision {number} of <{cluster}> is not stored; the nearest stored: {numbers}",
+        "zh": "未存储 <{cluster}> 的第 {number} 版；最接近的已存储修订版：{numbers}",
     },
     "error.judgement.not_in_report": {
         "en": "the report of revision {number} of <{cluster}> has no provision {id}: give a "

@@ -1,0 +1,80 @@
+"""`bcic report`: a stored revision's report, the evaluator's judgements applied, the same as the
+web app's download of it (docs/model.md, decision 20)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from rdflib import URIRef
+
+from checker.cli import main
+from checker.paths import EXAMPLES_DIR
+from checker.store import cluster_key
+
+DEHUA = str(EXAMPLES_DIR / "dehua-ceramics.ttl")
+CLUSTER = "https://example.org/cluster/dehua/cluster"
+KEY = cluster_key(URIRef(CLUSTER))
+
+
+@pytest.fixture
+def store(runner: CliRunner, tmp_path: Path) -> Path:
+    """A store holding the dehua sample as revision 1, 6.1 judged not met."""
+    location = tmp_path / "store"
+    assert runner.invoke(main, ["ingest", DEHUA, "--store", str(location)]).exit_code == 0
+    judged = runner.invoke(main, ["judge", CLUSTER, "6.1", "--not-met", "--note", "未见品牌战略文件",
+                                  "--by", "评价员甲", "--store", str(location)])
+    assert judged.exit_code == 0, judged.output
+    return location
+
+
+def _report(runner: CliRunner, store: Path, *args: str) -> Result:
+    return runner.invoke(main, ["report", *args, "--store", str(store)])
+
+
+def test_report_prints_the_stored_report_with_its_judgements_and_exits_1_on_a_gap(
+        runner: CliRunner, store: Path) -> None:
+    result = _report(runner, store, CLUSTER, "--lang", "zh")
+    assert result.exit_code == 1, result.output
+    assert "第 1 版" in result.output and "未见品牌战略文件" in result.output
+    assert "评价员甲" in result.output
+
+
+@pytest.mark.parametrize("fmt", ["json", "text"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_report_gives_what_the_web_download_gives(runner: CliRunner, store: Path, make_web_app,  # type: ignore[no-untyped-def]
+                                                  fmt: str, lang: str) -> None:
+    printed = _report(runner, store, KEY, "--revision", "1", "--format", fmt, "--lang", lang)
+    assert printed.exit_code == 1, printed.output
+    app = make_web_app(store)
+    answer = app.test_client().get(
+        f"/api/clusters/{KEY}/revisions/1/report?format={fmt}&lang={lang}")
+    assert answer.status_code == 200
+    if fmt == "json":
+        assert json.loads(printed.output) == answer.get_json()
+    else:
+        assert printed.output == answer.get_data(as_text=True)
+
+
+def test_report_writes_the_output_file(runner: CliRunner, store: Path, tmp_path: Path) -> None:
+    out = tmp_path / "r.ttl"
+    result = _report(runner, store, CLUSTER, "--format", "ttl", "--output", str(out))
+    assert result.exit_code == 1 and "未见品牌战略文件" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("args, lang, words", [
+    ((CLUSTER.replace("cluster/dehua", "cluster/dehau"),), "en",
+     f"; the stored clusters nearest in spelling: <{CLUSTER}>"),
+    ((KEY[:-1] + ("0" if KEY[-1] != "0" else "1"),), "zh",
+     f"；拼写最接近的已存储产业集群：{KEY}"),
+    ((CLUSTER, "--revision", "4"), "en", "revision 4 of <" + CLUSTER + "> is not stored; "
+                                         "the nearest stored: 1"),
+    ((CLUSTER, "--revision", "4"), "zh", f"未存储 <{CLUSTER}> 的第 4 版；最接近的已存储修订版：1"),
+])
+def test_an_unknown_cluster_or_revision_exits_2_naming_the_nearest(
+        runner: CliRunner, store: Path, args: tuple[str, ...], lang: str, words: str) -> None:
+    result = _report(runner, store, *args, "--lang", lang)
+    assert result.exit_code == 2, result.output
+    assert words in result.output
