@@ -418,7 +418,8 @@ def delete_revision_command(ctx: click.Context, cluster: str, number: int,
 @click.option("--note", help="The rationale, required for --not-met / 判定理由（不满足时必填）.")
 @click.option("--note-lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
               help="The rationale's language / 理由所用语言.")
-@click.option("--by", "judged_by", help="Who judges, for the record / 判定人.")
+@click.option("--by", "judged_by", help="Who judges, recorded as given, the judgement said to "
+              "come from the command line / 判定人（按所给名称记录，并注明经命令行记录）.")
 @_store_options
 @click.pass_context
 def judge_command(ctx: click.Context, cluster: str, provision: str, met: bool | None,

@@ -485,6 +485,30 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "report.judgement.unnamed": {"en": "an unnamed evaluator", "zh": "未署名"},
     "report.judgement.with_note": {"en": "{said}: {note}", "zh": "{said}：{note}"},
     "report.judgement.superseded": {"en": "{said} (superseded)", "zh": "{said}（已被取代）"},
+    "report.field.sign_off": {"en": "Signed off", "zh": "评价签署"},
+    "report.sign_off.said": {
+        "en": "Judged by {evaluators}; latest judgement {date}. {state}",
+        "zh": "判定人：{evaluators}；最近一次判定于 {date}。{state}",
+    },
+    "report.sign_off.separator": {"en": "; ", "zh": "；"},
+    "report.sign_off.evaluator.one": {"en": "{name} ({n} provision)", "zh": "{name}（{n} 项条款）"},
+    "report.sign_off.evaluator.other": {"en": "{name} ({n} provisions)",
+                                        "zh": "{name}（{n} 项条款）"},
+    "report.sign_off.evaluator_cli.one": {
+        "en": "{name} ({n} provision, recorded from the command line)",
+        "zh": "{name}（{n} 项条款，经命令行记录）"},
+    "report.sign_off.evaluator_cli.other": {
+        "en": "{name} ({n} provisions, recorded from the command line)",
+        "zh": "{name}（{n} 项条款，经命令行记录）"},
+    "report.sign_off.final": {
+        "en": "The report is final: no provision awaits an evaluator.",
+        "zh": "报告为最终结论：已无条款待评价人员判定。"},
+    "report.sign_off.awaiting.one": {
+        "en": "The report is not final: {n} provision still awaits an evaluator.",
+        "zh": "报告尚非最终结论：仍有 {n} 项条款待评价人员判定。"},
+    "report.sign_off.awaiting.other": {
+        "en": "The report is not final: {n} provisions still await an evaluator.",
+        "zh": "报告尚非最终结论：仍有 {n} 项条款待评价人员判定。"},
     "report.judgement.heading": {"en": "By the evaluator's judgement",
                                  "zh": "依评价人员判定"},
     "report.duties_set_aside": {

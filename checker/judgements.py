@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from rdflib import RDFS, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV
 from rdflib.term import Node
 
@@ -18,7 +18,13 @@ from .i18n import Lang, message
 from .namespaces import REQ
 from .notation import provision_notation
 from .timestamps import xsd_datetime
+
 EARL = Namespace("http://www.w3.org/ns/earl#")
+# The command line as a PROV software agent (under checker/store/base.py's SHARED_ROOT): a
+# judgement recorded through `bcic judge` is attributed to it (prov:wasAttributedTo). Whoever runs
+# it has the store at hand, and its --by names the evaluator unproven; the web app's judgements
+# come with an evaluator's token.
+COMMAND_LINE = URIRef("urn:bcic:software:bcic-judge")
 
 
 @dataclass(frozen=True)
@@ -32,6 +38,7 @@ class Judgement:
     note: dict[str, str] | None = None  # the rationale by its language (one)
     iri: URIRef | None = None
     current: bool = True  # False: a later judgement of the provision supersedes it
+    from_command_line: bool = False  # recorded through `bcic judge` (its name is unproven)
 
     @property
     def date(self) -> str:
@@ -55,7 +62,8 @@ def all_judgements(graph: Graph) -> list[Judgement]:
         found.append(Judgement(
             requirement_id=str(test).removeprefix(str(REQ)), met=outcome == EARL.passed,
             made=_datetime(made), by=str(name) if name is not None else None,
-            note=notes or None, iri=assertion if isinstance(assertion, URIRef) else None))
+            note=notes or None, iri=assertion if isinstance(assertion, URIRef) else None,
+            from_command_line=(assertion, PROV.wasAttributedTo, COMMAND_LINE) in graph))
     found.sort(key=lambda j: (j.made, str(j.iri)))
     replaced: set[Node] = set(graph.objects(None, DCTERMS.replaces))
     counts: dict[str, Judgement] = {}
@@ -63,6 +71,14 @@ def all_judgements(graph: Graph) -> list[Judgement]:
         if judgement.iri not in replaced:
             counts[judgement.requirement_id] = judgement
     return [replace(j, current=counts.get(j.requirement_id) is j) for j in found]
+
+
+def add_command_line(g: Graph, assertion: Node) -> None:
+    """Say in `g` that `assertion` was recorded from the command line (COMMAND_LINE)."""
+    g.add((assertion, PROV.wasAttributedTo, COMMAND_LINE))
+    g.add((COMMAND_LINE, RDF.type, PROV.SoftwareAgent))
+    for lang, name in (("en", "bcic judge (the command line)"), ("zh", "bcic judge（命令行）")):
+        g.add((COMMAND_LINE, RDFS.label, Literal(name, lang=lang)))
 
 
 def current_judgements(graph: Graph) -> dict[str, Judgement]:

@@ -66,10 +66,12 @@ def judge(store: Store, cluster: URIRef, number: int, provision: str, *, met: bo
         raise InputError.of("error.judgement.no_rationale", id=rid, field=field)
     made = now or datetime.now(timezone.utc)
     record = JudgementRecord(cluster, number, REQ[rid], met, made,
-                             RdfLiteral(text, lang=note_lang) if text else None, by)
+                             RdfLiteral(text, lang=note_lang) if text else None, by,
+                             from_command_line=asked_by == "cli")
     if not store.add_judgement(record):  # deleted since the report was read
         raise NotFoundError.of("error.revision.not_stored", number=number, cluster=cluster)
-    return Judgement(rid, met, made, by, {note_lang: text} if text else None, record.iri)
+    return Judgement(rid, met, made, by, {note_lang: text} if text else None, record.iri,
+                     from_command_line=record.from_command_line)
 
 
 @dataclass(frozen=True)

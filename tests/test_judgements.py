@@ -118,7 +118,8 @@ def test_a_judged_not_met_is_a_gap_shown_with_who_when_and_why_in_every_format(
     [entry] = [r for r in document["requirements"] if r["id"] == "6.1"]
     assert entry["status"] == "not_met"
     assert entry["judgement"] == {"met": False, "by": "评价员甲", "date": "2025-03-04T10:00:00Z",
-                                  "note": "未见品牌战略文件", "note_lang": "zh"}
+                                  "note": "未见品牌战略文件", "note_lang": "zh",
+                                  "from_command_line": True}
     assert "未见品牌战略文件" in render_report(report, "html", "zh")
     turtle = Graph().parse(data=render_report(report, "ttl", "en"), format="turtle")
     assert any("未见品牌战略文件" in str(o) for o in turtle.objects())

@@ -188,6 +188,16 @@ def _report_schemas() -> Json:
             sha256={"type": "object", "additionalProperties": STRING,
                     "description": "each file's SHA-256, by its name"},
             triples=INTEGER, translation_note=text_or_null, conforms=BOOLEAN,
+            sign_off=_or_null({**closed(
+                evaluators=_array(closed(name=text_or_null, provisions=INTEGER,
+                                         from_command_line=BOOLEAN)),
+                latest=STRING, awaiting=INTEGER, final=BOOLEAN, text=STRING), **described(
+                    "who judged the provisions the stored report left to the evaluator (names "
+                    "as recorded, how many each, whether recorded from the command line), the "
+                    "latest judgement's time, how many provisions still await an evaluator, and "
+                    "whether none does (final); null where no judgement applies",
+                    "评价人员签署：判定人（按记录的名称）、各自判定的条款数、是否经命令行记录、最近一次判定的时间、"
+                    "仍待评价人员判定的条款数及是否已无（final）；未计入任何判定时为 null")}),
             rates=closed(overall=rate, by_chapter={"type": "object", "additionalProperties": rate,
                                                   "propertyNames": {"pattern": "^[4-9]$"}},
                         by_layer=closed(driver=rate, process=rate, result=rate)),
@@ -218,10 +228,13 @@ def _report_schemas() -> Json:
             status={"enum": ["met", "not_met", "manual_review", "not_applicable", "not_used"]},
             judgement=_or_null({**closed(
                 met=BOOLEAN, by=text_or_null, date=STRING, note=text_or_null,
-                note_lang=_or_null({"enum": ["zh", "en"]})), **described(
+                note_lang=_or_null({"enum": ["zh", "en"]}), from_command_line=BOOLEAN),
+                **described(
                     "the evaluator's judgement that decided a provision the stored report left "
-                    "to them (待人工评审): met or not, by whom, when, and the rationale",
-                    "评价人员对已存储报告中待人工评审条款的判定：是否满足、判定人、时间及理由")}),
+                    "to them (待人工评审): met or not, by whom, when, the rationale, and whether "
+                    "it was recorded from the command line (bcic judge: its name is unproven)",
+                    "评价人员对已存储报告中待人工评审条款的判定：是否满足、判定人、时间、理由，及是否经命令行"
+                    "记录（bcic judge：判定人名称未经验证）")}),
             review_prompt=text_or_null,
             guidance=_or_null({**closed(
                 text=STRING, see=STRING, by_items=BOOLEAN, refers_to=_array(STRING),

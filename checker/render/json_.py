@@ -13,6 +13,7 @@ from ..notation import provision_notation
 from ..rechecked_note import recheck_note
 from ..report import Rate, Report, RequirementOutcome, StoredRevision
 from ..shacl import ShaclResult
+from ..sign_off import sign_off, sign_off_said
 from ..timestamps import xsd_datetime
 from .findings_json import findings_document, node_text
 from .findings_view import Namer, TermNamer
@@ -55,6 +56,9 @@ def report_document(report: Report, lang: Lang) -> dict[str, Any]:
         # The texts of an English report are ours, those of the standard in text_zh.
         "translation_note": message("report.text.unofficial", lang) if lang == "en" else None,
         "conforms": report.conforms,
+        # Who judged what the report left to the evaluator, when last, whether it is final
+        # (checker/sign_off.py); null where no judgement applies.
+        "sign_off": _sign_off(report, lang),
         "rates": {
             "overall": _rate(report.overall),
             "by_chapter": {str(c): _rate(r) for c, r in sorted(report.by_chapter.items())},
@@ -72,6 +76,17 @@ def report_document(report: Report, lang: Lang) -> dict[str, Any]:
         "unknown_terms": _unknown_terms(report, writer.namer),
         "unknown_terms_more": report.term_notes.more,
     }
+
+
+def _sign_off(report: Report, lang: Lang) -> dict[str, Any] | None:
+    signed = sign_off(report)
+    if signed is None:
+        return None
+    return {"evaluators": [{"name": e.name, "provisions": e.provisions,
+                            "from_command_line": e.from_command_line}
+                           for e in signed.evaluators],
+            "latest": xsd_datetime(signed.latest), "awaiting": signed.awaiting,
+            "final": signed.final, "text": sign_off_said(report, lang)}
 
 
 def _revision(revision: StoredRevision | None) -> dict[str, Any] | None:
@@ -156,7 +171,8 @@ def _judgement(judgement: Judgement | None) -> dict[str, Any] | None:
         return None
     note_lang, note = next(iter((judgement.note or {"": None}).items()))
     return {"met": judgement.met, "by": judgement.by, "date": xsd_datetime(judgement.made),
-            "note": note, "note_lang": note_lang or None}
+            "note": note, "note_lang": note_lang or None,
+            "from_command_line": judgement.from_command_line}
 
 
 def _result(result: ShaclResult, lang: Lang) -> dict[str, Any]:

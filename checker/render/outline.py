@@ -15,6 +15,7 @@ from ..lead_ins import items_judged_instead
 from ..notation import provision_notation, provisions_listed
 from ..report import Rate, Report, RequirementOutcome, Status
 from ..shacl import Severity
+from ..sign_off import sign_off_said
 from .findings_view import FindingView, Namer
 from .guidance_view import GuidanceWriter, Pointer, shown_hints
 from .naming import pick
@@ -139,6 +140,7 @@ class ReportOutline:
     verdict: str
     verdict_lines: tuple[str, ...]
     rulebook_note: str  # a stored report read under another rulebook: whose hints, whose rates
+    sign_off: str  # who judged, when last, whether final (checker/sign_off.py); "" unjudged
     term_notes: tuple[str, ...]  # the IRIs the ontology does not define, one sentence each
     rates: tuple[tuple[str, tuple[tuple[str, Rate], ...]], ...]  # by chapter, by layer, overall
     chapters: tuple[ChapterGroup, ...]
@@ -166,6 +168,7 @@ def report_outline(report: Report, lang: Lang, filters: Filters = Filters(),
         verdict=verdict_word(report, lang),
         verdict_lines=tuple(verdict_lines(report, lang)),
         rulebook_note=rulebook_note(report, lang),
+        sign_off=sign_off_said(report, lang),
         term_notes=tuple(term_note_lines(report, lang)),
         rates=tuple(rate_rows(report, lang)),
         chapters=_chapters(report, kept, filters.severity, writer),

@@ -13,6 +13,7 @@ from ..rechecked_note import recheck_note
 from ..report import Rate, Report, RequirementOutcome, Status, is_gap
 from ..rulebook import Layer, Level, Requirement, load_rulebook, short_digest
 from ..shacl import ShaclResult
+from ..sign_off import sign_off_said
 from ..verdicts import verdict_text
 from .cells import printable, width, wrapped
 from .findings_view import Namer, NodeLine
@@ -239,13 +240,16 @@ def _lines(report: Report, lang: Lang) -> Iterator[str]:
         ("verdict", verdict_word(report, lang).upper()),
     ]
     names = [message(f"report.field.{key}", lang) for key, _ in fields]
-    column = max(width(n) for n in names) + 2
+    signed, signer = sign_off_said(report, lang), message("report.field.sign_off", lang)
+    column = max(width(n) for n in [*names, *([signer] if signed else [])]) + 2
     for name, (_key, value) in zip(names, fields, strict=True):
         yield _ljust(name, column) + printable(value)
     for line in verdict_lines(report, lang):
         yield " " * column + line
     if note := rulebook_note(report, lang):
         yield from wrapped(note, " " * column, " " * column, COLUMNS)
+    if signed:  # the evaluators' sign-off, under the verdict their judgements decide
+        yield from wrapped(printable(signed), _ljust(signer, column), " " * column, COLUMNS)
     yield ""
     yield from _term_notes(report, lang)
     yield from _rates(report, lang)

@@ -15,9 +15,10 @@ from ..diagnosis import is_submission_node
 from ..findings_rdf import add_diagnosis
 from ..duties import set_aside_lines
 from ..i18n import LANGUAGES, Lang
-from ..judgements import Judgement
+from ..judgements import Judgement, add_command_line
 from ..namespaces import BCIC, REQ
 from ..rechecked_note import recheck_note
+from ..sign_off import sign_off_said
 from ..report import Rate, Report, RequirementOutcome, Status
 from ..rulebook import SH, Requirement, load_rulebook
 from ..shacl import Severity, ShaclResult
@@ -99,6 +100,9 @@ def report_graph(report: Report) -> Graph:
         _add_revision(g, node, URIRef(report.rechecked.cluster), report.rechecked.number)
         for lang in LANGUAGES:
             g.add((node, RDFS.comment, Literal(recheck_note(report, lang), lang=lang)))
+    for lang in LANGUAGES:  # the evaluators' sign-off (checker/sign_off.py), when judged
+        if signed := sign_off_said(report, lang):
+            g.add((node, RDFS.comment, Literal(signed, lang=lang)))
     for lang in LANGUAGES:  # the duties of 4.2 set aside for want of a member of their role
         for line in set_aside_lines(report, lang):
             g.add((node, RDFS.comment, Literal(line, lang=lang)))
@@ -350,6 +354,8 @@ def _add_judgement(g: Graph, report: Report, judgement: Judgement, test: URIRef)
         g.add((assertion, EARL.assertedBy, agent))
         g.add((agent, RDF.type, EARL.Assertor))
         g.add((agent, RDFS.label, Literal(judgement.by)))
+    if judgement.from_command_line:
+        add_command_line(g, assertion)
     g.add((assertion, DCTERMS.date, datetime_literal(judgement.made)))
     g.add((assertion, EARL.result, result))
     g.add((result, RDF.type, EARL.TestResult))

@@ -22,6 +22,7 @@ from rdflib.namespace import DCTERMS, PROV
 from rdflib.term import Node
 
 from ..timestamps import datetime_literal
+from ..judgements import add_command_line
 from .base import GRAPH_ROOT, agent_iri, cluster_key, submission_graph_iri
 from .guard import checked_iri
 from .summary import EARL, judged_facts_update
@@ -43,6 +44,7 @@ class JudgementRecord:
     made: datetime
     note: Literal | None = None  # the rationale, with its language tag; required when not met
     by: str | None = None  # who judged, named as submitters are (docs/store.md)
+    from_command_line: bool = False  # recorded through `bcic judge`, not the web app
     iri: URIRef = field(default_factory=lambda: URIRef(f"urn:uuid:{uuid.uuid4()}"))
 
     @property
@@ -76,6 +78,8 @@ def judgement_graph(record: JudgementRecord, replaces: Sequence[Node] = ()) -> G
         for kind in (EARL.Assertor, PROV.Agent):
             g.add((agent, RDF.type, kind))
         g.add((agent, RDFS.label, Literal(record.by)))
+    if record.from_command_line:
+        add_command_line(g, assertion)
     g.add((result, RDF.type, EARL.TestResult))
     g.add((result, EARL.outcome, EARL.passed if record.met else EARL.failed))
     if record.note is not None:
