@@ -634,6 +634,13 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "report.result.best_first": {"en": "Levels, best first by “level rank”:",
                                  "zh": "等级由高到低（按“等级名次”）："},
     "report.items_not_met": {"en": "list items not met: {items}", "zh": "未满足的列项：{items}"},
+    "report.lead_in.judged_not_met": {
+        "en": "not met: the evaluator judged its list item(s) {items} not met",
+        "zh": "不满足：评价人员判定其列项 {items} 不满足"},
+    "report.lead_in.items_pending": {
+        "en": "still awaiting review: its own text is judged met, its list item(s) {items} still "
+              "await the evaluator",
+        "zh": "仍待人工评审：其本身已判定满足，其列项 {items} 仍待评价人员判定"},
     # How to meet a requirement, read off its shapes (checker/render/guidance_view.py).
     "report.guidance.label": {"en": "How to meet it", "zh": "如何满足"},
     "report.hints.other_rulebook": {

@@ -15,6 +15,9 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from .dated_after import is_dated_after
+from .i18n import Lang, message
+from .judgements import Judgement
+from .notation import provisions_listed
 from .report import Report, RequirementOutcome, Status
 from .rulebook import Level, Rulebook
 
@@ -56,8 +59,34 @@ def with_lead_ins_derived(outcomes: tuple[RequirementOutcome, ...], stored: dict
             status = Status.MANUAL_REVIEW
         else:
             status = Status.MET
-        by_id[rid] = replace(outcome, status=status)
+        by_id[rid] = replace(outcome, status=status,
+                             decided_by_items=_deciding(by_id, items_of(rulebook, rid), status,
+                                                        own))
     return tuple(by_id[o.requirement.id] for o in outcomes)
+
+
+def _deciding(by_id: dict[str, RequirementOutcome], items: tuple[str, ...], status: Status,
+              own: Judgement | None) -> tuple[str, ...]:
+    """The items that decide a lead-in's derived status where neither the data nor its own
+    judgement does: not met, those judged not met (unless it is itself judged not met); awaiting
+    review though itself judged met, those still awaiting the evaluator."""
+    if status is Status.NOT_MET and (own is None or own.met):
+        return tuple(i for i in items if i in by_id and by_id[i].status is Status.NOT_MET)
+    if status is Status.MANUAL_REVIEW and own is not None and own.met:
+        return tuple(i for i in items if i in by_id and by_id[i].status is Status.MANUAL_REVIEW)
+    return ()
+
+
+def decided_by_items_said(outcome: RequirementOutcome, lang: Lang) -> str:
+    """Why the items decide the lead-in (`decided_by_items`): "not met: the evaluator judged
+    its list item 4.2.1 b) not met", or that it still awaits review for its items though its own
+    text is judged met; "" for any other outcome."""
+    if not outcome.decided_by_items:
+        return ""
+    items = provisions_listed(outcome.decided_by_items, lang)
+    key = ("report.lead_in.judged_not_met" if outcome.status is Status.NOT_MET
+           else "report.lead_in.items_pending")
+    return message(key, lang, items=items)
 
 
 def lead_in_values(rulebook: Rulebook) -> Iterator[tuple[str, str, bool]]:

@@ -47,13 +47,17 @@ class RequirementOutcome:
     # The evaluator's judgement that made a provision the stored report left to them (待人工评审)
     # met or not met (checker/judgements.py); None: the status is the report's own.
     judgement: Judgement | None = None
+    # A lead-in the stored report left pending whose list items, as judged, decide its status
+    # rather than the data or its own judgement (checker/lead_ins.py): those judged not met, or,
+    # its own text judged met, those still awaiting the evaluator.
+    decided_by_items: tuple[str, ...] = ()
 
     @property
     def how_to(self) -> Guidance | None:
         """How to meet the requirement: said only when it is not met, or not used (may-level),
-        by the data; a provision the evaluator judged shows the judgement instead, whose
-        rationale is what the cluster acts on (docs/model.md, decision 20)."""
-        if self.judgement is not None:
+        by the data; a provision the evaluator judged, or a lead-in its judged items decide,
+        shows that instead: the rationale is what the cluster acts on (decision 20)."""
+        if self.judgement is not None or self.decided_by_items:
             return None
         return self.guidance if self.status in (Status.NOT_MET, Status.NOT_USED) else None
 

@@ -3,15 +3,20 @@ summary graph the list of clusters reads, and every format's words agree."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
-from rdflib import URIRef
+from rdflib import RDFS, Graph, URIRef
 
 from checker.ingest import ingest_submission
+from checker.judgements import EARL
 from checker.judging import judge
 from checker.lead_ins import items_of
 from checker.loading import SubmissionFile
+from checker.namespaces import BCIC, REQ
 from checker.paths import EXAMPLES_DIR
 from checker.queries import run_named_query
+from checker.render import render_report
 from checker.report import Status
 from checker.report_reader import read_report
 from checker.rulebook import load_rulebook
@@ -55,3 +60,66 @@ def test_a_lead_in_waiting_for_its_own_later_record_stays_pending_in_the_list_to
     assert report.outcome("8.1.3").status is Status.MET
     [info] = store.revisions(cluster)
     assert info.rate == report.overall
+
+
+@pytest.fixture
+def dehua() -> tuple[Store, URIRef]:
+    """The dehua sample: 8.3.4 (a lead-in with a review prompt of its own) awaits the evaluator,
+    as do its items 8.3.4 —1 and —2."""
+    return _stored((EXAMPLES_DIR / "dehua-ceramics.ttl").read_text(encoding="utf-8"))
+
+
+def _block(text: str, start: str) -> str:
+    """A text report's lines of one provision: from `start` to the next provision's line."""
+    begin = text.index(start)
+    after = [n for n in (text.find("\n  ?", begin), text.find("\n  ✘", begin),
+                         text.find("\n  ✔", begin)) if n >= 0]
+    return text[begin:min(after)]
+
+
+def test_a_lead_in_judged_met_while_an_item_awaits_says_it_still_awaits_for_the_item(
+        dehua: tuple[Store, URIRef]) -> None:
+    """8.3.4 judged met beside 8.3.4 —1 and —2 still awaiting: pending, and every format says
+    why beside the judgement, not a bare "judged met" under "awaiting review"."""
+    store, cluster = dehua
+    judge(store, cluster, 1, "8.3.4", met=True, by="评价员甲")
+    report = read_report(store, cluster, 1)
+    outcome = report.outcome("8.3.4")
+    assert outcome.status is Status.MANUAL_REVIEW and outcome.judgement is not None
+    assert outcome.decided_by_items == ("8.3.4-1", "8.3.4-2")
+    shown = " ".join(_block(render_report(report, "text", "en"), "? 8.3.4 ").split())
+    assert ("judged met by 评价员甲" in shown and "still awaiting review: its own text is judged "
+            "met, its list item(s) 8.3.4 —1, 8.3.4 —2 still await the evaluator" in shown)
+    assert "仍待人工评审：其本身已判定满足，其列项 8.3.4 —1、8.3.4 —2 仍待评价人员判定" in render_report(
+        report, "html", "zh")
+    [entry] = [r for r in json.loads(render_report(report, "json", "en"))["requirements"]
+               if r["id"] == "8.3.4"]
+    assert entry["status"] == "manual_review" and entry["judgement"]["met"] is True
+    assert entry["decided_by_items"] == ["8.3.4-1", "8.3.4-2"]
+
+
+def test_a_lead_in_not_met_through_a_judged_item_says_so_and_not_its_data_hint(
+        dehua: tuple[Store, URIRef]) -> None:
+    """8.3.4 —1 judged not met makes 8.3.4 not met: what to act on is the item's rationale, so
+    8.3.4 names the item's judgement instead of its own hint of how to meet it by the data."""
+    store, cluster = dehua
+    judge(store, cluster, 1, "8.3.4-1", met=False, note="未见预警系统", by="评价员甲")
+    report = read_report(store, cluster, 1)
+    outcome = report.outcome("8.3.4")
+    assert outcome.status is Status.NOT_MET and outcome.guidance is not None
+    assert outcome.how_to is None and outcome.decided_by_items == ("8.3.4-1",)
+    shown = _block(render_report(report, "text", "zh"), "✘ 8.3.4 ")
+    assert "不满足：评价人员判定其列项 8.3.4 —1 不满足" in shown
+    assert "如何满足" not in shown and "未满足的列项" not in shown
+    page = render_report(report, "html", "en")
+    row = page[page.index('id="req-8.3.4"'):page.index('id="req-8.3.4-1"')]
+    assert "the evaluator judged its list item(s) 8.3.4 —1 not met" in row
+    assert "How to meet" not in row
+    [entry] = [r for r in json.loads(render_report(report, "json", "en"))["requirements"]
+               if r["id"] == "8.3.4"]
+    assert entry["guidance"] is None and entry["decided_by_items"] == ["8.3.4-1"]
+    turtle = Graph().parse(data=render_report(report, "ttl", "en"), format="turtle")
+    results = {turtle.value(a, EARL.result) for a in turtle.subjects(EARL.test, REQ["8.3.4"])}
+    assert not any((r, BCIC.howToMeet, None) in turtle for r in results)
+    assert any("8.3.4 —1 not met" in str(c) for r in results for c in
+               turtle.objects(r, RDFS.comment))

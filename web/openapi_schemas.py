@@ -235,6 +235,12 @@ def _report_schemas() -> Json:
                     "it was recorded from the command line (bcic judge: its name is unproven)",
                     "评价人员对已存储报告中待人工评审条款的判定：是否满足、判定人、时间、理由，及是否经命令行"
                     "记录（bcic judge：判定人名称未经验证）")}),
+            decided_by_items={**_array(STRING), **described(
+                "a lead-in its list items decide as judged, not the data or its own judgement: "
+                "the items judged not met (its status not_met), or, its own text judged met, "
+                "the items still awaiting review (its status manual_review); else empty",
+                "由列项的判定而定的引导条款：判定不满足的列项（其状态为 not_met），或其本身已判定满足时仍待人工评审的"
+                "列项（其状态为 manual_review）；否则为空")},
             review_prompt=text_or_null,
             guidance=_or_null({**closed(
                 text=STRING, see=STRING, by_items=BOOLEAN, refers_to=_array(STRING),

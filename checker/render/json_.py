@@ -153,6 +153,9 @@ def _requirement(outcome: RequirementOutcome, writer: GuidanceWriter, asks: AskT
         # The evaluator's judgement that decided it (a stored report's provision awaiting
         # review), else null (docs/model.md, decision 20).
         "judgement": _judgement(outcome.judgement),
+        # A lead-in its judged list items decide, not the data or its own judgement: those
+        # judged not met, or, itself judged met, those still awaiting review (else []).
+        "decided_by_items": list(outcome.decided_by_items),
         "review_prompt": pick(r.review_prompt, lang) if r.review_prompt else None,
         # How to meet it (not met, or not used, by the data; null once judged: the judgement's
         # rationale says what to act on); the records to show (checklist items).

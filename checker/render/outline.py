@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..guidance import Guidance
 from ..i18n import Lang, message
 from ..judgements import judgement_said
-from ..lead_ins import items_judged_instead
+from ..lead_ins import decided_by_items_said, items_judged_instead
 from ..notation import provision_notation, provisions_listed
 from ..report import Rate, Report, RequirementOutcome, Status
 from ..shacl import Severity
@@ -101,6 +101,8 @@ class RequirementRow:
     text_missing: str = ""
     # The evaluator's judgement that decided it (a stored report), as every format says it.
     judgement: str = ""
+    # A lead-in its judged list items decide (checker/lead_ins.py): which and how; else "".
+    decided_by_items: str = ""
     # Whether the report leaves it to the evaluator (待人工评审, judged or not): a stored
     # revision's page offers a judgement form.
     judgeable: bool = False
@@ -219,7 +221,7 @@ def _row(report: Report, outcome: RequirementOutcome, severity: Severity | None,
         findings=tuple(namer.view(f, limit=None) for f in outcome.findings
                        if shown and (severity is None or f.severity is severity)),
         items_not_met=provisions_listed(items_not_met(report, outcome), lang)
-        if failing and not outcome.results else "",
+        if failing and not outcome.results and not outcome.decided_by_items else "",
         prompt=pick(r.review_prompt, lang) if r.review_prompt else "",
         guidance=guidance,
         guidance_parts=linked_parts(guidance, writer.refers_to(outcome.how_to), _see(
@@ -231,6 +233,7 @@ def _row(report: Report, outcome: RequirementOutcome, severity: Severity | None,
         text_missing=message("report.text.not_stored", lang, running=report.running_rulebook)
         if r.id in report.not_in_rulebook and not any(r.text.values()) else "",
         judgement=judgement_said(outcome.judgement, lang) if outcome.judgement else "",
+        decided_by_items=decided_by_items_said(outcome, lang),
         judgeable=(outcome.status is Status.MANUAL_REVIEW or outcome.judgement is not None)
         and not items_judged_instead(report, outcome),
     )

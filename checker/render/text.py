@@ -8,6 +8,7 @@ from ..dated_after import is_dated_after
 from ..duties import set_aside_lines
 from ..i18n import Lang, message
 from ..judgements import Judgement, judgement_said
+from ..lead_ins import decided_by_items_said
 from ..notation import provision_notation, provisions_listed, without_notation
 from ..rechecked_note import recheck_note
 from ..report import Rate, Report, RequirementOutcome, Status, is_gap
@@ -318,6 +319,8 @@ def _requirements(report: Report, lang: Lang) -> Iterator[str]:
             yield from wrapped(withdrawn, "      ", "      ", COLUMNS)
         if outcome.judgement is not None:
             yield from judgement_lines(outcome.judgement, lang, "      ")
+        if decided := decided_by_items_said(outcome, lang):
+            yield from wrapped(decided, "      ", "      ", COLUMNS)
         if outcome.status in QUOTES_TEXT and requirement.text:
             yield from _quoted_text(requirement, lang, "      ")
         if outcome.status not in SHOWS_FINDINGS:
@@ -333,7 +336,7 @@ def _requirements(report: Report, lang: Lang) -> Iterator[str]:
                 yield from _node_lines(node, 10, lang)
             if view.more:
                 yield "          " + message("report.result.more", lang, n=view.more)
-        if not outcome.results and (items := items_not_met(report, outcome)):
+        if not outcome.results and not decided and (items := items_not_met(report, outcome)):
             yield "      · " + message("report.items_not_met", lang,
                                       items=provisions_listed(items, lang))
         if outcome.how_to is not None:
@@ -394,5 +397,7 @@ def _checklist(report: Report, lang: Lang) -> Iterator[str]:
         yield f"      {pick(requirement.review_prompt or {}, lang)}"
         if outcome.judgement is not None:
             yield from judgement_lines(outcome.judgement, lang, "      ")
+        if decided := decided_by_items_said(outcome, lang):
+            yield from wrapped(decided, "      ", "      ", COLUMNS)
         if outcome.guidance is not None:
             yield printable(f"      → {writer.documents(outcome.guidance)}")

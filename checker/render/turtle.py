@@ -16,6 +16,7 @@ from ..findings_rdf import add_diagnosis
 from ..duties import set_aside_lines
 from ..i18n import LANGUAGES, Lang
 from ..judgements import Judgement, add_command_line
+from ..lead_ins import decided_by_items_said
 from ..namespaces import BCIC, REQ
 from ..rechecked_note import recheck_note
 from ..sign_off import sign_off_said
@@ -124,6 +125,9 @@ def report_graph(report: Report) -> Graph:
         _add_assertion(g, report, outcome, tool, label(f"3-assertion-{index:04d}"), earl_result,
                        outcome.requirement.id in checklist)
         _add_guidance(g, earl_result, outcome, writers)
+        for lang in LANGUAGES:  # a lead-in its judged items decide (checker/lead_ins.py)
+            if decided := decided_by_items_said(outcome, lang):
+                g.add((earl_result, RDFS.comment, Literal(decided, lang=lang)))
         diagnoses = {id(d.result): d for f in outcome.findings for d in (*f.diagnoses, *f.folded)}
         for number, result in enumerate(sorted_results(outcome.results)):
             result_node = label(f"4-result-{index:04d}-{number:04d}")
