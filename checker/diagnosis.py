@@ -333,14 +333,25 @@ class Explainer:
         """Where the provision's text (zh) first names what `shape` asks for, so findings follow
         the order in which the standard lists the items; _NOT_FOUND when it does not. A label
         not in the text is looked for by its longest head or tail the text has (「管理人才」 in
-        「研发、技术、管理、营销人才」, 「规范各环节间的关系」 in 「规范品牌各要素间、各环节间的关系」)."""
+        「研发、技术、管理、营销人才」, 「规范各环节间的关系」 in 「规范品牌各要素间、各环节间的关系」) that no
+        other value of its scheme shares: 「关键的服务项目」 is found by 「关键的」, not by the
+        「的服务项目」 of 「必须的服务项目」 (7.5.2)."""
         for term in self._terms_asked(shape):
+            shared = self._sibling_labels(term)
             for label in sorted(labels_of(self.ontology, term).values(), key=len, reverse=True):
                 for size in range(len(label), 1, -1):
                     for part in (label[:size], label[-size:]):
-                        if (at := text.find(part)) >= 0:
+                        if (part == label or not any(part in other for other in shared)) \
+                                and (at := text.find(part)) >= 0:
                             return at
         return _NOT_FOUND
+
+    def _sibling_labels(self, term: Node) -> list[str]:
+        """The labels of the other values of the concept schemes `term` is in."""
+        o = self.ontology
+        return [label for scheme in o.objects(term, SKOS.inScheme)
+                for other in o.subjects(SKOS.inScheme, scheme) if other != term
+                for label in labels_of(o, other).values()]
 
     def place(self, node: Node,
               ranks: Mapping[Node, LevelRank] | None = None) -> tuple[object, ...]:

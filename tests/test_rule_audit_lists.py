@@ -171,10 +171,10 @@ def test_the_kinds_of_7_5_2_may_come_from_several_offerings() -> None:
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("zh", "“涵盖”（bcic:covers）为“关键服务”（bcic:KeyService）、“基础服务”（bcic:BasicService）和"
-           "“必须服务”（bcic:EssentialService），缺一不可"),
-    ("en", "“covers” (bcic:covers) set to each of “key service” (bcic:KeyService), “basic service” "
-           "(bcic:BasicService) and “essential service” (bcic:EssentialService)"),
+    ("zh", "“涵盖”（bcic:covers）为“关键的服务项目”（bcic:KeyService）、“基础的服务项目”"
+           "（bcic:BasicService）和“必须的服务项目”（bcic:EssentialService），缺一不可"),
+    ("en", "“covers” (bcic:covers) set to each of “key service item” (bcic:KeyService), “basic "
+           "service item” (bcic:BasicService) and “necessary service item” (bcic:EssentialService)"),
 ])
 def test_the_hint_of_7_5_2_asks_each_kind_of_service(lang: str, said: str) -> None:
     data = dehua()
