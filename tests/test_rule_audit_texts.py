@@ -5,13 +5,15 @@ named as its own benchmark or competitor (9.3.2) said in the report."""
 
 from __future__ import annotations
 
-from rdflib import RDFS, Literal
+import pytest
+from rdflib import RDFS, Literal, URIRef
 
 from checker.namespaces import BCIC
+from checker.render import render_report
 from checker.rulebook import load_rulebook
 from checker.validation import validate_graph
 
-from tests.dehua_changes import dehua
+from tests.dehua_changes import EX, dehua
 
 
 def _label(term: object, lang: str) -> str:
@@ -34,3 +36,21 @@ def test_the_kinds_of_service_of_7_5_2_are_labelled_as_the_standard_words_them()
                       BCIC.BasicService: ("基础的服务项目", "basic service item"),
                       BCIC.EssentialService: ("必须的服务项目", "necessary service item")}
     assert "必须的服务项目" in text["zh"] and "necessary service items" in text["en"]
+
+
+# 7.2.5 「识别、选择、评价集群品牌培育的利益相关者，包括地方政府、集群内企业、顾客、经销商、金融机构、
+# 中介结构、其他合作伙伴等」
+
+@pytest.mark.parametrize("lang, said, not_said", [
+    ("zh", "缺少属于“类别为中介机构的相关方”的“识别相关方”", "缺少属于符合要求的“中介机构”的"),
+    ("en", "has no “identifies stakeholder” that is a “stakeholder of the kind intermediary "
+           "organisations”", "that is an “intermediary organisations”"),
+])
+def test_the_lack_of_a_stakeholder_kind_is_said_in_plain_words(lang: str, said: str,
+                                                              not_said: str) -> None:
+    """The record's lack names a stakeholder of the kind, not the kind as if it were a class."""
+    data = dehua()
+    data.remove((URIRef(EX + "stakeholder-evaluation"), BCIC.identifiesStakeholder,
+                 URIRef(EX + "sh-intermediaries")))
+    text = render_report(validate_graph(data), "text", lang)  # type: ignore[arg-type]
+    assert said in text and not_said not in text
