@@ -758,7 +758,7 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "report.guidance.ask.class_known": {"en": "{path} pointing to {thing} such as {values}",
                                         "zh": "{path}指向{thing}，如{values}"},
     # …where the standard's list is closed: the values are all it has, two (7.1.2.1's kinds of
-    # fund, 「设立集群品牌创新基金或培育专项基金」) or more (4.3.2's four means).
+    # fund, 「设立集群品牌创新基金或培育专项基金」) or more (9.4.1's three directions, 「可能的改进方向包括」).
     "report.guidance.ask.class_either": {"en": "{path} pointing to {thing}, either {values}",
                                          "zh": "{path}指向{thing}，为{values}"},
     "report.guidance.ask.class_one_of": {"en": "{path} pointing to {thing}, one of {values}",

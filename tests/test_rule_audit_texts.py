@@ -54,3 +54,20 @@ def test_the_lack_of_a_stakeholder_kind_is_said_in_plain_words(lang: str, said: 
                  URIRef(EX + "sh-intermediaries")))
     text = render_report(validate_graph(data), "text", lang)  # type: ignore[arg-type]
     assert said in text and not_said not in text
+
+
+# 4.3.2 「培育主体成员需要…借助有效的整合手段，合理规范品牌各要素间、各环节间的关系，强化各成员之间的
+# 相互协作」
+
+def test_the_findings_of_4_3_2_say_what_the_members_do_in_the_clauses_words() -> None:
+    """The clause names four things the members do, not “four means”: each finding quotes them."""
+    data = dehua()
+    data.remove((URIRef(EX + "synergy"), BCIC.covers, None))
+    findings = validate_graph(data).outcome("4.3.2").findings
+    assert len(findings) == 4
+    for finding in findings:
+        zh, en = finding.message["zh"], finding.message["en"]
+        assert "借助有效的整合手段，合理规范品牌各要素间、各环节间的关系，强化各成员之间的相互协作" in zh
+        assert "use effective means of integration, put in order the relations between brand " \
+               "elements and between stages, and strengthen cooperation between members" in en
+        assert "四种手段" not in zh and "four means" not in en
