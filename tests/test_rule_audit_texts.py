@@ -71,3 +71,22 @@ def test_the_findings_of_4_3_2_say_what_the_members_do_in_the_clauses_words() ->
         assert "use effective means of integration, put in order the relations between brand " \
                "elements and between stages, and strengthen cooperation between members" in en
         assert "四种手段" not in zh and "four means" not in en
+
+
+# Review prompts quote the parts of their clause that no data shows (decision 10's checklist).
+PROMPTED = {
+    "4.3.2": ("合理规范", "in reasonable order"),
+    "7.1.1": ("根据市场、技术和品牌发展的需要",
+              "according to the needs of the market, of technology and of brand development"),
+    "7.1.2.2": ("建立良好的区域金融体系", "establish a sound regional financial system"),
+}
+
+
+@pytest.mark.parametrize("rid", sorted(PROMPTED))
+def test_the_review_prompt_quotes_the_part_of_its_clause_it_left_out(rid: str) -> None:
+    requirement = load_rulebook().requirements[rid]
+    quoted, said = PROMPTED[rid]
+    assert quoted in requirement.text["zh"]  # the standard's words…
+    assert requirement.review_prompt is not None
+    assert quoted in requirement.review_prompt["zh"]  # …quoted verbatim
+    assert said in requirement.review_prompt["en"]
