@@ -251,6 +251,11 @@ class _Reader:
                 yield from self._records(pointed, self.explainer.path(pointed), AskKind.VALUE, term)
         for prop in s.objects(shape, SH.targetObjectsOf):  # every indicator of a KPI system
             yield from self._records(pointed, self.explainer.path(pointed), AskKind.EACH_OBJECT, prop)
+        for prop in s.objects(shape, SH.targetSubjectsOf) if checks else ():
+            # Every record with the property, its guard setting some aside (4.2.1 i)'s period,
+            # asked of the activities of that duty): of the property's domain.
+            if (domain := self.ontology.value(prop, RDFS.domain)) is not None:
+                yield Evidence(domain, self._asks(shape, path))
 
     def _records(self, shape: Node, path: ShapePath | None, kind: AskKind,
                  focus: Node) -> Iterable[Evidence]:

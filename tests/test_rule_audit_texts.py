@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from rdflib import RDFS, Literal, URIRef
 
-from checker.namespaces import BCIC
+from checker.namespaces import BCIC, REQ
 from checker.render import render_report
 from checker.rulebook import load_rulebook
 from checker.validation import validate_graph
@@ -90,3 +90,44 @@ def test_the_review_prompt_quotes_the_part_of_its_clause_it_left_out(rid: str) -
     assert requirement.review_prompt is not None
     assert quoted in requirement.review_prompt["zh"]  # …quoted verbatim
     assert said in requirement.review_prompt["en"]
+
+
+# 4.2.1 i) 「建立产业集群品牌建立和维护机制，进行周期性评价并实现持续改进」
+
+@pytest.mark.parametrize("period, en", [
+    (None, "An activity that fulfils duty 4.2.1 i) states no period of its periodic evaluation"),
+    (Literal("随时", lang="zh"), "An activity that fulfils duty 4.2.1 i) gives a period that names "
+                                 "no recurring interval")])
+def test_a_fulfilment_of_4_2_1_i_without_a_recurring_period_is_said_to_lack_it(
+        period: Literal | None, en: str) -> None:
+    """The activity is there: the finding names the recurring period it lacks (周期性评价), not “no
+    activity fulfils the duty”, and names the activity (its file and line)."""
+    data = dehua()
+    fulfilment = URIRef(EX + "fulfil-4.2.1-i")
+    data.remove((fulfilment, BCIC.period, None))
+    if period is not None:
+        data.add((fulfilment, BCIC.period, period))
+    (finding,) = validate_graph(data).outcome("4.2.1-i").findings
+    assert finding.message["en"].startswith(en)
+    assert finding.message["zh"].startswith("履行职责 4.2.1 i) 的活动")
+    assert "周期" in finding.message["zh"]
+    assert [c.node for d in finding.diagnoses for c in d.candidates] == [fulfilment]
+
+
+def test_no_fulfilment_of_4_2_1_i_at_all_is_one_finding() -> None:
+    """With no activity, the period asks nothing more: 「未见…的活动」 alone."""
+    data = dehua()
+    data.remove((None, BCIC.fulfilsDuty, REQ["4.2.1-i"]))
+    (finding,) = validate_graph(data).outcome("4.2.1-i").findings
+    assert finding.message["zh"].startswith("未见由政府履行职责 4.2.1 i) 的活动")
+
+
+def test_4_2_1_i_has_a_review_prompt_of_its_own() -> None:
+    """Not the duties' generic prompt: the mechanism, the periodic evaluation and the continual
+    improvement the item names are the evaluator's to judge."""
+    requirements = load_rulebook().requirements
+    prompt = requirements["4.2.1-i"].review_prompt
+    assert prompt is not None and prompt != requirements["4.2.1-h"].review_prompt
+    for words in ("产业集群品牌建立和维护机制", "周期性评价", "实现持续改进"):
+        assert words in requirements["4.2.1-i"].text["zh"] and words in prompt["zh"]
+    assert "periodic evaluation" in prompt["en"] and "continual improvement" in prompt["en"]
