@@ -10,6 +10,7 @@ from rdflib import RDFS, Literal, URIRef
 
 from checker.namespaces import BCIC, REQ
 from checker.render import render_report
+from checker.report import Status
 from checker.rulebook import load_rulebook
 from checker.validation import validate_graph
 
@@ -131,3 +132,20 @@ def test_4_2_1_i_has_a_review_prompt_of_its_own() -> None:
     for words in ("产业集群品牌建立和维护机制", "周期性评价", "实现持续改进"):
         assert words in requirements["4.2.1-i"].text["zh"] and words in prompt["zh"]
     assert "periodic evaluation" in prompt["en"] and "continual improvement" in prompt["en"]
+
+
+# 5.3 —4 「技术创新：主要包括各项生产技术等」, —5 「无形资产：主要分析产业集群的资源禀赋条件等」
+
+@pytest.mark.parametrize("item, part", [("5.3-4", BCIC.ProductionTechnologies),
+                                        ("5.3-5", BCIC.ResourceEndowment)])
+def test_an_internal_analysis_lacking_the_part_5_3_4_or_5_names_fails_it(item: str,
+                                                                          part: URIRef) -> None:
+    """The part each item names after 包括 or 主要分析 is asked, as —1…—3's are."""
+    data = dehua()
+    data.remove((URIRef(EX + "internal"), BCIC.covers, part))
+    outcome = validate_graph(data).outcome(item)
+    assert outcome.status is Status.NOT_MET
+    (finding,) = outcome.findings
+    assert _label(part, "zh") in finding.message["zh"] and _label(part, "en") in finding.message["en"]
+    assert _label(part, "zh") in outcome.requirement.text["zh"]
+    assert _label(part, "en") in outcome.requirement.text["en"]

@@ -44,7 +44,8 @@ DRIVER_ITEMS: dict[str, tuple[Node, ...]] = {
                    B.TransportFacilities, B.EnergySupply,  # 5.3 —1
                    B.SupplyChainManagementCapability, B.EnterpriseCount, B.EnterpriseScale,
                    B.IntraIndustryCooperation,  # —2
-                   B.MarketingCapability, B.ServiceProvisionCapability)),),  # —3
+                   B.MarketingCapability, B.ServiceProvisionCapability,  # —3
+                   B.ProductionTechnologies, B.ResourceEndowment)),),  # —4, —5
     "6.1": (doc("strategy", B.BrandCultivationStrategy,
                 *P(B.hasPositioning, Ref("positioning")),
                 *P(B.hasArchitecture, Ref("architecture")),
