@@ -149,3 +149,12 @@ def test_an_internal_analysis_lacking_the_part_5_3_4_or_5_names_fails_it(item: s
     assert _label(part, "zh") in finding.message["zh"] and _label(part, "en") in finding.message["en"]
     assert _label(part, "zh") in outcome.requirement.text["zh"]
     assert _label(part, "en") in outcome.requirement.text["en"]
+
+
+def test_the_review_of_5_3_asks_whether_each_production_technology_is_analysed() -> None:
+    """「各项生产技术」: data shows the analysis takes production technologies up, the evaluator
+    whether it takes up each of the cluster's."""
+    requirements = load_rulebook().requirements
+    prompt = requirements["5.3"].review_prompt
+    assert prompt is not None and "各项生产技术" in requirements["5.3-4"].text["zh"]
+    assert "各项生产技术" in prompt["zh"] and "each of the cluster's production technologies" in prompt["en"]
