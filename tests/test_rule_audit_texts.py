@@ -158,3 +158,33 @@ def test_the_review_of_5_3_asks_whether_each_production_technology_is_analysed()
     prompt = requirements["5.3"].review_prompt
     assert prompt is not None and "各项生产技术" in requirements["5.3-4"].text["zh"]
     assert "各项生产技术" in prompt["zh"] and "each of the cluster's production technologies" in prompt["en"]
+
+
+# 7.3.2 「促进集群内企业的技术创新，形成设计、工艺、生产操作和服务等方面的技术诀窍以及各类专利」
+
+KNOW_HOW = {BCIC.DesignKnowHow: "know-how", BCIC.ProcessKnowHow: "know-how",
+            BCIC.ProductionOperationKnowHow: "know-how", BCIC.ServiceKnowHow: "know-how",
+            BCIC.PatentOutput: "innovation-output"}
+
+
+@pytest.mark.parametrize("kind", list(KNOW_HOW))
+def test_innovation_outputs_lacking_a_kind_7_3_2_lists_fail_it(kind: URIRef) -> None:
+    """等方面 asks each respect it lists, as 7.2.5's does, and 以及 the patents beside them."""
+    data = dehua()
+    data.remove((URIRef(EX + KNOW_HOW[kind]), BCIC.covers, kind))
+    outcome = validate_graph(data).outcome("7.3.2")
+    assert outcome.status is Status.NOT_MET
+    (finding,) = outcome.findings
+    assert _label(kind, "zh") in finding.message["zh"]
+
+
+def test_the_kinds_of_7_3_2_are_asked_in_the_order_the_text_lists_them() -> None:
+    data = dehua()
+    data.remove((None, BCIC.covers, None))
+    findings = validate_graph(data).outcome("7.3.2").findings
+    assert [f.message["en"].split(":")[0] for f in findings] == [
+        "No innovation output covers know-how in design",
+        "No innovation output covers know-how in process",
+        "No innovation output covers know-how in production operation",
+        "No innovation output covers know-how in service",
+        "No innovation output covers patents of all kinds"]
