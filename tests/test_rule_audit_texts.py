@@ -5,9 +5,13 @@ named as its own benchmark or competitor (9.3.2) said in the report."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from click.testing import CliRunner
 from rdflib import RDFS, Literal, URIRef
 
+from checker.cli import main
 from checker.namespaces import BCIC, REQ
 from checker.render import render_report
 from checker.report import Status
@@ -188,3 +192,17 @@ def test_the_kinds_of_7_3_2_are_asked_in_the_order_the_text_lists_them() -> None
         "No innovation output covers know-how in production operation",
         "No innovation output covers know-how in service",
         "No innovation output covers patents of all kinds"]
+
+
+# 9.4.1 「培育主体应…确定持续改进的优先次序和改进方向。可能的改进方向包括：」 a)–c)
+
+@pytest.mark.parametrize("item", ["9.4.1 a)", "9.4.1 b)", "9.4.1 c)"])
+def test_9_4_1s_items_carry_their_lead_ins_modal_verb(item: str) -> None:
+    """A list item's modal verb is its lead-in's, as 4.2.1 a)'s is, though the item is informative."""
+    document = json.loads(CliRunner().invoke(main, ["rules", "show", item, "--format",
+                                                    "json"]).stdout)
+    assert (document["modal_verbs"], document["modal_verbs_of"]) == (["应"], "9.4.1")
+    assert document["level"] == "informative"
+    lines = [line.strip() for line in CliRunner().invoke(
+        main, ["rules", "show", item]).stdout.splitlines()]
+    assert "Level: 资料性 informative · modal verb 「应」 of its lead-in 9.4.1" in lines
