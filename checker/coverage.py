@@ -49,7 +49,7 @@ class FixtureProof:
     requirement_id: str
     twin_differs: bool  # the twin is not the base itself (a should-level shape may speak on both)
     twin_flagged: bool
-    status_ok: bool  # the twin's requirement is not met (a may-level one: not used)
+    status_ok: bool  # the twin's requirement is not met (a may-level one: not used; informative: n/a)
     severity_ok: bool
     kind: str = ""  # the fixture's kind (checker/fixtures.py), how the twin was made
 
@@ -136,7 +136,10 @@ def prove_fixtures(rulebook: Rulebook, base: Graph,
         outcome = validate_graph(twin, rulebook=rulebook, processes=1).outcome(rid)
         flagged = [r for r in outcome.results if r.source_shape == shape]
         level = rulebook.requirements[rid].level
-        missing = Status.NOT_USED if level is Level.MAY else Status.NOT_MET
+        # What the twin's provision is then: a permission not used, an informative one still
+        # never a gap (its shape warns, 9.3.2 c)), any other not met.
+        missing = {Level.MAY: Status.NOT_USED,
+                   Level.INFORMATIVE: Status.NOT_APPLICABLE}.get(level, Status.NOT_MET)
         yield FixtureProof(shape, rid, set(twin) != base_triples, bool(flagged),
                            outcome.status is missing,
                            bool(flagged) and {r.severity for r in flagged}

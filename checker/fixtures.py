@@ -68,6 +68,9 @@ def _mutation(shapes: Graph, shape: URIRef) -> tuple[str, _Inner]:
         return "unlink-qualifying-values", _unlink_qualifying(shapes, shape, qualifier)
     if qualifier is not None:
         return "remove-qualifying-evidence", _break_qualifier(shapes, shape, qualifier)
+    disjoint = shapes.value(shape, SH.disjoint)
+    if disjoint is not None and shapes.value(shape, SH.path) is None:
+        return "name-itself", _name_itself(shapes, shape, disjoint)
     node = shapes.value(shape, SH.node)
     if node is not None and not any(shapes.objects(node, SH.property)):
         return "replace-values-with-text", _replace_values_with_text(shapes, shape)
@@ -215,6 +218,17 @@ def _drop_path_to(shapes: Graph, shape: URIRef, path: URIRef | Path, value: Node
             if value in _reachable(nav, obj, _rest_after(path, predicate)):
                 doomed.add((subject, predicate, obj))
         return _without_triples(data, doomed)
+    return mutate
+
+
+def _name_itself(shapes: Graph, shape: URIRef, predicate: Node) -> _Inner:
+    """Make every focus node name itself by `predicate`, which a node shape's sh:disjoint keeps
+    apart from it (9.3.2 c): a cluster named as its own benchmark)."""
+    def mutate(data: Graph, nav: Graph) -> Graph:
+        mutated = _without_triples(data, set())
+        for focus in _focus_nodes(shapes, shape, nav):
+            mutated.add((focus, predicate, focus))
+        return mutated
     return mutate
 
 

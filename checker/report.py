@@ -186,9 +186,11 @@ class Report:
         return threshold is Severity.WARNING and worst in (Severity.VIOLATION, Severity.WARNING)
 
     def worst_severity(self) -> Severity | None:
-        """The most serious severity among the results of unmet requirements (results behind a
-        requirement that does not apply, such as a duty of a role the body lacks, do not count)."""
-        found = {r.severity for o in self.outcomes if o.status is Status.NOT_MET
+        """The most serious severity among the results of unmet requirements and the warnings of
+        informative ones (9.3.2 c): a cluster named as its own benchmark); results behind a
+        requirement that does not apply, such as a duty of a role the body lacks, do not count."""
+        found = {r.severity for o in self.outcomes
+                 if o.status is Status.NOT_MET or o.requirement.level is Level.INFORMATIVE
                  for r in o.results}
         return next((s for s in Severity if s in found), None)
 

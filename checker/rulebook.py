@@ -50,9 +50,10 @@ class Layer(Enum):
     RESULT = "result"
 
 
-# The severity the shapes of a provision have, by its level (informative ones have no shapes).
+# The severity the shapes of a provision have, by its level: an informative one asks nothing, so
+# its few shapes only warn (9.3.2 c), d): a cluster named as its own benchmark, decision 21).
 SEVERITY_OF_LEVEL = {Level.SHALL: Severity.VIOLATION, Level.SHOULD: Severity.WARNING,
-                     Level.MAY: Severity.INFO}
+                     Level.MAY: Severity.INFO, Level.INFORMATIVE: Severity.WARNING}
 LEVEL_BY_IRI = {BCIC.Shall: Level.SHALL, BCIC.Should: Level.SHOULD, BCIC.May: Level.MAY,
                 BCIC.Informative: Level.INFORMATIVE}
 LAYERS_BY_IRI = {BCIC.DriverLayer: Layer.DRIVER, BCIC.ProcessLayer: Layer.PROCESS,
@@ -115,9 +116,10 @@ class Rulebook:
 
     @functools.cached_property
     def guidance(self) -> dict[str, Guidance]:
-        """How to meet each requirement, read off its shapes (checker/guidance.py)."""
-        return read_guidance(self.requirements, self.shapes_graph, self.labels_graph,
-                             self.explainer)
+        """How to meet each requirement, read off its shapes (checker/guidance.py); an informative
+        one asks nothing to meet, its shapes only warn (9.3.2 c))."""
+        asking = {rid: r for rid, r in self.requirements.items() if r.level is not Level.INFORMATIVE}
+        return read_guidance(asking, self.shapes_graph, self.labels_graph, self.explainer)
 
     @functools.cached_property
     def evidence_targets(self) -> dict[Node, frozenset[str]]:

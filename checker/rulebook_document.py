@@ -66,6 +66,9 @@ _FIXTURE_TEXT = {
     "add-values-beyond-count": {
         "en": "The twin gives each instance more values along {path} than the {most} allowed.",
         "zh": "反例为每个实例沿 {path} 添加值，使其多于允许的 {most} 个。"},
+    "name-itself": {
+        "en": "The twin makes each instance name itself through {disjoint}, which it must not.",
+        "zh": "反例使每个实例以 {disjoint} 指向其自身，而这是不允许的。"},
 }
 
 
@@ -363,6 +366,7 @@ def fixture_text(shapes: Graph, shape: URIRef, kind: str) -> dict[str, str]:
         "value": name(shapes.value(shape, SH.hasValue)),
         "count": name(shapes.value(shape, SH.minCount)),
         "most": name(shapes.value(shape, SH.maxCount)),
+        "disjoint": name(shapes.value(shape, SH.disjoint)),
     }
     return {lang: text.format(**values) for lang, text in _FIXTURE_TEXT[kind].items()}
 

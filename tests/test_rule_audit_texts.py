@@ -12,11 +12,14 @@ from click.testing import CliRunner
 from rdflib import RDFS, Literal, URIRef
 
 from checker.cli import main
+from checker.loading import SubmissionFile
 from checker.namespaces import BCIC, REQ
+from checker.paths import EXAMPLES_DIR
 from checker.render import render_report
 from checker.report import Status
 from checker.rulebook import load_rulebook
-from checker.validation import validate_graph
+from checker.shacl import Severity
+from checker.validation import validate_graph, validate_submission
 
 from tests.dehua_changes import EX, dehua
 
@@ -206,3 +209,33 @@ def test_9_4_1s_items_carry_their_lead_ins_modal_verb(item: str) -> None:
     lines = [line.strip() for line in CliRunner().invoke(
         main, ["rules", "show", item]).stdout.splitlines()]
     assert "Level: 资料性 informative · modal verb 「应」 of its lead-in 9.4.1" in lines
+
+
+# 9.3.2 c) 「与标杆的对比」, d) 「与竞争对手的对比」: a cluster named as its own benchmark or competitor
+
+@pytest.mark.parametrize("prop, item, zh, en", [
+    ("benchmarkCluster", "9.3.2-c", "产业集群以自身为标杆集群", "A cluster names itself as its benchmark"),
+    ("competitorCluster", "9.3.2-d", "产业集群以自身为竞争集群",
+     "A cluster names itself as its competitor"),
+])
+def test_a_cluster_named_as_its_own_peer_is_a_warning_of_9_3_2(prop: str, item: str, zh: str,
+                                                               en: str) -> None:
+    """The queries refuse such a pair; validation says so too, under the item, with the cluster's
+    file and line. 9.3.2 asks nothing (no modal verb, decision 21): a warning, never a gap."""
+    sample = (EXAMPLES_DIR / "dehua-ceramics.ttl").read_bytes()
+    line = sample.decode().splitlines().index("ex:cluster a bcic:IndustrialCluster ;") + 1
+    assert not validate_submission([SubmissionFile("dehua-ceramics.ttl", sample)]).fails(
+        Severity.WARNING)  # its benchmark and competitor are other clusters
+    data = sample + f"\nex:cluster bcic:{prop} ex:cluster .\n".encode()
+    report = validate_submission([SubmissionFile("dehua-ceramics.ttl", data)])
+    outcome = report.outcome(item)
+    (finding,) = outcome.findings
+    assert finding.message["zh"].startswith(zh) and finding.message["en"].startswith(en)
+    assert {r.severity for r in outcome.results} == {Severity.WARNING}
+    assert outcome.status is Status.NOT_APPLICABLE and report.conforms
+    assert report.fails(Severity.WARNING) and not report.fails(Severity.VIOLATION)
+    for lang in ("zh", "en"):
+        text = render_report(report, "text", lang)  # type: ignore[arg-type]
+        assert finding.message[lang] in text
+        assert f"dehua-ceramics.ttl:{line}" in text
+

@@ -80,7 +80,9 @@ def test_a_review_prompt_in_one_language_is_caught_where_the_prompt_is_written(
     not the catalogue's, which names req:7.1.1 first."""
     english = (', "Judge whether the infrastructure provided takes technical requirements, '
                'product quality requirements and environmental risks into account, and whether '
-               'the renewal plan is really carried out and keeps raising its technical level."@en')
+               'the infrastructure renewal plan is drawn up according to the needs of the market, '
+               'of technology and of brand development, is really carried out and keeps raising '
+               'its technical level."@en')
     rulebook = changed_rulebook(tmp_path, {"shapes/review.ttl": ((english, ""),)})
     place = line_of(tmp_path, "shapes/review.ttl", PROMPT_711)
     assert said(rulebook) == {

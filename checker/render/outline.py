@@ -21,7 +21,7 @@ from .guidance_view import GuidanceWriter, Pointer, shown_hints
 from .naming import pick
 from .term_notes_view import term_note_lines
 from .text import (chapter_title, hint_source, items_not_met, rate_rows, revision_fields,
-                   rulebook_label, rulebook_note, SHOWS_FINDINGS, short_label, verdict_lines,
+                   rulebook_label, rulebook_note, shows_findings, short_label, verdict_lines,
                    verdict_word, withdrawn_note)
 
 
@@ -206,7 +206,7 @@ def _row(report: Report, outcome: RequirementOutcome, severity: Severity | None,
          writer: GuidanceWriter) -> RequirementRow:
     r, namer, lang = outcome.requirement, writer.namer, writer.lang
     failing = outcome.status is Status.NOT_MET
-    shown = outcome.status in SHOWS_FINDINGS
+    shown = shows_findings(outcome)
     guidance = writer.how_to(outcome.how_to) if outcome.how_to is not None else ""
     return RequirementRow(
         id=r.id,

@@ -59,6 +59,13 @@ def provision_titles(requirement_ids: tuple[str, ...], lang: Lang) -> list[str]:
             for r, n in zip(requirement_ids, notations)]
 
 
+def shows_findings(outcome: RequirementOutcome) -> bool:
+    """Whether a report lists the outcome's findings: those of SHOWS_FINDINGS, and the warnings of
+    an informative provision, never a gap (9.3.2 c): a cluster named as its own benchmark)."""
+    return outcome.status in SHOWS_FINDINGS or (
+        outcome.requirement.level is Level.INFORMATIVE and bool(outcome.findings))
+
+
 def sorted_results(results: tuple[ShaclResult, ...]) -> list[ShaclResult]:
     """Results in a stable order (the engine's order is not): by shape, focus node, path, value."""
     return sorted(results, key=lambda r: (str(r.source_shape), str(r.focus_node), r.path or "",
@@ -323,7 +330,7 @@ def _requirements(report: Report, lang: Lang) -> Iterator[str]:
             yield from wrapped(decided, "      ", "      ", COLUMNS)
         if outcome.status in QUOTES_TEXT and requirement.text:
             yield from _quoted_text(requirement, lang, "      ")
-        if outcome.status not in SHOWS_FINDINGS:
+        if not shows_findings(outcome):
             continue
         for finding in outcome.findings:
             view = namer.view(finding)
