@@ -397,3 +397,17 @@ def test_a_sparql_query_with_a_clause_pre_binding_forbids_is_caught(
                "so every validation would fail"],
         "zh": [f"错误：shp:ClusterBrandHasBrandName（{place}）：其 SPARQL 查询（sh:select）使用了 "
                f"{clauses}，而 SPARQL 约束不得使用（SHACL 1.0 第 5.3.1 节，预绑定），任何验证都会失败"]}
+
+
+def test_an_informative_provisions_shape_at_another_severity_than_warning_is_caught(
+        tmp_path: Path) -> None:
+    """9.3.2 c) asks nothing: its shape warns (docs/model.md, decision 21); one made a violation
+    would turn a provision that is never a gap into a failed check."""
+    opening = "shp:ClusterNotItsOwnBenchmark a sh:NodeShape ;"
+    rulebook = changed_rulebook(tmp_path, {"shapes/ch9-performance.ttl": (
+        (opening + "\n    bcic:checksRequirement req:9.3.2-c ;\n    sh:targetClass bcic:IndustrialCluster ;\n"
+         "    sh:disjoint bcic:benchmarkCluster ;\n    sh:severity sh:Warning ;",
+         opening + "\n    bcic:checksRequirement req:9.3.2-c ;\n    sh:targetClass bcic:IndustrialCluster ;\n"
+         "    sh:disjoint bcic:benchmarkCluster ;\n    sh:severity sh:Violation ;"),)})
+    assert kinds(rulebook) == [ProblemKind.SEVERITY]
+    assert "sh:Warning" in said(rulebook)["en"][0] and "informative" in said(rulebook)["en"][0]
