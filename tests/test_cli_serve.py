@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import os
 import re
 import socket
@@ -178,3 +179,35 @@ def test_sigterm_lets_a_request_in_flight_finish_and_refuses_new_ones(sample_sto
         if server.poll() is None:
             server.kill()
             server.wait()
+
+
+def test_a_304_keeps_the_connection_alive(sample_store: Path) -> None:
+    """A partner revalidating its copy over one connection: every 304 said `Connection: close`
+    (waitress closes an HTTP/1.1 answer without Content-Length, which a 304 never carries), so
+    each revalidation cost a new connection, while 200s kept theirs."""
+    server, port = _serving("--store", str(sample_store),
+                            env={**os.environ, "BCIC_SECRET_KEY": "x"})
+    url = "/api/queries/clusters-by-conformance"
+    try:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        connection.request("GET", url)
+        first = connection.getresponse()
+        first.read()
+        held = connection.sock
+        connection.request("GET", url, headers={"If-None-Match": first.getheader("ETag", "")})
+        unchanged = connection.getresponse()
+        unchanged.read()
+        assert first.status == 200 and unchanged.status == 304
+        assert unchanged.getheader("Connection") is None and not unchanged.will_close
+        connection.request("HEAD", url, headers={"If-None-Match": first.getheader("ETag", "")})
+        head = connection.getresponse()
+        head.read()
+        connection.request("GET", url)
+        last = connection.getresponse()
+        last.read()
+        assert head.status == 304 and last.status == 200
+        assert connection.sock is held  # one connection throughout
+        connection.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

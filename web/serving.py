@@ -9,6 +9,9 @@ connections, lets the requests already received finish and their answers go out,
 A health listener (`add_health_listener`) shares the loop but has a request thread of its own:
 waitress hands every request of a listener to that listener's threads in arrival order, so
 `/healthz` on the main port waits behind every page received before it.
+
+An answer without a body (a 304 to a conditional GET, a 204) keeps its connection alive
+(`_KeepAliveTask`): waitress 3.0 closed every such connection.
 """
 
 from __future__ import annotations
@@ -24,9 +27,41 @@ from waitress import wasyncore
 from waitress.adjustments import Adjustments
 from waitress.channel import HTTPChannel
 from waitress.server import BaseWSGIServer, TcpWSGIServer
-from waitress.task import ThreadedTaskDispatcher
+from waitress.task import ThreadedTaskDispatcher, WSGITask
 
 _TICK = 0.2  # seconds between looks at the stop flag while serving and draining
+
+
+class _KeepAliveTask(WSGITask):  # type: ignore[misc]
+    """waitress's request task, but an HTTP/1.1 answer that has no body (1xx, 204, 304) keeps
+    the connection open. waitress (3.0.2) drops such an answer's Content-Length, as it must
+    (RFC 9110, 8.6), then closes every HTTP/1.1 connection whose answer has none, as if the
+    body ran to the end of the connection; but these end with their headers (RFC 9112, 6.3), so
+    a client revalidating its copy (If-None-Match, 304) had to connect anew each time."""
+
+    _ends_with_headers = False  # while the headers are built: the answer needs no close
+
+    def build_response_header(self) -> bytes:
+        """waitress's headers, without `Connection: close` where the answer has no body and
+        the client did not ask to close."""
+        self._ends_with_headers = (
+            not self.has_body and self.version == "1.1" and not self.close_on_finish
+            and self.request.headers.get("CONNECTION", "").lower() != "close")
+        try:
+            return bytes(super().build_response_header())
+        finally:
+            self._ends_with_headers = False
+
+    def set_close_on_finish(self) -> None:
+        """Close after this answer, unless it ends with its headers (above)."""
+        if not self._ends_with_headers:
+            super().set_close_on_finish()
+
+
+class _KeepAliveChannel(HTTPChannel):  # type: ignore[misc]
+    """waitress's connection, its requests run as `_KeepAliveTask`s."""
+
+    task_class = _KeepAliveTask
 
 
 class _HealthListener(TcpWSGIServer):  # type: ignore[misc]
@@ -83,6 +118,8 @@ def serve(server: Any, stop_timeout: float, stopping: Callable[[], None],
     channels = _channels(server)
     poll = server.adj.asyncore_use_poll
     listeners = [each for each in channels.values() if isinstance(each, BaseWSGIServer)]
+    for listener in listeners:  # each connection accepted from now on
+        listener.channel_class = _KeepAliveChannel
     try:
         while not stop.is_set():
             wasyncore.loop(timeout=_TICK, use_poll=poll, map=channels, count=1)
