@@ -22,8 +22,8 @@ from .queries import (PAGE_PARAMS, NamedQuery, Page, bind, check_summary_for, ge
 from .queries.named_iris import (KNOWN_IRI_TEMPLATE, check_iris_known, iri_values,
                                  known_iri_query, unknown_iri)
 from .query_runner import QueryTimeoutError
-from .sparql_service import (PLAIN_LINES, PLAIN_VALUES, RESULT_FORMATS, SparqlService,
-                             prepare_bound_query)
+from .sparql_service import (PLAIN_LINES, PLAIN_VALUES, RESULT_FORMATS, PreparedQuery,
+                             SparqlService, prepare_bound_query)
 from .store import Store
 
 # The URL of a page of the answer, with the token of the data to read it from (None: none).
@@ -98,10 +98,7 @@ def answer_named_query(service: SparqlService, answers: AnswerCache, name: str,
     they come, never decoded here: decoding SPARQL JSON and encoding its values again cost the
     server about 1 ms at 150 rows, more than the round trip to the worker.
     """
-    query = get_query(name)
-    bound = bind(query, values)
-    whole_query = prepare_bound_query(name, query.text, bound, service.limits)
-    check_summary_for([name], needs_reindex)
+    query, bound, whole_query = _checked(service, name, values, needs_reindex)
     current = service.current_snapshot()
     if token is not None and current is not None:
         _same_data(token, page_token(current), page, link)  # a changed one costs no run
@@ -134,6 +131,35 @@ def answer_named_query(service: SparqlService, answers: AnswerCache, name: str,
     head = _head(query, values, page, lang, more, link, read_from)
     return NamedAnswer(_merged(json.dumps(head, separators=(",", ":")).encode("ascii"), body),
                        read_from)
+
+
+def named_request_data(service: SparqlService, name: str, values: Mapping[str, str], page: Page,
+                       needs_reindex: Callable[[], bool], link: PageLink,
+                       token: str | None = None) -> str | None:
+    """What `answer_named_query` refuses before it runs anything (an unknown query, parameter or
+    value, a summary graph that needs `bcic reindex`, the `token` of data that changed), refused
+    here alike; the token of the snapshot the workers read now, which the answer would be read
+    from (None before the first), for a conditional request answered with no run
+    (web/etags.py)."""
+    _checked(service, name, values, needs_reindex)
+    current = service.current_snapshot()
+    if current is None:
+        return None
+    read_from = page_token(current)
+    if token is not None:
+        _same_data(token, read_from, page, link)
+    return read_from
+
+
+def _checked(service: SparqlService, name: str, values: Mapping[str, str],
+             needs_reindex: Callable[[], bool]) -> tuple[NamedQuery, str, PreparedQuery]:
+    """The named query `name`, its text bound with `values` and that text prepared for the
+    endpoint, once the query may be run (`check_summary_for`)."""
+    query = get_query(name)
+    bound = bind(query, values)
+    whole_query = prepare_bound_query(name, query.text, bound, service.limits)
+    check_summary_for([name], needs_reindex)
+    return query, bound, whole_query
 
 
 def _check_iris_known(service: SparqlService, query: NamedQuery,

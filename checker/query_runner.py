@@ -47,6 +47,7 @@ from .worker_output import relay
 
 _LOG = logging.getLogger(__name__)
 SNAPSHOTS_KEPT = 3  # the current one and two before it, for queries that started on them
+BUSY_RETRY_AFTER = 2  # seconds a client told "busy" (503) waits: a short query frees a worker by then
 
 
 class SupportsBackup(Protocol):
@@ -75,9 +76,12 @@ class QueryCrashedError(CheckerError):
 
 
 class QueryBusyError(NoAnswerError):
-    """Every worker stayed busy for the whole time limit: the query was not started."""
+    """Every worker stayed busy for the whole time limit, or the public share's queue was full:
+    the query was not started. Unlike a timeout, which is the query's own cost, the workers may
+    be free a moment later: HTTP clients are told to ask again after a few seconds."""
 
     http_status = 503
+    retry_after = BUSY_RETRY_AFTER
 
 
 class QueryRunner:

@@ -12,7 +12,7 @@ from flask import Flask
 from checker.ingest import ingest_files, publish_for_queries
 from checker.paths import EXAMPLES_DIR
 from checker.store import open_configured_store
-from web import etags
+from web import etags, query_service, sparql
 
 SELECT = "/sparql?query=SELECT%20%3Fs%20WHERE%20%7B%3Fs%20a%20%3Ft%7D%20LIMIT%203"
 RANKED = "/api/queries/clusters-by-conformance"
@@ -96,3 +96,88 @@ def test_a_post_carries_no_etag_and_is_answered_whatever_if_none_match(app: Flas
     posted = client.post("/sparql", data={"query": "SELECT ?s WHERE {?s a ?t} LIMIT 3"},
                          headers={"If-None-Match": tag})
     assert posted.status_code == 200 and "ETag" not in posted.headers and posted.get_data()
+
+
+def test_an_answer_with_an_etag_is_revalidated_before_reuse(app: Flask) -> None:
+    """`Cache-Control: no-cache` on the 200 and the 304: a cache may keep the answer, but asks
+    with the tag before each reuse, as the tag changes with every snapshot."""
+    client = app.test_client()
+    for url in (SELECT, RANKED):
+        first = client.get(url)
+        again = client.get(url, headers={"If-None-Match": first.headers["ETag"]})
+        assert first.cache_control.no_cache
+        assert again.status_code == 304 and again.cache_control.no_cache
+    assert not client.get("/sparql").cache_control.no_cache  # the description has no tag
+
+
+TARGETS = "/api/queries/indicators-vs-targets"
+
+
+@pytest.mark.parametrize("url, status", [
+    (TARGETS, 400),  # its required cluster missing
+    (RANKED + "?nonsense=1", 400),
+    (RANKED + "?limit=0", 400),
+    (TARGETS + "?cluster=https://example.org/cluster/nobody", 404),
+    (RANKED + "?limit=1&snapshot=0123456789abcdef", 409),  # the token of other data
+    ("/sparql?query=nonsense", 400),
+    ("/sparql?query=ASK%7B%7D&default-graph-uri=not%20an%20iri", 400),
+], ids=["missing-param", "unknown-param", "bad-limit", "unknown-iri", "stale-token",
+        "bad-query", "bad-graph"])
+def test_if_none_match_star_is_answered_as_the_request_without_it(app: Flask, url: str,
+                                                                  status: int) -> None:
+    """RFC 9110 13.2.1: a precondition is evaluated only where the answer without it would be
+    2xx. `*` names no answer, so it waited for none and answered 304 to all of these."""
+    client = app.test_client()
+    assert client.get(url).status_code == status
+    conditional = client.get(url, headers={"If-None-Match": "*"})
+    assert conditional.status_code == status and conditional.get_json()["ok"] is False
+
+
+def test_if_none_match_star_waits_for_the_run_a_timeout_is_503(make_web_app,  # type: ignore[no-untyped-def]
+                                                              store_dir: Path) -> None:
+    """A query that runs out of time has no answer to be "not modified": 503, as without `*`."""
+    slow = make_web_app(store_dir, BCIC_SPARQL_TIMEOUT=1.5)
+    runaway = {"query": "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"}
+    answer = slow.test_client().get("/sparql", query_string=runaway,
+                                    headers={"If-None-Match": "*"})
+    assert answer.status_code == 503 and answer.get_json()["error"] == "QueryTimeoutError"
+    client = slow.test_client()
+    for url in (SELECT, RANKED):  # once an answer is known, `*` names it
+        tag = client.get(url).headers["ETag"]
+        star = client.get(url, headers={"If-None-Match": "*"})
+        assert star.status_code == 304 and star.headers["ETag"] == tag and not star.get_data()
+
+
+CONSTRUCT = "/sparql?query=CONSTRUCT%7B%3Fs%20a%20%3Ft%7DWHERE%7B%3Fs%20a%20%3Ft%7DLIMIT%202"
+
+
+def test_a_tag_of_the_same_request_is_304_with_no_parse_nor_run(
+        app: Flask, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A tag names an answer given to this very request from this snapshot: it is honoured from
+    the tag alone (web/etags.py says why that is sound), before the query is parsed, which took
+    a place among the public queries, or run. A graph answer's tag (CONSTRUCT) is found as a
+    result set's is."""
+    client = app.test_client()
+    tags = {url: client.get(url).headers["ETag"] for url in (SELECT, CONSTRUCT, RANKED)}
+
+    def refused(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the query was parsed or run")
+
+    monkeypatch.setattr(query_service(app), "execute", refused)
+    monkeypatch.setattr(sparql, "prepare_query", refused)
+    for url, tag in tags.items():
+        assert client.get(url, headers={"If-None-Match": tag}).status_code == 304, url
+
+
+@pytest.mark.parametrize("url", [SELECT, RANKED])
+def test_head_carries_gets_etag_and_honours_if_none_match(app: Flask, url: str) -> None:
+    """RFC 9110 9.3.2 and 13.1.2: HEAD ran the query and answered 200 with no ETag, whatever
+    If-None-Match said."""
+    client = app.test_client()
+    got = client.get(url)
+    head = client.head(url)
+    assert head.status_code == 200 and head.get_data() == b""
+    assert head.headers["ETag"] == got.headers["ETag"]
+    assert head.cache_control.no_cache
+    again = client.head(url, headers={"If-None-Match": got.headers["ETag"]})
+    assert again.status_code == 304 and again.headers["ETag"] == got.headers["ETag"]

@@ -16,8 +16,8 @@ import pytest
 from flask import Flask
 
 from checker.errors import CheckerError
-from checker.query_runner import (QueryBusyError, QueryRunner, QueryTimeoutError,
-                                  snapshot_dir_for)
+from checker.query_runner import (BUSY_RETRY_AFTER, QueryBusyError, QueryRunner,
+                                  QueryTimeoutError, snapshot_dir_for)
 from checker.query_worker import QueryJob
 from checker.sparql_service import SparqlLimits, SparqlService, prepare_query
 from tests.loopback import waitress_app
@@ -92,6 +92,29 @@ def test_a_public_query_beyond_the_public_share_is_refused_at_once_in_both_langu
     assert refused.status_code == 503 and seconds < 1.0, seconds
     assert refused.get_json()["message"].startswith("the endpoint already holds 1 queries")
     assert zh.status_code == 503 and "已达同时受理的上限" in zh.get_json()["message"]
+
+
+def test_a_conditional_get_whose_tag_holds_is_304_while_the_public_share_is_busy(
+        busy_app: Flask) -> None:
+    """The tag is checked before the request takes a place among the public queries: a client
+    revalidating its copy got 503 while a runaway held the one public worker. A request that
+    does need a worker is told when to ask again (Retry-After), as busy workers free soon."""
+    client = busy_app.test_client()
+    url = "/sparql?query=ASK%20%7B%20%3Fs%20%3Fp%20%3Fo%20%7D"
+    tag = client.get(url).headers["ETag"]
+    senders, _ = send_slow_queries(busy_app, 1)
+    wait_until_busy(busy_app, idle=1)
+    started = time.monotonic()
+    unchanged = client.get(url, headers={"If-None-Match": tag})
+    seconds = time.monotonic() - started
+    busy = client.get(url)
+    for sender in senders:
+        sender.join(timeout=30)
+
+    assert unchanged.status_code == 304 and unchanged.headers["ETag"] == tag
+    assert seconds < 1.0, seconds
+    assert busy.status_code == 503 and busy.get_json()["error"] == "QueryBusyError"
+    assert busy.headers["Retry-After"] == str(BUSY_RETRY_AFTER)
 
 
 def test_a_public_job_waits_for_the_public_share_and_a_reserved_one_does_not(

@@ -7,14 +7,14 @@ from flask import Blueprint, Response, current_app, jsonify, render_template, re
 from werkzeug.exceptions import NotAcceptable
 
 from checker.queries import Page, list_queries, values_given_once
-from checker.query_api import (answer_named_query, answer_named_query_on, page_token,
+from checker.query_api import (answer_named_query, answer_named_query_on, named_request_data,
                                query_catalogue, split_page)
 from checker.rulebook_document import reload_rules, rules_to_reload
 
 from . import answer_cache, query_service
 from .auth import require_role
 from .data import is_remote, read_store, summary_outdated, write_store
-from .etags import answer_etag, not_modified, tagged
+from .etags import answer_etag, answered, unchanged_before_run
 from .i18n import request_language, ui
 from .negotiation import choose, media_ranges
 from .openapi import openapi_document, operations_by_tag
@@ -130,13 +130,11 @@ def named_query(name: str) -> Response:
                                        summary_outdated, link, token)
     else:
         service = query_service(current_app)
-        current = service.current_snapshot()  # unchanged since the client's copy: no run
-        if current is not None and (unchanged := not_modified(
-                answer_etag(page_token(current), _JSON, lang))) is not None:
-            return unchanged
+        current = named_request_data(service, name, values, page, summary_outdated, link, token)
+        if current is not None and (unchanged := unchanged_before_run(
+                answer_etag(current, _JSON, lang))) is not None:
+            return unchanged  # the request checked, the client's copy still holds: no run
         answer = answer_named_query(service, answer_cache(current_app), name, values, page,
                                     lang, summary_outdated, link, token)
-    tag = answer_etag(answer.read_from, _JSON, lang)
-    if remote and (unchanged := not_modified(tag)) is not None:
-        return unchanged
-    return tagged(Response(answer.body, mimetype=_JSON), tag)
+    return answered(Response(answer.body, mimetype=_JSON),
+                    answer_etag(answer.read_from, _JSON, lang))

@@ -43,7 +43,9 @@ _ERRORS = {400: "the request is malformed or a value is invalid (the message say
                 "store, whose own endpoint answers the queries; at /api/queries/{name} and "
                 "/api/benchmark, also that the answer would read the store's summary graph, "
                 "which another version of bcic wrote, and would miss rows or be wrong until the "
-                "operator runs `bcic reindex` (`error` `SummaryOutdatedError`, with Retry-After)",
+                "operator runs `bcic reindex` (`error` `SummaryOutdatedError`, with Retry-After); "
+                "every query worker the request may use is busy (`error` `QueryBusyError`, with "
+                "Retry-After)",
            500: "at /api/queries/{name}: the server could not prepare the named query's own "
                 "text (`error` `OwnQueryError`): a fault of the server, not of the request"}
 # Sent with a 409 of a page that no longer continues its answer (checker.errors:
@@ -54,20 +56,31 @@ _LINK_FIRST = {"Link": {
     "schema": {"type": "string"}}}
 # Sent with an error the client should not retry at once (checker.errors: `retry_after`).
 _RETRY_AFTER = {"Retry-After": {
-    **described("seconds to wait before asking again (a summary graph that needs `bcic "
-                "reindex`: an operator's fix, not a moment's)",
-                "再次请求前应等待的秒数（摘要图需先运行 `bcic reindex`：需运维人员处理，而非片刻即可恢复）"),
+    **described("seconds to wait before asking again: 300 for a summary graph that needs `bcic "
+                "reindex` (an operator's fix, not a moment's), 2 for a query refused because "
+                "every query worker it may use is busy (`error` `QueryBusyError`); none for a "
+                "query stopped by the time limit, whose cost is its own",
+                "再次请求前应等待的秒数：摘要图需先运行 `bcic reindex` 时为 300（需运维人员处理，而非片刻即可恢复）；"
+                "查询可用的工作进程全部繁忙而未受理时为 2（`error` 为 `QueryBusyError`）；查询超时被终止时不给出"
+                "（耗时是查询本身的代价）"),
     "schema": {"type": "integer"}}}
 
 
 # A GET answer of a query (/sparql, /api/queries/{name}) and its conditional GET (web/etags.py).
 _ETAG = {"ETag": {
-    **described("the answer's tag: it changes whenever the store publishes a new snapshot or the "
-                "rulebook changes, and differs by format and language; send it back in "
-                "If-None-Match to be answered 304 while it holds (POSTs carry none)",
-                "答案的标签：存储发布新快照或规则库变化时随之改变，不同格式与语言各不相同；在 If-None-Match "
-                "中回送该标签，答案未变时返回 304（POST 请求不带标签）"),
-    "schema": {"type": "string"}}}
+    **described("the answer's tag (GET and HEAD alike): it changes whenever the store publishes "
+                "a new snapshot or the rulebook changes, and differs by format and language; "
+                "send it back in If-None-Match to be answered 304 while it holds, checked after "
+                "the request's parameters and before the query runs or waits for a worker; `*` "
+                "is answered 304 only once the query has answered (POSTs carry none)",
+                "答案的标签（GET 与 HEAD 相同）：存储发布新快照或规则库变化时随之改变，不同格式与语言各不相同；"
+                "在 If-None-Match 中回送该标签，答案未变时返回 304，先检查请求参数，再在查询运行或等待工作进程"
+                "之前比对标签；`*` 仅在查询得出答案之后才返回 304（POST 请求不带标签）"),
+    "schema": {"type": "string"}},
+    "Cache-Control": {
+        **described("`no-cache`: a cache may keep the answer, but asks again with its tag "
+                    "before each reuse", "`no-cache`：缓存可保存答案，但每次重用前须携带标签重新验证"),
+        "schema": {"type": "string"}}}
 _NOT_MODIFIED = {"304": {
     **described("the answer is the one the If-None-Match tag names: no body",
                 "答案与 If-None-Match 所给标签对应的答案相同：无正文"),

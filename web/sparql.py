@@ -18,12 +18,13 @@ from flask import Blueprint, Response, current_app, redirect, render_template, r
 from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import UnsupportedMediaType
 
-from checker.errors import QueryRefusedError, StoreError
+from checker.errors import NotAcceptableError, QueryRefusedError, StoreError
 from checker.i18n import Lang
 from checker.query_api import example_queries
 from checker.sparql_service import (
     TRUNCATED_HEADER,
     ResultFormat,
+    SparqlService,
     content_type,
     format_for,
     graph_iris,
@@ -37,7 +38,7 @@ from checker.store.guard import QueryForm
 
 from . import query_service
 from .data import is_remote, read_store
-from .etags import answer_etag, not_modified, tagged
+from .etags import READS, answer_etag, answered, names_a_tag, unchanged_before_run
 from .i18n import request_language, ui
 from .negotiation import Choice, choose
 from .proxy import external_url
@@ -131,26 +132,44 @@ def endpoint() -> Response:
     service = query_service(current_app)
     asked = read_protocol_request()
     if asked.query is None:
-        if request.method == "GET" and _prefers_html():
+        if request.method in READS and _prefers_html():
             return redirect(url_for("sparql.editor"), code=303)  # a person: the editor
         chosen = negotiate(None, asked.formats)
         body = service_description(external_url("sparql.endpoint"), service.limits,
                                    chosen.offer)
         return _response(body, chosen.media_type)
+    if (unchanged := _unchanged(service, asked)) is not None:
+        return unchanged  # before taking a worker or a place in the queue: nothing runs
     with service.public_request():  # a share of the workers and the server's threads
         prepared = prepare_query(asked.query, service.limits)
         chosen = negotiate(prepared.form, asked.formats)
-        current = service.current_snapshot()  # unchanged since the client's copy: no run
-        if current is not None and (unchanged := not_modified(
-                answer_etag(current, chosen.media_type))) is not None:
-            return unchanged
         answer = service.execute(prepared, chosen.offer, asked.default_graphs,
                                  asked.named_graphs)
     response = _response(answer.body, chosen.media_type)
     if answer.truncated:
         response.headers[TRUNCATED_HEADER] = "true"
     assert answer.snapshot is not None  # a worker's answer names the snapshot it read
-    return tagged(response, answer_etag(answer.snapshot, chosen.media_type))
+    return answered(response, answer_etag(answer.snapshot, chosen.media_type,
+                                          limits=repr(service.limits)))
+
+
+def _unchanged(service: SparqlService, asked: ProtocolRequest) -> Response | None:
+    """The 304 for a GET or HEAD whose If-None-Match names the tag this request's answer has
+    when read from the snapshot the workers read now (web/etags.py), found without parsing the
+    query: the tag of each format the request would be answered in, were the query of a form
+    answered with results (SELECT, ASK) or with a graph (CONSTRUCT, DESCRIBE). A tag is only
+    ever given to an answer of this very URL, the query in it, so the one that matches is of
+    the query's own form. None otherwise: the request goes on and is checked as ever."""
+    if not names_a_tag() or (current := service.current_snapshot()) is None:
+        return None
+    tags = []
+    for form in (QueryForm.SELECT, QueryForm.CONSTRUCT):
+        try:
+            chosen = negotiate(form, asked.formats)
+        except NotAcceptableError:
+            continue  # no answer of that form was given: its 406 comes after the parse
+        tags.append(answer_etag(current, chosen.media_type, limits=repr(service.limits)))
+    return unchanged_before_run(*tags)
 
 
 def _remote() -> bool:
@@ -165,7 +184,7 @@ def _remote_endpoint() -> Response:
     pointed to, is refused (503) saying so. An update is refused (403) as ever."""
     asked = read_protocol_request()
     public: str | None = current_app.config["BCIC_PUBLIC_SPARQL_URL"]
-    if asked.query is None and request.method == "GET":
+    if asked.query is None and request.method in READS:
         if _prefers_html():
             return redirect(url_for("sparql.editor"), code=303)
         if public is not None:
