@@ -2,7 +2,9 @@
 
 The dataset names each fixed graph of docs/store.md's table (`sd:namedGraph`, with what it holds in
 zh and en) and says in words the IRI patterns of the graphs each revision adds (a submission, its
-report, the actual values it states), which no fixed list can name. Every comment is in zh and en.
+report, the evaluator's judgements of it, the actual values it states), which no fixed list can
+name, and that a judgement overrides the verdict and counts stored with the revision. Every
+comment is in zh and en.
 """
 
 from __future__ import annotations
@@ -44,15 +46,32 @@ FIXED_GRAPHS: Mapping[URIRef, Texts] = {
     PROVENANCE_GRAPH: {
         "en": "One bcic:Revision per stored revision, named by its submission graph's IRI: its "
               "cluster, number, report graph, source files, rulebook, verdict and the revision it "
-              "revises (PROV-O).",
+              "revises (PROV-O). Its verdict (bcic:conforms) is the report's as stored, before "
+              "any judgement of the evaluator: the current verdict and rate, judgements applied, "
+              "are the named query clusters-by-conformance's (from the summary graph).",
         "zh": "每个已存修订一个 bcic:Revision，以其提交数据图的 IRI 命名：所属集群、编号、报告图、来源文件、"
-              "规则集、结论及其所修订的修订（PROV-O）。"},
+              "规则集、结论及其所修订的修订（PROV-O）。其结论（bcic:conforms）是入库时报告的结论，未计入评价"
+              "人员的任何判定：计入判定后的当前结论与符合率见具名查询 clusters-by-conformance（读自摘要图）。"},
     SUMMARY_GRAPH: {
-        "en": "A few facts derived from each revision for the named queries: its cluster's "
-              "labels, the counts behind its rate, the provisions it fails, and the index of the "
-              "actual-values graphs.",
-        "zh": "为具名查询从每个修订导出的少量事实：集群名称、符合率所依据的计数、未满足的条款，以及实际值图"
-              "的索引。"},
+        "en": "A few facts derived from each revision for the named queries, its subject the "
+              "revision (its submission graph's IRI): its cluster's labels (bcic:clusterLabel), "
+              "the counts behind its rate as its report states them (bcic:metCount, "
+              "bcic:pendingReviewCount, bcic:applicableCount), the provisions it fails "
+              "(bcic:failsRequirement, each with its bcic:normativeLevel and rdfs:label as the "
+              "report states them), its crisis warning systems (bcic:crisisWarningSystemCount, "
+              "8.3.4), the evaluator's latest judgements of the shall-level provisions its "
+              "report leaves to them (bcic:judgedMet, bcic:judgedNotMet: they override the "
+              "report's verdict and counts, a judged met counted as met, a judged not met as a "
+              "gap), the index of the actual-values graphs (bcic:actualValuesGraph, with "
+              "bcic:graphYear and bcic:graphUnit) and the summary's version "
+              "(bcic:summaryVersion).",
+        "zh": "为具名查询从每个修订导出的少量事实，主语为该修订（其提交数据图的 IRI）：集群名称"
+              "（bcic:clusterLabel）、报告所述符合率所依据的计数（bcic:metCount、bcic:pendingReviewCount、"
+              "bcic:applicableCount）、未满足的条款（bcic:failsRequirement，各附报告所述的 "
+              "bcic:normativeLevel 与 rdfs:label）、危机预警体系数（bcic:crisisWarningSystemCount，8.3.4）、"
+              "评价人员对报告留待其判定的“应”级条款的最新判定（bcic:judgedMet、bcic:judgedNotMet：取代报告"
+              "的结论与计数，判定满足计为满足，判定不满足计为差距）、实际值图的索引（bcic:actualValuesGraph，"
+              "附 bcic:graphYear 与 bcic:graphUnit）以及摘要的版本（bcic:summaryVersion）。"},
 }
 
 PER_REVISION: Texts = {
@@ -62,31 +81,46 @@ PER_REVISION: Texts = {
           f"SHA-256; {{revision}}: 1, 2, …; the provenance graph names both for each revision), "
           f"and its actual values (9.3.2) go to one graph per indicator, year and unit, "
           f"{GRAPH_ROOT}actual-values/{{indicator}}/{{year}}[/{{unit}}] (the indicator's IRI and "
-          f"the unit %-escaped; the summary graph names them by bcic:actualValuesGraph).",
+          f"the unit %-escaped; the summary graph names them by bcic:actualValuesGraph). Once "
+          f"the evaluator judges a provision its report leaves to them, the revision has a "
+          f"graph of judgements, {GRAPH_ROOT}judgements/{{key}}/{{revision}}: EARL assertions "
+          f"(earl:Assertion, earl:mode earl:manual) of met (earl:passed) or not met "
+          f"(earl:failed), with who, when and why, a later one naming the one it supersedes "
+          f"(dcterms:replaces). The latest judgement of a provision overrides the report's "
+          f"earl:cantTell, and so the stored verdict (bcic:conforms) and counts: the summary "
+          f"graph states it (bcic:judgedMet, bcic:judgedNotMet), and the named query "
+          f"clusters-by-conformance gives the verdict and rate with the judgements applied.",
     "zh": f"除此处列出的图之外，每个已存修订另有其提交数据的命名图 "
           f"{GRAPH_ROOT}submission/{{key}}/{{revision}} 和其报告的命名图 "
           f"{GRAPH_ROOT}report/{{key}}/{{revision}}（{{key}}：集群 IRI 的 SHA-256 的 16 位十六进制；"
           f"{{revision}}：1、2……；溯源图为每个修订列出这两个图），其实际值（9.3.2）按指标、年份和单位"
           f"各存一个图 {GRAPH_ROOT}actual-values/{{indicator}}/{{year}}[/{{unit}}]（指标 IRI 和单位"
-          f"经 % 转义；摘要图以 bcic:actualValuesGraph 列出这些图）。",
+          f"经 % 转义；摘要图以 bcic:actualValuesGraph 列出这些图）。评价人员判定了报告留待其判定的条款后，"
+          f"该修订另有判定图 {GRAPH_ROOT}judgements/{{key}}/{{revision}}：EARL 断言（earl:Assertion，"
+          f"earl:mode earl:manual），判定满足（earl:passed）或不满足（earl:failed），附判定人、时间和理由，"
+          f"后作的判定以 dcterms:replaces 指明其取代的判定。某条款的最新判定取代报告中的 earl:cantTell，"
+          f"因而也取代入库时的结论（bcic:conforms）与计数：摘要图载明该判定（bcic:judgedMet、"
+          f"bcic:judgedNotMet），具名查询 clusters-by-conformance 给出计入判定后的结论与符合率。",
 }
 
 DEFAULT_GRAPH: Texts = {
     "en": "The default graph is the union of all named graphs: those listed here and every "
-          "revision's submission, report and actual-values graphs (see docs/store.md), unless "
+          "revision's submission, report, judgements and actual-values graphs (see "
+          "docs/store.md), unless "
           "the request names default-graph-uri / named-graph-uri or the query uses FROM / FROM "
           "NAMED.",
-    "zh": "默认图是全部命名图的并集：此处列出的图，以及每个修订的提交数据图、报告图和实际值图（见 "
+    "zh": "默认图是全部命名图的并集：此处列出的图，以及每个修订的提交数据图、报告图、判定图和实际值图（见 "
           "docs/store.md）；请求给出 default-graph-uri / named-graph-uri 或查询使用 FROM / FROM NAMED "
           "时除外。",
 }
 
 REMOTE: Texts = {
     "en": "The knowledge graph of this bcic app (the rule graphs, every revision's submission, "
-          "report and actual values, the provenance and summary graphs; see docs/store.md) is "
+          "report, judgements and actual values, the provenance and summary graphs; see "
+          "docs/store.md) is "
           "kept on this SPARQL server, which answers queries itself: the app's own /sparql "
           "answers none.",
-    "zh": "本 bcic 应用的知识图谱（规则图，每个修订的提交数据、报告和实际值，溯源图和摘要图；见 "
+    "zh": "本 bcic 应用的知识图谱（规则图，每个修订的提交数据、报告、判定和实际值，溯源图和摘要图；见 "
           "docs/store.md）保存在此 SPARQL 服务器上，由它自己回答查询：本应用的 /sparql 不回答查询。",
 }
 
