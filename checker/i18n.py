@@ -923,6 +923,35 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "参数 {name}：{value}：存储中没有任何数据提及该 IRI（既不是已存储的产业集群，也没有任何提交材料"
               "或规则提及它）；请检查该 IRI：`bcic clusters` 与 GET /api/clusters 列出已存储的产业集群",
     },
+    # An indicator's IRI, or a 9.1.4 code, that names nothing (checker/queries/named_iris.py,
+    # named_codes.py): the hint sends to the indicator scheme, not to the stored clusters.
+    "query.unknown_indicator": {
+        "en": "parameter {name}: {value}: nothing in the store names it (no indicator of the "
+              "9.1.4 scheme, and no submission or rule mentions it){nearest}; check the IRI: the "
+              "indicators, their IRIs and codes are on the rulebook's indicator scheme page "
+              "(/rulebook/ontology#indicators)",
+        "zh": "参数 {name}：{value}：存储中没有任何数据提及该 IRI（既不是 9.1.4 指标体系中的指标，也没有任何"
+              "提交材料或规则提及它）{nearest}；请检查该 IRI：规则库的指标体系页面"
+              "（/rulebook/ontology#indicators）列出各指标及其 IRI 与编号",
+    },
+    "query.nearest_indicator": {"en": "; the nearest indicator: {iri} ({code} {label})",
+                                "zh": "；最接近的指标：{iri}（{code} {label}）"},
+    "query.unknown_code": {
+        "en": "parameter {name}: {value}: no indicator of the 9.1.4 scheme has this code, so "
+              "nothing would answer it; {hint}; every code is on the rulebook's indicator scheme "
+              "page (/rulebook/ontology#indicators)",
+        "zh": "参数 {name}：{value}：9.1.4 指标体系中没有指标使用此编号，查询不会有任何结果；{hint}；"
+              "全部编号见规则库的指标体系页面（/rulebook/ontology#indicators）",
+    },
+    "query.code_of_broader": {
+        "en": "{value} is the code of {label}, which holds {codes}",
+        "zh": "{value} 是“{label}”的编号，其下为 {codes}",
+    },
+    "query.code_is_name": {
+        "en": "{value} is the name of the indicator {code}: give its code, {name}={code}",
+        "zh": "{value} 是指标 {code} 的名称：请给出其编号，{name}={code}",
+    },
+    "query.nearest_codes": {"en": "the nearest codes: {codes}", "zh": "最接近的编号：{codes}"},
     # A page of a named query's answer (`offset`, `limit`).
     "query.page_not_number": {
         "en": "{name}: {value!r} is not a whole number of at least {least}",

@@ -19,6 +19,7 @@ from .i18n import Lang, phrase
 from .json_values import JsonValue, json_value
 from .queries import (PAGE_PARAMS, NamedQuery, Page, bind, check_summary_for, get_query,
                       list_queries, paged, read_page, result_columns, run_named_query)
+from .queries.named_codes import check_codes_known
 from .queries.named_iris import (KNOWN_IRI_TEMPLATE, check_iris_known, iri_values,
                                  known_iri_query, unknown_iri)
 from .query_runner import QueryTimeoutError
@@ -165,7 +166,8 @@ def _checked(service: SparqlService, name: str, values: Mapping[str, str],
 def _check_iris_known(service: SparqlService, query: NamedQuery,
                       values: Mapping[str, str]) -> None:
     """`check_iris_known` through the endpoint service's workers, which read the snapshot the
-    answer was read from, or a newer one."""
+    answer was read from, or a newer one (a 9.1.4 code is checked in this process)."""
+    check_codes_known(tuple(p.name for p in query.params), values)
     for name, value in iri_values(query, values):
         asked = prepare_bound_query("known-iri", KNOWN_IRI_TEMPLATE, known_iri_query(value),
                                     service.limits)

@@ -448,3 +448,53 @@ def test_a_named_query_out_of_time_says_what_ran_out_and_what_the_partner_can_do
         body = answer.get_json()
         assert body["error"] == "QueryTimeoutError" and said in body["message"]
         assert body["message"].endswith(end) and "LIMIT" not in body["message"]
+
+
+@pytest.mark.parametrize(("code", "said"), [
+    ("z.9.9", {"en": "the nearest codes: ", "zh": "最接近的编号："}),
+    ("b.1.9", {"en": "the nearest codes: b.1.", "zh": "最接近的编号：b.1."}),
+    ("产业规模", {"en": "产业规模 is the name of the indicator b.1.1: give its code, code=b.1.1",
+              "zh": "产业规模 是指标 b.1.1 的名称：请给出其编号，code=b.1.1"}),
+    ("b.1", {"en": "b.1 is the code of benefit level, which holds b.1.1, b.1.2, b.1.3, b.1.4",
+             "zh": "b.1 是“效益水平”的编号，其下为 b.1.1、b.1.2、b.1.3、b.1.4"}),
+], ids=["nothing", "near", "a-name", "a-group"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_code_no_9_1_4_indicator_carries_is_a_404_and_exit_2_naming_the_codes_meant(
+        client: FlaskClient, store_dir: Path, code: str, said: dict[str, str],
+        lang: str) -> None:
+    """`indicator-trends?code=z.9.9` (or a Chinese name) answered 200 with no rows, while an
+    unknown indicator IRI was 404."""
+    response = client.get("/api/queries/indicator-trends",
+                          query_string={"code": code, "lang": lang})
+    cli = CliRunner().invoke(main, ["queries", "run", "indicator-trends", "--param",
+                                    f"code={code}", "--lang", lang, "--store", str(store_dir)])
+    message = response.get_json()["message"]
+    assert response.status_code == 404 and cli.exit_code == 2
+    assert message.startswith({"en": f"parameter code: {code}: no indicator of the 9.1.4 "
+                                     "scheme has this code",
+                               "zh": f"参数 code：{code}：9.1.4 指标体系中没有指标使用此编号"}[lang])
+    assert said[lang] in message and "/rulebook/ontology#indicators" in message
+    assert message in cli.output
+    known = client.get("/api/queries/indicator-trends",  # a code of 9.1.4 with no rows: none
+                       query_string={"code": "a.1.4", "fromYear": "2099"})
+    assert known.status_code == 200 and known.get_json()["rows"] == []
+
+
+@pytest.mark.parametrize(("param", "values", "sent_to", "not_sent_to"), [
+    ("indicator", {"indicator": "https://w3id.org/bcic/indicator/IndustryScal"},
+     "/rulebook/ontology#indicators", "bcic clusters"),
+    ("cluster", {"cluster": NOPE}, "bcic clusters", "/rulebook"),
+    ("benchmark", {"cluster": DEHUA, "benchmark": NOPE}, "GET /api/clusters", "/rulebook"),
+])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_404_of_an_unknown_iri_points_where_that_kind_of_iri_is_listed(
+        client: FlaskClient, param: str, values: dict[str, str], sent_to: str,
+        not_sent_to: str, lang: str) -> None:
+    """An unknown indicator was sent to `bcic clusters` and /api/clusters, which list none."""
+    name = "indicator-trends" if param == "indicator" else "indicators-vs-benchmark"
+    message = client.get(f"/api/queries/{name}",
+                         query_string={**values, "lang": lang}).get_json()["message"]
+    assert sent_to in message and not_sent_to not in message
+    if param == "indicator":  # and the indicator likely meant is named
+        assert "https://w3id.org/bcic/indicator/IndustryScale" in message
+        assert {"en": "b.1.1 industry scale", "zh": "b.1.1 产业规模"}[lang] in message

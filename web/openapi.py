@@ -23,8 +23,10 @@ _ERRORS = {400: "the request is malformed or a value is invalid (the message say
            401: "no valid bearer token", 403: "the token's role may not do this",
            404: "no such cluster, revision, query or resource; at /api/queries/{name}, also "
                 "an IRI parameter (a cluster, a benchmark, an indicator) that nothing in the "
-                "store names, the message naming the parameter and the value (a known cluster "
-                "with no rows for the query answers 200 with none)",
+                "store names, the message naming the parameter and the value and where such "
+                "IRIs are listed, or a `code` no 9.1.4 indicator carries, naming the codes "
+                "likely meant (a known cluster or code with no rows for the query answers 200 "
+                "with none)",
            405: "method not allowed", 406: "no acceptable response format (the named "
                 "queries and their list answer JSON only: /sparql answers CSV, TSV and XML)",
            409: "at …/judgements: the provision does not await review in the stored report "

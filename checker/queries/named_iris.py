@@ -1,5 +1,5 @@
-"""An IRI given to a named query that the store names nowhere: refused (HTTP 404, exit 2), never
-answered with no rows.
+"""An IRI given to a named query that the store names nowhere, or a 9.1.4 code no indicator carries
+(named_codes.py): refused (HTTP 404, exit 2), never answered with no rows.
 
 Every named query matches an IRI parameter (a cluster, its benchmark, an indicator) through the
 statements that name it, so one that no statement names leaves the answer empty: a partner who
@@ -12,16 +12,21 @@ competitor, 9.3.2 c) d)) is answered as before, with no rows where the query has
 
 from __future__ import annotations
 
+import difflib
 import itertools
 from collections.abc import Iterator, Mapping
 
 from rdflib.term import Node
 
 from ..errors import NotFoundError
+from ..i18n import Listed, phrase
+from ..indicator_scheme import indicator_scheme
 from ..store.base import Store
 from ..store.guard import OwnQuery
 from . import NamedQuery, ParamKind, checked_query_iri
+from .named_codes import check_codes_known
 
+INDICATOR_PARAM = "indicator"  # the parameter name that takes a 9.1.4 indicator's IRI
 _ASK = "ASK {{ {{ {iri} ?p ?o }} UNION {{ ?s ?p {iri} }} }}"
 # The text `known_iri_query` writes with another IRI: what a guard analyses once for them all.
 KNOWN_IRI_TEMPLATE = _ASK.format(iri="<urn:bcic:any>")
@@ -40,13 +45,24 @@ def known_iri_query(iri: str) -> OwnQuery:
 
 
 def unknown_iri(name: str, value: str) -> NotFoundError:
-    """The error for parameter `name` given an IRI that no statement of the store names."""
-    return NotFoundError.of("query.unknown_iri", name=name, value=value)
+    """The error for parameter `name` given an IRI that no statement of the store names, its
+    hint fit for what the parameter takes: an indicator (`indicator`) sends to the indicator
+    scheme, with the indicator whose IRI is nearest, a cluster (`cluster`, `benchmark`, any
+    other) to the stored clusters."""
+    if name != INDICATOR_PARAM:
+        return NotFoundError.of("query.unknown_iri", name=name, value=value)
+    indicators = {str(i.iri): i for i in indicator_scheme().indicators}
+    near = difflib.get_close_matches(value, list(indicators), 1, 0.6)
+    nearest = "" if not near else phrase(
+        "query.nearest_indicator", iri=near[0], code=indicators[near[0]].code,
+        label=Listed((indicators[near[0]].labels,)))
+    return NotFoundError.of("query.unknown_indicator", name=name, value=value, nearest=nearest)
 
 
 def check_iris_known(store: Store, query: NamedQuery, values: Mapping[str, str]) -> None:
-    """NotFoundError for the first IRI parameter among `values` that no statement of the store
-    names."""
+    """NotFoundError for a 9.1.4 code no indicator carries (named_codes.py), else for the first
+    IRI parameter among `values` that no statement of the store names."""
+    check_codes_known(tuple(p.name for p in query.params), values)
     for name, value in iri_values(query, values):
         if not store.ask(known_iri_query(value)):
             raise unknown_iri(name, value)
