@@ -6,13 +6,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pyoxigraph
 import pytest
 from click.testing import CliRunner, Result
-from rdflib import URIRef
+from rdflib import RDF, URIRef
 
 from checker.cli import main
 from checker.paths import EXAMPLES_DIR
-from checker.store import cluster_key
+from checker.store import cluster_key, open_configured_store, report_graph_iri
 
 DEHUA = str(EXAMPLES_DIR / "dehua-ceramics.ttl")
 CLUSTER = "https://example.org/cluster/dehua/cluster"
@@ -78,3 +79,47 @@ def test_an_unknown_cluster_or_revision_exits_2_naming_the_nearest(
     result = _report(runner, store, *args, "--lang", lang)
     assert result.exit_code == 2, result.output
     assert words in result.output
+
+
+DATANG = str(EXAMPLES_DIR / "datang-socks.ttl")
+DATANG_CLUSTER = "https://example.org/cluster/datang/cluster"
+
+
+def _canonical(turtle: str) -> pyoxigraph.Dataset:
+    """The triples of a Turtle text, blank nodes named canonically (comparable with ==)."""
+    dataset = pyoxigraph.Dataset(pyoxigraph.parse(turtle.encode("utf-8"),
+                                                  format=pyoxigraph.RdfFormat.TURTLE))
+    dataset.canonicalize(pyoxigraph.CanonicalizationAlgorithm.UNSTABLE)
+    return dataset
+
+
+def _list_cells(dataset: pyoxigraph.Dataset) -> int:
+    return len(list(dataset.quads_for_predicate(pyoxigraph.NamedNode(str(RDF.first)))))
+
+
+def test_the_turtle_report_reads_the_same_every_time_and_as_the_download(
+        runner: CliRunner, tmp_path: Path, make_web_app) -> None:  # type: ignore[no-untyped-def]
+    """Datang's results have path lists under their details: each is written once (no copy of
+    a cell at random), in every read of `bcic report` and the web app's download alike."""
+    location = tmp_path / "store"
+    assert runner.invoke(main, ["ingest", DATANG, "--store", str(location)]).exit_code == 0
+    for provision, verdict in (("4.2.1-a", "--met"), ("5.1", "--not-met")):
+        assert runner.invoke(main, ["judge", DATANG_CLUSTER, provision, verdict, "--note", "现场核查",
+                                    "--by", "评价员甲", "--store", str(location)]).exit_code == 0
+    reads = [_report(runner, location, DATANG_CLUSTER, "--format", "ttl").output
+             for _ in range(3)]
+    key = cluster_key(URIRef(DATANG_CLUSTER))
+    app = make_web_app(location)
+    downloaded = app.test_client().get(f"/api/clusters/{key}/revisions/1/report?format=ttl")
+    assert downloaded.status_code == 200
+    reads.append(downloaded.get_data(as_text=True))
+    store = open_configured_store(str(location))
+    try:
+        stored = store.named_graph(report_graph_iri(URIRef(DATANG_CLUSTER), 1))
+    finally:
+        store.close()
+    cells = len(list(stored.triples((None, RDF.first, None))))
+    assert cells > 0
+    canonical = [_canonical(text) for text in reads]
+    assert [_list_cells(d) for d in canonical] == [cells] * len(reads)
+    assert all(d == canonical[0] for d in canonical[1:])

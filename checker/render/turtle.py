@@ -26,6 +26,7 @@ from ..shacl import Severity, ShaclResult
 from ..shape_paths import write_path
 from ..store.base import agent_iri, file_entity_iri, submission_graph_iri
 from ..timestamps import datetime_literal
+from ..turtle_text import turtle_text
 from ..unknown_terms import Place, TermUse
 from .findings_view import Namer
 from .guidance_view import GuidanceWriter, shown_hints
@@ -44,8 +45,9 @@ _OUTCOMES = {Status.MET: EARL.passed, Status.NOT_MET: EARL.failed,
 
 
 def render_turtle(report: Report, lang: Lang) -> str:
-    """The report as Turtle; messages carry both languages, so `lang` changes nothing."""
-    return report_graph(report).serialize(format="turtle")
+    """The report as Turtle; messages carry both languages, so `lang` changes nothing. Each
+    triple is written once (checker/turtle_text.py): result paths' lists are not copied."""
+    return turtle_text(report_graph(report))
 
 
 def report_graph(report: Report) -> Graph:
