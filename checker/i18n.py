@@ -482,6 +482,13 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
                              "zh": "评价人员判定满足（{by}，{date}）"},
     "report.judgement.not_met": {"en": "judged not met by {by} on {date}",
                                  "zh": "评价人员判定不满足（{by}，{date}）"},
+    # Recorded through `bcic judge`: its name is given, not proven (decision 20).
+    "report.judgement.met_cli": {
+        "en": "judged met by {by} on {date}, recorded from the command line",
+        "zh": "评价人员判定满足（{by}，{date}，经命令行记录）"},
+    "report.judgement.not_met_cli": {
+        "en": "judged not met by {by} on {date}, recorded from the command line",
+        "zh": "评价人员判定不满足（{by}，{date}，经命令行记录）"},
     "report.judgement.unnamed": {"en": "an unnamed evaluator", "zh": "未署名"},
     "report.judgement.with_note": {"en": "{said}: {note}", "zh": "{said}：{note}"},
     "report.judgement.superseded": {"en": "{said} (superseded)", "zh": "{said}（已被取代）"},

@@ -92,8 +92,10 @@ def _datetime(node: Node) -> datetime:
 
 
 def judgement_said(judgement: Judgement, lang: Lang) -> str:
-    """"judged met by X on 2025-03-04: rationale", as every format says it."""
-    said = message(f"report.judgement.{'met' if judgement.met else 'not_met'}", lang,
+    """"judged met by X on 2025-03-04: rationale", as every format says it; ", recorded from the
+    command line" after the date where `bcic judge` recorded it (its name is unproven)."""
+    key = f"{'met' if judgement.met else 'not_met'}{'_cli' if judgement.from_command_line else ''}"
+    said = message(f"report.judgement.{key}", lang,
                    by=judgement.by or message("report.judgement.unnamed", lang),
                    date=judgement.date)
     note = next(iter((judgement.note or {}).values()), None)
@@ -110,9 +112,11 @@ def event_said(judgement: Judgement, lang: Lang) -> str:
 def event_document(judgement: Judgement, lang: Lang) -> dict[str, object]:
     """A judgement as an event of its revision, in JSON (the cluster's and the judgements' API):
     the provision (id and the standard's notation), met or not, by whom, when, the rationale,
-    and whether it counts or a later one supersedes it."""
+    whether it was recorded from the command line, and whether it counts or a later one
+    supersedes it."""
     note_lang, note = next(iter((judgement.note or {"": None}).items()))
     return {"provision": judgement.requirement_id,
             "notation": provision_notation(judgement.requirement_id, lang),
             "met": judgement.met, "by": judgement.by, "date": xsd_datetime(judgement.made),
-            "note": note, "note_lang": note_lang or None, "current": judgement.current}
+            "note": note, "note_lang": note_lang or None,
+            "from_command_line": judgement.from_command_line, "current": judgement.current}

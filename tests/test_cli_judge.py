@@ -3,14 +3,18 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from rdflib import URIRef
 
 from checker.cli import main
 from checker.paths import EXAMPLES_DIR
+from checker.store import cluster_key
 
 DEHUA = str(EXAMPLES_DIR / "dehua-ceramics.ttl")
 DEHUA_CLUSTER = "https://example.org/cluster/dehua/cluster"
@@ -103,3 +107,33 @@ def test_a_rationale_over_2000_characters_is_refused(bcic) -> None:  # type: ign
 def test_help_says_what_judgements_a_command_touches(runner: CliRunner, args, words) -> None:  # type: ignore[no-untyped-def]
     result = runner.invoke(main, list(args))
     assert result.exit_code == 0 and words in " ".join(result.output.split())
+
+
+def test_a_judgement_from_the_command_line_says_so_wherever_it_is_listed(  # type: ignore[no-untyped-def]
+        bcic, tmp_path: Path, make_web_app, tokens: dict[str, str]) -> None:
+    """bcic judge's --by is a name given, not proven (decision 20): its confirmation, the report
+    line in every format, bcic history, the cluster page and the judgements API say it was
+    recorded from the command line; the web app's judgement (a token's) does not."""
+    zh = bcic("judge", DEHUA_CLUSTER, "6.1", "--not-met", "--note", "未见文件", "--by", "Li Auditor",
+              "--lang", "zh")
+    assert "6.1 评价人员判定不满足（Li Auditor，" in zh.output and "，经命令行记录）：未见文件" in zh.output
+    en = bcic("judge", DEHUA_CLUSTER, "6.2 d)", "--met", "--by", "Li Auditor")
+    assert re.search(r"6\.2 d\) judged met by Li Auditor on \S+, recorded from the command line",
+                     en.output)
+    assert ", recorded from the command line: 未见文件" in bcic("history", DEHUA_CLUSTER).output
+    for fmt in ("text", "html"):
+        shown = html.unescape(bcic("report", DEHUA_CLUSTER, "--format", fmt).output)
+        said = re.findall(r"by Li Auditor on [\d-]+(, recorded from the command line)?", shown)
+        assert len(said) >= 2 and all(said), fmt  # 6.1 and 6.2 d), also in the checklist
+    key = cluster_key(URIRef(DEHUA_CLUSTER))
+    client = make_web_app(tmp_path / "store").test_client()
+    posted = client.post(f"/api/clusters/{key}/revisions/1/judgements",
+                         json={"provision": "7.5.2", "met": True},
+                         headers={"Authorization": f"Bearer {tokens['evaluator']}"})
+    assert posted.status_code == 201
+    events = client.get(f"/api/clusters/{key}/revisions/1/judgements").get_json()["judgements"]
+    assert [(j["provision"], j["from_command_line"]) for j in events] == [
+        ("6.1", True), ("6.2-d", True), ("7.5.2", False)]
+    page = html.unescape(client.get(f"/clusters/{key}?lang=zh").get_data(as_text=True))
+    assert "6.2 d) 评价人员判定满足（Li Auditor，" in page and page.count("，经命令行记录）") == 2
+    assert "7.5.2 评价人员判定满足（evaluator of the tests，" in page

@@ -54,6 +54,20 @@ def test_api_judgement_is_stored_and_the_report_counts_it(
     assert report["conforms"] is False
 
 
+def test_the_api_answers_a_judgement_as_its_list_gives_it(
+        app: Flask, tokens: dict[str, str]) -> None:
+    """A judgement without a rationale has no rationale's language (null, not the default zh),
+    in the 201 as in `GET …/judgements`; a rationale is echoed as stored (trimmed)."""
+    client, bearer = app.test_client(), _bearer(tokens["evaluator"])
+    answers = [client.post(JUDGE, json=body, headers=bearer).get_json() for body in (
+        {"provision": "6.1", "met": True}, {"provision": "7.5.2", "met": True, "note": " 已查阅 "})]
+    listed = client.get(JUDGE).get_json()["judgements"]
+    assert [(a["note"], a["note_lang"]) for a in answers] == [(None, None), ("已查阅", "zh")]
+    assert [{k: a[k] for k in ("provision", "met", "by", "date", "note", "note_lang")}
+            for a in answers] == [{k: j[k] for k in ("provision", "met", "by", "date", "note",
+                                                      "note_lang")} for j in listed]
+
+
 @pytest.mark.parametrize("body, status", [
     ({"provision": "4.1", "met": True}, 409),            # met by the data
     ({"provision": "9.9.9", "met": True}, 404),          # not a provision of the report

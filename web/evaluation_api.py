@@ -135,10 +135,10 @@ def judgements(key: str, number: int) -> tuple[Response, int, dict[str, str]]:
                           note_lang=body.note_lang, by=submitter(record), asked_by="api")
     judgement_stored(cluster, number, judgement.requirement_id, submitter(record))
     location = url_for(".report", key=key, number=number)
+    event = event_document(judgement, request_language())  # as the list will give it
     return jsonify({"ok": True, "key": key, "number": number,
-                    "provision": judgement.requirement_id, "met": judgement.met,
-                    "by": judgement.by, "date": xsd_datetime(judgement.made),
-                    "note": body.note or None, "note_lang": body.note_lang,
+                    **{name: event[name] for name in ("provision", "met", "by", "date", "note",
+                                                      "note_lang")},
                     "report": location}), 201, {"Location": location}
 
 

@@ -135,16 +135,17 @@ def _cluster_schemas() -> Json:
         "Judged": closed(ok={"const": True}, key=STRING, number=INTEGER, provision=STRING,
                          met=BOOLEAN, by=_nullable("string"), date=STRING,
                          note=_nullable("string"),
-                         note_lang={"enum": ["zh", "en"]}, report=STRING),
+                         note_lang=_or_null({"enum": ["zh", "en"]}), report=STRING),
         "JudgementEvent": {**closed(
             provision=STRING, notation=STRING, met=BOOLEAN, by=_nullable("string"), date=STRING,
             note=_nullable("string"), note_lang=_or_null({"enum": ["zh", "en"]}),
-            current=BOOLEAN), **described(
+            from_command_line=BOOLEAN, current=BOOLEAN), **described(
                 "an evaluator's judgement of a provision of the revision (its id and the "
-                "standard's notation): met or not, by whom, when, the rationale; current false "
-                "when a later judgement of the provision supersedes it",
-                "评价人员对该修订版某条款的判定（条款编号及标准中的写法）：是否满足、判定人、时间、理由；"
-                "current 为 false 表示已被该条款的后一判定取代")},
+                "standard's notation): met or not, by whom, when, the rationale, whether it was "
+                "recorded from the command line (bcic judge: its name is unproven); current "
+                "false when a later judgement of the provision supersedes it",
+                "评价人员对该修订版某条款的判定（条款编号及标准中的写法）：是否满足、判定人、时间、理由、"
+                "是否经命令行记录（bcic judge：判定人名称未经验证）；current 为 false 表示已被该条款的后一判定取代")},
         "JudgementList": closed(key=STRING, number=INTEGER,
                                 judgements=_array(_ref("JudgementEvent"))),
         "Deleted": closed(ok={"const": True},
