@@ -108,6 +108,28 @@ def test_the_report_page_offers_a_form_on_each_pending_item_that_records_a_judge
     assert said in again
 
 
+@pytest.mark.parametrize("lang, options", [
+    ("en", [("zh", "", "Chinese (中文)"), ("en", " selected", "English")]),
+    ("zh", [("zh", " selected", "中文"), ("en", "", "英文（English）")])])
+def test_the_form_asks_the_rationales_language_the_pages_chosen(
+        app: Flask, lang: str, options: list[tuple[str, str, str]]) -> None:
+    page = app.test_client().get(f"/clusters/{KEY}/revisions/1?lang={lang}").get_data(as_text=True)
+    form = page[page.index('id="judge-6.1"'):]
+    select = form[form.index('<select name="note_lang">'):form.index("</select>")]
+    assert re.findall(r'<option value="(\w+)"( selected)?>([^<]+)</option>', select) == options
+
+
+def test_a_chinese_rationale_on_the_english_page_is_stored_as_chinese(
+        app: Flask, tokens: dict[str, str]) -> None:
+    client = app.test_client()
+    csrf, target = _form(client, "en")
+    done = client.post(target, data={"provision": "6.1", "judgement": "not_met",
+                                     "note": "未见品牌战略文件", "note_lang": "zh",
+                                     "csrf_token": csrf, "token": tokens["evaluator"]})
+    assert done.status_code == 303
+    assert [(j["note"], j["note_lang"]) for j in _judged(client)] == [("未见品牌战略文件", "zh")]  # type: ignore[index]
+
+
 def _form(client, lang: str = "zh") -> tuple[str, str]:  # type: ignore[no-untyped-def]
     """The report page's CSRF token and the judgement form's target."""
     page = client.get(f"/clusters/{KEY}/revisions/1?lang={lang}").get_data(as_text=True)

@@ -185,7 +185,8 @@ def _judged_met(value: str | None) -> bool:
 
 
 def _note_lang(value: str | None) -> Lang:
-    """The rationale's language as the form says it (the page's), zh unless en."""
+    """The rationale's language as the form's choice says it (the page's unless changed), zh
+    unless en."""
     return "en" if value == "en" else "zh"
 
 

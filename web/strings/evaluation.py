@@ -156,6 +156,11 @@ STRINGS = {
     "report.page.judge_met": {"en": "met", "zh": "满足"},
     "report.page.judge_not_met": {"en": "not met", "zh": "不满足"},
     "report.page.judge_note": {"en": "Rationale", "zh": "理由"},
+    # The rationale's language, as it is stored (dcterms:description's tag): the page's unless
+    # the evaluator says otherwise.
+    "report.page.judge_note_lang": {"en": "Language of the rationale", "zh": "理由所用语言"},
+    "report.page.judge_note_zh": {"en": "Chinese (中文)", "zh": "中文"},
+    "report.page.judge_note_en": {"en": "English", "zh": "英文（English）"},
     "report.page.judge_submit": {"en": "Record the judgement", "zh": "记录判定"},
     "report.page.delete": {"en": "Delete revision {number}", "zh": "删除第 {number} 版"},
     "report.page.delete_hint": {
