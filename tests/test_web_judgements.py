@@ -260,3 +260,23 @@ def test_the_cluster_page_and_the_api_list_each_revisions_judgements_superseded_
     en = html.unescape(client.get(f"/clusters/{KEY}?lang=en").get_data(as_text=True))
     assert "Evaluator's judgements" in en and "未见记录 (superseded)" in en
     assert "6.2 d) judged met by evaluator of the tests on " in en
+
+
+def test_a_rationales_lines_are_kept_in_every_html_view(
+        app: Flask, tokens: dict[str, str]) -> None:
+    """The report page, its HTML download (bcic report's HTML is the same) and the cluster page
+    keep the rationale's line break in the judgement's element, escaped, and style that element
+    to show it (white-space: pre-line)."""
+    client = app.test_client()
+    body = {"provision": "6.1", "met": False, "note": "第一行 <b>\n第二行"}
+    assert client.post(JUDGE, json=body, headers=_bearer(tokens["evaluator"])).status_code == 201
+    kept = "第一行 &lt;b&gt;\n第二行"
+    views = {f"/clusters/{KEY}/revisions/1?lang=zh": "evaluation.css",
+             f"/api/clusters/{KEY}/revisions/1/report?format=html&lang=zh": None,
+             f"/clusters/{KEY}?lang=zh": "clusters.css"}
+    for url, stylesheet in views.items():
+        page = client.get(url).get_data(as_text=True)
+        assert re.search(r'<p class="judgement">[^<]*' + re.escape(kept) + "[^<]*</p>", page), url
+        style = (page if stylesheet is None else
+                 client.get(f"/static/{stylesheet}").get_data(as_text=True))
+        assert re.search(r"\.judgement \{ white-space: pre-line; \}", style), url
