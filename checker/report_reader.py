@@ -68,7 +68,8 @@ def read_report(store: Store, cluster: URIRef, number: int,
     cluster = checked_iri(str(cluster))
     graph = store.named_graph(report_graph_iri(cluster, number))
     node = next(graph.subjects(RDF.type, SH.ValidationReport), None)
-    if node is None:
+    if node is None:  # not stored: refused naming the nearest stored (or when it was deleted)
+        revision_info(store, cluster, number)
         raise NotFoundError.of("error.revision.no_report", number=number, cluster=cluster)
     subject = graph.value(node, DCTERMS.subject)
     statuses, (results, engine) = _statuses(graph), _results(graph, rulebook)

@@ -10,6 +10,7 @@ from rdflib import URIRef
 from .errors import NotFoundError
 from .i18n import Listed, Localized, phrase
 from .store.base import RevisionInfo, Store, cluster_key
+from .store.deletion import tombstone_query
 from .store.guard import checked_iri
 
 _KEY = re.compile(r"[0-9a-f]{16}")
@@ -59,16 +60,33 @@ def _listed(names: list[str]) -> Listed:
 
 def revision_info(store: Store, cluster: URIRef, number: int) -> RevisionInfo:
     """What the provenance says of one stored revision; NotFoundError, naming the stored
-    revisions nearest in number, when it is not stored."""
+    revisions nearest in number, when it is not stored, and when and by whom it was deleted
+    when it was (its tombstone)."""
     stored = store.revisions(cluster)
     for info in stored:
         if info.number == number:
             return info
     nearest = sorted(sorted((i.number for i in stored), key=lambda n: abs(n - number))[:_NEAREST])
+    numbers = _listed([str(n) for n in nearest])
+    if (deleted := _deletion(store, cluster, number)) is not None:
+        raise NotFoundError.of(
+            "error.revision.deleted", number=number, cluster=cluster, date=deleted[0],
+            by=phrase("error.revision.deleted_by", name=deleted[1]) if deleted[1] else "",
+            nearest=phrase("error.revision.nearest_numbers", numbers=numbers) if nearest else "")
     if not nearest:
         raise NotFoundError.of("error.revision.not_stored", number=number, cluster=cluster)
     raise NotFoundError.of("error.revision.not_stored_nearest", number=number, cluster=cluster,
-                           numbers=_listed([str(n) for n in nearest]))
+                           numbers=numbers)
+
+
+def _deletion(store: Store, cluster: URIRef, number: int) -> tuple[str, str | None] | None:
+    """The day (UTC, as the tombstone writes it) the revision was deleted and who deleted it,
+    where known; None when it was never deleted."""
+    rows = store.select(tombstone_query(cluster, number))
+    if not rows or rows[0].get("deleted") is None:
+        return None
+    by = rows[0].get("by")
+    return str(rows[0]["deleted"])[:10], str(by) if by is not None else None
 
 
 def delete_revision(store: Store, cluster: URIRef, number: int, *,

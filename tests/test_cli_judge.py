@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -62,7 +63,9 @@ def test_a_judgement_met_lowers_the_pending_count_of_the_listed_verdict(bcic) ->
     (("4.1", "--met"), "is not awaiting review"),                 # met by the data
     (("9.9.9", "--met"), "has no provision 9.9.9"),               # not in the report
     (("6.1", "--not-met"), "needs a rationale"),                  # no --note
-    (("6.1", "--met", "--revision", "7"), "revision 7"),          # no such revision
+    (("6.1", "--met", "--revision", "7"),                         # no such revision
+     "revision 7 of <https://example.org/cluster/dehua/cluster> is not stored; the nearest "
+     "stored: 1"),
     (("6.1",), "--met or --not-met"),                             # no judgement given
 ])
 def test_a_refused_judgement_exits_2_and_stores_nothing(bcic, args, words) -> None:  # type: ignore[no-untyped-def]
@@ -137,3 +140,17 @@ def test_a_judgement_from_the_command_line_says_so_wherever_it_is_listed(  # typ
     page = html.unescape(client.get(f"/clusters/{key}?lang=zh").get_data(as_text=True))
     assert "6.2 d) 评价人员判定满足（Li Auditor，" in page and page.count("，经命令行记录）") == 2
     assert "7.5.2 评价人员判定满足（evaluator of the tests，" in page
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", "revision 2 of <https://example.org/cluster/dehua/cluster> was deleted on {day} by "
+           "Wang; its number is not given again; the nearest stored: 1, 3"),
+    ("zh", "<https://example.org/cluster/dehua/cluster> 的第 2 版已于 {day} 删除（删除人：Wang），"
+           "该版本号不再使用；最接近的已存储修订版：1、3")])
+def test_judging_a_deleted_revision_says_when_it_was_deleted(bcic, lang: str, words: str) -> None:  # type: ignore[no-untyped-def]
+    assert bcic("ingest", DEHUA).exit_code == bcic("ingest", DEHUA).exit_code == 0
+    assert bcic("delete-revision", DEHUA_CLUSTER, "2", "--by", "Wang").exit_code == 0
+    day = datetime.now(timezone.utc).strftime("%Y-%m-%d")
+    for command in (("judge", DEHUA_CLUSTER, "6.1", "--met"), ("report", DEHUA_CLUSTER)):
+        result = bcic(*command, "--revision", "2", "--lang", lang)
+        assert result.exit_code == 2 and words.format(day=day) in result.output, result.output

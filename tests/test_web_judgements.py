@@ -280,3 +280,21 @@ def test_a_rationales_lines_are_kept_in_every_html_view(
         style = (page if stylesheet is None else
                  client.get(f"/static/{stylesheet}").get_data(as_text=True))
         assert re.search(r"\.judgement \{ white-space: pre-line; \}", style), url
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", "revision 9 of <https://example.org/cluster/dehua/cluster> is not stored; the nearest "
+           "stored: 1"),
+    ("zh", "未存储 <https://example.org/cluster/dehua/cluster> 的第 9 版；最接近的已存储修订版：1")])
+def test_an_unknown_revision_is_404_naming_the_nearest_stored(
+        app: Flask, tokens: dict[str, str], lang: str, words: str) -> None:
+    client = app.test_client()
+    revision = f"/api/clusters/{KEY}/revisions/9"
+    answers = [client.post(f"{revision}/judgements?lang={lang}", json={"provision": "6.1",
+                                                                      "met": True},
+                           headers=_bearer(tokens["evaluator"])),
+               client.get(f"{revision}/report?lang={lang}"),
+               client.get(f"{revision}/report?format=ttl&lang={lang}")]
+    assert [(a.status_code, a.get_json()["message"]) for a in answers] == [(404, words)] * 3
+    page = client.get(f"/clusters/{KEY}/revisions/9?lang={lang}", headers={"Accept": "text/html"})
+    assert page.status_code == 404 and words in html.unescape(page.get_data(as_text=True))

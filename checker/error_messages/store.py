@@ -29,6 +29,17 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "revision {number} of <{cluster}> is not stored; the nearest stored: {numbers}",
         "zh": "未存储 <{cluster}> 的第 {number} 版；最接近的已存储修订版：{numbers}",
     },
+    # A deleted revision's number stays taken (its tombstone, docs/store.md): said so.
+    "error.revision.deleted": {
+        "en": "revision {number} of <{cluster}> was deleted on {date}{by}; its number is not "
+              "given again{nearest}",
+        "zh": "<{cluster}> 的第 {number} 版已于 {date} 删除{by}，该版本号不再使用{nearest}",
+    },
+    "error.revision.deleted_by": {"en": " by {name}", "zh": "（删除人：{name}）"},
+    "error.revision.nearest_numbers": {
+        "en": "; the nearest stored: {numbers}",
+        "zh": "；最接近的已存储修订版：{numbers}",
+    },
     "error.judgement.not_in_report": {
         "en": "the report of revision {number} of <{cluster}> has no provision {id}: give a "
               "provision it lists as awaiting review (待人工评审); nothing was stored",

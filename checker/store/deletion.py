@@ -91,6 +91,17 @@ def tombstone_graph(cluster: URIRef, number: int, deleted: datetime,
     return g
 
 
+def tombstone_query(cluster: URIRef, number: int) -> str:
+    """SELECT ?deleted ?by: when the revision was deleted and, where known, by whom (its
+    tombstone); no row when it was never deleted."""
+    revision = submission_graph_iri(checked_iri(str(cluster)), number)
+    return (f"SELECT ?deleted ?by WHERE {{ GRAPH <{PROVENANCE_GRAPH}> {{ "
+            f"<{revision}> <{BCIC.cluster}> <{cluster}> ; <{PROV.invalidatedAtTime}> ?deleted "
+            f"OPTIONAL {{ <{revision}> <{PROV.wasInvalidatedBy}> ?activity . "
+            f"?activity <{PROV.wasAssociatedWith}> ?agent . ?agent <{RDFS.label}> ?by }} }} }} "
+            f"LIMIT 1")
+
+
 def highest_number_query(cluster: URIRef) -> str:
     """SELECT ?highest: the cluster's highest revision number, stored or deleted (none: unbound)."""
     return (f"SELECT (MAX(?number) AS ?highest) WHERE {{ GRAPH <{PROVENANCE_GRAPH}> {{ "
