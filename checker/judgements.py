@@ -7,6 +7,7 @@ is the one no other `dcterms:replaces` (two such, written at once: the later).
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -91,12 +92,24 @@ def _datetime(node: Node) -> datetime:
     return datetime.fromisoformat(str(node).replace("Z", "+00:00"))
 
 
+# Unicode categories that break a name's line, or a terminal's: control characters (line feed,
+# tab, escape …), line and paragraph separators. `bcic judge --by` refuses them
+# (checker/judging.py); a token's label, the operator's, may hold them and is shown without.
+NOT_IN_A_NAME = frozenset({"Cc", "Zl", "Zp"})
+
+
+def one_line(name: str) -> str:
+    """A recorded name as reports show it: each run of such characters and spaces one space."""
+    return " ".join("".join(" " if unicodedata.category(c) in NOT_IN_A_NAME else c
+                            for c in name).split())
+
+
 def judgement_said(judgement: Judgement, lang: Lang) -> str:
     """"judged met by X on 2025-03-04: rationale", as every format says it; ", recorded from the
     command line" after the date where `bcic judge` recorded it (its name is unproven)."""
     key = f"{'met' if judgement.met else 'not_met'}{'_cli' if judgement.from_command_line else ''}"
     said = message(f"report.judgement.{key}", lang,
-                   by=judgement.by or message("report.judgement.unnamed", lang),
+                   by=one_line(judgement.by or "") or message("report.judgement.unnamed", lang),
                    date=judgement.date)
     note = next(iter((judgement.note or {}).values()), None)
     return message("report.judgement.with_note", lang, said=said, note=note) if note else said

@@ -6,6 +6,7 @@ level) may be judged; a judgement of "not met" needs a rationale (docs/model.md,
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Literal
@@ -14,7 +15,7 @@ from rdflib import Literal as RdfLiteral, URIRef
 
 from .errors import InputError, NotFoundError, NotJudgeableError
 from .i18n import Lang, phrase
-from .judgements import Judgement
+from .judgements import NOT_IN_A_NAME, Judgement
 from .lead_ins import items_judged_instead
 from .namespaces import REQ, named_term
 from .report import Status
@@ -40,8 +41,11 @@ def judge(store: Store, cluster: URIRef, number: int, provision: str, *, met: bo
     NotJudgeableError when the report does not leave it to the evaluator or it is a lead-in that
     follows its list items (checker/lead_ins.py), InputError for "not met" without a rationale
     or a rationale over NOTE_LIMIT characters (`asked_by`: where the rationale is given, the
-    CLI's --note, the form's field or the API's key). Nothing is stored then."""
+    CLI's --note, the form's field or the API's key) and for a blank or multi-line --by
+    (`given_name`). Nothing is stored then."""
     field = phrase(f"judgement.field.{asked_by}")
+    if asked_by == "cli" and by is not None:  # the web app's names are its tokens' labels
+        by = given_name(by)
     text = (note or "").strip()
     if len(text) > NOTE_LIMIT:
         raise InputError.of("error.judgement.long_rationale", field=field, n=len(text),
@@ -72,6 +76,19 @@ def judge(store: Store, cluster: URIRef, number: int, provision: str, *, met: bo
         raise NotFoundError.of("error.revision.not_stored", number=number, cluster=cluster)
     return Judgement(rid, met, made, by, {note_lang: text} if text else None, record.iri,
                      from_command_line=record.from_command_line)
+
+
+def given_name(by: str) -> str:
+    """The evaluator's name `bcic judge --by` gives, trimmed; InputError for one that is blank or
+    holds a line break or another control character (Unicode's Cc, line and paragraph
+    separators): a name is one line of words, as the report lines and the sign-off show it."""
+    name = by.strip()
+    if not name:
+        raise InputError.of("error.judgement.blank_by")
+    if (found := next((c for c in name if unicodedata.category(c) in NOT_IN_A_NAME), None)):
+        raise InputError.of("error.judgement.control_by", character=f"U+{ord(found):04X}")
+    return name
+
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from .i18n import Lang, counted, message
+from .judgements import one_line
 from .report import Report, Status
 
 
@@ -64,7 +65,7 @@ def sign_off_said(report: Report, lang: Lang) -> str:
 
 
 def _evaluator_said(evaluator: Evaluator, lang: Lang) -> str:
-    name = evaluator.name or message("report.judgement.unnamed", lang)
+    name = one_line(evaluator.name or "") or message("report.judgement.unnamed", lang)
     key = "report.sign_off.evaluator_cli" if evaluator.from_command_line else (
         "report.sign_off.evaluator")
     return counted(key, evaluator.provisions, lang, name=name)

@@ -67,6 +67,10 @@ def test_a_judgement_met_lowers_the_pending_count_of_the_listed_verdict(bcic) ->
      "revision 7 of <https://example.org/cluster/dehua/cluster> is not stored; the nearest "
      "stored: 1"),
     (("6.1",), "--met or --not-met"),                             # no judgement given
+    (("6.1", "--met", "--by", " \t "), "--by names no one"),       # a blank name
+    (("6.1", "--met", "--by", "Li\nAuditor"),                     # a name of two lines
+     "--by holds a line break or another control character (U+000A)"),
+    (("6.1", "--met", "--by", "Li\u2028Auditor"), "(U+2028)"),      # a line separator
 ])
 def test_a_refused_judgement_exits_2_and_stores_nothing(bcic, args, words) -> None:  # type: ignore[no-untyped-def]
     result = bcic("judge", DEHUA_CLUSTER, *args)
@@ -154,3 +158,16 @@ def test_judging_a_deleted_revision_says_when_it_was_deleted(bcic, lang: str, wo
     for command in (("judge", DEHUA_CLUSTER, "6.1", "--met"), ("report", DEHUA_CLUSTER)):
         result = bcic(*command, "--revision", "2", "--lang", lang)
         assert result.exit_code == 2 and words.format(day=day) in result.output, result.output
+
+
+@pytest.mark.parametrize("by, words", [
+    ("  ", "--by 未给出任何名称：请给出评价人员的姓名，或省略 --by 以记录未署名的判定；未存储任何内容"),
+    ("甲\r乙", "--by 含有换行符或其他控制字符（U+000D）：请在一行内给出评价人员的姓名")])
+def test_a_blank_or_multi_line_name_is_refused_in_chinese(bcic, by: str, words: str) -> None:  # type: ignore[no-untyped-def]
+    result = bcic("judge", DEHUA_CLUSTER, "6.1", "--met", "--by", by, "--lang", "zh")
+    assert result.exit_code == 2 and words in result.output
+
+
+def test_a_name_is_recorded_trimmed(bcic) -> None:  # type: ignore[no-untyped-def]
+    assert bcic("judge", DEHUA_CLUSTER, "6.1", "--met", "--by", "  评价员甲 ").exit_code == 0
+    assert "6.1 judged met by 评价员甲 on " in bcic("history", DEHUA_CLUSTER).output

@@ -13,6 +13,7 @@ from rdflib import URIRef
 
 from checker.paths import EXAMPLES_DIR
 from checker.store import cluster_key
+from checker.tokens import TokenFile
 
 DEHUA = EXAMPLES_DIR / "dehua-ceramics.ttl"
 KEY = cluster_key(URIRef("https://example.org/cluster/dehua/cluster"))
@@ -298,3 +299,17 @@ def test_an_unknown_revision_is_404_naming_the_nearest_stored(
     assert [(a.status_code, a.get_json()["message"]) for a in answers] == [(404, words)] * 3
     page = client.get(f"/clusters/{KEY}/revisions/9?lang={lang}", headers={"Accept": "text/html"})
     assert page.status_code == 404 and words in html.unescape(page.get_data(as_text=True))
+
+
+def test_a_token_label_of_several_lines_is_shown_on_one(app: Flask, tmp_path: Path) -> None:
+    """A token's label is the operator's (not refused as `bcic judge --by` is): reports show it
+    with its line breaks and control characters as spaces, in the line and the sign-off."""
+    _record, token = TokenFile(tmp_path / "tokens.json").create(
+        "evaluator", label="Li\nAuditor\x1b[2J")
+    client = app.test_client()
+    assert client.post(JUDGE, json={"provision": "6.1", "met": True},
+                       headers=_bearer(token)).status_code == 201
+    text = client.get(f"/api/clusters/{KEY}/revisions/1/report?format=text&lang=en").get_data(
+        as_text=True)
+    assert "judged met by Li Auditor [2J on " in text and "Judged by Li Auditor [2J (1" in text
+    assert "\x1b" not in text and "Li\n" not in text

@@ -76,6 +76,17 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
               "nothing was stored",
         "zh": "理由（{field}）共 {n} 个字符，最多 {limit} 个：请精简；未存储任何内容",
     },
+    # `bcic judge --by`: the evaluator's name as recorded, one line of words (decision 20).
+    "error.judgement.blank_by": {
+        "en": "--by names no one: give the evaluator's name, or leave --by out to record the "
+              "judgement unnamed; nothing was stored",
+        "zh": "--by 未给出任何名称：请给出评价人员的姓名，或省略 --by 以记录未署名的判定；未存储任何内容",
+    },
+    "error.judgement.control_by": {
+        "en": "--by holds a line break or another control character ({character}): give the "
+              "evaluator's name on one line; nothing was stored",
+        "zh": "--by 含有换行符或其他控制字符（{character}）：请在一行内给出评价人员的姓名；未存储任何内容",
+    },
     # Where the rationale is given: the CLI's option, the page form's field, the API's JSON key.
     "judgement.field.cli": {"en": "--note", "zh": "--note"},
     "judgement.field.form": {"en": "the “Rationale” field", "zh": "“理由”一栏"},
