@@ -725,6 +725,10 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     # The pointer of a page that links the provision's notation to its rulebook page.
     "report.guidance.see_rulebook": {"en": "see {provision} in the rulebook",
                                      "zh": "详见规则库中的 {provision}"},
+    # The pointer of an HTML report the CLI writes: no server to link, the command that shows it.
+    "report.guidance.see_rules_show": {
+        "en": "see {provision} in the rulebook (bcic rules show {id})",
+        "zh": "详见规则库中的 {provision}（bcic rules show {id}）"},
     "report.guidance.by_items": {"en": "record, item by item: {terms}",
                                  "zh": "按各列项分别记录：{terms}"},
     "report.guidance.by_items_with": {"en": "record, item by item, {thing} with {asks}",

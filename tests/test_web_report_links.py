@@ -13,6 +13,7 @@ import pytest
 from flask.testing import FlaskClient
 from rdflib import URIRef
 
+from checker.i18n import Lang
 from checker.labels import collect_labels
 from checker.paths import EXAMPLES_DIR
 from checker.render import render_report
@@ -94,12 +95,24 @@ def test_the_html_report_the_app_serves_links_this_servers_rulebook_pages(
     assert "docs/evidence.md" not in html
 
 
-@pytest.mark.parametrize("fmt", ["html", "text", "json", "ttl"])
+@pytest.mark.parametrize("fmt", ["text", "json", "ttl"])
 def test_reports_written_without_a_server_keep_the_pointer_to_docs_evidence(fmt: str) -> None:
     """The CLI knows no server: its reports name docs/evidence.md, and link no rulebook page."""
     written = render_report(validate_files([DATANG]), fmt, "en")
     assert "docs/evidence.md#8-2-6" in written
     assert "/rulebook/" not in written and "in the rulebook" not in written
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "See 8.2.6 in the rulebook (bcic rules show 8.2.6)."),
+    ("zh", "详见规则库中的 8.2.6（bcic rules show 8.2.6）。")])
+def test_an_html_report_written_without_a_server_points_to_the_rulebook_by_its_command(
+        lang: Lang, said: str) -> None:
+    """A cluster given the CLI's HTML file has no repository: no docs/evidence.md, the rulebook
+    by the command that shows the provision, no link."""
+    written = render_report(validate_files([DATANG]), "html", lang)
+    assert said in written
+    assert "docs/evidence.md" not in written and "/rulebook/" not in written
 
 
 def test_a_hints_pointer_is_cut_out_whole_even_where_a_lead_ins_number_starts_it() -> None:

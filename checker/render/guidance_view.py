@@ -5,8 +5,9 @@ style of the shapes' messages: words first, each term's prefixed name after them
 write the RDF, no path or datatype notation, no bracket inside another (`_Hint`). A list item's
 hint shown beside its lead-in's says only what the lead-in's does not. A hint ends with a pointer
 (`Pointer`): to docs/evidence.md where the reader has the project (text, JSON, Turtle), to the
-provision's rulebook page where a page links it there (the web app, an HTML report it serves), none
-on that rulebook page itself."""
+provision's rulebook page where a page links it there (the web app, an HTML report it serves), to
+the rulebook by the command that shows the provision in an HTML report the CLI writes (it knows no
+server, and a cluster given the file has no repository), none on that rulebook page itself."""
 
 from __future__ import annotations
 
@@ -67,6 +68,7 @@ class Pointer(Enum):
 
     DOCS = "docs"  # "See docs/evidence.md#8-2-6": the clause's row of the evidence profile
     RULEBOOK = "rulebook"  # "See 8.2.6 in the rulebook": a page links it to /rulebook/8.2.6
+    RULES_SHOW = "rules_show"  # "See 8.2.6 in the rulebook (bcic rules show 8.2.6)": no link
     NONE = "none"  # nothing: the hint is shown on that rulebook page
 
 
@@ -128,6 +130,10 @@ class GuidanceWriter:
         if self.pointer is Pointer.RULEBOOK:  # the provision's notation, which a page links
             return message("report.guidance.see_rulebook", self.lang,
                            provision=provision_notation(guidance.requirement, self.lang))
+        if self.pointer is Pointer.RULES_SHOW:  # by its id, which a shell takes unquoted
+            return message("report.guidance.see_rules_show", self.lang,
+                           provision=provision_notation(guidance.requirement, self.lang),
+                           id=guidance.requirement)
         return message("report.guidance.see", self.lang, see=guidance.see)
 
     def documents(self, guidance: Guidance) -> str:

@@ -55,8 +55,8 @@ def css_string(text: str) -> Markup:
 def render_html(report: Report, lang: Lang, rulebook_url: str | None = None) -> str:
     """The report as one HTML page, no external assets and no scripts. With `rulebook_url` (a
     bcic server's rulebook, `https://host/rulebook/`), each provision links to its page there
-    and the hints point there; without it (the CLI knows no server) they point to
-    docs/evidence.md, as the text report does."""
+    and the hints point there; without it (the CLI knows no server) they point to the rulebook
+    by the command that shows the provision (`bcic rules show 4.2.2`)."""
     template = _environment().get_template("report.html")
     return template.render(
         lang=lang,

@@ -154,12 +154,12 @@ class ReportOutline:
 def report_outline(report: Report, lang: Lang, filters: Filters = Filters(),
                    rulebook: bool = False) -> ReportOutline:
     """The view of `report` in `lang`, with only the requirements `filters` keep; `rulebook`:
-    the page links each provision to its rulebook page, and the hints point there (else to
-    docs/evidence.md, as the text report does)."""
+    the page links each provision to its rulebook page, and the hints point there (else to the
+    rulebook by `bcic rules show`: an HTML report the CLI writes links no server)."""
     kept = [o for o in report.outcomes if filters.keeps(o)]
     # A list item's hint refers to its lead-in's only where the page shows that one too.
     writer = GuidanceWriter(Namer(report, lang), shown_hints(kept),
-                            Pointer.RULEBOOK if rulebook else Pointer.DOCS)
+                            Pointer.RULEBOOK if rulebook else Pointer.RULES_SHOW)
     return ReportOutline(
         report=report,
         cluster_label=pick(report.cluster_label, lang),
