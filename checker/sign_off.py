@@ -1,6 +1,7 @@
 """The evaluator's sign-off of a stored report read back with judgements (clause 1, 9.4.1;
 docs/model.md, decision 20): who judged, how many provisions each, the latest judgement's day,
-and whether the report is final (no provision awaits an evaluator) or how many still wait."""
+and whether the report is final (no provision awaits an evaluator) or how many still wait, the
+lead-ins that follow their items counted apart, as the verdict counts them."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from datetime import datetime
 
 from .i18n import Lang, counted, message
 from .judgements import one_line
+from .lead_ins import items_judged_instead
 from .report import Report, Status
 
 
@@ -27,12 +29,13 @@ class SignOff:
 
     evaluators: tuple[Evaluator, ...]  # in the order of their first judgement
     latest: datetime
-    awaiting: int  # provisions still awaiting an evaluator (待人工评审), lead-ins included
+    awaiting: int  # provisions still awaiting an evaluator (待人工评审) that they can judge
+    lead_ins: int  # lead-ins still pending that follow their items, judged through them
 
     @property
     def final(self) -> bool:
         """Whether no provision awaits an evaluator: the verdict is the evaluator's last word."""
-        return self.awaiting == 0
+        return self.awaiting == self.lead_ins == 0
 
 
 def sign_off(report: Report) -> SignOff | None:
@@ -45,14 +48,16 @@ def sign_off(report: Report) -> SignOff | None:
     for judgement in judged:
         key = (judgement.by, judgement.from_command_line)
         counts[key] = counts.get(key, 0) + 1
+    pending = [o for o in report.outcomes if o.status is Status.MANUAL_REVIEW]
+    following = sum(bool(items_judged_instead(report, o)) for o in pending)
     return SignOff(tuple(Evaluator(name, n, cli) for (name, cli), n in counts.items()),
-                   judged[-1].made,
-                   sum(o.status is Status.MANUAL_REVIEW for o in report.outcomes))
+                   judged[-1].made, len(pending) - following, following)
 
 
 def sign_off_said(report: Report, lang: Lang) -> str:
     """"Judged by X (3 provisions, recorded from the command line); latest judgement
-    2025-03-05. The report is final: …", or "" when no judgement applies."""
+    2025-03-05. The report is final: …", or not final: how many provisions await the evaluator
+    and how many lead-ins follow their items; "" when no judgement applies."""
     signed = sign_off(report)
     if signed is None:
         return ""
@@ -60,6 +65,9 @@ def sign_off_said(report: Report, lang: Lang) -> str:
         _evaluator_said(e, lang) for e in signed.evaluators)
     state = (message("report.sign_off.final", lang) if signed.final
              else counted("report.sign_off.awaiting", signed.awaiting, lang))
+    if signed.lead_ins:  # as the verdict says them: they follow their items, not judged
+        state += message("report.sign_off.between", lang) + counted(
+            "report.sign_off.lead_ins", signed.lead_ins, lang)
     return message("report.sign_off.said", lang, evaluators=evaluators,
                    date=signed.latest.strftime("%Y-%m-%d"), state=state)
 

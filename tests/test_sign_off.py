@@ -5,6 +5,7 @@ latest judgement's day, and whether it is final; a judgement from the command li
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime, timezone
 
 import pytest
@@ -47,14 +48,20 @@ def test_every_format_signs_the_report_off_naming_who_judged_how_many_and_when(
         judged: tuple[Store, URIRef]) -> None:
     store, cluster = judged
     report = read_report(store, cluster, 1)
-    waiting = sum(o.status.value == "manual_review" for o in report.outcomes)
-    assert waiting > 0
+    text = render_report(report, "text", "en")
+    # As the verdict above it counts them: the checklist's items, and the lead-ins (4.2.1 …)
+    # that follow their items, which no evaluator judges.
+    [waiting] = re.findall(r"(\d+) item\(s\) of the manual-review checklist await", text)
+    [lead_ins] = re.findall(r"(\d+) lead-in provision\(s\) follow from their list items", text)
+    assert int(waiting) + int(lead_ins) == sum(o.status.value == "manual_review"
+                                               for o in report.outcomes)
     en = ("Judged by 评价员甲 (2 provisions, recorded from the command line); 评价员乙 "
           f"(1 provision); latest judgement 2025-03-05. The report is not final: {waiting} "
-          "provisions still await an evaluator.")
+          f"provisions still await an evaluator. {lead_ins} more lead-in provisions follow from "
+          "their list items once these are judged.")
     zh = ("判定人：评价员甲（2 项条款，经命令行记录）；评价员乙（1 项条款）；最近一次判定于 2025-03-05。"
-          f"报告尚非最终结论：仍有 {waiting} 项条款待评价人员判定。")
-    text = render_report(report, "text", "en")
+          f"报告尚非最终结论：仍有 {waiting} 项条款待评价人员判定。另有 {lead_ins} 项列项的引导条款随其列项的"
+          "判定而定。")
     assert "Signed off" in text and " ".join(en.split()) in " ".join(text.split())
     assert "评价签署" in render_report(report, "text", "zh")
     assert "".join(zh.split()) in "".join(render_report(report, "text", "zh").split())
@@ -63,7 +70,8 @@ def test_every_format_signs_the_report_off_naming_who_judged_how_many_and_when(
     assert document["sign_off"] == {
         "evaluators": [{"name": "评价员甲", "provisions": 2, "from_command_line": True},
                        {"name": "评价员乙", "provisions": 1, "from_command_line": False}],
-        "latest": "2025-03-05T10:00:00Z", "awaiting": waiting, "final": False, "text": zh}
+        "latest": "2025-03-05T10:00:00Z", "awaiting": int(waiting),
+        "lead_ins_awaiting_items": int(lead_ins), "final": False, "text": zh}
     turtle = Graph().parse(data=render_report(report, "ttl", "en"), format="turtle")
     assert Literal(en, lang="en") in set(turtle.objects(None, RDFS.comment))
     assert Literal(zh, lang="zh") in set(turtle.objects(None, RDFS.comment))

@@ -192,13 +192,17 @@ def _report_schemas() -> Json:
             sign_off=_or_null({**closed(
                 evaluators=_array(closed(name=text_or_null, provisions=INTEGER,
                                          from_command_line=BOOLEAN)),
-                latest=STRING, awaiting=INTEGER, final=BOOLEAN, text=STRING), **described(
+                latest=STRING, awaiting=INTEGER, lead_ins_awaiting_items=INTEGER, final=BOOLEAN,
+                text=STRING), **described(
                     "who judged the provisions the stored report left to the evaluator (names "
                     "as recorded, how many each, whether recorded from the command line), the "
-                    "latest judgement's time, how many provisions still await an evaluator, and "
-                    "whether none does (final); null where no judgement applies",
+                    "latest judgement's time, how many provisions still await an evaluator "
+                    "(awaiting) and how many lead-ins follow their list items still awaiting "
+                    "(lead_ins_awaiting_items: not judged themselves), and whether none does "
+                    "(final); null where no judgement applies",
                     "评价人员签署：判定人（按记录的名称）、各自判定的条款数、是否经命令行记录、最近一次判定的时间、"
-                    "仍待评价人员判定的条款数及是否已无（final）；未计入任何判定时为 null")}),
+                    "仍待评价人员判定的条款数（awaiting）、随仍待判定的列项而定的引导条款数"
+                    "（lead_ins_awaiting_items：其本身不判定）及是否已无（final）；未计入任何判定时为 null")}),
             rates=closed(overall=rate, by_chapter={"type": "object", "additionalProperties": rate,
                                                   "propertyNames": {"pattern": "^[4-9]$"}},
                         by_layer=closed(driver=rate, process=rate, result=rate)),

@@ -86,7 +86,8 @@ def _sign_off(report: Report, lang: Lang) -> dict[str, Any] | None:
                             "from_command_line": e.from_command_line}
                            for e in signed.evaluators],
             "latest": xsd_datetime(signed.latest), "awaiting": signed.awaiting,
-            "final": signed.final, "text": sign_off_said(report, lang)}
+            "lead_ins_awaiting_items": signed.lead_ins, "final": signed.final,
+            "text": sign_off_said(report, lang)}
 
 
 def _revision(revision: StoredRevision | None) -> dict[str, Any] | None:
