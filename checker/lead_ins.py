@@ -33,6 +33,26 @@ def items_judged_instead(report: Report, outcome: RequirementOutcome) -> tuple[s
                  and o.requirement.level is not Level.INFORMATIVE)
 
 
+def judgements_deciding(report: Report, outcome: RequirementOutcome) -> tuple[Judgement, ...]:
+    """The evaluator's judgements of list items (at any depth) that a lead-in's met or not met
+    follows from, where neither the data nor a judgement of its own decides it: not met, those
+    of the items it names as deciding (`decided_by_items`); met, those of its items judged met.
+    None for any other outcome (met or not met by the data, pending, not a lead-in)."""
+    rid = outcome.requirement.id
+    items = tuple(o.requirement.id for o in report.outcomes if o.requirement.parent == rid
+                  and o.requirement.level is not Level.INFORMATIVE)
+    if (outcome.judgement is not None or outcome.status not in (Status.MET, Status.NOT_MET)
+            or not items):
+        return ()
+    by_id = {o.requirement.id: o for o in report.outcomes}
+    found: list[Judgement] = []
+    for rid in outcome.decided_by_items if outcome.status is Status.NOT_MET else items:
+        item = by_id[rid]
+        found += [item.judgement] if item.judgement is not None else judgements_deciding(
+            report, item)
+    return tuple(found)
+
+
 def items_of(rulebook: Rulebook, rid: str) -> tuple[str, ...]:
     """The ids of the lead-in's list items that are not informative, in catalogue order."""
     return tuple(c.id for c in rulebook.children(rid) if c.level is not Level.INFORMATIVE)

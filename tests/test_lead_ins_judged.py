@@ -7,6 +7,7 @@ import json
 
 import pytest
 from rdflib import RDFS, Graph, URIRef
+from rdflib.namespace import PROV
 
 from checker.ingest import ingest_submission
 from checker.judgements import EARL
@@ -123,3 +124,57 @@ def test_a_lead_in_not_met_through_a_judged_item_says_so_and_not_its_data_hint(
     assert not any((r, BCIC.howToMeet, None) in turtle for r in results)
     assert any("8.3.4 —1 not met" in str(c) for r in results for c in
                turtle.objects(r, RDFS.comment))
+
+
+def _tools_assertion(turtle: Graph, rid: str) -> URIRef:
+    """The report's own EARL assertion of a provision (not an evaluator's judgement of it)."""
+    [assertion] = [a for a in turtle.subjects(EARL.test, REQ[rid])
+                   if (a, EARL.mode, EARL.manual) not in turtle]
+    return assertion  # type: ignore[return-value]
+
+
+def _judgement_of(turtle: Graph, rid: str) -> URIRef:
+    [assertion] = [a for a in turtle.subjects(EARL.test, REQ[rid])
+                   if (a, EARL.mode, EARL.manual) in turtle]
+    return assertion  # type: ignore[return-value]
+
+
+def test_a_lead_in_its_judged_items_decide_is_derived_from_their_judgements_in_turtle(
+        dehua: tuple[Store, URIRef]) -> None:
+    """4.2.3 follows its items: not met through 4.2.3 a) judged not met, then met once every
+    item is judged met. Its assertion is not the tool's alone (earl:automatic) but EARL's
+    semi-automatic, derived (prov:wasDerivedFrom) from the evaluator's judgements that decide it,
+    so a reader taking earl:automatic as what the data showed is not misled (decision 20)."""
+    store, cluster = dehua
+    items = [i for i in items_of(load_rulebook(), "4.2.3")
+             if read_report(store, cluster, 1).outcome(i).status is Status.MANUAL_REVIEW]
+    assert "4.2.3-a" in items
+    judge(store, cluster, 1, "4.2.3-a", met=False, note="未见协调记录", by="评价员甲")
+    turtle = Graph().parse(data=render_report(read_report(store, cluster, 1), "ttl", "en"),
+                           format="turtle")
+    lead_in = _tools_assertion(turtle, "4.2.3")
+    assert turtle.value(turtle.value(lead_in, EARL.result), EARL.outcome) == EARL.failed
+    assert turtle.value(lead_in, EARL.mode) == EARL.semiAuto
+    assert set(turtle.objects(lead_in, PROV.wasDerivedFrom)) == {_judgement_of(turtle, "4.2.3-a")}
+    for item in items:
+        judge(store, cluster, 1, item, met=True, by="评价员甲")
+    report = read_report(store, cluster, 1)
+    assert report.outcome("4.2.3").status is Status.MET
+    turtle = Graph().parse(data=render_report(report, "ttl", "en"), format="turtle")
+    lead_in = _tools_assertion(turtle, "4.2.3")
+    assert turtle.value(turtle.value(lead_in, EARL.result), EARL.outcome) == EARL.passed
+    assert turtle.value(lead_in, EARL.mode) == EARL.semiAuto
+    assert set(turtle.objects(lead_in, PROV.wasDerivedFrom)) == {
+        _judgement_of(turtle, i) for i in items}
+    # A provision the data decides stays the tool's: 4.1 is met by the data.
+    assert turtle.value(_tools_assertion(turtle, "4.1"), EARL.mode) == EARL.automatic
+
+
+def test_a_lead_in_with_its_own_prompt_not_met_through_an_item_is_derived_from_its_judgement(
+        dehua: tuple[Store, URIRef]) -> None:
+    store, cluster = dehua
+    judge(store, cluster, 1, "8.3.4-1", met=False, note="未见预警系统", by="评价员甲")
+    turtle = Graph().parse(data=render_report(read_report(store, cluster, 1), "ttl", "en"),
+                           format="turtle")
+    lead_in = _tools_assertion(turtle, "8.3.4")
+    assert set(turtle.objects(lead_in, PROV.wasDerivedFrom)) == {_judgement_of(turtle, "8.3.4-1")}

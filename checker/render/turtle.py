@@ -16,7 +16,7 @@ from ..findings_rdf import add_diagnosis
 from ..duties import set_aside_lines
 from ..i18n import LANGUAGES, Lang
 from ..judgements import Judgement, add_command_line
-from ..lead_ins import decided_by_items_said
+from ..lead_ins import decided_by_items_said, judgements_deciding
 from ..namespaces import BCIC, REQ
 from ..rechecked_note import recheck_note
 from ..sign_off import sign_off_said
@@ -328,8 +328,13 @@ def _add_assertion(g: Graph, report: Report, outcome: RequirementOutcome, tool: 
         for language, text in texts.items():
             g.add((requirement.iri, predicate, Literal(text, lang=language)))
     # The manual-review checklist: data showed the evidence, an evaluator must judge it (EARL's
-    # semi-automatic mode), with what to judge as the result's description.
-    g.add((assertion, EARL.mode, EARL.semiAuto if manual else EARL.automatic))
+    # semi-automatic mode), with what to judge as the result's description. A lead-in its items
+    # decide as the evaluator judged them is semi-automatic too, derived from those judgements.
+    deciding = judgements_deciding(report, outcome)
+    g.add((assertion, EARL.mode, EARL.semiAuto if manual or deciding else EARL.automatic))
+    for judgement in deciding:
+        if judgement.iri is not None:  # the item's judgement, as _add_judgement states it
+            g.add((assertion, PROV.wasDerivedFrom, judgement.iri))
     if manual:
         for language, text in (requirement.review_prompt or {}).items():
             g.add((result, DCTERMS.description, Literal(text, lang=language)))
