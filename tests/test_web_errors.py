@@ -69,7 +69,7 @@ def test_a_missing_bearer_token_is_said_in_chinese(samples: FlaskClient) -> None
     answer = samples.post("/api/rules/reload", headers=ZH)
     assert answer.status_code == 401 and answer.headers["WWW-Authenticate"].startswith("Bearer")
     assert answer.get_json()["message"] == (
-        "需要有效的 maintainer 角色访问令牌：请向服务器管理员索取（管理员在服务器上用 "
+        "需要有效的规则维护人员角色访问令牌：请向服务器管理员索取（管理员在服务器上用 "
         "`bcic token create --role maintainer` 创建）。")
 
 

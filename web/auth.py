@@ -40,7 +40,7 @@ def require_role(role: Role, no_token: str = "auth.error.no_token", refused: str
     if record is None:
         authentication_refused("no valid token", token)
         key = refused if token and refused else no_token
-        raise Unauthorized(ui(key, role=role, **values),
+        raise Unauthorized(ui(key, role=role, role_name=ui(f"auth.role.{role}"), **values),
                            www_authenticate=WWWAuthenticate("bearer", {"realm": "bcic"}))
     if record.role != role:
         authentication_refused(f"role {record.role}, not {role}", token)

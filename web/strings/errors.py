@@ -94,10 +94,11 @@ STRINGS = {
                                     "zh": "Referer 与主机不一致。"},
     # Tokens (web/auth.py). The API's reader may be a program's author at a shell (or ask one);
     # a form's reader is at a browser, with no shell on the server: ask, or do without storing.
-    "auth.error.no_token": {"en": "A valid bearer token of role {role} is needed: ask the "
+    # {role_name}: the role as people name it (auth.role.*); {role}: as the command takes it.
+    "auth.error.no_token": {"en": "A valid bearer token of role {role_name} is needed: ask the "
                                   "server's administrator for one, who creates it on the server "
                                   "with `bcic token create --role {role}`.",
-                            "zh": "需要有效的 {role} 角色访问令牌：请向服务器管理员索取（管理员在服务器上用 "
+                            "zh": "需要有效的{role_name}角色访问令牌：请向服务器管理员索取（管理员在服务器上用 "
                                   "`bcic token create --role {role}` 创建）。"},
     # The validate form's (`box`: its store checkbox's label, web/strings/evaluation.py).
     "auth.error.no_token.store": {"en": "Ask an evaluator for a token; to check the submission "
