@@ -19,7 +19,7 @@ from .judgements import NOT_IN_A_NAME, Judgement
 from .lead_ins import items_judged_instead
 from .namespaces import REQ, named_term
 from .report import Status
-from .notation import provision_notation
+from .notation import Notation
 from .report_reader import read_report
 from .rule_lookup import provision_asked
 from .rulebook import Rulebook, load_rulebook
@@ -58,16 +58,15 @@ def judge(store: Store, cluster: URIRef, number: int, provision: str, *, met: bo
         raise NotFoundError.of("error.judgement.not_in_report", id=provision, number=number,
                                cluster=cluster)
     if items := items_judged_instead(report, outcome):
-        raise NotJudgeableError.of("error.judgement.lead_in", id=provision_notation(rid, "zh"),
-                                   first=provision_notation(items[0], "zh"),
-                                   last=provision_notation(items[-1], "zh").removeprefix(
-                                       f"{rid} "))
+        raise NotJudgeableError.of("error.judgement.lead_in", id=Notation(rid),
+                                   first=Notation(items[0]), last=Notation(items[-1], within=rid))
     stored = Status.MANUAL_REVIEW if outcome.judgement is not None else outcome.status
     if stored is not Status.MANUAL_REVIEW:
-        raise NotJudgeableError.of("error.judgement.not_pending", id=rid, number=number,
-                                   cluster=cluster, status=phrase(f"report.status.{stored.value}"))
+        raise NotJudgeableError.of("error.judgement.not_pending", id=Notation(rid),
+                                   number=number, cluster=cluster,
+                                   status=phrase(f"report.status.{stored.value}"))
     if not met and not text:
-        raise InputError.of("error.judgement.no_rationale", id=rid, field=field)
+        raise InputError.of("error.judgement.no_rationale", id=Notation(rid), field=field)
     made = now or datetime.now(timezone.utc)
     record = JudgementRecord(cluster, number, REQ[rid], met, made,
                              RdfLiteral(text, lang=note_lang) if text else None, by,

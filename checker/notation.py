@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from .i18n import Lang
+from .i18n import Lang, Localized
 
 # The part of a clause whose modal verb gives it another level than the clause, by the level its id
 # names, as people read it: 6.1.2.2's 可考虑采用… (`6.1.2.2-may`) is `6.1.2.2 〔可〕`, in English
@@ -47,6 +48,20 @@ def provision_notation(requirement_id: str, lang: Lang) -> str:
     marks = [f"—{item}" if item.isdigit()
              else _PART_MARKS[item][lang] if item in _PART_MARKS else f"{item})" for item in items]
     return " ".join([clause, *marks])
+
+
+@dataclass(frozen=True)
+class Notation(Localized):
+    """A provision's notation in a message said later, in the reader's language (`6.1.2.2 〔可〕`,
+    `6.1.2.2 [may]`); with `within`, less that clause's number (`i)` of `4.2.1 a)–i)`)."""
+
+    requirement_id: str
+    within: str | None = None
+
+    def text(self, lang: Lang) -> str:
+        """The notation in `lang`."""
+        said = provision_notation(self.requirement_id, lang)
+        return said.removeprefix(f"{self.within} ") if self.within else said
 
 
 def without_notation(requirement_id: str, label: str) -> str:

@@ -171,3 +171,13 @@ def test_a_blank_or_multi_line_name_is_refused_in_chinese(bcic, by: str, words: 
 def test_a_name_is_recorded_trimmed(bcic) -> None:  # type: ignore[no-untyped-def]
     assert bcic("judge", DEHUA_CLUSTER, "6.1", "--met", "--by", "  评价员甲 ").exit_code == 0
     assert "6.1 judged met by 评价员甲 on " in bcic("history", DEHUA_CLUSTER).output
+
+
+@pytest.mark.parametrize("args, lang, words", [
+    (("4.2.1-a", "--not-met"), "en", "a judgement of 4.2.1 a) as not met needs a rationale"),
+    (("6.1.2.2-may", "--met"), "en", "6.1.2.2 [may] is not awaiting review"),
+    (("6.1.2.2-may", "--met"), "zh", "第 1 版的报告中 6.1.2.2 〔可〕 并非待人工评审"),
+])
+def test_a_refusal_names_the_provision_as_reports_write_it(bcic, args, lang, words) -> None:  # type: ignore[no-untyped-def]
+    result = bcic("judge", DEHUA_CLUSTER, *args, "--lang", lang)
+    assert result.exit_code == 2 and words in result.output, result.output
