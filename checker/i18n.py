@@ -516,7 +516,6 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "report.sign_off.awaiting.other": {
         "en": "The report is not final: {n} provisions still await an evaluator.",
         "zh": "报告尚非最终结论：仍有 {n} 项条款待评价人员判定。"},
-    "report.sign_off.between": {"en": " ", "zh": ""},
     "report.sign_off.lead_ins.one": {
         "en": "{n} more lead-in provision follows from its list items once these are judged.",
         "zh": "另有 {n} 项列项的引导条款随其列项的判定而定。"},

@@ -14,6 +14,9 @@ from .lead_ins import items_judged_instead
 from .report import Report, Status
 
 
+_BETWEEN_SENTENCES = {"zh": "", "en": " "}
+
+
 @dataclass(frozen=True)
 class Evaluator:
     """One evaluator of the report, as the judgements record them."""
@@ -66,8 +69,8 @@ def sign_off_said(report: Report, lang: Lang) -> str:
     state = (message("report.sign_off.final", lang) if signed.final
              else counted("report.sign_off.awaiting", signed.awaiting, lang))
     if signed.lead_ins:  # as the verdict says them: they follow their items, not judged
-        state += message("report.sign_off.between", lang) + counted(
-            "report.sign_off.lead_ins", signed.lead_ins, lang)
+        state += _BETWEEN_SENTENCES[lang] + counted("report.sign_off.lead_ins", signed.lead_ins,
+                                                    lang)
     return message("report.sign_off.said", lang, evaluators=evaluators,
                    date=signed.latest.strftime("%Y-%m-%d"), state=state)
 
