@@ -41,6 +41,7 @@ from checker.store.base import (
     submission_graph_iri,
 )
 from checker.store.base import RULES_ARCHIVE_GRAPH
+from checker.store.deletion import tombstone_query
 from checker.store.judgements import JudgementRecord, judgements_graph_iri
 from checker.store.provenance import provenance_graph
 from checker.store.rules_archive import archived_rulebook_iri, rule_graphs_of
@@ -510,6 +511,7 @@ class StoreContract:
             store.add_revision(record)
         before = _count(store, PROVENANCE_GRAPH)
         deleter = f"评价员 B {uuid.uuid4().hex}"  # an agent new to a store other tests share
+        day_of_deletion = datetime.now(timezone.utc).date().isoformat()
         assert store.delete_revision(cluster, 1, deleted_by=deleter) is True
         store = reopen(store)
         assert store.revisions(cluster) == [second_info]
@@ -537,6 +539,12 @@ class StoreContract:
             for node in shared)
         assert store.ask(f'ASK {{ GRAPH <{PROVENANCE_GRAPH}> {{ ?agent <{RDFS.label}> '
                          f'"{deleter}" }} }}')
+        # The tombstone reads back as the refusals of an unknown revision quote it.
+        deleted = store.select(tombstone_query(cluster, 1))
+        assert [str(row["by"]) for row in deleted] == [deleter]
+        assert str(deleted[0]["deleted"])[:10] in {day_of_deletion,
+                                                   datetime.now(timezone.utc).date().isoformat()}
+        assert store.select(tombstone_query(cluster, 2)) == []
 
     def test_a_revision_names_its_write_files_and_submitter_as_prov_does(
             self, store: Store, reopen: Reopen) -> None:
