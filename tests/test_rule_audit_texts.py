@@ -9,7 +9,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from rdflib import RDFS, Literal, URIRef
+from rdflib import DCTERMS, PROV, RDF, RDFS, Graph, Literal, URIRef
 
 from checker.cli import main
 from checker.loading import SubmissionFile
@@ -21,7 +21,7 @@ from checker.rulebook import load_rulebook
 from checker.shacl import Severity
 from checker.validation import validate_graph, validate_submission
 
-from tests.dehua_changes import EX, dehua
+from tests.dehua_changes import BODY, EX, XSD_DATE, dehua
 
 
 def _label(term: object, lang: str) -> str:
@@ -100,10 +100,86 @@ def test_the_review_prompt_quotes_the_part_of_its_clause_it_left_out(rid: str) -
     assert said in requirement.review_prompt["en"]
 
 
-# 4.2.1 i) 「建立产业集群品牌建立和维护机制，进行周期性评价并实现持续改进」
+# 4.2.1 i) 「建立产业集群品牌建立和维护机制，进行周期性评价并实现持续改进」: three acts, of which
+# only 进行周期性评价 recurs.
+
+GOV = URIRef(EX + "gov-industry")
+
+
+def _fulfilment(data: Graph, local: str, *agents: URIRef, period: Literal | None = None,
+                evidence: bool = True) -> URIRef:
+    """An activity of duty 4.2.1 i) added to the sample, dated, by `agents`, with an evidence
+    document attributed to them when `evidence`."""
+    node = URIRef(EX + local)
+    data.add((node, RDF.type, BCIC.DutyFulfilment))
+    data.add((node, BCIC.fulfilsDuty, REQ["4.2.1-i"]))
+    data.add((node, DCTERMS.date, Literal("2023-06-01", datatype=XSD_DATE)))
+    for agent in (BODY, *agents):
+        data.add((node, PROV.wasAssociatedWith, agent))
+    if period is not None:
+        data.add((node, BCIC.period, period))
+    if evidence:
+        document = URIRef(EX + local + "-evidence")
+        data.add((node, PROV.generated, document))
+        data.add((document, RDF.type, BCIC.EvidenceDocument))
+        data.add((document, DCTERMS.title, Literal("《德化陶瓷产业集群品牌建立和维护工作机制》", lang="zh")))
+        data.add((document, DCTERMS.date, Literal("2023-06-01", datatype=XSD_DATE)))
+        for agent in (BODY, *agents):
+            data.add((document, PROV.wasAttributedTo, agent))
+    return node
+
+
+def test_an_activity_of_4_2_1_i_by_an_industry_association_is_not_asked_its_period() -> None:
+    """Decision 9: only a government member of this body fulfils 4.2.1 i); another member's
+    activity, without a period and without a document, is set aside, not asked for a period."""
+    data = dehua()
+    _fulfilment(data, "fulfil-4.2.1-i-assoc", URIRef(EX + "assoc-ceramics"), evidence=False)
+    report = validate_graph(data)
+    assert report.outcome("4.2.1-i").findings == ()
+    assert report.outcome("4.2.1-i").status is not Status.NOT_MET
+    assert report.outcome("4.2.1").status is not Status.NOT_MET
+    _fulfilment(data, "fulfil-4.2.1-i-assoc-2", URIRef(EX + "assoc-ceramics"),
+                period=Literal("随时", lang="zh"))
+    assert validate_graph(data).outcome("4.2.1-i").findings == ()  # nor its period's form
+
+
+def test_a_one_off_act_of_4_2_1_i_beside_an_annual_evaluation_meets_it() -> None:
+    """「建立…机制」 is done once: issuing the mechanism states no period, and needs none while
+    the annual evaluation (「进行周期性评价」) states its own."""
+    data = dehua()
+    _fulfilment(data, "fulfil-4.2.1-i-mechanism", GOV)
+    outcome = validate_graph(data).outcome("4.2.1-i")
+    assert outcome.findings == ()
+    assert outcome.status is not Status.NOT_MET
+
+
+@pytest.mark.parametrize("period", [None, Literal("随时", lang="zh")])
+def test_a_one_off_act_of_4_2_1_i_alone_is_one_finding_asking_a_periodic_evaluation(
+        period: Literal | None) -> None:
+    """With the annual evaluation gone, one finding asks for a periodic evaluation with its
+    period; it calls no one-off act “its periodic evaluation”. A period given names a recurring
+    interval or is said to name none."""
+    data = dehua()
+    evaluation = URIRef(EX + "fulfil-4.2.1-i")
+    data.remove((evaluation, BCIC.period, None))
+    if period is not None:
+        data.add((evaluation, BCIC.period, period))
+    _fulfilment(data, "fulfil-4.2.1-i-mechanism", GOV)
+    findings = validate_graph(data).outcome("4.2.1-i").findings
+    assert len(findings) == 1
+    zh, en = findings[0].message["zh"], findings[0].message["en"]
+    if period is None:
+        assert zh.startswith("未见写明周期的周期性评价") and "「进行周期性评价」" in zh
+        assert en.startswith("No periodic evaluation stating its period")
+    else:
+        assert zh.startswith("履行职责 4.2.1 i) 的活动所写周期不是固定的间隔")
+        assert en.startswith("An activity that fulfils duty 4.2.1 i) gives a period that names "
+                             "no recurring interval")
+    assert "its periodic evaluation" not in en and "的周期性评价的周期" not in zh
+
 
 @pytest.mark.parametrize("period, en", [
-    (None, "An activity that fulfils duty 4.2.1 i) states no period of its periodic evaluation"),
+    (None, "No periodic evaluation stating its period"),
     (Literal("随时", lang="zh"), "An activity that fulfils duty 4.2.1 i) gives a period that names "
                                  "no recurring interval")])
 def test_a_fulfilment_of_4_2_1_i_without_a_recurring_period_is_said_to_lack_it(
@@ -117,7 +193,6 @@ def test_a_fulfilment_of_4_2_1_i_without_a_recurring_period_is_said_to_lack_it(
         data.add((fulfilment, BCIC.period, period))
     (finding,) = validate_graph(data).outcome("4.2.1-i").findings
     assert finding.message["en"].startswith(en)
-    assert finding.message["zh"].startswith("履行职责 4.2.1 i) 的活动")
     assert "周期" in finding.message["zh"]
     assert [c.node for d in finding.diagnoses for c in d.candidates] == [fulfilment]
 

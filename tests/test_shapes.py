@@ -137,7 +137,7 @@ def _messages(shape: URIRef, lang: str) -> list[str]:
 
 
 # The shape of each duty that asks for an activity fulfilling it (4.2.1 i) asks that activity's
-# period apart: shp:DutyPeriod-4.2.1-i, which names the activity, not who owes the duty).
+# period apart: shp:DutyPeriod-4.2.1-i and shp:DutyPeriodForm-4.2.1-i, which ask the period).
 DUTY_SHAPES = [s for s, rid in RULEBOOK.shape_requirements.items()
                if RULEBOOK.requirements[rid].parent in ("4.2.1", "4.2.2", "4.2.3")
                and str(s).rsplit("/", 1)[-1].startswith("DutyFulfilled-")]
