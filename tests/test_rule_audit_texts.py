@@ -272,18 +272,23 @@ def test_the_kinds_of_7_3_2_are_asked_in_the_order_the_text_lists_them() -> None
         "No innovation output covers patents of all kinds"]
 
 
-# 9.4.1 「培育主体应…确定持续改进的优先次序和改进方向。可能的改进方向包括：」 a)–c)
+# 9.4.1 「培育主体应根据评价结果，结合品牌战略目标，确定持续改进的优先次序和改进方向。可能的改进方向包括：」
+# a)–c): the 应 is the first sentence's, ended by 。; the sentence that leads in the list has none.
 
 @pytest.mark.parametrize("item", ["9.4.1 a)", "9.4.1 b)", "9.4.1 c)"])
-def test_9_4_1s_items_carry_their_lead_ins_modal_verb(item: str) -> None:
-    """A list item's modal verb is its lead-in's, as 4.2.1 a)'s is, though the item is informative."""
+def test_9_4_1s_items_carry_no_modal_verb_their_lead_in_sentence_writes_none(item: str) -> None:
+    """Decision 1: a list item takes its lead-in sentence's level, and 「可能的改进方向包括：」 has no
+    modal verb; the items are informative and carry none, as 9.3.2 a)–d) carry none."""
     document = json.loads(CliRunner().invoke(main, ["rules", "show", item, "--format",
                                                     "json"]).stdout)
-    assert (document["modal_verbs"], document["modal_verbs_of"]) == (["应"], "9.4.1")
+    assert (document["modal_verbs"], document["modal_verbs_of"]) == ([], None)
     assert document["level"] == "informative"
     lines = [line.strip() for line in CliRunner().invoke(
         main, ["rules", "show", item]).stdout.splitlines()]
-    assert "Level: 资料性 informative · modal verb 「应」 of its lead-in 9.4.1" in lines
+    assert "Level: 资料性 informative · no modal verb" in lines
+    note = document["level_note"]
+    assert "可能的改进方向包括" in note["zh"] and "没有情态动词" in note["zh"]
+    assert "has no modal verb" in note["en"] and "carries" not in note["en"]
 
 
 # 9.3.2 c) 「与标杆的对比」, d) 「与竞争对手的对比」: a cluster named as its own benchmark or competitor

@@ -208,6 +208,15 @@ def test_a_list_items_modal_verb_badge_says_it_is_its_lead_ins(client: FlaskClie
     assert "4.2.1" not in part and ("lead-in" not in part if lang == "en" else "承接引导语" not in part)
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_9_4_1s_items_show_no_modal_verb_on_their_page(client: FlaskClient, lang: str) -> None:
+    """「可能的改进方向包括：」, the sentence that leads in 9.4.1 a)–c), writes no modal verb (9.4.1's 应
+    ends with the sentence before it): no badge, as 9.3.2 a)'s shows none."""
+    for pid in ("9.4.1-a", "9.3.2-a"):
+        item = " ".join(html(client, f"/rulebook/{pid}?lang={lang}").split())
+        assert "「应」" not in item and "lead-in 9.4.1" not in item and "承接引导语" not in item
+
+
 def _headings(page: str) -> list[tuple[int, str]]:
     """The page's headings in order: their level and their text, tags left out."""
     return [(int(level), " ".join(re.sub(r"<[^>]+>", "", text).split()))
