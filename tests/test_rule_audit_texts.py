@@ -6,6 +6,7 @@ named as its own benchmark or competitor (9.3.2) said in the report."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -13,11 +14,11 @@ from rdflib import DCTERMS, PROV, RDF, RDFS, Graph, Literal, URIRef
 
 from checker.cli import main
 from checker.loading import SubmissionFile
-from checker.namespaces import BCIC, REQ
+from checker.namespaces import BCIC, REQ, SHP
 from checker.paths import EXAMPLES_DIR
 from checker.render import render_report
 from checker.report import Status
-from checker.rulebook import load_rulebook
+from checker.rulebook import SH, load_rulebook
 from checker.shacl import Severity
 from checker.validation import validate_graph, validate_submission
 
@@ -319,3 +320,17 @@ def test_a_cluster_named_as_its_own_peer_is_a_warning_of_9_3_2(prop: str, item: 
         assert finding.message[lang] in text
         assert f"dehua-ceramics.ttl:{line}" in text
 
+
+
+@pytest.mark.parametrize("shape, zh, en", [
+    ("ClusterNotItsOwnBenchmark", "与标杆的对比是与另一个产业集群的对比",
+     "a comparison with benchmarks is a comparison with another cluster"),
+    ("ClusterNotItsOwnCompetitor", "与竞争对手的对比是与另一个产业集群的对比",
+     "a comparison with competitors is a comparison with another cluster")])
+def test_the_warning_of_9_3_2_describes_and_asks_nothing(shape: str, zh: str, en: str) -> None:
+    """9.3.2 has no modal verb (decision 21): its warning says what such a comparison is, with no
+    须 or 应 (nor must or shall) that would ask it."""
+    said = {m.language: str(m) for m in load_rulebook().shapes_graph.objects(SHP[shape], SH.message)}
+    assert zh in said["zh"] and en in said["en"]
+    assert not set("须应") & set(said["zh"].split("：", 1)[1])
+    assert not re.search(r"\b(must|shall|should)\b", said["en"])

@@ -154,6 +154,15 @@ def test_a_duty_message_names_who_owes_it_in_the_words_of_its_clause(shape: URIR
     assert f"未见由{owed_by}履行职责" in message
 
 
+def test_english_messages_of_a_shall_level_provision_never_say_should() -> None:
+    """Decision 1 renders 宜 as should, 应 as shall: 5.3 —1…—5's analyses “shall include” their
+    parts, as 5.3's 「应分析」 asks (the draft has no 宜, so no message says should)."""
+    said = [m for s in CHECKING_SHAPES
+            if RULEBOOK.requirements[RULEBOOK.shape_requirements[s]].level is not Level.SHOULD
+            for m in _messages(s, "en") if re.search(r"\bshould\b", m)]
+    assert said == []
+
+
 def test_english_messages_use_an_before_a_vowel() -> None:
     """"No activity by a enterprise" (4.2.3) read as broken English."""
     wrong = [m for s in CHECKING_SHAPES for m in _messages(s, "en") if re.search(r"\ba [aeio]", m)]
