@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from enum import Enum
@@ -19,7 +19,7 @@ from .judgements import Judgement
 from .labels import collect_codes, collect_labels, cut_labels, kinds_of_unnamed
 from .namespaces import BCIC
 from .rated_levels import LevelRank, level_ranks
-from .rulebook import Layer, Level, Requirement, Rulebook
+from .rulebook import SH, Layer, Level, Requirement, Rulebook
 from .shacl import ShaclResult, Severity
 from .unknown_terms import Locator, Place, TermNotes
 
@@ -225,7 +225,7 @@ def build_report(rulebook: Rulebook, data: Graph, results: list[ShaclResult], *,
     outcomes = tuple(RequirementOutcome(
         r, statuses[r.id], tuple(found := by_requirement.get(r.id, []) + later.get(r.id, [])),
         explained(rulebook, r, [rulebook.explainer.diagnose(view, x) for x in found], ranks),
-        guidance_of(rulebook, r, statuses[r.id]))
+        guidance_of(rulebook, r, statuses[r.id], found))
         for r in rulebook.requirements.values())
     labels, kinds, codes = names_of(rulebook, [*named_nodes(outcomes), *term_notes.suggestions],
                                     data)
@@ -285,13 +285,29 @@ def explained(rulebook: Rulebook, requirement: Requirement, diagnoses: list[Diag
                    lambda node: explainer.place(node, ranks))
 
 
-def guidance_of(rulebook: Rulebook, requirement: Requirement,
-                status: Status) -> Guidance | None:
+def guidance_of(rulebook: Rulebook, requirement: Requirement, status: Status,
+                found: Sequence[ShaclResult] = ()) -> Guidance | None:
     """The requirement's guidance where a report shows it: how to meet it when it is not met or
-    not used, the records to show when it is on the manual-review checklist; else None."""
+    not used, the records to show when it is on the manual-review checklist; else None. A lead-in
+    whose own records are all there (its existence checks gave no results, `found`) and that is
+    not met through its list items alone shows none: the report names those items, whose hints say what is missing,
+    not the records it has (5.3's analysis with only 5.3 —4's part lacking; decision 20 likewise)."""
     shown = status in (Status.NOT_MET, Status.NOT_USED) or (
         requirement.review_prompt is not None and status is not Status.NOT_APPLICABLE)
-    return rulebook.guidance.get(requirement.id) if shown else None
+    guidance = rulebook.guidance.get(requirement.id) if shown else None
+    if (guidance is not None and status is Status.NOT_MET and not found and not guidance.by_items
+            and any(r.parent == requirement.id for r in rulebook.requirements.values())
+            and _asks_existence(rulebook, requirement.id)):
+        return None
+    return guidance
+
+
+def _asks_existence(rulebook: Rulebook, rid: str) -> bool:
+    """Whether a shape of the provision targets a node (a class, a term: an existence check), so
+    that its having no results says its records are there (5.3's analysis); shapes targeting only
+    the instances of a class say nothing when there are none (8.1.3's designs)."""
+    return any((s, SH.targetNode, None) in rulebook.shapes_graph
+               for s, owner in rulebook.shape_requirements.items() if owner == rid)
 
 
 def named_nodes(outcomes: tuple[RequirementOutcome, ...]) -> Iterator[Node]:

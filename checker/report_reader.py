@@ -82,7 +82,8 @@ def read_report(store: Store, cluster: URIRef, number: int,
                            explained(rulebook, requirement, [
                                read_diagnosis(graph, node, r, rulebook.explainer)
                                for r, node in results.get(rid, [])], ranks),
-                           guidance_of(rulebook, requirement, status)
+                           guidance_of(rulebook, requirement, status,
+                                       [r for r, _node in results.get(rid, [])])
                            if rid in rulebook.requirements else None)
         for rid, requirement in judged.items())
     judgements = current_judgements(store.named_graph(judgements_graph_iri(cluster, number)))

@@ -23,6 +23,10 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
                                   "zh": "由{by}以{step}指向它"},
     "report.path.inverse": {"en": "{path} that {by} refers to through {step}",
                             "zh": "{path}由{by}以{step}指向"},
+    # A step backwards after another (5.3: an analysis a record is based on, which a strategy has
+    # as its positioning): the record the first reached is said again, 该记录.
+    "report.path.inverse_after_inverse": {"en": "{path} that {by} refers to through {step}",
+                                          "zh": "{path}，该记录由{by}以{step}指向"},
     "report.path.after_inverse": {"en": "{path} with {step}", "zh": "{path}，该记录的{step}"},
     "report.path.record": {"en": "a record", "zh": "一项记录"},
     # Between the ways of a path of alternatives (7.2.2.2: a unit of the body, or a member).

@@ -234,13 +234,47 @@ def test_an_internal_analysis_lacking_the_part_5_3_4_or_5_names_fails_it(item: s
     assert _label(part, "en") in outcome.requirement.text["en"]
 
 
-def test_the_review_of_5_3_asks_whether_each_production_technology_is_analysed() -> None:
+def test_5_3_4_has_its_own_review_prompt_asking_for_each_production_technology() -> None:
     """「各项生产技术」: data shows the analysis takes production technologies up, the evaluator
-    whether it takes up each of the cluster's."""
+    whether it takes up each of the cluster's; asked under 5.3 —4 itself, so that an evaluator who
+    finds one technology analysed fails that item, not 5.3 alone while 5.3 —4 reads met."""
     requirements = load_rulebook().requirements
-    prompt = requirements["5.3"].review_prompt
+    prompt = requirements["5.3-4"].review_prompt
     assert prompt is not None and "各项生产技术" in requirements["5.3-4"].text["zh"]
     assert "各项生产技术" in prompt["zh"] and "each of the cluster's production technologies" in prompt["en"]
+    lead_in = requirements["5.3"].review_prompt
+    assert lead_in is not None and "各项生产技术" not in lead_in["zh"]
+    assert "production technologies" not in lead_in["en"]
+
+
+def test_the_zh_hint_of_5_3_says_a_path_of_two_backward_steps_in_one_reading() -> None:
+    """「或由一项记录以“依据”指向它由一项…」 read as two sentences run together: the record the first
+    backward step reaches is said again before the second step (该记录)."""
+    lines = CliRunner().invoke(main, ["rules", "show", "5.3", "--lang", "zh"]).stdout
+    assert "或由一项记录以“依据”指向它，该记录由一项“产业集群品牌培育战略”" in lines
+    assert "指向它由" not in lines
+
+
+def test_a_lead_in_failing_only_through_its_items_names_them_not_its_own_record() -> None:
+    """The analysis is there and based on by the strategy; only 5.3 —4's part is missing: 5.3
+    names the item (as a lead-in a judged item decides does, decision 20) rather than asking for
+    an internal environment analysis again, and 5.3 —4's hint says what the analysis lacks."""
+    data = dehua()
+    data.remove((URIRef(EX + "internal"), BCIC.covers, BCIC.ProductionTechnologies))
+    report = validate_graph(data)
+    assert report.outcome("5.3").status is Status.NOT_MET and not report.outcome("5.3").results
+    assert report.outcome("5.3").how_to is None
+    for lang, items, item_hint in [
+            ("en", "list items not met: 5.3 —4",
+             "Record an “internal environment analysis” (bcic:InternalEnvironmentAnalysis) with "
+             "“covers” (bcic:covers) set to each of"),
+            ("zh", "未满足的列项：5.3 —4", "记录一项“产业集群内部环境分析”（bcic:InternalEnvironmentAnalysis），"
+                                         "写明“涵盖”（bcic:covers）为")]:
+        text = render_report(report, "text", lang)  # type: ignore[arg-type]
+        lead_in = text[text.index("5.3 "):text.index("5.3 —1")]
+        assert items in lead_in and "bcic:InternalEnvironmentAnalysis" not in lead_in
+        item = text[text.index("5.3 —4"):text.index("5.3 —5")]
+        assert item_hint in item and "5.3 的提示" not in item and "hint of 5.3" not in item
 
 
 # 7.3.2 「促进集群内企业的技术创新，形成设计、工艺、生产操作和服务等方面的技术诀窍以及各类专利」

@@ -65,7 +65,8 @@ def path_in_words(steps: Sequence[tuple[URIRef, bool]], lang: Lang, term: Callab
             last = index == len(steps) - 1
             by = by_last() if by_last is not None and last else \
                 message("report.path.record", lang)
-            key = "inverse" if said else "inverse_first"
+            key = "inverse_first" if not said else \
+                "inverse_after_inverse" if steps[index - 1][1] else "inverse"
             said = message(f"report.path.{key}", lang, path=said, step=step, by=by)
         elif said:
             key = "after_inverse" if steps[index - 1][1] else "next"
