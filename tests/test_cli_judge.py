@@ -55,7 +55,7 @@ def test_a_judgement_met_lowers_the_pending_count_of_the_listed_verdict(bcic) ->
     assert "88 item(s) await an evaluator" in bcic("clusters").output
     rows = json.loads(bcic("queries", "run", "clusters-by-conformance", "--format", "json").output)
     [row] = rows["results"]["bindings"]
-    assert row["pendingReview"]["value"] == "87" and row["verdict"]["value"] == (
+    assert row["pendingReview"]["value"] == "88" and row["verdict"]["value"] == (
         "no-gap-pending-review")
 
 
