@@ -81,14 +81,19 @@ class Ask:
     closed: bool = False  # `known` are all the class has (7.1.2.1's funds), not examples
     # EITHER: the asks of each alternative, the check's first; `path` is the condition's property.
     options: tuple[tuple[Ask, ...], ...] = ()
+    # ONE_OF of a qualified value shape: one value among `expected`, others beside it (7.3.2's
+    # know-how in some respect), not every value one of them.
+    some: bool = False
 
 
 @dataclass(frozen=True)
 class Evidence:
-    """A class whose instance the submission records, and what that instance carries."""
+    """A class whose instance the submission records, and what that instance carries; `several`:
+    what it carries may be spread over more than one instance (7.3.2's know-how and patents)."""
 
     cls: Node
     asks: tuple[Ask, ...] = ()
+    several: bool = False
 
 
 @dataclass(frozen=True)
@@ -347,7 +352,8 @@ class _Reader:
             return replace(step, path=joined([*path_steps(path), *path_steps(step.path)]),
                            single=single and step.single)
         known, closed = self._known(expected[0]) if kind is AskKind.CLASS else ((), False)
-        return Ask(path, kind, expected, count, then, single, known, closed)
+        some = kind is AskKind.ONE_OF and s.value(shape, SH.qualifiedValueShape) is not None
+        return Ask(path, kind, expected, count, then, single, known, closed, some=some)
 
     def _known(self, cls: Node) -> tuple[tuple[Node, ...], bool]:
         """The named values of a class the ontology lists, in the standard's order, and whether
@@ -401,7 +407,14 @@ def _merged(evidence: Iterable[Evidence]) -> tuple[Evidence, ...]:
     by_class: dict[Node, list[Ask]] = {}
     for item in evidence:
         by_class.setdefault(item.cls, []).extend(item.asks)
-    return tuple(Evidence(cls, merged_asks(asks)) for cls, asks in by_class.items())
+    merged = {cls: merged_asks(asks) for cls, asks in by_class.items()}
+    return tuple(Evidence(cls, asks, _spread(asks)) for cls, asks in merged.items())
+
+
+def _spread(asks: tuple[Ask, ...]) -> bool:
+    """Whether two asks along one path stay apart, one of them for some value among several:
+    each is met by a record of its own, or both by one (7.3.2's know-how, its patents)."""
+    return any(a.some and any(b is not a and b.path == a.path for b in asks) for a in asks)
 
 
 def merged_asks(asks: Iterable[Ask]) -> tuple[Ask, ...]:
@@ -464,7 +477,8 @@ def _combined(a: Ask, b: Ask) -> Ask | None:
         base = b if a.kind is AskKind.ANY else a
     elif a.kind is b.kind and (a.kind is AskKind.VALUE or a.expected == b.expected):
         base = a
-    elif kinds == {AskKind.VALUE, AskKind.ONE_OF}:  # a value asked, among those allowed
+    elif kinds == {AskKind.VALUE, AskKind.ONE_OF} and not (a.some or b.some):
+        # a value asked, among those allowed (not one value among some: 7.3.2 asks both)
         base = a if a.kind is AskKind.VALUE else b
     elif kinds == {AskKind.EACH_OBJECT, AskKind.CLASS}:  # each indicator, an indicator
         base = a if a.kind is AskKind.EACH_OBJECT else b
@@ -473,4 +487,5 @@ def _combined(a: Ask, b: Ask) -> Ask | None:
     expected = tuple(dict.fromkeys(a.expected + b.expected)) \
         if a.kind is b.kind is AskKind.VALUE else base.expected
     return Ask(base.path, base.kind, expected, max(a.count or 0, b.count or 0) or None,
-               merged_asks(a.then + b.then), a.single or b.single, base.known, base.closed)
+               merged_asks(a.then + b.then), a.single or b.single, base.known, base.closed,
+               some=base.some)

@@ -754,6 +754,10 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "report.guidance.record": {"en": "record {thing}", "zh": "记录{thing}"},
     "report.guidance.record_with": {"en": "record {thing} with {asks}",
                                     "zh": "记录{thing}，写明{asks}"},
+    # What one or several records may carry between them (7.3.2's know-how and patents).
+    "report.guidance.record_several_with": {
+        "en": "record one or more records of {term}, which between them have {asks}",
+        "zh": "记录一项或多项{term}，合起来写明{asks}"},
     # One thing of a class, by the article its English label takes.
     "report.guidance.a": {"en": "a {term}", "zh": "一项{term}"},
     "report.guidance.an": {"en": "an {term}", "zh": "一项{term}"},

@@ -175,6 +175,9 @@ class _Hint:
 
     def record(self, evidence: Evidence) -> str:
         """Record a thing of a class, with what it carries."""
+        if evidence.several:  # one record or several between them (7.3.2)
+            return message("report.guidance.record_several_with", self.lang,
+                           term=self.term(evidence.cls), asks=self.asks(evidence.asks))
         thing = self.thing(evidence.cls)
         if not evidence.asks:
             return message("report.guidance.record", self.lang, thing=thing)
