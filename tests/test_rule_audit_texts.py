@@ -331,7 +331,7 @@ def test_the_review_of_7_3_2_asks_the_range_of_respects() -> None:
     prompt = load_rulebook().requirements["7.3.2"].review_prompt
     assert prompt is not None
     assert "「设计、工艺、生产操作和服务等方面」" in prompt["zh"]
-    assert "「设计、工艺、生产操作和服务等方面」" in prompt["en"]
+    assert "design, process, production operation, service and other respects" in prompt["en"]
 
 
 # 9.4.1 「培育主体应根据评价结果，结合品牌战略目标，确定持续改进的优先次序和改进方向。可能的改进方向包括：」
