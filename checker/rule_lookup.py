@@ -24,8 +24,10 @@ from .errors import NotFoundError
 from .i18n import LANGUAGES, Listed, Localized, phrase
 from .labels import cut_text
 from .namespaces import SHP, named_term
+from .namespaces import REQ
 from .notation import notation_id, provision_notation
 from .rule_problem import prefixed
+from .rule_problems import problems_of, problems_said
 from .rulebook import Rulebook
 
 _NEAREST = 3  # the ids or shapes a refusal suggests, at most
@@ -70,7 +72,7 @@ def find_sheet(rulebook: Rulebook, asked: str) -> SheetAsked:
                                    nearest=_nearest_shapes(rulebook, asked.strip()))
         return SheetAsked(find_provision(rulebook, asked))
     if shape in rulebook.shape_requirements:
-        return SheetAsked(rulebook.shape_requirements[shape], shape, frozenset({shape}))
+        return SheetAsked(_read_provision(rulebook, asked, shape), shape, frozenset({shape}))
     users = checking_users(rulebook, shape)
     provisions = [r for r in rulebook.requirements
                   if r in {rulebook.shape_requirements[u] for u in users}]
@@ -110,6 +112,8 @@ def find_provision(rulebook: Rulebook, asked: str) -> str:
     if rid in rulebook.requirements:
         return rid
     _refuse_heading(rulebook, rid)
+    if rid is not None:
+        _refuse_mistaken(rulebook, asked, {REQ[rid]})
     raise NotFoundError.of("error.rulebook.unknown_provision", asked=_said(asked),
                            version=rulebook.version,
                            nearest=_nearest_provisions(rulebook, rid or asked.strip()))
@@ -131,16 +135,41 @@ def _one_scope(rulebook: Rulebook, asked: str) -> ProofScope:
     if shape is not None:
         if shape not in rulebook.shape_requirements:
             raise NotFoundError.of("error.rulebook.helper_shape", shape=prefixed(shape))
-        return ProofScope((rulebook.shape_requirements[shape],), (shape,))
+        return ProofScope((_read_provision(rulebook, asked, shape),), (shape,))
     rid = provision_asked(asked)
     if rid in rulebook.requirements:
         under = _with_items(rulebook, rid)
         return ProofScope(under, tuple(s for r in under for s in rulebook.requirements[r].shapes))
     _refuse_heading(rulebook, rid)
+    if rid is not None:
+        _refuse_mistaken(rulebook, asked, {REQ[rid]})
     nearest = (_nearest_provisions(rulebook, rid) if rid is not None
                else _nearest_shapes(rulebook, asked.strip()))
     raise NotFoundError.of("error.rulebook.unknown_rule", asked=_said(asked),
                            version=rulebook.version, nearest=nearest)
+
+
+def _read_provision(rulebook: Rulebook, asked: str, shape: URIRef) -> str:
+    """The id of the provision the checking shape names; NotFoundError (exit 2) naming the
+    mistake when the rulebook could not read it: a bcic:checksRequirement naming no catalogued
+    provision (req:9.2.33) or a heading (req:9.2), or a catalogue entry with a mistake."""
+    rid = rulebook.shape_requirements[shape]
+    if rid not in rulebook.requirements:
+        _refuse_mistaken(rulebook, asked, {shape, REQ[rid]})
+        raise NotFoundError.of("error.rulebook.unknown_provision", asked=_said(asked),
+                               version=rulebook.version,
+                               nearest=_nearest_provisions(rulebook, rid))
+    return rid
+
+
+def _refuse_mistaken(rulebook: Rulebook, asked: str, subjects: set[URIRef]) -> None:
+    """NotFoundError (exit 2) listing the rule files' mistakes in `subjects` (a shape, a
+    provision) as `bcic rules coverage` says them, each with its file and line, when any: what
+    such a mistake keeps out of the rulebook cannot be shown or proved."""
+    found = [p for p in problems_of(rulebook) if p.subject in subjects]
+    if found:
+        raise NotFoundError.of("error.rulebook.mistaken_rule", asked=_said(asked), n=len(found),
+                               problems=problems_said(found, rulebook.files))
 
 
 def _with_items(rulebook: Rulebook, rid: str) -> tuple[str, ...]:

@@ -30,6 +30,13 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "规则库 {version} 中没有规定或检查形状 {asked!r}（规定请按标准的编号书写，如 9.2.3、8.3.4 —2；"
               "形状请写其 IRI、前缀名 shp:… 或本地名）{nearest}",
     },
+    "error.rulebook.mistaken_rule": {
+        "en": "{asked!r} cannot be shown or proved: the rule files have {n} mistake(s) in it, "
+              "which keep it out of the rulebook (`bcic rules coverage` lists them too); fix "
+              "them first:\n{problems}",
+        "zh": "无法显示或验证 {asked!r}：规则文件中与其有关的错误有 {n} 处，使其未能读入规则库"
+              "（`bcic rules coverage` 同样会列出）；请先改正：\n{problems}",
+    },
     "error.rulebook.section_asked": {
         "en": "{asked} is a heading of the standard, not a provision: name one of the "
               "provisions numbered under it ({provisions})",
