@@ -20,7 +20,7 @@ from .namespaces import BCIC, SHP
 from .rule_problem import prefixed
 from .rulebook import SH, TARGET_PREDICATES
 from .shacl import path_text
-from .shape_paths import ShapePath, read_path
+from .shape_paths import ShapePath, path_steps, read_path
 
 _LISTED = {"zh": "、", "en": ", "}
 _MOST_DEPTH = 8  # nested shapes deeper than this are named, not read (none is, as shipped)
@@ -29,19 +29,28 @@ _MOST_DEPTH = 8  # nested shapes deeper than this are named, not read (none is, 
 _NOT_CONSTRAINTS = frozenset({
     RDF.type, RDFS.label, RDFS.comment, SH.path, SH.severity, SH.message, SH.name,
     SH.description, SH.order, SH.group, SH.deactivated, SH.qualifiedMinCount,
-    SH.qualifiedMaxCount, SH.qualifiedValueShapesDisjoint, SH.flags, BCIC.checksRequirement,
+    SH.qualifiedMaxCount, SH.flags, SH.ignoredProperties, BCIC.checksRequirement,
     *TARGET_PREDICATES})
 # Constraints on each value, said in words with their terms (the values' own message key).
 _ON_VALUES = {SH["class"]: "class", SH.datatype: "datatype", SH.nodeKind: "node_kind",
               SH.hasValue: "has_value", SH.minCount: "min_count", SH.maxCount: "max_count",
               SH.minInclusive: "min_inclusive", SH.maxInclusive: "max_inclusive",
               SH.minExclusive: "min_exclusive", SH.maxExclusive: "max_exclusive",
-              SH.minLength: "min_length", SH.maxLength: "max_length"}
+              SH.minLength: "min_length", SH.maxLength: "max_length",
+              SH.disjoint: "disjoint", SH.equals: "equals", SH.lessThan: "less_than",
+              SH.lessThanOrEquals: "less_than_or_equals"}
+# Constraints that hold only when true, said without their value.
+_WHEN_TRUE = {SH.uniqueLang: "unique_lang", SH.qualifiedValueShapesDisjoint: "qualified_disjoint"}
+# Each max… sorts after its min… (sh:minCount, then sh:maxCount).
+_AFTER_MIN = {SH.maxCount: SH.minCount, SH.maxInclusive: SH.minInclusive,
+              SH.maxExclusive: SH.minExclusive, SH.maxLength: SH.minLength}
+# A path's repeats (SHACL 2.3.1.5–7), by rdflib's mark.
+_REPEATS = {"*": "zero_or_more", "+": "one_or_more", "?": "zero_or_one"}
 # Constraints whose value is a shape, or a list of shapes, read beneath them.
 _NESTING = {SH.node: "node", SH.property: "property", SH["not"]: "not"}
 _LOGICAL = {SH["or"]: "or", SH["and"]: "and", SH.xone: "xone"}
 # `^rdfs:subClassOf*/^rdf:type` from a class: its instances, its subclasses' included.
-_INSTANCES = "^rdfs:subClassOf*/^rdf:type"
+_INSTANCES: tuple[ShapePath, ...] = (MulPath(InvPath(RDFS.subClassOf), "*"), InvPath(RDF.type))
 
 
 @dataclass(frozen=True)
@@ -115,7 +124,7 @@ class _Reading:
         self._read.add(node)
         path_node = graph.value(node, SH.path)
         path = path_text(graph, path_node) if path_node is not None else None
-        words = ({lang: self._path_words(path_node, path, lang) for lang in LANGUAGES}
+        words = ({lang: self._path_words(path_node, lang) for lang in LANGUAGES}
                  if path_node is not None and path is not None else {})
         return ShapeOutline(name, label, place, path, words,
                             tuple(self._constraints(node, depth)))
@@ -129,11 +138,20 @@ class _Reading:
             if predicate in _ON_VALUES:
                 yield Constraint(kind, self._said(f"rules.show.c.{_ON_VALUES[predicate]}",
                                                   value=value, n=value))
+            elif predicate in _WHEN_TRUE and value == Literal(True):
+                yield Constraint(kind, self._said(f"rules.show.c.{_WHEN_TRUE[predicate]}"))
             elif predicate == SH["in"]:
                 members = list(Collection(graph, value))
                 yield Constraint(kind, {lang: message(
                     "rules.show.c.in", lang, values=_LISTED[lang].join(
                         self._term(m, lang) for m in members)) for lang in LANGUAGES})
+            elif predicate == SH.languageIn:
+                tags = [str(tag) for tag in Collection(graph, value)]
+                yield Constraint(kind, {lang: message(
+                    "rules.show.c.language_in", lang, languages=_LISTED[lang].join(tags))
+                    for lang in LANGUAGES})
+            elif predicate == SH.closed and value == Literal(True):
+                yield self._closed(node)
             elif predicate == SH.pattern:
                 flags = graph.value(node, SH.flags)
                 yield Constraint(kind, self._said(
@@ -152,6 +170,15 @@ class _Reading:
                 yield self._qualified(node, value, depth)
             else:
                 yield Constraint(kind, self._said("rules.show.c.other", kind=kind, value=value))
+
+    def _closed(self, node: Node) -> Constraint:
+        """sh:closed with the properties it lets pass besides the paths' (sh:ignoredProperties)."""
+        ignored = self._shapes.value(node, SH.ignoredProperties)
+        terms = list(Collection(self._shapes, ignored)) if ignored is not None else []
+        return Constraint(prefixed(SH.closed), {lang: message(
+            "rules.show.c.closed_except" if terms else "rules.show.c.closed", lang,
+            ignored=_LISTED[lang].join(self._term(t, lang) for t in terms))
+            for lang in LANGUAGES})
 
     def _qualified(self, node: Node, value: Node, depth: int) -> Constraint:
         """sh:qualifiedValueShape with its counts: how many values must conform to the shape."""
@@ -174,31 +201,49 @@ class _Reading:
         """A term as `“label” (bcic:X)`, or its prefixed name alone when it has no label; a
         literal as written, a text quoted."""
         if isinstance(node, Literal):
+            if node.language:
+                return f"“{node}”@{node.language}"
             return str(node) if node.datatype is not None else f"“{node}”"
         label = self._labels.get(node, {}).get(lang)
         return message("rules.show.term", lang, label=label, name=prefixed(node)) if label \
             else prefixed(node)
 
-    def _path_words(self, node: Node, path: str, lang: Lang) -> str:
-        """The path's terms in words, in the order the path names them; the instances of a
-        class (an existence check's `^rdfs:subClassOf*/^rdf:type`) in words of their own."""
-        if path == _INSTANCES:
-            return message("rules.show.path_instances", lang)
-        steps = dict.fromkeys(_path_terms(read_path(self._shapes, node)))
-        return _LISTED[lang].join(self._term(t, lang) for t in steps)
+    def _path_words(self, node: Node, lang: Lang) -> str:
+        """The path in words, following its direction and structure (inverse, alternatives,
+        sequences, repeats); the instances of a class (an existence check's
+        `^rdfs:subClassOf*/^rdf:type`) in words of their own, then any steps after them."""
+        steps = path_steps(read_path(self._shapes, node))
+        if tuple(steps[:2]) == _INSTANCES:
+            said = [message("rules.show.path_instances", lang),
+                    *(self._step_words(step, lang, True) for step in steps[2:])]
+        else:
+            said = [self._step_words(step, lang, len(steps) > 1) for step in steps]
+        first, *then = said
+        for step in then:
+            first = message("rules.show.p.then", lang, first=first, then=step)
+        return first
 
-
-def _path_terms(path: ShapePath) -> Iterator[URIRef]:
-    """The properties a path names, in order."""
-    if isinstance(path, URIRef):
-        yield path
-    elif isinstance(path, InvPath):
-        yield from _path_terms(path.arg)
-    elif isinstance(path, MulPath):
-        yield from _path_terms(path.path)
-    elif isinstance(path, (SequencePath, AlternativePath)):
-        for part in path.args:
-            yield from _path_terms(part)
+    def _step_words(self, path: ShapePath, lang: Lang, inside: bool) -> str:
+        """One path in words; a sequence or alternatives `inside` another path in brackets."""
+        if isinstance(path, URIRef):
+            return self._term(path, lang)
+        if isinstance(path, InvPath):
+            return message("rules.show.p.inverse", lang,
+                           path=self._step_words(path.arg, lang, True))
+        if isinstance(path, MulPath):
+            return message(f"rules.show.p.{_REPEATS[path.mod]}", lang,
+                           path=self._step_words(path.path, lang, True))
+        if isinstance(path, SequencePath):
+            parts = [self._step_words(step, lang, True) for step in path_steps(path)]
+            key, name = "rules.show.p.then", "then"
+        else:
+            assert isinstance(path, AlternativePath)
+            parts = [self._step_words(step, lang, True) for step in path.args]
+            key, name = "rules.show.p.or", "other"
+        said, *rest = parts
+        for part in rest:
+            said = message(key, lang, first=said, **{name: part})
+        return message("rules.show.p.group", lang, path=said) if inside else said
 
 
 def _terms(graph: Graph, shape: Node) -> Iterator[Node]:
@@ -220,12 +265,13 @@ def _terms(graph: Graph, shape: Node) -> Iterator[Node]:
 
 
 def _in_order(pair: tuple[Node, Node]) -> tuple[int, str]:
-    """Constraints in the order a reader asks: how many, of what, then the shapes nested."""
+    """Constraints in the order a reader asks: how many, of what, then the shapes nested; each
+    max… after its min… (sh:minInclusive, then sh:maxInclusive)."""
     predicate = pair[0]
     rank = (0 if predicate in (SH.minCount, SH.maxCount) else
             2 if predicate in _NESTING or predicate in _LOGICAL
             or predicate == SH.qualifiedValueShape else 1)
-    return rank, f"{predicate} {pair[1]}"
+    return rank, f"{_AFTER_MIN.get(predicate, predicate)} {predicate in _AFTER_MIN} {pair[1]}"
 
 
 def _sparql_summary(graph: Graph, constraint: Node) -> str:
