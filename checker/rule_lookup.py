@@ -69,7 +69,7 @@ def find_sheet(rulebook: Rulebook, asked: str) -> SheetAsked:
         if provision_asked(asked) is None:
             raise NotFoundError.of("error.rulebook.unknown_rule", asked=_said(asked),
                                    version=rulebook.version,
-                                   nearest=_nearest_shapes(rulebook, asked.strip()))
+                                   nearest=_nearest_shapes(rulebook, asked.strip(), helpers=True))
         return SheetAsked(find_provision(rulebook, asked))
     if shape in rulebook.shape_requirements:
         return SheetAsked(_read_provision(rulebook, asked, shape), shape, frozenset({shape}))
@@ -218,9 +218,12 @@ def _nearest_provisions(rulebook: Rulebook, written: str) -> Localized | str:
                                                    n=_NEAREST), provision=True)
 
 
-def _nearest_shapes(rulebook: Rulebook, written: str) -> Localized | str:
-    """"; did you mean shp:MeasurementPeriod?" with the checking shapes nearest in spelling."""
-    names = {str(s).removeprefix(str(SHP)).lower(): s for s in rulebook.shape_requirements}
+def _nearest_shapes(rulebook: Rulebook, written: str, helpers: bool = False) -> Localized | str:
+    """"; did you mean shp:MeasurementPeriod?" with the checking shapes nearest in spelling, and
+    the helper shapes (`shp:IsDate`, which `sh:node` names) too when `helpers`."""
+    shapes = ({s for s in rulebook.shapes_graph.subjects() if isinstance(s, URIRef)
+               and s.startswith(str(SHP))} if helpers else set(rulebook.shape_requirements))
+    names = {str(s).removeprefix(str(SHP)).lower(): s for s in sorted(shapes)}
     name = written.removeprefix(str(SHP)).removeprefix("shp:").lower()
     close = difflib.get_close_matches(name, list(names), n=_NEAREST)
     return _did_you_mean([prefixed(names[c]) for c in close], provision=False)

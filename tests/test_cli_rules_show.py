@@ -524,3 +524,19 @@ def test_the_sheet_names_the_rule_problems_of_its_provision_and_shapes(
 def test_a_sheet_without_rule_problems_says_none() -> None:
     assert _json("8.3.4 —2")["problems"] == []
     assert "Rule problems" not in _show("8.3.4 —2").stdout
+
+
+def test_the_chinese_rulebook_page_brackets_no_modal_verb_in_full_width(
+        make_web_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """7.3.2 carries no modal verb: Chinese text is bracketed （…）, not (…); English keeps (…)."""
+    client = make_web_app(tmp_path / "store").test_client()
+    zh = unescape(client.get("/rulebook/7.3.2?lang=zh", headers={"Accept": "text/html"}).get_data(as_text=True))
+    assert "（无情态动词）" in zh and "(无情态动词)" not in zh
+    en = unescape(client.get("/rulebook/7.3.2?lang=en", headers={"Accept": "text/html"}).get_data(as_text=True))
+    assert "(no modal verb)" in en
+
+
+def test_a_misspelt_helper_shape_is_refused_naming_the_helper_shape_nearest() -> None:
+    """shp:IsDat: helper shapes (which sh:node names) are among the nearest names too."""
+    result = CliRunner().invoke(main, ["rules", "show", "shp:IsDat"])
+    assert result.exit_code == 2 and "did you mean shp:IsDate" in result.stderr

@@ -77,7 +77,7 @@ STRINGS = {
     "rulebook.clause": {"en": "Clause", "zh": "条款"},
     "rulebook.level": {"en": "Level", "zh": "级别"},
     "rulebook.modal": {"en": "modal verb", "zh": "情态动词"},
-    "rulebook.no_modal": {"en": "no modal verb", "zh": "无情态动词"},
+    "rulebook.no_modal": {"en": "(no modal verb)", "zh": "（无情态动词）"},  # brackets each its own
     "rulebook.modal_of_lead_in": {"en": " (carried from its lead-in {lead_in})",
                                   "zh": "（承接引导语 {lead_in}）"},
     "rulebook.layer": {"en": "Layer", "zh": "层级"},
