@@ -7,11 +7,11 @@ from pathlib import Path
 import click
 
 from .cli_reading import store_to_read
-from .cli_store import _store_options
+from .cli_store import _store_options, report_output_options
 from .cli_validate import LANG_META_KEY, emit
 from .i18n import Lang
 from .recheck import recheck_revision
-from .render import REPORT_FORMATS, render_report
+from .render import render_report
 from .revisions import find_cluster
 from .shacl import Severity
 
@@ -19,10 +19,7 @@ from .shacl import Severity
 @click.command("recheck")
 @click.argument("cluster")
 @click.argument("number", type=click.IntRange(min=1), required=False)
-@click.option("--format", "fmt", type=click.Choice(sorted(REPORT_FORMATS)), default="text",
-              show_default=True, help="Report format / 报告格式.")
-@click.option("--output", type=click.Path(path_type=Path),
-              help="Write the report here / 报告输出位置.")
+@report_output_options
 @_store_options
 @click.pass_context
 def recheck_command(ctx: click.Context, cluster: str, number: int | None, fmt: str,

@@ -8,11 +8,11 @@ from pathlib import Path
 import click
 
 from .cli_reading import store_to_read
-from .cli_store import _store_options
+from .cli_store import _store_options, report_output_options
 from .cli_output import echo_text, write_file
 from .cli_validate import LANG_META_KEY
 from .i18n import Lang
-from .render import REPORT_FORMATS, render_report
+from .render import render_report
 from .shacl import Severity
 from .stored_report import stored_report
 
@@ -21,10 +21,7 @@ from .stored_report import stored_report
 @click.argument("cluster")
 @click.option("--revision", "number", type=click.IntRange(min=1),
               help="The revision (default: the latest) / 修订版（默认最新版）.")
-@click.option("--format", "fmt", type=click.Choice(sorted(REPORT_FORMATS)), default="text",
-              show_default=True, help="Report format / 报告格式.")
-@click.option("--output", type=click.Path(path_type=Path),
-              help="Write the report here / 报告输出位置.")
+@report_output_options
 @_store_options
 @click.pass_context
 def report_command(ctx: click.Context, cluster: str, number: int | None, fmt: str,

@@ -34,6 +34,7 @@ from .queries import (Page, bind, check_summary_for, get_query, list_queries, re
 from .queries.named_iris import known_or_refused
 from .query import QueryResult, read_query_argument, run_query, run_remote_query
 from .query_runner import QueryTimeoutError
+from .render import REPORT_FORMATS
 from .render.cells import printable
 from .render.text import provision_titles
 from .render.results import CHUNK_ROWS, RESULT_FORMATS, aligned_table, write_results
@@ -140,6 +141,17 @@ def _store_options(command: F) -> F:
         help="Store directory or SPARQL endpoint URL (default var/store) / 存储目录或 SPARQL 端点.",
     )(command)
     return _lang_option(store_engine_option(store_user_option(command)))
+
+
+
+def report_output_options(command: F) -> F:
+    """The options of a command that prints a stored revision's report: its format and the
+    file to write it to (default: standard output)."""
+    command = click.option("--output", type=click.Path(path_type=Path),
+                           help="Write the report here / 报告输出位置.")(command)
+    return click.option("--format", "fmt", type=click.Choice(sorted(REPORT_FORMATS)),
+                        default="text", show_default=True,
+                        help="Report format / 报告格式.")(command)
 
 
 @click.command("ingest")

@@ -5,10 +5,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
+from checker.ingest import ingest_submission
+from checker.loading import read_submission_files
 from checker.ontology import load_ontology_graph
-from checker.paths import ALL_ONTOLOGY_FILES
+from checker.paths import ALL_ONTOLOGY_FILES, EXAMPLES_DIR
+from checker.store import Store, open_store
 from checker.tokens import TokenFile
 
 TURTLE_PREFIXES = """\
@@ -114,3 +117,12 @@ def tokens(tmp_path: Path) -> dict[str, str]:
     made = TokenFile(tmp_path / "tokens.json")
     return {role: made.create(role, label=f"{role} of the tests")[1]
             for role in ("evaluator", "maintainer")}
+
+
+@pytest.fixture
+def stored_dehua() -> tuple[Store, URIRef]:
+    """An in-memory store holding the dehua sample as revision 1 (no gap, reviews pending)."""
+    store = open_store("oxigraph")
+    files = read_submission_files([EXAMPLES_DIR / "dehua-ceramics.ttl"])
+    info, _report = ingest_submission(store, files, submitter="tests")
+    return store, info.cluster

@@ -11,30 +11,18 @@ from rdflib import Graph, URIRef
 
 from checker.errors import InputError, NotFoundError, NotJudgeableError
 from checker.history import cluster_history
-from checker.ingest import ingest_submission
 from checker.judging import judge
 from checker.judgements import EARL, event_said
-from checker.loading import read_submission_files
 from checker.namespaces import BCIC, REQ
-from checker.paths import EXAMPLES_DIR
 from checker.queries import run_named_query
 from checker.render import render_report
 from checker.report import Report, Status
 from checker.report_reader import read_report
-from checker.store import Store, open_store
+from checker.store import Store
 from checker.store.judgements import judgements_graph_iri
 from checker.verdicts import verdict_text
 
 WHEN = datetime(2025, 3, 4, 10, 0, tzinfo=timezone.utc)
-
-
-@pytest.fixture
-def dehua() -> tuple[Store, URIRef]:
-    """A store holding the dehua sample as revision 1 (no gap, reviews pending)."""
-    store = open_store("oxigraph")
-    files = read_submission_files([EXAMPLES_DIR / "dehua-ceramics.ttl"])
-    info, _report = ingest_submission(store, files, submitter="tests")
-    return store, info.cluster
 
 
 def _pending(report: Report) -> list[str]:
@@ -42,10 +30,10 @@ def _pending(report: Report) -> list[str]:
 
 
 def test_dehua_turns_conformant_once_every_pending_item_is_judged_met(
-        dehua: tuple[Store, URIRef]) -> None:
+        stored_dehua: tuple[Store, URIRef]) -> None:
     """The checklist's items judged met, the lead-ins (4.2.1, 6.2, 8.1.3 …) follow them as
     validation derives them: nothing is left pending, the verdict is 符合 everywhere."""
-    store, cluster = dehua
+    store, cluster = stored_dehua
     before = read_report(store, cluster, 1)
     awaiting = [o.requirement.id for o in before.awaiting_judgement()]
     lead_ins = [rid for rid in _pending(before) if rid not in awaiting]
@@ -69,10 +57,10 @@ def test_dehua_turns_conformant_once_every_pending_item_is_judged_met(
 
 
 def test_a_lead_in_is_not_met_once_an_item_is_judged_not_met(
-        dehua: tuple[Store, URIRef]) -> None:
+        stored_dehua: tuple[Store, URIRef]) -> None:
     """4.2.1 b) judged not met makes 4.2.1 a gap too, as an item failing by data does (the
     report, the list of clusters and most-violated-clauses)."""
-    store, cluster = dehua
+    store, cluster = stored_dehua
     before = read_report(store, cluster, 1)
     assert before.outcome("4.2.1").status is Status.MANUAL_REVIEW
     judge(store, cluster, 1, "4.2.1-b", met=False, note="未见执法记录", by="评价员甲", now=WHEN)
@@ -86,24 +74,24 @@ def test_a_lead_in_is_not_met_once_an_item_is_judged_not_met(
 
 
 def test_a_lead_in_that_follows_its_items_is_not_judged_itself(
-        dehua: tuple[Store, URIRef]) -> None:
-    store, cluster = dehua
+        stored_dehua: tuple[Store, URIRef]) -> None:
+    store, cluster = stored_dehua
     with pytest.raises(NotJudgeableError, match=r"4\.2\.1 a\)–i\)"):
         judge(store, cluster, 1, "4.2.1", met=True, by="评价员甲")
     assert len(store.named_graph(judgements_graph_iri(cluster, 1))) == 0
 
 
 @pytest.mark.parametrize("written", ["6.2 d)", "req:6.2-d", "6.2-d"])
-def test_a_provision_is_named_as_reports_write_it(dehua: tuple[Store, URIRef],
+def test_a_provision_is_named_as_reports_write_it(stored_dehua: tuple[Store, URIRef],
                                                  written: str) -> None:
-    store, cluster = dehua
+    store, cluster = stored_dehua
     assert judge(store, cluster, 1, written, met=True, now=WHEN).requirement_id == "6.2-d"
     assert read_report(store, cluster, 1).outcome("6.2-d").status is Status.MET
 
 
 def test_a_judged_not_met_is_a_gap_shown_with_who_when_and_why_in_every_format(
-        dehua: tuple[Store, URIRef]) -> None:
-    store, cluster = dehua
+        stored_dehua: tuple[Store, URIRef]) -> None:
+    store, cluster = stored_dehua
     judge(store, cluster, 1, "6.1", met=False, note="未见品牌战略文件", by="评价员甲", now=WHEN)
     report = read_report(store, cluster, 1)
     outcome = report.outcome("6.1")
@@ -128,8 +116,8 @@ def test_a_judged_not_met_is_a_gap_shown_with_who_when_and_why_in_every_format(
 
 
 def test_the_latest_judgement_counts_and_history_shows_each(
-        dehua: tuple[Store, URIRef]) -> None:
-    store, cluster = dehua
+        stored_dehua: tuple[Store, URIRef]) -> None:
+    store, cluster = stored_dehua
     judge(store, cluster, 1, "6.1", met=False, note="未见文件", by="评价员甲", now=WHEN)
     judge(store, cluster, 1, "6.1", met=True, note="补交后已查阅", note_lang="zh", by="评价员乙",
           now=WHEN.replace(day=5))
@@ -150,16 +138,16 @@ def test_the_latest_judgement_counts_and_history_shows_each(
     ("9.9.9", NotFoundError),       # not a provision of the report
 ])
 def test_judging_a_provision_not_awaiting_review_is_refused_and_stores_nothing(
-        dehua: tuple[Store, URIRef], provision: str, error: type[Exception]) -> None:
-    store, cluster = dehua
+        stored_dehua: tuple[Store, URIRef], provision: str, error: type[Exception]) -> None:
+    store, cluster = stored_dehua
     assert read_report(store, cluster, 1).outcome("4.1").status is Status.MET
     with pytest.raises(error):
         judge(store, cluster, 1, provision, met=True, by="评价员甲")
     assert len(store.named_graph(judgements_graph_iri(cluster, 1))) == 0
 
 
-def test_not_met_without_a_rationale_is_refused(dehua: tuple[Store, URIRef]) -> None:
-    store, cluster = dehua
+def test_not_met_without_a_rationale_is_refused(stored_dehua: tuple[Store, URIRef]) -> None:
+    store, cluster = stored_dehua
     with pytest.raises(InputError, match="6.1"):
         judge(store, cluster, 1, "6.1", met=False, note="  ")
     with pytest.raises(NotFoundError):
@@ -168,8 +156,8 @@ def test_not_met_without_a_rationale_is_refused(dehua: tuple[Store, URIRef]) -> 
 
 
 def test_a_rationale_of_several_lines_keeps_its_lines_in_the_text_report(
-        dehua: tuple[Store, URIRef]) -> None:
-    store, cluster = dehua
+        stored_dehua: tuple[Store, URIRef]) -> None:
+    store, cluster = stored_dehua
     judge(store, cluster, 1, "6.1", met=False, note="未见战略文件\r\n须补交", now=WHEN)
     text = render_report(read_report(store, cluster, 1), "text", "zh")
     assert "\\x0" not in text
@@ -185,10 +173,10 @@ def _block(text: str, start: str, end: str) -> str:
 
 
 def test_a_provision_judged_not_met_shows_the_judgement_and_not_the_data_hint(
-        dehua: tuple[Store, URIRef]) -> None:
+        stored_dehua: tuple[Store, URIRef]) -> None:
     """6.1.1.1 judged not met: the data was there, so the rationale is what the cluster acts on;
     no format shows how to meet it by the data (decision 20)."""
-    store, cluster = dehua
+    store, cluster = stored_dehua
     note = "品牌战略未经培育主体审议通过"
     judge(store, cluster, 1, "6.1.1.1", met=False, note=note, by="评价员甲", now=WHEN)
     report = read_report(store, cluster, 1)

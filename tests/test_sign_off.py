@@ -12,31 +12,20 @@ import pytest
 from rdflib import RDFS, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 
-from checker.ingest import ingest_submission
 from checker.judgements import COMMAND_LINE
 from checker.judging import judge
-from checker.loading import read_submission_files
-from checker.paths import EXAMPLES_DIR
 from checker.render import render_report
 from checker.report_reader import read_report
-from checker.store import Store, open_store
+from checker.store import Store
 from checker.store.judgements import judgements_graph_iri
 
 WHEN = datetime(2025, 3, 4, 10, 0, tzinfo=timezone.utc)
 
 
 @pytest.fixture
-def dehua() -> tuple[Store, URIRef]:
-    store = open_store("oxigraph")
-    files = read_submission_files([EXAMPLES_DIR / "dehua-ceramics.ttl"])
-    info, _report = ingest_submission(store, files, submitter="tests")
-    return store, info.cluster
-
-
-@pytest.fixture
-def judged(dehua: tuple[Store, URIRef]) -> tuple[Store, URIRef]:
+def judged(stored_dehua: tuple[Store, URIRef]) -> tuple[Store, URIRef]:
     """6.1 and 6.2 d) judged by 评价员甲 on the command line, 7.5.2 by 评价员乙 on the web."""
-    store, cluster = dehua
+    store, cluster = stored_dehua
     judge(store, cluster, 1, "6.1", met=False, note="未见品牌战略文件", by="评价员甲", now=WHEN)
     judge(store, cluster, 1, "6.2-d", met=True, by="评价员甲", now=WHEN)
     judge(store, cluster, 1, "7.5.2", met=True, by="评价员乙", asked_by="api",
@@ -77,8 +66,8 @@ def test_every_format_signs_the_report_off_naming_who_judged_how_many_and_when(
     assert Literal(zh, lang="zh") in set(turtle.objects(None, RDFS.comment))
 
 
-def test_a_report_with_nothing_left_to_judge_is_final(dehua: tuple[Store, URIRef]) -> None:
-    store, cluster = dehua
+def test_a_report_with_nothing_left_to_judge_is_final(stored_dehua: tuple[Store, URIRef]) -> None:
+    store, cluster = stored_dehua
     for outcome in read_report(store, cluster, 1).awaiting_judgement():
         judge(store, cluster, 1, outcome.requirement.id, met=True, now=WHEN)
     report = read_report(store, cluster, 1)
@@ -88,8 +77,8 @@ def test_a_report_with_nothing_left_to_judge_is_final(dehua: tuple[Store, URIRef
     assert json.loads(render_report(report, "json", "en"))["sign_off"]["final"] is True
 
 
-def test_a_report_no_judgement_applies_to_has_no_sign_off(dehua: tuple[Store, URIRef]) -> None:
-    store, cluster = dehua
+def test_a_report_no_judgement_applies_to_has_no_sign_off(stored_dehua: tuple[Store, URIRef]) -> None:
+    store, cluster = stored_dehua
     report = read_report(store, cluster, 1)
     assert "Signed off" not in render_report(report, "text", "en")
     assert 'class="sign-off"' not in render_report(report, "html", "en")
