@@ -72,19 +72,24 @@ def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A directory store holding the three sample clusters (one revision each), with its query
     snapshot published, as `bcic ingest` leaves it. Read it only: tests that write make their
     own store."""
+    path = tmp_path_factory.mktemp("samples") / "store"
+    store_samples(path, *SAMPLE_NAMES)
+    return path
+
+
+def store_samples(store_dir: Path, *names: str) -> None:
+    """Ingest the named samples (examples/NAME.ttl) into the directory store and publish its
+    query snapshot, as `bcic ingest` does."""
     from checker.ingest import ingest_files, publish_for_queries
-    from checker.paths import EXAMPLES_DIR
     from checker.store import open_configured_store
 
-    path = tmp_path_factory.mktemp("samples") / "store"
-    store = open_configured_store(str(path))
+    store = open_configured_store(str(store_dir))
     try:
-        for name in SAMPLE_NAMES:
+        for name in names:
             ingest_files(store, [EXAMPLES_DIR / f"{name}.ttl"], submitter="tests")
         publish_for_queries(store)
     finally:
         store.close()
-    return path
 
 
 @pytest.fixture

@@ -9,29 +9,16 @@ from pathlib import Path
 import pytest
 from flask import Flask
 
-from checker.ingest import ingest_files, publish_for_queries
-from checker.paths import EXAMPLES_DIR
-from checker.store import open_configured_store
+from tests.conftest import store_samples
 from web import etags, query_service, sparql
 
 SELECT = "/sparql?query=SELECT%20%3Fs%20WHERE%20%7B%3Fs%20a%20%3Ft%7D%20LIMIT%203"
 RANKED = "/api/queries/clusters-by-conformance"
 
 
-def _ingest(store_dir: Path, *names: str) -> None:
-    """Store samples and publish a snapshot, as `bcic ingest` does."""
-    store = open_configured_store(str(store_dir))
-    try:
-        for name in names:
-            ingest_files(store, [EXAMPLES_DIR / f"{name}.ttl"], submitter="tests")
-        publish_for_queries(store)
-    finally:
-        store.close()
-
-
 @pytest.fixture
 def store_dir(tmp_path: Path) -> Path:
-    _ingest(tmp_path / "store", "dehua-ceramics")
+    store_samples(tmp_path / "store", "dehua-ceramics")
     return tmp_path / "store"
 
 
@@ -60,7 +47,7 @@ def test_the_etag_changes_when_a_new_snapshot_is_published(app: Flask, store_dir
                                                            url: str) -> None:
     client = app.test_client()
     tag = client.get(url).headers["ETag"]
-    _ingest(store_dir, "datang-socks")
+    store_samples(store_dir, "datang-socks")
     after = client.get(url, headers={"If-None-Match": tag})
     assert after.status_code == 200 and after.headers["ETag"] != tag
 
