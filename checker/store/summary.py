@@ -326,6 +326,10 @@ WHERE {{
   GRAPH ?report {{ ?requirement <{RDFS.label}> ?value }}
 }}
 """
+# The shall-level lead-in ?lead that the revision's report leaves pending (earl:cantTell).
+_LEAD_PENDING_IN_REPORT = f"""  GRAPH <{PROVENANCE_GRAPH}> {{ ?revision {_B}reportGraph> ?report }}
+  GRAPH ?report {{ ?stored {_E}test> ?lead ; {_E}result> [ {_E}outcome> {_E}cantTell> ] .
+    ?lead {_B}normativeLevel> {_B}Shall> }}"""
 # A lead-in the report leaves pending is judged not met once one of its items is (run twice: a
 # lead-in of lead-ins, 9.1.4), loses a judgement of its own as met while an item still awaits
 # the evaluator (5.3, 8.3.4: its own text and its items both decide), and, when it has no review
@@ -338,17 +342,13 @@ WHERE {{
   $REVISIONS
   $LEAD_IN_ITEMS
   GRAPH <{SUMMARY_GRAPH}> {{ ?revision {_B}judgedNotMet> ?item }}
-  GRAPH <{PROVENANCE_GRAPH}> {{ ?revision {_B}reportGraph> ?report }}
-  GRAPH ?report {{ ?stored {_E}test> ?lead ; {_E}result> [ {_E}outcome> {_E}cantTell> ] .
-    ?lead {_B}normativeLevel> {_B}Shall> }}
+{_LEAD_PENDING_IN_REPORT}
 }} ;"""
 _LEAD_INS_MET = f"""INSERT {{ GRAPH <{SUMMARY_GRAPH}> {{ ?revision {_B}judgedMet> ?lead }} }}
 WHERE {{
   $REVISIONS
   $LEAD_INS_ON_ITEMS_ALONE
-  GRAPH <{PROVENANCE_GRAPH}> {{ ?revision {_B}reportGraph> ?report }}
-  GRAPH ?report {{ ?stored {_E}test> ?lead ; {_E}result> [ {_E}outcome> {_E}cantTell> ] .
-    ?lead {_B}normativeLevel> {_B}Shall> }}
+{_LEAD_PENDING_IN_REPORT}
   FILTER NOT EXISTS {{ GRAPH <{SUMMARY_GRAPH}> {{ ?revision {_B}judgedMet> ?lead }} }}
   FILTER NOT EXISTS {{ GRAPH <{SUMMARY_GRAPH}> {{ ?revision {_B}judgedNotMet> ?lead }} }}
   FILTER NOT EXISTS {{ GRAPH ?report {{ ?later <{DCTERMS.references}> ?lead ;
