@@ -19,6 +19,7 @@ from ..rulebook import Heading, Level, short_digest
 from ..rulebook_document import LEVEL_LABELS, ProvisionEntry, ShapeEntry
 from ..shape_outline import ShapeOutline
 from .naming import pick
+from .shape_said import indented, outline_said
 from .text import report_title
 
 _COLON = {"zh": "：", "en": ": "}
@@ -142,37 +143,10 @@ def _shape(shape: ShapeEntry, outline: ShapeOutline, marked: bool, asked: str | 
 
 
 def _outline(outline: ShapeOutline, indent: int, lang: Lang, asked: str | None) -> Iterator[str]:
-    """A shape's path and constraints, a line each, the shapes they nest beneath them."""
-    pad = " " * indent
-    if outline.path is not None:
-        words = pick(outline.path_words, lang)
-        yield pad + (message("rules.show.path", lang, path=outline.path, words=words)
-                     if words != outline.path else  # no label to add
-                     message("rules.show.path_plain", lang, path=outline.path))
-    for constraint in outline.constraints:
-        said = message("rules.show.constraint", lang, text=pick(constraint.text, lang),
-                       kind=constraint.kind)
-        yield pad + said + (_COLON[lang].rstrip() if constraint.shapes else "")
-        for inner in constraint.shapes:
-            yield from _nested(inner, indent + 2, lang, asked)
-
-
-def _nested(outline: ShapeOutline, indent: int, lang: Lang, asked: str | None) -> Iterator[str]:
-    """A nested shape: its name and place (or that it is written where it is used), then its
-    own path and constraints; a named one read above, by name only."""
-    pad = " " * indent
-    mark = _MARK if asked is not None and outline.name == asked else ""
-    if outline.name is None:
-        yield pad + message("rules.show.nested_own", lang)
-    elif outline.repeated:
-        yield pad + message("rules.show.repeated", lang, name=outline.name) + mark
-        return
-    else:
-        label = message("rules.show.label", lang, label=pick(outline.label, lang)) \
-            if outline.label else ""
-        yield pad + message("rules.show.nested", lang, name=outline.name + label,
-                            place=outline.defined_at or "—") + mark
-    yield from _outline(outline, indent + 2, lang, asked)
+    """A shape's path and constraints, a line each, the shapes they nest beneath them, as the
+    rulebook page says them (checker/render/shape_said.py)."""
+    for depth, line in indented(outline_said(outline, lang, asked)):
+        yield " " * (indent + 2 * depth) + line.text + (_MARK if line.marked else "")
 
 
 def _review(p: ProvisionEntry, lang: Lang) -> Iterator[str]:
