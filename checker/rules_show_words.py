@@ -103,6 +103,9 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
                                    "zh": "每个值均符合模式 {pattern}（标志 {flags}）"},
     "rules.show.c.sparql": {"en": "a SPARQL query finds no violation: {query}",
                             "zh": "SPARQL 查询未发现违反：{query}"},
+    "rules.show.c.sparql_message": {
+        "en": "a SPARQL query finds no violation: {query} (its message: “{message}”)",
+        "zh": "SPARQL 查询未发现违反：{query}（其消息：“{message}”）"},
     "rules.show.c.node": {"en": "each value conforms to", "zh": "每个值均符合"},
     "rules.show.c.property": {"en": "each value meets the property shape", "zh": "每个值均满足属性形状"},
     "rules.show.c.not": {"en": "each value does not conform to", "zh": "每个值均不符合"},

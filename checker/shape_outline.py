@@ -6,7 +6,7 @@ way beneath it; so that a shape can be understood without opening its Turtle.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
@@ -158,8 +158,7 @@ class _Reading:
                     "rules.show.c.pattern_flags" if flags is not None else "rules.show.c.pattern",
                     pattern=str(value), flags=str(flags)))
             elif predicate == SH.sparql:
-                yield Constraint(kind, self._said("rules.show.c.sparql",
-                                                  query=_sparql_summary(graph, value)))
+                yield Constraint(kind, _sparql_said(graph, value))
             elif predicate in _NESTING:
                 yield Constraint(kind, self._said(f"rules.show.c.{_NESTING[predicate]}"),
                                  (self.shape(value, depth + 1),))
@@ -272,6 +271,26 @@ def _in_order(pair: tuple[Node, Node]) -> tuple[int, str]:
             2 if predicate in _NESTING or predicate in _LOGICAL
             or predicate == SH.qualifiedValueShape else 1)
     return rank, f"{_AFTER_MIN.get(predicate, predicate)} {predicate in _AFTER_MIN} {pair[1]}"
+
+
+def _sparql_said(graph: Graph, constraint: Node) -> dict[str, str]:
+    """A SPARQL constraint in each language: by its rdfs:comment, else its query in short; with
+    its own sh:message, which a report gives when the query finds something."""
+    query = _sparql_summary(graph, constraint)
+    said: dict[str, str] = {}
+    for lang in LANGUAGES:
+        comment = _in_language(graph.objects(constraint, RDFS.comment), lang)
+        text = _in_language(graph.objects(constraint, SH.message), lang)
+        said[lang] = message("rules.show.c.sparql_message" if text else "rules.show.c.sparql",
+                             lang, query=comment or query, message=text)
+    return said
+
+
+def _in_language(values: Iterable[Node], lang: Lang) -> str | None:
+    """The literal in `lang`, else an untagged one, else one in another language; None if none."""
+    literals = sorted((v for v in values if isinstance(v, Literal)),
+                      key=lambda v: (v.language != lang, bool(v.language), str(v)))
+    return str(literals[0]) if literals else None
 
 
 def _sparql_summary(graph: Graph, constraint: Node) -> str:

@@ -458,6 +458,26 @@ def test_a_sparql_constraint_is_said_by_its_querys_first_comment() -> None:
     assert reader.outline(SHP.Bare).constraints[0].text["en"].endswith(": ASK { $this ?p ?o }")
 
 
+def test_a_sparql_constraint_is_said_by_its_comment_with_its_own_message_in_each_language() -> None:
+    """Its rdfs:comment says what the query looks for better than the query's first line; its own
+    sh:message is what a report says when the query finds something (9.2.3)."""
+    shapes = Graph().parse(format="turtle", data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> .
+        @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+        @prefix shp: <https://w3id.org/bcic/shapes/gbt-draft/> .
+        shp:Unique a sh:NodeShape ; sh:sparql [
+            rdfs:comment "每年至多一条记录（9.2.3）"@zh , "at most one record a year (9.2.3)"@en ;
+            sh:message "同一年有两条记录（9.2.3）"@zh , "Two records of one year (9.2.3)"@en ;
+            sh:select \"\"\"
+            # the first line of the query
+            SELECT $this WHERE { $this ?p ?o }\"\"\" ] .""")
+    [unique] = OutlineReader(shapes, Graph(), {}).outline(SHP.Unique).constraints
+    assert unique.text == {
+        "en": "a SPARQL query finds no violation: at most one record a year (9.2.3) (its "
+              "message: “Two records of one year (9.2.3)”)",
+        "zh": "SPARQL 查询未发现违反：每年至多一条记录（9.2.3）（其消息：“同一年有两条记录（9.2.3）”）"}
+
+
 @pytest.fixture(scope="module")
 def mistaken(tmp_path_factory: pytest.TempPathFactory) -> tuple[Rulebook, RulebookDocument]:
     """The rule files with three mistakes about 8.3.4 —2 and one elsewhere: shp:CrisisSources's
