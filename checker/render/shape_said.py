@@ -7,7 +7,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from rdflib import URIRef
+
 from ..i18n import Lang, message
+from ..provision_sheet import ProvisionSheet
+from ..rule_problem import prefixed
 from ..shape_outline import Constraint, ShapeOutline
 from .naming import pick
 
@@ -36,6 +40,13 @@ def outline_said(outline: ShapeOutline, lang: Lang, asked: str | None = None) ->
             message("rules.show.path_plain", lang, path=outline.path)))
     said.extend(_constraint(c, lang, asked) for c in outline.constraints)
     return tuple(said)
+
+
+def sheet_said(sheet: ProvisionSheet, lang: Lang) -> dict[URIRef, tuple[SaidLine, ...]]:
+    """Each checking shape of the sheet's provision, by IRI, its outline said in `lang`."""
+    asked = None if sheet.asked is None else sheet.asked.iri
+    return {iri: outline_said(outline, lang, None if asked is None else prefixed(asked))
+            for iri, outline in sheet.outlines.items()}
 
 
 def indented(lines: tuple[SaidLine, ...], depth: int = 0) -> Iterator[tuple[int, SaidLine]]:

@@ -96,6 +96,10 @@ STRINGS = {
     "rulebook.severity.warning": {"en": "warning", "zh": "警告"},
     "rulebook.severity.info": {"en": "info", "zh": "提示"},
     "rulebook.message": {"en": "Message", "zh": "消息"},
+    "rulebook.written_at": {"en": "Written at", "zh": "所在位置"},
+    "rulebook.outline": {"en": "Its path and constraints (the shapes they nest beneath them, "
+                                  "each with its file and line)",
+                            "zh": "路径与约束（其嵌套的形状列于其下，注明各自所在的文件与行号）"},
     "rulebook.fixture": {"en": "Fixture (what the non-conforming twin removes)",
                          "zh": "正反例（反例删除了什么）"},
     "rulebook.no_fixture": {"en": "no fixture rule fits this shape", "zh": "无适用的反例规则"},
