@@ -28,7 +28,8 @@ class SaidLine:
     lines: tuple[SaidLine, ...] = ()
 
 
-def outline_said(outline: ShapeOutline, lang: Lang, asked: str | None = None) -> tuple[SaidLine, ...]:
+def outline_said(outline: ShapeOutline, lang: Lang,
+                 asked: str | None = None) -> tuple[SaidLine, ...]:
     """The shape's path, then each constraint with the shapes it nests; the nested shape named
     `asked` (prefixed) marked."""
     said: list[SaidLine] = []
@@ -44,9 +45,8 @@ def outline_said(outline: ShapeOutline, lang: Lang, asked: str | None = None) ->
 
 def sheet_said(sheet: ProvisionSheet, lang: Lang) -> dict[URIRef, tuple[SaidLine, ...]]:
     """Each checking shape of the sheet's provision, by IRI, its outline said in `lang`."""
-    asked = None if sheet.asked is None else sheet.asked.iri
-    return {iri: outline_said(outline, lang, None if asked is None else prefixed(asked))
-            for iri, outline in sheet.outlines.items()}
+    asked = prefixed(sheet.asked.iri) if sheet.asked is not None else None
+    return {iri: outline_said(outline, lang, asked) for iri, outline in sheet.outlines.items()}
 
 
 def indented(lines: tuple[SaidLine, ...], depth: int = 0) -> Iterator[tuple[int, SaidLine]]:
