@@ -256,6 +256,37 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
               "into one shape",
         "zh": "该形状被重复定义（{places}）：各处的陈述会合并成同一个形状",
     },
+    "rules.problem.undefined_shape": {
+        "en": "{property} names {term}, a shape the shapes files define nowhere: SHACL reads it "
+              "as a shape that asks nothing, which every value meets, so the check is met without "
+              "a word (under sh:not, failed by every value)",
+        "zh": "{property} 指向的 {term} 在形状文件中没有定义：SHACL 会把它读作不作任何要求的形状，任何取值都符合，"
+              "该检查会在无任何提示的情况下判为满足（在 sh:not 之下则任何取值都不符合）",
+    },
+    "rules.problem.zero_min_count": {
+        "en": "sh:minCount 0 asks nothing (every node has 0 values at least): write sh:minCount 1 "
+              "if a value is required, or delete it",
+        "zh": "sh:minCount 0 不作任何要求（任何节点都至少有 0 个取值）：若要求有取值，应写 sh:minCount 1，"
+              "否则删去",
+    },
+    "rules.problem.orphan_shape": {
+        "en": "a shape with constraints that checks no provision (no bcic:checksRequirement) and "
+              "that no other shape uses: it checks nothing; link it to the provision it was "
+              "written for, or delete it",
+        "zh": "该形状有约束，却既未以 bcic:checksRequirement 指明所检查的规定，也没有其他形状引用它：它不检查任何内容；"
+              "请将它链接到为之编写的规定，或删去它",
+    },
+    "rules.problem.two_requirements": {
+        "en": "bcic:checksRequirement names {n} provisions ({provisions}): a shape checks one, "
+              "and its results would count for one of them only",
+        "zh": "bcic:checksRequirement 指向 {n} 条规定（{provisions}）：一个形状只检查一条规定，"
+              "其结果只会计入其中一条",
+    },
+    "rules.problem.duplicate_message": {
+        "en": "{n} sh:message tagged {lang}, where a shape has one: a report shows one of them "
+              "only: {messages}",
+        "zh": "有 {n} 条标记为 {lang} 的 sh:message，而一个形状只应有一条：报告只显示其中一条：{messages}",
+    },
     "rules.problem.level": {
         "en": "{n} normative level(s) ({values}): a provision has exactly one bcic:normativeLevel, "
               "bcic:Shall, bcic:Should, bcic:May or bcic:Informative (one without any of them is "

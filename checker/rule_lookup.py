@@ -63,7 +63,8 @@ def find_sheet(rulebook: Rulebook, asked: str) -> SheetAsked:
     """The provision `asked` names, or the provision a shape `asked` names expresses (by IRI,
     prefixed name or local name: a checking shape's provision, or the one provision whose
     checking shapes use a helper shape); NotFoundError (exit 2) for a helper shape no provision's
-    shapes use or several do (naming them), a heading, or a name the rulebook does not have."""
+    shapes use (naming the mistake, file and line, when it has constraints: it checks nothing) or
+    several do (naming them), a heading, or a name the rulebook does not have."""
     shape = _shape_asked(rulebook, asked)
     if shape is None:
         if provision_asked(asked) is None:
@@ -76,6 +77,8 @@ def find_sheet(rulebook: Rulebook, asked: str) -> SheetAsked:
     users = checking_users(rulebook, shape)
     provisions = [r for r in rulebook.requirements
                   if r in {rulebook.shape_requirements[u] for u in users}]
+    if not provisions:
+        _refuse_mistaken(rulebook, asked, {shape})  # checks nothing (ORPHAN_SHAPE)
     if len(provisions) != 1:
         raise NotFoundError.of("error.rulebook.helper_shared" if provisions
                                else "error.rulebook.helper_unused", shape=prefixed(shape),
@@ -134,6 +137,7 @@ def _one_scope(rulebook: Rulebook, asked: str) -> ProofScope:
     shape = _shape_asked(rulebook, asked)
     if shape is not None:
         if shape not in rulebook.shape_requirements:
+            _refuse_mistaken(rulebook, asked, {shape})  # checks nothing (ORPHAN_SHAPE)
             raise NotFoundError.of("error.rulebook.helper_shape", shape=prefixed(shape))
         return ProofScope((_read_provision(rulebook, asked, shape),), (shape,))
     rid = provision_asked(asked)

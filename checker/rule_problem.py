@@ -29,6 +29,11 @@ class ProblemKind(Enum):
     SPARQL = "sparql"  # a SPARQL constraint's query that does not parse
     SPARQL_CLAUSE = "sparql_clause"  # a SPARQL constraint using MINUS, VALUES or SERVICE
     DUPLICATE_SHAPE = "duplicate_shape"  # one shape IRI described in two places
+    UNDEFINED_SHAPE = "undefined_shape"  # sh:node (…) naming a shape defined nowhere: all conform
+    ZERO_MIN_COUNT = "zero_min_count"  # sh:minCount 0, which asks nothing
+    ORPHAN_SHAPE = "orphan_shape"  # constraints, but no provision linked and no shape using it
+    TWO_REQUIREMENTS = "two_requirements"  # one shape linked to two provisions: one counts
+    DUPLICATE_MESSAGE = "duplicate_message"  # two sh:message in one language: one is shown
     NO_MESSAGE = "no_message"  # a checking shape without its zh or its en sh:message
     MESSAGE_CLAUSE = "message_clause"  # a message that does not cite the shape's clause
     SEVERITY = "severity"  # a severity other than its requirement's level asks

@@ -19,6 +19,7 @@ from .notation import renders
 from .rule_places import duplicate_shapes, written_at
 from .rule_problem import ProblemKind, RuleProblem, missing_languages, prefixed
 from .rulebook import SEVERITY_OF_LEVEL, SH, TARGET_PREDICATES, Rulebook, short_digest
+from .shape_reference_problems import shape_reference_problems
 from .shape_term_problems import named_shape, named_terms, shape_term_problems
 from .sparql_problems import sparql_problems
 from .unknown_terms import TermUse
@@ -33,7 +34,8 @@ def rule_problems(rulebook: Rulebook) -> list[RuleProblem]:
     were wrong."""
     shapes = rulebook.shapes_graph
     return [*_requirement_links(rulebook), *_unlinked_shapes(shapes),
-            *_unknown_terms(rulebook), *shape_term_problems(rulebook), *sparql_problems(shapes),
+            *_unknown_terms(rulebook), *shape_term_problems(rulebook),
+            *shape_reference_problems(rulebook), *sparql_problems(shapes),
             *duplicate_shapes(shapes, rulebook.files), *_messages(rulebook),
             *_severities(rulebook),
             *(RuleProblem(ProblemKind.BAD_ID, r.iri, {"id": r.id})
@@ -147,12 +149,13 @@ def _unknown_terms(rulebook: Rulebook) -> Iterator[RuleProblem]:
 
 
 def _messages(rulebook: Rulebook) -> Iterator[RuleProblem]:
-    """Checking shapes without one sh:message in zh and one in en (an English report would print
-    the Chinese one), or whose message does not cite its clause."""
+    """Checking shapes without an sh:message in zh or in en (an English report would print the
+    Chinese one), or whose message does not cite its clause."""
     for shape, rid in sorted(rulebook.shape_requirements.items()):
         messages = [m for m in rulebook.shapes_graph.objects(shape, SH.message)
                     if isinstance(m, Literal)]
         missing, found = missing_languages(messages)
+        missing = [lang for lang in missing if lang not in found]  # twice: DUPLICATE_MESSAGE
         if missing:
             yield RuleProblem(ProblemKind.NO_MESSAGE, shape, {
                 "languages": ", ".join(missing), "found": ", ".join(found) or "-"})

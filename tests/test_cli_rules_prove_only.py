@@ -69,14 +69,16 @@ def _line_of(path: Path, opening: str) -> str:
 @pytest.fixture(scope="module")
 def silent_finding(tmp_path_factory: pytest.TempPathFactory) -> Rulebook:
     """The rule files with one shape broken as a slip of the pen would break it: 6.2 d)'s review
-    finding asked at least 0 times, so that its twin, which loses every finding, fails it not."""
+    finding switched off (sh:deactivated, as a maintainer trying something leaves it), so that
+    its twin, which loses every finding, fails it not. (sh:minCount 0 did it once: a rule problem
+    now, checker/shape_reference_problems.py.)"""
     copy = tmp_path_factory.mktemp("rules") / "shapes"
     shutil.copytree(SHAPES_DIR, copy)
     ch6 = copy / "ch6-strategy.ttl"
     text = ch6.read_text(encoding="utf-8")
     old = "sh:targetClass bcic:StrategyReview ;\n    sh:path bcic:finding ;\n    sh:minCount 1 ;"
     assert text.count(old) == 1
-    ch6.write_text(text.replace(old, old.replace("sh:minCount 1", "sh:minCount 0")),
+    ch6.write_text(text.replace(old, old + "\n    sh:deactivated true ;"),
                    encoding="utf-8")
     broken = load_rulebook(copy)
     assert rule_problems(broken) == []  # no mistake the files could be refused for

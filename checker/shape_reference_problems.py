@@ -1,0 +1,120 @@
+"""Mistakes in how shapes name other shapes and provisions that validation passes over without a
+word: a shape named but defined nowhere (`sh:node shp:RecuringPeriod`, which SHACL reads as a
+shape without constraints, so every value meets it), an `sh:minCount 0`, which asks nothing, a
+shape with constraints that checks no provision and that no shape uses (it checks nothing), and
+what the graph would show as one: two `sh:message` in one language, two provisions linked."""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from collections.abc import Iterator
+
+from rdflib import RDF, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from .namespaces import BCIC, SHP
+from .rule_problem import ProblemKind, RuleProblem, prefixed
+from .rulebook import SH, TARGET_PREDICATES, Rulebook
+from .shape_term_problems import named_shape
+
+# Where a shape names another shape: the shape itself, or (the lists) each member of a list.
+SHAPE_VALUED = (SH.node, SH.property, SH.qualifiedValueShape, SH["not"])
+SHAPE_LISTS = (SH["or"], SH["and"], SH.xone)
+# The parameters of SHACL Core's constraint components (SHACL 1.0, 4) and SPARQL constraints:
+# a shape with one of them asks something of the nodes it is run on.
+CONSTRAINTS = frozenset(SH[name] for name in (
+    "class", "datatype", "nodeKind", "minCount", "maxCount", "minExclusive", "minInclusive",
+    "maxExclusive", "maxInclusive", "minLength", "maxLength", "pattern", "languageIn",
+    "uniqueLang", "equals", "disjoint", "lessThan", "lessThanOrEquals", "not", "and", "or",
+    "xone", "node", "property", "qualifiedValueShape", "closed", "hasValue", "in", "sparql"))
+_NEAREST = 3  # the defined shapes an undefined one's problem names, at most
+_SHAPE_TYPES = (SH.NodeShape, SH.PropertyShape)
+
+
+def shape_reference_problems(rulebook: Rulebook) -> list[RuleProblem]:
+    """Every such mistake, by kind, then by shape."""
+    shapes = rulebook.shapes_graph
+    return [*_undefined_shapes(shapes), *_zero_min_counts(shapes), *_orphan_shapes(shapes),
+            *_requirement_pairs(shapes), *_message_pairs(shapes)]
+
+
+def shape_references(shapes: Graph) -> Iterator[tuple[Node, URIRef, Node]]:
+    """(holder, parameter, shape named) for every shape a shape names: by sh:node, sh:property,
+    sh:qualifiedValueShape, sh:not, or as a member of an sh:or, sh:and or sh:xone list."""
+    for parameter in SHAPE_VALUED:
+        for holder, named in shapes.subject_objects(parameter):
+            yield holder, parameter, named
+    for parameter in SHAPE_LISTS:
+        for holder, members in shapes.subject_objects(parameter):
+            for named in shapes.items(members):
+                yield holder, parameter, named
+
+
+def _undefined_shapes(shapes: Graph) -> Iterator[RuleProblem]:
+    """Shape names with no statement of their own in the shapes files (a typo): SHACL reads one
+    as a shape without constraints, which every value meets, so the check is a silent "met"."""
+    defined = {_local(s): s for t in _SHAPE_TYPES for s in shapes.subjects(RDF.type, t)
+               if isinstance(s, URIRef)}
+    found = {(shape, parameter, named) for holder, parameter, named in shape_references(shapes)
+             if isinstance(named, URIRef) and (named, None, None) not in shapes
+             and (shape := named_shape(shapes, holder)) is not None}
+    for shape, parameter, named in sorted(found):
+        close = difflib.get_close_matches(_local(named), defined, n=_NEAREST)
+        yield RuleProblem(ProblemKind.UNDEFINED_SHAPE, shape,
+                          {"property": prefixed(parameter), "term": prefixed(named)},
+                          ", ".join(prefixed(defined[c]) for c in close) or None)
+
+
+def _local(shape: URIRef) -> str:
+    """A shape's name less its namespace (shp:), case aside: what spelling suggestions compare."""
+    return str(shape).removeprefix(str(SHP)).lower()
+
+
+def _zero_min_counts(shapes: Graph) -> Iterator[RuleProblem]:
+    """sh:minCount 0: every node has 0 values at least, so it asks nothing (1 was meant, or
+    nothing at all)."""
+    for holder, count in sorted(shapes.subject_objects(SH.minCount)):
+        if (isinstance(count, Literal) and count.toPython() == 0
+                and (shape := named_shape(shapes, holder)) is not None):
+            yield RuleProblem(ProblemKind.ZERO_MIN_COUNT, shape)
+
+
+def _orphan_shapes(shapes: Graph) -> Iterator[RuleProblem]:
+    """Named shapes with constraints that no bcic:checksRequirement links to a provision and no
+    shape uses, with no target or severity (those say UNLINKED_SHAPE) and not deactivated: they
+    check nothing, a link forgotten."""
+    used = {named for _holder, _parameter, named in shape_references(shapes)}
+    asking = {s for p in CONSTRAINTS for s in shapes.subjects(p, None) if isinstance(s, URIRef)}
+    for shape in sorted(asking - used):
+        if not any((shape, p, None) in shapes
+                   for p in (BCIC.checksRequirement, SH.severity, SH.deactivated,
+                             *TARGET_PREDICATES)):
+            yield RuleProblem(ProblemKind.ORPHAN_SHAPE, shape)
+
+
+def _requirement_pairs(shapes: Graph) -> Iterator[RuleProblem]:
+    """Shapes linked to two provisions or more: the rulebook files each shape under one, so its
+    results would count for one of them only."""
+    linked: dict[URIRef, set[Node]] = defaultdict(set)
+    for shape, provision in shapes.subject_objects(BCIC.checksRequirement):
+        if isinstance(shape, URIRef):
+            linked[shape].add(provision)
+    for shape in sorted(s for s, provisions in linked.items() if len(provisions) > 1):
+        named = sorted(prefixed(p) for p in linked[shape])
+        yield RuleProblem(ProblemKind.TWO_REQUIREMENTS, shape,
+                          {"n": str(len(named)), "provisions": ", ".join(named)})
+
+
+def _message_pairs(shapes: Graph) -> Iterator[RuleProblem]:
+    """Shapes with two sh:message or more tagged one language: a report shows one of them,
+    whichever the graph gives first."""
+    said: dict[tuple[URIRef, str], list[str]] = defaultdict(list)
+    for holder, text in shapes.subject_objects(SH.message):
+        if (isinstance(text, Literal) and text.language
+                and (shape := named_shape(shapes, holder)) is not None):
+            said[shape, text.language].append(str(text))
+    for shape, lang in sorted(key for key, texts in said.items() if len(texts) > 1):
+        texts = sorted(said[shape, lang])
+        yield RuleProblem(ProblemKind.DUPLICATE_MESSAGE, shape, {
+            "n": str(len(texts)), "lang": lang, "messages": ", ".join(f"“{t}”" for t in texts)})

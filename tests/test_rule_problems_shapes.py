@@ -1,0 +1,160 @@
+"""A rule maintainer's mistakes in how shapes name shapes and provisions that `bcic rules coverage`
+names with the file and line, in zh and en (checker/shape_reference_problems.py): each was an
+edit of a copy of the rule files after which reports changed, or said nothing, without a word."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from checker import cli_rules, validation
+from checker.cli import main
+from checker.paths import EXAMPLES_DIR
+from checker.rule_problems import ProblemKind, rule_problems
+from checker.rulebook import Rulebook, load_rulebook
+from tests.test_rule_problems_more import changed_rulebook, kinds, line_of, said
+
+CH7 = "shapes/ch7-resources.ttl"
+PERIOD_NODE = "    sh:node shp:RecurringPeriod ;\n"  # shp:FundEvaluationPeriodForm's (7.1.2.1)
+FUND_FORM = "shp:FundEvaluationPeriodForm "
+FUND_MESSAGE_EN = '"The fund evaluation states no period (it shall be periodic) (7.1.2.1)"@en'
+FUND_PERIOD = "shp:FundEvaluationPeriod a sh:PropertyShape ;\n    bcic:checksRequirement req:7.1.2.1 ;"
+NEW_KINDS = {"undefined_shape", "zero_min_count", "orphan_shape", "two_requirements",
+             "duplicate_message"}
+
+
+def test_the_shipped_rulebook_has_none_of_these_mistakes() -> None:
+    """shp:IsDedicatedBrandAgency (shapes/common.ttl), which no shape had used since 7.2.2.2's
+    check counted instances, was such a shape: it checked nothing."""
+    assert {p.kind.value for p in rule_problems(load_rulebook())} & NEW_KINDS == set()
+
+
+def test_a_misspelt_helper_shape_is_caught_with_the_nearest_defined_shapes(
+        tmp_path: Path) -> None:
+    """`sh:node shp:RecuringPeriod`: pyshacl read it as an empty shape, so 7.1.2.1's period form
+    was met by any period; only `rules coverage --prove` noticed, blaming the fixture."""
+    rulebook = changed_rulebook(tmp_path, {CH7: (
+        (PERIOD_NODE, PERIOD_NODE.replace("RecurringPeriod", "RecuringPeriod")),)})
+    place = line_of(tmp_path, CH7, FUND_FORM)
+    nearest = "shp:RecurringPeriod, shp:EvaluationPeriod, shp:MeasurementPeriod"
+    assert said(rulebook) == {
+        "en": [f"error: shp:FundEvaluationPeriodForm ({place}): sh:node names "
+               "shp:RecuringPeriod, a shape the shapes files define nowhere: SHACL reads it as a "
+               "shape that asks nothing, which every value meets, so the check is met without a "
+               f"word (under sh:not, failed by every value); did you mean {nearest}?"],
+        "zh": [f"错误：shp:FundEvaluationPeriodForm（{place}）：sh:node 指向的 shp:RecuringPeriod "
+               "在形状文件中没有定义：SHACL 会把它读作不作任何要求的形状，任何取值都符合，该检查会在无任何提示的"
+               f"情况下判为满足（在 sh:not 之下则任何取值都不符合）；是否应为 {nearest}？"]}
+
+
+@pytest.mark.parametrize(("written", "parameter"), [
+    ("sh:qualifiedValueShape shp:IsDte ; sh:qualifiedMinCount 1 ;", "sh:qualifiedValueShape"),
+    ("sh:not shp:IsDte ;", "sh:not"),
+    ("sh:or ( shp:IsDate shp:IsDte ) ;", "sh:or"),
+    ("sh:and ( shp:IsDte ) ;", "sh:and"),
+    ("sh:xone ( shp:IsDte shp:IsDate ) ;", "sh:xone"),
+    ("sh:property shp:IsDte ;", "sh:property"),
+], ids=["qualifiedValueShape", "not", "or", "and", "xone", "property"])
+def test_every_way_of_naming_a_shape_defined_nowhere_is_caught(
+        tmp_path: Path, written: str, parameter: str) -> None:
+    rulebook = changed_rulebook(tmp_path, {CH7: ((PERIOD_NODE, f"{PERIOD_NODE}    {written}\n"),)})
+    place = line_of(tmp_path, CH7, FUND_FORM)
+    lines = said(rulebook)
+    assert lines["en"] == [
+        f"error: shp:FundEvaluationPeriodForm ({place}): {parameter} names shp:IsDte, a shape "
+        "the shapes files define nowhere: SHACL reads it as a shape that asks nothing, which "
+        "every value meets, so the check is met without a word (under sh:not, failed by every "
+        "value); did you mean shp:IsDate, shp:IsText?"], lines["en"]
+    assert lines["zh"][0].startswith(
+        f"错误：shp:FundEvaluationPeriodForm（{place}）：{parameter} 指向的 shp:IsDte 在形状文件中没有定义")
+
+
+def test_a_min_count_of_zero_is_said_to_ask_nothing(tmp_path: Path) -> None:
+    """`sh:minCount 0` on 7.1.2.1's fund evaluation period: a missing period was met."""
+    edited = FUND_PERIOD + "\n    sh:targetClass bcic:FundEvaluation ;\n    sh:path bcic:period ;"
+    rulebook = changed_rulebook(tmp_path, {CH7: (
+        (edited + "\n    sh:minCount 1 ;", edited + "\n    sh:minCount 0 ;"),)})
+    place = line_of(tmp_path, CH7, "shp:FundEvaluationPeriod ")
+    assert said(rulebook) == {
+        "en": [f"error: shp:FundEvaluationPeriod ({place}): sh:minCount 0 asks nothing (every "
+               "node has 0 values at least): write sh:minCount 1 if a value is required, or "
+               "delete it"],
+        "zh": [f"错误：shp:FundEvaluationPeriod（{place}）：sh:minCount 0 不作任何要求（任何节点都至少有 0 个"
+               "取值）：若要求有取值，应写 sh:minCount 1，否则删去"]}
+
+
+ORPHAN = "shp:IsDedicatedBrandAgency a sh:NodeShape ; sh:class bcic:DedicatedBrandAgency .\n"
+ANCHOR = "shp:IsDriveMode a sh:NodeShape ;"
+
+
+def test_a_shape_with_constraints_nothing_links_or_uses_is_said_to_check_nothing(
+        tmp_path: Path) -> None:
+    """It was shown as a helper shape, without its file and line."""
+    rulebook = changed_rulebook(tmp_path, {"shapes/common.ttl": ((ANCHOR, ORPHAN + ANCHOR),)})
+    place = line_of(tmp_path, "shapes/common.ttl", "shp:IsDedicatedBrandAgency ")
+    assert said(rulebook) == {
+        "en": [f"error: shp:IsDedicatedBrandAgency ({place}): a shape with constraints that "
+               "checks no provision (no bcic:checksRequirement) and that no other shape uses: it "
+               "checks nothing; link it to the provision it was written for, or delete it"],
+        "zh": [f"错误：shp:IsDedicatedBrandAgency（{place}）：该形状有约束，却既未以 bcic:checksRequirement "
+               "指明所检查的规定，也没有其他形状引用它：它不检查任何内容；请将它链接到为之编写的规定，或删去它"]}
+
+
+@pytest.mark.parametrize("command", [["show", "shp:IsDedicatedBrandAgency"],
+                                     ["coverage", "--only", "IsDedicatedBrandAgency"]])
+def test_rules_show_and_coverage_only_refuse_such_a_shape_naming_the_mistake(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]) -> None:
+    """Was "checks no provision, and no shape that checks one uses it", with no place."""
+    rulebook = changed_rulebook(tmp_path, {"shapes/common.ttl": ((ANCHOR, ORPHAN + ANCHOR),)})
+    place = line_of(tmp_path, "shapes/common.ttl", "shp:IsDedicatedBrandAgency ")
+    monkeypatch.setattr(cli_rules, "load_rulebook", lambda: rulebook)
+    for lang in ("en", "zh"):
+        result = CliRunner().invoke(main, ["rules", *command, "--lang", lang])
+        assert result.exit_code == 2, result.stderr
+        assert said(rulebook)[lang][0] in result.stderr
+        assert place in result.stderr
+
+
+def test_a_shape_linked_to_two_provisions_is_caught_naming_both(tmp_path: Path) -> None:
+    """Its results counted for one of them, whichever the graph gave last."""
+    rulebook = changed_rulebook(tmp_path, {CH7: (
+        (FUND_PERIOD, FUND_PERIOD.replace("req:7.1.2.1 ;", "req:7.1.2.1 , req:7.1.2.3 ;")),
+        (f"（7.1.2.1）\"@zh , {FUND_MESSAGE_EN}",  # both clauses cited: no MESSAGE_CLAUSE
+         f"（7.1.2.1、7.1.2.3）\"@zh , {FUND_MESSAGE_EN[:-5]}, 7.1.2.3)\"@en"))})
+    place = line_of(tmp_path, CH7, "shp:FundEvaluationPeriod ")
+    lines = said(rulebook)
+    assert (f"error: shp:FundEvaluationPeriod ({place}): bcic:checksRequirement names 2 "
+            "provisions (req:7.1.2.1, req:7.1.2.3): a shape checks one, and its results would "
+            "count for one of them only") in lines["en"]
+    assert (f"错误：shp:FundEvaluationPeriod（{place}）：bcic:checksRequirement 指向 2 条规定"
+            "（req:7.1.2.1, req:7.1.2.3）：一个形状只检查一条规定，其结果只会计入其中一条") in lines["zh"]
+
+
+def test_two_messages_in_one_language_are_named_both(tmp_path: Path) -> None:
+    """A report showed one of them; the shape was said to lack an en message it had."""
+    second = '"A second message (7.1.2.1)"@en'
+    rulebook = changed_rulebook(tmp_path, {CH7: (
+        (FUND_MESSAGE_EN + " .", f"{FUND_MESSAGE_EN} , {second} ."),)})
+    place = line_of(tmp_path, CH7, "shp:FundEvaluationPeriod ")
+    messages = ("“A second message (7.1.2.1)”, “The fund evaluation states no period (it shall "
+                "be periodic) (7.1.2.1)”")
+    assert said(rulebook) == {
+        "en": [f"error: shp:FundEvaluationPeriod ({place}): 2 sh:message tagged en, where a "
+               f"shape has one: a report shows one of them only: {messages}"],
+        "zh": [f"错误：shp:FundEvaluationPeriod（{place}）：有 2 条标记为 en 的 sh:message，而一个形状只应有"
+               f"一条：报告只显示其中一条：{messages}"]}
+
+
+def test_rules_coverage_exits_1_and_validate_refuses_on_a_shape_defined_nowhere(
+        tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    rulebook: Rulebook = changed_rulebook(tmp_path, {CH7: (
+        (PERIOD_NODE, PERIOD_NODE.replace("RecurringPeriod", "RecuringPeriod")),)})
+    assert kinds(rulebook) == [ProblemKind.UNDEFINED_SHAPE]
+    monkeypatch.setattr(cli_rules, "load_rulebook", lambda: rulebook)
+    monkeypatch.setattr(validation, "load_rulebook", lambda: rulebook)
+    coverage = runner.invoke(main, ["rules", "coverage", "--lang", "zh"])
+    assert coverage.exit_code == 1 and said(rulebook)["zh"][0] in coverage.stderr
+    checked = runner.invoke(main, ["validate", str(EXAMPLES_DIR / "dehua-ceramics.ttl")])
+    assert checked.exit_code == 2 and said(rulebook)["en"][0] in checked.stderr
