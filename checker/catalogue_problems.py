@@ -1,6 +1,7 @@
 """Mistakes of the catalogue, the checklist and the ontology that change reports without a word:
 a review prompt for no catalogued provision or in one language only, a provision without exactly
-one normative level, layer and chapter the catalogue knows, an ontology term without its zh or en label, a version other than the
+one normative level, layer and chapter the catalogue knows, or filed under a chapter other than
+its clause id's, an ontology term without its zh or en label, a version other than the
 program's."""
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ _ONTOLOGY = URIRef(str(BCIC).rstrip("#"))
 
 def catalogue_problems(rulebook: Rulebook) -> list[RuleProblem]:
     """Every such mistake, by kind, then by provision or term."""
-    return [*_review_prompts(rulebook), *_frames(rulebook.labels_graph),
+    return [*_review_prompts(rulebook), *_frames(rulebook.labels_graph), *_chapters(rulebook),
             *_term_labels(rulebook.labels_graph), *_version(rulebook.labels_graph)]
 
 
@@ -68,6 +69,17 @@ def _frames(ontology: Graph) -> Iterator[RuleProblem]:
         chapters = set(ontology.objects(provision, BCIC.chapter))
         if len(chapters) != 1 or whole_chapter(next(iter(chapters))) is None:
             yield _frame_problem(ProblemKind.CHAPTER, provision, chapters)
+
+
+def _chapters(rulebook: Rulebook) -> Iterator[RuleProblem]:
+    """Catalogued provisions whose bcic:chapter is not the chapter their bcic:clauseId is in
+    (7.3.2 said to be in chapter 6): reports and the coverage would file them under another."""
+    for requirement in rulebook.requirements.values():
+        first = requirement.clause.partition(".")[0]
+        if first.isdigit() and int(first) != requirement.chapter:
+            yield RuleProblem(ProblemKind.WRONG_CHAPTER, requirement.iri, {
+                "chapter": str(requirement.chapter), "clause": requirement.clause,
+                "expected": first}, folder="ontology")
 
 
 def _frame_problem(kind: ProblemKind, provision: URIRef, values: set[Node]) -> RuleProblem:

@@ -307,6 +307,11 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "有 {n} 个章号（{values}）：每条规定应恰有一个 bcic:chapter，为整数（如 8）"
               "（不具此项的规定不会出现在任何报告和覆盖矩阵中）",
     },
+    "rules.problem.wrong_chapter": {
+        "en": "bcic:chapter {chapter}, but clause {clause} is in chapter {expected}: reports and "
+              "the coverage would file it under another chapter",
+        "zh": "bcic:chapter 为 {chapter}，但条款 {clause} 属于第 {expected} 章：报告和覆盖矩阵会把它归入其他章",
+    },
     "rules.problem.orphan_prompt": {
         "en": "a review prompt (bcic:reviewPrompt) for {term}, which is not a provision of the "
               "catalogue: no report shows it, and the provision meant would lose its review",

@@ -41,6 +41,7 @@ class ProblemKind(Enum):
     LEVEL = "level"  # a catalogued provision without exactly one normative level
     LAYER = "layer"  # a catalogued provision without exactly one layer of Figure 0.1
     CHAPTER = "chapter"  # a catalogued provision without exactly one whole chapter number
+    WRONG_CHAPTER = "wrong_chapter"  # a chapter number other than its clause id's (7.3.2 in 6)
     ORPHAN_PROMPT = "orphan_prompt"  # a review prompt for no catalogued provision
     PROMPT_LANGUAGE = "prompt_language"  # a review prompt lacking its zh or its en text
     TERM_LABEL = "term_label"  # an ontology class or property without its zh or en label

@@ -1,6 +1,7 @@
-"""A rule maintainer's mistakes in how shapes name shapes and provisions that `bcic rules coverage`
-names with the file and line, in zh and en (checker/shape_reference_problems.py): each was an
-edit of a copy of the rule files after which reports changed, or said nothing, without a word."""
+"""A rule maintainer's mistakes in how shapes name shapes and provisions, and in a provision's
+chapter, that `bcic rules coverage` names with the file and line, in zh and en
+(checker/shape_reference_problems.py, checker/catalogue_problems.py): each was an edit of a copy
+of the rule files after which reports changed, or said nothing, without a word."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ FUND_FORM = "shp:FundEvaluationPeriodForm "
 FUND_MESSAGE_EN = '"The fund evaluation states no period (it shall be periodic) (7.1.2.1)"@en'
 FUND_PERIOD = "shp:FundEvaluationPeriod a sh:PropertyShape ;\n    bcic:checksRequirement req:7.1.2.1 ;"
 NEW_KINDS = {"undefined_shape", "zero_min_count", "orphan_shape", "two_requirements",
-             "duplicate_message"}
+             "duplicate_message", "wrong_chapter"}
 
 
 def test_the_shipped_rulebook_has_none_of_these_mistakes() -> None:
@@ -83,6 +84,28 @@ def test_a_min_count_of_zero_is_said_to_ask_nothing(tmp_path: Path) -> None:
                "delete it"],
         "zh": [f"错误：shp:FundEvaluationPeriod（{place}）：sh:minCount 0 不作任何要求（任何节点都至少有 0 个"
                "取值）：若要求有取值，应写 sh:minCount 1，否则删去"]}
+
+
+def _chapter_edit(chapter: str) -> tuple[str, str]:
+    """req:7.3.2's catalogue entry, its bcic:chapter 7 made `chapter`."""
+    text = (Path(__file__).parents[1] / "ontology" / "requirements.ttl").read_text("utf-8")
+    start = text.index("req:7.3.2 a bcic:Requirement")
+    end = text.index("bcic:chapter 7 ;", start) + len("bcic:chapter 7 ;")
+    entry = text[start:end]
+    return entry, entry.replace("bcic:chapter 7 ;", f"bcic:chapter {chapter} ;")
+
+
+def test_a_provision_filed_under_another_chapter_than_its_clause_is_caught(
+        tmp_path: Path) -> None:
+    """7.3.2 said to be in chapter 6: the coverage filed it under 6 and nothing said so."""
+    rulebook = changed_rulebook(tmp_path, {"ontology/requirements.ttl": (_chapter_edit("6"),)})
+    assert rulebook.requirements["7.3.2"].chapter == 6
+    place = line_of(tmp_path, "ontology/requirements.ttl", "req:7.3.2 ")
+    assert said(rulebook) == {
+        "en": [f"error: req:7.3.2 ({place}): bcic:chapter 6, but clause 7.3.2 is in chapter 7: "
+               "reports and the coverage would file it under another chapter"],
+        "zh": [f"错误：req:7.3.2（{place}）：bcic:chapter 为 6，但条款 7.3.2 属于第 7 章：报告和覆盖矩阵会把它"
+               "归入其他章"]}
 
 
 ORPHAN = "shp:IsDedicatedBrandAgency a sh:NodeShape ; sh:class bcic:DedicatedBrandAgency .\n"
