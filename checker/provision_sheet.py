@@ -7,7 +7,7 @@ headings it is numbered under; and the JSON document `bcic rules show --format j
 from __future__ import annotations
 
 from dataclasses import dataclass
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from rdflib import URIRef
@@ -87,11 +87,7 @@ def provision_sheet(document: RulebookDocument, requirement_id: str, *,
     checking = {shape.iri for shape in provision.shapes}
     shape = AskedShape(asked, document.shape_place(asked), asked not in checking) \
         if asked is not None else None
-    graph = document.shapes_graph
-    places = places_of({s for s in graph.subjects() if isinstance(s, URIRef)}, document.files,
-                       "shapes")
-    reader = OutlineReader(graph, document.ontology, places)
-    outlines = {shape.iri: reader.outline(shape.iri) for shape in provision.shapes}
+    outlines = shape_outlines(document, [shape.iri for shape in provision.shapes])
     return ProvisionSheet(
         provision,
         document.provisions.get(requirement.parent) if requirement.parent else None,
@@ -100,6 +96,17 @@ def provision_sheet(document: RulebookDocument, requirement_id: str, *,
         document.headings_above(requirement.clause),
         requirement_id in document.summary.manual_only, document.version, document.digest,
         outlines, shape, marked, _problems_in(problems, requirement.iri, outlines, document))
+
+
+def shape_outlines(document: RulebookDocument,
+                   shapes: Iterable[URIRef]) -> dict[URIRef, ShapeOutline]:
+    """Each of `shapes` (checking or helper shapes of the document), by IRI, with its path and
+    constraints, the shapes it nests named with the file and line that write them."""
+    graph = document.shapes_graph
+    places = places_of({s for s in graph.subjects() if isinstance(s, URIRef)}, document.files,
+                       "shapes")
+    reader = OutlineReader(graph, document.ontology, places)
+    return {iri: reader.outline(iri) for iri in shapes}
 
 
 def _problems_in(problems: Sequence[RuleProblem], provision: URIRef,

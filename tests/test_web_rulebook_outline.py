@@ -180,3 +180,34 @@ def test_rules_show_says_a_sparql_constraint_by_its_comment_and_message(
     printed = CliRunner().invoke(main, ["rules", "show", "8.3.4 —2", "--lang", lang])
     assert printed.exit_code == 0, printed.output
     assert f"      {SPARQL_SAID[lang]}\n" in printed.stdout
+
+
+def _beneath(tree: Tree, opening: str) -> Tree:
+    """The lines beneath the first line of `tree` (however deep) that starts with `opening`."""
+    for text, lines in tree:
+        if text.startswith(opening):
+            return lines
+        if found := _beneath(lines, opening):
+            return found
+    return []
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_lead_ins_page_says_each_items_shapes_beneath_the_item_as_its_own_page_does(
+        client: FlaskClient, lang: str) -> None:
+    """4.2.1's items a)–i) have shapes of their own: on the lead-in's page each item's shapes are
+    said beneath the item, in the lines the item's own sheet gives, inside the item's closed
+    list of shapes (a maintainer opens one item; 4.2.1's items say some 800 lines)."""
+    document = load_rulebook_document()
+    page = _page(client, "4.2.1", lang)
+    items = provision_sheet(document, "4.2.1").items
+    assert len(items) == 9
+    for item in items:
+        sheet = provision_sheet(document, item.requirement.id)
+        article = page.split(f'<article class="provision" id="req-{item.requirement.id}">')[1]
+        article = article.split("</article>")[0]
+        assert "<details open" not in article
+        for shape in sheet.provision.shapes:
+            expected = _tree(outline_said(sheet.outlines[shape.iri], lang))
+            assert expected and _Outline(article, shape.name).tree == expected, shape.name
+

@@ -11,7 +11,7 @@ from werkzeug.exceptions import BadRequest, NotFound
 
 from checker.linked_data import UnknownResourceError, serialize, shape_document, shape_users
 from checker.provision_sheet import provision_sheet
-from checker.render.shape_said import sheet_said
+from checker.render.shape_said import shapes_said, sheet_said
 from checker.rulebook import Level, short_digest
 from checker.rulebook_document import LEVEL_LABELS, load_rulebook_document
 from checker.sparql_service import GRAPH_FORMATS
@@ -47,8 +47,9 @@ def index() -> str:
 @bp.get("/rulebook/<requirement_id>")
 def requirement(requirement_id: str) -> str:
     """One provision: its text, level, actors, the shapes that check it (each with its path and
-    constraints as `bcic rules show` says them), their fixtures; or a
-    chapter or section the standard heads (4.2): the provisions of the clauses under it."""
+    constraints as `bcic rules show` says them), their fixtures, its list items' shapes said the
+    same way; or a chapter or section the standard heads (4.2): the provisions of the clauses
+    under it."""
     document = load_rulebook_document()
     provision = document.provisions.get(requirement_id)
     if provision is None:
@@ -59,9 +60,13 @@ def requirement(requirement_id: str) -> str:
         return render_template("rulebook_section.html", document=document, section=section,
                                clauses=clauses, **_labels())
     sheet = provision_sheet(document, requirement_id)  # `bcic rules show` shows the same
+    children = sheet.items + sheet.parts
+    lang = request_language()
+    outlines = {**sheet_said(sheet, lang), **shapes_said(
+        document, [s.iri for child in children for s in child.shapes], lang)}
     return render_template("rulebook_requirement.html", document=document,
-                           provision=sheet.provision, children=sheet.items + sheet.parts,
-                           outlines=sheet_said(sheet, request_language()), **_labels())
+                           provision=sheet.provision, children=children, outlines=outlines,
+                           **_labels())
 
 
 def _withdrawn(requirement_id: str) -> str:

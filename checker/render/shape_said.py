@@ -1,17 +1,19 @@
 """A shape's path and constraints as lines of words in one language, each with the lines of the
 shapes it nests beneath it: what `bcic rules show` prints (checker/render/provision_text.py) and
-what the provision's rulebook page shows, said by one function so that both say the same."""
+what the rulebook's pages show (a provision's shapes and its list items' shapes on its page, a
+shape on its own page), said by one function so that both say the same."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from rdflib import URIRef
 
 from ..i18n import Lang, message
-from ..provision_sheet import ProvisionSheet
+from ..provision_sheet import ProvisionSheet, shape_outlines
 from ..rule_problem import prefixed
+from ..rulebook_document import RulebookDocument
 from ..shape_outline import Constraint, ShapeOutline
 from .naming import pick
 
@@ -47,6 +49,14 @@ def sheet_said(sheet: ProvisionSheet, lang: Lang) -> dict[URIRef, tuple[SaidLine
     """Each checking shape of the sheet's provision, by IRI, its outline said in `lang`."""
     asked = prefixed(sheet.asked.iri) if sheet.asked is not None else None
     return {iri: outline_said(outline, lang, asked) for iri, outline in sheet.outlines.items()}
+
+
+def shapes_said(document: RulebookDocument, shapes: Iterable[URIRef],
+                lang: Lang) -> dict[URIRef, tuple[SaidLine, ...]]:
+    """Each of `shapes` by IRI, its outline said in `lang` as its provision's sheet says it: a
+    list item's shapes on its lead-in's page, a checking or helper shape on its own page."""
+    return {iri: outline_said(outline, lang)
+            for iri, outline in shape_outlines(document, shapes).items()}
 
 
 def indented(lines: tuple[SaidLine, ...], depth: int = 0) -> Iterator[tuple[int, SaidLine]]:
