@@ -1,7 +1,8 @@
 """A provision's rulebook page says each shape's path and constraints, the shapes they nest in
 lists beneath them, and where the shapes files write each, in the words `bcic rules show` prints:
 both take them from checker/render/shape_said.py. A maintainer reads a shape on the page without
-the command line, and a pattern such as `^<.*>$` is shown as text, not markup."""
+the command line, and a pattern such as `^<.*>$` is shown as text, not markup. A lead-in's page
+says its list items' shapes the same way, and a shape's own page says that shape's."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from flask.testing import FlaskClient
 
 from checker import cli_rules
 from checker.cli import main
+from checker.linked_data import shape_users
+from checker.namespaces import SHP
 from checker.ontology import load_ontology_graph
 from checker.paths import ALL_ONTOLOGY_FILES, SHAPES_DIR
 from checker.provision_sheet import provision_sheet
@@ -211,3 +214,42 @@ def test_a_lead_ins_page_says_each_items_shapes_beneath_the_item_as_its_own_page
             expected = _tree(outline_said(sheet.outlines[shape.iri], lang))
             assert expected and _Outline(article, shape.name).tree == expected, shape.name
 
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_checking_shapes_page_says_its_path_and_constraints_as_its_provisions_page_does(
+        client: FlaskClient, lang: str) -> None:
+    """shp:DutyPeriod-4.2.1-i on its own page: the lines of 4.2.1 i)'s sheet for it."""
+    sheet = provision_sheet(load_rulebook_document(), "4.2.1-i")
+    expected = _tree(outline_said(sheet.outlines[SHP["DutyPeriod-4.2.1-i"]], lang))
+    page = client.get(f"/rulebook/shapes/DutyPeriod-4.2.1-i?lang={lang}", headers=HTML)
+    assert expected and _Outline(page.get_data(as_text=True), "DutyPeriod-4.2.1-i").tree == expected
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_helper_shapes_page_says_its_path_and_constraints_and_where_it_is_written(
+        client: FlaskClient, lang: str) -> None:
+    """shp:CultivatingBody, which the shapes of several provisions nest (7.1.1's among them): on
+    its own page the lines 7.1.1's sheet says beneath it, and its file and line."""
+    document = load_rulebook_document()
+    assert len(shape_users(document, "CultivatingBody")) > 1
+    sheet = provision_sheet(document, "7.1.1")
+    used = _tree(outline_said(sheet.outlines[SHP["ByBody-7.1.1-InfrastructureRenewalPlan"]], lang))
+    expected = _beneath(used, f"shp:CultivatingBody · {CULTIVATING}")
+    page = client.get(f"/rulebook/shapes/CultivatingBody?lang={lang}", headers=HTML)
+    text = page.get_data(as_text=True)
+    assert expected and _Outline(text, "CultivatingBody").tree == expected
+    label = {"en": "Written at: ", "zh": "所在位置："}[lang]
+    assert f"{label}<code>{CULTIVATING}</code>" in text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_shapes_page_shows_a_pattern_like_markup_as_text(
+        client: FlaskClient, marked_up: RulebookDocument, monkeypatch: pytest.MonkeyPatch,
+        lang: str) -> None:
+    monkeypatch.setattr(rulebook_views, "load_rulebook_document", lambda: marked_up)
+    page = client.get(f"/rulebook/shapes/CrisisSources?lang={lang}", headers=HTML)
+    text = page.get_data(as_text=True)
+    said = [line for _depth, line in _flat(_Outline(text, "CrisisSources").tree or [])]
+    pattern = {"en": "each value matches the pattern ^<.*>$ (sh:pattern)",
+               "zh": "每个值均符合模式 ^<.*>$（sh:pattern）"}[lang]
+    assert pattern in said and SPARQL_SAID[lang] in said and "^<.*>$" not in text

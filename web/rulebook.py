@@ -10,6 +10,7 @@ from flask import Blueprint, render_template, request
 from werkzeug.exceptions import BadRequest, NotFound
 
 from checker.linked_data import UnknownResourceError, serialize, shape_document, shape_users
+from checker.namespaces import SHP
 from checker.provision_sheet import provision_sheet
 from checker.render.shape_said import shapes_said, sheet_said
 from checker.rulebook import Level, short_digest
@@ -145,14 +146,18 @@ def _stated_page(provision: StatedProvision) -> str:
 
 @bp.get("/rulebook/shapes/<name>")
 def shape(name: str) -> str:
-    """One shape: what it checks, its severity, message and fixture, and its Turtle."""
+    """One shape: what it checks, its severity, message and fixture, its path and constraints
+    (a helper shape's too, with the file and line that write it), and its Turtle."""
     document = load_rulebook_document()
     try:
         turtle = serialize(shape_document(document, name), _TURTLE).decode("utf-8")
     except UnknownResourceError as error:
         raise NotFound(error.text(request_language())) from None
-    return render_template("rulebook_shape.html", document=document, name=name,
-                           entry=document.shapes.get(name), turtle=turtle,
+    iri, entry = SHP[name], document.shapes.get(name)
+    place = document.shape_place(iri) if entry is None else None  # else its row says it
+    return render_template("rulebook_shape.html", document=document, name=name, entry=entry,
+                           turtle=turtle, iri=iri, place=place,
+                           outlines=shapes_said(document, [iri], request_language()),
                            users=shape_users(document, name), **_labels())
 
 
