@@ -16,6 +16,7 @@ import click
 from . import __version__
 from .cli_click_i18n import speaking
 from .cli_output import flush_stdout, stdout_failure
+from .display_time import shown_in, zone_from_environment
 from .errors import CheckerError, InputError, OutputError
 from .os_reasons import os_reason
 from .cli_lang import LANG_ENV, lang_option, language_of_tag
@@ -68,8 +69,9 @@ class _CheckerGroup(click.Group):
             raise
 
     def invoke(self, ctx: click.Context) -> object:
-        try:
-            return _then_flushed(lambda: super(_CheckerGroup, self).invoke(ctx))
+        try:  # every command shows times in BCIC_TIME_ZONE; a bad one is bad input (exit 2)
+            with shown_in(zone_from_environment()):
+                return _then_flushed(lambda: super(_CheckerGroup, self).invoke(ctx))
         except CheckerError as exc:
             _fail(ctx, exc)
         except click.UsageError as exc:

@@ -15,6 +15,7 @@ from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV
 from rdflib.term import Node
 
+from .display_time import moment_shown
 from .i18n import Lang, message
 from .namespaces import REQ
 from .notation import provision_notation
@@ -40,11 +41,6 @@ class Judgement:
     iri: URIRef | None = None
     current: bool = True  # False: a later judgement of the provision supersedes it
     from_command_line: bool = False  # recorded through `bcic judge` (its name is unproven)
-
-    @property
-    def date(self) -> str:
-        """The day it was made (UTC), as reports and history say it."""
-        return self.made.strftime("%Y-%m-%d")
 
 
 def all_judgements(graph: Graph) -> list[Judgement]:
@@ -105,18 +101,19 @@ def one_line(name: str) -> str:
 
 
 def judgement_said(judgement: Judgement, lang: Lang) -> str:
-    """"judged met by X on 2025-03-04: rationale", as every format says it; ", recorded from the
-    command line" after the date where `bcic judge` recorded it (its name is unproven)."""
+    """"judged met by X on 2025-03-04 10:00 (UTC): rationale", as every format says it, the time
+    in the display zone (checker/display_time.py); ", recorded from the command line" after it
+    where `bcic judge` recorded it (its name is unproven)."""
     key = f"{'met' if judgement.met else 'not_met'}{'_cli' if judgement.from_command_line else ''}"
     said = message(f"report.judgement.{key}", lang,
                    by=one_line(judgement.by or "") or message("report.judgement.unnamed", lang),
-                   date=judgement.date)
+                   date=moment_shown(judgement.made, lang))
     note = next(iter((judgement.note or {}).values()), None)
     return message("report.judgement.with_note", lang, said=said, note=note) if note else said
 
 
 def event_said(judgement: Judgement, lang: Lang) -> str:
-    """"6.1 judged not met by X on 2025-03-04: rationale", and "(superseded)" when a later one
+    """"6.1 judged not met by X on 2025-03-04 10:00 (UTC): rationale", and "(superseded)" when a later one
     supersedes it: a judgement as an event of its revision (bcic history, the cluster page)."""
     said = f"{provision_notation(judgement.requirement_id, lang)} {judgement_said(judgement, lang)}"
     return said if judgement.current else message("report.judgement.superseded", lang, said=said)

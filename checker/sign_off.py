@@ -1,13 +1,15 @@
 """The evaluator's sign-off of a stored report read back with judgements (clause 1, 9.4.1;
-docs/model.md, decision 20): who judged, how many provisions each, the latest judgement's day,
-and whether the report is final (no provision awaits an evaluator) or how many still wait, the
-lead-ins that follow their items counted apart, as the verdict counts them."""
+docs/model.md, decision 20): who judged, how many provisions each, the latest judgement's time
+(in the display zone: checker/display_time.py), and whether the report is final (no provision
+awaits an evaluator) or how many still wait, the lead-ins that follow their items counted apart,
+as the verdict counts them."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
 
+from .display_time import moment_shown
 from .i18n import Lang, counted, message
 from .judgements import one_line
 from .lead_ins import items_judged_instead
@@ -59,7 +61,7 @@ def sign_off(report: Report) -> SignOff | None:
 
 def sign_off_said(report: Report, lang: Lang) -> str:
     """"Judged by X (3 provisions, recorded from the command line); latest judgement
-    2025-03-05. The report is final: …", or not final: how many provisions await the evaluator
+    2025-03-05 10:00 (UTC). The report is final: …", or not final: how many provisions await the evaluator
     and how many lead-ins follow their items; "" when no judgement applies."""
     signed = sign_off(report)
     if signed is None:
@@ -72,7 +74,7 @@ def sign_off_said(report: Report, lang: Lang) -> str:
         state += _BETWEEN_SENTENCES[lang] + counted("report.sign_off.lead_ins", signed.lead_ins,
                                                     lang)
     return message("report.sign_off.said", lang, evaluators=evaluators,
-                   date=signed.latest.strftime("%Y-%m-%d"), state=state)
+                   date=moment_shown(signed.latest, lang), state=state)
 
 
 def _evaluator_said(evaluator: Evaluator, lang: Lang) -> str:

@@ -101,7 +101,8 @@ def test_a_judged_not_met_is_a_gap_shown_with_who_when_and_why_in_every_format(
     text = render_report(report, "text", "zh")
     assert "评价人员判定" in text and "评价员甲" in text and "2025-03-04" in text
     assert "未见品牌战略文件" in text
-    assert "judged not met by 评价员甲 on 2025-03-04" in render_report(report, "text", "en")
+    assert "judged not met by 评价员甲 on 2025-03-04 10:00 (UTC)" in render_report(report, "text",
+                                                                                 "en")
     document = json.loads(render_report(report, "json", "en"))
     [entry] = [r for r in document["requirements"] if r["id"] == "6.1"]
     assert entry["status"] == "not_met"
@@ -128,9 +129,10 @@ def test_the_latest_judgement_counts_and_history_shows_each(
     assert [(j.requirement_id, j.met, j.by, j.current) for j in change.judgements] == [
         ("6.1", False, "评价员甲", False), ("6.1", True, "评价员乙", True)]
     assert [event_said(j, "en") for j in change.judgements] == [  # as bcic history says them
-        "6.1 judged not met by 评价员甲 on 2025-03-04, recorded from the command line: 未见文件 "
-        "(superseded)",
-        "6.1 judged met by 评价员乙 on 2025-03-05, recorded from the command line: 补交后已查阅"]
+        "6.1 judged not met by 评价员甲 on 2025-03-04 10:00 (UTC), recorded from the command line: "
+        "未见文件 (superseded)",
+        "6.1 judged met by 评价员乙 on 2025-03-05 10:00 (UTC), recorded from the command line: "
+        "补交后已查阅"]
 
 
 @pytest.mark.parametrize("provision, error", [

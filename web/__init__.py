@@ -40,6 +40,7 @@ from checker.validation_limits import ValidationSlots
 from checker.verdicts import rate_text, verdict_text
 
 from .data import install_reader, is_remote, snapshot_keeper
+from .display_zone import install_display_zone
 from .errors import error_detail
 from .i18n import (check_api_language, language_link, pick, remember_language, request_language, ui,
                    ui_count, unknown_language)
@@ -97,6 +98,7 @@ DEFAULTS: dict[str, Any] = {
     "BCIC_VALIDATIONS_AT_ONCE": 2,
     "BCIC_TOKENS": None,  # token file; None: beside the store, "<store>-tokens.json"
     "BCIC_FRESH_REPORTS": 32,  # reports of unstored validations kept for their pages
+    "BCIC_TIME_ZONE": None,  # the IANA zone times are shown in (Asia/Shanghai); None: UTC
     "SECRET_KEY": None,  # signs CSRF tokens: BCIC_SECRET_KEY, else kept in <store>-secret-key
     "WTF_CSRF_TIME_LIMIT": 3600 * 8,
 }
@@ -135,6 +137,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.extensions[VALIDATION_SLOTS] = ValidationSlots(
         int(app.config["BCIC_VALIDATIONS_AT_ONCE"]), float(app.config["BCIC_VALIDATION_TIMEOUT"]))
     install_logging(app)
+    install_display_zone(app)
     app.before_request(refuse_encoded_body)  # before CSRF reads a form out of the body
     csrf.init_app(app)
     for name in BLUEPRINTS:

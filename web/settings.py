@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+from checker.display_time import display_zone
 from checker.errors import InputError
 from checker.iri_policy import iri_problem
 from checker.os_reasons import os_reason
@@ -60,6 +61,7 @@ def check_settings(config: MutableMapping[str, Any]) -> None:
                             workers=config["BCIC_SPARQL_WORKERS"])
     config["BCIC_SPARQL_ALLOWED_SERVICES"] = services("BCIC_SPARQL_ALLOWED_SERVICES",
                                                       config["BCIC_SPARQL_ALLOWED_SERVICES"])
+    config["BCIC_TIME_ZONE"] = display_zone(config.get("BCIC_TIME_ZONE"), "BCIC_TIME_ZONE")
     config["BCIC_PUBLIC_URL"] = public_url("BCIC_PUBLIC_URL", config["BCIC_PUBLIC_URL"])
     config["BCIC_PUBLIC_SPARQL_URL"] = public_sparql_url(config["BCIC_PUBLIC_SPARQL_URL"])
     if config["BCIC_SNAPSHOT"] and not is_remote(config["BCIC_STORE"]):

@@ -44,4 +44,14 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "{name} {value!r} cannot hold the query snapshots: {reason}",
         "zh": "{name} {value!r} 无法存放查询快照：{reason}",
     },
+    "error.setting.time_zone": {
+        "en": "{name} must name a time zone of the IANA database (such as Asia/Shanghai or UTC), "
+              "not {value!r}",
+        "zh": "{name} 须为 IANA 时区数据库中的时区名（如 Asia/Shanghai 或 UTC），而不是 {value!r}",
+    },
+    "error.setting.time_zone_near": {
+        "en": "{name} must name a time zone of the IANA database, not {value!r}; the nearest: "
+              "{nearest}",
+        "zh": "{name} 须为 IANA 时区数据库中的时区名，而不是 {value!r}；最接近的：{nearest}",
+    },
 }

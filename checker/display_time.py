@@ -1,0 +1,83 @@
+"""Times as people read them: a judgement's time (clause 1; docs/model.md, decision 20) in the
+operator's display time zone, to the minute, the zone said (`2026-12-01 01:05 (UTC+08:00)`).
+
+The zone is an IANA name (`Asia/Shanghai`) from BCIC_TIME_ZONE, UTC when it is not set; the CLI
+reads it when a command starts, the web app when it starts (web/settings.py). Like the language
+of the words around it, it is a presentation choice that every time shown follows: the command or
+request sets it once (`shown_in`) rather than every renderer passing it on. Machine formats keep
+the full xsd:dateTime (checker/timestamps.py).
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar, Token
+from datetime import datetime, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from .errors import InputError
+from .i18n import Lang
+
+TIME_ZONE_ENV = "BCIC_TIME_ZONE"
+_ZONE: ContextVar[tzinfo] = ContextVar("bcic_display_zone", default=timezone.utc)
+
+
+def display_zone(value: object, name: str = TIME_ZONE_ENV) -> tzinfo:
+    """The time zone the IANA name `value` names (surrounding spaces ignored), UTC when it is
+    None or blank; InputError naming the setting `name`, the value and the zones nearest in
+    spelling otherwise."""
+    text = "" if value is None else str(value).strip()
+    if not text:
+        return timezone.utc
+    try:
+        return ZoneInfo(text)
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # unknown, not a key, a directory
+        nearest = difflib.get_close_matches(text, sorted(available_timezones()), n=3)
+        if nearest:
+            raise InputError.of("error.setting.time_zone_near", name=name, value=text,
+                                nearest=", ".join(nearest)) from None
+        raise InputError.of("error.setting.time_zone", name=name, value=text) from None
+
+
+def zone_from_environment() -> tzinfo:
+    """BCIC_TIME_ZONE as `display_zone` reads it."""
+    return display_zone(os.environ.get(TIME_ZONE_ENV))
+
+
+def set_zone(zone: tzinfo) -> Token[tzinfo]:
+    """Show times in `zone` from now on, until `reset_zone` is given the token (a request)."""
+    return _ZONE.set(zone)
+
+
+def reset_zone(token: Token[tzinfo]) -> None:
+    """Show times in the zone shown before `set_zone` gave `token`."""
+    _ZONE.reset(token)
+
+
+@contextmanager
+def shown_in(zone: tzinfo) -> Iterator[None]:
+    """Show times in `zone` for the time of the block (a command)."""
+    token = set_zone(zone)
+    try:
+        yield
+    finally:
+        reset_zone(token)
+
+
+def moment_shown(moment: datetime, lang: Lang) -> str:
+    """`moment` in the display zone to the minute, its offset said: `2026-12-01 01:05
+    (UTC+08:00)`, or `2026-11-30 17:05 (UTC)` in UTC itself (in Chinese, the brackets （）)."""
+    local = moment.astimezone(_ZONE.get())
+    offset = _offset_said(local.utcoffset() or timedelta(0))
+    return f"{local:%Y-%m-%d %H:%M}" + (f"（{offset}）" if lang == "zh" else f" ({offset})")
+
+
+def _offset_said(offset: timedelta) -> str:
+    """`UTC` for no offset, else `UTC+08:00`, `UTC-03:30`."""
+    minutes = int(offset.total_seconds()) // 60
+    if minutes == 0:
+        return "UTC"
+    return f"UTC{'-' if minutes < 0 else '+'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"

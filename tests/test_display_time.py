@@ -1,0 +1,139 @@
+"""A judgement's time is shown to the minute in the operator's display zone, BCIC_TIME_ZONE, the
+zone said (clause 1; docs/model.md, decision 20): a Beijing evaluator judging at 01:05 on
+1 December sees that day, not the UTC day before; JSON and Turtle keep the xsd:dateTime."""
+
+from __future__ import annotations
+
+import html
+import json
+from contextlib import closing
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS
+
+from checker.cli import main
+from checker.display_time import display_zone, moment_shown, shown_in
+from checker.errors import InputError
+from checker.judging import judge
+from checker.paths import EXAMPLES_DIR
+from checker.store import cluster_key, open_configured_store
+
+DEHUA = str(EXAMPLES_DIR / "dehua-ceramics.ttl")
+CLUSTER = "https://example.org/cluster/dehua/cluster"
+KEY = cluster_key(URIRef(CLUSTER))
+WHEN = datetime(2026, 11, 30, 17, 5, tzinfo=timezone.utc)  # 2026-12-01 01:05 in Beijing
+BEIJING = {"BCIC_TIME_ZONE": "Asia/Shanghai"}
+
+
+@pytest.fixture
+def store(runner: CliRunner, tmp_path: Path) -> Path:
+    """The dehua sample as revision 1, 6.1 judged not met at WHEN by 评价员甲."""
+    location = tmp_path / "store"
+    assert runner.invoke(main, ["ingest", DEHUA, "--store", str(location)]).exit_code == 0
+    with closing(open_configured_store(str(location), create=False)) as opened:
+        judge(opened, URIRef(CLUSTER), 1, "6.1", met=False, note="未见品牌战略文件",
+              by="评价员甲", now=WHEN)
+    return location
+
+
+def _bcic(runner: CliRunner, store: Path, env: dict[str, str], *args: str) -> Result:
+    return runner.invoke(main, [*args, "--store", str(store)], env=env)
+
+
+def test_the_moment_is_said_to_the_minute_in_the_zone_with_its_offset() -> None:
+    assert moment_shown(WHEN, "en") == "2026-11-30 17:05 (UTC)"
+    with shown_in(display_zone("Asia/Shanghai")):
+        assert moment_shown(WHEN, "en") == "2026-12-01 01:05 (UTC+08:00)"
+        assert moment_shown(WHEN, "zh") == "2026-12-01 01:05（UTC+08:00）"
+    with shown_in(display_zone("America/St_Johns")):
+        assert moment_shown(WHEN, "en") == "2026-11-30 13:35 (UTC-03:30)"
+
+
+@pytest.mark.parametrize("fmt", ["text", "html"])
+def test_the_report_shows_the_judgement_and_the_sign_off_in_the_display_zone(
+        runner: CliRunner, store: Path, fmt: str) -> None:
+    en = " ".join(html.unescape(_bcic(runner, store, BEIJING, "report", CLUSTER, "--format",
+                                      fmt).output).split())
+    assert "judged not met by 评价员甲 on 2026-12-01 01:05 (UTC+08:00)" in en
+    assert "latest judgement 2026-12-01 01:05 (UTC+08:00)." in en
+    zh = _flat(html.unescape(_bcic(runner, store, BEIJING, "report", CLUSTER, "--format", fmt,
+                                   "--lang", "zh").output))
+    assert _flat("评价人员判定不满足（评价员甲，2026-12-01 01:05（UTC+08:00），经命令行记录）") in zh
+    assert _flat("最近一次判定于 2026-12-01 01:05（UTC+08:00）。") in zh
+
+
+def _flat(text: str) -> str:
+    """The text without its spaces and line ends (a report wraps long lines)."""
+    return "".join(text.split())
+
+
+def test_without_a_setting_the_time_is_shown_in_utc_said_so(runner: CliRunner,
+                                                            store: Path) -> None:
+    text = _bcic(runner, store, {}, "report", CLUSTER).output
+    assert "judged not met by 评价员甲 on 2026-11-30 17:05 (UTC)" in text
+    history = _bcic(runner, store, {}, "history", CLUSTER).output
+    assert "6.1 judged not met by 评价员甲 on 2026-11-30 17:05 (UTC)" in history
+
+
+def test_history_shows_the_judgement_in_the_display_zone(runner: CliRunner, store: Path) -> None:
+    en = _bcic(runner, store, BEIJING, "history", CLUSTER).output
+    assert "6.1 judged not met by 评价员甲 on 2026-12-01 01:05 (UTC+08:00)" in en
+    zh = _bcic(runner, store, BEIJING, "history", CLUSTER, "--lang", "zh").output
+    assert "6.1 评价人员判定不满足（评价员甲，2026-12-01 01:05（UTC+08:00）" in zh
+
+
+def test_machine_formats_keep_the_full_timestamp(runner: CliRunner, store: Path) -> None:
+    document = json.loads(_bcic(runner, store, BEIJING, "report", CLUSTER, "--format",
+                                "json").output)
+    [entry] = [r for r in document["requirements"] if r["id"] == "6.1"]
+    assert entry["judgement"]["date"] == "2026-11-30T17:05:00Z"
+    assert document["sign_off"]["latest"] == "2026-11-30T17:05:00Z"
+    turtle = Graph().parse(data=_bcic(runner, store, BEIJING, "report", CLUSTER, "--format",
+                                      "ttl").output, format="turtle")
+    assert WHEN in {o.value for o in turtle.objects(None, DCTERMS.date)
+                    if isinstance(o, Literal)}
+
+
+@pytest.mark.parametrize("fmt", ["text", "html"])
+def test_the_web_download_is_the_report_under_the_same_zone(
+        runner: CliRunner, store: Path, make_web_app, fmt: str) -> None:  # type: ignore[no-untyped-def]
+    printed = _bcic(runner, store, BEIJING, "report", KEY, "--format", fmt).output
+    app = make_web_app(store, BCIC_TIME_ZONE="Asia/Shanghai")
+    answer = app.test_client().get(f"/api/clusters/{KEY}/revisions/1/report?format={fmt}")
+    assert answer.status_code == 200
+    downloaded = answer.get_data(as_text=True)
+    assert "2026-12-01 01:05 (UTC+08:00)" in html.unescape(downloaded)
+    if fmt == "text":  # the HTML download links provisions to the server's rulebook pages
+        assert printed == downloaded
+
+
+def test_the_cluster_page_shows_the_judgement_in_the_display_zone(
+        store: Path, make_web_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_web_app(store, BCIC_TIME_ZONE="Asia/Shanghai")
+    page = html.unescape(app.test_client().get(f"/clusters/{KEY}?lang=en").get_data(as_text=True))
+    assert "6.1 judged not met by 评价员甲 on 2026-12-01 01:05 (UTC+08:00)" in page
+    assert "2026-12-01 01:05 (UTC+08:00)" not in html.unescape(  # a request of its own
+        make_web_app(store).test_client().get(f"/clusters/{KEY}?lang=en").get_data(as_text=True))
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", "BCIC_TIME_ZONE must name a time zone of the IANA database, not 'Asia/Shangai'; "
+           "the nearest: Asia/Shanghai"),
+    ("zh", "BCIC_TIME_ZONE 须为 IANA 时区数据库中的时区名，而不是 'Asia/Shangai'；最接近的：Asia/Shanghai"),
+])
+def test_a_bad_zone_name_is_refused_at_command_time_naming_the_setting(
+        runner: CliRunner, store: Path, lang: str, words: str) -> None:
+    result = _bcic(runner, store, {"BCIC_TIME_ZONE": "Asia/Shangai"}, "report", CLUSTER,
+                   "--lang", lang)
+    assert result.exit_code == 2, result.output
+    assert words in result.stderr and "Traceback" not in result.output
+
+
+def test_a_bad_zone_name_stops_the_web_app_at_start(make_web_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(InputError) as refused:
+        make_web_app(tmp_path / "store", BCIC_TIME_ZONE="Mars/Olympus")
+    assert "BCIC_TIME_ZONE" in refused.value.message and "'Mars/Olympus'" in refused.value.message
