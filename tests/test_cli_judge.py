@@ -125,12 +125,13 @@ def test_a_judgement_from_the_command_line_says_so_wherever_it_is_listed(  # typ
               "--lang", "zh")
     assert "6.1 评价人员判定不满足（Li Auditor，" in zh.output and "，经命令行记录）：未见文件" in zh.output
     en = bcic("judge", DEHUA_CLUSTER, "6.2 d)", "--met", "--by", "Li Auditor")
-    assert re.search(r"6\.2 d\) judged met by Li Auditor on [\d-]+ [\d:]+ \(UTC\), recorded from the command line",
-                     en.output)
+    assert re.search(r"6\.2 d\) judged met by Li Auditor on [\d-]+ [\d:]+ \(UTC\), recorded from "
+                     r"the command line", en.output)
     assert ", recorded from the command line: 未见文件" in bcic("history", DEHUA_CLUSTER).output
     for fmt in ("text", "html"):
         shown = html.unescape(bcic("report", DEHUA_CLUSTER, "--format", fmt).output)
-        said = re.findall(r"by Li Auditor on [\d-]+ [\d:]+ \(UTC\)(, recorded from the command line)?", shown)
+        said = re.findall(r"by Li Auditor on [\d-]+ [\d:]+ \(UTC\)(, recorded from the command "
+                          r"line)?", shown)
         assert len(said) >= 2 and all(said), fmt  # 6.1 and 6.2 d), also in the checklist
     key = cluster_key(URIRef(DEHUA_CLUSTER))
     client = make_web_app(tmp_path / "store").test_client()

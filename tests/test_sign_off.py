@@ -45,8 +45,8 @@ def test_every_format_signs_the_report_off_naming_who_judged_how_many_and_when(
     assert int(waiting) + int(lead_ins) == sum(o.status.value == "manual_review"
                                                for o in report.outcomes)
     en = ("Judged by 评价员甲 (2 provisions, recorded from the command line); 评价员乙 "
-          f"(1 provision); latest judgement 2025-03-05 10:00 (UTC). The report is not final: {waiting} "
-          f"provisions still await an evaluator. {lead_ins} more lead-in provisions follow from "
+          f"(1 provision); latest judgement 2025-03-05 10:00 (UTC). The report is not final: "
+          f"{waiting} provisions still await an evaluator. {lead_ins} more lead-in provisions follow from "
           "their list items once these are judged.")
     zh = ("判定人：评价员甲（2 项条款，经命令行记录）；评价员乙（1 项条款）；最近一次判定于 2025-03-05 10:00（UTC）。"
           f"报告尚非最终结论：仍有 {waiting} 项条款待评价人员判定。另有 {lead_ins} 项列项的引导条款随其列项的"
