@@ -23,6 +23,7 @@ from .cli_lang import LANG_ENV, lang_option, language_of_tag
 from .i18n import DEFAULT_LANG, Lang, message
 from .cli_benchmark import benchmark_command
 from .cli_generate import generate_command
+from .cli_judgements import judgements_command
 from .cli_recheck import recheck_command
 from .cli_report import report_command
 from .cli_rules import rules_group
@@ -199,6 +200,7 @@ def main() -> None:
 main.add_command(validate_command)
 main.add_command(recheck_command)
 main.add_command(report_command)
+main.add_command(judgements_command)
 main.add_command(generate_command)
 main.add_command(rules_group)
 main.add_command(serve_command)

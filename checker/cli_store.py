@@ -459,12 +459,12 @@ def judge_command(ctx: click.Context, cluster: str, provision: str, met: bool | 
     stored = phrase("store.judge.stored", number=number, cluster=subject)
     with after_a_change(stored):
         echo_text(stored.text(lang))
-        for line in _judgement_event(judgement, lang, ""):
+        for line in judgement_lines(judgement, lang, ""):
             echo_text(line)
 
 
-def _judgement_event(judgement: Judgement, lang: Lang, indent: str) -> Iterator[str]:
-    """"6.1 judged not met by X on 2025-03-04: rationale" at `indent` ("(superseded)" after it
+def judgement_lines(judgement: Judgement, lang: Lang, indent: str) -> Iterator[str]:
+    """"6.1 judged not met by X on 2025-03-04 10:00 (UTC): rationale" at `indent` ("(superseded)" after it
     when a later one supersedes it), a rationale's further lines two spaces further in."""
     first, *more = event_said(judgement, lang).replace("\r\n", "\n").split("\n")
     yield indent + printable(first)
@@ -513,7 +513,7 @@ def _history_lines(changes: list[RevisionChange], lang: Lang,
         for key, ids in (("closed", change.closed), ("opened", change.opened)):
             yield from _changed_lines(key, ids, lang, titled)
         for judgement in change.judgements:  # the evaluator's, as events of the revision
-            yield from _judgement_event(judgement, lang, "    ")
+            yield from judgement_lines(judgement, lang, "    ")
 
 
 def _changed_lines(key: str, ids: tuple[str, ...], lang: Lang,

@@ -877,6 +877,19 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "judgement of revision {number} of {cluster} stored",
         "zh": "已存储对 {cluster} 第 {number} 版的判定",
     },
+    "store.judgements.heading": {
+        "en": "Judgements of revision {number} of <{cluster}>:",
+        "zh": "<{cluster}> 第 {number} 版的评价人员判定：",
+    },
+    "store.judgements.none": {"en": "none recorded", "zh": "尚无判定"},
+    "store.judgements.superseded_hidden.one": {
+        "en": "1 judgement superseded by a later one not shown (--all shows it)",
+        "zh": "另有 1 项已被后来判定取代的判定未列出（--all 可列出）",
+    },
+    "store.judgements.superseded_hidden.other": {
+        "en": "{n} judgements superseded by later ones not shown (--all shows them)",
+        "zh": "另有 {n} 项已被后来判定取代的判定未列出（--all 可列出）",
+    },
     "store.judge.met_needed": {
         "en": "say the judgement: --met or --not-met",
         "zh": "请给出判定：--met 或 --not-met",

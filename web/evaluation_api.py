@@ -13,16 +13,16 @@ from flask import Blueprint, Response, jsonify, request, url_for
 
 from checker.cluster_list import cluster_page, read_list_request
 from checker.history import cluster_history, cluster_overview
-from checker.judgements import all_judgements, event_document
+from checker.judgement_list import judgements_document, revision_judgements
+from checker.judgements import event_document
 from checker.judging import judge, judgement_body
 from checker.queries import Page
 from checker.render import report_format
 from checker.render.json_ import report_document
 from checker.report import Report
 from checker.report_reader import read_report
-from checker.revisions import delete_revision, revision_info
+from checker.revisions import delete_revision
 from checker.store.base import RevisionInfo, cluster_key
-from checker.store.judgements import judgements_graph_iri
 from checker.timestamps import xsd_datetime
 from checker.recheck import stored_submission, with_stored_judgements
 from checker.validation_limits import recheck_within, validate_within
@@ -147,11 +147,9 @@ def judgement_events(key: str, number: int) -> Response:
     """Every judgement of a stored revision, oldest first, superseded ones too (decision 20);
     404 when the revision is not stored."""
     store = read_store()
-    info = revision_info(store, stored_cluster(store, key), number)  # 404 when not stored
-    found = all_judgements(store.named_graph(judgements_graph_iri(info.cluster, number)))
-    lang = request_language()
-    return jsonify({"key": key, "number": number,
-                    "judgements": [event_document(j, lang) for j in found]})
+    cluster = stored_cluster(store, key)
+    found = revision_judgements(store, cluster, number)  # 404 when not stored
+    return jsonify(judgements_document(cluster, number, found, request_language()))
 
 
 @bp.delete("/clusters/<key>/revisions/<int:number>")
