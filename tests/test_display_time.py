@@ -86,9 +86,11 @@ def test_history_shows_the_judgement_in_the_display_zone(runner: CliRunner, stor
     assert "6.1 评价人员判定不满足（评价员甲，2026-12-01 01:05（UTC+08:00）" in zh
 
 
-def test_machine_formats_keep_the_full_timestamp(runner: CliRunner, store: Path) -> None:
-    document = json.loads(_bcic(runner, store, BEIJING, "report", CLUSTER, "--format",
-                                "json").output)
+def test_machine_formats_keep_the_full_timestamp_and_their_words_follow_the_zone(
+        runner: CliRunner, store: Path) -> None:
+    document = json.loads(_bcic(runner, store, BEIJING, "report", CLUSTER, "--format", "json",
+                                "--lang", "en").output)
+    assert "latest judgement 2026-12-01 01:05 (UTC+08:00)." in document["sign_off"]["text"]
     [entry] = [r for r in document["requirements"] if r["id"] == "6.1"]
     assert entry["judgement"]["date"] == "2026-11-30T17:05:00Z"
     assert document["sign_off"]["latest"] == "2026-11-30T17:05:00Z"
