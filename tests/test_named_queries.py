@@ -797,6 +797,29 @@ def test_indicator_trends_show_what_each_latest_submission_states_about_itself(
             and r["indicator"] == IND.IndustryScale} == {"亿元"}
 
 
+
+def test_indicator_trends_give_one_name_per_language_and_one_row_per_figure(
+        tmp_path: Path) -> None:
+    """9.3.2: a cluster naming itself twice in Chinese and never in English keeps one row per
+    figure, with one of its Chinese names and no English one (the names are read per language
+    in one grouped pass over the summary's labels)."""
+    twice_named = peer_submission(JINGDEZHEN, "景德镇陶瓷产业集群", "unused")
+    twice_named.remove((JINGDEZHEN, RDFS.label, Literal("unused", lang="en")))
+    twice_named.add((JINGDEZHEN, RDFS.label, Literal("景德镇陶瓷集群", lang="zh")))
+    path = tmp_path / "jingdezhen.ttl"
+    twice_named.serialize(path, format="turtle")
+    opened = open_store("oxigraph", path=None)
+    try:
+        ingest_files(opened, [path])
+        rows = run_named_query(opened, "indicator-trends", {})
+    finally:
+        opened.close()
+    assert sorted((r["indicator"], int(r["year"])) for r in rows) == sorted(
+        (IND[i], y) for i, y, _v, _u in PEER_FIGURES)
+    assert {str(r["clusterLabelZh"]) for r in rows} <= {"景德镇陶瓷产业集群", "景德镇陶瓷集群"}
+    assert len({str(r["clusterLabelZh"]) for r in rows}) == 1
+    assert not any("clusterLabelEn" in r for r in rows)
+
 # --- the command line -----------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
