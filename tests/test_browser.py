@@ -7,9 +7,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from rdflib import URIRef
+
 from browser import chromium, live_server, screenshot
 from checker.paths import EXAMPLES_DIR
 from checker.rulebook import Level, load_rulebook
+from checker.store import cluster_key
 from checker.tokens import TokenFile
 
 DATANG = EXAMPLES_DIR / "datang-socks.ttl"
@@ -136,9 +139,6 @@ def test_a_printed_report_page_is_the_report_alone_and_says_its_filter(
         make_web_app, sample_store: Path) -> None:  # type: ignore[no-untyped-def]
     """Paper: no site header, navigation, footer or link to the cluster's other revisions; the
     filter said (18 of 132 shown, and by what); a heading never left at the foot of a page."""
-    from checker.store import cluster_key
-    from rdflib import URIRef
-
     key = cluster_key(URIRef("https://example.org/cluster/datang/cluster"))
     app = make_web_app(sample_store)
     with live_server(app) as base, chromium() as browser:
@@ -182,3 +182,26 @@ def test_an_evaluator_filters_the_clusters_by_keyboard_and_pages_through_them(
             seen.append(tab.locator("#clusters-shown").inner_text())
         assert [s.split(" ·")[0] for s in seen] == [f"Cluster {n} of 3" for n in (1, 2, 3)]
         screenshot(tab, "clusters-paged")
+
+
+def test_the_rationale_box_says_the_language_its_evaluator_chose(make_web_app,
+                                                                  tmp_path: Path) -> None:
+    """Decision 20: a rationale written in English on the Chinese page is marked English
+    (`lang`), for spell checkers, input methods and screen readers, as it is stored."""
+    app = make_web_app(tmp_path / "store")
+    _record, token = TokenFile(app.config["BCIC_TOKENS"]).create("evaluator", "browser test")
+    stored = app.test_client().post("/api/clusters/revisions", data=DEHUA.read_bytes(),
+                                    content_type="text/turtle",
+                                    headers={"Authorization": f"Bearer {token}"})
+    assert stored.status_code == 201
+    key = cluster_key(URIRef("https://example.org/cluster/dehua/cluster"))
+    with live_server(app) as base, chromium() as browser:
+        tab = browser.new_page()  # type: ignore[attr-defined]
+        tab.goto(f"{base}/clusters/{key}/revisions/1?lang=zh")
+        tab.click("#judge-6\\.1 summary")
+        note = tab.locator("#judge-6\\.1 textarea[name=note]")
+        assert note.get_attribute("lang") == "zh"
+        tab.select_option("#judge-6\\.1 select[name=note_lang]", "en")
+        assert note.get_attribute("lang") == "en"
+        tab.select_option("#judge-6\\.1 select[name=note_lang]", "zh")
+        assert note.get_attribute("lang") == "zh"
