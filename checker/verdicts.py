@@ -3,8 +3,16 @@ shows one: "conformant" only when nothing awaits review, the rate with its pendi
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
 from .i18n import Lang, message
 from .report import Rate
+
+# A rate in JSON (the API, `bcic benchmark --format json`) is met ÷ applicable rounded half up to
+# this many decimals, as the named query clusters-by-conformance rounds it in SPARQL
+# (ROUND(met × 1,000,000 ÷ applicable) ÷ 1,000,000; checker/queries/README.md): one cluster's rate
+# reads the same in every answer (9.3.2).
+RATE_DECIMALS = 6
 
 
 def verdict_text(conforms: bool, rate: Rate | None, lang: Lang) -> str:
@@ -34,4 +42,13 @@ def rate_document(rate: Rate | None) -> dict[str, float | int | None]:
     (both null for a revision stored before rates had their counts)."""
     if rate is None:
         return {"conformance_rate": None, "pending_review": None}
-    return {"conformance_rate": round(rate.ratio, 4), "pending_review": rate.pending}
+    return {"conformance_rate": rounded_rate(rate), "pending_review": rate.pending}
+
+
+def rounded_rate(rate: Rate) -> float:
+    """met ÷ applicable rounded half up to RATE_DECIMALS decimals (1.0 when nothing applies), as
+    clusters-by-conformance writes it."""
+    if not rate.total:
+        return 1.0
+    exact = Decimal(rate.met) / Decimal(rate.total)
+    return float(exact.quantize(Decimal(1).scaleb(-RATE_DECIMALS), ROUND_HALF_UP))

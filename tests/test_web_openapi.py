@@ -214,6 +214,24 @@ def test_real_answers_match_the_documented_schemas(app: Flask, client: FlaskClie
     assert not answer_errors(document, *operation_of(app, "GET", url), answer)
 
 
+def test_an_etag_is_documented_exactly_where_a_real_answer_carries_one(
+        app: Flask, client: FlaskClient, document: dict[str, Any]) -> None:
+    """The stored clusters (/api/clusters, /api/clusters/{key}) carry an ETag, as the named
+    queries do (web/etags.py): their 200 documents it, with the conditional GET's 304."""
+    tagged, documented = set(), set()
+    for url, status in ANSWERS:
+        if status != 200:
+            continue
+        path, method = operation_of(app, "GET", url)
+        responses = document["paths"][path][method]["responses"]
+        if "ETag" in client.get(url).headers:
+            tagged.add(path)
+        if "ETag" in responses["200"].get("headers", {}) and "304" in responses:
+            documented.add(path)
+    assert {"/api/clusters", "/api/clusters/{key}", "/api/queries/{name}"} <= tagged
+    assert tagged == documented
+
+
 def test_every_documented_json_answer_is_checked_against_a_real_one(
         app: Flask, document: dict[str, Any]) -> None:
     """Each /api/ operation documenting a JSON success answer has a real one checked here."""

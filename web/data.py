@@ -331,6 +331,15 @@ def read_store() -> Store:
     return _lent().store
 
 
+def read_snapshot() -> str | None:
+    """The name of the snapshot this request reads, the same from its first read to its end; None
+    on a remote store, which may change under the app."""
+    reader: SnapshotReader = current_app.extensions[_READER]
+    if reader.snapshots is None:
+        return None
+    return str(_lent().snapshot)
+
+
 def remembered(key: Hashable, compute: Callable[[Store], T]) -> T:
     """`compute(store)` on the store pages read, kept per snapshot (SnapshotReader.remembered)."""
     reader: SnapshotReader = current_app.extensions[_READER]

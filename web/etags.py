@@ -1,4 +1,5 @@
-"""ETags and conditional requests of the query answers: `/sparql` and `/api/queries/<name>`.
+"""ETags and conditional requests of the answers read from the store: `/sparql`,
+`/api/queries/<name>`, and the stored clusters `/api/clusters` and `/api/clusters/<key>`.
 
 An answer is fixed by the data it was read from, a published snapshot of the store, which never
 changes (on a remote store: the whole answer the server gave), by what serves it (the rulebook,
@@ -28,6 +29,7 @@ and then answered 304 with no body (13.1.2, 15.4.5):
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 
 from flask import Response, current_app, request
 
@@ -79,6 +81,20 @@ def answered(response: Response, tag: str | None) -> Response:
         response.headers["ETag"] = tag
         response.headers["Cache-Control"] = NO_CACHE
     return response
+
+
+def tagged_read(snapshot: str | None, media_type: str, lang: str,
+                answer: Callable[[], Response]) -> Response:
+    """The answer `answer` computes from the store this request reads, with its ETag: on a
+    directory store the tag of the snapshot read (`snapshot`), honoured before anything is
+    computed; on a remote store (None), which may change under the app, the tag of the whole
+    answer, honoured once it is known."""
+    if snapshot is not None and (unchanged := unchanged_before_run(
+            answer_etag(snapshot, media_type, lang))) is not None:
+        return unchanged
+    response = answer()
+    read_from = snapshot if snapshot is not None else response.get_data(as_text=True)
+    return answered(response, answer_etag(read_from, media_type, lang))
 
 
 def _not_modified(tag: str) -> Response:

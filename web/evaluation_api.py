@@ -7,6 +7,7 @@ body, its syntax named by Content-Type (415 for any other); errors use the app's
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from flask import Blueprint, Response, jsonify, request, url_for
@@ -29,7 +30,8 @@ from checker.validation_limits import recheck_within, validate_within
 from checker.verdicts import rate_document
 
 from .auth import require_role
-from .data import read_store, remembered, store_upload, write_store
+from .data import read_snapshot, read_store, remembered, store_upload, write_store
+from .etags import tagged_read
 from .evaluation import clusters_in_order, stored_cluster
 from .i18n import pick, request_language
 from .logs import judgement_stored, revision_deleted, revision_stored
@@ -43,8 +45,14 @@ bp = Blueprint("evaluation_api", __name__, url_prefix="/api")
 @bp.get("/clusters")
 def clusters() -> Response:
     """A page of the stored clusters with their latest revision, in the home page's order and
-    filter (`q`, `offset`, `limit`): `count` clusters in all, `next` the page after it."""
+    filter (`q`, `offset`, `limit`): `count` clusters in all, `next` the page after it; with an
+    ETag (web/etags.py)."""
     text, page = read_list_request(request.args.items(multi=True))
+    return _tagged(lambda: _clusters_list(text, page))
+
+
+def _clusters_list(text: str, page: Page) -> Response:
+    """The page of the list `clusters` answers."""
     shown = cluster_page(clusters_in_order(remembered("cluster_overview", cluster_overview)),
                          text, page)
     following = shown.following()
@@ -63,7 +71,12 @@ def clusters() -> Response:
 @bp.get("/clusters/<key>")
 def cluster(key: str) -> Response:
     """One stored cluster with every revision, what each closed and opened, and the evaluator's
-    judgements of each (superseded ones too)."""
+    judgements of each (superseded ones too); with an ETag (web/etags.py)."""
+    return _tagged(lambda: _cluster_detail(key))
+
+
+def _cluster_detail(key: str) -> Response:
+    """The cluster `cluster` answers (404 when none has the key)."""
     store, lang = read_store(), request_language()
     subject = stored_cluster(store, key)
     changes = {c.number: c for c in cluster_history(store, subject)}
@@ -162,6 +175,12 @@ def delete(key: str, number: int) -> Response:
     revision_deleted(info.cluster, info.number, submitter(record))
     return jsonify({"ok": True, "deleted": {"key": key, "cluster": str(info.cluster),
                                             "number": info.number}})
+
+
+def _tagged(answer: Callable[[], Response]) -> Response:
+    """A JSON answer read from the store, with the ETag of the snapshot read, the request and
+    its language (labels and order follow it): If-None-Match naming it is 304."""
+    return tagged_read(read_snapshot(), "application/json", request_language(), answer)
 
 
 def _asked_format() -> str:

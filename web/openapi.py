@@ -68,7 +68,8 @@ _RETRY_AFTER = {"Retry-After": {
     "schema": {"type": "integer"}}}
 
 
-# A GET answer of a query (/sparql, /api/queries/{name}) and its conditional GET (web/etags.py).
+# A GET answer of a query (/sparql, /api/queries/{name}) or of the stored clusters (/api/clusters,
+# /api/clusters/{key}) and its conditional GET (web/etags.py).
 _ETAG = {"ETag": {
     **described("the answer's tag (GET and HEAD alike): it changes whenever the store publishes "
                 "a new snapshot or the rulebook changes, and differs by format and language; "
@@ -155,12 +156,12 @@ def _paths() -> Json:
                     f"每页产业集群数（默认 {CLUSTERS_PER_PAGE}，至多 {MOST_CLUSTERS_PER_PAGE}；超过则为 400）",
                     {"type": "integer", "minimum": 1, "maximum": MOST_CLUSTERS_PER_PAGE,
                      "default": CLUSTERS_PER_PAGE})],
-            _json_ok("ClusterList"), (400, 503))},
+            _tagged_json_ok("ClusterList"), (400, 503))},
         "/api/clusters/{key}": {"get": _op(
             "clusters", "getCluster", "One cluster with every revision, what each closed and "
             "opened, and the evaluator's judgements of each",
             "某产业集群的全部修订版、各版解决和新出现的问题及评价人员的判定", [key, lang],
-            _json_ok("ClusterDetail"), (400, 404, 503))},
+            _tagged_json_ok("ClusterDetail"), (400, 404, 503))},
         "/api/clusters/{key}/history": {"get": _op(
             "clusters", "getClusterHistory", "A cluster's revisions with provenance",
             "某产业集群的修订历史与来源信息", [key, lang], _json_ok("ClusterHistory"),
@@ -408,6 +409,11 @@ def _json_content(schema: str) -> Json:
 
 def _json_ok(schema: str) -> Json:
     return {"200": {"description": "OK", "content": _json_content(schema)}}
+
+
+def _tagged_json_ok(schema: str) -> Json:
+    """A GET answer read from the store, with its ETag, and its conditional GET's 304."""
+    return {"200": {**_json_ok(schema)["200"], "headers": _ETAG}, **_NOT_MODIFIED}
 
 
 def _report_ok() -> Json:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from checker.queries import ColumnKind, NamedQuery, list_queries
+from checker.verdicts import RATE_DECIMALS
 
 Json = dict[str, Any]
 
@@ -72,7 +73,13 @@ def _revision(**more: Json) -> Json:
     """A stored revision's provenance (`web/evaluation_api.py`), with `more` properties."""
     return closed(
         number=INTEGER, generated={"type": "string", "format": "date-time"}, conforms=BOOLEAN,
-        conformance_rate=_nullable("number"), pending_review=_nullable("integer"),
+        conformance_rate={"type": ["number", "null"], **described(
+            f"shall-level conformance rate, met ÷ applicable, rounded half up to {RATE_DECIMALS} "
+            "decimals as the named query clusters-by-conformance gives it (null: stored before "
+            "revisions recorded their counts)",
+            f"“应”级规定符合率（满足数 ÷ 适用数），四舍五入保留 {RATE_DECIMALS} 位小数，与命名查询 "
+            "clusters-by-conformance 相同（null：存储于修订版开始记录计数之前）")},
+        pending_review=_nullable("integer"),
         rulebook_version=STRING,
         rulebook_digest={"type": ["string", "null"], **described(
             "the SHA-256 of the rule files that judged it (null: stored before revisions "
