@@ -168,3 +168,22 @@ def test_head_carries_gets_etag_and_honours_if_none_match(app: Flask, url: str) 
     assert head.cache_control.no_cache
     again = client.head(url, headers={"If-None-Match": got.headers["ETag"]})
     assert again.status_code == 304 and again.headers["ETag"] == got.headers["ETag"]
+
+
+PAGE_ONLY = ("Content-Security-Policy", "X-Frame-Options", "Referrer-Policy",
+             "X-Content-Type-Options")
+
+
+@pytest.mark.parametrize("url", [SELECT, RANKED, "/api/clusters"])
+def test_a_304_carries_what_guides_caches_and_none_of_the_pages_headers(app: Flask,
+                                                                         url: str) -> None:
+    """RFC 9110 15.4.5: a 304 carries the fields a 200 would have that guide caches (ETag,
+    Cache-Control, Vary …); the security headers are a page's, kept on the pages' 200s."""
+    client = app.test_client()
+    tag = client.get(url).headers["ETag"]
+    again = client.get(url, headers={"If-None-Match": tag})
+    assert again.status_code == 304
+    assert again.headers["ETag"] == tag and again.cache_control.no_cache and again.headers["Vary"]
+    assert not [name for name in PAGE_ONLY if name in again.headers], again.headers
+    page = client.get("/")
+    assert page.status_code == 200 and all(name in page.headers for name in PAGE_ONLY)

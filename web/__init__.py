@@ -54,6 +54,9 @@ SPARQL_EXTENSION = "bcic.sparql"
 ANSWERS_EXTENSION = "bcic.answers"  # named queries' whole answers, kept for their pages
 # The blueprints, by audience; each module defines `bp` (pages and the JSON API behind them).
 BLUEPRINTS = ("evaluation", "clusters", "rulebook", "sparql", "api", "evaluation_api", "health")
+# The blueprints whose answers machine clients read (the protocol, bearer-token clients): no forms,
+# and a 304 of theirs carries none of the headers meant for pages.
+MACHINE_BLUEPRINTS = ("sparql", "api", "evaluation_api")
 # Front-end packages from the npm registry (web/package.json), installed by `make install`
 # into web/node_modules and served read-only under /vendor/<name>/.
 NODE_MODULES = Path(__file__).resolve().parent / "node_modules"
@@ -143,7 +146,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     for name in BLUEPRINTS:
         module = __import__(f"{__name__}.{name}", fromlist=["bp"])
         app.register_blueprint(module.bp)
-    for exempt in ("sparql", "api", "evaluation_api"):  # protocol, bearer-token clients: no forms
+    for exempt in MACHINE_BLUEPRINTS:  # protocol, bearer-token clients: no forms
         csrf.exempt(app.blueprints[exempt])
     app.add_url_rule("/vendor/<package>/<path:filename>", "vendor", _vendor_file)
     app.add_url_rule("/favicon.ico", "favicon", _favicon)
@@ -424,7 +427,11 @@ def _redirect_body(response: Response) -> Response:
 
 
 def _security_headers(response: Response) -> Response:
-    """Headers that keep a page's content from being run or framed elsewhere."""
+    """Headers that keep a page's content from being run or framed elsewhere; none on a 304 of a
+    machine client's answer (the API, /sparql), which carries only what guides caches (RFC 9110
+    15.4.5: ETag, Cache-Control, Vary …), a cache keeping the fields of the 200 it stored."""
+    if response.status_code == 304 and request.blueprint in MACHINE_BLUEPRINTS:
+        return response
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("X-Frame-Options", "DENY")
     response.headers.setdefault("Referrer-Policy", "same-origin")
