@@ -641,19 +641,16 @@ def test_an_unknown_cluster_is_404_with_a_message_in_the_language(make_web_app, 
     ("/clusters/{dehua}?year=24", "four digits", "四位数字"),
     ("/clusters/{dehua}?indicator=z.9", "no 9.1.4 indicator with the code z.9", "z.9"),
     ("/clusters/{dehua}?group=a.9", "no 9.1.4 indicator group", "a.9"),
-    ("/clusters/{dehua}?benchmark=ffff", "no cluster is known by the key ffff", "ffff"),
     ("/clusters/{dehua}?benchmark={dehua}", "cannot be its own benchmark", "不能作为自己的标杆"),
     ("/api/clusters/{dehua}/indicators?benchmark={dehua}", "cannot be its own benchmark",
      "不能作为自己的标杆"),
     ("/benchmark?focus={dehua}&benchmark={dehua}", "cannot be its own benchmark",
      "不能作为自己的标杆"),
     ("/api/clusters/{dehua}/indicators?year=x", "four digits", "四位数字"),
-    ("/benchmark?cluster=abc", "no cluster is known by the key abc", "abc"),
     ("/benchmark?indicator=b.1.9", "b.1.9", "b.1.9"),
     ("/api/benchmark", "at least one stored cluster", "至少指定一个"),
     ("/api/benchmark?cluster={dehua}&indicator=nope", "nope", "nope"),
     ("/api/benchmark?cluster={dehua}&year=20245", "four digits", "四位数字"),
-    ("/api/benchmark?cluster={dehua}&focus=beef", "focus", "focus"),
 ])
 def test_bad_parameters_are_400_with_a_clear_message(make_web_app, sample_store: Path, url: str,
                                                      en: str, zh: str, lang: str) -> None:
@@ -665,6 +662,77 @@ def test_bad_parameters_are_400_with_a_clear_message(make_web_app, sample_store:
     text = response.get_data(as_text=True)
     assert (en if lang == "en" else zh) in (response.get_json()["message"]
                                             if url.startswith("/api/") else text)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize(("url", "given"), [
+    ("/clusters/{dehua}?benchmark=ffff", "ffff"),
+    ("/benchmark?cluster=abc", "abc"),
+    ("/api/benchmark?cluster={dehua}&focus=beef", "beef"),
+    ("/api/benchmark?cluster=https://example.org/cluster/nobody/cluster",
+     "https://example.org/cluster/nobody/cluster"),
+    ("/api/clusters/{dehua}/indicators?benchmark=https://example.org/nobody",
+     "https://example.org/nobody"),
+])
+def test_a_cluster_parameter_naming_no_known_cluster_is_404_naming_it(
+        make_web_app, sample_store: Path, url: str, given: str, lang: str) -> None:
+    """A key or IRI that names no cluster that may be compared (9.3.2 c)) is not there, as a named
+    query's unknown IRI is: 404, naming the parameter and the value, in the request's language."""
+    url = url.format(dehua=key(DEHUA))
+    response = make_web_app(sample_store).test_client().get(f"{url}&lang={lang}", headers=HTML)
+    assert response.status_code == 404
+    text = (response.get_json()["message"] if url.startswith("/api/")
+            else response.get_data(as_text=True))
+    assert given in text and ("没有产业集群以" if lang == "zh" else "no cluster is known by") in text
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "the nearest known: "),
+                                            ("zh", "最接近的已知产业集群：")])
+@pytest.mark.parametrize("by", ["iri", "key"])
+def test_an_unknown_cluster_parameter_names_the_nearest_known(
+        make_web_app, sample_store: Path, by: str, lang: str, said: str) -> None:
+    """A typo in an IRI or a key is answered with the cluster meant first, written as it was
+    given."""
+    meant = str(DEHUA) if by == "iri" else key(DEHUA)
+    given = meant[:-1] + ("s" if by == "iri" else "f" if meant[-1] != "f" else "e")
+    response = make_web_app(sample_store).test_client().get(
+        "/api/benchmark", query_string={"cluster": given, "lang": lang})
+    message = response.get_json()["message"]
+    assert response.status_code == 404 and said + meant in message, message
+
+
+def test_benchmark_api_takes_a_clusters_iri_as_its_key(make_web_app, sample_store: Path) -> None:
+    """9.3.2 c): the clusters, the focus and its benchmark by IRI, as every named query takes
+    them, answer as by key."""
+    client = make_web_app(sample_store).test_client()
+    by_key = client.get("/api/benchmark", query_string={
+        "cluster": [key(DEHUA), key(MEITAN)], "focus": key(DEHUA), "benchmark": key(DATANG),
+        "year": "2024"})
+    by_iri = client.get("/api/benchmark", query_string={
+        "cluster": [str(DEHUA), str(MEITAN)], "focus": str(DEHUA), "benchmark": str(DATANG),
+        "year": "2024"})
+    mixed = client.get("/api/benchmark", query_string={
+        "cluster": [str(DEHUA), key(MEITAN)], "focus": key(DEHUA), "benchmark": str(DATANG),
+        "year": "2024"})
+    assert by_key.status_code == 200 and by_key.get_json()["comparisons"]["benchmark"]
+    assert by_iri.get_json() == by_key.get_json() == mixed.get_json()
+    page = client.get("/benchmark", query_string={"cluster": [str(DEHUA), str(MEITAN)],
+                                                  "focus": str(DEHUA), "lang": "en"})
+    assert page.status_code == 200 and f"cluster={key(MEITAN)}" in page.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(("url", "said"), [
+    ("/api/benchmark?cluster={dehua}&cluster={dehua_iri}", "is named twice"),
+    ("/api/clusters/{dehua}/indicators?benchmark={dehua_iri}", "cannot be its own benchmark"),
+    ("/api/benchmark?cluster={dehua}&focus={dehua_iri}&benchmark={dehua_iri}",
+     "cannot be its own benchmark")])
+def test_a_cluster_by_its_iri_is_refused_where_its_key_is(make_web_app, sample_store: Path,
+                                                          url: str, said: str) -> None:
+    """Named twice, or as its own benchmark (9.3.2 c)), whichever way it is written: 400."""
+    url = url.format(dehua=key(DEHUA), dehua_iri=str(DEHUA))
+    response = make_web_app(sample_store).test_client().get(url + "&lang=en")
+    message = response.get_json()["message"]
+    assert response.status_code == 400 and str(DEHUA) in message and said in message
 
 
 @pytest.mark.parametrize(("lang", "said"), [("en", "is named twice"), ("zh", "被指定了两次")])

@@ -168,6 +168,8 @@ ANSWERS = [
     (f"/api/clusters/{DEHUA_KEY}/indicators", 200),
     (f"/api/clusters/{DEHUA_KEY}/indicators?benchmark={DATANG_KEY}&year=2023&group=b.1", 200),
     (f"/api/benchmark?cluster={DEHUA_KEY}&cluster={DATANG_KEY}", 200),
+    (f"/api/benchmark?cluster={DEHUA}&focus={DEHUA}&benchmark={DATANG}", 200),  # by IRI
+    ("/api/benchmark?cluster=https://example.org/cluster/nope/cluster", 404),
     (f"/api/benchmark?cluster={DEHUA_KEY}&focus={DEHUA_KEY}&benchmark={DATANG_KEY}&year=2024",
      200),  # the four comparisons, with rows
     (f"/api/clusters/{DEHUA_KEY}/revisions/1/report", 200),

@@ -1,5 +1,7 @@
 """Query-string parameters of the cluster and benchmark pages and their API, checked: a bad value
-is a 400 (an unknown cluster in the path a 404) with a message in the request's language."""
+is a 400 (an unknown cluster, in the path or named by a parameter, a 404) with a message in the
+request's language. A parameter names a cluster by its key or by its IRI, as the named queries
+take it (9.3.2 c))."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from flask import request
 from werkzeug.exceptions import BadRequest, NotFound
 
 from checker.cluster_dashboard import ClusterRef
+from checker.cluster_refs import as_given, named_cluster
 from checker.cluster_list import filter_text
 from checker.history import ClusterSummary
 from checker.indicator_scheme import Indicator, IndicatorScheme
@@ -68,35 +71,36 @@ def indicators_param(scheme: IndicatorScheme) -> list[Indicator] | None:
 
 
 def clusters_param(choices: Sequence[ClusterRef], name: str = "cluster") -> list[ClusterRef]:
-    """The clusters `?<name>=<key>` (repeatable) names, in the order given, each once."""
-    by_key = {c.key: c for c in choices}
+    """The clusters `?<name>=<key or IRI>` (repeatable) names, in the order given, each once; one
+    that names none of `choices` is a 404 naming it (checker/cluster_refs.py)."""
     chosen: list[ClusterRef] = []
-    for key in (k.strip() for k in request.args.getlist(name)):
-        if not key:
-            continue
-        if key not in by_key:
-            raise BadRequest(ui("clusters.error.unknown_param", name=name, given=key))
-        if by_key[key] not in chosen:
-            chosen.append(by_key[key])
+    for given in (k.strip() for k in request.args.getlist(name)):
+        if given:
+            found = named_cluster(choices, given, name)
+            if found not in chosen:
+                chosen.append(found)
     return chosen
 
 
 def compared_clusters_param(choices: Sequence[ClusterRef]) -> list[ClusterRef]:
-    """The clusters `?cluster=<key>` (repeatable) puts side by side; a key given twice is a 400
-    naming it, as `bcic benchmark X X` refuses it (checker/own_benchmark.py, 9.3.2 c)), never
-    dropped without a word."""
-    check_named_once([k.strip() for k in request.args.getlist("cluster") if k.strip()])
-    return clusters_param(choices)
+    """The clusters `?cluster=<key or IRI>` (repeatable) puts side by side; a cluster given twice,
+    by one spelling or by its key and its IRI, is a 400 naming it, as `bcic benchmark X X`
+    refuses it (checker/own_benchmark.py, 9.3.2 c)), never dropped without a word."""
+    given = [k.strip() for k in request.args.getlist("cluster") if k.strip()]
+    check_named_once(given)  # one spelling twice, named as given
+    chosen = clusters_param(choices)
+    check_named_once([str(named_cluster(choices, g, "cluster").iri) for g in given])  # key, IRI
+    return chosen
 
 
 def benchmark_param(choices: Sequence[ClusterRef], default: ClusterRef | None,
-                    own_key: str) -> ClusterRef | None:
-    """`?benchmark=<key>`: absent → the default; empty → none; otherwise one of the choices.
-    The compared cluster's own key is refused as every path refuses it (checker/own_benchmark.py,
-    9.3.2 c))."""
+                    own: ClusterRef) -> ClusterRef | None:
+    """`?benchmark=<key or IRI>`: absent → the default; empty → none; otherwise one of the
+    choices. The compared cluster `own`, by its key or its IRI, is refused as every path refuses
+    it (checker/own_benchmark.py, 9.3.2 c))."""
     if "benchmark" not in request.args:
         return default
-    for given in request.args.getlist("benchmark"):
-        check_other_cluster(own_key, given.strip())
+    for given in (g.strip() for g in request.args.getlist("benchmark")):
+        check_other_cluster(as_given(own, given), given)
     chosen = clusters_param(choices, "benchmark")
     return chosen[0] if chosen else None

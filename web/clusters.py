@@ -34,7 +34,7 @@ from checker.judgements import event_said
 from checker.history import ClusterSummary
 from checker.indicator_scheme import indicator_scheme
 from checker.queries import check_summary_for
-from checker.store.base import Store, cluster_key
+from checker.store.base import Store
 
 from .cluster_charts import bars_chart, radar_chart, series_chart
 from .cluster_params import (
@@ -175,8 +175,7 @@ def _new_panel(store: Store, stored: list[ClusterSummary],
                summary: ClusterSummary) -> tuple[IndicatorPanel, list[ClusterRef]]:
     """The cluster's indicator panel, computed from the store."""
     choices = comparable_clusters(store, stored, summary.cluster)
-    benchmark = benchmark_param(choices, default_benchmark(choices),
-                                cluster_key(summary.cluster))
+    benchmark = benchmark_param(choices, default_benchmark(choices), stored_ref(summary))
     scheme = indicator_scheme()
     panel = indicator_panel(store, stored_ref(summary), benchmark, indicators_param(scheme),
                             year_param(), scheme, stored=stored)
@@ -206,7 +205,7 @@ def _new_benchmark_view(store: Store, stored: list[ClusterSummary], *,
     scheme = indicator_scheme()
     indicators = indicators_param(scheme) or list(scheme.indicators)
     table = benchmark_table(store, chosen, indicators, year_param(), stored=stored)
-    benchmark = benchmark_param(declared, None, focus.key)
+    benchmark = benchmark_param(declared, None, focus)
     comparisons = comparisons_for(store, focus, benchmark, indicators, table.year)
     return {"refs": refs, "table": table, "chosen": chosen, "chosen_by_default": not asked,
             "indicators": indicators, "focus": focus, "benchmark": benchmark,

@@ -211,22 +211,28 @@ def _paths() -> Json:
             "indicators", "getClusterIndicators", "A cluster's indicator values by year, its "
             "targets and the group radar", "某产业集群各年指标值、目标值与指标组雷达图",
             [key, lang, _ref_param("year"), _ref_param("indicator"), _ref_param("group"),
-             _query("benchmark", "key of the benchmark cluster (empty: none)",
-                    "标杆集群的键（为空：无）", {"type": "string"})],
+             _query("benchmark", "key or IRI of the benchmark cluster (empty: none; one that "
+                    "names no known cluster is 404, naming the nearest)",
+                    "标杆集群的键或 IRI（为空：无；不对应任何已知集群时为 404，并给出最接近者）",
+                    {"type": "string"})],
             _json_ok("ClusterIndicators"), (400, 404, 503))},
         "/api/benchmark": {"get": _op(
             "indicators", "benchmark", "Clusters side by side on indicators in one year, and "
             "one cluster's four comparisons (9.3.2)", "多个产业集群同年指标对比及某集群的四类比较"
             "（9.3.2）",
-            [_query("cluster", "cluster keys (at least one, each once: a key given twice is "
-                    "400, 9.3.2 c))", "集群的键（至少一个，每个只给一次：同一键给出两次为 400，9.3.2 c)）",
+            [_query("cluster", "clusters by key or IRI, as the named queries take them (at "
+                    "least one, each once: a cluster given twice, by one spelling or by its key "
+                    "and its IRI, is 400, 9.3.2 c)); one that names no known cluster is 404, "
+                    "naming the nearest",
+                    "集群的键或 IRI，与命名查询相同（至少一个，每个只给一次：同一集群给出两次，无论写法相同还是"
+                    "分别以键和 IRI 给出，均为 400，9.3.2 c)）；不对应任何已知集群时为 404，并给出最接近者",
                     {"type": "array", "items": {"type": "string"}}, required=True, many=True),
              _ref_param("indicator"), _ref_param("group"), _ref_param("year"),
-             _query("focus", "key of the cluster whose comparisons are given",
-                    "给出其四类比较的集群的键", {"type": "string"}),
-             _query("benchmark", "key of its benchmark cluster", "其标杆集群的键",
-                    {"type": "string"}), lang],
-            _json_ok("Benchmark"), (400, 503))},
+             _query("focus", "key or IRI of the cluster whose comparisons are given",
+                    "给出其四类比较的集群的键或 IRI", {"type": "string"}),
+             _query("benchmark", "key or IRI of its benchmark cluster (9.3.2 c))",
+                    "其标杆集群的键或 IRI（9.3.2 c)）", {"type": "string"}), lang],
+            _json_ok("Benchmark"), (400, 404, 503))},
         "/api/queries": {"get": _op(
             "queries", "listQueries", "The named queries with their parameters",
             "命名查询及其参数", [lang], _json_ok("QueryList"), (400, 406))},

@@ -91,6 +91,21 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "参数 {name}：{given} 就是被对比的产业集群本身，产业集群不能作为自己的标杆"
               "（9.3.2 c) 与另一产业集群对比，9.3.2 b) 与自身历史同期对比）。",
     },
+    "error.benchmark.unknown_cluster": {
+        "en": "parameter {name}: no cluster is known by {given}: it is neither the key nor the "
+              "IRI of a stored cluster or of a benchmark or competitor a stored submission names "
+              "(9.3.2 c), d)){nearest}",
+        "zh": "参数 {name}：没有产业集群以 {given} 为键或 IRI：它既不是已存储产业集群的键或 IRI，也不是"
+              "已存储提交材料所列标杆或竞争对手的键或 IRI（9.3.2 c)、d)）{nearest}",
+    },
+    "error.benchmark.nearest_clusters": {
+        "en": "; the nearest known: {names}",
+        "zh": "；最接近的已知产业集群：{names}",
+    },
+    "error.benchmark.none_near": {
+        "en": "; GET /api/clusters lists the stored clusters, with their keys",
+        "zh": "；GET /api/clusters 列出已存储的产业集群及其键",
+    },
     "error.benchmark.named_twice": {
         "en": "{cluster} is named twice, and a cluster cannot be its own benchmark (9.3.2 c) "
               "compares with another cluster, 9.3.2 b) with its own history)",

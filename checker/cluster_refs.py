@@ -1,0 +1,51 @@
+"""A cluster a benchmark parameter names (`cluster`, `focus`, `benchmark` of the benchmark and
+cluster pages and their API), by its 16-hex key or by its IRI, as the named queries take it (9.3.2
+c) benchmark comparisons, d) comparisons with competitors). One that names none of the clusters
+that may be compared is refused (HTTP 404) naming the parameter, the value and the known clusters
+nearest in spelling, as a stored cluster asked for by the CLI is (checker/revisions.py)."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+
+from .cluster_dashboard import ClusterRef
+from .errors import NotFoundError
+from .i18n import Listed, Localized, phrase
+from .revisions import is_cluster_key
+
+_NEAREST = 3  # the known clusters a refusal names
+# IRIs share a long start (https://example.org/cluster/), which alone makes difflib's usual 0.6
+# of any two: as checker/revisions.py asks.
+_NEAR = 0.85
+
+
+def names_cluster(ref: ClusterRef, given: str) -> bool:
+    """Whether `given` is the cluster's key or its IRI."""
+    return given in (ref.key, str(ref.iri))
+
+
+def as_given(ref: ClusterRef, given: str) -> str:
+    """The cluster written as `given` is written: its key for a key, else its IRI."""
+    return ref.key if is_cluster_key(given) else str(ref.iri)
+
+
+def named_cluster(choices: Sequence[ClusterRef], given: str, name: str) -> ClusterRef:
+    """The cluster among `choices` whose key or IRI is `given`; NotFoundError naming parameter
+    `name`, the value, and the choices nearest to it, written as it is written."""
+    found = next((ref for ref in choices if names_cluster(ref, given)), None)
+    if found is None:
+        raise NotFoundError.of("error.benchmark.unknown_cluster", name=name, given=given,
+                               nearest=_nearest(choices, given))
+    return found
+
+
+def _nearest(choices: Sequence[ClusterRef], given: str) -> Localized | str:
+    """"; the nearest known: …" naming the choices nearest in spelling; the list's address when
+    none is near."""
+    names = list(dict.fromkeys(as_given(ref, given) for ref in choices))
+    close = difflib.get_close_matches(given, names, n=_NEAREST, cutoff=_NEAR)
+    if not close:
+        return phrase("error.benchmark.none_near")
+    return phrase("error.benchmark.nearest_clusters", names=Listed(
+        tuple({"zh": n, "en": n} for n in close), {"zh": "、", "en": ", "}))
