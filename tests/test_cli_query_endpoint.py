@@ -4,6 +4,7 @@ the dataset it asks for."""
 from __future__ import annotations
 
 import json
+import os
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
@@ -16,7 +17,8 @@ from checker.cli import main
 from checker.errors import QueryRefusedError
 from checker.sparql_service import TRUNCATED_HEADER
 from checker.store.guard import inspect_query
-from tests.loopback import QuietHandler, loopback_endpoint
+from tests.conftest import store_samples
+from tests.loopback import QuietHandler, loopback_endpoint, waitress_app
 
 from oxigraph_server import OxigraphNotInstalledError, OxigraphServer, require_binary
 
@@ -118,6 +120,88 @@ def test_a_typo_the_endpoint_refuses_is_also_placed_by_bcics_parser(
     assert _Refusing.said in result.output and said in result.output
     assert result.output.rstrip("\n").endswith(said + own.value.text(lang))
     assert ("line 2" if lang == "en" else "第 2 行") in own.value.text(lang)
+
+
+class _Failing(QuietHandler):
+    """An endpoint that answers every query with `status`, `media_type` and `body`."""
+
+    status = 502
+    media_type = "text/html"
+    body = b""
+
+    def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
+        self.rfile.read(int(self.headers["Content-Length"]))
+        self.send_response(self.status)
+        self.send_header("Content-Type", self.media_type)
+        self.send_header("Content-Length", str(len(self.body)))
+        self.end_headers()
+        self.wfile.write(self.body)
+
+
+NGINX_502 = (b"<html>\r\n<head><title>502 Bad Gateway</title>\r\n<style>body { width: 35em; "
+             b"font-family: Tahoma, Verdana, Arial, sans-serif; }</style></head>\r\n<body>\r\n"
+             b"<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n"
+             b"<script>console.log('x')</script></body>\r\n</html>\r\n")
+BCIC_400 = json.dumps({"ok": False, "status": 400, "error": "QueryRefusedError",
+                       "message": "the query does not parse: line 1, column 10"}).encode()
+FUSEKI_LIKE_400 = json.dumps({"error": {"code": 400,
+                                        "message": "Lexical error at line 1"}}).encode()
+
+
+@pytest.mark.parametrize(("status", "media_type", "body", "words", "exit_code"), [
+    (502, "text/html", NGINX_502, "502 Bad Gateway: nginx", 4),
+    (503, "application/json", json.dumps({"ok": False, "error": "QueryBusyError",
+                                          "message": "every query worker is busy"}).encode(),
+     "every query worker is busy", 4),
+    (400, "application/json", BCIC_400, "the query does not parse: line 1, column 10", 2),
+    (400, "application/json", FUSEKI_LIKE_400, "Lexical error at line 1", 2),
+    (500, "text/plain", b"Virtuoso 42000 Error  The estimated\n  execution time",
+     "Virtuoso 42000 Error The estimated execution time", 4),
+], ids=["html-page", "json-message", "json-400", "json-nested-error", "plain-text"])
+@pytest.mark.parametrize(("lang", "frame"), [("en", "Error: the SPARQL endpoint {url} answered "
+                                                    "HTTP {status} "),
+                                             ("zh", "错误：SPARQL 端点 {url} 返回 HTTP {status} ")])
+def test_a_remote_error_body_is_said_in_the_servers_words_not_its_wrapping(
+        status: int, media_type: str, body: bytes, words: str, exit_code: int, lang: str,
+        frame: str) -> None:
+    """One line: the status, the endpoint and the server's own message, taken out of its JSON
+    envelope or HTML page (no braces, tags, style sheet or script); 2 for a query refused as bad
+    (400), 4 for a server that could not answer (README)."""
+    _Failing.status, _Failing.media_type, _Failing.body = status, media_type, body
+    with loopback_endpoint(_Failing) as url:
+        result = CliRunner().invoke(main, ["query", "SELECT ?n WHERE {}", "--endpoint", url,
+                                           "--lang", lang])
+    assert result.exit_code == exit_code, result.output
+    assert result.output.startswith(frame.format(url=url, status=status)), result.output
+    assert result.output.count("\n") == 1 and words in result.output, result.output
+    assert not any(mark in result.output for mark in ("{", "<", '"ok"', "font-family",
+                                                      "console.log")), result.output
+
+
+def test_a_long_remote_error_body_is_cut_to_a_line() -> None:
+    _Failing.status, _Failing.media_type = 500, "text/plain"
+    _Failing.body = ("java.lang.NullPointerException at " + "org.example.Frame.run " * 400).encode()
+    with loopback_endpoint(_Failing) as url:
+        result = CliRunner().invoke(main, ["query", "SELECT ?n WHERE {}", "--endpoint", url,
+                                           "--lang", "en"])
+    assert result.exit_code == 4, result.output
+    [line] = result.output.splitlines()
+    assert "java.lang.NullPointerException" in line and "…" in line and len(line) < 500
+
+
+def test_bcics_own_endpoint_refusing_a_query_is_said_in_its_words(tmp_path: Path) -> None:
+    """bcic's app under waitress refuses SERVICE (400) in its JSON envelope: the line says the
+    envelope's message, and the exit code is the user's error's."""
+    store_samples(tmp_path / "store", "dehua-ceramics")
+    env = {**os.environ, "BCIC_STORE": str(tmp_path / "store")}
+    with waitress_app(env, threads=2) as base:
+        result = CliRunner().invoke(main, [
+            "query", "SELECT * WHERE { SERVICE <http://example.org/s> { ?s ?p ?o } }",
+            "--endpoint", f"{base}/sparql", "--lang", "en"])
+    assert result.exit_code == 2, result.output
+    assert result.output == (f"Error: the SPARQL endpoint {base}/sparql answered HTTP 400 Bad "
+                             "Request: SERVICE http://example.org/s is refused: this endpoint "
+                             "calls no other server\n")
 
 
 class _Asking(QuietHandler):

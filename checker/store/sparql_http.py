@@ -22,9 +22,9 @@ from email.message import Message
 from ..errors import NoAnswerError, StoreError
 from ..i18n import Joined, Localized, Phrase, phrase
 from .guard import QueryDataset
+from .server_words import server_words
 
 _DETAIL_CHARS = 300
-_TAG = re.compile(r"<[^>]*>")
 # A server started read-only says so (the Oxigraph server's `serve-read-only`: HTTP 403 "The
 # server is read-only"): then no user or password would help.
 _READ_ONLY = re.compile(r"read[- ]only", re.IGNORECASE)
@@ -217,9 +217,8 @@ def http_failure(shown: str, status: int | None, reason: str, raw: bytes,
     given (False; None: an endpoint that bcic never sends any, `bcic query --endpoint`); for a
     `refused_update`, that the server is read-only, or that the update endpoint may be wrong (the
     query endpoint's address when `at_query_endpoint`: BCIC_STORE_UPDATE unset)."""
-    detail = raw[:4096].decode("utf-8", "replace")
-    detail = detail.split("SPARQL query:", 1)[0]  # Virtuoso echoes the whole request after this
-    detail = " ".join(_TAG.sub(" ", detail).split())[:_DETAIL_CHARS]
+    # Virtuoso echoes the whole request after "SPARQL query:"
+    detail = server_words(raw[:4096].split(b"SPARQL query:", 1)[0], _DETAIL_CHARS)
     hints = []
     read_only = refused_update and _READ_ONLY.search(detail) is not None
     if read_only:

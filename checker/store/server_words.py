@@ -1,0 +1,89 @@
+"""The server's own words in the body of an HTTP error answer, as one line a person reads.
+
+A SPARQL server says why it refused or failed a request in its body: bcic's own endpoint and
+many others in a JSON envelope (`message`, or `error`), Virtuoso, Fuseki and Oxigraph in plain
+text, and a proxy in front of any of them (a 502 of nginx) in an HTML page. The message keeps
+the words, not the wrapping: a JSON envelope's message, an HTML page's title and text (its style
+sheet and scripts left out), or the text itself; white space collapsed to single spaces, and cut
+to a length a line can hold, with "…" where it was cut.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+
+_MESSAGE_KEYS = ("message", "error", "detail", "description")
+_HTML = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|title)\b", re.IGNORECASE)
+_UNSHOWN = frozenset({"script", "style", "head", "template", "noscript"})
+
+
+def server_words(raw: bytes, limit: int) -> str:
+    """The words of an error body `raw`, on one line of at most `limit` characters."""
+    text = raw.decode("utf-8", "replace").strip()
+    words = _json_message(text) if text.startswith("{") else None
+    if words is None and _HTML.search(text):
+        words = _page_words(text)
+    return _cut(" ".join((text if words is None else words).split()), limit)
+
+
+def _json_message(text: str) -> str | None:
+    """A JSON object's message (`message`, else `error` …, or theirs when they are objects);
+    None when the text is no JSON object or holds none."""
+    try:
+        found: object = json.loads(text)
+    except ValueError:
+        return None
+    for _depth in range(3):  # {"error": {"message": …}}
+        if not isinstance(found, dict):
+            return None
+        inner = next((found[k] for k in _MESSAGE_KEYS if isinstance(found.get(k), (str, dict))
+                      and found[k]), None)
+        if isinstance(inner, str):
+            return inner
+        found = inner
+    return None
+
+
+class _PageText(HTMLParser):
+    """An HTML page's title and the text it shows, without its style sheets and scripts."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.title: list[str] = []
+        self.shown: list[str] = []
+        self._open: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._open.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._open:
+            del self._open[len(self._open) - 1 - self._open[::-1].index(tag):]
+
+    def handle_data(self, data: str) -> None:
+        if "title" in self._open:
+            self.title.append(data)
+        elif not _UNSHOWN.intersection(self._open):
+            self.shown.append(data)
+
+
+def _page_words(text: str) -> str:
+    """`title: text` of an HTML page (the text's first words dropped when they repeat the title,
+    as an error page's heading does)."""
+    page = _PageText()
+    page.feed(text)
+    page.close()
+    title = " ".join("".join(page.title).split())
+    shown = " ".join(" ".join(page.shown).split())
+    if title and shown.startswith(title):
+        shown = shown[len(title):].strip()
+    return ": ".join(part for part in (title, shown) if part)
+
+
+def _cut(line: str, limit: int) -> str:
+    """`line`, or its first words ending in "…" when it is longer than `limit` characters."""
+    if len(line) <= limit:
+        return line
+    return line[:limit - 1].rstrip() + "…"
