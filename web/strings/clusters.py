@@ -31,9 +31,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "clusters.error.group": {
         "en": "There is no 9.1.4 indicator group with the code {code}; codes look like b.1.",
         "zh": "9.1.4 中没有编号为 {code} 的指标组；编号形如 b.1。"},
-    "clusters.error.unknown_param": {
-        "en": "Parameter {name}: no cluster is known by the key {given}.",
-        "zh": "参数 {name}：没有键为 {given} 的产业集群。"},
     "clusters.error.no_clusters": {
         "en": "Name at least one stored cluster: cluster=<key> (repeatable).",
         "zh": "请至少指定一个已存储的产业集群：cluster=<键>（可重复）。"},
