@@ -15,17 +15,16 @@ ask: the check, or that property with what those shapes ask of its subject and, 
 carries, of its value. A lead-in with no shape of its
 own is met through its list items: its guidance names the classes they ask for, with what every
 item asks of them alike.
-A list item's hint builds on its lead-in's where a report shows that (`hint_parts`): it says only
-what the lead-in's hint does not. Nothing here is written by hand per clause, so a changed shape
+A list item's hint builds on its lead-in's where a report shows that (`hint_parts`,
+checker/guidance_model.py): it says only what the lead-in's hint does not. Asks of one class are
+merged by checker/ask_merging.py. Nothing here is written by hand per clause, so a changed shape
 changes the guidance.
 """
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
-from enum import Enum
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
@@ -34,154 +33,22 @@ from rdflib.namespace import SH
 from rdflib.paths import InvPath
 from rdflib.term import Node
 
+from .ask_merging import merged_asks, merged_evidence
+from .guidance_model import Ask, AskKind, Evidence, Guidance, clause_anchor
 from .listed_values import listed_values
 from .namespaces import BCIC
 from .shape_guards import guarded_checks, guards_of
 from .shape_order import in_display_order
-from .shape_paths import ShapePath, is_type_step, joined, path_properties, path_steps
+from .shape_paths import ShapePath, is_type_step, joined, path_steps
 
 if TYPE_CHECKING:
     from .diagnosis import Explainer
     from .rulebook import Requirement
 
-EVIDENCE_DOC = "docs/evidence.md"  # the evidence profile, one anchored row per clause
 # Classes whose instances are documents or records an evaluator reads (docs/evidence.md, the frame).
 _DOCUMENT_ROOTS = (BCIC.ClusterDocument, BCIC.ClusterActivity)
 _DEPTH = 2  # levels of what a value must carry, below the evidence node's own asks
 KNOWN_LISTED = 12  # the named values of a class a hint lists at most
-
-
-class AskKind(Enum):
-    """What an ask wants along its path."""
-
-    ANY = "any"  # some value
-    VALUE = "value"  # each of `expected` (sh:hasValue, gathered over shapes)
-    ONE_OF = "one_of"  # one of `expected` (sh:in)
-    CLASS = "class"  # a value of the class `expected[0]`
-    DATATYPE = "datatype"  # a literal of the datatype `expected[0]`
-    LANGUAGE = "language"  # a literal tagged with one of the languages `expected` (sh:languageIn)
-    EACH_OBJECT = "each_object"  # every value of the property `expected[0]` (sh:targetObjectsOf)
-    FORM = "form"  # a value of the form the node shape `expected[0]` describes by its label
-    EITHER = "either"  # what one of `options` asks (a check, or its guard's condition: 9.2.3)
-
-
-@dataclass(frozen=True)
-class Ask:
-    """One thing an evidence node must carry along a path."""
-
-    path: ShapePath
-    kind: AskKind
-    expected: tuple[Node, ...] = ()
-    count: int | None = None  # a least count above one
-    then: tuple[Ask, ...] = ()  # what the value itself must carry (sh:node, one level down)
-    single: bool = False  # at most one value (sh:maxCount 1): asks going on from it ask of it
-    # For a class: the values the ontology itself names (a brand fund's kinds), when few
-    # enough to list, so a submitter need not look them up; in the standard's order.
-    known: tuple[Node, ...] = ()
-    closed: bool = False  # `known` are all the class has (7.1.2.1's funds), not examples
-    # EITHER: the asks of each alternative, the check's first; `path` is the condition's property.
-    options: tuple[tuple[Ask, ...], ...] = ()
-    # ONE_OF of a qualified value shape: one value among `expected`, others beside it (7.3.2's
-    # know-how in some respect), not every value one of them.
-    some: bool = False
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """A class whose instance the submission records, and what that instance carries; `several`:
-    what it carries may be spread over more than one instance (7.3.2's know-how and patents)."""
-
-    cls: Node
-    asks: tuple[Ask, ...] = ()
-    several: bool = False
-
-
-@dataclass(frozen=True)
-class Guidance:
-    """How to meet one requirement: the evidence its shapes ask for, and where docs/evidence.md
-    describes it."""
-
-    requirement: str
-    anchor: str  # of the clause's row in docs/evidence.md: `8-2-6`
-    evidence: tuple[Evidence, ...]
-    by_items: bool = False  # a lead-in met through its list items
-    documents: tuple[Node, ...] = field(default=())  # what an evaluator reads, for the checklist
-    lead_ins: tuple[str, ...] = ()  # the lead-ins above a list item that have guidance, nearest first
-
-    @property
-    def see(self) -> str:
-        """The pointer to the clause's row, relative to the project: `docs/evidence.md#8-2-6`."""
-        return f"{EVIDENCE_DOC}#{self.anchor}"
-
-    @property
-    def classes(self) -> tuple[Node, ...]:
-        """The classes whose instances the requirement asks for, in order."""
-        return tuple(e.cls for e in self.evidence)
-
-    @functools.cached_property
-    def terms(self) -> tuple[Node, ...]:
-        """Every term the guidance names, once each (to label them), found once."""
-        return tuple(dict.fromkeys(guidance_terms(self)))
-
-    def asks_of(self, cls: Node) -> tuple[Ask, ...]:
-        """What the guidance asks of a record of `cls` (nothing when it does not name the class)."""
-        return next((e.asks for e in self.evidence if e.cls == cls), ())
-
-
-@dataclass(frozen=True)
-class HintPart:
-    """One record of a hint: what is left to say of it, and the lead-in whose hint, shown in the
-    same report, already describes that record (None: the part says it all)."""
-
-    evidence: Evidence
-    lead_in: str | None = None
-
-
-def hint_parts(guidance: Guidance, shown: Mapping[str, Guidance]) -> tuple[HintPart, ...]:
-    """The records a hint names, each less what the nearest lead-in whose hint is `shown` already
-    asks of a record of its class (5.3 —1 asks of 5.3's internal environment analysis only that it
-    covers tangible assets)."""
-    parts = []
-    for evidence in guidance.evidence:
-        lead_in = next((rid for rid in guidance.lead_ins
-                        if rid in shown and shown[rid].asks_of(evidence.cls)), None)
-        if lead_in is None:
-            parts.append(HintPart(evidence))
-            continue
-        said = shown[lead_in].asks_of(evidence.cls)
-        parts.append(HintPart(Evidence(evidence.cls, tuple(a for a in evidence.asks
-                                                           if a not in said)), lead_in))
-    return tuple(parts)
-
-
-def says_see(guidance: Guidance, shown: Mapping[str, Guidance]) -> bool:
-    """Whether a hint points to docs/evidence.md itself: not when its lead-in's hint, shown in the
-    same report, points to the same row."""
-    parent = guidance.lead_ins[0] if guidance.lead_ins else None
-    return parent not in shown or shown[parent].anchor != guidance.anchor
-
-
-def guidance_terms(guidance: Guidance) -> Iterable[Node]:
-    """Every term the guidance names, to label them: classes, properties, values."""
-    yield from guidance.documents
-    for evidence in guidance.evidence:
-        yield evidence.cls
-        yield from _ask_terms(evidence.asks)
-
-
-def _ask_terms(asks: tuple[Ask, ...]) -> Iterable[Node]:
-    for ask in asks:
-        yield from (p for p, _inverse in path_properties(ask.path))
-        yield from ask.expected
-        yield from ask.known
-        yield from _ask_terms(ask.then)
-        for option in ask.options:
-            yield from _ask_terms(option)
-
-
-def clause_anchor(clause: str) -> str:
-    """The anchor of a clause's row in docs/evidence.md: `8.2.6` → `8-2-6`."""
-    return clause.replace(".", "-")
 
 
 def read_guidance(requirements: Mapping[str, Requirement], shapes: Graph, ontology: Graph,
@@ -197,16 +64,16 @@ def read_guidance(requirements: Mapping[str, Requirement], shapes: Graph, ontolo
         if requirement.shapes:
             text = requirement.text.get("zh", "")
             ordered = sorted(requirement.shapes, key=lambda s: (explainer.order(s, text), str(s)))
-            evidence = _merged(e for shape in ordered for e in reader.evidence(shape))
+            evidence = merged_evidence(e for shape in ordered for e in reader.evidence(shape))
             by_items = False
         else:
-            evidence = _merged(Evidence(e.cls) for g in items for e in g.evidence)
+            evidence = merged_evidence(Evidence(e.cls) for g in items for e in g.evidence)
             by_items = True
         if evidence:
             named = {e.cls for e in evidence}
             shared = [e for e in _shared(items) if e.cls in named]
             found[requirement.id] = Guidance(
-                requirement.id, clause_anchor(requirement.clause), _merged([*evidence, *shared]),
+                requirement.id, clause_anchor(requirement.clause), merged_evidence([*evidence, *shared]),
                 by_items, reader.documents(evidence))
     return {rid: replace(g, lead_ins=_lead_ins(requirements, rid, found))
             for rid, g in reversed(found.items())}
@@ -400,92 +267,3 @@ class _Reader:
             todo += [o for o in self.ontology.objects(current, RDFS.subClassOf)
                      if o not in seen and (o, RDF.type, OWL.Class) in self.ontology]
         return False
-
-
-def _merged(evidence: Iterable[Evidence]) -> tuple[Evidence, ...]:
-    """Evidence of one class as one, in order of first mention, its asks merged."""
-    by_class: dict[Node, list[Ask]] = {}
-    for item in evidence:
-        by_class.setdefault(item.cls, []).extend(item.asks)
-    merged = {cls: merged_asks(asks) for cls, asks in by_class.items()}
-    return tuple(Evidence(cls, asks, _spread(asks)) for cls, asks in merged.items())
-
-
-def _spread(asks: tuple[Ask, ...]) -> bool:
-    """Whether two asks along one path stay apart, one of them for some value among several:
-    each is met by a record of its own, or both by one (7.3.2's know-how, its patents)."""
-    return any(a.some and any(b is not a and b.path == a.path for b in asks) for a in asks)
-
-
-def merged_asks(asks: Iterable[Ask]) -> tuple[Ask, ...]:
-    """Asks along one path said once: values gathered, a bare ask folded into a fuller one, an
-    ask going on from a property of one value said as what that value carries."""
-    kept: list[Ask] = []
-    for ask in asks:
-        for index, known in enumerate(kept):
-            if known.path == ask.path and (combined := _combined(known, ask)) is not None:
-                kept[index] = combined
-                break
-        else:
-            kept.append(ask)
-    return _went_on(_into_options(kept))
-
-
-def _into_options(asks: list[Ask]) -> list[Ask]:
-    """Asks along a path an `either` ask's option asks folded into that option: 9.2.3's value is
-    a number where it is given, which is only in the option of a number."""
-    kept = list(asks)
-    for either in [a for a in asks if a.kind is AskKind.EITHER]:
-        options = [list(o) for o in either.options]
-        for ask in [a for a in kept if a.kind is not AskKind.EITHER]:
-            index = next((i for i, o in enumerate(options) if any(x.path == ask.path for x in o)), None)
-            if index is not None:
-                options[index].append(ask)
-                kept.remove(ask)
-        at = kept.index(either)
-        kept[at] = replace(either, options=tuple(merged_asks(o) for o in options))
-    return kept
-
-
-def _went_on(asks: list[Ask]) -> tuple[Ask, ...]:
-    """Asks whose path goes on from the path of an ask of one value (sh:maxCount 1) folded into
-    what that value carries, where the first of the two was: 9.2.3's observation names one
-    cluster, an industrial cluster that a cultivation body cultivates, not a cluster twice."""
-    kept = list(asks)
-    for ask in asks:
-        steps = path_steps(ask.path)
-        head = next((h for h in kept if h.single and h.kind in (AskKind.CLASS, AskKind.ANY, AskKind.EACH_OBJECT)
-                     and len(steps) > len(path_steps(h.path))
-                     and steps[:len(path_steps(h.path))] == path_steps(h.path)), None)
-        if head is None:
-            continue
-        rest = replace(ask, path=joined(steps[len(path_steps(head.path)):]))
-        at = min(kept.index(head), kept.index(ask))
-        kept = [a for a in kept if a not in (head, ask)]
-        kept.insert(at, replace(head, then=merged_asks((*head.then, rest))))
-    return tuple(kept)
-
-
-def _combined(a: Ask, b: Ask) -> Ask | None:
-    """One ask saying what two asks along one path say, None when they ask different things."""
-    kinds = {a.kind, b.kind}
-    if AskKind.EITHER in kinds:  # two checks under one condition: their options joined
-        if kinds != {AskKind.EITHER} or a.options[1:] != b.options[1:]:
-            return None
-        return replace(a, options=(merged_asks(a.options[0] + b.options[0]), *a.options[1:]))
-    if AskKind.ANY in kinds:
-        base = b if a.kind is AskKind.ANY else a
-    elif a.kind is b.kind and (a.kind is AskKind.VALUE or a.expected == b.expected):
-        base = a
-    elif kinds == {AskKind.VALUE, AskKind.ONE_OF} and not (a.some or b.some):
-        # a value asked, among those allowed (not one value among some: 7.3.2 asks both)
-        base = a if a.kind is AskKind.VALUE else b
-    elif kinds == {AskKind.EACH_OBJECT, AskKind.CLASS}:  # each indicator, an indicator
-        base = a if a.kind is AskKind.EACH_OBJECT else b
-    else:
-        return None
-    expected = tuple(dict.fromkeys(a.expected + b.expected)) \
-        if a.kind is b.kind is AskKind.VALUE else base.expected
-    return Ask(base.path, base.kind, expected, max(a.count or 0, b.count or 0) or None,
-               merged_asks(a.then + b.then), a.single or b.single, base.known, base.closed,
-               some=base.some)

@@ -14,7 +14,7 @@ from rdflib.term import Node
 
 from .dated_after import dated_after
 from .findings import Diagnosis, Finding, arrange, mentioned, records_named
-from .guidance import Guidance, guidance_terms
+from .guidance_model import Guidance, guidance_terms
 from .judgements import Judgement
 from .labels import collect_codes, collect_labels, cut_labels, kinds_of_unnamed
 from .namespaces import BCIC

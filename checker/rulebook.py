@@ -17,7 +17,8 @@ from . import __version__
 from .dated_after import evidence_targets
 from .diagnosis import Explainer
 from .forking import settle_long_lived
-from .guidance import Guidance, read_guidance
+from .guidance import read_guidance
+from .guidance_model import Guidance
 from .namespaces import BCIC, REQ
 from .ontology import load_ontology_graph
 from .paths import ALL_ONTOLOGY_FILES, SHAPES_DIR

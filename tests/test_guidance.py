@@ -16,7 +16,7 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import OWL, SH
 from rdflib.paths import InvPath
 
-from checker.guidance import AskKind
+from checker.guidance_model import AskKind
 from checker.namespaces import BCIC, REQ
 from checker.paths import EXAMPLES_DIR, SHAPES_DIR
 from checker.render import render_report

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from checker.guidance import Ask
+from checker.guidance_model import Ask
 from checker.i18n import Lang
 from checker.namespaces import BCIC
 from checker.paths import EXAMPLES_DIR

@@ -13,7 +13,7 @@ from dataclasses import replace
 import pytest
 from rdflib import Graph
 
-from checker.guidance import Evidence, hint_parts
+from checker.guidance_model import Evidence, hint_parts
 from checker.i18n import Lang
 from checker.namespaces import BCIC, REQ
 from checker.paths import EXAMPLES_DIR

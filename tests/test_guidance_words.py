@@ -13,7 +13,7 @@ from rdflib import RDFS, URIRef
 from rdflib.namespace import ORG, PROV
 from rdflib.paths import InvPath
 
-from checker.guidance import Ask, AskKind, Evidence, Guidance
+from checker.guidance_model import Ask, AskKind, Evidence, Guidance
 from checker.i18n import Lang
 from checker.labels import collect_labels
 from checker.namespaces import BCIC

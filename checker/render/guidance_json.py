@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..guidance import Ask, Guidance
+from ..guidance_model import Ask, Guidance
 from .guidance_view import GuidanceWriter, curie
 
 

@@ -20,7 +20,7 @@ from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 from rdflib.paths import AlternativePath
 from rdflib.term import Node
 
-from ..guidance import Ask, AskKind, Evidence, Guidance, HintPart, hint_parts, says_see
+from ..guidance_model import Ask, AskKind, Evidence, Guidance, HintPart, hint_parts, says_see
 from ..i18n import Lang, message
 from ..namespaces import BCIC, IND, REQ
 from ..notation import provision_notation

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..guidance import Guidance
+from ..guidance_model import Guidance
 from ..i18n import Lang, message
 from ..judgements import judgement_said
 from ..lead_ins import decided_by_items_said, items_judged_instead
