@@ -10,6 +10,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD
 from rdflib.term import Node
 
+from .language_tags import language_of
 from .namespaces import BCIC, IND, REQ, SHP
 from .rulebook import SH
 
@@ -86,6 +87,8 @@ def prefixed(iri: Node) -> str:
 
 def missing_languages(literals: list[Literal]) -> tuple[list[str], list[str]]:
     """The languages of LANGUAGES that not exactly one of `literals` is tagged with, and the
-    tags the literals have (an untagged one as "-"), sorted: ["en"], ["en-GB", "zh"]."""
-    tags = [m.language or "-" for m in literals]
-    return [lang for lang in LANGUAGES if tags.count(lang) != 1], sorted(tags)
+    tags the literals have as written (an untagged one as "-"), sorted: ["en"], ["en-GB", "zh"].
+    Tags are compared case aside (BCP 47): `@EN` is en."""
+    tags = [language_of(m) or "-" for m in literals]
+    return ([lang for lang in LANGUAGES if tags.count(lang) != 1],
+            sorted(m.language or "-" for m in literals))

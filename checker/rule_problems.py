@@ -14,6 +14,7 @@ from rdflib import RDF, Graph, Literal, URIRef
 from .catalogue_problems import catalogue_problems
 from .errors import InputError
 from .i18n import Lang, Localized, message
+from .language_tags import language_of
 from .namespaces import BCIC, REQ
 from .notation import renders
 from .rule_places import duplicate_shapes, written_at
@@ -154,8 +155,9 @@ def _messages(rulebook: Rulebook) -> Iterator[RuleProblem]:
     for shape, rid in sorted(rulebook.shape_requirements.items()):
         messages = [m for m in rulebook.shapes_graph.objects(shape, SH.message)
                     if isinstance(m, Literal)]
-        missing, found = missing_languages(messages)
-        missing = [lang for lang in missing if lang not in found]  # twice: DUPLICATE_MESSAGE
+        missing, found = missing_languages(messages)  # the shape's own: SHACL gives each its own
+        tagged = {tag.lower() for tag in found}  # tagged yet "missing": twice, DUPLICATE_MESSAGE
+        missing = [lang for lang in missing if lang not in tagged]
         if missing:
             yield RuleProblem(ProblemKind.NO_MESSAGE, shape, {
                 "languages": ", ".join(missing), "found": ", ".join(found) or "-"})
@@ -163,7 +165,7 @@ def _messages(rulebook: Rulebook) -> Iterator[RuleProblem]:
         for text in messages:
             if requirement is not None and requirement.clause not in str(text):
                 yield RuleProblem(ProblemKind.MESSAGE_CLAUSE, shape,
-                                  {"lang": str(text.language), "clause": requirement.clause})
+                                  {"lang": language_of(text) or "-", "clause": requirement.clause})
 
 
 def _severities(rulebook: Rulebook) -> Iterator[RuleProblem]:

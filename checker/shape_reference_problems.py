@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from .language_tags import language_of
 from .namespaces import BCIC, SHP
 from .rule_problem import ProblemKind, RuleProblem, prefixed
 from .rulebook import SH, TARGET_PREDICATES, Rulebook
@@ -107,14 +108,16 @@ def _requirement_pairs(shapes: Graph) -> Iterator[RuleProblem]:
 
 
 def _message_pairs(shapes: Graph) -> Iterator[RuleProblem]:
-    """Shapes with two sh:message or more tagged one language: a report shows one of them,
-    whichever the graph gives first."""
-    said: dict[tuple[URIRef, str], list[str]] = defaultdict(list)
+    """Nodes with two sh:message or more tagged one language (case aside, BCP 47): a report
+    shows one of them, whichever the graph gives first. Each node's own messages are compared:
+    a named shape's, a nested property shape's, a SPARQL constraint's, since SHACL gives each
+    its own (SHACL 1.0, 2.1.5 and 5.1); the problem names the named shape the node is under."""
+    said: dict[tuple[URIRef, str, Node], list[str]] = defaultdict(list)
     for holder, text in shapes.subject_objects(SH.message):
-        if (isinstance(text, Literal) and text.language
+        if (isinstance(text, Literal) and (lang := language_of(text))
                 and (shape := named_shape(shapes, holder)) is not None):
-            said[shape, text.language].append(str(text))
-    for shape, lang in sorted(key for key, texts in said.items() if len(texts) > 1):
-        texts = sorted(said[shape, lang])
+            said[shape, lang, holder].append(str(text))
+    for shape, lang, holder in sorted(key for key, texts in said.items() if len(texts) > 1):
+        texts = sorted(said[shape, lang, holder])
         yield RuleProblem(ProblemKind.DUPLICATE_MESSAGE, shape, {
             "n": str(len(texts)), "lang": lang, "messages": ", ".join(f"“{t}”" for t in texts)})

@@ -1,0 +1,64 @@
+"""Which sh:message the rule checks compare (checker/shape_reference_problems.py,
+checker/rule_problems.py): each node's own, the named shape's, a nested property shape's and a
+SPARQL constraint's, since SHACL gives each its message; and their language tags read as BCP 47
+reads them, case aside (`@EN` is en)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from checker.rule_problems import ProblemKind, rule_problems
+from tests.test_rule_problems_more import changed_rulebook, kinds
+
+CH7 = "shapes/ch7-resources.ttl"
+CH8 = "shapes/ch8-branding.ttl"
+SHAPE_812 = "shp:ClusterBrandHasBrandName a sh:NodeShape ;\n"  # its messages: 8.1.2's, zh and en
+SPARQL_812 = ('    sh:sparql [ a sh:SPARQLConstraint ;\n'
+              '        sh:message "集群品牌名称为空（8.1.2）"@zh , "The brand name is empty (8.1.2)"@en ;\n'
+              '        sh:prefixes [ sh:declare [ sh:prefix "b" ; sh:namespace '
+              '"https://w3id.org/bcic/ontology#"^^xsd:anyURI ] ] ;\n'
+              '        sh:select "SELECT $this WHERE { $this b:brandName \\"\\" }" ] ;\n')
+NESTED_812 = ('    sh:property [ sh:path bcic:brandName ; sh:maxCount 3 ;\n'
+              '        sh:message "品牌名称过多（8.1.2）"@zh , "Too many brand names (8.1.2)"@en ] ;\n')
+FUND_MESSAGES = ('"资金使用评价未说明评价周期（定期评价）（7.1.2.1）"@zh , '
+                 '"The fund evaluation states no period (it shall be periodic) (7.1.2.1)"@en')
+
+
+def test_a_sparql_constraints_own_messages_are_no_second_message_of_its_shape(
+        tmp_path: Path) -> None:
+    """8.1.2's shape with its zh and en messages and a SPARQL constraint with its own: was
+    `duplicate_message` twice, and without the shape's own, `no_message`: it could never pass."""
+    rulebook = changed_rulebook(tmp_path, {CH8: ((SHAPE_812, SHAPE_812 + SPARQL_812),)})
+    assert rule_problems(rulebook) == []
+
+
+def test_a_nested_property_shapes_own_messages_are_no_second_message_of_its_shape(
+        tmp_path: Path) -> None:
+    rulebook = changed_rulebook(tmp_path, {CH8: ((SHAPE_812, SHAPE_812 + NESTED_812),)})
+    assert rule_problems(rulebook) == []
+
+
+def test_two_messages_in_one_language_on_one_nested_node_are_still_caught(
+        tmp_path: Path) -> None:
+    """The nested shape's own two en messages, named under the shape that holds it (8.1.2)."""
+    twice = NESTED_812.replace('"@en ]', '"@en , "And again (8.1.2)"@en ]')
+    rulebook = changed_rulebook(tmp_path, {CH8: ((SHAPE_812, SHAPE_812 + twice),)})
+    problems = rule_problems(rulebook)
+    assert [(p.kind, str(p.subject).rsplit("/", 1)[-1], p.values["lang"], p.values["n"])
+            for p in problems] == [
+        (ProblemKind.DUPLICATE_MESSAGE, "ClusterBrandHasBrandName", "en", "2")]
+
+
+def test_language_tags_are_read_case_aside(tmp_path: Path) -> None:
+    """`@ZH , @EN` on 7.1.2.1's shape: was "no en message" (BCP 47 tags are case-insensitive)."""
+    upper = FUND_MESSAGES.replace('"@zh', '"@ZH').replace('"@en', '"@EN')
+    rulebook = changed_rulebook(tmp_path, {CH7: ((FUND_MESSAGES, upper),)})
+    assert rule_problems(rulebook) == []
+
+
+def test_zh_and_ZH_are_two_messages_in_one_language(tmp_path: Path) -> None:
+    twice = FUND_MESSAGES + ' , "又一条（7.1.2.1）"@ZH'
+    rulebook = changed_rulebook(tmp_path, {CH7: ((FUND_MESSAGES, twice),)})
+    problems = rule_problems(rulebook)
+    assert kinds(rulebook) == [ProblemKind.DUPLICATE_MESSAGE]
+    assert problems[0].values["lang"] == "zh" and problems[0].values["n"] == "2"
