@@ -35,6 +35,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV
 from rdflib.term import Node
 
 from .errors import NotFoundError, StoreError
+from .language_tags import language_of
 from .namespaces import BCIC, REQ
 from .render.text import sorted_results
 from .render.turtle import EARL, USES
@@ -308,7 +309,7 @@ def _results(graph: Graph, rulebook: Rulebook) -> tuple[
             value=graph.value(node, SH.value),
             severity=_SEVERITIES.get(graph.value(node, SH.resultSeverity),  # type: ignore[arg-type]
                                      Severity.VIOLATION),
-            messages={m.language or "": str(m) for m in graph.objects(node, SH.resultMessage)
+            messages={language_of(m) or "": str(m) for m in graph.objects(node, SH.resultMessage)
                       if isinstance(m, Literal)},
             constraint=str(constraint).rsplit("#", 1)[-1] if constraint is not None else "",
         )

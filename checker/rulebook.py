@@ -19,6 +19,7 @@ from .diagnosis import Explainer
 from .forking import settle_long_lived
 from .guidance import read_guidance
 from .guidance_model import Guidance
+from .language_tags import language_of
 from .namespaces import BCIC, REQ
 from .ontology import load_ontology_graph
 from .paths import ALL_ONTOLOGY_FILES, SHAPES_DIR
@@ -302,5 +303,5 @@ def _only_value(graph: Graph, subject: Node, predicate: URIRef) -> Node | None:
 
 
 def _by_language(graph: Graph, subject: URIRef, predicate: URIRef) -> dict[str, str]:
-    return {o.language: str(o) for o in graph.objects(subject, predicate)
-            if isinstance(o, Literal) and o.language}
+    return {lang: str(o) for o in graph.objects(subject, predicate)
+            if isinstance(o, Literal) and (lang := language_of(o))}

@@ -21,6 +21,7 @@ from .coverage import CoverageRow, coverage_matrix
 from .i18n import LANGUAGES
 from .ingest import load_rules_into
 from .labels import collect_labels
+from .language_tags import language_of
 from .namespaces import BCIC
 from .notation import is_part, without_notation
 from .ontology import load_ontology_graph
@@ -373,5 +374,5 @@ def fixture_text(shapes: Graph, shape: URIRef, kind: str) -> dict[str, str]:
 
 
 def _texts(graph: Graph, subject: Node, predicate: URIRef) -> dict[str, str]:
-    return {o.language: str(o) for o in graph.objects(subject, predicate)
-            if isinstance(o, Literal) and o.language}
+    return {lang: str(o) for o in graph.objects(subject, predicate)
+            if isinstance(o, Literal) and (lang := language_of(o))}

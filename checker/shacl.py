@@ -22,6 +22,7 @@ from rdflib.term import Node
 
 from .errors import CheckerError
 from .forking import WorkerMemoryError, WorkerTimeoutError, run_forked
+from .language_tags import language_of
 from .overlay import Extra, beside
 from .shacl_warm import DataGraph, WarmShapesGraph, Work, as_data_graph, focus_work, run_work
 
@@ -137,7 +138,7 @@ def _read_results(report: Graph) -> list[ShaclResult]:
             path=path_text(report, path),
             value=report.value(node, SH.value),
             severity=_SEVERITIES[report.value(node, SH.resultSeverity)],  # type: ignore[index]
-            messages={m.language or "": str(m) for m in report.objects(node, SH.resultMessage)
+            messages={language_of(m) or "": str(m) for m in report.objects(node, SH.resultMessage)
                       if isinstance(m, Literal)},
             constraint=str(report.value(node, SH.sourceConstraintComponent)).rsplit("#", 1)[-1],
         ))

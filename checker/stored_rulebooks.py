@@ -14,6 +14,7 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
 from .i18n import Lang, message
+from .language_tags import language_of
 from .namespaces import BCIC, REQ, named_term
 from .report import Report
 from .rulebook import LEVEL_BY_IRI, SH, Level, clause_sort_key, short_digest
@@ -176,8 +177,8 @@ def withdrawn_note(rulebook: StoredRulebook, running: str, lang: Lang) -> str:
 
 
 def _texts(graph: Graph, subject: URIRef, predicate: URIRef) -> dict[str, str]:
-    return {o.language: str(o) for o in graph.objects(subject, predicate)
-            if isinstance(o, Literal) and o.language}
+    return {lang: str(o) for o in graph.objects(subject, predicate)
+            if isinstance(o, Literal) and (lang := language_of(o))}
 
 
 def _moment(node: object) -> datetime | None:
