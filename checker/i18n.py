@@ -271,9 +271,9 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     },
     "rules.problem.orphan_shape": {
         "en": "a shape with constraints that checks no provision (no bcic:checksRequirement) and "
-              "that no other shape uses: it checks nothing; link it to the provision it was "
-              "written for, or delete it",
-        "zh": "该形状有约束，却既未以 bcic:checksRequirement 指明所检查的规定，也没有其他形状引用它：它不检查任何内容；"
+              "that no shape checking one uses, however deep: it checks nothing; link it to "
+              "the provision it was written for, or delete it",
+        "zh": "该形状有约束，却既未以 bcic:checksRequirement 指明所检查的规定，也没有任何检查规定的形状（无论经过几层）引用它：它不检查任何内容；"
               "请将它链接到为之编写的规定，或删去它",
     },
     "rules.problem.two_requirements": {

@@ -1,7 +1,7 @@
 """Mistakes in how shapes name other shapes and provisions that validation passes over without a
 word: a shape named but defined nowhere (`sh:node shp:RecuringPeriod`, which SHACL reads as a
 shape without constraints, so every value meets it), an `sh:minCount 0`, which asks nothing, a
-shape with constraints that checks no provision and that no shape uses (it checks nothing), and
+shape with constraints that no shape checking a provision reaches (it checks nothing), and
 what the graph would show as one: two `sh:message` in one language, two provisions linked."""
 
 from __future__ import annotations
@@ -82,16 +82,31 @@ def _zero_min_counts(shapes: Graph) -> Iterator[RuleProblem]:
 
 
 def _orphan_shapes(shapes: Graph) -> Iterator[RuleProblem]:
-    """Named shapes with constraints that no bcic:checksRequirement links to a provision and no
-    shape uses, with no target or severity (those say UNLINKED_SHAPE) and not deactivated: they
-    check nothing, a link forgotten."""
-    used = {named for _holder, _parameter, named in shape_references(shapes)}
+    """Named shapes with constraints that no shape checking a provision (bcic:checksRequirement)
+    reaches through the shapes it names (shape_references), however deep: they check nothing, a
+    link forgotten. A shape used by itself only, or by another such shape only, is one; so is
+    one with `sh:deactivated false`, which is active. Not asked: those with a target or a
+    severity (UNLINKED_SHAPE says so) and those with `sh:deactivated true`, which no engine
+    runs."""
+    reached = _reached(shapes, set(shapes.subjects(BCIC.checksRequirement, None)))
     asking = {s for p in CONSTRAINTS for s in shapes.subjects(p, None) if isinstance(s, URIRef)}
-    for shape in sorted(asking - used):
-        if not any((shape, p, None) in shapes
-                   for p in (BCIC.checksRequirement, SH.severity, SH.deactivated,
-                             *TARGET_PREDICATES)):
+    for shape in sorted(asking - reached):
+        if not any((shape, p, None) in shapes for p in (SH.severity, *TARGET_PREDICATES)) \
+                and (shape, SH.deactivated, Literal(True)) not in shapes:
             yield RuleProblem(ProblemKind.ORPHAN_SHAPE, shape)
+
+
+def _reached(shapes: Graph, roots: set[Node]) -> set[Node]:
+    """The roots and every shape they name, however deep (shape_references)."""
+    named: dict[Node, set[Node]] = defaultdict(set)
+    for holder, _parameter, shape in shape_references(shapes):
+        named[holder].add(shape)
+    reached, todo = set(roots), list(roots)
+    while todo:
+        for shape in named[todo.pop()] - reached:
+            reached.add(shape)
+            todo.append(shape)
+    return reached
 
 
 def _requirement_pairs(shapes: Graph) -> Iterator[RuleProblem]:

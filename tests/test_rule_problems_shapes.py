@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from checker import cli_rules, validation
 from checker.cli import main
 from checker.paths import EXAMPLES_DIR
+from checker.rule_problem import prefixed
 from checker.rule_problems import ProblemKind, rule_problems
 from checker.rulebook import Rulebook, load_rulebook
 from tests.test_rule_problems_more import changed_rulebook, kinds, line_of, said
@@ -119,10 +120,12 @@ def test_a_shape_with_constraints_nothing_links_or_uses_is_said_to_check_nothing
     place = line_of(tmp_path, "shapes/common.ttl", "shp:IsDedicatedBrandAgency ")
     assert said(rulebook) == {
         "en": [f"error: shp:IsDedicatedBrandAgency ({place}): a shape with constraints that "
-               "checks no provision (no bcic:checksRequirement) and that no other shape uses: it "
-               "checks nothing; link it to the provision it was written for, or delete it"],
+               "checks no provision (no bcic:checksRequirement) and that no shape checking one "
+               "uses, however deep: it checks nothing; link it to the provision it was written "
+               "for, or delete it"],
         "zh": [f"错误：shp:IsDedicatedBrandAgency（{place}）：该形状有约束，却既未以 bcic:checksRequirement "
-               "指明所检查的规定，也没有其他形状引用它：它不检查任何内容；请将它链接到为之编写的规定，或删去它"]}
+               "指明所检查的规定，也没有任何检查规定的形状（无论经过几层）引用它：它不检查任何内容；请将它链接到为之编写的"
+               "规定，或删去它"]}
 
 
 @pytest.mark.parametrize("command", [["show", "shp:IsDedicatedBrandAgency"],
@@ -181,3 +184,33 @@ def test_rules_coverage_exits_1_and_validate_refuses_on_a_shape_defined_nowhere(
     assert coverage.exit_code == 1 and said(rulebook)["zh"][0] in coverage.stderr
     checked = runner.invoke(main, ["validate", str(EXAMPLES_DIR / "dehua-ceramics.ttl")])
     assert checked.exit_code == 2 and said(rulebook)["en"][0] in checked.stderr
+
+
+@pytest.mark.parametrize(("written", "orphans"), [
+    ("shp:Active a sh:NodeShape ; sh:deactivated false ; sh:class bcic:DedicatedBrandAgency .\n",
+     ["shp:Active"]),
+    ("shp:SelfLoop a sh:NodeShape ; sh:class bcic:DedicatedBrandAgency ; "
+     "sh:node shp:SelfLoop .\n", ["shp:SelfLoop"]),
+    ("shp:Ping a sh:NodeShape ; sh:class bcic:DedicatedBrandAgency ; sh:node shp:Pong .\n"
+     "shp:Pong a sh:NodeShape ; sh:class bcic:DedicatedBrandAgency ; sh:or ( shp:Ping ) .\n",
+     ["shp:Ping", "shp:Pong"]),
+], ids=["deactivated-false", "self-loop", "each-other"])
+def test_a_shape_no_checking_shape_reaches_checks_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, written: str,
+        orphans: list[str]) -> None:
+    """`sh:deactivated false` is active, and a shape used by itself or by another such shape
+    only is reached from no shape that checks a provision (bcic:checksRequirement): each was
+    missed, while `bcic rules show` refused it as checking nothing."""
+    rulebook = changed_rulebook(tmp_path, {"shapes/common.ttl": ((ANCHOR, written + ANCHOR),)})
+    problems = rule_problems(rulebook)
+    assert [(p.kind, prefixed(p.subject)) for p in problems] == [
+        (ProblemKind.ORPHAN_SHAPE, name) for name in orphans]
+    monkeypatch.setattr(cli_rules, "load_rulebook", lambda: rulebook)
+    shown = CliRunner().invoke(main, ["rules", "show", orphans[0], "--lang", "en"])
+    assert shown.exit_code == 2 and said(rulebook)["en"][0] in shown.stderr
+
+
+def test_only_sh_deactivated_true_exempts_an_unreached_shape(tmp_path: Path) -> None:
+    written = "shp:Resting a sh:NodeShape ; sh:deactivated true ; sh:class bcic:DedicatedBrandAgency .\n"
+    assert rule_problems(changed_rulebook(
+        tmp_path, {"shapes/common.ttl": ((ANCHOR, written + ANCHOR),)})) == []
