@@ -5,6 +5,7 @@ A rulebook with any judges no submission and goes into no store (refuse_rule_pro
 from __future__ import annotations
 
 import difflib
+from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -151,21 +152,25 @@ def _unknown_terms(rulebook: Rulebook) -> Iterator[RuleProblem]:
 
 def _messages(rulebook: Rulebook) -> Iterator[RuleProblem]:
     """Checking shapes without an sh:message in zh or in en (an English report would print the
-    Chinese one), or whose message does not cite its clause."""
-    for shape, rid in sorted(rulebook.shape_requirements.items()):
-        messages = [m for m in rulebook.shapes_graph.objects(shape, SH.message)
-                    if isinstance(m, Literal)]
+    Chinese one), or whose message in a language does not cite the clause of a provision the
+    shape is linked to (each linked one, each said once)."""
+    shapes = rulebook.shapes_graph
+    clauses: dict[URIRef, set[str]] = defaultdict(set)
+    for requirement in rulebook.requirements.values():
+        for shape in requirement.shapes:
+            clauses[shape].add(requirement.clause)
+    for shape in sorted(rulebook.shape_requirements):
+        messages = [m for m in shapes.objects(shape, SH.message) if isinstance(m, Literal)]
         missing, found = missing_languages(messages)  # the shape's own: SHACL gives each its own
         tagged = {tag.lower() for tag in found}  # tagged yet "missing": twice, DUPLICATE_MESSAGE
         missing = [lang for lang in missing if lang not in tagged]
         if missing:
             yield RuleProblem(ProblemKind.NO_MESSAGE, shape, {
                 "languages": ", ".join(missing), "found": ", ".join(found) or "-"})
-        requirement = rulebook.requirements.get(rid)
-        for text in messages:
-            if requirement is not None and requirement.clause not in str(text):
-                yield RuleProblem(ProblemKind.MESSAGE_CLAUSE, shape,
-                                  {"lang": language_of(text) or "-", "clause": requirement.clause})
+        uncited = {(language_of(text) or "-", clause)
+                   for clause in clauses[shape] for text in messages if clause not in str(text)}
+        for lang, clause in sorted(uncited):
+            yield RuleProblem(ProblemKind.MESSAGE_CLAUSE, shape, {"lang": lang, "clause": clause})
 
 
 def _severities(rulebook: Rulebook) -> Iterator[RuleProblem]:

@@ -215,7 +215,7 @@ def read_rulebook(shapes_dir: Path = SHAPES_DIR) -> Rulebook:
         for shape, req in shapes.subject_objects(BCIC.checksRequirement)
         if isinstance(shape, URIRef)
     }
-    requirements = _read_requirements(ontology, shapes, shape_requirements)
+    requirements = _read_requirements(ontology, shapes)
     support = Graph()
     for predicate in _SUPPORT_PREDICATES:
         for triple in ontology.triples((None, predicate, None)):
@@ -236,11 +236,13 @@ def _read_headings(ontology: Graph) -> dict[str, Heading]:
     return {h.id: h for h in found}
 
 
-def _read_requirements(ontology: Graph, shapes: Graph,
-                       shape_requirements: dict[URIRef, str]) -> dict[str, Requirement]:
+def _read_requirements(ontology: Graph, shapes: Graph) -> dict[str, Requirement]:
+    """Each catalogued provision with its checking shapes: every shape linked to it, one linked
+    to two provisions under both (rule_problems says TWO_REQUIREMENTS of it)."""
     by_requirement: dict[str, list[URIRef]] = {}
-    for shape, rid in sorted(shape_requirements.items()):
-        by_requirement.setdefault(rid, []).append(shape)
+    for shape, req in sorted(shapes.subject_objects(BCIC.checksRequirement)):
+        if isinstance(shape, URIRef):
+            by_requirement.setdefault(str(req).removeprefix(str(REQ)), []).append(shape)
     found = []
     for iri in set(ontology.subjects(BCIC.normativeLevel, None)):
         frame = provision_frame(ontology, iri)
