@@ -12,8 +12,8 @@ from typing import Any
 
 from rdflib import URIRef
 
-from .i18n import Lang
-from .notation import is_part, provision_notation, without_notation
+from .i18n import Lang, message
+from .notation import is_part, provision_notation, provisions_listed, without_notation
 from .rule_places import places_of, written_at
 from .rule_problem import RuleProblem, prefixed
 from .rule_problems import problem_line
@@ -43,7 +43,8 @@ class SheetProblem:
     kind: str  # rules.problem.<kind>
     subject: str  # the shape, provision or term it is in, prefixed
     at: str | None  # where that is written: `shapes/ch8-branding.ttl:463`
-    text: dict[str, str]
+    text: dict[str, str]  # an item's problem says the item: `of 4.2.1 a): error: …`
+    items: tuple[str, ...] = ()  # the list items (or parts) whose shapes hold it: `4.2.1-a`
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,8 @@ def provision_sheet(document: RulebookDocument, requirement_id: str, *,
         tuple(document.provisions[i] for i in provision.items if is_part(i)),
         document.headings_above(requirement.clause),
         requirement_id in document.summary.manual_only, document.version, document.digest,
-        outlines, shape, marked, _problems_in(problems, requirement.iri, outlines, document))
+        outlines, shape, marked, _problems_in(problems, requirement.iri, outlines, document)
+        + _items_problems(document, requirement_id, problems))
 
 
 def shape_outlines(document: RulebookDocument,
@@ -120,6 +122,29 @@ def _problems_in(problems: Sequence[RuleProblem], provision: URIRef,
     places = written_at(found, document.files)
     return tuple(SheetProblem(p.kind.value, prefixed(p.subject), places.get(p.place_key), {
         lang: problem_line(p, places.get(p.place_key), lang) for lang in _BOTH}) for p in found)
+
+
+def _items_problems(document: RulebookDocument, requirement_id: str,
+                    problems: Sequence[RuleProblem]) -> tuple[SheetProblem, ...]:
+    """The problems of its list items and parts, and theirs, however deep (4.2.1's a)–i), whose
+    shapes its sheet spells out): each once, saying the items it is in."""
+    found: dict[tuple[str, str, str], tuple[SheetProblem, list[str]]] = {}
+    for rid in _below(document, requirement_id):
+        provision = document.provisions[rid]
+        outlines = shape_outlines(document, [shape.iri for shape in provision.shapes])
+        for problem in _problems_in(problems, provision.requirement.iri, outlines, document):
+            key = (problem.kind, problem.subject, problem.text["en"])
+            found.setdefault(key, (problem, []))[1].append(rid)
+    return tuple(SheetProblem(p.kind, p.subject, p.at, {
+        lang: message("rules.show.problem_of_items", lang, items=provisions_listed(rids, lang),
+                      problem=p.text[lang]) for lang in _BOTH}, tuple(rids))
+        for p, rids in found.values())
+
+
+def _below(document: RulebookDocument, requirement_id: str) -> list[str]:
+    """Its list items and parts, each followed by its own, in catalogue order."""
+    return [found for rid in document.provisions[requirement_id].items
+            for found in (rid, *_below(document, rid))]
 
 
 def sheet_document(sheet: ProvisionSheet) -> dict[str, Any]:
@@ -148,8 +173,8 @@ def sheet_document(sheet: ProvisionSheet) -> dict[str, Any]:
         "parent": _reference(sheet.parent) if sheet.parent is not None else None,
         "items": [_reference(item) for item in sheet.items],
         "parts": [_reference(part) for part in sheet.parts],
-        "problems": [{"kind": p.kind, "subject": p.subject, "at": p.at, "text": _both(p.text)}
-                     for p in sheet.problems],
+        "problems": [{"kind": p.kind, "subject": p.subject, "at": p.at, "text": _both(p.text),
+                      "items": list(p.items)} for p in sheet.problems],
         "asked_shape": _asked(sheet.asked),
         "shapes": [_shape(shape, sheet.outlines[shape.iri], shape.iri in sheet.marked)
                    for shape in p.shapes],

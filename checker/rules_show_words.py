@@ -20,6 +20,8 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "rules.show.asked_helper": {
         "en": "(a helper shape: the shapes below that use it are marked ◀)",
         "zh": "（辅助形状：下方引用它的形状以 ◀ 标出）"},
+    "rules.show.problem_of_items": {"en": "in the shapes of {items}: {problem}",
+                                    "zh": "{items} 的形状中：{problem}"},
     "rules.show.problems": {
         "en": "Rule problems ({n}): `bcic rules coverage` refuses the rule files for these (this "
               "sheet only reads them):",
