@@ -19,6 +19,7 @@ from .ontology import ontology_module
 from .rulebook import SH
 from .rulebook_document import RulebookDocument
 from .shape_guards import guarding_shapes
+from .shape_reference_problems import is_shape
 from .sparql_service import ResultFormat
 
 # rdflib's serializer for each graph format of checker/sparql_service.py (by engine name).
@@ -85,7 +86,7 @@ def _requirement_graph(ontology: Graph, shapes: Graph, iri: URIRef) -> Graph:
 def shape_document(document: RulebookDocument, name: str) -> Graph:
     """A shape with the helper shapes it names (transitively)."""
     iri = named_term(SHP, name)
-    if iri is None or (iri, None, None) not in document.shapes_graph:
+    if iri is None or not is_shape(document.shapes_graph, iri):  # sh:declare's node is none
         raise UnknownResourceError.of("error.rulebook.no_shape", name=name)
     seen: set[Node] = set()
     todo: list[Node] = [iri]

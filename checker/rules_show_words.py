@@ -81,6 +81,8 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "rules.show.nested": {"en": "{name} · {place}", "zh": "{name} · {place}"},
     "rules.show.nested_own": {"en": "a shape written where it is used",
                               "zh": "就地写出的形状"},
+    "rules.show.blank_node": {"en": "a node written in place, without a name",
+                              "zh": "就地写出的无名节点"},
     "rules.show.repeated": {"en": "{name}: read above", "zh": "{name}：见上文"},
     "rules.show.c.min_count": {"en": "at least {n} value(s)", "zh": "至少 {n} 个值"},
     "rules.show.c.max_count": {"en": "at most {n} value(s)", "zh": "至多 {n} 个值"},

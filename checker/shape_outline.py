@@ -198,11 +198,13 @@ class _Reading:
 
     def _term(self, node: Node, lang: Lang) -> str:
         """A term as `“label” (bcic:X)`, or its prefixed name alone when it has no label; a
-        literal as written, a text quoted."""
+        literal as written, a text quoted; a blank node in words, never by its id."""
         if isinstance(node, Literal):
             if node.language:
                 return f"“{node}”@{node.language}"
             return str(node) if node.datatype is not None else f"“{node}”"
+        if isinstance(node, BNode):  # its id is the parser's, no name anyone wrote
+            return message("rules.show.blank_node", lang)
         label = self._labels.get(node, {}).get(lang)
         return message("rules.show.term", lang, label=label, name=prefixed(node)) if label \
             else prefixed(node)

@@ -40,6 +40,15 @@ def shape_reference_problems(rulebook: Rulebook) -> list[RuleProblem]:
             *_requirement_pairs(shapes), *_message_pairs(shapes)]
 
 
+def is_shape(shapes: Graph, node: Node) -> bool:
+    """Whether the node is a shape: typed sh:NodeShape or sh:PropertyShape, named as a shape by
+    another (shape_references), or with a constraint parameter, a path or a target; the node of
+    a SPARQL constraint's sh:prefixes (its sh:declare) is none."""
+    return (any((node, RDF.type, kind) in shapes for kind in _SHAPE_TYPES)
+            or any((node, p, None) in shapes for p in (*CONSTRAINTS, SH.path, *TARGET_PREDICATES))
+            or any(named == node for _holder, _parameter, named in shape_references(shapes)))
+
+
 def shape_references(shapes: Graph) -> Iterator[tuple[Node, URIRef, Node]]:
     """(holder, parameter, shape named) for every shape a shape names: by sh:node, sh:property,
     sh:qualifiedValueShape, sh:not, or as a member of an sh:or, sh:and or sh:xone list."""

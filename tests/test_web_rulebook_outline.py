@@ -253,3 +253,43 @@ def test_a_shapes_page_shows_a_pattern_like_markup_as_text(
     pattern = {"en": "each value matches the pattern ^<.*>$ (sh:pattern)",
                "zh": "每个值均符合模式 ^<.*>$（sh:pattern）"}[lang]
     assert pattern in said and SPARQL_SAID[lang] in said and "^<.*>$" not in text
+
+
+DECLARATION = '[ sh:prefix "b" ; sh:namespace "https://w3id.org/bcic/ontology#"^^xsd:anyURI ]'
+DECLARED = f"[ sh:declare {DECLARATION} ]"
+NOT_SHAPES = f"""shp:DeclaredPrefixes sh:declare {DECLARATION} .
+shp:PrefixedShape a sh:NodeShape ; sh:targetClass bcic:ClusterBrand ; sh:prefixes {DECLARED} .
+"""
+
+
+@pytest.fixture(scope="module")
+def declaring(tmp_path_factory: pytest.TempPathFactory) -> RulebookDocument:
+    """The rule files with NOT_SHAPES appended to the shapes of chapter 8: a named node of
+    sh:declare (what a SPARQL constraint's sh:prefixes names), and a shape holding a blank one."""
+    copy = tmp_path_factory.mktemp("declaring") / "shapes"
+    shutil.copytree(SHAPES_DIR, copy)
+    with (copy / "ch8-branding.ttl").open("a", encoding="utf-8") as shapes:
+        shapes.write("\n" + NOT_SHAPES)
+    return build_rulebook_document(load_rulebook(copy), load_ontology_graph(ALL_ONTOLOGY_FILES))
+
+
+def test_a_node_that_is_no_shape_has_no_shape_page(
+        client: FlaskClient, declaring: RulebookDocument, monkeypatch: pytest.MonkeyPatch) -> None:
+    """shp:DeclaredPrefixes was shown as "Shape …" with `<nc23a…> (sh:declare)`: 404 now, as an
+    unknown shape's."""
+    monkeypatch.setattr(rulebook_views, "load_rulebook_document", lambda: declaring)
+    for name in ("DeclaredPrefixes", "NoSuchShape"):
+        assert client.get(f"/rulebook/shapes/{name}", headers=HTML).status_code == 404, name
+    assert client.get("/rulebook/shapes/PrefixedShape", headers=HTML).status_code == 200
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_an_outline_says_a_blank_node_in_words_never_by_its_id(
+        client: FlaskClient, declaring: RulebookDocument, monkeypatch: pytest.MonkeyPatch,
+        lang: str) -> None:
+    monkeypatch.setattr(rulebook_views, "load_rulebook_document", lambda: declaring)
+    page = client.get(f"/rulebook/shapes/PrefixedShape?lang={lang}", headers=HTML)
+    said = [line for _depth, line in _flat(_Outline(page.get_data(as_text=True),
+                                                     "PrefixedShape").tree or [])]
+    assert said == [{"en": "a node written in place, without a name (sh:prefixes)",
+                     "zh": "就地写出的无名节点（sh:prefixes）"}[lang]]
