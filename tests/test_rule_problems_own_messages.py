@@ -7,7 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rdflib import RDF, BNode, Graph, Literal
+from rdflib.namespace import SH
+
 from checker.rule_problems import ProblemKind, rule_problems
+from checker.shacl import _read_results
 from tests.test_rule_problems_more import changed_rulebook, kinds
 
 CH7 = "shapes/ch7-resources.ttl"
@@ -62,3 +66,21 @@ def test_zh_and_ZH_are_two_messages_in_one_language(tmp_path: Path) -> None:
     problems = rule_problems(rulebook)
     assert kinds(rulebook) == [ProblemKind.DUPLICATE_MESSAGE]
     assert problems[0].values["lang"] == "zh" and problems[0].values["n"] == "2"
+
+
+def test_what_the_checks_read_as_en_a_report_files_under_en(tmp_path: Path) -> None:
+    """`@EN` passed the checks as en, so the rulebook and a SHACL result file it under en: an
+    English report printed no prompt and fell back to the Chinese message."""
+    zh = '"@zh , "Judge whether the fund was set up'
+    rulebook = changed_rulebook(tmp_path, {"shapes/review.ttl": (
+        (zh, zh.replace('"@zh', '"@ZH')),
+        ("periodic evaluations really raise the efficiency of its use.\"@en",
+         "periodic evaluations really raise the efficiency of its use.\"@EN"))})
+    assert rule_problems(rulebook) == []
+    assert set(rulebook.requirements["7.1.2.1"].review_prompt or {}) == {"zh", "en"}
+    report = Graph()
+    result = BNode()
+    report.add((result, RDF.type, SH.ValidationResult))
+    report.add((result, SH.resultSeverity, SH.Violation))
+    report.add((result, SH.resultMessage, Literal("No period (7.1.2.1)", lang="EN")))
+    assert _read_results(report)[0].messages == {"en": "No period (7.1.2.1)"}
