@@ -536,8 +536,8 @@ def test_the_sheet_names_the_rule_problems_of_its_provision_and_shapes(
             ("unknown_term", "shp:MonitoredCrisisSource-mode", mode),
             ("no_message", "shp:CrisisSources", sources),
             ("prompt_language", "req:8.3.4-2", prompt))]
-    assert all(set(p) == {"kind", "subject", "at", "text"} and set(p["text"]) == {"zh", "en"}
-               for p in sheet["problems"])
+    assert all(set(p) == {"kind", "subject", "at", "text", "items"} and p["items"] == []
+               and set(p["text"]) == {"zh", "en"} for p in sheet["problems"])  # its own: no item
     assert _json("shp:MeasurementPeriod")["problems"][0]["kind"] == "severity"
 
 
