@@ -129,7 +129,7 @@ def _items_problems(document: RulebookDocument, requirement_id: str,
     """The problems of its list items and parts, and theirs, however deep (4.2.1's a)–i), whose
     shapes its sheet spells out): each once, saying the items it is in."""
     found: dict[tuple[str, str, str], tuple[SheetProblem, list[str]]] = {}
-    for rid in _below(document, requirement_id):
+    for rid in _below(document, requirement_id) if problems else ():  # a page has none
         provision = document.provisions[rid]
         outlines = shape_outlines(document, [shape.iri for shape in provision.shapes])
         for problem in _problems_in(problems, provision.requirement.iri, outlines, document):
