@@ -40,13 +40,14 @@ def judge(store: Store, cluster: URIRef, number: int, provision: str, *, met: bo
     NotFoundError when the revision or the provision is not in the stored report,
     NotJudgeableError when the report does not leave it to the evaluator or it is a lead-in that
     follows its list items (checker/lead_ins.py), InputError for "not met" without a rationale
-    or a rationale over NOTE_LIMIT characters (`asked_by`: where the rationale is given, the
+    or a rationale over NOTE_LIMIT characters or holding a control character
+    (`rationale_given`; `asked_by`: where the rationale is given, the
     CLI's --note, the form's field or the API's key) and for a blank or multi-line --by
     (`given_name`). Nothing is stored then."""
     field = phrase(f"judgement.field.{asked_by}")
     if asked_by == "cli" and by is not None:  # the web app's names are its tokens' labels
         by = given_name(by)
-    text = (note or "").strip()
+    text = rationale_given(note or "", field)
     if len(text) > NOTE_LIMIT:
         raise InputError.of("error.judgement.long_rationale", field=field, n=len(text),
                             limit=NOTE_LIMIT)
@@ -88,6 +89,21 @@ def given_name(by: str) -> str:
         raise InputError.of("error.judgement.control_by", character=f"U+{ord(found):04X}")
     return name
 
+
+# What a rationale keeps of the control characters (Unicode's Cc): its lines and its tabs.
+LINE_CHARACTERS = frozenset("\t\n")
+
+
+def rationale_given(note: str, field: str) -> str:
+    """`note` trimmed, its line breaks (CR LF, CR) line feeds; InputError naming `field` and the
+    first control character other than tab and line feed (ESC, NUL…), which no report shows
+    (HTML and XML forbid most of them) and which would reach a terminal raw."""
+    text = note.replace("\r\n", "\n").replace("\r", "\n").strip()
+    if found := next((c for c in text
+                      if unicodedata.category(c) == "Cc" and c not in LINE_CHARACTERS), None):
+        raise InputError.of("error.judgement.control_note", field=field,
+                            character=f"U+{ord(found):04X}")
+    return text
 
 
 @dataclass(frozen=True)

@@ -107,6 +107,26 @@ def test_a_rationale_over_2000_characters_is_refused(bcic) -> None:  # type: ign
     assert "judged" not in bcic("history", DEHUA_CLUSTER).output
 
 
+@pytest.mark.parametrize("note, lang, words", [
+    ("esc \x1b[31mred", "en", "--note holds a control character (U+001B)"),
+    ("nul \x00 here", "zh", "--note 含有控制字符（U+0000）"),
+    ("bell \x07", "en", "(U+0007)"),
+])
+def test_a_rationale_with_a_control_character_is_refused(bcic, note, lang, words) -> None:  # type: ignore[no-untyped-def]
+    """Decision 20: a rationale is text on reports (HTML, Turtle): ESC or NUL has no place."""
+    result = bcic("judge", DEHUA_CLUSTER, "6.1", "--not-met", "--note", note, "--lang", lang)
+    assert result.exit_code == 2, result.output
+    assert words in result.output
+    assert "judged" not in bcic("history", DEHUA_CLUSTER).output
+
+
+def test_a_rationale_keeps_its_tabs_and_its_crlf_lines_as_line_feeds(bcic) -> None:  # type: ignore[no-untyped-def]
+    result = bcic("judge", DEHUA_CLUSTER, "6.1", "--not-met", "--note", "甲\t乙\r\n丙\r丁")
+    assert result.exit_code == 0, result.output
+    listed = json.loads(bcic("judgements", DEHUA_CLUSTER, "--format", "json").output)
+    assert [j["note"] for j in listed["judgements"]] == ["甲\t乙\n丙\n丁"]
+
+
 @pytest.mark.parametrize("args, words", [
     (("token", "create", "--help"), "record judgements"),
     (("delete-revision", "--help"), "the evaluator's judgements"),

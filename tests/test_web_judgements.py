@@ -196,6 +196,43 @@ def test_the_api_names_its_json_key_for_a_missing_rationale(
     assert "--note" not in str(answer.get_json())
 
 
+def test_the_api_refuses_a_rationale_with_a_control_character_naming_it(
+        app: Flask, tokens: dict[str, str]) -> None:
+    """Decision 20: ESC and NUL would reach the report page, its HTML and Turtle raw."""
+    answer = app.test_client().post(
+        JUDGE, json={"provision": "6.1", "met": False, "note": "bad \x1b[31mred\x1b[0m \x00"},
+        headers=_bearer(tokens["evaluator"]))
+    assert answer.status_code == 400
+    assert "the JSON key note holds a control character (U+001B)" in str(answer.get_json())
+    assert _judged(app.test_client()) == []
+
+
+@pytest.mark.parametrize("lang, words", [("zh", "“理由”一栏 含有控制字符（U+0000）"),
+                                         ("en", "the “Rationale” field holds a control character "
+                                                "(U+0000)")])
+def test_the_form_refuses_a_rationale_with_a_control_character_naming_it(
+        app: Flask, tokens: dict[str, str], lang: str, words: str) -> None:
+    client = app.test_client()
+    csrf, target = _form(client, lang)
+    answer = client.post(target, data={"provision": "6.1", "judgement": "not_met",
+                                       "note": "nul \x00 here", "csrf_token": csrf,
+                                       "token": tokens["evaluator"]})
+    assert answer.status_code == 400
+    assert words in html.unescape(answer.get_data(as_text=True))
+    assert _judged(client) == []
+
+
+def test_the_forms_crlf_lines_are_stored_as_line_feeds_and_tabs_kept(
+        app: Flask, tokens: dict[str, str]) -> None:
+    client = app.test_client()
+    csrf, target = _form(client)
+    answer = client.post(target, data={"provision": "6.1", "judgement": "not_met",
+                                       "note": "未见\t文件\r\n须补交", "csrf_token": csrf,
+                                       "token": tokens["evaluator"]})
+    assert answer.status_code == 303
+    assert [j["note"] for j in _judged(client)] == ["未见\t文件\n须补交"]  # type: ignore[index]
+
+
 def test_the_form_and_the_api_accept_the_notation_reports_print(
         app: Flask, tokens: dict[str, str]) -> None:
     client = app.test_client()

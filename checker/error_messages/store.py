@@ -76,6 +76,11 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
               "nothing was stored",
         "zh": "理由（{field}）共 {n} 个字符，最多 {limit} 个：请精简；未存储任何内容",
     },
+    "error.judgement.control_note": {
+        "en": "{field} holds a control character ({character}): a rationale is text, its lines "
+              "and tabs kept; remove it; nothing was stored",
+        "zh": "{field} 含有控制字符（{character}）：理由应为文本，可含换行与制表符；请删除该字符；未存储任何内容",
+    },
     # `bcic judge --by`: the evaluator's name as recorded, one line of words (decision 20).
     "error.judgement.blank_by": {
         "en": "--by names no one: give the evaluator's name, or leave --by out to record the "
