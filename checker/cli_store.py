@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, closing, contextmanager
-from datetime import datetime, timezone
 from gettext import gettext as _
 from pathlib import Path
 from typing import TypeVar
@@ -16,6 +15,7 @@ from rdflib.term import Node
 from .cli_output import after_a_change, echo_text, write_stdout
 from .cli_reading import store_to_read
 from .cli_validate import LANG_META_KEY
+from .display_time import moment_shown
 from .judgements import Judgement, event_said
 from .judging import judge
 from .notation import provisions_listed
@@ -476,10 +476,6 @@ STORE_COMMANDS = (ingest_command, reindex_command, clusters_command, history_com
                   query_command, queries_group, delete_revision_command, judge_command)
 
 
-def _date(moment: datetime) -> str:
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-
-
 def _cluster_rows(summaries: list[ClusterSummary], lang: Lang) -> list[list[str]]:
     header = [message(f"store.column.{key}", lang)
               for key in ("cluster", "label", "revisions", "verdict", "rate", "rulebook",
@@ -492,7 +488,7 @@ def _cluster_rows(summaries: list[ClusterSummary], lang: Lang) -> list[list[str]
         rows.append([str(summary.cluster), label, str(summary.revisions),
                      verdict_text(latest.conforms, latest.rate, lang),
                      rate_text(latest.rate, lang), latest.rulebook_version,
-                     _date(latest.generated)])
+                     moment_shown(latest.generated, lang)])
     return rows
 
 
@@ -502,7 +498,7 @@ def _history_lines(changes: list[RevisionChange], lang: Lang,
     one per line with `titled`'s words for each."""
     for change in changes:
         yield "  ".join((message("store.revision", lang, number=change.number),
-                         _date(change.generated),
+                         moment_shown(change.generated, lang),
                          verdict_text(change.conforms, change.rate, lang),
                          rate_text(change.rate, lang),
                          message("store.history.rulebook", lang,

@@ -1,5 +1,6 @@
-"""Times as people read them: a judgement's time (clause 1; docs/model.md, decision 20) in the
-operator's display time zone, to the minute, the zone said (`2026-12-01 01:05 (UTC+08:00)`).
+"""Times as people read them: a judgement's time (clause 1; docs/model.md, decision 20), a
+revision's, a report's creation, a deletion's, in the operator's display time zone, to the minute
+(a report's creation to the second), the zone said (`2026-12-01 01:05 (UTC+08:00)`).
 
 The zone is an IANA name (`Asia/Shanghai`) from BCIC_TIME_ZONE, UTC when it is not set; the CLI
 reads it when a command starts, the web app when it starts (web/settings.py). Like the language
@@ -15,11 +16,12 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar, Token
-from datetime import datetime, timedelta, timezone, tzinfo
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from .errors import InputError
-from .i18n import Lang
+from .i18n import Lang, Localized
 
 TIME_ZONE_ENV = "BCIC_TIME_ZONE"
 _ZONE: ContextVar[tzinfo] = ContextVar("bcic_display_zone", default=timezone.utc)
@@ -67,12 +69,38 @@ def shown_in(zone: tzinfo) -> Iterator[None]:
         reset_zone(token)
 
 
-def moment_shown(moment: datetime, lang: Lang) -> str:
-    """`moment` in the display zone to the minute, its offset said: `2026-12-01 01:05
-    (UTC+08:00)`, or `2026-11-30 17:05 (UTC)` in UTC itself (in Chinese, the brackets （）)."""
-    local = moment.astimezone(_ZONE.get())
+def moment_shown(moment: datetime, lang: Lang, *, seconds: bool = False) -> str:
+    """`moment` in the display zone to the minute (`seconds`: to the second), its offset said:
+    `2026-12-01 01:05 (UTC+08:00)`, or `2026-11-30 17:05 (UTC)` in UTC itself (in Chinese, the
+    brackets （）)."""
+    return _said(moment.astimezone(_ZONE.get()), lang, seconds)
+
+
+def day_shown(moment: datetime) -> date:
+    """The day `moment` falls on in the display zone (a printed report's page header)."""
+    return moment.astimezone(_ZONE.get()).date()
+
+
+@dataclass(frozen=True)
+class Moment(Localized):
+    """A moment as a message's value (an error's, said after the command has ended), in the
+    display zone it was given in (`moment_in_zone`), said as `moment_shown` says it."""
+
+    local: datetime
+
+    def text(self, lang: Lang) -> str:
+        return _said(self.local, lang, seconds=False)
+
+
+def moment_in_zone(moment: datetime) -> Moment:
+    """`moment` as a message's value, in the display zone now."""
+    return Moment(moment.astimezone(_ZONE.get()))
+
+
+def _said(local: datetime, lang: Lang, seconds: bool) -> str:
     offset = _offset_said(local.utcoffset() or timedelta(0))
-    return f"{local:%Y-%m-%d %H:%M}" + (f"（{offset}）" if lang == "zh" else f" ({offset})")
+    said = f"{local:%Y-%m-%d %H:%M:%S}" if seconds else f"{local:%Y-%m-%d %H:%M}"
+    return said + (f"（{offset}）" if lang == "zh" else f" ({offset})")
 
 
 def _offset_said(offset: timedelta) -> str:

@@ -712,13 +712,13 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "rulebook.digest_unknown": {"en": "not recorded", "zh": "未记录"},
     # What a stored rulebook is beside the running one (checker/stored_rulebooks.py).
     "rulebook.version.archived": {
-        "en": "A rulebook this store kept when a reload replaced it ({date}), for the reports it "
-              "judged; the running rulebook is {running}.",
-        "zh": "存储库在换用其他规则库时（{date}）保存的规则库，供其判定的报告查阅；当前运行的规则库为 {running}。"},
+        "en": "A rulebook this store kept on {date}, when a reload replaced it, for the reports "
+              "it judged; the running rulebook is {running}.",
+        "zh": "存储库于 {date} 换用其他规则库时保存的规则库，供其判定的报告查阅；当前运行的规则库为 {running}。"},
     "rulebook.version.archived_running": {
-        "en": "A rulebook this store kept when a reload replaced it ({date}), for the reports it "
-              "judged; it is the rulebook this server runs ({running}), with the same digest.",
-        "zh": "存储库在换用其他规则库时（{date}）保存的规则库，供其判定的报告查阅；它就是本服务器运行的规则库（{running}），摘要相同。"},
+        "en": "A rulebook this store kept on {date}, when a reload replaced it, for the reports "
+              "it judged; it is the rulebook this server runs ({running}), with the same digest.",
+        "zh": "存储库于 {date} 换用其他规则库时保存的规则库，供其判定的报告查阅；它就是本服务器运行的规则库（{running}），摘要相同。"},
     "rulebook.version.held": {
         "en": "The rulebook the store's rule graphs hold now, which is not the one this server "
               "runs ({running}).",

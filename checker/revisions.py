@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import difflib
 import re
+from datetime import datetime
 
 from rdflib import URIRef
 
+from .display_time import moment_in_zone
 from .errors import NotFoundError
 from .i18n import Listed, Localized, phrase
 from .store.base import RevisionInfo, Store, cluster_key
@@ -70,7 +72,8 @@ def revision_info(store: Store, cluster: URIRef, number: int) -> RevisionInfo:
     numbers = _listed([str(n) for n in nearest])
     if (deleted := _deletion(store, cluster, number)) is not None:
         raise NotFoundError.of(
-            "error.revision.deleted", number=number, cluster=cluster, date=deleted[0],
+            "error.revision.deleted", number=number, cluster=cluster,
+            date=moment_in_zone(deleted[0]),
             by=phrase("error.revision.deleted_by", name=deleted[1]) if deleted[1] else "",
             nearest=phrase("error.revision.nearest_numbers", numbers=numbers) if nearest else "")
     if not nearest:
@@ -79,14 +82,16 @@ def revision_info(store: Store, cluster: URIRef, number: int) -> RevisionInfo:
                            numbers=numbers)
 
 
-def _deletion(store: Store, cluster: URIRef, number: int) -> tuple[str, str | None] | None:
-    """The day (UTC, as the tombstone writes it) the revision was deleted and who deleted it,
-    where known; None when it was never deleted."""
+def _deletion(store: Store, cluster: URIRef,
+              number: int) -> tuple[datetime, str | None] | None:
+    """When the revision was deleted (the tombstone's xsd:dateTime) and who deleted it, where
+    known; None when it was never deleted."""
     rows = store.select(tombstone_query(cluster, number))
     if not rows or rows[0].get("deleted") is None:
         return None
     by = rows[0].get("by")
-    return str(rows[0]["deleted"])[:10], str(by) if by is not None else None
+    deleted = datetime.fromisoformat(str(rows[0]["deleted"]).replace("Z", "+00:00"))
+    return deleted, str(by) if by is not None else None
 
 
 def delete_revision(store: Store, cluster: URIRef, number: int, *,

@@ -13,6 +13,7 @@ from datetime import datetime
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
+from .display_time import moment_shown
 from .i18n import Lang, message
 from .language_tags import language_of
 from .namespaces import BCIC, REQ, named_term
@@ -97,7 +98,7 @@ def stored_rulebook_note(rulebook: StoredRulebook, running_version: str, running
                              if running_version == rulebook.version else None, lang)
     place = "archived" if rulebook.archived is not None else "held"
     same = rulebook.digest == running_digest
-    date = rulebook.archived.strftime("%Y-%m-%d %H:%M UTC") if rulebook.archived else ""
+    date = moment_shown(rulebook.archived, lang) if rulebook.archived else ""
     return message(f"rulebook.version.{place}{'_running' if same else ''}", lang,
                    running=running, date=date)
 

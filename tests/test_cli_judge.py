@@ -6,7 +6,6 @@ from __future__ import annotations
 import html
 import json
 import re
-from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -175,9 +174,9 @@ def test_a_judgement_from_the_command_line_says_so_wherever_it_is_listed(  # typ
 def test_judging_a_deleted_revision_says_when_it_was_deleted(bcic, lang: str, words: str) -> None:  # type: ignore[no-untyped-def]
     assert bcic("ingest", DEHUA).exit_code == bcic("ingest", DEHUA).exit_code == 0
     assert bcic("delete-revision", DEHUA_CLUSTER, "2", "--by", "Wang").exit_code == 0
-    day = datetime.now(timezone.utc).strftime("%Y-%m-%d")
     for command in (("judge", DEHUA_CLUSTER, "6.1", "--met"), ("report", DEHUA_CLUSTER)):
         result = bcic(*command, "--revision", "2", "--lang", lang)
+        [day] = re.findall(r"\d{4}-\d\d-\d\d \d\d:\d\d(?: \(|（)UTC[)）]", result.output)
         assert result.exit_code == 2 and words.format(day=day) in result.output, result.output
 
 

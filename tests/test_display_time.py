@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from contextlib import closing
 from datetime import datetime, timezone
 from pathlib import Path
@@ -18,6 +19,7 @@ from rdflib.namespace import DCTERMS
 from checker.cli import main
 from checker.display_time import display_zone, moment_shown, shown_in
 from checker.errors import InputError
+from checker.render.html import css_string
 from checker.judging import judge
 from checker.paths import EXAMPLES_DIR
 from checker.store import cluster_key, open_configured_store
@@ -139,3 +141,55 @@ def test_a_bad_zone_name_stops_the_web_app_at_start(make_web_app, tmp_path: Path
     with pytest.raises(InputError) as refused:
         make_web_app(tmp_path / "store", BCIC_TIME_ZONE="Mars/Olympus")
     assert "BCIC_TIME_ZONE" in refused.value.message and "'Mars/Olympus'" in refused.value.message
+
+
+def _created(runner: CliRunner, store: Path) -> datetime:
+    """When the stored report was created, as its JSON says it."""
+    document = json.loads(_bcic(runner, store, {}, "report", CLUSTER, "--format", "json").output)
+    return datetime.fromisoformat(document["created"].replace("Z", "+00:00"))
+
+
+@pytest.mark.parametrize("fmt", ["text", "html"])
+def test_the_reports_created_time_and_its_print_date_are_in_the_display_zone(
+        runner: CliRunner, store: Path, fmt: str) -> None:
+    """Clause 1: the report's creation is said as its sign-off is, the zone said, to the second;
+    a printed page's header gives the display zone's day."""
+    local = _created(runner, store).astimezone(display_zone("Asia/Shanghai"))
+    shown = html.unescape(_bcic(runner, store, BEIJING, "report", CLUSTER, "--format",
+                                fmt).output)
+    assert f"{local:%Y-%m-%d %H:%M:%S} (UTC+08:00)" in shown
+    assert "+00:00" not in re.sub(r'datetime="[^"]*"', "", shown)  # a machine's, kept ISO
+    if fmt == "html":
+        assert f"@top-right {{ content: {css_string(f'{local:%Y-%m-%d}')};" in shown
+
+
+def test_history_and_clusters_say_a_revisions_time_in_the_display_zone(
+        runner: CliRunner, store: Path) -> None:
+    local = _created(runner, store).astimezone(display_zone("Asia/Shanghai"))
+    for command in ("history", "clusters"):
+        shown = _bcic(runner, store, BEIJING, command, *([CLUSTER] if command == "history"
+                                                         else []), "--lang", "zh").output
+        assert f"{local:%Y-%m-%d %H:%M}（UTC+08:00）" in shown and " UTC\n" not in shown
+
+
+def test_the_web_pages_say_times_in_the_display_zone(
+        runner: CliRunner, store: Path, make_web_app) -> None:  # type: ignore[no-untyped-def]
+    local = _created(runner, store).astimezone(display_zone("Asia/Shanghai"))
+    client = make_web_app(store, BCIC_TIME_ZONE="Asia/Shanghai").test_client()
+    for path in ("/?lang=en", f"/clusters/{KEY}?lang=en"):
+        page = html.unescape(client.get(path).get_data(as_text=True))
+        assert f"{local:%Y-%m-%d %H:%M} (UTC+08:00)" in page and " UTC<" not in page, path
+    report = html.unescape(client.get(f"/clusters/{KEY}/revisions/1?lang=en").get_data(
+        as_text=True))
+    assert f"{local:%Y-%m-%d %H:%M:%S} (UTC+08:00)</time>" in report
+    assert f"@top-right {{ content: {css_string(f'{local:%Y-%m-%d}')};" in report
+
+
+def test_a_deleted_revision_is_said_deleted_at_a_time_in_the_display_zone(
+        runner: CliRunner, store: Path) -> None:
+    assert _bcic(runner, store, {}, "ingest", DEHUA).exit_code == 0
+    assert _bcic(runner, store, {}, "delete-revision", CLUSTER, "2").exit_code == 0
+    result = _bcic(runner, store, BEIJING, "report", CLUSTER, "--revision", "2")
+    assert result.exit_code == 2
+    assert re.search(r"was deleted on \d{4}-\d\d-\d\d \d\d:\d\d \(UTC\+08:00\); its number",
+                     result.stderr), result.stderr

@@ -282,8 +282,8 @@ def test_an_archived_rulebook_with_the_running_digest_is_said_to_be_the_running_
     archived = StoredRulebook(__version__, RUNNING, datetime(2026, 1, 2, 3, 4, tzinfo=timezone.utc),
                               URIRef("urn:bcic:archived"))
     assert stored_rulebook_note(archived, __version__, RUNNING, "en") == (
-        "A rulebook this store kept when a reload replaced it (2026-01-02 03:04 UTC), for the "
-        f"reports it judged; it is the rulebook this server runs ({__version__} (digest "
+        "A rulebook this store kept on 2026-01-02 03:04 (UTC), when a reload replaced it, for "
+        f"the reports it judged; it is the rulebook this server runs ({__version__} (digest "
         f"{short_digest(RUNNING)})), with the same digest.")
     other = stored_rulebook_note(archived, "0.2.0", EDITED.digest, "zh")
     assert other.endswith("当前运行的规则库为 0.2.0。")  # another version: no digest needed

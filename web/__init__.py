@@ -38,6 +38,7 @@ from checker.notation import (is_part, listed, provision_notation, provisions_li
 from checker.tokens import kept_secret, secret_key_file_for
 from checker.validation_limits import ValidationSlots
 from checker.verdicts import rate_text, verdict_text
+from checker.display_time import day_shown, moment_shown
 
 from .data import install_reader, is_remote, snapshot_keeper
 from .display_zone import install_display_zone
@@ -227,6 +228,9 @@ def _template_globals() -> dict[str, Any]:
             "unknown_language": unknown_language(),
             "verdict_text": lambda conforms, rate: verdict_text(conforms, rate, lang),
             "rate_text": lambda rate: rate_text(rate, lang),
+            "moment_shown": lambda moment, seconds=False: moment_shown(moment, lang,
+                                                                       seconds=seconds),
+            "day_shown": day_shown,
             "notation": lambda requirement_id: provision_notation(requirement_id, lang),
             "is_part": is_part,
             "provisions": lambda requirement_ids: provisions_listed(requirement_ids, lang),

@@ -8,6 +8,7 @@ import re
 import jinja2
 from markupsafe import Markup, escape
 
+from ..display_time import day_shown, moment_shown
 from ..i18n import Lang, message
 from ..report import Report, Status
 from .outline import report_outline
@@ -65,7 +66,8 @@ def render_html(report: Report, lang: Lang, rulebook_url: str | None = None) -> 
         percent=percent,
         rate_columns=RATE_COLUMNS,
         page_header=_page_header(report, lang),
-        page_date=report.created.date().isoformat(),
+        page_date=day_shown(report.created).isoformat(),
+        moment_shown=moment_shown,
         statuses=[s.value for s in Status],
         page=report_outline(report, lang, rulebook=rulebook_url is not None),
     )

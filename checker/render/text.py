@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..dated_after import is_dated_after
+from ..display_time import moment_shown
 from ..duties import set_aside_lines
 from ..i18n import Lang, message
 from ..judgements import Judgement, judgement_said
@@ -244,7 +245,7 @@ def _lines(report: Report, lang: Lang) -> Iterator[str]:
         ("files", ", ".join(files_with_digests(report)) or message("report.none", lang)),
         ("triples", str(report.triples)),
         ("rulebook", rulebook_label(report, lang)),
-        ("created", report.created.isoformat(timespec="seconds")),
+        ("created", moment_shown(report.created, lang, seconds=True)),
         ("verdict", verdict_word(report, lang).upper()),
     ]
     names = [message(f"report.field.{key}", lang) for key, _ in fields]
