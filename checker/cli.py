@@ -6,6 +6,7 @@ has gone.
 """
 
 import errno
+import functools
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -70,9 +71,8 @@ class _CheckerGroup(click.Group):
             raise
 
     def invoke(self, ctx: click.Context) -> object:
-        try:  # every command shows times in BCIC_TIME_ZONE; a bad one is bad input (exit 2)
-            with shown_in(zone_from_environment()):
-                return _then_flushed(lambda: super(_CheckerGroup, self).invoke(ctx))
+        try:
+            return _then_flushed(lambda: super(_CheckerGroup, self).invoke(ctx))
         except CheckerError as exc:
             _fail(ctx, exc)
         except click.UsageError as exc:
@@ -268,6 +268,28 @@ def _render_verdict(verdict: ReasonerVerdict, lang: Lang) -> Iterator[str]:
         yield from (f"      {iri}" for iri in verdict.unsatisfiable_classes)
     else:
         yield "    " + message("reasoner.unsatisfiable_none", lang)
+
+
+def _in_zone(callback: Callable[..., T]) -> Callable[..., T]:
+    """`callback` run showing times in BCIC_TIME_ZONE (a bad one is bad input, exit 2)."""
+    @functools.wraps(callback)
+    def run(*args: Any, **kwargs: Any) -> T:
+        with shown_in(zone_from_environment()):
+            return callback(*args, **kwargs)
+    return run
+
+
+def _show_times_in_zone(command: click.Command) -> None:
+    """Make every command under `command` read BCIC_TIME_ZONE as it runs, once its arguments
+    are parsed: its --help and usage errors never depend on the setting."""
+    if isinstance(command, click.Group):
+        for each in command.commands.values():
+            _show_times_in_zone(each)
+    elif command.callback is not None:
+        command.callback = _in_zone(command.callback)
+
+
+_show_times_in_zone(main)
 
 if __name__ == "__main__":
     main()

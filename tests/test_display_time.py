@@ -193,3 +193,18 @@ def test_a_deleted_revision_is_said_deleted_at_a_time_in_the_display_zone(
     assert result.exit_code == 2
     assert re.search(r"was deleted on \d{4}-\d\d-\d\d \d\d:\d\d \(UTC\+08:00\); its number",
                      result.stderr), result.stderr
+
+
+@pytest.mark.parametrize("args", [("judge", "--help"), ("rules", "show", "--help"),
+                                  ("report", "--help"), ("--help",)])
+def test_help_is_given_whatever_the_zone_setting(runner: CliRunner, args: tuple[str, ...]) -> None:
+    """A bad BCIC_TIME_ZONE is refused when a command runs, never when its help is asked for."""
+    result = runner.invoke(main, list(args), env={"BCIC_TIME_ZONE": "Asia/Shangai"})
+    assert result.exit_code == 0, result.output
+    assert "Usage:" in result.output and "BCIC_TIME_ZONE" not in result.output
+
+
+def test_a_usage_error_is_said_before_a_bad_zone(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["judge"], env={"BCIC_TIME_ZONE": "Asia/Shangai"})
+    assert result.exit_code == 2 and "Missing argument" in result.output
+    assert "BCIC_TIME_ZONE" not in result.output
