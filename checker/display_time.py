@@ -18,30 +18,34 @@ from contextlib import contextmanager
 from contextvars import ContextVar, Token
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from zoneinfo import ZoneInfo, available_timezones
 
 from .errors import InputError
 from .i18n import Lang, Localized
 
 TIME_ZONE_ENV = "BCIC_TIME_ZONE"
 _ZONE: ContextVar[tzinfo] = ContextVar("bcic_display_zone", default=timezone.utc)
+# Files of the zone database that name no zone: the system's own (a copy or link of whichever it
+# is set to), "Factory" (no offset known) and the rules POSIX TZ strings borrow.
+_NOT_ZONES = frozenset({"localtime", "Factory", "posixrules"})
 
 
 def display_zone(value: object, name: str = TIME_ZONE_ENV) -> tzinfo:
-    """The time zone the IANA name `value` names (surrounding spaces ignored), UTC when it is
-    None or blank; InputError naming the setting `name`, the value and the zones nearest in
-    spelling otherwise."""
+    """The time zone the IANA name `value` names (surrounding spaces ignored; one that
+    `available_timezones` lists, not the system's `localtime` or `Factory`), UTC when it is None
+    or blank; InputError naming the setting `name`, the value and the zones nearest in spelling
+    otherwise."""
     text = "" if value is None else str(value).strip()
     if not text:
         return timezone.utc
-    try:
+    zones = available_timezones() - _NOT_ZONES
+    if text in zones:
         return ZoneInfo(text)
-    except (ZoneInfoNotFoundError, ValueError, OSError):  # unknown, not a key, a directory
-        nearest = difflib.get_close_matches(text, sorted(available_timezones()), n=3)
-        if nearest:
-            raise InputError.of("error.setting.time_zone_near", name=name, value=text,
-                                nearest=", ".join(nearest)) from None
-        raise InputError.of("error.setting.time_zone", name=name, value=text) from None
+    nearest = difflib.get_close_matches(text, sorted(zones), n=3)
+    if nearest:
+        raise InputError.of("error.setting.time_zone_near", name=name, value=text,
+                            nearest=", ".join(nearest))
+    raise InputError.of("error.setting.time_zone", name=name, value=text)
 
 
 def zone_from_environment() -> tzinfo:

@@ -208,3 +208,19 @@ def test_a_usage_error_is_said_before_a_bad_zone(runner: CliRunner) -> None:
     result = runner.invoke(main, ["judge"], env={"BCIC_TIME_ZONE": "Asia/Shangai"})
     assert result.exit_code == 2 and "Missing argument" in result.output
     assert "BCIC_TIME_ZONE" not in result.output
+
+
+@pytest.mark.parametrize("name", ["localtime", "Factory", "/etc/localtime", "posixrules"])
+def test_a_file_of_the_zone_database_that_names_no_zone_is_refused_never_suggested(
+        name: str) -> None:
+    """Only IANA zones: not the system's own zone file, nor the database's placeholders."""
+    with pytest.raises(InputError) as refused:
+        display_zone(name)
+    assert f"not {name!r}" in refused.value.message
+    assert "localtime" not in refused.value.message.replace(f"{name!r}", "")
+    assert "Factory" not in refused.value.message.replace(f"{name!r}", "")
+
+
+@pytest.mark.parametrize("name", ["UTC", "Etc/UTC", " Asia/Shanghai "])
+def test_the_zone_names_of_the_database_are_accepted(name: str) -> None:
+    assert str(display_zone(name)) == name.strip()
