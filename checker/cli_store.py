@@ -423,8 +423,10 @@ def delete_revision_command(ctx: click.Context, cluster: str, number: int,
 @click.command("judge")
 @click.argument("cluster")
 @click.argument("provision")
-@click.option("--met/--not-met", "met", default=None,
-              help="The evaluator's judgement: met, or not met / 评价人员的判定：满足或不满足.")
+@click.option("--met", is_flag=True,
+              help="The evaluator's judgement: met / 评价人员的判定：满足.")
+@click.option("--not-met", is_flag=True, help="The evaluator's judgement: not met, which needs "
+              "--note / 评价人员的判定：不满足（须给出 --note）.")
 @click.option("--revision", "number", type=click.IntRange(min=1),
               help="The revision judged (default: the latest) / 所判定的修订版（默认最新版）.")
 @click.option("--note", help="The rationale, required for --not-met / 判定理由（不满足时必填）.")
@@ -434,7 +436,7 @@ def delete_revision_command(ctx: click.Context, cluster: str, number: int,
               "come from the command line / 判定人（按所给名称记录，并注明经命令行记录）.")
 @_store_options
 @click.pass_context
-def judge_command(ctx: click.Context, cluster: str, provision: str, met: bool | None,
+def judge_command(ctx: click.Context, cluster: str, provision: str, met: bool, not_met: bool,
                   number: int | None, note: str | None, note_lang: Lang, judged_by: str | None,
                   location: str | None, engine: str | None, user: str | None,
                   lang: Lang) -> None:
@@ -447,8 +449,9 @@ def judge_command(ctx: click.Context, cluster: str, provision: str, met: bool | 
     3 internal 内部错误, 4 the store could not answer 存储未能应答.
     """
     ctx.meta[LANG_META_KEY] = lang
-    if met is None:
-        raise click.UsageError(message("store.judge.met_needed", lang), ctx)
+    if met == not_met:  # neither, or both (click would take the last)
+        raise click.UsageError(message("store.judge.met_and_not_met" if met
+                                       else "store.judge.met_needed", lang), ctx)
     with closing(open_store_for_writing(location, create=False, engine=engine,
                                         user=user)) as store:
         subject = find_cluster(store, cluster)

@@ -894,6 +894,10 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "say the judgement: --met or --not-met",
         "zh": "请给出判定：--met 或 --not-met",
     },
+    "store.judge.met_and_not_met": {
+        "en": "--met and --not-met exclude each other: give one judgement",
+        "zh": "--met 与 --not-met 不能同时给出：请只给出一个判定",
+    },
     "store.history.closed": {"en": "closed: {ids}", "zh": "已解决：{ids}"},
     "store.history.opened": {"en": "opened: {ids}", "zh": "新出现：{ids}"},
     "store.history.rulebook": {"en": "rulebook {version}", "zh": "规则库 {version}"},

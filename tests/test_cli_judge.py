@@ -78,6 +78,18 @@ def test_a_refused_judgement_exits_2_and_stores_nothing(bcic, args, words) -> No
     assert "judged" not in bcic("history", DEHUA_CLUSTER).output
 
 
+@pytest.mark.parametrize("order", [("--met", "--not-met"), ("--not-met", "--met")])
+@pytest.mark.parametrize("lang, words", [
+    ("en", "--met and --not-met exclude each other: give one judgement"),
+    ("zh", "--met 与 --not-met 不能同时给出：请只给出一个判定")])
+def test_met_and_not_met_together_are_a_usage_error(bcic, order, lang, words) -> None:  # type: ignore[no-untyped-def]
+    """Decision 20: one judgement a command; click alone would take the last flag given."""
+    result = bcic("judge", DEHUA_CLUSTER, "6.1", *order, "--note", "理由", "--lang", lang)
+    assert result.exit_code == 2, result.output
+    assert words in result.output and ("Usage:" if lang == "en" else "用法：") in result.output
+    assert "judged" not in bcic("history", DEHUA_CLUSTER).output
+
+
 def test_an_unknown_cluster_exits_2(bcic) -> None:  # type: ignore[no-untyped-def]
     result = bcic("judge", "https://example.org/nowhere", "6.1", "--met", "--lang", "zh")
     assert result.exit_code == 2 and "未存储" in result.output
