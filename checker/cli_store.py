@@ -468,7 +468,7 @@ def judge_command(ctx: click.Context, cluster: str, provision: str, met: bool, n
 
 def judgement_lines(judgement: Judgement, lang: Lang, indent: str) -> Iterator[str]:
     """"6.1 judged not met by X on 2025-03-04 10:00 (UTC): rationale" at `indent` ("(superseded)"
-    after it when a later one supersedes it), a rationale's further lines two spaces further
+    before it when a later one supersedes it), a rationale's further lines two spaces further
     in (`bcic judge`, `history`, `judgements`)."""
     first, *more = event_said(judgement, lang).replace("\r\n", "\n").split("\n")
     yield indent + printable(first)

@@ -527,7 +527,8 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "评价人员判定不满足（{by}，{date}，经命令行记录）"},
     "report.judgement.unnamed": {"en": "an unnamed evaluator", "zh": "未署名"},
     "report.judgement.with_note": {"en": "{said}: {note}", "zh": "{said}：{note}"},
-    "report.judgement.superseded": {"en": "{said} (superseded)", "zh": "{said}（已被取代）"},
+    # Before the judgement, where no one reads it as the end of its rationale.
+    "report.judgement.superseded": {"en": "(superseded) {said}", "zh": "（已被取代）{said}"},
     "report.field.sign_off": {"en": "Signed off", "zh": "评价签署"},
     "report.sign_off.said": {
         "en": "Judged by {evaluators}; latest judgement {date}. {state}",
@@ -938,12 +939,17 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
               "{running}；以下是对其提交材料的重新验证。未存储任何内容。",
     },
     "store.recheck.judgements": {
-        "en": " The stored verdict includes {n} of the evaluator's judgements: {applied} apply "
-              "below too, to provisions still left to the evaluator; {set_aside} no longer "
-              "apply, the data now deciding the provision.",
+        "en": " The stored verdict includes {n} of the evaluator's judgements: {applied} below "
+              "too, to provisions still left to the evaluator; {set_aside}, the data now "
+              "deciding the provision.",
         "zh": "已存储的结论含 {n} 项评价人员判定：其中 {applied} 项同样适用于以下仍待人工评审的条款；"
               "{set_aside} 项因数据现已判定该条款而不再适用。",
     },
+    # The counts of the note above, as English agrees its verb with them ("1 applies").
+    "store.recheck.applied.one": {"en": "1 applies", "zh": "1"},
+    "store.recheck.applied.other": {"en": "{n} apply", "zh": "{n}"},
+    "store.recheck.set_aside.one": {"en": "1 no longer applies", "zh": "1"},
+    "store.recheck.set_aside.other": {"en": "{n} no longer apply", "zh": "{n}"},
     "store.delete.deleted": {
         "en": "Deleted revision {number} of {cluster}; its number will not be given again",
         "zh": "已删除产业集群 {cluster} 的第 {number} 版；该版本号不再复用",

@@ -113,8 +113,9 @@ def judgement_said(judgement: Judgement, lang: Lang) -> str:
 
 
 def event_said(judgement: Judgement, lang: Lang) -> str:
-    """"6.1 judged not met by X on 2025-03-04 10:00 (UTC): rationale", and "(superseded)" when a later one
-    supersedes it: a judgement as an event of its revision (bcic history, the cluster page)."""
+    """"6.1 judged not met by X on 2025-03-04 10:00 (UTC): rationale", "(superseded)" before it when
+    a later one supersedes it: a judgement as an event of its revision (bcic history, the cluster
+    page), the mark apart from the rationale."""
     said = f"{provision_notation(judgement.requirement_id, lang)} {judgement_said(judgement, lang)}"
     return said if judgement.current else message("report.judgement.superseded", lang, said=said)
 

@@ -5,7 +5,7 @@ was stored. Every format of such a report says it, and so does its web page."""
 
 from __future__ import annotations
 
-from .i18n import Lang, message
+from .i18n import Lang, counted, message
 from .report import Report
 from .rulebook_names import rulebook_named, rulebooks_differ
 from .verdicts import verdict_text
@@ -39,6 +39,8 @@ def recheck_note(report: Report, lang: Lang) -> str | None:
         return said
     # The stored verdict counts the evaluator's judgements (decision 20): say how many this one
     # applies, so the two verdicts compare.
-    return said + message("store.recheck.judgements", lang, n=rechecked.judgements,
-                          applied=rechecked.judgements_applied,
-                          set_aside=rechecked.judgements - rechecked.judgements_applied)
+    applied = rechecked.judgements_applied
+    return said + message(
+        "store.recheck.judgements", lang, n=rechecked.judgements,
+        applied=counted("store.recheck.applied", applied, lang),
+        set_aside=counted("store.recheck.set_aside", rechecked.judgements - applied, lang))

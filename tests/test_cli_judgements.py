@@ -65,8 +65,9 @@ def test_all_adds_the_superseded_judgement_marked_so_its_rationale_lines_kept(
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == [
         f"<{CLUSTER}> 第 1 版的评价人员判定：",
-        "  6.1 评价人员判定不满足（评价员甲，2026-11-30 17:05（UTC），经命令行记录）：未见品牌战略文件",
-        "    仅有会议纪要（已被取代）",
+        "  （已被取代）6.1 评价人员判定不满足（评价员甲，2026-11-30 17:05（UTC），经命令行记录）："
+        "未见品牌战略文件",
+        "    仅有会议纪要",
         "  6.2 d) 评价人员判定满足（评价员甲，2026-11-30 17:06（UTC），经命令行记录）",
         "  6.1 评价人员判定满足（评价员乙，2026-12-02 02:30（UTC））：补交后已查阅"]
 

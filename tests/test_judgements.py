@@ -129,8 +129,8 @@ def test_the_latest_judgement_counts_and_history_shows_each(
     assert [(j.requirement_id, j.met, j.by, j.current) for j in change.judgements] == [
         ("6.1", False, "评价员甲", False), ("6.1", True, "评价员乙", True)]
     assert [event_said(j, "en") for j in change.judgements] == [  # as bcic history says them
-        "6.1 judged not met by 评价员甲 on 2025-03-04 10:00 (UTC), recorded from the command line: "
-        "未见文件 (superseded)",
+        "(superseded) 6.1 judged not met by 评价员甲 on 2025-03-04 10:00 (UTC), recorded from the "
+        "command line: 未见文件",
         "6.1 judged met by 评价员乙 on 2025-03-05 10:00 (UTC), recorded from the command line: "
         "补交后已查阅"]
 

@@ -182,8 +182,9 @@ def test_a_judged_revision_checked_again_applies_its_judgements_where_review_is_
     assert recheck_note(report, "zh").endswith(  # type: ignore[union-attr]
         "已存储的结论含 2 项评价人员判定：其中 1 项同样适用于以下仍待人工评审的条款；"
         "1 项因数据现已判定该条款而不再适用。")
-    assert "includes 2 of the evaluator's judgements: 1 apply below too" in (
-        recheck_note(report, "en") or "")
+    assert recheck_note(report, "en").endswith(  # type: ignore[union-attr]
+        "includes 2 of the evaluator's judgements: 1 applies below too, to provisions still "
+        "left to the evaluator; 1 no longer applies, the data now deciding the provision.")
 
 
 def test_the_api_recheck_of_a_judged_revision_gives_the_stored_verdict(
