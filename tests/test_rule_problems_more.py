@@ -57,6 +57,18 @@ def kinds(rulebook: Rulebook) -> list[ProblemKind]:
     return [p.kind for p in rule_problems(rulebook)]
 
 
+def assert_refused_as_a_rule_problem(rulebook: Rulebook, runner: CliRunner,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """The mistakes of `rulebook` are refused as every other: `bcic rules coverage` exits 1
+    listing them (zh), `bcic validate` judges nothing (exit 2, en)."""
+    monkeypatch.setattr(cli_rules, "load_rulebook", lambda: rulebook)
+    monkeypatch.setattr(validation, "load_rulebook", lambda: rulebook)
+    coverage = runner.invoke(main, ["rules", "coverage", "--lang", "zh"])
+    assert coverage.exit_code == 1 and said(rulebook)["zh"][0] in coverage.stderr
+    checked = runner.invoke(main, ["validate", str(EXAMPLES_DIR / "dehua-ceramics.ttl")])
+    assert checked.exit_code == 2 and said(rulebook)["en"][0] in checked.stderr
+
+
 PROMPT_711 = "req:7.1.1 bcic:reviewPrompt"
 
 
@@ -368,12 +380,7 @@ def test_rules_coverage_exits_1_on_a_prompt_for_no_provision_and_validate_refuse
     validate judges nothing (exit 2)."""
     rulebook = changed_rulebook(tmp_path, {"shapes/review.ttl": (
         (PROMPT_711, "req:7.1.11 bcic:reviewPrompt"),)})
-    monkeypatch.setattr(cli_rules, "load_rulebook", lambda: rulebook)
-    monkeypatch.setattr(validation, "load_rulebook", lambda: rulebook)
-    coverage = runner.invoke(main, ["rules", "coverage", "--lang", "zh"])
-    assert coverage.exit_code == 1 and said(rulebook)["zh"][0] in coverage.stderr
-    checked = runner.invoke(main, ["validate", str(EXAMPLES_DIR / "dehua-ceramics.ttl")])
-    assert checked.exit_code == 2 and said(rulebook)["en"][0] in checked.stderr
+    assert_refused_as_a_rule_problem(rulebook, runner, monkeypatch)
 
 
 @pytest.mark.parametrize(("body", "clauses"), [

@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from checker import cli_rules, validation
+from checker import cli_rules
 from checker.cli import main
-from checker.paths import EXAMPLES_DIR
 from checker.rule_problem import prefixed
 from checker.rule_problems import ProblemKind, rule_problems
 from checker.rulebook import Rulebook, load_rulebook
-from tests.test_rule_problems_more import changed_rulebook, kinds, line_of, said
+from tests.test_rule_problems_more import (assert_refused_as_a_rule_problem, changed_rulebook,
+                                          kinds, line_of, said)
 
 CH7 = "shapes/ch7-resources.ttl"
 PERIOD_NODE = "    sh:node shp:RecurringPeriod ;\n"  # shp:FundEvaluationPeriodForm's (7.1.2.1)
@@ -178,12 +178,7 @@ def test_rules_coverage_exits_1_and_validate_refuses_on_a_shape_defined_nowhere(
     rulebook: Rulebook = changed_rulebook(tmp_path, {CH7: (
         (PERIOD_NODE, PERIOD_NODE.replace("RecurringPeriod", "RecuringPeriod")),)})
     assert kinds(rulebook) == [ProblemKind.UNDEFINED_SHAPE]
-    monkeypatch.setattr(cli_rules, "load_rulebook", lambda: rulebook)
-    monkeypatch.setattr(validation, "load_rulebook", lambda: rulebook)
-    coverage = runner.invoke(main, ["rules", "coverage", "--lang", "zh"])
-    assert coverage.exit_code == 1 and said(rulebook)["zh"][0] in coverage.stderr
-    checked = runner.invoke(main, ["validate", str(EXAMPLES_DIR / "dehua-ceramics.ttl")])
-    assert checked.exit_code == 2 and said(rulebook)["en"][0] in checked.stderr
+    assert_refused_as_a_rule_problem(rulebook, runner, monkeypatch)
 
 
 @pytest.mark.parametrize(("written", "orphans"), [
