@@ -22,7 +22,7 @@ class CoverageRow:
     fixtures: tuple[tuple[URIRef, ShapeFixture | None], ...]
     manual_review: bool
     items: tuple[str, ...]  # its list items, every level
-    # The shall-level ones: a lead-in is met only when they are (checker/report.py). Informative
+    # The shall-level ones: a lead-in is met only when they are (checker/report_building.py). Informative
     # items (9.3.2 a)–d), 9.4.1 a)–c)) are never unmet, so they decide nothing.
     deciding_items: tuple[str, ...]
 

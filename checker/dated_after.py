@@ -13,8 +13,8 @@ is evidence for, as the rulebook's shapes say: those whose shapes target one of 
 (sh:targetClass, or an existence check's sh:targetNode, through the class hierarchy), and, for a
 duty fulfilment and the evidence documents it generated, the duties it fulfils (bcic:fulfilsDuty,
 the duty shapes' sh:targetNode). A provision that would be met but rests on such a record awaits
-the evaluator; one already not met keeps its status and gains the warning (checker/report.py,
-docs/model.md decision 11). Malformed dates and years are the shapes' findings, not these.
+the evaluator; one already not met keeps its status and gains the warning
+(checker/report_building.py, docs/model.md decision 11). Malformed dates and years are the shapes' findings, not these.
 """
 
 from __future__ import annotations

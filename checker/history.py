@@ -23,7 +23,7 @@ from .store.judgements import judgements_graph_iri
 class RevisionChange:
     """One revision of a cluster and the gaps it closed and opened against the revision before.
 
-    A gap is a shall-level requirement the report records not met (`report.is_gap`). Opened: a
+    A gap is a shall-level requirement the report records not met (`report_building.is_gap`). Opened: a
     gap now and not before (met, pending manual review, not applicable, or not assessed at all);
     the first revision opens every gap it has. Closed: a gap before and not now, whatever its
     outcome now.

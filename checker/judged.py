@@ -8,7 +8,8 @@ from dataclasses import dataclass, replace
 
 from .judgements import Judgement
 from .lead_ins import with_lead_ins_derived
-from .report import Report, RequirementOutcome, Status, verdict_and_rates
+from .report import Report, RequirementOutcome, Status
+from .report_building import verdict_and_rates
 from .rulebook import Rulebook
 
 

@@ -1,28 +1,22 @@
-"""The typed conformance report: a status per requirement, rates, verdict; built from SHACL results."""
+"""The typed conformance report: a status per requirement, rates, verdict (built from SHACL results
+or stored outcomes by checker/report_building.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import datetime
 from enum import Enum
-from typing import Any
 
-from rdflib import RDF, RDFS, Graph, URIRef
-from rdflib.namespace import ORG
 from rdflib.term import Node
 
-from .dated_after import dated_after
-from .findings import Diagnosis, Finding, arrange, mentioned, records_named
-from .guidance_model import Guidance, guidance_terms
+from .findings import Finding
+from .guidance_model import Guidance
 from .judgements import Judgement
-from .labels import collect_codes, collect_labels, cut_labels, kinds_of_unnamed
-from .namespaces import BCIC
-from .rated_levels import LevelRank, level_ranks
-from .rulebook import SH, Layer, Level, Requirement, Rulebook
+from .rated_levels import LevelRank
+from .rulebook import Layer, Level, Requirement
 from .shacl import ShaclResult, Severity
-from .unknown_terms import Locator, Place, TermNotes
-
+from .unknown_terms import Place, TermNotes
 
 class Status(Enum):
     """What the report says of one requirement."""
@@ -193,231 +187,3 @@ class Report:
                  if o.status is Status.NOT_MET or o.requirement.level is Level.INFORMATIVE
                  for r in o.results}
         return next((s for s in Severity if s in found), None)
-
-
-def build_report(rulebook: Rulebook, data: Graph, results: list[ShaclResult], *,
-                 files: tuple[str, ...], created: datetime,
-                 cluster: URIRef | None, cluster_label: dict[str, str],
-                 sha256: tuple[str, ...] = (), today: date | None = None,
-                 term_notes: TermNotes = TermNotes(),
-                 locate_records: Locator | None = None) -> Report:
-    """Turn SHACL results into a status for every requirement of the catalogue. Records dated
-    after `today` (by default the UTC day the report is `created`) are warnings under the
-    provisions they are evidence for, which then await the evaluator rather than being met
-    (checker/dated_after.py). The notes on unknown terms are kept beside, changing nothing, and
-    where `locate_records` finds the records the findings name described."""
-    by_requirement: dict[str, list[ShaclResult]] = {}
-    for result in results:
-        rid = rulebook.shape_requirements.get(result.source_shape)
-        if rid is not None:
-            by_requirement.setdefault(rid, []).append(result)
-    by_requirement = {rid: without_entailed(found) for rid, found in by_requirement.items()}
-    view = rulebook.engine.view(data)
-    roles_present = roles_in_the_body(view)
-    later = dated_after(view, rulebook, today or created.astimezone(timezone.utc).date())
-    ranks = level_ranks(view)
-    statuses: dict[str, Status] = {}
-    # Items before their lead-ins: catalogue order reversed puts every list item first.
-    for requirement in reversed(rulebook.requirements.values()):
-        statuses[requirement.id] = _status(requirement, rulebook, statuses, roles_present,
-                                           by_requirement.get(requirement.id, []),
-                                           requirement.id in later)
-    outcomes = tuple(RequirementOutcome(
-        r, statuses[r.id], tuple(found := by_requirement.get(r.id, []) + later.get(r.id, [])),
-        explained(rulebook, r, [rulebook.explainer.diagnose(view, x) for x in found], ranks),
-        guidance_of(rulebook, r, statuses[r.id], found))
-        for r in rulebook.requirements.values())
-    labels, kinds, codes = names_of(rulebook, [*named_nodes(outcomes), *term_notes.suggestions],
-                                    data)
-    return report_from_outcomes(
-        outcomes, cluster=str(cluster) if cluster is not None else None,
-        cluster_label=cluster_label, rulebook_version=rulebook.version, created=created,
-        files=files, triples=len(data), sha256=sha256, labels=labels, kinds=kinds, codes=codes,
-        ranks=ranks, term_notes=term_notes, rulebook_digest=rulebook.digest,
-        shacl_results=tuple(results),
-        record_places=locate_records(_records_named(outcomes)) if locate_records else None)
-
-
-def _records_named(outcomes: tuple[RequirementOutcome, ...]) -> list[URIRef]:
-    """The records of the submission the findings name, each once, in order."""
-    found = (n for o in outcomes for n in records_named(o.findings))
-    return list(dict.fromkeys(n for n in found if isinstance(n, URIRef)))
-
-
-def names_of(rulebook: Rulebook, nodes: list[Node], graph: Graph) -> tuple[
-        dict[Node, dict[str, str]], dict[Node, Node], dict[Node, str]]:
-    """The labels of the nodes a report names, from `graph` (the submission, or a stored report
-    that wrote them) and the rulebook (the ontology's terms, the shapes' forms of value), the
-    class of each blank node among them that has none, labelled too, and the codes the ontology
-    gives the standard's terms among them (9.1.4's indicators)."""
-    labels = collect_labels(nodes, graph, rulebook.labels_graph, rulebook.shapes_graph)
-    kinds = kinds_of_unnamed(nodes, labels, graph, rulebook.labels_graph)
-    return (labels | collect_labels(kinds.values(), rulebook.labels_graph), kinds,
-            collect_codes(nodes, rulebook.labels_graph))
-
-
-def roles_in_the_body(view: Graph) -> set[URIRef]:
-    """The roles members hold in the body that cultivates the assessed cluster (4.2's duties bind
-    them, docs/model.md decision 9), by the memberships the duty shapes count
-    (shp:MembershipOfTheBody): an org:Membership whose org:organization is a bcic:CultivationBody
-    that bcic:cultivates a cluster. A membership of another body, a benchmark's say, gives no role.
-    `view` is the data as the shapes see it, the class hierarchy beside it."""
-    bodies = _instances(view, BCIC.CultivationBody) & set(view.subjects(BCIC.cultivates, None))
-    ours = _instances(view, ORG.Membership) & {
-        membership for membership, body in view.subject_objects(ORG.organization) if body in bodies}
-    return {role for membership, role in view.subject_objects(ORG.role)
-            if membership in ours and isinstance(role, URIRef)}
-
-
-def _instances(view: Graph, cls: URIRef) -> set[Node]:
-    """The instances of `cls` or of a subclass of it, as sh:class counts them."""
-    return {node for subclass in view.transitive_subjects(RDFS.subClassOf, cls)
-            for node in view.subjects(RDF.type, subclass)}
-
-
-def explained(rulebook: Rulebook, requirement: Requirement, diagnoses: list[Diagnosis],
-              ranks: Mapping[Node, LevelRank]) -> tuple[Finding, ...]:
-    """A requirement's diagnoses as findings in the order its text lists what it asks for, the
-    levels of a rating scale they are about best first (`ranks`, 9.2.3)."""
-    text = requirement.text.get("zh", "")
-    explainer = rulebook.explainer
-    return arrange(diagnoses, lambda shape: explainer.order(shape, text),
-                   lambda node: explainer.place(node, ranks))
-
-
-def guidance_of(rulebook: Rulebook, requirement: Requirement, status: Status,
-                found: Sequence[ShaclResult] = ()) -> Guidance | None:
-    """The requirement's guidance where a report shows it: how to meet it when it is not met or
-    not used, the records to show when it is on the manual-review checklist; else None. A lead-in
-    whose own records are all there (its existence checks gave no results, `found`) and that is
-    not met through its list items alone shows none: the report names those items, whose hints say what is missing,
-    not the records it has (5.3's analysis with only 5.3 —4's part lacking; decision 20 likewise)."""
-    shown = status in (Status.NOT_MET, Status.NOT_USED) or (
-        requirement.review_prompt is not None and status is not Status.NOT_APPLICABLE)
-    guidance = rulebook.guidance.get(requirement.id) if shown else None
-    if (guidance is not None and status is Status.NOT_MET and not found and not guidance.by_items
-            and any(r.parent == requirement.id for r in rulebook.requirements.values())
-            and _asks_existence(rulebook, requirement.id)):
-        return None
-    return guidance
-
-
-def _asks_existence(rulebook: Rulebook, rid: str) -> bool:
-    """Whether a shape of the provision targets a node (a class, a term: an existence check), so
-    that its having no results says its records are there (5.3's analysis); shapes targeting only
-    the instances of a class say nothing when there are none (8.1.3's designs)."""
-    return any((s, SH.targetNode, None) in rulebook.shapes_graph
-               for s, owner in rulebook.shape_requirements.items() if owner == rid)
-
-
-def named_nodes(outcomes: tuple[RequirementOutcome, ...]) -> Iterator[Node]:
-    """Every node a report names: the results', the findings' and the guidance's terms."""
-    for outcome in outcomes:
-        for result in outcome.results:
-            yield result.focus_node
-            if result.value is not None:
-                yield result.value
-        yield from mentioned(outcome.findings)
-        if outcome.guidance is not None:
-            yield from guidance_terms(outcome.guidance)
-
-
-def report_from_outcomes(outcomes: tuple[RequirementOutcome, ...], *, cluster: str | None,
-                         cluster_label: dict[str, str], rulebook_version: str,
-                         created: datetime, files: tuple[str, ...], triples: int,
-                         sha256: tuple[str, ...] = (),
-                         labels: Mapping[Node, Mapping[str, str]] | None = None,
-                         kinds: Mapping[Node, Node] | None = None,
-                         codes: Mapping[Node, str] | None = None,
-                         ranks: Mapping[Node, LevelRank] | None = None,
-                         term_notes: TermNotes = TermNotes(),
-                         revision: StoredRevision | None = None,
-                         rulebook_digest: str | None = None,
-                         shacl_results: tuple[ShaclResult, ...] = (),
-                         record_places: Mapping[Node, Place] | None = None) -> Report:
-    """A report over outcomes already decided (fresh, or read back from a store): the verdict
-    and the rates count the shall-level requirements. Labels name things for people: each is
-    cut at labels.NAME_CHARS characters, so a submission's megabyte label is not copied into every
-    format and every page header. Of `ranks`, those of the levels it names are kept."""
-    named = set(named_nodes(outcomes)) if ranks else set()
-    return Report(
-        cluster=cluster,
-        cluster_label=cut_labels(cluster_label),
-        rulebook_version=rulebook_version,
-        created=created,
-        files=files,
-        triples=triples,
-        **verdict_and_rates(outcomes),
-        sha256=sha256,
-        labels={node: cut_labels(found) for node, found in (labels or {}).items()},
-        kinds=kinds or {},
-        codes=codes or {},
-        ranks={node: rank for node, rank in (ranks or {}).items() if node in named},
-        term_notes=term_notes,
-        revision=revision,
-        rulebook_digest=rulebook_digest,
-        shacl_results=shacl_results,
-        record_places=record_places or {},
-    )
-
-
-def verdict_and_rates(outcomes: tuple[RequirementOutcome, ...]) -> dict[str, Any]:
-    """A report's outcomes, verdict and rates (overall, by chapter, by layer) over `outcomes`:
-    the verdict counts the gaps, the rates the shall-level requirements."""
-    shall = [o for o in outcomes if o.requirement.level is Level.SHALL]
-    return dict(
-        outcomes=outcomes,
-        conforms=not any(is_gap(o.requirement, o.status) for o in outcomes),
-        overall=_rate(shall),
-        by_chapter={c: _rate([o for o in shall if o.requirement.chapter == c])
-                    for c in sorted({o.requirement.chapter for o in outcomes})},
-        by_layer={layer: _rate([o for o in shall if o.requirement.layer is layer])
-                  for layer in Layer})
-
-
-def is_gap(requirement: Requirement, status: Status) -> bool:
-    """Whether this outcome is a gap: a shall-level (应) requirement not met. Gaps alone decide
-    the verdict; a may-level item not met (8.3.1, 可) is information, a pending manual review is
-    the evaluator's to judge, and should-level (宜) results, of which the draft has none, fail a
-    report only at the `Severity.WARNING` threshold."""
-    return status is Status.NOT_MET and requirement.level is Level.SHALL
-
-
-def without_entailed(results: list[ShaclResult]) -> list[ShaclResult]:
-    """One requirement's results less those another entails: where a node has no value at all on
-    a path (sh:minCount), a qualified count on the same node and path says nothing more."""
-    empty = {(r.focus_node, r.path) for r in results if r.constraint == "MinCountConstraintComponent"}
-    return [r for r in results if not (r.constraint == "QualifiedMinCountConstraintComponent"
-                                       and (r.focus_node, r.path) in empty)]
-
-
-def _status(requirement: Requirement, rulebook: Rulebook, known: dict[str, Status],
-            roles_present: set[URIRef], results: list[ShaclResult], dated_later: bool) -> Status:
-    """What the report says of a requirement, from its violations (not the warnings of records
-    dated after the report: `dated_later` says whether it rests on one) and its items' status.
-    One that nothing checks (no shape, no review prompt, no item that decides it: a coverage gap,
-    `bcic rules coverage`) is never met: the data were not asked, so it awaits the evaluator."""
-    if requirement.level is Level.INFORMATIVE:
-        return Status.NOT_APPLICABLE
-    if requirement.is_duty and not requirement.actors & roles_present:
-        return Status.NOT_APPLICABLE  # no member of the role the duty binds (4.2)
-    items = rulebook.children(requirement.id)
-    children = [known[c.id] for c in items]
-    if not (requirement.shapes or requirement.review_prompt
-            or any(c.level is not Level.INFORMATIVE for c in items)):
-        return Status.MANUAL_REVIEW
-    if requirement.level is Level.MAY and results:
-        return Status.NOT_USED
-    if results or Status.NOT_MET in children:
-        return Status.NOT_MET
-    if children and all(s is Status.NOT_APPLICABLE for s in children) and not requirement.shapes:
-        return Status.NOT_APPLICABLE
-    if requirement.review_prompt or dated_later or Status.MANUAL_REVIEW in children:
-        return Status.MANUAL_REVIEW
-    return Status.MET
-
-
-def _rate(outcomes: list[RequirementOutcome]) -> Rate:
-    applicable = [o for o in outcomes if o.status is not Status.NOT_APPLICABLE]
-    return Rate(met=sum(o.status is Status.MET for o in applicable), total=len(applicable),
-                pending=sum(o.status is Status.MANUAL_REVIEW for o in applicable))

@@ -44,8 +44,9 @@ from .dated_after import is_dated_after
 from .judged import by_the_evaluator
 from .judgements import current_judgements
 from .lead_ins import with_lead_ins_derived
-from .report import (Rate, Report, RequirementOutcome, Status, StoredRevision, explained,
-                     guidance_of, named_nodes, names_of, report_from_outcomes, without_entailed)
+from .report import Rate, Report, RequirementOutcome, Status, StoredRevision
+from .report_building import (explained, guidance_of, named_nodes, names_of, report_from_outcomes,
+                              without_entailed)
 from .rated_levels import level_ranks
 from .revisions import revision_info
 from .rulebook import (LAYERS_BY_IRI, LEVEL_BY_IRI, SH, Layer, Level, Requirement, Rulebook,

@@ -16,7 +16,8 @@ from .labels import labels_of
 from .loading import (SubmissionFile, described_places, first_written, load_submission,
                       read_submission_files)
 from .namespaces import BCIC
-from .report import Report, build_report
+from .report import Report
+from .report_building import build_report
 from .rule_problems import refuse_rule_problems
 from .rulebook import Rulebook, load_rulebook
 from .shacl import default_processes

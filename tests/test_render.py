@@ -392,7 +392,7 @@ def _top_results(graph: Graph) -> list[Node]:
 def test_every_turtle_result_references_its_requirement_and_clause(report_graph: Graph,
                                                                    gappy: Report) -> None:
     """Every result, those the outcomes list and those of the SHACL run they leave out as
-    entailed by another (report.without_entailed), names its requirement."""
+    entailed by another (report_building.without_entailed), names its requirement."""
     results = _top_results(report_graph)
     listed = {id(r) for o in gappy.outcomes for r in o.results}
     assert len(results) == len(listed | {id(r) for r in gappy.shacl_results}) > len(listed) > 0

@@ -12,7 +12,8 @@ from ..judgements import Judgement, judgement_said
 from ..lead_ins import decided_by_items_said
 from ..notation import provision_notation, provisions_listed, without_notation
 from ..rechecked_note import recheck_note
-from ..report import Rate, Report, RequirementOutcome, Status, is_gap
+from ..report import Rate, Report, RequirementOutcome, Status
+from ..report_building import is_gap
 from ..rulebook import Layer, Level, Requirement, load_rulebook, short_digest
 from ..shacl import ShaclResult
 from ..sign_off import sign_off_said

@@ -145,7 +145,7 @@ def report_graph(report: Report) -> Graph:
                               lambda lack: {n.lang: n.lack_text(lack) for n in namers},
                               load_rulebook().explainer)
     # The results no outcome lists: those another result of their requirement entails
-    # (report.without_entailed), and any of a shape that names no requirement.
+    # (report_building.without_entailed), and any of a shape that names no requirement.
     requirements = {o.requirement.id: o.requirement for o in report.outcomes}
     shape_requirements = load_rulebook().shape_requirements
     rest = [r for r in report.shacl_results if id(r) not in written]
