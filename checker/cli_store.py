@@ -285,7 +285,7 @@ def query_command(ctx: click.Context, query: str, endpoint: str | None, fmt: str
     ctx.meta[LANG_META_KEY] = lang
     text = read_query_argument(query)
     if endpoint:
-        result = run_remote_query(endpoint, text)
+        result = run_remote_query(endpoint, text, lang)
         with _answer_out(lang) as spool:
             written = write_results(result, fmt, lang, spool.write)
         if result.truncated:

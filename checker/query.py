@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import ast
 import http.client
 import urllib.error
+import urllib.request
 import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from http import HTTPStatus
 from pathlib import Path
 
 import pyoxigraph
@@ -16,33 +17,29 @@ from rdflib.term import Node
 
 from SPARQLWrapper import (ASK, CONSTRUCT, DESCRIBE, JSON, POST, SELECT, TURTLE, URLENCODED,
                            SPARQLWrapper)
-from SPARQLWrapper.SPARQLExceptions import (EndPointInternalError, EndPointNotFound,
-                                            QueryBadFormed, SPARQLWrapperException, Unauthorized,
-                                            URITooLong)
 
 from . import __version__
 from .errors import InputError, QueryRefusedError
-from .i18n import phrase
+from .i18n import Lang, in_every_language, phrase
 from .loading.rdfterms import from_oxigraph
 from .sparql_service import TRUNCATED_HEADER, is_update, refuse_update
 from .sparql_syntax import names_an_update, text_refusal
 from .store.base import Store
 from .store.guard import QueryDataset, QueryForm, QueryInfo, check_query, inspect_query
 from .store.location import checked_endpoint
+from .store.redirects import KeptRedirects, RedirectNotFollowed
 from .store.sparql_http import (SparqlEndpointError, SparqlQueryRefusedError, error_body,
-                                http_failure, network_failure, shown_endpoint)
+                                error_charset, http_failure, network_failure, redirect_failure,
+                                shown_endpoint)
 
 MAX_RESPONSE_BYTES = 50_000_000
 REMOTE_TIMEOUT_SECONDS = 60
 TRIPLE_VARIABLES = ("subject", "predicate", "object")  # how graph results are tabulated
 # A QUERY_OR_FILE argument ending so is a file name, never query text (no query ends so).
 QUERY_FILE_SUFFIXES = (".rq", ".sparql", ".txt")
+_SAME_WORDS = 80  # how much of bcic's parser's words, found in a refusal, means it said them
 _RESULTS_ACCEPT = "application/sparql-results+json, application/json;q=0.9"
 _GRAPH_ACCEPT = "text/turtle, application/n-triples;q=0.9"
-# The HTTP statuses SPARQLWrapper turns into its own exceptions.
-_SPARQLWRAPPER_STATUS = {QueryBadFormed: (400, "Bad Request"), Unauthorized: (401, "Unauthorized"),
-                         EndPointNotFound: (404, "Not Found"), URITooLong: (414, "URI Too Long"),
-                         EndPointInternalError: (500, "Internal Server Error")}
 # The query forms SPARQLWrapper reads in a text (its own reading, by keyword), as ours.
 _WRAPPER_FORMS = {SELECT: QueryForm.SELECT, ASK: QueryForm.ASK, CONSTRUCT: QueryForm.CONSTRUCT,
                   DESCRIBE: QueryForm.DESCRIBE}
@@ -77,21 +74,22 @@ def run_query(store: Store, text: str) -> QueryResult:
     return _graph_result(info.form, store.construct(text))
 
 
-def run_remote_query(endpoint: str, text: str) -> QueryResult:
+def run_remote_query(endpoint: str, text: str, lang: Lang | None = None) -> QueryResult:
     """Send a query to a SPARQL 1.1 endpoint the user chose, through SPARQLWrapper, and read its
     answer safely; a failure is one line naming the endpoint and keeping the server's own words,
     as the remote store says it: a SparqlQueryRefusedError (exit 2) when the endpoint refused the
     query as bad (400), else a SparqlEndpointError (exit 4). The result is `truncated` when the
     endpoint says so (a bcic endpoint's row limit). The dataset the query names (FROM, FROM
     NAMED) goes along as the protocol's parameters too, as the remote store sends it (docs/store.md,
-    "The server's default graph")."""
+    "The server's default graph"); `lang`, as Accept-Language, asks a server that speaks it to
+    say its errors in it."""
     shown = shown_endpoint(checked_endpoint(endpoint))
     form, dataset, unread = _remote_reading(text)
     graph_form = form in (QueryForm.CONSTRUCT, QueryForm.DESCRIBE)
     try:
-        body, media_type, truncated = _ask(endpoint, text, graph_form, dataset, shown)
+        body, media_type, truncated = _ask(endpoint, text, graph_form, dataset, shown, lang)
     except SparqlQueryRefusedError as refused:
-        if unread is None:
+        if unread is None or _already_said(unread, refused):
             raise
         # a typo, most likely: bcic's parser says where, which the server may not
         raise SparqlQueryRefusedError(phrase("error.remote.refused_unread", refused=refused,
@@ -106,6 +104,14 @@ def run_remote_query(endpoint: str, text: str) -> QueryResult:
         raise SparqlEndpointError(phrase("error.remote.unreadable_answer", endpoint=shown,
                                          detail=error), shown, 200) from None
     return replace(result, truncated=truncated)
+
+
+def _already_said(unread: QueryRefusedError, refused: SparqlQueryRefusedError) -> bool:
+    """Whether the endpoint's refusal already says what bcic's parser says, in any language (as
+    bcic's own endpoint does): then it is said once. The start is compared: the server's words
+    may be cut."""
+    said = refused.text("en")
+    return any(own[:_SAME_WORDS] in said for own in in_every_language(unread).values())
 
 
 def _guarded(check: Callable[[str], QueryInfo], text: str) -> QueryInfo:
@@ -148,10 +154,12 @@ def _wrapper_form(text: str) -> QueryForm | None:
 
 
 def _ask(endpoint: str, text: str, graph_form: bool, dataset: QueryDataset | None,
-         shown: str) -> tuple[bytes, str, bool]:
-    """POST the query as a form with SPARQLWrapper, with the dataset it names as the protocol's
+         shown: str, lang: Lang | None) -> tuple[bytes, str, bool]:
+    """POST the query as a form SPARQLWrapper makes, with the dataset it names as the protocol's
     `default-graph-uri` and `named-graph-uri`: the answer's body, its media type, and whether
-    the endpoint says it cut the rows."""
+    the endpoint says it cut the rows. bcic's opener sends it, not SPARQLWrapper's urlopen: a
+    307 or 308 is followed with the query, a POST's 301-303 is said, not followed as a GET
+    without it (checker/store/redirects.py), and an error's body is read with its charset."""
     wrapper = SPARQLWrapper(endpoint, agent=f"bcic/{__version__}")
     with warnings.catch_warnings(action="ignore"):  # its "unknown query type": the form is ours
         wrapper.setQuery(text)
@@ -162,23 +170,24 @@ def _ask(endpoint: str, text: str, graph_form: bool, dataset: QueryDataset | Non
             wrapper.addParameter("named-graph-uri", iri)
     wrapper.setMethod(POST)
     wrapper.setRequestMethod(URLENCODED)
-    wrapper.setTimeout(REMOTE_TIMEOUT_SECONDS)
     wrapper.setReturnFormat(TURTLE if graph_form else JSON)
     wrapper.addCustomHttpHeader("Accept", _GRAPH_ACCEPT if graph_form else _RESULTS_ACCEPT)
+    if lang is not None:
+        wrapper.addCustomHttpHeader("Accept-Language", lang)
+    opener = urllib.request.build_opener(KeptRedirects())
     try:
-        response = wrapper.query().response
-        body = response.read(MAX_RESPONSE_BYTES + 1)
-        media_type = response.headers.get_content_type() if response.headers else ""
-        truncated = bool(response.headers) and (
-            response.headers.get(TRUNCATED_HEADER, "").strip().lower() == "true")
-    except SPARQLWrapperException as error:
-        status, reason = _SPARQLWRAPPER_STATUS.get(type(error), (None, type(error).__name__))
-        refused = SparqlQueryRefusedError if status == 400 else SparqlEndpointError
-        raise refused(http_failure(shown, status, reason, _server_words(error)), shown,
-                      status) from None
-    except urllib.error.HTTPError as error:  # the statuses SPARQLWrapper has no class for
-        raise SparqlEndpointError(http_failure(shown, error.code, error.reason,
-                                               error_body(error)), shown, error.code) from None
+        # SPARQLWrapper's own request (its _createRequest, stable across 2.x, pyproject's pin)
+        with opener.open(wrapper._createRequest(), timeout=REMOTE_TIMEOUT_SECONDS) as response:
+            body = response.read(MAX_RESPONSE_BYTES + 1)
+            media_type = response.headers.get_content_type() if response.headers else ""
+            truncated = bool(response.headers) and (
+                response.headers.get(TRUNCATED_HEADER, "").strip().lower() == "true")
+    except RedirectNotFollowed as moved:
+        raise SparqlEndpointError(redirect_failure(shown, moved), shown, moved.status) from None
+    except urllib.error.HTTPError as error:
+        refused = SparqlQueryRefusedError if error.code == 400 else SparqlEndpointError
+        raise refused(http_failure(shown, error.code, _reason(error), error_body(error),
+                                   charset=error_charset(error)), shown, error.code) from None
     except urllib.error.URLError as error:
         raise SparqlEndpointError(network_failure(shown, error.reason, REMOTE_TIMEOUT_SECONDS),
                                   shown) from None
@@ -191,14 +200,13 @@ def _ask(endpoint: str, text: str, graph_form: bool, dataset: QueryDataset | Non
     return body, media_type, truncated
 
 
-def _server_words(error: SPARQLWrapperException) -> bytes:
-    """The body SPARQLWrapper put in its message (`…\n\nResponse:\n<bytes repr>`), or nothing."""
-    _, found, shown = str(error).partition("\n\nResponse:\n")
+def _reason(error: urllib.error.HTTPError) -> str:
+    """The status's reason phrase as RFC 9110 writes it (Werkzeug sends "BAD REQUEST"), else the
+    server's."""
     try:
-        words = ast.literal_eval(shown) if found else b""
-    except (ValueError, SyntaxError):
-        return b""
-    return words if isinstance(words, bytes) else b""
+        return HTTPStatus(error.code).phrase
+    except ValueError:
+        return str(error.reason)
 
 
 def read_query_argument(value: str) -> str:

@@ -326,3 +326,23 @@ def test_an_unparsable_update_is_still_refused_and_never_sent() -> None:
                                            "<urn:p> 1 }", "--endpoint", url])
     assert result.exit_code == 2, result.output
     assert "read-only" in result.output and _Recording.fields == []
+
+
+@pytest.mark.parametrize(("lang", "frame", "own_words", "other_words"), [
+    ("en", "Error: the SPARQL endpoint {url} answered HTTP 400 Bad Request: ",
+     "the SPARQL query cannot be parsed", "无法解析"),
+    ("zh", "错误：SPARQL 端点 {url} 返回 HTTP 400 Bad Request：", "无法解析该 SPARQL 查询",
+     "cannot be parsed")])
+def test_bcics_own_endpoint_refusing_a_typo_says_the_parse_error_once_in_the_lang_asked(
+        tmp_path: Path, lang: str, frame: str, own_words: str, other_words: str) -> None:
+    """bcic's endpoint says where its parser stopped, as bcic's own parser would: said once,
+    and in the language --lang asks for (sent as Accept-Language)."""
+    store_samples(tmp_path / "store", "dehua-ceramics")
+    env = {**os.environ, "BCIC_STORE": str(tmp_path / "store")}
+    with waitress_app(env, threads=2) as base:
+        result = CliRunner().invoke(main, ["query", "SELEC ?n WHERE {}", "--endpoint",
+                                           f"{base}/sparql", "--lang", lang])
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith(frame.format(url=f"{base}/sparql")), result.output
+    assert result.output.count(own_words) == 1, result.output
+    assert other_words not in result.output and result.output.count("\n") == 1

@@ -95,6 +95,24 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "the SPARQL endpoint {endpoint} answered HTTP {status} {reason}: {detail}{hints}",
         "zh": "SPARQL 端点 {endpoint} 返回 HTTP {status} {reason}：{detail}{hints}",
     },
+    "error.remote.redirected": {
+        "en": "the SPARQL endpoint {endpoint} answered HTTP {status}: redirected to {location}; "
+              "give that URL as the endpoint",
+        "zh": "SPARQL 端点 {endpoint} 返回 HTTP {status}：已重定向到 {location}；请改用该 URL "
+              "作为端点",
+    },
+    "error.remote.redirect_not_followed": {
+        "en": "the SPARQL endpoint {endpoint} answered HTTP {status}: redirected to {location}, "
+              "which bcic does not follow ({why})",
+        "zh": "SPARQL 端点 {endpoint} 返回 HTTP {status}：重定向到 {location}，bcic 不跟随"
+              "（{why}）",
+    },
+    "error.remote.redirect_why_scheme": {
+        "en": "not an http or https address", "zh": "不是 http 或 https 地址"},
+    "error.remote.redirect_why_downgrade": {"en": "from https to http", "zh": "从 https 降为 http"},
+    "error.remote.redirect_why_local": {
+        "en": "from another host to this machine or a private network",
+        "zh": "从其他主机转到本机或私有网络"},
     "error.remote.hint_credentials": {
         "en": " (the endpoint asks for a user name and password)",
         "zh": "（该端点要求提供用户名和密码）",

@@ -5,7 +5,8 @@ many others in a JSON envelope (`message`, or `error`), Virtuoso, Fuseki and Oxi
 text, and a proxy in front of any of them (a 502 of nginx) in an HTML page. The message keeps
 the words, not the wrapping: a JSON envelope's message, an HTML page's title and text (its style
 sheet and scripts left out), or the text itself; white space collapsed to single spaces, and cut
-to a length a line can hold, with "…" where it was cut.
+to a length a line can hold, with "…" where it was cut. The body is read in the charset its
+`Content-Type` declares (RFC 9110 §8.3.2), else an HTML page's `<meta charset>`, else UTF-8.
 """
 
 from __future__ import annotations
@@ -17,15 +18,37 @@ from html.parser import HTMLParser
 _MESSAGE_KEYS = ("message", "error", "detail", "description")
 _HTML = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|title)\b", re.IGNORECASE)
 _UNSHOWN = frozenset({"script", "style", "head", "template", "noscript"})
+# An HTML page's own charset: <meta charset="gbk"> or <meta http-equiv=… content="…; charset=gbk">
+# (HTML's prescan reads the first 1,024 bytes).
+_META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)",
+                           re.IGNORECASE)
+# A JSON envelope too long to be read whole (cut where the body was cut) most often says its
+# message before its long parts (a trace): {"ok": false, "message": "…", "trace": [...
+_NESTED = re.compile(r"[\[{]")
+_STRING_MEMBER = r'"%s"\s*:\s*("(?:[^"\\]|\\.)*")'
 
 
-def server_words(raw: bytes, limit: int) -> str:
-    """The words of an error body `raw`, on one line of at most `limit` characters."""
-    text = raw.decode("utf-8", "replace").strip()
+def server_words(raw: bytes, limit: int, charset: str | None = None) -> str:
+    """The words of an error body `raw`, in the `charset` its answer declared, on one line of
+    at most `limit` characters."""
+    text = decoded(raw, charset).strip()
     words = _json_message(text) if text.startswith("{") else None
     if words is None and _HTML.search(text):
         words = _page_words(text)
     return _cut(" ".join((text if words is None else words).split()), limit)
+
+
+def decoded(raw: bytes, charset: str | None) -> str:
+    """`raw` as text: in the declared `charset`, else an HTML page's own, else UTF-8; bytes
+    the charset has no character for (or an unknown charset's) as U+FFFD."""
+    meta = _META_CHARSET.search(raw[:1024])
+    for name in (charset, meta.group(1).decode("ascii") if meta else None):
+        if name:
+            try:
+                return raw.decode(name, "replace")
+            except LookupError:  # a charset Python does not know
+                continue
+    return raw.decode("utf-8", "replace")
 
 
 def _json_message(text: str) -> str | None:
@@ -34,7 +57,7 @@ def _json_message(text: str) -> str | None:
     try:
         found: object = json.loads(text)
     except ValueError:
-        return None
+        return _leading_message(text)
     for _depth in range(3):  # {"error": {"message": …}}
         if not isinstance(found, dict):
             return None
@@ -43,6 +66,19 @@ def _json_message(text: str) -> str | None:
         if isinstance(inner, str):
             return inner
         found = inner
+    return None
+
+
+def _leading_message(text: str) -> str | None:
+    """The message a JSON object's text gives before its first nested array or object, read
+    from its start when the whole cannot be (cut short); None when it gives none there."""
+    nested = _NESTED.search(text, 1)
+    head = text[:nested.start() if nested else len(text)]
+    for key in _MESSAGE_KEYS:
+        member = re.search(_STRING_MEMBER % key, head)
+        if member is not None:
+            words: str = json.loads(member.group(1))
+            return words or None
     return None
 
 

@@ -22,9 +22,13 @@ from email.message import Message
 from ..errors import NoAnswerError, StoreError
 from ..i18n import Joined, Localized, Phrase, phrase
 from .guard import QueryDataset
+from .redirects import KeptRedirects, RedirectNotFollowed
 from .server_words import server_words
 
 _DETAIL_CHARS = 300
+# How much of an error's body is read for the server's words: an HTML page's style sheet, or a
+# JSON envelope's trace, may come before or beside them; more is not read.
+ERROR_BODY_BYTES = 256 * 1024
 # A server started read-only says so (the Oxigraph server's `serve-read-only`: HTTP 403 "The
 # server is read-only"): then no user or password would help.
 _READ_ONLY = re.compile(r"read[- ]only", re.IGNORECASE)
@@ -97,7 +101,7 @@ class SparqlClient:
             # Digest runs first (handler_order 490); basic answers servers that ask for basic.
             handlers += [urllib.request.HTTPDigestAuthHandler(passwords),
                          urllib.request.HTTPBasicAuthHandler(passwords)]
-        self._opener = urllib.request.build_opener(*handlers)
+        self._opener = urllib.request.build_opener(*handlers, KeptRedirects())
 
     def query(self, text: str, accept: str, dataset: QueryDataset | None = None) -> Response:
         """POST a query as an HTML form (no URL length limit) and return the answer; the
@@ -142,6 +146,9 @@ class SparqlClient:
                 data = answer.read()
                 headers = answer.headers
                 status = answer.status
+        except RedirectNotFollowed as moved:
+            raise SparqlEndpointError(redirect_failure(shown, moved), shown,
+                                      moved.status) from None
         except urllib.error.HTTPError as error:
             self.server = error.headers.get("Server") if error.headers else None
             body = error_body(error)
@@ -152,7 +159,7 @@ class SparqlClient:
                                           error.code) from None
             raise SparqlEndpointError(http_failure(
                 shown, error.code, error.reason, body, self._with_credentials,
-                refused_update=update,
+                charset=error_charset(error), refused_update=update,
                 at_query_endpoint=self.update_endpoint == self.query_endpoint),
                 shown, error.code) from None
         except urllib.error.URLError as error:
@@ -201,24 +208,39 @@ def answer_lost(reason: object) -> bool:
                                *(kind for kind, _ in _BROKEN)))
 
 
+def redirect_failure(shown: str, moved: RedirectNotFollowed) -> Phrase:
+    """A one-line message for a redirect bcic did not follow, saying where it led."""
+    if moved.why is None:
+        return phrase("error.remote.redirected", endpoint=shown, status=moved.status,
+                      location=shown_endpoint(moved.location))
+    return phrase("error.remote.redirect_not_followed", endpoint=shown, status=moved.status,
+                  location=shown_endpoint(moved.location), why=phrase(moved.why))
+
+
 def error_body(error: urllib.error.HTTPError) -> bytes:
     """The start of an HTTP error's body (the server's own words), empty when unreadable."""
     try:
-        return error.read(4096) if error.fp is not None else b""
-    except OSError:
+        return error.read(ERROR_BODY_BYTES) if error.fp is not None else b""
+    except (OSError, http.client.HTTPException):
         return b""
 
 
+def error_charset(error: urllib.error.HTTPError) -> str | None:
+    """The charset an HTTP error's Content-Type declares, if any (RFC 9110 §8.3.2)."""
+    return error.headers.get_content_charset() if error.headers else None
+
+
 def http_failure(shown: str, status: int | None, reason: str, raw: bytes,
-                 credentials: bool | None = None, *, refused_update: bool = False,
-                 at_query_endpoint: bool = False) -> Phrase:
+                 credentials: bool | None = None, *, charset: str | None = None,
+                 refused_update: bool = False, at_query_endpoint: bool = False) -> Phrase:
     """A one-line message: endpoint, status, the server's own words, and a hint when known: for
     401 and 403, whether the store's credentials were refused (`credentials` True), or none were
     given (False; None: an endpoint that bcic never sends any, `bcic query --endpoint`); for a
     `refused_update`, that the server is read-only, or that the update endpoint may be wrong (the
-    query endpoint's address when `at_query_endpoint`: BCIC_STORE_UPDATE unset)."""
+    query endpoint's address when `at_query_endpoint`: BCIC_STORE_UPDATE unset). The body `raw`
+    is read in `charset`, the one its answer declared."""
     # Virtuoso echoes the whole request after "SPARQL query:"
-    detail = server_words(raw[:4096].split(b"SPARQL query:", 1)[0], _DETAIL_CHARS)
+    detail = server_words(raw.split(b"SPARQL query:", 1)[0], _DETAIL_CHARS, charset)
     hints = []
     read_only = refused_update and _READ_ONLY.search(detail) is not None
     if read_only:

@@ -1,0 +1,110 @@
+"""An endpoint's error body is read in the charset its answer declares (RFC 9110 §8.3.2), or an
+HTML page's own <meta charset>, and far enough that a long page or JSON envelope still gives its
+words: `bcic query --endpoint` and the remote store's client alike."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from checker.cli import main
+from checker.store.server_words import server_words
+from checker.store.sparql_http import SparqlClient, SparqlEndpointError
+from tests.loopback import QuietHandler, loopback_endpoint
+
+GBK_WORDS = "查询语法错误：第 1 行第 8 列"
+LATIN1_WORDS = "requête mal formée à la ligne 1"
+
+
+class _Failing(QuietHandler):
+    """Answers every query with `status`, `content_type` and `body`."""
+
+    status = 500
+    content_type = "text/plain"
+    body = b""
+
+    def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
+        self.rfile.read(int(self.headers["Content-Length"]))
+        self.send_response(self.status)
+        self.send_header("Content-Type", self.content_type)
+        self.send_header("Content-Length", str(len(self.body)))
+        self.end_headers()
+        self.wfile.write(self.body)
+
+
+def _said(content_type: str, body: bytes, status: int = 500) -> str:
+    """What `bcic query --endpoint` says of an endpoint answering so (en)."""
+    _Failing.status, _Failing.content_type, _Failing.body = status, content_type, body
+    with loopback_endpoint(_Failing) as url:
+        result = CliRunner().invoke(main, ["query", "SELECT ?n WHERE {}", "--endpoint", url,
+                                           "--lang", "en"])
+    assert result.exit_code == (2 if status == 400 else 4), result.output
+    return result.output
+
+
+@pytest.mark.parametrize(("content_type", "body", "words"), [
+    ("text/plain; charset=gbk", GBK_WORDS.encode("gbk"), GBK_WORDS),
+    ("text/plain; charset=GB2312", GBK_WORDS.encode("gb2312"), GBK_WORDS),
+    ("text/plain; charset=ISO-8859-1", LATIN1_WORDS.encode("latin-1"), LATIN1_WORDS),
+    ("text/html", b'<html><head><meta charset="gbk"><title>' + GBK_WORDS.encode("gbk")
+     + b"</title></head><body></body></html>", GBK_WORDS),
+    ("text/html", b'<html><head><meta http-equiv="Content-Type" content="text/html; '
+     b'charset=iso-8859-1"><title>' + LATIN1_WORDS.encode("latin-1") + b"</title></head></html>",
+     LATIN1_WORDS),
+    ("application/json; charset=gbk", json.dumps({"message": GBK_WORDS},
+                                                 ensure_ascii=False).encode("gbk"), GBK_WORDS),
+], ids=["gbk", "gb2312", "latin-1", "html-meta-gbk", "html-meta-latin-1", "json-gbk"])
+def test_an_error_body_is_read_in_the_charset_it_declares(content_type: str, body: bytes,
+                                                          words: str) -> None:
+    said = _said(content_type, body)
+    assert words in said and "\ufffd" not in said, said
+
+
+def test_an_unknown_or_absent_charset_reads_as_utf8_with_replacement() -> None:
+    assert server_words("错误".encode(), 300, "no-such-charset") == "错误"
+    assert server_words(b"bad \xff byte", 300) == "bad \ufffd byte"
+
+
+def test_a_page_with_a_long_style_sheet_before_its_title_still_gives_its_words() -> None:
+    page = (b"<html><head><style>" + b".c { color: red; }\n" * 600 + b"</style>"
+            b"<title>503 Service Unavailable</title></head><body><h1>503 Service Unavailable"
+            b"</h1><p>the store is being backed up</p></body></html>")
+    assert len(page) > 8192
+    said = _said("text/html", page)
+    assert "503 Service Unavailable: the store is being backed up" in said, said
+    assert "color" not in said
+
+
+def test_a_json_error_with_a_long_trace_says_its_message_not_raw_json() -> None:
+    body = json.dumps({"message": "the query ran out of memory",
+                       "trace": [f"at org.example.Frame{n}.run(Frame.java:{n})"
+                                 for n in range(600)]}).encode()
+    assert len(body) > 4096
+    said = _said("application/json", body)
+    assert said.rstrip("\n").endswith(": the query ran out of memory"), said
+
+
+def test_a_json_error_too_long_to_read_whole_says_its_leading_message() -> None:
+    """Longer than what is read of it: the message it gives before its trace is still said,
+    and nothing raw beyond the cut of a line."""
+    trace = [f"at org.example.Frame{n}.run(Frame.java:{n})" for n in range(12_000)]
+    body = json.dumps({"ok": False, "status": 500, "error": "OutOfMemory",
+                       "message": "the query ran out of memory", "trace": trace}).encode()
+    assert len(body) > 256 * 1024
+    said = _said("application/json", body)
+    assert said.rstrip("\n").endswith(": the query ran out of memory"), said
+    without = json.dumps({"trace": trace}).encode()
+    said = _said("application/json", without)
+    assert said.count("\n") == 1 and len(said) < 500 and "…" in said, said
+
+
+def test_the_remote_stores_client_reads_the_declared_charset_too() -> None:
+    _Failing.status, _Failing.content_type = 503, "text/plain; charset=gbk"
+    _Failing.body = GBK_WORDS.encode("gbk")
+    with loopback_endpoint(_Failing) as url:
+        client = SparqlClient(url, None, None, None, None, 10)
+        with pytest.raises(SparqlEndpointError) as error:
+            client.query("ASK {}", "application/sparql-results+json")
+    assert GBK_WORDS in error.value.text("zh")
