@@ -325,18 +325,16 @@ def _start_building_rulebook_document() -> None:
 
 
 def _error_body(status: int, kind: str, message: str) -> tuple[Response, int]:
-    """The one error envelope of the app: an HTML page for people, JSON for programs."""
-    if _wants_html():
-        return _error_page(status, message), status
-    return jsonify({"ok": False, "status": status, "error": kind, "message": message}), status
-
-
-def _wants_html() -> bool:
-    """Whether the client is a browser on a page (not the API or the protocol endpoint)."""
+    """The one error envelope of the app: an HTML page for people, JSON for programs. Off the
+    API and the protocol endpoint, Accept chooses which: the answer says so to caches (`Vary:
+    Accept`, RFC 9110 §12.5.5)."""
+    envelope = {"ok": False, "status": status, "error": kind, "message": message}
     if request.path.startswith(("/api/", "/sparql")):
-        return False
+        return jsonify(envelope), status
     best = request.accept_mimetypes.best_match(["application/json", "text/html"])
-    return best == "text/html"
+    response = _error_page(status, message) if best == "text/html" else jsonify(envelope)
+    response.vary.add("Accept")
+    return response, status
 
 
 def _error_page(status: int, detail: str) -> Response:
