@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from .cluster_dashboard import ClusterRef
 from .errors import NotFoundError
 from .i18n import Listed, Localized, phrase
-from .revisions import is_cluster_key
+from .revisions import as_key_or_iri, is_cluster_key
 
 _NEAREST = 3  # the known clusters a refusal names
 # IRIs share a long start (https://example.org/cluster/), which alone makes difflib's usual 0.6
@@ -21,8 +21,8 @@ _NEAR = 0.85
 
 
 def names_cluster(ref: ClusterRef, given: str) -> bool:
-    """Whether `given` is the cluster's key or its IRI."""
-    return given in (ref.key, str(ref.iri))
+    """Whether `given` is the cluster's key (in either case) or its IRI."""
+    return as_key_or_iri(given) in (ref.key, str(ref.iri))
 
 
 def as_given(ref: ClusterRef, given: str) -> str:
@@ -30,13 +30,17 @@ def as_given(ref: ClusterRef, given: str) -> str:
     return ref.key if is_cluster_key(given) else str(ref.iri)
 
 
-def named_cluster(choices: Sequence[ClusterRef], given: str, name: str) -> ClusterRef:
+def named_cluster(choices: Sequence[ClusterRef], given: str, name: str, *,
+                  stored_only: bool = False) -> ClusterRef:
     """The cluster among `choices` whose key or IRI is `given`; NotFoundError naming parameter
-    `name`, the value, and the choices nearest to it, written as it is written."""
+    `name`, the value, and the choices nearest to it, written as it is written. `stored_only`:
+    the choices are the stored clusters only (`cluster` and `focus`, whose selectors offer
+    them), and the refusal says so, as a benchmark a submission declares is not one of them."""
     found = next((ref for ref in choices if names_cluster(ref, given)), None)
     if found is None:
-        raise NotFoundError.of("error.benchmark.unknown_cluster", name=name, given=given,
-                               nearest=_nearest(choices, given))
+        key = "error.benchmark.unstored_cluster" if stored_only else \
+            "error.benchmark.unknown_cluster"
+        raise NotFoundError.of(key, name=name, given=given, nearest=_nearest(choices, given))
     return found
 
 

@@ -15,7 +15,8 @@ from .store.base import RevisionInfo, Store, cluster_key
 from .store.deletion import tombstone_query
 from .store.guard import checked_iri
 
-_KEY = re.compile(r"[0-9a-f]{16}")
+# A key is read in either case (3149DCB7… as 3149dcb7…); it is written in lower case.
+_KEY = re.compile(r"[0-9a-f]{16}", re.IGNORECASE)
 _NEAREST = 3  # the stored clusters or revision numbers a refusal names
 # How alike in spelling a stored cluster's IRI or key must be to be named: IRIs share a long
 # start (https://example.org/cluster/), which alone makes difflib's usual 0.6 of any two.
@@ -23,12 +24,20 @@ _NEAR = 0.85
 
 
 def is_cluster_key(name: str) -> bool:
-    """Whether `name` is written as a cluster's 16-hex key (as in /clusters/<key>)."""
+    """Whether `name` is written as a cluster's 16-hex key (as in /clusters/<key>), in either
+    case."""
     return _KEY.fullmatch(name) is not None
 
 
+def as_key_or_iri(name: str) -> str:
+    """`name` as bcic writes it: a key in lower case, an IRI as it is."""
+    return name.lower() if is_cluster_key(name) else name
+
+
 def find_cluster(store: Store, name: str) -> URIRef:
-    """The stored cluster named by its IRI or its 16-hex key (as in /clusters/<key>)."""
+    """The stored cluster named by its IRI or its 16-hex key in either case (as in
+    /clusters/<key>)."""
+    name = as_key_or_iri(name)
     if is_cluster_key(name):
         for info in store.revisions():
             if cluster_key(info.cluster) == name:

@@ -665,25 +665,29 @@ def test_bad_parameters_are_400_with_a_clear_message(make_web_app, sample_store:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize(("url", "given"), [
-    ("/clusters/{dehua}?benchmark=ffff", "ffff"),
-    ("/benchmark?cluster=abc", "abc"),
-    ("/api/benchmark?cluster={dehua}&focus=beef", "beef"),
+@pytest.mark.parametrize(("url", "given", "stored_only"), [
+    ("/clusters/{dehua}?benchmark=ffff", "ffff", False),
+    ("/benchmark?cluster=abc", "abc", True),
+    ("/api/benchmark?cluster={dehua}&focus=beef", "beef", True),
     ("/api/benchmark?cluster=https://example.org/cluster/nobody/cluster",
-     "https://example.org/cluster/nobody/cluster"),
+     "https://example.org/cluster/nobody/cluster", True),
     ("/api/clusters/{dehua}/indicators?benchmark=https://example.org/nobody",
-     "https://example.org/nobody"),
+     "https://example.org/nobody", False),
 ])
 def test_a_cluster_parameter_naming_no_known_cluster_is_404_naming_it(
-        make_web_app, sample_store: Path, url: str, given: str, lang: str) -> None:
+        make_web_app, sample_store: Path, url: str, given: str, stored_only: bool,
+        lang: str) -> None:
     """A key or IRI that names no cluster that may be compared (9.3.2 c)) is not there, as a named
-    query's unknown IRI is: 404, naming the parameter and the value, in the request's language."""
+    query's unknown IRI is: 404, naming the parameter and the value, in the request's language;
+    `cluster` and `focus` take stored clusters only, and say so."""
     url = url.format(dehua=key(DEHUA))
     response = make_web_app(sample_store).test_client().get(f"{url}&lang={lang}", headers=HTML)
     assert response.status_code == 404
     text = (response.get_json()["message"] if url.startswith("/api/")
             else response.get_data(as_text=True))
-    assert given in text and ("没有产业集群以" if lang == "zh" else "no cluster is known by") in text
+    said = {(False, "zh"): "没有产业集群以", (False, "en"): "no cluster is known by",
+            (True, "zh"): "没有已存储的产业集群以", (True, "en"): "no stored cluster is known by"}
+    assert given in text and said[stored_only, lang] in text
 
 
 @pytest.mark.parametrize(("lang", "said"), [("en", "the nearest known: "),

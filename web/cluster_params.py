@@ -13,6 +13,7 @@ from werkzeug.exceptions import BadRequest, NotFound
 
 from checker.cluster_dashboard import ClusterRef
 from checker.cluster_refs import as_given, named_cluster
+from checker.revisions import as_key_or_iri
 from checker.cluster_list import filter_text
 from checker.history import ClusterSummary
 from checker.indicator_scheme import Indicator, IndicatorScheme
@@ -26,8 +27,8 @@ _YEAR = re.compile(r"[0-9]{4}")
 
 
 def cluster_in_path(stored: Sequence[ClusterSummary], key: str) -> ClusterSummary:
-    """The stored cluster a URL names by its key; 404 when there is none."""
-    found = next((c for c in stored if cluster_key(c.cluster) == key), None)
+    """The stored cluster a URL names by its key (in either case); 404 when there is none."""
+    found = next((c for c in stored if cluster_key(c.cluster) == key.lower()), None)
     if found is None:
         raise NotFound(ui("clusters.error.no_cluster", given=key))
     return found
@@ -42,6 +43,7 @@ def filter_param() -> str:
 
 def year_param() -> int | None:
     """`?year=` as a four-digit year; None when absent or empty."""
+    once("year")
     text = request.args.get("year", "").strip()
     if not text:
         return None
@@ -54,6 +56,7 @@ def indicators_param(scheme: IndicatorScheme) -> list[Indicator] | None:
     """The indicators `?indicator=<code>` (repeatable) and `?group=<code>` choose, in code
     order; None when neither is given."""
     codes = [c.strip() for c in request.args.getlist("indicator") if c.strip()]
+    once("group")
     group_code = request.args.get("group", "").strip()
     if not codes and not group_code:
         return None
@@ -70,13 +73,15 @@ def indicators_param(scheme: IndicatorScheme) -> list[Indicator] | None:
     return [i for i in scheme.indicators if i.code in chosen]
 
 
-def clusters_param(choices: Sequence[ClusterRef], name: str = "cluster") -> list[ClusterRef]:
+def clusters_param(choices: Sequence[ClusterRef], name: str = "cluster", *,
+                   stored_only: bool = False) -> list[ClusterRef]:
     """The clusters `?<name>=<key or IRI>` (repeatable) names, in the order given, each once; one
-    that names none of `choices` is a 404 naming it (checker/cluster_refs.py)."""
+    that names none of `choices` (the stored clusters when `stored_only`) is a 404 naming it
+    (checker/cluster_refs.py)."""
     chosen: list[ClusterRef] = []
     for given in (k.strip() for k in request.args.getlist(name)):
         if given:
-            found = named_cluster(choices, given, name)
+            found = named_cluster(choices, given, name, stored_only=stored_only)
             if found not in chosen:
                 chosen.append(found)
     return chosen
@@ -88,9 +93,23 @@ def compared_clusters_param(choices: Sequence[ClusterRef]) -> list[ClusterRef]:
     refuses it (checker/own_benchmark.py, 9.3.2 c)), never dropped without a word."""
     given = [k.strip() for k in request.args.getlist("cluster") if k.strip()]
     check_named_once(given)  # one spelling twice, named as given
-    chosen = clusters_param(choices)
+    chosen = clusters_param(choices, stored_only=True)
     check_named_once([str(named_cluster(choices, g, "cluster").iri) for g in given])  # key, IRI
     return chosen
+
+
+def focus_param(stored: Sequence[ClusterRef]) -> ClusterRef | None:
+    """`?focus=<key or IRI>`: the stored cluster whose four comparisons are given (9.3.2), None
+    when absent or empty; given twice, a 400 as the named queries' parameters are."""
+    once("focus")
+    chosen = clusters_param(stored, "focus", stored_only=True)
+    return chosen[0] if chosen else None
+
+
+def once(name: str) -> None:
+    """Refuse (400) a parameter given more than once, whose value to use would be left unsaid,
+    as the named queries refuse it (checker/queries)."""
+    values_given_once((name, value) for value in request.args.getlist(name))
 
 
 def benchmark_param(choices: Sequence[ClusterRef], default: ClusterRef | None,
@@ -100,7 +119,8 @@ def benchmark_param(choices: Sequence[ClusterRef], default: ClusterRef | None,
     it (checker/own_benchmark.py, 9.3.2 c))."""
     if "benchmark" not in request.args:
         return default
+    once("benchmark")
     for given in (g.strip() for g in request.args.getlist("benchmark")):
-        check_other_cluster(as_given(own, given), given)
+        check_other_cluster(as_given(own, given), as_key_or_iri(given))
     chosen = clusters_param(choices, "benchmark")
     return chosen[0] if chosen else None

@@ -40,9 +40,9 @@ from .cluster_charts import bars_chart, radar_chart, series_chart
 from .cluster_params import (
     benchmark_param,
     cluster_in_path,
-    clusters_param,
     compared_clusters_param,
     filter_param,
+    focus_param,
     indicators_param,
     year_param,
 )
@@ -199,7 +199,7 @@ def _new_benchmark_view(store: Store, stored: list[ClusterSummary], *,
     asked = compared_clusters_param(refs)
     if not asked and not by_default:
         raise BadRequest(ui("clusters.error.no_clusters"))
-    focus = (clusters_param(refs, "focus") or asked or refs)[0]
+    focus = focus_param(refs) or (asked or refs)[0]
     declared = comparable_clusters(store, stored, focus.iri)
     chosen = asked or default_comparison(focus, declared, refs)
     scheme = indicator_scheme()

@@ -7,7 +7,6 @@ report that was stored (checker.report_reader), never validating again.
 
 from __future__ import annotations
 
-import re
 from pathlib import PurePath
 
 from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
@@ -30,7 +29,7 @@ from checker.report_reader import read_report
 from checker.queries import Page
 from checker.recheck import stored_submission, with_stored_judgements
 from checker.rechecked_note import recheck_note
-from checker.revisions import delete_revision, find_cluster, revision_info
+from checker.revisions import delete_revision, find_cluster, is_cluster_key, revision_info
 from checker.rule_lookup import provision_asked
 from checker.shacl import Severity
 from checker.store.base import RevisionInfo, Store, cluster_key
@@ -51,7 +50,6 @@ from .submissions import (ACCEPTED_EXTENSIONS, PASTED_NAME, form_submission, fre
                           submitter, upload_limit, validation_limits)
 
 bp = Blueprint("evaluation", __name__)
-_KEY = re.compile(r"[0-9a-f]{16}")
 # A submission beyond what the app validates (web/README.md, Limits): not the upload size limit.
 _LIMIT_ERRORS = (SubmissionTooLargeError, ValidationMemoryError, ValidationTimeoutError)
 _Answer = tuple[Response | str, int, dict[str, str]]  # a page, its status and its headers
@@ -202,8 +200,9 @@ def recheck_revision_form(key: str, number: int) -> Response:
 
 
 def stored_cluster(store: Store, key: str) -> URIRef:
-    """The stored cluster whose URL key is `key`; 404 for anything else."""
-    if not _KEY.fullmatch(key):
+    """The stored cluster whose URL key is `key` (in either case); 404 for anything else, a
+    path that names nothing (RFC 9110 §15.5.5), as the tests and OpenAPI have it."""
+    if not is_cluster_key(key):
         raise NotFound(ui("report.error.not_a_key", key=key))
     return find_cluster(store, key)
 

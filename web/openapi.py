@@ -372,9 +372,10 @@ def _ref_param(name: str) -> Json:
 def _parameters() -> Json:
     return {
         "key": {"name": "key", "in": "path", "required": True,
-                **described("16 hex digits of the SHA-256 of the cluster IRI",
-                             "集群 IRI 的 SHA-256 的前 16 位十六进制数字"),
-                "schema": {"type": "string", "pattern": "^[0-9a-f]{16}$"}},
+                **described("16 hex digits of the SHA-256 of the cluster IRI, read in either "
+                            "case (written in lower case)",
+                            "集群 IRI 的 SHA-256 的前 16 位十六进制数字（大小写均可，输出为小写）"),
+                "schema": {"type": "string", "pattern": "^[0-9a-fA-F]{16}$"}},
         "number": {"name": "number", "in": "path", "required": True,
                    **described("revision number, from 1", "修订版编号，从 1 起"),
                    "schema": {"type": "integer", "minimum": 1}},

@@ -98,6 +98,14 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "参数 {name}：没有产业集群以 {given} 为键或 IRI：它既不是已存储产业集群的键或 IRI，也不是"
               "已存储提交材料所列标杆或竞争对手的键或 IRI（9.3.2 c)、d)）{nearest}",
     },
+    "error.benchmark.unstored_cluster": {
+        "en": "parameter {name}: no stored cluster is known by {given}: {name} takes the key or "
+              "IRI of a stored cluster only; a benchmark or competitor a submission names that "
+              "is not stored itself is taken by benchmark, not here (9.3.2 c), d)){nearest}",
+        "zh": "参数 {name}：没有已存储的产业集群以 {given} 为键或 IRI：{name} 只接受已存储产业集群的"
+              "键或 IRI；提交材料所列但本身未存储的标杆或竞争对手由 benchmark 参数接受，此处不接受"
+              "（9.3.2 c)、d)）{nearest}",
+    },
     "error.benchmark.nearest_clusters": {
         "en": "; the nearest known: {names}",
         "zh": "；最接近的已知产业集群：{names}",
