@@ -8,8 +8,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from .i18n import Lang, message
 from .report import Rate
 
-# A rate in JSON (the API, `bcic benchmark --format json`) is met ÷ applicable rounded half up to
-# this many decimals, as the named query clusters-by-conformance rounds it in SPARQL
+# A rate in JSON (the API's /api/clusters, /api/clusters/<key> and its /history; /api/benchmark and
+# `bcic benchmark --format json` carry none) is met ÷ applicable rounded half up to this many
+# decimals, as the named query clusters-by-conformance rounds it in SPARQL
 # (ROUND(met × 1,000,000 ÷ applicable) ÷ 1,000,000; checker/queries/README.md): one cluster's rate
 # reads the same in every answer (9.3.2).
 RATE_DECIMALS = 6

@@ -639,3 +639,24 @@ def test_reload_while_another_writer_holds_the_store_is_503_and_changes_nothing(
         assert not holder.ask("ASK { GRAPH ?g { ?s ?p ?o } }")
     finally:
         holder.close()
+
+
+def test_the_clusters_etag_and_benchmark_parameters_say_what_they_do(
+        document: dict[str, Any]) -> None:
+    """The stored clusters' tag has no format, query or worker (a named query's has); the
+    benchmark's `cluster` takes stored clusters by key or IRI, where the named queries take IRIs
+    only; a key is read in either case."""
+    for path in ("/api/clusters", "/api/clusters/{key}"):
+        responses = document["paths"][path]["get"]["responses"]
+        for code in ("200", "304"):
+            said = responses[code]["headers"]["ETag"]["description"]
+            assert "URL" in said and not any(
+                word in said for word in ("format", "query", "worker")), said
+    parameters = {p["name"]: p for p in document["paths"]["/api/benchmark"]["get"]["parameters"]
+                  if "name" in p}  # not the shared ones ($ref)
+    cluster = parameters["cluster"]["description"]
+    assert "named queries take IRIs only" in cluster and "as the named queries take" not in cluster
+    assert "given twice is 400" in parameters["focus"]["description"]
+    assert "given twice is 400" in parameters["benchmark"]["description"]
+    key = document["components"]["parameters"]["key"]
+    assert re.fullmatch(key["schema"]["pattern"].strip("^$"), "3149DCB73E13B358")

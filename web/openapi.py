@@ -68,8 +68,7 @@ _RETRY_AFTER = {"Retry-After": {
     "schema": {"type": "integer"}}}
 
 
-# A GET answer of a query (/sparql, /api/queries/{name}) or of the stored clusters (/api/clusters,
-# /api/clusters/{key}) and its conditional GET (web/etags.py).
+# A GET answer of a query (/sparql, /api/queries/{name}) and its conditional GET (web/etags.py).
 _ETAG = {"ETag": {
     **described("the answer's tag (GET and HEAD alike): it changes whenever the store publishes "
                 "a new snapshot or the rulebook changes, and differs by format and language; "
@@ -88,6 +87,20 @@ _NOT_MODIFIED = {"304": {
     **described("the answer is the one the If-None-Match tag names: no body",
                 "答案与 If-None-Match 所给标签对应的答案相同：无正文"),
     "headers": _ETAG}}
+# The stored clusters' answers (/api/clusters, /api/clusters/{key}): no format, query or worker.
+_CLUSTERS_ETAG = {"ETag": {
+    **described("the answer's tag (GET and HEAD alike): it changes whenever the store publishes "
+                "a new snapshot (on a remote store, whenever the answer itself changes), the "
+                "rulebook or bcic's version changes, and differs by URL and language; send it "
+                "back in If-None-Match to be answered 304 while it holds, before the store is "
+                "read for it (on a remote store, once the answer is known); an unknown key is "
+                "still 404",
+                "答案的标签（GET 与 HEAD 相同）：存储发布新快照（远程存储则为答案本身变化）、规则库或 bcic 版本"
+                "变化时随之改变，不同 URL 与语言各不相同；在 If-None-Match 中回送该标签，答案未变时返回 304，"
+                "在为其读取存储之前比对（远程存储则在得出答案之后）；未知的键仍为 404"),
+    "schema": {"type": "string"}},
+    "Cache-Control": _ETAG["Cache-Control"]}
+_CLUSTERS_NOT_MODIFIED = {"304": {**_NOT_MODIFIED["304"], "headers": _CLUSTERS_ETAG}}
 
 
 def openapi_document(server_url: str) -> Json:
@@ -220,18 +233,23 @@ def _paths() -> Json:
             "indicators", "benchmark", "Clusters side by side on indicators in one year, and "
             "one cluster's four comparisons (9.3.2)", "多个产业集群同年指标对比及某集群的四类比较"
             "（9.3.2）",
-            [_query("cluster", "clusters by key or IRI, as the named queries take them (at "
-                    "least one, each once: a cluster given twice, by one spelling or by its key "
-                    "and its IRI, is 400, 9.3.2 c)); one that names no known cluster is 404, "
-                    "naming the nearest",
-                    "集群的键或 IRI，与命名查询相同（至少一个，每个只给一次：同一集群给出两次，无论写法相同还是"
-                    "分别以键和 IRI 给出，均为 400，9.3.2 c)）；不对应任何已知集群时为 404，并给出最接近者",
+            [_query("cluster", "stored clusters by key (either case) or IRI; the named queries "
+                    "take IRIs only (at least one, each once: a cluster given twice, by one "
+                    "spelling or by its key and its IRI, is 400, 9.3.2 c)); one that names no "
+                    "stored cluster is 404, naming the nearest (a benchmark a submission names "
+                    "that is not stored is taken by `benchmark` only)",
+                    "已存储集群的键（大小写均可）或 IRI；命名查询只接受 IRI（至少一个，每个只给一次：同一集群给出"
+                    "两次，无论写法相同还是分别以键和 IRI 给出，均为 400，9.3.2 c)）；不对应任何已存储集群时为 "
+                    "404，并给出最接近者（提交材料所列但未存储的标杆只由 `benchmark` 接受）",
                     {"type": "array", "items": {"type": "string"}}, required=True, many=True),
              _ref_param("indicator"), _ref_param("group"), _ref_param("year"),
-             _query("focus", "key or IRI of the cluster whose comparisons are given",
-                    "给出其四类比较的集群的键或 IRI", {"type": "string"}),
-             _query("benchmark", "key or IRI of its benchmark cluster (9.3.2 c))",
-                    "其标杆集群的键或 IRI（9.3.2 c)）", {"type": "string"}), lang],
+             _query("focus", "key or IRI of the stored cluster whose comparisons are given "
+                    "(once: given twice is 400)",
+                    "给出其四类比较的已存储集群的键或 IRI（只给一次：给出两次为 400）", {"type": "string"}),
+             _query("benchmark", "key or IRI of its benchmark cluster, stored or named as one by "
+                    "its submission (9.3.2 c); once: given twice is 400)",
+                    "其标杆集群的键或 IRI，已存储或由其提交材料列为标杆（9.3.2 c)；只给一次：给出两次为 400）",
+                    {"type": "string"}), lang],
             _json_ok("Benchmark"), (400, 404, 503))},
         "/api/queries": {"get": _op(
             "queries", "listQueries", "The named queries with their parameters",
@@ -419,8 +437,9 @@ def _json_ok(schema: str) -> Json:
 
 
 def _tagged_json_ok(schema: str) -> Json:
-    """A GET answer read from the store, with its ETag, and its conditional GET's 304."""
-    return {"200": {**_json_ok(schema)["200"], "headers": _ETAG}, **_NOT_MODIFIED}
+    """A stored clusters' GET answer, with its ETag, and its conditional GET's 304."""
+    return {"200": {**_json_ok(schema)["200"], "headers": _CLUSTERS_ETAG},
+            **_CLUSTERS_NOT_MODIFIED}
 
 
 def _report_ok() -> Json:
