@@ -31,14 +31,14 @@ _STRING_MEMBER = r'"%s"\s*:\s*("(?:[^"\\]|\\.)*")'
 def server_words(raw: bytes, limit: int, charset: str | None = None) -> str:
     """The words of an error body `raw`, in the `charset` its answer declared, on one line of
     at most `limit` characters."""
-    text = decoded(raw, charset).strip()
+    text = _decoded(raw, charset).strip()
     words = _json_message(text) if text.startswith("{") else None
     if words is None and _HTML.search(text):
         words = _page_words(text)
     return _cut(" ".join((text if words is None else words).split()), limit)
 
 
-def decoded(raw: bytes, charset: str | None) -> str:
+def _decoded(raw: bytes, charset: str | None) -> str:
     """`raw` as text: in the declared `charset`, else an HTML page's own, else UTF-8; bytes
     the charset has no character for (or an unknown charset's) as U+FFFD."""
     meta = _META_CHARSET.search(raw[:1024])
