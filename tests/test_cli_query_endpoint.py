@@ -18,7 +18,7 @@ from checker.errors import QueryRefusedError
 from checker.sparql_service import TRUNCATED_HEADER
 from checker.store.guard import inspect_query
 from tests.conftest import store_samples
-from tests.loopback import QuietHandler, loopback_endpoint, waitress_app
+from tests.loopback import QuietHandler, failing_endpoint, loopback_endpoint, waitress_app
 
 from oxigraph_server import OxigraphNotInstalledError, OxigraphServer, require_binary
 
@@ -122,22 +122,6 @@ def test_a_typo_the_endpoint_refuses_is_also_placed_by_bcics_parser(
     assert ("line 2" if lang == "en" else "第 2 行") in own.value.text(lang)
 
 
-class _Failing(QuietHandler):
-    """An endpoint that answers every query with `status`, `media_type` and `body`."""
-
-    status = 502
-    media_type = "text/html"
-    body = b""
-
-    def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
-        self.rfile.read(int(self.headers["Content-Length"]))
-        self.send_response(self.status)
-        self.send_header("Content-Type", self.media_type)
-        self.send_header("Content-Length", str(len(self.body)))
-        self.end_headers()
-        self.wfile.write(self.body)
-
-
 NGINX_502 = (b"<html>\r\n<head><title>502 Bad Gateway</title>\r\n<style>body { width: 35em; "
              b"font-family: Tahoma, Verdana, Arial, sans-serif; }</style></head>\r\n<body>\r\n"
              b"<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n"
@@ -167,8 +151,7 @@ def test_a_remote_error_body_is_said_in_the_servers_words_not_its_wrapping(
     """One line: the status, the endpoint and the server's own message, taken out of its JSON
     envelope or HTML page (no braces, tags, style sheet or script); 2 for a query refused as bad
     (400), 4 for a server that could not answer (README)."""
-    _Failing.status, _Failing.media_type, _Failing.body = status, media_type, body
-    with loopback_endpoint(_Failing) as url:
+    with loopback_endpoint(failing_endpoint(status, media_type, body)) as url:
         result = CliRunner().invoke(main, ["query", "SELECT ?n WHERE {}", "--endpoint", url,
                                            "--lang", lang])
     assert result.exit_code == exit_code, result.output
@@ -179,9 +162,8 @@ def test_a_remote_error_body_is_said_in_the_servers_words_not_its_wrapping(
 
 
 def test_a_long_remote_error_body_is_cut_to_a_line() -> None:
-    _Failing.status, _Failing.media_type = 500, "text/plain"
-    _Failing.body = ("java.lang.NullPointerException at " + "org.example.Frame.run " * 400).encode()
-    with loopback_endpoint(_Failing) as url:
+    body = ("java.lang.NullPointerException at " + "org.example.Frame.run " * 400).encode()
+    with loopback_endpoint(failing_endpoint(500, "text/plain", body)) as url:
         result = CliRunner().invoke(main, ["query", "SELECT ?n WHERE {}", "--endpoint", url,
                                            "--lang", "en"])
     assert result.exit_code == 4, result.output

@@ -12,32 +12,15 @@ from click.testing import CliRunner
 from checker.cli import main
 from checker.store.server_words import server_words
 from checker.store.sparql_http import SparqlClient, SparqlEndpointError
-from tests.loopback import QuietHandler, loopback_endpoint
+from tests.loopback import failing_endpoint, loopback_endpoint
 
 GBK_WORDS = "查询语法错误：第 1 行第 8 列"
 LATIN1_WORDS = "requête mal formée à la ligne 1"
 
 
-class _Failing(QuietHandler):
-    """Answers every query with `status`, `content_type` and `body`."""
-
-    status = 500
-    content_type = "text/plain"
-    body = b""
-
-    def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
-        self.rfile.read(int(self.headers["Content-Length"]))
-        self.send_response(self.status)
-        self.send_header("Content-Type", self.content_type)
-        self.send_header("Content-Length", str(len(self.body)))
-        self.end_headers()
-        self.wfile.write(self.body)
-
-
 def _said(content_type: str, body: bytes, status: int = 500) -> str:
     """What `bcic query --endpoint` says of an endpoint answering so (en)."""
-    _Failing.status, _Failing.content_type, _Failing.body = status, content_type, body
-    with loopback_endpoint(_Failing) as url:
+    with loopback_endpoint(failing_endpoint(status, content_type, body)) as url:
         result = CliRunner().invoke(main, ["query", "SELECT ?n WHERE {}", "--endpoint", url,
                                            "--lang", "en"])
     assert result.exit_code == (2 if status == 400 else 4), result.output
@@ -101,9 +84,8 @@ def test_a_json_error_too_long_to_read_whole_says_its_leading_message() -> None:
 
 
 def test_the_remote_stores_client_reads_the_declared_charset_too() -> None:
-    _Failing.status, _Failing.content_type = 503, "text/plain; charset=gbk"
-    _Failing.body = GBK_WORDS.encode("gbk")
-    with loopback_endpoint(_Failing) as url:
+    failing = failing_endpoint(503, "text/plain; charset=gbk", GBK_WORDS.encode("gbk"))
+    with loopback_endpoint(failing) as url:
         client = SparqlClient(url, None, None, None, None, 10)
         with pytest.raises(SparqlEndpointError) as error:
             client.query("ASK {}", "application/sparql-results+json")
