@@ -163,6 +163,15 @@ def marked_up(tmp_path_factory: pytest.TempPathFactory) -> RulebookDocument:
     return build_rulebook_document(load_rulebook(copy), load_ontology_graph(ALL_ONTOLOGY_FILES))
 
 
+PATTERN_SAID = {"en": "each value matches the pattern ^<.*>$ (sh:pattern)",
+                "zh": "每个值均符合模式 ^<.*>$（sh:pattern）"}
+
+
+def _lines_said(page: str, name: str) -> list[str]:
+    """The lines of a shape's outline on a page, depth aside."""
+    return [line for _depth, line in _flat(_Outline(page, name).tree or [])]
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_pattern_like_markup_is_shown_as_text_and_a_sparql_constraint_by_its_words(
         client: FlaskClient, marked_up: RulebookDocument, monkeypatch: pytest.MonkeyPatch,
@@ -170,10 +179,8 @@ def test_a_pattern_like_markup_is_shown_as_text_and_a_sparql_constraint_by_its_w
     monkeypatch.setattr(rulebook_views, "load_rulebook_document", lambda: marked_up)
     page = _page(client, "8.3.4-2", lang)
     assert "^&lt;.*&gt;$" in page and "^<.*>$" not in page
-    said = [text for _depth, text in _flat(_Outline(page, "CrisisSources").tree or [])]
-    pattern = {"en": "each value matches the pattern ^<.*>$ (sh:pattern)",
-               "zh": "每个值均符合模式 ^<.*>$（sh:pattern）"}[lang]
-    assert pattern in said and SPARQL_SAID[lang] in said
+    said = _lines_said(page, "CrisisSources")
+    assert PATTERN_SAID[lang] in said and SPARQL_SAID[lang] in said
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -249,10 +256,8 @@ def test_a_shapes_page_shows_a_pattern_like_markup_as_text(
     monkeypatch.setattr(rulebook_views, "load_rulebook_document", lambda: marked_up)
     page = client.get(f"/rulebook/shapes/CrisisSources?lang={lang}", headers=HTML)
     text = page.get_data(as_text=True)
-    said = [line for _depth, line in _flat(_Outline(text, "CrisisSources").tree or [])]
-    pattern = {"en": "each value matches the pattern ^<.*>$ (sh:pattern)",
-               "zh": "每个值均符合模式 ^<.*>$（sh:pattern）"}[lang]
-    assert pattern in said and SPARQL_SAID[lang] in said and "^<.*>$" not in text
+    said = _lines_said(text, "CrisisSources")
+    assert PATTERN_SAID[lang] in said and SPARQL_SAID[lang] in said and "^<.*>$" not in text
 
 
 DECLARATION = '[ sh:prefix "b" ; sh:namespace "https://w3id.org/bcic/ontology#"^^xsd:anyURI ]'
@@ -289,7 +294,6 @@ def test_an_outline_says_a_blank_node_in_words_never_by_its_id(
         lang: str) -> None:
     monkeypatch.setattr(rulebook_views, "load_rulebook_document", lambda: declaring)
     page = client.get(f"/rulebook/shapes/PrefixedShape?lang={lang}", headers=HTML)
-    said = [line for _depth, line in _flat(_Outline(page.get_data(as_text=True),
-                                                     "PrefixedShape").tree or [])]
+    said = _lines_said(page.get_data(as_text=True), "PrefixedShape")
     assert said == [{"en": "a node written in place, without a name (sh:prefixes)",
                      "zh": "就地写出的无名节点（sh:prefixes）"}[lang]]
