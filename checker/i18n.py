@@ -251,6 +251,65 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "其 SPARQL 查询（{property}）使用了 {clauses}，而 SPARQL 约束不得使用"
               "（SHACL 1.0 第 5.3.1 节，预绑定），任何验证都会失败",
     },
+    "rules.problem.shacl_term": {
+        "en": "{term} is no term of SHACL (W3C SHACL 1.0): the engine passes over it, so what it "
+              "was written to ask is never asked, without a word",
+        "zh": "{term} 不是 SHACL（W3C SHACL 1.0）的术语：验证引擎会忽略它，它本应提出的要求在无任何提示的情况下从未被检查",
+    },
+    "rules.problem.not_run": {
+        "en": "{term} belongs to {extension}, which this checker's SHACL engine does not run: "
+              "what it asks is never asked; write it with SHACL Core's constraints or a SPARQL "
+              "constraint (sh:sparql)",
+        "zh": "{term} 属于{extension}，本检查器的 SHACL 验证引擎不运行它：它提出的要求从未被检查；"
+              "请改用 SHACL Core 的约束或 SPARQL 约束（sh:sparql）表达",
+    },
+    "rules.problem.extension.js": {"en": "SHACL-JS (JavaScript extensions)",
+                             "zh": " SHACL-JS（JavaScript 扩展）"},
+    "rules.problem.extension.advanced": {"en": "SHACL Advanced Features (rules, custom targets, "
+                                         "node expressions)",
+                                   "zh": " SHACL 高级特性（规则、自定义目标、节点表达式）"},
+    "rules.problem.parameter_value": {
+        "en": "{property} {value}: SHACL takes {takes} there; {effect}",
+        "zh": "{property} {value}：SHACL 在此要求{takes}；{effect}",
+    },
+    "rules.problem.effect.refused": {
+        "en": "the SHACL engine refuses the shape only while validating, so every validation "
+              "would fail with an error that names no file or line",
+        "zh": "SHACL 验证引擎直到验证时才拒绝该形状，任何验证都会失败，而其错误不指明文件和行"},
+    "rules.problem.effect.fails_all": {
+        "en": "no value can meet it, so every submission would fail the check",
+        "zh": "没有任何取值能满足它，任何提交都会不满足该检查"},
+    "rules.problem.effect.dropped": {
+        "en": "the engine drops the other letters without a word, so the pattern would be "
+              "matched without them",
+        "zh": "验证引擎会无提示地忽略其他字母，模式匹配时不会应用它们"},
+    "rules.problem.takes.count": {"en": "a non-negative xsd:integer (1, not \"1\")",
+                                     "zh": "非负的 xsd:integer 整数（写作 1，而非 \"1\"）"},
+    "rules.problem.takes.bound": {"en": "a literal of its datatype (\"2020\"^^xsd:gYear, 0)",
+                                     "zh": "符合其数据类型的字面量（如 \"2020\"^^xsd:gYear、0）"},
+    "rules.problem.takes.boolean": {"en": "true or false", "zh": " true 或 false"},
+    "rules.problem.takes.node_kind": {
+        "en": "one of sh:IRI, sh:BlankNode, sh:Literal, sh:BlankNodeOrIRI, sh:BlankNodeOrLiteral, "
+              "sh:IRIOrLiteral",
+        "zh": " sh:IRI、sh:BlankNode、sh:Literal、sh:BlankNodeOrIRI、sh:BlankNodeOrLiteral、"
+              "sh:IRIOrLiteral 之一"},
+    "rules.problem.takes.flags": {
+        "en": "flags the engine applies, i and m (SHACL's s, x and q it does not)",
+        "zh": "验证引擎所应用的标志 i 和 m（SHACL 的 s、x、q 它不应用）"},
+    "rules.problem.takes.pattern": {
+        "en": "a regular expression the engine can compile ({detail})",
+        "zh": "验证引擎能够编译的正则表达式（{detail}）"},
+    "rules.problem.takes.pattern_literal": {"en": "a string literal, the regular expression",
+                                               "zh": "字符串字面量形式的正则表达式"},
+    "rules.problem.takes.languages": {
+        "en": "a non-empty list of language tags as strings ((\"zh\" \"en\"))",
+        "zh": "由字符串形式的语言标签组成的非空列表（如 (\"zh\" \"en\")）"},
+    "rules.problem.takes.single": {"en": "one value on a shape", "zh": "每个形状只有一个取值"},
+    "rules.problem.contradiction": {
+        "en": "{low} is above {high}: no node can meet both, so every submission would fail the "
+              "check",
+        "zh": "{low} 大于 {high}：没有任何节点能同时满足两者，任何提交都会不满足该检查",
+    },
     "rules.problem.duplicate_shape": {
         "en": "the shape is defined twice or more, at {places}: its statements would be merged "
               "into one shape",

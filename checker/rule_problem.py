@@ -29,6 +29,10 @@ class ProblemKind(Enum):
     EMPTY_PATH = "empty_path"  # a path that is an empty list (rdf:nil)
     SPARQL = "sparql"  # a SPARQL constraint's query that does not parse
     SPARQL_CLAUSE = "sparql_clause"  # a SPARQL constraint using MINUS, VALUES or SERVICE
+    SHACL_TERM = "shacl_term"  # an sh: term SHACL does not define (sh:mincount): passed over
+    NOT_RUN = "not_run"  # a term of SHACL-JS or SHACL-AF, which the engine here does not run
+    PARAMETER_VALUE = "parameter_value"  # sh:minCount "1", sh:pattern "[": every validation fails
+    CONTRADICTION = "contradiction"  # sh:minCount 2 with sh:maxCount 1: every submission fails
     DUPLICATE_SHAPE = "duplicate_shape"  # one shape IRI described in two places
     UNDEFINED_SHAPE = "undefined_shape"  # sh:node (…) naming a shape defined nowhere: all conform
     ZERO_MIN_COUNT = "zero_min_count"  # sh:minCount 0, which asks nothing

@@ -21,6 +21,7 @@ from .notation import renders
 from .rule_places import duplicate_shapes, written_at
 from .rule_problem import ProblemKind, RuleProblem, missing_languages, prefixed
 from .rulebook import SEVERITY_OF_LEVEL, SH, TARGET_PREDICATES, Rulebook, short_digest
+from .shacl_parameter_problems import shacl_parameter_problems
 from .shape_reference_problems import shape_reference_problems
 from .shape_term_problems import named_shape, named_terms, shape_term_problems
 from .sparql_problems import sparql_problems
@@ -38,6 +39,7 @@ def rule_problems(rulebook: Rulebook) -> list[RuleProblem]:
     return [*_requirement_links(rulebook), *_unlinked_shapes(shapes),
             *_unknown_terms(rulebook), *shape_term_problems(rulebook),
             *shape_reference_problems(rulebook), *sparql_problems(shapes),
+            *shacl_parameter_problems(shapes),
             *duplicate_shapes(shapes, rulebook.files), *_messages(rulebook),
             *_severities(rulebook),
             *(RuleProblem(ProblemKind.BAD_ID, r.iri, {"id": r.id})
@@ -93,6 +95,10 @@ def problem_line(problem: RuleProblem, place: str | None, lang: Lang) -> str:
     values = dict(problem.values)
     if "use" in values:
         values["use"] = message(f"report.terms.use.{values['use']}", lang)
+    for localized in ("takes", "effect", "extension"):  # a key of the words that say it
+        if localized in values:
+            values[localized] = message(f"rules.problem.{localized}.{values[localized]}", lang,
+                                        **problem.values)
     if values.get("provisions") == "":
         values["provisions"] = message("rules.problem.no_provisions", lang)
     said = message(f"rules.problem.{problem.kind.value}", lang, **values)

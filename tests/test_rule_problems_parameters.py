@@ -1,0 +1,186 @@
+"""A rule maintainer's mistakes in SHACL's own terms and parameter values, which `bcic rules
+coverage` names with the file and line, in zh and en (checker/shacl_parameter_problems.py).
+Each was an edit of a copy of the rule files after which pyshacl said nothing (the check met by
+every submission), failed every validation with an engine error naming no file or line, or
+failed every submission."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from checker import rule_problems as rule_problems_module
+from checker.errors import CheckerError
+from checker.paths import EXAMPLES_DIR
+from checker.rule_problems import ProblemKind, rule_problems
+from checker.rulebook import Rulebook, load_rulebook
+from checker.validation import validate_files
+from tests.test_rule_problems_more import (assert_refused_as_a_rule_problem, changed_rulebook,
+                                          kinds, line_of, said)
+
+
+CH7 = "shapes/ch7-resources.ttl"
+# 7.1.2.1's fund evaluation period, which the edits below change.
+FUND_PERIOD = ("shp:FundEvaluationPeriod a sh:PropertyShape ;\n"
+               "    bcic:checksRequirement req:7.1.2.1 ;\n"
+               "    sh:targetClass bcic:FundEvaluation ;\n    sh:path bcic:period ;")
+MIN_COUNT = "\n    sh:minCount 1 ;"
+NEW_KINDS = {ProblemKind.SHACL_TERM, ProblemKind.NOT_RUN, ProblemKind.PARAMETER_VALUE,
+             ProblemKind.CONTRADICTION}
+
+
+def _period_written(tmp_path: Path, written: str) -> Rulebook:
+    """The rulebook with the fund evaluation period's `sh:minCount 1` written as `written`."""
+    return changed_rulebook(tmp_path, {CH7: ((FUND_PERIOD + MIN_COUNT, FUND_PERIOD + written),)})
+
+
+def _place(tmp_path: Path) -> str:
+    return line_of(tmp_path, CH7, "shp:FundEvaluationPeriod ")
+
+
+def test_the_shipped_rulebook_has_none_of_these_mistakes() -> None:
+    assert set(kinds(load_rulebook())) & NEW_KINDS == set()
+
+
+def test_a_misspelt_shacl_term_is_caught_with_the_one_meant(tmp_path: Path) -> None:
+    """`sh:mincount 1`: pyshacl passed over it, and a fund evaluation without its period met
+    7.1.2.1 (the conformant Dehua's verdict did not move)."""
+    rulebook = _period_written(tmp_path, "\n    sh:mincount 1 ;")
+    place = _place(tmp_path)
+    assert said(rulebook) == {
+        "en": [f"error: shp:FundEvaluationPeriod ({place}): sh:mincount is no term of SHACL "
+               "(W3C SHACL 1.0): the engine passes over it, so what it was written to ask is "
+               "never asked, without a word; did you mean sh:minCount?"],
+        "zh": [f"错误：shp:FundEvaluationPeriod（{place}）：sh:mincount 不是 SHACL（W3C SHACL 1.0）的"
+               "术语：验证引擎会忽略它，它本应提出的要求在无任何提示的情况下从未被检查；是否应为 sh:minCount？"]}
+
+
+def test_a_misspelt_shacl_class_is_caught_too(tmp_path: Path) -> None:
+    """`a sh:Propertyshape`: the shape's type, written as an object, is a term like any other."""
+    rulebook = changed_rulebook(tmp_path, {CH7: (
+        ("shp:FundEvaluationPeriod a sh:PropertyShape ;",
+         "shp:FundEvaluationPeriod a sh:Propertyshape ;"),)})
+    problems = [p for p in rule_problems(rulebook) if p.kind is ProblemKind.SHACL_TERM]
+    assert [(p.values, p.suggestion) for p in problems] == [
+        ({"term": "sh:Propertyshape"}, "sh:PropertyShape")]
+
+
+@pytest.mark.parametrize(("written", "term", "why_en", "why_zh"), [
+    ('\n    sh:js [ a sh:JSConstraint ; sh:jsFunctionName "hasPeriod" ] ;', "sh:js",
+     "SHACL-JS (JavaScript extensions)", "SHACL-JS（JavaScript 扩展）"),
+    ("\n    sh:rule [ a sh:TripleRule ; sh:subject sh:this ; sh:predicate bcic:period ;"
+     " sh:object bcic:x ] ;", "sh:rule",
+     "SHACL Advanced Features (rules, custom targets, node expressions)",
+     "SHACL 高级特性（规则、自定义目标、节点表达式）"),
+], ids=["js", "rule"])
+def test_a_construct_of_an_extension_the_engine_does_not_run_is_caught_once(
+        tmp_path: Path, written: str, term: str, why_en: str, why_zh: str) -> None:
+    """Written in place of the minimum count, the period was never asked for: pyshacl runs
+    neither extension unless told to, which bcic never does."""
+    rulebook = _period_written(tmp_path, written)
+    place = _place(tmp_path)
+    assert said(rulebook) == {
+        "en": [f"error: shp:FundEvaluationPeriod ({place}): {term} belongs to {why_en}, which "
+               "this checker's SHACL engine does not run: what it asks is never asked; write it "
+               "with SHACL Core's constraints or a SPARQL constraint (sh:sparql)"],
+        "zh": [f"错误：shp:FundEvaluationPeriod（{place}）：{term} 属于 {why_zh}，本检查器的 SHACL 验证引擎"
+               "不运行它：它提出的要求从未被检查；请改用 SHACL Core 的约束或 SPARQL 约束（sh:sparql）表达"]}
+
+
+def test_a_count_written_as_a_string_is_caught_before_any_validation_fails(
+        tmp_path: Path) -> None:
+    """`sh:minCount "1"`: every validation failed in the engine ("sh:minCount must be a literal
+    with datatype xsd:integer"), naming no file or line."""
+    rulebook = _period_written(tmp_path, '\n    sh:minCount "1" ;')
+    place = _place(tmp_path)
+    assert said(rulebook) == {
+        "en": [f'error: shp:FundEvaluationPeriod ({place}): sh:minCount "1": SHACL takes a '
+               'non-negative xsd:integer (1, not "1") there; the SHACL engine refuses the shape '
+               "only while validating, so every validation would fail with an error that names "
+               "no file or line"],
+        "zh": [f'错误：shp:FundEvaluationPeriod（{place}）：sh:minCount "1"：SHACL 在此要求非负的 '
+               'xsd:integer 整数（写作 1，而非 "1"）；SHACL 验证引擎直到验证时才拒绝该形状，任何验证都会失败，'
+               "而其错误不指明文件和行"]}
+
+
+REFUSED = ("the SHACL engine refuses the shape only while validating, so every validation "
+           "would fail with an error that names no file or line")
+FAILS_ALL = "no value can meet it, so every submission would fail the check"
+
+
+@pytest.mark.parametrize(("written", "value", "takes", "effect"), [
+    ("\n    sh:minCount -1 ;", "-1", 'a non-negative xsd:integer (1, not "1")', REFUSED),
+    ('\n    sh:minCount 1 ; sh:pattern "[" ;', '"["',
+     "a regular expression the engine can compile (unterminated character set at position 0)",
+     REFUSED),
+    ("\n    sh:minCount 1 ; sh:pattern bcic:period ;", "bcic:period",
+     "a string literal, the regular expression", REFUSED),
+    ('\n    sh:minCount 1 ; sh:pattern "^P" ; sh:flags "s" ;', '"s"',
+     "flags the engine applies, i and m (SHACL's s, x and q it does not)",
+     "the engine drops the other letters without a word, so the pattern would be matched "
+     "without them"),
+    ("\n    sh:minCount 1 ; sh:minInclusive bcic:period ;", "bcic:period",
+     'a literal of its datatype ("2020"^^xsd:gYear, 0)', REFUSED),
+    ('\n    sh:minCount 1 ; sh:minInclusive "x"^^xsd:integer ;', '"x"^^xsd:integer',
+     'a literal of its datatype ("2020"^^xsd:gYear, 0)', FAILS_ALL),
+    ("\n    sh:minCount 1 ; sh:minLength 1.5 ;", "1.5", 'a non-negative xsd:integer (1, not "1")',
+     REFUSED),
+    ("\n    sh:minCount 1 ; sh:nodeKind sh:Violation ;", "sh:Violation",
+     "one of sh:IRI, sh:BlankNode, sh:Literal, sh:BlankNodeOrIRI, sh:BlankNodeOrLiteral, "
+     "sh:IRIOrLiteral", FAILS_ALL),
+    ('\n    sh:minCount 1 ; sh:uniqueLang "yes" ;', '"yes"', "true or false", REFUSED),
+    ('\n    sh:minCount 1 ; sh:languageIn "zh" ;', '"zh"',
+     'a non-empty list of language tags as strings (("zh" "en"))', FAILS_ALL),
+], ids=["negative-count", "regex", "pattern-iri", "flags", "bound-iri", "ill-typed-bound",
+        "decimal-length", "node-kind", "boolean", "language-list"])
+def test_a_parameter_value_shacl_does_not_take_is_caught_with_what_it_would_do(
+        tmp_path: Path, written: str, value: str, takes: str, effect: str) -> None:
+    """Each effect as the engine showed it with the check turned off: refused while validating
+    (the count, pattern, bound IRI, boolean), every value failing (the node kind, the bound of
+    no value, the language tag given bare), or the pattern matched without its `s` flag."""
+    rulebook = _period_written(tmp_path, written)
+    property_ = written.split(";")[-2].split()[0]
+    assert said(rulebook)["en"] == [
+        f"error: shp:FundEvaluationPeriod ({_place(tmp_path)}): {property_} {value}: SHACL "
+        f"takes {takes} there; {effect}"]
+
+
+def test_two_counts_on_one_shape_are_caught(tmp_path: Path) -> None:
+    rulebook = _period_written(tmp_path, MIN_COUNT + "\n    sh:minCount 2 ;")
+    problems = rule_problems(rulebook)
+    assert [(p.kind, p.values) for p in problems] == [(ProblemKind.PARAMETER_VALUE, {
+        "property": "sh:minCount", "takes": "single", "effect": "refused",
+        "value": "1, 2"})]
+
+
+def test_a_minimum_above_its_maximum_is_said_to_fail_every_submission(tmp_path: Path) -> None:
+    """`sh:minCount 2 ; sh:maxCount 1` failed the conformant Dehua on 7.1.2.1, blaming it."""
+    rulebook = _period_written(tmp_path, "\n    sh:minCount 2 ;\n    sh:maxCount 1 ;")
+    place = _place(tmp_path)
+    assert said(rulebook) == {
+        "en": [f"error: shp:FundEvaluationPeriod ({place}): sh:minCount 2 is above sh:maxCount 1: "
+               "no node can meet both, so every submission would fail the check"],
+        "zh": [f"错误：shp:FundEvaluationPeriod（{place}）：sh:minCount 2 大于 sh:maxCount 1：没有任何节点"
+               "能同时满足两者，任何提交都会不满足该检查"]}
+
+
+def test_what_these_mistakes_did_to_a_validation_without_the_check(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Why each is a rule problem: were it not refused, the misspelt count would leave Dehua's
+    verdict as it was, and the string count would make the engine fail."""
+    shipped = validate_files([EXAMPLES_DIR / "dehua-ceramics.ttl"])
+    monkeypatch.setattr(rule_problems_module, "problems_of", lambda _rulebook: ())
+    misspelt = validate_files([EXAMPLES_DIR / "dehua-ceramics.ttl"],
+                              rulebook=_period_written(tmp_path / "a", "\n    sh:mincount 1 ;"))
+    assert (misspelt.conforms, misspelt.overall) == (shipped.conforms, shipped.overall)
+    with pytest.raises(CheckerError, match="sh:minCount must be a literal with datatype"):
+        validate_files([EXAMPLES_DIR / "dehua-ceramics.ttl"],
+                       rulebook=_period_written(tmp_path / "b", '\n    sh:minCount "1" ;'))
+
+
+def test_they_are_refused_as_every_rule_problem(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    assert_refused_as_a_rule_problem(_period_written(tmp_path, "\n    sh:mincount 1 ;"),
+                                     CliRunner(), monkeypatch)
