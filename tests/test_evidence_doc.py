@@ -26,6 +26,9 @@ from checker.shape_guards import guarded_checks
 from test_provenance_shapes import ACTED_BY_MEMBERS
 
 EVIDENCE_DOC = PROJECT_ROOT / "docs" / "evidence.md"
+EVIDENCE_DOC_ZH = PROJECT_ROOT / "docs" / "evidence.zh.md"  # the same rows, in Chinese
+# The heading of the frame every provision builds on, in either document.
+_FRAME = re.compile(r"^## (?:The frame of every submission|每份提交材料的框架)$", re.MULTILINE)
 _ANCHOR = re.compile(r'<a id="[^"]+" name="[^"]+"></a>')
 # Steps the ontology supplies beside the data (the class hierarchy, the indicator scheme's
 # broader links), and rdf:type, which "a `bcic:X`" says: no row needs to name them.
@@ -33,6 +36,9 @@ _UNWRITTEN = frozenset({RDF.type, RDFS.subClassOf, SKOS.broader})
 # A run of class names listed together (`bcic:BrandName`, `BrandLogo`), and the mark after it.
 _LISTED = re.compile(r"^(?:, | and | or )$")
 _MARK = re.compile(r"s? \((documents?|activity|activities)\b")
+# The same in docs/evidence.zh.md: `bcic:BrandName`、“品牌标志”`BrandLogo`, then （文件 or （活动.
+_LISTED_ZH = re.compile(r"^(?:、|和|或)(?:“[^”]+”)?$")
+_MARK_ZH = re.compile(r"（(文件|活动)")
 
 
 @cache
@@ -42,7 +48,7 @@ def _text() -> str:
 
 def _frame(text: str) -> str:
     """The section every provision builds on: the frame of every submission."""
-    return text.split("## The frame of every submission", 1)[1].split("\n## ", 1)[0]
+    return _FRAME.split(text, 1)[1].split("\n## ", 1)[0]
 
 
 def _section(clause: str, text: str) -> list[str]:
@@ -147,6 +153,14 @@ def test_the_row_of_a_provision_names_every_term_its_shapes_require(rid: str) ->
     assert _unnamed(load_rulebook().requirements[rid], _text()) == []
 
 
+@pytest.mark.parametrize("rid", [rid for rid, r in load_rulebook().requirements.items()
+                                 if r.shapes])
+def test_the_chinese_row_of_a_provision_names_every_term_its_shapes_require(rid: str) -> None:
+    """A Chinese reader is asked for the same terms: docs/evidence.zh.md cannot drift either."""
+    text = EVIDENCE_DOC_ZH.read_text(encoding="utf-8")
+    assert _unnamed(load_rulebook().requirements[rid], text) == []
+
+
 def test_the_row_of_9_2_1_names_how_a_specification_names_its_indicator() -> None:
     """The tester guessed bcic:indicator, the observations' property: the row named none."""
     row = _row(load_rulebook().requirements["9.2.1"], _text())
@@ -173,14 +187,16 @@ def _class_named(written: str, ontology: Graph) -> URIRef | None:
     return BCIC[local]
 
 
-def _mark_problems(row: str, ontology: Graph) -> list[str]:
+def _mark_problems(row: str, ontology: Graph, listed: re.Pattern[str] = _LISTED,
+                   marks: re.Pattern[str] = _MARK) -> list[str]:
     """Where a row leaves the first mention of a class of document or activity unmarked, or
-    marks a run of classes other than as the ontology makes them."""
+    marks a run of classes other than as the ontology makes them (`listed` joins a run,
+    `marks` is the mark after it: English by default)."""
     runs: list[list[tuple[re.Match[str], URIRef]]] = []
     for written in re.finditer(r"`([^`]+)`", row):
         if (cls := _class_named(written.group(1), ontology)) is None:
             runs.append([])
-        elif runs and runs[-1] and _LISTED.match(row[runs[-1][-1][0].end():written.start()]):
+        elif runs and runs[-1] and listed.match(row[runs[-1][-1][0].end():written.start()]):
             runs[-1].append((written, cls))
         else:
             runs.append([(written, cls)])
@@ -188,8 +204,8 @@ def _mark_problems(row: str, ontology: Graph) -> list[str]:
     for run in filter(None, runs):
         names = ", ".join(written.group(1) for written, _cls in run)
         kinds = {_kind(cls, ontology) for _written, cls in run}
-        mark = _MARK.match(row, run[-1][0].end())
-        if mark is not None and kinds != {"document" if mark[1][0] == "d" else "activity"}:
+        mark = marks.match(row, run[-1][0].end())
+        if mark is not None and kinds != {"document" if mark[1][0] in "d文" else "activity"}:
             problems.append(f"{names} marked {mark[1]}, but {sorted(map(str, kinds))}")
         first = {cls for _written, cls in run} - seen
         if mark is None and {_kind(cls, ontology) for cls in first} - {None}:
@@ -200,7 +216,7 @@ def _mark_problems(row: str, ontology: Graph) -> list[str]:
 
 def _table_rows(text: str) -> list[str]:
     return [line for line in text.splitlines()
-            if line.startswith("| ") and not line.startswith(("| provision", "| ---"))]
+            if line.startswith("| ") and not line.startswith(("| provision", "| 条款", "| ---"))]
 
 
 def test_every_row_marks_each_class_of_document_or_activity_it_names_as_the_ontology_does() -> None:
@@ -209,6 +225,19 @@ def test_every_row_marks_each_class_of_document_or_activity_it_names_as_the_onto
     assert len(rows) > 60
     assert {row.split("|")[1]: _mark_problems(row, ontology) for row in rows} == {
         row.split("|")[1]: [] for row in rows}
+
+
+def test_every_chinese_row_marks_each_class_of_document_or_activity_as_the_ontology_does() -> None:
+    """docs/evidence.zh.md says （文件） and （活动） where docs/evidence.md says which."""
+    ontology = load_rulebook().labels_graph
+    rows = _table_rows(EVIDENCE_DOC_ZH.read_text(encoding="utf-8"))
+    assert len(rows) == len(_table_rows(_text()))
+    assert {row.split("|")[1]: _mark_problems(row, ontology, _LISTED_ZH, _MARK_ZH)
+            for row in rows} == {row.split("|")[1]: [] for row in rows}
+    # and the check would see a wrong mark: 6.1.1.2's review is an activity
+    (review,) = [row for row in rows if '"6-1-1-2"' in row]
+    wrong = review.replace("`bcic:PositioningReview`（活动", "`bcic:PositioningReview`（文件")
+    assert _mark_problems(wrong, ontology, _LISTED_ZH, _MARK_ZH)
 
 
 @pytest.mark.parametrize("clause, cls, kind", [
