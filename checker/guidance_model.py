@@ -11,9 +11,11 @@ from enum import Enum
 
 from rdflib.term import Node
 
+from .i18n import Lang
 from .shape_paths import ShapePath, path_properties
 
-EVIDENCE_DOC = "docs/evidence.md"  # the evidence profile, one anchored row per clause
+# The evidence profile, one anchored row per clause, in each language (the same anchors).
+EVIDENCE_DOCS = {"en": "docs/evidence.md", "zh": "docs/evidence.zh.md"}
 
 
 class AskKind(Enum):
@@ -73,10 +75,10 @@ class Guidance:
     documents: tuple[Node, ...] = field(default=())  # what an evaluator reads, for the checklist
     lead_ins: tuple[str, ...] = ()  # the lead-ins above a list item that have guidance, nearest first
 
-    @property
-    def see(self) -> str:
-        """The pointer to the clause's row, relative to the project: `docs/evidence.md#8-2-6`."""
-        return f"{EVIDENCE_DOC}#{self.anchor}"
+    def see(self, lang: Lang) -> str:
+        """The pointer to the clause's row in the evidence profile of `lang`, relative to the
+        project: `docs/evidence.md#8-2-6`, `docs/evidence.zh.md#8-2-6`."""
+        return f"{EVIDENCE_DOCS[lang]}#{self.anchor}"
 
     @property
     def classes(self) -> tuple[Node, ...]:

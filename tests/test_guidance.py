@@ -40,7 +40,7 @@ HINT_8_2_6 = {
           "（bcic:cultivates）；“结论”（bcic:finding）；“日期”（dcterms:date）为年-月-日"
           "（如 2021-06-30）。记录一项“传播改进”（bcic:CommunicationImprovement），写明“相关责任方”"
           "指向一项“培育主体”，其写明“所培育的产业集群”；“所依据的活动”（prov:wasInformedBy）指向一项"
-          "“传播效果评价”；“日期”为年-月-日（如 2021-06-30）。详见 docs/evidence.md#8-2-6。",
+          "“传播效果评价”；“日期”为年-月-日（如 2021-06-30）。详见 docs/evidence.zh.md#8-2-6。",
     "en": "Record a “communication effect evaluation” (bcic:CommunicationEvaluation) with "
           "“associated with” (prov:wasAssociatedWith) pointing to a “cultivation body” "
           "(bcic:CultivationBody) that has “cultivated cluster” (bcic:cultivates); “finding” (bcic:finding); "
@@ -94,7 +94,7 @@ def test_missing_8_2_6_evidence_gets_a_hint_naming_the_evaluation_and_the_improv
     assert f"{label}{'：' if lang == 'zh' else ': '}{hint}" in render_report(
         without_8_2_6, "text", lang)  # type: ignore[arg-type]
     # The HTML the CLI writes ends it pointing to the rulebook by the command that shows 8.2.6.
-    shown = hint.replace(*{"zh": ("详见 docs/evidence.md#8-2-6",
+    shown = hint.replace(*{"zh": ("详见 docs/evidence.zh.md#8-2-6",
                                   "详见规则库中的 8.2.6（bcic rules show 8.2.6）"),
                            "en": ("See docs/evidence.md#8-2-6",
                                   "See 8.2.6 in the rulebook (bcic rules show 8.2.6)")}[lang])
@@ -103,7 +103,9 @@ def test_missing_8_2_6_evidence_gets_a_hint_naming_the_evaluation_and_the_improv
                for g in c.clauses for r in g.rows if r.id == "8.2.6")
     assert row.guidance == shown
     guidance = _json_requirement(without_8_2_6, "8.2.6", lang)["guidance"]
-    assert guidance["text"] == hint and guidance["see"] == "docs/evidence.md#8-2-6"
+    # The evidence profile in the report's language (the same anchors in both).
+    assert guidance["text"] == hint and guidance["see"] == {
+        "zh": "docs/evidence.zh.md#8-2-6", "en": "docs/evidence.md#8-2-6"}[lang]
     assert [e["class"] for e in guidance["evidence"]] == [str(BCIC.CommunicationEvaluation),
                                                           str(BCIC.CommunicationImprovement)]
 
@@ -124,8 +126,8 @@ def test_a_met_requirement_has_no_hint_in_any_format(dehua: Report) -> None:
     for lang in ("zh", "en"):
         assert _json_requirement(dehua, "8.2.4", lang)["guidance"] is None
         text = render_report(dehua, "text", lang)  # type: ignore[arg-type]
-        assert "docs/evidence.md#8-2-4" not in text
-        assert "docs/evidence.md#8-2-4" not in render_report(dehua, "html", lang)  # type: ignore[arg-type]
+        assert "#8-2-4" not in text  # no pointer to its row of the evidence profile
+        assert "#8-2-4" not in render_report(dehua, "html", lang)  # type: ignore[arg-type]
     graph = report_graph(dehua)
     assert graph.value(_earl_result(graph, "8.2.4"), BCIC.howToMeet) is None
     # Only what is not met, or not used, gets a hint: one per language on each.
@@ -257,7 +259,7 @@ def test_the_web_report_page_shows_the_hint_under_unmet_provisions_only(
     assert set(unhinted) == {"8.3.4"} and "未满足的列项" in unhinted["8.3.4"]
     # the pointer goes to the provision's rulebook page, which the app serves (docs/ it does not)
     assert "如何满足" in page and '详见规则库中的 <a href="/rulebook/' in page
-    assert "docs/evidence.md" not in page
+    assert "docs/evidence" not in page
 
 
 def test_a_hint_is_worded_once_for_every_report_and_again_where_the_labels_differ(

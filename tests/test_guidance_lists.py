@@ -93,7 +93,7 @@ def test_a_list_says_its_docs_evidence_row_once_under_its_lead_in(
     for lead_in, items in groups.items():
         # The HTML the CLI writes points to the rulebook by the command (no repository there).
         see = (f"bcic rules show {lead_in}" if fmt == "html"
-               else load_rulebook().guidance[lead_in].see)
+               else load_rulebook().guidance[lead_in].see(lang))
         assert see in hints[lead_in], lead_in
         assert not [i for i in items if see in hints[i]], lead_in
 
@@ -177,7 +177,7 @@ def test_the_hint_of_a_4_2_lead_in_names_the_frame_a_record_must_have(
     date = {"zh": "为年-月-日（如 2021-06-30）", "en": "as a year-month-day date (e.g. 2021-06-30)"}[lang]
     assert date in record and date in document
     assert [hint.count(term) for term in ("dcterms:date", "org:Membership", role)] == [1, 1, 1]
-    assert "docs/evidence.md#" in see
+    assert {"zh": "docs/evidence.zh.md#", "en": "docs/evidence.md#"}[lang] in see
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

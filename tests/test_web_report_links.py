@@ -61,7 +61,7 @@ def test_every_provision_of_a_report_page_links_to_its_rulebook_page(samples: Fl
 def test_a_hints_pointer_opens_the_provisions_rulebook_page_which_shows_the_evidence(
         samples: FlaskClient, lang: str) -> None:
     page = _page(samples, f"{REPORT}?lang={lang}&status=not_met")
-    assert "docs/evidence.md" not in page  # the web app does not serve it
+    assert "docs/evidence" not in page  # the web app serves neither profile
     pointers = POINTER[lang].findall(page)
     assert {rid for rid, _notation in pointers} >= {"4.2.2", "5.2.2", "8.2.6"}
     assert ("8.2.6", "8.2.6") in pointers and ("4.2.2", "4.2.2") in pointers
@@ -71,7 +71,7 @@ def test_a_hints_pointer_opens_the_provisions_rulebook_page_which_shows_the_evid
     labels = collect_labels(guidance.terms, load_rulebook().labels_graph)
     said = GuidanceWriter(TermNamer(labels, lang), pointer=Pointer.NONE).how_to(guidance)
     assert hint.endswith(said) and "bcic:CommunicationEvaluation" in hint
-    assert "docs/evidence.md" not in rulebook and "#how-to" not in rulebook  # no pointer there
+    assert "docs/evidence" not in rulebook and "#how-to" not in rulebook  # no pointer there
 
 
 def test_a_list_items_hint_beside_its_lead_ins_links_the_lead_in_and_points_nowhere_else(
@@ -92,14 +92,18 @@ def test_the_html_report_the_app_serves_links_this_servers_rulebook_pages(
     html = samples.get(f"{REPORT}?format=html&lang=zh").get_data(as_text=True)
     assert '<a href="http://localhost/rulebook/4.2.2-g">4.2.2 g)</a>' in html
     assert '详见规则库中的 <a href="http://localhost/rulebook/8.2.6#how-to">8.2.6</a>。' in html
-    assert "docs/evidence.md" not in html
+    assert "docs/evidence" not in html
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "ttl"])
-def test_reports_written_without_a_server_keep_the_pointer_to_docs_evidence(fmt: str) -> None:
-    """The CLI knows no server: its reports name docs/evidence.md, and link no rulebook page."""
-    written = render_report(validate_files([DATANG]), fmt, "en")
-    assert "docs/evidence.md#8-2-6" in written
+@pytest.mark.parametrize(("lang", "profile"), [("en", "docs/evidence.md#8-2-6"),
+                                               ("zh", "docs/evidence.zh.md#8-2-6")])
+def test_reports_written_without_a_server_keep_the_pointer_to_docs_evidence(
+        fmt: str, lang: Lang, profile: str) -> None:
+    """The CLI knows no server: its reports name the evidence profile in their language
+    (docs/evidence.md, docs/evidence.zh.md), and link no rulebook page."""
+    written = render_report(validate_files([DATANG]), fmt, lang)
+    assert profile in written
     assert "/rulebook/" not in written and "in the rulebook" not in written
 
 
@@ -112,7 +116,7 @@ def test_an_html_report_written_without_a_server_points_to_the_rulebook_by_its_c
     by the command that shows the provision, no link."""
     written = render_report(validate_files([DATANG]), "html", lang)
     assert said in written
-    assert "docs/evidence.md" not in written and "/rulebook/" not in written
+    assert "docs/evidence" not in written and "/rulebook/" not in written
 
 
 def test_a_hints_pointer_is_cut_out_whole_even_where_a_lead_ins_number_starts_it() -> None:

@@ -43,7 +43,7 @@ def how_to_document(guidance: Guidance | None, writer: GuidanceWriter,
         return None
     return {
         "text": writer.how_to(guidance),
-        "see": guidance.see,
+        "see": guidance.see(writer.lang),
         "by_items": guidance.by_items,
         "refers_to": list(writer.refers_to(guidance)),
         "evidence": [{"class": str(e.cls), "name": writer.namer.name(e.cls),

@@ -134,7 +134,7 @@ class GuidanceWriter:
             return message("report.guidance.see_rules_show", self.lang,
                            provision=provision_notation(guidance.requirement, self.lang),
                            id=guidance.requirement)
-        return message("report.guidance.see", self.lang, see=guidance.see)
+        return message("report.guidance.see", self.lang, see=guidance.see(self.lang))
 
     def documents(self, guidance: Guidance) -> str:
         """What an evaluator will want to see for a checklist item."""
