@@ -133,7 +133,7 @@ class Rulebook:
     def vocabulary(self) -> Vocabulary:
         """The terms the ontology defines under the standard's namespaces, to tell a misspelt
         one in a submission (checker/unknown_terms.py)."""
-        return Vocabulary(self.labels_graph)
+        return Vocabulary(self.labels_graph, self.shapes_graph)
 
     @functools.cached_property
     def engine(self) -> ShapeEngine:

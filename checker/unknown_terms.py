@@ -7,7 +7,9 @@ bcic:, ind: or req: (checker/namespaces.py) that stands as a predicate or an obj
 (the object of rdf:type) included, and that the ontology, the indicator scheme and the catalogue
 do not define is a note of the report: how it is used, where it is first written when the
 loader can tell (checker/loading, `first_written`), and the defined term of its kind closest to
-it in spelling (difflib). A note changes no status and no verdict (docs/model.md, decision 15).
+it in spelling (difflib); for a value, first among the values that could stand where it is used
+(those a shape allows for the property, `sh:in`, and the instances of the property's range: the
+member roles for `org:role`), then among the other values, classes last. A note changes no status and no verdict (docs/model.md, decision 15).
 Those namespaces hold nothing but the standard's terms (a statement about one is refused as
 input), so any IRI under them names one: it need not stand where the ontology expects a term.
 """
@@ -22,6 +24,8 @@ from enum import Enum
 from typing import TypeGuard
 
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import SH
 from rdflib.term import Node
 
 from .namespaces import BCIC, IND, REQ
@@ -84,29 +88,43 @@ class Vocabulary:
     """The terms the rulebook defines under the standard's namespaces, to tell an unknown IRI,
     and the spellings of each kind by namespace, to find the defined term closest to one."""
 
-    def __init__(self, ontology: Graph) -> None:
+    def __init__(self, ontology: Graph, shapes: Graph | None = None) -> None:
         """The typed subjects of the ontology graph (ontology, indicator scheme, catalogue) under
-        the namespaces: every term it defines has a type."""
+        the namespaces: every term it defines has a type. The shapes, when given, say which
+        values a property allows (`sh:in`)."""
         self._ontology = ontology
+        self._shapes = shapes if shapes is not None else Graph()
         self.defined = frozenset(s for s in ontology.subjects(RDF.type, None)
                                  if isinstance(s, URIRef) and str(s).startswith(_NAMESPACES))
 
     @functools.cached_property
-    def _spellings(self) -> dict[tuple[TermUse, str], dict[str, URIRef]]:
-        """(kind, namespace) → the local names of its terms, lower-cased → the term: classes,
-        properties, and the rest (concepts, roles, requirements, indicators) as values. Built
-        at the first unknown term; where two terms differ in case only, the first by IRI is
-        kept (it comes last here)."""
+    def _kinds(self) -> dict[TermUse, frozenset[URIRef]]:
+        """The defined terms of each kind: classes, properties, and the rest (concepts, roles,
+        requirements, indicators) as values. Built at the first unknown term."""
         ontology = self._ontology
         classes = {s for t in (OWL.Class, RDFS.Class) for s in ontology.subjects(RDF.type, t)}
         properties = {s for t in _PROPERTY_TYPES for s in ontology.subjects(RDF.type, t)}
-        kinds = {TermUse.CLASS: self.defined & classes,
-                 TermUse.PROPERTY: self.defined & properties,
-                 TermUse.VALUE: self.defined - properties}
-        return {(use, namespace): {str(term)[len(namespace):].lower(): term
-                                   for term in sorted(terms, reverse=True)
-                                   if str(term).startswith(namespace)}
-                for use, terms in kinds.items() for namespace in _NAMESPACES}
+        return {TermUse.CLASS: self.defined & classes,
+                TermUse.PROPERTY: self.defined & properties,
+                TermUse.VALUE: self.defined - properties - classes}
+
+    @functools.cached_property
+    def _allowed(self) -> dict[URIRef, frozenset[URIRef]]:
+        """Property → the defined terms that could be its value: those a property shape on it
+        lists (`sh:in`) and the instances of its range (and of the range's subclasses)."""
+        shapes, ontology = self._shapes, self._ontology
+        allowed: dict[URIRef, set[URIRef]] = {}
+        for shape, values in shapes.subject_objects(SH["in"]):
+            for path in shapes.objects(shape, SH.path):
+                if isinstance(path, URIRef):
+                    allowed.setdefault(path, set()).update(
+                        v for v in Collection(shapes, values) if isinstance(v, URIRef))
+        for prop, cls in ontology.subject_objects(RDFS.range):
+            if isinstance(prop, URIRef) and isinstance(cls, URIRef):
+                allowed.setdefault(prop, set()).update(
+                    i for sub in ontology.transitive_subjects(RDFS.subClassOf, cls)
+                    for i in ontology.subjects(RDF.type, sub) if isinstance(i, URIRef))
+        return {prop: frozenset(terms & self.defined) for prop, terms in allowed.items()}
 
     def unknown(self, data: Graph) -> dict[URIRef, TermUse]:
         """Every IRI of the namespaces that `data` uses as a predicate or an object and the
@@ -133,13 +151,27 @@ class Vocabulary:
         return (isinstance(node, URIRef) and str(node).startswith(_NAMESPACES)
                 and node not in self.defined)
 
-    def closest(self, term: URIRef, use: TermUse) -> URIRef | None:
+    def closest(self, term: URIRef, use: TermUse,
+                places: Iterable[URIRef] = ()) -> URIRef | None:
         """The defined term of the same namespace and kind whose local name is closest to the
-        term's, case aside (`bcic:brandFunds` gives bcic:BrandFund); None when none is close."""
+        term's, case aside (`bcic:brandFunds` gives bcic:BrandFund); None when none is close. A
+        value is looked for first among those allowed for the properties it is a value of
+        (`places`: `org:role bcic:EnterpriseRole` gives bcic:IndustryEnterpriseRole), then among
+        the other values, then among the classes."""
         namespace = next(n for n in _NAMESPACES if str(term).startswith(n))
-        spellings = self._spellings[use, namespace]
-        found = difflib.get_close_matches(str(term)[len(namespace):].lower(), spellings, n=1)
-        return spellings[found[0]] if found else None
+        if use is TermUse.VALUE:
+            allowed = frozenset().union(*(self._allowed.get(p, frozenset()) for p in places))
+            tiers = [allowed, self._kinds[TermUse.VALUE], self._kinds[TermUse.CLASS]]
+        else:
+            tiers = [self._kinds[use]]
+        name = str(term)[len(namespace):].lower()
+        for terms in tiers:
+            # Where two terms differ in case only, the first by IRI is kept (it comes last here).
+            spellings = {str(t)[len(namespace):].lower(): t for t in sorted(terms, reverse=True)
+                         if str(t).startswith(namespace)}
+            if found := difflib.get_close_matches(name, spellings, n=1):
+                return spellings[found[0]]
+        return None
 
 
 def term_notes(data: Graph, vocabulary: Vocabulary, locate: Locator | None = None) -> TermNotes:
@@ -150,6 +182,12 @@ def term_notes(data: Graph, vocabulary: Vocabulary, locate: Locator | None = Non
     listed = sorted(unknown)[:MAX_LISTED]
     places = locate(listed) if locate is not None and listed else {}
     order = {iri: index for index, iri in enumerate(places)}
-    terms = [UnknownTerm(iri, unknown[iri], vocabulary.closest(iri, unknown[iri]), places.get(iri))
+    terms = [UnknownTerm(iri, unknown[iri], vocabulary.closest(iri, unknown[iri], _places(data, iri)),
+                         places.get(iri))
              for iri in sorted(listed, key=lambda iri: (order.get(iri, len(order)), iri))]
     return TermNotes(tuple(terms), len(unknown) - len(listed))
+
+
+def _places(data: Graph, term: URIRef) -> list[URIRef]:
+    """The properties the term is a value of in the submission, by IRI."""
+    return sorted({p for p in data.predicates(None, term) if isinstance(p, URIRef)})

@@ -244,3 +244,18 @@ def test_the_standard_namespaces_are_the_only_ones_checked() -> None:
     a <https://w3id.org/bcic/ontology> .
 """)
     assert notes == TermNotes()
+
+
+def test_a_misspelt_value_is_matched_first_to_the_values_allowed_where_it_stands() -> None:
+    """The tester's `org:role bcic:EnterpriseRole`: the member roles are what org:role allows
+    (4.1), so the note suggests one of them, never the class bcic:Enterprise whose name is as
+    close; a value of a property nothing constrains is matched to the other values before any
+    class."""
+    notes = _notes("""@prefix bcic: <https://w3id.org/bcic/ontology#> .
+@prefix org: <http://www.w3.org/ns/org#> .
+<https://example.org/x/m> a org:Membership ; org:role bcic:EnterpriseRole .
+<https://example.org/x/a> <https://example.org/own#p> bcic:GovernmentRol .
+""")
+    assert {t.iri: (t.use, t.suggestion) for t in notes.terms} == {
+        BCIC.EnterpriseRole: (TermUse.VALUE, BCIC.IndustryEnterpriseRole),
+        BCIC.GovernmentRol: (TermUse.VALUE, BCIC.GovernmentRole)}
