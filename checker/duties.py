@@ -2,8 +2,9 @@
 
 4.1 says the members 「一般包含各级政府机构、行业组织、其他第三方机构、行业内企业及相关及支持产业的企业等」:
 generally, not always. A duty of 4.2.1–4.2.3 binds a role, and with no member of that role in the body
-that cultivates the cluster it is not applicable (checker/report_building.py, roles_in_the_body); every report
-says so, so the evaluator sees what was left out.
+that cultivates the cluster it is not applicable (checker/body_roles.py: only when that body is
+declared and every member's role is defined); every report says so, so the evaluator sees what was
+left out.
 """
 
 from __future__ import annotations

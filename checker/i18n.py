@@ -628,6 +628,26 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "培育本集群的培育主体没有担任{roles}的成员：{clause} 的 {n} 项职责（{duties}）约束该角色，记为不适用。"
               "4.1 说成员“一般包含”此类机构或企业，并非每类必有；评价人员应确认培育主体确实没有此类成员。",
     },
+    # Why 4.2's duties are not set aside (checker/body_roles.py, docs/model.md decision 9).
+    "report.duties_no_body": {
+        "en": "No cultivation body that cultivates this cluster is declared (4.1): the duties of "
+              "4.2 bind the roles of that body's members, so none is set aside as not applicable "
+              "for want of a member of its role (that presupposes the body, docs/model.md "
+              "decision 9). Each is checked for its evidence, and none can be met before the "
+              "body, its members and their roles are recorded.",
+        "zh": "未声明培育本集群的培育主体（4.1）：4.2 的职责约束该培育主体成员所担任的角色，因此不因缺少担任某角色的成员"
+              "而记为不适用（此做法以培育主体存在为前提，见 docs/model.md 决定 9）。各项职责按其证据检查，"
+              "在记录培育主体及其成员和角色之前均无法满足。",
+    },
+    "report.duties_undefined_role": {
+        "en": "The membership of {member} in the cultivation body gives it the role {role}, "
+              "which the ontology does not define: it may be a misspelt member role, so no duty "
+              "of 4.2 is set aside as not applicable for want of a member of its role "
+              "(docs/model.md, decision 9). Correct it to one of the roles of 4.1.",
+        "zh": "{member}在培育主体中担任的角色为 {role}，本体未定义该角色：它可能是某一成员角色的误写，"
+              "因此 4.2 的职责均不因缺少担任其角色的成员而记为不适用（docs/model.md 决定 9）。"
+              "请将其更正为 4.1 所列角色之一。",
+    },
     # Records dated after the report (checker/dated_after.py): a finding per date, and the
     # verdict's lines.
     "report.later.date": {
@@ -663,10 +683,11 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "The submission uses these IRIs of the standard's namespaces (bcic:, ind:, req:), "
               "which neither the ontology nor the requirement catalogue defines. A statement "
               "using one counts for no provision, so evidence written with it is reported as "
-              "missing: correct the spelling. They change no status and no verdict by themselves.",
+              "missing: correct the spelling. The statuses in this report are those of the "
+              "submission as written: correcting these terms may change them.",
         "zh": "提交数据使用了标准命名空间（bcic:、ind:、req:）中的下列 IRI，但本体和要求目录均未定义。"
               "使用它们的陈述不计入任何条款，以它们写出的证据会被报告为缺失：请更正拼写。"
-              "它们本身不改变任何状态，也不改变结论。",
+              "本报告中的各项状态按提交数据原样判定：更正这些术语后，状态可能改变。",
     },
     "report.terms.note": {"en": "{term} ({use}{at}) is not a term of the ontology.",
                           "zh": "{term}（{use}{at}）不是本体中的术语。"},

@@ -16,6 +16,7 @@ from .judgements import Judgement
 from .rated_levels import LevelRank
 from .rulebook import Layer, Level, Requirement
 from .shacl import ShaclResult, Severity
+from .body_roles import BodyRoles
 from .unknown_terms import Place, TermNotes
 
 class Status(Enum):
@@ -146,6 +147,9 @@ class Report:
     # less those another entails (`without_entailed`), plus bcic's own dated-after warnings. The
     # Turtle report's sh:result.
     shacl_results: tuple[ShaclResult, ...] = ()
+    # The members' roles in the body that cultivates the cluster, by which 4.2's duties are set
+    # aside or not (checker/body_roles.py); None for a report read back from a store.
+    body_roles: BodyRoles | None = None
 
     @property
     def hints_from_another_rulebook(self) -> bool:

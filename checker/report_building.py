@@ -8,10 +8,10 @@ from collections.abc import Iterator, Mapping, Sequence
 from datetime import date, datetime, timezone
 from typing import Any
 
-from rdflib import RDF, RDFS, Graph, URIRef
-from rdflib.namespace import ORG
+from rdflib import Graph, URIRef
 from rdflib.term import Node
 
+from .body_roles import BodyRoles, roles_in_the_body
 from .dated_after import dated_after
 from .findings import Diagnosis, Finding, arrange, mentioned, records_named
 from .guidance_model import Guidance, guidance_terms
@@ -42,13 +42,13 @@ def build_report(rulebook: Rulebook, data: Graph, results: list[ShaclResult], *,
             by_requirement.setdefault(rid, []).append(result)
     by_requirement = {rid: without_entailed(found) for rid, found in by_requirement.items()}
     view = rulebook.engine.view(data)
-    roles_present = roles_in_the_body(view)
+    body = roles_in_the_body(view)
     later = dated_after(view, rulebook, today or created.astimezone(timezone.utc).date())
     ranks = level_ranks(view)
     statuses: dict[str, Status] = {}
     # Items before their lead-ins: catalogue order reversed puts every list item first.
     for requirement in reversed(rulebook.requirements.values()):
-        statuses[requirement.id] = _status(requirement, rulebook, statuses, roles_present,
+        statuses[requirement.id] = _status(requirement, rulebook, statuses, body,
                                            by_requirement.get(requirement.id, []),
                                            requirement.id in later)
     outcomes = tuple(RequirementOutcome(
@@ -56,14 +56,15 @@ def build_report(rulebook: Rulebook, data: Graph, results: list[ShaclResult], *,
         explained(rulebook, r, [rulebook.explainer.diagnose(view, x) for x in found], ranks),
         guidance_of(rulebook, r, statuses[r.id], found))
         for r in rulebook.requirements.values())
-    labels, kinds, codes = names_of(rulebook, [*named_nodes(outcomes), *term_notes.suggestions],
+    labels, kinds, codes = names_of(rulebook, [*named_nodes(outcomes), *term_notes.suggestions,
+                                               *(member for member, _role in body.undefined)],
                                     data)
     return report_from_outcomes(
         outcomes, cluster=str(cluster) if cluster is not None else None,
         cluster_label=cluster_label, rulebook_version=rulebook.version, created=created,
         files=files, triples=len(data), sha256=sha256, labels=labels, kinds=kinds, codes=codes,
         ranks=ranks, term_notes=term_notes, rulebook_digest=rulebook.digest,
-        shacl_results=tuple(results),
+        shacl_results=tuple(results), body_roles=body,
         record_places=locate_records(_records_named(outcomes)) if locate_records else None)
 
 
@@ -83,25 +84,6 @@ def names_of(rulebook: Rulebook, nodes: list[Node], graph: Graph) -> tuple[
     kinds = kinds_of_unnamed(nodes, labels, graph, rulebook.labels_graph)
     return (labels | collect_labels(kinds.values(), rulebook.labels_graph), kinds,
             collect_codes(nodes, rulebook.labels_graph))
-
-
-def roles_in_the_body(view: Graph) -> set[URIRef]:
-    """The roles members hold in the body that cultivates the assessed cluster (4.2's duties bind
-    them, docs/model.md decision 9), by the memberships the duty shapes count
-    (shp:MembershipOfTheBody): an org:Membership whose org:organization is a bcic:CultivationBody
-    that bcic:cultivates a cluster. A membership of another body, a benchmark's say, gives no role.
-    `view` is the data as the shapes see it, the class hierarchy beside it."""
-    bodies = _instances(view, BCIC.CultivationBody) & set(view.subjects(BCIC.cultivates, None))
-    ours = _instances(view, ORG.Membership) & {
-        membership for membership, body in view.subject_objects(ORG.organization) if body in bodies}
-    return {role for membership, role in view.subject_objects(ORG.role)
-            if membership in ours and isinstance(role, URIRef)}
-
-
-def _instances(view: Graph, cls: URIRef) -> set[Node]:
-    """The instances of `cls` or of a subclass of it, as sh:class counts them."""
-    return {node for subclass in view.transitive_subjects(RDFS.subClassOf, cls)
-            for node in view.subjects(RDF.type, subclass)}
 
 
 def explained(rulebook: Rulebook, requirement: Requirement, diagnoses: list[Diagnosis],
@@ -163,7 +145,8 @@ def report_from_outcomes(outcomes: tuple[RequirementOutcome, ...], *, cluster: s
                          revision: StoredRevision | None = None,
                          rulebook_digest: str | None = None,
                          shacl_results: tuple[ShaclResult, ...] = (),
-                         record_places: Mapping[Node, Place] | None = None) -> Report:
+                         record_places: Mapping[Node, Place] | None = None,
+                         body_roles: BodyRoles | None = None) -> Report:
     """A report over outcomes already decided (fresh, or read back from a store): the verdict
     and the rates count the shall-level requirements. Labels name things for people: each is
     cut at labels.NAME_CHARS characters, so a submission's megabyte label is not copied into every
@@ -187,6 +170,7 @@ def report_from_outcomes(outcomes: tuple[RequirementOutcome, ...], *, cluster: s
         rulebook_digest=rulebook_digest,
         shacl_results=shacl_results,
         record_places=record_places or {},
+        body_roles=body_roles,
     )
 
 
@@ -221,15 +205,15 @@ def without_entailed(results: list[ShaclResult]) -> list[ShaclResult]:
 
 
 def _status(requirement: Requirement, rulebook: Rulebook, known: dict[str, Status],
-            roles_present: set[URIRef], results: list[ShaclResult], dated_later: bool) -> Status:
+            body: BodyRoles, results: list[ShaclResult], dated_later: bool) -> Status:
     """What the report says of a requirement, from its violations (not the warnings of records
     dated after the report: `dated_later` says whether it rests on one) and its items' status.
     One that nothing checks (no shape, no review prompt, no item that decides it: a coverage gap,
     `bcic rules coverage`) is never met: the data were not asked, so it awaits the evaluator."""
     if requirement.level is Level.INFORMATIVE:
         return Status.NOT_APPLICABLE
-    if requirement.is_duty and not requirement.actors & roles_present:
-        return Status.NOT_APPLICABLE  # no member of the role the duty binds (4.2)
+    if requirement.is_duty and body.sets_aside(requirement.actors):
+        return Status.NOT_APPLICABLE  # no member of the role the duty binds (4.2, decision 9)
     items = rulebook.children(requirement.id)
     children = [known[c.id] for c in items]
     if not (requirement.shapes or requirement.review_prompt

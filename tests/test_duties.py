@@ -91,3 +91,78 @@ def test_a_role_held_without_an_org_membership_sets_its_duties_aside() -> None:
         graph.remove((membership, RDF.type, None))
     report = validate_graph(graph)
     assert [(s.clause, s.roles) for s in duties_set_aside(report)] == [("4.2.1", (BCIC.GovernmentRole,))]
+
+
+DUTY_LISTS = {"4.2.1": "abcdefghi", "4.2.2": "abcdefg", "4.2.3": "abc"}
+DUTIES = [f"{clause}-{x}" for clause, items in DUTY_LISTS.items() for x in items]
+
+
+def _said_everywhere(report: Report) -> dict[Lang, list[str]]:
+    """The verdict's lines of each language that the JSON report gives as duties not set aside,
+    having checked that the text report and the Turtle report's comments say them too."""
+    said: dict[Lang, list[str]] = {}
+    comments = {(c.language, str(c)) for c in turtle.report_graph(report).objects(None, RDFS.comment)
+                if isinstance(c, Literal)}
+    for lang in LANGUAGES:
+        said[lang] = json.loads(json_.render_json(report, lang))["duties_not_set_aside"]
+        assert all(line in text.verdict_lines(report, lang) for line in said[lang])
+        assert all((lang, line) in comments for line in said[lang])
+    return said
+
+
+@pytest.fixture(scope="module")
+def without_body() -> Report:
+    """The conformant base with no cultivation body: every statement about one removed."""
+    graph = Graph()
+    graph += conforming_base()
+    for body in list(graph.subjects(RDF.type, BCIC.CultivationBody)):
+        graph.remove((body, None, None))
+    return validate_graph(graph)
+
+
+def test_with_no_body_no_duty_is_set_aside_for_want_of_a_member(without_body: Report) -> None:
+    """4.2's duties bind the roles of the body's members; with no body (4.1 unmet) the report
+    cannot say the body lacks a member of a role (decision 9 presupposes the body): no duty is
+    set aside, each is checked for its evidence, and the report says why."""
+    assert without_body.outcome("4.1").status is Status.NOT_MET
+    assert duties_set_aside(without_body) == ()
+    assert all(without_body.outcome(d).status is Status.NOT_MET for d in DUTIES)
+    said = _said_everywhere(without_body)
+    assert said == {lang: [message("report.duties_no_body", lang)] for lang in LANGUAGES}
+    assert "4.1" in said["en"][0] and "4.2" in said["en"][0] and "decision 9" in said["en"][0]
+    assert "未声明培育本集群的培育主体（4.1）" in said["zh"][0] and "决定 9" in said["zh"][0]
+
+
+@pytest.fixture(scope="module")
+def misspelt_role() -> tuple[Report, str]:
+    """The conformant base with its government member's role misspelt bcic:GovernmentRol; the
+    member's Chinese label."""
+    graph = Graph()
+    graph += conforming_base()
+    (membership,) = graph.subjects(ORG.role, BCIC.GovernmentRole)
+    graph.set((membership, ORG.role, BCIC.GovernmentRol))
+    member = graph.value(membership, ORG.member)
+    label = next(str(o) for o in graph.objects(member, RDFS.label) if o.language == "zh")
+    return validate_graph(graph), label
+
+
+def test_a_member_in_an_undefined_role_is_not_taken_for_no_member_of_the_role(
+        misspelt_role: tuple[Report, str]) -> None:
+    """The member may well be the government member 4.2.1 binds: the report does not tell the
+    evaluator that the body rightly has none, but names the member and the undefined role."""
+    report, label = misspelt_role
+    assert duties_set_aside(report) == ()
+    assert not any(report.outcome(d).status is Status.NOT_APPLICABLE for d in DUTIES)
+    said = _said_everywhere(report)
+    assert [len(lines) for lines in said.values()] == [1, 1]
+    assert label in said["zh"][0] and "bcic:GovernmentRol，本体未定义该角色" in said["zh"][0]
+    assert "gives it the role bcic:GovernmentRol, which the ontology does not define" in said["en"][0]
+
+
+@pytest.mark.parametrize("lang, claim", [("en", "change no status"), ("zh", "不改变任何状态")])
+def test_the_unknown_terms_note_does_not_say_a_misspelt_role_changed_no_status(
+        misspelt_role: tuple[Report, str], lang: Lang, claim: str) -> None:
+    report, _label = misspelt_role
+    rendered = text.render_text(report, lang)
+    assert message("report.terms.heading", lang) in rendered and "bcic:GovernmentRol" in rendered
+    assert claim not in rendered

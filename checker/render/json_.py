@@ -20,6 +20,7 @@ from .findings_view import Namer, TermNamer
 from .guidance_json import AskTable, documents_document, how_to_document
 from .guidance_view import GuidanceWriter, shown_hints
 from .naming import pick
+from .body_view import body_lines
 from .term_notes_view import term_note
 from .text import rulebook_note, sorted_results
 
@@ -71,6 +72,7 @@ def report_document(report: Report, lang: Lang) -> dict[str, Any]:
         "guidance_asks": asks.asks,
         "manual_review": [o.requirement.id for o in report.manual_checklist()],
         "duties_set_aside": _set_aside(report, lang),
+        "duties_not_set_aside": body_lines(report, lang),
         "awaiting_judgement": [o.requirement.id for o in report.awaiting_judgement()],
         # IRIs of the standard's namespaces the ontology does not define: notes, no verdict.
         "unknown_terms": _unknown_terms(report, writer.namer),

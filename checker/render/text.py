@@ -22,6 +22,7 @@ from .cells import printable, width, wrapped
 from .findings_view import Namer, NodeLine
 from .guidance_view import GuidanceWriter, shown_hints
 from .naming import pick
+from .body_view import body_lines
 from .term_notes_view import term_note_lines
 
 MARKERS = {Status.MET: "✔", Status.NOT_MET: "✘", Status.MANUAL_REVIEW: "?",
@@ -176,7 +177,8 @@ def verdict_word(report: Report, lang: Lang) -> str:
 
 def verdict_lines(report: Report, lang: Lang) -> list[str]:
     """The verdict's detail sentences: gaps, then what awaits the evaluator and what to do,
-    and the duties of 4.2 set aside for want of a member of their role."""
+    the duties of 4.2 set aside for want of a member of their role, and why none is where the
+    body is not declared or a member's role is undefined."""
     not_met = sum(is_gap(o.requirement, o.status) for o in report.outcomes)
     pending = report.overall.pending
     if not report.conforms:
@@ -187,7 +189,8 @@ def verdict_lines(report: Report, lang: Lang) -> list[str]:
         lines = [message("report.verdict.no_gap_detail", lang, n=pending)]
     else:
         lines = [message("report.verdict.conformant_detail", lang)]
-    return lines + _review_lines(report, lang) + set_aside_lines(report, lang)
+    return (lines + _review_lines(report, lang) + set_aside_lines(report, lang)
+            + body_lines(report, lang))
 
 
 def _review_lines(report: Report, lang: Lang) -> list[str]:

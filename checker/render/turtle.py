@@ -30,6 +30,7 @@ from ..turtle_text import turtle_text
 from ..unknown_terms import Place, TermUse
 from .findings_view import Namer
 from .guidance_view import GuidanceWriter, shown_hints
+from .body_view import body_lines
 from .term_notes_view import term_note
 from .text import sorted_results
 
@@ -106,8 +107,8 @@ def report_graph(report: Report) -> Graph:
     for lang in LANGUAGES:  # the evaluators' sign-off (checker/sign_off.py), when judged
         if signed := sign_off_said(report, lang):
             g.add((node, RDFS.comment, Literal(signed, lang=lang)))
-    for lang in LANGUAGES:  # the duties of 4.2 set aside for want of a member of their role
-        for line in set_aside_lines(report, lang):
+    for lang in LANGUAGES:  # the duties of 4.2 set aside for want of a member of their role, or not
+        for line in set_aside_lines(report, lang) + body_lines(report, lang):
             g.add((node, RDFS.comment, Literal(line, lang=lang)))
     _add_term_notes(g, node, report, sources, label)
     _add_record_places(g, node, report, sources, label)
