@@ -702,6 +702,16 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
               "listed.",
         "zh": "另有 {n} 个本体未定义的上述命名空间 IRI 未列出。",
     },
+    # Namespaces close to the standard's (checker/near_namespaces.py).
+    "report.namespaces.heading": {"en": "Namespaces close to the standard's",
+                                  "zh": "与标准命名空间相近的命名空间"},
+    "report.namespaces.note": {
+        "en": "{n} statement(s) use IRIs under <{written}>, which is not a namespace of the "
+              "standard's terms but differs only slightly from {prefix} <{meant}>: did you mean "
+              "that one? None of those statements counts for any provision.",
+        "zh": "有 {n} 条陈述使用了 <{written}> 下的 IRI；该命名空间不是标准术语的命名空间，但与 {prefix}"
+              "（<{meant}>）仅有细微差别：是否应为后者？这些陈述均不计入任何条款。",
+    },
     "report.role.or": {"en": " or ", "zh": "或"},
     # The member roles' names, as the ontology labels them (bcic:GovernmentRole …).
     "report.role.GovernmentRole": {"en": "“government role”", "zh": "“政府角色”"},

@@ -29,6 +29,7 @@ from rdflib.namespace import SH
 from rdflib.term import Node
 
 from .namespaces import BCIC, IND, REQ
+from .near_namespaces import NearNamespace, near_namespaces
 
 _NAMESPACES = (str(BCIC), str(IND), str(REQ))  # str's startswith: URIRef's takes one prefix
 # A submission with more unknown terms than this is listed in part, with the count of the rest:
@@ -72,6 +73,9 @@ class TermNotes:
 
     terms: tuple[UnknownTerm, ...] = ()
     more: int = 0
+    # Namespaces close to the standard's that the submission writes IRIs under
+    # (checker/near_namespaces.py), most used first.
+    namespaces: tuple[NearNamespace, ...] = ()
 
     @property
     def suggestions(self) -> tuple[URIRef, ...]:
@@ -146,6 +150,10 @@ class Vocabulary:
                 found[term] = TermUse.CLASS
         return found
 
+    def describes(self, iri: URIRef) -> bool:
+        """Whether the rulebook says anything of the IRI (the ontology's own IRI among them)."""
+        return (iri, None, None) in self._ontology
+
     def is_unknown(self, node: Node) -> TypeGuard[URIRef]:
         """Whether the node is an IRI of the standard's namespaces the rulebook does not define."""
         return (isinstance(node, URIRef) and str(node).startswith(_NAMESPACES)
@@ -177,7 +185,8 @@ class Vocabulary:
 def term_notes(data: Graph, vocabulary: Vocabulary, locate: Locator | None = None) -> TermNotes:
     """The unknown terms of a submission: the first MAX_LISTED by IRI, each with the term it
     likely meant and, given `locate`, where it is first written; those located first, in the
-    order they are written, then the others by IRI."""
+    order they are written, then the others by IRI. Beside them, the namespaces close to the
+    standard's that it writes IRIs under."""
     unknown = vocabulary.unknown(data)
     listed = sorted(unknown)[:MAX_LISTED]
     places = locate(listed) if locate is not None and listed else {}
@@ -185,7 +194,8 @@ def term_notes(data: Graph, vocabulary: Vocabulary, locate: Locator | None = Non
     terms = [UnknownTerm(iri, unknown[iri], vocabulary.closest(iri, unknown[iri], _places(data, iri)),
                          places.get(iri))
              for iri in sorted(listed, key=lambda iri: (order.get(iri, len(order)), iri))]
-    return TermNotes(tuple(terms), len(unknown) - len(listed))
+    return TermNotes(tuple(terms), len(unknown) - len(listed),
+                     near_namespaces(data, vocabulary.describes))
 
 
 def _places(data: Graph, term: URIRef) -> list[URIRef]:

@@ -230,7 +230,10 @@ def _report_schemas() -> Json:
                 term=STRING, used_as={"enum": ["class", "property", "value"]},
                 suggestion=text_or_null, file=text_or_null, line=_nullable("integer"),
                 column=_nullable("integer"), message=STRING)),
-            unknown_terms_more=INTEGER),
+            unknown_terms_more=INTEGER,
+            # Namespaces close to the standard's the submission writes IRIs under: notes too.
+            near_namespaces=_array(closed(written=STRING, meant=STRING, statements=INTEGER,
+                                          message=STRING))),
         "RequirementOutcome": closed(
             id=STRING, clause=STRING, notation=STRING,
             level={"enum": ["shall", "should", "may", "informative"]},

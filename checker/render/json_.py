@@ -21,7 +21,7 @@ from .guidance_json import AskTable, documents_document, how_to_document
 from .guidance_view import GuidanceWriter, shown_hints
 from .naming import pick
 from .body_view import body_lines
-from .term_notes_view import term_note
+from .term_notes_view import namespace_note, term_note
 from .text import rulebook_note, sorted_results
 
 
@@ -77,6 +77,10 @@ def report_document(report: Report, lang: Lang) -> dict[str, Any]:
         # IRIs of the standard's namespaces the ontology does not define: notes, no verdict.
         "unknown_terms": _unknown_terms(report, writer.namer),
         "unknown_terms_more": report.term_notes.more,
+        # Namespaces close to the standard's that the submission writes IRIs under.
+        "near_namespaces": [{"written": n.written, "meant": n.meant, "statements": n.statements,
+                             "message": namespace_note(n, lang)}
+                            for n in report.term_notes.namespaces],
     }
 
 

@@ -1,10 +1,13 @@
 """The notes on IRIs of the standard's namespaces that the ontology does not define
 (checker/unknown_terms.py), worded once for every format: which IRI, how the submission uses it,
-where it is first written, and the defined term it likely meant, by its label and prefixed name."""
+where it is first written, and the defined term it likely meant, by its label and prefixed name;
+and on namespaces close to the standard's (checker/near_namespaces.py)."""
 
 from __future__ import annotations
 
 from ..i18n import Lang, message
+from ..namespaces import BCIC, IND, REQ
+from ..near_namespaces import NearNamespace
 from ..report import Report
 from ..unknown_terms import UnknownTerm
 from .findings_view import Namer, TermNamer
@@ -18,6 +21,21 @@ def term_note_lines(report: Report, lang: Lang) -> list[str]:
     if report.term_notes.more:
         lines.append(message("report.terms.more", lang, n=report.term_notes.more))
     return lines
+
+
+_PREFIXES = {str(BCIC): "bcic:", str(IND): "ind:", str(REQ): "req:"}
+
+
+def namespace_note_lines(report: Report, lang: Lang) -> list[str]:
+    """One sentence per namespace close to the standard's that the submission writes IRIs under."""
+    return [namespace_note(near, lang) for near in report.term_notes.namespaces]
+
+
+def namespace_note(near: NearNamespace, lang: Lang) -> str:
+    """`691 statement(s) use IRIs under <http://w3id.org/bcic/ontology#>, …: did you mean
+    bcic: <https://w3id.org/bcic/ontology#>? …`"""
+    return message("report.namespaces.note", lang, n=near.statements, written=near.written,
+                   prefix=_PREFIXES[near.meant], meant=near.meant)
 
 
 def term_note(term: UnknownTerm, namer: TermNamer) -> str:

@@ -23,7 +23,7 @@ from .findings_view import Namer, NodeLine
 from .guidance_view import GuidanceWriter, shown_hints
 from .naming import pick
 from .body_view import body_lines
-from .term_notes_view import term_note_lines
+from .term_notes_view import namespace_note_lines, term_note_lines
 
 MARKERS = {Status.MET: "✔", Status.NOT_MET: "✘", Status.MANUAL_REVIEW: "?",
            Status.NOT_APPLICABLE: "–", Status.NOT_USED: "ℹ"}
@@ -264,12 +264,25 @@ def _lines(report: Report, lang: Lang) -> Iterator[str]:
     if signed:  # the evaluators' sign-off, under the verdict their judgements decide
         yield from wrapped(printable(signed), _ljust(signer, column), " " * column, COLUMNS)
     yield ""
+    yield from _namespace_notes(report, lang)
     yield from _term_notes(report, lang)
     yield from _rates(report, lang)
     yield ""
     yield from _requirements(report, lang)
     yield ""
     yield from _checklist(report, lang)
+
+
+def _namespace_notes(report: Report, lang: Lang) -> Iterator[str]:
+    """The namespaces close to the standard's that the submission writes IRIs under, when there
+    are any: they explain a submission reported as having no evidence at all."""
+    notes = namespace_note_lines(report, lang)
+    if not notes:
+        return
+    yield message("report.namespaces.heading", lang)
+    for note in notes:
+        yield from wrapped(printable(note), "  · ", "    ", COLUMNS)
+    yield ""
 
 
 def _term_notes(report: Report, lang: Lang) -> Iterator[str]:

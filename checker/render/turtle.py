@@ -31,7 +31,7 @@ from ..unknown_terms import Place, TermUse
 from .findings_view import Namer
 from .guidance_view import GuidanceWriter, shown_hints
 from .body_view import body_lines
-from .term_notes_view import term_note
+from .term_notes_view import namespace_note, term_note
 from .text import sorted_results
 
 EARL = Namespace("http://www.w3.org/ns/earl#")
@@ -195,7 +195,9 @@ def _add_term_notes(g: Graph, node: BNode, report: Report, sources: dict[str, No
                     label: _Labeller) -> None:
     """Each IRI the ontology does not define, as a bcic:UnknownTermNote of the report: the IRI,
     how it is used, the term suggested, the file (one the report used), line and column where it
-    is first written, and the note in words in every language; the count of those not listed."""
+    is first written, and the note in words in every language; the count of those not listed.
+    Each namespace close to the standard's as a bcic:NearNamespaceNote: the namespace written,
+    the one meant, how many statements use it, and the note in words."""
     namers = [Namer(report, lang) for lang in LANGUAGES]
     for index, term in enumerate(report.term_notes.terms):
         note = label(f"2-note-{index:04d}")
@@ -211,6 +213,15 @@ def _add_term_notes(g: Graph, node: BNode, report: Report, sources: dict[str, No
             g.add((note, RDFS.comment, Literal(term_note(term, namer), lang=namer.lang)))
     if report.term_notes.more:
         g.add((node, BCIC.unlistedUnknownTerms, Literal(report.term_notes.more)))
+    for index, near in enumerate(report.term_notes.namespaces):
+        note = label(f"2-namespace-{index:04d}")
+        g.add((node, BCIC.namespaceNote, note))
+        g.add((note, RDF.type, BCIC.NearNamespaceNote))
+        g.add((note, BCIC.writtenNamespace, Literal(near.written)))
+        g.add((note, BCIC.meantNamespace, Literal(near.meant)))
+        g.add((note, BCIC.statementCount, Literal(near.statements)))
+        for lang in LANGUAGES:
+            g.add((note, RDFS.comment, Literal(namespace_note(near, lang), lang=lang)))
 
 
 def _add_record_places(g: Graph, node: BNode, report: Report, sources: dict[str, Node],
