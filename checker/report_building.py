@@ -16,7 +16,6 @@ from .dated_after import dated_after
 from .findings import Diagnosis, Finding, arrange, mentioned, records_named
 from .guidance_model import Guidance, guidance_terms
 from .labels import collect_codes, collect_labels, cut_labels, kinds_of_unnamed
-from .namespaces import BCIC
 from .rated_levels import LevelRank, level_ranks
 from .report import Rate, Report, RequirementOutcome, Status, StoredRevision
 from .rulebook import SH, Layer, Level, Requirement, Rulebook
