@@ -9,7 +9,8 @@ do not define is a note of the report: how it is used, where it is first written
 loader can tell (checker/loading, `first_written`), and the defined term of its kind closest to
 it in spelling (difflib); for a value, first among the values that could stand where it is used
 (those a shape allows for the property, `sh:in`, and the instances of the property's range: the
-member roles for `org:role`), then among the other values, classes last. A note changes no status and no verdict (docs/model.md, decision 15).
+member roles for `org:role`), then among the other values, classes last. A note changes no
+status and no verdict (docs/model.md, decision 15).
 Those namespaces hold nothing but the standard's terms (a statement about one is refused as
 input), so any IRI under them names one: it need not stand where the ontology expects a term.
 """
@@ -191,8 +192,8 @@ def term_notes(data: Graph, vocabulary: Vocabulary, locate: Locator | None = Non
     listed = sorted(unknown)[:MAX_LISTED]
     places = locate(listed) if locate is not None and listed else {}
     order = {iri: index for index, iri in enumerate(places)}
-    terms = [UnknownTerm(iri, unknown[iri], vocabulary.closest(iri, unknown[iri], _places(data, iri)),
-                         places.get(iri))
+    terms = [UnknownTerm(iri, unknown[iri],
+                         vocabulary.closest(iri, unknown[iri], _places(data, iri)), places.get(iri))
              for iri in sorted(listed, key=lambda iri: (order.get(iri, len(order)), iri))]
     return TermNotes(tuple(terms), len(unknown) - len(listed),
                      near_namespaces(data, vocabulary.describes))
