@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 
 import click
 
+from .display_time import moment_shown
 from .i18n import Lang, message
 from .store import Store, open_store_for_reading
 
@@ -23,10 +24,13 @@ def store_to_read(location: str | None, lang: Lang, engine: str | None = None,
     store, snapshot = open_store_for_reading(location, engine, user)
     with closing(store):
         if snapshot is not None:
-            click.echo(message("store.read_snapshot", lang, time=_taken_at(snapshot)), err=True)
+            click.echo(message("store.read_snapshot", lang, time=_taken_at(snapshot, lang)),
+                       err=True)
         yield store
 
 
-def _taken_at(snapshot: Path) -> str:
-    """When a snapshot was made (its directory's time), local time to the second."""
-    return datetime.fromtimestamp(snapshot.stat().st_mtime).strftime("%Y-%m-%d %H:%M:%S")
+def _taken_at(snapshot: Path, lang: Lang) -> str:
+    """When a snapshot was made (its directory's time), to the second in the display zone, the
+    zone said (clause 1; checker/display_time.py)."""
+    return moment_shown(datetime.fromtimestamp(snapshot.stat().st_mtime, timezone.utc), lang,
+                        seconds=True)

@@ -8,6 +8,7 @@ import click
 
 from .cli_output import echo_text
 from .cli_validate import LANG_META_KEY
+from .display_time import moment_shown
 from .errors import InputError, OutputError
 from .cli_lang import lang_option
 from .i18n import Lang, message
@@ -63,7 +64,8 @@ def create_command(ctx: click.Context, role: str, label: str, tokens_path: str |
 @click.pass_context
 def list_command(ctx: click.Context, tokens_path: str | None, location: str | None,
                  lang: Lang) -> None:
-    """List tokens (id, role, created, label), never the tokens / 列出令牌."""
+    """List tokens (id, role, created, label), never the tokens; the time of creation in
+    BCIC_TIME_ZONE / 列出令牌（创建时间按 BCIC_TIME_ZONE 显示）."""
     ctx.meta[LANG_META_KEY] = lang
     tokens = _token_file(tokens_path, location)
     records = tokens.records()
@@ -72,7 +74,8 @@ def list_command(ctx: click.Context, tokens_path: str | None, location: str | No
         return
     click.echo(message("token.list.header", lang))
     for record in records:
-        click.echo(f"{record.id}\t{record.role}\t{record.created}\t{record.label}")
+        created = moment_shown(record.created_at, lang)
+        click.echo(f"{record.id}\t{record.role}\t{created}\t{record.label}")
 
 
 @token_group.command("revoke")

@@ -37,6 +37,11 @@ class TokenRecord:
     created: str
     sha256: str
 
+    @property
+    def created_at(self) -> datetime:
+        """When the token was created (written in UTC, ISO 8601)."""
+        return datetime.fromisoformat(self.created)
+
 
 class TokenFile:
     """The tokens of one installation, in a JSON file written atomically."""
@@ -50,7 +55,10 @@ class TokenFile:
             return []
         try:
             entries = json.loads(self.path.read_text(encoding="utf-8"))
-            return [TokenRecord(**entry) for entry in entries]
+            records = [TokenRecord(**entry) for entry in entries]
+            for record in records:
+                record.created_at  # a time that cannot be read makes no token file
+            return records
         except OSError as error:
             raise InputError.of("error.cannot_read", path=self.path,
                                 reason=os_reason(error)) from None

@@ -7,6 +7,8 @@ from __future__ import annotations
 import html
 import json
 import re
+import subprocess
+import sys
 from contextlib import closing
 from datetime import datetime, timezone
 from pathlib import Path
@@ -22,7 +24,9 @@ from checker.errors import InputError
 from checker.render.html import css_string
 from checker.judging import judge
 from checker.paths import EXAMPLES_DIR
+from checker.query_runner import current_snapshot, snapshot_dir_for
 from checker.store import cluster_key, open_configured_store
+from checker.tokens import TokenFile
 
 DEHUA = str(EXAMPLES_DIR / "dehua-ceramics.ttl")
 CLUSTER = "https://example.org/cluster/dehua/cluster"
@@ -224,3 +228,42 @@ def test_a_file_of_the_zone_database_that_names_no_zone_is_refused_never_suggest
 @pytest.mark.parametrize("name", ["UTC", "Etc/UTC", " Asia/Shanghai "])
 def test_the_zone_names_of_the_database_are_accepted(name: str) -> None:
     assert str(display_zone(name)) == name.strip()
+
+
+@pytest.mark.parametrize("lang, zone", [("en", " (UTC+08:00)"), ("zh", "（UTC+08:00）")])
+def test_a_reader_says_the_time_of_the_snapshot_it_reads_in_the_display_zone(
+        runner: CliRunner, store: Path, lang: str, zone: str) -> None:
+    """Clause 1: while another process holds the store, a read-only command says when the
+    snapshot it reads was made, in BCIC_TIME_ZONE, the zone said, not the machine's own time."""
+    snapshot = current_snapshot(snapshot_dir_for(store))
+    assert snapshot is not None
+    taken = datetime.fromtimestamp(snapshot.stat().st_mtime, timezone.utc)
+    holder = subprocess.Popen(  # holds the directory, as a running ingest does
+        [sys.executable, "-c", "import sys, time, pyoxigraph; s = pyoxigraph.Store(sys.argv[1]); "
+         "print('open', flush=True); time.sleep(600)", str(store)],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "open\n"
+        result = _bcic(runner, store, BEIJING, "clusters", "--lang", lang)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert result.exit_code == 0, result.output
+    local = taken.astimezone(display_zone("Asia/Shanghai"))
+    assert f"{local:%Y-%m-%d %H:%M:%S}{zone}" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("lang, zone", [("en", " (UTC+08:00)"), ("zh", "（UTC+08:00）")])
+def test_the_token_list_says_when_each_token_was_created_in_the_display_zone(
+        runner: CliRunner, tmp_path: Path, lang: str, zone: str) -> None:
+    """Clause 1: `bcic token list` shows a token's creation as every other time is shown."""
+    tokens = str(tmp_path / "tokens.json")
+    made = runner.invoke(main, ["token", "create", "--role", "evaluator", "--label", "甲",
+                                "--tokens", tokens])
+    assert made.exit_code == 0, made.output
+    [record] = TokenFile(tokens).records()
+    listed = runner.invoke(main, ["token", "list", "--tokens", tokens, "--lang", lang],
+                           env=BEIJING)
+    assert listed.exit_code == 0, listed.output
+    local = datetime.fromisoformat(record.created).astimezone(display_zone("Asia/Shanghai"))
+    assert f"\tevaluator\t{local:%Y-%m-%d %H:%M}{zone}\t甲\n" in listed.stdout, listed.stdout

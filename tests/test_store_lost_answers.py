@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 from checker.cli import main
+from checker.display_time import display_zone, shown_in
 from checker.errors import NoAnswerError
 from checker.paths import EXAMPLES_DIR
 from checker.store.base import PROVENANCE_GRAPH, WRITERS_GRAPH
@@ -187,23 +188,25 @@ def test_a_deletion_whose_answer_was_lost_is_read_back(server: OxigraphServer) -
 def test_a_claim_left_behind_says_until_when_and_so_does_the_writer_that_waits_on_it(
         server: OxigraphServer) -> None:
     """The failed writer's claim could not be given back (the server went): it says so, with
-    the time the claim expires; the next writer, waiting in vain, gives the same time."""
+    the time the claim expires, in the display zone (clause 1, BCIC_TIME_ZONE); the next
+    writer, waiting in vain, gives the same time."""
     cluster = new_cluster()
-    with dropping_proxy(server.base, Drop(_revision_write, forward=False,
-                                          then=FOREVER)) as proxy:
-        with pytest.raises(NoAnswerError) as failed:
-            _store(proxy).add_next_revision(cluster,
-                                            lambda n, p: numbered_record(cluster, n, p, "x"))
-    [claimed] = _claims(server)
-    until = expiry(claimed)
+    with shown_in(display_zone("Asia/Shanghai")):
+        with dropping_proxy(server.base, Drop(_revision_write, forward=False,
+                                              then=FOREVER)) as proxy:
+            with pytest.raises(NoAnswerError) as failed:
+                _store(proxy).add_next_revision(
+                    cluster, lambda n, p: numbered_record(cluster, n, p, "x"))
+        [claimed] = _claims(server)
+        with pytest.raises(NoAnswerError) as busy:
+            _store(server.base, lock_wait=0.5).add_next_revision(
+                cluster, lambda n, p: numbered_record(cluster, n, p, "y"))
+    until = f"{expiry(claimed).astimezone(display_zone('Asia/Shanghai')):%Y-%m-%d %H:%M}"
     assert failed.value.text("en").endswith(
         f"could not be given back: if it is still in the store, other writers of it wait for it "
-        f"until it expires, by {until} UTC")
-    assert f"其他写入者须等待它过期（UTC {until} 之前）" in failed.value.text("zh")
-    with pytest.raises(NoAnswerError) as busy:
-        _store(server.base, lock_wait=0.5).add_next_revision(
-            cluster, lambda n, p: numbered_record(cluster, n, p, "y"))
+        f"until it expires, by {until} (UTC+08:00)")
+    assert f"其他写入者须等待它过期（{until}（UTC+08:00） 之前）" in failed.value.text("zh")
     assert busy.value.text("en").endswith(
         f"(if its writer stopped without finishing, the claim this one waited for expires by "
-        f"{until} UTC)")
-    assert f"本次所等待的申领将在 UTC {until} 之前过期" in busy.value.text("zh")
+        f"{until} (UTC+08:00))")
+    assert f"本次所等待的申领将在 {until}（UTC+08:00） 之前过期" in busy.value.text("zh")

@@ -324,14 +324,14 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "error.remote.claim_left": {
         "en": "{error}. This writer's claim of the turn to write {written} could not be given "
               "back: if it is still in the store, other writers of it wait for it until it "
-              "expires, by {until} UTC",
+              "expires, by {until}",
         "zh": "{error}。本写入者对 {written} 写入权的申领未能交还：若它仍在存储中，其他写入者须等待"
-              "它过期（UTC {until} 之前）",
+              "它过期（{until} 之前）",
     },
     "error.remote.claim_expiry": {
         "en": "if its writer stopped without finishing, the claim this one waited for expires "
-              "by {until} UTC",
-        "zh": "若该写入者未完成就停止，本次所等待的申领将在 UTC {until} 之前过期",
+              "by {until}",
+        "zh": "若该写入者未完成就停止，本次所等待的申领将在 {until} 之前过期",
     },
     "error.remote.claim_expiry_unknown": {
         "en": "a writer that stopped without finishing frees its turn {minutes} minutes after "

@@ -69,6 +69,7 @@ from typing import Any, TypeVar
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
+from ..display_time import moment_in_zone
 from ..errors import CheckerError, InputError, NoAnswerError, RevisionExistsError, StoreError
 from ..i18n import Phrase, phrase
 from .base import (NO_GRAPH, ONTOLOGY_GRAPH, PROVENANCE_GRAPH, RULES_ARCHIVE_GRAPH,
@@ -391,7 +392,8 @@ class SparqlStore:
                 assert turn.claimed_at is not None
                 raise NoAnswerError.of("error.remote.claim_left", error=failure,
                                        written=_written(written),
-                                       until=expiry(turn.claimed_at)) from failure
+                                       until=moment_in_zone(expiry(turn.claimed_at))
+                                       ) from failure
 
     def _give_back(self, turn: Turn) -> bool:
         """Remove the turn's claim, again for a few seconds while the server cannot be reached;
@@ -648,7 +650,7 @@ def _expiry(claims: Mapping[URIRef, datetime | None], writer: URIRef) -> Phrase:
     if not others:
         return phrase("error.remote.claim_expiry_unknown",
                       minutes=f"{TURN_EXPIRES.total_seconds() / 60:g}")
-    return phrase("error.remote.claim_expiry", until=expiry(max(others)))
+    return phrase("error.remote.claim_expiry", until=moment_in_zone(expiry(max(others))))
 
 
 def open_sparql_store(**options: Any) -> SparqlStore:

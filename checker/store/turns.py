@@ -91,13 +91,13 @@ def read_claims(rows: Sequence[Mapping[str, Node]]) -> dict[URIRef, datetime | N
     return claims
 
 
-def expiry(since: datetime) -> str:
-    """When a claim made at `since` expires, as HH:MM in UTC, rounded up to the minute (an
-    operator is told to wait until then)."""
+def expiry(since: datetime) -> datetime:
+    """When a claim made at `since` expires, in UTC, rounded up to the minute (an operator is
+    told to wait until then, in the display zone: checker/display_time.py)."""
     ends = (since + TURN_EXPIRES).astimezone(timezone.utc)
     if ends.second or ends.microsecond:
         ends = ends.replace(second=0, microsecond=0) + timedelta(minutes=1)
-    return ends.strftime("%H:%M")
+    return ends
 
 
 def give_back(writer: URIRef) -> str:
