@@ -40,9 +40,10 @@ def judge(store: Store, cluster: URIRef, number: int, provision: str, *, met: bo
     NotFoundError when the revision or the provision is not in the stored report,
     NotJudgeableError when the report does not leave it to the evaluator or it is a lead-in that
     follows its list items (checker/lead_ins.py), InputError for "not met" without a rationale
-    or a rationale over NOTE_LIMIT characters or holding a control character
-    (`rationale_given`; `asked_by`: where the rationale is given, the
-    CLI's --note, the form's field or the API's key) and for a blank or multi-line --by
+    or a rationale over NOTE_LIMIT characters or holding a control character, a line or
+    paragraph separator or a bidirectional control (`rationale_given`; `asked_by`: where the
+    rationale is given, the CLI's --note, the form's field or the API's key) and for a blank or
+    multi-line --by
     (`given_name`). Nothing is stored then."""
     field = phrase(f"judgement.field.{asked_by}")
     if asked_by == "cli" and by is not None:  # the web app's names are its tokens' labels
@@ -92,17 +93,27 @@ def given_name(by: str) -> str:
 
 # What a rationale keeps of the control characters (Unicode's Cc): its lines and its tabs.
 LINE_CHARACTERS = frozenset("\t\n")
+# Characters that are no control characters (Cc) but break or reorder the lines a report shows:
+# the line and paragraph separators (U+2028, U+2029) and the bidirectional embeddings,
+# overrides and isolates (U+202A–U+202E, U+2066–U+2069), which turn the text after them around.
+LAYOUT_CHARACTERS = frozenset("\u2028\u2029\u202a\u202b\u202c\u202d\u202e"
+                              "\u2066\u2067\u2068\u2069")
 
 
 def rationale_given(note: str, field: str) -> str:
     """`note` trimmed, its line breaks (CR LF, CR) line feeds; InputError naming `field` and the
-    first control character other than tab and line feed (ESC, NUL…), which no report shows
-    (HTML and XML forbid most of them) and which would reach a terminal raw."""
+    first character it may not hold: a control character other than tab and line feed (ESC,
+    NUL…), which no report shows (HTML and XML forbid most of them) and which would reach a
+    terminal raw, or one of LAYOUT_CHARACTERS, which would break or reorder what reports show."""
     text = note.replace("\r\n", "\n").replace("\r", "\n").strip()
-    if found := next((c for c in text
-                      if unicodedata.category(c) == "Cc" and c not in LINE_CHARACTERS), None):
-        raise InputError.of("error.judgement.control_note", field=field,
-                            character=f"U+{ord(found):04X}")
+    for character in text:
+        if unicodedata.category(character) == "Cc" and character not in LINE_CHARACTERS:
+            raise InputError.of("error.judgement.control_note", field=field,
+                                character=f"U+{ord(character):04X}")
+        if character in LAYOUT_CHARACTERS:
+            raise InputError.of("error.judgement.layout_note", field=field,
+                                character=f"U+{ord(character):04X} "
+                                          f"{unicodedata.name(character)}")
     return text
 
 

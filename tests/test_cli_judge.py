@@ -131,6 +131,25 @@ def test_a_rationale_with_a_control_character_is_refused(bcic, note, lang, words
     assert "judged" not in bcic("history", DEHUA_CLUSTER).output
 
 
+@pytest.mark.parametrize("note, lang, words", [
+    ("甲\u2028乙", "en", "--note holds a line or paragraph separator or a bidirectional control "
+                       "(U+2028 LINE SEPARATOR)"),
+    ("甲\u2029乙", "zh", "--note 含有行或段落分隔符或双向文字控制符（U+2029 PARAGRAPH SEPARATOR）"),
+    ("abc \u202eevil", "en", "(U+202E RIGHT-TO-LEFT OVERRIDE), which would break or reorder"),
+    ("x \u202a y", "en", "(U+202A LEFT-TO-RIGHT EMBEDDING)"),
+    ("x \u2066y\u2069", "zh", "（U+2066 LEFT-TO-RIGHT ISOLATE）"),
+    ("x \u2069", "en", "(U+2069 POP DIRECTIONAL ISOLATE)"),
+])
+def test_a_rationale_with_a_separator_or_a_bidi_control_is_refused_naming_it(  # type: ignore[no-untyped-def]
+        bcic, note, lang, words) -> None:
+    """Decision 20: U+2028/U+2029 break a report's lines where no line feed is, and the
+    bidirectional controls (U+202A–U+202E, U+2066–U+2069) reorder the text after them."""
+    result = bcic("judge", DEHUA_CLUSTER, "6.1", "--not-met", "--note", note, "--lang", lang)
+    assert result.exit_code == 2, result.output
+    assert words in result.output
+    assert "judged" not in bcic("history", DEHUA_CLUSTER).output
+
+
 def test_a_rationale_keeps_its_tabs_and_its_crlf_lines_as_line_feeds(bcic) -> None:  # type: ignore[no-untyped-def]
     result = bcic("judge", DEHUA_CLUSTER, "6.1", "--not-met", "--note", "甲\t乙\r\n丙\r丁")
     assert result.exit_code == 0, result.output

@@ -81,6 +81,13 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
               "and tabs kept; remove it; nothing was stored",
         "zh": "{field} 含有控制字符（{character}）：理由应为文本，可含换行与制表符；请删除该字符；未存储任何内容",
     },
+    "error.judgement.layout_note": {
+        "en": "{field} holds a line or paragraph separator or a bidirectional control "
+              "({character}), which would break or reorder the lines reports show: a rationale "
+              "is text, its lines (line feeds) and tabs kept; remove it; nothing was stored",
+        "zh": "{field} 含有行或段落分隔符或双向文字控制符（{character}），会使报告所显示的文字断行或颠倒次序："
+              "理由应为文本，可含换行（换行符）与制表符；请删除该字符；未存储任何内容",
+    },
     # `bcic judge --by`: the evaluator's name as recorded, one line of words (decision 20).
     "error.judgement.blank_by": {
         "en": "--by names no one: give the evaluator's name, or leave --by out to record the "
