@@ -989,6 +989,10 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "--met and --not-met exclude each other: give one judgement",
         "zh": "--met 与 --not-met 不能同时给出：请只给出一个判定",
     },
+    "store.recheck.revision_twice": {
+        "en": "the revision is given twice (NUMBER and --revision): give it once, as --revision N",
+        "zh": "修订版给出了两次（NUMBER 与 --revision）：请只给一次，写作 --revision N",
+    },
     "store.history.closed": {"en": "closed: {ids}", "zh": "已解决：{ids}"},
     "store.history.opened": {"en": "opened: {ids}", "zh": "新出现：{ids}"},
     "store.history.rulebook": {"en": "rulebook {version}", "zh": "规则库 {version}"},

@@ -113,6 +113,27 @@ def test_bcic_recheck_prints_the_report_with_a_note_and_exits_as_validate(
     assert missing.exit_code == 2 and "7" in missing.stderr
 
 
+def test_bcic_recheck_takes_the_revision_as_revision_n_as_report_does(tmp_path: Path) -> None:
+    """`--revision N`, as `report`, `judge` and `judgements` take it; NUMBER after the cluster
+    still works, and the two together are a usage error (exit 2) in the language asked for."""
+    runner, where = CliRunner(), str(tmp_path / "store")
+    cluster = "https://example.org/cluster/datang/cluster"
+    for _ in range(2):
+        assert runner.invoke(main, ["ingest", str(DATANG), "--store", where]).exit_code == 0
+    for args in (["--revision", "1"], ["1"]):
+        result = runner.invoke(main, ["recheck", cluster, *args, "--store", where,
+                                      "--format", "json"])
+        assert result.exit_code == 1, result.output
+        assert json.loads(result.stdout)["rechecked"]["number"] == 1
+    missing = runner.invoke(main, ["recheck", cluster, "--revision", "7", "--store", where])
+    assert missing.exit_code == 2 and "7" in missing.stderr
+    for lang, words in (("en", "the revision is given twice (NUMBER and --revision)"),
+                        ("zh", "修订版给出了两次（NUMBER 与 --revision）")):
+        both = runner.invoke(main, ["recheck", cluster, "1", "--revision", "1", "--store", where,
+                                    "--lang", lang])
+        assert both.exit_code == 2 and words in both.stderr, both.output
+
+
 def test_the_api_and_the_report_page_check_a_stored_revision_again_storing_nothing(
         tmp_path: Path, make_web_app) -> None:  # type: ignore[no-untyped-def]
     """`POST /api/clusters/<key>/revisions/<n>/recheck` answers the report as /api/validate
