@@ -430,16 +430,16 @@ def delete_revision_command(ctx: click.Context, cluster: str, number: int,
 @click.option("--revision", "number", type=click.IntRange(min=1),
               help="The revision judged (default: the latest) / 所判定的修订版（默认最新版）.")
 @click.option("--note", help="The rationale, required for --not-met / 判定理由（不满足时必填）.")
-@click.option("--note-lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
-              help="The rationale's language / 理由所用语言.")
+@click.option("--note-lang", type=click.Choice(["zh", "en"]),
+              help="The rationale's language (default: --lang's) / 理由所用语言（默认与 --lang 相同）.")
 @click.option("--by", "judged_by", help="Who judges, recorded as given, the judgement said to "
               "come from the command line / 判定人（按所给名称记录，并注明经命令行记录）.")
 @_store_options
 @click.pass_context
 def judge_command(ctx: click.Context, cluster: str, provision: str, met: bool, not_met: bool,
-                  number: int | None, note: str | None, note_lang: Lang, judged_by: str | None,
-                  location: str | None, engine: str | None, user: str | None,
-                  lang: Lang) -> None:
+                  number: int | None, note: str | None, note_lang: Lang | None,
+                  judged_by: str | None, location: str | None, engine: str | None,
+                  user: str | None, lang: Lang) -> None:
     """Record the evaluator's judgement of PROVISION (an id such as 6.1) of a stored revision of
     CLUSTER (IRI or 16-hex key), one its report leaves to the evaluator (待人工评审); a later
     judgement supersedes it / 记录评价人员对已存储修订版中待人工评审条款的判定。
@@ -457,7 +457,7 @@ def judge_command(ctx: click.Context, cluster: str, provision: str, met: bool, n
         subject = find_cluster(store, cluster)
         number = number or store.revisions(subject)[-1].number
         judgement = judge(store, subject, number, provision, met=met, note=note,
-                          note_lang=note_lang, by=judged_by)
+                          note_lang=note_lang or lang, by=judged_by)
         publish_for_queries(store)
     stored = phrase("store.judge.stored", number=number, cluster=subject)
     with after_a_change(stored):

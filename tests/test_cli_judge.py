@@ -150,6 +150,20 @@ def test_a_rationale_with_a_separator_or_a_bidi_control_is_refused_naming_it(  #
     assert "judged" not in bcic("history", DEHUA_CLUSTER).output
 
 
+@pytest.mark.parametrize("args, note_lang", [
+    (["--lang", "en"], "en"), (["--lang", "zh"], "zh"),
+    (["--lang", "en", "--note-lang", "zh"], "zh"), (["--lang", "zh", "--note-lang", "en"], "en"),
+])
+def test_the_rationales_language_is_langs_unless_note_lang_says_otherwise(  # type: ignore[no-untyped-def]
+        bcic, args, note_lang) -> None:
+    """An evaluator working in English (--lang en) writes her rationale in English: it is
+    stored tagged so (decision 20) without a --note-lang of its own."""
+    result = bcic("judge", DEHUA_CLUSTER, "6.1", "--not-met", "--note", "no strategy", *args)
+    assert result.exit_code == 0, result.output
+    listed = json.loads(bcic("judgements", DEHUA_CLUSTER, "--format", "json").output)
+    assert [j["note_lang"] for j in listed["judgements"]] == [note_lang]
+
+
 def test_a_rationale_keeps_its_tabs_and_its_crlf_lines_as_line_feeds(bcic) -> None:  # type: ignore[no-untyped-def]
     result = bcic("judge", DEHUA_CLUSTER, "6.1", "--not-met", "--note", "甲\t乙\r\n丙\r丁")
     assert result.exit_code == 0, result.output
