@@ -19,6 +19,7 @@ from .benchmarking import Comparison, LeafScore, Radar
 from .cluster_dashboard import BenchmarkTable, ClusterRef, IndicatorPanel, SeriesLine, SourceNotes
 from .cluster_revisions import RequirementRef, RevisionEntry
 from .indicator_scheme import Indicator
+from .revisions import DeletedRevision
 from .timestamps import xsd_datetime
 from .verdicts import rate_document
 
@@ -32,9 +33,12 @@ def cluster_document(cluster: ClusterRef) -> dict[str, Any]:
 
 
 def history_document(cluster: ClusterRef, entries: Sequence[RevisionEntry],
-                     report_url: ReportUrl) -> dict[str, Any]:
-    """Every revision with its provenance and the requirements it closed and opened (9.4)."""
-    return {"cluster": cluster_document(cluster), "revisions": [{
+                     deleted: Sequence[DeletedRevision], report_url: ReportUrl) -> dict[str, Any]:
+    """Every revision with its provenance and the requirements it closed and opened (9.4), and
+    every deleted revision, when and by whom it was deleted (its number is never given again)."""
+    return {"cluster": cluster_document(cluster), "deleted_revisions": [{
+        "number": d.number, "deleted": xsd_datetime(d.deleted), "deleted_by": d.by,
+    } for d in deleted], "revisions": [{
         "number": e.info.number,
         "generated": xsd_datetime(e.info.generated),
         "conforms": e.info.conforms,

@@ -38,7 +38,8 @@ from .render import REPORT_FORMATS
 from .render.cells import printable
 from .render.text import provision_titles
 from .render.results import CHUNK_ROWS, RESULT_FORMATS, aligned_table, write_results
-from .revisions import delete_revision, find_cluster
+from .revisions import (DeletedRevision, delete_revision, deleted_revisions, deletion_said,
+                        find_cluster)
 from .store import ENGINE_ENV, open_store_for_writing
 from .store.base import RevisionInfo
 from .store.guard import QueryForm, checked_iri
@@ -247,9 +248,12 @@ def history_command(ctx: click.Context, cluster: str, titles: bool, location: st
     """
     ctx.meta[LANG_META_KEY] = lang
     with store_to_read(location, lang, engine, user) as store:
-        changes = cluster_history(store, find_cluster(store, cluster))
+        subject = find_cluster(store, cluster)
+        changes = cluster_history(store, subject)
+        deleted = deleted_revisions(store, subject)
     titled = provision_titles if titles else None
-    echo_text("".join(line + "\n" for line in _history_lines(changes, lang, titled)), nl=False)
+    echo_text("".join(line + "\n" for line in _history_lines(changes, deleted, lang, titled)),
+              nl=False)
 
 
 _format_option = click.option(
@@ -495,11 +499,16 @@ def _cluster_rows(summaries: list[ClusterSummary], lang: Lang) -> list[list[str]
     return rows
 
 
-def _history_lines(changes: list[RevisionChange], lang: Lang,
+def _history_lines(changes: list[RevisionChange], deleted: list[DeletedRevision], lang: Lang,
                    titled: Callable[[tuple[str, ...], Lang], list[str]] | None) -> Iterator[str]:
     """Each revision's line, then the provisions it closed and opened: listed on one line, or
-    one per line with `titled`'s words for each."""
-    for change in changes:
+    one per line with `titled`'s words for each; a deleted revision's line in its place, when
+    and by whom it was deleted (the gap in the numbering explained)."""
+    for change in sorted([*changes, *deleted], key=lambda entry: entry.number):
+        if isinstance(change, DeletedRevision):
+            yield "  ".join((message("store.revision", lang, number=change.number),
+                             deletion_said(change, lang)))
+            continue
         yield "  ".join((message("store.revision", lang, number=change.number),
                          moment_shown(change.generated, lang),
                          verdict_text(change.conforms, change.rate, lang),

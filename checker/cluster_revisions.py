@@ -2,7 +2,8 @@
 
 Each revision carries its provenance (date, verdict, rate, submitter, files with SHA-256) and the
 requirements it closed and opened against the one before (`checker.history.cluster_history`),
-each with its short label from the catalogue, and the evaluator's judgements of it.
+each with its short label from the catalogue, and the evaluator's judgements of it; a deleted
+revision is listed in its place (`history_rows`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from rdflib import URIRef
 from .history import ClusterSummary, cluster_history, cluster_overview
 from .rulebook_names import rulebook_change_said
 from .i18n import Lang
+from .revisions import DeletedRevision, deleted_revisions
 from .judgements import Judgement
 from .rulebook import load_rulebook
 from .store.base import RevisionInfo, Store
@@ -40,6 +42,11 @@ class RevisionEntry:
     digest_before: str | None = None  # the digest of `rulebook_before`'s rulebook, when known
     # The evaluator's judgements of it, oldest first, superseded ones too (decision 20).
     judgements: tuple[Judgement, ...] = ()
+
+    @property
+    def number(self) -> int:
+        """The revision's number."""
+        return self.info.number
 
     def rulebook_change(self, lang: Lang) -> str:
         """The line saying the rulebook changed since the revision before ("" when it did not)."""
@@ -68,6 +75,13 @@ def revision_entries(store: Store, cluster: URIRef) -> list[RevisionEntry]:
             change.digest_before if change else None,
             change.judgements if change else ()))
     return entries
+
+
+def history_rows(store: Store, cluster: URIRef) -> list[RevisionEntry | DeletedRevision]:
+    """Every revision of the cluster, oldest first, a deleted one in its place as its tombstone
+    keeps it (when, by whom): the numbering's gaps explained."""
+    return sorted([*revision_entries(store, cluster), *deleted_revisions(store, cluster)],
+                  key=lambda row: row.number)
 
 
 def requirement_ref(requirement_id: str) -> RequirementRef:

@@ -995,6 +995,10 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     },
     "store.history.closed": {"en": "closed: {ids}", "zh": "已解决：{ids}"},
     "store.history.opened": {"en": "opened: {ids}", "zh": "新出现：{ids}"},
+    "store.history.deleted": {
+        "en": "deleted on {date}{by}: its number is not given again",
+        "zh": "已于 {date} 删除{by}，该版本号不再使用",
+    },
     "store.history.rulebook": {"en": "rulebook {version}", "zh": "规则库 {version}"},
     "store.history.rulebook_digest": {"en": "{version} (digest {digest})",
                                       "zh": "{version}（摘要 {digest}）"},

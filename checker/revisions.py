@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import dataclass
 from datetime import datetime
 
 from rdflib import URIRef
 
-from .display_time import moment_in_zone
+from .display_time import moment_in_zone, moment_shown
 from .errors import NotFoundError
-from .i18n import Listed, Localized, phrase
+from .i18n import Lang, Listed, Localized, message, phrase
 from .store.base import RevisionInfo, Store, cluster_key
-from .store.deletion import tombstone_query
+from .store.deletion import tombstone_query, tombstones_query
 from .store.guard import checked_iri
 
 # A key is read in either case (3149DCB7… as 3149dcb7…); it is written in lower case.
@@ -101,6 +102,35 @@ def _deletion(store: Store, cluster: URIRef,
     by = rows[0].get("by")
     deleted = datetime.fromisoformat(str(rows[0]["deleted"]).replace("Z", "+00:00"))
     return deleted, str(by) if by is not None else None
+
+
+@dataclass(frozen=True)
+class DeletedRevision:
+    """A deleted revision as its tombstone keeps it: its number (never given again), when it
+    was deleted and, where known, by whom."""
+
+    number: int
+    deleted: datetime
+    by: str | None
+
+
+def deleted_revisions(store: Store, cluster: URIRef) -> list[DeletedRevision]:
+    """Every deleted revision of the cluster, by number: the gaps in its numbering explained."""
+    found: dict[int, DeletedRevision] = {}
+    for row in store.select(tombstones_query(cluster)):
+        number, by = int(str(row["number"])), row.get("by")
+        found.setdefault(number, DeletedRevision(
+            number, datetime.fromisoformat(str(row["deleted"]).replace("Z", "+00:00")),
+            str(by) if by is not None else None))
+    return sorted(found.values(), key=lambda d: d.number)
+
+
+def deletion_said(deleted: DeletedRevision, lang: Lang) -> str:
+    """"deleted on 2026-12-01 01:05 (UTC+08:00) by 评价员乙: its number is not given again", the
+    time in the display zone (checker/display_time.py): the line a history gives in the deleted
+    revision's place."""
+    by = message("error.revision.deleted_by", lang, name=deleted.by) if deleted.by else ""
+    return message("store.history.deleted", lang, date=moment_shown(deleted.deleted, lang), by=by)
 
 
 def delete_revision(store: Store, cluster: URIRef, number: int, *,

@@ -29,11 +29,12 @@ from checker.cluster_dashboard import (
     indicator_panel,
     stored_ref,
 )
-from checker.cluster_revisions import revision_entries, stored_clusters
+from checker.cluster_revisions import history_rows, revision_entries, stored_clusters
 from checker.judgements import event_said
 from checker.history import ClusterSummary
 from checker.indicator_scheme import indicator_scheme
 from checker.queries import check_summary_for
+from checker.revisions import deleted_revisions, deletion_said
 from checker.store.base import Store
 
 from .cluster_charts import bars_chart, radar_chart, series_chart
@@ -76,15 +77,16 @@ def cluster(key: str) -> str:
     compared = [panel.cluster] + ([panel.benchmark] if panel.benchmark else [])
     apart = told_apart([*choices, *compared], _stored(), request_language())
     names = _names(compared, apart)
-    entries = remembered(("revisions", summary.cluster),
-                         lambda store: revision_entries(store, summary.cluster))
+    rows = remembered(("history", summary.cluster),
+                      lambda store: history_rows(store, summary.cluster))
     return render_template(
-        "cluster.html", summary=summary, entries=entries,
+        "cluster.html", summary=summary, rows=rows,
         report_url=_report_url, scheme=indicator_scheme(), panel=panel, offered=offered,
         choices=choices, apart=apart,
         decimal_text=decimal_text,
         rulebook_changed=lambda entry: entry.rulebook_change(request_language()),
         judgement_event=lambda judgement: event_said(judgement, request_language()),
+        deletion_said=lambda deleted: deletion_said(deleted, request_language()),
         radar_chart=radar_chart(panel.radar, names),
         series_chart=series_chart(panel.series, panel.years, panel.cluster.iri,
                                   panel.series_notes),
@@ -93,11 +95,14 @@ def cluster(key: str) -> str:
 
 @bp.get("/api/clusters/<key>/history")
 def history_api(key: str) -> Response:
-    """A cluster's revisions with provenance and the requirements each closed and opened."""
+    """A cluster's revisions with provenance and the requirements each closed and opened, and
+    its deleted revisions (when, by whom)."""
     summary = cluster_in_path(_stored(), key)
     entries = remembered(("revisions", summary.cluster),
                          lambda store: revision_entries(store, summary.cluster))
-    document = history_document(stored_ref(summary), entries,
+    deleted = remembered(("deleted", summary.cluster),
+                         lambda store: deleted_revisions(store, summary.cluster))
+    document = history_document(stored_ref(summary), entries, deleted,
                                 lambda number: _report_url(key, number))
     return jsonify(document)
 

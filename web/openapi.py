@@ -176,8 +176,9 @@ def _paths() -> Json:
             "某产业集群的全部修订版、各版解决和新出现的问题及评价人员的判定", [key, lang],
             _tagged_json_ok("ClusterDetail"), (400, 404, 503))},
         "/api/clusters/{key}/history": {"get": _op(
-            "clusters", "getClusterHistory", "A cluster's revisions with provenance",
-            "某产业集群的修订历史与来源信息", [key, lang], _json_ok("ClusterHistory"),
+            "clusters", "getClusterHistory",
+            "A cluster's revisions with provenance, and its deleted revisions",
+            "某产业集群的修订历史与来源信息，及其已删除的修订版", [key, lang], _json_ok("ClusterHistory"),
             (400, 404, 503))},
         "/api/clusters/{key}/revisions/{number}/report": {"get": _op(
             "clusters", "getRevisionReport", "The stored report of a revision",

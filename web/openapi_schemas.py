@@ -105,6 +105,12 @@ def _cluster_schemas() -> Json:
                                  opened=_array(_ref("RequirementRef")),
                                  rulebook_changed_from=changed_from,
                                  rulebook_changed_from_digest=changed_from_digest)
+    deleted_revision = {**closed(
+        number=INTEGER, deleted={"type": "string", "format": "date-time"},
+        deleted_by=_nullable("string")), **described(
+        "a deleted revision as its tombstone keeps it: when and, where known, by whom it was "
+        "deleted; its number is never given again",
+        "已删除的修订版（按其删除记录）：删除时间及删除人（如已知）；该版本号不再使用")}
     return {
         "Error": closed(ok={"const": False}, status=INTEGER,
                        error={"type": "string", "description": "the error class"},
@@ -133,7 +139,8 @@ def _cluster_schemas() -> Json:
                                    rulebook_changed_from=changed_from,
                                    rulebook_changed_from_digest=changed_from_digest,
                                    judgements=_array(_ref("JudgementEvent"))))),
-        "ClusterHistory": closed(cluster=_ref("ClusterRef"), revisions=_array(history_revision)),
+        "ClusterHistory": closed(cluster=_ref("ClusterRef"), revisions=_array(history_revision),
+                                 deleted_revisions=_array(deleted_revision)),
         "StoredRevision": _revision(page=STRING, ok={"const": True}, key=STRING, cluster=STRING,
                                     label=_nullable("string")),
         "JudgementRequest": {**closed(

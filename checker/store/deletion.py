@@ -102,6 +102,18 @@ def tombstone_query(cluster: URIRef, number: int) -> str:
             f"LIMIT 1")
 
 
+def tombstones_query(cluster: URIRef) -> str:
+    """SELECT ?number ?deleted ?by: every deleted revision of the cluster (its tombstone), when
+    it was deleted and, where known, by whom, by number."""
+    cluster = checked_iri(str(cluster))
+    return (f"SELECT ?number ?deleted ?by WHERE {{ GRAPH <{PROVENANCE_GRAPH}> {{ "
+            f"?revision <{BCIC.cluster}> <{cluster}> ; <{BCIC.revisionNumber}> ?number ; "
+            f"<{PROV.invalidatedAtTime}> ?deleted "
+            f"OPTIONAL {{ ?revision <{PROV.wasInvalidatedBy}> ?activity . "
+            f"?activity <{PROV.wasAssociatedWith}> ?agent . ?agent <{RDFS.label}> ?by }} }} }} "
+            f"ORDER BY ?number")
+
+
 def highest_number_query(cluster: URIRef) -> str:
     """SELECT ?highest: the cluster's highest revision number, stored or deleted (none: unbound)."""
     return (f"SELECT (MAX(?number) AS ?highest) WHERE {{ GRAPH <{PROVENANCE_GRAPH}> {{ "

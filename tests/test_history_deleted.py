@@ -1,0 +1,84 @@
+"""A deleted revision keeps its place in a cluster's history (clause 1; docs/store.md): `bcic
+history`, the cluster page and its history API list it where its number falls, marked deleted,
+when (in the display zone, BCIC_TIME_ZONE) and by whom, so that an evaluator reading revisions 1
+and 3 sees why there is no 2."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from rdflib import URIRef
+
+from checker.cli import main
+from checker.paths import EXAMPLES_DIR
+from checker.store import cluster_key
+
+DEHUA = str(EXAMPLES_DIR / "dehua-ceramics.ttl")
+CLUSTER = "https://example.org/cluster/dehua/cluster"
+KEY = cluster_key(URIRef(CLUSTER))
+BEIJING = {"BCIC_TIME_ZONE": "Asia/Shanghai"}
+WHEN = r"\d{4}-\d\d-\d\d \d\d:\d\d"
+
+
+@pytest.fixture
+def store(runner: CliRunner, tmp_path: Path) -> Path:
+    """Revisions 1 and 3 of the dehua sample stored; 2 deleted by 评价员乙."""
+    location = tmp_path / "store"
+    for _ in range(3):
+        assert _bcic(runner, location, {}, "ingest", DEHUA).exit_code == 0
+    deleted = _bcic(runner, location, {}, "delete-revision", CLUSTER, "2", "--by", "评价员乙")
+    assert deleted.exit_code == 0, deleted.output
+    return location
+
+
+def _bcic(runner: CliRunner, store: Path, env: dict[str, str], *args: str) -> Result:
+    return runner.invoke(main, [*args, "--store", str(store)], env=env)
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("en", rf"revision 2  deleted on {WHEN} \(UTC\+08:00\) by 评价员乙: its number is not given "
+           r"again"),
+    ("zh", rf"第 2 版  已于 {WHEN}（UTC\+08:00） 删除（删除人：评价员乙），该版本号不再使用"),
+])
+def test_history_lists_a_deleted_revision_in_its_place(
+        runner: CliRunner, store: Path, lang: str, line: str) -> None:
+    result = _bcic(runner, store, BEIJING, "history", CLUSTER, "--lang", lang)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    [deleted] = [n for n, text in enumerate(lines) if re.fullmatch(line, text)]
+    starts = [n for n, text in enumerate(lines) if not text.startswith(" ")]
+    assert starts.index(deleted) == 1  # after revision 1 and its lines, before revision 3
+    assert len(starts) == 3
+
+
+def test_a_deletion_without_a_name_says_only_when(runner: CliRunner, store: Path) -> None:
+    assert _bcic(runner, store, {}, "delete-revision", CLUSTER, "3").exit_code == 0
+    shown = _bcic(runner, store, {}, "history", CLUSTER).output
+    assert re.search(rf"^revision 3  deleted on {WHEN} \(UTC\): its number is not given again$",
+                     shown, re.MULTILINE), shown
+
+
+def test_the_cluster_page_shows_the_deleted_revision_in_its_place(
+        store: Path, make_web_app) -> None:  # type: ignore[no-untyped-def]
+    client = make_web_app(store, BCIC_TIME_ZONE="Asia/Shanghai").test_client()
+    for lang, words in (("en", rf"deleted on {WHEN} \(UTC\+08:00\) by 评价员乙: its number is "
+                               r"not given again"),
+                        ("zh", rf"已于 {WHEN}（UTC\+08:00） 删除（删除人：评价员乙），该版本号不再使用")):
+        page = html.unescape(client.get(f"/clusters/{KEY}?lang={lang}").get_data(as_text=True))
+        rows = re.findall(r'<tr id="revision-(\d+)"[^>]*>(.*?)</tr>', page, re.DOTALL)
+        assert [number for number, _ in rows] == ["3", "2", "1"]  # newest first
+        assert re.search(words, rows[1][1]), rows[1][1]
+        assert 'id="revision-2" class="deleted"' in page
+
+
+def test_the_history_api_lists_the_deleted_revisions(
+        store: Path, make_web_app) -> None:  # type: ignore[no-untyped-def]
+    document = make_web_app(store).test_client().get(f"/api/clusters/{KEY}/history").get_json()
+    assert [r["number"] for r in document["revisions"]] == [1, 3]
+    [deleted] = document["deleted_revisions"]
+    assert (deleted["number"], deleted["deleted_by"]) == (2, "评价员乙")
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z", deleted["deleted"])
