@@ -43,8 +43,7 @@ def judge(store: Store, cluster: URIRef, number: int, provision: str, *, met: bo
     or a rationale over NOTE_LIMIT characters or holding a control character, a line or
     paragraph separator or a bidirectional control (`rationale_given`; `asked_by`: where the
     rationale is given, the CLI's --note, the form's field or the API's key) and for a blank or
-    multi-line --by
-    (`given_name`). Nothing is stored then."""
+    multi-line --by (`given_name`). Nothing is stored then."""
     field = phrase(f"judgement.field.{asked_by}")
     if asked_by == "cli" and by is not None:  # the web app's names are its tokens' labels
         by = given_name(by)
