@@ -1,6 +1,6 @@
-"""The stored clusters' JSON (`/api/clusters`, `/api/clusters/<key>`) as partner systems read it
-beside the named queries (9.3.2): the same conditional GET (web/etags.py), and each cluster's
-rate written as `clusters-by-conformance` writes it."""
+"""The stored clusters' JSON (`/api/clusters`, `/api/clusters/<key>`, `/api/benchmark`) as
+partner systems read it beside the named queries (9.3.2): the same conditional GET
+(web/etags.py), and each cluster's rate written as `clusters-by-conformance` writes it."""
 
 from __future__ import annotations
 
@@ -15,12 +15,14 @@ from checker.report import Rate
 from checker.store.base import cluster_key
 from checker.verdicts import RATE_DECIMALS, rounded_rate
 from tests.conftest import store_samples
-from web import evaluation_api
+from web import clusters, evaluation_api
 
 DEHUA = "https://example.org/cluster/dehua/cluster"
 LIST = "/api/clusters"
 DETAIL = f"/api/clusters/{cluster_key(DEHUA)}"  # type: ignore[arg-type]
 RANKED = "/api/queries/clusters-by-conformance"
+BENCHMARK = f"/api/benchmark?cluster={cluster_key(DEHUA)}"  # type: ignore[arg-type]
+TAGGED = [LIST, DETAIL, BENCHMARK]
 
 
 @pytest.fixture
@@ -34,7 +36,7 @@ def app(make_web_app, store_dir: Path) -> Flask:  # type: ignore[no-untyped-def]
     return make_web_app(store_dir)  # type: ignore[no-any-return]
 
 
-@pytest.mark.parametrize("url", [LIST, DETAIL])
+@pytest.mark.parametrize("url", TAGGED)
 def test_a_stored_clusters_answer_names_its_etag_and_if_none_match_with_it_is_304(
         app: Flask, url: str) -> None:
     client = app.test_client()
@@ -45,6 +47,7 @@ def test_a_stored_clusters_answer_names_its_etag_and_if_none_match_with_it_is_30
     again = client.get(url, headers={"If-None-Match": tag})
     assert again.status_code == 304 and again.get_data() == b""
     assert again.headers["ETag"] == tag and again.cache_control.no_cache
+    assert "X-Frame-Options" not in again.headers  # a page's headers, not a cache's
     other = client.get(url, headers={"If-None-Match": '"another"'})
     assert other.status_code == 200 and other.get_data() == first.get_data()
     head = client.head(url)
@@ -52,7 +55,7 @@ def test_a_stored_clusters_answer_names_its_etag_and_if_none_match_with_it_is_30
     assert client.head(url, headers={"If-None-Match": tag}).status_code == 304
 
 
-@pytest.mark.parametrize("url", [LIST, DETAIL])
+@pytest.mark.parametrize("url", TAGGED)
 def test_a_stored_clusters_etag_changes_with_the_snapshot_and_the_language(
         app: Flask, store_dir: Path, url: str) -> None:
     client = app.test_client()
@@ -69,21 +72,24 @@ def test_a_stored_clusters_etag_changes_with_the_snapshot_and_the_language(
 def test_a_tag_of_the_same_request_is_304_before_the_store_is_read(
         app: Flask, monkeypatch: pytest.MonkeyPatch) -> None:
     client = app.test_client()
-    tags = {url: client.get(url).headers["ETag"] for url in (LIST, DETAIL)}
+    tags = {url: client.get(url).headers["ETag"] for url in TAGGED}
 
     def refused(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("the answer was computed again")
 
     monkeypatch.setattr(evaluation_api, "_clusters_list", refused)
     monkeypatch.setattr(evaluation_api, "_cluster_detail", refused)
+    monkeypatch.setattr(clusters, "_benchmark_view", refused)
     for url, tag in tags.items():
         assert client.get(url, headers={"If-None-Match": tag}).status_code == 304, url
 
 
-def test_an_unknown_cluster_is_404_whatever_if_none_match(app: Flask) -> None:
+@pytest.mark.parametrize("url", ["/api/clusters/0123456789abcdef",
+                                 "/api/benchmark?cluster=0123456789abcdef"])
+def test_an_unknown_cluster_is_404_whatever_if_none_match(app: Flask, url: str) -> None:
     """RFC 9110 13.2.1: `*` is evaluated only where the answer would be 2xx."""
     client = app.test_client()
-    answer = client.get("/api/clusters/0123456789abcdef", headers={"If-None-Match": "*"})
+    answer = client.get(url, headers={"If-None-Match": "*"})
     assert answer.status_code == 404 and "ETag" not in answer.headers
 
 

@@ -43,6 +43,7 @@ from checker.display_time import day_shown, moment_shown
 from .data import install_reader, is_remote, snapshot_keeper
 from .display_zone import install_display_zone
 from .errors import error_detail
+from .audience import is_api_request
 from .i18n import (check_api_language, language_link, pick, remember_language, request_language, ui,
                    ui_count, unknown_language)
 from .logs import EVENTS, install_logging, refused
@@ -432,7 +433,8 @@ def _security_headers(response: Response) -> Response:
     """Headers that keep a page's content from being run or framed elsewhere; none on a 304 of a
     machine client's answer (the API, /sparql), which carries only what guides caches (RFC 9110
     15.4.5: ETag, Cache-Control, Vary …), a cache keeping the fields of the 200 it stored."""
-    if response.status_code == 304 and request.blueprint in MACHINE_BLUEPRINTS:
+    if response.status_code == 304 and (request.blueprint in MACHINE_BLUEPRINTS
+                                        or is_api_request()):  # /api/benchmark too
         return response
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("X-Frame-Options", "DENY")

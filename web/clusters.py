@@ -48,6 +48,7 @@ from .cluster_params import (
     year_param,
 )
 from .data import remembered, summary_outdated
+from .etags import tagged_json
 from .evaluation import clusters_in_order
 from .i18n import pick, request_language, ui
 
@@ -143,9 +144,15 @@ def benchmark() -> str:
 
 @bp.get("/api/benchmark")
 def benchmark_api() -> Response:
-    """Clusters side by side on indicators in a year, and the four comparisons of one of them;
-    503 while the comparisons' summary graph needs `bcic reindex`, as the named queries'."""
+    """Clusters side by side on indicators in a year, and the four comparisons of one of them,
+    with an ETag as the stored clusters' (web/etags.py); 503 while the comparisons' summary graph
+    needs `bcic reindex`, as the named queries'."""
     check_summary_for(COMPARISON_QUERIES, summary_outdated)
+    return tagged_json(_benchmark_answer)
+
+
+def _benchmark_answer() -> Response:
+    """The comparison `benchmark_api` answers."""
     view = _benchmark_view(by_default=False)
     return jsonify(benchmark_document(view["table"], view["comparisons"], view["focus"]))
 

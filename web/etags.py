@@ -1,5 +1,6 @@
 """ETags and conditional requests of the answers read from the store: `/sparql`,
-`/api/queries/<name>`, and the stored clusters `/api/clusters` and `/api/clusters/<key>`.
+`/api/queries/<name>`, the stored clusters `/api/clusters` and `/api/clusters/<key>`, and their
+comparison `/api/benchmark` (9.3.2).
 
 An answer is fixed by the data it was read from, a published snapshot of the store, which never
 changes (on a remote store: the whole answer the server gave), by what serves it (the rulebook,
@@ -35,6 +36,9 @@ from flask import Response, current_app, request
 
 from checker import __version__
 from checker.rulebook import load_rulebook
+
+from .data import read_snapshot
+from .i18n import request_language
 
 READS = ("GET", "HEAD")
 NO_CACHE = "no-cache"  # kept by caches, but revalidated with the tag before each reuse
@@ -83,12 +87,12 @@ def answered(response: Response, tag: str | None) -> Response:
     return response
 
 
-def tagged_read(snapshot: str | None, media_type: str, lang: str,
-                answer: Callable[[], Response]) -> Response:
-    """The answer `answer` computes from the store this request reads, with its ETag: on a
-    directory store the tag of the snapshot read (`snapshot`), honoured before anything is
-    computed; on a remote store (None), which may change under the app, the tag of the whole
-    answer, honoured once it is known."""
+def tagged_json(answer: Callable[[], Response]) -> Response:
+    """The JSON answer `answer` computes from the store this request reads, with its ETag (of
+    the snapshot read, the request and its language, which labels and order follow): on a
+    directory store honoured before anything is computed; on a remote store, which may change
+    under the app, the tag of the whole answer, honoured once it is known."""
+    snapshot, media_type, lang = read_snapshot(), "application/json", request_language()
     if snapshot is not None and (unchanged := unchanged_before_run(
             answer_etag(snapshot, media_type, lang))) is not None:
         return unchanged

@@ -7,7 +7,6 @@ body, its syntax named by Content-Type (415 for any other); errors use the app's
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from flask import Blueprint, Response, jsonify, request, url_for
@@ -30,8 +29,8 @@ from checker.validation_limits import recheck_within, validate_within
 from checker.verdicts import rate_document
 
 from .auth import require_role
-from .data import read_snapshot, read_store, remembered, store_upload, write_store
-from .etags import tagged_read
+from .data import read_store, remembered, store_upload, write_store
+from .etags import tagged_json
 from .evaluation import clusters_in_order, stored_cluster
 from .i18n import pick, request_language
 from .logs import judgement_stored, revision_deleted, revision_stored
@@ -48,7 +47,7 @@ def clusters() -> Response:
     filter (`q`, `offset`, `limit`): `count` clusters in all, `next` the page after it; with an
     ETag (web/etags.py)."""
     text, page = read_list_request(request.args.items(multi=True))
-    return _tagged(lambda: _clusters_list(text, page))
+    return tagged_json(lambda: _clusters_list(text, page))
 
 
 def _clusters_list(text: str, page: Page) -> Response:
@@ -72,7 +71,7 @@ def _clusters_list(text: str, page: Page) -> Response:
 def cluster(key: str) -> Response:
     """One stored cluster with every revision, what each closed and opened, and the evaluator's
     judgements of each (superseded ones too); with an ETag (web/etags.py)."""
-    return _tagged(lambda: _cluster_detail(key))
+    return tagged_json(lambda: _cluster_detail(key))
 
 
 def _cluster_detail(key: str) -> Response:
@@ -175,12 +174,6 @@ def delete(key: str, number: int) -> Response:
     revision_deleted(info.cluster, info.number, submitter(record))
     return jsonify({"ok": True, "deleted": {"key": key, "cluster": str(info.cluster),
                                             "number": info.number}})
-
-
-def _tagged(answer: Callable[[], Response]) -> Response:
-    """A JSON answer read from the store, with the ETag of the snapshot read, the request and
-    its language (labels and order follow it): If-None-Match naming it is 304."""
-    return tagged_read(read_snapshot(), "application/json", request_language(), answer)
 
 
 def _asked_format() -> str:

@@ -87,7 +87,8 @@ _NOT_MODIFIED = {"304": {
     **described("the answer is the one the If-None-Match tag names: no body",
                 "答案与 If-None-Match 所给标签对应的答案相同：无正文"),
     "headers": _ETAG}}
-# The stored clusters' answers (/api/clusters, /api/clusters/{key}): no format, query or worker.
+# The stored clusters' answers (/api/clusters, /api/clusters/{key}, /api/benchmark): no format,
+# query or worker.
 _CLUSTERS_ETAG = {"ETag": {
     **described("the answer's tag (GET and HEAD alike): it changes whenever the store publishes "
                 "a new snapshot (on a remote store, whenever the answer itself changes), the "
@@ -251,7 +252,7 @@ def _paths() -> Json:
                     "its submission (9.3.2 c); once: given twice is 400)",
                     "其标杆集群的键或 IRI，已存储或由其提交材料列为标杆（9.3.2 c)；只给一次：给出两次为 400）",
                     {"type": "string"}), lang],
-            _json_ok("Benchmark"), (400, 404, 503))},
+            _tagged_json_ok("Benchmark"), (400, 404, 503))},
         "/api/queries": {"get": _op(
             "queries", "listQueries", "The named queries with their parameters",
             "命名查询及其参数", [lang], _json_ok("QueryList"), (400, 406))},
