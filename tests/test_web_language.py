@@ -41,6 +41,22 @@ def test_the_api_follows_the_language_cookie_as_pages_do(make_web_app, sample_st
     assert any("\u4e00" <= ch <= "\u9fff" for ch in document["queries"][0]["title"])
 
 
+@pytest.mark.parametrize("url", ["/api/queries?lang=zh", "/api/clusters?lang=zh",
+                                 "/api/benchmark?cluster=x&lang=zh", "/api/openapi.json?lang=zh"])
+def test_an_api_answer_to_lang_sets_no_cookie(make_web_app, sample_store, url: str) -> None:
+    """A machine client's `?lang=` chooses that answer's language only: the next answer
+    follows its own request, never a cookie the API set."""
+    client = make_web_app(sample_store).test_client()
+    assert "Set-Cookie" not in client.get(url).headers
+    english = client.get("/api/queries", headers={"Accept-Language": "en"}).get_json()
+    assert not any("\u4e00" <= ch <= "\u9fff" for ch in english["queries"][0]["title"])
+
+
+def test_a_page_asked_in_a_language_remembers_it_in_a_cookie(make_web_app, sample_store) -> None:
+    response = make_web_app(sample_store).test_client().get("/?lang=zh")
+    assert "bcic_lang=zh" in response.headers["Set-Cookie"]
+
+
 @pytest.mark.parametrize("path", ["/", "/api/queries", "/no-such-page"])
 def test_answers_tell_caches_their_language_follows_the_request(make_web_app, sample_store,
                                                                 path: str) -> None:

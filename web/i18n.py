@@ -1,6 +1,6 @@
 """The language of a page and the UI strings in it.
 
-The language is `?lang=` when given (remembered in a cookie), else the cookie, else the best of
+The language is `?lang=` when given (on a page, remembered in a cookie), else the cookie, else the best of
 zh and en in Accept-Language; a tag counts by its primary subtag, in any case (`zh-CN`, `ZH`,
 `zh-Hans` are zh). A `?lang=` naming another language is refused by the API (400, as a repeated
 one is) and noted on pages, which then say which language they are in.
@@ -21,6 +21,7 @@ from werkzeug.exceptions import BadRequest
 from checker.i18n import DEFAULT_LANG, Lang, language_of
 from checker.queries import values_given_once
 
+from .audience import is_api_request
 from .strings import STRINGS
 
 LANG_COOKIE = "bcic_lang"
@@ -50,7 +51,7 @@ def unknown_language() -> str | None:
 def check_api_language() -> None:
     """An API request's `?lang=` is one known language, given once: else 400, as for any other
     parameter of the API (the message is in the language the request falls back to)."""
-    if not request.path.startswith("/api/"):
+    if not is_api_request():
         return
     values_given_once(("lang", value) for value in request.args.getlist("lang"))
     asked = unknown_language()
@@ -98,10 +99,11 @@ def pick(texts: Mapping[str, str], lang: Lang | None = None) -> str:
 
 
 def remember_language(response: Response) -> Response:
-    """Keep an explicit `?lang=` choice in a cookie for the next pages; tell caches that the
-    answer's language follows the request's Accept-Language and cookie."""
+    """Keep a page's explicit `?lang=` choice in a cookie for the next pages (an API request's
+    chooses its own answer's language only: a machine client keeps no state here); tell caches
+    that the answer's language follows the request's Accept-Language and cookie."""
     asked = language_of(request.args.get("lang") or "")
-    if asked is not None and request.cookies.get(LANG_COOKIE) != asked:
+    if asked is not None and not is_api_request() and request.cookies.get(LANG_COOKIE) != asked:
         response.set_cookie(LANG_COOKIE, asked, max_age=365 * 24 * 3600, samesite="Lax")
     response.vary.update(("Accept-Language", "Cookie"))
     return response
