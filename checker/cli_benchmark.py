@@ -16,6 +16,7 @@ from .cli_reading import store_to_read
 from .cli_store import _store_options
 from .cli_validate import LANG_META_KEY
 from .cluster_dashboard import BenchmarkTable, SourceNotes, benchmark_table, stored_ref
+from .cluster_refs import stored_cluster_named
 from .cluster_revisions import stored_clusters
 from .cluster_choices import told_apart
 from .cluster_list import name_in
@@ -25,7 +26,7 @@ from .indicator_scheme import Indicator, indicator_scheme
 from .own_benchmark import check_named_once
 from .render.cells import table_cell
 from .render.results import aligned_table
-from .store.guard import checked_iri
+from .revisions import as_key_or_iri
 
 _TEXT = {
     "indicator_column": {"en": "Indicator", "zh": "指标"},
@@ -57,22 +58,20 @@ def benchmark_command(ctx: click.Context, clusters: tuple[str, ...], codes: tupl
                       group_codes: tuple[str, ...], year: int | None, fmt: str,
                       location: str | None, engine: str | None, user: str | None,
                       lang: Lang) -> None:
-    """Compare stored CLUSTERS (IRIs) on 9.1.4 indicators in one year / 对标比较已存储的产业集群。
+    """Compare stored CLUSTERS (each an IRI or key) on 9.1.4 indicators in one year /
+    对标比较已存储的产业集群（IRI 或键）。
 
     Exit codes / 退出码: 0 shown 已显示, 2 bad input 输入有误, 3 internal 内部错误, 4 the store could not answer 存储未能应答.
     """
     ctx.meta[LANG_META_KEY] = lang
     indicators = _indicators(codes, group_codes)
-    iris = [checked_iri(text) for text in clusters]
-    check_named_once([str(iri) for iri in iris])  # before the store: nothing to read
+    check_named_once([as_key_or_iri(text) for text in clusters])  # before the store is read
     with store_to_read(location, lang, engine, user) as store:
-        stored = {s.cluster: s for s in stored_clusters(store)}
-        refs = []
-        for iri in iris:
-            if iri not in stored:
-                raise InputError.of("error.benchmark.not_stored", cluster=iri)
-            refs.append(stored_ref(stored[iri]))
-        table = benchmark_table(store, refs, indicators, year, stored=list(stored.values()))
+        stored = stored_clusters(store)
+        known = [stored_ref(s) for s in stored]
+        refs = [stored_cluster_named(known, text) for text in clusters]
+        check_named_once([str(ref.iri) for ref in refs])  # one by its key, then by its IRI
+        table = benchmark_table(store, refs, indicators, year, stored=stored)
     if fmt == "json":
         echo_text(json.dumps(benchmark_document(table), ensure_ascii=False, indent=2))
     else:

@@ -2,7 +2,8 @@
 cluster pages and their API), by its 16-hex key or by its IRI, as the named queries take it (9.3.2
 c) benchmark comparisons, d) comparisons with competitors). One that names none of the clusters
 that may be compared is refused (HTTP 404) naming the parameter, the value and the known clusters
-nearest in spelling, as a stored cluster asked for by the CLI is (checker/revisions.py)."""
+nearest in spelling, as a stored cluster asked for by the CLI is (checker/revisions.py); `bcic
+benchmark` takes its clusters the same way."""
 
 from __future__ import annotations
 
@@ -44,12 +45,24 @@ def named_cluster(choices: Sequence[ClusterRef], given: str, name: str, *,
     return found
 
 
-def _nearest(choices: Sequence[ClusterRef], given: str) -> Localized | str:
-    """"; the nearest known: …" naming the choices nearest in spelling; the list's address when
-    none is near."""
+def stored_cluster_named(stored: Sequence[ClusterRef], given: str) -> ClusterRef:
+    """The stored cluster whose key (in either case) or IRI is `given`, as `bcic benchmark`
+    takes it; NotFoundError (exit 2) naming the stored clusters nearest to it, written as it
+    is written (9.3.2 c) d))."""
+    found = next((ref for ref in stored if names_cluster(ref, given)), None)
+    if found is None:
+        raise NotFoundError.of("error.benchmark.not_stored", cluster=given,
+                               nearest=_nearest(stored, given, none_near=""))
+    return found
+
+
+def _nearest(choices: Sequence[ClusterRef], given: str,
+             none_near: Localized | str | None = None) -> Localized | str:
+    """"; the nearest known: …" naming the choices nearest in spelling; `none_near` when none
+    is near (by default, the list's address)."""
     names = list(dict.fromkeys(as_given(ref, given) for ref in choices))
     close = difflib.get_close_matches(given, names, n=_NEAREST, cutoff=_NEAR)
     if not close:
-        return phrase("error.benchmark.none_near")
+        return phrase("error.benchmark.none_near") if none_near is None else none_near
     return phrase("error.benchmark.nearest_clusters", names=Listed(
         tuple({"zh": n, "en": n} for n in close), {"zh": "、", "en": ", "}))

@@ -12,6 +12,7 @@ from rdflib import Graph, Namespace, URIRef
 
 from checker.cli import main
 from checker.paths import EXAMPLES_DIR, INDICATORS_FILE
+from checker.store.base import cluster_key
 
 BCIC = Namespace("https://w3id.org/bcic/ontology#")
 SKOS_NOTATION = URIRef("http://www.w3.org/2004/02/skos/core#notation")
@@ -81,3 +82,41 @@ def test_a_cluster_named_twice_is_refused_not_compared_with_itself(
     result = runner.invoke(main, ["benchmark", DEHUA, DATANG, DEHUA, "--store", str(sample_store),
                                   "--lang", lang])
     assert result.exit_code == 2 and said in result.output
+
+
+def test_clusters_are_taken_by_key_in_either_case_as_the_web_takes_them(
+        runner: CliRunner, sample_store: Path) -> None:
+    """9.3.2 c): `bcic benchmark` reads a cluster as `/api/benchmark?cluster=` does."""
+    by_iri = runner.invoke(main, ["benchmark", DEHUA, DATANG, "--format", "json",
+                                  "--store", str(sample_store)])
+    by_key = runner.invoke(main, ["benchmark", cluster_key(URIRef(DEHUA)).upper(),
+                                  cluster_key(URIRef(DATANG)), "--format", "json",
+                                  "--store", str(sample_store)])
+    assert by_key.exit_code == 0, by_key.output
+    assert json.loads(by_key.output) == json.loads(by_iri.output)
+
+
+def test_a_cluster_by_its_key_and_its_iri_is_named_twice(runner: CliRunner,
+                                                         sample_store: Path) -> None:
+    result = runner.invoke(main, ["benchmark", DEHUA, cluster_key(URIRef(DEHUA)),
+                                  "--store", str(sample_store)])
+    assert result.exit_code == 2 and "9.3.2 c)" in result.output
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "is not a stored cluster (see `bcic clusters`); the nearest known: "),
+    ("zh", "不是已存储的产业集群（见 `bcic clusters`）；最接近的已知产业集群：")])
+@pytest.mark.parametrize(("given", "nearest"), [
+    (DEHUA.replace("dehua", "dehau"), DEHUA),
+    (cluster_key(URIRef(DEHUA))[:-1] + "0", cluster_key(URIRef(DEHUA)))])
+def test_an_unknown_cluster_exits_2_naming_the_nearest_stored_one(
+        runner: CliRunner, sample_store: Path, lang: str, said: str, given: str,
+        nearest: str) -> None:
+    result = runner.invoke(main, ["benchmark", given, "--store", str(sample_store),
+                                  "--lang", lang])
+    assert result.exit_code == 2 and f"{given} {said}{nearest}" in result.output
+
+
+def test_the_help_says_a_cluster_is_an_iri_or_a_key(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["benchmark", "--help"])
+    assert "IRI or key" in " ".join(result.output.split())

@@ -77,8 +77,8 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "没有编号为 {token_id} 的令牌",
     },
     "error.benchmark.not_stored": {
-        "en": "{cluster} is not a stored cluster (see `bcic clusters`)",
-        "zh": "{cluster} 不是已存储的产业集群（见 `bcic clusters`）",
+        "en": "{cluster} is not a stored cluster (see `bcic clusters`){nearest}",
+        "zh": "{cluster} 不是已存储的产业集群（见 `bcic clusters`）{nearest}",
     },
     "error.benchmark.indicator": {
         "en": "there is no 9.1.4 indicator with the code {code} (codes look like b.1.1)",
