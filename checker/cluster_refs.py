@@ -7,18 +7,12 @@ benchmark` takes its clusters the same way."""
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 
 from .cluster_dashboard import ClusterRef
 from .errors import NotFoundError
 from .i18n import Listed, Localized, phrase
-from .revisions import as_key_or_iri, is_cluster_key
-
-_NEAREST = 3  # the known clusters a refusal names
-# IRIs share a long start (https://example.org/cluster/), which alone makes difflib's usual 0.6
-# of any two: as checker/revisions.py asks.
-_NEAR = 0.85
+from .revisions import as_key_or_iri, is_cluster_key, nearest_spellings
 
 
 def names_cluster(ref: ClusterRef, given: str) -> bool:
@@ -58,10 +52,10 @@ def stored_cluster_named(stored: Sequence[ClusterRef], given: str) -> ClusterRef
 
 def _nearest(choices: Sequence[ClusterRef], given: str,
              none_near: Localized | str | None = None) -> Localized | str:
-    """"; the nearest known: …" naming the choices nearest in spelling; `none_near` when none
-    is near (by default, the list's address)."""
-    names = list(dict.fromkeys(as_given(ref, given) for ref in choices))
-    close = difflib.get_close_matches(given, names, n=_NEAREST, cutoff=_NEAR)
+    """"; the nearest known: …" naming the choices nearest in spelling, `given` read as written
+    and percent-decoded (checker/revisions.py); `none_near` when none is near (by default, the
+    list's address)."""
+    close = nearest_spellings(given, lambda form: (as_given(ref, form) for ref in choices))
     if not close:
         return phrase("error.benchmark.none_near") if none_near is None else none_near
     return phrase("error.benchmark.nearest_clusters", names=Listed(

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from urllib.parse import unquote
 
 from rdflib import URIRef
 
@@ -52,17 +54,27 @@ def find_cluster(store: Store, name: str) -> URIRef:
     return cluster
 
 
+def nearest_spellings(given: str, spelled: Callable[[str], Iterable[str]]) -> list[str]:
+    """The clusters nearest in spelling to `given` as written and percent-decoded
+    (`https%3A%2F%2F…`, `%36%39bf…`), a key in either case: each form compared with the
+    clusters written as it is written (`spelled(form)`: keys for a key, IRIs for an IRI)."""
+    close: list[str] = []
+    for form in dict.fromkeys(as_key_or_iri(f) for f in (given, unquote(given))):
+        close += difflib.get_close_matches(form, list(dict.fromkeys(spelled(form))),
+                                           n=_NEAREST, cutoff=_NEAR)
+    return list(dict.fromkeys(close))[:_NEAREST]
+
+
 def _nearest_clusters(store: Store, name: str) -> Localized | str:
     """"; the stored clusters nearest in spelling: <…>" naming them as `name` is written (by
-    16-hex key or by IRI); "" when none is near."""
+    16-hex key or by IRI), decoded or not; "" when none is near."""
     clusters = dict.fromkeys(info.cluster for info in store.revisions())
-    by_key = is_cluster_key(name)
-    names = [cluster_key(c) if by_key else f"<{c}>" for c in clusters]
-    close = difflib.get_close_matches(name if by_key else f"<{name}>", names, n=_NEAREST,
-                                    cutoff=_NEAR)
+    close = nearest_spellings(name, lambda form: (
+        cluster_key(c) if is_cluster_key(form) else str(c) for c in clusters))
     if not close:
         return ""
-    return phrase("error.revision.nearest_clusters", names=_listed(close))
+    return phrase("error.revision.nearest_clusters", names=_listed(
+        [n if is_cluster_key(n) else f"<{n}>" for n in close]))
 
 
 def _listed(names: list[str]) -> Listed:

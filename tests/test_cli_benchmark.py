@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import quote
 from decimal import Decimal
 from pathlib import Path
 
@@ -108,7 +109,8 @@ def test_a_cluster_by_its_key_and_its_iri_is_named_twice(runner: CliRunner,
     ("zh", "不是已存储的产业集群（见 `bcic clusters`）；最接近的已知产业集群：")])
 @pytest.mark.parametrize(("given", "nearest"), [
     (DEHUA.replace("dehua", "dehau"), DEHUA),
-    (cluster_key(URIRef(DEHUA))[:-1] + "0", cluster_key(URIRef(DEHUA)))])
+    (cluster_key(URIRef(DEHUA))[:-1] + "0", cluster_key(URIRef(DEHUA))),
+    (quote(DEHUA, safe=""), DEHUA)])  # percent-encoded: compared decoded too
 def test_an_unknown_cluster_exits_2_naming_the_nearest_stored_one(
         runner: CliRunner, sample_store: Path, lang: str, said: str, given: str,
         nearest: str) -> None:

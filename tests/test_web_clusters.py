@@ -15,6 +15,7 @@ from functools import cache
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from click.testing import CliRunner
@@ -703,6 +704,22 @@ def test_an_unknown_cluster_parameter_names_the_nearest_known(
         "/api/benchmark", query_string={"cluster": given, "lang": lang})
     message = response.get_json()["message"]
     assert response.status_code == 404 and said + meant in message, message
+
+
+@pytest.mark.parametrize("by", ["iri", "key", "upper-case key"])
+def test_a_percent_encoded_or_upper_case_cluster_names_the_one_meant(
+        make_web_app, sample_store: Path, by: str) -> None:
+    """A reference encoded once more than the query string decodes (`https%3A%2F%2F…`,
+    `%36%39…`), or a key typed in capitals with a typo, is compared decoded and in either case:
+    the nearest known is the cluster meant."""
+    meant = str(DEHUA) if by == "iri" else key(DEHUA)
+    given = {"iri": quote(meant, safe=""), "key": "".join(f"%{ord(c):02X}" for c in meant[:2])
+             + meant[2:], "upper-case key": (meant[:-1] + ("0" if meant[-1] != "0" else "1"))
+             .upper()}[by]
+    response = make_web_app(sample_store).test_client().get(
+        "/api/benchmark", query_string={"cluster": given, "lang": "en"})
+    message = response.get_json()["message"]
+    assert response.status_code == 404 and "the nearest known: " + meant in message, message
 
 
 def test_benchmark_api_takes_a_clusters_iri_as_its_key(make_web_app, sample_store: Path) -> None:
