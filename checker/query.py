@@ -29,8 +29,8 @@ from .store.guard import QueryDataset, QueryForm, QueryInfo, check_query, inspec
 from .store.location import checked_endpoint
 from .store.redirects import KeptRedirects, RedirectNotFollowed
 from .store.sparql_http import (SparqlEndpointError, SparqlQueryRefusedError, error_body,
-                                error_charset, http_failure, network_failure, redirect_failure,
-                                shown_endpoint)
+                                error_charset, error_retry_after, http_failure, network_failure,
+                                redirect_failure, shown_endpoint)
 
 MAX_RESPONSE_BYTES = 50_000_000
 REMOTE_TIMEOUT_SECONDS = 60
@@ -187,7 +187,9 @@ def _ask(endpoint: str, text: str, graph_form: bool, dataset: QueryDataset | Non
     except urllib.error.HTTPError as error:
         refused = SparqlQueryRefusedError if error.code == 400 else SparqlEndpointError
         raise refused(http_failure(shown, error.code, _reason(error), error_body(error),
-                                   charset=error_charset(error)), shown, error.code) from None
+                                   charset=error_charset(error),
+                                   retry_after=error_retry_after(error)),
+                      shown, error.code) from None
     except urllib.error.URLError as error:
         raise SparqlEndpointError(network_failure(shown, error.reason, REMOTE_TIMEOUT_SECONDS),
                                   shown) from None

@@ -24,15 +24,18 @@ class QuietHandler(BaseHTTPRequestHandler):
         """Log nothing."""
 
 
-def failing_endpoint(status: int, content_type: str, body: bytes) -> type[QuietHandler]:
-    """A stand-in endpoint answering every POSTed query with `status`, `content_type` and
-    `body` (a remote server's error, for what bcic says of it)."""
+def failing_endpoint(status: int, content_type: str, body: bytes,
+                     headers: Mapping[str, str] | None = None) -> type[QuietHandler]:
+    """A stand-in endpoint answering every POSTed query with `status`, `content_type`, the
+    further `headers` and `body` (a remote server's error, for what bcic says of it)."""
 
     class Failing(QuietHandler):
         def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
             self.rfile.read(int(self.headers["Content-Length"]))
             self.send_response(status)
             self.send_header("Content-Type", content_type)
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)

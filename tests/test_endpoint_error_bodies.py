@@ -90,3 +90,60 @@ def test_the_remote_stores_client_reads_the_declared_charset_too() -> None:
         with pytest.raises(SparqlEndpointError) as error:
             client.query("ASK {}", "application/sparql-results+json")
     assert GBK_WORDS in error.value.text("zh")
+
+
+@pytest.mark.parametrize(("status", "retry_after", "lang", "said"), [
+    (503, "120", "en", "(the server asks to be asked again in 120 seconds)"),
+    (503, "120", "zh", "（服务器要求 120 秒后再请求）"),
+    (429, "Wed, 21 Oct 2026 07:28:00 GMT", "en",
+     "(the server asks to be asked again after 2026-10-21 07:28:00 UTC)"),
+    (429, "Wed, 21 Oct 2026 07:28:00 GMT", "zh", "（服务器要求在 2026-10-21 07:28:00 UTC 之后再请求）"),
+])
+def test_a_retry_after_of_the_endpoint_is_said_in_the_line(
+        status: int, retry_after: str, lang: str, said: str) -> None:
+    """A busy or rate-limiting endpoint's Retry-After (RFC 9110 §10.2.3: seconds or a date)
+    is told, not dropped: the line says when to ask again."""
+    handler = failing_endpoint(status, "text/plain", b"busy", {"Retry-After": retry_after})
+    with loopback_endpoint(handler) as url:
+        result = CliRunner().invoke(main, ["query", "SELECT ?n WHERE {}", "--endpoint", url,
+                                           "--lang", lang])
+    assert result.exit_code == 4, result.output
+    [line] = result.output.splitlines()
+    assert f"HTTP {status}" in line and said in line, line
+
+
+def test_an_unreadable_retry_after_is_left_unsaid() -> None:
+    handler = failing_endpoint(503, "text/plain", b"busy", {"Retry-After": "soon"})
+    with loopback_endpoint(handler) as url:
+        result = CliRunner().invoke(main, ["query", "SELECT ?n WHERE {}", "--endpoint", url,
+                                           "--lang", "en"])
+    assert result.exit_code == 4 and "soon" not in result.output and "busy" in result.output
+
+
+VIRTUOSO_XML = (b'<?xml version="1.0" encoding="UTF-8"?>\n<error>\n  <code>37000</code>\n'
+                b"  <message>SP030: SPARQL compiler, line 1: syntax error at 'WHERE'</message>\n"
+                b"</error>\n")
+SPARQL_XML = (b'<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">'
+              b"<error>Query timed out after 30 s</error></sparql>")
+
+
+@pytest.mark.parametrize(("content_type", "body", "words"), [
+    ("application/xml", VIRTUOSO_XML, "37000 SP030: SPARQL compiler, line 1: syntax error at "
+                                      "'WHERE'"),
+    ("application/sparql-results+xml", SPARQL_XML, "Query timed out after 30 s"),
+    ("text/xml; charset=gbk", '<?xml version="1.0" encoding="gbk"?><error>{}</error>'.format(
+        GBK_WORDS).encode("gbk"), GBK_WORDS),
+], ids=["virtuoso-style", "sparql-xml", "gbk"])
+def test_an_xml_error_body_is_said_by_its_text_not_its_tags(content_type: str, body: bytes,
+                                                          words: str) -> None:
+    said = _said(content_type, body)
+    assert words in said and "<" not in said and "<?xml" not in said, said
+
+
+def test_an_xml_error_body_with_a_dtd_is_not_parsed() -> None:
+    """A document type (where entities are declared: "billion laughs") never reaches the XML
+    parser; the body is shown as it came."""
+    body = (b'<?xml version="1.0"?><!DOCTYPE e [<!ENTITY a "aaaaaaaa">]>'
+            b"<error>&a;&a;</error>")
+    said = _said("application/xml", body)
+    assert "<!DOCTYPE" in said and "aaaaaaaaaaaaaaaa" not in said

@@ -165,6 +165,14 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "（该 SPARQL 用户无权更新：在 Virtuoso 上请授予它 SPARQL_UPDATE 权限，或改用需要"
               "认证的端点 /sparql-auth）",
     },
+    "error.remote.hint_retry_seconds": {
+        "en": " (the server asks to be asked again in {seconds} seconds)",
+        "zh": "（服务器要求 {seconds} 秒后再请求）",
+    },
+    "error.remote.hint_retry_date": {
+        "en": " (the server asks to be asked again after {date})",
+        "zh": "（服务器要求在 {date} 之后再请求）",
+    },
     "error.remote.hint_large_insert": {
         "en": " (Virtuoso says this of any failure inside a large INSERT DATA: a value it cannot "
               "store, such as an integer beyond 64 bits, or a transaction above [Parameters] "

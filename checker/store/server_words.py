@@ -2,9 +2,10 @@
 
 A SPARQL server says why it refused or failed a request in its body: bcic's own endpoint and
 many others in a JSON envelope (`message`, or `error`), Virtuoso, Fuseki and Oxigraph in plain
-text, and a proxy in front of any of them (a 502 of nginx) in an HTML page. The message keeps
-the words, not the wrapping: a JSON envelope's message, an HTML page's title and text (its style
-sheet and scripts left out), or the text itself; white space collapsed to single spaces, and cut
+text, some in XML (a SPARQL/XML or Virtuoso-style `<error>`), and a proxy in front of any of
+them (a 502 of nginx) in an HTML page. The message keeps the words, not the wrapping: a JSON
+envelope's message, an HTML page's title and text (its style sheet and scripts left out), an XML
+document's text content (parsed only without a document type), or the text itself; white space collapsed to single spaces, and cut
 to a length a line can hold, with "…" where it was cut. The body is read in the charset its
 `Content-Type` declares (RFC 9110 §8.3.2), else an HTML page's `<meta charset>`, else UTF-8.
 """
@@ -14,9 +15,13 @@ from __future__ import annotations
 import json
 import re
 from html.parser import HTMLParser
+from xml.etree import ElementTree
+
+from ..loading.guards import MARKUP_DECLARATION
 
 _MESSAGE_KEYS = ("message", "error", "detail", "description")
 _HTML = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|title)\b", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _UNSHOWN = frozenset({"script", "style", "head", "template", "noscript"})
 # An HTML page's own charset: <meta charset="gbk"> or <meta http-equiv=… content="…; charset=gbk">
 # (HTML's prescan reads the first 1,024 bytes).
@@ -35,6 +40,8 @@ def server_words(raw: bytes, limit: int, charset: str | None = None) -> str:
     words = _json_message(text) if text.startswith("{") else None
     if words is None and _HTML.search(text):
         words = _page_words(text)
+    elif words is None and text.startswith("<"):
+        words = _xml_words(text)
     return _cut(" ".join((text if words is None else words).split()), limit)
 
 
@@ -116,6 +123,20 @@ def _page_words(text: str) -> str:
     if title and shown.startswith(title):
         shown = shown[len(title):].strip()
     return ": ".join(part for part in (title, shown) if part)
+
+
+def _xml_words(text: str) -> str | None:
+    """The text content of an XML document (a SPARQL/XML or Virtuoso-style `<error>`); None
+    when it does not parse whole (cut short, not XML) or declares a document type, which never
+    reaches the parser: entities are declared there ("billion laughs", checker/loading/guards.py).
+    """
+    if MARKUP_DECLARATION.search(text):
+        return None
+    try:  # the declaration names the bytes' encoding, already decoded here
+        root = ElementTree.fromstring(_XML_DECLARATION.sub("", text, count=1))
+    except ElementTree.ParseError:
+        return None
+    return " ".join(" ".join(root.itertext()).split()) or None
 
 
 def _cut(line: str, limit: int) -> str:

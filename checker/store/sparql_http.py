@@ -17,7 +17,9 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
+from datetime import timezone
 from email.message import Message
+from email.utils import parsedate_to_datetime
 
 from ..errors import NoAnswerError, StoreError
 from ..i18n import Joined, Localized, Phrase, phrase
@@ -159,7 +161,8 @@ class SparqlClient:
                                           error.code) from None
             raise SparqlEndpointError(http_failure(
                 shown, error.code, error.reason, body, self._with_credentials,
-                charset=error_charset(error), refused_update=update,
+                charset=error_charset(error), retry_after=error_retry_after(error),
+                refused_update=update,
                 at_query_endpoint=self.update_endpoint == self.query_endpoint),
                 shown, error.code) from None
         except urllib.error.URLError as error:
@@ -230,10 +233,33 @@ def error_charset(error: urllib.error.HTTPError) -> str | None:
     return error.headers.get_content_charset() if error.headers else None
 
 
+def error_retry_after(error: urllib.error.HTTPError) -> str | None:
+    """An HTTP error's Retry-After (a 503's or a 429's), if any."""
+    return error.headers.get("Retry-After") if error.headers else None
+
+
+def _retry_hint(retry_after: str | None) -> Phrase | None:
+    """When the server asks to be asked again (RFC 9110 §10.2.3: a number of seconds or an
+    HTTP date, said in UTC); None for no Retry-After or one that is neither."""
+    value = (retry_after or "").strip()
+    if value.isdigit():
+        return phrase("error.remote.hint_retry_seconds", seconds=int(value))
+    try:
+        moment = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if moment.tzinfo is None:  # RFC 9110 §5.6.7: an HTTP date is in GMT
+        moment = moment.replace(tzinfo=timezone.utc)
+    return phrase("error.remote.hint_retry_date",
+                  date=moment.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC"))
+
+
 def http_failure(shown: str, status: int | None, reason: str, raw: bytes,
                  credentials: bool | None = None, *, charset: str | None = None,
-                 refused_update: bool = False, at_query_endpoint: bool = False) -> Phrase:
-    """A one-line message: endpoint, status, the server's own words, and a hint when known: for
+                 refused_update: bool = False, at_query_endpoint: bool = False,
+                 retry_after: str | None = None) -> Phrase:
+    """A one-line message: endpoint, status, the server's own words, when to ask again (its
+    `retry_after`, the Retry-After of a 503 or a 429), and a hint when known: for
     401 and 403, whether the store's credentials were refused (`credentials` True), or none were
     given (False; None: an endpoint that bcic never sends any, `bcic query --endpoint`); for a
     `refused_update`, that the server is read-only, or that the update endpoint may be wrong (the
@@ -260,6 +286,8 @@ def http_failure(shown: str, status: int | None, reason: str, raw: bytes,
         # With `define sql:big-data-const 1`, Virtuoso 7.2 reports any failure of an INSERT DATA
         # this way, including its transaction being rolled back.
         hints.append(phrase("error.remote.hint_large_insert"))
+    if (retry := _retry_hint(retry_after)) is not None:
+        hints.append(retry)
     return phrase("error.remote.http_detail" if detail else "error.remote.http", endpoint=shown,
                   status=status, reason=reason, detail=detail, hints=Joined(tuple(hints)))
 
