@@ -35,7 +35,7 @@ from test_named_queries import CHAOZHOU, jingdezhen, peer_submission, revised_de
 DEHUA = "https://example.org/cluster/dehua/cluster"
 DATANG = "https://example.org/cluster/datang/cluster"
 MEITAN = "https://example.org/cluster/meitan/cluster"
-IGNORED_METHODS = {"HEAD", "OPTIONS"}
+IGNORED_METHODS = frozenset({"HEAD", "OPTIONS"})
 
 
 @pytest.fixture
@@ -60,14 +60,15 @@ def documented_operations(document: dict[str, Any]) -> set[tuple[str, str]]:
             for method in item}
 
 
-def routed_operations(app: Flask) -> set[tuple[str, str]]:
+def routed_operations(app: Flask, ignored: frozenset[str] = IGNORED_METHODS) -> set[tuple[str, str]]:
     """Every (path, method) the app routes under /api/, /sparql and /healthz, paths in OpenAPI
-    syntax."""
+    syntax; not `ignored` methods (HEAD, which Flask adds to every GET, is documented only where
+    its answer carries an ETag)."""
     found = set()
     for rule in app.url_map.iter_rules():
         if not (rule.rule.startswith("/api/") or rule.rule in ("/sparql", "/healthz")):
             continue
-        found |= {(openapi_path(rule.rule), method) for method in rule.methods - IGNORED_METHODS}
+        found |= {(openapi_path(rule.rule), method) for method in rule.methods - ignored}
     return found
 
 
@@ -86,7 +87,7 @@ def test_no_api_route_or_method_is_missing_from_the_document(
 
 def test_the_document_describes_no_route_the_app_lacks(app: Flask,
                                                        document: dict[str, Any]) -> None:
-    stale = documented_operations(document) - routed_operations(app)
+    stale = documented_operations(document) - routed_operations(app, frozenset({"OPTIONS"}))
     assert not stale, f"documented but not routed: {sorted(stale)}"
 
 
@@ -234,6 +235,33 @@ def test_an_etag_is_documented_exactly_where_a_real_answer_carries_one(
     assert tagged == documented
 
 
+def test_head_is_documented_exactly_where_its_answer_carries_an_etag(
+        app: Flask, client: FlaskClient, document: dict[str, Any]) -> None:
+    """HEAD answers as GET does, without a body (RFC 9110 9.3.2): where that answer carries an
+    ETag, a client revalidating with HEAD finds the operation, its tag and its 304."""
+    tagged, documented = set(), set()
+    for url, status in [*ANSWERS, ("/sparql?query=ASK%7B%7D", 200)]:
+        if status != 200:
+            continue
+        path, _ = operation_of(app, "GET", url)
+        head = client.head(url)
+        if "ETag" in head.headers:
+            tagged.add(path)
+            assert client.head(url, headers={"If-None-Match": head.headers["ETag"]}
+                               ).status_code == 304, url
+        if "head" in document["paths"][path]:
+            documented.add(path)
+            responses = document["paths"][path]["head"]["responses"]
+            assert "ETag" in responses["200"]["headers"] and "304" in responses
+            assert "content" not in responses["200"]
+            get = document["paths"][path]["get"]
+            assert document["paths"][path]["head"]["parameters"] == get["parameters"]
+            assert set(responses) == set(get["responses"])
+    assert {"/api/clusters", "/api/clusters/{key}", "/api/benchmark", "/api/queries/{name}",
+            "/sparql"} <= tagged
+    assert tagged == documented
+
+
 def test_every_documented_json_answer_is_checked_against_a_real_one(
         app: Flask, document: dict[str, Any]) -> None:
     """Each /api/ operation documenting a JSON success answer has a real one checked here."""
@@ -252,7 +280,8 @@ def test_a_language_the_api_lacks_is_a_documented_400_on_every_operation(
         client: FlaskClient, document: dict[str, Any]) -> None:
     """`?lang=fr` is refused before anything else on every /api/ route (web/i18n.py)."""
     operations = [(path, method) for path, item in document["paths"].items()
-                  if path.startswith("/api/") for method in item]
+                  if path.startswith("/api/") for method in item
+                  if method != "head"]  # GET's twin, its words left out
     assert len(operations) >= 14
     for path, method in operations:
         answer = client.open(path.format(**PATH_VALUES) + "?lang=fr", method=method.upper())
@@ -281,7 +310,7 @@ def test_every_operation_that_honours_lang_declares_it(
     client = make_web_app(tmp_path / "no-store").test_client()
     honouring = []
     for path, item in document["paths"].items():
-        for method in item:
+        for method in (m for m in item if m != "head"):  # GET's twin, its words left out
             url = path.format(**PATH_VALUES) + ("?query=SELEC&" if path == "/sparql" else "?")
             said = {lang: client.open(url + f"lang={lang}", method=method.upper())
                     for lang in ("en", "zh", "fr")}

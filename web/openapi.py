@@ -127,7 +127,7 @@ def openapi_document(server_url: str) -> Json:
             ("indicators", "9.1.4 indicators and benchmarking (9.3.2)"),
             ("queries", "named SPARQL queries"), ("sparql", "SPARQL 1.1 Protocol (read only)"),
             ("rules", "the rulebook"), ("meta", "this document"))],
-        "paths": _paths(),
+        "paths": _with_heads(_paths()),
         "components": {"schemas": schemas(), "parameters": _parameters(),
                        "responses": {str(code): _error_response(text, code)
                                      for code, text in _ERRORS.items()},
@@ -309,6 +309,35 @@ def _paths() -> Json:
                 "schema": {"type": "string"}}}}}, (400,))},
         "/sparql": {"get": _sparql_op("get"), "post": _sparql_op("post")},
     }
+
+
+def _with_heads(paths: Json) -> Json:
+    """`paths` with a HEAD operation beside each GET whose answer carries an ETag (web/etags.py):
+    HEAD answers with GET's status and header fields, the tag among them, and no body (RFC 9110
+    9.3.2), and its If-None-Match is 304 as GET's is."""
+    return {path: {**item, **({"head": _head_of(item["get"])} if _tagged(item.get("get")) else {})}
+            for path, item in paths.items()}
+
+
+def _tagged(get: Json | None) -> bool:
+    """Whether a GET operation's 200 carries an ETag."""
+    return get is not None and "ETag" in get["responses"]["200"].get("headers", {})
+
+
+def _head_of(get: Json) -> Json:
+    """The HEAD twin of a GET with an ETag: its parameters, status codes and header fields; its
+    own answers described without content (the shared error answers are referred to as GET's,
+    whose envelope a HEAD answer leaves out)."""
+    operation_id = get["operationId"]
+    said = get["x-bcic-summary"]
+    return {**get, "operationId": f"head{operation_id[0].upper()}{operation_id[1:]}",
+            "summary": f"{get['summary']}: its header fields (the ETag among them), no body",
+            "x-bcic-summary": {"en": f"{said['en']}: its header fields (the ETag among them), "
+                                     "no body",
+                               "zh": f"{said['zh']}：仅其头字段（含 ETag），无正文"},
+            "responses": {code: {name: value for name, value in answer.items()
+                                 if name != "content"}
+                          for code, answer in get["responses"].items()}}
 
 
 def _op(tag: str, operation_id: str, summary: str, summary_zh: str, parameters: list[Json],
