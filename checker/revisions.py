@@ -46,11 +46,11 @@ def find_cluster(store: Store, name: str) -> URIRef:
             if cluster_key(info.cluster) == name:
                 return info.cluster
         raise NotFoundError.of("error.revision.no_cluster_key", key=name,
-                               nearest=_nearest_clusters(store, name))
+                               nearest=nearest_clusters(store, name))
     cluster = checked_iri(name)
     if not store.revisions(cluster):
         raise NotFoundError.of("error.revision.none_stored", cluster=cluster,
-                               nearest=_nearest_clusters(store, name))
+                               nearest=nearest_clusters(store, name))
     return cluster
 
 
@@ -65,7 +65,7 @@ def nearest_spellings(given: str, spelled: Callable[[str], Iterable[str]]) -> li
     return list(dict.fromkeys(close))[:_NEAREST]
 
 
-def _nearest_clusters(store: Store, name: str) -> Localized | str:
+def nearest_clusters(store: Store, name: str) -> Localized | str:
     """"; the stored clusters nearest in spelling: <…>" naming them as `name` is written (by
     16-hex key or by IRI), decoded or not; "" when none is near."""
     clusters = dict.fromkeys(info.cluster for info in store.revisions())

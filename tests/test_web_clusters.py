@@ -722,6 +722,20 @@ def test_a_percent_encoded_or_upper_case_cluster_names_the_one_meant(
     assert response.status_code == 404 and "the nearest known: " + meant in message, message
 
 
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "is not a cluster key (16 hexadecimal digits); the stored clusters nearest in "
+           "spelling: "), ("zh", "不是产业集群的键（应为 16 位十六进制数字）；拼写最接近的已存储产业集群：")])
+def test_a_path_key_left_percent_encoded_names_the_stored_key_meant(
+        make_web_app, sample_store: Path, lang: str, said: str) -> None:
+    """`/api/clusters/%2536%2539bf…` is `%36%39bf…` once the path is decoded: not a key, but
+    the key meant, decoded, is named."""
+    meant = key(DEHUA)
+    encoded = "".join(f"%25{ord(c):02X}" for c in meant[:2]) + meant[2:]
+    response = make_web_app(sample_store).test_client().get(f"/api/clusters/{encoded}?lang={lang}")
+    message = response.get_json()["message"]
+    assert response.status_code == 404 and said + meant in message, message
+
+
 def test_benchmark_api_takes_a_clusters_iri_as_its_key(make_web_app, sample_store: Path) -> None:
     """9.3.2 c): the clusters, the focus and its benchmark by IRI, as every named query takes
     them, answer as by key."""

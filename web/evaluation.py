@@ -19,7 +19,7 @@ from werkzeug.exceptions import (BadRequest, Forbidden, HTTPException, NotFound,
 from checker.cluster_list import cluster_page, in_list_order, read_list_request
 from checker.errors import CheckerError
 from checker.history import ClusterSummary, cluster_overview, mixed_rulebooks_note
-from checker.i18n import Lang, message
+from checker.i18n import Lang, Localized, message
 from checker.judging import judge
 from checker.lead_ins import items_judged_instead
 from checker.render.outline import report_outline
@@ -29,7 +29,8 @@ from checker.report_reader import read_report
 from checker.queries import Page
 from checker.recheck import stored_submission, with_stored_judgements
 from checker.rechecked_note import recheck_note
-from checker.revisions import delete_revision, find_cluster, is_cluster_key, revision_info
+from checker.revisions import (delete_revision, find_cluster, is_cluster_key,
+                               nearest_clusters, revision_info)
 from checker.rule_lookup import provision_asked
 from checker.shacl import Severity
 from checker.store.base import RevisionInfo, Store, cluster_key
@@ -202,8 +203,10 @@ def recheck_revision_form(key: str, number: int) -> Response:
 def stored_cluster(store: Store, key: str) -> URIRef:
     """The stored cluster whose URL key is `key` (in either case); 404 for anything else, a
     path that names nothing (RFC 9110 §15.5.5), as the tests and OpenAPI have it."""
-    if not is_cluster_key(key):
-        raise NotFound(ui("report.error.not_a_key", key=key))
+    if not is_cluster_key(key):  # "%36%39bf…" left encoded: the stored key meant is named
+        nearest = nearest_clusters(store, key)
+        raise NotFound(ui("report.error.not_a_key", key=key, nearest=nearest.text(
+            request_language()) if isinstance(nearest, Localized) else nearest))
     return find_cluster(store, key)
 
 

@@ -106,8 +106,8 @@ STRINGS = {
         "zh": "没有保留编号为 {report_id!r} 的验证结果：未存储的验证结果只临时保留；请重新验证该提交"
               "材料。"},
     "report.error.not_a_key": {
-        "en": "{key!r} is not a cluster key (16 hexadecimal digits).",
-        "zh": "{key!r} 不是产业集群的键（应为 16 位十六进制数字）。"},
+        "en": "{key!r} is not a cluster key (16 hexadecimal digits){nearest}.",
+        "zh": "{key!r} 不是产业集群的键（应为 16 位十六进制数字）{nearest}。"},
     "report.error.filter": {"en": "Unknown {name} {value!r}; accepted: {accepted}.",
                             "zh": "未知的 {name} 取值 {value!r}；可接受的取值：{accepted}。"},
     "report.page.fresh": {"en": "Validation (not stored)", "zh": "验证结果（未存储）"},
