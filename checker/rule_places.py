@@ -39,6 +39,15 @@ def place(path: Path, number: int) -> str:
     return f"{path.parent.name}/{path.name}:{number}"
 
 
+def place_order(at: str | None) -> tuple[int, str, int]:
+    """A `file:line` place as a key that sorts places in a file by line, files by name, and
+    none (`None`) after them all."""
+    if at is None:
+        return 1, "", 0
+    file, _colon, number = at.rpartition(":")
+    return 0, file, int(number)
+
+
 def written_at(problems: Sequence[RuleProblem],
                files: Sequence[Path]) -> dict[tuple[URIRef, str | None], str]:
     """Where each problem's subject is described, as `file:line`: the first line that opens with

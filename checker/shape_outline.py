@@ -17,6 +17,7 @@ from rdflib.term import Node
 from .i18n import LANGUAGES, Lang, message
 from .labels import collect_labels
 from .namespaces import BCIC, SHP
+from .rule_places import place_order
 from .rule_problem import prefixed
 from .rulebook import SH, TARGET_PREDICATES
 from .shacl import path_text
@@ -131,7 +132,7 @@ class _Reading:
 
     def _constraints(self, node: Node, depth: int) -> Iterator[Constraint]:
         graph = self._shapes
-        for predicate, value in sorted(graph.predicate_objects(node), key=_in_order):
+        for predicate, value in sorted(graph.predicate_objects(node), key=self._in_order):
             if predicate in _NOT_CONSTRAINTS or not isinstance(predicate, URIRef):
                 continue
             kind = prefixed(predicate)
@@ -169,6 +170,18 @@ class _Reading:
                 yield self._qualified(node, value, depth)
             else:
                 yield Constraint(kind, self._said("rules.show.c.other", kind=kind, value=value))
+
+    def _in_order(self, pair: tuple[Node, Node]) -> tuple[int, tuple[int, str, int], str]:
+        """Constraints in the order a reader asks: how many, of what, then the shapes nested, in
+        the order the shapes files write them (by the line opening each; those written where
+        they are used, or nowhere, after, by name); each max… after its min… (sh:minInclusive,
+        then sh:maxInclusive)."""
+        predicate, value = pair
+        nesting = predicate in _NESTING or predicate in _LOGICAL or predicate == SH.qualifiedValueShape
+        rank = 0 if predicate in (SH.minCount, SH.maxCount) else 2 if nesting else 1
+        at = self._places.get(value) if nesting and isinstance(value, URIRef) else None
+        return rank, place_order(at), \
+            f"{_AFTER_MIN.get(predicate, predicate)} {predicate in _AFTER_MIN} {value}"
 
     def _closed(self, node: Node) -> Constraint:
         """sh:closed with the properties it lets pass besides the paths' (sh:ignoredProperties)."""
@@ -263,16 +276,6 @@ def _terms(graph: Graph, shape: Node) -> Iterator[Node]:
                 todo.append(value)
             elif isinstance(value, URIRef):
                 yield value
-
-
-def _in_order(pair: tuple[Node, Node]) -> tuple[int, str]:
-    """Constraints in the order a reader asks: how many, of what, then the shapes nested; each
-    max… after its min… (sh:minInclusive, then sh:maxInclusive)."""
-    predicate = pair[0]
-    rank = (0 if predicate in (SH.minCount, SH.maxCount) else
-            2 if predicate in _NESTING or predicate in _LOGICAL
-            or predicate == SH.qualifiedValueShape else 1)
-    return rank, f"{_AFTER_MIN.get(predicate, predicate)} {predicate in _AFTER_MIN} {pair[1]}"
 
 
 def _sparql_said(graph: Graph, constraint: Node) -> dict[str, str]:

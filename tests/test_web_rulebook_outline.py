@@ -20,7 +20,7 @@ from checker.linked_data import shape_users
 from checker.namespaces import SHP
 from checker.ontology import load_ontology_graph
 from checker.paths import ALL_ONTOLOGY_FILES, SHAPES_DIR
-from checker.provision_sheet import provision_sheet
+from checker.provision_sheet import provision_sheet, shape_outlines
 from checker.render.shape_said import SaidLine, outline_said
 from checker.rulebook import load_rulebook
 from checker.rulebook_document import (RulebookDocument, build_rulebook_document,
@@ -297,3 +297,23 @@ def test_an_outline_says_a_blank_node_in_words_never_by_its_id(
     said = _lines_said(page.get_data(as_text=True), "PrefixedShape")
     assert said == [{"en": "a node written in place, without a name (sh:prefixes)",
                      "zh": "就地写出的无名节点（sh:prefixes）"}[lang]]
+
+
+def test_nested_shapes_are_read_in_the_order_the_shapes_files_write_them(
+        client: FlaskClient) -> None:
+    """shp:CompleteSpecification (9.2.1's specification) nests its six parts in 9.2.1's order,
+    written one a line, and then shp:OwnRecord further down the file: the outline read them by
+    name (sh:node first, then calculation, collection, content …), the page and `bcic rules
+    show` alike, since both say the library's outline."""
+    common = SHAPES_DIR / "common.ttl"
+    written = sorted(("shp:OwnRecord", *(f"shp:CompleteSpecification-{part}" for part in (
+        "content", "source", "collection", "calculation", "period", "responsible"))),
+        key=lambda name: int(_line_of(common, name + " ").rpartition(":")[2]))
+    outline = shape_outlines(load_rulebook_document(), [SHP.CompleteSpecification])[
+        SHP.CompleteSpecification]
+    assert [inner.name for c in outline.constraints for inner in c.shapes] == written
+    page = client.get("/rulebook/shapes/CompleteSpecification?lang=en", headers=HTML)
+    tree = _Outline(page.get_data(as_text=True), "CompleteSpecification").tree
+    assert tree is not None
+    nested = [text.split(" ")[0] for _said, lines in tree for text, _beneath in lines]
+    assert nested == written
