@@ -315,12 +315,51 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
               "into one shape",
         "zh": "该形状被重复定义（{places}）：各处的陈述会合并成同一个形状",
     },
-    "rules.problem.undefined_shape": {
+    # undefined_shape, worded by the parameter that names the shape (RuleProblem.wording).
+    "rules.problem.undefined_shape.named": {
         "en": "{property} names {term}, a shape the shapes files define nowhere: SHACL reads it "
-              "as a shape that asks nothing, which every value meets, so the check is met without "
-              "a word (under sh:not, failed by every value)",
+              "as a shape that asks nothing, which every value meets, so the check is met "
+              "without a word",
         "zh": "{property} 指向的 {term} 在形状文件中没有定义：SHACL 会把它读作不作任何要求的形状，任何取值都符合，"
-              "该检查会在无任何提示的情况下判为满足（在 sh:not 之下则任何取值都不符合）",
+              "该检查会在无任何提示的情况下判为满足",
+    },
+    "rules.problem.undefined_shape.qualified": {
+        "en": "sh:qualifiedValueShape names {term}, a shape the shapes files define nowhere: "
+              "SHACL reads it as a shape that asks nothing, which every value meets, so every "
+              "value counts towards its sh:qualifiedMinCount and sh:qualifiedMaxCount without a "
+              "word",
+        "zh": "sh:qualifiedValueShape 指向的 {term} 在形状文件中没有定义：SHACL 会把它读作不作任何要求的形状，"
+              "任何取值都符合，因此每个取值都会在无任何提示的情况下计入其 sh:qualifiedMinCount 和 "
+              "sh:qualifiedMaxCount",
+    },
+    "rules.problem.undefined_shape.not": {
+        "en": "sh:not names {term}, a shape the shapes files define nowhere: SHACL reads it as a "
+              "shape that asks nothing, which every value meets, so sh:not fails every value "
+              "without a word",
+        "zh": "sh:not 指向的 {term} 在形状文件中没有定义：SHACL 会把它读作不作任何要求的形状，任何取值都符合，"
+              "因此 sh:not 会在无任何提示的情况下判任何取值都不符合",
+    },
+    "rules.problem.undefined_shape.or": {
+        "en": "a member of sh:or names {term}, a shape the shapes files define nowhere: SHACL "
+              "reads it as a shape that asks nothing, which every value meets, so the whole "
+              "sh:or is met by every value without a word",
+        "zh": "sh:or 的成员 {term} 在形状文件中没有定义：SHACL 会把它读作不作任何要求的形状，任何取值都符合，"
+              "因此整个 sh:or 会在无任何提示的情况下对任何取值都判为满足",
+    },
+    "rules.problem.undefined_shape.and": {
+        "en": "a member of sh:and names {term}, a shape the shapes files define nowhere: SHACL "
+              "reads it as a shape that asks nothing, which every value meets, so sh:and asks "
+              "only what its other members ask, without a word",
+        "zh": "sh:and 的成员 {term} 在形状文件中没有定义：SHACL 会把它读作不作任何要求的形状，任何取值都符合，"
+              "因此 sh:and 会在无任何提示的情况下只要求其他成员所要求的内容",
+    },
+    "rules.problem.undefined_shape.xone": {
+        "en": "a member of sh:xone names {term}, a shape the shapes files define nowhere: SHACL "
+              "reads it as a shape that asks nothing, which every value meets, so sh:xone fails "
+              "every value that meets another of its members, and is met by every other value, "
+              "without a word",
+        "zh": "sh:xone 的成员 {term} 在形状文件中没有定义：SHACL 会把它读作不作任何要求的形状，任何取值都符合，"
+              "因此 sh:xone 会在无任何提示的情况下判符合其另一成员的取值不符合、其余取值都符合",
     },
     "rules.problem.zero_min_count": {
         "en": "sh:minCount 0 asks nothing (every node has 0 values at least): write sh:minCount 1 "

@@ -64,6 +64,8 @@ class RuleProblem:
     suggestion: str | None = None  # the defined term or provision likely meant, prefixed
     folder: str | None = None  # where its subject is written in both ontology/ and shapes/:
     # the folder of the files that hold the mistake (a provision's review prompt: shapes)
+    wording: str | None = None  # which of its kind's messages says it:
+    # rules.problem.<kind>.<wording> (undefined_shape: by the parameter naming the shape)
 
     @property
     def place_key(self) -> tuple[URIRef, str | None]:

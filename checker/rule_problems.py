@@ -101,7 +101,8 @@ def problem_line(problem: RuleProblem, place: str | None, lang: Lang) -> str:
                                         **problem.values)
     if values.get("provisions") == "":
         values["provisions"] = message("rules.problem.no_provisions", lang)
-    said = message(f"rules.problem.{problem.kind.value}", lang, **values)
+    key = f"rules.problem.{problem.kind.value}"
+    said = message(f"{key}.{problem.wording}" if problem.wording else key, lang, **values)
     if problem.suggestion is not None:
         said += message("rules.problem.did_you_mean", lang, term=problem.suggestion)
     subject = prefixed(problem.subject)

@@ -29,6 +29,9 @@ CONSTRAINTS = frozenset(SH[name] for name in (
     "maxExclusive", "maxInclusive", "minLength", "maxLength", "pattern", "languageIn",
     "uniqueLang", "equals", "disjoint", "lessThan", "lessThanOrEquals", "not", "and", "or",
     "xone", "node", "property", "qualifiedValueShape", "closed", "hasValue", "in", "sparql"))
+# How an undefined shape's problem is worded, by the parameter naming it: what SHACL then does.
+_WORDING = {SH.node: "named", SH.property: "named", SH.qualifiedValueShape: "qualified",
+            SH["not"]: "not", SH["or"]: "or", SH["and"]: "and", SH.xone: "xone"}
 _NEAREST = 3  # the defined shapes an undefined one's problem names, at most
 _SHAPE_TYPES = (SH.NodeShape, SH.PropertyShape)
 
@@ -73,7 +76,8 @@ def _undefined_shapes(shapes: Graph) -> Iterator[RuleProblem]:
         close = difflib.get_close_matches(_local(named), defined, n=_NEAREST)
         yield RuleProblem(ProblemKind.UNDEFINED_SHAPE, shape,
                           {"property": prefixed(parameter), "term": prefixed(named)},
-                          ", ".join(prefixed(defined[c]) for c in close) or None)
+                          ", ".join(prefixed(defined[c]) for c in close) or None,
+                          wording=_WORDING[parameter])
 
 
 def _local(shape: URIRef) -> str:
