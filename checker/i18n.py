@@ -367,6 +367,13 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "sh:minCount 0 不作任何要求（任何节点都至少有 0 个取值）：若要求有取值，应写 sh:minCount 1，"
               "否则删去",
     },
+    "rules.problem.zero_qualified_min_count": {
+        "en": "sh:qualifiedMinCount 0 without sh:qualifiedMaxCount asks nothing (every node has "
+              "0 values at least that conform to its sh:qualifiedValueShape): write "
+              "sh:qualifiedMinCount 1 if such a value is required, or delete it",
+        "zh": "sh:qualifiedMinCount 0 而无 sh:qualifiedMaxCount 不作任何要求（任何节点都至少有 0 个符合其 "
+              "sh:qualifiedValueShape 的取值）：若要求有这样的取值，应写 sh:qualifiedMinCount 1，否则删去",
+    },
     "rules.problem.orphan_shape": {
         "en": "a shape with constraints that checks no provision (no bcic:checksRequirement) and "
               "that no shape checking one uses, however deep: it checks nothing; link it to "

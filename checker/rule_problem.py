@@ -36,6 +36,7 @@ class ProblemKind(Enum):
     DUPLICATE_SHAPE = "duplicate_shape"  # one shape IRI described in two places
     UNDEFINED_SHAPE = "undefined_shape"  # sh:node (…) naming a shape defined nowhere: all conform
     ZERO_MIN_COUNT = "zero_min_count"  # sh:minCount 0, which asks nothing
+    ZERO_QUALIFIED_MIN_COUNT = "zero_qualified_min_count"  # sh:qualifiedMinCount 0, no max: nothing
     ORPHAN_SHAPE = "orphan_shape"  # constraints, but no provision linked and no shape using it
     TWO_REQUIREMENTS = "two_requirements"  # one shape linked to two provisions: one counts
     DUPLICATE_MESSAGE = "duplicate_message"  # two sh:message in one language: one is shown

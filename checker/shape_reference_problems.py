@@ -1,6 +1,7 @@
 """Mistakes in how shapes name other shapes and provisions that validation passes over without a
 word: a shape named but defined nowhere (`sh:node shp:RecuringPeriod`, which SHACL reads as a
-shape without constraints, so every value meets it), an `sh:minCount 0`, which asks nothing, a
+shape without constraints, so every value meets it), an `sh:minCount 0` and an
+`sh:qualifiedMinCount 0` without `sh:qualifiedMaxCount`, which ask nothing, a
 shape with constraints that no shape checking a provision reaches (it checks nothing), and
 what the graph would show as one: two `sh:message` in one language, two provisions linked."""
 
@@ -39,7 +40,8 @@ _SHAPE_TYPES = (SH.NodeShape, SH.PropertyShape)
 def shape_reference_problems(rulebook: Rulebook) -> list[RuleProblem]:
     """Every such mistake, by kind, then by shape."""
     shapes = rulebook.shapes_graph
-    return [*_undefined_shapes(shapes), *_zero_min_counts(shapes), *_orphan_shapes(shapes),
+    return [*_undefined_shapes(shapes), *_zero_min_counts(shapes),
+            *_zero_qualified_min_counts(shapes), *_orphan_shapes(shapes),
             *_requirement_pairs(shapes), *_message_pairs(shapes)]
 
 
@@ -92,6 +94,17 @@ def _zero_min_counts(shapes: Graph) -> Iterator[RuleProblem]:
         if (isinstance(count, Literal) and count.toPython() == 0
                 and (shape := named_shape(shapes, holder)) is not None):
             yield RuleProblem(ProblemKind.ZERO_MIN_COUNT, shape)
+
+
+def _zero_qualified_min_counts(shapes: Graph) -> Iterator[RuleProblem]:
+    """sh:qualifiedMinCount 0 with no sh:qualifiedMaxCount beside it: every node has 0 values
+    that conform to the qualified shape at least, so it asks nothing (1 was meant); with a
+    maximum, the maximum asks something."""
+    for holder, count in sorted(shapes.subject_objects(SH.qualifiedMinCount)):
+        if (isinstance(count, Literal) and count.toPython() == 0
+                and (holder, SH.qualifiedMaxCount, None) not in shapes
+                and (shape := named_shape(shapes, holder)) is not None):
+            yield RuleProblem(ProblemKind.ZERO_QUALIFIED_MIN_COUNT, shape)
 
 
 def _orphan_shapes(shapes: Graph) -> Iterator[RuleProblem]:
