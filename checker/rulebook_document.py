@@ -274,6 +274,12 @@ def shape_name(iri: URIRef | str) -> str:
     return str(iri).rstrip("/").rsplit("/", 1)[-1]
 
 
+def shape_page_name(asked: str) -> str:
+    """The page name of a shape asked by its prefixed name (`shp:CrisisSources`, as `bcic rules
+    show` takes it) or by its page name, which it is then already."""
+    return asked.removeprefix("shp:")
+
+
 def _summary(rows: list[CoverageRow], rulebook: Rulebook) -> CoverageSummary:
     levels = Counter(row.requirement.level for row in rows)
     kinds = Counter(f.kind if f else "none" for row in rows for _shape, f in row.fixtures)

@@ -686,3 +686,18 @@ def test_a_sections_iri_serves_its_heading_and_what_it_is_part_of(client: FlaskC
     redirect = client.get("/req/gbt-draft/4.2", headers={"Accept": BROWSER_ACCEPT})
     assert redirect.status_code == 303 and redirect.location.endswith("/rulebook/4.2")
     assert client.get("/req/gbt-draft/4.9", headers={"Accept": "text/turtle"}).status_code == 404
+
+
+def test_a_shape_asked_by_its_prefixed_name_is_sent_to_its_page(client: FlaskClient) -> None:
+    """`/rulebook/shapes/shp:MembersDeclared`, as `bcic rules show shp:MembersDeclared` takes it,
+    was 404: now a permanent redirect to the page its local name names, the query kept."""
+    answer = client.get("/rulebook/shapes/shp:MembersDeclared?lang=en", headers={"Accept": "text/html"})
+    assert answer.status_code == 301
+    assert answer.headers["Location"] == "/rulebook/shapes/MembersDeclared?lang=en"
+    followed = client.get("/rulebook/shapes/shp:MembersDeclared?lang=en", headers={"Accept": "text/html"},
+                          follow_redirects=True)
+    assert followed.status_code == 200
+    page = html(client, "/rulebook/shapes/MembersDeclared?lang=en")
+    assert followed.get_data(as_text=True) == page
+    assert client.get("/rulebook/shapes/shp:NoSuchShape", follow_redirects=True,
+                      headers={"Accept": "text/html"}).status_code == 404

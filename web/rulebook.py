@@ -6,15 +6,16 @@ blueprint of web/rule_iris.py.
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template, request
+from flask import Blueprint, redirect, render_template, request, url_for
 from werkzeug.exceptions import BadRequest, NotFound
+from werkzeug.wrappers import Response
 
 from checker.linked_data import UnknownResourceError, serialize, shape_document, shape_users
 from checker.namespaces import SHP
 from checker.provision_sheet import provision_sheet
 from checker.render.shape_said import shapes_said, sheet_said
 from checker.rulebook import Level, short_digest
-from checker.rulebook_document import LEVEL_LABELS, load_rulebook_document
+from checker.rulebook_document import LEVEL_LABELS, load_rulebook_document, shape_page_name
 from checker.sparql_service import GRAPH_FORMATS
 from checker.store import Store
 from checker.stored_rulebooks import (StatedProvision, StoredRulebook, find_rulebook,
@@ -145,9 +146,13 @@ def _stated_page(provision: StatedProvision) -> str:
 
 
 @bp.get("/rulebook/shapes/<name>")
-def shape(name: str) -> str:
+def shape(name: str) -> str | Response:
     """One shape: what it checks, its severity, message and fixture, its path and constraints
-    (a helper shape's too, with the file and line that write it), and its Turtle."""
+    (a helper shape's too, with the file and line that write it), and its Turtle; asked by its
+    prefixed name (`shp:CrisisSources`), a permanent redirect to its page."""
+    if (page := shape_page_name(name)) != name:
+        query = request.query_string.decode("ascii")
+        return redirect(url_for("rulebook.shape", name=page) + (f"?{query}" if query else ""), 301)
     document = load_rulebook_document()
     try:
         turtle = serialize(shape_document(document, name), _TURTLE).decode("utf-8")
