@@ -48,7 +48,7 @@ def _review_prompts(rulebook: Rulebook) -> Iterator[RuleProblem]:
         missing, found = missing_languages(prompts)
         if missing:
             yield RuleProblem(ProblemKind.PROMPT_LANGUAGE, subject,
-                              {"languages": ", ".join(missing), "found": ", ".join(found)},
+                              {"languages": tuple(missing), "found": tuple(found)},
                               folder="shapes")
 
 
@@ -85,7 +85,7 @@ def _chapters(rulebook: Rulebook) -> Iterator[RuleProblem]:
 def _frame_problem(kind: ProblemKind, provision: URIRef, values: set[Node]) -> RuleProblem:
     """The problem of one part of a provision's frame, with the values it has ("-": none)."""
     shown = sorted(prefixed(v) if isinstance(v, URIRef) else repr(str(v)) for v in values)
-    return RuleProblem(kind, provision, {"n": str(len(values)), "values": ", ".join(shown) or "-"},
+    return RuleProblem(kind, provision, {"n": str(len(values)), "values": tuple(shown) or "-"},
                        folder="ontology")
 
 
@@ -99,7 +99,7 @@ def _term_labels(ontology: Graph) -> Iterator[RuleProblem]:
     for term in sorted(t for t, (missing, _found) in said.items() if missing):
         missing, found = said[term]
         yield RuleProblem(ProblemKind.TERM_LABEL, term,
-                          {"languages": ", ".join(missing), "found": ", ".join(found) or "-"},
+                          {"languages": tuple(missing), "found": tuple(found) or "-"},
                           folder="ontology")
 
 
@@ -112,7 +112,7 @@ def _version(ontology: Graph) -> Iterator[RuleProblem]:
                               (OWL.versionIRI, iris, len(iris) == 1 and _ends_in_version(iris[0]))):
         if not right:
             yield RuleProblem(ProblemKind.VERSION, _ONTOLOGY, {
-                "property": prefixed(prop), "found": ", ".join(said) or "-",
+                "property": prefixed(prop), "found": tuple(said) or "-",
                 "expected": __version__}, folder="ontology")
 
 

@@ -87,7 +87,7 @@ def duplicate_shapes(shapes: Graph, files: Sequence[Path]) -> Iterator[RuleProbl
             places.setdefault(subject, []).append((path, number))
     for shape in sorted(s for s, found in places.items() if len(found) > 1):
         yield RuleProblem(ProblemKind.DUPLICATE_SHAPE, URIRef(shape),
-                          {"places": ", ".join(place(*at) for at in places[shape])})
+                          {"places": tuple(place(*at) for at in places[shape])})
 
 
 def _expanded(name: str) -> str | None:

@@ -15,6 +15,11 @@ from .namespaces import BCIC, IND, REQ, SHP
 from .rulebook import SH
 
 
+# A value a problem's words name: one text, or a list, which each language joins as it lists
+# (notation.listed: 、 in Chinese, commas in English).
+ProblemValue = str | tuple[str, ...]
+
+
 class ProblemKind(Enum):
     """A mistake in the rule files that would change verdicts without a word."""
 
@@ -61,8 +66,8 @@ class RuleProblem:
 
     kind: ProblemKind
     subject: URIRef
-    values: dict[str, str] = field(default_factory=dict)
-    suggestion: str | None = None  # the defined term or provision likely meant, prefixed
+    values: dict[str, ProblemValue] = field(default_factory=dict)
+    suggestion: ProblemValue | None = None  # the defined terms or provision likely meant, prefixed
     folder: str | None = None  # where its subject is written in both ontology/ and shapes/:
     # the folder of the files that hold the mistake (a provision's review prompt: shapes)
     wording: str | None = None  # which of its kind's messages says it:

@@ -17,7 +17,7 @@ from .errors import InputError
 from .i18n import Lang, Localized, message
 from .language_tags import language_of
 from .namespaces import BCIC, REQ
-from .notation import renders
+from .notation import listed, renders
 from .rule_places import duplicate_shapes, written_at
 from .rule_problem import ProblemKind, RuleProblem, missing_languages, prefixed
 from .rulebook import SEVERITY_OF_LEVEL, SH, TARGET_PREDICATES, Rulebook, short_digest
@@ -92,7 +92,8 @@ def problems_said(problems: Sequence[RuleProblem], files: Sequence[Path]) -> Pro
 
 def problem_line(problem: RuleProblem, place: str | None, lang: Lang) -> str:
     """A mistake in the rule files, naming the shape or provision and where it is written."""
-    values = dict(problem.values)
+    values = {name: listed(value, lang) if isinstance(value, tuple) else value
+              for name, value in problem.values.items()}
     if "use" in values:
         values["use"] = message(f"report.terms.use.{values['use']}", lang)
     for localized in ("takes", "effect", "extension"):  # a key of the words that say it
@@ -104,7 +105,9 @@ def problem_line(problem: RuleProblem, place: str | None, lang: Lang) -> str:
     key = f"rules.problem.{problem.kind.value}"
     said = message(f"{key}.{problem.wording}" if problem.wording else key, lang, **values)
     if problem.suggestion is not None:
-        said += message("rules.problem.did_you_mean", lang, term=problem.suggestion)
+        meant = problem.suggestion
+        said += message("rules.problem.did_you_mean", lang,
+                        term=listed(meant, lang) if isinstance(meant, tuple) else meant)
     subject = prefixed(problem.subject)
     where = message("rules.problem.at", lang, subject=subject, place=place) if place else subject
     return message("rules.problem", lang, where=where, what=said)
@@ -121,7 +124,7 @@ def _requirement_links(rulebook: Rulebook) -> Iterator[RuleProblem]:
             continue  # a catalogued provision left out for want of its level: LEVEL says so
         if rid in rulebook.headings:  # a section (8.2): its provisions are what a shape checks
             yield RuleProblem(ProblemKind.SECTION_REQUIREMENT, shape, {
-                "term": prefixed(target), "provisions": ", ".join(
+                "term": prefixed(target), "provisions": tuple(
                     prefixed(REQ[r]) for r in ids if r.rpartition(".")[0] == rid)})
         else:
             close = difflib.get_close_matches(rid, ids, n=1)
@@ -173,7 +176,7 @@ def _messages(rulebook: Rulebook) -> Iterator[RuleProblem]:
         missing = [lang for lang in missing if lang not in tagged]
         if missing:
             yield RuleProblem(ProblemKind.NO_MESSAGE, shape, {
-                "languages": ", ".join(missing), "found": ", ".join(found) or "-"})
+                "languages": tuple(missing), "found": tuple(found) or "-"})
         uncited = {(language_of(text) or "-", clause)
                    for clause in clauses[shape] for text in messages if clause not in str(text)}
         for lang, clause in sorted(uncited):

@@ -23,7 +23,7 @@ from .ingest import load_rules_into
 from .labels import collect_labels
 from .language_tags import language_of
 from .namespaces import BCIC
-from .notation import is_part, without_notation
+from .notation import is_part, listed, without_notation
 from .ontology import load_ontology_graph
 from .paths import ALL_ONTOLOGY_FILES
 from .render.findings_view import TermNamer
@@ -368,14 +368,15 @@ def fixture_text(shapes: Graph, shape: URIRef, kind: str) -> dict[str, str]:
         "path": path_text(shapes, path_node) if path_node is not None else "—",
         "qualifier": name(shapes.value(shape, SH.qualifiedValueShape)),
         "node": name(node),
-        "properties": ", ".join(sorted(path_text(shapes, shapes.value(p, SH.path)) or "—"
-                                       for p in shapes.objects(node, SH.property))),
         "value": name(shapes.value(shape, SH.hasValue)),
         "count": name(shapes.value(shape, SH.minCount)),
         "most": name(shapes.value(shape, SH.maxCount)),
         "disjoint": name(shapes.value(shape, SH.disjoint)),
     }
-    return {lang: text.format(**values) for lang, text in _FIXTURE_TEXT[kind].items()}
+    properties = sorted(path_text(shapes, shapes.value(p, SH.path)) or "—"
+                        for p in shapes.objects(node, SH.property))
+    return {lang: text.format(**values, properties=listed(properties, lang))
+            for lang, text in _FIXTURE_TEXT[kind].items()}
 
 
 

@@ -16,6 +16,7 @@ from rdflib.term import Node
 
 from .i18n import LANGUAGES, Lang, message
 from .labels import collect_labels
+from .notation import listed
 from .namespaces import BCIC, SHP
 from .rule_places import place_order
 from .rule_problem import prefixed
@@ -23,7 +24,6 @@ from .rulebook import SH, TARGET_PREDICATES
 from .shacl import path_text
 from .shape_paths import ShapePath, path_steps, read_path
 
-_LISTED = {"zh": "、", "en": ", "}
 _MOST_DEPTH = 8  # nested shapes deeper than this are named, not read (none is, as shipped)
 # What a shape says that is not one of its constraints: shown elsewhere on the sheet, or
 # read together with the constraint it qualifies (sh:qualifiedMinCount, sh:flags).
@@ -144,12 +144,12 @@ class _Reading:
             elif predicate == SH["in"]:
                 members = list(Collection(graph, value))
                 yield Constraint(kind, {lang: message(
-                    "rules.show.c.in", lang, values=_LISTED[lang].join(
-                        self._term(m, lang) for m in members)) for lang in LANGUAGES})
+                    "rules.show.c.in", lang, values=listed(
+                        (self._term(m, lang) for m in members), lang)) for lang in LANGUAGES})
             elif predicate == SH.languageIn:
                 tags = [str(tag) for tag in Collection(graph, value)]
                 yield Constraint(kind, {lang: message(
-                    "rules.show.c.language_in", lang, languages=_LISTED[lang].join(tags))
+                    "rules.show.c.language_in", lang, languages=listed(tags, lang))
                     for lang in LANGUAGES})
             elif predicate == SH.closed and value == Literal(True):
                 yield self._closed(node)
@@ -189,7 +189,7 @@ class _Reading:
         terms = list(Collection(self._shapes, ignored)) if ignored is not None else []
         return Constraint(prefixed(SH.closed), {lang: message(
             "rules.show.c.closed_except" if terms else "rules.show.c.closed", lang,
-            ignored=_LISTED[lang].join(self._term(t, lang) for t in terms))
+            ignored=listed((self._term(t, lang) for t in terms), lang))
             for lang in LANGUAGES})
 
     def _qualified(self, node: Node, value: Node, depth: int) -> Constraint:

@@ -78,7 +78,7 @@ def _undefined_shapes(shapes: Graph) -> Iterator[RuleProblem]:
         close = difflib.get_close_matches(_local(named), defined, n=_NEAREST)
         yield RuleProblem(ProblemKind.UNDEFINED_SHAPE, shape,
                           {"property": prefixed(parameter), "term": prefixed(named)},
-                          ", ".join(prefixed(defined[c]) for c in close) or None,
+                          tuple(prefixed(defined[c]) for c in close) or None,
                           wording=_WORDING[parameter])
 
 
@@ -145,7 +145,7 @@ def _requirement_pairs(shapes: Graph) -> Iterator[RuleProblem]:
     for shape in sorted(s for s, provisions in linked.items() if len(provisions) > 1):
         named = sorted(prefixed(p) for p in linked[shape])
         yield RuleProblem(ProblemKind.TWO_REQUIREMENTS, shape,
-                          {"n": str(len(named)), "provisions": ", ".join(named)})
+                          {"n": str(len(named)), "provisions": tuple(named)})
 
 
 def _message_pairs(shapes: Graph) -> Iterator[RuleProblem]:
@@ -161,4 +161,4 @@ def _message_pairs(shapes: Graph) -> Iterator[RuleProblem]:
     for shape, lang, holder in sorted(key for key, texts in said.items() if len(texts) > 1):
         texts = sorted(said[shape, lang, holder])
         yield RuleProblem(ProblemKind.DUPLICATE_MESSAGE, shape, {
-            "n": str(len(texts)), "lang": lang, "messages": ", ".join(f"“{t}”" for t in texts)})
+            "n": str(len(texts)), "lang": lang, "messages": tuple(f"“{t}”" for t in texts)})

@@ -109,7 +109,7 @@ def _term_problem(shape: URIRef, term: URIRef, use: TermUse, missing: list[str],
                   ontology: Graph) -> RuleProblem:
     """The problem of a term `unlabelled_terms` found: no term of its vocabulary, a real one
     without names, or one of a vocabulary rdflib does not list without names."""
-    values = {"term": prefixed(term), "use": use.value, "languages": ", ".join(missing)}
+    values = {"term": prefixed(term), "use": use.value, "languages": tuple(missing)}
     vocabulary = vocabulary_of(term)
     if vocabulary is not None and _undefined(term):
         close = _closest_named(term, ontology)

@@ -42,7 +42,7 @@ def _unparsed(shapes: Graph) -> Iterator[RuleProblem]:
                                if name in _FORBIDDEN)
             if forbidden:
                 yield RuleProblem(ProblemKind.SPARQL_CLAUSE, shape, {
-                    "property": prefixed(place), "clauses": ", ".join(forbidden)})
+                    "property": prefixed(place), "clauses": tuple(forbidden)})
 
 
 # The parse tree's names of the clauses a SPARQL constraint must not use (SHACL 1.0 §5.3.1).

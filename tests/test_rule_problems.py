@@ -103,7 +103,7 @@ def test_a_checking_shape_with_a_message_in_one_language_only_is_caught(
     """An English report printed the Chinese message of 8.1.1."""
     assert [(prefixed(p.subject), p.values) for p in rule_problems(broken)
             if p.kind is ProblemKind.NO_MESSAGE] == [("shp:ElementDesignExists",
-                                                      {"languages": "en", "found": "zh"})]
+                                                      {"languages": ("en",), "found": ("zh",)})]
 
 
 def test_a_provision_id_the_notation_cannot_show_is_caught() -> None:

@@ -105,6 +105,14 @@ def test_a_provision_shows_its_shapes_severity_message_and_fixture(client: Flask
     assert str(SHP.MembershipHasMember) in row
 
 
+def test_a_fixtures_list_of_properties_is_listed_with_a_chinese_comma_in_chinese(
+        client: FlaskClient) -> None:
+    """What shp:MembershipHasMember's twin removes was `（org:member, org:role）` in Chinese too."""
+    page = html(client, "/rulebook?chapter=4&lang=zh")
+    row = page.split('id="shape-MembershipHasMember"', 1)[1].split("</tr>", 1)[0]
+    assert "（org:member、org:role）" in row
+
+
 def test_manual_review_prompt_and_modal_verb_are_shown(client: FlaskClient) -> None:
     page = html(client, "/rulebook?chapter=9&lang=zh")
     prompt = load_rulebook().requirements["9.1.3"].review_prompt
