@@ -1,5 +1,6 @@
 """Where a rule file describes a shape, provision or term: the lines that open with its name
-(`written_at` for mistakes, `places_of` for what `bcic rules show` names), and the shapes
+(`written_at` for mistakes, at the line of the statement at fault when one is named and the
+subject's description writes it so; `places_of` for what `bcic rules show` names), and the shapes
 described in more than one place (`duplicate_shapes`), which the graph would merge into one
 without a word."""
 
@@ -11,7 +12,7 @@ from pathlib import Path
 
 from rdflib import RDF, Graph, URIRef
 
-from .rule_problem import PREFIXES, ProblemKind, RuleProblem
+from .rule_problem import PREFIXES, PlaceKey, ProblemKind, RuleProblem
 from .rulebook import SH
 
 _SHAPE_TYPES = (SH.NodeShape, SH.PropertyShape)
@@ -23,15 +24,41 @@ def openings(files: Sequence[Path]) -> Iterator[tuple[str, Path, int]]:
     prefixes, or whole in angle brackets): the name's IRI (a plain string: making URIRefs of
     them all would take most of the time), the file and the line's number."""
     for path in files:
+        for subject, number, _start in _openings_in(path.read_text(encoding="utf-8")):
+            yield subject, path, number
+
+
+def _descriptions(files: Sequence[Path]) -> Iterator[tuple[str, Path, int, str]]:
+    """Each of `openings` with the text it opens: up to the next line opening with a name, or
+    the file's end (a subject's statements, with the comments before the next)."""
+    for path in files:
         text = path.read_text(encoding="utf-8")
-        number, counted = 1, 0
-        for match in _OPENING.finditer(text):
-            name = match.group(1)
-            subject = name[1:-1] if name.startswith("<") else _expanded(name)
-            if subject is not None:
-                number += text.count("\n", counted, match.start())
-                counted = match.start()
-                yield subject, path, number
+        found = list(_openings_in(text))
+        ends = [start for _subject, _number, start in found[1:]] + [len(text)]
+        for (subject, number, start), end in zip(found, ends):
+            yield subject, path, number, text[start:end]
+
+
+def _openings_in(text: str) -> Iterator[tuple[str, int, int]]:
+    """The names opening lines of one file's text: IRI, line number and where it starts."""
+    number, counted = 1, 0
+    for match in _OPENING.finditer(text):
+        name = match.group(1)
+        subject = name[1:-1] if name.startswith("<") else _expanded(name)
+        if subject is not None:
+            number += text.count("\n", counted, match.start())
+            counted = match.start()
+            yield subject, number, match.start()
+
+
+def _statement_line(described: str, statement: tuple[str, str]) -> int | None:
+    """The line, counted from the description's first, of the statement `predicate value` (as
+    the files write them: `sh:minCount 0`; a value in the predicate's list or among its
+    objects, `sh:or ( shp:A shp:B )`, on the value's line); None when not written so."""
+    predicate, value = statement
+    found = re.search(rf"(?<![\w:]){re.escape(predicate)}\s[^;\[\]]*?(?<=[\s(,])"
+                      rf"{re.escape(value)}(?![\w:-]|\.\w)", described)
+    return described.count("\n", 0, found.end()) if found is not None else None
 
 
 def place(path: Path, number: int) -> str:
@@ -48,18 +75,26 @@ def place_order(at: str | None) -> tuple[int, str, int]:
     return 0, file, int(number)
 
 
-def written_at(problems: Sequence[RuleProblem],
-               files: Sequence[Path]) -> dict[tuple[URIRef, str | None], str]:
-    """Where each problem's subject is described, as `file:line`: the first line that opens with
-    its name in the files given (in its folder only, when it names one), by `place_key`; absent
-    when none does."""
-    wanted = {(str(subject), folder): (subject, folder) for subject, folder
-              in (p.place_key for p in problems)}
-    found: dict[tuple[URIRef, str | None], str] = {}
-    for subject, path, number in openings(files) if wanted else ():
-        for key in ((subject, None), (subject, path.parent.name)):
-            if key in wanted and wanted[key] not in found:
-                found[wanted[key]] = place(path, number)
+def written_at(problems: Sequence[RuleProblem], files: Sequence[Path]) -> dict[PlaceKey, str]:
+    """Where each problem is written, as `file:line`, by `place_key`: the line of its statement
+    (`sh:minCount 0`) in the first description of its subject that writes it, else the first line
+    that opens with its subject's name, in the files given (in its folder only, when it names
+    one); absent when none does."""
+    wanted: dict[tuple[str, str | None], list[PlaceKey]] = {}
+    for problem in problems:
+        subject, folder, _statement = problem.place_key
+        wanted.setdefault((str(subject), folder), []).append(problem.place_key)
+    found: dict[PlaceKey, str] = {}
+    exact: set[PlaceKey] = set()  # found at their statement's line
+    for subject, path, number, described in _descriptions(files) if wanted else ():
+        keys = {*wanted.get((subject, None), ()), *wanted.get((subject, path.parent.name), ())}
+        for key in keys:
+            line = _statement_line(described, key[2]) if key[2] is not None else None
+            if line is not None and key not in exact:
+                found[key] = place(path, number + line)
+                exact.add(key)
+            elif key not in found:
+                found[key] = place(path, number)
     return found
 
 

@@ -18,6 +18,8 @@ from .rulebook import SH
 # A value a problem's words name: one text, or a list, which each language joins as it lists
 # (notation.listed: 、 in Chinese, commas in English).
 ProblemValue = str | tuple[str, ...]
+# Where a problem is written: its subject, the folder of its files, its statement (RuleProblem).
+PlaceKey = tuple[URIRef, str | None, tuple[str, str] | None]
 
 
 class ProblemKind(Enum):
@@ -73,10 +75,14 @@ class RuleProblem:
     wording: str | None = None  # which of its kind's messages says it:
     # rules.problem.<kind>.<wording> (undefined_shape: by the parameter naming the shape)
 
+    statement: tuple[str, str] | None = None  # the statement at fault as the files write it,
+    # its predicate and value (`sh:minCount`, `0`): its line is named rather than its subject's
+
     @property
-    def place_key(self) -> tuple[URIRef, str | None]:
-        """What `written_at` finds a place for: the subject, in the folder given (if any)."""
-        return self.subject, self.folder
+    def place_key(self) -> PlaceKey:
+        """What `written_at` finds a place for: the subject, in the folder given (if any), at the
+        statement given (if any)."""
+        return self.subject, self.folder, self.statement
 
 
 LANGUAGES = ("zh", "en")  # every text of the rules is in both

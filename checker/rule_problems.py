@@ -19,7 +19,7 @@ from .language_tags import language_of
 from .namespaces import BCIC, REQ
 from .notation import listed, renders
 from .rule_places import duplicate_shapes, written_at
-from .rule_problem import ProblemKind, RuleProblem, missing_languages, prefixed
+from .rule_problem import PlaceKey, ProblemKind, RuleProblem, missing_languages, prefixed
 from .rulebook import SEVERITY_OF_LEVEL, SH, TARGET_PREDICATES, Rulebook, short_digest
 from .shacl_parameter_problems import shacl_parameter_problems
 from .shape_reference_problems import shape_reference_problems
@@ -77,7 +77,7 @@ class ProblemsSaid(Localized):
     them: `error: shp:X (shapes/ch8-branding.ttl:12): what is wrong; did you mean …?`."""
 
     problems: tuple[RuleProblem, ...]
-    places: Mapping[tuple[URIRef, str | None], str]  # written_at's, by each one's place_key
+    places: Mapping[PlaceKey, str]  # written_at's, by each one's place_key
 
     def text(self, lang: Lang) -> str:
         """The lines in `lang`, each indented by two spaces."""

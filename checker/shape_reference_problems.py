@@ -79,7 +79,8 @@ def _undefined_shapes(shapes: Graph) -> Iterator[RuleProblem]:
         yield RuleProblem(ProblemKind.UNDEFINED_SHAPE, shape,
                           {"property": prefixed(parameter), "term": prefixed(named)},
                           tuple(prefixed(defined[c]) for c in close) or None,
-                          wording=_WORDING[parameter])
+                          wording=_WORDING[parameter],
+                          statement=(prefixed(parameter), prefixed(named)))
 
 
 def _local(shape: URIRef) -> str:
@@ -93,7 +94,8 @@ def _zero_min_counts(shapes: Graph) -> Iterator[RuleProblem]:
     for holder, count in sorted(shapes.subject_objects(SH.minCount)):
         if (isinstance(count, Literal) and count.toPython() == 0
                 and (shape := named_shape(shapes, holder)) is not None):
-            yield RuleProblem(ProblemKind.ZERO_MIN_COUNT, shape)
+            yield RuleProblem(ProblemKind.ZERO_MIN_COUNT, shape,
+                              statement=(prefixed(SH.minCount), "0"))
 
 
 def _zero_qualified_min_counts(shapes: Graph) -> Iterator[RuleProblem]:
@@ -104,7 +106,8 @@ def _zero_qualified_min_counts(shapes: Graph) -> Iterator[RuleProblem]:
         if (isinstance(count, Literal) and count.toPython() == 0
                 and (holder, SH.qualifiedMaxCount, None) not in shapes
                 and (shape := named_shape(shapes, holder)) is not None):
-            yield RuleProblem(ProblemKind.ZERO_QUALIFIED_MIN_COUNT, shape)
+            yield RuleProblem(ProblemKind.ZERO_QUALIFIED_MIN_COUNT, shape,
+                              statement=(prefixed(SH.qualifiedMinCount), "0"))
 
 
 def _orphan_shapes(shapes: Graph) -> Iterator[RuleProblem]:

@@ -27,6 +27,14 @@ NEW_KINDS = {"undefined_shape", "zero_min_count", "zero_qualified_min_count", "o
              "two_requirements", "duplicate_message", "wrong_chapter"}
 
 
+def statement_line(tmp_path: Path, name: str, opening: str, statement: str) -> str:
+    """`name:N`, N the first line of the copy at or after the one starting with `opening` that
+    holds `statement`: where a problem at that statement points."""
+    lines = (tmp_path / name).read_text(encoding="utf-8").splitlines()
+    start = int(line_of(tmp_path, name, opening).rpartition(":")[2])
+    return f"{name}:{next(n for n in range(start, len(lines) + 1) if statement in lines[n - 1])}"
+
+
 def test_the_shipped_rulebook_has_none_of_these_mistakes() -> None:
     """shp:IsDedicatedBrandAgency (shapes/common.ttl), which no shape had used since 7.2.2.2's
     check counted instances, was such a shape: it checked nothing."""
@@ -39,7 +47,7 @@ def test_a_misspelt_helper_shape_is_caught_with_the_nearest_defined_shapes(
     was met by any period; only `rules coverage --prove` noticed, blaming the fixture."""
     rulebook = changed_rulebook(tmp_path, {CH7: (
         (PERIOD_NODE, PERIOD_NODE.replace("RecurringPeriod", "RecuringPeriod")),)})
-    place = line_of(tmp_path, CH7, FUND_FORM)
+    place = statement_line(tmp_path, CH7, FUND_FORM, "sh:node shp:RecuringPeriod")
     nearest = ("shp:RecurringPeriod", "shp:EvaluationPeriod", "shp:MeasurementPeriod")
     assert said(rulebook) == {
         "en": [f"error: shp:FundEvaluationPeriodForm ({place}): sh:node names "
@@ -84,7 +92,7 @@ def test_every_way_of_naming_a_shape_defined_nowhere_is_caught_and_said_as_it_is
     """Each was said as sh:node's "the check is met", with "(under sh:not, failed by every
     value)" after it whatever named the shape: what SHACL does with it depends on that."""
     rulebook = changed_rulebook(tmp_path, {CH7: ((PERIOD_NODE, f"{PERIOD_NODE}    {written}\n"),)})
-    place = line_of(tmp_path, CH7, FUND_FORM)
+    place = statement_line(tmp_path, CH7, FUND_FORM, written)  # the statement's line
     assert said(rulebook) == {
         "en": [f"error: shp:FundEvaluationPeriodForm ({place}): {en}; did you mean shp:IsDate, "
                "shp:IsText?"],
@@ -96,7 +104,7 @@ def test_a_min_count_of_zero_is_said_to_ask_nothing(tmp_path: Path) -> None:
     edited = FUND_PERIOD + "\n    sh:targetClass bcic:FundEvaluation ;\n    sh:path bcic:period ;"
     rulebook = changed_rulebook(tmp_path, {CH7: (
         (edited + "\n    sh:minCount 1 ;", edited + "\n    sh:minCount 0 ;"),)})
-    place = line_of(tmp_path, CH7, "shp:FundEvaluationPeriod ")
+    place = statement_line(tmp_path, CH7, "shp:FundEvaluationPeriod ", "sh:minCount 0")
     assert said(rulebook) == {
         "en": [f"error: shp:FundEvaluationPeriod ({place}): sh:minCount 0 asks nothing (every "
                "node has 0 values at least): write sh:minCount 1 if a value is required, or "
@@ -113,7 +121,7 @@ def test_a_qualified_min_count_of_zero_without_a_maximum_is_said_to_ask_nothing(
     """`sh:qualifiedMinCount 0` on 7.1.2.1's brand fund kind: a fund of neither kind was met,
     as with `sh:minCount 0`, and nothing said so."""
     rulebook = changed_rulebook(tmp_path, {CH7: ((FUND_KIND, FUND_KIND.replace(" 1 ;", " 0 ;")),)})
-    place = line_of(tmp_path, CH7, "shp:BrandFundKind ")
+    place = statement_line(tmp_path, CH7, "shp:BrandFundKind ", "sh:qualifiedMinCount 0")
     assert said(rulebook) == {
         "en": [f"error: shp:BrandFundKind ({place}): sh:qualifiedMinCount 0 without "
                "sh:qualifiedMaxCount asks nothing (every node has 0 values at least that conform "
