@@ -96,10 +96,11 @@ def problem_line(problem: RuleProblem, place: str | None, lang: Lang) -> str:
               for name, value in problem.values.items()}
     if "use" in values:
         values["use"] = message(f"report.terms.use.{values['use']}", lang)
+    listed_values = dict(values)  # what the words of a key may name
     for localized in ("takes", "effect", "extension"):  # a key of the words that say it
         if localized in values:
             values[localized] = message(f"rules.problem.{localized}.{values[localized]}", lang,
-                                        **problem.values)
+                                        **listed_values)
     if values.get("provisions") == "":
         values["provisions"] = message("rules.problem.no_provisions", lang)
     key = f"rules.problem.{problem.kind.value}"

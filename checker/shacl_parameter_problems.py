@@ -94,7 +94,7 @@ def _parameter_values(shapes: Graph) -> Iterator[RuleProblem]:
         for holder, found in values.items():
             if len(found) > 1 and (shape := named_shape(shapes, holder)) is not None:
                 yield RuleProblem(ProblemKind.PARAMETER_VALUE, shape, {
-                    "property": f"sh:{local}", "value": ", ".join(sorted(map(_said, found))),
+                    "property": f"sh:{local}", "value": tuple(sorted(map(_said, found))),
                     "takes": "single", "effect": "refused"})
 
 

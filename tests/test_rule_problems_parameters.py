@@ -152,7 +152,9 @@ def test_two_counts_on_one_shape_are_caught(tmp_path: Path) -> None:
     problems = rule_problems(rulebook)
     assert [(p.kind, p.values) for p in problems] == [(ProblemKind.PARAMETER_VALUE, {
         "property": "sh:minCount", "takes": "single", "effect": "refused",
-        "value": "1, 2"})]
+        "value": ("1", "2")})]
+    lines = said(rulebook)  # the values listed as each language lists them
+    assert "sh:minCount 1, 2:" in lines["en"][0] and "sh:minCount 1、2" in lines["zh"][0]
 
 
 def test_a_minimum_above_its_maximum_is_said_to_fail_every_submission(tmp_path: Path) -> None:
