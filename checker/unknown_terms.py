@@ -166,11 +166,11 @@ class Vocabulary:
         term's, case aside (`bcic:brandFunds` gives bcic:BrandFund); None when none is close. A
         value is looked for first among those allowed for the properties it is a value of
         (`places`: `org:role bcic:EnterpriseRole` gives bcic:IndustryEnterpriseRole), then among
-        the other values, then among the classes."""
+        the other values and the classes alike (a class is a value of sh:targetNode, sh:in)."""
         namespace = next(n for n in _NAMESPACES if str(term).startswith(n))
         if use is TermUse.VALUE:
             allowed = frozenset().union(*(self._allowed.get(p, frozenset()) for p in places))
-            tiers = [allowed, self._kinds[TermUse.VALUE], self._kinds[TermUse.CLASS]]
+            tiers = [allowed, self._kinds[TermUse.VALUE] | self._kinds[TermUse.CLASS]]
         else:
             tiers = [self._kinds[use]]
         name = str(term)[len(namespace):].lower()
