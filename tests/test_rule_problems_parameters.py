@@ -40,6 +40,13 @@ def _place(tmp_path: Path) -> str:
     return line_of(tmp_path, CH7, "shp:FundEvaluationPeriod ")
 
 
+def _said_of_the_period(tmp_path: Path, en: str, zh: str) -> dict[str, list[str]]:
+    """The one problem of the fund evaluation period as `said` lists it, its words given."""
+    place = _place(tmp_path)
+    return {"en": [f"error: shp:FundEvaluationPeriod ({place}): {en}"],
+            "zh": [f"错误：shp:FundEvaluationPeriod（{place}）：{zh}"]}
+
+
 def test_the_shipped_rulebook_has_none_of_these_mistakes() -> None:
     assert set(kinds(load_rulebook())) & NEW_KINDS == set()
 
@@ -48,13 +55,12 @@ def test_a_misspelt_shacl_term_is_caught_with_the_one_meant(tmp_path: Path) -> N
     """`sh:mincount 1`: pyshacl passed over it, and a fund evaluation without its period met
     7.1.2.1 (the conformant Dehua's verdict did not move)."""
     rulebook = _period_written(tmp_path, "\n    sh:mincount 1 ;")
-    place = _place(tmp_path)
-    assert said(rulebook) == {
-        "en": [f"error: shp:FundEvaluationPeriod ({place}): sh:mincount is no term of SHACL "
-               "(W3C SHACL 1.0): the engine passes over it, so what it was written to ask is "
-               "never asked, without a word; did you mean sh:minCount?"],
-        "zh": [f"错误：shp:FundEvaluationPeriod（{place}）：sh:mincount 不是 SHACL（W3C SHACL 1.0）的"
-               "术语：验证引擎会忽略它，它本应提出的要求在无任何提示的情况下从未被检查；是否应为 sh:minCount？"]}
+    assert said(rulebook) == _said_of_the_period(
+        tmp_path,
+        en="sh:mincount is no term of SHACL (W3C SHACL 1.0): the engine passes over it, so what "
+           "it was written to ask is never asked, without a word; did you mean sh:minCount?",
+        zh="sh:mincount 不是 SHACL（W3C SHACL 1.0）的术语：验证引擎会忽略它，它本应提出的要求在无任何提示的"
+           "情况下从未被检查；是否应为 sh:minCount？")
 
 
 def test_a_misspelt_shacl_class_is_caught_too(tmp_path: Path) -> None:
@@ -80,13 +86,13 @@ def test_a_construct_of_an_extension_the_engine_does_not_run_is_caught_once(
     """Written in place of the minimum count, the period was never asked for: pyshacl runs
     neither extension unless told to, which bcic never does."""
     rulebook = _period_written(tmp_path, written)
-    place = _place(tmp_path)
-    assert said(rulebook) == {
-        "en": [f"error: shp:FundEvaluationPeriod ({place}): {term} belongs to {why_en}, which "
-               "this checker's SHACL engine does not run: what it asks is never asked; write it "
-               "with SHACL Core's constraints or a SPARQL constraint (sh:sparql)"],
-        "zh": [f"错误：shp:FundEvaluationPeriod（{place}）：{term} 属于 {why_zh}，本检查器的 SHACL 验证引擎"
-               "不运行它：它提出的要求从未被检查；请改用 SHACL Core 的约束或 SPARQL 约束（sh:sparql）表达"]}
+    assert said(rulebook) == _said_of_the_period(
+        tmp_path,
+        en=f"{term} belongs to {why_en}, which this checker's SHACL engine does not run: what it "
+           "asks is never asked; write it with SHACL Core's constraints or a SPARQL constraint "
+           "(sh:sparql)",
+        zh=f"{term} 属于 {why_zh}，本检查器的 SHACL 验证引擎不运行它：它提出的要求从未被检查；请改用 SHACL Core "
+           "的约束或 SPARQL 约束（sh:sparql）表达")
 
 
 def test_a_count_written_as_a_string_is_caught_before_any_validation_fails(
@@ -94,15 +100,13 @@ def test_a_count_written_as_a_string_is_caught_before_any_validation_fails(
     """`sh:minCount "1"`: every validation failed in the engine ("sh:minCount must be a literal
     with datatype xsd:integer"), naming no file or line."""
     rulebook = _period_written(tmp_path, '\n    sh:minCount "1" ;')
-    place = _place(tmp_path)
-    assert said(rulebook) == {
-        "en": [f'error: shp:FundEvaluationPeriod ({place}): sh:minCount "1": SHACL takes a '
-               'non-negative xsd:integer (1, not "1") there; the SHACL engine refuses the shape '
-               "only while validating, so every validation would fail with an error that names "
-               "no file or line"],
-        "zh": [f'错误：shp:FundEvaluationPeriod（{place}）：sh:minCount "1"：SHACL 在此要求非负的 '
-               'xsd:integer 整数（写作 1，而非 "1"）；SHACL 验证引擎直到验证时才拒绝该形状，任何验证都会失败，'
-               "而其错误不指明文件和行"]}
+    assert said(rulebook) == _said_of_the_period(
+        tmp_path,
+        en='sh:minCount "1": SHACL takes a non-negative xsd:integer (1, not "1") there; the SHACL '
+           "engine refuses the shape only while validating, so every validation would fail with "
+           "an error that names no file or line",
+        zh='sh:minCount "1"：SHACL 在此要求非负的 xsd:integer 整数（写作 1，而非 "1"）；SHACL 验证引擎直到验证时'
+           "才拒绝该形状，任何验证都会失败，而其错误不指明文件和行")
 
 
 REFUSED = ("the SHACL engine refuses the shape only while validating, so every validation "
@@ -160,12 +164,11 @@ def test_two_counts_on_one_shape_are_caught(tmp_path: Path) -> None:
 def test_a_minimum_above_its_maximum_is_said_to_fail_every_submission(tmp_path: Path) -> None:
     """`sh:minCount 2 ; sh:maxCount 1` failed the conformant Dehua on 7.1.2.1, blaming it."""
     rulebook = _period_written(tmp_path, "\n    sh:minCount 2 ;\n    sh:maxCount 1 ;")
-    place = _place(tmp_path)
-    assert said(rulebook) == {
-        "en": [f"error: shp:FundEvaluationPeriod ({place}): sh:minCount 2 is above sh:maxCount 1: "
-               "no node can meet both, so every submission would fail the check"],
-        "zh": [f"错误：shp:FundEvaluationPeriod（{place}）：sh:minCount 2 大于 sh:maxCount 1：没有任何节点"
-               "能同时满足两者，任何提交都会不满足该检查"]}
+    assert said(rulebook) == _said_of_the_period(
+        tmp_path,
+        en="sh:minCount 2 is above sh:maxCount 1: no node can meet both, so every submission "
+           "would fail the check",
+        zh="sh:minCount 2 大于 sh:maxCount 1：没有任何节点能同时满足两者，任何提交都会不满足该检查")
 
 
 def test_what_these_mistakes_did_to_a_validation_without_the_check(
