@@ -37,6 +37,7 @@ from .shacl import ShaclResult
 from .shape_guards import guarded_checks
 from .shape_order import display_order
 from .shape_paths import ShapePath, is_type_step, joined, path_properties, path_steps, read_path
+from .unit_attributes import unit_properties
 
 _INSTANCE_OF = SequencePath(RDF.type, MulPath(RDFS.subClassOf, "*"))
 _DEPTH = 10  # nested shapes explained below a candidate (9.2.3: level › scale › model › record › cluster)
@@ -58,6 +59,7 @@ class Explainer:
         self.ontology = ontology
         self._paths: dict[Node, ShapePath | None] = {}
         self._qualified_along: dict[Node, list[tuple[Node, Node]]] | None = None
+        self._units = unit_properties(ontology)
 
     def path(self, shape: Node) -> ShapePath | None:
         """The shape's sh:path, read once."""
@@ -139,6 +141,11 @@ class Explainer:
         values = _sorted(set(data.objects(node, path))) if path is not None else [node]  # type: ignore[arg-type]
         s = self.shapes
         lack = _LackMaker(self, _iri(shape), path)
+        if path is None and isinstance(node, Literal) and s.value(shape, SH["class"]) is not None:
+            # A text where a record is asked (9.1.1: a strategy by its title): that it is no
+            # record is all there is to say; what a record of the class lacks is moot.
+            yield lack("ClassConstraintComponent", value=node)
+            return
         if (expected := s.value(shape, SH.hasValue)) is not None and expected not in values:
             yield lack("HasValueConstraintComponent")
         if (least := s.value(shape, SH.minCount)) is not None and len(values) < int(least):
@@ -314,6 +321,11 @@ class Explainer:
             return ()
         return tuple(Collection(self.shapes, listed))
 
+    def unit_of(self, path: ShapePath | None) -> URIRef | None:
+        """Where the ontology keeps the unit of a figure reached along `path` (one property, the
+        measure of a Data Cube structure: 9.2.3's bcic:observedValue), None where it keeps none."""
+        return self._units.get(path) if isinstance(path, URIRef) else None
+
     def term_of(self, shape: Node) -> Node | None:
         """The term a node shape asks for, to name it: its sh:class, else the value or class of
         its first property shape that asks for one."""
@@ -390,7 +402,8 @@ class _LackMaker:
                  closest: tuple[Candidate, ...] = ()) -> Lack:
         expected, count = self.explainer.expectation(self.shape, constraint)
         return Lack(self.path, self.shape, constraint, expected, count, value, closest,
-                    self.explainer.allowed(self.shape, constraint))
+                    self.explainer.allowed(self.shape, constraint),
+                    self.explainer.unit_of(self.path))
 
 
 def _closest(candidates: list[Candidate]) -> tuple[Candidate, ...]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from rdflib import RDF, URIRef
+from rdflib import RDF, Literal, URIRef
 from rdflib.term import Node
 
 from .namespaces import REQ
@@ -22,6 +22,7 @@ from .shacl import Severity, ShaclResult
 from .shape_paths import ShapePath, path_properties
 
 MIN_COUNT = "MinCountConstraintComponent"
+CLASS = "ClassConstraintComponent"
 # A record named but described nowhere in the submission (a misspelt IRI): its only lack.
 UNDESCRIBED = "Undescribed"
 
@@ -44,6 +45,9 @@ class Lack:
     closest: tuple[Candidate, ...] = ()
     # The values a value list allows (sh:in), in the shape's order, for the sentence to name.
     allowed: tuple[Node, ...] = ()
+    # Where the ontology keeps the unit of a figure along the path (9.2.3: bcic:unitOfMeasure
+    # beside bcic:observedValue, checker/unit_attributes.py), for a figure written with its unit.
+    unit: URIRef | None = None
 
 
 @dataclass(frozen=True)
@@ -167,6 +171,49 @@ def records_named(findings: Iterable[Finding]) -> Iterator[Node]:
             yield from _candidate_nodes(d.candidates)
 
 
+def values_named(findings: Iterable[Finding]) -> Iterator[tuple[Node, Node]]:
+    """Every value of a record the findings are about, as (record, value), to place where it is
+    written: a result's value where nothing else is said of its record (`value_of`), a text
+    where a record is asked (`text_given`, and one among the values that came closest)."""
+    for finding in findings:
+        for d in finding.diagnoses:
+            for candidate in d.candidates:
+                if (value := value_of(d, candidate)) is not None:
+                    yield candidate.node, value
+                yield from _texts_named(candidate)
+
+
+def _texts_named(candidate: Candidate) -> Iterator[tuple[Node, Node]]:
+    for lack in candidate.lacks:
+        if (text := text_given(lack)) is not None:
+            yield candidate.node, text
+        for closer in lack.closest:
+            if isinstance(closer.node, Literal):
+                yield candidate.node, closer.node
+            yield from _texts_named(closer)
+
+
+def value_of(diagnosis: Diagnosis, candidate: Candidate) -> Node | None:
+    """The value a result is about where the finding says nothing else of the record (6.2 d): a
+    record dated after the report, its date): None for a candidate other than the result's focus
+    node or with lacks of its own, whose lines say which values they are about."""
+    if candidate.lacks or candidate.node != diagnosis.result.focus_node:
+        return None
+    return diagnosis.result.value
+
+
+def text_given(lack: Lack) -> Literal | None:
+    """The text a lack finds where a record of a class is asked (9.1.1: a strategy by its
+    title), the lack's own value or the one value that came closest; None for any other lack."""
+    if lack.constraint == CLASS and isinstance(lack.value, Literal):
+        return lack.value
+    only = lack.closest[0] if len(lack.closest) == 1 else None
+    if only is not None and isinstance(text := only.node, Literal) and only.lacks and all(
+            x.constraint == CLASS and x.path is None for x in only.lacks):
+        return text
+    return None
+
+
 def _candidate_nodes(candidates: tuple[Candidate, ...]) -> Iterator[Node]:
     for candidate in candidates:
         yield candidate.node
@@ -180,6 +227,6 @@ def _candidates_mention(candidates: tuple[Candidate, ...]) -> Iterator[Node]:
         for lack in candidate.lacks:
             yield lack.shape  # a form of value it names in words (shp:Number)
             yield from (p for p, _inverse in path_properties(lack.path))
-            yield from (n for n in (lack.expected, lack.value) if n is not None)
+            yield from (n for n in (lack.expected, lack.value, lack.unit) if n is not None)
             yield from lack.allowed
             yield from _candidates_mention(lack.closest)

@@ -111,9 +111,9 @@ def _read_candidate(g: Graph, detail: Node, focus: Node, explainer: Explainer) -
         expected, count = explainer.expectation(shape, constraint)
         closest = tuple(_read_candidate(g, c, g.value(c, SH.focusNode), explainer)  # type: ignore[arg-type]
                         for c in sorted(g.objects(found, SH.detail), key=_order(g)))
-        lacks.append(Lack(read_path(g, path) if path is not None else None, shape, constraint,
-                          expected, count, g.value(found, SH.value), closest,
-                          explainer.allowed(shape, constraint)))
+        along = read_path(g, path) if path is not None else None
+        lacks.append(Lack(along, shape, constraint, expected, count, g.value(found, SH.value),
+                          closest, explainer.allowed(shape, constraint), explainer.unit_of(along)))
     shape = g.value(detail, SH.sourceShape)
     return Candidate(focus, shape if isinstance(shape, URIRef) else URIRef(""), tuple(lacks))
 

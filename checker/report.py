@@ -133,6 +133,9 @@ class Report:
     # Where each record its findings name is described in the submission's files, when the
     # loader can tell (checker/loading/record_places.py); none for a graph given without files.
     record_places: Mapping[Node, Place] = field(default_factory=dict)
+    # Where each value its findings are about is written, by (record, value): a record's later
+    # date (6.2 d)), a text where a record is asked (checker/loading/value_places.py).
+    value_places: Mapping[tuple[Node, Node], Place] = field(default_factory=dict)
     revision: StoredRevision | None = None  # None: a validation, not read back from a store
     rechecked: RecheckedRevision | None = None  # the stored revision it validates again, if any
     # SHA-256 of the rule files that made it (Rulebook.digest); None for a report stored before

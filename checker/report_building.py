@@ -13,14 +13,14 @@ from rdflib.term import Node
 
 from .body_roles import BodyRoles, roles_in_the_body
 from .dated_after import dated_after
-from .findings import Diagnosis, Finding, arrange, mentioned, records_named
+from .findings import Diagnosis, Finding, arrange, mentioned, records_named, values_named
 from .guidance_model import Guidance, guidance_terms
 from .labels import collect_codes, collect_labels, cut_labels, kinds_of_unnamed
 from .rated_levels import LevelRank, level_ranks
 from .report import Rate, Report, RequirementOutcome, Status, StoredRevision
 from .rulebook import SH, Layer, Level, Requirement, Rulebook
 from .shacl import ShaclResult
-from .unknown_terms import Locator, Place, TermNotes
+from .unknown_terms import Locator, Place, TermNotes, ValueLocator
 
 
 def build_report(rulebook: Rulebook, data: Graph, results: list[ShaclResult], *,
@@ -28,12 +28,14 @@ def build_report(rulebook: Rulebook, data: Graph, results: list[ShaclResult], *,
                  cluster: URIRef | None, cluster_label: dict[str, str],
                  sha256: tuple[str, ...] = (), today: date | None = None,
                  term_notes: TermNotes = TermNotes(),
-                 locate_records: Locator | None = None) -> Report:
+                 locate_records: Locator | None = None,
+                 locate_values: ValueLocator | None = None) -> Report:
     """Turn SHACL results into a status for every requirement of the catalogue. Records dated
     after `today` (by default the UTC day the report is `created`) are warnings under the
     provisions they are evidence for, which then await the evaluator rather than being met
     (checker/dated_after.py). The notes on unknown terms are kept beside, changing nothing, and
-    where `locate_records` finds the records the findings name described."""
+    where `locate_records` finds the records the findings name described and `locate_values` the
+    values they are about written."""
     by_requirement: dict[str, list[ShaclResult]] = {}
     for result in results:
         rid = rulebook.shape_requirements.get(result.source_shape)
@@ -64,7 +66,14 @@ def build_report(rulebook: Rulebook, data: Graph, results: list[ShaclResult], *,
         files=files, triples=len(data), sha256=sha256, labels=labels, kinds=kinds, codes=codes,
         ranks=ranks, term_notes=term_notes, rulebook_digest=rulebook.digest,
         shacl_results=tuple(results), body_roles=body,
-        record_places=locate_records(_records_named(outcomes)) if locate_records else None)
+        record_places=locate_records(_records_named(outcomes)) if locate_records else None,
+        value_places=locate_values(_values_named(outcomes)) if locate_values else None)
+
+
+def _values_named(outcomes: tuple[RequirementOutcome, ...]) -> list[tuple[URIRef, Node]]:
+    """The values of the submission's records the findings are about, each once, in order."""
+    found = (pair for o in outcomes for pair in values_named(o.findings))
+    return list(dict.fromkeys((r, v) for r, v in found if isinstance(r, URIRef)))
 
 
 def _records_named(outcomes: tuple[RequirementOutcome, ...]) -> list[URIRef]:
@@ -145,7 +154,8 @@ def report_from_outcomes(outcomes: tuple[RequirementOutcome, ...], *, cluster: s
                          rulebook_digest: str | None = None,
                          shacl_results: tuple[ShaclResult, ...] = (),
                          record_places: Mapping[Node, Place] | None = None,
-                         body_roles: BodyRoles | None = None) -> Report:
+                         body_roles: BodyRoles | None = None,
+                         value_places: Mapping[tuple[Node, Node], Place] | None = None) -> Report:
     """A report over outcomes already decided (fresh, or read back from a store): the verdict
     and the rates count the shall-level requirements. Labels name things for people: each is
     cut at labels.NAME_CHARS characters, so a submission's megabyte label is not copied into every
@@ -170,6 +180,7 @@ def report_from_outcomes(outcomes: tuple[RequirementOutcome, ...], *, cluster: s
         shacl_results=shacl_results,
         record_places=record_places or {},
         body_roles=body_roles,
+        value_places=value_places or {},
     )
 
 

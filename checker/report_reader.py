@@ -122,6 +122,7 @@ def read_report(store: Store, cluster: URIRef, number: int,
         ranks=ranks,
         term_notes=notes,
         record_places=_record_places(graph, node),
+        value_places=_value_places(graph, node),
         revision=StoredRevision(info.number, cluster_key(cluster), info.submitter),
         shacl_results=engine,
     )
@@ -245,11 +246,24 @@ def _term_notes(graph: Graph, node: Node, files: tuple[str, ...]) -> TermNotes:
 def _record_places(graph: Graph, node: Node) -> dict[Node, Place]:
     """Where the records the findings name are described (checker/render/turtle.py); none in a
     report stored before reports said it."""
+    return {record: place for (record, value), place in _places(graph, node).items()
+            if value is None}
+
+
+def _value_places(graph: Graph, node: Node) -> dict[tuple[Node, Node], Place]:
+    """Where the values the findings are about are written (a record place with rdf:value, as
+    checker/render/turtle.py writes it); none in a report stored before reports said it."""
+    return {(record, value): place for (record, value), place in _places(graph, node).items()
+            if value is not None}
+
+
+def _places(graph: Graph, node: Node) -> dict[tuple[Node, Node | None], Place]:
+    """The report's record places, by record and value (None: the record's description)."""
     places = {}
     for described in graph.objects(node, BCIC.recordPlace):
         record, place = graph.value(described, BCIC.record), _place(graph, described)
         if record is not None and place is not None:
-            places[record] = place
+            places[(record, graph.value(described, RDF.value))] = place
     return places
 
 

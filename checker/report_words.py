@@ -149,6 +149,33 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     # Text where a record is named (sh:nodeKind, 9.2.3: a rated level written as 「优」).
     "report.lack.node_kind": {"en": "its {property} {value} is text, not a record: name one by its IRI",
                               "zh": "{property}的取值{value}是文本，不是记录：应以 IRI 指向一项记录"},
+    # A text (or another literal) where a record of a class is asked (9.1.1: a strategy by its
+    # title, JSON-LD's "prov:wasAttributedTo": "ex:body"); said of the value itself where it is
+    # listed among those that came closest.
+    "report.lack.text_for_record": {
+        "en": "its {property} {value}{given} is not a record: name {a_expected} by its IRI",
+        "zh": "{property}的取值{value}{given}不是记录，应指向一项{a_expected}"},
+    "report.lack.self.text_for_record": {
+        "en": "is {kind}, not a record: name {a_expected} by its IRI",
+        "zh": "是{kind}，不是记录，应指向一项{a_expected}"},
+    # …then how: the text itself as a reference where it is one (ex:body), else an example.
+    "report.lack.write_reference": {
+        "en": ", {turtle} in Turtle, {{\"@id\": \"{iri}\"}} in JSON-LD",
+        "zh": "：Turtle 中写作 {turtle}，JSON-LD 中写作 {{\"@id\": \"{iri}\"}}"},
+    "report.lack.reference_example": {
+        "en": ", as in {turtle} in Turtle, {{\"@id\": \"{iri}\"}} in JSON-LD (an example)",
+        "zh": "：以 IRI 指向该记录，格式如 Turtle 中的 {turtle}、JSON-LD 中的 {{\"@id\": \"{iri}\"}}"
+              "（仅为示例）"},
+    # Where the value a line is about is written (a text where a record is asked).
+    "report.lack.written_at": {"en": " (written at {place})", "zh": "（写于 {place}）"},
+    # After a figure written with its unit ("35.2%"): the number alone, the unit where the
+    # ontology keeps it (9.2.3: an observation's unit of measure), else without it (5.2.3).
+    "report.lack.number_and_unit": {
+        "en": ": write the number alone, {number}, and the unit “{unit}” in {unit_property}",
+        "zh": "：应只写数字 {number}，单位“{unit}”写在{unit_property}中"},
+    "report.lack.number_without_unit": {
+        "en": ": write the number alone, {number}, without its unit",
+        "zh": "：应只写数字 {number}，不带单位"},
     # A value allowed none beside another property's (9.2.3: a number beside a rated level).
     "report.lack.max_beside": {"en": "its {property} {value} and its {other} {others}: state one",
                                "zh": "{property}的取值{value}与{other}的取值{others}并存：只写其一"},

@@ -9,19 +9,20 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib.term import Node
 
 from .errors import InputError
 from .i18n import LANGUAGES, Lang, Listed, message
 from .labels import labels_of
 from .loading import (SubmissionFile, described_places, first_written, load_submission,
-                      read_submission_files)
+                      read_submission_files, value_places)
 from .namespaces import BCIC
 from .report import Report
 from .report_building import build_report
 from .rule_problems import refuse_rule_problems
 from .rulebook import Rulebook, load_rulebook
 from .shacl import default_processes
-from .unknown_terms import Locator, Place, term_notes
+from .unknown_terms import Locator, Place, ValueLocator, term_notes
 
 
 def validate_graph(data: Graph, *, files: tuple[str, ...] = (), sha256: tuple[str, ...] = (),
@@ -56,6 +57,7 @@ def validate_graph(data: Graph, *, files: tuple[str, ...] = (), sha256: tuple[st
         term_notes=term_notes(data, rulebook.vocabulary,
                               _locator(sources, names, first_written) if sources else None),
         locate_records=_locator(sources, names, described_places) if sources else None,
+        locate_values=_value_locator(sources, names) if sources else None,
     )
 
 
@@ -67,6 +69,15 @@ def _locator(sources: Sequence[SubmissionFile], names: tuple[str, ...],
     def locate(iris: Iterable[URIRef]) -> dict[URIRef, Place]:
         return {URIRef(iri): Place(names[index], line, column)
                 for iri, (index, line, column) in find(sources, iris).items()}
+    return locate
+
+
+def _value_locator(sources: Sequence[SubmissionFile], names: tuple[str, ...]) -> ValueLocator:
+    """Where the loader finds each value of a record written in the files, each file named as
+    the report names it."""
+    def locate(pairs: Iterable[tuple[URIRef, Node]]) -> dict[tuple[Node, Node], Place]:
+        return {(URIRef(record), value): Place(names[index], line, column)
+                for (record, value), (index, line, column) in value_places(sources, pairs).items()}
     return locate
 
 

@@ -290,7 +290,8 @@ def _report_schemas() -> Json:
         "FindingNode": closed(node=text_or_null, name=STRING, code=text_or_null,
                               rank=_nullable("integer"), place=_or_null(
             closed(file=STRING, line=INTEGER, column=INTEGER)), lacks=_array(closed(
-            text=STRING, property=text_or_null, path=text_or_null, constraint=text_or_null,
+            text=STRING, place=_or_null(closed(file=STRING, line=INTEGER, column=INTEGER)),
+            property=text_or_null, path=text_or_null, constraint=text_or_null,
             expected=text_or_null, expected_name=text_or_null, count=_nullable("integer"),
             value=text_or_null, value_name=text_or_null,
             allowed=_array(closed(node=STRING, name=STRING)), shape=STRING,

@@ -9,8 +9,9 @@ feed and carriage return, U+FFFE, U+FFFF): the store answers queries as XML too.
 holding more statements than a limit is refused while it is parsed: a few bytes make a statement
 (` 1` in a Turtle collection), so the size limit alone lets a file take gigabytes of memory.
 Any problem is one InputError naming the file and, when known, the line and column. Where a term
-is first written (`first_written`) and where a record is described (`described_places`) are found
-again in the text, for a report's notes and findings.
+is first written (`first_written`), where a record is described (`described_places`) and where a
+value of a record is written (`value_places`) are found again in the text, for a report's notes
+and findings.
 """
 
 import hashlib
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Graph
+from rdflib.term import Node
 
 from ..errors import InputError
 from ..i18n import Phrase, phrase
@@ -39,8 +41,9 @@ from .guards import (
     decode_utf8,
     refuse_markup_declarations,
 )
-from .rdfterms import declared_prefixes, parse_into
+from .rdfterms import declared_prefixes, parse_into, stated_values
 from .record_places import described_at
+from .value_places import values_at
 from .standard_terms import first_written as first_written_in
 from ..os_reasons import os_reason
 
@@ -60,6 +63,7 @@ __all__ = [
     "max_triples_setting",
     "read_submission_files",
     "resolve_format",
+    "value_places",
 ]
 
 DEFAULT_MAX_BYTES = 20_000_000
@@ -141,6 +145,27 @@ def described_places(files: Sequence[SubmissionFile],
                                                           SUBMISSION_BASE_IRI).items():
             found[iri] = (index, line, column)
             wanted.discard(iri)
+    return found
+
+
+def value_places(files: Sequence[SubmissionFile],
+                 pairs: Iterable[tuple[str, Node]]) -> dict[tuple[str, Node], tuple[int, int, int]]:
+    """Where each value of a record is written in files load_submission read (value_places.py):
+    (record IRI, value) → the index of the file, line, column; the first file that states it. A
+    value no file states, or states where the loader cannot find it, is left out. Each file is
+    parsed again, as for `described_places`: this is for the few values a report's findings are
+    about, not for every statement."""
+    wanted, found = {(str(record), value) for record, value in pairs}, {}
+    for index, file in enumerate(files):
+        if not wanted:
+            break
+        text = decode_utf8(file.name, file.data)
+        format_name, _label = _format_of(file, text)
+        stated, prefixes = stated_values(text, format_name, SUBMISSION_BASE_IRI, wanted)
+        for pair, (_offset, line, column) in values_at(text, stated, prefixes,
+                                                       SUBMISSION_BASE_IRI).items():
+            found[pair] = (index, line, column)
+        wanted -= stated
     return found
 
 

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import pyoxigraph
 from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
-from rdflib.term import Identifier
+from rdflib.term import Identifier, Node
 
 from ..i18n import Phrase, phrase
 from ..text_position import column_of_byte
@@ -130,6 +130,20 @@ def declared_prefixes(text: str, format_name: str, base: str) -> dict[str, str]:
     for _quad in quads:
         pass
     return dict(quads.prefixes)
+
+
+def stated_values(text: str, format_name: str, base: str,
+                  wanted: set[tuple[str, Node]]) -> tuple[set[tuple[str, Node]], dict[str, str]]:
+    """Which of the `wanted` values of records (record IRI, value) a text the loader has read
+    states, and the prefixes it declares (read to the end, as declared_prefixes does)."""
+    records = {record for record, _value in wanted}
+    quads = pyoxigraph.parse(text, _OXIGRAPH_FORMATS[format_name], base_iri=base)
+    stated = set()
+    for quad in quads:
+        if isinstance(quad.subject, pyoxigraph.NamedNode) and quad.subject.value in records \
+                and (pair := (quad.subject.value, _term(quad.object))) in wanted:
+            stated.add(pair)
+    return stated, dict(quads.prefixes)
 
 
 def _syntax_error_position(text: str, format_name: str, error: SyntaxError) -> tuple[int, int]:

@@ -12,7 +12,8 @@ from rdflib.term import Node
 
 from ..findings import Candidate, Diagnosis, Finding, Lack
 from ..shape_paths import path_sparql
-from .findings_view import Namer
+from ..unknown_terms import Place
+from .findings_view import Namer, values_about
 
 _NAMESPACES = Graph().namespace_manager  # the common W3C prefixes, for paths
 _NAMESPACES.bind("bcic", "https://w3id.org/bcic/ontology#")
@@ -25,6 +26,7 @@ def findings_document(findings: tuple[Finding, ...], namer: Namer) -> list[dict[
 
 def _finding(finding: Finding, namer: Namer) -> dict[str, Any]:
     view = namer.view(finding, limit=None)
+    values = values_about(finding)
     return {
         "message": view.message,
         "also": list(view.also),
@@ -33,7 +35,7 @@ def _finding(finding: Finding, namer: Namer) -> dict[str, Any]:
         # The terms whose records came closest, none as asked (9.2.1's indicators).
         "unmet": [_looked_from(d, namer) for d in finding.unmet],
         "missing_text": list(view.missing),
-        "nodes": [_candidate(c, namer) for c in
+        "nodes": [_candidate(c, namer, values.get(c.node)) for c in
                   {c.node: c for d in finding.diagnoses for c in d.candidates}.values()],
         "shapes": sorted({str(d.result.source_shape) for d in finding.diagnoses}),
     }
@@ -46,21 +48,25 @@ def _looked_from(diagnosis: Diagnosis, namer: Namer) -> dict[str, Any]:
             "via": node_text(diagnosis.via)}
 
 
-def _candidate(candidate: Candidate, namer: Namer) -> dict[str, Any]:
-    place = namer.places.get(candidate.node)
+def _candidate(candidate: Candidate, namer: Namer, value: Node | None = None,
+               record: Node | None = None) -> dict[str, Any]:
+    """A node that came closest (placed as Namer.place_of places it) and what it lacks."""
+    place = namer.place_of(candidate, value, record)
     return {"node": node_text(candidate.node), "name": namer.name(candidate.node),
             "code": namer.codes.get(candidate.node),  # a term's code (9.1.4's indicators)
             # A level's rank (9.2.3, bcic:levelRank): a finding lists levels best first.
             "rank": rank.rank if (rank := namer.ranks.get(candidate.node)) else None,
-            # Where it is described in the submitted files; null when the report does not know.
-            "place": {"file": place.file, "line": place.line, "column": place.column}
-            if place is not None else None,
-            "lacks": [_lack(x, namer) for x in candidate.lacks]}
+            # Where it is described in the submitted files (where the value the finding is about
+            # is written, 6.2 d)); null when the report does not know.
+            "place": _place(place),
+            "lacks": [_lack(x, namer, candidate.node) for x in candidate.lacks]}
 
 
-def _lack(lack: Lack, namer: Namer) -> dict[str, Any]:
+def _lack(lack: Lack, namer: Namer, record: Node) -> dict[str, Any]:
     return {
-        "text": namer.lack_text(lack),
+        "text": namer.lack_text(lack, record),
+        # Where the text it finds where a record is asked is written (9.1.1); else null.
+        "place": _place(namer.lack_place(lack, record)),
         "property": namer.path_of(lack.path) or None,
         "path": path_sparql(lack.path, _NAMESPACES),
         "constraint": lack.constraint,
@@ -71,8 +77,14 @@ def _lack(lack: Lack, namer: Namer) -> dict[str, Any]:
         "value_name": namer.name(lack.value) if lack.value is not None else None,
         "allowed": [{"node": node_text(v), "name": namer.name(v)} for v in lack.allowed],
         "shape": str(lack.shape),
-        "closest": [_candidate(c, namer) for c in lack.closest],
+        "closest": [_candidate(c, namer, record=record) for c in lack.closest],
     }
+
+
+def _place(place: Place | None) -> dict[str, Any] | None:
+    """A place in a submitted file, as JSON: file, line, column."""
+    return {"file": place.file, "line": place.line, "column": place.column} \
+        if place is not None else None
 
 
 def node_text(node: Node | None) -> str | None:

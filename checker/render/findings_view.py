@@ -12,19 +12,21 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 from rdflib import RDF, BNode, Literal, URIRef
+from rdflib.namespace import XSD
 from rdflib.paths import AlternativePath
 from rdflib.term import Node
 
-from ..findings import UNDESCRIBED, Candidate, Diagnosis, Finding, Lack
+from ..findings import UNDESCRIBED, Candidate, Diagnosis, Finding, Lack, text_given, value_of
 from ..namespaces import SHP
 from ..i18n import MESSAGES, Lang, message
 from ..labels import NAME_CHARS, Labels
 from ..report import Report
+from ..unknown_terms import Place
 from ..shacl import Severity
 from ..shape_paths import ShapePath, path_properties
 from .cells import printable_cut
 from .naming import base_of, indefinite_article, pick, short_node
-from .wording import datatype_kind, path_in_words, typed_form
+from .wording import datatype_kind, number_and_unit, path_in_words, reference_form, typed_form
 
 NODES_SHOWN = 5  # nodes listed under one finding before "… and n more"
 VALUE_CHARS = 60  # a value quoted in a lack is cut beyond this
@@ -38,7 +40,10 @@ _LACK_KEYS = {"HasValueConstraintComponent": "has_value", "MinCountConstraintCom
               "OrConstraintComponent": "or", "QualifiedMinCountConstraintComponent": "qualified",
               "LanguageInConstraintComponent": "language", "NotConstraintComponent": "not_kind",
               "NodeKindConstraintComponent": "node_kind", UNDESCRIBED: "undescribed"}
-_OF_VALUES = ("class", "datatype", "pattern", "in", "or", "language")  # said of a value
+# The forms of a figure (shapes/common.ttl): a value failing one is no number.
+_NUMBER_SHAPES = frozenset({SHP.Number, SHP.ObservedNumber})
+_OF_VALUES = ("class", "datatype", "pattern", "in", "or", "language",  # said of a value
+              "text_for_record")
 # Lacks said as what the record does or is ("lacks …", "has no …"): said of a record it points to
 # in the same sentence (report.lack.of_value).
 _PREDICATES = ("min_count", "max_count", "qualified", "qualified_by", "qualified_any",
@@ -120,6 +125,7 @@ class Namer(TermNamer):
     def __init__(self, report: Report, lang: Lang) -> None:
         super().__init__(report.labels, lang, base_of(report), report.kinds)
         self.places, self.codes, self.ranks = report.record_places, report.codes, report.ranks
+        self.value_places = report.value_places
 
     def quoted(self, node: Node | None, limit: int = NAME_CHARS) -> str:
         """A node's name in quotation marks, with its code after it where it has one (9.1.4's
@@ -128,25 +134,54 @@ class Namer(TermNamer):
         coded = message("report.value.code", self.lang, code=code) if code else ""
         return f"“{self.name(node, limit)}”{coded}"
 
-    def node_line(self, candidate: Candidate) -> NodeLine:
-        """A candidate named (beside its IRI; a blank node has none) and placed in the files, with
-        its lacks as sentences."""
+    def node_line(self, candidate: Candidate, value: Node | None = None,
+                  record: Node | None = None) -> NodeLine:
+        """A candidate named (beside its IRI; a blank node has none) and placed in the files
+        (`place_of`), with its lacks as sentences."""
         iri = short_node(candidate.node, self.base)
         name = self.name(candidate.node)
-        place = self.places.get(candidate.node)
+        place = self.place_of(candidate, value, record)
         return NodeLine(name, iri if iri != name else "",
-                        tuple(self.lack_line(x) for x in candidate.lacks),
+                        tuple(self.lack_line(x, candidate.node) for x in candidate.lacks),
                         f"{place.file}:{place.line}" if place is not None else "")
 
-    def lack_line(self, lack: Lack) -> LackLine:
-        """A lack as a sentence, with the values that came closest where the sentence does not
-        already say what the one of them lacks."""
-        said, nested, _key = self._said(lack)
-        return LackLine(said, tuple(self.node_line(c) for c in lack.closest) if nested else ())
+    def place_of(self, candidate: Candidate, value: Node | None = None,
+                 record: Node | None = None) -> Place | None:
+        """Where a candidate is in the files: a text that came closest where `record` writes it;
+        a record the finding says nothing else of where the `value` it is about is written (6.2
+        d): its later date, which may be in another file than its description); else where the
+        record is described."""
+        if record is not None and isinstance(candidate.node, Literal):
+            return self.value_places.get((record, candidate.node))
+        if value is not None and not candidate.lacks and \
+                (place := self.value_places.get((candidate.node, value))) is not None:
+            return place
+        return self.places.get(candidate.node)
 
-    def lack_text(self, lack: Lack) -> str:
+    def lack_line(self, lack: Lack, record: Node | None = None) -> LackLine:
+        """A lack of `record` as a sentence, with the values that came closest where the sentence
+        does not already say what the one of them lacks."""
+        said, nested, _key = self._said(lack)
+        return LackLine(self._placed(said, lack, record),
+                        tuple(self.node_line(c, record=record) for c in lack.closest)
+                        if nested else ())
+
+    def lack_text(self, lack: Lack, record: Node | None = None) -> str:
         """What a node lacks, in words: the path, and the value, class, count or form expected."""
-        return self._said(lack)[0]
+        return self._placed(self._said(lack)[0], lack, record)
+
+    def lack_place(self, lack: Lack, record: Node | None) -> Place | None:
+        """Where the text a lack of `record` finds where a record is asked is written (9.1.1)."""
+        text = text_given(lack)
+        return self.value_places.get((record, text)) if text is not None and record else None
+
+    def _placed(self, said: str, lack: Lack, record: Node | None) -> str:
+        """A lack's sentence, with where its text is written when it finds a text where a record
+        is asked and the report knows the place."""
+        if (place := self.lack_place(lack, record)) is None:
+            return said
+        return said + message("report.lack.written_at", self.lang,
+                              place=f"{place.file}:{place.line}")
 
     def _said(self, lack: Lack) -> tuple[str, bool, str]:
         """The sentence, whether the values that came closest are still to be listed under it, and
@@ -182,7 +217,7 @@ class Namer(TermNamer):
                 and key in ("node", "min_count", "qualified", "qualified_any"):
             (inner,) = only.lacks
             if inner.path is None:  # the value itself: its form, its class, its language
-                inner = replace(inner, path=lack.path, value=only.node)
+                inner = replace(inner, path=lack.path, value=only.node, unit=lack.unit)
                 return self._sentence(inner), False, self.key(inner)
             said, nested, said_as = self._said(inner)
             if not nested and key != "min_count" and said_as in _PREDICATES:
@@ -202,6 +237,8 @@ class Namer(TermNamer):
             return "max_beside"
         if key == "node_kind" and not isinstance(lack.value, Literal):
             return "other"
+        if key == "class" and isinstance(lack.value, Literal):  # a text where a record is asked
+            key = "text_for_record"
         if key == "has_value" and lack.expected is None:  # the term it should name (9.2.1)
             return "names_not"
         if key == "qualified" and isinstance(lack.expected, Literal):  # a language asked
@@ -259,8 +296,12 @@ class Namer(TermNamer):
             values |= {"step": f"“{self.name(steps[0][0])}”", "rest": self.path(steps[1:]),
                        "a_expected": one()}
         datatype_asked = key.removeprefix("self.") == "datatype"
-        key, values["form"], values["kind"] = self._of_value(lack, key)
+        figure = self._figure(lack, key)
+        key, values["form"], values["kind"] = self._of_value(lack, key, figure is not None)
         values["given"] = self._given_as(lack.value, values["form"], datatype_asked)
+        if key.removeprefix("self.") == "text_for_record" and isinstance(lack.value, Literal):
+            values["kind"] = self.kind(lack.value.datatype)
+            values["given"] = message("report.lack.given_as", self.lang, kind=values["kind"])
         if key in ("language", "self.language", "qualified_language"):
             values["language"] = self.language(lack.expected)
         if key in ("in_one", "self.in_one", "in_listed", "self.in_listed"):
@@ -270,18 +311,45 @@ class Namer(TermNamer):
                 typed := typed_form(lack.value, lack.expected)) is not None:
             text += message("report.lack.write_typed" if typed.own else "report.lack.typed_example",
                             self.lang, text=typed.text, curie=typed.curie, iri=typed.datatype)
+        if key.endswith("text_for_record"):
+            form = reference_form(str(lack.value))
+            text += message("report.lack.write_reference" if form.own
+                            else "report.lack.reference_example", self.lang,
+                            turtle=form.turtle, iri=form.iri)
+        if figure is not None:
+            text += figure
         if lack.expected is not None and key == "min_count" and not by_class:
             text += message("report.lack.of_class", self.lang, **values)
         if (counted := _COUNTED.get(key)) and lack.count and (lack.count > 1 or counted == "at_most"):
             text += message(f"report.lack.{counted}", self.lang, n=lack.count)
         return text
 
-    def _of_value(self, lack: Lack, key: str) -> tuple[str, str, str]:
+    def _figure(self, lack: Lack, key: str) -> str | None:
+        """After a figure written with its unit where a number is asked ("35.2%"): write the
+        number alone, the unit where the ontology keeps it (9.2.3's “unit of measure”), else
+        without it (5.2.3's concentration value); None for any other lack."""
+        figure = number_and_unit(lack.value)
+        asked = key.removeprefix("self.")
+        number_asked = lack.shape in _NUMBER_SHAPES if asked in ("pattern", "or", "node") \
+            else asked == "datatype" and datatype_kind(lack.expected) in ("number", "integer")
+        if figure is None or not number_asked:
+            return None
+        number, unit = figure
+        if lack.unit is None:
+            return message("report.lack.number_without_unit", self.lang, number=number)
+        return message("report.lack.number_and_unit", self.lang, number=number, unit=unit,
+                       unit_property=f"“{self.name(lack.unit)}”")
+
+    def _of_value(self, lack: Lack, key: str, figure: bool = False) -> tuple[str, str, str]:
         """The sentence a lack about a value takes, what the value should be in words, and the
         kind asked: a datatype as the kind of value it holds (one of that kind in a form it does
-        not have is not valid as one), a form by the words its shape gives (shp:Number's label)."""
+        not have is not valid as one), a form by the words its shape gives (shp:Number's label),
+        a number plainly for a `figure` written with its unit (the sentence then says how to
+        write it; shp:ObservedNumber's words on ratings are for values that may be one)."""
         kind_of = key.removeprefix("self.")
         own = key[:len(key) - len(kind_of)]
+        if figure and kind_of in ("pattern", "or", "node"):
+            return f"{own}not", self.kind(XSD.decimal), ""
         if kind_of == "datatype":
             asked = self.kind(lack.expected, "asked")
             if isinstance(lack.value, Literal) and lack.value.datatype == lack.expected:
@@ -388,6 +456,7 @@ class Namer(TermNamer):
         """A finding in the language; at most `limit` nodes listed (None: all)."""
         candidates = list({c.node: c for d in finding.diagnoses for c in d.candidates}.values())
         shown = candidates if limit is None else candidates[:limit]
+        values = values_about(finding)
         says_missing = all(d.absent for d in finding.diagnoses) and not finding.also and all(
             d.result.constraint == "MinCountConstraintComponent" for d in finding.diagnoses)
         return FindingView(
@@ -396,11 +465,18 @@ class Namer(TermNamer):
             severity=finding.severity,
             # An existence finding's message already says the node is missing: said once.
             missing=() if says_missing and len(finding.diagnoses) == 1 else self.missing(finding),
-            nodes=tuple(self.node_line(c) for c in shown),
+            nodes=tuple(self.node_line(c, values.get(c.node)) for c in shown),
             more=len(candidates) - len(shown),
             order=message("report.result.best_first", self.lang)
             if sum(c.node in self.ranks for c in candidates) > 1 else "",
         )
+
+
+def values_about(finding: Finding) -> dict[Node, Node]:
+    """The value each record of a finding is about where nothing else is said of it (6.2 d): its
+    later date), to place it where that value is written."""
+    return {c.node: v for d in finding.diagnoses for c in d.candidates
+            if (v := value_of(d, c)) is not None}
 
 
 def _kind_shown(lack: Lack) -> bool:

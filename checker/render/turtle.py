@@ -227,14 +227,19 @@ def _add_term_notes(g: Graph, node: BNode, report: Report, sources: dict[str, No
 def _add_record_places(g: Graph, node: BNode, report: Report, sources: dict[str, Node],
                        label: _Labeller) -> None:
     """Where each record the findings name is described: a bcic:RecordPlace of the report with
-    the record, the file (one the report used), line and column."""
-    for index, (record, place) in enumerate(report.record_places.items()):
+    the record, the file (one the report used), line and column; and where each value they are
+    about is written: one with the record and the value (rdf:value) as well."""
+    places = [*(((r, None), p) for r, p in report.record_places.items()),
+              *report.value_places.items()]
+    for index, ((record, value), place) in enumerate(places):
         if place.file not in sources:
             continue
         described = label(f"2-place-{index:04d}")
         g.add((node, BCIC.recordPlace, described))
         g.add((described, RDF.type, BCIC.RecordPlace))
         g.add((described, BCIC.record, record))
+        if value is not None:
+            g.add((described, RDF.value, value))
         _add_place(g, described, place, sources)
 
 

@@ -104,3 +104,41 @@ def _own_form(kind: str, text: str) -> str | None:
     except ValueError:
         return None
     return "-".join([f"{parts[0]:04d}", *(f"{p:02d}" for p in parts[1:needed])])
+
+
+@dataclass(frozen=True)
+class ReferenceForm:
+    """How to refer to a record where a text was written: in Turtle, as JSON-LD's "@id", and
+    whether it is the text's own name (else an example)."""
+
+    turtle: str
+    iri: str
+    own: bool
+
+
+_PREFIXED_NAME = re.compile(r"[A-Za-z][\w.-]*:[^\s\"'<>{}|\\^`]+", re.ASCII)
+_WEB_IRI = re.compile(r"https?://[^\s\"'<>{}|\\^`]+")
+_EXAMPLE_REFERENCE = "ex:record"
+
+
+def reference_form(text: str) -> ReferenceForm:
+    """A text written where a record is asked, as a reference: one that reads as an IRI
+    (https://…) or a prefixed name (ex:body) refers to that; any other (a title), an example."""
+    if _WEB_IRI.fullmatch(text):
+        return ReferenceForm(f"<{text}>", text, True)
+    if _PREFIXED_NAME.fullmatch(text):
+        return ReferenceForm(text, text, True)
+    return ReferenceForm(_EXAMPLE_REFERENCE, _EXAMPLE_REFERENCE, False)
+
+
+# A figure with its unit after it: "35.2%", "12 %", "3.5亿元", "-0.8 ‰" (shp:Number's form, then a
+# unit that starts with no digit, sign or point).
+_NUMBER_AND_UNIT = re.compile(
+    r"\s*([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)\s*([^\s\d.+-].*?)\s*")
+
+
+def number_and_unit(value: Node | None) -> tuple[str, str] | None:
+    """The number and the unit of a value written as a figure with its unit ("35.2%": 35.2 and
+    %), None for any other value."""
+    found = _NUMBER_AND_UNIT.fullmatch(str(value)) if isinstance(value, Literal) else None
+    return (found[1], found[2]) if found is not None else None

@@ -1,0 +1,69 @@
+"""A figure written with its unit ("35.2%", "12 %", "3.5亿元") is a number and a unit
+(checker/render/findings_view.py): the finding says to write the number (35.2) and to put the unit
+where the ontology keeps it — an indicator observation's “unit of measure” (bcic:unitOfMeasure,
+the unit attribute of its Data Cube structure, 9.2.3) — not how to state a rating, in zh and en;
+a figure with no property for its unit (5.2.3's concentration value) is written without it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+
+import pytest
+from rdflib import Graph, Literal, Namespace
+
+from checker.namespaces import BASE_IRI, BCIC
+from checker.paths import EXAMPLES_DIR
+from checker.render import render_report
+from checker.report import Report
+from checker.validation import validate_graph
+
+EX = Namespace("https://example.org/cluster/dehua/")
+OBSERVATION = EX["obs-LocationAdvantage-2020-actual"]
+RATING = ("以评级量表测量的指标不写数值", "an indicator measured on a rating scale")
+
+
+@cache
+def dehua() -> Graph:
+    """examples/dehua-ceramics.ttl (conformant), parsed once; every case changes a copy."""
+    return Graph().parse(EXAMPLES_DIR / "dehua-ceramics.ttl", format="turtle", publicID=BASE_IRI)
+
+
+def _with(change: Callable[[Graph], None]) -> Report:
+    graph = Graph()
+    graph += dehua()
+    change(graph)
+    return validate_graph(graph, processes=1)
+
+
+def _block(report: Report, notation: str, lang: str) -> str:
+    """The text report's lines under one provision's row, up to its hint."""
+    shown = render_report(report, "text", lang)  # type: ignore[arg-type]
+    start = shown.index(f"✘ {notation} ")
+    return shown[start:shown.index("→", start)]
+
+
+@pytest.mark.parametrize("written, number, unit", [
+    ("35.2%", "35.2", "%"), ("12 %", "12", "%"), ("3.5亿元", "3.5", "亿元"), ("-0.8 ‰", "-0.8", "‰"),
+])
+def test_an_observed_value_with_its_unit_says_to_write_the_number_and_the_unit_apart(
+        written: str, number: str, unit: str) -> None:
+    report = _with(lambda g: g.set((OBSERVATION, BCIC.observedValue, Literal(written))))
+    zh, en = _block(report, "9.2.3", "zh"), _block(report, "9.2.3", "en")
+    said_zh = f"“数值”的取值“{written}”不是数字：应只写数字 {number}，单位“{unit}”写在“计量单位”中"
+    said_en = (f"its “value” “{written}” is not a number: write the number alone, {number}, and "
+               f"the unit “{unit}” in “unit of measure”")
+    assert said_zh in zh, zh
+    assert said_en in en, en
+    # How to state a rating is not said of a number with its unit.
+    line_zh = next(line for line in zh.split("\n") if said_zh in line)
+    line_en = next(line for line in en.split("\n") if said_en in line)
+    assert RATING[0] not in line_zh and RATING[1] not in line_en
+
+
+def test_a_concentration_with_its_unit_says_to_write_the_number_alone() -> None:
+    """5.2.3's concentration value has no property for a unit: the number alone."""
+    report = _with(lambda g: g.set((EX.agglomeration, BCIC.concentrationValue, Literal("62%"))))
+    assert "“集中度数值”的取值“62%”不是数字：应只写数字 62，不带单位" in _block(report, "5.2.3", "zh")
+    assert "its “concentration value” “62%” is not a number: write the number alone, 62, " \
+        "without its unit" in _block(report, "5.2.3", "en")

@@ -1,0 +1,80 @@
+"""A text written where a record is asked (checker/render/findings_view.py): the finding says a
+text was given, not a record, and how to refer to one (an IRI in Turtle, {"@id": …} in JSON-LD),
+with the file and line of the text, in zh and en; it does not hold the text against what a
+record of that kind lacks (9.1.1: a KPI system based on 「德化陶瓷品牌培育战略」, attributed to
+"ex:body" in JSON-LD)."""
+
+from __future__ import annotations
+
+import json
+
+from checker.loading import SubmissionFile
+from checker.paths import EXAMPLES_DIR
+from checker.render import render_report
+from checker.report import Report, Status
+from checker.validation import validate_submission
+
+DEHUA = (EXAMPLES_DIR / "dehua-ceramics.ttl").read_text(encoding="utf-8")
+# The KPI system's description (9.1.1), its last line, and what follows it.
+KPI = DEHUA[DEHUA.index("ex:kpi-system a bcic:KPISystem ;"):DEHUA.index("ex:kpi-monitoring a ")]
+BASED_ON = "    bcic:basedOn ex:strategy .\n"
+KPI_JSONLD = """{
+  "@context": {"ex": "https://example.org/cluster/dehua/",
+               "bcic": "https://w3id.org/bcic/ontology#", "prov": "http://www.w3.org/ns/prov#", "dcterms": "http://purl.org/dc/terms/",
+               "xsd": "http://www.w3.org/2001/XMLSchema#"},
+  "@id": "ex:kpi-system", "@type": "bcic:KPISystem",
+  "dcterms:title": {"@value": "德化陶瓷产业集群品牌培育关键绩效指标体系", "@language": "zh"},
+  "dcterms:date": {"@value": "2021-05-10", "@type": "xsd:date"},
+  "prov:wasAttributedTo": "ex:body",
+  "bcic:basedOn": {"@id": "ex:strategy"}
+}
+"""
+
+
+def _block(report: Report, lang: str) -> str:
+    """The text report's lines under 9.1.1, up to its hint."""
+    shown = render_report(report, "text", lang)  # type: ignore[arg-type]
+    start = shown.index("✘ 9.1.1 ")
+    return shown[start:shown.index("→", start)]
+
+
+def test_a_title_where_the_strategy_is_asked_is_said_to_be_text_with_how_to_refer() -> None:
+    assert KPI.endswith(BASED_ON + "\n")
+    text = DEHUA.replace(KPI, KPI.replace(BASED_ON, '    bcic:basedOn "德化陶瓷品牌培育战略" .\n'))
+    line = next(n for n, row in enumerate(text.split("\n"), 1) if "德化陶瓷品牌培育战略\" ." in row)
+    report = validate_submission([SubmissionFile("dehua.ttl", text.encode())], processes=1)
+    assert report.outcome("9.1.1").status is Status.NOT_MET
+    zh, en = _block(report, "zh"), _block(report, "en")
+    assert ("“依据”的取值“德化陶瓷品牌培育战略”（给出的是文本）不是记录，应指向一项“产业集群品牌培育战略”："
+            "以 IRI 指向该记录，格式如 Turtle 中的 ex:record、JSON-LD 中的 {\"@id\": \"ex:record\"}"
+            f"（仅为示例）（写于 dehua.ttl:{line}）") in zh, zh
+    assert ("its “based on” “德化陶瓷品牌培育战略” (given as text) is not a record: name a "
+            "“cluster brand cultivation strategy” by its IRI, as in ex:record in Turtle, "
+            "{\"@id\": \"ex:record\"} in JSON-LD (an example)"
+            f" (written at dehua.ttl:{line})") in en, en
+    # Not held against what a strategy lacks, as if the text were one.
+    assert "不是“产业集群品牌培育战略”" not in zh and "缺少属于“培育主体”的“归属方”" not in zh
+    assert "is not a “cluster brand cultivation strategy”" not in en
+
+
+def test_a_name_given_as_text_in_json_ld_is_shown_written_as_a_reference() -> None:
+    """JSON-LD `"prov:wasAttributedTo": "ex:body"` is a text, not the body: the line says to
+    write {"@id": "ex:body"} (ex:body in Turtle), where the text is written, and not that the
+    body is no cultivation body."""
+    turtle = DEHUA.replace(KPI, "")
+    line = next(n for n, row in enumerate(KPI_JSONLD.split("\n"), 1) if "wasAttributedTo" in row)
+    report = validate_submission([SubmissionFile("dehua.ttl", turtle.encode()),
+                                  SubmissionFile("kpi.jsonld", KPI_JSONLD.encode())], processes=1)
+    zh, en = _block(report, "zh"), _block(report, "en")
+    assert ("“归属方”的取值“ex:body”（给出的是文本）不是记录，应指向一项“培育主体”：Turtle 中写作 ex:body，"
+            f"JSON-LD 中写作 {{\"@id\": \"ex:body\"}}（写于 kpi.jsonld:{line}）") in zh, zh
+    assert ("its “attributed to” “ex:body” (given as text) is not a record: name a “cultivation "
+            "body” by its IRI, ex:body in Turtle, {\"@id\": \"ex:body\"} in JSON-LD"
+            f" (written at kpi.jsonld:{line})") in en, en
+    assert "不是“培育主体”" not in zh and "缺少“所培育的产业集群”" not in zh
+    document = json.loads(render_report(report, "json", "en"))
+    (requirement,) = [r for r in document["requirements"] if r["id"] == "9.1.1"]
+    places = [lack["place"] for f in requirement["findings"] for n in f["nodes"]
+              for lack in n["lacks"] if lack["place"] is not None]
+    assert places == [{"file": "kpi.jsonld", "line": line,
+                       "column": KPI_JSONLD.split("\n")[line - 1].index('"ex:body"') + 1}]
