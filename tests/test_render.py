@@ -327,10 +327,11 @@ def _shape(value: Any) -> Any:
     return value
 
 
-# A part's notation is an editor's mark in the reader's language (6.1.2.2 〔可〕, 6.1.2.2 [may]).
+# A part's notation is an editor's mark in the reader's language (6.1.2.2 〔可〕, 6.1.2.2 [may]); a
+# hint's `see`, the evidence profile in that language (docs/evidence.zh.md, the same anchors).
 _PROSE = {"lang", "cluster_label", "label", "text", "message", "review_prompt", "also",
           "missing_text", "name", "about_name", "property", "expected_name", "value_name",
-          "notation"}
+          "notation", "see"}
 
 
 def test_json_keys_and_enum_values_do_not_change_with_the_language(gappy: Report) -> None:
