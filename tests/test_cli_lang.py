@@ -11,11 +11,29 @@ from checker.cli import main
 
 
 def test_a_guessed_format_is_said_in_chinese(tmp_path: Path) -> None:
-    junk = tmp_path / "junk.txt"
+    junk = tmp_path / "junk"  # no extension: its format is guessed
     junk.write_text("hello world\n")
     result = CliRunner().invoke(main, ["validate", str(junk), "--lang", "zh"])
     assert result.exit_code == 2
     assert "Turtle（根据内容推断）" in result.output and "(guessed from content)" not in result.output
+
+
+def test_a_csv_is_refused_in_the_web_uploads_words_not_read_as_turtle(tmp_path: Path) -> None:
+    sheet = tmp_path / "obs.csv"
+    sheet.write_text("indicator,year,value,unit\nExportRate,2024,35.2,%\n")
+    result = CliRunner().invoke(main, ["validate", str(sheet), "--lang", "zh"])
+    assert result.exit_code == 2
+    assert f"{sheet}：不是 bcic 能读取的格式；可接受的文件扩展名：.ttl, " in result.output
+    assert "没有扩展名的文件按其内容判断格式" in result.output and "Turtle" not in result.output
+
+
+def test_a_parse_error_in_chinese_says_the_english_is_the_parsers(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("<http://e/a> <http://e/b> <http://e/c>\n")
+    result = CliRunner().invoke(main, ["validate", str(bad), "--lang", "zh"])
+    assert result.exit_code == 2
+    assert "Turtle 语法错误：" in result.output
+    assert result.output.rstrip().endswith("（以上英文为解析器的原文）")
 
 
 def test_token_create_and_revoke_speak_chinese(tmp_path: Path) -> None:

@@ -25,7 +25,7 @@ from checker.loading import (
     read_submission_files,
     resolve_format,
 )
-from checker.loading.formats import sniff_format
+from checker.loading.formats import UnreadFormatError, sniff_format
 from checker.loading.rdfterms import parse_into
 from checker.paths import PROJECT_ROOT
 from checker.text_position import text_lines
@@ -201,12 +201,45 @@ def test_format_is_sniffed_from_content_when_the_extension_is_unknown(format_nam
     text = ("" if format_name == "rdf-xml" else "\n  ") + SAMPLES[format_name]
     expected = "turtle" if format_name == "n-triples" else format_name  # Turtle reads N-Triples
     assert sniff_format(text) == expected
-    assert isomorphic(load_one("upload.dat", "\ufeff" + text), expected_graph())
+    assert isomorphic(load_one("upload", "\ufeff" + text), expected_graph())
 
 
 def test_error_in_a_sniffed_file_says_the_format_was_guessed() -> None:
     error = refusal("upload", "<a> <b>")
     assert str(error).startswith("upload:1:8: Turtle (guessed from content) syntax error: ")
+
+
+@pytest.mark.parametrize("name", ["observations.csv", "evidence.xlsx", "notes.ttl.txt"])
+def test_an_extension_no_format_has_is_refused_not_guessed_from_content(name: str) -> None:
+    """A spreadsheet exported as CSV would otherwise fail as bad Turtle (its content guessed): it
+    is refused as the web app's upload refuses it, even when its text happens to parse."""
+    with pytest.raises(UnreadFormatError) as caught:
+        load_one(name, SAMPLES["turtle"])
+    said = caught.value
+    assert said.exit_code == 2 and said.http_status == 415
+    assert said.text("en").startswith(f"{name}: not a format bcic reads; accepted file "
+                                      "extensions: .ttl, .trig, .jsonld, .json, .rdf, .owl")
+    assert "without an extension is read as the format its content shows" in said.text("en")
+    assert said.text("zh").startswith(f"{name}：不是 bcic 能读取的格式；可接受的文件扩展名：.ttl")
+
+
+def test_an_unread_extension_is_refused_before_any_file_is_parsed() -> None:
+    with pytest.raises(UnreadFormatError):
+        load_submission([SubmissionFile("bad.ttl", b"<a> <b>"), SubmissionFile("x.csv", b"a,b")])
+
+
+def test_a_given_format_needs_no_known_extension() -> None:
+    assert isomorphic(load_one("export.txt", SAMPLES["turtle"], format="turtle"), expected_graph())
+
+
+@pytest.mark.parametrize(("lang", "note"), [("en", " (the parser's own words, in English)"),
+                                            ("zh", "（以上英文为解析器的原文）")])
+def test_a_parsers_own_words_are_said_to_be_its_own_in_the_error_itself(lang: str,
+                                                                         note: str) -> None:
+    """One rule for the command line and the web page: the error's text says it."""
+    error = refusal("bad.ttl", "<http://e/a> <http://e/b>")
+    assert error.engine_words and error.text(lang).endswith(error.engine_words + note)
+    assert "解析器" not in refusal("nul.ttl", "a\0b").text("zh")  # no parser's words, no note
 
 
 def test_explicit_format_overrides_the_extension() -> None:
@@ -268,7 +301,7 @@ BILLION_LAUGHS = """\
 
 @pytest.mark.parametrize(("name", "text", "line"), [
     ("laughs.rdf", BILLION_LAUGHS, 2),
-    ("laughs.dat", BILLION_LAUGHS.lower(), 2),  # sniffed as XML, and lower case
+    ("laughs", BILLION_LAUGHS.lower(), 2),  # sniffed as XML, and lower case
     ("entity.ttl", '<http://e/a> <http://e/b> "x" .\n# <!ENTITY a "b">\n', 2),
     ("literal.jsonld", '{"@id": "http://e/a", "http://e/b": "<!doctype html>"}', 1),
 ])

@@ -249,13 +249,13 @@ def nav_current(*endpoints: str) -> Markup:
 
 def engine_marked(text: str, words: str | None) -> Markup:
     """An error's `text` for a page (code spans as code) with the engine's own `words` in it,
-    English as the parser wrote them, marked `lang="en"` and said to be the parser's, so that a
-    Chinese page's reader and screen reader take them for English."""
+    English as the parser wrote them, marked `lang="en"` (the text itself says they are the
+    parser's), so that a Chinese page's reader and screen reader take them for English."""
     if not words or words not in text:
         return code_spans(text)
     before, _, after = text.partition(words)
     return Markup("").join((code_spans(before), Markup('<span lang="en">'), escape(words),
-                            Markup("</span>"), code_spans(after), " ", ui("error.engine_words")))
+                            Markup("</span>"), code_spans(after)))
 
 
 def code_spans(text: str) -> Markup:

@@ -36,6 +36,7 @@ from checker.shacl import Severity
 from checker.store.base import RevisionInfo, Store, cluster_key
 from checker.stored_rulebooks import StoredRulebook, texts_rulebook
 from checker.loading import SubmissionParseError, SubmissionTooLargeError
+from checker.loading.formats import ACCEPTED_EXTENSIONS
 from checker.validation_limits import (ValidationBusyError, ValidationMemoryError,
                                        ValidationTimeoutError, recheck_within, validate_within)
 
@@ -47,7 +48,7 @@ from .i18n import request_language, ui
 from .logs import judgement_stored, revision_deleted, revision_stored
 from .report_view import DOWNLOADS, parse_filters, report_download
 from .strings import STRINGS
-from .submissions import (ACCEPTED_EXTENSIONS, PASTED_NAME, form_submission, fresh_reports,
+from .submissions import (PASTED_NAME, form_submission, fresh_reports,
                           submitter, upload_limit, validation_limits)
 
 bp = Blueprint("evaluation", __name__)

@@ -12,7 +12,7 @@ from flask import current_app, request
 from werkzeug.exceptions import BadRequest, UnsupportedMediaType
 
 from checker.loading import SUBMISSION_FORMATS, SubmissionFile
-from checker.loading.formats import format_from_extension, resolve_format
+from checker.loading.formats import refuse_unread_extension, resolve_format
 from checker.report import Report
 from checker.tokens import TokenRecord
 from checker.validation_limits import ValidationLimits
@@ -21,22 +21,20 @@ from .i18n import ui
 
 PASTED_NAME = "pasted.ttl"  # what error messages call the textarea's text (file:line:col)
 BODY_NAME = "request-body"
-ACCEPTED_EXTENSIONS = tuple(e for f in SUBMISSION_FORMATS.values() for e in f.extensions)
 ACCEPTED_MEDIA_TYPES = tuple(f.media_type for f in SUBMISSION_FORMATS.values())
 _FRESH = "bcic.fresh_reports"
 
 
 def form_submission() -> list[SubmissionFile]:
     """The uploaded files (format from the extension; none: from the content) and the pasted
-    Turtle of the validate form; 415 for a file of another kind, 400 when nothing was given."""
+    Turtle of the validate form; 415 for a file of another kind (the loader's words,
+    `refuse_unread_extension`), 400 when nothing was given."""
     files = []
     for upload in request.files.getlist("files"):
         if not upload.filename:
             continue  # the browser sends an empty part when no file was chosen
         name = PurePath(upload.filename).name
-        if PurePath(name).suffix and format_from_extension(name) is None:
-            raise UnsupportedMediaType(ui("validate.error.file_format", name=name,
-                                          extensions=", ".join(ACCEPTED_EXTENSIONS)))
+        refuse_unread_extension(name)
         files.append(SubmissionFile(name, upload.read()))
     pasted = request.form.get("text", "")
     if pasted.strip():

@@ -61,8 +61,19 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "unknown submission format {value!r}; known formats: {known}",
         "zh": "未知的提交材料格式 {value!r}；已知格式：{known}",
     },
+    "error.submission.unread_extension": {
+        "en": "{name}: not a format bcic reads; accepted file extensions: {extensions} (a file "
+              "without an extension is read as the format its content shows)",
+        "zh": "{name}：不是 bcic 能读取的格式；可接受的文件扩展名：{extensions}（没有扩展名的文件按其"
+              "内容判断格式）",
+    },
     # A refused submission file: where (file:line:column), then what (error.parse.*).
     "error.parse.at": {"en": "{where}: {problem}", "zh": "{where}：{problem}"},
+    # After a parser's own words quoted in a refusal (English, as the parser wrote them).
+    "error.parse.engine_words": {
+        "en": "{problem} (the parser's own words, in English)",
+        "zh": "{problem}（以上英文为解析器的原文）",
+    },
     "error.parse.not_utf8": {
         "en": "not UTF-8: byte 0x{byte:02x} at offset {offset}",
         "zh": "不是 UTF-8 编码：偏移量 {offset} 处的字节 0x{byte:02x}",

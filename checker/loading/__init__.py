@@ -29,6 +29,7 @@ from .formats import (
     SUBMISSION_FORMATS,
     SubmissionFormat,
     format_from_extension,
+    refuse_unread_extension,
     resolve_format,
     sniff_format,
 )
@@ -95,6 +96,9 @@ def load_submission(
     if not files:
         raise InputError.of("error.submission.no_files")
     limit = max_triples_setting() if max_triples is None else max_triples
+    for file in files:
+        if not file.format:
+            refuse_unread_extension(file.name)
     check_total_size(sum(len(file.data) for file in files), max_bytes)
     _refuse_same_content(files)
     graph = Graph()
@@ -244,8 +248,9 @@ def _load_file(graph: Graph, file: SubmissionFile, max_triples: int) -> None:
 
 
 def _format_of(file: SubmissionFile, text: str) -> tuple[str, str | Phrase]:
-    """Return the file's format (given, from its extension, else guessed) and its label (one
-    that says it was guessed is said in the error's language)."""
+    """Return the file's format (given, from its extension, else guessed for a file without
+    one: load_submission refused an extension no format has) and its label (one that says it was
+    guessed is said in the error's language)."""
     if file.format:
         name = resolve_format(file.format)
     elif (found := format_from_extension(file.name)) is not None:

@@ -26,6 +26,10 @@ SUBMISSION_FORMATS: Mapping[str, SubmissionFormat] = {
     "n-quads": SubmissionFormat("application/n-quads", (".nq",), "nquads", "N-Quads"),
 }
 
+# The file name extensions of the formats, in the registry's order, for messages and forms.
+ACCEPTED_EXTENSIONS: tuple[str, ...] = tuple(
+    extension for each in SUBMISSION_FORMATS.values() for extension in each.extensions)
+
 # Every way a user may name a format (short name, media type, extension with or without
 # its dot), lower-cased, to the short name: choosing a format is one dictionary lookup.
 _ALIASES: dict[str, str] = {}
@@ -57,6 +61,22 @@ def format_from_extension(file_name: str) -> str | None:
     """Return the short name the file name's extension stands for, or None."""
     suffix = PurePath(file_name).suffix.lower()
     return _ALIASES.get(suffix) if suffix else None
+
+
+class UnreadFormatError(InputError):
+    """A file whose extension names no format bcic reads (HTTP 415, exit 2)."""
+
+    http_status = 415
+
+
+def refuse_unread_extension(file_name: str) -> None:
+    """Refuse a file whose name ends in an extension no submission format has (`.csv`, `.xlsx`,
+    `.txt`): its content is not guessed, as a spreadsheet would only fail as bad Turtle. A file
+    without an extension is read as its content shows (`sniff_format`), and the message says
+    so. The CLI, the loader and the web app's uploads all refuse with this one message."""
+    if PurePath(file_name).suffix and format_from_extension(file_name) is None:
+        raise UnreadFormatError.of("error.submission.unread_extension", name=file_name,
+                                   extensions=", ".join(ACCEPTED_EXTENSIONS))
 
 
 def sniff_format(text: str) -> str:

@@ -33,14 +33,17 @@ class SubmissionParseError(InputError):
     """A submission file was refused; says which file and, when known, where in it.
 
     `problem` is the catalogue's message `error.parse.<problem>` filled with `values`; a
-    `detail` among them is the parser's own words (`engine_words`).
+    `detail` among them is the parser's own words (`engine_words`), which the message says are
+    the parser's, in English, in every language.
     """
 
     def __init__(self, file: str, problem: str, line: int | None = None,
                  column: int | None = None, **values: object) -> None:
         where = ":".join([file, *(str(part) for part in (line, column) if part is not None)])
-        super().__init__(phrase("error.parse.at", where=where,
-                                problem=phrase(f"error.parse.{problem}", **values)))
+        said = phrase(f"error.parse.{problem}", **values)
+        if "detail" in values:  # the same words on the command line and on a page
+            said = phrase("error.parse.engine_words", problem=said)
+        super().__init__(phrase("error.parse.at", where=where, problem=said))
         self.file, self.line, self.column = file, line, column
         # The parser's own words the message quotes (English, as the parser wrote them), that a
         # page in another language can mark as English.

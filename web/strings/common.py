@@ -36,9 +36,6 @@ STRINGS = {
     # The error page's title: what went wrong, then the status and the site.
     "error.page_title": {"en": "{what} (error {status}) — bcic",
                          "zh": "{what}（错误 {status}）— bcic"},
-    # After a parser's own words quoted in an error (English, as the parser wrote them).
-    "error.engine_words": {"en": "(the parser's own words, in English)",
-                           "zh": "（以上英文为解析器的原文）"},
     "error.back": {"en": "Back to the clusters", "zh": "返回产业集群列表"},
     "error.400": {"en": "The request is malformed.", "zh": "请求格式有误。"},
     "error.401": {"en": "This action needs a bearer token.", "zh": "此操作需要访问令牌。"},

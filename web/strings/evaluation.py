@@ -86,9 +86,6 @@ STRINGS = {
                            "zh": "有文件的格式无法识别。"},
     "validate.error.nothing_given": {"en": "Choose at least one file or paste Turtle text.",
                                      "zh": "请至少选择一个文件，或粘贴 Turtle 文本。"},
-    "validate.error.file_format": {
-        "en": "{name}: not a format bcic reads; accepted file extensions: {extensions}.",
-        "zh": "{name}：不是 bcic 能读取的格式；可接受的文件扩展名：{extensions}。"},
     "validate.error.body_type": {
         "en": "Content-Type {given} is not a submission syntax; send one of {accepted}.",
         "zh": "Content-Type {given} 不是提交材料的语法；请使用以下之一：{accepted}。"},
