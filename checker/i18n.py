@@ -738,6 +738,9 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "report.terms.note": {"en": "{term} ({use}{at}) is not a term of the ontology.",
                           "zh": "{term}（{use}{at}）不是本体中的术语。"},
     "report.terms.at": {"en": ", first at {place}", "zh": "，首次出现于 {place}"},
+    # A file that uses the term where the loader cannot tell the line (an RDF/XML element name
+    # of the default namespace).
+    "report.terms.in": {"en": ", in {place}, line unknown", "zh": "，出现于 {place}，行号未知"},
     "report.terms.use.class": {"en": "used as a class", "zh": "用作类"},
     "report.terms.use.property": {"en": "used as a property", "zh": "用作属性"},
     "report.terms.use.value": {"en": "used as a value", "zh": "用作取值"},

@@ -216,8 +216,9 @@ def _by_language(graph: Graph, subject: URIRef, predicate: URIRef) -> dict[str, 
 
 def _term_notes(graph: Graph, node: Node, files: tuple[str, ...]) -> TermNotes:
     """The report's notes on unknown terms (checker/render/turtle.py): those located first, in
-    the order of the report's files, lines and columns, then the others by IRI; and on
-    namespaces close to the standard's, most used first (none in a report stored before)."""
+    the order of the report's files, lines and columns, then those with a file alone, then the
+    others by IRI; and on namespaces close to the standard's, most used first (none in a report
+    stored before)."""
     uses = {iri: use for use, iri in USES.items()}
     terms = []
     for note in graph.objects(node, BCIC.termNote):
@@ -227,11 +228,12 @@ def _term_notes(graph: Graph, node: Node, files: tuple[str, ...]) -> TermNotes:
                                  URIRef(str(suggestion)) if suggestion is not None else None,
                                  _place(graph, note)))
 
-    def written(term: UnknownTerm) -> tuple[int, int, int, str]:
-        place = term.place
+    def written(term: UnknownTerm) -> tuple[int, int, int, int, str]:
+        place = term.place  # as the loader gives them: those with a line, then a file alone
         if place is None:
-            return len(files), 0, 0, str(term.iri)
-        return files.index(place.file), place.line, place.column, str(term.iri)
+            return 2, len(files), 0, 0, str(term.iri)
+        return (0 if place.line is not None else 1, files.index(place.file), place.line or 0,
+                place.column or 0, str(term.iri))
 
     more = graph.value(node, BCIC.unlistedUnknownTerms)
     namespaces = sorted((NearNamespace(str(graph.value(n, BCIC.writtenNamespace)),
@@ -268,12 +270,14 @@ def _places(graph: Graph, node: Node) -> dict[tuple[Node, Node | None], Place]:
 
 
 def _place(graph: Graph, node: Node) -> Place | None:
-    """The place in a submitted file a note or a record place gives (checker/render/turtle.py),
-    None where it gives none."""
+    """The place in a submitted file a note or a record place gives (checker/render/turtle.py):
+    the file alone where it gives no line; None where it gives no file."""
     file, line, column = (graph.value(node, p) for p in (BCIC.inFile, BCIC.lineNumber,
                                                          BCIC.columnNumber))
-    if file is None or line is None or column is None:
+    if file is None:
         return None
+    if line is None or column is None:
+        return Place(_file_name(graph, file))
     return Place(_file_name(graph, file), int(str(line)), int(str(column)))
 
 

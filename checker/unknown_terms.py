@@ -50,11 +50,17 @@ class TermUse(Enum):
 
 @dataclass(frozen=True)
 class Place:
-    """Where a term is written: the file as the report names it, line and column from 1."""
+    """Where a term is written: the file as the report names it, line and column from 1; no
+    line nor column where the loader finds the file that uses a term but not where in its text
+    (an RDF/XML element of the default namespace: rdflib and pyoxigraph keep no positions)."""
 
     file: str
-    line: int
-    column: int
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        """`d.ttl:114:11`, or the file alone."""
+        return ":".join([self.file, *(str(n) for n in (self.line, self.column) if n is not None)])
 
 
 @dataclass(frozen=True)

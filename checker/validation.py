@@ -63,7 +63,7 @@ def validate_graph(data: Graph, *, files: tuple[str, ...] = (), sha256: tuple[st
 
 def _locator(sources: Sequence[SubmissionFile], names: tuple[str, ...],
              find: Callable[[Sequence[SubmissionFile], Iterable[str]],
-                            Mapping[str, tuple[int, int, int]]]) -> Locator:
+                            Mapping[str, tuple[int, int | None, int | None]]]) -> Locator:
     """Where the loader finds each IRI in the files (`find`: first written, or described), each
     file named as the report names it."""
     def locate(iris: Iterable[URIRef]) -> dict[URIRef, Place]:

@@ -165,16 +165,70 @@ def test_a_suggestion_is_a_term_of_the_same_kind_whatever_its_case() -> None:
              "<https://w3id.org/bcic/ontology#Foo> .\n", (1, 77)),
     ("a.jsonld", '{"@context": {"bcic": "https://w3id.org/bcic/ontology#"},\n'
                  ' "@id": "https://example.org/x/b", "@type": "bcic:Foo"}\n', (2, 46)),
-    # an RDF/XML element name: the loader cannot tell where
+    # an RDF/XML element name, under a prefix its namespaces declare
     ("a.rdf", '<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf='
               '"http://www.w3.org/1999/02/22-rdf-syntax-ns#"\n'
               '  xmlns:bcic="https://w3id.org/bcic/ontology#">\n'
-              '  <bcic:Foo rdf:about="https://example.org/x/b"/>\n</rdf:RDF>\n', None),
+              '  <bcic:Foo rdf:about="https://example.org/x/b"/>\n</rdf:RDF>\n', (4, 4)),
+    # an element of the default namespace: the file, but not where in it (no line)
+    ("a.rdf", '<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf='
+              '"http://www.w3.org/1999/02/22-rdf-syntax-ns#"\n'
+              '  xmlns="https://w3id.org/bcic/ontology#">\n'
+              '  <Foo rdf:about="https://example.org/x/b"/>\n</rdf:RDF>\n', ()),
 ])
 def test_where_a_term_is_first_written_in_each_format(
-        name: str, text: str, place: tuple[int, int] | None) -> None:
+        name: str, text: str, place: tuple[int, int] | tuple[()]) -> None:
     (found,) = [t for t in _notes(text, name).terms if t.iri == BCIC.Foo]
-    assert found.place == (Place(name, *place) if place else None)
+    assert found.place == Place(name, *place)
+
+
+# The tester's RDF/XML beside a Turtle file: a class typo as an element name (line 3).
+RDF_XML_TYPO = ('<?xml version="1.0"?>\n'
+                '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+                'xmlns:bcic="https://w3id.org/bcic/ontology#" xmlns="https://w3id.org/bcic/ontology#">\n'
+                '  <bcic:ValueChainDriveAnalysys rdf:about="https://example.org/x/drive">\n'
+                '    <driveModes rdf:resource="https://w3id.org/bcic/ontology#BuyerDriven"/>\n'
+                '  </bcic:ValueChainDriveAnalysys>\n</rdf:RDF>\n')
+RDF_XML_NOTES = {
+    "en": ["bcic:ValueChainDriveAnalysys (used as a class, first at x.rdf:3:4)",
+           "bcic:driveModes (used as a property, in x.rdf, line unknown)"],
+    "zh": ["bcic:ValueChainDriveAnalysys（用作类，首次出现于 x.rdf:3:4）",
+           "bcic:driveModes（用作属性，出现于 x.rdf，行号未知）"]}
+
+
+def _rdf_xml_typos() -> Report:
+    return validate_submission([SubmissionFile("a.ttl", b"<https://example.org/x/a> "
+                                               b"<https://example.org/p> 1 .\n"),
+                                SubmissionFile("x.rdf", RDF_XML_TYPO.encode())], processes=1)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("fmt", ["text", "html", "json", "ttl"])
+def test_an_rdf_xml_typo_names_its_file_and_line_when_found_in_every_format(
+        fmt: str, lang: str) -> None:
+    shown = render_report(_rdf_xml_typos(), fmt, lang)  # type: ignore[arg-type]
+    flat = " ".join(shown.split()) if lang == "en" else "".join(shown.split())
+    for note in RDF_XML_NOTES[lang]:
+        assert (" ".join(note.split()) if lang == "en" else "".join(note.split())) in flat
+
+
+def test_an_rdf_xml_typo_without_a_line_keeps_its_file_in_json_turtle_and_the_store() -> None:
+    report = _rdf_xml_typos()
+    assert [t.place for t in report.term_notes.terms] == [Place("x.rdf", 3, 4), Place("x.rdf")]
+    document = json.loads(render_report(report, "json", "en"))
+    assert [(t["file"], t["line"], t["column"]) for t in document["unknown_terms"]] == [
+        ("x.rdf", 3, 4), ("x.rdf", None, None)]
+    graph = report_graph(report)
+    (note,) = graph.subjects(BCIC.unknownTerm, BCIC.driveModes)
+    assert graph.value(graph.value(note, BCIC.inFile), DCTERMS.title) == Literal("x.rdf")
+    assert graph.value(note, BCIC.lineNumber) is None
+    store = open_store("oxigraph")
+    info, fresh = ingest_submission(store, [SubmissionFile("a.ttl", b"<https://example.org/x/a> "
+                                                           b"<https://example.org/p> 1 .\n"),
+                                            SubmissionFile("x.rdf", RDF_XML_TYPO.encode())],
+                                     cluster=URIRef("https://example.org/x/cluster"))
+    assert [t.place for t in fresh.term_notes.terms] == [Place("x.rdf", 3, 4), Place("x.rdf")]
+    assert read_report(store, info.cluster, info.number).term_notes == fresh.term_notes
 
 
 def test_the_second_file_is_named_where_a_term_is_first_written_there() -> None:

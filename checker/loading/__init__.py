@@ -42,7 +42,7 @@ from .guards import (
     decode_utf8,
     refuse_markup_declarations,
 )
-from .rdfterms import declared_prefixes, parse_into, stated_values
+from .rdfterms import declared_prefixes, parse_into, stated_values, used_iris
 from .record_places import described_at
 from .value_places import values_at
 from .standard_terms import first_written as first_written_in
@@ -122,20 +122,31 @@ def max_triples_setting() -> int:
 
 
 def first_written(files: Sequence[SubmissionFile],
-                  iris: Iterable[str]) -> dict[str, tuple[int, int, int]]:
+                  iris: Iterable[str]) -> dict[str, tuple[int, int | None, int | None]]:
     """Where each IRI is first written in files load_submission read: IRI → the index of the
     file, line, column; in the order they are written (files in the order given). An IRI the
-    text does not write in a form the loader knows (`standard_terms.first_written`) is left out.
-    Each file is parsed again for the prefixes it declares: this is for the few unknown terms of
-    a report, not for every statement."""
-    wanted, found = list(iris), []
+    text does not write in a form the loader knows (`standard_terms.first_written`: an RDF/XML
+    element of the default namespace, a JSON-LD term of the context's vocabulary) is given with
+    the first file that uses it and no line (None, None), after the others. Each file is parsed
+    again for the prefixes it declares, and for the terms not found in its text: this is for the
+    few unknown terms of a report, not for every statement."""
+    wanted, found = [str(iri) for iri in iris], []  # an rdflib URIRef equals no plain str
     for index, text, prefixes in _texts_while(files, lambda: bool(wanted)):
         for iri in list(wanted):
             if (where := first_written_in(text, iri, prefixes)) is not None:
                 offset, line, column = where
                 found.append(((index, offset), iri, (index, line, column)))
                 wanted.remove(iri)
-    return {iri: place for _order, iri, place in sorted(found)}
+    places: dict[str, tuple[int, int | None, int | None]] = {
+        iri: place for _order, iri, place in sorted(found)}
+    for index, file in enumerate(files):
+        if not wanted:
+            break
+        text = decode_utf8(file.name, file.data)
+        for iri in sorted(used_iris(text, _format_of(file, text)[0], SUBMISSION_BASE_IRI, wanted)):
+            places[iri] = (index, None, None)
+            wanted.remove(iri)
+    return places
 
 
 def described_places(files: Sequence[SubmissionFile],

@@ -6,7 +6,9 @@ Also converts single terms both ways (rdflib <-> pyoxigraph) for the embedded st
 import logging
 import re
 import warnings
+from collections.abc import Iterable
 from functools import lru_cache
+from xml.parsers import expat
 
 import pyoxigraph
 from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
@@ -124,8 +126,10 @@ def parse_into(graph: Graph, file: str, text: str, format_name: str, label: str 
 
 
 def declared_prefixes(text: str, format_name: str, base: str) -> dict[str, str]:
-    """The prefixes a text the loader has read declares (Turtle, TriG, JSON-LD contexts), by name:
-    read to the end, as a declaration may come anywhere."""
+    """The prefixes a text the loader has read declares (Turtle, TriG, JSON-LD contexts, RDF/XML
+    namespaces), by name: read to the end, as a declaration may come anywhere."""
+    if format_name == "rdf-xml":
+        return _xml_prefixes(text)
     quads = pyoxigraph.parse(text, _OXIGRAPH_FORMATS[format_name], base_iri=base)
     for _quad in quads:
         pass
@@ -144,6 +148,32 @@ def stated_values(text: str, format_name: str, base: str,
                 and (pair := (quad.subject.value, _term(quad.object))) in wanted:
             stated.add(pair)
     return stated, dict(quads.prefixes)
+
+
+def used_iris(text: str, format_name: str, base: str, iris: Iterable[str]) -> set[str]:
+    """Those of `iris` a text the loader has read uses as a predicate or an object (the file
+    parsed again): where the text does not write a term in a form one can search for."""
+    wanted, used = {str(iri) for iri in iris}, set()  # an rdflib URIRef equals no plain str
+    for quad in pyoxigraph.parse(text, _OXIGRAPH_FORMATS[format_name], base_iri=base):
+        for node in (quad.predicate, quad.object):
+            if isinstance(node, pyoxigraph.NamedNode) and node.value in wanted:
+                used.add(node.value)
+    return used
+
+
+def _xml_prefixes(text: str) -> dict[str, str]:
+    """The namespace prefixes an XML text declares (`xmlns:bcic="…"`), each name's first binding:
+    pyoxigraph's RDF/XML parser reports none. The default namespace has no name to write."""
+    found: dict[str, str] = {}
+    parser = expat.ParserCreate(encoding="UTF-8", namespace_separator=" ")
+
+    def declared(prefix: str | None, namespace: str | None) -> None:
+        if prefix and namespace:
+            found.setdefault(prefix, namespace)
+
+    parser.StartNamespaceDeclHandler = declared
+    parser.Parse(text, True)
+    return found
 
 
 def _syntax_error_position(text: str, format_name: str, error: SyntaxError) -> tuple[int, int]:

@@ -40,13 +40,14 @@ def namespace_note(near: NearNamespace, lang: Lang) -> str:
 
 def term_note(term: UnknownTerm, namer: TermNamer) -> str:
     """`bcic:BrandFunds (used as a class, first at d.ttl:114:11) is not a term of the ontology.
-    Did you mean “brand fund” (bcic:BrandFund)?`"""
+    Did you mean “brand fund” (bcic:BrandFund)?`; `(used as a class, in d.rdf, line unknown)`
+    where the loader finds the file but not the line."""
     lang = namer.lang
     place = term.place
+    at = "" if place is None else message(
+        "report.terms.at" if place.line is not None else "report.terms.in", lang, place=place)
     said = message("report.terms.note", lang, term=short_node(term.iri, None),
-                   use=message(f"report.terms.use.{term.use.value}", lang),
-                   at=message("report.terms.at", lang,
-                              place=f"{place.file}:{place.line}:{place.column}") if place else "")
+                   use=message(f"report.terms.use.{term.use.value}", lang), at=at)
     if term.suggestion is None:
         return said
     prefixed = short_node(term.suggestion, None)

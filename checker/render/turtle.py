@@ -244,10 +244,12 @@ def _add_record_places(g: Graph, node: BNode, report: Report, sources: dict[str,
 
 
 def _add_place(g: Graph, node: Node, place: Place, sources: dict[str, Node]) -> None:
-    """A place in a submitted file (one the report used, in `sources`): file, line, column."""
+    """A place in a submitted file (one the report used, in `sources`): file, line, column (the
+    file alone where the loader cannot tell the line)."""
     g.add((node, BCIC.inFile, sources[place.file]))
-    g.add((node, BCIC.lineNumber, Literal(place.line)))
-    g.add((node, BCIC.columnNumber, Literal(place.column)))
+    if place.line is not None and place.column is not None:
+        g.add((node, BCIC.lineNumber, Literal(place.line)))
+        g.add((node, BCIC.columnNumber, Literal(place.column)))
 
 
 def _add_labels(g: Graph, report: Report) -> None:
