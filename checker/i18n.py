@@ -727,16 +727,21 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
                              "zh": "本体未定义的术语"},
     "report.terms.intro": {
         "en": "The submission uses these IRIs of the standard's namespaces (bcic:, ind:, req:), "
-              "which neither the ontology nor the requirement catalogue defines. A statement "
-              "using one counts for no provision, so evidence written with it is reported as "
-              "missing: correct the spelling. The statuses in this report are those of the "
-              "submission as written: correcting these terms may change them.",
-        "zh": "提交数据使用了标准命名空间（bcic:、ind:、req:）中的下列 IRI，但本体和要求目录均未定义。"
+              "which neither the ontology nor the requirement catalogue defines, or of a "
+              "vocabulary bcic reuses (prov:, org:, dcterms: …), which that vocabulary does not "
+              "define. A statement using one counts for no provision, so evidence written with it "
+              "is reported as missing: correct the spelling. The statuses in this report are "
+              "those of the submission as written: correcting these terms may change them.",
+        "zh": "提交数据使用了标准命名空间（bcic:、ind:、req:）中的下列 IRI，但本体和要求目录均未定义；"
+              "或使用了 bcic 复用的词汇（prov:、org:、dcterms: 等）命名空间中该词汇未定义的 IRI。"
               "使用它们的陈述不计入任何条款，以它们写出的证据会被报告为缺失：请更正拼写。"
               "本报告中的各项状态按提交数据原样判定：更正这些术语后，状态可能改变。",
     },
     "report.terms.note": {"en": "{term} ({use}{at}) is not a term of the ontology.",
                           "zh": "{term}（{use}{at}）不是本体中的术语。"},
+    # An IRI of a reused vocabulary's namespace (prov:, org:, dcterms: …) it does not define.
+    "report.terms.note_reused": {"en": "{term} ({use}{at}) is not a term of {vocabulary}.",
+                                 "zh": "{term}（{use}{at}）不是 {vocabulary} 中的术语。"},
     "report.terms.at": {"en": ", first at {place}", "zh": "，首次出现于 {place}"},
     # A file that uses the term where the loader cannot tell the line (an RDF/XML element name
     # of the default namespace).

@@ -11,11 +11,11 @@ import difflib
 from collections.abc import Iterator
 
 from rdflib import RDF, RDFS, BNode, Graph, URIRef
-from rdflib.namespace import (DCAT, DCTERMS, FOAF, ORG, OWL, PROV, QB, SKOS, TIME, XSD,
-                              DefinedNamespace)
+from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from .labels import labels_of, reused_terms
+from .reused_vocabularies import defined_terms, namespace_of, undefined_reused, vocabulary_of
 from .namespaces import BCIC, IND, REQ, SHP
 from .rule_problem import LANGUAGES, ProblemKind, RuleProblem, prefixed
 from .rulebook import SH, Rulebook
@@ -45,11 +45,6 @@ TERM_PLACES: dict[URIRef, TermUse] = {
     SH["in"]: TermUse.VALUE,
 }
 _OURS = (str(BCIC), str(IND), str(REQ), str(SHP), str(SH))
-# Reused vocabularies whose every term rdflib lists, by the name their specifications give them.
-VOCABULARIES: dict[str, type[DefinedNamespace]] = {
-    "RDF": RDF, "RDF Schema": RDFS, "OWL": OWL, "PROV-O": PROV, "the Organization Ontology": ORG,
-    "SKOS": SKOS, "DCMI Metadata Terms": DCTERMS, "the RDF Data Cube Vocabulary": QB,
-    "FOAF": FOAF, "OWL-Time": TIME, "DCAT": DCAT}
 _UNSHOWN = frozenset({RDFS.subClassOf, RDF.nil})  # walked only to reach a class's instances;
 # an empty path (rdf:nil) is a problem of its own
 
@@ -95,7 +90,7 @@ def unlabelled_terms(rulebook: Rulebook) -> Iterator[RuleProblem]:
         if term not in missing:
             names = labels_of(ontology, term)
             missing[term] = [lang for lang in LANGUAGES if lang not in names]
-        if ((missing[term] or _undefined(term))
+        if ((missing[term] or undefined_reused(term))
                 and (shape := named_shape(shapes, holder)) is not None):
             found.add((shape, term, use))
     seen: set[tuple[URIRef, URIRef]] = set()
@@ -111,7 +106,7 @@ def _term_problem(shape: URIRef, term: URIRef, use: TermUse, missing: list[str],
     without names, or one of a vocabulary rdflib does not list without names."""
     values = {"term": prefixed(term), "use": use.value, "languages": tuple(missing)}
     vocabulary = vocabulary_of(term)
-    if vocabulary is not None and _undefined(term):
+    if vocabulary is not None and undefined_reused(term):
         close = _closest_named(term, ontology)
         return RuleProblem(ProblemKind.REUSED_UNKNOWN, shape, values | {"vocabulary": vocabulary},
                            prefixed(close) if close is not None else None)
@@ -120,24 +115,6 @@ def _term_problem(shape: URIRef, term: URIRef, use: TermUse, missing: list[str],
     close = _closest_named(term, ontology)
     return RuleProblem(ProblemKind.UNLABELLED_TERM, shape, values,
                        prefixed(close) if close is not None else None)
-
-
-def vocabulary_of(term: URIRef) -> str | None:
-    """The name of the VOCABULARIES vocabulary whose namespace the term is in, if any."""
-    return next((name for name, terms in VOCABULARIES.items()
-                 if _namespace(term) == str(terms)), None)
-
-
-def _undefined(term: URIRef) -> bool:
-    """Whether the term is in the namespace of a VOCABULARIES vocabulary that does not define
-    it: a label cannot make a term of someone else's vocabulary."""
-    return vocabulary_of(term) is not None and vocabulary_defining(term) is None
-
-
-def vocabulary_defining(term: URIRef) -> str | None:
-    """The name of the reused vocabulary (VOCABULARIES) that defines the term, if one does."""
-    return next((name for name, terms in VOCABULARIES.items()
-                 if _namespace(term) == str(terms) and term in terms), None)
 
 
 def named_terms(shapes: Graph) -> Iterator[tuple[Node, URIRef, TermUse]]:
@@ -164,27 +141,16 @@ def _terms_in(shapes: Graph, value: Node) -> Iterator[URIRef]:
 def _closest_named(term: URIRef, ontology: Graph) -> URIRef | None:
     """The term of the same namespace that the ontology or checker/labels.py names, or its
     vocabulary defines, closest in spelling (case aside) to `term`; None when none is close."""
-    namespace = _namespace(term)
-    named = {str(t)[len(namespace):].lower(): t for t in _named(ontology) | _defined(namespace)
-             if isinstance(t, URIRef) and _namespace(t) == namespace and t != term
-             and not _undefined(t)}
+    namespace = namespace_of(term)
+    named = {str(t)[len(namespace):].lower(): t for t in _named(ontology) | defined_terms(namespace)
+             if isinstance(t, URIRef) and namespace_of(t) == namespace and t != term
+             and not undefined_reused(t)}
     close = difflib.get_close_matches(str(term)[len(namespace):].lower(), named, n=1)
     return named[close[0]] if close else None
 
 
 def _named(ontology: Graph) -> set[Node]:
     return {s for s, _o in ontology.subject_objects(RDFS.label)} | set(reused_terms())
-
-
-def _defined(namespace: str) -> set[Node]:
-    """Every term of the VOCABULARIES vocabulary of this namespace (none for another)."""
-    return {terms[name] for terms in VOCABULARIES.values() if str(terms) == namespace
-            for name in [*terms.__annotations__, *terms._extras]}
-
-
-def _namespace(term: URIRef) -> str:
-    text = str(term)
-    return text[:max(text.rfind("#"), text.rfind("/")) + 1]
 
 
 def named_shape(shapes: Graph, node: Node) -> URIRef | None:

@@ -5,12 +5,14 @@ Such a statement counts for no provision (no shape can target or walk a term nob
 the report would only say that the evidence is missing. Every IRI of the submission under
 bcic:, ind: or req: (checker/namespaces.py) that stands as a predicate or an object, a class
 (the object of rdf:type) included, and that the ontology, the indicator scheme and the catalogue
-do not define is a note of the report: how it is used, where it is first written when the
-loader can tell (checker/loading, `first_written`), and the defined term of its kind closest to
-it in spelling (difflib); for a value, first among the values that could stand where it is used
-(those a shape allows for the property, `sh:in`, and the instances of the property's range: the
-member roles for `org:role`), then among the other values, classes last. A note changes no
-status and no verdict (docs/model.md, decision 15).
+do not define is a note of the report, and so is an IRI of a reused vocabulary's namespace that
+the vocabulary does not define (`prov:wasAtributedTo`, `dcterms:titel`; the lists the rule files
+are checked against, checker/reused_vocabularies.py): how it is used, where it is first written
+when the loader can tell (checker/loading, `first_written`), and the defined term of its kind
+closest to it in spelling (difflib); for a value, first among the values that could stand where
+it is used (those a shape allows for the property, `sh:in`, and the instances of the property's
+range: the member roles for `org:role`), then among the other values, classes last. A note
+changes no status and no verdict (docs/model.md, decision 15).
 Those namespaces hold nothing but the standard's terms (a statement about one is refused as
 input), so any IRI under them names one: it need not stand where the ontology expects a term.
 """
@@ -31,8 +33,10 @@ from rdflib.term import Node
 
 from .namespaces import BCIC, IND, REQ
 from .near_namespaces import NearNamespace, near_namespaces
+from .reused_vocabularies import VOCABULARIES, defined_terms, namespace_of, undefined_reused
 
 _NAMESPACES = (str(BCIC), str(IND), str(REQ))  # str's startswith: URIRef's takes one prefix
+_REUSED_NAMESPACES = frozenset(str(terms) for terms in VOCABULARIES.values())
 # A submission with more unknown terms than this is listed in part, with the count of the rest:
 # each listed one is looked for in the files' text and matched against the ontology's terms.
 MAX_LISTED = 20
@@ -142,18 +146,20 @@ class Vocabulary:
 
     def unknown(self, data: Graph) -> dict[URIRef, TermUse]:
         """Every IRI of the namespaces that `data` uses as a predicate or an object and the
-        rulebook does not define, with how it is used: one pass over the triples gathering the
-        distinct predicates and IRI objects (literals, most objects, are not hashed), then each
-        read once."""
+        rulebook does not define, and every IRI of a reused vocabulary's namespace that the
+        vocabulary does not define (`misspelt_reused`), with how it is used: one pass over the
+        triples gathering the distinct predicates and IRI objects (literals, most objects, are
+        not hashed), then each read once."""
         predicates: set[Node] = set()
         objects: set[Node] = set()
         for _s, predicate, obj in data:
             predicates.add(predicate)
             if type(obj) is URIRef:
                 objects.add(obj)
-        found = {term: TermUse.PROPERTY for term in predicates if self.is_unknown(term)}
+        found = {term: TermUse.PROPERTY for term in predicates
+                 if self.is_unknown(term) or misspelt_reused(term)}
         for term in objects:
-            if self.is_unknown(term):
+            if self.is_unknown(term) or misspelt_reused(term):
                 found.setdefault(term, TermUse.VALUE)
         for term in found:
             if (None, RDF.type, term) in data:
@@ -175,8 +181,12 @@ class Vocabulary:
         term's, case aside (`bcic:brandFunds` gives bcic:BrandFund); None when none is close. A
         value is looked for first among those allowed for the properties it is a value of
         (`places`: `org:role bcic:EnterpriseRole` gives bcic:IndustryEnterpriseRole), then among
-        the other values and the classes alike (a class is a value of sh:targetNode, sh:in)."""
-        namespace = next(n for n in _NAMESPACES if str(term).startswith(n))
+        the other values and the classes alike (a class is a value of sh:targetNode, sh:in). A
+        reused vocabulary's term is matched against that vocabulary's (`closest_reused`:
+        `prov:wasAtributedTo` gives prov:wasAttributedTo)."""
+        namespace = next((n for n in _NAMESPACES if str(term).startswith(n)), None)
+        if namespace is None:
+            return closest_reused(term, use)
         if use is TermUse.VALUE:
             allowed = frozenset().union(*(self._allowed.get(p, frozenset()) for p in places))
             tiers = [allowed, self._kinds[TermUse.VALUE] | self._kinds[TermUse.CLASS]]
@@ -190,6 +200,26 @@ class Vocabulary:
             if found := difflib.get_close_matches(name, spellings, n=1):
                 return spellings[found[0]]
         return None
+
+
+def misspelt_reused(node: Node) -> TypeGuard[URIRef]:
+    """Whether the node is an IRI of a reused vocabulary's namespace (PROV-O, ORG, DCMI Metadata
+    Terms …: checker/reused_vocabularies.py) that the vocabulary does not define."""
+    return (isinstance(node, URIRef) and namespace_of(node) in _REUSED_NAMESPACES
+            and undefined_reused(node))
+
+
+def closest_reused(term: URIRef, use: TermUse) -> URIRef | None:
+    """The term its reused vocabulary defines closest in spelling, case aside, of the same kind
+    by the vocabularies' own convention: a class's name begins with a capital, a property's
+    does not; any for a value."""
+    namespace = namespace_of(term)
+    spellings = {str(t)[len(namespace):].lower(): t
+                 for t in sorted(defined_terms(namespace), reverse=True)
+                 if use is TermUse.VALUE
+                 or str(t)[len(namespace):][:1].isupper() == (use is TermUse.CLASS)}
+    found = difflib.get_close_matches(str(term)[len(namespace):].lower(), spellings, n=1)
+    return spellings[found[0]] if found else None
 
 
 def term_notes(data: Graph, vocabulary: Vocabulary, locate: Locator | None = None) -> TermNotes:

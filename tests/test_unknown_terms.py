@@ -313,3 +313,63 @@ def test_a_misspelt_value_is_matched_first_to_the_values_allowed_where_it_stands
     assert {t.iri: (t.use, t.suggestion) for t in notes.terms} == {
         BCIC.EnterpriseRole: (TermUse.VALUE, BCIC.IndustryEnterpriseRole),
         BCIC.GovernmentRol: (TermUse.VALUE, BCIC.GovernmentRole)}
+
+
+# Typos of reused vocabularies' terms beside their real terms (org:Membership, org:member).
+REUSED_TYPOS = """@prefix ex: <https://example.org/x/> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix org: <http://www.w3.org/ns/org#> .
+ex:kpi prov:wasAtributedTo ex:body ; dcterms:titel "x"@zh .
+ex:m a org:Membership ; org:member ex:e ; org:memberof ex:body .
+"""
+REUSED_NOTES = {
+    "en": ["prov:wasAtributedTo (used as a property, first at r.ttl:5:8) is not a term of PROV-O. "
+           "Did you mean “attributed to” (prov:wasAttributedTo)?",
+           "dcterms:titel (used as a property, first at r.ttl:5:38) is not a term of DCMI "
+           "Metadata Terms. Did you mean “title” (dcterms:title)?",
+           "org:memberof (used as a property, first at r.ttl:6:43) is not a term of the "
+           "Organization Ontology (ORG). Did you mean org:memberOf?"],
+    "zh": ["prov:wasAtributedTo（用作属性，首次出现于 r.ttl:5:8）不是 PROV-O 中的术语。"
+           "是否应为“归属方”（prov:wasAttributedTo）？",
+           "dcterms:titel（用作属性，首次出现于 r.ttl:5:38）不是 DCMI 元数据术语 中的术语。"
+           "是否应为“标题”（dcterms:title）？",
+           "org:memberof（用作属性，首次出现于 r.ttl:6:43）不是 ORG 组织本体 中的术语。"
+           "是否应为org:memberOf？"]}
+
+
+def test_typos_of_reused_vocabularies_terms_are_noted_with_the_term_meant() -> None:
+    notes = _notes(REUSED_TYPOS, "r.ttl")
+    assert [(t.iri, t.use, t.suggestion) for t in notes.terms] == [
+        (URIRef("http://www.w3.org/ns/prov#wasAtributedTo"), TermUse.PROPERTY,
+         URIRef("http://www.w3.org/ns/prov#wasAttributedTo")),
+        (URIRef("http://purl.org/dc/terms/titel"), TermUse.PROPERTY,
+         URIRef("http://purl.org/dc/terms/title")),
+        (URIRef("http://www.w3.org/ns/org#memberof"), TermUse.PROPERTY,
+         URIRef("http://www.w3.org/ns/org#memberOf"))]
+
+
+def test_a_class_typo_of_a_reused_vocabulary_is_matched_to_a_class() -> None:
+    (note,) = _notes("@prefix org: <http://www.w3.org/ns/org#> .\n"
+                     "<https://example.org/x/m> a org:membership .\n", "c.ttl").terms
+    assert (note.use, note.suggestion) == (TermUse.CLASS,
+                                           URIRef("http://www.w3.org/ns/org#Membership"))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("fmt", ["text", "html", "json", "ttl"])
+def test_reused_vocabularies_typos_are_said_in_every_format(fmt: str, lang: str) -> None:
+    shown = render_report(_validated("r.ttl", REUSED_TYPOS), fmt, lang)  # type: ignore[arg-type]
+    if fmt == "html":
+        shown = shown.replace("&#34;", '"').replace("&quot;", '"')
+    flat = " ".join(shown.split()) if lang == "en" else "".join(shown.split())
+    for note in REUSED_NOTES[lang]:
+        assert (" ".join(note.split()) if lang == "en" else "".join(note.split())) in flat
+
+
+def test_reused_vocabularies_typos_are_read_back_from_the_store() -> None:
+    store = open_store("oxigraph")
+    info, fresh = ingest_submission(store, [SubmissionFile("r.ttl", REUSED_TYPOS.encode())],
+                                    cluster=URIRef("https://example.org/x/cluster"))
+    assert len(fresh.term_notes.terms) == 3
+    assert read_report(store, info.cluster, info.number).term_notes == fresh.term_notes

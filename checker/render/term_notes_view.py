@@ -1,14 +1,18 @@
-"""The notes on IRIs of the standard's namespaces that the ontology does not define
-(checker/unknown_terms.py), worded once for every format: which IRI, how the submission uses it,
-where it is first written, and the defined term it likely meant, by its label and prefixed name;
-and on namespaces close to the standard's (checker/near_namespaces.py)."""
+"""The notes on IRIs of the standard's namespaces that the ontology does not define, and of a
+reused vocabulary's that it does not define (checker/unknown_terms.py), worded once for every
+format: which IRI, how the submission uses it, where it is first written, and the defined term
+it likely meant, by its label and prefixed name; and on namespaces close to the standard's
+(checker/near_namespaces.py)."""
 
 from __future__ import annotations
+
+from rdflib import URIRef
 
 from ..i18n import Lang, message
 from ..namespaces import BCIC, IND, REQ
 from ..near_namespaces import NearNamespace
 from ..report import Report
+from ..reused_vocabularies import VOCABULARY_NAMES, reused_prefixed, vocabulary_of
 from ..unknown_terms import UnknownTerm
 from .findings_view import Namer, TermNamer
 from .naming import short_node
@@ -41,16 +45,27 @@ def namespace_note(near: NearNamespace, lang: Lang) -> str:
 def term_note(term: UnknownTerm, namer: TermNamer) -> str:
     """`bcic:BrandFunds (used as a class, first at d.ttl:114:11) is not a term of the ontology.
     Did you mean “brand fund” (bcic:BrandFund)?`; `(used as a class, in d.rdf, line unknown)`
-    where the loader finds the file but not the line."""
+    where the loader finds the file but not the line; `prov:wasAtributedTo (…) is not a term of
+    PROV-O. Did you mean “attributed to” (prov:wasAttributedTo)?`"""
     lang = namer.lang
     place = term.place
     at = "" if place is None else message(
         "report.terms.at" if place.line is not None else "report.terms.in", lang, place=place)
-    said = message("report.terms.note", lang, term=short_node(term.iri, None),
-                   use=message(f"report.terms.use.{term.use.value}", lang), at=at)
+    use = message(f"report.terms.use.{term.use.value}", lang)
+    vocabulary = vocabulary_of(term.iri)
+    if vocabulary is None:
+        said = message("report.terms.note", lang, term=short_node(term.iri, None), use=use, at=at)
+    else:
+        said = message("report.terms.note_reused", lang, term=_named(term.iri), use=use, at=at,
+                       vocabulary=VOCABULARY_NAMES[vocabulary][lang])
     if term.suggestion is None:
         return said
-    prefixed = short_node(term.suggestion, None)
+    prefixed = _named(term.suggestion)
     label = namer.label(term.suggestion)
     named = message("report.terms.named", lang, label=label, iri=prefixed) if label else prefixed
     return said + message("report.terms.did_you_mean", lang, term=named)
+
+
+def _named(term: URIRef) -> str:
+    """A term by prefixed name: the standard's (bcic:, ind:, req:) or a reused vocabulary's."""
+    return reused_prefixed(term) or short_node(term, None)
