@@ -794,7 +794,8 @@ def test_an_invalid_iri_code_point_is_named_by_its_number(
         name: str, text: str, character: str) -> None:
     """Quoted as itself it showed nothing: `Invalid IRI code point ''`."""
     said = str(refusal(name, text))
-    assert said.endswith(f"syntax error: Invalid IRI code point {character}")
+    assert said.endswith(f"syntax error: Invalid IRI code point {character} "
+                         "(the parser's own words, in English)")
     assert not any(invisible in said for invisible in "\x85\x7f\ufffe")
 
 

@@ -182,17 +182,19 @@ def test_where_a_term_is_first_written_in_each_format(
     assert found.place == Place(name, *place)
 
 
-# The tester's RDF/XML beside a Turtle file: a class typo as an element name (line 3).
+# The tester's RDF/XML beside a Turtle file: a class typo as an element name (line 4), and a
+# property typo in the default namespace.
 RDF_XML_TYPO = ('<?xml version="1.0"?>\n'
                 '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
-                'xmlns:bcic="https://w3id.org/bcic/ontology#" xmlns="https://w3id.org/bcic/ontology#">\n'
+                'xmlns:bcic="https://w3id.org/bcic/ontology#"\n'
+                '         xmlns="https://w3id.org/bcic/ontology#">\n'
                 '  <bcic:ValueChainDriveAnalysys rdf:about="https://example.org/x/drive">\n'
                 '    <driveModes rdf:resource="https://w3id.org/bcic/ontology#BuyerDriven"/>\n'
                 '  </bcic:ValueChainDriveAnalysys>\n</rdf:RDF>\n')
 RDF_XML_NOTES = {
-    "en": ["bcic:ValueChainDriveAnalysys (used as a class, first at x.rdf:3:4)",
+    "en": ["bcic:ValueChainDriveAnalysys (used as a class, first at x.rdf:4:4)",
            "bcic:driveModes (used as a property, in x.rdf, line unknown)"],
-    "zh": ["bcic:ValueChainDriveAnalysys（用作类，首次出现于 x.rdf:3:4）",
+    "zh": ["bcic:ValueChainDriveAnalysys（用作类，首次出现于 x.rdf:4:4）",
            "bcic:driveModes（用作属性，出现于 x.rdf，行号未知）"]}
 
 
@@ -214,10 +216,10 @@ def test_an_rdf_xml_typo_names_its_file_and_line_when_found_in_every_format(
 
 def test_an_rdf_xml_typo_without_a_line_keeps_its_file_in_json_turtle_and_the_store() -> None:
     report = _rdf_xml_typos()
-    assert [t.place for t in report.term_notes.terms] == [Place("x.rdf", 3, 4), Place("x.rdf")]
+    assert [t.place for t in report.term_notes.terms] == [Place("x.rdf", 4, 4), Place("x.rdf")]
     document = json.loads(render_report(report, "json", "en"))
     assert [(t["file"], t["line"], t["column"]) for t in document["unknown_terms"]] == [
-        ("x.rdf", 3, 4), ("x.rdf", None, None)]
+        ("x.rdf", 4, 4), ("x.rdf", None, None)]
     graph = report_graph(report)
     (note,) = graph.subjects(BCIC.unknownTerm, BCIC.driveModes)
     assert graph.value(graph.value(note, BCIC.inFile), DCTERMS.title) == Literal("x.rdf")
@@ -227,7 +229,7 @@ def test_an_rdf_xml_typo_without_a_line_keeps_its_file_in_json_turtle_and_the_st
                                                            b"<https://example.org/p> 1 .\n"),
                                             SubmissionFile("x.rdf", RDF_XML_TYPO.encode())],
                                      cluster=URIRef("https://example.org/x/cluster"))
-    assert [t.place for t in fresh.term_notes.terms] == [Place("x.rdf", 3, 4), Place("x.rdf")]
+    assert [t.place for t in fresh.term_notes.terms] == [Place("x.rdf", 4, 4), Place("x.rdf")]
     assert read_report(store, info.cluster, info.number).term_notes == fresh.term_notes
 
 

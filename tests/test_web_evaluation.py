@@ -17,7 +17,7 @@ from flask.testing import FlaskClient
 from markupsafe import escape
 from rdflib import Dataset, Graph, URIRef
 
-from checker.i18n import message
+from checker.i18n import message as catalogue_message
 from checker.loading.formats import ACCEPTED_EXTENSIONS
 from checker.paths import EXAMPLES_DIR
 from checker.render.html import css_string
@@ -263,8 +263,8 @@ def test_a_file_of_another_format_is_415_naming_it(writable: Flask, lang: str) -
     assert answer.status_code == 415
     assert "evidence.pdf" in _text(answer) and ".ttl" in _text(answer)
     # The command line's words (checker/loading/formats.py), said once for both.
-    said = message("error.submission.unread_extension", lang, name="evidence.pdf",
-                   extensions=", ".join(ACCEPTED_EXTENSIONS))
+    said = catalogue_message("error.submission.unread_extension", lang, name="evidence.pdf",
+                             extensions=", ".join(ACCEPTED_EXTENSIONS))
     assert str(escape(said)) in _text(answer)
 
 
