@@ -151,7 +151,9 @@ class Report:
     # Turtle report's sh:result.
     shacl_results: tuple[ShaclResult, ...] = ()
     # The members' roles in the body that cultivates the cluster, by which 4.2's duties are set
-    # aside or not (checker/body_roles.py); None for a report read back from a store.
+    # aside or not (checker/body_roles.py); read back from a store, whether the body is declared
+    # and the undefined roles without the roles held, and None for a report stored before reports
+    # recorded them.
     body_roles: BodyRoles | None = None
 
     @property

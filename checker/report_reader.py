@@ -5,7 +5,9 @@ sh:ValidationReport with its time, rulebook version and the files its validation
 report stored before, the files it used itself), one EARL assertion per
 requirement, and the results with focus node, value, severity, source shape, constraint,
 messages and clause, their details (the submission's nodes that came closest and what each
-lacks, checker/findings_rdf.py) and the labels of those nodes. The rest comes from beside it:
+lacks, checker/findings_rdf.py) and the labels of those nodes, and why 4.2's duties were not set
+aside (no body declared, members in roles the ontology does not define; a report stored before
+reports recorded it says nothing of it). The rest comes from beside it:
 the cluster's labels and the triple count from the submission graph, the revision's number and
 submitter (and the files' hashes, where an older report lacks them) from its provenance, result
 paths (by source shape), what each lack expects and the terms' labels from the rulebook; the
@@ -34,6 +36,7 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV
 from rdflib.term import Node
 
+from .body_roles import BodyRoles
 from .errors import NotFoundError, StoreError
 from .language_tags import language_of
 from .namespaces import BCIC, REQ
@@ -105,7 +108,10 @@ def read_report(store: Store, cluster: URIRef, number: int,
                                                URIRef(str(subject)) if subject else cluster)
     files = tuple(name for name, _digest in sources)
     notes = _term_notes(graph, node, files)
-    labels, kinds, codes = names_of(rulebook, [*named_nodes(outcomes), *notes.suggestions], graph)
+    body = _body_roles(graph, node)
+    members = [member for member, _role in body.undefined] if body is not None else []
+    labels, kinds, codes = names_of(rulebook, [*named_nodes(outcomes), *notes.suggestions,
+                                               *members], graph)
     report = report_from_outcomes(
         outcomes,
         cluster=str(subject) if subject is not None else None,
@@ -125,6 +131,7 @@ def read_report(store: Store, cluster: URIRef, number: int,
         value_places=_value_places(graph, node),
         revision=StoredRevision(info.number, cluster_key(cluster), info.submitter),
         shacl_results=engine,
+        body_roles=body,
     )
     return replace(report, **_judged_rates(_stored_rates(graph, node), report.outcomes, stored),
                    running_rulebook=rulebook.version,
@@ -243,6 +250,20 @@ def _term_notes(graph: Graph, node: Node, files: tuple[str, ...]) -> TermNotes:
                         key=lambda near: (-near.statements, near.written, near.meant))
     return TermNotes(tuple(sorted(terms, key=written)), int(str(more)) if more is not None else 0,
                      tuple(namespaces))
+
+
+def _body_roles(graph: Graph, node: Node) -> BodyRoles | None:
+    """Why the report did not set 4.2's duties aside (checker/render/turtle.py, docs/model.md
+    decision 9): whether the body is declared, and the members whose role is undefined; None for
+    a report stored before reports recorded it. The roles the members held are not stored: the
+    outcomes already say which duties were set aside."""
+    declared = graph.value(node, BCIC.cultivationBodyDeclared)
+    if not isinstance(declared, Literal):
+        return None
+    undefined = {(member, role) for note in graph.objects(node, BCIC.roleNote)
+                 if (member := graph.value(note, BCIC.roleHolder)) is not None
+                 and isinstance(role := graph.value(note, BCIC.undefinedRole), URIRef)}
+    return BodyRoles(bool(declared.toPython()), undefined=tuple(sorted(undefined)))
 
 
 def _record_places(graph: Graph, node: Node) -> dict[Node, Place]:

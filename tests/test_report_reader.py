@@ -325,6 +325,8 @@ def test_a_report_stored_in_the_form_before_reads_back_as_it_was_made(
     info = store_submission(store, checked)
     back = read_report(store, info.cluster, info.number)
     assert back.record_places == {}  # the form before said no record's place
+    assert back.body_roles is None  # nor why 4.2's duties were not set aside (decision 9)
+    assert json.loads(render_report(back, "json", "en"))["duties_not_set_aside"] == []
     fresh = dataclasses.replace(checked.report, record_places={})
     assert [(o.requirement.id, o.status) for o in back.outcomes] == [
         (o.requirement.id, o.status) for o in fresh.outcomes]

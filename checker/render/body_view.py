@@ -13,7 +13,7 @@ from .naming import short_node
 
 def body_lines(report: Report, lang: Lang) -> list[str]:
     """One sentence when no body is declared, else one per member whose role is undefined; none
-    for a report read back from a store, which does not record them."""
+    for a report stored before reports recorded them."""
     body = report.body_roles
     if body is None:
         return []

@@ -110,6 +110,7 @@ def report_graph(report: Report) -> Graph:
     for lang in LANGUAGES:  # the duties of 4.2 set aside for want of a member of their role, or not
         for line in set_aside_lines(report, lang) + body_lines(report, lang):
             g.add((node, RDFS.comment, Literal(line, lang=lang)))
+    _add_body_roles(g, node, report, label)
     _add_term_notes(g, node, report, sources, label)
     _add_record_places(g, node, report, sources, label)
     g.add((tool, RDF.type, EARL.Software))
@@ -189,6 +190,24 @@ def _add_revision(g: Graph, node: BNode, cluster: URIRef, number: int,
         g.add((revision, PROV.wasAttributedTo, agent))
         g.add((agent, RDF.type, PROV.Agent))
         g.add((agent, RDFS.label, Literal(submitter)))
+
+
+def _add_body_roles(g: Graph, node: BNode, report: Report, label: _Labeller) -> None:
+    """Why 4.2's duties are not set aside (checker/body_roles.py, docs/model.md decision 9), as a
+    store reads it back (checker/report_reader.py): whether the cultivation body is declared, and
+    each member whose role the ontology does not define as a bcic:UndefinedRoleNote with the
+    member and the role. A report that does not know (one read back from a store that did not
+    record it) writes neither."""
+    body = report.body_roles
+    if body is None:
+        return
+    g.add((node, BCIC.cultivationBodyDeclared, Literal(body.declared)))
+    for index, (member, role) in enumerate(body.undefined):
+        note = label(f"2-role-{index:04d}")
+        g.add((node, BCIC.roleNote, note))
+        g.add((note, RDF.type, BCIC.UndefinedRoleNote))
+        g.add((note, BCIC.roleHolder, member))
+        g.add((note, BCIC.undefinedRole, role))
 
 
 def _add_term_notes(g: Graph, node: BNode, report: Report, sources: dict[str, Node],
