@@ -123,17 +123,18 @@ class JudgementBody:
 
     provision: str
     met: bool
-    note: str | None = None
-    note_lang: Lang = "zh"
+    note: str | None
+    note_lang: Lang
 
 
-def judgement_body(document: Any) -> JudgementBody:
-    """The judgement a JSON body asks for; InputError (400) for anything else."""
+def judgement_body(document: Any, lang: Lang) -> JudgementBody:
+    """The judgement a JSON body asks for, its rationale in `lang` (the request's) unless its
+    note_lang says otherwise; InputError (400) for anything else."""
     if not isinstance(document, dict) or set(document) - {"provision", "met", "note",
                                                           "note_lang"}:
         raise InputError.of("error.judgement.bad_body")
     provision, met = document.get("provision"), document.get("met")
-    note, lang = document.get("note"), document.get("note_lang", "zh")
+    note, lang = document.get("note"), document.get("note_lang", lang)
     if (not isinstance(provision, str) or not isinstance(met, bool)
             or not isinstance(note, (str, type(None))) or lang not in ("zh", "en")):
         raise InputError.of("error.judgement.bad_body")

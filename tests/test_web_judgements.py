@@ -57,10 +57,10 @@ def test_api_judgement_is_stored_and_the_report_counts_it(
 
 def test_the_api_answers_a_judgement_as_its_list_gives_it(
         app: Flask, tokens: dict[str, str]) -> None:
-    """A judgement without a rationale has no rationale's language (null, not the default zh),
+    """A judgement without a rationale has no rationale's language (null, not the request's),
     in the 201 as in `GET …/judgements`; a rationale is echoed as stored (trimmed)."""
     client, bearer = app.test_client(), _bearer(tokens["evaluator"])
-    answers = [client.post(JUDGE, json=body, headers=bearer).get_json() for body in (
+    answers = [client.post(JUDGE + "?lang=zh", json=body, headers=bearer).get_json() for body in (
         {"provision": "6.1", "met": True}, {"provision": "7.5.2", "met": True, "note": " 已查阅 "})]
     listed = client.get(JUDGE).get_json()["judgements"]
     assert [(a["note"], a["note_lang"]) for a in answers] == [(None, None), ("已查阅", "zh")]
@@ -129,6 +129,31 @@ def test_a_chinese_rationale_on_the_english_page_is_stored_as_chinese(
                                      "csrf_token": csrf, "token": tokens["evaluator"]})
     assert done.status_code == 303
     assert [(j["note"], j["note_lang"]) for j in _judged(client)] == [("未见品牌战略文件", "zh")]  # type: ignore[index]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_api_rationale_without_its_language_is_in_the_requests_language(
+        app: Flask, tokens: dict[str, str], lang: str) -> None:
+    """note_lang defaults to the language the API answers in (`?lang=`), as `bcic judge
+    --note-lang` defaults to `--lang` (decision 20)."""
+    client = app.test_client()
+    answer = client.post(f"{JUDGE}?lang={lang}", json={"provision": "6.1", "met": True,
+                                                        "note": "已查阅 / seen"},
+                         headers=_bearer(tokens["evaluator"]))
+    assert answer.status_code == 201 and answer.get_json()["note_lang"] == lang
+    assert [j["note_lang"] for j in _judged(client)] == [lang]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_form_rationale_without_its_language_is_in_the_pages_language(
+        app: Flask, tokens: dict[str, str], lang: str) -> None:
+    """A form sent without its selector's choice stores the rationale in the page's language."""
+    client = app.test_client()
+    csrf, target = _form(client, lang)
+    done = client.post(target, data={"provision": "6.1", "judgement": "met", "note": "已查阅 / seen",
+                                     "csrf_token": csrf, "token": tokens["evaluator"]})
+    assert done.status_code == 303
+    assert [j["note_lang"] for j in _judged(client)] == [lang]  # type: ignore[union-attr]
 
 
 def _form(client, lang: str = "zh") -> tuple[str, str]:  # type: ignore[no-untyped-def]
@@ -295,7 +320,7 @@ def test_the_cluster_page_and_the_api_list_each_revisions_judgements_superseded_
     client, bearer = app.test_client(), _bearer(tokens["evaluator"])
     for body in ({"provision": "6.2 d)", "met": False, "note": "未见记录"},
                  {"provision": "6.2-d", "met": True, "note": "补交后已查阅"}):
-        assert client.post(JUDGE, json=body, headers=bearer).status_code == 201
+        assert client.post(JUDGE + "?lang=zh", json=body, headers=bearer).status_code == 201
     listed = client.get(JUDGE + "?lang=zh")
     assert listed.status_code == 200
     events = listed.get_json()["judgements"]

@@ -185,9 +185,9 @@ def _judged_met(value: str | None) -> bool:
 
 
 def _note_lang(value: str | None) -> Lang:
-    """The rationale's language as the form's choice says it (the page's unless changed), zh
-    unless en."""
-    return "en" if value == "en" else "zh"
+    """The rationale's language as the form's choice says it (the page's unless changed); the
+    page's when the form sends no choice of the two."""
+    return "en" if value == "en" else "zh" if value == "zh" else request_language()
 
 
 @bp.post("/clusters/<key>/revisions/<int:number>/recheck")

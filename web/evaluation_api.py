@@ -140,7 +140,7 @@ def judgements(key: str, number: int) -> tuple[Response, int, dict[str, str]]:
     """Record the evaluator's judgement of a provision the revision's report leaves to them
     (evaluator token; docs/model.md, decision 20): 201, `Location` the report that counts it."""
     record = require_role("evaluator")
-    body = judgement_body(request.get_json(silent=True, force=True))
+    body = judgement_body(request.get_json(silent=True, force=True), request_language())
     with write_store() as store:
         cluster = stored_cluster(store, key)
         judgement = judge(store, cluster, number, body.provision, met=body.met, note=body.note,

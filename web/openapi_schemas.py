@@ -145,7 +145,11 @@ def _cluster_schemas() -> Json:
                                     label=_nullable("string")),
         "JudgementRequest": {**closed(
             provision=STRING, met=BOOLEAN, note=_nullable("string"),
-            note_lang={"enum": ["zh", "en"]}), "required": ["provision", "met"]},
+            note_lang={"enum": ["zh", "en"], **described(
+                "the rationale's language; by default the request's (`lang`, else the "
+                "Accept-Language header), as the answer's",
+                "理由所用语言；缺省为请求的语言（`lang`，否则为 Accept-Language 请求头），与应答的语言相同")}),
+            "required": ["provision", "met"]},
         "Judged": closed(ok={"const": True}, key=STRING, number=INTEGER, provision=STRING,
                          met=BOOLEAN, by=_nullable("string"), date=STRING,
                          note=_nullable("string"),
