@@ -5,6 +5,7 @@ decision 9): no cultivation body declared, or a member whose role the ontology d
 from __future__ import annotations
 
 import dataclasses
+import html
 import json
 from pathlib import Path
 
@@ -64,12 +65,12 @@ def test_bcic_report_of_a_stored_revision_says_why_no_duty_of_4_2_is_set_aside(
         runner: CliRunner, stored: tuple[Path, dict[str, Path]], kind: str, revision: str,
         lang: str) -> None:
     """The JSON's duties_not_set_aside of `bcic report` equal `bcic validate`'s, and the text
-    reports say each line."""
+    and HTML reports say each line."""
     store, files = stored
     cluster = json.loads(runner.invoke(main, ["validate", str(files[kind]), "--format", "json",
                                               "--lang", lang]).output)["cluster"]
     said = {}
-    for fmt in ("json", "text"):
+    for fmt in ("json", "text", "html"):
         said["validate", fmt] = runner.invoke(
             main, ["validate", str(files[kind]), "--format", fmt, "--lang", lang]).output
         said["report", fmt] = runner.invoke(
@@ -82,8 +83,9 @@ def test_bcic_report_of_a_stored_revision_says_why_no_duty_of_4_2_is_set_aside(
     else:
         assert "bcic:GovernmentRol" in lines[0]
     assert json.loads(said["report", "json"])["duties_not_set_aside"] == lines
-    assert _flat(lines[0]) in _flat(said["validate", "text"])
-    assert _flat(lines[0]) in _flat(said["report", "text"])
+    for command in ("validate", "report"):
+        assert _flat(lines[0]) in _flat(said[command, "text"])
+        assert _flat(lines[0]) in _flat(html.unescape(said[command, "html"]))
 
 
 @pytest.fixture(scope="module")
