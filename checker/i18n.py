@@ -256,6 +256,11 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
               "was written to ask is never asked, without a word",
         "zh": "{term} 不是 SHACL（W3C SHACL 1.0）的术语：验证引擎会忽略它，它本应提出的要求在无任何提示的情况下从未被检查",
     },
+    "rules.problem.shacl_term.value": {
+        "en": "{term} is no term of SHACL (W3C SHACL 1.0): the engine knows no such class or "
+              "value, so the statement that names it says nothing to it",
+        "zh": "{term} 不是 SHACL（W3C SHACL 1.0）的术语：验证引擎不认识这一类或取值，写有它的陈述对引擎不起作用",
+    },
     "rules.problem.not_run": {
         "en": "{term} belongs to {extension}, which this checker's SHACL engine does not run: "
               "what it asks is never asked; write it with SHACL Core's constraints or a SPARQL "
@@ -264,13 +269,13 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
               "请改用 SHACL Core 的约束或 SPARQL 约束（sh:sparql）表达",
     },
     "rules.problem.extension.js": {"en": "SHACL-JS (JavaScript extensions)",
-                             "zh": " SHACL-JS（JavaScript 扩展）"},
-    "rules.problem.extension.advanced": {"en": "SHACL Advanced Features (rules, custom targets, "
-                                         "node expressions)",
-                                   "zh": " SHACL 高级特性（规则、自定义目标、节点表达式）"},
+                                   "zh": " SHACL-JS（JavaScript 扩展）"},
+    "rules.problem.extension.advanced": {
+        "en": "SHACL Advanced Features (rules, custom targets, node expressions)",
+        "zh": " SHACL 高级特性（规则、自定义目标、节点表达式）"},
     "rules.problem.parameter_value": {
-        "en": "{property} {value}: SHACL takes {takes} there; {effect}",
-        "zh": "{property} {value}：SHACL 在此要求{takes}；{effect}",
+        "en": "{property} {value}: SHACL takes {takes}; {effect}",
+        "zh": "{property} {value}：SHACL 要求{takes}；{effect}",
     },
     "rules.problem.effect.refused": {
         "en": "the SHACL engine refuses the shape only while validating, so every validation "
@@ -279,36 +284,74 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "rules.problem.effect.fails_all": {
         "en": "no value can meet it, so every submission would fail the check",
         "zh": "没有任何取值能满足它，任何提交都会不满足该检查"},
+    "rules.problem.effect.asks_nothing": {
+        "en": "the engine reads it as a shape that asks nothing, so the check is met without a "
+              "word",
+        "zh": "验证引擎会把它读作不作任何要求的形状，该检查会在无任何提示的情况下判为满足"},
+    "rules.problem.effect.truthy": {
+        "en": "the engine takes the truth of its value as Python sees it, so any text, "
+              "\"false\" too, counts as true",
+        "zh": "验证引擎按 Python 的真值读取它，任何文本（包括 \"false\"）都算作 true"},
+    "rules.problem.effect.read_false": {
+        "en": "the engine reads anything but a boolean as false, without a word",
+        "zh": "验证引擎会把布尔值以外的任何取值无提示地读作 false"},
     "rules.problem.effect.dropped": {
         "en": "the engine drops the other letters without a word, so the pattern would be "
               "matched without them",
         "zh": "验证引擎会无提示地忽略其他字母，模式匹配时不会应用它们"},
-    "rules.problem.takes.count": {"en": "a non-negative xsd:integer (1, not \"1\")",
-                                     "zh": "非负的 xsd:integer 整数（写作 1，而非 \"1\"）"},
-    "rules.problem.takes.bound": {"en": "a literal of its datatype (\"2020\"^^xsd:gYear, 0)",
-                                     "zh": "符合其数据类型的字面量（如 \"2020\"^^xsd:gYear、0）"},
-    "rules.problem.takes.boolean": {"en": "true or false", "zh": " true 或 false"},
+    "rules.problem.effect.lowered": {
+        "en": "this engine applies it as its lower case, which XPath's flags are; another SHACL "
+              "engine would refuse it",
+        "zh": "本验证引擎会按其小写字母应用（XPath 的标志均为小写）；其他 SHACL 验证引擎会拒绝它"},
+    "rules.problem.effect.one_of": {
+        "en": "the engine applies one of them, which one is not said",
+        "zh": "验证引擎只应用其中一个，且不说明是哪一个"},
+    "rules.problem.takes.count": {
+        "en": "a non-negative xsd:integer there, such as 1 (not \"1\", not -1)",
+        "zh": "非负的 xsd:integer 整数，如 1（不能写作 \"1\" 或 -1）"},
+    "rules.problem.takes.bound": {"en": "a literal of its datatype there (\"2020\"^^xsd:gYear, 0)",
+                                  "zh": "符合其数据类型的字面量（如 \"2020\"^^xsd:gYear、0）"},
+    "rules.problem.takes.boolean": {"en": "true or false there", "zh": " true 或 false"},
+    "rules.problem.takes.iri": {"en": "an IRI there, written without quotes (bcic:Strategy)",
+                                "zh": " IRI，不加引号（如 bcic:Strategy）"},
     "rules.problem.takes.node_kind": {
         "en": "one of sh:IRI, sh:BlankNode, sh:Literal, sh:BlankNodeOrIRI, sh:BlankNodeOrLiteral, "
-              "sh:IRIOrLiteral",
+              "sh:IRIOrLiteral there",
         "zh": " sh:IRI、sh:BlankNode、sh:Literal、sh:BlankNodeOrIRI、sh:BlankNodeOrLiteral、"
               "sh:IRIOrLiteral 之一"},
     "rules.problem.takes.flags": {
-        "en": "flags the engine applies, i and m (SHACL's s, x and q it does not)",
-        "zh": "验证引擎所应用的标志 i 和 m（SHACL 的 s、x、q 它不应用）"},
+        "en": "the flags of XPath's fn:matches there, of which this engine applies i and m",
+        "zh": " XPath fn:matches 的标志，本验证引擎只应用其中的 i 和 m"},
     "rules.problem.takes.pattern": {
-        "en": "a regular expression the engine can compile ({detail})",
-        "zh": "验证引擎能够编译的正则表达式（{detail}）"},
-    "rules.problem.takes.pattern_literal": {"en": "a string literal, the regular expression",
-                                               "zh": "字符串字面量形式的正则表达式"},
+        "en": "a regular expression there, which this engine reads with Python's re, lacking "
+              "some of XPath's syntax such as \\p{{Lu}} (Python says: {detail})",
+        "zh": "正则表达式，本验证引擎以 Python 的 re 读取，不支持 XPath 的部分语法，如 \\p{{Lu}}"
+              "（Python 的原文：{detail}）"},
+    "rules.problem.takes.pattern_literal": {"en": "a string literal there, the regular expression",
+                                            "zh": "字符串字面量形式的正则表达式"},
     "rules.problem.takes.languages": {
-        "en": "a non-empty list of language tags as strings ((\"zh\" \"en\"))",
-        "zh": "由字符串形式的语言标签组成的非空列表（如 (\"zh\" \"en\")）"},
+        "en": "a list of language tags as plain strings there ((\"zh\" \"en\"))",
+        "zh": "由纯字符串形式的语言标签组成的列表（如 (\"zh\" \"en\")）"},
+    "rules.problem.takes.list": {"en": "a list of the values allowed there (( bcic:A bcic:B ))",
+                                 "zh": "所允许取值的列表（如 ( bcic:A bcic:B )）"},
     "rules.problem.takes.single": {"en": "one value on a shape", "zh": "每个形状只有一个取值"},
+    "rules.problem.takes.on_property_shape": {
+        "en": "it on property shapes only, those with an sh:path",
+        "zh": "它只用于属性形状（具有 sh:path 的形状）"},
+    "rules.problem.takes.with_qualified_shape": {
+        "en": "it only beside an sh:qualifiedValueShape, the shape the values it counts meet",
+        "zh": "它只能与 sh:qualifiedValueShape（所计数的取值须满足的形状）同时使用"},
+    "rules.problem.takes.on_closed_shape": {
+        "en": "it only on a shape with sh:closed",
+        "zh": "它只用于具有 sh:closed 的形状"},
     "rules.problem.contradiction": {
         "en": "{low} is above {high}: no node can meet both, so every submission would fail the "
               "check",
         "zh": "{low} 大于 {high}：没有任何节点能同时满足两者，任何提交都会不满足该检查",
+    },
+    "rules.problem.contradiction.exclusive": {
+        "en": "no value lies between {low} and {high}, so every submission would fail the check",
+        "zh": "{low} 与 {high} 之间没有任何取值，任何提交都会不满足该检查",
     },
     "rules.problem.duplicate_shape": {
         "en": "the shape is defined twice or more, at {places}: its statements would be merged "

@@ -1,93 +1,74 @@
-"""Mistakes in how shapes write SHACL's own terms and parameter values. pyshacl passes over a
-term SHACL does not define (`sh:mincount 1`: the check is met without a word) and the terms of
-the extensions it runs here without (SHACL-JS, SHACL Advanced Features); it refuses a shape
-whose parameter has the wrong form (`sh:minCount "1"`, `sh:pattern "["`) only while validating,
-so every validation fails with an engine error naming no file or line; and counts that
-contradict each other (`sh:minCount 2 ; sh:maxCount 1`) fail every submission."""
+"""Mistakes in the values of SHACL's parameters that validation shows only as an engine failure
+or not at all. pyshacl refuses a shape whose parameter has the wrong form (`sh:minCount "1"`,
+`sh:pattern "["`, `sh:in "P1Y"`, `sh:minCount` on a node shape) only while validating, so every
+validation fails with an error naming no file or line; it fails every value for some
+(`sh:nodeKind sh:Violation`, `sh:class "bcic:X"`), reads others otherwise than written
+(`sh:deactivated "false"` turns the shape off); and bounds that contradict each other
+(`sh:minCount 2 ; sh:maxCount 1`) fail every submission."""
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from datetime import date, datetime
+from decimal import Decimal
 
 from rdflib import RDF, XSD, Graph, Literal, URIRef
-from rdflib.namespace import SH as SHACL_TERMS
 from rdflib.term import Node
 
 from .rule_problem import ProblemKind, RuleProblem, prefixed
 from .rulebook import SH
+from .shacl_vocabulary_problems import shacl_local, shacl_vocabulary_problems
 from .shape_term_problems import named_shape
 
-# Every term of the SHACL vocabulary (W3C SHACL 1.0, Appendix C), by local name: rdflib lists
-# them, the five that are Python keywords apart.
-DEFINED = frozenset([*SHACL_TERMS.__annotations__, "and", "class", "in", "not", "or"])
-# The predicates that open a construct of the extensions pyshacl runs only when asked to, which
-# this checker never does (checker/shacl_warm.py): what they hold would never be asked. The
-# terms written within one (sh:jsFunctionName, sh:condition) are said through it.
-NOT_RUN = {"js": "js", "rule": "advanced", "target": "advanced", "expression": "advanced"}
 _COUNTS = ("minCount", "maxCount", "minLength", "maxLength", "qualifiedMinCount",
            "qualifiedMaxCount")
 _BOUNDS = ("minInclusive", "minExclusive", "maxInclusive", "maxExclusive")
-_BOOLEANS = ("uniqueLang", "closed", "deactivated", "qualifiedValueShapesDisjoint")
+# How pyshacl reads a boolean parameter written otherwise than true or false: refuses the shape,
+# takes Python's truth of the value ("false" is true), or reads it as false.
+_BOOLEANS = {"uniqueLang": "refused", "closed": "truthy", "deactivated": "truthy",
+             "qualifiedValueShapesDisjoint": "read_false"}
 _NODE_KINDS = frozenset(SH[k] for k in ("BlankNode", "IRI", "Literal", "BlankNodeOrIRI",
                                         "BlankNodeOrLiteral", "IRIOrLiteral"))
-_SINGLE = (*_COUNTS, "nodeKind", "flags")  # SHACL takes at most one value of each on a shape
-_RUN_FLAGS = "im"  # the sh:flags letters pyshacl applies to a pattern; it drops s, x and q
+# An IRI-valued parameter given a literal, and what the engine then does.
+_IRI_VALUED = {"class": "fails_all", "node": "asks_nothing"}
+_SINGLE = (*_COUNTS, "nodeKind")  # SHACL takes at most one value of each on a shape
+_RUN_FLAGS = "im"  # the sh:flags letters pyshacl applies (lower-cased first); it drops s, x, q
+# Parameters pyshacl takes on property shapes only (SHACL 1.0, 2.3.1, 4.2.1, 4.4.3, 4.5, 4.7.3).
+_ON_PROPERTY_SHAPES = ("minCount", "maxCount", "uniqueLang", "lessThan", "lessThanOrEquals",
+                       "qualifiedValueShape")
 _BARE = (XSD.integer, XSD.decimal, XSD.double, XSD.boolean)  # Turtle writes them unquoted
-_PAIRS = (("minCount", "maxCount"), ("minLength", "maxLength"),
-          ("qualifiedMinCount", "qualifiedMaxCount"))
+_COUNT_PAIRS = (("minCount", "maxCount"), ("minLength", "maxLength"),
+                ("qualifiedMinCount", "qualifiedMaxCount"))
+# A lower and an upper bound, and whether a value equal to both meets them.
+_BOUND_PAIRS = (("minInclusive", "maxInclusive", True), ("minInclusive", "maxExclusive", False),
+                ("minExclusive", "maxInclusive", False), ("minExclusive", "maxExclusive", False))
 
 
 def shacl_parameter_problems(shapes: Graph) -> list[RuleProblem]:
-    """Every such mistake once, by kind, then by shape."""
-    found = {_identity(p): p for p in (*_unknown_terms(shapes), *_parameter_values(shapes),
+    """Every such mistake, and those of SHACL's terms (checker/shacl_vocabulary_problems.py),
+    once each, by kind, then by shape."""
+    found = {_identity(p): p for p in (*shacl_vocabulary_problems(shapes),
+                                        *_parameter_values(shapes), *_misplaced(shapes),
                                         *_contradictions(shapes))}
     return [found[key] for key in sorted(found)]
 
 
-def _identity(problem: RuleProblem) -> tuple[str, str, tuple[tuple[str, str], ...]]:
+def _identity(problem: RuleProblem) -> tuple[str, str, str]:
     """What tells two problems apart: a term written twice on one shape is one mistake."""
-    return problem.kind.value, str(problem.subject), tuple(sorted(problem.values.items()))
-
-
-def _unknown_terms(shapes: Graph) -> Iterator[RuleProblem]:
-    """sh: terms SHACL does not define (with the nearest defined one) wherever a shape writes
-    them, and the predicates that open a construct of SHACL-JS or SHACL Advanced Features."""
-    for s, p, o in shapes:
-        for term in (p, o):
-            local = _shacl_local(term)
-            if local is None or (shape := named_shape(shapes, s)) is None:
-                continue
-            if local not in DEFINED:
-                close = difflib.get_close_matches(local, DEFINED, n=1, cutoff=0.7)
-                yield RuleProblem(ProblemKind.SHACL_TERM, shape, {"term": prefixed(term)},
-                                  f"sh:{close[0]}" if close else None)
-            elif term == p and local in NOT_RUN:
-                yield RuleProblem(ProblemKind.NOT_RUN, shape,
-                                  {"term": prefixed(term), "extension": NOT_RUN[local]})
-
-
-def _shacl_local(term: Node) -> str | None:
-    """The local name of an IRI in SHACL's namespace, None for any other node."""
-    if isinstance(term, URIRef) and str(term).startswith(str(SH)):
-        return str(term)[len(str(SH)):]
-    return None
+    return problem.kind.value, str(problem.subject), repr(sorted(problem.values.items()))
 
 
 def _parameter_values(shapes: Graph) -> Iterator[RuleProblem]:
-    """Parameter values SHACL does not take: pyshacl refuses the shape while validating, fails
-    every value, or (sh:flags) drops the letters it does not apply."""
+    """Parameter values SHACL does not take, with what the engine does with each instead."""
     for holder, parameter, value in shapes:
-        local = _shacl_local(parameter)
+        local = shacl_local(parameter)
         if local is None or (shape := named_shape(shapes, holder)) is None:
             continue
-        takes = _takes(shapes, local, value)
-        if takes is not None:
-            yield RuleProblem(ProblemKind.PARAMETER_VALUE, shape, {
-                "property": prefixed(parameter), "value": _said(value), **takes})
-    for local in _SINGLE:
+        if (takes := _takes(shapes, local, value)) is not None:
+            yield _problem(shapes, shape, parameter, value, takes)
+    for local in (*_SINGLE, "flags"):
         values: dict[Node, list[Node]] = defaultdict(list)
         for holder, value in shapes.subject_objects(SH[local]):
             values[holder].append(value)
@@ -95,7 +76,16 @@ def _parameter_values(shapes: Graph) -> Iterator[RuleProblem]:
             if len(found) > 1 and (shape := named_shape(shapes, holder)) is not None:
                 yield RuleProblem(ProblemKind.PARAMETER_VALUE, shape, {
                     "property": f"sh:{local}", "value": tuple(sorted(map(_said, found))),
-                    "takes": "single", "effect": "refused"})
+                    "takes": "single", "effect": "one_of" if local == "flags" else "refused"},
+                    statement=(f"sh:{local}", min(map(_said, found))))
+
+
+def _problem(shapes: Graph, shape: URIRef, parameter: URIRef, value: Node,
+             takes: dict[str, str]) -> RuleProblem:
+    said = _said(value, shapes)
+    return RuleProblem(ProblemKind.PARAMETER_VALUE, shape, {
+        "property": prefixed(parameter), "value": said, **takes},
+        statement=(prefixed(parameter), said))
 
 
 def _takes(shapes: Graph, local: str, value: Node) -> dict[str, str] | None:
@@ -113,19 +103,44 @@ def _takes(shapes: Graph, local: str, value: Node) -> dict[str, str] | None:
     if local in _BOOLEANS:
         ok = (isinstance(value, Literal) and value.datatype == XSD.boolean
               and not value.ill_typed)
-        return None if ok else {"takes": "boolean", "effect": "refused"}
+        return None if ok else {"takes": "boolean", "effect": _BOOLEANS[local]}
+    if local in _IRI_VALUED:
+        return {"takes": "iri", "effect": _IRI_VALUED[local]} \
+            if isinstance(value, Literal) else None
     if local == "nodeKind":
         return None if value in _NODE_KINDS else {"takes": "node_kind", "effect": "fails_all"}
     if local == "flags":
-        ok = isinstance(value, Literal) and set(str(value)) <= set(_RUN_FLAGS)
-        return None if ok else {"takes": "flags", "effect": "dropped"}
+        return _flags_problem(value)
     if local == "pattern":
         return _pattern_problem(value)
     if local == "languageIn":
-        ok = ((value, RDF.first, None) in shapes
-              and all(isinstance(tag, Literal) for tag in shapes.items(value)))
-        return None if ok else {"takes": "languages", "effect": "fails_all"}
+        ok = _is_list(shapes, value) and all(_is_plain_string(tag)
+                                             for tag in shapes.items(value))
+        return None if ok else {"takes": "languages", "effect": "refused"}
+    if local == "in":
+        return None if _is_list(shapes, value) else {"takes": "list", "effect": "refused"}
     return None
+
+
+def _is_list(shapes: Graph, node: Node) -> bool:
+    """Whether the node is an RDF list (rdf:nil, the empty one, too)."""
+    return node == RDF.nil or (node, RDF.first, None) in shapes
+
+
+def _is_plain_string(node: Node) -> bool:
+    return isinstance(node, Literal) and node.language is None \
+        and node.datatype in (None, XSD.string)
+
+
+def _flags_problem(value: Node) -> dict[str, str] | None:
+    """sh:flags as XPath's fn:matches writes them (SHACL 1.0, 4.7.1), of those pyshacl applies;
+    it lower-cases them first, and drops every letter but i and m."""
+    letters = set(str(value))
+    if isinstance(value, Literal) and letters <= set(_RUN_FLAGS):
+        return None
+    if isinstance(value, Literal) and {c.lower() for c in letters} <= set(_RUN_FLAGS):
+        return {"takes": "flags", "effect": "lowered"}
+    return {"takes": "flags", "effect": "dropped"}
 
 
 def _pattern_problem(value: Node) -> dict[str, str] | None:
@@ -138,9 +153,35 @@ def _pattern_problem(value: Node) -> dict[str, str] | None:
     return None
 
 
-def _said(value: Node) -> str:
+def _misplaced(shapes: Graph) -> Iterator[RuleProblem]:
+    """Parameters pyshacl refuses where they stand: one a node shape (no sh:path) may not
+    have, qualified counts without sh:qualifiedValueShape, sh:ignoredProperties on a shape that
+    is not closed."""
+    for local in _ON_PROPERTY_SHAPES:
+        for holder, value in shapes.subject_objects(SH[local]):
+            if (holder, SH.path, None) not in shapes \
+                    and (shape := named_shape(shapes, holder)) is not None:
+                yield _problem(shapes, shape, SH[local], value,
+                               {"takes": "on_property_shape", "effect": "refused"})
+    for local in ("qualifiedMinCount", "qualifiedMaxCount"):
+        for holder, value in shapes.subject_objects(SH[local]):
+            if (holder, SH.qualifiedValueShape, None) not in shapes \
+                    and (shape := named_shape(shapes, holder)) is not None:
+                yield _problem(shapes, shape, SH[local], value,
+                               {"takes": "with_qualified_shape", "effect": "refused"})
+    for holder, value in shapes.subject_objects(SH.ignoredProperties):
+        if (holder, SH.closed, None) not in shapes \
+                and (shape := named_shape(shapes, holder)) is not None:
+            yield _problem(shapes, shape, SH.ignoredProperties, value,
+                           {"takes": "on_closed_shape", "effect": "refused"})
+
+
+def _said(value: Node, shapes: Graph | None = None) -> str:
     """A parameter value as Turtle would write it: a number or boolean bare, another literal
-    quoted with its language or prefixed datatype, an IRI prefixed."""
+    quoted with its language or prefixed datatype, an IRI prefixed, a list of `shapes` in
+    brackets."""
+    if shapes is not None and value != RDF.nil and _is_list(shapes, value):
+        return "( " + " ".join(_said(item, shapes) for item in shapes.items(value)) + " )"
     if isinstance(value, Literal):
         if value.datatype in _BARE and not value.ill_typed:
             return str(value)
@@ -152,19 +193,36 @@ def _said(value: Node) -> str:
 
 
 def _contradictions(shapes: Graph) -> Iterator[RuleProblem]:
-    """A minimum above its maximum on one shape: no node meets both, so every submission fails
-    the check."""
-    for low, high in _PAIRS:
+    """A minimum above its maximum on one shape (counts, lengths, qualified counts, and value
+    bounds no value can lie between): no node meets both, so every submission fails the
+    check."""
+    pairs = [*((low, high, True) for low, high in _COUNT_PAIRS), *_BOUND_PAIRS]
+    for low, high, equal_meets in pairs:
         for holder, least in shapes.subject_objects(SH[low]):
             for most in shapes.objects(holder, SH[high]):
-                if (_integer(least) is not None and _integer(most) is not None
-                        and _integer(least) > _integer(most)  # type: ignore[operator]
-                        and (shape := named_shape(shapes, holder)) is not None):
+                if _apart(least, most, equal_meets) \
+                        and (shape := named_shape(shapes, holder)) is not None:
                     yield RuleProblem(ProblemKind.CONTRADICTION, shape, {
-                        "low": f"sh:{low} {least}", "high": f"sh:{high} {most}"})
+                        "low": f"sh:{low} {_said(least)}", "high": f"sh:{high} {_said(most)}"},
+                        wording=None if equal_meets else "exclusive",
+                        statement=(f"sh:{low}", _said(least)))
 
 
-def _integer(value: Node) -> int | None:
-    if isinstance(value, Literal) and isinstance(python := value.toPython(), int):
-        return python
-    return None
+def _apart(least: Node, most: Node, equal_meets: bool) -> bool:
+    """Whether no value lies between two bounds: numbers, dates or date-times alike."""
+    low, high = _comparable(least), _comparable(most)
+    if low is None or high is None or type(low) is not type(high):
+        return False
+    return low > high or (low == high and not equal_meets)  # type: ignore[operator]
+
+
+def _comparable(value: Node) -> Decimal | date | datetime | None:
+    """A bound's value where bounds of its kind compare: a number, a date or a date-time."""
+    if not isinstance(value, Literal) or value.ill_typed:
+        return None
+    python = value.toPython()
+    if isinstance(python, bool):
+        return None
+    if isinstance(python, (int, float, Decimal)):
+        return Decimal(str(python))
+    return python if isinstance(python, (date, datetime)) else None

@@ -37,7 +37,11 @@ def _period_written(tmp_path: Path, written: str) -> Rulebook:
 
 
 def _place(tmp_path: Path) -> str:
-    return line_of(tmp_path, CH7, "shp:FundEvaluationPeriod ")
+    """The line of the statement at fault: the first line written in place of the count, below
+    the period's four lines (a problem names its statement's line, not its shape's)."""
+    opening = line_of(tmp_path, CH7, "shp:FundEvaluationPeriod ")
+    file, _colon, number = opening.rpartition(":")
+    return f"{file}:{int(number) + FUND_PERIOD.count(chr(10)) + 1}"
 
 
 def _said_of_the_period(tmp_path: Path, en: str, zh: str) -> dict[str, list[str]]:
@@ -71,6 +75,11 @@ def test_a_misspelt_shacl_class_is_caught_too(tmp_path: Path) -> None:
     problems = [p for p in rule_problems(rulebook) if p.kind is ProblemKind.SHACL_TERM]
     assert [(p.values, p.suggestion) for p in problems] == [
         ({"term": "sh:Propertyshape"}, "sh:PropertyShape")]
+    # The shape still runs (its target and path make it one): the statement alone says nothing.
+    assert said(rulebook)["en"][0].endswith(
+        "sh:Propertyshape is no term of SHACL (W3C SHACL 1.0): the engine knows no such class or "
+        "value, so the statement that names it says nothing to it; did you mean "
+        "sh:PropertyShape?")
 
 
 @pytest.mark.parametrize(("written", "term", "why_en", "why_zh"), [
@@ -102,53 +111,101 @@ def test_a_count_written_as_a_string_is_caught_before_any_validation_fails(
     rulebook = _period_written(tmp_path, '\n    sh:minCount "1" ;')
     assert said(rulebook) == _said_of_the_period(
         tmp_path,
-        en='sh:minCount "1": SHACL takes a non-negative xsd:integer (1, not "1") there; the SHACL '
-           "engine refuses the shape only while validating, so every validation would fail with "
-           "an error that names no file or line",
-        zh='sh:minCount "1"：SHACL 在此要求非负的 xsd:integer 整数（写作 1，而非 "1"）；SHACL 验证引擎直到验证时'
-           "才拒绝该形状，任何验证都会失败，而其错误不指明文件和行")
+        en='sh:minCount "1": SHACL takes a non-negative xsd:integer there, such as 1 (not "1", '
+           "not -1); the SHACL engine refuses the shape only while validating, so every "
+           "validation would fail with an error that names no file or line",
+        zh='sh:minCount "1"：SHACL 要求非负的 xsd:integer 整数，如 1（不能写作 "1" 或 -1）；SHACL 验证引擎直到'
+           "验证时才拒绝该形状，任何验证都会失败，而其错误不指明文件和行")
 
 
 REFUSED = ("the SHACL engine refuses the shape only while validating, so every validation "
            "would fail with an error that names no file or line")
 FAILS_ALL = "no value can meet it, so every submission would fail the check"
+COUNT = 'a non-negative xsd:integer there, such as 1 (not "1", not -1)'
+BOUND = 'a literal of its datatype there ("2020"^^xsd:gYear, 0)'
+FLAGS = "the flags of XPath's fn:matches there, of which this engine applies i and m"
+IRI = "an IRI there, written without quotes (bcic:Strategy)"
 
 
-@pytest.mark.parametrize(("written", "value", "takes", "effect"), [
-    ("\n    sh:minCount -1 ;", "-1", 'a non-negative xsd:integer (1, not "1")', REFUSED),
-    ('\n    sh:minCount 1 ; sh:pattern "[" ;', '"["',
-     "a regular expression the engine can compile (unterminated character set at position 0)",
+@pytest.mark.parametrize(("written", "property_", "value", "takes", "effect"), [
+    ("\n    sh:minCount -1 ;", "sh:minCount", "-1", COUNT, REFUSED),
+    ('\n    sh:minCount 1 ; sh:pattern "[" ;', "sh:pattern", '"["',
+     "a regular expression there, which this engine reads with Python's re, lacking some of "
+     "XPath's syntax such as \\p{Lu} (Python says: unterminated character set at position 0)",
      REFUSED),
-    ("\n    sh:minCount 1 ; sh:pattern bcic:period ;", "bcic:period",
-     "a string literal, the regular expression", REFUSED),
-    ('\n    sh:minCount 1 ; sh:pattern "^P" ; sh:flags "s" ;', '"s"',
-     "flags the engine applies, i and m (SHACL's s, x and q it does not)",
+    ("\n    sh:minCount 1 ; sh:pattern bcic:period ;", "sh:pattern", "bcic:period",
+     "a string literal there, the regular expression", REFUSED),
+    ('\n    sh:minCount 1 ; sh:pattern "^P" ; sh:flags "s" ;', "sh:flags", '"s"', FLAGS,
      "the engine drops the other letters without a word, so the pattern would be matched "
      "without them"),
-    ("\n    sh:minCount 1 ; sh:minInclusive bcic:period ;", "bcic:period",
-     'a literal of its datatype ("2020"^^xsd:gYear, 0)', REFUSED),
-    ('\n    sh:minCount 1 ; sh:minInclusive "x"^^xsd:integer ;', '"x"^^xsd:integer',
-     'a literal of its datatype ("2020"^^xsd:gYear, 0)', FAILS_ALL),
-    ("\n    sh:minCount 1 ; sh:minLength 1.5 ;", "1.5", 'a non-negative xsd:integer (1, not "1")',
-     REFUSED),
-    ("\n    sh:minCount 1 ; sh:nodeKind sh:Violation ;", "sh:Violation",
+    ('\n    sh:minCount 1 ; sh:pattern "^p" ; sh:flags "I" ;', "sh:flags", '"I"', FLAGS,
+     "this engine applies it as its lower case, which XPath's flags are; another SHACL engine "
+     "would refuse it"),
+    ("\n    sh:minCount 1 ; sh:minInclusive bcic:period ;", "sh:minInclusive", "bcic:period",
+     BOUND, REFUSED),
+    ('\n    sh:minCount 1 ; sh:minInclusive "x"^^xsd:integer ;', "sh:minInclusive",
+     '"x"^^xsd:integer', BOUND, FAILS_ALL),
+    ("\n    sh:minCount 1 ; sh:minLength 1.5 ;", "sh:minLength", "1.5", COUNT, REFUSED),
+    ("\n    sh:minCount 1 ; sh:nodeKind sh:Violation ;", "sh:nodeKind", "sh:Violation",
      "one of sh:IRI, sh:BlankNode, sh:Literal, sh:BlankNodeOrIRI, sh:BlankNodeOrLiteral, "
-     "sh:IRIOrLiteral", FAILS_ALL),
-    ('\n    sh:minCount 1 ; sh:uniqueLang "yes" ;', '"yes"', "true or false", REFUSED),
-    ('\n    sh:minCount 1 ; sh:languageIn "zh" ;', '"zh"',
-     'a non-empty list of language tags as strings (("zh" "en"))', FAILS_ALL),
-], ids=["negative-count", "regex", "pattern-iri", "flags", "bound-iri", "ill-typed-bound",
-        "decimal-length", "node-kind", "boolean", "language-list"])
+     "sh:IRIOrLiteral there", FAILS_ALL),
+    ('\n    sh:minCount 1 ; sh:uniqueLang "yes" ;', "sh:uniqueLang", '"yes"',
+     "true or false there", REFUSED),
+    ('\n    sh:minCount 1 ; sh:deactivated "false" ;', "sh:deactivated", '"false"',
+     "true or false there", 'the engine takes the truth of its value as Python sees it, so any '
+     'text, "false" too, counts as true'),
+    ('\n    sh:minCount 1 ; sh:languageIn "zh" ;', "sh:languageIn", '"zh"',
+     'a list of language tags as plain strings there (("zh" "en"))', REFUSED),
+    ('\n    sh:minCount 1 ; sh:languageIn ( "zh" 1 ) ;', "sh:languageIn", '( "zh" 1 )',
+     'a list of language tags as plain strings there (("zh" "en"))', REFUSED),
+    ('\n    sh:minCount 1 ; sh:in "P1Y" ;', "sh:in", '"P1Y"',
+     "a list of the values allowed there (( bcic:A bcic:B ))", REFUSED),
+    ('\n    sh:minCount 1 ; sh:class "bcic:FundEvaluation" ;', "sh:class",
+     '"bcic:FundEvaluation"', IRI, FAILS_ALL),
+    ('\n    sh:minCount 1 ; sh:node "shp:RecurringPeriod" ;', "sh:node", '"shp:RecurringPeriod"',
+     IRI, "the engine reads it as a shape that asks nothing, so the check is met without a word"),
+    ("\n    sh:minCount 1 ; sh:node [ sh:maxCount 1 ] ;", "sh:maxCount", "1",
+     "it on property shapes only, those with an sh:path", REFUSED),
+    ("\n    sh:minCount 1 ; sh:qualifiedMinCount 5 ;", "sh:qualifiedMinCount", "5",
+     "it only beside an sh:qualifiedValueShape, the shape the values it counts meet", REFUSED),
+    ("\n    sh:minCount 1 ; sh:ignoredProperties ( rdf:type ) ;", "sh:ignoredProperties",
+     "( rdf:type )", "it only on a shape with sh:closed", REFUSED),
+], ids=["negative-count", "regex", "pattern-iri", "flags", "upper-case-flag", "bound-iri",
+        "ill-typed-bound", "decimal-length", "node-kind", "boolean", "deactivated-text",
+        "language-text", "language-number", "in-text", "class-text", "node-text",
+        "count-on-node-shape", "qualified-count-alone", "ignored-not-closed"])
 def test_a_parameter_value_shacl_does_not_take_is_caught_with_what_it_would_do(
-        tmp_path: Path, written: str, value: str, takes: str, effect: str) -> None:
+        tmp_path: Path, written: str, property_: str, value: str, takes: str,
+        effect: str) -> None:
     """Each effect as the engine showed it with the check turned off: refused while validating
-    (the count, pattern, bound IRI, boolean), every value failing (the node kind, the bound of
-    no value, the language tag given bare), or the pattern matched without its `s` flag."""
+    (the count, pattern, bound IRI, boolean, list, a count on a node shape, a qualified count
+    alone, sh:ignoredProperties on an open shape), every value failing (the node kind, the
+    bound of no value, the class given as text), the pattern matched without its `s` flag or
+    with its `I` read as `i`, the shape turned off by `sh:deactivated "false"` (pyshacl takes
+    bool() of the text), the node given as text asking nothing."""
     rulebook = _period_written(tmp_path, written)
-    property_ = written.split(";")[-2].split()[0]
     assert said(rulebook)["en"] == [
         f"error: shp:FundEvaluationPeriod ({_place(tmp_path)}): {property_} {value}: SHACL "
-        f"takes {takes} there; {effect}"]
+        f"takes {takes}; {effect}"]
+
+
+def test_two_flags_on_one_pattern_are_said_to_leave_the_choice_to_the_engine(
+        tmp_path: Path) -> None:
+    """pyshacl takes "the first" of a set: which of `i` and `m` it applies is not said."""
+    rulebook = _period_written(tmp_path, '\n    sh:minCount 1 ; sh:pattern "^p" ; sh:flags "i", "m" ;')
+    assert said(rulebook)["en"] == [
+        f'error: shp:FundEvaluationPeriod ({_place(tmp_path)}): sh:flags "i", "m": SHACL takes '
+        "one value on a shape; the engine applies one of them, which one is not said"]
+
+
+def test_bounds_no_value_lies_between_are_said_to_fail_every_submission(tmp_path: Path) -> None:
+    rulebook = _period_written(
+        tmp_path, "\n    sh:minCount 1 ; sh:minExclusive 5 ; sh:maxExclusive 5 ;")
+    assert said(rulebook) == _said_of_the_period(
+        tmp_path,
+        en="no value lies between sh:minExclusive 5 and sh:maxExclusive 5, so every submission "
+           "would fail the check",
+        zh="sh:minExclusive 5 与 sh:maxExclusive 5 之间没有任何取值，任何提交都会不满足该检查")
 
 
 def test_two_counts_on_one_shape_are_caught(tmp_path: Path) -> None:
