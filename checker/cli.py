@@ -21,7 +21,7 @@ from .display_time import shown_in, zone_from_environment
 from .errors import CheckerError, InputError, OutputError
 from .os_reasons import os_reason
 from .cli_lang import LANG_ENV, lang_option, language_of_tag
-from .i18n import DEFAULT_LANG, Lang, message
+from .i18n import DEFAULT_LANG, Lang, Listed, message
 from .cli_benchmark import benchmark_command
 from .cli_generate import generate_command
 from .cli_judgements import judgements_command
@@ -34,6 +34,7 @@ from .cli_tokens import token_group
 from .cli_validate import LANG_META_KEY, validate_command
 from .namespaces import ONTOLOGY_IRI
 from .ontology_check import OntologyCheck, check_ontology
+from .paths import RULES_DIR_ENV, RULES_ROOT, missing_rule_files
 from .reasoning import DEFAULT_REASONER, REASONERS, Reasoner, ReasonerVerdict
 from .render.cells import printable_lines
 from .rulebook import rule_files, rules_digest, short_digest
@@ -178,6 +179,10 @@ def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> N
     rulebook's identity: `bcic rules version` says it whole)."""
     if not value or ctx.resilient_parsing:
         return
+    try:
+        refuse_missing_rule_files()
+    except InputError as error:
+        _fail(ctx, error)
     click.echo(f"bcic, version {__version__} (rulebook digest "
                f"{short_digest(rules_digest(rule_files()))})")
     ctx.exit()
@@ -270,26 +275,39 @@ def _render_verdict(verdict: ReasonerVerdict, lang: Lang) -> Iterator[str]:
         yield "    " + message("reasoner.unsatisfiable_none", lang)
 
 
-def _in_zone(callback: Callable[..., T]) -> Callable[..., T]:
-    """`callback` run showing times in BCIC_TIME_ZONE (a bad one is bad input, exit 2)."""
+def _with_settings(callback: Callable[..., T]) -> Callable[..., T]:
+    """`callback` run showing times in BCIC_TIME_ZONE, with the rule files BCIC_RULES_DIR names
+    there (a bad setting is bad input, exit 2)."""
     @functools.wraps(callback)
     def run(*args: Any, **kwargs: Any) -> T:
+        refuse_missing_rule_files()
         with shown_in(zone_from_environment()):
             return callback(*args, **kwargs)
     return run
 
 
-def _show_times_in_zone(command: click.Command) -> None:
-    """Make every command under `command` read BCIC_TIME_ZONE as it runs, once its arguments
-    are parsed: its --help and usage errors never depend on the setting."""
+def refuse_missing_rule_files() -> None:
+    """InputError when the rule files are not where BCIC_RULES_DIR says (the project's own are
+    always there)."""
+    if missing := missing_rule_files():
+        names = tuple({"zh": name, "en": name} for name in
+                      (str(path.relative_to(RULES_ROOT)) for path in missing))
+        raise InputError.of("error.rules_dir.missing", setting=RULES_DIR_ENV, folder=RULES_ROOT,
+                            missing=Listed(names, {"zh": "、", "en": ", "}))
+
+
+def _read_settings_when_run(command: click.Command) -> None:
+    """Make every command under `command` read its settings (BCIC_TIME_ZONE, BCIC_RULES_DIR)
+    as it runs, once its arguments are parsed: its --help and usage errors never depend on
+    them."""
     if isinstance(command, click.Group):
         for each in command.commands.values():
-            _show_times_in_zone(each)
+            _read_settings_when_run(each)
     elif command.callback is not None:
-        command.callback = _in_zone(command.callback)
+        command.callback = _with_settings(command.callback)
 
 
-_show_times_in_zone(main)
+_read_settings_when_run(main)
 
 if __name__ == "__main__":
     main()

@@ -251,6 +251,13 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "其 SPARQL 查询（{property}）使用了 {clauses}，而 SPARQL 约束不得使用"
               "（SHACL 1.0 第 5.3.1 节，预绑定），任何验证都会失败",
     },
+    "error.rules_dir.missing": {
+        "en": "{setting} names {folder}, which lacks {missing}: it should hold a copy of the "
+              "project's ontology/ and shapes/ folders (a draft of the rules); unset it to read "
+              "the project's own",
+        "zh": "{setting} 指向 {folder}，但其中缺少 {missing}：该文件夹应包含本项目 ontology/ 和 shapes/ "
+              "两个文件夹的副本（规则草稿）；取消该设置即读取本项目自带的规则文件",
+    },
     "rules.problem.shacl_term": {
         "en": "{term} is no term of SHACL (W3C SHACL 1.0): the engine passes over it, so what it "
               "was written to ask is never asked, without a word",
