@@ -10,20 +10,25 @@ note changes no status).
 
 A namespace is close when, its case and an `http://` scheme aside, it is at most one character
 inserted, removed or replaced away from the standard's. IRIs the rulebook itself describes (the
-ontology's own IRI, `https://w3id.org/bcic/ontology`) are not written under any namespace.
+ontology's own IRI, `https://w3id.org/bcic/ontology`) and those under a version IRI of the
+ontology (its owl:versionIRI `https://w3id.org/bcic/ontology/0.1.0`, another version, a file
+under one) are not written under any namespace.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
-from .namespaces import BCIC, IND, REQ
+from .namespaces import BCIC, IND, ONTOLOGY_IRI, REQ
 
 _NAMESPACES = (str(BCIC), str(IND), str(REQ))
+# A version IRI of the ontology (owl:versionIRI in ontology/bcic.ttl) and what lies under it.
+_VERSION = re.compile(re.escape(ONTOLOGY_IRI) + r"/\d+(\.\d+)*(/|#|$)")
 _SEPARATORS = ("#", "/")
 
 
@@ -60,7 +65,7 @@ def _closest(iri: str) -> tuple[str, str] | None:
     """The namespace the IRI is written under and the standard's it is close to, or None: the
     start of the IRI closest to a standard namespace, those ending in `#` or `/` first, then the
     shortest."""
-    if iri.startswith(_NAMESPACES):
+    if iri.startswith(_NAMESPACES) or _VERSION.match(iri):
         return None
     lowered = iri.lower()
     if "w3id" not in lowered and "bcic" not in lowered:  # one change leaves one of them whole

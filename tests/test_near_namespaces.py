@@ -85,6 +85,19 @@ def test_the_ontologys_own_iri_and_other_namespaces_are_not_noted() -> None:
     assert report.term_notes.namespaces == ()
 
 
+@pytest.mark.parametrize("iri", [
+    "https://w3id.org/bcic/ontology/0.1.0",  # owl:versionIRI of ontology/bcic.ttl
+    "https://w3id.org/bcic/ontology/0.2.0",  # another version of it
+    "https://w3id.org/bcic/ontology/0.1.0/bcic.ttl",  # a file under a version
+])
+def test_the_ontologys_version_iris_are_not_noted(iri: str) -> None:
+    """The tester's `ex:cluster dcterms:conformsTo <…/ontology/0.1.0>`: the ontology's version
+    IRI is none of the standard's namespaces mistyped."""
+    report = _validated(f"""<https://example.org/x/a> <http://purl.org/dc/terms/conformsTo> <{iri}> .
+""")
+    assert report.term_notes.namespaces == ()
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("fmt", ["text", "html", "json"])
 def test_every_format_says_the_namespace_meant_and_that_no_body_is_declared(
