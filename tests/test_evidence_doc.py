@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
+from pathlib import Path
 
 import pytest
 from rdflib import RDF, RDFS, Graph, URIRef
@@ -18,7 +19,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, OWL, PROV, SH, SKOS
 from rdflib.term import Node
 
-from checker.i18n import Lang
+from checker.i18n import LANGUAGES, Lang, message
 from checker.notation import provision_notation
 from checker.namespaces import BCIC
 from checker.paths import PROJECT_ROOT, SHAPES_DIR
@@ -281,3 +282,25 @@ def test_the_ontology_makes_documents_and_activities_as_shapes_provenance_ttl_fr
             assert _kind(cls, ontology) == "document", cls
             assert {DCTERMS.title} | body - {PROV.wasAssociatedWith} <= paths, cls
             assert PROV.wasAssociatedWith not in paths, cls
+
+
+@pytest.mark.parametrize("doc, lang", [(EVIDENCE_DOC, "en"), (EVIDENCE_DOC_ZH, "zh")])
+def test_the_profile_says_the_cli_html_report_names_the_command_not_this_page(
+        doc: Path, lang: Lang) -> None:
+    """An HTML report the CLI writes links no server and may travel without the repository, so
+    its hints end with the command that shows the provision (checker/render/guidance_view.py),
+    never with this page: the profile quotes that pointer (8.2.6's) and lists that report among
+    none that point here."""
+    pointer = message("report.guidance.see_rules_show", lang, provision="8.2.6", id="8.2.6")
+    text = " ".join(doc.read_text(encoding="utf-8").split())
+    assert pointer in text
+    assert "HTML reports the CLI writes, point here" not in text
+    assert "以及命令行写出的 HTML 报告，都指向 docs/evidence.md" not in text
+
+
+def test_the_readme_names_the_near_namespace_note() -> None:
+    """The README lists the report's notes: the namespaces close to the standard's among them
+    (decision 15), by the heading the report gives them in zh and en."""
+    text = " ".join((PROJECT_ROOT / "README.md").read_text(encoding="utf-8").split())
+    for lang in LANGUAGES:
+        assert message("report.namespaces.heading", lang) in text
