@@ -41,6 +41,8 @@ _PYTHON_FLOAT_FORMS = frozenset({"nan", "inf", "-inf"})
 _QUOTED_CHARACTER = re.compile(r"'(.)'", re.DOTALL)
 _POSITION_PREFIX = re.compile(r"Parser error (?:at|between) [^:]*: ")
 _NAMED_VALUE = re.compile(r"error while parsing (?:IRI|language tag) '(.*?)': ")
+# An RDF/XML element's text where the parser expected none (an attribute misspelt).
+_TEXT_EVENT = re.compile(r"Unexpected text event: '(.*)'", re.DOTALL)
 # pyoxigraph's lexers hold one token (a literal, an IRI) in a buffer of bounded size.
 _TOKEN_BUFFER_FULL = re.compile(r"Reached the buffer maximal size of (\d+)")
 
@@ -201,10 +203,13 @@ def _code_point(character: str) -> str:
 
 def _position_of_named(text: str, message: str) -> tuple[int, int] | tuple[()]:
     """Where the IRI or language tag an error names (RDF/XML's errors have no position) is written
-    in the text, when it is written there, quoted, exactly once."""
-    if (named := _NAMED_VALUE.match(message)) is None:
-        return ()
-    return position_of_only(text, f'"{named[1]}"', f"'{named[1]}'")
+    in the text, when it is written there, quoted, exactly once; or the element text it quotes
+    (`Unexpected text event: '2023-10-01'`), when written between two tags exactly once."""
+    if (named := _NAMED_VALUE.match(message)) is not None:
+        return position_of_only(text, f'"{named[1]}"', f"'{named[1]}'")
+    if (quoted := _TEXT_EVENT.match(message)) is not None and quoted[1]:
+        return position_of_only(text, f">{quoted[1]}<")
+    return ()
 
 
 def from_oxigraph(node: object) -> Identifier:
