@@ -89,6 +89,21 @@ def test_records_of_json_ld_and_rdf_xml_are_placed_where_they_are_described(
     assert (place.file, place.line) == (name, line)
 
 
+def test_a_json_ld_record_under_a_compact_iri_is_placed_at_its_own_id() -> None:
+    """The tester's user2.jsonld: `"bcic:hasPositioning": {"@id": "ex:pos"}` mentions the
+    positioning before the object that describes it; the place is that object's "@id"."""
+    text = ('{"@context": {"ex": "https://example.org/c/"},\n'
+            ' "@graph": [\n'
+            '  {"@id": "ex:strategy", "ex:has": {"@id": "ex:pos"}},\n'
+            '  {\n'
+            '   "@id": "ex:pos",\n'
+            '   "@type": "ex:Positioning"}]}\n')
+    places = described_at(text, ["https://example.org/c/pos", "https://example.org/c/strategy"],
+                          {"ex": "https://example.org/c/"}, SUBMISSION_BASE_IRI)
+    assert places["https://example.org/c/pos"][1:] == (5, 4)
+    assert places["https://example.org/c/strategy"][1:] == (3, 4)
+
+
 def test_a_record_described_in_the_second_file_is_placed_in_that_file() -> None:
     text = DATANG.read_text(encoding="utf-8")
     cut = text.index("ex:kpi-system ")

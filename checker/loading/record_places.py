@@ -5,8 +5,9 @@ Found again in the text, as the unknown terms' places are (standard_terms.first_
 kept while parsing: pyoxigraph gives no position of a statement. A subject is where Turtle, TriG
 and the N-Triples family write it, at the start of a line (as `<iri>` or a prefixed name under a
 prefix the file declares), or where JSON-LD (`"@id": "iri",` then its other keys) and RDF/XML
-(`rdf:about="iri"`) name the node they describe. A record described nowhere the loader can tell is looked for
-wherever its IRI is written first. Relative IRIs are read against the submission's base.
+(`rdf:about="iri"`) name the node they describe, a JSON-LD compact IRI (`"@id": "ex:pos",`)
+under a prefix its context declares. A record described nowhere the loader can tell is looked
+for wherever its IRI is written first. Relative IRIs are read against the submission's base.
 """
 
 from __future__ import annotations
@@ -43,8 +44,8 @@ def described_at(text: str, iris: Iterable[str], prefixes: Mapping[str, str],
             found[iri] = match.start(1)
     if len(found) < len(wanted):
         for match in _DESCRIBED.finditer(text):
-            written = match.group(1) if match.group(1) is not None else match.group(3)
-            iri = urljoin(base, written)
+            iri = (_json_ld_iri(match.group(1), prefixes, base) if match.group(1) is not None
+                   else urljoin(base, match.group(3)))
             if iri in wanted and iri not in found:
                 found[iri] = match.start()
     places = {iri: (offset, *position) for (iri, offset), position in
@@ -53,6 +54,15 @@ def described_at(text: str, iris: Iterable[str], prefixes: Mapping[str, str],
         if (where := first_written(text, iri, prefixes)) is not None:
             places[iri] = where
     return places
+
+
+def _json_ld_iri(written: str, prefixes: Mapping[str, str], base: str) -> str:
+    """The IRI a JSON-LD "@id" stands for: a compact IRI (`ex:pos`) under a prefix the context
+    declares expanded, any other read against the base."""
+    name, colon, local = written.partition(":")
+    if colon and not local.startswith("//") and (namespace := prefixes.get(name)) is not None:
+        return namespace + local
+    return urljoin(base, written)
 
 
 def _expanded(token: str, prefixes: Mapping[str, str], base: str) -> str | None:
