@@ -791,7 +791,7 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
                           "zh": "{term}（{use}{at}）不是本体中的术语。"},
     # An IRI of a reused vocabulary's namespace (prov:, org:, dcterms: …) it does not define.
     "report.terms.note_reused": {"en": "{term} ({use}{at}) is not a term of {vocabulary}.",
-                                 "zh": "{term}（{use}{at}）不是 {vocabulary} 中的术语。"},
+                                 "zh": "{term}（{use}{at}）不是 {vocabulary}中的术语。"},
     "report.terms.at": {"en": ", first at {place}", "zh": "，首次出现于 {place}"},
     # A file that uses the term where the loader cannot tell the line (an RDF/XML element name
     # of the default namespace).
@@ -1356,6 +1356,20 @@ class Listed(Localized):
     def text(self, lang: Lang) -> str:
         """The names in `lang`, joined."""
         return self.separators[lang].join(name[lang] for name in self.names)
+
+
+@dataclass(frozen=True)
+class SpacedBefore(Localized):
+    """A value written before Chinese words: in Chinese followed by the space that sets Latin
+    text apart (`PROV-O 中的术语`), and by none after Chinese or a full-width bracket
+    (`DCMI 元数据术语中的术语`, `Turtle（根据内容推断）语法错误`); in English as it is."""
+
+    value: str | Localized
+
+    def text(self, lang: Lang) -> str:
+        """The value in `lang`, spaced."""
+        said = self.value.text(lang) if isinstance(self.value, Localized) else self.value
+        return said + " " if lang == "zh" and said[-1:].isascii() and said[-1:].strip() else said
 
 
 def language_of(tag: str) -> Lang | None:

@@ -18,7 +18,8 @@ VOCABULARIES: dict[str, type[DefinedNamespace]] = {
     "SKOS": SKOS, "DCMI Metadata Terms": DCTERMS, "the RDF Data Cube Vocabulary": QB,
     "FOAF": FOAF, "OWL-Time": TIME, "DCAT": DCAT}
 # Their names in a report's sentences (「不是 PROV-O 中的术语」 / "is not a term of PROV-O"),
-# each beginning with its Latin name, as the zh sentence sets it apart by spaces.
+# each beginning with its Latin name, as the zh sentence sets it apart by a space (one after it
+# only when it ends in Latin: i18n.SpacedBefore).
 VOCABULARY_NAMES: Mapping[str, Mapping[Lang, str]] = {
     "RDF": {"en": "RDF", "zh": "RDF"},
     "RDF Schema": {"en": "RDF Schema", "zh": "RDF Schema"},

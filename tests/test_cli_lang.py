@@ -23,7 +23,7 @@ def test_a_csv_is_refused_in_the_web_uploads_words_not_read_as_turtle(tmp_path: 
     sheet.write_text("indicator,year,value,unit\nExportRate,2024,35.2,%\n")
     result = CliRunner().invoke(main, ["validate", str(sheet), "--lang", "zh"])
     assert result.exit_code == 2
-    assert f"{sheet}：不是 bcic 能读取的格式；可接受的文件扩展名：.ttl, " in result.output
+    assert f"{sheet}：不是 bcic 能读取的格式；可接受的文件扩展名：.ttl、.trig、" in result.output
     assert "没有扩展名的文件按其内容判断格式" in result.output and "Turtle" not in result.output
 
 

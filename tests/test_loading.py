@@ -207,6 +207,9 @@ def test_format_is_sniffed_from_content_when_the_extension_is_unknown(format_nam
 def test_error_in_a_sniffed_file_says_the_format_was_guessed() -> None:
     error = refusal("upload", "<a> <b>")
     assert str(error).startswith("upload:1:8: Turtle (guessed from content) syntax error: ")
+    # No space after the full-width bracket; one after a Latin name.
+    assert error.text("zh").startswith("upload:1:8：Turtle（根据内容推断）语法错误：")
+    assert refusal("a.ttl", "<a> <b>").text("zh").startswith("a.ttl:1:8：Turtle 语法错误：")
 
 
 @pytest.mark.parametrize("name", ["observations.csv", "evidence.xlsx", "notes.ttl.txt"])
@@ -220,7 +223,8 @@ def test_an_extension_no_format_has_is_refused_not_guessed_from_content(name: st
     assert said.text("en").startswith(f"{name}: not a format bcic reads; accepted file "
                                       "extensions: .ttl, .trig, .jsonld, .json, .rdf, .owl")
     assert "without an extension is read as the format its content shows" in said.text("en")
-    assert said.text("zh").startswith(f"{name}：不是 bcic 能读取的格式；可接受的文件扩展名：.ttl")
+    assert said.text("zh").startswith(f"{name}：不是 bcic 能读取的格式；可接受的文件扩展名：.ttl、"
+                                      ".trig、.jsonld、.json、.rdf、.owl")
     # A format given (the API's Content-Type) needs no known extension.
     assert isomorphic(load_one(name, SAMPLES["turtle"], format="turtle"), expected_graph())
 

@@ -334,9 +334,9 @@ REUSED_NOTES = {
            "Organization Ontology (ORG). Did you mean org:memberOf?"],
     "zh": ["prov:wasAtributedTo（用作属性，首次出现于 r.ttl:5:8）不是 PROV-O 中的术语。"
            "是否应为“归属方”（prov:wasAttributedTo）？",
-           "dcterms:titel（用作属性，首次出现于 r.ttl:5:38）不是 DCMI 元数据术语 中的术语。"
+           "dcterms:titel（用作属性，首次出现于 r.ttl:5:38）不是 DCMI 元数据术语中的术语。"
            "是否应为“标题”（dcterms:title）？",
-           "org:memberof（用作属性，首次出现于 r.ttl:6:43）不是 ORG 组织本体 中的术语。"
+           "org:memberof（用作属性，首次出现于 r.ttl:6:43）不是 ORG 组织本体中的术语。"
            "是否应为org:memberOf？"]}
 
 

@@ -264,7 +264,7 @@ def test_a_file_of_another_format_is_415_naming_it(writable: Flask, lang: str) -
     assert "evidence.pdf" in _text(answer) and ".ttl" in _text(answer)
     # The command line's words (checker/loading/formats.py), said once for both.
     said = catalogue_message("error.submission.unread_extension", lang, name="evidence.pdf",
-                             extensions=", ".join(ACCEPTED_EXTENSIONS))
+                             extensions={"zh": "、", "en": ", "}[lang].join(ACCEPTED_EXTENSIONS))
     assert str(escape(said)) in _text(answer)
 
 

@@ -176,7 +176,7 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     },
     "error.parse.rdf_syntax": {
         "en": "{label} syntax error: {detail}",
-        "zh": "{label} 语法错误：{detail}",
+        "zh": "{label}语法错误：{detail}",  # label: a SpacedBefore
     },
     "error.parse.rdf": {"en": "{label}: {detail}", "zh": "{label}：{detail}"},
     "error.parse.term_too_long": {

@@ -6,6 +6,7 @@ from pathlib import PurePath
 from typing import NamedTuple
 
 from ..errors import InputError
+from ..i18n import Listed
 
 
 class SubmissionFormat(NamedTuple):
@@ -76,7 +77,9 @@ def refuse_unread_extension(file_name: str) -> None:
     so. The CLI, the loader and the web app's uploads all refuse with this one message."""
     if PurePath(file_name).suffix and format_from_extension(file_name) is None:
         raise UnreadFormatError.of("error.submission.unread_extension", name=file_name,
-                                   extensions=", ".join(ACCEPTED_EXTENSIONS))
+                                   extensions=Listed(
+                                       tuple({"zh": e, "en": e} for e in ACCEPTED_EXTENSIONS),
+                                       {"zh": "、", "en": ", "}))
 
 
 def sniff_format(text: str) -> str:

@@ -14,7 +14,7 @@ import pyoxigraph
 from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
 from rdflib.term import Identifier, Node
 
-from ..i18n import Phrase, phrase
+from ..i18n import Phrase, SpacedBefore, phrase
 from ..text_position import column_of_byte
 from .guards import (MARKUP_DECLARATION, SubmissionParseError, SubmissionTooLargeError,
                      position_of_only, refuse_xml_unsafe)
@@ -113,7 +113,7 @@ def parse_into(graph: Graph, file: str, text: str, format_name: str, label: str 
         where = (_syntax_error_position(text, format_name, error) if error.lineno
                  else _position_of_named(text, error.msg))
         detail = _POSITION_PREFIX.sub("", error.msg, count=1)
-        raise SubmissionParseError(file, "rdf_syntax", *where, label=label,
+        raise SubmissionParseError(file, "rdf_syntax", *where, label=SpacedBefore(label),
                                    detail=_visible(detail)) from None
     except _Unsupported as error:
         raise SubmissionParseError(file, "rdf", label=label, detail=error.problem) from None

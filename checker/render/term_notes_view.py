@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from rdflib import URIRef
 
-from ..i18n import Lang, message
+from ..i18n import Lang, SpacedBefore, message
 from ..namespaces import BCIC, IND, REQ
 from ..near_namespaces import NearNamespace
 from ..report import Report
@@ -57,7 +57,7 @@ def term_note(term: UnknownTerm, namer: TermNamer) -> str:
         said = message("report.terms.note", lang, term=short_node(term.iri, None), use=use, at=at)
     else:
         said = message("report.terms.note_reused", lang, term=_named(term.iri), use=use, at=at,
-                       vocabulary=VOCABULARY_NAMES[vocabulary][lang])
+                       vocabulary=SpacedBefore(VOCABULARY_NAMES[vocabulary][lang]))
     if term.suggestion is None:
         return said
     prefixed = _named(term.suggestion)
