@@ -93,8 +93,8 @@ def test_the_ontologys_own_iri_and_other_namespaces_are_not_noted() -> None:
 def test_the_ontologys_version_iris_are_not_noted(iri: str) -> None:
     """The tester's `ex:cluster dcterms:conformsTo <…/ontology/0.1.0>`: the ontology's version
     IRI is none of the standard's namespaces mistyped."""
-    report = _validated(f"""<https://example.org/x/a> <http://purl.org/dc/terms/conformsTo> <{iri}> .
-""")
+    report = _validated(
+        f"<https://example.org/x/a> <http://purl.org/dc/terms/conformsTo> <{iri}> .\n")
     assert report.term_notes.namespaces == ()
 
 
