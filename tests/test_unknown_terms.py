@@ -351,6 +351,13 @@ def test_typos_of_reused_vocabularies_terms_are_noted_with_the_term_meant() -> N
          URIRef("http://www.w3.org/ns/org#memberOf"))]
 
 
+def test_the_zh_json_notes_set_latin_apart_by_one_space_and_no_more() -> None:
+    """「不是 PROV-O 中的术语」, but 「不是 DCMI 元数据术语中的术语」: no space after Chinese
+    (the JSON message, unwrapped, as written)."""
+    document = json.loads(render_report(_validated("r.ttl", REUSED_TYPOS), "json", "zh"))
+    assert [t["message"] for t in document["unknown_terms"]] == REUSED_NOTES["zh"]
+
+
 def test_a_class_typo_of_a_reused_vocabulary_is_matched_to_a_class() -> None:
     (note,) = _notes("@prefix org: <http://www.w3.org/ns/org#> .\n"
                      "<https://example.org/x/m> a org:membership .\n", "c.ttl").terms
