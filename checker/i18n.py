@@ -744,6 +744,35 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
               "因此 4.2 的职责均不因缺少担任其角色的成员而记为不适用（docs/model.md 决定 9）。"
               "请将其更正为 4.1 所列角色之一。",
     },
+    "report.duties_not_a_role": {
+        "en": "The membership of {member} in the cultivation body gives it {role}, which is a "
+              "term of the ontology but not a member role of 4.1: the member may hold one of "
+              "those roles, so no duty of 4.2 is set aside as not applicable for want of a member "
+              "of its role (docs/model.md, decision 9). Did you mean {nearest}? Correct it to one "
+              "of the roles of 4.1.",
+        "zh": "{member}在培育主体中担任的角色为 {role}，它是本体中的术语，但不是 4.1 所列的成员角色：该成员可能担任其中"
+              "某一角色，因此 4.2 的职责均不因缺少担任其角色的成员而记为不适用（docs/model.md 决定 9）。"
+              "是否应为{nearest}？请将其更正为 4.1 所列角色之一。",
+    },
+    "report.duties_role_as_text": {
+        "en": "The membership of {member} in the cultivation body gives it its role as the text "
+              "“{role}”, not as one of the member roles of 4.1 by its IRI (such as "
+              "bcic:IndustryEnterpriseRole): a text counts for no role, so no duty of 4.2 is set "
+              "aside as not applicable for want of a member of its role (docs/model.md, "
+              "decision 9). Give one of the roles of 4.1.",
+        "zh": "{member}在培育主体中担任的角色以文本“{role}”给出，而不是以 IRI 指向 4.1 所列的成员角色"
+              "（如 bcic:IndustryEnterpriseRole）：文本不算作角色，因此 4.2 的职责均不因缺少担任其角色的成员"
+              "而记为不适用（docs/model.md 决定 9）。请写明 4.1 所列角色之一。",
+    },
+    "report.duties_no_role": {
+        "en": "The membership of {member} in the cultivation body gives it no role (org:role): "
+              "the member may hold any of the member roles of 4.1, so no duty of 4.2 is set "
+              "aside as not applicable for want of a member of its role (docs/model.md, "
+              "decision 9). Give one of the roles of 4.1.",
+        "zh": "{member}的成员关系未写明其在培育主体中担任的角色（org:role）：该成员可能担任 4.1 所列任一成员角色，"
+              "因此 4.2 的职责均不因缺少担任其角色的成员而记为不适用（docs/model.md 决定 9）。"
+              "请写明 4.1 所列角色之一。",
+    },
     # Records dated after the report (checker/dated_after.py): a finding per date, and the
     # verdict's lines.
     "report.later.date": {

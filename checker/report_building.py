@@ -58,7 +58,8 @@ def build_report(rulebook: Rulebook, data: Graph, results: list[ShaclResult], *,
         guidance_of(rulebook, r, statuses[r.id], found))
         for r in rulebook.requirements.values())
     labels, kinds, codes = names_of(rulebook, [*named_nodes(outcomes), *term_notes.suggestions,
-                                               *(member for member, _role in body.undefined)],
+                                               *(u.member for u in body.unclear),
+                                               *(u.nearest for u in body.unclear if u.nearest)],
                                     data)
     return report_from_outcomes(
         outcomes, cluster=str(cluster) if cluster is not None else None,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from rdflib import RDF, RDFS, Graph, Literal
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import ORG
 
 from checker.coverage import conforming_base
@@ -166,3 +166,50 @@ def test_the_unknown_terms_note_does_not_say_a_misspelt_role_changed_no_status(
     rendered = text.render_text(report, lang)
     assert message("report.terms.heading", lang) in rendered and "bcic:GovernmentRol" in rendered
     assert claim not in rendered
+
+
+def _government_role_replaced(role: Literal | URIRef | None) -> tuple[Report, str]:
+    """The conformant base with its government member's role replaced by `role` (None: no
+    role); the member's Chinese label."""
+    graph = Graph()
+    graph += conforming_base()
+    (membership,) = graph.subjects(ORG.role, BCIC.GovernmentRole)
+    graph.remove((membership, ORG.role, None))
+    if role is not None:
+        graph.add((membership, ORG.role, role))
+    member = graph.value(membership, ORG.member)
+    label = next(str(o) for o in graph.objects(member, RDFS.label) if o.language == "zh")
+    return validate_graph(graph), label
+
+
+@pytest.mark.parametrize("role, zh, en", [
+    (Literal("政府角色", lang="zh"), "担任的角色以文本“政府角色”给出",
+     "gives it its role as the text “政府角色”"),
+    (None, "未写明其在培育主体中担任的角色（org:role）",
+     "gives it no role (org:role)"),
+    (BCIC.Enterprise, "担任的角色为 bcic:Enterprise，它是本体中的术语，但不是 4.1 所列的成员角色",
+     "gives it bcic:Enterprise, which is a term of the ontology but not a member role of 4.1"),
+])
+def test_a_member_whose_role_is_text_missing_or_no_role_sets_no_duty_aside(
+        role: Literal | URIRef | None, zh: str, en: str) -> None:
+    """4.2's set-aside presupposes every member's role is known (decision 9): a role given as
+    text, none, or a defined term that is not one of the five member roles of 4.1 may hide the
+    government member 4.2.1 binds, as a misspelt role may; the report names the member and says
+    what its role is, in every format."""
+    report, label = _government_role_replaced(role)
+    assert duties_set_aside(report) == ()
+    assert not any(report.outcome(d).status is Status.NOT_APPLICABLE for d in DUTIES)
+    said = _said_everywhere(report)
+    assert [len(lines) for lines in said.values()] == [1, 1]
+    assert label in said["zh"][0] and zh in said["zh"][0], said["zh"][0]
+    assert en in said["en"][0], said["en"][0]
+    assert "does not define" not in said["en"][0] and "本体未定义" not in said["zh"][0]
+
+
+def test_a_class_given_as_a_role_is_offered_the_member_role_nearest_in_spelling() -> None:
+    """bcic:Enterprise is a class of the ontology, not a role: the report says so (not that the
+    ontology does not define it) and offers the member role closest to it (4.1)."""
+    report, _label = _government_role_replaced(BCIC.Enterprise)
+    said = _said_everywhere(report)
+    assert "“行业内企业角色”（bcic:IndustryEnterpriseRole）" in said["zh"][0], said["zh"][0]
+    assert "“role of an enterprise of the industry” (bcic:IndustryEnterpriseRole)" in said["en"][0]

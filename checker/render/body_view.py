@@ -1,31 +1,50 @@
 """Why 4.2's duties are not set aside as not applicable where the report cannot say the body
 lacks a member of their role (checker/body_roles.py, docs/model.md decision 9), worded once for
-every format: no cultivation body of the cluster is declared, or a member's role is a term the
-ontology does not define."""
+every format: no cultivation body of the cluster is declared, or a member's role is not one of
+the member roles of 4.1 (a term the ontology does not define, a term that is no member role, a
+text, or none)."""
 
 from __future__ import annotations
 
+from rdflib.term import Node
+
+from ..body_roles import Unclear, UnclearRole
 from ..i18n import Lang, message
 from ..report import Report
 from .findings_view import Namer
 from .naming import short_node
 
+_MESSAGES = {Unclear.UNDEFINED: "report.duties_undefined_role",
+             Unclear.NOT_A_ROLE: "report.duties_not_a_role",
+             Unclear.TEXT: "report.duties_role_as_text",
+             Unclear.NONE: "report.duties_no_role"}
+
 
 def body_lines(report: Report, lang: Lang) -> list[str]:
-    """One sentence when no body is declared, else one per member whose role is undefined; none
-    for a report stored before reports recorded them."""
+    """One sentence when no body is declared, else one per member whose role is not one of 4.1's;
+    none for a report stored before reports recorded them."""
     body = report.body_roles
     if body is None:
         return []
     if not body.declared:
         return [message("report.duties_no_body", lang)]
     namer = Namer(report, lang)
-    lines = []
-    for member, role in body.undefined:
-        iri = short_node(member, namer.base)
-        label = namer.label(member)
-        named = message("report.terms.named", lang, label=label, iri=iri) if label and iri \
-            else namer.quoted(member)
-        lines.append(message("report.duties_undefined_role", lang, member=named,
-                             role=short_node(role, None)))
-    return lines
+    return [_unclear_line(namer, unclear, lang) for unclear in body.unclear]
+
+
+def _unclear_line(namer: Namer, unclear: UnclearRole, lang: Lang) -> str:
+    """The sentence naming the member and what its role is."""
+    role = unclear.role
+    return message(_MESSAGES[unclear.kind], lang, member=_named(namer, unclear.member, lang),
+                   role=str(role) if unclear.kind is Unclear.TEXT
+                   else short_node(role, None) if role is not None else "",
+                   nearest=_named(namer, unclear.nearest, lang)
+                   if unclear.nearest is not None else "")
+
+
+def _named(namer: Namer, node: Node, lang: Lang) -> str:
+    """A node by its label and IRI where it has both, else quoted by its name."""
+    iri = short_node(node, namer.base)
+    label = namer.label(node)
+    return message("report.terms.named", lang, label=label, iri=iri) if label and iri \
+        else namer.quoted(node)
