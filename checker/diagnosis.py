@@ -184,12 +184,16 @@ class Explainer:
         if (negated := s.value(shape, SH["not"])) is not None:
             yield from (lack("NotConstraintComponent", value=v) for v in values
                         if not self._fails(data, v, negated, depth))
+        # A text where a record of a class is asked is said to be no record (its class lack,
+        # above), and not held against what a record of the class lacks (decision 15).
+        records = [v for v in values if not isinstance(v, Literal)] \
+            if s.value(shape, SH["class"]) is not None else values
         # The parts of a record as the standard names them (sh:order), the others as listed.
         for inner in sorted(s.objects(shape, SH.property), key=lambda p: display_order(s, p)):
-            for v in values:
+            for v in records:
                 yield from self._property_lacks(data, v, inner, self.path(inner), depth + 1)
         for inner in s.objects(shape, SH.node):
-            for v in values:
+            for v in records:
                 found = tuple(self._property_lacks(data, v, inner, None, depth + 1))
                 if path is None:  # the node itself must conform: its lacks are the shape's
                     yield from found
@@ -197,7 +201,7 @@ class Explainer:
                     yield lack("NodeConstraintComponent", value=v,
                                closest=(Candidate(v, _iri(inner), found),))
         for inner in guarded_checks(s, shape):  # the guard does not hold: the check is what fails
-            for v in values:
+            for v in records:
                 yield from self._property_lacks(data, v, inner, self.path(inner), depth + 1)
         if (qualified := s.value(shape, SH.qualifiedValueShape)) is not None:
             claimed = self._claimed(data, node, path, qualified, values, depth)

@@ -78,3 +78,22 @@ def test_a_name_given_as_text_in_json_ld_is_shown_written_as_a_reference() -> No
               for lack in n["lacks"] if lack["place"] is not None]
     assert places == [{"file": "kpi.jsonld", "line": line,
                        "column": KPI_JSONLD.split("\n")[line - 1].index('"ex:body"') + 1}]
+
+
+def test_a_member_given_as_text_is_not_also_said_to_lack_a_name() -> None:
+    """4.1: `org:member "ex:gov-county"` is a text, not the organisation: the finding says so,
+    and does not hold the text against what an organisation lacks (its name, shp:NamedOrganisation),
+    as if it were one (docs/model.md decision 15)."""
+    member = "org:member ex:gov-county ;"
+    assert DEHUA.count(member) == 1
+    text = DEHUA.replace(member, 'org:member "ex:gov-county" ;')
+    report = validate_submission([SubmissionFile("dehua.ttl", text.encode())], processes=1)
+    assert report.outcome("4.1").status is Status.NOT_MET
+    for lang, given, lacks in (("zh", "“成员”的取值“ex:gov-county”（给出的是文本）不是记录", "缺少“名称”"),
+                               ("en", "its “member” “ex:gov-county” (given as text) is not a record",
+                                "lacks “name”")):
+        shown = render_report(report, "text", lang)  # type: ignore[arg-type]
+        start = shown.index("✘ 4.1 ")
+        block = shown[start:shown.index("→", start)]
+        assert given in block, block
+        assert lacks not in block, block
