@@ -7,14 +7,16 @@ import json
 
 import pytest
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
-from rdflib.namespace import ORG
+from rdflib.collection import Collection
+from rdflib.namespace import ORG, SH
 
+from checker import body_roles
 from checker.coverage import conforming_base
 from checker.duties import duties_set_aside, set_aside_lines
 from checker.i18n import LANGUAGES, Lang, message
 from checker.namespaces import BCIC
 from checker.ontology import load_ontology_graph
-from checker.paths import ALL_ONTOLOGY_FILES
+from checker.paths import ALL_ONTOLOGY_FILES, SHAPES_DIR
 from checker.render import json_, text, turtle
 from checker.report import Report, Status
 from checker.validation import validate_graph
@@ -213,3 +215,12 @@ def test_a_class_given_as_a_role_is_offered_the_member_role_nearest_in_spelling(
     said = _said_everywhere(report)
     assert "“行业内企业角色”（bcic:IndustryEnterpriseRole）" in said["zh"][0], said["zh"][0]
     assert "“role of an enterprise of the industry” (bcic:IndustryEnterpriseRole)" in said["en"][0]
+
+
+def test_the_member_roles_are_those_4_1s_membership_shape_allows() -> None:
+    """body_roles.MEMBER_ROLES, the roles that let 4.2's duties be set aside, are the five that
+    shp:CompleteMembership-role lists (4.1)."""
+    shapes = Graph().parse(SHAPES_DIR / "common.ttl")
+    (listed,) = (values for shape, values in shapes.subject_objects(SH["in"])
+                 if str(shape).endswith("CompleteMembership-role"))
+    assert tuple(Collection(shapes, listed)) == body_roles.MEMBER_ROLES == MEMBER_ROLES
