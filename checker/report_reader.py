@@ -36,7 +36,7 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV
 from rdflib.term import Node
 
-from .body_roles import BodyRoles
+from .body_roles import BodyRoles, Unclear, UnclearRole
 from .errors import NotFoundError, StoreError
 from .language_tags import language_of
 from .namespaces import BCIC, REQ
@@ -109,7 +109,8 @@ def read_report(store: Store, cluster: URIRef, number: int,
     files = tuple(name for name, _digest in sources)
     notes = _term_notes(graph, node, files)
     body = _body_roles(graph, node)
-    members = [member for member, _role in body.undefined] if body is not None else []
+    members = [n for u in body.unclear for n in (u.member, u.nearest) if n is not None] \
+        if body is not None else []
     labels, kinds, codes = names_of(rulebook, [*named_nodes(outcomes), *notes.suggestions,
                                                *members], graph)
     report = report_from_outcomes(
@@ -254,16 +255,32 @@ def _term_notes(graph: Graph, node: Node, files: tuple[str, ...]) -> TermNotes:
 
 def _body_roles(graph: Graph, node: Node) -> BodyRoles | None:
     """Why the report did not set 4.2's duties aside (checker/render/turtle.py, docs/model.md
-    decision 9): whether the body is declared, and the members whose role is undefined; None for
-    a report stored before reports recorded it. The roles the members held are not stored: the
-    outcomes already say which duties were set aside."""
+    decision 9): whether the body is declared, and the members whose role is not one of 4.1's;
+    None for a report stored before reports recorded it. The roles the members held are not
+    stored: the outcomes already say which duties were set aside."""
     declared = graph.value(node, BCIC.cultivationBodyDeclared)
     if not isinstance(declared, Literal):
         return None
-    undefined = {(member, role) for note in graph.objects(node, BCIC.roleNote)
-                 if (member := graph.value(note, BCIC.roleHolder)) is not None
-                 and isinstance(role := graph.value(note, BCIC.undefinedRole), URIRef)}
-    return BodyRoles(bool(declared.toPython()), undefined=tuple(sorted(undefined)))
+    unclear = [u for note in graph.objects(node, BCIC.roleNote)
+               if (u := _role_note(graph, note)) is not None]
+    return BodyRoles(bool(declared.toPython()),
+                     unclear=tuple(sorted(unclear, key=lambda u: (u.member, str(u.role)))))
+
+
+def _role_note(graph: Graph, note: Node) -> UnclearRole | None:
+    """A member whose role is not one of 4.1's, and what its role is, as a note says it."""
+    member = graph.value(note, BCIC.roleHolder)
+    if member is None:
+        return None
+    if isinstance(role := graph.value(note, BCIC.undefinedRole), URIRef):
+        return UnclearRole(member, Unclear.UNDEFINED, role)
+    if isinstance(role := graph.value(note, BCIC.roleNotMemberRole), URIRef):
+        nearest = graph.value(note, BCIC.nearestRole)
+        return UnclearRole(member, Unclear.NOT_A_ROLE, role,
+                           nearest if isinstance(nearest, URIRef) else None)
+    if isinstance(role := graph.value(note, BCIC.roleText), Literal):
+        return UnclearRole(member, Unclear.TEXT, role)
+    return UnclearRole(member, Unclear.NONE)
 
 
 def _record_places(graph: Graph, node: Node) -> dict[Node, Place]:

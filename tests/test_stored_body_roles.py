@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import RDF, Graph, Literal
+from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import ORG
 
 from checker.body_roles import BodyRoles
@@ -29,10 +29,12 @@ from checker.validation import validate_graph
 
 
 def _submission(kind: str) -> Graph:
-    """The conformant base with no cultivation body, or with its government member's role
-    misspelt bcic:GovernmentRol."""
+    """The conformant base as it is, with no cultivation body, or with its government member's
+    role misspelt bcic:GovernmentRol."""
     graph = Graph()
     graph += conforming_base()
+    if kind == "complete":
+        return graph
     if kind == "no-body":
         for body in list(graph.subjects(RDF.type, BCIC.CultivationBody)):
             graph.remove((body, None, None))
@@ -102,7 +104,7 @@ def test_a_stored_report_records_the_body_and_the_undefined_roles_as_triples(sto
     back = read_report(store, info.cluster, info.number)
     fresh = checked.report.body_roles
     assert fresh is not None and back.body_roles is not None
-    assert back.body_roles.declared and back.body_roles.undefined == fresh.undefined
+    assert back.body_roles.declared and back.body_roles.unclear == fresh.unclear
     for lang in ("zh", "en"):
         assert json.loads(render_report(back, "json", lang))["duties_not_set_aside"] == \
             json.loads(render_report(checked.report, "json", lang))["duties_not_set_aside"]
@@ -115,7 +117,32 @@ def test_a_report_that_does_not_know_the_body_writes_no_body_triples() -> None:
     """A report stored before reports recorded the body (body_roles None) writes none again, so
     that it is not read back as a report of no body."""
     report = validate_graph(_submission("misspelt-role"))
-    assert isinstance(report.body_roles, BodyRoles) and report.body_roles.undefined
+    assert isinstance(report.body_roles, BodyRoles) and report.body_roles.unclear
     unknown = report_graph(dataclasses.replace(report, body_roles=None))
     assert (None, BCIC.cultivationBodyDeclared, None) not in unknown
     assert (None, BCIC.roleNote, None) not in unknown
+
+
+@pytest.mark.parametrize("role", [BCIC.Enterprise, Literal("政府角色", lang="zh"), None],
+                         ids=["class", "text", "none"])
+def test_a_stored_report_reads_back_a_role_that_is_no_member_role_text_or_none(
+        store: Store, role: URIRef | Literal | None) -> None:
+    """A member whose role is a defined term that is no member role (with the nearest role), a
+    text, or none keeps 4.2's duties from being set aside (decision 9); read back, the report says
+    of it what the fresh one said (bcic:UnclearRoleNote), zh and en."""
+    graph = _submission("complete")
+    (membership,) = graph.subjects(ORG.role, BCIC.GovernmentRole)
+    graph.remove((membership, ORG.role, None))
+    if role is not None:
+        graph.add((membership, ORG.role, role))
+    data = graph.serialize(format="turtle").encode()
+    checked = check_submission([SubmissionFile("role.ttl", data)])
+    info = store_submission(store, checked)
+    back = read_report(store, info.cluster, info.number)
+    fresh = checked.report.body_roles
+    assert fresh is not None and back.body_roles is not None and len(fresh.unclear) == 1
+    assert back.body_roles.unclear == fresh.unclear
+    for lang in ("zh", "en"):
+        lines = json.loads(render_report(checked.report, "json", lang))["duties_not_set_aside"]
+        assert len(lines) == 1
+        assert json.loads(render_report(back, "json", lang))["duties_not_set_aside"] == lines

@@ -11,6 +11,7 @@ from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS, XSD
 
+from ..body_roles import Unclear
 from ..diagnosis import is_submission_node
 from ..findings_rdf import add_diagnosis
 from ..duties import set_aside_lines
@@ -43,6 +44,13 @@ USES = {TermUse.CLASS: RDFS.Class, TermUse.PROPERTY: RDF.Property, TermUse.VALUE
 _OUTCOMES = {Status.MET: EARL.passed, Status.NOT_MET: EARL.failed,
              Status.MANUAL_REVIEW: EARL.cantTell, Status.NOT_APPLICABLE: EARL.inapplicable,
              Status.NOT_USED: EARL.inapplicable}
+
+# How a note says what a member's role is (checker/body_roles.py): its class and the property
+# giving the role as written.
+_ROLE_NOTES = {Unclear.UNDEFINED: BCIC.UndefinedRoleNote, Unclear.NOT_A_ROLE: BCIC.UnclearRoleNote,
+               Unclear.TEXT: BCIC.UnclearRoleNote, Unclear.NONE: BCIC.UnclearRoleNote}
+_ROLE_GIVEN = {Unclear.UNDEFINED: BCIC.undefinedRole, Unclear.NOT_A_ROLE: BCIC.roleNotMemberRole,
+               Unclear.TEXT: BCIC.roleText}
 
 
 def render_turtle(report: Report, lang: Lang) -> str:
@@ -195,19 +203,22 @@ def _add_revision(g: Graph, node: BNode, cluster: URIRef, number: int,
 def _add_body_roles(g: Graph, node: BNode, report: Report, label: _Labeller) -> None:
     """Why 4.2's duties are not set aside (checker/body_roles.py, docs/model.md decision 9), as a
     store reads it back (checker/report_reader.py): whether the cultivation body is declared, and
-    each member whose role the ontology does not define as a bcic:UndefinedRoleNote with the
-    member and the role. A report that does not know (one read back from a store that did not
-    record it) writes neither."""
+    each member whose role is not one of 4.1's as a bcic:UnclearRoleNote with the member and what
+    its role is (a bcic:UndefinedRoleNote for a role the ontology does not define). A report that
+    does not know (one read back from a store that did not record it) writes neither."""
     body = report.body_roles
     if body is None:
         return
     g.add((node, BCIC.cultivationBodyDeclared, Literal(body.declared)))
-    for index, (member, role) in enumerate(body.undefined):
+    for index, unclear in enumerate(body.unclear):
         note = label(f"2-role-{index:04d}")
         g.add((node, BCIC.roleNote, note))
-        g.add((note, RDF.type, BCIC.UndefinedRoleNote))
-        g.add((note, BCIC.roleHolder, member))
-        g.add((note, BCIC.undefinedRole, role))
+        g.add((note, RDF.type, _ROLE_NOTES[unclear.kind]))
+        g.add((note, BCIC.roleHolder, unclear.member))
+        if unclear.role is not None:
+            g.add((note, _ROLE_GIVEN[unclear.kind], unclear.role))
+        if unclear.nearest is not None:
+            g.add((note, BCIC.nearestRole, unclear.nearest))
 
 
 def _add_term_notes(g: Graph, node: BNode, report: Report, sources: dict[str, Node],
