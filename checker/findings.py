@@ -194,12 +194,21 @@ def _texts_named(candidate: Candidate) -> Iterator[tuple[Node, Node]]:
 
 
 def value_of(diagnosis: Diagnosis, candidate: Candidate) -> Node | None:
-    """The value a result is about where the finding says nothing else of the record (6.2 d): a
-    record dated after the report, its date): None for a candidate other than the result's focus
-    node or with lacks of its own, whose lines say which values they are about."""
-    if candidate.lacks or candidate.node != diagnosis.result.focus_node:
-        return None
-    return diagnosis.result.value
+    """The one value a finding says a record is wrong by, to place the record where that value is
+    written: the result's value where nothing else is said of the result's focus node (6.2 d): a
+    record dated after the report, its date); the value every lack of the record names where all
+    name the same one (9.2.3: a figure "35.2%"; a malformed date). None for a record lacking
+    anything else (a value missing, two values wrong), which its description locates."""
+    if candidate.lacks:
+        values = {lack.value if _written_by(lack) else None for lack in candidate.lacks}
+        return values.pop() if len(values) == 1 and None not in values else None
+    return diagnosis.result.value if candidate.node == diagnosis.result.focus_node else None
+
+
+def _written_by(lack: Lack) -> bool:
+    """Whether a lack's value is one the record itself writes along one property and breaks the
+    constraint by (not a has-value lack's term the record should name, not a value further on)."""
+    return isinstance(lack.path, URIRef) and lack.constraint != "HasValueConstraintComponent"
 
 
 def text_given(lack: Lack) -> Literal | None:

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
+
+import pytest
 
 from checker.ingest import ingest_submission
 from checker.loading import SubmissionFile, load_submission
@@ -70,3 +73,56 @@ def test_a_stored_report_reads_back_the_place_of_the_value() -> None:
     back = read_report(store, info.cluster, info.number)
     assert back.value_places == fresh.value_places and back.value_places
     assert _review_places(json.loads(render_report(back, "json", "zh")))[0]["file"] == "b.ttl"
+
+
+# A value written wrongly in a second file, its record described in the first (9.2.3: a figure
+# with its unit; 5.1: a malformed date): the finding points where the wrong value is written.
+DATANG = EXAMPLES_DIR / "datang-socks.ttl"
+FIGURE = ("https://example.org/cluster/datang/", "obs-LocationAdvantage-2021-actual",
+          " bcic:observedValue 80.0 ;", "bcic:observedValue", "80%")
+DATE = ("https://example.org/cluster/dehua/", "macro", '    dcterms:date "2020-10-30"^^xsd:date ;\n',
+        "dcterms:date", "2020/10/30")
+
+
+def _second_file(sample: str, case: tuple[str, str, str, str, str], suffix: str) -> tuple[
+        tuple[SubmissionFile, SubmissionFile], int]:
+    """The sample with the case's value taken from its record, and a second file, Turtle or
+    JSON-LD, writing it back wrongly; the line of the second file where it is written."""
+    namespace, local, removed, prop, wrong = case
+    taken = sample.replace(removed, "", 1)
+    assert taken != sample
+    if suffix == "ttl":
+        declared = "".join(row + "\n" for row in sample.split("\n") if row.startswith("@prefix"))
+        added = f'{declared}\nex:{local} {prop} "{wrong}" .\n'
+    else:
+        context = {"ex": namespace, "bcic": "https://w3id.org/bcic/ontology#",
+                   "dcterms": "http://purl.org/dc/terms/"}
+        added = json.dumps({"@context": context, "@id": f"ex:{local}", prop: wrong},
+                           ensure_ascii=False, indent=1)
+    line = next(n for n, row in enumerate(added.split("\n"), 1) if f'"{wrong}"' in row)
+    return (SubmissionFile("a.ttl", taken.encode()),
+            SubmissionFile(f"b.{suffix}", added.encode())), line
+
+
+def _places_of(document: dict, record: str) -> list[dict]:
+    """Every place the JSON report gives the record, in any requirement's findings."""
+    return [n["place"] for r in document["requirements"] for f in r["findings"]
+            for n in f["nodes"] if n["node"] == record]
+
+
+@pytest.mark.parametrize("suffix", ["ttl", "jsonld"])
+@pytest.mark.parametrize(("sample", "case"), [(DATANG, FIGURE), (DEHUA, DATE)],
+                         ids=["9.2.3-figure-with-unit", "5.1-malformed-date"])
+def test_a_wrong_value_in_a_second_file_is_placed_where_it_is_written(
+        sample: Path, case: tuple[str, str, str, str, str], suffix: str) -> None:
+    """A record described in a.ttl whose one wrong value (a figure "80%", a date "2020/10/30") is
+    written in b.ttl or b.jsonld: the finding points at that line of b (it pointed at a.ttl)."""
+    files, line = _second_file(sample.read_text(encoding="utf-8"), case, suffix)
+    report = _report(*files)
+    record = case[0] + case[1]
+    places = _places_of(json.loads(render_report(report, "json", "en")), record)
+    assert places and all(p["file"] == f"b.{suffix}" and p["line"] == line for p in places), places
+    en = render_report(report, "text", "en")
+    lines = [row for row in en.split("\n") if f"…/{case[1]}" in row]
+    assert lines and all(f"b.{suffix}:{line})" in row for row in lines), lines
+    assert f"b.{suffix}:{line}）" in render_report(report, "text", "zh")

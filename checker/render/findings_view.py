@@ -148,12 +148,12 @@ class Namer(TermNamer):
     def place_of(self, candidate: Candidate, value: Node | None = None,
                  record: Node | None = None) -> Place | None:
         """Where a candidate is in the files: a text that came closest where `record` writes it;
-        a record the finding says nothing else of where the `value` it is about is written (6.2
-        d): its later date, which may be in another file than its description); else where the
-        record is described."""
+        a record the finding is about by one value where the `value` is written (6.2 d): its later
+        date; 9.2.3: a figure "35.2%"; a malformed date), which may be in another file than its
+        description; else where the record is described."""
         if record is not None and isinstance(candidate.node, Literal):
             return self.value_places.get((record, candidate.node))
-        if value is not None and not candidate.lacks and \
+        if value is not None and \
                 (place := self.value_places.get((candidate.node, value))) is not None:
             return place
         return self.places.get(candidate.node)
@@ -473,8 +473,8 @@ class Namer(TermNamer):
 
 
 def values_about(finding: Finding) -> dict[Node, Node]:
-    """The value each record of a finding is about where nothing else is said of it (6.2 d): its
-    later date), to place it where that value is written."""
+    """The one value each record of a finding is about (`value_of`: 6.2 d)'s later date, 9.2.3's
+    figure with its unit), to place it where that value is written."""
     return {c.node: v for d in finding.diagnoses for c in d.candidates
             if (v := value_of(d, c)) is not None}
 
