@@ -176,6 +176,12 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "report.lack.number_without_unit": {
         "en": ": write the number alone, {number}, without its unit",
         "zh": "：应只写数字 {number}，不带单位"},
+    # A number in a form read with certainty but not RDF's ("1,200.5", "１２"): as RDF writes it.
+    "report.lack.number_plain": {"en": ": write it as the number {number}",
+                                 "zh": "：应写作数字 {number}"},
+    # A word before a figure ("约35.2%"): it qualifies the figure, and belongs in a note.
+    "report.lack.word_in_note": {"en": "; “{word}” belongs in a note, not in the value",
+                                 "zh": "；“{word}”应写在说明中，不写入数值"},
     # A value allowed none beside another property's (9.2.3: a number beside a rated level).
     "report.lack.max_beside": {"en": "its {property} {value} and its {other} {others}: state one",
                                "zh": "{property}的取值{value}与{other}的取值{others}并存：只写其一"},

@@ -26,7 +26,8 @@ from ..shacl import Severity
 from ..shape_paths import ShapePath, path_properties
 from .cells import printable_cut
 from .naming import base_of, indefinite_article, pick, short_node
-from .wording import datatype_kind, number_and_unit, path_in_words, reference_form, typed_form
+from .figures import read_figure
+from .wording import datatype_kind, path_in_words, reference_form, typed_form
 
 NODES_SHOWN = 5  # nodes listed under one finding before "… and n more"
 VALUE_CHARS = 60  # a value quoted in a lack is cut beyond this
@@ -297,7 +298,8 @@ class Namer(TermNamer):
                        "a_expected": one()}
         datatype_asked = key.removeprefix("self.") == "datatype"
         figure = self._figure(lack, key)
-        key, values["form"], values["kind"] = self._of_value(lack, key, figure is not None)
+        plain = figure is not None or (self._number_asked(lack, key) and _has_digit(lack.value))
+        key, values["form"], values["kind"] = self._of_value(lack, key, plain)
         values["given"] = self._given_as(lack.value, values["form"], datatype_asked)
         if key.removeprefix("self.") == "text_for_record" and isinstance(lack.value, Literal):
             values["kind"] = self.kind(lack.value.datatype)
@@ -325,27 +327,40 @@ class Namer(TermNamer):
         return text
 
     def _figure(self, lack: Lack, key: str) -> str | None:
-        """After a figure written with its unit where a number is asked ("35.2%"): write the
-        number alone, the unit where the ontology keeps it (9.2.3's “unit of measure”), else
-        without it (5.2.3's concentration value); None for any other lack."""
-        figure = number_and_unit(lack.value)
-        asked = key.removeprefix("self.")
-        number_asked = lack.shape in _NUMBER_SHAPES if asked in ("pattern", "or", "node") \
-            else asked == "datatype" and datatype_kind(lack.expected) in ("number", "integer")
-        if figure is None or not number_asked:
+        """After a figure written where a number is asked and read with certainty ("35.2%",
+        "35,2%", "１２％", "约35.2%", checker/render/figures.py): write the number alone, the unit
+        where the ontology keeps it (9.2.3's “unit of measure”), else without it (5.2.3's
+        concentration value), a word before it in a note; None for any other lack."""
+        figure = read_figure(lack.value)
+        if figure is None or not self._number_asked(lack, key):
             return None
-        number, unit = figure
-        if lack.unit is None:
-            return message("report.lack.number_without_unit", self.lang, number=number)
-        return message("report.lack.number_and_unit", self.lang, number=number, unit=unit,
-                       unit_property=f"“{self.name(lack.unit)}”")
+        if not figure.unit:
+            said = message("report.lack.number_plain", self.lang, number=figure.number)
+        elif lack.unit is None:
+            said = message("report.lack.number_without_unit", self.lang, number=figure.number)
+        else:
+            said = message("report.lack.number_and_unit", self.lang, number=figure.number,
+                           unit=figure.unit, unit_property=f"“{self.name(lack.unit)}”")
+        if figure.word:
+            said += message("report.lack.word_in_note", self.lang, word=figure.word)
+        return said
+
+    @staticmethod
+    def _number_asked(lack: Lack, key: str) -> bool:
+        """Whether a lack asks for a number: a number's form (shp:Number, shp:ObservedNumber) or
+        a datatype of numbers."""
+        asked = key.removeprefix("self.")
+        if asked in ("pattern", "or", "node"):
+            return lack.shape in _NUMBER_SHAPES
+        return asked == "datatype" and datatype_kind(lack.expected) in ("number", "integer")
 
     def _of_value(self, lack: Lack, key: str, figure: bool = False) -> tuple[str, str, str]:
         """The sentence a lack about a value takes, what the value should be in words, and the
         kind asked: a datatype as the kind of value it holds (one of that kind in a form it does
         not have is not valid as one), a form by the words its shape gives (shp:Number's label),
         a number plainly for a `figure` written with its unit (the sentence then says how to
-        write it; shp:ObservedNumber's words on ratings are for values that may be one)."""
+        write it; shp:ObservedNumber's words on ratings are for values that may be one: a
+        value with a digit in it is an attempt at a number, said to be none plainly)."""
         kind_of = key.removeprefix("self.")
         own = key[:len(key) - len(kind_of)]
         if figure and kind_of in ("pattern", "or", "node"):
@@ -470,6 +485,12 @@ class Namer(TermNamer):
             order=message("report.result.best_first", self.lang)
             if sum(c.node in self.ranks for c in candidates) > 1 else "",
         )
+
+
+def _has_digit(value: Node | None) -> bool:
+    """Whether a literal has a digit in it (full-width ones too): written as a number, not as a
+    level of a rating scale."""
+    return isinstance(value, Literal) and any(c.isdigit() for c in str(value))
 
 
 def values_about(finding: Finding) -> dict[Node, Node]:

@@ -129,16 +129,3 @@ def reference_form(text: str) -> ReferenceForm:
     if _PREFIXED_NAME.fullmatch(text):
         return ReferenceForm(text, text, True)
     return ReferenceForm(_EXAMPLE_REFERENCE, _EXAMPLE_REFERENCE, False)
-
-
-# A figure with its unit after it: "35.2%", "12 %", "3.5亿元", "-0.8 ‰" (shp:Number's form, then a
-# unit that starts with no digit, sign or point).
-_NUMBER_AND_UNIT = re.compile(
-    r"\s*([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)\s*([^\s\d.+-].*?)\s*")
-
-
-def number_and_unit(value: Node | None) -> tuple[str, str] | None:
-    """The number and the unit of a value written as a figure with its unit ("35.2%": 35.2 and
-    %), None for any other value."""
-    found = _NUMBER_AND_UNIT.fullmatch(str(value)) if isinstance(value, Literal) else None
-    return (found[1], found[2]) if found is not None else None
