@@ -80,8 +80,8 @@ def test_a_stored_report_reads_back_the_place_of_the_value() -> None:
 DATANG = EXAMPLES_DIR / "datang-socks.ttl"
 FIGURE = ("https://example.org/cluster/datang/", "obs-LocationAdvantage-2021-actual",
           " bcic:observedValue 80.0 ;", "bcic:observedValue", "80%")
-DATE = ("https://example.org/cluster/dehua/", "macro", '    dcterms:date "2020-10-30"^^xsd:date ;\n',
-        "dcterms:date", "2020/10/30")
+DATE = ("https://example.org/cluster/dehua/", "macro",
+        '    dcterms:date "2020-10-30"^^xsd:date ;\n', "dcterms:date", "2020/10/30")
 
 
 def _second_file(sample: str, case: tuple[str, str, str, str, str], suffix: str) -> tuple[
