@@ -37,6 +37,7 @@ from .shacl import ShaclResult
 from .shape_guards import guarded_checks
 from .shape_order import display_order
 from .shape_paths import ShapePath, is_type_step, joined, path_properties, path_steps, read_path
+from .term_texts import text_naming
 from .unit_attributes import unit_properties
 
 _INSTANCE_OF = SequencePath(RDF.type, MulPath(RDFS.subClassOf, "*"))
@@ -147,7 +148,9 @@ class Explainer:
             yield lack("ClassConstraintComponent", value=node)
             return
         if (expected := s.value(shape, SH.hasValue)) is not None and expected not in values:
-            yield lack("HasValueConstraintComponent")
+            # A text naming the value asked (bcic:covers "bcic:PlanPhase", 9.4.2): said to be one.
+            yield lack("HasValueConstraintComponent", value=text_naming(
+                expected, values, labels_of(self.ontology, expected).values()))
         if (least := s.value(shape, SH.minCount)) is not None and len(values) < int(least):
             yield lack("MinCountConstraintComponent",
                        closest=() if values else self._stopped(data, node, shape, path))

@@ -166,6 +166,17 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": ", as in {turtle} in Turtle, {{\"@id\": \"{iri}\"}} in JSON-LD (an example)",
         "zh": "：以 IRI 指向该记录，格式如 Turtle 中的 {turtle}、JSON-LD 中的 {{\"@id\": \"{iri}\"}}"
               "（仅为示例）"},
+    # A text given where a term is asked (sh:in, sh:hasValue: 9.4.2's bcic:covers
+    # "bcic:PlanPhase"): how to refer to the term it names, else to one of those allowed.
+    "report.lack.given_as_text": {"en": " (given as text {value})", "zh": "（给出的是文本{value}）"},
+    "report.lack.write_term": {
+        "en": ": write it as {turtle} in Turtle, {{\"@id\": \"{iri}\"}} in JSON-LD",
+        "zh": "：Turtle 中写作 {turtle}，JSON-LD 中写作 {{\"@id\": \"{iri}\"}}"},
+    "report.lack.term_example": {
+        "en": ": name one of them by its IRI, as in {turtle} in Turtle, {{\"@id\": \"{iri}\"}} in "
+              "JSON-LD (an example)",
+        "zh": "：以 IRI 指向其中之一，格式如 Turtle 中的 {turtle}、JSON-LD 中的 {{\"@id\": \"{iri}\"}}"
+              "（仅为示例）"},
     # Where the value a line is about is written (a text where a record is asked).
     "report.lack.written_at": {"en": " (written at {place})", "zh": "（写于 {place}）"},
     # After a figure written with its unit ("35.2%"): the number alone, the unit where the

@@ -24,6 +24,7 @@ from ..report import Report
 from ..unknown_terms import Place
 from ..shacl import Severity
 from ..shape_paths import ShapePath, path_properties
+from ..term_texts import term_named
 from .cells import printable_cut
 from .naming import base_of, indefinite_article, pick, short_node
 from .figures import read_figure
@@ -308,7 +309,12 @@ class Namer(TermNamer):
             values["language"] = self.language(lack.expected)
         if key in ("in_one", "self.in_one", "in_listed", "self.in_listed"):
             values["allowed"] = self._allowed(lack.allowed)
-        text = message(f"report.lack.{key}", self.lang, **values)
+        term_hint = self._term_hint(lack, key)
+        if term_hint and key != "has_value" and isinstance(lack.value, Literal):
+            # A text where a listed value is asked: said to be one.
+            values["given"] = message("report.lack.given_as", self.lang,
+                                      kind=self.kind(lack.value.datatype))
+        text = message(f"report.lack.{key}", self.lang, **values) + term_hint
         if datatype_asked and key.endswith("not") and (
                 typed := typed_form(lack.value, lack.expected)) is not None:
             text += message("report.lack.write_typed" if typed.own else "report.lack.typed_example",
@@ -344,6 +350,27 @@ class Namer(TermNamer):
         if figure.word:
             said += message("report.lack.word_in_note", self.lang, word=figure.word)
         return said
+
+    def _term_hint(self, lack: Lack, key: str) -> str:
+        """After a text given where a term is asked — a listed value (sh:in: org:role "行业内企业"),
+        a value asked (sh:hasValue, 9.4.2: bcic:covers "bcic:PlanPhase") — how to refer to the
+        term: the one the text names, else one allowed as an example; "" for any other lack."""
+        if not isinstance(text := lack.value, Literal):
+            return ""
+        if key == "has_value" and lack.expected is not None:
+            given = message("report.lack.given_as_text", self.lang, value=self.value(text))
+            return given + self._write_term(lack.expected, True)
+        if key.removeprefix("self.") not in ("in", "in_one", "in_listed") or not lack.allowed:
+            return ""
+        labels = {t: tuple(self.labels.get(t, {}).values()) for t in lack.allowed}
+        named = term_named(str(text), lack.allowed, labels)
+        return self._write_term(named if named is not None else lack.allowed[0], named is not None)
+
+    def _write_term(self, term: Node, own: bool) -> str:
+        """How to refer to a term, in Turtle and in JSON-LD; as an example where not `own`."""
+        form = reference_form(short_node(term, None))
+        return message("report.lack.write_term" if own else "report.lack.term_example",
+                       self.lang, turtle=form.turtle, iri=form.iri)
 
     @staticmethod
     def _number_asked(lack: Lack, key: str) -> bool:

@@ -1,0 +1,102 @@
+"""A text given where a term of the ontology is asked — a value asked (sh:hasValue, 9.4.2: a
+correction mechanism covers bcic:PlanPhase) or a listed value (sh:in, 4.1: a member's role) — is
+said to be text, with how to refer to the term it names (Turtle: the prefixed name; JSON-LD:
+{"@id": …}), else to one allowed as an example, in zh and en, fresh and read back."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+
+import pytest
+from rdflib import Graph, Literal, Namespace
+from rdflib.namespace import ORG
+
+from checker.ingest import ingest_submission
+from checker.loading import SubmissionFile
+from checker.namespaces import BASE_IRI, BCIC
+from checker.paths import EXAMPLES_DIR
+from checker.render import render_report
+from checker.report import Report
+from checker.report_reader import read_report
+from checker.store import open_store
+from checker.validation import validate_graph
+
+EX = Namespace("https://example.org/cluster/dehua/")
+PLAN_HINT = ("：Turtle 中写作 bcic:PlanPhase，JSON-LD 中写作 {\"@id\": \"bcic:PlanPhase\"}",
+             ": write it as bcic:PlanPhase in Turtle, {\"@id\": \"bcic:PlanPhase\"} in JSON-LD")
+
+
+@cache
+def dehua() -> Graph:
+    """examples/dehua-ceramics.ttl (conformant), parsed once; every case changes a copy."""
+    return Graph().parse(EXAMPLES_DIR / "dehua-ceramics.ttl", format="turtle", publicID=BASE_IRI)
+
+
+def _with(change: Callable[[Graph], None]) -> Report:
+    graph = Graph()
+    graph += dehua()
+    change(graph)
+    return validate_graph(graph, processes=1)
+
+
+def _line(report: Report, lang: str, words: str) -> str:
+    """The line of the text report that has the words."""
+    shown = render_report(report, "text", lang)  # type: ignore[arg-type]
+    return next(row.strip() for row in shown.split("\n") if words in row)
+
+
+@pytest.mark.parametrize("written", ["bcic:PlanPhase", "PlanPhase"],
+                         ids=["prefixed-name", "json-ld-vocab"])
+def test_a_phase_given_as_text_is_said_to_be_text_with_its_reference_9_4_2(written: str) -> None:
+    """9.4.2: bcic:covers "bcic:PlanPhase" (or "PlanPhase", as a JSON-LD @vocab leaves a string):
+    the mechanism lacks the plan phase, given as text, and how to write it is said."""
+    def change(g: Graph) -> None:
+        g.remove((EX["correction-mechanism"], BCIC.covers, BCIC.PlanPhase))
+        g.add((EX["correction-mechanism"], BCIC.covers, Literal(written)))
+    report = _with(change)
+    zh = _line(report, "zh", "“涵盖”缺少“策划（P）”")
+    en = _line(report, "en", "lacks “plan”")
+    assert zh.endswith(f"“涵盖”缺少“策划（P）”（给出的是文本“{written}”）{PLAN_HINT[0]}"), zh
+    assert en.endswith(f"(given as text “{written}”){PLAN_HINT[1]}"), en
+
+
+def test_a_role_given_as_text_names_the_role_it_reads_as_4_1() -> None:
+    """4.1: org:role "行业内企业" (the start of the role's label): given as text, and the role
+    bcic:IndustryEnterpriseRole is how to write it."""
+    membership = EX["ms-ent-ciyun"]
+    report = _with(lambda g: g.set((membership, ORG.role, Literal("行业内企业", lang="zh"))))
+    zh = _line(report, "zh", "“角色”的取值“行业内企业”")
+    en = _line(report, "en", "its “role” “行业内企业”")
+    assert "“角色”的取值“行业内企业”（给出的是文本）不在允许的取值" in zh, zh
+    assert zh.endswith("：Turtle 中写作 bcic:IndustryEnterpriseRole，JSON-LD 中写作 "
+                       "{\"@id\": \"bcic:IndustryEnterpriseRole\"}"), zh
+    assert "its “role” “行业内企业” (given as text) is not one of the values allowed" in en, en
+    assert en.endswith(": write it as bcic:IndustryEnterpriseRole in Turtle, "
+                       "{\"@id\": \"bcic:IndustryEnterpriseRole\"} in JSON-LD"), en
+
+
+def test_a_role_text_naming_no_role_gets_an_example_reference_4_1() -> None:
+    """4.1: a role text that names none of the five roles: given as text, and an allowed role as
+    an example of how to refer to one."""
+    membership = EX["ms-ent-ciyun"]
+    report = _with(lambda g: g.set((membership, ORG.role, Literal("企业"))))
+    zh = _line(report, "zh", "“角色”的取值“企业”")
+    en = _line(report, "en", "its “role” “企业”")
+    assert "（给出的是文本）" in zh and zh.endswith("（仅为示例）"), zh
+    assert "JSON-LD 中的 {\"@id\": \"bcic:" in zh, zh
+    assert "(given as text)" in en and en.endswith("in JSON-LD (an example)"), en
+
+
+def test_a_stored_report_reads_back_the_text_given_for_the_phase_9_4_2() -> None:
+    """The text given is kept with the stored report (sh:value of its detail) and said again."""
+    graph = Graph()
+    graph += dehua()
+    graph.remove((EX["correction-mechanism"], BCIC.covers, BCIC.PlanPhase))
+    graph.add((EX["correction-mechanism"], BCIC.covers, Literal("bcic:PlanPhase")))
+    files = [SubmissionFile("dehua.ttl", graph.serialize(format="turtle").encode())]
+    store = open_store("oxigraph")
+    info, _fresh = ingest_submission(store, files, submitter="tests")
+    back = read_report(store, info.cluster, info.number)
+    assert _line(back, "zh", "“涵盖”缺少“策划（P）”").endswith(PLAN_HINT[0])
+    assert _line(back, "en", "lacks “plan”").endswith(PLAN_HINT[1])
