@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from functools import cache
 
 import pytest
 from rdflib import Graph, Literal, Namespace
@@ -21,6 +20,7 @@ from checker.render import render_report
 from checker.report import Report
 from checker.loading import SubmissionFile
 from checker.validation import validate_graph, validate_submission
+from tests.dehua_variants import dehua_with, text_block
 
 EX = Namespace("https://example.org/cluster/dehua/")
 PREFIXES = """\
@@ -32,26 +32,6 @@ PREFIXES = """\
 x:c a bcic:IndustrialCluster ; rdfs:label "集群"@zh .
 x:b a bcic:CultivationBody ; bcic:cultivates x:c ; rdfs:label "主体"@zh .
 """
-
-
-@cache
-def dehua() -> Graph:
-    """examples/dehua-ceramics.ttl (conformant), parsed once; every case changes a copy."""
-    return Graph().parse(EXAMPLES_DIR / "dehua-ceramics.ttl", format="turtle", publicID=BASE_IRI)
-
-
-def _dehua_with(change: Callable[[Graph], None]) -> Report:
-    graph = Graph()
-    graph += dehua()
-    change(graph)
-    return validate_graph(graph, processes=1)
-
-
-def _block(report: Report, notation: str, lang: str) -> str:
-    """The text report's lines under one provision's row, up to its hint."""
-    shown = render_report(report, "text", lang)  # type: ignore[arg-type]
-    start = shown.index(f"✘ {notation} ")
-    return shown[start:shown.index("→", start)]
 
 
 def _lack_texts(report: Report, rid: str, lang: str) -> list[str]:
@@ -104,9 +84,9 @@ def test_a_figure_that_is_no_number_is_said_to_be_no_number_in_both_languages(ca
     said to be no number, quoted as written, in zh as in en and in JSON as in text: the English
     JSON used to call it 'incomplete' while the Chinese said its form was wrong."""
     change, notation, rid, zh, en = NOT_NUMBERS[case]
-    report = _dehua_with(change)
+    report = dehua_with(change)
     for lang, said in (("zh", zh), ("en", en)):
-        block = _block(report, notation, lang)
+        block = text_block(report, notation, lang)
         assert said in block, block
         texts = _lack_texts(report, rid, lang)
         assert said in texts, texts
@@ -124,8 +104,8 @@ def test_a_figure_of_nan_or_inf_is_no_number_quoted_as_written(written: str) -> 
     assert written in text
     report = validate_submission([SubmissionFile("dehua.ttl", text.encode())], processes=1)
     shown = written.split('"')[1]
-    assert f"its “value” “{shown}” is not a number" in _block(report, "9.2.3", "en")
-    assert f"“数值”的取值“{shown}”不是数字" in _block(report, "9.2.3", "zh")
+    assert f"its “value” “{shown}” is not a number" in text_block(report, "9.2.3", "en")
+    assert f"“数值”的取值“{shown}”不是数字" in text_block(report, "9.2.3", "zh")
 
 
 def test_figures_of_another_cluster_are_said_to_be_about_that_cluster_under_9_2_3() -> None:
@@ -136,8 +116,8 @@ def test_figures_of_another_cluster_are_said_to_be_about_that_cluster_under_9_2_
         for observation in list(graph.subjects(BCIC.indicator, IND.ExportRate)):
             if (observation, BCIC.valueKind, BCIC.ActualValue) in graph:
                 graph.set((observation, BCIC.refCluster, EX.jingdezhen))
-    report = _dehua_with(about_jingdezhen)
-    zh, en = (_block(report, "9.2.3", lang) for lang in ("zh", "en"))
+    report = dehua_with(about_jingdezhen)
+    zh, en = (text_block(report, "9.2.3", lang) for lang in ("zh", "en"))
     assert "…/obs-ExportRate-2020-actual：“所属集群”为“景德镇陶瓷产业集群”；没有“培育主体”以“所培育的产业集群”指向它" in zh
     assert ("…/obs-ExportRate-2020-actual: its “cluster” is “Jingdezhen ceramics industrial "
             "cluster”; no “cultivation body” refers to it through “cultivated cluster”") in en
@@ -175,7 +155,7 @@ def test_4_1_says_what_each_membership_lacks(lang: str, lines: list[str]) -> Non
     listed under the body (4.1 asks them of the body that cultivates the cluster); the one naming
     no body stands alone."""
     report = validate_graph(Graph().parse(data=MEMBERSHIPS, format="turtle"), processes=1)
-    block = _block(report, "4.1", lang)
+    block = text_block(report, "4.1", lang)
     for line in lines:
         assert line in block, block
     assert "机构二" not in block and "机构四" not in block, block
@@ -213,7 +193,7 @@ def test_a_record_that_is_a_blank_node_is_named_by_its_label_or_title_else_by_it
     language (a Chinese title beside an English label), else in the other language, else as an
     unnamed record of its class — never "[]", which is Turtle's, nor 「（[]）」 after its label."""
     for notation, line in lines.items():
-        assert line in _block(blank_records, notation, lang)
+        assert line in text_block(blank_records, notation, lang)
     for fmt in ("text", "html", "json"):
         shown = render_report(blank_records, fmt, lang)  # type: ignore[arg-type]
         assert "[]:" not in shown and "（[]）" not in shown and "“[]”" not in shown

@@ -13,11 +13,10 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from flask.testing import FlaskClient
 from rdflib import RDFS, Graph, Literal
 
 from checker.i18n import LANGUAGES, message
-from checker.ingest import ingest_files, ingest_submission, publish_for_queries
+from checker.ingest import ingest_submission
 from checker.loading import SubmissionFile
 from checker.namespaces import BASE_IRI, BCIC, IND, REQ
 from checker.near_namespaces import NearNamespace
@@ -26,8 +25,9 @@ from checker.render import render_report
 from checker.render.turtle import report_graph
 from checker.report import Report
 from checker.report_reader import read_report
-from checker.store import cluster_key, open_store
+from checker.store import open_store
 from checker.validation import validate_submission
+from tests.report_pages import stored_and_fresh_pages
 
 DEHUA = (EXAMPLES_DIR / "dehua-ceramics.ttl").read_text(encoding="utf-8")
 BCIC_PREFIX = "@prefix bcic:    <https://w3id.org/bcic/ontology#> ."
@@ -142,19 +142,8 @@ def test_the_turtle_report_holds_the_note_and_the_store_reads_it_back() -> None:
 def test_the_web_report_pages_show_the_note(  # type: ignore[no-untyped-def]
         make_web_app, tmp_path: Path, lang: str) -> None:
     """The /validate result page and a stored revision's page, as the CLI's HTML report."""
-    store_dir = tmp_path / "store"
-    store = open_store("oxigraph", path=store_dir)
-    try:
-        path = tmp_path / "dehua-slash.ttl"
-        path.write_text(SLASH, encoding="utf-8")
-        info = ingest_files(store, [path])
-        publish_for_queries(store)
-    finally:
-        store.close()
-    client: FlaskClient = make_web_app(store_dir, WTF_CSRF_ENABLED=False).test_client()
-    stored = client.get(f"/clusters/{cluster_key(info.cluster)}/revisions/1?lang={lang}")
-    posted = client.post(f"/validate?lang={lang}", data={"text": SLASH})
-    fresh = client.get(posted.headers["Location"])
+    _client, stored, fresh = stored_and_fresh_pages(make_web_app, tmp_path, SLASH,
+                                                    "dehua-slash.ttl", lang)
     note = NOTE[lang].replace("http://w3id.org/bcic/ontology#", "https://w3id.org/bcic/ontology/")
     for page in (stored, fresh):
         said = "".join(html.unescape(page.get_data(as_text=True)).split())

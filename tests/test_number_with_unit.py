@@ -6,41 +6,16 @@ a figure with no property for its unit (5.2.3's concentration value) is written 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import cache
-
 import pytest
-from rdflib import Graph, Literal, Namespace
+from rdflib import Literal, Namespace
 
-from checker.namespaces import BASE_IRI, BCIC
-from checker.paths import EXAMPLES_DIR
-from checker.render import render_report
+from checker.namespaces import BCIC
 from checker.report import Report
-from checker.validation import validate_graph
+from tests.dehua_variants import dehua_with, text_block
 
 EX = Namespace("https://example.org/cluster/dehua/")
 OBSERVATION = EX["obs-LocationAdvantage-2020-actual"]
 RATING = ("以评级量表测量的指标不写数值", "an indicator measured on a rating scale")
-
-
-@cache
-def dehua() -> Graph:
-    """examples/dehua-ceramics.ttl (conformant), parsed once; every case changes a copy."""
-    return Graph().parse(EXAMPLES_DIR / "dehua-ceramics.ttl", format="turtle", publicID=BASE_IRI)
-
-
-def _with(change: Callable[[Graph], None]) -> Report:
-    graph = Graph()
-    graph += dehua()
-    change(graph)
-    return validate_graph(graph, processes=1)
-
-
-def _block(report: Report, notation: str, lang: str) -> str:
-    """The text report's lines under one provision's row, up to its hint."""
-    shown = render_report(report, "text", lang)  # type: ignore[arg-type]
-    start = shown.index(f"✘ {notation} ")
-    return shown[start:shown.index("→", start)]
 
 
 @pytest.mark.parametrize("written, number, unit", [
@@ -48,8 +23,8 @@ def _block(report: Report, notation: str, lang: str) -> str:
 ])
 def test_an_observed_value_with_its_unit_says_to_write_the_number_and_the_unit_apart(
         written: str, number: str, unit: str) -> None:
-    report = _with(lambda g: g.set((OBSERVATION, BCIC.observedValue, Literal(written))))
-    zh, en = _block(report, "9.2.3", "zh"), _block(report, "9.2.3", "en")
+    report = dehua_with(lambda g: g.set((OBSERVATION, BCIC.observedValue, Literal(written))))
+    zh, en = text_block(report, "9.2.3", "zh"), text_block(report, "9.2.3", "en")
     said_zh = f"“数值”的取值“{written}”不是数字：应只写数字 {number}，单位“{unit}”写在“计量单位”中"
     said_en = (f"its “value” “{written}” is not a number: write the number alone, {number}, and "
                f"the unit “{unit}” in “unit of measure”")
@@ -63,10 +38,10 @@ def test_an_observed_value_with_its_unit_says_to_write_the_number_and_the_unit_a
 
 def test_a_concentration_with_its_unit_says_to_write_the_number_alone() -> None:
     """5.2.3's concentration value has no property for a unit: the number alone."""
-    report = _with(lambda g: g.set((EX.agglomeration, BCIC.concentrationValue, Literal("62%"))))
-    assert "“集中度数值”的取值“62%”不是数字：应只写数字 62，不带单位" in _block(report, "5.2.3", "zh")
+    report = dehua_with(lambda g: g.set((EX.agglomeration, BCIC.concentrationValue, Literal("62%"))))
+    assert "“集中度数值”的取值“62%”不是数字：应只写数字 62，不带单位" in text_block(report, "5.2.3", "zh")
     assert "its “concentration value” “62%” is not a number: write the number alone, 62, " \
-        "without its unit" in _block(report, "5.2.3", "en")
+        "without its unit" in text_block(report, "5.2.3", "en")
 
 
 @pytest.mark.parametrize("written, zh_said, en_said", [
@@ -85,7 +60,7 @@ def test_a_figure_read_with_certainty_says_how_to_write_its_number(
         written: str, zh_said: str, en_said: str) -> None:
     """9.2.3: a decimal comma, thousands separators, full-width digits and ％, a unit before the
     number, a word before it: the number as RDF writes it, and no rating-scale words."""
-    report = _with(lambda g: g.set((OBSERVATION, BCIC.observedValue, Literal(written))))
+    report = dehua_with(lambda g: g.set((OBSERVATION, BCIC.observedValue, Literal(written))))
     line_zh = _line(report, "zh", written)
     line_en = _line(report, "en", written)
     assert f"“数值”的取值“{written}”不是数字：{zh_said}" in line_zh, line_zh
@@ -98,7 +73,7 @@ def test_a_figure_not_read_with_certainty_makes_no_claim_of_its_unit(written: st
     """9.2.3: "35。2%" (an ideographic full stop) and "1,200" (1200, or 1.2?) are said to be no
     number, with no number or unit read from them and no rating-scale words (a digit in it: an
     attempt at a number, not a level)."""
-    report = _with(lambda g: g.set((OBSERVATION, BCIC.observedValue, Literal(written))))
+    report = dehua_with(lambda g: g.set((OBSERVATION, BCIC.observedValue, Literal(written))))
     line_zh, line_en = _line(report, "zh", written), _line(report, "en", written)
     assert line_zh.endswith(f"“数值”的取值“{written}”不是数字"), line_zh
     assert line_en.endswith(f"its “value” “{written}” is not a number"), line_en
@@ -106,5 +81,5 @@ def test_a_figure_not_read_with_certainty_makes_no_claim_of_its_unit(written: st
 
 def _line(report: Report, lang: str, written: str) -> str:
     """The line of 9.2.3's block that quotes the value written."""
-    return next(row.strip() for row in _block(report, "9.2.3", lang).split("\n")
+    return next(row.strip() for row in text_block(report, "9.2.3", lang).split("\n")
                 if f"“{written}”" in row)

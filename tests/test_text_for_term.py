@@ -5,39 +5,22 @@ said to be text, with how to refer to the term it names (Turtle: the prefixed na
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import cache
-
 import pytest
 from rdflib import Graph, Literal, Namespace
 from rdflib.namespace import ORG
 
 from checker.ingest import ingest_submission
 from checker.loading import SubmissionFile
-from checker.namespaces import BASE_IRI, BCIC
-from checker.paths import EXAMPLES_DIR
+from checker.namespaces import BCIC
 from checker.render import render_report
 from checker.report import Report
 from checker.report_reader import read_report
 from checker.store import open_store
-from checker.validation import validate_graph
+from tests.dehua_variants import dehua, dehua_with
 
 EX = Namespace("https://example.org/cluster/dehua/")
 PLAN_HINT = ("：Turtle 中写作 bcic:PlanPhase，JSON-LD 中写作 {\"@id\": \"bcic:PlanPhase\"}",
              ": write it as bcic:PlanPhase in Turtle, {\"@id\": \"bcic:PlanPhase\"} in JSON-LD")
-
-
-@cache
-def dehua() -> Graph:
-    """examples/dehua-ceramics.ttl (conformant), parsed once; every case changes a copy."""
-    return Graph().parse(EXAMPLES_DIR / "dehua-ceramics.ttl", format="turtle", publicID=BASE_IRI)
-
-
-def _with(change: Callable[[Graph], None]) -> Report:
-    graph = Graph()
-    graph += dehua()
-    change(graph)
-    return validate_graph(graph, processes=1)
 
 
 def _line(report: Report, lang: str, words: str) -> str:
@@ -54,7 +37,7 @@ def test_a_phase_given_as_text_is_said_to_be_text_with_its_reference_9_4_2(writt
     def change(g: Graph) -> None:
         g.remove((EX["correction-mechanism"], BCIC.covers, BCIC.PlanPhase))
         g.add((EX["correction-mechanism"], BCIC.covers, Literal(written)))
-    report = _with(change)
+    report = dehua_with(change)
     zh = _line(report, "zh", "“涵盖”缺少“策划（P）”")
     en = _line(report, "en", "lacks “plan”")
     assert zh.endswith(f"“涵盖”缺少“策划（P）”（给出的是文本“{written}”）{PLAN_HINT[0]}"), zh
@@ -65,7 +48,7 @@ def test_a_role_given_as_text_names_the_role_it_reads_as_4_1() -> None:
     """4.1: org:role "行业内企业" (the start of the role's label): given as text, and the role
     bcic:IndustryEnterpriseRole is how to write it."""
     membership = EX["ms-ent-ciyun"]
-    report = _with(lambda g: g.set((membership, ORG.role, Literal("行业内企业", lang="zh"))))
+    report = dehua_with(lambda g: g.set((membership, ORG.role, Literal("行业内企业", lang="zh"))))
     zh = _line(report, "zh", "“角色”的取值“行业内企业”")
     en = _line(report, "en", "its “role” “行业内企业”")
     assert "“角色”的取值“行业内企业”（给出的是文本）不在允许的取值" in zh, zh
@@ -80,7 +63,7 @@ def test_a_role_text_naming_no_role_gets_an_example_reference_4_1() -> None:
     """4.1: a role text that names none of the five roles: given as text, and an allowed role as
     an example of how to refer to one."""
     membership = EX["ms-ent-ciyun"]
-    report = _with(lambda g: g.set((membership, ORG.role, Literal("企业"))))
+    report = dehua_with(lambda g: g.set((membership, ORG.role, Literal("企业"))))
     zh = _line(report, "zh", "“角色”的取值“企业”")
     en = _line(report, "en", "its “role” “企业”")
     assert "（给出的是文本）" in zh and zh.endswith("（仅为示例）"), zh

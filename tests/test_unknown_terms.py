@@ -11,12 +11,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from flask.testing import FlaskClient
 from rdflib import RDFS, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
 from checker.cli import main
-from checker.ingest import ingest_files, ingest_submission, publish_for_queries
+from checker.ingest import ingest_submission
 from checker.loading import SubmissionFile
 from checker.namespaces import BCIC, IND, REQ
 from checker.paths import EXAMPLES_DIR
@@ -25,9 +24,10 @@ from checker.render.turtle import report_graph
 from checker.report import Report
 from checker.report_reader import read_report
 from checker.rulebook import load_rulebook
-from checker.store import cluster_key, open_store
+from checker.store import open_store
 from checker.unknown_terms import MAX_LISTED, Place, TermNotes, TermUse, UnknownTerm
 from checker.validation import validate_submission
+from tests.report_pages import stored_and_fresh_pages
 
 DEHUA = EXAMPLES_DIR / "dehua-ceramics.ttl"
 # The tester's two mistakes, in the conformant sample: a class (line 578, after
@@ -262,19 +262,8 @@ def test_the_samples_use_only_terms_the_ontology_defines(name: str) -> None:
                                            ("en", "Terms the ontology does not define")])
 def test_the_web_report_pages_show_the_notes(  # type: ignore[no-untyped-def]
         make_web_app, tmp_path: Path, lang: str, heading: str) -> None:
-    store_dir = tmp_path / "store"
-    store = open_store("oxigraph", path=store_dir)
-    try:
-        path = tmp_path / "dehua-typos.ttl"
-        path.write_text(MISSPELT, encoding="utf-8")
-        info = ingest_files(store, [path])
-        publish_for_queries(store)
-    finally:
-        store.close()
-    client: FlaskClient = make_web_app(store_dir, WTF_CSRF_ENABLED=False).test_client()
-    stored = client.get(f"/clusters/{cluster_key(info.cluster)}/revisions/1?lang={lang}")
-    posted = client.post(f"/validate?lang={lang}", data={"text": MISSPELT})
-    fresh = client.get(posted.headers["Location"])
+    client, stored, fresh = stored_and_fresh_pages(make_web_app, tmp_path, MISSPELT,
+                                                   "dehua-typos.ttl", lang)
     for page, name in ((stored, "dehua-typos.ttl"), (fresh, "pasted.ttl")):
         said = page.get_data(as_text=True)
         assert '<section id="unknown-terms">' in said and heading in said
