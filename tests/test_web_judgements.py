@@ -221,26 +221,19 @@ def test_the_api_names_its_json_key_for_a_missing_rationale(
     assert "--note" not in str(answer.get_json())
 
 
+@pytest.mark.parametrize("note, words", [
+    ("bad \x1b[31mred\x1b[0m \x00", "the JSON key note holds a control character (U+001B)"),
+    ("付款 \u202e001 元", "the JSON key note holds a line or paragraph separator or a "
+                      "bidirectional control (U+202E RIGHT-TO-LEFT OVERRIDE)")],
+    ids=["escape", "bidi-override"])
 def test_the_api_refuses_a_rationale_with_a_control_character_naming_it(
-        app: Flask, tokens: dict[str, str]) -> None:
-    """Decision 20: ESC and NUL would reach the report page, its HTML and Turtle raw."""
-    answer = app.test_client().post(
-        JUDGE, json={"provision": "6.1", "met": False, "note": "bad \x1b[31mred\x1b[0m \x00"},
-        headers=_bearer(tokens["evaluator"]))
+        app: Flask, tokens: dict[str, str], note: str, words: str) -> None:
+    """Decision 20: ESC and NUL would reach the report page, its HTML and Turtle raw; U+202E
+    would turn the rest of the rationale around on every report."""
+    answer = app.test_client().post(JUDGE, json={"provision": "6.1", "met": False, "note": note},
+                                    headers=_bearer(tokens["evaluator"]))
     assert answer.status_code == 400
-    assert "the JSON key note holds a control character (U+001B)" in str(answer.get_json())
-    assert _judged(app.test_client()) == []
-
-
-def test_the_api_refuses_a_rationale_with_a_bidi_override_naming_it(
-        app: Flask, tokens: dict[str, str]) -> None:
-    """Decision 20: U+202E would turn the rest of the rationale around on every report."""
-    answer = app.test_client().post(
-        JUDGE, json={"provision": "6.1", "met": False, "note": "付款 \u202e001 元"},
-        headers=_bearer(tokens["evaluator"]))
-    assert answer.status_code == 400
-    assert ("the JSON key note holds a line or paragraph separator or a bidirectional control "
-            "(U+202E RIGHT-TO-LEFT OVERRIDE)") in str(answer.get_json())
+    assert words in str(answer.get_json())
     assert _judged(app.test_client()) == []
 
 
