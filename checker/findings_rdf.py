@@ -11,7 +11,7 @@ sh:MinCountConstraintComponent, which the shape need not have). Every detail nam
 component and path its source shape has.
 Each detail has its place among its siblings (bcic:detailPosition, from 1), so a report read back
 lists them as the fresh one did. What each lack expects (a value, class or datatype, a count, the
-values a list allows) is not stored: it is read off its source shape (checker/diagnosis.py).
+values a list allows) is not stored: it is read off its source shape (checker/shape_asks.py).
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ from rdflib.term import Node
 from .diagnosis import Explainer, is_submission_node
 from .findings import Candidate, Diagnosis, Lack
 from .namespaces import BCIC
-from .shacl import ShaclResult
+from .shacl import ShaclResult, shape_iri
+from .shape_asks import LackMaker
 from .shape_paths import read_path, write_path
 
 LackMessages = Callable[[Lack], dict[str, str]]
@@ -106,16 +107,13 @@ def _read_candidate(g: Graph, detail: Node, focus: Node, explainer: Explainer) -
     for found in sorted(g.objects(detail, SH.detail), key=_order(g)):
         shape = g.value(found, SH.sourceShape)
         constraint = str(g.value(found, SH.sourceConstraintComponent) or "").rsplit("#", 1)[-1]
-        shape = shape if isinstance(shape, URIRef) else URIRef("")
         path = g.value(found, SH.resultPath)
-        expected, count = explainer.expectation(shape, constraint)
         closest = tuple(_read_candidate(g, c, g.value(c, SH.focusNode), explainer)  # type: ignore[arg-type]
                         for c in sorted(g.objects(found, SH.detail), key=_order(g)))
         along = read_path(g, path) if path is not None else None
-        lacks.append(Lack(along, shape, constraint, expected, count, g.value(found, SH.value),
-                          closest, explainer.allowed(shape, constraint), explainer.unit_of(along)))
-    shape = g.value(detail, SH.sourceShape)
-    return Candidate(focus, shape if isinstance(shape, URIRef) else URIRef(""), tuple(lacks))
+        lack = LackMaker(explainer, shape_iri(shape), along)
+        lacks.append(lack(constraint, value=g.value(found, SH.value), closest=closest))
+    return Candidate(focus, shape_iri(g.value(detail, SH.sourceShape)), tuple(lacks))
 
 
 def _order(g: Graph) -> Callable[[Node], tuple[int, str, str, str]]:

@@ -72,6 +72,11 @@ class ShaclResult:
     constraint: str
 
 
+def shape_iri(node: Node | None) -> URIRef:
+    """A shape's IRI (every shape has one, NOTES: blank-node shapes cannot be joined back)."""
+    return node if isinstance(node, URIRef) else URIRef("")
+
+
 class ShapeEngine:
     """Shapes parsed by pyshacl once, with the triples they need beside any data (the ontology's
     class hierarchy and concept typing), to validate any number of data graphs."""
@@ -133,7 +138,7 @@ def _read_results(report: Graph) -> list[ShaclResult]:
         shape = report.value(node, SH.sourceShape)
         path = report.value(node, SH.resultPath)
         results.append(ShaclResult(
-            source_shape=shape if isinstance(shape, URIRef) else URIRef(""),
+            source_shape=shape_iri(shape),
             focus_node=report.value(node, SH.focusNode),  # type: ignore[arg-type]
             path=path_text(report, path),
             value=report.value(node, SH.value),

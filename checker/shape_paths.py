@@ -7,7 +7,7 @@ report can carry `sh:resultPath` for any path the shapes use.
 
 from __future__ import annotations
 
-from rdflib import RDF, BNode, Graph, URIRef
+from rdflib import RDF, RDFS, BNode, Graph, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import SH, NamespaceManager
 from rdflib.paths import AlternativePath, InvPath, MulPath, Path, SequencePath
@@ -16,6 +16,8 @@ from rdflib.term import Node
 ShapePath = URIRef | Path
 
 _REPEATS = {SH.zeroOrMorePath: "*", SH.oneOrMorePath: "+", SH.zeroOrOnePath: "?"}
+# From a node to its classes and theirs: what it is an instance of, as sh:class reads it.
+INSTANCE_OF = SequencePath(RDF.type, MulPath(RDFS.subClassOf, "*"))
 
 
 def read_path(graph: Graph, node: Node) -> ShapePath:
