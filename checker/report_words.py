@@ -1,5 +1,5 @@
 """The words a report says what a record lacks with, in Chinese and English (checker/i18n.py reads
-them into its catalogue): the lacks of checker/render/findings_view.py, the absences, a path step
+them into its catalogue): the lacks of checker/render/lack_sentences.py, the absences, a path step
 by step (hints say paths alike, checker/render/wording.py), and the kinds of value people write.
 
 Written for a reader who writes no RDF: a term by its label in quotation marks, a path in words,

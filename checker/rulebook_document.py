@@ -26,7 +26,7 @@ from .namespaces import BCIC
 from .notation import is_part, listed, without_notation
 from .ontology import load_ontology_graph
 from .paths import ALL_ONTOLOGY_FILES
-from .render.findings_view import TermNamer
+from .render.term_namer import TermNamer
 from .render.guidance_view import GuidanceWriter, Pointer
 from .rule_problems import refuse_rule_problems
 from .rule_places import places_of

@@ -17,7 +17,7 @@ from checker.i18n import Lang
 from checker.labels import collect_labels
 from checker.paths import EXAMPLES_DIR
 from checker.render import render_report
-from checker.render.findings_view import TermNamer
+from checker.render.term_namer import TermNamer
 from checker.render.guidance_view import GuidanceWriter, Pointer
 from checker.render.outline import TextPart, linked_parts
 from checker.rulebook import load_rulebook

@@ -26,7 +26,7 @@ from ..namespaces import BCIC, IND, REQ
 from ..notation import provision_notation
 from ..report import RequirementOutcome
 from ..shape_paths import ShapePath, path_properties
-from .findings_view import TermNamer
+from .term_namer import TermNamer
 from .naming import indefinite_article
 from .wording import datatype_kind, path_in_words
 

@@ -16,7 +16,8 @@ from ..shacl import ShaclResult
 from ..sign_off import sign_off, sign_off_said
 from ..timestamps import xsd_datetime
 from .findings_json import findings_document, node_text
-from .findings_view import Namer, TermNamer
+from .findings_view import Namer
+from .term_namer import TermNamer
 from .guidance_json import AskTable, documents_document, how_to_document
 from .guidance_view import GuidanceWriter, shown_hints
 from .naming import pick

@@ -14,7 +14,8 @@ from ..near_namespaces import NearNamespace
 from ..report import Report
 from ..reused_vocabularies import VOCABULARY_NAMES, reused_prefixed, vocabulary_of
 from ..unknown_terms import UnknownTerm
-from .findings_view import Namer, TermNamer
+from .findings_view import Namer
+from .term_namer import TermNamer
 from .naming import short_node
 
 

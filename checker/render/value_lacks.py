@@ -1,0 +1,144 @@
+"""What is wrong with a value a lack quotes, in words: the form or kind asked (a year-month-day
+date, shp:Number's words), the kind it was given as, the language or the values allowed; and after
+the sentence how to write it (a typed value, a reference to a record or a term, a figure's number
+without its unit, 9.2.3)."""
+
+from __future__ import annotations
+
+from rdflib import Literal
+from rdflib.namespace import XSD
+from rdflib.term import Node
+
+from ..findings import Lack
+from ..i18n import message
+from ..namespaces import SHP
+from ..term_texts import term_named
+from .figures import read_figure
+from .naming import short_node
+from .value_words import ValueNamer
+from .wording import datatype_kind, reference_form, typed_form
+
+# The forms of a figure (shapes/common.ttl): a value failing one is no number.
+_NUMBER_SHAPES = frozenset({SHP.Number, SHP.ObservedNumber})
+
+
+class ValueLackWords(ValueNamer):
+    """Says what is wrong with the values of one report's lacks in one language."""
+
+    def value_said(self, lack: Lack, key: str) -> tuple[str, dict[str, str], str]:
+        """The sentence a lack about a value takes, the words it fills in (form, kind, given,
+        language, allowed), and what is said after it: how to refer to a term, to write a typed
+        value or a reference, the number of a figure."""
+        fields: dict[str, str] = {}
+        datatype_asked = key.removeprefix("self.") == "datatype"
+        figure = self._figure(lack, key)
+        plain = figure is not None or (_number_asked(lack, key) and _has_digit(lack.value))
+        key, fields["form"], fields["kind"] = self._of_value(lack, key, plain)
+        fields["given"] = self.given_as(lack.value, fields["form"], datatype_asked)
+        if key.removeprefix("self.") == "text_for_record" and isinstance(lack.value, Literal):
+            fields["kind"] = self.kind(lack.value.datatype)
+            fields["given"] = self.given_kind(lack.value)
+        if key in ("language", "self.language", "qualified_language"):
+            fields["language"] = self.language(lack.expected)
+        if key in ("in_one", "self.in_one", "in_listed", "self.in_listed"):
+            fields["allowed"] = self.allowed(lack.allowed)
+        after = self._term_hint(lack, key)
+        if after and key != "has_value" and isinstance(lack.value, Literal):
+            # A text where a listed value is asked: said to be one.
+            fields["given"] = self.given_kind(lack.value)
+        if datatype_asked and key.endswith("not") and (
+                typed := typed_form(lack.value, lack.expected)) is not None:
+            after += message("report.lack.write_typed" if typed.own else "report.lack.typed_example",
+                             self.lang, text=typed.text, curie=typed.curie, iri=typed.datatype)
+        if key.endswith("text_for_record"):
+            form = reference_form(str(lack.value))
+            after += message("report.lack.write_reference" if form.own
+                             else "report.lack.reference_example", self.lang,
+                             turtle=form.turtle, iri=form.iri)
+        if figure is not None:
+            after += figure
+        return key, fields, after
+
+    def _figure(self, lack: Lack, key: str) -> str | None:
+        """After a figure written where a number is asked and read with certainty ("35.2%",
+        "35,2%", "１２％", "约35.2%", checker/render/figures.py): write the number alone, the unit
+        where the ontology keeps it (9.2.3's “unit of measure”), else without it (5.2.3's
+        concentration value), a word before it in a note; None for any other lack."""
+        figure = read_figure(lack.value)
+        if figure is None or not _number_asked(lack, key):
+            return None
+        if not figure.unit:
+            said = message("report.lack.number_plain", self.lang, number=figure.number)
+        elif lack.unit is None:
+            said = message("report.lack.number_without_unit", self.lang, number=figure.number)
+        else:
+            said = message("report.lack.number_and_unit", self.lang, number=figure.number,
+                           unit=figure.unit, unit_property=f"“{self.name(lack.unit)}”")
+        if figure.word:
+            said += message("report.lack.word_in_note", self.lang, word=figure.word)
+        return said
+
+    def _term_hint(self, lack: Lack, key: str) -> str:
+        """After a text given where a term is asked — a listed value (sh:in: org:role "行业内企业"),
+        a value asked (sh:hasValue, 9.4.2: bcic:covers "bcic:PlanPhase") — how to refer to the
+        term: the one the text names, else one allowed as an example; "" for any other lack."""
+        if not isinstance(text := lack.value, Literal):
+            return ""
+        if key == "has_value" and lack.expected is not None:
+            given = message("report.lack.given_as_text", self.lang, value=self.value(text))
+            return given + self._write_term(lack.expected, True)
+        if key.removeprefix("self.") not in ("in", "in_one", "in_listed") or not lack.allowed:
+            return ""
+        labels = {t: tuple(self.labels.get(t, {}).values()) for t in lack.allowed}
+        named = term_named(str(text), lack.allowed, labels)
+        return self._write_term(named if named is not None else lack.allowed[0], named is not None)
+
+    def _write_term(self, term: Node, own: bool) -> str:
+        """How to refer to a term, in Turtle and in JSON-LD; as an example where not `own`."""
+        form = reference_form(short_node(term, None))
+        return message("report.lack.write_term" if own else "report.lack.term_example",
+                       self.lang, turtle=form.turtle, iri=form.iri)
+
+    def _of_value(self, lack: Lack, key: str, figure: bool = False) -> tuple[str, str, str]:
+        """The sentence a lack about a value takes, what the value should be in words, and the
+        kind asked: a datatype as the kind of value it holds (one of that kind in a form it does
+        not have is not valid as one), a form by the words its shape gives (shp:Number's label),
+        a number plainly for a `figure` written with its unit (the sentence then says how to
+        write it; shp:ObservedNumber's words on ratings are for values that may be one: a
+        value with a digit in it is an attempt at a number, said to be none plainly)."""
+        kind_of = key.removeprefix("self.")
+        own = key[:len(key) - len(kind_of)]
+        if figure and kind_of in ("pattern", "or", "node"):
+            return f"{own}not", self.kind(XSD.decimal), ""
+        if kind_of == "datatype":
+            asked = self.kind(lack.expected, "asked")
+            if isinstance(lack.value, Literal) and lack.value.datatype == lack.expected:
+                return f"{own}ill_formed", asked, self.kind(lack.expected)
+            return f"{own}not", asked, ""
+        if kind_of in ("pattern", "or") and (form := self.label(lack.shape)) is not None:
+            return f"{own}not", form, ""
+        if key == "not_kind":  # a member of a kind its role does not take (4.1), by its label
+            if (form := self.label(lack.expected)) is not None:
+                return "is_kind", form, ""  # a kind refused, by its own label (9.2.3)
+            form = self.label(lack.shape)
+            return (key, form, "") if form is not None else ("other", "", "")
+        if kind_of == "in" and lack.allowed:  # the values allowed named: the one, or the list
+            return f"{key}_one" if len(lack.allowed) == 1 else f"{key}_listed", "", ""
+        if key == "node" and isinstance(lack.value, Literal):  # a value failing in several ways
+            return "pattern", "", ""
+        return key, "", ""
+
+
+def _has_digit(value: Node | None) -> bool:
+    """Whether a literal has a digit in it (full-width ones too): written as a number, not as a
+    level of a rating scale."""
+    return isinstance(value, Literal) and any(c.isdigit() for c in str(value))
+
+
+def _number_asked(lack: Lack, key: str) -> bool:
+    """Whether a lack asks for a number: a number's form (shp:Number, shp:ObservedNumber) or
+    a datatype of numbers."""
+    asked = key.removeprefix("self.")
+    if asked in ("pattern", "or", "node"):
+        return lack.shape in _NUMBER_SHAPES
+    return asked == "datatype" and datatype_kind(lack.expected) in ("number", "integer")
