@@ -57,6 +57,40 @@ def test_a_title_where_the_strategy_is_asked_is_said_to_be_text_with_how_to_refe
     assert "is not a “cluster brand cultivation strategy”" not in en
 
 
+def test_the_place_of_a_text_where_a_record_is_asked_is_said_once() -> None:
+    """9.1.1: the KPI system (dehua.ttl:532) based on a title (dehua.ttl:536) is named without
+    its own line, which said the file a second time; the text's line is said, in the text and
+    HTML reports alike. Written in another file than the record, the text keeps both places."""
+    text = DEHUA.replace(KPI, KPI.replace(BASED_ON, '    bcic:basedOn "德化陶瓷品牌培育战略" .\n'))
+    rows = text.split("\n")
+    described = rows.index("ex:kpi-system a bcic:KPISystem ;") + 1
+    line = next(n for n, row in enumerate(rows, 1) if "德化陶瓷品牌培育战略\" ." in row)
+    assert described != line
+    report = validate_submission([SubmissionFile("dehua.ttl", text.encode())], processes=1)
+    zh, en = _block(report, "zh"), _block(report, "en")
+    assert ("德化陶瓷产业集群品牌培育关键绩效指标体系（…/kpi-system）：“依据”的取值") in zh, zh
+    assert "…/kpi-system: its “based on”" in en, en
+    for block in (zh, en):
+        assert f"dehua.ttl:{line}" in block and f"dehua.ttl:{described}" not in block, block
+    html = render_report(report, "html", "zh")
+    start = html.index("德化陶瓷品牌培育战略”（给出的是文本）")
+    assert f'<small class="place">dehua.ttl:{described}</small>' not in html[start - 2000:start]
+    assert f"（写于 dehua.ttl:{line}）" in html[start:start + 2000]
+    # The text written in another file than its record: each place says something the other
+    # does not, and both are said.
+    turtle = DEHUA.replace(BASED_ON, "    .\n")
+    assert turtle != DEHUA
+    added = ("@prefix ex: <https://example.org/cluster/dehua/> .\n"
+             "@prefix bcic: <https://w3id.org/bcic/ontology#> .\n\n"
+             'ex:kpi-system bcic:basedOn "德化陶瓷品牌培育战略" .\n')
+    described = turtle.split("\n").index("ex:kpi-system a bcic:KPISystem ;") + 1
+    report = validate_submission([SubmissionFile("dehua.ttl", turtle.encode()),
+                                  SubmissionFile("b.ttl", added.encode())], processes=1)
+    assert f"（…/kpi-system，dehua.ttl:{described}）" in _block(report, "zh")
+    en = _block(report, "en")
+    assert f"…/kpi-system (dehua.ttl:{described})" in en and "(written at b.ttl:4)" in en, en
+
+
 def test_a_name_given_as_text_in_json_ld_is_shown_written_as_a_reference() -> None:
     """JSON-LD `"prov:wasAttributedTo": "ex:body"` is a text, not the body: the line says to
     write {"@id": "ex:body"} (ex:body in Turtle), where the text is written, and not that the

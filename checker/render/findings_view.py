@@ -81,8 +81,14 @@ class Namer(LackSayer):
         iri = short_node(candidate.node, self.base)
         name = self.name(candidate.node)
         place = self.place_of(candidate, value, record)
+        texts = [self.lack_place(x, candidate.node) for x in candidate.lacks]
+        if place is not None and texts and all(p is not None and p.file == place.file
+                                               for p in texts):
+            # Each lack is a text where a record is asked (9.1.1), said where the text is
+            # written: the record's own place, in the same file, would say the file twice.
+            place = None
         return NodeLine(name, iri if iri != name else "",
-                        tuple(self.lack_line(x, candidate.node) for x in candidate.lacks),
+                        tuple(self.lack_line(x, candidate.node, place) for x in candidate.lacks),
                         _at(place) if place is not None else "")
 
     def place_of(self, candidate: Candidate, value: Node | None = None,
@@ -98,11 +104,13 @@ class Namer(LackSayer):
             return place
         return self.places.get(candidate.node)
 
-    def lack_line(self, lack: Lack, record: Node | None = None) -> LackLine:
+    def lack_line(self, lack: Lack, record: Node | None = None,
+                  shown: Place | None = None) -> LackLine:
         """A lack of `record` as a sentence, with the values that came closest where the sentence
-        does not already say what the one of them lacks."""
+        does not already say what the one of them lacks; the place of its text unsaid where it is
+        the record's, `shown` beside the record's name."""
         said, nested, _key = self.said(lack)
-        return LackLine(self._placed(said, lack, record),
+        return LackLine(self._placed(said, lack, record, shown),
                         tuple(self.node_line(c, record=record) for c in lack.closest)
                         if nested else ())
 
@@ -115,10 +123,13 @@ class Namer(LackSayer):
         text = text_given(lack)
         return self.value_places.get((record, text)) if text is not None and record else None
 
-    def _placed(self, said: str, lack: Lack, record: Node | None) -> str:
+    def _placed(self, said: str, lack: Lack, record: Node | None,
+                shown: Place | None = None) -> str:
         """A lack's sentence, with where its text is written when it finds a text where a record
-        is asked and the report knows the place."""
-        if (place := self.lack_place(lack, record)) is None:
+        is asked and the report knows the place, unless that is the file and line `shown`."""
+        place = self.lack_place(lack, record)
+        if place is None or (shown is not None
+                             and (place.file, place.line) == (shown.file, shown.line)):
             return said
         return said + message("report.lack.written_at", self.lang, place=_at(place))
 
