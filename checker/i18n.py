@@ -829,6 +829,8 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "report.terms.use.property": {"en": "used as a property", "zh": "用作属性"},
     "report.terms.use.value": {"en": "used as a value", "zh": "用作取值"},
     "report.terms.did_you_mean": {"en": " Did you mean {term}?", "zh": "是否应为{term}？"},
+    "report.terms.did_you_mean_attribute": {"en": " Did you mean the RDF/XML attribute {term}?",
+                                            "zh": "是否应为 RDF/XML 的语法属性 {term}？"},
     "report.terms.named": {"en": "“{label}” ({iri})", "zh": "“{label}”（{iri}）"},
     "report.terms.more": {
         "en": "{n} more IRI(s) of these namespaces that the ontology does not define are not "

@@ -36,6 +36,11 @@ VOCABULARY_NAMES: Mapping[str, Mapping[Lang, str]] = {
     "DCAT": {"en": "DCAT", "zh": "DCAT"},
 }
 
+# RDF/XML's syntax attributes (RDF 1.1 XML Syntax, 7.2.2): not terms of RDF, but a misspelt one
+# (`rdf:abut=`) is read as a property of RDF's namespace, and one of these was meant.
+RDF_XML_ATTRIBUTES = frozenset(
+    RDF._NS[name] for name in ("about", "resource", "ID", "nodeID", "datatype", "parseType"))
+
 # The prefixes their specifications use, to name a term (`prov:wasAttributedTo`).
 _PREFIXES: Mapping[str, str] = {
     "RDF": "rdf", "RDF Schema": "rdfs", "OWL": "owl", "PROV-O": "prov",

@@ -33,7 +33,8 @@ from rdflib.term import Node
 
 from .namespaces import BCIC, IND, REQ
 from .near_namespaces import NearNamespace, near_namespaces
-from .reused_vocabularies import VOCABULARIES, defined_terms, namespace_of, undefined_reused
+from .reused_vocabularies import (RDF_XML_ATTRIBUTES, VOCABULARIES, defined_terms, namespace_of,
+                                  undefined_reused)
 
 _NAMESPACES = (str(BCIC), str(IND), str(REQ))  # str's startswith: URIRef's takes one prefix
 _REUSED_NAMESPACES = frozenset(str(terms) for terms in VOCABULARIES.values())
@@ -212,14 +213,20 @@ def misspelt_reused(node: Node) -> TypeGuard[URIRef]:
 def closest_reused(term: URIRef, use: TermUse) -> URIRef | None:
     """The term its reused vocabulary defines closest in spelling, case aside, of the same kind
     by the vocabularies' own convention: a class's name begins with a capital, a property's
-    does not; any for a value."""
+    does not; any for a value. A property of RDF's namespace close to none of RDF's is matched
+    against RDF/XML's syntax attributes (`rdf:abut` gives rdf:about)."""
     namespace = namespace_of(term)
-    spellings = {str(t)[len(namespace):].lower(): t
-                 for t in sorted(defined_terms(namespace), reverse=True)
-                 if use is TermUse.VALUE
-                 or str(t)[len(namespace):][:1].isupper() == (use is TermUse.CLASS)}
-    found = difflib.get_close_matches(str(term)[len(namespace):].lower(), spellings, n=1)
-    return spellings[found[0]] if found else None
+    tiers = [sorted(defined_terms(namespace), reverse=True)]
+    if namespace == str(RDF) and use is TermUse.PROPERTY:
+        tiers.append(sorted(RDF_XML_ATTRIBUTES, reverse=True))
+    name = str(term)[len(namespace):].lower()
+    for terms in tiers:
+        spellings = {str(t)[len(namespace):].lower(): t for t in terms
+                     if use is TermUse.VALUE or t in RDF_XML_ATTRIBUTES
+                     or str(t)[len(namespace):][:1].isupper() == (use is TermUse.CLASS)}
+        if found := difflib.get_close_matches(name, spellings, n=1):
+            return spellings[found[0]]
+    return None
 
 
 def term_notes(data: Graph, vocabulary: Vocabulary, locate: Locator | None = None) -> TermNotes:

@@ -371,3 +371,77 @@ def test_reused_vocabularies_typos_are_read_back_from_the_store() -> None:
                                     cluster=URIRef("https://example.org/x/cluster"))
     assert len(fresh.term_notes.terms) == 3
     assert read_report(store, info.cluster, info.number).term_notes == fresh.term_notes
+
+
+# RDF's and RDF Schema's own terms misspelt in Turtle, and RDF/XML's syntax attributes misspelt
+# (`rdf:abut=`, read as properties of RDF's namespace), beside their legitimate uses: container
+# members, collections, reification, typed and parsed literals, blank node ids.
+RDF_TYPOS = ("@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .\n"
+             "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+             "@prefix bcic: <https://w3id.org/bcic/ontology#> .\n"
+             "<https://example.org/x/a> rdf:tpye bcic:IndustrialCluster ;\n"
+             '    rdfs:lable "甲" ; rdfs:coment "乙" ; rdf:_1 "x" ; rdfs:member "y" ;\n'
+             "    rdf:value ( 1 2 ) ; rdfs:seeAlso <https://example.org/x/b> .\n"
+             "<https://example.org/x/b> a rdf:Seq , rdfs:Resource .\n")
+RDF_XML_SYNTAX_TYPOS = (
+    '<?xml version="1.0"?>\n'
+    '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"\n'
+    '         xmlns:rdfs="http://www.w3.org/2000/01/rdf-schema#"\n'
+    '         xmlns:ex="https://example.org/x/" xml:base="https://example.org/x/">\n'
+    '  <rdf:Description rdf:abut="https://example.org/x/c">\n'
+    '    <ex:p rdf:resourse="https://example.org/x/d"/>\n'
+    '    <ex:q rdf:ID="s1" rdf:datatype="http://www.w3.org/2001/XMLSchema#integer">3</ex:q>\n'
+    '    <ex:r><rdf:Bag><rdf:li>one</rdf:li></rdf:Bag></ex:r>\n'
+    '    <ex:s rdf:parseType="Collection"><rdf:Description rdf:about="e"/></ex:s>\n'
+    '    <ex:t rdf:parseType="Resource"><ex:u>v</ex:u></ex:t>\n'
+    '    <ex:w rdf:nodeID="n1"/>\n'
+    '    <ex:x rdf:parseType="Literal"><b>x</b></ex:x>\n'
+    '  </rdf:Description>\n'
+    '  <rdf:Description rdf:nodeID="n1" rdf:value="v" rdfs:label="l" rdfs:comment="c"/>\n'
+    '</rdf:RDF>\n')
+RDF_NOTES = {
+    "en": ["rdf:tpye (used as a property, first at t.ttl:4:27) is not a term of RDF. Did you mean "
+           "“type” (rdf:type)?",
+           "rdfs:coment (used as a property, first at t.ttl:5:22) is not a term of RDF Schema. "
+           "Did you mean rdfs:comment?",
+           "rdf:abut (used as a property, first at s.rdf:5:20) is not a term of RDF. Did you mean "
+           "the RDF/XML attribute rdf:about?",
+           "rdf:resourse (used as a property, first at s.rdf:6:11) is not a term of RDF. Did you "
+           "mean the RDF/XML attribute rdf:resource?"],
+    "zh": ["rdf:tpye（用作属性，首次出现于 t.ttl:4:27）不是 RDF 中的术语。是否应为“类型”（rdf:type）？",
+           "rdfs:coment（用作属性，首次出现于 t.ttl:5:22）不是 RDF Schema 中的术语。"
+           "是否应为rdfs:comment？",
+           "rdf:abut（用作属性，首次出现于 s.rdf:5:20）不是 RDF 中的术语。"
+           "是否应为 RDF/XML 的语法属性 rdf:about？",
+           "rdf:resourse（用作属性，首次出现于 s.rdf:6:11）不是 RDF 中的术语。"
+           "是否应为 RDF/XML 的语法属性 rdf:resource？"]}
+
+
+def _rdf_typos() -> Report:
+    return validate_submission([SubmissionFile("t.ttl", RDF_TYPOS.encode()),
+                                SubmissionFile("s.rdf", RDF_XML_SYNTAX_TYPOS.encode())],
+                               processes=1)
+
+
+def test_rdf_terms_and_rdf_xml_attributes_misspelt_are_noted_with_the_one_meant() -> None:
+    """rdf:tpye gives rdf:type, and RDF/XML's rdf:abut= and rdf:resourse= (syntax attributes,
+    not terms of RDF) the attributes rdf:about and rdf:resource; no legitimate term of RDF, RDF
+    Schema or XML Schema, nor RDF/XML's syntax, is noted."""
+    rdf, rdfs = "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "http://www.w3.org/2000/01/rdf-schema#"
+    assert [(t.iri, t.suggestion) for t in _rdf_typos().term_notes.terms] == [
+        (URIRef(rdf + "tpye"), URIRef(rdf + "type")),
+        (URIRef(rdfs + "lable"), URIRef(rdfs + "label")),
+        (URIRef(rdfs + "coment"), URIRef(rdfs + "comment")),
+        (URIRef(rdf + "abut"), URIRef(rdf + "about")),
+        (URIRef(rdf + "resourse"), URIRef(rdf + "resource"))]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("fmt", ["text", "html", "json", "ttl"])
+def test_the_rdf_xml_attribute_meant_is_said_in_every_format(fmt: str, lang: str) -> None:
+    shown = render_report(_rdf_typos(), fmt, lang)  # type: ignore[arg-type]
+    if fmt == "html":
+        shown = shown.replace("&#34;", '"').replace("&quot;", '"')
+    flat = " ".join(shown.split()) if lang == "en" else "".join(shown.split())
+    for note in RDF_NOTES[lang]:
+        assert (" ".join(note.split()) if lang == "en" else "".join(note.split())) in flat

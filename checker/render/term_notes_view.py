@@ -12,7 +12,8 @@ from ..i18n import Lang, SpacedBefore, message
 from ..namespaces import BCIC, IND, REQ
 from ..near_namespaces import NearNamespace
 from ..report import Report
-from ..reused_vocabularies import VOCABULARY_NAMES, reused_prefixed, vocabulary_of
+from ..reused_vocabularies import (RDF_XML_ATTRIBUTES, VOCABULARY_NAMES, reused_prefixed,
+                                  vocabulary_of)
 from ..unknown_terms import UnknownTerm
 from .findings_view import Namer
 from .term_namer import TermNamer
@@ -47,7 +48,8 @@ def term_note(term: UnknownTerm, namer: TermNamer) -> str:
     """`bcic:BrandFunds (used as a class, first at d.ttl:114:11) is not a term of the ontology.
     Did you mean “brand fund” (bcic:BrandFund)?`; `(used as a class, in d.rdf, line unknown)`
     where the loader finds the file but not the line; `prov:wasAtributedTo (…) is not a term of
-    PROV-O. Did you mean “attributed to” (prov:wasAttributedTo)?`"""
+    PROV-O. Did you mean “attributed to” (prov:wasAttributedTo)?`; `rdf:abut (…) is not a term of
+    RDF. Did you mean the RDF/XML attribute rdf:about?`"""
     lang = namer.lang
     place = term.place
     at = "" if place is None else message(
@@ -62,6 +64,8 @@ def term_note(term: UnknownTerm, namer: TermNamer) -> str:
     if term.suggestion is None:
         return said
     prefixed = _named(term.suggestion)
+    if term.suggestion in RDF_XML_ATTRIBUTES:
+        return said + message("report.terms.did_you_mean_attribute", lang, term=prefixed)
     label = namer.label(term.suggestion)
     named = message("report.terms.named", lang, label=label, iri=prefixed) if label else prefixed
     return said + message("report.terms.did_you_mean", lang, term=named)
