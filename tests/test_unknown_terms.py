@@ -165,6 +165,9 @@ def test_a_suggestion_is_a_term_of_the_same_kind_whatever_its_case() -> None:
              "<https://w3id.org/bcic/ontology#Foo> .\n", (1, 77)),
     ("a.jsonld", '{"@context": {"bcic": "https://w3id.org/bcic/ontology#"},\n'
                  ' "@id": "https://example.org/x/b", "@type": "bcic:Foo"}\n', (2, 46)),
+    # a JSON-LD type by the context's vocabulary
+    ("a.jsonld", '{"@context": {"@vocab": "https://w3id.org/bcic/ontology#"},\n'
+                 ' "@id": "https://example.org/x/b",\n "@type": "Foo"}\n', (3, 11)),
     # an RDF/XML element name, under a prefix its namespaces declare
     ("a.rdf", '<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf='
               '"http://www.w3.org/1999/02/22-rdf-syntax-ns#"\n'
@@ -445,3 +448,27 @@ def test_the_rdf_xml_attribute_meant_is_said_in_every_format(fmt: str, lang: str
     flat = " ".join(shown.split()) if lang == "en" else "".join(shown.split())
     for note in RDF_NOTES[lang]:
         assert (" ".join(note.split()) if lang == "en" else "".join(note.split())) in flat
+
+
+# A key misspelt under a JSON-LD context's vocabulary (line 6), and a type beside it (line 5).
+VOCAB_TYPO = ('{\n  "@context": {"@vocab": "https://w3id.org/bcic/ontology#",\n'
+              '               "ex": "https://example.org/x/"},\n'
+              '  "@id": "ex:obs",\n  "@type": "IndicatorObservation",\n'
+              '  "observedValu": 35.2\n}\n')
+VOCAB_NOTES = {"en": "bcic:observedValu (used as a property, first at v.jsonld:6:3)",
+               "zh": "bcic:observedValu（用作属性，首次出现于 v.jsonld:6:3）"}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("fmt", ["text", "html", "json", "ttl"])
+def test_a_key_misspelt_under_a_json_ld_vocabulary_is_placed_on_its_line(
+        fmt: str, lang: str) -> None:
+    """`"observedValu": 35.2` under `"@vocab"` was said to be in v.jsonld, "line unknown": its
+    key's line and column are given, as for a key written with a prefix."""
+    report = _validated("v.jsonld", VOCAB_TYPO)
+    (note,) = report.term_notes.terms
+    assert note.place == Place("v.jsonld", 6, 3)
+    shown = render_report(report, fmt, lang)  # type: ignore[arg-type]
+    flat = " ".join(shown.split()) if lang == "en" else "".join(shown.split())
+    said = VOCAB_NOTES[lang]
+    assert (" ".join(said.split()) if lang == "en" else "".join(said.split())) in flat

@@ -46,6 +46,7 @@ from .rdfterms import declared_prefixes, parse_into, stated_values, used_iris
 from .record_places import described_at
 from .value_places import values_at
 from .standard_terms import first_written as first_written_in
+from .vocab_terms import vocab_written
 from ..os_reasons import os_reason
 
 __all__ = [
@@ -125,15 +126,17 @@ def first_written(files: Sequence[SubmissionFile],
                   iris: Iterable[str]) -> dict[str, tuple[int, int | None, int | None]]:
     """Where each IRI is first written in files load_submission read: IRI → the index of the
     file, line, column; in the order they are written (files in the order given). An IRI the
-    text does not write in a form the loader knows (`standard_terms.first_written`: an RDF/XML
-    element of the default namespace, a JSON-LD term of the context's vocabulary) is given with
+    text does not write in a form the loader knows (`standard_terms.first_written`, or for a
+    JSON-LD term of the context's vocabulary `vocab_terms.vocab_written`: an RDF/XML element of
+    the default namespace) is given with
     the first file that uses it and no line (None, None), after the others. Each file is parsed
     again for the prefixes it declares, and for the terms not found in its text: this is for the
     few unknown terms of a report, not for every statement."""
     wanted, found = [str(iri) for iri in iris], []  # an rdflib URIRef equals no plain str
     for index, text, prefixes in _texts_while(files, lambda: bool(wanted)):
         for iri in list(wanted):
-            if (where := first_written_in(text, iri, prefixes)) is not None:
+            if (where := first_written_in(text, iri, prefixes)
+                    or vocab_written(text, iri)) is not None:
                 offset, line, column = where
                 found.append(((index, offset), iri, (index, line, column)))
                 wanted.remove(iri)
