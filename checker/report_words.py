@@ -172,6 +172,11 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "report.lack.write_term": {
         "en": ": write it as {turtle} in Turtle, {{\"@id\": \"{iri}\"}} in JSON-LD",
         "zh": "：Turtle 中写作 {turtle}，JSON-LD 中写作 {{\"@id\": \"{iri}\"}}"},
+    "report.lack.write_term_guessed": {
+        "en": ": if “{label}” is meant (a guess from the spelling), write it as {turtle} in Turtle, "
+              "{{\"@id\": \"{iri}\"}} in JSON-LD",
+        "zh": "：若指“{label}”（按拼写推测），Turtle 中写作 {turtle}，JSON-LD 中写作 "
+              "{{\"@id\": \"{iri}\"}}"},
     "report.lack.term_example": {
         "en": ": name one of them by its IRI, as in {turtle} in Turtle, {{\"@id\": \"{iri}\"}} in "
               "JSON-LD (an example)",

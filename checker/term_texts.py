@@ -1,13 +1,22 @@
 """Which term of the ontology a text names, where a term is asked and a text is given (a listed
 value, sh:in: org:role "行业内企业"; a value asked, sh:hasValue: bcic:covers "bcic:PlanPhase", or
-"PlanPhase" under a JSON-LD @vocab), for a finding to say how to refer to the term instead."""
+"PlanPhase" under a JSON-LD @vocab), for a finding to say how to refer to the term instead; else
+which one's label it is nearest in spelling (org:role "行业企业", "industry enterprise"), a guess."""
 
 from __future__ import annotations
 
+import difflib
+import re
 from collections.abc import Iterable, Mapping
 
 from rdflib import Literal, URIRef
 from rdflib.term import Node
+
+# How near in spelling a text must be to a label to be guessed to mean its term: difflib's
+# cutoff for close matches, as the unknown terms' suggestions use.
+GUESS_CUTOFF = 0.6
+# Words a label may have that say nothing of which term it is.
+_FILLERS = frozenset({"a", "an", "and", "of", "or", "the"})
 
 
 def names_term(text: str, term: Node, labels: Iterable[str] = ()) -> bool:
@@ -33,6 +42,30 @@ def term_named(text: str, terms: Iterable[Node],
     within = [t for t in listed if len(written) > 1
               and any(written in label for label in labels.get(t, ()))]
     return within[0] if len(within) == 1 else None
+
+
+def term_guessed(text: str, terms: Iterable[Node],
+                 labels: Mapping[Node, Iterable[str]]) -> Node | None:
+    """The one of `terms` with a label, in any language, nearest the text in spelling, case and
+    the order of words aside ("industry enterprise" for “role of an enterprise of the
+    industry”), at least GUESS_CUTOFF near; None where none is, or two are as near."""
+    scored = sorted(((max((_nearness(text, label) for label in labels.get(t, ())), default=0.0), t)
+                     for t in terms if isinstance(t, URIRef)), reverse=True)
+    if not scored or scored[0][0] < GUESS_CUTOFF:
+        return None
+    return scored[0][1] if len(scored) == 1 or scored[1][0] < scored[0][0] else None
+
+
+def _nearness(text: str, label: str) -> float:
+    """How near a text is to a label, from 0 to 1: as written, and word by word in order."""
+    written, named = text.strip().lower(), label.strip().lower()
+    return max(difflib.SequenceMatcher(None, written, named).ratio(),
+               difflib.SequenceMatcher(None, _words(written), _words(named)).ratio())
+
+
+def _words(text: str) -> str:
+    """The text's words but fillers, in alphabetical order."""
+    return " ".join(sorted(w for w in re.split(r"\W+", text) if w and w not in _FILLERS))
 
 
 def text_naming(term: Node, values: Iterable[Node], labels: Iterable[str] = ()) -> Literal | None:

@@ -59,6 +59,33 @@ def test_a_role_given_as_text_names_the_role_it_reads_as_4_1() -> None:
                        "{\"@id\": \"bcic:IndustryEnterpriseRole\"} in JSON-LD"), en
 
 
+@pytest.mark.parametrize("written", [Literal("行业企业", lang="zh"), Literal("industry enterprise"),
+                                     Literal("Industry Enterprize", lang="en")],
+                         ids=["zh-word-missing", "en-words-reordered", "en-misspelt"])
+def test_a_role_text_near_a_roles_label_is_matched_by_spelling_as_a_guess_4_1(
+        written: Literal) -> None:
+    """4.1: org:role "行业企业" (行业内企业角色 less two characters), "industry enterprise" (“role of
+    an enterprise of the industry”, its words in another order), a misspelling: no label holds
+    the text, but one is nearest it in spelling: that role is said, as a guess, with how to
+    write it, in zh and en, in every format that words the finding."""
+    membership = EX["ms-ent-ciyun"]
+    report = dehua_with(lambda g: g.set((membership, ORG.role, written)))
+    zh = _line(report, "zh", f"“角色”的取值“{written}”")
+    en = _line(report, "en", f"its “role” “{written}”")
+    guesses = {"zh": "：若指“行业内企业角色”（按拼写推测），Turtle 中写作 bcic:IndustryEnterpriseRole，"
+                     "JSON-LD 中写作 {\"@id\": \"bcic:IndustryEnterpriseRole\"}",
+               "en": ": if “role of an enterprise of the industry” is meant (a guess from the "
+                     "spelling), write it as bcic:IndustryEnterpriseRole in Turtle, "
+                     "{\"@id\": \"bcic:IndustryEnterpriseRole\"} in JSON-LD"}
+    assert zh.endswith(guesses["zh"]), zh
+    assert en.endswith(guesses["en"]), en
+    for fmt in ("html", "json", "ttl"):
+        for lang, guess in guesses.items():
+            shown = render_report(report, fmt, lang)  # type: ignore[arg-type]
+            shown = shown.replace("&#34;", '"').replace("&quot;", '"').replace('\\"', '"')
+            assert guess in shown, (fmt, lang)
+
+
 def test_a_role_text_naming_no_role_gets_an_example_reference_4_1() -> None:
     """4.1: a role text that names none of the five roles: given as text, and an allowed role as
     an example of how to refer to one."""

@@ -12,7 +12,7 @@ from rdflib.term import Node
 from ..findings import Lack
 from ..i18n import message
 from ..namespaces import SHP
-from ..term_texts import term_named
+from ..term_texts import term_guessed, term_named
 from .figures import read_figure
 from .naming import short_node
 from .value_words import ValueNamer
@@ -81,7 +81,9 @@ class ValueLackWords(ValueNamer):
     def _term_hint(self, lack: Lack, key: str) -> str:
         """After a text given where a term is asked — a listed value (sh:in: org:role "行业内企业"),
         a value asked (sh:hasValue, 9.4.2: bcic:covers "bcic:PlanPhase") — how to refer to the
-        term: the one the text names, else one allowed as an example; "" for any other lack."""
+        term: the one the text names, else the one whose label it is nearest in spelling, said to
+        be a guess (4.1: org:role "行业企业"), else one allowed as an example; "" for any other
+        lack."""
         if not isinstance(text := lack.value, Literal):
             return ""
         if key == "has_value" and lack.expected is not None:
@@ -90,8 +92,13 @@ class ValueLackWords(ValueNamer):
         if key.removeprefix("self.") not in ("in", "in_one", "in_listed") or not lack.allowed:
             return ""
         labels = {t: tuple(self.labels.get(t, {}).values()) for t in lack.allowed}
-        named = term_named(str(text), lack.allowed, labels)
-        return self._write_term(named if named is not None else lack.allowed[0], named is not None)
+        if (named := term_named(str(text), lack.allowed, labels)) is not None:
+            return self._write_term(named, True)
+        if (guessed := term_guessed(str(text), lack.allowed, labels)) is not None:
+            form = reference_form(short_node(guessed, None))
+            return message("report.lack.write_term_guessed", self.lang, label=self.name(guessed),
+                           turtle=form.turtle, iri=form.iri)
+        return self._write_term(lack.allowed[0], False)
 
     def _write_term(self, term: Node, own: bool) -> str:
         """How to refer to a term, in Turtle and in JSON-LD; as an example where not `own`."""
