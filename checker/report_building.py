@@ -8,7 +8,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from datetime import date, datetime, timezone
 from typing import Any
 
-from rdflib import Graph, URIRef
+from rdflib import BNode, Graph, URIRef
 from rdflib.term import Node
 
 from .body_roles import BodyRoles, roles_in_the_body
@@ -71,10 +71,11 @@ def build_report(rulebook: Rulebook, data: Graph, results: list[ShaclResult], *,
         value_places=locate_values(_values_named(outcomes)) if locate_values else None)
 
 
-def _values_named(outcomes: tuple[RequirementOutcome, ...]) -> list[tuple[URIRef, Node]]:
-    """The values of the submission's records the findings are about, each once, in order."""
+def _values_named(outcomes: tuple[RequirementOutcome, ...]) -> list[tuple[Node, Node]]:
+    """The values of the submission's records (IRIs and blank nodes) the findings are about,
+    each once, in order."""
     found = (pair for o in outcomes for pair in values_named(o.findings))
-    return list(dict.fromkeys((r, v) for r, v in found if isinstance(r, URIRef)))
+    return list(dict.fromkeys((r, v) for r, v in found if isinstance(r, (URIRef, BNode))))
 
 
 def _records_named(outcomes: tuple[RequirementOutcome, ...]) -> list[URIRef]:

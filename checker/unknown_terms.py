@@ -98,9 +98,9 @@ class TermNotes:
 # Where each of some IRIs is first written, in the order they are written (files in the order
 # given, then by position): IRI → place, absent when the loader cannot tell.
 Locator = Callable[[Iterable[URIRef]], Mapping[URIRef, Place]]
-# Where each of some values of records is written: (record, value) → place, absent when the
-# loader cannot tell (checker/loading/value_places.py).
-ValueLocator = Callable[[Iterable[tuple[URIRef, Node]]], Mapping[tuple[Node, Node], Place]]
+# Where each of some values of records (IRIs, blank nodes) is written: (record, value) → place,
+# absent when the loader cannot tell (checker/loading/value_places.py).
+ValueLocator = Callable[[Iterable[tuple[Node, Node]]], Mapping[tuple[Node, Node], Place]]
 
 
 class Vocabulary:

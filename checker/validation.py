@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from .errors import InputError
@@ -57,7 +57,7 @@ def validate_graph(data: Graph, *, files: tuple[str, ...] = (), sha256: tuple[st
         term_notes=term_notes(data, rulebook.vocabulary,
                               _locator(sources, names, first_written) if sources else None),
         locate_records=_locator(sources, names, described_places) if sources else None,
-        locate_values=_value_locator(sources, names) if sources else None,
+        locate_values=_value_locator(sources, names, data) if sources else None,
     )
 
 
@@ -72,12 +72,19 @@ def _locator(sources: Sequence[SubmissionFile], names: tuple[str, ...],
     return locate
 
 
-def _value_locator(sources: Sequence[SubmissionFile], names: tuple[str, ...]) -> ValueLocator:
+def _value_locator(sources: Sequence[SubmissionFile], names: tuple[str, ...],
+                   data: Graph) -> ValueLocator:
     """Where the loader finds each value of a record written in the files, each file named as
-    the report names it."""
-    def locate(pairs: Iterable[tuple[URIRef, Node]]) -> dict[tuple[Node, Node], Place]:
-        return {(URIRef(record), value): Place(names[index], line, column)
-                for (record, value), (index, line, column) in value_places(sources, pairs).items()}
+    the report names it; a blank node record known by what `data` says of it."""
+    def locate(pairs: Iterable[tuple[Node, Node]]) -> dict[tuple[Node, Node], Place]:
+        wanted = list(pairs)
+        blanks = {record: frozenset((str(p), o) for p, o in data.predicate_objects(record)
+                                    if not isinstance(o, BNode))
+                  for record, _value in wanted if isinstance(record, BNode)}
+        return {(record if isinstance(record, BNode) else URIRef(record), value):
+                Place(names[index], line, column)
+                for (record, value), (index, line, column)
+                in value_places(sources, wanted, blanks).items()}
     return locate
 
 

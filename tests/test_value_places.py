@@ -126,3 +126,72 @@ def test_a_wrong_value_in_a_second_file_is_placed_where_it_is_written(
     lines = [row for row in en.split("\n") if f"…/{case[1]}" in row]
     assert lines and all(f"b.{suffix}:{line})" in row for row in lines), lines
     assert f"b.{suffix}:{line}）" in render_report(report, "text", "zh")
+
+
+# 9.2.3: a figure written with its unit, "80%", in an observation that is a blank node: in
+# Turtle's `[ … ]`, or a JSON-LD object without "@id" nested in the cluster's (by @reverse).
+OBSERVATION = next(row for row in DATANG.read_text(encoding="utf-8").split("\n")
+                   if row.startswith("ex:obs-LocationAdvantage-2021-actual a "))
+BLANK_TURTLE = ("[ a bcic:IndicatorObservation ; qb:dataSet bcic:IndicatorDataSet ;\n"
+                "  bcic:refCluster ex:cluster ; bcic:indicator ind:LocationAdvantage ;\n"
+                '  bcic:refYear "2021"^^xsd:gYear ; bcic:valueKind bcic:ActualValue ;\n'
+                '  bcic:observedValue "80%" ;\n'
+                '  bcic:unitOfMeasure "分(0-100)" ] .')
+BLANK_JSON_LD = json.dumps({
+    "@context": {"ex": "https://example.org/cluster/datang/",
+                 "bcic": "https://w3id.org/bcic/ontology#", "ind": "https://w3id.org/bcic/indicator/",
+                 "qb": "http://purl.org/linked-data/cube#",
+                 "xsd": "http://www.w3.org/2001/XMLSchema#"},
+    "@id": "ex:cluster",
+    "@reverse": {"bcic:refCluster": {
+        "@type": "bcic:IndicatorObservation", "qb:dataSet": {"@id": "bcic:IndicatorDataSet"},
+        "bcic:indicator": {"@id": "ind:LocationAdvantage"},
+        "bcic:refYear": {"@value": "2021", "@type": "xsd:gYear"},
+        "bcic:valueKind": {"@id": "bcic:ActualValue"},
+        "bcic:observedValue": "80%", "bcic:unitOfMeasure": "分(0-100)"}}},
+    ensure_ascii=False, indent=1)
+
+
+def _blank_observation(suffix: str) -> tuple[tuple[SubmissionFile, ...], str, int]:
+    """Datang with the observation a blank node written in Turtle or JSON-LD: the files, the one
+    naming the figure, and its line there."""
+    datang = DATANG.read_text(encoding="utf-8")
+    if suffix == "ttl":
+        text = datang.replace(OBSERVATION, BLANK_TURTLE)
+        files: tuple[SubmissionFile, ...] = (SubmissionFile("a.ttl", text.encode()),)
+    else:
+        text = BLANK_JSON_LD
+        files = (SubmissionFile("a.ttl", datang.replace(OBSERVATION, "").encode()),
+                 SubmissionFile("b.jsonld", text.encode()))
+    line = next(n for n, row in enumerate(text.split("\n"), 1) if '"80%"' in row)
+    return files, files[-1].name, line
+
+
+@pytest.mark.parametrize("suffix", ["ttl", "jsonld"])
+def test_a_blank_node_records_value_is_placed_on_its_own_line(suffix: str) -> None:
+    """An observation without an IRI whose figure is "80%" (9.2.3): the finding points at the
+    line where "80%" is written, in text, HTML and JSON, zh and en (it had no place at all)."""
+    files, name, line = _blank_observation(suffix)
+    report = _report(*files)
+    document = json.loads(render_report(report, "json", "en"))
+    places = [n["place"] for r in document["requirements"] for f in r["findings"]
+              for n in f["nodes"] if n["node"].startswith("_:")
+              and any(lack["value"] == "80%" for lack in n["lacks"])]
+    assert places and all(p is not None and (p["file"], p["line"]) == (name, line)
+                          for p in places), places
+    en = [row for row in render_report(report, "text", "en").split("\n") if "“80%”" in row]
+    assert en and all(f"({name}:{line})" in row for row in en), en
+    zh = [row for row in render_report(report, "text", "zh").split("\n") if "“80%”" in row]
+    assert zh and all(f"（{name}:{line}）" in row for row in zh), zh
+    assert f'<small class="place">{name}:{line}</small>' in render_report(report, "html", "zh")
+
+
+def test_a_stored_report_reads_back_the_place_of_a_blank_node_records_value() -> None:
+    """The blank node's value keeps its place in the store (a bcic:RecordPlace naming the node)."""
+    files, name, line = _blank_observation("ttl")
+    store = open_store("oxigraph")
+    info, fresh = ingest_submission(store, list(files), submitter="tests")
+    back = read_report(store, info.cluster, info.number)
+    assert [(p.file, p.line) for p in back.value_places.values()] == [(name, line)]
+    en = [row for row in render_report(back, "text", "en").split("\n") if "“80%”" in row]
+    assert en and all(f"({name}:{line})" in row for row in en), en

@@ -16,11 +16,11 @@ and findings.
 
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import BNode, Graph
 from rdflib.term import Node
 
 from ..errors import InputError
@@ -166,24 +166,28 @@ def described_places(files: Sequence[SubmissionFile],
     return found
 
 
-def value_places(files: Sequence[SubmissionFile],
-                 pairs: Iterable[tuple[str, Node]]) -> dict[tuple[str, Node], tuple[int, int, int]]:
+def value_places(files: Sequence[SubmissionFile], pairs: Iterable[tuple[Node, Node]],
+                 blanks: Mapping[Node, frozenset[tuple[str, Node]]] | None = None,
+                 ) -> dict[tuple[Node, Node], tuple[int, int, int]]:
     """Where each value of a record is written in files load_submission read (value_places.py):
-    (record IRI, value) → the index of the file, line, column; the first file that states it. A
-    value no file states, or states where the loader cannot find it, is left out. Each file is
-    parsed again, as for `described_places`: this is for the few values a report's findings are
-    about, not for every statement."""
-    wanted, found = {(str(record), value) for record, value in pairs}, {}
+    (record, value) → the index of the file, line, column; the first file that states it. A
+    record is an IRI, or a blank node of the loaded graph known by what it says (`blanks`:
+    rdfterms.stated_values). A value no file states, or states where the loader cannot find it,
+    is left out. Each file is parsed again, as for `described_places`: this is for the few
+    values a report's findings are about, not for every statement."""
+    wanted: set[tuple[Node, Node]] = {
+        (record if isinstance(record, BNode) else str(record), value) for record, value in pairs}
+    found = {}
     for index, file in enumerate(files):
         if not wanted:
             break
         text = decode_utf8(file.name, file.data)
         format_name, _label = _format_of(file, text)
-        stated, prefixes = stated_values(text, format_name, SUBMISSION_BASE_IRI, wanted)
+        stated, prefixes = stated_values(text, format_name, SUBMISSION_BASE_IRI, wanted, blanks)
         for pair, (_offset, line, column) in values_at(text, stated, prefixes,
                                                        SUBMISSION_BASE_IRI).items():
             found[pair] = (index, line, column)
-        wanted -= stated
+        wanted -= set(stated)
     return found
 
 

@@ -6,7 +6,7 @@ Also converts single terms both ways (rdflib <-> pyoxigraph) for the embedded st
 import logging
 import re
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from xml.parsers import expat
 
@@ -138,17 +138,35 @@ def declared_prefixes(text: str, format_name: str, base: str) -> dict[str, str]:
     return dict(quads.prefixes)
 
 
-def stated_values(text: str, format_name: str, base: str,
-                  wanted: set[tuple[str, Node]]) -> tuple[set[tuple[str, Node]], dict[str, str]]:
-    """Which of the `wanted` values of records (record IRI, value) a text the loader has read
-    states, and the prefixes it declares (read to the end, as declared_prefixes does)."""
+def stated_values(text: str, format_name: str, base: str, wanted: set[tuple[Node, Node]],
+                  blanks: Mapping[Node, frozenset[tuple[str, Node]]] | None = None) -> tuple[
+                      dict[tuple[Node, Node], str], dict[str, str]]:
+    """Which of the `wanted` values of records a text the loader has read states, each with the
+    IRI of the predicate stating it, and the prefixes it declares (read to the end, as
+    declared_prefixes does). A record is an IRI, or a blank node of the loaded graph, which the
+    text names otherwise: known by what it says of it (`blanks`: its statements whose value is no
+    blank node, as predicate IRI and value), which the text's blank node must say alike."""
     records = {record for record, _value in wanted}
+    by_statements: dict[frozenset[tuple[str, Node]], list[Node]] = {}
+    for blank, said in (blanks or {}).items():
+        if said:  # a blank node saying nothing but of other blank nodes is told from none
+            by_statements.setdefault(said, []).append(blank)
     quads = pyoxigraph.parse(text, _OXIGRAPH_FORMATS[format_name], base_iri=base)
-    stated = set()
+    stated: dict[tuple[Node, Node], str] = {}
+    said_of_blanks: dict[str, list[tuple[str, Node]]] = {}
     for quad in quads:
-        if isinstance(quad.subject, pyoxigraph.NamedNode) and quad.subject.value in records \
-                and (pair := (quad.subject.value, _term(quad.object))) in wanted:
-            stated.add(pair)
+        subject, obj = quad.subject, quad.object
+        if isinstance(subject, pyoxigraph.NamedNode):
+            if subject.value in records and (pair := (subject.value, _term(obj))) in wanted:
+                stated.setdefault(pair, quad.predicate.value)
+        elif by_statements and isinstance(subject, pyoxigraph.BlankNode) \
+                and not isinstance(obj, pyoxigraph.BlankNode):
+            said_of_blanks.setdefault(subject.value, []).append((quad.predicate.value, _term(obj)))
+    for said in said_of_blanks.values():
+        for blank in by_statements.get(frozenset(said), ()):  # those saying alike: one place
+            for predicate, value in said:
+                if (blank, value) in wanted:
+                    stated.setdefault((blank, value), predicate)
     return stated, dict(quads.prefixes)
 
 

@@ -30,15 +30,15 @@ def refuse_standard_subject(file: str, text: str, subject: str, predicate: str,
     None for a blank node or a literal); say where when the statement can be found in the text."""
     if is_bcic_term(subject):
         raise SubmissionParseError(file, "standard_term",
-                                   *_position(text, _written_forms(subject, prefixes)),
+                                   *_position(text, written_forms(subject, prefixes)),
                                    term=subject, predicate=predicate)
     if obj is not None and predicate in _EXTENDING and is_bcic_term(obj):
         raise SubmissionParseError(file, "standard_term_extended",
-                                   *_position(text, _written_forms(subject, prefixes)),
+                                   *_position(text, written_forms(subject, prefixes)),
                                    subject=subject, term=obj, predicate=predicate)
 
 
-def _written_forms(iri: str, prefixes: Mapping[str, str]) -> list[str]:
+def written_forms(iri: str, prefixes: Mapping[str, str]) -> list[str]:
     """The ways the IRI can be written: in angle brackets, quoted (JSON-LD, RDF/XML) and as a
     prefixed name under any prefix the file declared."""
     forms = [f"<{iri}>", f'"{iri}"']
@@ -65,7 +65,7 @@ def first_written(text: str, iri: str, prefixes: Mapping[str, str]) -> tuple[int
     these forms (an RDF/XML element name, a JSON-LD term of the context's vocabulary). A
     prefixed name is matched whole: `bcic:BrandFund` is not found in `bcic:BrandFunds`."""
     whole = [f"<{iri}>", f'"{iri}"', f"'{iri}'"]
-    prefixed = [form for form in _written_forms(iri, prefixes) if form not in whole]
+    prefixed = [form for form in written_forms(iri, prefixes) if form not in whole]
     alternatives = [re.escape(form) for form in whole]
     if prefixed:
         names = "|".join(re.escape(form) for form in prefixed)

@@ -7,53 +7,84 @@ the record (else from its start), the value as Turtle, TriG, the N-Triples famil
 quote it, as RDF/XML's element text or attribute, or bare (a Turtle or JSON number, true, false);
 an IRI as the loader finds one written (standard_terms.first_written). A value the text writes
 otherwise (escaped, or a number in another form) is placed where the file describes the record.
+A blank node's value (written in Turtle's `[ … ]`, a JSON-LD object without "@id"), whose record
+has no description to search after, is found right after the predicate that states it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
-from rdflib import Literal, URIRef
+from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 from ..text_position import positions
 from .record_places import described_at
-from .standard_terms import first_written
+from .standard_terms import first_written, written_forms
+from .vocab_terms import vocab_forms
+
+# What may stand between a predicate and its value: spaces, JSON's quote and colon and
+# {"@value": , an RDF/XML element's attributes; no statement's end, list or other value.
+_GAP_CHARS = 120
+_GAP = re.compile(rf"[^;,\[\]()]{{0,{_GAP_CHARS}}}")
 
 
-def values_at(text: str, pairs: Iterable[tuple[str, Node]], prefixes: Mapping[str, str],
-              base: str) -> dict[tuple[str, Node], tuple[int, int, int]]:
-    """Where the text writes each value of a record (record IRI, value) it states: pair → offset,
-    line and column, from 1; where the value is not found, the record's description; a pair
-    found in neither way is left out."""
-    wanted = list(dict.fromkeys(pairs))
-    described = described_at(text, {record for record, _value in wanted}, prefixes, base)
-    found: dict[tuple[str, Node], int] = {}
-    for record, value in wanted:
-        start = described[record][0] if record in described else 0
-        offset = _written_after(text, value, start, prefixes)
-        if offset is None and start:
-            offset = _written_after(text, value, 0, prefixes)
-        if offset is None and record in described:
-            offset = start
+def values_at(text: str, stated: Mapping[tuple[Node, Node], str], prefixes: Mapping[str, str],
+              base: str) -> dict[tuple[Node, Node], tuple[int, int, int]]:
+    """Where the text writes each value of a record it states (pair → the IRI of the predicate
+    stating it; a record is an IRI, or a blank node): pair → offset, line and column, from 1; a
+    record's value not found, the record's description; a blank node's value, found after its
+    predicate, else anywhere; a pair found in neither way is left out."""
+    described = described_at(text, {record for record, _value in stated
+                                     if not isinstance(record, BNode)}, prefixes, base)
+    found: dict[tuple[Node, Node], int] = {}
+    for (record, value), predicate in stated.items():
+        if isinstance(record, BNode):
+            offset = _after_predicate(text, predicate, value, prefixes)
+        else:
+            start = described[record][0] if record in described else 0
+            offset = _written_after(text, value, start, prefixes)
+            if offset is None and start:
+                offset = _written_after(text, value, 0, prefixes)
+            if offset is None and record in described:
+                offset = start
         if offset is not None:
             found[(record, value)] = offset
     return {pair: (offset, *position) for (pair, offset), position in
             zip(found.items(), positions(text, found.values()), strict=True)}
 
 
-def _written_after(text: str, value: Node, start: int, prefixes: Mapping[str, str]) -> int | None:
-    """The offset where the value is first written at or after `start`, None when it is not."""
+def _after_predicate(text: str, predicate: str, value: Node,
+                     prefixes: Mapping[str, str]) -> int | None:
+    """The offset where the value is first written right after its predicate (`bcic:observedValue
+    "80%"`, `"observedValue": {"@value": "80%"`, `<bcic:observedValue>80%<`), as a blank node's
+    value, which no description of its own places, is; else where it is first written."""
+    forms = [*written_forms(predicate, prefixes), *vocab_forms(text, predicate)]
+    written = re.compile("|".join(re.escape(form) for form in forms) + r"(?![\w%-])")
+    for found in written.finditer(text):
+        near = found.end() + _GAP_CHARS + len(str(value)) + 2
+        offset = _written_after(text, value, found.end(), prefixes, near)
+        if offset is not None and _GAP.fullmatch(text, found.end(), offset):
+            return offset
+    return _written_after(text, value, 0, prefixes)
+
+
+def _written_after(text: str, value: Node, start: int, prefixes: Mapping[str, str],
+                   end: int | None = None) -> int | None:
+    """The offset where the value is first written at or after `start` (and before `end`), None
+    when it is not."""
+    end = len(text) if end is None else min(end, len(text))
     if isinstance(value, URIRef):
-        where = first_written(text[start:], str(value), prefixes)
+        where = first_written(text[start:end], str(value), prefixes)
         return start + where[0] if where is not None else None
     if not isinstance(value, Literal):
         return None
     lexical = re.escape(str(value))
     quoted = rf"\"{lexical}\"|'{lexical}'|>{lexical}<"
     bare = rf"(?<![\w.\"'+-]){lexical}(?![\w.\"'])"  # 35.2, true: no part of another token
-    found = re.compile(quoted).search(text, start) or re.compile(bare).search(text, start)
+    found = (re.compile(quoted).search(text, start, end)
+             or re.compile(bare).search(text, start, end))
     if found is None:
         return None
     return found.start() + (1 if found.group().startswith(">") else 0)
