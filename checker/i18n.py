@@ -295,6 +295,14 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "the engine reads it as a shape that asks nothing, so the check is met without a "
               "word",
         "zh": "验证引擎会把它读作不作任何要求的形状，该检查会在无任何提示的情况下判为满足"},
+    "rules.problem.effect.fails_valued": {
+        "en": "the engine compares the values with those of no property, so every node with a "
+              "value would fail the check",
+        "zh": "验证引擎会把取值与一个不存在的属性的取值相比较，任何有取值的节点都会不满足该检查"},
+    "rules.problem.effect.reads_otherwise": {
+        "en": "Python reads it as another pattern, so values would be matched otherwise than "
+              "written, without a word",
+        "zh": "Python 会把它读作另一个模式，取值会在无任何提示的情况下按与所写不同的模式匹配"},
     "rules.problem.effect.truthy": {
         "en": "the engine takes the truth of its value as Python sees it, so any text, "
               "\"false\" too, counts as true",
@@ -334,6 +342,18 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
               "some of XPath's syntax such as \\p{{Lu}} (Python says: {detail})",
         "zh": "正则表达式，本验证引擎以 Python 的 re 读取，不支持 XPath 的部分语法，如 \\p{{Lu}}"
               "（Python 的原文：{detail}）"},
+    "rules.problem.takes.pattern_subtraction": {
+        "en": "a regular expression there, which this engine reads with Python's re, where "
+              "XPath's character-class subtraction ({detail}) subtracts nothing: the class takes "
+              "“-” and “[” as characters, and the “]” closing the subtraction is one to match",
+        "zh": "正则表达式，本验证引擎以 Python 的 re 读取，其中 XPath 的字符类减法（{detail}）不作减法："
+              "字符类把“-”和“[”当作字符，结束减法的“]”则成为要匹配的字符"},
+    "rules.problem.takes.pattern_escape": {
+        "en": "a regular expression there, which this engine reads with Python's re, lacking "
+              "XPath's {detail} (Unicode blocks such as \\p{{IsBasicLatin}}, categories, the "
+              "name characters \\i and \\c), so it cannot compile it",
+        "zh": "正则表达式，本验证引擎以 Python 的 re 读取，不支持 XPath 的 {detail}（如 Unicode 区块 "
+              "\\p{{IsBasicLatin}}、字符类别、名称字符 \\i 和 \\c），无法编译它"},
     "rules.problem.takes.pattern_literal": {"en": "a string literal there, the regular expression",
                                             "zh": "字符串字面量形式的正则表达式"},
     "rules.problem.takes.languages": {

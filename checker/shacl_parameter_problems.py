@@ -21,6 +21,7 @@ from .rule_problem import ProblemKind, RuleProblem, prefixed
 from .rulebook import SH
 from .shacl_vocabulary_problems import shacl_local, shacl_vocabulary_problems
 from .shape_term_problems import named_shape
+from .xpath_patterns import xpath_only
 
 _COUNTS = ("minCount", "maxCount", "minLength", "maxLength", "qualifiedMinCount",
            "qualifiedMaxCount")
@@ -31,8 +32,12 @@ _BOOLEANS = {"uniqueLang": "refused", "closed": "truthy", "deactivated": "truthy
              "qualifiedValueShapesDisjoint": "read_false"}
 _NODE_KINDS = frozenset(SH[k] for k in ("BlankNode", "IRI", "Literal", "BlankNodeOrIRI",
                                         "BlankNodeOrLiteral", "IRIOrLiteral"))
-# An IRI-valued parameter given a literal, and what the engine then does.
-_IRI_VALUED = {"class": "fails_all", "node": "asks_nothing"}
+# An IRI-valued parameter given a literal, and what the engine then does (SHACL 1.0, 4.1.2,
+# 4.1.1, 4.5, 4.7.1): sh:equals compares the values with those of no property, so every node
+# with a value fails; sh:disjoint then finds none shared; sh:lessThan is refused.
+_IRI_VALUED = {"class": "fails_all", "node": "asks_nothing", "datatype": "fails_all",
+               "equals": "fails_valued", "disjoint": "asks_nothing", "lessThan": "refused",
+               "lessThanOrEquals": "refused"}
 _SINGLE = (*_COUNTS, "nodeKind")  # SHACL takes at most one value of each on a shape
 _RUN_FLAGS = "im"  # the sh:flags letters pyshacl applies (lower-cased first); it drops s, x, q
 # Parameters pyshacl takes on property shapes only (SHACL 1.0, 2.3.1, 4.2.1, 4.4.3, 4.5, 4.7.3).
@@ -144,8 +149,14 @@ def _flags_problem(value: Node) -> dict[str, str] | None:
 
 
 def _pattern_problem(value: Node) -> dict[str, str] | None:
+    """A pattern Python reads otherwise than XPath (checker/xpath_patterns.py) or cannot
+    compile, with Python's words."""
     if not isinstance(value, Literal):
         return {"takes": "pattern_literal", "effect": "refused"}
+    if (xpath := xpath_only(str(value))) is not None:
+        kind, written = xpath
+        return {"takes": f"pattern_{kind}", "detail": written,
+                "effect": "refused" if kind == "escape" else "reads_otherwise"}
     try:
         re.compile(str(value))
     except re.error as error:  # pyshacl compiles patterns with Python's `re`

@@ -164,6 +164,31 @@ IRI = "an IRI there, written without quotes (bcic:Strategy)"
      '"bcic:FundEvaluation"', IRI, FAILS_ALL),
     ('\n    sh:minCount 1 ; sh:node "shp:RecurringPeriod" ;', "sh:node", '"shp:RecurringPeriod"',
      IRI, "the engine reads it as a shape that asks nothing, so the check is met without a word"),
+    ('\n    sh:minCount 1 ; sh:datatype "xsd:string" ;', "sh:datatype", '"xsd:string"', IRI,
+     FAILS_ALL),
+    ('\n    sh:minCount 1 ; sh:equals "bcic:period" ;', "sh:equals", '"bcic:period"', IRI,
+     "the engine compares the values with those of no property, so every node with a value "
+     "would fail the check"),
+    ('\n    sh:minCount 1 ; sh:disjoint "bcic:period" ;', "sh:disjoint", '"bcic:period"', IRI,
+     "the engine reads it as a shape that asks nothing, so the check is met without a word"),
+    ('\n    sh:minCount 1 ; sh:lessThan "bcic:period" ;', "sh:lessThan", '"bcic:period"', IRI,
+     REFUSED),
+    ('\n    sh:minCount 1 ; sh:lessThanOrEquals "bcic:period" ;', "sh:lessThanOrEquals",
+     '"bcic:period"', IRI, REFUSED),
+    ('\n    sh:minCount 1 ; sh:pattern "^[a-z-[p]]+$" ;', "sh:pattern", '"^[a-z-[p]]+$"',
+     "a regular expression there, which this engine reads with Python's re, where XPath's "
+     "character-class subtraction (-[p]) subtracts nothing: the class takes “-” and “[” as "
+     "characters, and the “]” closing the subtraction is one to match",
+     "Python reads it as another pattern, so values would be matched otherwise than written, "
+     "without a word"),
+    ('\n    sh:minCount 1 ; sh:pattern "^\\\\p{IsBasicLatin}+$" ;', "sh:pattern",
+     '"^\\\\p{IsBasicLatin}+$"', "a regular expression there, which this engine reads with "
+     "Python's re, lacking XPath's \\p{IsBasicLatin} (Unicode blocks such as \\p{IsBasicLatin}, "
+     "categories, the name characters \\i and \\c), so it cannot compile it", REFUSED),
+    ('\n    sh:minCount 1 ; sh:pattern "^\\\\i\\\\c*$" ;', "sh:pattern", '"^\\\\i\\\\c*$"',
+     "a regular expression there, which this engine reads with Python's re, lacking XPath's "
+     "\\i (Unicode blocks such as \\p{IsBasicLatin}, categories, the name characters \\i and "
+     "\\c), so it cannot compile it", REFUSED),
     ("\n    sh:minCount 1 ; sh:node [ sh:maxCount 1 ] ;", "sh:maxCount", "1",
      "it on property shapes only, those with an sh:path", REFUSED),
     ("\n    sh:minCount 1 ; sh:qualifiedMinCount 5 ;", "sh:qualifiedMinCount", "5",
@@ -173,6 +198,8 @@ IRI = "an IRI there, written without quotes (bcic:Strategy)"
 ], ids=["negative-count", "regex", "pattern-iri", "flags", "upper-case-flag", "bound-iri",
         "ill-typed-bound", "decimal-length", "node-kind", "boolean", "deactivated-text",
         "language-text", "language-number", "in-text", "class-text", "node-text",
+        "datatype-text", "equals-text", "disjoint-text", "less-than-text",
+        "less-than-or-equals-text", "pattern-subtraction", "pattern-block", "pattern-name-char",
         "count-on-node-shape", "qualified-count-alone", "ignored-not-closed"])
 def test_a_parameter_value_shacl_does_not_take_is_caught_with_what_it_would_do(
         tmp_path: Path, written: str, property_: str, value: str, takes: str,
