@@ -14,13 +14,15 @@ from rdflib import URIRef
 
 from .i18n import Lang, message
 from .notation import is_part, provision_notation, provisions_listed, without_notation
-from .rule_places import places_of, written_at
+from .rule_places import places_in, written_at
 from .rule_problem import RuleProblem, prefixed
 from .rule_problems import problem_line
+from .rule_texts import RuleTexts
 from .rulebook import Heading
 from .rulebook_document import (LEVEL_LABELS, ProvisionEntry, RulebookDocument, ShapeEntry,
                                 ShapeTarget)
 from .shape_outline import Constraint, OutlineReader, ShapeOutline, nested_shapes
+from .shape_places import ShapePlaces
 
 _BOTH: tuple[Lang, ...] = ("zh", "en")  # every text's languages, the standard's first
 
@@ -105,9 +107,9 @@ def shape_outlines(document: RulebookDocument,
     """Each of `shapes` (checking or helper shapes of the document), by IRI, with its path and
     constraints, the shapes it nests named with the file and line that write them."""
     graph = document.shapes_graph
-    places = places_of({s for s in graph.subjects() if isinstance(s, URIRef)}, document.files,
-                       "shapes")
-    reader = OutlineReader(graph, document.ontology, places)
+    texts = RuleTexts(document.files)
+    places = places_in({s for s in graph.subjects() if isinstance(s, URIRef)}, texts, "shapes")
+    reader = OutlineReader(graph, document.ontology, places, ShapePlaces(graph, texts))
     return {iri: reader.outline(iri) for iri in shapes}
 
 
@@ -120,8 +122,8 @@ def _problems_in(problems: Sequence[RuleProblem], provision: URIRef,
              *(name for outline in outlines.values() for name in nested_shapes(outline))}
     found = [p for p in problems if prefixed(p.subject) in names]
     places = written_at(found, document.files)
-    return tuple(SheetProblem(p.kind.value, prefixed(p.subject), places.get(p.place_key), {
-        lang: problem_line(p, places.get(p.place_key), lang) for lang in _BOTH}) for p in found)
+    return tuple(SheetProblem(p.kind.value, prefixed(p.subject), at, {
+        lang: problem_line(p, at, lang) for lang in _BOTH}) for p, at in zip(found, places))
 
 
 def _items_problems(document: RulebookDocument, requirement_id: str,

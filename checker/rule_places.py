@@ -6,59 +6,26 @@ without a word."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from rdflib import RDF, Graph, URIRef
 
-from .rule_problem import PREFIXES, PlaceKey, ProblemKind, RuleProblem
+from .rule_problem import ProblemKind, RuleProblem
+from .rule_texts import RuleTexts
 from .rulebook import SH
 
 _SHAPE_TYPES = (SH.NodeShape, SH.PropertyShape)
-_OPENING = re.compile(r"^(<[^>\s]*>|[A-Za-z][\w.-]*:\S*)", re.MULTILINE)
 
 
 def openings(files: Sequence[Path]) -> Iterator[tuple[str, Path, int]]:
     """Each line of `files` that opens with a name, unindented (prefixed by the rule files'
-    prefixes, or whole in angle brackets): the name's IRI (a plain string: making URIRefs of
-    them all would take most of the time), the file and the line's number."""
-    for path in files:
-        for subject, number, _start in _openings_in(path.read_text(encoding="utf-8")):
-            yield subject, path, number
-
-
-def _descriptions(files: Sequence[Path]) -> Iterator[tuple[str, Path, int, str]]:
-    """Each of `openings` with the text it opens: up to the next line opening with a name, or
-    the file's end (a subject's statements, with the comments before the next)."""
-    for path in files:
-        text = path.read_text(encoding="utf-8")
-        found = list(_openings_in(text))
-        ends = [start for _subject, _number, start in found[1:]] + [len(text)]
-        for (subject, number, start), end in zip(found, ends):
-            yield subject, path, number, text[start:end]
-
-
-def _openings_in(text: str) -> Iterator[tuple[str, int, int]]:
-    """The names opening lines of one file's text: IRI, line number and where it starts."""
-    number, counted = 1, 0
-    for match in _OPENING.finditer(text):
-        name = match.group(1)
-        subject = name[1:-1] if name.startswith("<") else _expanded(name)
-        if subject is not None:
-            number += text.count("\n", counted, match.start())
-            counted = match.start()
-            yield subject, number, match.start()
-
-
-def _statement_line(described: str, statement: tuple[str, str]) -> int | None:
-    """The line, counted from the description's first, of the statement `predicate value` (as
-    the files write them: `sh:minCount 0`; a value in the predicate's list or among its
-    objects, `sh:or ( shp:A shp:B )`, on the value's line); None when not written so."""
-    predicate, value = statement
-    found = re.search(rf"(?<![\w:]){re.escape(predicate)}\s[^;\[\]]*?(?<=[\s(,])"
-                      rf"{re.escape(value)}(?![\w:-]|\.\w)", described)
-    return described.count("\n", 0, found.end()) if found is not None else None
+    prefixes, or whole in angle brackets), outside comments and string literals: the name's IRI
+    (a plain string: making URIRefs of them all would take most of the time), the file and the
+    line's number."""
+    texts = RuleTexts(files)
+    for subject, file, number in texts.opening_lines:
+        yield subject, texts.files[file], number
 
 
 def place(path: Path, number: int) -> str:
@@ -75,26 +42,28 @@ def place_order(at: str | None) -> tuple[int, str, int]:
     return 0, file, int(number)
 
 
-def written_at(problems: Sequence[RuleProblem], files: Sequence[Path]) -> dict[PlaceKey, str]:
-    """Where each problem is written, as `file:line`, by `place_key`: the line of its statement
-    (`sh:minCount 0`) in the first description of its subject that writes it, else the first line
-    that opens with its subject's name, in the files given (in its folder only, when it names
-    one); absent when none does."""
-    wanted: dict[tuple[str, str | None], list[PlaceKey]] = {}
+def written_at(problems: Sequence[RuleProblem], files: Sequence[Path]) -> list[str | None]:
+    """Where each of `problems` is written, as `file:line`, in their order: the line of its
+    statement (`sh:minCount 0`) in the descriptions of its subject that write it, else the first
+    line that opens with its subject's name, in the files given (in its folder only, when it
+    names one); None when none does. Problems alike but for the node they were found in (a
+    statement written on two blank nodes of one shape, or in two files) take its writings in
+    turn, each its own."""
+    texts = RuleTexts(files)
+    turns: dict[tuple[object, ...], int] = {}
+    found: list[str | None] = []
     for problem in problems:
-        subject, folder, _statement = problem.place_key
-        wanted.setdefault((str(subject), folder), []).append(problem.place_key)
-    found: dict[PlaceKey, str] = {}
-    exact: set[PlaceKey] = set()  # found at their statement's line
-    for subject, path, number, described in _descriptions(files) if wanted else ():
-        keys = {*wanted.get((subject, None), ()), *wanted.get((subject, path.parent.name), ())}
-        for key in keys:
-            line = _statement_line(described, key[2]) if key[2] is not None else None
-            if line is not None and key not in exact:
-                found[key] = place(path, number + line)
-                exact.add(key)
-            elif key not in found:
-                found[key] = place(path, number)
+        subject, folder, statement = problem.place_key
+        regions = texts.descriptions(str(subject), folder)
+        written = [texts.place(r.file, at) for r in regions
+                   for at in texts.statements(r, statement)] if statement is not None else []
+        alike = (problem.kind, problem.place_key, repr(sorted(problem.values.items())),
+                 problem.wording)
+        turn = turns[alike] = turns.get(alike, -1) + 1
+        if written:
+            found.append(written[min(turn, len(written) - 1)])
+        else:
+            found.append(texts.place(regions[0].file, regions[0].start) if regions else None)
     return found
 
 
@@ -102,10 +71,16 @@ def places_of(names: Iterable[URIRef], files: Sequence[Path],
               folder: str) -> dict[URIRef, str]:
     """Where each of `names` is first described in the rule files of `folder` (`shapes`,
     `ontology`), as `file:line`; absent when no line there opens with it."""
+    return places_in(names, RuleTexts(files), folder)
+
+
+def places_in(names: Iterable[URIRef], texts: RuleTexts, folder: str) -> dict[URIRef, str]:
+    """`places_of` in rule files read already."""
     wanted = {str(name): name for name in names}
     found: dict[URIRef, str] = {}
-    for subject, path, number in openings([f for f in files if f.parent.name == folder]):
-        if subject in wanted and wanted[subject] not in found:
+    for subject, file, number in texts.opening_lines:
+        path = texts.files[file]
+        if path.parent.name == folder and subject in wanted and wanted[subject] not in found:
             found[wanted[subject]] = place(path, number)
     return found
 
@@ -123,8 +98,3 @@ def duplicate_shapes(shapes: Graph, files: Sequence[Path]) -> Iterator[RuleProbl
     for shape in sorted(s for s, found in places.items() if len(found) > 1):
         yield RuleProblem(ProblemKind.DUPLICATE_SHAPE, URIRef(shape),
                           {"places": tuple(place(*at) for at in places[shape])})
-
-
-def _expanded(name: str) -> str | None:
-    prefix, colon, local = name.partition(":")
-    return PREFIXES[prefix] + local if colon and prefix in PREFIXES else None

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +19,7 @@ from .language_tags import language_of
 from .namespaces import BCIC, REQ
 from .notation import listed, renders
 from .rule_places import duplicate_shapes, written_at
-from .rule_problem import PlaceKey, ProblemKind, RuleProblem, missing_languages, prefixed
+from .rule_problem import ProblemKind, RuleProblem, missing_languages, prefixed
 from .rulebook import SEVERITY_OF_LEVEL, SH, TARGET_PREDICATES, Rulebook, short_digest
 from .shacl_parameter_problems import shacl_parameter_problems
 from .shape_reference_problems import shape_reference_problems
@@ -77,17 +77,17 @@ class ProblemsSaid(Localized):
     them: `error: shp:X (shapes/ch8-branding.ttl:12): what is wrong; did you mean …?`."""
 
     problems: tuple[RuleProblem, ...]
-    places: Mapping[PlaceKey, str]  # written_at's, by each one's place_key
+    places: tuple[str | None, ...]  # written_at's, one for each problem
 
     def text(self, lang: Lang) -> str:
         """The lines in `lang`, each indented by two spaces."""
-        return "\n".join("  " + problem_line(p, self.places.get(p.place_key), lang)
-                         for p in self.problems)
+        return "\n".join("  " + problem_line(p, place, lang)
+                         for p, place in zip(self.problems, self.places))
 
 
 def problems_said(problems: Sequence[RuleProblem], files: Sequence[Path]) -> ProblemsSaid:
     """The mistakes, each with where it is written in `files` (the rulebook's)."""
-    return ProblemsSaid(tuple(problems), written_at(problems, files))
+    return ProblemsSaid(tuple(problems), tuple(written_at(problems, files)))
 
 
 def problem_line(problem: RuleProblem, place: str | None, lang: Lang) -> str:

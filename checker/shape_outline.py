@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from sys import maxsize
 
 from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
@@ -20,10 +21,13 @@ from .notation import listed
 from .namespaces import BCIC, SHP
 from .rule_places import place_order
 from .rule_problem import prefixed
+from .rule_texts import RuleTexts
 from .rulebook import SH, TARGET_PREDICATES
 from .shacl import path_text
 from .shape_paths import ShapePath, path_steps, read_path
+from .shape_places import ShapePlaces
 
+_UNLISTED = (maxsize, maxsize)  # a nested shape its parent's text does not list: after those
 _MOST_DEPTH = 8  # nested shapes deeper than this are named, not read (none is, as shipped)
 # What a shape says that is not one of its constraints: shown elsewhere on the sheet, or
 # read together with the constraint it qualifies (sh:qualifiedMinCount, sh:flags).
@@ -80,19 +84,21 @@ class ShapeOutline:
 
 class OutlineReader:
     """Reads shapes of one shapes graph, naming terms by the labels of `labels_graph` (the
-    ontology) and of the shapes graph, and named shapes by where `places` says they are
-    written."""
+    ontology) and of the shapes graph, named shapes by where `places` says they are written,
+    and placing and ordering nested shapes by where `written` finds them."""
 
-    def __init__(self, shapes: Graph, labels_graph: Graph, places: Mapping[URIRef, str]) -> None:
+    def __init__(self, shapes: Graph, labels_graph: Graph, places: Mapping[URIRef, str],
+                 written: ShapePlaces | None = None) -> None:
         self._shapes = shapes
         self._labels = labels_graph
         self._places = places
+        self._written = written or ShapePlaces(shapes, RuleTexts(()))  # no file: no places
 
     def outline(self, shape: Node) -> ShapeOutline:
         """The shape (a checking shape of the sheet), every shape it nests read once."""
         terms = list(_terms(self._shapes, shape))
         labels = collect_labels(terms, self._labels, self._shapes)
-        return _Reading(self._shapes, labels, self._places).shape(shape, 0)
+        return _Reading(self._shapes, labels, self._places, self._written).shape(shape, 0)
 
 
 def nested_shapes(outline: ShapeOutline) -> Iterator[str]:
@@ -108,10 +114,11 @@ class _Reading:
     """One checking shape being read: the named shapes read so far, not to be read twice."""
 
     def __init__(self, shapes: Graph, labels: Mapping[Node, Mapping[str, str]],
-                 places: Mapping[URIRef, str]) -> None:
+                 places: Mapping[URIRef, str], written: ShapePlaces) -> None:
         self._shapes = shapes
         self._labels = labels
         self._places = places
+        self._written = written
         self._read: set[Node] = set()
 
     def shape(self, node: Node, depth: int) -> ShapeOutline:
@@ -119,7 +126,8 @@ class _Reading:
         named = isinstance(node, URIRef)
         name = prefixed(node) if named else None
         label = dict(self._labels.get(node, {})) if named else {}
-        place = self._places.get(node) if isinstance(node, URIRef) else None
+        place = self._places.get(node) if isinstance(node, URIRef) \
+            else self._written.blank_place(node) if isinstance(node, BNode) else None
         if node in self._read or depth > _MOST_DEPTH:
             return ShapeOutline(name, label, place, None, {}, (), repeated=True)
         self._read.add(node)
@@ -132,7 +140,8 @@ class _Reading:
 
     def _constraints(self, node: Node, depth: int) -> Iterator[Constraint]:
         graph = self._shapes
-        for predicate, value in sorted(graph.predicate_objects(node), key=self._in_order):
+        for predicate, value in sorted(graph.predicate_objects(node),
+                                       key=lambda pair: self._in_order(node, pair)):
             if predicate in _NOT_CONSTRAINTS or not isinstance(predicate, URIRef):
                 continue
             kind = prefixed(predicate)
@@ -171,16 +180,20 @@ class _Reading:
             else:
                 yield Constraint(kind, self._said("rules.show.c.other", kind=kind, value=value))
 
-    def _in_order(self, pair: tuple[Node, Node]) -> tuple[int, tuple[int, str, int], str]:
+    def _in_order(self, node: Node, pair: tuple[Node, Node]
+                  ) -> tuple[int, tuple[int, int], tuple[int, str, int], str]:
         """Constraints in the order a reader asks: how many, of what, then the shapes nested, in
-        the order the shapes files write them (by the line opening each; those written where
-        they are used, or nowhere, after, by name); each max… after its min… (sh:minInclusive,
-        then sh:maxInclusive)."""
+        the order the shape lists them (`sh:property shp:B , shp:A`: B first), then those it
+        does not list so (a shape reached another way) in the order the shapes files write
+        them (by the line opening each; those written nowhere after, by name); each max…
+        after its min… (sh:minInclusive, then sh:maxInclusive)."""
         predicate, value = pair
         nesting = predicate in _NESTING or predicate in _LOGICAL or predicate == SH.qualifiedValueShape
         rank = 0 if predicate in (SH.minCount, SH.maxCount) else 2 if nesting else 1
+        listed = self._written.listed_at(node, predicate, value) \
+            if nesting and isinstance(predicate, URIRef) else None
         at = self._places.get(value) if nesting and isinstance(value, URIRef) else None
-        return rank, place_order(at), \
+        return rank, listed or _UNLISTED, place_order(at), \
             f"{_AFTER_MIN.get(predicate, predicate)} {predicate in _AFTER_MIN} {value}"
 
     def _closed(self, node: Node) -> Constraint:

@@ -76,11 +76,13 @@ def _constraint(constraint: Constraint, lang: Lang, asked: str | None) -> SaidLi
 
 
 def _nested(outline: ShapeOutline, lang: Lang, asked: str | None) -> SaidLine:
-    """A nested shape: its name and place (or that it is written where it is used), its own
-    path and constraints beneath; a named one read above, by name only."""
+    """A nested shape: its name (or that it is written where it is used) and place (of a
+    blank node, its `[`), its own path and constraints beneath; a named one read above, by
+    name only."""
     marked = asked is not None and outline.name == asked
     if outline.name is None:
-        return SaidLine(message("rules.show.nested_own", lang), marked,
+        return SaidLine(message("rules.show.nested_own", lang, place=outline.defined_at or "—"),
+                        marked,
                         outline_said(outline, lang, asked))
     if outline.repeated:
         return SaidLine(message("rules.show.repeated", lang, name=outline.name), marked)
