@@ -17,6 +17,7 @@ from .errors import InputError
 from .namespaces import BCIC, IND, ONTOLOGY_IRI, QB, REQ, SHP, named_term
 from .ontology import ontology_module
 from .rulebook import SH
+from .rule_lookup import nearest_shapes, nearest_shapes_said
 from .rulebook_document import RulebookDocument
 from .shape_guards import guarding_shapes
 from .shape_reference_problems import is_shape
@@ -87,7 +88,9 @@ def shape_document(document: RulebookDocument, name: str) -> Graph:
     """A shape with the helper shapes it names (transitively)."""
     iri = named_term(SHP, name)
     if iri is None or not is_shape(document.shapes_graph, iri):  # sh:declare's node is none
-        raise UnknownResourceError.of("error.rulebook.no_shape", name=name)
+        shapes = document.shapes_graph
+        raise UnknownResourceError.of("error.rulebook.no_shape", name=name,
+                                      nearest=nearest_shapes_said(nearest_shapes(shapes, name)))
     seen: set[Node] = set()
     todo: list[Node] = [iri]
     graph = _new_graph(())

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rdflib import URIRef
+from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from .errors import NotFoundError
@@ -29,6 +29,7 @@ from .notation import notation_id, provision_notation
 from .rule_problem import prefixed
 from .rule_problems import problems_of, problems_said
 from .rulebook import Rulebook
+from .shape_reference_problems import is_shape
 
 _NEAREST = 3  # the ids or shapes a refusal suggests, at most
 _LISTED_MOST = 10  # the provisions a refusal lists, at most (a helper shape 83 provisions use)
@@ -225,12 +226,25 @@ def _nearest_provisions(rulebook: Rulebook, written: str) -> Localized | str:
 def _nearest_shapes(rulebook: Rulebook, written: str, helpers: bool = False) -> Localized | str:
     """"; did you mean shp:MeasurementPeriod?" with the checking shapes nearest in spelling, and
     the helper shapes (`shp:IsDate`, which `sh:node` names) too when `helpers`."""
-    shapes = ({s for s in rulebook.shapes_graph.subjects() if isinstance(s, URIRef)
-               and s.startswith(str(SHP))} if helpers else set(rulebook.shape_requirements))
-    names = {str(s).removeprefix(str(SHP)).lower(): s for s in sorted(shapes)}
-    name = written.removeprefix(str(SHP)).removeprefix("shp:").lower()
-    close = difflib.get_close_matches(name, list(names), n=_NEAREST)
-    return _did_you_mean([prefixed(names[c]) for c in close], provision=False)
+    among = None if helpers else rulebook.shape_requirements
+    return nearest_shapes_said(nearest_shapes(rulebook.shapes_graph, written, among))
+
+
+def nearest_shapes(shapes: Graph, written: str,
+                   among: Iterable[URIRef] | None = None) -> list[URIRef]:
+    """The shapes of `among` (else every shape the shapes graph names shp:…) nearest in
+    spelling to `written` (an IRI, a prefixed or a local name, case aside), at most three:
+    what `bcic rules show` and the rulebook's page of an unknown shape suggest."""
+    names = {str(s).removeprefix(str(SHP)).lower(): s for s in sorted(
+        {s for s in shapes.subjects() if isinstance(s, URIRef) and s.startswith(str(SHP))
+         and is_shape(shapes, s)} if among is None else set(among))}
+    name = written.strip().removeprefix(str(SHP)).removeprefix("shp:").lower()
+    return [names[c] for c in difflib.get_close_matches(name, list(names), n=_NEAREST)]
+
+
+def nearest_shapes_said(nearest: list[URIRef]) -> Localized | str:
+    """"; did you mean shp:MeasurementPeriod?" naming `nearest` ("" when none)."""
+    return _did_you_mean([prefixed(s) for s in nearest], provision=False)
 
 
 def _did_you_mean(found: list[str], provision: bool) -> Localized | str:

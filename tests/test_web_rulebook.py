@@ -709,3 +709,19 @@ def test_a_shape_asked_by_its_prefixed_name_is_sent_to_its_page(client: FlaskCli
     assert followed.get_data(as_text=True) == page
     assert client.get("/rulebook/shapes/shp:NoSuchShape", follow_redirects=True,
                       headers={"Accept": "text/html"}).status_code == 404
+
+
+@pytest.mark.parametrize(("lang", "said", "nearest"), [
+    ("en", "no shape 'CrisisSourcs' in the rulebook's shapes; did you mean shp:CrisisSources",
+     "The nearest pages:"),
+    ("zh", "规则库的形状中没有 'CrisisSourcs'；是否应为 shp:CrisisSources", "最接近的页面：")])
+def test_an_unknown_shapes_page_links_the_nearest_shapes_as_rules_show_names_them(
+        client: FlaskClient, lang: str, said: str, nearest: str) -> None:
+    """`/rulebook/shapes/shp:CrisisSourcs` was sent on to a 404 that named no shape, where `bcic
+    rules show shp:CrisisSourcs` named the nearest: the page names and links them now."""
+    answer = client.get(f"/rulebook/shapes/shp:CrisisSourcs?lang={lang}", follow_redirects=True,
+                        headers={"Accept": "text/html"})
+    page = unescape(answer.get_data(as_text=True))
+    assert answer.status_code == 404 and said in page and nearest in page
+    assert '<a href="/rulebook/shapes/CrisisSources"><code>shp:CrisisSources</code></a>' in page
+    assert client.get("/rulebook/shapes/CrisisSources").status_code == 200

@@ -42,7 +42,7 @@ from checker.display_time import day_shown, moment_shown
 
 from .data import install_reader, is_remote, snapshot_keeper
 from .display_zone import install_display_zone
-from .errors import error_detail
+from .errors import NotFoundNearby, error_detail
 from .audience import is_api_request
 from .i18n import (check_api_language, language_link, pick, remember_language, request_language, ui,
                    ui_count, unknown_language)
@@ -325,21 +325,23 @@ def _start_building_rulebook_document() -> None:
     threading.Thread(target=build, name="rulebook-document", daemon=True).start()
 
 
-def _error_body(status: int, kind: str, message: str) -> tuple[Response, int]:
+def _error_body(status: int, kind: str, message: str,
+                links: tuple[tuple[str, str], ...] = ()) -> tuple[Response, int]:
     """The one error envelope of the app: an HTML page for people, JSON for programs. Off the
     API and the protocol endpoint, Accept chooses which: the answer says so to caches (`Vary:
-    Accept`, RFC 9110 §12.5.5)."""
+    Accept`, RFC 9110 §12.5.5). The page links `links`, the pages nearest to the one asked."""
     envelope = {"ok": False, "status": status, "error": kind, "message": message}
     if request.path.startswith(("/api/", "/sparql")):
         return jsonify(envelope), status
     best = request.accept_mimetypes.best_match(["application/json", "text/html"])
-    response = _error_page(status, message) if best == "text/html" else jsonify(envelope)
+    response = _error_page(status, message, links) if best == "text/html" else jsonify(envelope)
     response.vary.add("Accept")
     return response, status
 
 
-def _error_page(status: int, detail: str) -> Response:
-    """The error page: the status, a sentence in the page's language, the detail; no trace."""
+def _error_page(status: int, detail: str, links: tuple[tuple[str, str], ...] = ()) -> Response:
+    """The error page: the status, a sentence in the page's language, the detail, the pages
+    nearest to the one asked; no trace."""
     key = f"error.{status}"
     from .strings import STRINGS
 
@@ -348,7 +350,7 @@ def _error_page(status: int, detail: str) -> Response:
     else:
         summary = ui(key) if key in STRINGS else ""
     html = render_template("error.html", status=status, summary=summary,
-                           detail=detail if detail != summary else "")
+                           detail=detail if detail != summary else "", links=links)
     return Response(html, status=status, mimetype="text/html")
 
 
@@ -368,7 +370,8 @@ def _checker_error(error: CheckerError) -> tuple[Response, int]:
 
 def _http_error(error: HTTPException) -> tuple[Response, int]:
     status = error.code or 500
-    response, _ = _error_body(status, type(error).__name__, error_detail(error))
+    response, _ = _error_body(status, type(error).__name__, error_detail(error),
+                              error.links if isinstance(error, NotFoundNearby) else ())
     if isinstance(error, MethodNotAllowed) and error.valid_methods:
         response.headers["Allow"] = ", ".join(error.valid_methods)
     for name, value in error.get_headers():

@@ -4,7 +4,7 @@ validate form both say it this way."""
 from __future__ import annotations
 
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, NotFound
 
 from checker.errors import CheckerError
 
@@ -22,6 +22,14 @@ _CSRF_REASONS = {
     "The referrer header is missing.": "error.csrf.no_referrer",
     "The referrer does not match the host.": "error.csrf.foreign_referrer",
 }
+
+
+class NotFoundNearby(NotFound):
+    """A 404 whose page links the pages nearest to the one asked, each `(name, href)`."""
+
+    def __init__(self, description: str, links: tuple[tuple[str, str], ...]) -> None:
+        super().__init__(description)
+        self.links = links
 
 
 def error_detail(error: CheckerError | HTTPException) -> str:

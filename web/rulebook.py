@@ -14,6 +14,8 @@ from checker.linked_data import UnknownResourceError, serialize, shape_document,
 from checker.namespaces import SHP
 from checker.provision_sheet import provision_sheet
 from checker.render.shape_said import shapes_said, sheet_said
+from checker.rule_lookup import nearest_shapes
+from checker.rule_problem import prefixed
 from checker.rulebook import Level, short_digest
 from checker.rulebook_document import LEVEL_LABELS, load_rulebook_document, shape_page_name
 from checker.sparql_service import GRAPH_FORMATS
@@ -25,6 +27,7 @@ from checker.stored_rulebooks import (StatedProvision, StoredRulebook, find_rule
 from checker.vocabulary_tree import class_tree, indicator_taxonomy, properties
 
 from .data import read_store
+from .errors import NotFoundNearby
 from .i18n import request_language, ui
 from .rule_iris import bp as iris_bp
 
@@ -156,8 +159,10 @@ def shape(name: str) -> str | Response:
     document = load_rulebook_document()
     try:
         turtle = serialize(shape_document(document, name), _TURTLE).decode("utf-8")
-    except UnknownResourceError as error:
-        raise NotFound(error.text(request_language())) from None
+    except UnknownResourceError as error:  # with the nearest shapes, as `bcic rules show`
+        raise NotFoundNearby(error.text(request_language()), tuple(
+            (prefixed(near), url_for("rulebook.shape", name=shape_page_name(prefixed(near))))
+            for near in nearest_shapes(document.shapes_graph, name))) from None
     iri, entry = SHP[name], document.shapes.get(name)
     place = document.shape_place(iri) if entry is None else None  # else its row says it
     return render_template("rulebook_shape.html", document=document, name=name, entry=entry,

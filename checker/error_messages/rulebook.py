@@ -61,8 +61,8 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "{shape} 不检查任何规定，也没有检查规定的形状引用它",
     },
     "error.rulebook.no_shape": {
-        "en": "no shape {name!r} in the rulebook's shapes",
-        "zh": "规则库的形状中没有 {name!r}",
+        "en": "no shape {name!r} in the rulebook's shapes{nearest}",
+        "zh": "规则库的形状中没有 {name!r}{nearest}",
     },
     "error.rulebook.no_indicator": {
         "en": "no indicator {code!r} in the 9.1.4 scheme (codes are names such as "

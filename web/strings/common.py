@@ -37,6 +37,8 @@ STRINGS = {
     "error.page_title": {"en": "{what} (error {status}) — bcic",
                          "zh": "{what}（错误 {status}）— bcic"},
     "error.back": {"en": "Back to the clusters", "zh": "返回产业集群列表"},
+    # A 404 naming the pages nearest to the one asked (a shape misspelt: their names).
+    "error.nearest": {"en": "The nearest pages:", "zh": "最接近的页面："},
     "error.400": {"en": "The request is malformed.", "zh": "请求格式有误。"},
     "error.401": {"en": "This action needs a bearer token.", "zh": "此操作需要访问令牌。"},
     "error.403": {"en": "This token's role may not do this.", "zh": "该令牌的角色无权执行此操作。"},
