@@ -21,7 +21,7 @@ from .display_time import shown_in, zone_from_environment
 from .errors import CheckerError, InputError, OutputError
 from .os_reasons import os_reason
 from .cli_lang import LANG_ENV, lang_option, language_of_tag
-from .i18n import DEFAULT_LANG, Lang, Listed, message
+from .i18n import DEFAULT_LANG, Lang, message
 from .cli_benchmark import benchmark_command
 from .cli_generate import generate_command
 from .cli_judgements import judgements_command
@@ -34,10 +34,9 @@ from .cli_tokens import token_group
 from .cli_validate import LANG_META_KEY, validate_command
 from .namespaces import ONTOLOGY_IRI
 from .ontology_check import OntologyCheck, check_ontology
-from .paths import RULES_DIR_ENV, RULES_ROOT, missing_rule_files
 from .reasoning import DEFAULT_REASONER, REASONERS, Reasoner, ReasonerVerdict
 from .render.cells import printable_lines
-from .rulebook import rule_files, rules_digest, short_digest
+from .rulebook import refuse_missing_rule_files, rule_files, rules_digest, short_digest
 
 T = TypeVar("T")
 _INTERNAL_ERROR_EXIT = 3
@@ -284,16 +283,6 @@ def _with_settings(callback: Callable[..., T]) -> Callable[..., T]:
         with shown_in(zone_from_environment()):
             return callback(*args, **kwargs)
     return run
-
-
-def refuse_missing_rule_files() -> None:
-    """InputError when the rule files are not where BCIC_RULES_DIR says (the project's own are
-    always there)."""
-    if missing := missing_rule_files():
-        names = tuple({"zh": name, "en": name} for name in
-                      (str(path.relative_to(RULES_ROOT)) for path in missing))
-        raise InputError.of("error.rules_dir.missing", setting=RULES_DIR_ENV, folder=RULES_ROOT,
-                            missing=Listed(names, {"zh": "、", "en": ", "}))
 
 
 def _read_settings_when_run(command: click.Command) -> None:

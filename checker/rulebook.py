@@ -18,11 +18,14 @@ from .dated_after import evidence_targets
 from .diagnosis import Explainer
 from .forking import settle_long_lived
 from .guidance import read_guidance
+from .errors import InputError
 from .guidance_model import Guidance
+from .i18n import Listed
 from .language_tags import language_of
 from .namespaces import BCIC, REQ
 from .ontology import load_ontology_graph
-from .paths import ALL_ONTOLOGY_FILES, SHAPES_DIR
+from .paths import (ALL_ONTOLOGY_FILES, RULES_DIR_ENV, RULES_ROOT, SHAPES_DIR,
+                    missing_rule_files)
 from .shacl import Severity, ShapeEngine
 from .unknown_terms import Vocabulary
 
@@ -203,6 +206,17 @@ def serve_rulebook(rulebook: Rulebook, shapes_dir: Path = SHAPES_DIR) -> None:
     """Make `rulebook` (the files of `shapes_dir` read again) what `load_rulebook` gives from now
     on, in this process."""
     _LOADED[shapes_dir] = rulebook
+
+
+def refuse_missing_rule_files() -> None:
+    """InputError when the rule files are not where BCIC_RULES_DIR said as bcic started (a
+    folder naming no copy of both, or one deleted since: a reload reads that folder again, never
+    another); the project's own are always there."""
+    if missing := missing_rule_files():
+        names = tuple({"zh": name, "en": name} for name in
+                      (str(path.relative_to(RULES_ROOT)) for path in missing))
+        raise InputError.of("error.rules_dir.missing", setting=RULES_DIR_ENV, folder=RULES_ROOT,
+                            missing=Listed(names, {"zh": "、", "en": ", "}))
 
 
 def read_rulebook(shapes_dir: Path = SHAPES_DIR) -> Rulebook:

@@ -31,7 +31,8 @@ from .render.guidance_view import GuidanceWriter, Pointer
 from .rule_problems import refuse_rule_problems
 from .rule_places import places_of
 from .rulebook import (SH, TARGET_PREDICATES, Heading, Level, Requirement, Rulebook,
-                       headings_above, load_rulebook, read_rulebook, serve_rulebook)
+                       headings_above, load_rulebook, read_rulebook, refuse_missing_rule_files,
+                       serve_rulebook)
 from .shacl import Severity, path_text
 from .shape_guards import guarded_checks
 from .store import Store
@@ -216,8 +217,10 @@ def _built_document() -> RulebookDocument:
 
 
 def rules_to_reload() -> Rulebook:
-    """The rule files read again, for `reload_rules`: InputError when they have mistakes
-    (rule_problems), before any store is opened, or made, for them."""
+    """The rule files read again, for `reload_rules`, from the folder bcic started with:
+    InputError when they are not all there any more, or have mistakes (rule_problems), before
+    any store is opened, or made, for them."""
+    refuse_missing_rule_files()
     rulebook = read_rulebook()
     refuse_rule_problems(rulebook)
     return rulebook

@@ -4,6 +4,7 @@ lines), and a setting naming no such copy refused as bad input, before any rule 
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -12,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from checker.paths import PROJECT_ROOT, RULES_DIR_ENV
+from checker.paths import ALL_ONTOLOGY_FILES, PROJECT_ROOT, RULES_DIR_ENV
+from checker.rulebook import rules_digest
 
 MISSPELT = "shp:InfrastructureExists a sh:PropertyShape"  # 7.1.1's check, its count misspelt
 
@@ -78,3 +80,46 @@ def test_the_version_says_the_drafts_digest_or_refuses_a_setting_naming_no_copy(
     assert drafted.stdout.split("(")[0] == own.stdout.split("(")[0]  # the same program
     refused = _bcic("--version", rules=tmp_path / "nothing")
     assert refused.returncode == 2 and "BCIC_RULES_DIR" in refused.stderr
+
+
+# The web app of a draft, reloading its rules twice: once with BCIC_RULES_DIR changed since it
+# started, once with the draft's shapes deleted; each answer's status and JSON, on one line.
+_RELOADS = """
+import json, os, shutil, sys
+from pathlib import Path
+from checker.tokens import TokenFile
+from web import create_app, query_service
+draft, store, tokens, other = map(Path, sys.argv[1:])
+app = create_app({"TESTING": True, "BCIC_STORE": str(store), "SECRET_KEY": "s",
+                  "BCIC_TOKENS": str(tokens)})
+auth = {"Authorization": "Bearer " + TokenFile(tokens).create("maintainer")[1]}
+os.environ["BCIC_RULES_DIR"] = str(other)
+moved = app.test_client().post("/api/rules/reload", headers=auth)
+shutil.rmtree(draft / "shapes")
+deleted = app.test_client().post("/api/rules/reload", headers=auth)
+query_service(app).close()
+print(json.dumps([moved.status_code, moved.get_json(), deleted.status_code, deleted.get_json()]))
+"""
+
+
+def test_a_reload_reads_the_folder_bcic_started_with_and_refuses_it_once_deleted(
+        tmp_path: Path) -> None:
+    """The web app's reload reads the draft it started with, whatever BCIC_RULES_DIR says since;
+    with the draft's shapes deleted it read no shape at all and stored that rulebook, every
+    provision a gap: it is refused now (400), naming the setting, the folder and what it lacks."""
+    draft = tmp_path / "draft"
+    for folder in ("ontology", "shapes"):
+        shutil.copytree(PROJECT_ROOT / folder, draft / folder)
+    draft_digest = rules_digest([*(draft / "ontology" / f.name for f in ALL_ONTOLOGY_FILES),
+                                 *sorted((draft / "shapes").glob("*.ttl"))])
+    answered = subprocess.run(
+        [sys.executable, "-c", _RELOADS, str(draft), str(tmp_path / "store"),
+         str(tmp_path / "tokens.json"), str(tmp_path / "elsewhere")], cwd=PROJECT_ROOT,
+        env={**os.environ, RULES_DIR_ENV: str(draft)}, capture_output=True, text=True,
+        timeout=600, check=False)
+    assert answered.returncode == 0, answered.stderr
+    moved, moved_body, deleted, deleted_body = json.loads(answered.stdout.splitlines()[-1])
+    assert moved == 200 and moved_body["rulebook_digest"] == draft_digest
+    assert deleted == 400 and deleted_body["error"] == "InputError"
+    assert deleted_body["message"].startswith(
+        f"BCIC_RULES_DIR names {draft.resolve()}, which lacks shapes: it should hold a copy")
