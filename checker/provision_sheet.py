@@ -17,7 +17,6 @@ from .notation import is_part, provision_notation, provisions_listed, without_no
 from .rule_places import places_in, written_at
 from .rule_problem import RuleProblem, prefixed
 from .rule_problems import problem_line
-from .rule_texts import RuleTexts
 from .rulebook import Heading
 from .rulebook_document import (LEVEL_LABELS, ProvisionEntry, RulebookDocument, ShapeEntry,
                                 ShapeTarget)
@@ -107,9 +106,9 @@ def shape_outlines(document: RulebookDocument,
     """Each of `shapes` (checking or helper shapes of the document), by IRI, with its path and
     constraints, the shapes it nests named with the file and line that write them."""
     graph = document.shapes_graph
-    texts = RuleTexts(document.files)
-    places = places_in({s for s in graph.subjects() if isinstance(s, URIRef)}, texts, "shapes")
-    reader = OutlineReader(graph, document.ontology, places, ShapePlaces(graph, texts))
+    places = places_in({s for s in graph.subjects() if isinstance(s, URIRef)}, document.texts,
+                       "shapes")
+    reader = OutlineReader(graph, document.ontology, places, ShapePlaces(graph, document.texts))
     return {iri: reader.outline(iri) for iri in shapes}
 
 

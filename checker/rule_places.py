@@ -49,6 +49,8 @@ def written_at(problems: Sequence[RuleProblem], files: Sequence[Path]) -> list[s
     names one); None when none does. Problems alike but for the node they were found in (a
     statement written on two blank nodes of one shape, or in two files) take its writings in
     turn, each its own."""
+    if not problems:
+        return []
     texts = RuleTexts(files)
     turns: dict[tuple[object, ...], int] = {}
     found: list[str | None] = []

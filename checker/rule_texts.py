@@ -14,8 +14,9 @@ from pathlib import Path
 from .rule_problem import PREFIXES
 
 _FILL = "\x00"  # stands for a string literal's characters in the masked text
-_LEXEMES = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""' r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
-                      r'|"(?:[^"\\\n]|\\.)*"' r"|'(?:[^'\\\n]|\\.)*'" r"|<[^>\s]*>|#[^\n]*",
+_LEXEMES = re.compile(r"""(?=["'<#])(?:"""  # looked for only where one can start
+                      r'"""(?:[^"\\]|\\.|"(?!""))*"""' r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+                      r'|"(?:[^"\\\n]|\\.)*"' r"|'(?:[^'\\\n]|\\.)*'" r"|<[^>\s]*>|#[^\n]*)",
                       re.DOTALL)
 _NOT_NEWLINE = re.compile(r"[^\n]")
 _OPENING = re.compile(r"^(<[^>\s]*>|[A-Za-z][\w.-]*:\S*)", re.MULTILINE)
@@ -35,7 +36,9 @@ def _mask(found: re.Match[str]) -> str:
     if lexeme.startswith("#"):
         return " " * len(lexeme)
     quotes = 3 if lexeme[:3] in ('"""', "'''") else 1
-    return lexeme[:quotes] + _NOT_NEWLINE.sub(_FILL, lexeme[quotes:-quotes]) + lexeme[-quotes:]
+    inside = lexeme[quotes:-quotes]
+    filled = _NOT_NEWLINE.sub(_FILL, inside) if "\n" in inside else _FILL * len(inside)
+    return lexeme[:quotes] + filled + lexeme[-quotes:]
 
 
 @dataclass(frozen=True)

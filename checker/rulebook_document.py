@@ -29,7 +29,8 @@ from .paths import ALL_ONTOLOGY_FILES
 from .render.term_namer import TermNamer
 from .render.guidance_view import GuidanceWriter, Pointer
 from .rule_problems import refuse_rule_problems
-from .rule_places import places_of
+from .rule_places import places_in
+from .rule_texts import RuleTexts
 from .rulebook import (SH, TARGET_PREDICATES, Heading, Level, Requirement, Rulebook,
                        headings_above, load_rulebook, read_rulebook, refuse_missing_rule_files,
                        serve_rulebook)
@@ -97,7 +98,7 @@ class ShapeEntry:
     fixture_kind: str | None  # None: no fixture rule fits (a coverage gap)
     fixture: dict[str, str]  # what the non-conforming twin removes, zh and en
     targets: tuple[ShapeTarget, ...]
-    defined_at: str | None  # `shapes/ch9-performance.ttl:476` (rule_places.places_of)
+    defined_at: str | None  # `shapes/ch9-performance.ttl:476` (rule_places.places_in)
 
 
 @dataclass(frozen=True)
@@ -171,7 +172,12 @@ class RulebookDocument:
 
     def shape_place(self, shape: URIRef) -> str | None:
         """Where the shapes files describe `shape`: `shapes/common.ttl:258`, or None."""
-        return places_of([shape], self.files, "shapes").get(shape)
+        return places_in([shape], self.texts, "shapes").get(shape)
+
+    @functools.cached_property
+    def texts(self) -> RuleTexts:
+        """The texts of its rule files, read once (a page reads them for every place)."""
+        return RuleTexts(self.files)
 
     @property
     def chapter_titles(self) -> dict[int, dict[str, str]]:
@@ -241,13 +247,14 @@ def reload_rules(store: Store, rulebook: Rulebook) -> RulebookDocument:
 def build_rulebook_document(rulebook: Rulebook, ontology: Graph) -> RulebookDocument:
     """Join the coverage matrix with the shapes' own statements and the ontology's labels."""
     rows = coverage_matrix(rulebook)
-    shape_places = places_of(rulebook.shape_requirements, rulebook.files, "shapes")
+    texts = RuleTexts(rulebook.files)
+    shape_places = places_in(rulebook.shape_requirements, texts, "shapes")
     shapes = {entry.name: entry for row in rows
               for entry in _shape_entries(rulebook, row, ontology, shape_places)}
     by_iri = {entry.iri: entry for entry in shapes.values()}
     hints, documents = _hints(rulebook)
     iris = [row.requirement.iri for row in rows]
-    entries, prompts = (places_of(iris, rulebook.files, where) for where in ("ontology", "shapes"))
+    entries, prompts = (places_in(iris, texts, where) for where in ("ontology", "shapes"))
     provisions = {row.requirement.id: _provision(
         row, ontology, by_iri, hints.get(row.requirement.id, {}),
         documents.get(row.requirement.id, {}),

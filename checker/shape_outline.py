@@ -190,8 +190,7 @@ class _Reading:
         predicate, value = pair
         nesting = predicate in _NESTING or predicate in _LOGICAL or predicate == SH.qualifiedValueShape
         rank = 0 if predicate in (SH.minCount, SH.maxCount) else 2 if nesting else 1
-        listed = self._written.listed_at(node, predicate, value) \
-            if nesting and isinstance(predicate, URIRef) else None
+        listed = self._written.listed_at(node, URIRef(predicate), value) if nesting else None
         at = self._places.get(value) if nesting and isinstance(value, URIRef) else None
         return rank, listed or _UNLISTED, place_order(at), \
             f"{_AFTER_MIN.get(predicate, predicate)} {predicate in _AFTER_MIN} {value}"
