@@ -327,8 +327,8 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "rules.problem.takes.bound": {"en": "a literal of its datatype there (\"2020\"^^xsd:gYear, 0)",
                                   "zh": "符合其数据类型的字面量（如 \"2020\"^^xsd:gYear、0）"},
     "rules.problem.takes.boolean": {"en": "true or false there", "zh": " true 或 false"},
-    "rules.problem.takes.iri": {"en": "an IRI there, written without quotes (bcic:Strategy)",
-                                "zh": " IRI，不加引号（如 bcic:Strategy）"},
+    "rules.problem.takes.iri": {"en": "an IRI there, written without quotes ({iri})",
+                                "zh": " IRI，不加引号（{iri}）"},
     "rules.problem.takes.node_kind": {
         "en": "one of sh:IRI, sh:BlankNode, sh:Literal, sh:BlankNodeOrIRI, sh:BlankNodeOrLiteral, "
               "sh:IRIOrLiteral there",

@@ -110,7 +110,7 @@ def _takes(shapes: Graph, local: str, value: Node) -> dict[str, str] | None:
               and not value.ill_typed)
         return None if ok else {"takes": "boolean", "effect": _BOOLEANS[local]}
     if local in _IRI_VALUED:
-        return {"takes": "iri", "effect": _IRI_VALUED[local]} \
+        return {"takes": "iri", "iri": str(value), "effect": _IRI_VALUED[local]} \
             if isinstance(value, Literal) else None
     if local == "nodeKind":
         return None if value in _NODE_KINDS else {"takes": "node_kind", "effect": "fails_all"}

@@ -124,7 +124,8 @@ FAILS_ALL = "no value can meet it, so every submission would fail the check"
 COUNT = 'a non-negative xsd:integer there, such as 1 (not "1", not -1)'
 BOUND = 'a literal of its datatype there ("2020"^^xsd:gYear, 0)'
 FLAGS = "the flags of XPath's fn:matches there, of which this engine applies i and m"
-IRI = "an IRI there, written without quotes (bcic:Strategy)"
+IRI = "an IRI there, written without quotes ({})"  # the text given, as an IRI is written
+NOTHING = "the engine reads it as a shape that asks nothing, so the check is met without a word"
 
 
 @pytest.mark.parametrize(("written", "property_", "value", "takes", "effect"), [
@@ -161,20 +162,20 @@ IRI = "an IRI there, written without quotes (bcic:Strategy)"
     ('\n    sh:minCount 1 ; sh:in "P1Y" ;', "sh:in", '"P1Y"',
      "a list of the values allowed there (( bcic:A bcic:B ))", REFUSED),
     ('\n    sh:minCount 1 ; sh:class "bcic:FundEvaluation" ;', "sh:class",
-     '"bcic:FundEvaluation"', IRI, FAILS_ALL),
+     '"bcic:FundEvaluation"', IRI.format("bcic:FundEvaluation"), FAILS_ALL),
     ('\n    sh:minCount 1 ; sh:node "shp:RecurringPeriod" ;', "sh:node", '"shp:RecurringPeriod"',
-     IRI, "the engine reads it as a shape that asks nothing, so the check is met without a word"),
-    ('\n    sh:minCount 1 ; sh:datatype "xsd:string" ;', "sh:datatype", '"xsd:string"', IRI,
-     FAILS_ALL),
-    ('\n    sh:minCount 1 ; sh:equals "bcic:period" ;', "sh:equals", '"bcic:period"', IRI,
-     "the engine compares the values with those of no property, so every node with a value "
-     "would fail the check"),
-    ('\n    sh:minCount 1 ; sh:disjoint "bcic:period" ;', "sh:disjoint", '"bcic:period"', IRI,
-     "the engine reads it as a shape that asks nothing, so the check is met without a word"),
-    ('\n    sh:minCount 1 ; sh:lessThan "bcic:period" ;', "sh:lessThan", '"bcic:period"', IRI,
-     REFUSED),
+     IRI.format("shp:RecurringPeriod"), NOTHING),
+    ('\n    sh:minCount 1 ; sh:datatype "xsd:string" ;', "sh:datatype", '"xsd:string"',
+     IRI.format("xsd:string"), FAILS_ALL),
+    ('\n    sh:minCount 1 ; sh:equals "bcic:period" ;', "sh:equals", '"bcic:period"',
+     IRI.format("bcic:period"), "the engine compares the values with those of no property, so "
+     "every node with a value would fail the check"),
+    ('\n    sh:minCount 1 ; sh:disjoint "bcic:period" ;', "sh:disjoint", '"bcic:period"',
+     IRI.format("bcic:period"), NOTHING),
+    ('\n    sh:minCount 1 ; sh:lessThan "bcic:period" ;', "sh:lessThan", '"bcic:period"',
+     IRI.format("bcic:period"), REFUSED),
     ('\n    sh:minCount 1 ; sh:lessThanOrEquals "bcic:period" ;', "sh:lessThanOrEquals",
-     '"bcic:period"', IRI, REFUSED),
+     '"bcic:period"', IRI.format("bcic:period"), REFUSED),
     ('\n    sh:minCount 1 ; sh:pattern "^[a-z-[p]]+$" ;', "sh:pattern", '"^[a-z-[p]]+$"',
      "a regular expression there, which this engine reads with Python's re, where XPath's "
      "character-class subtraction (-[p]) subtracts nothing: the class takes “-” and “[” as "
