@@ -155,6 +155,14 @@ class Report:
     # and the undefined roles without the roles held, and None for a report stored before reports
     # recorded them.
     body_roles: BodyRoles | None = None
+    # Whether the indicator of each indicator observation its findings name is measured on a rating
+    # scale, where a specification says (checker/rated_indicators.py): a value that is no number is
+    # then said to be a level or not (9.2.3). Empty for a report read back from a store.
+    rated: Mapping[Node, bool] = field(default_factory=dict)
+    # Whether the submission's JSON-LD contexts declare the prefix xsd: (examples/bcic-context.jsonld
+    # does): a finding's JSON-LD forms then write xsd:date, else the datatype's full IRI. False for
+    # a submission with no JSON-LD file and for a report read back from a store.
+    jsonld_xsd: bool = False
 
     @property
     def hints_from_another_rulebook(self) -> bool:

@@ -55,6 +55,12 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
                                "zh": "{property}的取值{value}不是有效的{kind}，应写为{form}"},
     "report.lack.self.ill_formed": {"en": "{value} is not valid as {kind}: write {form}",
                                     "zh": "{value}不是有效的{kind}，应写为{form}"},
+    # …where its year, month and day make a real one ("2024/12/01"^^xsd:date): that one.
+    "report.lack.ill_formed_own": {"en": "its {property} {value} is not valid as {kind}: write it "
+                                         "as {text}",
+                                   "zh": "{property}的取值{value}不是有效的{kind}，应写为 {text}"},
+    "report.lack.self.ill_formed_own": {"en": "{value} is not valid as {kind}: write it as {text}",
+                                        "zh": "{value}不是有效的{kind}，应写为 {text}"},
     "report.lack.in": {"en": "its {property} {value}{given} is not one of the values allowed",
                        "zh": "{property}的取值{value}{given}不在允许的取值之中"},
     "report.lack.self.in": {"en": "{value}{given} is not one of the values allowed",
@@ -195,6 +201,19 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     # A number in a form read with certainty but not RDF's ("1,200.5", "１２"): as RDF writes it.
     "report.lack.number_plain": {"en": ": write it as the number {number}",
                                  "zh": "：应写作数字 {number}"},
+    # A number given as text where one is asked (9.2.3: "35.2" in quotes, decision 23): said to be
+    # text, then how to write it as a number.
+    "report.lack.number_as_text": {"en": "its {property} {value} is a number written as text",
+                                   "zh": "{property}的取值{value}是以文本写出的数字"},
+    "report.lack.self.number_as_text": {"en": "{value} is a number written as text",
+                                        "zh": "{value}是以文本写出的数字"},
+    "report.lack.write_number": {
+        "en": ": write it as a number, {number} without quotes in Turtle (or \"{number}\"^^{curie}), "
+              "in JSON-LD the JSON number {number} or {{\"@value\": \"{number}\", \"@type\": "
+              "\"{iri}\"}}, or a context typing {term} as {{\"@type\": \"{iri}\"}}",
+        "zh": "：应写为数字，Turtle 中不加引号写作 {number}（或 \"{number}\"^^{curie}），JSON-LD 中写作 JSON "
+              "数字 {number} 或 {{\"@value\": \"{number}\", \"@type\": \"{iri}\"}}，或在上下文中将 "
+              "{term} 声明为 {{\"@type\": \"{iri}\"}}"},
     # A word before a figure ("约35.2%"): it qualifies the figure, and belongs in a note.
     "report.lack.word_in_note": {"en": "; “{word}” belongs in a note, not in the value",
                                  "zh": "；“{word}”应写在说明中，不写入数值"},

@@ -5,17 +5,19 @@ from __future__ import annotations
 import hashlib
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date, datetime, timezone
 from pathlib import Path
 
 from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
+from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from .errors import InputError
 from .i18n import LANGUAGES, Lang, Listed, message
 from .labels import labels_of
-from .loading import (SubmissionFile, described_places, first_written, load_submission,
-                      read_submission_files, value_places)
+from .loading import (SubmissionFile, described_places, first_written, jsonld_declares,
+                      load_submission, read_submission_files, value_places)
 from .namespaces import BCIC
 from .report import Report
 from .report_building import build_report
@@ -46,7 +48,7 @@ def validate_graph(data: Graph, *, files: tuple[str, ...] = (), sha256: tuple[st
     names = files or tuple(f.name for f in sources)
     rulebook = rulebook or load_rulebook()
     results = rulebook.engine.run(data, processes=processes or default_processes())
-    return build_report(
+    report = build_report(
         rulebook, data, results,
         files=files,
         sha256=sha256,
@@ -59,6 +61,7 @@ def validate_graph(data: Graph, *, files: tuple[str, ...] = (), sha256: tuple[st
         locate_records=_locator(sources, names, described_places) if sources else None,
         locate_values=_value_locator(sources, names, data) if sources else None,
     )
+    return replace(report, jsonld_xsd=jsonld_declares(sources, "xsd", str(XSD)))
 
 
 def _locator(sources: Sequence[SubmissionFile], names: tuple[str, ...],

@@ -9,6 +9,7 @@ from typing import Any
 
 from click.testing import CliRunner
 from rdflib import RDF, SKOS, Graph, Literal, URIRef
+from rdflib.namespace import XSD
 
 from checker.cli import main
 from checker.ingest import ingest_submission
@@ -108,7 +109,7 @@ def test_a_scale_no_model_names_is_said_in_plain_words(runner: CliRunner, tmp_pa
 
 def test_a_number_beside_a_level_quotes_both(runner: CliRunner, tmp_path: Path) -> None:
     data = rated()
-    data.add((RATED, BCIC.observedValue, Literal("49.0")))
+    data.add((RATED, BCIC.observedValue, Literal("49.0", datatype=XSD.decimal)))
     shown = findings_923(runner, tmp_path, data)
     [zh], [en] = shown["json.zh"], shown["json.en"]
     assert lines_of(en) == [f"{OBSERVATION}: its “value” “49.0” and its “rated level” "
@@ -194,7 +195,7 @@ def test_a_number_beside_two_levels_quotes_the_levels_best_first(runner: CliRunn
     data = five_star_levels()
     [observation] = data.subjects(BCIC.ratedLevel, URIRef(EX + "star-1"))
     data.add((observation, BCIC.ratedLevel, URIRef(EX + "star-5")))
-    data.add((observation, BCIC.observedValue, Literal("3")))
+    data.add((observation, BCIC.observedValue, Literal(3)))
     shown = findings_923(runner, tmp_path, data)
     assert "its “value” “3” and its “rated level” “five stars”, “one star”: state one" \
         in shown["text.en"]

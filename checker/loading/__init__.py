@@ -191,6 +191,19 @@ def value_places(files: Sequence[SubmissionFile], pairs: Iterable[tuple[Node, No
     return found
 
 
+def jsonld_declares(files: Sequence[SubmissionFile], prefix: str, namespace: str) -> bool:
+    """Whether the JSON-LD files among those load_submission read, one at least, each declare
+    `prefix` for `namespace` in their contexts (xsd: for XSD, to write a datatype as xsd:date)."""
+    declared = []
+    for file in files:
+        text = decode_utf8(file.name, file.data)
+        format_name, _label = _format_of(file, text)
+        if format_name == "json-ld":
+            prefixes = declared_prefixes(text, format_name, SUBMISSION_BASE_IRI)
+            declared.append(prefixes.get(prefix) == namespace)
+    return bool(declared) and all(declared)
+
+
 def _texts_while(files: Sequence[SubmissionFile],
                  looking: Callable[[], bool]) -> Iterator[tuple[int, str, dict[str, str]]]:
     """Each file load_submission read, while `looking` says something is still looked for: its

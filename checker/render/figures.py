@@ -3,7 +3,9 @@ read only where its number is certain, for a finding to say how to write it: a u
 ("35.2%", "3.5亿元") or before it ("%35.2"), a decimal comma ("35,2%": 35.2), thousands separators
 ("1,200.5": 1200.5), full-width digits ("１２％": 12, unit ％), a word before it ("约35.2%": the 约
 belongs in a note). Anything else ("35。2%", "1,200": a thousand two hundred, or 1.2?) is read as
-no figure, and a finding makes no claim about its number or unit."""
+no figure, and a finding makes no claim about its number or unit. A number written in a datatype of
+no number ("35.2" as text, 9.2.3 and docs/model.md decision 23) is read too, for a finding to say how
+to write it typed."""
 
 from __future__ import annotations
 
@@ -12,6 +14,8 @@ from dataclasses import dataclass
 
 from rdflib import Literal
 from rdflib.term import Node
+
+from .wording import datatype_kind
 
 
 @dataclass(frozen=True)
@@ -78,3 +82,11 @@ def _number(text: str) -> str | None:
     if _DECIMAL_COMMA.fullmatch(text):
         return text.replace(",", ".")
     return None
+
+
+def number_as_text(value: Node | None) -> str | None:
+    """The number a literal writes in a datatype of no number ("35.2" as text, "2020" as a year),
+    as written; None for a number's datatype or a text of any other form."""
+    if not isinstance(value, Literal) or datatype_kind(value.datatype) in ("number", "integer"):
+        return None
+    return str(value) if _NUMBER.fullmatch(str(value)) else None

@@ -109,14 +109,14 @@ class Namer(LackSayer):
         """A lack of `record` as a sentence, with the values that came closest where the sentence
         does not already say what the one of them lacks; the place of its text unsaid where it is
         the record's, `shown` beside the record's name."""
-        said, nested, _key = self.said(lack)
+        said, nested, _key = self.said(lack, record)
         return LackLine(self._placed(said, lack, record, shown),
                         tuple(self.node_line(c, record=record) for c in lack.closest)
                         if nested else ())
 
     def lack_text(self, lack: Lack, record: Node | None = None) -> str:
         """What a node lacks, in words: the path, and the value, class, count or form expected."""
-        return self._placed(self.said(lack)[0], lack, record)
+        return self._placed(self.said(lack, record)[0], lack, record)
 
     def lack_place(self, lack: Lack, record: Node | None) -> Place | None:
         """Where the text a lack of `record` finds where a record is asked is written (9.1.1)."""

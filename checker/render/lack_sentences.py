@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from rdflib.paths import AlternativePath
+from rdflib.term import Node
 
 from ..findings import Lack
 from ..i18n import message
@@ -30,7 +31,7 @@ _COUNTED = {"min_count": "at_least", "qualified": "at_least", "qualified_by": "a
 class LackSayer(ValueLackWords):
     """Says what the records of one report lack, in one language."""
 
-    def said(self, lack: Lack) -> tuple[str, bool, str]:
+    def said(self, lack: Lack, record: Node | None = None) -> tuple[str, bool, str]:
         """The sentence, whether the values that came closest are still to be listed under it, and
         the sentence's key. The one value a lack names, where it lacks one thing, is said in the
         same sentence: a value that fails a nested shape one way (a malformed date, a role not
@@ -39,7 +40,7 @@ class LackSayer(ValueLackWords):
         cultivates)."""
         key, steps = lack_key(lack), path_properties(lack.path)
         if key == "qualified_language":  # what its texts are in goes without saying
-            return self.sentence(lack, key), False, key
+            return self.sentence(lack, key, record), False, key
         if key == "either":
             return self._either(lack), bool(lack.closest), key
         if key == "max_beside":
@@ -64,12 +65,12 @@ class LackSayer(ValueLackWords):
             if key in ("node", "min_count", "qualified", "qualified_any"):
                 if inner.path is None:  # the value itself: its form, its class, its language
                     inner = replace(inner, path=lack.path, value=only.node, unit=lack.unit)
-                    return self.sentence(inner), False, lack_key(inner)
-                said, nested, said_as = self.said(inner)
+                    return self.sentence(inner, record=record), False, lack_key(inner)
+                said, nested, said_as = self.said(inner, only.node)
                 if not nested and key != "min_count" and said_as in _PREDICATES:
                     return message("report.lack.of_value", self.lang, property=self.path(steps),
                                    value=self.value(only.node), lack=said), False, "of_value"
-        return self.sentence(lack, key), bool(lack.closest), key
+        return self.sentence(lack, key, record), bool(lack.closest), key
 
     def _beside(self, lack: Lack) -> str:
         """A value the shape allows none of beside another property's (9.2.3: a number beside a
@@ -88,9 +89,9 @@ class LackSayer(ValueLackWords):
         ways = (self.sentence(replace(lack, path=way)) for way in lack.path.args)
         return message("report.lack.either", self.lang, ways=_WAYS[self.lang].join(ways))
 
-    def sentence(self, lack: Lack, key: str | None = None) -> str:
-        """A lack as the sentence its key takes (`lack_key`, unless given): the path, what is asked
-        of it and how many, the value and what is wrong with it."""
+    def sentence(self, lack: Lack, key: str | None = None, record: Node | None = None) -> str:
+        """A lack of `record` as the sentence its key takes (`lack_key`, unless given): the path,
+        what is asked of it and how many, the value and what is wrong with it."""
         key = key or lack_key(lack)
         steps = path_properties(lack.path)
         expected = self.name(lack.expected)
@@ -111,7 +112,7 @@ class LackSayer(ValueLackWords):
         if key == "qualified_from_referrer":  # the step backwards, then the rest from that record
             values |= {"step": f"“{self.name(steps[0][0])}”", "rest": self.path(steps[1:]),
                        "a_expected": one()}
-        key, fields, after = self.value_said(lack, key)
+        key, fields, after = self.value_said(lack, key, record)
         text = message(f"report.lack.{key}", self.lang, **(values | fields)) + after
         if lack.expected is not None and key == "min_count" and not by_class:
             text += message("report.lack.of_class", self.lang, **(values | fields))

@@ -5,7 +5,7 @@ without its unit, 9.2.3)."""
 
 from __future__ import annotations
 
-from rdflib import Literal
+from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
@@ -13,7 +13,8 @@ from ..findings import Lack
 from ..i18n import message
 from ..namespaces import SHP
 from ..term_texts import term_guessed, term_named
-from .figures import read_figure
+from ..shape_paths import path_properties
+from .figures import number_as_text, read_figure
 from .naming import short_node
 from .value_words import ValueNamer
 from .wording import datatype_kind, reference_form, typed_form
@@ -25,15 +26,25 @@ _NUMBER_SHAPES = frozenset({SHP.Number, SHP.ObservedNumber})
 class ValueLackWords(ValueNamer):
     """Says what is wrong with the values of one report's lacks in one language."""
 
-    def value_said(self, lack: Lack, key: str) -> tuple[str, dict[str, str], str]:
-        """The sentence a lack about a value takes, the words it fills in (form, kind, given,
-        language, allowed), and what is said after it: how to refer to a term, to write a typed
-        value or a reference, the number of a figure."""
+    def value_said(self, lack: Lack, key: str,
+                   record: Node | None = None) -> tuple[str, dict[str, str], str]:
+        """The sentence a lack of `record` about a value takes, the words it fills in (form, kind,
+        given, language, allowed), and what is said after it: how to refer to a term, to write a
+        typed value, a number or a reference, the number of a figure."""
         fields: dict[str, str] = {}
         datatype_asked = key.removeprefix("self.") == "datatype"
-        figure = self._figure(lack, key)
-        plain = figure is not None or (_number_asked(lack, key) and _has_digit(lack.value))
-        key, fields["form"], fields["kind"] = self._of_value(lack, key, plain)
+        number_asked = _number_asked(lack, key)
+        # A value of an indicator measured on a rating scale is to be a level: how to state one is
+        # said, not how to write a number; of one measured otherwise, never (decision 23).
+        rated = self.rated.get(record) if record is not None and number_asked else None
+        figure = self._figure(lack, key) if rated is not True else None
+        plain = figure is not None or (number_asked and (
+            _has_digit(lack.value) if rated is None else not rated))
+        number = number_as_text(lack.value) if number_asked and rated is not True else None
+        key, fields["form"], fields["kind"] = self._of_value(lack, key, plain, number is not None)
+        if key.endswith("ill_formed") and (typed := typed_form(lack.value, lack.expected)) \
+                is not None and typed.own:  # "2024/12/01"^^xsd:date: its own date, rewritten
+            key, fields["text"] = f"{key}_own", typed.text
         fields["given"] = self.given_as(lack.value, fields["form"], datatype_asked)
         if key.removeprefix("self.") == "text_for_record" and isinstance(lack.value, Literal):
             fields["kind"] = self.kind(lack.value.datatype)
@@ -49,7 +60,8 @@ class ValueLackWords(ValueNamer):
         if datatype_asked and key.endswith("not") and (
                 typed := typed_form(lack.value, lack.expected)) is not None:
             after += message("report.lack.write_typed" if typed.own else "report.lack.typed_example",
-                             self.lang, text=typed.text, curie=typed.curie, iri=typed.datatype)
+                             self.lang, text=typed.text, curie=typed.curie,
+                             iri=self._jsonld_type(typed.curie, typed.datatype))
         if key.endswith("text_for_record"):
             form = reference_form(str(lack.value))
             after += message("report.lack.write_reference" if form.own
@@ -57,7 +69,25 @@ class ValueLackWords(ValueNamer):
                              turtle=form.turtle, iri=form.iri)
         if figure is not None:
             after += figure
+        elif number is not None:
+            after += self._write_number(number, lack)
         return key, fields, after
+
+    def _write_number(self, number: str, lack: Lack) -> str:
+        """After a number written in a datatype of no number (9.2.3: "35.2" as text, docs/model.md
+        decision 23): how to write it as one, in Turtle, in JSON-LD and by a context typing the
+        property (xsd:double for a number with an exponent, which xsd:decimal has not)."""
+        datatype = XSD.double if "e" in number.lower() else XSD.decimal
+        curie = f"xsd:{datatype.removeprefix(str(XSD))}"
+        steps = path_properties(lack.path)
+        term = short_node(steps[-1][0], None) if steps else ""
+        return message("report.lack.write_number", self.lang, number=number, curie=curie,
+                       iri=self._jsonld_type(curie, datatype), term=term)
+
+    def _jsonld_type(self, curie: str, datatype: URIRef) -> str:
+        """A datatype as JSON-LD's "@type" writes it: by its prefixed name where the submission's
+        contexts declare xsd:, else by its full IRI, which needs no prefix."""
+        return curie if self.jsonld_xsd else str(datatype)
 
     def _figure(self, lack: Lack, key: str) -> str | None:
         """After a figure written where a number is asked and read with certainty ("35.2%",
@@ -106,15 +136,20 @@ class ValueLackWords(ValueNamer):
         return message("report.lack.write_term" if own else "report.lack.term_example",
                        self.lang, turtle=form.turtle, iri=form.iri)
 
-    def _of_value(self, lack: Lack, key: str, figure: bool = False) -> tuple[str, str, str]:
+    def _of_value(self, lack: Lack, key: str, figure: bool = False,
+                  number: bool = False) -> tuple[str, str, str]:
         """The sentence a lack about a value takes, what the value should be in words, and the
         kind asked: a datatype as the kind of value it holds (one of that kind in a form it does
         not have is not valid as one), a form by the words its shape gives (shp:Number's label),
         a number plainly for a `figure` written with its unit (the sentence then says how to
-        write it; shp:ObservedNumber's words on ratings are for values that may be one: a
-        value with a digit in it is an attempt at a number, said to be none plainly)."""
+        write it; shp:ObservedNumber's words on ratings are for values that may be one: of an
+        indicator measured otherwise, or with no way to tell, a value with a digit in it, an
+        attempt at a number, is said to be none plainly), a `number` written as text as one."""
         kind_of = key.removeprefix("self.")
         own = key[:len(key) - len(kind_of)]
+        if number and isinstance(lack.value, Literal) \
+                and datatype_kind(lack.value.datatype) == "text":  # "35.2" in quotes (decision 23)
+            return f"{own}number_as_text", "", ""
         if figure and kind_of in ("pattern", "or", "node"):
             return f"{own}not", self.kind(XSD.decimal), ""
         if kind_of == "datatype":
