@@ -5,6 +5,7 @@ rates and verdict (checker/report.py holds what it builds)."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import replace
 from datetime import date, datetime, timezone
 from typing import Any
 
@@ -16,6 +17,7 @@ from .dated_after import dated_after
 from .findings import Diagnosis, Finding, arrange, mentioned, records_named, values_named
 from .guidance_model import Guidance, guidance_terms
 from .labels import collect_codes, collect_labels, cut_labels, kinds_of_unnamed
+from .rated_indicators import rated_observations
 from .rated_levels import LevelRank, level_ranks
 from .report import Rate, Report, RequirementOutcome, Status, StoredRevision
 from .rulebook import SH, Layer, Level, Requirement, Rulebook
@@ -61,7 +63,7 @@ def build_report(rulebook: Rulebook, data: Graph, results: list[ShaclResult], *,
                                                *(u.member for u in body.unclear),
                                                *(u.nearest for u in body.unclear if u.nearest)],
                                     data)
-    return report_from_outcomes(
+    report = report_from_outcomes(
         outcomes, cluster=str(cluster) if cluster is not None else None,
         cluster_label=cluster_label, rulebook_version=rulebook.version, created=created,
         files=files, triples=len(data), sha256=sha256, labels=labels, kinds=kinds, codes=codes,
@@ -69,6 +71,7 @@ def build_report(rulebook: Rulebook, data: Graph, results: list[ShaclResult], *,
         shacl_results=tuple(results), body_roles=body,
         record_places=locate_records(_records_named(outcomes)) if locate_records else None,
         value_places=locate_values(_values_named(outcomes)) if locate_values else None)
+    return replace(report, rated=rated_observations(view, _records_named(outcomes)))
 
 
 def _values_named(outcomes: tuple[RequirementOutcome, ...]) -> list[tuple[Node, Node]]:

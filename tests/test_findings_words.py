@@ -52,7 +52,13 @@ def _lack_texts(report: Report, rid: str, lang: str) -> list[str]:
 
 
 def _observed(value: Literal) -> Callable[[Graph], None]:
-    return lambda g: g.set((EX["obs-LocationAdvantage-2020-actual"], BCIC.observedValue, value))
+    """The value of a.1.1's 2020 actual observation changed, and its indicator's specification
+    removed: whether it is measured on a rating scale cannot be told (docs/model.md, decision 23),
+    and the line says how to state a rating as well as that the value is no number."""
+    def change(graph: Graph) -> None:
+        graph.set((EX["obs-LocationAdvantage-2020-actual"], BCIC.observedValue, value))
+        graph.remove((EX["spec-LocationAdvantage"], None, None))
+    return change
 
 
 def _concentration(value: Literal) -> Callable[[Graph], None]:
@@ -60,8 +66,9 @@ def _concentration(value: Literal) -> Callable[[Graph], None]:
 
 
 # A figure that is no number (5.2.3, 9.2.3) → the provision, and what the line says (zh, en).
-# 9.2.3's value may be a level of a declared rating scale instead: the line says how to state one
-# (shp:ObservedNumber's label, docs/model.md, decision 19).
+# 9.2.3's value may be a level of a declared rating scale instead: where the indicator's
+# measurement cannot be told, the line says how to state one (shp:ObservedNumber's label,
+# docs/model.md, decisions 19 and 23).
 RATING_ZH = "（以评级量表测量的指标不写数值，而以“评定等级”指向测量模型或测量规范所用评级量表中的一个等级）"
 RATING_EN = (" (an indicator measured on a rating scale states no number: it names a level of the "
              "rating scale its measurement model or specification uses with “rated level”)")
