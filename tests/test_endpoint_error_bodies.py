@@ -140,6 +140,26 @@ def test_an_xml_error_body_is_said_by_its_text_not_its_tags(content_type: str, b
     assert words in said and "<" not in said and "<?xml" not in said, said
 
 
+@pytest.mark.parametrize(("encoding", "words"), [
+    ("GBK", GBK_WORDS), ("ISO-8859-1", LATIN1_WORDS)], ids=["gbk", "latin-1"])
+def test_an_xml_error_body_without_a_charset_is_read_in_its_declarations_encoding(
+        encoding: str, words: str) -> None:
+    """A partner's `application/xml` error with no charset in its Content-Type is read in the
+    encoding its XML declaration names, not as UTF-8."""
+    body = (f'<?xml version="1.0" encoding="{encoding}"?>\n<error><message>{words}</message>'
+            f"</error>").encode(encoding)
+    said = _said("application/xml", body)
+    assert words in said and "\ufffd" not in said and "<" not in said, said
+
+
+def test_an_xml_error_body_with_a_dtd_and_an_encoding_is_still_not_parsed() -> None:
+    body = ('<?xml version="1.0" encoding="GBK"?><!DOCTYPE e [<!ENTITY a "甲甲甲甲">]>'
+            "<error>&a;&a;</error>").encode("gbk")
+    said = server_words(body, 300)
+    assert said.startswith("<?xml") and "<!DOCTYPE" in said and "甲甲甲甲" in said
+    assert "甲甲甲甲甲甲甲甲" not in said, said
+
+
 def test_an_xml_error_body_with_a_dtd_is_not_parsed() -> None:
     """A document type (where entities are declared: "billion laughs") never reaches the XML
     parser; the body is shown as it came."""

@@ -7,7 +7,9 @@ them (a 502 of nginx) in an HTML page. The message keeps the words, not the wrap
 envelope's message, an HTML page's title and text (its style sheet and scripts left out), an XML
 document's text content (parsed only without a document type), or the text itself; white space collapsed to single spaces, and cut
 to a length a line can hold, with "…" where it was cut. The body is read in the charset its
-`Content-Type` declares (RFC 9110 §8.3.2), else an HTML page's `<meta charset>`, else UTF-8.
+`Content-Type` declares (RFC 9110 §8.3.2), else an XML document's declaration
+(`<?xml version="1.0" encoding="GBK"?>`, XML 1.0 §4.3.3), else an HTML page's `<meta charset>`,
+else UTF-8.
 """
 
 from __future__ import annotations
@@ -27,6 +29,10 @@ _UNSHOWN = frozenset({"script", "style", "head", "template", "noscript"})
 # (HTML's prescan reads the first 1,024 bytes).
 _META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)",
                            re.IGNORECASE)
+# An XML document's own encoding, named by the declaration that opens it (written in ASCII
+# bytes by the encodings it may name: GBK, ISO-8859-1…): <?xml version="1.0" encoding="GBK"?>
+_XML_ENCODING = re.compile(
+    rb"\s*<\?xml\s[^>]*?encoding\s*=\s*[\"']([A-Za-z][A-Za-z0-9._-]*)[\"']")
 # A JSON envelope too long to be read whole (cut where the body was cut) most often says its
 # message before its long parts (a trace): {"ok": false, "message": "…", "trace": [...
 _NESTED = re.compile(r"[\[{]")
@@ -46,10 +52,13 @@ def server_words(raw: bytes, limit: int, charset: str | None = None) -> str:
 
 
 def _decoded(raw: bytes, charset: str | None) -> str:
-    """`raw` as text: in the declared `charset`, else an HTML page's own, else UTF-8; bytes
-    the charset has no character for (or an unknown charset's) as U+FFFD."""
+    """`raw` as text: in the declared `charset`, else an XML document's declared encoding, else
+    an HTML page's own charset, else UTF-8; bytes the charset has no character for (or an
+    unknown charset's) as U+FFFD."""
+    declared = _XML_ENCODING.match(raw[:1024])
     meta = _META_CHARSET.search(raw[:1024])
-    for name in (charset, meta.group(1).decode("ascii") if meta else None):
+    for name in (charset, *(found.group(1).decode("ascii") for found in (declared, meta)
+                            if found)):
         if name:
             try:
                 return raw.decode(name, "replace")
