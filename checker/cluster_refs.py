@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from .cluster_dashboard import ClusterRef
 from .errors import NotFoundError
 from .i18n import Listed, Localized, phrase
-from .revisions import as_key_or_iri, is_cluster_key, nearest_spellings
+from .revisions import as_key_or_iri, cluster_named, is_cluster_key, nearest_spellings
 
 
 def names_cluster(ref: ClusterRef, given: str) -> bool:
@@ -40,10 +40,11 @@ def named_cluster(choices: Sequence[ClusterRef], given: str, name: str, *,
 
 
 def stored_cluster_named(stored: Sequence[ClusterRef], given: str) -> ClusterRef:
-    """The stored cluster whose key (in either case) or IRI is `given`, as `bcic benchmark`
-    takes it; NotFoundError (exit 2) naming the stored clusters nearest to it, written as it
-    is written (9.3.2 c) d))."""
-    found = next((ref for ref in stored if names_cluster(ref, given)), None)
+    """The stored cluster whose key (in either case) or IRI is `given`, percent-encoded or not,
+    as every command takes a cluster (checker/revisions.py, `cluster_named`) and `bcic
+    benchmark` takes it; NotFoundError (exit 2) naming the stored clusters nearest to it,
+    written as it is written (9.3.2 c) d))."""
+    found = next((ref for ref in stored if names_cluster(ref, cluster_named(given))), None)
     if found is None:
         raise NotFoundError.of("error.benchmark.not_stored", cluster=given,
                                nearest=_nearest(stored, given, none_near=""))

@@ -12,7 +12,7 @@ from urllib.parse import unquote
 from rdflib import URIRef
 
 from .display_time import moment_in_zone, moment_shown
-from .errors import NotFoundError
+from .errors import InputError, NotFoundError
 from .i18n import Lang, Listed, Localized, message, phrase
 from .store.base import RevisionInfo, Store, cluster_key
 from .store.deletion import tombstone_query, tombstones_query
@@ -37,10 +37,31 @@ def as_key_or_iri(name: str) -> str:
     return name.lower() if is_cluster_key(name) else name
 
 
+def cluster_named(name: str) -> str:
+    """`name` as a command reads a cluster (`as_key_or_iri`); one that is neither a key nor an
+    absolute IRI but is one percent-decoded (`https%3A%2F%2Fexample.org%2Fcluster%2Fdehua`,
+    pasted from a URL's query string) as the key or IRI it encodes. An IRI is taken as written
+    (RDF compares IRIs character by character): only a text that is no IRI is decoded."""
+    name = as_key_or_iri(name)
+    if is_cluster_key(name) or _is_absolute_iri(name):
+        return name
+    decoded = as_key_or_iri(unquote(name))
+    return decoded if is_cluster_key(decoded) or _is_absolute_iri(decoded) else name
+
+
+def _is_absolute_iri(name: str) -> bool:
+    """Whether `name` is an absolute IRI the store can hold."""
+    try:
+        checked_iri(name)
+    except InputError:
+        return False
+    return True
+
+
 def find_cluster(store: Store, name: str) -> URIRef:
     """The stored cluster named by its IRI or its 16-hex key in either case (as in
-    /clusters/<key>)."""
-    name = as_key_or_iri(name)
+    /clusters/<key>), percent-encoded or not (`cluster_named`)."""
+    name = cluster_named(name)
     if is_cluster_key(name):
         for info in store.revisions():
             if cluster_key(info.cluster) == name:
