@@ -16,10 +16,15 @@ from decimal import Decimal
 from typing import Any
 
 from .benchmarking import Comparison, LeafScore, Radar
-from .cluster_dashboard import BenchmarkTable, ClusterRef, IndicatorPanel, SeriesLine, SourceNotes
-from .cluster_revisions import RequirementRef, RevisionEntry
+from rdflib import URIRef
+
+from .cluster_dashboard import (BenchmarkTable, ClusterRef, IndicatorPanel, SeriesLine,
+                                SourceNotes, stored_ref)
+from .cluster_revisions import RequirementRef, RevisionEntry, history_rows
+from .history import cluster_overview
 from .indicator_scheme import Indicator
 from .revisions import DeletedRevision
+from .store.base import Store
 from .timestamps import xsd_datetime
 from .verdicts import rate_document
 
@@ -32,10 +37,22 @@ def cluster_document(cluster: ClusterRef) -> dict[str, Any]:
             "stored": cluster.stored}
 
 
-def history_document(cluster: ClusterRef, entries: Sequence[RevisionEntry],
-                     deleted: Sequence[DeletedRevision], report_url: ReportUrl) -> dict[str, Any]:
+def report_page(key: str, number: int) -> str:
+    """The path of a revision's report page in the web app, from its root: what a history
+    document read without the app (`bcic history --format json`) links."""
+    return f"/clusters/{key}/revisions/{number}"
+
+
+def history_document(cluster: ClusterRef, rows: Sequence[RevisionEntry | DeletedRevision],
+                     report_url: ReportUrl | None = None) -> dict[str, Any]:
     """Every revision with its provenance and the requirements it closed and opened (9.4), and
-    every deleted revision, when and by whom it was deleted (its number is never given again)."""
+    every deleted revision, when and by whom it was deleted (its number is never given again);
+    `rows` as `cluster_revisions.history_rows` gives them, `report_url` the link of each
+    revision's report (by default its page's path, `report_page`): the document of
+    `GET /api/clusters/{key}/history` and of `bcic history --format json`."""
+    link = report_url or (lambda number: report_page(cluster.key, number))
+    entries = [row for row in rows if isinstance(row, RevisionEntry)]
+    deleted = [row for row in rows if isinstance(row, DeletedRevision)]
     return {"cluster": cluster_document(cluster), "deleted_revisions": [{
         "number": d.number, "deleted": xsd_datetime(d.deleted), "deleted_by": d.by,
     } for d in deleted], "revisions": [{
@@ -54,8 +71,15 @@ def history_document(cluster: ClusterRef, entries: Sequence[RevisionEntry],
         "files": [{"name": f.name, "sha256": f.sha256} for f in e.info.files],
         "closed": [_requirement(r) for r in e.closed],
         "opened": [_requirement(r) for r in e.opened],
-        "report": report_url(e.info.number),
+        "report": link(e.info.number),
     } for e in entries]}
+
+
+def stored_history_document(store: Store, cluster: URIRef) -> dict[str, Any]:
+    """`history_document` of a stored cluster, read from `store`, its reports linked by their
+    pages' paths."""
+    summary = next(s for s in cluster_overview(store) if s.cluster == cluster)
+    return history_document(stored_ref(summary), history_rows(store, cluster))
 
 
 def indicators_document(panel: IndicatorPanel) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, closing, contextmanager
@@ -14,6 +15,7 @@ from rdflib.term import Node
 
 from .cli_output import after_a_change, echo_text, write_stdout
 from .cli_reading import store_to_read
+from .benchmark_json import stored_history_document
 from .cli_validate import LANG_META_KEY
 from .display_time import moment_shown
 from .judgements import Judgement, event_said
@@ -236,12 +238,17 @@ def clusters_command(ctx: click.Context, location: str | None, engine: str | Non
 @click.option("--titles", is_flag=True,
               help="Each closed or opened provision on a line of its own, with its title / "
                    "逐行列出已解决或新出现的条款及其标题.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Output format: text, or JSON as the history API gives "
+              "it / 输出格式：文本，或与历史 API 相同的 JSON.")
 @_store_options
 @click.pass_context
-def history_command(ctx: click.Context, cluster: str, titles: bool, location: str | None,
-                    engine: str | None, user: str | None, lang: Lang) -> None:
+def history_command(ctx: click.Context, cluster: str, titles: bool, fmt: str,
+                    location: str | None, engine: str | None, user: str | None,
+                    lang: Lang) -> None:
     """Show a cluster's revisions and the clauses each closed or opened; CLUSTER is its IRI or
-    16-hex key / 显示集群各版本的变化（集群 IRI 或 16 位键）。
+    16-hex key; --format json gives the document of GET /api/clusters/<key>/history /
+    显示集群各版本的变化（集群 IRI 或 16 位键）；--format json 给出与历史 API 相同的文档。
 
     Exit codes / 退出码: 0 shown 已显示, 2 no such cluster or bad input 无此集群或输入有误,
     3 internal 内部错误, 4 the store could not answer 存储未能应答.
@@ -249,8 +256,14 @@ def history_command(ctx: click.Context, cluster: str, titles: bool, location: st
     ctx.meta[LANG_META_KEY] = lang
     with store_to_read(location, lang, engine, user) as store:
         subject = find_cluster(store, cluster)
-        changes = cluster_history(store, subject)
-        deleted = deleted_revisions(store, subject)
+        if fmt == "json":
+            document = stored_history_document(store, subject)
+        else:
+            changes = cluster_history(store, subject)
+            deleted = deleted_revisions(store, subject)
+    if fmt == "json":
+        echo_text(json.dumps(document, ensure_ascii=False, indent=2))
+        return
     titled = provision_titles if titles else None
     echo_text("".join(line + "\n" for line in _history_lines(changes, deleted, lang, titled)),
               nl=False)

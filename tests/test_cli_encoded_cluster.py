@@ -22,7 +22,7 @@ ENCODED = quote(DEHUA, safe="")  # https%3A%2F%2Fexample.org%2Fcluster%2Fdehua%2
 
 
 @pytest.mark.parametrize("command", [
-    ("history",), ("report",), ("report", "--format", "json"),
+    ("history",), ("history", "--format", "json"), ("report",), ("report", "--format", "json"),
     ("judgements",), ("benchmark",)], ids=" ".join)
 def test_a_percent_encoded_iri_reads_as_the_stored_cluster_it_encodes(
         runner: CliRunner, sample_store: Path, command: tuple[str, ...]) -> None:

@@ -6,6 +6,7 @@ and 3 sees why there is no 2."""
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 
@@ -82,3 +83,18 @@ def test_the_history_api_lists_the_deleted_revisions(
     [deleted] = document["deleted_revisions"]
     assert (deleted["number"], deleted["deleted_by"]) == (2, "评价员乙")
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z", deleted["deleted"])
+
+
+def test_history_as_json_is_the_history_apis_document(
+        runner: CliRunner, store: Path, make_web_app) -> None:  # type: ignore[no-untyped-def]
+    """`bcic history --format json` gives the document `GET /api/clusters/<key>/history`
+    answers, made by one library function (checker/benchmark_json.py), deleted revisions and
+    report links alike, in any language and by IRI or key."""
+    answer = make_web_app(store).test_client().get(f"/api/clusters/{KEY}/history")
+    for given, lang in ((CLUSTER, "en"), (KEY.upper(), "zh")):
+        printed = _bcic(runner, store, {}, "history", given, "--format", "json", "--lang", lang)
+        assert printed.exit_code == 0, printed.output
+        assert json.loads(printed.output) == answer.get_json()
+    assert [r["report"] for r in answer.get_json()["revisions"]] == [
+        f"/clusters/{KEY}/revisions/1", f"/clusters/{KEY}/revisions/3"]
+

@@ -13,7 +13,8 @@ from flask import Blueprint, Response, current_app, jsonify, render_template, re
 from rdflib import URIRef
 from werkzeug.exceptions import BadRequest
 
-from checker.benchmark_json import benchmark_document, history_document, indicators_document
+from checker.benchmark_json import (benchmark_document, history_document, indicators_document,
+                                    report_page)
 from checker.benchmarking import COMPARISON_QUERIES
 from checker.cluster_choices import (Offered, benchmark_options, comparison_options,
                                      offered_clusters, told_apart)
@@ -29,12 +30,12 @@ from checker.cluster_dashboard import (
     indicator_panel,
     stored_ref,
 )
-from checker.cluster_revisions import history_rows, revision_entries, stored_clusters
+from checker.cluster_revisions import history_rows, stored_clusters
 from checker.judgements import event_said
 from checker.history import ClusterSummary
 from checker.indicator_scheme import indicator_scheme
 from checker.queries import check_summary_for
-from checker.revisions import deleted_revisions, deletion_said
+from checker.revisions import deletion_said
 from checker.store.base import Store
 
 from .cluster_charts import bars_chart, radar_chart, series_chart
@@ -97,15 +98,13 @@ def cluster(key: str) -> str:
 @bp.get("/api/clusters/<key>/history")
 def history_api(key: str) -> Response:
     """A cluster's revisions with provenance and the requirements each closed and opened, and
-    its deleted revisions (when, by whom)."""
+    its deleted revisions (when, by whom, why): the document `bcic history --format json`
+    prints."""
     summary = cluster_in_path(_stored(), key)
-    entries = remembered(("revisions", summary.cluster),
-                         lambda store: revision_entries(store, summary.cluster))
-    deleted = remembered(("deleted", summary.cluster),
-                         lambda store: deleted_revisions(store, summary.cluster))
-    document = history_document(stored_ref(summary), entries, deleted,
-                                lambda number: _report_url(key, number))
-    return jsonify(document)
+    rows = remembered(("history", summary.cluster),
+                      lambda store: history_rows(store, summary.cluster))
+    return jsonify(history_document(stored_ref(summary), rows,
+                                    lambda number: _report_url(key, number)))
 
 
 @bp.get("/api/clusters/<key>/indicators")
@@ -246,4 +245,4 @@ def _report_url(key: str, number: int) -> str:
     """The report page of one revision (built by the evaluation blueprint)."""
     if "evaluation.revision_report" in current_app.view_functions:
         return url_for("evaluation.revision_report", key=key, number=number)
-    return f"/clusters/{key}/revisions/{number}"
+    return report_page(key, number)
