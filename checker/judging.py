@@ -14,6 +14,7 @@ from typing import Any, Literal
 from rdflib import Literal as RdfLiteral, URIRef
 
 from .errors import InputError, NotFoundError, NotJudgeableError
+from .given_text import NOTE_LIMIT, rationale_given
 from .i18n import Lang, phrase
 from .judgements import NOT_IN_A_NAME, Judgement
 from .lead_ins import items_judged_instead
@@ -25,10 +26,6 @@ from .rule_lookup import provision_asked
 from .rulebook import Rulebook, load_rulebook
 from .store.base import Store
 from .store.judgements import JudgementRecord
-
-
-# The longest rationale kept, in characters: a paragraph or a few, what a report line can show.
-NOTE_LIMIT = 2000
 
 
 def judge(store: Store, cluster: URIRef, number: int, provision: str, *, met: bool,
@@ -88,32 +85,6 @@ def given_name(by: str) -> str:
     if (found := next((c for c in name if unicodedata.category(c) in NOT_IN_A_NAME), None)):
         raise InputError.of("error.judgement.control_by", character=f"U+{ord(found):04X}")
     return name
-
-
-# What a rationale keeps of the control characters (Unicode's Cc): its lines and its tabs.
-LINE_CHARACTERS = frozenset("\t\n")
-# Characters that are no control characters (Cc) but break or reorder the lines a report shows:
-# the line and paragraph separators (U+2028, U+2029) and the bidirectional embeddings,
-# overrides and isolates (U+202A–U+202E, U+2066–U+2069), which turn the text after them around.
-LAYOUT_CHARACTERS = frozenset("\u2028\u2029\u202a\u202b\u202c\u202d\u202e"
-                              "\u2066\u2067\u2068\u2069")
-
-
-def rationale_given(note: str, field: str) -> str:
-    """`note` trimmed, its line breaks (CR LF, CR) line feeds; InputError naming `field` and the
-    first character it may not hold: a control character other than tab and line feed (ESC,
-    NUL…), which no report shows (HTML and XML forbid most of them) and which would reach a
-    terminal raw, or one of LAYOUT_CHARACTERS, which would break or reorder what reports show."""
-    text = note.replace("\r\n", "\n").replace("\r", "\n").strip()
-    for character in text:
-        if unicodedata.category(character) == "Cc" and character not in LINE_CHARACTERS:
-            raise InputError.of("error.judgement.control_note", field=field,
-                                character=f"U+{ord(character):04X}")
-        if character in LAYOUT_CHARACTERS:
-            raise InputError.of("error.judgement.layout_note", field=field,
-                                character=f"U+{ord(character):04X} "
-                                          f"{unicodedata.name(character)}")
-    return text
 
 
 @dataclass(frozen=True)
