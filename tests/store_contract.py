@@ -41,6 +41,7 @@ from checker.store.base import (
     submission_graph_iri,
 )
 from checker.store.base import RULES_ARCHIVE_GRAPH
+from checker.revisions import deleted_revisions
 from checker.store.deletion import tombstone_query
 from checker.store.judgements import JudgementRecord, judgements_graph_iri
 from checker.store.provenance import provenance_graph
@@ -545,6 +546,22 @@ class StoreContract:
         assert str(deleted[0]["deleted"])[:10] in {day_of_deletion,
                                                    datetime.now(timezone.utc).date().isoformat()}
         assert store.select(tombstone_query(cluster, 2)) == []
+
+    def test_a_deletion_keeps_its_reason_with_the_tombstone(
+            self, store: Store, reopen: Reopen) -> None:
+        """Why a revision was deleted is kept with its deletion (the invalidation's
+        dcterms:description), lines, quotes and Chinese intact, with or without a name; a
+        deletion made without one (an older store's) reads as having none."""
+        cluster = new_cluster()
+        for number in (1, 2, 3):
+            store.add_revision(make_record(cluster, number)[0])
+        reason = '第三方评估重复上传\n"副本" \\ 已核对 — see ticket #12'
+        assert store.delete_revision(cluster, 1, deleted_by="评价员乙", reason=reason) is True
+        assert store.delete_revision(cluster, 2, reason="wrong cluster") is True
+        assert store.delete_revision(cluster, 3) is True
+        store = reopen(store)
+        assert [(d.number, d.by, d.reason) for d in deleted_revisions(store, cluster)] == [
+            (1, "评价员乙", reason), (2, None, "wrong cluster"), (3, None, None)]
 
     def test_a_revision_names_its_write_files_and_submitter_as_prov_does(
             self, store: Store, reopen: Reopen) -> None:

@@ -123,9 +123,10 @@ class Store(Protocol):
         it never had one); ingest numbers the next revision one past it."""
 
     def delete_revision(self, cluster: URIRef, number: int, *,
-                        deleted_by: str | None = None) -> bool:
+                        deleted_by: str | None = None, reason: str | None = None) -> bool:
         """Remove a revision's graphs and provenance atomically, leaving a tombstone so its
-        number is never reused; False (nothing changed) when it is not stored."""
+        number is never reused, with who deleted it and why (`reason`) where given; False
+        (nothing changed) when it is not stored."""
 
     def add_judgement(self, judgement: JudgementRecord) -> bool:
         """Write an evaluator's judgement into the revision's judgements graph, superseding the

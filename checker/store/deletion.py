@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
-from rdflib.namespace import PROV, XSD
+from rdflib.namespace import DCTERMS, PROV, XSD
 from rdflib.term import Node
 
 from ..namespaces import BCIC
@@ -73,44 +73,56 @@ WHERE {{ GRAPH <{PROVENANCE_GRAPH}> {{ <{revision}> ?p ?o }} }} ;
 
 
 def tombstone_graph(cluster: URIRef, number: int, deleted: datetime,
-                    deleted_by: str | None = None) -> Graph:
-    """What the provenance graph keeps of a deleted revision: enough to never reuse its number."""
+                    deleted_by: str | None = None, reason: str | None = None) -> Graph:
+    """What the provenance graph keeps of a deleted revision: enough to never reuse its number,
+    and the deletion (an activity) with who deleted it and why (its dcterms:description), where
+    given."""
     revision = submission_graph_iri(cluster, number)
     g = Graph()
     g.add((revision, RDF.type, PROV.Entity))
     g.add((revision, BCIC.cluster, cluster))
     g.add((revision, BCIC.revisionNumber, Literal(number, datatype=XSD.integer)))
     g.add((revision, PROV.invalidatedAtTime, datetime_literal(deleted)))
+    if deleted_by is None and reason is None:
+        return g
+    activity = BNode()
+    g.add((revision, PROV.wasInvalidatedBy, activity))
+    g.add((activity, RDF.type, PROV.Activity))
+    if reason is not None:
+        g.add((activity, DCTERMS.description, Literal(reason)))
     if deleted_by is not None:
-        activity, agent = BNode(), agent_iri(deleted_by)
-        g.add((revision, PROV.wasInvalidatedBy, activity))
-        g.add((activity, RDF.type, PROV.Activity))
+        agent = agent_iri(deleted_by)
         g.add((activity, PROV.wasAssociatedWith, agent))
         g.add((agent, RDF.type, PROV.Agent))
         g.add((agent, RDFS.label, Literal(deleted_by)))
     return g
 
 
+def _deletion_patterns(revision: str) -> str:
+    """OPTIONAL patterns binding ?by and ?reason: who deleted `revision` (a SPARQL term) and
+    why, where its tombstone says (a deletion made before reasons were kept has none)."""
+    return (f"OPTIONAL {{ {revision} <{PROV.wasInvalidatedBy}> ?activity . "
+            f"?activity <{PROV.wasAssociatedWith}> ?agent . ?agent <{RDFS.label}> ?by }} "
+            f"OPTIONAL {{ {revision} <{PROV.wasInvalidatedBy}> ?deletion . "
+            f"?deletion <{DCTERMS.description}> ?reason }}")
+
+
 def tombstone_query(cluster: URIRef, number: int) -> str:
-    """SELECT ?deleted ?by: when the revision was deleted and, where known, by whom (its
-    tombstone); no row when it was never deleted."""
+    """SELECT ?deleted ?by ?reason: when the revision was deleted and, where known, by whom and
+    why (its tombstone); no row when it was never deleted."""
     revision = submission_graph_iri(checked_iri(str(cluster)), number)
-    return (f"SELECT ?deleted ?by WHERE {{ GRAPH <{PROVENANCE_GRAPH}> {{ "
+    return (f"SELECT ?deleted ?by ?reason WHERE {{ GRAPH <{PROVENANCE_GRAPH}> {{ "
             f"<{revision}> <{BCIC.cluster}> <{cluster}> ; <{PROV.invalidatedAtTime}> ?deleted "
-            f"OPTIONAL {{ <{revision}> <{PROV.wasInvalidatedBy}> ?activity . "
-            f"?activity <{PROV.wasAssociatedWith}> ?agent . ?agent <{RDFS.label}> ?by }} }} }} "
-            f"LIMIT 1")
+            f"{_deletion_patterns(f'<{revision}>')} }} }} LIMIT 1")
 
 
 def tombstones_query(cluster: URIRef) -> str:
-    """SELECT ?number ?deleted ?by: every deleted revision of the cluster (its tombstone), when
-    it was deleted and, where known, by whom, by number."""
+    """SELECT ?number ?deleted ?by ?reason: every deleted revision of the cluster (its
+    tombstone), when it was deleted and, where known, by whom and why, by number."""
     cluster = checked_iri(str(cluster))
-    return (f"SELECT ?number ?deleted ?by WHERE {{ GRAPH <{PROVENANCE_GRAPH}> {{ "
+    return (f"SELECT ?number ?deleted ?by ?reason WHERE {{ GRAPH <{PROVENANCE_GRAPH}> {{ "
             f"?revision <{BCIC.cluster}> <{cluster}> ; <{BCIC.revisionNumber}> ?number ; "
-            f"<{PROV.invalidatedAtTime}> ?deleted "
-            f"OPTIONAL {{ ?revision <{PROV.wasInvalidatedBy}> ?activity . "
-            f"?activity <{PROV.wasAssociatedWith}> ?agent . ?agent <{RDFS.label}> ?by }} }} }} "
+            f"<{PROV.invalidatedAtTime}> ?deleted {_deletion_patterns('?revision')} }} }} "
             f"ORDER BY ?number")
 
 

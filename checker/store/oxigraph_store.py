@@ -116,9 +116,10 @@ class OxigraphStore:
         return record
 
     def delete_revision(self, cluster: URIRef, number: int, *,
-                        deleted_by: str | None = None) -> bool:
+                        deleted_by: str | None = None, reason: str | None = None) -> bool:
         """Drop the revision's graphs and provenance and write its tombstone in one update."""
-        tombstone = tombstone_graph(cluster, number, datetime.now(timezone.utc), deleted_by)
+        tombstone = tombstone_graph(cluster, number, datetime.now(timezone.utc),
+                                    deleted_by, reason)
         update = (removal_operations(cluster, number) + f"INSERT DATA {{ GRAPH "
                   f"<{PROVENANCE_GRAPH}> {{\n{_ntriples(tombstone)}\n}} }}")
         with self._lock:

@@ -195,13 +195,14 @@ class SparqlStore:
         return record
 
     def delete_revision(self, cluster: URIRef, number: int, *,
-                        deleted_by: str | None = None) -> bool:
+                        deleted_by: str | None = None, reason: str | None = None) -> bool:
         """Drop the revision's graphs and provenance and write its tombstone in one update."""
         self._writable()
         with self._turn(cluster) as turn:
             if not self._ask(revision_stored_query(cluster, number)):
                 return False
-            tombstone = tombstone_graph(cluster, number, datetime.now(timezone.utc), deleted_by)
+            tombstone = tombstone_graph(cluster, number, datetime.now(timezone.utc),
+                                        deleted_by, reason)
             terms = TermWriter([tombstone])
             blocks = "\n".join(terms.blocks(tombstone, TRIPLES_PER_BLOCK))
             answer = self._ending_turn(turn, terms.prologue(), removal_operations(cluster, number)
