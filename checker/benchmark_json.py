@@ -46,7 +46,8 @@ def report_page(key: str, number: int) -> str:
 def history_document(cluster: ClusterRef, rows: Sequence[RevisionEntry | DeletedRevision],
                      report_url: ReportUrl | None = None) -> dict[str, Any]:
     """Every revision with its provenance and the requirements it closed and opened (9.4), and
-    every deleted revision, when and by whom it was deleted (its number is never given again);
+    every deleted revision, when, by whom and why it was deleted (its number is never given
+    again; `reason` null for a deletion made before reasons were kept);
     `rows` as `cluster_revisions.history_rows` gives them, `report_url` the link of each
     revision's report (by default its page's path, `report_page`): the document of
     `GET /api/clusters/{key}/history` and of `bcic history --format json`."""
@@ -55,6 +56,7 @@ def history_document(cluster: ClusterRef, rows: Sequence[RevisionEntry | Deleted
     deleted = [row for row in rows if isinstance(row, DeletedRevision)]
     return {"cluster": cluster_document(cluster), "deleted_revisions": [{
         "number": d.number, "deleted": xsd_datetime(d.deleted), "deleted_by": d.by,
+        "reason": d.reason,
     } for d in deleted], "revisions": [{
         "number": e.info.number,
         "generated": xsd_datetime(e.info.generated),

@@ -40,8 +40,8 @@ from .render import REPORT_FORMATS
 from .render.cells import printable
 from .render.text import provision_titles
 from .render.results import CHUNK_ROWS, RESULT_FORMATS, aligned_table, write_results
-from .revisions import (DeletedRevision, delete_revision, deleted_revisions, deletion_said,
-                        find_cluster)
+from .revisions import (DeletedRevision, delete_revision, deleted_revisions,
+                        deletion_reason_said, deletion_said, find_cluster)
 from .store import ENGINE_ENV, open_store_for_writing
 from .store.base import RevisionInfo
 from .store.guard import QueryForm, checked_iri
@@ -413,23 +413,28 @@ def _param_values(params: tuple[str, ...]) -> dict[str, str]:
 @click.command("delete-revision")
 @click.argument("cluster")
 @click.argument("number", type=click.IntRange(min=1))
+@click.option("--reason", help="Why it is deleted (required), kept with the deletion and shown "
+              "in the cluster's history / 删除理由（必填），随删除记录保存并显示在集群历史中.")
 @click.option("--by", "deleted_by", help="Who deletes it, for the provenance / 删除者.")
 @_store_options
 @click.pass_context
-def delete_revision_command(ctx: click.Context, cluster: str, number: int,
+def delete_revision_command(ctx: click.Context, cluster: str, number: int, reason: str | None,
                             deleted_by: str | None, location: str | None, engine: str | None,
                             user: str | None, lang: Lang) -> None:
     """Delete revision NUMBER of CLUSTER (IRI or 16-hex key): its submission, report, the
-    evaluator's judgements and provenance; the number is never given again /
-    删除某产业集群的一个版本（含评价人员的判定；版本号不再复用）。
+    evaluator's judgements and provenance; the number is never given again, and --reason says
+    why / 删除某产业集群的一个版本（含评价人员的判定；版本号不再复用），--reason 说明理由。
 
-    Exit codes / 退出码: 0 deleted 已删除, 2 no such revision or bad input 无此版本或输入有误,
-    3 internal 内部错误, 4 the store could not answer 存储未能应答.
+    Exit codes / 退出码: 0 deleted 已删除, 2 no such revision, no reason or bad input
+    无此版本、未给出理由或输入有误, 3 internal 内部错误, 4 the store could not answer 存储未能应答.
     """
     ctx.meta[LANG_META_KEY] = lang
+    if reason is None or not reason.strip():  # before the store is opened
+        raise click.UsageError(message("error.deletion.no_reason", lang,
+                                       field=message("deletion.field.cli", lang)), ctx)
     with closing(open_store_for_writing(location, create=False, engine=engine,
                                         user=user)) as store:
-        info = delete_revision(store, find_cluster(store, cluster), number,
+        info = delete_revision(store, find_cluster(store, cluster), number, reason=reason,
                                deleted_by=deleted_by)
         publish_for_queries(store)
     deleted = phrase("store.delete.deleted", number=info.number, cluster=info.cluster)
@@ -487,7 +492,13 @@ def judgement_lines(judgement: Judgement, lang: Lang, indent: str) -> Iterator[s
     """"6.1 judged not met by X on 2025-03-04 10:00 (UTC): rationale" at `indent` ("(superseded)"
     before it when a later one supersedes it), a rationale's further lines two spaces further
     in (`bcic judge`, `history`, `judgements`)."""
-    first, *more = event_said(judgement, lang).replace("\r\n", "\n").split("\n")
+    yield from _indented(event_said(judgement, lang), indent)
+
+
+def _indented(text: str, indent: str) -> Iterator[str]:
+    """`text`'s first line at `indent`, its further lines (a rationale's, a deletion reason's)
+    two spaces further in, each printable on a terminal."""
+    first, *more = text.replace("\r\n", "\n").split("\n")
     yield indent + printable(first)
     yield from (f"{indent}  {printable(line)}" for line in more)
 
@@ -521,6 +532,7 @@ def _history_lines(changes: list[RevisionChange], deleted: list[DeletedRevision]
         if isinstance(change, DeletedRevision):
             yield "  ".join((message("store.revision", lang, number=change.number),
                              deletion_said(change, lang)))
+            yield from _indented(deletion_reason_said(change, lang), "    ")
             continue
         yield "  ".join((message("store.revision", lang, number=change.number),
                          moment_shown(change.generated, lang),

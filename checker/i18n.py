@@ -1154,6 +1154,8 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "deleted on {date}{by}: its number is not given again",
         "zh": "已于 {date} 删除{by}，该版本号不再使用",
     },
+    "store.history.deletion_reason": {"en": "reason: {reason}", "zh": "删除理由：{reason}"},
+    "store.history.no_deletion_reason": {"en": "no reason recorded", "zh": "未记录删除理由"},
     "store.history.rulebook": {"en": "rulebook {version}", "zh": "规则库 {version}"},
     "store.history.rulebook_digest": {"en": "{version} (digest {digest})",
                                       "zh": "{version}（摘要 {digest}）"},

@@ -13,6 +13,7 @@ from rdflib import URIRef
 
 from .display_time import moment_in_zone, moment_shown
 from .errors import InputError, NotFoundError
+from .deletion_reason import Asker, deletion_reason
 from .i18n import Lang, Listed, Localized, message, phrase
 from .store.base import RevisionInfo, Store, cluster_key
 from .store.deletion import tombstone_query, tombstones_query
@@ -140,21 +141,23 @@ def _deletion(store: Store, cluster: URIRef,
 @dataclass(frozen=True)
 class DeletedRevision:
     """A deleted revision as its tombstone keeps it: its number (never given again), when it
-    was deleted and, where known, by whom."""
+    was deleted and, where known, by whom and why (None: a deletion made before reasons were
+    kept, or through the store alone)."""
 
     number: int
     deleted: datetime
     by: str | None
+    reason: str | None = None
 
 
 def deleted_revisions(store: Store, cluster: URIRef) -> list[DeletedRevision]:
     """Every deleted revision of the cluster, by number: the gaps in its numbering explained."""
     found: dict[int, DeletedRevision] = {}
     for row in store.select(tombstones_query(cluster)):
-        number, by = int(str(row["number"])), row.get("by")
+        number, by, reason = int(str(row["number"])), row.get("by"), row.get("reason")
         found.setdefault(number, DeletedRevision(
             number, datetime.fromisoformat(str(row["deleted"]).replace("Z", "+00:00")),
-            str(by) if by is not None else None))
+            str(by) if by is not None else None, str(reason) if reason is not None else None))
     return sorted(found.values(), key=lambda d: d.number)
 
 
@@ -166,11 +169,25 @@ def deletion_said(deleted: DeletedRevision, lang: Lang) -> str:
     return message("store.history.deleted", lang, date=moment_shown(deleted.deleted, lang), by=by)
 
 
-def delete_revision(store: Store, cluster: URIRef, number: int, *,
-                    deleted_by: str | None = None) -> RevisionInfo:
-    """Delete one revision (graphs and provenance, atomically; its number is never reused) and
-    return what it was; NotFoundError, with nothing changed, when it is not stored."""
+def deletion_reason_said(deleted: DeletedRevision, lang: Lang) -> str:
+    """"reason: …" as the evaluator gave it (its lines kept), or "no reason recorded" for a
+    deletion made before reasons were kept: the words under a deleted revision's line."""
+    if deleted.reason is None:
+        return message("store.history.no_deletion_reason", lang)
+    return message("store.history.deletion_reason", lang, reason=deleted.reason)
+
+
+def delete_revision(store: Store, cluster: URIRef, number: int, *, reason: str | None,
+                    deleted_by: str | None = None,
+                    asked_by: Asker = "cli") -> RevisionInfo:
+    """Delete one revision (graphs and provenance, atomically; its number is never reused),
+    keeping who deleted it and why with its tombstone, and return what it was; InputError,
+    with nothing changed, for a reason missing or one a judgement's rationale could not be
+    (`deletion_reason`; `asked_by`: where it is given), NotFoundError when the revision is not
+    stored."""
+    reason = deletion_reason(reason, asked_by)
     info = revision_info(store, cluster, number)
-    if not store.delete_revision(cluster, number, deleted_by=deleted_by):
+    if not store.delete_revision(cluster, number, deleted_by=deleted_by, reason=reason):
         raise NotFoundError.of("error.revision.not_stored", number=number, cluster=cluster)
     return info
+

@@ -218,7 +218,8 @@ def test_a_judgement_from_the_command_line_says_so_wherever_it_is_listed(  # typ
            "该版本号不再使用；最接近的已存储修订版：1、3")])
 def test_judging_a_deleted_revision_says_when_it_was_deleted(bcic, lang: str, words: str) -> None:  # type: ignore[no-untyped-def]
     assert bcic("ingest", DEHUA).exit_code == bcic("ingest", DEHUA).exit_code == 0
-    assert bcic("delete-revision", DEHUA_CLUSTER, "2", "--by", "Wang").exit_code == 0
+    assert bcic("delete-revision", DEHUA_CLUSTER, "2", "--by", "Wang",
+                "--reason", "uploaded twice").exit_code == 0
     for command in (("judge", DEHUA_CLUSTER, "6.1", "--met"), ("report", DEHUA_CLUSTER)):
         result = bcic(*command, "--revision", "2", "--lang", lang)
         [day] = re.findall(r"\d{4}-\d\d-\d\d \d\d:\d\d(?: \(|（)UTC[)）]", result.output)

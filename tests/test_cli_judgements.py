@@ -33,7 +33,7 @@ def store(runner: CliRunner, tmp_path: Path) -> Path:
     for _ in range(3):
         assert runner.invoke(main, ["ingest", DEHUA, "--store", str(location)]).exit_code == 0
     assert runner.invoke(main, ["delete-revision", CLUSTER, "2", "--by", "管理员",
-                                "--store", str(location)]).exit_code == 0
+                                "--reason", "重复上传", "--store", str(location)]).exit_code == 0
     with closing(open_configured_store(str(location), create=False)) as opened:
         cluster = URIRef(CLUSTER)
         judge(opened, cluster, 1, "6.1", met=False, note="未见品牌战略文件\n仅有会议纪要",

@@ -473,7 +473,7 @@ def test_a_query_argument_meant_as_a_file_is_named_when_it_is_not_one(
 
 
 READERS = (("clusters",), ("query", "ASK {}"), ("history", DATANG_CLUSTER), ("reindex",),
-           ("queries", "run", "most-violated-clauses"), ("delete-revision", DATANG_CLUSTER, "1"))
+           ("queries", "run", "most-violated-clauses"), ("delete-revision", DATANG_CLUSTER, "1", "--reason", "x"))
 
 
 @pytest.mark.parametrize("holding", [(), ("notes.txt",)], ids=["empty", "other-files"])

@@ -36,7 +36,8 @@ def test_ingest_into_dot_stores_once_and_refreshes_the_snapshot(
 
 
 def test_delete_revision_in_dot_exits_0(inside_store: Path, runner: CliRunner) -> None:
-    result = runner.invoke(main, ["delete-revision", MEITAN_CLUSTER, "1", "--store", "."])
+    result = runner.invoke(main, ["delete-revision", MEITAN_CLUSTER, "1", "--reason", "wrong cluster",
+                                  "--store", "."])
     assert result.exit_code == 0, result.output
 
 

@@ -67,7 +67,8 @@ def test_a_flush_failing_after_the_commit_says_the_revision_was_stored(
 
 
 def test_a_deletion_whose_flush_fails_says_it_was_deleted(store: str, full_disk: None) -> None:
-    result = _bcic("delete-revision", DEHUA_CLUSTER, "1", "--store", store)
+    result = _bcic("delete-revision", DEHUA_CLUSTER, "1", "--reason", "uploaded twice",
+                   "--store", store)
     assert result.exit_code == 4
     assert f"revision 1 of {DEHUA_CLUSTER} was deleted, but the store could not" in result.stderr
 

@@ -192,7 +192,8 @@ def test_the_web_pages_say_times_in_the_display_zone(
 def test_a_deleted_revision_is_said_deleted_at_a_time_in_the_display_zone(
         runner: CliRunner, store: Path) -> None:
     assert _bcic(runner, store, {}, "ingest", DEHUA).exit_code == 0
-    assert _bcic(runner, store, {}, "delete-revision", CLUSTER, "2").exit_code == 0
+    assert _bcic(runner, store, {}, "delete-revision", CLUSTER, "2",
+                 "--reason", "uploaded twice").exit_code == 0
     result = _bcic(runner, store, BEIJING, "report", CLUSTER, "--revision", "2")
     assert result.exit_code == 2
     assert re.search(r"was deleted on \d{4}-\d\d-\d\d \d\d:\d\d \(UTC\+08:00\); its number",

@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -16,22 +17,24 @@ from rdflib import URIRef
 
 from checker.cli import main
 from checker.paths import EXAMPLES_DIR
-from checker.store import cluster_key
+from checker.store import cluster_key, open_configured_store
 
 DEHUA = str(EXAMPLES_DIR / "dehua-ceramics.ttl")
 CLUSTER = "https://example.org/cluster/dehua/cluster"
 KEY = cluster_key(URIRef(CLUSTER))
 BEIJING = {"BCIC_TIME_ZONE": "Asia/Shanghai"}
 WHEN = r"\d{4}-\d\d-\d\d \d\d:\d\d"
+REASON = "第三方评估机构重复上传\n与第 1 版相同"  # two lines: the second indented further
 
 
 @pytest.fixture
 def store(runner: CliRunner, tmp_path: Path) -> Path:
-    """Revisions 1 and 3 of the dehua sample stored; 2 deleted by 评价员乙."""
+    """Revisions 1 and 3 of the dehua sample stored; 2 deleted by 评价员乙, for REASON."""
     location = tmp_path / "store"
     for _ in range(3):
         assert _bcic(runner, location, {}, "ingest", DEHUA).exit_code == 0
-    deleted = _bcic(runner, location, {}, "delete-revision", CLUSTER, "2", "--by", "评价员乙")
+    deleted = _bcic(runner, location, {}, "delete-revision", CLUSTER, "2", "--by", "评价员乙",
+                    "--reason", REASON)
     assert deleted.exit_code == 0, deleted.output
     return location
 
@@ -57,7 +60,8 @@ def test_history_lists_a_deleted_revision_in_its_place(
 
 
 def test_a_deletion_without_a_name_says_only_when(runner: CliRunner, store: Path) -> None:
-    assert _bcic(runner, store, {}, "delete-revision", CLUSTER, "3").exit_code == 0
+    assert _bcic(runner, store, {}, "delete-revision", CLUSTER, "3",
+                 "--reason", "wrong cluster").exit_code == 0
     shown = _bcic(runner, store, {}, "history", CLUSTER).output
     assert re.search(rf"^revision 3  deleted on {WHEN} \(UTC\): its number is not given again$",
                      shown, re.MULTILINE), shown
@@ -98,3 +102,44 @@ def test_history_as_json_is_the_history_apis_document(
     assert [r["report"] for r in answer.get_json()["revisions"]] == [
         f"/clusters/{KEY}/revisions/1", f"/clusters/{KEY}/revisions/3"]
 
+
+
+@pytest.mark.parametrize("lang, lines", [
+    ("en", ["    reason: 第三方评估机构重复上传", "      与第 1 版相同"]),
+    ("zh", ["    删除理由：第三方评估机构重复上传", "      与第 1 版相同"])])
+def test_history_says_why_a_revision_was_deleted_under_its_line(
+        runner: CliRunner, store: Path, lang: str, lines: list[str]) -> None:
+    shown = _bcic(runner, store, {}, "history", CLUSTER, "--lang", lang).output.splitlines()
+    [deleted] = [n for n, text in enumerate(shown) if text.startswith(("revision 2 ", "第 2 版 "))]
+    assert shown[deleted + 1:deleted + 3] == lines, shown
+
+
+def _delete_without_a_reason(store: Path, number: int) -> None:
+    """A deletion as a store made before reasons were kept holds it: a tombstone, no reason."""
+    with closing(open_configured_store(str(store), create=False)) as opened:
+        assert opened.delete_revision(URIRef(CLUSTER), number, deleted_by="评价员甲")
+
+
+@pytest.mark.parametrize("lang, line", [("en", "    no reason recorded"),
+                                        ("zh", "    未记录删除理由")])
+def test_an_older_deletion_without_a_reason_still_reads(
+        runner: CliRunner, store: Path, lang: str, line: str) -> None:
+    _delete_without_a_reason(store, 3)
+    shown = _bcic(runner, store, {}, "history", CLUSTER, "--lang", lang).output.splitlines()
+    [deleted] = [n for n, text in enumerate(shown) if text.startswith(("revision 3 ", "第 3 版 "))]
+    assert shown[deleted + 1] == line, shown
+
+
+def test_the_cluster_page_and_the_api_say_why_a_revision_was_deleted(
+        store: Path, make_web_app) -> None:  # type: ignore[no-untyped-def]
+    _delete_without_a_reason(store, 3)
+    client = make_web_app(store).test_client()
+    for lang, said, unsaid in (("en", "reason: 第三方评估机构重复上传", "no reason recorded"),
+                               ("zh", "删除理由：第三方评估机构重复上传", "未记录删除理由")):
+        page = html.unescape(client.get(f"/clusters/{KEY}?lang={lang}").get_data(as_text=True))
+        rows = dict(re.findall(r'<tr id="revision-(\d+)"[^>]*>(.*?)</tr>', page, re.DOTALL))
+        assert said in rows["2"] and "与第 1 版相同" in rows["2"], rows["2"]
+        assert unsaid in rows["3"], rows["3"]
+    document = client.get(f"/api/clusters/{KEY}/history").get_json()
+    assert [(d["number"], d["deleted_by"], d["reason"]) for d in document["deleted_revisions"]] \
+        == [(2, "评价员乙", REASON), (3, "评价员甲", None)]

@@ -10,10 +10,10 @@ from click.testing import CliRunner
 from rdflib import Graph, URIRef
 
 from checker.cli import main
-from checker.errors import NotFoundError
+from checker.errors import InputError, NotFoundError
 from checker.ingest import ingest_files
 from checker.paths import CORE_ONTOLOGY_FILE, EXAMPLES_DIR
-from checker.revisions import delete_revision, find_cluster, revision_info
+from checker.revisions import delete_revision, deleted_revisions, find_cluster, revision_info
 from checker.store import (PROVENANCE_GRAPH, Store, cluster_key, open_store, report_graph_iri,
                            submission_graph_iri)
 
@@ -30,7 +30,7 @@ def test_deleting_the_latest_revision_keeps_its_number_taken_for_the_next_ingest
         store: Store) -> None:
     for _ in range(2):
         ingest_files(store, [DEHUA])
-    deleted = delete_revision(store, DEHUA_CLUSTER, 2, deleted_by="tests")
+    deleted = delete_revision(store, DEHUA_CLUSTER, 2, reason="uploaded twice", deleted_by="tests")
     assert (deleted.cluster, deleted.number) == (DEHUA_CLUSTER, 2)
     assert [i.number for i in store.revisions(DEHUA_CLUSTER)] == [1]
     assert ingest_files(store, [DEHUA]).number == 3
@@ -54,7 +54,7 @@ def test_a_deleted_revisions_tombstone_stays_no_revision_under_rdfs_entailment(
     pattern finds two."""
     for _ in range(2):
         ingest_files(store, [DEHUA])
-    delete_revision(store, DEHUA_CLUSTER, 2, deleted_by="tests")
+    delete_revision(store, DEHUA_CLUSTER, 2, reason="uploaded twice", deleted_by="tests")
     provenance = store.named_graph(PROVENANCE_GRAPH)
     tombstone = submission_graph_iri(DEHUA_CLUSTER, 2)
     assert (tombstone, None, None) in provenance
@@ -67,7 +67,7 @@ def test_a_deleted_revisions_tombstone_stays_no_revision_under_rdfs_entailment(
 def test_deleting_the_only_revision_removes_the_cluster_but_not_its_numbers(
         store: Store) -> None:
     ingest_files(store, [DEHUA])
-    delete_revision(store, DEHUA_CLUSTER, 1)
+    delete_revision(store, DEHUA_CLUSTER, 1, reason="wrong cluster")
     assert store.revisions() == []
     assert len(store.named_graph(submission_graph_iri(DEHUA_CLUSTER, 1))) == 0
     assert len(store.named_graph(report_graph_iri(DEHUA_CLUSTER, 1))) == 0
@@ -80,7 +80,7 @@ def test_deleting_a_revision_that_is_not_stored_is_not_found_and_changes_nothing
         store: Store) -> None:
     info = ingest_files(store, [DEHUA])
     with pytest.raises(NotFoundError, match="revision 2 of"):
-        delete_revision(store, DEHUA_CLUSTER, 2)
+        delete_revision(store, DEHUA_CLUSTER, 2, reason="uploaded twice")
     assert store.revisions() == [info]
     assert revision_info(store, DEHUA_CLUSTER, 1) == info
 
@@ -99,7 +99,8 @@ def test_cli_deletes_a_revision_by_key_and_exits_0(tmp_path: Path, lang: str, sa
     runner, location = CliRunner(), str(tmp_path / "store")
     assert runner.invoke(main, ["ingest", str(DEHUA), "--store", location]).exit_code == 0
     result = runner.invoke(main, ["delete-revision", cluster_key(DEHUA_CLUSTER), "1",
-                                  "--by", "评价员", "--store", location, "--lang", lang])
+                                  "--by", "评价员", "--reason", "重复上传", "--store", location,
+                                  "--lang", lang])
     assert result.exit_code == 0, result.output
     assert said in result.output
     listed = runner.invoke(main, ["clusters", "--store", location])
@@ -110,9 +111,51 @@ def test_cli_refuses_a_revision_that_is_not_stored_with_exit_2(tmp_path: Path) -
     runner, location = CliRunner(), str(tmp_path / "store")
     runner.invoke(main, ["ingest", str(DEHUA), "--store", location])
     result = runner.invoke(main, ["delete-revision", str(DEHUA_CLUSTER), "4",
-                                  "--store", location])
+                                  "--reason", "uploaded twice", "--store", location])
     assert result.exit_code == 2
     assert "revision 4 of" in result.output
     assert "dehua" in runner.invoke(main, ["clusters", "--store", location]).output
-    bad = runner.invoke(main, ["delete-revision", str(DEHUA_CLUSTER), "0", "--store", location])
+    bad = runner.invoke(main, ["delete-revision", str(DEHUA_CLUSTER), "0", "--reason", "x",
+                               "--store", location])
     assert bad.exit_code == 2
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "a deletion needs a reason (--reason): say why the revision is deleted, which is "
+           "kept with the deletion and shown in the cluster's history; nothing was deleted"),
+    ("zh", "删除修订版须说明理由（--reason）：理由随删除记录保存，并显示在该集群的历史中；未删除任何内容")])
+@pytest.mark.parametrize("reason", [None, "  \n "], ids=["absent", "blank"])
+def test_cli_deletion_without_a_reason_is_a_usage_error_and_deletes_nothing(
+        tmp_path: Path, lang: str, said: str, reason: str | None) -> None:
+    runner, location = CliRunner(), str(tmp_path / "store")
+    assert runner.invoke(main, ["ingest", str(DEHUA), "--store", location]).exit_code == 0
+    given = [] if reason is None else ["--reason", reason]
+    result = runner.invoke(main, ["delete-revision", str(DEHUA_CLUSTER), "1", *given,
+                                  "--store", location, "--lang", lang])
+    assert result.exit_code == 2 and said in " ".join(result.output.split()), result.output
+    assert ("Usage:" if lang == "en" else "用法：") in result.output
+    assert "dehua" in runner.invoke(main, ["clusters", "--store", location]).output
+
+
+@pytest.mark.parametrize(("reason", "words", "asked_by", "field"), [
+    ("duplicate\x1b[2J", "holds a control character (U+001B)", "cli", "--reason"),
+    ("duplicate\u2028upload", "(U+2028 LINE SEPARATOR)", "form",
+     "the “Reason for deletion” field"),
+    ("\u202eduplicate", "(U+202E RIGHT-TO-LEFT OVERRIDE)", "api", "the JSON key reason"),
+    ("x" * 2001, "is 2001 characters long, at most 2000", "cli", "--reason"),
+    ("", "a deletion needs a reason", "api", "the JSON key reason")],
+    ids=["escape", "line-separator", "bidi", "long", "empty"])
+def test_a_reason_a_rationale_could_not_be_is_refused_and_nothing_deleted(
+        store: Store, reason: str, words: str, asked_by: str, field: str) -> None:
+    """Refused as a judgement's rationale is (checker/given_text.py), naming where it was given;
+    its lines and tabs are kept."""
+    info = ingest_files(store, [DEHUA])
+    with pytest.raises(InputError) as refused:
+        delete_revision(store, DEHUA_CLUSTER, 1, reason=reason,
+                        asked_by=asked_by)  # type: ignore[arg-type]
+    said = refused.value.text("en")
+    assert words in said and field in said and "nothing was deleted" in said, said
+    assert "删除" in refused.value.text("zh")
+    assert store.revisions() == [info]
+    delete_revision(store, DEHUA_CLUSTER, 1, reason="  uploaded\r\n\ttwice  ")
+    assert [d.reason for d in deleted_revisions(store, DEHUA_CLUSTER)] == ["uploaded\n\ttwice"]

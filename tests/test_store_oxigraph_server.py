@@ -121,7 +121,8 @@ def test_the_command_line_stores_and_reads_revisions_on_the_oxigraph_server(
         ingested = CliRunner().invoke(main, ["ingest", str(EXAMPLES_DIR / "dehua-ceramics.ttl"),
                                              *store])
         assert ingested.exit_code == 0, ingested.output
-    deleted = CliRunner().invoke(main, ["delete-revision", str(DEHUA), "2", *store])
+    deleted = CliRunner().invoke(main, ["delete-revision", str(DEHUA), "2",
+                                         "--reason", "uploaded twice", *store])
     assert deleted.exit_code == 0, deleted.output
     history = CliRunner().invoke(main, ["history", str(DEHUA), *store])
     assert history.exit_code == 0 and "revision 1 " in history.output, history.output

@@ -766,15 +766,17 @@ def test_api_delete_removes_a_revision_whose_number_is_not_reused(
     assert client.delete(target).status_code == 401
     assert client.delete(target, headers=_bearer(tokens["maintainer"])).status_code == 403
     assert [n for _, n in _revisions(own_store)] == [1, 2]
-    deleted = client.delete(target, headers=evaluator)
+    why = {"reason": " 第三方评估重复上传\r\n与第 1 版相同 "}
+    deleted = client.delete(target, headers=evaluator, json=why)
     assert deleted.status_code == 200
     assert deleted.get_json()["deleted"] == {"key": TINY_KEY, "number": 2,
-                                             "cluster": "https://example.org/tiny/cluster"}
+                                             "cluster": "https://example.org/tiny/cluster",
+                                             "reason": "第三方评估重复上传\n与第 1 版相同"}
     assert client.get(target + "/report").status_code == 404
     assert client.get(f"/clusters/{TINY_KEY}/revisions/2").status_code == 404
-    assert client.delete(target, headers=evaluator).status_code == 404
+    assert client.delete(target, headers=evaluator, json=why).status_code == 404
     assert client.delete("/api/clusters/0123456789abcdef/revisions/1",
-                         headers=evaluator).status_code == 404
+                         headers=evaluator, json=why).status_code == 404
     again = client.post("/api/clusters/revisions", data=TINY, content_type="text/turtle",
                         headers=evaluator)
     assert again.get_json()["number"] == 3
@@ -846,16 +848,69 @@ def test_page_delete_with_an_evaluator_token_removes_the_revision(
     csrf = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
     target = f"/clusters/{TINY_KEY}/revisions/1/delete"
     assert client.post(target, data={"token": tokens["evaluator"]}).status_code == 400  # no CSRF
-    deleted = client.post(target, data={"token": tokens["evaluator"], "csrf_token": csrf})
+    deleted = client.post(target, data={"token": tokens["evaluator"], "csrf_token": csrf,
+                                        "reason": "重复上传"})
     assert deleted.status_code == 303
     assert deleted.headers["Location"] == f"/clusters/{TINY_KEY}"
     assert [n for _, n in _revisions(own_store)] == [2]
-    assert client.post(target, data={"token": tokens["evaluator"], "csrf_token": csrf},
+    assert client.post(target, data={"token": tokens["evaluator"], "csrf_token": csrf,
+                                     "reason": "重复上传"},
                        headers={"Accept": "text/html"}).status_code == 404
     last = client.post(f"/clusters/{TINY_KEY}/revisions/2/delete",
-                       data={"token": tokens["evaluator"], "csrf_token": csrf})
+                       data={"token": tokens["evaluator"], "csrf_token": csrf,
+                             "reason": "wrong cluster"})
     assert last.headers["Location"] == "/"
     assert _revisions(own_store) == []
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "a deletion needs a reason (the “Reason for deletion” field)"),
+    ("zh", "删除修订版须说明理由（“删除理由”一栏）")])
+@pytest.mark.parametrize("reason", ["", "duplicate\u202e"], ids=["none", "bidi"])
+def test_a_page_delete_without_a_fit_reason_shows_the_revision_again_at_its_reason_field(
+        writable: Flask, own_store: Path, tokens: dict[str, str], lang: str, said: str,
+        reason: str) -> None:
+    """The report again, its delete form open, the reason's field marked invalid, described by
+    why and holding what was given; nothing deleted."""
+    client = writable.test_client()
+    client.post("/api/clusters/revisions", data=TINY, content_type="text/turtle",
+                headers=_bearer(tokens["evaluator"]))
+    answer = client.post(f"/clusters/{TINY_KEY}/revisions/1/delete?lang={lang}",
+                         data={"token": tokens["evaluator"], "reason": reason},
+                         headers={"Accept": "text/html"})
+    page = html.unescape(_text(answer))
+    assert answer.status_code == 400 and '<details id="delete-revision" open>' in page
+    error = re.search(r'<p class="form-error" id="delete-error" role="alert">(.*?)</p>', page,
+                      re.DOTALL)
+    assert error is not None and (said if not reason else "U+202E") in error.group(1), page
+    field = re.search(r'<textarea name="reason"[^>]*>([^<]*)</textarea>', page)
+    assert field is not None and 'aria-invalid="true"' in field.group(0)
+    assert field.group(1) == reason
+    token = re.search(r'<input type="password" name="token"[^>]*>', page).group(0)  # type: ignore[union-attr]
+    assert "aria-invalid" not in token
+    assert _revisions(own_store) == [(URIRef("https://example.org/tiny/cluster"), 1)]
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "a deletion needs a reason (the JSON key reason)"),
+    ("zh", "删除修订版须说明理由（JSON 键 reason）")])
+@pytest.mark.parametrize(("body", "refusal"), [
+    (None, "no-reason"), (b"{}", "no-reason"), (b'{"reason": "  "}', "no-reason"),
+    (b'{"reason": 3}', "bad-body"), (b'{"why": "x"}', "bad-body"), (b"reason=x", "bad-body")],
+    ids=["no-body", "empty-object", "blank", "number", "other-key", "form-encoded"])
+def test_an_api_delete_without_a_reason_is_400_and_deletes_nothing(
+        writable: Flask, own_store: Path, tokens: dict[str, str], lang: str, said: str,
+        body: bytes | None, refusal: str) -> None:
+    client = writable.test_client()
+    evaluator = _bearer(tokens["evaluator"])
+    client.post("/api/clusters/revisions", data=TINY, content_type="text/turtle",
+                headers=evaluator)
+    answer = client.delete(f"/api/clusters/{TINY_KEY}/revisions/1?lang={lang}",
+                           headers=evaluator, data=body, content_type="application/json")
+    message = answer.get_json()["message"]
+    assert answer.status_code == 400
+    assert (said if refusal == "no-reason" else '{"reason": "…"}') in message, message
+    assert _revisions(own_store) == [(URIRef("https://example.org/tiny/cluster"), 1)]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

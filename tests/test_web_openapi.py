@@ -621,8 +621,10 @@ def test_storing_and_deleting_a_revision_answer_as_documented(
     assert again.status_code == 415
     assert not answer_errors(document, "/api/clusters/revisions", "post", again)
     url = f"/api/clusters/{MEITAN_KEY}/revisions/1"
-    for headers, status in (({}, 401), (bearer, 200), (bearer, 404)):
-        deleted = client.delete(url, headers=headers)
+    for headers, body, status in (({}, {"reason": "x"}, 401), (bearer, {}, 400),
+                                  (bearer, {"reason": "uploaded twice"}, 200),
+                                  (bearer, {"reason": "uploaded twice"}, 404)):
+        deleted = client.delete(url, headers=headers, json=body)
         assert deleted.status_code == status
         assert not answer_errors(document, "/api/clusters/{key}/revisions/{number}", "delete",
                                  deleted)

@@ -55,7 +55,8 @@ def test_refused_queries_failed_authentication_and_writes_are_logged(
                              headers={"Authorization": f"Bearer {token}"})
         assert stored.status_code == 201, stored.get_data(as_text=True)[:300]
         deleted = client.delete(f"/api/clusters/{stored.get_json()['key']}/revisions/1",
-                                headers={"Authorization": f"Bearer {token}"})
+                                headers={"Authorization": f"Bearer {token}"},
+                                json={"reason": "uploaded twice"})
         assert deleted.status_code == 200
     lines = "\n".join(r.getMessage() for r in caplog.records if r.name == "bcic.events")
     assert "GET /sparql?query answered 400 QueryRefusedError" in lines

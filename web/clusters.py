@@ -35,7 +35,7 @@ from checker.judgements import event_said
 from checker.history import ClusterSummary
 from checker.indicator_scheme import indicator_scheme
 from checker.queries import check_summary_for
-from checker.revisions import deletion_said
+from checker.revisions import deletion_reason_said, deletion_said
 from checker.store.base import Store
 
 from .cluster_charts import bars_chart, radar_chart, series_chart
@@ -89,6 +89,7 @@ def cluster(key: str) -> str:
         rulebook_changed=lambda entry: entry.rulebook_change(request_language()),
         judgement_event=lambda judgement: event_said(judgement, request_language()),
         deletion_said=lambda deleted: deletion_said(deleted, request_language()),
+        deletion_reason=lambda deleted: deletion_reason_said(deleted, request_language()),
         radar_chart=radar_chart(panel.radar, names),
         series_chart=series_chart(panel.series, panel.years, panel.cluster.iri,
                                   panel.series_notes),

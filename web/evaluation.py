@@ -17,7 +17,7 @@ from werkzeug.exceptions import (BadRequest, Forbidden, HTTPException, NotFound,
                                  RequestEntityTooLarge, Unauthorized)
 
 from checker.cluster_list import cluster_page, in_list_order, read_list_request
-from checker.errors import CheckerError
+from checker.errors import CheckerError, InputError
 from checker.history import ClusterSummary, cluster_overview, mixed_rulebooks_note
 from checker.i18n import Lang, Localized, message
 from checker.judging import judge
@@ -130,20 +130,29 @@ def revision_report(key: str, number: int) -> Response | str:
 
 @bp.post("/clusters/<key>/revisions/<int:number>/delete")
 def delete_revision_form(key: str, number: int) -> Response | _Answer:
-    """Delete a revision from its page (evaluator token); then the cluster's page, or the
-    clusters when it was the last. Its number is never given again. A missing, refused or
-    other role's token brings the revision's page back, saying so at its token field."""
+    """Delete a revision from its page (evaluator token), with the evaluator's reason; then the
+    cluster's page, or the clusters when it was the last. Its number is never given again. A
+    missing, refused or other role's token brings the revision's page back, saying so at its
+    token field; a reason missing or refused (checker/revisions.py), at the reason's field, the
+    reason given kept in it."""
+    reason = request.form.get("reason", "")
     try:
         record = require_role("evaluator", "auth.error.no_token.page",
                               refused="auth.error.refused.page")
-    except (Unauthorized, Forbidden) as error:
-        headers = {k: v for k, v in error.get_headers() if k == "WWW-Authenticate"}
-        page = _revision_page(key, number, delete_error=error_detail(error))
-        return page, error.code or 401, headers
-    with write_store() as store:
-        cluster = stored_cluster(store, key)
-        delete_revision(store, cluster, number, deleted_by=submitter(record))
-        remaining = store.revisions(cluster)
+        with write_store() as store:
+            cluster = stored_cluster(store, key)
+            delete_revision(store, cluster, number, reason=reason, deleted_by=submitter(record),
+                            asked_by="form")
+            remaining = store.revisions(cluster)
+    except (Unauthorized, Forbidden, InputError) as error:
+        refused = isinstance(error, InputError)
+        headers = {} if refused else {k: v for k, v in error.get_headers()
+                                      if k == "WWW-Authenticate"}
+        page = _revision_page(key, number, delete_error=error_detail(error),
+                              delete_error_at="reason" if refused else "token",
+                              delete_reason=reason)
+        status = error.http_status if isinstance(error, InputError) else error.code or 401
+        return page, status, headers
     revision_deleted(cluster, number, submitter(record))
     if remaining:
         return redirect(url_for("clusters.cluster", key=key), 303)
@@ -212,10 +221,12 @@ def stored_cluster(store: Store, key: str) -> URIRef:
 
 
 def _revision_page(key: str, number: int, delete_error: str | None = None,
-                   judge_error: tuple[str, str] | None = None) -> Response | str:
+                   judge_error: tuple[str, str] | None = None, delete_error_at: str = "token",
+                   delete_reason: str = "") -> Response | str:
     """A stored revision's report page (or download); `delete_error`: why its delete form was
-    refused, shown at the form's token field; `judge_error`: the provision whose judgement form
-    was refused, and why."""
+    refused, shown at the form's field `delete_error_at` (token or reason), the reason given
+    (`delete_reason`) kept in its field; `judge_error`: the provision whose judgement form was
+    refused, and why."""
     store = read_store()
     cluster = stored_cluster(store, key)
     info = revision_info(store, cluster, number)
@@ -225,7 +236,8 @@ def _revision_page(key: str, number: int, delete_error: str | None = None,
         page_error, judge_error = judge_error[1], None
     return _report_response(report, f"bcic-report-{key}-{number}", revision=info,
                             delete_error=delete_error, judge_error=judge_error,
-                            page_error=page_error, text_archive=texts_rulebook(store, report))
+                            page_error=page_error, text_archive=texts_rulebook(store, report),
+                            delete_error_at=delete_error_at, delete_reason=delete_reason)
 
 
 def _has_form(report: Report, rid: str) -> bool:
@@ -241,9 +253,11 @@ def _report_response(report: Report, name: str, revision: RevisionInfo | None,
                      delete_error: str | None = None,
                      text_archive: StoredRulebook | None = None,
                      judge_error: tuple[str, str] | None = None,
-                     page_error: str | None = None) -> Response | str:
+                     page_error: str | None = None, delete_error_at: str = "token",
+                     delete_reason: str = "") -> Response | str:
     """The report page, filtered by `?status=` and `?severity=`; `?format=` downloads it;
-    `text_archive`: the stored rulebook that states the texts a stored report lacks."""
+    `text_archive`: the stored rulebook that states the texts a stored report lacks; the
+    delete form's refusal as `_revision_page` says."""
     lang = request_language()
     fmt = request.args.get("format")
     if fmt:
@@ -253,6 +267,7 @@ def _report_response(report: Report, name: str, revision: RevisionInfo | None,
         "report.html", page=report_outline(report, lang, filters, rulebook=True), filters=filters,
         t=lambda key, **values: message(key, lang, **values),
         revision=revision, delete_error=delete_error, text_archive=text_archive,
+        delete_error_at=delete_error_at, delete_reason=delete_reason,
         judge_error=judge_error, page_error=page_error,
         rechecked=report.rechecked, recheck_note=recheck_note(report, lang),
         key=cluster_key, downloads=DOWNLOADS,

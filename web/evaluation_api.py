@@ -21,6 +21,7 @@ from checker.render import report_format
 from checker.render.json_ import report_document
 from checker.report import Report
 from checker.report_reader import read_report
+from checker.deletion_reason import deletion_body, deletion_reason
 from checker.revisions import delete_revision
 from checker.store.base import RevisionInfo, cluster_key
 from checker.timestamps import xsd_datetime
@@ -166,14 +167,17 @@ def judgement_events(key: str, number: int) -> Response:
 
 @bp.delete("/clusters/<key>/revisions/<int:number>")
 def delete(key: str, number: int) -> Response:
-    """Delete a revision (evaluator token): its graphs and provenance; its number stays taken."""
+    """Delete a revision (evaluator token) for the reason its JSON body gives (`{"reason":
+    "…"}`, required): its graphs and provenance go, the reason stays with its tombstone; its
+    number stays taken."""
     record = require_role("evaluator")
+    reason = deletion_reason(deletion_body(request.get_data()), "api")  # 400 before the store
     with write_store() as store:
-        info = delete_revision(store, stored_cluster(store, key), number,
-                               deleted_by=submitter(record))
+        info = delete_revision(store, stored_cluster(store, key), number, reason=reason,
+                               deleted_by=submitter(record), asked_by="api")
     revision_deleted(info.cluster, info.number, submitter(record))
     return jsonify({"ok": True, "deleted": {"key": key, "cluster": str(info.cluster),
-                                            "number": info.number}})
+                                            "number": info.number, "reason": reason}})
 
 
 def _asked_format() -> str:

@@ -206,9 +206,11 @@ def _paths() -> Json:
                      "content": _json_content("Judged")}},
             (400, 401, 403, 404, 409, 503), role="evaluator", body=_judgement_body())},
         "/api/clusters/{key}/revisions/{number}": {"delete": _op(
-            "clusters", "deleteRevision", "Delete a revision (its number stays taken)",
-            "删除某修订版（其编号不再复用）", [key, number, lang], _json_ok("Deleted"),
-            (400, 401, 403, 404, 503), role="evaluator")},
+            "clusters", "deleteRevision", "Delete a revision for the reason the body gives "
+            "(required; kept with the deletion and listed in the cluster's history); its number "
+            "stays taken", "按请求体所给理由删除某修订版（理由必填，随删除记录保存并列于集群历史中）；其编号不再复用",
+            [key, number, lang], _json_ok("Deleted"), (400, 401, 403, 404, 503),
+            role="evaluator", body=_deletion_body())},
         "/api/clusters/revisions": {"post": _op(
             "validation", "storeRevision", "Validate the body and store it as its cluster's "
             "next revision", "验证请求体并存储为该集群的下一修订版", [lang],
@@ -490,6 +492,12 @@ def _judgement_body() -> Json:
     return {"required": True, "description": "the judgement (docs/model.md, decision 20)",
             "content": {"application/json": {
                 "schema": {"$ref": "#/components/schemas/JudgementRequest"}}}}
+
+
+def _deletion_body() -> Json:
+    return {"required": True, "description": "why the revision is deleted (docs/store.md)",
+            "content": {"application/json": {
+                "schema": {"$ref": "#/components/schemas/DeletionRequest"}}}}
 
 
 def _error_response(text: str, code: int) -> Json:

@@ -107,10 +107,12 @@ def _cluster_schemas() -> Json:
                                  rulebook_changed_from_digest=changed_from_digest)
     deleted_revision = {**closed(
         number=INTEGER, deleted={"type": "string", "format": "date-time"},
-        deleted_by=_nullable("string")), **described(
-        "a deleted revision as its tombstone keeps it: when and, where known, by whom it was "
-        "deleted; its number is never given again",
-        "已删除的修订版（按其删除记录）：删除时间及删除人（如已知）；该版本号不再使用")}
+        deleted_by=_nullable("string"), reason={"type": ["string", "null"], **described(
+            "why it was deleted, as the evaluator gave it (null: a deletion made before "
+            "reasons were kept)", "删除理由（按评价人员所给；null：删除时尚未记录理由）")}), **described(
+        "a deleted revision as its tombstone keeps it: when and, where known, by whom and why "
+        "it was deleted; its number is never given again",
+        "已删除的修订版（按其删除记录）：删除时间、删除人（如已知）及删除理由；该版本号不再使用")}
     return {
         "Error": closed(ok={"const": False}, status=INTEGER,
                        error={"type": "string", "description": "the error class"},
@@ -166,8 +168,15 @@ def _cluster_schemas() -> Json:
                 "是否经命令行记录（bcic judge：判定人名称未经验证）；current 为 false 表示已被该条款的后一判定取代")},
         "JudgementList": closed(key=STRING, number=INTEGER,
                                 judgements=_array(_ref("JudgementEvent"))),
+        "DeletionRequest": {**closed(reason={"type": "string", **described(
+            "why the revision is deleted: text of at most 2000 characters, its lines and tabs "
+            "kept, without other control characters, line or paragraph separators or "
+            "bidirectional controls (as a judgement's rationale)",
+            "删除理由：至多 2000 个字符的文本，可含换行与制表符，不得含其他控制字符、行或段落分隔符及双向文字控制符"
+            "（与判定理由相同）")}), "required": ["reason"]},
         "Deleted": closed(ok={"const": True},
-                         deleted=closed(key=STRING, cluster=STRING, number=INTEGER)),
+                         deleted=closed(key=STRING, cluster=STRING, number=INTEGER,
+                                        reason=STRING)),
         "Health": closed(ok={"const": True}, status={"const": 200}, store={"const": "readable"}),
         "RulesReloaded": closed(ok={"const": True}, rulebook_version=STRING, rulebook_digest=STRING,
                                requirements=INTEGER, shapes=INTEGER, ontology_triples=INTEGER,

@@ -88,6 +88,38 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "{field} 含有行或段落分隔符或双向文字控制符（{character}），会使报告所显示的文字断行或颠倒次序："
               "理由应为文本，可含换行（换行符）与制表符；请删除该字符；未存储任何内容",
     },
+    # Why a revision is deleted: required, kept with its tombstone (docs/store.md), refused as
+    # a judgement's rationale is (checker/revisions.py, `deletion_reason`).
+    "error.deletion.no_reason": {
+        "en": "a deletion needs a reason ({field}): say why the revision is deleted, which is "
+              "kept with the deletion and shown in the cluster's history; nothing was deleted",
+        "zh": "删除修订版须说明理由（{field}）：理由随删除记录保存，并显示在该集群的历史中；未删除任何内容",
+    },
+    "error.deletion.long_reason": {
+        "en": "the reason ({field}) is {n} characters long, at most {limit}: shorten it; "
+              "nothing was deleted",
+        "zh": "删除理由（{field}）共 {n} 个字符，最多 {limit} 个：请精简；未删除任何内容",
+    },
+    "error.deletion.control_note": {
+        "en": "{field} holds a control character ({character}): a reason is text, its lines "
+              "and tabs kept; remove it; nothing was deleted",
+        "zh": "{field} 含有控制字符（{character}）：删除理由应为文本，可含换行与制表符；请删除该字符；未删除任何内容",
+    },
+    "error.deletion.layout_note": {
+        "en": "{field} holds a line or paragraph separator or a bidirectional control "
+              "({character}), which would break or reorder the lines a history shows: a reason "
+              "is text, its lines (line feeds) and tabs kept; remove it; nothing was deleted",
+        "zh": "{field} 含有行或段落分隔符或双向文字控制符（{character}），会使历史记录所显示的文字断行或颠倒"
+              "次序：删除理由应为文本，可含换行（换行符）与制表符；请删除该字符；未删除任何内容",
+    },
+    "error.deletion.bad_body": {
+        "en": 'the body must be a JSON object {{"reason": "…"}} saying why the revision is '
+              "deleted; nothing was deleted",
+        "zh": '请求体应为 JSON 对象 {{"reason": "…"}}，说明删除该修订版的理由；未删除任何内容',
+    },
+    "deletion.field.cli": {"en": "--reason", "zh": "--reason"},
+    "deletion.field.form": {"en": "the “Reason for deletion” field", "zh": "“删除理由”一栏"},
+    "deletion.field.api": {"en": "the JSON key reason", "zh": "JSON 键 reason"},
     # `bcic judge --by`: the evaluator's name as recorded, one line of words (decision 20).
     "error.judgement.blank_by": {
         "en": "--by names no one: give the evaluator's name, or leave --by out to record the "

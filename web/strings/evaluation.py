@@ -160,6 +160,10 @@ STRINGS = {
     "report.page.judge_note_en": {"en": "English", "zh": "英文（English）"},
     "report.page.judge_submit": {"en": "Record the judgement", "zh": "记录判定"},
     "report.page.delete": {"en": "Delete revision {number}", "zh": "删除第 {number} 版"},
+    "report.page.delete_reason": {
+        "en": "Reason for deletion (required: kept with the deletion, shown in the cluster's "
+              "history)",
+        "zh": "删除理由（必填：随删除记录保存，并显示在该集群的历史中）"},
     "report.page.delete_hint": {
         "en": "Removes this revision's submission, report, the evaluator's judgements and "
               "provenance for good; needs an evaluator's token. Its number is never given to "

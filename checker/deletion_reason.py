@@ -1,0 +1,46 @@
+"""Why a revision is deleted (docs/store.md): required, kept with the deletion's tombstone and
+shown wherever the deleted revision is listed; given as `bcic delete-revision --reason`, the
+report page's field or the API's JSON body `{"reason": "…"}`, and checked alike."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Literal
+
+from .errors import InputError
+from .given_text import NOTE_LIMIT, rationale_given
+from .i18n import phrase
+
+Asker = Literal["cli", "form", "api"]  # where the reason is given, which its refusals name
+
+
+def deletion_reason(reason: str | None, asked_by: Asker) -> str:
+    """Why a revision is deleted, trimmed, its line breaks line feeds: required, since an
+    evaluator deleting a revision of another party's assessment says why; refused as a
+    judgement's rationale is (checker/given_text.py, `rationale_given`): over NOTE_LIMIT
+    characters, or holding a control character other than tab and line feed, a line or
+    paragraph separator or a bidirectional control. InputError names where it was given."""
+    field = phrase(f"deletion.field.{asked_by}")
+    text = rationale_given(reason or "", field, "deletion")
+    if not text:
+        raise InputError.of("error.deletion.no_reason", field=field)
+    if len(text) > NOTE_LIMIT:
+        raise InputError.of("error.deletion.long_reason", field=field, n=len(text),
+                            limit=NOTE_LIMIT)
+    return text
+
+
+def deletion_body(body: bytes) -> str | None:
+    """The reason a DELETE's JSON body gives (`{"reason": "…"}`; None: no body, or no reason,
+    which `deletion_reason` refuses); InputError (400) for a body that is no JSON or of another
+    shape."""
+    if not body.strip():
+        return None
+    try:
+        document: Any = json.loads(body)
+    except ValueError:  # not JSON, or not UTF-8
+        raise InputError.of("error.deletion.bad_body") from None
+    if (not isinstance(document, dict) or set(document) - {"reason"}
+            or not isinstance(document.get("reason"), (str, type(None)))):
+        raise InputError.of("error.deletion.bad_body")
+    return document.get("reason")
