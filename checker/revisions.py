@@ -190,4 +190,3 @@ def delete_revision(store: Store, cluster: URIRef, number: int, *, reason: str |
     if not store.delete_revision(cluster, number, deleted_by=deleted_by, reason=reason):
         raise NotFoundError.of("error.revision.not_stored", number=number, cluster=cluster)
     return info
-
