@@ -1,10 +1,10 @@
 """Lead-in provisions (引导条款) once the evaluator has judged their list items (docs/model.md,
 decision 20).
 
-A lead-in such as 4.2.1, 6.2 or 8.3.2 carries its requirements in its list items: validation
+A lead-in such as 4.2.1 or 8.3.2 carries its requirements in its list items: validation
 makes it met when they all are, not met when one is not, pending while one awaits the evaluator
 (checker/report_building.py, `_status`). A report read back with judgements derives it again the same way
-from its items' statuses as judged. A lead-in with a review prompt of its own (5.3, 8.3.4, 9.4.1)
+from its items' statuses as judged. A lead-in with a review prompt of its own (5.3, 6.2, 8.3.4, 9.4.1)
 has its own text to judge too: its status is its items' and its own judgement's. One without
 follows its items alone and is not judged itself.
 """

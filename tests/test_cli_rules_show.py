@@ -492,8 +492,8 @@ def mistaken(tmp_path_factory: pytest.TempPathFactory) -> tuple[Rulebook, Rulebo
             ("review.ttl", ' , "Judge whether the parties listed are really those each crisis '
                            'source involves, and whether the monitoring set up is effective."@en',
              ""),
-            ("ch9-performance.ttl", "shp:MeasurementPeriod a sh:NodeShape ;",
-             "shp:MeasurementPeriod a sh:NodeShape ; sh:severity sh:Info ;")):
+            ("ch9-performance.ttl", "shp:MeasurementPeriod a sh:PropertyShape ;",
+             "shp:MeasurementPeriod a sh:PropertyShape ; sh:severity sh:Info ;")):
         path = copy / name
         text = path.read_text(encoding="utf-8")
         assert text.count(old) == 1, old

@@ -211,7 +211,7 @@ def test_a_missing_kpi_system_is_said_once_under_9_1_4_c_3() -> None:
     findings about the indicators the system would include are dropped as moot."""
     data = cluster_and_body()
     (finding,) = validate_graph(data).outcome("9.1.4-c-3").findings
-    assert finding.message["zh"] == "未见本集群的关键绩效指标体系（9.1.4 c) —3）" and not finding.also
+    assert finding.message["zh"] == "未见本集群现行的关键绩效指标体系（9.1.4 c) —3）" and not finding.also
 
 
 def test_a_kpi_system_lacking_indicators_is_named_with_them_in_the_standards_order() -> None:
