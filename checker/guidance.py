@@ -63,7 +63,8 @@ def read_guidance(requirements: Mapping[str, Requirement], shapes: Graph, ontolo
                  if r.parent == requirement.id and r.id in found and r.level is requirement.level]
         if requirement.shapes:
             text = requirement.text.get("zh", "")
-            ordered = sorted(requirement.shapes, key=lambda s: (explainer.order(s, text), str(s)))
+            ordered = sorted(requirement.shapes, key=lambda s: (
+                explainer.order(s, text), explainer.target_order(s, text), str(s)))
             evidence = merged_evidence(e for shape in ordered for e in reader.evidence(shape))
             by_items = False
         else:

@@ -40,6 +40,15 @@ class ListingOrder(ShapeAsks):
                             return at
         return _NOT_FOUND
 
+    def target_order(self, shape: URIRef, text: str) -> int:
+        """Where the provision's text (zh) first names the class `shape` targets, so that of
+        shapes asking alike of several records (6.1: each attributed to the body) the record the
+        text names first comes first (the strategy, then its positioning and architecture)."""
+        s = self.shapes
+        found = [at for cls in (*s.objects(shape, SH.targetClass), *s.objects(shape, SH.targetNode))
+                 for label in labels_of(self.ontology, cls).values() if (at := text.find(label)) >= 0]
+        return min(found, default=_NOT_FOUND)
+
     def _sibling_labels(self, term: Node) -> list[str]:
         """The labels of the other values of the concept schemes `term` is in."""
         o = self.ontology

@@ -34,6 +34,10 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     # What a record lacks.
     "report.lack.has_value": {"en": "its {property} lacks “{expected}”",
                               "zh": "{property}缺少“{expected}”"},
+    # A value asked under a broader concept (9.1.2: an indicator of each category of 9.1.4, whose
+    # groups are under it): said as what the record names, not as a chain of “broader concept”.
+    "report.lack.has_value_under": {"en": "none of its {first} values falls under “{expected}”",
+                                    "zh": "{first}中没有属于“{expected}”的一项"},
     # A record naming a term otherwise than by the property asked (9.2.1: its indicator).
     "report.lack.names_not": {"en": "does not name {value} through {property}",
                               "zh": "未以{property}指向{value}"},

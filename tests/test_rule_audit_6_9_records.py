@@ -210,3 +210,39 @@ def test_a_superseded_architecture_kept_on_record_is_no_gap_of_6_1() -> None:
     assert "and it is not marked as superseded (6.1)" in shown(report, "en")
 
 
+# C. What no data can show goes to the evaluator.
+
+@pytest.mark.parametrize(("requirement_id", "words"), [
+    ("6.2", "使品牌培育战略得以顺利实施"),  # 「培育主体应建立适当的过程，使品牌培育战略得以顺利实施」
+    ("6.2-a", "具体的工作目标"),  # 「转化为具体的工作目标」
+    ("6.2-c", "与工作目标相应"),  # 「为工作目标的实现提供相应的资源和实施步骤」
+])
+def test_what_6_2_asks_beyond_data_is_put_to_the_evaluator(requirement_id: str, words: str) -> None:
+    """The sample shows what data can; the rest is the evaluator's, in zh and en, never met."""
+    outcome = changed().outcome(requirement_id)
+    assert outcome.status is Status.MANUAL_REVIEW
+    prompt = outcome.requirement.review_prompt
+    assert prompt is not None and words in prompt["zh"] and prompt["en"]
+
+
+# E. Findings and hints in plain words.
+
+def test_a_missing_category_of_9_1_2_is_said_as_what_the_system_includes() -> None:
+    """9.1.2 「确保指标体系的全面性」: the 2018 system, not marked superseded, includes no indicator
+    of a category; the finding says so, not as a chain of “broader concept”."""
+    report = changed(OLD_KPI_SYSTEM.replace(
+        '    prov:invalidatedAtTime "2021-05-10T00:00:00"^^xsd:dateTime ;\n', ""))
+    assert report.outcome("9.1.2").status is Status.NOT_MET
+    zh, en = shown(report, "zh"), shown(report, "en")
+    assert "“包含指标”中没有属于“培育过程能力指标”的一项" in zh and "“上位概念”的“上位概念”" not in zh
+    assert "none of its “includes indicator” values falls under" in en
+
+
+def test_the_6_1_hint_asks_for_the_strategy_before_its_parts() -> None:
+    """6.1 「制定产业集群品牌培育战略…应包括品牌定位和品牌架构」: the hint records the strategy first,
+    then its positioning and its architecture, in the text's order."""
+    report = changed("", ("strategy", BCIC.hasArchitecture))
+    hint = shown(report, "zh").split("✘ 6.1 ", 1)[1].split("→ 如何满足：", 1)[1]
+    strategy, positioning, architecture = (hint.index(f"记录一项“{name}”")
+                                           for name in ("产业集群品牌培育战略", "品牌定位", "品牌架构"))
+    assert strategy < positioning < architecture

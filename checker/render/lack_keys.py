@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from rdflib import RDF, Literal
+from rdflib.namespace import SKOS
 from rdflib.paths import AlternativePath
 
 from ..findings import UNDESCRIBED, Lack
@@ -36,6 +37,9 @@ def lack_key(lack: Lack) -> str:
         key = "text_for_record"
     if key == "has_value" and lack.expected is None:  # the term it should name (9.2.1)
         return "names_not"
+    if key == "has_value" and len(steps) > 1 and all(step == (SKOS.broader, False)
+                                                     for step in steps[1:]):
+        return "has_value_under"  # 9.1.2, 9.1.3: a value of a category, through its groups
     if key == "qualified" and isinstance(lack.expected, Literal):  # a language asked
         return "qualified_language"
     if not steps or (steps == ((RDF.type, False),) and key == "class"):  # the node itself

@@ -109,6 +109,8 @@ class LackSayer(ValueLackWords):
                   else self.one(expected),
                   "a_property": f"{article} {prop}" if self.lang == "en" else prop,
                   "value": self.value(lack.value)}
+        if key == "has_value_under":
+            values["first"] = f"“{self.name(steps[0][0])}”"
         if key == "qualified_from_referrer":  # the step backwards, then the rest from that record
             values |= {"step": f"“{self.name(steps[0][0])}”", "rest": self.path(steps[1:]),
                        "a_expected": one()}
