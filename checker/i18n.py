@@ -1077,8 +1077,9 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "report.guidance.ask.language": {"en": "{path} with the language tag {values}",
                                      "zh": "{path}，语言标记为 {values}"},
     "report.guidance.ask.form": {"en": "{path} as {form}", "zh": "{path}为{form}"},
-    "report.guidance.ask.each_object": {"en": "{path} pointing to each value of {term}",
-                                        "zh": "{path}指向{term}的每个取值"},
+    # 9.2.1: a specification of each indicator a KPI system includes, said as what the record names.
+    "report.guidance.ask.each_object": {"en": "{path} pointing to each thing {term} names",
+                                        "zh": "{path}指向{term}所指的每一项"},
     # What the value an ask points to must carry: one plain ask in the same sentence, more in a
     # sentence of their own after the record's.
     "report.guidance.then": {"en": " that has {asks}", "zh": "，其写明{asks}"},

@@ -52,15 +52,15 @@ def test_9_2_1_hint_names_the_parts_of_each_specification(runner: CliRunner,
     for zh in ("“信息内涵”（bcic:informationContent）", "“信息来源”（bcic:informationSource）",
                "“收集方法”（bcic:collectionMethod）", "“计算方法”（bcic:calculationMethod）",
                "“责任方”（bcic:responsibleParty）",
-               "“所规范的指标”（bcic:specifiesIndicator）指向“包含指标”（bcic:includesIndicator）的每个取值"):
+               "“所规范的指标”（bcic:specifiesIndicator）指向“包含指标”（bcic:includesIndicator）所指的每一项"):
         assert zh in shown["zh"]
     for en in ("“information content” (bcic:informationContent)",
                "“information source” (bcic:informationSource)",
                "“collection method” (bcic:collectionMethod)",
                "“calculation method” (bcic:calculationMethod)",
                "“responsible party” (bcic:responsibleParty)",
-               "“specifies indicator” (bcic:specifiesIndicator) pointing to each value of "
-               "“includes indicator” (bcic:includesIndicator)"):
+               "“specifies indicator” (bcic:specifiesIndicator) pointing to each thing "
+               "“includes indicator” (bcic:includesIndicator) names"):
         assert en in shown["en"]
     guidance, asks = shown["json.en"]
     [spec] = [e for e in guidance["evidence"] if e["class"] == str(BCIC.MeasurementSpecification)]

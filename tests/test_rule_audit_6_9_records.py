@@ -246,3 +246,13 @@ def test_the_6_1_hint_asks_for_the_strategy_before_its_parts() -> None:
     strategy, positioning, architecture = (hint.index(f"记录一项“{name}”")
                                            for name in ("产业集群品牌培育战略", "品牌定位", "品牌架构"))
     assert strategy < positioning < architecture
+
+
+def test_the_9_2_1_hint_says_what_a_specification_points_to_and_who_answers_for_it() -> None:
+    """9.2.1 「明确关键绩效指标相应的…责任部门」: the hint asks a specification of each indicator the
+    system includes, in plain words, and a responsible party that is an organisation."""
+    report = changed('ex:spec-LocationAdvantage bcic:responsibleParty "待定"@zh .',
+                     ("spec-LocationAdvantage", BCIC.responsibleParty))
+    zh = shown(report, "zh")
+    assert "指向“包含指标”（bcic:includesIndicator）所指的每一项" in zh and "的每个取值" not in zh
+    assert "“责任方”（bcic:responsibleParty）指向一项“组织”（org:Organization）" in zh
