@@ -42,6 +42,7 @@ from .guards import (
     decode_utf8,
     refuse_markup_declarations,
 )
+from .jsonld_texts import TextCandidate, texts_for_undescribed
 from .rdfterms import declared_prefixes, parse_into, stated_values, used_iris
 from .record_places import described_at
 from .value_places import values_at
@@ -103,8 +104,8 @@ def load_submission(
     check_total_size(sum(len(file.data) for file in files), max_bytes)
     _refuse_same_content(files)
     graph = Graph()
-    for file in files:
-        _load_file(graph, file, limit)
+    candidates = [candidate for file in files for candidate in _load_file(graph, file, limit)]
+    texts_for_undescribed(graph, candidates)  # once all files are in: one may describe it
     if len(graph) == 0:
         names = ", ".join(file.name for file in files)
         raise InputError.of("error.submission.no_statements", names=names)
@@ -265,8 +266,9 @@ def _check_file(path: Path) -> None:
         raise InputError.of("error.submission.not_a_file", path=path)
 
 
-def _load_file(graph: Graph, file: SubmissionFile, max_triples: int) -> None:
-    """Check one file's text, then parse it into graph (at most `max_triples` in all)."""
+def _load_file(graph: Graph, file: SubmissionFile, max_triples: int) -> list[TextCandidate]:
+    """Check one file's text, then parse it into graph (at most `max_triples` in all); return
+    its JSON-LD values that may be texts (rdfterms.parse_into)."""
     text = decode_utf8(file.name, file.data)
     refuse_markup_declarations(file.name, text)
     format_name, label = _format_of(file, text)
@@ -274,8 +276,8 @@ def _load_file(graph: Graph, file: SubmissionFile, max_triples: int) -> None:
         check_xml(file.name, text)
     elif format_name == "json-ld":
         check_json_ld(file.name, text)
-    parse_into(graph, file.name, text, format_name, label, SUBMISSION_BASE_IRI,
-               max_triples=max_triples)
+    return parse_into(graph, file.name, text, format_name, label, SUBMISSION_BASE_IRI,
+                      max_triples=max_triples)
 
 
 def _format_of(file: SubmissionFile, text: str) -> tuple[str, str | Phrase]:

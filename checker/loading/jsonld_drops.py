@@ -4,31 +4,68 @@ JSON-LD's algorithms skip a statement whose IRI is invalid or relative (an `@id`
 key the `@context` does not map) or whose language tag is malformed, where Turtle and RDF/XML
 refuse the file: the submitter would be told evidence is missing that they did give. A second,
 lenient parse keeps those statements, so it finds more of them exactly when some were dropped.
+A string the context reads as a reference, with a space (`"bcic:basedOn": "Liling brand strategy
+2024"`), is no IRI but a text the author wrote (jsonld_texts.py): such a statement is kept, its
+value the text, and the rest are refused.
 """
 
 import json
 
 import pyoxigraph
+from rdflib import Literal, URIRef
 
 from .guards import SubmissionParseError, position_of_only
+from .jsonld_texts import written_text
 
 
-def refuse_dropped_statements(file: str, text: str, base: str, label: str, kept: int) -> None:
-    """Raise SubmissionParseError when a lenient parse finds more statements than the `kept`
-    ones of the strict parse; name the first invalid term, and where it is written if only once
-    (a compact IRI or a term is written otherwise than it expands, and then has no position)."""
+def texts_of_dropped(file: str, text: str, base: str, label: str, kept: int,
+                     ) -> list[tuple[URIRef, URIRef, Literal]]:
+    """The statements a strict parse dropped whose one invalid term is a value written as a text
+    where the context reads a reference (jsonld_texts.written_text), with the text as their
+    value; raise SubmissionParseError when a lenient parse finds any other statement more than
+    the `kept` ones of the strict parse, naming the first invalid term, and where it is written
+    if only once (a compact IRI or a term is written otherwise than it expands, and then has no
+    position)."""
     lenient = pyoxigraph.parse(text, pyoxigraph.RdfFormat.JSON_LD, base_iri=base, lenient=True)
     dropped = sum(1 for _ in lenient) - kept
     if dropped <= 0:
-        return
-    quads = pyoxigraph.parse(text, pyoxigraph.RdfFormat.JSON_LD, base_iri=base, lenient=True)
-    found = next(filter(None, map(_invalid_term, quads)), None)
+        return []
+    texts, others = [], []
+    for quad in pyoxigraph.parse(text, pyoxigraph.RdfFormat.JSON_LD, base_iri=base, lenient=True):
+        if (found := _invalid_term(quad)) is None:
+            continue
+        said = _said_as_text(quad, text, base) if found[1] == quad.object.value else None
+        if said is not None:
+            texts.append(said)
+        else:
+            others.append(found)
+    if not others and len(texts) == dropped:
+        return texts
+    found = next(iter(others), None)
     if found is None:
         raise SubmissionParseError(file, "jsonld_dropped", label=label, count=dropped)
     problem, value = found
     written = json.dumps(value, ensure_ascii=False)
     raise SubmissionParseError(file, problem, *position_of_only(text, written), label=label,
-                               value=value, count=dropped)
+                               value=value, count=dropped - len(texts))
+
+
+def _said_as_text(quad: pyoxigraph.Quad, text: str, base: str,
+                  ) -> tuple[URIRef, URIRef, Literal] | None:
+    """The statement with its value read as the text written, where only the value is invalid
+    and is such a text; None otherwise."""
+    subject, predicate = quad.subject, quad.predicate
+    if not isinstance(subject, pyoxigraph.NamedNode) or not isinstance(quad.object,
+                                                                       pyoxigraph.NamedNode):
+        return None
+    try:
+        pyoxigraph.NamedNode(subject.value)
+        pyoxigraph.NamedNode(predicate.value)
+    except ValueError:
+        return None
+    said = written_text(quad.object.value, base, text, predicate.value)
+    return None if said is None else (URIRef(subject.value), URIRef(predicate.value),
+                                      Literal(said))
 
 
 def _invalid_term(quad: pyoxigraph.Quad) -> tuple[str, str] | None:

@@ -18,7 +18,8 @@ from ..i18n import Phrase, SpacedBefore, phrase
 from ..text_position import column_of_byte
 from .guards import (MARKUP_DECLARATION, SubmissionParseError, SubmissionTooLargeError,
                      position_of_only, refuse_xml_unsafe)
-from .jsonld_drops import refuse_dropped_statements
+from .jsonld_drops import texts_of_dropped
+from .jsonld_texts import TextCandidate, written_text
 from .standard_terms import refuse_standard_subject
 
 # pyoxigraph is linear on long literals (rdflib's N-Triples parser is not), gives line and
@@ -86,10 +87,14 @@ class _Unsupported(Exception):
 
 
 def parse_into(graph: Graph, file: str, text: str, format_name: str, label: str | Phrase,
-               base: str, *, max_triples: int) -> None:
+               base: str, *, max_triples: int) -> list[TextCandidate]:
     """Add every triple of the text to graph; named graphs are merged into it. A literal holding
     a character XML cannot carry is refused (guards.XML_UNSAFE), and so is the statement that
-    would make the graph hold more than `max_triples`: parsing stops there."""
+    would make the graph hold more than `max_triples`: parsing stops there. Return the JSON-LD
+    statements whose value may be a text written where the context reads a reference
+    (jsonld_texts.py), for the loader to read as texts those that name no record; a value with a
+    space, which is no IRI, is added as its text already."""
+    candidates: list[TextCandidate] = []
     try:
         quads = pyoxigraph.parse(
             text, _OXIGRAPH_FORMATS[format_name], base_iri=base, rename_blank_nodes=True
@@ -103,12 +108,18 @@ def parse_into(graph: Graph, file: str, text: str, format_name: str, label: str 
                                         obj, quads.prefixes)
             if isinstance(quad.object, pyoxigraph.Literal):
                 refuse_xml_unsafe(file, text, quad.object.value)
-            graph.add((_term(quad.subject), _iri(quad.predicate.value), _term(quad.object)))
+            triple = (_term(quad.subject), _iri(quad.predicate.value), _term(quad.object))
+            graph.add(triple)
             kept += 1
+            if format_name == "json-ld" and isinstance(triple[0], URIRef) and isinstance(
+                    triple[2], URIRef) and (said := written_text(
+                        str(triple[2]), base, text, str(triple[1]))) is not None:
+                candidates.append((triple[0], triple[1], triple[2], said))
             if kept > room and len(graph) > max_triples:
                 raise SubmissionTooLargeError(file, "too_many_triples", limit=max_triples)
         if format_name == "json-ld":
-            refuse_dropped_statements(file, text, base, label, kept)
+            for triple in texts_of_dropped(file, text, base, label, kept):
+                graph.add(triple)
     except SyntaxError as error:
         where = (_syntax_error_position(text, format_name, error) if error.lineno
                  else _position_of_named(text, error.msg))
@@ -125,6 +136,7 @@ def parse_into(graph: Graph, file: str, text: str, format_name: str, label: str 
         # The parser says neither which term nor where it starts.
         raise SubmissionParseError(file, "term_too_long", label=label,
                                    limit=int(full[1]) / 2**20) from None
+    return candidates
 
 
 def declared_prefixes(text: str, format_name: str, base: str) -> dict[str, str]:
@@ -151,14 +163,24 @@ def stated_values(text: str, format_name: str, base: str, wanted: set[tuple[Node
     for blank, said in (blanks or {}).items():
         if said:  # a blank node saying nothing but of other blank nodes is told from none
             by_statements.setdefault(said, []).append(blank)
-    quads = pyoxigraph.parse(text, _OXIGRAPH_FORMATS[format_name], base_iri=base)
+    json_ld = format_name == "json-ld"  # leniently: a value with a space is read as a text
+    quads = pyoxigraph.parse(text, _OXIGRAPH_FORMATS[format_name], base_iri=base, lenient=json_ld)
     stated: dict[tuple[Node, Node], str] = {}
     said_of_blanks: dict[str, list[tuple[str, Node]]] = {}
     for quad in quads:
         subject, obj = quad.subject, quad.object
         if isinstance(subject, pyoxigraph.NamedNode):
-            if subject.value in records and (pair := (subject.value, _term(obj))) in wanted:
-                stated.setdefault(pair, quad.predicate.value)
+            if subject.value not in records:
+                continue
+            said = written_text(obj.value, base, text, quad.predicate.value) \
+                if json_ld and isinstance(obj, pyoxigraph.NamedNode) else None
+            # A text the loader read as one (jsonld_texts), else the value as parsed.
+            values = [] if said is None else [Literal(said)]
+            if said is None or _valid_iri(obj.value):
+                values.append(_term(obj))
+            for value in values:
+                if (pair := (subject.value, value)) in wanted:
+                    stated.setdefault(pair, quad.predicate.value)
         elif by_statements and isinstance(subject, pyoxigraph.BlankNode) \
                 and not isinstance(obj, pyoxigraph.BlankNode):
             said_of_blanks.setdefault(subject.value, []).append((quad.predicate.value, _term(obj)))
@@ -168,6 +190,15 @@ def stated_values(text: str, format_name: str, base: str, wanted: set[tuple[Node
                 if (blank, value) in wanted:
                     stated.setdefault((blank, value), predicate)
     return stated, dict(quads.prefixes)
+
+
+def _valid_iri(value: str) -> bool:
+    """Whether a strict parse takes the IRI (a lenient one takes `…/Liling brand strategy`)."""
+    try:
+        pyoxigraph.NamedNode(value)
+    except ValueError:
+        return False
+    return True
 
 
 def used_iris(text: str, format_name: str, base: str, iris: Iterable[str]) -> set[str]:
