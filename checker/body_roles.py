@@ -21,7 +21,9 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import ORG
 from rdflib.term import Node
 
+from .labels import labels_of
 from .namespaces import BCIC
+from .term_texts import term_guessed, term_named
 
 # 4.1 「成员一般包含各级政府机构、行业组织、其他第三方机构、行业内企业及相关及支持产业的企业」: the five
 # member roles, as shp:CompleteMembership-role lists them (sh:in).
@@ -46,7 +48,9 @@ class UnclearRole:
     member: Node
     kind: Unclear
     role: Node | None = None  # the role as given, None where none is
-    nearest: URIRef | None = None  # for a term that is no role, the member role closest to it
+    # For a term that is no role, the member role closest to it; for a text, the member role it
+    # names or is nearest in spelling (term_texts.py), None where it is near none or several.
+    nearest: URIRef | None = None
 
 
 @dataclass(frozen=True)
@@ -62,19 +66,20 @@ class BodyRoles:
         return self.declared and not self.unclear and not actors & self.roles
 
 
-def roles_in_the_body(view: Graph) -> BodyRoles:
+def roles_in_the_body(view: Graph, terms: Graph | None = None) -> BodyRoles:
     """The roles members hold in the body that cultivates the assessed cluster (4.2's duties bind
     them, docs/model.md decision 9), by the memberships the duty shapes count
     (shp:MembershipOfTheBody): an org:Membership whose org:organization is a bcic:CultivationBody
     that bcic:cultivates a cluster. A membership of another body, a benchmark's say, gives no role.
     A role that is none of the five member roles of 4.1, or no role, is unclear. `view` is the data
-    as the shapes see it, the class hierarchy and the ontology's typing beside it."""
+    as the shapes see it, the class hierarchy and the ontology's typing beside it; `terms` labels
+    the member roles, for the one a role given as text means."""
     bodies = _instances(view, BCIC.CultivationBody) & set(view.subjects(BCIC.cultivates, None))
     ours = _instances(view, ORG.Membership) & {
         membership for membership, body in view.subject_objects(ORG.organization) if body in bodies}
     held = [(membership, role) for membership, role in view.subject_objects(ORG.role)
             if membership in ours]
-    unclear = {_unclear(view, membership, role) for membership, role in held
+    unclear = {_unclear(view, membership, role, terms) for membership, role in held
                if role not in MEMBER_ROLES}
     unclear |= {UnclearRole(view.value(membership, ORG.member) or membership, Unclear.NONE)
                 for membership in ours if view.value(membership, ORG.role) is None}
@@ -83,15 +88,25 @@ def roles_in_the_body(view: Graph) -> BodyRoles:
                      tuple(sorted(unclear, key=lambda u: (u.member, str(u.role)))))
 
 
-def _unclear(view: Graph, membership: Node, role: Node) -> UnclearRole:
-    """What a role that is no member role of 4.1 is: a text, a term the ontology (or a reused
-    vocabulary it types) defines, with the member role closest in spelling, or undefined."""
+def _unclear(view: Graph, membership: Node, role: Node, terms: Graph | None) -> UnclearRole:
+    """What a role that is no member role of 4.1 is: a text, with the member role it means, a
+    term the ontology (or a reused vocabulary it types) defines, with the member role closest in
+    spelling, or undefined."""
     member = view.value(membership, ORG.member) or membership
     if isinstance(role, Literal):
-        return UnclearRole(member, Unclear.TEXT, role)
+        return UnclearRole(member, Unclear.TEXT, role, _role_meant(str(role), terms))
     if isinstance(role, URIRef) and (role, RDF.type, None) in view:
         return UnclearRole(member, Unclear.NOT_A_ROLE, role, _nearest_role(role))
     return UnclearRole(member, Unclear.UNDEFINED, role)
+
+
+def _role_meant(text: str, terms: Graph | None) -> URIRef | None:
+    """The member role of 4.1 a text names ("bcic:GovernmentRole", "政府" of 政府角色), else the
+    one its spelling is nearest ("行业企业"); None where it is near none, or several."""
+    labels = {role: tuple(labels_of(terms, role).values()) if terms is not None else ()
+              for role in MEMBER_ROLES}
+    meant = term_named(text, MEMBER_ROLES, labels) or term_guessed(text, MEMBER_ROLES, labels)
+    return meant if isinstance(meant, URIRef) else None
 
 
 def _nearest_role(term: URIRef) -> URIRef:

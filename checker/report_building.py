@@ -45,7 +45,7 @@ def build_report(rulebook: Rulebook, data: Graph, results: list[ShaclResult], *,
             by_requirement.setdefault(rid, []).append(result)
     by_requirement = {rid: without_entailed(found) for rid, found in by_requirement.items()}
     view = rulebook.engine.view(data)
-    body = roles_in_the_body(view)
+    body = roles_in_the_body(view, rulebook.labels_graph)
     later = dated_after(view, rulebook, today or created.astimezone(timezone.utc).date())
     ranks = level_ranks(view)
     statuses: dict[str, Status] = {}

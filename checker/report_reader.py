@@ -279,7 +279,8 @@ def _role_note(graph: Graph, note: Node) -> UnclearRole | None:
         return UnclearRole(member, Unclear.NOT_A_ROLE, role,
                            nearest if isinstance(nearest, URIRef) else None)
     if isinstance(role := graph.value(note, BCIC.roleText), Literal):
-        return UnclearRole(member, Unclear.TEXT, role)
+        meant = graph.value(note, BCIC.nearestRole)
+        return UnclearRole(member, Unclear.TEXT, role, meant if isinstance(meant, URIRef) else None)
     return UnclearRole(member, Unclear.NONE)
 
 

@@ -6,6 +6,7 @@ which one's label it is nearest in spelling (org:role "行业企业", "industry 
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections.abc import Iterable, Mapping
 
@@ -48,19 +49,65 @@ def term_guessed(text: str, terms: Iterable[Node],
                  labels: Mapping[Node, Iterable[str]]) -> Node | None:
     """The one of `terms` with a label, in any language, nearest the text in spelling, case and
     the order of words aside ("industry enterprise" for “role of an enterprise of the
-    industry”), at least GUESS_CUTOFF near; None where none is, or two are as near."""
-    scored = sorted(((max((_nearness(text, label) for label in labels.get(t, ())), default=0.0), t)
-                     for t in terms if isinstance(t, URIRef)), reverse=True)
+    industry”), at least GUESS_CUTOFF near; None where none is, or two are as near. What every
+    term's labels share says nothing of which is meant and is left out of the comparison (4.1's
+    member roles all end in 角色 and have the word "role": "企业角色" is near none of them)."""
+    listed = [t for t in terms if isinstance(t, URIRef)]
+    shared = _Shared.of([tuple(labels.get(t, ())) for t in listed])
+    scored = sorted(((max((shared.nearness(text, label) for label in labels.get(t, ())),
+                          default=0.0), t) for t in listed), reverse=True)
     if not scored or scored[0][0] < GUESS_CUTOFF:
         return None
     return scored[0][1] if len(scored) == 1 or scored[1][0] < scored[0][0] else None
 
 
-def _nearness(text: str, label: str) -> float:
-    """How near a text is to a label, from 0 to 1: as written, and word by word in order."""
-    written, named = text.strip().lower(), label.strip().lower()
-    return max(difflib.SequenceMatcher(None, written, named).ratio(),
-               difflib.SequenceMatcher(None, _words(written), _words(named)).ratio())
+class _Shared:
+    """What the labels of every one of several terms share: the ending of those written in Chinese
+    (角色), the words of the others (role)."""
+
+    def __init__(self, ending: str, words: frozenset[str]) -> None:
+        self.ending, self.words = ending, words
+
+    @classmethod
+    def of(cls, labels: list[tuple[str, ...]]) -> _Shared:
+        """What the labels of several terms (each term's, in any language) share; nothing for
+        fewer than two terms."""
+        if len(labels) < 2:
+            return cls("", frozenset())
+        chinese = [[label.strip() for label in each if _CHINESE.search(label)] for each in labels]
+        ending = ""
+        if all(chinese):
+            written = [label for each in chinese for label in each]
+            ending = os.path.commonprefix([label[::-1] for label in written])[::-1]
+        others = [set().union(*(_word_set(label) for label in each if not _CHINESE.search(label)))
+                  for each in labels]
+        return cls(ending, frozenset(set.intersection(*others)))
+
+    def nearness(self, text: str, label: str) -> float:
+        """How near a text is to a label, from 0 to 1: as written, and word by word in order,
+        what all the labels share aside."""
+        written, named = self._own(text), self._own(label)
+        if not written or not named:
+            return 0.0
+        return max(difflib.SequenceMatcher(None, written, named).ratio(),
+                   difflib.SequenceMatcher(None, _words(written), _words(named)).ratio())
+
+    def _own(self, text: str) -> str:
+        """A text, lower case, without the shared ending and words."""
+        written = text.strip().lower()
+        if self.ending and written.endswith(self.ending):
+            written = written[:-len(self.ending)]
+        if self.words and not _CHINESE.search(written):
+            written = " ".join(w for w in re.split(r"\W+", written) if w and w not in self.words)
+        return written
+
+
+_CHINESE = re.compile(r"[\u3400-\u9fff]")
+
+
+def _word_set(text: str) -> set[str]:
+    """A text's words but fillers, lower case."""
+    return {w for w in re.split(r"\W+", text.lower()) if w and w not in _FILLERS}
 
 
 def _words(text: str) -> str:

@@ -17,7 +17,7 @@ from checker.i18n import LANGUAGES, Lang, message
 from checker.namespaces import BCIC
 from checker.ontology import load_ontology_graph
 from checker.paths import ALL_ONTOLOGY_FILES, SHAPES_DIR
-from checker.render import json_, text, turtle
+from checker.render import json_, render_report, text, turtle
 from checker.report import Report, Status
 from checker.validation import validate_graph
 
@@ -206,6 +206,44 @@ def test_a_member_whose_role_is_text_missing_or_no_role_sets_no_duty_aside(
     assert label in said["zh"][0] and zh in said["zh"][0], said["zh"][0]
     assert en in said["en"][0], said["en"][0]
     assert "does not define" not in said["en"][0] and "本体未定义" not in said["zh"][0]
+
+
+@pytest.mark.parametrize("written, zh, en", [
+    ("政府", "若指“政府角色”（按拼写推测），Turtle 中写作 bcic:GovernmentRole，"
+     "JSON-LD 中写作 {\"@id\": \"bcic:GovernmentRole\"}。",
+     "If “government role” is meant (a guess from the spelling), write it as bcic:GovernmentRole "
+     "in Turtle, {\"@id\": \"bcic:GovernmentRole\"} in JSON-LD."),
+    ("bcic:GovernmentRole", "若指“政府角色”，Turtle 中写作 bcic:GovernmentRole，"
+     "JSON-LD 中写作 {\"@id\": \"bcic:GovernmentRole\"}。",
+     "If “government role” is meant, write it as bcic:GovernmentRole in Turtle, "
+     "{\"@id\": \"bcic:GovernmentRole\"} in JSON-LD."),
+], ids=["near-in-spelling", "named-exactly"])
+def test_a_role_given_as_text_is_offered_the_member_role_it_means_4_1(
+        written: str, zh: str, en: str) -> None:
+    """4.1: org:role "政府" or "bcic:GovernmentRole" under the verdict was told to write a role
+    such as bcic:IndustryEnterpriseRole, whatever the text; it is offered the role it names or is
+    nearest in spelling (a guess unless named exactly), with how to write it, in every format."""
+    report, _label = _government_role_replaced(Literal(written))
+    said = _said_everywhere(report)
+    assert said["zh"][0].endswith(zh), said["zh"][0]
+    assert said["en"][0].endswith(en), said["en"][0]
+    for line in (*said["zh"], *said["en"]):
+        assert "IndustryEnterpriseRole" not in line, line
+
+
+@pytest.mark.parametrize("written", ["企业角色", "成员", "role"])
+def test_a_role_text_near_no_member_role_but_in_what_all_share_is_offered_none_4_1(
+        written: str) -> None:
+    """4.1: "企业角色" is as near 行业内企业角色 as 相关及支持产业的企业角色 but for the 角色 every
+    member role ends in: no role is guessed, none is given as an example, in zh and en."""
+    report, _label = _government_role_replaced(Literal(written))
+    said = _said_everywhere(report)
+    assert said["zh"][0].endswith("请写明 4.1 所列角色之一。"), said["zh"][0]
+    assert said["en"][0].endswith("Give one of the roles of 4.1."), said["en"][0]
+    assert "bcic:" not in said["zh"][0] + said["en"][0]
+    membership = next(line for line in render_report(report, "text", "zh").split("\n")
+                      if f"“角色”的取值“{written}”" in line)
+    assert "按拼写推测" not in membership and "（仅为示例）" in membership, membership
 
 
 def test_a_class_given_as_a_role_is_offered_the_member_role_nearest_in_spelling() -> None:

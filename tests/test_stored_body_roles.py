@@ -146,3 +146,24 @@ def test_a_stored_report_reads_back_a_role_that_is_no_member_role_text_or_none(
         lines = json.loads(render_report(checked.report, "json", lang))["duties_not_set_aside"]
         assert len(lines) == 1
         assert json.loads(render_report(back, "json", lang))["duties_not_set_aside"] == lines
+
+
+def test_a_stored_report_reads_back_the_role_a_role_text_means_4_1(store: Store) -> None:
+    """org:role "政府": the member role it is guessed to mean (bcic:nearestRole) is stored and read
+    back, and said again, zh and en."""
+    graph = _submission("complete")
+    (membership,) = graph.subjects(ORG.role, BCIC.GovernmentRole)
+    graph.set((membership, ORG.role, Literal("政府")))
+    checked = check_submission([SubmissionFile("role.ttl", graph.serialize(format="turtle").encode())])
+    back = read_report(store, *_stored(store, checked))
+    assert back.body_roles is not None
+    assert [u.nearest for u in back.body_roles.unclear] == [BCIC.GovernmentRole]
+    for lang, words in (("zh", "若指“政府角色”（按拼写推测）"), ("en", "If “government role” is meant")):
+        (line,) = json.loads(render_report(back, "json", lang))["duties_not_set_aside"]
+        assert words in line, line
+
+
+def _stored(store: Store, checked: object) -> tuple[str, int]:
+    """Store a checked submission; its cluster and revision number."""
+    info = store_submission(store, checked)  # type: ignore[arg-type]
+    return info.cluster, info.number

@@ -11,6 +11,7 @@ from rdflib.term import Node
 from ..body_roles import Unclear, UnclearRole
 from ..i18n import Lang, message
 from ..report import Report
+from ..term_texts import names_term
 from .findings_view import Namer
 from .naming import short_node
 
@@ -33,8 +34,17 @@ def body_lines(report: Report, lang: Lang) -> list[str]:
 
 
 def _unclear_line(namer: Namer, unclear: UnclearRole, lang: Lang) -> str:
-    """The sentence naming the member and what its role is."""
+    """The sentence naming the member and what its role is; for a text, the member role it
+    means, said to be a guess unless the text names it exactly (its IRI, name or a label)."""
     role = unclear.role
+    if unclear.kind is Unclear.TEXT and unclear.nearest is not None:
+        labels = tuple(namer.labels.get(unclear.nearest, {}).values())
+        exact = names_term(str(role), unclear.nearest, labels)
+        return message("report.duties_role_as_text_meant", lang,
+                       member=_named(namer, unclear.member, lang), role=str(role),
+                       nearest=namer.quoted(unclear.nearest),
+                       iri=short_node(unclear.nearest, None),
+                       guess="" if exact else message("report.duties_role_guessed", lang))
     return message(_MESSAGES[unclear.kind], lang, member=_named(namer, unclear.member, lang),
                    role=str(role) if unclear.kind is Unclear.TEXT
                    else short_node(role, None) if role is not None else "",
