@@ -24,7 +24,7 @@ from .shape_asks import LackMaker, ShapeAsks
 from .shape_guards import guarded_checks
 from .shape_order import display_order
 from .shape_paths import INSTANCE_OF, ShapePath, joined, path_steps
-from .term_texts import text_naming
+from .term_texts import text_meaning
 from .value_checks import value_lacks
 
 _DEPTH = 10  # nested shapes explained below a candidate (9.2.3: level › scale › model › record › cluster)
@@ -51,9 +51,10 @@ class LackFinder(ShapeAsks):
             yield lack("ClassConstraintComponent", value=node)
             return
         if (expected := s.value(shape, SH.hasValue)) is not None and expected not in values:
-            # A text naming the value asked (bcic:covers "bcic:PlanPhase", 9.4.2): said to be one.
-            yield lack("HasValueConstraintComponent", value=text_naming(
-                expected, values, labels_of(self.ontology, expected).values()))
+            # A text naming the value asked (bcic:covers "bcic:PlanPhase", 9.4.2), or nearest it
+            # in spelling ("技术" for 技术环境, 5.1): said to be one.
+            yield lack("HasValueConstraintComponent",
+                       value=text_meaning(expected, values, self.ontology))
         if (least := s.value(shape, SH.minCount)) is not None and len(values) < int(least):
             yield lack("MinCountConstraintComponent",
                        closest=() if values else self._stopped(data, node, shape, path))

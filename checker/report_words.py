@@ -108,6 +108,11 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     # A path of several steps stopped at a value: what that value lacks for the rest of it.
     "report.lack.reached": {"en": "its {property} is {value}; {lack}",
                             "zh": "{property}为{value}；{lack}"},
+    # …where that value is a text (9.2.1: bcic:specifiesIndicator "出口率"): no term it could be.
+    "report.lack.reached_text": {
+        "en": "its {property} {value} (given as text) is no record or term: name one by its IRI; "
+              "{lack}",
+        "zh": "{property}的取值{value}（给出的是文本）不是记录或术语，应以 IRI 指向；{lack}"},
     # After a value of another kind than a year or a date asked: how to write one, typed.
     "report.lack.write_typed": {
         "en": ": write it with its datatype, \"{text}\"^^{curie} in Turtle, "

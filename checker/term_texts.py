@@ -10,8 +10,11 @@ import os
 import re
 from collections.abc import Iterable, Mapping
 
-from rdflib import Literal, URIRef
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import SKOS
 from rdflib.term import Node
+
+from .labels import labels_of
 
 # How near in spelling a text must be to a label to be guessed to mean its term: difflib's
 # cutoff for close matches, as the unknown terms' suggestions use.
@@ -120,6 +123,22 @@ def text_naming(term: Node, values: Iterable[Node], labels: Iterable[str] = ()) 
     names = tuple(labels)
     return next((v for v in values
                  if isinstance(v, Literal) and names_term(str(v), term, names)), None)
+
+
+def text_meaning(term: Node, values: Iterable[Node], ontology: Graph) -> Literal | None:
+    """The first text among `values` that names `term` exactly (`text_naming`), else the first
+    that, among the terms of its concept scheme, names it alone or is nearest it in spelling
+    (5.1: bcic:covers "技术" for 技术环境; 8.2.1: bcic:targetsAudience "消费者" for 各类消费者); None
+    where none does."""
+    if (named := text_naming(term, values, labels_of(ontology, term).values())) is not None:
+        return named
+    schemes = set(ontology.objects(term, SKOS.inScheme))
+    siblings = sorted({t for scheme in schemes for t in ontology.subjects(SKOS.inScheme, scheme)}
+                      | {term}, key=str)
+    labels = {t: tuple(labels_of(ontology, t).values()) for t in siblings}
+    return next((v for v in values if isinstance(v, Literal) and (
+        term_named(str(v), siblings, labels) or term_guessed(str(v), siblings, labels)) == term),
+        None)
 
 
 def _local(iri: str) -> str:

@@ -6,7 +6,7 @@ said to be text, with how to refer to the term it names (Turtle: the prefixed na
 from __future__ import annotations
 
 import pytest
-from rdflib import Graph, Literal, Namespace
+from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import ORG
 
 from checker.ingest import ingest_submission
@@ -16,6 +16,7 @@ from checker.render import render_report
 from checker.report import Report
 from checker.report_reader import read_report
 from checker.store import open_store
+from checker.validation import validate_submission
 from tests.dehua_variants import dehua, dehua_with
 
 EX = Namespace("https://example.org/cluster/dehua/")
@@ -110,3 +111,41 @@ def test_a_stored_report_reads_back_the_text_given_for_the_phase_9_4_2() -> None
     back = read_report(store, info.cluster, info.number)
     assert _line(back, "zh", "“涵盖”缺少“策划（P）”").endswith(PLAN_HINT[0])
     assert _line(back, "en", "lacks “plan”").endswith(PLAN_HINT[1])
+
+
+@pytest.mark.parametrize("record, prop, term, written, zh_lack, en_lack, label, iri", [
+    ("macro", BCIC.covers, BCIC.TechnologicalEnvironment, "技术", "“涵盖”缺少“技术环境”",
+     "lacks “technological environment”", "技术环境", "bcic:TechnologicalEnvironment"),
+    ("communication-plan", BCIC.targetsAudience, BCIC.ConsumerAudience, "消费者", "“针对的传播对象”缺少“各类消费者”",
+     "lacks “consumers”", "各类消费者", "bcic:ConsumerAudience"),
+], ids=["5.1-covers", "8.2.1-audience"])
+def test_a_text_near_the_value_asked_is_said_to_be_text_with_a_guess(
+        record: str, prop: URIRef, term: URIRef, written: str, zh_lack: str, en_lack: str, label: str,
+        iri: str) -> None:
+    """5.1: bcic:covers "技术" (of 技术环境), 8.2.1: bcic:targetsAudience "消费者" (of 各类消费者):
+    only an exact label was said to be text; a text a term of the scheme alone holds, or nearest
+    it in spelling, is said to be text, with the term it is taken to mean, as a guess."""
+    def change(g: Graph) -> None:
+        g.remove((EX[record], prop, term))
+        g.add((EX[record], prop, Literal(written)))
+    report = dehua_with(change)
+    zh, en = _line(report, "zh", zh_lack), _line(report, "en", en_lack)
+    assert zh.endswith(f"{zh_lack}（给出的是文本“{written}”）：若指“{label}”（按拼写推测），"
+                       f"Turtle 中写作 {iri}，JSON-LD 中写作 {{\"@id\": \"{iri}\"}}"), zh
+    assert f"(given as text “{written}”): if “" in en and "(a guess from the spelling)" in en, en
+
+
+def test_a_text_where_an_indicator_is_specified_is_said_to_be_text_9_2_1() -> None:
+    """9.2.1: bcic:specifiesIndicator "出口率" was said as if it were the indicator, which no KPI
+    system includes; it is a text, said so, zh and en."""
+    text = ("@prefix ex: <https://example.org/cluster/liling/> .\n"
+            "@prefix bcic: <https://w3id.org/bcic/ontology#> .\n"
+            "ex:cluster a bcic:IndustrialCluster .\n"
+            "ex:body a bcic:CultivationBody ; bcic:cultivates ex:cluster .\n"
+            'ex:ms a bcic:MeasurementSpecification ; bcic:specifiesIndicator "出口率" .\n')
+    report = validate_submission([SubmissionFile("ms.ttl", text.encode())], processes=1)
+    zh = _line(report, "zh", "“所规范的指标”的取值“出口率”")
+    en = _line(report, "en", "its “specifies indicator” “出口率”")
+    assert zh.endswith("“所规范的指标”的取值“出口率”（给出的是文本）不是记录或术语，应以 IRI 指向；"
+                       "没有“关键绩效指标体系”以“包含指标”指向它"), zh
+    assert "its “specifies indicator” “出口率” (given as text) is no record or term" in en, en

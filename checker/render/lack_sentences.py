@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from rdflib import Literal
 from rdflib.paths import AlternativePath
 from rdflib.term import Node
 
@@ -53,7 +54,9 @@ class LackSayer(ValueLackWords):
                 said, nested, _said_as = self.said(inner)
                 if not nested:
                     rest = len(path_properties(inner.path))
-                    return message("report.lack.reached", self.lang, lack=said,
+                    # A text stops any path: it is no term the rest could start from.
+                    reached = "reached_text" if isinstance(only.node, Literal) else "reached"
+                    return message(f"report.lack.{reached}", self.lang, lack=said,
                                    property=self.path(steps[:len(steps) - rest]),
                                    value=self.value(only.node)), False, "reached"
             if key == "qualified_unmet_inverse":  # the one record referring to it, and why

@@ -12,7 +12,7 @@ from rdflib.term import Node
 from ..findings import Lack
 from ..i18n import message
 from ..namespaces import SHP
-from ..term_texts import term_guessed, term_named
+from ..term_texts import names_term, term_guessed, term_named
 from ..shape_paths import path_properties
 from .figures import number_as_text, read_figure
 from .naming import short_node
@@ -118,17 +118,24 @@ class ValueLackWords(ValueNamer):
             return ""
         if key == "has_value" and lack.expected is not None:
             given = message("report.lack.given_as_text", self.lang, value=self.value(text))
-            return given + self._write_term(lack.expected, True)
+            labels = tuple(self.labels.get(lack.expected, {}).values())
+            if names_term(str(text), lack.expected, labels):
+                return given + self._write_term(lack.expected, True)
+            return given + self._write_guessed(lack.expected)
         if key.removeprefix("self.") not in ("in", "in_one", "in_listed") or not lack.allowed:
             return ""
         labels = {t: tuple(self.labels.get(t, {}).values()) for t in lack.allowed}
         if (named := term_named(str(text), lack.allowed, labels)) is not None:
             return self._write_term(named, True)
         if (guessed := term_guessed(str(text), lack.allowed, labels)) is not None:
-            form = reference_form(short_node(guessed, None))
-            return message("report.lack.write_term_guessed", self.lang, label=self.name(guessed),
-                           turtle=form.turtle, iri=form.iri)
+            return self._write_guessed(guessed)
         return self._write_term(lack.allowed[0], False)
+
+    def _write_guessed(self, term: Node) -> str:
+        """How to refer to the term a text is taken to mean by its spelling, said to be a guess."""
+        form = reference_form(short_node(term, None))
+        return message("report.lack.write_term_guessed", self.lang, label=self.name(term),
+                       turtle=form.turtle, iri=form.iri)
 
     def _write_term(self, term: Node, own: bool) -> str:
         """How to refer to a term, in Turtle and in JSON-LD; as an example where not `own`."""
