@@ -12,14 +12,16 @@ from .findings import Candidate
 
 
 def closest(candidates: list[Candidate]) -> tuple[Candidate, ...]:
-    """The candidates with the fewest lacks; a text where a record is asked, which lacks only
-    its class, is no nearer than any record, and comes only where no record did (9.1.1)."""
+    """The records with the fewest lacks, then every text where a record is asked: a text, which
+    lacks only its class, is no nearer than any record, but is said beside them all the same, so
+    that a text given with a record (9.4.1: `bcic:basedOn "2024年绩效评价" , ex:eval`) is not
+    dropped without a word (9.1.1)."""
+    texts = [c for c in candidates if _text_for_record(c)]
     records = [c for c in candidates if not _text_for_record(c)]
-    pool = records or candidates
-    if not pool:
-        return ()
-    fewest = min(len(c.lacks) for c in pool)
-    return tuple(c for c in pool if len(c.lacks) == fewest)
+    if not records:
+        return tuple(texts)
+    fewest = min(len(c.lacks) for c in records)
+    return tuple(c for c in records if len(c.lacks) == fewest) + tuple(texts)
 
 
 def _text_for_record(candidate: Candidate) -> bool:

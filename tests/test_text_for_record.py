@@ -131,3 +131,23 @@ def test_a_member_given_as_text_is_not_also_said_to_lack_a_name() -> None:
         block = shown[start:shown.index("→", start)]
         assert given in block, block
         assert lacks not in block, block
+
+
+def test_a_text_given_beside_a_record_is_said_too_9_4_1() -> None:
+    """9.4.1: `bcic:basedOn "2024年绩效评价" , ex:eval-missing`: the record that is no evaluation
+    was said, the text dropped without a word; both are said, the text as text, zh and en."""
+    based = "    bcic:basedOn ex:performance-evaluation ;\n    bcic:priority 1 ;"
+    assert DEHUA.count(based) == 1
+    text = DEHUA.replace(based, '    bcic:basedOn "2024年绩效评价" , ex:eval-missing ;\n'
+                                "    bcic:priority 1 ;")
+    report = validate_submission([SubmissionFile("dehua.ttl", text.encode())], processes=1)
+    assert report.outcome("9.4.1").status is Status.NOT_MET
+    for lang, record, said in (
+            ("zh", "…/eval-missing", "：是文本，不是记录，应指向一项“绩效分析与评价”"),
+            ("en", "…/eval-missing", ": is text, not a record: name a “performance analysis and "
+                                    "evaluation” by its IRI")):
+        shown = render_report(report, "text", lang)  # type: ignore[arg-type]
+        start = shown.index("✘ 9.4.1 ")
+        block = shown[start:shown.index("→", start)]
+        assert record in block, block
+        assert "2024年绩效评价" in block and said in block, block
