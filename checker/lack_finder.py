@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import PROV, SH
 from rdflib.term import Node
@@ -30,6 +30,16 @@ from .value_checks import value_lacks
 _DEPTH = 10  # nested shapes explained below a candidate (9.2.3: level › scale › model › record › cluster)
 # The properties by which the frame (shapes/provenance.ttl) asks for the body beside a member.
 _FRAME_PROPERTIES = frozenset({PROV.wasAttributedTo, PROV.wasAssociatedWith})
+
+
+def _list_holding(data: Graph, term: Node, values: Iterable[Node]) -> BNode | None:
+    """The first value that is an RDF list holding `term` (Turtle's `bcic:covers ( … )`, JSON-LD's
+    "@list"): one value, whose items count for none; None where no value is."""
+    for value in values:
+        if isinstance(value, BNode) and (value, RDF.first, None) in data \
+                and term in Collection(data, value):
+            return value
+    return None
 
 
 class LackFinder(ShapeAsks):
@@ -54,7 +64,8 @@ class LackFinder(ShapeAsks):
             # A text naming the value asked (bcic:covers "bcic:PlanPhase", 9.4.2), or nearest it
             # in spelling ("技术" for 技术环境, 5.1): said to be one.
             yield lack("HasValueConstraintComponent",
-                       value=text_meaning(expected, values, self.ontology))
+                       value=text_meaning(expected, values, self.ontology)
+                       or _list_holding(data, expected, values))
         if (least := s.value(shape, SH.minCount)) is not None and len(values) < int(least):
             yield lack("MinCountConstraintComponent",
                        closest=() if values else self._stopped(data, node, shape, path))

@@ -183,6 +183,13 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
               "（仅为示例）"},
     # A text given where a term is asked (sh:in, sh:hasValue: 9.4.2's bcic:covers
     # "bcic:PlanPhase"): how to refer to the term it names, else to one of those allowed.
+    # The value asked written inside a list (5.1: bcic:covers ( bcic:PolicyEnvironment … )).
+    "report.lack.in_a_list": {
+        "en": " (written inside a list, ( … ) in Turtle, \"@list\" in JSON-LD: the list is one "
+              "value and its items count for none; write the values without it, separated by "
+              "commas)",
+        "zh": "（写在列表中，即 Turtle 的 ( … )、JSON-LD 的 \"@list\"：列表本身是一个取值，其中各项不算作取值；"
+              "应去掉列表，以逗号分隔写出各取值）"},
     "report.lack.given_as_text": {"en": " (given as text {value})", "zh": "（给出的是文本{value}）"},
     "report.lack.write_term": {
         "en": ": write it as {turtle} in Turtle, {{\"@id\": \"{iri}\"}} in JSON-LD",

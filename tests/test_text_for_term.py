@@ -6,7 +6,8 @@ said to be text, with how to refer to the term it names (Turtle: the prefixed na
 from __future__ import annotations
 
 import pytest
-from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib.collection import Collection
 from rdflib.namespace import ORG
 
 from checker.ingest import ingest_submission
@@ -149,3 +150,30 @@ def test_a_text_where_an_indicator_is_specified_is_said_to_be_text_9_2_1() -> No
     assert zh.endswith("“所规范的指标”的取值“出口率”（给出的是文本）不是记录或术语，应以 IRI 指向；"
                        "没有“关键绩效指标体系”以“包含指标”指向它"), zh
     assert "its “specifies indicator” “出口率” (given as text) is no record or term" in en, en
+
+
+def test_values_asked_written_inside_a_list_are_said_to_be_in_one_5_1() -> None:
+    """5.1: `bcic:covers ( bcic:PolicyEnvironment … )` is one value, a list, and each environment
+    was said to be missing without a word of the list; the list is named, with how to write the
+    values, zh and en, fresh and read back."""
+    def change(g: Graph) -> None:
+        covered = list(g.objects(EX.macro, BCIC.covers))
+        g.remove((EX.macro, BCIC.covers, None))
+        head = BNode()
+        Collection(g, head, covered)
+        g.add((EX.macro, BCIC.covers, head))
+    graph = Graph()
+    graph += dehua()
+    change(graph)
+    files = [SubmissionFile("dehua.ttl", graph.serialize(format="turtle").encode())]
+    store = open_store("oxigraph")
+    info, fresh = ingest_submission(store, files, submitter="tests")
+    back = read_report(store, info.cluster, info.number)
+    for report in (fresh, back):
+        zh = _line(report, "zh", "“涵盖”缺少“技术环境”")
+        en = _line(report, "en", "lacks “technological environment”")
+        assert zh.endswith("（写在列表中，即 Turtle 的 ( … )、JSON-LD 的 \"@list\"：列表本身是一个取值，"
+                           "其中各项不算作取值；应去掉列表，以逗号分隔写出各取值）"), zh
+        assert en.endswith("(written inside a list, ( … ) in Turtle, \"@list\" in JSON-LD: the "
+                           "list is one value and its items count for none; write the values "
+                           "without it, separated by commas)"), en

@@ -5,7 +5,7 @@ without its unit, 9.2.3)."""
 
 from __future__ import annotations
 
-from rdflib import Literal, URIRef
+from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
@@ -114,6 +114,8 @@ class ValueLackWords(ValueNamer):
         term: the one the text names, else the one whose label it is nearest in spelling, said to
         be a guess (4.1: org:role "行业企业"), else one allowed as an example; "" for any other
         lack."""
+        if key == "has_value" and isinstance(lack.value, BNode):  # the term inside a list
+            return message("report.lack.in_a_list", self.lang)
         if not isinstance(text := lack.value, Literal):
             return ""
         if key == "has_value" and lack.expected is not None:
