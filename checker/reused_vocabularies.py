@@ -41,6 +41,10 @@ VOCABULARY_NAMES: Mapping[str, Mapping[Lang, str]] = {
 RDF_XML_ATTRIBUTES = frozenset(
     RDF._NS[name] for name in ("about", "resource", "ID", "nodeID", "datatype", "parseType"))
 
+# Terms of RDF 1.2 (RDF 1.2 Concepts, 2024) that rdflib's list of RDF's terms lacks: used, they are
+# terms of RDF all the same (rdf:CompoundLiteral, rdf:direction, rdf:JSON it lists).
+_RDF_12_TERMS = frozenset(RDF._NS[name] for name in ("reifies", "dirLangString"))
+
 # The prefixes their specifications use, to name a term (`prov:wasAttributedTo`).
 _PREFIXES: Mapping[str, str] = {
     "RDF": "rdf", "RDF Schema": "rdfs", "OWL": "owl", "PROV-O": "prov",
@@ -70,6 +74,8 @@ def vocabulary_of(term: URIRef) -> str | None:
 
 def vocabulary_defining(term: URIRef) -> str | None:
     """The name of the reused vocabulary (VOCABULARIES) that defines the term, if one does."""
+    if term in _RDF_12_TERMS:
+        return "RDF"
     return next((name for name, terms in VOCABULARIES.items()
                  if namespace_of(term) == str(terms) and term in terms), None)
 
@@ -82,5 +88,6 @@ def undefined_reused(term: URIRef) -> bool:
 
 def defined_terms(namespace: str) -> set[URIRef]:
     """Every term of the VOCABULARIES vocabulary of this namespace (none for another)."""
-    return {terms[name] for terms in VOCABULARIES.values() if str(terms) == namespace
-            for name in [*terms.__annotations__, *terms._extras]}
+    rdf_12 = _RDF_12_TERMS if namespace == str(RDF) else frozenset()
+    return rdf_12 | {terms[name] for terms in VOCABULARIES.values() if str(terms) == namespace
+                     for name in [*terms.__annotations__, *terms._extras]}
