@@ -860,6 +860,9 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "report.terms.use.property": {"en": "used as a property", "zh": "用作属性"},
     "report.terms.use.value": {"en": "used as a value", "zh": "用作取值"},
     "report.terms.did_you_mean": {"en": " Did you mean {term}?", "zh": "是否应为{term}？"},
+    # …a term without a label, by its prefixed name: Latin text set apart by spaces in Chinese.
+    "report.terms.did_you_mean_unlabelled": {"en": " Did you mean {term}?",
+                                             "zh": "是否应为 {term}？"},
     "report.terms.did_you_mean_attribute": {"en": " Did you mean the RDF/XML attribute {term}?",
                                             "zh": "是否应为 RDF/XML 的语法属性 {term}？"},
     "report.terms.named": {"en": "“{label}” ({iri})", "zh": "“{label}”（{iri}）"},

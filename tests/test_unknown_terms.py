@@ -472,3 +472,22 @@ def test_a_key_misspelt_under_a_json_ld_vocabulary_is_placed_on_its_line(
     flat = " ".join(shown.split()) if lang == "en" else "".join(shown.split())
     said = VOCAB_NOTES[lang]
     assert (" ".join(said.split()) if lang == "en" else "".join(said.split())) in flat
+
+
+def test_a_term_meant_without_a_label_is_set_apart_by_spaces_in_zh() -> None:
+    """「是否应为rdfs:comment？」 ran Latin into Chinese; 「是否应为 RDF/XML 的语法属性 rdf:about」
+    did not: a prefixed name is set apart by spaces, a label in quotation marks is not."""
+    document = json.loads(render_report(_rdf_typos(), "json", "zh"))
+    messages = [t["message"] for t in document["unknown_terms"]]
+    assert any(m.endswith("是否应为 rdfs:comment？") for m in messages), messages
+    assert not any("是否应为rdf" in m for m in messages), messages
+
+
+def test_the_terms_of_rdf_1_2_are_no_unknown_terms() -> None:
+    """rdf:reifies (RDF 1.2) was said to be no term of RDF, while rdf:CompoundLiteral,
+    rdf:direction and rdf:JSON passed: none is noted, nor rdf:dirLangString."""
+    text = ("@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .\n"
+            "<https://example.org/x/a> rdf:reifies <https://example.org/x/b> ;\n"
+            "    rdf:direction \"ltr\" ; a rdf:CompoundLiteral .\n"
+            "<https://example.org/x/c> a rdf:dirLangString , rdf:JSON .\n")
+    assert _notes(text, "rdf12.ttl").terms == ()

@@ -66,8 +66,9 @@ def term_note(term: UnknownTerm, namer: TermNamer) -> str:
     prefixed = _named(term.suggestion)
     if term.suggestion in RDF_XML_ATTRIBUTES:
         return said + message("report.terms.did_you_mean_attribute", lang, term=prefixed)
-    label = namer.label(term.suggestion)
-    named = message("report.terms.named", lang, label=label, iri=prefixed) if label else prefixed
+    if not (label := namer.label(term.suggestion)):
+        return said + message("report.terms.did_you_mean_unlabelled", lang, term=prefixed)
+    named = message("report.terms.named", lang, label=label, iri=prefixed)
     return said + message("report.terms.did_you_mean", lang, term=named)
 
 
