@@ -16,7 +16,6 @@ from rdflib.term import Node
 
 from .closest_candidates import closest, in_order
 from .findings import Candidate, Lack
-from .labels import labels_of
 from .namespaces import SHP
 from .rated_levels import best_first, level_ranks
 from .shacl import shape_iri

@@ -81,7 +81,7 @@ def test_a_title_where_json_ld_reads_a_reference_is_said_to_be_text_in_zh_and_en
     assert report.outcome("9.1.1").status is Status.NOT_MET
     zh, en = _block(report, "zh"), _block(report, "en")
     assert ("“依据”的取值“德化陶瓷品牌培育战略”（给出的是文本）不是记录，应指向一项“产业集群品牌培育战略”"
-            f"：以 IRI 指向该记录") in zh and f"（写于 kpi.jsonld:{line}）" in zh, zh
+            "：以 IRI 指向该记录") in zh and f"（写于 kpi.jsonld:{line}）" in zh, zh
     assert ("its “based on” “德化陶瓷品牌培育战略” (given as text) is not a record"
             in en and f"(written at kpi.jsonld:{line})" in en), en
     for block in (zh, en):
