@@ -329,7 +329,7 @@ REUSED_NOTES = {
            "dcterms:titel（用作属性，首次出现于 r.ttl:5:38）不是 DCMI 元数据术语中的术语。"
            "是否应为“标题”（dcterms:title）？",
            "org:memberof（用作属性，首次出现于 r.ttl:6:43）不是 ORG 组织本体中的术语。"
-           "是否应为org:memberOf？"]}
+           "是否应为 org:memberOf？"]}
 
 
 def test_typos_of_reused_vocabularies_terms_are_noted_with_the_term_meant() -> None:
@@ -413,7 +413,7 @@ RDF_NOTES = {
            "mean the RDF/XML attribute rdf:resource?"],
     "zh": ["rdf:tpye（用作属性，首次出现于 t.ttl:4:27）不是 RDF 中的术语。是否应为“类型”（rdf:type）？",
            "rdfs:coment（用作属性，首次出现于 t.ttl:5:22）不是 RDF Schema 中的术语。"
-           "是否应为rdfs:comment？",
+           "是否应为 rdfs:comment？",
            "rdf:abut（用作属性，首次出现于 s.rdf:5:20）不是 RDF 中的术语。"
            "是否应为 RDF/XML 的语法属性 rdf:about？",
            "rdf:resourse（用作属性，首次出现于 s.rdf:6:11）不是 RDF 中的术语。"
