@@ -24,5 +24,9 @@ ALL_ONTOLOGY_FILES = (CORE_ONTOLOGY_FILE, INDICATORS_FILE, REQUIREMENTS_FILE, DA
 
 def missing_rule_files() -> list[Path]:
     """The ontology files and the shapes folder the rules are read from that are not there (a
-    BCIC_RULES_DIR naming a folder that is no copy of both)."""
-    return [path for path in (*ALL_ONTOLOGY_FILES, SHAPES_DIR) if not path.exists()]
+    BCIC_RULES_DIR naming a folder that is no copy of both), and `shapes/*.ttl` when the shapes
+    folder holds no shapes file: a rulebook of no shape would find no gap in any submission."""
+    missing = [path for path in (*ALL_ONTOLOGY_FILES, SHAPES_DIR) if not path.exists()]
+    if SHAPES_DIR.is_dir() and not any(SHAPES_DIR.glob("*.ttl")):
+        missing.append(SHAPES_DIR / "*.ttl")
+    return missing

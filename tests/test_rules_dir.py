@@ -69,6 +69,25 @@ def test_a_setting_naming_no_copy_of_the_rules_is_bad_input(tmp_path: Path, lang
     assert "Traceback" not in refused.stderr
 
 
+@pytest.mark.parametrize("lang, words", [
+    ("en", "BCIC_RULES_DIR names {folder}, which lacks shapes/*.ttl: it should hold a copy"),
+    ("zh", "BCIC_RULES_DIR 指向 {folder}，但其中缺少 shapes/*.ttl：该文件夹应包含")])
+@pytest.mark.parametrize("command", ["validate", "ingest"])
+def test_a_draft_whose_shapes_folder_holds_no_shapes_file_is_refused(
+        tmp_path: Path, lang: str, words: str, command: str) -> None:
+    """A shapes/ folder with no .ttl in it is no rulebook of 0 shapes, which would find no gap
+    in any submission: it is refused as a missing shapes/ is."""
+    shutil.copytree(PROJECT_ROOT / "ontology", tmp_path / "ontology")
+    (tmp_path / "shapes").mkdir()
+    (tmp_path / "shapes" / "notes.txt").write_text("moved away", encoding="utf-8")
+    store = ("--store", str(tmp_path / "store")) if command == "ingest" else ()
+    refused = _bcic(command, str(PROJECT_ROOT / "examples" / "dehua-ceramics.ttl"),
+                    "--lang", lang, *store, rules=tmp_path)
+    assert refused.returncode == 2, refused.stdout
+    assert words.format(folder=tmp_path.resolve()) in refused.stderr
+    assert not (tmp_path / "store").exists()
+
+
 def test_the_version_says_the_drafts_digest_or_refuses_a_setting_naming_no_copy(
         tmp_path: Path) -> None:
     """`bcic --version` names the rulebook by its digest: the draft's, which differs."""
@@ -97,16 +116,20 @@ os.environ["BCIC_RULES_DIR"] = str(other)
 moved = app.test_client().post("/api/rules/reload", headers=auth)
 shutil.rmtree(draft / "shapes")
 deleted = app.test_client().post("/api/rules/reload", headers=auth)
+(draft / "shapes").mkdir()
+emptied = app.test_client().post("/api/rules/reload", headers=auth)
 query_service(app).close()
-print(json.dumps([moved.status_code, moved.get_json(), deleted.status_code, deleted.get_json()]))
+print(json.dumps([moved.status_code, moved.get_json(), deleted.status_code, deleted.get_json(),
+                  emptied.status_code, emptied.get_json()]))
 """
 
 
 def test_a_reload_reads_the_folder_bcic_started_with_and_refuses_it_once_deleted(
         tmp_path: Path) -> None:
     """The web app's reload reads the draft it started with, whatever BCIC_RULES_DIR says since;
-    with the draft's shapes deleted it read no shape at all and stored that rulebook, every
-    provision a gap: it is refused now (400), naming the setting, the folder and what it lacks."""
+    with the draft's shapes deleted, or its shapes/ emptied, it read no shape at all and stored
+    that rulebook, every provision a gap: it is refused now (400), naming the setting, the
+    folder and what it lacks."""
     draft = tmp_path / "draft"
     for folder in ("ontology", "shapes"):
         shutil.copytree(PROJECT_ROOT / folder, draft / folder)
@@ -118,8 +141,12 @@ def test_a_reload_reads_the_folder_bcic_started_with_and_refuses_it_once_deleted
         env={**os.environ, RULES_DIR_ENV: str(draft)}, capture_output=True, text=True,
         timeout=600, check=False)
     assert answered.returncode == 0, answered.stderr
-    moved, moved_body, deleted, deleted_body = json.loads(answered.stdout.splitlines()[-1])
+    moved, moved_body, deleted, deleted_body, emptied, emptied_body = json.loads(
+        answered.stdout.splitlines()[-1])
     assert moved == 200 and moved_body["rulebook_digest"] == draft_digest
     assert deleted == 400 and deleted_body["error"] == "InputError"
     assert deleted_body["message"].startswith(
         f"BCIC_RULES_DIR names {draft.resolve()}, which lacks shapes: it should hold a copy")
+    # An empty shapes/ is refused alike: no rulebook of 0 shapes is stored.
+    assert emptied == 400 and emptied_body["message"].startswith(
+        f"BCIC_RULES_DIR names {draft.resolve()}, which lacks shapes/*.ttl: it should hold")
