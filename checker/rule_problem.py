@@ -77,6 +77,8 @@ class RuleProblem:
 
     statement: tuple[str, str] | None = None  # the statement at fault as the files write it,
     # its predicate and value (`sh:minCount`, `0`): its line is named rather than its subject's
+    node: str | None = field(default=None, compare=False)  # the node the statement is on (a
+    # blank node of the shape): the same mistake on two nodes is two, each placed at its own
 
     @property
     def place_key(self) -> PlaceKey:

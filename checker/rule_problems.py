@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import RDF, Graph, Literal, URIRef
+from rdflib.term import Node
 
 from .catalogue_problems import catalogue_problems
 from .errors import InputError
@@ -147,18 +148,22 @@ def _unlinked_shapes(shapes: Graph) -> Iterator[RuleProblem]:
 def _unknown_terms(rulebook: Rulebook) -> Iterator[RuleProblem]:
     """Terms of the standard's namespaces that a shape walks, targets or asks for and that the
     ontology, the indicator scheme and the catalogue do not define (`bcic:findng`): such a shape
-    fails every submission, or targets nothing (checker/unknown_terms.py tells them in data)."""
+    fails every submission, or targets nothing (checker/unknown_terms.py tells them in data).
+    Each node naming one is a mistake of its own, placed at its statement (decision 16)."""
     shapes, vocabulary = rulebook.shapes_graph, rulebook.vocabulary
-    seen: set[tuple[URIRef, URIRef]] = set()
-    for holder, term, use in named_terms(shapes):
+    seen: set[tuple[Node, URIRef]] = set()
+    found = []
+    for holder, term, use, place in named_terms(shapes):
         shape = named_shape(shapes, holder)
-        if shape is None or (shape, term) in seen or not vocabulary.is_unknown(term):
+        if shape is None or (holder, term) in seen or not vocabulary.is_unknown(term):
             continue
-        seen.add((shape, term))
+        seen.add((holder, term))
         close = vocabulary.closest(term, use) or vocabulary.closest(term, TermUse.CLASS)
-        yield RuleProblem(ProblemKind.UNKNOWN_TERM, shape,
-                          {"term": prefixed(term), "use": use.value},
-                          prefixed(close) if close is not None else None)
+        found.append(RuleProblem(ProblemKind.UNKNOWN_TERM, shape,
+                                 {"term": prefixed(term), "use": use.value},
+                                 prefixed(close) if close is not None else None,
+                                 statement=(prefixed(place), prefixed(term)), node=str(holder)))
+    yield from sorted(found, key=lambda p: (p.subject, p.values["term"], p.values["use"]))
 
 
 def _messages(rulebook: Rulebook) -> Iterator[RuleProblem]:

@@ -60,9 +60,12 @@ def shacl_parameter_problems(shapes: Graph) -> list[RuleProblem]:
     return [found[key] for key in sorted(found)]
 
 
-def _identity(problem: RuleProblem) -> tuple[str, str, str]:
-    """What tells two problems apart: a term written twice on one shape is one mistake."""
-    return problem.kind.value, str(problem.subject), repr(sorted(problem.values.items()))
+def _identity(problem: RuleProblem) -> tuple[str, str, str, str]:
+    """What tells two problems apart: one found twice (as a value and as misplaced) is one
+    mistake; written on two nodes (two `sh:property [ … ]`, in two files), two, each placed at
+    its own statement (decision 16)."""
+    return (problem.kind.value, str(problem.subject), repr(sorted(problem.values.items())),
+            problem.node or "")
 
 
 def _parameter_values(shapes: Graph) -> Iterator[RuleProblem]:
@@ -72,7 +75,7 @@ def _parameter_values(shapes: Graph) -> Iterator[RuleProblem]:
         if local is None or (shape := named_shape(shapes, holder)) is None:
             continue
         if (takes := _takes(shapes, local, value)) is not None:
-            yield _problem(shapes, shape, parameter, value, takes)
+            yield _problem(shapes, (holder, shape), parameter, value, takes)
     for local in (*_SINGLE, "flags"):
         values: dict[Node, list[Node]] = defaultdict(list)
         for holder, value in shapes.subject_objects(SH[local]):
@@ -82,15 +85,17 @@ def _parameter_values(shapes: Graph) -> Iterator[RuleProblem]:
                 yield RuleProblem(ProblemKind.PARAMETER_VALUE, shape, {
                     "property": f"sh:{local}", "value": tuple(sorted(map(_said, found))),
                     "takes": "single", "effect": "one_of" if local == "flags" else "refused"},
-                    statement=(f"sh:{local}", min(map(_said, found))))
+                    statement=(f"sh:{local}", min(map(_said, found))), node=str(holder))
 
 
-def _problem(shapes: Graph, shape: URIRef, parameter: URIRef, value: Node,
+def _problem(shapes: Graph, where: tuple[Node, URIRef], parameter: URIRef, value: Node,
              takes: dict[str, str]) -> RuleProblem:
+    """The problem of `parameter value` on a node (`where`: it and its named shape)."""
+    holder, shape = where
     said = _said(value, shapes)
     return RuleProblem(ProblemKind.PARAMETER_VALUE, shape, {
         "property": prefixed(parameter), "value": said, **takes},
-        statement=(prefixed(parameter), said))
+        statement=(prefixed(parameter), said), node=str(holder))
 
 
 def _takes(shapes: Graph, local: str, value: Node) -> dict[str, str] | None:
@@ -172,18 +177,18 @@ def _misplaced(shapes: Graph) -> Iterator[RuleProblem]:
         for holder, value in shapes.subject_objects(SH[local]):
             if (holder, SH.path, None) not in shapes \
                     and (shape := named_shape(shapes, holder)) is not None:
-                yield _problem(shapes, shape, SH[local], value,
+                yield _problem(shapes, (holder, shape), SH[local], value,
                                {"takes": "on_property_shape", "effect": "refused"})
     for local in ("qualifiedMinCount", "qualifiedMaxCount"):
         for holder, value in shapes.subject_objects(SH[local]):
             if (holder, SH.qualifiedValueShape, None) not in shapes \
                     and (shape := named_shape(shapes, holder)) is not None:
-                yield _problem(shapes, shape, SH[local], value,
+                yield _problem(shapes, (holder, shape), SH[local], value,
                                {"takes": "with_qualified_shape", "effect": "refused"})
     for holder, value in shapes.subject_objects(SH.ignoredProperties):
         if (holder, SH.closed, None) not in shapes \
                 and (shape := named_shape(shapes, holder)) is not None:
-            yield _problem(shapes, shape, SH.ignoredProperties, value,
+            yield _problem(shapes, (holder, shape), SH.ignoredProperties, value,
                            {"takes": "on_closed_shape", "effect": "refused"})
 
 
@@ -216,7 +221,7 @@ def _contradictions(shapes: Graph) -> Iterator[RuleProblem]:
                     yield RuleProblem(ProblemKind.CONTRADICTION, shape, {
                         "low": f"sh:{low} {_said(least)}", "high": f"sh:{high} {_said(most)}"},
                         wording=None if equal_meets else "exclusive",
-                        statement=(f"sh:{low}", _said(least)))
+                        statement=(f"sh:{low}", _said(least)), node=str(holder))
 
 
 def _apart(least: Node, most: Node, equal_meets: bool) -> bool:

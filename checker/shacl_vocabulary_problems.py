@@ -39,11 +39,12 @@ def shacl_vocabulary_problems(shapes: Graph) -> Iterator[RuleProblem]:
                 yield RuleProblem(ProblemKind.SHACL_TERM, shape, {"term": prefixed(term)},
                                   f"sh:{close[0]}" if close else None,
                                   wording=None if term == p else "value",
-                                  statement=(written, prefixed(o) if term == o else ""))
+                                  statement=(written, prefixed(o) if term == o else ""),
+                                  node=str(s))
             elif term == p and local in NOT_RUN:
                 yield RuleProblem(ProblemKind.NOT_RUN, shape,
                                   {"term": prefixed(term), "extension": NOT_RUN[local]},
-                                  statement=(prefixed(p), ""))
+                                  statement=(prefixed(p), ""), node=str(s))
 
 
 def shacl_local(term: Node) -> str | None:

@@ -64,7 +64,8 @@ def _datatypes(shapes: Graph) -> Iterator[RuleProblem]:
         if shape is not None and datatype not in DATATYPES and not isinstance(datatype, Literal):
             close = difflib.get_close_matches(str(datatype).lower(), names, n=1)
             yield RuleProblem(ProblemKind.DATATYPE, shape, {"term": prefixed(datatype)},
-                              prefixed(names[close[0]]) if close else None)
+                              prefixed(names[close[0]]) if close else None,
+                              statement=("sh:datatype", prefixed(datatype)), node=str(holder))
 
 
 def _empty_paths(shapes: Graph) -> Iterator[RuleProblem]:
@@ -85,7 +86,7 @@ def unlabelled_terms(rulebook: Rulebook) -> Iterator[RuleProblem]:
     shapes, ontology = rulebook.shapes_graph, rulebook.labels_graph
     missing: dict[URIRef, list[str]] = {}  # each term's languages without a name, asked once
     found: set[tuple[URIRef, URIRef, TermUse]] = set()
-    for holder, term, use in named_terms(shapes):
+    for holder, term, use, _place in named_terms(shapes):
         if term in _UNSHOWN or str(term).startswith(_OURS):
             continue
         if term not in missing:
@@ -118,14 +119,14 @@ def _term_problem(shape: URIRef, term: URIRef, use: TermUse, missing: list[str],
                        prefixed(close) if close is not None else None)
 
 
-def named_terms(shapes: Graph) -> Iterator[tuple[Node, URIRef, TermUse]]:
-    """(holder, term, use) for every IRI a shape names (TERM_PLACES), place by place, holders in
-    order: the properties of its paths, its classes and targets, the values it asks for or lists
-    (sh:in); an empty list gives rdf:nil."""
+def named_terms(shapes: Graph) -> Iterator[tuple[Node, URIRef, TermUse, URIRef]]:
+    """(holder, term, use, place) for every IRI a shape names at a place of TERM_PLACES, place
+    by place, holders in order: the properties of its paths, its classes and targets, the values
+    it asks for or lists (sh:in); an empty list gives rdf:nil."""
     for place, use in TERM_PLACES.items():
         for holder, value in sorted(shapes.subject_objects(place)):
             for term in _terms_in(shapes, value):
-                yield holder, term, use
+                yield holder, term, use, place
 
 
 def _terms_in(shapes: Graph, value: Node) -> Iterator[URIRef]:

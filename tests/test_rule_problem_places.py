@@ -59,3 +59,97 @@ def test_comments_and_texts_are_masked_line_for_line() -> None:
     code = masked(text)
     assert len(code) == len(text) and code.count("\n") == 2
     assert "sh:minCount 0" not in code and "<http://x/#y>" in code and "sh:minCount 1" in code
+
+
+SHAPE_HEAD = ("shp:{name} a sh:NodeShape ;\n    bcic:checksRequirement req:8.3.4-2 ;\n"
+              "    sh:targetClass bcic:CrisisManagementMechanism ;\n")
+SHAPE_TAIL = ('    sh:severity sh:Violation ;\n'
+              '    sh:message "QA（8.3.4 —2）"@zh , "QA (8.3.4 —2)"@en .\n')
+BEFORE = "\nshp:InfrastructureExists "  # a shape of 7.1.1 the new ones are written before
+COUNT_EN = ('sh:{term} "{n}": SHACL takes a non-negative xsd:integer there, such as 1 (not "1", '
+            "not -1); the SHACL engine refuses the shape only while validating, so every "
+            "validation would fail with an error that names no file or line")
+
+
+def _shape(name: str, body: str) -> str:
+    """A node shape checking 8.3.4 —2 with `body` among its statements."""
+    return SHAPE_HEAD.format(name=name) + body + SHAPE_TAIL
+
+
+def _written_before(shape: str) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Edits writing `shape` in shapes/ch7-resources.ttl."""
+    return {CH7: ((BEFORE, f"\n{shape}\n{BEFORE}"),)}
+
+
+def _lines_holding(tmp_path: Path, name: str, written: str) -> list[str]:
+    """`name:N` of each line of the copy holding `written`, outside comments and texts."""
+    code = masked((tmp_path / name).read_text(encoding="utf-8"))
+    return [f"{name}:{n}" for n, line in enumerate(code.splitlines(), 1)
+            if masked(written) in line and written.split()[0] in line]
+
+
+def test_a_parameter_value_on_two_blank_nodes_is_two_mistakes_each_at_its_statement(
+        tmp_path: Path) -> None:
+    """`sh:minCount "1"` in two `sh:property [ … ]` of one shape was said once (decision 16),
+    and a comment or a text written like it is never its place (8.3.4 —2)."""
+    rulebook = changed_rulebook(tmp_path, _written_before(_shape("QaTwoBlank", (
+        '    # sh:minCount "1" was written here once ; sh:property [ sh:minCount "1" ]\n'
+        '    rdfs:comment "Do not write sh:minCount \\"1\\" ; nor [ sh:minCount \\"1\\" ]" ;\n'
+        '    sh:property [\n        sh:path bcic:hasCrisisSource ;  # sh:minCount "1"\n'
+        '        sh:minCount "1"\n    ] ;\n'
+        '    sh:property [\n        sh:path bcic:hasResponseMeasure ;\n'
+        '        rdfs:comment """sh:minCount "1"\n        sh:minCount "1" """ ;\n'
+        '        sh:minCount "1"\n    ] ;\n'))))
+    places = [f"{CH7}:{n}" for n, line in enumerate(
+        (tmp_path / CH7).read_text(encoding="utf-8").splitlines(), 1)
+        if line == '        sh:minCount "1"']
+    assert len(places) == 2
+    said_en = said(rulebook)["en"]
+    assert said_en == [f"error: shp:QaTwoBlank ({at}): "
+                       + COUNT_EN.format(term="minCount", n="1") for at in places]
+    assert [line.split("）：")[0] for line in said(rulebook)["zh"]] == [
+        f"错误：shp:QaTwoBlank（{at}" for at in places]
+
+
+def test_a_parameter_value_in_two_files_is_said_in_each(tmp_path: Path) -> None:
+    """The shape's second half in shapes/common.ttl, `sh:maxCount "2"` on a blank node in each
+    file: both are said, each at its file's line (8.3.4 —2)."""
+    nested = '    sh:property [ sh:path bcic:{p} ; sh:maxCount "2" ] ;\n'
+    edits = _written_before(_shape("QaDup", nested.format(p="hasCrisisSource")))
+    edits["shapes/common.ttl"] = (("\nshp:", "\nshp:QaDup\n" + nested.format(
+        p="hasResponseMeasure").rstrip(" ;\n") + " .\n\nshp:"),)
+    rulebook = changed_rulebook(tmp_path, edits)
+    places = [*_lines_holding(tmp_path, CH7, 'sh:maxCount "2"'),
+              *_lines_holding(tmp_path, "shapes/common.ttl", 'sh:maxCount "2"')]
+    assert [line for line in said(rulebook)["en"] if "sh:maxCount" in line] == [
+        f"error: shp:QaDup ({at}): " + COUNT_EN.format(term="maxCount", n="2") for at in places]
+
+
+def test_an_undefined_shacl_term_on_two_blank_nodes_is_said_at_each(tmp_path: Path) -> None:
+    rulebook = changed_rulebook(tmp_path, _written_before(_shape("QaMisspelt", (
+        "    sh:property [ sh:path bcic:hasCrisisSource ; sh:mincount 1 ] ;\n"
+        "    sh:property [ sh:path bcic:hasResponseMeasure ; sh:mincount 1 ] ;\n"))))
+    places = _lines_holding(tmp_path, CH7, "sh:mincount 1")
+    assert len(places) == 2
+    assert [line.partition("): ")[0] for line in said(rulebook)["en"]] == [
+        f"error: shp:QaMisspelt ({at}" for at in places]
+
+
+def test_an_undefined_class_and_datatype_are_placed_at_their_statements_each(
+        tmp_path: Path) -> None:
+    """`sh:class bcic:CrisisSourc` on two blank nodes, `sh:datatype xsd:gyear` on one: each
+    said at its own line, not merged at the shape's opening line (8.3.4 —2)."""
+    rulebook = changed_rulebook(tmp_path, _written_before(_shape("QaTerms", (
+        "    sh:property [ sh:path bcic:involvedParty ; sh:class bcic:CrisisSourc ] ;\n"
+        "    sh:property [ sh:path bcic:monitoringMode ; sh:class bcic:CrisisSourc ;\n"
+        "        sh:datatype xsd:gyear ] ;\n"))))
+    classes = _lines_holding(tmp_path, CH7, "sh:class bcic:CrisisSourc")
+    datatype = _lines_holding(tmp_path, CH7, "sh:datatype xsd:gyear")
+    assert said(rulebook)["en"] == [
+        *(f"error: shp:QaTerms ({at}): bcic:CrisisSourc (used as a class) is not a term of the "
+          "ontology or the catalogue; did you mean bcic:CrisisSource?" for at in classes),
+        f"error: shp:QaTerms ({datatype[0]}): sh:datatype xsd:gyear is no datatype RDF knows "
+        "(those of XML Schema, rdf:langString, rdf:HTML, rdf:XMLLiteral): every value would fail "
+        "it; did you mean xsd:gYear?"]
+    assert len(classes) == 2 and len(said(rulebook)["zh"]) == 3
+    assert all(f"（{at}）" in line for at, line in zip([*classes, *datatype], said(rulebook)["zh"]))
