@@ -23,7 +23,7 @@ from .render.provision_text import sheet_lines
 from .render.text import width
 from .rulebook import Level, load_rulebook, rule_files, rules_digest, short_digest
 from .rule_lookup import find_sheet, proof_scope
-from .rule_places import places_of
+from .rule_places import places_in
 from .rule_problems import problems_of, problems_said
 from .rulebook_document import load_rulebook_document, reload_rules, rules_to_reload
 from .store import open_store_for_writing
@@ -96,14 +96,14 @@ def coverage_command(ctx: click.Context, lang: Lang, prove: bool, only: tuple[st
         click.echo(proof_summary(shapes, base, failed, lang))
     click.echo(message("rules.identity", lang, version=rulebook.version,
                        digest=short_digest(rulebook.digest)))
-    places = places_of(rulebook.shape_requirements, rulebook.files, "shapes")
+    places = places_in(rulebook.shape_requirements, rulebook.texts, "shapes")
     lines = [line for row in gaps for line in gap_lines(row, lang, places)]
     lines += [base_failure_line(failure, lang, places) for failure in base]
     lines += [proof_failure_line(proof, lang, places) for proof in failed]
     for line in lines:
         click.echo("  " + line, err=True)
     if problems:
-        click.echo(problems_said(problems, rulebook.files).text(lang), err=True)
+        click.echo(problems_said(problems, rulebook.texts).text(lang), err=True)
     ctx.exit(1 if gaps or base or failed or problems else 0)
 
 

@@ -120,7 +120,7 @@ def _problems_in(problems: Sequence[RuleProblem], provision: URIRef,
     names = {prefixed(provision), *(prefixed(iri) for iri in outlines),
              *(name for outline in outlines.values() for name in nested_shapes(outline))}
     found = [p for p in problems if prefixed(p.subject) in names]
-    places = written_at(found, document.files)
+    places = written_at(found, document.texts)
     return tuple(SheetProblem(p.kind.value, prefixed(p.subject), at, {
         lang: problem_line(p, at, lang) for lang in _BOTH}) for p, at in zip(found, places))
 

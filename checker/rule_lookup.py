@@ -174,7 +174,7 @@ def _refuse_mistaken(rulebook: Rulebook, asked: str, subjects: set[URIRef]) -> N
     found = [p for p in problems_of(rulebook) if p.subject in subjects]
     if found:
         raise NotFoundError.of("error.rulebook.mistaken_rule", asked=_said(asked), n=len(found),
-                               problems=problems_said(found, rulebook.files))
+                               problems=problems_said(found, rulebook.texts))
 
 
 def _with_items(rulebook: Rulebook, rid: str) -> tuple[str, ...]:

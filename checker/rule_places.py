@@ -1,6 +1,6 @@
 """Where a rule file describes a shape, provision or term: the lines that open with its name
 (`written_at` for mistakes, at the line of the statement at fault when one is named and the
-subject's description writes it so; `places_of` for what `bcic rules show` names), and the shapes
+subject's description writes it so; `places_in` for what `bcic rules show` names), and the shapes
 described in more than one place (`duplicate_shapes`), which the graph would merge into one
 without a word."""
 
@@ -18,16 +18,6 @@ from .rulebook import SH
 _SHAPE_TYPES = (SH.NodeShape, SH.PropertyShape)
 
 
-def openings(files: Sequence[Path]) -> Iterator[tuple[str, Path, int]]:
-    """Each line of `files` that opens with a name, unindented (prefixed by the rule files'
-    prefixes, or whole in angle brackets), outside comments and string literals: the name's IRI
-    (a plain string: making URIRefs of them all would take most of the time), the file and the
-    line's number."""
-    texts = RuleTexts(files)
-    for subject, file, number in texts.opening_lines:
-        yield subject, texts.files[file], number
-
-
 def place(path: Path, number: int) -> str:
     """A line of a rule file as problems name it: `shapes/ch8-branding.ttl:12`."""
     return f"{path.parent.name}/{path.name}:{number}"
@@ -42,16 +32,15 @@ def place_order(at: str | None) -> tuple[int, str, int]:
     return 0, file, int(number)
 
 
-def written_at(problems: Sequence[RuleProblem], files: Sequence[Path]) -> list[str | None]:
+def written_at(problems: Sequence[RuleProblem], texts: RuleTexts) -> list[str | None]:
     """Where each of `problems` is written, as `file:line`, in their order: the line of its
     statement (`sh:minCount 0`) in the descriptions of its subject that write it, else the first
-    line that opens with its subject's name, in the files given (in its folder only, when it
+    line that opens with its subject's name, in the texts given (in its folder only, when it
     names one); None when none does. Problems alike but for the node they were found in (a
     statement written on two blank nodes of one shape, or in two files) take its writings in
     turn, each its own."""
     if not problems:
         return []
-    texts = RuleTexts(files)
     turns: dict[tuple[object, ...], int] = {}
     found: list[str | None] = []
     for problem in problems:
@@ -69,15 +58,9 @@ def written_at(problems: Sequence[RuleProblem], files: Sequence[Path]) -> list[s
     return found
 
 
-def places_of(names: Iterable[URIRef], files: Sequence[Path],
-              folder: str) -> dict[URIRef, str]:
-    """Where each of `names` is first described in the rule files of `folder` (`shapes`,
-    `ontology`), as `file:line`; absent when no line there opens with it."""
-    return places_in(names, RuleTexts(files), folder)
-
-
 def places_in(names: Iterable[URIRef], texts: RuleTexts, folder: str) -> dict[URIRef, str]:
-    """`places_of` in rule files read already."""
+    """Where each of `names` is first described in the rule texts of `folder` (`shapes`,
+    `ontology`), as `file:line`; absent when no line there opens with it."""
     wanted = {str(name): name for name in names}
     found: dict[URIRef, str] = {}
     for subject, file, number in texts.opening_lines:
@@ -87,15 +70,16 @@ def places_in(names: Iterable[URIRef], texts: RuleTexts, folder: str) -> dict[UR
     return found
 
 
-def duplicate_shapes(shapes: Graph, files: Sequence[Path]) -> Iterator[RuleProblem]:
+def duplicate_shapes(shapes: Graph, texts: RuleTexts) -> Iterator[RuleProblem]:
     """Shapes whose name opens lines in two files or more, or twice in one: the graph merges
     their statements into one shape (two messages, two paths), which no other check would
     blame on the copy."""
     named = {str(s) for t in _SHAPE_TYPES for s in shapes.subjects(RDF.type, t)
              if isinstance(s, URIRef)}
     places: dict[str, list[tuple[Path, int]]] = {}
-    for subject, path, number in openings([f for f in files if f.parent.name == "shapes"]):
-        if subject in named:
+    for subject, file, number in texts.opening_lines:
+        path = texts.files[file]
+        if path.parent.name == "shapes" and subject in named:
             places.setdefault(subject, []).append((path, number))
     for shape in sorted(s for s, found in places.items() if len(found) > 1):
         yield RuleProblem(ProblemKind.DUPLICATE_SHAPE, URIRef(shape),

@@ -8,7 +8,6 @@ import difflib
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.term import Node
@@ -21,6 +20,7 @@ from .namespaces import BCIC, REQ
 from .notation import listed, renders
 from .rule_places import duplicate_shapes, written_at
 from .rule_problem import ProblemKind, RuleProblem, missing_languages, prefixed
+from .rule_texts import RuleTexts
 from .rulebook import SEVERITY_OF_LEVEL, SH, TARGET_PREDICATES, Rulebook, short_digest
 from .shacl_parameter_problems import shacl_parameter_problems
 from .shape_reference_problems import shape_reference_problems
@@ -41,7 +41,7 @@ def rule_problems(rulebook: Rulebook) -> list[RuleProblem]:
             *_unknown_terms(rulebook), *shape_term_problems(rulebook),
             *shape_reference_problems(rulebook), *sparql_problems(shapes),
             *shacl_parameter_problems(shapes),
-            *duplicate_shapes(shapes, rulebook.files), *_messages(rulebook),
+            *duplicate_shapes(shapes, rulebook.texts), *_messages(rulebook),
             *_severities(rulebook),
             *(RuleProblem(ProblemKind.BAD_ID, r.iri, {"id": r.id})
               for r in rulebook.requirements.values() if not renders(r.id)),
@@ -69,7 +69,7 @@ def refuse_rule_problems(rulebook: Rulebook) -> None:
     if problems := problems_of(rulebook):
         raise InputError.of("error.rulebook.mistakes", n=len(problems), version=rulebook.version,
                             digest=short_digest(rulebook.digest),
-                            problems=problems_said(problems, rulebook.files))
+                            problems=problems_said(problems, rulebook.texts))
 
 
 @dataclass(frozen=True)
@@ -86,9 +86,9 @@ class ProblemsSaid(Localized):
                          for p, place in zip(self.problems, self.places))
 
 
-def problems_said(problems: Sequence[RuleProblem], files: Sequence[Path]) -> ProblemsSaid:
-    """The mistakes, each with where it is written in `files` (the rulebook's)."""
-    return ProblemsSaid(tuple(problems), tuple(written_at(problems, files)))
+def problems_said(problems: Sequence[RuleProblem], texts: RuleTexts) -> ProblemsSaid:
+    """The mistakes, each with where it is written in `texts` (the rulebook's)."""
+    return ProblemsSaid(tuple(problems), tuple(written_at(problems, texts)))
 
 
 def problem_line(problem: RuleProblem, place: str | None, lang: Lang) -> str:

@@ -60,11 +60,12 @@ class Bracket:
 
 
 class RuleTexts:
-    """The texts of `files`, read once."""
+    """The texts of `files`: those given (as read with a rulebook), else read now, once."""
 
-    def __init__(self, files: Sequence[Path]) -> None:
+    def __init__(self, files: Sequence[Path], texts: Sequence[str] | None = None) -> None:
         self.files = tuple(files)
-        self.texts = [path.read_text(encoding="utf-8") for path in self.files]
+        self.texts = list(texts) if texts is not None else [
+            path.read_text(encoding="utf-8") for path in self.files]
         self.codes = [masked(text) for text in self.texts]
         self._lines = [[0, *(m.end() for m in re.finditer("\n", code))] for code in self.codes]
         self._described: dict[str, list[Region]] = {}

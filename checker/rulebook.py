@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, SKOS
@@ -28,6 +29,9 @@ from .paths import (ALL_ONTOLOGY_FILES, RULES_DIR_ENV, RULES_ROOT, SHAPES_DIR,
                     missing_rule_files)
 from .shacl import Severity, ShapeEngine
 from .unknown_terms import Vocabulary
+
+if TYPE_CHECKING:
+    from .rule_texts import RuleTexts
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 # What a shape is run on: the nodes of a class, named nodes, the subjects or objects of a property.
@@ -113,6 +117,14 @@ class Rulebook:
     shape_requirements: dict[URIRef, str]
     labels_graph: Graph = field(default_factory=Graph)  # the ontology, to name its terms
     files: tuple[Path, ...] = ()  # the rule files it was read from: where a mistake is written
+    sources: tuple[str, ...] = ()  # their texts as read with it: places never read them again
+
+    @functools.cached_property
+    def texts(self) -> RuleTexts:
+        """Its rule files' texts as it read them, masked once: where its mistakes and shapes are
+        written, whatever the files say since (moved or edited without a reload)."""
+        from .rule_texts import RuleTexts  # it names terms by rule_problem's prefixes: a cycle
+        return RuleTexts(self.files, self.sources or None)
 
     @functools.cached_property
     def explainer(self) -> Explainer:
@@ -222,6 +234,7 @@ def refuse_missing_rule_files() -> None:
 def read_rulebook(shapes_dir: Path = SHAPES_DIR) -> Rulebook:
     """Parse the ontology, catalogue and shapes as the files say now (not cached)."""
     files = rule_files(shapes_dir)
+    sources = tuple(path.read_text(encoding="utf-8") for path in files)
     ontology = load_ontology_graph(ALL_ONTOLOGY_FILES)
     shapes = load_ontology_graph(files[len(ALL_ONTOLOGY_FILES):], "shapes")
     shape_requirements = {
@@ -235,7 +248,7 @@ def read_rulebook(shapes_dir: Path = SHAPES_DIR) -> Rulebook:
         for triple in ontology.triples((None, predicate, None)):
             support.add(triple)
     return Rulebook(__version__, rules_digest(files), requirements, _read_headings(ontology),
-                    shapes, support, shape_requirements, ontology, files)
+                    shapes, support, shape_requirements, ontology, files, sources)
 
 
 def _read_headings(ontology: Graph) -> dict[str, Heading]:

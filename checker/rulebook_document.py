@@ -11,8 +11,7 @@ import os
 import threading
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, field
 
 from rdflib import RDFS, Graph, Literal, URIRef
 from rdflib.term import Node
@@ -24,8 +23,6 @@ from .labels import collect_labels
 from .language_tags import language_of
 from .namespaces import BCIC
 from .notation import is_part, listed, without_notation
-from .ontology import load_ontology_graph
-from .paths import ALL_ONTOLOGY_FILES
 from .render.term_namer import TermNamer
 from .render.guidance_view import GuidanceWriter, Pointer
 from .rule_problems import refuse_rule_problems
@@ -168,16 +165,12 @@ class RulebookDocument:
     summary: CoverageSummary
     ontology: Graph  # every ontology file
     shapes_graph: Graph  # every shapes file
-    files: tuple[Path, ...] = ()  # the rule files it was read from (Rulebook.files)
+    texts: RuleTexts = field(default_factory=lambda: RuleTexts(()))  # its rule files' texts as
+    # read with its rulebook (Rulebook.texts): its pages never read the files again
 
     def shape_place(self, shape: URIRef) -> str | None:
         """Where the shapes files describe `shape`: `shapes/common.ttl:258`, or None."""
         return places_in([shape], self.texts, "shapes").get(shape)
-
-    @functools.cached_property
-    def texts(self) -> RuleTexts:
-        """The texts of its rule files, read once (a page reads them for every place)."""
-        return RuleTexts(self.files)
 
     @property
     def chapter_titles(self) -> dict[int, dict[str, str]]:
@@ -219,7 +212,8 @@ def load_rulebook_document() -> RulebookDocument:
 
 @functools.cache
 def _built_document() -> RulebookDocument:
-    return build_rulebook_document(load_rulebook(), load_ontology_graph(ALL_ONTOLOGY_FILES))
+    rulebook = load_rulebook()  # its ontology as read with it, as its rule texts
+    return build_rulebook_document(rulebook, rulebook.labels_graph)
 
 
 def rules_to_reload() -> Rulebook:
@@ -247,7 +241,7 @@ def reload_rules(store: Store, rulebook: Rulebook) -> RulebookDocument:
 def build_rulebook_document(rulebook: Rulebook, ontology: Graph) -> RulebookDocument:
     """Join the coverage matrix with the shapes' own statements and the ontology's labels."""
     rows = coverage_matrix(rulebook)
-    texts = RuleTexts(rulebook.files)
+    texts = rulebook.texts
     shape_places = places_in(rulebook.shape_requirements, texts, "shapes")
     shapes = {entry.name: entry for row in rows
               for entry in _shape_entries(rulebook, row, ontology, shape_places)}
@@ -266,7 +260,7 @@ def build_rulebook_document(rulebook: Rulebook, ontology: Graph) -> RulebookDocu
     entries = tuple(_clause(rulebook, items) for items in clauses.values())
     return RulebookDocument(rulebook.version, rulebook.digest, entries, provisions,
                             rulebook.headings, shapes, _summary(rows, rulebook), ontology,
-                            rulebook.shapes_graph, rulebook.files)
+                            rulebook.shapes_graph, texts)
 
 
 def _clause(rulebook: Rulebook, provisions: list[ProvisionEntry]) -> ClauseEntry:

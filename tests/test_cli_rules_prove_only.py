@@ -19,7 +19,7 @@ from checker.i18n import Lang
 from checker.namespaces import SHP
 from checker.paths import SHAPES_DIR
 from checker.proof_said import gap_lines
-from checker.rule_places import places_of
+from checker.rule_places import places_in
 from checker.rule_problems import rule_problems
 from checker.rulebook import Rulebook, load_rulebook
 
@@ -169,7 +169,7 @@ def test_a_shape_without_a_fixture_is_named_with_the_file_and_line_that_describe
         lang: Lang, said: str) -> None:
     rulebook = load_rulebook()
     row = CoverageRow(rulebook.requirements["8.3.4-2"], ((SHP.CrisisSources, None),), True, (), ())
-    places = places_of([SHP.CrisisSources], rulebook.files, "shapes")
+    places = places_in([SHP.CrisisSources], rulebook.texts, "shapes")
     at = _line_of(SHAPES_DIR / "ch8-branding.ttl", "shp:CrisisSources ")
     assert [line[:len(said.format(at=at))] for line in gap_lines(row, lang, places)] == [
         said.format(at=at)]

@@ -25,6 +25,7 @@ from checker.paths import EXAMPLES_DIR, SHAPES_DIR
 from checker.recheck import recheck_revision
 from checker.rule_problems import (ProblemKind, RuleProblem, prefixed, problems_of, problems_said,
                                    rule_problems, written_at)
+from checker.rule_texts import RuleTexts
 from checker.rulebook import Rulebook, load_rulebook, rule_files
 from checker.store import ENGINE_ENV, STORE_ENV, open_configured_store
 from checker.tokens import TokenFile
@@ -124,7 +125,7 @@ def test_written_at_names_the_file_and_line_of_each_shape(shapes_dir: Path) -> N
     problem = RuleProblem(ProblemKind.UNLINKED_SHAPE, SHP.OrphanShapeNoReq)
     lines = (shapes_dir / "ch8-branding.ttl").read_text(encoding="utf-8").splitlines()
     line = lines.index("shp:OrphanShapeNoReq a sh:PropertyShape ;") + 1
-    assert written_at([problem], rule_files(shapes_dir)) == [f"shapes/ch8-branding.ttl:{line}"]
+    assert written_at([problem], RuleTexts(rule_files(shapes_dir))) == [f"shapes/ch8-branding.ttl:{line}"]
 
 
 def test_written_at_names_the_line_of_a_problems_statement_else_its_subjects(
@@ -136,7 +137,7 @@ def test_written_at_names_the_line_of_a_problems_statement_else_its_subjects(
     at, nowhere = (RuleProblem(ProblemKind.UNLINKED_SHAPE, SHP.OrphanShapeNoReq,
                                statement=("sh:minCount", count)) for count in ("5", "0"))
     assert lines[first + 2].startswith("    sh:minCount 5 ;")
-    assert written_at([at, nowhere], rule_files(shapes_dir)) == [
+    assert written_at([at, nowhere], RuleTexts(rule_files(shapes_dir))) == [
         f"shapes/ch8-branding.ttl:{first + 3}", f"shapes/ch8-branding.ttl:{first}"]
 
 
@@ -172,7 +173,7 @@ DEHUA, DATANG = EXAMPLES_DIR / "dehua-ceramics.ttl", EXAMPLES_DIR / "datang-sock
 
 def _names_each_mistake(said: str, broken: Rulebook, lang: Lang = "en") -> None:
     """`said` lists every mistake as `bcic rules coverage` does, with its shape, file and line."""
-    lines = problems_said(problems_of(broken), broken.files).text(lang).splitlines()
+    lines = problems_said(problems_of(broken), broken.texts).text(lang).splitlines()
     assert len(lines) == 5 and all(line in said.splitlines() for line in lines), said
     first = {"en": "  error: shp:CommunicationEvaluationExists (shapes/ch8-branding.ttl:",
              "zh": "  错误：shp:CommunicationEvaluationExists（shapes/ch8-branding.ttl:"}[lang]

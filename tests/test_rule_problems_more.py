@@ -49,7 +49,7 @@ def said(rulebook: Rulebook) -> dict[str, list[str]]:
     """The problems as `bcic rules coverage` lists them, in each language, stripped."""
     problems = rule_problems(rulebook)
     return {lang: [line.strip() for line in
-                   problems_said(problems, rulebook.files).text(lang).splitlines()]
+                   problems_said(problems, rulebook.texts).text(lang).splitlines()]
             for lang in ("en", "zh")}
 
 
