@@ -154,18 +154,19 @@ def _flags_problem(value: Node) -> dict[str, str] | None:
 
 
 def _pattern_problem(value: Node) -> dict[str, str] | None:
-    """A pattern Python reads otherwise than XPath (checker/xpath_patterns.py) or cannot
-    compile, with Python's words."""
+    """A pattern Python cannot compile (refused: XPath's escape it lacks, else Python's words),
+    or compiles as another pattern than XPath reads (checker/xpath_patterns.py)."""
     if not isinstance(value, Literal):
         return {"takes": "pattern_literal", "effect": "refused"}
-    if (xpath := xpath_only(str(value))) is not None:
-        kind, written = xpath
-        return {"takes": f"pattern_{kind}", "detail": written,
-                "effect": "refused" if kind == "escape" else "reads_otherwise"}
+    xpath = xpath_only(str(value))
     try:
         re.compile(str(value))
-    except re.error as error:  # pyshacl compiles patterns with Python's `re`
+    except re.error as error:  # pyshacl compiles patterns with Python's `re`: it refuses
+        if xpath is not None and xpath[0] == "escape":
+            return {"takes": "pattern_escape", "detail": xpath[1], "effect": "refused"}
         return {"takes": "pattern", "detail": str(error), "effect": "refused"}
+    if xpath is not None:  # compiled, as another pattern: `[a-z-[p]]`
+        return {"takes": f"pattern_{xpath[0]}", "detail": xpath[1], "effect": "reads_otherwise"}
     return None
 
 

@@ -182,6 +182,10 @@ NOTHING = "the engine reads it as a shape that asks nothing, so the check is met
      "characters, and the “]” closing the subtraction is one to match",
      "Python reads it as another pattern, so values would be matched otherwise than written, "
      "without a word"),
+    ('\n    sh:minCount 1 ; sh:pattern "^[\\\\w-[\\\\d]]+$" ;', "sh:pattern",
+     '"^[\\\\w-[\\\\d]]+$"', "a regular expression there, which this engine reads with "
+     "Python's re, lacking some of XPath's syntax such as \\p{Lu} (Python says: bad character "
+     "range \\w-[ at position 2)", REFUSED),
     ('\n    sh:minCount 1 ; sh:pattern "^\\\\p{IsBasicLatin}+$" ;', "sh:pattern",
      '"^\\\\p{IsBasicLatin}+$"', "a regular expression there, which this engine reads with "
      "Python's re, lacking XPath's \\p{IsBasicLatin} (Unicode blocks such as \\p{IsBasicLatin}, "
@@ -200,7 +204,7 @@ NOTHING = "the engine reads it as a shape that asks nothing, so the check is met
         "ill-typed-bound", "decimal-length", "node-kind", "boolean", "deactivated-text",
         "language-text", "language-number", "in-text", "class-text", "node-text",
         "datatype-text", "equals-text", "disjoint-text", "less-than-text",
-        "less-than-or-equals-text", "pattern-subtraction", "pattern-block", "pattern-name-char",
+        "less-than-or-equals-text", "pattern-subtraction", "uncompiled-subtraction", "pattern-block", "pattern-name-char",
         "count-on-node-shape", "qualified-count-alone", "ignored-not-closed"])
 def test_a_parameter_value_shacl_does_not_take_is_caught_with_what_it_would_do(
         tmp_path: Path, written: str, property_: str, value: str, takes: str,
