@@ -21,6 +21,9 @@ _LEXEMES = re.compile(r"""(?=["'<#])(?:"""  # looked for only where one can star
 _NOT_NEWLINE = re.compile(r"[^\n]")
 _OPENING = re.compile(r"^(<[^>\s]*>|[A-Za-z][\w.-]*:\S*)", re.MULTILINE)
 _TOKEN = re.compile(r"[^\s;,()\[\]]+")
+# A blank node written in place, `[ … ]`, holding others up to three deep: an object list is read
+# past it (`sh:property [ … ] , shp:A` lists shp:A second).
+_BRACKETED = r"\[(?:[^\[\]]|\[(?:[^\[\]]|\[[^\[\]]*\])*\])*\]"
 
 
 def masked(text: str) -> str:
@@ -96,10 +99,12 @@ class RuleTexts:
         """Where `predicate value` is written in the region as the files write them
         (`sh:minCount 0`; a value among the predicate's objects or in its list,
         `sh:or ( shp:A shp:B )`, at the value), outside comments and string literals: the
-        offset of each value, in order."""
+        offset of each value, in order; the blank nodes written before it in its list are read
+        past."""
         predicate, value = statement
         code, text = self.codes[region.file], self.texts[region.file]
-        pattern = re.compile(rf"(?<![\w:]){re.escape(predicate)}\s[^;\[\]]*?(?<=[\s(,])"
+        pattern = re.compile(rf"(?<![\w:]){re.escape(predicate)}\s(?:[^;\[\]]|{_BRACKETED})*?"
+                             rf"(?<=[\s(,])"
                              rf"({re.escape(masked(value))})(?![\w:-]|\.\w)")
         for found in pattern.finditer(code, region.start, region.end):
             if text[found.start(1):found.end(1)] == value:

@@ -61,3 +61,20 @@ def test_a_shape_written_where_it_is_used_is_placed_at_its_bracket(
     counts = [inner.constraints[0].kind for c in outline.constraints for inner in c.shapes
               if inner.name is None]
     assert counts == ["sh:maxCount", "sh:minCount", "sh:maxCount", "sh:minCount"]
+
+
+def test_a_named_shape_listed_after_a_blank_one_keeps_its_place_in_the_list(
+        tmp_path: Path) -> None:
+    """`sh:property [ … ] , shp:…-content , [ … ]`: the named one was listed after both blank
+    nodes, as if its parent did not list it (9.2.1's specification)."""
+    blank = "[ sh:path bcic:period ; sh:{}Count 1 ]"
+    document = _document(tmp_path, {COMMON: ((
+        "shp:CompleteSpecification-content , ",
+        f"{blank.format('max')} , shp:CompleteSpecification-content ,\n"
+        f"        {blank.format('min')} , "),)})
+    outline = shape_outlines(document, [SHP.CompleteSpecification])[SHP.CompleteSpecification]
+    listed = [inner.name or inner.constraints[0].kind for c in outline.constraints
+              for inner in c.shapes]
+    assert listed == ["shp:OwnRecord", "sh:maxCount", "shp:CompleteSpecification-content",
+                      "sh:minCount", *(f"shp:CompleteSpecification-{part}" for part in (
+                          "source", "collection", "calculation", "period", "responsible"))]
