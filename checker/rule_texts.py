@@ -103,11 +103,13 @@ class RuleTexts:
         past."""
         predicate, value = statement
         code, text = self.codes[region.file], self.texts[region.file]
+        forms = _quote_forms(value)
+        written = "|".join(sorted({re.escape(masked(form)) for form in forms}, key=len,
+                                  reverse=True))
         pattern = re.compile(rf"(?<![\w:]){re.escape(predicate)}\s(?:[^;\[\]]|{_BRACKETED})*?"
-                             rf"(?<=[\s(,])"
-                             rf"({re.escape(masked(value))})(?![\w:-]|\.\w)")
+                             rf"(?<=[\s(,])({written})(?![\w:-]|\.\w)")
         for found in pattern.finditer(code, region.start, region.end):
-            if text[found.start(1):found.end(1)] == value:
+            if text[found.start(1):found.end(1)] in forms:
                 yield found.start(1)
 
     def brackets(self, region: Region) -> Iterator[Bracket]:
@@ -129,6 +131,15 @@ class RuleTexts:
                 found.append(Bracket(Region(region.file, start, at + 1), tokens))
             last = at + 1
         yield from sorted(found, key=lambda b: b.region.start)
+
+
+def _quote_forms(value: str) -> frozenset[str]:
+    """A value as Turtle may write it: a string quoted `"…"` (as problems say it) also in
+    `'…'`, `\"\"\"…\"\"\"` and `\'\'\'…\'\'\'`, its tag or datatype after; any other as given."""
+    if not value.startswith('"') or (end := value.rfind('"')) == 0:
+        return frozenset({value})
+    inside, after = value[1:end], value[end + 1:]
+    return frozenset(q + inside + q + after for q in ('"', "'", '"""', "'''"))
 
 
 def _openings_in(code: str) -> Iterator[tuple[str, int]]:
