@@ -295,6 +295,17 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "the engine reads it as a shape that asks nothing, so the check is met without a "
               "word",
         "zh": "验证引擎会把它读作不作任何要求的形状，该检查会在无任何提示的情况下判为满足"},
+    "rules.problem.effect.no_property": {
+        "en": "it names a property, whose values must differ from the node's; the engine "
+              "compares them with those of no property, so none is shared and it asks nothing",
+        "zh": "它应指明一个属性，其取值须与该节点的取值不同；验证引擎会与一个不存在的属性的取值相比较，"
+              "不会有相同的取值，因而不作任何要求"},
+    "rules.problem.effect.fails_every_node": {
+        "en": "on a node shape the value compared is the focus node itself, and the engine "
+              "compares it with the values of no property, so every focus node would fail the "
+              "check, those with no value too",
+        "zh": "在节点形状上，被比较的取值就是焦点节点本身，验证引擎会把它与一个不存在的属性的取值相比较，"
+              "因此每个焦点节点（包括没有取值的）都会不满足该检查"},
     "rules.problem.effect.fails_valued": {
         "en": "the engine compares the values with those of no property, so every node with a "
               "value would fail the check",

@@ -17,7 +17,8 @@ from decimal import Decimal
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from .rule_problem import ProblemKind, RuleProblem, prefixed
+from .namespaces import SHP
+from .rule_problem import PREFIXES, ProblemKind, RuleProblem, prefixed
 from .rulebook import SH
 from .shacl_vocabulary_problems import shacl_local, shacl_vocabulary_problems
 from .shape_term_problems import named_shape
@@ -34,10 +35,12 @@ _NODE_KINDS = frozenset(SH[k] for k in ("BlankNode", "IRI", "Literal", "BlankNod
                                         "BlankNodeOrLiteral", "IRIOrLiteral"))
 # An IRI-valued parameter given a literal, and what the engine then does (SHACL 1.0, 4.1.2,
 # 4.1.1, 4.5, 4.7.1): sh:equals compares the values with those of no property, so every node
-# with a value fails; sh:disjoint then finds none shared; sh:lessThan is refused.
+# with a value fails (on a node shape, whose value is the focus node itself, every one);
+# sh:disjoint then finds none shared, so asks nothing; sh:lessThan is refused.
 _IRI_VALUED = {"class": "fails_all", "node": "asks_nothing", "datatype": "fails_all",
-               "equals": "fails_valued", "disjoint": "asks_nothing", "lessThan": "refused",
+               "equals": "fails_valued", "disjoint": "no_property", "lessThan": "refused",
                "lessThanOrEquals": "refused"}
+_BARE_NAME = re.compile(r"[A-Za-z_][\w.-]*")
 _SINGLE = (*_COUNTS, "nodeKind")  # SHACL takes at most one value of each on a shape
 _RUN_FLAGS = "im"  # the sh:flags letters pyshacl applies (lower-cased first); it drops s, x, q
 # Parameters pyshacl takes on property shapes only (SHACL 1.0, 2.3.1, 4.2.1, 4.4.3, 4.5, 4.7.3).
@@ -75,6 +78,9 @@ def _parameter_values(shapes: Graph) -> Iterator[RuleProblem]:
         if local is None or (shape := named_shape(shapes, holder)) is None:
             continue
         if (takes := _takes(shapes, local, value)) is not None:
+            if local == "equals" and takes["effect"] == "fails_valued" \
+                    and (holder, SH.path, None) not in shapes:
+                takes = {**takes, "effect": "fails_every_node"}  # SHACL 1.0, 4.5.1
             yield _problem(shapes, (holder, shape), parameter, value, takes)
     for local in (*_SINGLE, "flags"):
         values: dict[Node, list[Node]] = defaultdict(list)
@@ -115,8 +121,8 @@ def _takes(shapes: Graph, local: str, value: Node) -> dict[str, str] | None:
               and not value.ill_typed)
         return None if ok else {"takes": "boolean", "effect": _BOOLEANS[local]}
     if local in _IRI_VALUED:
-        return {"takes": "iri", "iri": str(value), "effect": _IRI_VALUED[local]} \
-            if isinstance(value, Literal) else None
+        return {"takes": "iri", "iri": _iri_to_write(shapes, local, str(value)),
+                "effect": _IRI_VALUED[local]} if isinstance(value, Literal) else None
     if local == "nodeKind":
         return None if value in _NODE_KINDS else {"takes": "node_kind", "effect": "fails_all"}
     if local == "flags":
@@ -130,6 +136,21 @@ def _takes(shapes: Graph, local: str, value: Node) -> dict[str, str] | None:
     if local == "in":
         return None if _is_list(shapes, value) else {"takes": "list", "effect": "refused"}
     return None
+
+
+def _iri_to_write(shapes: Graph, local: str, text: str) -> str:
+    """The IRI a text given to sh:`local` names, as Turtle writes it: a prefixed name as given,
+    a whole IRI prefixed where it can be (`xsd:string`) or in angle brackets, a bare name the
+    shape of that name where `shp:` defines one (sh:node), else in angle brackets."""
+    prefix, colon, _rest = text.partition(":")
+    if colon and prefix in PREFIXES and not text.startswith(f"{prefix}://"):
+        return text
+    if colon:
+        return prefixed(URIRef(text))
+    shape = SHP[text]
+    if local == "node" and _BARE_NAME.fullmatch(text) and (shape, RDF.type, None) in shapes:
+        return prefixed(shape)
+    return f"<{text}>"
 
 
 def _is_list(shapes: Graph, node: Node) -> bool:

@@ -171,7 +171,9 @@ NOTHING = "the engine reads it as a shape that asks nothing, so the check is met
      IRI.format("bcic:period"), "the engine compares the values with those of no property, so "
      "every node with a value would fail the check"),
     ('\n    sh:minCount 1 ; sh:disjoint "bcic:period" ;', "sh:disjoint", '"bcic:period"',
-     IRI.format("bcic:period"), NOTHING),
+     IRI.format("bcic:period"), "it names a property, whose values must differ from the "
+     "node's; the engine compares them with those of no property, so none is shared and it "
+     "asks nothing"),
     ('\n    sh:minCount 1 ; sh:lessThan "bcic:period" ;', "sh:lessThan", '"bcic:period"',
      IRI.format("bcic:period"), REFUSED),
     ('\n    sh:minCount 1 ; sh:lessThanOrEquals "bcic:period" ;', "sh:lessThanOrEquals",
@@ -278,3 +280,32 @@ def test_they_are_refused_as_every_rule_problem(tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     assert_refused_as_a_rule_problem(_period_written(tmp_path, "\n    sh:mincount 1 ;"),
                                      CliRunner(), monkeypatch)
+
+
+NODE_SHAPE = ("\nshp:QaIriText a sh:NodeShape ;\n    bcic:checksRequirement req:8.3.4-2 ;\n"
+              "    sh:targetClass bcic:CrisisManagementMechanism ;\n{}"
+              '    sh:severity sh:Violation ;\n'
+              '    sh:message "QA（8.3.4 —2）"@zh , "QA (8.3.4 —2)"@en .\n')
+
+
+@pytest.mark.parametrize(("written", "iri", "effect"), [
+    ('sh:node "MonitoredCrisisSource"', "shp:MonitoredCrisisSource", NOTHING),
+    ('sh:node "NoSuchShape"', "<NoSuchShape>", NOTHING),
+    ('sh:datatype "http://www.w3.org/2001/XMLSchema#string"', "xsd:string",
+     "no value can meet it, so every submission would fail the check"),
+    ('sh:equals "bcic:hasResponseMeasure"', "bcic:hasResponseMeasure",
+     "on a node shape the value compared is the focus node itself, and the engine compares it "
+     "with the values of no property, so every focus node would fail the check, those with no "
+     "value too")], ids=["node-name", "node-unknown", "datatype-whole-iri", "equals-node-shape"])
+def test_an_iri_given_as_text_on_a_node_shape_is_said_as_turtle_writes_it(
+        tmp_path: Path, written: str, iri: str, effect: str) -> None:
+    """The IRI to write is valid Turtle: a shape's bare name prefixed where shp: defines it, a
+    whole IRI prefixed, else in angle brackets; sh:equals on a node shape fails every focus node
+    (SHACL 1.0, 4.5.1: its value is the focus node) (8.3.4 —2)."""
+    rulebook = changed_rulebook(tmp_path, {"shapes/ch8-branding.ttl": ((
+        "\nshp:CrisisSources ", NODE_SHAPE.format(f"    {written} ;\n")
+        + "\nshp:CrisisSources "),)})
+    predicate, value = written.split(" ", 1)
+    assert [line.partition("): ")[2] for line in said(rulebook)["en"]] == [
+        f"{predicate} {value}: SHACL takes {IRI.format(iri)}; {effect}"]
+    assert len(said(rulebook)["zh"]) == 1 and f"（{iri}）" in said(rulebook)["zh"][0]
