@@ -99,7 +99,7 @@ def test_a_shape_whose_twin_does_not_fail_it_is_said_as_the_full_proof_says_it(
     if lang == "en":
         assert failures == [
             f"proof failed: shape shp:StrategyReviewFinding ({at}) under 6.2-d: its twin (the "
-            "conforming base changed by the fixture remove-counted-values) did not fail it: the "
+            "conforming base changed by the fixture replace-values-with-text) did not fail it: the "
             "fixture takes away something the shape does not need; fix the shape or the fixture "
             "rule (checker/fixtures.py)"]
         assert ("fixture proof: 0 of 1 shape(s) proven; 1 proof failure(s) (0 on the conforming "

@@ -95,8 +95,8 @@ def test_every_way_of_naming_a_shape_defined_nowhere_is_caught_and_said_as_it_is
     place = statement_line(tmp_path, CH7, FUND_FORM, written)  # the statement's line
     assert said(rulebook) == {
         "en": [f"error: shp:FundEvaluationPeriodForm ({place}): {en}; did you mean shp:IsDate, "
-               "shp:IsText?"],
-        "zh": [f"错误：shp:FundEvaluationPeriodForm（{place}）：{zh}；是否应为 shp:IsDate、shp:IsText？"]}
+               "shp:IsText, shp:SaidText?"],
+        "zh": [f"错误：shp:FundEvaluationPeriodForm（{place}）：{zh}；是否应为 shp:IsDate、shp:IsText、shp:SaidText？"]}
 
 
 def test_a_min_count_of_zero_is_said_to_ask_nothing(tmp_path: Path) -> None:
