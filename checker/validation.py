@@ -16,8 +16,8 @@ from rdflib.term import Node
 from .errors import InputError
 from .i18n import LANGUAGES, Lang, Listed, message
 from .labels import labels_of
-from .loading import (SubmissionFile, described_places, first_written, jsonld_declares,
-                      load_submission, read_submission_files, value_places)
+from .loading import (SubmissionFile, blank_identity, described_places, first_written,
+                      jsonld_declares, load_submission, read_submission_files, value_places)
 from .namespaces import BCIC
 from .report import Report
 from .report_building import build_report
@@ -81,8 +81,7 @@ def _value_locator(sources: Sequence[SubmissionFile], names: tuple[str, ...],
     the report names it; a blank node record known by what `data` says of it."""
     def locate(pairs: Iterable[tuple[Node, Node]]) -> dict[tuple[Node, Node], Place]:
         wanted = list(pairs)
-        blanks = {record: frozenset((str(p), o) for p, o in data.predicate_objects(record)
-                                    if not isinstance(o, BNode))
+        blanks = {record: blank_identity(data, record)
                   for record, _value in wanted if isinstance(record, BNode)}
         return {(record if isinstance(record, BNode) else URIRef(record), value):
                 Place(names[index], line, column)

@@ -195,3 +195,108 @@ def test_a_stored_report_reads_back_the_place_of_a_blank_node_records_value() ->
     assert [(p.file, p.line) for p in back.value_places.values()] == [(name, line)]
     en = [row for row in render_report(back, "text", "en").split("\n") if "“80%”" in row]
     assert en and all(f"({name}:{line})" in row for row in en), en
+
+
+# Blank nodes told apart (8.3.4 —1, —3): a warning system without an IRI giving the same text as
+# a named one before it, and two response measures alike but for their titles, each with an
+# ill-formed date; two copied mechanisms whose identical blocks differ only in their parent.
+SIBLINGS = """@prefix ex: <https://example.org/cluster/liling/> .
+@prefix bcic: <https://w3id.org/bcic/ontology#> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+ex:cluster a bcic:IndustrialCluster ; rdfs:label "醴陵陶瓷产业集群"@zh .
+ex:body a bcic:CultivationBody ; bcic:cultivates ex:cluster ; rdfs:label "培育办"@zh .
+ex:ws1 a bcic:CrisisWarningSystem ; dcterms:title "甲"@zh ; bcic:responsibleParty "待定" .
+ex:crisis a bcic:CrisisManagementMechanism ;
+    dcterms:title "机制"@zh ; dcterms:date "2024-05-01"^^xsd:date ; prov:wasAttributedTo ex:body ;
+    bcic:hasWarningSystem ex:ws1 ,
+        [ a bcic:CrisisWarningSystem ; dcterms:title "乙"@zh ;
+          bcic:responsibleParty "待定" ] ;
+    bcic:hasResponseMeasure [ a bcic:CrisisResponseMeasure ; dcterms:title "措施一"@zh ;
+                              dcterms:date "2024-5-1"^^xsd:date ] ,
+        [ a bcic:CrisisResponseMeasure ; dcterms:title "措施二"@zh ;
+          dcterms:date "2024-5-1"^^xsd:date ] .
+"""
+COPIED = """ex:crisis{n} a bcic:CrisisManagementMechanism ;
+    dcterms:title "机制{n}"@zh ; dcterms:date "2024-05-01"^^xsd:date ;
+    prov:wasAttributedTo ex:body ;
+    bcic:hasResponseMeasure [
+        a bcic:CrisisResponseMeasure ;
+        dcterms:title "处理措施"@zh ;
+        dcterms:date "2024-5-1"^^xsd:date
+    ] .
+"""
+
+
+def _value_lines(document: dict, value: str) -> dict[str, list[int]]:
+    """Each record's name → the lines the JSON report places its findings about `value` at."""
+    lines: dict[str, list[int]] = {}
+
+    def read(node: dict) -> None:
+        for lack in node["lacks"]:
+            if lack["value"] == value:
+                place = lack["place"] or node["place"]
+                lines.setdefault(node["name"], []).append(place and place["line"])
+            for closest in lack["closest"]:
+                read(closest)
+
+    for requirement in document["requirements"]:
+        for finding in requirement["findings"]:
+            for node in finding["nodes"]:
+                read(node)
+    return lines
+
+
+def _line_of(text: str, *parts: str) -> int:
+    """The line (from 1) of the text holding every part."""
+    return next(n for n, row in enumerate(text.split("\n"), 1) if all(p in row for p in parts))
+
+
+def test_blank_nodes_values_are_placed_in_their_own_node_not_at_the_first_match() -> None:
+    """8.3.4: 乙's "待定" is on its own line, not on the named ex:ws1's before it; 措施二's
+    ill-formed date is on its own line, not on 措施一's (both were at the first match)."""
+    report = _report(SubmissionFile("t.ttl", SIBLINGS.encode()))
+    document = json.loads(render_report(report, "json", "en"))
+    assert set(_value_lines(document, "待定")["乙"]) == {_line_of(SIBLINGS, '"乙"') + 1}
+    dates = _value_lines(document, "2024-5-1")
+    assert set(dates["措施一"]) == {_line_of(SIBLINGS, '"措施一"') + 1}
+    assert set(dates["措施二"]) == {_line_of(SIBLINGS, '"措施二"') + 1}
+    measure = _line_of(SIBLINGS, '"措施二"') + 1
+    assert f"措施二（t.ttl:{measure}）" in render_report(report, "text", "zh")
+    assert f"措施二 (t.ttl:{measure})" in render_report(report, "text", "en")
+
+
+def test_two_identical_blank_nodes_are_two_places_in_file_order() -> None:
+    """Two mechanisms each with a copied response measure block (8.3.4 —3): the two blocks are
+    two nodes, each finding placed at its own block's date, in file order (both were at the
+    first)."""
+    text = SIBLINGS.split("ex:ws1")[0] + COPIED.format(n=1) + "\n" + COPIED.format(n=2)
+    report = _report(SubmissionFile("t.ttl", text.encode()))
+    rows = text.split("\n")
+    dated = [n for n, row in enumerate(rows, 1) if '"2024-5-1"' in row]
+    document = json.loads(render_report(report, "json", "zh"))
+    assert sorted(_value_lines(document, "2024-5-1")["处理措施"]) == dated
+    zh = render_report(report, "text", "zh")
+    assert all(f"处理措施（t.ttl:{line}）" in zh for line in dated), dated
+
+
+def test_a_value_is_placed_in_its_own_record_not_a_later_ones_quoted_form() -> None:
+    """9.2.3: obs1's year written as the number 2024 is placed on obs1's line, not on obs2's
+    "2024"^^xsd:gYear written after it (the quoted form was searched first)."""
+    text = (SIBLINGS.split("ex:ws1")[0].replace(
+        "@prefix xsd:", "@prefix ind: <https://w3id.org/bcic/indicator/> .\n@prefix xsd:")
+        + "ex:obs1 a bcic:IndicatorObservation ; bcic:refCluster ex:cluster ;\n"
+        "    bcic:indicator ind:ExportRate ; bcic:valueKind bcic:ActualValue ;\n"
+        '    bcic:observedValue 35.2 ; bcic:unitOfMeasure "%" ;\n'
+        "    bcic:refYear 2024 .\n"
+        "ex:obs2 a bcic:IndicatorObservation ; bcic:refCluster ex:cluster ;\n"
+        "    bcic:indicator ind:IndustryScale ; bcic:valueKind bcic:ActualValue ;\n"
+        '    bcic:observedValue 680 ; bcic:unitOfMeasure "亿元" ;\n'
+        '    bcic:refYear "2024"^^xsd:gYear .\n')
+    report = _report(SubmissionFile("t.ttl", text.encode()))
+    line = _line_of(text, "bcic:refYear 2024 .")
+    document = json.loads(render_report(report, "json", "en"))
+    assert _value_lines(document, "2024") == {"…/obs1": [line]}
+    assert f"…/obs1（t.ttl:{line}）" in render_report(report, "text", "zh")

@@ -43,7 +43,7 @@ from .guards import (
     refuse_markup_declarations,
 )
 from .jsonld_texts import TextCandidate, texts_for_undescribed
-from .rdfterms import declared_prefixes, parse_into, stated_values, used_iris
+from .rdfterms import blank_identity, declared_prefixes, parse_into, stated_values, used_iris
 from .record_places import described_at
 from .value_places import values_at
 from .standard_terms import first_written as first_written_in
@@ -60,6 +60,7 @@ __all__ = [
     "SubmissionFormat",
     "SubmissionParseError",
     "SubmissionTooLargeError",
+    "blank_identity",
     "described_places",
     "first_written",
     "load_submission",
@@ -172,8 +173,8 @@ def value_places(files: Sequence[SubmissionFile], pairs: Iterable[tuple[Node, No
                  ) -> dict[tuple[Node, Node], tuple[int, int, int]]:
     """Where each value of a record is written in files load_submission read (value_places.py):
     (record, value) → the index of the file, line, column; the first file that states it. A
-    record is an IRI, or a blank node of the loaded graph known by what it says (`blanks`:
-    rdfterms.stated_values). A value no file states, or states where the loader cannot find it,
+    record is an IRI, or a blank node of the loaded graph known by what it says and who names it
+    (`blanks`: rdfterms.blank_identity). A value no file states, or states where the loader cannot find it,
     is left out. Each file is parsed again, as for `described_places`: this is for the few
     values a report's findings are about, not for every statement."""
     wanted: set[tuple[Node, Node]] = {
@@ -184,9 +185,10 @@ def value_places(files: Sequence[SubmissionFile], pairs: Iterable[tuple[Node, No
             break
         text = decode_utf8(file.name, file.data)
         format_name, _label = _format_of(file, text)
-        stated, prefixes = stated_values(text, format_name, SUBMISSION_BASE_IRI, wanted, blanks)
+        stated, prefixes, walked = stated_values(text, format_name, SUBMISSION_BASE_IRI, wanted,
+                                                 blanks)
         for pair, (_offset, line, column) in values_at(text, stated, prefixes,
-                                                       SUBMISSION_BASE_IRI).items():
+                                                       SUBMISSION_BASE_IRI, walked).items():
             found[pair] = (index, line, column)
         wanted -= set(stated)
     return found

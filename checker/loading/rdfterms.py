@@ -150,26 +150,48 @@ def declared_prefixes(text: str, format_name: str, base: str) -> dict[str, str]:
     return dict(quads.prefixes)
 
 
+# How a blank node's identity (stated_values) marks a statement naming it: the predicate so
+# prefixed, with the named record stating it (`ex:crisis bcic:hasResponseMeasure [ … ]`).
+INCOMING = "^"
+
+
+def blank_identity(graph: Graph, node: BNode) -> frozenset[tuple[str, Node]]:
+    """What a blank node of a loaded graph is known by in its text (stated_values): its
+    statements whose value is no blank node, and those of named records naming it."""
+    return frozenset([*((str(p), o) for p, o in graph.predicate_objects(node)
+                        if not isinstance(o, BNode)),
+                      *((INCOMING + str(p), s) for s, p in graph.subject_predicates(node)
+                        if isinstance(s, URIRef))])
+
+
 def stated_values(text: str, format_name: str, base: str, wanted: set[tuple[Node, Node]],
                   blanks: Mapping[Node, frozenset[tuple[str, Node]]] | None = None) -> tuple[
-                      dict[tuple[Node, Node], str], dict[str, str]]:
+                      dict[tuple[Node, Node], str], dict[str, str], list[tuple[Node, str, Node]]]:
     """Which of the `wanted` values of records a text the loader has read states, each with the
-    IRI of the predicate stating it, and the prefixes it declares (read to the end, as
-    declared_prefixes does). A record is an IRI, or a blank node of the loaded graph, which the
-    text names otherwise: known by what it says of it (`blanks`: its statements whose value is no
-    blank node, as predicate IRI and value), which the text's blank node must say alike."""
+    IRI of the predicate stating it; the prefixes it declares (read to the end, as
+    declared_prefixes does); and every statement of the blank nodes among those records whose
+    value is no blank node, in the text's order, as record, predicate IRI and value, to find
+    each node's values in its own part of the text. A record is an IRI, or a blank node of the
+    loaded graph, which the text names otherwise: known by what it says (`blanks`: its statements
+    whose value is no blank node, as predicate IRI and value, and those of named records naming
+    it, as INCOMING and the predicate IRI, and the record), which the text's blank node must say
+    alike; blank nodes saying alike are matched in the text's order."""
     records = {record for record, _value in wanted}
     by_statements: dict[frozenset[tuple[str, Node]], list[Node]] = {}
-    for blank, said in (blanks or {}).items():
-        if said:  # a blank node saying nothing but of other blank nodes is told from none
+    for blank, said in sorted((blanks or {}).items(), key=lambda item: str(item[0])):
+        if said and blank in records:  # saying nothing of its own, it is told from none
             by_statements.setdefault(said, []).append(blank)
     json_ld = format_name == "json-ld"  # leniently: a value with a space is read as a text
     quads = pyoxigraph.parse(text, _OXIGRAPH_FORMATS[format_name], base_iri=base, lenient=json_ld)
     stated: dict[tuple[Node, Node], str] = {}
     said_of_blanks: dict[str, list[tuple[str, Node]]] = {}
+    in_order: list[tuple[str, str, Node]] = []
     for quad in quads:
         subject, obj = quad.subject, quad.object
         if isinstance(subject, pyoxigraph.NamedNode):
+            if by_statements and isinstance(obj, pyoxigraph.BlankNode):
+                said_of_blanks.setdefault(obj.value, []).append(
+                    (INCOMING + quad.predicate.value, _term(subject)))
             if subject.value not in records:
                 continue
             said = written_text(obj.value, base, text, quad.predicate.value) \
@@ -183,13 +205,19 @@ def stated_values(text: str, format_name: str, base: str, wanted: set[tuple[Node
                     stated.setdefault(pair, quad.predicate.value)
         elif by_statements and isinstance(subject, pyoxigraph.BlankNode) \
                 and not isinstance(obj, pyoxigraph.BlankNode):
-            said_of_blanks.setdefault(subject.value, []).append((quad.predicate.value, _term(obj)))
-    for said in said_of_blanks.values():
-        for blank in by_statements.get(frozenset(said), ()):  # those saying alike: one place
+            said = (quad.predicate.value, _term(obj))
+            said_of_blanks.setdefault(subject.value, []).append(said)
+            in_order.append((subject.value, *said))
+    matched: dict[str, Node] = {}
+    for name, said in said_of_blanks.items():  # in the order the text first names each
+        if alike := by_statements.get(frozenset(said)):
+            matched[name] = blank = alike.pop(0)
             for predicate, value in said:
-                if (blank, value) in wanted:
+                if not predicate.startswith(INCOMING) and (blank, value) in wanted:
                     stated.setdefault((blank, value), predicate)
-    return stated, dict(quads.prefixes)
+    walked = [(matched[name], predicate, value) for name, predicate, value in in_order
+              if name in matched]
+    return stated, dict(quads.prefixes), walked
 
 
 def _valid_iri(value: str) -> bool:
