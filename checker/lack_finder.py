@@ -54,9 +54,10 @@ class LackFinder(ShapeAsks):
         values = in_order(set(data.objects(node, path))) if path is not None else [node]  # type: ignore[arg-type]
         s = self.shapes
         lack = LackMaker(self, shape_iri(shape), path)
-        if path is None and isinstance(node, Literal) and s.value(shape, SH["class"]) is not None:
-            # A text where a record is asked (9.1.1: a strategy by its title): that it is no
-            # record is all there is to say; what a record of the class lacks is moot.
+        if path is None and isinstance(node, Literal) and self.asks_record(shape):
+            # A text where a record is asked (9.1.1: a strategy by its title; 8.3.4 —2: a party,
+            # an agent or a stakeholder): that it is no record is all there is to say; what a
+            # record of the class lacks is moot.
             yield lack("ClassConstraintComponent", value=node)
             return
         if (expected := s.value(shape, SH.hasValue)) is not None and expected not in values:

@@ -23,6 +23,17 @@ class ShapeAsks:
         self._paths: dict[Node, ShapePath | None] = {}
         self._units = unit_properties(ontology)
 
+    def asks_record(self, shape: Node) -> bool:
+        """Whether a shape asks for a record: of a class (sh:class), or of one of several classes
+        it names in words (sh:or of such shapes and an rdfs:label, 8.3.4 —2's shp:Party)."""
+        s = self.shapes
+        if s.value(shape, SH["class"]) is not None:
+            return True
+        listed = s.value(shape, SH["or"])
+        options = list(Collection(s, listed)) if listed is not None else []
+        return bool(options) and s.value(shape, RDFS.label) is not None and all(
+            s.value(option, SH["class"]) is not None for option in options)
+
     def path(self, shape: Node) -> ShapePath | None:
         """The shape's sh:path, read once."""
         if shape not in self._paths:
@@ -50,8 +61,8 @@ class ShapeAsks:
             if term is None and qualified is not None:  # a text in the language asked (4.1)
                 term, _count = self.expectation(qualified, "LanguageInConstraintComponent")  # type: ignore[arg-type]
             return term, _int(s.value(shape, SH.qualifiedMinCount))
-        if constraint == "ClassConstraintComponent":
-            return s.value(shape, SH["class"]), None
+        if constraint == "ClassConstraintComponent":  # else records of classes it names (shp:Party)
+            return s.value(shape, SH["class"]) or s.value(shape, RDFS.label) and shape, None
         if constraint == "DatatypeConstraintComponent":
             return s.value(shape, SH.datatype), None
         if constraint == "LanguageInConstraintComponent" and \

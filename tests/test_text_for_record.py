@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import json
 
+from checker.ingest import ingest_submission
 from checker.loading import SubmissionFile
 from checker.paths import EXAMPLES_DIR
 from checker.render import render_report
 from checker.report import Report, Status
+from checker.report_reader import read_report
+from checker.store import open_store
 from checker.validation import validate_submission
 
 DEHUA = (EXAMPLES_DIR / "dehua-ceramics.ttl").read_text(encoding="utf-8")
@@ -151,3 +154,55 @@ def test_a_text_given_beside_a_record_is_said_too_9_4_1() -> None:
         block = shown[start:shown.index("→", start)]
         assert record in block, block
         assert "2024年绩效评价" in block and said in block, block
+
+
+# 8.3.4 —2: a crisis source (a blank node) naming its party as a text, where an agent or a
+# stakeholder is asked (shp:Party: one or the other).
+PARTY = """@prefix ex: <https://example.org/cluster/liling/> .
+@prefix bcic: <https://w3id.org/bcic/ontology#> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+ex:cluster a bcic:IndustrialCluster ; rdfs:label "醴陵陶瓷产业集群"@zh .
+ex:body a bcic:CultivationBody ; bcic:cultivates ex:cluster ; rdfs:label "培育办"@zh .
+ex:crisis a bcic:CrisisManagementMechanism ;
+    dcterms:title "机制"@zh ; dcterms:date "2024-05-01"^^xsd:date ; prov:wasAttributedTo ex:body ;
+    bcic:hasCrisisSource [ a bcic:CrisisSource ;
+        bcic:involvedParty "消费者" ; bcic:monitoringMode "舆情监测"@zh ] .
+"""
+
+
+def test_a_party_given_as_text_is_said_to_be_text_with_how_to_refer_and_where() -> None:
+    """8.3.4 —2: "消费者" where an agent or a stakeholder is asked is said to be a text, not a
+    record, with how to refer to one and the line it is written on, in zh and en, text, HTML
+    and JSON (it was only "is not an agent … or a stakeholder", placed in JSON alone)."""
+    line = next(n for n, row in enumerate(PARTY.split("\n"), 1) if '"消费者"' in row)
+    report = validate_submission([SubmissionFile("t.ttl", PARTY.encode())], processes=1)
+    zh, en = (render_report(report, "text", lang) for lang in ("zh", "en"))
+    assert ("“涉及的相关方”的取值“消费者”（给出的是文本）不是记录，应指向一项“组织等主体或相关方”："
+            "以 IRI 指向该记录，格式如 Turtle 中的 ex:record") in zh, zh
+    assert f"（仅为示例）（写于 t.ttl:{line}）" in zh
+    assert ("its “involved party” “消费者” (given as text) is not a record: name “an agent, such "
+            "as an organisation, or a stakeholder” by its IRI") in en, en
+    assert f"(an example) (written at t.ttl:{line})" in en
+    assert f"（写于 t.ttl:{line}）" in render_report(report, "html", "zh")
+    document = json.loads(render_report(report, "json", "en"))
+    texts = [lack for r in document["requirements"] for f in r["findings"] for n in f["nodes"]
+             for x in n["lacks"] for c in x["closest"] for lack in c["lacks"]
+             if lack["value"] == "消费者"]
+    assert texts and all(t["place"] == {"file": "t.ttl", "line": line,
+                                        "column": PARTY.split("\n")[line - 1].index('"消费者"') + 1}
+                         for t in texts), texts
+
+
+def test_a_stored_report_reads_back_a_party_given_as_text_and_its_place() -> None:
+    """8.3.4 —2: read back from the store, the report still says the party is a text, where."""
+    line = next(n for n, row in enumerate(PARTY.split("\n"), 1) if '"消费者"' in row)
+    store = open_store("oxigraph")
+    info, _fresh = ingest_submission(store, [SubmissionFile("t.ttl", PARTY.encode())],
+                                     submitter="tests")
+    back = read_report(store, info.cluster, info.number)
+    zh = render_report(back, "text", "zh")
+    assert "“消费者”（给出的是文本）不是记录" in zh and f"（写于 t.ttl:{line}）" in zh, zh
+    assert "“消费者” (given as text) is not a record" in render_report(back, "ttl", "en")

@@ -90,9 +90,12 @@ class ValueNamer(TermNamer):
         return named
 
     def one(self, label: str) -> str:
-        """A label quoted as one thing: “label” in Chinese, with "a" or "an" in English."""
+        """A label quoted as one thing: “label” in Chinese, with "a" or "an" in English unless
+        it has one (a shape's words, 8.3.4 —2's “an agent, such as an organisation, …”)."""
         quoted = f"“{label}”"
-        return f"{indefinite_article(label)} {quoted}" if self.lang == "en" else quoted
+        if self.lang != "en" or label.startswith(("a ", "an ")):
+            return quoted
+        return f"{indefinite_article(label)} {quoted}"
 
     def path(self, steps: tuple[tuple[URIRef, bool], ...],
              by_last: Callable[[], str] | None = None) -> str:
