@@ -120,6 +120,13 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "：应写明数据类型，Turtle 中写作 \"{text}\"^^{curie}，JSON-LD 中写作 "
               "{{\"@value\": \"{text}\", \"@type\": \"{iri}\"}}"},
     # …where the value gives no real one of that kind (2023-02-30, 2021年上半年): the form only.
+    # After a value of its datatype not valid as one ("2024年"^^xsd:gYear, 9.2.3): the value
+    # its text gives, written as the datatype writes it.
+    "report.lack.rewrite_typed": {
+        "en": ", here \"{text}\"^^{curie} in Turtle, "
+              "{{\"@value\": \"{text}\", \"@type\": \"{iri}\"}} in JSON-LD",
+        "zh": "，此处 Turtle 中写作 \"{text}\"^^{curie}，JSON-LD 中写作 "
+              "{{\"@value\": \"{text}\", \"@type\": \"{iri}\"}}"},
     "report.lack.typed_example": {
         "en": ": write one with its datatype, as in \"{text}\"^^{curie} in Turtle, "
               "{{\"@value\": \"{text}\", \"@type\": \"{iri}\"}} in JSON-LD (an example)",
@@ -273,6 +280,9 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "report.value.asked.date": {"en": "a year-month-day date (e.g. 2021-06-30)",
                                 "zh": "年-月-日形式的日期（如 2021-06-30）"},
     "report.value.asked.year": {"en": "a year typed as a year", "zh": "标明年份类型的年份"},
+    # …and as its text is written where a value of the kind was not valid (9.2.3: "2024年").
+    "report.value.well_formed.year": {"en": "a year in digits (e.g. 2021)",
+                                      "zh": "阿拉伯数字年份（如 2021）"},
     "report.value.asked.integer": {"en": "a whole number (e.g. 1)", "zh": "整数（如 1）"},
     "report.value.asked.number": {"en": "a number (e.g. 72.5)", "zh": "数字（如 72.5）"},
     # Languages a text is asked in (sh:languageIn), by tag; another tag as it is.

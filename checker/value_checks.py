@@ -12,6 +12,7 @@ from rdflib.namespace import SH, XSD
 from rdflib.term import Node
 
 from .findings import Lack
+from .lexical_forms import ill_formed
 from .shape_asks import LackMaker
 from .shape_paths import INSTANCE_OF
 
@@ -23,10 +24,13 @@ def value_lacks(data: Graph, shapes: Graph, shape: Node, values: list[Node],
     for cls in s.objects(shape, SH["class"]):
         yield from (lack("ClassConstraintComponent", value=v) for v in values
                     if (v, INSTANCE_OF, cls) not in data)
+    mistyped: list[Node] = []
     if (datatype := s.value(shape, SH.datatype)) is not None:
-        # An ill-typed literal ("2021-02-30"^^xsd:date) is of no datatype, as pyshacl says.
-        yield from (lack("DatatypeConstraintComponent", value=v) for v in values
-                    if not isinstance(v, Literal) or _datatype(v) != datatype or v.ill_typed)
+        # An ill-typed literal ("2021-02-30"^^xsd:date) is of no datatype, as pyshacl says; an
+        # ill-formed year ("2024年"^^xsd:gYear), which a pattern fails (9.2.3), is said alike.
+        mistyped = [v for v in values
+                    if not isinstance(v, Literal) or _datatype(v) != datatype or ill_formed(v)]
+        yield from (lack("DatatypeConstraintComponent", value=v) for v in mistyped)
     if (allowed := s.value(shape, SH["in"])) is not None:
         members = set(Collection(s, allowed))
         yield from (lack("InConstraintComponent", value=v) for v in values
@@ -40,7 +44,8 @@ def value_lacks(data: Graph, shapes: Graph, shape: Node, values: list[Node],
                     if not _of_kind(v, kind))
     if (pattern := s.value(shape, SH.pattern)) is not None:
         yield from (lack("PatternConstraintComponent", value=v) for v in values
-                    if isinstance(v, BNode) or not re.search(str(pattern), str(v)))
+                    if v not in mistyped
+                    and (isinstance(v, BNode) or not re.search(str(pattern), str(v))))
 
 
 def _datatype(literal: Literal) -> URIRef:

@@ -68,11 +68,11 @@ def test_a_figure_read_with_certainty_says_how_to_write_its_number(
     assert RATING[0] not in line_zh and RATING[1] not in line_en
 
 
-@pytest.mark.parametrize("written", ["35。2%", "1,200"])
+@pytest.mark.parametrize("written", ["35。2%", "1,200", "12.5e", "3E+"])
 def test_a_figure_not_read_with_certainty_makes_no_claim_of_its_unit(written: str) -> None:
-    """9.2.3: "35。2%" (an ideographic full stop) and "1,200" (1200, or 1.2?) are said to be no
-    number, with no number or unit read from them and no rating-scale words (a digit in it: an
-    attempt at a number, not a level)."""
+    """9.2.3: "35。2%" (an ideographic full stop), "1,200" (1200, or 1.2?) and "12.5e" (an
+    exponent cut short, no unit “e”) are said to be no number, with no number or unit read from
+    them and no rating-scale words (a digit in it: an attempt at a number, not a level)."""
     report = dehua_with(lambda g: g.set((OBSERVATION, BCIC.observedValue, Literal(written))))
     line_zh, line_en = _line(report, "zh", written), _line(report, "en", written)
     assert line_zh.endswith(f"“数值”的取值“{written}”不是数字"), line_zh

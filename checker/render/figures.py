@@ -3,9 +3,9 @@ read only where its number is certain, for a finding to say how to write it: a u
 ("35.2%", "3.5亿元") or before it ("%35.2"), a decimal comma ("35,2%": 35.2), thousands separators
 ("1,200.5": 1200.5), full-width digits ("１２％": 12, unit ％), a word before it ("约35.2%": the 约
 belongs in a note). Anything else ("35。2%", "1,200": a thousand two hundred, or 1.2?) is read as
-no figure, and a finding makes no claim about its number or unit. A number written in a datatype of
-no number ("35.2" as text, 9.2.3 and docs/model.md decision 23) is read too, for a finding to say how
-to write it typed."""
+no figure, and a finding makes no claim about its number or unit; nor does an exponent cut short
+("12.5e") read as a unit "e". A number written in a datatype of no number ("35.2" as text, 9.2.3
+and docs/model.md decision 23) is read too, for a finding to say how to write it typed."""
 
 from __future__ import annotations
 
@@ -42,6 +42,8 @@ _GROUPED = re.compile(r"[+-]?[0-9]{1,3}(?:,[0-9]{3})+\.[0-9]+|[+-]?[0-9]{1,3}(?:
 _DECIMAL_COMMA = re.compile(r"[+-]?[0-9]+,(?:[0-9]{1,2}|[0-9]{4,})")
 # A unit after a number: no digit, sign, point or comma in it.
 _UNIT_AFTER = re.compile(r"(.*?[0-9])\s*([^\s\d.,+-][^\d]*?)")
+# An exponent cut short ("12.5e", "3E+"): its number is uncertain, and "e" no unit.
+_CUT_EXPONENT = re.compile(r"[eE][+-]?")
 
 
 def read_figure(value: Node | None) -> Figure | None:
@@ -68,7 +70,7 @@ def _with_unit(text: str) -> Figure | None:
     if (number := _number(text)) is not None:
         return Figure(number)
     found = _UNIT_AFTER.fullmatch(text)
-    if found is None or (number := _number(found[1])) is None:
+    if found is None or _CUT_EXPONENT.fullmatch(found[2]) or (number := _number(found[1])) is None:
         return None
     return Figure(number, found[2])
 

@@ -62,6 +62,11 @@ class ValueLackWords(ValueNamer):
             after += message("report.lack.write_typed" if typed.own else "report.lack.typed_example",
                              self.lang, text=typed.text, curie=typed.curie,
                              iri=self._jsonld_type(typed.curie, typed.datatype))
+        if datatype_asked and key.endswith("ill_formed") and (
+                typed := typed_form(lack.value, lack.expected)) is not None and typed.own:
+            # Its text gives a valid one ("2024年" the year 2024, "2024-5-1" a day): that one.
+            after += message("report.lack.rewrite_typed", self.lang, text=typed.text,
+                             curie=typed.curie, iri=self._jsonld_type(typed.curie, typed.datatype))
         if key.endswith("text_for_record"):
             form = reference_form(str(lack.value))
             after += message("report.lack.write_reference" if form.own
@@ -164,7 +169,8 @@ class ValueLackWords(ValueNamer):
         if kind_of == "datatype":
             asked = self.kind(lack.expected, "asked")
             if isinstance(lack.value, Literal) and lack.value.datatype == lack.expected:
-                return f"{own}ill_formed", asked, self.kind(lack.expected)
+                return (f"{own}ill_formed", self.kind(lack.expected, "well_formed"),
+                        self.kind(lack.expected))
             return f"{own}not", asked, ""
         if kind_of in ("pattern", "or") and (form := self.label(lack.shape)) is not None:
             return f"{own}not", form, ""

@@ -50,14 +50,16 @@ class ValueNamer(TermNamer):
         return self.quoted(node, VALUE_CHARS)
 
     def kind(self, datatype: Node | None, form: str = "a") -> str:
-        """The kind of value a datatype holds, in words: as a value is given ("a"), or as it is
-        asked for, the way people write one ("asked": a year-month-day date, e.g. 2021-06-30)."""
+        """The kind of value a datatype holds, in words: as a value is given ("a"), as it is
+        asked for, the way people write one ("asked": a year-month-day date, e.g. 2021-06-30),
+        or as its text is written ("well_formed": a year in digits; else as asked)."""
         kind = datatype_kind(datatype)
         if kind is None:
             local = str(datatype).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
             return message("report.value.a.other", self.lang, name=local)
-        key = f"report.value.{form}.{kind}"
-        return message(key if key in MESSAGES else f"report.value.a.{kind}", self.lang)
+        forms = (form, "asked", "a") if form == "well_formed" else (form, "a")
+        keys = [key for f in forms if (key := f"report.value.{f}.{kind}") in MESSAGES]
+        return message(keys[0], self.lang)
 
     def given_kind(self, literal: Literal) -> str:
         """After a quoted literal: the kind of value it was given as."""
