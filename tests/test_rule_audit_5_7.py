@@ -147,8 +147,8 @@ def test_a_year_written_as_a_bare_number_is_told_how_to_write_it(lang: str, said
     data = with_value("obs-LocationAdvantage-2021-actual", BCIC.refYear, Literal(2021))
     shown = render_report(validate_graph(data), "text", lang)  # type: ignore[arg-type]
     assert said in shown
-    assert ("or gives it not typed as a year (9.2.3)" if lang == "en"
-            else "或年份未标明年份类型（9.2.3）") in shown
+    assert ("or gives it not typed as a year or not valid as one (9.2.3)" if lang == "en"
+            else "或年份未标明年份类型、不是有效的年份（9.2.3）") in shown
 
 
 def test_a_date_written_as_text_is_told_its_datatype_and_keeps_its_own_digits() -> None:
