@@ -20,6 +20,8 @@ from rdflib import RDF, RDFS, BNode, Graph, Literal
 from rdflib.namespace import DCTERMS, ORG, PROV, SKOS
 from rdflib.term import Node
 
+from .i18n import language_of
+
 Labels = Mapping[Node, Mapping[str, str]]
 
 NAME_CHARS = 200  # a name or table cell longer than this is cut: a wide one already spans a screen
@@ -60,15 +62,33 @@ def reused_terms() -> frozenset[Node]:
 
 
 def labels_of(graph: Graph, node: Node) -> dict[str, str]:
-    """The node's labels by language tag ("" for an untagged one), each from the first predicate
-    of LABEL_PREDICATES that gives one in that language (a Chinese label beside an English
-    title), else from the reused terms' table."""
+    """The node's labels by language ("" for an untagged one), each from the first predicate of
+    LABEL_PREDICATES that gives one in that language (a Chinese label beside an English title),
+    else from the reused terms' table. A tag names a language of the reports by its first
+    subtag, case aside (zh-CN, zh-Hans, ZH → zh; en-US → en), a plain `zh` or `en` first; any
+    other tag (`cn`, no language's) stands for itself, in lower case (docs/model.md, decision 14)."""
     found: dict[str, str] = {}
     for predicate in LABEL_PREDICATES:
-        said = {o.language or "": str(o) for o in graph.objects(node, predicate)
-                if isinstance(o, Literal)}
-        found = said | found
+        found = by_language(graph.objects(node, predicate)) | found
     return found or dict(_REUSED.get(node, {}))
+
+
+def by_language(labels: Iterable[object]) -> dict[str, str]:
+    """Texts by the language their tags file them under (`labels_of`); anything but a literal
+    left out."""
+    tagged = sorted((o for o in labels if isinstance(o, Literal)),
+                    key=lambda o: (_exact(o.language), o.language or "", str(o)))
+    return {_language(o.language): str(o) for o in tagged}  # a plain tag last: it stays
+
+
+def _language(tag: str | None) -> str:
+    """The language a label's tag files it under: a report's, else the tag in lower case."""
+    return "" if not tag else language_of(tag) or tag.lower()
+
+
+def _exact(tag: str | None) -> bool:
+    """Whether a tag is the language itself, with no region or script (zh, not zh-CN)."""
+    return bool(tag) and "-" not in tag  # type: ignore[operator]
 
 
 def collect_labels(nodes: Iterable[Node], *graphs: Graph) -> dict[Node, dict[str, str]]:

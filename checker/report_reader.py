@@ -46,6 +46,7 @@ from .findings_rdf import read_diagnosis
 from .dated_after import is_dated_after
 from .judged import by_the_evaluator
 from .judgements import current_judgements
+from .labels import by_language
 from .lead_ins import with_lead_ins_derived
 from .report import Rate, Report, RequirementOutcome, Status, StoredRevision
 from .report_building import (explained, guidance_of, named_nodes, names_of, report_from_outcomes,
@@ -406,7 +407,7 @@ def _submission_facts(store: Store, submission: URIRef,
     graph, subject = checked_iri(str(submission)), checked_iri(str(cluster))
     rows = store.select(OwnQuery(f"SELECT ?label WHERE {{ GRAPH <{graph}> {{ <{subject}> "
                                  f"<{RDFS.label}> ?label }} }}"))
-    labels = {getattr(r["label"], "language", None) or "": str(r["label"]) for r in rows}
+    labels = by_language(r["label"] for r in rows)
     counted = store.select(OwnQuery(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> "
                                     f"{{ ?s ?p ?o }} }}"))
     try:

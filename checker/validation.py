@@ -9,13 +9,13 @@ from dataclasses import replace
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, BNode, Graph, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from .errors import InputError
 from .i18n import LANGUAGES, Lang, Listed, message
-from .labels import labels_of
+from .labels import by_language, labels_of
 from .loading import (SubmissionFile, blank_identity, described_places, first_written,
                       jsonld_declares, load_submission, read_submission_files, value_places)
 from .namespaces import BCIC
@@ -128,8 +128,7 @@ def _named(data: Graph, cluster: URIRef) -> dict[Lang, str]:
 def _labels(data: Graph, node: URIRef | None) -> dict[str, str]:
     if node is None:
         return {}
-    return {o.language or "": str(o) for o in data.objects(node, RDFS.label)
-            if isinstance(o, Literal)}
+    return by_language(data.objects(node, RDFS.label))
 
 
 def validate_files(paths: Sequence[Path], *, rulebook: Rulebook | None = None,

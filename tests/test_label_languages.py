@@ -1,0 +1,73 @@
+"""Which language tags name a submission's records in a report (docs/model.md, decision 14): BCP 47
+tags compare without case, and a Chinese tag with a region or script (zh-CN, zh-Hans, zh-Hant)
+names a record in a zh report, an English one (en-US, en-GB) in an en report, a plain `zh` or
+`en` label first; in text, HTML and JSON, fresh and read back."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDFS
+
+from checker.ingest import ingest_submission
+from checker.labels import labels_of
+from checker.loading import SubmissionFile
+from checker.render import render_report
+from checker.report_reader import read_report
+from checker.store import open_store
+from checker.validation import validate_submission
+
+NODE = URIRef("https://example.org/c/body")
+
+
+def _labelled(*labels: Literal) -> Graph:
+    graph = Graph()
+    for label in labels:
+        graph.add((NODE, RDFS.label, label))
+    return graph
+
+
+@pytest.mark.parametrize("tag, lang", [("zh-CN", "zh"), ("zh-Hans", "zh"), ("ZH-hant", "zh"),
+                                       ("ZH", "zh"), ("en-US", "en"), ("EN-gb", "en")])
+def test_a_tag_with_a_region_or_script_names_a_record_in_its_language(tag: str, lang: str) -> None:
+    assert labels_of(_labelled(Literal("办公室", lang=tag)), NODE) == {lang: "办公室"}
+
+
+def test_a_plain_zh_label_comes_before_one_with_a_region() -> None:
+    graph = _labelled(Literal("简体", lang="zh-Hans"), Literal("中文", lang="zh"),
+                      Literal("大陆", lang="zh-CN"))
+    assert labels_of(graph, NODE)["zh"] == "中文"
+
+
+def test_a_tag_of_no_language_of_bcic_keeps_its_own_in_lower_case() -> None:
+    """`cn` names no language (China's code is no language's): it names no record in zh."""
+    assert labels_of(_labelled(Literal("醴陵", lang="cn")), NODE) == {"cn": "醴陵"}
+
+
+TEXT = """@prefix ex: <https://example.org/c/> .
+@prefix bcic: <https://w3id.org/bcic/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+ex:cluster a bcic:IndustrialCluster ; rdfs:label "醴陵陶瓷产业集群"@zh-CN , "Liling ceramics"@en-US .
+ex:body a bcic:CultivationBody ; bcic:cultivates ex:cluster ;
+    rdfs:label "培育办公室"@zh-Hans , "Cultivation office"@EN-GB .
+"""
+
+
+def test_a_report_names_records_by_labels_with_a_region_or_script() -> None:
+    """4.1: the body lacking members is named 培育办公室 in zh, Cultivation office in en (it was
+    named by its IRI); the cluster's header likewise, in text, HTML and JSON, and read back."""
+    files = [SubmissionFile("t.ttl", TEXT.encode())]
+    report = validate_submission(files, processes=1)
+    store = open_store("oxigraph")
+    info, _fresh = ingest_submission(store, files, submitter="tests")
+    for shown in (report, read_report(store, info.cluster, info.number)):
+        zh, en = render_report(shown, "text", "zh"), render_report(shown, "text", "en")
+        assert "培育办公室（…/body，t.ttl:5）：没有“成员关系”" in zh, zh
+        assert "Cultivation office (…/body, t.ttl:5): " in en, en
+        assert "产业集群    醴陵陶瓷产业集群" in zh and "Liling ceramics" in en.split("\n")[2]
+        assert "培育办公室" in render_report(shown, "html", "zh")
+        names = [n["name"] for r in json.loads(render_report(shown, "json", "en"))["requirements"]
+                 for f in r["findings"] for n in f["nodes"]]
+        assert "Cultivation office" in names
