@@ -892,6 +892,15 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "有 {n} 条陈述使用了 <{written}> 下的 IRI；该命名空间不是标准术语的命名空间，但与 {prefix}"
               "（<{meant}>）仅有细微差别：是否应为后者？这些陈述均不计入任何条款。",
     },
+    # Language tags mistaken for a language's (checker/language_notes.py).
+    "report.tags.heading": {"en": "Language tags", "zh": "语言标记"},
+    "report.tags.note": {
+        "en": "{n} text(s) are tagged @{written}, which names no language the reports read: "
+              "did you mean @{meant}? A label so tagged names its record only where it has no "
+              "other.",
+        "zh": "有 {n} 条文本标为 @{written}，它不是报告所读的语言标记：是否应为 @{meant}？"
+              "这样标记的名称只在记录没有其他名称时才用来称呼它。",
+    },
     "report.role.or": {"en": " or ", "zh": "或"},
     # The member roles' names, as the ontology labels them (bcic:GovernmentRole …).
     "report.role.GovernmentRole": {"en": "“government role”", "zh": "“政府角色”"},

@@ -59,6 +59,7 @@ from .shacl import Severity, ShaclResult, path_text
 from .store.base import Store, cluster_key, report_graph_iri, submission_graph_iri
 from .store.guard import OwnQuery, checked_iri
 from .store.judgements import judgements_graph_iri
+from .language_notes import TagNote
 from .near_namespaces import NearNamespace
 from .unknown_terms import Place, TermNotes, UnknownTerm
 
@@ -227,7 +228,7 @@ def _term_notes(graph: Graph, node: Node, files: tuple[str, ...]) -> TermNotes:
     """The report's notes on unknown terms (checker/render/turtle.py): those located first, in
     the order of the report's files, lines and columns, then those with a file alone, then the
     others by IRI; and on namespaces close to the standard's, most used first (none in a report
-    stored before)."""
+    stored before), and on language tags mistaken for a language's, likewise."""
     uses = {iri: use for use, iri in USES.items()}
     terms = []
     for note in graph.objects(node, BCIC.termNote):
@@ -250,8 +251,12 @@ def _term_notes(graph: Graph, node: Node, files: tuple[str, ...]) -> TermNotes:
                                        int(str(graph.value(n, BCIC.statementCount))))
                          for n in graph.objects(node, BCIC.namespaceNote)),
                         key=lambda near: (-near.statements, near.written, near.meant))
+    tags = sorted((TagNote(str(graph.value(n, BCIC.writtenTag)), str(graph.value(n, BCIC.meantTag)),
+                           int(str(graph.value(n, BCIC.taggedTexts))))
+                   for n in graph.objects(node, BCIC.languageTagNote)),
+                  key=lambda tag: (-tag.statements, tag.written))
     return TermNotes(tuple(sorted(terms, key=written)), int(str(more)) if more is not None else 0,
-                     tuple(namespaces))
+                     tuple(namespaces), tuple(tags))
 
 
 def _body_roles(graph: Graph, node: Node) -> BodyRoles | None:

@@ -31,6 +31,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import SH
 from rdflib.term import Node
 
+from .language_notes import TagNote, tag_notes
 from .namespaces import BCIC, IND, REQ
 from .near_namespaces import NearNamespace, near_namespaces
 from .reused_vocabularies import (RDF_XML_ATTRIBUTES, VOCABULARIES, defined_terms, namespace_of,
@@ -88,6 +89,9 @@ class TermNotes:
     # Namespaces close to the standard's that the submission writes IRIs under
     # (checker/near_namespaces.py), most used first.
     namespaces: tuple[NearNamespace, ...] = ()
+    # Language tags mistaken for a language's (`@cn`, checker/language_notes.py), most written
+    # first.
+    tags: tuple[TagNote, ...] = ()
 
     @property
     def suggestions(self) -> tuple[URIRef, ...]:
@@ -233,7 +237,7 @@ def term_notes(data: Graph, vocabulary: Vocabulary, locate: Locator | None = Non
     """The unknown terms of a submission: the first MAX_LISTED by IRI, each with the term it
     likely meant and, given `locate`, where it is first written; those located first, in the
     order they are written, then the others by IRI. Beside them, the namespaces close to the
-    standard's that it writes IRIs under."""
+    standard's that it writes IRIs under, and the language tags it mistakes for a language's."""
     unknown = vocabulary.unknown(data)
     listed = sorted(unknown)[:MAX_LISTED]
     places = locate(listed) if locate is not None and listed else {}
@@ -242,7 +246,7 @@ def term_notes(data: Graph, vocabulary: Vocabulary, locate: Locator | None = Non
                          vocabulary.closest(iri, unknown[iri], _places(data, iri)), places.get(iri))
              for iri in sorted(listed, key=lambda iri: (order.get(iri, len(order)), iri))]
     return TermNotes(tuple(terms), len(unknown) - len(listed),
-                     near_namespaces(data, vocabulary.describes))
+                     near_namespaces(data, vocabulary.describes), tag_notes(data))
 
 
 def _places(data: Graph, term: URIRef) -> list[URIRef]:

@@ -71,3 +71,37 @@ def test_a_report_names_records_by_labels_with_a_region_or_script() -> None:
         names = [n["name"] for r in json.loads(render_report(shown, "json", "en"))["requirements"]
                  for f in r["findings"] for n in f["nodes"]]
         assert "Cultivation office" in names
+
+
+CN = """@prefix ex: <https://example.org/c/> .
+@prefix bcic: <https://w3id.org/bcic/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+ex:cluster a bcic:IndustrialCluster ; rdfs:label "醴陵陶瓷产业集群"@cn , "Liling ceramics"@EN .
+ex:body a bcic:CultivationBody ; bcic:cultivates ex:cluster ; rdfs:label "培育办公室"@CN .
+"""
+CN_ZH = "有 2 条文本标为 @cn，它不是报告所读的语言标记：是否应为 @zh？这样标记的名称只在记录没有其他名称时才用来称呼它。"
+CN_EN = ("2 text(s) are tagged @cn, which names no language the reports read: did you mean @zh? "
+         "A label so tagged names its record only where it has no other.")
+
+
+def test_a_country_code_as_a_language_tag_is_a_note_fresh_and_read_back() -> None:
+    """`@cn` (China's code, no language's) is noted with the tag meant, @zh, in text, HTML, JSON
+    and the Turtle report, zh and en, and read back; a note changes no status (decision 15)."""
+    files = [SubmissionFile("t.ttl", CN.encode())]
+    report = validate_submission(files, processes=1)
+    store = open_store("oxigraph")
+    info, _fresh = ingest_submission(store, files, submitter="tests")
+    back = read_report(store, info.cluster, info.number)
+    assert back.term_notes.tags == report.term_notes.tags and report.term_notes.tags
+    for shown in (report, back):
+        zh = render_report(shown, "text", "zh")
+        assert "语言标记\n  · " + CN_ZH[:30] in zh, zh
+        assert CN_EN[:60] in render_report(shown, "text", "en").replace("\n    ", " ")
+        assert CN_ZH in render_report(shown, "html", "zh")
+        assert json.loads(render_report(shown, "json", "en"))["language_tags"] == [
+            {"written": "cn", "meant": "zh", "statements": 2, "message": CN_EN}]
+        assert CN_EN in render_report(shown, "ttl", "en")
+    plain = validate_submission([SubmissionFile("t.ttl", CN.replace("@cn", "@zh")
+                                                .replace("@CN", "@zh-CN").encode())], processes=1)
+    assert plain.term_notes.tags == ()
+    assert [o.status for o in plain.outcomes] == [o.status for o in report.outcomes]

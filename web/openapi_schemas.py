@@ -253,7 +253,10 @@ def _report_schemas() -> Json:
             unknown_terms_more=INTEGER,
             # Namespaces close to the standard's the submission writes IRIs under: notes too.
             near_namespaces=_array(closed(written=STRING, meant=STRING, statements=INTEGER,
-                                          message=STRING))),
+                                          message=STRING)),
+            # Language tags mistaken for a language's (`@cn`): notes too.
+            language_tags=_array(closed(written=STRING, meant=STRING, statements=INTEGER,
+                                        message=STRING))),
         "RequirementOutcome": closed(
             id=STRING, clause=STRING, notation=STRING,
             level={"enum": ["shall", "should", "may", "informative"]},

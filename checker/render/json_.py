@@ -22,7 +22,7 @@ from .guidance_json import AskTable, documents_document, how_to_document
 from .guidance_view import GuidanceWriter, shown_hints
 from .naming import pick
 from .body_view import body_lines
-from .term_notes_view import namespace_note, term_note
+from .term_notes_view import namespace_note, tag_note, term_note
 from .text import rulebook_note, sorted_results
 
 
@@ -82,6 +82,9 @@ def report_document(report: Report, lang: Lang) -> dict[str, Any]:
         "near_namespaces": [{"written": n.written, "meant": n.meant, "statements": n.statements,
                              "message": namespace_note(n, lang)}
                             for n in report.term_notes.namespaces],
+        # Language tags mistaken for a language's (`@cn`): notes too.
+        "language_tags": [{"written": t.written, "meant": t.meant, "statements": t.statements,
+                           "message": tag_note(t, lang)} for t in report.term_notes.tags],
     }
 
 

@@ -19,7 +19,7 @@ from ..sign_off import sign_off_said
 from .findings_view import FindingView, Namer
 from .guidance_view import GuidanceWriter, Pointer, shown_hints
 from .naming import pick
-from .term_notes_view import namespace_note_lines, term_note_lines
+from .term_notes_view import namespace_note_lines, tag_note_lines, term_note_lines
 from .text import (chapter_title, hint_source, items_not_met, rate_rows, revision_fields,
                    rulebook_label, rulebook_note, shows_findings, short_label, verdict_lines,
                    verdict_word, withdrawn_note)
@@ -145,6 +145,7 @@ class ReportOutline:
     sign_off: str  # who judged, when last, whether final (checker/sign_off.py); "" unjudged
     term_notes: tuple[str, ...]  # the IRIs the ontology does not define, one sentence each
     namespace_notes: tuple[str, ...]  # the namespaces close to the standard's, one sentence each
+    tag_notes: tuple[str, ...]  # the language tags mistaken for a language's, one sentence each
     rates: tuple[tuple[str, tuple[tuple[str, Rate], ...]], ...]  # by chapter, by layer, overall
     chapters: tuple[ChapterGroup, ...]
     checklist: tuple[RequirementRow, ...]
@@ -174,6 +175,7 @@ def report_outline(report: Report, lang: Lang, filters: Filters = Filters(),
         sign_off=sign_off_said(report, lang),
         term_notes=tuple(term_note_lines(report, lang)),
         namespace_notes=tuple(namespace_note_lines(report, lang)),
+        tag_notes=tuple(tag_note_lines(report, lang)),
         rates=tuple(rate_rows(report, lang)),
         chapters=_chapters(report, kept, filters.severity, writer),
         checklist=tuple(_row(report, o, None, writer) for o in report.manual_checklist()),

@@ -2,7 +2,8 @@
 reused vocabulary's that it does not define (checker/unknown_terms.py), worded once for every
 format: which IRI, how the submission uses it, where it is first written, and the defined term
 it likely meant, by its label and prefixed name; and on namespaces close to the standard's
-(checker/near_namespaces.py)."""
+(checker/near_namespaces.py), on language tags mistaken for a language's
+(checker/language_notes.py)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from rdflib import URIRef
 
 from ..i18n import Lang, SpacedBefore, message
 from ..namespaces import BCIC, IND, REQ
+from ..language_notes import TagNote
 from ..near_namespaces import NearNamespace
 from ..report import Report
 from ..reused_vocabularies import (RDF_XML_ATTRIBUTES, VOCABULARY_NAMES, reused_prefixed,
@@ -42,6 +44,17 @@ def namespace_note(near: NearNamespace, lang: Lang) -> str:
     bcic: <https://w3id.org/bcic/ontology#>? …`"""
     return message("report.namespaces.note", lang, n=near.statements, written=near.written,
                    prefix=_PREFIXES[near.meant], meant=near.meant)
+
+
+def tag_note_lines(report: Report, lang: Lang) -> list[str]:
+    """One sentence per language tag the submission mistakes for a language's."""
+    return [tag_note(tag, lang) for tag in report.term_notes.tags]
+
+
+def tag_note(tag: TagNote, lang: Lang) -> str:
+    """`1 text(s) are tagged @cn, which names no language the reports read: did you mean @zh?…`"""
+    return message("report.tags.note", lang, n=tag.statements, written=tag.written,
+                   meant=tag.meant)
 
 
 def term_note(term: UnknownTerm, namer: TermNamer) -> str:

@@ -23,7 +23,7 @@ from .findings_view import Namer, NodeLine
 from .guidance_view import GuidanceWriter, shown_hints
 from .naming import pick
 from .body_view import body_lines
-from .term_notes_view import namespace_note_lines, term_note_lines
+from .term_notes_view import namespace_note_lines, tag_note_lines, term_note_lines
 
 MARKERS = {Status.MET: "✔", Status.NOT_MET: "✘", Status.MANUAL_REVIEW: "?",
            Status.NOT_APPLICABLE: "–", Status.NOT_USED: "ℹ"}
@@ -266,6 +266,7 @@ def _lines(report: Report, lang: Lang) -> Iterator[str]:
     yield ""
     yield from _namespace_notes(report, lang)
     yield from _term_notes(report, lang)
+    yield from _tag_notes(report, lang)
     yield from _rates(report, lang)
     yield ""
     yield from _requirements(report, lang)
@@ -280,6 +281,18 @@ def _namespace_notes(report: Report, lang: Lang) -> Iterator[str]:
     if not notes:
         return
     yield message("report.namespaces.heading", lang)
+    for note in notes:
+        yield from wrapped(printable(note), "  · ", "    ", COLUMNS)
+    yield ""
+
+
+def _tag_notes(report: Report, lang: Lang) -> Iterator[str]:
+    """The language tags the submission mistakes for a language's, when there are any: they
+    explain a record named by its IRI, or in the other language, below (decision 14)."""
+    notes = tag_note_lines(report, lang)
+    if not notes:
+        return
+    yield message("report.tags.heading", lang)
     for note in notes:
         yield from wrapped(printable(note), "  · ", "    ", COLUMNS)
     yield ""

@@ -32,7 +32,7 @@ from ..unknown_terms import Place, TermUse
 from .findings_view import Namer
 from .guidance_view import GuidanceWriter, shown_hints
 from .body_view import body_lines
-from .term_notes_view import namespace_note, term_note
+from .term_notes_view import namespace_note, tag_note, term_note
 from .text import sorted_results
 
 EARL = Namespace("http://www.w3.org/ns/earl#")
@@ -227,7 +227,8 @@ def _add_term_notes(g: Graph, node: BNode, report: Report, sources: dict[str, No
     how it is used, the term suggested, the file (one the report used), line and column where it
     is first written, and the note in words in every language; the count of those not listed.
     Each namespace close to the standard's as a bcic:NearNamespaceNote: the namespace written,
-    the one meant, how many statements use it, and the note in words."""
+    the one meant, how many statements use it, and the note in words; each language tag mistaken
+    for a language's as a bcic:LanguageTagNote likewise."""
     namers = [Namer(report, lang) for lang in LANGUAGES]
     for index, term in enumerate(report.term_notes.terms):
         note = label(f"2-note-{index:04d}")
@@ -252,6 +253,15 @@ def _add_term_notes(g: Graph, node: BNode, report: Report, sources: dict[str, No
         g.add((note, BCIC.statementCount, Literal(near.statements)))
         for lang in LANGUAGES:
             g.add((note, RDFS.comment, Literal(namespace_note(near, lang), lang=lang)))
+    for index, tag in enumerate(report.term_notes.tags):
+        note = label(f"2-tag-{index:04d}")
+        g.add((node, BCIC.languageTagNote, note))
+        g.add((note, RDF.type, BCIC.LanguageTagNote))
+        g.add((note, BCIC.writtenTag, Literal(tag.written)))
+        g.add((note, BCIC.meantTag, Literal(tag.meant)))
+        g.add((note, BCIC.taggedTexts, Literal(tag.statements)))
+        for lang in LANGUAGES:
+            g.add((note, RDFS.comment, Literal(tag_note(tag, lang), lang=lang)))
 
 
 def _add_record_places(g: Graph, node: BNode, report: Report, sources: dict[str, Node],
