@@ -876,6 +876,8 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
                                              "zh": "是否应为 {term}？"},
     "report.terms.did_you_mean_attribute": {"en": " Did you mean the RDF/XML attribute {term}?",
                                             "zh": "是否应为 RDF/XML 的语法属性 {term}？"},
+    "report.terms.did_you_mean_element": {"en": " Did you mean the RDF/XML element {term}?",
+                                          "zh": "是否应为 RDF/XML 的语法元素 {term}？"},
     "report.terms.named": {"en": "“{label}” ({iri})", "zh": "“{label}”（{iri}）"},
     "report.terms.more": {
         "en": "{n} more IRI(s) of these namespaces that the ontology does not define are not "

@@ -40,6 +40,8 @@ VOCABULARY_NAMES: Mapping[str, Mapping[Lang, str]] = {
 # (`rdf:abut=`) is read as a property of RDF's namespace, and one of these was meant.
 RDF_XML_ATTRIBUTES = frozenset(
     RDF._NS[name] for name in ("about", "resource", "ID", "nodeID", "datatype", "parseType"))
+# RDF/XML's node element, no term of RDF either: misspelt (`<rdf:Descripton>`), it types a node.
+RDF_XML_ELEMENTS = frozenset({RDF._NS["Description"]})
 
 # Terms of RDF 1.2 (RDF 1.2 Concepts, 2024) that rdflib's list of RDF's terms lacks: used, they are
 # terms of RDF all the same (rdf:CompoundLiteral, rdf:direction, rdf:JSON it lists).

@@ -34,8 +34,8 @@ from rdflib.term import Node
 from .language_notes import TagNote, tag_notes
 from .namespaces import BCIC, IND, REQ
 from .near_namespaces import NearNamespace, near_namespaces
-from .reused_vocabularies import (RDF_XML_ATTRIBUTES, VOCABULARIES, defined_terms, namespace_of,
-                                  undefined_reused)
+from .reused_vocabularies import (RDF_XML_ATTRIBUTES, RDF_XML_ELEMENTS, VOCABULARIES,
+                                  defined_terms, namespace_of, undefined_reused)
 
 _NAMESPACES = (str(BCIC), str(IND), str(REQ))  # str's startswith: URIRef's takes one prefix
 _REUSED_NAMESPACES = frozenset(str(terms) for terms in VOCABULARIES.values())
@@ -218,11 +218,14 @@ def closest_reused(term: URIRef, use: TermUse) -> URIRef | None:
     """The term its reused vocabulary defines closest in spelling, case aside, of the same kind
     by the vocabularies' own convention: a class's name begins with a capital, a property's
     does not; any for a value. A property of RDF's namespace close to none of RDF's is matched
-    against RDF/XML's syntax attributes (`rdf:abut` gives rdf:about)."""
+    against RDF/XML's syntax attributes (`rdf:abut` gives rdf:about), a class against its node
+    element (`rdf:Descripton` gives rdf:Description)."""
     namespace = namespace_of(term)
     tiers = [sorted(defined_terms(namespace), reverse=True)]
     if namespace == str(RDF) and use is TermUse.PROPERTY:
         tiers.append(sorted(RDF_XML_ATTRIBUTES, reverse=True))
+    if namespace == str(RDF) and use is TermUse.CLASS:
+        tiers.append(sorted(RDF_XML_ELEMENTS))
     name = str(term)[len(namespace):].lower()
     for terms in tiers:
         spellings = {str(t)[len(namespace):].lower(): t for t in terms

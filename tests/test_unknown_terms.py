@@ -491,3 +491,36 @@ def test_the_terms_of_rdf_1_2_are_no_unknown_terms() -> None:
             "    rdf:direction \"ltr\" ; a rdf:CompoundLiteral .\n"
             "<https://example.org/x/c> a rdf:dirLangString , rdf:JSON .\n")
     assert _notes(text, "rdf12.ttl").terms == ()
+
+
+# RDF/XML's node element misspelt (`<rdf:Descripton …>`), read as a node typed by a class of
+# RDF's namespace.
+RDF_XML_ELEMENT_TYPO = (
+    '<?xml version="1.0"?>\n'
+    '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"\n'
+    '         xmlns:ex="https://example.org/x/">\n'
+    '  <rdf:Descripton rdf:about="https://example.org/x/c">\n'
+    '    <ex:p>v</ex:p>\n'
+    '  </rdf:Descripton>\n'
+    '</rdf:RDF>\n')
+RDF_ELEMENT_NOTES = {
+    "en": "rdf:Descripton (used as a class, first at e.rdf:4:4) is not a term of RDF. Did you "
+          "mean the RDF/XML element rdf:Description?",
+    "zh": "rdf:Descripton（用作类，首次出现于 e.rdf:4:4）不是 RDF 中的术语。"
+          "是否应为 RDF/XML 的语法元素 rdf:Description？"}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("fmt", ["text", "html", "json", "ttl"])
+def test_the_rdf_xml_element_meant_is_said_in_every_format(fmt: str, lang: str) -> None:
+    """<rdf:Descripton> gives the node element rdf:Description (no term of RDF: it had no
+    suggestion), in every format and language."""
+    report = validate_submission([SubmissionFile("e.rdf", RDF_XML_ELEMENT_TYPO.encode())],
+                                 processes=1)
+    rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+    assert [(t.iri, t.suggestion) for t in report.term_notes.terms] == [
+        (URIRef(rdf + "Descripton"), URIRef(rdf + "Description"))]
+    shown = render_report(report, fmt, lang)  # type: ignore[arg-type]
+    flat = " ".join(shown.split()) if lang == "en" else "".join(shown.split())
+    note = RDF_ELEMENT_NOTES[lang]
+    assert (" ".join(note.split()) if lang == "en" else "".join(note.split())) in flat

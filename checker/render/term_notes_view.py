@@ -14,8 +14,8 @@ from ..namespaces import BCIC, IND, REQ
 from ..language_notes import TagNote
 from ..near_namespaces import NearNamespace
 from ..report import Report
-from ..reused_vocabularies import (RDF_XML_ATTRIBUTES, VOCABULARY_NAMES, reused_prefixed,
-                                  vocabulary_of)
+from ..reused_vocabularies import (RDF_XML_ATTRIBUTES, RDF_XML_ELEMENTS, VOCABULARY_NAMES,
+                                  reused_prefixed, vocabulary_of)
 from ..unknown_terms import UnknownTerm
 from .findings_view import Namer
 from .term_namer import TermNamer
@@ -79,6 +79,8 @@ def term_note(term: UnknownTerm, namer: TermNamer) -> str:
     prefixed = _named(term.suggestion)
     if term.suggestion in RDF_XML_ATTRIBUTES:
         return said + message("report.terms.did_you_mean_attribute", lang, term=prefixed)
+    if term.suggestion in RDF_XML_ELEMENTS:
+        return said + message("report.terms.did_you_mean_element", lang, term=prefixed)
     if not (label := namer.label(term.suggestion)):
         return said + message("report.terms.did_you_mean_unlabelled", lang, term=prefixed)
     named = message("report.terms.named", lang, label=label, iri=prefixed)
