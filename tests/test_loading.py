@@ -660,6 +660,42 @@ def test_rdf_xml_text_error_says_where_a_text_written_once_is() -> None:
     twice = document.replace('"http://e/a">', '"http://e/a"><ex:note>2023-10-01</ex:note>')
     assert str(refusal("a.rdf", twice)).startswith("a.rdf: RDF/XML syntax error: ")
 
+
+@pytest.mark.parametrize(("attribute", "meant"), [("rdf:datatyp", "rdf:datatype"),
+                                                  ("rdf:parseTyp", "rdf:parseType")])
+def test_rdf_xml_text_error_names_the_syntax_attribute_misspelt(attribute: str, meant: str) -> None:
+    """`rdf:datatyp=` on an element with text: the refusal names the attribute meant, in zh and
+    en, after the parser's words (it said only "Unexpected text event")."""
+    value = "http://www.w3.org/2001/XMLSchema#date" if meant.endswith("datatype") else "Literal"
+    document = (f'<rdf:RDF xmlns:rdf="{RDF}"\n xmlns:ex="http://e/">\n'
+                '<rdf:Description rdf:about="http://e/a">\n'
+                f'  <ex:date {attribute}="{value}">2023-10-01</ex:date>\n'
+                "</rdf:Description></rdf:RDF>")
+    error = refusal("a.rdf", document)
+    assert str(error).startswith("a.rdf:4:") and str(error).endswith(
+        f"(the parser's own words, in English); {attribute} is no attribute of RDF/XML: did you "
+        f"mean {meant}?"), str(error)
+    assert error.text("zh").endswith(
+        f"（以上英文为解析器的原文）；{attribute} 不是 RDF/XML 的语法属性：是否应为 {meant}？")
+
+
+@pytest.mark.parametrize("attribute", ["about", "resource"])
+def test_an_unprefixed_rdf_xml_attribute_is_placed_and_named(attribute: str) -> None:
+    """`about="…"` for rdf:about: the parser says "XML namespaces are required" with no place;
+    the refusal gives the attribute's line and column and how to write it, zh and en."""
+    inner = (f'<ex:p {attribute}="http://e/b"/>' if attribute == "resource"
+             else '<ex:p>v</ex:p>')
+    outer = 'about="http://e/a"' if attribute == "about" else 'rdf:about="http://e/a"'
+    document = (f'<rdf:RDF xmlns:rdf="{RDF}"\n xmlns:ex="http://e/">\n'
+                f"<rdf:Description {outer}>\n  {inner}\n</rdf:Description></rdf:RDF>")
+    line = 3 if attribute == "about" else 4
+    column = (document.split("\n")[line - 1].index(f"{attribute}=") + 1)
+    error = refusal("a.rdf", document)
+    assert str(error).startswith(f"a.rdf:{line}:{column}: RDF/XML syntax error: ") and \
+        str(error).endswith(f"; the attribute {attribute}= has no prefix: RDF/XML writes it "
+                            f"rdf:{attribute}="), str(error)
+    assert error.text("zh").endswith(f"；属性 {attribute}= 没有前缀：RDF/XML 中应写作 rdf:{attribute}=")
+
 REWRITTEN_ONTOLOGY = """\
 @prefix bcic: <https://w3id.org/bcic/ontology#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .

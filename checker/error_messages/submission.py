@@ -178,6 +178,16 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "{label} syntax error: {detail}",
         "zh": "{label}语法错误：{detail}",  # label: a SpacedBefore
     },
+    # After a refusal, what it most likely comes from (checker/loading/rdf_xml_hints.py).
+    "error.parse.then": {"en": "{problem}; {then}", "zh": "{problem}；{then}"},
+    "error.parse.rdf_xml_misspelt": {
+        "en": "{written} is no attribute of RDF/XML: did you mean {meant}?",
+        "zh": "{written} 不是 RDF/XML 的语法属性：是否应为 {meant}？",
+    },
+    "error.parse.rdf_xml_unqualified": {
+        "en": "the attribute {written}= has no prefix: RDF/XML writes it {meant}=",
+        "zh": "属性 {written}= 没有前缀：RDF/XML 中应写作 {meant}=",
+    },
     "error.parse.rdf": {"en": "{label}: {detail}", "zh": "{label}：{detail}"},
     "error.parse.term_too_long": {
         "en": "{label}: a literal or IRI is longer than {limit:g} MiB, the most a term can hold",

@@ -7,7 +7,7 @@ from typing import Any
 from xml.parsers import expat
 
 from ..errors import InputError
-from ..i18n import phrase
+from ..i18n import Phrase, phrase
 from ..text_position import text_position
 
 # Deeper JSON or XML is refused: parsers recurse on it or slow down quadratically.
@@ -38,11 +38,14 @@ class SubmissionParseError(InputError):
     """
 
     def __init__(self, file: str, problem: str, line: int | None = None,
-                 column: int | None = None, **values: object) -> None:
+                 column: int | None = None, *, then: Phrase | None = None,
+                 **values: object) -> None:
         where = ":".join([file, *(str(part) for part in (line, column) if part is not None)])
         said = phrase(f"error.parse.{problem}", **values)
         if "detail" in values:  # the same words on the command line and on a page
             said = phrase("error.parse.engine_words", problem=said)
+        if then is not None:  # what the problem most likely comes from, in bcic's words
+            said = phrase("error.parse.then", problem=said, then=then)
         super().__init__(phrase("error.parse.at", where=where, problem=said))
         self.file, self.line, self.column = file, line, column
         # The parser's own words the message quotes (English, as the parser wrote them), that a

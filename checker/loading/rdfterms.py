@@ -20,6 +20,7 @@ from .guards import (MARKUP_DECLARATION, SubmissionParseError, SubmissionTooLarg
                      position_of_only, refuse_xml_unsafe)
 from .jsonld_drops import texts_of_dropped
 from .jsonld_texts import TextCandidate, written_text
+from .rdf_xml_hints import RDF_NS, attribute_hint
 from .standard_terms import refuse_standard_subject
 
 # pyoxigraph is linear on long literals (rdflib's N-Triples parser is not), gives line and
@@ -124,8 +125,11 @@ def parse_into(graph: Graph, file: str, text: str, format_name: str, label: str 
         where = (_syntax_error_position(text, format_name, error) if error.lineno
                  else _position_of_named(text, error.msg))
         detail = _POSITION_PREFIX.sub("", error.msg, count=1)
-        raise SubmissionParseError(file, "rdf_syntax", *where, label=SpacedBefore(label),
-                                   detail=_visible(detail)) from None
+        # An RDF/XML attribute misspelt or unprefixed: the one meant, and where, if unsaid.
+        hint, found = attribute_hint(text, error.msg, _rdf_prefixes(text)) \
+            if format_name == "rdf-xml" else (None, ())
+        raise SubmissionParseError(file, "rdf_syntax", *(where or found), then=hint,
+                                   label=SpacedBefore(label), detail=_visible(detail)) from None
     except _Unsupported as error:
         raise SubmissionParseError(file, "rdf", label=label, detail=error.problem) from None
     except ValueError as error:
@@ -238,6 +242,16 @@ def used_iris(text: str, format_name: str, base: str, iris: Iterable[str]) -> se
             if isinstance(node, pyoxigraph.NamedNode) and node.value in wanted:
                 used.add(node.value)
     return used
+
+
+def _rdf_prefixes(text: str) -> frozenset[str]:
+    """The prefixes an XML text binds to RDF's namespace (`rdf`, mostly); none where the text is
+    no well-formed XML."""
+    try:
+        return frozenset(name for name, namespace in _xml_prefixes(text).items()
+                         if namespace == RDF_NS)
+    except expat.ExpatError:
+        return frozenset()
 
 
 def _xml_prefixes(text: str) -> dict[str, str]:
