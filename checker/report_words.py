@@ -127,6 +127,13 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
               "{{\"@value\": \"{text}\", \"@type\": \"{iri}\"}} in JSON-LD",
         "zh": "，此处 Turtle 中写作 \"{text}\"^^{curie}，JSON-LD 中写作 "
               "{{\"@value\": \"{text}\", \"@type\": \"{iri}\"}}"},
+    # …where the datatype is written as a prefixed name no prefix expands (xsd:date).
+    "report.lack.datatype_prefixed": {
+        "en": "; the datatype is written as the prefixed name “{curie}”, which RDF/XML's "
+              "rdf:datatype (and JSON-LD without that prefix) does not expand: write the full IRI "
+              "{iri}",
+        "zh": "；数据类型写成了前缀名“{curie}”：RDF/XML 的 rdf:datatype（及未声明该前缀的 JSON-LD）不展开前缀名，"
+              "应写完整的 IRI {iri}"},
     "report.lack.typed_example": {
         "en": ": write one with its datatype, as in \"{text}\"^^{curie} in Turtle, "
               "{{\"@value\": \"{text}\", \"@type\": \"{iri}\"}} in JSON-LD (an example)",

@@ -1,0 +1,43 @@
+"""A datatype written as a prefixed name where no prefix is expanded (RDF/XML's
+rdf:datatype="xsd:date", read as the IRI `xsd:date`): the finding says so and gives the full
+IRI to write, not only the Turtle form, in zh and en (5.1: a macro environment analysis's
+date)."""
+
+from __future__ import annotations
+
+from checker.loading import SubmissionFile
+from checker.render import render_report
+from checker.validation import validate_submission
+
+RDF_XML = """<?xml version="1.0" encoding="UTF-8"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+         xmlns:rdfs="http://www.w3.org/2000/01/rdf-schema#"
+         xmlns:bcic="https://w3id.org/bcic/ontology#"
+         xmlns:dcterms="http://purl.org/dc/terms/"
+         xmlns:prov="http://www.w3.org/ns/prov#">
+  <bcic:IndustrialCluster rdf:about="https://example.org/c/cluster">
+    <rdfs:label xml:lang="zh">醴陵陶瓷产业集群</rdfs:label>
+  </bcic:IndustrialCluster>
+  <bcic:CultivationBody rdf:about="https://example.org/c/body">
+    <bcic:cultivates rdf:resource="https://example.org/c/cluster"/>
+  </bcic:CultivationBody>
+  <bcic:MacroEnvironmentAnalysis rdf:about="https://example.org/c/macro">
+    <dcterms:title xml:lang="zh">宏观环境分析</dcterms:title>
+    <dcterms:date rdf:datatype="xsd:date">2024-06-01</dcterms:date>
+    <prov:wasAttributedTo rdf:resource="https://example.org/c/body"/>
+  </bcic:MacroEnvironmentAnalysis>
+</rdf:RDF>
+"""
+
+
+def test_a_prefixed_datatype_in_rdf_xml_is_said_with_the_full_iri_to_write() -> None:
+    report = validate_submission([SubmissionFile("t.rdf", RDF_XML.encode())], processes=1)
+    zh = render_report(report, "text", "zh")
+    en = " ".join(render_report(report, "text", "en").split())
+    said = ("；数据类型写成了前缀名“xsd:date”：RDF/XML 的 rdf:datatype（及未声明该前缀的 JSON-LD）不展开前缀名，"
+            "应写完整的 IRI http://www.w3.org/2001/XMLSchema#date")
+    assert "".join(said.split()) in "".join(zh.split()), zh
+    assert ("; the datatype is written as the prefixed name “xsd:date”, which RDF/XML's "
+            "rdf:datatype (and JSON-LD without that prefix) does not expand: write the full IRI "
+            "http://www.w3.org/2001/XMLSchema#date") in en, en
+    assert "数据类型写成了前缀名“xsd:date”" in render_report(report, "html", "zh")
