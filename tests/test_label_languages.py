@@ -42,8 +42,9 @@ def test_a_plain_zh_label_comes_before_one_with_a_region() -> None:
 
 
 def test_a_tag_of_no_language_of_bcic_keeps_its_own_in_lower_case() -> None:
-    """`cn` names no language (China's code is no language's): it names no record in zh."""
-    assert labels_of(_labelled(Literal("醴陵", lang="cn")), NODE) == {"cn": "醴陵"}
+    """`CN` names no language (China's code is no language's): filed under `cn`, as BCP 47
+    compares tags without case, it names no record in zh."""
+    assert labels_of(_labelled(Literal("醴陵", lang="CN")), NODE) == {"cn": "醴陵"}
 
 
 TEXT = """@prefix ex: <https://example.org/c/> .
