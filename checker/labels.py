@@ -76,9 +76,9 @@ def labels_of(graph: Graph, node: Node) -> dict[str, str]:
 def by_language(labels: Iterable[object]) -> dict[str, str]:
     """Texts by the language their tags file them under (`labels_of`); anything but a literal
     left out."""
-    tagged = sorted((o for o in labels if isinstance(o, Literal)),
-                    key=lambda o: (_exact(o.language), o.language or "", str(o)))
-    return {_language(o.language): str(o) for o in tagged}  # a plain tag last: it stays
+    # A plain tag last, so that it stays; others as given (the last of two alike stays).
+    tagged = sorted((o for o in labels if isinstance(o, Literal)), key=lambda o: _exact(o.language))
+    return {_language(o.language): str(o) for o in tagged}
 
 
 def _language(tag: str | None) -> str:
