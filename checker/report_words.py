@@ -120,13 +120,6 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "：应写明数据类型，Turtle 中写作 \"{text}\"^^{curie}，JSON-LD 中写作 "
               "{{\"@value\": \"{text}\", \"@type\": \"{iri}\"}}"},
     # …where the value gives no real one of that kind (2023-02-30, 2021年上半年): the form only.
-    # After a value of its datatype not valid as one ("2024年"^^xsd:gYear, 9.2.3): the value
-    # its text gives, written as the datatype writes it.
-    "report.lack.rewrite_typed": {
-        "en": ", here \"{text}\"^^{curie} in Turtle, "
-              "{{\"@value\": \"{text}\", \"@type\": \"{iri}\"}} in JSON-LD",
-        "zh": "，此处 Turtle 中写作 \"{text}\"^^{curie}，JSON-LD 中写作 "
-              "{{\"@value\": \"{text}\", \"@type\": \"{iri}\"}}"},
     # …where the datatype is written as a prefixed name no prefix expands (xsd:date).
     "report.lack.datatype_prefixed": {
         "en": "; the datatype is written as the prefixed name “{curie}”, which RDF/XML's "

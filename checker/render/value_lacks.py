@@ -66,11 +66,6 @@ class ValueLackWords(ValueNamer):
                 # rdf:datatype="xsd:date" in RDF/XML, read as the IRI xsd:date: the full one.
                 after += message("report.lack.datatype_prefixed", self.lang, curie=typed.curie,
                                  iri=typed.datatype)
-        if datatype_asked and key.endswith("ill_formed") and (
-                typed := typed_form(lack.value, lack.expected)) is not None and typed.own:
-            # Its text gives a valid one ("2024年" the year 2024, "2024-5-1" a day): that one.
-            after += message("report.lack.rewrite_typed", self.lang, text=typed.text,
-                             curie=typed.curie, iri=self._jsonld_type(typed.curie, typed.datatype))
         if key.endswith("text_for_record"):
             form = reference_form(str(lack.value))
             after += message("report.lack.write_reference" if form.own
