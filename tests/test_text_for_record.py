@@ -16,6 +16,7 @@ from checker.report import Report, Status
 from checker.report_reader import read_report
 from checker.store import open_store
 from checker.validation import validate_submission
+from tests.liling_submission import LILING_HEAD
 
 DEHUA = (EXAMPLES_DIR / "dehua-ceramics.ttl").read_text(encoding="utf-8")
 # The KPI system's description (9.1.1), its last line, and what follows it.
@@ -158,15 +159,7 @@ def test_a_text_given_beside_a_record_is_said_too_9_4_1() -> None:
 
 # 8.3.4 —2: a crisis source (a blank node) naming its party as a text, where an agent or a
 # stakeholder is asked (shp:Party: one or the other).
-PARTY = """@prefix ex: <https://example.org/cluster/liling/> .
-@prefix bcic: <https://w3id.org/bcic/ontology#> .
-@prefix prov: <http://www.w3.org/ns/prov#> .
-@prefix dcterms: <http://purl.org/dc/terms/> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
-ex:cluster a bcic:IndustrialCluster ; rdfs:label "醴陵陶瓷产业集群"@zh .
-ex:body a bcic:CultivationBody ; bcic:cultivates ex:cluster ; rdfs:label "培育办"@zh .
-ex:crisis a bcic:CrisisManagementMechanism ;
+PARTY = LILING_HEAD + """ex:crisis a bcic:CrisisManagementMechanism ;
     dcterms:title "机制"@zh ; dcterms:date "2024-05-01"^^xsd:date ; prov:wasAttributedTo ex:body ;
     bcic:hasCrisisSource [ a bcic:CrisisSource ;
         bcic:involvedParty "消费者" ; bcic:monitoringMode "舆情监测"@zh ] .

@@ -19,6 +19,7 @@ from checker.report import Report
 from checker.report_reader import read_report
 from checker.store import open_store
 from checker.validation import validate_graph
+from tests.liling_submission import LILING_HEAD
 
 DEHUA = EXAMPLES_DIR / "dehua-ceramics.ttl"
 TEXT = DEHUA.read_text(encoding="utf-8")
@@ -200,15 +201,7 @@ def test_a_stored_report_reads_back_the_place_of_a_blank_node_records_value() ->
 # Blank nodes told apart (8.3.4 —1, —3): a warning system without an IRI giving the same text as
 # a named one before it, and two response measures alike but for their titles, each with an
 # ill-formed date; two copied mechanisms whose identical blocks differ only in their parent.
-SIBLINGS = """@prefix ex: <https://example.org/cluster/liling/> .
-@prefix bcic: <https://w3id.org/bcic/ontology#> .
-@prefix prov: <http://www.w3.org/ns/prov#> .
-@prefix dcterms: <http://purl.org/dc/terms/> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
-ex:cluster a bcic:IndustrialCluster ; rdfs:label "醴陵陶瓷产业集群"@zh .
-ex:body a bcic:CultivationBody ; bcic:cultivates ex:cluster ; rdfs:label "培育办"@zh .
-ex:ws1 a bcic:CrisisWarningSystem ; dcterms:title "甲"@zh ; bcic:responsibleParty "待定" .
+SIBLINGS = LILING_HEAD + """ex:ws1 a bcic:CrisisWarningSystem ; dcterms:title "甲"@zh ; bcic:responsibleParty "待定" .
 ex:crisis a bcic:CrisisManagementMechanism ;
     dcterms:title "机制"@zh ; dcterms:date "2024-05-01"^^xsd:date ; prov:wasAttributedTo ex:body ;
     bcic:hasWarningSystem ex:ws1 ,

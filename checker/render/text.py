@@ -264,9 +264,9 @@ def _lines(report: Report, lang: Lang) -> Iterator[str]:
     if signed:  # the evaluators' sign-off, under the verdict their judgements decide
         yield from wrapped(printable(signed), _ljust(signer, column), " " * column, COLUMNS)
     yield ""
-    yield from _namespace_notes(report, lang)
+    yield from _notes("namespaces", namespace_note_lines(report, lang), lang)
     yield from _term_notes(report, lang)
-    yield from _tag_notes(report, lang)
+    yield from _notes("tags", tag_note_lines(report, lang), lang)
     yield from _rates(report, lang)
     yield ""
     yield from _requirements(report, lang)
@@ -274,25 +274,15 @@ def _lines(report: Report, lang: Lang) -> Iterator[str]:
     yield from _checklist(report, lang)
 
 
-def _namespace_notes(report: Report, lang: Lang) -> Iterator[str]:
-    """The namespaces close to the standard's that the submission writes IRIs under, when there
-    are any: they explain a submission reported as having no evidence at all."""
-    notes = namespace_note_lines(report, lang)
+def _notes(heading: str, notes: list[str], lang: Lang) -> Iterator[str]:
+    """A section of notes under its heading (report.<heading>.heading), when there are any: the
+    namespaces close to the standard's that the submission writes IRIs under (they explain a
+    submission reported as having no evidence at all); the language tags it mistakes for a
+    language's (they explain a record named by its IRI, or in the other language, below:
+    decision 14)."""
     if not notes:
         return
-    yield message("report.namespaces.heading", lang)
-    for note in notes:
-        yield from wrapped(printable(note), "  · ", "    ", COLUMNS)
-    yield ""
-
-
-def _tag_notes(report: Report, lang: Lang) -> Iterator[str]:
-    """The language tags the submission mistakes for a language's, when there are any: they
-    explain a record named by its IRI, or in the other language, below (decision 14)."""
-    notes = tag_note_lines(report, lang)
-    if not notes:
-        return
-    yield message("report.tags.heading", lang)
+    yield message(f"report.{heading}.heading", lang)
     for note in notes:
         yield from wrapped(printable(note), "  · ", "    ", COLUMNS)
     yield ""

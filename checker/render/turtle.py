@@ -245,23 +245,17 @@ def _add_term_notes(g: Graph, node: BNode, report: Report, sources: dict[str, No
     if report.term_notes.more:
         g.add((node, BCIC.unlistedUnknownTerms, Literal(report.term_notes.more)))
     for index, near in enumerate(report.term_notes.namespaces):
-        note = label(f"2-namespace-{index:04d}")
-        g.add((node, BCIC.namespaceNote, note))
-        g.add((note, RDF.type, BCIC.NearNamespaceNote))
-        g.add((note, BCIC.writtenNamespace, Literal(near.written)))
-        g.add((note, BCIC.meantNamespace, Literal(near.meant)))
-        g.add((note, BCIC.statementCount, Literal(near.statements)))
-        for lang in LANGUAGES:
-            g.add((note, RDFS.comment, Literal(namespace_note(near, lang), lang=lang)))
+        _add_written_meant(g, (node, BCIC.namespaceNote, label(f"2-namespace-{index:04d}")),
+                           BCIC.NearNamespaceNote,
+                           {BCIC.writtenNamespace: near.written, BCIC.meantNamespace: near.meant,
+                            BCIC.statementCount: near.statements},
+                           {lang: namespace_note(near, lang) for lang in LANGUAGES})
     for index, tag in enumerate(report.term_notes.tags):
-        note = label(f"2-tag-{index:04d}")
-        g.add((node, BCIC.languageTagNote, note))
-        g.add((note, RDF.type, BCIC.LanguageTagNote))
-        g.add((note, BCIC.writtenTag, Literal(tag.written)))
-        g.add((note, BCIC.meantTag, Literal(tag.meant)))
-        g.add((note, BCIC.taggedTexts, Literal(tag.statements)))
-        for lang in LANGUAGES:
-            g.add((note, RDFS.comment, Literal(tag_note(tag, lang), lang=lang)))
+        _add_written_meant(g, (node, BCIC.languageTagNote, label(f"2-tag-{index:04d}")),
+                           BCIC.LanguageTagNote,
+                           {BCIC.writtenTag: tag.written, BCIC.meantTag: tag.meant,
+                            BCIC.taggedTexts: tag.statements},
+                           {lang: tag_note(tag, lang) for lang in LANGUAGES})
 
 
 def _add_record_places(g: Graph, node: BNode, report: Report, sources: dict[str, Node],
@@ -432,3 +426,16 @@ def _add_judgement(g: Graph, report: Report, judgement: Judgement, test: URIRef)
     g.add((result, EARL.outcome, EARL.passed if judgement.met else EARL.failed))
     for language, note in (judgement.note or {}).items():
         g.add((result, DCTERMS.description, Literal(note, lang=language or None)))
+
+
+def _add_written_meant(g: Graph, link: tuple[Node, URIRef, Node], kind: URIRef,
+                       values: dict[URIRef, str | int], comments: dict[str, str]) -> None:
+    """A note of what the submission wrote and what it meant (a namespace, a language tag),
+    linked from the report: its kind, its values as literals and its words in each language."""
+    g.add(link)
+    note = link[2]
+    g.add((note, RDF.type, kind))
+    for prop, value in values.items():
+        g.add((note, prop, Literal(value)))
+    for lang, words in comments.items():
+        g.add((note, RDFS.comment, Literal(words, lang=lang)))
