@@ -24,11 +24,8 @@ from ..shacl import Severity
 from ..unknown_terms import Place
 from .lack_sentences import LackSayer
 from .naming import pick, short_node
-from .term_namer import TermNamer
 from .value_words import LISTED
 
-# TermNamer stays importable from here, where the report's and the rulebook's pages found it.
-__all__ = ["FindingView", "LackLine", "Namer", "NodeLine", "TermNamer", "values_about"]
 
 NODES_SHOWN = 5  # nodes listed under one finding before "… and n more"
 
