@@ -117,8 +117,10 @@ def revision_info(store: Store, cluster: URIRef, number: int) -> RevisionInfo:
     if (deleted := _deletion(store, cluster, number)) is not None:
         raise NotFoundError.of(
             "error.revision.deleted", number=number, cluster=cluster,
-            date=moment_in_zone(deleted[0]),
-            by=phrase("error.revision.deleted_by", name=deleted[1]) if deleted[1] else "",
+            date=moment_in_zone(deleted.deleted),
+            by=phrase("error.revision.deleted_by", name=deleted.by) if deleted.by else "",
+            reason=phrase("error.revision.deleted_reason", reason=" ".join(deleted.reason.split()))
+            if deleted.reason else phrase("store.history.no_deletion_reason"),
             nearest=phrase("error.revision.nearest_numbers", numbers=numbers) if nearest else "")
     if not nearest:
         raise NotFoundError.of("error.revision.not_stored", number=number, cluster=cluster)
@@ -126,16 +128,16 @@ def revision_info(store: Store, cluster: URIRef, number: int) -> RevisionInfo:
                            numbers=numbers)
 
 
-def _deletion(store: Store, cluster: URIRef,
-              number: int) -> tuple[datetime, str | None] | None:
-    """When the revision was deleted (the tombstone's xsd:dateTime) and who deleted it, where
-    known; None when it was never deleted."""
+def _deletion(store: Store, cluster: URIRef, number: int) -> DeletedRevision | None:
+    """When the revision was deleted (the tombstone's xsd:dateTime) and, where known, by whom
+    and why; None when it was never deleted."""
     rows = store.select(tombstone_query(cluster, number))
     if not rows or rows[0].get("deleted") is None:
         return None
-    by = rows[0].get("by")
-    deleted = datetime.fromisoformat(str(rows[0]["deleted"]).replace("Z", "+00:00"))
-    return deleted, str(by) if by is not None else None
+    by, reason = rows[0].get("by"), rows[0].get("reason")
+    return DeletedRevision(
+        number, datetime.fromisoformat(str(rows[0]["deleted"]).replace("Z", "+00:00")),
+        str(by) if by is not None else None, str(reason) if reason is not None else None)
 
 
 @dataclass(frozen=True)

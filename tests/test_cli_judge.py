@@ -213,13 +213,17 @@ def test_a_judgement_from_the_command_line_says_so_wherever_it_is_listed(  # typ
 
 @pytest.mark.parametrize("lang, words", [
     ("en", "revision 2 of <https://example.org/cluster/dehua/cluster> was deleted on {day} by "
-           "Wang; its number is not given again; the nearest stored: 1, 3"),
+           "Wang (reason: “uploaded twice, the second by mistake”); its number is not given again; "
+           "the nearest stored: 1, 3"),
     ("zh", "<https://example.org/cluster/dehua/cluster> 的第 2 版已于 {day} 删除（删除人：Wang），"
-           "该版本号不再使用；最接近的已存储修订版：1、3")])
+           "删除理由：「uploaded twice, the second by mistake」，该版本号不再使用；"
+           "最接近的已存储修订版：1、3")])
 def test_judging_a_deleted_revision_says_when_it_was_deleted(bcic, lang: str, words: str) -> None:  # type: ignore[no-untyped-def]
+    """When, by whom and why (the reason kept with the tombstone, its lines said on the error's
+    one line), in zh and en."""
     assert bcic("ingest", DEHUA).exit_code == bcic("ingest", DEHUA).exit_code == 0
     assert bcic("delete-revision", DEHUA_CLUSTER, "2", "--by", "Wang",
-                "--reason", "uploaded twice").exit_code == 0
+                "--reason", "uploaded twice,\nthe second by mistake").exit_code == 0
     for command in (("judge", DEHUA_CLUSTER, "6.1", "--met"), ("report", DEHUA_CLUSTER)):
         result = bcic(*command, "--revision", "2", "--lang", lang)
         [day] = re.findall(r"\d{4}-\d\d-\d\d \d\d:\d\d(?: \(|（)UTC[)）]", result.output)

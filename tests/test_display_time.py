@@ -196,7 +196,8 @@ def test_a_deleted_revision_is_said_deleted_at_a_time_in_the_display_zone(
                  "--reason", "uploaded twice").exit_code == 0
     result = _bcic(runner, store, BEIJING, "report", CLUSTER, "--revision", "2")
     assert result.exit_code == 2
-    assert re.search(r"was deleted on \d{4}-\d\d-\d\d \d\d:\d\d \(UTC\+08:00\); its number",
+    assert re.search(r"was deleted on \d{4}-\d\d-\d\d \d\d:\d\d \(UTC\+08:00\) "
+                     r"\(reason: “uploaded twice”\); its number",
                      result.stderr), result.stderr
 
 

@@ -130,6 +130,15 @@ def test_an_older_deletion_without_a_reason_still_reads(
     assert shown[deleted + 1] == line, shown
 
 
+@pytest.mark.parametrize("lang, words", [("en", " by 评价员甲 (no reason recorded); its number"),
+                                         ("zh", "（删除人：评价员甲），未记录删除理由，该版本号不再使用")])
+def test_asking_for_an_older_deletion_without_a_reason_says_none_was_recorded(
+        runner: CliRunner, store: Path, lang: str, words: str) -> None:
+    _delete_without_a_reason(store, 3)
+    result = _bcic(runner, store, {}, "report", CLUSTER, "--revision", "3", "--lang", lang)
+    assert result.exit_code == 2 and words in result.stderr, result.stderr
+
+
 def test_the_cluster_page_and_the_api_say_why_a_revision_was_deleted(
         store: Path, make_web_app) -> None:  # type: ignore[no-untyped-def]
     _delete_without_a_reason(store, 3)

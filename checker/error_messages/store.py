@@ -31,11 +31,14 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     },
     # A deleted revision's number stays taken (its tombstone, docs/store.md): said so.
     "error.revision.deleted": {
-        "en": "revision {number} of <{cluster}> was deleted on {date}{by}; its number is not "
-              "given again{nearest}",
-        "zh": "<{cluster}> 的第 {number} 版已于 {date} 删除{by}，该版本号不再使用{nearest}",
+        "en": "revision {number} of <{cluster}> was deleted on {date}{by} ({reason}); its number "
+              "is not given again{nearest}",
+        "zh": "<{cluster}> 的第 {number} 版已于 {date} 删除{by}，{reason}，该版本号不再使用{nearest}",
     },
     "error.revision.deleted_by": {"en": " by {name}", "zh": "（删除人：{name}）"},
+    # The reason kept with the tombstone, its lines and tabs said as single spaces on the one line
+    # of an error.
+    "error.revision.deleted_reason": {"en": "reason: “{reason}”", "zh": "删除理由：「{reason}」"},
     "error.revision.nearest_numbers": {
         "en": "; the nearest stored: {numbers}",
         "zh": "；最接近的已存储修订版：{numbers}",
