@@ -213,7 +213,7 @@ def test_a_records_several_lacks_read_back_in_the_order_the_fresh_report_gave_th
     assert [line.strip() for line in lacks] == [
         "– lacks “information content”", "– lacks “information source”",
         "– lacks “collection method”", "– lacks “calculation method”",
-        "– lacks “responsible party”"]
+        "– lacks “responsible party” (an “organisation”)"]
     for lang in ("zh", "en"):
         assert render_report(_as_validated(back), "text", lang) == render_report(
             original, "text", lang)
