@@ -1,11 +1,12 @@
 """Shared fixtures: the ontology, a CLI runner, a writer of tiny Turtle files, web tokens."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from rdflib import Graph, URIRef
+from rdflib.term import _toPythonMapping
 
 from checker.ingest import ingest_submission
 from checker.loading import read_submission_files
@@ -26,6 +27,18 @@ TURTLE_PREFIXES = """\
 """
 
 TurtleWriter = Callable[[str, str], Path]
+
+
+@pytest.fixture(autouse=True)
+def rdflibs_own_datatype_conversions() -> Iterator[None]:
+    """rdflib's datatype conversions as rdflib ships them, restored after every test: owlrl, which
+    two tests run in-process, replaces them for the whole process (its xsd:gYear refuses a time
+    zone and a year before 1), so tests run after them in one worker would read "2024Z"^^xsd:gYear
+    as ill-formed (9.2.3). bcic itself runs no owlrl."""
+    shipped = dict(_toPythonMapping)
+    yield
+    _toPythonMapping.clear()
+    _toPythonMapping.update(shipped)
 
 
 @pytest.fixture(scope="session")
