@@ -17,8 +17,12 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Sequence
+from contextvars import ContextVar
 
 from pyshacl.constraints import CONSTRAINT_PARAMETERS_MAP
+from pyshacl.constraints.core.logical_constraints import (
+    AndConstraintComponent, NotConstraintComponent, OrConstraintComponent, XoneConstraintComponent)
+from pyshacl.constraints.core.shape_based_constraints import QualifiedValueShapeConstraintComponent
 from pyshacl.errors import ConstraintLoadWarning
 from pyshacl.graph_abstraction import DataGraph
 from pyshacl.pytypes import SHACLExecutor
@@ -32,6 +36,13 @@ from rdflib.term import Node
 _LOG = logging.getLogger(__name__)
 
 Work = list[tuple[Shape, list[Node]]]
+
+# The components that keep only whether a value node conforms to the shapes they name: pyshacl
+# drops every result found beneath them (it logs them in debug mode only), so results made there
+# need no messages, paths or triples.
+_VERDICT_ONLY = (AndConstraintComponent, NotConstraintComponent, OrConstraintComponent,
+                 XoneConstraintComponent, QualifiedValueShapeConstraintComponent)
+_results_dropped: ContextVar[bool] = ContextVar("results_dropped", default=False)
 
 
 class WarmShapesGraph(ShapesGraph):
@@ -124,12 +135,17 @@ class _WarmShape(Shape):
         evaluation_path = [] if _evaluation_path is None else _evaluation_path
         focus_value_nodes = self.value_nodes(target_graph, focus_list)
         evaluation_path.append(self)
-        conforms, reports = True, []
-        for component in self._constraint_components():
-            component_conforms, found = component.evaluate(
-                executor, target_graph, focus_value_nodes, [*evaluation_path, component])
-            conforms = conforms and component_conforms
-            reports.extend(found)
+        dropped = _results_dropped.set(
+            any(isinstance(step, _VERDICT_ONLY) for step in evaluation_path))
+        try:
+            conforms, reports = True, []
+            for component in self._constraint_components():
+                component_conforms, found = component.evaluate(
+                    executor, target_graph, focus_value_nodes, [*evaluation_path, component])
+                conforms = conforms and component_conforms
+                reports.extend(found)
+        finally:
+            _results_dropped.reset(dropped)
         return conforms, reports
 
     def _constraint_components(self) -> list:
@@ -152,8 +168,15 @@ class _WarmShape(Shape):
 @functools.cache
 def _untold(kind: type) -> type:
     """`kind` (a pyshacl constraint component) without the text report pyshacl writes beside the
-    report graph for every result, nested ones included: bcic never reads that text."""
+    report graph for every result, nested ones included (bcic never reads that text), and making
+    only a placeholder for a result that a component above it will drop."""
+    def make_v_result(self, *args: object, **kwargs: object) -> tuple:  # type: ignore[no-untyped-def]
+        if _results_dropped.get():
+            return "", None, []
+        return kind.make_v_result(self, *args, **kwargs)
+
     return type(kind.__name__, (kind,), {"__slots__": (), "__module__": __name__,
+                                         "make_v_result": make_v_result,
                                          "make_v_result_description": _no_description})
 
 

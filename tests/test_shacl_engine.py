@@ -96,6 +96,42 @@ def test_engine_reports_nested_and_recursive_shapes_as_pyshacl_does() -> None:
         assert found and found == _everything(_read_results(report))
 
 
+def test_engine_reports_beneath_logical_and_qualified_shapes_as_pyshacl_does() -> None:
+    """The engine makes no full result beneath sh:or, sh:and, sh:not, sh:xone and
+    sh:qualifiedValueShape, which keep only whether a value conforms; what it reports, sh:node's
+    nested details included, stays what pyshacl reports."""
+    shapes = Graph().parse(data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <https://example.org/t#> .
+        ex:Named a sh:NodeShape ; sh:property [ sh:path ex:name ; sh:minCount 1 ; sh:datatype
+            <http://www.w3.org/2001/XMLSchema#string> ] .
+        ex:Dated a sh:NodeShape ; sh:property [ sh:path ex:date ; sh:minCount 1 ] .
+        ex:Thing a sh:NodeShape ; sh:targetClass ex:Thing ;
+            sh:or ( ex:Named ex:Dated ) ;
+            sh:not [ sh:property [ sh:path ex:banned ; sh:minCount 1 ; sh:node ex:Named ] ] ;
+            sh:xone ( [ sh:node ex:Named ] [ sh:property [ sh:path ex:code ; sh:minCount 1 ] ] ) ;
+            sh:and ( [ sh:node ex:Dated ] [ sh:or ( ex:Named [ sh:class ex:Kind ] ) ] ) ;
+            sh:property [ sh:path ex:part ; sh:node ex:Named ] ;
+            sh:property [ sh:path ex:part ; sh:qualifiedValueShape [ sh:node ex:Named ;
+                sh:or ( ex:Dated [ sh:property [ sh:path ex:code ; sh:maxCount 1 ] ] ) ] ;
+                sh:qualifiedMinCount 2 ] .
+    """, format="turtle")
+    data = Graph().parse(data="""
+        @prefix ex: <https://example.org/t#> .
+        ex:a a ex:Thing ; ex:name "A" ; ex:date "2024" ; ex:part ex:p1 , ex:p2 .
+        ex:b a ex:Thing ; ex:name 7 ; ex:code 1 , 2 ; ex:banned ex:p1 ; ex:part ex:p3 .
+        ex:c a ex:Thing , ex:Kind ; ex:banned ex:p3 ; ex:part ex:p1 , ex:p3 .
+        ex:d a ex:Thing .
+        ex:p1 ex:name "one" ; ex:date "2023" .
+        ex:p2 ex:name "two" ; ex:code 3 .
+        ex:p3 ex:code 4 , 5 .
+    """, format="turtle")
+    _conforms, report, _text = pyshacl.validate(data, shacl_graph=shapes, inference="none")
+    expected = _everything(_read_results(report))
+    for processes in (1, 2):
+        found = _everything(ShapeEngine(shapes, Graph()).run(data, processes=processes))
+        assert len(found) > 8 and found == expected
+
+
 def test_every_focus_node_is_dealt_to_exactly_one_process_and_shares_stay_even() -> None:
     work = [("big", list(range(101))), ("single-1", ["x"]), ("single-2", ["y"]),
             ("pair", ["p", "q"])]
