@@ -105,3 +105,21 @@ def test_a_text_with_a_space_where_json_ld_reads_a_reference_is_no_refusal() -> 
         _loaded(("k.jsonld", text))
     assert "'https://example.org/cluster/dehua/my kpi' is not an absolute IRI" in str(
         refused.value)
+
+
+def test_a_text_with_a_space_on_a_record_without_an_id_is_no_refusal() -> None:
+    """A blank node (a JSON-LD object without "@id") whose value read as a reference has a space:
+    the whole file was refused; it is the text written, as on a named record, with its line
+    (9.1.1). One without a space is read as its text too."""
+    kpi = _kpi("Dehua brand strategy 2021").replace('"@id": "ex:kpi-system", ', "")
+    line = next(n for n, row in enumerate(kpi.split("\n"), 1) if "basedOn\": \"" in row)
+    loaded = _loaded(("kpi.jsonld", kpi))
+    assert any(p == BCIC.basedOn and o == Literal("Dehua brand strategy 2021")
+               for _s, p, o in loaded), loaded
+    report = validate_submission([SubmissionFile("dehua.ttl", DEHUA.replace(KPI, "").encode()),
+                                  SubmissionFile("kpi.jsonld", kpi.encode())], processes=1)
+    en = _block(report, "en")
+    assert ("“based on” “Dehua brand strategy 2021” (given as text) is not a record" in en
+            and f"(written at kpi.jsonld:{line})" in en), en
+    one_word = _loaded(("kpi.jsonld", _kpi("strategy").replace('"@id": "ex:kpi-system", ', "")))
+    assert any(p == BCIC.basedOn and o == Literal("strategy") for _s, p, o in one_word)

@@ -18,10 +18,12 @@ import json
 from collections.abc import Iterable
 
 from rdflib import RDF, Graph, Literal, URIRef
+from rdflib.term import Node
 
-# A statement whose value may be a text written where a reference is read: subject, predicate,
-# the value as resolved, the text as written.
-TextCandidate = tuple[URIRef, URIRef, URIRef, str]
+# A statement whose value may be a text written where a reference is read: subject (a record's
+# IRI, or a blank node: a JSON-LD object without "@id"), predicate, the value as resolved, the
+# text as written.
+TextCandidate = tuple[Node, URIRef, URIRef, str]
 
 
 def written_text(iri: str, base: str, source: str, predicate: str) -> str | None:

@@ -18,7 +18,7 @@ from ..i18n import Phrase, SpacedBefore, phrase
 from ..text_position import column_of_byte
 from .guards import (MARKUP_DECLARATION, SubmissionParseError, SubmissionTooLargeError,
                      position_of_only, refuse_xml_unsafe)
-from .jsonld_drops import texts_of_dropped
+from .jsonld_drops import KeptBlanks, texts_of_dropped
 from .jsonld_texts import TextCandidate, written_text
 from .rdf_xml_hints import RDF_NS, attribute_hint
 from .standard_terms import refuse_standard_subject
@@ -102,6 +102,7 @@ def parse_into(graph: Graph, file: str, text: str, format_name: str, label: str 
         )
         room = max_triples - len(graph)  # statements repeated count once: len() when past it
         kept = 0
+        blanks: KeptBlanks = {}
         for quad in quads:
             if isinstance(quad.subject, pyoxigraph.NamedNode):
                 obj = quad.object.value if isinstance(quad.object, pyoxigraph.NamedNode) else None
@@ -111,15 +112,17 @@ def parse_into(graph: Graph, file: str, text: str, format_name: str, label: str 
                 refuse_xml_unsafe(file, text, quad.object.value)
             triple = (_term(quad.subject), _iri(quad.predicate.value), _term(quad.object))
             graph.add(triple)
+            if format_name == "json-ld" and isinstance(triple[2], URIRef) and (
+                    said := written_text(str(triple[2]), base, text, str(triple[1]))) is not None:
+                candidates.append((triple[0], triple[1], triple[2], said))  # blank subject too
+            if format_name == "json-ld" and (isinstance(triple[0], BNode)
+                                             or isinstance(triple[2], BNode)):
+                blanks[kept] = (triple[0], triple[2])
             kept += 1
-            if format_name == "json-ld" and isinstance(triple[0], URIRef) and isinstance(
-                    triple[2], URIRef) and (said := written_text(
-                        str(triple[2]), base, text, str(triple[1]))) is not None:
-                candidates.append((triple[0], triple[1], triple[2], said))
             if kept > room and len(graph) > max_triples:
                 raise SubmissionTooLargeError(file, "too_many_triples", limit=max_triples)
         if format_name == "json-ld":
-            for triple in texts_of_dropped(file, text, base, label, kept):
+            for triple in texts_of_dropped(file, text, base, label, kept, blanks):
                 graph.add(triple)
     except SyntaxError as error:
         where = (_syntax_error_position(text, format_name, error) if error.lineno
@@ -190,6 +193,7 @@ def stated_values(text: str, format_name: str, base: str, wanted: set[tuple[Node
     stated: dict[tuple[Node, Node], str] = {}
     said_of_blanks: dict[str, list[tuple[str, Node]]] = {}
     in_order: list[tuple[str, str, Node]] = []
+    described: set[str] = set()
     for quad in quads:
         subject, obj = quad.subject, quad.object
         if isinstance(subject, pyoxigraph.NamedNode):
@@ -209,9 +213,15 @@ def stated_values(text: str, format_name: str, base: str, wanted: set[tuple[Node
                     stated.setdefault(pair, quad.predicate.value)
         elif by_statements and isinstance(subject, pyoxigraph.BlankNode) \
                 and not isinstance(obj, pyoxigraph.BlankNode):
-            said = (quad.predicate.value, _term(obj))
+            said = (quad.predicate.value, obj if json_ld else _term(obj))  # JSON-LD: read below
             said_of_blanks.setdefault(subject.value, []).append(said)
             in_order.append((subject.value, *said))
+        if isinstance(subject, pyoxigraph.NamedNode):
+            described.add(subject.value)
+    if json_ld:  # a blank node's value the loader read as a text (jsonld_texts), as it reads it
+        said_of_blanks = {name: [(p, _as_read(v, p, base, text, described)) for p, v in said]
+                          for name, said in said_of_blanks.items()}
+        in_order = [(n, p, _as_read(v, p, base, text, described)) for n, p, v in in_order]
     matched: dict[str, Node] = {}
     for name, said in said_of_blanks.items():  # in the order the text first names each
         if alike := by_statements.get(frozenset(said)):
@@ -222,6 +232,17 @@ def stated_values(text: str, format_name: str, base: str, wanted: set[tuple[Node
     walked = [(matched[name], predicate, value) for name, predicate, value in in_order
               if name in matched]
     return stated, dict(quads.prefixes), walked
+
+
+def _as_read(value: object, predicate: str, base: str, text: str, described: set[str]) -> Node:
+    """A blank node's value in JSON-LD (a lenient parse's term) as the loader reads it: a string
+    the context reads as a reference that is no IRI, or that names no record the text
+    describes, as its text (jsonld_texts.py); else the term."""
+    if isinstance(value, pyoxigraph.NamedNode) and (
+            said := written_text(value.value, base, text, predicate)) is not None and (
+            not _valid_iri(value.value) or value.value not in described):
+        return Literal(said)
+    return _term(value)
 
 
 def _valid_iri(value: str) -> bool:
