@@ -20,6 +20,7 @@ from rdflib.term import Node
 from .namespaces import REQ
 from .shacl import Severity, ShaclResult
 from .shape_paths import ShapePath, path_properties
+from .term_texts import written_prefixed
 
 MIN_COUNT = "MinCountConstraintComponent"
 CLASS = "ClassConstraintComponent"
@@ -185,7 +186,7 @@ def values_named(findings: Iterable[Finding]) -> Iterator[tuple[Node, Node]]:
 
 def _texts_named(candidate: Candidate) -> Iterator[tuple[Node, Node]]:
     for lack in candidate.lacks:
-        if (text := text_given(lack)) is not None:
+        if (text := text_given(lack) or prefixed_given(lack)) is not None:
             yield candidate.node, text
         for closer in lack.closest:
             if isinstance(closer.node, Literal):
@@ -209,6 +210,15 @@ def _written_by(lack: Lack) -> bool:
     """Whether a lack's value is one the record itself writes along one property and breaks the
     constraint by (not a has-value lack's term the record should name, not a value further on)."""
     return isinstance(lack.path, URIRef) and lack.constraint != "HasValueConstraintComponent"
+
+
+def prefixed_given(lack: Lack) -> URIRef | None:
+    """The value a has-value lack finds written as a prefixed name of the term asked that nothing
+    expanded (RDF/XML's rdf:resource="bcic:PolicyEnvironment", 5.1); None for any other lack."""
+    if lack.constraint == "HasValueConstraintComponent" and isinstance(lack.value, URIRef) \
+            and written_prefixed(lack.value, lack.expected):
+        return lack.value
+    return None
 
 
 def text_given(lack: Lack) -> Literal | None:

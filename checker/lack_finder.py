@@ -23,7 +23,7 @@ from .shape_asks import LackMaker, ShapeAsks
 from .shape_guards import guarded_checks
 from .shape_order import display_order
 from .shape_paths import INSTANCE_OF, ShapePath, joined, path_steps
-from .term_texts import text_meaning
+from .term_texts import prefixed_naming, text_meaning
 from .value_checks import value_lacks
 
 _DEPTH = 10  # nested shapes explained below a candidate (9.2.3: level › scale › model › record › cluster)
@@ -62,9 +62,11 @@ class LackFinder(ShapeAsks):
             return
         if (expected := s.value(shape, SH.hasValue)) is not None and expected not in values:
             # A text naming the value asked (bcic:covers "bcic:PlanPhase", 9.4.2), or nearest it
-            # in spelling ("技术" for 技术环境, 5.1): said to be one.
+            # in spelling ("技术" for 技术环境, 5.1): said to be one; so is the term written as a
+            # prefixed name RDF/XML's rdf:resource did not expand (bcic:PolicyEnvironment, 5.1).
             yield lack("HasValueConstraintComponent",
                        value=text_meaning(expected, values, self.ontology)
+                       or prefixed_naming(expected, values)
                        or _list_holding(data, expected, values))
         if (least := s.value(shape, SH.minCount)) is not None and len(values) < int(least):
             yield lack("MinCountConstraintComponent",

@@ -127,6 +127,13 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
               "{iri}",
         "zh": "；数据类型写成了前缀名“{curie}”：RDF/XML 的 rdf:datatype（及未声明该前缀的 JSON-LD）不展开前缀名，"
               "应写完整的 IRI {iri}"},
+    # A term asked written as a prefixed name nothing expanded (5.1: RDF/XML's
+    # rdf:resource="bcic:PolicyEnvironment", read as the IRI `bcic:PolicyEnvironment`).
+    "report.lack.resource_prefixed": {
+        "en": " (written as the prefixed name “{curie}”, which RDF/XML's rdf:resource (and JSON-LD "
+              "without that prefix) does not expand: write the full IRI {iri})",
+        "zh": "（写成了前缀名“{curie}”：RDF/XML 的 rdf:resource（及未声明该前缀的 JSON-LD）不展开前缀名，"
+              "应写完整的 IRI {iri}）"},
     "report.lack.typed_example": {
         "en": ": write one with its datatype, as in \"{text}\"^^{curie} in Turtle, "
               "{{\"@value\": \"{text}\", \"@type\": \"{iri}\"}} in JSON-LD (an example)",

@@ -125,6 +125,24 @@ def text_naming(term: Node, values: Iterable[Node], labels: Iterable[str] = ()) 
                  if isinstance(v, Literal) and names_term(str(v), term, names)), None)
 
 
+# An IRI as a prefixed name reads when nothing expanded it: a scheme that is a prefix, no "//".
+_UNEXPANDED = re.compile(r"[A-Za-z][\w.-]*:[^/#?\s]+")
+
+
+def written_prefixed(value: Node | None, term: Node | None) -> bool:
+    """Whether `value` is `term` written as a prefixed name nothing expanded (RDF/XML's
+    rdf:resource="bcic:PolicyEnvironment", read as the IRI `bcic:PolicyEnvironment`; JSON-LD
+    without that prefix): an IRI other than the term whose whole text is a prefixed name of it."""
+    return isinstance(value, URIRef) and isinstance(term, URIRef) and value != term and \
+        _UNEXPANDED.fullmatch(str(value)) is not None and names_term(str(value), term)
+
+
+def prefixed_naming(term: Node, values: Iterable[Node]) -> URIRef | None:
+    """The first of `values` that is `term` written as a prefixed name nothing expanded
+    (`written_prefixed`), None where none is."""
+    return next((v for v in values if isinstance(v, URIRef) and written_prefixed(v, term)), None)
+
+
 def text_meaning(term: Node, values: Iterable[Node], ontology: Graph) -> Literal | None:
     """The first text among `values` that names `term` exactly (`text_naming`), else the first
     that, among the terms of its concept scheme, names it alone or is nearest it in spelling

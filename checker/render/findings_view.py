@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from rdflib import RDF, Literal, URIRef
 from rdflib.term import Node
 
-from ..findings import Candidate, Diagnosis, Finding, Lack, text_given, value_of
+from ..findings import Candidate, Diagnosis, Finding, Lack, prefixed_given, text_given, value_of
 from ..i18n import Lang, message
 from ..report import Report
 from ..shacl import Severity
@@ -116,8 +116,9 @@ class Namer(LackSayer):
         return self._placed(self.said(lack, record)[0], lack, record)
 
     def lack_place(self, lack: Lack, record: Node | None) -> Place | None:
-        """Where the text a lack of `record` finds where a record is asked is written (9.1.1)."""
-        text = text_given(lack)
+        """Where the text a lack of `record` finds where a record is asked is written (9.1.1), or
+        the term it finds written as a prefixed name nothing expanded (5.1)."""
+        text = text_given(lack) or prefixed_given(lack)
         return self.value_places.get((record, text)) if text is not None and record else None
 
     def _placed(self, said: str, lack: Lack, record: Node | None,

@@ -9,7 +9,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from ..findings import Lack
+from ..findings import Lack, prefixed_given
 from ..i18n import message
 from ..namespaces import SHP
 from ..term_texts import names_term, term_guessed, term_named
@@ -120,6 +120,9 @@ class ValueLackWords(ValueNamer):
         lack."""
         if key == "has_value" and isinstance(lack.value, BNode):  # the term inside a list
             return message("report.lack.in_a_list", self.lang)
+        if key == "has_value" and (written := prefixed_given(lack)) is not None:
+            return message("report.lack.resource_prefixed", self.lang, curie=str(written),
+                           iri=str(lack.expected))
         if not isinstance(text := lack.value, Literal):
             return ""
         if key == "has_value" and lack.expected is not None:
