@@ -13,8 +13,8 @@ that member may well be of the role, and saying the body has none would be false
 from __future__ import annotations
 
 import difflib
-from collections.abc import Set
-from dataclasses import dataclass
+from collections.abc import Mapping, Set
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
@@ -24,6 +24,7 @@ from rdflib.term import Node
 from .labels import labels_of
 from .namespaces import BCIC
 from .term_texts import term_guessed, term_named
+from .unknown_terms import Place
 
 # 4.1 「成员一般包含各级政府机构、行业组织、其他第三方机构、行业内企业及相关及支持产业的企业」: the five
 # member roles, as shp:CompleteMembership-role lists them (sh:in).
@@ -51,6 +52,11 @@ class UnclearRole:
     # For a term that is no role, the member role closest to it; for a text, the member role it
     # names or is nearest in spelling (term_texts.py), None where it is near none or several.
     nearest: URIRef | None = None
+    # Where the role is written (where the membership is described, for one with no role), when
+    # the loader can tell (`placed`); None for a graph given without files.
+    place: Place | None = None
+    # The membership giving the role, to place it; not kept with a stored report.
+    membership: Node | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -81,7 +87,8 @@ def roles_in_the_body(view: Graph, terms: Graph | None = None) -> BodyRoles:
             if membership in ours]
     unclear = {_unclear(view, membership, role, terms) for membership, role in held
                if role not in MEMBER_ROLES}
-    unclear |= {UnclearRole(view.value(membership, ORG.member) or membership, Unclear.NONE)
+    unclear |= {UnclearRole(view.value(membership, ORG.member) or membership, Unclear.NONE,
+                            membership=membership)
                 for membership in ours if view.value(membership, ORG.role) is None}
     return BodyRoles(bool(bodies),
                      frozenset(role for _m, role in held if isinstance(role, URIRef)),
@@ -94,10 +101,32 @@ def _unclear(view: Graph, membership: Node, role: Node, terms: Graph | None) -> 
     spelling, or undefined."""
     member = view.value(membership, ORG.member) or membership
     if isinstance(role, Literal):
-        return UnclearRole(member, Unclear.TEXT, role, _role_meant(str(role), terms))
+        return UnclearRole(member, Unclear.TEXT, role, _role_meant(str(role), terms),
+                           membership=membership)
     if isinstance(role, URIRef) and (role, RDF.type, None) in view:
-        return UnclearRole(member, Unclear.NOT_A_ROLE, role, _nearest_role(role))
-    return UnclearRole(member, Unclear.UNDEFINED, role)
+        return UnclearRole(member, Unclear.NOT_A_ROLE, role, _nearest_role(role),
+                           membership=membership)
+    return UnclearRole(member, Unclear.UNDEFINED, role, membership=membership)
+
+
+def placed(body: BodyRoles, values: Mapping[tuple[Node, Node], Place],
+           records: Mapping[Node, Place]) -> BodyRoles:
+    """The body's roles, each unclear one with where its role is written (`values`, by membership
+    and role), or, for a membership with no role, where the membership is described
+    (`records`)."""
+    def place(u: UnclearRole) -> Place | None:
+        if u.role is not None:
+            return values.get((u.membership, u.role))  # type: ignore[arg-type]
+        return records.get(u.membership) if u.membership is not None else None
+    return replace(body, unclear=tuple(replace(u, place=place(u)) for u in body.unclear))
+
+
+def role_pairs(body: BodyRoles) -> tuple[list[tuple[Node, Node]], list[Node]]:
+    """What `placed` looks for: each unclear role's (membership, role), and each membership with
+    no role."""
+    return ([(u.membership, u.role) for u in body.unclear
+             if u.membership is not None and u.role is not None],
+            [u.membership for u in body.unclear if u.membership is not None and u.role is None])
 
 
 def _role_meant(text: str, terms: Graph | None) -> URIRef | None:

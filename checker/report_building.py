@@ -12,7 +12,7 @@ from typing import Any
 from rdflib import BNode, Graph, URIRef
 from rdflib.term import Node
 
-from .body_roles import BodyRoles, roles_in_the_body
+from .body_roles import BodyRoles, placed, role_pairs, roles_in_the_body
 from .dated_after import dated_after
 from .findings import Diagnosis, Finding, arrange, mentioned, records_named, values_named
 from .guidance_model import Guidance, guidance_terms
@@ -63,14 +63,22 @@ def build_report(rulebook: Rulebook, data: Graph, results: list[ShaclResult], *,
                                                *(u.member for u in body.unclear),
                                                *(u.nearest for u in body.unclear if u.nearest)],
                                     data)
+    # The places of the records and values the findings name, and of the unclear roles, found in
+    # one pass over the files each; the roles' kept with their notes.
+    role_values, role_records = role_pairs(body)
+    records, values = _records_named(outcomes), _values_named(outcomes)
+    record_places = locate_records([*records, *(r for r in role_records
+                                                if isinstance(r, URIRef))]) \
+        if locate_records else {}
+    value_places = locate_values([*values, *role_values]) if locate_values else {}
     report = report_from_outcomes(
         outcomes, cluster=str(cluster) if cluster is not None else None,
         cluster_label=cluster_label, rulebook_version=rulebook.version, created=created,
         files=files, triples=len(data), sha256=sha256, labels=labels, kinds=kinds, codes=codes,
         ranks=ranks, term_notes=term_notes, rulebook_digest=rulebook.digest,
-        shacl_results=tuple(results), body_roles=body,
-        record_places=locate_records(_records_named(outcomes)) if locate_records else None,
-        value_places=locate_values(_values_named(outcomes)) if locate_values else None)
+        shacl_results=tuple(results), body_roles=placed(body, value_places, record_places),
+        record_places={r: p for r, p in record_places.items() if r in set(records)},
+        value_places={v: p for v, p in value_places.items() if v in set(values)})
     return replace(report, rated=rated_observations(view, _records_named(outcomes)))
 
 

@@ -278,16 +278,16 @@ def _role_note(graph: Graph, note: Node) -> UnclearRole | None:
     member = graph.value(note, BCIC.roleHolder)
     if member is None:
         return None
+    place = _place(graph, note)  # none in a report stored before notes kept it
+    nearest = graph.value(note, BCIC.nearestRole)
+    meant = nearest if isinstance(nearest, URIRef) else None
     if isinstance(role := graph.value(note, BCIC.undefinedRole), URIRef):
-        return UnclearRole(member, Unclear.UNDEFINED, role)
+        return UnclearRole(member, Unclear.UNDEFINED, role, place=place)
     if isinstance(role := graph.value(note, BCIC.roleNotMemberRole), URIRef):
-        nearest = graph.value(note, BCIC.nearestRole)
-        return UnclearRole(member, Unclear.NOT_A_ROLE, role,
-                           nearest if isinstance(nearest, URIRef) else None)
+        return UnclearRole(member, Unclear.NOT_A_ROLE, role, meant, place)
     if isinstance(role := graph.value(note, BCIC.roleText), Literal):
-        meant = graph.value(note, BCIC.nearestRole)
-        return UnclearRole(member, Unclear.TEXT, role, meant if isinstance(meant, URIRef) else None)
-    return UnclearRole(member, Unclear.NONE)
+        return UnclearRole(member, Unclear.TEXT, role, meant, place)
+    return UnclearRole(member, Unclear.NONE, place=place)
 
 
 def _record_places(graph: Graph, node: Node) -> dict[Node, Place]:

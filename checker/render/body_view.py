@@ -30,7 +30,17 @@ def body_lines(report: Report, lang: Lang) -> list[str]:
     if not body.declared:
         return [message("report.duties_no_body", lang)]
     namer = Namer(report, lang)
-    return [_unclear_line(namer, unclear, lang) for unclear in body.unclear]
+    return [_unclear_line(namer, unclear, lang) + _written_at(unclear, lang)
+            for unclear in body.unclear]
+
+
+def _written_at(unclear: UnclearRole, lang: Lang) -> str:
+    """After a note: where the role is written (the membership, for one with no role), as a
+    finding says where a value is written; "" where the report does not know."""
+    place = unclear.place
+    if place is None or place.line is None:
+        return ""
+    return message("report.lack.written_at", lang, place=f"{place.file}:{place.line}")
 
 
 def _unclear_line(namer: Namer, unclear: UnclearRole, lang: Lang) -> str:

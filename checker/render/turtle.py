@@ -118,7 +118,7 @@ def report_graph(report: Report) -> Graph:
     for lang in LANGUAGES:  # the duties of 4.2 set aside for want of a member of their role, or not
         for line in set_aside_lines(report, lang) + body_lines(report, lang):
             g.add((node, RDFS.comment, Literal(line, lang=lang)))
-    _add_body_roles(g, node, report, label)
+    _add_body_roles(g, node, report, sources, label)
     _add_term_notes(g, node, report, sources, label)
     _add_record_places(g, node, report, sources, label)
     g.add((tool, RDF.type, EARL.Software))
@@ -200,11 +200,13 @@ def _add_revision(g: Graph, node: BNode, cluster: URIRef, number: int,
         g.add((agent, RDFS.label, Literal(submitter)))
 
 
-def _add_body_roles(g: Graph, node: BNode, report: Report, label: _Labeller) -> None:
+def _add_body_roles(g: Graph, node: BNode, report: Report, sources: dict[str, Node],
+                    label: _Labeller) -> None:
     """Why 4.2's duties are not set aside (checker/body_roles.py, docs/model.md decision 9), as a
     store reads it back (checker/report_reader.py): whether the cultivation body is declared, and
     each member whose role is not one of 4.1's as a bcic:UnclearRoleNote with the member and what
-    its role is (a bcic:UndefinedRoleNote for a role the ontology does not define). A report that
+    its role is (a bcic:UndefinedRoleNote for a role the ontology does not define), and where the
+    role is written (file, line, column; a file the report used). A report that
     does not know (one read back from a store that did not record it) writes neither."""
     body = report.body_roles
     if body is None:
@@ -219,6 +221,8 @@ def _add_body_roles(g: Graph, node: BNode, report: Report, label: _Labeller) -> 
             g.add((note, _ROLE_GIVEN[unclear.kind], unclear.role))
         if unclear.nearest is not None:
             g.add((note, BCIC.nearestRole, unclear.nearest))
+        if unclear.place is not None and unclear.place.file in sources:
+            _add_place(g, note, unclear.place, sources)
 
 
 def _add_term_notes(g: Graph, node: BNode, report: Report, sources: dict[str, Node],
