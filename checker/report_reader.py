@@ -137,8 +137,18 @@ def read_report(store: Store, cluster: URIRef, number: int,
         body_roles=body,
     )
     return replace(report, **_judged_rates(_stored_rates(graph, node), report.outcomes, stored),
-                   running_rulebook=rulebook.version,
+                   **_value_words(graph, node), running_rulebook=rulebook.version,
                    not_in_rulebook=frozenset(judged) - set(rulebook.requirements))
+
+
+def _value_words(graph: Graph, node: Node) -> dict[str, Any]:
+    """How the report worded values (checker/render/turtle.py, 9.2.3): which observations'
+    indicators are rated, and whether the JSON-LD contexts declare xsd:; none rated and xsd:
+    undeclared for a report stored before it kept them, as it was then read."""
+    declared = graph.value(node, BCIC.jsonldDeclaresXsd)
+    return {"rated": {o: bool(r.toPython()) for o, r in graph.subject_objects(BCIC.indicatorRated)
+                      if isinstance(r, Literal)},
+            "jsonld_xsd": isinstance(declared, Literal) and declared.toPython() is True}
 
 
 def _judged_rates(rates: dict[str, Any], outcomes: tuple[RequirementOutcome, ...],

@@ -78,6 +78,11 @@ def report_graph(report: Report) -> Graph:
     g.add((node, SH.conforms, Literal(not report.shacl_results)))
     g.add((node, BCIC.conformsToStandard, Literal(report.conforms)))
     g.add((node, DCTERMS.created, datetime_literal(report.created)))
+    # How a finding words a value, kept for the report read back (9.2.3, decision 23): whether
+    # the JSON-LD contexts declare xsd:, and which observations' indicators are rated.
+    g.add((node, BCIC.jsonldDeclaresXsd, Literal(report.jsonld_xsd)))
+    for observation, rated in report.rated.items():
+        g.add((observation, BCIC.indicatorRated, Literal(rated)))
     g.add((node, OWL.versionInfo, Literal(report.rulebook_version)))
     if report.rulebook_digest is not None:  # what the rule files were, byte for byte
         g.add((node, BCIC.rulebookDigest, Literal(report.rulebook_digest)))
