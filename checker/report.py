@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
 
+from rdflib import URIRef
 from rdflib.term import Node
 
 from .findings import Finding
@@ -163,6 +164,10 @@ class Report:
     # does): a finding's JSON-LD forms then write xsd:date, else the datatype's full IRI. False for
     # a submission with no JSON-LD file and for a report read back from a store.
     jsonld_xsd: bool = False
+    # The record of the submission a text given where a record is asked names, by its local name
+    # or a label (checker/meant_records.py, 9.1.1): text → record; a finding then says to refer
+    # to that record.
+    records_meant: Mapping[Node, URIRef] = field(default_factory=dict)
 
     @property
     def hints_from_another_rulebook(self) -> bool:

@@ -12,6 +12,7 @@ from typing import Any
 from rdflib import BNode, Graph, URIRef
 from rdflib.term import Node
 
+from .meant_records import records_meant, texts_asked_as_records
 from .body_roles import BodyRoles, placed, role_pairs, roles_in_the_body
 from .dated_after import dated_after
 from .findings import Diagnosis, Finding, arrange, mentioned, records_named, values_named
@@ -59,7 +60,9 @@ def build_report(rulebook: Rulebook, data: Graph, results: list[ShaclResult], *,
         explained(rulebook, r, [rulebook.explainer.diagnose(view, x) for x in found], ranks),
         guidance_of(rulebook, r, statuses[r.id], found))
         for r in rulebook.requirements.values())
+    meant = records_meant(view, (t for o in outcomes for t in texts_asked_as_records(o.findings)))
     labels, kinds, codes = names_of(rulebook, [*named_nodes(outcomes), *term_notes.suggestions,
+                                               *meant.values(),
                                                *(u.member for u in body.unclear),
                                                *(u.nearest for u in body.unclear if u.nearest)],
                                     data)
@@ -67,6 +70,7 @@ def build_report(rulebook: Rulebook, data: Graph, results: list[ShaclResult], *,
     # one pass over the files each; the roles' kept with their notes.
     role_values, role_records = role_pairs(body)
     records, values = _records_named(outcomes), _values_named(outcomes)
+    named_records, named_values = set(records), set(values)
     record_places = locate_records([*records, *(r for r in role_records
                                                 if isinstance(r, URIRef))]) \
         if locate_records else {}
@@ -77,9 +81,9 @@ def build_report(rulebook: Rulebook, data: Graph, results: list[ShaclResult], *,
         files=files, triples=len(data), sha256=sha256, labels=labels, kinds=kinds, codes=codes,
         ranks=ranks, term_notes=term_notes, rulebook_digest=rulebook.digest,
         shacl_results=tuple(results), body_roles=placed(body, value_places, record_places),
-        record_places={r: p for r, p in record_places.items() if r in set(records)},
-        value_places={v: p for v, p in value_places.items() if v in set(values)})
-    return replace(report, rated=rated_observations(view, _records_named(outcomes)))
+        record_places={r: p for r, p in record_places.items() if r in named_records},
+        value_places={v: p for v, p in value_places.items() if v in named_values})
+    return replace(report, rated=rated_observations(view, records), records_meant=meant)
 
 
 def _values_named(outcomes: tuple[RequirementOutcome, ...]) -> list[tuple[Node, Node]]:

@@ -113,8 +113,9 @@ def read_report(store: Store, cluster: URIRef, number: int,
     body = _body_roles(graph, node)
     members = [n for u in body.unclear for n in (u.member, u.nearest) if n is not None] \
         if body is not None else []
+    meant = _records_meant(graph, node)
     labels, kinds, codes = names_of(rulebook, [*named_nodes(outcomes), *notes.suggestions,
-                                               *members], graph)
+                                               *members, *meant.values()], graph)
     report = report_from_outcomes(
         outcomes,
         cluster=str(subject) if subject is not None else None,
@@ -137,7 +138,8 @@ def read_report(store: Store, cluster: URIRef, number: int,
         body_roles=body,
     )
     return replace(report, **_judged_rates(_stored_rates(graph, node), report.outcomes, stored),
-                   **_value_words(graph, node), running_rulebook=rulebook.version,
+                   **_value_words(graph, node), records_meant=meant,
+                   running_rulebook=rulebook.version,
                    not_in_rulebook=frozenset(judged) - set(rulebook.requirements))
 
 
@@ -149,6 +151,17 @@ def _value_words(graph: Graph, node: Node) -> dict[str, Any]:
     return {"rated": {o: bool(r.toPython()) for o, r in graph.subject_objects(BCIC.indicatorRated)
                       if isinstance(r, Literal)},
             "jsonld_xsd": isinstance(declared, Literal) and declared.toPython() is True}
+
+
+def _records_meant(graph: Graph, node: Node) -> dict[Node, URIRef]:
+    """The records texts given where a record is asked name (checker/render/turtle.py, 9.1.1);
+    none in a report stored before it kept them."""
+    found = {}
+    for meant in graph.objects(node, BCIC.textNamingRecord):
+        text, record = graph.value(meant, RDF.value), graph.value(meant, BCIC.namedRecord)
+        if isinstance(text, Literal) and isinstance(record, URIRef):
+            found[text] = record
+    return found
 
 
 def _judged_rates(rates: dict[str, Any], outcomes: tuple[RequirementOutcome, ...],

@@ -191,6 +191,11 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "report.lack.write_reference": {
         "en": ", {turtle} in Turtle, {{\"@id\": \"{iri}\"}} in JSON-LD",
         "zh": "：Turtle 中写作 {turtle}，JSON-LD 中写作 {{\"@id\": \"{iri}\"}}"},
+    # …the record of the submission the text names, by its local name or a label (9.1.1).
+    "report.lack.write_record": {
+        "en": ", the record {record} it names: {turtle} in Turtle, {{\"@id\": \"{iri}\"}} in "
+              "JSON-LD",
+        "zh": "：所指记录为{record}，Turtle 中写作 {turtle}，JSON-LD 中写作 {{\"@id\": \"{iri}\"}}"},
     "report.lack.reference_example": {
         "en": ", as in {turtle} in Turtle, {{\"@id\": \"{iri}\"}} in JSON-LD (an example)",
         "zh": "：以 IRI 指向该记录，格式如 Turtle 中的 {turtle}、JSON-LD 中的 {{\"@id\": \"{iri}\"}}"

@@ -199,3 +199,28 @@ def test_a_stored_report_reads_back_a_party_given_as_text_and_its_place() -> Non
     zh = render_report(back, "text", "zh")
     assert "“消费者”（给出的是文本）不是记录" in zh and f"（写于 t.ttl:{line}）" in zh, zh
     assert "“消费者” (given as text) is not a record" in render_report(back, "ttl", "en")
+
+
+def test_a_text_naming_a_record_of_the_submission_is_told_to_refer_to_that_record() -> None:
+    """9.1.1: "prov:wasAttributedTo": "body" in JSON-LD (a plain string where the context reads
+    none as a reference), or "body" or the body's label in Turtle, names the record ex:body by
+    its local name or label: the how-to names that record, not an example, zh and en; read back
+    from a store it says the same."""
+    turtle = DEHUA.replace(KPI, KPI.replace("prov:wasAttributedTo ex:body",
+                                            'prov:wasAttributedTo "德化陶瓷产业集群品牌培育工作领导小组"'))
+    jsonld = KPI_JSONLD.replace('"prov:wasAttributedTo": "ex:body"', '"prov:wasAttributedTo": "body"')
+    body = "https://example.org/cluster/dehua/body"
+    store = open_store("oxigraph")
+    for files in ([SubmissionFile("dehua.ttl", turtle.encode())],
+                  [SubmissionFile("dehua.ttl", DEHUA.replace(KPI, "").encode()),
+                   SubmissionFile("kpi.jsonld", jsonld.encode())]):
+        info, fresh = ingest_submission(store, files)
+        back = read_report(store, info.cluster, info.number)
+        for report in (fresh, back):
+            zh, en = _block(report, "zh"), _block(report, "en")
+            assert (f"：所指记录为“德化陶瓷产业集群品牌培育工作领导小组”（…/body），Turtle 中写作 <{body}>，"
+                    f"JSON-LD 中写作 {{\"@id\": \"{body}\"}}") in zh, zh
+            assert (f", the record “Dehua ceramics cluster brand cultivation steering group” "
+                    f"(…/body) it names: <{body}> in Turtle, {{\"@id\": \"{body}\"}} in JSON-LD"
+                    ) in en, en
+            assert "ex:record" not in zh + en

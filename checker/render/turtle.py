@@ -126,6 +126,7 @@ def report_graph(report: Report) -> Graph:
     _add_body_roles(g, node, report, sources, label)
     _add_term_notes(g, node, report, sources, label)
     _add_record_places(g, node, report, sources, label)
+    _add_records_meant(g, node, report, label)
     g.add((tool, RDF.type, EARL.Software))
     g.add((tool, RDF.type, PROV.SoftwareAgent))
     g.add((tool, DCTERMS.title, Literal("bcic")))
@@ -284,6 +285,18 @@ def _add_record_places(g: Graph, node: BNode, report: Report, sources: dict[str,
         if value is not None:
             g.add((described, RDF.value, value))
         _add_place(g, described, place, sources)
+
+
+def _add_records_meant(g: Graph, node: BNode, report: Report, label: _Labeller) -> None:
+    """Each text given where a record is asked that names a record of the submission
+    (checker/meant_records.py, 9.1.1): a bcic:TextNamingRecord of the report with the text
+    (rdf:value) and the record (bcic:namedRecord)."""
+    for index, (text, record) in enumerate(report.records_meant.items()):
+        meant = label(f"2-meant-{index:04d}")
+        g.add((node, BCIC.textNamingRecord, meant))
+        g.add((meant, RDF.type, BCIC.TextNamingRecord))
+        g.add((meant, RDF.value, text))
+        g.add((meant, BCIC.namedRecord, record))
 
 
 def _add_place(g: Graph, node: Node, place: Place, sources: dict[str, Node]) -> None:

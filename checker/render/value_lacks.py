@@ -66,7 +66,12 @@ class ValueLackWords(ValueNamer):
                 # rdf:datatype="xsd:date" in RDF/XML, read as the IRI xsd:date: the full one.
                 after += message("report.lack.datatype_prefixed", self.lang, curie=typed.curie,
                                  iri=typed.datatype)
-        if key.endswith("text_for_record"):
+        if key.endswith("text_for_record") and (meant := self.meant.get(lack.value)) is not None:
+            # A text naming a record of the submission (9.1.1: "body" for ex:body): that record.
+            form = reference_form(str(meant))
+            after += message("report.lack.write_record", self.lang, record=self._record_named(meant),
+                             turtle=form.turtle, iri=form.iri)
+        elif key.endswith("text_for_record"):
             form = reference_form(str(lack.value))
             after += message("report.lack.write_reference" if form.own
                              else "report.lack.reference_example", self.lang,
@@ -76,6 +81,13 @@ class ValueLackWords(ValueNamer):
         elif number is not None:
             after += self._write_number(number, lack)
         return key, fields, after
+
+    def _record_named(self, record: Node) -> str:
+        """A record of the submission by its label and IRI where it has both, else quoted by its
+        name."""
+        iri, label = short_node(record, self.base), self.label(record)
+        return message("report.terms.named", self.lang, label=label, iri=iri) if label and iri \
+            else self.quoted(record)
 
     def _write_number(self, number: str, lack: Lack) -> str:
         """After a number written in a datatype of no number (9.2.3: "35.2" as text, docs/model.md

@@ -31,6 +31,7 @@ class ValueNamer(TermNamer):
         super().__init__(report.labels, lang, base_of(report), report.kinds)
         self.codes = report.codes
         self.jsonld_xsd, self.rated = report.jsonld_xsd, report.rated
+        self.meant = report.records_meant
 
     def quoted(self, node: Node | None, limit: int = NAME_CHARS) -> str:
         """A node's name in quotation marks, with its code after it where it has one (9.1.4's
