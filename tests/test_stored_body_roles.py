@@ -23,6 +23,7 @@ from checker.ingest import check_submission, store_submission
 from checker.loading import SubmissionFile
 from checker.namespaces import BCIC
 from checker.render import render_report
+from checker.render.outline import report_outline
 from checker.render.turtle import report_graph
 from checker.report_reader import read_report
 from checker.store import Store, open_store
@@ -174,7 +175,8 @@ def _stored(store: Store, checked: object) -> tuple[str, int]:
 
 def test_a_role_note_says_where_the_role_is_written_fresh_and_read_back(store: Store) -> None:
     """A role note under the conclusion (decision 9) named the member but not where its role is
-    written: it gives file:line as findings do, in text, HTML and JSON, zh and en, and so does
+    written: it gives file:line as findings do, in text, HTML, JSON and the web app's page, zh
+    and en, and so does
     the report read back from the store (the place kept on the bcic:UnclearRoleNote)."""
     text = _submission("complete").serialize(format="turtle")
     rows = text.split("\n")
@@ -193,3 +195,5 @@ def test_a_role_note_says_where_the_role_is_written_fresh_and_read_back(store: S
             assert line.endswith(words), line
             assert _flat(line) in _flat(render_report(report, "text", lang))
             assert _flat(line) in _flat(html.unescape(render_report(report, "html", lang)))
+            # The web app's report page shows the outline's verdict lines (web/evaluation.py).
+            assert line in report_outline(report, lang, rulebook=True).verdict_lines
