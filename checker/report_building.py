@@ -12,12 +12,12 @@ from typing import Any
 from rdflib import BNode, Graph, URIRef
 from rdflib.term import Node
 
-from .meant_records import records_meant, texts_asked_as_records
 from .body_roles import BodyRoles, placed, role_pairs, roles_in_the_body
 from .dated_after import dated_after
 from .findings import Diagnosis, Finding, arrange, mentioned, records_named, values_named
 from .guidance_model import Guidance, guidance_terms
 from .labels import collect_codes, collect_labels, cut_labels, kinds_of_unnamed
+from .meant_records import records_meant, texts_asked_as_records
 from .rated_indicators import rated_observations
 from .rated_levels import LevelRank, level_ranks
 from .report import Rate, Report, RequirementOutcome, Status, StoredRevision
@@ -60,7 +60,8 @@ def build_report(rulebook: Rulebook, data: Graph, results: list[ShaclResult], *,
         explained(rulebook, r, [rulebook.explainer.diagnose(view, x) for x in found], ranks),
         guidance_of(rulebook, r, statuses[r.id], found))
         for r in rulebook.requirements.values())
-    meant = records_meant(view, (t for o in outcomes for t in texts_asked_as_records(o.findings)))
+    meant = records_meant(data, view, (text for o in outcomes
+                                       for text in texts_asked_as_records(o.findings)))
     labels, kinds, codes = names_of(rulebook, [*named_nodes(outcomes), *term_notes.suggestions,
                                                *meant.values(),
                                                *(u.member for u in body.unclear),
