@@ -186,7 +186,7 @@ def values_named(findings: Iterable[Finding]) -> Iterator[tuple[Node, Node]]:
 
 def _texts_named(candidate: Candidate) -> Iterator[tuple[Node, Node]]:
     for lack in candidate.lacks:
-        if (text := text_given(lack) or prefixed_given(lack)) is not None:
+        if (text := written_given(lack)) is not None:
             yield candidate.node, text
         for closer in lack.closest:
             if isinstance(closer.node, Literal):
@@ -212,13 +212,27 @@ def _written_by(lack: Lack) -> bool:
     return isinstance(lack.path, URIRef) and lack.constraint != "HasValueConstraintComponent"
 
 
-def prefixed_given(lack: Lack) -> URIRef | None:
-    """The value a has-value lack finds written as a prefixed name of the term asked that nothing
-    expanded (RDF/XML's rdf:resource="bcic:PolicyEnvironment", 5.1); None for any other lack."""
-    if lack.constraint == "HasValueConstraintComponent" and isinstance(lack.value, URIRef) \
-            and written_prefixed(lack.value, lack.expected):
-        return lack.value
-    return None
+def prefixed_given(lack: Lack) -> tuple[URIRef, URIRef] | None:
+    """The value a lack finds written as a prefixed name nothing expanded (RDF/XML's
+    rdf:resource="bcic:PolicyEnvironment", 5.1), and the term it names: the one asked (has-value)
+    or one of those allowed (sh:in, 4.1's roles); None for any other lack."""
+    if not isinstance(written := lack.value, URIRef):
+        return None
+    asked = (lack.expected,) if lack.constraint == "HasValueConstraintComponent" \
+        else lack.allowed if lack.constraint == "InConstraintComponent" else ()
+    meant = next((t for t in asked if written_prefixed(written, t)), None)
+    return (written, meant) if isinstance(meant, URIRef) else None
+
+
+def _written(prefixed: tuple[URIRef, URIRef] | None) -> URIRef | None:
+    """The value as written of a prefixed name nothing expanded, if any."""
+    return prefixed[0] if prefixed is not None else None
+
+
+def written_given(lack: Lack) -> Node | None:
+    """What a lack finds written where a record or a term is asked, for the report to place: a
+    text (`text_given`) or a prefixed name nothing expanded (`prefixed_given`)."""
+    return text_given(lack) or _written(prefixed_given(lack))
 
 
 def text_given(lack: Lack) -> Literal | None:

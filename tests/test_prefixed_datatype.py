@@ -47,21 +47,36 @@ def test_a_prefixed_name_as_rdf_xml_resource_is_said_with_the_full_iri_and_its_l
     """5.1: rdf:resource="bcic:PolicyEnvironment" is read as the IRI `bcic:PolicyEnvironment`,
     no term of the ontology: the finding said only that the value was lacking; it says what
     was written, that RDF/XML does not expand a prefixed name there, and the full IRI, with the
-    line where it is written."""
+    line where it is written; so is a listed value (4.1: org:role
+    rdf:resource="bcic:GovernmentRole")."""
     covers = '    <bcic:covers rdf:resource="bcic:PolicyEnvironment"/>\n'
     text = RDF_XML.replace('    <dcterms:date rdf:datatype="xsd:date">',
                            covers + '    <dcterms:date rdf:datatype='
                            '"http://www.w3.org/2001/XMLSchema#date">')
+    role = '    <org:role rdf:resource="bcic:GovernmentRole"/>'
+    text = text.replace("</rdf:RDF>", f"""  <org:Membership rdf:about="https://example.org/c/m1"
+      xmlns:org="http://www.w3.org/ns/org#">
+    <org:organization rdf:resource="https://example.org/c/body"/>
+{role}
+  </org:Membership>
+</rdf:RDF>""")
     line = text.split("\n").index(covers.rstrip("\n")) + 1
+    role_line = text.split("\n").index(role) + 1
     report = validate_submission([SubmissionFile("t.rdf", text.encode())], processes=1)
     zh = "".join(render_report(report, "text", "zh").split())
     en = " ".join(render_report(report, "text", "en").split())
     assert ("its “covers” lacks “policy environment” (written as the prefixed name "
             "“bcic:PolicyEnvironment”, which RDF/XML's rdf:resource (and JSON-LD without that "
             "prefix) does not expand: write the full IRI "
-            f"https://w3id.org/bcic/ontology#PolicyEnvironment) (written at t.rdf:{line})") in en, en
+            "https://w3id.org/bcic/ontology#PolicyEnvironment) "
+            f"(written at t.rdf:{line})") in en, en
     assert "".join(("“涵盖”缺少“政策环境”（写成了前缀名“bcic:PolicyEnvironment”：RDF/XML 的 rdf:resource"
                     "（及未声明该前缀的 JSON-LD）不展开前缀名，应写完整的 IRI "
                     "https://w3id.org/bcic/ontology#PolicyEnvironment）"
                     f"（写于 t.rdf:{line}）").split()) in zh, zh
     assert "写成了前缀名“bcic:PolicyEnvironment”" in render_report(report, "html", "zh")
+    # A value of a list (sh:in, 4.1's member roles) so written is said alike.
+    assert ("“role of an enterprise of a related or supporting industry” (written as the prefixed "
+            "name “bcic:GovernmentRole”, which RDF/XML's rdf:resource (and JSON-LD without that "
+            "prefix) does not expand: write the full IRI "
+            f"https://w3id.org/bcic/ontology#GovernmentRole) (written at t.rdf:{role_line})") in en

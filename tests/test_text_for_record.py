@@ -208,7 +208,8 @@ def test_a_text_naming_a_record_of_the_submission_is_told_to_refer_to_that_recor
     from a store it says the same."""
     turtle = DEHUA.replace(KPI, KPI.replace("prov:wasAttributedTo ex:body",
                                             'prov:wasAttributedTo "德化陶瓷产业集群品牌培育工作领导小组"'))
-    jsonld = KPI_JSONLD.replace('"prov:wasAttributedTo": "ex:body"', '"prov:wasAttributedTo": "body"')
+    jsonld = KPI_JSONLD.replace('"prov:wasAttributedTo": "ex:body"',
+                                '"prov:wasAttributedTo": "body"')
     body = "https://example.org/cluster/dehua/body"
     store = open_store("oxigraph")
     for files in ([SubmissionFile("dehua.ttl", turtle.encode())],

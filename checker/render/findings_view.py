@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from rdflib import RDF, Literal, URIRef
 from rdflib.term import Node
 
-from ..findings import Candidate, Diagnosis, Finding, Lack, prefixed_given, text_given, value_of
+from ..findings import Candidate, Diagnosis, Finding, Lack, value_of, written_given
 from ..i18n import Lang, message
 from ..report import Report
 from ..shacl import Severity
@@ -118,7 +118,7 @@ class Namer(LackSayer):
     def lack_place(self, lack: Lack, record: Node | None) -> Place | None:
         """Where the text a lack of `record` finds where a record is asked is written (9.1.1), or
         the term it finds written as a prefixed name nothing expanded (5.1)."""
-        text = text_given(lack) or prefixed_given(lack)
+        text = written_given(lack)
         return self.value_places.get((record, text)) if text is not None and record else None
 
     def _placed(self, said: str, lack: Lack, record: Node | None,

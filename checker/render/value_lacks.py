@@ -69,8 +69,8 @@ class ValueLackWords(ValueNamer):
         if key.endswith("text_for_record") and (meant := self.meant.get(lack.value)) is not None:
             # A text naming a record of the submission (9.1.1: "body" for ex:body): that record.
             form = reference_form(str(meant))
-            after += message("report.lack.write_record", self.lang, record=self._record_named(meant),
-                             turtle=form.turtle, iri=form.iri)
+            after += message("report.lack.write_record", self.lang,
+                             record=self._record_named(meant), turtle=form.turtle, iri=form.iri)
         elif key.endswith("text_for_record"):
             form = reference_form(str(lack.value))
             after += message("report.lack.write_reference" if form.own
@@ -132,9 +132,9 @@ class ValueLackWords(ValueNamer):
         lack."""
         if key == "has_value" and isinstance(lack.value, BNode):  # the term inside a list
             return message("report.lack.in_a_list", self.lang)
-        if key == "has_value" and (written := prefixed_given(lack)) is not None:
-            return message("report.lack.resource_prefixed", self.lang, curie=str(written),
-                           iri=str(lack.expected))
+        if (prefixed := prefixed_given(lack)) is not None:  # has_value, in: RDF/XML's rdf:resource
+            return message("report.lack.resource_prefixed", self.lang, curie=str(prefixed[0]),
+                           iri=str(prefixed[1]))
         if not isinstance(text := lack.value, Literal):
             return ""
         if key == "has_value" and lack.expected is not None:
