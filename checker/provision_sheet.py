@@ -14,7 +14,7 @@ from rdflib import URIRef
 
 from .i18n import Lang, message
 from .notation import is_part, provision_notation, provisions_listed, without_notation
-from .rule_places import places_in, written_at
+from .rule_places import placed, places_in
 from .rule_problem import RuleProblem, prefixed
 from .rule_problems import problem_line
 from .rulebook import Heading
@@ -120,9 +120,9 @@ def _problems_in(problems: Sequence[RuleProblem], provision: URIRef,
     names = {prefixed(provision), *(prefixed(iri) for iri in outlines),
              *(name for outline in outlines.values() for name in nested_shapes(outline))}
     found = [p for p in problems if prefixed(p.subject) in names]
-    places = written_at(found, document.texts)
-    return tuple(SheetProblem(p.kind.value, prefixed(p.subject), at, {
-        lang: problem_line(p, at, lang) for lang in _BOTH}) for p, at in zip(found, places))
+    return tuple(SheetProblem(p.problem.kind.value, prefixed(p.problem.subject), p.at, {
+        lang: problem_line(p.problem, p.at, lang) for lang in _BOTH})
+        for p in placed(found, document.texts))
 
 
 def _items_problems(document: RulebookDocument, requirement_id: str,

@@ -1,12 +1,13 @@
 """Where a rule file describes a shape, provision or term: the lines that open with its name
-(`written_at` for mistakes, at the line of the statement at fault when one is named and the
-subject's description writes it so; `places_in` for what `bcic rules show` names), and the shapes
-described in more than one place (`duplicate_shapes`), which the graph would merge into one
-without a word."""
+(`placed` for mistakes, at the line of the statement at fault when one is named and the
+subject's description writes it so, its value quoted as written there; `places_in` for what
+`bcic rules show` names), and the shapes described in more than one place
+(`duplicate_shapes`), which the graph would merge into one without a word."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import RDF, Graph, URIRef
@@ -32,29 +33,38 @@ def place_order(at: str | None) -> tuple[int, str, int]:
     return 0, file, int(number)
 
 
-def written_at(problems: Sequence[RuleProblem], texts: RuleTexts) -> list[str | None]:
-    """Where each of `problems` is written, as `file:line`, in their order: the line of its
-    statement (`sh:minCount 0`) in the descriptions of its subject that write it, else the first
-    line that opens with its subject's name, in the texts given (in its folder only, when it
-    names one); None when none does. Problems alike but for the node they were found in (a
-    statement written on two blank nodes of one shape, or in two files) take its writings in
-    turn, each its own."""
-    if not problems:
-        return []
+@dataclass(frozen=True)
+class Placed:
+    """A problem as its files write it (its statement's value quoted as they quote it, `'x'`
+    where the problem says `"x"`), and where: `file:line`, None when nowhere."""
+
+    problem: RuleProblem
+    at: str | None
+
+
+def placed(problems: Sequence[RuleProblem], texts: RuleTexts) -> list[Placed]:
+    """Where each of `problems` is written, in their order: the line of its statement
+    (`sh:minCount 0`) in the descriptions of its subject that write it, else the first line that
+    opens with its subject's name, in the texts given (in its folder only, when it names one).
+    Problems alike but for the node they were found in (a statement written on two blank nodes
+    of one shape, or in two files) take its writings in turn, each its own."""
     turns: dict[tuple[object, ...], int] = {}
-    found: list[str | None] = []
+    found: list[Placed] = []
     for problem in problems:
         subject, folder, statement = problem.place_key
         regions = texts.descriptions(str(subject), folder)
-        written = [texts.place(r.file, at) for r in regions
+        written = [(r.file, at) for r in regions
                    for at in texts.statements(r, statement)] if statement is not None else []
         alike = (problem.kind, problem.place_key, repr(sorted(problem.values.items())),
                  problem.wording)
         turn = turns[alike] = turns.get(alike, -1) + 1
-        if written:
-            found.append(written[min(turn, len(written) - 1)])
+        if written and statement is not None:
+            file, at = written[min(turn, len(written) - 1)]
+            found.append(Placed(problem.as_written(texts.written(file, at, statement[1])),
+                                texts.place(file, at)))
         else:
-            found.append(texts.place(regions[0].file, regions[0].start) if regions else None)
+            found.append(Placed(problem, texts.place(regions[0].file, regions[0].start)
+                                if regions else None))
     return found
 
 

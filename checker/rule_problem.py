@@ -3,7 +3,7 @@ one (`prefixed`): the words every check of checker/rule_problems.py shares."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from rdflib import Literal, URIRef
@@ -85,6 +85,20 @@ class RuleProblem:
         """What `written_at` finds a place for: the subject, in the folder given (if any), at the
         statement given (if any)."""
         return self.subject, self.folder, self.statement
+
+    def as_written(self, value: str) -> RuleProblem:
+        """The problem saying its statement's value as the files write it, `value` (`'x'` or
+        `\"\"\"x\"\"\"` where it says `"x"`), wherever its words name that value."""
+        said = self.statement[1] if self.statement is not None else value
+        if value == said:
+            return self
+
+        def swapped(text: str) -> str:
+            ends = text == said or text.endswith(" " + said)  # `sh:minLength "5"` too
+            return text[:len(text) - len(said)] + value if ends else text
+        return replace(self, values={
+            key: tuple(map(swapped, found)) if isinstance(found, tuple) else swapped(found)
+            for key, found in self.values.items()})
 
 
 LANGUAGES = ("zh", "en")  # every text of the rules is in both

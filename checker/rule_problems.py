@@ -18,7 +18,7 @@ from .i18n import Lang, Localized, message
 from .language_tags import language_of
 from .namespaces import BCIC, REQ
 from .notation import listed, renders
-from .rule_places import duplicate_shapes, written_at
+from .rule_places import Placed, duplicate_shapes, placed
 from .rule_problem import ProblemKind, RuleProblem, missing_languages, prefixed
 from .rule_texts import RuleTexts
 from .rulebook import SEVERITY_OF_LEVEL, SH, TARGET_PREDICATES, Rulebook, short_digest
@@ -77,18 +77,16 @@ class ProblemsSaid(Localized):
     """Mistakes in the rule files, a line each, as `bcic rules coverage` and every refusal list
     them: `error: shp:X (shapes/ch8-branding.ttl:12): what is wrong; did you mean …?`."""
 
-    problems: tuple[RuleProblem, ...]
-    places: tuple[str | None, ...]  # written_at's, one for each problem
+    problems: tuple[Placed, ...]  # each as written, with where
 
     def text(self, lang: Lang) -> str:
         """The lines in `lang`, each indented by two spaces."""
-        return "\n".join("  " + problem_line(p, place, lang)
-                         for p, place in zip(self.problems, self.places))
+        return "\n".join("  " + problem_line(p.problem, p.at, lang) for p in self.problems)
 
 
 def problems_said(problems: Sequence[RuleProblem], texts: RuleTexts) -> ProblemsSaid:
-    """The mistakes, each with where it is written in `texts` (the rulebook's)."""
-    return ProblemsSaid(tuple(problems), tuple(written_at(problems, texts)))
+    """The mistakes, each as written in `texts` (the rulebook's) and where."""
+    return ProblemsSaid(tuple(placed(problems, texts)))
 
 
 def problem_line(problem: RuleProblem, place: str | None, lang: Lang) -> str:

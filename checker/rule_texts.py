@@ -112,6 +112,13 @@ class RuleTexts:
             if text[found.start(1):found.end(1)] in forms:
                 yield found.start(1)
 
+    def written(self, file: int, offset: int, value: str) -> str:
+        """`value`, a statement's value as problems say it, as the file writes it at `offset`
+        (where `statements` found it): a text quoted `'…'` or `\"\"\"…\"\"\"` as so quoted."""
+        text = self.texts[file]
+        return next((form for form in sorted(_quote_forms(value), key=len, reverse=True)
+                     if text.startswith(form, offset)), value)
+
     def brackets(self, region: Region) -> Iterator[Bracket]:
         """Each `[ … ]` of the region, outermost first, in order."""
         code = self.codes[region.file]

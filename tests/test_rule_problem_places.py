@@ -155,9 +155,10 @@ def test_an_undefined_class_and_datatype_are_placed_at_their_statements_each(
     assert all(f"（{at}）" in line for at, line in zip([*classes, *datatype], said(rulebook)["zh"]))
 
 
-def test_a_text_written_in_other_quotes_is_placed_at_its_statement(tmp_path: Path) -> None:
-    """`'bcic:x'` and `\"\"\"bcic:x\"\"\"` were placed at the shape's opening line: the problem
-    says the text as `"…"`, which the files did not write so (8.3.4 —2)."""
+def test_a_text_written_in_other_quotes_is_placed_at_its_statement_and_quoted_as_written(
+        tmp_path: Path) -> None:
+    """`'bcic:x'` and `\"\"\"bcic:x\"\"\"` were placed at the shape's opening line, then quoted
+    back as `"bcic:x"`, which the files did not write (8.3.4 —2)."""
     rulebook = changed_rulebook(tmp_path, _written_before(
         _shape("QaQuotes", "    sh:property [ sh:path bcic:hasCrisisSource ;\n"
                            "        sh:disjoint 'bcic:hasResponseMeasure' ;\n"
@@ -165,5 +166,10 @@ def test_a_text_written_in_other_quotes_is_placed_at_its_statement(tmp_path: Pat
     places = [*_lines_holding(tmp_path, CH7, "sh:disjoint 'bcic:hasResponseMeasure'"),
               *_lines_holding(tmp_path, CH7, 'sh:lessThan """bcic:hasResponseMeasure"""')]
     assert len(places) == 2
-    assert [line.partition("): ")[0] for line in said(rulebook)["en"]] == [
-        f"error: shp:QaQuotes ({at}" for at in places]
+    lines = said(rulebook)
+    assert [line.partition(": SHACL")[0] for line in lines["en"]] == [
+        f"error: shp:QaQuotes ({places[0]}): sh:disjoint 'bcic:hasResponseMeasure'",
+        f'error: shp:QaQuotes ({places[1]}): sh:lessThan """bcic:hasResponseMeasure"""']
+    assert [line.partition("：SHACL")[0] for line in lines["zh"]] == [
+        f"错误：shp:QaQuotes（{places[0]}）：sh:disjoint 'bcic:hasResponseMeasure'",
+        f'错误：shp:QaQuotes（{places[1]}）：sh:lessThan """bcic:hasResponseMeasure"""']

@@ -23,8 +23,9 @@ from checker.namespaces import REQ, SHP
 from checker.notation import provision_notation, renders
 from checker.paths import EXAMPLES_DIR, SHAPES_DIR
 from checker.recheck import recheck_revision
+from checker.rule_places import placed
 from checker.rule_problems import (ProblemKind, RuleProblem, prefixed, problems_of, problems_said,
-                                   rule_problems, written_at)
+                                   rule_problems)
 from checker.rule_texts import RuleTexts
 from checker.rulebook import Rulebook, load_rulebook, rule_files
 from checker.store import ENGINE_ENV, STORE_ENV, open_configured_store
@@ -121,14 +122,15 @@ def test_a_provision_id_the_notation_cannot_show_is_caught() -> None:
         (ProblemKind.BAD_ID, {"id": "8.2.6-improve"})]
 
 
-def test_written_at_names_the_file_and_line_of_each_shape(shapes_dir: Path) -> None:
+def test_placed_names_the_file_and_line_of_each_shape(shapes_dir: Path) -> None:
     problem = RuleProblem(ProblemKind.UNLINKED_SHAPE, SHP.OrphanShapeNoReq)
     lines = (shapes_dir / "ch8-branding.ttl").read_text(encoding="utf-8").splitlines()
     line = lines.index("shp:OrphanShapeNoReq a sh:PropertyShape ;") + 1
-    assert written_at([problem], RuleTexts(rule_files(shapes_dir))) == [f"shapes/ch8-branding.ttl:{line}"]
+    assert [p.at for p in placed([problem], RuleTexts(rule_files(shapes_dir)))] == [
+        f"shapes/ch8-branding.ttl:{line}"]
 
 
-def test_written_at_names_the_line_of_a_problems_statement_else_its_subjects(
+def test_placed_names_the_line_of_a_problems_statement_else_its_subjects(
         shapes_dir: Path) -> None:
     """A problem at a statement (`sh:minCount 5`, on the shape's fourth line) points at that
     line; at one its description does not write (`sh:minCount 0`), at the shape's first."""
@@ -137,7 +139,7 @@ def test_written_at_names_the_line_of_a_problems_statement_else_its_subjects(
     at, nowhere = (RuleProblem(ProblemKind.UNLINKED_SHAPE, SHP.OrphanShapeNoReq,
                                statement=("sh:minCount", count)) for count in ("5", "0"))
     assert lines[first + 2].startswith("    sh:minCount 5 ;")
-    assert written_at([at, nowhere], RuleTexts(rule_files(shapes_dir))) == [
+    assert [p.at for p in placed([at, nowhere], RuleTexts(rule_files(shapes_dir)))] == [
         f"shapes/ch8-branding.ttl:{first + 3}", f"shapes/ch8-branding.ttl:{first}"]
 
 
