@@ -151,7 +151,7 @@ def _unknown_terms(rulebook: Rulebook) -> Iterator[RuleProblem]:
     shapes, vocabulary = rulebook.shapes_graph, rulebook.vocabulary
     seen: set[tuple[Node, URIRef]] = set()
     found = []
-    for holder, term, use, place in named_terms(shapes):
+    for holder, term, use, under in named_terms(shapes):
         shape = named_shape(shapes, holder)
         if shape is None or (holder, term) in seen or not vocabulary.is_unknown(term):
             continue
@@ -160,7 +160,7 @@ def _unknown_terms(rulebook: Rulebook) -> Iterator[RuleProblem]:
         found.append(RuleProblem(ProblemKind.UNKNOWN_TERM, shape,
                                  {"term": prefixed(term), "use": use.value},
                                  prefixed(close) if close is not None else None,
-                                 statement=(prefixed(place), prefixed(term)), node=str(holder)))
+                                 statement=(prefixed(under), prefixed(term)), node=str(holder)))
     yield from sorted(found, key=lambda p: (p.subject, p.values["term"], p.values["use"]))
 
 

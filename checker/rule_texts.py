@@ -24,6 +24,8 @@ _TOKEN = re.compile(r"[^\s;,()\[\]]+")
 # A blank node written in place, `[ … ]`, holding others up to three deep: an object list is read
 # past it (`sh:property [ … ] , shp:A` lists shp:A second).
 _BRACKETED = r"\[(?:[^\[\]]|\[(?:[^\[\]]|\[[^\[\]]*\])*\])*\]"
+EMPTY_LIST = "( )"  # an empty list as problems say it; the files may write `()`, `( )`, rdf:nil
+_EMPTY_LISTS = r"\(\s*\)|rdf:nil"
 
 
 def masked(text: str) -> str:
@@ -98,18 +100,19 @@ class RuleTexts:
     def statements(self, region: Region, statement: tuple[str, str]) -> Iterator[int]:
         """Where `predicate value` is written in the region as the files write them
         (`sh:minCount 0`; a value among the predicate's objects or in its list,
-        `sh:or ( shp:A shp:B )`, at the value), outside comments and string literals: the
-        offset of each value, in order; the blank nodes written before it in its list are read
-        past."""
+        `sh:or ( shp:A shp:B )`, at the value; a prefixed name also written whole, `<http://…>`;
+        an empty list, EMPTY_LIST, however written),
+        outside comments and string literals: the offset of each value, in order; the blank
+        nodes written before it in its list are read past."""
         predicate, value = statement
         code, text = self.codes[region.file], self.texts[region.file]
-        forms = _quote_forms(value)
-        written = "|".join(sorted({re.escape(masked(form)) for form in forms}, key=len,
-                                  reverse=True))
+        forms = _quote_forms(value) | _whole_iri(value)
+        written = _EMPTY_LISTS if value == EMPTY_LIST else "|".join(
+            sorted({re.escape(masked(form)) for form in forms}, key=len, reverse=True))
         pattern = re.compile(rf"(?<![\w:]){re.escape(predicate)}\s(?:[^;\[\]]|{_BRACKETED})*?"
                              rf"(?<=[\s(,])({written})(?![\w:-]|\.\w)")
         for found in pattern.finditer(code, region.start, region.end):
-            if text[found.start(1):found.end(1)] in forms:
+            if value == EMPTY_LIST or text[found.start(1):found.end(1)] in forms:
                 yield found.start(1)
 
     def written(self, file: int, offset: int, value: str) -> str:
@@ -147,6 +150,13 @@ def _quote_forms(value: str) -> frozenset[str]:
         return frozenset({value})
     inside, after = value[1:end], value[end + 1:]
     return frozenset(q + inside + q + after for q in ('"', "'", '"""', "'''"))
+
+
+def _whole_iri(value: str) -> frozenset[str]:
+    """A prefixed name of the rule files' prefixes as written whole, `<http://…>`; none for any
+    other value."""
+    iri = _expanded(value) if not value.startswith(("<", '"', "'")) else None
+    return frozenset({f"<{iri}>"}) if iri is not None else frozenset()
 
 
 def _openings_in(code: str) -> Iterator[tuple[str, int]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator
+from dataclasses import replace
 
 from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
@@ -18,6 +19,7 @@ from .labels import labels_of, reused_terms
 from .reused_vocabularies import defined_terms, namespace_of, undefined_reused, vocabulary_of
 from .namespaces import BCIC, IND, REQ, SHP
 from .rule_problem import LANGUAGES, ProblemKind, RuleProblem, prefixed
+from .rule_texts import EMPTY_LIST
 from .rulebook import SH, Rulebook
 from .unknown_terms import TermUse
 
@@ -70,11 +72,13 @@ def _datatypes(shapes: Graph) -> Iterator[RuleProblem]:
 
 def _empty_paths(shapes: Graph) -> Iterator[RuleProblem]:
     """Paths that are the empty list, rdf:nil, itself or as a sequence's or alternatives' list:
-    SHACL's engines read it as the property rdf:nil, which no submission has."""
+    SHACL's engines read it as the property rdf:nil, which no submission has. Each node with
+    one is a mistake of its own, placed at its statement (decision 16)."""
     for place in (SH.path, SH.alternativePath):
         for holder in sorted(shapes.subjects(place, RDF.nil)):
             if (shape := named_shape(shapes, holder)) is not None:
-                yield RuleProblem(ProblemKind.EMPTY_PATH, shape, {"property": prefixed(place)})
+                yield RuleProblem(ProblemKind.EMPTY_PATH, shape, {"property": prefixed(place)},
+                                  statement=(prefixed(place), EMPTY_LIST), node=str(holder))
 
 
 def unlabelled_terms(rulebook: Rulebook) -> Iterator[RuleProblem]:
@@ -82,24 +86,24 @@ def unlabelled_terms(rulebook: Rulebook) -> Iterator[RuleProblem]:
     term of their vocabulary (a typo, `prov:wasInformdBy`, whatever labels the ontology gives it),
     or that neither the ontology nor checker/labels.py names in zh and en, so that a hint or
     finding could not name them (a real term to label, or, of a vocabulary rdflib does not list,
-    maybe a typo)."""
+    maybe a typo). Each statement naming one is a mistake of its own, placed there (a term
+    named on two nodes is two: decision 16)."""
     shapes, ontology = rulebook.shapes_graph, rulebook.labels_graph
     missing: dict[URIRef, list[str]] = {}  # each term's languages without a name, asked once
-    found: set[tuple[URIRef, URIRef, TermUse]] = set()
-    for holder, term, use, _place in named_terms(shapes):
-        if term in _UNSHOWN or str(term).startswith(_OURS):
+    found: dict[tuple[Node, URIRef, URIRef], tuple[URIRef, TermUse]] = {}
+    for holder, term, use, under in named_terms(shapes):
+        if term in _UNSHOWN or str(term).startswith(_OURS) or (holder, under, term) in found:
             continue
         if term not in missing:
             names = labels_of(ontology, term)
             missing[term] = [lang for lang in LANGUAGES if lang not in names]
         if ((missing[term] or undefined_reused(term))
                 and (shape := named_shape(shapes, holder)) is not None):
-            found.add((shape, term, use))
-    seen: set[tuple[URIRef, URIRef]] = set()
-    for shape, term, use in sorted(found, key=lambda f: (f[0], f[1], f[2].value)):
-        if (shape, term) not in seen:
-            seen.add((shape, term))
-            yield _term_problem(shape, term, use, missing[term], ontology)
+            found[holder, under, term] = shape, use
+    for (holder, under, term), (shape, use) in sorted(
+            found.items(), key=lambda f: (f[1][0], f[0][2], f[1][1].value, f[0][1])):
+        yield replace(_term_problem(shape, term, use, missing[term], ontology),
+                      statement=(prefixed(under), prefixed(term)), node=str(holder))
 
 
 def _term_problem(shape: URIRef, term: URIRef, use: TermUse, missing: list[str],
@@ -120,24 +124,28 @@ def _term_problem(shape: URIRef, term: URIRef, use: TermUse, missing: list[str],
 
 
 def named_terms(shapes: Graph) -> Iterator[tuple[Node, URIRef, TermUse, URIRef]]:
-    """(holder, term, use, place) for every IRI a shape names at a place of TERM_PLACES, place
+    """(holder, term, use, under) for every IRI a shape names at a place of TERM_PLACES, place
     by place, holders in order: the properties of its paths, its classes and targets, the values
-    it asks for or lists (sh:in); an empty list gives rdf:nil."""
+    it asks for or lists (sh:in); an empty list gives rdf:nil. `under` is the predicate the
+    files write the term after: the place, or within a path the one that holds it
+    (`sh:inversePath`, `sh:alternativePath`); a list's members are under the list's."""
     for place, use in TERM_PLACES.items():
         for holder, value in sorted(shapes.subject_objects(place)):
-            for term in _terms_in(shapes, value):
-                yield holder, term, use, place
+            for under, term in _terms_in(shapes, value, place):
+                yield holder, term, use, under
 
 
-def _terms_in(shapes: Graph, value: Node) -> Iterator[URIRef]:
-    """The IRIs of a value: itself, or those of the blank nodes it opens (a path's sequence,
-    inverse, alternatives; an sh:in list), however deep."""
+def _terms_in(shapes: Graph, value: Node, under: URIRef) -> Iterator[tuple[URIRef, URIRef]]:
+    """The IRIs of a value written after `under`, each with the predicate it is written after:
+    itself, or those of the blank nodes it opens (a path's sequence, inverse, alternatives; an
+    sh:in list), however deep."""
     if isinstance(value, URIRef):
-        yield value
+        yield under, value
     elif isinstance(value, BNode):
         for predicate, inner in shapes.predicate_objects(value):
             if predicate != RDF.type:
-                yield from _terms_in(shapes, inner)
+                listed = predicate in (RDF.first, RDF.rest)
+                yield from _terms_in(shapes, inner, under if listed else predicate)
 
 
 def _closest_named(term: URIRef, ontology: Graph) -> URIRef | None:

@@ -173,3 +173,33 @@ def test_a_text_written_in_other_quotes_is_placed_at_its_statement_and_quoted_as
     assert [line.partition("：SHACL")[0] for line in lines["zh"]] == [
         f"错误：shp:QaQuotes（{places[0]}）：sh:disjoint 'bcic:hasResponseMeasure'",
         f'错误：shp:QaQuotes（{places[1]}）：sh:lessThan """bcic:hasResponseMeasure"""']
+
+
+def test_empty_paths_and_reused_terms_are_placed_at_their_statements_one_each(
+        tmp_path: Path) -> None:
+    """An empty path, a misspelt PROV-O property, a real DCMI term without names and a term of
+    a vocabulary bcic does not know were placed at the shape's opening line, and a term named on
+    two nodes was said once (8.3.4 —2)."""
+    rulebook = changed_rulebook(tmp_path, _written_before(_shape("QaPlaces", (
+        "    # sh:path prov:wasInformdBy ; sh:class <http://example.org/v#Thing> ; sh:path ( )\n"
+        "    sh:property [ sh:path prov:wasInformdBy ; sh:minCount 1 ] ;\n"
+        "    sh:property [ sh:path ( bcic:hasCrisisSource prov:wasInformdBy ) ] ;\n"
+        "    sh:property [ sh:path [ sh:inversePath <http://purl.org/dc/terms/description> ] ] ;\n"
+        "    sh:property [ sh:path bcic:hasCrisisSource ; sh:class <http://example.org/v#Thing> ] ;\n"
+        "    sh:property [ sh:path bcic:involvedParty ; sh:class <http://example.org/v#Thing> ] ;\n"
+        "    sh:property [ sh:path () ] ;\n"))))
+    empty = _lines_holding(tmp_path, CH7, "sh:path ()")
+    unlabelled = _lines_holding(tmp_path, CH7, "sh:class <http://example.org/v#Thing>")
+    label = _lines_holding(tmp_path, CH7, "sh:inversePath <http://purl.org/dc/terms/description>")
+    unknown = [*_lines_holding(tmp_path, CH7, "sh:path prov:wasInformdBy"),
+               *_lines_holding(tmp_path, CH7, "bcic:hasCrisisSource prov:wasInformdBy")]
+    assert [len(found) for found in (empty, unlabelled, label, unknown)] == [1, 2, 1, 2]
+    lines = said(rulebook)
+    assert [line.partition(" (used as")[0] for line in lines["en"]] == [
+        f"error: shp:QaPlaces ({empty[0]}): sh:path is an empty list (rdf:nil): a path walks one "
+        "property at least, and this one would ask every submission for rdf:nil",
+        *(f"error: shp:QaPlaces ({at}): <http://example.org/v#Thing>" for at in unlabelled),
+        f"error: shp:QaPlaces ({label[0]}): dcterms:description",
+        *(f"error: shp:QaPlaces ({at}): prov:wasInformdBy" for at in unknown)]
+    assert [line.partition("）：")[0] for line in lines["zh"]] == [
+        f"错误：shp:QaPlaces（{at}" for at in (*empty, *unlabelled, *label, *unknown)]

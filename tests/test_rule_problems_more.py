@@ -142,14 +142,15 @@ def test_a_sparql_query_is_parsed_with_the_prefixes_it_declares_and_only_those(
 
 
 def test_a_misspelt_reused_property_is_caught_with_the_one_meant(tmp_path: Path) -> None:
-    """`prov:wasInformdBy` failed the conformant Dehua, blaming the submission."""
+    """`prov:wasInformdBy` failed the conformant Dehua, blaming the submission; the problem is
+    placed at the path that names it (decision 16)."""
     rulebook = changed_rulebook(tmp_path, {"shapes/ch8-branding.ttl": (
         ("sh:path prov:wasInformedBy", "sh:path prov:wasInformdBy"),)})
     [problem] = rule_problems(rulebook)
     text = (tmp_path / "shapes/ch8-branding.ttl").read_text(encoding="utf-8").splitlines()
     at = [i for i, line in enumerate(text) if "prov:wasInformdBy" in line][0]
     shape = next(line.split()[0] for line in reversed(text[:at]) if line.startswith("shp:"))
-    place = line_of(tmp_path, "shapes/ch8-branding.ttl", shape + " ")
+    place = f"shapes/ch8-branding.ttl:{at + 1}"
     assert said(rulebook) == {
         "en": [f"error: {shape} ({place}): prov:wasInformdBy (used as a property) is no term of "
                "PROV-O, whatever names the ontology gives it: every submission would lack it; did "
