@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal, get_args
 
 from .error_messages import AREAS as ERROR_AREAS
+from .pattern_words import MESSAGES as PATTERN_WORDS
 from .report_words import MESSAGES as REPORT_WORDS
 from .rules_show_words import MESSAGES as RULES_SHOW_WORDS
 
@@ -1503,4 +1504,4 @@ def _merged(*parts: Mapping[str, Mapping[Lang, str]]) -> dict[str, Mapping[Lang,
 
 
 MESSAGES: Mapping[str, Mapping[Lang, str]] = _merged(_MESSAGES, REPORT_WORDS, RULES_SHOW_WORDS,
-                                                     *ERROR_AREAS)
+                                                     PATTERN_WORDS, *ERROR_AREAS)

@@ -95,11 +95,12 @@ def problem_line(problem: RuleProblem, place: str | None, lang: Lang) -> str:
               for name, value in problem.values.items()}
     if "use" in values:
         values["use"] = message(f"report.terms.use.{values['use']}", lang)
-    listed_values = dict(values)  # what the words of a key may name
-    for localized in ("takes", "effect", "extension"):  # a key of the words that say it
+    # A key of the words that say it, in the order they name one another (a pattern's
+    # construct and what to write instead, in what SHACL takes and the engine does).
+    for localized in ("construct", "instead", "takes", "effect", "extension"):
         if localized in values:
             values[localized] = message(f"rules.problem.{localized}.{values[localized]}", lang,
-                                        **listed_values)
+                                        **values)
     if values.get("provisions") == "":
         values["provisions"] = message("rules.problem.no_provisions", lang)
     key = f"rules.problem.{problem.kind.value}"

@@ -22,6 +22,7 @@ from .rule_problem import PREFIXES, ProblemKind, RuleProblem, prefixed
 from .rulebook import SH
 from .shacl_vocabulary_problems import shacl_local, shacl_vocabulary_problems
 from .shape_term_problems import named_shape
+from .python_patterns import python_only
 from .xpath_patterns import xpath_only
 
 _COUNTS = ("minCount", "maxCount", "minLength", "maxLength", "qualifiedMinCount",
@@ -176,7 +177,8 @@ def _flags_problem(value: Node) -> dict[str, str] | None:
 
 def _pattern_problem(value: Node) -> dict[str, str] | None:
     """A pattern Python cannot compile (refused: XPath's escape it lacks, else Python's words),
-    or compiles as another pattern than XPath reads (checker/xpath_patterns.py)."""
+    compiles as another pattern than XPath reads (checker/xpath_patterns.py), or compiles in a
+    syntax of its own that XPath lacks (checker/python_patterns.py)."""
     if not isinstance(value, Literal):
         return {"takes": "pattern_literal", "effect": "refused"}
     xpath = xpath_only(str(value))
@@ -188,6 +190,10 @@ def _pattern_problem(value: Node) -> dict[str, str] | None:
         return {"takes": "pattern", "detail": str(error), "effect": "refused"}
     if xpath is not None:  # compiled, as another pattern: `[a-z-[p]]`
         return {"takes": f"pattern_{xpath[0]}", "detail": xpath[1], "effect": "reads_otherwise"}
+    if (python := python_only(str(value))) is not None:  # Python's own syntax: `(?i)`, `\b`
+        return {"takes": "pattern_python", "construct": python.construct,
+                "detail": python.written, "effect": "python_only", "instead": python.instead,
+                "write": python.write}
     return None
 
 
