@@ -34,8 +34,6 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "rules.problem.construct.lookahead": {"en": "look-ahead", "zh": "先行断言"},
     "rules.problem.construct.lookbehind": {"en": "look-behind", "zh": "后行断言"},
     "rules.problem.construct.named_group": {"en": "named group", "zh": "命名分组"},
-    "rules.problem.construct.named_reference": {"en": "back-reference by name",
-                                                "zh": "按名称的反向引用"},
     "rules.problem.construct.comment": {"en": "comment group", "zh": "注释分组"},
     "rules.problem.construct.atomic_group": {"en": "atomic group", "zh": "原子分组"},
     "rules.problem.construct.conditional": {"en": "conditional group", "zh": "条件分组"},

@@ -23,7 +23,6 @@ _CODED = re.compile(r"\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})
 _FLAGS = re.compile(r"\(\?([aiLmsux]+)\)")
 _SCOPED_FLAGS = re.compile(r"\(\?[aiLmsux]*(?:-[imsx]+)?:")
 _NAMED = re.compile(r"\(\?P<(\w+)>")
-_NAMED_REFERENCE = re.compile(r"\(\?P=(\w+)\)")
 _COMMENT = re.compile(r"\(\?#[^)]*\)")
 _GROUPS = {"(?=": "lookahead", "(?!": "lookahead", "(?<=": "lookbehind", "(?<!": "lookbehind",
            "(?>": "atomic_group", "(?(": "conditional"}
@@ -45,8 +44,6 @@ class PythonOnly:
 def python_only(pattern: str) -> PythonOnly | None:
     """The first construct of `pattern`, which Python's `re` compiles, that XPath's syntax lacks;
     None when there is none."""
-    groups: dict[str, int] = {}
-    captured = 0
     at = 0
     while at < len(pattern):
         char = pattern[at]
@@ -55,12 +52,7 @@ def python_only(pattern: str) -> PythonOnly | None:
         elif char == "[":
             found, at = _class(pattern, at)
         elif pattern.startswith("(?", at):
-            found, at, name = _group(pattern, at, groups)
-            if name:
-                captured += 1
-                groups[name] = captured
-        elif char == "(":
-            found, at, captured = None, at + 1, captured + 1
+            found, at = _group(pattern, at)
         elif char in "*+?":
             found, at = _possessive(pattern, at, at + 1)
         elif char == "{":
@@ -140,37 +132,30 @@ def _class(pattern: str, at: int) -> tuple[PythonOnly | None, int]:
     return None, end + 1
 
 
-def _group(pattern: str, at: int,
-           groups: dict[str, int]) -> tuple[PythonOnly | None, int, str | None]:
-    """The `(?` group at `at`, where what follows its opening starts, and the name of a named
-    group (it captures)."""
+def _group(pattern: str, at: int) -> tuple[PythonOnly | None, int]:
+    """The `(?` group at `at`, and where what follows its opening starts. A named group comes
+    before any back-reference to its name (`(?P=y)`), so it is the one found."""
     if pattern.startswith("(?:", at):
-        return None, at + 3, None
+        return None, at + 3
     if (named := _NAMED.match(pattern, at)) is not None:
-        return PythonOnly("named_group", named.group(), "unnamed"), named.end(), named.group(1)
-    if (reference := _NAMED_REFERENCE.match(pattern, at)) is not None:
-        number = groups.get(reference.group(1))
-        write = f"\\{number}" if number is not None else ""
-        return (PythonOnly("named_reference", reference.group(), "write" if write else "none",
-                           write), reference.end(), None)
+        return PythonOnly("named_group", named.group(), "unnamed"), named.end()
     if (comment := _COMMENT.match(pattern, at)) is not None:
-        return PythonOnly("comment", comment.group(), "drop"), comment.end(), None
+        return PythonOnly("comment", comment.group(), "drop"), comment.end()
     if (flags := _FLAGS.match(pattern, at)) is not None:
         letters = "".join(sorted(set(flags.group(1))))
         if set(letters) <= set("im"):
-            return PythonOnly("inline_flags", flags.group(), "flags", letters), flags.end(), None
+            return PythonOnly("inline_flags", flags.group(), "flags", letters), flags.end()
         if set(letters) <= set("imsx"):  # XPath's flags, of which pyshacl drops s and x
-            return (PythonOnly("inline_flags", flags.group(), "flags_dropped", letters),
-                    flags.end(), None)
+            return PythonOnly("inline_flags", flags.group(), "flags_dropped", letters), flags.end()
         instead = "drop" if letters == "u" else "none"  # (?u) is Python's default for text
-        return PythonOnly("inline_flags", flags.group(), instead), flags.end(), None
+        return PythonOnly("inline_flags", flags.group(), instead), flags.end()
     if (scoped := _SCOPED_FLAGS.match(pattern, at)) is not None:
-        return PythonOnly("scoped_flags", scoped.group(), "none"), scoped.end(), None
+        return PythonOnly("scoped_flags", scoped.group(), "none"), scoped.end()
     opening = next((o for o in sorted(_GROUPS, key=len, reverse=True)
                     if pattern.startswith(o, at)), None)
-    if opening is None:  # none Python compiles
-        return None, at + 2, None
-    return PythonOnly(_GROUPS[opening], opening, "none"), at + len(opening), None
+    if opening is None:  # none that Python compiles
+        return None, at + 2
+    return PythonOnly(_GROUPS[opening], opening, "none"), at + len(opening)
 
 
 def _possessive(pattern: str, start: int, end: int) -> tuple[PythonOnly | None, int]:

@@ -185,7 +185,8 @@ def test_empty_paths_and_reused_terms_are_placed_at_their_statements_one_each(
         "    sh:property [ sh:path prov:wasInformdBy ; sh:minCount 1 ] ;\n"
         "    sh:property [ sh:path ( bcic:hasCrisisSource prov:wasInformdBy ) ] ;\n"
         "    sh:property [ sh:path [ sh:inversePath <http://purl.org/dc/terms/description> ] ] ;\n"
-        "    sh:property [ sh:path bcic:hasCrisisSource ; sh:class <http://example.org/v#Thing> ] ;\n"
+        "    sh:property [ sh:path bcic:hasCrisisSource ;\n"
+        "        sh:class <http://example.org/v#Thing> ] ;\n"
         "    sh:property [ sh:path bcic:involvedParty ; sh:class <http://example.org/v#Thing> ] ;\n"
         "    sh:property [ sh:path () ] ;\n"))))
     empty = _lines_holding(tmp_path, CH7, "sh:path ()")
