@@ -26,7 +26,7 @@ from .indicator_scheme import Indicator, indicator_scheme
 from .own_benchmark import check_named_once
 from .render.cells import table_cell
 from .render.results import aligned_table
-from .revisions import as_key_or_iri
+from .revisions import cluster_named
 
 _TEXT = {
     "indicator_column": {"en": "Indicator", "zh": "指标"},
@@ -65,7 +65,7 @@ def benchmark_command(ctx: click.Context, clusters: tuple[str, ...], codes: tupl
     """
     ctx.meta[LANG_META_KEY] = lang
     indicators = _indicators(codes, group_codes)
-    check_named_once([as_key_or_iri(text) for text in clusters])  # before the store is read
+    check_named_once([cluster_named(text) for text in clusters])  # before the store is read
     with store_to_read(location, lang, engine, user) as store:
         stored = stored_clusters(store)
         known = [stored_ref(s) for s in stored]

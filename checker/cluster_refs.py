@@ -12,12 +12,13 @@ from collections.abc import Sequence
 from .cluster_dashboard import ClusterRef
 from .errors import NotFoundError
 from .i18n import Listed, Localized, phrase
-from .revisions import as_key_or_iri, cluster_named, is_cluster_key, nearest_spellings
+from .revisions import cluster_named, is_cluster_key, nearest_spellings
 
 
 def names_cluster(ref: ClusterRef, given: str) -> bool:
-    """Whether `given` is the cluster's key (in either case) or its IRI."""
-    return as_key_or_iri(given) in (ref.key, str(ref.iri))
+    """Whether `given` is the cluster's key (in either case) or its IRI, percent-encoded or not,
+    as every command reads a cluster (checker/revisions.py, `cluster_named`)."""
+    return cluster_named(given) in (ref.key, str(ref.iri))
 
 
 def as_given(ref: ClusterRef, given: str) -> str:
@@ -27,7 +28,8 @@ def as_given(ref: ClusterRef, given: str) -> str:
 
 def named_cluster(choices: Sequence[ClusterRef], given: str, name: str, *,
                   stored_only: bool = False) -> ClusterRef:
-    """The cluster among `choices` whose key or IRI is `given`; NotFoundError naming parameter
+    """The cluster among `choices` whose key or IRI is `given`, percent-encoded or not, as the CLI
+    reads it (`names_cluster`); NotFoundError naming parameter
     `name`, the value, and the choices nearest to it, written as it is written. `stored_only`:
     the choices are the stored clusters only (`cluster` and `focus`, whose selectors offer
     them), and the refusal says so, as a benchmark a submission declares is not one of them."""
@@ -44,7 +46,7 @@ def stored_cluster_named(stored: Sequence[ClusterRef], given: str) -> ClusterRef
     as every command takes a cluster (checker/revisions.py, `cluster_named`) and `bcic
     benchmark` takes it; NotFoundError (exit 2) naming the stored clusters nearest to it,
     written as it is written (9.3.2 c) d))."""
-    found = next((ref for ref in stored if names_cluster(ref, cluster_named(given))), None)
+    found = next((ref for ref in stored if names_cluster(ref, given)), None)
     if found is None:
         raise NotFoundError.of("error.benchmark.not_stored", cluster=given,
                                nearest=_nearest(stored, given, none_near=""))

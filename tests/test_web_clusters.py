@@ -706,20 +706,60 @@ def test_an_unknown_cluster_parameter_names_the_nearest_known(
     assert response.status_code == 404 and said + meant in message, message
 
 
-@pytest.mark.parametrize("by", ["iri", "key", "upper-case key"])
-def test_a_percent_encoded_or_upper_case_cluster_names_the_one_meant(
-        make_web_app, sample_store: Path, by: str) -> None:
-    """A reference encoded once more than the query string decodes (`https%3A%2F%2F…`,
-    `%36%39…`), or a key typed in capitals with a typo, is compared decoded and in either case:
-    the nearest known is the cluster meant."""
-    meant = str(DEHUA) if by == "iri" else key(DEHUA)
-    given = {"iri": quote(meant, safe=""), "key": "".join(f"%{ord(c):02X}" for c in meant[:2])
-             + meant[2:], "upper-case key": (meant[:-1] + ("0" if meant[-1] != "0" else "1"))
-             .upper()}[by]
+def test_an_upper_case_key_with_a_typo_names_the_one_meant(make_web_app,
+                                                          sample_store: Path) -> None:
+    """A key typed in capitals with a typo is compared in either case: the nearest known is the
+    cluster meant."""
+    meant = key(DEHUA)
+    given = (meant[:-1] + ("0" if meant[-1] != "0" else "1")).upper()
     response = make_web_app(sample_store).test_client().get(
         "/api/benchmark", query_string={"cluster": given, "lang": "en"})
     message = response.get_json()["message"]
     assert response.status_code == 404 and "the nearest known: " + meant in message, message
+
+
+def _encoded(by: str) -> dict[str, str]:
+    """Dehua, Meitan and Datang by IRI or key, percent-encoded once more than a query string
+    decodes (`https%253A%252F%252F…` in the URL), as a link pasted into a form sends them."""
+    def encoded(cluster: URIRef) -> str:
+        meant = str(cluster) if by == "iri" else key(cluster)
+        return quote(meant, safe="") if by == "iri" else "".join(
+            f"%{ord(c):02X}" for c in meant[:2]) + meant[2:]
+    return {"dehua": encoded(DEHUA), "meitan": encoded(MEITAN), "datang": encoded(DATANG)}
+
+
+@pytest.mark.parametrize("by", ["iri", "key"])
+def test_a_cluster_percent_encoded_twice_is_read_as_the_cli_reads_it(
+        make_web_app, sample_store: Path, by: str) -> None:
+    """`?cluster=`, `?focus=` and `?benchmark=` given percent-encoded in the decoded query
+    string (`https%3A%2F%2F…`, `%36%39bf…`) name the cluster they encode, as `bcic benchmark`
+    reads them (checker/revisions.py, `cluster_named`): the benchmark page and API, and a
+    cluster's indicators API, answer as by key (9.3.2 c)); the cluster as its own benchmark, or
+    named twice, once encoded, is refused as by key."""
+    client = make_web_app(sample_store).test_client()
+    enc = _encoded(by)
+    by_key = client.get("/api/benchmark", query_string={
+        "cluster": [key(DEHUA), key(MEITAN)], "focus": key(DEHUA), "benchmark": key(DATANG),
+        "year": "2024"})
+    encoded = client.get("/api/benchmark", query_string={
+        "cluster": [enc["dehua"], enc["meitan"]], "focus": enc["dehua"],
+        "benchmark": enc["datang"], "year": "2024"})
+    assert encoded.status_code == 200, encoded.get_json()
+    assert encoded.get_json() == by_key.get_json()
+    page = client.get("/benchmark", query_string={"cluster": [enc["dehua"], enc["meitan"]],
+                                                  "focus": enc["dehua"], "lang": "en"},
+                      headers=HTML)
+    assert page.status_code == 200 and f"cluster={key(MEITAN)}" in page.get_data(as_text=True)
+    indicators = client.get(f"/api/clusters/{key(DEHUA)}/indicators",
+                            query_string={"benchmark": enc["datang"]})
+    assert indicators.get_json() == client.get(f"/api/clusters/{key(DEHUA)}/indicators",
+                                               query_string={"benchmark": key(DATANG)}).get_json()
+    own = client.get(f"/api/clusters/{key(DEHUA)}/indicators",
+                     query_string={"benchmark": enc["dehua"], "lang": "en"})
+    assert own.status_code == 400 and "cannot be its own benchmark" in own.get_json()["message"]
+    twice = client.get("/benchmark", query_string={"cluster": [key(DEHUA), enc["dehua"]],
+                                                   "lang": "en"}, headers=HTML)
+    assert twice.status_code == 400 and "is named twice" in twice.get_data(as_text=True)
 
 
 @pytest.mark.parametrize(("lang", "said"), [

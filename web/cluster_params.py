@@ -13,7 +13,7 @@ from werkzeug.exceptions import BadRequest, NotFound
 
 from checker.cluster_dashboard import ClusterRef
 from checker.cluster_refs import as_given, named_cluster
-from checker.revisions import as_key_or_iri
+from checker.revisions import cluster_named
 from checker.cluster_list import filter_text
 from checker.history import ClusterSummary
 from checker.indicator_scheme import Indicator, IndicatorScheme
@@ -92,7 +92,7 @@ def compared_clusters_param(choices: Sequence[ClusterRef]) -> list[ClusterRef]:
     by one spelling or by its key and its IRI, is a 400 naming it, as `bcic benchmark X X`
     refuses it (checker/own_benchmark.py, 9.3.2 c)), never dropped without a word."""
     given = [k.strip() for k in request.args.getlist("cluster") if k.strip()]
-    check_named_once(given)  # one spelling twice, named as given
+    check_named_once([cluster_named(g) for g in given])  # one spelling twice, as `bcic benchmark`
     chosen = clusters_param(choices, stored_only=True)
     check_named_once([str(named_cluster(choices, g, "cluster").iri) for g in given])  # key, IRI
     return chosen
@@ -121,6 +121,7 @@ def benchmark_param(choices: Sequence[ClusterRef], default: ClusterRef | None,
         return default
     once("benchmark")
     for given in (g.strip() for g in request.args.getlist("benchmark")):
-        check_other_cluster(as_given(own, given), as_key_or_iri(given))
+        named = cluster_named(given)  # as the CLI reads it, percent-encoded or not
+        check_other_cluster(as_given(own, named), named)
     chosen = clusters_param(choices, "benchmark")
     return chosen[0] if chosen else None
