@@ -28,6 +28,7 @@ from .history import (ClusterSummary, RevisionChange, cluster_history, cluster_o
                       mixed_rulebooks_note)
 from .rulebook_names import rulebook_change_said
 from .cli_lang import lang_option
+from .given_text import given_field
 from .i18n import Lang, counted, message, phrase
 from .ingest import NoClusterError, ingest_at, publish_for_queries
 from .output_spool import OutputSpool
@@ -431,7 +432,7 @@ def delete_revision_command(ctx: click.Context, cluster: str, number: int, reaso
     ctx.meta[LANG_META_KEY] = lang
     if reason is None or not reason.strip():  # before the store is opened
         raise click.UsageError(message("error.deletion.no_reason", lang,
-                                       field=message("deletion.field.cli", lang)), ctx)
+                                       field=given_field("deletion", "cli")), ctx)
     with closing(open_store_for_writing(location, create=False, engine=engine,
                                         user=user)) as store:
         info = delete_revision(store, find_cluster(store, cluster), number, reason=reason,

@@ -5,28 +5,21 @@ report page's field or the API's JSON body `{"reason": "…"}`, and checked alik
 from __future__ import annotations
 
 import json
-from typing import Any, Literal
+from typing import Any
 
 from .errors import InputError
-from .given_text import NOTE_LIMIT, rationale_given
-from .i18n import phrase
-
-Asker = Literal["cli", "form", "api"]  # where the reason is given, which its refusals name
+from .given_text import Asker, checked_text, given_field
 
 
 def deletion_reason(reason: str | None, asked_by: Asker) -> str:
     """Why a revision is deleted, trimmed, its line breaks line feeds: required, since an
     evaluator deleting a revision of another party's assessment says why; refused as a
-    judgement's rationale is (checker/given_text.py, `rationale_given`): over NOTE_LIMIT
-    characters, or holding a control character other than tab and line feed, a line or
-    paragraph separator or a bidirectional control. InputError names where it was given."""
-    field = phrase(f"deletion.field.{asked_by}")
-    text = rationale_given(reason or "", field, "deletion")
+    judgement's rationale is, in the same words (checker/given_text.py, `checked_text`): over
+    NOTE_LIMIT characters, or holding a control character other than tab and line feed, a line
+    or paragraph separator or a bidirectional control. InputError names where it was given."""
+    text = checked_text(reason, "deletion", asked_by)
     if not text:
-        raise InputError.of("error.deletion.no_reason", field=field)
-    if len(text) > NOTE_LIMIT:
-        raise InputError.of("error.deletion.long_reason", field=field, n=len(text),
-                            limit=NOTE_LIMIT)
+        raise InputError.of("error.deletion.no_reason", field=given_field("deletion", asked_by))
     return text
 
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any, Literal
+from typing import Any
 
 from rdflib import Literal as RdfLiteral, URIRef
 
 from .errors import InputError, NotFoundError, NotJudgeableError
-from .given_text import NOTE_LIMIT, rationale_given
+from .given_text import Asker, checked_text, given_field
 from .i18n import Lang, phrase
 from .judgements import NOT_IN_A_NAME, Judgement
 from .lead_ins import items_judged_instead
@@ -30,7 +30,7 @@ from .store.judgements import JudgementRecord
 
 def judge(store: Store, cluster: URIRef, number: int, provision: str, *, met: bool,
           note: str | None = None, note_lang: Lang = "zh", by: str | None = None,
-          asked_by: Literal["cli", "form", "api"] = "cli", rulebook: Rulebook | None = None,
+          asked_by: Asker = "cli", rulebook: Rulebook | None = None,
           now: datetime | None = None) -> Judgement:
     """Store the evaluator's judgement of `provision` (an id such as 6.2-d, the notation reports
     write, 6.2 d), or its IRI) in revision `number` of `cluster`, superseding an earlier one;
@@ -38,16 +38,12 @@ def judge(store: Store, cluster: URIRef, number: int, provision: str, *, met: bo
     NotJudgeableError when the report does not leave it to the evaluator or it is a lead-in that
     follows its list items (checker/lead_ins.py), InputError for "not met" without a rationale
     or a rationale over NOTE_LIMIT characters or holding a control character, a line or
-    paragraph separator or a bidirectional control (`rationale_given`; `asked_by`: where the
+    paragraph separator or a bidirectional control (`checked_text`; `asked_by`: where the
     rationale is given, the CLI's --note, the form's field or the API's key) and for a blank or
     multi-line --by (`given_name`). Nothing is stored then."""
-    field = phrase(f"judgement.field.{asked_by}")
     if asked_by == "cli" and by is not None:  # the web app's names are its tokens' labels
         by = given_name(by)
-    text = rationale_given(note or "", field)
-    if len(text) > NOTE_LIMIT:
-        raise InputError.of("error.judgement.long_rationale", field=field, n=len(text),
-                            limit=NOTE_LIMIT)
+    text = checked_text(note, "rationale", asked_by)
     rulebook = rulebook or load_rulebook()
     report = read_report(store, cluster, number, rulebook)
     rid = provision_asked(provision) or provision.strip()  # 6.2 d), req:6.2-d, its IRI, 6.2-d
@@ -64,7 +60,8 @@ def judge(store: Store, cluster: URIRef, number: int, provision: str, *, met: bo
                                    number=number, cluster=cluster,
                                    status=phrase(f"report.status.{stored.value}"))
     if not met and not text:
-        raise InputError.of("error.judgement.no_rationale", id=Notation(rid), field=field)
+        raise InputError.of("error.judgement.no_rationale", id=Notation(rid),
+                            field=given_field("rationale", asked_by))
     made = now or datetime.now(timezone.utc)
     record = JudgementRecord(cluster, number, REQ[rid], met, made,
                              RdfLiteral(text, lang=note_lang) if text else None, by,

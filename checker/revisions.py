@@ -13,7 +13,8 @@ from rdflib import URIRef
 
 from .display_time import moment_in_zone, moment_shown
 from .errors import InputError, NotFoundError
-from .deletion_reason import Asker, deletion_reason
+from .deletion_reason import deletion_reason
+from .given_text import Asker
 from .i18n import Lang, Listed, Localized, message, phrase
 from .store.base import RevisionInfo, Store, cluster_key
 from .store.deletion import tombstone_query, tombstones_query

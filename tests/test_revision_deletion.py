@@ -12,6 +12,7 @@ from rdflib import Graph, URIRef
 from checker.cli import main
 from checker.errors import InputError, NotFoundError
 from checker.ingest import ingest_files
+from checker.judging import judge
 from checker.paths import CORE_ONTOLOGY_FILE, EXAMPLES_DIR
 from checker.revisions import delete_revision, deleted_revisions, find_cluster, revision_info
 from checker.store import (PROVENANCE_GRAPH, Store, cluster_key, open_store, report_graph_iri,
@@ -137,12 +138,40 @@ def test_cli_deletion_without_a_reason_is_a_usage_error_and_deletes_nothing(
     assert "dehua" in runner.invoke(main, ["clusters", "--store", location]).output
 
 
+# What a judgement's rationale says where a deletion's reason says its own words, zh and en.
+_OWN_WORDS = {"en": (("the reason for deletion", "the rationale"),
+                     ("Reason for deletion", "Rationale"), ("the cluster's history", "reports"),
+                     ("nothing was deleted", "nothing was stored")),
+              "zh": (("删除理由", "理由"), ("历史记录", "报告"), ("未删除任何内容", "未存储任何内容"))}
+
+
+@pytest.mark.parametrize("reason", ["x" * 2001, "duplicate\x1b[2J", "duplicate\u2028upload"],
+                         ids=["long", "escape", "line-separator"])
+def test_a_reason_is_refused_in_the_words_a_rationale_is_but_its_own_name_and_outcome(
+        store: Store, reason: str) -> None:
+    """One family of refusals (checker/given_text.py): a deletion's reason and a judgement's
+    rationale refused alike say the same, but for the text's name, its field, where it is shown
+    and what was not done; checked before the store is read, so an empty store does."""
+    with pytest.raises(InputError) as deletion:
+        delete_revision(store, DEHUA_CLUSTER, 1, reason=reason, asked_by="form")
+    with pytest.raises(InputError) as judgement:
+        judge(store, DEHUA_CLUSTER, 1, "6.1", met=False, note=reason, asked_by="form")
+    for lang, words in _OWN_WORDS.items():
+        said = deletion.value.text(lang)  # type: ignore[arg-type]
+        for own, rationale in words:
+            said = said.replace(own, rationale)
+        assert said == judgement.value.text(lang), (said, lang)  # type: ignore[arg-type]
+    assert deletion.value.text("en").startswith((
+        "the reason for deletion (the “Reason for deletion” field) has 2001 characters; at most "
+        "2000 are kept: shorten it; nothing was deleted", "the “Reason for deletion” field holds"))
+
+
 @pytest.mark.parametrize(("reason", "words", "asked_by", "field"), [
     ("duplicate\x1b[2J", "holds a control character (U+001B)", "cli", "--reason"),
     ("duplicate\u2028upload", "(U+2028 LINE SEPARATOR)", "form",
      "the “Reason for deletion” field"),
     ("\u202eduplicate", "(U+202E RIGHT-TO-LEFT OVERRIDE)", "api", "the JSON key reason"),
-    ("x" * 2001, "is 2001 characters long, at most 2000", "cli", "--reason"),
+    ("x" * 2001, "has 2001 characters; at most 2000 are kept", "cli", "--reason"),
     ("", "a deletion needs a reason", "api", "the JSON key reason")],
     ids=["escape", "line-separator", "bidi", "long", "empty"])
 def test_a_reason_a_rationale_could_not_be_is_refused_and_nothing_deleted(

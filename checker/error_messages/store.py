@@ -74,55 +74,49 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
               "the cluster has to act on; nothing was stored",
         "zh": "判定 {id} 不满足时须写明理由（{field}）：集群须据此整改；未存储任何内容",
     },
-    "error.judgement.long_rationale": {
-        "en": "the rationale ({field}) has {n} characters; at most {limit} are kept: shorten it; "
-              "nothing was stored",
-        "zh": "理由（{field}）共 {n} 个字符，最多 {limit} 个：请精简；未存储任何内容",
+    # A judgement's rationale or a deletion's reason refused (checker/given_text.py): one
+    # family, naming the text, where it was given and what was not done.
+    "error.given_text.long": {
+        "en": "{name} ({field}) has {n} characters; at most {limit} are kept: shorten it; "
+              "{outcome}",
+        "zh": "{name}（{field}）共 {n} 个字符，最多 {limit} 个：请精简；{outcome}",
     },
-    "error.judgement.control_note": {
-        "en": "{field} holds a control character ({character}): a rationale is text, its lines "
-              "and tabs kept; remove it; nothing was stored",
-        "zh": "{field} 含有控制字符（{character}）：理由应为文本，可含换行与制表符；请删除该字符；未存储任何内容",
+    "error.given_text.control": {
+        "en": "{field} holds a control character ({character}): {name} is text, its lines and "
+              "tabs kept; remove it; {outcome}",
+        "zh": "{field} 含有控制字符（{character}）：{name}应为文本，可含换行与制表符；请删除该字符；{outcome}",
     },
-    "error.judgement.layout_note": {
+    "error.given_text.layout": {
         "en": "{field} holds a line or paragraph separator or a bidirectional control "
-              "({character}), which would break or reorder the lines reports show: a rationale "
-              "is text, its lines (line feeds) and tabs kept; remove it; nothing was stored",
-        "zh": "{field} 含有行或段落分隔符或双向文字控制符（{character}），会使报告所显示的文字断行或颠倒次序："
-              "理由应为文本，可含换行（换行符）与制表符；请删除该字符；未存储任何内容",
+              "({character}), which would break or reorder the lines shown in {shown}: {name} "
+              "is text, its lines (line feeds) and tabs kept; remove it; {outcome}",
+        "zh": "{field} 含有行或段落分隔符或双向文字控制符（{character}），会使{shown}所显示的文字断行或颠倒"
+              "次序：{name}应为文本，可含换行（换行符）与制表符；请删除该字符；{outcome}",
     },
+    "given_text.name.rationale": {"en": "the rationale", "zh": "理由"},
+    "given_text.name.deletion": {"en": "the reason for deletion", "zh": "删除理由"},
+    "given_text.shown.rationale": {"en": "reports", "zh": "报告"},
+    "given_text.shown.deletion": {"en": "the cluster's history", "zh": "历史记录"},
+    "given_text.outcome.rationale": {"en": "nothing was stored", "zh": "未存储任何内容"},
+    "given_text.outcome.deletion": {"en": "nothing was deleted", "zh": "未删除任何内容"},
+    # Where the text is given: the CLI's option, the page form's field, the API's JSON key.
+    "given_text.field.cli": {"en": "--{option}", "zh": "--{option}"},
+    "given_text.field.form": {"en": "the “{label}” field", "zh": "“{label}”一栏"},
+    "given_text.field.api": {"en": "the JSON key {option}", "zh": "JSON 键 {option}"},
+    "given_text.label.rationale": {"en": "Rationale", "zh": "理由"},
+    "given_text.label.deletion": {"en": "Reason for deletion", "zh": "删除理由"},
     # Why a revision is deleted: required, kept with its tombstone (docs/store.md), refused as
-    # a judgement's rationale is (checker/revisions.py, `deletion_reason`).
+    # a judgement's rationale is (checker/deletion_reason.py, the error.given_text family).
     "error.deletion.no_reason": {
         "en": "a deletion needs a reason ({field}): say why the revision is deleted, which is "
               "kept with the deletion and shown in the cluster's history; nothing was deleted",
         "zh": "删除修订版须说明理由（{field}）：理由随删除记录保存，并显示在该集群的历史中；未删除任何内容",
-    },
-    "error.deletion.long_reason": {
-        "en": "the reason ({field}) is {n} characters long, at most {limit}: shorten it; "
-              "nothing was deleted",
-        "zh": "删除理由（{field}）共 {n} 个字符，最多 {limit} 个：请精简；未删除任何内容",
-    },
-    "error.deletion.control_note": {
-        "en": "{field} holds a control character ({character}): a reason is text, its lines "
-              "and tabs kept; remove it; nothing was deleted",
-        "zh": "{field} 含有控制字符（{character}）：删除理由应为文本，可含换行与制表符；请删除该字符；未删除任何内容",
-    },
-    "error.deletion.layout_note": {
-        "en": "{field} holds a line or paragraph separator or a bidirectional control "
-              "({character}), which would break or reorder the lines a history shows: a reason "
-              "is text, its lines (line feeds) and tabs kept; remove it; nothing was deleted",
-        "zh": "{field} 含有行或段落分隔符或双向文字控制符（{character}），会使历史记录所显示的文字断行或颠倒"
-              "次序：删除理由应为文本，可含换行（换行符）与制表符；请删除该字符；未删除任何内容",
     },
     "error.deletion.bad_body": {
         "en": 'the body must be a JSON object {{"reason": "…"}} saying why the revision is '
               "deleted; nothing was deleted",
         "zh": '请求体应为 JSON 对象 {{"reason": "…"}}，说明删除该修订版的理由；未删除任何内容',
     },
-    "deletion.field.cli": {"en": "--reason", "zh": "--reason"},
-    "deletion.field.form": {"en": "the “Reason for deletion” field", "zh": "“删除理由”一栏"},
-    "deletion.field.api": {"en": "the JSON key reason", "zh": "JSON 键 reason"},
     # `bcic judge --by`: the evaluator's name as recorded, one line of words (decision 20).
     "error.judgement.blank_by": {
         "en": "--by names no one: give the evaluator's name, or leave --by out to record the "
@@ -134,10 +128,6 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
               "evaluator's name on one line; nothing was stored",
         "zh": "--by 含有换行符或其他控制字符（{character}）：请在一行内给出评价人员的姓名；未存储任何内容",
     },
-    # Where the rationale is given: the CLI's option, the page form's field, the API's JSON key.
-    "judgement.field.cli": {"en": "--note", "zh": "--note"},
-    "judgement.field.form": {"en": "the “Rationale” field", "zh": "“理由”一栏"},
-    "judgement.field.api": {"en": "the JSON key note", "zh": "JSON 键 note"},
     "error.revision.exists": {
         "en": "revision {number} of {cluster} is already stored",
         "zh": "{cluster} 的第 {number} 版已存储",
