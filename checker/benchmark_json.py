@@ -43,6 +43,13 @@ def report_page(key: str, number: int) -> str:
     return f"/clusters/{key}/revisions/{number}"
 
 
+def deleted_revisions_document(deleted: Sequence[DeletedRevision]) -> list[dict[str, Any]]:
+    """Deleted revisions as their tombstones keep them: number, when, by whom and why (`reason`
+    null for a deletion made before reasons were kept)."""
+    return [{"number": d.number, "deleted": xsd_datetime(d.deleted), "deleted_by": d.by,
+             "reason": d.reason} for d in deleted]
+
+
 def history_document(cluster: ClusterRef, rows: Sequence[RevisionEntry | DeletedRevision],
                      report_url: ReportUrl | None = None) -> dict[str, Any]:
     """Every revision with its provenance and the requirements it closed and opened (9.4), and
@@ -54,10 +61,8 @@ def history_document(cluster: ClusterRef, rows: Sequence[RevisionEntry | Deleted
     link = report_url or (lambda number: report_page(cluster.key, number))
     entries = [row for row in rows if isinstance(row, RevisionEntry)]
     deleted = [row for row in rows if isinstance(row, DeletedRevision)]
-    return {"cluster": cluster_document(cluster), "deleted_revisions": [{
-        "number": d.number, "deleted": xsd_datetime(d.deleted), "deleted_by": d.by,
-        "reason": d.reason,
-    } for d in deleted], "revisions": [{
+    return {"cluster": cluster_document(cluster),
+            "deleted_revisions": deleted_revisions_document(deleted), "revisions": [{
         "number": e.info.number,
         "generated": xsd_datetime(e.info.generated),
         "conforms": e.info.conforms,

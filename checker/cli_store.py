@@ -25,7 +25,7 @@ from .verdicts import rate_text, verdict_text
 from .cluster_list import in_list_order
 from .errors import InputError
 from .history import (ClusterSummary, RevisionChange, cluster_history, cluster_overview,
-                      mixed_rulebooks_note)
+                      later_deletions_note, mixed_rulebooks_note)
 from .rulebook_names import rulebook_change_said
 from .cli_lang import lang_option
 from .given_text import given_field
@@ -217,7 +217,8 @@ def reindex_command(ctx: click.Context, location: str | None, engine: str | None
 @click.pass_context
 def clusters_command(ctx: click.Context, location: str | None, engine: str | None,
                      user: str | None, lang: Lang) -> None:
-    """List the stored clusters and their latest verdicts / 列出已存储的产业集群。
+    """List the stored clusters and their latest verdicts, saying of a cluster whose latest
+    revisions were deleted that its verdict is the newest remaining one's / 列出已存储的产业集群。
 
     Exit codes / 退出码: 0 listed 已列出, 2 no store or bad input 无存储或输入有误,
     3 internal 内部错误, 4 the store could not answer 存储未能应答.
@@ -229,6 +230,8 @@ def clusters_command(ctx: click.Context, location: str | None, engine: str | Non
         click.echo(message("store.clusters.none", lang))
         return
     lines = list(aligned_table(_cluster_rows(summaries, lang), lang))
+    lines += [message("store.clusters.deleted_after_line", lang, cluster=s.cluster, note=note)
+              for s in summaries if (note := later_deletions_note(s, lang))]
     if note := mixed_rulebooks_note(summaries, lang):
         lines.append(note)
     echo_text("".join(line + "\n" for line in lines), nl=False)  # exit 4 on a full disk

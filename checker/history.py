@@ -7,11 +7,13 @@ from datetime import datetime
 
 from rdflib import URIRef
 
-from .i18n import Lang, message
+from .display_time import moment_shown
+from .i18n import Lang, counted, message
 from .judgements import Judgement, all_judgements
 from .namespaces import BCIC, REQ
 from .render.turtle import EARL
 from .report import Rate
+from .revisions import DeletedRevision, deletions_after
 from .rulebook import LEVEL_BY_IRI, Level, Rulebook, clause_sort_key, load_rulebook
 from .rulebook_names import rulebook_named, rulebooks_differ
 from .store.base import PROVENANCE_GRAPH, SUMMARY_GRAPH, RevisionInfo, Store
@@ -49,12 +51,14 @@ class RevisionChange:
 
 @dataclass(frozen=True)
 class ClusterSummary:
-    """A stored cluster: its labels and its latest revision."""
+    """A stored cluster: its labels and its latest revision, and the deleted revisions numbered
+    after it (its verdict is then the newest remaining one, not the last one given)."""
 
     cluster: URIRef
     labels: dict[str, str]
     revisions: int
     latest: RevisionInfo
+    deleted_after: tuple[DeletedRevision, ...] = ()
 
 
 def cluster_history(store: Store, cluster: URIRef,
@@ -91,7 +95,20 @@ def cluster_overview(store: Store) -> list[ClusterSummary]:
         latest[info.cluster] = info  # revisions() is ordered by number within a cluster
         counts[info.cluster] = counts.get(info.cluster, 0) + 1
     labels = _labels(store, list(latest.values()))
-    return [ClusterSummary(c, labels.get(c, {}), counts[c], latest[c]) for c in latest]
+    later = deletions_after(store, {c: info.number for c, info in latest.items()})
+    return [ClusterSummary(c, labels.get(c, {}), counts[c], latest[c], later.get(c, ()))
+            for c in latest]
+
+
+def later_deletions_note(summary: ClusterSummary, lang: Lang) -> str:
+    """"revision 3, after revision 2, was deleted on …: the verdict shown is revision 2's",
+    the time in the display zone, for a cluster whose latest revisions were deleted; else ""."""
+    if not summary.deleted_after:
+        return ""
+    numbers = ("、" if lang == "zh" else ", ").join(str(d.number) for d in summary.deleted_after)
+    last = max(d.deleted for d in summary.deleted_after)
+    return counted("store.clusters.deleted_after", len(summary.deleted_after), lang,
+                   numbers=numbers, shown=summary.latest.number, date=moment_shown(last, lang))
 
 
 def mixed_rulebooks_note(clusters: list[ClusterSummary], lang: Lang) -> str:

@@ -1201,6 +1201,17 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "rulebook changed {before} → {after}: clauses opened or closed may come from the "
               "rules, not the submission",
         "zh": "规则库已变更 {before} → {after}：新出现或已解决的条款可能源于规则的变化，而非提交材料"},
+    # A cluster whose latest revisions were deleted: the verdict listed is the newest remaining
+    # revision's (checker/history.py, `later_deletions_note`).
+    "store.clusters.deleted_after.one": {
+        "en": "revision {numbers}, after revision {shown}, was deleted on {date}: the verdict "
+              "shown is revision {shown}'s",
+        "zh": "第 {shown} 版之后的第 {numbers} 版已于 {date} 删除：所示为第 {shown} 版的结论"},
+    "store.clusters.deleted_after.other": {
+        "en": "revisions {numbers}, after revision {shown}, were deleted, the last on {date}: "
+              "the verdict shown is revision {shown}'s",
+        "zh": "第 {shown} 版之后的第 {numbers} 版已删除（最后一次于 {date}）：所示为第 {shown} 版的结论"},
+    "store.clusters.deleted_after_line": {"en": "{cluster}: {note}", "zh": "{cluster}：{note}"},
     "store.clusters.mixed_rulebooks": {
         "en": "These clusters' latest revisions were judged under different rulebooks ({versions}): "
               "their verdicts and rates are not comparable as they stand.",

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import unquote
 
 from rdflib import URIRef
+from rdflib.term import Node
 
 from .display_time import moment_in_zone, moment_shown
 from .errors import InputError, NotFoundError
@@ -17,7 +18,7 @@ from .deletion_reason import deletion_reason
 from .given_text import Asker
 from .i18n import Lang, Listed, Localized, message, phrase
 from .store.base import RevisionInfo, Store, cluster_key
-from .store.deletion import tombstone_query, tombstones_query
+from .store.deletion import every_tombstone_query, tombstone_query, tombstones_query
 from .store.guard import checked_iri
 
 # A key is read in either case (3149DCB7… as 3149dcb7…); it is written in lower case.
@@ -135,9 +136,14 @@ def _deletion(store: Store, cluster: URIRef, number: int) -> DeletedRevision | N
     rows = store.select(tombstone_query(cluster, number))
     if not rows or rows[0].get("deleted") is None:
         return None
-    by, reason = rows[0].get("by"), rows[0].get("reason")
+    return _deleted(number, rows[0])
+
+
+def _deleted(number: int, row: Mapping[str, Node]) -> DeletedRevision:
+    """The deleted revision a tombstone query's row describes (?deleted, ?by, ?reason)."""
+    by, reason = row.get("by"), row.get("reason")
     return DeletedRevision(
-        number, datetime.fromisoformat(str(rows[0]["deleted"]).replace("Z", "+00:00")),
+        number, datetime.fromisoformat(str(row["deleted"]).replace("Z", "+00:00")),
         str(by) if by is not None else None, str(reason) if reason is not None else None)
 
 
@@ -157,11 +163,23 @@ def deleted_revisions(store: Store, cluster: URIRef) -> list[DeletedRevision]:
     """Every deleted revision of the cluster, by number: the gaps in its numbering explained."""
     found: dict[int, DeletedRevision] = {}
     for row in store.select(tombstones_query(cluster)):
-        number, by, reason = int(str(row["number"])), row.get("by"), row.get("reason")
-        found.setdefault(number, DeletedRevision(
-            number, datetime.fromisoformat(str(row["deleted"]).replace("Z", "+00:00")),
-            str(by) if by is not None else None, str(reason) if reason is not None else None))
+        number = int(str(row["number"]))
+        found.setdefault(number, _deleted(number, row))
     return sorted(found.values(), key=lambda d: d.number)
+
+
+def deletions_after(store: Store, latest: Mapping[URIRef, int]
+                    ) -> dict[URIRef, tuple[DeletedRevision, ...]]:
+    """For each cluster of `latest` (its latest stored revision's number), the deleted
+    revisions numbered after it, by number, in one query: its latest verdict is then not the
+    last one a revision was given (clusters without any are left out)."""
+    found: dict[URIRef, dict[int, DeletedRevision]] = {}
+    for row in store.select(every_tombstone_query()):
+        cluster, number = row["cluster"], int(str(row["number"]))
+        if isinstance(cluster, URIRef) and number > latest.get(cluster, number):
+            found.setdefault(cluster, {}).setdefault(number, _deleted(number, row))
+    return {cluster: tuple(sorted(deleted.values(), key=lambda d: d.number))
+            for cluster, deleted in found.items()}
 
 
 def deletion_said(deleted: DeletedRevision, lang: Lang) -> str:

@@ -18,7 +18,8 @@ from werkzeug.exceptions import (BadRequest, Forbidden, HTTPException, NotFound,
 
 from checker.cluster_list import cluster_page, in_list_order, read_list_request
 from checker.errors import CheckerError, InputError
-from checker.history import ClusterSummary, cluster_overview, mixed_rulebooks_note
+from checker.history import (ClusterSummary, cluster_overview, later_deletions_note,
+                             mixed_rulebooks_note)
 from checker.i18n import Lang, Localized, message
 from checker.judging import judge
 from checker.lead_ins import items_judged_instead
@@ -60,7 +61,8 @@ _Answer = tuple[Response | str, int, dict[str, str]]  # a page, its status and i
 @bp.get("/")
 def home() -> str:
     """A page of the stored clusters (`?q=` filters them by label or IRI, `?offset=&limit=`
-    choose the page) with their latest verdict, conformance rate and revision date."""
+    choose the page) with their latest verdict, conformance rate and revision date, and the
+    revisions deleted after it."""
     text, page = read_list_request(request.args.items(multi=True))
     overview = remembered("cluster_overview", cluster_overview)
     shown = cluster_page(clusters_in_order(overview), text, page)
@@ -70,6 +72,7 @@ def home() -> str:
                            previous_url=_home_page(preceding) if preceding else None,
                            first_url=_home_page(Page(0, page.limit)),
                            mixed_note=mixed_rulebooks_note(overview, request_language()),
+                           deleted_after=lambda c: later_deletions_note(c, request_language()),
                            needs_reindex=summary_outdated())
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from flask import Blueprint, Response, jsonify, request, url_for
 
+from checker.benchmark_json import deleted_revisions_document
 from checker.cluster_list import cluster_page, read_list_request
 from checker.history import cluster_history, cluster_overview
 from checker.judgement_list import judgements_document, revision_judgements
@@ -64,6 +65,7 @@ def _clusters_list(text: str, page: Page) -> Response:
                         "label": pick(s.labels) or None,
                         "revisions": s.revisions,
                         "latest": _revision(s.latest),
+                        "deleted_after_latest": deleted_revisions_document(s.deleted_after),
                         "url": url_for(".cluster", key=cluster_key(s.cluster)),
                     } for s in shown.clusters]})
 

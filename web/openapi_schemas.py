@@ -134,7 +134,12 @@ def _cluster_schemas() -> Json:
                 "下一页的地址（null：本页为列表末页）")},
             clusters=_array(closed(
                 key=STRING, cluster=STRING, label=_nullable("string"), revisions=INTEGER,
-                latest=_ref("Revision"), url=STRING))),
+                latest=_ref("Revision"), deleted_after_latest={
+                    **_array(deleted_revision), **described(
+                        "the revisions deleted after `latest`, by number: its verdict is then "
+                        "the newest remaining revision's, not the last one given (empty: none)",
+                        "在 `latest` 之后被删除的修订版（按版本号）：此时其结论为剩余最新修订版的结论，"
+                        "而非最后给出的结论（空：没有）")}, url=STRING))),
         "ClusterDetail": closed(key=STRING, cluster=STRING, label=_nullable("string"),
                                revisions=_array(_revision(
                                    page=STRING, closed=ids, opened=ids,

@@ -126,6 +126,15 @@ def tombstones_query(cluster: URIRef) -> str:
             f"ORDER BY ?number")
 
 
+def every_tombstone_query() -> str:
+    """SELECT ?cluster ?number ?deleted ?by ?reason: every deleted revision of every cluster,
+    as `tombstones_query` gives one cluster's."""
+    return (f"SELECT ?cluster ?number ?deleted ?by ?reason WHERE {{ GRAPH <{PROVENANCE_GRAPH}> "
+            f"{{ ?revision <{BCIC.cluster}> ?cluster ; <{BCIC.revisionNumber}> ?number ; "
+            f"<{PROV.invalidatedAtTime}> ?deleted {_deletion_patterns('?revision')} }} }} "
+            f"ORDER BY ?cluster ?number")
+
+
 def highest_number_query(cluster: URIRef) -> str:
     """SELECT ?highest: the cluster's highest revision number, stored or deleted (none: unbound)."""
     return (f"SELECT (MAX(?number) AS ?highest) WHERE {{ GRAPH <{PROVENANCE_GRAPH}> {{ "
