@@ -762,18 +762,42 @@ def test_a_cluster_percent_encoded_twice_is_read_as_the_cli_reads_it(
     assert twice.status_code == 400 and "is named twice" in twice.get_data(as_text=True)
 
 
-@pytest.mark.parametrize(("lang", "said"), [
-    ("en", "is not a cluster key (16 hexadecimal digits); the stored clusters nearest in "
-           "spelling: "), ("zh", "不是产业集群的键（应为 16 位十六进制数字）；拼写最接近的已存储产业集群：")])
-def test_a_path_key_left_percent_encoded_names_the_stored_key_meant(
-        make_web_app, sample_store: Path, lang: str, said: str) -> None:
-    """`/api/clusters/%2536%2539bf…` is `%36%39bf…` once the path is decoded: not a key, but
-    the key meant, decoded, is named."""
+@pytest.mark.parametrize("by", ["key", "iri"])
+def test_a_path_naming_no_stored_cluster_percent_encoded_is_refused_as_the_cli_refuses_it(
+        make_web_app, sample_store: Path, by: str) -> None:
+    """`/api/clusters/%2536%2539bf…0` (a typo in the key) or `…/https%253A%252F%252F…/clustr`
+    is refused (404) in the words `bcic history` refuses the name it decodes to, naming the
+    stored cluster meant (checker/revisions.py, `find_cluster`)."""
+    meant = key(DEHUA) if by == "key" else str(DEHUA)
+    typo = meant[:-1] + ("0" if meant[-1] != "0" else "1") if by == "key" else meant[:-2] + "r"
+    given = ("".join(f"%{ord(c):02X}" for c in typo[:2]) + typo[2:] if by == "key"
+             else quote(typo, safe=""))
+    said = (f"no stored cluster has the key {typo}; the stored clusters nearest in spelling: "
+            f"{meant}" if by == "key" else f"no revision of <{typo}> is stored; the stored "
+            f"clusters nearest in spelling: <{meant}>")
+    response = make_web_app(sample_store).test_client().get(
+        f"/api/clusters/{quote(given, safe='')}?lang=en")
+    assert response.status_code == 404 and said in response.get_json()["message"]
+    cli = CliRunner().invoke(main, ["history", given, "--store", str(sample_store)])
+    assert cli.exit_code == 2 and said in " ".join(cli.output.split()), cli.output
+
+
+def test_a_path_naming_a_cluster_percent_encoded_goes_to_its_key_as_the_cli_reads_it(
+        make_web_app, sample_store: Path) -> None:
+    """A path's key or IRI left percent-encoded (`/clusters/%2536%2539bf…`,
+    `/clusters/https%253A%252F%252F…`), which `bcic history` reads as the cluster it encodes
+    (checker/revisions.py, `cluster_named`), is redirected (308, query kept) to the path of
+    its key, page and API alike."""
+    client = make_web_app(sample_store).test_client()
     meant = key(DEHUA)
-    encoded = "".join(f"%25{ord(c):02X}" for c in meant[:2]) + meant[2:]
-    response = make_web_app(sample_store).test_client().get(f"/api/clusters/{encoded}?lang={lang}")
-    message = response.get_json()["message"]
-    assert response.status_code == 404 and said + meant in message, message
+    by_key = "".join(f"%25{ord(c):02X}" for c in meant[:2]) + meant[2:]
+    by_iri = quote(quote(str(DEHUA), safe=""), safe="")
+    for path, target in ((f"/clusters/{by_iri}?lang=en", f"/clusters/{meant}?lang=en"),
+                         (f"/api/clusters/{by_key}/history", f"/api/clusters/{meant}/history"),
+                         (f"/api/clusters/{by_iri}", f"/api/clusters/{meant}")):
+        response = client.get(path, headers=HTML)
+        assert response.status_code == 308 and response.headers["Location"] == target, path
+        assert client.get(target, headers=HTML).status_code == 200
 
 
 def test_benchmark_api_takes_a_clusters_iri_as_its_key(make_web_app, sample_store: Path) -> None:

@@ -40,6 +40,7 @@ from checker.validation_limits import ValidationSlots
 from checker.verdicts import rate_text, verdict_text
 from checker.display_time import day_shown, moment_shown
 
+from .cluster_paths import canonical_cluster_path
 from .data import install_reader, is_remote, snapshot_keeper
 from .display_zone import install_display_zone
 from .errors import NotFoundNearby, error_detail
@@ -144,6 +145,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     install_logging(app)
     install_display_zone(app)
     app.before_request(refuse_encoded_body)  # before CSRF reads a form out of the body
+    app.before_request(canonical_cluster_path)  # before CSRF: the form is posted again there
     csrf.init_app(app)
     for name in BLUEPRINTS:
         module = __import__(f"{__name__}.{name}", fromlist=["bp"])
