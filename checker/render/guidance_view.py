@@ -28,7 +28,7 @@ from ..report import RequirementOutcome
 from ..shape_paths import ShapePath, path_properties
 from .term_namer import TermNamer
 from .naming import indefinite_article
-from .wording import datatype_kind, path_in_words
+from .wording import NUMBER_SHAPES, datatype_kind, path_in_words
 
 _NAMESPACES = Graph(bind_namespaces="none").namespace_manager
 for _prefix, _namespace in (("bcic", BCIC), ("req", REQ), ("ind", IND), ("prov", PROV),
@@ -266,6 +266,8 @@ class _Hint:
                 key, values["values"] = self._known(ask)
         elif kind is AskKind.FORM:  # a shape's words, not a term of the ontology
             key, values["form"] = "form", self.namer.label(first) or curie(first)
+            if first in NUMBER_SHAPES:  # a figure: typed as a number, never text (decision 23)
+                key = "form_number"
         else:  # a datatype with no words of its own, each value of a property
             key, values["term"] = kind.value, self.term(first)
         return message(f"report.guidance.ask.{key}", self.lang, **values)

@@ -11,16 +11,12 @@ from rdflib.term import Node
 
 from ..findings import Lack, prefixed_given
 from ..i18n import message
-from ..namespaces import SHP
 from ..term_texts import names_term, term_guessed, term_named
 from ..shape_paths import path_properties
 from .figures import number_as_text, read_figure
 from .naming import short_node
 from .value_words import ValueNamer
-from .wording import datatype_kind, reference_form, typed_form
-
-# The forms of a figure (shapes/common.ttl): a value failing one is no number.
-_NUMBER_SHAPES = frozenset({SHP.Number, SHP.ObservedNumber})
+from .wording import NUMBER_SHAPES, datatype_kind, reference_form, typed_form
 
 
 class ValueLackWords(ValueNamer):
@@ -211,5 +207,5 @@ def _number_asked(lack: Lack, key: str) -> bool:
     a datatype of numbers."""
     asked = key.removeprefix("self.")
     if asked in ("pattern", "or", "node"):
-        return lack.shape in _NUMBER_SHAPES
+        return lack.shape in NUMBER_SHAPES
     return asked == "datatype" and datatype_kind(lack.expected) in ("number", "integer")

@@ -14,6 +14,12 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from ..i18n import Lang, message
+from ..namespaces import SHP
+
+# The forms of a figure (shapes/common.ttl): a number of an XSD numeric datatype (5.2.3's
+# concentration value, 9.2.3's observed value; docs/model.md, decision 23). A value failing one is
+# no number; a hint says how to write one typed.
+NUMBER_SHAPES = frozenset({SHP.Number, SHP.ObservedNumber})
 
 # The kinds of value people write, by the XSD datatypes that hold them (report.value.*.<kind>).
 _KINDS: dict[str, tuple[URIRef, ...]] = {
