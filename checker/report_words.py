@@ -46,6 +46,10 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
                                       "zh": "没有记录以{property}指向它"},
     "report.lack.max_count": {"en": "has more {property} than allowed",
                               "zh": "{property}多于允许的个数"},
+    # A record asked in force (6.1.1.1's positioning, 9.1.1's KPI system) that is marked superseded:
+    # since when, by its prov:invalidatedAtTime.
+    "report.lack.superseded": {"en": "it is superseded since {value} (its {property}), not in force",
+                               "zh": "自{value}起已被取代（{property}），不是现行的"},
     "report.lack.class": {"en": "its {property} {value}{given} is not {a_expected}",
                           "zh": "{property}的取值{value}{given}不是{a_expected}"},
     "report.lack.self.class": {"en": "is not {a_expected}", "zh": "不是{a_expected}"},

@@ -9,8 +9,11 @@ that cultivates the assessed cluster, not of another cultivation body the submis
 two checks target every cultivation body, under `sh:or ( shp:OtherCultivationBody <check> )`.
 Chapter 9 (and 6.2 b)'s frame of a KPI system) asks its records of the assessed cluster's body, not
 of a benchmark's or a competitor's record (bcic:recordOf that cluster): its checks are guarded by
-`shp:OtherClustersRecord`, and those of every indicator a KPI system includes by
-`shp:OtherClustersIndicator` (one only other clusters' systems include). 8.3.1 asks a registration
+`shp:OtherClustersRecord`, those of a KPI system also by `shp:SupersededRecord` (one kept on record
+beside the system in force), and those of every indicator a KPI system includes by
+`shp:IndicatorNotInForce` (one only other clusters' or superseded systems include). 6.1.1.1 asks its
+parts of the positioning in force, not of one kept on record after a repositioning:
+`sh:or ( shp:SupersededRecord <check> )`. 8.3.1 asks a registration
 number of a registration, not of an application: `sh:or ( shp:IsRegistrationApplication <check> )`.
 What the check asks is read (guidance, diagnosis, fixtures) as if the guarded shape asked it
 itself, of its own focus nodes.

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from rdflib import RDF, Literal
-from rdflib.namespace import SKOS
+from rdflib.namespace import PROV, SKOS
 from rdflib.paths import AlternativePath
 
 from ..findings import UNDESCRIBED, Lack
@@ -29,6 +29,8 @@ def lack_key(lack: Lack) -> str:
         return "either"
     if key == "qualified" and lack.expected is None:  # a qualifier naming no term (sh:in)
         return "qualified_any"
+    if key == "max_count" and lack.count == 0 and steps == ((PROV.invalidatedAtTime, False),):
+        return "superseded"  # a record asked in force, marked superseded (6.1.1.1, 9.1.1)
     if key == "max_count" and lack.count == 0 and lack.closest:  # no value beside another
         return "max_beside"
     if key == "node_kind" and not isinstance(lack.value, Literal):
