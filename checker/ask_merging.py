@@ -58,13 +58,16 @@ def _into_options(asks: list[Ask]) -> list[Ask]:
 
 
 def _went_on(asks: list[Ask]) -> tuple[Ask, ...]:
-    """Asks whose path goes on from the path of an ask of one value (sh:maxCount 1) folded into
-    what that value carries, where the first of the two was: 9.2.3's observation names one
-    cluster, an industrial cluster that a cultivation body cultivates, not a cluster twice."""
+    """Asks whose path goes on from the path of an ask of one value (sh:maxCount 1), or of values
+    each of which is asked (the indicators a KPI system includes), folded into what that value
+    carries, where the first of the two was: 9.2.3's observation names one cluster, an industrial
+    cluster that a cultivation body cultivates, not a cluster twice; 9.2.1's specification names
+    its indicators once, each one a KPI system includes."""
     kept = list(asks)
     for ask in asks:
         steps = path_steps(ask.path)
-        head = next((h for h in kept if h.single and h.kind in (AskKind.CLASS, AskKind.ANY, AskKind.EACH_OBJECT)
+        head = next((h for h in kept if (h.kind is AskKind.EACH_OBJECT or h.single
+                                         and h.kind in (AskKind.CLASS, AskKind.ANY))
                      and len(steps) > len(path_steps(h.path))
                      and steps[:len(path_steps(h.path))] == path_steps(h.path)), None)
         if head is None:
