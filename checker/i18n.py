@@ -1115,12 +1115,12 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
                                      "zh": "{path}，语言标记为 {values}"},
     "report.guidance.ask.form": {"en": "{path} as {form}", "zh": "{path}为{form}"},
     # A figure (5.2.3, 9.2.3): a number of an XSD numeric datatype, as the finding on a number
-    # written as text says to write it (docs/model.md, decision 23).
+    # written as text says to write it (docs/model.md, decision 23), in words: no xsd: in a hint.
     "report.guidance.ask.form_number": {
-        "en": "{path} as {form}, typed as one (35.2 without quotes in Turtle, or "
-              "\"35.2\"^^xsd:decimal; in JSON-LD the JSON number 35.2 or {{\"@value\": \"35.2\", "
+        "en": "{path} as {form}, typed as one (35.2 without quotes in Turtle; in JSON-LD the JSON "
+              "number 35.2 or {{\"@value\": \"35.2\", "
               "\"@type\": \"http://www.w3.org/2001/XMLSchema#decimal\"}}; \"35.2\" in quotes is text)",
-        "zh": "{path}为{form}，并标明数字类型（Turtle 中不加引号写作 35.2，或 \"35.2\"^^xsd:decimal；"
+        "zh": "{path}为{form}，并标明数字类型（Turtle 中不加引号写作 35.2；"
               "JSON-LD 中写作 JSON 数字 35.2 或 {{\"@value\": \"35.2\", \"@type\": "
               "\"http://www.w3.org/2001/XMLSchema#decimal\"}}；加引号的 \"35.2\" 是文本）"},
     # 9.2.1: a specification of each indicator a KPI system includes, said as what the record names.

@@ -125,10 +125,10 @@ def test_the_9_2_3_hint_asks_a_typed_number(kept_text: dict[str, str]) -> None:
     number typed as one, in Turtle and in JSON-LD (decision 23)."""
     zh = "".join(kept_text["zh"].split("✘ 9.2.3 ", 1)[1].split("\n✘", 1)[0].split())
     en = " ".join(kept_text["en"].split("✘ 9.2.3 ", 1)[1].split("\n✘", 1)[0].split())
-    assert "并标明数字类型（Turtle中不加引号写作35.2，或\"35.2\"^^xsd:decimal；JSON-LD中写作JSON数字35.2" in zh, zh
-    assert "加引号的\"35.2\"是文本）" in zh
-    assert "typed as one (35.2 without quotes in Turtle, or \"35.2\"^^xsd:decimal; in JSON-LD the " \
-           "JSON number 35.2 or {\"@value\": \"35.2\", \"@type\": " in en, en
+    assert "并标明数字类型（Turtle中不加引号写作35.2；JSON-LD中写作JSON数字35.2或{\"@value\":\"35.2\"," \
+           "\"@type\":\"http://www.w3.org/2001/XMLSchema#decimal\"}；加引号的\"35.2\"是文本）" in zh, zh
+    assert "typed as one (35.2 without quotes in Turtle; in JSON-LD the JSON number 35.2 or " \
+           "{\"@value\": \"35.2\", \"@type\": \"http://www.w3.org/2001/XMLSchema#decimal\"}; " in en, en
     assert "\"35.2\" in quotes is text)" in en
 
 
