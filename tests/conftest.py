@@ -1,5 +1,6 @@
 """Shared fixtures: the ontology, a CLI runner, a writer of tiny Turtle files, web tokens."""
 
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from checker.ingest import ingest_submission
 from checker.loading import read_submission_files
 from checker.ontology import load_ontology_graph
 from checker.paths import ALL_ONTOLOGY_FILES, EXAMPLES_DIR
+from checker.query_runner import snapshot_dir_for
 from checker.store import Store, open_store
 from checker.tokens import TokenFile
 
@@ -103,6 +105,33 @@ def store_samples(store_dir: Path, *names: str) -> None:
         publish_for_queries(store)
     finally:
         store.close()
+
+
+class StoreCopies:
+    """Directory stores built once per worker and copied for each test that asks: a test writing
+    to its store gets its own copy, and the validations that built it run once, not per test."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.built: set[str] = set()
+
+    def copy(self, name: str, build: Callable[[Path], None], to: Path) -> Path:
+        """A copy at `to` of the store `build` makes (in an empty directory) under `name`, with
+        its query snapshots, as `build` left them; built at the first copy asked."""
+        source = self.root / name / "store"
+        if name not in self.built:
+            build(source)
+            self.built.add(name)
+        shutil.copytree(source, to)
+        if snapshot_dir_for(source).is_dir():
+            shutil.copytree(snapshot_dir_for(source), snapshot_dir_for(to), symlinks=True)
+        return to
+
+
+@pytest.fixture(scope="session")
+def store_copies(tmp_path_factory: pytest.TempPathFactory) -> StoreCopies:
+    """Stores built once per worker, copied per test (StoreCopies.copy)."""
+    return StoreCopies(tmp_path_factory.mktemp("built-stores"))
 
 
 @pytest.fixture

@@ -20,13 +20,17 @@ DEHUA = str(EXAMPLES_DIR / "dehua-ceramics.ttl")
 DEHUA_CLUSTER = "https://example.org/cluster/dehua/cluster"
 
 
+def _dehua_ingested(store: Path) -> None:
+    assert CliRunner().invoke(main, ["ingest", DEHUA, "--store", str(store)]).exit_code == 0
+
+
 @pytest.fixture
-def bcic(runner: CliRunner, tmp_path: Path):  # type: ignore[no-untyped-def]
-    store = str(tmp_path / "store")
+def bcic(runner: CliRunner, tmp_path: Path, store_copies):  # type: ignore[no-untyped-def]
+    """`bcic` on a store of its own holding the dehua sample as revision 1 (`bcic ingest`)."""
+    store = str(store_copies.copy("dehua-ingested", _dehua_ingested, tmp_path / "store"))
 
     def run(*args: str) -> Result:
         return runner.invoke(main, [*args, "--store", store])
-    assert run("ingest", DEHUA).exit_code == 0
     return run
 
 

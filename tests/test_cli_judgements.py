@@ -26,10 +26,15 @@ LATER = datetime(2026, 12, 2, 2, 30, tzinfo=timezone.utc)
 
 
 @pytest.fixture
-def store(runner: CliRunner, tmp_path: Path) -> Path:
+def store(tmp_path: Path, store_copies) -> Path:  # type: ignore[no-untyped-def]
     """The dehua sample as revisions 1 and 2 (2 deleted, 3 stored); in revision 1, 6.1 judged
-    not met from the command line, then met on the web (superseding it), and 6.2 d) met."""
-    location = tmp_path / "store"
+    not met from the command line, then met on the web (superseding it), and 6.2 d) met (a copy
+    per test)."""
+    return store_copies.copy("dehua-judged-twice", _judged_twice, tmp_path / "store")
+
+
+def _judged_twice(location: Path) -> None:
+    runner = CliRunner()
     for _ in range(3):
         assert runner.invoke(main, ["ingest", DEHUA, "--store", str(location)]).exit_code == 0
     assert runner.invoke(main, ["delete-revision", CLUSTER, "2", "--by", "管理员",
@@ -41,7 +46,6 @@ def store(runner: CliRunner, tmp_path: Path) -> Path:
         judge(opened, cluster, 1, "6.2 d)", met=True, by="评价员甲", now=FIRST.replace(minute=6))
         judge(opened, cluster, 1, "6.1", met=True, note="补交后已查阅", by="评价员乙",
               asked_by="api", now=LATER)
-    return location
 
 
 def _judgements(runner: CliRunner, store: Path, *args: str) -> Result:

@@ -35,15 +35,17 @@ WHEN = datetime(2026, 11, 30, 17, 5, tzinfo=timezone.utc)  # 2026-12-01 01:05 in
 BEIJING = {"BCIC_TIME_ZONE": "Asia/Shanghai"}
 
 
-@pytest.fixture
-def store(runner: CliRunner, tmp_path: Path) -> Path:
-    """The dehua sample as revision 1, 6.1 judged not met at WHEN by 评价员甲."""
-    location = tmp_path / "store"
-    assert runner.invoke(main, ["ingest", DEHUA, "--store", str(location)]).exit_code == 0
+def _dehua_judged(location: Path) -> None:
+    assert CliRunner().invoke(main, ["ingest", DEHUA, "--store", str(location)]).exit_code == 0
     with closing(open_configured_store(str(location), create=False)) as opened:
         judge(opened, URIRef(CLUSTER), 1, "6.1", met=False, note="未见品牌战略文件",
               by="评价员甲", now=WHEN)
-    return location
+
+
+@pytest.fixture
+def store(tmp_path: Path, store_copies) -> Path:  # type: ignore[no-untyped-def]
+    """The dehua sample as revision 1, 6.1 judged not met at WHEN by 评价员甲 (a copy per test)."""
+    return store_copies.copy("dehua-judged-6.1", _dehua_judged, tmp_path / "store")
 
 
 def _bcic(runner: CliRunner, store: Path, env: dict[str, str], *args: str) -> Result:

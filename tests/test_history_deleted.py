@@ -27,16 +27,20 @@ WHEN = r"\d{4}-\d\d-\d\d \d\d:\d\d"
 REASON = "第三方评估机构重复上传\n与第 1 版相同"  # two lines: the second indented further
 
 
-@pytest.fixture
-def store(runner: CliRunner, tmp_path: Path) -> Path:
-    """Revisions 1 and 3 of the dehua sample stored; 2 deleted by 评价员乙, for REASON."""
-    location = tmp_path / "store"
+def _two_kept_one_deleted(location: Path) -> None:
+    runner = CliRunner()
     for _ in range(3):
         assert _bcic(runner, location, {}, "ingest", DEHUA).exit_code == 0
     deleted = _bcic(runner, location, {}, "delete-revision", CLUSTER, "2", "--by", "评价员乙",
                     "--reason", REASON)
     assert deleted.exit_code == 0, deleted.output
-    return location
+
+
+@pytest.fixture
+def store(tmp_path: Path, store_copies) -> Path:  # type: ignore[no-untyped-def]
+    """Revisions 1 and 3 of the dehua sample stored; 2 deleted by 评价员乙, for REASON (a copy
+    per test)."""
+    return store_copies.copy("dehua-2-of-3-deleted", _two_kept_one_deleted, tmp_path / "store")
 
 
 def _bcic(runner: CliRunner, store: Path, env: dict[str, str], *args: str) -> Result:

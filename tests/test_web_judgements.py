@@ -24,15 +24,26 @@ def _bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
 
 
+def _dehua_posted(store: Path) -> None:
+    """Store the dehua sample as revision 1 through the API, as the tests' evaluator."""
+    from web import create_app, query_service
+    _record, token = TokenFile(store.parent / "tokens.json").create(
+        "evaluator", label="evaluator of the tests")
+    app = create_app({"TESTING": True, "BCIC_STORE": str(store), "SECRET_KEY": "test-secret",
+                      "BCIC_TOKENS": str(store.parent / "tokens.json")})
+    try:
+        stored = app.test_client().post("/api/clusters/revisions", data=DEHUA.read_bytes(),
+                                        content_type="text/turtle", headers=_bearer(token))
+        assert stored.status_code == 201
+    finally:
+        query_service(app).close()
+
+
 @pytest.fixture
-def app(tmp_path: Path, make_web_app, tokens: dict[str, str]) -> Flask:  # type: ignore[no-untyped-def]
-    """An app (CSRF on, as in production) over a store holding the dehua sample as revision 1."""
-    app: Flask = make_web_app(tmp_path / "store")
-    stored = app.test_client().post("/api/clusters/revisions", data=DEHUA.read_bytes(),
-                                    content_type="text/turtle",
-                                    headers=_bearer(tokens["evaluator"]))
-    assert stored.status_code == 201
-    return app
+def app(tmp_path: Path, make_web_app, tokens: dict[str, str], store_copies) -> Flask:  # type: ignore[no-untyped-def]
+    """An app (CSRF on, as in production) over a store holding the dehua sample as revision 1,
+    stored through the API by the tests' evaluator."""
+    return make_web_app(store_copies.copy("dehua-posted", _dehua_posted, tmp_path / "store"))
 
 
 def test_api_judgement_is_stored_and_the_report_counts_it(
