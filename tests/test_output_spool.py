@@ -44,7 +44,7 @@ class SlowReader(io.RawIOBase):
 
     def write(self, data):
         if not released.is_set():
-            threading.Timer(1.5, released.set).start()
+            threading.Timer(3.5, released.set).start()
             released.wait()
         return os.write(1, data)
 
@@ -103,7 +103,7 @@ def test_a_reader_slower_than_the_time_limit_gets_the_whole_answer(
     monkeypatch.setattr(results, "CHUNK_ROWS", 2)  # the table's widths, as in the child
     whole = CliRunner().invoke(main, args)
     assert whole.exit_code == 0 and whole.stdout.count("\n") > 10, whole.output
-    slow = _run(["-c", _SLOW_READER], *args, "--timeout", "1")
+    slow = _run(["-c", _SLOW_READER], *args, "--timeout", "2.5")  # the reader takes 3.5 s
     assert (slow.returncode, slow.stderr) == (0, "")
     assert slow.stdout == whole.stdout
 
