@@ -16,6 +16,19 @@ from checker.report import Report
 from checker.validation import validate_graph
 
 
+DEHUA_NS = "https://example.org/cluster/dehua/"
+# The prefixes a change to Dehua written in Turtle may use.
+DEHUA_PREFIXES = """
+@prefix ex:      <https://example.org/cluster/dehua/> .
+@prefix bcic:    <https://w3id.org/bcic/ontology#> .
+@prefix ind:     <https://w3id.org/bcic/indicator/> .
+@prefix prov:    <http://www.w3.org/ns/prov#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix rdfs:    <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd:     <http://www.w3.org/2001/XMLSchema#> .
+"""
+
+
 @cache
 def dehua() -> Graph:
     """examples/dehua-ceramics.ttl (conformant), parsed once; every case changes a copy."""

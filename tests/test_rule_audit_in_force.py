@@ -11,18 +11,9 @@ from checker.namespaces import BCIC
 from checker.render import render_report
 from checker.report import Report, Status
 
+from tests.dehua_variants import DEHUA_NS as EX
+from tests.dehua_variants import DEHUA_PREFIXES as PREFIXES
 from tests.dehua_variants import dehua_with, text_block
-
-EX = "https://example.org/cluster/dehua/"
-PREFIXES = """
-@prefix ex:      <https://example.org/cluster/dehua/> .
-@prefix bcic:    <https://w3id.org/bcic/ontology#> .
-@prefix ind:     <https://w3id.org/bcic/indicator/> .
-@prefix prov:    <http://www.w3.org/ns/prov#> .
-@prefix dcterms: <http://purl.org/dc/terms/> .
-@prefix rdfs:    <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix xsd:     <http://www.w3.org/2001/XMLSchema#> .
-"""
 
 # The system of 2018, replaced in 2021 and kept on record: it lists an indicator the system in force
 # dropped (“旧指标”, neither specified nor measured since) and one the system in force lists too
