@@ -168,6 +168,10 @@ class Report:
     # or a label (checker/meant_records.py, 9.1.1): text → record; a finding then says to refer
     # to that record.
     records_meant: Mapping[Node, URIRef] = field(default_factory=dict)
+    # The prefixes each file declares that the report uses (checker/prefixed_names.py): file →
+    # prefix → namespace; a record meant is written by its file's prefixed name (9.1.1), and a
+    # prefixed name RDF/XML did not expand read as the IRI its file's xmlns makes of it.
+    prefixes: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     @property
     def hints_from_another_rulebook(self) -> bool:

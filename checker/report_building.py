@@ -4,7 +4,7 @@ rates and verdict (checker/report.py holds what it builds)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, datetime, timezone
 from typing import Any
@@ -18,6 +18,7 @@ from .findings import Diagnosis, Finding, arrange, mentioned, records_named, val
 from .guidance_model import Guidance, guidance_terms
 from .labels import collect_codes, collect_labels, cut_labels, kinds_of_unnamed
 from .meant_records import records_meant, texts_asked_as_records
+from .prefixed_names import Prefixes, may_be_unexpanded, prefixes_used
 from .rated_indicators import rated_observations
 from .rated_levels import LevelRank, level_ranks
 from .report import Rate, Report, RequirementOutcome, Status, StoredRevision
@@ -32,13 +33,15 @@ def build_report(rulebook: Rulebook, data: Graph, results: list[ShaclResult], *,
                  sha256: tuple[str, ...] = (), today: date | None = None,
                  term_notes: TermNotes = TermNotes(),
                  locate_records: Locator | None = None,
-                 locate_values: ValueLocator | None = None) -> Report:
+                 locate_values: ValueLocator | None = None,
+                 declared: Callable[[], Prefixes] | None = None) -> Report:
     """Turn SHACL results into a status for every requirement of the catalogue. Records dated
     after `today` (by default the UTC day the report is `created`) are warnings under the
     provisions they are evidence for, which then await the evaluator rather than being met
     (checker/dated_after.py). The notes on unknown terms are kept beside, changing nothing, and
     where `locate_records` finds the records the findings name described and `locate_values` the
-    values they are about written."""
+    values they are about written; of the prefixes the files declare (`declared`, read only where
+    a record meant or a value that may be an unexpanded prefixed name asks for them), those used."""
     by_requirement: dict[str, list[ShaclResult]] = {}
     for result in results:
         rid = rulebook.shape_requirements.get(result.source_shape)
@@ -84,7 +87,11 @@ def build_report(rulebook: Rulebook, data: Graph, results: list[ShaclResult], *,
         shacl_results=tuple(results), body_roles=placed(body, value_places, record_places),
         record_places={r: p for r, p in record_places.items() if r in named_records},
         value_places={v: p for v, p in value_places.items() if v in named_values})
-    return replace(report, rated=rated_observations(view, records), records_meant=meant)
+    written = [v for v in (*records, *(v for _r, v in values)) if may_be_unexpanded(v)]
+    prefixes = prefixes_used(declared(), meant.values(), written) \
+        if declared is not None and (meant or written) else {}
+    return replace(report, rated=rated_observations(view, records), records_meant=meant,
+                   prefixes=prefixes)
 
 
 def _values_named(outcomes: tuple[RequirementOutcome, ...]) -> list[tuple[Node, Node]]:

@@ -139,6 +139,7 @@ def read_report(store: Store, cluster: URIRef, number: int,
     )
     return replace(report, **_judged_rates(_stored_rates(graph, node), report.outcomes, stored),
                    **_value_words(graph, node), records_meant=meant,
+                   prefixes=_prefixes(graph, node),
                    running_rulebook=rulebook.version,
                    not_in_rulebook=frozenset(judged) - set(rulebook.requirements))
 
@@ -161,6 +162,18 @@ def _records_meant(graph: Graph, node: Node) -> dict[Node, URIRef]:
         text, record = graph.value(meant, RDF.value), graph.value(meant, BCIC.namedRecord)
         if isinstance(text, Literal) and isinstance(record, URIRef):
             found[text] = record
+    return found
+
+
+def _prefixes(graph: Graph, node: Node) -> dict[str, dict[str, str]]:
+    """The prefixes each file declares that the report used (sh:declare on the file,
+    checker/render/turtle.py); none in a report stored before it kept them."""
+    found: dict[str, dict[str, str]] = {}
+    for file in _files(graph, node):
+        for declared in graph.objects(file, SH.declare):
+            prefix, namespace = graph.value(declared, SH.prefix), graph.value(declared, SH.namespace)
+            if prefix is not None and namespace is not None:
+                found.setdefault(_file_name(graph, file), {})[str(prefix)] = str(namespace)
     return found
 
 

@@ -17,7 +17,8 @@ from .errors import InputError
 from .i18n import LANGUAGES, Lang, Listed, message
 from .labels import by_language, labels_of
 from .loading import (SubmissionFile, blank_identity, described_places, first_written,
-                      jsonld_declares, load_submission, read_submission_files, value_places)
+                      jsonld_declares, load_submission, prefixes_declared,
+                      read_submission_files, value_places)
 from .namespaces import BCIC
 from .report import Report
 from .report_building import build_report
@@ -60,6 +61,8 @@ def validate_graph(data: Graph, *, files: tuple[str, ...] = (), sha256: tuple[st
                               _locator(sources, names, first_written) if sources else None),
         locate_records=_locator(sources, names, described_places) if sources else None,
         locate_values=_value_locator(sources, names, data) if sources else None,
+        declared=(lambda: dict(zip(names, prefixes_declared(sources), strict=True)))
+        if sources else None,
     )
     return replace(report, jsonld_xsd=jsonld_declares(sources, "xsd", str(XSD)))
 

@@ -63,6 +63,7 @@ __all__ = [
     "blank_identity",
     "described_places",
     "first_written",
+    "prefixes_declared",
     "load_submission",
     "max_triples_setting",
     "read_submission_files",
@@ -205,6 +206,18 @@ def jsonld_declares(files: Sequence[SubmissionFile], prefix: str, namespace: str
             prefixes = declared_prefixes(text, format_name, SUBMISSION_BASE_IRI)
             declared.append(prefixes.get(prefix) == namespace)
     return bool(declared) and all(declared)
+
+
+def prefixes_declared(files: Sequence[SubmissionFile]) -> list[dict[str, str]]:
+    """The prefixes each file load_submission read declares, in the order given (Turtle's
+    @prefix and PREFIX, JSON-LD context terms, RDF/XML xmlns): prefix → namespace. Each file is
+    parsed again for them, changing nothing of what was loaded; for the few records a report
+    tells how to write, not for every statement."""
+    found = []
+    for file in files:
+        text = decode_utf8(file.name, file.data)
+        found.append(declared_prefixes(text, _format_of(file, text)[0], SUBMISSION_BASE_IRI))
+    return found
 
 
 def _texts_while(files: Sequence[SubmissionFile],

@@ -127,6 +127,7 @@ def report_graph(report: Report) -> Graph:
     _add_term_notes(g, node, report, sources, label)
     _add_record_places(g, node, report, sources, label)
     _add_records_meant(g, node, report, label)
+    _add_prefixes(g, report, sources, label)
     g.add((tool, RDF.type, EARL.Software))
     g.add((tool, RDF.type, PROV.SoftwareAgent))
     g.add((tool, DCTERMS.title, Literal("bcic")))
@@ -297,6 +298,18 @@ def _add_records_meant(g: Graph, node: BNode, report: Report, label: _Labeller) 
         g.add((meant, RDF.type, BCIC.TextNamingRecord))
         g.add((meant, RDF.value, text))
         g.add((meant, BCIC.namedRecord, record))
+
+
+def _add_prefixes(g: Graph, report: Report, sources: dict[str, Node], label: _Labeller) -> None:
+    """The prefixes a submitted file declares that the report uses (checker/prefixed_names.py):
+    on the file, SHACL's sh:declare of each, its sh:prefix and sh:namespace."""
+    declarations = [(file, prefix, namespace) for file, prefixes in report.prefixes.items()
+                    if file in sources for prefix, namespace in sorted(prefixes.items())]
+    for index, (file, prefix, namespace) in enumerate(declarations):
+        declared = label(f"2-prefix-{index:04d}")
+        g.add((sources[file], SH.declare, declared))
+        g.add((declared, SH.prefix, Literal(prefix)))
+        g.add((declared, SH.namespace, Literal(namespace, datatype=XSD.anyURI)))
 
 
 def _add_place(g: Graph, node: Node, place: Place, sources: dict[str, Node]) -> None:

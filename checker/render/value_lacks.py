@@ -11,6 +11,7 @@ from rdflib.term import Node
 
 from ..findings import Lack, prefixed_given
 from ..i18n import message
+from ..prefixed_names import prefixed_name
 from ..term_texts import names_term, term_guessed, term_named
 from ..shape_paths import path_properties
 from .figures import number_as_text, read_figure
@@ -63,8 +64,9 @@ class ValueLackWords(ValueNamer):
                 after += message("report.lack.datatype_prefixed", self.lang, curie=typed.curie,
                                  iri=typed.datatype)
         if key.endswith("text_for_record") and (meant := self.meant.get(lack.value)) is not None:
-            # A text naming a record of the submission (9.1.1: "body" for ex:body): that record.
-            form = reference_form(str(meant))
+            # A text naming a record of the submission (9.1.1: "body" for ex:body): that record,
+            # by the prefixed name of its file's prefixes where they give it one.
+            form = reference_form(self._own_name(meant, lack.value, record) or str(meant))
             after += message("report.lack.write_record", self.lang,
                              record=self._record_named(meant), turtle=form.turtle, iri=form.iri)
         elif key.endswith("text_for_record"):
@@ -84,6 +86,12 @@ class ValueLackWords(ValueNamer):
         iri, label = short_node(record, self.base), self.label(record)
         return message("report.terms.named", self.lang, label=label, iri=iri) if label and iri \
             else self.quoted(record)
+
+    def _own_name(self, iri: Node, value: Node | None, record: Node | None) -> str | None:
+        """`iri` as a prefixed name the file where `record`'s `value` is written declares (its
+        own ex:body); None where it declares none for it or the place is unknown."""
+        place = self.value_places.get((record, value)) if record is not None else None
+        return prefixed_name(iri, self.prefixes.get(place.file)) if place is not None else None
 
     def _write_number(self, number: str, lack: Lack) -> str:
         """After a number written in a datatype of no number (9.2.3: "35.2" as text, docs/model.md
