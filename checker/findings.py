@@ -18,6 +18,7 @@ from rdflib import RDF, Literal, URIRef
 from rdflib.term import Node
 
 from .namespaces import REQ
+from .prefixed_names import may_be_unexpanded
 from .shacl import Severity, ShaclResult
 from .shape_paths import ShapePath, path_properties
 from .term_texts import written_prefixed
@@ -231,8 +232,23 @@ def _written(prefixed: tuple[URIRef, URIRef] | None) -> URIRef | None:
 
 def written_given(lack: Lack) -> Node | None:
     """What a lack finds written where a record or a term is asked, for the report to place: a
-    text (`text_given`) or a prefixed name nothing expanded (`prefixed_given`)."""
-    return text_given(lack) or _written(prefixed_given(lack))
+    text (`text_given`), a prefixed name nothing expanded (`prefixed_given`), or a value that may
+    be one where a record is asked (`unexpanded_given`)."""
+    return text_given(lack) or _written(prefixed_given(lack)) or unexpanded_given(lack)
+
+
+def unexpanded_given(lack: Lack) -> URIRef | None:
+    """A value that reads as a prefixed name nothing expanded where a record of a class is asked
+    (RDF/XML's rdf:resource="ex:body", 9.1.1): the lack's own value, or the one value that came
+    closest, not of the class asked; None for any other lack. Whether a file declares its prefix
+    is the report's to tell (checker/prefixed_names.py)."""
+    if lack.constraint == CLASS and may_be_unexpanded(lack.value):
+        return lack.value  # type: ignore[return-value]
+    only = lack.closest[0] if len(lack.closest) == 1 else None
+    if only is not None and isinstance(node := only.node, URIRef) and may_be_unexpanded(node) \
+            and any(x.constraint == CLASS and x.path is None for x in only.lacks):
+        return node
+    return None
 
 
 def text_given(lack: Lack) -> Literal | None:

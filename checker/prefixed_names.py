@@ -14,6 +14,9 @@ from rdflib.term import Node
 # A local name a prefixed name may take as it stands in Turtle and JSON-LD alike: no "/", "#",
 # ":" or space, nor a "." at its end.
 _LOCAL = re.compile(r"[\w-]+(?:[\w.-]*[\w-])?")
+# How a namespace ends (an IRI's gen-delims): JSON-LD 1.1 takes a term ending otherwise for no
+# prefix, so ex:body would not expand.
+_NAMESPACE_ENDS = (":", "/", "?", "#", "[", "]", "@")
 # An IRI as a prefixed name reads when nothing expanded it: a scheme that is a prefix, no "//".
 _UNEXPANDED = re.compile(r"([A-Za-z][\w.-]*):([^/#?\s]+)")
 
@@ -25,7 +28,8 @@ def prefixed_name(iri: Node, declared: Mapping[str, str] | None) -> str | None:
     None where none of them is its namespace."""
     text = str(iri)
     found = [(len(ns), prefix, text[len(ns):]) for prefix, ns in (declared or {}).items()
-             if prefix and text.startswith(ns) and _LOCAL.fullmatch(text[len(ns):])]
+             if prefix and ns.endswith(_NAMESPACE_ENDS) and text.startswith(ns)
+             and _LOCAL.fullmatch(text[len(ns):])]
     return f"{max(found)[1]}:{max(found)[2]}" if found else None
 
 

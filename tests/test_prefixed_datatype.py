@@ -80,3 +80,28 @@ def test_a_prefixed_name_as_rdf_xml_resource_is_said_with_the_full_iri_and_its_l
             "name “bcic:GovernmentRole”, which RDF/XML's rdf:resource (and JSON-LD without that "
             "prefix) does not expand: write the full IRI "
             f"https://w3id.org/bcic/ontology#GovernmentRole) (written at t.rdf:{role_line})") in en
+
+
+def test_a_prefixed_name_as_rdf_xml_resource_where_a_record_is_asked_is_said_with_its_iri() -> None:
+    """5.1: prov:wasAttributedTo rdf:resource="ex:body", with xmlns:ex declared, is read as the
+    IRI `ex:body`, which names no record: the finding held against it what a cultivation body
+    lacks; it says what was written, that RDF/XML does not expand a prefixed name there, and the
+    full IRI the file's xmlns makes of it, with the line where it is written, zh and en."""
+    attributed = '    <prov:wasAttributedTo rdf:resource="ex:body"/>'
+    text = RDF_XML.replace('xmlns:prov="http://www.w3.org/ns/prov#">',
+                           'xmlns:prov="http://www.w3.org/ns/prov#"\n'
+                           '         xmlns:ex="https://example.org/c/">').replace(
+        '    <prov:wasAttributedTo rdf:resource="https://example.org/c/body"/>', attributed)
+    line = text.split("\n").index(attributed) + 1
+    report = validate_submission([SubmissionFile("t.rdf", text.encode())], processes=1)
+    zh = "".join(render_report(report, "text", "zh").split())
+    en = " ".join(render_report(report, "text", "en").split())
+    assert ("…/macro: has no “attributed to” that is a “cultivation body” (written as the prefixed "
+            "name “ex:body”, which RDF/XML's rdf:resource (and JSON-LD without that prefix) does "
+            "not expand: write the full IRI https://example.org/c/body) "
+            f"(written at t.rdf:{line})") in en, en
+    assert "".join(("缺少属于“培育主体”的“归属方”（写成了前缀名“ex:body”：RDF/XML 的 rdf:resource"
+                    "（及未声明该前缀的 JSON-LD）不展开前缀名，应写完整的 IRI https://example.org/c/body）"
+                    f"（写于 t.rdf:{line}）").split()) in zh, zh
+    # Not held against what a cultivation body lacks, as if it were one.
+    assert "lacks “cultivated cluster”" not in en and "缺少“所培育的产业集群”" not in zh

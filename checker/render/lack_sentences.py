@@ -40,6 +40,13 @@ class LackSayer(ValueLackWords):
         value a path of several steps stopped at (an observation's cluster, which no body
         cultivates)."""
         key, steps = lack_key(lack), path_properties(lack.path)
+        if (meant := self.unexpanded_meant(lack, record)) is not None:
+            # RDF/XML's rdf:resource="ex:body" where a record is asked (9.1.1): no record of the
+            # submission, nor held against what one lacks; the full IRI its file's xmlns makes.
+            plain = replace(lack, closest=())
+            return self.sentence(plain, record=record) + message(
+                "report.lack.resource_prefixed", self.lang, curie=str(meant[0]),
+                iri=str(meant[1])), False, lack_key(plain)
         if key == "qualified_language":  # what its texts are in goes without saying
             return self.sentence(lack, key, record), False, key
         if key == "either":

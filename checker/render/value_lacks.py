@@ -9,9 +9,9 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from ..findings import Lack, prefixed_given
+from ..findings import Lack, prefixed_given, unexpanded_given
 from ..i18n import message
-from ..prefixed_names import prefixed_name
+from ..prefixed_names import prefixed_name, unexpanded
 from ..term_texts import names_term, term_guessed, term_named
 from ..shape_paths import path_properties
 from .figures import number_as_text, read_figure
@@ -86,6 +86,17 @@ class ValueLackWords(ValueNamer):
         iri, label = short_node(record, self.base), self.label(record)
         return message("report.terms.named", self.lang, label=label, iri=iri) if label and iri \
             else self.quoted(record)
+
+    def unexpanded_meant(self, lack: Lack, record: Node | None) -> tuple[URIRef, URIRef] | None:
+        """The value a lack of `record` finds where a record is asked, written as a prefixed name
+        of a prefix its file declares that nothing expanded (RDF/XML's rdf:resource="ex:body"),
+        and the full IRI it stands for; None for any other lack or where the place is unknown."""
+        value = unexpanded_given(lack)
+        place = self.value_places.get((record, value)) if value is not None else None
+        if value is None or place is None:
+            return None
+        iri = unexpanded(value, self.prefixes.get(place.file))
+        return (value, iri) if iri is not None else None
 
     def _own_name(self, iri: Node, value: Node | None, record: Node | None) -> str | None:
         """`iri` as a prefixed name the file where `record`'s `value` is written declares (its
