@@ -242,8 +242,9 @@ def unexpanded_given(lack: Lack) -> URIRef | None:
     (RDF/XML's rdf:resource="ex:body", 9.1.1): the lack's own value, or the one value that came
     closest, not of the class asked; None for any other lack. Whether a file declares its prefix
     is the report's to tell (checker/prefixed_names.py)."""
-    if lack.constraint == CLASS and may_be_unexpanded(lack.value):
-        return lack.value  # type: ignore[return-value]
+    if lack.constraint == CLASS and isinstance(lack.value, URIRef) \
+            and may_be_unexpanded(lack.value):
+        return lack.value
     only = lack.closest[0] if len(lack.closest) == 1 else None
     if only is not None and isinstance(node := only.node, URIRef) and may_be_unexpanded(node) \
             and any(x.constraint == CLASS and x.path is None for x in only.lacks):

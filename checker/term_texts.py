@@ -15,6 +15,7 @@ from rdflib.namespace import SKOS
 from rdflib.term import Node
 
 from .labels import labels_of
+from .prefixed_names import may_be_unexpanded
 
 # How near in spelling a text must be to a label to be guessed to mean its term: difflib's
 # cutoff for close matches, as the unknown terms' suggestions use.
@@ -125,16 +126,12 @@ def text_naming(term: Node, values: Iterable[Node], labels: Iterable[str] = ()) 
                  if isinstance(v, Literal) and names_term(str(v), term, names)), None)
 
 
-# An IRI as a prefixed name reads when nothing expanded it: a scheme that is a prefix, no "//".
-_UNEXPANDED = re.compile(r"[A-Za-z][\w.-]*:[^/#?\s]+")
-
-
 def written_prefixed(value: Node | None, term: Node | None) -> bool:
     """Whether `value` is `term` written as a prefixed name nothing expanded (RDF/XML's
     rdf:resource="bcic:PolicyEnvironment", read as the IRI `bcic:PolicyEnvironment`; JSON-LD
     without that prefix): an IRI other than the term whose whole text is a prefixed name of it."""
-    return isinstance(value, URIRef) and isinstance(term, URIRef) and value != term and \
-        _UNEXPANDED.fullmatch(str(value)) is not None and names_term(str(value), term)
+    return isinstance(term, URIRef) and may_be_unexpanded(value) and value != term and \
+        names_term(str(value), term)
 
 
 def prefixed_naming(term: Node, values: Iterable[Node]) -> URIRef | None:
