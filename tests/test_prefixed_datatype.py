@@ -105,3 +105,19 @@ def test_a_prefixed_name_as_rdf_xml_resource_where_a_record_is_asked_is_said_wit
                     f"（写于 t.rdf:{line}）").split()) in zh, zh
     # Not held against what a cultivation body lacks, as if it were one.
     assert "lacks “cultivated cluster”" not in en and "缺少“所培育的产业集群”" not in zh
+
+
+def test_a_text_naming_a_record_in_rdf_xml_is_told_its_full_iri_not_a_prefixed_name() -> None:
+    """9.1.1: <prov:wasAttributedTo>body</prov:wasAttributedTo> in RDF/XML names the record
+    https://example.org/c/body; the file declares xmlns:ex for its namespace, but RDF/XML's
+    rdf:resource expands no prefixed name, so the how-to gives the full IRI, not ex:body (which
+    written there would name nothing)."""
+    text = RDF_XML.replace('xmlns:prov="http://www.w3.org/ns/prov#">',
+                           'xmlns:prov="http://www.w3.org/ns/prov#"\n'
+                           '         xmlns:ex="https://example.org/c/">').replace(
+        '    <prov:wasAttributedTo rdf:resource="https://example.org/c/body"/>',
+        '    <prov:wasAttributedTo>body</prov:wasAttributedTo>')
+    report = validate_submission([SubmissionFile("t.rdf", text.encode())], processes=1)
+    en = " ".join(render_report(report, "text", "en").split())
+    assert "<https://example.org/c/body> in Turtle" in en, en
+    assert "ex:body" not in en

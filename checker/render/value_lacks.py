@@ -11,6 +11,7 @@ from rdflib.term import Node
 
 from ..findings import Lack, prefixed_given, unexpanded_given
 from ..i18n import message
+from ..loading.formats import format_from_extension
 from ..prefixed_names import prefixed_name, unexpanded
 from ..term_texts import names_term, term_guessed, term_named
 from ..shape_paths import path_properties
@@ -100,9 +101,13 @@ class ValueLackWords(ValueNamer):
 
     def _own_name(self, iri: Node, value: Node | None, record: Node | None) -> str | None:
         """`iri` as a prefixed name the file where `record`'s `value` is written declares (its
-        own ex:body); None where it declares none for it or the place is unknown."""
+        own ex:body); None where it declares none for it, the place is unknown, or the file is
+        RDF/XML, whose rdf:resource expands no prefixed name (its xmlns:ex would lead the body to
+        write rdf:resource="ex:body", which names nothing)."""
         place = self.value_places.get((record, value)) if record is not None else None
-        return prefixed_name(iri, self.prefixes.get(place.file)) if place is not None else None
+        if place is None or format_from_extension(place.file) == "rdf-xml":
+            return None
+        return prefixed_name(iri, self.prefixes.get(place.file))
 
     def _write_number(self, number: str, lack: Lack) -> str:
         """After a number written in a datatype of no number (9.2.3: "35.2" as text, docs/model.md
