@@ -18,7 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from rdflib import Graph, Literal, URIRef
+from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from checker.ingest import ingest_files
@@ -29,6 +29,7 @@ from checker.store.base import cluster_key
 
 from test_named_queries import CHAOZHOU, DATANG, DEHUA, JINGDEZHEN, MEITAN, uneven_datang
 from test_named_queries_units import assert_own_rows_first, two_unit_dehua, unit_files
+from test_rated_comparisons import submission as rated_submission
 from virtuoso import VirtuosoNotInstalledError, VirtuosoServer, require_binaries
 from virtuoso_answers import Row, ordered_answer
 
@@ -41,12 +42,16 @@ TWINS = {DATANG: URIRef("https://example.org/cluster/Zhuji-大唐/cluster"),
 TWICE = {DATANG: ("obs-PolicySupportRate-2024-actual", "obs-PolicySupportRate-2024-target"),
          DEHUA: ("chaozhou/IndustryScale-2024",)}
 OWN_MODES = URIRef("https://example.org/cluster/own-modes/cluster")
+# Dehua rated on scales of levels (9.2.3), its targets met and missed by levels and one of another
+# scale (test_rated_comparisons.py), under an IRI of its own.
+RATED = URIRef("https://example.org/cluster/rated-dehua/cluster")
 
 PARAMS: dict[str, list[dict[str, str]]] = {
     "indicators-vs-targets": [{"cluster": str(DEHUA)}, {"cluster": str(DEHUA), "year": "2024"},
-                              {"cluster": str(DATANG)}, {"cluster": str(TWINS[DATANG])}],
+                              {"cluster": str(DATANG)}, {"cluster": str(TWINS[DATANG])},
+                              {"cluster": str(RATED)}],
     "indicators-vs-history": [{"cluster": str(DATANG)}, {"cluster": str(DEHUA)},
-                              {"cluster": str(TWINS[DATANG])}],
+                              {"cluster": str(TWINS[DATANG])}, {"cluster": str(RATED)}],
     "indicators-vs-benchmark": [{"cluster": str(DEHUA)},
                                 {"cluster": str(DEHUA), "benchmark": str(JINGDEZHEN)},
                                 {"cluster": str(DEHUA), "benchmark": str(CHAOZHOU)},
@@ -73,7 +78,7 @@ def stores(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, St
     competitor Chaozhou, Jingdezhen's and Chaozhou's own submissions), then Datang's second
     revision (a year missing, years written as integers: `uneven_datang`), and the `TWINS`: these
     latest revisions of Datang's and Dehua's `renamed` to the twins' IRIs, with the figures of
-    `TWICE` `stated_twice`, and `own_modes`."""
+    `TWICE` `stated_twice`, `own_modes`, and Dehua rated on scales of levels (`RATED`)."""
     try:
         require_binaries()
     except VirtuosoNotInstalledError as error:
@@ -106,7 +111,23 @@ def compared_files(folder: Path) -> list[Path]:
         files.append(twin)
     own_modes().serialize(folder / "own-modes.ttl", format="turtle")
     files.append(folder / "own-modes.ttl")
+    renamed(rated_figures(), str(DEHUA).removesuffix("cluster"),
+            str(RATED).removesuffix("cluster")).serialize(folder / "rated.ttl", format="turtle")
+    files.append(folder / "rated.ttl")
     return files
+
+
+def rated_figures() -> Graph:
+    """Of Dehua rated on scales of levels (test_rated_comparisons.py), its figures, their levels and
+    scales, and the cluster's names only: no modes or peers to change the other queries' answers."""
+    data = rated_submission()
+    kept = set(data.subjects(BCIC.refCluster, DEHUA)) | set(data.subjects(SKOS.inScheme, None)) \
+        | set(data.subjects(RDF.type, BCIC.RatingScale))
+    out = Graph()
+    for triple in data:
+        if triple[0] in kept or (triple[0] == DEHUA and triple[1] in (RDF.type, RDFS.label)):
+            out.add(triple)
+    return out
 
 
 def renamed(graph: Graph, old: str, new: str) -> Graph:

@@ -1,6 +1,8 @@
 """9.2.3 「选择适宜的测量模型」: an indicator measured on a rating scale states a level of a scale the
 cluster declares (bcic:ratedLevel), not a number, and counts as measured; the comparisons and
-charts, which set numbers against each other, skip it (docs/model.md, decision 19)."""
+charts, which set numbers against each other, skip it (docs/model.md, decision 19); the comparisons
+with targets and history rank it against another level (decision 24;
+tests/test_rated_comparisons.py)."""
 
 from __future__ import annotations
 
@@ -228,13 +230,15 @@ VALUE_QUERIES = [("indicators-vs-targets", ["--param", f"cluster={CLUSTER}"]),
 @pytest.mark.parametrize(("name", "params"), VALUE_QUERIES, ids=[n for n, _ in VALUE_QUERIES])
 def test_the_named_queries_skip_a_rated_value(runner: CliRunner, rated_store: Path, name: str,
                                               params: list[str]) -> None:
-    """No row shows the level, and none gives a.1.2 a 2024 actual value of Dehua's."""
+    """None gives a.1.2 a 2024 actual value of Dehua's as a number, and no row shows the level but
+    the history's, which has no level the year before to rank it against (decision 24)."""
     result = runner.invoke(main, ["queries", "run", name, *params, "--store", str(rated_store),
                                   "--format", "json"])
     assert result.exit_code == 0, result.output
     rows = json.loads(result.output)["results"]["bindings"]
     assert rows
-    shown = {b["value"] for row in rows for b in row.values()}
+    shown = {b["value"] for row in rows for b in row.values()
+             if name != "indicators-vs-history" or row["year"]["value"] != "2024"}
     assert not shown & {str(EXCELLENT), "优", "excellent"}
     heritage = [row for row in rows if row["notation"]["value"] == "a.1.2"
                 and row.get("cluster", {"value": str(CLUSTER)})["value"] == str(CLUSTER)]
@@ -243,6 +247,9 @@ def test_the_named_queries_skip_a_rated_value(runner: CliRunner, rated_store: Pa
     if "2024" in years:  # a target, a benchmark's or a competitor's figure: Dehua's own is unbound
         assert not {"actual", "value", "difference", "gap", "change"} & set(years["2024"]), \
             years["2024"]
+    if name == "indicators-vs-history":
+        assert years["2024"]["level"]["value"] == str(EXCELLENT)
+        assert not {"previousLevel", "levelSteps", "levelComparisonZh"} & set(years["2024"])
 
 
 def test_bcic_benchmark_gives_the_rated_value_no_number(runner: CliRunner,
