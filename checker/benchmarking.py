@@ -188,10 +188,11 @@ def four_comparisons(store: Store, cluster: URIRef, benchmark: URIRef | None = N
 
 
 def _plain(row: dict[str, Node]) -> dict[str, Cell]:
-    """A result row with numbers as Decimal (years as int) and everything else as text."""
+    """A result row with numbers as Decimal (years and counts of levels as int) and everything
+    else as text."""
     plain: dict[str, Cell] = {}
     for name, term in row.items():
-        if isinstance(term, Literal) and name == "year":
+        if isinstance(term, Literal) and name in ("year", "levelSteps"):
             plain[name] = int(str(term))
         elif isinstance(term, Literal) and isinstance(term.toPython(), (int, float, Decimal)):
             plain[name] = Decimal(str(term))

@@ -16,7 +16,7 @@ from checker.queries import run_named_query
 from checker.store import open_configured_store
 from tests.dehua_changes import EX
 from tests.test_rated_values import (CLUSTER, HERITAGE, RATED, SCALE, XSD_GYEAR, XSD_INTEGER,
-                                     rated)
+                                     key, rated)
 
 CULTURE = URIRef("https://w3id.org/bcic/indicator/CulturalInheritance")  # a.1.3
 OTHER_SCALE = URIRef(EX + "star-scale")
@@ -67,9 +67,8 @@ Rows = dict[tuple[str, int], dict[str, str]]
 
 
 @pytest.fixture(scope="module")
-def answers(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Rows]:
-    """indicators-vs-targets and indicators-vs-history for Dehua, each as (notation, year) → the
-    row's values as text."""
+def rated_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store holding the `submission`, its query snapshot published."""
     folder = tmp_path_factory.mktemp("rated-comparisons")
     path = folder / "dehua-rated.ttl"
     submission().serialize(path, format="turtle")
@@ -77,6 +76,17 @@ def answers(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Rows]:
     try:
         ingest_files(store, [path], submitter="tests")
         publish_for_queries(store)
+    finally:
+        store.close()
+    return folder / "store"
+
+
+@pytest.fixture(scope="module")
+def answers(rated_store: Path) -> dict[str, Rows]:
+    """indicators-vs-targets and indicators-vs-history for Dehua, each as (notation, year) → the
+    row's values as text."""
+    store = open_configured_store(str(rated_store))
+    try:
         rows = {name: run_named_query(store, name, {"cluster": str(CLUSTER)})
                 for name in ("indicators-vs-targets", "indicators-vs-history")}
     finally:
@@ -137,3 +147,20 @@ def test_a_level_of_another_scale_than_the_year_befores_is_not_compared(history:
     assert row["previousLevel"] == str(level("excellent")) and "levelSteps" not in row
     assert (row["levelComparisonZh"], row["levelComparisonEn"]) == (
         "另一量表的等级，不可比较", "a level of another scale: not comparable")
+
+
+def test_the_benchmark_page_and_api_say_the_levels_by_rank(make_web_app, rated_store: Path) -> None:  # type: ignore[no-untyped-def]
+    """The four comparisons of the benchmark page and /api/benchmark carry the levels' words and
+    the count of levels as a whole number (9.3.2 a) b))."""
+    client = make_web_app(rated_store).test_client()
+    for lang, said in (("zh", "低三级"), ("en", "three levels below")):
+        page = client.get(f"/benchmark?focus={key(CLUSTER)}&indicator=a.1.2&year=2025&lang={lang}",
+                          headers={"Accept": "text/html"}).get_data(as_text=True)
+        assert f'<td data-column="levelComparison">{said}</td>' in page
+    document = client.get(f"/api/benchmark?cluster={key(CLUSTER)}&indicator=a.1.2&year=2025"
+                          ).get_json()
+    [target] = document["comparisons"]["targets"]["rows"]
+    [history] = document["comparisons"]["history"]["rows"]
+    assert target["levelSteps"] == history["levelSteps"] == -3
+    assert type(target["levelSteps"]) is int
+    assert history["levelComparisonEn"] == "three levels below"

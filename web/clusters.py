@@ -57,9 +57,13 @@ bp = Blueprint("clusters", __name__)
 # The columns each comparison of 9.3.2 a)–d) shows (named-query result variables), each a number
 # (True) or a unit: a target and its actual value, a value and the previous one, are only paired in
 # one unit, while a peer's value may be in another unit than the cluster's, beside it with its own.
+# A level of a rating scale gets no number: `levelComparison` says in the page's language how many
+# levels it stands above or below the target or the year before (docs/model.md, decision 24).
 COMPARISON_COLUMNS = {
-    "targets": (("target", True), ("actual", True), ("gap", True), ("unit", False)),
-    "history": (("value", True), ("previous", True), ("change", True), ("unit", False)),
+    "targets": (("target", True), ("actual", True), ("gap", True), ("unit", False),
+                ("levelComparison", False)),
+    "history": (("value", True), ("previous", True), ("change", True), ("unit", False),
+                ("levelComparison", False)),
     "benchmark": (("value", True), ("unit", False), ("benchmarkValue", True),
                   ("benchmarkUnit", False), ("difference", True)),
     "competitors": (("value", True), ("unit", False), ("competitorValue", True),

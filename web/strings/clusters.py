@@ -242,10 +242,13 @@ STRINGS: dict[str, dict[str, str]] = {
               "cluster's value in another unit stands beside the value with no difference (—). "
               "Targets and history are shown for the chosen year, the benchmark and competitors "
               "for each indicator's latest year both state, the compared cluster's own figures "
-              "first, then those other submissions report about it.",
+              "first, then those other submissions report about it. A level of a rating scale is "
+              "no number: against a target or the year before it is compared by rank (one level "
+              "above, two levels below), and a level of another scale is not compared.",
         "zh": "差距、变化与差值均为同一计量单位的两值直接相减：目标值与上年值取与本值相同单位者；对比集群以其他单位给出的数值"
               "与本值并列，不给差值（—）。目标与历史对比显示所选年份，标杆与竞争集群对比显示每项指标双方都有数值的最近年份，"
-              "先列对比集群自己提交的数值，再列其他提交对它的记录。"},
+              "先列对比集群自己提交的数值，再列其他提交对它的记录。评级量表的等级不是数值：与目标或上年对比时按等级名次比较"
+              "（高一级、低两级），另一量表的等级不作比较。"},
     "benchmark.four.targets": {"en": "Against its targets", "zh": "与战略目标对比"},
     "benchmark.four.history": {"en": "Against its own history", "zh": "与历史同期对比"},
     "benchmark.four.benchmark": {"en": "Against a benchmark cluster", "zh": "与标杆集群对比"},
@@ -291,6 +294,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "benchmark.column.previous": {"en": "Previous year", "zh": "上一年"},
     "benchmark.column.change": {"en": "Change", "zh": "变化"},
     "benchmark.column.unit": {"en": "Unit", "zh": "单位"},
+    "benchmark.column.levelComparison": {"en": "Rated level, by rank", "zh": "评级等级对比"},
     "benchmark.column.benchmarkValue": {"en": "Benchmark's value", "zh": "标杆数值"},
     "benchmark.column.benchmarkUnit": {"en": "Benchmark's unit", "zh": "标杆单位"},
     "benchmark.column.competitorValue": {"en": "Competitor's value", "zh": "竞争集群数值"},
