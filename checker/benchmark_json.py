@@ -6,7 +6,11 @@ unit its values are compared in (`compared_unit`) and the clusters whose value i
 others do not share (`not_comparable`: no score; docs/model.md, decision 8). Every value names the
 cluster whose submission states it (`sources`: the cluster's own, or another cluster's that reports
 it as a benchmark's or a competitor's figure, 9.3.2 c) d)), and `stated_by` names, with their
-labels, the clusters whose submissions state a value given for another cluster.
+labels, the clusters whose submissions state a value given for another cluster. A cluster rated
+at a level of a rating scale (9.2.3) has a null value and its level under `levels`, with its rank
+and scale and, for every cluster but the first, its place against the first cluster's level by rank
+(`compared_with_first`: `steps`, null for a level of another scale, and the words in zh and en;
+docs/model.md, decision 24).
 """
 
 from __future__ import annotations
@@ -147,7 +151,12 @@ def _leaf(leaf: LeafScore) -> dict[str, Any]:
             "scores": {str(c): _score(s) for c, s in leaf.scores.items()},
             "not_comparable": [str(c) for c in leaf.values if c in leaf.other_unit],
             "sources": {str(c): str(s) if s is not None else None
-                        for c, s in leaf.sources.items()}}
+                        for c, s in leaf.sources.items()},
+            "levels": {str(c): {"iri": str(r.level), "labels": r.labels, "rank": r.rank,
+                                "scale": str(r.scale) if r.scale is not None else None,
+                                "source": str(r.source),
+                                "compared_with_first": leaf.level_comparison(c)}
+                       for c, r in leaf.levels.items()}}
 
 
 def _stated_by(notes: SourceNotes) -> list[dict[str, Any]]:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from rdflib import Literal, URIRef
@@ -31,6 +31,7 @@ from rdflib.term import Node
 from .indicator_data import ClusterFigures
 from .indicator_scheme import Indicator, IndicatorGroup, IndicatorScheme
 from .queries import run_named_query
+from .rated_figures import RatedFigure
 from .store.base import Store
 
 Cell = str | int | Decimal | None
@@ -56,12 +57,24 @@ class LeafScore:
     scores: dict[URIRef, float | None]
     other_unit: frozenset[URIRef]  # stating a value in no unit the others share: not comparable
     sources: dict[URIRef, URIRef | None]  # the cluster whose submission states the value shown
+    # the level each cluster rated on a scale is at, for an indicator measured so (9.2.3): no
+    # number and no score, compared by rank with the first cluster's (docs/model.md, decision 24)
+    levels: dict[URIRef, RatedFigure] = field(default_factory=dict)
 
     @property
     def stated_by_all(self) -> bool:
         """Whether every compared cluster has a score: a value in the unit compared, and a
         positive best."""
         return all(s is not None for s in self.scores.values())
+
+    def level_comparison(self, cluster: URIRef) -> dict[str, object] | None:
+        """How many levels the cluster's level stands above or below the first cluster's, with
+        the words in zh and en (steps None: another scale); None where either has no level or
+        the cluster is the first."""
+        first = next(iter(self.values), None)
+        if cluster == first or first not in self.levels or cluster not in self.levels:
+            return None
+        return self.levels[cluster].compared_with(self.levels[first])
 
     def reported_by(self, cluster: URIRef) -> URIRef | None:
         """The other cluster whose submission states this cluster's value (a benchmark's or a

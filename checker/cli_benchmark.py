@@ -118,6 +118,8 @@ def _cell(leaf: LeafScore, cluster: URIRef, lang: Lang, notes: SourceNotes) -> s
     submission states it when that is another's, then its score, or why it has none when its
     unit is not the others'."""
     value, score = leaf.values[cluster], leaf.scores[cluster]
+    if value is None and cluster in leaf.levels:
+        return _level_cell(leaf, cluster, lang)
     if value is None:
         return "—"
     stated = f"{value.normalize():f} {leaf.units[cluster] or ''}".strip()
@@ -127,6 +129,16 @@ def _cell(leaf: LeafScore, cluster: URIRef, lang: Lang, notes: SourceNotes) -> s
     if cluster in leaf.other_unit:
         return f"{stated} — {message('benchmark.other_unit', lang)}"
     return stated + (f" ({score:.1f})" if score is not None else "")
+
+
+def _level_cell(leaf: LeafScore, cluster: URIRef, lang: Lang) -> str:
+    """A level of a rating scale by its name, and its place by rank against the first cluster's
+    (「高一级」, "one level above"; a level of another scale not comparable: decision 24)."""
+    rated = leaf.levels[cluster]
+    name = table_cell(rated.labels.get(lang) or rated.labels.get("en") or rated.labels.get("zh")
+                      or str(rated.level))[0]  # submitted text
+    compared = leaf.level_comparison(cluster)
+    return name if compared is None else f"{name} ({compared[lang]})"
 
 
 def _mark(number: int, lang: Lang) -> str:

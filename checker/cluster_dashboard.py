@@ -14,7 +14,7 @@ another cluster.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from rdflib import URIRef
@@ -25,6 +25,7 @@ from .history import ClusterSummary
 from .indicator_data import (ClusterFigures, Peer, ValueKind, actual_years, declared_peers,
                              read_figures)
 from .indicator_scheme import Indicator, IndicatorScheme, indicator_scheme
+from .rated_figures import read_rated
 from .store.base import Store, cluster_key
 
 
@@ -182,6 +183,11 @@ def benchmark_table(store: Store, clusters: Sequence[ClusterRef], indicators: Se
         figures = read_figures(store, iris, year=year, indicators=[i.iri for i in indicators])
     leaves = (tuple(leaf_score(i, [figures[c] for c in iris], year) for i in indicators)
               if year is not None else ())
+    if year is not None:  # levels of rating scales beside the numbers (9.2.3, decision 24)
+        rated = read_rated(store, iris, year, [i.iri for i in indicators])
+        leaves = tuple(replace(leaf, levels={c: rated[c][leaf.indicator.iri] for c in iris
+                                             if leaf.indicator.iri in rated.get(c, {})})
+                       for leaf in leaves)
     return BenchmarkTable(tuple(clusters), year, leaves, _notes(_leaf_sources(leaves), stored))
 
 

@@ -18,7 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from checker.ingest import ingest_files
@@ -29,7 +29,7 @@ from checker.store.base import cluster_key
 
 from test_named_queries import CHAOZHOU, DATANG, DEHUA, JINGDEZHEN, MEITAN, uneven_datang
 from test_named_queries_units import assert_own_rows_first, two_unit_dehua, unit_files
-from test_rated_comparisons import submission as rated_submission
+from test_rated_comparisons import rated_cluster
 from virtuoso import VirtuosoNotInstalledError, VirtuosoServer, require_binaries
 from virtuoso_answers import Row, ordered_answer
 
@@ -111,23 +111,9 @@ def compared_files(folder: Path) -> list[Path]:
         files.append(twin)
     own_modes().serialize(folder / "own-modes.ttl", format="turtle")
     files.append(folder / "own-modes.ttl")
-    renamed(rated_figures(), str(DEHUA).removesuffix("cluster"),
-            str(RATED).removesuffix("cluster")).serialize(folder / "rated.ttl", format="turtle")
+    rated_cluster(RATED).serialize(folder / "rated.ttl", format="turtle")
     files.append(folder / "rated.ttl")
     return files
-
-
-def rated_figures() -> Graph:
-    """Of Dehua rated on scales of levels (test_rated_comparisons.py), its figures, their levels and
-    scales, and the cluster's names only: no modes or peers to change the other queries' answers."""
-    data = rated_submission()
-    kept = set(data.subjects(BCIC.refCluster, DEHUA)) | set(data.subjects(SKOS.inScheme, None)) \
-        | set(data.subjects(RDF.type, BCIC.RatingScale))
-    out = Graph()
-    for triple in data:
-        if triple[0] in kept or (triple[0] == DEHUA and triple[1] in (RDF.type, RDFS.label)):
-            out.add(triple)
-    return out
 
 
 def renamed(graph: Graph, old: str, new: str) -> Graph:

@@ -5,12 +5,16 @@ to be comparable (docs/model.md, decision 24). One store, built once for the mod
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
-from rdflib import RDF, SKOS, Graph, Literal, URIRef
+from click.testing import CliRunner
+from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 
+from checker.cli import main
 from checker.ingest import ingest_files, publish_for_queries
+from checker.level_steps import steps_words
 from checker.namespaces import BCIC
 from checker.queries import run_named_query
 from checker.store import open_configured_store
@@ -19,6 +23,7 @@ from tests.test_rated_values import (CLUSTER, HERITAGE, RATED, SCALE, XSD_GYEAR,
                                      key, rated)
 
 CULTURE = URIRef("https://w3id.org/bcic/indicator/CulturalInheritance")  # a.1.3
+PEER = URIRef("https://example.org/cluster/peer/cluster")
 OTHER_SCALE = URIRef(EX + "star-scale")
 THREE_STARS = URIRef(EX + "level-three-stars")
 
@@ -66,15 +71,55 @@ def submission() -> Graph:
 Rows = dict[tuple[str, int], dict[str, str]]
 
 
+def rated_cluster(cluster: URIRef) -> Graph:
+    """The `submission`'s figures, their levels and scales, and the cluster's names only, under
+    another cluster's IRI: no modes or peers to change other queries' answers (for the tests
+    that compare every named query's answers)."""
+    data = submission()
+    kept = set(data.subjects(BCIC.refCluster, CLUSTER)) | set(data.subjects(SKOS.inScheme, None)) \
+        | set(data.subjects(RDF.type, BCIC.RatingScale))
+    old, new = str(CLUSTER).removesuffix("cluster"), str(cluster).removesuffix("cluster")
+    out = Graph()
+    for s, p, o in data:
+        if s in kept or (s == CLUSTER and p in (RDF.type, RDFS.label)):
+            out.add(tuple(URIRef(new + n[len(old):]) if isinstance(n, URIRef)  # type: ignore[arg-type]
+                          and n.startswith(old) else n for n in (s, p, o)))
+    return out
+
+
+def peer() -> str:
+    """A small cluster rated 良 of Dehua's heritage scale for a.1.2 in 2024 (one below Dehua's
+    优), and 三星 of a star scale for a.1.3 (Dehua: 优 of the heritage scale)."""
+    return f"""
+@prefix bcic: <https://w3id.org/bcic/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<{PEER}> a bcic:IndustrialCluster ; rdfs:label "对比集群"@zh , "Peer cluster"@en .
+<{level("good")}> a skos:Concept ; skos:inScheme <{SCALE}> ; skos:prefLabel "良"@zh , "good"@en ;
+    bcic:levelRank 3 .
+<{THREE_STARS}> a skos:Concept ; skos:inScheme <{OTHER_SCALE}> ; skos:prefLabel "三星"@zh ;
+    bcic:levelRank 3 .
+<{PEER}/heritage> a bcic:IndicatorObservation ; bcic:refCluster <{PEER}> ;
+    bcic:indicator <{HERITAGE}> ; bcic:refYear "2024"^^xsd:gYear ;
+    bcic:valueKind bcic:ActualValue ; bcic:ratedLevel <{level("good")}> .
+<{PEER}/culture> a bcic:IndicatorObservation ; bcic:refCluster <{PEER}> ;
+    bcic:indicator <{CULTURE}> ; bcic:refYear "2024"^^xsd:gYear ;
+    bcic:valueKind bcic:ActualValue ; bcic:ratedLevel <{THREE_STARS}> .
+"""
+
+
 @pytest.fixture(scope="module")
 def rated_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A store holding the `submission`, its query snapshot published."""
+    """A store holding the `submission` and the `peer`, its query snapshot published."""
     folder = tmp_path_factory.mktemp("rated-comparisons")
     path = folder / "dehua-rated.ttl"
     submission().serialize(path, format="turtle")
+    (folder / "peer.ttl").write_text(peer(), encoding="utf-8")
     store = open_configured_store(str(folder / "store"))
     try:
         ingest_files(store, [path], submitter="tests")
+        ingest_files(store, [folder / "peer.ttl"], submitter="tests")
         publish_for_queries(store)
     finally:
         store.close()
@@ -164,3 +209,59 @@ def test_the_benchmark_page_and_api_say_the_levels_by_rank(make_web_app, rated_s
     assert target["levelSteps"] == history["levelSteps"] == -3
     assert type(target["levelSteps"]) is int
     assert history["levelComparisonEn"] == "three levels below"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_bcic_benchmark_ranks_a_level_against_the_first_clusters(runner: CliRunner,
+                                                                 rated_store: Path,
+                                                                 lang: str) -> None:
+    """Dehua first: the peer's 良 is one level below its 优 on one scale; 三星 is of another."""
+    result = runner.invoke(main, ["benchmark", str(CLUSTER), str(PEER), "--indicator", "a.1.2",
+                                  "--indicator", "a.1.3", "--year", "2024", "--lang", lang,
+                                  "--store", str(rated_store)])
+    assert result.exit_code == 0, result.output
+    heritage, culture = (next(line for line in result.output.splitlines()
+                              if line.startswith(code)) for code in ("a.1.2", "a.1.3"))
+    below = {"zh": "良 (低一级)", "en": "good (one level below)"}[lang]
+    other = {"zh": "三星 (另一量表的等级，不可比较)",
+             "en": "三星 (a level of another scale: not comparable)"}[lang]
+    assert below in heritage and other in culture, result.output
+    assert {"zh": "优", "en": "excellent"}[lang] in heritage
+
+
+def test_the_benchmark_json_gives_levels_ranks_and_steps(runner: CliRunner,
+                                                         rated_store: Path) -> None:
+    result = runner.invoke(main, ["benchmark", str(CLUSTER), str(PEER), "--indicator", "a.1.2",
+                                  "--indicator", "a.1.3", "--year", "2024", "--format", "json",
+                                  "--store", str(rated_store)])
+    assert result.exit_code == 0, result.output
+    heritage, culture = json.loads(result.output)["indicators"]
+    assert heritage["values"] == {str(CLUSTER): None, str(PEER): None}
+    own, other = heritage["levels"][str(CLUSTER)], heritage["levels"][str(PEER)]
+    assert (own["rank"], own["compared_with_first"]) == (4, None)
+    assert other["compared_with_first"] == {"steps": -1, "zh": "低一级", "en": "one level below"}
+    assert culture["levels"][str(PEER)]["compared_with_first"]["steps"] is None
+
+
+def test_the_benchmark_pages_table_names_the_levels_by_rank(make_web_app,  # type: ignore[no-untyped-def]
+                                                            rated_store: Path) -> None:
+    """Side by side, the peer's level is named with its place against Dehua's, first (9.3.2 c)),
+    on the page and in /api/benchmark."""
+    client = make_web_app(rated_store).test_client()
+    compared = f"cluster={key(CLUSTER)}&cluster={key(PEER)}&indicator=a.1.2&year=2024"
+    for lang, said in (("zh", "良</span> <span data-column=\"levelComparison\">（低一级）"),
+                       ("en", "good</span> <span data-column=\"levelComparison\">(one level below)")):
+        page = client.get(f"/benchmark?{compared}&lang={lang}",
+                          headers={"Accept": "text/html"}).get_data(as_text=True)
+        assert said in page
+    [leaf] = client.get(f"/api/benchmark?{compared}").get_json()["indicators"]
+    assert leaf["levels"][str(PEER)]["compared_with_first"]["steps"] == -1
+
+
+@pytest.mark.parametrize(("steps", "zh", "en"), [
+    (0, "同级", "same level"), (1, "高一级", "one level above"), (-2, "低两级", "two levels below"),
+    (10, "高十级", "ten levels above"), (-11, "低11级", "11 levels below"),
+    (None, "另一量表的等级，不可比较", "a level of another scale: not comparable")])
+def test_the_words_of_a_count_of_levels(steps: int | None, zh: str, en: str) -> None:
+    """As the named queries write them in SPARQL (checker/level_steps.py)."""
+    assert (steps_words(steps, "zh"), steps_words(steps, "en")) == (zh, en)

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from rdflib import URIRef
 from werkzeug.test import TestResponse
 from jsonschema import Draft202012Validator
 from markupsafe import escape
@@ -31,10 +32,12 @@ from checker.tokens import TokenFile
 from web import code_spans
 from tests.catalogue_counts import COUNTS
 from test_named_queries import CHAOZHOU, jingdezhen, peer_submission, revised_dehua
+from test_rated_comparisons import rated_cluster
 
 DEHUA = "https://example.org/cluster/dehua/cluster"
 DATANG = "https://example.org/cluster/datang/cluster"
 MEITAN = "https://example.org/cluster/meitan/cluster"
+RATED = "https://example.org/cluster/rated-dehua/cluster"  # rated on scales of levels (9.2.3)
 IGNORED_METHODS = frozenset({"HEAD", "OPTIONS"})
 
 
@@ -449,11 +452,13 @@ def test_every_column_of_every_named_query_is_described_in_both_languages(
 def peer_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Dehua, then its second revision reporting figures about its competitor, and its
     benchmark's and its competitor's own submissions (tests/test_named_queries.py): the samples
-    alone give the comparisons with peers (9.3.2 c) d)) no rows."""
+    alone give the comparisons with peers (9.3.2 c) d)) no rows; and a cluster rated on scales of
+    levels (tests/test_rated_comparisons.py), whose levels the samples never compare (9.3.2 a) b))."""
     folder = tmp_path_factory.mktemp("peers")
-    files = [folder / f"{name}.ttl" for name in ("dehua-r2", "jingdezhen", "chaozhou")]
+    files = [folder / f"{name}.ttl" for name in ("dehua-r2", "jingdezhen", "chaozhou", "rated")]
     for graph, path in zip((revised_dehua(), jingdezhen(), peer_submission(
-            CHAOZHOU, "潮州陶瓷产业集群", "Chaozhou ceramics industrial cluster")), files):
+            CHAOZHOU, "潮州陶瓷产业集群", "Chaozhou ceramics industrial cluster"),
+            rated_cluster(URIRef(RATED))), files):
         graph.serialize(path, format="turtle")
     store = open_configured_store(str(folder / "store"))
     try:
@@ -482,7 +487,7 @@ def test_the_described_column_types_are_those_the_sample_store_answers(
     with figures) is valid against its row schema, and each described type is met by a value: a
     column the samples never bind would be described untested."""
     answers = (_answers(client, name, (DEHUA, DATANG, MEITAN))
-               + _answers(make_web_app(peer_store).test_client(), name, (DEHUA,)))
+               + _answers(make_web_app(peer_store).test_client(), name, (DEHUA, RATED)))
     rows = [row for answer in answers for row in answer["rows"]]
     row_schema = validator(document, f"QueryRow.{name}")
     assert rows and not [e.message for row in rows for e in row_schema.iter_errors(row)][:5]

@@ -345,7 +345,22 @@ def _indicator_schemas() -> Json:
                 "the clusters whose value is in a unit the others do not share",
                 "数值所用单位与其他集群均不相同的集群")},
             sources=_by_cluster(_nullable("string"), source["description"] + "; null with no "
-                                "value", source["x-bcic-description"]["zh"] + "；无数值时为 null")),
+                                "value", source["x-bcic-description"]["zh"] + "；无数值时为 null"),
+            levels=_by_cluster(closed(
+                iri=STRING, labels=LABELS, rank=_nullable("integer"), scale=_nullable("string"),
+                source=STRING,
+                compared_with_first={"type": ["object", "null"], "required": ["steps", "zh", "en"],
+                                     "properties": {"steps": _nullable("integer"), "zh": STRING,
+                                                    "en": STRING},
+                                     "additionalProperties": False, **described(
+                    "levels above (positive) or below the first cluster's, by rank, with the words "
+                    "(steps null: a level of another scale, not comparable; null: the first "
+                    "cluster, or it has no level)",
+                    "按等级名次比第一个集群高（正数）或低的级数及文字（steps 为 null：另一量表的等级，不可比较；"
+                    "null：第一个集群本身，或其没有等级）")}),
+                "the level of a rating scale each cluster rated so is at (9.2.3; docs/model.md, "
+                "decision 24): no value and no score",
+                "以评级量表评定的集群所处的等级（9.2.3；docs/model.md 第 24 条）：无数值、无得分")),
         "IndicatorSeries": closed(
             **indicator, unit=_nullable("string"),
             actual=_by_year(NUMBER), target=_by_year(NUMBER),
