@@ -9,8 +9,9 @@ it as a benchmark's or a competitor's figure, 9.3.2 c) d)), and `stated_by` name
 labels, the clusters whose submissions state a value given for another cluster. A cluster rated
 at a level of a rating scale (9.2.3) has a null value and its level under `levels`, with its rank
 and scale and, for every cluster but the first, its place against the first cluster's level by rank
-(`compared_with_first`: `steps`, null for a level of another scale, and the words in zh and en;
-docs/model.md, decision 24).
+(`compared_with_first`: `steps`, null for a level of another scale, and the words in zh and en),
+and `level_ranking` orders the clusters so rated scale by scale, best first by rank (docs/model.md,
+decision 24).
 """
 
 from __future__ import annotations
@@ -156,7 +157,8 @@ def _leaf(leaf: LeafScore) -> dict[str, Any]:
                                 "scale": str(r.scale) if r.scale is not None else None,
                                 "source": str(r.source),
                                 "compared_with_first": leaf.level_comparison(c)}
-                       for c, r in leaf.levels.items()}}
+                       for c, r in leaf.levels.items()},
+            "level_ranking": [str(c) for c in leaf.level_ranking()]}
 
 
 def _stated_by(notes: SourceNotes) -> list[dict[str, Any]]:

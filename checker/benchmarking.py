@@ -32,6 +32,7 @@ from .indicator_data import ClusterFigures
 from .indicator_scheme import Indicator, IndicatorGroup, IndicatorScheme
 from .queries import run_named_query
 from .rated_figures import RatedFigure
+from .rated_levels import LevelRank, best_first
 from .store.base import Store
 
 Cell = str | int | Decimal | None
@@ -75,6 +76,14 @@ class LeafScore:
         if cluster == first or first not in self.levels or cluster not in self.levels:
             return None
         return self.levels[cluster].compared_with(self.levels[first])
+
+    def level_ranking(self) -> list[URIRef]:
+        """The clusters rated at a ranked level, scale by scale and best first by rank (as
+        findings list levels: checker/rated_levels.py), then those whose level has no rank; a
+        level is never ranked against one of another scale."""
+        ranks: dict[Node, LevelRank] = {c: LevelRank(r.scale, r.rank)
+                                         for c, r in self.levels.items() if r.rank is not None}
+        return [c for c in best_first(self.levels, ranks) if isinstance(c, URIRef)]
 
     def reported_by(self, cluster: URIRef) -> URIRef | None:
         """The other cluster whose submission states this cluster's value (a benchmark's or a

@@ -256,6 +256,11 @@ def test_the_benchmark_pages_table_names_the_levels_by_rank(make_web_app,  # typ
         assert said in page
     [leaf] = client.get(f"/api/benchmark?{compared}").get_json()["indicators"]
     assert leaf["levels"][str(PEER)]["compared_with_first"]["steps"] == -1
+    # the peer first: Dehua's 优 is one level above it, and ranks first all the same
+    [leaf] = client.get(f"/api/benchmark?cluster={key(PEER)}&cluster={key(CLUSTER)}"
+                        "&indicator=a.1.2&year=2024").get_json()["indicators"]
+    assert leaf["levels"][str(CLUSTER)]["compared_with_first"]["en"] == "one level above"
+    assert leaf["level_ranking"] == [str(CLUSTER), str(PEER)]
 
 
 @pytest.mark.parametrize(("steps", "zh", "en"), [

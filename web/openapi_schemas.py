@@ -360,7 +360,11 @@ def _indicator_schemas() -> Json:
                     "null：第一个集群本身，或其没有等级）")}),
                 "the level of a rating scale each cluster rated so is at (9.2.3; docs/model.md, "
                 "decision 24): no value and no score",
-                "以评级量表评定的集群所处的等级（9.2.3；docs/model.md 第 24 条）：无数值、无得分")),
+                "以评级量表评定的集群所处的等级（9.2.3；docs/model.md 第 24 条）：无数值、无得分"),
+            level_ranking={"type": "array", "items": STRING, **described(
+                "the clusters in `levels`, scale by scale, best first by rank (a level without a "
+                "rank last): a level is never ranked against one of another scale",
+                "levels 中的集群，按量表分组、按等级名次由高到低排列（无名次的等级在后）：不同量表的等级不相互排序")}),
         "IndicatorSeries": closed(
             **indicator, unit=_nullable("string"),
             actual=_by_year(NUMBER), target=_by_year(NUMBER),
