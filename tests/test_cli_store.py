@@ -13,7 +13,7 @@ import sys
 import threading
 import time
 import urllib.parse
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from http.server import HTTPServer
 from pathlib import Path
 
@@ -31,6 +31,7 @@ from checker.paths import EXAMPLES_DIR
 from checker.store.oxigraph_store import OxigraphStore
 from tests.changed_rulebook import (CHANGED_VERSION, RENAMED, RENAMED_TO,
                                     store_across_a_rule_change)
+from tests.conftest import StoreCopies
 from tests.loopback import QuietHandler
 
 DATANG = str(EXAMPLES_DIR / "datang-socks.ttl")
@@ -52,6 +53,27 @@ def store_dir(tmp_path: Path) -> str:
 @pytest.fixture
 def bcic(runner: CliRunner, store_dir: str) -> "Bcic":
     return Bcic(runner, store_dir)
+
+
+def _ingested(*files: str) -> Callable[[Path], None]:
+    """A builder of a store into which `bcic ingest` put each file in turn, each exiting 0."""
+    def build(store: Path) -> None:
+        for path in files:
+            result = CliRunner().invoke(main, ["ingest", path, "--store", str(store)])
+            assert result.exit_code == 0, result.output
+    return build
+
+
+@pytest.fixture
+def datang_stored(store_copies: StoreCopies, store_dir: str) -> str:
+    """The test's store, holding datang as revision 1 (`bcic ingest`, built once per worker)."""
+    return str(store_copies.copy("datang-ingested", _ingested(DATANG), Path(store_dir)))
+
+
+@pytest.fixture
+def dehua_stored(store_copies: StoreCopies, store_dir: str) -> str:
+    """The test's store, holding dehua as revision 1 (`bcic ingest`, built once per worker)."""
+    return str(store_copies.copy("dehua-ingested", _ingested(DEHUA), Path(store_dir)))
 
 
 class Bcic:
@@ -82,8 +104,8 @@ def test_ingest_with_gaps_still_exits_0_and_says_it_was_stored(bcic: Bcic) -> No
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_readers_read_the_snapshot_while_another_process_writes_the_store(
-        bcic: Bcic, store_dir: str, lang: str) -> None:
-    assert bcic("ingest", DATANG).exit_code == 0  # which also publishes the snapshot
+        bcic: Bcic, datang_stored: str, lang: str) -> None:
+    store_dir = datang_stored  # `bcic ingest` also published the snapshot
     writer = subprocess.Popen(  # holds the directory, as a running ingest does
         [sys.executable, "-c", "import sys, time, pyoxigraph; s = pyoxigraph.Store(sys.argv[1]); "
          "print('open', flush=True); time.sleep(600)", store_dir],
@@ -117,8 +139,8 @@ def _hold_store(store_dir: str, seconds: float) -> subprocess.Popen[str]:
 
 
 def test_a_writer_waits_for_a_reader_holding_the_store(
-        bcic: Bcic, store_dir: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    assert bcic("ingest", DATANG).exit_code == 0
+        bcic: Bcic, datang_stored: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    store_dir = datang_stored
     monkeypatch.setenv("BCIC_STORE_LOCK_WAIT", "60")
     holder = _hold_store(store_dir, 1.5)
     try:
@@ -132,8 +154,8 @@ def test_a_writer_waits_for_a_reader_holding_the_store(
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_writer_gives_up_after_the_lock_wait_and_stores_nothing(
-        bcic: Bcic, store_dir: str, monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
-    assert bcic("ingest", DATANG).exit_code == 0
+        bcic: Bcic, datang_stored: str, monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+    store_dir = datang_stored
     monkeypatch.setenv("BCIC_STORE_LOCK_WAIT", "0.5")
     holder = _hold_store(store_dir, 600)
     try:
@@ -157,8 +179,8 @@ def test_a_lock_wait_that_is_no_number_of_seconds_is_bad_input(
     assert "BCIC_STORE_LOCK_WAIT must be a number of seconds" in result.output
 
 
-def test_ingest_of_a_bad_file_exits_2_and_stores_nothing(bcic: Bcic, tmp_path: Path) -> None:
-    assert bcic("ingest", DEHUA).exit_code == 0
+def test_ingest_of_a_bad_file_exits_2_and_stores_nothing(
+        bcic: Bcic, dehua_stored: str, tmp_path: Path) -> None:
     bad = tmp_path / "bad.ttl"
     bad.write_text("this is not turtle", encoding="utf-8")
     assert bcic("ingest", str(bad)).exit_code == 2
@@ -249,7 +271,7 @@ def test_clusters_lists_each_with_label_count_and_latest_verdict(bcic: Bcic) -> 
     assert "诸暨大唐袜业产业集群" in chinese and "德化陶瓷产业集群" in chinese
 
 
-def test_history_shows_the_closed_clause(bcic: Bcic, tmp_path: Path) -> None:
+def test_history_shows_the_closed_clause(bcic: Bcic, datang_stored: str, tmp_path: Path) -> None:
     fixed = tmp_path / "fixed.ttl"
     fixed.write_text(Path(DATANG).read_text(encoding="utf-8") + """
 ex:communication-evaluation a bcic:CommunicationEvaluation ;
@@ -259,7 +281,6 @@ ex:communication-improvement a bcic:CommunicationImprovement ;
     prov:wasAssociatedWith ex:body ; dcterms:date "2024-03-01"^^xsd:date ;
     prov:wasInformedBy ex:communication-evaluation .
 """, encoding="utf-8")
-    bcic("ingest", DATANG)
     bcic("ingest", str(fixed))
     result = bcic("history", DATANG_CLUSTER)
     assert result.exit_code == 0, result.output
@@ -270,8 +291,8 @@ ex:communication-improvement a bcic:CommunicationImprovement ;
     assert "已解决：8.2.6" in bcic("history", DATANG_CLUSTER, "--lang", "zh").output
 
 
-def test_history_lists_the_gaps_of_the_first_revision_as_opened(bcic: Bcic) -> None:
-    bcic("ingest", DATANG)
+def test_history_lists_the_gaps_of_the_first_revision_as_opened(
+        bcic: Bcic, datang_stored: str) -> None:
     for lang, closed, opened in (("en", "closed: ", "opened: "), ("zh", "已解决：", "新出现：")):
         lines = [line.strip() for line in bcic("history", DATANG_CLUSTER, "--lang", lang)
                  .output.splitlines()]
@@ -287,10 +308,9 @@ def test_history_lists_the_gaps_of_the_first_revision_as_opened(bcic: Bcic) -> N
     ("zh", "新出现：", "〔传播效果评价与改进〕"),
 ])
 def test_history_with_titles_gives_each_provision_a_line_and_its_title(
-        bcic: Bcic, lang: str, opened: str, title: str) -> None:
+        bcic: Bcic, datang_stored: str, lang: str, opened: str, title: str) -> None:
     """`--titles`: an evaluator reads what changed (9.4) without the web app, the titles in one
     column."""
-    bcic("ingest", DATANG)
     lines = bcic("history", DATANG_CLUSTER, "--titles", "--lang", lang).output.splitlines()
     assert lines[2].strip() == opened
     assert re.search(rf"^      8\.2\.6 +{re.escape(title)}$", "\n".join(lines), re.M)
@@ -301,16 +321,16 @@ def test_history_with_titles_gives_each_provision_a_line_and_its_title(
             ", " if lang == "en" else "、"))
 
 
-def test_history_and_clusters_give_a_no_gap_revision_its_pending_reviews(bcic: Bcic) -> None:
-    bcic("ingest", DEHUA)
+def test_history_and_clusters_give_a_no_gap_revision_its_pending_reviews(
+        bcic: Bcic, dehua_stored: str) -> None:
     history = bcic("history", DEHUA_CLUSTER, "--lang", "zh").output.splitlines()[0]
     assert history.endswith("未发现差距，91 项待人工评审确认  23.5%（91 项待人工评审）  "
                             f"规则库 {__version__}")
     assert "23.5% (91 pending review)" in bcic("clusters").output
 
 
-def test_history_takes_a_clusters_key_as_delete_revision_does(bcic: Bcic) -> None:
-    bcic("ingest", DATANG)
+def test_history_takes_a_clusters_key_as_delete_revision_does(
+        bcic: Bcic, datang_stored: str) -> None:
     key = hashlib.sha256(DATANG_CLUSTER.encode()).hexdigest()[:16]
     by_key, by_iri = bcic("history", key), bcic("history", DATANG_CLUSTER)
     assert by_key.exit_code == 0 and by_key.output == by_iri.output
@@ -318,14 +338,13 @@ def test_history_takes_a_clusters_key_as_delete_revision_does(bcic: Bcic) -> Non
     assert unknown.exit_code == 2 and "0000000000000000" in unknown.output
 
 
-def test_history_of_an_unknown_cluster_says_so_and_exits_2(bcic: Bcic) -> None:
-    bcic("ingest", DEHUA)
+def test_history_of_an_unknown_cluster_says_so_and_exits_2(
+        bcic: Bcic, dehua_stored: str) -> None:
     result = bcic("history", "https://example.org/cluster/none")
     assert result.exit_code == 2 and "no revision" in result.output
 
 
-def test_query_json_is_sparql_results_json(bcic: Bcic) -> None:
-    bcic("ingest", DATANG)
+def test_query_json_is_sparql_results_json(bcic: Bcic, datang_stored: str) -> None:
     result = bcic("query", LATEST, "--format", "json")
     assert result.exit_code == 0, result.output
     document = json.loads(result.output)
@@ -336,16 +355,14 @@ def test_query_json_is_sparql_results_json(bcic: Bcic) -> None:
                                    "datatype": "http://www.w3.org/2001/XMLSchema#boolean"}
 
 
-def test_query_csv_is_sparql_results_csv(bcic: Bcic) -> None:
-    bcic("ingest", DATANG)
+def test_query_csv_is_sparql_results_csv(bcic: Bcic, datang_stored: str) -> None:
     result = bcic("query", LATEST, "--format", "csv")
     assert result.stdout_bytes.startswith(b"cluster,number,conforms\r\n")  # CRLF, as specified
     assert list(csv.reader(io.StringIO(result.output))) == [
         ["cluster", "number", "conforms"], [DATANG_CLUSTER, "1", "false"]]
 
 
-def test_query_table_is_aligned_with_a_row_count(bcic: Bcic) -> None:
-    bcic("ingest", DATANG)
+def test_query_table_is_aligned_with_a_row_count(bcic: Bcic, datang_stored: str) -> None:
     bcic("ingest", DEHUA)
     lines = bcic("query", LATEST).output.splitlines()
     assert lines[0].split() == ["cluster", "number", "conforms"]
@@ -353,8 +370,8 @@ def test_query_table_is_aligned_with_a_row_count(bcic: Bcic) -> None:
     assert lines[2].index("1") == lines[0].index("number")
 
 
-def test_query_ask_and_construct_and_a_query_file(bcic: Bcic, tmp_path: Path) -> None:
-    bcic("ingest", DATANG)
+def test_query_ask_and_construct_and_a_query_file(
+        bcic: Bcic, datang_stored: str, tmp_path: Path) -> None:
     ask = bcic("query", "ASK { ?s a <https://w3id.org/bcic/ontology#IndustrialCluster> }",
                "--format", "json")
     assert json.loads(ask.output) == {"head": {}, "boolean": True}
@@ -370,14 +387,13 @@ def test_query_ask_and_construct_and_a_query_file(bcic: Bcic, tmp_path: Path) ->
     assert [DATANG_CLUSTER, "urn:name", "诸暨大唐袜业产业集群"] in rows
 
 
-def test_query_with_service_is_refused_with_exit_2(bcic: Bcic) -> None:
-    bcic("ingest", DEHUA)
+def test_query_with_service_is_refused_with_exit_2(bcic: Bcic, dehua_stored: str) -> None:
     result = bcic("query", "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }")
     assert result.exit_code == 2 and "SERVICE" in result.output
 
 
-def test_reindex_rebuilds_a_summary_graph_that_was_lost(bcic: Bcic, store_dir: str) -> None:
-    assert bcic("ingest", DATANG).exit_code == 0
+def test_reindex_rebuilds_a_summary_graph_that_was_lost(bcic: Bcic, datang_stored: str) -> None:
+    store_dir = datang_stored
     before = bcic("queries", "run", "most-violated-clauses", "--format", "json")
     store = pyoxigraph.Store(store_dir)
     store.remove_graph(pyoxigraph.NamedNode("https://w3id.org/bcic/graph/summary"))
@@ -452,9 +468,8 @@ def test_query_with_endpoint_asks_the_partner_not_the_store(
     assert _Endpoint.agents == [f"bcic/{__version__}"] * 2
 
 
-def test_a_long_inline_query_runs_as_text(bcic: Bcic) -> None:
+def test_a_long_inline_query_runs_as_text(bcic: Bcic, dehua_stored: str) -> None:
     """Longer than a file name may be, with no '/' in its first 255 bytes."""
-    bcic("ingest", DEHUA)
     query = 'ASK { ?s ?p ?o FILTER(?o != "' + "x" * 300 + '") }'
     result = bcic("query", query, "--format", "json")
     assert result.exit_code == 0, result.output
@@ -462,8 +477,7 @@ def test_a_long_inline_query_runs_as_text(bcic: Bcic) -> None:
 
 
 def test_a_query_argument_meant_as_a_file_is_named_when_it_is_not_one(
-        bcic: Bcic, tmp_path: Path) -> None:
-    bcic("ingest", DEHUA)
+        bcic: Bcic, dehua_stored: str, tmp_path: Path) -> None:
     for name in ("nonexist.rq", "q.sparql", "Q.TXT"):
         result = bcic("query", name)
         assert result.exit_code == 2 and f"Error: {name}: no such file" in result.output
@@ -590,9 +604,9 @@ def _bcic_process(*args: str) -> subprocess.Popen[str]:
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_local_query_past_its_time_limit_is_stopped_and_says_so(
-        bcic: Bcic, store_dir: str, lang: str) -> None:
+        bcic: Bcic, datang_stored: str, lang: str) -> None:
     """pyoxigraph holds the main thread in Rust: the limit must end the query all the same."""
-    assert bcic("ingest", DATANG).exit_code == 0
+    store_dir = datang_stored
     child = _bcic_process("query", CARTESIAN, "--store", store_dir, "--timeout", "1",
                           "--lang", lang)
     out, err = child.communicate(timeout=60)
@@ -605,10 +619,10 @@ def test_a_local_query_past_its_time_limit_is_stopped_and_says_so(
 
 
 @pytest.mark.parametrize("timeout", ["0", f"{MAX_QUERY_TIMEOUT:.0f}"])
-def test_ctrl_c_stops_a_local_query_inside_the_engine(bcic: Bcic, store_dir: str,
+def test_ctrl_c_stops_a_local_query_inside_the_engine(bcic: Bcic, datang_stored: str,
                                                        timeout: str) -> None:
     """Under no limit and under the longest one alike: the watcher lives to hear Ctrl-C."""
-    assert bcic("ingest", DATANG).exit_code == 0
+    store_dir = datang_stored
     started = time.monotonic()
     child = _bcic_process("queries", "run", "most-violated-clauses", "--store", store_dir)
     assert child.wait(timeout=60) == 0  # a named query runs to its end under the limit
