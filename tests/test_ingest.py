@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import re
@@ -20,10 +21,10 @@ from checker.ingest import NoClusterError, ingest_files, rules_loaded
 from checker.loading import load_submission, read_submission_files
 from checker.namespaces import BCIC, SHP
 from checker.paths import EXAMPLES_DIR
-from checker.report import Status
+from checker.report import Report, Status
 from checker.rulebook import Level, clause_sort_key, load_rulebook
-from checker.store import (ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SHAPES_GRAPH, SUMMARY_GRAPH, Store,
-                           open_store)
+from checker.store import (ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SHAPES_GRAPH, SUMMARY_GRAPH,
+                           RevisionInfo, Store, open_store)
 from checker.store.summary import summary_current
 from checker.validation import validate_files
 
@@ -60,10 +61,19 @@ def store() -> Iterator[Store]:
     store.close()
 
 
-@pytest.fixture
-def fixed_datang(tmp_path: Path) -> Path:
-    """The Datang sample with the communication evaluation it lacks (8.2.6) added."""
-    path = tmp_path / "datang-fixed.ttl"
+@pytest.fixture(scope="module")
+def datang_stored() -> Iterator[tuple[Store, RevisionInfo]]:
+    """An in-memory store into which datang was ingested once for the module, and its revision:
+    tests read it only."""
+    store = open_store("oxigraph")
+    yield store, ingest_files(store, [DATANG])
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def fixed_datang(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Datang sample with the communication evaluation it lacks (8.2.6) added (read only)."""
+    path = tmp_path_factory.mktemp("fixed") / "datang-fixed.ttl"
     path.write_text(DATANG.read_text(encoding="utf-8") + EVALUATION, encoding="utf-8")
     return path
 
@@ -77,29 +87,37 @@ def sample_without(sample: Path, kind: URIRef, path: Path) -> Path:
     return path
 
 
-@pytest.fixture
-def dehua_without_mark(tmp_path: Path) -> Path:
-    """The Dehua sample without its collective mark registration (8.3.1, may-level)."""
+@pytest.fixture(scope="module")
+def dehua_without_mark(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Dehua sample without its collective mark registration (8.3.1, may-level; read only)."""
     return sample_without(DEHUA, BCIC.CollectiveBrandRegistration,
-                          tmp_path / "dehua-without-mark.ttl")
+                          tmp_path_factory.mktemp("unmarked") / "dehua-without-mark.ttl")
 
 
-@pytest.fixture
-def meitan_without_members(tmp_path: Path) -> Path:
+@pytest.fixture(scope="module")
+def meitan_without_members(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The Meitan sample without its org:Membership nodes: no role, so the duties of 4.2 bind no
-    one and are not applicable."""
-    return sample_without(MEITAN, ORG.Membership, tmp_path / "meitan-without-members.ttl")
+    one and are not applicable (read only)."""
+    return sample_without(MEITAN, ORG.Membership,
+                          tmp_path_factory.mktemp("memberless") / "meitan-without-members.ttl")
+
+
+@functools.cache
+def _validated(path: Path, content: bytes) -> Report:
+    """The report of a validation of the file as it read (`content`), made once per content."""
+    return validate_files([path])
 
 
 def statuses(path: Path) -> dict[str, Status]:
-    """Requirement id → status, from a fresh validation of the file."""
-    return {o.requirement.id: o.status for o in validate_files([path]).outcomes}
+    """Requirement id → status, from a validation of the file (its own, not the store's)."""
+    return {o.requirement.id: o.status for o in _validated(path, path.read_bytes()).outcomes}
 
 
 def gaps(path: Path) -> set[str]:
-    """The shall-level requirements a fresh validation of the file reports not met."""
-    return {o.requirement.id for o in validate_files([path]).with_status(Status.NOT_MET)
-            if o.requirement.level is Level.SHALL}
+    """The shall-level requirements a validation of the file (its own, not the store's) reports
+    not met."""
+    return {o.requirement.id for o in _validated(path, path.read_bytes()).with_status(
+        Status.NOT_MET) if o.requirement.level is Level.SHALL}
 
 
 @pytest.mark.parametrize("name", SAMPLES)
@@ -123,24 +141,26 @@ def test_three_samples_make_three_clusters_with_their_labels(store: Store) -> No
     assert overview[DATANG_CLUSTER].revisions == 1
 
 
-def test_submission_graph_holds_exactly_the_parsed_file(store: Store) -> None:
-    info = ingest_files(store, [DATANG])
+def test_submission_graph_holds_exactly_the_parsed_file(
+        datang_stored: tuple[Store, RevisionInfo]) -> None:
+    store, info = datang_stored
     parsed = load_submission(read_submission_files([DATANG]))
     assert len(store.named_graph(info.submission_graph)) == len(parsed)
 
 
-def test_sha256_of_each_file_is_recorded(store: Store) -> None:
-    info = ingest_files(store, [DATANG])
+def test_sha256_of_each_file_is_recorded(datang_stored: tuple[Store, RevisionInfo]) -> None:
+    store, info = datang_stored
     (stored,) = store.revisions(DATANG_CLUSTER)
     assert stored.files == info.files
     assert [f.sha256 for f in stored.files] == [hashlib.sha256(DATANG.read_bytes()).hexdigest()]
     assert [f.name for f in stored.files] == [DATANG.name]
 
 
-def test_no_folder_of_the_ingesting_machine_is_stored(store: Store) -> None:
+def test_no_folder_of_the_ingesting_machine_is_stored(
+        datang_stored: tuple[Store, RevisionInfo]) -> None:
     """File names go to public pages: the last path component only, in provenance and report."""
     assert DATANG.is_absolute()
-    info = ingest_files(store, [DATANG])
+    store, info = datang_stored
     dumped = store.named_graph(info.report_graph).serialize(format="nt")
     provenance = "".join(f.name for r in store.revisions(DATANG_CLUSTER) for f in r.files)
     assert str(DATANG.parent) not in dumped and str(DATANG.parent) not in provenance
@@ -321,8 +341,9 @@ def test_history_shows_8_2_6_opened_when_the_evaluation_is_dropped(
     assert second.opened == ("8.2.6",) and second.closed == ()
 
 
-def test_the_first_revision_opens_every_gap_it_has(store: Store) -> None:
-    ingest_files(store, [DATANG])
+def test_the_first_revision_opens_every_gap_it_has(
+        datang_stored: tuple[Store, RevisionInfo]) -> None:
+    store, _info = datang_stored
     [first] = cluster_history(store, DATANG_CLUSTER)
     assert first.closed == ()
     assert first.opened == tuple(EXPECTED["datang-socks.ttl"]["unmet_shall"])
@@ -367,8 +388,9 @@ def test_a_may_level_item_not_met_is_never_a_gap_in_history(
     assert [(c.closed, c.opened) for c in changes] == [((), ())] * 3
 
 
-def test_the_first_revision_does_not_list_its_may_level_item(store: Store) -> None:
-    ingest_files(store, [DATANG])
+def test_the_first_revision_does_not_list_its_may_level_item(
+        datang_stored: tuple[Store, RevisionInfo]) -> None:
+    store, _info = datang_stored
     [first] = cluster_history(store, DATANG_CLUSTER)
     assert statuses(DATANG)["8.3.1"] is Status.NOT_USED and "8.3.1" not in first.opened
 
