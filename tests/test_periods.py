@@ -4,6 +4,7 @@ that starts with a recurring interval is one; 「随时」 ("at any time") is no
 
 from __future__ import annotations
 
+import functools
 import re
 
 import pytest
@@ -26,9 +27,19 @@ PERIODS = [("6.2-d", BCIC.StrategyReview, SHP.StrategyReviewPeriodForm),
            ("9.3.1", BCIC.PerformanceEvaluation, SHP.EvaluationPeriodForm)]
 
 
+@functools.cache
+def _dehua() -> Graph:
+    """The Dehua sample, parsed once per worker: read it only (copy it to change it)."""
+    return Graph().parse(EXAMPLES_DIR / "dehua-ceramics.ttl")
+
+
 def _dehua_with_period(period: Literal) -> Graph:
-    """Dehua with every period replaced by `period`."""
-    data = Graph().parse(EXAMPLES_DIR / "dehua-ceramics.ttl")
+    """Dehua with every period replaced by `period` (a copy of the parsed sample, its prefixes
+    bound as parsing binds them)."""
+    data = Graph()
+    data += _dehua()
+    for prefix, namespace in _dehua().namespaces():
+        data.bind(prefix, namespace)
     for cls in {cls for _, cls, _ in PERIODS}:
         assert any(data.objects(record, BCIC.period) for record in data.subjects(RDF.type, cls))
     for record in set(data.subjects(BCIC.period, None)):
