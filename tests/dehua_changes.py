@@ -3,6 +3,8 @@ the tests that check a verdict against a clause's text (tests/test_rule_audit_*.
 
 from __future__ import annotations
 
+import functools
+
 from rdflib import RDF, Graph, Literal, URIRef
 
 from checker.paths import EXAMPLES_DIR
@@ -15,9 +17,20 @@ BODY = URIRef(EX + "body")
 XSD_DATE = URIRef("http://www.w3.org/2001/XMLSchema#date")
 
 
-def dehua() -> Graph:
-    """A fresh copy of the conformant sample."""
+@functools.cache
+def _parsed_dehua() -> Graph:
+    """The conformant sample, parsed once per worker: never changed (`dehua` copies it)."""
     return Graph().parse(EXAMPLES_DIR / "dehua-ceramics.ttl")
+
+
+def dehua() -> Graph:
+    """A fresh copy of the conformant sample: its statements and the prefixes parsing binds."""
+    parsed = _parsed_dehua()
+    data = Graph()
+    data += parsed
+    for prefix, namespace in parsed.namespaces():
+        data.bind(prefix, namespace)
+    return data
 
 
 def status(data: Graph, requirement_id: str) -> Status:

@@ -4,7 +4,6 @@ that starts with a recurring interval is one; 「随时」 ("at any time") is no
 
 from __future__ import annotations
 
-import functools
 import re
 
 import pytest
@@ -12,10 +11,12 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from checker.namespaces import BCIC, SHP
-from checker.paths import CORE_ONTOLOGY_FILE, EXAMPLES_DIR
+from checker.paths import CORE_ONTOLOGY_FILE
 from checker.render import render_report
 from checker.report import Status
 from checker.validation import validate_graph
+
+from tests.dehua_changes import dehua
 
 DURATION = URIRef("http://www.w3.org/2001/XMLSchema#duration")
 # The provisions asking a period, each with the class whose records state it, and the shape that
@@ -27,19 +28,9 @@ PERIODS = [("6.2-d", BCIC.StrategyReview, SHP.StrategyReviewPeriodForm),
            ("9.3.1", BCIC.PerformanceEvaluation, SHP.EvaluationPeriodForm)]
 
 
-@functools.cache
-def _dehua() -> Graph:
-    """The Dehua sample, parsed once per worker: read it only (copy it to change it)."""
-    return Graph().parse(EXAMPLES_DIR / "dehua-ceramics.ttl")
-
-
 def _dehua_with_period(period: Literal) -> Graph:
-    """Dehua with every period replaced by `period` (a copy of the parsed sample, its prefixes
-    bound as parsing binds them)."""
-    data = Graph()
-    data += _dehua()
-    for prefix, namespace in _dehua().namespaces():
-        data.bind(prefix, namespace)
+    """Dehua with every period replaced by `period`."""
+    data = dehua()
     for cls in {cls for _, cls, _ in PERIODS}:
         assert any(data.objects(record, BCIC.period) for record in data.subjects(RDF.type, cls))
     for record in set(data.subjects(BCIC.period, None)):
