@@ -14,14 +14,15 @@ Each case changes the conformant sample (examples/dehua-ceramics.ttl) the way a 
 from __future__ import annotations
 
 import pytest
-from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
 from checker.namespaces import BCIC, SHP
-from checker.paths import EXAMPLES_DIR
 from checker.render import render_report
 from checker.report import Report, Status
 from checker.validation import validate_graph
+
+from tests.dehua_changes import dehua
 
 EX = "https://example.org/cluster/dehua/"
 REVIEW = URIRef(EX + "strategy-review")
@@ -29,11 +30,6 @@ MONITORING = URIRef(EX + "environment-monitoring")
 EVALUATION = URIRef(EX + "communication-evaluation")
 IMPROVEMENT = URIRef(EX + "communication-improvement")
 CLAUSES = ("6.2-d", "8.1.4", "8.2.6")
-
-
-def dehua() -> Graph:
-    """A fresh copy of the conformant sample."""
-    return Graph().parse(EXAMPLES_DIR / "dehua-ceramics.ttl")
 
 
 def findings(report: Report, rid: str) -> set[tuple[URIRef, object]]:

@@ -15,7 +15,7 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
 from checker.namespaces import BCIC, SHP
-from checker.paths import EXAMPLES_DIR, SHAPES_DIR
+from checker.paths import SHAPES_DIR
 from checker.render import render_report
 from checker.report import Report, Status
 from checker.fixtures import fixture_for, instances
@@ -24,6 +24,8 @@ from checker.rulebook_document import fixture_text
 from checker.shacl import ShaclResult
 from checker.synthetic import generate_cluster
 from checker.validation import validate_graph
+
+from tests.dehua_changes import dehua
 
 RULEBOOK = load_rulebook()
 EX = "https://example.org/cluster/dehua/"
@@ -45,11 +47,6 @@ def provenance_shapes() -> frozenset[URIRef]:
     graph = Graph().parse(SHAPES_DIR / "provenance.ttl")
     return frozenset(s for s in graph.subjects(BCIC.checksRequirement, None)
                      if isinstance(s, URIRef))
-
-
-def dehua() -> Graph:
-    """A fresh copy of the conformant sample."""
-    return Graph().parse(EXAMPLES_DIR / "dehua-ceramics.ttl")
 
 
 def frame_results(report: Report, requirement_id: str, kind: str) -> list[ShaclResult]:
