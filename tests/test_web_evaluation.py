@@ -9,6 +9,7 @@ import html
 import json
 import re
 from io import BytesIO
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from markupsafe import escape
 from rdflib import Dataset, Graph, URIRef
 
 from checker.i18n import message as catalogue_message
+from checker.ingest import ingest_files, publish_for_queries
 from checker.loading.formats import ACCEPTED_EXTENSIONS
 from checker.paths import EXAMPLES_DIR
 from checker.render.html import css_string
@@ -26,8 +28,9 @@ from checker.report import Report, Status
 from checker.report_reader import read_report
 from checker.rulebook import SH, load_rulebook
 from checker.shacl import Severity
-from checker.store import cluster_key, open_store
+from checker.store import cluster_key, open_configured_store, open_store
 from tests.catalogue_counts import COUNTS, UPDATE
+from tests.conftest import StoreCopies
 from web import evaluation_api
 
 DEHUA = EXAMPLES_DIR / "dehua-ceramics.ttl"
@@ -73,6 +76,33 @@ def own_store(tmp_path: Path) -> Path:
 @pytest.fixture
 def writable(own_store: Path, make_web_app) -> Flask:  # type: ignore[no-untyped-def]
     """An app over an empty store of this test's own (CSRF off)."""
+    app: Flask = make_web_app(own_store, WTF_CSRF_ENABLED=False)
+    return app
+
+
+def _tiny_stored(times: int) -> Callable[[Path], None]:
+    """A builder of a store holding TINY `times` times (revisions 1…), as an evaluator's posts
+    leave it: stored, and the query snapshot published."""
+    def build(store_dir: Path) -> None:
+        store_dir.parent.mkdir(parents=True, exist_ok=True)
+        source = store_dir.parent / "tiny.ttl"
+        source.write_text(TINY, encoding="utf-8")
+        store = open_configured_store(str(store_dir))
+        try:
+            for _ in range(times):
+                ingest_files(store, [source], submitter="evaluator of the tests")
+            publish_for_queries(store)
+        finally:
+            store.close()
+    return build
+
+
+@pytest.fixture
+def tiny_writable(own_store: Path, store_copies: StoreCopies,
+                  make_web_app) -> Flask:  # type: ignore[no-untyped-def]
+    """An app (CSRF off) over a store of this test's own holding TINY as revision 1 (built once
+    per worker, copied)."""
+    store_copies.copy("tiny-1", _tiny_stored(1), own_store)
     app: Flask = make_web_app(own_store, WTF_CSRF_ENABLED=False)
     return app
 
@@ -802,14 +832,12 @@ _DELETE_SAYS = {
 @pytest.mark.parametrize(("given", "status"), [("missing", 401), ("wrong", 401),
                                                ("maintainer", 403)])
 def test_a_refused_page_delete_shows_the_revision_again_with_the_reason_at_the_token_field(
-        writable: Flask, own_store: Path, tokens: dict[str, str], lang: str, given: str,
+        tiny_writable: Flask, own_store: Path, tokens: dict[str, str], lang: str, given: str,
         status: int) -> None:
     """Not a bare error page saying "needs a bearer token" to whoever gave one: the report,
     its delete form open, the field marked invalid and described by why (missing, not accepted,
     another role's), nothing deleted."""
-    client = writable.test_client()
-    client.post("/api/clusters/revisions", data=TINY, content_type="text/turtle",
-                headers=_bearer(tokens["evaluator"]))
+    client = tiny_writable.test_client()
     token = {"missing": "", "wrong": "wrong", "maintainer": tokens["maintainer"]}[given]
     answer = client.post(f"/clusters/{TINY_KEY}/revisions/1/delete?lang={lang}",
                          data={"token": token}, headers={"Accept": "text/html"})
@@ -825,10 +853,8 @@ def test_a_refused_page_delete_shows_the_revision_again_with_the_reason_at_the_t
 
 
 def test_the_delete_form_describes_its_token_field_by_its_hint_before_any_error(
-        writable: Flask, tokens: dict[str, str]) -> None:
-    client = writable.test_client()
-    client.post("/api/clusters/revisions", data=TINY, content_type="text/turtle",
-                headers=_bearer(tokens["evaluator"]))
+        tiny_writable: Flask, tokens: dict[str, str]) -> None:
+    client = tiny_writable.test_client()
     page = _text(client.get(f"/clusters/{TINY_KEY}/revisions/1?lang=en"))
     field = re.search(r'<input type="password" name="token"[^>]*>', page).group(0)  # type: ignore[union-attr]
     assert 'aria-describedby="delete-hint"' in field and "aria-invalid" not in field
@@ -837,12 +863,10 @@ def test_the_delete_form_describes_its_token_field_by_its_hint_before_any_error(
 
 @pytest.mark.parametrize("lang, button", [("zh", "删除第 1 版"), ("en", "Delete revision 1")])
 def test_page_delete_with_an_evaluator_token_removes_the_revision(
-        own_store: Path, make_web_app, tokens: dict[str, str], lang: str,
-        button: str) -> None:  # type: ignore[no-untyped-def]
+        own_store: Path, store_copies: StoreCopies, make_web_app, tokens: dict[str, str],
+        lang: str, button: str) -> None:  # type: ignore[no-untyped-def]
+    store_copies.copy("tiny-2", _tiny_stored(2), own_store)  # two revisions of TINY
     client = make_web_app(own_store).test_client()  # CSRF on, as in production
-    for _ in range(2):
-        client.post("/api/clusters/revisions", data=TINY, content_type="text/turtle",
-                    headers=_bearer(tokens["evaluator"]))
     page = _text(client.get(f"/clusters/{TINY_KEY}/revisions/1?lang={lang}"))
     assert button in page
     csrf = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
@@ -868,13 +892,11 @@ def test_page_delete_with_an_evaluator_token_removes_the_revision(
     ("zh", "删除修订版须说明理由（“删除理由”一栏）")])
 @pytest.mark.parametrize("reason", ["", "duplicate\u202e"], ids=["none", "bidi"])
 def test_a_page_delete_without_a_fit_reason_shows_the_revision_again_at_its_reason_field(
-        writable: Flask, own_store: Path, tokens: dict[str, str], lang: str, said: str,
+        tiny_writable: Flask, own_store: Path, tokens: dict[str, str], lang: str, said: str,
         reason: str) -> None:
     """The report again, its delete form open, the reason's field marked invalid, described by
     why and holding what was given; nothing deleted."""
-    client = writable.test_client()
-    client.post("/api/clusters/revisions", data=TINY, content_type="text/turtle",
-                headers=_bearer(tokens["evaluator"]))
+    client = tiny_writable.test_client()
     answer = client.post(f"/clusters/{TINY_KEY}/revisions/1/delete?lang={lang}",
                          data={"token": tokens["evaluator"], "reason": reason},
                          headers={"Accept": "text/html"})
