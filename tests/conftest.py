@@ -95,13 +95,19 @@ def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def store_samples(store_dir: Path, *names: str) -> None:
     """Ingest the named samples (examples/NAME.ttl) into the directory store and publish its
     query snapshot, as `bcic ingest` does."""
+    store_files(store_dir, [EXAMPLES_DIR / f"{name}.ttl" for name in names])
+
+
+def store_files(store_dir: Path, files: list[Path], submitter: str = "tests") -> None:
+    """Ingest each file, in turn, into the directory store (one revision each) and publish its
+    query snapshot, as `bcic ingest` does."""
     from checker.ingest import ingest_files, publish_for_queries
     from checker.store import open_configured_store
 
     store = open_configured_store(str(store_dir))
     try:
-        for name in names:
-            ingest_files(store, [EXAMPLES_DIR / f"{name}.ttl"], submitter="tests")
+        for file in files:
+            ingest_files(store, [file], submitter=submitter)
         publish_for_queries(store)
     finally:
         store.close()

@@ -29,6 +29,11 @@ RDF_XML = """<?xml version="1.0" encoding="UTF-8"?>
 </rdf:RDF>
 """
 
+# The same file declaring a prefix for the cluster's namespace (xmlns:ex).
+WITH_EX = RDF_XML.replace('xmlns:prov="http://www.w3.org/ns/prov#">',
+                          'xmlns:prov="http://www.w3.org/ns/prov#"\n'
+                          '         xmlns:ex="https://example.org/c/">')
+
 
 def test_a_prefixed_datatype_in_rdf_xml_is_said_with_the_full_iri_to_write() -> None:
     report = validate_submission([SubmissionFile("t.rdf", RDF_XML.encode())], processes=1)
@@ -88,9 +93,7 @@ def test_a_prefixed_name_as_rdf_xml_resource_where_a_record_is_asked_is_said_wit
     lacks; it says what was written, that RDF/XML does not expand a prefixed name there, and the
     full IRI the file's xmlns makes of it, with the line where it is written, zh and en."""
     attributed = '    <prov:wasAttributedTo rdf:resource="ex:body"/>'
-    text = RDF_XML.replace('xmlns:prov="http://www.w3.org/ns/prov#">',
-                           'xmlns:prov="http://www.w3.org/ns/prov#"\n'
-                           '         xmlns:ex="https://example.org/c/">').replace(
+    text = WITH_EX.replace(
         '    <prov:wasAttributedTo rdf:resource="https://example.org/c/body"/>', attributed)
     line = text.split("\n").index(attributed) + 1
     report = validate_submission([SubmissionFile("t.rdf", text.encode())], processes=1)
@@ -112,9 +115,7 @@ def test_a_text_naming_a_record_in_rdf_xml_is_told_its_full_iri_not_a_prefixed_n
     https://example.org/c/body; the file declares xmlns:ex for its namespace, but RDF/XML's
     rdf:resource expands no prefixed name, so the how-to gives the full IRI, not ex:body (which
     written there would name nothing)."""
-    text = RDF_XML.replace('xmlns:prov="http://www.w3.org/ns/prov#">',
-                           'xmlns:prov="http://www.w3.org/ns/prov#"\n'
-                           '         xmlns:ex="https://example.org/c/">').replace(
+    text = WITH_EX.replace(
         '    <prov:wasAttributedTo rdf:resource="https://example.org/c/body"/>',
         '    <prov:wasAttributedTo>body</prov:wasAttributedTo>')
     report = validate_submission([SubmissionFile("t.rdf", text.encode())], processes=1)

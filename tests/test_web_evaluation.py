@@ -19,7 +19,6 @@ from markupsafe import escape
 from rdflib import Dataset, Graph, URIRef
 
 from checker.i18n import message as catalogue_message
-from checker.ingest import ingest_files, publish_for_queries
 from checker.loading.formats import ACCEPTED_EXTENSIONS
 from checker.paths import EXAMPLES_DIR
 from checker.render.html import css_string
@@ -28,9 +27,9 @@ from checker.report import Report, Status
 from checker.report_reader import read_report
 from checker.rulebook import SH, load_rulebook
 from checker.shacl import Severity
-from checker.store import cluster_key, open_configured_store, open_store
+from checker.store import cluster_key, open_store
 from tests.catalogue_counts import COUNTS, UPDATE
-from tests.conftest import StoreCopies
+from tests.conftest import StoreCopies, store_files
 from web import evaluation_api
 
 DEHUA = EXAMPLES_DIR / "dehua-ceramics.ttl"
@@ -87,13 +86,7 @@ def _tiny_stored(times: int) -> Callable[[Path], None]:
         store_dir.parent.mkdir(parents=True, exist_ok=True)
         source = store_dir.parent / "tiny.ttl"
         source.write_text(TINY, encoding="utf-8")
-        store = open_configured_store(str(store_dir))
-        try:
-            for _ in range(times):
-                ingest_files(store, [source], submitter="evaluator of the tests")
-            publish_for_queries(store)
-        finally:
-            store.close()
+        store_files(store_dir, [source] * times, submitter="evaluator of the tests")
     return build
 
 

@@ -15,13 +15,15 @@ import pytest
 from rdflib import URIRef
 
 from checker import snapshot_keeper
-from checker.ingest import ingest_files, publish_for_queries
+from checker.ingest import ingest_files
 from checker.paths import EXAMPLES_DIR
 from checker.query_runner import current_snapshot, snapshot_dir_for
 from checker.store import cluster_key, open_configured_store
 from checker.store.summary import SUMMARY_GRAPH
 from web import data
 from web.data import start_notes, write_store
+
+from tests.conftest import store_files
 
 # Holds a directory store, as `bcic ingest` or a slow `bcic query` does, until its stdin closes.
 HOLDER = ("import sys, pyoxigraph; store = pyoxigraph.Store(sys.argv[1]); print('held', "
@@ -33,13 +35,7 @@ DEHUA_PAGE = "/clusters/" + cluster_key(URIRef("https://example.org/cluster/dehu
 
 def _ingest(store_dir: Path, times: int = 1) -> None:
     """Store the Dehua sample `times` more times and publish a snapshot, as `bcic ingest` does."""
-    store = open_configured_store(str(store_dir))
-    try:
-        for _ in range(times):
-            ingest_files(store, [DEHUA], submitter="tests")
-        publish_for_queries(store)
-    finally:
-        store.close()
+    store_files(store_dir, [DEHUA] * times)
 
 
 def _latest_revision(app) -> int:  # type: ignore[no-untyped-def]
