@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from checker.loading import SubmissionFile
 from checker.render import render_report
+from checker.report import Report
 from checker.validation import validate_submission
 
 RDF_XML = """<?xml version="1.0" encoding="UTF-8"?>
@@ -33,6 +34,13 @@ RDF_XML = """<?xml version="1.0" encoding="UTF-8"?>
 WITH_EX = RDF_XML.replace('xmlns:prov="http://www.w3.org/ns/prov#">',
                           'xmlns:prov="http://www.w3.org/ns/prov#"\n'
                           '         xmlns:ex="https://example.org/c/">')
+
+
+def _texts(report: Report) -> tuple[str, str]:
+    """The text report in zh without its spaces and line breaks, in en with each run of them one
+    space: a message is found whole wherever the report wraps it."""
+    return ("".join(render_report(report, "text", "zh").split()),
+            " ".join(render_report(report, "text", "en").split()))
 
 
 def test_a_prefixed_datatype_in_rdf_xml_is_said_with_the_full_iri_to_write() -> None:
@@ -68,8 +76,7 @@ def test_a_prefixed_name_as_rdf_xml_resource_is_said_with_the_full_iri_and_its_l
     line = text.split("\n").index(covers.rstrip("\n")) + 1
     role_line = text.split("\n").index(role) + 1
     report = validate_submission([SubmissionFile("t.rdf", text.encode())], processes=1)
-    zh = "".join(render_report(report, "text", "zh").split())
-    en = " ".join(render_report(report, "text", "en").split())
+    zh, en = _texts(report)
     assert ("its “covers” lacks “policy environment” (written as the prefixed name "
             "“bcic:PolicyEnvironment”, which RDF/XML's rdf:resource (and JSON-LD without that "
             "prefix) does not expand: write the full IRI "
@@ -97,8 +104,7 @@ def test_a_prefixed_name_as_rdf_xml_resource_where_a_record_is_asked_is_said_wit
         '    <prov:wasAttributedTo rdf:resource="https://example.org/c/body"/>', attributed)
     line = text.split("\n").index(attributed) + 1
     report = validate_submission([SubmissionFile("t.rdf", text.encode())], processes=1)
-    zh = "".join(render_report(report, "text", "zh").split())
-    en = " ".join(render_report(report, "text", "en").split())
+    zh, en = _texts(report)
     assert ("…/macro: has no “attributed to” that is a “cultivation body” (written as the prefixed "
             "name “ex:body”, which RDF/XML's rdf:resource (and JSON-LD without that prefix) does "
             "not expand: write the full IRI https://example.org/c/body) "
@@ -119,6 +125,6 @@ def test_a_text_naming_a_record_in_rdf_xml_is_told_its_full_iri_not_a_prefixed_n
         '    <prov:wasAttributedTo rdf:resource="https://example.org/c/body"/>',
         '    <prov:wasAttributedTo>body</prov:wasAttributedTo>')
     report = validate_submission([SubmissionFile("t.rdf", text.encode())], processes=1)
-    en = " ".join(render_report(report, "text", "en").split())
+    _zh, en = _texts(report)
     assert "<https://example.org/c/body> in Turtle" in en, en
     assert "ex:body" not in en
