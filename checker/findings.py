@@ -185,6 +185,24 @@ def values_named(findings: Iterable[Finding]) -> Iterator[tuple[Node, Node]]:
                 yield from _texts_named(candidate)
 
 
+def properties_written(findings: Iterable[Finding]) -> Iterator[URIRef]:
+    """The properties along which the findings find a value written where a record or a term is
+    asked (`written_given`: the last step of its path), for a report to write a reference as an
+    RDF/XML file does (<prov:wasAttributedTo rdf:resource="…"/>, 9.1.1)."""
+    for finding in findings:
+        for d in finding.diagnoses:
+            yield from _properties_written(d.candidates)
+
+
+def _properties_written(candidates: Iterable[Candidate]) -> Iterator[URIRef]:
+    for candidate in candidates:
+        for lack in candidate.lacks:
+            steps = path_properties(lack.path)
+            if steps and not steps[-1][1] and written_given(lack) is not None:
+                yield steps[-1][0]
+            yield from _properties_written(lack.closest)
+
+
 def _texts_named(candidate: Candidate) -> Iterator[tuple[Node, Node]]:
     for lack in candidate.lacks:
         if (text := written_given(lack)) is not None:

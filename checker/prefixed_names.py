@@ -45,16 +45,22 @@ def unexpanded(value: Node | None, declared: Mapping[str, str] | None) -> URIRef
 
 def may_be_unexpanded(value: Node | None) -> bool:
     """Whether a value reads as a prefixed name nothing expanded, whatever the file declares."""
-    return isinstance(value, URIRef) and _UNEXPANDED.fullmatch(str(value)) is not None
+    return isinstance(value, URIRef) and reads_prefixed(str(value))
+
+
+def reads_prefixed(text: str) -> bool:
+    """Whether a text reads as a prefixed name (ex:body), whatever the file declares."""
+    return _UNEXPANDED.fullmatch(text) is not None
 
 
 def prefixes_used(declared: Prefixes, records: Iterable[Node], written: Iterable[Node],
                   ) -> dict[str, dict[str, str]]:
     """Of the prefixes each file declares, those a report uses: a namespace of one of `records`
-    (records it tells how to write), a prefix one of `written` (values that may be prefixed names
-    nothing expanded) is written with."""
+    (records and properties it tells how to write), a prefix one of `written` (values that may be
+    prefixed names nothing expanded, texts written as one where a record is asked) is written
+    with."""
     iris = [str(r) for r in records if isinstance(r, URIRef)]
-    schemes = {str(w).split(":", 1)[0] for w in written if may_be_unexpanded(w)}
+    schemes = {str(w).split(":", 1)[0] for w in written if reads_prefixed(str(w))}
     kept = {file: {p: ns for p, ns in prefixes.items()
                    if p in schemes or any(iri.startswith(ns) for iri in iris)}
             for file, prefixes in declared.items()}

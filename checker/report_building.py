@@ -9,16 +9,18 @@ from dataclasses import replace
 from datetime import date, datetime, timezone
 from typing import Any
 
-from rdflib import BNode, Graph, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from .body_roles import BodyRoles, placed, role_pairs, roles_in_the_body
 from .dated_after import dated_after
-from .findings import Diagnosis, Finding, arrange, mentioned, records_named, values_named
+from .findings import (Diagnosis, Finding, arrange, mentioned, properties_written,
+                       records_named, values_named)
 from .guidance_model import Guidance, guidance_terms
 from .labels import collect_codes, collect_labels, cut_labels, kinds_of_unnamed
 from .meant_records import records_meant, texts_asked_as_records
-from .prefixed_names import Prefixes, may_be_unexpanded, prefixes_used
+from .loading.formats import is_rdf_xml
+from .prefixed_names import Prefixes, may_be_unexpanded, prefixes_used, reads_prefixed
 from .rated_indicators import rated_observations
 from .rated_levels import LevelRank, level_ranks
 from .report import Rate, Report, RequirementOutcome, Status, StoredRevision
@@ -87,9 +89,16 @@ def build_report(rulebook: Rulebook, data: Graph, results: list[ShaclResult], *,
         shacl_results=tuple(results), body_roles=placed(body, value_places, record_places),
         record_places={r: p for r, p in record_places.items() if r in named_records},
         value_places={v: p for v, p in value_places.items() if v in named_values})
-    written = [v for v in (*records, *(v for _r, v in values)) if may_be_unexpanded(v)]
-    prefixes = prefixes_used(declared(), meant.values(), written) \
-        if declared is not None and (meant or written) else {}
+    # Values that may be prefixed names nothing expanded, and texts written as one where a record
+    # is asked (RDF/XML's <prov:wasAttributedTo>ex:body</…>: the IRI its xmlns makes of it).
+    written = [v for v in (*records, *(v for _r, v in values)) if may_be_unexpanded(v)
+               or isinstance(v, Literal) and reads_prefixed(str(v))]
+    # The properties such values are written along, for an RDF/XML file's element to name each
+    # by the prefix the file declares (<prov:wasAttributedTo rdf:resource="…"/>, 9.1.1).
+    properties = dict.fromkeys(p for o in outcomes for p in properties_written(o.findings)) \
+        if any(is_rdf_xml(p.file) for p in value_places.values()) else {}
+    prefixes = prefixes_used(declared(), [*meant.values(), *properties], written) \
+        if declared is not None and (meant or written or properties) else {}
     return replace(report, rated=rated_observations(view, records), records_meant=meant,
                    prefixes=prefixes)
 

@@ -138,6 +138,12 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
               "without that prefix) does not expand: write the full IRI {iri})",
         "zh": "（写成了前缀名“{curie}”：RDF/XML 的 rdf:resource（及未声明该前缀的 JSON-LD）不展开前缀名，"
               "应写完整的 IRI {iri}）"},
+    # …in an RDF/XML file: the property's element with the full IRI (9.1.1:
+    # <prov:wasAttributedTo rdf:resource="https://example.org/c/body"/>).
+    "report.lack.resource_prefixed_rdf_xml": {
+        "en": " (written as the prefixed name “{curie}”, which RDF/XML's rdf:resource does not "
+              "expand: write the full IRI, {element})",
+        "zh": "（写成了前缀名“{curie}”：RDF/XML 的 rdf:resource 不展开前缀名，应写完整的 IRI：{element}）"},
     "report.lack.typed_example": {
         "en": ": write one with its datatype, as in \"{text}\"^^{curie} in Turtle, "
               "{{\"@value\": \"{text}\", \"@type\": \"{iri}\"}} in JSON-LD (an example)",
@@ -204,6 +210,16 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": ", as in {turtle} in Turtle, {{\"@id\": \"{iri}\"}} in JSON-LD (an example)",
         "zh": "：以 IRI 指向该记录，格式如 Turtle 中的 {turtle}、JSON-LD 中的 {{\"@id\": \"{iri}\"}}"
               "（仅为示例）"},
+    # …in an RDF/XML file, as it writes a reference: the property's element with rdf:resource and
+    # the full IRI, which expands no prefixed name (9.1.1: <prov:wasAttributedTo>body</…>).
+    "report.lack.write_reference_rdf_xml": {
+        "en": ", {element} in RDF/XML", "zh": "：RDF/XML 中写作 {element}"},
+    "report.lack.write_record_rdf_xml": {
+        "en": ", the record {record} it names: {element} in RDF/XML",
+        "zh": "：所指记录为{record}，RDF/XML 中写作 {element}"},
+    "report.lack.reference_example_rdf_xml": {
+        "en": ", as in {element} in RDF/XML (an example)",
+        "zh": "：以 IRI 指向该记录，格式如 RDF/XML 中的 {element}（仅为示例）"},
     # A text given where a term is asked (sh:in, sh:hasValue: 9.4.2's bcic:covers
     # "bcic:PlanPhase"): how to refer to the term it names, else to one of those allowed.
     # The value asked written inside a list (5.1: bcic:covers ( bcic:PolicyEnvironment … )).

@@ -78,20 +78,19 @@ def test_a_prefixed_name_as_rdf_xml_resource_is_said_with_the_full_iri_and_its_l
     report = validate_submission([SubmissionFile("t.rdf", text.encode())], processes=1)
     zh, en = _texts(report)
     assert ("its “covers” lacks “policy environment” (written as the prefixed name "
-            "“bcic:PolicyEnvironment”, which RDF/XML's rdf:resource (and JSON-LD without that "
-            "prefix) does not expand: write the full IRI "
-            "https://w3id.org/bcic/ontology#PolicyEnvironment) "
+            "“bcic:PolicyEnvironment”, which RDF/XML's rdf:resource does not expand: write the "
+            "full IRI, <bcic:covers rdf:resource=\"https://w3id.org/bcic/ontology#PolicyEnvironment\"/>) "
             f"(written at t.rdf:{line})") in en, en
     assert "".join(("“涵盖”缺少“政策环境”（写成了前缀名“bcic:PolicyEnvironment”：RDF/XML 的 rdf:resource"
-                    "（及未声明该前缀的 JSON-LD）不展开前缀名，应写完整的 IRI "
-                    "https://w3id.org/bcic/ontology#PolicyEnvironment）"
+                    "不展开前缀名，应写完整的 IRI："
+                    "<bcic:coversrdf:resource=\"https://w3id.org/bcic/ontology#PolicyEnvironment\"/>）"
                     f"（写于 t.rdf:{line}）").split()) in zh, zh
     assert "写成了前缀名“bcic:PolicyEnvironment”" in render_report(report, "html", "zh")
     # A value of a list (sh:in, 4.1's member roles) so written is said alike.
     assert ("“role of an enterprise of a related or supporting industry” (written as the prefixed "
-            "name “bcic:GovernmentRole”, which RDF/XML's rdf:resource (and JSON-LD without that "
-            "prefix) does not expand: write the full IRI "
-            f"https://w3id.org/bcic/ontology#GovernmentRole) (written at t.rdf:{role_line})") in en
+            "name “bcic:GovernmentRole”, which RDF/XML's rdf:resource does not expand: write the "
+            "full IRI, <org:role rdf:resource=\"https://w3id.org/bcic/ontology#GovernmentRole\"/>) "
+            f"(written at t.rdf:{role_line})") in en
 
 
 def test_a_prefixed_name_as_rdf_xml_resource_where_a_record_is_asked_is_said_with_its_iri() -> None:
@@ -106,11 +105,12 @@ def test_a_prefixed_name_as_rdf_xml_resource_where_a_record_is_asked_is_said_wit
     report = validate_submission([SubmissionFile("t.rdf", text.encode())], processes=1)
     zh, en = _texts(report)
     assert ("…/macro: has no “attributed to” that is a “cultivation body” (written as the prefixed "
-            "name “ex:body”, which RDF/XML's rdf:resource (and JSON-LD without that prefix) does "
-            "not expand: write the full IRI https://example.org/c/body) "
+            "name “ex:body”, which RDF/XML's rdf:resource does not expand: write the full IRI, "
+            "<prov:wasAttributedTo rdf:resource=\"https://example.org/c/body\"/>) "
             f"(written at t.rdf:{line})") in en, en
     assert "".join(("缺少属于“培育主体”的“归属方”（写成了前缀名“ex:body”：RDF/XML 的 rdf:resource"
-                    "（及未声明该前缀的 JSON-LD）不展开前缀名，应写完整的 IRI https://example.org/c/body）"
+                    "不展开前缀名，应写完整的 IRI：<prov:wasAttributedTo"
+                    "rdf:resource=\"https://example.org/c/body\"/>）"
                     f"（写于 t.rdf:{line}）").split()) in zh, zh
     # Not held against what a cultivation body lacks, as if it were one.
     assert "lacks “cultivated cluster”" not in en and "缺少“所培育的产业集群”" not in zh
@@ -126,5 +126,5 @@ def test_a_text_naming_a_record_in_rdf_xml_is_told_its_full_iri_not_a_prefixed_n
         '    <prov:wasAttributedTo>body</prov:wasAttributedTo>')
     report = validate_submission([SubmissionFile("t.rdf", text.encode())], processes=1)
     _zh, en = _texts(report)
-    assert "<https://example.org/c/body> in Turtle" in en, en
+    assert '<prov:wasAttributedTo rdf:resource="https://example.org/c/body"/> in RDF/XML' in en, en
     assert "ex:body" not in en

@@ -64,6 +64,11 @@ def format_from_extension(file_name: str) -> str | None:
     return _ALIASES.get(suffix) if suffix else None
 
 
+def is_rdf_xml(file_name: str) -> bool:
+    """Whether a file is read as RDF/XML by its extension (.rdf, .owl, .xml)."""
+    return format_from_extension(file_name) == "rdf-xml"
+
+
 class UnreadFormatError(InputError):
     """A file whose extension names no format bcic reads (HTTP 415, exit 2)."""
 

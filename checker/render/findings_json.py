@@ -11,9 +11,9 @@ from rdflib import BNode, Graph
 from rdflib.term import Node
 
 from ..findings import Candidate, Diagnosis, Finding, Lack
-from ..shape_paths import path_sparql
+from ..shape_paths import ShapePath, path_sparql
 from ..unknown_terms import Place
-from .findings_view import Namer, values_about
+from .findings_view import Namer, Written, values_about, written_by
 
 _NAMESPACES = Graph().namespace_manager  # the common W3C prefixes, for paths
 _NAMESPACES.bind("bcic", "https://w3id.org/bcic/ontology#")
@@ -49,8 +49,9 @@ def _looked_from(diagnosis: Diagnosis, namer: Namer) -> dict[str, Any]:
 
 
 def _candidate(candidate: Candidate, namer: Namer, value: Node | None = None,
-               record: Node | None = None) -> dict[str, Any]:
-    """A node that came closest (placed as Namer.place_of places it) and what it lacks."""
+               record: Node | None = None, via: ShapePath | None = None) -> dict[str, Any]:
+    """A node that came closest (placed as Namer.place_of places it) and what it lacks; a value
+    `record` writes along `via` said as the text report says it (`written_by`)."""
     place = namer.place_of(candidate, value, record)
     return {"node": node_text(candidate.node), "name": namer.name(candidate.node),
             "code": namer.codes.get(candidate.node),  # a term's code (9.1.4's indicators)
@@ -59,12 +60,13 @@ def _candidate(candidate: Candidate, namer: Namer, value: Node | None = None,
             # Where it is described in the submitted files (where the value the finding is about
             # is written, 6.2 d)); null when the report does not know.
             "place": _place(place),
-            "lacks": [_lack(x, namer, candidate.node) for x in candidate.lacks]}
+            "lacks": [_lack(x, namer, candidate.node, written_by(candidate, x, record, via))
+                      for x in candidate.lacks]}
 
 
-def _lack(lack: Lack, namer: Namer, record: Node) -> dict[str, Any]:
+def _lack(lack: Lack, namer: Namer, record: Node, writer: Written | None = None) -> dict[str, Any]:
     return {
-        "text": namer.lack_text(lack, record),
+        "text": namer.lack_text(lack, record, writer),
         # Where the text it finds where a record is asked is written (9.1.1); else null.
         "place": _place(namer.lack_place(lack, record)),
         "property": namer.path_of(lack.path) or None,
@@ -77,7 +79,7 @@ def _lack(lack: Lack, namer: Namer, record: Node) -> dict[str, Any]:
         "value_name": namer.name(lack.value) if lack.value is not None else None,
         "allowed": [{"node": node_text(v), "name": namer.name(v)} for v in lack.allowed],
         "shape": str(lack.shape),
-        "closest": [_candidate(c, namer, record=record) for c in lack.closest],
+        "closest": [_candidate(c, namer, record=record, via=lack.path) for c in lack.closest],
     }
 
 

@@ -19,8 +19,10 @@ from rdflib.term import Node
 
 from ..findings import Candidate, Diagnosis, Finding, Lack, value_of, written_given
 from ..i18n import Lang, message
+from ..prefixed_names import may_be_unexpanded
 from ..report import Report
 from ..shacl import Severity
+from ..shape_paths import ShapePath
 from ..unknown_terms import Place
 from .lack_sentences import LackSayer
 from .naming import pick, short_node
@@ -28,6 +30,8 @@ from .value_words import LISTED
 
 
 NODES_SHOWN = 5  # nodes listed under one finding before "… and n more"
+# The record that writes a value that came closest, and the path it writes it along.
+Written = tuple[Node, ShapePath]
 
 
 @dataclass(frozen=True)
@@ -72,9 +76,10 @@ class Namer(LackSayer):
         self.value_places = report.value_places
 
     def node_line(self, candidate: Candidate, value: Node | None = None,
-                  record: Node | None = None) -> NodeLine:
+                  record: Node | None = None, via: ShapePath | None = None) -> NodeLine:
         """A candidate named (beside its IRI; a blank node has none) and placed in the files
-        (`place_of`), with its lacks as sentences."""
+        (`place_of`), with its lacks as sentences; one `record` writes along `via` (a text that
+        came closest) said as `record`'s value (`written_by`)."""
         iri = short_node(candidate.node, self.base)
         name = self.name(candidate.node)
         place = self.place_of(candidate, value, record)
@@ -85,7 +90,9 @@ class Namer(LackSayer):
             # written: the record's own place, in the same file, would say the file twice.
             place = None
         return NodeLine(name, iri if iri != name else "",
-                        tuple(self.lack_line(x, candidate.node, place) for x in candidate.lacks),
+                        tuple(self.lack_line(x, candidate.node, place,
+                                             written_by(candidate, x, record, via))
+                              for x in candidate.lacks),
                         _at(place) if place is not None else "")
 
     def place_of(self, candidate: Candidate, value: Node | None = None,
@@ -101,19 +108,22 @@ class Namer(LackSayer):
             return place
         return self.places.get(candidate.node)
 
-    def lack_line(self, lack: Lack, record: Node | None = None,
-                  shown: Place | None = None) -> LackLine:
+    def lack_line(self, lack: Lack, record: Node | None = None, shown: Place | None = None,
+                  writer: Written | None = None) -> LackLine:
         """A lack of `record` as a sentence, with the values that came closest where the sentence
         does not already say what the one of them lacks; the place of its text unsaid where it is
-        the record's, `shown` beside the record's name."""
-        said, nested, _key = self.said(lack, record)
+        the record's, `shown` beside the record's name; said as of the value `writer` writes."""
+        said, nested, _key = self.said(lack, *writer) if writer else self.said(lack, record)
         return LackLine(self._placed(said, lack, record, shown),
-                        tuple(self.node_line(c, record=record) for c in lack.closest)
-                        if nested else ())
+                        tuple(self.node_line(c, record=record, via=lack.path)
+                              for c in lack.closest) if nested else ())
 
-    def lack_text(self, lack: Lack, record: Node | None = None) -> str:
-        """What a node lacks, in words: the path, and the value, class, count or form expected."""
-        return self._placed(self.said(lack, record)[0], lack, record)
+    def lack_text(self, lack: Lack, record: Node | None = None,
+                  writer: Written | None = None) -> str:
+        """What a node lacks, in words: the path, and the value, class, count or form expected;
+        said as of the value `writer` writes (`written_by`)."""
+        said = self.said(lack, *writer) if writer else self.said(lack, record)
+        return self._placed(said[0], lack, record)
 
     def lack_place(self, lack: Lack, record: Node | None) -> Place | None:
         """Where the text a lack of `record` finds where a record is asked is written (9.1.1), or
@@ -171,6 +181,17 @@ class Namer(LackSayer):
             order=message("report.result.best_first", self.lang)
             if sum(c.node in self.ranks for c in candidates) > 1 else "",
         )
+
+
+def written_by(candidate: Candidate, lack: Lack, record: Node | None,
+               via: ShapePath | None) -> Written | None:
+    """Whom a lack of the value itself (no path) of a candidate is said of: where the candidate
+    is a value `record` writes along `via` (a text, or a prefixed name nothing expanded, where a
+    record is asked: 9.1.1), that record and path, for the how-to to be written as its file
+    writes one (ex:body, RDF/XML's <prov:wasAttributedTo rdf:resource="…"/>); else None."""
+    written = isinstance(candidate.node, Literal) or may_be_unexpanded(candidate.node)
+    return (record, via) if written and lack.path is None and record is not None \
+        and via is not None else None
 
 
 def values_about(finding: Finding) -> dict[Node, Node]:

@@ -13,7 +13,7 @@ from rdflib.term import Node
 from ..findings import Lack
 from ..i18n import message
 from ..namespaces import SHP
-from ..shape_paths import path_properties
+from ..shape_paths import ShapePath, path_properties
 from .lack_keys import lack_key
 from .naming import indefinite_article
 from .value_lacks import ValueLackWords
@@ -32,9 +32,11 @@ _COUNTED = {"min_count": "at_least", "qualified": "at_least", "qualified_by": "a
 class LackSayer(ValueLackWords):
     """Says what the records of one report lack, in one language."""
 
-    def said(self, lack: Lack, record: Node | None = None) -> tuple[str, bool, str]:
+    def said(self, lack: Lack, record: Node | None = None,
+             via: ShapePath | None = None) -> tuple[str, bool, str]:
         """The sentence, whether the values that came closest are still to be listed under it, and
-        the sentence's key. The one value a lack names, where it lacks one thing, is said in the
+        the sentence's key; a lack of a value `record` writes along `via` (one that came closest)
+        says how to write a reference as `record`'s file does. The one value a lack names, where it lacks one thing, is said in the
         same sentence: a value that fails a nested shape one way (a malformed date, a role not
         allowed), a record it points to that lacks one thing (a member with no name), the
         value a path of several steps stopped at (an observation's cluster, which no body
@@ -44,9 +46,9 @@ class LackSayer(ValueLackWords):
             # RDF/XML's rdf:resource="ex:body" where a record is asked (9.1.1): no record of the
             # submission, nor held against what one lacks; the full IRI its file's xmlns makes.
             plain = replace(lack, closest=())
-            return self.sentence(plain, record=record) + message(
-                "report.lack.resource_prefixed", self.lang, curie=str(meant[0]),
-                iri=str(meant[1])), False, lack_key(plain)
+            path = lack.path if lack.path is not None else via
+            return self.sentence(plain, record=record) + self.resource_prefixed(
+                *meant, record, path), False, lack_key(plain)
         if key == "qualified_language":  # what its texts are in goes without saying
             return self.sentence(lack, key, record), False, key
         if key == "either":
@@ -80,7 +82,7 @@ class LackSayer(ValueLackWords):
                 if not nested and key != "min_count" and said_as in _PREDICATES:
                     return message("report.lack.of_value", self.lang, property=self.path(steps),
                                    value=self.value(only.node), lack=said), False, "of_value"
-        return self.sentence(lack, key, record), bool(lack.closest), key
+        return self.sentence(lack, key, record, via), bool(lack.closest), key
 
     def _beside(self, lack: Lack) -> str:
         """A value the shape allows none of beside another property's (9.2.3: a number beside a
@@ -99,9 +101,11 @@ class LackSayer(ValueLackWords):
         ways = (self.sentence(replace(lack, path=way)) for way in lack.path.args)
         return message("report.lack.either", self.lang, ways=_WAYS[self.lang].join(ways))
 
-    def sentence(self, lack: Lack, key: str | None = None, record: Node | None = None) -> str:
+    def sentence(self, lack: Lack, key: str | None = None, record: Node | None = None,
+                 via: ShapePath | None = None) -> str:
         """A lack of `record` as the sentence its key takes (`lack_key`, unless given): the path,
-        what is asked of it and how many, the value and what is wrong with it."""
+        what is asked of it and how many, the value and what is wrong with it (written by `record`
+        along `via`, where the lack has no path of its own)."""
         key = key or lack_key(lack)
         steps = path_properties(lack.path)
         expected = self.name(lack.expected)
@@ -124,7 +128,7 @@ class LackSayer(ValueLackWords):
         if key == "qualified_from_referrer":  # the step backwards, then the rest from that record
             values |= {"step": f"“{self.name(steps[0][0])}”", "rest": self.path(steps[1:]),
                        "a_expected": one()}
-        key, fields, after = self.value_said(lack, key, record)
+        key, fields, after = self.value_said(lack, key, record, via)
         text = message(f"report.lack.{key}", self.lang, **(values | fields)) + after
         if lack.expected is not None and key == "min_count" and not by_class:
             text += message("report.lack.of_class", self.lang, **(values | fields))

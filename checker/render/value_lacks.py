@@ -11,12 +11,14 @@ from rdflib.term import Node
 
 from ..findings import Lack, prefixed_given, unexpanded_given
 from ..i18n import message
-from ..loading.formats import format_from_extension
+from ..loading.formats import is_rdf_xml
 from ..prefixed_names import prefixed_name, unexpanded
 from ..term_texts import names_term, term_guessed, term_named
-from ..shape_paths import path_properties
+from ..shape_paths import ShapePath, path_properties
+from ..unknown_terms import Place
 from .figures import number_as_text, read_figure
 from .naming import short_node
+from .rdf_xml_forms import EXAMPLE_IRI, resource_element
 from .value_words import ValueNamer
 from .wording import NUMBER_SHAPES, datatype_kind, reference_form, typed_form
 
@@ -24,11 +26,13 @@ from .wording import NUMBER_SHAPES, datatype_kind, reference_form, typed_form
 class ValueLackWords(ValueNamer):
     """Says what is wrong with the values of one report's lacks in one language."""
 
-    def value_said(self, lack: Lack, key: str,
-                   record: Node | None = None) -> tuple[str, dict[str, str], str]:
+    def value_said(self, lack: Lack, key: str, record: Node | None = None,
+                   via: ShapePath | None = None) -> tuple[str, dict[str, str], str]:
         """The sentence a lack of `record` about a value takes, the words it fills in (form, kind,
         given, language, allowed), and what is said after it: how to refer to a term, to write a
-        typed value, a number or a reference, the number of a figure."""
+        typed value, a number or a reference, the number of a figure. A lack of the value itself
+        (no path) written by `record` along `via` (a text listed among those that came closest)
+        says how to refer as `record`'s file writes it."""
         fields: dict[str, str] = {}
         datatype_asked = key.removeprefix("self.") == "datatype"
         number_asked = _number_asked(lack, key)
@@ -51,7 +55,8 @@ class ValueLackWords(ValueNamer):
             fields["language"] = self.language(lack.expected)
         if key in ("in_one", "self.in_one", "in_listed", "self.in_listed"):
             fields["allowed"] = self.allowed(lack.allowed)
-        after = self._term_hint(lack, key)
+        path = lack.path if lack.path is not None else via
+        after = self._term_hint(lack, key, record, path)
         if after and key != "has_value" and isinstance(lack.value, Literal):
             # A text where a listed value is asked: said to be one.
             fields["given"] = self.given_kind(lack.value)
@@ -64,17 +69,8 @@ class ValueLackWords(ValueNamer):
                 # rdf:datatype="xsd:date" in RDF/XML, read as the IRI xsd:date: the full one.
                 after += message("report.lack.datatype_prefixed", self.lang, curie=typed.curie,
                                  iri=typed.datatype)
-        if key.endswith("text_for_record") and (meant := self.meant.get(lack.value)) is not None:
-            # A text naming a record of the submission (9.1.1: "body" for ex:body): that record,
-            # by the prefixed name of its file's prefixes where they give it one.
-            form = reference_form(self._own_name(meant, lack.value, record) or str(meant))
-            after += message("report.lack.write_record", self.lang,
-                             record=self._record_named(meant), turtle=form.turtle, iri=form.iri)
-        elif key.endswith("text_for_record"):
-            form = reference_form(str(lack.value))
-            after += message("report.lack.write_reference" if form.own
-                             else "report.lack.reference_example", self.lang,
-                             turtle=form.turtle, iri=form.iri)
+        if key.endswith("text_for_record"):
+            after += self._refer(lack, record, path)
         if figure is not None:
             after += figure
         elif number is not None:
@@ -88,6 +84,58 @@ class ValueLackWords(ValueNamer):
         return message("report.terms.named", self.lang, label=label, iri=iri) if label and iri \
             else self.quoted(record)
 
+    def _refer(self, lack: Lack, record: Node | None, path: ShapePath | None) -> str:
+        """After a text `record` writes along `path` where a record is asked: how to refer to the
+        record the text names (9.1.1: "body" for ex:body), else to the one it is (ex:body,
+        https://…), else an example; as the file where it is written writes one: in RDF/XML the
+        property's element with rdf:resource and the full IRI (rdf:resource expands no prefixed
+        name), else in Turtle and in JSON-LD, a record by the prefixed name that file declares."""
+        meant = self.meant.get(lack.value)
+        place = self.value_places.get((record, lack.value)) if record is not None else None
+        if place is not None and is_rdf_xml(place.file):
+            return self._refer_in_rdf_xml(lack, meant, path, place)
+        if meant is not None:
+            declared = self.prefixes.get(place.file) if place is not None else None
+            form = reference_form(prefixed_name(meant, declared) or str(meant))
+            return message("report.lack.write_record", self.lang,
+                           record=self._record_named(meant), turtle=form.turtle, iri=form.iri)
+        form = reference_form(str(lack.value))
+        return message("report.lack.write_reference" if form.own
+                       else "report.lack.reference_example", self.lang,
+                       turtle=form.turtle, iri=form.iri)
+
+    def _refer_in_rdf_xml(self, lack: Lack, meant: URIRef | None, path: ShapePath | None,
+                          place: Place) -> str:
+        """How to refer, in the RDF/XML file at `place`, to the record a text names, else to the
+        one it is (its full IRI, or the prefixed name its xmlns expands), else an example."""
+        declared = self.prefixes.get(place.file)
+        if meant is not None:
+            return message("report.lack.write_record_rdf_xml", self.lang,
+                           record=self._record_named(meant),
+                           element=resource_element(str(meant), path, declared))
+        form = reference_form(str(lack.value))
+        # A web IRI (<https://…> in Turtle) is its own; a prefixed name, the IRI its xmlns makes.
+        own = form.iri if form.turtle.startswith("<") else \
+            unexpanded(URIRef(form.iri), declared) if form.own else None
+        if own is None:
+            return message("report.lack.reference_example_rdf_xml", self.lang,
+                           element=resource_element(EXAMPLE_IRI, path, declared))
+        return message("report.lack.write_reference_rdf_xml", self.lang,
+                       element=resource_element(str(own), path, declared))
+
+    def resource_prefixed(self, written: Node, iri: Node, record: Node | None,
+                          path: ShapePath | None) -> str:
+        """After a value `record` writes along `path` as a prefixed name nothing expanded (RDF/XML's
+        rdf:resource="ex:body", 9.1.1; rdf:resource="bcic:PolicyEnvironment", 5.1): so written,
+        and the full IRI to write; in an RDF/XML file, as the property's element."""
+        place = self.value_places.get((record, written)) if record is not None else None
+        if place is not None and is_rdf_xml(place.file):
+            return message("report.lack.resource_prefixed_rdf_xml", self.lang, curie=str(written),
+                           element=resource_element(str(iri), path,
+                                                    self.prefixes.get(place.file)))
+        return message("report.lack.resource_prefixed", self.lang, curie=str(written),
+                       iri=str(iri))
+
     def unexpanded_meant(self, lack: Lack, record: Node | None) -> tuple[URIRef, URIRef] | None:
         """The value a lack of `record` finds where a record is asked, written as a prefixed name
         of a prefix its file declares that nothing expanded (RDF/XML's rdf:resource="ex:body"),
@@ -98,16 +146,6 @@ class ValueLackWords(ValueNamer):
             return None
         iri = unexpanded(value, self.prefixes.get(place.file))
         return (value, iri) if iri is not None else None
-
-    def _own_name(self, iri: Node, value: Node | None, record: Node | None) -> str | None:
-        """`iri` as a prefixed name the file where `record`'s `value` is written declares (its
-        own ex:body); None where it declares none for it, the place is unknown, or the file is
-        RDF/XML, whose rdf:resource expands no prefixed name (its xmlns:ex would lead the body to
-        write rdf:resource="ex:body", which names nothing)."""
-        place = self.value_places.get((record, value)) if record is not None else None
-        if place is None or format_from_extension(place.file) == "rdf-xml":
-            return None
-        return prefixed_name(iri, self.prefixes.get(place.file))
 
     def _write_number(self, number: str, lack: Lack) -> str:
         """After a number written in a datatype of no number (9.2.3: "35.2" as text, docs/model.md
@@ -144,17 +182,18 @@ class ValueLackWords(ValueNamer):
             said += message("report.lack.word_in_note", self.lang, word=figure.word)
         return said
 
-    def _term_hint(self, lack: Lack, key: str) -> str:
+    def _term_hint(self, lack: Lack, key: str, record: Node | None = None,
+                   path: ShapePath | None = None) -> str:
         """After a text given where a term is asked — a listed value (sh:in: org:role "行业内企业"),
         a value asked (sh:hasValue, 9.4.2: bcic:covers "bcic:PlanPhase") — how to refer to the
         term: the one the text names, else the one whose label it is nearest in spelling, said to
-        be a guess (4.1: org:role "行业企业"), else one allowed as an example; "" for any other
-        lack."""
+        be a guess (4.1: org:role "行业企业"), else one allowed as an example; the term written as
+        a prefixed name nothing expanded, its full IRI, as the file where `record` writes it along
+        `path` does; "" for any other lack."""
         if key == "has_value" and isinstance(lack.value, BNode):  # the term inside a list
             return message("report.lack.in_a_list", self.lang)
         if (prefixed := prefixed_given(lack)) is not None:  # has_value, in: RDF/XML's rdf:resource
-            return message("report.lack.resource_prefixed", self.lang, curie=str(prefixed[0]),
-                           iri=str(prefixed[1]))
+            return self.resource_prefixed(*prefixed, record, path)
         if not isinstance(text := lack.value, Literal):
             return ""
         if key == "has_value" and lack.expected is not None:
