@@ -3,8 +3,9 @@
 (<p:wasAttributedTo rdf:resource="https://example.org/c/body"/>, its property by the file's own
 xmlns prefix) of the record a text names, of a prefixed name nothing expanded, of a text written
 as a prefixed name, else an example, not the Turtle and JSON-LD forms, in the text, HTML and JSON
-reports, zh and en, fresh and read back from a store. Turtle and JSON-LD files keep their forms
-(tests/test_text_for_record.py)."""
+reports, zh and en, fresh and read back from a store; the JSON's values that came closest say
+what the text says, a prefixed name nothing expanded not held against what a cultivation body
+lacks. Turtle and JSON-LD files keep their forms (tests/test_text_for_record.py)."""
 
 from __future__ import annotations
 
@@ -88,3 +89,21 @@ def test_a_reference_in_rdf_xml_is_told_as_its_element_with_the_full_iri_under_9
     # Not the forms of the other syntaxes, which this file cannot write.
     for line in [*lines, lack["text"]]:
         assert "Turtle" not in line and "JSON-LD 中写作" not in line and "in JSON-LD" not in line
+
+
+@pytest.mark.parametrize("way", list(WRITTEN))
+@pytest.mark.parametrize("when", ["fresh", "back"])
+def test_the_json_values_that_came_closest_say_what_the_text_says_under_9_1_1(
+        reports: dict[tuple[str, str], Report], way: str, when: str) -> None:
+    """The value written (the text "body", the IRI `ex:body`) came closest: listed by what it is
+    alone, told the same element, and not what a cultivation body lacks (its cultivated
+    cluster), which the text and HTML reports do not say either."""
+    report = reports[way, when]
+    for lang in ("zh", "en"):
+        lack = _macro_lack(report, lang)
+        (value,) = lack["closest"]
+        assert value["node"] == GIVEN[way]
+        assert [x["path"] for x in value["lacks"]] == [None], value["lacks"]
+        assert SAID[way, lang] in value["lacks"][0]["text"], value["lacks"][0]["text"]
+    assert "所培育的产业集群" not in json.dumps(_macro_lack(report, "zh"), ensure_ascii=False)
+    assert "cultivated cluster" not in json.dumps(_macro_lack(report, "en"))

@@ -79,7 +79,10 @@ def _lack(lack: Lack, namer: Namer, record: Node, writer: Written | None = None)
         "value_name": namer.name(lack.value) if lack.value is not None else None,
         "allowed": [{"node": node_text(v), "name": namer.name(v)} for v in lack.allowed],
         "shape": str(lack.shape),
-        "closest": [_candidate(c, namer, record=record, via=lack.path) for c in lack.closest],
+        # As the sentence stands by them: a value written where a record is asked, not what a
+        # record of the class lacks (checker/render/findings_view.py, `closest_said`).
+        "closest": [_candidate(c, namer, record=record, via=lack.path)
+                    for c in namer.closest_said(lack, record)],
     }
 
 

@@ -12,7 +12,7 @@ value), lack_keys.py and lack_sentences.py (a lack as a sentence)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rdflib import RDF, Literal, URIRef
 from rdflib.term import Node
@@ -124,6 +124,16 @@ class Namer(LackSayer):
         said as of the value `writer` writes (`written_by`)."""
         said = self.said(lack, *writer) if writer else self.said(lack, record)
         return self._placed(said[0], lack, record)
+
+    def closest_said(self, lack: Lack, record: Node | None) -> tuple[Candidate, ...]:
+        """The values that came closest as the sentence on `record`'s lack stands by them: a
+        prefixed name nothing expanded where a record is asked (RDF/XML's rdf:resource="ex:body",
+        9.1.1) by what it is alone, as the text and HTML reports say it, not held against what a
+        record of the class asked lacks."""
+        if self.unexpanded_meant(lack, record) is None:
+            return lack.closest
+        return tuple(replace(c, lacks=tuple(x for x in c.lacks if x.path is None))
+                     for c in lack.closest)
 
     def lack_place(self, lack: Lack, record: Node | None) -> Place | None:
         """Where the text a lack of `record` finds where a record is asked is written (9.1.1), or
