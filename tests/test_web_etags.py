@@ -9,17 +9,22 @@ from pathlib import Path
 import pytest
 from flask import Flask
 
-from tests.conftest import store_samples
+from tests.conftest import StoreCopies, store_samples
 from web import etags, query_service, sparql
 
 SELECT = "/sparql?query=SELECT%20%3Fs%20WHERE%20%7B%3Fs%20a%20%3Ft%7D%20LIMIT%203"
 RANKED = "/api/queries/clusters-by-conformance"
 
 
+def _dehua_published(store: Path) -> None:
+    store_samples(store, "dehua-ceramics")
+
+
 @pytest.fixture
-def store_dir(tmp_path: Path) -> Path:
-    store_samples(tmp_path / "store", "dehua-ceramics")
-    return tmp_path / "store"
+def store_dir(tmp_path: Path, store_copies: StoreCopies) -> Path:
+    """A store of the test's own holding the dehua sample, its snapshot published: built once
+    per worker and copied, as a test may write to it (a new snapshot)."""
+    return store_copies.copy("dehua-published", _dehua_published, tmp_path / "store")
 
 
 @pytest.fixture
