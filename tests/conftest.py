@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from flask import Flask
 from rdflib import Graph, URIRef
 from rdflib.term import _toPythonMapping
 
@@ -140,27 +141,52 @@ def store_copies(tmp_path_factory: pytest.TempPathFactory) -> StoreCopies:
     return StoreCopies(tmp_path_factory.mktemp("built-stores"))
 
 
-@pytest.fixture
-def make_web_app(tmp_path: Path):  # type: ignore[no-untyped-def]
-    """Build web apps for a test (TESTING on, CSRF on unless asked off) and close their query
-    workers afterwards: `make_web_app(store_dir, **config)`."""
-    from web import create_app, query_service
-    from web.data import is_remote
+class WebApps:
+    """Web apps built as the tests want them (TESTING on, CSRF on unless asked off, tokens read
+    from `tokens`), their query workers closed by `close`."""
 
-    apps = []
+    def __init__(self, tokens: Path) -> None:
+        self.tokens = tokens
+        self.apps: list[Flask] = []
 
-    def make(store: Path, **config: object):  # type: ignore[no-untyped-def]
+    def make(self, store: Path | str, **config: object) -> Flask:
+        """An app over the store (a directory or a remote endpoint's URL), `config` on top."""
+        from web import create_app
+
         settings = {"TESTING": True, "BCIC_STORE": str(store), "SECRET_KEY": "test-secret",
-                    "BCIC_TOKENS": str(tmp_path / "tokens.json")}
+                    "BCIC_TOKENS": str(self.tokens)}
         settings.update(config)
         app = create_app(settings)
-        apps.append(app)
+        self.apps.append(app)
         return app
 
-    yield make
-    for app in apps:
-        if not is_remote(app.config["BCIC_STORE"]):  # a remote store's app has no query service
-            query_service(app).close()
+    def close(self) -> None:
+        """Close the query workers of every app made."""
+        from web import query_service
+        from web.data import is_remote
+
+        for app in self.apps:
+            if not is_remote(app.config["BCIC_STORE"]):  # a remote store's app has no service
+                query_service(app).close()
+
+
+@pytest.fixture
+def make_web_app(tmp_path: Path) -> Iterator[Callable[..., Flask]]:
+    """Build web apps for a test (TESTING on, CSRF on unless asked off) and close their query
+    workers afterwards: `make_web_app(store_dir, **config)`."""
+    apps = WebApps(tmp_path / "tokens.json")
+    yield apps.make
+    apps.close()
+
+
+@pytest.fixture(scope="module")
+def make_module_web_app(
+        tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..., Flask]]:
+    """`make_web_app` for apps a module's tests share, to read through only (no test writes to
+    their stores nor changes them): built once, closed after the module's last test."""
+    apps = WebApps(tmp_path_factory.mktemp("module-apps") / "tokens.json")
+    yield apps.make
+    apps.close()
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ undescribed field fails."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -41,9 +42,10 @@ RATED = "https://example.org/cluster/rated-dehua/cluster"  # rated on scales of 
 IGNORED_METHODS = frozenset({"HEAD", "OPTIONS"})
 
 
-@pytest.fixture
-def app(make_web_app, sample_store: Path) -> Flask:  # type: ignore[no-untyped-def]
-    return make_web_app(sample_store)  # type: ignore[no-any-return]
+@pytest.fixture(scope="module")
+def app(make_module_web_app: Callable[..., Flask], sample_store: Path) -> Flask:
+    """The app over the samples' store, shared by the module's tests: they read through it."""
+    return make_module_web_app(sample_store)
 
 
 @pytest.fixture
@@ -479,15 +481,20 @@ def _answers(client: FlaskClient, name: str, clusters: tuple[str, ...]) -> list[
     return [a.get_json() for a in answers]
 
 
+@pytest.fixture(scope="module")
+def peer_app(make_module_web_app: Callable[..., Flask], peer_store: Path) -> Flask:
+    """The app over the store with peers, shared by the tests reading its named queries."""
+    return make_module_web_app(peer_store)
+
+
 @pytest.mark.parametrize("name", [q.name for q in list_queries()])
 def test_the_described_column_types_are_those_the_sample_store_answers(
-        make_web_app, client: FlaskClient, peer_store: Path,  # type: ignore[no-untyped-def]
-        document: dict[str, Any], name: str) -> None:
+        client: FlaskClient, peer_app: Flask, document: dict[str, Any], name: str) -> None:
     """Every row of the query's answers on the samples (and on a store whose clusters have peers
     with figures) is valid against its row schema, and each described type is met by a value: a
     column the samples never bind would be described untested."""
     answers = (_answers(client, name, (DEHUA, DATANG, MEITAN))
-               + _answers(make_web_app(peer_store).test_client(), name, (DEHUA, RATED)))
+               + _answers(peer_app.test_client(), name, (DEHUA, RATED)))
     rows = [row for answer in answers for row in answer["rows"]]
     row_schema = validator(document, f"QueryRow.{name}")
     assert rows and not [e.message for row in rows for e in row_schema.iter_errors(row)][:5]
