@@ -13,8 +13,10 @@ from rdflib.term import _toPythonMapping
 from checker.ingest import ingest_submission
 from checker.loading import read_submission_files
 from checker.ontology import load_ontology_graph
+from checker.ontology_check import OntologyCheck, check_ontology
 from checker.paths import ALL_ONTOLOGY_FILES, EXAMPLES_DIR
 from checker.query_runner import snapshot_dir_for
+from checker.reasoning import Reasoner
 from checker.store import Store, open_store
 from checker.tokens import TokenFile
 
@@ -48,6 +50,21 @@ def rdflibs_own_datatype_conversions() -> Iterator[None]:
 def ontology_graph() -> Graph:
     """All the project's ontology files, parsed once per test session."""
     return load_ontology_graph(ALL_ONTOLOGY_FILES)
+
+
+@pytest.fixture(scope="session")
+def project_ontology_check() -> Callable[[Reasoner], OntologyCheck]:
+    """`check_ontology` of the project's ontology files by a reasoner, run once per worker at the
+    first ask (each costs seconds of Java): the tests that only read its verdicts, or print them
+    through the CLI, share it."""
+    checks: dict[Reasoner, OntologyCheck] = {}
+
+    def checked(reasoner: Reasoner) -> OntologyCheck:
+        if reasoner not in checks:
+            checks[reasoner] = check_ontology(reasoner=reasoner)
+        return checks[reasoner]
+
+    return checked
 
 
 @pytest.fixture

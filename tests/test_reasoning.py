@@ -12,12 +12,13 @@ from rdflib.term import Node
 from checker.errors import InputError, ReasonerError
 from checker import reasoning
 from checker.ontology import ontology_module
-from checker.ontology_check import check_ontology
+from checker.ontology_check import OntologyCheck
 from checker.paths import ALL_ONTOLOGY_FILES, EXAMPLES_DIR
-from checker.reasoning import REASONERS, Reasoner, reason, reason_over
+from checker.reasoning import DEFAULT_REASONER, REASONERS, Reasoner, reason, reason_over
 from checker.synthetic import generate_cluster
 
 TurtleWriter = Callable[[str, str], Path]  # the write_turtle fixture of conftest.py
+OntologyChecker = Callable[[Reasoner], OntologyCheck]  # the project_ontology_check fixture
 PROV = Namespace("http://www.w3.org/ns/prov#")
 SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
 EX = Namespace("https://example.org/test#")
@@ -34,8 +35,10 @@ each_reasoner = pytest.mark.parametrize("reasoner", REASONERS)
 
 
 @each_reasoner
-def test_project_ontology_is_consistent_with_no_unsatisfiable_class(reasoner: Reasoner) -> None:
-    verdict = reason(ALL_ONTOLOGY_FILES, reasoner=reasoner)
+def test_project_ontology_is_consistent_with_no_unsatisfiable_class(
+        project_ontology_check: OntologyChecker, reasoner: Reasoner) -> None:
+    """The verdict over all the ontology files, of the ontology check run once per worker."""
+    verdict = project_ontology_check(reasoner).verdict
     assert verdict.consistent, f"{reasoner} found the project ontology inconsistent"
     assert verdict.unsatisfiable_classes == (), (
         "unsatisfiable classes: " + ", ".join(verdict.unsatisfiable_classes)
@@ -141,8 +144,8 @@ def test_reasoner_that_runs_past_its_timeout_is_a_reasoner_error(
 
 
 def test_ontology_check_reasons_over_the_module_the_ontology_iri_serves_and_over_all_files(
-        ontology_graph: Graph) -> None:
-    result = check_ontology()
+        ontology_graph: Graph, project_ontology_check: OntologyChecker) -> None:
+    result = project_ontology_check(DEFAULT_REASONER)
     assert result.files == ALL_ONTOLOGY_FILES
     assert result.module_verdict.ok and result.verdict.ok and result.ok
     module = ontology_module(ontology_graph)
