@@ -1,8 +1,8 @@
 """Names for people: a node's labels by language, from the submission or the rulebook.
 
 A report names every node it mentions by its label in the report's language when it has one,
-else by its IRI; a blank node, which has no IRI to show, by its label in another language, else
-by its class (`kinds_of_unnamed`). The submission labels its own nodes (in each language,
+else by its label in the other language, an untagged one, then any, else by its IRI; a blank
+node, which has no IRI to show, by its class (`kinds_of_unnamed`). The submission labels its own nodes (in each language,
 `rdfs:label`, else `skos:prefLabel`, else `dcterms:title`); the ontology labels the standard's
 terms, the shapes the forms of value they ask for (shp:Number); the few terms of reused
 vocabularies that the shapes walk through are labelled here, as the ontology does not describe

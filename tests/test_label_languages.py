@@ -106,3 +106,28 @@ def test_a_country_code_as_a_language_tag_is_a_note_fresh_and_read_back() -> Non
                                                 .replace("@CN", "@zh-CN").encode())], processes=1)
     assert plain.term_notes.tags == ()
     assert [o.status for o in plain.outcomes] == [o.status for o in report.outcomes]
+
+
+ZH_ONLY = """@prefix ex: <https://example.org/c/> .
+@prefix bcic: <https://w3id.org/bcic/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+ex:cluster a bcic:IndustrialCluster ; rdfs:label "醴陵陶瓷产业集群"@zh .
+ex:body a bcic:CultivationBody ; bcic:cultivates ex:cluster ; rdfs:label "培育办公室"@zh .
+"""
+
+
+def test_a_record_labelled_only_in_zh_is_named_by_that_label_in_an_en_report_under_decision_14() -> None:
+    """4.1: the body labelled only in Chinese is named 培育办公室 in an English report, the other
+    language's label before its IRI (docs/evidence.md's frame), in text, HTML and JSON, fresh and
+    read back."""
+    files = [SubmissionFile("t.ttl", ZH_ONLY.encode())]
+    report = validate_submission(files, processes=1)
+    store = open_store("oxigraph")
+    info, _fresh = ingest_submission(store, files, submitter="tests")
+    for shown in (report, read_report(store, info.cluster, info.number)):
+        en = render_report(shown, "text", "en")
+        assert "培育办公室 (…/body, t.ttl:5): " in en, en
+        assert "培育办公室" in render_report(shown, "html", "en")
+        nodes = [n for r in json.loads(render_report(shown, "json", "en"))["requirements"]
+                 for f in r["findings"] for n in f["nodes"]]
+        assert {"培育办公室"} == {n["name"] for n in nodes if n["node"].endswith("/body")}, nodes

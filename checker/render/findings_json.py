@@ -1,6 +1,6 @@
 """Findings as JSON: what people read (sentences; `name`: a node's label in the report's
-language, else its IRI shortened, a blank node's label in another language, else an unnamed record
-of its class; `property`: the path in words) beside what machines match on (IRIs, SPARQL paths,
+language, else in the other language, untagged or any, else its IRI shortened, a blank node with
+no label an unnamed record of its class; `property`: the path in words) beside what machines match on (IRIs, SPARQL paths,
 constraint components, shapes), for every node named."""
 
 from __future__ import annotations

@@ -38,7 +38,7 @@ Written = tuple[Node, ShapePath]
 class NodeLine:
     """A submission node as a report names it, and what it lacks."""
 
-    name: str  # its label in the report's language, else its shortened IRI (TermNamer.name)
+    name: str  # its label (the report's language first), else its shortened IRI (TermNamer.name)
     iri: str  # its shortened IRI, "" when `name` already is or it has none (a blank node)
     lacks: tuple[LackLine, ...]
     place: str = ""  # where it is described, as file:line; "" when the report does not know

@@ -1,5 +1,6 @@
-"""Nodes named by their labels in one language, else by their shortened IRIs: the names every
-report and rulebook page gives the standard's terms and a submission's records."""
+"""Nodes named by their labels in one language, else in the other, untagged or any, else by their
+shortened IRIs: the names every report and rulebook page gives the standard's terms and a
+submission's records (docs/model.md, decision 14)."""
 
 from __future__ import annotations
 
@@ -14,10 +15,10 @@ from .naming import pick, short_node
 
 
 class TermNamer:
-    """Names nodes by their labels in one language, else by their shortened IRIs (those under
-    `base` as `…/local`); a blank node, which has no IRI to show, by its label in another
-    language, else as an unnamed record of its class (`kinds`). A rulebook page names the
-    standard's terms with one and no base."""
+    """Names nodes by their labels in one language, else in the other language, untagged or any
+    (`pick`), else by their shortened IRIs (those under `base` as `…/local`); a blank node with
+    no label, which has no IRI to show, as an unnamed record of its class (`kinds`). A rulebook
+    page names the standard's terms with one and no base."""
 
     def __init__(self, labels: Labels, lang: Lang, base: str | None = None,
                  kinds: Mapping[Node, Node] | None = None) -> None:
@@ -25,20 +26,19 @@ class TermNamer:
         self.kinds: Mapping[Node, Node] = kinds or {}
 
     def label(self, node: Node) -> str | None:
-        """The node's label in the language (or untagged), None when it has none."""
-        found = self.labels.get(node, {})
-        return found.get(self.lang) or found.get("") or None
+        """The node's label in the language, else in the other language, untagged or any (a
+        record labelled only in Chinese is named by that label in an English report, not by its
+        IRI); None when it has none."""
+        return pick(self.labels.get(node, {}), self.lang) or None
 
     def name(self, node: Node | None, limit: int = NAME_CHARS) -> str:
-        """The node's label, else its shortened IRI (or a literal's form); a blank node's label
-        in any language, else an unnamed record of its class."""
+        """The node's label (`label`), else its shortened IRI (or a literal's form); a blank
+        node with no label as an unnamed record of its class."""
         if node is None:
             return ""
         if (label := self.label(node)) is not None:
             return label
         if isinstance(node, BNode):
-            if found := pick(self.labels.get(node, {}), self.lang):
-                return found
             kind = self.kinds.get(node)
             if kind is None:
                 return message("report.record.unnamed_untyped", self.lang)
