@@ -141,8 +141,8 @@ def test_a_positioning_superseded_alone_fails_6_1_1_1_saying_why(none_in_force: 
     says so and since when; the superseded one is not asked its parts."""
     assert none_in_force.outcome("6.1.1.1").status is Status.NOT_MET
     zh, en = text_block(none_in_force, "6.1.1.1", "zh"), text_block(none_in_force, "6.1.1.1", "en")
-    assert "未见现行的品牌定位（6.1.1.1）" in zh
+    assert "未见本集群现行的品牌定位（6.1.1.1）" in zh
     assert "（…/positioning）：自“2024-06-30T00:00:00”起已被取代（“失效时间”），不是现行的" in zh, zh
-    assert "No brand positioning in force in the submission (6.1.1.1)" in en
+    assert "No brand positioning of this cluster in force in the submission (6.1.1.1)" in en
     assert "it is superseded since “2024-06-30T00:00:00”" in en
     assert "未形成核心价值" not in zh and "states no core value" not in en

@@ -1,0 +1,67 @@
+"""Another cluster's records kept for comparison (bcic:recordOf a benchmark or a competitor, as
+9.3.2 reads them) in chapter 6: the conformant sample (dehua-ceramics.ttl) changed in one way,
+written in Turtle, each validated once, and the verdict the clause supports (docs/model.md,
+decision 25)."""
+
+from __future__ import annotations
+
+import pytest
+from checker.render import render_report
+from checker.report import Report, Status
+
+from tests.dehua_variants import DEHUA_PREFIXES as PREFIXES
+from tests.dehua_variants import dehua_with
+
+# 6.1.1.1 「考虑竞争对手的策略」: Jingdezhen's positioning and architecture, kept as a benchmark's
+# records, with none of the parts chapter 6 asks of the body's own.
+RIVAL_STRATEGY = """
+    ex:jdz-positioning a bcic:BrandPositioning ;
+        dcterms:title "景德镇陶瓷集群品牌定位（标杆资料）"@zh ;
+        bcic:recordOf ex:jingdezhen .
+    ex:jdz-architecture a bcic:BrandArchitecture ;
+        dcterms:title "景德镇陶瓷集群品牌架构（标杆资料）"@zh ;
+        bcic:recordOf ex:jingdezhen ."""
+
+# The body's own positioning marked as Jingdezhen's: the cluster has none of its own.
+OWN_AS_RIVALS = "ex:positioning bcic:recordOf ex:jingdezhen ."
+
+CHAPTER_6 = ("6.1", "6.1.1.1", "6.1.2.1", "6.1.2.2")
+
+
+def _with(turtle: str) -> Report:
+    return dehua_with(lambda graph: graph.parse(data=PREFIXES + turtle, format="turtle"))
+
+
+@pytest.fixture(scope="module")
+def base() -> Report:
+    """Dehua unchanged."""
+    return dehua_with(lambda graph: None)
+
+
+@pytest.fixture(scope="module")
+def rival() -> Report:
+    """Dehua with a benchmark's positioning and architecture on record."""
+    return _with(RIVAL_STRATEGY)
+
+
+@pytest.mark.parametrize("rid", CHAPTER_6)
+def test_a_benchmarks_positioning_and_architecture_on_record_are_no_breach_under_6_1_and_6_1_1_1(
+        rid: str, base: Report, rival: Report) -> None:
+    """Kept for 「竞争对手的策略」, another cluster's positioning and architecture are asked no
+    frame, no strategy and no parts: the provision keeps the base's status and no finding names
+    them."""
+    assert rival.outcome(rid).status is base.outcome(rid).status
+    assert rival.outcome(rid).status is not Status.NOT_MET
+    focus = {str(r.focus_node) for r in rival.outcome(rid).results}
+    assert not {n for n in focus if "jdz-" in n}, focus
+
+
+def test_a_positioning_of_another_cluster_only_is_none_of_this_cluster_under_6_1_1_1() -> None:
+    """6.1.1.1 「形成产业集群品牌的核心价值」 binds this cluster's body: a positioning marked as
+    Jingdezhen's is not its own, and the finding says there is none of this cluster in force."""
+    report = _with(OWN_AS_RIVALS)
+    assert report.outcome("6.1.1.1").status is Status.NOT_MET
+    assert "未见本集群现行的品牌定位（6.1.1.1）" in render_report(report, "text", "zh")
+    assert "No brand positioning of this cluster in force in the submission (6.1.1.1)" in \
+        render_report(report, "text", "en")
+
