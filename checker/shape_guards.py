@@ -11,9 +11,11 @@ Chapter 9 (and 6.2 b)'s frame of a KPI system) asks its records of the assessed 
 of a benchmark's or a competitor's record (bcic:recordOf that cluster): its checks are guarded by
 `shp:OtherClustersRecord`, those of a KPI system also by `shp:SupersededRecord` (one kept on record
 beside the system in force), and those of every indicator a KPI system includes by
-`shp:IndicatorNotInForce` (one only other clusters' or superseded systems include). 6.1.1.1 asks its
-parts of the positioning in force, not of one kept on record after a repositioning:
-`sh:or ( shp:SupersededRecord <check> )`. 8.3.1 asks a registration
+`shp:IndicatorNotInForce` (one only other clusters' or superseded systems include). Chapter 6 sets
+another cluster's brand positioning and architecture aside likewise (`shp:OtherClustersRecord`), and
+6.2 b) a monitoring that uses only another cluster's KPI system (`shp:OtherClustersMonitoring`).
+6.1.1.1 asks its parts of the positioning in force, not of one kept on record after a
+repositioning: `sh:or ( shp:SupersededRecord <check> )`. 8.3.1 asks a registration
 number of a registration, not of an application: `sh:or ( shp:IsRegistrationApplication <check> )`.
 What the check asks is read (guidance, diagnosis, fixtures) as if the guarded shape asked it
 itself, of its own focus nodes.

@@ -6,9 +6,12 @@ decision 25)."""
 from __future__ import annotations
 
 import pytest
+from rdflib import Graph, Namespace
+from rdflib.namespace import PROV
 from checker.render import render_report
 from checker.report import Report, Status
 
+from tests.dehua_variants import DEHUA_NS
 from tests.dehua_variants import DEHUA_PREFIXES as PREFIXES
 from tests.dehua_variants import dehua_with
 
@@ -25,6 +28,7 @@ RIVAL_STRATEGY = """
 # The body's own positioning marked as Jingdezhen's: the cluster has none of its own.
 OWN_AS_RIVALS = "ex:positioning bcic:recordOf ex:jingdezhen ."
 
+EX = Namespace(DEHUA_NS)
 CHAPTER_6 = ("6.1", "6.1.1.1", "6.1.2.1", "6.1.2.2")
 
 
@@ -65,3 +69,48 @@ def test_a_positioning_of_another_cluster_only_is_none_of_this_cluster_under_6_1
     assert "No brand positioning of this cluster in force in the submission (6.1.1.1)" in \
         render_report(report, "text", "en")
 
+
+
+# 9.3.2 c): the body watches Jingdezhen's KPI system beside its own semi-annual monitoring.
+BENCHMARK_WATCH = """
+    ex:jdz-kpi a bcic:KPISystem ;
+        dcterms:title "景德镇陶瓷集群品牌培育关键绩效指标体系（标杆资料）"@zh ;
+        dcterms:date "2022-01-01"^^xsd:date ;
+        bcic:recordOf ex:jingdezhen ;
+        bcic:includesIndicator ind:ExportRate , ind:MarketShare .
+    ex:jdz-kpi-watch a bcic:KPIMonitoring ;
+        rdfs:label "标杆集群（景德镇）关键绩效指标跟踪"@zh ;
+        prov:wasAssociatedWith ex:body ;
+        dcterms:date "2024-08-01"^^xsd:date ;
+        prov:used ex:jdz-kpi ;
+        bcic:finding "景德镇出口率高于本集群 4 个百分点"@zh ."""
+
+MONITORING_6_2_B_ZH = ("未见对本集群关键绩效指标体系的监测：所见的关键绩效指标监测都未使用本集群现行的关键绩效指标体系，"
+                       "例如只使用了其他集群的体系（6.2 b)）")
+MONITORING_6_2_B_EN = ("No monitoring of this cluster's key performance indicator system: no KPI "
+                       "monitoring in the submission used this cluster's system in force; one that "
+                       "uses only another cluster's system watches that cluster instead (6.2 b))")
+
+
+def test_a_benchmarks_kpi_system_watched_beside_the_own_is_no_breach_of_6_2_b(base: Report) -> None:
+    """「建立…关键绩效指标体系，并实施监测」: the body monitors the system it established; watching a
+    benchmark's system besides (9.3.2 c)) is set aside, neither counted nor a breach."""
+    report = _with(BENCHMARK_WATCH)
+    for rid in ("6.2-b", "6.2"):
+        assert report.outcome(rid).status is base.outcome(rid).status is not Status.NOT_MET
+        assert not report.outcome(rid).results
+
+
+def test_monitoring_only_another_clusters_kpi_system_fails_6_2_b_saying_so() -> None:
+    """With every monitoring using Jingdezhen's system, none monitors the body's own: 6.2 b) is
+    not met, and the finding says the monitorings found use another cluster's system."""
+    def change(graph: Graph) -> None:
+        graph.parse(data=PREFIXES + BENCHMARK_WATCH, format="turtle")
+        graph.remove((EX.term("kpi-monitoring"), PROV.used, None))
+        graph.add((EX.term("kpi-monitoring"), PROV.used, EX.term("jdz-kpi")))
+    report = dehua_with(change)
+    assert report.outcome("6.2-b").status is Status.NOT_MET
+    assert MONITORING_6_2_B_ZH in render_report(report, "text", "zh")
+    assert MONITORING_6_2_B_EN in render_report(report, "text", "en").replace("\n        ", " ")
+    assert {str(r.source_shape).rsplit("/", 1)[1] for r in report.outcome("6.2-b").results} == {
+        "KPIMonitoringOfOwnSystem"}
