@@ -11,12 +11,12 @@ from collections.abc import Iterable
 
 from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import PROV, SH
+from rdflib.namespace import PROV, SH, SKOS
 from rdflib.term import Node
 
 from .closest_candidates import closest, in_order
 from .findings import Candidate, Lack
-from .namespaces import SHP
+from .namespaces import BCIC, SHP
 from .rated_levels import best_first, level_ranks
 from .shacl import shape_iri
 from .shape_asks import LackMaker, ShapeAsks
@@ -39,6 +39,13 @@ def _list_holding(data: Graph, term: Node, values: Iterable[Node]) -> BNode | No
                 and term in Collection(data, value):
             return value
     return None
+
+
+def _narrower(data: Graph, term: Node, values: Iterable[Node]) -> URIRef | None:
+    """The first value that is an indicator narrower than `term` (skos:broader+: 9.1.4's
+    对欧盟出口率 under 出口率), which a KPI system lists in its place; None where none is."""
+    return next((v for v in values if isinstance(v, URIRef) and v != term
+                 and term in data.transitive_objects(v, SKOS.broader)), None)
 
 
 class LackFinder(ShapeAsks):
@@ -67,7 +74,9 @@ class LackFinder(ShapeAsks):
             yield lack("HasValueConstraintComponent",
                        value=text_meaning(expected, values, self.ontology)
                        or prefixed_naming(expected, values)
-                       or _list_holding(data, expected, values))
+                       or _list_holding(data, expected, values)
+                       or (_narrower(data, expected, values)
+                           if path == BCIC.includesIndicator else None))
         if (least := s.value(shape, SH.minCount)) is not None and len(values) < int(least):
             yield lack("MinCountConstraintComponent",
                        closest=() if values else self._stopped(data, node, shape, path))

@@ -230,6 +230,13 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "（写在列表中，即 Turtle 的 ( … )、JSON-LD 的 \"@list\"：列表本身是一个取值，其中各项不算作取值；"
               "应去掉列表，以逗号分隔写出各取值）"},
     "report.lack.given_as_text": {"en": " (given as text {value})", "zh": "（给出的是文本{value}）"},
+    # A narrower concept listed in place of the one asked (9.1.4 「应包括」: 对欧盟出口率 is not 出口率).
+    "report.lack.narrower_only": {
+        "en": "; it includes {value}, narrower than “{expected}”, but not “{expected}” itself: list "
+              "“{expected}” itself (its measurement specification's calculation method may say it "
+              "is summed up from the narrower ones)",
+        "zh": "；体系包含其下位指标{value}，但未包含“{expected}”本身：请将“{expected}”列入体系（可在其测量规范的"
+              "计算方法中写明由下位指标汇总）"},
     "report.lack.write_term": {
         "en": ": write it as {turtle} in Turtle, {{\"@id\": \"{iri}\"}} in JSON-LD",
         "zh": "：Turtle 中写作 {turtle}，JSON-LD 中写作 {{\"@id\": \"{iri}\"}}"},

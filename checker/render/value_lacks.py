@@ -189,11 +189,15 @@ class ValueLackWords(ValueNamer):
         term: the one the text names, else the one whose label it is nearest in spelling, said to
         be a guess (4.1: org:role "行业企业"), else one allowed as an example; the term written as
         a prefixed name nothing expanded, its full IRI, as the file where `record` writes it along
-        `path` does; "" for any other lack."""
+        `path` does; a narrower concept listed in place of the one asked (9.1.4: 对欧盟出口率 for
+        出口率), that the one asked is to be listed itself; "" for any other lack."""
         if key == "has_value" and isinstance(lack.value, BNode):  # the term inside a list
             return message("report.lack.in_a_list", self.lang)
         if (prefixed := prefixed_given(lack)) is not None:  # has_value, in: RDF/XML's rdf:resource
             return self.resource_prefixed(*prefixed, record, path)
+        if key == "has_value" and isinstance(lack.value, URIRef):  # a narrower term in its place
+            return message("report.lack.narrower_only", self.lang, value=self.quoted(lack.value),
+                           expected=self.name(lack.expected))
         if not isinstance(text := lack.value, Literal):
             return ""
         if key == "has_value" and lack.expected is not None:
