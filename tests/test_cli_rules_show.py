@@ -180,7 +180,7 @@ def test_a_heading_of_the_standard_exits_2_naming_the_provisions_under_it() -> N
 def test_a_provision_with_a_review_prompt_shows_it_and_the_records_to_show() -> None:
     """9.2.3: the evaluator judges the measurement model; the checklist names its records."""
     sheet = _json("9.2.3")
-    assert sheet["review_prompt"]["zh"] == "判断测量模型是否适宜、数据甄别是否确保了测量的客观性和有效性。"
+    assert sheet["review_prompt"]["zh"].startswith("判断所选测量模型是否适宜、数据甄别是否确保了测量的客观性和有效性；")
     assert "“measurement model” (bcic:MeasurementModel)" in sheet["review_documents"]["en"]
     said = _show("9.2.3").stdout
     assert (f"Review prompt (what goes to the evaluator), "
