@@ -56,7 +56,7 @@ def dated_after(view: Graph, rulebook: Rulebook, today: date) -> dict[str, list[
     found: dict[str, list[ShaclResult]] = {}
     later = [(record, value, DATE_SHAPE, "report.later.date", today.isoformat())
              for record, value in view.subject_objects(DCTERMS.date)
-             if (day := _day(value)) is not None and day > today]
+             if (day := day_of(value)) is not None and day > today]
     later += [(record, value, YEAR_SHAPE, "report.later.year", str(today.year))
               for record, value in view.subject_objects(BCIC.refYear)
               if (year := _year(value)) is not None and year > today.year
@@ -115,7 +115,7 @@ class _Provisions:
             yield from self.view.objects(activity, BCIC.fulfilsDuty)
 
 
-def _day(value: Node) -> date | None:
+def day_of(value: Node) -> date | None:
     """The day of an xsd:date as written, of an xsd:dateTime in UTC (one without a time zone as
     written); None for anything else or a malformed one."""
     if not isinstance(value, Literal) or value.datatype not in (XSD.date, XSD.dateTime):

@@ -832,12 +832,27 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "实际值的年份为 {value}，晚于本报告的年份（{bound}）：尚未到来的年份不可能已有实测值，"
               "由评价人员判断其能否作为证据（{provision}）",
     },
+    # A record dated before the activity it rests on (checker/rested_on.py): a finding per record.
+    "report.earlier.date": {
+        "en": "A record is dated {value}, before the evaluation, review or monitoring it rests on "
+              "(dated {bound}): work cannot follow from an activity made after it; the evaluator "
+              "judges whether it counts ({provision})",
+        "zh": "记录的日期为 {value}，早于其所依据的评价、评审或监测的日期（{bound}）：工作不能依据在其之后才进行的活动，"
+              "由评价人员判断其能否作为证据（{provision}）",
+    },
     "report.later.records": {
         "en": "{n} record(s) are dated after the date of this report, or give an actual value for "
               "a later year: such a record cannot show that the work was done, and each is named, "
               "with its date, under the provisions it is evidence for.",
         "zh": "有 {n} 项记录的日期晚于本报告的日期，或给出了以后年份的实际值：此类记录不能证明工作已经完成，"
               "各项记录及其日期列于其所证明的条款之下。",
+    },
+    "report.earlier.records": {
+        "en": "{n} record(s) are dated before the evaluation, review or monitoring they rest on: "
+              "work cannot follow from an activity made after it, and each is named, with both "
+              "dates, under the provisions it is evidence for.",
+        "zh": "有 {n} 项记录的日期早于其所依据的评价、评审或监测的日期：工作不能依据在其之后才进行的活动，"
+              "各项记录及两个日期列于其所证明的条款之下。",
     },
     "report.later.pending": {
         "en": "{n} provision(s) that would otherwise be met rest on such a record and await the "

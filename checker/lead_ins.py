@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from .dated_after import is_dated_after
+from .rested_on import is_date_warning
 from .i18n import Lang, message
 from .judgements import Judgement
 from .notation import provisions_listed
@@ -25,9 +25,9 @@ from .rulebook import Level, Rulebook
 def items_judged_instead(report: Report, outcome: RequirementOutcome) -> tuple[str, ...]:
     """The list items to judge instead of the provision: those of a lead-in whose status its
     items alone decide (items that are not informative, no review prompt of its own, no record
-    dated after the report to judge); none for any other provision."""
+    dated after the report, or before what it rests on, to judge); none for any other provision."""
     rid = outcome.requirement.id
-    if outcome.requirement.review_prompt or any(is_dated_after(r) for r in outcome.results):
+    if outcome.requirement.review_prompt or any(is_date_warning(r) for r in outcome.results):
         return ()
     return tuple(o.requirement.id for o in report.outcomes if o.requirement.parent == rid
                  and o.requirement.level is not Level.INFORMATIVE)
@@ -63,7 +63,8 @@ def with_lead_ins_derived(outcomes: tuple[RequirementOutcome, ...], stored: dict
     """The outcomes with every lead-in the stored report left pending (`stored`: id → the
     report's own status) derived again from its items' statuses, items before lead-ins as
     validation goes: one not met → not met; one pending, or the lead-in's own review (its
-    prompt, a record dated after the report) not judged → pending; else met."""
+    prompt, a record dated after the report or before what it rests on) not judged → pending;
+    else met."""
     by_id = {o.requirement.id: o for o in outcomes}
     for rid in reversed(list(by_id)):  # clause order reversed: items before their lead-ins
         outcome = by_id[rid]
@@ -71,7 +72,7 @@ def with_lead_ins_derived(outcomes: tuple[RequirementOutcome, ...], stored: dict
         if stored.get(rid) is not Status.MANUAL_REVIEW or not items:
             continue
         own_review = bool(outcome.requirement.review_prompt) or any(
-            is_dated_after(r) for r in outcome.results)
+            is_date_warning(r) for r in outcome.results)
         own = outcome.judgement
         if Status.NOT_MET in items or (own is not None and not own.met):
             status = Status.NOT_MET

@@ -24,6 +24,7 @@ from .prefixed_names import Prefixes, may_be_unexpanded, prefixes_used, reads_pr
 from .rated_indicators import rated_observations
 from .rated_levels import LevelRank, level_ranks
 from .report import Rate, Report, RequirementOutcome, Status, StoredRevision
+from .rested_on import rested_on_later
 from .rulebook import SH, Layer, Level, Requirement, Rulebook
 from .shacl import ShaclResult
 from .unknown_terms import Locator, Place, TermNotes, ValueLocator
@@ -38,10 +39,10 @@ def build_report(rulebook: Rulebook, data: Graph, results: list[ShaclResult], *,
                  locate_values: ValueLocator | None = None,
                  declared: Callable[[], Prefixes] | None = None) -> Report:
     """Turn SHACL results into a status for every requirement of the catalogue. Records dated
-    after `today` (by default the UTC day the report is `created`) are warnings under the
-    provisions they are evidence for, which then await the evaluator rather than being met
-    (checker/dated_after.py). The notes on unknown terms are kept beside, changing nothing, and
-    where `locate_records` finds the records the findings name described and `locate_values` the
+    after `today` (by default the UTC day the report is `created`), or before an activity they
+    rest on, are warnings under the provisions they are evidence for, which then await the
+    evaluator rather than being met (checker/dated_after.py, checker/rested_on.py). The notes on
+    unknown terms are kept beside, changing nothing, and where `locate_records` finds the records the findings name described and `locate_values` the
     values they are about written; of the prefixes the files declare (`declared`, read only where
     a record meant or a value that may be an unexpanded prefixed name asks for them), those used."""
     by_requirement: dict[str, list[ShaclResult]] = {}
@@ -53,6 +54,8 @@ def build_report(rulebook: Rulebook, data: Graph, results: list[ShaclResult], *,
     view = rulebook.engine.view(data)
     body = roles_in_the_body(view, rulebook.labels_graph)
     later = dated_after(view, rulebook, today or created.astimezone(timezone.utc).date())
+    for rid, earlier in rested_on_later(view, rulebook).items():
+        later.setdefault(rid, []).extend(earlier)
     ranks = level_ranks(view)
     statuses: dict[str, Status] = {}
     # Items before their lead-ins: catalogue order reversed puts every list item first.

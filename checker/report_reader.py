@@ -43,7 +43,7 @@ from .namespaces import BCIC, REQ
 from .render.text import sorted_results
 from .render.turtle import EARL, USES
 from .findings_rdf import read_diagnosis
-from .dated_after import is_dated_after
+from .rested_on import is_date_warning
 from .judged import by_the_evaluator
 from .judgements import current_judgements
 from .labels import by_language
@@ -421,7 +421,7 @@ def _results(graph: Graph, rulebook: Rulebook) -> tuple[
                       if isinstance(m, Literal)},
             constraint=str(constraint).rsplit("#", 1)[-1] if constraint is not None else "",
         )
-        if not is_dated_after(result):
+        if not is_date_warning(result):
             engine.append(result)
         if requirement is not None:
             found.setdefault(str(requirement).removeprefix(str(REQ)), []).append((result, node))

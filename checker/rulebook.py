@@ -16,6 +16,7 @@ from rdflib.term import Node
 
 from . import __version__
 from .dated_after import evidence_targets
+from .rested_on import rest_links
 from .diagnosis import Explainer
 from .forking import settle_long_lived
 from .guidance import read_guidance
@@ -143,6 +144,12 @@ class Rulebook:
         """Each class or duty the checking shapes target → their requirements: what a record of
         the class, or fulfilling the duty, is evidence for (checker/dated_after.py)."""
         return evidence_targets(self.shapes_graph, self.shape_requirements)
+
+    @functools.cached_property
+    def rest_links(self) -> tuple[tuple[Node, URIRef, Node, str], ...]:
+        """(class, property, activity class, requirement): what a record of the class rests on
+        for a provision, read off its shapes (checker/rested_on.py)."""
+        return rest_links(self.shapes_graph, self.labels_graph, self.shape_requirements)
 
     @functools.cached_property
     def vocabulary(self) -> Vocabulary:

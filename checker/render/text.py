@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..dated_after import is_dated_after
+from ..rested_on import ORDER_SHAPE, is_date_warning
 from ..display_time import moment_shown
 from ..duties import set_aside_lines
 from ..i18n import Lang, message
@@ -196,13 +197,14 @@ def verdict_lines(report: Report, lang: Lang) -> list[str]:
 def _review_lines(report: Report, lang: Lang) -> list[str]:
     """What the manual-review checklist asks of the submitter: only the items really awaiting
     a judgement count; lead-ins follow their items; items already not met need evidence first.
-    Records dated after the report are counted, and the provisions off the checklist that await
-    the evaluator for them (checker/dated_after.py)."""
+    Records dated after the report, and those dated before what they rest on, are counted, and
+    the provisions off the checklist that await the evaluator for them (checker/dated_after.py,
+    checker/rested_on.py)."""
     awaiting = report.awaiting_judgement()
     listed = {o.requirement.id for o in report.manual_checklist()}
     off_the_list = [o for o in report.outcomes if o.status is Status.MANUAL_REVIEW
                     and o.requirement.id not in listed and o.requirement.level is Level.SHALL]
-    dated_later = sum(any(is_dated_after(r) for r in o.results) for o in off_the_list)
+    dated_later = sum(any(is_date_warning(r) for r in o.results) for o in off_the_list)
     lead_ins = len(off_the_list) - dated_later
     already_not_met = sum(o.status is Status.NOT_MET and o.judgement is None
                           for o in report.manual_checklist())
@@ -214,6 +216,9 @@ def _review_lines(report: Report, lang: Lang) -> list[str]:
     if later := {r.focus_node for o in report.outcomes if o.status is not Status.NOT_APPLICABLE
                  for r in o.results if is_dated_after(r)}:
         lines.append(message("report.later.records", lang, n=len(later)))
+    if earlier := {r.focus_node for o in report.outcomes if o.status is not Status.NOT_APPLICABLE
+                   for r in o.results if r.source_shape == ORDER_SHAPE}:
+        lines.append(message("report.earlier.records", lang, n=len(earlier)))
     if dated_later:
         lines.append(message("report.later.pending", lang, n=dated_later))
     if already_not_met:

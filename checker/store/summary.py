@@ -19,6 +19,7 @@ from rdflib.namespace import DCTERMS, SH
 from rdflib.term import Node
 
 from ..dated_after import DATE_SHAPE, YEAR_SHAPE
+from ..rested_on import ORDER_SHAPE
 from ..lead_ins import lead_in_values
 from ..namespaces import BCIC, REQ
 from ..rulebook import load_rulebook
@@ -335,7 +336,8 @@ _LEAD_PENDING_IN_REPORT = f"""  GRAPH <{PROVENANCE_GRAPH}> {{ ?revision {_B}repo
 # the evaluator (5.3, 8.3.4: its own text and its items both decide), and, when it has no review
 # of its own, is judged met once every item it waited for is (checker/lead_ins.py). A record
 # dated after the report under the lead-in itself (checker/dated_after.py: a result of one of
-# its two shapes referencing it, 8.1.3's design dated 2099) is a review of its own, for this
+# its two shapes referencing it, 8.1.3's design dated 2099), or before what it rests on
+# (checker/rested_on.py), is a review of its own, for this
 # revision: the lead-in then waits for its own judgement, as the report read back says.
 _LEAD_INS_NOT_MET = f"""INSERT {{ GRAPH <{SUMMARY_GRAPH}> {{ ?revision {_B}judgedNotMet> ?lead }} }}
 WHERE {{
@@ -355,6 +357,8 @@ WHERE {{
     <{SH.sourceShape}> <{DATE_SHAPE}> }} }}
   FILTER NOT EXISTS {{ GRAPH ?report {{ ?later <{DCTERMS.references}> ?lead ;
     <{SH.sourceShape}> <{YEAR_SHAPE}> }} }}
+  FILTER NOT EXISTS {{ GRAPH ?report {{ ?later <{DCTERMS.references}> ?lead ;
+    <{SH.sourceShape}> <{ORDER_SHAPE}> }} }}
   $LEAD_IN_ITEMS
   FILTER EXISTS {{ GRAPH <{SUMMARY_GRAPH}> {{ ?revision {_B}judgedMet> ?item }} }}
 }} ;"""
