@@ -185,6 +185,10 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
                              "zh": "{property}的取值{value}是{form}，不能担任此角色"},
     # A kind refused by a shape that names it (sh:not, 9.2.3: a record of another cluster).
     "report.lack.is_kind": {"en": "it is {form}", "zh": "为{form}"},
+    # The one value a record names along a path is of a kind refused (6.2 b): the KPI system a
+    # monitoring used is a record of another cluster).
+    "report.lack.value_is_kind": {"en": "its {property} {value} is {form}",
+                                  "zh": "{property}的取值{value}为{form}"},
     # Text where a record is named (sh:nodeKind, 9.2.3: a rated level written as 「优」).
     "report.lack.node_kind": {"en": "its {property} {value} is text, not a record: name one by its IRI",
                               "zh": "{property}的取值{value}是文本，不是记录：应以 IRI 指向一项记录"},

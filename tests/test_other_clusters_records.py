@@ -103,14 +103,19 @@ def test_a_benchmarks_kpi_system_watched_beside_the_own_is_no_breach_of_6_2_b(ba
 
 def test_monitoring_only_another_clusters_kpi_system_fails_6_2_b_saying_so() -> None:
     """With every monitoring using Jingdezhen's system, none monitors the body's own: 6.2 b) is
-    not met, and the finding says the monitorings found use another cluster's system."""
+    not met, and the finding says the monitorings found use another cluster's system, naming
+    each with the system it used."""
     def change(graph: Graph) -> None:
         graph.parse(data=PREFIXES + BENCHMARK_WATCH, format="turtle")
         graph.remove((EX.term("kpi-monitoring"), PROV.used, None))
         graph.add((EX.term("kpi-monitoring"), PROV.used, EX.term("jdz-kpi")))
     report = dehua_with(change)
     assert report.outcome("6.2-b").status is Status.NOT_MET
-    assert MONITORING_6_2_B_ZH in render_report(report, "text", "zh")
-    assert MONITORING_6_2_B_EN in render_report(report, "text", "en").replace("\n        ", " ")
+    zh, en = (render_report(report, "text", lang) for lang in ("zh", "en"))
+    assert MONITORING_6_2_B_ZH in zh and MONITORING_6_2_B_EN in en
+    # Each monitoring found is named with the system it used, said to be another cluster's.
+    assert zh.count("：“所用对象”的取值“景德镇陶瓷集群品牌培育关键绩效指标体系（标杆资料）”为其他集群的记录") == 2, zh
+    assert en.count(": its “used” “景德镇陶瓷集群品牌培育关键绩效指标体系（标杆资料）” is a record of another "
+                    "cluster") == 2, en
     assert {str(r.source_shape).rsplit("/", 1)[1] for r in report.outcome("6.2-b").results} == {
         "KPIMonitoringOfOwnSystem"}

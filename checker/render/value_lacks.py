@@ -252,6 +252,8 @@ class ValueLackWords(ValueNamer):
         if kind_of in ("pattern", "or") and (form := self.label(lack.shape)) is not None:
             return f"{own}not", form, ""
         if key == "not_kind":  # a member of a kind its role does not take (4.1), by its label
+            if (form := self.label(lack.expected)) is not None and lack.path is not None:
+                return "value_is_kind", form, ""  # a value of a kind refused (6.2 b): “used”)
             if (form := self.label(lack.expected)) is not None:
                 return "is_kind", form, ""  # a kind refused, by its own label (9.2.3)
             form = self.label(lack.shape)
