@@ -112,7 +112,7 @@ def test_a_platform_set_up_through_another_bodys_government_member_fails_7_4_4(
     assert "a member of the cultivation body that cultivates this cluster" in shown
     # 德化县市场监督管理局 has a membership: what is wrong with it is said, not that it has none.
     assert ("Dehua County Administration for Market Regulation (…/gov-market): “…/ms-gov-market” "
-            "refers to it through “member”, but its “member of” “…/county-committee” lacks "
+            "refers to it through “member”, but its “member of” “德化县其他工作委员会” lacks "
             "“cultivated cluster”") in shown
     assert "no “membership” refers to it" not in shown
     # The platform's line says what its 归属方 should be, not that it should be a membership.
@@ -315,7 +315,7 @@ def test_a_dedicated_agency_of_another_body_is_not_this_bodys(unit: bool) -> Non
     assert ("– no “cultivation body” referring to it through “has unit” meets the requirement; no "
             "record referring to it through “member” has “member of” that is a “cultivation body” "
             "meeting the requirement (any one of these would do)\n") in en
-    assert "…/jdz-body: lacks “cultivated cluster”" in en
+    assert "景德镇陶瓷产业集群品牌培育工作小组 (…/jdz-body): lacks “cultivated cluster”" in en
     assert ("– 以“下设单位”指向它的“培育主体”均不符合要求；没有以“成员”指向它、且“所属组织”属于符合要求的"
             "“培育主体”的记录（满足其中之一即可）\n") in zh
 

@@ -104,9 +104,9 @@ def test_a_prefixed_name_as_rdf_xml_resource_where_a_record_is_asked_is_said_wit
     line = text.split("\n").index(attributed) + 1
     report = validate_submission([SubmissionFile("t.rdf", text.encode())], processes=1)
     zh, en = _texts(report)
-    assert ("…/macro: has no “attributed to” that is a “cultivation body” (written as the prefixed "
-            "name “ex:body”, which RDF/XML's rdf:resource does not expand: write the full IRI, "
-            "<prov:wasAttributedTo rdf:resource=\"https://example.org/c/body\"/>) "
+    assert ("宏观环境分析 (…/macro): has no “attributed to” that is a “cultivation body” (written as "
+            "the prefixed name “ex:body”, which RDF/XML's rdf:resource does not expand: write the "
+            "full IRI, <prov:wasAttributedTo rdf:resource=\"https://example.org/c/body\"/>) "
             f"(written at t.rdf:{line})") in en, en
     assert "".join(("缺少属于“培育主体”的“归属方”（写成了前缀名“ex:body”：RDF/XML 的 rdf:resource"
                     "不展开前缀名，应写完整的 IRI：<prov:wasAttributedTo"

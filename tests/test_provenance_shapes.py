@@ -249,7 +249,7 @@ EN_OWN = (': write it with its datatype, "2021-11-30"^^xsd:date in Turtle, '
      "（…/environment-monitoring）：“日期”的取值“2021年”（给出的是文本）不是年-月-日形式的日期"
      "（如 2021-06-30）" + ZH_EXAMPLE),
     ("en", Literal("2021年"),
-     "…/environment-monitoring: its “date” “2021年” (given as text) is not a year-month-day date "
+     "(…/environment-monitoring): its “date” “2021年” (given as text) is not a year-month-day date "
      "(e.g. 2021-06-30)" + EN_EXAMPLE),
     ("zh", Literal("2021年", lang="zh"),
      "（…/environment-monitoring）：“日期”的取值“2021年”（给出的是文本）不是年-月-日形式的日期"
@@ -258,16 +258,16 @@ EN_OWN = (': write it with its datatype, "2021-11-30"^^xsd:date in Turtle, '
      "（…/environment-monitoring）：“日期”的取值“2021”（给出的是年份）不是年-月-日形式的日期"
      "（如 2021-06-30）" + ZH_EXAMPLE),
     ("en", Literal("2021", datatype=XSD_GYEAR),
-     "…/environment-monitoring: its “date” “2021” (given as a year) is not a year-month-day date "
+     "(…/environment-monitoring): its “date” “2021” (given as a year) is not a year-month-day date "
      "(e.g. 2021-06-30)" + EN_EXAMPLE),
     ("en", Literal("2021-11-30T09:00:00", datatype=XSD_DATETIME),
-     "…/environment-monitoring: its “date” “2021-11-30T09:00:00” (given as a date and time) is not "
+     "(…/environment-monitoring): its “date” “2021-11-30T09:00:00” (given as a date and time) is not "
      "a year-month-day date (e.g. 2021-06-30)" + EN_OWN),
     ("zh", Literal("2021-02-30", datatype=XSD_DATE),
      "（…/environment-monitoring）：“日期”的取值“2021-02-30”不是有效的日期，应写为年-月-日形式的日期"
      "（如 2021-06-30）\n"),
     ("en", Literal("2021-02-30", datatype=XSD_DATE),
-     "…/environment-monitoring: its “date” “2021-02-30” is not valid as a date: write a "
+     "(…/environment-monitoring): its “date” “2021-02-30” is not valid as a date: write a "
      "year-month-day date (e.g. 2021-06-30)\n"),
 ], ids=["zh-text", "en-text", "zh-text-tagged", "zh-gYear", "en-gYear", "en-dateTime",
         "zh-no-such-day", "en-no-such-day"])

@@ -36,7 +36,7 @@ def test_a_narrower_service_evaluation_beside_a_comprehensive_one_does_no_harm()
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("en", "…/service-evaluation: its “covers” lacks “service process”"),
+    ("en", "集群服务综合评估（2023年度） (…/service-evaluation): its “covers” lacks “service process”"),
     ("zh", "（…/service-evaluation）：“涵盖”缺少“服务过程”"),
 ])
 def test_evaluations_that_each_cover_part_of_the_services_are_no_comprehensive_one(

@@ -75,7 +75,7 @@ def test_the_place_of_a_text_where_a_record_is_asked_is_said_once() -> None:
     report = validate_submission([SubmissionFile("dehua.ttl", text.encode())], processes=1)
     zh, en = _block(report, "zh"), _block(report, "en")
     assert ("德化陶瓷产业集群品牌培育关键绩效指标体系（…/kpi-system）：“依据”的取值") in zh, zh
-    assert "…/kpi-system: its “based on”" in en, en
+    assert "德化陶瓷产业集群品牌培育关键绩效指标体系 (…/kpi-system): its “based on”" in en, en
     for block in (zh, en):
         assert f"dehua.ttl:{line}" in block and f"dehua.ttl:{described}" not in block, block
     html = render_report(report, "html", "zh")
@@ -94,7 +94,7 @@ def test_the_place_of_a_text_where_a_record_is_asked_is_said_once() -> None:
                                   SubmissionFile("b.ttl", added.encode())], processes=1)
     assert f"（…/kpi-system，dehua.ttl:{described}）" in _block(report, "zh")
     en = _block(report, "en")
-    assert f"…/kpi-system (dehua.ttl:{described})" in en and "(written at b.ttl:4)" in en, en
+    assert f"(…/kpi-system, dehua.ttl:{described})" in en and "(written at b.ttl:4)" in en, en
 
 
 def test_a_name_given_as_text_in_json_ld_is_shown_written_as_a_reference() -> None:
