@@ -160,7 +160,7 @@ def test_9_2_1_names_the_specifications_that_name_their_indicator_otherwise() ->
     assert "出口率测量规范（…#spec-export）：未以“所规范的指标”指向“出口率”（c.1.3）\n" in zh
     assert "区位优势测量规范（…#spec-location）：\n            – 未以“所规范的指标”指向“区位优势”（a.1.1）\n" \
         "            – 缺少“计算方法”\n" in zh
-    assert "…#spec-export: does not name “export rate” (c.1.3) through “specifies indicator”\n" in en
+    assert "出口率测量规范 (…#spec-export): does not name “export rate” (c.1.3) through “specifies indicator”\n" in en
     assert "没有“所规范的指标”为" not in zh and "has no record whose" not in en
 
 
@@ -269,10 +269,12 @@ def _messages(shapes: Graph, shape: URIRef) -> dict[str, str]:
             if isinstance(m, Literal)}
 
 
-def test_an_english_report_names_a_node_without_an_english_label_by_its_iri(
+def test_an_english_report_names_a_node_without_an_english_label_by_its_chinese_one(
         datang: Report) -> None:
+    """Decision 14: the other language's label before the IRI, which the JSON keeps beside it."""
     (finding,) = [f for f in _json_findings(datang, "8.1.3-5", "en")]
-    assert finding["nodes"][0]["name"] == "…/element-design"
+    assert finding["nodes"][0]["name"] == "“大唐袜业”品牌要素设计"
+    assert finding["nodes"][0]["node"] == "https://example.org/cluster/datang/element-design"
 
 
 def test_a_shape_targeting_an_evidence_class_names_each_instance_and_what_it_lacks() -> None:

@@ -86,7 +86,10 @@ def test_a_record_of_an_indicator_no_kpi_system_includes_names_that_indicator_an
     assert place.endswith(".ttl:" + str(node["place"]["line"]))
     assert (f"{place}）：“{zh_property}”为“区位优势”（a.1.1）；没有“关键绩效指标体系”以“包含指标”"
             "指向它") in zh
-    assert (f"…/{record} ({place}): its “{en_property}” is “location advantage” (a.1.1); no "
+    # Named by its label (a Chinese one in English too, decision 14) with its IRI, else by its IRI.
+    named = f"…/{record} ({place})" if node["name"] == f"…/{record}" \
+        else f"{node['name']} (…/{record}, {place})"
+    assert (f"{named}: its “{en_property}” is “location advantage” (a.1.1); no "
             "“key performance indicator system” refers to it through “includes indicator”") in en
     [lack] = node["lacks"]
     assert "“location advantage” (a.1.1)" in lack["text"]

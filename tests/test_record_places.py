@@ -48,8 +48,9 @@ def test_a_record_described_nowhere_is_placed_where_it_is_first_written() -> Non
 
 
 @pytest.mark.parametrize("lang, named", [
-    # No English label: the IRI names it, its place beside; in zh its label, both beside.
-    ("en", "\n          …/kpi-system (datang-socks.ttl:{line}): its “includes indicator” lacks"),
+    # No English label: its Chinese label names it (decision 14), IRI and place beside, as in zh.
+    ("en", "大唐袜业品牌培育关键绩效指标体系 (…/kpi-system, datang-socks.ttl:{line}): its “includes indicator” "
+           "lacks"),
     ("zh", "大唐袜业品牌培育关键绩效指标体系（…/kpi-system，datang-socks.ttl:{line}）：“包含指标”缺少"),
 ])
 def test_the_text_report_names_each_records_file_and_line(lang: str, named: str) -> None:

@@ -86,7 +86,8 @@ def test_a_shape_with_a_target_and_no_requirement_is_caught(broken: Rulebook) ->
     assert (ProblemKind.UNLINKED_SHAPE, "shp:OrphanShapeNoReq", None) in _found(broken)
     # the deactivated checks of shapes/report-date.ttl have a severity and no requirement
     assert not [p for p in rule_problems(load_rulebook())
-                if p.subject in (SHP.DateNotAfterTheReport, SHP.ActualYearNotAfterTheReport)]
+                if p.subject in (SHP.DateNotAfterTheReport, SHP.ActualYearNotAfterTheReport,
+                                 SHP.DateNotBeforeWhatItRestsOn)]
 
 
 def test_a_misspelt_property_or_class_in_a_shape_is_caught_with_the_term_meant(

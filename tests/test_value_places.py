@@ -51,7 +51,7 @@ def test_a_later_date_added_in_a_second_file_is_placed_where_it_is_written() -> 
     block = zh[start:zh.index("\n\n", start)]
     assert f"b.ttl:{LATER_LINE}）" in block and "a.ttl:" not in block, block
     en = render_report(report, "text", "en")
-    assert f"…/strategy-review (b.ttl:{LATER_LINE})" in en
+    assert f"品牌培育战略实施中期评审 (…/strategy-review, b.ttl:{LATER_LINE})" in en
     assert f'<small class="place">b.ttl:{LATER_LINE}</small>' in render_report(report, "html", "en")
     assert _review_places(json.loads(render_report(report, "json", "en"))) == [
         {"file": "b.ttl", "line": LATER_LINE, "column": LATER.index('"2999') + 1}]
