@@ -11,11 +11,15 @@ import pytest
 from rdflib import Graph, Literal, Namespace
 from rdflib.namespace import DCTERMS, XSD
 
+from checker.ingest import ingest_submission
+from checker.loading import SubmissionFile
 from checker.render import render_report
+from checker.report_reader import read_report
 from checker.report import Report, Status
 from checker.rested_on import ORDER_SHAPE
+from checker.store import open_store
 
-from tests.dehua_variants import DEHUA_NS, dehua_with
+from tests.dehua_variants import DEHUA_NS, dehua, dehua_with
 
 EX = Namespace(DEHUA_NS)
 
@@ -73,3 +77,17 @@ def test_a_record_dated_before_what_it_rests_on_is_a_warning_naming_both_dates(
 def test_the_base_dates_each_record_after_what_it_rests_on(base: Report) -> None:
     """Dehua's improvement, review and action each follow what they rest on: no such warning."""
     assert not [r for o in base.outcomes for r in o.results if r.source_shape == ORDER_SHAPE]
+
+
+def test_the_warning_is_kept_with_the_stored_report_and_read_back() -> None:
+    """8.2.6: the stored report, read back, gives the warning under the provision and counts the
+    record in the verdict's lines, as the fresh one does."""
+    graph = Graph() + dehua()
+    graph.set((EX.term("communication-improvement"), DCTERMS.date, Literal(EARLY, datatype=XSD.date)))
+    store = open_store("oxigraph")
+    info, fresh = ingest_submission(
+        store, [SubmissionFile("d.ttl", graph.serialize(format="turtle").encode())], submitter="tests")
+    back = read_report(store, info.cluster, info.number)
+    for report in (fresh, back):
+        assert [r.source_shape for r in report.outcome("8.2.6").results] == [ORDER_SHAPE]
+        assert "有 1 项记录的日期早于其所依据的评价、评审或监测的日期" in render_report(report, "text", "zh")
