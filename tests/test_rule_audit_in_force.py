@@ -132,7 +132,7 @@ def test_a_kpi_system_superseded_alone_is_said_to_be_superseded_under_9_1_1(
     assert "未见本集群现行的关键绩效指标体系（9.1.1）" in zh
     assert "（…/kpi-system）：自“2024-12-31T00:00:00”起已被取代（“失效时间”），不是现行的" in zh, zh
     assert "No key performance indicator system of this cluster in force in the submission (9.1.1)" in en
-    assert "…/kpi-system: it is superseded since “2024-12-31T00:00:00” (its “invalidated at”), " \
+    assert "(…/kpi-system): it is superseded since “2024-12-31T00:00:00” (its “invalidated at”), " \
            "not in force" in en, en
 
 
