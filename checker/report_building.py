@@ -42,9 +42,10 @@ def build_report(rulebook: Rulebook, data: Graph, results: list[ShaclResult], *,
     after `today` (by default the UTC day the report is `created`), or before an activity they
     rest on, are warnings under the provisions they are evidence for, which then await the
     evaluator rather than being met (checker/dated_after.py, checker/rested_on.py). The notes on
-    unknown terms are kept beside, changing nothing, and where `locate_records` finds the records the findings name described and `locate_values` the
-    values they are about written; of the prefixes the files declare (`declared`, read only where
-    a record meant or a value that may be an unexpanded prefixed name asks for them), those used."""
+    unknown terms are kept beside, changing nothing, and where `locate_records` finds the records
+    the findings name described and `locate_values` the values they are about written; of the
+    prefixes the files declare (`declared`, read only where a record meant or a value that may be
+    an unexpanded prefixed name asks for them), those used."""
     by_requirement: dict[str, list[ShaclResult]] = {}
     for result in results:
         rid = rulebook.shape_requirements.get(result.source_shape)
