@@ -39,8 +39,12 @@ def rules_group() -> None:
     they are written); teach the generator (checker/synthetic) every new rule, since the proof
     starts from its conforming base (`bcic rules coverage --prove --only ID` proves one
     provision's or one shape's fixtures); `bcic rules coverage --prove` must exit 0; set
-    the version in checker/__init__.py and owl:versionInfo of ontology/bcic.ttl; `bcic rules version` prints
-    the version and the digest of the rule files that every report records.
+    the version in four places: checker/__init__.py, owl:versionInfo and owl:versionIRI of
+    ontology/bcic.ttl, and the header line of each shapes file; `bcic rules version` prints the
+    version and the digest of the rule files that every report records.
+    编辑 ontology/ 与 shapes/；把每条新规则教给生成器（checker/synthetic）；`bcic rules coverage
+    --prove` 须以 0 退出；在四处设置版本：checker/__init__.py、ontology/bcic.ttl 的 owl:versionInfo
+    与 owl:versionIRI、每个形状文件的首行说明；`bcic rules version` 打印版本及规则文件摘要。
     """
 
 
@@ -59,16 +63,23 @@ def coverage_command(ctx: click.Context, lang: Lang, prove: bool, only: tuple[st
     the rule files / 打印要求—形状—正反例对照表；有缺口、验证失败或规则文件有误时退出码为 1.
 
     \b
-    Mistakes / 规则文件错误: a bcic:checksRequirement naming no catalogued provision; a shape with
-    a target or severity naming none; a bcic:, ind: or req: term the ontology does not define;
-    a checking shape without one zh and one en sh:message, or one not citing its clause; a
-    severity other than its provision's level asks; a provision id the notation cannot show.
+    Mistakes, among them / 规则文件错误，其中包括: a bcic:checksRequirement naming no catalogued
+    provision; a shape with a target or severity naming none; a bcic:, ind: or req: term the
+    ontology does not define; a checking shape without one zh and one en sh:message, or one not
+    citing its clause; a severity other than its provision's level asks; a provision id the
+    notation cannot show. The full list: README, `bcic rules coverage`.
+    bcic:checksRequirement 指向未编目的规定；形状的目标或严重程度未指向任何规定；本体未定义的
+    bcic:、ind: 或 req: 术语；检查形状缺少中文或英文 sh:message，或未引用其条款；严重程度与规定
+    的级别不符；编号法无法表示的规定编号。完整列表见 README 中的 `bcic rules coverage`。
 
     \b
     --only: the provision's row and its shapes' fixture pairs, with those of its list items and
     parts (4.2.1: a)–i)); a shape: its provision's row and its own pair; given more than once,
     all of them. The conforming base is still validated once, against every rule, and the
-    mistakes are still those of all the rule files. An unknown one: exit 2 / 未知时退出码为 2.
+    mistakes are still those of all the rule files. An unknown one: exit 2.
+    --only：该规定的行及其形状的正反例，连同其列项和部分的（4.2.1：a)–i)）；一个形状：其规定的行
+    及其自身的正反例；多次给出时为全部。符合的基础数据仍对所有规则验证一次，错误仍在全部规则文件中
+    查找。未知时退出码为 2。
     """
     ctx.meta[LANG_META_KEY] = lang
     rulebook = load_rulebook()
