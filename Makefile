@@ -7,11 +7,11 @@ BCIC   := $(VENV)/bin/bcic
 # Re-install only when the declared dependencies change.
 STAMP  := $(VENV)/.installed-from-pyproject
 
-.PHONY: install runtime-packages system-packages web-assets lint test demo demo-ontology demo-validate demo-store demo-serve bench clean
+.PHONY: install venv-package runtime-packages system-packages web-assets lint test demo demo-ontology demo-validate demo-store demo-serve bench clean
 
 install: $(STAMP) runtime-packages web-assets
 
-$(PY):
+$(PY): | venv-package
 	$(PYTHON) -m venv $(VENV)
 
 $(STAMP): pyproject.toml | $(PY)
@@ -56,6 +56,14 @@ endef
 
 runtime-packages:
 	$(call apt_ensure,$(DEMO_PACKAGES))
+
+# `python3 -m venv` needs ensurepip, which Debian and Ubuntu ship apart, in python3-venv
+# (python3.11-venv on Debian 12). Its probe is the folder $(PYTHON) imports ensurepip from, a path
+# that does not exist when it cannot import it; asked only while .venv is still to be made.
+ENSUREPIP = $(or $(shell $(PYTHON) -c 'import ensurepip, os; print(os.path.dirname(ensurepip.__file__))' 2>/dev/null),/nonexistent/ensurepip)
+
+venv-package:
+	$(call apt_ensure,python3-venv:$(ENSUREPIP))
 
 # The front-end packages pinned in web/package-lock.json, into web/node_modules (not committed).
 WEB_STAMP := web/node_modules/.installed-from-lock
