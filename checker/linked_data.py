@@ -117,11 +117,12 @@ def shapes_document(document: RulebookDocument) -> Graph:
     return _new_graph(document.shapes_graph)
 
 
-def indicator_document(document: RulebookDocument, code: str) -> Graph:
-    """One concept of the 9.1.4 indicator scheme (the scheme itself for `IndicatorScheme`)."""
-    iri = named_term(IND, code)
+def indicator_document(document: RulebookDocument, name: str) -> Graph:
+    """One concept of the 9.1.4 indicator scheme by its local name (`LocationAdvantage`; the
+    scheme itself for `IndicatorScheme`)."""
+    iri = named_term(IND, name)
     if iri is None or (iri, None, None) not in document.ontology:
-        raise UnknownResourceError.of("error.rulebook.no_indicator", code=code)
+        raise UnknownResourceError.of("error.rulebook.no_indicator", name=name)
     return _new_graph(_bounded(document.ontology, [iri]))
 
 

@@ -577,6 +577,15 @@ def test_unknown_ids_are_404(client: FlaskClient, path: str) -> None:
     assert client.get(path, headers={"Accept": "text/html"}).status_code == 404
 
 
+@pytest.mark.parametrize("lang, words", [
+    ("en", "takes the concept's local name, such as LocationAdvantage, not its code such as a.1.1"),
+    ("zh", "应写概念的本地名称（如 LocationAdvantage），而不是指标编号（如 a.1.1）")])
+def test_an_indicator_asked_by_its_9_1_4_code_is_404_saying_the_iri_takes_its_name(
+        client: FlaskClient, lang: str, words: str) -> None:
+    response = client.get(f"/indicator/a.1.1?lang={lang}", headers={"Accept": "text/turtle"})
+    assert response.status_code == 404 and words in response.get_json()["message"]
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_unknown_id_page_for_people_in_both_languages(client: FlaskClient, lang: str) -> None:
     page = html(client, f"/indicator/NoSuchIndicator?lang={lang}", 404)

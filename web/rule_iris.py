@@ -113,11 +113,12 @@ def indicators() -> WerkzeugResponse:
                    lambda **q: url_for("rulebook.ontology", _anchor="indicators", **q))
 
 
-@bp.get("/indicator/<code>")
-def indicator(code: str) -> WerkzeugResponse:
-    """An indicator category, group or indicator (https://w3id.org/bcic/indicator/<code>)."""
-    return _answer(lambda d: indicator_document(d, code),
-                   lambda **q: url_for("rulebook.ontology", _anchor=f"ind-{code}", **q))
+@bp.get("/indicator/<name>")
+def indicator(name: str) -> WerkzeugResponse:
+    """An indicator category, group or indicator by its local name
+    (https://w3id.org/bcic/indicator/LocationAdvantage), not its code (a.1.1)."""
+    return _answer(lambda d: indicator_document(d, name),
+                   lambda **q: url_for("rulebook.ontology", _anchor=f"ind-{name}", **q))
 
 
 def negotiate() -> Choice[ResultFormat | None]:

@@ -65,9 +65,10 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh": "规则库的形状中没有 {name!r}{nearest}",
     },
     "error.rulebook.no_indicator": {
-        "en": "no indicator {code!r} in the 9.1.4 scheme (codes are names such as "
-              "LocationAdvantage)",
-        "zh": "9.1.4 指标体系中没有指标 {code!r}（指标编号是 LocationAdvantage 这样的名称）",
+        "en": "no indicator named {name!r} in the 9.1.4 scheme: /indicator/ takes the concept's "
+              "local name, such as LocationAdvantage, not its code such as a.1.1",
+        "zh": "9.1.4 指标体系中没有名为 {name!r} 的指标：/indicator/ 后应写概念的本地名称（如 "
+              "LocationAdvantage），而不是指标编号（如 a.1.1）",
     },
     "error.rulebook.no_ontology_version": {
         "en": "no ontology version {version!r}; this server has {current}",
