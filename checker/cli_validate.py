@@ -41,7 +41,9 @@ def validate_command(ctx: click.Context, files: tuple[Path, ...], lang: Lang, fm
                      output: Path | None, fail_on: str, each: bool) -> None:
     """Validate a submission (all FILES together) against the rulebook / 验证集群提交材料.
 
-    Exit codes / 退出码: 0 conforms 符合, 1 gaps 有差距, 2 bad input 输入有误.
+    Exit codes / 退出码: 0 conforms 符合, 1 gaps 有差距, 2 bad input 输入有误, 3 internal 内部错误,
+    4 out of time: a worker process still at work long after the others
+    超时：某个验证子进程在其他子进程结束后仍长时间未完成.
     """
     ctx.meta[LANG_META_KEY] = lang
     if each:

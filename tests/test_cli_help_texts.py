@@ -1,6 +1,7 @@
-"""`bcic rules --help` and `bcic rules coverage --help`: a Chinese-reading maintainer finds every
-explanation in Chinese too, the mistakes are given as examples with where the full list is, and
-the version is named in every place README's release step 3 sets it."""
+"""What `--help` explains: `bcic rules` and `bcic rules coverage` give a Chinese-reading
+maintainer every explanation in Chinese too, the mistakes as examples with where the full list is,
+and the version in every place README's release step 3 sets it; `bcic validate` every exit code
+a validation can end with."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from checker.cli import main
+from checker.errors import CheckerError
+from checker.shacl import ValidationEngineError, ValidationStalledError
 
 
 @pytest.fixture(scope="module")
@@ -32,3 +35,12 @@ def test_rules_help_names_the_four_places_of_the_version_under_release_step_3() 
     for place in ("checker/__init__.py", "owl:versionInfo", "owl:versionIRI",
                   "the header line of each shapes file", "每个形状文件的首行说明"):
         assert place in text, place
+
+
+@pytest.mark.parametrize("error", [ValidationEngineError, ValidationStalledError],
+                         ids=lambda e: e.__name__)
+def test_validate_help_names_the_exit_code_of_every_way_a_validation_ends(
+        error: type[CheckerError]) -> None:
+    text = " ".join(CliRunner().invoke(main, ["validate", "--help"]).output.split())
+    said = {3: "3 internal 内部错误", 4: "4 out of time: a worker process still at work"}
+    assert said[error.exit_code] in text
