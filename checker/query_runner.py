@@ -1,11 +1,12 @@
 """Run read-only SPARQL queries in worker processes that can be killed, over a store snapshot.
 
 pyoxigraph has no query timeout, releases the GIL (so signals never interrupt it) and crashes the
-whole process on some inputs (shared/NOTES.md). So a user's query never runs in the server's
-process: a small pool of worker processes (checker/query_worker.py) runs them. The parent sends a
-job, waits up to the time limit and, when it passes, kills the worker — the only way to stop the
-query's work — and starts a fresh one. A worker that dies (a crash) costs its query an error and
-is replaced; the server and the other workers never notice. So is a worker that ran out of the
+whole process on some inputs (docs/store.md, "Facts about untrusted input and the embedded
+store"). So a user's query never runs in the server's process: a small pool of worker processes
+(checker/query_worker.py) runs them. The parent sends a job, waits up to the time limit and, when
+it passes, kills the worker — the only way to stop the query's work — and starts a fresh one. A
+worker that dies (a crash) costs its query an error and is replaced; the server and the other
+workers never notice. So is a worker that ran out of the
 memory it may take (`memory`: a query past it fails to allocate, checker/memory_limit.py).
 
 Anonymous queries must not starve the app's own: `reserved` workers are kept from them. A public
