@@ -11,6 +11,7 @@ from .cli_store import _store_options, report_output_options
 from .cli_validate import LANG_META_KEY, emit
 from .i18n import Lang, message
 from .recheck import recheck_revision
+from .public_url import served_rulebook_url
 from .render import render_report
 from .revisions import find_cluster
 from .shacl import Severity
@@ -43,7 +44,8 @@ def recheck_command(ctx: click.Context, cluster: str, number: int | None,
     if number is not None and revision is not None:
         raise click.UsageError(message("store.recheck.revision_twice", lang), ctx)
     number = revision or number
+    rulebook = served_rulebook_url(fmt)
     with store_to_read(location, lang, engine, user) as store:
         recheck = recheck_revision(store, find_cluster(store, cluster), number)
-    emit(render_report(recheck.report, fmt, lang), output)
+    emit(render_report(recheck.report, fmt, lang, rulebook_url=rulebook), output)
     ctx.exit(1 if recheck.report.fails(Severity.VIOLATION) else 0)

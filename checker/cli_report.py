@@ -12,6 +12,7 @@ from .cli_store import _store_options, report_output_options
 from .cli_output import echo_text, write_file
 from .cli_validate import LANG_META_KEY
 from .i18n import Lang
+from .public_url import served_rulebook_url
 from .render import render_report
 from .shacl import Severity
 from .stored_report import stored_report
@@ -36,9 +37,10 @@ def report_command(ctx: click.Context, cluster: str, number: int | None, fmt: st
     4 the store could not answer 存储未能应答.
     """
     ctx.meta[LANG_META_KEY] = lang
+    rulebook = served_rulebook_url(fmt)
     with store_to_read(location, lang, engine, user) as store:
         report = stored_report(store, cluster, number)
-    text = render_report(report, fmt, lang)
+    text = render_report(report, fmt, lang, rulebook_url=rulebook)
     if output is not None:
         write_file(output, text)
     else:  # byte for byte the download, a line end added only where it has none

@@ -13,6 +13,7 @@ from .cli_output import echo_text, write_file
 from .errors import InputError
 from .cli_lang import lang_option
 from .i18n import Lang, counted, message
+from .public_url import served_rulebook_url
 from .render import REPORT_FORMATS, render_report
 from .render.cells import printable
 from .report_paths import batch_report_paths, refuse_input_as_output
@@ -46,21 +47,24 @@ def validate_command(ctx: click.Context, files: tuple[Path, ...], lang: Lang, fm
     超时：某个验证子进程在其他子进程结束后仍长时间未完成.
     """
     ctx.meta[LANG_META_KEY] = lang
+    rulebook = served_rulebook_url(fmt)
     if each:
-        ctx.exit(_validate_each(files, lang, fmt, output))
+        ctx.exit(_validate_each(files, lang, fmt, output, rulebook))
     if output is not None:
         refuse_input_as_output(output, files)
     report = validate_files(files)
-    emit(render_report(report, fmt, lang), output)
+    emit(render_report(report, fmt, lang, rulebook_url=rulebook), output)
     ctx.exit(1 if report.fails(_THRESHOLDS[fail_on]) else 0)
 
 
-def _validate_each(files: tuple[Path, ...], lang: Lang, fmt: str, output: Path | None) -> int:
+def _validate_each(files: tuple[Path, ...], lang: Lang, fmt: str, output: Path | None,
+                   rulebook: str | None) -> int:
     """Validate every file on its own; reports go to OUTPUT/<name>.<ext>, progress to stderr."""
     if output is None:
         raise InputError.of("error.validate.each_needs_output")
     targets = batch_report_paths(files, output, REPORT_FORMATS[fmt].extension)
-    validated = validate_each(list(files), fmt=fmt, lang=lang)  # no folder for a refused batch
+    validated = validate_each(list(files), fmt=fmt, lang=lang,  # no folder for a refused batch
+                              rulebook_url=rulebook)
     try:
         output.mkdir(parents=True, exist_ok=True)
     except OSError as error:

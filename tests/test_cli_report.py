@@ -59,6 +59,41 @@ def test_report_gives_what_the_web_download_gives(runner: CliRunner, store: Path
         assert printed.output == answer.get_data(as_text=True)
 
 
+PUBLIC = "https://bcic.example.org/evaluation"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_html_report_for_a_cluster_links_the_public_servers_rulebook_as_the_download_does(
+        runner: CliRunner, store: Path, tmp_path: Path, make_web_app,  # type: ignore[no-untyped-def]
+        monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+    """A report handed to a cluster (clause 1's evaluation): with BCIC_PUBLIC_URL its hints link
+    to that server's rulebook pages, which the cluster can open, not to a command it cannot run,
+    byte for byte as the server's own download."""
+    monkeypatch.setenv("BCIC_PUBLIC_URL", PUBLIC)
+    out = tmp_path / "r.html"
+    printed = _report(runner, store, KEY, "--format", "html", "--lang", lang, "--output", str(out))
+    assert printed.exit_code == 1, printed.output
+    written = out.read_text(encoding="utf-8")
+    assert f'href="{PUBLIC}/rulebook/8.2.6"' in written and "bcic rules show" not in written
+    answer = make_web_app(store, BCIC_PUBLIC_URL=PUBLIC).test_client().get(
+        f"/api/clusters/{KEY}/revisions/1/report?format=html&lang={lang}")
+    assert answer.status_code == 200
+    assert written == answer.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", "BCIC_PUBLIC_URL must be the http or https URL"),
+    ("zh", "BCIC_PUBLIC_URL 须为用户访问 bcic 网页应用所用的 http 或 https URL")])
+def test_an_html_report_under_a_bad_public_url_is_bad_input_and_writes_nothing(
+        runner: CliRunner, store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        lang: str, words: str) -> None:
+    monkeypatch.setenv("BCIC_PUBLIC_URL", "ftp://bcic.example.org")
+    out = tmp_path / "r.html"
+    result = _report(runner, store, CLUSTER, "--format", "html", "--lang", lang,
+                     "--output", str(out))
+    assert result.exit_code == 2 and words in result.output and not out.exists()
+
+
 def test_report_writes_the_output_file(runner: CliRunner, store: Path, tmp_path: Path) -> None:
     out = tmp_path / "r.ttl"
     result = _report(runner, store, CLUSTER, "--format", "ttl", "--output", str(out))

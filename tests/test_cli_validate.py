@@ -364,3 +364,18 @@ def test_a_batch_whose_reports_cannot_be_written_exits_2_saying_why(
     result = runner.invoke(main, ["validate", "--each", MATURE, "--output", str(taken / "r")])
     assert result.exit_code == 2
     assert f"Error: {taken / 'r'}: cannot be written (Not a directory)" in result.output
+
+
+@pytest.mark.parametrize("each", [False, True], ids=["one submission", "each"])
+def test_an_html_report_links_the_rulebook_of_the_public_url_when_set(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, each: bool) -> None:
+    """With BCIC_PUBLIC_URL the hints of an HTML report link to that server's rulebook pages
+    (`bcic report` does the same: test_cli_report.py), in a batch too."""
+    monkeypatch.setenv("BCIC_PUBLIC_URL", "https://bcic.example.org")
+    args = ["--each", PARTIAL, "--output", str(tmp_path)] if each else [
+        PARTIAL, "--output", str(tmp_path / "datang-socks.html")]
+    result = CliRunner().invoke(main, ["validate", *args, "--format", "html"])
+    assert result.exit_code == 1, result.output
+    written = (tmp_path / "datang-socks.html").read_text(encoding="utf-8")
+    assert 'href="https://bcic.example.org/rulebook/8.2.6"' in written
+    assert "bcic rules show" not in written

@@ -20,6 +20,7 @@ from checker.display_time import display_zone
 from checker.errors import InputError
 from checker.iri_policy import iri_problem
 from checker.os_reasons import os_reason
+from checker.public_url import public_url
 
 from .data import is_remote
 
@@ -122,26 +123,6 @@ def services(name: str, value: object) -> list[str]:
     if not isinstance(listed, (list, tuple)) or not all(isinstance(each, str) for each in listed):
         raise InputError.of("error.setting.services", name=name, value=_shown(value))
     return list(listed)
-
-
-def public_url(name: str, value: object) -> str | None:
-    """The URL people reach this app at (behind a reverse proxy): None when not given, else an
-    http(s) URL with a host, no user name or password, query or fragment, given back without a
-    trailing slash."""
-    if value is None or str(value).strip() == "":
-        return None
-    text = str(value).strip()
-    try:
-        parts = urlsplit(text)
-        parts.port  # a port that is not a number raises ValueError
-    except ValueError:
-        parts = None
-    if (parts is None or parts.scheme not in ("http", "https") or not parts.hostname
-            or "@" in parts.netloc or parts.query or parts.fragment or text.endswith("?")
-            or any(character.isspace() for character in text)):
-        shown = text if parts is None or "@" not in parts.netloc else "…@" + text.split("@")[-1]
-        raise InputError.of("error.setting.public_url", name=name, value=shown)
-    return text.rstrip("/")
 
 
 def public_sparql_url(value: object) -> str | None:

@@ -34,10 +34,10 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
               "至少需要一个自己的工作进程",
     },
     "error.setting.public_url": {
-        "en": "{name} must be the http or https URL at which people reach this app "
+        "en": "{name} must be the http or https URL at which people reach the bcic web app "
               "(https://host/prefix), with a host and no user name, password, query or fragment, "
               "not {value!r}",
-        "zh": "{name} 须为用户访问本应用所用的 http 或 https URL（如 https://host/prefix），带主机名，"
+        "zh": "{name} 须为用户访问 bcic 网页应用所用的 http 或 https URL（如 https://host/prefix），带主机名，"
               "且不含用户名、密码、查询串或片段，而不是 {value!r}",
     },
     "error.setting.snapshot_dir": {

@@ -56,8 +56,8 @@ def css_string(text: str) -> Markup:
 def render_html(report: Report, lang: Lang, rulebook_url: str | None = None) -> str:
     """The report as one HTML page, no external assets and no scripts. With `rulebook_url` (a
     bcic server's rulebook, `https://host/rulebook/`), each provision links to its page there
-    and the hints point there; without it (the CLI knows no server) they point to the rulebook
-    by the command that shows the provision (`bcic rules show 4.2.2`)."""
+    and the hints point there; without it (the CLI without BCIC_PUBLIC_URL knows no server) they
+    point to the rulebook by the command that shows the provision (`bcic rules show 4.2.2`)."""
     template = _environment().get_template("report.html")
     return template.render(
         lang=lang,

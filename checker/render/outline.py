@@ -157,7 +157,7 @@ def report_outline(report: Report, lang: Lang, filters: Filters = Filters(),
                    rulebook: bool = False) -> ReportOutline:
     """The view of `report` in `lang`, with only the requirements `filters` keep; `rulebook`:
     the page links each provision to its rulebook page, and the hints point there (else to the
-    rulebook by `bcic rules show`: an HTML report the CLI writes links no server)."""
+    rulebook by `bcic rules show`: the CLI without BCIC_PUBLIC_URL links no server)."""
     kept = [o for o in report.outcomes if filters.keeps(o)]
     # A list item's hint refers to its lead-in's only where the page shows that one too.
     writer = GuidanceWriter(Namer(report, lang), shown_hints(kept),
