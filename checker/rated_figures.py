@@ -22,20 +22,21 @@ from .store.summary import YEAR_TEXT
 
 @dataclass(frozen=True)
 class RatedFigure:
-    """A level one cluster is rated at for one indicator: its scale and rank (None: not given
-    once as a whole number), its names and the cluster whose submission states it."""
+    """A level one cluster is rated at for one indicator: its scale (the first by IRI where it
+    is of several) and rank (None: not given once as a whole number), its names, the cluster
+    whose submission states it, and every scale it is of."""
 
     level: URIRef
     scale: URIRef | None
     rank: int | None
     source: URIRef
     labels: dict[str, str] = field(default_factory=dict)
+    scales: frozenset[URIRef] = frozenset()
 
     def steps_from(self, other: RatedFigure) -> int | None:
-        """How many levels this one stands above `other` (below: negative); None when the two
-        are not ranks of one scale."""
-        if self.scale is None or self.scale != other.scale or self.rank is None \
-                or other.rank is None:
+        """How many levels this one stands above `other` (below: negative); None when no scale
+        holds both or either has no rank."""
+        if not self.scales & other.scales or self.rank is None or other.rank is None:
             return None
         return self.rank - other.rank
 
@@ -95,5 +96,5 @@ SELECT ?subject ?source ?indicator ?year ?level ?rank ?scale ?label WHERE {{
         first_scale = min(scales[key], key=str, default=None)
         only_rank = next(iter(ranks[key])) if len(ranks[key]) == 1 else None
         rated[cluster].setdefault(indicator, RatedFigure(level, first_scale, only_rank, source,
-                                                         labels[key]))
+                                                         labels[key], frozenset(scales[key])))
     return rated

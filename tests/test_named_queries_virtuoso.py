@@ -29,7 +29,7 @@ from checker.store.base import cluster_key
 
 from test_named_queries import CHAOZHOU, DATANG, DEHUA, JINGDEZHEN, MEITAN, uneven_datang
 from test_named_queries_units import assert_own_rows_first, two_unit_dehua, unit_files
-from test_rated_comparisons import rated_cluster
+from test_rated_comparisons import PEER, peer, rated_cluster
 from virtuoso import VirtuosoNotInstalledError, VirtuosoServer, require_binaries
 from virtuoso_answers import Row, ordered_answer
 
@@ -42,8 +42,9 @@ TWINS = {DATANG: URIRef("https://example.org/cluster/Zhuji-大唐/cluster"),
 TWICE = {DATANG: ("obs-PolicySupportRate-2024-actual", "obs-PolicySupportRate-2024-target"),
          DEHUA: ("chaozhou/IndustryScale-2024",)}
 OWN_MODES = URIRef("https://example.org/cluster/own-modes/cluster")
-# Dehua rated on scales of levels (9.2.3), its targets met and missed by levels and one of another
-# scale (test_rated_comparisons.py), under an IRI of its own.
+# Dehua rated on scales of levels (9.2.3), its targets met and missed by levels, one of another
+# scale and levels of two scales (test_rated_comparisons.py), under an IRI of its own, with its
+# competitor, the peer, rated one level below it and on another scale.
 RATED = URIRef("https://example.org/cluster/rated-dehua/cluster")
 
 PARAMS: dict[str, list[dict[str, str]]] = {
@@ -56,8 +57,10 @@ PARAMS: dict[str, list[dict[str, str]]] = {
                                 {"cluster": str(DEHUA), "benchmark": str(JINGDEZHEN)},
                                 {"cluster": str(DEHUA), "benchmark": str(CHAOZHOU)},
                                 {"cluster": str(DATANG), "benchmark": str(MEITAN)},
-                                {"cluster": str(TWINS[DATANG]), "benchmark": str(MEITAN)}],
-    "indicators-vs-competitors": [{"cluster": str(DEHUA)}, {"cluster": str(TWINS[DEHUA])}],
+                                {"cluster": str(TWINS[DATANG]), "benchmark": str(MEITAN)},
+                                {"cluster": str(RATED), "benchmark": str(PEER)}],
+    "indicators-vs-competitors": [{"cluster": str(DEHUA)}, {"cluster": str(TWINS[DEHUA])},
+                                  {"cluster": str(RATED)}],
     "indicator-trends": [{}, {"code": "a.1.1"}, {"code": "b.1.1"},
                          {"cluster": str(DEHUA), "fromYear": "2022"}],
 }
@@ -78,7 +81,8 @@ def stores(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, St
     competitor Chaozhou, Jingdezhen's and Chaozhou's own submissions), then Datang's second
     revision (a year missing, years written as integers: `uneven_datang`), and the `TWINS`: these
     latest revisions of Datang's and Dehua's `renamed` to the twins' IRIs, with the figures of
-    `TWICE` `stated_twice`, `own_modes`, and Dehua rated on scales of levels (`RATED`)."""
+    `TWICE` `stated_twice`, `own_modes`, Dehua rated on scales of levels (`RATED`) and its rated
+    competitor (`PEER`)."""
     try:
         require_binaries()
     except VirtuosoNotInstalledError as error:
@@ -112,7 +116,8 @@ def compared_files(folder: Path) -> list[Path]:
     own_modes().serialize(folder / "own-modes.ttl", format="turtle")
     files.append(folder / "own-modes.ttl")
     rated_cluster(RATED).serialize(folder / "rated.ttl", format="turtle")
-    files.append(folder / "rated.ttl")
+    (folder / "peer.ttl").write_text(peer(), encoding="utf-8")
+    files += [folder / "rated.ttl", folder / "peer.ttl"]
     return files
 
 
