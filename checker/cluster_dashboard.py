@@ -87,6 +87,9 @@ class IndicatorPanel:
     radar_notes: SourceNotes  # of the radar's leaves
     series_notes: SourceNotes  # of the shown series
     all_notes: SourceNotes  # of the radar's leaves and every series (the JSON API)
+    # the radar's indicators the cluster or its benchmark is rated on at a level of a rating
+    # scale that year (9.2.3): no number, so no score (docs/model.md, decision 24)
+    rated: tuple[Indicator, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,11 @@ class BenchmarkTable:
     year: int | None
     leaves: tuple[LeafScore, ...]
     notes: SourceNotes
+
+    def rated_indicators(self) -> tuple[Indicator, ...]:
+        """The indicators a cluster is rated on at a level of a rating scale (9.2.3): no number,
+        so no score and no bar; the table compares the levels by rank (decision 24)."""
+        return tuple(leaf.indicator for leaf in self.leaves if leaf.levels)
 
 
 def stored_ref(summary: ClusterSummary) -> ClusterRef:
@@ -168,7 +176,8 @@ def indicator_panel(store: Store, cluster: ClusterRef, benchmark: ClusterRef | N
         tuple(own.years()), every, tuple(compared[1].years()) if benchmark else (),
         radar_notes=_notes(radar_sources, stored),
         series_notes=_notes(_line_sources(cluster.iri, series), stored),
-        all_notes=_notes([*radar_sources, *_line_sources(cluster.iri, every)], stored))
+        all_notes=_notes([*radar_sources, *_line_sources(cluster.iri, every)], stored),
+        rated=_rated_indicators(store, wanted, radar.year, [leaf.indicator for leaf in leaves]))
 
 
 def benchmark_table(store: Store, clusters: Sequence[ClusterRef], indicators: Sequence[Indicator],
@@ -189,6 +198,15 @@ def benchmark_table(store: Store, clusters: Sequence[ClusterRef], indicators: Se
                                              if leaf.indicator.iri in rated.get(c, {})})
                        for leaf in leaves)
     return BenchmarkTable(tuple(clusters), year, leaves, _notes(_leaf_sources(leaves), stored))
+
+
+def _rated_indicators(store: Store, clusters: Sequence[URIRef], year: int | None,
+                      indicators: Sequence[Indicator]) -> tuple[Indicator, ...]:
+    """The indicators one of the clusters is rated on at a level of a rating scale in `year`."""
+    if year is None:
+        return ()
+    rated = read_rated(store, clusters, year, [i.iri for i in indicators])
+    return tuple(i for i in indicators if any(i.iri in rated[c] for c in clusters))
 
 
 def _latest_year_figures(store: Store, clusters: Sequence[URIRef]

@@ -340,6 +340,26 @@ def test_a_level_of_two_scales_is_ranked_on_the_one_the_peers_level_is_of(
         "steps": 0, "zh": "同级", "en": "same level"}
 
 
+@pytest.mark.parametrize(("lang", "names", "note"), [
+    ("zh", ("良", "优", "优", "良"), "图中未绘出：a.1.2 历史积淀。"),
+    ("en", ("good", "excellent", "excellent", "good"),
+     "number to score: a.1.2 historical heritage.")])
+def test_the_benchmark_page_names_the_levels_and_says_which_are_not_in_the_chart(
+        make_web_app, rated_store: Path, lang: str, names: tuple[str, ...],  # type: ignore[no-untyped-def]
+        note: str) -> None:
+    """The targets table names the target's and the actual level, the competitors table Dehua's
+    and the peer's, in the page's language; the note under the bars names the rated indicator."""
+    client = make_web_app(rated_store).test_client()
+    page = client.get(f"/benchmark?focus={key(CLUSTER)}&indicator=a.1.2&year=2024&lang={lang}",
+                      headers={"Accept": "text/html"}).get_data(as_text=True)
+    shown = [(column, level("good" if name in ("良", "good") else "excellent"), name)
+             for column, name in zip(("target", "actual", "value", "competitorValue"), names)]
+    for column, iri, name in shown:
+        assert (f'<td class="num" data-column="{column}"><span data-level="{iri}">{name}</span>'
+                in page), column
+    assert note in page
+
+
 def test_the_benchmark_page_and_api_say_the_levels_by_rank(make_web_app, rated_store: Path) -> None:  # type: ignore[no-untyped-def]
     """The four comparisons of the benchmark page and /api/benchmark carry the levels' words and
     the count of levels as a whole number (9.3.2 a) b))."""
@@ -417,3 +437,16 @@ def test_the_words_of_a_count_of_levels(steps: int | None, zh: str, en: str) -> 
     """As the named queries write them in SPARQL (checker/level_steps.py)."""
     assert (steps_words(steps, "zh"), steps_words(steps, "en")) == (zh, en)
 
+
+@pytest.mark.parametrize(("lang", "note"), [
+    ("zh", "雷达图未计入：a.1.2 历史积淀、a.1.3 文化传承。"),
+    ("en", "number to score: a.1.2 historical heritage, a.1.3 cultural inheritance.")])
+def test_the_cluster_page_says_which_rated_indicators_the_radar_leaves_out(
+        make_web_app, rated_store: Path, lang: str, note: str) -> None:  # type: ignore[no-untyped-def]
+    """Dehua is rated for a.1.2 and a.1.3 in 2024: the note under the radar names them and links
+    to the benchmark page's table of them, which compares the levels by rank."""
+    page = make_web_app(rated_store).test_client().get(
+        f"/clusters/{key(CLUSTER)}?year=2024&lang={lang}",
+        headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert note in page
+    assert "year=2024&amp;indicator=a.1.2&amp;indicator=a.1.3#side-by-side" in page

@@ -6,6 +6,7 @@ share one chart axis: `checker.benchmarking`); the views here only parse the req
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -33,7 +34,8 @@ from checker.cluster_dashboard import (
 from checker.cluster_revisions import history_rows, stored_clusters
 from checker.judgements import event_said
 from checker.history import ClusterSummary
-from checker.indicator_scheme import indicator_scheme
+from checker.indicator_scheme import Indicator, indicator_scheme
+from checker.notation import listed
 from checker.queries import check_summary_for
 from checker.revisions import deletion_reason_said, deletion_said
 from checker.store.base import Store
@@ -57,18 +59,22 @@ bp = Blueprint("clusters", __name__)
 # The columns each comparison of 9.3.2 a)–d) shows (named-query result variables), each a number
 # (True) or a unit: a target and its actual value, a value and the previous one, are only paired in
 # one unit, while a peer's value may be in another unit than the cluster's, beside it with its own.
-# A level of a rating scale gets no number: `levelComparison` says in the page's language how many
-# levels it stands above or below the target or the year before (docs/model.md, decision 24).
+# A level of a rating scale gets no number: its name stands in the number's column (the level's
+# column of LEVEL_COLUMNS), and `levelComparison` says in the page's language how many levels it
+# stands above or below the target, the year before or the peer's (docs/model.md, decision 24).
 COMPARISON_COLUMNS = {
     "targets": (("target", True), ("actual", True), ("gap", True), ("unit", False),
                 ("levelComparison", False)),
     "history": (("value", True), ("previous", True), ("change", True), ("unit", False),
                 ("levelComparison", False)),
     "benchmark": (("value", True), ("unit", False), ("benchmarkValue", True),
-                  ("benchmarkUnit", False), ("difference", True)),
+                  ("benchmarkUnit", False), ("difference", True), ("levelComparison", False)),
     "competitors": (("value", True), ("unit", False), ("competitorValue", True),
-                    ("competitorUnit", False), ("difference", True)),
+                    ("competitorUnit", False), ("difference", True), ("levelComparison", False)),
 }
+LEVEL_COLUMNS = {"target": "targetLevel", "actual": "actualLevel", "value": "level",
+                 "previous": "previousLevel", "benchmarkValue": "benchmarkLevel",
+                 "competitorValue": "competitorLevel"}
 
 
 @bp.get("/clusters/<key>")
@@ -95,6 +101,10 @@ def cluster(key: str) -> str:
         deletion_said=lambda deleted: deletion_said(deleted, request_language()),
         deletion_reason=lambda deleted: deletion_reason_said(deleted, request_language()),
         radar_chart=radar_chart(panel.radar, names),
+        rated_out=_indicators_listed(panel.rated),
+        rated_compared=url_for("clusters.benchmark", cluster=[c.key for c in compared],
+                               focus=panel.cluster.key, year=panel.radar.year,
+                               indicator=[i.code for i in panel.rated]) + "#side-by-side",
         series_chart=series_chart(panel.series, panel.years, panel.cluster.iri,
                                   panel.series_notes),
         needs_reindex=summary_outdated())
@@ -140,7 +150,9 @@ def benchmark() -> str:
                       indicator=[i.code for i in view["indicators"]], year=table.year,
                       focus=view["focus"].key)
     return render_template("benchmark.html", scheme=indicator_scheme(), bars_chart=chart,
-                           columns=COMPARISON_COLUMNS, decimal_text=decimal_text,
+                           columns=COMPARISON_COLUMNS, level_columns=LEVEL_COLUMNS,
+                           rated_out=_indicators_listed(table.rated_indicators()),
+                           decimal_text=decimal_text,
                            api_url=api_url, needs_reindex=summary_outdated(),
                            default_size=DEFAULT_COMPARED, offered=offered, options=options,
                            apart=apart, **view)
@@ -244,6 +256,11 @@ def _names(clusters: list[ClusterRef] | tuple[ClusterRef, ...],
     names = {c.iri: pick(c.labels) or str(c.iri) for c in clusters}
     return {iri: ui("cluster.form.told_apart", name=name, where=apart[iri])
             if apart and iri in apart else name for iri, name in names.items()}
+
+
+def _indicators_listed(indicators: Sequence[Indicator]) -> str:
+    """Indicators by code and name in the request's language, listed as its language lists."""
+    return listed((f"{i.code} {pick(i.labels)}" for i in indicators), request_language())
 
 
 def _report_url(key: str, number: int) -> str:

@@ -160,6 +160,14 @@ STRINGS: dict[str, dict[str, str]] = {
                               "zh": "库中没有本集群的指标实际值。"},
     "cluster.radar.table": {"en": "Group scores in {year} (0–100, relative to the best)",
                             "zh": "{year} 年各指标组得分（0–100，相对最好值）"},
+    "cluster.radar.rated": {
+        "en": "Not in the radar, being rated at a level of a rating scale (9.2.3), which is no "
+              "number to score: {indicators}. The Benchmarking page's side-by-side table and its "
+              "four comparisons compare the levels by rank.",
+        "zh": "雷达图未计入：{indicators}。这些指标以评级量表的等级（9.2.3）评定，没有可计分的数值；“对标比较”页的并列表格"
+              "及四种对比按名次比较这些等级。"},
+    "cluster.radar.rated.link": {"en": "Compare the levels side by side",
+                                 "zh": "并列比较这些等级"},
     "cluster.radar.group": {"en": "Indicator group", "zh": "指标组"},
     "cluster.radar.counted": {"en": "Indicators compared", "zh": "参与比较的指标"},
     "cluster.radar.leaves": {"en": "The values behind each axis", "zh": "各轴所依据的数值"},
@@ -234,6 +242,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "benchmark.value": {"en": "Value", "zh": "数值"},
     "benchmark.chart.axis": {"en": "Score relative to the best of the chosen clusters (0–100)",
                              "zh": "相对所选集群最好值的得分（0–100）"},
+    "benchmark.chart.rated": {
+        "en": "Not in the chart, being rated at a level of a rating scale (9.2.3), which is no "
+              "number to score: {indicators}. The table below names each cluster's level and its "
+              "place against the first cluster's by rank; the four comparisons below compare the "
+              "levels with targets, the year before and the peers'.",
+        "zh": "图中未绘出：{indicators}。这些指标以评级量表的等级（9.2.3）评定，没有可计分的数值。下表列出各集群的等级"
+              "及其与第一个集群的等级按名次的比较；下方四种对比中，等级与目标值、上一年及对比集群的等级按名次比较。"},
     "benchmark.four.title": {"en": "The four comparisons of 9.3.2 for {cluster}",
                              "zh": "{cluster}：9.3.2 规定的四种对比"},
     "benchmark.four.caption": {
