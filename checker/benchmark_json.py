@@ -102,6 +102,7 @@ def indicators_document(panel: IndicatorPanel) -> dict[str, Any]:
         "benchmark": cluster_document(panel.benchmark) if panel.benchmark else None,
         "peers": [{"iri": str(p.iri), "role": p.role, "labels": p.labels} for p in panel.peers],
         "radar": radar_document(panel.radar),
+        "rated": [i.code for i in panel.rated],
         "stated_by": _stated_by(panel.all_notes),
     }
 

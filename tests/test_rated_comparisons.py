@@ -450,3 +450,10 @@ def test_the_cluster_page_says_which_rated_indicators_the_radar_leaves_out(
         headers={"Accept": "text/html"}).get_data(as_text=True)
     assert note in page
     assert "year=2024&amp;indicator=a.1.2&amp;indicator=a.1.3#side-by-side" in page
+
+
+def test_the_cluster_indicators_api_lists_the_rated_indicators_the_radar_leaves_out(
+        make_web_app, rated_store: Path) -> None:  # type: ignore[no-untyped-def]
+    document = make_web_app(rated_store).test_client().get(
+        f"/api/clusters/{key(CLUSTER)}/indicators?year=2024").get_json()
+    assert document["radar"]["year"] == 2024 and document["rated"] == ["a.1.2", "a.1.3"]

@@ -385,7 +385,12 @@ def _indicator_schemas() -> Json:
             benchmark=_or_null(_ref("ClusterRef")),
             peers=_array(closed(iri=STRING, role={"enum": ["benchmark", "competitor"]},
                                labels=LABELS)),
-            radar=_ref("Radar"), stated_by=_ref("StatedBy")),
+            radar=_ref("Radar"),
+            rated={"type": "array", "items": STRING, **described(
+                "the codes of the radar's indicators the cluster or its benchmark is rated on at a "
+                "level of a rating scale that year (9.2.3): no score, so no radar value",
+                "本集群或其标杆当年以评级量表等级评定的雷达图指标代码（9.2.3）：没有得分，不计入雷达图")},
+            stated_by=_ref("StatedBy")),
         "Comparison": closed(
             query={"enum": ["indicators-vs-targets", "indicators-vs-history",
                             "indicators-vs-benchmark", "indicators-vs-competitors"]},
