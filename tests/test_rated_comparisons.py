@@ -93,9 +93,9 @@ Answer = list[dict[str, str]]
 
 
 def rated_cluster(cluster: URIRef) -> Graph:
-    """The `submission`'s figures, their levels and scales, the cluster's names and its
-    competitor (the `peer`) only, under another cluster's IRI, the levels and scales under their
-    own, so that the cluster's levels are ranked against the peer's: no modes or benchmark to
+    """The `submission`'s figures, their levels and scales, the cluster's names, and the `peer`
+    as its competitor and its benchmark only, under another cluster's IRI, the levels and scales
+    under their own, so that the cluster's levels are ranked against the peer's: no modes to
     change other queries' answers (for the tests that compare every named query's answers)."""
     data = submission()
     levels = set(data.subjects(SKOS.inScheme, None)) \
@@ -107,6 +107,7 @@ def rated_cluster(cluster: URIRef) -> Graph:
         if s in kept or (s == CLUSTER and p in (RDF.type, RDFS.label, BCIC.competitorCluster)):
             out.add(tuple(URIRef(new + n[len(old):]) if isinstance(n, URIRef)  # type: ignore[arg-type]
                           and n.startswith(old) and n not in levels else n for n in (s, p, o)))
+    out.add((cluster, BCIC.benchmarkCluster, PEER))
     return out
 
 

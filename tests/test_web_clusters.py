@@ -539,7 +539,7 @@ def test_benchmark_page_shows_the_four_comparisons_of_the_focus_cluster(make_web
         assert number(cells[3]) == value and cells[4] == units[code]
         assert number(cells[5]) == benchmark_value and cells[6] == other_units[code]
         assert units[code] == other_units[code] and number(cells[7]) == value - benchmark_value
-        assert cells[8] == "the benchmark's own submission"
+        assert cells[8] == "" and cells[9] == "the benchmark's own submission"  # no level
     assert ("The declared competitor, Chaozhou ceramics industrial cluster, has no figures"
             in html)  # Chaozhou is declared, and has none
     assert '<span class="muted">(9.3.2 c))</span>' in html  # the standard's notation
@@ -562,7 +562,7 @@ def test_benchmark_page_gives_no_difference_between_values_of_two_units(
         code = attrs["data-indicator"]
         assert number(cells[3]) == own[(code, 2024, "actual")] and cells[4] == units[code] != "u"
         assert number(cells[5]) == other[(code, 2024, "actual")] and cells[6] == "u"
-        assert cells[7] == "—" and cells[8] == source
+        assert cells[7] == "—" and cells[9] == source  # cells[8]: levels compared, none here
 
 
 def test_benchmark_page_of_a_small_store_defaults_to_every_stored_cluster(

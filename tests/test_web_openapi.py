@@ -33,7 +33,7 @@ from checker.tokens import TokenFile
 from web import code_spans
 from tests.catalogue_counts import COUNTS
 from test_named_queries import CHAOZHOU, jingdezhen, peer_submission, revised_dehua
-from test_rated_comparisons import rated_cluster
+from test_rated_comparisons import peer, rated_cluster
 
 DEHUA = "https://example.org/cluster/dehua/cluster"
 DATANG = "https://example.org/cluster/datang/cluster"
@@ -455,7 +455,8 @@ def peer_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Dehua, then its second revision reporting figures about its competitor, and its
     benchmark's and its competitor's own submissions (tests/test_named_queries.py): the samples
     alone give the comparisons with peers (9.3.2 c) d)) no rows; and a cluster rated on scales of
-    levels (tests/test_rated_comparisons.py), whose levels the samples never compare (9.3.2 a) b))."""
+    levels (tests/test_rated_comparisons.py) and its rated benchmark and competitor, whose levels
+    the samples never compare (9.3.2 a)–d))."""
     folder = tmp_path_factory.mktemp("peers")
     files = [folder / f"{name}.ttl" for name in ("dehua-r2", "jingdezhen", "chaozhou", "rated")]
     for graph, path in zip((revised_dehua(), jingdezhen(), peer_submission(
@@ -464,7 +465,8 @@ def peer_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
         graph.serialize(path, format="turtle")
     store = open_configured_store(str(folder / "store"))
     try:
-        for path in (EXAMPLES_DIR / "dehua-ceramics.ttl", *files):
+        (folder / "peer.ttl").write_text(peer(), encoding="utf-8")
+        for path in (EXAMPLES_DIR / "dehua-ceramics.ttl", *files, folder / "peer.ttl"):
             ingest_files(store, [path], submitter="tests")
         publish_for_queries(store)
     finally:
