@@ -355,12 +355,12 @@ def test_every_read_of_an_unreachable_remote_store_is_a_documented_503(
 
 # A valid value of every variable of the app's GET routes, by name, and by endpoint where one name
 # means different things; a route with a variable that has none fails the walk below.
-ROUTE_VALUES = {"key": DEHUA_KEY, "number": "1", "requirement_id": "4.1", "version": "0.1.0",
-                "code": "LocationAdvantage"}
+ROUTE_VALUES = {"key": DEHUA_KEY, "number": "1", "requirement_id": "4.1", "version": "0.1.0"}
 ROUTE_VALUES_BY_ENDPOINT = {
     "api.named_query": {"name": "clusters-by-conformance"},
     "rulebook.shape": {"name": "MembersDeclared"},
     "rulebook.iris.shape": {"name": "MembersDeclared"},
+    "rulebook.iris.indicator": {"name": "LocationAdvantage"},
     "static": {"filename": "charts.js"},
     "vendor": {"package": "chart.js", "filename": "chart.umd.min.js"},
 }
