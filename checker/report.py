@@ -172,6 +172,11 @@ class Report:
     # prefix → namespace; a record meant is written by its file's prefixed name (9.1.1), and a
     # prefixed name RDF/XML did not expand read as the IRI its file's xmlns makes of it.
     prefixes: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    # The format the loader parsed each file in (file → short name: given, by its extension or
+    # by its content), by which a finding says how to write a value as that file must; empty for
+    # a graph given without files and a report stored before reports recorded it (then: by the
+    # file's extension).
+    formats: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def hints_from_another_rulebook(self) -> bool:

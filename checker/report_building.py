@@ -37,7 +37,8 @@ def build_report(rulebook: Rulebook, data: Graph, results: list[ShaclResult], *,
                  term_notes: TermNotes = TermNotes(),
                  locate_records: Locator | None = None,
                  locate_values: ValueLocator | None = None,
-                 declared: Callable[[], Prefixes] | None = None) -> Report:
+                 declared: Callable[[], Prefixes] | None = None,
+                 formats: Mapping[str, str] | None = None) -> Report:
     """Turn SHACL results into a status for every requirement of the catalogue. Records dated
     after `today` (by default the UTC day the report is `created`), or before an activity they
     rest on, are warnings under the provisions they are evidence for, which then await the
@@ -45,7 +46,8 @@ def build_report(rulebook: Rulebook, data: Graph, results: list[ShaclResult], *,
     unknown terms are kept beside, changing nothing, and where `locate_records` finds the records
     the findings name described and `locate_values` the values they are about written; of the
     prefixes the files declare (`declared`, read only where a record meant or a value that may be
-    an unexpanded prefixed name asks for them), those used."""
+    an unexpanded prefixed name asks for them), those used; `formats` the format each file was
+    parsed in."""
     by_requirement: dict[str, list[ShaclResult]] = {}
     for result in results:
         rid = rulebook.shape_requirements.get(result.source_shape)
@@ -100,11 +102,11 @@ def build_report(rulebook: Rulebook, data: Graph, results: list[ShaclResult], *,
     # The properties such values are written along, for an RDF/XML file's element to name each
     # by the prefix the file declares (<prov:wasAttributedTo rdf:resource="…"/>, 9.1.1).
     properties = dict.fromkeys(p for o in outcomes for p in properties_written(o.findings)) \
-        if any(is_rdf_xml(p.file) for p in value_places.values()) else {}
+        if any(is_rdf_xml(p.file, formats) for p in value_places.values()) else {}
     prefixes = prefixes_used(declared(), [*meant.values(), *properties], written) \
         if declared is not None and (meant or written or properties) else {}
     return replace(report, rated=rated_observations(view, records), records_meant=meant,
-                   prefixes=prefixes)
+                   prefixes=prefixes, formats=formats or {})
 
 
 def _values_named(outcomes: tuple[RequirementOutcome, ...]) -> list[tuple[Node, Node]]:

@@ -60,6 +60,7 @@ from .store.base import Store, cluster_key, report_graph_iri, submission_graph_i
 from .store.guard import OwnQuery, checked_iri
 from .store.judgements import judgements_graph_iri
 from .language_notes import TagNote
+from .loading.formats import resolve_format
 from .near_namespaces import NearNamespace
 from .unknown_terms import Place, TermNotes, UnknownTerm
 
@@ -140,6 +141,7 @@ def read_report(store: Store, cluster: URIRef, number: int,
     return replace(report, **_judged_rates(_stored_rates(graph, node), report.outcomes, stored),
                    **_value_words(graph, node), records_meant=meant,
                    prefixes=_prefixes(graph, node),
+                   formats=_formats(graph, node),
                    running_rulebook=rulebook.version,
                    not_in_rulebook=frozenset(judged) - set(rulebook.requirements))
 
@@ -386,6 +388,13 @@ def _files(graph: Graph, report: Node) -> list[Node]:
     return [*graph.objects(report, PROV.used),
             *(f for validation in graph.objects(report, PROV.wasGeneratedBy)
               for f in graph.objects(validation, PROV.used))]
+
+
+def _formats(graph: Graph, report: Node) -> dict[str, str]:
+    """The format each file was parsed in, by its media type (dcterms:format); none for a report
+    stored before reports recorded it."""
+    return {_file_name(graph, f): resolve_format(str(media))
+            for f in _files(graph, report) if (media := graph.value(f, DCTERMS.format))}
 
 
 def _file_name(graph: Graph, file: Node) -> str:

@@ -17,7 +17,7 @@ from .errors import InputError
 from .i18n import LANGUAGES, Lang, Listed, message
 from .labels import by_language, labels_of
 from .loading import (SubmissionFile, blank_identity, described_places, first_written,
-                      jsonld_declares, load_submission, prefixes_declared,
+                      formats_read, jsonld_declares, load_submission, prefixes_declared,
                       read_submission_files, value_places)
 from .namespaces import BCIC
 from .report import Report
@@ -63,6 +63,7 @@ def validate_graph(data: Graph, *, files: tuple[str, ...] = (), sha256: tuple[st
         locate_values=_value_locator(sources, names, data) if sources else None,
         declared=(lambda: dict(zip(names, prefixes_declared(sources), strict=True)))
         if sources else None,
+        formats=dict(zip(names, formats_read(sources), strict=True)),
     )
     return replace(report, jsonld_xsd=jsonld_declares(sources, "xsd", str(XSD)))
 

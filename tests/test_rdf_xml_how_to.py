@@ -2,8 +2,9 @@
 5.1): an RDF/XML file is told the element with rdf:resource and the full IRI
 (<p:wasAttributedTo rdf:resource="https://example.org/c/body"/>, its property by the file's own
 xmlns prefix) of the record a text names, of a prefixed name nothing expanded, of a text written
-as a prefixed name, else an example, not the Turtle and JSON-LD forms, in the text, HTML and JSON
-reports, zh and en, fresh and read back from a store; the JSON's values that came closest say
+as a prefixed name, else an example, not the Turtle and JSON-LD forms, whether the loader read the
+file as RDF/XML by its extension, by the format given or by its content, in the text, HTML and
+JSON reports, zh and en, fresh and read back from a store; the JSON's values that came closest say
 what the text says, a prefixed name nothing expanded not held against what a cultivation body
 lacks. Turtle and JSON-LD files keep their forms (tests/test_text_for_record.py)."""
 
@@ -34,7 +35,12 @@ WRITTEN = {  # how the macro analysis (5.1) names its body, where a record is as
     "prefixed_text": '    <p:wasAttributedTo>ex:body</p:wasAttributedTo>',
     "other_text": '    <p:wasAttributedTo>某机构</p:wasAttributedTo>',
 }
-GIVEN = {"text": "body", "prefixed": "ex:body", "prefixed_text": "ex:body", "other_text": "某机构"}
+# The file read as RDF/XML by its extension, else by the format given (though its name says
+# Turtle) or by its content (no extension): the text "body" so written.
+FILES = {"given": ("t.ttl", "application/rdf+xml"), "content": ("t", None)}
+WRITTEN |= {way: WRITTEN["text"] for way in FILES}
+GIVEN = {"text": "body", "prefixed": "ex:body", "prefixed_text": "ex:body", "other_text": "某机构",
+         "given": "body", "content": "body"}
 SAID = {  # what each says of it, zh and en, with the element
     ("text", "en"): f"the record “…/body” it names: {ELEMENT} in RDF/XML",
     ("text", "zh"): f"所指记录为“…/body”，RDF/XML 中写作 {ELEMENT}",
@@ -47,6 +53,7 @@ SAID = {  # what each says of it, zh and en, with the element
     ("other_text", "en"): f", as in {EXAMPLE} in RDF/XML (an example)",
     ("other_text", "zh"): f"：以 IRI 指向该记录，格式如 RDF/XML 中的 {EXAMPLE}（仅为示例）",
 }
+SAID |= {(way, lang): SAID["text", lang] for way in FILES for lang in ("zh", "en")}
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +64,8 @@ def reports() -> dict[tuple[str, str], Report]:
     found = {}
     for way, written in WRITTEN.items():
         text = OWN_PREFIX.replace(ATTRIBUTED.replace("prov:", "p:"), written)
-        info, fresh = ingest_submission(store, [SubmissionFile("t.rdf", text.encode())],
+        name, given = FILES.get(way, ("t.rdf", None))
+        info, fresh = ingest_submission(store, [SubmissionFile(name, text.encode(), given)],
                                         submitter="tests")
         found[way, "fresh"] = fresh
         found[way, "back"] = read_report(store, info.cluster, info.number)

@@ -63,6 +63,7 @@ __all__ = [
     "blank_identity",
     "described_places",
     "first_written",
+    "formats_read",
     "prefixes_declared",
     "load_submission",
     "max_triples_setting",
@@ -293,6 +294,11 @@ def _load_file(graph: Graph, file: SubmissionFile, max_triples: int) -> list[Tex
         check_json_ld(file.name, text)
     return parse_into(graph, file.name, text, format_name, label, SUBMISSION_BASE_IRI,
                       max_triples=max_triples)
+
+
+def formats_read(files: Sequence[SubmissionFile]) -> tuple[str, ...]:
+    """The format each file is parsed in (its short name), as the loader chooses it."""
+    return tuple(_format_of(file, file.data.decode("utf-8", "replace"))[0] for file in files)
 
 
 def _format_of(file: SubmissionFile, text: str) -> tuple[str, str | Phrase]:

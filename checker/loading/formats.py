@@ -64,9 +64,10 @@ def format_from_extension(file_name: str) -> str | None:
     return _ALIASES.get(suffix) if suffix else None
 
 
-def is_rdf_xml(file_name: str) -> bool:
-    """Whether a file is read as RDF/XML by its extension (.rdf, .owl, .xml)."""
-    return format_from_extension(file_name) == "rdf-xml"
+def is_rdf_xml(file_name: str, read_as: Mapping[str, str] | None = None) -> bool:
+    """Whether a file was read as RDF/XML: by the format the loader parsed it in (`read_as`,
+    file → short name: given, by extension or by content), else by its extension."""
+    return ((read_as or {}).get(file_name) or format_from_extension(file_name)) == "rdf-xml"
 
 
 class UnreadFormatError(InputError):

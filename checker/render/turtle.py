@@ -17,6 +17,7 @@ from ..findings_rdf import add_diagnosis
 from ..duties import set_aside_lines
 from ..i18n import LANGUAGES, Lang
 from ..judgements import Judgement, add_command_line
+from ..loading.formats import SUBMISSION_FORMATS
 from ..lead_ins import decided_by_items_said, judgements_deciding
 from ..namespaces import BCIC, REQ
 from ..rechecked_note import recheck_note
@@ -110,6 +111,8 @@ def report_graph(report: Report) -> Graph:
         g.add((source, DCTERMS.title, Literal(name)))
         if digest:
             g.add((source, BCIC.sha256, Literal(digest)))
+        if (read_as := report.formats.get(name)) is not None:  # the syntax it was parsed in
+            g.add((source, DCTERMS.format, Literal(SUBMISSION_FORMATS[read_as].media_type)))
     if report.revision is not None and report.cluster:
         _add_revision(g, node, URIRef(report.cluster), report.revision.number,
                       report.revision.submitter)

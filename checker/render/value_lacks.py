@@ -92,7 +92,7 @@ class ValueLackWords(ValueNamer):
         name), else in Turtle and in JSON-LD, a record by the prefixed name that file declares."""
         meant = self.meant.get(lack.value)
         place = self.value_places.get((record, lack.value)) if record is not None else None
-        if place is not None and is_rdf_xml(place.file):
+        if place is not None and is_rdf_xml(place.file, self.formats):
             return self._refer_in_rdf_xml(lack, meant, path, place)
         if meant is not None:
             declared = self.prefixes.get(place.file) if place is not None else None
@@ -129,7 +129,7 @@ class ValueLackWords(ValueNamer):
         rdf:resource="ex:body", 9.1.1; rdf:resource="bcic:PolicyEnvironment", 5.1): so written,
         and the full IRI to write; in an RDF/XML file, as the property's element."""
         place = self.value_places.get((record, written)) if record is not None else None
-        if place is not None and is_rdf_xml(place.file):
+        if place is not None and is_rdf_xml(place.file, self.formats):
             return message("report.lack.resource_prefixed_rdf_xml", self.lang, curie=str(written),
                            element=resource_element(str(iri), path,
                                                     self.prefixes.get(place.file)))

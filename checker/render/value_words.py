@@ -33,6 +33,7 @@ class ValueNamer(TermNamer):
         self.jsonld_xsd, self.rated = report.jsonld_xsd, report.rated
         self.meant = report.records_meant
         self.prefixes, self.value_places = report.prefixes, report.value_places
+        self.formats, self.record_places = report.formats, report.record_places
 
     def quoted(self, node: Node | None, limit: int = NAME_CHARS) -> str:
         """A node's name in quotation marks, with its code after it where it has one (9.1.4's
