@@ -806,6 +806,17 @@ _MESSAGES: Mapping[str, Mapping[Lang, str]] = {
               "文本不算作角色，因此 4.2 的职责均不因缺少担任其角色的成员而记为不适用（docs/model.md 决定 9）。"
               "若指{nearest}{guess}，Turtle 中写作 {iri}，JSON-LD 中写作 {{\"@id\": \"{iri}\"}}。",
     },
+    # …in an RDF/XML file: the element to write, rdf:resource with the full IRI.
+    "report.duties_role_as_text_meant_rdf_xml": {
+        "en": "The membership of {member} in the cultivation body gives it its role as the text "
+              "“{role}”, not as one of the member roles of 4.1 by its IRI: a text counts for no "
+              "role, so no duty of 4.2 is set aside as not applicable for want of a member of its "
+              "role (docs/model.md, decision 9). If {nearest} is meant{guess}, write it in RDF/XML "
+              "as {element}.",
+        "zh": "{member}在培育主体中担任的角色以文本“{role}”给出，而不是以 IRI 指向 4.1 所列的成员角色："
+              "文本不算作角色，因此 4.2 的职责均不因缺少担任其角色的成员而记为不适用（docs/model.md 决定 9）。"
+              "若指{nearest}{guess}，RDF/XML 中写作 {element}。",
+    },
     "report.duties_role_guessed": {"en": " (a guess from the spelling)", "zh": "（按拼写推测）"},
     "report.duties_no_role": {
         "en": "The membership of {member} in the cultivation body gives it no role (org:role): "

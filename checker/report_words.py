@@ -249,6 +249,16 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
               "{{\"@id\": \"{iri}\"}} in JSON-LD",
         "zh": "：若指“{label}”（按拼写推测），Turtle 中写作 {turtle}，JSON-LD 中写作 "
               "{{\"@id\": \"{iri}\"}}"},
+    # …in an RDF/XML file, as the element to write (rdf:resource takes the full IRI).
+    "report.lack.write_term_rdf_xml": {
+        "en": ": write it in RDF/XML as {element}", "zh": "：RDF/XML 中写作 {element}"},
+    "report.lack.write_term_guessed_rdf_xml": {
+        "en": ": if “{label}” is meant (a guess from the spelling), write it in RDF/XML as "
+              "{element}",
+        "zh": "：若指“{label}”（按拼写推测），RDF/XML 中写作 {element}"},
+    "report.lack.term_example_rdf_xml": {
+        "en": ": name one of them by its full IRI, as in {element} in RDF/XML (an example)",
+        "zh": "：以完整的 IRI 指向其中之一，格式如 RDF/XML 中的 {element}（仅为示例）"},
     "report.lack.term_example": {
         "en": ": name one of them by its IRI, as in {turtle} in Turtle, {{\"@id\": \"{iri}\"}} in "
               "JSON-LD (an example)",

@@ -6,14 +6,17 @@ text, or none)."""
 
 from __future__ import annotations
 
+from rdflib.namespace import ORG
 from rdflib.term import Node
 
 from ..body_roles import Unclear, UnclearRole
 from ..i18n import Lang, message
+from ..loading.formats import is_rdf_xml
 from ..report import Report
 from ..term_texts import names_term
 from .findings_view import Namer
 from .naming import short_node
+from .rdf_xml_forms import resource_element
 
 _MESSAGES = {Unclear.UNDEFINED: "report.duties_undefined_role",
              Unclear.NOT_A_ROLE: "report.duties_not_a_role",
@@ -50,6 +53,14 @@ def _unclear_line(namer: Namer, unclear: UnclearRole, lang: Lang) -> str:
     if unclear.kind is Unclear.TEXT and unclear.nearest is not None:
         labels = tuple(namer.labels.get(unclear.nearest, {}).values())
         exact = names_term(str(role), unclear.nearest, labels)
+        place = unclear.place
+        if place is not None and is_rdf_xml(place.file, namer.formats):
+            return message("report.duties_role_as_text_meant_rdf_xml", lang,
+                           member=_named(namer, unclear.member, lang), role=str(role),
+                           nearest=namer.quoted(unclear.nearest),
+                           element=resource_element(str(unclear.nearest), ORG.role,
+                                                    namer.prefixes.get(place.file)),
+                           guess="" if exact else message("report.duties_role_guessed", lang))
         return message("report.duties_role_as_text_meant", lang,
                        member=_named(namer, unclear.member, lang), role=str(role),
                        nearest=namer.quoted(unclear.nearest),

@@ -204,28 +204,48 @@ class ValueLackWords(ValueNamer):
             given = message("report.lack.given_as_text", self.lang, value=self.value(text))
             labels = tuple(self.labels.get(lack.expected, {}).values())
             if names_term(str(text), lack.expected, labels):
-                return given + self._write_term(lack.expected, True)
-            return given + self._write_guessed(lack.expected)
+                return given + self._write_term(lack.expected, True, record, path)
+            return given + self._write_guessed(lack.expected, record, path)
         if key.removeprefix("self.") not in ("in", "in_one", "in_listed") or not lack.allowed:
             return ""
         labels = {t: tuple(self.labels.get(t, {}).values()) for t in lack.allowed}
         if (named := term_named(str(text), lack.allowed, labels)) is not None:
-            return self._write_term(named, True)
+            return self._write_term(named, True, record, path)
         if (guessed := term_guessed(str(text), lack.allowed, labels)) is not None:
-            return self._write_guessed(guessed)
-        return self._write_term(lack.allowed[0], False)
+            return self._write_guessed(guessed, record, path)
+        return self._write_term(lack.allowed[0], False, record, path)
 
-    def _write_guessed(self, term: Node) -> str:
+    def _write_guessed(self, term: Node, record: Node | None = None,
+                       path: ShapePath | None = None) -> str:
         """How to refer to the term a text is taken to mean by its spelling, said to be a guess."""
+        if (element := self._term_element(term, record, path)) is not None:
+            return message("report.lack.write_term_guessed_rdf_xml", self.lang,
+                           label=self.name(term), element=element)
         form = reference_form(short_node(term, None))
         return message("report.lack.write_term_guessed", self.lang, label=self.name(term),
                        turtle=form.turtle, iri=form.iri)
 
-    def _write_term(self, term: Node, own: bool) -> str:
-        """How to refer to a term, in Turtle and in JSON-LD; as an example where not `own`."""
+    def _write_term(self, term: Node, own: bool, record: Node | None = None,
+                    path: ShapePath | None = None) -> str:
+        """How to refer to a term, in Turtle and in JSON-LD, or as `record`'s RDF/XML file writes
+        it along `path`; as an example where not `own`."""
+        if (element := self._term_element(term, record, path)) is not None:
+            return message("report.lack.write_term_rdf_xml" if own
+                           else "report.lack.term_example_rdf_xml", self.lang, element=element)
         form = reference_form(short_node(term, None))
         return message("report.lack.write_term" if own else "report.lack.term_example",
                        self.lang, turtle=form.turtle, iri=form.iri)
+
+    def _term_element(self, term: Node, record: Node | None, path: ShapePath | None) -> str | None:
+        """A term as the RDF/XML element to write along `path` (the full IRI in rdf:resource,
+        4.1: <org:role rdf:resource="https://w3id.org/bcic/ontology#IndustryEnterpriseRole"/>),
+        where `record` is described in a file read as RDF/XML, or, where the report does not
+        place it, every file was; else None."""
+        place = self.record_places.get(record) if record is not None else None
+        files = [place.file] if place is not None else list(self.formats)
+        if not files or not all(is_rdf_xml(file, self.formats) for file in files):
+            return None
+        return resource_element(str(term), path, self.prefixes.get(files[0]))
 
     def _of_value(self, lack: Lack, key: str, figure: bool = False,
                   number: bool = False) -> tuple[str, str, str]:
