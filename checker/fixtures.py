@@ -131,7 +131,10 @@ def _break_qualifier(shapes: Graph, shape: URIRef, qualifier: Node) -> _Inner:
     """Remove what the qualified value shape asks of the values the shape counts."""
     path = read_path(shapes, shapes.value(shape, SH.path))  # type: ignore[arg-type]
     cls = shapes.value(qualifier, SH["class"])
-    inner = list(shapes.objects(qualifier, SH.property))
+    # A property the qualifier forbids (shp:InForce: no prov:invalidatedAtTime) is nothing to take
+    # away: the values it selects are removed.
+    inner = [p for p in shapes.objects(qualifier, SH.property)
+             if shapes.value(p, SH.maxCount) != Literal(0)]
 
     def mutate(data: Graph, nav: Graph) -> Graph:
         values = _values(nav, _focus_nodes(shapes, shape, nav), path)

@@ -184,17 +184,21 @@ class _Reader:
         checks = [shape] if self.explainer.path(shape) is not None \
             else guarded_checks(self.shapes, shape)
         return tuple(self._ask(c, p, depth) for c in checks
-                     if (p := self.explainer.path(c)) is not None
-                     and self.shapes.value(c, SH.maxCount) != Literal(0))
+                     if (p := self.explainer.path(c)) is not None and not self._forbids(c))
 
     def _node_asks(self, node_shape: Node) -> tuple[Ask, ...]:
         """The asks of a node shape's property shapes, in their display order (9.2.1's parts of a
-        specification as the clause names them, checker/shape_order.py)."""
+        specification as the clause names them, checker/shape_order.py); a property it forbids
+        (shp:InForce: no prov:invalidatedAtTime, a record in force) is no ask."""
         found = []
         for inner in in_display_order(self.shapes, self.shapes.objects(node_shape, SH.property)):
-            if (path := self.explainer.path(inner)) is not None:
+            if (path := self.explainer.path(inner)) is not None and not self._forbids(inner):
                 found.append(self._ask(inner, path))
         return tuple(found)
+
+    def _forbids(self, shape: Node) -> bool:
+        """Whether a property shape allows no value along its path (sh:maxCount 0)."""
+        return self.shapes.value(shape, SH.maxCount) == Literal(0)
 
     def _ask(self, shape: Node, path: ShapePath, depth: int = 0) -> Ask:
         """What a property shape asks along its path, and what the value must carry (two levels
@@ -214,7 +218,7 @@ class _Reader:
         if inner is not None and depth < _DEPTH:
             then = merged_asks(self._ask(p, q, depth + 1)
                                for p in in_display_order(s, s.objects(inner, SH.property))
-                               if (q := self.explainer.path(p)) is not None)
+                               if (q := self.explainer.path(p)) is not None and not self._forbids(p))
         if kind is AskKind.ANY and count is None and len(then) == 1:
             step = then[0]
             return replace(step, path=joined([*path_steps(path), *path_steps(step.path)]),

@@ -96,9 +96,10 @@ class ValueNamer(TermNamer):
 
     def one(self, label: str) -> str:
         """A label quoted as one thing: “label” in Chinese, with "a" or "an" in English unless
-        it has one (a shape's words, 8.3.4 —2's “an agent, such as an organisation, …”)."""
+        it has one (a shape's words, 8.3.4 —2's “an agent, such as an organisation, …”; 7.5.2's
+        “the body that cultivates this cluster or a member of it”)."""
         quoted = f"“{label}”"
-        if self.lang != "en" or label.startswith(("a ", "an ")):
+        if self.lang != "en" or label.startswith(("a ", "an ", "the ")):
             return quoted
         return f"{indefinite_article(label)} {quoted}"
 
