@@ -13,8 +13,8 @@ fewest lacks) are kept (checker/closest_candidates.py).
 Where no record refers to a term as the shape asks, the records of the class it asks for that
 name the term through another property came closest (9.2.1's specifications).
 A value that another shape asks for along the same property of the same record, and that meets
-it, is there for that shape and is no near miss (the cultivation body that the frame asks a quality
-project to name beside the member 7.4.2 asks for).
+it, is there for that shape and is no near miss (the cultivation body a record's frame asks it to
+name beside a member); the body is never a near miss of a member (7.4.2, 7.4.3, 7.4.4).
 Constraint components not listed here are not explained (the result's message still is).
 """
 

@@ -3,7 +3,7 @@ several steps stopped, what a value beside another stands against), the checks o
 (checker/value_checks.py), then the shapes nested in it in turn (sh:or, sh:not, sh:property,
 sh:node, a guarded shape's check, a qualified value shape), down to _DEPTH shapes below it.
 A value that another shape asks for along the same property of a record of the frame, and that
-meets it, is there for that shape and is no near miss (7.4.2)."""
+meets it, is there for that shape and is no near miss (the body named beside 7.4.3's member)."""
 
 from __future__ import annotations
 
@@ -171,11 +171,11 @@ class LackFinder(ShapeAsks):
                  values: list[Node], depth: int) -> set[Node]:
         """The values of `node` along `path`, a property of the frame (who made the record), that
         meet what another shape asks of a value along it for a record of its class (its
-        sh:targetClass): the cultivation body the frame asks a quality project to name beside
-        the member 7.4.2 asks for is there for the frame, and the body is no near miss of a
-        member anywhere along the frame's properties. Along any other property a value stays a
-        near miss (6.1.2.2's
-        permission names the architecture's own mode, which 6.1.2.2 itself accepts)."""
+        sh:targetClass): the cultivation body the frame asks a record to name beside a member
+        is there for the frame, and the body is no near miss of a member anywhere along the
+        frame's properties (7.4.2, 7.4.3 and 7.4.4 frame no body; a record names it beside the
+        member). Along any other property a value stays a near miss (6.1.2.2's permission names
+        the architecture's own mode, which 6.1.2.2 itself accepts)."""
         if path is None:
             return set()
         if self._qualified_along is None:
@@ -190,7 +190,7 @@ class LackFinder(ShapeAsks):
         classes = set(data.objects(node, INSTANCE_OF)) if along else set()  # type: ignore[arg-type]
         others = {other for cls, other in along if cls in classes}
         # The body that cultivates the cluster, named for the record's frame or beside the member
-        # a clause names (7.4.3, 7.4.4, which frame no body), is never a near miss of a member.
+        # a clause names (7.4.2, 7.4.3, 7.4.4, which frame no body), is never a near miss of a member.
         if path in _FRAME_PROPERTIES and qualified != SHP.CultivatingBody:
             others.add(SHP.CultivatingBody)
         return {v for v in values

@@ -272,7 +272,7 @@ def test_the_ontology_makes_documents_and_activities_as_shapes_provenance_ttl_fr
         for check in (shape, *guarded_checks(frame, shape)):
             asked.setdefault(cls, set()).update(frame.objects(check, SH.path))
     assert len(asked) > 60
-    by_members = {cls for cls, _clause in ACTED_BY_MEMBERS}  # no body asked: 7.4.3, 7.4.4
+    by_members = {cls for cls, _clause in ACTED_BY_MEMBERS}  # no body asked: 7.4.2, 7.4.3, 7.4.4
     for cls, paths in asked.items():
         body = set() if cls in by_members else {PROV.wasAssociatedWith, PROV.wasAttributedTo}
         if _kind(cls, ontology) == "activity":

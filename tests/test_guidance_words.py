@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from rdflib import RDFS, URIRef
@@ -24,6 +25,7 @@ from checker.report import Report
 from checker.rulebook import load_rulebook
 from checker.shape_paths import path_properties
 from checker.validation import validate_files
+from tests.test_rule_problems_more import changed_rulebook
 
 _SENTENCE_END = re.compile(r"(?<=。)|(?<=\.) (?=[A-Z])")
 _QUOTED = re.compile(r"“[^”]*”")  # a label, whose own brackets (“处置（A）”, “4.2.1 c)”) are words
@@ -196,12 +198,29 @@ def test_the_hint_of_9_2_3_names_the_observations_cluster_once(
     assert said in hint and hint.count(once) == 1
 
 
-def test_an_ask_going_on_from_a_property_of_many_values_is_not_folded_into_it() -> None:
-    """7.4.2's project names the body and, beside it, a member (prov:wasAssociatedWith has no
+# A frame shape asking the body along the property 7.4.2's member check walks (7.4.2 names who acts
+# and frames no body: docs/model.md, decision 2), for a rulebook that asks both.
+BODY_BESIDE_THE_ASSOCIATION = """
+shp:QaByBody-7.4.2 a sh:PropertyShape ;
+    bcic:checksRequirement req:7.4.2 ;
+    sh:targetClass bcic:QualityImprovementProject ;
+    sh:path prov:wasAssociatedWith ;
+    sh:qualifiedValueShape shp:CultivatingBody ; sh:qualifiedMinCount 1 ;
+    sh:severity sh:Violation ;
+    sh:message "质量攻关未关联培育主体（7.4.2）"@zh , "The project names no body (7.4.2)"@en .
+"""
+
+
+def test_an_ask_going_on_from_a_property_of_many_values_is_not_folded_into_it(
+        tmp_path: Path) -> None:
+    """A project asked to name the body and, beside it, a member (prov:wasAssociatedWith has no
     sh:maxCount): the member's membership is not something the body carries, so the two asks
-    stay apart."""
-    asks = load_rulebook().guidance["7.4.2"].asks_of(BCIC.QualityImprovementProject)
-    paths = [path_properties(a.path) for a in asks]
+    stay apart. The shipped 7.4.2 asks the member alone."""
+    shipped = load_rulebook().guidance["7.4.2"].asks_of(BCIC.QualityImprovementProject)
+    assert ((PROV.wasAssociatedWith, False),) not in [path_properties(a.path) for a in shipped]
+    both = changed_rulebook(tmp_path, {"shapes/provenance.ttl": (
+        ("# 7.4.3 先进管理模式", BODY_BESIDE_THE_ASSOCIATION + "\n# 7.4.3 先进管理模式"),)})
+    paths = [path_properties(a.path) for a in both.guidance["7.4.2"].asks_of(BCIC.QualityImprovementProject)]
     assert ((PROV.wasAssociatedWith, False),) in paths
     assert ((PROV.wasAssociatedWith, False), (ORG.member, True)) in paths
 
