@@ -24,8 +24,8 @@ SPARQL_812 = ('    sh:sparql [ a sh:SPARQLConstraint ;\n'
               '        sh:select "SELECT $this WHERE { $this b:brandName \\"\\" }" ] ;\n')
 NESTED_812 = ('    sh:property [ sh:path bcic:brandName ; sh:maxCount 3 ;\n'
               '        sh:message "品牌名称过多（8.1.2）"@zh , "Too many brand names (8.1.2)"@en ] ;\n')
-FUND_MESSAGES = ('"资金使用评价未说明评价周期（定期评价）（7.1.2.1）"@zh , '
-                 '"The fund evaluation states no period (it shall be periodic) (7.1.2.1)"@en')
+FUND_MESSAGES = ('"未见定期实施的资金使用评价：没有一项资金使用评价说明评价周期（7.1.2.1）"@zh , '
+                 '"No periodic fund evaluation: no fund evaluation states its period (7.1.2.1)"@en')
 
 
 def test_a_sparql_constraints_own_messages_are_no_second_message_of_its_shape(

@@ -21,34 +21,35 @@ from tests.test_rule_problems_more import (assert_refused_as_a_rule_problem, cha
                                           kinds, line_of, said)
 
 
-CH7 = "shapes/ch7-resources.ttl"
-# 7.1.2.1's fund evaluation period, which the edits below change.
-FUND_PERIOD = ("shp:FundEvaluationPeriod a sh:PropertyShape ;\n"
-               "    bcic:checksRequirement req:7.1.2.1 ;\n"
-               "    sh:targetClass bcic:FundEvaluation ;\n    sh:path bcic:period ;")
+CH5 = "shapes/ch5-environment.ttl"
+# 5.2.3's concentration indicator, which every agglomeration analysis names: the edits below change
+# its count.
+CHECK = ("shp:AgglomerationIndicator a sh:PropertyShape ;\n"
+         "    bcic:checksRequirement req:5.2.3 ;\n"
+         "    sh:targetClass bcic:AgglomerationAnalysis ;\n    sh:path bcic:concentrationIndicator ;")
 MIN_COUNT = "\n    sh:minCount 1 ;"
 NEW_KINDS = {ProblemKind.SHACL_TERM, ProblemKind.NOT_RUN, ProblemKind.PARAMETER_VALUE,
              ProblemKind.CONTRADICTION}
 
 
-def _period_written(tmp_path: Path, written: str) -> Rulebook:
-    """The rulebook with the fund evaluation period's `sh:minCount 1` written as `written`."""
-    return changed_rulebook(tmp_path, {CH7: ((FUND_PERIOD + MIN_COUNT, FUND_PERIOD + written),)})
+def _count_written(tmp_path: Path, written: str) -> Rulebook:
+    """The rulebook with the concentration indicator's `sh:minCount 1` written as `written`."""
+    return changed_rulebook(tmp_path, {CH5: ((CHECK + MIN_COUNT, CHECK + written),)})
 
 
 def _place(tmp_path: Path) -> str:
     """The line of the statement at fault: the first line written in place of the count, below
-    the period's four lines (a problem names its statement's line, not its shape's)."""
-    opening = line_of(tmp_path, CH7, "shp:FundEvaluationPeriod ")
+    the check's four lines (a problem names its statement's line, not its shape's)."""
+    opening = line_of(tmp_path, CH5, "shp:AgglomerationIndicator ")
     file, _colon, number = opening.rpartition(":")
-    return f"{file}:{int(number) + FUND_PERIOD.count(chr(10)) + 1}"
+    return f"{file}:{int(number) + CHECK.count(chr(10)) + 1}"
 
 
-def _said_of_the_period(tmp_path: Path, en: str, zh: str) -> dict[str, list[str]]:
-    """The one problem of the fund evaluation period as `said` lists it, its words given."""
+def _said_of_the_check(tmp_path: Path, en: str, zh: str) -> dict[str, list[str]]:
+    """The one problem of the concentration indicator's check as `said` lists it, its words given."""
     place = _place(tmp_path)
-    return {"en": [f"error: shp:FundEvaluationPeriod ({place}): {en}"],
-            "zh": [f"错误：shp:FundEvaluationPeriod（{place}）：{zh}"]}
+    return {"en": [f"error: shp:AgglomerationIndicator ({place}): {en}"],
+            "zh": [f"错误：shp:AgglomerationIndicator（{place}）：{zh}"]}
 
 
 def test_the_shipped_rulebook_has_none_of_these_mistakes() -> None:
@@ -56,10 +57,10 @@ def test_the_shipped_rulebook_has_none_of_these_mistakes() -> None:
 
 
 def test_a_misspelt_shacl_term_is_caught_with_the_one_meant(tmp_path: Path) -> None:
-    """`sh:mincount 1`: pyshacl passed over it, and a fund evaluation without its period met
-    7.1.2.1 (the conformant Dehua's verdict did not move)."""
-    rulebook = _period_written(tmp_path, "\n    sh:mincount 1 ;")
-    assert said(rulebook) == _said_of_the_period(
+    """`sh:mincount 1`: pyshacl passed over it, and an agglomeration analysis naming no
+    concentration indicator met 5.2.3 (the conformant Dehua's verdict did not move)."""
+    rulebook = _count_written(tmp_path, "\n    sh:mincount 1 ;")
+    assert said(rulebook) == _said_of_the_check(
         tmp_path,
         en="sh:mincount is no term of SHACL (W3C SHACL 1.0): the engine passes over it, so what "
            "it was written to ask is never asked, without a word; did you mean sh:minCount?",
@@ -69,9 +70,9 @@ def test_a_misspelt_shacl_term_is_caught_with_the_one_meant(tmp_path: Path) -> N
 
 def test_a_misspelt_shacl_class_is_caught_too(tmp_path: Path) -> None:
     """`a sh:Propertyshape`: the shape's type, written as an object, is a term like any other."""
-    rulebook = changed_rulebook(tmp_path, {CH7: (
-        ("shp:FundEvaluationPeriod a sh:PropertyShape ;",
-         "shp:FundEvaluationPeriod a sh:Propertyshape ;"),)})
+    rulebook = changed_rulebook(tmp_path, {CH5: (
+        ("shp:AgglomerationIndicator a sh:PropertyShape ;",
+         "shp:AgglomerationIndicator a sh:Propertyshape ;"),)})
     problems = [p for p in rule_problems(rulebook) if p.kind is ProblemKind.SHACL_TERM]
     assert [(p.values, p.suggestion) for p in problems] == [
         ({"term": "sh:Propertyshape"}, "sh:PropertyShape")]
@@ -92,10 +93,10 @@ def test_a_misspelt_shacl_class_is_caught_too(tmp_path: Path) -> None:
 ], ids=["js", "rule"])
 def test_a_construct_of_an_extension_the_engine_does_not_run_is_caught_once(
         tmp_path: Path, written: str, term: str, why_en: str, why_zh: str) -> None:
-    """Written in place of the minimum count, the period was never asked for: pyshacl runs
+    """Written in place of the minimum count, the indicator was never asked for: pyshacl runs
     neither extension unless told to, which bcic never does."""
-    rulebook = _period_written(tmp_path, written)
-    assert said(rulebook) == _said_of_the_period(
+    rulebook = _count_written(tmp_path, written)
+    assert said(rulebook) == _said_of_the_check(
         tmp_path,
         en=f"{term} belongs to {why_en}, which this checker's SHACL engine does not run: what it "
            "asks is never asked; write it with SHACL Core's constraints or a SPARQL constraint "
@@ -108,8 +109,8 @@ def test_a_count_written_as_a_string_is_caught_before_any_validation_fails(
         tmp_path: Path) -> None:
     """`sh:minCount "1"`: every validation failed in the engine ("sh:minCount must be a literal
     with datatype xsd:integer"), naming no file or line."""
-    rulebook = _period_written(tmp_path, '\n    sh:minCount "1" ;')
-    assert said(rulebook) == _said_of_the_period(
+    rulebook = _count_written(tmp_path, '\n    sh:minCount "1" ;')
+    assert said(rulebook) == _said_of_the_check(
         tmp_path,
         en='sh:minCount "1": SHACL takes a non-negative xsd:integer there, such as 1 (not "1", '
            "not -1); the SHACL engine refuses the shape only while validating, so every "
@@ -217,25 +218,25 @@ def test_a_parameter_value_shacl_does_not_take_is_caught_with_what_it_would_do(
     bound of no value, the class given as text), the pattern matched without its `s` flag or
     with its `I` read as `i`, the shape turned off by `sh:deactivated "false"` (pyshacl takes
     bool() of the text), the node given as text asking nothing."""
-    rulebook = _period_written(tmp_path, written)
+    rulebook = _count_written(tmp_path, written)
     assert said(rulebook)["en"] == [
-        f"error: shp:FundEvaluationPeriod ({_place(tmp_path)}): {property_} {value}: SHACL "
+        f"error: shp:AgglomerationIndicator ({_place(tmp_path)}): {property_} {value}: SHACL "
         f"takes {takes}; {effect}"]
 
 
 def test_two_flags_on_one_pattern_are_said_to_leave_the_choice_to_the_engine(
         tmp_path: Path) -> None:
     """pyshacl takes "the first" of a set: which of `i` and `m` it applies is not said."""
-    rulebook = _period_written(tmp_path, '\n    sh:minCount 1 ; sh:pattern "^p" ; sh:flags "i", "m" ;')
+    rulebook = _count_written(tmp_path, '\n    sh:minCount 1 ; sh:pattern "^p" ; sh:flags "i", "m" ;')
     assert said(rulebook)["en"] == [
-        f'error: shp:FundEvaluationPeriod ({_place(tmp_path)}): sh:flags "i", "m": SHACL takes '
+        f'error: shp:AgglomerationIndicator ({_place(tmp_path)}): sh:flags "i", "m": SHACL takes '
         "one value on a shape; the engine applies one of them, which one is not said"]
 
 
 def test_bounds_no_value_lies_between_are_said_to_fail_every_submission(tmp_path: Path) -> None:
-    rulebook = _period_written(
+    rulebook = _count_written(
         tmp_path, "\n    sh:minCount 1 ; sh:minExclusive 5 ; sh:maxExclusive 5 ;")
-    assert said(rulebook) == _said_of_the_period(
+    assert said(rulebook) == _said_of_the_check(
         tmp_path,
         en="no value lies between sh:minExclusive 5 and sh:maxExclusive 5, so every submission "
            "would fail the check",
@@ -243,7 +244,7 @@ def test_bounds_no_value_lies_between_are_said_to_fail_every_submission(tmp_path
 
 
 def test_two_counts_on_one_shape_are_caught(tmp_path: Path) -> None:
-    rulebook = _period_written(tmp_path, MIN_COUNT + "\n    sh:minCount 2 ;")
+    rulebook = _count_written(tmp_path, MIN_COUNT + "\n    sh:minCount 2 ;")
     problems = rule_problems(rulebook)
     assert [(p.kind, p.values) for p in problems] == [(ProblemKind.PARAMETER_VALUE, {
         "property": "sh:minCount", "takes": "single", "effect": "refused",
@@ -253,9 +254,9 @@ def test_two_counts_on_one_shape_are_caught(tmp_path: Path) -> None:
 
 
 def test_a_minimum_above_its_maximum_is_said_to_fail_every_submission(tmp_path: Path) -> None:
-    """`sh:minCount 2 ; sh:maxCount 1` failed the conformant Dehua on 7.1.2.1, blaming it."""
-    rulebook = _period_written(tmp_path, "\n    sh:minCount 2 ;\n    sh:maxCount 1 ;")
-    assert said(rulebook) == _said_of_the_period(
+    """`sh:minCount 2 ; sh:maxCount 1` failed the conformant Dehua on 5.2.3, blaming it."""
+    rulebook = _count_written(tmp_path, "\n    sh:minCount 2 ;\n    sh:maxCount 1 ;")
+    assert said(rulebook) == _said_of_the_check(
         tmp_path,
         en="sh:minCount 2 is above sh:maxCount 1: no node can meet both, so every submission "
            "would fail the check",
@@ -269,16 +270,16 @@ def test_what_these_mistakes_did_to_a_validation_without_the_check(
     shipped = validate_files([EXAMPLES_DIR / "dehua-ceramics.ttl"])
     monkeypatch.setattr(rule_problems_module, "problems_of", lambda _rulebook: ())
     misspelt = validate_files([EXAMPLES_DIR / "dehua-ceramics.ttl"],
-                              rulebook=_period_written(tmp_path / "a", "\n    sh:mincount 1 ;"))
+                              rulebook=_count_written(tmp_path / "a", "\n    sh:mincount 1 ;"))
     assert (misspelt.conforms, misspelt.overall) == (shipped.conforms, shipped.overall)
     with pytest.raises(CheckerError, match="sh:minCount must be a literal with datatype"):
         validate_files([EXAMPLES_DIR / "dehua-ceramics.ttl"],
-                       rulebook=_period_written(tmp_path / "b", '\n    sh:minCount "1" ;'))
+                       rulebook=_count_written(tmp_path / "b", '\n    sh:minCount "1" ;'))
 
 
 def test_they_are_refused_as_every_rule_problem(tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    assert_refused_as_a_rule_problem(_period_written(tmp_path, "\n    sh:mincount 1 ;"),
+    assert_refused_as_a_rule_problem(_count_written(tmp_path, "\n    sh:mincount 1 ;"),
                                      CliRunner(), monkeypatch)
 
 

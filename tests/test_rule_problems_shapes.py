@@ -21,7 +21,7 @@ from tests.test_rule_problems_more import (assert_refused_as_a_rule_problem, cha
 CH7 = "shapes/ch7-resources.ttl"
 PERIOD_NODE = "    sh:node shp:RecurringPeriod ;\n"  # shp:FundEvaluationPeriodForm's (7.1.2.1)
 FUND_FORM = "shp:FundEvaluationPeriodForm "
-FUND_MESSAGE_EN = '"The fund evaluation states no period (it shall be periodic) (7.1.2.1)"@en'
+FUND_MESSAGE_EN = '"No periodic fund evaluation: no fund evaluation states its period (7.1.2.1)"@en'
 FUND_PERIOD = "shp:FundEvaluationPeriod a sh:PropertyShape ;\n    bcic:checksRequirement req:7.1.2.1 ;"
 NEW_KINDS = {"undefined_shape", "zero_min_count", "zero_qualified_min_count", "orphan_shape",
              "two_requirements", "duplicate_message", "wrong_chapter"}
@@ -101,15 +101,15 @@ def test_every_way_of_naming_a_shape_defined_nowhere_is_caught_and_said_as_it_is
 
 def test_a_min_count_of_zero_is_said_to_ask_nothing(tmp_path: Path) -> None:
     """`sh:minCount 0` on 7.1.2.1's fund evaluation period: a missing period was met."""
-    edited = FUND_PERIOD + "\n    sh:targetClass bcic:FundEvaluation ;\n    sh:path bcic:period ;"
+    edited = "shp:FundEvaluationPeriod-Evidence-p a sh:PropertyShape ; sh:path bcic:period ;"
     rulebook = changed_rulebook(tmp_path, {CH7: (
-        (edited + "\n    sh:minCount 1 ;", edited + "\n    sh:minCount 0 ;"),)})
-    place = statement_line(tmp_path, CH7, "shp:FundEvaluationPeriod ", "sh:minCount 0")
+        (edited + " sh:minCount 1 .", edited + " sh:minCount 0 ."),)})
+    place = statement_line(tmp_path, CH7, "shp:FundEvaluationPeriod-Evidence-p ", "sh:minCount 0")
     assert said(rulebook) == {
-        "en": [f"error: shp:FundEvaluationPeriod ({place}): sh:minCount 0 asks nothing (every "
-               "node has 0 values at least): write sh:minCount 1 if a value is required, or "
+        "en": [f"error: shp:FundEvaluationPeriod-Evidence-p ({place}): sh:minCount 0 asks nothing "
+               "(every node has 0 values at least): write sh:minCount 1 if a value is required, or "
                "delete it"],
-        "zh": [f"错误：shp:FundEvaluationPeriod（{place}）：sh:minCount 0 不作任何要求（任何节点都至少有 0 个"
+        "zh": [f"错误：shp:FundEvaluationPeriod-Evidence-p（{place}）：sh:minCount 0 不作任何要求（任何节点都至少有 0 个"
                "取值）：若要求有取值，应写 sh:minCount 1，否则删去"]}
 
 
@@ -216,8 +216,8 @@ def test_two_messages_in_one_language_are_named_both(tmp_path: Path) -> None:
     rulebook = changed_rulebook(tmp_path, {CH7: (
         (FUND_MESSAGE_EN + " .", f"{FUND_MESSAGE_EN} , {second} ."),)})
     place = line_of(tmp_path, CH7, "shp:FundEvaluationPeriod ")
-    messages = ("“A second message (7.1.2.1)”", "“The fund evaluation states no period (it "
-                "shall be periodic) (7.1.2.1)”")
+    messages = ("“A second message (7.1.2.1)”", "“No periodic fund evaluation: no fund "
+                "evaluation states its period (7.1.2.1)”")
     assert said(rulebook) == {
         "en": [f"error: shp:FundEvaluationPeriod ({place}): 2 sh:message tagged en, where a "
                f"shape has one: a report shows one of them only: {', '.join(messages)}"],
