@@ -1,12 +1,16 @@
 """Verdicts a standards expert checked against chapters 7 and 8: the conformant sample
 (dehua-ceramics.ttl) changed in one way, written in Turtle, and the verdict the clause supports,
-neither stronger nor weaker than it: a one-off act beside the periodic one."""
+neither stronger nor weaker than it: a one-off act beside the periodic one, a positioning
+not in force."""
 
 from __future__ import annotations
+
+import pytest
 
 from checker.namespaces import BCIC
 from checker.report import Status
 
+from tests.dehua_variants import text_block
 from tests.test_rule_audit_6_9_records import changed, shown
 
 # 7.1.2.1 「实施定期评价」: a special audit of the fund, done once, beside the annual evaluation.
@@ -16,6 +20,22 @@ SPECIAL_AUDIT = """
         prov:wasAssociatedWith ex:body , ex:gov-county ;
         dcterms:date "2023-08-15"^^xsd:date ;
         bcic:finding "两个项目资金拨付滞后，已督促整改"@zh ."""
+
+
+# 8.1.1: the design rests only on a positioning replaced in 2021, or only on a benchmark's.
+OLD_POSITIONING = """
+    ex:element-design bcic:basedOn ex:positioning-2015 .
+    ex:positioning-2015 a bcic:BrandPositioning ;
+        dcterms:title "德化陶瓷集群品牌定位（2015年版，已废止）"@zh ;
+        dcterms:date "2015-03-01"^^xsd:date ;
+        prov:wasAttributedTo ex:body ;
+        prov:invalidatedAtTime "2021-01-18T00:00:00Z"^^xsd:dateTime ."""
+BENCHMARK_POSITIONING = """
+    ex:element-design bcic:basedOn ex:jdz-positioning .
+    ex:jdz-positioning a bcic:BrandPositioning ;
+        dcterms:title "景德镇陶瓷集群品牌定位（标杆资料）"@zh ;
+        dcterms:date "2020-05-01"^^xsd:date ;
+        bcic:recordOf ex:jingdezhen ."""
 
 
 def test_a_one_off_fund_evaluation_beside_the_annual_one_meets_7_1_2_1_by_data() -> None:
@@ -29,3 +49,24 @@ def test_a_one_off_fund_evaluation_beside_the_annual_one_meets_7_1_2_1_by_data()
     assert "No periodic fund evaluation: no fund evaluation states its period (7.1.2.1)" in shown(none, "en")
     irregular = changed(SPECIAL_AUDIT.replace(" .", ' ;\n        bcic:period "不定期"@zh .'))
     assert irregular.outcome("7.1.2.1").status is Status.NOT_MET
+
+
+@pytest.mark.parametrize("turtle, zh, en", [
+    (OLD_POSITIONING, "自“2021-01-18T00:00:00+00:00”起已被取代（“失效时间”），不是现行的",
+     "it is superseded since “2021-01-18T00:00:00+00:00” (its “invalidated at”), not in force"),
+    (BENCHMARK_POSITIONING,
+     "“依据”的取值“景德镇陶瓷集群品牌定位（标杆资料）”为其他集群的记录",
+     "its “based on” “景德镇陶瓷集群品牌定位（标杆资料）” is a record of another cluster"),
+], ids=["superseded", "benchmark"])
+def test_an_element_design_on_no_positioning_of_this_cluster_in_force_fails_8_1_1(
+        turtle: str, zh: str, en: str) -> None:
+    """8.1.1 「围绕品牌定位和品牌核心价值进行品牌的要素设计」: the positioning 6.1.1.1 counts, this
+    cluster's in force; one kept on record after the repositioning of 2021, or the benchmark's held
+    for comparison, is not it, and the finding names it and says why."""
+    report = changed(turtle, ("element-design", BCIC.basedOn))
+    assert report.outcome("8.1.1").status is Status.NOT_MET
+    said_zh, said_en = text_block(report, "8.1.1", "zh"), text_block(report, "8.1.1", "en")
+    assert "品牌要素设计未围绕本集群现行的品牌定位进行：没有一项设计依据本集群现行的品牌定位" in said_zh
+    assert zh in said_zh, said_zh
+    assert "The brand element design does not rest on a brand positioning of this cluster in force" in said_en
+    assert en in said_en, said_en
