@@ -1,11 +1,12 @@
 """Verdicts a standards expert checked against chapters 7 and 8: the conformant sample
 (dehua-ceramics.ttl) changed in one way, written in Turtle, and the verdict the clause supports,
-neither stronger nor weaker than it: a one-off act beside the periodic one, a positioning
-not in force."""
+neither stronger nor weaker than it: a one-off act beside the periodic one, a record no one
+(or an outsider) answers for, a positioning not in force."""
 
 from __future__ import annotations
 
 import pytest
+from rdflib.namespace import PROV
 
 from checker.namespaces import BCIC
 from checker.report import Status
@@ -70,3 +71,49 @@ def test_an_element_design_on_no_positioning_of_this_cluster_in_force_fails_8_1_
     assert zh in said_zh, said_zh
     assert "The brand element design does not rest on a brand positioning of this cluster in force" in said_en
     assert en in said_en, said_en
+
+
+@pytest.mark.parametrize("attributed, met", [
+    ("", False),  # no one provides it
+    ("ex:assoc-export", True),  # a member of the body alone
+    ("ex:body", True),
+], ids=["nobody", "member", "body"])
+def test_a_service_offering_counts_for_7_5_2_when_the_body_or_a_member_provides_it(
+        attributed: str, met: bool) -> None:
+    """7.5.2 「提供关键的、基础的和必须的服务项目和内容」, read as 7.1.1 reads 「提供」: an offering
+    attributed to no one provides nothing; the body's or a member's does (7.5.3 coordinates the
+    members' service items)."""
+    turtle = f"ex:service-offering prov:wasAttributedTo {attributed} ." if attributed else ""
+    report = changed(turtle, ("service-offering", PROV.wasAttributedTo))
+    assert report.outcome("7.5.2").status is (Status.MANUAL_REVIEW if met else Status.NOT_MET)
+    if not met:
+        zh, en = text_block(report, "7.5.2", "zh"), text_block(report, "7.5.2", "en")
+        assert "未见由培育主体或其成员提供、涵盖“关键的服务项目”的服务项目" in zh
+        assert "缺少属于“培育本集群的培育主体或其成员”的“归属方”" in zh
+        assert "No service offering provided by the cultivation body or a member of it covers key " \
+               "service items" in en
+        assert "has no “attributed to” that is “the body that cultivates this cluster or a member " \
+               "of it”" in en, en
+
+
+@pytest.mark.parametrize("attributed, met", [
+    ("ex:jdz-firm", False),  # a firm of the benchmark cluster, no member of the body
+    ("ex:body", False),  # the body alone: no enterprise
+    ("ex:ent-baiyufang", True),  # an enterprise member of the body
+], ids=["outside-firm", "body-only", "enterprise-member"])
+def test_an_innovation_output_counts_for_7_3_2_when_an_enterprise_member_formed_it(
+        attributed: str, met: bool) -> None:
+    """7.3.2 「促进集群内企业的技术创新，形成…技术诀窍以及各类专利」: 集群内企业 read as 7.4.3 reads
+    it (decision 2), an enterprise member of the body; the know-how of a firm outside the body, or
+    of the body alone, is not the cluster's enterprises'."""
+    turtle = (f"ex:know-how prov:wasAttributedTo {attributed} .\n"
+              'ex:jdz-firm a org:Organization ; rdfs:label "景德镇某瓷企"@zh .')
+    report = changed("@prefix org: <http://www.w3.org/ns/org#> .\n" + turtle,
+                     ("know-how", PROV.wasAttributedTo))
+    assert report.outcome("7.3.2").status is (Status.MANUAL_REVIEW if met else Status.NOT_MET)
+    if not met:
+        zh, en = text_block(report, "7.3.2", "zh"), text_block(report, "7.3.2", "en")
+        assert "未见培育主体成员中的企业形成的、涵盖技术诀窍的技术创新成果" in zh
+        assert "缺少属于“培育本集群的培育主体中担任行业内企业或相关及支持产业的企业角色的成员”的“归属方”" in zh
+        assert "No innovation output of an enterprise that is a member of the cultivation body " \
+               "covers know-how" in en

@@ -296,9 +296,11 @@ def test_know_how_in_one_respect_and_patents_meet_7_3_2s_data(kept: URIRef) -> N
 
 
 @pytest.mark.parametrize("gone, en, zh", [
-    (KNOW_HOW, "No innovation output covers know-how", "未见涵盖技术诀窍的技术创新成果"),
-    ((BCIC.PatentOutput,), "No innovation output covers patents of all kinds",
-     "未见涵盖“各类专利”的技术创新成果")])
+    (KNOW_HOW, "No innovation output of an enterprise that is a member of the cultivation body "
+               "covers know-how", "未见培育主体成员中的企业形成的、涵盖技术诀窍的技术创新成果"),
+    ((BCIC.PatentOutput,), "No innovation output of an enterprise that is a member of the "
+                           "cultivation body covers patents of all kinds",
+     "未见培育主体成员中的企业形成的、涵盖“各类专利”的技术创新成果")])
 def test_know_how_and_patents_of_7_3_2_are_asked_apart(gone: tuple[URIRef, ...], en: str,
                                                        zh: str) -> None:
     data = dehua()
@@ -315,13 +317,21 @@ def test_know_how_and_patents_of_7_3_2_are_asked_apart(gone: tuple[URIRef, ...],
            "between them have “covers” (bcic:covers) set to “know-how in design” "
            "(bcic:DesignKnowHow), “know-how in process” (bcic:ProcessKnowHow), “know-how in "
            "production operation” (bcic:ProductionOperationKnowHow) or “know-how in service” "
-           "(bcic:ServiceKnowHow); “covers” set to “patents of all kinds” (bcic:PatentOutput)."),
+           "(bcic:ServiceKnowHow); “attributed to” (prov:wasAttributedTo) that a “membership” "
+           "(org:Membership) refers to through “member” (org:member); “covers” set to “patents of "
+           "all kinds” (bcic:PatentOutput). That “membership” has “role” (org:role) set to “role of "
+           "an enterprise of the industry” (bcic:IndustryEnterpriseRole) or “role of an enterprise "
+           "of a related or supporting industry” (bcic:SupportingEnterpriseRole);"),
     ("zh", "记录一项或多项“技术创新成果”（bcic:InnovationOutput），合起来写明“涵盖”（bcic:covers）为"
            "“设计方面的技术诀窍”（bcic:DesignKnowHow）、“工艺方面的技术诀窍”（bcic:ProcessKnowHow）、"
            "“生产操作方面的技术诀窍”（bcic:ProductionOperationKnowHow）或“服务方面的技术诀窍”"
-           "（bcic:ServiceKnowHow）；“涵盖”为“各类专利”（bcic:PatentOutput）。")])
+           "（bcic:ServiceKnowHow）；“归属方”（prov:wasAttributedTo）由一项“成员关系”（org:Membership）"
+           "以“成员”（org:member）指向；“涵盖”为“各类专利”（bcic:PatentOutput）。该“成员关系”写明“角色”"
+           "（org:role）为“行业内企业角色”（bcic:IndustryEnterpriseRole）或“相关及支持产业的企业角色”"
+           "（bcic:SupportingEnterpriseRole）；")])
 def test_the_hint_of_7_3_2_asks_one_or_more_outputs_between_them(lang: str, said: str) -> None:
-    """Not one record that is a patent and four kinds of know-how at once."""
+    """Not one record that is a patent and four kinds of know-how at once; each attributed to an
+    enterprise member of the body (集群内企业, decision 2)."""
     shown = CliRunner().invoke(main, ["rules", "show", "7.3.2", "--lang", lang]).stdout
     assert said in shown
     assert "set to each of" not in shown and "缺一不可" not in shown
