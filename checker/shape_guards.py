@@ -15,8 +15,10 @@ beside the system in force), and those of every indicator a KPI system includes 
 another cluster's brand positioning and architecture aside likewise (`shp:OtherClustersRecord`), and
 6.2 b) a monitoring that uses only another cluster's KPI system (`shp:OtherClustersMonitoring`).
 6.1.1.1 asks its parts of the positioning in force, not of one kept on record after a
-repositioning: `sh:or ( shp:SupersededRecord <check> )`. 8.3.1 asks a registration
-number of a registration, not of an application: `sh:or ( shp:IsRegistrationApplication <check> )`.
+repositioning: `sh:or ( shp:SupersededRecord <check> )`, and so do the checks of every record of
+chapters 7 and 8 (7.1.2.1's fund kind, 8.3.4's parts of each crisis management mechanism, 8.1.2's
+content of each element, 8.3.1's registration number). 8.3.1 asks a registration number of a
+registration, not of an application: `sh:or ( shp:IsRegistrationApplication shp:SupersededRecord <check> )`.
 What the check asks is read (guidance, diagnosis, fixtures) as if the guarded shape asked it
 itself, of its own focus nodes.
 """

@@ -129,7 +129,7 @@ def test_a_shape_the_conforming_base_fails_is_not_counted_proven(
     text = ch7.read_text(encoding="utf-8")
     old = "sh:targetNode bcic:InfrastructureRenewalPlan ;\n"
     at = text.index(old)
-    text = text[:at] + text[at:].replace("sh:minCount 1 ;", "sh:minCount 2 ;", 1)
+    text = text[:at] + text[at:].replace("sh:qualifiedMinCount 1 ;", "sh:qualifiedMinCount 2 ;", 1)
     ch7.write_text(text, encoding="utf-8")
     tightened = load_rulebook(copy)
     monkeypatch.setattr(cli_rules, "load_rulebook", lambda: tightened)

@@ -395,12 +395,16 @@ def _constraints(shape: dict[str, Any]) -> Iterator[dict[str, Any]]:
 
 
 def test_each_shape_says_its_path_and_constraints_with_the_shapes_they_nest() -> None:
-    """8.3.4 —2's shp:CrisisSources: at least one crisis source, each as shp:MonitoredCrisisSource
-    asks (a crisis source with a party and a monitoring mode)."""
-    common = SHAPES_DIR / "common.ttl"
+    """8.3.4 —2's shp:CrisisSources: a mechanism marked superseded, or one with at least one crisis
+    source, each as shp:MonitoredCrisisSource asks (a crisis source with a party and a monitoring
+    mode): the guard and the check it guards, each with what it nests."""
+    common, ch8 = SHAPES_DIR / "common.ttl", SHAPES_DIR / "ch8-branding.ttl"
     lines = [line.strip() for line in _show("8.3.4 —2").stdout.splitlines()]
-    block = lines[lines.index(f"shp:CrisisSources · {_line_of(SHAPES_DIR / 'ch8-branding.ttl', 'shp:CrisisSources ')}"):]
-    assert block[3:9] == [
+    block = lines[lines.index(f"shp:CrisisSources · {_line_of(ch8, 'shp:CrisisSources ')}"):]
+    assert block[3:5] == ["each value conforms to at least one of these (sh:or):",
+                          f"shp:SupersededRecord · {_line_of(common, 'shp:SupersededRecord ')}"]
+    block = block[block.index(f"shp:CrisisSources-check · {_line_of(ch8, 'shp:CrisisSources-check ')}"):]
+    assert block[1:7] == [
         "path: bcic:hasCrisisSource — “has crisis source” (bcic:hasCrisisSource)",
         "at least 1 value(s) (sh:minCount)",
         "each value conforms to (sh:node):",
@@ -414,7 +418,9 @@ def test_each_shape_says_its_path_and_constraints_with_the_shapes_they_nest() ->
     assert "路径：bcic:hasCrisisSource —— “危机来源”（bcic:hasCrisisSource）" in zh
     assert "至少 1 个值（sh:minCount）" in zh and "每个值均符合（sh:node）：" in zh
     assert "每个值均属于类“品牌危机来源”（bcic:CrisisSource）（sh:class）" in zh
-    sources = next(s for s in _json("8.3.4-2")["shapes"] if s["name"] == "shp:CrisisSources")
+    guarded = next(s for s in _json("8.3.4-2")["shapes"] if s["name"] == "shp:CrisisSources")
+    assert guarded["path"] is None and guarded["constraints"][0]["kind"] == "sh:or"
+    sources = next(s for s in guarded["constraints"][0]["shapes"] if s["name"] == "shp:CrisisSources-check")
     assert sources["path"] == {"sparql": "bcic:hasCrisisSource", "words": {
         "zh": "“危机来源”（bcic:hasCrisisSource）",
         "en": "“has crisis source” (bcic:hasCrisisSource)"}}

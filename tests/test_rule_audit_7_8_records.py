@@ -1,7 +1,7 @@
 """Verdicts a standards expert checked against chapters 7 and 8: the conformant sample
 (dehua-ceramics.ttl) changed in one way, written in Turtle, and the verdict the clause supports,
-neither stronger nor weaker than it: a one-off act beside the periodic one, a record no one
-(or an outsider) answers for, a positioning not in force."""
+neither stronger nor weaker than it: a superseded record kept on record, a one-off act beside the
+periodic one, a record no one (or an outsider) answers for, a positioning not in force."""
 
 from __future__ import annotations
 
@@ -9,10 +9,37 @@ import pytest
 from rdflib.namespace import PROV
 
 from checker.namespaces import BCIC
-from checker.report import Status
+from checker.report import Report, Status
 
 from tests.dehua_variants import text_block
 from tests.test_rule_audit_6_9_records import changed, shown
+
+# 8.3.4 「培育主体应建立有效的品牌危机管理机制」: the only mechanism, marked superseded.
+CRISIS_SUPERSEDED = 'ex:crisis-mechanism prov:invalidatedAtTime "2023-12-31T00:00:00Z"^^xsd:dateTime .'
+
+# Records replaced and kept on record beside those in force, each lacking what its class is asked
+# (a mechanism without its three parts, a fund of no kind, a logo with no content, a registration
+# with no number): history, which asks nothing of chapters 7 and 8.
+KEPT_ON_RECORD = """
+    ex:crisis-mechanism-2018 a bcic:CrisisManagementMechanism ;
+        dcterms:title "德化陶瓷集群品牌危机应对暂行办法（2018年，已废止）"@zh ;
+        dcterms:date "2018-04-01"^^xsd:date ;
+        prov:wasAttributedTo ex:body ;
+        prov:invalidatedAtTime "2022-06-30T00:00:00Z"^^xsd:dateTime .
+    ex:fund-2016 a bcic:BrandFund ;
+        rdfs:label "陶瓷品牌扶持资金（2016年设立，已撤销）"@zh ;
+        prov:wasAttributedTo ex:body ;
+        prov:invalidatedAtTime "2020-12-31T00:00:00Z"^^xsd:dateTime .
+    ex:element-logo-2015 a bcic:BrandLogo ;
+        dcterms:title "旧版集群品牌标志（2015年，已停用）"@zh ;
+        dcterms:date "2015-06-01"^^xsd:date ;
+        prov:wasAttributedTo ex:body ;
+        prov:invalidatedAtTime "2021-07-20T00:00:00Z"^^xsd:dateTime .
+    ex:registration-2012 a bcic:CollectiveBrandRegistration ;
+        dcterms:title "“德化瓷”集体商标（2012年注册，已注销）"@zh ;
+        dcterms:date "2012-03-01"^^xsd:date ;
+        prov:wasAttributedTo ex:body ;
+        prov:invalidatedAtTime "2019-03-01T00:00:00Z"^^xsd:dateTime ."""
 
 # 7.1.2.1 「实施定期评价」: a special audit of the fund, done once, beside the annual evaluation.
 SPECIAL_AUDIT = """
@@ -21,7 +48,6 @@ SPECIAL_AUDIT = """
         prov:wasAssociatedWith ex:body , ex:gov-county ;
         dcterms:date "2023-08-15"^^xsd:date ;
         bcic:finding "两个项目资金拨付滞后，已督促整改"@zh ."""
-
 
 # 8.1.1: the design rests only on a positioning replaced in 2021, or only on a benchmark's.
 OLD_POSITIONING = """
@@ -37,6 +63,48 @@ BENCHMARK_POSITIONING = """
         dcterms:title "景德镇陶瓷集群品牌定位（标杆资料）"@zh ;
         dcterms:date "2020-05-01"^^xsd:date ;
         bcic:recordOf ex:jingdezhen ."""
+
+
+@pytest.fixture(scope="module")
+def crisis_superseded() -> Report:
+    """Dehua whose only crisis management mechanism is marked superseded."""
+    return changed(CRISIS_SUPERSEDED)
+
+
+@pytest.mark.parametrize("rid, notation", [("8.3.4", "8.3.4"), ("8.3.4-1", "8.3.4 —1"),
+                                           ("8.3.4-2", "8.3.4 —2"), ("8.3.4-3", "8.3.4 —3")])
+def test_a_crisis_mechanism_superseded_alone_is_none_in_force_under_8_3_4_and_its_items(
+        crisis_superseded: Report, rid: str, notation: str) -> None:
+    """8.3.4 「建立有效的品牌危机管理机制」: the mechanism withdrawn at the end of 2023 is history, as a
+    replaced positioning is for 6.1.1.1 and a replaced KPI system for 9.1.1: none is in force, and
+    the finding says since when."""
+    assert crisis_superseded.outcome(rid).status is Status.NOT_MET
+    zh, en = text_block(crisis_superseded, notation, "zh"), text_block(crisis_superseded, notation, "en")
+    assert f"未见现行的品牌危机管理机制（{notation}）" in zh, zh
+    assert "（…/crisis-mechanism）：自“2023-12-31T00:00:00+00:00”起已被取代（“失效时间”），不是现行的" in zh
+    assert f"No brand crisis management mechanism in force in the submission ({notation})" in en, en
+    assert "it is superseded since “2023-12-31T00:00:00+00:00” (its “invalidated at”), not in force" in en
+
+
+def test_the_hint_does_not_ask_to_mark_a_record_superseded(crisis_superseded: Report) -> None:
+    """In force is what a record is when nothing marks it superseded: the hint of a provision whose
+    record must be in force never asks for an “invalidated at”."""
+    for lang, how in (("zh", "→ 如何满足："), ("en", "→ How to meet it:")):
+        said = shown(crisis_superseded, lang)
+        hints = [line for line in said.splitlines() if line.strip().startswith(how)]
+        assert len(hints) == 4 and not [h for h in hints if "prov:invalidatedAtTime" in h]
+
+
+def test_records_superseded_beside_those_in_force_change_no_verdict_of_chapters_7_and_8() -> None:
+    """A mechanism, a fund, a logo and a registration replaced and kept on record, each lacking
+    what a record of its class carries, neither count nor are asked anything: every provision of
+    chapters 7 and 8 keeps the sample's status."""
+    base, kept = changed(), changed(KEPT_ON_RECORD)
+    statuses = {o.requirement.id: (o.status, kept.outcome(o.requirement.id).status)
+                for o in base.outcomes if o.requirement.id.startswith(("7.", "8."))}
+    assert len(statuses) > 50
+    assert {rid: pair for rid, pair in statuses.items() if pair[0] is not pair[1]} == {}
+    assert kept.conforms
 
 
 def test_a_one_off_fund_evaluation_beside_the_annual_one_meets_7_1_2_1_by_data() -> None:

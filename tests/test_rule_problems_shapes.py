@@ -113,21 +113,21 @@ def test_a_min_count_of_zero_is_said_to_ask_nothing(tmp_path: Path) -> None:
                "取值）：若要求有取值，应写 sh:minCount 1，否则删去"]}
 
 
-FUND_KIND = "    sh:qualifiedValueShape shp:IsFundKind ; sh:qualifiedMinCount 1 ;\n"  # 7.1.2.1's
+FUND_KIND = "    sh:qualifiedValueShape shp:IsFundKind ; sh:qualifiedMinCount 1 .\n"  # 7.1.2.1's
 
 
 def test_a_qualified_min_count_of_zero_without_a_maximum_is_said_to_ask_nothing(
         tmp_path: Path) -> None:
     """`sh:qualifiedMinCount 0` on 7.1.2.1's brand fund kind: a fund of neither kind was met,
     as with `sh:minCount 0`, and nothing said so."""
-    rulebook = changed_rulebook(tmp_path, {CH7: ((FUND_KIND, FUND_KIND.replace(" 1 ;", " 0 ;")),)})
-    place = statement_line(tmp_path, CH7, "shp:BrandFundKind ", "sh:qualifiedMinCount 0")
+    rulebook = changed_rulebook(tmp_path, {CH7: ((FUND_KIND, FUND_KIND.replace(" 1 .", " 0 .")),)})
+    place = statement_line(tmp_path, CH7, "shp:BrandFundKind-check ", "sh:qualifiedMinCount 0")
     assert said(rulebook) == {
-        "en": [f"error: shp:BrandFundKind ({place}): sh:qualifiedMinCount 0 without "
+        "en": [f"error: shp:BrandFundKind-check ({place}): sh:qualifiedMinCount 0 without "
                "sh:qualifiedMaxCount asks nothing (every node has 0 values at least that conform "
                "to its sh:qualifiedValueShape): write sh:qualifiedMinCount 1 if such a value is "
                "required, or delete it"],
-        "zh": [f"错误：shp:BrandFundKind（{place}）：sh:qualifiedMinCount 0 而无 sh:qualifiedMaxCount "
+        "zh": [f"错误：shp:BrandFundKind-check（{place}）：sh:qualifiedMinCount 0 而无 sh:qualifiedMaxCount "
                "不作任何要求（任何节点都至少有 0 个符合其 sh:qualifiedValueShape 的取值）：若要求有这样的取值，"
                "应写 sh:qualifiedMinCount 1，否则删去"]}
 
@@ -135,7 +135,7 @@ def test_a_qualified_min_count_of_zero_without_a_maximum_is_said_to_ask_nothing(
 def test_a_qualified_min_count_of_zero_under_a_maximum_asks_something(tmp_path: Path) -> None:
     """With sh:qualifiedMaxCount beside it, the maximum asks: no mistake."""
     rulebook = changed_rulebook(tmp_path, {CH7: ((FUND_KIND, FUND_KIND.replace(
-        " 1 ;", " 0 ; sh:qualifiedMaxCount 2 ;")),)})
+        " 1 .", " 0 ; sh:qualifiedMaxCount 2 .")),)})
     assert ProblemKind.ZERO_QUALIFIED_MIN_COUNT not in kinds(rulebook)
 
 
