@@ -5,11 +5,16 @@ periodic one, a record no one (or an outsider) answers for, a positioning not in
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from click.testing import CliRunner
 from rdflib.namespace import PROV
 
+from checker.cli import main
 from checker.namespaces import BCIC
 from checker.report import Report, Status
+from checker.rulebook_document import load_rulebook_document
 
 from tests.dehua_variants import text_block
 from tests.test_rule_audit_6_9_records import changed, shown
@@ -185,3 +190,23 @@ def test_an_innovation_output_counts_for_7_3_2_when_an_enterprise_member_formed_
         assert "缺少属于“培育本集群的培育主体中担任行业内企业或相关及支持产业的企业角色的成员”的“归属方”" in zh
         assert "No innovation output of an enterprise that is a member of the cultivation body " \
                "covers know-how" in en
+
+
+@pytest.mark.parametrize("rid, said", [
+    ("8.1.1", "“brand positioning” (bcic:BrandPositioning)"),  # the one the design rests on
+    ("8.3.4", "“brand crisis management mechanism” (bcic:CrisisManagementMechanism)"),
+], ids=["8.1.1", "8.3.4"])
+def test_the_evaluator_still_reads_the_records_asked_in_force(rid: str, said: str) -> None:
+    """A record asked in force is still a record of its class to read: 8.1.1's checklist names
+    the positioning, as it did when any positioning counted."""
+    sheet = json.loads(CliRunner().invoke(main, ["rules", "show", rid, "--format", "json"]).stdout)
+    assert said in sheet["review_documents"]["en"]
+
+
+def test_the_hint_of_7_1_2_1_still_asks_the_fund_of_the_body() -> None:
+    """「培育主体应…设立」: the hint asks a fund attributed to the body, a superseded one counting for
+    nothing, and never asks to mark one superseded."""
+    hint = load_rulebook_document().provisions["7.1.2.1"].how_to["en"]
+    assert hint.startswith("Record a “cluster brand fund” (bcic:BrandFund) with “attributed to” "
+                           "(prov:wasAttributedTo) pointing to a “cultivation body”"), hint
+    assert "invalidatedAtTime" not in hint
