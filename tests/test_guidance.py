@@ -37,13 +37,14 @@ DATANG_KEY = cluster_key(URIRef("https://example.org/cluster/datang/cluster"))
 HINT_8_2_6 = {
     "zh": "记录一项“传播效果评价”（bcic:CommunicationEvaluation），写明“相关责任方”"
           "（prov:wasAssociatedWith）指向一项“培育主体”（bcic:CultivationBody），其写明“所培育的产业集群”"
-          "（bcic:cultivates）；“结论”（bcic:finding）；“日期”（dcterms:date）为年-月-日"
+          "（bcic:cultivates）；“结论”（bcic:finding）为有内容的文字；“日期”（dcterms:date）为年-月-日"
           "（如 2021-06-30）。记录一项“传播改进”（bcic:CommunicationImprovement），写明“相关责任方”"
           "指向一项“培育主体”，其写明“所培育的产业集群”；“所依据的活动”（prov:wasInformedBy）指向一项"
           "“传播效果评价”；“日期”为年-月-日（如 2021-06-30）。详见 docs/evidence.zh.md#8-2-6。",
     "en": "Record a “communication effect evaluation” (bcic:CommunicationEvaluation) with "
           "“associated with” (prov:wasAssociatedWith) pointing to a “cultivation body” "
-          "(bcic:CultivationBody) that has “cultivated cluster” (bcic:cultivates); “finding” (bcic:finding); "
+          "(bcic:CultivationBody) that has “cultivated cluster” (bcic:cultivates); “finding” (bcic:finding) "
+          "as text with content; "
           "“date” (dcterms:date) as a year-month-day date (e.g. 2021-06-30). Record a "
           "“communication improvement” (bcic:CommunicationImprovement) with “associated with” "
           "pointing to a “cultivation body” that has “cultivated cluster”; “informed by” (prov:wasInformedBy) "
@@ -143,7 +144,7 @@ def test_a_may_level_provision_not_used_gets_a_hint_too() -> None:
     assert ("Record a “collective brand registration” (bcic:CollectiveBrandRegistration) with "
             "“attributed to” (prov:wasAttributedTo) pointing to a “cultivation body” "
             "(bcic:CultivationBody) that has “cultivated cluster” (bcic:cultivates); “registration number” "
-            "(bcic:registrationNumber); “date” (dcterms:date) as a year-month-day date "
+            "(bcic:registrationNumber) as text with content; “date” (dcterms:date) as a year-month-day date "
             "(e.g. 2021-06-30); “title” (dcterms:title). See docs/evidence.md#8-3-1.") in text
 
 

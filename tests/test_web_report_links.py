@@ -68,7 +68,8 @@ def test_a_hints_pointer_opens_the_provisions_rulebook_page_which_shows_the_evid
     rulebook = _page(samples, f"/rulebook/8.2.6?lang={lang}")
     hint = unescape(rulebook.split('<p class="how-to" id="how-to">', 1)[1].split("</p>", 1)[0])
     guidance = load_rulebook().guidance["8.2.6"]
-    labels = collect_labels(guidance.terms, load_rulebook().labels_graph)
+    labels = collect_labels(guidance.terms, load_rulebook().labels_graph,
+                            load_rulebook().shapes_graph)  # shapes: a form's words (text with content)
     said = GuidanceWriter(TermNamer(labels, lang), pointer=Pointer.NONE).how_to(guidance)
     assert hint.endswith(said) and "bcic:CommunicationEvaluation" in hint
     assert "docs/evidence" not in rulebook and "#how-to" not in rulebook  # no pointer there
