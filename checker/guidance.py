@@ -35,7 +35,7 @@ from rdflib.term import Node
 
 from .ask_merging import merged_asks, merged_evidence
 from .guidance_model import Ask, AskKind, Evidence, Guidance, clause_anchor
-from .listed_values import listed_values
+from .listed_values import KNOWN_LISTED, listed_values
 from .namespaces import BCIC
 from .shape_guards import guarded_checks, guards_of
 from .shape_order import in_display_order
@@ -48,7 +48,6 @@ if TYPE_CHECKING:
 # Classes whose instances are documents or records an evaluator reads (docs/evidence.md, the frame).
 _DOCUMENT_ROOTS = (BCIC.ClusterDocument, BCIC.ClusterActivity)
 _DEPTH = 2  # levels of what a value must carry, below the evidence node's own asks
-KNOWN_LISTED = 12  # the named values of a class a hint lists at most
 
 
 def read_guidance(requirements: Mapping[str, Requirement], shapes: Graph, ontology: Graph,

@@ -21,6 +21,8 @@ from .indicator_scheme import code_key
 from .labels import labels_of
 from .namespaces import BCIC
 
+KNOWN_LISTED = 12  # the named values of a class a hint or a finding lists at most
+
 
 def listed_values(ontology: Graph, cls: Node) -> tuple[tuple[Node, ...], bool]:
     """The named values of `cls` in the standard's order, and whether they are all it has (its
@@ -30,6 +32,13 @@ def listed_values(ontology: Graph, cls: Node) -> tuple[tuple[Node, ...], bool]:
             return in_standard_order(ontology, Collection(ontology, members)), True
     named = {v for v in ontology.subjects(RDF.type, cls) if isinstance(v, URIRef)}
     return in_standard_order(ontology, named), False
+
+
+def few_listed(ontology: Graph, cls: Node) -> tuple[Node, ...]:
+    """The named values of `cls` in the standard's order where there are KNOWN_LISTED at most (a
+    brand fund's two kinds, 8.2.4's forms), else none: the indicators of 9.1.4 are too many."""
+    found, _closed = listed_values(ontology, cls)
+    return found if len(found) <= KNOWN_LISTED else ()
 
 
 def in_standard_order(ontology: Graph, nodes: Iterable[Node]) -> tuple[Node, ...]:

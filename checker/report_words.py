@@ -201,6 +201,17 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "report.lack.self.text_for_record": {
         "en": "is {kind}, not a record: name {a_expected} by its IRI",
         "zh": "是{kind}，不是记录，应指向一项{a_expected}"},
+    # A text where a term of a class the ontology names a few of is asked (7.1.2.1's kind of
+    # fund "创新基金", 8.2.4's form "新闻发布会"): then the term it names, a guess, or an example.
+    "report.lack.text_for_term": {
+        "en": "its {property} {value}{given} is not a term: name {a_expected} by its IRI",
+        "zh": "{property}的取值{value}{given}不是术语，应以 IRI 指向一项{a_expected}"},
+    "report.lack.self.text_for_term": {
+        "en": "is {kind}, not a term: name {a_expected} by its IRI",
+        "zh": "是{kind}，不是术语，应以 IRI 指向一项{a_expected}"},
+    "report.lack.term_reference_example": {
+        "en": ", as in {turtle} in Turtle, {{\"@id\": \"{iri}\"}} in JSON-LD (an example)",
+        "zh": "：格式如 Turtle 中的 {turtle}、JSON-LD 中的 {{\"@id\": \"{iri}\"}}（仅为示例）"},
     # …then how: the text itself as a reference where it is one (ex:body), else an example.
     "report.lack.write_reference": {
         "en": ", {turtle} in Turtle, {{\"@id\": \"{iri}\"}} in JSON-LD",

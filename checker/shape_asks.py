@@ -10,6 +10,7 @@ from rdflib.namespace import SH
 from rdflib.term import Node
 
 from .findings import Candidate, Lack
+from .listed_values import few_listed
 from .shape_paths import ShapePath, read_path
 from .unit_attributes import unit_properties
 
@@ -71,9 +72,14 @@ class ShapeAsks:
             return (tags[0] if len(tags) == 1 else None), None
         return None, None
 
-    def allowed(self, shape: URIRef, constraint: str) -> tuple[Node, ...]:
-        """The values a shape's value list allows (sh:in), in its order; none for another
-        constraint component or a shape with no list."""
+    def allowed(self, shape: URIRef, constraint: str, value: Node | None = None) -> tuple[Node, ...]:
+        """The values a shape's value list allows (sh:in), in its order; for a text given where a
+        term of a class is asked, the few terms the ontology names for that class (7.1.2.1's
+        kinds of fund, 8.2.4's forms), so the sentence offers the one the text names; none for
+        another constraint component or a shape with no list."""
+        if constraint == "ClassConstraintComponent" and isinstance(value, Literal) \
+                and (cls := self.shapes.value(shape, SH["class"])) is not None:
+            return few_listed(self.ontology, cls)
         if constraint != "InConstraintComponent" or \
                 (listed := self.shapes.value(shape, SH["in"])) is None:
             return ()
@@ -110,7 +116,7 @@ class LackMaker:
                  closest: tuple[Candidate, ...] = ()) -> Lack:
         expected, count = self.asks.expectation(self.shape, constraint)
         return Lack(self.path, self.shape, constraint, expected, count, value, closest,
-                    self.asks.allowed(self.shape, constraint), self.asks.unit_of(self.path))
+                    self.asks.allowed(self.shape, constraint, value), self.asks.unit_of(self.path))
 
 
 def _int(node: Node | None) -> int | None:

@@ -1,6 +1,8 @@
 """Verdicts and words a domain expert's audit of chapters 7 and 8 checked against the standard's
 text: the conformant sample (dehua-ceramics.ttl) changed in one way, written in the test. A text a
-clause asks to be stated says something (shp:SaidText, as in chapters 6 and 9)."""
+clause asks to be stated says something (shp:SaidText, as in chapters 6 and 9); 8.2.4's forms and
+channels are distinct terms of their kinds; a text where a term of a short list is asked is offered
+that term."""
 
 from __future__ import annotations
 
@@ -11,12 +13,17 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from checker.findings import Candidate, Finding
+from checker.ingest import ingest_submission
+from checker.loading import SubmissionFile
 from checker.namespaces import BCIC
 from checker.render import render_report
 from checker.report import Report, Status
+from checker.report_reader import read_report
+from checker.rulebook import load_rulebook
+from checker.store import open_store
 
 from tests.dehua_variants import DEHUA_NS as EX
-from tests.dehua_variants import dehua_with
+from tests.dehua_variants import dehua, dehua_with
 
 COMMUNICATIONS = ("culture-exhibition", "launch-press", "fair-xiamen")
 
@@ -75,3 +82,99 @@ def test_a_blank_text_is_not_met_and_named_under_its_clause_of_chapters_7_8(
     assert outcome.status is (Status.NOT_USED if rid == "8.3.1" else Status.NOT_MET)
     assert URIRef(EX + records[0]) in named_in(outcome.findings)
     assert "不是有内容的文字" in shown(report, "zh") and "is not text with content" in shown(report, "en")
+
+
+# Item 1: 8.2.4 「综合运用多种传播方式…使用多种传播手段」 asks distinct terms of their kinds.
+@pytest.fixture(scope="module")
+def one_form_and_a_road() -> Report:
+    """Every communication holds a press conference; one also names 7.1.1's roads as a form."""
+    return dehua_with(replaced(BCIC.communicationMeans, {
+        "culture-exhibition": (BCIC.PressConference,), "launch-press": (BCIC.PressConference, BCIC.Roads),
+        "fair-xiamen": (BCIC.PressConference,)}))
+
+
+@pytest.fixture(scope="module")
+def forms_as_text() -> Report:
+    """Every communication names its form as text, one of them in two languages."""
+    return dehua_with(replaced(BCIC.communicationMeans, {
+        "culture-exhibition": (Literal("展会", lang="zh"),),
+        "launch-press": (Literal("新闻发布会", lang="zh"), Literal("press conference", lang="en")),
+        "fair-xiamen": (Literal("展会", lang="zh"),)}))
+
+
+def test_one_form_and_a_term_of_another_kind_is_not_met_under_8_2_4(one_form_and_a_road: Report) -> None:
+    """One form used thrice is one; roads are no form of communication, and are said to be none."""
+    outcome = one_form_and_a_road.outcome("8.2.4")
+    assert outcome.status is Status.NOT_MET
+    (finding,) = outcome.findings
+    assert finding.message["en"].startswith("Brand communication does not combine several "
+                                            "communication forms")
+    assert "道路（bcic:Roads" in shown(one_form_and_a_road, "zh") and "不是“传播方式”" in \
+        shown(one_form_and_a_road, "zh")
+    assert "is not a “communication form”" in shown(one_form_and_a_road, "en")
+
+
+def test_forms_given_as_text_are_not_met_under_8_2_4_and_the_term_meant_is_offered(
+        forms_as_text: Report) -> None:
+    """「新闻发布会」 and "press conference" are one form in two languages, and text counts for none:
+    each text is said to be no term, with the term it names."""
+    assert forms_as_text.outcome("8.2.4").status is Status.NOT_MET
+    zh, en = shown(forms_as_text, "zh"), shown(forms_as_text, "en")
+    assert "是文本，不是术语，应以 IRI 指向一项“传播方式”：Turtle 中写作 bcic:Exhibition" in zh
+    assert "is text, not a term: name a “communication form” by its IRI: write it as " \
+           "bcic:Exhibition in Turtle" in en
+    assert "Turtle 中写作 bcic:PressConference" in zh and "ex:record" not in zh
+
+
+def test_the_words_of_8_2_4_are_the_catalogues_communication_forms_and_channels() -> None:
+    """The English messages use the catalogue's words, not “means” and “media”."""
+    shapes = load_rulebook().shapes_graph
+    for local in ("IntegratedCommunication-communicationMeans",
+                  "IntegratedCommunication-communicationMedium"):
+        shape = URIRef("https://w3id.org/bcic/shapes/gbt-draft/" + local)
+        (en,) = (str(m) for m in shapes.objects(shape, URIRef("http://www.w3.org/ns/shacl#message"))
+                 if isinstance(m, Literal) and m.language == "en")
+        assert "communication forms" in en or "communication channels" in en
+        assert "several means" not in en and "several media" not in en
+
+
+# Item 14: 7.1.2.1's kinds of fund are a closed list of two terms.
+@pytest.fixture(scope="module")
+def fund_kind_as_text() -> Report:
+    return dehua_with(replaced(BCIC.covers, {"brand-fund": (Literal("创新基金", lang="zh"),)}))
+
+
+def test_a_fund_kind_given_as_text_is_offered_the_term_under_7_1_2_1(fund_kind_as_text: Report) -> None:
+    """「创新基金」 names bcic:InnovationFund: the finding offers it, not an example record, and
+    the English message is as strong as the Chinese (未说明是…还是…)."""
+    (finding,) = fund_kind_as_text.outcome("7.1.2.1").findings
+    assert finding.message["en"].startswith("The brand fund does not state whether it is an "
+                                            "innovation fund or a dedicated cultivation fund")
+    assert "Turtle 中写作 bcic:InnovationFund" in shown(fund_kind_as_text, "zh")
+    en = shown(fund_kind_as_text, "en")
+    assert "write it as bcic:InnovationFund in Turtle" in en and "ex:record" not in en
+
+
+def test_a_fund_kind_text_naming_no_kind_is_offered_a_kind_as_an_example_under_7_1_2_1() -> None:
+    """「其他」 names neither kind, nor is near one: the first kind is given as an example, and no
+    record (ex:record) is."""
+    report = dehua_with(replaced(BCIC.covers, {"brand-fund": (Literal("其他", lang="zh"),)}))
+    en, zh = shown(report, "en"), shown(report, "zh")
+    assert "is not a term: name a “kind of fund” by its IRI, as in bcic:InnovationFund in Turtle, " \
+           '{"@id": "bcic:InnovationFund"} in JSON-LD (an example)' in en
+    assert "不是术语，应以 IRI 指向一项“基金类别”：格式如 Turtle 中的 bcic:InnovationFund" in zh
+    assert "ex:record" not in en and "ex:record" not in zh
+
+
+def test_a_stored_report_reads_back_the_term_offered_for_a_fund_kind_given_as_text() -> None:
+    """Read back from the store, the finding offers the same term (the lack is rebuilt from the
+    rulebook, the text kept as the detail's value)."""
+    graph = Graph()
+    graph += dehua()
+    replaced(BCIC.covers, {"brand-fund": (Literal("创新基金", lang="zh"),)})(graph)
+    files = [SubmissionFile("dehua.ttl", graph.serialize(format="turtle").encode())]
+    store = open_store("oxigraph")
+    info, _fresh = ingest_submission(store, files, submitter="tests")
+    back = read_report(store, info.cluster, info.number)
+    assert "write it as bcic:InnovationFund in Turtle" in shown(back, "en")
+    assert "Turtle 中写作 bcic:InnovationFund" in shown(back, "zh")

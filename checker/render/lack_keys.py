@@ -18,7 +18,7 @@ _LACK_KEYS = {"HasValueConstraintComponent": "has_value", "MinCountConstraintCom
               "LanguageInConstraintComponent": "language", "NotConstraintComponent": "not_kind",
               "NodeKindConstraintComponent": "node_kind", UNDESCRIBED: "undescribed"}
 _OF_VALUES = ("class", "datatype", "pattern", "in", "or", "language",  # said of a value
-              "text_for_record")
+              "text_for_record", "text_for_term")
 
 
 def lack_key(lack: Lack) -> str:
@@ -35,8 +35,8 @@ def lack_key(lack: Lack) -> str:
         return "max_beside"
     if key == "node_kind" and not isinstance(lack.value, Literal):
         return "other"
-    if key == "class" and isinstance(lack.value, Literal):  # a text where a record is asked
-        key = "text_for_record"
+    if key == "class" and isinstance(lack.value, Literal):  # a text where a record is asked…
+        key = "text_for_term" if lack.allowed else "text_for_record"  # …or a term the ontology names
     if key == "has_value" and lack.expected is None:  # the term it should name (9.2.1)
         return "names_not"
     if key == "has_value" and len(steps) > 1 and all(step == (SKOS.broader, False)

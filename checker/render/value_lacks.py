@@ -48,7 +48,8 @@ class ValueLackWords(ValueNamer):
                 is not None and typed.own:  # "2024/12/01"^^xsd:date: its own date, rewritten
             key, fields["text"] = f"{key}_own", typed.text
         fields["given"] = self.given_as(lack.value, fields["form"], datatype_asked)
-        if key.removeprefix("self.") == "text_for_record" and isinstance(lack.value, Literal):
+        if key.removeprefix("self.") in ("text_for_record", "text_for_term") \
+                and isinstance(lack.value, Literal):
             fields["kind"] = self.kind(lack.value.datatype)
             fields["given"] = self.given_kind(lack.value)
         if key in ("language", "self.language", "qualified_language"):
@@ -206,13 +207,19 @@ class ValueLackWords(ValueNamer):
             if names_term(str(text), lack.expected, labels):
                 return given + self._write_term(lack.expected, True, record, path)
             return given + self._write_guessed(lack.expected, record, path)
-        if key.removeprefix("self.") not in ("in", "in_one", "in_listed") or not lack.allowed:
+        asked = key.removeprefix("self.")
+        if asked not in ("in", "in_one", "in_listed", "text_for_term") or not lack.allowed:
             return ""
         labels = {t: tuple(self.labels.get(t, {}).values()) for t in lack.allowed}
         if (named := term_named(str(text), lack.allowed, labels)) is not None:
             return self._write_term(named, True, record, path)
         if (guessed := term_guessed(str(text), lack.allowed, labels)) is not None:
             return self._write_guessed(guessed, record, path)
+        if asked == "text_for_term" and self._term_element(lack.allowed[0], record, path) is None:
+            # a term of the class, the text naming none (8.2.4's 巡展): one as an example
+            form = reference_form(short_node(lack.allowed[0], None))
+            return message("report.lack.term_reference_example", self.lang, turtle=form.turtle,
+                           iri=form.iri)
         return self._write_term(lack.allowed[0], False, record, path)
 
     def _write_guessed(self, term: Node, record: Node | None = None,
