@@ -151,6 +151,9 @@ class _Reader:
         if checks := guarded_checks(self.shapes, shape):  # what 8.1.2 asks of this cluster's brand
             asked = tuple(self._ask(c, p) for c in checks if (p := self.explainer.path(c)) is not None)
             if (condition := self._condition(shape)) is None:
+                if (kind := self._kind_guard(shape)) is not None:  # 8.3.1: or an application
+                    return (Ask(RDF.type, AskKind.EITHER,
+                                options=(asked, (Ask(RDF.type, AskKind.CLASS, (kind,)),))),)
                 return asked
             prop, otherwise = condition
             return (Ask(prop, AskKind.EITHER, options=(asked, otherwise)),)
@@ -175,6 +178,17 @@ class _Reader:
                 carried = merged_asks(a for t in of_objects for a in self._own_asks(t, 1))
                 lead = replace(self._ask(parts[0], prop), then=carried)
                 return prop, merged_asks([lead, *(a for t in of_subjects for a in self._own_asks(t))])
+        return None
+
+    def _kind_guard(self, shape: Node) -> Node | None:
+        """The class a guard of `shape` names and nothing else, a record of which is asked none of
+        the checks (8.3.1: a registration application, which has no number yet); None for a
+        guard that sets records aside by more than their class (another cultivation body's)."""
+        s = self.shapes
+        for guard in guards_of(s, shape):
+            constraints = {p for p in s.predicates(guard) if str(p).startswith(str(SH))}
+            if constraints == {SH["class"]}:
+                return s.value(guard, SH["class"])
         return None
 
     def _own_asks(self, shape: Node, depth: int = 0) -> tuple[Ask, ...]:
@@ -212,7 +226,10 @@ class _Reader:
         inner = s.value(shape, SH.qualifiedValueShape) or s.value(shape, SH.node)
         if inner is not None and kind is AskKind.ANY:
             kind, expected = self._expected(inner)
-        if inner is not None and kind is AskKind.ANY and self._is_form(inner):
+        if inner is not None and self._is_form(inner) and (
+                kind is AskKind.ANY or (inner, SH["not"], None) in s):
+            # a value of a form its words describe, or of a class less a kind (8.2.5: an agent
+            # other than the cultivation body), which the class alone would not say
             kind, expected = AskKind.FORM, (inner,)
         if inner is not None and depth < _DEPTH:
             then = merged_asks(self._ask(p, q, depth + 1)

@@ -183,6 +183,10 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     # enterprise's role).
     "report.lack.not_kind": {"en": "its {property} {value} is {form}, which this role does not take",
                              "zh": "{property}的取值{value}是{form}，不能担任此角色"},
+    # A value of a kind refused, reached along a property whose shape says what it takes instead
+    # (8.2.5: the body named as its own partner, where a partner is another agent).
+    "report.lack.not_kind_asked": {"en": "its {property} {value} is {form}; {a_property} must be {kind}",
+                                   "zh": "{property}的取值{value}是{form}；{a_property}须为{kind}"},
     # A kind refused by a shape that names it (sh:not, 9.2.3: a record of another cluster).
     "report.lack.is_kind": {"en": "it is {form}", "zh": "为{form}"},
     # The one value a record names along a path is of a kind refused (6.2 b): the KPI system a

@@ -143,8 +143,10 @@ def test_a_may_level_provision_not_used_gets_a_hint_too() -> None:
     text = render_report(report, "text", "en")
     assert ("Record a “collective brand registration” (bcic:CollectiveBrandRegistration) with "
             "“attributed to” (prov:wasAttributedTo) pointing to a “cultivation body” "
-            "(bcic:CultivationBody) that has “cultivated cluster” (bcic:cultivates); “registration number” "
-            "(bcic:registrationNumber) as text with content; “date” (dcterms:date) as a year-month-day date "
+            "(bcic:CultivationBody) that has “cultivated cluster” (bcic:cultivates); either “registration "
+            "number” (bcic:registrationNumber) as text with content, or “type” (rdf:type) pointing to a "
+            "“cluster brand registration application” (bcic:BrandRegistrationApplication); “date” "
+            "(dcterms:date) as a year-month-day date "
             "(e.g. 2021-06-30); “title” (dcterms:title). See docs/evidence.md#8-3-1.") in text
 
 

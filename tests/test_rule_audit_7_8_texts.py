@@ -2,10 +2,11 @@
 text: the conformant sample (dehua-ceramics.ttl) changed in one way, written in the test. A text a
 clause asks to be stated says something (shp:SaidText, as in chapters 6 and 9); 8.2.4's forms and
 channels are distinct terms of their kinds; a text where a term of a short list is asked is offered
-that term."""
+that term; and the words of 8.2.5, 8.3.1, 7.1.2.1 and 7.2.1.2 say what the data shows."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -25,6 +26,7 @@ from checker.store import open_store
 from tests.dehua_variants import DEHUA_NS as EX
 from tests.dehua_variants import dehua, dehua_with
 
+BODY = URIRef(EX + "body")
 COMMUNICATIONS = ("culture-exhibition", "launch-press", "fair-xiamen")
 
 
@@ -45,6 +47,13 @@ def shown(report: Report, lang: str, fmt: str = "text") -> str:
     return render_report(report, fmt, lang)  # type: ignore[arg-type]
 
 
+def findings_json(report: Report, rid: str, lang: str) -> list[dict[str, object]]:
+    """The findings of one provision in the JSON report."""
+    document = json.loads(shown(report, lang, "json"))
+    (requirement,) = [r for r in document["requirements"] if r["id"] == rid]
+    return requirement["findings"]  # type: ignore[no-any-return]
+
+
 def named_in(findings: tuple[Finding, ...]) -> set[Node]:
     """The records the findings name: those that lack something, and those they point to that
     lack it in turn (8.3.4 —2: the mechanism, and its crisis source)."""
@@ -53,6 +62,13 @@ def named_in(findings: tuple[Finding, ...]) -> set[Node]:
             yield candidate.node
             yield from (n for lack in candidate.lacks for n in of(lack.closest))
     return {n for f in findings for d in f.diagnoses for n in of(d.candidates)}
+
+
+def guidance_text(report: Report, rid: str, lang: str) -> str:
+    """The hint of one provision in the JSON report."""
+    document = json.loads(shown(report, lang, "json"))
+    (requirement,) = [r for r in document["requirements"] if r["id"] == rid]
+    return requirement["guidance"]["text"]  # type: ignore[no-any-return]
 
 
 # Items 2, 3 and 7: a text a clause of chapters 7–8 asks to be stated, given as "" or " ", states
@@ -178,3 +194,73 @@ def test_a_stored_report_reads_back_the_term_offered_for_a_fund_kind_given_as_te
     back = read_report(store, info.cluster, info.number)
     assert "write it as bcic:InnovationFund in Turtle" in shown(back, "en")
     assert "Turtle 中写作 bcic:InnovationFund" in shown(back, "zh")
+
+
+def test_the_culture_statement_of_7_2_1_2_is_not_said_to_lack_a_local_resource() -> None:
+    """Whether a resource is local (当地的) is the evaluator's: the finding claims no more than
+    data shows."""
+    report = dehua_with(replaced(BCIC.basedOn, {"culture-statement": ()}))
+    (finding,) = report.outcome("7.2.1.2").findings
+    assert finding.message == {"zh": "品牌文化内涵未依据人文资源（7.2.1.2）",
+                               "en": "The brand culture statement draws on no cultural resource (7.2.1.2)"}
+
+
+# Item 11: 8.2.5 「与相关方联合开展」, the body named as its own partner.
+@pytest.fixture(scope="module")
+def body_as_partner() -> Report:
+    return dehua_with(replaced(BCIC.partner, {"joint-marketing": (BODY,)}))
+
+
+@pytest.mark.parametrize(("lang", "line", "hint"), [
+    ("zh", "“合作方”的取值“德化陶瓷产业集群品牌培育工作领导小组”是培育主体自身；“合作方”须为培育主体以外的组织等主体",
+     "“合作方”（bcic:partner）为培育主体以外的组织等主体"),
+    ("en", "is the cultivation body itself; a “partner” must be an agent, such as an organisation, "
+           "other than the cultivation body",
+     "“partner” (bcic:partner) as an agent, such as an organisation, other than the cultivation body"),
+], ids=["zh", "en"])
+def test_the_body_as_its_own_partner_is_said_to_be_the_body_itself_under_8_2_5(
+        body_as_partner: Report, lang: str, line: str, hint: str) -> None:
+    """The line says the partner is the body itself and what a partner must be; the hint asks an
+    agent other than the body, which the body is not."""
+    assert body_as_partner.outcome("8.2.5").status is Status.NOT_MET
+    text = shown(body_as_partner, lang)
+    assert line in text and "不能担任此角色" not in text and "which this role does not take" not in text
+    assert hint in guidance_text(body_as_partner, "8.2.5", lang)
+
+
+def test_the_json_detail_of_the_body_as_its_own_partner_names_it_in_words(body_as_partner: Report) -> None:
+    """The nested detail of 8.2.5 in JSON has no empty property and no raw shape IRI."""
+    (finding,) = findings_json(body_as_partner, "8.2.5", "en")
+    (node,) = finding["nodes"]  # type: ignore[index]
+    (lack,) = node["lacks"]
+    (closest,) = lack["closest"]
+    (inner,) = closest["lacks"]
+    assert inner["text"] == "it is the cultivation body itself"
+    assert inner["expected_name"] == "the cultivation body itself"
+
+
+# Item 12: 8.3.1 「可申请注册集群品牌」: an application takes the permission up as a registration does.
+@pytest.fixture(scope="module")
+def no_registration() -> Report:
+    def change(graph: Graph) -> None:
+        mark = URIRef(EX + "collective-mark")
+        graph.remove((mark, None, None))
+        graph.remove((None, None, mark))
+    return dehua_with(change)
+
+
+@pytest.mark.parametrize(("lang", "message", "hint"), [
+    ("zh", "未见集群品牌注册或注册申请（可选）（8.3.1）",
+     "或“注册号”（bcic:registrationNumber）为有内容的文字，或“类型”（rdf:type）指向一项“集群品牌注册申请”"
+     "（bcic:BrandRegistrationApplication）"),
+    ("en", "No registration of the cluster brand, nor an application for one (optional) (8.3.1)",
+     "either “registration number” (bcic:registrationNumber) as text with content, or “type” "
+     "(rdf:type) pointing to a “cluster brand registration application” "
+     "(bcic:BrandRegistrationApplication)"),
+], ids=["zh", "en"])
+def test_no_registration_nor_application_is_said_so_and_the_hint_offers_either_under_8_3_1(
+        no_registration: Report, lang: str, message: str, hint: str) -> None:
+    outcome = no_registration.outcome("8.3.1")
+    assert outcome.status is Status.NOT_USED
+    assert [f.message[lang] for f in outcome.findings] == [message]
+    assert hint in guidance_text(no_registration, "8.3.1", lang)

@@ -279,10 +279,14 @@ class ValueLackWords(ValueNamer):
         if kind_of in ("pattern", "or") and (form := self.label(lack.shape)) is not None:
             return f"{own}not", form, ""
         if key == "not_kind":  # a member of a kind its role does not take (4.1), by its label
-            if (form := self.label(lack.expected)) is not None and lack.path is not None:
-                return "value_is_kind", form, ""  # a value of a kind refused (6.2 b): “used”)
             if (form := self.label(lack.expected)) is not None:
-                return "is_kind", form, ""  # a kind refused, by its own label (9.2.3)
+                if lack.path is None:
+                    return "is_kind", form, ""  # a kind refused, by its own label (9.2.3)
+                if (asked := self.label(lack.shape)) is not None:
+                    # a value refused, and what the property takes instead, each by its shape's
+                    # label (8.2.5: the body named as its own partner)
+                    return "not_kind_asked", form, asked
+                return "value_is_kind", form, ""  # a value of a kind refused (6.2 b): “used”)
             form = self.label(lack.shape)
             return (key, form, "") if form is not None else ("other", "", "")
         if kind_of == "in" and lack.allowed:  # the values allowed named: the one, or the list
