@@ -51,14 +51,14 @@ def test_judge_stores_a_judgement_of_the_latest_revision_and_history_shows_it(bc
 
 
 def test_a_judgement_met_lowers_the_pending_count_of_the_listed_verdict(bcic) -> None:  # type: ignore[no-untyped-def]
-    assert "91 item(s) await an evaluator" in bcic("clusters").output
+    assert "93 item(s) await an evaluator" in bcic("clusters").output
     result = bcic("judge", DEHUA_CLUSTER, "6.1", "--met", "--revision", "1")
     assert result.exit_code == 0, result.output
     assert "judged met by an unnamed evaluator" in result.output
-    assert "90 item(s) await an evaluator" in bcic("clusters").output
+    assert "92 item(s) await an evaluator" in bcic("clusters").output
     rows = json.loads(bcic("queries", "run", "clusters-by-conformance", "--format", "json").output)
     [row] = rows["results"]["bindings"]
-    assert row["pendingReview"]["value"] == "90" and row["verdict"]["value"] == (
+    assert row["pendingReview"]["value"] == "92" and row["verdict"]["value"] == (
         "no-gap-pending-review")
 
 

@@ -80,23 +80,23 @@ def _block(text: str, start: str) -> str:
 
 def test_a_lead_in_judged_met_while_an_item_awaits_says_it_still_awaits_for_the_item(
         dehua: tuple[Store, URIRef]) -> None:
-    """8.3.4 judged met beside 8.3.4 —1 and —2 still awaiting: pending, and every format says
+    """8.3.4 judged met beside 8.3.4 —1, —2 and —3 still awaiting: pending, and every format says
     why beside the judgement, not a bare "judged met" under "awaiting review"."""
     store, cluster = dehua
     judge(store, cluster, 1, "8.3.4", met=True, by="评价员甲")
     report = read_report(store, cluster, 1)
     outcome = report.outcome("8.3.4")
     assert outcome.status is Status.MANUAL_REVIEW and outcome.judgement is not None
-    assert outcome.decided_by_items == ("8.3.4-1", "8.3.4-2")
+    assert outcome.decided_by_items == ("8.3.4-1", "8.3.4-2", "8.3.4-3")
     shown = " ".join(_block(render_report(report, "text", "en"), "? 8.3.4 ").split())
     assert ("judged met by 评价员甲" in shown and "still awaiting review: its own text is judged "
-            "met, its list item(s) 8.3.4 —1, 8.3.4 —2 still await the evaluator" in shown)
-    assert "仍待人工评审：其本身已判定满足，其列项 8.3.4 —1、8.3.4 —2 仍待评价人员判定" in render_report(
+            "met, its list item(s) 8.3.4 —1, 8.3.4 —2, 8.3.4 —3 still await the evaluator" in shown)
+    assert "仍待人工评审：其本身已判定满足，其列项 8.3.4 —1、8.3.4 —2、8.3.4 —3 仍待评价人员判定" in render_report(
         report, "html", "zh")
     [entry] = [r for r in json.loads(render_report(report, "json", "en"))["requirements"]
                if r["id"] == "8.3.4"]
     assert entry["status"] == "manual_review" and entry["judgement"]["met"] is True
-    assert entry["decided_by_items"] == ["8.3.4-1", "8.3.4-2"]
+    assert entry["decided_by_items"] == ["8.3.4-1", "8.3.4-2", "8.3.4-3"]
 
 
 def test_a_lead_in_not_met_through_a_judged_item_says_so_and_not_its_data_hint(

@@ -54,15 +54,15 @@ def test_what_people_read_cites_list_items_as_the_standard_does(fmt: str) -> Non
 def test_the_text_rate_table_counts_pending_reviews_apart_from_met() -> None:
     text = render_report(sample("datang-socks.ttl"), "text", "zh")
     assert "满足  待人工评审  不满足  适用  符合率" in text
-    assert re.search(r"^  总体\s+22\s+79\s+18\s+119\s+18\.5%$", text, re.M)
+    assert re.search(r"^  总体\s+20\s+81\s+18\s+119\s+16\.8%$", text, re.M)
 
 
 def test_no_gap_with_pending_reviews_is_not_called_conformant() -> None:
     text = render_report(sample("dehua-ceramics.ttl"), "text", "zh")
-    assert re.search(r"^结论\s+未发现差距，91 项待人工评审确认$", text, re.M)
+    assert re.search(r"^结论\s+未发现差距，93 项待人工评审确认$", text, re.M)
     assert not re.search(r"^结论\s+符合$", text, re.M)
     english = render_report(sample("dehua-ceramics.ttl"), "text", "en")
-    assert "NO GAP FOUND; 91 ITEM(S) AWAIT AN EVALUATOR" in english
+    assert "NO GAP FOUND; 93 ITEM(S) AWAIT AN EVALUATOR" in english
     # Where the judgements go: on the stored revision (bcic judge, the page's form; decision 20).
     assert "评价人员在该修订版上逐项记录判定（bcic judge，或修订版报告页上的表单）" in text
     assert "the evaluator records each judgement on its revision (bcic judge, or the form on the " \
@@ -71,29 +71,29 @@ def test_no_gap_with_pending_reviews_is_not_called_conformant() -> None:
 
 def test_only_checklist_items_really_awaiting_judgement_are_counted() -> None:
     report = sample("meitan-tea.ttl")
-    assert len(report.manual_checklist()) == 85 and len(report.awaiting_judgement()) == 9
+    assert len(report.manual_checklist()) == 87 and len(report.awaiting_judgement()) == 9
     text = render_report(report, "text", "zh")
     assert "人工评审清单中有 9 项待评价人员判定。" in text
-    assert "清单中另有 76 项已判为不满足：须先补齐证据，再请评价人员判定。" in text
+    assert "清单中另有 78 项已判为不满足：须先补齐证据，再请评价人员判定。" in text
     assert "请按人工评审清单各待判定项所列，备好证据文件供评价人员查阅。" in text
 
 
 def test_json_and_turtle_state_met_and_pending_review_apart() -> None:
     report = sample("datang-socks.ttl")
     overall = json.loads(render_report(report, "json", "en"))["rates"]["overall"]
-    assert overall == {"met": 22, "pending_review": 79, "not_met": 18, "total": 119,
-                       "ratio": round(22 / 119, 4)}
+    assert overall == {"met": 20, "pending_review": 81, "not_met": 18, "total": 119,
+                       "ratio": round(20 / 119, 4)}
     graph = Graph().parse(data=render_report(report, "ttl", "en"), format="turtle")
     node = next(graph.subjects(predicate=SH.conforms))
-    assert graph.value(node, BCIC.metCount) == Literal(22)
-    assert graph.value(node, BCIC.pendingReviewCount) == Literal(79)
+    assert graph.value(node, BCIC.metCount) == Literal(20)
+    assert graph.value(node, BCIC.pendingReviewCount) == Literal(81)
     assert graph.value(node, BCIC.applicableCount) == Literal(119)
 
 
 def test_the_html_rate_table_has_a_pending_review_column_and_the_verdict_its_qualifier() -> None:
     html = render_report(sample("dehua-ceramics.ttl"), "html", "zh")
     assert "<th>待人工评审</th>" in html
-    assert "<strong>结论：未发现差距，91 项待人工评审确认</strong>" in html
+    assert "<strong>结论：未发现差距，93 项待人工评审确认</strong>" in html
 
 
 @pytest.mark.parametrize("hostile", ['a"; } body { display: none', "x\\", "</style><script>",

@@ -100,6 +100,19 @@ def test_a_blank_text_is_not_met_and_named_under_its_clause_of_chapters_7_8(
     assert "不是有内容的文字" in shown(report, "zh") and "is not text with content" in shown(report, "en")
 
 
+# Items 1 and 3: the checklist asks what no data shows.
+@pytest.mark.parametrize(("rid", "quoted", "said"), [
+    ("8.2.4", "「进行整合传播」", "“for integrated communication”"),
+    ("8.3.4-3", "「确保有效实施所需的各类资源」", "really secured"),
+], ids=["8.2.4", "8.3.4-3"])
+def test_the_review_prompt_of_8_2_4_and_8_3_4_3_quotes_what_data_cannot_show(
+        rid: str, quoted: str, said: str) -> None:
+    requirement = load_rulebook().requirements[rid]
+    assert quoted.strip("「」") in requirement.text["zh"]
+    assert requirement.review_prompt is not None
+    assert quoted in requirement.review_prompt["zh"] and said in requirement.review_prompt["en"]
+
+
 # Item 1: 8.2.4 「综合运用多种传播方式…使用多种传播手段」 asks distinct terms of their kinds.
 @pytest.fixture(scope="module")
 def one_form_and_a_road() -> Report:
