@@ -27,7 +27,6 @@ from tests.dehua_variants import DEHUA_NS as EX
 from tests.dehua_variants import dehua, dehua_with
 
 BODY = URIRef(EX + "body")
-COMMUNICATIONS = ("culture-exhibition", "launch-press", "fair-xiamen")
 
 
 def replaced(prop: URIRef, values: dict[str, tuple[URIRef | Literal, ...]]) -> Callable[[Graph], None]:
@@ -72,13 +71,14 @@ def guidance_text(report: Report, rid: str, lang: str) -> str:
 
 
 # Items 2, 3 and 7: a text a clause of chapters 7–8 asks to be stated, given as "" or " ", states
-# nothing. Where some record is asked to have it, every record's is blanked (the only ones).
+# nothing, whatever the other records state (7.2.1.3: one communication of three; 7.3.1: one
+# standard of two).
 BLANK_TEXTS = [
     (("element-name",), BCIC.elementContent, "8.1.2", ""),  # 「品牌名称…等基本要素」
-    (COMMUNICATIONS, BCIC.coreMessage, "7.2.1.3", " "),  # 「精神与文化内涵」
-    (("standard-tableware", "quality-standard"), BCIC.standardCode, "7.3.1", ""),  # 「采用先进标准」
+    (("culture-exhibition",), BCIC.coreMessage, "7.2.1.3", " "),  # 「精神与文化内涵」
+    (("standard-tableware",), BCIC.standardCode, "7.3.1", ""),  # 「采用先进标准」
     (("service-design",), BCIC.satisfactionFactor, "7.5.1", " "),  # 「识别…服务要素」
-    (("communication-plan",), BCIC.coreMessage, "8.2.2", ""),  # 「确定传播内容」
+    (("communication-plan",), BCIC.coreMessage, "8.2.2", ""),  # 「围绕…品牌核心价值观进行传播」
     (("communication-plan",), BCIC.communicationHook, "8.2.3", " "),  # 「提炼…新闻点」
     (("communication-evaluation",), BCIC.finding, "8.2.6", ""),  # 「对传播效果进行评价」
     (("crisis-quality",), BCIC.monitoringMode, "8.3.4-2", " "),  # 「建立有效品牌危机监控模式」
