@@ -129,7 +129,7 @@ def test_a_one_off_fund_evaluation_beside_the_annual_one_meets_7_1_2_1_by_data()
     (OLD_POSITIONING, "自“2021-01-18T00:00:00+00:00”起已被取代（“失效时间”），不是现行的",
      "it is superseded since “2021-01-18T00:00:00+00:00” (its “invalidated at”), not in force"),
     (BENCHMARK_POSITIONING,
-     "“依据”的取值“景德镇陶瓷集群品牌定位（标杆资料）”为其他集群的记录",
+     "“依据”的取值“景德镇陶瓷集群品牌定位（标杆资料）”是其他集群的记录",
      "its “based on” “景德镇陶瓷集群品牌定位（标杆资料）” is a record of another cluster"),
 ], ids=["superseded", "benchmark"])
 def test_an_element_design_on_no_positioning_of_this_cluster_in_force_fails_8_1_1(
