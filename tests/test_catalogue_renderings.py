@@ -48,11 +48,12 @@ def test_the_driver_layers_note_says_chapter_5_is_bcics_placing(ontology_graph: 
     (REQ["7.3.3"], RDFS.label, "7.3.3 Key technology, process and equipment requirements"),
     # 3.4 「…直至最终消费和回收处理的整个过程」
     (BCIC.GlobalValueChain, SKOS.definition, "covering the whole process from raw-material sourcing"),
-    # 6.1.2.2 「可考虑采用集群品牌、集群品牌+企业品牌、集群品牌+产品品牌、背书品牌等模式」: the modes as the
-    # clause names them (集群品牌, not the mode's label "cluster brand only"), 采用 and 等 kept
+    # 6.1.2.2 「可考虑采用集群品牌、集群品牌+企业品牌、集群品牌+产品品牌、背书品牌等模式」: a list of modes,
+    # each quoted by its label as the zh text names it by its label (集群品牌 is the mode "cluster
+    # brand only"), not a permission to adopt the cluster brand only; 采用 and 等 kept
     (REQ["6.1.2.2-may"], BCIC.provisionText,
-     "it may consider adopting modes such as cluster brand, cluster brand + enterprise brand, "
-     "cluster brand + product brand, endorsed brand and the like."),
+     "it may consider adopting modes such as “cluster brand only”, “cluster brand + enterprise "
+     "brand”, “cluster brand + product brand”, “endorsed brand” and the like."),
 ], ids=["5.2.2-and-the-like", "7.3.3-title", "7.3.3-label", "3.4-whole-process",
         "6.1.2.2-may-modes"])
 def test_the_english_keeps_what_the_zh_text_says(ontology_graph: Graph, node: URIRef,

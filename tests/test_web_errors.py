@@ -30,7 +30,7 @@ def samples(sample_store: Path, make_web_app) -> FlaskClient:  # type: ignore[no
     ("/rulebook?chapter=99", "chapter='99'：条款目录涵盖第 4–9 章", "the catalogue covers"),
     ("/rulebook/9.9.9", "条款目录中没有规定或章节 '9.9.9'", "no provision or section"),
     ("/rulebook/shapes/Nope", "规则库的形状中没有 'Nope'", "no shape"),
-    ("/indicator/Nope", "9.1.4 指标体系中没有指标 'Nope'", "no indicator"),
+    ("/indicator/Nope", "9.1.4 指标体系中没有名为 'Nope' 的指标", "no indicator"),
     ("/validations/junk", "没有保留编号为 'junk' 的验证结果", "is kept"),
     ("/nosuchpage", "服务器上找不到所请求的 URL", "The requested URL was not found"),
 ], ids=["revision", "chapter", "requirement", "shape", "indicator", "validation", "no-page"])

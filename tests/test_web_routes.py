@@ -14,16 +14,17 @@ from checker.store.base import cluster_key
 
 DEHUA = cluster_key(URIRef("https://example.org/cluster/dehua/cluster"))
 VALUES = {"key": DEHUA, "number": "1", "name": "clusters-by-conformance",
-          "requirement_id": "4.2.1-a", "code": "BrandReach", "version": "0.1.0",
+          "requirement_id": "4.2.1-a", "version": "0.1.0",
           "package": "chart.js", "filename": "chart.umd.min.js"}
 UNKNOWN = {"key": "0" * 16, "number": "99", "name": "no-such-query",
-           "requirement_id": "99.9", "code": "NoSuchIndicator", "version": "9.9.9", "package": "left-pad",
+           "requirement_id": "99.9", "version": "9.9.9", "package": "left-pad",
            "filename": "nothing.js", "report_id": "no-such-report"}
 # Per endpoint: the values its URL needs beyond VALUES (None: tested elsewhere, with reason).
 SPECIAL: dict[str, dict[str, str] | None] = {
     "static": {"filename": "app.css"},
     "rulebook.shape": {"name": "MembershipHasMember"},
     "rulebook.iris.shape": {"name": "MembershipHasMember"},
+    "rulebook.iris.indicator": {"name": "BrandReach"},
     "evaluation.validation_report": None,  # ids are made by a validation: test_web_evaluation
 }
 GET_ENDPOINTS_NEEDING_PARAMS = {"clusters.benchmark_api": "cluster=" + DEHUA}
