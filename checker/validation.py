@@ -63,7 +63,7 @@ def validate_graph(data: Graph, *, files: tuple[str, ...] = (), sha256: tuple[st
         locate_values=_value_locator(sources, names, data) if sources else None,
         declared=(lambda: dict(zip(names, prefixes_declared(sources), strict=True)))
         if sources else None,
-        formats=dict(zip(names, formats_read(sources), strict=True)),
+        formats=dict(zip(names, formats_read(sources), strict=True)) if sources else None,
     )
     return replace(report, jsonld_xsd=jsonld_declares(sources, "xsd", str(XSD)))
 
