@@ -128,14 +128,14 @@ LAYER_OF_CHAPTER: dict[int, URIRef] = {
     9: BCIC.ResultLayer,
 }
 
-# Modal verbs in chapters 4-9, counted in the text by hand. NOTES.md says 应 ×51, 应当 ×2, 需要 ×2,
-# 要 ×2, 可 ×2 and no 宜, and the text agrees once the non-modal uses below are set aside.
+# Modal verbs in chapters 4-9, counted in the text by hand: 应 ×51, 应当 ×2, 需要 ×2, 要 ×2, 可 ×2
+# and no 宜, once the non-modal uses below are set aside.
 # 应 ×51 = 50 clauses' own verbs + 1 inside 4.2.3 b) (所应具有, see ITEM_OWN_MODALS); 9.1.3's 应能
 # counts as 应; 6.1 holds 应当 + 应 and 7.1.1 holds 应 twice. 可 ×2 = 6.1.2.2 [may] (可考虑, the part
 # of a shall clause) + 8.3.1.
 EXPECTED_MODAL_COUNTS: dict[str, int] = {"应": 51, "应当": 2, "需要": 2, "要": 2, "可": 2, "宜": 0}
 
-# Words that contain a modal character but are not modal verbs (NOTES.md and docs/model.md), plus
+# Words that contain a modal character but are not modal verbs (docs/model.md), plus
 # 适宜 (9.2.3 "suitable", holds 宜).
 LOOK_ALIKE_WORDS: tuple[str, ...] = (
     "相应", "供应", "适应", "效应", "应用", "要素", "主要", "重要", "要求", "可能", "可持续",
@@ -154,7 +154,7 @@ CONTEXTUAL_NON_MODALS: dict[str, tuple[str, str]] = {
 }
 # The one list item whose own text holds a modal verb: 4.2.3 b) 产业集群产品所应具有的质量特色 ("the
 # quality features the cluster's products ought to have") — 应 "ought to" inside an attributive
-# 所-phrase. It is a modal use and NOTES.md's 51 counts it, but it qualifies a noun: the item's level
+# 所-phrase. It is a modal use and the count of 51 holds it, but it qualifies a noun: the item's level
 # still comes from its lead-in's 应, like every other item.
 ITEM_OWN_MODALS: dict[str, dict[str, int]] = {"4.2.3-b": {"应": 1}}
 

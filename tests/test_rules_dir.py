@@ -16,7 +16,7 @@ import pytest
 from checker.paths import ALL_ONTOLOGY_FILES, PROJECT_ROOT, RULES_DIR_ENV
 from checker.rulebook import rules_digest
 
-MISSPELT = "shp:InfrastructureExists a sh:PropertyShape"  # 7.1.1's check, its count misspelt
+MISSPELT = "shp:FundEvaluationExists a sh:PropertyShape"  # 7.1.2.1's check, its count misspelt
 
 
 def _bcic(*args: str, rules: Path) -> subprocess.CompletedProcess[str]:
@@ -27,7 +27,7 @@ def _bcic(*args: str, rules: Path) -> subprocess.CompletedProcess[str]:
 
 
 def _draft(tmp_path: Path) -> Path:
-    """A copy of the rule files with 7.1.1's `sh:minCount 1` written `sh:mincount 1`."""
+    """A copy of the rule files with 7.1.2.1's `sh:minCount 1` written `sh:mincount 1`."""
     draft = tmp_path / "draft"
     for folder in ("ontology", "shapes"):
         shutil.copytree(PROJECT_ROOT / folder, draft / folder)
@@ -47,7 +47,7 @@ def test_rules_coverage_reads_the_draft_and_names_its_mistake_where_it_is_writte
     line = next(n for n, text in enumerate(lines, 1) if "sh:mincount 1" in text)
     checked = _bcic("rules", "coverage", rules=draft)
     assert checked.returncode == 1, checked.stderr
-    assert (f"shp:InfrastructureExists (shapes/ch7-resources.ttl:{line}): sh:mincount is no term "
+    assert (f"shp:FundEvaluationExists (shapes/ch7-resources.ttl:{line}): sh:mincount is no term "
             "of SHACL") in checked.stdout + checked.stderr
     # The project's own rules are untouched and still have no mistake.
     assert "sh:mincount" not in (PROJECT_ROOT / "shapes" / "ch7-resources.ttl").read_text("utf-8")
